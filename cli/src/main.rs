@@ -1,0 +1,2 @@
+//! `virtsim`: run and validate scenario files from the command line.
+fn main() {}

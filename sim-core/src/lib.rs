@@ -1,0 +1,1 @@
+//! Deterministic cycle-level virtualization simulator (work in progress).

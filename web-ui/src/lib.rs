@@ -1,0 +1,1 @@
+//! Placeholder: the Yew front end lands with the web-ui issue.
