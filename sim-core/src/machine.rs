@@ -650,9 +650,7 @@ impl Machine {
             let burst = BACKGROUND_BURST_US * self.spec.host.cycles_per_us();
             let room = self.pcpus[p as usize].slice_end.saturating_sub(now).max(1);
             let cycles = burst.min(room);
-            let mut cost = PathCost::default();
-            cost.total = cycles;
-            cost.by_category[Category::HostOs as usize] = cycles;
+            let cost = PathCost::single(Category::HostOs, cycles);
             self.start_item(
                 p,
                 now,
@@ -746,9 +744,7 @@ impl Machine {
             }
             _ => {
                 let cycles = burst.min(room).max(1);
-                let mut cost = PathCost::default();
-                cost.total = cycles;
-                cost.by_category[Category::GuestUser as usize] = cycles;
+                let cost = PathCost::single(Category::GuestUser, cycles);
                 self.start_item(
                     p,
                     now,

@@ -100,6 +100,18 @@ impl Histogram {
     }
 }
 
+impl Histogram {
+    /// Adds every sample of `other`.
+    pub fn merge(&mut self, other: &Histogram) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        self.total += other.total;
+        self.sum += other.sum;
+        self.max = self.max.max(other.max);
+    }
+}
+
 /// A latency summary in microseconds, as reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -158,17 +170,5 @@ mod tests {
         assert!((h.mean() - 500.5).abs() < 1e-9);
         assert!(h.quantile(500).abs_diff(500) <= 16, "{}", h.quantile(500));
         assert!(h.quantile(990).abs_diff(990) <= 16, "{}", h.quantile(990));
-    }
-}
-
-impl Histogram {
-    /// Adds every sample of `other`.
-    pub fn merge(&mut self, other: &Histogram) {
-        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
-            *a += b;
-        }
-        self.total += other.total;
-        self.sum += other.sum;
-        self.max = self.max.max(other.max);
     }
 }

@@ -139,6 +139,17 @@ pub struct PathCost {
 }
 
 impl PathCost {
+    /// Cycles of one category, no exits.
+    pub fn single(category: Category, cycles: u64) -> PathCost {
+        let mut by_category = [0; Category::COUNT];
+        by_category[category as usize] = cycles;
+        PathCost {
+            total: cycles,
+            by_category,
+            ..PathCost::default()
+        }
+    }
+
     pub fn of_steps(steps: &[Step]) -> PathCost {
         let mut cost = PathCost::default();
         for step in steps {
