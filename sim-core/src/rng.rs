@@ -50,7 +50,8 @@ impl SimRng {
             return 0;
         }
         let draw = -libm::log(self.unit_open()) * mean as f64;
-        libm::round(draw) as u64
+        // Non-negative, so adding one half and truncating rounds to nearest.
+        (draw + 0.5) as u64
     }
 }
 
