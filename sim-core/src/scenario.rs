@@ -1107,7 +1107,7 @@ fn validate_instance(
             return Err(v.error(
                 i.guest_os.span(),
                 format!(
-                    "instance `{name}`: {} cannot run on platform `{}` (technique = \"para\"): paravirtualization needs a modified guest kernel and {}'s cannot be modified (OS 수정 필요 → 호환성 제한). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+                    "instance `{name}`: {} cannot run on platform `{}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {} kernel cannot be modified (OS 수정 필요 → 호환성 제한). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
                     os_name(guest_os), platforms[p].name, os_name(guest_os)
                 ),
             ));
