@@ -182,6 +182,16 @@ pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<Start
     steps
 }
 
+/// Booting the host itself (after a host-kernel, hypervisor or server failure): firmware,
+/// kernel and init of the host OS or hypervisor.
+pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
+    vec![
+        step("host firmware self test", "호스트 펌웨어 자체 검사", c.firmware_boot_us, 0),
+        step("host kernel boots", "호스트 커널 부팅", c.linux_kernel_boot_us, c.linux_kernel_read_mib),
+        step("host init and services", "호스트 init과 서비스", c.linux_init_us, c.linux_init_read_mib),
+    ]
+}
+
 /// Memory parts of one instance with `working_set_mib` of application memory.
 pub fn footprint(
     stack: &Stack,

@@ -638,15 +638,21 @@ fn lifecycle_result(
     let footprint_mib: f64 = footprint.iter().map(|f| f.mib).sum();
     // CPU of the first group's instances in the run, everything they caused included.
     let first_index = spec.groups.first().map_or(0, |g| g.scenario_index);
-    let (cycles, n) = outcome
+    // Time alive: a fault may have stopped an instance early.
+    let (cycles, alive) = outcome
         .instances
         .iter()
         .filter(|i| i.group == first_index)
-        .fold((0u64, 0u64), |(c, n), i| (c + i.cycles.iter().sum::<u64>(), n + 1));
-    let cpu_per_instance_percent = if n == 0 || spec.duration_cycles == 0 {
+        .fold((0u64, 0u64), |(c, a), i| {
+            (
+                c + i.cycles.iter().sum::<u64>(),
+                a + i.stopped_at.unwrap_or(spec.duration_cycles),
+            )
+        });
+    let cpu_per_instance_percent = if alive == 0 {
         0.0
     } else {
-        cycles as f64 * 100.0 / (n as f64 * spec.duration_cycles as f64)
+        cycles as f64 * 100.0 / alive as f64
     };
     let (density_memory, density_cpu) =
         lifecycle::density(&s.host, &s.costs, footprint_mib, cpu_per_instance_percent);
@@ -701,9 +707,17 @@ fn fault_results(
                 lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.costs)
             })
             .collect();
-        let recovery_ms = lifecycle::storm(&restart, &s.host)
-            .into_iter()
-            .fold(0.0, f64::max);
+        // A failed shared component (host kernel, hypervisor, server) boots first.
+        let host_boot = if component == crate::isolation::Component::GuestKernel {
+            0.0
+        } else {
+            let boot = lifecycle::host_boot_steps(&s.costs);
+            lifecycle::storm(&[boot], &s.host)[0]
+        };
+        let recovery_ms = host_boot
+            + lifecycle::storm(&restart, &s.host)
+                .into_iter()
+                .fold(0.0, f64::max);
         out.push(FaultResult {
             kind: f.kind,
             at_ms: f.at_ms,
