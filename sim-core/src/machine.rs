@@ -21,6 +21,8 @@ use crate::workload::{Op, OpSampler, Workload};
 const TICK_HZ: u64 = 250;
 /// Minimum fair-share slice, milliseconds ×1000 (3 ms, CFS's min granularity).
 const FAIR_MIN_GRANULARITY_US: u64 = 3_000;
+/// Credit scheduler tick: debit and priority check (Xen credit1 ticks every 10 ms).
+const CREDIT_TICK_US: u64 = 10_000;
 /// Length of one busy burst of a host background process, microseconds.
 const BACKGROUND_BURST_US: u64 = 2_000;
 /// Segments a trace keeps at most.
@@ -134,6 +136,8 @@ struct Pcpu {
     current: Option<u32>,
     last_entity: Option<u32>,
     slice_end: Cycles,
+    /// Next 10 ms credit tick, when an OVER entity yields to a waiting UNDER one.
+    next_credit_tick: Cycles,
     item: Option<Item>,
     item_start: Cycles,
     item_ticks: u64,
@@ -369,6 +373,7 @@ impl Machine {
                     current: None,
                     last_entity: None,
                     slice_end: 0,
+                    next_credit_tick: 0,
                     item: None,
                     item_start: 0,
                     item_ticks: 0,
@@ -488,7 +493,9 @@ impl Machine {
         let ent = &self.entities[e as usize];
         match self.spec.scheduler {
             SchedulerKind::RoundRobin => (0, ent.enqueue_seq),
-            SchedulerKind::Credit => (u64::from(ent.credit <= 0), ent.enqueue_seq),
+            // UNDER (credit left) first, in FIFO order; then OVER, least in debt first.
+            SchedulerKind::Credit if ent.credit > 0 => (0, ent.enqueue_seq),
+            SchedulerKind::Credit => (1 + ent.credit.unsigned_abs(), ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
     }
@@ -608,7 +615,22 @@ impl Machine {
         let pi = p as usize;
         if let Some(e) = self.pcpus[pi].current {
             let throttled = self.entities[e as usize].throttled;
-            if throttled || (now >= self.pcpus[pi].slice_end && self.has_waiting_for(p)) {
+            let credit_tick = self.spec.scheduler == SchedulerKind::Credit
+                && now >= self.pcpus[pi].next_credit_tick;
+            if credit_tick {
+                self.pcpus[pi].next_credit_tick =
+                    now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
+            }
+            let yields_to_under = credit_tick
+                && self.entities[e as usize].credit <= 0
+                && self
+                    .runqueue
+                    .iter()
+                    .any(|&w| self.entities[w as usize].credit > 0 && self.eligible(w, p));
+            if throttled
+                || yields_to_under
+                || (now >= self.pcpus[pi].slice_end && self.has_waiting_for(p))
+            {
                 self.pcpus[pi].current = None;
                 self.enqueue(e, now);
             } else if now >= self.pcpus[pi].slice_end {
@@ -716,11 +738,16 @@ impl Machine {
             self.threads[ti].next_op = op;
         }
         let burst = self.threads[ti].burst_left;
-        let room = if self.has_waiting_for(p) {
+        let mut room = if self.has_waiting_for(p) {
             self.pcpus[p as usize].slice_end.saturating_sub(now).max(1)
         } else {
             u64::MAX
         };
+        let ent = &self.entities[e as usize];
+        if ent.cap_cycles > 0 {
+            // A capped entity stops when its quota for the period is used up.
+            room = room.min(ent.cap_cycles.saturating_sub(ent.used_in_period).max(1));
+        }
         match self.threads[ti].next_op {
             Some(op) if burst <= room => {
                 let folded = self.groups[gi].submit[op.index()];
