@@ -832,6 +832,13 @@ impl Machine {
             }
         }
         let end = now + cost.total.max(1);
+        // An item that runs past the end of the run is charged only for the part inside it.
+        let inside = self.spec.duration_cycles.saturating_sub(now);
+        if cost.total > inside {
+            for c in &mut cost.by_category {
+                *c = (u128::from(*c) * u128::from(inside) / u128::from(cost.total)) as u64;
+            }
+        }
         for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
             *slot += c;
         }

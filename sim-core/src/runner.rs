@@ -524,7 +524,11 @@ fn answer(
     s: &Scenario,
     platforms: &[PlatformResult],
 ) -> QuestionAnswer {
-    let evidence: Vec<(String, f64)> = platforms
+    let asked: Vec<&PlatformResult> = match q.kind {
+        QuestionKind::Choice => q.candidates.iter().map(|&i| &platforms[i]).collect(),
+        QuestionKind::Numeric => platforms.iter().collect(),
+    };
+    let evidence: Vec<(String, f64)> = asked
         .iter()
         .filter_map(|p| metric_value(p, q.metric, q.op).map(|v| (p.name.clone(), v)))
         .collect();
@@ -558,7 +562,7 @@ fn answer(
         text: q.text.clone(),
         kind: q.kind,
         metric: q.metric,
-        options: platforms.iter().map(|p| p.name.clone()).collect(),
+        options: asked.iter().map(|p| p.name.clone()).collect(),
         answer,
         value,
         tolerance_percent: q.tolerance_percent,
