@@ -53,7 +53,7 @@ fn run_prints_a_table() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     let out = stdout(&o);
     for needle in [
-        "smoke",
+        "seed 1, 50 ms simulated",
         "vs native",
         "t1-para",
         "t2-hw",
