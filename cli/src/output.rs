@@ -63,6 +63,31 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             p.exits_per_second
         );
     }
+    if r.platforms.iter().any(|p| p.groups.len() > 1) {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if ko {
+                "인스턴스 그룹별"
+            } else {
+                "per instance group"
+            }
+        );
+        for p in &r.platforms {
+            for g in &p.groups {
+                let _ = writeln!(
+                    out,
+                    "{:<22} {:<20} {:<16} x{:<4} {:>12.0} ops/s {:>7.1}% vs native",
+                    p.name,
+                    g.name,
+                    g.workload,
+                    g.count,
+                    g.throughput,
+                    g.relative_performance_percent
+                );
+            }
+        }
+    }
     let _ = writeln!(
         out,
         "\n{}",

@@ -108,23 +108,24 @@ impl Scenario {
 impl Runner {
     fn new(scenario: Scenario, options: RunOptions) -> Runner {
         let duration_cycles = scenario.duration_ms * scenario.host.clock_mhz * 1000;
+        let group_spec = |index: usize| {
+            let i = &scenario.instances[index];
+            GroupSpec {
+                scenario_index: index,
+                name: i.name.clone(),
+                count: i.count,
+                vcpus: i.vcpus,
+                threads: i.threads,
+                workload: i.workload.clone(),
+                pin: i.pin.clone(),
+                weight: i.weight,
+                cap_percent: i.cap_percent,
+            }
+        };
         let groups_of = |p: usize| -> Vec<GroupSpec> {
-            scenario
-                .instances
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.platforms.contains(&p))
-                .map(|(index, i)| GroupSpec {
-                    scenario_index: index,
-                    name: i.name.clone(),
-                    count: i.count,
-                    vcpus: i.vcpus,
-                    threads: i.threads,
-                    workload: i.workload.clone(),
-                    pin: i.pin.clone(),
-                    weight: i.weight,
-                    cap_percent: i.cap_percent,
-                })
+            (0..scenario.instances.len())
+                .filter(|&index| scenario.instances[index].platforms.contains(&p))
+                .map(group_spec)
                 .collect()
         };
         let mut jobs = Vec::new();
@@ -158,29 +159,9 @@ impl Runner {
                 baseline_keys.push((baseline_of[p_index].clone(), usize::MAX));
             }
         }
-        // Baselines: the same instances, natively, with affinity dropped (no hypervisor to pin to).
+        // Baselines: the same instances, natively (weights and caps act as cgroup shares and quota).
         for (key, job_index) in &mut baseline_keys {
-            let groups: Vec<GroupSpec> = groups_of(usize::MAX)
-                .into_iter()
-                .chain(
-                    scenario
-                        .instances
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| key.contains(i))
-                        .map(|(index, i)| GroupSpec {
-                            scenario_index: index,
-                            name: i.name.clone(),
-                            count: i.count,
-                            vcpus: i.vcpus,
-                            threads: i.threads,
-                            workload: i.workload.clone(),
-                            pin: i.pin.clone(),
-                            weight: i.weight,
-                            cap_percent: 0,
-                        }),
-                )
-                .collect();
+            let groups: Vec<GroupSpec> = key.iter().map(|&index| group_spec(index)).collect();
             *job_index = jobs.len();
             jobs.push(Job {
                 kind: JobKind::Baseline,
@@ -758,7 +739,11 @@ fn answer(
     s: &Scenario,
     platforms: &[PlatformResult],
 ) -> QuestionAnswer {
-    let evidence: Vec<(String, f64)> = platforms
+    let asked: Vec<&PlatformResult> = match q.kind {
+        QuestionKind::Choice => q.candidates.iter().map(|&i| &platforms[i]).collect(),
+        QuestionKind::Numeric => platforms.iter().collect(),
+    };
+    let evidence: Vec<(String, f64)> = asked
         .iter()
         .filter_map(|p| metric_value(p, q.metric, q.op).map(|v| (p.name.clone(), v)))
         .collect();
@@ -792,7 +777,7 @@ fn answer(
         text: q.text.clone(),
         kind: q.kind,
         metric: q.metric,
-        options: platforms.iter().map(|p| p.name.clone()).collect(),
+        options: asked.iter().map(|p| p.name.clone()).collect(),
         answer,
         value,
         tolerance_percent: q.tolerance_percent,
