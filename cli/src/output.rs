@@ -342,7 +342,11 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
     let _ = writeln!(
         out,
         "\n{}",
-        if ko { "격리: 공격 표면" } else { "isolation: attack surface" }
+        if ko {
+            "격리: 공격 표면"
+        } else {
+            "isolation: attack surface"
+        }
     );
     for p in &r.platforms {
         if let Some(a) = &p.attack_surface {
@@ -356,7 +360,11 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             );
         }
     }
-    let vdis: Vec<_> = r.platforms.iter().filter_map(|p| p.vdi.as_ref().map(|v| (p, v))).collect();
+    let vdis: Vec<_> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
+        .collect();
     if !vdis.is_empty() {
         let _ = writeln!(
             out,

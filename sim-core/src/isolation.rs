@@ -231,6 +231,9 @@ mod tests {
         let mut micro = stack(PlatformKind::Type1, Some(Technique::Hybrid));
         micro.microvm = true;
         let micro = attack_surface(&micro, 4);
-        assert!(ct.entry_points > 4 * micro.entry_points / 2, "{ct:?} {micro:?}");
+        assert!(
+            ct.entry_points > 4 * micro.entry_points / 2,
+            "{ct:?} {micro:?}"
+        );
     }
 }

@@ -186,9 +186,24 @@ pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<Start
 /// kernel and init of the host OS or hypervisor.
 pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
     vec![
-        step("host firmware self test", "호스트 펌웨어 자체 검사", c.firmware_boot_us, 0),
-        step("host kernel boots", "호스트 커널 부팅", c.linux_kernel_boot_us, c.linux_kernel_read_mib),
-        step("host init and services", "호스트 init과 서비스", c.linux_init_us, c.linux_init_read_mib),
+        step(
+            "host firmware self test",
+            "호스트 펌웨어 자체 검사",
+            c.firmware_boot_us,
+            0,
+        ),
+        step(
+            "host kernel boots",
+            "호스트 커널 부팅",
+            c.linux_kernel_boot_us,
+            c.linux_kernel_read_mib,
+        ),
+        step(
+            "host init and services",
+            "호스트 init과 서비스",
+            c.linux_init_us,
+            c.linux_init_read_mib,
+        ),
     ]
 }
 
@@ -408,17 +423,34 @@ mod tests {
     fn a_container_starts_faster_and_is_smaller_than_a_vm() {
         let c = CostTable::default();
         let h = host();
-        let vm = storm(&[start_steps(&stack(PlatformKind::Type1), GuestOs::Linux, &c)], &h)[0];
+        let vm = storm(
+            &[start_steps(&stack(PlatformKind::Type1), GuestOs::Linux, &c)],
+            &h,
+        )[0];
         let ct = storm(
-            &[start_steps(&stack(PlatformKind::Container), GuestOs::Linux, &c)],
+            &[start_steps(
+                &stack(PlatformKind::Container),
+                GuestOs::Linux,
+                &c,
+            )],
             &h,
         )[0];
         // VM: 0.1 + 1 + 1.5 + 2.5 + 0.1 s of CPU and 230 MiB of reads: above 5 s.
         // Container: 0.05 + 0.005 + 0.005 + 0.01 + 0.1 s and 20 MiB: below 0.2 s.
         assert!(vm > 5000.0 && ct < 200.0, "vm {vm} container {ct}");
         let sum = |p: Vec<FootprintPart>| p.iter().map(|x| x.mib).sum::<f64>();
-        let vm = sum(footprint(&stack(PlatformKind::Type1), GuestOs::Linux, 128, &c));
-        let ct = sum(footprint(&stack(PlatformKind::Container), GuestOs::Linux, 128, &c));
+        let vm = sum(footprint(
+            &stack(PlatformKind::Type1),
+            GuestOs::Linux,
+            128,
+            &c,
+        ));
+        let ct = sum(footprint(
+            &stack(PlatformKind::Container),
+            GuestOs::Linux,
+            128,
+            &c,
+        ));
         assert!(vm > ct + 150.0, "vm {vm} container {ct}");
     }
 }

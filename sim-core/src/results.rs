@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 use crate::isolation::{AttackSurface, FaultResult};
 use crate::lifecycle::LifecycleResult;
 use crate::machine::Trace;
-use crate::vdi::VdiResult;
 use crate::metrics::LatencySummary;
 use crate::path::{ExitReason, Layer, OpPath};
 use crate::platform::{IoModel, MemoryVirtualization, PlatformKind, SchedulerKind, Technique};
 use crate::question::QuestionAnswer;
 use crate::table::ComparisonTable;
 use crate::text::Text;
+use crate::vdi::VdiResult;
 use crate::workload::Op;
 
 /// The result of running a whole scenario.

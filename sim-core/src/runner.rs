@@ -4,7 +4,6 @@
 use crate::isolation::{attack_surface, blast_radius, failed_component, FaultResult};
 use crate::lifecycle::{self, LifecycleResult};
 use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
-use crate::vdi::{self, SessionGroup};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::{Category, ExitReason, Layer, PathBuilder};
 use crate::platform::{PlatformKind, SchedulerKind, Stack};
@@ -14,6 +13,7 @@ use crate::results::{
 };
 use crate::scenario::Scenario;
 use crate::table::ComparisonTable;
+use crate::vdi::{self, SessionGroup};
 use crate::workload::Op;
 
 /// Options of a run.
@@ -503,7 +503,7 @@ fn platform_result(
             ops_lost: lost(i),
         })
         .collect();
-    let lifecycle = lifecycle_result(s, p_index, spec, outcome);
+    let mut lifecycle = lifecycle_result(s, p_index, spec, outcome);
     let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
     let faults = fault_results(s, p_index, spec, outcome, &instances);
     let vdi = p.vdi.as_ref().map(|net| {
@@ -544,6 +544,22 @@ fn platform_result(
             submit: extra,
             complete: Default::default(),
         });
+    }
+    // Desktops: the CPU per session is the session model's (it includes the encoder).
+    if let Some(v) = &vdi {
+        if v.sessions > 0 {
+            lifecycle.cpu_per_instance_percent =
+                (100.0 - v.cpu.idle) * f64::from(s.host.cores) / v.sessions as f64;
+            let (memory, cpu) = lifecycle::density(
+                &s.host,
+                &s.costs,
+                lifecycle.footprint_mib,
+                lifecycle.cpu_per_instance_percent,
+            );
+            lifecycle.density_memory = memory;
+            lifecycle.density_cpu = cpu;
+            lifecycle.density = memory.min(cpu);
+        }
     }
     PlatformResult {
         name: p.name.clone(),
@@ -731,6 +747,22 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::DeviceEmulationPercent => p.cpu.device_emulation,
         Metric::HostOsPercent => p.cpu.host_os,
         Metric::IdlePercent => p.cpu.idle,
+        Metric::StartupMs => p.lifecycle.startup_ms,
+        Metric::StartupAllMs => p.lifecycle.startup_all_ms,
+        Metric::FootprintMib => p.lifecycle.footprint_mib,
+        Metric::Density => p.lifecycle.density as f64,
+        Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
+        Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
+        Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
+        Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
+        Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
+        Metric::DesktopFramesDeliveredPercent => {
+            let v = p.vdi.as_ref()?;
+            if v.frames_wanted == 0 {
+                return None;
+            }
+            v.frames_delivered as f64 * 100.0 / v.frames_wanted as f64
+        }
     })
 }
 

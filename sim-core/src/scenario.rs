@@ -954,7 +954,14 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
     // Faults.
     let mut faults = Vec::new();
     for f in &raw.faults {
-        faults.push(validate_fault(v, f, duration_ms, &platforms, &instances, &raw.platforms)?);
+        faults.push(validate_fault(
+            v,
+            f,
+            duration_ms,
+            &platforms,
+            &instances,
+            &raw.platforms,
+        )?);
     }
 
     let scenario = Scenario {
@@ -1083,8 +1090,10 @@ fn validate_platform(
         if kind != PlatformKind::Type1 {
             return Err(v.error(p.microvm.span(), format!("platform `{name}`: microvm applies to type1 platforms only (a minimal VMM on a type-1/KVM host)")));
         }
-        if !matches!(technique, Some(Technique::HardwareAssist | Technique::Hybrid))
-            || io == IoModel::Emulated
+        if !matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        ) || io == IoModel::Emulated
         {
             return Err(v.error(p.microvm.span(), format!("platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)")));
         }
@@ -1092,7 +1101,10 @@ fn validate_platform(
     let vdi_fields = [
         ("protocol", p.protocol.as_ref().map(|x| x.span())),
         ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
-        ("client_bandwidth_mbit_s", p.client_bandwidth_mbit_s.as_ref().map(|x| x.span())),
+        (
+            "client_bandwidth_mbit_s",
+            p.client_bandwidth_mbit_s.as_ref().map(|x| x.span()),
+        ),
         ("loss_percent", p.loss_percent.as_ref().map(|x| x.span())),
     ];
     if kind != PlatformKind::Vdi {
@@ -1104,7 +1116,12 @@ fn validate_platform(
         }
     }
     let vdi = if kind == PlatformKind::Vdi {
-        let number = |field: &Option<Spanned<f64>>, what: &str, default: f64, min: f64, max: f64| -> Result<f64, ScenarioError> {
+        let number = |field: &Option<Spanned<f64>>,
+                      what: &str,
+                      default: f64,
+                      min: f64,
+                      max: f64|
+         -> Result<f64, ScenarioError> {
             match field {
                 None => Ok(default),
                 Some(x) => {
@@ -1118,10 +1135,19 @@ fn validate_platform(
             }
         };
         let rtt_ms = number(&p.rtt_ms, "rtt_ms", 20.0, 0.0, 2000.0)?;
-        let mbit = number(&p.client_bandwidth_mbit_s, "client_bandwidth_mbit_s", 20.0, 0.064, 100_000.0)?;
+        let mbit = number(
+            &p.client_bandwidth_mbit_s,
+            "client_bandwidth_mbit_s",
+            20.0,
+            0.064,
+            100_000.0,
+        )?;
         let loss = number(&p.loss_percent, "loss_percent", 0.0, 0.0, 50.0)?;
         Some(VdiNetwork {
-            protocol: p.protocol.as_ref().map_or(DisplayProtocol::default(), |x| *x.get_ref()),
+            protocol: p
+                .protocol
+                .as_ref()
+                .map_or(DisplayProtocol::default(), |x| *x.get_ref()),
             rtt_us: libm::round(rtt_ms * 1000.0) as u64,
             client_bandwidth_kbit_s: (libm::round(mbit * 1000.0) as u64).max(1),
             loss_ppm: libm::round(loss * 10_000.0) as u64,
@@ -1456,27 +1482,56 @@ fn validate_fault(
     if at_ms == 0 || at_ms >= duration_ms {
         return Err(v.error(
             f.at_ms.span(),
-            format!("fault at_ms must be between 1 and duration_ms - 1 ({}); got {at_ms}", duration_ms.saturating_sub(1)),
+            format!(
+                "fault at_ms must be between 1 and duration_ms - 1 ({}); got {at_ms}",
+                duration_ms.saturating_sub(1)
+            ),
         ));
     }
     let instance = match (&f.instance, kind) {
-        (None, FaultKind::KernelPanic) => {
-            return Err(v.error(f.kind.span(), format!("a kernel_panic fault needs instance = the group whose code triggers it; one of {}", names(instances.iter().map(|i| i.name.as_str())))))
-        }
+        (None, FaultKind::KernelPanic) => return Err(v.error(
+            f.kind.span(),
+            format!(
+                "a kernel_panic fault needs instance = the group whose code triggers it; one of {}",
+                names(instances.iter().map(|i| i.name.as_str()))
+            ),
+        )),
         (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure) => {
-            return Err(v.error(i.span(), format!("instance applies to kernel_panic faults only; a {} takes the whole platform", kind.name())))
+            return Err(v.error(
+                i.span(),
+                format!(
+                    "instance applies to kernel_panic faults only; a {} takes the whole platform",
+                    kind.name()
+                ),
+            ))
         }
         (None, _) => None,
         (Some(i), FaultKind::KernelPanic) => {
-            let index = instances.iter().position(|x| x.name == *i.get_ref()).ok_or_else(|| {
-                v.error(i.span(), format!("fault: unknown instance `{}`; expected one of {}", i.get_ref(), names(instances.iter().map(|i| i.name.as_str()))))
-            })?;
+            let index = instances
+                .iter()
+                .position(|x| x.name == *i.get_ref())
+                .ok_or_else(|| {
+                    v.error(
+                        i.span(),
+                        format!(
+                            "fault: unknown instance `{}`; expected one of {}",
+                            i.get_ref(),
+                            names(instances.iter().map(|i| i.name.as_str()))
+                        ),
+                    )
+                })?;
             let copy = match &f.copy {
                 None => 0,
                 Some(c) => {
                     let value = *c.get_ref();
                     if value == 0 || value > instances[index].count {
-                        return Err(v.error(c.span(), format!("fault: copy must be between 1 and {} (count of `{}`); got {value}", instances[index].count, instances[index].name)));
+                        return Err(v.error(
+                            c.span(),
+                            format!(
+                                "fault: copy must be between 1 and {} (count of `{}`); got {value}",
+                                instances[index].count, instances[index].name
+                            ),
+                        ));
                     }
                     value - 1
                 }
@@ -1486,7 +1541,10 @@ fn validate_fault(
     };
     if f.copy.is_some() && instance.is_none() {
         let span = f.copy.as_ref().map(|c| c.span()).unwrap_or(0..0);
-        return Err(v.error(span, "copy applies to kernel_panic faults with an instance only"));
+        return Err(v.error(
+            span,
+            "copy applies to kernel_panic faults with an instance only",
+        ));
     }
     let chosen: Vec<usize> = match &f.platforms {
         None => match instance {
@@ -1496,18 +1554,38 @@ fn validate_fault(
         Some(list) => {
             let mut out = Vec::new();
             for p in list.get_ref() {
-                let index = platforms.iter().position(|x| x.name == *p.get_ref()).ok_or_else(|| {
-                    v.error(p.span(), format!("fault: unknown platform `{}`; expected one of {}", p.get_ref(), names(platforms.iter().map(|x| x.name.as_str()))))
-                })?;
+                let index = platforms
+                    .iter()
+                    .position(|x| x.name == *p.get_ref())
+                    .ok_or_else(|| {
+                        v.error(
+                            p.span(),
+                            format!(
+                                "fault: unknown platform `{}`; expected one of {}",
+                                p.get_ref(),
+                                names(platforms.iter().map(|x| x.name.as_str()))
+                            ),
+                        )
+                    })?;
                 if let Some((i, _)) = instance {
                     if !instances[i].platforms.contains(&index) {
-                        return Err(v.error(p.span(), format!("fault: instance `{}` does not run on platform `{}`", instances[i].name, p.get_ref())));
+                        return Err(v.error(
+                            p.span(),
+                            format!(
+                                "fault: instance `{}` does not run on platform `{}`",
+                                instances[i].name,
+                                p.get_ref()
+                            ),
+                        ));
                     }
                 }
                 out.push(index);
             }
             if out.is_empty() {
-                return Err(v.error(list.span(), "fault: platforms is empty; omit it to mean every platform"));
+                return Err(v.error(
+                    list.span(),
+                    "fault: platforms is empty; omit it to mean every platform",
+                ));
             }
             out
         }
@@ -1521,7 +1599,12 @@ fn validate_fault(
             }
         }
     }
-    Ok(FaultSpec { at_ms, kind, instance, platforms: chosen })
+    Ok(FaultSpec {
+        at_ms,
+        kind,
+        instance,
+        platforms: chosen,
+    })
 }
 
 fn technique_name(t: Technique) -> &'static str {

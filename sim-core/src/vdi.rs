@@ -185,9 +185,15 @@ pub fn desktop_workload(name: &str) -> Option<Workload> {
     let mut w = Workload::preset("web-server").expect("preset");
     w.name = name.to_string();
     let events_per_ks = a.inputs_per_ks + a.video_fps * 1000;
-    w.compute_cycles = (a.inputs_per_ks * a.app_cycles_per_input
-        + a.video_fps * 1000 * a.app_cycles_per_video_frame)
-        / events_per_ks.max(1);
+    // Per event: the application's work and the encoding of its update (Blast figures);
+    // the mix below has four operations per sleep, so each burst is a quarter of it.
+    let encode = ProtocolParams::of(DisplayProtocol::Blast).encode_cycles_per_kpixel;
+    let per_ks = a.inputs_per_ks
+        * (a.app_cycles_per_input + SCREEN_KPIXELS * a.redraw_per_mille / 1000 * encode)
+        + a.video_fps
+            * 1000
+            * (a.app_cycles_per_video_frame + SCREEN_KPIXELS * a.video_per_mille / 1000 * encode);
+    w.compute_cycles = per_ks / events_per_ks.max(1) / 4;
     w.think_time_us = 1_000_000_000 / events_per_ks.max(1);
     w.message_bytes = PACKET_PAYLOAD;
     w.mix = crate::workload::OpMix {
@@ -367,7 +373,8 @@ pub fn run(
 
     let mut sessions: Vec<Session> = Vec::new();
     for (g_index, g) in groups.iter().enumerate() {
-        let activity = Activity::of(&g.workload).unwrap_or(Activity::of("desktop-idle").expect("idle"));
+        let activity =
+            Activity::of(&g.workload).unwrap_or(Activity::of("desktop-idle").expect("idle"));
         for copy in 0..g.count {
             let index = sessions.len() as u64;
             sessions.push(Session {
@@ -478,7 +485,16 @@ pub fn run(
                     arrive += rtt;
                 }
                 let kpixels = (SCREEN_KPIXELS * a.redraw_per_mille / 1000).max(1);
-                let job = make_job(s, JobKind::Input { at_client: now }, arrive, a.app_cycles_per_input, kpixels, a.content, &params, &packet_cost);
+                let job = make_job(
+                    s,
+                    JobKind::Input { at_client: now },
+                    arrive,
+                    a.app_cycles_per_input,
+                    kpixels,
+                    a.content,
+                    &params,
+                    &packet_cost,
+                );
                 sessions[si].frames_wanted += 1;
                 // The input packet is in flight: queue the work when it arrives.
                 q.schedule(arrive, Ev::Arrive { job });
@@ -490,7 +506,10 @@ pub fn run(
                 }
                 let a = sessions[si].activity;
                 let fps = a.video_fps.min(params.fps_cap).max(1);
-                q.schedule(now + per_us * 1_000_000 / a.video_fps.max(1), Ev::Video { s });
+                q.schedule(
+                    now + per_us * 1_000_000 / a.video_fps.max(1),
+                    Ev::Video { s },
+                );
                 sessions[si].frames_wanted += 1;
                 // The protocol sends at most fps_cap frames a second: skip the others.
                 let wanted_index = sessions[si].frames_wanted;
@@ -503,7 +522,16 @@ pub fn run(
                 }
                 sessions[si].video_busy = true;
                 let kpixels = (SCREEN_KPIXELS * a.video_per_mille / 1000).max(1);
-                let job = make_job(s, JobKind::Video, now, a.app_cycles_per_video_frame, kpixels, Content::Video, &params, &packet_cost);
+                let job = make_job(
+                    s,
+                    JobKind::Video,
+                    now,
+                    a.app_cycles_per_video_frame,
+                    kpixels,
+                    Content::Video,
+                    &params,
+                    &packet_cost,
+                );
                 sessions[si].queue.push_back(job);
             }
             Ev::Background { s } => {
@@ -561,12 +589,26 @@ pub fn run(
                         / costs.client_clock_mhz.max(1);
                     match job.kind {
                         JobKind::Input { at_client } => {
-                            q.schedule(shown, Ev::Shown { s: job.s, since: at_client, video: false });
+                            q.schedule(
+                                shown,
+                                Ev::Shown {
+                                    s: job.s,
+                                    since: at_client,
+                                    video: false,
+                                },
+                            );
                         }
                         JobKind::Video => {
                             sessions[si].video_busy = false;
                             sessions[si].video_busy_until = sessions[si].link_free_at;
-                            q.schedule(shown, Ev::Shown { s: job.s, since: now, video: true });
+                            q.schedule(
+                                shown,
+                                Ev::Shown {
+                                    s: job.s,
+                                    since: now,
+                                    video: true,
+                                },
+                            );
                         }
                         JobKind::Background => {}
                     }
@@ -596,7 +638,15 @@ pub fn run(
                 }
             }
         }
-        dispatch(now, &mut sessions, &mut core_job, &mut core_last, &mut q, &mut busy, vm_switch);
+        dispatch(
+            now,
+            &mut sessions,
+            &mut core_job,
+            &mut core_last,
+            &mut q,
+            &mut busy,
+            vm_switch,
+        );
     }
 
     let seconds = duration as f64 / (per_us as f64 * 1e6);
