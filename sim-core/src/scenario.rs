@@ -1489,13 +1489,15 @@ fn validate_fault(
         ));
     }
     let instance = match (&f.instance, kind) {
-        (None, FaultKind::KernelPanic) => return Err(v.error(
-            f.kind.span(),
-            format!(
+        (None, FaultKind::KernelPanic) => {
+            return Err(v.error(
+                f.kind.span(),
+                format!(
                 "a kernel_panic fault needs instance = the group whose code triggers it; one of {}",
                 names(instances.iter().map(|i| i.name.as_str()))
             ),
-        )),
+            ))
+        }
         (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure) => {
             return Err(v.error(
                 i.span(),
