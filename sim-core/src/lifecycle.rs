@@ -411,7 +411,7 @@ mod tests {
     fn storm_shares_cores_and_disk() {
         // One step: 1 s of CPU, 100 MiB read at 1000 MB/s (0.104858 s).
         let s = vec![step("x", "x", 1_000_000, 100)];
-        let alone = storm(&[s.clone()], &host())[0];
+        let alone = storm(std::slice::from_ref(&s), &host())[0];
         assert!((alone - 1104.858).abs() < 0.01, "{alone}");
         // 8 at once on 4 cores: the reads share the disk (8 × 0.104858 s), then the CPU
         // steps run at half a core each (2 s): 838.9 + 2000 ms.

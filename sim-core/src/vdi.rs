@@ -402,13 +402,12 @@ pub fn run(
     let mut q: EventQueue<Ev> = EventQueue::default();
     for (i, s) in sessions.iter_mut().enumerate() {
         let i = i as u32;
-        if s.activity.inputs_per_ks > 0 {
-            let mean = 1_000_000_000 * per_us / s.activity.inputs_per_ks;
+        if let Some(mean) = (1_000_000_000 * per_us).checked_div(s.activity.inputs_per_ks) {
             let t = s.rng.exponential(mean);
             q.schedule(t, Ev::Input { s: i });
         }
-        if s.activity.video_fps > 0 {
-            let t = s.rng.below(per_us * 1_000_000 / s.activity.video_fps);
+        if let Some(period) = (per_us * 1_000_000).checked_div(s.activity.video_fps) {
+            let t = s.rng.below(period);
             q.schedule(t, Ev::Video { s: i });
         }
         if background_cycles > 0 {
