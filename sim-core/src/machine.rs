@@ -643,7 +643,7 @@ impl Machine {
         for (p, pc) in self.pcpus.iter().enumerate() {
             let p = p as u32;
             let Some(current) = pc.current else { continue };
-            if pc.resched || !waker.affinity.is_none_or(|a| a == p) {
+            if pc.resched || waker.affinity.is_some_and(|a| a != p) {
                 continue;
             }
             let running = &self.entities[current as usize];
