@@ -21,6 +21,8 @@ use crate::workload::{Op, OpSampler, Workload};
 const TICK_HZ: u64 = 250;
 /// Minimum fair-share slice, milliseconds ×1000 (3 ms, CFS's min granularity).
 const FAIR_MIN_GRANULARITY_US: u64 = 3_000;
+/// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms).
+const WAKEUP_GRANULARITY_US: u64 = 1_000;
 /// Credit scheduler tick: debit and priority check (Xen credit1 ticks every 10 ms).
 const CREDIT_TICK_US: u64 = 10_000;
 /// Length of one busy burst of a host background process, microseconds.
@@ -99,6 +101,8 @@ struct Entity {
     vruntime: u64,
     used_in_period: u64,
     throttled: bool,
+    /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
+    boosted: bool,
     active_in_period: bool,
     runnable_since: Cycles,
     enqueue_seq: u64,
@@ -148,6 +152,8 @@ struct Pcpu {
     slice_end: Cycles,
     /// Next 10 ms credit tick, when an OVER entity yields to a waiting UNDER one.
     next_credit_tick: Cycles,
+    /// A woken entity should take this pCPU when its current item ends.
+    resched: bool,
     item: Option<Item>,
     item_start: Cycles,
     item_ticks: u64,
@@ -334,6 +340,7 @@ impl Machine {
                         vruntime: 0,
                         used_in_period: 0,
                         throttled: false,
+                        boosted: false,
                         active_in_period: true,
                         runnable_since: 0,
                         enqueue_seq: 0,
@@ -370,6 +377,7 @@ impl Machine {
                     vruntime: 0,
                     used_in_period: 0,
                     throttled: false,
+                    boosted: false,
                     active_in_period: true,
                     runnable_since: 0,
                     enqueue_seq: 0,
@@ -388,6 +396,7 @@ impl Machine {
                     last_entity: None,
                     slice_end: 0,
                     next_credit_tick: 0,
+                    resched: false,
                     item: None,
                     item_start: 0,
                     item_ticks: 0,
@@ -516,9 +525,11 @@ impl Machine {
         let ent = &self.entities[e as usize];
         match self.spec.scheduler {
             SchedulerKind::RoundRobin => (0, ent.enqueue_seq),
-            // UNDER (credit left) first, in FIFO order; then OVER, least in debt first.
-            SchedulerKind::Credit if ent.credit > 0 => (0, ent.enqueue_seq),
-            SchedulerKind::Credit => (1 + ent.credit.unsigned_abs(), ent.enqueue_seq),
+            // BOOST (just woken with credit left), then UNDER in FIFO order, then OVER,
+            // least in debt first.
+            SchedulerKind::Credit if ent.boosted => (0, ent.enqueue_seq),
+            SchedulerKind::Credit if ent.credit > 0 => (1, ent.enqueue_seq),
+            SchedulerKind::Credit => (2 + ent.credit.unsigned_abs(), ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
     }
@@ -618,19 +629,64 @@ impl Machine {
             return;
         }
         self.enqueue(e, now);
-        // Fair share: a waking entity does not bank the time it slept.
-        if self.spec.scheduler == SchedulerKind::Fair {
-            let floor = self
-                .runqueue
-                .iter()
-                .map(|&x| self.entities[x as usize].vruntime)
-                .min()
-                .unwrap_or(0)
-                .saturating_sub(self.slice_cycles / 2);
-            let ent = &mut self.entities[e as usize];
-            ent.vruntime = ent.vruntime.max(floor);
+        match self.spec.scheduler {
+            // Fair share: a waking entity does not bank the time it slept.
+            SchedulerKind::Fair => {
+                let floor = self
+                    .runqueue
+                    .iter()
+                    .chain(self.pcpus.iter().filter_map(|pc| pc.current.as_ref()))
+                    .filter(|&&x| x != e)
+                    .map(|&x| self.entities[x as usize].vruntime)
+                    .min()
+                    .unwrap_or(0)
+                    .saturating_sub(self.slice_cycles / 2);
+                let ent = &mut self.entities[e as usize];
+                ent.vruntime = ent.vruntime.max(floor);
+            }
+            SchedulerKind::Credit => {
+                let ent = &mut self.entities[e as usize];
+                ent.boosted = ent.credit > 0;
+            }
+            SchedulerKind::RoundRobin => {}
         }
         self.dispatch_idle(now);
+        if self.entities[e as usize].state == EntityState::Runnable {
+            self.wakeup_preempt(e);
+        }
+    }
+
+    /// Wake-up preemption: a woken entity that the policy ranks above a running one asks
+    /// that pCPU to reschedule at the end of its current item (CFS wake-up preemption,
+    /// Xen credit's BOOST). Round robin never preempts.
+    fn wakeup_preempt(&mut self, e: u32) {
+        let granularity = WAKEUP_GRANULARITY_US * self.spec.host.cycles_per_us();
+        let waker = &self.entities[e as usize];
+        let mut target: Option<(u32, u64)> = None;
+        for (p, pc) in self.pcpus.iter().enumerate() {
+            let p = p as u32;
+            let Some(current) = pc.current else { continue };
+            if pc.resched || waker.affinity.is_some_and(|a| a != p) {
+                continue;
+            }
+            let running = &self.entities[current as usize];
+            let margin = match self.spec.scheduler {
+                SchedulerKind::Fair if waker.vruntime + granularity < running.vruntime => {
+                    running.vruntime - waker.vruntime
+                }
+                SchedulerKind::Credit if waker.boosted && !running.boosted => {
+                    // Prefer preempting the entity deepest in debt.
+                    1 + running.credit.min(0).unsigned_abs()
+                }
+                _ => continue,
+            };
+            if target.is_none_or(|(_, best)| margin > best) {
+                target = Some((p, margin));
+            }
+        }
+        if let Some((p, _)) = target {
+            self.pcpus[p as usize].resched = true;
+        }
     }
 
     /// pCPU `p` is free at `now`: keep, preempt or replace its entity and start the next item.
@@ -650,7 +706,9 @@ impl Machine {
                     .runqueue
                     .iter()
                     .any(|&w| self.entities[w as usize].credit > 0 && self.eligible(w, p));
+            let resched = std::mem::take(&mut self.pcpus[pi].resched);
             if throttled
+                || (resched && self.has_waiting_for(p))
                 || yields_to_under
                 || (now >= self.pcpus[pi].slice_end && self.has_waiting_for(p))
             {
@@ -670,6 +728,7 @@ impl Machine {
             let ent = &mut self.entities[e as usize];
             ent.steal += now - ent.runnable_since;
             ent.state = EntityState::Running;
+            ent.boosted = false;
             ent.next_tick = ent.next_tick.max(now + 1);
             let pc = &mut self.pcpus[pi];
             pc.current = Some(e);
