@@ -164,6 +164,46 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             );
         }
     }
+    if let Some(sweep) = &r.sweep {
+        let target = sweep
+            .p99_target_us
+            .map_or(String::new(), |t| format!(", p99 target {t} µs"));
+        let _ = writeln!(
+            out,
+            "\n{} `{}` ({} p99{target})",
+            if ko {
+                "통합 곡선: 인스턴스 수에 따른 지연"
+            } else {
+                "consolidation sweep: copies of"
+            },
+            sweep.instance,
+            sweep.op.name()
+        );
+        for curve in &sweep.curves {
+            let points: Vec<String> = curve
+                .points
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{:.1}µs{}",
+                        p.count,
+                        p.p99_us,
+                        if p.meets_target { "" } else { "!" }
+                    )
+                })
+                .collect();
+            let density = curve
+                .density_at_target
+                .map_or("-".to_string(), |d| d.to_string());
+            let _ = writeln!(
+                out,
+                "{:<22} {}  {} {density}",
+                curve.platform,
+                points.join(" "),
+                if ko { "밀도" } else { "density" }
+            );
+        }
+    }
     if !r.questions.is_empty() {
         let _ = writeln!(
             out,
