@@ -24,11 +24,19 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         .as_ref()
         .map_or(r.scenario.clone(), |t| t.get(lang).to_string());
     let _ = writeln!(out, "{title}");
-    let _ = writeln!(
-        out,
-        "seed {}, {} ms simulated per platform, {} pCPUs at {} MHz, {} events\n",
-        r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
-    );
+    if ko {
+        let _ = writeln!(
+            out,
+            "시드 {}, 플랫폼마다 {} ms 시뮬레이션, pCPU {}개 {} MHz, 이벤트 {}개\n",
+            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "seed {}, {} ms simulated per platform, {} pCPUs at {} MHz, {} events\n",
+            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+        );
+    }
     let _ = writeln!(
         out,
         "{:<22} {:<34} {:>12} {:>9} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10}",
