@@ -4,6 +4,11 @@ use std::fmt::Write;
 
 use sim_core::RunResult;
 
+/// A blank line and a section heading in the output language.
+fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {
+    let _ = writeln!(out, "\n{}", if ko { ko_text } else { en });
+}
+
 /// A latency in ms, or `-` when no update was measured (a zero mean).
 fn latency_ms(mean: f64, value: f64) -> String {
     if mean > 0.0 {
@@ -89,15 +94,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         );
     }
     if r.platforms.iter().any(|p| p.groups.len() > 1) {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if ko {
-                "인스턴스 그룹별"
-            } else {
-                "per instance group"
-            }
-        );
+        section(&mut out, ko, "per instance group", "인스턴스 그룹별");
         for p in &r.platforms {
             for g in &p.groups {
                 let _ = writeln!(
@@ -113,14 +110,11 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if ko {
-            "연산별 지연 (µs): 평균 / p50 / p99"
-        } else {
-            "latency per operation (µs): mean / p50 / p99"
-        }
+    section(
+        &mut out,
+        ko,
+        "latency per operation (µs): mean / p50 / p99",
+        "연산별 지연 (µs): 평균 / p50 / p99",
     );
     for p in &r.platforms {
         let _ = write!(out, "{:<22}", p.name);
@@ -140,14 +134,11 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if ko {
-            "exit/트랩 사유 (초당)"
-        } else {
-            "exits and traps by reason (per second)"
-        }
+    section(
+        &mut out,
+        ko,
+        "exits and traps by reason (per second)",
+        "exit/트랩 사유 (초당)",
     );
     for p in &r.platforms {
         let reasons: Vec<String> = p
@@ -167,14 +158,11 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         );
     }
     lifecycle_tables(&mut out, r, lang);
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if ko {
-            "비교표 (seed 문서의 표, 측정값 포함)"
-        } else {
-            "comparison table (the seed document's table, with measured figures)"
-        }
+    section(
+        &mut out,
+        ko,
+        "comparison table (the seed document's table, with measured figures)",
+        "비교표 (seed 문서의 표, 측정값 포함)",
     );
     for (row_index, heading) in r.table.row_headings.iter().enumerate() {
         let _ = writeln!(out, "[{}]", heading.get(lang));
@@ -230,14 +218,11 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         }
     }
     if !r.questions.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if ko {
-                "질문과 계산된 답"
-            } else {
-                "questions and computed answers"
-            }
+        section(
+            &mut out,
+            ko,
+            "questions and computed answers",
+            "질문과 계산된 답",
         );
         for q in &r.questions {
             let _ = writeln!(out, "{}: {}\n  -> {}", q.id, q.text.get(lang), q.answer);
@@ -323,14 +308,11 @@ workload = "syscall-heavy"
 /// Start-up, footprint and density; faults; desktop sessions.
 fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
     let ko = lang == "ko";
-    let _ = writeln!(
+    section(
         out,
-        "\n{}",
-        if ko {
-            "수명 주기: 시작 시간, 메모리, 밀도"
-        } else {
-            "lifecycle: start-up, memory footprint, density"
-        }
+        ko,
+        "lifecycle: start-up, memory footprint, density",
+        "수명 주기: 시작 시간, 메모리, 밀도",
     );
     let _ = writeln!(
         out,
@@ -379,14 +361,11 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         .flat_map(|p| p.faults.iter().map(move |f| (p, f)))
         .collect();
     if !faults.is_empty() {
-        let _ = writeln!(
+        section(
             out,
-            "\n{}",
-            if ko {
-                "장애 주입: 영향 범위"
-            } else {
-                "injected faults: blast radius"
-            }
+            ko,
+            "injected faults: blast radius",
+            "장애 주입: 영향 범위",
         );
         for (p, f) in faults {
             let _ = writeln!(
@@ -404,15 +383,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             );
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if ko {
-            "격리: 공격 표면"
-        } else {
-            "isolation: attack surface"
-        }
-    );
+    section(out, ko, "isolation: attack surface", "격리: 공격 표면");
     for p in &r.platforms {
         if let Some(a) = &p.attack_surface {
             let _ = writeln!(
@@ -431,15 +402,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
         .collect();
     if !vdis.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            if ko {
-                "데스크탑 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)"
-            } else {
-                "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)"
-            }
-        );
+        section(out, ko, "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)", "데스크탑 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)");
         let _ = writeln!(
             out,
             "{:<22} {:<16} {:>8} {:>7} {:>8} {:>8} {:>8} {:>7} {:>11} {:>17} {:>6} {:>6} {:>6} {:>6} {:>6}",

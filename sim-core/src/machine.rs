@@ -87,6 +87,31 @@ enum EntityState {
 
 const BACKGROUND: u32 = u32::MAX;
 
+impl Entity {
+    /// A runnable entity that has not run yet.
+    fn new(instance: u32, affinity: Option<u32>, weight: u64, cap_cycles: u64) -> Entity {
+        Entity {
+            instance,
+            state: EntityState::Runnable,
+            thread: None,
+            last_thread: None,
+            affinity,
+            weight,
+            cap_cycles,
+            credit: 0,
+            vruntime: 0,
+            used_in_period: 0,
+            throttled: false,
+            boosted: false,
+            active_in_period: true,
+            runnable_since: 0,
+            enqueue_seq: 0,
+            next_tick: 0,
+            steal: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Entity {
     /// Instance index, or BACKGROUND.
@@ -108,7 +133,6 @@ struct Entity {
     enqueue_seq: u64,
     next_tick: Cycles,
     steal: Cycles,
-    ran: Cycles,
 }
 
 #[derive(Debug, Clone)]
@@ -328,26 +352,12 @@ impl Machine {
                     });
                 }
                 for v in 0..g.vcpus {
-                    entities.push(Entity {
+                    entities.push(Entity::new(
                         instance,
-                        state: EntityState::Runnable,
-                        thread: None,
-                        last_thread: None,
-                        affinity: g.pin.as_ref().map(|p| p[v as usize]),
-                        weight: u64::from(g.weight),
-                        cap_cycles: u64::from(g.cap_percent) * period_cycles / 100,
-                        credit: 0,
-                        vruntime: 0,
-                        used_in_period: 0,
-                        throttled: false,
-                        boosted: false,
-                        active_in_period: true,
-                        runnable_since: 0,
-                        enqueue_seq: 0,
-                        next_tick: 0,
-                        steal: 0,
-                        ran: 0,
-                    });
+                        g.pin.as_ref().map(|p| p[v as usize]),
+                        u64::from(g.weight),
+                        u64::from(g.cap_percent) * period_cycles / 100,
+                    ));
                 }
                 instances.push(InstanceRt {
                     group: g_index as u32,
@@ -365,26 +375,7 @@ impl Machine {
         }
         if spec.stack.kind == PlatformKind::Type2 && spec.background_percent > 0 {
             for _ in 0..spec.host.cores {
-                entities.push(Entity {
-                    instance: BACKGROUND,
-                    state: EntityState::Runnable,
-                    thread: None,
-                    last_thread: None,
-                    affinity: None,
-                    weight: 256,
-                    cap_cycles: 0,
-                    credit: 0,
-                    vruntime: 0,
-                    used_in_period: 0,
-                    throttled: false,
-                    boosted: false,
-                    active_in_period: true,
-                    runnable_since: 0,
-                    enqueue_seq: 0,
-                    next_tick: 0,
-                    steal: 0,
-                    ran: 0,
-                });
+                entities.push(Entity::new(BACKGROUND, None, 256, 0));
             }
         }
         let cores = spec.host.cores;
@@ -570,7 +561,6 @@ impl Machine {
     /// Charges run time to the entity's scheduler bookkeeping.
     fn account_run(&mut self, e: u32, ran: Cycles) {
         let ent = &mut self.entities[e as usize];
-        ent.ran += ran;
         ent.credit -= ran as i64;
         ent.vruntime += ran * 256 / ent.weight.max(1);
         ent.used_in_period += ran;
