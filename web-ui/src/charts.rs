@@ -1,0 +1,210 @@
+//! Trade-off charts drawn with plotters into SVG strings. plotters escapes all
+//! text it writes, so scenario-provided labels stay text; the strings are then
+//! parsed as SVG (never as HTML) by `components::svg_view`.
+
+use plotters::prelude::*;
+
+use crate::palette::{self, Rgb};
+
+pub const WIDTH: u32 = 640;
+pub const HEIGHT: u32 = 320;
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// A named series of values, one per category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub colour: Rgb,
+    pub values: Vec<f64>,
+}
+
+fn category_formatter(categories: &[String]) -> impl Fn(&f64) -> String + '_ {
+    move |x: &f64| {
+        let r = x.round();
+        if (x - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < categories.len() {
+            let c = &categories[r as usize];
+            if c.chars().count() > 18 {
+                let short: String = c.chars().take(17).collect();
+                format!("{short}…")
+            } else {
+                c.clone()
+            }
+        } else {
+            String::new()
+        }
+    }
+}
+
+fn nice_max(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        1.0
+    } else {
+        v * 1.12
+    }
+}
+
+/// Grouped bars: one group per category, one bar per series.
+pub fn grouped_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = draw_grouped(&root, title, y_desc, categories, series, false);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// Stacked bars: one bar per category, series stacked (e.g. CPU-time shares).
+pub fn stacked_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = draw_grouped(&root, title, y_desc, categories, series, true);
+        let _ = root.present();
+    }
+    svg
+}
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+fn draw_grouped(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    stacked: bool,
+) -> DrawResult {
+    root.fill(&WHITE)?;
+    let n = categories.len().max(1);
+    let max = if stacked {
+        (0..n)
+            .map(|i| {
+                series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max)
+    } else {
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().copied())
+            .fold(0.0, f64::max)
+    };
+    let legend_rows = series.len().div_ceil(4) as u32;
+    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let mut chart = ChartBuilder::on(&plot)
+        .caption(title, ("sans-serif", 17))
+        .margin(8)
+        .x_label_area_size(34)
+        .y_label_area_size(64)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..nice_max(max))?;
+    let fmt = category_formatter(categories);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n + 1)
+        .x_label_formatter(&fmt)
+        .y_desc(y_desc)
+        .y_labels(6)
+        .label_style(("sans-serif", 13))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()?;
+    let groups = series.len().max(1) as f64;
+    let width = 0.8;
+    for (si, s) in series.iter().enumerate() {
+        let colour = rgb(s.colour);
+        let bars = s.values.iter().enumerate().map(|(i, &v)| {
+            let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+            let (x0, x1, y0, y1) = if stacked {
+                let below: f64 = series[..si]
+                    .iter()
+                    .map(|o| o.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .sum();
+                (
+                    i as f64 - width / 2.0,
+                    i as f64 + width / 2.0,
+                    below,
+                    below + v,
+                )
+            } else {
+                let w = width / groups;
+                let x0 = i as f64 - width / 2.0 + si as f64 * w;
+                (x0, x0 + w * 0.92, 0.0, v)
+            };
+            Rectangle::new([(x0, y0), (x1, y1)], colour.filled())
+        });
+        chart.draw_series(bars)?;
+    }
+    // Legend below the plot, four entries a row.
+    for (si, s) in series.iter().enumerate() {
+        let col = (si % 4) as i32;
+        let row = (si / 4) as i32;
+        let x = 70 + col * ((WIDTH as i32 - 80) / 4);
+        let y = 4 + row * 22;
+        legend.draw(&Rectangle::new(
+            [(x, y), (x + 14, y + 14)],
+            rgb(s.colour).filled(),
+        ))?;
+        let name: String = if s.name.chars().count() > 22 {
+            s.name.chars().take(21).chain(['…']).collect()
+        } else {
+            s.name.clone()
+        };
+        legend.draw(&Text::new(
+            name,
+            (x + 19, y),
+            ("sans-serif", 13).into_font(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The colour for series `i` (palette order).
+pub fn colour(i: usize) -> Rgb {
+    palette::series(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_escaped() {
+        let evil = "<img src=x onerror=alert(1)>".to_string();
+        let svg = grouped_bars(
+            &evil,
+            "y",
+            std::slice::from_ref(&evil),
+            &[Series {
+                name: evil.clone(),
+                colour: colour(0),
+                values: vec![1.0],
+            }],
+        );
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(!svg.contains("<img"), "unescaped label in {svg}");
+        assert!(svg.contains("&lt;img"));
+    }
+
+    #[test]
+    fn empty_and_odd_values_draw() {
+        let svg = stacked_bars("t", "y", &[], &[]);
+        assert!(svg.contains("</svg>"));
+        let svg = grouped_bars(
+            "t",
+            "y",
+            &["a".into()],
+            &[Series {
+                name: "s".into(),
+                colour: colour(1),
+                values: vec![f64::NAN],
+            }],
+        );
+        assert!(svg.contains("</svg>"));
+    }
+}

@@ -1,0 +1,81 @@
+//! Running a scenario without freezing the tab: the sim-core `Runner` is
+//! advanced in slices of a few milliseconds, yielding to the browser between
+//! slices (a zero timeout), with progress reports and cancellation.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+
+use crate::clock::now_ms;
+use crate::core::{RunOptions, RunResult, Scenario};
+use crate::state::Knobs;
+
+/// Time one slice may take before yielding to the browser.
+pub const SLICE_MS: f64 = 12.0;
+/// Events advanced between clock checks.
+pub const EVENT_STEP: u64 = 4_096;
+/// Upper bound on events of a run started from the page.
+pub const MAX_EVENTS: u64 = 200_000_000;
+
+/// How a sliced run ended, when it did not produce a result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunEnd {
+    Cancelled,
+    Failed(String),
+}
+
+/// A finished run.
+pub struct Finished {
+    pub result: RunResult,
+    pub events: u64,
+    pub millis: f64,
+}
+
+/// Parses `text`, applies `knobs` and runs it in slices. `cancel` is polled
+/// between slices; `progress(done, total)` is called after every slice.
+pub async fn run_sliced(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+    cancel: Rc<Cell<bool>>,
+    progress: impl Fn(u64, u64),
+) -> Result<Finished, RunEnd> {
+    let t0 = now_ms();
+    let scenario = Scenario::from_toml(file, text)
+        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
+        .map_err(|e| RunEnd::Failed(e.to_string()))?;
+    let mut runner = scenario
+        .runner(RunOptions {
+            trace: true,
+            max_events: MAX_EVENTS,
+        })
+        .map_err(|e| RunEnd::Failed(e.to_string()))?;
+    let mut events = 0;
+    loop {
+        let slice_start = now_ms();
+        while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
+            let p = runner
+                .advance(EVENT_STEP)
+                .map_err(|e| RunEnd::Failed(e.to_string()))?;
+            events = p.done;
+        }
+        if runner.is_finished() {
+            break;
+        }
+        if cancel.get() {
+            return Err(RunEnd::Cancelled);
+        }
+        progress(events, 0);
+        TimeoutFuture::new(0).await;
+        if cancel.get() {
+            return Err(RunEnd::Cancelled);
+        }
+    }
+    let result = runner.finish().map_err(|e| RunEnd::Failed(e.to_string()))?;
+    Ok(Finished {
+        result,
+        events,
+        millis: now_ms() - t0,
+    })
+}
