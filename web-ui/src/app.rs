@@ -12,7 +12,7 @@ use crate::components::{
 use crate::i18n::{t, Lang};
 use crate::run::{run_sliced, RunEnd};
 use crate::share;
-use crate::state::{Action, State};
+use crate::state::{Action, RunStatus, State};
 
 fn location_hash() -> String {
     web_sys::window()
@@ -114,8 +114,16 @@ pub fn app() -> Html {
         Callback::from(move |i: usize| d.dispatch(Action::SelectBuiltin(i)))
     };
 
+    let status = match state.status {
+        RunStatus::Idle => "idle",
+        RunStatus::Running { .. } => "running",
+        RunStatus::Done { .. } => "done",
+        RunStatus::Cancelled => "cancelled",
+        RunStatus::Failed(_) => "failed",
+    };
+
     html! {
-        <div class="page">
+        <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
             <a class="skip" href="#results">{ t(lang, "tab.results") }</a>
             <Header state={state.clone()} />
             if let Some(notice) = &state.notice {

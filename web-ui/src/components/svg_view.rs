@@ -18,8 +18,12 @@ pub fn parse_svg(svg: &str) -> Option<web_sys::Element> {
         .parse_from_string(svg, web_sys::SupportedType::ImageSvgXml)
         .ok()?;
     let root = doc.document_element()?;
-    if root.tag_name() != "svg" {
-        return None; // a <parsererror> document
+    let svg_ns = Some("http://www.w3.org/2000/svg");
+    if root.tag_name() != "svg"
+        || root.namespace_uri().as_deref() != svg_ns.as_deref()
+        || doc.get_elements_by_tag_name("parsererror").length() > 0
+    {
+        return None; // not SVG, or malformed (the parser reports a <parsererror>)
     }
     let _ = root.set_attribute("role", "img");
     let _ = root.remove_attribute("width");
