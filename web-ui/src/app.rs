@@ -12,7 +12,7 @@ use crate::components::{
 use crate::i18n::{t, Lang};
 use crate::run::{run_sliced, RunEnd};
 use crate::share;
-use crate::state::{Action, RunStatus, State};
+use crate::state::{Action, RunStatus, State, Validation};
 
 fn location_hash() -> String {
     web_sys::window()
@@ -122,6 +122,13 @@ pub fn app() -> Html {
         RunStatus::Failed(_) => "failed",
     };
 
+    let (title, description) = match &state.validation {
+        Validation::Valid { baseline, .. } => {
+            (baseline.title.clone(), baseline.description.clone())
+        }
+        Validation::Invalid(_) => (None, None),
+    };
+
     html! {
         <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
             <a class="skip" href="#results">{ t(lang, "tab.results") }</a>
@@ -135,7 +142,7 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <aside class="side">
-                    <Library {lang} selected={state.builtin} {on_select} />
+                    <Library {lang} selected={state.builtin} {on_select} {title} {description} />
                     <Controls state={state.clone()} />
                     <Editor state={state.clone()} />
                 </aside>

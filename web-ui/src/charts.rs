@@ -164,6 +164,106 @@ fn draw_grouped(
     Ok(())
 }
 
+/// A named line of (x, y) points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub name: String,
+    pub colour: Rgb,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Step lines over a logarithmic x axis (latency distributions).
+pub fn log_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = draw_log_lines(&root, title, x_desc, y_desc, lines);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_log_lines(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+) -> DrawResult {
+    root.fill(&WHITE)?;
+    let xs = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.0))
+        .filter(|x| x.is_finite() && *x > 0.0);
+    let (mut lo, mut hi) = xs.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    if lo > hi {
+        (lo, hi) = (0.1, 10.0);
+    }
+    let (lo, hi) = (lo / 1.5, hi * 1.5);
+    let ymax = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .fold(0.0, f64::max);
+    let legend_rows = lines.len().div_ceil(4) as u32;
+    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let mut chart = ChartBuilder::on(&plot)
+        .caption(title, ("sans-serif", 17))
+        .margin(8)
+        .x_label_area_size(40)
+        .y_label_area_size(64)
+        .build_cartesian_2d((lo..hi).log_scale(), 0f64..nice_max(ymax))?;
+    chart
+        .configure_mesh()
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&|x| {
+            if *x >= 100.0 {
+                format!("{x:.0}")
+            } else if *x >= 1.0 {
+                format!("{x:.1}")
+            } else {
+                format!("{x:.2}")
+            }
+        })
+        .label_style(("sans-serif", 13))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()?;
+    for l in lines {
+        let colour = rgb(l.colour);
+        let pts: Vec<(f64, f64)> = l
+            .points
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && *x > 0.0 && y.is_finite())
+            .collect();
+        chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
+    }
+    for (si, l) in lines.iter().enumerate() {
+        let col = (si % 4) as i32;
+        let row = (si / 4) as i32;
+        let x = 70 + col * ((WIDTH as i32 - 80) / 4);
+        let y = 4 + row * 22;
+        legend.draw(&Rectangle::new(
+            [(x, y + 5), (x + 14, y + 9)],
+            rgb(l.colour).filled(),
+        ))?;
+        let name: String = if l.name.chars().count() > 22 {
+            l.name.chars().take(21).chain(['…']).collect()
+        } else {
+            l.name.clone()
+        };
+        legend.draw(&Text::new(
+            name,
+            (x + 19, y),
+            ("sans-serif", 13).into_font(),
+        ))?;
+    }
+    Ok(())
+}
+
 /// The colour for series `i` (palette order).
 pub fn colour(i: usize) -> Rgb {
     palette::series(i)

@@ -24,53 +24,77 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-/// One CSV row per (platform, metric, operation) with its value.
+/// One CSV row per (platform, metric, detail) with its value.
 pub fn to_csv(result: &RunResult) -> String {
-    let mut out = String::from("platform,metric,operation,value\n");
-    let mut row = |p: &str, m: &str, op: &str, v: String| {
+    let mut out = String::from("scenario,seed,platform,metric,detail,value\n");
+    let head = format!("{},{}", csv_field(&result.scenario), result.seed);
+    let mut row = |p: &str, m: &str, detail: &str, v: String| {
         out.push_str(&format!(
-            "{},{},{},{}\n",
+            "{head},{},{},{},{}\n",
             csv_field(p),
             csv_field(m),
-            csv_field(op),
+            csv_field(detail),
             v
         ));
     };
     for p in &result.platforms {
         row(
-            &p.platform,
+            &p.name,
             "throughput_ops_per_s",
             "",
             p.throughput.to_string(),
         );
         row(
-            &p.platform,
-            "relative_to_native",
+            &p.name,
+            "baseline_throughput_ops_per_s",
             "",
-            p.relative_to_native.to_string(),
+            p.baseline_throughput.to_string(),
         );
-        for l in &p.latency {
-            row(
-                &p.platform,
-                "latency_mean_ns",
-                &l.operation,
-                l.mean_ns.to_string(),
-            );
-            row(
-                &p.platform,
-                "latency_p50_ns",
-                &l.operation,
-                l.p50_ns.to_string(),
-            );
-            row(
-                &p.platform,
-                "latency_p99_ns",
-                &l.operation,
-                l.p99_ns.to_string(),
-            );
+        row(
+            &p.name,
+            "relative_performance_percent",
+            "",
+            p.relative_performance_percent.to_string(),
+        );
+        row(&p.name, "steal_percent", "", p.steal_percent.to_string());
+        row(
+            &p.name,
+            "exits_per_second",
+            "",
+            p.exits_per_second.to_string(),
+        );
+        let c = &p.cpu;
+        for (k, v) in [
+            ("guest_user", c.guest_user),
+            ("guest_kernel", c.guest_kernel),
+            ("hypervisor", c.hypervisor),
+            ("device_emulation", c.device_emulation),
+            ("host_os", c.host_os),
+            ("idle", c.idle),
+        ] {
+            row(&p.name, "cpu_percent", k, v.to_string());
         }
-        for (reason, n) in &p.exits {
-            row(&p.platform, "exits", reason, n.to_string());
+        for e in &p.exits {
+            row(&p.name, "exits", e.reason.name(), e.count.to_string());
+        }
+        for l in &p.latency {
+            let op = l.op.name();
+            row(
+                &p.name,
+                "latency_mean_us",
+                op,
+                l.latency.mean_us.to_string(),
+            );
+            row(&p.name, "latency_p50_us", op, l.latency.p50_us.to_string());
+            row(&p.name, "latency_p99_us", op, l.latency.p99_us.to_string());
+        }
+        for g in &p.groups {
+            row(
+                &p.name,
+                "group_relative_performance_percent",
+                &g.name,
+                g.relative_performance_percent.to_string(),
+            );
         }
     }
     out
@@ -78,10 +102,6 @@ pub fn to_csv(result: &RunResult) -> String {
 
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
@@ -91,14 +111,27 @@ pub fn download(name: &str, mime: &str, content: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    download_url(name, &url);
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Follows a (blob: or data:) URL as a download named `name`.
+pub fn download_url(name: &str, url: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(a) = document.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&url);
+            a.set_href(url);
             a.set_download(name);
             a.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// A safe download file name derived from a scenario name.

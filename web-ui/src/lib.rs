@@ -12,7 +12,7 @@ pub mod components;
 pub mod core;
 pub mod export;
 pub mod i18n;
-mod mock_core;
+pub mod labels;
 pub mod palette;
 pub mod run;
 pub mod share;

@@ -33,7 +33,7 @@ pub struct Finished {
 }
 
 /// Parses `text`, applies `knobs` and runs it in slices. `cancel` is polled
-/// between slices; `progress(done, total)` is called after every slice.
+/// between slices; `progress(done, total)` (simulated cycles) is called after every slice.
 pub async fn run_sliced(
     file: &str,
     text: &str,
@@ -51,14 +51,14 @@ pub async fn run_sliced(
             max_events: MAX_EVENTS,
         })
         .map_err(|e| RunEnd::Failed(e.to_string()))?;
-    let mut events = 0;
+    let mut done = (0, 0);
     loop {
         let slice_start = now_ms();
         while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
             let p = runner
                 .advance(EVENT_STEP)
                 .map_err(|e| RunEnd::Failed(e.to_string()))?;
-            events = p.done;
+            done = (p.done, p.total);
         }
         if runner.is_finished() {
             break;
@@ -66,7 +66,7 @@ pub async fn run_sliced(
         if cancel.get() {
             return Err(RunEnd::Cancelled);
         }
-        progress(events, 0);
+        progress(done.0, done.1);
         TimeoutFuture::new(0).await;
         if cancel.get() {
             return Err(RunEnd::Cancelled);
@@ -74,8 +74,8 @@ pub async fn run_sliced(
     }
     let result = runner.finish().map_err(|e| RunEnd::Failed(e.to_string()))?;
     Ok(Finished {
+        events: result.events,
         result,
-        events,
         millis: now_ms() - t0,
     })
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::builtin::BUILTIN;
-use crate::core::{Adjustments, RunResult, Scenario};
+use crate::core::{Adjustments, RunResult, Scenario, Text};
 use crate::i18n::Lang;
 use crate::share::Shared;
 
@@ -43,14 +43,14 @@ impl Knobs {
     pub fn to_adjustments(&self) -> Adjustments {
         Adjustments {
             seed: self.seed,
+            duration_ms: self.duration_ms,
+            host_cores: self.host_cores,
             instance_count: self.instance_count,
             vcpus_per_instance: self.vcpus_per_instance,
             threads_per_instance: self.threads_per_instance,
             workload: self.workload.clone(),
-            duration_ms: self.duration_ms,
             vm_exit_cycles: self.vm_exit_cycles,
             time_slice_ms: self.time_slice_ms,
-            host_cores: self.host_cores,
         }
     }
 }
@@ -65,10 +65,45 @@ pub struct EditorError {
     pub display: String,
 }
 
+/// The scenario's own values of the controlled parameters (what a slider shows untouched).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Baseline {
+    pub instance_count: u32,
+    pub vcpus_per_instance: u32,
+    pub threads_per_instance: u32,
+    pub host_cores: u32,
+    pub vm_exit_cycles: u64,
+    pub time_slice_ms: u64,
+    pub duration_ms: u64,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+}
+
+impl Baseline {
+    fn of(s: &Scenario) -> Baseline {
+        let first = s.instances.first();
+        Baseline {
+            instance_count: first.map_or(1, |i| i.count),
+            vcpus_per_instance: first.map_or(1, |i| i.vcpus),
+            threads_per_instance: first.map_or(1, |i| i.threads),
+            host_cores: s.host.cores,
+            vm_exit_cycles: s.costs.exit_roundtrip(s.host.cpu),
+            time_slice_ms: s.platforms.first().map_or(30, |p| p.time_slice_ms),
+            duration_ms: s.duration_ms,
+            title: s.title.clone(),
+            description: s.description.clone(),
+        }
+    }
+}
+
 /// The outcome of validating the editor's text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Validation {
-    Valid { name: String, seed: u64 },
+    Valid {
+        name: String,
+        seed: u64,
+        baseline: Box<Baseline>,
+    },
     Invalid(EditorError),
 }
 
@@ -87,10 +122,13 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> Validation {
             message,
         });
     }
-    match Scenario::from_toml(file, text).and_then(|s| s.adjusted(&knobs.to_adjustments())) {
-        Ok(s) => Validation::Valid {
+    let parsed = Scenario::from_toml(file, text)
+        .and_then(|s| Ok((Baseline::of(&s), s.adjusted(&knobs.to_adjustments())?)));
+    match parsed {
+        Ok((baseline, s)) => Validation::Valid {
             name: s.name().to_string(),
             seed: s.seed(),
+            baseline: Box::new(baseline),
         },
         Err(e) => Validation::Invalid(EditorError {
             line: e.line,

@@ -59,7 +59,10 @@ fn chart_labels_become_svg_text_not_markup() {
         }],
     );
     let el = parse_svg(&svg).expect("plotters output parses as SVG");
-    assert_eq!(el.namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
+    assert_eq!(
+        el.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
     assert_eq!(el.get_elements_by_tag_name("img").length(), 0);
     assert!(el.text_content().unwrap().contains(EVIL));
 }
@@ -87,15 +90,33 @@ fn share_links_round_trip_in_the_browser() {
 #[wasm_bindgen_test]
 async fn app_mounts_runs_the_first_scenario_and_shows_results() {
     let host = mount();
-    assert!(wait_for(60, || status(&host) == "done").await, "status {}", status(&host));
+    assert!(
+        wait_for(60, || status(&host) == "done").await,
+        "status {}",
+        status(&host)
+    );
     assert!(host.query_selector("#comparison").unwrap().is_some());
-    let options = host.query_selector_all("#scenario-select option").unwrap().length();
+    let options = host
+        .query_selector_all("#scenario-select option")
+        .unwrap()
+        .length();
     assert_eq!(options as usize, BUILTIN.len());
 
     // Charts tab: SVG elements appear.
-    let tab: web_sys::HtmlElement = host.query_selector("#tab-charts").unwrap().unwrap().dyn_into().unwrap();
+    let tab: web_sys::HtmlElement = host
+        .query_selector("#tab-charts")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     tab.click();
-    assert!(wait_for(10, || host.query_selector("#chart-relative svg").unwrap().is_some()).await);
+    assert!(
+        wait_for(10, || host
+            .query_selector("#chart-relative svg")
+            .unwrap()
+            .is_some())
+        .await
+    );
     host.remove();
 }
 
@@ -103,13 +124,35 @@ async fn app_mounts_runs_the_first_scenario_and_shows_results() {
 async fn editor_reports_line_and_column_live() {
     let host = mount();
     assert!(wait_for(60, || status(&host) == "done").await);
-    let ta: web_sys::HtmlTextAreaElement = host.query_selector("#scenario-text").unwrap().unwrap().dyn_into().unwrap();
+    let ta: web_sys::HtmlTextAreaElement = host
+        .query_selector("#scenario-text")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     ta.set_value("name = \"x\"\n\nseed = = 3\n");
-    ta.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    assert!(wait_for(5, || host.query_selector("#editor-error").unwrap().is_some()).await);
-    let text = host.query_selector("#editor-error").unwrap().unwrap().text_content().unwrap();
+    ta.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    assert!(
+        wait_for(5, || host
+            .query_selector("#editor-error")
+            .unwrap()
+            .is_some())
+        .await
+    );
+    let text = host
+        .query_selector("#editor-error")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(text.contains(":3:"), "{text}");
-    let bad_line = host.query_selector(".gutter .bad").unwrap().unwrap().text_content().unwrap();
+    let bad_line = host
+        .query_selector(".gutter .bad")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(bad_line, "3");
     host.remove();
 }
@@ -118,22 +161,40 @@ async fn editor_reports_line_and_column_live() {
 async fn hostile_names_stay_text() {
     let host = mount();
     assert!(wait_for(60, || status(&host) == "done").await);
-    let Some((_, text)) = BUILTIN.first() else { return };
+    let Some((_, text)) = BUILTIN.first() else {
+        return;
+    };
     let evil = text
         .lines()
-        .map(|l| if l.trim_start().starts_with("name") && l.contains('=') { format!("name = {EVIL:?}") } else { l.to_string() })
+        .map(|l| {
+            if l.trim_start().starts_with("name") && l.contains('=') {
+                format!("name = {EVIL:?}")
+            } else {
+                l.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
-    let ta: web_sys::HtmlTextAreaElement = host.query_selector("#scenario-text").unwrap().unwrap().dyn_into().unwrap();
+    let ta: web_sys::HtmlTextAreaElement = host
+        .query_selector("#scenario-text")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     ta.set_value(&evil);
-    ta.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    ta.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     let name = || {
         host.query_selector("#editor-status .scenario-name")
             .unwrap()
             .and_then(|n| n.text_content())
             .unwrap_or_default()
     };
-    assert!(wait_for(5, || name() == EVIL).await, "name shown as {:?}", name());
+    assert!(
+        wait_for(5, || name() == EVIL).await,
+        "name shown as {:?}",
+        name()
+    );
     assert_eq!(host.get_elements_by_tag_name("img").length(), 0);
     host.remove();
 }

@@ -1,11 +1,15 @@
-//! The trade-off charts (plotters SVG) with SVG/PNG download.
+//! The trade-off charts (plotters SVG): performance relative to native, CPU-time
+//! breakdown, exits by reason, latency per operation and its distribution; each
+//! downloadable as SVG or PNG.
 
 use yew::prelude::*;
 
-use crate::charts::{self, Series};
+use crate::charts::{self, Line, Series};
 use crate::components::svg_view::SvgView;
+use crate::core::{Op, RunResult};
 use crate::export;
 use crate::i18n::{t, Lang};
+use crate::labels;
 use crate::palette;
 use crate::state::ResultRef;
 
@@ -15,60 +19,121 @@ pub struct ChartPanelProps {
     pub result: ResultRef,
 }
 
-/// (id, title, svg) for every chart of a result.
-pub fn build_charts(lang: Lang, r: &crate::core::RunResult) -> Vec<(&'static str, String, String)> {
-    let platforms: Vec<String> = r.platforms.iter().map(|p| p.platform.clone()).collect();
+/// Operations with latency figures in a result, most frequent first.
+pub fn ops_of(r: &RunResult) -> Vec<Op> {
+    let mut ops: Vec<(Op, u64)> = Vec::new();
+    for p in &r.platforms {
+        for l in &p.latency {
+            match ops.iter_mut().find(|(o, _)| *o == l.op) {
+                Some(e) => e.1 += l.latency.count,
+                None => ops.push((l.op, l.latency.count)),
+            }
+        }
+    }
+    ops.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.index().cmp(&b.0.index())));
+    ops.into_iter().map(|(o, _)| o).collect()
+}
+
+/// (id, title, svg) for every chart of a result; latency charts are for `op`.
+pub fn build_charts(
+    lang: Lang,
+    r: &RunResult,
+    op: Option<Op>,
+) -> Vec<(&'static str, String, String)> {
+    let names: Vec<String> = r.platforms.iter().map(|p| p.name.clone()).collect();
     let mut out = Vec::new();
 
+    // Relative performance per platform, one bar per instance group (workload).
     let title = t(lang, "chart.relative").to_string();
-    let rel = Series {
-        name: t(lang, "table.relative").into(),
-        colour: palette::BLUE,
-        values: r.platforms.iter().map(|p| p.relative_to_native).collect(),
+    let mut groups: Vec<String> = Vec::new();
+    for p in &r.platforms {
+        for g in &p.groups {
+            let key = format!("{} ({})", g.name, g.workload);
+            if !groups.contains(&key) {
+                groups.push(key);
+            }
+        }
+    }
+    let series: Vec<Series> = if groups.len() > 1 {
+        groups
+            .iter()
+            .enumerate()
+            .map(|(i, key)| Series {
+                name: key.clone(),
+                colour: palette::series(i),
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| {
+                        p.groups
+                            .iter()
+                            .find(|g| &format!("{} ({})", g.name, g.workload) == key)
+                            .map_or(0.0, |g| g.relative_performance_percent)
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        vec![Series {
+            name: groups
+                .first()
+                .cloned()
+                .unwrap_or_else(|| t(lang, "table.relative").into()),
+            colour: palette::BLUE,
+            values: r
+                .platforms
+                .iter()
+                .map(|p| p.relative_performance_percent)
+                .collect(),
+        }]
     };
     out.push((
         "chart-relative",
         title.clone(),
-        charts::grouped_bars(&title, "× native", &platforms, &[rel]),
+        charts::grouped_bars(&title, t(lang, "chart.percent_native"), &names, &series),
     ));
 
+    // CPU-time breakdown (shares of pCPU capacity).
     let title = t(lang, "chart.cpu").to_string();
-    let cats: [(&str, fn(&crate::core::CpuBreakdown) -> f64); 7] = [
-        ("cpu.guest_user", |c| c.guest_user),
-        ("cpu.guest_kernel", |c| c.guest_kernel),
-        ("cpu.hypervisor", |c| c.hypervisor),
-        ("cpu.emulation", |c| c.device_emulation),
-        ("cpu.host", |c| c.host_os),
-        ("cpu.idle", |c| c.idle),
-        ("cpu.steal", |c| c.steal),
+    type Pick = fn(&crate::core::CpuShares) -> f64;
+    let cats: [(&str, &str, Pick); 6] = [
+        ("cpu.guest_user", "guest_user", |c| c.guest_user),
+        ("cpu.guest_kernel", "guest_kernel", |c| c.guest_kernel),
+        ("cpu.hypervisor", "hypervisor", |c| c.hypervisor),
+        ("cpu.emulation", "emulation", |c| c.device_emulation),
+        ("cpu.host", "host", |c| c.host_os),
+        ("cpu.idle", "idle", |c| c.idle),
     ];
     let series: Vec<Series> = cats
         .iter()
-        .map(|(key, f)| Series {
+        .map(|(key, kind, f)| Series {
             name: t(lang, key).into(),
-            colour: palette::kind(key.trim_start_matches("cpu.")),
+            colour: palette::kind(kind),
             values: r.platforms.iter().map(|p| f(&p.cpu)).collect(),
         })
         .collect();
     out.push((
         "chart-cpu",
         title.clone(),
-        charts::stacked_bars(&title, "share", &platforms, &series),
+        charts::stacked_bars(&title, t(lang, "chart.share"), &names, &series),
     ));
 
+    // Exits and traps by reason, per simulated second.
     let title = t(lang, "chart.exits").to_string();
-    let mut reasons: Vec<String> = r
-        .platforms
-        .iter()
-        .flat_map(|p| p.exits.iter().map(|e| e.0.clone()))
-        .collect();
+    let mut reasons = Vec::new();
+    for p in &r.platforms {
+        for e in &p.exits {
+            if e.count > 0 && !reasons.contains(&e.reason) {
+                reasons.push(e.reason);
+            }
+        }
+    }
     reasons.sort();
-    reasons.dedup();
     let series: Vec<Series> = reasons
         .iter()
         .enumerate()
         .map(|(i, reason)| Series {
-            name: reason.clone(),
+            name: labels::exit(lang, *reason).into(),
             colour: palette::series(i),
             values: r
                 .platforms
@@ -76,8 +141,8 @@ pub fn build_charts(lang: Lang, r: &crate::core::RunResult) -> Vec<(&'static str
                 .map(|p| {
                     p.exits
                         .iter()
-                        .find(|e| &e.0 == reason)
-                        .map_or(0.0, |e| e.1 as f64)
+                        .find(|e| e.reason == *reason)
+                        .map_or(0.0, |e| e.per_second)
                 })
                 .collect(),
         })
@@ -85,68 +150,178 @@ pub fn build_charts(lang: Lang, r: &crate::core::RunResult) -> Vec<(&'static str
     out.push((
         "chart-exits",
         title.clone(),
-        charts::stacked_bars(&title, "exits", &platforms, &series),
+        charts::stacked_bars(&title, t(lang, "chart.per_second"), &names, &series),
     ));
 
-    let title = t(lang, "chart.latency").to_string();
-    let mut cats = Vec::new();
-    let (mut p50, mut mean, mut p99) = (vec![], vec![], vec![]);
-    for p in &r.platforms {
-        for l in &p.latency {
-            cats.push(format!("{} · {}", p.platform, l.operation));
-            p50.push(l.p50_ns);
-            mean.push(l.mean_ns);
-            p99.push(l.p99_ns);
-        }
+    if let Some(op) = op {
+        let op_name = labels::op(lang, op);
+        let title = format!("{} — {op_name}", t(lang, "chart.latency"));
+        let lat = |f: fn(&crate::core::metrics::LatencySummary) -> f64| -> Vec<f64> {
+            r.platforms
+                .iter()
+                .map(|p| p.latency_of(op).map_or(0.0, f))
+                .collect()
+        };
+        let series = vec![
+            Series {
+                name: "p50".into(),
+                colour: palette::SKY_BLUE,
+                values: lat(|l| l.p50_us),
+            },
+            Series {
+                name: t(lang, "chart.mean").into(),
+                colour: palette::BLUE,
+                values: lat(|l| l.mean_us),
+            },
+            Series {
+                name: "p99".into(),
+                colour: palette::VERMILLION,
+                values: lat(|l| l.p99_us),
+            },
+        ];
+        out.push((
+            "chart-latency",
+            title.clone(),
+            charts::grouped_bars(&title, "µs", &names, &series),
+        ));
+
+        let title = format!("{} — {op_name}", t(lang, "chart.distribution"));
+        let lines: Vec<Line> = r
+            .platforms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let l = p.latency_of(op)?;
+                let total: u64 = l.histogram_us.iter().map(|b| b.1).sum();
+                (total > 0).then(|| Line {
+                    name: p.name.clone(),
+                    colour: palette::series(i),
+                    points: l
+                        .histogram_us
+                        .iter()
+                        .map(|&(x, n)| (x, n as f64 * 100.0 / total as f64))
+                        .collect(),
+                })
+            })
+            .collect();
+        out.push((
+            "chart-distribution",
+            title.clone(),
+            charts::log_lines(&title, "µs", t(lang, "chart.share"), &lines),
+        ));
     }
-    let series = vec![
-        Series {
-            name: "p50".into(),
-            colour: palette::SKY_BLUE,
-            values: p50,
-        },
-        Series {
-            name: "mean".into(),
-            colour: palette::BLUE,
-            values: mean,
-        },
-        Series {
-            name: "p99".into(),
-            colour: palette::VERMILLION,
-            values: p99,
-        },
-    ];
-    out.push((
-        "chart-latency",
-        title.clone(),
-        charts::grouped_bars(&title, "ns", &cats, &series),
-    ));
     out
+}
+
+/// Turns an SVG string into a PNG download (through an offscreen canvas).
+fn download_png(name: String, svg: String) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let (w, h) = (charts::WIDTH * 2, charts::HEIGHT * 2);
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx
+            .draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
+        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
+            export::download_url(&name, &data);
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
 }
 
 #[function_component(ChartPanel)]
 pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let lang = props.lang;
-    let charts = use_memo((lang, props.result.clone()), |(lang, r)| {
-        build_charts(*lang, r)
+    let ops = use_memo(props.result.clone(), |r| ops_of(r));
+    let chosen = use_state(|| None::<Op>);
+    let op = chosen
+        .filter(|o| ops.contains(o))
+        .or_else(|| ops.first().copied());
+    let charts = use_memo((lang, props.result.clone(), op), |(lang, r, op)| {
+        build_charts(*lang, r, *op)
     });
+    let on_op = {
+        let chosen = chosen.clone();
+        let ops = ops.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            chosen.set(
+                sel.value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| ops.get(i).copied()),
+            );
+        })
+    };
+    let stem = export::file_stem(&props.result.scenario);
     html! {
-        <div class="charts">
-            { for charts.iter().map(|(id, title, svg)| {
-                let svg_dl = svg.clone();
-                let name = format!("{}-{id}.svg", export::file_stem(&props.result.scenario));
-                html! {
-                    <figure class="chart" id={*id}>
-                        <SvgView svg={AttrValue::from(svg.clone())} label={AttrValue::from(title.clone())} />
-                        <figcaption>
-                            <span>{ title.clone() }</span>
-                            <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
-                                { t(lang, "chart.download_svg") }
-                            </button>
-                        </figcaption>
-                    </figure>
-                }
-            }) }
+        <div>
+            if !ops.is_empty() {
+                <div class="row chart-controls">
+                    <label for="chart-op">{ t(lang, "chart.op") }</label>
+                    <select id="chart-op" onchange={on_op}>
+                        { for ops.iter().enumerate().map(|(i, o)| html! {
+                            <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <div class="charts">
+                { for charts.iter().map(|(id, title, svg)| {
+                    let (svg_dl, svg_png) = (svg.clone(), svg.clone());
+                    let name = format!("{stem}-{id}.svg");
+                    let png = format!("{stem}-{id}.png");
+                    html! {
+                        <figure class="chart" id={*id}>
+                            <SvgView svg={AttrValue::from(svg.clone())} label={AttrValue::from(title.clone())} />
+                            <figcaption>
+                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
+                                    { t(lang, "chart.download_svg") }
+                                </button>
+                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), svg_png.clone()))}>
+                                    { t(lang, "chart.download_png") }
+                                </button>
+                            </figcaption>
+                        </figure>
+                    }
+                }) }
+            </div>
         </div>
     }
 }

@@ -4,18 +4,9 @@
 use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
-use crate::state::{Action, Knobs, RunStatus, State, Validation};
+use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
 
-/// Workload presets offered by the workload control.
-pub const WORKLOADS: &[&str] = &[
-    "cpu-bound",
-    "syscall-heavy",
-    "disk-random-4k",
-    "network-rr",
-    "memory-tlb",
-    "web-server",
-    "database",
-];
+use crate::core::PRESET_NAMES as WORKLOADS;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -114,6 +105,10 @@ pub fn controls(props: &ControlsProps) -> Html {
         _ => String::new(),
     };
     let valid = matches!(state.validation, Validation::Valid { .. });
+    let base = match &state.validation {
+        Validation::Valid { baseline, .. } => (**baseline).clone(),
+        Validation::Invalid(_) => Baseline::default(),
+    };
 
     let progress = match &state.status {
         RunStatus::Idle => html! {},
@@ -152,20 +147,26 @@ pub fn controls(props: &ControlsProps) -> Html {
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
                 <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={32} step={1}
-                    value={knobs.instance_count.map(u64::from)} baseline={2} {lang}
+                    value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
                     on_change={set(|k, v| k.instance_count = Some(v as u32))} />
                 <Slider id="k-vcpus" label={t(lang, "controls.vcpus")} min={1} max={16} step={1}
-                    value={knobs.vcpus_per_instance.map(u64::from)} baseline={2} {lang}
+                    value={knobs.vcpus_per_instance.map(u64::from)} baseline={u64::from(base.vcpus_per_instance)} {lang}
                     on_change={set(|k, v| k.vcpus_per_instance = Some(v as u32))} />
+                <Slider id="k-threads" label={t(lang, "controls.threads")} min={1} max={32} step={1}
+                    value={knobs.threads_per_instance.map(u64::from)} baseline={u64::from(base.threads_per_instance)} {lang}
+                    on_change={set(|k, v| k.threads_per_instance = Some(v as u32))} />
                 <Slider id="k-host-cores" label={t(lang, "controls.host_cores")} min={1} max={64} step={1}
-                    value={knobs.host_cores.map(u64::from)} baseline={4} {lang}
+                    value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}
                     on_change={set(|k, v| k.host_cores = Some(v as u32))} />
-                <Slider id="k-exit" label={t(lang, "controls.exit_cycles")} min={100} max={10000} step={100}
-                    value={knobs.vm_exit_cycles} baseline={1200} {lang}
+                <Slider id="k-exit" label={t(lang, "controls.exit_cycles")} min={100} max={5000} step={50}
+                    value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
                 <Slider id="k-slice" label={t(lang, "controls.time_slice")} min={1} max={100} step={1}
-                    value={knobs.time_slice_ms} baseline={30} {lang}
+                    value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
+                <Slider id="k-duration" label={t(lang, "controls.duration")} min={10} max={1000} step={10}
+                    value={knobs.duration_ms} baseline={base.duration_ms} {lang}
+                    on_change={set(|k, v| k.duration_ms = Some(v))} />
             </div>
             <div class="fields">
                 <label for="k-workload">{ t(lang, "controls.workload") }</label>

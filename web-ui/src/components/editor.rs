@@ -86,7 +86,7 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     let status = match &state.validation {
-        Validation::Valid { name, seed } => html! {
+        Validation::Valid { name, seed, .. } => html! {
             <p id="editor-status" class="valid" role="status">
                 { "✓ " }{ t(lang, "editor.valid") }{ ": " }<strong class="scenario-name">{ name.clone() }</strong>
                 { format!(" · {} {seed}", t(lang, "controls.seed")) }

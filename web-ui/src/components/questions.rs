@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use yew::prelude::*;
 
+use crate::components::table::fmt_num;
+use crate::core::QuestionKind;
 use crate::i18n::{t, Lang};
 use crate::state::ResultRef;
 
@@ -11,15 +13,6 @@ use crate::state::ResultRef;
 pub struct QuestionsProps {
     pub lang: Lang,
     pub result: ResultRef,
-}
-
-/// Whether a student's answer matches the computed one (numeric with tolerance, else text).
-pub fn is_correct(given: &str, answer: &str, tolerance: Option<f64>) -> bool {
-    let given = given.trim();
-    match (given.parse::<f64>(), answer.trim().parse::<f64>()) {
-        (Ok(g), Ok(a)) => (g - a).abs() <= tolerance.unwrap_or(0.0).max(a.abs() * 1e-9),
-        _ => given.eq_ignore_ascii_case(answer.trim()),
-    }
 }
 
 #[function_component(Questions)]
@@ -49,14 +42,14 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         checked.set(c);
                     })
                 };
-                let input = if q.choices.is_empty() {
+                let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
                     let cb = set_answer.clone();
                     html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()}
                         oninput={move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} /> }
                 } else {
                     html! {
                         <div class="choices" role="radiogroup" aria-labelledby={format!("{id}-prompt")}>
-                            { for q.choices.iter().map(|c| {
+                            { for q.options.iter().map(|c| {
                                 let cb = set_answer.clone();
                                 let c2 = c.clone();
                                 html! {
@@ -69,10 +62,10 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 };
                 let on_check = {
                     let checked = checked.clone();
-                    let (answer, tol, given) = (q.answer.clone(), q.tolerance, given.clone());
+                    let (q, given) = (q.clone(), given.clone());
                     Callback::from(move |_| {
                         let mut c = (*checked).clone();
-                        c.insert(i, is_correct(&given, &answer, tol));
+                        c.insert(i, q.check(&given));
                         checked.set(c);
                     })
                 };
@@ -86,7 +79,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 };
                 html! {
                     <li class="question">
-                        <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.prompt_ko, &q.prompt_en).to_string() }</label></p>
+                        <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
                         { input }
                         <div class="row">
                             <button onclick={on_check}>{ t(lang, "questions.check") }</button>
@@ -98,27 +91,23 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             </p>
                         }
                         if revealed.get(&i).copied().unwrap_or(false) {
-                            <p class="reveal">
-                                <strong>{ t(lang, "questions.computed") }{ ": " }</strong>{ q.answer.clone() }
-                                <br />
-                                <strong>{ t(lang, "questions.why") }{ ": " }</strong>{ q.justification.clone() }
-                            </p>
+                            <div class="reveal">
+                                <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong>{ q.answer.clone() }
+                                    if q.kind == QuestionKind::Numeric { <small>{ format!(" (± {}%)", q.tolerance_percent) }</small> }</p>
+                                if let Some(ex) = &q.explanation { <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p> }
+                                if !q.evidence.is_empty() {
+                                    <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
+                                    <ul class="evidence">
+                                        { for q.evidence.iter().map(|(p, v)| html! {
+                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{p}: {}", fmt_num(*v)) }</li>
+                                        }) }
+                                    </ul>
+                                }
+                            </div>
                         }
                     </li>
                 }
             }) }
         </ol>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_correct;
-
-    #[test]
-    fn answers() {
-        assert!(is_correct(" Native ", "native", None));
-        assert!(is_correct("1.05", "1.0", Some(0.1)));
-        assert!(!is_correct("1.2", "1.0", Some(0.1)));
     }
 }

@@ -20,7 +20,7 @@ pub fn parse_svg(svg: &str) -> Option<web_sys::Element> {
     let root = doc.document_element()?;
     let svg_ns = Some("http://www.w3.org/2000/svg");
     if root.tag_name() != "svg"
-        || root.namespace_uri().as_deref() != svg_ns.as_deref()
+        || root.namespace_uri().as_deref() != svg_ns
         || doc.get_elements_by_tag_name("parsererror").length() > 0
     {
         return None; // not SVG, or malformed (the parser reports a <parsererror>)

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::core::Text;
 use crate::i18n::{t, Lang};
+use crate::labels;
 use crate::state::ResultRef;
 
 #[derive(Properties, PartialEq)]
@@ -11,20 +13,26 @@ pub struct TableProps {
     pub result: ResultRef,
 }
 
-/// Formats a number with at most 3 significant decimals, thousands separated.
+/// Formats a number: thousands separated, two decimals below 100, three below 1.
 pub fn fmt_num(v: f64) -> String {
     if !v.is_finite() {
         return "—".into();
     }
-    let (int, frac) = if v.abs() >= 100.0 {
-        (format!("{:.0}", v), String::new())
+    if v == v.trunc() && v.abs() < 1e15 {
+        return group(&format!("{v:.0}"), "");
+    }
+    if v.abs() >= 100.0 {
+        group(&format!("{v:.0}"), "")
     } else if v.abs() >= 1.0 {
         let s = format!("{v:.2}");
         let (i, f) = s.split_once('.').unwrap_or((&s, ""));
-        (i.to_string(), format!(".{f}"))
+        group(i, &format!(".{f}"))
     } else {
-        return format!("{v:.3}");
-    };
+        format!("{v:.3}")
+    }
+}
+
+fn group(int: &str, frac: &str) -> String {
     let neg = int.starts_with('-');
     let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
     let mut out = String::new();
@@ -37,30 +45,36 @@ pub fn fmt_num(v: f64) -> String {
     format!("{}{out}{frac}", if neg { "-" } else { "" })
 }
 
+fn pick(lang: Lang, text: &Text) -> String {
+    lang.pick(&text.ko, &text.en).to_string()
+}
+
 #[function_component(Table)]
 pub fn table(props: &TableProps) -> Html {
     let lang = props.lang;
     let r = &props.result;
+    let table = &r.table;
     html! {
         <div class="table-view">
             <div class="scroll">
-            <table id="comparison" class="data">
+            <table id="comparison" class="data seed">
                 <caption>{ t(lang, "table.caption") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.aspect") }</th>
-                    { for r.comparison.first().into_iter().flat_map(|row| row.cells.iter()).map(|c| html! {
-                        <th scope="col">{ c.0.clone() }</th>
-                    }) }
+                    { for table.columns.iter().map(|c| html! { <th scope="col">{ pick(lang, &c.heading) }</th> }) }
                 </tr></thead>
                 <tbody>
-                    { for r.comparison.iter().map(|row| html! {
+                    { for table.row_headings.iter().enumerate().map(|(ri, heading)| html! {
                         <tr>
-                            <th scope="row">{ lang.pick(&row.ko, &row.en).to_string() }</th>
-                            { for row.cells.iter().map(|c| html! {
-                                <td>
-                                    { lang.pick(&c.1, &c.2).to_string() }
-                                    if let Some(m) = &c.3 { <span class="measured">{ m.clone() }</span> }
-                                </td>
+                            <th scope="row">{ pick(lang, heading) }</th>
+                            { for table.columns.iter().map(|c| match c.cells.get(ri) {
+                                Some(cell) => html! {
+                                    <td>
+                                        <span class="seed-text">{ pick(lang, &cell.seed) }</span>
+                                        <span class="measured">{ pick(lang, &cell.measured) }</span>
+                                    </td>
+                                },
+                                None => html! { <td></td> },
                             }) }
                         </tr>
                     }) }
@@ -72,24 +86,32 @@ pub fn table(props: &TableProps) -> Html {
                 <caption>{ t(lang, "table.platforms") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
                     <th scope="col">{ t(lang, "table.relative") }</th>
-                    <th scope="col">{ t(lang, "table.p99") }</th>
+                    <th scope="col">{ t(lang, "table.steal") }</th>
                     <th scope="col">{ t(lang, "table.exits") }</th>
+                    <th scope="col">{ t(lang, "cpu.hypervisor") }{ " %" }</th>
                 </tr></thead>
                 <tbody>
                     { for r.platforms.iter().map(|p| html! {
                         <tr>
-                            <th scope="row">{ p.platform.clone() }</th>
+                            <th scope="row">{ p.name.clone() }</th>
+                            <td class="text">
+                                { labels::kind(lang, p.kind) }
+                                if let Some(tech) = p.technique { <br /><small>{ labels::technique(lang, tech) }</small> }
+                            </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
-                            <td>{ format!("{:.3}×", p.relative_to_native) }</td>
-                            <td>{ p.latency.first().map(|l| format!("{} ns", fmt_num(l.p99_ns))).unwrap_or_default() }</td>
-                            <td>{ fmt_num(p.exits.iter().map(|e| e.1).sum::<u64>() as f64) }</td>
+                            <td>{ format!("{:.1}%", p.relative_performance_percent) }</td>
+                            <td>{ format!("{:.1}%", p.steal_percent) }</td>
+                            <td>{ fmt_num(p.exits_per_second.round()) }</td>
+                            <td>{ format!("{:.1}%", p.cpu.hypervisor + p.cpu.device_emulation) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
             </div>
+            <p class="hint">{ format!("{} · seed {} · {} ms · {} {} · {} MHz", r.scenario, r.seed, r.duration_ms, r.cores, t(lang, "table.cores"), r.clock_mhz) }</p>
         </div>
     }
 }
@@ -104,6 +126,7 @@ mod tests {
         assert_eq!(fmt_num(12.345), "12.35");
         assert_eq!(fmt_num(0.1234), "0.123");
         assert_eq!(fmt_num(-1500.0), "-1,500");
+        assert_eq!(fmt_num(0.0), "0");
         assert_eq!(fmt_num(f64::NAN), "—");
     }
 }
