@@ -74,6 +74,7 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         let running = state.is_running();
+        let trace = state.wants_trace();
         let (file, text, knobs) = (state.file.clone(), state.text.clone(), state.knobs.clone());
         use_effect_with(state.run_id, move |&id| {
             let cancel = Rc::new(Cell::new(false));
@@ -81,11 +82,17 @@ pub fn app() -> Html {
                 let cancel = cancel.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let progress_dispatch = dispatch.clone();
-                    let outcome =
-                        run_sliced(&file, &text, &knobs, cancel.clone(), move |done, total| {
+                    let outcome = run_sliced(
+                        &file,
+                        &text,
+                        &knobs,
+                        trace,
+                        cancel.clone(),
+                        move |done, total| {
                             progress_dispatch.dispatch(Action::Progress { id, done, total })
-                        })
-                        .await;
+                        },
+                    )
+                    .await;
                     if cancel.get() {
                         return;
                     }

@@ -6,8 +6,8 @@ use plotters::prelude::*;
 
 use crate::palette::{self, Rgb};
 
-pub const WIDTH: u32 = 640;
-pub const HEIGHT: u32 = 320;
+pub const WIDTH: u32 = 520;
+pub const HEIGHT: u32 = 330;
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -26,8 +26,8 @@ fn category_formatter(categories: &[String]) -> impl Fn(&f64) -> String + '_ {
         let r = x.round();
         if (x - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < categories.len() {
             let c = &categories[r as usize];
-            if c.chars().count() > 18 {
-                let short: String = c.chars().take(17).collect();
+            if c.chars().count() > 12 {
+                let short: String = c.chars().take(11).collect();
                 format!("{short}…")
             } else {
                 c.clone()
@@ -35,6 +35,26 @@ fn category_formatter(categories: &[String]) -> impl Fn(&f64) -> String + '_ {
         } else {
             String::new()
         }
+    }
+}
+
+/// Short axis numbers: 1.2k, 3M, 40, 0.5.
+pub fn short_num(v: &f64) -> String {
+    let a = v.abs();
+    if a >= 1e9 {
+        format!("{:.1}G", v / 1e9).replace(".0G", "G")
+    } else if a >= 1e6 {
+        format!("{:.1}M", v / 1e6).replace(".0M", "M")
+    } else if a >= 1e4 {
+        format!("{:.0}k", v / 1e3)
+    } else if a >= 1e3 {
+        format!("{:.1}k", v / 1e3).replace(".0k", "k")
+    } else if a >= 10.0 || *v == v.trunc() {
+        format!("{v:.0}")
+    } else if a >= 1.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
     }
 }
 
@@ -98,10 +118,10 @@ fn draw_grouped(
     let legend_rows = series.len().div_ceil(4) as u32;
     let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 17))
+        .caption(title, ("sans-serif", 18))
         .margin(8)
-        .x_label_area_size(34)
-        .y_label_area_size(64)
+        .x_label_area_size(30)
+        .y_label_area_size(58)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..nice_max(max))?;
     let fmt = category_formatter(categories);
     chart
@@ -111,7 +131,9 @@ fn draw_grouped(
         .x_label_formatter(&fmt)
         .y_desc(y_desc)
         .y_labels(6)
-        .label_style(("sans-serif", 13))
+        .y_label_formatter(&short_num)
+        .label_style(("sans-serif", 14))
+        .axis_desc_style(("sans-serif", 14))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
     let groups = series.len().max(1) as f64;
@@ -144,14 +166,14 @@ fn draw_grouped(
     for (si, s) in series.iter().enumerate() {
         let col = (si % 4) as i32;
         let row = (si / 4) as i32;
-        let x = 70 + col * ((WIDTH as i32 - 80) / 4);
+        let x = 10 + col * ((WIDTH as i32 - 20) / 4);
         let y = 4 + row * 22;
         legend.draw(&Rectangle::new(
             [(x, y), (x + 14, y + 14)],
             rgb(s.colour).filled(),
         ))?;
-        let name: String = if s.name.chars().count() > 22 {
-            s.name.chars().take(21).chain(['…']).collect()
+        let name: String = if s.name.chars().count() > 16 {
+            s.name.chars().take(15).chain(['…']).collect()
         } else {
             s.name.clone()
         };
@@ -207,10 +229,10 @@ fn draw_log_lines(
     let legend_rows = lines.len().div_ceil(4) as u32;
     let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 17))
+        .caption(title, ("sans-serif", 18))
         .margin(8)
-        .x_label_area_size(40)
-        .y_label_area_size(64)
+        .x_label_area_size(44)
+        .y_label_area_size(58)
         .build_cartesian_2d((lo..hi).log_scale(), 0f64..nice_max(ymax))?;
     chart
         .configure_mesh()
@@ -218,6 +240,8 @@ fn draw_log_lines(
         .y_desc(y_desc)
         .x_labels(8)
         .y_labels(6)
+        .y_label_formatter(&short_num)
+        .axis_desc_style(("sans-serif", 14))
         .x_label_formatter(&|x| {
             if *x >= 100.0 {
                 format!("{x:.0}")
@@ -227,7 +251,7 @@ fn draw_log_lines(
                 format!("{x:.2}")
             }
         })
-        .label_style(("sans-serif", 13))
+        .label_style(("sans-serif", 14))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
     for l in lines {
@@ -238,20 +262,28 @@ fn draw_log_lines(
             .copied()
             .filter(|(x, y)| x.is_finite() && *x > 0.0 && y.is_finite())
             .collect();
-        chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
+        // A step line: the cumulative share jumps at each bucket.
+        let mut steps = Vec::with_capacity(pts.len() * 2);
+        let mut prev = 0.0;
+        for &(x, y) in &pts {
+            steps.push((x, prev));
+            steps.push((x, y));
+            prev = y;
+        }
+        chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
     }
     for (si, l) in lines.iter().enumerate() {
         let col = (si % 4) as i32;
         let row = (si / 4) as i32;
-        let x = 70 + col * ((WIDTH as i32 - 80) / 4);
+        let x = 10 + col * ((WIDTH as i32 - 20) / 4);
         let y = 4 + row * 22;
         legend.draw(&Rectangle::new(
             [(x, y + 5), (x + 14, y + 9)],
             rgb(l.colour).filled(),
         ))?;
-        let name: String = if l.name.chars().count() > 22 {
-            l.name.chars().take(21).chain(['…']).collect()
+        let name: String = if l.name.chars().count() > 16 {
+            l.name.chars().take(15).chain(['…']).collect()
         } else {
             l.name.clone()
         };

@@ -188,6 +188,13 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("chart.download_svg", "SVG로 저장", "Save as SVG"),
     ("chart.download_png", "PNG로 저장", "Save as PNG"),
+    ("chart.distribution", "지연 누적 분포", "Cumulative latency distribution"),
+    ("chart.op", "연산", "Operation"),
+    ("chart.mean", "평균", "mean"),
+    ("chart.share", "비율 (%)", "share (%)"),
+    ("chart.cumulative", "누적 (%)", "cumulative (%)"),
+    ("chart.percent_native", "네이티브 대비 %", "% of native"),
+    ("chart.per_second", "초당 횟수", "per second"),
     (
         "timeline.caption",
         "pCPU별 사이클 타임라인",
@@ -269,6 +276,42 @@ mod tests {
         assert_eq!(Lang::from_browser_language(Some("ko")), Lang::Ko);
         assert_eq!(Lang::from_browser_language(Some("en-US")), Lang::En);
         assert_eq!(Lang::from_browser_language(None), Lang::En);
+    }
+
+    /// Every literal key passed to `t(...)` in the sources has a translation.
+    #[test]
+    fn every_used_key_exists() {
+        let sources = [
+            include_str!("app.rs"),
+            include_str!("state.rs"),
+            include_str!("components/chart_panel.rs"),
+            include_str!("components/controls.rs"),
+            include_str!("components/editor.rs"),
+            include_str!("components/header.rs"),
+            include_str!("components/library.rs"),
+            include_str!("components/paths.rs"),
+            include_str!("components/questions.rs"),
+            include_str!("components/results.rs"),
+            include_str!("components/table.rs"),
+            include_str!("components/timeline.rs"),
+        ];
+        let mut missing = Vec::new();
+        for src in sources {
+            for (i, _) in src
+                .match_indices("t(lang, \"")
+                .chain(src.match_indices("t(s.lang, \""))
+                .chain(src.match_indices("t(p.lang, \""))
+            {
+                let rest = &src[i..];
+                let start = rest.find('"').unwrap() + 1;
+                let end = start + rest[start..].find('"').unwrap();
+                let key = &rest[start..end];
+                if !STRINGS.iter().any(|(k, _, _)| *k == key) {
+                    missing.push(key.to_string());
+                }
+            }
+        }
+        assert!(missing.is_empty(), "untranslated keys: {missing:?}");
     }
 
     #[test]

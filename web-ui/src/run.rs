@@ -32,12 +32,14 @@ pub struct Finished {
     pub millis: f64,
 }
 
-/// Parses `text`, applies `knobs` and runs it in slices. `cancel` is polled
+/// Parses `text`, applies `knobs` and runs it in slices (recording the pCPU
+/// timeline when `trace`). `cancel` is polled
 /// between slices; `progress(done, total)` (simulated cycles) is called after every slice.
 pub async fn run_sliced(
     file: &str,
     text: &str,
     knobs: &Knobs,
+    trace: bool,
     cancel: Rc<Cell<bool>>,
     progress: impl Fn(u64, u64),
 ) -> Result<Finished, RunEnd> {
@@ -47,7 +49,7 @@ pub async fn run_sliced(
         .map_err(|e| RunEnd::Failed(e.to_string()))?;
     let mut runner = scenario
         .runner(RunOptions {
-            trace: true,
+            trace,
             max_events: MAX_EVENTS,
         })
         .map_err(|e| RunEnd::Failed(e.to_string()))?;

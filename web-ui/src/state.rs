@@ -294,6 +294,11 @@ impl State {
         }
     }
 
+    /// Runs record the pCPU timeline only while the timeline is shown (traces are big).
+    pub fn wants_trace(&self) -> bool {
+        self.tab == Tab::Timeline
+    }
+
     pub fn is_running(&self) -> bool {
         matches!(self.status, RunStatus::Running { .. })
     }
@@ -399,7 +404,16 @@ impl Reducible for State {
                 }
                 s.status = RunStatus::Failed(message);
             }
-            Action::SetTab(tab) => s.tab = tab,
+            Action::SetTab(tab) => {
+                s.tab = tab;
+                let untraced = s
+                    .result
+                    .as_ref()
+                    .is_some_and(|r| r.platforms.iter().all(|p| p.trace.is_none()));
+                if tab == Tab::Timeline && untraced && !s.is_running() {
+                    s.start_run_if_valid();
+                }
+            }
             Action::Notice(n) => s.notice = n,
         }
         Rc::new(s)

@@ -207,7 +207,7 @@ pub fn build_charts(
         out.push((
             "chart-distribution",
             title.clone(),
-            charts::log_lines(&title, "µs", t(lang, "chart.share"), &lines),
+            charts::log_lines(&title, "µs", t(lang, "chart.cumulative"), &lines),
         ));
     }
     out

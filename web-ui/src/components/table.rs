@@ -57,31 +57,6 @@ pub fn table(props: &TableProps) -> Html {
     html! {
         <div class="table-view">
             <div class="scroll">
-            <table id="comparison" class="data seed">
-                <caption>{ t(lang, "table.caption") }</caption>
-                <thead><tr>
-                    <th scope="col">{ t(lang, "table.aspect") }</th>
-                    { for table.columns.iter().map(|c| html! { <th scope="col">{ pick(lang, &c.heading) }</th> }) }
-                </tr></thead>
-                <tbody>
-                    { for table.row_headings.iter().enumerate().map(|(ri, heading)| html! {
-                        <tr>
-                            <th scope="row">{ pick(lang, heading) }</th>
-                            { for table.columns.iter().map(|c| match c.cells.get(ri) {
-                                Some(cell) => html! {
-                                    <td>
-                                        <span class="seed-text">{ pick(lang, &cell.seed) }</span>
-                                        <span class="measured">{ pick(lang, &cell.measured) }</span>
-                                    </td>
-                                },
-                                None => html! { <td></td> },
-                            }) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            </div>
-            <div class="scroll">
             <table id="measured" class="data num">
                 <caption>{ t(lang, "table.platforms") }</caption>
                 <thead><tr>
@@ -106,6 +81,31 @@ pub fn table(props: &TableProps) -> Html {
                             <td>{ format!("{:.1}%", p.steal_percent) }</td>
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
                             <td>{ format!("{:.1}%", p.cpu.hypervisor + p.cpu.device_emulation) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <div class="scroll">
+            <table id="comparison" class="data seed">
+                <caption>{ t(lang, "table.caption") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.aspect") }</th>
+                    { for table.columns.iter().map(|c| html! { <th scope="col">{ pick(lang, &c.heading) }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for table.row_headings.iter().enumerate().map(|(ri, heading)| html! {
+                        <tr>
+                            <th scope="row">{ pick(lang, heading) }</th>
+                            { for table.columns.iter().map(|c| match c.cells.get(ri) {
+                                Some(cell) => html! {
+                                    <td>
+                                        <span class="seed-text">{ pick(lang, &cell.seed) }</span>
+                                        <span class="measured">{ pick(lang, &cell.measured) }</span>
+                                    </td>
+                                },
+                                None => html! { <td></td> },
+                            }) }
                         </tr>
                     }) }
                 </tbody>
