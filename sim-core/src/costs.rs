@@ -1,0 +1,201 @@
+//! Per-operation cycle costs: the only numbers the model starts from, each with its source.
+//!
+//! Architecture Invariant: no platform has a slowdown factor. A platform is slower only
+//! because the path of an operation on it ([`crate::path`]) contains more or costlier steps
+//! taken from this table. Every default cites a published measurement from
+//! `shared/reference/virtualization-costs.md` or is marked as an estimate.
+
+use serde::{Deserialize, Serialize};
+
+/// One row of the defaults table: field name, default value and its source.
+#[derive(Debug, Clone, Copy)]
+pub struct CostSource {
+    pub name: &'static str,
+    pub default: u64,
+    pub unit: &'static str,
+    pub source: &'static str,
+}
+
+macro_rules! cost_table {
+    ($( $(#[doc = $doc:expr])* $name:ident : $default:expr, $unit:expr, $source:expr; )*) => {
+        /// Cycle costs (and a few counts) of single operations. Every field can be
+        /// overridden in a scenario's `[costs]` table.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(default, deny_unknown_fields)]
+        pub struct CostTable {
+            $( $(#[doc = $doc])* pub $name: u64, )*
+        }
+
+        impl Default for CostTable {
+            fn default() -> Self {
+                CostTable { $( $name: $default, )* }
+            }
+        }
+
+        impl CostTable {
+            /// Every default with its unit and source, in declaration order.
+            pub const SOURCES: &'static [CostSource] = &[
+                $( CostSource { name: stringify!($name), default: $default, unit: $unit, source: $source }, )*
+            ];
+
+            /// Every field's current value, in declaration order.
+            pub fn values(&self) -> Vec<(&'static str, u64)> {
+                vec![ $( (stringify!($name), self.$name), )* ]
+            }
+        }
+    };
+}
+
+cost_table! {
+    /// syscall/sysret round trip on bare metal.
+    syscall_native: 242, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, native";
+    /// A sensitive privileged instruction (e.g. a control-register write) on bare metal.
+    privileged_native: 150, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, native";
+    /// Port I/O to a device register on bare metal.
+    io_port_native: 3209, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, native";
+    /// Memory-mapped device-register access on bare metal.
+    mmio_native: 400, "cycles", "estimate: one uncached device-register access (no figure in the reference)";
+    /// Demand page fault handled by the kernel.
+    page_fault_native: 1093, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, native";
+    /// Page-table-entry write.
+    pte_write_native: 1, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: ptemod, native";
+    /// Hardware page walk after a TLB miss, one dimension.
+    tlb_walk_native: 120, "cycles", "estimate: up to 4 memory references per 4-level walk (Bhargava et al., ASPLOS 2008) at about 30 cycles each from the caches";
+    /// Hardware two-dimensional (EPT/NPT) page walk after a TLB miss.
+    tlb_walk_nested: 516, "cycles", "Bhargava et al., ASPLOS 2008: a 2-D walk is 3.9-4.6x a native walk without walk caches (4.3 x 120)";
+    /// Kernel process/thread switch, including the address-space (CR3) load.
+    context_switch: 2000, "cycles", "estimate: no figure in the reference";
+    /// Kernel timer-interrupt handler.
+    timer_interrupt: 1500, "cycles", "estimate: no figure in the reference";
+    /// Kernel device-interrupt handler (entry, acknowledge, dispatch).
+    device_interrupt: 1500, "cycles", "estimate: no figure in the reference";
+    /// Block layer and driver work to submit one request.
+    disk_submit: 6000, "cycles", "estimate: no figure in the reference";
+    /// Block layer and driver work to complete one request.
+    disk_complete: 3000, "cycles", "estimate: no figure in the reference";
+    /// Protocol-stack work per packet, excluding the per-byte copy.
+    net_packet: 3000, "cycles", "estimate: no figure in the reference";
+    /// Transmit cost per KiB of payload.
+    net_tx_per_kib: 2150, "cycles/KiB", "Felter et al., IBM RC25482 / ISPASS 2015, Fig. 2: about 2.1 cycles/byte transmit at 10 GbE";
+    /// Receive cost per KiB of payload.
+    net_rx_per_kib: 2355, "cycles/KiB", "Felter et al., IBM RC25482 / ISPASS 2015, Fig. 2: about 2.3 cycles/byte receive at 10 GbE";
+    /// VM exit + VM entry in hardware; 0 takes the figure of `host.cpu`.
+    vm_exit_roundtrip: 0, "cycles", "Agesen et al., USENIX ATC 2012, Table 1 (by CPU generation; Sandy Bridge 784)";
+    /// Hypervisor work to decode and dispatch one exit.
+    exit_handler: 2216, "cycles", "Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the 784-cycle round trip";
+    /// Hypervisor work for a guest page fault under shadow paging (beyond the exit).
+    shadow_page_fault_handler: 7279, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT guest page fault 11242 minus the P4 exit round trip 3963 (Agesen et al. 2012)";
+    /// Hypervisor work for a trapped page-table write under shadow paging (beyond the exit).
+    shadow_pte_write_handler: 8770, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT ptemod 12733 minus the P4 exit round trip 3963";
+    /// Shadow-structure work when the guest switches address space (CR3 write).
+    shadow_cr3_switch: 2121, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: a shadow update, ptemod not-present to present under BT";
+    /// System call under binary translation (translated entry and exit).
+    bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, BT";
+    /// Sensitive instruction emulated inside the translation cache.
+    bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, BT";
+    /// Port I/O caught by the translator (before device emulation).
+    bt_io_port: 216, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, BT";
+    /// Guest page fault under BT with shadow paging.
+    bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, BT";
+    /// Page-table write under BT (traced page, shadow update).
+    bt_pte_write: 391, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: ptemod, BT";
+    /// Paravirtual hypercall trap (a software trap into the hypervisor and back).
+    pv_hypercall: 242, "cycles", "Barham et al., SOSP 2003 (hypercalls are software traps); costed as a native syscall round trip, Adams & Agesen 2006";
+    /// Hypervisor work inside one paravirtual hypercall.
+    pv_hypercall_handler: 300, "cycles", "estimate: no figure in the reference";
+    /// Extra hop of a 64-bit PV system call, which enters the hypervisor before the guest kernel.
+    pv_syscall_bounce: 500, "cycles", "estimate: no figure in the reference";
+    /// Hypervisor validation of one queued page-table update.
+    pv_pte_validate: 150, "cycles", "estimate: no figure in the reference";
+    /// Page-table updates batched into one mmu_update hypercall.
+    pv_mmu_batch: 32, "updates", "Barham et al., SOSP 2003, sec. 3.3: guests batch page-table updates (batch size an estimate)";
+    /// Guest front-end work to place one request on a shared ring.
+    pv_ring_request: 400, "cycles", "estimate: no figure in the reference";
+    /// Back-end work to take one request off the ring and hand it to the real driver.
+    pv_backend_request: 2000, "cycles", "estimate: no figure in the reference";
+    /// Requests per notification (event-channel send or virtqueue kick).
+    pv_notify_batch: 8, "requests", "estimate: ring notification suppression batches requests";
+    /// One register access handled by an emulated device model.
+    device_emulation_access: 1500, "cycles", "estimate: no figure in the reference";
+    /// Register accesses per emulated disk request.
+    emulated_disk_accesses: 5, "accesses", "estimate: an AHCI/IDE command takes several register accesses";
+    /// Register accesses per emulated NIC packet.
+    emulated_nic_accesses: 3, "accesses", "estimate: an e1000-like NIC touches several registers per packet";
+    /// Software switch work per packet in the hypervisor or driver domain.
+    vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
+    /// Type 2: switch between the VMM's world and the host OS's world, each way.
+    hosted_world_switch: 5000, "cycles", "estimate: the hosted world switch of Sugerman et al., USENIX 2001 (no figure in the reference)";
+    /// Switch of a pCPU from one VM's vCPU to another's (state save/restore, VMCS load).
+    vm_switch: 4000, "cycles", "estimate: no figure in the reference";
+    /// Container: cgroup/namespace accounting added to a system call.
+    cgroup_syscall_accounting: 20, "cycles", "estimate: Felter et al. 2014 measured no significant system-call overhead for Docker";
+    /// Container: cgroup accounting per block request.
+    cgroup_io_accounting: 200, "cycles", "estimate: no figure in the reference";
+    /// Container bridge network: veth pair, bridge and NAT per packet.
+    bridge_nat_packet: 4000, "cycles", "estimate: Felter et al. 2014 measured extra latency for Docker's NAT; no per-packet figure";
+    /// Container overlay filesystem work per I/O request.
+    overlay_request: 2500, "cycles", "estimate: no figure in the reference";
+}
+
+/// CPU generation of the host, which fixes the hardware VM exit round trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CpuGeneration {
+    Prescott,
+    Merom,
+    Penryn,
+    Nehalem,
+    Westmere,
+    #[default]
+    SandyBridge,
+}
+
+impl CpuGeneration {
+    /// VM exit + entry round trip in cycles (Agesen et al., USENIX ATC 2012, Table 1).
+    pub fn exit_roundtrip(self) -> u64 {
+        match self {
+            CpuGeneration::Prescott => 3963,
+            CpuGeneration::Merom => 1579,
+            CpuGeneration::Penryn => 1266,
+            CpuGeneration::Nehalem => 1009,
+            CpuGeneration::Westmere => 761,
+            CpuGeneration::SandyBridge => 784,
+        }
+    }
+}
+
+impl CostTable {
+    /// The exit round trip in force: the override if set, else the CPU generation's figure.
+    pub fn exit_roundtrip(&self, cpu: CpuGeneration) -> u64 {
+        if self.vm_exit_roundtrip > 0 {
+            self.vm_exit_roundtrip
+        } else {
+            cpu.exit_roundtrip()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_has_a_source_and_matches_the_table() {
+        let table = CostTable::default();
+        assert_eq!(CostTable::SOURCES.len(), 44);
+        for row in CostTable::SOURCES {
+            assert!(!row.source.is_empty(), "{} lacks a source", row.name);
+        }
+        assert_eq!(CostTable::SOURCES[0].default, table.syscall_native);
+    }
+
+    #[test]
+    fn exit_roundtrip_follows_cpu_generation_unless_overridden() {
+        let mut table = CostTable::default();
+        assert_eq!(table.exit_roundtrip(CpuGeneration::Prescott), 3963);
+        table.vm_exit_roundtrip = 1000;
+        assert_eq!(table.exit_roundtrip(CpuGeneration::Prescott), 1000);
+    }
+}

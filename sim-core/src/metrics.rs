@@ -1,0 +1,174 @@
+//! Measurement helpers: a fixed-size log-linear latency histogram and CPU-time counters.
+
+use serde::{Deserialize, Serialize};
+
+const SUB_BITS: u32 = 4;
+const SUB: u64 = 1 << SUB_BITS;
+const BUCKETS: usize = ((64 - SUB_BITS as usize) + 1) * SUB as usize;
+
+/// Latency histogram in cycles: exact below 16, then 16 buckets per power of two
+/// (relative error under 6.25%). Fixed memory, integer-only, so results are portable.
+#[derive(Debug, Clone)]
+pub struct Histogram {
+    counts: Vec<u64>,
+    total: u64,
+    sum: u128,
+    max: u64,
+}
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Histogram {
+            counts: vec![0; BUCKETS],
+            total: 0,
+            sum: 0,
+            max: 0,
+        }
+    }
+}
+
+fn bucket_of(value: u64) -> usize {
+    if value < SUB {
+        return value as usize;
+    }
+    let exponent = 63 - value.leading_zeros();
+    let sub = (value >> (exponent - SUB_BITS)) & (SUB - 1);
+    ((exponent - SUB_BITS + 1) as usize) * SUB as usize + sub as usize
+}
+
+/// Smallest value that falls in `bucket`, and the width of the bucket.
+fn bucket_range(bucket: usize) -> (u64, u64) {
+    let sub_count = SUB as usize;
+    if bucket < sub_count {
+        return (bucket as u64, 1);
+    }
+    let exponent = (bucket / sub_count) as u32 + SUB_BITS - 1;
+    let sub = (bucket % sub_count) as u64;
+    let width = 1u64 << (exponent - SUB_BITS);
+    ((SUB + sub) * width, width)
+}
+
+impl Histogram {
+    pub fn record(&mut self, value: u64) {
+        self.counts[bucket_of(value)] += 1;
+        self.total += 1;
+        self.sum += u128::from(value);
+        self.max = self.max.max(value);
+    }
+
+    pub fn count(&self) -> u64 {
+        self.total
+    }
+
+    pub fn mean(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.sum as f64 / self.total as f64
+        }
+    }
+
+    pub fn max(&self) -> u64 {
+        self.max
+    }
+
+    /// The value below which `per_mille`/1000 of the samples fall (bucket midpoint).
+    pub fn quantile(&self, per_mille: u64) -> u64 {
+        if self.total == 0 {
+            return 0;
+        }
+        let rank = (self.total * per_mille).div_ceil(1000).max(1);
+        let mut seen = 0;
+        for (bucket, &count) in self.counts.iter().enumerate() {
+            seen += count;
+            if seen >= rank {
+                let (low, width) = bucket_range(bucket);
+                return (low + width / 2).min(self.max);
+            }
+        }
+        self.max
+    }
+
+    /// Non-empty buckets as (lowest value, count), for distribution charts.
+    pub fn buckets(&self) -> Vec<(u64, u64)> {
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(b, &c)| (bucket_range(b).0, c))
+            .collect()
+    }
+}
+
+impl Histogram {
+    /// Adds every sample of `other`.
+    pub fn merge(&mut self, other: &Histogram) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        self.total += other.total;
+        self.sum += other.sum;
+        self.max = self.max.max(other.max);
+    }
+}
+
+/// A latency summary in microseconds, as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LatencySummary {
+    pub count: u64,
+    pub mean_us: f64,
+    pub p50_us: f64,
+    pub p99_us: f64,
+    pub max_us: f64,
+    /// Distribution: (lower bound in µs, count) for non-empty buckets.
+    pub histogram_us: Vec<(f64, u64)>,
+}
+
+impl LatencySummary {
+    pub fn from_histogram(h: &Histogram, cycles_per_us: u64) -> LatencySummary {
+        let us = |c: u64| c as f64 / cycles_per_us as f64;
+        LatencySummary {
+            count: h.count(),
+            mean_us: h.mean() / cycles_per_us as f64,
+            p50_us: us(h.quantile(500)),
+            p99_us: us(h.quantile(990)),
+            max_us: us(h.max()),
+            histogram_us: h.buckets().into_iter().map(|(v, c)| (us(v), c)).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_round_trip_and_are_monotonic() {
+        let mut last = 0;
+        for v in [0u64, 1, 15, 16, 17, 31, 32, 1000, 123_456, u64::MAX / 3] {
+            let b = bucket_of(v);
+            assert!(b >= last);
+            last = b;
+            let (low, width) = bucket_range(b);
+            assert!(
+                low <= v && v < low.saturating_add(width).max(low + 1),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn quantiles_of_a_uniform_spread() {
+        // 1..=1000: the median is 500 and p99 is 990; buckets near 500 are 32 wide
+        // and near 990 also 32 wide, so each answer is within half a bucket (16).
+        let mut h = Histogram::default();
+        for v in 1..=1000 {
+            h.record(v);
+        }
+        assert_eq!(h.count(), 1000);
+        assert!((h.mean() - 500.5).abs() < 1e-9);
+        assert!(h.quantile(500).abs_diff(500) <= 16, "{}", h.quantile(500));
+        assert!(h.quantile(990).abs_diff(990) <= 16, "{}", h.quantile(990));
+    }
+}

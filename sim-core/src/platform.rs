@@ -1,0 +1,152 @@
+//! Platforms and techniques: what stack an instance runs on, resolved from a scenario.
+
+use serde::{Deserialize, Serialize};
+
+/// The software stack that runs the instances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PlatformKind {
+    /// Bare-metal OS: the baseline.
+    Native,
+    /// Hypervisor on the hardware (ESXi, Xen, Hyper-V).
+    Type1,
+    /// Hypervisor as a process of a host OS (VirtualBox, Workstation, Parallels).
+    Type2,
+    /// Container engine on a host OS: one shared kernel (Docker, LXC, Podman).
+    Container,
+}
+
+impl PlatformKind {
+    pub fn is_hypervisor(self) -> bool {
+        matches!(self, PlatformKind::Type1 | PlatformKind::Type2)
+    }
+}
+
+/// How a hypervisor virtualizes the CPU (and, for hybrid, which drivers the guest uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Technique {
+    /// Full virtualization by binary translation of guest kernel code.
+    BinaryTranslation,
+    /// Full virtualization with VT-x/AMD-V: trap and emulate through VM exits.
+    HardwareAssist,
+    /// Paravirtualization: a modified guest kernel makes hypercalls.
+    Para,
+    /// Hardware-assisted CPU with paravirtual I/O drivers.
+    Hybrid,
+}
+
+/// How guest I/O reaches the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IoModel {
+    /// The guest's stock driver talks to an emulated device, one trap per register access.
+    Emulated,
+    /// Split drivers: a front end in the guest, shared rings, a back end in the host side.
+    Paravirtual,
+    /// The device is assigned to the guest through the IOMMU.
+    Passthrough,
+}
+
+/// The host-level scheduler of vCPUs or container processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SchedulerKind {
+    /// Xen-credit-like: weights, caps, 30 ms slices.
+    Credit,
+    /// CFS-like fair share by virtual runtime.
+    Fair,
+    /// Plain round robin.
+    RoundRobin,
+}
+
+/// Container network mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkMode {
+    /// veth pair, bridge and NAT.
+    Bridge,
+    /// The host's network namespace.
+    Host,
+}
+
+/// Container storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StorageMode {
+    /// Layered overlay filesystem.
+    Overlay,
+    /// A bind-mounted volume.
+    Volume,
+}
+
+/// Guest operating system of a VM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GuestOs {
+    #[default]
+    Linux,
+    Freebsd,
+    Windows,
+}
+
+impl GuestOs {
+    /// Whether its kernel can be modified to run paravirtualized.
+    pub fn can_be_paravirtualized(self) -> bool {
+        !matches!(self, GuestOs::Windows)
+    }
+}
+
+/// How guest memory is virtualized, which follows from technique and hardware.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MemoryVirtualization {
+    /// No second translation (native, containers).
+    None,
+    /// The hypervisor maintains shadow page tables; guest page-table writes trap.
+    Shadow,
+    /// EPT/NPT: hardware walks guest and host tables (two-dimensional walk).
+    Nested,
+    /// PV direct paging: guest tables are real, updates validated by hypercalls.
+    DirectPv,
+}
+
+/// A fully resolved platform: everything the path builder and scheduler need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Stack {
+    pub kind: PlatformKind,
+    pub technique: Option<Technique>,
+    pub io: IoModel,
+    pub memory: MemoryVirtualization,
+    pub driver_domain: bool,
+    pub network: NetworkMode,
+    pub storage: StorageMode,
+}
+
+impl Stack {
+    /// The bare-metal stack used for baselines.
+    pub fn native() -> Stack {
+        Stack {
+            kind: PlatformKind::Native,
+            technique: None,
+            io: IoModel::Passthrough,
+            memory: MemoryVirtualization::None,
+            driver_domain: false,
+            network: NetworkMode::Host,
+            storage: StorageMode::Volume,
+        }
+    }
+
+    pub fn is_vm(&self) -> bool {
+        self.kind.is_hypervisor()
+    }
+}

@@ -1,0 +1,117 @@
+//! Coursework questions: metrics a question can ask about, and the computed answers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
+/// Choice (which platform?) or numeric (what value?).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Choice,
+    Numeric,
+}
+
+/// Which end of the ranking a choice question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Select {
+    Lowest,
+    Highest,
+}
+
+/// A platform-level figure of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Throughput relative to the native baseline, percent.
+    RelativePerformancePercent,
+    /// Operations completed per simulated second.
+    Throughput,
+    /// Mean latency of `op`, microseconds.
+    MeanLatencyUs,
+    /// Median latency of `op`, microseconds.
+    P50LatencyUs,
+    /// 99th-percentile latency of `op`, microseconds.
+    P99LatencyUs,
+    /// Share of vCPU time spent runnable but not running, percent.
+    StealPercent,
+    /// VM exits and hypercalls per simulated second.
+    ExitsPerSecond,
+    GuestUserPercent,
+    GuestKernelPercent,
+    HypervisorPercent,
+    DeviceEmulationPercent,
+    HostOsPercent,
+    IdlePercent,
+}
+
+impl Metric {
+    pub fn needs_op(self) -> bool {
+        matches!(
+            self,
+            Metric::MeanLatencyUs | Metric::P50LatencyUs | Metric::P99LatencyUs
+        )
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::RelativePerformancePercent => "relative_performance_percent",
+            Metric::Throughput => "throughput",
+            Metric::MeanLatencyUs => "mean_latency_us",
+            Metric::P50LatencyUs => "p50_latency_us",
+            Metric::P99LatencyUs => "p99_latency_us",
+            Metric::StealPercent => "steal_percent",
+            Metric::ExitsPerSecond => "exits_per_second",
+            Metric::GuestUserPercent => "guest_user_percent",
+            Metric::GuestKernelPercent => "guest_kernel_percent",
+            Metric::HypervisorPercent => "hypervisor_percent",
+            Metric::DeviceEmulationPercent => "device_emulation_percent",
+            Metric::HostOsPercent => "host_os_percent",
+            Metric::IdlePercent => "idle_percent",
+        }
+    }
+}
+
+/// A question with the answer the run computed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QuestionAnswer {
+    pub id: String,
+    pub text: Text,
+    pub kind: QuestionKind,
+    pub metric: Metric,
+    /// For choice questions: the platforms to choose from.
+    pub options: Vec<String>,
+    /// The computed answer: a platform name, or a number as text.
+    pub answer: String,
+    /// For numeric questions: the value and the accepted relative error (percent).
+    pub value: Option<f64>,
+    pub tolerance_percent: f64,
+    /// The figures behind the answer: (platform, value).
+    pub evidence: Vec<(String, f64)>,
+    pub explanation: Option<Text>,
+}
+
+impl QuestionAnswer {
+    /// Whether a student's answer is right.
+    pub fn check(&self, given: &str) -> bool {
+        let given = given.trim();
+        match self.kind {
+            QuestionKind::Choice => given.eq_ignore_ascii_case(&self.answer),
+            QuestionKind::Numeric => {
+                let Some(expected) = self.value else {
+                    return false;
+                };
+                let Ok(value) = given.replace(',', "").parse::<f64>() else {
+                    return false;
+                };
+                let allowed = expected.abs() * self.tolerance_percent / 100.0;
+                (value - expected).abs() <= allowed.max(1e-9)
+            }
+        }
+    }
+}

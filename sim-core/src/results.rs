@@ -1,0 +1,141 @@
+//! What a run reports: per platform, per instance group and per instance, as plain data.
+
+use serde::{Deserialize, Serialize};
+
+use crate::machine::Trace;
+use crate::metrics::LatencySummary;
+use crate::path::{ExitReason, Layer, OpPath};
+use crate::platform::{IoModel, MemoryVirtualization, PlatformKind, SchedulerKind, Technique};
+use crate::question::QuestionAnswer;
+use crate::table::ComparisonTable;
+use crate::text::Text;
+use crate::workload::Op;
+
+/// The result of running a whole scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RunResult {
+    pub scenario: String,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub seed: u64,
+    pub duration_ms: u64,
+    pub clock_mhz: u64,
+    pub cores: u32,
+    pub platforms: Vec<PlatformResult>,
+    /// The seed document's comparison table, filled with this run's figures.
+    pub table: ComparisonTable,
+    pub questions: Vec<QuestionAnswer>,
+    /// Events processed, platforms and baselines together.
+    pub events: u64,
+}
+
+/// Shares of pCPU capacity, percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CpuShares {
+    pub guest_user: f64,
+    pub guest_kernel: f64,
+    pub hypervisor: f64,
+    pub device_emulation: f64,
+    pub host_os: f64,
+    pub idle: f64,
+}
+
+/// Count of one exit reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ExitCount {
+    pub reason: ExitReason,
+    pub count: u64,
+    pub per_second: f64,
+}
+
+/// Latency of one operation type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OpLatency {
+    pub op: Op,
+    pub latency: LatencySummary,
+}
+
+/// One platform's results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlatformResult {
+    pub name: String,
+    pub label: Option<Text>,
+    pub kind: PlatformKind,
+    pub technique: Option<Technique>,
+    /// I/O path of a hypervisor platform.
+    pub io: Option<IoModel>,
+    pub memory: MemoryVirtualization,
+    pub scheduler: SchedulerKind,
+    pub vcpus: u64,
+    pub instance_count: u64,
+    pub memory_mib: u64,
+    /// Operations completed.
+    pub ops: u64,
+    /// Operations per simulated second.
+    pub throughput: f64,
+    /// The same instances run natively on the same host.
+    pub baseline_throughput: f64,
+    /// Throughput relative to the native baseline, percent.
+    pub relative_performance_percent: f64,
+    pub cpu: CpuShares,
+    /// Share of vCPU time spent runnable but waiting for a pCPU, percent.
+    pub steal_percent: f64,
+    pub exits: Vec<ExitCount>,
+    pub exits_per_second: f64,
+    pub latency: Vec<OpLatency>,
+    pub groups: Vec<GroupResult>,
+    pub instances: Vec<InstanceResult>,
+    /// The layers of the stack, top (application) to bottom (hardware).
+    pub layers: Vec<Layer>,
+    /// The path every operation takes on this platform, step by step.
+    pub paths: Vec<OpPath>,
+    pub trace: Option<Trace>,
+    pub events: u64,
+}
+
+/// One instance group (`[[instance]]` entry) on one platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GroupResult {
+    pub name: String,
+    pub workload: String,
+    pub count: u32,
+    pub vcpus: u32,
+    pub threads: u32,
+    pub ops: u64,
+    pub throughput: f64,
+    pub baseline_throughput: f64,
+    pub relative_performance_percent: f64,
+    pub latency: Vec<OpLatency>,
+    pub baseline_latency: Vec<OpLatency>,
+}
+
+/// One instance on one platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstanceResult {
+    pub name: String,
+    pub group: String,
+    pub ops: u64,
+    pub throughput: f64,
+    pub steal_percent: f64,
+    /// CPU cycles this instance caused, by category.
+    pub cycles_guest_user: u64,
+    pub cycles_guest_kernel: u64,
+    pub cycles_hypervisor: u64,
+    pub cycles_device_emulation: u64,
+    pub cycles_host_os: u64,
+    pub exits: Vec<ExitCount>,
+}
+
+impl PlatformResult {
+    /// Latency of one operation across all groups, if any completed.
+    pub fn latency_of(&self, op: Op) -> Option<&LatencySummary> {
+        self.latency.iter().find(|l| l.op == op).map(|l| &l.latency)
+    }
+}

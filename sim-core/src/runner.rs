@@ -1,0 +1,568 @@
+//! Running a scenario: one machine per platform plus its native baseline, advanced in
+//! slices of events so that callers (a CLI, a browser tab) stay responsive.
+
+use crate::machine::{GroupSpec, Machine, MachineOutcome, MachineSpec};
+use crate::metrics::{Histogram, LatencySummary};
+use crate::path::{Category, ExitReason, Layer, PathBuilder};
+use crate::platform::{PlatformKind, SchedulerKind, Stack};
+use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
+use crate::results::{
+    CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
+};
+use crate::scenario::Scenario;
+use crate::table::ComparisonTable;
+use crate::workload::Op;
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Record a per-pCPU timeline for every platform.
+    pub trace: bool,
+    /// Stop with [`SimError::EventLimit`] past this many events.
+    pub max_events: u64,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            trace: false,
+            max_events: u64::MAX,
+        }
+    }
+}
+
+/// A run that could not complete.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SimError {
+    #[error("the run needed more than {limit} events; shorten duration_ms or use fewer instances")]
+    EventLimit { limit: u64 },
+    #[error("the run is not finished yet")]
+    NotFinished,
+}
+
+/// How far a run has come, in simulated cycles over all its machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+}
+
+enum JobKind {
+    Platform(usize),
+    Baseline,
+}
+
+struct Job {
+    kind: JobKind,
+    spec: MachineSpec,
+}
+
+/// A scenario being run, one slice of events at a time.
+pub struct Runner {
+    scenario: Scenario,
+    options: RunOptions,
+    jobs: Vec<Job>,
+    /// For each platform, the index of its baseline job.
+    baseline_of: Vec<usize>,
+    current: Option<(usize, Machine)>,
+    outcomes: Vec<Option<MachineOutcome>>,
+    events: u64,
+}
+
+impl Scenario {
+    /// Runs the whole scenario.
+    pub fn run(&self) -> Result<RunResult, SimError> {
+        self.run_with(RunOptions {
+            trace: self.trace,
+            ..RunOptions::default()
+        })
+    }
+
+    pub fn run_with(&self, options: RunOptions) -> Result<RunResult, SimError> {
+        let mut runner = self.runner(options)?;
+        while !runner.is_finished() {
+            runner.advance(1 << 20)?;
+        }
+        runner.finish()
+    }
+
+    /// A runner to advance in slices.
+    pub fn runner(&self, options: RunOptions) -> Result<Runner, SimError> {
+        Ok(Runner::new(self.clone(), options))
+    }
+}
+
+impl Runner {
+    fn new(scenario: Scenario, options: RunOptions) -> Runner {
+        let duration_cycles = scenario.duration_ms * scenario.host.clock_mhz * 1000;
+        let group_spec = |index: usize| {
+            let i = &scenario.instances[index];
+            GroupSpec {
+                scenario_index: index,
+                name: i.name.clone(),
+                count: i.count,
+                vcpus: i.vcpus,
+                threads: i.threads,
+                workload: i.workload.clone(),
+                pin: i.pin.clone(),
+                weight: i.weight,
+                cap_percent: i.cap_percent,
+            }
+        };
+        let groups_of = |p: usize| -> Vec<GroupSpec> {
+            (0..scenario.instances.len())
+                .filter(|&index| scenario.instances[index].platforms.contains(&p))
+                .map(group_spec)
+                .collect()
+        };
+        let mut jobs = Vec::new();
+        let mut baseline_keys: Vec<(Vec<usize>, usize)> = Vec::new();
+        let mut baseline_of = Vec::new();
+        for (p_index, p) in scenario.platforms.iter().enumerate() {
+            let groups = groups_of(p_index);
+            jobs.push(Job {
+                kind: JobKind::Platform(p_index),
+                spec: MachineSpec {
+                    host: scenario.host.clone(),
+                    stack: p.stack.clone(),
+                    scheduler: p.scheduler,
+                    time_slice_ms: p.time_slice_ms,
+                    background_percent: p.host_background_percent,
+                    groups: groups.clone(),
+                    costs: scenario.costs.clone(),
+                    duration_cycles,
+                    seed: scenario.seed,
+                    trace: options.trace,
+                },
+            });
+            let key: Vec<usize> = groups.iter().map(|g| g.scenario_index).collect();
+            baseline_of.push(key);
+            if !baseline_keys
+                .iter()
+                .any(|(k, _)| *k == baseline_of[p_index])
+            {
+                baseline_keys.push((baseline_of[p_index].clone(), usize::MAX));
+            }
+        }
+        // Baselines: the same instances, natively (weights and caps act as cgroup shares and quota).
+        for (key, job_index) in &mut baseline_keys {
+            let groups: Vec<GroupSpec> = key.iter().map(|&index| group_spec(index)).collect();
+            *job_index = jobs.len();
+            jobs.push(Job {
+                kind: JobKind::Baseline,
+                spec: MachineSpec {
+                    host: scenario.host.clone(),
+                    stack: Stack::native(),
+                    scheduler: SchedulerKind::Fair,
+                    time_slice_ms: 24,
+                    background_percent: 0,
+                    groups,
+                    costs: scenario.costs.clone(),
+                    duration_cycles,
+                    seed: scenario.seed,
+                    trace: false,
+                },
+            });
+        }
+        let baseline_of = baseline_of
+            .iter()
+            .map(|key| {
+                baseline_keys
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .expect("baseline")
+                    .1
+            })
+            .collect();
+        let outcomes = jobs.iter().map(|_| None).collect();
+        Runner {
+            scenario,
+            options,
+            jobs,
+            baseline_of,
+            current: None,
+            outcomes,
+            events: 0,
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcomes.iter().all(Option::is_some)
+    }
+
+    pub fn progress(&self) -> Progress {
+        let per_job = self.jobs.first().map_or(0, |j| j.spec.duration_cycles);
+        let finished = self.outcomes.iter().filter(|o| o.is_some()).count() as u64;
+        let partial = self.current.as_ref().map_or(0, |(_, m)| m.now());
+        Progress {
+            done: finished * per_job + partial,
+            total: self.jobs.len() as u64 * per_job,
+        }
+    }
+
+    /// Processes up to `budget` events.
+    pub fn advance(&mut self, budget: u64) -> Result<Progress, SimError> {
+        let mut left = budget.max(1);
+        while left > 0 && !self.is_finished() {
+            if self.current.is_none() {
+                let next = self
+                    .outcomes
+                    .iter()
+                    .position(Option::is_none)
+                    .expect("unfinished job");
+                self.current = Some((next, Machine::new(self.jobs[next].spec.clone())));
+            }
+            let (index, machine) = self.current.as_mut().expect("current machine");
+            let before = machine.events();
+            let done = machine.advance(
+                left.min(
+                    self.options
+                        .max_events
+                        .saturating_sub(self.events)
+                        .saturating_add(1),
+                ),
+            );
+            let used = machine.events() - before;
+            self.events += used;
+            left = left.saturating_sub(used.max(1));
+            if self.events > self.options.max_events {
+                return Err(SimError::EventLimit {
+                    limit: self.options.max_events,
+                });
+            }
+            if done {
+                let index = *index;
+                let (_, machine) = self.current.take().expect("current machine");
+                self.outcomes[index] = Some(machine.finish());
+            }
+        }
+        Ok(self.progress())
+    }
+
+    /// The results, once [`Runner::is_finished`].
+    pub fn finish(self) -> Result<RunResult, SimError> {
+        if !self.is_finished() {
+            return Err(SimError::NotFinished);
+        }
+        let s = &self.scenario;
+        let outcomes: Vec<MachineOutcome> = self
+            .outcomes
+            .into_iter()
+            .map(|o| o.expect("finished"))
+            .collect();
+        let seconds = s.duration_ms as f64 / 1000.0;
+        let per_us = s.host.clock_mhz;
+        let mut platforms = Vec::new();
+        for (job, outcome) in self.jobs.iter().zip(&outcomes) {
+            let JobKind::Platform(p_index) = job.kind else {
+                continue;
+            };
+            let baseline = &outcomes[self.baseline_of[p_index]];
+            platforms.push(platform_result(
+                s, p_index, &job.spec, outcome, baseline, seconds, per_us,
+            ));
+        }
+        let questions = s
+            .questions
+            .iter()
+            .map(|q| answer(q, s, &platforms))
+            .collect();
+        Ok(RunResult {
+            scenario: s.name.clone(),
+            title: s.title.clone(),
+            description: s.description.clone(),
+            seed: s.seed,
+            duration_ms: s.duration_ms,
+            clock_mhz: s.host.clock_mhz,
+            cores: s.host.cores,
+            table: ComparisonTable::build(&platforms),
+            platforms,
+            questions,
+            events: outcomes.iter().map(|o| o.events).sum(),
+        })
+    }
+}
+
+fn latencies(histograms: &[Histogram], per_us: u64) -> Vec<OpLatency> {
+    Op::ALL
+        .iter()
+        .filter(|op| histograms[op.index()].count() > 0)
+        .map(|&op| OpLatency {
+            op,
+            latency: LatencySummary::from_histogram(&histograms[op.index()], per_us),
+        })
+        .collect()
+}
+
+fn exit_counts(exits: &[u64; ExitReason::COUNT], seconds: f64) -> Vec<ExitCount> {
+    ExitReason::ALL
+        .iter()
+        .filter(|r| exits[**r as usize] > 0)
+        .map(|&reason| ExitCount {
+            reason,
+            count: exits[reason as usize],
+            per_second: exits[reason as usize] as f64 / seconds,
+        })
+        .collect()
+}
+
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+fn layers(stack: &Stack) -> Vec<Layer> {
+    match stack.kind {
+        PlatformKind::Native => vec![Layer::Application, Layer::GuestKernel, Layer::Hardware],
+        PlatformKind::Container => vec![
+            Layer::Application,
+            Layer::ContainerEngine,
+            Layer::GuestKernel,
+            Layer::Hardware,
+        ],
+        PlatformKind::Type1 if stack.driver_domain => vec![
+            Layer::Application,
+            Layer::GuestKernel,
+            Layer::DriverDomain,
+            Layer::Hypervisor,
+            Layer::Hardware,
+        ],
+        PlatformKind::Type1 => vec![
+            Layer::Application,
+            Layer::GuestKernel,
+            Layer::Hypervisor,
+            Layer::Hardware,
+        ],
+        PlatformKind::Type2 => vec![
+            Layer::Application,
+            Layer::GuestKernel,
+            Layer::VmmProcess,
+            Layer::Hypervisor,
+            Layer::HostOs,
+            Layer::Hardware,
+        ],
+    }
+}
+
+fn platform_result(
+    s: &Scenario,
+    p_index: usize,
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    seconds: f64,
+    per_us: u64,
+) -> PlatformResult {
+    let p = &s.platforms[p_index];
+    let ops: u64 = outcome.instances.iter().map(|i| i.ops).sum();
+    let mut exits = [0u64; ExitReason::COUNT];
+    let mut steal = 0;
+    let mut vcpu_time = 0;
+    for i in &outcome.instances {
+        for (a, b) in exits.iter_mut().zip(i.exits) {
+            *a += b;
+        }
+        steal += i.steal;
+        vcpu_time += i.vcpu_time;
+    }
+    let total_exits: u64 = exits.iter().sum();
+    let busy: u64 = outcome.busy.iter().sum();
+    let cap = outcome.capacity;
+    let cpu = CpuShares {
+        guest_user: percent(outcome.busy[Category::GuestUser as usize], cap),
+        guest_kernel: percent(outcome.busy[Category::GuestKernel as usize], cap),
+        hypervisor: percent(outcome.busy[Category::Hypervisor as usize], cap),
+        device_emulation: percent(outcome.busy[Category::DeviceEmulation as usize], cap),
+        host_os: percent(outcome.busy[Category::HostOs as usize], cap),
+        idle: percent(cap.saturating_sub(busy), cap),
+    };
+    let mut all = vec![Histogram::default(); Op::COUNT];
+    let mut groups = Vec::new();
+    for (g_index, (scenario_index, hist)) in outcome.group_latency.iter().enumerate() {
+        for (a, b) in all.iter_mut().zip(hist) {
+            a.merge(b);
+        }
+        let g = &spec.groups[g_index];
+        let group_ops: u64 = outcome
+            .instances
+            .iter()
+            .filter(|i| i.group == *scenario_index)
+            .map(|i| i.ops)
+            .sum();
+        let base_ops: u64 = baseline
+            .instances
+            .iter()
+            .filter(|i| i.group == *scenario_index)
+            .map(|i| i.ops)
+            .sum();
+        let base_hist = baseline
+            .group_latency
+            .iter()
+            .find(|(i, _)| i == scenario_index)
+            .map(|(_, h)| latencies(h, per_us))
+            .unwrap_or_default();
+        groups.push(GroupResult {
+            name: g.name.clone(),
+            workload: g.workload.name.clone(),
+            count: g.count,
+            vcpus: g.vcpus,
+            threads: g.threads,
+            ops: group_ops,
+            throughput: group_ops as f64 / seconds,
+            baseline_throughput: base_ops as f64 / seconds,
+            relative_performance_percent: percent(group_ops, base_ops),
+            latency: latencies(hist, per_us),
+            baseline_latency: base_hist,
+        });
+    }
+    let baseline_ops: u64 = baseline
+        .instances
+        .iter()
+        .filter(|i| spec.groups.iter().any(|g| g.scenario_index == i.group))
+        .map(|i| i.ops)
+        .sum();
+    let instances = outcome
+        .instances
+        .iter()
+        .map(|i| InstanceResult {
+            name: i.name.clone(),
+            group: s.instances[i.group].name.clone(),
+            ops: i.ops,
+            throughput: i.ops as f64 / seconds,
+            steal_percent: percent(i.steal, i.vcpu_time),
+            cycles_guest_user: i.cycles[Category::GuestUser as usize],
+            cycles_guest_kernel: i.cycles[Category::GuestKernel as usize],
+            cycles_hypervisor: i.cycles[Category::Hypervisor as usize],
+            cycles_device_emulation: i.cycles[Category::DeviceEmulation as usize],
+            cycles_host_os: i.cycles[Category::HostOs as usize],
+            exits: exit_counts(&i.exits, seconds),
+        })
+        .collect();
+    let workload = &spec.groups[0].workload;
+    let builder = PathBuilder::new(&p.stack, &s.costs, s.host.cpu, workload);
+    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
+    for extra in [builder.halt_path(), builder.entity_switch_path()] {
+        paths.push(crate::path::OpPath {
+            op: None,
+            submit: extra,
+            complete: Default::default(),
+        });
+    }
+    PlatformResult {
+        name: p.name.clone(),
+        label: p.label.clone(),
+        kind: p.stack.kind,
+        technique: p.stack.technique,
+        io: p.stack.is_vm().then_some(p.stack.io),
+        memory: p.stack.memory,
+        scheduler: p.scheduler,
+        vcpus: spec
+            .groups
+            .iter()
+            .map(|g| u64::from(g.count) * u64::from(g.vcpus))
+            .sum(),
+        instance_count: spec.groups.iter().map(|g| u64::from(g.count)).sum(),
+        memory_mib: s
+            .instances
+            .iter()
+            .filter(|i| i.platforms.contains(&p_index))
+            .map(|i| u64::from(i.count) * i.memory_mib)
+            .sum(),
+        ops,
+        throughput: ops as f64 / seconds,
+        baseline_throughput: baseline_ops as f64 / seconds,
+        relative_performance_percent: percent(ops, baseline_ops),
+        cpu,
+        steal_percent: percent(steal, vcpu_time),
+        exits: exit_counts(&exits, seconds),
+        exits_per_second: total_exits as f64 / seconds,
+        latency: latencies(&all, per_us),
+        groups,
+        instances,
+        layers: layers(&p.stack),
+        paths,
+        trace: outcome.trace.clone(),
+        events: outcome.events,
+    }
+}
+
+/// The value of a metric on a platform, if it has one.
+pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Option<f64> {
+    let latency = || op.and_then(|op| p.latency_of(op));
+    Some(match metric {
+        Metric::RelativePerformancePercent => p.relative_performance_percent,
+        Metric::Throughput => p.throughput,
+        Metric::MeanLatencyUs => latency()?.mean_us,
+        Metric::P50LatencyUs => latency()?.p50_us,
+        Metric::P99LatencyUs => latency()?.p99_us,
+        Metric::StealPercent => p.steal_percent,
+        Metric::ExitsPerSecond => p.exits_per_second,
+        Metric::GuestUserPercent => p.cpu.guest_user,
+        Metric::GuestKernelPercent => p.cpu.guest_kernel,
+        Metric::HypervisorPercent => p.cpu.hypervisor,
+        Metric::DeviceEmulationPercent => p.cpu.device_emulation,
+        Metric::HostOsPercent => p.cpu.host_os,
+        Metric::IdlePercent => p.cpu.idle,
+    })
+}
+
+fn answer(
+    q: &crate::scenario::Question,
+    s: &Scenario,
+    platforms: &[PlatformResult],
+) -> QuestionAnswer {
+    let evidence: Vec<(String, f64)> = platforms
+        .iter()
+        .filter_map(|p| metric_value(p, q.metric, q.op).map(|v| (p.name.clone(), v)))
+        .collect();
+    let (answer, value) = match q.kind {
+        QuestionKind::Choice => {
+            let best = evidence
+                .iter()
+                .fold(None::<&(String, f64)>, |best, item| match best {
+                    None => Some(item),
+                    Some(b) => {
+                        let better = match q.select {
+                            Select::Lowest => item.1 < b.1,
+                            Select::Highest => item.1 > b.1,
+                        };
+                        Some(if better { item } else { b })
+                    }
+                });
+            (best.map_or_else(|| "-".to_string(), |b| b.0.clone()), None)
+        }
+        QuestionKind::Numeric => {
+            let name = &s.platforms[q.platform.expect("validated numeric question")].name;
+            let value = evidence.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+            (
+                value.map_or_else(|| "-".to_string(), |v| format!("{v:.2}")),
+                value,
+            )
+        }
+    };
+    QuestionAnswer {
+        id: q.id.clone(),
+        text: q.text.clone(),
+        kind: q.kind,
+        metric: q.metric,
+        options: platforms.iter().map(|p| p.name.clone()).collect(),
+        answer,
+        value,
+        tolerance_percent: q.tolerance_percent,
+        evidence,
+        explanation: q.explanation.clone(),
+    }
+}

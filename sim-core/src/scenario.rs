@@ -1,0 +1,1277 @@
+//! Scenario files: the TOML format instructors write, its validation, and the validated form.
+//!
+//! Every error names the file, line and column and says what would be valid. Limits on
+//! size, instances, duration and estimated events turn oversized scenarios into errors
+//! instead of hangs.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::costs::{CostTable, CpuGeneration};
+use crate::platform::{
+    GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind, Stack,
+    StorageMode, Technique,
+};
+use crate::question::{Metric, QuestionKind, Select};
+use crate::text::Text;
+use crate::workload::{Op, OpMix, Workload, PRESET_NAMES};
+
+/// Largest scenario file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+/// Most platforms in one scenario.
+pub const MAX_PLATFORMS: usize = 16;
+/// Most instances (after `count`) on one platform.
+pub const MAX_INSTANCES: u64 = 1024;
+/// Most vCPUs (or container CPU slots) on one platform.
+pub const MAX_VCPUS: u64 = 4096;
+/// Most threads in one instance.
+pub const MAX_THREADS_PER_INSTANCE: u32 = 256;
+/// Most host cores.
+pub const MAX_CORES: u32 = 1024;
+/// Longest simulated duration, milliseconds.
+pub const MAX_DURATION_MS: u64 = 60_000;
+/// Most events a whole run may be estimated to need.
+pub const MAX_ESTIMATED_EVENTS: u64 = 2_000_000_000;
+
+/// A scenario that could not be read, with its location.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ScenarioError {
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    pub message: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// The file format, as written.
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+/// A virtsim scenario file.
+pub struct ScenarioFile {
+    /// Name, seed, duration and explanation.
+    pub scenario: ScenarioSection,
+    /// The simulated hardware.
+    #[serde(default)]
+    pub host: HostSection,
+    /// Platforms to compare; each runs the instances on its own copy of the host.
+    #[serde(default, rename = "platform")]
+    pub platforms: Vec<PlatformSection>,
+    /// Custom workloads (named mixes); presets need no entry.
+    #[serde(default, rename = "workload")]
+    pub workloads: Vec<WorkloadSection>,
+    /// Instances (VMs, containers or native process groups) and what they run.
+    #[serde(default, rename = "instance")]
+    pub instances: Vec<InstanceSection>,
+    /// Overrides of per-operation costs.
+    #[serde(default)]
+    pub costs: CostTable,
+    /// Questions whose answers the simulator computes.
+    #[serde(default, rename = "question")]
+    pub questions: Vec<QuestionSection>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSection {
+    /// Short name shown in lists.
+    pub name: String,
+    /// Title in English and Korean.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// What the scenario shows, in English and Korean.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Seed of the random streams.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// Simulated time per platform, milliseconds.
+    #[serde(default = "default_duration")]
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub duration_ms: Spanned<u64>,
+    /// Record a per-pCPU timeline (bounded).
+    #[serde(default)]
+    pub trace: bool,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+fn default_duration() -> Spanned<u64> {
+    Spanned::new(0..0, 100)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HostSection {
+    /// Physical CPU cores (pCPUs).
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub cores: Spanned<u32>,
+    /// Clock frequency in GHz.
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub clock_ghz: Spanned<f64>,
+    /// Memory in GiB.
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub memory_gib: Spanned<f64>,
+    /// CPU generation: fixes the VM exit round trip.
+    pub cpu: CpuGeneration,
+    /// VT-x/AMD-V present.
+    pub vtx: bool,
+    /// EPT/NPT (nested paging) present.
+    pub ept: bool,
+    pub disk: DiskSection,
+    pub nic: NicSection,
+}
+
+impl Default for HostSection {
+    fn default() -> Self {
+        HostSection {
+            cores: Spanned::new(0..0, 8),
+            clock_ghz: Spanned::new(0..0, 3.0),
+            memory_gib: Spanned::new(0..0, 64.0),
+            cpu: CpuGeneration::default(),
+            vtx: true,
+            ept: true,
+            disk: DiskSection::default(),
+            nic: NicSection::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct DiskSection {
+    /// Access latency, microseconds.
+    pub latency_us: u64,
+    /// Requests per second the device sustains.
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub iops: Spanned<u64>,
+    /// Bandwidth, MB/s.
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub bandwidth_mb_s: Spanned<u64>,
+}
+
+impl Default for DiskSection {
+    fn default() -> Self {
+        DiskSection {
+            latency_us: 80,
+            iops: Spanned::new(0..0, 200_000),
+            bandwidth_mb_s: Spanned::new(0..0, 2_000),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct NicSection {
+    /// One-way wire latency to the clients, microseconds.
+    pub latency_us: u64,
+    /// Bandwidth, Gbit/s.
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub bandwidth_gbit_s: Spanned<u64>,
+}
+
+impl Default for NicSection {
+    fn default() -> Self {
+        NicSection {
+            latency_us: 20,
+            bandwidth_gbit_s: Spanned::new(0..0, 10),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlatformSection {
+    /// Unique name, used by instances and questions.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub name: Spanned<String>,
+    /// Optional display label.
+    #[serde(default)]
+    pub label: Option<Text>,
+    #[cfg_attr(feature = "schema", schemars(with = "PlatformKind"))]
+    pub kind: Spanned<PlatformKind>,
+    /// Virtualization technique (type 1 and type 2 only).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Technique>"))]
+    pub technique: Option<Spanned<Technique>>,
+    /// I/O path; defaults follow the technique.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<IoModel>"))]
+    pub io: Option<Spanned<IoModel>>,
+    /// Host-level scheduler; default credit for type 1, fair otherwise.
+    #[serde(default)]
+    pub scheduler: Option<SchedulerKind>,
+    /// Scheduler time slice, milliseconds (credit default 30, fair latency 24, round robin 10).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub time_slice_ms: Option<Spanned<u64>>,
+    /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
+    #[serde(default = "spanned_default::<bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub driver_domain: Spanned<bool>,
+    /// Type 2: percent of each core the host's own processes want.
+    #[serde(default = "spanned_default::<u32>")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub host_background_percent: Spanned<u32>,
+    /// Container network mode.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NetworkMode>"))]
+    pub network: Option<Spanned<NetworkMode>>,
+    /// Container storage.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<StorageMode>"))]
+    pub storage: Option<Spanned<StorageMode>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadSection {
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub name: Spanned<String>,
+    /// Preset to start from (default: an empty mix).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub base: Option<Spanned<String>>,
+    #[serde(default)]
+    pub compute_cycles: Option<u64>,
+    #[serde(default)]
+    pub syscall_work_cycles: Option<u64>,
+    #[serde(default)]
+    pub io_bytes: Option<u64>,
+    #[serde(default)]
+    pub message_bytes: Option<u64>,
+    #[serde(default)]
+    pub think_time_us: Option<u64>,
+    /// Relative operation weights (replaces the base's mix when given).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]
+    pub mix: Option<Spanned<OpMix>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InstanceSection {
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub name: Spanned<String>,
+    /// Platforms that run this instance (default: all).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Number of identical instances.
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub count: Spanned<u32>,
+    /// vCPUs of a VM, or CPUs a container or process group may use at once.
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub vcpus: Spanned<u32>,
+    /// Workload threads (default: one per vCPU).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
+    pub threads: Option<Spanned<u32>>,
+    /// Memory of a VM or memory limit of a container, GiB.
+    #[serde(default = "default_instance_memory")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub memory_gib: Spanned<f64>,
+    /// Guest OS of a VM.
+    #[serde(default = "spanned_default::<GuestOs>")]
+    #[cfg_attr(feature = "schema", schemars(with = "GuestOs"))]
+    pub guest_os: Spanned<GuestOs>,
+    /// Workload preset or custom workload name.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub workload: Spanned<String>,
+    /// pCPU for each vCPU (pinning).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<u32>>"))]
+    pub pin: Option<Spanned<Vec<u32>>>,
+    /// Scheduler weight (credit weight or CPU shares).
+    #[serde(default = "default_weight")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub weight: Spanned<u32>,
+    /// CPU cap per vCPU slot in percent of one core (credit cap, cgroup quota); 0 = none.
+    #[serde(default = "spanned_default::<u32>")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub cap_percent: Spanned<u32>,
+}
+
+fn spanned_default<T: Default>() -> Spanned<T> {
+    Spanned::new(0..0, T::default())
+}
+
+fn one() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
+}
+fn default_weight() -> Spanned<u32> {
+    Spanned::new(0..0, 256)
+}
+fn default_instance_memory() -> Spanned<f64> {
+    Spanned::new(0..0, 2.0)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSection {
+    /// Identifier, unique in the file.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub id: Spanned<String>,
+    pub text: Text,
+    #[cfg_attr(feature = "schema", schemars(with = "QuestionKind"))]
+    pub kind: Spanned<QuestionKind>,
+    pub metric: Metric,
+    /// The operation a latency metric refers to.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Op>"))]
+    pub op: Option<Spanned<Op>>,
+    /// Choice questions: pick the platform with the lowest or highest value.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Select>"))]
+    pub select: Option<Spanned<Select>>,
+    /// Numeric questions: the platform whose value is asked.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub platform: Option<Spanned<String>>,
+    /// Numeric questions: accepted relative error, percent.
+    #[serde(default = "default_tolerance")]
+    pub tolerance_percent: f64,
+    /// Why the answer is what it is (shown after answering).
+    #[serde(default)]
+    pub explanation: Option<Text>,
+}
+
+fn default_tolerance() -> f64 {
+    5.0
+}
+
+// ---------------------------------------------------------------------------------------
+// The validated form.
+
+/// The simulated hardware, in integer units.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Host {
+    pub cores: u32,
+    pub clock_mhz: u64,
+    pub memory_mib: u64,
+    pub cpu: CpuGeneration,
+    pub vtx: bool,
+    pub ept: bool,
+    pub disk_latency_us: u64,
+    pub disk_iops: u64,
+    pub disk_bandwidth_mb_s: u64,
+    pub nic_latency_us: u64,
+    pub nic_bandwidth_gbit_s: u64,
+}
+
+impl Host {
+    /// Cycles per microsecond.
+    pub fn cycles_per_us(&self) -> u64 {
+        self.clock_mhz
+    }
+}
+
+/// A validated platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlatformSpec {
+    pub name: String,
+    pub label: Option<Text>,
+    pub stack: Stack,
+    pub scheduler: SchedulerKind,
+    pub time_slice_ms: u64,
+    pub host_background_percent: u32,
+}
+
+/// A validated instance group (`count` identical instances).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstanceSpec {
+    pub name: String,
+    /// Indices of the platforms that run it.
+    pub platforms: Vec<usize>,
+    pub count: u32,
+    pub vcpus: u32,
+    pub threads: u32,
+    pub memory_mib: u64,
+    pub guest_os: GuestOs,
+    pub workload: Workload,
+    pub pin: Option<Vec<u32>>,
+    pub weight: u32,
+    pub cap_percent: u32,
+}
+
+/// A validated question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+    pub kind: QuestionKind,
+    pub metric: Metric,
+    pub op: Option<Op>,
+    pub select: Select,
+    pub platform: Option<usize>,
+    pub tolerance_percent: f64,
+    pub explanation: Option<Text>,
+}
+
+/// A validated scenario, ready to run.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub file_name: String,
+    pub name: String,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub seed: u64,
+    pub duration_ms: u64,
+    pub trace: bool,
+    pub host: Host,
+    pub platforms: Vec<PlatformSpec>,
+    pub instances: Vec<InstanceSpec>,
+    pub costs: CostTable,
+    pub questions: Vec<Question>,
+    pub(crate) raw: ScenarioFile,
+    pub(crate) source: String,
+}
+
+/// Slider-style changes applied to a scenario; `None` leaves a value as it is.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Adjustments {
+    pub seed: Option<u64>,
+    pub duration_ms: Option<u64>,
+    pub host_cores: Option<u32>,
+    /// Sets `count` of every instance group.
+    pub instance_count: Option<u32>,
+    /// Sets `vcpus` of every instance group.
+    pub vcpus_per_instance: Option<u32>,
+    /// Sets `threads` of every instance group.
+    pub threads_per_instance: Option<u32>,
+    /// Replaces every instance's workload with this preset or custom workload.
+    pub workload: Option<String>,
+    /// Overrides the hardware VM exit round trip.
+    pub vm_exit_cycles: Option<u64>,
+    /// Sets every platform's time slice.
+    pub time_slice_ms: Option<u64>,
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl Validator<'_> {
+    fn error(&self, span: Range<usize>, message: impl Into<String>) -> ScenarioError {
+        let (line, column) = line_column(self.text, span.start);
+        ScenarioError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("`{}`", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Scenario {
+    /// Parses and validates a scenario. `file_name` only labels errors.
+    pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+        let v = Validator {
+            file: file_name,
+            text,
+        };
+        if text.len() > MAX_FILE_BYTES {
+            return Err(v.error(
+                0..0,
+                format!(
+                    "scenario file is {} bytes; at most {MAX_FILE_BYTES} bytes are accepted",
+                    text.len()
+                ),
+            ));
+        }
+        let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().replace('\n', " ");
+            v.error(span, message)
+        })?;
+        validate(&v, raw)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed;
+        self.raw.scenario.seed = seed;
+    }
+
+    /// The scenario text it was read from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// A copy with slider-style changes, validated again.
+    pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
+        let mut raw = self.raw.clone();
+        let keep = |s: &Spanned<u32>, value: u32| Spanned::new(s.span(), value);
+        if let Some(seed) = adj.seed {
+            raw.scenario.seed = seed;
+        }
+        if let Some(ms) = adj.duration_ms {
+            raw.scenario.duration_ms = Spanned::new(raw.scenario.duration_ms.span(), ms);
+        }
+        if let Some(cores) = adj.host_cores {
+            raw.host.cores = keep(&raw.host.cores, cores);
+        }
+        for inst in &mut raw.instances {
+            if let Some(count) = adj.instance_count {
+                inst.count = keep(&inst.count, count);
+            }
+            if let Some(vcpus) = adj.vcpus_per_instance {
+                inst.vcpus = keep(&inst.vcpus, vcpus);
+                inst.pin = None;
+            }
+            if let Some(threads) = adj.threads_per_instance {
+                let span = inst
+                    .threads
+                    .as_ref()
+                    .map_or(inst.vcpus.span(), |t| t.span());
+                inst.threads = Some(Spanned::new(span, threads));
+            }
+            if let Some(workload) = &adj.workload {
+                inst.workload = Spanned::new(inst.workload.span(), workload.clone());
+            }
+        }
+        if let Some(exit) = adj.vm_exit_cycles {
+            raw.costs.vm_exit_roundtrip = exit;
+        }
+        if let Some(slice) = adj.time_slice_ms {
+            for p in &mut raw.platforms {
+                let span = p.time_slice_ms.as_ref().map_or(p.name.span(), |s| s.span());
+                p.time_slice_ms = Some(Spanned::new(span, slice));
+            }
+        }
+        let v = Validator {
+            file: &self.file_name,
+            text: &self.source,
+        };
+        validate(&v, raw)
+    }
+
+    /// A rough upper estimate of the events a full run needs (platforms and baselines).
+    pub fn estimated_events(&self) -> u64 {
+        let cycles_per_ms = self.host.clock_mhz * 1000;
+        let duration = self.duration_ms * cycles_per_ms;
+        let mut total = 0u64;
+        for (p_index, _) in self.platforms.iter().enumerate() {
+            let mut busy_items = 0u64;
+            for inst in self
+                .instances
+                .iter()
+                .filter(|i| i.platforms.contains(&p_index))
+            {
+                let running = u64::from(inst.count) * u64::from(inst.vcpus.min(inst.threads));
+                let per_item = inst.workload.compute_cycles + 1000;
+                busy_items += running * (duration / per_item + 1);
+            }
+            let cap = u64::from(self.host.cores) * (duration / 1500 + 1);
+            // Twice: the platform and its native baseline.
+            total = total.saturating_add(2 * busy_items.min(cap));
+        }
+        total
+    }
+}
+
+fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioError> {
+    let s = &raw.scenario;
+    let duration_ms = *s.duration_ms.get_ref();
+    if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
+        return Err(v.error(
+            s.duration_ms.span(),
+            format!("duration_ms must be between 1 and {MAX_DURATION_MS}; got {duration_ms}"),
+        ));
+    }
+
+    // Host.
+    let h = &raw.host;
+    let cores = *h.cores.get_ref();
+    if cores == 0 || cores > MAX_CORES {
+        return Err(v.error(
+            h.cores.span(),
+            format!("host.cores must be between 1 and {MAX_CORES}; got {cores}"),
+        ));
+    }
+    let ghz = *h.clock_ghz.get_ref();
+    if !(0.1..=10.0).contains(&ghz) {
+        return Err(v.error(
+            h.clock_ghz.span(),
+            format!("host.clock_ghz must be between 0.1 and 10; got {ghz}"),
+        ));
+    }
+    let memory_gib = *h.memory_gib.get_ref();
+    if !(0.125..=65536.0).contains(&memory_gib) {
+        return Err(v.error(
+            h.memory_gib.span(),
+            format!("host.memory_gib must be between 0.125 and 65536; got {memory_gib}"),
+        ));
+    }
+    for (field, value) in [
+        (&h.disk.iops, "host.disk.iops"),
+        (&h.disk.bandwidth_mb_s, "host.disk.bandwidth_mb_s"),
+    ] {
+        if *field.get_ref() == 0 {
+            return Err(v.error(field.span(), format!("{value} must be at least 1")));
+        }
+    }
+    if *h.nic.bandwidth_gbit_s.get_ref() == 0 {
+        return Err(v.error(
+            h.nic.bandwidth_gbit_s.span(),
+            "host.nic.bandwidth_gbit_s must be at least 1",
+        ));
+    }
+    let host = Host {
+        cores,
+        clock_mhz: libm::round(ghz * 1000.0) as u64,
+        memory_mib: libm::round(memory_gib * 1024.0) as u64,
+        cpu: h.cpu,
+        vtx: h.vtx,
+        ept: h.ept,
+        disk_latency_us: h.disk.latency_us.min(10_000_000),
+        disk_iops: *h.disk.iops.get_ref(),
+        disk_bandwidth_mb_s: *h.disk.bandwidth_mb_s.get_ref(),
+        nic_latency_us: h.nic.latency_us.min(10_000_000),
+        nic_bandwidth_gbit_s: *h.nic.bandwidth_gbit_s.get_ref(),
+    };
+
+    // Platforms.
+    if raw.platforms.is_empty() {
+        return Err(v.error(
+            0..0,
+            "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\" or \"container\"",
+        ));
+    }
+    if raw.platforms.len() > MAX_PLATFORMS {
+        return Err(v.error(
+            raw.platforms[MAX_PLATFORMS].name.span(),
+            format!("at most {MAX_PLATFORMS} platforms per scenario"),
+        ));
+    }
+    let mut platforms = Vec::new();
+    for p in &raw.platforms {
+        if platforms
+            .iter()
+            .any(|q: &PlatformSpec| q.name == *p.name.get_ref())
+        {
+            return Err(v.error(
+                p.name.span(),
+                format!("platform `{}` is defined twice", p.name.get_ref()),
+            ));
+        }
+        platforms.push(validate_platform(v, p, &host)?);
+    }
+
+    // Workloads.
+    let mut workloads: Vec<Workload> = Vec::new();
+    for w in &raw.workloads {
+        let name = w.name.get_ref();
+        if Workload::preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
+            return Err(v.error(
+                w.name.span(),
+                format!("workload name `{name}` is already taken (by a preset or an earlier [[workload]])"),
+            ));
+        }
+        let mut workload = match &w.base {
+            Some(base) => Workload::preset(base.get_ref())
+                .or_else(|| {
+                    workloads
+                        .iter()
+                        .find(|x| &x.name == base.get_ref())
+                        .cloned()
+                })
+                .ok_or_else(|| {
+                    v.error(
+                        base.span(),
+                        format!(
+                            "unknown base workload `{}`; expected one of {}",
+                            base.get_ref(),
+                            names(
+                                PRESET_NAMES
+                                    .iter()
+                                    .copied()
+                                    .chain(workloads.iter().map(|x| x.name.as_str()))
+                            )
+                        ),
+                    )
+                })?,
+            None => Workload {
+                name: String::new(),
+                compute_cycles: 10_000,
+                syscall_work_cycles: 800,
+                io_bytes: 4096,
+                message_bytes: 1024,
+                think_time_us: 1000,
+                mix: OpMix::default(),
+            },
+        };
+        workload.name = name.clone();
+        if let Some(c) = w.compute_cycles {
+            workload.compute_cycles = c.min(1_000_000_000);
+        }
+        if let Some(c) = w.syscall_work_cycles {
+            workload.syscall_work_cycles = c.min(100_000_000);
+        }
+        if let Some(b) = w.io_bytes {
+            workload.io_bytes = b.clamp(1, 64 << 20);
+        }
+        if let Some(b) = w.message_bytes {
+            workload.message_bytes = b.clamp(1, 64 << 20);
+        }
+        if let Some(t) = w.think_time_us {
+            workload.think_time_us = t.min(10_000_000);
+        }
+        if let Some(mix) = &w.mix {
+            workload.mix = mix.get_ref().clone();
+        }
+        if workload.mix.total() == 0 {
+            let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
+            return Err(v.error(
+                span,
+                format!("workload `{name}` has an empty mix: give at least one operation a weight above 0 (e.g. syscall = 1)"),
+            ));
+        }
+        workloads.push(workload);
+    }
+
+    // Instances.
+    if raw.instances.is_empty() {
+        return Err(v.error(
+            0..0,
+            "no instance: add at least one [[instance]] with a name and a workload",
+        ));
+    }
+    let mut instances: Vec<InstanceSpec> = Vec::new();
+    for i in &raw.instances {
+        if instances.iter().any(|x| x.name == *i.name.get_ref()) {
+            return Err(v.error(
+                i.name.span(),
+                format!("instance `{}` is defined twice", i.name.get_ref()),
+            ));
+        }
+        instances.push(validate_instance(
+            v,
+            i,
+            &host,
+            &platforms,
+            &raw.platforms,
+            &workloads,
+        )?);
+    }
+
+    // Per-platform totals: instances, vCPUs, memory.
+    for (p_index, p) in platforms.iter().enumerate() {
+        let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
+            .iter()
+            .zip(&raw.instances)
+            .filter(|(i, _)| i.platforms.contains(&p_index))
+            .collect();
+        let span = raw.platforms[p_index].name.span();
+        if mine.is_empty() {
+            return Err(v.error(span, format!("platform `{}` runs no instance", p.name)));
+        }
+        let count: u64 = mine.iter().map(|(i, _)| u64::from(i.count)).sum();
+        if count > MAX_INSTANCES {
+            return Err(v.error(
+                span,
+                format!(
+                    "platform `{}` has {count} instances; at most {MAX_INSTANCES} are simulated",
+                    p.name
+                ),
+            ));
+        }
+        let vcpus: u64 = mine
+            .iter()
+            .map(|(i, _)| u64::from(i.count) * u64::from(i.vcpus))
+            .sum();
+        if vcpus > MAX_VCPUS {
+            return Err(v.error(
+                span,
+                format!(
+                    "platform `{}` has {vcpus} vCPUs; at most {MAX_VCPUS} are simulated",
+                    p.name
+                ),
+            ));
+        }
+        let memory: u64 = mine
+            .iter()
+            .map(|(i, _)| u64::from(i.count) * i.memory_mib)
+            .sum();
+        if memory > host.memory_mib {
+            let (_, raw_inst) = mine
+                .iter()
+                .max_by_key(|(i, _)| u64::from(i.count) * i.memory_mib)
+                .expect("non-empty");
+            return Err(v.error(
+                raw_inst.memory_gib.span(),
+                format!(
+                    "platform `{}` needs {:.1} GiB for its instances but the host has {:.1} GiB: lower memory_gib or count, or raise host.memory_gib",
+                    p.name,
+                    memory as f64 / 1024.0,
+                    host.memory_mib as f64 / 1024.0
+                ),
+            ));
+        }
+    }
+
+    // Questions.
+    let mut questions = Vec::new();
+    for q in &raw.questions {
+        if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
+            return Err(v.error(
+                q.id.span(),
+                format!("question id `{}` is used twice", q.id.get_ref()),
+            ));
+        }
+        questions.push(validate_question(v, q, &platforms)?);
+    }
+
+    let scenario = Scenario {
+        file_name: v.file.to_string(),
+        name: s.name.clone(),
+        title: s.title.clone(),
+        description: s.description.clone(),
+        seed: s.seed,
+        duration_ms,
+        trace: s.trace,
+        host,
+        platforms,
+        instances,
+        costs: raw.costs.clone(),
+        questions,
+        source: v.text.to_string(),
+        raw,
+    };
+    let events = scenario.estimated_events();
+    if events > MAX_ESTIMATED_EVENTS {
+        return Err(v.error(
+            scenario.raw.scenario.duration_ms.span(),
+            format!(
+                "this scenario would need about {events} events (limit {MAX_ESTIMATED_EVENTS}): shorten duration_ms or use fewer instances"
+            ),
+        ));
+    }
+    Ok(scenario)
+}
+
+fn validate_platform(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    host: &Host,
+) -> Result<PlatformSpec, ScenarioError> {
+    let kind = *p.kind.get_ref();
+    let name = p.name.get_ref().clone();
+    let technique = p.technique.as_ref().map(|t| (*t.get_ref(), t.span()));
+    let technique = match (kind, technique) {
+        (PlatformKind::Type1 | PlatformKind::Type2, None) => {
+            return Err(v.error(
+                p.kind.span(),
+                format!("platform `{name}`: a hypervisor needs a technique: one of `binary_translation`, `hardware_assist`, `para`, `hybrid`"),
+            ))
+        }
+        (PlatformKind::Native | PlatformKind::Container, Some((_, span))) => {
+            return Err(v.error(
+                span,
+                format!("platform `{name}`: technique applies to type1 and type2 hypervisors only; remove it for kind = \"{}\"", kind_name(kind)),
+            ))
+        }
+        (_, t) => t,
+    };
+    if let Some((t, span)) = technique.clone() {
+        if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.vtx {
+            return Err(v.error(span, format!("platform `{name}`: {} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host", technique_name(t))));
+        }
+        if t == Technique::Para && kind == PlatformKind::Type2 {
+            return Err(v.error(span, format!("platform `{name}`: paravirtualization needs a type-1 hypervisor that offers hypercalls; a type-2 host here runs `binary_translation`, `hardware_assist` or `hybrid`")));
+        }
+    }
+    let technique = technique.map(|(t, _)| t);
+    let default_io = match (kind, technique) {
+        (PlatformKind::Native | PlatformKind::Container, _) => IoModel::Passthrough,
+        (_, Some(Technique::Para | Technique::Hybrid)) => IoModel::Paravirtual,
+        _ => IoModel::Emulated,
+    };
+    let io = match &p.io {
+        None => default_io,
+        Some(io) => {
+            let value = *io.get_ref();
+            let problem = match (kind, technique, value) {
+                (PlatformKind::Native | PlatformKind::Container, _, _) => Some("io applies to hypervisors only; remove it".to_string()),
+                (_, Some(Technique::Para), IoModel::Emulated) => Some("a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"".to_string()),
+                (_, Some(Technique::Hybrid), IoModel::Emulated) => Some("hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O".to_string()),
+                (PlatformKind::Type2, _, IoModel::Passthrough) => Some("passthrough needs a type-1 hypervisor with an IOMMU".to_string()),
+                (_, _, IoModel::Passthrough) if !host.vtx => Some("passthrough needs an IOMMU, which comes with host.vtx = true".to_string()),
+                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some("passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)".to_string()),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                return Err(v.error(io.span(), format!("platform `{name}`: {problem}")));
+            }
+            value
+        }
+    };
+    let memory = match technique {
+        None => MemoryVirtualization::None,
+        Some(Technique::BinaryTranslation) => MemoryVirtualization::Shadow,
+        Some(Technique::Para) => MemoryVirtualization::DirectPv,
+        Some(_) if host.ept => MemoryVirtualization::Nested,
+        Some(_) => MemoryVirtualization::Shadow,
+    };
+    let driver_domain = *p.driver_domain.get_ref();
+    if driver_domain && kind != PlatformKind::Type1 {
+        return Err(v.error(
+            p.driver_domain.span(),
+            format!("platform `{name}`: driver_domain applies to type1 hypervisors only"),
+        ));
+    }
+    let background = *p.host_background_percent.get_ref();
+    if background > 0 && kind != PlatformKind::Type2 {
+        return Err(v.error(p.host_background_percent.span(), format!("platform `{name}`: host_background_percent applies to type2 hypervisors only (their host OS runs other programs)")));
+    }
+    if background > 95 {
+        return Err(v.error(p.host_background_percent.span(), format!("platform `{name}`: host_background_percent must be between 0 and 95; got {background}")));
+    }
+    for (field, span) in [
+        ("network", p.network.as_ref().map(|n| n.span())),
+        ("storage", p.storage.as_ref().map(|n| n.span())),
+    ] {
+        if let Some(span) = span {
+            if kind != PlatformKind::Container {
+                return Err(v.error(
+                    span,
+                    format!("platform `{name}`: {field} applies to containers only"),
+                ));
+            }
+        }
+    }
+    let scheduler = p.scheduler.unwrap_or(match kind {
+        PlatformKind::Type1 => SchedulerKind::Credit,
+        _ => SchedulerKind::Fair,
+    });
+    let time_slice_ms = match &p.time_slice_ms {
+        Some(t) => {
+            let value = *t.get_ref();
+            if value == 0 || value > 1000 {
+                return Err(v.error(
+                    t.span(),
+                    format!(
+                        "platform `{name}`: time_slice_ms must be between 1 and 1000; got {value}"
+                    ),
+                ));
+            }
+            value
+        }
+        None => match scheduler {
+            SchedulerKind::Credit => 30,
+            SchedulerKind::Fair => 24,
+            SchedulerKind::RoundRobin => 10,
+        },
+    };
+    Ok(PlatformSpec {
+        name,
+        label: p.label.clone(),
+        stack: Stack {
+            kind,
+            technique,
+            io,
+            memory,
+            driver_domain,
+            network: p
+                .network
+                .as_ref()
+                .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
+            storage: p
+                .storage
+                .as_ref()
+                .map_or(StorageMode::Overlay, |s| *s.get_ref()),
+        },
+        scheduler,
+        time_slice_ms,
+        host_background_percent: background,
+    })
+}
+
+fn validate_instance(
+    v: &Validator<'_>,
+    i: &InstanceSection,
+    host: &Host,
+    platforms: &[PlatformSpec],
+    raw_platforms: &[PlatformSection],
+    workloads: &[Workload],
+) -> Result<InstanceSpec, ScenarioError> {
+    let name = i.name.get_ref().clone();
+    let platform_indices: Vec<usize> = match &i.platforms {
+        None => (0..platforms.len()).collect(),
+        Some(list) => {
+            if list.get_ref().is_empty() {
+                return Err(v.error(
+                    list.span(),
+                    format!(
+                        "instance `{name}`: platforms is empty; omit it to run on every platform"
+                    ),
+                ));
+            }
+            let mut out = Vec::new();
+            for p in list.get_ref() {
+                match platforms.iter().position(|x| x.name == *p.get_ref()) {
+                    Some(index) => out.push(index),
+                    None => {
+                        return Err(v.error(
+                            p.span(),
+                            format!(
+                                "instance `{name}`: unknown platform `{}`; expected one of {}",
+                                p.get_ref(),
+                                names(platforms.iter().map(|x| x.name.as_str()))
+                            ),
+                        ))
+                    }
+                }
+            }
+            out
+        }
+    };
+    let count = *i.count.get_ref();
+    if count == 0 || u64::from(count) > MAX_INSTANCES {
+        return Err(v.error(
+            i.count.span(),
+            format!("instance `{name}`: count must be between 1 and {MAX_INSTANCES}; got {count}"),
+        ));
+    }
+    let vcpus = *i.vcpus.get_ref();
+    if vcpus == 0 || vcpus > MAX_THREADS_PER_INSTANCE {
+        return Err(v.error(i.vcpus.span(), format!("instance `{name}`: vcpus must be between 1 and {MAX_THREADS_PER_INSTANCE}; got {vcpus}")));
+    }
+    let threads = match &i.threads {
+        None => vcpus,
+        Some(t) => {
+            let value = *t.get_ref();
+            if value == 0 || value > MAX_THREADS_PER_INSTANCE {
+                return Err(v.error(t.span(), format!("instance `{name}`: threads must be between 1 and {MAX_THREADS_PER_INSTANCE}; got {value}")));
+            }
+            value
+        }
+    };
+    let memory_gib = *i.memory_gib.get_ref();
+    if !(memory_gib > 0.0 && memory_gib <= 65536.0) {
+        return Err(v.error(
+            i.memory_gib.span(),
+            format!(
+                "instance `{name}`: memory_gib must be above 0 and at most 65536; got {memory_gib}"
+            ),
+        ));
+    }
+    let guest_os = *i.guest_os.get_ref();
+    for &p in &platform_indices {
+        let stack = &platforms[p].stack;
+        if stack.technique == Some(Technique::Para) && !guest_os.can_be_paravirtualized() {
+            let _ = raw_platforms;
+            return Err(v.error(
+                i.guest_os.span(),
+                format!(
+                    "instance `{name}`: {} cannot run on platform `{}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {} kernel cannot be modified (OS 수정 필요 → 호환성 제한). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+                    os_name(guest_os), platforms[p].name, os_name(guest_os)
+                ),
+            ));
+        }
+    }
+    let workload_name = i.workload.get_ref();
+    let workload = Workload::preset(workload_name)
+        .or_else(|| workloads.iter().find(|w| &w.name == workload_name).cloned())
+        .ok_or_else(|| {
+            v.error(
+                i.workload.span(),
+                format!(
+                    "instance `{name}`: unknown workload `{workload_name}`; expected a preset ({}) or a [[workload]] name{}",
+                    names(PRESET_NAMES),
+                    if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
+                ),
+            )
+        })?;
+    let pin = match &i.pin {
+        None => None,
+        Some(pin) => {
+            let list = pin.get_ref();
+            if list.len() != vcpus as usize {
+                return Err(v.error(pin.span(), format!("instance `{name}`: pin lists {} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU", list.len())));
+            }
+            if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
+                return Err(v.error(
+                    pin.span(),
+                    format!(
+                        "instance `{name}`: pin names pCPU {bad} but the host has pCPUs 0 to {}",
+                        host.cores - 1
+                    ),
+                ));
+            }
+            Some(list.clone())
+        }
+    };
+    let weight = *i.weight.get_ref();
+    if weight == 0 || weight > 65535 {
+        return Err(v.error(
+            i.weight.span(),
+            format!("instance `{name}`: weight must be between 1 and 65535; got {weight}"),
+        ));
+    }
+    let cap_percent = *i.cap_percent.get_ref();
+    if cap_percent > 100 {
+        return Err(v.error(i.cap_percent.span(), format!("instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {cap_percent}")));
+    }
+    Ok(InstanceSpec {
+        name,
+        platforms: platform_indices,
+        count,
+        vcpus,
+        threads,
+        memory_mib: libm::round(memory_gib * 1024.0).max(1.0) as u64,
+        guest_os,
+        workload,
+        pin,
+        weight,
+        cap_percent,
+    })
+}
+
+fn validate_question(
+    v: &Validator<'_>,
+    q: &QuestionSection,
+    platforms: &[PlatformSpec],
+) -> Result<Question, ScenarioError> {
+    let id = q.id.get_ref().clone();
+    let kind = *q.kind.get_ref();
+    if q.metric.needs_op() && q.op.is_none() {
+        return Err(v.error(q.id.span(), format!("question `{id}`: metric `{}` needs op = one of the operation names (e.g. \"disk_read\")", q.metric.name())));
+    }
+    let platform = match (&q.platform, kind) {
+        (Some(p), _) => Some(
+            platforms
+                .iter()
+                .position(|x| x.name == *p.get_ref())
+                .ok_or_else(|| {
+                    v.error(
+                        p.span(),
+                        format!(
+                            "question `{id}`: unknown platform `{}`; expected one of {}",
+                            p.get_ref(),
+                            names(platforms.iter().map(|x| x.name.as_str()))
+                        ),
+                    )
+                })?,
+        ),
+        (None, QuestionKind::Numeric) => {
+            return Err(v.error(
+                q.kind.span(),
+                format!(
+                    "question `{id}`: a numeric question needs platform = one of {}",
+                    names(platforms.iter().map(|x| x.name.as_str()))
+                ),
+            ))
+        }
+        (None, QuestionKind::Choice) => None,
+    };
+    if kind == QuestionKind::Choice && platforms.len() < 2 {
+        return Err(v.error(
+            q.kind.span(),
+            format!(
+                "question `{id}`: a choice question compares platforms; the scenario has only one"
+            ),
+        ));
+    }
+    if !(q.tolerance_percent >= 0.0 && q.tolerance_percent <= 100.0) {
+        return Err(v.error(
+            q.id.span(),
+            format!("question `{id}`: tolerance_percent must be between 0 and 100"),
+        ));
+    }
+    Ok(Question {
+        id,
+        text: q.text.clone(),
+        kind,
+        metric: q.metric,
+        op: q.op.as_ref().map(|o| *o.get_ref()),
+        select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
+        platform,
+        tolerance_percent: q.tolerance_percent,
+        explanation: q.explanation.clone(),
+    })
+}
+
+fn kind_name(kind: PlatformKind) -> &'static str {
+    match kind {
+        PlatformKind::Native => "native",
+        PlatformKind::Type1 => "type1",
+        PlatformKind::Type2 => "type2",
+        PlatformKind::Container => "container",
+    }
+}
+
+fn technique_name(t: Technique) -> &'static str {
+    match t {
+        Technique::BinaryTranslation => "binary_translation",
+        Technique::HardwareAssist => "hardware_assist",
+        Technique::Para => "para",
+        Technique::Hybrid => "hybrid",
+    }
+}
+
+fn os_name(os: GuestOs) -> &'static str {
+    match os {
+        GuestOs::Linux => "linux",
+        GuestOs::Freebsd => "freebsd",
+        GuestOs::Windows => "windows",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters() {
+        let text = "a = 1\n한글 = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        let offset = text.find('=').unwrap();
+        assert_eq!(line_column(text, offset), (1, 3));
+        let second = text.rfind('=').unwrap();
+        assert_eq!(line_column(text, second), (2, 4));
+    }
+}

@@ -1,0 +1,244 @@
+//! The seed document's comparison table (구분 / Hardware / Desktop / OS-level), as data
+//! filled with measured figures from a run.
+
+use serde::{Deserialize, Serialize};
+
+use crate::platform::PlatformKind;
+use crate::results::PlatformResult;
+use crate::text::Text;
+
+/// A row of the seed's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TableRow {
+    ExecutionEnvironment,
+    Kernel,
+    Isolation,
+    Performance,
+    OsRequirement,
+    Management,
+}
+
+impl TableRow {
+    pub const ALL: [TableRow; 6] = [
+        TableRow::ExecutionEnvironment,
+        TableRow::Kernel,
+        TableRow::Isolation,
+        TableRow::Performance,
+        TableRow::OsRequirement,
+        TableRow::Management,
+    ];
+
+    /// The row heading as the seed writes it, with its English translation.
+    pub fn heading(self) -> Text {
+        match self {
+            TableRow::ExecutionEnvironment => Text::new("Execution environment", "실행 환경"),
+            TableRow::Kernel => Text::new("Kernel", "커널"),
+            TableRow::Isolation => Text::new("Isolation level", "격리 수준"),
+            TableRow::Performance => Text::new("Performance", "성능"),
+            TableRow::OsRequirement => Text::new("OS requirement", "OS 유무"),
+            TableRow::Management => Text::new("Management / setup", "관리/설정"),
+        }
+    }
+}
+
+/// The class of virtualization a platform belongs to: the seed's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SeedColumn {
+    /// Not in the seed's table: the bare-metal reference.
+    Native,
+    Hardware,
+    Desktop,
+    OsLevel,
+}
+
+impl SeedColumn {
+    pub fn of(kind: PlatformKind) -> SeedColumn {
+        match kind {
+            PlatformKind::Native => SeedColumn::Native,
+            PlatformKind::Type1 | PlatformKind::Type2 => SeedColumn::Hardware,
+            PlatformKind::Container => SeedColumn::OsLevel,
+        }
+    }
+
+    pub fn heading(self) -> Text {
+        match self {
+            SeedColumn::Native => Text::new("Native (baseline)", "네이티브 (기준)"),
+            SeedColumn::Hardware => Text::new("Hardware", "Hardware"),
+            SeedColumn::Desktop => Text::new("Desktop", "Desktop"),
+            SeedColumn::OsLevel => Text::new("OS-level", "OS-level"),
+        }
+    }
+
+    /// The seed's own words for a cell.
+    pub fn seed_text(self, row: TableRow) -> Text {
+        use SeedColumn::*;
+        use TableRow::*;
+        match (self, row) {
+            (Hardware, ExecutionEnvironment) => {
+                Text::new("Runs independent VMs", "독립적인 VM 실행")
+            }
+            (Desktop, ExecutionEnvironment) => Text::new(
+                "Central server provides virtual desktops",
+                "중앙 서버에서 가상 데스크탑 제공",
+            ),
+            (OsLevel, ExecutionEnvironment) => {
+                Text::new("Runs on the host OS", "호스트 OS 위에서 실행")
+            }
+            (Hardware | Desktop, Kernel) => Text::new("Independent per VM", "VM마다 독립적"),
+            (OsLevel, Kernel) => Text::new("Shares the host OS kernel", "호스트 OS 커널 공유"),
+            (Hardware, Isolation) => Text::new("Very high", "매우 높음"),
+            (Desktop, Isolation) => Text::new("High", "높음"),
+            (OsLevel, Isolation) => Text::new("Process-level isolation", "프로세스 단위 격리"),
+            (Hardware, Performance) => Text::new("High", "높음"),
+            (Desktop, Performance) => Text::new("Medium", "중간"),
+            (OsLevel, Performance) => Text::new("Lightweight / fast", "경량 / 빠름"),
+            (Hardware | Desktop, OsRequirement) => Text::new("Needs its own OS", "독립 OS 필요"),
+            (OsLevel, OsRequirement) => Text::new("Needs only the host OS", "호스트 OS만 필요"),
+            (Hardware, Management) => Text::new("Needs a hypervisor", "하이퍼바이저 필요"),
+            (Desktop, Management) => {
+                Text::new("Needs a central management server", "중앙 관리 서버 필요")
+            }
+            (OsLevel, Management) => {
+                Text::new("Managed by a container engine", "컨테이너 엔진으로 관리")
+            }
+            (Native, ExecutionEnvironment) => {
+                Text::new("Programs on the bare-metal OS", "베어메탈 OS 위의 프로그램")
+            }
+            (Native, Kernel) => Text::new("One kernel", "커널 하나"),
+            (Native, Isolation) => Text::new("OS processes only", "OS 프로세스 격리만"),
+            (Native, Performance) => Text::new("Reference", "기준"),
+            (Native, OsRequirement) => Text::new("One OS", "OS 하나"),
+            (Native, Management) => Text::new("Nothing extra", "추가 없음"),
+        }
+    }
+}
+
+/// One cell: the seed's words and what this run measured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TableCell {
+    pub seed: Text,
+    pub measured: Text,
+}
+
+/// A column: one platform of the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TableColumn {
+    pub platform: String,
+    pub class: SeedColumn,
+    pub heading: Text,
+    /// Cells in the order of [`TableRow::ALL`].
+    pub cells: Vec<TableCell>,
+}
+
+/// The whole table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ComparisonTable {
+    pub rows: Vec<TableRow>,
+    pub row_headings: Vec<Text>,
+    pub columns: Vec<TableColumn>,
+}
+
+impl ComparisonTable {
+    pub fn build(platforms: &[PlatformResult]) -> ComparisonTable {
+        let columns = platforms
+            .iter()
+            .map(|p| {
+                let class = SeedColumn::of(p.kind);
+                let heading = class.heading();
+                TableColumn {
+                    platform: p.name.clone(),
+                    class,
+                    heading: Text::new(
+                        format!("{}: {}", heading.en, p.name),
+                        format!("{}: {}", heading.ko, p.name),
+                    ),
+                    cells: TableRow::ALL
+                        .iter()
+                        .map(|&row| TableCell {
+                            seed: class.seed_text(row),
+                            measured: measured(p, row),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        ComparisonTable {
+            rows: TableRow::ALL.to_vec(),
+            row_headings: TableRow::ALL.iter().map(|r| r.heading()).collect(),
+            columns,
+        }
+    }
+}
+
+fn measured(p: &PlatformResult, row: TableRow) -> Text {
+    let n = p.instance_count;
+    let gib = p.memory_mib as f64 / 1024.0;
+    match (p.kind, row) {
+        (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} VM(s), {} vCPUs, on a hypervisor on the hardware", p.vcpus),
+            format!("VM {n}개, vCPU {}개, 하드웨어 위 하이퍼바이저", p.vcpus),
+        ),
+        (PlatformKind::Type2, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} VM(s), {} vCPUs, in a VMM process on a host OS", p.vcpus),
+            format!("VM {n}개, vCPU {}개, 호스트 OS의 VMM 프로세스 안", p.vcpus),
+        ),
+        (PlatformKind::Container, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} container(s) as processes of the host OS"),
+            format!("컨테이너 {n}개, 호스트 OS의 프로세스"),
+        ),
+        (PlatformKind::Native, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} process group(s) on the bare-metal OS"),
+            format!("베어메탈 OS의 프로세스 그룹 {n}개"),
+        ),
+        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::Kernel) => Text::new(
+            format!("{n} guest kernel(s) + the hypervisor; guest kernel {:.1}% of CPU", p.cpu.guest_kernel),
+            format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+        ),
+        (_, TableRow::Kernel) => Text::new(
+            format!("1 shared kernel for {n} instance(s); kernel {:.1}% of CPU", p.cpu.guest_kernel),
+            format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {:.1}%", p.cpu.guest_kernel),
+        ),
+        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::Isolation) => Text::new(
+            format!("boundary: the hypervisor; {:.0} exits/s cross it", p.exits_per_second),
+            format!("경계: 하이퍼바이저; 초당 exit {:.0}회", p.exits_per_second),
+        ),
+        (PlatformKind::Container, TableRow::Isolation) => Text::new(
+            "boundary: namespaces and cgroups inside the one shared kernel; every system call reaches it directly",
+            "경계: 공유 커널 안의 네임스페이스와 cgroup; 모든 시스템 콜이 커널에 직접 도달",
+        ),
+        (PlatformKind::Native, TableRow::Isolation) => Text::new("no boundary beyond processes", "프로세스 외 경계 없음"),
+        (_, TableRow::Performance) => Text::new(
+            format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
+            format!("네이티브 대비 처리량 {:.1}%; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
+        ),
+        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::OsRequirement) => Text::new(
+            format!("{n} guest OS install(s); {gib:.1} GiB of guest memory"),
+            format!("게스트 OS {n}개 설치; 게스트 메모리 {gib:.1} GiB"),
+        ),
+        (PlatformKind::Container, TableRow::OsRequirement) => Text::new(
+            format!("no guest OS: images share the host's; {gib:.1} GiB of memory limits"),
+            format!("게스트 OS 없음: 호스트 OS 공유; 메모리 제한 {gib:.1} GiB"),
+        ),
+        (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
+        (PlatformKind::Type1, TableRow::Management) => Text::new(
+            format!("hypervisor {:.1}% + device emulation {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation),
+            format!("하이퍼바이저 CPU {:.1}% + 장치 에뮬레이션 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
+        ),
+        (PlatformKind::Type2, TableRow::Management) => Text::new(
+            format!("hypervisor {:.1}% + emulation {:.1}% + host OS {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
+            format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
+        ),
+        (PlatformKind::Container, TableRow::Management) => Text::new(
+            format!("container engine work (cgroups, overlay, NAT) {:.1}% of CPU", p.cpu.host_os),
+            format!("컨테이너 엔진 작업(cgroup, 오버레이, NAT) CPU {:.1}%", p.cpu.host_os),
+        ),
+        (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
+    }
+}

@@ -1,0 +1,29 @@
+//! Bilingual text: every user-facing string the core produces comes in Korean and English.
+
+use serde::{Deserialize, Serialize};
+
+/// A string in both product languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Text {
+    pub en: String,
+    pub ko: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, ko: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            ko: ko.into(),
+        }
+    }
+
+    /// The text in the requested language (`"ko"` or anything else for English).
+    pub fn get(&self, lang: &str) -> &str {
+        if lang == "ko" {
+            &self.ko
+        } else {
+            &self.en
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Workloads: seeded streams of operations separated by compute bursts, and the named presets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rng::SimRng;
+
+/// Every operation the model knows. The first [`Op::MIX_COUNT`] can appear in a workload
+/// mix; the rest are caused by the platform itself (timer ticks, guest thread switches).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Syscall,
+    PrivilegedInstruction,
+    IoPort,
+    Mmio,
+    PageFault,
+    PageTableUpdate,
+    TlbMiss,
+    DiskRead,
+    DiskWrite,
+    NetSend,
+    NetReceive,
+    Sleep,
+    TimerInterrupt,
+    GuestContextSwitch,
+}
+
+impl Op {
+    pub const ALL: [Op; 14] = [
+        Op::Syscall,
+        Op::PrivilegedInstruction,
+        Op::IoPort,
+        Op::Mmio,
+        Op::PageFault,
+        Op::PageTableUpdate,
+        Op::TlbMiss,
+        Op::DiskRead,
+        Op::DiskWrite,
+        Op::NetSend,
+        Op::NetReceive,
+        Op::Sleep,
+        Op::TimerInterrupt,
+        Op::GuestContextSwitch,
+    ];
+    pub const COUNT: usize = 14;
+    /// Operations that a workload mix may contain.
+    pub const MIX_COUNT: usize = 12;
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The snake_case name used in scenario files and results.
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::Syscall => "syscall",
+            Op::PrivilegedInstruction => "privileged_instruction",
+            Op::IoPort => "io_port",
+            Op::Mmio => "mmio",
+            Op::PageFault => "page_fault",
+            Op::PageTableUpdate => "page_table_update",
+            Op::TlbMiss => "tlb_miss",
+            Op::DiskRead => "disk_read",
+            Op::DiskWrite => "disk_write",
+            Op::NetSend => "net_send",
+            Op::NetReceive => "net_receive",
+            Op::Sleep => "sleep",
+            Op::TimerInterrupt => "timer_interrupt",
+            Op::GuestContextSwitch => "guest_context_switch",
+        }
+    }
+
+    /// Whether the issuing thread blocks until a device or timer completes the operation.
+    pub fn blocks(self) -> bool {
+        matches!(
+            self,
+            Op::DiskRead | Op::DiskWrite | Op::NetReceive | Op::Sleep
+        )
+    }
+}
+
+/// Relative weights of the operations in a mix (0 = never).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct OpMix {
+    pub syscall: u32,
+    pub privileged_instruction: u32,
+    pub io_port: u32,
+    pub mmio: u32,
+    pub page_fault: u32,
+    pub page_table_update: u32,
+    pub tlb_miss: u32,
+    pub disk_read: u32,
+    pub disk_write: u32,
+    pub net_send: u32,
+    pub net_receive: u32,
+    pub sleep: u32,
+}
+
+impl OpMix {
+    /// Weights indexed by [`Op::index`] for the mix operations.
+    pub fn weights(&self) -> [u32; Op::MIX_COUNT] {
+        [
+            self.syscall,
+            self.privileged_instruction,
+            self.io_port,
+            self.mmio,
+            self.page_fault,
+            self.page_table_update,
+            self.tlb_miss,
+            self.disk_read,
+            self.disk_write,
+            self.net_send,
+            self.net_receive,
+            self.sleep,
+        ]
+    }
+
+    pub fn total(&self) -> u64 {
+        self.weights().iter().map(|&w| u64::from(w)).sum()
+    }
+}
+
+/// A workload: what one thread does, over and over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Workload {
+    pub name: String,
+    /// Mean user-mode compute burst between two operations (exponentially distributed), cycles.
+    pub compute_cycles: u64,
+    /// Kernel work done inside one system call beyond entry and exit, cycles.
+    pub syscall_work_cycles: u64,
+    /// Bytes per disk request.
+    pub io_bytes: u64,
+    /// Bytes per network message.
+    pub message_bytes: u64,
+    /// Mean time a `sleep` operation waits (think time), microseconds.
+    pub think_time_us: u64,
+    /// Relative weights of the operations.
+    pub mix: OpMix,
+}
+
+/// The names of the built-in workload presets.
+pub const PRESET_NAMES: [&str; 7] = [
+    "cpu-bound",
+    "syscall-heavy",
+    "disk-random-4k",
+    "network-rr",
+    "memory-tlb",
+    "web-server",
+    "database",
+];
+
+impl Workload {
+    /// A named preset, or `None` for an unknown name.
+    pub fn preset(name: &str) -> Option<Workload> {
+        let base = |compute_cycles, mix| Workload {
+            name: name.to_string(),
+            compute_cycles,
+            syscall_work_cycles: 800,
+            io_bytes: 4096,
+            message_bytes: 1024,
+            think_time_us: 0,
+            mix,
+        };
+        let w = match name {
+            // Long compute bursts, almost never enters the kernel: only timer ticks remain.
+            "cpu-bound" => base(
+                2_000_000,
+                OpMix {
+                    syscall: 1,
+                    ..OpMix::default()
+                },
+            ),
+            // fork/exec-like: system calls with page faults and page-table updates.
+            "syscall-heavy" => base(
+                2_000,
+                OpMix {
+                    syscall: 80,
+                    page_fault: 6,
+                    page_table_update: 12,
+                    privileged_instruction: 2,
+                    ..OpMix::default()
+                },
+            ),
+            // Random 4 KiB reads and writes.
+            "disk-random-4k" => base(
+                20_000,
+                OpMix {
+                    disk_read: 70,
+                    disk_write: 30,
+                    syscall: 10,
+                    ..OpMix::default()
+                },
+            ),
+            // A server answering small requests: receive, compute, send.
+            "network-rr" => Workload {
+                message_bytes: 512,
+                ..base(
+                    30_000,
+                    OpMix {
+                        net_receive: 50,
+                        net_send: 50,
+                        syscall: 10,
+                        ..OpMix::default()
+                    },
+                )
+            },
+            // Large, sparse working set: TLB misses, page faults, page-table updates.
+            "memory-tlb" => base(
+                3_000,
+                OpMix {
+                    tlb_miss: 70,
+                    page_fault: 10,
+                    page_table_update: 20,
+                    ..OpMix::default()
+                },
+            ),
+            "web-server" => Workload {
+                think_time_us: 200,
+                ..base(
+                    20_000,
+                    OpMix {
+                        syscall: 40,
+                        net_receive: 15,
+                        net_send: 15,
+                        disk_read: 5,
+                        page_fault: 8,
+                        page_table_update: 5,
+                        tlb_miss: 15,
+                        sleep: 2,
+                        ..OpMix::default()
+                    },
+                )
+            },
+            "database" => Workload {
+                io_bytes: 8192,
+                ..base(
+                    15_000,
+                    OpMix {
+                        syscall: 30,
+                        disk_read: 20,
+                        disk_write: 12,
+                        tlb_miss: 25,
+                        page_fault: 4,
+                        page_table_update: 4,
+                        net_receive: 5,
+                        net_send: 5,
+                        ..OpMix::default()
+                    },
+                )
+            },
+            _ => return None,
+        };
+        Some(w)
+    }
+}
+
+/// Draws operations of a workload: the cumulative weights of its mix.
+#[derive(Debug, Clone)]
+pub struct OpSampler {
+    cumulative: [u64; Op::MIX_COUNT],
+    total: u64,
+    compute_cycles: u64,
+}
+
+impl OpSampler {
+    pub fn new(workload: &Workload) -> OpSampler {
+        let mut cumulative = [0u64; Op::MIX_COUNT];
+        let mut running = 0u64;
+        for (slot, weight) in cumulative.iter_mut().zip(workload.mix.weights()) {
+            running += u64::from(weight);
+            *slot = running;
+        }
+        OpSampler {
+            cumulative,
+            total: running,
+            compute_cycles: workload.compute_cycles,
+        }
+    }
+
+    /// The next compute burst and the operation that ends it. A mix with no weight
+    /// at all is pure compute: it yields `None` as operation.
+    pub fn draw(&self, rng: &mut SimRng) -> (u64, Option<Op>) {
+        let burst = rng.exponential(self.compute_cycles).max(1);
+        if self.total == 0 {
+            return (burst, None);
+        }
+        let pick = rng.below(self.total);
+        let index = self.cumulative.partition_point(|&c| c <= pick);
+        (burst, Some(Op::ALL[index]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_name_resolves_and_unknown_does_not() {
+        for name in PRESET_NAMES {
+            let w = Workload::preset(name).expect(name);
+            assert!(w.mix.total() > 0, "{name} has an empty mix");
+        }
+        assert!(Workload::preset("paravirt").is_none());
+    }
+
+    #[test]
+    fn sampler_follows_the_weights() {
+        // syscall 3 : disk_read 1 → about 75% system calls in 40 000 draws
+        // (standard deviation of the count about 87, so 30 000 ± 600 is safe).
+        let w = Workload {
+            mix: OpMix {
+                syscall: 3,
+                disk_read: 1,
+                ..OpMix::default()
+            },
+            ..Workload::preset("cpu-bound").unwrap()
+        };
+        let sampler = OpSampler::new(&w);
+        let mut rng = SimRng::seed_from_u64(11);
+        let syscalls = (0..40_000)
+            .filter(|_| sampler.draw(&mut rng).1 == Some(Op::Syscall))
+            .count();
+        assert!((29_400..=30_600).contains(&syscalls), "{syscalls}");
+    }
+}
