@@ -49,7 +49,9 @@ cargo build --release --bin virtsim
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 VIRTSIM_BIN="$TARGET_DIR/release/virtsim"
 
-# --- 1. unit tests ------------------------------------------------------------
+# --- 1. lint and unit tests -----------------------------------------------------
+say "clippy for the browser build (bans Instant::now and thread::spawn, see web-ui/clippy.toml)"
+cargo clippy --target wasm32-unknown-unknown -p web-ui --all-targets -- -D warnings
 say "web-ui unit tests (native)"
 cargo test -p web-ui --lib --quiet
 

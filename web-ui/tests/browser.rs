@@ -164,10 +164,13 @@ async fn hostile_names_stay_text() {
     let Some((_, text)) = BUILTIN.first() else {
         return;
     };
+    // Rename the scenario (the first `name =` line, in [scenario]).
+    let mut renamed = false;
     let evil = text
         .lines()
         .map(|l| {
-            if l.trim_start().starts_with("name") && l.contains('=') {
+            if !renamed && l.trim_start().starts_with("name") && l.contains('=') {
+                renamed = true;
                 format!("name = {EVIL:?}")
             } else {
                 l.to_string()
