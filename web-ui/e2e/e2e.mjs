@@ -135,6 +135,36 @@ await step('an invalid scenario shows the error with its line', async () => {
   assert(/line 2/.test(err), `error says line 2: ${err}`);
 });
 
+await step('an oversized scenario gives an error, not a frozen tab', async () => {
+  // Pasted in one go (page.fill would type it through the input method).
+  const t0 = Date.now();
+  await page.$eval('#scenario-text', (ta) => {
+    ta.value = 'name = "big"\n' + '# padding\n'.repeat(40000);
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await page.waitForSelector('#editor-error');
+  const err = await page.textContent('#editor-error');
+  assert(/at most/.test(err), `size error shown: ${err.slice(0, 200)}`);
+  console.log(`     oversized text handled in ${Date.now() - t0} ms`);
+});
+
+await step('a long run shows progress and can be cancelled', async () => {
+  // The slowest built-in scenario, made longer with the duration slider.
+  const slow = builtin.indexOf('memory-shadow-vs-nested.toml');
+  await afterRun(page, () => page.selectOption('#scenario-select', String(slow >= 0 ? slow : 0)));
+  const prev = await runId(page);
+  await setSlider(page, '#k-duration', 'End');
+  await page.waitForSelector('.page[data-status=running]');
+  await page.waitForSelector('.progress progress');
+  // The tab stays responsive while the run goes on.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  assert(Date.now() - t0 < 500, 'page answered within 500 ms during a run');
+  await page.click('#cancel');
+  await page.waitForSelector('.page[data-status=cancelled]');
+  assert(await runId(page) > prev, 'cancel ends the run');
+});
+
 let shareUrl = '';
 await step('a share link reproduces the run', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(Math.min(1, builtin.length - 1))));

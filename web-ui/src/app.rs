@@ -149,11 +149,21 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <aside class="side">
-                    <Library {lang} selected={state.builtin} {on_select} {title} {description} />
+                    <Library {lang} selected={state.builtin} {on_select} />
                     <Controls state={state.clone()} />
                     <Editor state={state.clone()} />
                 </aside>
                 <main id="results" class="main" tabindex="-1">
+                    if title.is_some() || description.is_some() {
+                        <details class="about-card" open=true>
+                            <summary>
+                                { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
+                            </summary>
+                            if let Some(d) = &description {
+                                <p class="about">{ lang.pick(&d.ko, &d.en).to_string() }</p>
+                            }
+                        </details>
+                    }
                     <Results state={state.clone()} />
                 </main>
             </div>

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::builtin::BUILTIN;
-use crate::core::Text;
 use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -11,8 +10,6 @@ pub struct LibraryProps {
     pub lang: Lang,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-    pub title: Option<Text>,
-    pub description: Option<Text>,
 }
 
 #[function_component(Library)]
@@ -39,12 +36,6 @@ pub fn library(props: &LibraryProps) -> Html {
                     <option value={i.to_string()} selected={props.selected == Some(i)}>{ *file }</option>
                 }) }
             </select>
-            if let Some(title) = &props.title {
-                <h3 class="scenario-title">{ lang.pick(&title.ko, &title.en).to_string() }</h3>
-            }
-            if let Some(d) = &props.description {
-                <p class="about">{ lang.pick(&d.ko, &d.en).to_string() }</p>
-            }
         </section>
     }
 }
