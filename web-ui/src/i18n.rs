@@ -164,6 +164,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("table.platform", "플랫폼", "Platform"),
     ("table.kind", "종류", "Kind"),
+    ("table.hyp", "하이퍼바이저+에뮬레이션 CPU", "Hypervisor + emulation CPU"),
     ("table.cores", "코어", "cores"),
     ("table.throughput", "처리량 (ops/s)", "Throughput (ops/s)"),
     ("table.relative", "네이티브 대비 성능", "Relative to native"),

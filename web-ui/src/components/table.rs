@@ -66,7 +66,7 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col">{ t(lang, "table.relative") }</th>
                     <th scope="col">{ t(lang, "table.steal") }</th>
                     <th scope="col">{ t(lang, "table.exits") }</th>
-                    <th scope="col">{ t(lang, "cpu.hypervisor") }{ " %" }</th>
+                    <th scope="col">{ t(lang, "table.hyp") }</th>
                 </tr></thead>
                 <tbody>
                     { for r.platforms.iter().map(|p| html! {
