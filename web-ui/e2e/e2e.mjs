@@ -106,6 +106,27 @@ await step('shows the charts as SVG elements', async () => {
   assert(ns === 'http://www.w3.org/2000/svg', 'chart is a real SVG element');
 });
 
+await step('exports CSV, JSON, SVG and PNG', async () => {
+  for (const [sel, ext] of [['#export-csv', '.csv'], ['#export-json', '.json'],
+    ['#chart-relative figcaption button:nth-child(1)', '.svg'], ['#chart-relative figcaption button:nth-child(2)', '.png']]) {
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(sel)]);
+    assert(dl.suggestedFilename().endsWith(ext), `download ${dl.suggestedFilename()} for ${sel}`);
+    const path = await dl.path();
+    const body = readFileSync(path);
+    assert(body.length > 100, `${ext} download has ${body.length} bytes`);
+    if (ext === '.json') JSON.parse(body.toString('utf8'));
+    if (ext === '.png') assert(body.slice(1, 4).toString() === 'PNG', 'PNG signature');
+  }
+});
+
+await step('switches between English and Korean', async () => {
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert((await page.textContent('#tab-table')) === '비교표', 'Korean tab label');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 await step('moving a slider re-runs and shows new numbers', async () => {
   const before = await measuredText(page);
   let after = before;

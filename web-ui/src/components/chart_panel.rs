@@ -118,6 +118,21 @@ pub fn build_charts(
         charts::stacked_bars(&title, t(lang, "chart.share"), &names, &series),
     ));
 
+    // Steal time: runnable vCPU time spent waiting for a pCPU (overcommit).
+    if r.platforms.iter().any(|p| p.steal_percent > 0.0) {
+        let title = t(lang, "chart.steal").to_string();
+        let series = [Series {
+            name: t(lang, "cpu.steal").into(),
+            colour: palette::VERMILLION,
+            values: r.platforms.iter().map(|p| p.steal_percent).collect(),
+        }];
+        out.push((
+            "chart-steal",
+            title.clone(),
+            charts::grouped_bars(&title, t(lang, "chart.steal_axis"), &names, &series),
+        ));
+    }
+
     // Exits and traps by reason, per simulated second.
     let title = t(lang, "chart.exits").to_string();
     let mut reasons = Vec::new();

@@ -146,10 +146,31 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| view.set(f(*view, end)))
     };
+    // Visible segment indices, for stepping through them with the keyboard.
+    let order: Vec<usize> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| (s.end as f64) > view.start && (s.start as f64) < view.start + view.span)
+        .map(|(i, _)| i)
+        .take(MAX_DRAWN)
+        .collect();
     let onkeydown = {
         let view = view.clone();
+        let hover = hover.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let next = match e.key().as_str() {
+            let key = e.key();
+            if key == "]" || key == "[" {
+                e.prevent_default();
+                let pos = hover.and_then(|h| order.iter().position(|&i| i == h));
+                let next = match (pos, key.as_str()) {
+                    (None, _) => order.first(),
+                    (Some(p), "]") => order.get(p + 1).or(order.last()),
+                    (Some(p), _) => order.get(p.saturating_sub(1)),
+                };
+                hover.set(next.copied());
+                return;
+            }
+            let next = match key.as_str() {
                 "ArrowLeft" => view.pan(-0.2, end),
                 "ArrowRight" => view.pan(0.2, end),
                 "+" | "=" => view.zoom(0.5, 0.5, end),
