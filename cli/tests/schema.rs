@@ -21,7 +21,14 @@ fn committed_schema_matches_the_format() {
         "docs/scenario.schema.json is stale: run `UPDATE_EXPECT=1 cargo test -p virtsim-cli --test schema`"
     );
     // The schema names the sections instructors write.
-    for section in ["\"scenario\"", "\"host\"", "\"platform\"", "\"instance\"", "\"question\"", "\"costs\""] {
+    for section in [
+        "\"scenario\"",
+        "\"host\"",
+        "\"platform\"",
+        "\"instance\"",
+        "\"question\"",
+        "\"costs\"",
+    ] {
         assert!(generated.contains(section), "schema lacks {section}");
     }
 }

@@ -4,6 +4,27 @@
 //! step with a [`Runner`]) and inspect the [`RunResult`]. The same scenario and seed give
 //! bit-identical results on every platform, natively and in WebAssembly.
 //!
+//! ```
+//! let text = r#"
+//! [scenario]
+//! name = "syscalls under binary translation"
+//! duration_ms = 20
+//!
+//! [[platform]]
+//! name = "bt"
+//! kind = "type1"
+//! technique = "binary_translation"
+//!
+//! [[instance]]
+//! name = "vm"
+//! workload = "syscall-heavy"
+//! "#;
+//! let scenario = sim_core::Scenario::from_toml("example.toml", text).unwrap();
+//! let result = scenario.run().unwrap();
+//! // Every translated system call costs cycles a native one does not.
+//! assert!(result.platforms[0].relative_performance_percent < 100.0);
+//! ```
+//!
 //! Architecture Invariant: this crate does no I/O, reads no clock, starts no thread and
 //! knows nothing of browsers or terminals.
 

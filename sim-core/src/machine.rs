@@ -21,6 +21,8 @@ use crate::workload::{Op, OpSampler, Workload};
 const TICK_HZ: u64 = 250;
 /// Minimum fair-share slice, milliseconds ×1000 (3 ms, CFS's min granularity).
 const FAIR_MIN_GRANULARITY_US: u64 = 3_000;
+/// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms).
+const WAKEUP_GRANULARITY_US: u64 = 1_000;
 /// Credit scheduler tick: debit and priority check (Xen credit1 ticks every 10 ms).
 const CREDIT_TICK_US: u64 = 10_000;
 /// Length of one busy burst of a host background process, microseconds.
@@ -89,6 +91,8 @@ struct Entity {
     vruntime: u64,
     used_in_period: u64,
     throttled: bool,
+    /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
+    boosted: bool,
     active_in_period: bool,
     runnable_since: Cycles,
     enqueue_seq: u64,
@@ -138,6 +142,8 @@ struct Pcpu {
     slice_end: Cycles,
     /// Next 10 ms credit tick, when an OVER entity yields to a waiting UNDER one.
     next_credit_tick: Cycles,
+    /// A woken entity should take this pCPU when its current item ends.
+    resched: bool,
     item: Option<Item>,
     item_start: Cycles,
     item_ticks: u64,
@@ -321,6 +327,7 @@ impl Machine {
                         vruntime: 0,
                         used_in_period: 0,
                         throttled: false,
+                        boosted: false,
                         active_in_period: true,
                         runnable_since: 0,
                         enqueue_seq: 0,
@@ -356,6 +363,7 @@ impl Machine {
                     vruntime: 0,
                     used_in_period: 0,
                     throttled: false,
+                    boosted: false,
                     active_in_period: true,
                     runnable_since: 0,
                     enqueue_seq: 0,
@@ -374,6 +382,7 @@ impl Machine {
                     last_entity: None,
                     slice_end: 0,
                     next_credit_tick: 0,
+                    resched: false,
                     item: None,
                     item_start: 0,
                     item_ticks: 0,
@@ -493,9 +502,11 @@ impl Machine {
         let ent = &self.entities[e as usize];
         match self.spec.scheduler {
             SchedulerKind::RoundRobin => (0, ent.enqueue_seq),
-            // UNDER (credit left) first, in FIFO order; then OVER, least in debt first.
-            SchedulerKind::Credit if ent.credit > 0 => (0, ent.enqueue_seq),
-            SchedulerKind::Credit => (1 + ent.credit.unsigned_abs(), ent.enqueue_seq),
+            // BOOST (just woken with credit left), then UNDER in FIFO order, then OVER,
+            // least in debt first.
+            SchedulerKind::Credit if ent.boosted => (0, ent.enqueue_seq),
+            SchedulerKind::Credit if ent.credit > 0 => (1, ent.enqueue_seq),
+            SchedulerKind::Credit => (2 + ent.credit.unsigned_abs(), ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
     }
@@ -595,19 +606,64 @@ impl Machine {
             return;
         }
         self.enqueue(e, now);
-        // Fair share: a waking entity does not bank the time it slept.
-        if self.spec.scheduler == SchedulerKind::Fair {
-            let floor = self
-                .runqueue
-                .iter()
-                .map(|&x| self.entities[x as usize].vruntime)
-                .min()
-                .unwrap_or(0)
-                .saturating_sub(self.slice_cycles / 2);
-            let ent = &mut self.entities[e as usize];
-            ent.vruntime = ent.vruntime.max(floor);
+        match self.spec.scheduler {
+            // Fair share: a waking entity does not bank the time it slept.
+            SchedulerKind::Fair => {
+                let floor = self
+                    .runqueue
+                    .iter()
+                    .chain(self.pcpus.iter().filter_map(|pc| pc.current.as_ref()))
+                    .filter(|&&x| x != e)
+                    .map(|&x| self.entities[x as usize].vruntime)
+                    .min()
+                    .unwrap_or(0)
+                    .saturating_sub(self.slice_cycles / 2);
+                let ent = &mut self.entities[e as usize];
+                ent.vruntime = ent.vruntime.max(floor);
+            }
+            SchedulerKind::Credit => {
+                let ent = &mut self.entities[e as usize];
+                ent.boosted = ent.credit > 0;
+            }
+            SchedulerKind::RoundRobin => {}
         }
         self.dispatch_idle(now);
+        if self.entities[e as usize].state == EntityState::Runnable {
+            self.wakeup_preempt(e);
+        }
+    }
+
+    /// Wake-up preemption: a woken entity that the policy ranks above a running one asks
+    /// that pCPU to reschedule at the end of its current item (CFS wake-up preemption,
+    /// Xen credit's BOOST). Round robin never preempts.
+    fn wakeup_preempt(&mut self, e: u32) {
+        let granularity = WAKEUP_GRANULARITY_US * self.spec.host.cycles_per_us();
+        let waker = &self.entities[e as usize];
+        let mut target: Option<(u32, u64)> = None;
+        for (p, pc) in self.pcpus.iter().enumerate() {
+            let p = p as u32;
+            let Some(current) = pc.current else { continue };
+            if pc.resched || waker.affinity.is_some_and(|a| a != p) {
+                continue;
+            }
+            let running = &self.entities[current as usize];
+            let margin = match self.spec.scheduler {
+                SchedulerKind::Fair if waker.vruntime + granularity < running.vruntime => {
+                    running.vruntime - waker.vruntime
+                }
+                SchedulerKind::Credit if waker.boosted && !running.boosted => {
+                    // Prefer preempting the entity deepest in debt.
+                    1 + running.credit.min(0).unsigned_abs()
+                }
+                _ => continue,
+            };
+            if target.is_none_or(|(_, best)| margin > best) {
+                target = Some((p, margin));
+            }
+        }
+        if let Some((p, _)) = target {
+            self.pcpus[p as usize].resched = true;
+        }
     }
 
     /// pCPU `p` is free at `now`: keep, preempt or replace its entity and start the next item.
@@ -627,7 +683,9 @@ impl Machine {
                     .runqueue
                     .iter()
                     .any(|&w| self.entities[w as usize].credit > 0 && self.eligible(w, p));
+            let resched = std::mem::take(&mut self.pcpus[pi].resched);
             if throttled
+                || (resched && self.has_waiting_for(p))
                 || yields_to_under
                 || (now >= self.pcpus[pi].slice_end && self.has_waiting_for(p))
             {
@@ -647,6 +705,7 @@ impl Machine {
             let ent = &mut self.entities[e as usize];
             ent.steal += now - ent.runnable_since;
             ent.state = EntityState::Running;
+            ent.boosted = false;
             ent.next_tick = ent.next_tick.max(now + 1);
             let pc = &mut self.pcpus[pi];
             pc.current = Some(e);
@@ -832,6 +891,13 @@ impl Machine {
             }
         }
         let end = now + cost.total.max(1);
+        // An item that runs past the end of the run is charged only for the part inside it.
+        let inside = self.spec.duration_cycles.saturating_sub(now);
+        if cost.total > inside {
+            for c in &mut cost.by_category {
+                *c = (u128::from(*c) * u128::from(inside) / u128::from(cost.total)) as u64;
+            }
+        }
         for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
             *slot += c;
         }
@@ -1023,5 +1089,119 @@ impl Machine {
         if let Some(e) = self.instances[instance].halted.pop() {
             self.make_runnable(e, now);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Scenario;
+
+    fn run(text: &str) -> crate::RunResult {
+        Scenario::from_toml("test.toml", text)
+            .expect("valid scenario")
+            .run()
+            .expect("run")
+    }
+
+    const TWO_VMS_ONE_CORE: &str = r#"
+[scenario]
+name = "weights"
+duration_ms = 2000
+[host]
+cores = 1
+[[platform]]
+name = "p"
+kind = "type1"
+technique = "hardware_assist"
+scheduler = "SCHED"
+[[instance]]
+name = "heavy"
+weight = 512
+memory_gib = 1
+workload = "cpu-bound"
+[[instance]]
+name = "light"
+weight = 256
+memory_gib = 1
+workload = "cpu-bound"
+"#;
+
+    fn ratio(scheduler: &str) -> f64 {
+        let r = run(&TWO_VMS_ONE_CORE.replace("SCHED", scheduler));
+        let groups = &r.platforms[0].groups;
+        groups[0].ops as f64 / groups[1].ops as f64
+    }
+
+    #[test]
+    fn weights_share_one_core_two_to_one() {
+        // Weight 512 against 256 on one core: 2/3 and 1/3 of the CPU, so the heavy VM
+        // completes about twice the operations of the light one. Slices of 24-30 ms over
+        // 2 s leave a granularity error of a few percent.
+        for scheduler in ["fair", "credit"] {
+            let ratio = ratio(scheduler);
+            assert!((1.7..=2.3).contains(&ratio), "{scheduler}: ratio {ratio}");
+        }
+        // Round robin ignores weights.
+        let rr = ratio("round_robin");
+        assert!((0.9..=1.1).contains(&rr), "round robin: ratio {rr}");
+    }
+
+    #[test]
+    fn a_cap_limits_cpu_time() {
+        // One cpu-bound vCPU capped at 25% of a core on an otherwise empty 1-core host:
+        // user time is about 25% of the capacity, the rest idle.
+        let r = run(r#"
+[scenario]
+name = "cap"
+duration_ms = 1000
+[host]
+cores = 1
+[[platform]]
+name = "p"
+kind = "type1"
+technique = "hardware_assist"
+[[instance]]
+name = "vm"
+cap_percent = 25
+memory_gib = 1
+workload = "cpu-bound"
+"#);
+        let cpu = &r.platforms[0].cpu;
+        assert!(
+            (23.0..=27.0).contains(&cpu.guest_user),
+            "user {}",
+            cpu.guest_user
+        );
+        assert!(cpu.idle > 70.0, "idle {}", cpu.idle);
+    }
+
+    #[test]
+    fn pinning_keeps_vcpus_on_their_pcpu() {
+        // Two cpu-bound vCPUs both pinned to pCPU 0 of a 2-core host: pCPU 1 stays idle
+        // (50% of capacity) and each vCPU waits for the other half of the time (steal 50%).
+        let r = run(r#"
+[scenario]
+name = "pin"
+duration_ms = 500
+[host]
+cores = 2
+[[platform]]
+name = "p"
+kind = "type1"
+technique = "hardware_assist"
+[[instance]]
+name = "vm"
+vcpus = 2
+pin = [0, 0]
+memory_gib = 1
+workload = "cpu-bound"
+"#);
+        let p = &r.platforms[0];
+        assert!((49.0..=51.0).contains(&p.cpu.idle), "idle {}", p.cpu.idle);
+        assert!(
+            (45.0..=55.0).contains(&p.steal_percent),
+            "steal {}",
+            p.steal_percent
+        );
     }
 }

@@ -80,7 +80,8 @@ pub struct PlatformResult {
     pub throughput: f64,
     /// The same instances run natively on the same host.
     pub baseline_throughput: f64,
-    /// Throughput relative to the native baseline, percent.
+    /// Work done relative to the native baseline, percent: each group's operations over
+    /// its baseline's, weighted by the CPU time the group used natively.
     pub relative_performance_percent: f64,
     pub cpu: CpuShares,
     /// Share of vCPU time spent runnable but waiting for a pCPU, percent.

@@ -126,10 +126,19 @@ impl Runner {
                 .collect()
         };
         let mut jobs = Vec::new();
-        let mut baseline_keys: Vec<(Vec<usize>, usize)> = Vec::new();
+        // A baseline is keyed by the instance groups and the scheduling policy: the same
+        // instances, natively, scheduled the same way (weights and caps act as cgroup
+        // shares and quota), so that the difference is the cost of virtualization alone.
+        type BaselineKey = (Vec<usize>, SchedulerKind, u64);
+        let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
         let mut baseline_of = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
             let groups = groups_of(p_index);
+            let key: BaselineKey = (
+                groups.iter().map(|g| g.scenario_index).collect(),
+                p.scheduler,
+                p.time_slice_ms,
+            );
             jobs.push(Job {
                 kind: JobKind::Platform(p_index),
                 spec: MachineSpec {
@@ -138,35 +147,29 @@ impl Runner {
                     scheduler: p.scheduler,
                     time_slice_ms: p.time_slice_ms,
                     background_percent: p.host_background_percent,
-                    groups: groups.clone(),
+                    groups,
                     costs: scenario.costs.clone(),
                     duration_cycles,
                     seed: scenario.seed,
                     trace: options.trace,
                 },
             });
-            let key: Vec<usize> = groups.iter().map(|g| g.scenario_index).collect();
-            baseline_of.push(key);
-            if !baseline_keys
-                .iter()
-                .any(|(k, _)| *k == baseline_of[p_index])
-            {
-                baseline_keys.push((baseline_of[p_index].clone(), usize::MAX));
+            if !baseline_keys.iter().any(|(k, _)| *k == key) {
+                baseline_keys.push((key.clone(), usize::MAX));
             }
+            baseline_of.push(key);
         }
-        // Baselines: the same instances, natively (weights and caps act as cgroup shares and quota).
-        for (key, job_index) in &mut baseline_keys {
-            let groups: Vec<GroupSpec> = key.iter().map(|&index| group_spec(index)).collect();
+        for ((groups, scheduler, time_slice_ms), job_index) in &mut baseline_keys {
             *job_index = jobs.len();
             jobs.push(Job {
                 kind: JobKind::Baseline,
                 spec: MachineSpec {
                     host: scenario.host.clone(),
                     stack: Stack::native(),
-                    scheduler: SchedulerKind::Fair,
-                    time_slice_ms: 24,
+                    scheduler: *scheduler,
+                    time_slice_ms: *time_slice_ms,
                     background_percent: 0,
-                    groups,
+                    groups: groups.iter().map(|&index| group_spec(index)).collect(),
                     costs: scenario.costs.clone(),
                     duration_cycles,
                     seed: scenario.seed,
@@ -434,6 +437,31 @@ fn platform_result(
         .filter(|i| spec.groups.iter().any(|g| g.scenario_index == i.group))
         .map(|i| i.ops)
         .sum();
+    // Platform-level relative performance: each group's ops over its baseline ops,
+    // weighted by the CPU time the group used natively. A plain sum of ops would reward a
+    // platform for shifting CPU from a group with long operations to one with short ones.
+    let (mut weighted, mut weight) = (0.0, 0u64);
+    for g in &spec.groups {
+        let of_group = |o: &MachineOutcome| -> (u64, u64) {
+            o.instances
+                .iter()
+                .filter(|i| i.group == g.scenario_index)
+                .fold((0, 0), |(ops, cpu), i| {
+                    (ops + i.ops, cpu + i.cycles.iter().sum::<u64>())
+                })
+        };
+        let (ops, _) = of_group(outcome);
+        let (base_ops, base_cpu) = of_group(baseline);
+        if base_ops > 0 {
+            weighted += ops as f64 / base_ops as f64 * base_cpu as f64;
+            weight += base_cpu;
+        }
+    }
+    let relative_performance_percent = if weight == 0 {
+        percent(ops, baseline_ops)
+    } else {
+        weighted * 100.0 / weight as f64
+    };
     let instances = outcome
         .instances
         .iter()
@@ -484,7 +512,7 @@ fn platform_result(
         ops,
         throughput: ops as f64 / seconds,
         baseline_throughput: baseline_ops as f64 / seconds,
-        relative_performance_percent: percent(ops, baseline_ops),
+        relative_performance_percent,
         cpu,
         steal_percent: percent(steal, vcpu_time),
         exits: exit_counts(&exits, seconds),
@@ -524,7 +552,11 @@ fn answer(
     s: &Scenario,
     platforms: &[PlatformResult],
 ) -> QuestionAnswer {
-    let evidence: Vec<(String, f64)> = platforms
+    let asked: Vec<&PlatformResult> = match q.kind {
+        QuestionKind::Choice => q.candidates.iter().map(|&i| &platforms[i]).collect(),
+        QuestionKind::Numeric => platforms.iter().collect(),
+    };
+    let evidence: Vec<(String, f64)> = asked
         .iter()
         .filter_map(|p| metric_value(p, q.metric, q.op).map(|v| (p.name.clone(), v)))
         .collect();
@@ -558,7 +590,7 @@ fn answer(
         text: q.text.clone(),
         kind: q.kind,
         metric: q.metric,
-        options: platforms.iter().map(|p| p.name.clone()).collect(),
+        options: asked.iter().map(|p| p.name.clone()).collect(),
         answer,
         value,
         tolerance_percent: q.tolerance_percent,

@@ -341,6 +341,10 @@ pub struct QuestionSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Select>"))]
     pub select: Option<Spanned<Select>>,
+    /// Choice questions: the platforms to choose from (default: all).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
     /// Numeric questions: the platform whose value is asked.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
@@ -420,6 +424,8 @@ pub struct Question {
     pub metric: Metric,
     pub op: Option<Op>,
     pub select: Select,
+    /// Choice questions: indices of the platforms to choose from.
+    pub candidates: Vec<usize>,
     pub platform: Option<usize>,
     pub tolerance_percent: f64,
     pub explanation: Option<Text>,
@@ -1208,12 +1214,36 @@ fn validate_question(
         }
         (None, QuestionKind::Choice) => None,
     };
-    if kind == QuestionKind::Choice && platforms.len() < 2 {
+    let candidates: Vec<usize> = match &q.platforms {
+        None => (0..platforms.len()).collect(),
+        Some(list) => {
+            let mut out = Vec::new();
+            for name in list.get_ref() {
+                let index = platforms
+                    .iter()
+                    .position(|x| x.name == *name.get_ref())
+                    .ok_or_else(|| {
+                        v.error(
+                            name.span(),
+                            format!(
+                                "question `{id}`: unknown platform `{}`; expected one of {}",
+                                name.get_ref(),
+                                names(platforms.iter().map(|x| x.name.as_str()))
+                            ),
+                        )
+                    })?;
+                if !out.contains(&index) {
+                    out.push(index);
+                }
+            }
+            out
+        }
+    };
+    if kind == QuestionKind::Choice && candidates.len() < 2 {
+        let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
         return Err(v.error(
-            q.kind.span(),
-            format!(
-                "question `{id}`: a choice question compares platforms; the scenario has only one"
-            ),
+            span,
+            format!("question `{id}`: a choice question compares at least two platforms"),
         ));
     }
     if !(q.tolerance_percent >= 0.0 && q.tolerance_percent <= 100.0) {
@@ -1229,6 +1259,7 @@ fn validate_question(
         metric: q.metric,
         op: q.op.as_ref().map(|o| *o.get_ref()),
         select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
+        candidates,
         platform,
         tolerance_percent: q.tolerance_percent,
         explanation: q.explanation.clone(),

@@ -1,0 +1,250 @@
+//! The `virtsim` command line: output formats, seed override, exit codes and messages.
+//!
+//! Exit codes (cli/src/main.rs): 0 success, 2 invalid scenario (message on stderr),
+//! 1 any other failure (unreadable file, ...).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn virtsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_virtsim"))
+        .args(args)
+        .output()
+        .expect("start virtsim")
+}
+
+fn smoke() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml").to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+/// A scratch file unique to this test process.
+fn scratch(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write scratch file");
+    path
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code")
+}
+
+/// A scenario whose `technique` on line 8 is not a valid one.
+const BAD: &str = "[scenario]\nname = \"bad\"\nduration_ms = 5\n\n[[platform]]\nname = \"xen\"\nkind = \"type1\"\ntechnique = \"paravirt\"\n\n[[instance]]\nname = \"a\"\nworkload = \"cpu-bound\"\n";
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let o = virtsim(args);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("valid JSON on stdout")
+}
+
+#[test]
+fn run_prints_a_table() {
+    let o = virtsim(&["run", &smoke()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "seed 1, 50 ms simulated",
+        "vs native",
+        "t1-para",
+        "t2-hw",
+        "100.0%",
+        "exits and traps",
+    ] {
+        assert!(out.contains(needle), "table lacks {needle:?}:\n{out}");
+    }
+    // stderr is not a terminal here: no progress output.
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn run_in_korean_uses_the_korean_table() {
+    let o = virtsim(&["run", &smoke(), "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.chars().any(|c| ('가'..='힣').contains(&c)),
+        "no Hangul in:\n{out}"
+    );
+    assert_ne!(out, stdout(&virtsim(&["run", &smoke()])));
+}
+
+#[test]
+fn run_json_is_the_library_result() {
+    let value = json_of(&["run", &smoke(), "--format", "json"]);
+    assert_eq!(value["scenario"], "smoke");
+    assert_eq!(value["seed"], 1);
+    let names: Vec<&str> = value["platforms"]
+        .as_array()
+        .expect("platforms")
+        .iter()
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        ["native", "container", "t1-bt", "t1-hw", "t1-para", "t2-hw"]
+    );
+    // Byte for byte what the library gives for the same file.
+    let text = std::fs::read_to_string(smoke()).unwrap();
+    let lib = sim_core::Scenario::from_toml("smoke.toml", &text)
+        .unwrap()
+        .run()
+        .unwrap();
+    let o = virtsim(&["run", &smoke(), "--format", "json"]);
+    assert_eq!(
+        stdout(&o),
+        serde_json::to_string_pretty(&lib).unwrap() + "\n"
+    );
+    let back: sim_core::RunResult = serde_json::from_str(&stdout(&o)).expect("parses as RunResult");
+    assert_eq!(back.platforms.len(), 6);
+}
+
+#[test]
+fn seed_flag_changes_the_seed_and_the_numbers() {
+    let one = json_of(&["run", &smoke(), "--format", "json"]);
+    let other = json_of(&["run", &smoke(), "--format", "json", "--seed", "42"]);
+    assert_eq!(other["seed"], 42);
+    assert_ne!(one["platforms"][0]["ops"], other["platforms"][0]["ops"]);
+    // And the same seed twice is the same output.
+    let again = json_of(&["run", &smoke(), "--format", "json", "--seed", "42"]);
+    assert_eq!(other, again);
+}
+
+#[test]
+fn run_csv_has_one_row_per_platform_and_operation() {
+    let o = virtsim(&["run", &smoke(), "--format", "csv"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    assert_eq!(&header[..3], ["scenario", "seed", "platform"]);
+    let op_column = header.iter().position(|h| *h == "op").expect("op column");
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(row.len(), header.len(), "row {row:?}");
+        assert_eq!(row[0], "smoke");
+        assert_eq!(row[1], "1");
+    }
+    // Every platform appears, each with its syscall row.
+    let json = json_of(&["run", &smoke(), "--format", "json"]);
+    for p in json["platforms"].as_array().unwrap() {
+        let name = p["name"].as_str().unwrap();
+        let ops = p["latency"].as_array().unwrap().len();
+        let mine = rows.iter().filter(|r| r[2] == name).count();
+        assert_eq!(mine, ops, "{name}: {mine} rows for {ops} operations");
+        assert!(rows
+            .iter()
+            .any(|r| r[2] == name && r[op_column] == "syscall"));
+    }
+}
+
+#[test]
+fn validate_accepts_good_files() {
+    let o = virtsim(&["validate", &smoke()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains("smoke.toml: ok"));
+    // Every file of the library is valid.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let o = virtsim(&args);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), files.len());
+}
+
+#[test]
+fn validate_rejects_a_bad_file_with_exit_2_and_its_location() {
+    let bad = scratch("bad.toml", BAD);
+    let shown = bad.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    // file:line:column: message — `paravirt` is the value on line 8, column 13.
+    assert!(err.starts_with(&format!("{shown}:8:13: ")), "stderr: {err}");
+    assert!(
+        err.contains("paravirt") && err.contains("hardware_assist"),
+        "stderr: {err}"
+    );
+    assert_eq!(stdout(&o), "");
+
+    // A good and a bad file: still 2, the good one reported ok.
+    let o = virtsim(&["validate", &smoke(), &shown]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).contains("smoke.toml: ok"));
+    assert!(stderr(&o).contains(":8:13: "));
+
+    // `run` refuses it the same way, before running anything.
+    let o = virtsim(&["run", &shown]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).starts_with(&format!("{shown}:8:13: ")));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn an_unreadable_file_exits_1() {
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-scenario.toml");
+    for command in ["run", "validate"] {
+        let o = virtsim(&[command, &missing.display().to_string()]);
+        assert_eq!(code(&o), 1, "{command}: stderr {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot read"),
+            "{command}: {}",
+            stderr(&o)
+        );
+    }
+    // A directory is not a scenario file either.
+    let o = virtsim(&["run", env!("CARGO_MANIFEST_DIR")]);
+    assert_eq!(code(&o), 1, "stderr {}", stderr(&o));
+    // Nor is a file that is not UTF-8.
+    let binary = scratch("binary.toml", "");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x80]).unwrap();
+    let o = virtsim(&["validate", &binary.display().to_string()]);
+    assert_eq!(code(&o), 1, "stderr {}", stderr(&o));
+}
+
+#[test]
+fn schema_prints_a_json_schema() {
+    let value = json_of(&["schema"]);
+    assert!(
+        value["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("json-schema")),
+        "{value}"
+    );
+    let properties = value["properties"].as_object().expect("properties");
+    for section in [
+        "scenario", "host", "platform", "instance", "workload", "costs", "question",
+    ] {
+        assert!(properties.contains_key(section), "schema lacks `{section}`");
+    }
+    assert!(value["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "scenario"));
+}
+
+#[test]
+fn usage_errors_are_not_successes() {
+    assert_ne!(code(&virtsim(&[])), 0);
+    assert_ne!(code(&virtsim(&["run"])), 0);
+    assert_ne!(code(&virtsim(&["run", &smoke(), "--format", "xml"])), 0);
+    assert_ne!(code(&virtsim(&["run", &smoke(), "--seed", "-1"])), 0);
+}
