@@ -15,6 +15,10 @@ use crate::state::Knobs;
 pub const SLICE_MS: f64 = 12.0;
 /// Events advanced between clock checks.
 pub const EVENT_STEP: u64 = 4_096;
+/// Runs shorter than this show no progress (each report re-renders the page).
+pub const PROGRESS_AFTER_MS: f64 = 150.0;
+/// Least time between progress reports.
+pub const PROGRESS_MS: f64 = 100.0;
 /// Upper bound on events of a run started from the page.
 pub const MAX_EVENTS: u64 = 200_000_000;
 
@@ -54,6 +58,7 @@ pub async fn run_sliced(
         })
         .map_err(|e| RunEnd::Failed(e.to_string()))?;
     let mut done = (0, 0);
+    let mut last_progress = f64::NEG_INFINITY;
     loop {
         let slice_start = now_ms();
         while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
@@ -68,7 +73,12 @@ pub async fn run_sliced(
         if cancel.get() {
             return Err(RunEnd::Cancelled);
         }
-        progress(done.0, done.1);
+        // Progress re-renders the page: not for short runs, and at most every PROGRESS_MS.
+        let now = now_ms();
+        if now - t0 >= PROGRESS_AFTER_MS && now - last_progress >= PROGRESS_MS {
+            last_progress = now;
+            progress(done.0, done.1);
+        }
         TimeoutFuture::new(0).await;
         if cancel.get() {
             return Err(RunEnd::Cancelled);
