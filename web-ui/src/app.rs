@@ -136,6 +136,12 @@ pub fn app() -> Html {
         Validation::Invalid(_) => (None, None),
     };
 
+    // The scenario's explanation starts open on wide screens, folded on phones.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_none_or(|w| w >= 900.0);
+
     html! {
         <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
             <a class="skip" href="#results">{ t(lang, "tab.results") }</a>
@@ -155,7 +161,7 @@ pub fn app() -> Html {
                 </aside>
                 <main id="results" class="main" tabindex="-1">
                     if title.is_some() || description.is_some() {
-                        <details class="about-card" open=true>
+                        <details class="about-card" open={wide}>
                             <summary>
                                 { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
                             </summary>

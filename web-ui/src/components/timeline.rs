@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::table::fmt_num;
 use crate::core::{Category, ExitReason, Trace};
 use crate::i18n::{t, Lang};
 use crate::labels;
@@ -243,7 +244,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button onclick={act(|v, e| v.pan(-0.25, e))} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
-                <span class="range">{ format!("{:.0} – {:.0} cycles", v.start, v.start + v.span) }</span>
+                <span class="range">{ format!("{} – {} {}", fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles")) }</span>
             </div>
             <ul class="legend">
                 { for cats.iter().map(|c| html! {
