@@ -257,6 +257,47 @@ pub fn summary(r: &RunResult) -> String {
                 );
             }
         }
+        // Issue 3 figures, only where they matter (older goldens stay as they were).
+        if !p.faults.is_empty() || p.vdi.is_some() {
+            let l = &p.lifecycle;
+            let _ = writeln!(
+                s,
+                "  lifecycle: start {:.1} ms, all {:.1} ms, {:.1} MiB/instance, density {} (mem {}, cpu {})",
+                l.startup_ms, l.startup_all_ms, l.footprint_mib, l.density, l.density_memory,
+                if l.density_cpu == u64::MAX { "-".to_string() } else { l.density_cpu.to_string() }
+            );
+        }
+        for f in &p.faults {
+            let _ = writeln!(
+                s,
+                "  fault {} at {} ms: {:?} stopped {} ({}), {} survive, {} ops lost, restart {:.1} ms",
+                f.kind.name(), f.at_ms, f.component, f.stopped.len(), f.stopped.join(" "),
+                f.survivors, f.ops_lost, f.recovery_ms
+            );
+        }
+        if let Some(v) = &p.vdi {
+            let _ = writeln!(
+                s,
+                "  vdi {:?} rtt {:.0} ms: p50/p99 {:.2}/{:.2} ms, {:.1} kbit/s, frames {}/{}, dropped sessions {}, cpu app {:.2} enc {:.2} bg {:.2} idle {:.2}",
+                v.protocol, v.rtt_ms, v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s,
+                v.frames_delivered, v.frames_wanted, v.sessions_dropped,
+                v.cpu.applications, v.cpu.encode, v.cpu.guest_background, v.cpu.idle
+            );
+            for g in &v.groups {
+                let _ = writeln!(
+                    s,
+                    "    {} ({} x{}): p50/p99 {:.2}/{:.2} ms, {:.1} kbit/s, frames {}/{}",
+                    g.group,
+                    g.workload,
+                    g.sessions,
+                    g.latency_p50_ms,
+                    g.latency_p99_ms,
+                    g.bandwidth_kbit_s,
+                    g.frames_delivered,
+                    g.frames_wanted
+                );
+            }
+        }
     }
     if !r.questions.is_empty() {
         s.push('\n');

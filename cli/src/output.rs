@@ -141,6 +141,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         );
     }
+    lifecycle_tables(&mut out, r, lang);
     let _ = writeln!(
         out,
         "\n{}",
@@ -252,4 +253,183 @@ workload = "syscall-heavy"
 "#,
         seconds * 1000
     )
+}
+
+/// Start-up, footprint and density; faults; desktop sessions.
+fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
+    let ko = lang == "ko";
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if ko {
+            "수명 주기: 시작 시간, 메모리, 밀도"
+        } else {
+            "lifecycle: start-up, memory footprint, density"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "{:<22} {:>12} {:>14} {:>14} {:>10} {:>10} {:>10} {:>9}",
+        if ko { "플랫폼" } else { "platform" },
+        "start ms",
+        "all-at-once ms",
+        "MiB/instance",
+        "cpu%/inst",
+        "fit(mem)",
+        "fit(cpu)",
+        "density"
+    );
+    for p in &r.platforms {
+        let l = &p.lifecycle;
+        let cpu_fit = if l.density_cpu == u64::MAX {
+            "-".to_string()
+        } else {
+            l.density_cpu.to_string()
+        };
+        let _ = writeln!(
+            out,
+            "{:<22} {:>12.0} {:>14.0} {:>14.0} {:>10.1} {:>10} {:>10} {:>9}",
+            p.name,
+            l.startup_ms,
+            l.startup_all_ms,
+            l.footprint_mib,
+            l.cpu_per_instance_percent,
+            l.density_memory,
+            cpu_fit,
+            l.density
+        );
+    }
+    for p in &r.platforms {
+        let steps: Vec<String> = p
+            .lifecycle
+            .steps
+            .iter()
+            .map(|s| format!("{} {:.0} ms", s.what.get(lang), s.alone_ms))
+            .collect();
+        let _ = writeln!(out, "  {:<20} {}", p.name, steps.join(" → "));
+    }
+    let faults: Vec<_> = r
+        .platforms
+        .iter()
+        .flat_map(|p| p.faults.iter().map(move |f| (p, f)))
+        .collect();
+    if !faults.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if ko {
+                "장애 주입: 영향 범위"
+            } else {
+                "injected faults: blast radius"
+            }
+        );
+        for (p, f) in faults {
+            let _ = writeln!(
+                out,
+                "{:<22} {} at {} ms: {} failed; stopped {} ({}), {} kept running; {} ops lost; restart {:.0} ms",
+                p.name,
+                f.kind.name(),
+                f.at_ms,
+                f.failed.get(lang),
+                f.stopped.len(),
+                if f.stopped.len() <= 6 { f.stopped.join(", ") } else { format!("{}, ... {}", f.stopped[..3].join(", "), f.stopped[f.stopped.len() - 1]) },
+                f.survivors,
+                f.ops_lost,
+                f.recovery_ms
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if ko {
+            "격리: 공격 표면"
+        } else {
+            "isolation: attack surface"
+        }
+    );
+    for p in &r.platforms {
+        if let Some(a) = &p.attack_surface {
+            let _ = writeln!(
+                out,
+                "{:<22} ~{} entry points, shared by {}: {}",
+                p.name,
+                a.entry_points,
+                a.shared_by,
+                a.interface.get(lang)
+            );
+        }
+    }
+    let vdis: Vec<_> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
+        .collect();
+    if !vdis.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if ko {
+                "데스크탑 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)"
+            } else {
+                "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)"
+            }
+        );
+        let _ = writeln!(
+            out,
+            "{:<22} {:<16} {:>8} {:>7} {:>8} {:>8} {:>8} {:>7} {:>11} {:>17} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            if ko { "플랫폼" } else { "platform" },
+            "group",
+            "sessions",
+            "rtt ms",
+            "p50 ms",
+            "p99 ms",
+            "<150ms%",
+            "drop",
+            "kbit/s",
+            "frames done/want",
+            "app%",
+            "enc%",
+            "bg%",
+            "hyp%",
+            "idle%"
+        );
+        for (p, v) in vdis {
+            let _ = writeln!(
+                out,
+                "{:<22} {:<16} {:>8} {:>7.0} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11.1} {:>17} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}",
+                p.name,
+                format!("{:?}", v.protocol).to_lowercase(),
+                v.sessions,
+                v.rtt_ms,
+                v.latency_p50_ms,
+                v.latency_p99_ms,
+                v.within_150ms_percent,
+                v.sessions_dropped,
+                v.bandwidth_kbit_s,
+                format!("{}/{}", v.frames_delivered, v.frames_wanted),
+                v.cpu.applications,
+                v.cpu.encode,
+                v.cpu.guest_background,
+                v.cpu.hypervisor,
+                v.cpu.idle
+            );
+            for g in &v.groups {
+                let _ = writeln!(
+                    out,
+                    "  {:<20} {:<16} {:>8} {:>7} {:>8.1} {:>8.1} {:>8} {:>7} {:>11.1} {:>17}",
+                    g.group,
+                    g.workload,
+                    g.sessions,
+                    "",
+                    g.latency_p50_ms,
+                    g.latency_p99_ms,
+                    "",
+                    "",
+                    g.bandwidth_kbit_s,
+                    format!("{}/{}", g.frames_delivered, g.frames_wanted)
+                );
+            }
+        }
+    }
 }

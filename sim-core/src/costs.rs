@@ -136,6 +136,77 @@ cost_table! {
     bridge_nat_packet: 4000, "cycles", "estimate: Felter et al. 2014 measured extra latency for Docker's NAT; no per-packet figure";
     /// Container overlay filesystem work per I/O request.
     overlay_request: 2500, "cycles", "estimate: no figure in the reference";
+
+    // ---- Lifecycle: start-up steps (issue 3). Times are CPU time of one core, in µs;
+    // reads are bytes the step reads from the host disk, in MiB.
+    /// Hypervisor creates a domain: memory, vCPUs, device model.
+    vm_create_us: 100_000, "µs", "estimate: no figure in the reference";
+    /// Virtual firmware (BIOS/UEFI) power-on self test of a full VM.
+    firmware_boot_us: 1_000_000, "µs", "estimate: no figure in the reference";
+    /// Linux guest kernel boot (decompress, probe devices, mount root), CPU time.
+    linux_kernel_boot_us: 1_500_000, "µs", "estimate: no figure in the reference";
+    /// Bytes a Linux guest reads to boot its kernel and initrd.
+    linux_kernel_read_mib: 60, "MiB", "estimate: no figure in the reference";
+    /// Linux init and base services up to the application, CPU time.
+    linux_init_us: 2_500_000, "µs", "estimate: no figure in the reference";
+    /// Bytes the Linux base system reads during init.
+    linux_init_read_mib: 150, "MiB", "estimate: no figure in the reference";
+    /// Windows guest boot (kernel, drivers, services), CPU time.
+    windows_boot_us: 10_000_000, "µs", "estimate: no figure in the reference";
+    /// Bytes a Windows guest reads to boot.
+    windows_boot_read_mib: 700, "MiB", "estimate: no figure in the reference";
+    /// Desktop logon: user profile, shell, start-up applications, CPU time.
+    desktop_logon_us: 8_000_000, "µs", "estimate: no figure in the reference";
+    /// Bytes a desktop logon reads (profile, shell, applications).
+    desktop_logon_read_mib: 200, "MiB", "estimate: no figure in the reference";
+    /// microVM: the VMM process is ready (Firecracker-like).
+    microvm_vmm_start_us: 12_000, "µs", "Firecracker SPECIFICATION.md: VMM ready within 8 CPU-ms, wall clock typically 12 ms (6-60 ms)";
+    /// microVM: from InstanceStart to the guest's /sbin/init (no firmware, minimal kernel).
+    microvm_boot_us: 125_000, "µs", "Firecracker SPECIFICATION.md: InstanceStart to guest /sbin/init within 125 ms (1 vCPU, 128 MiB)";
+    /// Bytes a microVM reads to boot its uncompressed kernel and root filesystem blocks.
+    microvm_boot_read_mib: 20, "MiB", "estimate: no figure in the reference";
+    /// Type 2: the VMM process starts on the host OS (GUI, device model, memory allocation).
+    type2_vmm_start_us: 500_000, "µs", "estimate: no figure in the reference";
+    /// Container: the runtime and its shim start (runc/containerd-shim-like).
+    container_runtime_start_us: 50_000, "µs", "estimate: no figure in the reference";
+    /// Container: creating the namespaces (mnt, pid, net, uts, ipc, user) with clone/unshare.
+    container_namespaces_us: 5_000, "µs", "estimate: no figure in the reference";
+    /// Container: creating and configuring the cgroup (CPU, memory limits).
+    container_cgroup_us: 5_000, "µs", "estimate: no figure in the reference";
+    /// Container: mounting the overlay root filesystem (or binding a volume).
+    container_rootfs_us: 10_000, "µs", "estimate: no figure in the reference";
+    /// The application's own start (exec, libraries, initialisation), on any platform.
+    app_start_us: 100_000, "µs", "estimate: no figure in the reference";
+    /// Bytes the application reads when it starts (binaries, libraries, configuration).
+    app_start_read_mib: 20, "MiB", "estimate: no figure in the reference";
+
+    // ---- Lifecycle: memory footprint per instance.
+    /// Hypervisor state kept per domain (type 1).
+    hypervisor_per_vm_kib: 20, "KiB", "Barham et al., SOSP 2003, sec. 4.5: about 20 kB of hypervisor state per domain";
+    /// microVM: memory overhead of the VMM process per microVM.
+    microvm_vmm_mib: 5, "MiB", "Firecracker SPECIFICATION.md: VMM memory overhead at most 5 MiB";
+    /// Type 2: memory of the VMM user process per VM (device models, GUI, caches).
+    type2_vmm_process_mib: 150, "MiB", "estimate: no figure in the reference";
+    /// Resident memory of a Linux guest kernel and base system.
+    linux_guest_base_mib: 200, "MiB", "estimate: no figure in the reference (Barham et al. 2003 ran a minimal guest in 6.2 MB; a stock distribution needs far more)";
+    /// Resident memory of a minimal microVM guest kernel and init.
+    microvm_guest_base_mib: 32, "MiB", "estimate: Barham et al. 2003 ran a minimal guest domain in 6.2 MB; a current minimal kernel needs more";
+    /// Resident memory of a Windows desktop guest (kernel, services, shell).
+    windows_guest_base_mib: 1_500, "MiB", "estimate: no figure in the reference";
+    /// Container: runtime shim and bookkeeping per container.
+    container_runtime_mib: 8, "MiB", "estimate: no figure in the reference";
+    /// Memory kept for the host OS, management domain or hypervisor itself.
+    host_reserved_mib: 1_024, "MiB", "estimate: no figure in the reference";
+    /// Density: highest CPU utilization at which latency is still acceptable.
+    density_max_cpu_percent: 80, "percent", "estimate: a common capacity-planning headroom rule";
+
+    // ---- Desktop virtualization (remote display).
+    /// Thin client: decoding one kilopixel of a remote-display update.
+    client_decode_cycles_per_kpixel: 5_000, "cycles/kpixel", "estimate: no figure in the reference";
+    /// Thin client clock, MHz (decode time is client cycles over this).
+    client_clock_mhz: 1_500, "MHz", "estimate: a low-power thin-client CPU";
+    /// Desktop VM: background work of the guest OS per second (services, indexers, AV), µs of one core.
+    desktop_background_us_per_s: 15_000, "µs/s", "estimate: about 1.5% of a core per idle desktop (no figure in the reference)";
 }
 
 /// CPU generation of the host, which fixes the hardware VM exit round trip.
@@ -184,7 +255,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 44);
+        assert_eq!(CostTable::SOURCES.len(), 76);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -30,6 +30,8 @@
 
 pub mod costs;
 pub mod engine;
+pub mod isolation;
+pub mod lifecycle;
 pub mod machine;
 pub mod metrics;
 pub mod path;
@@ -40,6 +42,7 @@ pub mod rng;
 pub mod scenario;
 pub mod table;
 pub mod text;
+pub mod vdi;
 pub mod workload;
 
 mod runner;

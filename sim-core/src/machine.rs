@@ -58,6 +58,15 @@ pub struct MachineSpec {
     pub duration_cycles: Cycles,
     pub seed: u64,
     pub trace: bool,
+    /// Instances stopped at a given time (injected faults).
+    pub faults: Vec<MachineFault>,
+}
+
+/// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MachineFault {
+    pub at: Cycles,
+    pub instances: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +75,7 @@ enum Event {
     Wake { thread: u32 },
     BackgroundWake { entity: u32 },
     Accounting,
+    Fault { index: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +170,8 @@ pub struct InstanceCounters {
     pub exits: [u64; ExitReason::COUNT],
     pub steal: Cycles,
     pub vcpu_time: Cycles,
+    /// When a fault stopped the instance.
+    pub stopped_at: Option<Cycles>,
 }
 
 struct InstanceRt {
@@ -168,6 +180,7 @@ struct InstanceRt {
     halted: Vec<u32>,
     batch: [u64; Op::COUNT * 2],
     counters: InstanceCounters,
+    dead: bool,
 }
 
 struct GroupRt {
@@ -341,6 +354,7 @@ impl Machine {
                     ready,
                     halted: Vec::new(),
                     batch: [0; Op::COUNT * 2],
+                    dead: false,
                     counters: InstanceCounters {
                         group: g.scenario_index,
                         name,
@@ -414,6 +428,14 @@ impl Machine {
         machine
             .queue
             .schedule(machine.period_cycles, Event::Accounting);
+        for (index, fault) in machine.spec.faults.iter().enumerate() {
+            machine.queue.schedule(
+                fault.at,
+                Event::Fault {
+                    index: index as u32,
+                },
+            );
+        }
         machine.dispatch_idle(0);
         machine
     }
@@ -435,6 +457,7 @@ impl Machine {
                 Event::Wake { thread } => self.wake_thread(thread, now),
                 Event::BackgroundWake { entity } => self.make_runnable(entity, now),
                 Event::Accounting => self.accounting(now),
+                Event::Fault { index } => self.fault(index as usize, now),
             }
         }
         false
@@ -602,7 +625,7 @@ impl Machine {
     }
 
     fn make_runnable(&mut self, e: u32, now: Cycles) {
-        if self.entities[e as usize].state != EntityState::Idle {
+        if self.entities[e as usize].state != EntityState::Idle || self.is_dead(e) {
             return;
         }
         self.enqueue(e, now);
@@ -979,6 +1002,15 @@ impl Machine {
         let ticks = self.pcpus[pi].item_ticks;
         let e = self.pcpus[pi].current.expect("entity on a busy pCPU");
         self.account_run(e, now - self.pcpus[pi].item_start);
+        if self.is_dead(e) {
+            // The instance stopped while this item ran: its work is lost.
+            self.pcpus[pi].current = None;
+            let ent = &mut self.entities[e as usize];
+            ent.state = EntityState::Idle;
+            ent.thread = None;
+            self.schedule_next(p, now);
+            return;
+        }
         match item {
             Item::EntitySwitch | Item::GuestSwitch => {}
             Item::Background { cycles } => {
@@ -1044,6 +1076,40 @@ impl Machine {
         self.schedule_next(p, now);
     }
 
+    /// A fault stops instances: their queued vCPUs leave the run queue, their threads are
+    /// dropped, and an item already on a pCPU is discarded when it ends.
+    fn fault(&mut self, index: usize, now: Cycles) {
+        let victims = self.spec.faults[index].instances.clone();
+        for i in victims {
+            let Some(rt) = self.instances.get_mut(i as usize) else {
+                continue;
+            };
+            if rt.dead {
+                continue;
+            }
+            rt.dead = true;
+            rt.counters.stopped_at = Some(now);
+            rt.ready.clear();
+            rt.halted.clear();
+            let instance = i;
+            self.runqueue.retain(|&e| {
+                // Keep entities of other instances.
+                self.entities[e as usize].instance != instance
+            });
+            for ent in &mut self.entities {
+                if ent.instance == instance && ent.state == EntityState::Runnable {
+                    ent.state = EntityState::Idle;
+                }
+            }
+        }
+        self.dispatch_idle(now);
+    }
+
+    fn is_dead(&self, e: u32) -> bool {
+        let instance = self.entities[e as usize].instance;
+        instance != BACKGROUND && self.instances[instance as usize].dead
+    }
+
     fn record(&mut self, instance: usize, op: Op, latency: Cycles) {
         let rt = &mut self.instances[instance];
         rt.counters.ops += 1;
@@ -1085,6 +1151,9 @@ impl Machine {
 
     fn wake_thread(&mut self, thread: u32, now: Cycles) {
         let instance = self.threads[thread as usize].instance as usize;
+        if self.instances[instance].dead {
+            return;
+        }
         self.instances[instance].ready.push_back(thread);
         if let Some(e) = self.instances[instance].halted.pop() {
             self.make_runnable(e, now);

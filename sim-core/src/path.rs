@@ -1120,7 +1120,7 @@ impl<'a> PathBuilder<'a> {
             PlatformKind::Native | PlatformKind::Container => {
                 s.kernel(c.context_switch, "kernel context switch", "커널 문맥 전환")
             }
-            PlatformKind::Type1 => s.hyp(
+            PlatformKind::Type1 | PlatformKind::Vdi => s.hyp(
                 c.vm_switch,
                 "hypervisor switches vCPU state (VMCS/VMCB)",
                 "하이퍼바이저가 vCPU 상태 전환 (VMCS/VMCB)",

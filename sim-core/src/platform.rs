@@ -15,11 +15,28 @@ pub enum PlatformKind {
     Type2,
     /// Container engine on a host OS: one shared kernel (Docker, LXC, Podman).
     Container,
+    /// Desktop virtualization: a type-1 server hosts desktop VMs that thin clients reach
+    /// over a network through a remote display protocol (Horizon, Citrix, RDS).
+    Vdi,
 }
 
 impl PlatformKind {
     pub fn is_hypervisor(self) -> bool {
-        matches!(self, PlatformKind::Type1 | PlatformKind::Type2)
+        matches!(
+            self,
+            PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi
+        )
+    }
+
+    /// The snake_case name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlatformKind::Native => "native",
+            PlatformKind::Type1 => "type1",
+            PlatformKind::Type2 => "type2",
+            PlatformKind::Container => "container",
+            PlatformKind::Vdi => "vdi",
+        }
     }
 }
 
@@ -130,6 +147,9 @@ pub struct Stack {
     pub driver_domain: bool,
     pub network: NetworkMode,
     pub storage: StorageMode,
+    /// Type 1: a minimal VMM without firmware and with virtio devices only (Firecracker-like).
+    #[serde(default)]
+    pub microvm: bool,
 }
 
 impl Stack {
@@ -143,10 +163,26 @@ impl Stack {
             driver_domain: false,
             network: NetworkMode::Host,
             storage: StorageMode::Volume,
+            microvm: false,
         }
     }
 
     pub fn is_vm(&self) -> bool {
         self.kind.is_hypervisor()
     }
+}
+
+/// Remote display protocol presets of a `vdi` platform, in the spirit of the products the
+/// seed names. Their parameters live in [`crate::vdi::ProtocolParams`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DisplayProtocol {
+    /// VMware Horizon Blast Extreme-like: H.264 for everything.
+    #[default]
+    Blast,
+    /// Citrix HDX-like: a text/graphics codec plus H.264 for video regions.
+    Hdx,
+    /// Microsoft RDP-like (RemoteFX/AVC).
+    Rdp,
 }

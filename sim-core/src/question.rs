@@ -47,6 +47,26 @@ pub enum Metric {
     DeviceEmulationPercent,
     HostOsPercent,
     IdlePercent,
+    /// Start-up of one instance alone, milliseconds.
+    StartupMs,
+    /// Start-up of every instance at once (boot or logon storm), milliseconds.
+    StartupAllMs,
+    /// Memory footprint of one instance, MiB.
+    FootprintMib,
+    /// Instances of the workload that fit the host (memory and CPU).
+    Density,
+    /// Instances stopped by the injected faults.
+    InstancesStopped,
+    /// Operations lost to the injected faults.
+    OpsLost,
+    /// VDI: median input-to-display latency, milliseconds.
+    DesktopP50LatencyMs,
+    /// VDI: 99th-percentile input-to-display latency, milliseconds.
+    DesktopP99LatencyMs,
+    /// VDI: mean bandwidth per session, kbit/s.
+    DesktopBandwidthKbitS,
+    /// VDI: frames delivered over frames wanted, percent.
+    DesktopFramesDeliveredPercent,
 }
 
 impl Metric {
@@ -72,6 +92,16 @@ impl Metric {
             Metric::DeviceEmulationPercent => "device_emulation_percent",
             Metric::HostOsPercent => "host_os_percent",
             Metric::IdlePercent => "idle_percent",
+            Metric::StartupMs => "startup_ms",
+            Metric::StartupAllMs => "startup_all_ms",
+            Metric::FootprintMib => "footprint_mib",
+            Metric::Density => "density",
+            Metric::InstancesStopped => "instances_stopped",
+            Metric::OpsLost => "ops_lost",
+            Metric::DesktopP50LatencyMs => "desktop_p50_latency_ms",
+            Metric::DesktopP99LatencyMs => "desktop_p99_latency_ms",
+            Metric::DesktopBandwidthKbitS => "desktop_bandwidth_kbit_s",
+            Metric::DesktopFramesDeliveredPercent => "desktop_frames_delivered_percent",
         }
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::isolation::{AttackSurface, FaultResult};
+use crate::lifecycle::LifecycleResult;
 use crate::machine::Trace;
 use crate::metrics::LatencySummary;
 use crate::path::{ExitReason, Layer, OpPath};
@@ -9,6 +11,7 @@ use crate::platform::{IoModel, MemoryVirtualization, PlatformKind, SchedulerKind
 use crate::question::QuestionAnswer;
 use crate::table::ComparisonTable;
 use crate::text::Text;
+use crate::vdi::VdiResult;
 use crate::workload::Op;
 
 /// The result of running a whole scenario.
@@ -97,6 +100,18 @@ pub struct PlatformResult {
     pub paths: Vec<OpPath>,
     pub trace: Option<Trace>,
     pub events: u64,
+    /// Start-up, memory footprint and density of the platform's instances.
+    #[serde(default)]
+    pub lifecycle: LifecycleResult,
+    /// Injected faults and what they stopped.
+    #[serde(default)]
+    pub faults: Vec<FaultResult>,
+    /// The interface an instance reaches beyond its own code.
+    #[serde(default)]
+    pub attack_surface: Option<AttackSurface>,
+    /// Desktop sessions of a VDI platform.
+    #[serde(default)]
+    pub vdi: Option<VdiResult>,
 }
 
 /// One instance group (`[[instance]]` entry) on one platform.
@@ -132,6 +147,12 @@ pub struct InstanceResult {
     pub cycles_device_emulation: u64,
     pub cycles_host_os: u64,
     pub exits: Vec<ExitCount>,
+    /// When a fault stopped the instance, milliseconds.
+    #[serde(default)]
+    pub stopped_at_ms: Option<f64>,
+    /// Operations lost to the fault: the rate before it over the time left.
+    #[serde(default)]
+    pub ops_lost: u64,
 }
 
 impl PlatformResult {

@@ -1,7 +1,9 @@
 //! Running a scenario: one machine per platform plus its native baseline, advanced in
 //! slices of events so that callers (a CLI, a browser tab) stay responsive.
 
-use crate::machine::{GroupSpec, Machine, MachineOutcome, MachineSpec};
+use crate::isolation::{attack_surface, blast_radius, failed_component, FaultResult};
+use crate::lifecycle::{self, LifecycleResult};
+use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::{Category, ExitReason, Layer, PathBuilder};
 use crate::platform::{PlatformKind, SchedulerKind, Stack};
@@ -11,6 +13,7 @@ use crate::results::{
 };
 use crate::scenario::Scenario;
 use crate::table::ComparisonTable;
+use crate::vdi::{self, SessionGroup};
 use crate::workload::Op;
 
 /// Options of a run.
@@ -134,6 +137,7 @@ impl Runner {
         let mut baseline_of = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
             let groups = groups_of(p_index);
+            let faults = machine_faults(&scenario, p_index, &groups);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
                 p.scheduler,
@@ -152,6 +156,7 @@ impl Runner {
                     duration_cycles,
                     seed: scenario.seed,
                     trace: options.trace,
+                    faults,
                 },
             });
             if !baseline_keys.iter().any(|(k, _)| *k == key) {
@@ -174,6 +179,7 @@ impl Runner {
                     duration_cycles,
                     seed: scenario.seed,
                     trace: false,
+                    faults: Vec::new(),
                 },
             });
         }
@@ -296,6 +302,34 @@ impl Runner {
     }
 }
 
+/// The instances each fault of the scenario stops on platform `p_index`: the component
+/// that fails follows from the stack, and every instance that depends on it stops.
+fn machine_faults(s: &Scenario, p_index: usize, groups: &[GroupSpec]) -> Vec<MachineFault> {
+    let stack = &s.platforms[p_index].stack;
+    let total: u32 = groups.iter().map(|g| g.count).sum();
+    s.faults
+        .iter()
+        .filter(|f| f.platforms.contains(&p_index))
+        .map(|f| {
+            let origin = f.instance.and_then(|(group, copy)| {
+                let mut offset = 0;
+                for g in groups {
+                    if g.scenario_index == group {
+                        return Some(offset + copy);
+                    }
+                    offset += g.count;
+                }
+                None
+            });
+            let component = failed_component(stack, f.kind);
+            MachineFault {
+                at: f.at_ms * s.host.clock_mhz * 1000,
+                instances: blast_radius(component, origin, total),
+            }
+        })
+        .collect()
+}
+
 fn latencies(histograms: &[Histogram], per_us: u64) -> Vec<OpLatency> {
     Op::ALL
         .iter()
@@ -334,6 +368,12 @@ fn layers(stack: &Stack) -> Vec<Layer> {
             Layer::Application,
             Layer::ContainerEngine,
             Layer::GuestKernel,
+            Layer::Hardware,
+        ],
+        PlatformKind::Vdi => vec![
+            Layer::Application,
+            Layer::GuestKernel,
+            Layer::Hypervisor,
             Layer::Hardware,
         ],
         PlatformKind::Type1 if stack.driver_domain => vec![
@@ -462,7 +502,17 @@ fn platform_result(
     } else {
         weighted * 100.0 / weight as f64
     };
-    let instances = outcome
+    let duration_cycles = spec.duration_cycles;
+    let lost = |i: &crate::machine::InstanceCounters| -> u64 {
+        match i.stopped_at {
+            Some(at) if at > 0 => {
+                (u128::from(i.ops) * u128::from(duration_cycles.saturating_sub(at))
+                    / u128::from(at)) as u64
+            }
+            _ => 0,
+        }
+    };
+    let instances: Vec<InstanceResult> = outcome
         .instances
         .iter()
         .map(|i| InstanceResult {
@@ -477,8 +527,42 @@ fn platform_result(
             cycles_device_emulation: i.cycles[Category::DeviceEmulation as usize],
             cycles_host_os: i.cycles[Category::HostOs as usize],
             exits: exit_counts(&i.exits, seconds),
+            stopped_at_ms: i.stopped_at.map(|c| c as f64 / (per_us as f64 * 1000.0)),
+            ops_lost: lost(i),
         })
         .collect();
+    let mut lifecycle = lifecycle_result(s, p_index, spec, outcome);
+    let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
+    let faults = fault_results(s, p_index, spec, outcome, &instances);
+    let vdi = p.vdi.as_ref().map(|net| {
+        let mut index = 0;
+        let groups: Vec<SessionGroup> = spec
+            .groups
+            .iter()
+            .map(|g| {
+                let stopped_at = (0..g.count)
+                    .map(|k| outcome.instances[index + k as usize].stopped_at)
+                    .collect();
+                index += g.count as usize;
+                SessionGroup {
+                    name: g.name.clone(),
+                    workload: g.workload.name.clone(),
+                    count: g.count,
+                    vcpus: g.vcpus,
+                    stopped_at,
+                }
+            })
+            .collect();
+        vdi::run(
+            &p.stack,
+            net,
+            &s.host,
+            &s.costs,
+            &groups,
+            spec.duration_cycles,
+            s.seed,
+        )
+    });
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::new(&p.stack, &s.costs, s.host.cpu, workload);
     let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
@@ -488,6 +572,22 @@ fn platform_result(
             submit: extra,
             complete: Default::default(),
         });
+    }
+    // Desktops: the CPU per session is the session model's (it includes the encoder).
+    if let Some(v) = &vdi {
+        if v.sessions > 0 {
+            lifecycle.cpu_per_instance_percent =
+                (100.0 - v.cpu.idle) * f64::from(s.host.cores) / v.sessions as f64;
+            let (memory, cpu) = lifecycle::density(
+                &s.host,
+                &s.costs,
+                lifecycle.footprint_mib,
+                lifecycle.cpu_per_instance_percent,
+            );
+            lifecycle.density_memory = memory;
+            lifecycle.density_cpu = cpu;
+            lifecycle.density = memory.min(cpu);
+        }
     }
     PlatformResult {
         name: p.name.clone(),
@@ -524,7 +624,138 @@ fn platform_result(
         paths,
         trace: outcome.trace.clone(),
         events: outcome.events,
+        lifecycle,
+        faults,
+        attack_surface: Some(attack_surface(&p.stack, instance_count)),
+        vdi,
     }
+}
+
+fn lifecycle_result(
+    s: &Scenario,
+    p_index: usize,
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+) -> LifecycleResult {
+    let p = &s.platforms[p_index];
+    let mine: Vec<&crate::scenario::InstanceSpec> = s
+        .instances
+        .iter()
+        .filter(|i| i.platforms.contains(&p_index))
+        .collect();
+    let Some(first) = mine.first() else {
+        return LifecycleResult::default();
+    };
+    let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.costs);
+    lifecycle::time_steps_alone(&mut steps, &s.host);
+    let startup_ms = lifecycle::storm(&[steps.clone()], &s.host)[0];
+    let everyone: Vec<Vec<lifecycle::StartStep>> = mine
+        .iter()
+        .flat_map(|i| {
+            let st = lifecycle::start_steps(&p.stack, i.guest_os, &s.costs);
+            std::iter::repeat_n(st, i.count as usize)
+        })
+        .collect();
+    let startup_all_ms = lifecycle::storm(&everyone, &s.host)
+        .into_iter()
+        .fold(0.0, f64::max);
+    let footprint = lifecycle::footprint(&p.stack, first.guest_os, first.working_set_mib, &s.costs);
+    let footprint_mib: f64 = footprint.iter().map(|f| f.mib).sum();
+    // CPU of the first group's instances in the run, everything they caused included.
+    let first_index = spec.groups.first().map_or(0, |g| g.scenario_index);
+    // Time alive: a fault may have stopped an instance early.
+    let (cycles, alive) = outcome
+        .instances
+        .iter()
+        .filter(|i| i.group == first_index)
+        .fold((0u64, 0u64), |(c, a), i| {
+            (
+                c + i.cycles.iter().sum::<u64>(),
+                a + i.stopped_at.unwrap_or(spec.duration_cycles),
+            )
+        });
+    let cpu_per_instance_percent = if alive == 0 {
+        0.0
+    } else {
+        cycles as f64 * 100.0 / alive as f64
+    };
+    let (density_memory, density_cpu) =
+        lifecycle::density(&s.host, &s.costs, footprint_mib, cpu_per_instance_percent);
+    LifecycleResult {
+        steps,
+        startup_ms,
+        startup_all_ms,
+        footprint,
+        footprint_mib,
+        host_reserved_mib: s.costs.host_reserved_mib,
+        cpu_per_instance_percent,
+        density_memory,
+        density_cpu,
+        density: density_memory.min(density_cpu),
+    }
+}
+
+fn fault_results(
+    s: &Scenario,
+    p_index: usize,
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    instances: &[InstanceResult],
+) -> Vec<FaultResult> {
+    let p = &s.platforms[p_index];
+    let mut out = Vec::new();
+    for (f, mf) in s
+        .faults
+        .iter()
+        .filter(|f| f.platforms.contains(&p_index))
+        .zip(&spec.faults)
+    {
+        let component = failed_component(&p.stack, f.kind);
+        let origin = f.instance.map(|(g, copy)| {
+            let inst = &s.instances[g];
+            if inst.count == 1 {
+                inst.name.clone()
+            } else {
+                format!("{}-{}", inst.name, copy + 1)
+            }
+        });
+        let stopped: Vec<usize> = mf
+            .instances
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| outcome.instances.get(i).and_then(|c| c.stopped_at) == Some(mf.at))
+            .collect();
+        let restart: Vec<Vec<lifecycle::StartStep>> = stopped
+            .iter()
+            .map(|&i| {
+                let group = outcome.instances[i].group;
+                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.costs)
+            })
+            .collect();
+        // A failed shared component (host kernel, hypervisor, server) boots first.
+        let host_boot = if component == crate::isolation::Component::GuestKernel {
+            0.0
+        } else {
+            let boot = lifecycle::host_boot_steps(&s.costs);
+            lifecycle::storm(&[boot], &s.host)[0]
+        };
+        let recovery_ms = host_boot
+            + lifecycle::storm(&restart, &s.host)
+                .into_iter()
+                .fold(0.0, f64::max);
+        out.push(FaultResult {
+            kind: f.kind,
+            at_ms: f.at_ms,
+            failed: component.text(origin.as_deref().unwrap_or("-")),
+            origin,
+            component,
+            stopped: stopped.iter().map(|&i| instances[i].name.clone()).collect(),
+            survivors: (instances.len() - stopped.len()) as u64,
+            ops_lost: stopped.iter().map(|&i| instances[i].ops_lost).sum(),
+            recovery_ms,
+        });
+    }
+    out
 }
 
 /// The value of a metric on a platform, if it has one.
@@ -544,6 +775,22 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::DeviceEmulationPercent => p.cpu.device_emulation,
         Metric::HostOsPercent => p.cpu.host_os,
         Metric::IdlePercent => p.cpu.idle,
+        Metric::StartupMs => p.lifecycle.startup_ms,
+        Metric::StartupAllMs => p.lifecycle.startup_all_ms,
+        Metric::FootprintMib => p.lifecycle.footprint_mib,
+        Metric::Density => p.lifecycle.density as f64,
+        Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
+        Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
+        Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
+        Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
+        Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
+        Metric::DesktopFramesDeliveredPercent => {
+            let v = p.vdi.as_ref()?;
+            if v.frames_wanted == 0 {
+                return None;
+            }
+            v.frames_delivered as f64 * 100.0 / v.frames_wanted as f64
+        }
     })
 }
 

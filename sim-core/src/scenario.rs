@@ -10,9 +10,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::costs::{CostTable, CpuGeneration};
+use crate::isolation::FaultKind;
 use crate::platform::{
-    GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind, Stack,
-    StorageMode, Technique,
+    DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
+    SchedulerKind, Stack, StorageMode, Technique,
 };
 use crate::question::{Metric, QuestionKind, Select};
 use crate::text::Text;
@@ -75,6 +76,35 @@ pub struct ScenarioFile {
     /// Questions whose answers the simulator computes.
     #[serde(default, rename = "question")]
     pub questions: Vec<QuestionSection>,
+    /// Faults injected at a simulated time (kernel panic, hypervisor or server failure).
+    #[serde(default, rename = "fault")]
+    pub faults: Vec<FaultSection>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+/// A fault injected at a simulated time.
+pub struct FaultSection {
+    /// When the fault happens, milliseconds after the start (below duration_ms).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub at_ms: Spanned<u64>,
+    /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure` or `server_failure`.
+    #[cfg_attr(feature = "schema", schemars(with = "FaultKind"))]
+    pub kind: Spanned<FaultKind>,
+    /// kernel_panic: the instance group whose code triggers the fault.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub instance: Option<Spanned<String>>,
+    /// kernel_panic: which copy of the group (1-based, default 1).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
+    pub copy: Option<Spanned<u32>>,
+    /// Platforms where the fault happens (default: every platform that runs the instance,
+    /// or every platform).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -233,6 +263,26 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<StorageMode>"))]
     pub storage: Option<Spanned<StorageMode>>,
+    /// Type 1: a minimal VMM without firmware, virtio devices only (Firecracker-like microVM).
+    #[serde(default = "spanned_default::<bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub microvm: Spanned<bool>,
+    /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]
+    pub protocol: Option<Spanned<DisplayProtocol>>,
+    /// VDI: network round-trip time between thin client and server, milliseconds (default 20).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub rtt_ms: Option<Spanned<f64>>,
+    /// VDI: bandwidth of each client's access link, Mbit/s (default 20).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub client_bandwidth_mbit_s: Option<Spanned<f64>>,
+    /// VDI: packet loss on the client path, percent (default 0).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub loss_percent: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -306,6 +356,11 @@ pub struct InstanceSection {
     #[serde(default = "spanned_default::<u32>")]
     #[cfg_attr(feature = "schema", schemars(with = "u32"))]
     pub cap_percent: Spanned<u32>,
+    /// Memory the application itself touches, MiB (default 128); the footprint adds the
+    /// guest OS of a VM or the runtime of a container.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub working_set_mib: Option<Spanned<u64>>,
 }
 
 fn spanned_default<T: Default>() -> Spanned<T> {
@@ -396,6 +451,29 @@ pub struct PlatformSpec {
     pub scheduler: SchedulerKind,
     pub time_slice_ms: u64,
     pub host_background_percent: u32,
+    /// VDI: the client network and display protocol.
+    pub vdi: Option<VdiNetwork>,
+}
+
+/// The network between a VDI server and its thin clients, and the display protocol.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct VdiNetwork {
+    pub protocol: DisplayProtocol,
+    pub rtt_us: u64,
+    pub client_bandwidth_kbit_s: u64,
+    /// Packet loss, parts per million.
+    pub loss_ppm: u64,
+}
+
+/// A validated fault.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FaultSpec {
+    pub at_ms: u64,
+    pub kind: FaultKind,
+    /// Instance group index and 0-based copy (kernel_panic).
+    pub instance: Option<(usize, u32)>,
+    pub platforms: Vec<usize>,
 }
 
 /// A validated instance group (`count` identical instances).
@@ -413,6 +491,7 @@ pub struct InstanceSpec {
     pub pin: Option<Vec<u32>>,
     pub weight: u32,
     pub cap_percent: u32,
+    pub working_set_mib: u64,
 }
 
 /// A validated question.
@@ -446,6 +525,7 @@ pub struct Scenario {
     pub instances: Vec<InstanceSpec>,
     pub costs: CostTable,
     pub questions: Vec<Question>,
+    pub faults: Vec<FaultSpec>,
     pub(crate) raw: ScenarioFile,
     pub(crate) source: String,
 }
@@ -684,7 +764,7 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
     if raw.platforms.is_empty() {
         return Err(v.error(
             0..0,
-            "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\" or \"container\"",
+            "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\", \"container\" or \"vdi\"",
         ));
     }
     if raw.platforms.len() > MAX_PLATFORMS {
@@ -871,6 +951,19 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         questions.push(validate_question(v, q, &platforms)?);
     }
 
+    // Faults.
+    let mut faults = Vec::new();
+    for f in &raw.faults {
+        faults.push(validate_fault(
+            v,
+            f,
+            duration_ms,
+            &platforms,
+            &instances,
+            &raw.platforms,
+        )?);
+    }
+
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -884,6 +977,7 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         instances,
         costs: raw.costs.clone(),
         questions,
+        faults,
         source: v.text.to_string(),
         raw,
     };
@@ -908,6 +1002,8 @@ fn validate_platform(
     let name = p.name.get_ref().clone();
     let technique = p.technique.as_ref().map(|t| (*t.get_ref(), t.span()));
     let technique = match (kind, technique) {
+        // A VDI server is a type-1 hypervisor; desktops get PV drivers by default.
+        (PlatformKind::Vdi, None) => Some((Technique::Hybrid, p.kind.span())),
         (PlatformKind::Type1 | PlatformKind::Type2, None) => {
             return Err(v.error(
                 p.kind.span(),
@@ -917,7 +1013,7 @@ fn validate_platform(
         (PlatformKind::Native | PlatformKind::Container, Some((_, span))) => {
             return Err(v.error(
                 span,
-                format!("platform `{name}`: technique applies to type1 and type2 hypervisors only; remove it for kind = \"{}\"", kind_name(kind)),
+                format!("platform `{name}`: technique applies to type1, type2 and vdi platforms only; remove it for kind = \"{}\"", kind_name(kind)),
             ))
         }
         (_, t) => t,
@@ -989,8 +1085,78 @@ fn validate_platform(
             }
         }
     }
+    let microvm = *p.microvm.get_ref();
+    if microvm {
+        if kind != PlatformKind::Type1 {
+            return Err(v.error(p.microvm.span(), format!("platform `{name}`: microvm applies to type1 platforms only (a minimal VMM on a type-1/KVM host)")));
+        }
+        if !matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        ) || io == IoModel::Emulated
+        {
+            return Err(v.error(p.microvm.span(), format!("platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)")));
+        }
+    }
+    let vdi_fields = [
+        ("protocol", p.protocol.as_ref().map(|x| x.span())),
+        ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
+        (
+            "client_bandwidth_mbit_s",
+            p.client_bandwidth_mbit_s.as_ref().map(|x| x.span()),
+        ),
+        ("loss_percent", p.loss_percent.as_ref().map(|x| x.span())),
+    ];
+    if kind != PlatformKind::Vdi {
+        if let Some((field, Some(span))) = vdi_fields.iter().find(|(_, s)| s.is_some()) {
+            return Err(v.error(
+                span.clone(),
+                format!("platform `{name}`: {field} applies to kind = \"vdi\" platforms only"),
+            ));
+        }
+    }
+    let vdi = if kind == PlatformKind::Vdi {
+        let number = |field: &Option<Spanned<f64>>,
+                      what: &str,
+                      default: f64,
+                      min: f64,
+                      max: f64|
+         -> Result<f64, ScenarioError> {
+            match field {
+                None => Ok(default),
+                Some(x) => {
+                    let value = *x.get_ref();
+                    if value.is_finite() && value >= min && value <= max {
+                        Ok(value)
+                    } else {
+                        Err(v.error(x.span(), format!("platform `{name}`: {what} must be between {min} and {max}; got {value}")))
+                    }
+                }
+            }
+        };
+        let rtt_ms = number(&p.rtt_ms, "rtt_ms", 20.0, 0.0, 2000.0)?;
+        let mbit = number(
+            &p.client_bandwidth_mbit_s,
+            "client_bandwidth_mbit_s",
+            20.0,
+            0.064,
+            100_000.0,
+        )?;
+        let loss = number(&p.loss_percent, "loss_percent", 0.0, 0.0, 50.0)?;
+        Some(VdiNetwork {
+            protocol: p
+                .protocol
+                .as_ref()
+                .map_or(DisplayProtocol::default(), |x| *x.get_ref()),
+            rtt_us: libm::round(rtt_ms * 1000.0) as u64,
+            client_bandwidth_kbit_s: (libm::round(mbit * 1000.0) as u64).max(1),
+            loss_ppm: libm::round(loss * 10_000.0) as u64,
+        })
+    } else {
+        None
+    };
     let scheduler = p.scheduler.unwrap_or(match kind {
-        PlatformKind::Type1 => SchedulerKind::Credit,
+        PlatformKind::Type1 | PlatformKind::Vdi => SchedulerKind::Credit,
         _ => SchedulerKind::Fair,
     });
     let time_slice_ms = match &p.time_slice_ms {
@@ -1029,10 +1195,12 @@ fn validate_platform(
                 .storage
                 .as_ref()
                 .map_or(StorageMode::Overlay, |s| *s.get_ref()),
+            microvm,
         },
         scheduler,
         time_slice_ms,
         host_background_percent: background,
+        vdi,
     })
 }
 
@@ -1127,11 +1295,26 @@ fn validate_instance(
                 i.workload.span(),
                 format!(
                     "instance `{name}`: unknown workload `{workload_name}`; expected a preset ({}) or a [[workload]] name{}",
-                    names(PRESET_NAMES),
+                    names(PRESET_NAMES.iter().chain(crate::vdi::DESKTOP_PRESETS.iter())),
                     if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
                 ),
             )
         })?;
+    for &p in &platform_indices {
+        if platforms[p].stack.kind == PlatformKind::Vdi
+            && !crate::vdi::DESKTOP_PRESETS.contains(&workload.name.as_str())
+        {
+            return Err(v.error(
+                i.workload.span(),
+                format!(
+                    "instance `{name}` runs on VDI platform `{}`: its workload must be a desktop activity, one of {}; got `{}`",
+                    platforms[p].name,
+                    names(crate::vdi::DESKTOP_PRESETS),
+                    workload.name
+                ),
+            ));
+        }
+    }
     let pin = match &i.pin {
         None => None,
         Some(pin) => {
@@ -1163,7 +1346,7 @@ fn validate_instance(
         return Err(v.error(i.cap_percent.span(), format!("instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {cap_percent}")));
     }
     Ok(InstanceSpec {
-        name,
+        name: name.clone(),
         platforms: platform_indices,
         count,
         vcpus,
@@ -1174,6 +1357,16 @@ fn validate_instance(
         pin,
         weight,
         cap_percent,
+        working_set_mib: match &i.working_set_mib {
+            None => 128,
+            Some(w) => {
+                let value = *w.get_ref();
+                if value == 0 || value > 16 << 20 {
+                    return Err(v.error(w.span(), format!("instance `{name}`: working_set_mib must be between 1 and {}; got {value}", 16u64 << 20)));
+                }
+                value
+            }
+        },
     })
 }
 
@@ -1272,7 +1465,148 @@ fn kind_name(kind: PlatformKind) -> &'static str {
         PlatformKind::Type1 => "type1",
         PlatformKind::Type2 => "type2",
         PlatformKind::Container => "container",
+        PlatformKind::Vdi => "vdi",
     }
+}
+
+fn validate_fault(
+    v: &Validator<'_>,
+    f: &FaultSection,
+    duration_ms: u64,
+    platforms: &[PlatformSpec],
+    instances: &[InstanceSpec],
+    raw_platforms: &[PlatformSection],
+) -> Result<FaultSpec, ScenarioError> {
+    let kind = *f.kind.get_ref();
+    let at_ms = *f.at_ms.get_ref();
+    if at_ms == 0 || at_ms >= duration_ms {
+        return Err(v.error(
+            f.at_ms.span(),
+            format!(
+                "fault at_ms must be between 1 and duration_ms - 1 ({}); got {at_ms}",
+                duration_ms.saturating_sub(1)
+            ),
+        ));
+    }
+    let instance = match (&f.instance, kind) {
+        (None, FaultKind::KernelPanic) => {
+            return Err(v.error(
+                f.kind.span(),
+                format!(
+                "a kernel_panic fault needs instance = the group whose code triggers it; one of {}",
+                names(instances.iter().map(|i| i.name.as_str()))
+            ),
+            ))
+        }
+        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure) => {
+            return Err(v.error(
+                i.span(),
+                format!(
+                    "instance applies to kernel_panic faults only; a {} takes the whole platform",
+                    kind.name()
+                ),
+            ))
+        }
+        (None, _) => None,
+        (Some(i), FaultKind::KernelPanic) => {
+            let index = instances
+                .iter()
+                .position(|x| x.name == *i.get_ref())
+                .ok_or_else(|| {
+                    v.error(
+                        i.span(),
+                        format!(
+                            "fault: unknown instance `{}`; expected one of {}",
+                            i.get_ref(),
+                            names(instances.iter().map(|i| i.name.as_str()))
+                        ),
+                    )
+                })?;
+            let copy = match &f.copy {
+                None => 0,
+                Some(c) => {
+                    let value = *c.get_ref();
+                    if value == 0 || value > instances[index].count {
+                        return Err(v.error(
+                            c.span(),
+                            format!(
+                                "fault: copy must be between 1 and {} (count of `{}`); got {value}",
+                                instances[index].count, instances[index].name
+                            ),
+                        ));
+                    }
+                    value - 1
+                }
+            };
+            Some((index, copy))
+        }
+    };
+    if f.copy.is_some() && instance.is_none() {
+        let span = f.copy.as_ref().map(|c| c.span()).unwrap_or(0..0);
+        return Err(v.error(
+            span,
+            "copy applies to kernel_panic faults with an instance only",
+        ));
+    }
+    let chosen: Vec<usize> = match &f.platforms {
+        None => match instance {
+            Some((i, _)) => instances[i].platforms.clone(),
+            None => (0..platforms.len()).collect(),
+        },
+        Some(list) => {
+            let mut out = Vec::new();
+            for p in list.get_ref() {
+                let index = platforms
+                    .iter()
+                    .position(|x| x.name == *p.get_ref())
+                    .ok_or_else(|| {
+                        v.error(
+                            p.span(),
+                            format!(
+                                "fault: unknown platform `{}`; expected one of {}",
+                                p.get_ref(),
+                                names(platforms.iter().map(|x| x.name.as_str()))
+                            ),
+                        )
+                    })?;
+                if let Some((i, _)) = instance {
+                    if !instances[i].platforms.contains(&index) {
+                        return Err(v.error(
+                            p.span(),
+                            format!(
+                                "fault: instance `{}` does not run on platform `{}`",
+                                instances[i].name,
+                                p.get_ref()
+                            ),
+                        ));
+                    }
+                }
+                out.push(index);
+            }
+            if out.is_empty() {
+                return Err(v.error(
+                    list.span(),
+                    "fault: platforms is empty; omit it to mean every platform",
+                ));
+            }
+            out
+        }
+    };
+    if kind == FaultKind::HypervisorFailure {
+        for &p in &chosen {
+            if !platforms[p].stack.is_vm() {
+                let span = f.platforms.as_ref().map_or(f.kind.span(), |l| l.span());
+                let _ = raw_platforms;
+                return Err(v.error(span, format!("fault: platform `{}` (kind = \"{}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms", platforms[p].name, kind_name(platforms[p].stack.kind))));
+            }
+        }
+    }
+    Ok(FaultSpec {
+        at_ms,
+        kind,
+        instance,
+        platforms: chosen,
+    })
 }
 
 fn technique_name(t: Technique) -> &'static str {

@@ -61,6 +61,7 @@ impl SeedColumn {
             PlatformKind::Native => SeedColumn::Native,
             PlatformKind::Type1 | PlatformKind::Type2 => SeedColumn::Hardware,
             PlatformKind::Container => SeedColumn::OsLevel,
+            PlatformKind::Vdi => SeedColumn::Desktop,
         }
     }
 
@@ -163,7 +164,7 @@ impl ComparisonTable {
                         .iter()
                         .map(|&row| TableCell {
                             seed: class.seed_text(row),
-                            measured: measured(p, row),
+                            measured: join(measured(p, row), extra(p, row)),
                         })
                         .collect(),
                 }
@@ -181,6 +182,14 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
     let n = p.instance_count;
     let gib = p.memory_mib as f64 / 1024.0;
     match (p.kind, row) {
+        (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} desktop VM(s), {} vCPUs, on a central server; thin clients connect over the network", p.vcpus),
+            format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
+        ),
+        (PlatformKind::Vdi, TableRow::Management) => Text::new(
+            format!("hypervisor {:.1}% of CPU + a connection broker assigning {n} session(s)", p.cpu.hypervisor),
+            format!("하이퍼바이저 CPU {:.1}% + 세션 {n}개를 배정하는 연결 브로커", p.cpu.hypervisor),
+        ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} VM(s), {} vCPUs, on a hypervisor on the hardware", p.vcpus),
             format!("VM {n}개, vCPU {}개, 하드웨어 위 하이퍼바이저", p.vcpus),
@@ -197,7 +206,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("{n} process group(s) on the bare-metal OS"),
             format!("베어메탈 OS의 프로세스 그룹 {n}개"),
         ),
-        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::Kernel) => Text::new(
+        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::Kernel) => Text::new(
             format!("{n} guest kernel(s) + the hypervisor; guest kernel {:.1}% of CPU", p.cpu.guest_kernel),
             format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
@@ -205,7 +214,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("1 shared kernel for {n} instance(s); kernel {:.1}% of CPU", p.cpu.guest_kernel),
             format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
-        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::Isolation) => Text::new(
+        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
             format!("boundary: the hypervisor; {:.0} exits/s cross it", p.exits_per_second),
             format!("경계: 하이퍼바이저; 초당 exit {:.0}회", p.exits_per_second),
         ),
@@ -218,7 +227,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
             format!("네이티브 대비 처리량 {:.1}%; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
         ),
-        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::OsRequirement) => Text::new(
+        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
             format!("{n} guest OS install(s); {gib:.1} GiB of guest memory"),
             format!("게스트 OS {n}개 설치; 게스트 메모리 {gib:.1} GiB"),
         ),
@@ -240,5 +249,121 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("컨테이너 엔진 작업(cgroup, 오버레이, NAT) CPU {:.1}%", p.cpu.host_os),
         ),
         (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
+    }
+}
+
+fn join(a: Text, b: Option<Text>) -> Text {
+    match b {
+        None => a,
+        Some(b) => Text::new(format!("{}; {}", a.en, b.en), format!("{}; {}", a.ko, b.ko)),
+    }
+}
+
+/// Lifecycle, isolation and desktop figures added to the seed's rows.
+fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
+    let l = &p.lifecycle;
+    let n = p.instance_count;
+    match row {
+        TableRow::ExecutionEnvironment if l.startup_ms > 0.0 => Some(Text::new(
+            format!(
+                "start-up {:.0} ms alone, {:.0} ms for all {n} at once",
+                l.startup_ms, l.startup_all_ms
+            ),
+            format!(
+                "시작 시간 단독 {:.0} ms, {n}개 동시 {:.0} ms",
+                l.startup_ms, l.startup_all_ms
+            ),
+        )),
+        TableRow::Isolation => {
+            let mut en = Vec::new();
+            let mut ko = Vec::new();
+            for f in &p.faults {
+                en.push(format!(
+                    "{} at {} ms in {} stopped {} of {n} instance(s), {} ops lost",
+                    f.kind.name(),
+                    f.at_ms,
+                    f.failed.en,
+                    f.stopped.len(),
+                    f.ops_lost
+                ));
+                ko.push(format!(
+                    "{} ms에 {}의 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
+                    f.at_ms,
+                    f.failed.ko,
+                    f.kind.name(),
+                    f.stopped.len(),
+                    f.ops_lost
+                ));
+            }
+            if p.faults.is_empty() {
+                // What a kernel panic from one instance would reach on this stack.
+                let reach = if p.kind.is_hypervisor() { 1 } else { n };
+                en.push(format!("a kernel panic from one instance reaches {reach} of {n}"));
+                ko.push(format!("한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"));
+            }
+            if let Some(a) = &p.attack_surface {
+                en.push(format!(
+                    "attack surface: {} (~{} entry points, shared by {})",
+                    a.interface.en, a.entry_points, a.shared_by
+                ));
+                ko.push(format!(
+                    "공격 표면: {} (진입점 약 {}개, {}개 인스턴스가 공유)",
+                    a.interface.ko, a.entry_points, a.shared_by
+                ));
+            }
+            Some(Text::new(en.join("; "), ko.join("; ")))
+        }
+        TableRow::Performance => p.vdi.as_ref().map(|v| {
+            Text::new(
+                format!(
+                    "input-to-display p50 {:.0} ms / p99 {:.0} ms, {:.0} kbit/s per session, {}/{} frames delivered",
+                    v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                ),
+                format!(
+                    "입력-화면 지연 p50 {:.0} ms / p99 {:.0} ms, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
+                    v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                ),
+            )
+        }),
+        TableRow::OsRequirement if l.footprint_mib > 0.0 => Some(Text::new(
+            format!(
+                "{:.0} MiB per instance; {} fit the host (memory {}, CPU {})",
+                l.footprint_mib,
+                l.density,
+                l.density_memory,
+                fmt_count(l.density_cpu)
+            ),
+            format!(
+                "인스턴스당 {:.0} MiB; 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
+                l.footprint_mib,
+                l.density,
+                l.density_memory,
+                fmt_count(l.density_cpu)
+            ),
+        )),
+        TableRow::Management => Some(match p.kind {
+            PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
+                format!("to install: a hypervisor and {n} guest OS(es)"),
+                format!("설치: 하이퍼바이저와 게스트 OS {n}개"),
+            ),
+            PlatformKind::Type2 => Text::new(
+                format!("to install: a host OS, the hypervisor application and {n} guest OS(es)"),
+                format!("설치: 호스트 OS, 하이퍼바이저 애플리케이션, 게스트 OS {n}개"),
+            ),
+            PlatformKind::Container => Text::new(
+                "to install: a host OS and a container engine; images, no guest OS",
+                "설치: 호스트 OS와 컨테이너 엔진; 이미지만, 게스트 OS 없음",
+            ),
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
+fn fmt_count(n: u64) -> String {
+    if n == u64::MAX {
+        "∞".to_string()
+    } else {
+        n.to_string()
     }
 }

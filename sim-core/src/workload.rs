@@ -252,7 +252,7 @@ impl Workload {
                     },
                 )
             },
-            _ => return None,
+            _ => return crate::vdi::desktop_workload(name),
         };
         Some(w)
     }

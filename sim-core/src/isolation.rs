@@ -1,0 +1,239 @@
+//! Isolation: which software component a fault takes down and which instances depend on
+//! it (the blast radius), and the interface an instance can reach (the attack surface).
+//!
+//! Nothing here says "containers are less isolated". A fault names *where* it happens
+//! (the kernel an instance's code runs on, the hypervisor, the whole server); the stack of
+//! the platform decides which component that is, and every instance that runs on that
+//! component stops. The machine then simply stops those instances at the fault's time.
+
+use serde::{Deserialize, Serialize};
+
+use crate::platform::{IoModel, PlatformKind, Stack, Technique};
+use crate::text::Text;
+
+/// What goes wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FaultKind {
+    /// Code of one instance crashes the kernel it runs on (a bad system call, a driver bug
+    /// reached from it): its own guest kernel in a VM, the shared host kernel in a container.
+    KernelPanic,
+    /// The hypervisor (or, under type 2, its kernel module in the host) fails.
+    HypervisorFailure,
+    /// The whole physical server fails (power, hardware, host OS): every instance on it.
+    ServerFailure,
+}
+
+impl FaultKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FaultKind::KernelPanic => "kernel_panic",
+            FaultKind::HypervisorFailure => "hypervisor_failure",
+            FaultKind::ServerFailure => "server_failure",
+        }
+    }
+}
+
+/// The software component a fault takes down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Component {
+    /// The guest kernel of one VM (index of the machine instance).
+    GuestKernel,
+    /// The one kernel every container or process on the host shares.
+    SharedHostKernel,
+    Hypervisor,
+    Server,
+}
+
+impl Component {
+    pub fn text(self, origin: &str) -> Text {
+        match self {
+            Component::GuestKernel => Text::new(
+                format!("the guest kernel of `{origin}`"),
+                format!("`{origin}`의 게스트 커널"),
+            ),
+            Component::SharedHostKernel => {
+                Text::new("the shared host kernel", "공유된 호스트 커널")
+            }
+            Component::Hypervisor => Text::new("the hypervisor", "하이퍼바이저"),
+            Component::Server => Text::new("the whole server", "서버 전체"),
+        }
+    }
+}
+
+/// The component a fault takes down on a stack: follows from which kernel runs the code.
+pub fn failed_component(stack: &Stack, kind: FaultKind) -> Component {
+    match kind {
+        FaultKind::KernelPanic if stack.is_vm() => Component::GuestKernel,
+        FaultKind::KernelPanic => Component::SharedHostKernel,
+        FaultKind::HypervisorFailure => Component::Hypervisor,
+        FaultKind::ServerFailure => Component::Server,
+    }
+}
+
+/// Machine-instance indices that depend on `component`. `origin` is the instance whose
+/// guest kernel failed (for [`Component::GuestKernel`]); `all` is every instance.
+pub fn blast_radius(component: Component, origin: Option<u32>, all: u32) -> Vec<u32> {
+    match component {
+        Component::GuestKernel => origin.into_iter().collect(),
+        Component::SharedHostKernel | Component::Hypervisor | Component::Server => {
+            (0..all).collect()
+        }
+    }
+}
+
+/// What one injected fault did on one platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FaultResult {
+    pub kind: FaultKind,
+    pub at_ms: u64,
+    /// The instance whose code triggered it (kernel_panic).
+    pub origin: Option<String>,
+    pub component: Component,
+    pub failed: Text,
+    /// Instances that stopped.
+    pub stopped: Vec<String>,
+    /// Instances that kept running.
+    pub survivors: u64,
+    /// Operations the stopped instances would have completed after the fault at the rate
+    /// they ran before it.
+    pub ops_lost: u64,
+    /// Time to start the stopped instances again, all at once (their start-up path).
+    pub recovery_ms: f64,
+}
+
+/// The interface an instance can reach beyond its own code: the attack surface.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AttackSurface {
+    /// What the instance talks to.
+    pub interface: Text,
+    /// Distinct entry points of that interface (approximate counts, see `source`).
+    pub entry_points: u32,
+    /// How many instances share the component behind the interface (one compromise
+    /// reaches them all).
+    pub shared_by: u64,
+    pub source: String,
+}
+
+/// Approximate entry-point counts. None of them is in the reference file; each names
+/// where it was counted.
+const LINUX_SYSCALLS: u32 = 360;
+const LINUX_SYSCALLS_SOURCE: &str = "Linux arch/x86/entry/syscalls/syscall_64.tbl: about 360 system calls on x86-64 (count outside the reference file; a seccomp profile can narrow it)";
+const XEN_HYPERCALLS: u32 = 40;
+const PV_DEVICES: u32 = 2;
+const EMULATED_DEVICES: u32 = 12;
+const VMX_EXIT_REASONS: u32 = 60;
+const MICROVM_DEVICES: u32 = 5;
+
+/// The attack surface of an instance on `stack`, shared by `instances` instances.
+pub fn attack_surface(stack: &Stack, instances: u64) -> AttackSurface {
+    match stack.kind {
+        PlatformKind::Native | PlatformKind::Container => AttackSurface {
+            interface: Text::new(
+                "system calls of the shared host kernel",
+                "공유 호스트 커널의 시스템 콜",
+            ),
+            entry_points: LINUX_SYSCALLS,
+            shared_by: instances,
+            source: LINUX_SYSCALLS_SOURCE.to_string(),
+        },
+        _ if stack.microvm => AttackSurface {
+            interface: Text::new(
+                "VM exits into KVM and 5 virtio/legacy devices of a minimal VMM",
+                "KVM으로의 VM exit와 최소 VMM의 장치 5개",
+            ),
+            entry_points: VMX_EXIT_REASONS + MICROVM_DEVICES,
+            shared_by: instances,
+            source: "Intel SDM vol. 3, appendix C: about 60 basic VM-exit reasons; Firecracker design document: 5 emulated devices (virtio-net, virtio-block, virtio-vsock, serial console, i8042) (counts outside the reference file)".to_string(),
+        },
+        _ if stack.technique == Some(Technique::Para) => AttackSurface {
+            interface: Text::new(
+                "hypercalls and split-driver back ends",
+                "하이퍼콜과 분할 드라이버 백엔드",
+            ),
+            entry_points: XEN_HYPERCALLS + PV_DEVICES,
+            shared_by: instances,
+            source: "Xen xen/include/public/xen.h: about 40 hypercall numbers; 2 PV back ends (block, network) (counts outside the reference file)".to_string(),
+        },
+        _ => {
+            let devices = if stack.io == IoModel::Emulated {
+                EMULATED_DEVICES
+            } else {
+                PV_DEVICES
+            };
+            let hypercalls = if stack.technique == Some(Technique::Hybrid) {
+                XEN_HYPERCALLS
+            } else {
+                0
+            };
+            let (en, ko) = match stack.kind {
+                PlatformKind::Type2 => (
+                    "VM exits, virtual devices of a VMM process on the host OS",
+                    "VM exit, 호스트 OS 위 VMM 프로세스의 가상 장치",
+                ),
+                PlatformKind::Vdi => (
+                    "VM exits and virtual devices of the server; the display protocol from the network",
+                    "서버의 VM exit와 가상 장치; 네트워크에서 오는 디스플레이 프로토콜",
+                ),
+                _ => (
+                    "VM exits and virtual devices of the hypervisor",
+                    "하이퍼바이저의 VM exit와 가상 장치",
+                ),
+            };
+            AttackSurface {
+                interface: Text::new(en, ko),
+                entry_points: VMX_EXIT_REASONS + devices + hypercalls,
+                shared_by: instances,
+                source: "Intel SDM vol. 3, appendix C: about 60 basic VM-exit reasons; a PC-like emulated machine has about 12 devices, a PV/virtio one 2 (block, network); Xen public/xen.h: about 40 hypercalls (counts outside the reference file)".to_string(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::{MemoryVirtualization, NetworkMode, StorageMode};
+
+    fn stack(kind: PlatformKind, technique: Option<Technique>) -> Stack {
+        Stack {
+            kind,
+            technique,
+            io: IoModel::Paravirtual,
+            memory: MemoryVirtualization::None,
+            driver_domain: false,
+            network: NetworkMode::Bridge,
+            storage: StorageMode::Overlay,
+            microvm: false,
+        }
+    }
+
+    #[test]
+    fn a_kernel_panic_reaches_only_the_instances_on_that_kernel() {
+        let vm = stack(PlatformKind::Type1, Some(Technique::HardwareAssist));
+        let ct = stack(PlatformKind::Container, None);
+        let c = failed_component(&vm, FaultKind::KernelPanic);
+        assert_eq!(blast_radius(c, Some(2), 5), vec![2]);
+        let c = failed_component(&ct, FaultKind::KernelPanic);
+        assert_eq!(blast_radius(c, Some(2), 5), vec![0, 1, 2, 3, 4]);
+        let c = failed_component(&vm, FaultKind::HypervisorFailure);
+        assert_eq!(blast_radius(c, None, 3).len(), 3);
+    }
+
+    #[test]
+    fn a_shared_kernel_offers_more_entry_points_than_a_microvm() {
+        let ct = attack_surface(&stack(PlatformKind::Container, None), 4);
+        let mut micro = stack(PlatformKind::Type1, Some(Technique::Hybrid));
+        micro.microvm = true;
+        let micro = attack_surface(&micro, 4);
+        assert!(
+            ct.entry_points > 4 * micro.entry_points / 2,
+            "{ct:?} {micro:?}"
+        );
+    }
+}

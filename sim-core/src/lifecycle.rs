@@ -1,0 +1,456 @@
+//! Instance lifecycle: start-up time from the steps of each platform, memory footprint per
+//! instance, and density (how many instances of a workload fit the host).
+//!
+//! Start-up is a list of steps, each some CPU time on one core and some bytes read from
+//! the host disk, all from [`CostTable`]. A full VM runs firmware, boots a guest kernel and
+//! its init; a microVM skips the firmware and boots a minimal kernel; a type-2 VM first
+//! starts a VMM process; a container only sets up namespaces, a cgroup and a root file
+//! system before its process starts; a VDI desktop boots and then a user logs on.
+//! Starting many instances at once (a boot or logon storm) shares the cores and the disk:
+//! [`storm`] simulates that as a fluid model, so the storm time emerges from contention.
+
+use serde::{Deserialize, Serialize};
+
+use crate::costs::CostTable;
+use crate::platform::{GuestOs, PlatformKind, Stack};
+use crate::scenario::Host;
+use crate::text::Text;
+
+/// One step of starting an instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StartStep {
+    pub what: Text,
+    /// CPU time on one core, microseconds.
+    pub cpu_us: u64,
+    /// Bytes read from the host disk, MiB.
+    pub read_mib: u64,
+    /// Duration when the instance starts alone on the host, milliseconds.
+    pub alone_ms: f64,
+}
+
+/// One part of an instance's memory footprint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FootprintPart {
+    pub what: Text,
+    pub mib: f64,
+}
+
+/// Lifecycle figures of one platform (for its first instance group; the storm counts all).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LifecycleResult {
+    pub steps: Vec<StartStep>,
+    /// One instance started alone on the host, milliseconds.
+    pub startup_ms: f64,
+    /// Every instance of the platform started at the same moment: when the last is up.
+    pub startup_all_ms: f64,
+    pub footprint: Vec<FootprintPart>,
+    /// Memory one instance occupies on the host, MiB.
+    pub footprint_mib: f64,
+    /// Memory kept for the hypervisor, management domain or host OS, MiB.
+    pub host_reserved_mib: u64,
+    /// CPU one instance used in the run, in percent of one core (virtualization work included).
+    pub cpu_per_instance_percent: f64,
+    /// Instances that fit the host's memory.
+    pub density_memory: u64,
+    /// Instances that fit the host's CPUs at `density_max_cpu_percent` utilization.
+    pub density_cpu: u64,
+    /// The smaller of the two.
+    pub density: u64,
+}
+
+fn step(en: &str, ko: &str, cpu_us: u64, read_mib: u64) -> StartStep {
+    StartStep {
+        what: Text::new(en, ko),
+        cpu_us,
+        read_mib,
+        alone_ms: 0.0,
+    }
+}
+
+/// The start-up steps of an instance with `guest_os` on `stack`.
+pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<StartStep> {
+    let mut steps = Vec::new();
+    let os_boot = |steps: &mut Vec<StartStep>| match guest_os {
+        GuestOs::Windows => steps.push(step(
+            "Windows guest boots (kernel, drivers, services)",
+            "Windows 게스트 부팅 (커널, 드라이버, 서비스)",
+            c.windows_boot_us,
+            c.windows_boot_read_mib,
+        )),
+        GuestOs::Linux | GuestOs::Freebsd => {
+            steps.push(step(
+                "guest kernel boots",
+                "게스트 커널 부팅",
+                c.linux_kernel_boot_us,
+                c.linux_kernel_read_mib,
+            ));
+            steps.push(step(
+                "guest init and base services",
+                "게스트 init과 기본 서비스",
+                c.linux_init_us,
+                c.linux_init_read_mib,
+            ));
+        }
+    };
+    let app = step(
+        "application starts",
+        "애플리케이션 시작",
+        c.app_start_us,
+        c.app_start_read_mib,
+    );
+    match stack.kind {
+        PlatformKind::Native => steps.push(app),
+        PlatformKind::Container => {
+            steps.push(step(
+                "container runtime and shim start",
+                "컨테이너 런타임과 shim 시작",
+                c.container_runtime_start_us,
+                0,
+            ));
+            steps.push(step(
+                "namespaces created (mnt, pid, net, uts, ipc, user)",
+                "네임스페이스 생성 (mnt, pid, net, uts, ipc, user)",
+                c.container_namespaces_us,
+                0,
+            ));
+            steps.push(step(
+                "cgroup created and limits set",
+                "cgroup 생성과 제한 설정",
+                c.container_cgroup_us,
+                0,
+            ));
+            steps.push(step(
+                "root file system mounted (overlay or volume)",
+                "루트 파일시스템 마운트 (overlay 또는 볼륨)",
+                c.container_rootfs_us,
+                0,
+            ));
+            steps.push(app);
+        }
+        PlatformKind::Type1 if stack.microvm => {
+            steps.push(step(
+                "microVM monitor process starts",
+                "microVM 모니터 프로세스 시작",
+                c.microvm_vmm_start_us,
+                0,
+            ));
+            steps.push(step(
+                "minimal guest kernel boots to init (no firmware)",
+                "최소 게스트 커널이 init까지 부팅 (펌웨어 없음)",
+                c.microvm_boot_us,
+                c.microvm_boot_read_mib,
+            ));
+            steps.push(app);
+        }
+        PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi => {
+            if stack.kind == PlatformKind::Type2 {
+                steps.push(step(
+                    "VMM process starts on the host OS",
+                    "호스트 OS에서 VMM 프로세스 시작",
+                    c.type2_vmm_start_us,
+                    0,
+                ));
+            }
+            steps.push(step(
+                "hypervisor creates the VM (memory, vCPUs, devices)",
+                "하이퍼바이저가 VM 생성 (메모리, vCPU, 장치)",
+                c.vm_create_us,
+                0,
+            ));
+            steps.push(step(
+                "virtual firmware self test",
+                "가상 펌웨어 자체 검사",
+                c.firmware_boot_us,
+                0,
+            ));
+            os_boot(&mut steps);
+            if stack.kind == PlatformKind::Vdi {
+                steps.push(step(
+                    "user logs on (profile, shell, start-up applications)",
+                    "사용자 로그온 (프로필, 셸, 시작 프로그램)",
+                    c.desktop_logon_us,
+                    c.desktop_logon_read_mib,
+                ));
+            } else {
+                steps.push(app);
+            }
+        }
+    }
+    steps
+}
+
+/// Booting the host itself (after a host-kernel, hypervisor or server failure): firmware,
+/// kernel and init of the host OS or hypervisor.
+pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
+    vec![
+        step(
+            "host firmware self test",
+            "호스트 펌웨어 자체 검사",
+            c.firmware_boot_us,
+            0,
+        ),
+        step(
+            "host kernel boots",
+            "호스트 커널 부팅",
+            c.linux_kernel_boot_us,
+            c.linux_kernel_read_mib,
+        ),
+        step(
+            "host init and services",
+            "호스트 init과 서비스",
+            c.linux_init_us,
+            c.linux_init_read_mib,
+        ),
+    ]
+}
+
+/// Memory parts of one instance with `working_set_mib` of application memory.
+pub fn footprint(
+    stack: &Stack,
+    guest_os: GuestOs,
+    working_set_mib: u64,
+    c: &CostTable,
+) -> Vec<FootprintPart> {
+    let mib = |v: u64| v as f64;
+    let mut parts = vec![FootprintPart {
+        what: Text::new("application working set", "애플리케이션 작업 집합"),
+        mib: mib(working_set_mib),
+    }];
+    let guest_base = match guest_os {
+        GuestOs::Windows => c.windows_guest_base_mib,
+        _ => c.linux_guest_base_mib,
+    };
+    let mut push = |en: &str, ko: &str, v: f64| {
+        parts.push(FootprintPart {
+            what: Text::new(en, ko),
+            mib: v,
+        })
+    };
+    match stack.kind {
+        PlatformKind::Native => {}
+        PlatformKind::Container => push(
+            "container runtime shim",
+            "컨테이너 런타임 shim",
+            mib(c.container_runtime_mib),
+        ),
+        PlatformKind::Type1 if stack.microvm => {
+            push(
+                "minimal guest kernel and init",
+                "최소 게스트 커널과 init",
+                mib(c.microvm_guest_base_mib),
+            );
+            push(
+                "microVM monitor process",
+                "microVM 모니터 프로세스",
+                mib(c.microvm_vmm_mib),
+            );
+        }
+        PlatformKind::Type1 | PlatformKind::Vdi => {
+            push(
+                "guest kernel and base OS",
+                "게스트 커널과 기본 OS",
+                mib(guest_base),
+            );
+            push(
+                "hypervisor state per VM",
+                "VM당 하이퍼바이저 상태",
+                c.hypervisor_per_vm_kib as f64 / 1024.0,
+            );
+        }
+        PlatformKind::Type2 => {
+            push(
+                "guest kernel and base OS",
+                "게스트 커널과 기본 OS",
+                mib(guest_base),
+            );
+            push(
+                "VMM process on the host",
+                "호스트의 VMM 프로세스",
+                mib(c.type2_vmm_process_mib),
+            );
+        }
+    }
+    parts
+}
+
+/// Start-up of a set of instances that all begin at time 0, sharing `host.cores` cores
+/// (one core at most per instance) and the disk bandwidth. Fluid model: at every moment
+/// each running CPU step gets min(1, cores / CPU steps) of a core and each read gets an
+/// equal share of the disk. Returns when each instance is up, in milliseconds.
+pub fn storm(instances: &[Vec<StartStep>], host: &Host) -> Vec<f64> {
+    // Phases: (cpu seconds of one core, bytes). A step reads first, then computes.
+    let disk_bytes_per_s = host.disk_bandwidth_mb_s as f64 * 1_000_000.0;
+    let mut phases: Vec<Vec<(bool, f64)>> = instances
+        .iter()
+        .map(|steps| {
+            let mut out = Vec::new();
+            for s in steps {
+                if s.read_mib > 0 {
+                    out.push((false, s.read_mib as f64 * 1_048_576.0 / disk_bytes_per_s));
+                }
+                if s.cpu_us > 0 {
+                    out.push((true, s.cpu_us as f64 / 1_000_000.0));
+                }
+            }
+            out.reverse();
+            out
+        })
+        .collect();
+    // Remaining work is kept as "seconds alone"; a share below 1 stretches it.
+    let mut done = vec![0.0f64; instances.len()];
+    let mut now = 0.0f64;
+    let cores = f64::from(host.cores);
+    loop {
+        let n_cpu = phases
+            .iter()
+            .filter(|p| p.last().is_some_and(|x| x.0))
+            .count() as f64;
+        let n_disk = phases
+            .iter()
+            .filter(|p| p.last().is_some_and(|x| !x.0))
+            .count() as f64;
+        if n_cpu == 0.0 && n_disk == 0.0 {
+            break;
+        }
+        let cpu_rate = if n_cpu > 0.0 {
+            (cores / n_cpu).min(1.0)
+        } else {
+            1.0
+        };
+        let disk_rate = if n_disk > 0.0 { 1.0 / n_disk } else { 1.0 };
+        let rate = |is_cpu: bool| if is_cpu { cpu_rate } else { disk_rate };
+        let dt = phases
+            .iter()
+            .filter_map(|p| p.last().map(|&(c, left)| left / rate(c)))
+            .fold(f64::INFINITY, f64::min);
+        now += dt;
+        for (i, p) in phases.iter_mut().enumerate() {
+            if let Some(last) = p.last_mut() {
+                last.1 -= dt * rate(last.0);
+                if last.1 <= 1e-12 {
+                    p.pop();
+                    if p.is_empty() {
+                        done[i] = now * 1000.0;
+                    }
+                }
+            }
+        }
+    }
+    done
+}
+
+/// Fills the `alone_ms` of each step.
+pub fn time_steps_alone(steps: &mut [StartStep], host: &Host) {
+    for s in steps.iter_mut() {
+        let one = std::slice::from_ref(&*s).to_vec();
+        s.alone_ms = storm(&[one], host)[0];
+    }
+}
+
+/// Instances that fit: memory after the reserved part over the footprint, and CPU at the
+/// utilization ceiling over the measured CPU per instance.
+pub fn density(
+    host: &Host,
+    c: &CostTable,
+    footprint_mib: f64,
+    cpu_per_instance_percent: f64,
+) -> (u64, u64) {
+    let free = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
+    let memory = if footprint_mib > 0.0 {
+        libm::floor(free / footprint_mib) as u64
+    } else {
+        0
+    };
+    let budget = f64::from(host.cores) * c.density_max_cpu_percent as f64;
+    let cpu = if cpu_per_instance_percent > 0.0 {
+        libm::floor(budget / cpu_per_instance_percent) as u64
+    } else {
+        u64::MAX
+    };
+    (memory, cpu)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::{IoModel, MemoryVirtualization, NetworkMode, StorageMode, Technique};
+
+    fn host() -> Host {
+        Host {
+            cores: 4,
+            clock_mhz: 3000,
+            memory_mib: 16 * 1024,
+            cpu: Default::default(),
+            vtx: true,
+            ept: true,
+            disk_latency_us: 80,
+            disk_iops: 200_000,
+            disk_bandwidth_mb_s: 1000,
+            nic_latency_us: 20,
+            nic_bandwidth_gbit_s: 10,
+        }
+    }
+
+    fn stack(kind: PlatformKind) -> Stack {
+        Stack {
+            kind,
+            technique: (kind != PlatformKind::Container).then_some(Technique::Hybrid),
+            io: IoModel::Paravirtual,
+            memory: MemoryVirtualization::Nested,
+            driver_domain: false,
+            network: NetworkMode::Bridge,
+            storage: StorageMode::Overlay,
+            microvm: false,
+        }
+    }
+
+    #[test]
+    fn storm_shares_cores_and_disk() {
+        // One step: 1 s of CPU, 100 MiB read at 1000 MB/s (0.104858 s).
+        let s = vec![step("x", "x", 1_000_000, 100)];
+        let alone = storm(std::slice::from_ref(&s), &host())[0];
+        assert!((alone - 1104.858).abs() < 0.01, "{alone}");
+        // 8 at once on 4 cores: the reads share the disk (8 × 0.104858 s), then the CPU
+        // steps run at half a core each (2 s): 838.9 + 2000 ms.
+        let all = storm(&vec![s; 8], &host());
+        assert!(all.iter().all(|&t| (t - 2838.861).abs() < 0.01), "{all:?}");
+    }
+
+    #[test]
+    fn a_container_starts_faster_and_is_smaller_than_a_vm() {
+        let c = CostTable::default();
+        let h = host();
+        let vm = storm(
+            &[start_steps(&stack(PlatformKind::Type1), GuestOs::Linux, &c)],
+            &h,
+        )[0];
+        let ct = storm(
+            &[start_steps(
+                &stack(PlatformKind::Container),
+                GuestOs::Linux,
+                &c,
+            )],
+            &h,
+        )[0];
+        // VM: 0.1 + 1 + 1.5 + 2.5 + 0.1 s of CPU and 230 MiB of reads: above 5 s.
+        // Container: 0.05 + 0.005 + 0.005 + 0.01 + 0.1 s and 20 MiB: below 0.2 s.
+        assert!(vm > 5000.0 && ct < 200.0, "vm {vm} container {ct}");
+        let sum = |p: Vec<FootprintPart>| p.iter().map(|x| x.mib).sum::<f64>();
+        let vm = sum(footprint(
+            &stack(PlatformKind::Type1),
+            GuestOs::Linux,
+            128,
+            &c,
+        ));
+        let ct = sum(footprint(
+            &stack(PlatformKind::Container),
+            GuestOs::Linux,
+            128,
+            &c,
+        ));
+        assert!(vm > ct + 150.0, "vm {vm} container {ct}");
+    }
+}
