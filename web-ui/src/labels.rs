@@ -86,6 +86,7 @@ pub fn kind(lang: Lang, k: PlatformKind) -> &'static str {
         PlatformKind::Type1 => ("타입 1 하이퍼바이저", "type 1 hypervisor"),
         PlatformKind::Type2 => ("타입 2 하이퍼바이저", "type 2 hypervisor"),
         PlatformKind::Container => ("컨테이너", "container"),
+        PlatformKind::Vdi => ("데스크탑 가상화 (VDI)", "desktop virtualization (VDI)"),
     };
     lang.pick(ko, en)
 }

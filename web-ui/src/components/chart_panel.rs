@@ -168,6 +168,101 @@ pub fn build_charts(
         charts::stacked_bars(&title, t(lang, "chart.per_second"), &names, &series),
     ));
 
+    // Lifecycle: start-up time and density (issue 3's results, when present).
+    if r.platforms.iter().any(|p| p.lifecycle.startup_ms > 0.0) {
+        let title = t(lang, "chart.startup").to_string();
+        let series = [
+            Series {
+                name: t(lang, "chart.startup_one").into(),
+                colour: palette::BLUE,
+                values: r.platforms.iter().map(|p| p.lifecycle.startup_ms).collect(),
+            },
+            Series {
+                name: t(lang, "chart.startup_all").into(),
+                colour: palette::ORANGE,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.startup_all_ms)
+                    .collect(),
+            },
+        ];
+        out.push((
+            "chart-startup",
+            title.clone(),
+            charts::grouped_bars(&title, "ms", &names, &series),
+        ));
+    }
+    if r.platforms.iter().any(|p| p.lifecycle.density > 0) {
+        let title = t(lang, "chart.density").to_string();
+        let series = [
+            Series {
+                name: t(lang, "chart.density_memory").into(),
+                colour: palette::SKY_BLUE,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.density_memory as f64)
+                    .collect(),
+            },
+            Series {
+                name: t(lang, "chart.density_cpu").into(),
+                colour: palette::REDDISH_PURPLE,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.density_cpu as f64)
+                    .collect(),
+            },
+            Series {
+                name: t(lang, "chart.density_both").into(),
+                colour: palette::BLUISH_GREEN,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.density as f64)
+                    .collect(),
+            },
+        ];
+        out.push((
+            "chart-density",
+            title.clone(),
+            charts::grouped_bars(&title, t(lang, "chart.instances"), &names, &series),
+        ));
+    }
+    // Desktop virtualization: what a remote user feels.
+    let vdi: Vec<(String, &crate::core::vdi::VdiResult)> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().map(|v| (p.name.clone(), v)))
+        .collect();
+    if !vdi.is_empty() {
+        let title = t(lang, "chart.vdi").to_string();
+        let vnames: Vec<String> = vdi.iter().map(|v| v.0.clone()).collect();
+        let series = [
+            Series {
+                name: "p50".into(),
+                colour: palette::SKY_BLUE,
+                values: vdi.iter().map(|v| v.1.latency_p50_ms).collect(),
+            },
+            Series {
+                name: t(lang, "chart.mean").into(),
+                colour: palette::BLUE,
+                values: vdi.iter().map(|v| v.1.latency_mean_ms).collect(),
+            },
+            Series {
+                name: "p99".into(),
+                colour: palette::VERMILLION,
+                values: vdi.iter().map(|v| v.1.latency_p99_ms).collect(),
+            },
+        ];
+        out.push((
+            "chart-vdi",
+            title.clone(),
+            charts::grouped_bars(&title, "ms", &vnames, &series),
+        ));
+    }
+
     if let Some(op) = op {
         let op_name = labels::op(lang, op);
         let title = format!("{} — {op_name}", t(lang, "chart.latency"));

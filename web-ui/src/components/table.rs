@@ -111,6 +111,56 @@ pub fn table(props: &TableProps) -> Html {
                 </tbody>
             </table>
             </div>
+            if r.platforms.iter().any(|p| !p.faults.is_empty()) {
+                <div class="scroll">
+                <table id="faults" class="data num">
+                    <caption>{ t(lang, "table.faults") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.failed") }</th>
+                        <th scope="col">{ t(lang, "table.stopped") }</th>
+                        <th scope="col">{ t(lang, "table.survivors") }</th>
+                        <th scope="col">{ t(lang, "table.ops_lost") }</th>
+                        <th scope="col">{ t(lang, "table.recovery") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().flat_map(|p| p.faults.iter().map(move |f| (p, f))).map(|(p, f)| html! {
+                            <tr>
+                                <th scope="row">{ p.name.clone() }</th>
+                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), f.at_ms) }{ pick(lang, &f.failed) }</td>
+                                <td>{ f.stopped.len() }</td>
+                                <td>{ f.survivors }</td>
+                                <td>{ fmt_num(f.ops_lost as f64) }</td>
+                                <td>{ format!("{:.0} ms", f.recovery_ms) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            if r.platforms.iter().any(|p| p.attack_surface.is_some()) {
+                <div class="scroll">
+                <table id="attack-surface" class="data num">
+                    <caption>{ t(lang, "table.attack") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.interface") }</th>
+                        <th scope="col">{ t(lang, "table.entry_points") }</th>
+                        <th scope="col">{ t(lang, "table.shared_by") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().filter_map(|p| p.attack_surface.as_ref().map(|a| (p, a))).map(|(p, a)| html! {
+                            <tr>
+                                <th scope="row">{ p.name.clone() }</th>
+                                <td class="text">{ pick(lang, &a.interface) }</td>
+                                <td>{ a.entry_points }</td>
+                                <td>{ a.shared_by }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
             <p class="hint">{ format!("{} · seed {} · {} ms · {} {} · {} MHz", r.scenario, r.seed, r.duration_ms, r.cores, t(lang, "table.cores"), r.clock_mhz) }</p>
         </div>
     }
