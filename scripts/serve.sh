@@ -68,7 +68,9 @@ CARGO_PROFILE_RELEASE_PANIC=abort \
 DIST="$ROOT/dist"
 rm -rf "$DIST"
 mkdir -p "$DIST"
-wasm-bindgen --target web --no-typescript --out-dir "$DIST/pkg" --out-name web_ui \
+# The name section only serves debugging (symbol names in stack traces): ~60 KB gzipped.
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$DIST/pkg" --out-name web_ui \
   "$TARGET_DIR/wasm32-unknown-unknown/release/web_ui.wasm"
 cp -r "$ROOT"/static/. "$DIST"/
 

@@ -54,7 +54,9 @@ pub fn build_charts(
             }
         }
     }
-    let series: Vec<Series> = if groups.len() > 1 {
+    // One bar per workload group when platforms run several groups each; else one bar.
+    let several = r.platforms.iter().any(|p| p.groups.len() > 1);
+    let series: Vec<Series> = if several && groups.len() > 1 {
         groups
             .iter()
             .enumerate()
@@ -75,10 +77,10 @@ pub fn build_charts(
             .collect()
     } else {
         vec![Series {
-            name: groups
-                .first()
-                .cloned()
-                .unwrap_or_else(|| t(lang, "table.relative").into()),
+            name: match groups.as_slice() {
+                [only] => only.clone(),
+                _ => t(lang, "table.relative").into(),
+            },
             colour: palette::BLUE,
             values: r
                 .platforms
@@ -302,16 +304,12 @@ pub fn build_charts(
             .enumerate()
             .filter_map(|(i, p)| {
                 let l = p.latency_of(op)?;
-                let total: u64 = l.histogram_us.iter().map(|b| b.1).sum();
-                (total > 0).then(|| Line {
+                Some(Line {
                     name: p.name.clone(),
                     colour: palette::series(i),
-                    points: l
-                        .histogram_us
-                        .iter()
-                        .map(|&(x, n)| (x, n as f64 * 100.0 / total as f64))
-                        .collect(),
+                    points: cumulative(&l.histogram_us),
                 })
+                .filter(|l| !l.points.is_empty())
             })
             .collect();
         out.push((
@@ -321,6 +319,24 @@ pub fn build_charts(
         ));
     }
     out
+}
+
+/// Cumulative share (percent) at each bucket's lower bound, buckets in ascending order.
+pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
+    let mut buckets = histogram.to_vec();
+    buckets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: u64 = buckets.iter().map(|b| b.1).sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    let mut seen = 0u64;
+    buckets
+        .into_iter()
+        .map(|(x, n)| {
+            seen += n;
+            (x, seen as f64 * 100.0 / total as f64)
+        })
+        .collect()
 }
 
 /// Turns an SVG string into a PNG download (through an offscreen canvas).
@@ -433,5 +449,17 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 }) }
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cumulative;
+
+    #[test]
+    fn cumulative_rises_to_100_whatever_the_bucket_order() {
+        let c = cumulative(&[(10.0, 1), (1.0, 3)]);
+        assert_eq!(c, vec![(1.0, 75.0), (10.0, 100.0)]);
+        assert!(cumulative(&[]).is_empty());
     }
 }

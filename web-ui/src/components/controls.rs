@@ -146,25 +146,25 @@ pub fn controls(props: &ControlsProps) -> Html {
         <section class="card controls" aria-labelledby="controls-h">
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
-                <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={32} step={1}
+                <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={u64::from(base.instance_count).max(32)} step={1}
                     value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
                     on_change={set(|k, v| k.instance_count = Some(v as u32))} />
-                <Slider id="k-vcpus" label={t(lang, "controls.vcpus")} min={1} max={16} step={1}
+                <Slider id="k-vcpus" label={t(lang, "controls.vcpus")} min={1} max={u64::from(base.vcpus_per_instance).max(16)} step={1}
                     value={knobs.vcpus_per_instance.map(u64::from)} baseline={u64::from(base.vcpus_per_instance)} {lang}
                     on_change={set(|k, v| k.vcpus_per_instance = Some(v as u32))} />
-                <Slider id="k-threads" label={t(lang, "controls.threads")} min={1} max={32} step={1}
+                <Slider id="k-threads" label={t(lang, "controls.threads")} min={1} max={u64::from(base.threads_per_instance).max(32)} step={1}
                     value={knobs.threads_per_instance.map(u64::from)} baseline={u64::from(base.threads_per_instance)} {lang}
                     on_change={set(|k, v| k.threads_per_instance = Some(v as u32))} />
-                <Slider id="k-host-cores" label={t(lang, "controls.host_cores")} min={1} max={64} step={1}
+                <Slider id="k-host-cores" label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
                     value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}
                     on_change={set(|k, v| k.host_cores = Some(v as u32))} />
-                <Slider id="k-exit" label={t(lang, "controls.exit_cycles")} min={100} max={5000} step={50}
+                <Slider id="k-exit" label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={50}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
-                <Slider id="k-slice" label={t(lang, "controls.time_slice")} min={1} max={100} step={1}
+                <Slider id="k-slice" label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
                     value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
-                <Slider id="k-duration" label={t(lang, "controls.duration")} min={10} max={1000} step={10}
+                <Slider id="k-duration" label={t(lang, "controls.duration")} min={10} max={base.duration_ms.max(1000)} step={10}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
                     on_change={set(|k, v| k.duration_ms = Some(v))} />
             </div>
