@@ -595,3 +595,66 @@ fn type2_pays_more_than_type1_for_disk_io() {
         }
     }
 }
+
+/// A consolidation sweep: as copies of a busy web server are added to a 4-core host, p99
+/// latency cannot fall (more instances queue for the same cores), and containers, whose
+/// operations take no exits or device emulation, meet a latency target with at least as
+/// many copies as VMs with emulated I/O.
+#[test]
+fn consolidation_sweep_latency_grows_and_containers_pack_denser() {
+    let text = header("sweep", 60, "memory_gib = 64")
+        + &platform_toml("vm", "type1", "technique = \"hardware_assist\"")
+        + &platform_toml("ctr", "container", "network = \"host\"")
+        + r#"
+[[workload]]
+name = "busy-web"
+base = "network-rr"
+compute_cycles = 60000
+
+[[instance]]
+name = "web"
+memory_gib = 1
+workload = "busy-web"
+
+[sweep]
+instance = "web"
+counts = [1, 2, 4, 6, 8, 12, 16]
+op = "net_receive"
+p99_target_us = 150
+"#;
+    let r = run(&text);
+    let sweep = r.sweep.as_ref().expect("sweep result");
+    assert_eq!(sweep.curves.len(), 2);
+    for curve in &sweep.curves {
+        assert_eq!(curve.points.len(), 7);
+        let first = &curve.points[0];
+        let last = curve.points.last().expect("points");
+        // One copy on four cores never waits for a core; sixteen copies must.
+        assert!(
+            last.p99_us > 2.0 * first.p99_us,
+            "{}: {} -> {}",
+            curve.platform,
+            first.p99_us,
+            last.p99_us
+        );
+        assert!(last.steal_percent > first.steal_percent);
+        // Throughput of the group grows until the cores saturate, never shrinks by much.
+        assert!(last.throughput > first.throughput);
+    }
+    let density = |name: &str| {
+        let curve = sweep
+            .curves
+            .iter()
+            .find(|c| c.platform == name)
+            .expect("curve");
+        curve.density_at_target.unwrap_or(0)
+    };
+    assert!(
+        density("ctr") >= density("vm"),
+        "ctr {} vm {}",
+        density("ctr"),
+        density("vm")
+    );
+    assert!(density("ctr") >= 1);
+    assert_eq!(platform(&r, "ctr").sweep_density, Some(density("ctr")));
+}

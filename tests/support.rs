@@ -299,6 +299,29 @@ pub fn summary(r: &RunResult) -> String {
             }
         }
     }
+    // Only scenarios with a [sweep] print these lines, so other golden files stay as they are.
+    if let Some(sweep) = &r.sweep {
+        let _ = writeln!(
+            s,
+            "\nsweep {} ({} p99, target {:?} µs)",
+            sweep.instance,
+            sweep.op.name(),
+            sweep.p99_target_us
+        );
+        for curve in &sweep.curves {
+            let points = curve
+                .points
+                .iter()
+                .map(|p| format!("{}:{:.3}/{:.1}", p.count, p.p99_us, p.throughput))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = writeln!(
+                s,
+                "  {} density {:?}: {points}",
+                curve.platform, curve.density_at_target
+            );
+        }
+    }
     if !r.questions.is_empty() {
         s.push('\n');
     }

@@ -24,11 +24,19 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         .as_ref()
         .map_or(r.scenario.clone(), |t| t.get(lang).to_string());
     let _ = writeln!(out, "{title}");
-    let _ = writeln!(
-        out,
-        "seed {}, {} ms simulated per platform, {} pCPUs at {} MHz, {} events\n",
-        r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
-    );
+    if ko {
+        let _ = writeln!(
+            out,
+            "시드 {}, 플랫폼마다 {} ms 시뮬레이션, pCPU {}개 {} MHz, 이벤트 {}개\n",
+            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "seed {}, {} ms simulated per platform, {} pCPUs at {} MHz, {} events\n",
+            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+        );
+    }
     let _ = writeln!(
         out,
         "{:<22} {:<34} {:>12} {:>9} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10}",
@@ -161,6 +169,46 @@ pub fn table(r: &RunResult, lang: &str) -> String {
                 column.heading.get(lang),
                 cell.seed.get(lang),
                 cell.measured.get(lang)
+            );
+        }
+    }
+    if let Some(sweep) = &r.sweep {
+        let target = sweep
+            .p99_target_us
+            .map_or(String::new(), |t| format!(", p99 target {t} µs"));
+        let _ = writeln!(
+            out,
+            "\n{} `{}` ({} p99{target})",
+            if ko {
+                "통합 곡선: 인스턴스 수에 따른 지연"
+            } else {
+                "consolidation sweep: copies of"
+            },
+            sweep.instance,
+            sweep.op.name()
+        );
+        for curve in &sweep.curves {
+            let points: Vec<String> = curve
+                .points
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{:.1}µs{}",
+                        p.count,
+                        p.p99_us,
+                        if p.meets_target { "" } else { "!" }
+                    )
+                })
+                .collect();
+            let density = curve
+                .density_at_target
+                .map_or("-".to_string(), |d| d.to_string());
+            let _ = writeln!(
+                out,
+                "{:<22} {}  {} {density}",
+                curve.platform,
+                points.join(" "),
+                if ko { "밀도" } else { "density" }
             );
         }
     }

@@ -40,6 +40,7 @@ pub mod question;
 pub mod results;
 pub mod rng;
 pub mod scenario;
+pub mod sweep;
 pub mod table;
 pub mod text;
 pub mod vdi;

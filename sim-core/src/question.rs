@@ -55,6 +55,8 @@ pub enum Metric {
     FootprintMib,
     /// Instances of the workload that fit the host (memory and CPU).
     Density,
+    /// From the `[sweep]`: the most copies of the swept group whose p99 latency meets the target.
+    SweepDensity,
     /// Instances stopped by the injected faults.
     InstancesStopped,
     /// Operations lost to the injected faults.
@@ -96,6 +98,7 @@ impl Metric {
             Metric::StartupAllMs => "startup_all_ms",
             Metric::FootprintMib => "footprint_mib",
             Metric::Density => "density",
+            Metric::SweepDensity => "sweep_density",
             Metric::InstancesStopped => "instances_stopped",
             Metric::OpsLost => "ops_lost",
             Metric::DesktopP50LatencyMs => "desktop_p50_latency_ms",

@@ -29,6 +29,8 @@ pub struct RunResult {
     /// The seed document's comparison table, filled with this run's figures.
     pub table: ComparisonTable,
     pub questions: Vec<QuestionAnswer>,
+    /// Consolidation curves, when the scenario has a `[sweep]`.
+    pub sweep: Option<crate::sweep::SweepResult>,
     /// Events processed, platforms and baselines together.
     pub events: u64,
 }
@@ -83,6 +85,8 @@ pub struct PlatformResult {
     pub throughput: f64,
     /// The same instances run natively on the same host.
     pub baseline_throughput: f64,
+    /// From the scenario's `[sweep]`: copies of the swept group that meet the p99 target.
+    pub sweep_density: Option<u32>,
     /// Work done relative to the native baseline, percent: each group's operations over
     /// its baseline's, weighted by the CPU time the group used natively.
     pub relative_performance_percent: f64,

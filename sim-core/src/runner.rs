@@ -63,6 +63,8 @@ impl Progress {
 enum JobKind {
     Platform(usize),
     Baseline,
+    /// A sweep point: platform index and count of the swept group.
+    Sweep(usize, u32),
 }
 
 struct Job {
@@ -183,6 +185,36 @@ impl Runner {
                 },
             });
         }
+        // Sweep points: each platform that runs the swept group, once per count, without
+        // faults and without a trace.
+        if let Some(sweep) = &scenario.sweep {
+            let platform_jobs: Vec<(usize, MachineSpec)> = jobs
+                .iter()
+                .filter_map(|j| match j.kind {
+                    JobKind::Platform(p) => Some((p, j.spec.clone())),
+                    _ => None,
+                })
+                .collect();
+            for (p_index, spec) in platform_jobs {
+                if !scenario.instances[sweep.group].platforms.contains(&p_index) {
+                    continue;
+                }
+                for &count in &sweep.counts {
+                    let mut spec = spec.clone();
+                    for g in &mut spec.groups {
+                        if g.scenario_index == sweep.group {
+                            g.count = count;
+                        }
+                    }
+                    spec.faults.clear();
+                    spec.trace = false;
+                    jobs.push(Job {
+                        kind: JobKind::Sweep(p_index, count),
+                        spec,
+                    });
+                }
+            }
+        }
         let baseline_of = baseline_of
             .iter()
             .map(|key| {
@@ -281,6 +313,19 @@ impl Runner {
                 s, p_index, &job.spec, outcome, baseline, seconds, per_us,
             ));
         }
+        let sweep = s
+            .sweep
+            .as_ref()
+            .map(|sweep| sweep_result(s, sweep, &self.jobs, &outcomes, seconds, per_us));
+        if let Some(sweep) = &sweep {
+            for p in &mut platforms {
+                p.sweep_density = sweep
+                    .curves
+                    .iter()
+                    .find(|c| c.platform == p.name)
+                    .and_then(|c| c.density_at_target);
+            }
+        }
         let questions = s
             .questions
             .iter()
@@ -297,8 +342,75 @@ impl Runner {
             table: ComparisonTable::build(&platforms),
             platforms,
             questions,
+            sweep,
             events: outcomes.iter().map(|o| o.events).sum(),
         })
+    }
+}
+
+/// The curves of a sweep, from its jobs' outcomes.
+fn sweep_result(
+    s: &Scenario,
+    sweep: &crate::sweep::Sweep,
+    jobs: &[Job],
+    outcomes: &[MachineOutcome],
+    seconds: f64,
+    per_us: u64,
+) -> crate::sweep::SweepResult {
+    use crate::sweep::{SweepCurve, SweepPoint, SweepResult};
+    let mut curves: Vec<SweepCurve> = Vec::new();
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        let JobKind::Sweep(p_index, count) = job.kind else {
+            continue;
+        };
+        let name = &s.platforms[p_index].name;
+        if curves.last().is_none_or(|c| &c.platform != name) {
+            curves.push(SweepCurve {
+                platform: name.clone(),
+                points: Vec::new(),
+                density_at_target: None,
+            });
+        }
+        let ops: u64 = outcome
+            .instances
+            .iter()
+            .filter(|i| i.group == sweep.group)
+            .map(|i| i.ops)
+            .sum();
+        let latency = outcome
+            .group_latency
+            .iter()
+            .find(|(g, _)| *g == sweep.group)
+            .map(|(_, h)| LatencySummary::from_histogram(&h[sweep.op.index()], per_us));
+        let (mean_us, p50_us, p99_us) =
+            latency.map_or((0.0, 0.0, 0.0), |l| (l.mean_us, l.p50_us, l.p99_us));
+        let (steal, vcpu_time) = outcome
+            .instances
+            .iter()
+            .fold((0, 0), |(a, b), i| (a + i.steal, b + i.vcpu_time));
+        let busy: u64 = outcome.busy.iter().sum();
+        let throughput = ops as f64 / seconds;
+        let curve = curves.last_mut().expect("curve");
+        curve.points.push(SweepPoint {
+            count,
+            throughput,
+            throughput_per_instance: throughput / f64::from(count),
+            mean_us,
+            p50_us,
+            p99_us,
+            steal_percent: percent(steal, vcpu_time),
+            idle_percent: percent(outcome.capacity.saturating_sub(busy), outcome.capacity),
+            meets_target: sweep.p99_target_us.is_none_or(|t| p99_us <= t),
+        });
+    }
+    for curve in &mut curves {
+        curve.density_at_target = SweepCurve::density(&curve.points);
+    }
+    SweepResult {
+        instance: s.instances[sweep.group].name.clone(),
+        op: sweep.op,
+        p99_target_us: sweep.p99_target_us,
+        curves,
     }
 }
 
@@ -612,6 +724,7 @@ fn platform_result(
         ops,
         throughput: ops as f64 / seconds,
         baseline_throughput: baseline_ops as f64 / seconds,
+        sweep_density: None,
         relative_performance_percent,
         cpu,
         steal_percent: percent(steal, vcpu_time),
@@ -778,6 +891,7 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::StartupMs => p.lifecycle.startup_ms,
         Metric::StartupAllMs => p.lifecycle.startup_all_ms,
         Metric::FootprintMib => p.lifecycle.footprint_mib,
+        Metric::SweepDensity => f64::from(p.sweep_density?),
         Metric::Density => p.lifecycle.density as f64,
         Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
         Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,

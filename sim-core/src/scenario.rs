@@ -16,6 +16,7 @@ use crate::platform::{
     SchedulerKind, Stack, StorageMode, Technique,
 };
 use crate::question::{Metric, QuestionKind, Select};
+use crate::sweep::{Sweep, MAX_SWEEP_POINTS};
 use crate::text::Text;
 use crate::workload::{Op, OpMix, Workload, PRESET_NAMES};
 
@@ -79,6 +80,9 @@ pub struct ScenarioFile {
     /// Faults injected at a simulated time (kernel panic, hypervisor or server failure).
     #[serde(default, rename = "fault")]
     pub faults: Vec<FaultSection>,
+    /// Run every platform again with more and more copies of one instance group.
+    #[serde(default)]
+    pub sweep: Option<SweepSection>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -363,6 +367,24 @@ pub struct InstanceSection {
     pub working_set_mib: Option<Spanned<u64>>,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SweepSection {
+    /// The instance group whose `count` varies.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub instance: Spanned<String>,
+    /// Counts to run, strictly increasing (at most 12).
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<u32>"))]
+    pub counts: Spanned<Vec<u32>>,
+    /// The operation whose latency the curve shows.
+    #[cfg_attr(feature = "schema", schemars(with = "Op"))]
+    pub op: Spanned<Op>,
+    /// Density: the largest count whose p99 latency of `op` stays at or below this, µs.
+    #[serde(default)]
+    pub p99_target_us: Option<f64>,
+}
+
 fn spanned_default<T: Default>() -> Spanned<T> {
     Spanned::new(0..0, T::default())
 }
@@ -526,6 +548,7 @@ pub struct Scenario {
     pub costs: CostTable,
     pub questions: Vec<Question>,
     pub faults: Vec<FaultSpec>,
+    pub sweep: Option<Sweep>,
     pub(crate) raw: ScenarioFile,
     pub(crate) source: String,
 }
@@ -694,6 +717,12 @@ impl Scenario {
             let cap = u64::from(self.host.cores) * (duration / 1500 + 1);
             // Twice: the platform and its native baseline.
             total = total.saturating_add(2 * busy_items.min(cap));
+            // A sweep runs the platform once more per count.
+            if let Some(sweep) = &self.sweep {
+                if self.instances[sweep.group].platforms.contains(&p_index) {
+                    total = total.saturating_add(sweep.counts.len() as u64 * cap);
+                }
+            }
         }
         total
     }
@@ -964,6 +993,10 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         )?);
     }
 
+    let sweep = match &raw.sweep {
+        None => None,
+        Some(section) => Some(validate_sweep(v, section, &instances)?),
+    };
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -978,6 +1011,7 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         costs: raw.costs.clone(),
         questions,
         faults,
+        sweep,
         source: v.text.to_string(),
         raw,
     };
@@ -991,6 +1025,72 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         ));
     }
     Ok(scenario)
+}
+
+fn validate_sweep(
+    v: &Validator<'_>,
+    section: &SweepSection,
+    instances: &[InstanceSpec],
+) -> Result<Sweep, ScenarioError> {
+    let name = section.instance.get_ref();
+    let group = instances
+        .iter()
+        .position(|i| &i.name == name)
+        .ok_or_else(|| {
+            v.error(
+                section.instance.span(),
+                format!(
+                    "sweep: unknown instance `{name}`; expected one of {}",
+                    names(instances.iter().map(|i| i.name.as_str()))
+                ),
+            )
+        })?;
+    let counts = section.counts.get_ref();
+    if counts.is_empty() || counts.len() > MAX_SWEEP_POINTS {
+        return Err(v.error(
+            section.counts.span(),
+            format!(
+                "sweep: counts must list 1 to {MAX_SWEEP_POINTS} instance counts; got {}",
+                counts.len()
+            ),
+        ));
+    }
+    if counts.windows(2).any(|w| w[0] >= w[1]) || counts[0] == 0 {
+        return Err(v.error(
+            section.counts.span(),
+            "sweep: counts must be at least 1 and strictly increasing, e.g. [1, 2, 4, 8]",
+        ));
+    }
+    let inst = &instances[group];
+    let largest = u64::from(*counts.last().expect("non-empty"));
+    let others: u64 = instances
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| *i != group && x.platforms.iter().any(|p| inst.platforms.contains(p)))
+        .map(|(_, x)| u64::from(x.count) * u64::from(x.vcpus))
+        .sum();
+    if largest > MAX_INSTANCES || others + largest * u64::from(inst.vcpus) > MAX_VCPUS {
+        return Err(v.error(
+            section.counts.span(),
+            format!(
+                "sweep: {largest} copies of `{name}` exceed the limits ({MAX_INSTANCES} instances, {MAX_VCPUS} vCPUs per platform)"
+            ),
+        ));
+    }
+    if let Some(target) = section.p99_target_us {
+        if !(target > 0.0 && target.is_finite()) {
+            return Err(v.error(
+                section.instance.span(),
+                "sweep: p99_target_us must be a positive number of microseconds",
+            ));
+        }
+    }
+    Ok(Sweep {
+        group,
+        counts: counts.clone(),
+        op: *section.op.get_ref(),
+        p99_target_us: section.p99_target_us,
+    })
 }
 
 fn validate_platform(
