@@ -222,6 +222,8 @@ fn draw_log_lines(
         (lo, hi) = (0.1, 10.0);
     }
     let (lo, hi) = (lo / 1.5, hi * 1.5);
+    // At least a decade, so that the log axis has labelled ticks.
+    let lo = lo.min(hi / 10.0);
     let ymax = lines
         .iter()
         .flat_map(|l| l.points.iter().map(|p| p.1))
@@ -291,6 +293,117 @@ fn draw_log_lines(
             name,
             (x + 19, y),
             ("sans-serif", 13).into_font(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Straight lines with point markers over a linear x axis (sweep curves); `target`
+/// draws a dashed horizontal reference line.
+pub fn xy_lines(
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = draw_xy_lines(&root, title, x_desc, y_desc, lines, target);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_xy_lines(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+) -> DrawResult {
+    root.fill(&WHITE)?;
+    let finite = |v: &f64| v.is_finite();
+    let xs: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.0))
+        .filter(finite)
+        .collect();
+    let (lo, hi) = xs
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+    let (lo, hi) = if lo > hi {
+        (0.0, 1.0)
+    } else if lo == hi {
+        (lo - 1.0, hi + 1.0)
+    } else {
+        (lo, hi)
+    };
+    let ymax = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .chain(target)
+        .filter(finite)
+        .fold(0.0, f64::max);
+    let legend_rows = lines.len().div_ceil(4) as u32;
+    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let mut chart = ChartBuilder::on(&plot)
+        .caption(title, ("sans-serif", 18))
+        .margin(8)
+        .x_label_area_size(44)
+        .y_label_area_size(58)
+        .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+    chart
+        .configure_mesh()
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&short_num)
+        .y_label_formatter(&short_num)
+        .axis_desc_style(("sans-serif", 14))
+        .label_style(("sans-serif", 14))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()?;
+    if let Some(t) = target.filter(finite) {
+        chart.draw_series(DashedLineSeries::new(
+            [(lo, t), (hi, t)],
+            6,
+            4,
+            BLACK.stroke_width(1),
+        ))?;
+    }
+    for l in lines {
+        let colour = rgb(l.colour);
+        let pts: Vec<(f64, f64)> = l
+            .points
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .collect();
+        chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+    }
+    for (si, l) in lines.iter().enumerate() {
+        let col = (si % 4) as i32;
+        let row = (si / 4) as i32;
+        let x = 10 + col * ((WIDTH as i32 - 20) / 4);
+        let y = 4 + row * 22;
+        legend.draw(&Rectangle::new(
+            [(x, y + 5), (x + 14, y + 9)],
+            rgb(l.colour).filled(),
+        ))?;
+        let name: String = if l.name.chars().count() > 16 {
+            l.name.chars().take(15).chain(['…']).collect()
+        } else {
+            l.name.clone()
+        };
+        legend.draw(&Text::new(
+            name,
+            (x + 19, y),
+            ("sans-serif", 14).into_font(),
         ))?;
     }
     Ok(())

@@ -265,6 +265,41 @@ pub fn build_charts(
         ));
     }
 
+    // Consolidation sweep: curves over the number of copies of one group.
+    if let Some(sw) = &r.sweep {
+        let op_name = labels::op(lang, sw.op);
+        let curve = |f: fn(&crate::core::sweep::SweepPoint) -> f64| -> Vec<Line> {
+            sw.curves
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Line {
+                    name: c.platform.clone(),
+                    colour: palette::series(i),
+                    points: c.points.iter().map(|p| (p.count as f64, f(p))).collect(),
+                })
+                .collect()
+        };
+        let x_desc = format!("{} ({})", t(lang, "chart.copies"), sw.instance);
+        let title = format!("{} — {op_name}", t(lang, "chart.sweep_p99"));
+        out.push((
+            "chart-sweep-p99",
+            title.clone(),
+            charts::xy_lines(
+                &title,
+                &x_desc,
+                "µs",
+                &curve(|p| p.p99_us),
+                sw.p99_target_us,
+            ),
+        ));
+        let title = t(lang, "chart.sweep_throughput").to_string();
+        out.push((
+            "chart-sweep-throughput",
+            title.clone(),
+            charts::xy_lines(&title, &x_desc, "ops/s", &curve(|p| p.throughput), None),
+        ));
+    }
+
     if let Some(op) = op {
         let op_name = labels::op(lang, op);
         let title = format!("{} — {op_name}", t(lang, "chart.latency"));
