@@ -4,13 +4,30 @@ use std::fmt::Write;
 
 use sim_core::RunResult;
 
+/// A latency in ms, or `-` when no update was measured (a zero mean).
+fn latency_ms(mean: f64, value: f64) -> String {
+    if mean > 0.0 {
+        format!("{value:.1}")
+    } else {
+        "-".to_string()
+    }
+}
+
+/// The snake_case name an enum has in scenario files and JSON.
+fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn technique_label(p: &sim_core::PlatformResult) -> String {
-    let mut parts = vec![format!("{:?}", p.kind).to_lowercase()];
+    let mut parts = vec![snake(&p.kind)];
     if let Some(t) = p.technique {
-        parts.push(format!("{t:?}"));
+        parts.push(snake(&t));
     }
     if let Some(io) = p.io {
-        parts.push(format!("io={io:?}"));
+        parts.push(format!("io={}", snake(&io)));
     }
     parts.join(" ")
 }
@@ -246,13 +263,13 @@ pub fn csv(r: &RunResult) -> String {
         for l in &p.latency {
             let _ = writeln!(
                 out,
-                "{},{},{},{:?},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3}",
+                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3}",
                 csv_field(&r.scenario),
                 r.seed,
                 csv_field(&p.name),
-                p.kind,
-                p.technique.map(|t| format!("{t:?}")).unwrap_or_default(),
-                p.io.map(|t| format!("{t:?}")).unwrap_or_default(),
+                snake(&p.kind),
+                p.technique.map(|t| snake(&t)).unwrap_or_default(),
+                p.io.map(|t| snake(&t)).unwrap_or_default(),
                 p.throughput,
                 p.relative_performance_percent,
                 p.cpu.guest_user,
@@ -445,13 +462,13 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         for (p, v) in vdis {
             let _ = writeln!(
                 out,
-                "{:<22} {:<16} {:>8} {:>7.0} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>11.1} {:>17} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}",
+                "{:<22} {:<16} {:>8} {:>7.0} {:>8} {:>8} {:>8.1} {:>7} {:>11.1} {:>17} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}",
                 p.name,
-                format!("{:?}", v.protocol).to_lowercase(),
+                snake(&v.protocol),
                 v.sessions,
                 v.rtt_ms,
-                v.latency_p50_ms,
-                v.latency_p99_ms,
+                latency_ms(v.latency_mean_ms, v.latency_p50_ms),
+                latency_ms(v.latency_mean_ms, v.latency_p99_ms),
                 v.within_150ms_percent,
                 v.sessions_dropped,
                 v.bandwidth_kbit_s,
@@ -465,13 +482,13 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             for g in &v.groups {
                 let _ = writeln!(
                     out,
-                    "  {:<20} {:<16} {:>8} {:>7} {:>8.1} {:>8.1} {:>8} {:>7} {:>11.1} {:>17}",
+                    "  {:<20} {:<16} {:>8} {:>7} {:>8} {:>8} {:>8} {:>7} {:>11.1} {:>17}",
                     g.group,
                     g.workload,
                     g.sessions,
                     "",
-                    g.latency_p50_ms,
-                    g.latency_p99_ms,
+                    latency_ms(g.latency_mean_ms, g.latency_p50_ms),
+                    latency_ms(g.latency_mean_ms, g.latency_p99_ms),
                     "",
                     "",
                     g.bandwidth_kbit_s,

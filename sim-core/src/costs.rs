@@ -160,7 +160,7 @@ cost_table! {
     /// Bytes a desktop logon reads (profile, shell, applications).
     desktop_logon_read_mib: 200, "MiB", "estimate: no figure in the reference";
     /// microVM: the VMM process is ready (Firecracker-like).
-    microvm_vmm_start_us: 12_000, "µs", "Firecracker SPECIFICATION.md: VMM ready within 8 CPU-ms, wall clock typically 12 ms (6-60 ms)";
+    microvm_vmm_start_us: 8_000, "µs", "Firecracker SPECIFICATION.md: VMM ready within 8 CPU-ms (wall clock typically 12 ms, 6-60 ms); the model charges CPU time";
     /// microVM: from InstanceStart to the guest's /sbin/init (no firmware, minimal kernel).
     microvm_boot_us: 125_000, "µs", "Firecracker SPECIFICATION.md: InstanceStart to guest /sbin/init within 125 ms (1 vCPU, 128 MiB)";
     /// Bytes a microVM reads to boot its uncompressed kernel and root filesystem blocks.
