@@ -1,1 +1,51 @@
-//! Placeholder: the Yew front end lands with the web-ui issue.
+//! virtsim in the browser: a Yew front end over sim-core (see `app` for the page).
+//!
+//! The wasm entry points are deliberately thin: `start` mounts the app and
+//! `result_json` exposes the exact JSON a run produces, for the browser tests
+//! that compare it with the CLI's.
+
+pub mod app;
+pub mod builtin;
+pub mod charts;
+pub mod clock;
+pub mod components;
+pub mod core;
+pub mod export;
+pub mod i18n;
+pub mod labels;
+pub mod palette;
+pub mod run;
+pub mod share;
+pub mod state;
+
+use wasm_bindgen::prelude::*;
+
+/// Mounts the app into the element with id `root_id` (replacing its content).
+#[wasm_bindgen]
+pub fn start(root_id: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let root = document
+        .get_element_by_id(root_id)
+        .ok_or_else(|| JsValue::from_str("no root element"))?;
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
+    Ok(())
+}
+
+/// Names of the built-in scenario files, in library order.
+#[wasm_bindgen]
+pub fn builtin_files() -> Vec<String> {
+    builtin::BUILTIN
+        .iter()
+        .map(|(f, _)| f.to_string())
+        .collect()
+}
+
+/// Runs a scenario to completion and returns its result as the CLI's
+/// `run --format json` writes it; errors come back as the CLI's message.
+#[wasm_bindgen]
+pub fn result_json(file: &str, text: &str) -> Result<String, JsValue> {
+    export::result_json(file, text).map_err(|e| JsValue::from_str(&e))
+}

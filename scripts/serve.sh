@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Build the virtsim web UI (Yew -> wasm32) into dist/ and serve it on
+# http://127.0.0.1:${PORT:-8080}.
+#
+#   scripts/serve.sh               build and serve (Ctrl-C stops)
+#   scripts/serve.sh --dist-only   build dist/ only (any static host can serve it)
+#   PORT=9000 scripts/serve.sh     another port (or: scripts/serve.sh --port 9000)
+#
+# On a fresh machine it installs what it needs: the wasm32-unknown-unknown
+# target (rustup) and wasm-bindgen-cli at exactly the wasm-bindgen version
+# recorded in Cargo.lock (cargo install, without --locked).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+PORT="${PORT:-8080}"
+SERVE=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist-only|--dist) SERVE=0 ;;
+    --port) shift; PORT="$1" ;;
+    --port=*) PORT="${1#--port=}" ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "serve.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf '\033[1m[serve]\033[0m %s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------
+if ! command -v cargo >/dev/null; then
+  echo "cargo not found: install Rust from https://rustup.rs first" >&2; exit 1
+fi
+if command -v rustup >/dev/null; then
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+else
+  say "rustup not found; assuming the wasm32-unknown-unknown target is installed"
+fi
+
+WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ -z "$WB_VERSION" ]; then
+  say "resolving dependencies (Cargo.lock has no wasm-bindgen yet)"
+  cargo generate-lockfile
+  WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+fi
+HAVE_WB="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$HAVE_WB" != "$WB_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WB_VERSION (found: ${HAVE_WB:-none}); this takes a few minutes once"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# --- build -------------------------------------------------------------------
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+say "building web-ui (release, wasm32)"
+# Size-oriented settings for the browser build only, without touching the
+# workspace's native release profile.
+CARGO_PROFILE_RELEASE_LTO=true \
+CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+CARGO_PROFILE_RELEASE_DEBUG=0 \
+CARGO_PROFILE_RELEASE_PANIC=abort \
+  cargo build --release --target wasm32-unknown-unknown -p web-ui
+
+DIST="$ROOT/dist"
+rm -rf "$DIST"
+mkdir -p "$DIST"
+# The name section only serves debugging (symbol names in stack traces): ~60 KB gzipped.
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$DIST/pkg" --out-name web_ui \
+  "$TARGET_DIR/wasm32-unknown-unknown/release/web_ui.wasm"
+cp -r "$ROOT"/static/. "$DIST"/
+
+WASM="$DIST/pkg/web_ui_bg.wasm"
+say "dist/ ready: wasm $(wc -c <"$WASM") bytes, $(gzip -9 -c "$WASM" | wc -c) bytes gzipped"
+
+[ "$SERVE" = 1 ] || exit 0
+
+# --- serve -------------------------------------------------------------------
+command -v python3 >/dev/null || { echo "python3 is needed to serve dist/ (or serve it with any static server)" >&2; exit 1; }
+say "serving on http://127.0.0.1:$PORT/  (Ctrl-C stops)"
+exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$DIST"

@@ -1,0 +1,181 @@
+//! The page: state, the run loop effect, and the layout of the components.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::components::{
+    controls::Controls, editor::Editor, header::Header, library::Library, results::Results,
+};
+use crate::i18n::{t, Lang};
+use crate::run::{run_sliced, RunEnd};
+use crate::share;
+use crate::state::{Action, RunStatus, State, Validation};
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::new(Lang::detect(), share::from_hash(&location_hash())));
+
+    // Keep <html lang> in step with the chosen language.
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = el.set_attribute("lang", lang.tag());
+            }
+        });
+    }
+
+    // Following a share link in the same tab (hashchange) loads and runs it.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let closure = Closure::<dyn Fn()>::new(move || {
+                if let Some(parsed) = share::from_hash(&location_hash()) {
+                    match parsed {
+                        Ok(shared) => dispatch.dispatch(Action::ApplyShared(shared)),
+                        Err(e) => dispatch.dispatch(Action::Notice(Some(e))),
+                    }
+                }
+            });
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    closure.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        closure.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(closure);
+            }
+        });
+    }
+
+    // The run loop: started whenever run_id changes while a run is requested;
+    // the cleanup cancels the previous run.
+    {
+        let dispatch = state.dispatcher();
+        let running = state.is_running();
+        let trace = state.wants_trace();
+        let (file, text, knobs) = (state.file.clone(), state.text.clone(), state.knobs.clone());
+        use_effect_with(state.run_id, move |&id| {
+            let cancel = Rc::new(Cell::new(false));
+            if running {
+                let cancel = cancel.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let progress_dispatch = dispatch.clone();
+                    let outcome = run_sliced(
+                        &file,
+                        &text,
+                        &knobs,
+                        trace,
+                        cancel.clone(),
+                        move |done, total| {
+                            progress_dispatch.dispatch(Action::Progress { id, done, total })
+                        },
+                    )
+                    .await;
+                    if cancel.get() {
+                        return;
+                    }
+                    match outcome {
+                        Ok(f) => dispatch.dispatch(Action::Finished {
+                            id,
+                            result: crate::state::ResultRef(Rc::new(f.result)),
+                            events: f.events,
+                            millis: f.millis,
+                        }),
+                        Err(RunEnd::Failed(message)) => {
+                            dispatch.dispatch(Action::Failed { id, message })
+                        }
+                        Err(RunEnd::Cancelled) => {}
+                    }
+                });
+            }
+            move || cancel.set(true)
+        });
+    }
+
+    let lang = state.lang;
+    let dispatch = state.dispatcher();
+    let on_select = {
+        let d = dispatch.clone();
+        Callback::from(move |i: usize| d.dispatch(Action::SelectBuiltin(i)))
+    };
+
+    let status = match state.status {
+        RunStatus::Idle => "idle",
+        RunStatus::Running { .. } => "running",
+        RunStatus::Done { .. } => "done",
+        RunStatus::Cancelled => "cancelled",
+        RunStatus::Failed(_) => "failed",
+    };
+
+    let (title, description) = match &state.validation {
+        Validation::Valid { baseline, .. } => {
+            (baseline.title.clone(), baseline.description.clone())
+        }
+        Validation::Invalid(_) => (None, None),
+    };
+
+    // The scenario's explanation starts open on wide screens, folded on phones.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_none_or(|w| w >= 900.0);
+
+    html! {
+        <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
+            <a class="skip" href="#results">{ t(lang, "tab.results") }</a>
+            <Header state={state.clone()} />
+            if let Some(notice) = &state.notice {
+                <p class="notice" role="status">
+                    { notice.clone() }
+                    <button class="link" onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Notice(None)) }}
+                        aria-label="close">{ "×" }</button>
+                </p>
+            }
+            <div class="layout">
+                <aside class="side">
+                    <Library {lang} selected={state.builtin} {on_select} />
+                    <Controls state={state.clone()} />
+                    <Editor state={state.clone()} />
+                </aside>
+                <main id="results" class="main" tabindex="-1">
+                    if title.is_some() || description.is_some() {
+                        <details class="about-card" open={wide}>
+                            <summary>
+                                { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
+                            </summary>
+                            if let Some(d) = &description {
+                                <p class="about">{ lang.pick(&d.ko, &d.en).to_string() }</p>
+                            }
+                        </details>
+                    }
+                    <Results state={state.clone()} />
+                </main>
+            </div>
+            <footer class="foot">
+                <span>{ "virtsim · " }{ t(lang, "app.tagline") }</span>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,3 @@
+//! The scenario library built into the page: every `scenarios/*.toml` (see build.rs).
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

@@ -1,0 +1,500 @@
+//! The trade-off charts (plotters SVG): performance relative to native, CPU-time
+//! breakdown, exits by reason, latency per operation and its distribution; each
+//! downloadable as SVG or PNG.
+
+use yew::prelude::*;
+
+use crate::charts::{self, Line, Series};
+use crate::components::svg_view::SvgView;
+use crate::core::{Op, RunResult};
+use crate::export;
+use crate::i18n::{t, Lang};
+use crate::labels;
+use crate::palette;
+use crate::state::ResultRef;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    pub lang: Lang,
+    pub result: ResultRef,
+}
+
+/// Operations with latency figures in a result, most frequent first.
+pub fn ops_of(r: &RunResult) -> Vec<Op> {
+    let mut ops: Vec<(Op, u64)> = Vec::new();
+    for p in &r.platforms {
+        for l in &p.latency {
+            match ops.iter_mut().find(|(o, _)| *o == l.op) {
+                Some(e) => e.1 += l.latency.count,
+                None => ops.push((l.op, l.latency.count)),
+            }
+        }
+    }
+    ops.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.index().cmp(&b.0.index())));
+    ops.into_iter().map(|(o, _)| o).collect()
+}
+
+/// (id, title, svg) for every chart of a result; latency charts are for `op`.
+pub fn build_charts(
+    lang: Lang,
+    r: &RunResult,
+    op: Option<Op>,
+) -> Vec<(&'static str, String, String)> {
+    let names: Vec<String> = r.platforms.iter().map(|p| p.name.clone()).collect();
+    let mut out = Vec::new();
+
+    // Relative performance per platform, one bar per instance group (workload).
+    let title = t(lang, "chart.relative").to_string();
+    let mut groups: Vec<String> = Vec::new();
+    for p in &r.platforms {
+        for g in &p.groups {
+            let key = format!("{} ({})", g.name, g.workload);
+            if !groups.contains(&key) {
+                groups.push(key);
+            }
+        }
+    }
+    // One bar per workload group when platforms run several groups each; else one bar.
+    let several = r.platforms.iter().any(|p| p.groups.len() > 1);
+    let series: Vec<Series> = if several && groups.len() > 1 {
+        groups
+            .iter()
+            .enumerate()
+            .map(|(i, key)| Series {
+                name: key.clone(),
+                colour: palette::series(i),
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| {
+                        p.groups
+                            .iter()
+                            .find(|g| &format!("{} ({})", g.name, g.workload) == key)
+                            .map_or(0.0, |g| g.relative_performance_percent)
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        vec![Series {
+            name: match groups.as_slice() {
+                [only] => only.clone(),
+                _ => t(lang, "table.relative").into(),
+            },
+            colour: palette::BLUE,
+            values: r
+                .platforms
+                .iter()
+                .map(|p| p.relative_performance_percent)
+                .collect(),
+        }]
+    };
+    out.push((
+        "chart-relative",
+        title.clone(),
+        charts::grouped_bars(&title, t(lang, "chart.percent_native"), &names, &series),
+    ));
+
+    // CPU-time breakdown (shares of pCPU capacity).
+    let title = t(lang, "chart.cpu").to_string();
+    type Pick = fn(&crate::core::CpuShares) -> f64;
+    let cats: [(&str, &str, Pick); 6] = [
+        ("cpu.guest_user", "guest_user", |c| c.guest_user),
+        ("cpu.guest_kernel", "guest_kernel", |c| c.guest_kernel),
+        ("cpu.hypervisor", "hypervisor", |c| c.hypervisor),
+        ("cpu.emulation", "emulation", |c| c.device_emulation),
+        ("cpu.host", "host", |c| c.host_os),
+        ("cpu.idle", "idle", |c| c.idle),
+    ];
+    let series: Vec<Series> = cats
+        .iter()
+        .map(|(key, kind, f)| Series {
+            name: t(lang, key).into(),
+            colour: palette::kind(kind),
+            values: r.platforms.iter().map(|p| f(&p.cpu)).collect(),
+        })
+        .collect();
+    out.push((
+        "chart-cpu",
+        title.clone(),
+        charts::stacked_bars(&title, t(lang, "chart.share"), &names, &series),
+    ));
+
+    // Steal time: runnable vCPU time spent waiting for a pCPU (overcommit).
+    if r.platforms.iter().any(|p| p.steal_percent > 0.0) {
+        let title = t(lang, "chart.steal").to_string();
+        let series = [Series {
+            name: t(lang, "cpu.steal").into(),
+            colour: palette::VERMILLION,
+            values: r.platforms.iter().map(|p| p.steal_percent).collect(),
+        }];
+        out.push((
+            "chart-steal",
+            title.clone(),
+            charts::grouped_bars(&title, t(lang, "chart.steal_axis"), &names, &series),
+        ));
+    }
+
+    // Exits and traps by reason, per simulated second.
+    let title = t(lang, "chart.exits").to_string();
+    let mut reasons = Vec::new();
+    for p in &r.platforms {
+        for e in &p.exits {
+            if e.count > 0 && !reasons.contains(&e.reason) {
+                reasons.push(e.reason);
+            }
+        }
+    }
+    reasons.sort();
+    let series: Vec<Series> = reasons
+        .iter()
+        .enumerate()
+        .map(|(i, reason)| Series {
+            name: labels::exit(lang, *reason).into(),
+            colour: palette::series(i),
+            values: r
+                .platforms
+                .iter()
+                .map(|p| {
+                    p.exits
+                        .iter()
+                        .find(|e| e.reason == *reason)
+                        .map_or(0.0, |e| e.per_second)
+                })
+                .collect(),
+        })
+        .collect();
+    out.push((
+        "chart-exits",
+        title.clone(),
+        charts::stacked_bars(&title, t(lang, "chart.per_second"), &names, &series),
+    ));
+
+    // Lifecycle: start-up time and density (issue 3's results, when present).
+    if r.platforms.iter().any(|p| p.lifecycle.startup_ms > 0.0) {
+        let title = t(lang, "chart.startup").to_string();
+        let series = [
+            Series {
+                name: t(lang, "chart.startup_one").into(),
+                colour: palette::BLUE,
+                values: r.platforms.iter().map(|p| p.lifecycle.startup_ms).collect(),
+            },
+            Series {
+                name: t(lang, "chart.startup_all").into(),
+                colour: palette::ORANGE,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.startup_all_ms)
+                    .collect(),
+            },
+        ];
+        out.push((
+            "chart-startup",
+            title.clone(),
+            charts::grouped_bars(&title, "ms", &names, &series),
+        ));
+    }
+    if r.platforms.iter().any(|p| p.lifecycle.density > 0) {
+        let title = t(lang, "chart.density").to_string();
+        let series = [
+            Series {
+                name: t(lang, "chart.density_memory").into(),
+                colour: palette::SKY_BLUE,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.density_memory as f64)
+                    .collect(),
+            },
+            Series {
+                name: t(lang, "chart.density_cpu").into(),
+                colour: palette::REDDISH_PURPLE,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.density_cpu as f64)
+                    .collect(),
+            },
+            Series {
+                name: t(lang, "chart.density_both").into(),
+                colour: palette::BLUISH_GREEN,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.lifecycle.density as f64)
+                    .collect(),
+            },
+        ];
+        out.push((
+            "chart-density",
+            title.clone(),
+            charts::grouped_bars(&title, t(lang, "chart.instances"), &names, &series),
+        ));
+    }
+    // Desktop virtualization: what a remote user feels.
+    let vdi: Vec<(String, &crate::core::vdi::VdiResult)> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().map(|v| (p.name.clone(), v)))
+        .collect();
+    if !vdi.is_empty() {
+        let title = t(lang, "chart.vdi").to_string();
+        let vnames: Vec<String> = vdi.iter().map(|v| v.0.clone()).collect();
+        let series = [
+            Series {
+                name: "p50".into(),
+                colour: palette::SKY_BLUE,
+                values: vdi.iter().map(|v| v.1.latency_p50_ms).collect(),
+            },
+            Series {
+                name: t(lang, "chart.mean").into(),
+                colour: palette::BLUE,
+                values: vdi.iter().map(|v| v.1.latency_mean_ms).collect(),
+            },
+            Series {
+                name: "p99".into(),
+                colour: palette::VERMILLION,
+                values: vdi.iter().map(|v| v.1.latency_p99_ms).collect(),
+            },
+        ];
+        out.push((
+            "chart-vdi",
+            title.clone(),
+            charts::grouped_bars(&title, "ms", &vnames, &series),
+        ));
+    }
+
+    // Consolidation sweep: curves over the number of copies of one group.
+    if let Some(sw) = &r.sweep {
+        let op_name = labels::op(lang, sw.op);
+        let curve = |f: fn(&crate::core::sweep::SweepPoint) -> f64| -> Vec<Line> {
+            sw.curves
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Line {
+                    name: c.platform.clone(),
+                    colour: palette::series(i),
+                    points: c.points.iter().map(|p| (p.count as f64, f(p))).collect(),
+                })
+                .collect()
+        };
+        let x_desc = format!("{} ({})", t(lang, "chart.copies"), sw.instance);
+        let title = format!("{} — {op_name}", t(lang, "chart.sweep_p99"));
+        out.push((
+            "chart-sweep-p99",
+            title.clone(),
+            charts::xy_lines(
+                &title,
+                &x_desc,
+                "µs",
+                &curve(|p| p.p99_us),
+                sw.p99_target_us,
+            ),
+        ));
+        let title = t(lang, "chart.sweep_throughput").to_string();
+        out.push((
+            "chart-sweep-throughput",
+            title.clone(),
+            charts::xy_lines(&title, &x_desc, "ops/s", &curve(|p| p.throughput), None),
+        ));
+    }
+
+    if let Some(op) = op {
+        let op_name = labels::op(lang, op);
+        let title = format!("{} — {op_name}", t(lang, "chart.latency"));
+        let lat = |f: fn(&crate::core::metrics::LatencySummary) -> f64| -> Vec<f64> {
+            r.platforms
+                .iter()
+                .map(|p| p.latency_of(op).map_or(0.0, f))
+                .collect()
+        };
+        let series = vec![
+            Series {
+                name: "p50".into(),
+                colour: palette::SKY_BLUE,
+                values: lat(|l| l.p50_us),
+            },
+            Series {
+                name: t(lang, "chart.mean").into(),
+                colour: palette::BLUE,
+                values: lat(|l| l.mean_us),
+            },
+            Series {
+                name: "p99".into(),
+                colour: palette::VERMILLION,
+                values: lat(|l| l.p99_us),
+            },
+        ];
+        out.push((
+            "chart-latency",
+            title.clone(),
+            charts::grouped_bars(&title, "µs", &names, &series),
+        ));
+
+        let title = format!("{} — {op_name}", t(lang, "chart.distribution"));
+        let lines: Vec<Line> = r
+            .platforms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let l = p.latency_of(op)?;
+                Some(Line {
+                    name: p.name.clone(),
+                    colour: palette::series(i),
+                    points: cumulative(&l.histogram_us),
+                })
+                .filter(|l| !l.points.is_empty())
+            })
+            .collect();
+        out.push((
+            "chart-distribution",
+            title.clone(),
+            charts::log_lines(&title, "µs", t(lang, "chart.cumulative"), &lines),
+        ));
+    }
+    out
+}
+
+/// Cumulative share (percent) at each bucket's lower bound, buckets in ascending order.
+pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
+    let mut buckets = histogram.to_vec();
+    buckets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: u64 = buckets.iter().map(|b| b.1).sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    let mut seen = 0u64;
+    buckets
+        .into_iter()
+        .map(|(x, n)| {
+            seen += n;
+            (x, seen as f64 * 100.0 / total as f64)
+        })
+        .collect()
+}
+
+/// Turns an SVG string into a PNG download (through an offscreen canvas).
+fn download_png(name: String, svg: String) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let (w, h) = (charts::WIDTH * 2, charts::HEIGHT * 2);
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx
+            .draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
+        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
+            export::download_url(&name, &data);
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}
+
+#[function_component(ChartPanel)]
+pub fn chart_panel(props: &ChartPanelProps) -> Html {
+    let lang = props.lang;
+    let ops = use_memo(props.result.clone(), |r| ops_of(r));
+    let chosen = use_state(|| None::<Op>);
+    let op = chosen
+        .filter(|o| ops.contains(o))
+        .or_else(|| ops.first().copied());
+    let charts = use_memo((lang, props.result.clone(), op), |(lang, r, op)| {
+        build_charts(*lang, r, *op)
+    });
+    let on_op = {
+        let chosen = chosen.clone();
+        let ops = ops.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            chosen.set(
+                sel.value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| ops.get(i).copied()),
+            );
+        })
+    };
+    let stem = export::file_stem(&props.result.scenario);
+    html! {
+        <div>
+            if !ops.is_empty() {
+                <div class="row chart-controls">
+                    <label for="chart-op">{ t(lang, "chart.op") }</label>
+                    <select id="chart-op" onchange={on_op}>
+                        { for ops.iter().enumerate().map(|(i, o)| html! {
+                            <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <div class="charts">
+                { for charts.iter().map(|(id, title, svg)| {
+                    let (svg_dl, svg_png) = (svg.clone(), svg.clone());
+                    let name = format!("{stem}-{id}.svg");
+                    let png = format!("{stem}-{id}.png");
+                    html! {
+                        <figure class="chart" id={*id}>
+                            <SvgView svg={AttrValue::from(svg.clone())} label={AttrValue::from(title.clone())} />
+                            <figcaption>
+                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
+                                    { t(lang, "chart.download_svg") }
+                                </button>
+                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), svg_png.clone()))}>
+                                    { t(lang, "chart.download_png") }
+                                </button>
+                            </figcaption>
+                        </figure>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cumulative;
+
+    #[test]
+    fn cumulative_rises_to_100_whatever_the_bucket_order() {
+        let c = cumulative(&[(10.0, 1), (1.0, 3)]);
+        assert_eq!(c, vec![(1.0, 75.0), (10.0, 100.0)]);
+        assert!(cumulative(&[]).is_empty());
+    }
+}

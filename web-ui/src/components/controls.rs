@@ -1,0 +1,190 @@
+//! Parameter controls (sliders, seed, workload) that re-run live, plus run,
+//! cancel and progress.
+
+use yew::prelude::*;
+
+use crate::i18n::{t, Lang};
+use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
+
+use crate::core::PRESET_NAMES as WORKLOADS;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[derive(Properties, PartialEq)]
+struct SliderProps {
+    id: AttrValue,
+    label: AttrValue,
+    min: u64,
+    max: u64,
+    step: u64,
+    /// Current value; `None` shows the scenario's own value.
+    value: Option<u64>,
+    baseline: u64,
+    lang: Lang,
+    on_change: Callback<u64>,
+}
+
+#[function_component(Slider)]
+fn slider(p: &SliderProps) -> Html {
+    let oninput = {
+        let cb = p.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<u64>() {
+                cb.emit(v);
+            }
+        })
+    };
+    let v = p.value.unwrap_or(p.baseline).clamp(p.min, p.max);
+    let out_id = format!("{}-out", p.id);
+    html! {
+        <div class="slider">
+            <label for={p.id.clone()}>
+                <span>{ p.label.clone() }</span>
+                <output id={out_id.clone()} for={p.id.clone()}>
+                    { v }
+                    if p.value.is_none() { <small>{ " (" }{ t(p.lang, "controls.default") }{ ")" }</small> }
+                </output>
+            </label>
+            <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
+                step={p.step.to_string()} value={v.to_string()} {oninput} aria-describedby={out_id} />
+        </div>
+    }
+}
+
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let knobs = state.knobs.clone();
+
+    let set = |f: fn(&mut Knobs, u64)| {
+        let s = state.clone();
+        Callback::from(move |v: u64| {
+            let mut k = s.knobs.clone();
+            f(&mut k, v);
+            s.dispatch(Action::SetKnobs(k));
+        })
+    };
+    let on_workload = {
+        let s = state.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let mut k = s.knobs.clone();
+            k.workload = Some(sel.value()).filter(|v| !v.is_empty());
+            s.dispatch(Action::SetKnobs(k));
+        })
+    };
+    let on_seed = {
+        let s = state.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut k = s.knobs.clone();
+            k.seed = input.value().trim().parse::<u64>().ok();
+            s.dispatch(Action::SetKnobs(k));
+        })
+    };
+    let on_reset = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::SetKnobs(Knobs::default())))
+    };
+    let on_run = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Run))
+    };
+    let on_cancel = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Cancel))
+    };
+    let seed_shown = match (&knobs.seed, &state.validation) {
+        (Some(s), _) => s.to_string(),
+        (None, Validation::Valid { seed, .. }) => seed.to_string(),
+        _ => String::new(),
+    };
+    let valid = matches!(state.validation, Validation::Valid { .. });
+    let base = match &state.validation {
+        Validation::Valid { baseline, .. } => (**baseline).clone(),
+        Validation::Invalid(_) => Baseline::default(),
+    };
+
+    let progress = match &state.status {
+        RunStatus::Idle => html! {},
+        RunStatus::Running { done, total } => {
+            let pct = if *total > 0 {
+                (*done as f64 / *total as f64 * 100.0).min(100.0)
+            } else {
+                0.0
+            };
+            html! {
+                <div class="progress" role="status">
+                    <span>{ t(lang, "run.running") }{ format!(" {done} {}", t(lang, "run.events")) }</span>
+                    if *total > 0 {
+                        <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
+                    } else {
+                        <progress aria-label={t(lang, "run.running")}></progress>
+                    }
+                </div>
+            }
+        }
+        RunStatus::Done { events, millis } => html! {
+            <p id="run-status" class="progress done" role="status" data-ms={format!("{millis:.1}")}>
+                { t(lang, "run.done") }{ format!(" · {events} {} · {} {millis:.0} ms", t(lang, "run.events"), t(lang, "run.took")) }
+            </p>
+        },
+        RunStatus::Cancelled => {
+            html! { <p class="progress" role="status">{ t(lang, "run.cancelled") }</p> }
+        }
+        RunStatus::Failed(m) => html! {
+            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.clone() }</p>
+        },
+    };
+
+    html! {
+        <section class="card controls" aria-labelledby="controls-h">
+            <h2 id="controls-h">{ t(lang, "controls") }</h2>
+            <div class="sliders">
+                <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={u64::from(base.instance_count).max(32)} step={1}
+                    value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
+                    on_change={set(|k, v| k.instance_count = Some(v as u32))} />
+                <Slider id="k-vcpus" label={t(lang, "controls.vcpus")} min={1} max={u64::from(base.vcpus_per_instance).max(16)} step={1}
+                    value={knobs.vcpus_per_instance.map(u64::from)} baseline={u64::from(base.vcpus_per_instance)} {lang}
+                    on_change={set(|k, v| k.vcpus_per_instance = Some(v as u32))} />
+                <Slider id="k-threads" label={t(lang, "controls.threads")} min={1} max={u64::from(base.threads_per_instance).max(32)} step={1}
+                    value={knobs.threads_per_instance.map(u64::from)} baseline={u64::from(base.threads_per_instance)} {lang}
+                    on_change={set(|k, v| k.threads_per_instance = Some(v as u32))} />
+                <Slider id="k-host-cores" label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
+                    value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}
+                    on_change={set(|k, v| k.host_cores = Some(v as u32))} />
+                <Slider id="k-exit" label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={50}
+                    value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
+                    on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
+                <Slider id="k-slice" label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
+                    value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
+                    on_change={set(|k, v| k.time_slice_ms = Some(v))} />
+                <Slider id="k-duration" label={t(lang, "controls.duration")} min={10} max={base.duration_ms.max(1000)} step={10}
+                    value={knobs.duration_ms} baseline={base.duration_ms} {lang}
+                    on_change={set(|k, v| k.duration_ms = Some(v))} />
+            </div>
+            <div class="fields">
+                <label for="k-workload">{ t(lang, "controls.workload") }</label>
+                <select id="k-workload" onchange={on_workload}>
+                    <option value="" selected={knobs.workload.is_none()}>{ t(lang, "controls.workload.scenario") }</option>
+                    { for WORKLOADS.iter().map(|w| html! {
+                        <option value={*w} selected={knobs.workload.as_deref() == Some(*w)}>{ *w }</option>
+                    }) }
+                </select>
+                <label for="k-seed">{ t(lang, "controls.seed") }</label>
+                <input id="k-seed" type="number" min="0" inputmode="numeric" value={seed_shown} onchange={on_seed} />
+            </div>
+            <div class="row">
+                <button id="run" class="primary" onclick={on_run} disabled={!valid || state.is_running()}>{ t(lang, "run") }</button>
+                <button id="cancel" onclick={on_cancel} disabled={!state.is_running()}>{ t(lang, "run.cancel") }</button>
+                <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
+            </div>
+            { progress }
+        </section>
+    }
+}

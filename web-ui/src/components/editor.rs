@@ -1,0 +1,166 @@
+//! The TOML editor with live validation (file:line:column), open and download.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::export;
+use crate::i18n::t;
+use crate::state::{Action, State, Validation, MAX_SCENARIO_BYTES};
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// Character offset of (line, column), both 1-based, in `text`.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == line {
+            return offset + column.saturating_sub(1).min(l.chars().count());
+        }
+        offset += l.chars().count() + 1;
+    }
+    text.chars().count()
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let area = use_node_ref();
+
+    let oninput = {
+        let s = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let ta: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            s.dispatch(Action::Edit(ta.value()));
+        })
+    };
+    let on_open = {
+        let s = state.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            if file.size() > MAX_SCENARIO_BYTES as f64 {
+                s.dispatch(Action::Notice(Some(format!(
+                    "{name}: {}",
+                    t(s.lang, "editor.too_big")
+                ))));
+                return;
+            }
+            let Ok(reader) = web_sys::FileReader::new() else {
+                return;
+            };
+            let s2 = s.clone();
+            let r2 = reader.clone();
+            let onload = Closure::once(move || {
+                if let Some(text) = r2.result().ok().and_then(|v| v.as_string()) {
+                    s2.dispatch(Action::LoadFile { file: name, text });
+                }
+            });
+            reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+            onload.forget();
+            let _ = reader.read_as_text(&file);
+            input.set_value("");
+        })
+    };
+    let on_download = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            let name = if s.file.ends_with(".toml") {
+                s.file.clone()
+            } else {
+                format!("{}.toml", export::file_stem(&s.file))
+            };
+            export::download(&name, "application/toml", &s.text);
+        })
+    };
+    let on_run = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Run))
+    };
+
+    let status = match &state.validation {
+        Validation::Valid { name, seed, .. } => html! {
+            <p id="editor-status" class="valid" role="status">
+                { "✓ " }{ t(lang, "editor.valid") }{ ": " }<strong class="scenario-name">{ name.clone() }</strong>
+                { format!(" · {} {seed}", t(lang, "controls.seed")) }
+            </p>
+        },
+        Validation::Invalid(err) => {
+            let goto = {
+                let area = area.clone();
+                let (line, column) = (err.line, err.column);
+                let text = state.text.clone();
+                Callback::from(move |_| {
+                    if let Some(ta) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                        let at = offset_of(&text, line, column) as u32;
+                        let _ = ta.focus();
+                        let _ = ta.set_selection_range(at, at + 1);
+                    }
+                })
+            };
+            html! {
+                <div id="editor-error" class="invalid" role="alert">
+                    <p>
+                        <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
+                        { format!(" — {} {}, {} {}", t(lang, "editor.line"), err.line, t(lang, "editor.column"), err.column) }
+                    </p>
+                    <pre class="error-text">{ err.display.clone() }</pre>
+                    <button class="link" onclick={goto}>{ t(lang, "editor.goto") }</button>
+                </div>
+            }
+        }
+    };
+    let error_line = match &state.validation {
+        Validation::Invalid(e) => Some(e.line),
+        _ => None,
+    };
+    let lines = state.text.split('\n').count().max(1);
+    let valid = matches!(state.validation, Validation::Valid { .. });
+
+    html! {
+        <section class="card editor" aria-labelledby="editor-h">
+            <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
+            <div class="code">
+                <div class="gutter" aria-hidden="true">
+                    { for (1..=lines.min(2000)).map(|n| html! {
+                        <span class={classes!((error_line == Some(n)).then_some("bad"))}>{ n }</span>
+                    }) }
+                </div>
+                <textarea id="scenario-text" ref={area} spellcheck="false" autocapitalize="off"
+                    aria-label={t(lang, "editor")} aria-invalid={(!valid).to_string()}
+                    aria-describedby={if valid { "editor-status" } else { "editor-error" }}
+                    value={state.text.to_string()} {oninput} rows="16" wrap="off" />
+            </div>
+            { status }
+            <div class="row">
+                <button id="run-edited" class="primary" onclick={on_run} disabled={!valid}>{ t(lang, "run") }</button>
+                <label class="button">
+                    { t(lang, "editor.open") }
+                    <input type="file" accept=".toml,text/plain" class="sr-only" onchange={on_open} />
+                </label>
+                <button onclick={on_download}>{ t(lang, "editor.download") }</button>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::offset_of;
+
+    #[test]
+    fn offsets() {
+        let t = "ab\ncde\nf";
+        assert_eq!(offset_of(t, 1, 1), 0);
+        assert_eq!(offset_of(t, 2, 2), 4);
+        assert_eq!(offset_of(t, 3, 1), 7);
+        assert_eq!(offset_of(t, 9, 9), 8);
+    }
+}

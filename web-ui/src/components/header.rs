@@ -1,0 +1,83 @@
+//! Title bar: language switch, share link, CSV/JSON export.
+
+use yew::prelude::*;
+
+use crate::export;
+use crate::i18n::t;
+use crate::share;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+
+    let on_lang = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::SetLang(s.lang.other())))
+    };
+    let on_share = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            let hash = share::to_hash(&s.shared());
+            if let Some(w) = web_sys::window() {
+                // replaceState: no hashchange event, so no re-run.
+                if let Ok(h) = w.history() {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                }
+                if let Ok(href) = w.location().href() {
+                    let _ = w.navigator().clipboard().write_text(&href);
+                }
+            }
+            s.dispatch(Action::Notice(Some(t(s.lang, "share.copied").to_string())));
+        })
+    };
+    let (on_csv, on_json) = {
+        let r1 = state.result.clone();
+        let r2 = state.result.clone();
+        (
+            Callback::from(move |_| {
+                if let Some(r) = &r1 {
+                    export::download(
+                        &format!("{}.csv", export::file_stem(&r.scenario)),
+                        "text/csv",
+                        &export::to_csv(r),
+                    );
+                }
+            }),
+            Callback::from(move |_| {
+                if let Some(r) = &r2 {
+                    if let Ok(json) = export::to_json(r) {
+                        export::download(
+                            &format!("{}.json", export::file_stem(&r.scenario)),
+                            "application/json",
+                            &json,
+                        );
+                    }
+                }
+            }),
+        )
+    };
+    let no_result = state.result.is_none();
+
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ t(lang, "app.title") }</h1>
+                <p class="tagline">{ t(lang, "app.tagline") }</p>
+            </div>
+            <nav class="actions" aria-label="actions">
+                <button id="share" onclick={on_share}>{ t(lang, "share") }</button>
+                <button id="export-csv" onclick={on_csv} disabled={no_result}>{ t(lang, "export.csv") }</button>
+                <button id="export-json" onclick={on_json} disabled={no_result}>{ t(lang, "export.json") }</button>
+                <button id="lang" onclick={on_lang} aria-label={t(lang, "lang.switch.label")}
+                    lang={lang.other().tag()}>{ t(lang, "lang.switch") }</button>
+            </nav>
+        </header>
+    }
+}

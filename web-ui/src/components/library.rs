@@ -1,0 +1,41 @@
+//! The built-in scenario library.
+
+use yew::prelude::*;
+
+use crate::builtin::BUILTIN;
+use crate::i18n::{t, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    pub lang: Lang,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+#[function_component(Library)]
+pub fn library(props: &LibraryProps) -> Html {
+    let lang = props.lang;
+    let onchange = {
+        let cb = props.on_select.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = sel.value().parse::<usize>() {
+                cb.emit(i);
+            }
+        })
+    };
+    html! {
+        <section class="card library" aria-labelledby="library-h">
+            <h2 id="library-h">{ t(lang, "library") }</h2>
+            <label for="scenario-select" class="sr-only">{ t(lang, "library.pick") }</label>
+            <select id="scenario-select" {onchange}>
+                if props.selected.is_none() {
+                    <option value="" selected=true>{ "—" }</option>
+                }
+                { for BUILTIN.iter().enumerate().map(|(i, (file, _))| html! {
+                    <option value={i.to_string()} selected={props.selected == Some(i)}>{ *file }</option>
+                }) }
+            </select>
+        </section>
+    }
+}

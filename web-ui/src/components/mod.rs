@@ -1,0 +1,13 @@
+//! The page's components, each with its props beside it.
+
+pub mod chart_panel;
+pub mod controls;
+pub mod editor;
+pub mod header;
+pub mod library;
+pub mod paths;
+pub mod questions;
+pub mod results;
+pub mod svg_view;
+pub mod table;
+pub mod timeline;

@@ -1,0 +1,113 @@
+//! Coursework: the scenario's questions with check and reveal.
+
+use std::collections::HashMap;
+
+use yew::prelude::*;
+
+use crate::components::table::fmt_num;
+use crate::core::QuestionKind;
+use crate::i18n::{t, Lang};
+use crate::state::ResultRef;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionsProps {
+    pub lang: Lang,
+    pub result: ResultRef,
+}
+
+#[function_component(Questions)]
+pub fn questions(props: &QuestionsProps) -> Html {
+    let lang = props.lang;
+    let answers = use_state(HashMap::<usize, String>::new);
+    let checked = use_state(HashMap::<usize, bool>::new);
+    let revealed = use_state(HashMap::<usize, bool>::new);
+    let qs = &props.result.questions;
+    if qs.is_empty() {
+        return html! { <p class="empty">{ t(lang, "questions.none") }</p> };
+    }
+    html! {
+        <ol class="questions">
+            { for qs.iter().enumerate().map(|(i, q)| {
+                let id = format!("q-{i}");
+                let given = answers.get(&i).cloned().unwrap_or_default();
+                let set_answer = {
+                    let answers = answers.clone();
+                    let checked = checked.clone();
+                    Callback::from(move |v: String| {
+                        let mut a = (*answers).clone();
+                        a.insert(i, v);
+                        answers.set(a);
+                        let mut c = (*checked).clone();
+                        c.remove(&i);
+                        checked.set(c);
+                    })
+                };
+                let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
+                    let cb = set_answer.clone();
+                    html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()}
+                        oninput={move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} /> }
+                } else {
+                    html! {
+                        <div class="choices" role="radiogroup" aria-labelledby={format!("{id}-prompt")}>
+                            { for q.options.iter().map(|c| {
+                                let cb = set_answer.clone();
+                                let c2 = c.clone();
+                                html! {
+                                    <label><input type="radio" name={id.clone()} value={c.clone()} checked={given == *c}
+                                        onchange={move |_| cb.emit(c2.clone())} />{ c.clone() }</label>
+                                }
+                            }) }
+                        </div>
+                    }
+                };
+                let on_check = {
+                    let checked = checked.clone();
+                    let (q, given) = (q.clone(), given.clone());
+                    Callback::from(move |_| {
+                        let mut c = (*checked).clone();
+                        c.insert(i, q.check(&given));
+                        checked.set(c);
+                    })
+                };
+                let on_reveal = {
+                    let revealed = revealed.clone();
+                    Callback::from(move |_| {
+                        let mut r = (*revealed).clone();
+                        r.insert(i, true);
+                        revealed.set(r);
+                    })
+                };
+                html! {
+                    <li class="question">
+                        <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
+                        { input }
+                        <div class="row">
+                            <button onclick={on_check}>{ t(lang, "questions.check") }</button>
+                            <button class="link" onclick={on_reveal}>{ t(lang, "questions.reveal") }</button>
+                        </div>
+                        if let Some(ok) = checked.get(&i) {
+                            <p class={if *ok { "ok" } else { "wrong" }} role="status">
+                                { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
+                            </p>
+                        }
+                        if revealed.get(&i).copied().unwrap_or(false) {
+                            <div class="reveal">
+                                <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong>{ q.answer.clone() }
+                                    if q.kind == QuestionKind::Numeric { <small>{ format!(" (± {}%)", q.tolerance_percent) }</small> }</p>
+                                if let Some(ex) = &q.explanation { <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p> }
+                                if !q.evidence.is_empty() {
+                                    <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
+                                    <ul class="evidence">
+                                        { for q.evidence.iter().map(|(p, v)| html! {
+                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{p}: {}", fmt_num(*v)) }</li>
+                                        }) }
+                                    </ul>
+                                }
+                            </div>
+                        }
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}

@@ -1,0 +1,82 @@
+//! The result area: a keyboard-navigable tab list over the result views.
+
+use yew::prelude::*;
+
+use crate::components::{
+    chart_panel::ChartPanel, paths::Paths, questions::Questions, table::Table, timeline::Timeline,
+};
+use crate::i18n::t;
+use crate::state::{Action, State, Tab};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let current = state.tab;
+
+    let onkeydown = {
+        let s = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let i = Tab::ALL.iter().position(|t| *t == s.tab).unwrap_or(0);
+            let n = Tab::ALL.len();
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            s.dispatch(Action::SetTab(Tab::ALL[next]));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("tab-{}", Tab::ALL[next].id())))
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+
+    let panel = match &state.result {
+        None => html! { <p class="empty">{ t(lang, "run.none") }</p> },
+        Some(result) => match current {
+            Tab::Table => html! { <Table {lang} result={result.clone()} /> },
+            Tab::Charts => html! { <ChartPanel {lang} result={result.clone()} /> },
+            Tab::Timeline => html! { <Timeline {lang} result={result.clone()} /> },
+            Tab::Paths => html! { <Paths {lang} result={result.clone()} /> },
+            Tab::Questions => html! { <Questions {lang} result={result.clone()} /> },
+        },
+    };
+    let stale = state.is_running() && state.result.is_some();
+
+    html! {
+        <section class="results" aria-label={t(lang, "tab.results")}>
+            <div class="tabs" role="tablist" aria-label={t(lang, "tab.results")} {onkeydown}>
+                { for Tab::ALL.iter().map(|&tab| {
+                    let s = state.clone();
+                    let selected = tab == current;
+                    html! {
+                        <button role="tab" id={format!("tab-{}", tab.id())} aria-selected={selected.to_string()}
+                            aria-controls={format!("panel-{}", tab.id())} tabindex={if selected { "0" } else { "-1" }}
+                            class={classes!("tab", selected.then_some("active"))}
+                            onclick={Callback::from(move |_| s.dispatch(Action::SetTab(tab)))}>
+                            { t(lang, tab.key()) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div role="tabpanel" id={format!("panel-{}", current.id())} aria-labelledby={format!("tab-{}", current.id())}
+                class={classes!("panel", stale.then_some("stale"))} aria-busy={stale.to_string()}>
+                { panel }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,182 @@
+//! The seed's comparison table with the run's measured figures, and the per-platform numbers.
+
+use yew::prelude::*;
+
+use crate::core::Text;
+use crate::i18n::{t, Lang};
+use crate::labels;
+use crate::state::ResultRef;
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub lang: Lang,
+    pub result: ResultRef,
+}
+
+/// Formats a number: thousands separated, two decimals below 100, three below 1.
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    if v == v.trunc() && v.abs() < 1e15 {
+        return group(&format!("{v:.0}"), "");
+    }
+    if v.abs() >= 100.0 {
+        group(&format!("{v:.0}"), "")
+    } else if v.abs() >= 1.0 {
+        let s = format!("{v:.2}");
+        let (i, f) = s.split_once('.').unwrap_or((&s, ""));
+        group(i, &format!(".{f}"))
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+fn group(int: &str, frac: &str) -> String {
+    let neg = int.starts_with('-');
+    let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    format!("{}{out}{frac}", if neg { "-" } else { "" })
+}
+
+fn pick(lang: Lang, text: &Text) -> String {
+    lang.pick(&text.ko, &text.en).to_string()
+}
+
+#[function_component(Table)]
+pub fn table(props: &TableProps) -> Html {
+    let lang = props.lang;
+    let r = &props.result;
+    let table = &r.table;
+    html! {
+        <div class="table-view">
+            <div class="scroll">
+            <table id="measured" class="data num">
+                <caption>{ t(lang, "table.platforms") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.kind") }</th>
+                    <th scope="col">{ t(lang, "table.throughput") }</th>
+                    <th scope="col">{ t(lang, "table.relative") }</th>
+                    <th scope="col">{ t(lang, "table.steal") }</th>
+                    <th scope="col">{ t(lang, "table.exits") }</th>
+                    <th scope="col">{ t(lang, "table.hyp") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().map(|p| html! {
+                        <tr>
+                            <th scope="row">{ p.name.clone() }</th>
+                            <td class="text">
+                                { labels::kind(lang, p.kind) }
+                                if let Some(tech) = p.technique { <br /><small>{ labels::technique(lang, tech) }</small> }
+                            </td>
+                            <td class="throughput">{ fmt_num(p.throughput) }</td>
+                            <td>{ format!("{:.1}%", p.relative_performance_percent) }</td>
+                            <td>{ format!("{:.1}%", p.steal_percent) }</td>
+                            <td>{ fmt_num(p.exits_per_second.round()) }</td>
+                            <td>{ format!("{:.1}%", p.cpu.hypervisor + p.cpu.device_emulation) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <div class="scroll">
+            <table id="comparison" class="data seed">
+                <caption>{ t(lang, "table.caption") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.aspect") }</th>
+                    { for table.columns.iter().map(|c| html! { <th scope="col">{ pick(lang, &c.heading) }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for table.row_headings.iter().enumerate().map(|(ri, heading)| html! {
+                        <tr>
+                            <th scope="row">{ pick(lang, heading) }</th>
+                            { for table.columns.iter().map(|c| match c.cells.get(ri) {
+                                Some(cell) => html! {
+                                    <td>
+                                        <span class="seed-text">{ pick(lang, &cell.seed) }</span>
+                                        <span class="measured">{ pick(lang, &cell.measured) }</span>
+                                    </td>
+                                },
+                                None => html! { <td></td> },
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            if r.platforms.iter().any(|p| !p.faults.is_empty()) {
+                <div class="scroll">
+                <table id="faults" class="data num">
+                    <caption>{ t(lang, "table.faults") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.failed") }</th>
+                        <th scope="col">{ t(lang, "table.stopped") }</th>
+                        <th scope="col">{ t(lang, "table.survivors") }</th>
+                        <th scope="col">{ t(lang, "table.ops_lost") }</th>
+                        <th scope="col">{ t(lang, "table.recovery") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().flat_map(|p| p.faults.iter().map(move |f| (p, f))).map(|(p, f)| html! {
+                            <tr>
+                                <th scope="row">{ p.name.clone() }</th>
+                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), f.at_ms) }{ pick(lang, &f.failed) }</td>
+                                <td>{ f.stopped.len() }</td>
+                                <td>{ f.survivors }</td>
+                                <td>{ fmt_num(f.ops_lost as f64) }</td>
+                                <td>{ format!("{:.0} ms", f.recovery_ms) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            if r.platforms.iter().any(|p| p.attack_surface.is_some()) {
+                <div class="scroll">
+                <table id="attack-surface" class="data num">
+                    <caption>{ t(lang, "table.attack") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.interface") }</th>
+                        <th scope="col">{ t(lang, "table.entry_points") }</th>
+                        <th scope="col">{ t(lang, "table.shared_by") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().filter_map(|p| p.attack_surface.as_ref().map(|a| (p, a))).map(|(p, a)| html! {
+                            <tr>
+                                <th scope="row">{ p.name.clone() }</th>
+                                <td class="text">{ pick(lang, &a.interface) }</td>
+                                <td>{ a.entry_points }</td>
+                                <td>{ a.shared_by }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            <p class="hint">{ format!("{} · seed {} · {} ms · {} {} · {} MHz", r.scenario, r.seed, r.duration_ms, r.cores, t(lang, "table.cores"), r.clock_mhz) }</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(fmt_num(1234567.0), "1,234,567");
+        assert_eq!(fmt_num(12.345), "12.35");
+        assert_eq!(fmt_num(0.1234), "0.123");
+        assert_eq!(fmt_num(-1500.0), "-1,500");
+        assert_eq!(fmt_num(0.0), "0");
+        assert_eq!(fmt_num(f64::NAN), "—");
+    }
+}

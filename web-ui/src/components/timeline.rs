@@ -1,0 +1,295 @@
+//! The cycle-level timeline: one lane per pCPU, coloured segments, zoom and pan
+//! (buttons, keys, wheel), and a tooltip telling what ran and why.
+
+use yew::prelude::*;
+
+use crate::components::table::fmt_num;
+use crate::core::{Category, ExitReason, Trace};
+use crate::i18n::{t, Lang};
+use crate::labels;
+use crate::palette;
+use crate::state::ResultRef;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub lang: Lang,
+    pub result: ResultRef,
+}
+
+/// Width of the drawing in SVG units.
+const W: f64 = 1000.0;
+const LANE: f64 = 26.0;
+const LABEL: f64 = 64.0;
+/// Most segments drawn at once (tiny ones are skipped beyond this).
+const MAX_DRAWN: usize = 6000;
+
+/// A visible window of the trace, in cycles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub start: f64,
+    pub span: f64,
+}
+
+impl View {
+    /// Zooms by `factor` (<1 zooms in) around the fraction `at` of the view, kept inside [0, end].
+    pub fn zoom(self, factor: f64, at: f64, end: f64) -> View {
+        let span = (self.span * factor).clamp(10.0, end.max(10.0));
+        let pivot = self.start + self.span * at;
+        View {
+            start: pivot - span * at,
+            span,
+        }
+        .clamp(end)
+    }
+    /// Pans by `fraction` of the view's span.
+    pub fn pan(self, fraction: f64, end: f64) -> View {
+        View {
+            start: self.start + self.span * fraction,
+            span: self.span,
+        }
+        .clamp(end)
+    }
+    fn clamp(self, end: f64) -> View {
+        let start = self.start.min(end - self.span).max(0.0);
+        View {
+            start,
+            span: self.span,
+        }
+    }
+}
+
+/// Why a segment ran, in words (from its category and what it ran).
+pub fn explain(lang: Lang, category: Category, what: &str, instance: &str) -> String {
+    let (ko, en) = match category {
+        Category::GuestUser => (
+            "게스트 애플리케이션 코드가 실행됨",
+            "guest application code running",
+        ),
+        Category::GuestKernel => (
+            "게스트 커널이 연산을 처리함",
+            "the guest kernel handles the operation",
+        ),
+        Category::Hypervisor => (
+            "하이퍼바이저가 exit·하이퍼콜·스케줄링을 처리함",
+            "the hypervisor handles an exit, hypercall or scheduling",
+        ),
+        Category::DeviceEmulation => (
+            "가상 장치를 에뮬레이션함",
+            "a virtual device is being emulated",
+        ),
+        Category::HostOs => (
+            "호스트 OS가 시스템 콜·문맥 교환·백그라운드 작업을 처리함",
+            "the host OS handles system calls, context switches or background work",
+        ),
+    };
+    format!("{instance}: {what} — {}", lang.pick(ko, en))
+}
+
+fn exit_label(lang: Lang, r: ExitReason) -> &'static str {
+    labels::exit(lang, r)
+}
+
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let lang = props.lang;
+    let platform = use_state(|| 0usize);
+    let traced: Vec<(String, &Trace)> = props
+        .result
+        .platforms
+        .iter()
+        .filter_map(|p| p.trace.as_ref().map(|t| (p.name.clone(), t)))
+        .collect();
+    let chosen = (*platform).min(traced.len().saturating_sub(1));
+    let empty = Trace::default();
+    let trace = traced.get(chosen).map_or(&empty, |t| t.1);
+    let segs = &trace.segments;
+    let marks = &trace.marks;
+    let end = segs
+        .iter()
+        .map(|s| s.end)
+        .chain(marks.iter().map(|m| m.time))
+        .max()
+        .unwrap_or(0) as f64;
+    let lanes = segs
+        .iter()
+        .map(|s| s.pcpu)
+        .chain(marks.iter().map(|m| m.pcpu))
+        .max()
+        .map_or(0, |m| m + 1);
+    let view = use_state(|| View {
+        start: 0.0,
+        span: end.max(1.0),
+    });
+    let hover = use_state(|| None::<usize>);
+    {
+        let view = view.clone();
+        let hover = hover.clone();
+        use_effect_with((props.result.clone(), chosen), move |_| {
+            view.set(View {
+                start: 0.0,
+                span: end.max(1.0),
+            });
+            hover.set(None);
+        });
+    }
+    let on_platform = {
+        let platform = platform.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            platform.set(sel.value().parse().unwrap_or(0));
+        })
+    };
+    if segs.is_empty() {
+        return html! { <p class="empty">{ t(lang, "timeline.none") }</p> };
+    }
+    let v = *view;
+    let act = |f: fn(View, f64) -> View| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(f(*view, end)))
+    };
+    // Visible segment indices, for stepping through them with the keyboard.
+    let order: Vec<usize> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| (s.end as f64) > view.start && (s.start as f64) < view.start + view.span)
+        .map(|(i, _)| i)
+        .take(MAX_DRAWN)
+        .collect();
+    let onkeydown = {
+        let view = view.clone();
+        let hover = hover.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            if key == "]" || key == "[" {
+                e.prevent_default();
+                let pos = hover.and_then(|h| order.iter().position(|&i| i == h));
+                let next = match (pos, key.as_str()) {
+                    (None, _) => order.first(),
+                    (Some(p), "]") => order.get(p + 1).or(order.last()),
+                    (Some(p), _) => order.get(p.saturating_sub(1)),
+                };
+                hover.set(next.copied());
+                return;
+            }
+            let next = match key.as_str() {
+                "ArrowLeft" => view.pan(-0.2, end),
+                "ArrowRight" => view.pan(0.2, end),
+                "+" | "=" => view.zoom(0.5, 0.5, end),
+                "-" | "_" => view.zoom(2.0, 0.5, end),
+                "0" | "Home" => View {
+                    start: 0.0,
+                    span: end.max(1.0),
+                },
+                _ => return,
+            };
+            e.prevent_default();
+            view.set(next);
+        })
+    };
+    let onwheel = {
+        let view = view.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let next = if e.shift_key() || e.delta_x().abs() > e.delta_y().abs() {
+                let d = if e.shift_key() {
+                    e.delta_y()
+                } else {
+                    e.delta_x()
+                };
+                view.pan(d.signum() * 0.1, end)
+            } else {
+                view.zoom(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, 0.5, end)
+            };
+            view.set(next);
+        })
+    };
+    let x = |c: f64| LABEL + (c - v.start) / v.span * (W - LABEL);
+    let height = lanes as f64 * LANE + 4.0;
+    let min_w = v.span / 3000.0;
+    let visible: Vec<(usize, &crate::core::TraceSegment)> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| (s.end as f64) > v.start && (s.start as f64) < v.start + v.span)
+        .filter(|(_, s)| segs.len() <= MAX_DRAWN || (s.end - s.start) as f64 >= min_w)
+        .take(MAX_DRAWN)
+        .collect();
+    let visible_marks: Vec<_> = marks
+        .iter()
+        .filter(|m| (m.time as f64) >= v.start && (m.time as f64) <= v.start + v.span)
+        .take(MAX_DRAWN / 2)
+        .collect();
+
+    let tooltip = hover.and_then(|i| segs.get(i)).map(|s| html! {
+        <div class="tooltip" role="status">
+            <strong>{ format!("pCPU {} · {}", s.pcpu, labels::category(lang, s.category)) }</strong>
+            <span>{ format!("{} – {} ({} cycles)", s.start, s.end, s.end - s.start) }</span>
+            <span class="why">{ explain(lang, s.category, &s.what, &s.instance) }</span>
+        </div>
+    });
+    let cats = crate::core::Category::ALL;
+
+    html! {
+        <div class="timeline">
+            <div class="row toolbar">
+                if traced.len() > 1 {
+                    <label for="timeline-platform">{ t(lang, "timeline.platform") }</label>
+                    <select id="timeline-platform" onchange={on_platform}>
+                        { for traced.iter().enumerate().map(|(i, (name, _))| html! {
+                            <option value={i.to_string()} selected={i == chosen}>{ name.clone() }</option>
+                        }) }
+                    </select>
+                }
+                <button onclick={act(|v, e| v.zoom(0.5, 0.5, e))} aria-label={t(lang, "timeline.zoom_in")} title={t(lang, "timeline.zoom_in")}>{ "+" }</button>
+                <button onclick={act(|v, e| v.zoom(2.0, 0.5, e))} aria-label={t(lang, "timeline.zoom_out")} title={t(lang, "timeline.zoom_out")}>{ "−" }</button>
+                <button onclick={act(|v, e| v.pan(-0.25, e))} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
+                <button onclick={act(|v, e| v.pan(0.25, e))} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
+                <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
+                <span class="range">{ format!("{} – {} {}", fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles")) }</span>
+            </div>
+            <ul class="legend">
+                { for cats.iter().map(|c| html! {
+                    <li><span class="swatch" style={format!("background:{}", palette::css(palette::kind(labels::category_key(*c))))}></span>{ labels::category(lang, *c) }</li>
+                }) }
+                <li><span class="swatch idle"></span>{ t(lang, "cpu.idle") }</li>
+                <li><span class="mark-key">{ "▼" }</span>{ t(lang, "timeline.trap") }</li>
+            </ul>
+            if trace.truncated { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            <div class="timeline-box" tabindex="0" role="group" aria-label={t(lang, "timeline.caption")} {onkeydown} {onwheel}
+                onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
+                <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-label={t(lang, "timeline.caption")}>
+                    { for (0..lanes).map(|l| html! {
+                        <g>
+                            <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(W - LABEL).to_string()}
+                                height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
+                            <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.62)} class="lane-label">{ format!("pCPU {l}") }</text>
+                        </g>
+                    }) }
+                    { for visible.iter().map(|&(i, s)| {
+                        let x0 = x(s.start as f64).max(LABEL);
+                        let x1 = x(s.end as f64).min(W);
+                        let h = hover.clone();
+                        html! {
+                            <rect x={format!("{x0:.2}")} y={format!("{:.1}", s.pcpu as f64 * LANE + 5.0)}
+                                width={format!("{:.2}", (x1 - x0).max(0.5))} height={format!("{:.1}", LANE - 10.0)}
+                                fill={palette::css(palette::kind(labels::category_key(s.category)))}
+                                onmouseenter={move |_| h.set(Some(i))}>
+                                <title>{ format!("pCPU {} · {} · {} cycles — {}", s.pcpu, labels::category(lang, s.category), s.end - s.start, explain(lang, s.category, &s.what, &s.instance)) }</title>
+                            </rect>
+                        }
+                    }) }
+                    { for visible_marks.iter().map(|m| {
+                        let mx = x(m.time as f64);
+                        let y = m.pcpu as f64 * LANE + 1.0;
+                        html! {
+                            <path d={format!("M{:.2} {:.1} l-3 -0 l3 5 l3 -5 z", mx, y)} class="trap">
+                                <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason), m.count, m.time) }</title>
+                            </path>
+                        }
+                    }) }
+                </svg>
+            </div>
+            <p class="hint">{ t(lang, "timeline.help") }</p>
+            { for tooltip }
+        </div>
+    }
+}

@@ -1,0 +1,351 @@
+//! Korean and English user-interface strings, and choosing the first language.
+
+use serde::{Deserialize, Serialize};
+
+/// A user-interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    Ko,
+    En,
+}
+
+impl Lang {
+    /// Korean when the browser's preferred language starts with "ko", English otherwise.
+    pub fn from_browser_language(tag: Option<&str>) -> Lang {
+        match tag {
+            Some(t) if t.to_ascii_lowercase().starts_with("ko") => Lang::Ko,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language the browser prefers (navigator.language).
+    pub fn detect() -> Lang {
+        let tag = web_sys::window().and_then(|w| w.navigator().language());
+        Lang::from_browser_language(tag.as_deref())
+    }
+
+    /// BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ko => Lang::En,
+            Lang::En => Lang::Ko,
+        }
+    }
+
+    /// Picks the Korean or English text.
+    pub fn pick<'a>(self, ko: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ko => ko,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Looks up a user-interface string; unknown keys come back as the key itself.
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    for (k, ko, en) in STRINGS {
+        if *k == key {
+            return match lang {
+                Lang::Ko => ko,
+                Lang::En => en,
+            };
+        }
+    }
+    key
+}
+
+/// (key, Korean, English)
+const STRINGS: &[(&str, &str, &str)] = &[
+    (
+        "app.title",
+        "virtsim · 가상화 시뮬레이터",
+        "virtsim · virtualization simulator",
+    ),
+    (
+        "app.tagline",
+        "하이퍼바이저, 컨테이너, 그리고 그 비용을 사이클 단위로",
+        "Hypervisors, containers and what they cost, cycle by cycle",
+    ),
+    ("lang.switch", "English", "한국어"),
+    ("lang.switch.label", "Switch to English", "한국어로 전환"),
+    ("library", "시나리오 라이브러리", "Scenario library"),
+    ("library.pick", "시나리오 선택", "Choose a scenario"),
+    ("editor", "시나리오 편집기 (TOML)", "Scenario editor (TOML)"),
+    ("editor.valid", "올바른 시나리오", "Valid scenario"),
+    ("editor.invalid", "시나리오 오류", "Scenario error"),
+    ("editor.line", "줄", "line"),
+    ("editor.column", "열", "column"),
+    ("editor.goto", "오류 위치로 이동", "Go to the error"),
+    ("editor.open", "파일 열기…", "Open file…"),
+    ("editor.download", "편집본 내려받기", "Download edited file"),
+    (
+        "editor.too_big",
+        "시나리오가 너무 큽니다 (최대 256 KiB)",
+        "Scenario too large (at most 256 KiB)",
+    ),
+    ("controls", "매개변수", "Parameters"),
+    ("controls.instances", "인스턴스 수", "Instances"),
+    ("controls.vcpus", "인스턴스당 vCPU", "vCPUs per instance"),
+    (
+        "controls.threads",
+        "인스턴스당 스레드",
+        "Threads per instance",
+    ),
+    (
+        "controls.host_cores",
+        "호스트 코어 (오버커밋)",
+        "Host cores (overcommit)",
+    ),
+    (
+        "controls.exit_cycles",
+        "VM exit 비용 (사이클)",
+        "VM exit cost (cycles)",
+    ),
+    (
+        "controls.time_slice",
+        "타임 슬라이스 (ms)",
+        "Time slice (ms)",
+    ),
+    (
+        "controls.duration",
+        "시뮬레이션 시간 (ms)",
+        "Simulated time (ms)",
+    ),
+    ("controls.workload", "워크로드", "Workload"),
+    (
+        "controls.workload.scenario",
+        "(시나리오 그대로)",
+        "(as in scenario)",
+    ),
+    ("controls.seed", "시드", "Seed"),
+    ("controls.default", "시나리오 값", "scenario value"),
+    (
+        "controls.reset",
+        "시나리오 값으로 되돌리기",
+        "Reset to scenario values",
+    ),
+    ("run", "실행", "Run"),
+    ("run.cancel", "취소", "Cancel"),
+    ("run.running", "실행 중…", "Running…"),
+    ("run.done", "완료", "Done"),
+    ("run.cancelled", "취소됨", "Cancelled"),
+    ("run.failed", "실행 실패", "Run failed"),
+    ("run.events", "이벤트", "events"),
+    ("run.took", "소요 시간", "took"),
+    (
+        "run.none",
+        "아직 결과가 없습니다. 시나리오를 실행하세요.",
+        "No results yet. Run a scenario.",
+    ),
+    ("tab.table", "비교표", "Comparison"),
+    ("tab.charts", "차트", "Charts"),
+    ("tab.timeline", "타임라인", "Timeline"),
+    ("tab.paths", "스택과 경로", "Stack & paths"),
+    ("tab.questions", "과제", "Coursework"),
+    ("tab.results", "결과 보기", "Result views"),
+    (
+        "table.caption",
+        "가상화 방식 비교 (측정값 포함)",
+        "Virtualization compared (with measured figures)",
+    ),
+    ("table.aspect", "구분", "Aspect"),
+    (
+        "table.platforms",
+        "플랫폼별 측정값",
+        "Measured per platform",
+    ),
+    ("table.platform", "플랫폼", "Platform"),
+    ("table.kind", "종류", "Kind"),
+    ("table.faults", "장애 주입: 어디까지 번지나", "Injected faults: how far they reach"),
+    ("table.failed", "장애", "Fault"),
+    ("table.stopped", "멈춘 인스턴스", "Instances stopped"),
+    ("table.survivors", "살아남은 인스턴스", "Survivors"),
+    ("table.ops_lost", "잃은 연산", "Operations lost"),
+    ("table.recovery", "복구 시간", "Recovery"),
+    ("table.attack", "공격 표면", "Attack surface"),
+    ("table.interface", "닿을 수 있는 인터페이스", "Interface reachable"),
+    ("table.entry_points", "진입점 수", "Entry points"),
+    ("table.shared_by", "공유하는 인스턴스", "Shared by instances"),
+    ("table.hyp", "하이퍼바이저+에뮬레이션 CPU", "Hypervisor + emulation CPU"),
+    ("table.cores", "코어", "cores"),
+    ("table.throughput", "처리량 (ops/s)", "Throughput (ops/s)"),
+    ("table.relative", "네이티브 대비 성능", "Relative to native"),
+    ("table.p99", "p99 지연", "p99 latency"),
+    ("table.steal", "스틸 시간", "Steal time"),
+    ("table.exits", "초당 exit·하이퍼콜", "Exits + hypercalls /s"),
+    (
+        "chart.relative",
+        "네이티브 대비 성능",
+        "Performance relative to native",
+    ),
+    ("chart.cpu", "CPU 시간 구성", "CPU-time breakdown"),
+    (
+        "chart.exits",
+        "원인별 exit/trap",
+        "Exits and traps by reason",
+    ),
+    (
+        "chart.latency",
+        "지연 분포 (p50 / 평균 / p99)",
+        "Latency (p50 / mean / p99)",
+    ),
+    ("chart.download_svg", "SVG로 저장", "Save as SVG"),
+    ("chart.download_png", "PNG로 저장", "Save as PNG"),
+    ("chart.distribution", "지연 누적 분포", "Cumulative latency distribution"),
+    ("chart.op", "연산", "Operation"),
+    ("chart.copies", "복제 수", "copies"),
+    ("chart.sweep_p99", "통합 곡선: p99 지연 (점선 = 목표)", "Consolidation: p99 latency (dashed = target)"),
+    ("chart.sweep_throughput", "통합 곡선: 처리량", "Consolidation: throughput"),
+    ("chart.startup", "시작 시간", "Start-up time"),
+    ("chart.startup_one", "인스턴스 하나", "one instance"),
+    ("chart.startup_all", "모두 동시에", "all at once"),
+    ("chart.density", "호스트당 밀도", "Density per host"),
+    ("chart.density_memory", "메모리 한도", "memory bound"),
+    ("chart.density_cpu", "CPU 한도", "CPU bound"),
+    ("chart.density_both", "밀도", "density"),
+    ("chart.instances", "인스턴스 수", "instances"),
+    ("chart.vdi", "원격 데스크탑 반응 지연 (입력→화면)", "Remote desktop latency (input to screen)"),
+    ("chart.steal", "스틸 시간 (오버커밋)", "Steal time (overcommit)"),
+    ("chart.steal_axis", "vCPU 시간 대비 %", "% of vCPU time"),
+    ("chart.mean", "평균", "mean"),
+    ("chart.share", "비율 (%)", "share (%)"),
+    ("chart.cumulative", "누적 (%)", "cumulative (%)"),
+    ("chart.percent_native", "네이티브 대비 %", "% of native"),
+    ("chart.per_second", "초당 횟수", "per second"),
+    (
+        "timeline.caption",
+        "pCPU별 사이클 타임라인",
+        "Cycle timeline per pCPU",
+    ),
+    ("timeline.zoom_in", "확대", "Zoom in"),
+    ("timeline.zoom_out", "축소", "Zoom out"),
+    ("timeline.left", "왼쪽으로", "Pan left"),
+    ("timeline.right", "오른쪽으로", "Pan right"),
+    ("timeline.reset", "전체 보기", "Show all"),
+    (
+        "timeline.none",
+        "이 실행에는 트레이스가 없습니다.",
+        "This run has no trace.",
+    ),
+    (
+        "timeline.help",
+        "←/→ 이동, +/− 확대·축소, [ ] 구간 선택. 구간에 마우스를 올리면 무엇이 왜 실행됐는지 보입니다.",
+        "←/→ pan, +/− zoom, [ ] step through segments. Hover a segment to see what ran and why.",
+    ),
+    ("timeline.platform", "플랫폼", "Platform"),
+    ("timeline.trap", "exit/trap", "exit/trap"),
+    ("timeline.truncated", "트레이스가 한도에서 잘렸습니다 (앞부분만 표시).", "The trace hit its bound and was cut short (only the start is shown)."),
+    ("paths.layers", "계층", "Layers"),
+    ("paths.operation", "연산", "Operation"),
+    ("paths.step", "단계", "Step"),
+    ("paths.layer", "계층", "Layer"),
+    ("paths.cycles", "사이클", "Cycles"),
+    ("paths.total", "연산당 합계 (일괄 처리분은 나눠서)", "Total per operation (batched steps amortized)"),
+    ("paths.every", "일괄: 연산", "batched: once per"),
+    ("paths.completion", "완료 (장치·타이머가 끝낸 뒤)", "Completion (after the device or timer finishes)"),
+    ("paths.help", "같은 연산이 플랫폼마다 어떤 계층을 거치는지, 단계마다 몇 사이클이 드는지 비교하세요.", "Compare which layers the same operation crosses on each platform, and the cycles each step costs."),
+    (
+        "questions.none",
+        "이 시나리오에는 문제가 없습니다.",
+        "This scenario has no questions.",
+    ),
+    ("questions.answer", "답", "Answer"),
+    ("questions.check", "확인", "Check"),
+    ("questions.reveal", "정답 보기", "Reveal answer"),
+    ("questions.correct", "정답입니다!", "Correct!"),
+    (
+        "questions.wrong",
+        "다시 생각해 보세요.",
+        "Not quite — try again.",
+    ),
+    ("questions.computed", "계산된 정답", "Computed answer"),
+    ("questions.why", "근거가 되는 측정값", "The figures behind it"),
+    ("share", "공유 링크 복사", "Copy share link"),
+    (
+        "share.copied",
+        "링크를 주소창에 넣고 복사했습니다",
+        "Link placed in the address bar and copied",
+    ),
+    (
+        "share.bad",
+        "공유 링크를 읽을 수 없습니다",
+        "Could not read the share link",
+    ),
+    ("export.csv", "CSV 내보내기", "Export CSV"),
+    ("export.json", "JSON 내보내기", "Export JSON"),
+    ("cpu.guest_user", "게스트 사용자", "guest user"),
+    ("cpu.guest_kernel", "게스트 커널", "guest kernel"),
+    ("cpu.hypervisor", "하이퍼바이저", "hypervisor"),
+    ("cpu.emulation", "장치 에뮬레이션", "device emulation"),
+    ("cpu.host", "호스트 OS", "host OS"),
+    ("cpu.idle", "유휴", "idle"),
+    ("cpu.steal", "스틸", "steal"),
+    ("cpu.guest", "게스트", "guest"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_browsers_get_korean_first() {
+        assert_eq!(Lang::from_browser_language(Some("ko-KR")), Lang::Ko);
+        assert_eq!(Lang::from_browser_language(Some("ko")), Lang::Ko);
+        assert_eq!(Lang::from_browser_language(Some("en-US")), Lang::En);
+        assert_eq!(Lang::from_browser_language(None), Lang::En);
+    }
+
+    /// Every literal key passed to `t(...)` in the sources has a translation.
+    #[test]
+    fn every_used_key_exists() {
+        let sources = [
+            include_str!("app.rs"),
+            include_str!("state.rs"),
+            include_str!("components/chart_panel.rs"),
+            include_str!("components/controls.rs"),
+            include_str!("components/editor.rs"),
+            include_str!("components/header.rs"),
+            include_str!("components/library.rs"),
+            include_str!("components/paths.rs"),
+            include_str!("components/questions.rs"),
+            include_str!("components/results.rs"),
+            include_str!("components/table.rs"),
+            include_str!("components/timeline.rs"),
+        ];
+        let mut missing = Vec::new();
+        for src in sources {
+            for (i, _) in src
+                .match_indices("t(lang, \"")
+                .chain(src.match_indices("t(s.lang, \""))
+                .chain(src.match_indices("t(p.lang, \""))
+            {
+                let rest = &src[i..];
+                let start = rest.find('"').unwrap() + 1;
+                let end = start + rest[start..].find('"').unwrap();
+                let key = &rest[start..end];
+                if !STRINGS.iter().any(|(k, _, _)| *k == key) {
+                    missing.push(key.to_string());
+                }
+            }
+        }
+        assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+    }
+
+    #[test]
+    fn every_key_is_unique() {
+        for (i, (k, _, _)) in STRINGS.iter().enumerate() {
+            assert!(
+                STRINGS[i + 1..].iter().all(|(o, _, _)| o != k),
+                "duplicate key {k}"
+            );
+        }
+    }
+}

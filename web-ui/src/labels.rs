@@ -1,0 +1,108 @@
+//! Korean and English names for sim-core's enums (layers, CPU categories, operations, exits).
+
+use crate::core::{Category, ExitReason, Layer, Op, PlatformKind, Technique};
+use crate::i18n::Lang;
+
+pub fn layer(lang: Lang, l: Layer) -> &'static str {
+    let (ko, en) = match l {
+        Layer::Application => ("애플리케이션", "application"),
+        Layer::GuestKernel => ("게스트 커널", "guest kernel"),
+        Layer::Hypervisor => ("하이퍼바이저", "hypervisor"),
+        Layer::DriverDomain => ("드라이버 도메인", "driver domain"),
+        Layer::VmmProcess => (
+            "VMM 프로세스 (호스트 사용자 공간)",
+            "VMM process (host user space)",
+        ),
+        Layer::HostOs => ("호스트 OS", "host OS"),
+        Layer::ContainerEngine => (
+            "컨테이너 엔진 (cgroup·네임스페이스)",
+            "container engine (cgroups, namespaces)",
+        ),
+        Layer::Hardware => ("하드웨어", "hardware"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    let (ko, en) = match c {
+        Category::GuestUser => ("게스트 사용자", "guest user"),
+        Category::GuestKernel => ("게스트 커널", "guest kernel"),
+        Category::Hypervisor => ("하이퍼바이저", "hypervisor"),
+        Category::DeviceEmulation => ("장치 에뮬레이션", "device emulation"),
+        Category::HostOs => ("호스트 OS", "host OS"),
+    };
+    lang.pick(ko, en)
+}
+
+/// Palette key of a CPU category (see `palette::kind`).
+pub fn category_key(c: Category) -> &'static str {
+    match c {
+        Category::GuestUser => "guest_user",
+        Category::GuestKernel => "guest_kernel",
+        Category::Hypervisor => "hypervisor",
+        Category::DeviceEmulation => "emulation",
+        Category::HostOs => "host",
+    }
+}
+
+pub fn op(lang: Lang, o: Op) -> &'static str {
+    let (ko, en) = match o {
+        Op::Syscall => ("시스템 콜", "system call"),
+        Op::PrivilegedInstruction => ("특권 명령어", "privileged instruction"),
+        Op::IoPort => ("I/O 포트 접근", "I/O port access"),
+        Op::Mmio => ("MMIO 접근", "MMIO access"),
+        Op::PageFault => ("페이지 폴트", "page fault"),
+        Op::PageTableUpdate => ("페이지 테이블 갱신", "page-table update"),
+        Op::TlbMiss => ("TLB 미스", "TLB miss"),
+        Op::DiskRead => ("디스크 읽기", "disk read"),
+        Op::DiskWrite => ("디스크 쓰기", "disk write"),
+        Op::NetSend => ("네트워크 송신", "network send"),
+        Op::NetReceive => ("네트워크 수신", "network receive"),
+        Op::Sleep => ("대기", "sleep"),
+        Op::TimerInterrupt => ("타이머 인터럽트", "timer interrupt"),
+        Op::GuestContextSwitch => ("게스트 문맥 교환", "guest context switch"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
+    let (ko, en) = match e {
+        ExitReason::IoInstruction => ("I/O 명령어", "I/O instruction"),
+        ExitReason::Mmio => ("MMIO", "MMIO"),
+        ExitReason::CrAccess => ("제어 레지스터 접근", "control-register access"),
+        ExitReason::ShadowPageFault => ("섀도 페이지 폴트", "shadow page fault"),
+        ExitReason::ShadowPteWrite => ("섀도 PTE 쓰기", "shadow PTE write"),
+        ExitReason::Hlt => ("HLT", "HLT"),
+        ExitReason::ExternalInterrupt => ("외부 인터럽트", "external interrupt"),
+        ExitReason::ApicAccess => ("APIC 접근", "APIC access"),
+        ExitReason::Hypercall => ("하이퍼콜", "hypercall"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn kind(lang: Lang, k: PlatformKind) -> &'static str {
+    let (ko, en) = match k {
+        PlatformKind::Native => ("네이티브", "native"),
+        PlatformKind::Type1 => ("타입 1 하이퍼바이저", "type 1 hypervisor"),
+        PlatformKind::Type2 => ("타입 2 하이퍼바이저", "type 2 hypervisor"),
+        PlatformKind::Container => ("컨테이너", "container"),
+        PlatformKind::Vdi => ("데스크탑 가상화 (VDI)", "desktop virtualization (VDI)"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn technique(lang: Lang, t: Technique) -> &'static str {
+    let (ko, en) = match t {
+        Technique::BinaryTranslation => (
+            "전가상화 (바이너리 변환)",
+            "full virtualization (binary translation)",
+        ),
+        Technique::HardwareAssist => (
+            "전가상화 (하드웨어 지원)",
+            "full virtualization (hardware assist)",
+        ),
+        Technique::Para => ("반가상화", "paravirtualization"),
+        Technique::Hybrid => ("하이브리드", "hybrid"),
+    };
+    lang.pick(ko, en)
+}

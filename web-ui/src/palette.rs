@@ -1,0 +1,59 @@
+//! The colour-blind-safe Okabe–Ito palette, shared by the charts and the timeline.
+
+/// (red, green, blue)
+pub type Rgb = (u8, u8, u8);
+
+pub const BLACK: Rgb = (0x00, 0x00, 0x00);
+pub const ORANGE: Rgb = (0xE6, 0x9F, 0x00);
+pub const SKY_BLUE: Rgb = (0x56, 0xB4, 0xE9);
+pub const BLUISH_GREEN: Rgb = (0x00, 0x9E, 0x73);
+pub const YELLOW: Rgb = (0xF0, 0xE4, 0x42);
+pub const BLUE: Rgb = (0x00, 0x72, 0xB2);
+pub const VERMILLION: Rgb = (0xD5, 0x5E, 0x00);
+pub const REDDISH_PURPLE: Rgb = (0xCC, 0x79, 0xA7);
+pub const GREY: Rgb = (0xBB, 0xBB, 0xBB);
+
+/// Colours for series in order.
+pub const SERIES: [Rgb; 7] = [
+    BLUE,
+    ORANGE,
+    BLUISH_GREEN,
+    REDDISH_PURPLE,
+    SKY_BLUE,
+    VERMILLION,
+    YELLOW,
+];
+
+/// The i-th series colour.
+pub fn series(i: usize) -> Rgb {
+    SERIES[i % SERIES.len()]
+}
+
+/// CSS `#rrggbb`.
+pub fn css(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// Colour of a CPU-time category or timeline segment kind.
+pub fn kind(kind: &str) -> Rgb {
+    let k = kind.to_ascii_lowercase();
+    if k.contains("user") {
+        BLUE
+    } else if k.contains("guest") || k.contains("app") {
+        SKY_BLUE
+    } else if k.contains("hyper") || k.contains("exit") || k.contains("vmm") {
+        VERMILLION
+    } else if k.contains("emul") || k.contains("device") {
+        ORANGE
+    } else if k.contains("host") {
+        REDDISH_PURPLE
+    } else if k.contains("steal") {
+        YELLOW
+    } else if k.contains("idle") {
+        GREY
+    } else if k.contains("container") || k.contains("cgroup") {
+        BLUISH_GREEN
+    } else {
+        BLACK
+    }
+}

@@ -1,0 +1,93 @@
+//! Running a scenario without freezing the tab: the sim-core `Runner` is
+//! advanced in slices of a few milliseconds, yielding to the browser between
+//! slices (a zero timeout), with progress reports and cancellation.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+
+use crate::clock::now_ms;
+use crate::core::{RunOptions, RunResult, Scenario};
+use crate::state::Knobs;
+
+/// Time one slice may take before yielding to the browser.
+pub const SLICE_MS: f64 = 12.0;
+/// Events advanced between clock checks.
+pub const EVENT_STEP: u64 = 4_096;
+/// Runs shorter than this show no progress (each report re-renders the page).
+pub const PROGRESS_AFTER_MS: f64 = 150.0;
+/// Least time between progress reports.
+pub const PROGRESS_MS: f64 = 100.0;
+/// Upper bound on events of a run started from the page.
+pub const MAX_EVENTS: u64 = 200_000_000;
+
+/// How a sliced run ended, when it did not produce a result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunEnd {
+    Cancelled,
+    Failed(String),
+}
+
+/// A finished run.
+pub struct Finished {
+    pub result: RunResult,
+    pub events: u64,
+    pub millis: f64,
+}
+
+/// Parses `text`, applies `knobs` and runs it in slices (recording the pCPU
+/// timeline when `trace`). `cancel` is polled
+/// between slices; `progress(done, total)` (simulated cycles) is called after every slice.
+pub async fn run_sliced(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+    trace: bool,
+    cancel: Rc<Cell<bool>>,
+    progress: impl Fn(u64, u64),
+) -> Result<Finished, RunEnd> {
+    let t0 = now_ms();
+    let scenario = Scenario::from_toml(file, text)
+        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
+        .map_err(|e| RunEnd::Failed(e.to_string()))?;
+    let mut runner = scenario
+        .runner(RunOptions {
+            trace,
+            max_events: MAX_EVENTS,
+        })
+        .map_err(|e| RunEnd::Failed(e.to_string()))?;
+    let mut done = (0, 0);
+    let mut last_progress = f64::NEG_INFINITY;
+    loop {
+        let slice_start = now_ms();
+        while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
+            let p = runner
+                .advance(EVENT_STEP)
+                .map_err(|e| RunEnd::Failed(e.to_string()))?;
+            done = (p.done, p.total);
+        }
+        if runner.is_finished() {
+            break;
+        }
+        if cancel.get() {
+            return Err(RunEnd::Cancelled);
+        }
+        // Progress re-renders the page: not for short runs, and at most every PROGRESS_MS.
+        let now = now_ms();
+        if now - t0 >= PROGRESS_AFTER_MS && now - last_progress >= PROGRESS_MS {
+            last_progress = now;
+            progress(done.0, done.1);
+        }
+        TimeoutFuture::new(0).await;
+        if cancel.get() {
+            return Err(RunEnd::Cancelled);
+        }
+    }
+    let result = runner.finish().map_err(|e| RunEnd::Failed(e.to_string()))?;
+    Ok(Finished {
+        events: result.events,
+        result,
+        millis: now_ms() - t0,
+    })
+}
