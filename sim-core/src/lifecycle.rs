@@ -357,6 +357,7 @@ pub fn density(
     c: &CostTable,
     footprint_mib: f64,
     cpu_per_instance_percent: f64,
+    background_percent: u32,
 ) -> (u64, u64) {
     let free = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
     let memory = if footprint_mib > 0.0 {
@@ -364,7 +365,9 @@ pub fn density(
     } else {
         0
     };
-    let budget = f64::from(host.cores) * c.density_max_cpu_percent as f64;
+    // The host's own programs (a type-2 host's background load) come off the budget.
+    let budget = f64::from(host.cores)
+        * (c.density_max_cpu_percent as f64 - f64::from(background_percent)).max(0.0);
     let cpu = if cpu_per_instance_percent > 0.0 {
         libm::floor(budget / cpu_per_instance_percent) as u64
     } else {

@@ -643,7 +643,7 @@ fn platform_result(
             ops_lost: lost(i),
         })
         .collect();
-    let mut lifecycle = lifecycle_result(s, p_index, spec, outcome);
+    let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);
     let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
     let faults = fault_results(s, p_index, spec, outcome, &instances);
     let vdi = p.vdi.as_ref().map(|net| {
@@ -695,6 +695,7 @@ fn platform_result(
                 &s.costs,
                 lifecycle.footprint_mib,
                 lifecycle.cpu_per_instance_percent,
+                p.host_background_percent,
             );
             lifecycle.density_memory = memory;
             lifecycle.density_cpu = cpu;
@@ -749,6 +750,7 @@ fn lifecycle_result(
     p_index: usize,
     spec: &MachineSpec,
     outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
 ) -> LifecycleResult {
     let p = &s.platforms[p_index];
     let mine: Vec<&crate::scenario::InstanceSpec> = s
@@ -774,26 +776,44 @@ fn lifecycle_result(
         .fold(0.0, f64::max);
     let footprint = lifecycle::footprint(&p.stack, first.guest_os, first.working_set_mib, &s.costs);
     let footprint_mib: f64 = footprint.iter().map(|f| f.mib).sum();
-    // CPU of the first group's instances in the run, everything they caused included.
+    // CPU demand of one instance of the first group: the cycles this platform spends per
+    // operation (everything the instance caused included) times the operations the same
+    // instance completes natively, per unit of time alive. What an instance *got* under
+    // contention (caps, overcommit, a busy host) would understate it.
     let first_index = spec.groups.first().map_or(0, |g| g.scenario_index);
     // Time alive: a fault may have stopped an instance early.
-    let (cycles, alive) = outcome
+    let (cycles, ops, alive) = outcome
         .instances
         .iter()
         .filter(|i| i.group == first_index)
-        .fold((0u64, 0u64), |(c, a), i| {
+        .fold((0u64, 0u64, 0u64), |(c, o, a), i| {
             (
                 c + i.cycles.iter().sum::<u64>(),
+                o + i.ops,
                 a + i.stopped_at.unwrap_or(spec.duration_cycles),
             )
         });
+    let native_ops: u64 = baseline
+        .instances
+        .iter()
+        .filter(|i| i.group == first_index)
+        .map(|i| i.ops)
+        .sum();
+    let native_alive = u64::from(first.count) * spec.duration_cycles;
     let cpu_per_instance_percent = if alive == 0 {
         0.0
-    } else {
+    } else if ops == 0 || native_ops == 0 {
         cycles as f64 * 100.0 / alive as f64
+    } else {
+        cycles as f64 / ops as f64 * native_ops as f64 * 100.0 / native_alive as f64
     };
-    let (density_memory, density_cpu) =
-        lifecycle::density(&s.host, &s.costs, footprint_mib, cpu_per_instance_percent);
+    let (density_memory, density_cpu) = lifecycle::density(
+        &s.host,
+        &s.costs,
+        footprint_mib,
+        cpu_per_instance_percent,
+        p.host_background_percent,
+    );
     LifecycleResult {
         steps,
         startup_ms,

@@ -22,6 +22,8 @@ use crate::workload::{Op, OpMix, Workload, PRESET_NAMES};
 
 /// Largest scenario file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 256 * 1024;
+/// Most `[[fault]]` sections in one scenario.
+pub const MAX_FAULTS: usize = 64;
 /// Most platforms in one scenario.
 pub const MAX_PLATFORMS: usize = 16;
 /// Most instances (after `count`) on one platform.
@@ -590,6 +592,18 @@ impl Validator<'_> {
     }
 }
 
+/// MiB as GiB for messages: one decimal for whole numbers, up to three otherwise.
+fn gib(mib: u64) -> String {
+    let value = mib as f64 / 1024.0;
+    let text = format!("{value:.3}");
+    let trimmed = text.trim_end_matches('0');
+    if trimmed.ends_with('.') {
+        format!("{value:.1}")
+    } else {
+        trimmed.to_string()
+    }
+}
+
 /// 1-based line and character column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -730,6 +744,42 @@ impl Scenario {
 
 fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioError> {
     let s = &raw.scenario;
+    let scenario_name_at = key_offset(v.text, "name");
+    for (name, span) in std::iter::once((&s.name, scenario_name_at..scenario_name_at))
+        .chain(
+            raw.platforms
+                .iter()
+                .map(|p| (p.name.get_ref(), p.name.span())),
+        )
+        .chain(
+            raw.instances
+                .iter()
+                .map(|i| (i.name.get_ref(), i.name.span())),
+        )
+        .chain(
+            raw.workloads
+                .iter()
+                .map(|w| (w.name.get_ref(), w.name.span())),
+        )
+        .chain(raw.questions.iter().map(|q| (q.id.get_ref(), q.id.span())))
+    {
+        if name.trim().is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control)
+        {
+            return Err(v.error(
+                span,
+                "names and ids must be 1 to 80 characters, not blank, without control characters",
+            ));
+        }
+    }
+    if raw.faults.len() > MAX_FAULTS {
+        return Err(v.error(
+            0..0,
+            format!(
+                "at most {MAX_FAULTS} [[fault]] sections per scenario; got {}",
+                raw.faults.len()
+            ),
+        ));
+    }
     let duration_ms = *s.duration_ms.get_ref();
     if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
         return Err(v.error(
@@ -959,10 +1009,10 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
             return Err(v.error(
                 raw_inst.memory_gib.span(),
                 format!(
-                    "platform `{}` needs {:.1} GiB for its instances but the host has {:.1} GiB: lower memory_gib or count, or raise host.memory_gib",
+                    "platform `{}` needs {} GiB for its instances but the host has {} GiB: lower memory_gib or count, or raise host.memory_gib",
                     p.name,
-                    memory as f64 / 1024.0,
-                    host.memory_mib as f64 / 1024.0
+                    gib(memory),
+                    gib(host.memory_mib)
                 ),
             ));
         }
@@ -977,7 +1027,7 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
                 format!("question id `{}` is used twice", q.id.get_ref()),
             ));
         }
-        questions.push(validate_question(v, q, &platforms)?);
+        questions.push(validate_question(v, q, &platforms, &instances)?);
     }
 
     // Faults.
@@ -993,6 +1043,7 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         )?);
     }
 
+    validate_costs(v, &raw.costs)?;
     let sweep = match &raw.sweep {
         None => None,
         Some(section) => Some(validate_sweep(v, section, &instances)?),
@@ -1025,6 +1076,51 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
         ));
     }
     Ok(scenario)
+}
+
+/// The largest value each unit of the cost table accepts, and the smallest.
+fn cost_range(unit: &str) -> (u64, u64) {
+    match unit {
+        "percent" => (1, 100),
+        "MHz" => (100, 10_000),
+        "µs/s" => (0, 1_000_000),
+        "requests" | "updates" => (1, 1024),
+        "accesses" => (0, 64),
+        "MiB" => (0, 1 << 20),
+        _ => (0, 1_000_000_000),
+    }
+}
+
+/// Byte offset of `key = ...` in the text, for pointing at a cost override.
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') {
+                return offset + (line.len() - trimmed.len());
+            }
+        }
+        offset += line.len();
+    }
+    0
+}
+
+fn validate_costs(v: &Validator<'_>, costs: &CostTable) -> Result<(), ScenarioError> {
+    for (row, (name, value)) in CostTable::SOURCES.iter().zip(costs.values()) {
+        let (low, high) = cost_range(row.unit);
+        if value < low || value > high {
+            let at = key_offset(v.text, name);
+            return Err(v.error(
+                at..at,
+                format!(
+                    "costs.{name} must be between {low} and {high} {}; got {value}",
+                    row.unit
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn validate_sweep(
@@ -1474,6 +1570,7 @@ fn validate_question(
     v: &Validator<'_>,
     q: &QuestionSection,
     platforms: &[PlatformSpec],
+    instances: &[InstanceSpec],
 ) -> Result<Question, ScenarioError> {
     let id = q.id.get_ref().clone();
     let kind = *q.kind.get_ref();
@@ -1544,6 +1641,52 @@ fn validate_question(
             q.id.span(),
             format!("question `{id}`: tolerance_percent must be between 0 and 100"),
         ));
+    }
+    if let (QuestionKind::Numeric, Some(select)) = (kind, &q.select) {
+        return Err(v.error(
+            select.span(),
+            format!("question `{id}`: select applies to choice questions only; remove it"),
+        ));
+    }
+    // The platforms the question reads: it must be answerable on at least one of them
+    // (the asked one for a numeric question).
+    let asked: Vec<usize> = match platform {
+        Some(p) if kind == QuestionKind::Numeric => vec![p],
+        _ => candidates.clone(),
+    };
+    if q.metric.name().starts_with("desktop_")
+        && !asked
+            .iter()
+            .any(|&p| platforms[p].stack.kind == PlatformKind::Vdi)
+    {
+        return Err(v.error(
+            q.id.span(),
+            format!(
+                "question `{id}`: metric `{}` is measured on vdi platforms only, and the question asks none",
+                q.metric.name()
+            ),
+        ));
+    }
+    if let Some(op) = &q.op {
+        let runs = |p: usize| {
+            instances.iter().any(|i| {
+                i.platforms.contains(&p)
+                    && i.workload
+                        .mix
+                        .weights()
+                        .get(op.get_ref().index())
+                        .is_some_and(|&w| w > 0)
+            })
+        };
+        if q.metric.needs_op() && !asked.iter().any(|&p| runs(p)) {
+            return Err(v.error(
+                op.span(),
+                format!(
+                    "question `{id}`: no instance on the asked platform(s) runs `{}`, so its latency has no value; pick an operation of their workloads",
+                    op.get_ref().name()
+                ),
+            ));
+        }
     }
     Ok(Question {
         id,

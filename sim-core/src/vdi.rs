@@ -277,12 +277,28 @@ pub struct VdiResult {
 
 #[derive(Debug, Clone, Copy)]
 enum Ev {
-    Input { s: u32 },
-    Video { s: u32 },
-    Background { s: u32 },
-    JobDone { core: u32 },
-    Shown { s: u32, since: Cycles, video: bool },
-    Arrive { job: Job },
+    Input {
+        s: u32,
+    },
+    Video {
+        s: u32,
+    },
+    Background {
+        s: u32,
+    },
+    JobDone {
+        core: u32,
+    },
+    /// An update reached the client's screen; its bytes count as delivered bandwidth.
+    Shown {
+        s: u32,
+        since: Cycles,
+        video: bool,
+        bytes: u64,
+    },
+    Arrive {
+        job: Job,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -572,7 +588,6 @@ pub fn run(
                     let link = bits * per_us * 1_000_000 / client_bits_per_s.max(1);
                     let link_start = nic_free_at.max(sessions[si].link_free_at);
                     sessions[si].link_free_at = link_start + link;
-                    sessions[si].bytes += job.bytes;
                     let mut shown = sessions[si].link_free_at + half_rtt;
                     let packets = job.bytes.div_ceil(PACKET_PAYLOAD);
                     let mut lost = false;
@@ -594,6 +609,7 @@ pub fn run(
                                     s: job.s,
                                     since: at_client,
                                     video: false,
+                                    bytes: job.bytes,
                                 },
                             );
                         }
@@ -606,6 +622,7 @@ pub fn run(
                                     s: job.s,
                                     since: now,
                                     video: true,
+                                    bytes: job.bytes,
                                 },
                             );
                         }
@@ -621,12 +638,18 @@ pub fn run(
                     sessions[si].queue.push_back(job);
                 }
             }
-            Ev::Shown { s, since, video } => {
+            Ev::Shown {
+                s,
+                since,
+                video,
+                bytes,
+            } => {
                 let si = s as usize;
                 if now >= sessions[si].stop {
                     continue;
                 }
                 sessions[si].frames_delivered += 1;
+                sessions[si].bytes += bytes;
                 if !video {
                     let latency = now - since;
                     hist[sessions[si].group].record(latency);
