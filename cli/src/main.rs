@@ -5,7 +5,7 @@
 mod output;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -75,6 +75,8 @@ enum Command {
 enum Failure {
     Invalid(String),
     Other(anyhow::Error),
+    /// Messages already printed; only the exit code is left.
+    Reported(u8),
 }
 
 impl From<anyhow::Error> for Failure {
@@ -84,25 +86,64 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Usage errors exit 1, not clap's 2: 2 means "invalid scenario".
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                // --help and --version.
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Invalid(message)) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
+        Err(failure) => ExitCode::from(report(failure)),
+    }
+}
+
+/// Prints a failure on stderr and gives its exit code.
+fn report(failure: Failure) -> u8 {
+    match failure {
+        Failure::Invalid(message) => {
+            // The message quotes the file, which may hold terminal escape sequences.
+            eprintln!("{}", output::clean_lines(&message));
+            2
         }
-        Err(Failure::Other(e)) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(1)
+        Failure::Other(e) => {
+            eprintln!("error: {}", output::clean_lines(&format!("{e:#}")));
+            1
         }
+        Failure::Reported(code) => code,
     }
 }
 
 fn load(path: &PathBuf) -> Result<Scenario, Failure> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = utf8(path, bytes)?;
     Scenario::from_toml(&path.display().to_string(), &text)
         .map_err(|e| Failure::Invalid(e.to_string()))
+}
+
+/// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first
+/// invalid byte.
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        let column = valid[line_start..].chars().count() + 1;
+        Failure::Invalid(format!(
+            "{}:{line}:{column}: scenario is not valid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the file as UTF-8",
+            path.display(),
+            bytes[offset]
+        ))
+    })
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -138,18 +179,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Validate { files } => {
-            let mut failures = Vec::new();
+            // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
+            let mut worst = 0;
             for file in &files {
-                match load(file) {
-                    Ok(_) => println!("{}: ok", file.display()),
-                    Err(Failure::Invalid(m)) => failures.push(m),
-                    Err(other) => return Err(other),
-                }
+                let code = match load(file) {
+                    Ok(_) => {
+                        println!("{}: ok", file.display());
+                        0
+                    }
+                    Err(failure) => report(failure),
+                };
+                worst = match (worst, code) {
+                    (1, _) | (_, 1) => 1,
+                    (a, b) => a.max(b),
+                };
             }
-            if failures.is_empty() {
+            if worst == 0 {
                 Ok(())
             } else {
-                Err(Failure::Invalid(failures.join("\n")))
+                Err(Failure::Reported(worst))
             }
         }
         Command::Schema => {
@@ -199,7 +247,7 @@ fn run_with_progress(
             .map_err(|e| Failure::Other(e.into()))?;
         let percent = (progress.fraction() * 100.0) as u64;
         if show && percent != last_percent {
-            eprint!("\r{}: {percent:3}%", scenario.name());
+            eprint!("\r{}: {percent:3}%", output::clean(scenario.name()));
             last_percent = percent;
         }
     }

@@ -1,12 +1,92 @@
 //! Rendering results as terminal tables and CSV, and the built-in benchmark scenario.
+//!
+//! Every line of the table exists in English and Korean. Text from the scenario file
+//! (names, titles, labels, questions) is printed through [`clean`], so control characters
+//! and terminal escape sequences in it reach the terminal only as visible escapes; columns
+//! are padded by display width, so Hangul (two columns per character) keeps them aligned.
 
 use std::fmt::Write;
 
 use sim_core::RunResult;
+use unicode_width::UnicodeWidthStr;
+
+/// Width the description and explanations are wrapped to.
+const WRAP: usize = 92;
+
+/// The English or the Korean text.
+fn tr<'a>(ko: bool, en: &'a str, ko_text: &'a str) -> &'a str {
+    if ko {
+        ko_text
+    } else {
+        en
+    }
+}
 
 /// A blank line and a section heading in the output language.
 fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {
-    let _ = writeln!(out, "\n{}", if ko { ko_text } else { en });
+    let _ = writeln!(out, "\n{}", tr(ko, en, ko_text));
+}
+
+/// Characters that must not reach a terminal as they are: control characters (C0, DEL, C1,
+/// which start escape sequences) and the bidirectional overrides that reorder a line.
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from the scenario file, safe for a terminal: every control character (including
+/// the ESC of ANSI sequences and line breaks) is shown escaped, e.g. `\u{1b}`.
+pub fn clean(s: &str) -> String {
+    if !s.chars().any(unsafe_char) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Multi-line text (error messages, the whole table): line breaks kept, every other
+/// control character escaped.
+pub fn clean_lines(s: &str) -> String {
+    s.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+}
+
+/// Left-aligned in `width` display columns (Hangul counts two).
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Right-aligned in `width` display columns.
+fn rpad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Words of `text` (whitespace collapsed) in lines of at most `width` display columns
+/// (a longer word gets a line of its own), each line starting with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.iter().map(|l| format!("{indent}{l}\n")).collect()
 }
 
 /// A latency in ms, or `-` when no update was measured (a zero mean).
@@ -26,13 +106,67 @@ fn snake<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-fn technique_label(p: &sim_core::PlatformResult) -> String {
-    let mut parts = vec![snake(&p.kind)];
+/// Korean names of the scenario-file words the table shows (platform kinds, techniques,
+/// I/O models, operations, exit reasons, fault kinds); a word without one is shown as is.
+fn ko_word(word: &str) -> &str {
+    match word {
+        "native" => "네이티브",
+        "type1" => "타입1",
+        "type2" => "타입2",
+        "container" => "컨테이너",
+        "vdi" => "VDI",
+        "binary_translation" => "바이너리 변환",
+        "hardware_assist" => "하드웨어 지원",
+        "para" => "반가상화",
+        "hybrid" => "하이브리드",
+        "emulated" => "에뮬레이션",
+        "paravirtual" => "반가상화",
+        "passthrough" => "패스스루",
+        "syscall" => "시스템 콜",
+        "privileged_instruction" => "특권 명령어",
+        "io_port" => "I/O 포트",
+        "mmio" => "MMIO",
+        "page_fault" => "페이지 폴트",
+        "page_table_update" => "페이지 테이블 갱신",
+        "tlb_miss" => "TLB 미스",
+        "disk_read" => "디스크 읽기",
+        "disk_write" => "디스크 쓰기",
+        "net_send" => "네트워크 송신",
+        "net_receive" => "네트워크 수신",
+        "sleep" => "대기",
+        "timer_interrupt" => "타이머 인터럽트",
+        "guest_context_switch" => "게스트 문맥 교환",
+        "io_instruction" => "I/O 명령어",
+        "cr_access" => "제어 레지스터 접근",
+        "shadow_page_fault" => "섀도 페이지 폴트",
+        "shadow_pte_write" => "섀도 PTE 쓰기",
+        "hlt" => "HLT",
+        "external_interrupt" => "외부 인터럽트",
+        "apic_access" => "APIC 접근",
+        "hypercall" => "하이퍼콜",
+        "kernel_panic" => "커널 패닉",
+        "hypervisor_failure" => "하이퍼바이저 장애",
+        "server_failure" => "서버 장애",
+        other => other,
+    }
+}
+
+/// A scenario-file word in the output language.
+fn word(ko: bool, word: &str) -> &str {
+    if ko {
+        ko_word(word)
+    } else {
+        word
+    }
+}
+
+fn technique_label(p: &sim_core::PlatformResult, ko: bool) -> String {
+    let mut parts = vec![word(ko, &snake(&p.kind)).to_string()];
     if let Some(t) = p.technique {
-        parts.push(snake(&t));
+        parts.push(word(ko, &snake(&t)).to_string());
     }
     if let Some(io) = p.io {
-        parts.push(format!("io={}", snake(&io)));
+        parts.push(format!("io={}", word(ko, &snake(&io))));
     }
     parts.join(" ")
 }
@@ -45,7 +179,11 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         .title
         .as_ref()
         .map_or(r.scenario.clone(), |t| t.get(lang).to_string());
-    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "{}", clean(&title));
+    if let Some(description) = &r.description {
+        out.push_str(&wrap(&clean(description.get(lang)), WRAP, ""));
+        out.push('\n');
+    }
     if ko {
         let _ = writeln!(
             out,
@@ -59,53 +197,85 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
         );
     }
-    let _ = writeln!(
-        out,
-        "{:<22} {:<34} {:>12} {:>9} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10}",
-        if ko { "플랫폼" } else { "platform" },
-        if ko { "구성" } else { "stack" },
-        "ops/s",
-        "vs native",
-        "user%",
-        "kern%",
-        "hyp%",
-        "emu%",
-        "host%",
-        "idle%",
+    let headers = [
+        tr(ko, "ops/s", "초당 연산"),
+        tr(ko, "vs native", "네이티브 대비"),
+        tr(ko, "user%", "사용자%"),
+        tr(ko, "kern%", "커널%"),
+        tr(ko, "hyp%", "하이퍼%"),
+        tr(ko, "emu%", "에뮬%"),
+        tr(ko, "host%", "호스트%"),
+        tr(ko, "idle%", "유휴%"),
         "steal%",
-        "exits/s"
+        tr(ko, "exits/s", "초당 exit"),
+    ];
+    let widths = [12, 13, 8, 8, 8, 8, 8, 8, 8, 10];
+    let _ = write!(
+        out,
+        "{} {}",
+        pad(tr(ko, "platform", "플랫폼"), 22),
+        pad(tr(ko, "stack", "구성"), 36)
     );
+    for (h, w) in headers.iter().zip(widths) {
+        let _ = write!(out, " {}", rpad(h, w));
+    }
+    let _ = writeln!(out);
     for p in &r.platforms {
-        let _ = writeln!(
+        let figures = [
+            format!("{:.0}", p.throughput),
+            format!("{:.1}%", p.relative_performance_percent),
+            format!("{:.1}", p.cpu.guest_user),
+            format!("{:.1}", p.cpu.guest_kernel),
+            format!("{:.1}", p.cpu.hypervisor),
+            format!("{:.1}", p.cpu.device_emulation),
+            format!("{:.1}", p.cpu.host_os),
+            format!("{:.1}", p.cpu.idle),
+            format!("{:.1}", p.steal_percent),
+            format!("{:.0}", p.exits_per_second),
+        ];
+        let _ = write!(
             out,
-            "{:<22} {:<34} {:>12.0} {:>8.1}% {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>10.0}",
-            p.name,
-            technique_label(p),
-            p.throughput,
-            p.relative_performance_percent,
-            p.cpu.guest_user,
-            p.cpu.guest_kernel,
-            p.cpu.hypervisor,
-            p.cpu.device_emulation,
-            p.cpu.host_os,
-            p.cpu.idle,
-            p.steal_percent,
-            p.exits_per_second
+            "{} {}",
+            pad(&clean(&p.name), 22),
+            pad(&technique_label(p, ko), 36)
         );
+        for (f, w) in figures.iter().zip(widths) {
+            let _ = write!(out, " {}", rpad(f, w));
+        }
+        let _ = writeln!(out);
+    }
+    if r.platforms.iter().any(|p| p.label.is_some()) {
+        section(&mut out, ko, "platforms", "플랫폼 설명");
+        for p in &r.platforms {
+            if let Some(label) = &p.label {
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    pad(&clean(&p.name), 22),
+                    clean(label.get(lang))
+                );
+            }
+        }
     }
     if r.platforms.iter().any(|p| p.groups.len() > 1) {
         section(&mut out, ko, "per instance group", "인스턴스 그룹별");
         for p in &r.platforms {
             for g in &p.groups {
+                let count = format!("x{}", g.count);
                 let _ = writeln!(
                     out,
-                    "{:<22} {:<20} {:<16} x{:<4} {:>12.0} ops/s {:>7.1}% vs native",
-                    p.name,
-                    g.name,
-                    g.workload,
-                    g.count,
-                    g.throughput,
-                    g.relative_performance_percent
+                    "{} {} {} {} {} {} {}",
+                    pad(&clean(&p.name), 22),
+                    pad(&clean(&g.name), 20),
+                    pad(&clean(&g.workload), 16),
+                    pad(&count, 5),
+                    rpad(&format!("{:.0}", g.throughput), 12),
+                    tr(ko, "ops/s", "초당 연산,"),
+                    if ko {
+                        format!("네이티브 대비 {:.1}%", g.relative_performance_percent)
+                    } else {
+                        format!("{:>7.1}% vs native", g.relative_performance_percent)
+                    }
                 );
             }
         }
@@ -117,22 +287,27 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         "연산별 지연 (µs): 평균 / p50 / p99",
     );
     for p in &r.platforms {
-        let _ = write!(out, "{:<22}", p.name);
-        for l in p
+        let entries: Vec<String> = p
             .latency
             .iter()
             .filter(|l| l.op.name() != "timer_interrupt")
-        {
-            let _ = write!(
-                out,
-                " {}={:.1}/{:.1}/{:.1}",
-                l.op.name(),
-                l.latency.mean_us,
-                l.latency.p50_us,
-                l.latency.p99_us
-            );
-        }
-        let _ = writeln!(out);
+            .map(|l| {
+                format!(
+                    "{}{}{:.1}/{:.1}/{:.1}",
+                    word(ko, l.op.name()),
+                    tr(ko, "=", " "),
+                    l.latency.mean_us,
+                    l.latency.p50_us,
+                    l.latency.p99_us
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            pad(&clean(&p.name), 22),
+            entries.join(tr(ko, " ", ", "))
+        );
     }
     section(
         &mut out,
@@ -144,16 +319,23 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         let reasons: Vec<String> = p
             .exits
             .iter()
-            .map(|e| format!("{}={:.0}", e.reason.name(), e.per_second))
+            .map(|e| {
+                format!(
+                    "{}{}{:.0}",
+                    word(ko, e.reason.name()),
+                    tr(ko, "=", " "),
+                    e.per_second
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
-            "{:<22} {}",
-            p.name,
+            "{} {}",
+            pad(&clean(&p.name), 22),
             if reasons.is_empty() {
                 "-".to_string()
             } else {
-                reasons.join(" ")
+                reasons.join(tr(ko, " ", ", "))
             }
         );
     }
@@ -161,36 +343,40 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     section(
         &mut out,
         ko,
-        "comparison table (the seed document's table, with measured figures)",
-        "비교표 (seed 문서의 표, 측정값 포함)",
+        "comparison table: left of `|` the seed document's rating (fixed words, the same in every run); right of `|` what this run measured",
+        "비교표: `|` 왼쪽은 seed 문서의 평가 (고정된 문구, 실행마다 같음), `|` 오른쪽은 이번 실행의 측정값",
     );
     for (row_index, heading) in r.table.row_headings.iter().enumerate() {
-        let _ = writeln!(out, "[{}]", heading.get(lang));
+        let _ = writeln!(out, "[{}]", clean(heading.get(lang)));
         for column in &r.table.columns {
             let cell = &column.cells[row_index];
             let _ = writeln!(
                 out,
-                "  {:<30} {} | {}",
-                column.heading.get(lang),
-                cell.seed.get(lang),
-                cell.measured.get(lang)
+                "  {} {} | {}",
+                pad(&clean(column.heading.get(lang)), 30),
+                clean(cell.seed.get(lang)),
+                clean(cell.measured.get(lang))
             );
         }
     }
     if let Some(sweep) = &r.sweep {
-        let target = sweep
-            .p99_target_us
-            .map_or(String::new(), |t| format!(", p99 target {t} µs"));
+        let target = sweep.p99_target_us.map_or(String::new(), |t| {
+            if ko {
+                format!(", p99 목표 {t} µs, ! = 목표 미달")
+            } else {
+                format!(", p99 target {t} µs, ! = misses it")
+            }
+        });
         let _ = writeln!(
             out,
             "\n{} `{}` ({} p99{target})",
-            if ko {
-                "통합 곡선: 인스턴스 수에 따른 지연"
-            } else {
-                "consolidation sweep: copies of"
-            },
-            sweep.instance,
-            sweep.op.name()
+            tr(
+                ko,
+                "consolidation sweep: copies of",
+                "통합 곡선: 인스턴스 수에 따른 지연,"
+            ),
+            clean(&sweep.instance),
+            word(ko, sweep.op.name())
         );
         for curve in &sweep.curves {
             let points: Vec<String> = curve
@@ -210,10 +396,10 @@ pub fn table(r: &RunResult, lang: &str) -> String {
                 .map_or("-".to_string(), |d| d.to_string());
             let _ = writeln!(
                 out,
-                "{:<22} {}  {} {density}",
-                curve.platform,
+                "{} {}  {} {density}",
+                pad(&clean(&curve.platform), 22),
                 points.join(" "),
-                if ko { "밀도" } else { "density" }
+                tr(ko, "density", "밀도")
             );
         }
     }
@@ -224,18 +410,90 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             "questions and computed answers",
             "질문과 계산된 답",
         );
-        for q in &r.questions {
-            let _ = writeln!(out, "{}: {}\n  -> {}", q.id, q.text.get(lang), q.answer);
+        for (i, q) in r.questions.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            questions(&mut out, q, lang);
         }
     }
-    out
+    // Belt and braces: nothing but line breaks is a control character in the table.
+    clean_lines(&out)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// One question: its text, options, the evidence (each platform's value), the answer and
+/// the explanation.
+fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &str) {
+    let ko = lang == "ko";
+    let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
+    if q.kind == sim_core::QuestionKind::Choice && !q.options.is_empty() {
+        let options: Vec<String> = q.options.iter().map(|o| clean(o)).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            tr(ko, "options:", "선택지:"),
+            options.join(", ")
+        );
+    }
+    if !q.evidence.is_empty() {
+        let evidence: Vec<String> = q
+            .evidence
+            .iter()
+            .map(|(name, value)| format!("{} {}", clean(name), figure(*value)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} ({}): {}",
+            tr(ko, "evidence", "근거"),
+            q.metric.name(),
+            evidence.join(", ")
+        );
+    }
+    let answer = clean(&q.answer);
+    if q.kind == sim_core::QuestionKind::Numeric {
+        let tolerance = figure(q.tolerance_percent);
+        if ko {
+            let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
+        } else {
+            let _ = writeln!(
+                out,
+                "  -> {answer} (answers within ±{tolerance}% are right)"
+            );
+        }
+    } else {
+        let _ = writeln!(out, "  -> {answer}");
+    }
+    if let Some(explanation) = &q.explanation {
+        let label = tr(ko, "why:", "설명:");
+        let text = format!("{label} {}", clean(explanation.get(lang)));
+        out.push_str(&wrap(&text, WRAP - 2, "  "));
+    }
+}
+
+/// A figure with two decimals, without trailing zeros.
+fn figure(value: f64) -> String {
+    let s = format!("{value:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
     } else {
         s.to_string()
+    }
+}
+
+/// A text cell: a cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return) gets a leading `'`; a cell with a comma, quote or line
+/// break is quoted.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 
@@ -314,18 +572,21 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         "lifecycle: start-up, memory footprint, density",
         "수명 주기: 시작 시간, 메모리, 밀도",
     );
-    let _ = writeln!(
-        out,
-        "{:<22} {:>12} {:>14} {:>14} {:>10} {:>10} {:>10} {:>9}",
-        if ko { "플랫폼" } else { "platform" },
-        "start ms",
-        "all-at-once ms",
-        "MiB/instance",
-        "cpu%/inst",
-        "fit(mem)",
-        "fit(cpu)",
-        "density"
-    );
+    let headers = [
+        tr(ko, "start ms", "시작 ms"),
+        tr(ko, "all-at-once ms", "동시 시작 ms"),
+        tr(ko, "MiB/instance", "인스턴스당 MiB"),
+        tr(ko, "cpu%/inst", "인스턴스당 CPU%"),
+        tr(ko, "fit(mem)", "메모리 기준"),
+        tr(ko, "fit(cpu)", "CPU 기준"),
+        tr(ko, "density", "밀도"),
+    ];
+    let widths = [12, 14, 14, 15, 11, 10, 9];
+    let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), 22));
+    for (h, w) in headers.iter().zip(widths) {
+        let _ = write!(out, " {}", rpad(h, w));
+    }
+    let _ = writeln!(out);
     for p in &r.platforms {
         let l = &p.lifecycle;
         let cpu_fit = if l.density_cpu == u64::MAX {
@@ -333,27 +594,29 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         } else {
             l.density_cpu.to_string()
         };
-        let _ = writeln!(
-            out,
-            "{:<22} {:>12.0} {:>14.0} {:>14.0} {:>10.1} {:>10} {:>10} {:>9}",
-            p.name,
-            l.startup_ms,
-            l.startup_all_ms,
-            l.footprint_mib,
-            l.cpu_per_instance_percent,
-            l.density_memory,
+        let figures = [
+            format!("{:.0}", l.startup_ms),
+            format!("{:.0}", l.startup_all_ms),
+            format!("{:.0}", l.footprint_mib),
+            format!("{:.1}", l.cpu_per_instance_percent),
+            l.density_memory.to_string(),
             cpu_fit,
-            l.density
-        );
+            l.density.to_string(),
+        ];
+        let _ = write!(out, "{}", pad(&clean(&p.name), 22));
+        for (f, w) in figures.iter().zip(widths) {
+            let _ = write!(out, " {}", rpad(f, w));
+        }
+        let _ = writeln!(out);
     }
     for p in &r.platforms {
         let steps: Vec<String> = p
             .lifecycle
             .steps
             .iter()
-            .map(|s| format!("{} {:.0} ms", s.what.get(lang), s.alone_ms))
+            .map(|s| format!("{} {:.0} ms", clean(s.what.get(lang)), s.alone_ms))
             .collect();
-        let _ = writeln!(out, "  {:<20} {}", p.name, steps.join(" → "));
+        let _ = writeln!(out, "  {} {}", pad(&clean(&p.name), 20), steps.join(" → "));
     }
     let faults: Vec<_> = r
         .platforms
@@ -368,32 +631,61 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             "장애 주입: 영향 범위",
         );
         for (p, f) in faults {
-            let _ = writeln!(
-                out,
-                "{:<22} {} at {} ms: {} failed; stopped {} ({}), {} kept running; {} ops lost; restart {:.0} ms",
-                p.name,
-                f.kind.name(),
-                f.at_ms,
-                f.failed.get(lang),
-                f.stopped.len(),
-                if f.stopped.len() <= 6 { f.stopped.join(", ") } else { format!("{}, ... {}", f.stopped[..3].join(", "), f.stopped[f.stopped.len() - 1]) },
-                f.survivors,
-                f.ops_lost,
-                f.recovery_ms
-            );
+            let stopped: Vec<String> = f.stopped.iter().map(|s| clean(s)).collect();
+            let stopped = if stopped.len() <= 6 {
+                stopped.join(", ")
+            } else {
+                format!(
+                    "{}, ... {}",
+                    stopped[..3].join(", "),
+                    stopped[stopped.len() - 1]
+                )
+            };
+            let name = pad(&clean(&p.name), 22);
+            let failed = clean(f.failed.get(lang));
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "{name} {} ({} ms): {failed} 장애; {}개 중단 ({stopped}), {}개 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
+                    ko_word(f.kind.name()),
+                    f.at_ms,
+                    f.stopped.len(),
+                    f.survivors,
+                    f.ops_lost,
+                    f.recovery_ms
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{name} {} at {} ms: {failed} failed; stopped {} ({stopped}), {} kept running; {} ops lost; restart {:.0} ms",
+                    f.kind.name(),
+                    f.at_ms,
+                    f.stopped.len(),
+                    f.survivors,
+                    f.ops_lost,
+                    f.recovery_ms
+                );
+            }
         }
     }
     section(out, ko, "isolation: attack surface", "격리: 공격 표면");
     for p in &r.platforms {
         if let Some(a) = &p.attack_surface {
-            let _ = writeln!(
-                out,
-                "{:<22} ~{} entry points, shared by {}: {}",
-                p.name,
-                a.entry_points,
-                a.shared_by,
-                a.interface.get(lang)
-            );
+            let name = pad(&clean(&p.name), 22);
+            let interface = clean(a.interface.get(lang));
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "{name} 진입점 약 {}개, 인스턴스 {}개가 공유: {interface}",
+                    a.entry_points, a.shared_by
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{name} ~{} entry points, shared by {}: {interface}",
+                    a.entry_points, a.shared_by
+                );
+            }
         }
     }
     let vdis: Vec<_> = r
@@ -403,60 +695,79 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         .collect();
     if !vdis.is_empty() {
         section(out, ko, "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)", "데스크탑 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)");
-        let _ = writeln!(
-            out,
-            "{:<22} {:<16} {:>8} {:>7} {:>8} {:>8} {:>8} {:>7} {:>11} {:>17} {:>6} {:>6} {:>6} {:>6} {:>6}",
-            if ko { "플랫폼" } else { "platform" },
-            "group",
-            "sessions",
-            "rtt ms",
+        let headers = [
+            tr(ko, "sessions", "세션"),
+            tr(ko, "rtt ms", "RTT ms"),
             "p50 ms",
             "p99 ms",
-            "<150ms%",
-            "drop",
+            tr(ko, "<150ms%", "150ms 이내%"),
+            tr(ko, "drop", "끊김"),
             "kbit/s",
-            "frames done/want",
-            "app%",
-            "enc%",
-            "bg%",
-            "hyp%",
-            "idle%"
+            tr(ko, "frames done/want", "프레임 전달/요청"),
+            tr(ko, "app%", "앱%"),
+            tr(ko, "enc%", "인코딩%"),
+            tr(ko, "bg%", "배경%"),
+            tr(ko, "hyp%", "하이퍼%"),
+            tr(ko, "idle%", "유휴%"),
+        ];
+        let widths = [8, 7, 8, 8, 11, 7, 11, 17, 6, 8, 6, 8, 6];
+        let _ = write!(
+            out,
+            "{} {}",
+            pad(tr(ko, "platform", "플랫폼"), 22),
+            pad(tr(ko, "protocol/group", "프로토콜/그룹"), 16)
         );
+        for (h, w) in headers.iter().zip(widths) {
+            let _ = write!(out, " {}", rpad(h, w));
+        }
+        let _ = writeln!(out);
         for (p, v) in vdis {
-            let _ = writeln!(
-                out,
-                "{:<22} {:<16} {:>8} {:>7.0} {:>8} {:>8} {:>8.1} {:>7} {:>11.1} {:>17} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}",
-                p.name,
-                snake(&v.protocol),
-                v.sessions,
-                v.rtt_ms,
+            let figures = [
+                v.sessions.to_string(),
+                format!("{:.0}", v.rtt_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p50_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p99_ms),
-                v.within_150ms_percent,
-                v.sessions_dropped,
-                v.bandwidth_kbit_s,
+                format!("{:.1}", v.within_150ms_percent),
+                v.sessions_dropped.to_string(),
+                format!("{:.1}", v.bandwidth_kbit_s),
                 format!("{}/{}", v.frames_delivered, v.frames_wanted),
-                v.cpu.applications,
-                v.cpu.encode,
-                v.cpu.guest_background,
-                v.cpu.hypervisor,
-                v.cpu.idle
+                format!("{:.1}", v.cpu.applications),
+                format!("{:.1}", v.cpu.encode),
+                format!("{:.1}", v.cpu.guest_background),
+                format!("{:.1}", v.cpu.hypervisor),
+                format!("{:.1}", v.cpu.idle),
+            ];
+            let _ = write!(
+                out,
+                "{} {}",
+                pad(&clean(&p.name), 22),
+                pad(&snake(&v.protocol), 16)
             );
+            for (f, w) in figures.iter().zip(widths) {
+                let _ = write!(out, " {}", rpad(f, w));
+            }
+            let _ = writeln!(out);
             for g in &v.groups {
-                let _ = writeln!(
-                    out,
-                    "  {:<20} {:<16} {:>8} {:>7} {:>8} {:>8} {:>8} {:>7} {:>11.1} {:>17}",
-                    g.group,
-                    g.workload,
-                    g.sessions,
-                    "",
+                let figures = [
+                    g.sessions.to_string(),
+                    String::new(),
                     latency_ms(g.latency_mean_ms, g.latency_p50_ms),
                     latency_ms(g.latency_mean_ms, g.latency_p99_ms),
-                    "",
-                    "",
-                    g.bandwidth_kbit_s,
-                    format!("{}/{}", g.frames_delivered, g.frames_wanted)
+                    String::new(),
+                    String::new(),
+                    format!("{:.1}", g.bandwidth_kbit_s),
+                    format!("{}/{}", g.frames_delivered, g.frames_wanted),
+                ];
+                let _ = write!(
+                    out,
+                    "  {} {}",
+                    pad(&clean(&g.group), 20),
+                    pad(&clean(&g.workload), 16)
                 );
+                for (f, w) in figures.iter().zip(widths) {
+                    let _ = write!(out, " {}", rpad(f, w));
+                }
+                let _ = writeln!(out);
             }
         }
     }

@@ -1,7 +1,8 @@
 //! The `virtsim` command line: output formats, seed override, exit codes and messages.
 //!
-//! Exit codes (cli/src/main.rs): 0 success, 2 invalid scenario (message on stderr),
-//! 1 any other failure (unreadable file, ...).
+//! Exit codes (cli/src/main.rs): 0 success (and `--help`, `--version`), 2 invalid scenario
+//! (message on stderr, also for a file that is not UTF-8), 1 any other failure (unreadable
+//! file, usage error, ...).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -212,11 +213,51 @@ fn an_unreadable_file_exits_1() {
     // A directory is not a scenario file either.
     let o = virtsim(&["run", env!("CARGO_MANIFEST_DIR")]);
     assert_eq!(code(&o), 1, "stderr {}", stderr(&o));
-    // Nor is a file that is not UTF-8.
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_an_invalid_scenario() {
+    // Valid up to `é` on line 2 (column 10 in characters), then a lone 0xff.
     let binary = scratch("binary.toml", "");
-    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x80]).unwrap();
-    let o = virtsim(&["validate", &binary.display().to_string()]);
+    let mut bytes = b"[scenario]\nname = \"\xc3\xa9".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, b'"', b'\n']);
+    std::fs::write(&binary, bytes).unwrap();
+    let shown = binary.display().to_string();
+    for command in ["run", "validate"] {
+        let o = virtsim(&[command, &shown]);
+        assert_eq!(code(&o), 2, "{command}: stderr {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(&format!("{shown}:2:10: scenario is not valid UTF-8")),
+            "{command}: {err}"
+        );
+        assert!(err.contains("0xff"), "{err}");
+    }
+}
+
+#[test]
+fn validate_reports_every_file_and_exits_with_the_worst_code() {
+    let bad = scratch("bad-worst.toml", BAD).display().to_string();
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("no-such-scenario.toml")
+        .display()
+        .to_string();
+    // Unreadable in the middle: the files after it are still checked; 1 beats 2.
+    let o = virtsim(&["validate", &bad, &missing, &smoke()]);
     assert_eq!(code(&o), 1, "stderr {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{bad}:8:13: ")), "{err}");
+    assert!(err.contains("cannot read"), "{err}");
+    assert!(stdout(&o).contains("smoke.toml: ok"), "{}", stdout(&o));
+    // Invalid after unreadable, in the other order: still 1, both reported.
+    let o = virtsim(&["validate", &missing, &bad]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains(":8:13: ") && stderr(&o).contains("cannot read"));
+    // Two invalid files: 2, both reported.
+    let other = scratch("bad-other.toml", BAD).display().to_string();
+    let o = virtsim(&["validate", &bad, &other]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stderr(&o).matches(":8:13: ").count(), 2, "{}", stderr(&o));
 }
 
 #[test]
@@ -242,9 +283,172 @@ fn schema_prints_a_json_schema() {
 }
 
 #[test]
-fn usage_errors_are_not_successes() {
-    assert_ne!(code(&virtsim(&[])), 0);
-    assert_ne!(code(&virtsim(&["run"])), 0);
-    assert_ne!(code(&virtsim(&["run", &smoke(), "--format", "xml"])), 0);
-    assert_ne!(code(&virtsim(&["run", &smoke(), "--seed", "-1"])), 0);
+fn usage_errors_exit_1_not_2() {
+    // 2 means "invalid scenario"; a wrong command line is another failure.
+    for args in [
+        &[][..],
+        &["run"][..],
+        &["frobnicate"][..],
+        &["run", "x.toml", "--lang", "fr"][..],
+        &["run", "x.toml", "--format", "xml"][..],
+        &["run", "x.toml", "--seed", "-1"][..],
+    ] {
+        let o = virtsim(args);
+        assert_eq!(code(&o), 1, "{args:?}: stderr {}", stderr(&o));
+        assert!(!stderr(&o).is_empty(), "{args:?}: no message");
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    for args in [&["--help"][..], &["run", "--help"][..], &["--version"][..]] {
+        let o = virtsim(args);
+        assert_eq!(code(&o), 0, "{args:?}: stderr {}", stderr(&o));
+        assert!(!stdout(&o).is_empty(), "{args:?}");
+    }
+}
+
+/// Two platforms with labels, a description, a choice question with an explanation and a
+/// numeric one; escape sequences in the free texts and a formula-like platform name.
+const TEXTS: &str = r#"
+[scenario]
+name = "texts"
+title = { en = "Title \u001b[31mred\u001b[0m", ko = "제목" }
+description = { en = "A description\nwith a line break and a bell \u0007.", ko = "설명 \u001b]0;x\u0007 끝" }
+duration_ms = 5
+
+[[platform]]
+name = "=bt"
+label = { en = "Binary \u001b[2Jtranslation", ko = "바이너리 변환" }
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "hw"
+label = { en = "Hardware assist", ko = "하드웨어 지원" }
+kind = "type1"
+technique = "hardware_assist"
+
+[[instance]]
+name = "a"
+workload = "syscall-heavy"
+
+[[question]]
+id = "fastest"
+text = { en = "Which platform has the fastest system call?", ko = "시스템 콜이 가장 빠른 플랫폼은?" }
+kind = "choice"
+metric = "mean_latency_us"
+op = "syscall"
+explanation = { en = "Binary translation turns every system call into a trip through the VMM.", ko = "바이너리 변환은 시스템 콜마다 VMM을 거칩니다." }
+
+[[question]]
+id = "share"
+text = { en = "What share of native does hw reach?", ko = "hw는 네이티브 대비 몇 %?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "hw"
+"#;
+
+#[test]
+fn the_table_shows_labels_description_and_the_questions_in_full() {
+    let file = scratch("texts.toml", TEXTS).display().to_string();
+    let json = json_of(&["run", &file, "--format", "json"]);
+    let o = virtsim(&["run", &file]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "A description",
+        "Hardware assist",
+        "options: =bt, hw",
+        "evidence (mean_latency_us): =bt ",
+        "-> hw",
+        "why: Binary translation turns",
+        "answers within ±5% are right",
+        "left of `|` the seed document's rating",
+    ] {
+        assert!(out.contains(needle), "table lacks {needle:?}:\n{out}");
+    }
+    assert_eq!(json["questions"][0]["answer"], "hw");
+    // No control character but line breaks reaches the terminal; the escapes are visible.
+    assert!(
+        !out.chars().any(|c| c.is_control() && c != '\n'),
+        "control characters in:\n{out:?}"
+    );
+    assert!(out.contains("Title \\u{1b}[31mred"), "{out}");
+    assert!(out.contains("bell \\u{7}."), "{out}");
+    let ko = stdout(&virtsim(&["run", &file, "--lang", "ko"]));
+    assert!(!ko.chars().any(|c| c.is_control() && c != '\n'), "{ko:?}");
+    for needle in [
+        "설명",
+        "하드웨어 지원",
+        "선택지: =bt, hw",
+        "근거",
+        "설명: 바이너리 변환은",
+        "이내면 정답",
+    ] {
+        assert!(ko.contains(needle), "Korean table lacks {needle:?}:\n{ko}");
+    }
+}
+
+#[test]
+fn the_korean_table_has_no_english_sentences() {
+    let fault = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/fault-blast-radius.toml"
+    );
+    let o = virtsim(&["run", fault, "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    for english in [
+        " at 100 ms",
+        " failed;",
+        "kept running",
+        "ops lost",
+        "restart",
+        "entry points",
+        "shared by",
+        "vs native",
+        "start ms",
+        "all-at-once",
+        "sessions",
+        "frames",
+        "platform ",
+    ] {
+        assert!(
+            !out.contains(english),
+            "{english:?} in the Korean table:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn korean_headers_are_aligned_by_display_width() {
+    use unicode_width::UnicodeWidthStr;
+    let o = virtsim(&["run", &smoke(), "--lang", "ko"]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("플랫폼"))
+        .expect("header line");
+    // The header and every platform row end at the same display column.
+    let width = lines[header].width();
+    for row in &lines[header + 1..header + 7] {
+        assert_eq!(row.width(), width, "{row:?} vs {:?}", lines[header]);
+    }
+}
+
+#[test]
+fn csv_cells_cannot_start_a_formula() {
+    let file = scratch("texts-csv.toml", TEXTS).display().to_string();
+    let o = virtsim(&["run", &file, "--format", "csv"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    let platforms: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).expect("platform cell"))
+        .collect();
+    assert!(platforms.contains(&"'=bt"), "{platforms:?}");
+    assert!(platforms.contains(&"hw"), "{platforms:?}");
 }
