@@ -149,13 +149,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
         ("too-many-vcpus", 9, 8, &["5120 vCPUs", "at most 4096"]),
         // Estimated events: 60 s at 3 GHz is 1.8e11 cycles per machine. 1024 instances x 4
         // threads with 2000 + 1000 cycles per item would need 2.46e11 items, more than the
-        // cap of 64 cores x (1.8e11 / 1500 + 1) = 7 680 000 064; twice (platform and
-        // baseline) that is 15 360 000 128 events, above the 2e9 limit.
+        // cap of 64 cores x (1.8e11 / (2000 + 300) + 1) = 64 x 78 260 870 = 5 008 695 680;
+        // twice (platform and baseline) that is 10 017 391 360 events, above the 2e9 limit.
         (
             "too-many-estimated-events",
             3,
             15,
-            &["15360000128", "2000000000", "duration_ms"],
+            &["10017391360", "2000000000", "duration_ms"],
         ),
         (
             "numeric-question-without-platform",

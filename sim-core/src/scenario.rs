@@ -728,7 +728,17 @@ impl Scenario {
                 let per_item = inst.workload.compute_cycles + 1000;
                 busy_items += running * (duration / per_item + 1);
             }
-            let cap = u64::from(self.host.cores) * (duration / 1500 + 1);
+            // pCPUs cannot run more items than their time allows: one item is at least a
+            // compute burst of the shortest workload plus its operation.
+            let shortest = self
+                .instances
+                .iter()
+                .filter(|i| i.platforms.contains(&p_index))
+                .map(|i| i.workload.compute_cycles + 300)
+                .min()
+                .unwrap_or(1000)
+                .max(1000);
+            let cap = u64::from(self.host.cores) * (duration / shortest + 1);
             // Twice: the platform and its native baseline.
             total = total.saturating_add(2 * busy_items.min(cap));
             // A sweep runs the platform once more per count.
