@@ -89,6 +89,16 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     lines.iter().map(|l| format!("{indent}{l}\n")).collect()
 }
 
+/// Width of the platform column of the tables: the longest name, at least 22 columns.
+fn name_width(r: &RunResult) -> usize {
+    r.platforms
+        .iter()
+        .map(|p| clean(&p.name).width())
+        .max()
+        .unwrap_or(0)
+        .max(22)
+}
+
 /// A latency in ms, or `-` when no update was measured (a zero mean).
 fn latency_ms(mean: f64, value: f64) -> String {
     if mean > 0.0 {
@@ -210,11 +220,19 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         tr(ko, "exits/s", "초당 exit"),
     ];
     let widths = [12, 13, 8, 8, 8, 8, 8, 8, 8, 10];
+    let nw = name_width(r);
+    let sw = r
+        .platforms
+        .iter()
+        .map(|p| technique_label(p, ko).width())
+        .max()
+        .unwrap_or(0)
+        .max(34);
     let _ = write!(
         out,
         "{} {}",
-        pad(tr(ko, "platform", "플랫폼"), 22),
-        pad(tr(ko, "stack", "구성"), 36)
+        pad(tr(ko, "platform", "플랫폼"), nw),
+        pad(tr(ko, "stack", "구성"), sw)
     );
     for (h, w) in headers.iter().zip(widths) {
         let _ = write!(out, " {}", rpad(h, w));
@@ -236,8 +254,8 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         let _ = write!(
             out,
             "{} {}",
-            pad(&clean(&p.name), 22),
-            pad(&technique_label(p, ko), 36)
+            pad(&clean(&p.name), nw),
+            pad(&technique_label(p, ko), sw)
         );
         for (f, w) in figures.iter().zip(widths) {
             let _ = write!(out, " {}", rpad(f, w));
@@ -566,6 +584,7 @@ workload = "syscall-heavy"
 /// Start-up, footprint and density; faults; desktop sessions.
 fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
     let ko = lang == "ko";
+    let nw = name_width(r);
     section(
         out,
         ko,
@@ -582,7 +601,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         tr(ko, "density", "밀도"),
     ];
     let widths = [12, 14, 14, 15, 11, 10, 9];
-    let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), 22));
+    let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), nw));
     for (h, w) in headers.iter().zip(widths) {
         let _ = write!(out, " {}", rpad(h, w));
     }
@@ -603,7 +622,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             cpu_fit,
             l.density.to_string(),
         ];
-        let _ = write!(out, "{}", pad(&clean(&p.name), 22));
+        let _ = write!(out, "{}", pad(&clean(&p.name), nw));
         for (f, w) in figures.iter().zip(widths) {
             let _ = write!(out, " {}", rpad(f, w));
         }
@@ -714,7 +733,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         let _ = write!(
             out,
             "{} {}",
-            pad(tr(ko, "platform", "플랫폼"), 22),
+            pad(tr(ko, "platform", "플랫폼"), nw),
             pad(tr(ko, "protocol/group", "프로토콜/그룹"), 16)
         );
         for (h, w) in headers.iter().zip(widths) {
@@ -740,7 +759,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             let _ = write!(
                 out,
                 "{} {}",
-                pad(&clean(&p.name), 22),
+                pad(&clean(&p.name), nw),
                 pad(&snake(&v.protocol), 16)
             );
             for (f, w) in figures.iter().zip(widths) {
