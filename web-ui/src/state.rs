@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::builtin::BUILTIN;
+
+/// The scenario the page opens with when the URL carries none.
+const FIRST_SCENARIO: &str = "seed-comparison-table";
 use crate::core::{Adjustments, RunResult, Scenario, Text};
 use crate::i18n::Lang;
 use crate::share::Shared;
@@ -246,8 +249,13 @@ impl State {
                 if let Some(Err(e)) = other {
                     state.notice = Some(format!("{}: {e}", crate::i18n::t(lang, "share.bad")));
                 }
-                if !BUILTIN.is_empty() {
-                    state.load(Some(0), BUILTIN[0].0.to_string(), BUILTIN[0].1.to_string());
+                // Open on the seed document's comparison table: the product's starting point.
+                let first = BUILTIN
+                    .iter()
+                    .position(|(file, _)| file.starts_with(FIRST_SCENARIO))
+                    .unwrap_or(0);
+                if let Some((file, text)) = BUILTIN.get(first) {
+                    state.load(Some(first), file.to_string(), text.to_string());
                 }
             }
         }
