@@ -129,6 +129,29 @@ pub struct QuestionAnswer {
     pub explanation: Option<Text>,
 }
 
+/// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
+/// or `1 234` (thousands separators), `14 ms` (a unit after the number).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let number: String = text
+        .trim()
+        .trim_end_matches(|c: char| {
+            c.is_alphabetic() || c == '%' || c == '/' || c == 'µ' || c.is_whitespace()
+        })
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    let commas = number.matches(',').count();
+    let decimal_comma = commas == 1
+        && !number.contains('.')
+        && number.split(',').nth(1).is_some_and(|frac| frac.len() != 3);
+    let number = if decimal_comma {
+        number.replace(',', ".")
+    } else {
+        number.replace(',', "")
+    };
+    number.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 impl QuestionAnswer {
     /// Whether a student's answer is right.
     pub fn check(&self, given: &str) -> bool {
@@ -139,12 +162,32 @@ impl QuestionAnswer {
                 let Some(expected) = self.value else {
                     return false;
                 };
-                let Ok(value) = given.replace(',', "").parse::<f64>() else {
+                let Some(value) = parse_number(given) else {
                     return false;
                 };
                 let allowed = expected.abs() * self.tolerance_percent / 100.0;
                 (value - expected).abs() <= allowed.max(1e-9)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_as_students_type_them() {
+        assert_eq!(parse_number("29.5"), Some(29.5));
+        assert_eq!(parse_number(" 29.5 % "), Some(29.5));
+        assert_eq!(parse_number("29,5"), Some(29.5));
+        assert_eq!(parse_number("1,234"), Some(1234.0));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("1 234"), Some(1234.0));
+        assert_eq!(parse_number("14 ms"), Some(14.0));
+        assert_eq!(parse_number("3.2 µs"), Some(3.2));
+        assert_eq!(parse_number("type1"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("inf"), None);
     }
 }

@@ -643,7 +643,7 @@ impl Scenario {
             let message = e.message().trim().replace('\n', " ");
             v.error(span, message)
         })?;
-        validate(&v, raw)
+        validate(&v, raw, Questions::Strict)
     }
 
     pub fn name(&self) -> &str {
@@ -709,7 +709,7 @@ impl Scenario {
             file: &self.file_name,
             text: &self.source,
         };
-        validate(&v, raw)
+        validate(&v, raw, Questions::DropInvalid)
     }
 
     /// A rough upper estimate of the events a full run needs (platforms and baselines).
@@ -752,7 +752,20 @@ impl Scenario {
     }
 }
 
-fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioError> {
+/// How strictly questions are validated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Questions {
+    /// Every question must be valid (reading a file).
+    Strict,
+    /// Questions that the adjustments made unanswerable are dropped (slider changes).
+    DropInvalid,
+}
+
+fn validate(
+    v: &Validator<'_>,
+    raw: ScenarioFile,
+    questions_mode: Questions,
+) -> Result<Scenario, ScenarioError> {
     let s = &raw.scenario;
     let scenario_name_at = key_offset(v.text, "name");
     for (name, span) in std::iter::once((&s.name, scenario_name_at..scenario_name_at))
@@ -1037,7 +1050,11 @@ fn validate(v: &Validator<'_>, raw: ScenarioFile) -> Result<Scenario, ScenarioEr
                 format!("question id `{}` is used twice", q.id.get_ref()),
             ));
         }
-        questions.push(validate_question(v, q, &platforms, &instances)?);
+        match validate_question(v, q, &platforms, &instances) {
+            Ok(question) => questions.push(question),
+            Err(_) if questions_mode == Questions::DropInvalid => {}
+            Err(e) => return Err(e),
+        }
     }
 
     // Faults.

@@ -225,7 +225,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         (PlatformKind::Native, TableRow::Isolation) => Text::new("no boundary beyond processes", "프로세스 외 경계 없음"),
         (_, TableRow::Performance) => Text::new(
             format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
-            format!("네이티브 대비 처리량 {:.1}%; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
+            format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
         ),
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
             format!("{n} guest OS install(s); {gib:.1} GiB of guest memory"),
