@@ -1,6 +1,7 @@
 //! The simulation core as the UI sees it: sim-core's public API, re-exported.
 
 pub use sim_core::machine::{Trace, TraceMark, TraceSegment};
+pub use sim_core::platform::{NetworkMode, StorageMode};
 pub use sim_core::results::{CpuShares, ExitCount, OpLatency};
 pub use sim_core::table::{TableCell, TableColumn};
 pub use sim_core::workload::PRESET_NAMES;

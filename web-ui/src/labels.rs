@@ -1,6 +1,9 @@
 //! Korean and English names for sim-core's enums (layers, CPU categories, operations, exits).
 
-use crate::core::{Category, ExitReason, Layer, Op, PlatformKind, Technique};
+use crate::core::{
+    Category, ExitReason, IoModel, Layer, NetworkMode, Op, PlatformKind, SchedulerKind,
+    StorageMode, Technique,
+};
 use crate::i18n::Lang;
 
 pub fn layer(lang: Lang, l: Layer) -> &'static str {
@@ -103,6 +106,40 @@ pub fn technique(lang: Lang, t: Technique) -> &'static str {
         ),
         Technique::Para => ("반가상화", "paravirtualization"),
         Technique::Hybrid => ("하이브리드", "hybrid"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn io(lang: Lang, io: IoModel) -> &'static str {
+    let (ko, en) = match io {
+        IoModel::Emulated => ("에뮬레이션 I/O", "emulated I/O"),
+        IoModel::Paravirtual => ("반가상화 I/O", "paravirtual I/O"),
+        IoModel::Passthrough => ("패스스루 I/O", "passthrough I/O"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
+    let (ko, en) = match s {
+        SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),
+        SchedulerKind::Fair => ("공정 스케줄러", "fair scheduler"),
+        SchedulerKind::RoundRobin => ("라운드 로빈 스케줄러", "round-robin scheduler"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn network(lang: Lang, n: NetworkMode) -> &'static str {
+    let (ko, en) = match n {
+        NetworkMode::Bridge => ("브리지 네트워크", "bridge network"),
+        NetworkMode::Host => ("호스트 네트워크", "host network"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn storage(lang: Lang, s: StorageMode) -> &'static str {
+    let (ko, en) = match s {
+        StorageMode::Overlay => ("오버레이 저장소", "overlay storage"),
+        StorageMode::Volume => ("볼륨 저장소", "volume storage"),
     };
     lang.pick(ko, en)
 }

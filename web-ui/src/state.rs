@@ -10,7 +10,9 @@ use crate::builtin::BUILTIN;
 
 /// The scenario the page opens with when the URL carries none.
 const FIRST_SCENARIO: &str = "seed-comparison-table";
-use crate::core::{Adjustments, RunResult, Scenario, Text};
+use crate::core::{
+    Adjustments, NetworkMode, Op, PlatformKind, RunResult, Scenario, StorageMode, Text,
+};
 use crate::i18n::Lang;
 use crate::share::Shared;
 
@@ -80,6 +82,15 @@ pub struct Baseline {
     pub duration_ms: u64,
     pub title: Option<Text>,
     pub description: Option<Text>,
+    /// Largest instances per group whose memory fits the host on every platform
+    /// (at least the scenario's own count).
+    pub max_instances: u32,
+    /// Instance groups in the scenario.
+    pub groups: u32,
+    /// Container platforms' network and storage modes, by platform name.
+    pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
+    /// The scenario's questions' operations, in order (for choosing default views).
+    pub question_ops: Vec<Op>,
 }
 
 impl Baseline {
@@ -95,7 +106,67 @@ impl Baseline {
             duration_ms: s.duration_ms,
             title: s.title.clone(),
             description: s.description.clone(),
+            max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
+            groups: s.instances.len() as u32,
+            container_modes: s
+                .platforms
+                .iter()
+                .filter(|p| p.stack.kind == PlatformKind::Container)
+                .map(|p| (p.name.clone(), p.stack.network, p.stack.storage))
+                .collect(),
+            question_ops: s.questions.iter().filter_map(|q| q.op).collect(),
         }
+    }
+}
+
+/// Instances per group (every group set to the same count, as the slider does) that
+/// still fit the host's memory on every platform.
+fn max_instances(s: &Scenario) -> u32 {
+    (0..s.platforms.len())
+        .filter_map(|p| {
+            let per_copy: u64 = s
+                .instances
+                .iter()
+                .filter(|i| i.platforms.contains(&p))
+                .map(|i| i.memory_mib)
+                .sum();
+            (per_copy > 0).then(|| s.host.memory_mib / per_copy)
+        })
+        .min()
+        .unwrap_or(u64::from(u32::MAX))
+        .min(u64::from(u32::MAX)) as u32
+}
+
+/// A control setting that makes the scenario invalid: which control, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnobError {
+    /// The id of the control that was changed last (`k-instances`, …), if known.
+    pub control: Option<&'static str>,
+    pub message: String,
+}
+
+/// The id of the first control whose setting differs between `a` and `b`.
+pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
+    if a.instance_count != b.instance_count {
+        Some("k-instances")
+    } else if a.vcpus_per_instance != b.vcpus_per_instance {
+        Some("k-vcpus")
+    } else if a.threads_per_instance != b.threads_per_instance {
+        Some("k-threads")
+    } else if a.host_cores != b.host_cores {
+        Some("k-host-cores")
+    } else if a.vm_exit_cycles != b.vm_exit_cycles {
+        Some("k-exit")
+    } else if a.time_slice_ms != b.time_slice_ms {
+        Some("k-slice")
+    } else if a.duration_ms != b.duration_ms {
+        Some("k-duration")
+    } else if a.workload != b.workload {
+        Some("k-workload")
+    } else if a.seed != b.seed {
+        Some("k-seed")
+    } else {
+        None
     }
 }
 
@@ -110,35 +181,56 @@ pub enum Validation {
     Invalid(EditorError),
 }
 
-/// Validates scenario text the way a run would read it (adjustments included).
-pub fn validate(file: &str, text: &str, knobs: &Knobs) -> Validation {
+/// Validates scenario text the way a run would read it: the text itself (an editor
+/// error), then the controls layered over it (a control error; the text stays valid).
+pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<String>) {
     if text.len() > MAX_SCENARIO_BYTES {
         let message = format!(
             "scenario is {} bytes; at most {} are accepted",
             text.len(),
             MAX_SCENARIO_BYTES
         );
-        return Validation::Invalid(EditorError {
-            line: 1,
-            column: 1,
-            display: format!("{file}:1:1: {message}"),
-            message,
-        });
+        return (
+            Validation::Invalid(EditorError {
+                line: 1,
+                column: 1,
+                display: format!("{file}:1:1: {message}"),
+                message,
+            }),
+            None,
+        );
     }
-    let parsed = Scenario::from_toml(file, text)
-        .and_then(|s| Ok((Baseline::of(&s), s.adjusted(&knobs.to_adjustments())?)));
-    match parsed {
-        Ok((baseline, s)) => Validation::Valid {
-            name: s.name().to_string(),
-            seed: s.seed(),
-            baseline: Box::new(baseline),
-        },
-        Err(e) => Validation::Invalid(EditorError {
-            line: e.line,
-            column: e.column,
-            message: e.message.clone(),
-            display: e.to_string(),
-        }),
+    match Scenario::from_toml(file, text) {
+        Err(e) => (
+            Validation::Invalid(EditorError {
+                line: e.line,
+                column: e.column,
+                message: e.message.clone(),
+                display: e.to_string(),
+            }),
+            None,
+        ),
+        Ok(base) => {
+            let baseline = Box::new(Baseline::of(&base));
+            match base.adjusted(&knobs.to_adjustments()) {
+                Ok(s) => (
+                    Validation::Valid {
+                        name: s.name().to_string(),
+                        seed: s.seed(),
+                        baseline,
+                    },
+                    None,
+                ),
+                Err(e) => (
+                    Validation::Valid {
+                        name: base.name().to_string(),
+                        seed: knobs.seed.unwrap_or(base.seed()),
+                        baseline,
+                    },
+                    Some(e.message),
+                ),
+            }
+        }
     }
 }
 
@@ -225,6 +317,11 @@ pub struct State {
     pub result: Option<ResultRef>,
     pub tab: Tab,
     pub notice: Option<String>,
+    /// Set while the controls make the (valid) scenario invalid; nothing runs then.
+    pub knob_error: Option<KnobError>,
+    /// The scenario's own control values, kept from the last valid text so the
+    /// controls do not jump while the editor's text is briefly invalid.
+    pub baseline: Rc<Baseline>,
 }
 
 impl State {
@@ -235,13 +332,15 @@ impl State {
             builtin: None,
             file: String::new(),
             text: Rc::from(""),
-            validation: validate("", "", &Knobs::default()),
+            validation: validate("", "", &Knobs::default()).0,
             knobs: Knobs::default(),
             run_id: 0,
             status: RunStatus::Idle,
             result: None,
             tab: Tab::Table,
             notice: None,
+            knob_error: None,
+            baseline: Rc::new(Baseline::default()),
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -283,11 +382,40 @@ impl State {
     }
 
     fn revalidate(&mut self) {
-        self.validation = validate(&self.file, &self.text, &self.knobs);
+        self.revalidate_after(None);
+    }
+
+    /// Revalidates; a control error is blamed on `control` (the one just changed).
+    fn revalidate_after(&mut self, control: Option<&'static str>) {
+        let (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
+        if let Validation::Valid { baseline, .. } = &validation {
+            self.baseline = Rc::new((**baseline).clone());
+        }
+        self.validation = validation;
+        self.knob_error = knob_error.map(|message| KnobError { control, message });
+        if self.knob_error.is_some() && !self.is_running() {
+            // The shown results no longer match the controls: drop the "done" line.
+            self.status = RunStatus::Idle;
+        }
+    }
+
+    /// Whether the scenario and the controls can run.
+    pub fn can_run(&self) -> bool {
+        matches!(self.validation, Validation::Valid { .. }) && self.knob_error.is_none()
+    }
+
+    /// Whether the shown results no longer match the current settings.
+    pub fn results_stale(&self) -> bool {
+        self.result.is_some()
+            && (self.knob_error.is_some()
+                || matches!(
+                    self.status,
+                    RunStatus::Failed(_) | RunStatus::Cancelled | RunStatus::Running { .. }
+                ))
     }
 
     fn start_run_if_valid(&mut self) {
-        if matches!(self.validation, Validation::Valid { .. }) {
+        if self.can_run() {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
         }
@@ -373,8 +501,9 @@ impl Reducible for State {
                 s.revalidate();
             }
             Action::SetKnobs(knobs) => {
+                let control = changed_control(&s.knobs, &knobs);
                 s.knobs = knobs;
-                s.revalidate();
+                s.revalidate_after(control);
                 s.start_run_if_valid();
             }
             Action::ApplyShared(shared) => {

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
 
@@ -25,6 +26,15 @@ struct SliderProps {
     baseline: u64,
     lang: Lang,
     on_change: Callback<u64>,
+    /// Also offer a number field (for values a slider can hardly hit exactly).
+    #[prop_or_default]
+    number: bool,
+    /// Extra text after the value (e.g. a total).
+    #[prop_or_default]
+    extra: Option<AttrValue>,
+    /// The error this control's setting caused, with a way back.
+    #[prop_or_default]
+    error: Option<Html>,
 }
 
 #[function_component(Slider)]
@@ -38,19 +48,46 @@ fn slider(p: &SliderProps) -> Html {
             }
         })
     };
+    let onchange = {
+        let cb = p.on_change.clone();
+        let (min, max) = (p.min, p.max);
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().trim().parse::<u64>() {
+                cb.emit(v.clamp(min, max));
+            }
+        })
+    };
     let v = p.value.unwrap_or(p.baseline).clamp(p.min, p.max);
     let out_id = format!("{}-out", p.id);
+    let err_id = format!("{}-error", p.id);
+    let described = if p.error.is_some() {
+        format!("{out_id} {err_id}")
+    } else {
+        out_id.clone()
+    };
     html! {
-        <div class="slider">
+        <div class={classes!("slider", p.error.is_some().then_some("bad"))}>
             <label for={p.id.clone()}>
                 <span>{ p.label.clone() }</span>
                 <output id={out_id.clone()} for={p.id.clone()}>
-                    { v }
+                    { crate::components::table::fmt_num(v as f64) }
                     if p.value.is_none() { <small>{ " (" }{ t(p.lang, "controls.default") }{ ")" }</small> }
+                    if let Some(extra) = &p.extra { <small>{ " · " }{ extra.clone() }</small> }
                 </output>
             </label>
-            <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
-                step={p.step.to_string()} value={v.to_string()} {oninput} aria-describedby={out_id} />
+            <div class="slider-row">
+                <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
+                    step={p.step.to_string()} value={v.to_string()} {oninput} aria-describedby={described}
+                    aria-invalid={p.error.is_some().then_some("true")} />
+                if p.number {
+                    <input type="number" class="slider-number" id={format!("{}-n", p.id)} min={p.min.to_string()} max={p.max.to_string()}
+                        step="1" value={v.to_string()} {onchange} aria-label={p.label.clone()} />
+                }
+            </div>
+            if let Some(error) = &p.error {
+                <div id={err_id} class="knob-error" role="alert">{ error.clone() }</div>
+            }
         </div>
     }
 }
@@ -104,10 +141,38 @@ pub fn controls(props: &ControlsProps) -> Html {
         (None, Validation::Valid { seed, .. }) => seed.to_string(),
         _ => String::new(),
     };
-    let valid = matches!(state.validation, Validation::Valid { .. });
-    let base = match &state.validation {
-        Validation::Valid { baseline, .. } => (**baseline).clone(),
-        Validation::Invalid(_) => Baseline::default(),
+    let can_run = state.can_run();
+    let base: Baseline = (*state.baseline).clone();
+
+    // The error a control caused, shown beside that control with a way back.
+    let knob_error = |control: &'static str| -> Option<Html> {
+        let err = state.knob_error.as_ref()?;
+        if err.control.unwrap_or("k-instances") != control {
+            return None;
+        }
+        let s = state.clone();
+        let undo = Callback::from(move |_| {
+            let mut k = s.knobs.clone();
+            match control {
+                "k-instances" => k.instance_count = None,
+                "k-vcpus" => k.vcpus_per_instance = None,
+                "k-threads" => k.threads_per_instance = None,
+                "k-host-cores" => k.host_cores = None,
+                "k-exit" => k.vm_exit_cycles = None,
+                "k-slice" => k.time_slice_ms = None,
+                "k-duration" => k.duration_ms = None,
+                "k-workload" => k.workload = None,
+                "k-seed" => k.seed = None,
+                _ => k = Knobs::default(),
+            }
+            s.dispatch(Action::SetKnobs(k));
+        });
+        Some(html! {
+            <>
+                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.clone() }</p>
+                <button class="link" onclick={undo}>{ t(lang, "controls.undo") }</button>
+            </>
+        })
     };
 
     let progress = match &state.status {
@@ -118,9 +183,19 @@ pub fn controls(props: &ControlsProps) -> Html {
             } else {
                 0.0
             };
+            let label = if *total > 0 {
+                format!(
+                    " {pct:.0}% · {} / {} {}",
+                    fmt_num(*done as f64),
+                    fmt_num(*total as f64),
+                    t(lang, "run.cycles_simulated")
+                )
+            } else {
+                String::new()
+            };
             html! {
                 <div class="progress" role="status">
-                    <span>{ t(lang, "run.running") }{ format!(" {done} {}", t(lang, "run.events")) }</span>
+                    <span>{ t(lang, "run.running") }{ label }</span>
                     if *total > 0 {
                         <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
                     } else {
@@ -131,7 +206,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         }
         RunStatus::Done { events, millis } => html! {
             <p id="run-status" class="progress done" role="status" data-ms={format!("{millis:.1}")}>
-                { t(lang, "run.done") }{ format!(" · {events} {} · {} {millis:.0} ms", t(lang, "run.events"), t(lang, "run.took")) }
+                { t(lang, "run.done") }{ format!(" · {} {} · {} {millis:.0} ms", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took")) }
             </p>
         },
         RunStatus::Cancelled => {
@@ -141,30 +216,42 @@ pub fn controls(props: &ControlsProps) -> Html {
             <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.clone() }</p>
         },
     };
+    let instances = knobs.instance_count.unwrap_or(base.instance_count);
+    let total_note = (base.groups > 1).then(|| {
+        AttrValue::from(format!(
+            "{} {} × {} = {} {}",
+            base.groups,
+            t(lang, "controls.groups"),
+            instances,
+            u64::from(base.groups) * u64::from(instances),
+            t(lang, "controls.total")
+        ))
+    });
 
     html! {
         <section class="card controls" aria-labelledby="controls-h">
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
-                <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={u64::from(base.instance_count).max(32)} step={1}
+                <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={u64::from(base.instance_count).max(u64::from(base.max_instances).min(32)).max(1)} step={1}
                     value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
+                    extra={total_note} error={knob_error("k-instances")}
                     on_change={set(|k, v| k.instance_count = Some(v as u32))} />
-                <Slider id="k-vcpus" label={t(lang, "controls.vcpus")} min={1} max={u64::from(base.vcpus_per_instance).max(16)} step={1}
+                <Slider id="k-vcpus" error={knob_error("k-vcpus")} label={t(lang, "controls.vcpus")} min={1} max={u64::from(base.vcpus_per_instance).max(16)} step={1}
                     value={knobs.vcpus_per_instance.map(u64::from)} baseline={u64::from(base.vcpus_per_instance)} {lang}
                     on_change={set(|k, v| k.vcpus_per_instance = Some(v as u32))} />
-                <Slider id="k-threads" label={t(lang, "controls.threads")} min={1} max={u64::from(base.threads_per_instance).max(32)} step={1}
+                <Slider id="k-threads" error={knob_error("k-threads")} label={t(lang, "controls.threads")} min={1} max={u64::from(base.threads_per_instance).max(32)} step={1}
                     value={knobs.threads_per_instance.map(u64::from)} baseline={u64::from(base.threads_per_instance)} {lang}
                     on_change={set(|k, v| k.threads_per_instance = Some(v as u32))} />
-                <Slider id="k-host-cores" label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
+                <Slider id="k-host-cores" error={knob_error("k-host-cores")} label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
                     value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}
                     on_change={set(|k, v| k.host_cores = Some(v as u32))} />
-                <Slider id="k-exit" label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={50}
+                <Slider id="k-exit" error={knob_error("k-exit")} number=true label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
-                <Slider id="k-slice" label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
+                <Slider id="k-slice" error={knob_error("k-slice")} label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
                     value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
-                <Slider id="k-duration" label={t(lang, "controls.duration")} min={10} max={base.duration_ms.max(1000)} step={10}
+                <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={10} max={base.duration_ms.max(1000)} step={10}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
                     on_change={set(|k, v| k.duration_ms = Some(v))} />
             </div>
@@ -179,8 +266,10 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="k-seed">{ t(lang, "controls.seed") }</label>
                 <input id="k-seed" type="number" min="0" inputmode="numeric" value={seed_shown} onchange={on_seed} />
             </div>
+            { for knob_error("k-workload").map(|e| html! { <div id="k-workload-error" class="knob-error" role="alert">{ e }</div> }) }
+            { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }
             <div class="row">
-                <button id="run" class="primary" onclick={on_run} disabled={!valid || state.is_running()}>{ t(lang, "run") }</button>
+                <button id="run" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ t(lang, "run") }</button>
                 <button id="cancel" onclick={on_cancel} disabled={!state.is_running()}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
             </div>

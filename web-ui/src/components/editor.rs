@@ -123,6 +123,7 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let lines = state.text.split('\n').count().max(1);
     let valid = matches!(state.validation, Validation::Valid { .. });
+    let can_run = state.can_run();
 
     html! {
         <section class="card editor" aria-labelledby="editor-h">
@@ -140,7 +141,7 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
             { status }
             <div class="row">
-                <button id="run-edited" class="primary" onclick={on_run} disabled={!valid}>{ t(lang, "run") }</button>
+                <button id="run-edited" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ t(lang, "run.edited") }</button>
                 <label class="button">
                     { t(lang, "editor.open") }
                     <input type="file" accept=".toml,text/plain" class="sr-only" onchange={on_open} />

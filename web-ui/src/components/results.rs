@@ -48,14 +48,19 @@ pub fn results(props: &ResultsProps) -> Html {
     let panel = match &state.result {
         None => html! { <p class="empty">{ t(lang, "run.none") }</p> },
         Some(result) => match current {
-            Tab::Table => html! { <Table {lang} result={result.clone()} /> },
+            Tab::Table => {
+                html! { <Table {lang} result={result.clone()} baseline={state.baseline.clone()} /> }
+            }
             Tab::Charts => html! { <ChartPanel {lang} result={result.clone()} /> },
             Tab::Timeline => html! { <Timeline {lang} result={result.clone()} /> },
             Tab::Paths => html! { <Paths {lang} result={result.clone()} /> },
             Tab::Questions => html! { <Questions {lang} result={result.clone()} /> },
         },
     };
-    let stale = state.is_running() && state.result.is_some();
+    let stale = state.results_stale();
+    let stale_note = (stale && !state.is_running()).then(|| {
+        html! { <p id="stale-note" class="stale-note" role="status">{ t(lang, "results.stale") }</p> }
+    });
 
     html! {
         <section class="results" aria-label={t(lang, "tab.results")}>
@@ -75,6 +80,7 @@ pub fn results(props: &ResultsProps) -> Html {
             </div>
             <div role="tabpanel" id={format!("panel-{}", current.id())} aria-labelledby={format!("tab-{}", current.id())}
                 class={classes!("panel", stale.then_some("stale"))} aria-busy={stale.to_string()}>
+                { for stale_note }
                 { panel }
             </div>
         </section>

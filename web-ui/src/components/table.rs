@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::Text;
+use crate::core::{PlatformKind, PlatformResult, Text};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::state::ResultRef;
@@ -11,6 +11,8 @@ use crate::state::ResultRef;
 pub struct TableProps {
     pub lang: Lang,
     pub result: ResultRef,
+    /// The scenario's own settings (container network and storage modes).
+    pub baseline: std::rc::Rc<crate::state::Baseline>,
 }
 
 /// Formats a number: thousands separated, two decimals below 100, three below 1.
@@ -45,6 +47,25 @@ fn group(int: &str, frac: &str) -> String {
     format!("{}{out}{frac}", if neg { "-" } else { "" })
 }
 
+/// Technique, I/O path, container network and storage, and scheduler of a platform.
+fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::state::Baseline) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(tech) = p.technique {
+        parts.push(labels::technique(lang, tech));
+    }
+    if let Some(io) = p.io {
+        parts.push(labels::io(lang, io));
+    }
+    if let Some((_, net, storage)) = base.container_modes.iter().find(|(n, _, _)| *n == p.name) {
+        parts.push(labels::network(lang, *net));
+        parts.push(labels::storage(lang, *storage));
+    }
+    if p.kind != PlatformKind::Native {
+        parts.push(labels::scheduler(lang, p.scheduler));
+    }
+    parts.join(" · ")
+}
+
 fn pick(lang: Lang, text: &Text) -> String {
     lang.pick(&text.ko, &text.en).to_string()
 }
@@ -57,16 +78,24 @@ pub fn table(props: &TableProps) -> Html {
     html! {
         <div class="table-view">
             <div class="scroll">
-            <table id="measured" class="data num">
+            <table id="measured" class="data num sticky">
                 <caption>{ t(lang, "table.platforms") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.platform") }</th>
                     <th scope="col" class="text">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
-                    <th scope="col">{ t(lang, "table.relative") }</th>
+                    <th scope="col">
+                        { t(lang, "table.relative") }
+                        <abbr class="info" title={t(lang, "table.relative.note")} aria-label={t(lang, "table.relative.note")}>{ "ⓘ" }</abbr>
+                    </th>
+                    <th scope="col" title={t(lang, "cpu.guest_user")}>{ t(lang, "table.user") }</th>
+                    <th scope="col" title={t(lang, "cpu.guest_kernel")}>{ t(lang, "table.kern") }</th>
+                    <th scope="col" title={t(lang, "cpu.hypervisor")}>{ t(lang, "table.hyp") }</th>
+                    <th scope="col" title={t(lang, "cpu.emulation")}>{ t(lang, "table.emu") }</th>
+                    <th scope="col" title={t(lang, "cpu.host")}>{ t(lang, "table.host") }</th>
+                    <th scope="col">{ t(lang, "table.idle") }</th>
                     <th scope="col">{ t(lang, "table.steal") }</th>
                     <th scope="col">{ t(lang, "table.exits") }</th>
-                    <th scope="col">{ t(lang, "table.hyp") }</th>
                 </tr></thead>
                 <tbody>
                     { for r.platforms.iter().map(|p| html! {
@@ -74,18 +103,51 @@ pub fn table(props: &TableProps) -> Html {
                             <th scope="row">{ p.name.clone() }</th>
                             <td class="text">
                                 { labels::kind(lang, p.kind) }
-                                if let Some(tech) = p.technique { <br /><small>{ labels::technique(lang, tech) }</small> }
+                                <br /><small>{ stack_details(lang, p, &props.baseline) }</small>
                             </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
                             <td>{ format!("{:.1}%", p.relative_performance_percent) }</td>
-                            <td>{ format!("{:.1}%", p.steal_percent) }</td>
+                            <td>{ format!("{:.1}", p.cpu.guest_user) }</td>
+                            <td>{ format!("{:.1}", p.cpu.guest_kernel) }</td>
+                            <td>{ format!("{:.1}", p.cpu.hypervisor) }</td>
+                            <td>{ format!("{:.1}", p.cpu.device_emulation) }</td>
+                            <td>{ format!("{:.1}", p.cpu.host_os) }</td>
+                            <td>{ format!("{:.1}", p.cpu.idle) }</td>
+                            <td>{ format!("{:.1}", p.steal_percent) }</td>
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
-                            <td>{ format!("{:.1}%", p.cpu.hypervisor + p.cpu.device_emulation) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
             </div>
+            <p class="hint">{ t(lang, "table.relative.note") }</p>
+            if r.platforms.iter().any(|p| p.groups.len() > 1) {
+                <div class="scroll">
+                <table id="groups" class="data num sticky">
+                    <caption>{ t(lang, "table.groups") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.group") }</th>
+                        <th scope="col" class="text">{ t(lang, "controls.workload") }</th>
+                        <th scope="col">{ t(lang, "table.count") }</th>
+                        <th scope="col">{ t(lang, "table.throughput") }</th>
+                        <th scope="col">{ t(lang, "table.relative") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g))).map(|(p, g)| html! {
+                            <tr>
+                                <th scope="row">{ p.name.clone() }</th>
+                                <td class="text">{ g.name.clone() }</td>
+                                <td class="text">{ g.workload.clone() }</td>
+                                <td>{ g.count }</td>
+                                <td>{ fmt_num(g.throughput) }</td>
+                                <td>{ format!("{:.1}%", g.relative_performance_percent) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
             <div class="scroll">
             <table id="comparison" class="data seed">
                 <caption>{ t(lang, "table.caption") }</caption>
@@ -161,7 +223,7 @@ pub fn table(props: &TableProps) -> Html {
                 </table>
                 </div>
             }
-            <p class="hint">{ format!("{} · seed {} · {} ms · {} {} · {} MHz", r.scenario, r.seed, r.duration_ms, r.cores, t(lang, "table.cores"), r.clock_mhz) }</p>
+            <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, r.duration_ms, r.cores, t(lang, "table.cores"), r.clock_mhz) }</p>
         </div>
     }
 }
