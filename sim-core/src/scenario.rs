@@ -1901,6 +1901,51 @@ mod tests {
     use super::*;
 
     #[test]
+    fn adjustments_drop_questions_they_make_unanswerable() {
+        let text = r#"
+[scenario]
+name = "disk"
+[[platform]]
+name = "a"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "b"
+kind = "container"
+[[instance]]
+name = "vm"
+workload = "disk-random-4k"
+[[question]]
+id = "p99"
+text = { en = "Lowest p99 disk read?", ko = "p99?" }
+kind = "choice"
+metric = "p99_latency_us"
+op = "disk_read"
+[[question]]
+id = "rel"
+text = { en = "Relative?", ko = "?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "a"
+"#;
+        let scenario = Scenario::from_toml("disk.toml", text).expect("valid");
+        assert_eq!(scenario.questions.len(), 2);
+        // cpu-bound never reads the disk: the latency question cannot be answered any
+        // more and is dropped; the other one stays.
+        let adjusted = scenario
+            .adjusted(&Adjustments {
+                workload: Some("cpu-bound".into()),
+                ..Adjustments::default()
+            })
+            .expect("still valid");
+        let ids: Vec<&str> = adjusted.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["rel"]);
+        // Reading the same change from a file is still an error.
+        let edited = text.replace("disk-random-4k", "cpu-bound");
+        assert!(Scenario::from_toml("disk.toml", &edited).is_err());
+    }
+
+    #[test]
     fn line_column_counts_characters() {
         let text = "a = 1\n한글 = 2\n";
         assert_eq!(line_column(text, 0), (1, 1));
