@@ -28,7 +28,7 @@ const CREDIT_TICK_US: u64 = 10_000;
 /// Length of one busy burst of a host background process, microseconds.
 const BACKGROUND_BURST_US: u64 = 2_000;
 /// Segments a trace keeps at most.
-pub const MAX_TRACE_SEGMENTS: usize = 50_000;
+pub const MAX_TRACE_SEGMENTS: usize = 20_000;
 
 /// One instance group as the machine sees it.
 #[derive(Debug, Clone)]
