@@ -17,6 +17,29 @@ use crate::state::ResultRef;
 pub struct ChartPanelProps {
     pub lang: Lang,
     pub result: ResultRef,
+    /// Operations the scenario's questions ask about (the first is shown first).
+    #[prop_or_default]
+    pub question_ops: Vec<Op>,
+}
+
+/// The operation a view opens on: the first question's, else the most frequent
+/// blocking operation (disk, network, sleep), else the most frequent one. `ops` is
+/// most frequent first.
+pub fn default_op(ops: &[Op], question_ops: &[Op]) -> Option<Op> {
+    question_ops
+        .iter()
+        .find(|o| ops.contains(o))
+        .or_else(|| {
+            ops.iter().find(|o| {
+                matches!(
+                    o,
+                    Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
+                )
+            })
+        })
+        .or_else(|| ops.iter().find(|o| **o == Op::Sleep))
+        .or_else(|| ops.first())
+        .copied()
 }
 
 /// Operations with latency figures in a result, most frequent first.
@@ -433,7 +456,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let chosen = use_state(|| None::<Op>);
     let op = chosen
         .filter(|o| ops.contains(o))
-        .or_else(|| ops.first().copied());
+        .or_else(|| default_op(&ops, &props.question_ops));
     let charts = use_memo((lang, props.result.clone(), op), |(lang, r, op)| {
         build_charts(*lang, r, *op)
     });

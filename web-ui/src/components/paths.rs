@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::table::fmt_num;
-use crate::core::{Op, Step};
+use crate::core::{Layer, Op, OpPath, Step};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
@@ -14,6 +14,103 @@ use crate::state::ResultRef;
 pub struct PathsProps {
     pub lang: Lang,
     pub result: ResultRef,
+    /// Operations the scenario's questions ask about (the first is shown first).
+    #[prop_or_default]
+    pub question_ops: Vec<Op>,
+}
+
+/// Cycles one operation spends in each layer along `path` (batched steps amortized).
+fn layer_cycles(path: &OpPath) -> Vec<(Layer, f64)> {
+    let mut out: Vec<(Layer, f64)> = Vec::new();
+    let mut add = |steps: &[Step], every: u64| {
+        for s in steps {
+            let c = s.cycles as f64 / every.max(1) as f64;
+            match out.iter_mut().find(|(l, _)| *l == s.layer) {
+                Some(e) => e.1 += c,
+                None => out.push((s.layer, c)),
+            }
+        }
+    };
+    add(&path.submit.steps, 1);
+    add(&path.submit.batched, path.submit.batch_every);
+    add(&path.complete.steps, 1);
+    add(&path.complete.batched, path.complete.batch_every);
+    out
+}
+
+const LAYERS: [Layer; 8] = [
+    Layer::Application,
+    Layer::GuestKernel,
+    Layer::Hypervisor,
+    Layer::DriverDomain,
+    Layer::VmmProcess,
+    Layer::HostOs,
+    Layer::ContainerEngine,
+    Layer::Hardware,
+];
+
+/// Per-layer subtotals of one operation on every platform, with a stacked bar.
+fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
+    let rows: Vec<(&str, Vec<(Layer, f64)>)> = r
+        .platforms
+        .iter()
+        .filter_map(|p| {
+            let path = p.paths.iter().find(|x| x.op == op)?;
+            Some((p.name.as_str(), layer_cycles(path)))
+        })
+        .collect();
+    let used: Vec<Layer> = LAYERS
+        .iter()
+        .copied()
+        .filter(|l| {
+            rows.iter()
+                .any(|(_, c)| c.iter().any(|(x, v)| x == l && *v > 0.0))
+        })
+        .collect();
+    let total = |c: &[(Layer, f64)]| c.iter().map(|(_, v)| v).sum::<f64>();
+    let max = rows
+        .iter()
+        .map(|(_, c)| total(c))
+        .fold(0.0f64, f64::max)
+        .max(1.0);
+    let colour = |l: Layer| {
+        let i = LAYERS.iter().position(|x| *x == l).unwrap_or(0);
+        palette::css(palette::series(i))
+    };
+    html! {
+        <div class="scroll">
+        <table id="layer-subtotals" class="data num sticky">
+            <caption>{ format!("{}: {}", t(lang, "paths.subtotals"), op.map_or("", |o| labels::op(lang, o))) }</caption>
+            <thead><tr>
+                <th scope="col">{ t(lang, "table.platform") }</th>
+                <th scope="col" class="text bar-col">{ t(lang, "paths.cycles") }</th>
+                { for used.iter().map(|l| html! {
+                    <th scope="col"><span class="swatch" style={format!("background:{}", colour(*l))}></span>{ labels::layer(lang, *l) }</th>
+                }) }
+                <th scope="col">{ t(lang, "paths.total") }</th>
+            </tr></thead>
+            <tbody>
+                { for rows.iter().map(|(name, c)| html! {
+                    <tr>
+                        <th scope="row">{ name.to_string() }</th>
+                        <td class="text bar-col" aria-hidden="true">
+                            <div class="layer-bar">
+                                { for used.iter().filter_map(|l| c.iter().find(|(x, _)| x == l)).map(|(l, v)| html! {
+                                    <span style={format!("width:{:.2}%;background:{}", v / max * 100.0, colour(*l))}
+                                        title={format!("{}: {}", labels::layer(lang, *l), fmt_num(v.round()))}></span>
+                                }) }
+                            </div>
+                        </td>
+                        { for used.iter().map(|l| html! {
+                            <td>{ c.iter().find(|(x, _)| x == l).map_or("—".to_string(), |(_, v)| fmt_num(v.round())) }</td>
+                        }) }
+                        <td class="path-total">{ fmt_num(total(c).round()) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+        </div>
+    }
 }
 
 fn step_rows(lang: Lang, steps: &[Step], first: usize, note: Option<String>) -> Html {
@@ -50,10 +147,13 @@ pub fn paths(props: &PathsProps) -> Html {
             }
         }
     }
+    // Most frequent first, as in the charts.
+    let freq = crate::components::chart_panel::ops_of(r);
+    ops.sort_by_key(|o| freq.iter().position(|f| f == o).unwrap_or(usize::MAX));
     let chosen = use_state(|| None::<Op>);
     let op = chosen
         .filter(|o| ops.contains(o))
-        .or_else(|| ops.first().copied());
+        .or_else(|| crate::components::chart_panel::default_op(&ops, &props.question_ops));
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
@@ -77,10 +177,19 @@ pub fn paths(props: &PathsProps) -> Html {
                     }) }
                 </select>
             </div>
+            { subtotals(lang, r, op) }
             <p class="hint">{ t(lang, "paths.help") }</p>
             <div class="paths">
-                { for r.platforms.iter().map(|p| {
+                { for r.platforms.iter().enumerate().map(|(pi, p)| {
                     let path = p.paths.iter().find(|x| x.op == op);
+                    // A platform whose path is the same as an earlier one's says so.
+                    let same_as = path.and_then(|path| {
+                        r.platforms[..pi]
+                            .iter()
+                            .find(|q| q.layers == p.layers && q.paths.iter().find(|x| x.op == op) == Some(path))
+                            .map(|q| q.name.clone())
+                    });
+                    let path = if same_as.is_some() { None } else { path };
                     let amortized = |steps: &[Step], every: u64| -> f64 {
                         steps.iter().map(|s| s.cycles as f64).sum::<f64>() / every.max(1) as f64
                     };
@@ -88,6 +197,9 @@ pub fn paths(props: &PathsProps) -> Html {
                         <article class="platform-paths">
                             <h3>{ p.name.clone() }<small>{ " · " }{ labels::kind(lang, p.kind) }
                                 if let Some(tech) = p.technique { { " · " }{ labels::technique(lang, tech) } }</small></h3>
+                            if let Some(other) = &same_as {
+                                <p class="hint same-path">{ format!("{} {other}", t(lang, "paths.same_as")) }</p>
+                            }
                             <ol class="stack" aria-label={t(lang, "paths.layers")}>
                                 { for p.layers.iter().map(|l| html! { <li>{ labels::layer(lang, *l) }</li> }) }
                             </ol>

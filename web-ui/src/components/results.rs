@@ -51,9 +51,13 @@ pub fn results(props: &ResultsProps) -> Html {
             Tab::Table => {
                 html! { <Table {lang} result={result.clone()} baseline={state.baseline.clone()} /> }
             }
-            Tab::Charts => html! { <ChartPanel {lang} result={result.clone()} /> },
+            Tab::Charts => {
+                html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
+            }
             Tab::Timeline => html! { <Timeline {lang} result={result.clone()} /> },
-            Tab::Paths => html! { <Paths {lang} result={result.clone()} /> },
+            Tab::Paths => {
+                html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
+            }
             Tab::Questions => html! { <Questions {lang} result={result.clone()} /> },
         },
     };

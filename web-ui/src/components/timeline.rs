@@ -20,8 +20,80 @@ pub struct TimelineProps {
 const W: f64 = 1000.0;
 const LANE: f64 = 26.0;
 const LABEL: f64 = 64.0;
-/// Most segments drawn at once (tiny ones are skipped beyond this).
-const MAX_DRAWN: usize = 6000;
+/// Most segments drawn one by one; beyond this the view is drawn in bins.
+const MAX_DRAWN: usize = 2500;
+/// Width of a bin in SVG units when the view is drawn in bins.
+const BIN: f64 = 3.0;
+/// Most trap markers drawn (sampled evenly over the view beyond this).
+const MAX_MARKS: usize = 2000;
+
+/// One bin of a lane: the cycles each CPU category ran in it, and the segment
+/// that ran longest there (what hovering or tapping the bin shows).
+#[derive(Clone, Default)]
+struct Bin {
+    cycles: [f64; 5],
+    longest: Option<(usize, f64)>,
+}
+
+/// Aggregates the visible segments into per-lane bins of `BIN` units, so every
+/// category keeps its true share at any zoom.
+fn bins(segs: &[crate::core::TraceSegment], lanes: u32, v: View) -> Vec<Vec<Bin>> {
+    let n = ((W - LABEL) / BIN).ceil() as usize;
+    let per_bin = v.span / n as f64;
+    let mut out = vec![vec![Bin::default(); n]; lanes as usize];
+    for (i, s) in segs.iter().enumerate() {
+        let (a, b) = (
+            (s.start as f64).max(v.start),
+            (s.end as f64).min(v.start + v.span),
+        );
+        if b <= a {
+            continue;
+        }
+        let Some(lane) = out.get_mut(s.pcpu as usize) else {
+            continue;
+        };
+        let c = Category::ALL
+            .iter()
+            .position(|c| *c == s.category)
+            .unwrap_or(0);
+        let first = ((a - v.start) / per_bin).floor() as usize;
+        let last = (((b - v.start) / per_bin).ceil() as usize).min(n);
+        for (k, bin) in lane.iter_mut().enumerate().take(last).skip(first) {
+            let lo = v.start + k as f64 * per_bin;
+            let overlap = b.min(lo + per_bin) - a.max(lo);
+            if overlap > 0.0 {
+                bin.cycles[c] += overlap;
+                if bin.longest.is_none_or(|(_, o)| overlap > o) {
+                    bin.longest = Some((i, overlap));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Evenly spaced indices of at most `max` out of `len`.
+fn sample(len: usize, max: usize) -> impl Iterator<Item = usize> {
+    let step = len.div_ceil(max.max(1)).max(1);
+    (0..len).step_by(step)
+}
+
+/// What a segment ran, in words ("switch" → "context switch", op names translated).
+pub fn what_label(lang: Lang, what: &str) -> String {
+    let (ko, en) = match what {
+        "compute" => ("계산", "compute"),
+        "switch" => ("문맥 교환", "context switch"),
+        "halt" => ("정지 (HLT)", "halt (HLT)"),
+        "host process" => ("호스트 프로세스", "host process"),
+        other => {
+            return crate::core::Op::ALL
+                .iter()
+                .find(|o| o.name() == other)
+                .map_or_else(|| other.to_string(), |o| labels::op(lang, *o).to_string())
+        }
+    };
+    lang.pick(ko, en).to_string()
+}
 
 /// A visible window of the trace, in cycles.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,7 +154,16 @@ pub fn explain(lang: Lang, category: Category, what: &str, instance: &str) -> St
             "the host OS handles system calls, context switches or background work",
         ),
     };
-    format!("{instance}: {what} — {}", lang.pick(ko, en))
+    let instance = if instance == "host" {
+        lang.pick("호스트", "host")
+    } else {
+        instance
+    };
+    format!(
+        "{instance}: {} — {}",
+        what_label(lang, what),
+        lang.pick(ko, en)
+    )
 }
 
 fn exit_label(lang: Lang, r: ExitReason) -> &'static str {
@@ -205,26 +286,66 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let x = |c: f64| LABEL + (c - v.start) / v.span * (W - LABEL);
     let height = lanes as f64 * LANE + 4.0;
-    let min_w = v.span / 3000.0;
-    let visible: Vec<(usize, &crate::core::TraceSegment)> = segs
+    let in_view: Vec<usize> = segs
         .iter()
         .enumerate()
         .filter(|(_, s)| (s.end as f64) > v.start && (s.start as f64) < v.start + v.span)
-        .filter(|(_, s)| segs.len() <= MAX_DRAWN || (s.end - s.start) as f64 >= min_w)
-        .take(MAX_DRAWN)
+        .map(|(i, _)| i)
         .collect();
-    let visible_marks: Vec<_> = marks
+    let binned = in_view.len() > MAX_DRAWN;
+    let lane_bins = if binned {
+        bins(segs, lanes, v)
+    } else {
+        Vec::new()
+    };
+    let visible: Vec<(usize, &crate::core::TraceSegment)> = if binned {
+        Vec::new()
+    } else {
+        in_view.iter().map(|&i| (i, &segs[i])).collect()
+    };
+    let all_marks: Vec<_> = marks
         .iter()
         .filter(|m| (m.time as f64) >= v.start && (m.time as f64) <= v.start + v.span)
-        .take(MAX_DRAWN / 2)
         .collect();
+    let visible_marks: Vec<_> = sample(all_marks.len(), MAX_MARKS)
+        .map(|i| all_marks[i])
+        .collect();
+    let cycles_word = t(lang, "paths.cycles");
 
     let tooltip = hover.and_then(|i| segs.get(i)).map(|s| html! {
         <div class="tooltip" role="status">
             <strong>{ format!("pCPU {} · {}", s.pcpu, labels::category(lang, s.category)) }</strong>
-            <span>{ format!("{} – {} ({} cycles)", s.start, s.end, s.end - s.start) }</span>
+            <span>{ format!("{} – {} ({} {cycles_word})", fmt_num(s.start as f64), fmt_num(s.end as f64), fmt_num((s.end - s.start) as f64)) }</span>
             <span class="why">{ explain(lang, s.category, &s.what, &s.instance) }</span>
         </div>
+    });
+    // Binned view: per bin, the categories stacked by their share of the bin.
+    let bin_rects = lane_bins.iter().enumerate().flat_map(|(l, lane)| {
+        let n = lane.len();
+        let per_bin = v.span / n as f64;
+        let hover = hover.clone();
+        lane.iter().enumerate().flat_map(move |(k, bin)| {
+            let x0 = LABEL + k as f64 * BIN;
+            let mut y = l as f64 * LANE + LANE - 5.0;
+            let full = LANE - 10.0;
+            let mut out = Vec::new();
+            for (c, cycles) in bin.cycles.iter().enumerate() {
+                let h = (cycles / per_bin).min(1.0) * full;
+                if h < 0.05 {
+                    continue;
+                }
+                y -= h;
+                let target = bin.longest.map(|(i, _)| i);
+                let (h1, h2) = (hover.clone(), hover.clone());
+                let cat = Category::ALL[c];
+                out.push(html! {
+                    <rect x={format!("{x0:.1}")} y={format!("{y:.2}")} width={format!("{BIN:.1}")} height={format!("{h:.2}")}
+                        class="bin" fill={palette::css(palette::kind(labels::category_key(cat)))}
+                        onmouseenter={move |_| h1.set(target)} onclick={move |_| h2.set(target)} />
+                });
+            }
+            out
+        })
     });
     let cats = crate::core::Category::ALL;
 
@@ -254,6 +375,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <li><span class="mark-key">{ "▼" }</span>{ t(lang, "timeline.trap") }</li>
             </ul>
             if trace.truncated { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
             <div class="timeline-box" tabindex="0" role="group" aria-label={t(lang, "timeline.caption")} {onkeydown} {onwheel}
                 onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
                 <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-label={t(lang, "timeline.caption")}>
@@ -264,6 +386,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.62)} class="lane-label">{ format!("pCPU {l}") }</text>
                         </g>
                     }) }
+                    { for bin_rects }
                     { for visible.iter().map(|&(i, s)| {
                         let x0 = x(s.start as f64).max(LABEL);
                         let x1 = x(s.end as f64).min(W);
@@ -272,8 +395,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             <rect x={format!("{x0:.2}")} y={format!("{:.1}", s.pcpu as f64 * LANE + 5.0)}
                                 width={format!("{:.2}", (x1 - x0).max(0.5))} height={format!("{:.1}", LANE - 10.0)}
                                 fill={palette::css(palette::kind(labels::category_key(s.category)))}
-                                onmouseenter={move |_| h.set(Some(i))}>
-                                <title>{ format!("pCPU {} · {} · {} cycles — {}", s.pcpu, labels::category(lang, s.category), s.end - s.start, explain(lang, s.category, &s.what, &s.instance)) }</title>
+                                onmouseenter={{ let h = h.clone(); move |_| h.set(Some(i)) }} onclick={move |_| h.set(Some(i))}>
+                                <title>{ format!("pCPU {} · {} · {} {cycles_word} — {}", s.pcpu, labels::category(lang, s.category), fmt_num((s.end - s.start) as f64), explain(lang, s.category, &s.what, &s.instance)) }</title>
                             </rect>
                         }
                     }) }
@@ -282,7 +405,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         let y = m.pcpu as f64 * LANE + 1.0;
                         html! {
                             <path d={format!("M{:.2} {:.1} l-3 -0 l3 5 l3 -5 z", mx, y)} class="trap">
-                                <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason), m.count, m.time) }</title>
+                                <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason), m.count, fmt_num(m.time as f64)) }</title>
                             </path>
                         }
                     }) }
