@@ -177,6 +177,7 @@ await step('a long run shows progress and can be cancelled', async () => {
   await setSlider(page, '#k-duration', 'End');
   await page.waitForSelector('.page[data-status=running]');
   await page.waitForSelector('.progress progress');
+  await page.waitForFunction(() => /\d+% · [\d,]+ \/ [\d,]+ cycles simulated/.test(document.querySelector('.progress')?.textContent || ''), null, { timeout: 20000 });
   // The tab stays responsive while the run goes on.
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
@@ -184,6 +185,58 @@ await step('a long run shows progress and can be cancelled', async () => {
   await page.click('#cancel');
   await page.waitForSelector('.page[data-status=cancelled]');
   assert(await runId(page) > prev, 'cancel ends the run');
+});
+
+await step('the measured table shows every CPU share and the instance groups', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('containers-vs-vms.toml'))));
+  await measuredText(page);
+  const heads = await page.textContent('#measured thead');
+  for (const h of ['Guest user %', 'Guest kernel %', 'Hypervisor %', 'Device emulation %', 'Host OS / engine %', 'Idle %', 'Steal %']) {
+    assert(heads.includes(h), `measured table lacks ${h}: ${heads}`);
+  }
+  const kinds = await page.textContent('#measured tbody');
+  assert(/scheduler/.test(kinds), `Kind column names the scheduler: ${kinds}`);
+  assert(/bridge network|host network/.test(kinds), `Kind column names the container network: ${kinds}`);
+  assert(await page.isVisible('#groups'), 'per-group table shown');
+  const rows = await page.$$eval('#groups tbody tr', (r) => r.length);
+  assert(rows >= 3, `per-group table has ${rows} rows`);
+});
+
+await step('stack and paths open on a blocking op with per-layer subtotals', async () => {
+  await page.click('#tab-paths');
+  await page.waitForSelector('#layer-subtotals tbody tr');
+  const op = await page.$eval('#path-op', (s) => s.options[s.selectedIndex].textContent);
+  assert(op !== 'system call', `paths open on ${op}`);
+  await page.click('#tab-table');
+});
+
+await step('the timeline overview shows every category, not only the longest segments', async () => {
+  await page.click('#tab-timeline');
+  await page.waitForSelector('.timeline-box svg rect[fill]', { timeout: 60000 });
+  const fills = await page.$$eval('.timeline-box svg rect[fill]', (r) => new Set(r.map((x) => x.getAttribute('fill'))).size);
+  assert(fills >= 2, `timeline overview draws ${fills} categories`);
+  const marks = await page.$$eval('.timeline-box svg path.trap', (m) => m.map((x) => Number(/M([\d.]+)/.exec(x.getAttribute('d'))[1])));
+  if (marks.length > 50) {
+    const max = Math.max(...marks);
+    assert(max > 700, `trap markers reach only x=${max}`);
+  }
+  await page.click('#tab-table');
+});
+
+await step('a control that makes the scenario invalid is blamed beside it', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
+  const before = await page.textContent('#k-instances-out');
+  const seed = await page.inputValue('#k-seed');
+  await page.selectOption('#k-workload', 'cpu-bound');
+  await page.waitForSelector('#k-workload-error');
+  assert(/desktop/.test(await page.textContent('#k-workload-error')), 'error explains the workload');
+  assert((await page.textContent('#k-instances-out')) === before, 'other sliders keep their values');
+  assert((await page.inputValue('#k-seed')) === seed, 'seed stays');
+  assert(await page.isDisabled('#run'), 'run disabled');
+  assert(await page.isVisible('#stale-note'), 'results marked stale');
+  assert(!(await page.isVisible('#editor-error')), 'no editor error for a control');
+  await afterRun(page, () => page.click('#k-workload-error button'));
+  assert(!(await page.isVisible('#stale-note')), 'stale note gone after re-run');
 });
 
 let shareUrl = '';
