@@ -35,6 +35,9 @@ pub fn app() -> Html {
             {
                 let _ = el.set_attribute("lang", lang.tag());
             }
+            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                d.set_title(t(*lang, "app.title"));
+            }
         });
     }
 
@@ -47,7 +50,9 @@ pub fn app() -> Html {
                 if let Some(parsed) = share::from_hash(&location_hash()) {
                     match parsed {
                         Ok(shared) => dispatch.dispatch(Action::ApplyShared(shared)),
-                        Err(e) => dispatch.dispatch(Action::Notice(Some(e))),
+                        Err(_) => dispatch.dispatch(Action::Notice(Some(
+                            crate::state::bad_share_notice(Lang::detect()),
+                        ))),
                     }
                 }
             });

@@ -22,12 +22,14 @@ pub struct Series {
 }
 
 fn category_formatter(categories: &[String]) -> impl Fn(&f64) -> String + '_ {
+    // As many characters as the category's share of the plot width holds (about 8 px each).
+    let room = (440 / categories.len().max(1) / 8).clamp(8, 40);
     move |x: &f64| {
         let r = x.round();
         if (x - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < categories.len() {
             let c = &categories[r as usize];
-            if c.chars().count() > 12 {
-                let short: String = c.chars().take(11).collect();
+            if c.chars().count() > room {
+                let short: String = c.chars().take(room - 1).collect();
                 format!("{short}…")
             } else {
                 c.clone()
@@ -88,6 +90,9 @@ pub fn stacked_bars(title: &str, y_desc: &str, categories: &[String], series: &[
     svg
 }
 
+/// Legend entries a row under bar charts.
+const LEGEND_PER_ROW: usize = 2;
+
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 fn draw_grouped(
@@ -115,7 +120,12 @@ fn draw_grouped(
             .flat_map(|s| s.values.iter().copied())
             .fold(0.0, f64::max)
     };
-    let legend_rows = series.len().div_ceil(4) as u32;
+    // A single series needs no legend; otherwise two entries a row, so names fit.
+    let legend_rows = if series.len() > 1 {
+        series.len().div_ceil(LEGEND_PER_ROW) as u32
+    } else {
+        0
+    };
     let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
     let mut chart = ChartBuilder::on(&plot)
         .caption(title, ("sans-serif", 18))
@@ -162,18 +172,18 @@ fn draw_grouped(
         });
         chart.draw_series(bars)?;
     }
-    // Legend below the plot, four entries a row.
-    for (si, s) in series.iter().enumerate() {
-        let col = (si % 4) as i32;
-        let row = (si / 4) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / 4);
+    // Legend below the plot.
+    for (si, s) in series.iter().enumerate().filter(|_| legend_rows > 0) {
+        let col = (si % LEGEND_PER_ROW) as i32;
+        let row = (si / LEGEND_PER_ROW) as i32;
+        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
         let y = 4 + row * 22;
         legend.draw(&Rectangle::new(
             [(x, y), (x + 14, y + 14)],
             rgb(s.colour).filled(),
         ))?;
-        let name: String = if s.name.chars().count() > 16 {
-            s.name.chars().take(15).chain(['…']).collect()
+        let name: String = if s.name.chars().count() > 30 {
+            s.name.chars().take(29).chain(['…']).collect()
         } else {
             s.name.clone()
         };
@@ -228,7 +238,11 @@ fn draw_log_lines(
         .iter()
         .flat_map(|l| l.points.iter().map(|p| p.1))
         .fold(0.0, f64::max);
-    let legend_rows = lines.len().div_ceil(4) as u32;
+    let legend_rows = if lines.len() > 1 {
+        lines.len().div_ceil(LEGEND_PER_ROW) as u32
+    } else {
+        0
+    };
     let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
     let mut chart = ChartBuilder::on(&plot)
         .caption(title, ("sans-serif", 18))
@@ -275,17 +289,17 @@ fn draw_log_lines(
         chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
     }
-    for (si, l) in lines.iter().enumerate() {
-        let col = (si % 4) as i32;
-        let row = (si / 4) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / 4);
+    for (si, l) in lines.iter().enumerate().filter(|_| legend_rows > 0) {
+        let col = (si % LEGEND_PER_ROW) as i32;
+        let row = (si / LEGEND_PER_ROW) as i32;
+        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
         let y = 4 + row * 22;
         legend.draw(&Rectangle::new(
             [(x, y + 5), (x + 14, y + 9)],
             rgb(l.colour).filled(),
         ))?;
-        let name: String = if l.name.chars().count() > 16 {
-            l.name.chars().take(15).chain(['…']).collect()
+        let name: String = if l.name.chars().count() > 30 {
+            l.name.chars().take(29).chain(['…']).collect()
         } else {
             l.name.clone()
         };
@@ -347,7 +361,11 @@ fn draw_xy_lines(
         .chain(target)
         .filter(finite)
         .fold(0.0, f64::max);
-    let legend_rows = lines.len().div_ceil(4) as u32;
+    let legend_rows = if lines.len() > 1 {
+        lines.len().div_ceil(LEGEND_PER_ROW) as u32
+    } else {
+        0
+    };
     let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
     let mut chart = ChartBuilder::on(&plot)
         .caption(title, ("sans-serif", 18))
@@ -386,17 +404,17 @@ fn draw_xy_lines(
         chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
     }
-    for (si, l) in lines.iter().enumerate() {
-        let col = (si % 4) as i32;
-        let row = (si / 4) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / 4);
+    for (si, l) in lines.iter().enumerate().filter(|_| legend_rows > 0) {
+        let col = (si % LEGEND_PER_ROW) as i32;
+        let row = (si / LEGEND_PER_ROW) as i32;
+        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
         let y = 4 + row * 22;
         legend.draw(&Rectangle::new(
             [(x, y + 5), (x + 14, y + 9)],
             rgb(l.colour).filled(),
         ))?;
-        let name: String = if l.name.chars().count() > 16 {
-            l.name.chars().take(15).chain(['…']).collect()
+        let name: String = if l.name.chars().count() > 30 {
+            l.name.chars().take(29).chain(['…']).collect()
         } else {
             l.name.clone()
         };

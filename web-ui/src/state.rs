@@ -234,6 +234,15 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
     }
 }
 
+/// What a share link that cannot be read says (not the decoder's technical error).
+pub fn bad_share_notice(lang: Lang) -> String {
+    format!(
+        "{}. {}",
+        crate::i18n::t(lang, "share.bad"),
+        crate::i18n::t(lang, "share.bad.hint")
+    )
+}
+
 /// Where a run stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunStatus {
@@ -345,8 +354,8 @@ impl State {
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
             other => {
-                if let Some(Err(e)) = other {
-                    state.notice = Some(format!("{}: {e}", crate::i18n::t(lang, "share.bad")));
+                if let Some(Err(_)) = other {
+                    state.notice = Some(bad_share_notice(lang));
                 }
                 // Open on the seed document's comparison table: the product's starting point.
                 let first = BUILTIN

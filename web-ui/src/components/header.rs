@@ -71,7 +71,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <h1>{ t(lang, "app.title") }</h1>
                 <p class="tagline">{ t(lang, "app.tagline") }</p>
             </div>
-            <nav class="actions" aria-label="actions">
+            <nav class="actions" aria-label={t(lang, "nav.actions")}>
                 <button id="share" onclick={on_share}>{ t(lang, "share") }</button>
                 <button id="export-csv" onclick={on_csv} disabled={no_result}>{ t(lang, "export.csv") }</button>
                 <button id="export-json" onclick={on_json} disabled={no_result}>{ t(lang, "export.json") }</button>

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 use crate::components::table::fmt_num;
-use crate::core::QuestionKind;
+use crate::core::{Metric, QuestionKind};
 use crate::i18n::{t, Lang};
 use crate::state::ResultRef;
 
@@ -15,11 +15,35 @@ pub struct QuestionsProps {
     pub result: ResultRef,
 }
 
+/// The unit of a metric's values, as shown after a number.
+pub fn unit(m: Metric) -> &'static str {
+    use Metric::*;
+    match m {
+        RelativePerformancePercent
+        | StealPercent
+        | GuestUserPercent
+        | GuestKernelPercent
+        | HypervisorPercent
+        | DeviceEmulationPercent
+        | HostOsPercent
+        | IdlePercent
+        | DesktopFramesDeliveredPercent => "%",
+        Throughput => " ops/s",
+        MeanLatencyUs | P50LatencyUs | P99LatencyUs => " µs",
+        ExitsPerSecond => " /s",
+        StartupMs | StartupAllMs | DesktopP50LatencyMs | DesktopP99LatencyMs => " ms",
+        FootprintMib => " MiB",
+        DesktopBandwidthKbitS => " kbit/s",
+        Density | SweepDensity | InstancesStopped | OpsLost => "",
+    }
+}
+
 #[function_component(Questions)]
 pub fn questions(props: &QuestionsProps) -> Html {
     let lang = props.lang;
     let answers = use_state(HashMap::<usize, String>::new);
-    let checked = use_state(HashMap::<usize, bool>::new);
+    // None: checked with nothing given.
+    let checked = use_state(HashMap::<usize, Option<bool>>::new);
     let revealed = use_state(HashMap::<usize, bool>::new);
     let qs = &props.result.questions;
     if qs.is_empty() {
@@ -65,13 +89,18 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     let (q, given) = (q.clone(), given.clone());
                     Callback::from(move |_| {
                         let mut c = (*checked).clone();
-                        c.insert(i, q.check(&given));
+                        let answer = (!given.trim().is_empty()).then(|| q.check(&given));
+                        c.insert(i, answer);
                         checked.set(c);
                     })
                 };
                 let on_reveal = {
                     let revealed = revealed.clone();
+                    let checked = checked.clone();
                     Callback::from(move |_| {
+                        let mut c = (*checked).clone();
+                        c.remove(&i);
+                        checked.set(c);
                         let mut r = (*revealed).clone();
                         r.insert(i, true);
                         revealed.set(r);
@@ -85,11 +114,19 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             <button onclick={on_check}>{ t(lang, "questions.check") }</button>
                             <button class="link" onclick={on_reveal}>{ t(lang, "questions.reveal") }</button>
                         </div>
-                        if let Some(ok) = checked.get(&i) {
-                            <p class={if *ok { "ok" } else { "wrong" }} role="status">
-                                { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
-                            </p>
+                        if q.kind == QuestionKind::Numeric && !revealed.get(&i).copied().unwrap_or(false) {
+                            <p class="hint">{ format!("{} ± {}%", t(lang, "questions.tolerance"), q.tolerance_percent) }
+                                if !unit(q.metric).trim().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), unit(q.metric).trim()) } }</p>
                         }
+                        { match checked.get(&i) {
+                            Some(Some(ok)) => html! {
+                                <p class={if *ok { "ok" } else { "wrong" }} role="status">
+                                    { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
+                                </p>
+                            },
+                            Some(None) => html! { <p class="wrong" role="status">{ t(lang, "questions.choose") }</p> },
+                            None => html! {},
+                        } }
                         if revealed.get(&i).copied().unwrap_or(false) {
                             <div class="reveal">
                                 <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong>{ q.answer.clone() }
@@ -99,7 +136,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                     <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                                     <ul class="evidence">
                                         { for q.evidence.iter().map(|(p, v)| html! {
-                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{p}: {}", fmt_num(*v)) }</li>
+                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{p}: {}{}", fmt_num(*v), unit(q.metric)) }</li>
                                         }) }
                                     </ul>
                                 }
