@@ -318,11 +318,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "링크가 잘렸거나 잘못 복사되었을 수 있습니다. 대신 기본 시나리오를 열었습니다",
         "It may have been cut off or copied incompletely; the default scenario opened instead",
     ),
-    (
-        "app.title",
-        "virtsim — 가상화 시뮬레이터",
-        "virtsim — virtualization simulator",
-    ),
     ("nav.actions", "동작", "Actions"),
     ("export.csv", "CSV 내보내기", "Export CSV"),
     ("export.json", "JSON 내보내기", "Export JSON"),
