@@ -26,9 +26,6 @@ struct SliderProps {
     baseline: u64,
     lang: Lang,
     on_change: Callback<u64>,
-    /// Also offer a number field (for values a slider can hardly hit exactly).
-    #[prop_or_default]
-    number: bool,
     /// Extra text after the value (e.g. a total).
     #[prop_or_default]
     extra: Option<AttrValue>,
@@ -45,16 +42,6 @@ fn slider(p: &SliderProps) -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<u64>() {
                 cb.emit(v);
-            }
-        })
-    };
-    let onchange = {
-        let cb = p.on_change.clone();
-        let (min, max) = (p.min, p.max);
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().trim().parse::<u64>() {
-                cb.emit(v.clamp(min, max));
             }
         })
     };
@@ -80,10 +67,6 @@ fn slider(p: &SliderProps) -> Html {
                 <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
                     step={p.step.to_string()} value={v.to_string()} {oninput} aria-describedby={described}
                     aria-invalid={p.error.is_some().then_some("true")} />
-                if p.number {
-                    <input type="number" class="slider-number" id={format!("{}-n", p.id)} min={p.min.to_string()} max={p.max.to_string()}
-                        step="1" value={v.to_string()} {onchange} aria-label={p.label.clone()} />
-                }
             </div>
             if let Some(error) = &p.error {
                 <div id={err_id} class="knob-error" role="alert">{ error.clone() }</div>
@@ -245,7 +228,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <Slider id="k-host-cores" error={knob_error("k-host-cores")} label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
                     value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}
                     on_change={set(|k, v| k.host_cores = Some(v as u32))} />
-                <Slider id="k-exit" error={knob_error("k-exit")} number=true label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
+                <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
                 <Slider id="k-slice" error={knob_error("k-slice")} label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}

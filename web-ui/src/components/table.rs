@@ -121,7 +121,7 @@ pub fn table(props: &TableProps) -> Html {
             </table>
             </div>
             <p class="hint">{ t(lang, "table.relative.note") }</p>
-            if r.platforms.iter().any(|p| p.groups.len() > 1) {
+            if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() > 1 {
                 <div class="scroll">
                 <table id="groups" class="data num sticky">
                     <caption>{ t(lang, "table.groups") }</caption>
