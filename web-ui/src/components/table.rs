@@ -47,6 +47,17 @@ fn group(int: &str, frac: &str) -> String {
     format!("{}{out}{frac}", if neg { "-" } else { "" })
 }
 
+/// Headings of the CPU-share and steal columns, in the CLI's order.
+const SHARE_HEADS: [&str; 7] = [
+    "table.user",
+    "table.kern",
+    "table.hyp",
+    "table.emu",
+    "table.host",
+    "table.idle",
+    "table.steal",
+];
+
 /// Technique, I/O path, container network and storage, and scheduler of a platform.
 fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::state::Baseline) -> String {
     let mut parts: Vec<&str> = Vec::new();
@@ -88,13 +99,7 @@ pub fn table(props: &TableProps) -> Html {
                         { t(lang, "table.relative") }
                         <abbr class="info" title={t(lang, "table.relative.note")} aria-label={t(lang, "table.relative.note")}>{ "ⓘ" }</abbr>
                     </th>
-                    <th scope="col" title={t(lang, "cpu.guest_user")}>{ t(lang, "table.user") }</th>
-                    <th scope="col" title={t(lang, "cpu.guest_kernel")}>{ t(lang, "table.kern") }</th>
-                    <th scope="col" title={t(lang, "cpu.hypervisor")}>{ t(lang, "table.hyp") }</th>
-                    <th scope="col" title={t(lang, "cpu.emulation")}>{ t(lang, "table.emu") }</th>
-                    <th scope="col" title={t(lang, "cpu.host")}>{ t(lang, "table.host") }</th>
-                    <th scope="col">{ t(lang, "table.idle") }</th>
-                    <th scope="col">{ t(lang, "table.steal") }</th>
+                    { for SHARE_HEADS.iter().map(|k| html! { <th scope="col">{ t(lang, k) }</th> }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>
                 <tbody>
@@ -107,13 +112,8 @@ pub fn table(props: &TableProps) -> Html {
                             </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
                             <td>{ format!("{:.1}%", p.relative_performance_percent) }</td>
-                            <td>{ format!("{:.1}", p.cpu.guest_user) }</td>
-                            <td>{ format!("{:.1}", p.cpu.guest_kernel) }</td>
-                            <td>{ format!("{:.1}", p.cpu.hypervisor) }</td>
-                            <td>{ format!("{:.1}", p.cpu.device_emulation) }</td>
-                            <td>{ format!("{:.1}", p.cpu.host_os) }</td>
-                            <td>{ format!("{:.1}", p.cpu.idle) }</td>
-                            <td>{ format!("{:.1}", p.steal_percent) }</td>
+                            { for [p.cpu.guest_user, p.cpu.guest_kernel, p.cpu.hypervisor, p.cpu.device_emulation,
+                                p.cpu.host_os, p.cpu.idle, p.steal_percent].iter().map(|v| html! { <td>{ format!("{v:.1}") }</td> }) }
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
                         </tr>
                     }) }
