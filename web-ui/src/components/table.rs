@@ -95,10 +95,7 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col">{ t(lang, "table.platform") }</th>
                     <th scope="col" class="text">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
-                    <th scope="col">
-                        { t(lang, "table.relative") }
-                        <abbr class="info" title={t(lang, "table.relative.note")} aria-label={t(lang, "table.relative.note")}>{ "ⓘ" }</abbr>
-                    </th>
+                    <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ " ⓘ" }</th>
                     { for SHARE_HEADS.iter().map(|k| html! { <th scope="col">{ t(lang, k) }</th> }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>

@@ -336,12 +336,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 }
                 y -= h;
                 let target = bin.longest.map(|(i, _)| i);
-                let (h1, h2) = (hover.clone(), hover.clone());
+                let hv = hover.clone();
                 let cat = Category::ALL[c];
                 out.push(html! {
                     <rect x={format!("{x0:.1}")} y={format!("{y:.2}")} width={format!("{BIN:.1}")} height={format!("{h:.2}")}
                         class="bin" fill={palette::css(palette::kind(labels::category_key(cat)))}
-                        onmouseenter={move |_| h1.set(target)} onclick={move |_| h2.set(target)} />
+                        onclick={move |_| hv.set(target)} />
                 });
             }
             out
