@@ -407,6 +407,7 @@ mod tests {
             network: NetworkMode::Bridge,
             storage: StorageMode::Overlay,
             microvm: false,
+            ..Stack::native()
         }
     }
 

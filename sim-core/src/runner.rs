@@ -122,6 +122,7 @@ impl Runner {
                 pin: i.pin.clone(),
                 weight: i.weight,
                 cap_percent: i.cap_percent,
+                working_set_mib: i.working_set_mib,
             }
         };
         let groups_of = |p: usize| -> Vec<GroupSpec> {

@@ -1419,6 +1419,8 @@ fn validate_platform(
                 .as_ref()
                 .map_or(StorageMode::Overlay, |s| *s.get_ref()),
             microvm,
+            backend: crate::platform::BackendPlacement::default_for(kind, driver_domain, microvm),
+            halt_poll_us: 0,
         },
         scheduler,
         time_slice_ms,
