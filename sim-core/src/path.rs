@@ -1224,6 +1224,7 @@ impl<'a> PathBuilder<'a> {
                 if device == Device::Nic {
                     self.nic_backend_bytes(s, c.net_rx_per_kib);
                 }
+                self.emulate_access(s);
                 s.tag_from(mark, Part::Backend);
                 self.deliver(s, source, state);
                 let reads = match device {

@@ -41,7 +41,6 @@ impl Machine {
             irq = ring.irq_pending == 0;
             ring.irq_pending += 1;
         }
-        self.instances[instance].ready.push_back(thread);
         // Where the interrupt goes: a polling vCPU picks it up at once; otherwise a
         // halted one is woken; otherwise a running one is interrupted.
         let rt = &self.instances[instance];
@@ -50,31 +49,36 @@ impl Machine {
         let running = range
             .clone()
             .find(|&e| self.entities[e as usize].state == EntityState::Running);
-        let state = if let Some(e) = polling {
-            self.entities[e as usize].polling = false;
-            let p = self.entities[e as usize].pcpu;
-            if self.cut(p, now) {
-                self.schedule_next(p, now);
-            }
+        let halted = self.instances[instance].halted.last().copied();
+        let state = if polling.is_some() {
             VcpuState::Waiting
-        } else if let Some(e) = self.instances[instance].halted.pop() {
+        } else if halted.is_some() {
             // A suppressed completion still needs a vCPU to run it: the wake-up is the
             // interrupt then.
             irq = true;
-            self.make_runnable(e, now);
             VcpuState::Halted
-        } else if let Some(e) = running {
-            // The interrupt preempts the running thread in the guest (its handler runs
-            // now and the woken thread is scheduled by the guest).
-            if irq {
-                self.guest_preempt(e, now);
-            }
+        } else if running.is_some() {
             VcpuState::Running
         } else {
             VcpuState::Waiting
         };
         pending.delivery = irq.then_some(state);
         self.threads[thread as usize].pending = Some(pending);
+        self.instances[instance].ready.push_back(thread);
+        if let Some(e) = polling {
+            self.entities[e as usize].polling = false;
+            let p = self.entities[e as usize].pcpu;
+            if self.cut(p, now) {
+                self.schedule_next(p, now);
+            }
+        } else if halted.is_some() {
+            let e = self.instances[instance].halted.pop().expect("halted vCPU");
+            self.make_runnable(e, now);
+        } else if let (Some(e), true) = (running, irq) {
+            // The interrupt preempts the running thread in the guest (its handler runs
+            // now and the woken thread is scheduled by the guest).
+            self.guest_preempt(e, now);
+        }
     }
 
     /// Guest-level wake-up preemption: vCPU `e`'s running compute is cut so that its

@@ -215,17 +215,14 @@ impl Machine {
             if ran_ticks > 0 {
                 cost.add(&self.comp_cost(group, Comp::Repeat(slot::TIMER as u16, ran_ticks)));
             }
+            // A tick handler cut short is charged for the part that ran.
+            clip(&mut cost, elapsed);
         } else {
             // Only at the end of the run: the share of the item inside it.
             for comp in pc.comps.iter().flatten() {
                 cost.add(&self.comp_cost(group, *comp));
             }
-            let inside = until - pc.start;
-            let total = cost.total.max(1);
-            for c in &mut cost.by_category {
-                *c = (u128::from(*c) * u128::from(inside) / u128::from(total)) as u64;
-            }
-            cost.total = inside;
+            clip(&mut cost, until - pc.start);
         }
         for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
             *slot += c;
@@ -412,4 +409,18 @@ impl Machine {
         }
         room
     }
+}
+
+/// Scales `cost` down to `inside` cycles (the part of an item that ran).
+fn clip(cost: &mut PathCost, inside: u64) {
+    if cost.total <= inside {
+        return;
+    }
+    let total = cost.total.max(1);
+    let mut sum = 0;
+    for c in &mut cost.by_category {
+        *c = (u128::from(*c) * u128::from(inside) / u128::from(total)) as u64;
+        sum += *c;
+    }
+    cost.total = sum;
 }
