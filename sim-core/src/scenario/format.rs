@@ -145,12 +145,13 @@ impl Default for HostSection {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct DiskSection {
-    /// Access latency, microseconds.
-    pub latency_us: u64,
-    /// Requests per second the device sustains.
+    /// Access latency, microseconds (0 to 10 000 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub latency_us: Spanned<u64>,
+    /// Requests per second the device sustains (1 to 100 000 000).
     #[cfg_attr(feature = "schema", schemars(with = "u64"))]
     pub iops: Spanned<u64>,
-    /// Bandwidth, MB/s.
+    /// Bandwidth, MB/s (1 to 1 000 000).
     #[cfg_attr(feature = "schema", schemars(with = "u64"))]
     pub bandwidth_mb_s: Spanned<u64>,
 }
@@ -158,7 +159,7 @@ pub struct DiskSection {
 impl Default for DiskSection {
     fn default() -> Self {
         DiskSection {
-            latency_us: 80,
+            latency_us: Spanned::new(0..0, 80),
             iops: Spanned::new(0..0, 200_000),
             bandwidth_mb_s: Spanned::new(0..0, 2_000),
         }
@@ -169,9 +170,10 @@ impl Default for DiskSection {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct NicSection {
-    /// One-way wire latency to the clients, microseconds.
-    pub latency_us: u64,
-    /// Bandwidth, Gbit/s.
+    /// One-way wire latency to the clients, microseconds (0 to 10 000 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub latency_us: Spanned<u64>,
+    /// Bandwidth, Gbit/s (1 to 10 000).
     #[cfg_attr(feature = "schema", schemars(with = "u64"))]
     pub bandwidth_gbit_s: Spanned<u64>,
 }
@@ -179,7 +181,7 @@ pub struct NicSection {
 impl Default for NicSection {
     fn default() -> Self {
         NicSection {
-            latency_us: 20,
+            latency_us: Spanned::new(0..0, 20),
             bandwidth_gbit_s: Spanned::new(0..0, 10),
         }
     }
@@ -260,16 +262,26 @@ pub struct WorkloadSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub base: Option<Spanned<String>>,
+    /// Mean compute burst between operations, cycles (0 to 1 000 000 000).
     #[serde(default)]
-    pub compute_cycles: Option<u64>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub compute_cycles: Option<Spanned<u64>>,
+    /// Work done inside each system call, cycles (0 to 100 000 000).
     #[serde(default)]
-    pub syscall_work_cycles: Option<u64>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub syscall_work_cycles: Option<Spanned<u64>>,
+    /// Bytes per disk request (1 to 67 108 864).
     #[serde(default)]
-    pub io_bytes: Option<u64>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub io_bytes: Option<Spanned<u64>>,
+    /// Bytes per network message (1 to 67 108 864).
     #[serde(default)]
-    pub message_bytes: Option<u64>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub message_bytes: Option<Spanned<u64>>,
+    /// Mean sleep of a `sleep` operation, microseconds (0 to 10 000 000).
     #[serde(default)]
-    pub think_time_us: Option<u64>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub think_time_us: Option<Spanned<u64>>,
     /// Relative operation weights (replaces the base's mix when given).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]

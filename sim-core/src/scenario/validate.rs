@@ -6,8 +6,10 @@ use super::format::{
     FaultSection, InstanceSection, PlatformSection, QuestionSection, ScenarioFile, SweepSection,
 };
 use super::limits::{
-    cost_range, MAX_CORES, MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_INSTANCES,
-    MAX_PLATFORMS, MAX_THREADS_PER_INSTANCE, MAX_VCPUS,
+    cost_range, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS,
+    MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
+    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_SYSCALL_WORK_CYCLES,
+    MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
 };
 use super::{
     FaultSpec, Host, InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator,
@@ -41,6 +43,24 @@ fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
         .map(|s| format!("`{}`", s.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The value of an integer field, or an error naming its range.
+fn range(
+    v: &Validator<'_>,
+    value: &Spanned<u64>,
+    field: &str,
+    min: u64,
+    max: u64,
+) -> Result<u64, ScenarioError> {
+    let got = *value.get_ref();
+    if got < min || got > max {
+        return Err(v.error(
+            value.span(),
+            format!("{field} must be between {min} and {max}; got {got}"),
+        ));
+    }
+    Ok(got)
 }
 
 /// How strictly questions are validated.
@@ -125,20 +145,35 @@ pub(super) fn validate(
             format!("host.memory_gib must be between 0.125 and 65536; got {memory_gib}"),
         ));
     }
-    for (field, value) in [
-        (&h.disk.iops, "host.disk.iops"),
-        (&h.disk.bandwidth_mb_s, "host.disk.bandwidth_mb_s"),
-    ] {
-        if *field.get_ref() == 0 {
-            return Err(v.error(field.span(), format!("{value} must be at least 1")));
-        }
-    }
-    if *h.nic.bandwidth_gbit_s.get_ref() == 0 {
-        return Err(v.error(
-            h.nic.bandwidth_gbit_s.span(),
-            "host.nic.bandwidth_gbit_s must be at least 1",
-        ));
-    }
+    let disk_latency_us = range(
+        v,
+        &h.disk.latency_us,
+        "host.disk.latency_us",
+        0,
+        MAX_LATENCY_US,
+    )?;
+    let disk_iops = range(v, &h.disk.iops, "host.disk.iops", 1, MAX_DISK_IOPS)?;
+    let disk_bandwidth_mb_s = range(
+        v,
+        &h.disk.bandwidth_mb_s,
+        "host.disk.bandwidth_mb_s",
+        1,
+        MAX_DISK_BANDWIDTH_MB_S,
+    )?;
+    let nic_latency_us = range(
+        v,
+        &h.nic.latency_us,
+        "host.nic.latency_us",
+        0,
+        MAX_LATENCY_US,
+    )?;
+    let nic_bandwidth_gbit_s = range(
+        v,
+        &h.nic.bandwidth_gbit_s,
+        "host.nic.bandwidth_gbit_s",
+        1,
+        MAX_NIC_BANDWIDTH_GBIT_S,
+    )?;
     let host = Host {
         cores,
         clock_mhz: libm::round(ghz * 1000.0) as u64,
@@ -146,11 +181,11 @@ pub(super) fn validate(
         cpu: h.cpu,
         vtx: h.vtx,
         ept: h.ept,
-        disk_latency_us: h.disk.latency_us.min(10_000_000),
-        disk_iops: *h.disk.iops.get_ref(),
-        disk_bandwidth_mb_s: *h.disk.bandwidth_mb_s.get_ref(),
-        nic_latency_us: h.nic.latency_us.min(10_000_000),
-        nic_bandwidth_gbit_s: *h.nic.bandwidth_gbit_s.get_ref(),
+        disk_latency_us,
+        disk_iops,
+        disk_bandwidth_mb_s,
+        nic_latency_us,
+        nic_bandwidth_gbit_s,
     };
 
     // Platforms.
@@ -224,20 +259,27 @@ pub(super) fn validate(
             },
         };
         workload.name = name.clone();
-        if let Some(c) = w.compute_cycles {
-            workload.compute_cycles = c.min(1_000_000_000);
+        let field = |what: &str| format!("workload `{name}`: {what}");
+        if let Some(c) = &w.compute_cycles {
+            workload.compute_cycles = range(v, c, &field("compute_cycles"), 0, MAX_COMPUTE_CYCLES)?;
         }
-        if let Some(c) = w.syscall_work_cycles {
-            workload.syscall_work_cycles = c.min(100_000_000);
+        if let Some(c) = &w.syscall_work_cycles {
+            workload.syscall_work_cycles = range(
+                v,
+                c,
+                &field("syscall_work_cycles"),
+                0,
+                MAX_SYSCALL_WORK_CYCLES,
+            )?;
         }
-        if let Some(b) = w.io_bytes {
-            workload.io_bytes = b.clamp(1, 64 << 20);
+        if let Some(b) = &w.io_bytes {
+            workload.io_bytes = range(v, b, &field("io_bytes"), 1, MAX_TRANSFER_BYTES)?;
         }
-        if let Some(b) = w.message_bytes {
-            workload.message_bytes = b.clamp(1, 64 << 20);
+        if let Some(b) = &w.message_bytes {
+            workload.message_bytes = range(v, b, &field("message_bytes"), 1, MAX_TRANSFER_BYTES)?;
         }
-        if let Some(t) = w.think_time_us {
-            workload.think_time_us = t.min(10_000_000);
+        if let Some(t) = &w.think_time_us {
+            workload.think_time_us = range(v, t, &field("think_time_us"), 0, MAX_THINK_TIME_US)?;
         }
         if let Some(mix) = &w.mix {
             workload.mix = mix.get_ref().clone();
@@ -384,6 +426,15 @@ pub(super) fn validate(
         source: v.text.to_string(),
         raw,
     };
+    let group_runs = scenario.group_runs();
+    if group_runs > MAX_GROUP_RUNS {
+        return Err(v.error(
+            scenario.raw.platforms[0].name.span(),
+            format!(
+                "this scenario runs {group_runs} instance groups over its platforms, baselines and sweep points (limit {MAX_GROUP_RUNS}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts"
+            ),
+        ));
+    }
     let events = scenario.estimated_events();
     if events > MAX_ESTIMATED_EVENTS {
         return Err(v.error(
