@@ -63,8 +63,8 @@ enum Command {
     Schema,
     /// Measure simulated events per second on a large scenario (64 pCPUs, 512 vCPUs).
     Bench {
-        /// Simulated seconds.
-        #[arg(long, default_value_t = 10)]
+        /// Simulated seconds (at most 2: the validator's event limit).
+        #[arg(long, default_value_t = 2)]
         seconds: u64,
         /// Run a scenario file instead of the built-in benchmark.
         #[arg(long)]
@@ -121,11 +121,47 @@ fn report(failure: Failure) -> u8 {
     }
 }
 
-fn load(path: &PathBuf) -> Result<Scenario, Failure> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+fn load(path: &Path) -> Result<Scenario, Failure> {
+    let bytes = read_bounded(path)?;
     let text = utf8(path, bytes)?;
     Scenario::from_toml(&path.display().to_string(), &text)
         .map_err(|e| Failure::Invalid(e.to_string()))
+}
+
+/// The file's bytes, read only if it is not larger than the largest scenario accepted:
+/// the size from its metadata first, then a read of at most one byte more than the
+/// limit (devices and pipes such as `/dev/zero` report no size).
+fn read_bounded(path: &Path) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let limit = sim_core::scenario::MAX_FILE_BYTES;
+    let too_large = |size: String| {
+        Failure::Invalid(format!(
+            "{}:1:1: scenario file is {size} bytes; at most {limit} bytes are accepted",
+            path.display()
+        ))
+    };
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let metadata = file
+        .metadata()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if metadata.is_dir() {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "cannot read {}: it is a directory",
+            path.display()
+        )));
+    }
+    if metadata.len() > limit as u64 {
+        return Err(too_large(metadata.len().to_string()));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() > limit {
+        return Err(too_large(format!("more than {limit}")));
+    }
+    Ok(bytes)
 }
 
 /// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first

@@ -452,3 +452,31 @@ fn csv_cells_cannot_start_a_formula() {
     assert!(platforms.contains(&"'=bt"), "{platforms:?}");
     assert!(platforms.contains(&"hw"), "{platforms:?}");
 }
+
+/// The size is checked before the file is read: `/dev/zero` never ends, so only a
+/// bounded read can reject it, and quickly (it used to read 2 GB before failing).
+#[test]
+fn an_endless_or_oversized_file_is_rejected_without_reading_it_all() {
+    #[allow(clippy::disallowed_methods)]
+    let start = std::time::Instant::now();
+    let o = virtsim(&["validate", "/dev/zero"]);
+    assert_eq!(code(&o), 2, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("/dev/zero:1:1: scenario file is more than 262144 bytes"),
+        "{}",
+        stderr(&o)
+    );
+    // Reading 256 KiB takes milliseconds; the old unbounded read took many seconds.
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+
+    // A regular file one byte over the limit is rejected from its metadata.
+    let big = scratch("big.toml", &"#".repeat(262_145));
+    let o = virtsim(&["run", &big.display().to_string()]);
+    assert_eq!(code(&o), 2, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains(":1:1: scenario file is 262145 bytes; at most 262144 bytes are accepted"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,596 +1,29 @@
-//! Scenario files: the TOML format instructors write, its validation, and the validated form.
-//!
-//! Every error names the file, line and column and says what would be valid. Limits on
-//! size, instances, duration and estimated events turn oversized scenarios into errors
-//! instead of hangs.
+//! Validation: the file as written into the validated forms, with located errors.
 
-use std::ops::Range;
-
-use serde::Deserialize;
 use toml::Spanned;
 
-use crate::costs::{CostTable, CpuGeneration};
+use super::format::{
+    FaultSection, InstanceSection, PlatformSection, QuestionSection, ScenarioFile, SweepSection,
+};
+use super::limits::{
+    cost_range, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS,
+    MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
+    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_SYSCALL_WORK_CYCLES,
+    MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
+};
+use super::{
+    FaultSpec, Host, InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator,
+    VdiNetwork,
+};
+use crate::costs::CostTable;
 use crate::isolation::FaultKind;
 use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
     SchedulerKind, Stack, StorageMode, Technique,
 };
-use crate::question::{Metric, QuestionKind, Select};
+use crate::question::{QuestionKind, Select};
 use crate::sweep::{Sweep, MAX_SWEEP_POINTS};
-use crate::text::Text;
-use crate::workload::{Op, OpMix, Workload, PRESET_NAMES};
-
-/// Largest scenario file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 256 * 1024;
-/// Most `[[fault]]` sections in one scenario.
-pub const MAX_FAULTS: usize = 64;
-/// Most platforms in one scenario.
-pub const MAX_PLATFORMS: usize = 16;
-/// Most instances (after `count`) on one platform.
-pub const MAX_INSTANCES: u64 = 1024;
-/// Most vCPUs (or container CPU slots) on one platform.
-pub const MAX_VCPUS: u64 = 4096;
-/// Most threads in one instance.
-pub const MAX_THREADS_PER_INSTANCE: u32 = 256;
-/// Most host cores.
-pub const MAX_CORES: u32 = 1024;
-/// Longest simulated duration, milliseconds.
-pub const MAX_DURATION_MS: u64 = 60_000;
-/// Most events a whole run may be estimated to need.
-pub const MAX_ESTIMATED_EVENTS: u64 = 2_000_000_000;
-
-/// A scenario that could not be read, with its location.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
-pub struct ScenarioError {
-    pub file: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    pub message: String,
-}
-
-// ---------------------------------------------------------------------------------------
-// The file format, as written.
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-/// A virtsim scenario file.
-pub struct ScenarioFile {
-    /// Name, seed, duration and explanation.
-    pub scenario: ScenarioSection,
-    /// The simulated hardware.
-    #[serde(default)]
-    pub host: HostSection,
-    /// Platforms to compare; each runs the instances on its own copy of the host.
-    #[serde(default, rename = "platform")]
-    pub platforms: Vec<PlatformSection>,
-    /// Custom workloads (named mixes); presets need no entry.
-    #[serde(default, rename = "workload")]
-    pub workloads: Vec<WorkloadSection>,
-    /// Instances (VMs, containers or native process groups) and what they run.
-    #[serde(default, rename = "instance")]
-    pub instances: Vec<InstanceSection>,
-    /// Overrides of per-operation costs.
-    #[serde(default)]
-    pub costs: CostTable,
-    /// Questions whose answers the simulator computes.
-    #[serde(default, rename = "question")]
-    pub questions: Vec<QuestionSection>,
-    /// Faults injected at a simulated time (kernel panic, hypervisor or server failure).
-    #[serde(default, rename = "fault")]
-    pub faults: Vec<FaultSection>,
-    /// Run every platform again with more and more copies of one instance group.
-    #[serde(default)]
-    pub sweep: Option<SweepSection>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-/// A fault injected at a simulated time.
-pub struct FaultSection {
-    /// When the fault happens, milliseconds after the start (below duration_ms).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-    pub at_ms: Spanned<u64>,
-    /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure` or `server_failure`.
-    #[cfg_attr(feature = "schema", schemars(with = "FaultKind"))]
-    pub kind: Spanned<FaultKind>,
-    /// kernel_panic: the instance group whose code triggers the fault.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    pub instance: Option<Spanned<String>>,
-    /// kernel_panic: which copy of the group (1-based, default 1).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
-    pub copy: Option<Spanned<u32>>,
-    /// Platforms where the fault happens (default: every platform that runs the instance,
-    /// or every platform).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
-    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ScenarioSection {
-    /// Short name shown in lists.
-    pub name: String,
-    /// Title in English and Korean.
-    #[serde(default)]
-    pub title: Option<Text>,
-    /// What the scenario shows, in English and Korean.
-    #[serde(default)]
-    pub description: Option<Text>,
-    /// Seed of the random streams.
-    #[serde(default = "default_seed")]
-    pub seed: u64,
-    /// Simulated time per platform, milliseconds.
-    #[serde(default = "default_duration")]
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-    pub duration_ms: Spanned<u64>,
-    /// Record a per-pCPU timeline (bounded).
-    #[serde(default)]
-    pub trace: bool,
-}
-
-fn default_seed() -> u64 {
-    1
-}
-fn default_duration() -> Spanned<u64> {
-    Spanned::new(0..0, 100)
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, default)]
-pub struct HostSection {
-    /// Physical CPU cores (pCPUs).
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
-    pub cores: Spanned<u32>,
-    /// Clock frequency in GHz.
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
-    pub clock_ghz: Spanned<f64>,
-    /// Memory in GiB.
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
-    pub memory_gib: Spanned<f64>,
-    /// CPU generation: fixes the VM exit round trip.
-    pub cpu: CpuGeneration,
-    /// VT-x/AMD-V present.
-    pub vtx: bool,
-    /// EPT/NPT (nested paging) present.
-    pub ept: bool,
-    pub disk: DiskSection,
-    pub nic: NicSection,
-}
-
-impl Default for HostSection {
-    fn default() -> Self {
-        HostSection {
-            cores: Spanned::new(0..0, 8),
-            clock_ghz: Spanned::new(0..0, 3.0),
-            memory_gib: Spanned::new(0..0, 64.0),
-            cpu: CpuGeneration::default(),
-            vtx: true,
-            ept: true,
-            disk: DiskSection::default(),
-            nic: NicSection::default(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, default)]
-pub struct DiskSection {
-    /// Access latency, microseconds.
-    pub latency_us: u64,
-    /// Requests per second the device sustains.
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-    pub iops: Spanned<u64>,
-    /// Bandwidth, MB/s.
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-    pub bandwidth_mb_s: Spanned<u64>,
-}
-
-impl Default for DiskSection {
-    fn default() -> Self {
-        DiskSection {
-            latency_us: 80,
-            iops: Spanned::new(0..0, 200_000),
-            bandwidth_mb_s: Spanned::new(0..0, 2_000),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, default)]
-pub struct NicSection {
-    /// One-way wire latency to the clients, microseconds.
-    pub latency_us: u64,
-    /// Bandwidth, Gbit/s.
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-    pub bandwidth_gbit_s: Spanned<u64>,
-}
-
-impl Default for NicSection {
-    fn default() -> Self {
-        NicSection {
-            latency_us: 20,
-            bandwidth_gbit_s: Spanned::new(0..0, 10),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct PlatformSection {
-    /// Unique name, used by instances and questions.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub name: Spanned<String>,
-    /// Optional display label.
-    #[serde(default)]
-    pub label: Option<Text>,
-    #[cfg_attr(feature = "schema", schemars(with = "PlatformKind"))]
-    pub kind: Spanned<PlatformKind>,
-    /// Virtualization technique (type 1 and type 2 only).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Technique>"))]
-    pub technique: Option<Spanned<Technique>>,
-    /// I/O path; defaults follow the technique.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<IoModel>"))]
-    pub io: Option<Spanned<IoModel>>,
-    /// Host-level scheduler; default credit for type 1, fair otherwise.
-    #[serde(default)]
-    pub scheduler: Option<SchedulerKind>,
-    /// Scheduler time slice, milliseconds (credit default 30, fair latency 24, round robin 10).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
-    pub time_slice_ms: Option<Spanned<u64>>,
-    /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
-    #[serde(default = "spanned_default::<bool>")]
-    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
-    pub driver_domain: Spanned<bool>,
-    /// Type 2: percent of each core the host's own processes want.
-    #[serde(default = "spanned_default::<u32>")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
-    pub host_background_percent: Spanned<u32>,
-    /// Container network mode.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<NetworkMode>"))]
-    pub network: Option<Spanned<NetworkMode>>,
-    /// Container storage.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<StorageMode>"))]
-    pub storage: Option<Spanned<StorageMode>>,
-    /// Type 1: a minimal VMM without firmware, virtio devices only (Firecracker-like microVM).
-    #[serde(default = "spanned_default::<bool>")]
-    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
-    pub microvm: Spanned<bool>,
-    /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]
-    pub protocol: Option<Spanned<DisplayProtocol>>,
-    /// VDI: network round-trip time between thin client and server, milliseconds (default 20).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
-    pub rtt_ms: Option<Spanned<f64>>,
-    /// VDI: bandwidth of each client's access link, Mbit/s (default 20).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
-    pub client_bandwidth_mbit_s: Option<Spanned<f64>>,
-    /// VDI: packet loss on the client path, percent (default 0).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
-    pub loss_percent: Option<Spanned<f64>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct WorkloadSection {
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub name: Spanned<String>,
-    /// Preset to start from (default: an empty mix).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    pub base: Option<Spanned<String>>,
-    #[serde(default)]
-    pub compute_cycles: Option<u64>,
-    #[serde(default)]
-    pub syscall_work_cycles: Option<u64>,
-    #[serde(default)]
-    pub io_bytes: Option<u64>,
-    #[serde(default)]
-    pub message_bytes: Option<u64>,
-    #[serde(default)]
-    pub think_time_us: Option<u64>,
-    /// Relative operation weights (replaces the base's mix when given).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]
-    pub mix: Option<Spanned<OpMix>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct InstanceSection {
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub name: Spanned<String>,
-    /// Platforms that run this instance (default: all).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
-    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
-    /// Number of identical instances.
-    #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
-    pub count: Spanned<u32>,
-    /// vCPUs of a VM, or CPUs a container or process group may use at once.
-    #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
-    pub vcpus: Spanned<u32>,
-    /// Workload threads (default: one per vCPU).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
-    pub threads: Option<Spanned<u32>>,
-    /// Memory of a VM or memory limit of a container, GiB.
-    #[serde(default = "default_instance_memory")]
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
-    pub memory_gib: Spanned<f64>,
-    /// Guest OS of a VM.
-    #[serde(default = "spanned_default::<GuestOs>")]
-    #[cfg_attr(feature = "schema", schemars(with = "GuestOs"))]
-    pub guest_os: Spanned<GuestOs>,
-    /// Workload preset or custom workload name.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub workload: Spanned<String>,
-    /// pCPU for each vCPU (pinning).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<u32>>"))]
-    pub pin: Option<Spanned<Vec<u32>>>,
-    /// Scheduler weight (credit weight or CPU shares).
-    #[serde(default = "default_weight")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
-    pub weight: Spanned<u32>,
-    /// CPU cap per vCPU slot in percent of one core (credit cap, cgroup quota); 0 = none.
-    #[serde(default = "spanned_default::<u32>")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
-    pub cap_percent: Spanned<u32>,
-    /// Memory the application itself touches, MiB (default 128); the footprint adds the
-    /// guest OS of a VM or the runtime of a container.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
-    pub working_set_mib: Option<Spanned<u64>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SweepSection {
-    /// The instance group whose `count` varies.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub instance: Spanned<String>,
-    /// Counts to run, strictly increasing (at most 12).
-    #[cfg_attr(feature = "schema", schemars(with = "Vec<u32>"))]
-    pub counts: Spanned<Vec<u32>>,
-    /// The operation whose latency the curve shows.
-    #[cfg_attr(feature = "schema", schemars(with = "Op"))]
-    pub op: Spanned<Op>,
-    /// Density: the largest count whose p99 latency of `op` stays at or below this, µs.
-    #[serde(default)]
-    pub p99_target_us: Option<f64>,
-}
-
-fn spanned_default<T: Default>() -> Spanned<T> {
-    Spanned::new(0..0, T::default())
-}
-
-fn one() -> Spanned<u32> {
-    Spanned::new(0..0, 1)
-}
-fn default_weight() -> Spanned<u32> {
-    Spanned::new(0..0, 256)
-}
-fn default_instance_memory() -> Spanned<f64> {
-    Spanned::new(0..0, 2.0)
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct QuestionSection {
-    /// Identifier, unique in the file.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub id: Spanned<String>,
-    pub text: Text,
-    #[cfg_attr(feature = "schema", schemars(with = "QuestionKind"))]
-    pub kind: Spanned<QuestionKind>,
-    pub metric: Metric,
-    /// The operation a latency metric refers to.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Op>"))]
-    pub op: Option<Spanned<Op>>,
-    /// Choice questions: pick the platform with the lowest or highest value.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Select>"))]
-    pub select: Option<Spanned<Select>>,
-    /// Choice questions: the platforms to choose from (default: all).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
-    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
-    /// Numeric questions: the platform whose value is asked.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    pub platform: Option<Spanned<String>>,
-    /// Numeric questions: accepted relative error, percent.
-    #[serde(default = "default_tolerance")]
-    pub tolerance_percent: f64,
-    /// Why the answer is what it is (shown after answering).
-    #[serde(default)]
-    pub explanation: Option<Text>,
-}
-
-fn default_tolerance() -> f64 {
-    5.0
-}
-
-// ---------------------------------------------------------------------------------------
-// The validated form.
-
-/// The simulated hardware, in integer units.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Host {
-    pub cores: u32,
-    pub clock_mhz: u64,
-    pub memory_mib: u64,
-    pub cpu: CpuGeneration,
-    pub vtx: bool,
-    pub ept: bool,
-    pub disk_latency_us: u64,
-    pub disk_iops: u64,
-    pub disk_bandwidth_mb_s: u64,
-    pub nic_latency_us: u64,
-    pub nic_bandwidth_gbit_s: u64,
-}
-
-impl Host {
-    /// Cycles per microsecond.
-    pub fn cycles_per_us(&self) -> u64 {
-        self.clock_mhz
-    }
-}
-
-/// A validated platform.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlatformSpec {
-    pub name: String,
-    pub label: Option<Text>,
-    pub stack: Stack,
-    pub scheduler: SchedulerKind,
-    pub time_slice_ms: u64,
-    pub host_background_percent: u32,
-    /// VDI: the client network and display protocol.
-    pub vdi: Option<VdiNetwork>,
-}
-
-/// The network between a VDI server and its thin clients, and the display protocol.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct VdiNetwork {
-    pub protocol: DisplayProtocol,
-    pub rtt_us: u64,
-    pub client_bandwidth_kbit_s: u64,
-    /// Packet loss, parts per million.
-    pub loss_ppm: u64,
-}
-
-/// A validated fault.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FaultSpec {
-    pub at_ms: u64,
-    pub kind: FaultKind,
-    /// Instance group index and 0-based copy (kernel_panic).
-    pub instance: Option<(usize, u32)>,
-    pub platforms: Vec<usize>,
-}
-
-/// A validated instance group (`count` identical instances).
-#[derive(Debug, Clone, PartialEq)]
-pub struct InstanceSpec {
-    pub name: String,
-    /// Indices of the platforms that run it.
-    pub platforms: Vec<usize>,
-    pub count: u32,
-    pub vcpus: u32,
-    pub threads: u32,
-    pub memory_mib: u64,
-    pub guest_os: GuestOs,
-    pub workload: Workload,
-    pub pin: Option<Vec<u32>>,
-    pub weight: u32,
-    pub cap_percent: u32,
-    pub working_set_mib: u64,
-}
-
-/// A validated question.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Question {
-    pub id: String,
-    pub text: Text,
-    pub kind: QuestionKind,
-    pub metric: Metric,
-    pub op: Option<Op>,
-    pub select: Select,
-    /// Choice questions: indices of the platforms to choose from.
-    pub candidates: Vec<usize>,
-    pub platform: Option<usize>,
-    pub tolerance_percent: f64,
-    pub explanation: Option<Text>,
-}
-
-/// A validated scenario, ready to run.
-#[derive(Debug, Clone)]
-pub struct Scenario {
-    pub file_name: String,
-    pub name: String,
-    pub title: Option<Text>,
-    pub description: Option<Text>,
-    pub seed: u64,
-    pub duration_ms: u64,
-    pub trace: bool,
-    pub host: Host,
-    pub platforms: Vec<PlatformSpec>,
-    pub instances: Vec<InstanceSpec>,
-    pub costs: CostTable,
-    pub questions: Vec<Question>,
-    pub faults: Vec<FaultSpec>,
-    pub sweep: Option<Sweep>,
-    pub(crate) raw: ScenarioFile,
-    pub(crate) source: String,
-}
-
-/// Slider-style changes applied to a scenario; `None` leaves a value as it is.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Adjustments {
-    pub seed: Option<u64>,
-    pub duration_ms: Option<u64>,
-    pub host_cores: Option<u32>,
-    /// Sets `count` of every instance group.
-    pub instance_count: Option<u32>,
-    /// Sets `vcpus` of every instance group.
-    pub vcpus_per_instance: Option<u32>,
-    /// Sets `threads` of every instance group.
-    pub threads_per_instance: Option<u32>,
-    /// Replaces every instance's workload with this preset or custom workload.
-    pub workload: Option<String>,
-    /// Overrides the hardware VM exit round trip.
-    pub vm_exit_cycles: Option<u64>,
-    /// Sets every platform's time slice.
-    pub time_slice_ms: Option<u64>,
-}
-
-struct Validator<'a> {
-    file: &'a str,
-    text: &'a str,
-}
-
-impl Validator<'_> {
-    fn error(&self, span: Range<usize>, message: impl Into<String>) -> ScenarioError {
-        let (line, column) = line_column(self.text, span.start);
-        ScenarioError {
-            file: self.file.to_string(),
-            line,
-            column,
-            message: message.into(),
-        }
-    }
-}
+use crate::workload::{OpMix, Workload, PRESET_NAMES};
 
 /// MiB as GiB for messages: one decimal for whole numbers, up to three otherwise.
 fn gib(mib: u64) -> String {
@@ -604,16 +37,6 @@ fn gib(mib: u64) -> String {
     }
 }
 
-/// 1-based line and character column of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
 fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
     items
         .into_iter()
@@ -622,146 +45,34 @@ fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
         .join(", ")
 }
 
-impl Scenario {
-    /// Parses and validates a scenario. `file_name` only labels errors.
-    pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
-        let v = Validator {
-            file: file_name,
-            text,
-        };
-        if text.len() > MAX_FILE_BYTES {
-            return Err(v.error(
-                0..0,
-                format!(
-                    "scenario file is {} bytes; at most {MAX_FILE_BYTES} bytes are accepted",
-                    text.len()
-                ),
-            ));
-        }
-        let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().replace('\n', " ");
-            v.error(span, message)
-        })?;
-        validate(&v, raw, Questions::Strict)
+/// The value of an integer field, or an error naming its range.
+fn range(
+    v: &Validator<'_>,
+    value: &Spanned<u64>,
+    field: &str,
+    min: u64,
+    max: u64,
+) -> Result<u64, ScenarioError> {
+    let got = *value.get_ref();
+    if got < min || got > max {
+        return Err(v.error(
+            value.span(),
+            format!("{field} must be between {min} and {max}; got {got}"),
+        ));
     }
-
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    pub fn seed(&self) -> u64 {
-        self.seed
-    }
-
-    pub fn set_seed(&mut self, seed: u64) {
-        self.seed = seed;
-        self.raw.scenario.seed = seed;
-    }
-
-    /// The scenario text it was read from.
-    pub fn source(&self) -> &str {
-        &self.source
-    }
-
-    /// A copy with slider-style changes, validated again.
-    pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
-        let mut raw = self.raw.clone();
-        let keep = |s: &Spanned<u32>, value: u32| Spanned::new(s.span(), value);
-        if let Some(seed) = adj.seed {
-            raw.scenario.seed = seed;
-        }
-        if let Some(ms) = adj.duration_ms {
-            raw.scenario.duration_ms = Spanned::new(raw.scenario.duration_ms.span(), ms);
-        }
-        if let Some(cores) = adj.host_cores {
-            raw.host.cores = keep(&raw.host.cores, cores);
-        }
-        for inst in &mut raw.instances {
-            if let Some(count) = adj.instance_count {
-                inst.count = keep(&inst.count, count);
-            }
-            if let Some(vcpus) = adj.vcpus_per_instance {
-                inst.vcpus = keep(&inst.vcpus, vcpus);
-                inst.pin = None;
-            }
-            if let Some(threads) = adj.threads_per_instance {
-                let span = inst
-                    .threads
-                    .as_ref()
-                    .map_or(inst.vcpus.span(), |t| t.span());
-                inst.threads = Some(Spanned::new(span, threads));
-            }
-            if let Some(workload) = &adj.workload {
-                inst.workload = Spanned::new(inst.workload.span(), workload.clone());
-            }
-        }
-        if let Some(exit) = adj.vm_exit_cycles {
-            raw.costs.vm_exit_roundtrip = exit;
-        }
-        if let Some(slice) = adj.time_slice_ms {
-            for p in &mut raw.platforms {
-                let span = p.time_slice_ms.as_ref().map_or(p.name.span(), |s| s.span());
-                p.time_slice_ms = Some(Spanned::new(span, slice));
-            }
-        }
-        let v = Validator {
-            file: &self.file_name,
-            text: &self.source,
-        };
-        validate(&v, raw, Questions::DropInvalid)
-    }
-
-    /// A rough upper estimate of the events a full run needs (platforms and baselines).
-    pub fn estimated_events(&self) -> u64 {
-        let cycles_per_ms = self.host.clock_mhz * 1000;
-        let duration = self.duration_ms * cycles_per_ms;
-        let mut total = 0u64;
-        for (p_index, _) in self.platforms.iter().enumerate() {
-            let mut busy_items = 0u64;
-            for inst in self
-                .instances
-                .iter()
-                .filter(|i| i.platforms.contains(&p_index))
-            {
-                let running = u64::from(inst.count) * u64::from(inst.vcpus.min(inst.threads));
-                let per_item = inst.workload.compute_cycles + 1000;
-                busy_items += running * (duration / per_item + 1);
-            }
-            // pCPUs cannot run more items than their time allows: one item is at least a
-            // compute burst of the shortest workload plus its operation.
-            let shortest = self
-                .instances
-                .iter()
-                .filter(|i| i.platforms.contains(&p_index))
-                .map(|i| i.workload.compute_cycles + 300)
-                .min()
-                .unwrap_or(1000)
-                .max(1000);
-            let cap = u64::from(self.host.cores) * (duration / shortest + 1);
-            // Twice: the platform and its native baseline.
-            total = total.saturating_add(2 * busy_items.min(cap));
-            // A sweep runs the platform once more per count.
-            if let Some(sweep) = &self.sweep {
-                if self.instances[sweep.group].platforms.contains(&p_index) {
-                    total = total.saturating_add(sweep.counts.len() as u64 * cap);
-                }
-            }
-        }
-        total
-    }
+    Ok(got)
 }
 
 /// How strictly questions are validated.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Questions {
+pub(super) enum Questions {
     /// Every question must be valid (reading a file).
     Strict,
     /// Questions that the adjustments made unanswerable are dropped (slider changes).
     DropInvalid,
 }
 
-fn validate(
+pub(super) fn validate(
     v: &Validator<'_>,
     raw: ScenarioFile,
     questions_mode: Questions,
@@ -834,20 +145,35 @@ fn validate(
             format!("host.memory_gib must be between 0.125 and 65536; got {memory_gib}"),
         ));
     }
-    for (field, value) in [
-        (&h.disk.iops, "host.disk.iops"),
-        (&h.disk.bandwidth_mb_s, "host.disk.bandwidth_mb_s"),
-    ] {
-        if *field.get_ref() == 0 {
-            return Err(v.error(field.span(), format!("{value} must be at least 1")));
-        }
-    }
-    if *h.nic.bandwidth_gbit_s.get_ref() == 0 {
-        return Err(v.error(
-            h.nic.bandwidth_gbit_s.span(),
-            "host.nic.bandwidth_gbit_s must be at least 1",
-        ));
-    }
+    let disk_latency_us = range(
+        v,
+        &h.disk.latency_us,
+        "host.disk.latency_us",
+        0,
+        MAX_LATENCY_US,
+    )?;
+    let disk_iops = range(v, &h.disk.iops, "host.disk.iops", 1, MAX_DISK_IOPS)?;
+    let disk_bandwidth_mb_s = range(
+        v,
+        &h.disk.bandwidth_mb_s,
+        "host.disk.bandwidth_mb_s",
+        1,
+        MAX_DISK_BANDWIDTH_MB_S,
+    )?;
+    let nic_latency_us = range(
+        v,
+        &h.nic.latency_us,
+        "host.nic.latency_us",
+        0,
+        MAX_LATENCY_US,
+    )?;
+    let nic_bandwidth_gbit_s = range(
+        v,
+        &h.nic.bandwidth_gbit_s,
+        "host.nic.bandwidth_gbit_s",
+        1,
+        MAX_NIC_BANDWIDTH_GBIT_S,
+    )?;
     let host = Host {
         cores,
         clock_mhz: libm::round(ghz * 1000.0) as u64,
@@ -855,11 +181,11 @@ fn validate(
         cpu: h.cpu,
         vtx: h.vtx,
         ept: h.ept,
-        disk_latency_us: h.disk.latency_us.min(10_000_000),
-        disk_iops: *h.disk.iops.get_ref(),
-        disk_bandwidth_mb_s: *h.disk.bandwidth_mb_s.get_ref(),
-        nic_latency_us: h.nic.latency_us.min(10_000_000),
-        nic_bandwidth_gbit_s: *h.nic.bandwidth_gbit_s.get_ref(),
+        disk_latency_us,
+        disk_iops,
+        disk_bandwidth_mb_s,
+        nic_latency_us,
+        nic_bandwidth_gbit_s,
     };
 
     // Platforms.
@@ -933,20 +259,27 @@ fn validate(
             },
         };
         workload.name = name.clone();
-        if let Some(c) = w.compute_cycles {
-            workload.compute_cycles = c.min(1_000_000_000);
+        let field = |what: &str| format!("workload `{name}`: {what}");
+        if let Some(c) = &w.compute_cycles {
+            workload.compute_cycles = range(v, c, &field("compute_cycles"), 0, MAX_COMPUTE_CYCLES)?;
         }
-        if let Some(c) = w.syscall_work_cycles {
-            workload.syscall_work_cycles = c.min(100_000_000);
+        if let Some(c) = &w.syscall_work_cycles {
+            workload.syscall_work_cycles = range(
+                v,
+                c,
+                &field("syscall_work_cycles"),
+                0,
+                MAX_SYSCALL_WORK_CYCLES,
+            )?;
         }
-        if let Some(b) = w.io_bytes {
-            workload.io_bytes = b.clamp(1, 64 << 20);
+        if let Some(b) = &w.io_bytes {
+            workload.io_bytes = range(v, b, &field("io_bytes"), 1, MAX_TRANSFER_BYTES)?;
         }
-        if let Some(b) = w.message_bytes {
-            workload.message_bytes = b.clamp(1, 64 << 20);
+        if let Some(b) = &w.message_bytes {
+            workload.message_bytes = range(v, b, &field("message_bytes"), 1, MAX_TRANSFER_BYTES)?;
         }
-        if let Some(t) = w.think_time_us {
-            workload.think_time_us = t.min(10_000_000);
+        if let Some(t) = &w.think_time_us {
+            workload.think_time_us = range(v, t, &field("think_time_us"), 0, MAX_THINK_TIME_US)?;
         }
         if let Some(mix) = &w.mix {
             workload.mix = mix.get_ref().clone();
@@ -1093,6 +426,15 @@ fn validate(
         source: v.text.to_string(),
         raw,
     };
+    let group_runs = scenario.group_runs();
+    if group_runs > MAX_GROUP_RUNS {
+        return Err(v.error(
+            scenario.raw.platforms[0].name.span(),
+            format!(
+                "this scenario runs {group_runs} instance groups over its platforms, baselines and sweep points (limit {MAX_GROUP_RUNS}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts"
+            ),
+        ));
+    }
     let events = scenario.estimated_events();
     if events > MAX_ESTIMATED_EVENTS {
         return Err(v.error(
@@ -1103,19 +445,6 @@ fn validate(
         ));
     }
     Ok(scenario)
-}
-
-/// The largest value each unit of the cost table accepts, and the smallest.
-fn cost_range(unit: &str) -> (u64, u64) {
-    match unit {
-        "percent" => (1, 100),
-        "MHz" => (100, 10_000),
-        "µs/s" => (0, 1_000_000),
-        "requests" | "updates" => (1, 1024),
-        "accesses" => (0, 64),
-        "MiB" => (0, 1 << 20),
-        _ => (0, 1_000_000_000),
-    }
 }
 
 /// Byte offset of `key = ...` in the text, for pointing at a cost override.
@@ -1895,65 +1224,5 @@ fn os_name(os: GuestOs) -> &'static str {
         GuestOs::Linux => "linux",
         GuestOs::Freebsd => "freebsd",
         GuestOs::Windows => "windows",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn adjustments_drop_questions_they_make_unanswerable() {
-        let text = r#"
-[scenario]
-name = "disk"
-[[platform]]
-name = "a"
-kind = "type1"
-technique = "hardware_assist"
-[[platform]]
-name = "b"
-kind = "container"
-[[instance]]
-name = "vm"
-workload = "disk-random-4k"
-[[question]]
-id = "p99"
-text = { en = "Lowest p99 disk read?", ko = "p99?" }
-kind = "choice"
-metric = "p99_latency_us"
-op = "disk_read"
-[[question]]
-id = "rel"
-text = { en = "Relative?", ko = "?" }
-kind = "numeric"
-metric = "relative_performance_percent"
-platform = "a"
-"#;
-        let scenario = Scenario::from_toml("disk.toml", text).expect("valid");
-        assert_eq!(scenario.questions.len(), 2);
-        // cpu-bound never reads the disk: the latency question cannot be answered any
-        // more and is dropped; the other one stays.
-        let adjusted = scenario
-            .adjusted(&Adjustments {
-                workload: Some("cpu-bound".into()),
-                ..Adjustments::default()
-            })
-            .expect("still valid");
-        let ids: Vec<&str> = adjusted.questions.iter().map(|q| q.id.as_str()).collect();
-        assert_eq!(ids, ["rel"]);
-        // Reading the same change from a file is still an error.
-        let edited = text.replace("disk-random-4k", "cpu-bound");
-        assert!(Scenario::from_toml("disk.toml", &edited).is_err());
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        let text = "a = 1\n한글 = 2\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        let offset = text.find('=').unwrap();
-        assert_eq!(line_column(text, offset), (1, 3));
-        let second = text.rfind('=').unwrap();
-        assert_eq!(line_column(text, second), (2, 4));
     }
 }
