@@ -30,7 +30,7 @@ mod tests;
 
 use std::collections::VecDeque;
 
-use crate::costs::{CostTable, CpuFeatures};
+use crate::costs::CostTable;
 use crate::engine::{Cycles, EventQueue};
 use crate::metrics::Histogram;
 use crate::path::{Category, ExitReason, PathBuilder, PathCost};
@@ -639,16 +639,5 @@ impl GroupRt {
             latency: vec![Histogram::default(); Op::COUNT],
             hot_kib: (g.working_set_mib.saturating_mul(1024)).min(shared_cache_kib),
         }
-    }
-}
-
-/// The host's interrupt features and cache, as the machine uses them.
-impl Host {
-    pub(crate) fn features(&self) -> CpuFeatures {
-        self.cpu.features()
-    }
-
-    pub(crate) fn shared_cache_kib(&self) -> u64 {
-        8 * 1024
     }
 }

@@ -174,6 +174,29 @@ pub(super) fn validate(
         1,
         MAX_NIC_BANDWIDTH_GBIT_S,
     )?;
+    let features = h.cpu.features();
+    let feature = |value: &Option<Spanned<bool>>, has: bool, field: &str, what: &str| match value {
+        Some(x) if *x.get_ref() && !has => Err(v.error(
+            x.span(),
+            format!(
+                "host.{field}: {} has no {what}; it can only be turned off (skylake has it)",
+                h.cpu.name()
+            ),
+        )),
+        Some(x) => Ok(*x.get_ref()),
+        None => Ok(has),
+    };
+    let apicv = feature(&h.apicv, features.apicv, "apicv", "APIC virtualization")?;
+    let posted_interrupts = feature(
+        &h.posted_interrupts,
+        features.posted_interrupts,
+        "posted_interrupts",
+        "VT-d posted interrupts",
+    )?;
+    let shared_cache_mib = match &h.shared_cache_mib {
+        Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,
+        None => 8,
+    };
     let host = Host {
         cores,
         clock_mhz: libm::round(ghz * 1000.0) as u64,
@@ -181,6 +204,9 @@ pub(super) fn validate(
         cpu: h.cpu,
         vtx: h.vtx,
         ept: h.ept,
+        apicv,
+        posted_interrupts,
+        shared_cache_mib,
         disk_latency_us,
         disk_iops,
         disk_bandwidth_mb_s,
@@ -650,6 +676,42 @@ fn validate_platform(
             return Err(v.error(p.microvm.span(), format!("platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)")));
         }
     }
+    let default_backend =
+        crate::platform::BackendPlacement::default_for(kind, driver_domain, microvm);
+    let backend = match &p.backend {
+        None => default_backend,
+        Some(b) => {
+            use crate::platform::BackendPlacement as B;
+            let chosen = *b.get_ref();
+            let problem = if !kind.is_hypervisor() {
+                Some("backend applies to type1, type2 and vdi platforms only".to_string())
+            } else if io == IoModel::Passthrough {
+                Some("backend applies to emulated and paravirtual I/O (a passthrough device has no back end)".to_string())
+            } else if (chosen == B::DriverDomain) != driver_domain {
+                Some("backend = \"driver_domain\" goes with driver_domain = true (type1), and driver_domain = true with that back end".to_string())
+            } else if kind == PlatformKind::Type2 && chosen == B::Hypervisor {
+                Some("a type-2 VMM has no in-hypervisor back end: use \"vm_thread\" or \"device_thread\"".to_string())
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(v.error(b.span(), format!("platform `{name}`: {problem}")));
+            }
+            chosen
+        }
+    };
+    let halt_poll_us = match &p.halt_poll_us {
+        None => 0,
+        Some(x) => {
+            if !kind.is_hypervisor() {
+                return Err(v.error(
+                    x.span(),
+                    format!("platform `{name}`: halt_poll_us applies to type1, type2 and vdi platforms only"),
+                ));
+            }
+            range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
+        }
+    };
     let vdi_fields = [
         ("protocol", p.protocol.as_ref().map(|x| x.span())),
         ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
@@ -748,8 +810,8 @@ fn validate_platform(
                 .as_ref()
                 .map_or(StorageMode::Overlay, |s| *s.get_ref()),
             microvm,
-            backend: crate::platform::BackendPlacement::default_for(kind, driver_domain, microvm),
-            halt_poll_us: 0,
+            backend,
+            halt_poll_us,
         },
         scheduler,
         time_slice_ms,
