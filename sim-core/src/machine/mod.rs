@@ -15,12 +15,15 @@
 //! - [`io`]: devices, PV rings with notification suppression, back-end entities;
 //! - [`interrupts`]: delivery of a completion by the target vCPU's state;
 //! - [`cache`]: cache refills after another instance displaced a working set;
+//! - [`locks`]: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
+//!   and PV spinlocks;
 //! - [`trace`]: the bounded per-pCPU timeline.
 
 mod cache;
 mod guest;
 mod interrupts;
 mod io;
+mod locks;
 mod pcpu;
 mod sched;
 mod trace;
@@ -154,6 +157,9 @@ struct Entity {
     polling: bool,
     /// The pCPU it runs on (meaningful while `Running`).
     pcpu: u32,
+    /// Pause-loop exiting: the vCPU's current PLE window (0: the base window; it grows
+    /// at each PAUSE-loop exit and is reset when the vCPU is scheduled in).
+    ple_window: u64,
 }
 
 impl Entity {
@@ -179,6 +185,7 @@ impl Entity {
             steal: 0,
             polling: false,
             pcpu: 0,
+            ple_window: 0,
         }
     }
 
@@ -209,6 +216,8 @@ struct Thread {
     burst_left: u64,
     next_op: Option<Op>,
     pending: Option<Pending>,
+    /// Where the thread is with the guest kernel's spinlock.
+    lock: locks::LockPhase,
 }
 
 /// Counters of one instance.
@@ -239,6 +248,8 @@ struct InstanceRt {
     /// Back end serving each ring, when back ends are scheduled entities.
     backend: [Option<u32>; 2],
     cache: CacheState,
+    /// The guest kernel's spinlock, shared by the instance's vCPUs.
+    lock: locks::GuestLock,
     counters: InstanceCounters,
     dead: bool,
 }
@@ -264,7 +275,11 @@ mod slot {
     pub const HALT: usize = GUEST_SWITCH + 1;
     pub const VCPU_SWITCH: usize = HALT + 1;
     pub const BACKEND_SWITCH: usize = VCPU_SWITCH + 1;
-    pub const COUNT: usize = BACKEND_SWITCH + 1;
+    /// Spinlocks: a PAUSE-loop exit, a PV waiter halting, a PV kick.
+    pub const LOCK_PLE: usize = BACKEND_SWITCH + 1;
+    pub const LOCK_WAIT: usize = LOCK_PLE + 1;
+    pub const LOCK_KICK: usize = LOCK_WAIT + 1;
+    pub const COUNT: usize = LOCK_KICK + 1;
 }
 
 struct GroupRt {
@@ -278,6 +293,9 @@ struct GroupRt {
     workload: Workload,
     latency: Vec<Histogram>,
     hot_kib: u64,
+    /// Percent of operations that take the guest kernel's spinlock, and its hold time.
+    lock_percent: u32,
+    lock_hold: u64,
 }
 
 /// What a finished machine hands back.
@@ -357,6 +375,7 @@ impl Machine {
                         burst_left: 0,
                         next_op: None,
                         pending: None,
+                        lock: locks::LockPhase::None,
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -378,6 +397,7 @@ impl Machine {
                     rings: [Ring::default(); 2],
                     backend: [None; 2],
                     cache: CacheState::cold(groups[g_index].hot_kib),
+                    lock: locks::GuestLock::default(),
                     dead: false,
                     counters: InstanceCounters {
                         group: g.scenario_index,
@@ -628,6 +648,9 @@ impl GroupRt {
         put(slot::VCPU_SWITCH, &builder.entity_switch_path().steps);
         let backend_switch: Path = builder.backend_switch_path();
         put(slot::BACKEND_SWITCH, &backend_switch.steps);
+        put(slot::LOCK_PLE, &builder.pause_loop_exit_path().steps);
+        put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
+        put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
         let _ = spec;
         GroupRt {
             costs,
@@ -638,6 +661,8 @@ impl GroupRt {
             workload: g.workload.clone(),
             latency: vec![Histogram::default(); Op::COUNT],
             hot_kib: (g.working_set_mib.saturating_mul(1024)).min(shared_cache_kib),
+            lock_percent: g.workload.lock_percent.min(100),
+            lock_hold: g.workload.lock_hold_cycles.max(1),
         }
     }
 }

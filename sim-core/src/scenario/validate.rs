@@ -175,23 +175,41 @@ pub(super) fn validate(
         MAX_NIC_BANDWIDTH_GBIT_S,
     )?;
     let features = h.cpu.features();
-    let feature = |value: &Option<Spanned<bool>>, has: bool, field: &str, what: &str| match value {
+    let feature = |value: &Option<Spanned<bool>>,
+                   has: bool,
+                   field: &str,
+                   what: &str,
+                   which: &str| match value {
         Some(x) if *x.get_ref() && !has => Err(v.error(
             x.span(),
             format!(
-                "host.{field}: {} has no {what}; it can only be turned off (skylake has it)",
+                "host.{field}: {} has no {what}; it can only be turned off ({which})",
                 h.cpu.name()
             ),
         )),
         Some(x) => Ok(*x.get_ref()),
         None => Ok(has),
     };
-    let apicv = feature(&h.apicv, features.apicv, "apicv", "APIC virtualization")?;
+    let apicv = feature(
+        &h.apicv,
+        features.apicv,
+        "apicv",
+        "APIC virtualization",
+        "skylake has it",
+    )?;
     let posted_interrupts = feature(
         &h.posted_interrupts,
         features.posted_interrupts,
         "posted_interrupts",
         "VT-d posted interrupts",
+        "skylake has it",
+    )?;
+    let ple = feature(
+        &h.ple,
+        features.ple,
+        "ple",
+        "pause-loop exiting",
+        "nehalem and later have it",
     )?;
     let shared_cache_mib = match &h.shared_cache_mib {
         Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,
@@ -206,6 +224,7 @@ pub(super) fn validate(
         ept: h.ept,
         apicv,
         posted_interrupts,
+        ple,
         shared_cache_mib,
         disk_latency_us,
         disk_iops,
@@ -282,6 +301,8 @@ pub(super) fn validate(
                 message_bytes: 1024,
                 think_time_us: 1000,
                 mix: OpMix::default(),
+                lock_percent: 0,
+                lock_hold_cycles: crate::workload::DEFAULT_LOCK_HOLD_CYCLES,
             },
         };
         workload.name = name.clone();
@@ -309,6 +330,23 @@ pub(super) fn validate(
         }
         if let Some(mix) = &w.mix {
             workload.mix = mix.get_ref().clone();
+        }
+        if let Some(l) = &w.lock_percent {
+            let got = *l.get_ref();
+            if got > 100 {
+                return Err(v.error(
+                    l.span(),
+                    format!(
+                        "{} must be between 0 and 100; got {got}",
+                        field("lock_percent")
+                    ),
+                ));
+            }
+            workload.lock_percent = got;
+        }
+        if let Some(c) = &w.lock_hold_cycles {
+            workload.lock_hold_cycles =
+                range(v, c, &field("lock_hold_cycles"), 1, MAX_SYSCALL_WORK_CYCLES)?;
         }
         if workload.mix.total() == 0 {
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
@@ -712,6 +750,29 @@ fn validate_platform(
             range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
         }
     };
+    let uses_ple = kind.is_hypervisor()
+        && matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        );
+    let ple = match &p.ple {
+        None => uses_ple && host.ple,
+        Some(x) => {
+            if !uses_ple {
+                return Err(v.error(
+                    x.span(),
+                    format!("platform `{name}`: ple applies to hardware_assist and hybrid hypervisors only (pause-loop exiting is a VT-x/AMD-V feature)"),
+                ));
+            }
+            if *x.get_ref() && !host.ple {
+                return Err(v.error(
+                    x.span(),
+                    format!("platform `{name}`: ple = true, but the host has no pause-loop exiting (host.cpu = \"{}\" or host.ple = false); nehalem and later have it", host.cpu.name()),
+                ));
+            }
+            *x.get_ref()
+        }
+    };
     let vdi_fields = [
         ("protocol", p.protocol.as_ref().map(|x| x.span())),
         ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
@@ -812,6 +873,7 @@ fn validate_platform(
             microvm,
             backend,
             halt_poll_us,
+            ple,
         },
         scheduler,
         time_slice_ms,
