@@ -144,6 +144,7 @@ impl Machine {
     fn acquire(&mut self, p: u32, e: u32, instance: u32, t: u32, op: Op, now: Cycles) {
         let ii = instance as usize;
         let hold = self.groups[self.instances[ii].group as usize].lock_hold;
+        self.instances[ii].counters.lock_acquired += 1;
         let lock = &mut self.instances[ii].lock;
         if lock.holder.is_none() {
             lock.holder = Some(t);
@@ -155,6 +156,7 @@ impl Machine {
             self.start_critical(p, e, instance, t, now);
         } else {
             lock.waiters.push_back((t, e));
+            self.instances[ii].counters.lock_contended += 1;
             self.threads[t as usize].lock = LockPhase::Waiting {
                 op,
                 since: now,
@@ -266,9 +268,12 @@ impl Machine {
                 }
             }
             Item::Spin { thread, .. } => {
-                if let LockPhase::Waiting { spun, .. } = &mut self.threads[thread as usize].lock {
+                let th = &mut self.threads[thread as usize];
+                if let LockPhase::Waiting { spun, .. } = &mut th.lock {
                     *spun += ran;
                 }
+                let instance = th.instance as usize;
+                self.instances[instance].counters.lock_spin_cycles += ran;
             }
             _ => {}
         }
@@ -361,6 +366,8 @@ impl Machine {
         len: u64,
         now: Cycles,
     ) -> bool {
+        let instance = self.threads[t as usize].instance;
+        self.instances[instance as usize].counters.lock_spin_cycles += len;
         let LockPhase::Waiting {
             op, since, spun, ..
         } = self.threads[t as usize].lock
@@ -369,7 +376,6 @@ impl Machine {
             return false;
         };
         let spun = spun + len;
-        let instance = self.threads[t as usize].instance;
         match end {
             SpinEnd::Room => {
                 self.threads[t as usize].lock = LockPhase::Waiting {

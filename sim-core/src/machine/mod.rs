@@ -233,6 +233,10 @@ pub struct InstanceCounters {
     pub vcpu_time: Cycles,
     /// When a fault stopped the instance.
     pub stopped_at: Option<Cycles>,
+    /// Guest kernel spinlock: acquisitions, those that had to wait, and cycles spun.
+    pub lock_acquired: u64,
+    pub lock_contended: u64,
+    pub lock_spin_cycles: u64,
 }
 
 struct InstanceRt {

@@ -276,7 +276,9 @@ impl Machine {
     }
 
     /// Directed yield (KVM's `kvm_vcpu_on_spin` → `yield_to`): entity `from`, running on
-    /// `p`, goes back to the run queue and the runnable entity `to` takes `p` now.
+    /// `p`, goes back to the run queue and the runnable entity `to` takes `p` now, for
+    /// the rest of `from`'s slice (a yield donates the slice, it does not start a new
+    /// one: otherwise a chain of yields inside one VM would never let others run).
     pub(super) fn yield_to(&mut self, p: u32, from: u32, to: u32, now: Cycles) {
         let Some(pos) = self.runqueue.iter().position(|&x| x == to) else {
             self.schedule_next(p, now);
@@ -286,7 +288,10 @@ impl Machine {
         self.pcpus[p as usize].current = None;
         self.entities[from as usize].polling = false;
         self.enqueue(from, now);
-        if !self.switch_in(p, to, now) {
+        let slice_end = self.pcpus[p as usize].slice_end;
+        let switched = self.switch_in(p, to, now);
+        self.pcpus[p as usize].slice_end = slice_end;
+        if !switched {
             self.start_entity_item(p, now);
         }
         self.dispatch_idle(now);
