@@ -767,7 +767,11 @@ fn validate_platform(
             if *x.get_ref() && !host.ple {
                 return Err(v.error(
                     x.span(),
-                    format!("platform `{name}`: ple = true, but the host has no pause-loop exiting (host.cpu = \"{}\" or host.ple = false); nehalem and later have it", host.cpu.name()),
+                    if host.cpu.features().ple {
+                        format!("platform `{name}`: ple = true, but host.ple = false turns pause-loop exiting off on this host; remove one of the two")
+                    } else {
+                        format!("platform `{name}`: ple = true, but host.cpu = \"{}\" has no pause-loop exiting; nehalem and later have it", host.cpu.name())
+                    },
                 ));
             }
             *x.get_ref()
