@@ -372,7 +372,12 @@ impl Machine {
             op, since, spun, ..
         } = self.threads[t as usize].lock
         else {
-            // The lock came during the exit or halt path: go on to the critical section.
+            // The lock came during the exit or halt path, or at the spin's last cycle: go
+            // on to the critical section (in a host kernel, without a preemption point).
+            if self.host_kernel_lock() {
+                self.start_entity_item(p, now);
+                return true;
+            }
             return false;
         };
         let spun = spun + len;
