@@ -88,7 +88,7 @@ impl Machine {
     /// if an item was started. Called only for workloads that take the lock.
     pub(super) fn lock_step(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) -> bool {
         let ti = t as usize;
-        match self.threads[ti].lock {
+        match self.lock_phase[ti] {
             LockPhase::None => {
                 let gi = self.instances[instance as usize].group as usize;
                 let th = &mut self.threads[ti];
@@ -100,8 +100,8 @@ impl Machine {
                     if let Some(op) = op {
                         if th.rng.below(100) < u64::from(group.lock_percent) {
                             // The burst runs as usual; the lock comes at its end.
-                            th.lock = LockPhase::Want(op);
                             th.next_op = None;
+                            self.lock_phase[ti] = LockPhase::Want(op);
                         }
                     }
                 }
@@ -121,7 +121,7 @@ impl Machine {
                 true
             }
             LockPhase::Released { op, since } => {
-                self.threads[ti].lock = LockPhase::None;
+                self.lock_phase[ti] = LockPhase::None;
                 let gi = self.instances[instance as usize].group;
                 let mut plan = Plan::new(
                     Item::LockedOp {
@@ -145,10 +145,10 @@ impl Machine {
         let ii = instance as usize;
         let hold = self.groups[self.instances[ii].group as usize].lock_hold;
         self.instances[ii].counters.lock_acquired += 1;
-        let lock = &mut self.instances[ii].lock;
+        let lock = &mut self.guest_locks[ii];
         if lock.holder.is_none() {
             lock.holder = Some(t);
-            self.threads[t as usize].lock = LockPhase::Holding {
+            self.lock_phase[t as usize] = LockPhase::Holding {
                 op,
                 since: now,
                 left: hold,
@@ -157,7 +157,7 @@ impl Machine {
         } else {
             lock.waiters.push_back((t, e));
             self.instances[ii].counters.lock_contended += 1;
-            self.threads[t as usize].lock = LockPhase::Waiting {
+            self.lock_phase[t as usize] = LockPhase::Waiting {
                 op,
                 since: now,
                 spun: 0,
@@ -183,7 +183,7 @@ impl Machine {
 
     /// The critical section (or the part of it that fits before the scheduler looks).
     fn start_critical(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) {
-        let LockPhase::Holding { left, .. } = self.threads[t as usize].lock else {
+        let LockPhase::Holding { left, .. } = self.lock_phase[t as usize] else {
             return;
         };
         let host = self.host_kernel_lock();
@@ -209,7 +209,7 @@ impl Machine {
     /// up, or the PV threshold is reached, whichever comes first (the release may cut
     /// it earlier).
     fn start_spin(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) {
-        let LockPhase::Waiting { spun, .. } = self.threads[t as usize].lock else {
+        let LockPhase::Waiting { spun, .. } = self.lock_phase[t as usize] else {
             return;
         };
         let host = self.host_kernel_lock();
@@ -221,7 +221,7 @@ impl Machine {
         };
         let costs = &self.spec.costs;
         if self.spec.stack.ple {
-            let window = match self.entities[e as usize].ple_window {
+            let window = match self.ple_windows[e as usize] {
                 0 => costs.ple_window,
                 w => w,
             }
@@ -263,16 +263,15 @@ impl Machine {
     pub(super) fn lock_item_cut(&mut self, item: Item, ran: u64) {
         match item {
             Item::Critical { thread, .. } => {
-                if let LockPhase::Holding { left, .. } = &mut self.threads[thread as usize].lock {
+                if let LockPhase::Holding { left, .. } = &mut self.lock_phase[thread as usize] {
                     *left = left.saturating_sub(ran).max(1);
                 }
             }
             Item::Spin { thread, .. } => {
-                let th = &mut self.threads[thread as usize];
-                if let LockPhase::Waiting { spun, .. } = &mut th.lock {
+                if let LockPhase::Waiting { spun, .. } = &mut self.lock_phase[thread as usize] {
                     *spun += ran;
                 }
-                let instance = th.instance as usize;
+                let instance = self.threads[thread as usize].instance as usize;
                 self.instances[instance].counters.lock_spin_cycles += ran;
             }
             _ => {}
@@ -284,22 +283,22 @@ impl Machine {
     pub(super) fn guest_may_preempt(&self, e: u32) -> bool {
         self.entities[e as usize]
             .thread
-            .is_none_or(|t| !self.threads[t as usize].lock.in_lock())
+            .is_none_or(|t| !self.lock_phase[t as usize].in_lock())
     }
 
     /// A critical-section item of thread `t` ended on `p`. Returns true if the pCPU has
     /// been given its next item.
     pub(super) fn critical_done(&mut self, p: u32, e: u32, t: u32, hold: u64, now: Cycles) -> bool {
-        let LockPhase::Holding { op, since, left } = self.threads[t as usize].lock else {
+        let LockPhase::Holding { op, since, left } = self.lock_phase[t as usize] else {
             return false;
         };
         let left = left.saturating_sub(hold);
         if left > 0 {
             // The scheduler looks now (and may preempt the holder).
-            self.threads[t as usize].lock = LockPhase::Holding { op, since, left };
+            self.lock_phase[t as usize] = LockPhase::Holding { op, since, left };
             return false;
         }
-        self.threads[t as usize].lock = LockPhase::Released { op, since };
+        self.lock_phase[t as usize] = LockPhase::Released { op, since };
         let _ = e;
         let instance = self.threads[t as usize].instance;
         if let Some(target) = self.release(instance, now) {
@@ -319,17 +318,17 @@ impl Machine {
     fn release(&mut self, instance: u32, now: Cycles) -> Option<u32> {
         let ii = instance as usize;
         let hold = self.groups[self.instances[ii].group as usize].lock_hold;
-        let lock = &mut self.instances[ii].lock;
+        let lock = &mut self.guest_locks[ii];
         lock.holder = None;
         let (w, we) = lock.waiters.pop_front()?;
         let LockPhase::Waiting {
             op, since, halted, ..
-        } = self.threads[w as usize].lock
+        } = self.lock_phase[w as usize]
         else {
             return None;
         };
-        self.instances[ii].lock.holder = Some(w);
-        self.threads[w as usize].lock = LockPhase::Holding {
+        self.guest_locks[ii].holder = Some(w);
+        self.lock_phase[w as usize] = LockPhase::Holding {
             op,
             since,
             left: hold,
@@ -370,7 +369,7 @@ impl Machine {
         self.instances[instance as usize].counters.lock_spin_cycles += len;
         let LockPhase::Waiting {
             op, since, spun, ..
-        } = self.threads[t as usize].lock
+        } = self.lock_phase[t as usize]
         else {
             // The lock came during the exit or halt path, or at the spin's last cycle: go
             // on to the critical section (in a host kernel, without a preemption point).
@@ -383,7 +382,7 @@ impl Machine {
         let spun = spun + len;
         match end {
             SpinEnd::Room => {
-                self.threads[t as usize].lock = LockPhase::Waiting {
+                self.lock_phase[t as usize] = LockPhase::Waiting {
                     op,
                     since,
                     spun,
@@ -396,18 +395,18 @@ impl Machine {
                 false
             }
             SpinEnd::PauseLoop => {
-                self.threads[t as usize].lock = LockPhase::Waiting {
+                self.lock_phase[t as usize] = LockPhase::Waiting {
                     op,
                     since,
                     spun,
                     halted: false,
                 };
                 let costs = &self.spec.costs;
-                let window = match self.entities[e as usize].ple_window {
+                let window = match self.ple_windows[e as usize] {
                     0 => costs.ple_window,
                     w => w,
                 };
-                self.entities[e as usize].ple_window = window
+                self.ple_windows[e as usize] = window
                     .max(1)
                     .saturating_mul(costs.ple_window_grow.max(1))
                     .min(u64::from(u32::MAX));
@@ -419,7 +418,7 @@ impl Machine {
             }
             SpinEnd::PvWait => {
                 // pv_wait: the vCPU blocks with its thread until the releaser kicks it.
-                self.threads[t as usize].lock = LockPhase::Waiting {
+                self.lock_phase[t as usize] = LockPhase::Waiting {
                     op,
                     since,
                     spun: 0,
@@ -442,7 +441,7 @@ impl Machine {
         let rt = &self.instances[instance as usize];
         let n = rt.vcpus.max(1);
         let first = rt.first_entity;
-        let start = rt.lock.last_boosted;
+        let start = self.guest_locks[instance as usize].last_boosted;
         for k in 1..=n {
             let index = (start + k) % n;
             let c = first + index;
@@ -455,9 +454,9 @@ impl Machine {
             }
             let in_kernel = ent
                 .thread
-                .is_some_and(|t| self.threads[t as usize].lock.in_lock());
+                .is_some_and(|t| self.lock_phase[t as usize].in_lock());
             if in_kernel {
-                self.instances[instance as usize].lock.last_boosted = index;
+                self.guest_locks[instance as usize].last_boosted = index;
                 return Some(c);
             }
         }

@@ -157,9 +157,6 @@ struct Entity {
     polling: bool,
     /// The pCPU it runs on (meaningful while `Running`).
     pcpu: u32,
-    /// Pause-loop exiting: the vCPU's current PLE window (0: the base window; it grows
-    /// at each PAUSE-loop exit and is reset when the vCPU is scheduled in).
-    ple_window: u64,
 }
 
 impl Entity {
@@ -185,7 +182,6 @@ impl Entity {
             steal: 0,
             polling: false,
             pcpu: 0,
-            ple_window: 0,
         }
     }
 
@@ -216,8 +212,6 @@ struct Thread {
     burst_left: u64,
     next_op: Option<Op>,
     pending: Option<Pending>,
-    /// Where the thread is with the guest kernel's spinlock.
-    lock: locks::LockPhase,
 }
 
 /// Counters of one instance.
@@ -252,8 +246,6 @@ struct InstanceRt {
     /// Back end serving each ring, when back ends are scheduled entities.
     backend: [Option<u32>; 2],
     cache: CacheState,
-    /// The guest kernel's spinlock, shared by the instance's vCPUs.
-    lock: locks::GuestLock,
     counters: InstanceCounters,
     dead: bool,
 }
@@ -324,6 +316,13 @@ pub struct Machine {
     instances: Vec<InstanceRt>,
     groups: Vec<GroupRt>,
     backends: Vec<BackendRt>,
+    /// Per thread: where it is with its instance's guest kernel spinlock.
+    lock_phase: Vec<locks::LockPhase>,
+    /// Per instance: the guest kernel's spinlock, shared by its vCPUs.
+    guest_locks: Vec<locks::GuestLock>,
+    /// Per entity: its current PLE window (0: the base window; it grows at each
+    /// PAUSE-loop exit and is reset when the vCPU is scheduled in).
+    ple_windows: Vec<u64>,
     runqueue: Vec<u32>,
     enqueue_counter: u64,
     slice_cycles: Cycles,
@@ -379,7 +378,6 @@ impl Machine {
                         burst_left: 0,
                         next_op: None,
                         pending: None,
-                        lock: locks::LockPhase::None,
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -401,7 +399,6 @@ impl Machine {
                     rings: [Ring::default(); 2],
                     backend: [None; 2],
                     cache: CacheState::cold(groups[g_index].hot_kib),
-                    lock: locks::GuestLock::default(),
                     dead: false,
                     counters: InstanceCounters {
                         group: g.scenario_index,
@@ -437,6 +434,9 @@ impl Machine {
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
             finished: false,
+            lock_phase: vec![locks::LockPhase::None; threads.len()],
+            guest_locks: vec![locks::GuestLock::default(); instances.len()],
+            ple_windows: vec![0; entities.len()],
             entities,
             threads,
             instances,

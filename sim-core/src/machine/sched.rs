@@ -258,9 +258,11 @@ impl Machine {
         ent.boosted = false;
         ent.pcpu = p;
         ent.next_tick = ent.next_tick.max(now + 1);
-        // Scheduled in: the PLE window shrinks back to its base (KVM ple_window_shrink 0).
-        ent.ple_window = 0;
         let owner = ent.owner;
+        if self.spec.stack.ple {
+            // Scheduled in: the PLE window shrinks back to its base (ple_window_shrink 0).
+            self.ple_windows[e as usize] = 0;
+        }
         let pc = &mut self.pcpus[pi];
         pc.current = Some(e);
         pc.slice_end = now + slice;
