@@ -177,10 +177,10 @@ enum Compare {
     PlatformOnly,
 }
 
-fn assert_none_beats_native(instances: &str, label: &str, compare: Compare) {
+fn assert_none_beats_native(instances: &str, label: &str, compare: Compare, duration_ms: u64) {
     let mut failures = Vec::new();
     for preset in PRESET_NAMES {
-        let text = header(&format!("{label}-{preset}"), 40, "memory_gib = 64")
+        let text = header(&format!("{label}-{preset}"), duration_ms, "memory_gib = 64")
             + &platform_toml("native", "native", "")
             + &every_virtualized_platform()
             + &instances.replace("WORKLOAD", preset);
@@ -227,6 +227,7 @@ fn no_virtualized_platform_beats_native_without_overcommit() {
         &instance_toml("vm", 2, 2, "WORKLOAD", ""),
         "fit",
         Compare::PlatformAndGroups,
+        40,
     );
 }
 
@@ -234,7 +235,7 @@ fn no_virtualized_platform_beats_native_without_overcommit() {
 fn no_virtualized_platform_beats_native_with_overcommit() {
     // 4 VMs x 2 vCPUs (3 threads each) on 4 pCPUs: 2x overcommit, one workload.
     let instances = instance_toml("vm", 4, 2, "WORKLOAD", "threads = 3");
-    assert_none_beats_native(&instances, "overcommit", Compare::PlatformAndGroups);
+    assert_none_beats_native(&instances, "overcommit", Compare::PlatformAndGroups, 40);
 }
 
 /// With 2x overcommit and a second, I/O-bound group beside CPU hogs. Wake-up preemption
@@ -247,7 +248,11 @@ fn no_virtualized_platform_beats_native_with_overcommit_and_mixed_groups() {
     // wait for a pCPU whenever it wakes up.
     let instances = instance_toml("vm", 4, 2, "WORKLOAD", "threads = 3")
         + &instance_toml("side", 1, 2, "web-server", "");
-    assert_none_beats_native(&instances, "overcommit+mixed", Compare::PlatformOnly);
+    // 200 ms rather than 40: with CPU hogs beside a group that wakes often, which hog a
+    // wake-up preempts depends on cycle-exact timing, and over 40 ms (fewer than two 24 ms
+    // slices per vCPU) one slice more or less for a group moves its share by about 10%
+    // from one seed to another, natively as much as virtualized.
+    assert_none_beats_native(&instances, "overcommit+mixed", Compare::PlatformOnly, 200);
 }
 
 /// The CPU-time breakdown is a partition of pCPU capacity: its shares add up to 100%

@@ -56,7 +56,7 @@ impl Machine {
         let left = self.threads[ti].burst_left;
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
-        let refill = self.cache_refill(ii, burst);
+        let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
         // Timer ticks that fall inside the compute run there, charged to this thread.
         let tick = self.tick_cycles;

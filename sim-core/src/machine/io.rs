@@ -41,11 +41,13 @@ pub(super) struct Job {
 pub(super) struct BackendRt {
     pub entity: u32,
     pub jobs: std::collections::VecDeque<Job>,
+    pub cache: super::cache::CacheState,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
 /// each instance's rings at them.
 pub(super) fn create_backends(
+    hot_kib: u64,
     stack: &Stack,
     instances: &mut [InstanceRt],
     entities: &mut Vec<Entity>,
@@ -61,6 +63,7 @@ pub(super) fn create_backends(
         backends.push(BackendRt {
             entity,
             jobs: Default::default(),
+            cache: super::cache::CacheState::cold(hot_kib),
         });
         index
     };
@@ -189,6 +192,14 @@ impl Machine {
                 },
             );
             plan.path(slot::op(job.op, part));
+            let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
+            let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
+            if refill > 0 {
+                plan.push(super::pcpu::Comp::Cycles(
+                    crate::path::Category::DeviceEmulation,
+                    refill,
+                ));
+            }
             self.start(p, now, plan);
             return;
         }

@@ -288,6 +288,15 @@ impl Machine {
             let ran_burst = ran_user.saturating_sub(refill).min(burst);
             let th = &mut self.threads[thread as usize];
             th.burst_left = th.burst_left.saturating_sub(ran_burst);
+            // The part of the refill that did not run is still cold.
+            let instance = th.instance as usize;
+            let per_kib = self.spec.costs.cache_refill_per_kib.max(1);
+            let undone = refill.saturating_sub(ran_user) / per_kib;
+            let c = &mut self.instances[instance].cache;
+            let undone = undone.min(c.own).min(c.hot - c.cold);
+            c.cold += undone;
+            c.own -= undone;
+            self.cache_fill -= undone;
         }
         let pc = &mut self.pcpus[pi];
         pc.item = None;
@@ -385,7 +394,9 @@ impl Machine {
                 let burst = super::BACKGROUND_BURST_US * self.spec.host.cycles_per_us();
                 let room = self.pcpus[p as usize].slice_end.saturating_sub(now).max(1);
                 let mut plan = Plan::new(Item::Background, None, 0, "host process");
-                plan.push(Comp::Cycles(Category::HostOs, burst.min(room)));
+                let cycles = burst.min(room);
+                let refill = self.cache_refill(super::cache::CacheOwner::Background, cycles);
+                plan.push(Comp::Cycles(Category::HostOs, cycles + refill));
                 self.start(p, now, plan);
             }
             Owner::Backend(b) => self.start_backend_item(p, e, b, now),

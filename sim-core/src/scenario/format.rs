@@ -227,6 +227,11 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub time_slice_ms: Option<Spanned<u64>>,
+    /// Credit scheduler: whether a vCPU woken with credit left is BOOSTed and preempts
+    /// (default true, as in Xen's credit scheduler).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub credit_boost: Option<Spanned<bool>>,
     /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
     #[serde(default = "spanned_default::<bool>")]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]

@@ -94,6 +94,8 @@ pub struct PlatformSpec {
     pub stack: Stack,
     pub scheduler: SchedulerKind,
     pub time_slice_ms: u64,
+    /// Credit scheduler: BOOST for woken vCPUs.
+    pub credit_boost: bool,
     pub host_background_percent: u32,
     /// VDI: the client network and display protocol.
     pub vdi: Option<VdiNetwork>,

@@ -792,6 +792,16 @@ fn validate_platform(
             SchedulerKind::RoundRobin => 10,
         },
     };
+    let credit_boost = match &p.credit_boost {
+        None => true,
+        Some(b) if scheduler != SchedulerKind::Credit => {
+            return Err(v.error(
+                b.span(),
+                format!("platform `{name}`: credit_boost applies to scheduler = \"credit\" only"),
+            ))
+        }
+        Some(b) => *b.get_ref(),
+    };
     Ok(PlatformSpec {
         name,
         label: p.label.clone(),
@@ -815,6 +825,7 @@ fn validate_platform(
         },
         scheduler,
         time_slice_ms,
+        credit_boost,
         host_background_percent: background,
         vdi,
     })
