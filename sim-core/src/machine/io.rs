@@ -3,7 +3,7 @@
 //! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
 //! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread).
 
-use super::pcpu::{Item, Plan};
+use super::pcpu::Item;
 use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
 use crate::engine::Cycles;
 use crate::platform::{BackendPlacement, IoModel, Stack};
@@ -181,7 +181,7 @@ impl Machine {
             } else {
                 slot::BACKEND_SUBMIT
             };
-            let mut plan = Plan::new(
+            let mut plan = self.plan(
                 Item::BackendJob { job },
                 Some(instance),
                 gi,
@@ -191,14 +191,11 @@ impl Machine {
                     "back end: request"
                 },
             );
-            plan.path(slot::op(job.op, part));
+            plan.path(&self.groups[gi as usize].costs, slot::op(job.op, part));
             let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
             let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
             if refill > 0 {
-                plan.push(super::pcpu::Comp::Cycles(
-                    crate::path::Category::DeviceEmulation,
-                    refill,
-                ));
+                plan.cycles(crate::path::Category::DeviceEmulation, refill);
             }
             self.start(p, now, plan);
             return;

@@ -5,10 +5,9 @@
 //! A preemption cuts the running compute at the cycle it happens ([`Machine::cut`]).
 
 use super::cache::CacheOwner;
-use super::pcpu::{Comp, Item, Plan};
+use super::pcpu::Item;
 use super::{slot, EntityState, Machine, Owner};
 use crate::engine::Cycles;
-use crate::path::Category;
 use crate::platform::SchedulerKind;
 
 /// Minimum fair-share slice (CFS's min granularity at 8 or more CPUs: 0.75 ms × 4).
@@ -290,9 +289,8 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        let mut plan = Plan::new(Item::Switch, charge_to, group, "switch");
-        plan.path(index);
-        let _ = Comp::Cycles(Category::HostOs, 0);
+        let mut plan = self.plan(Item::Switch, charge_to, group, "switch");
+        plan.path(&self.groups[group as usize].costs, index);
         self.start(p, now, plan);
     }
 }
