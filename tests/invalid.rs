@@ -147,6 +147,51 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             &["1200 instances", "at most 1024"],
         ),
         ("too-many-vcpus", 9, 8, &["5120 vCPUs", "at most 4096"]),
+        // Locations come from the parser's spans, not a text search: the offending value
+        // in an inline table (`costs = { vm_exit_roundtrip = 900, exit_handler = ...`:
+        // the value starts in column 51), after a quoted key (`"exit_handler" = ` is 17
+        // characters, the value in column 18 of line 15), after a dotted key
+        // (`costs.exit_handler = `: column 22), and the blank name in an inline
+        // [scenario] table (`scenario = { seed = 3, name = ` is 30 characters).
+        (
+            "cost-in-inline-table",
+            1,
+            51,
+            &["costs.exit_handler", "between 0 and 1000000000"],
+        ),
+        (
+            "cost-quoted-key",
+            15,
+            18,
+            &["costs.exit_handler", "got 2000000000"],
+        ),
+        (
+            "cost-dotted-key",
+            1,
+            22,
+            &["costs.exit_handler", "got 2000000000"],
+        ),
+        (
+            "blank-scenario-name-inline",
+            1,
+            31,
+            &["names and ids", "not blank"],
+        ),
+        // The 65th [[fault]] is reported at its own header: 14 lines of scenario, then
+        // 65 faults of 4 lines each starting at line 15, the 65th at 15 + 64 x 4 = 271.
+        (
+            "too-many-faults",
+            271,
+            1,
+            &["at most 64 [[fault]]", "got 65"],
+        ),
+        // The value that would overflow (x 1000 wrapped to 0 in the machine), with the range.
+        (
+            "nic-bandwidth-too-high",
+            6,
+            20,
+            &["host.nic.bandwidth_gbit_s", "between 1 and 10000"],
+        ),
         // Estimated events: 60 s at 3 GHz is 1.8e11 cycles per machine on 64 cores; even
         // items of 100 000 cycles would give 64 x 1.8e6 x 2 (platform and baseline) =
         // 2.3e8 events, and syscall-heavy items are far shorter, so the bound is above the

@@ -159,10 +159,7 @@ pub struct Scenario {
 impl Scenario {
     /// Parses and validates a scenario. `file_name` only labels errors.
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
-        let v = Validator {
-            file: file_name,
-            text,
-        };
+        let v = Validator::new(file_name, text);
         if text.len() > MAX_FILE_BYTES {
             return Err(v.error(
                 0..0,

@@ -2,6 +2,7 @@
 
 use toml::Spanned;
 
+use super::error::Key;
 use super::format::{
     FaultSection, InstanceSection, PlatformSection, QuestionSection, ScenarioFile, SweepSection,
 };
@@ -78,8 +79,8 @@ pub(super) fn validate(
     questions_mode: Questions,
 ) -> Result<Scenario, ScenarioError> {
     let s = &raw.scenario;
-    let scenario_name_at = key_offset(v.text, "name");
-    for (name, span) in std::iter::once((&s.name, scenario_name_at..scenario_name_at))
+    let scenario_name_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
+    for (name, span) in std::iter::once((&s.name, scenario_name_at))
         .chain(
             raw.platforms
                 .iter()
@@ -107,7 +108,7 @@ pub(super) fn validate(
     }
     if raw.faults.len() > MAX_FAULTS {
         return Err(v.error(
-            0..0,
+            v.span_of(&[Key::Name("fault"), Key::Index(MAX_FAULTS)]),
             format!(
                 "at most {MAX_FAULTS} [[fault]] sections per scenario; got {}",
                 raw.faults.len()
@@ -447,28 +448,12 @@ pub(super) fn validate(
     Ok(scenario)
 }
 
-/// Byte offset of `key = ...` in the text, for pointing at a cost override.
-fn key_offset(text: &str, key: &str) -> usize {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                return offset + (line.len() - trimmed.len());
-            }
-        }
-        offset += line.len();
-    }
-    0
-}
-
 fn validate_costs(v: &Validator<'_>, costs: &CostTable) -> Result<(), ScenarioError> {
     for (row, (name, value)) in CostTable::SOURCES.iter().zip(costs.values()) {
         let (low, high) = cost_range(row.unit);
         if value < low || value > high {
-            let at = key_offset(v.text, name);
             return Err(v.error(
-                at..at,
+                v.span_of(&[Key::Name("costs"), Key::Name(name)]),
                 format!(
                     "costs.{name} must be between {low} and {high} {}; got {value}",
                     row.unit
