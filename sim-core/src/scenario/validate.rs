@@ -22,7 +22,7 @@ use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
     SchedulerKind, Stack, StorageMode, Technique,
 };
-use crate::question::{QuestionKind, Select};
+use crate::question::{Metric, QuestionKind, Select};
 use crate::sweep::{Sweep, MAX_SWEEP_POINTS};
 use crate::workload::{OpMix, Workload, PRESET_NAMES};
 
@@ -375,6 +375,11 @@ pub(super) fn validate(
         }
     }
 
+    let sweep = match &raw.sweep {
+        None => None,
+        Some(section) => Some(validate_sweep(v, section, &instances)?),
+    };
+
     // Questions.
     let mut questions = Vec::new();
     for q in &raw.questions {
@@ -384,7 +389,7 @@ pub(super) fn validate(
                 format!("question id `{}` is used twice", q.id.get_ref()),
             ));
         }
-        match validate_question(v, q, &platforms, &instances) {
+        match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
             Ok(question) => questions.push(question),
             Err(_) if questions_mode == Questions::DropInvalid => {}
             Err(e) => return Err(e),
@@ -405,10 +410,6 @@ pub(super) fn validate(
     }
 
     validate_costs(v, &raw.costs)?;
-    let sweep = match &raw.sweep {
-        None => None,
-        Some(section) => Some(validate_sweep(v, section, &instances)?),
-    };
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -912,133 +913,197 @@ fn validate_question(
     q: &QuestionSection,
     platforms: &[PlatformSpec],
     instances: &[InstanceSpec],
+    sweep: Option<&Sweep>,
 ) -> Result<Question, ScenarioError> {
     let id = q.id.get_ref().clone();
     let kind = *q.kind.get_ref();
-    if q.metric.needs_op() && q.op.is_none() {
-        return Err(v.error(q.id.span(), format!("question `{id}`: metric `{}` needs op = one of the operation names (e.g. \"disk_read\")", q.metric.name())));
+    let metric = *q.metric.get_ref();
+    if metric.needs_op() && q.op.is_none() {
+        return Err(v.error(q.id.span(), format!("question `{id}`: metric `{}` needs op = one of the operation names (e.g. \"disk_read\")", metric.name())));
     }
-    let platform = match (&q.platform, kind) {
-        (Some(p), _) => Some(
-            platforms
-                .iter()
-                .position(|x| x.name == *p.get_ref())
-                .ok_or_else(|| {
-                    v.error(
-                        p.span(),
-                        format!(
-                            "question `{id}`: unknown platform `{}`; expected one of {}",
-                            p.get_ref(),
-                            names(platforms.iter().map(|x| x.name.as_str()))
-                        ),
-                    )
-                })?,
-        ),
-        (None, QuestionKind::Numeric) => {
-            return Err(v.error(
-                q.kind.span(),
-                format!(
-                    "question `{id}`: a numeric question needs platform = one of {}",
-                    names(platforms.iter().map(|x| x.name.as_str()))
-                ),
-            ))
-        }
-        (None, QuestionKind::Choice) => None,
-    };
-    let candidates: Vec<usize> = match &q.platforms {
-        None => (0..platforms.len()).collect(),
-        Some(list) => {
-            let mut out = Vec::new();
-            for name in list.get_ref() {
-                let index = platforms
-                    .iter()
-                    .position(|x| x.name == *name.get_ref())
-                    .ok_or_else(|| {
-                        v.error(
-                            name.span(),
-                            format!(
-                                "question `{id}`: unknown platform `{}`; expected one of {}",
-                                name.get_ref(),
-                                names(platforms.iter().map(|x| x.name.as_str()))
-                            ),
-                        )
-                    })?;
-                if !out.contains(&index) {
-                    out.push(index);
-                }
-            }
-            out
-        }
-    };
-    if kind == QuestionKind::Choice && candidates.len() < 2 {
-        let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
+    // Fields that do not apply to the question's kind or metric are errors, not ignored.
+    if let (false, Some(op)) = (metric.needs_op(), &q.op) {
         return Err(v.error(
-            span,
-            format!("question `{id}`: a choice question compares at least two platforms"),
-        ));
-    }
-    if !(q.tolerance_percent >= 0.0 && q.tolerance_percent <= 100.0) {
-        return Err(v.error(
-            q.id.span(),
-            format!("question `{id}`: tolerance_percent must be between 0 and 100"),
-        ));
-    }
-    if let (QuestionKind::Numeric, Some(select)) = (kind, &q.select) {
-        return Err(v.error(
-            select.span(),
-            format!("question `{id}`: select applies to choice questions only; remove it"),
-        ));
-    }
-    // The platforms the question reads: it must be answerable on at least one of them
-    // (the asked one for a numeric question).
-    let asked: Vec<usize> = match platform {
-        Some(p) if kind == QuestionKind::Numeric => vec![p],
-        _ => candidates.clone(),
-    };
-    if q.metric.name().starts_with("desktop_")
-        && !asked
-            .iter()
-            .any(|&p| platforms[p].stack.kind == PlatformKind::Vdi)
-    {
-        return Err(v.error(
-            q.id.span(),
+            op.span(),
             format!(
-                "question `{id}`: metric `{}` is measured on vdi platforms only, and the question asks none",
-                q.metric.name()
+                "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{}`; remove it",
+                metric.name()
             ),
         ));
     }
-    if let Some(op) = &q.op {
-        let runs = |p: usize| {
-            instances.iter().any(|i| {
+    match kind {
+        QuestionKind::Numeric => {
+            if let Some(select) = &q.select {
+                return Err(v.error(
+                    select.span(),
+                    format!("question `{id}`: select applies to choice questions only; remove it"),
+                ));
+            }
+            if let Some(list) = &q.platforms {
+                return Err(v.error(
+                    list.span(),
+                    format!("question `{id}`: platforms applies to choice questions only; a numeric question asks one platform = \"name\""),
+                ));
+            }
+        }
+        QuestionKind::Choice => {
+            if let Some(p) = &q.platform {
+                return Err(v.error(
+                    p.span(),
+                    format!("question `{id}`: platform applies to numeric questions only; a choice question lists its options in platforms = [...]"),
+                ));
+            }
+            if let Some(t) = &q.tolerance_percent {
+                return Err(v.error(
+                    t.span(),
+                    format!("question `{id}`: tolerance_percent applies to numeric questions only; remove it"),
+                ));
+            }
+        }
+    }
+    let tolerance_percent = match &q.tolerance_percent {
+        None => 5.0,
+        Some(t) => {
+            let value = *t.get_ref();
+            if !(0.0..=100.0).contains(&value) {
+                return Err(v.error(
+                    t.span(),
+                    format!(
+                        "question `{id}`: tolerance_percent must be between 0 and 100; got {value}"
+                    ),
+                ));
+            }
+            value
+        }
+    };
+    let lookup = |name: &Spanned<String>| {
+        platforms
+            .iter()
+            .position(|x| x.name == *name.get_ref())
+            .ok_or_else(|| {
+                v.error(
+                    name.span(),
+                    format!(
+                        "question `{id}`: unknown platform `{}`; expected one of {}",
+                        name.get_ref(),
+                        names(platforms.iter().map(|x| x.name.as_str()))
+                    ),
+                )
+            })
+    };
+    // Why platform `p` has no value of the metric, if it has none.
+    let unanswerable = |p: usize| -> Option<String> {
+        let platform = &platforms[p];
+        if metric.name().starts_with("desktop_") && platform.stack.kind != PlatformKind::Vdi {
+            return Some(format!(
+                "metric `{}` is measured on vdi platforms only, and `{}` is kind = \"{}\"",
+                metric.name(),
+                platform.name,
+                kind_name(platform.stack.kind)
+            ));
+        }
+        if metric == Metric::SweepDensity {
+            return match sweep {
+                None => Some("metric `sweep_density` needs a [sweep] section".to_string()),
+                Some(sw) if !instances[sw.group].platforms.contains(&p) => Some(format!(
+                    "metric `sweep_density`: platform `{}` does not run the swept instance `{}`",
+                    platform.name, instances[sw.group].name
+                )),
+                Some(_) => None,
+            };
+        }
+        if let (true, Some(op)) = (metric.needs_op(), &q.op) {
+            let runs = instances.iter().any(|i| {
                 i.platforms.contains(&p)
                     && i.workload
                         .mix
                         .weights()
                         .get(op.get_ref().index())
                         .is_some_and(|&w| w > 0)
-            })
-        };
-        if q.metric.needs_op() && !asked.iter().any(|&p| runs(p)) {
-            return Err(v.error(
-                op.span(),
-                format!(
-                    "question `{id}`: no instance on the asked platform(s) runs `{}`, so its latency has no value; pick an operation of their workloads",
+            });
+            if !runs {
+                return Some(format!(
+                    "no instance on platform `{}` runs `{}`, so its latency has no value; pick an operation of its workloads",
+                    platform.name,
                     op.get_ref().name()
-                ),
-            ));
+                ));
+            }
         }
-    }
+        None
+    };
+    let metric_span = || {
+        q.op.as_ref()
+            .filter(|_| metric.needs_op())
+            .map_or(q.metric.span(), |o| o.span())
+    };
+    let (platform, candidates) = match kind {
+        QuestionKind::Numeric => {
+            let Some(p) = &q.platform else {
+                return Err(v.error(
+                    q.kind.span(),
+                    format!(
+                        "question `{id}`: a numeric question needs platform = one of {}",
+                        names(platforms.iter().map(|x| x.name.as_str()))
+                    ),
+                ));
+            };
+            let index = lookup(p)?;
+            if let Some(why) = unanswerable(index) {
+                return Err(v.error(metric_span(), format!("question `{id}`: {why}")));
+            }
+            (Some(index), (0..platforms.len()).collect::<Vec<usize>>())
+        }
+        QuestionKind::Choice => {
+            let candidates: Vec<usize> = match &q.platforms {
+                // Every option named must have a value.
+                Some(list) => {
+                    let mut out = Vec::new();
+                    for name in list.get_ref() {
+                        let index = lookup(name)?;
+                        if let Some(why) = unanswerable(index) {
+                            return Err(v.error(name.span(), format!("question `{id}`: {why}")));
+                        }
+                        if !out.contains(&index) {
+                            out.push(index);
+                        }
+                    }
+                    out
+                }
+                // By default, the platforms that have a value.
+                None => {
+                    let all: Vec<usize> = (0..platforms.len()).collect();
+                    let answerable: Vec<usize> = all
+                        .iter()
+                        .copied()
+                        .filter(|&p| unanswerable(p).is_none())
+                        .collect();
+                    if answerable.is_empty() {
+                        let why = unanswerable(0).unwrap_or_default();
+                        return Err(v.error(metric_span(), format!("question `{id}`: {why}")));
+                    }
+                    answerable
+                }
+            };
+            if candidates.len() < 2 {
+                let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
+                return Err(v.error(
+                    span,
+                    format!("question `{id}`: a choice question compares at least two platforms that have a value of its metric"),
+                ));
+            }
+            (None, candidates)
+        }
+    };
     Ok(Question {
         id,
         text: q.text.clone(),
         kind,
-        metric: q.metric,
+        metric,
         op: q.op.as_ref().map(|o| *o.get_ref()),
         select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
         candidates,
         platform,
-        tolerance_percent: q.tolerance_percent,
+        tolerance_percent,
         explanation: q.explanation.clone(),
     })
 }
