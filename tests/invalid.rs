@@ -479,3 +479,54 @@ fn mutating_values_never_panics() {
         "accepted {accepted}, rejected {rejected}"
     );
 }
+
+/// Every error also reads in Korean: the same location, one line, every placeholder
+/// filled, Hangul in it, and a stable snake_case code. The Korean messages of the whole
+/// corpus are kept in one file to read and review (`tests/expect/invalid-ko.txt`).
+#[test]
+fn every_error_has_a_code_and_a_korean_message() {
+    use sim_core::Lang;
+    let mut all = String::new();
+    let mut failures = Vec::new();
+    for path in corpus() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = display(&path);
+        let Ok(Err(error)) = parse(&file, &text) else {
+            continue;
+        };
+        let ko = error.to_string_in(Lang::Ko);
+        let en = error.to_string_in(Lang::En);
+        assert_eq!(en, error.to_string(), "English is the Display form");
+        let location = format!("{}:{}:{}: ", error.file, error.line, error.column);
+        let message = error.message_in(Lang::Ko);
+        let placeholder = message.split('{').skip(1).any(|rest| {
+            rest.split_once('}').is_some_and(|(name, _)| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            })
+        });
+        let hangul = message
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        let code_ok = !error.code.is_empty()
+            && error
+                .code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !ko.starts_with(&location)
+            || message.contains('\n')
+            || placeholder
+            || !hangul
+            || !code_ok
+        {
+            failures.push(format!("{file}: [{}] {ko}", error.code));
+        }
+        all.push_str(&format!("[{}] {ko}\n", error.code));
+    }
+    assert_no_failures("Korean message(s)", &failures);
+    check(
+        &all,
+        &workspace_root().join("tests/expect/invalid-ko.txt"),
+        COMMAND,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+}
