@@ -482,7 +482,7 @@ fn mutating_values_never_panics() {
 
 /// Every error also reads in Korean: the same location, one line, every placeholder
 /// filled, Hangul in it, and a stable snake_case code. The Korean messages of the whole
-/// corpus are kept in one file to read and review (`tests/expect/invalid-ko.txt`).
+/// corpus are kept in one file to read and review (`tests/invalid/korean-messages.txt`).
 #[test]
 fn every_error_has_a_code_and_a_korean_message() {
     use sim_core::Lang;
@@ -525,7 +525,7 @@ fn every_error_has_a_code_and_a_korean_message() {
     assert_no_failures("Korean message(s)", &failures);
     check(
         &all,
-        &workspace_root().join("tests/expect/invalid-ko.txt"),
+        &workspace_root().join("tests/invalid/korean-messages.txt"),
         COMMAND,
     )
     .unwrap_or_else(|e| panic!("{e}"));
