@@ -101,14 +101,20 @@ impl Machine {
                 let counter = &mut self.instances[ii].batch[op.index()];
                 *counter += 1;
                 if *counter % every == 0 {
-                    plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::SUBMIT_BATCHED));
+                    plan.path(
+                        &self.groups[gi as usize].costs,
+                        slot::op(op, slot::SUBMIT_BATCHED),
+                    );
                 }
             }
             if self.needs_kick(ii, op) {
                 plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::KICK));
             }
             if self.backend_inline(ii, op) {
-                plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::BACKEND_SUBMIT));
+                plan.path(
+                    &self.groups[gi as usize].costs,
+                    slot::op(op, slot::BACKEND_SUBMIT),
+                );
             }
         }
         self.start(p, now, plan);
@@ -184,14 +190,23 @@ impl Machine {
             op.name(),
         );
         if pending.inline_backend {
-            plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::BACKEND_COMPLETE));
+            plan.path(
+                &self.groups[gi as usize].costs,
+                slot::op(op, slot::BACKEND_COMPLETE),
+            );
         }
         if let (Some(state), Some(source)) =
             (pending.delivery, self.groups[gi as usize].irq[op.index()])
         {
-            plan.path(&self.groups[gi as usize].costs, super::interrupts::delivery_slot(source, state));
+            plan.path(
+                &self.groups[gi as usize].costs,
+                super::interrupts::delivery_slot(source, state),
+            );
         }
-        plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::COMPLETE));
+        plan.path(
+            &self.groups[gi as usize].costs,
+            slot::op(op, slot::COMPLETE),
+        );
         self.start(p, now, plan);
     }
 }

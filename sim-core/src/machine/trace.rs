@@ -167,8 +167,7 @@ impl Machine {
                 });
             }
             if full {
-                for comp in pc.comps.iter().skip(if ticks > 0 { 2 } else { 1 })
-                {
+                for comp in pc.comps.iter().skip(if ticks > 0 { 2 } else { 1 }) {
                     self.push_comp_pieces(group, *comp, &mut pieces);
                 }
             }

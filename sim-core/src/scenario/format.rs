@@ -414,7 +414,8 @@ pub struct QuestionSection {
     pub text: Text,
     #[cfg_attr(feature = "schema", schemars(with = "QuestionKind"))]
     pub kind: Spanned<QuestionKind>,
-    pub metric: Metric,
+    #[cfg_attr(feature = "schema", schemars(with = "Metric"))]
+    pub metric: Spanned<Metric>,
     /// The operation a latency metric refers to.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Op>"))]
@@ -431,14 +432,11 @@ pub struct QuestionSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub platform: Option<Spanned<String>>,
-    /// Numeric questions: accepted relative error, percent.
-    #[serde(default = "default_tolerance")]
-    pub tolerance_percent: f64,
+    /// Numeric questions: accepted relative error, percent (0 to 100, default 5).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub tolerance_percent: Option<Spanned<f64>>,
     /// Why the answer is what it is (shown after answering).
     #[serde(default)]
     pub explanation: Option<Text>,
-}
-
-fn default_tolerance() -> f64 {
-    5.0
 }
