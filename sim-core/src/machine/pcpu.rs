@@ -126,8 +126,13 @@ impl Plan {
     }
 
     /// Adds path `index` of the group's table `costs`.
+    #[inline]
     pub fn path(&mut self, costs: &[PathCost], index: usize) {
-        self.cost.add(&costs[index]);
+        let cost = &costs[index];
+        if cost.total == 0 && !cost.has_exits {
+            return;
+        }
+        self.cost.add(cost);
         self.record(Comp::Path(index as u16));
     }
 
