@@ -177,10 +177,10 @@ enum Compare {
     PlatformOnly,
 }
 
-fn assert_none_beats_native(instances: &str, label: &str, compare: Compare) {
+fn assert_none_beats_native(instances: &str, label: &str, compare: Compare, duration_ms: u64) {
     let mut failures = Vec::new();
     for preset in PRESET_NAMES {
-        let text = header(&format!("{label}-{preset}"), 40, "memory_gib = 64")
+        let text = header(&format!("{label}-{preset}"), duration_ms, "memory_gib = 64")
             + &platform_toml("native", "native", "")
             + &every_virtualized_platform()
             + &instances.replace("WORKLOAD", preset);
@@ -227,6 +227,7 @@ fn no_virtualized_platform_beats_native_without_overcommit() {
         &instance_toml("vm", 2, 2, "WORKLOAD", ""),
         "fit",
         Compare::PlatformAndGroups,
+        40,
     );
 }
 
@@ -234,7 +235,7 @@ fn no_virtualized_platform_beats_native_without_overcommit() {
 fn no_virtualized_platform_beats_native_with_overcommit() {
     // 4 VMs x 2 vCPUs (3 threads each) on 4 pCPUs: 2x overcommit, one workload.
     let instances = instance_toml("vm", 4, 2, "WORKLOAD", "threads = 3");
-    assert_none_beats_native(&instances, "overcommit", Compare::PlatformAndGroups);
+    assert_none_beats_native(&instances, "overcommit", Compare::PlatformAndGroups, 40);
 }
 
 /// With 2x overcommit and a second, I/O-bound group beside CPU hogs. Wake-up preemption
@@ -247,7 +248,11 @@ fn no_virtualized_platform_beats_native_with_overcommit_and_mixed_groups() {
     // wait for a pCPU whenever it wakes up.
     let instances = instance_toml("vm", 4, 2, "WORKLOAD", "threads = 3")
         + &instance_toml("side", 1, 2, "web-server", "");
-    assert_none_beats_native(&instances, "overcommit+mixed", Compare::PlatformOnly);
+    // 200 ms rather than 40: with CPU hogs beside a group that wakes often, which hog a
+    // wake-up preempts depends on cycle-exact timing, and over 40 ms (fewer than two 24 ms
+    // slices per vCPU) one slice more or less for a group moves its share by about 10%
+    // from one seed to another, natively as much as virtualized.
+    assert_none_beats_native(&instances, "overcommit+mixed", Compare::PlatformOnly, 200);
 }
 
 /// The CPU-time breakdown is a partition of pCPU capacity: its shares add up to 100%
@@ -700,15 +705,15 @@ fn lock_holder_preemption_collapses_throughput_and_ple_and_pv_spinlocks_recover_
     // spin for the rest of their slices (and may be preempted in the queue themselves,
     // so that the lock is handed to a vCPU that does not run). Without locks the same
     // guest stays near native (only the trap costs of its syscalls differ: within 5%);
-    // with them it must lose at least 30% of its throughput relative to native (seeds
-    // 1-5 of this setup: 43-60% of native).
+    // with them it must lose at least 30% of its throughput relative to native (about
+    // 60% at this seed; 40-65% at others).
     //
     // Pause-loop exiting turns each spin of more than 4096 cycles into an exit and a
     // directed yield to a preempted vCPU of the same VM in kernel mode (the holder or a
     // waiter), and PV spinlocks halt a waiter after about 110 µs of spinning and let the
     // releaser kick it: both give the pCPUs back to the lock's holder instead of
-    // burning the slice, so each must win back at least 20 points of the loss (seeds
-    // 1-5: PLE 93-97%, PV 88-96% of native).
+    // burning the slice, so each must win back at least 20 points of the loss (here
+    // PLE about 95%, PV about 92% of native).
     let locky = "\n[[workload]]\nname = \"locky\"\nbase = \"syscall-heavy\"\ncompute_cycles = 20000\nlock_percent = 60\nlock_hold_cycles = 6000\n[[workload]]\nname = \"nolock\"\nbase = \"syscall-heavy\"\ncompute_cycles = 20000\n";
     let mut text = header("locks", 500, "") + locky;
     for (name, rest) in [

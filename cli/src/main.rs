@@ -47,7 +47,7 @@ enum Command {
         /// Override the scenario's seed.
         #[arg(long)]
         seed: Option<u64>,
-        /// Language of the table output.
+        /// Language of the table output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
         /// Record the per-pCPU timeline (included in JSON output).
@@ -58,6 +58,9 @@ enum Command {
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Language of the error messages.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
@@ -121,24 +124,45 @@ fn report(failure: Failure) -> u8 {
     }
 }
 
-fn load(path: &Path) -> Result<Scenario, Failure> {
-    let bytes = read_bounded(path)?;
-    let text = utf8(path, bytes)?;
+impl Lang {
+    fn core(self) -> sim_core::Lang {
+        match self {
+            Lang::En => sim_core::Lang::En,
+            Lang::Ko => sim_core::Lang::Ko,
+        }
+    }
+}
+
+fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
+    let bytes = read_bounded(path, lang)?;
+    let text = utf8(path, bytes, lang)?;
     Scenario::from_toml(&path.display().to_string(), &text)
-        .map_err(|e| Failure::Invalid(e.to_string()))
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
 }
 
 /// The file's bytes, read only if it is not larger than the largest scenario accepted:
 /// the size from its metadata first, then a read of at most one byte more than the
 /// limit (devices and pipes such as `/dev/zero` report no size).
-fn read_bounded(path: &Path) -> Result<Vec<u8>, Failure> {
+fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let limit = sim_core::scenario::MAX_FILE_BYTES;
-    let too_large = |size: String| {
-        Failure::Invalid(format!(
-            "{}:1:1: scenario file is {size} bytes; at most {limit} bytes are accepted",
-            path.display()
-        ))
+    // `size` is the size in bytes, or None for a stream longer than the limit.
+    let too_large = |size: Option<u64>| {
+        let at = format!("{}:1:1", path.display());
+        Failure::Invalid(match (lang, size) {
+            (Lang::En, Some(size)) => {
+                format!("{at}: scenario file is {size} bytes; at most {limit} bytes are accepted")
+            }
+            (Lang::En, None) => format!(
+                "{at}: scenario file is more than {limit} bytes; at most {limit} bytes are accepted"
+            ),
+            (Lang::Ko, Some(size)) => {
+                format!("{at}: 시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다")
+            }
+            (Lang::Ko, None) => format!(
+                "{at}: 시나리오 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다"
+            ),
+        })
     };
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -152,21 +176,21 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Failure> {
         )));
     }
     if metadata.len() > limit as u64 {
-        return Err(too_large(metadata.len().to_string()));
+        return Err(too_large(Some(metadata.len())));
     }
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     if bytes.len() > limit {
-        return Err(too_large(format!("more than {limit}")));
+        return Err(too_large(None));
     }
     Ok(bytes)
 }
 
 /// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first
 /// invalid byte.
-fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
+fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let offset = e.utf8_error().valid_up_to();
@@ -174,11 +198,18 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
         let line = valid.matches('\n').count() + 1;
         let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
         let column = valid[line_start..].chars().count() + 1;
-        Failure::Invalid(format!(
-            "{}:{line}:{column}: scenario is not valid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the file as UTF-8",
-            path.display(),
-            bytes[offset]
-        ))
+        Failure::Invalid(match lang {
+            Lang::En => format!(
+                "{}:{line}:{column}: scenario is not valid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the file as UTF-8",
+                path.display(),
+                bytes[offset]
+            ),
+            Lang::Ko => format!(
+                "{}:{line}:{column}: 시나리오가 올바른 UTF-8이 아닙니다 (바이트 오프셋 {offset}의 0x{:02x}). 파일을 UTF-8로 저장하세요",
+                path.display(),
+                bytes[offset]
+            ),
+        })
     })
 }
 
@@ -191,7 +222,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             trace,
         } => {
-            let mut scenario = load(&file)?;
+            let mut scenario = load(&file, lang)?;
             if let Some(seed) = seed {
                 scenario.set_seed(seed);
             }
@@ -214,11 +245,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print!("{text}");
             Ok(())
         }
-        Command::Validate { files } => {
+        Command::Validate { files, lang } => {
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {
-                let code = match load(file) {
+                let code = match load(file, lang) {
                     Ok(_) => {
                         println!("{}: ok", file.display());
                         0
@@ -246,7 +277,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench { seconds, file } => {
             let scenario = match file {
-                Some(file) => load(&file)?,
+                Some(file) => load(&file, Lang::En)?,
                 None => Scenario::from_toml("bench", &output::bench_scenario(seconds))
                     .map_err(|e| Failure::Invalid(e.to_string()))?,
             };
@@ -255,6 +286,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let start = std::time::Instant::now();
             let result = run_with_progress(&scenario, RunOptions::default())?;
             let elapsed = start.elapsed().as_secs_f64();
+            // Operations simulated: each platform's, and each distinct native baseline's
+            // once (platforms that share a baseline share its run).
+            let seconds = result.duration_ms as f64 / 1000.0;
+            let mut baselines: Vec<u64> = Vec::new();
+            for p in &result.platforms {
+                let ops = (p.baseline_throughput * seconds).round() as u64;
+                if !baselines.contains(&ops) {
+                    baselines.push(ops);
+                }
+            }
+            let ops: u64 =
+                result.platforms.iter().map(|p| p.ops).sum::<u64>() + baselines.iter().sum::<u64>();
             println!(
                 "{} events in {:.2} s of wall-clock time: {:.2} million events/s ({} simulated ms per platform, {} platform run(s) + baselines)",
                 result.events,
@@ -262,6 +305,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 result.events as f64 / elapsed / 1e6,
                 result.duration_ms,
                 result.platforms.len()
+            );
+            println!(
+                "{} simulated operations: {:.2} million operations/s",
+                ops,
+                ops as f64 / elapsed / 1e6
             );
             Ok(())
         }

@@ -480,3 +480,39 @@ fn an_endless_or_oversized_file_is_rejected_without_reading_it_all() {
         stderr(&o)
     );
 }
+
+/// `--lang ko` prints the validator's messages in Korean, at the same location, for
+/// `validate` and for `run`; English stays the default.
+#[test]
+fn validate_and_run_speak_korean_with_lang_ko() {
+    let bad = scratch(
+        "korean.toml",
+        "[scenario]\nname = \"k\"\n\n[host]\ncores = 0\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"cpu-bound\"\n",
+    );
+    let path = bad.display().to_string();
+    for command in ["validate", "run"] {
+        let o = virtsim(&[command, &path, "--lang", "ko"]);
+        assert_eq!(code(&o), 2, "{command}: {}", stderr(&o));
+        // `cores = 0` is on line 5; the value starts in column 9.
+        assert!(
+            stderr(&o).contains(&format!(
+                "{path}:5:9: host.cores 값은 1에서 1024 사이여야 합니다. 입력값: 0"
+            )),
+            "{command}: {}",
+            stderr(&o)
+        );
+    }
+    let o = virtsim(&["validate", &path]);
+    assert!(
+        stderr(&o).contains(":5:9: host.cores must be between 1 and 1024; got 0"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["validate", "/dev/zero", "--lang", "ko"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("/dev/zero:1:1: 시나리오 파일이 262144바이트보다 큽니다"),
+        "{}",
+        stderr(&o)
+    );
+}

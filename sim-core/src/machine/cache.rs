@@ -7,6 +7,20 @@
 
 use super::Machine;
 
+/// The part of a working set of `ws` KiB that the shared cache of `cache` KiB keeps
+/// between two touches, and that a displacement therefore costs. A working set that fits
+/// is kept whole. A larger one, touched evenly, hits only in a share `cache / ws` of its
+/// accesses anyway, so a displaced cache costs that share of the cache's lines (the
+/// indirect cost of a switch stops growing once the working set outgrows the cache:
+/// Li, Ding, Shen, ExpCS 2007; the even-touch assumption is an estimate).
+pub(super) fn hot_set_kib(ws: u64, cache: u64) -> u64 {
+    if ws <= cache {
+        ws
+    } else {
+        (u128::from(cache) * u128::from(cache) / u128::from(ws.max(1))) as u64
+    }
+}
+
 /// Cache state of one instance, in KiB.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct CacheState {
@@ -32,14 +46,30 @@ impl CacheState {
     }
 }
 
+/// Whose cache-hot set a refill belongs to.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum CacheOwner {
+    Instance(usize),
+    Backend(usize),
+    Background,
+}
+
 impl Machine {
-    /// An entity of `instance` starts on a pCPU after something else ran there: what
-    /// others brought into the shared cache since the instance last started displaced
-    /// that share of its hot set.
-    pub(super) fn cache_switch_in(&mut self, instance: usize) {
+    fn cache_state(&mut self, owner: CacheOwner) -> &mut CacheState {
+        match owner {
+            CacheOwner::Instance(i) => &mut self.instances[i].cache,
+            CacheOwner::Backend(b) => &mut self.backends[b].cache,
+            CacheOwner::Background => &mut self.background_cache,
+        }
+    }
+
+    /// An entity of `owner` starts on a pCPU after something else ran there: what
+    /// others brought into the shared cache since `owner` last started displaced that
+    /// share of its hot set.
+    pub(super) fn cache_switch_in(&mut self, owner: CacheOwner) {
         let size = self.shared_cache_kib.max(1);
         let fill = self.cache_fill;
-        let c = &mut self.instances[instance].cache;
+        let c = self.cache_state(owner);
         let others = (fill - c.mark).saturating_sub(c.own - c.own_mark);
         let displaced = c.hot * others.min(size) / size;
         c.cold = (c.cold + displaced).min(c.hot);
@@ -47,24 +77,19 @@ impl Machine {
         c.own_mark = c.own;
     }
 
-    /// A program other than an instance (a back end, a host process) brings its own hot
-    /// set into the shared cache.
-    pub(super) fn cache_fill_other(&mut self, kib: u64) {
-        self.cache_fill += kib;
-    }
-
-    /// The refill a compute burst of `burst` cycles of `instance` pays: the displaced
-    /// part of its hot set that the burst touches.
-    pub(super) fn cache_refill(&mut self, instance: usize, burst: u64) -> u64 {
-        let c = &mut self.instances[instance].cache;
+    /// The refill that `cycles` of work of `owner` pays: the displaced part of its hot
+    /// set that the work touches (1 KiB per `cache_touch_cycles_per_kib`).
+    pub(super) fn cache_refill(&mut self, owner: CacheOwner, cycles: u64) -> u64 {
+        let touch = self.spec.costs.cache_touch_cycles_per_kib.max(1);
+        let per_kib = self.spec.costs.cache_refill_per_kib;
+        let c = self.cache_state(owner);
         if c.cold == 0 {
             return 0;
         }
-        let touched = burst / self.spec.costs.cache_touch_cycles_per_kib.max(1);
-        let kib = c.cold.min(touched);
+        let kib = c.cold.min(cycles / touch);
         c.cold -= kib;
         c.own += kib;
         self.cache_fill += kib;
-        kib * self.spec.costs.cache_refill_per_kib
+        kib * per_kib
     }
 }

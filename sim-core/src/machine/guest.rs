@@ -2,7 +2,7 @@
 //! threads on its slots), compute bursts with the timer ticks inside them, halting when
 //! no thread is ready, and KVM-style halt polling.
 
-use super::pcpu::{Comp, Item, Plan};
+use super::pcpu::{Item, Plan};
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -21,20 +21,20 @@ impl Machine {
                     let switched = ent.last_thread.is_some_and(|last| last != t);
                     ent.last_thread = Some(t);
                     if switched {
-                        let mut plan = Plan::new(
+                        let mut plan = self.plan(
                             Item::GuestSwitch,
                             Some(instance),
                             gi,
                             crate::workload::Op::GuestContextSwitch.name(),
                         );
-                        plan.path(slot::GUEST_SWITCH);
+                        plan.path(&self.groups[gi as usize].costs, slot::GUEST_SWITCH);
                         self.start(p, now, plan);
                         return;
                     }
                 }
                 None => {
-                    let mut plan = Plan::new(Item::Halt, Some(instance), gi, "halt");
-                    plan.path(slot::HALT);
+                    let mut plan = self.plan(Item::Halt, Some(instance), gi, "halt");
+                    plan.path(&self.groups[gi as usize].costs, slot::HALT);
                     self.start(p, now, plan);
                     return;
                 }
@@ -60,7 +60,7 @@ impl Machine {
         let left = self.threads[ti].burst_left;
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
-        let refill = self.cache_refill(ii, burst);
+        let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
         let op = if left <= room {
             self.threads[ti].next_op
@@ -68,7 +68,7 @@ impl Machine {
             None
         };
         let what = op.map_or("compute", |o| o.name());
-        let mut plan = Plan::new(
+        let mut plan = self.plan(
             Item::Work {
                 thread: t,
                 refill,
@@ -107,9 +107,9 @@ impl Machine {
         } else {
             (0, 0)
         };
-        plan.push(Comp::Cycles(category, cycles));
+        plan.cycles(category, cycles);
         if ticks > 0 {
-            plan.push(Comp::Repeat(slot::TIMER as u16, ticks));
+            plan.repeat(&self.groups[plan.group as usize].costs, slot::TIMER, ticks);
         }
         plan.user = cycles;
         plan.ticks = ticks;
@@ -122,21 +122,21 @@ impl Machine {
     #[inline]
     pub(super) fn push_op(&mut self, plan: &mut Plan, ii: usize, op: crate::workload::Op) {
         let gi = self.instances[ii].group as usize;
-        plan.path(slot::op(op, slot::SUBMIT));
+        plan.path(&self.groups[gi].costs, slot::op(op, slot::SUBMIT));
         let every = self.groups[gi].batch_every[op.index()];
         let batched = &self.groups[gi].costs[slot::op(op, slot::SUBMIT_BATCHED)];
         if batched.total > 0 || batched.has_exits {
             let counter = &mut self.instances[ii].batch[op.index()];
             *counter += 1;
             if *counter % every == 0 {
-                plan.path(slot::op(op, slot::SUBMIT_BATCHED));
+                plan.path(&self.groups[gi].costs, slot::op(op, slot::SUBMIT_BATCHED));
             }
         }
         if self.needs_kick(ii, op) {
-            plan.path(slot::op(op, slot::KICK));
+            plan.path(&self.groups[gi].costs, slot::op(op, slot::KICK));
         }
         if self.backend_inline(ii, op) {
-            plan.path(slot::op(op, slot::BACKEND_SUBMIT));
+            plan.path(&self.groups[gi].costs, slot::op(op, slot::BACKEND_SUBMIT));
         }
     }
 
@@ -156,8 +156,8 @@ impl Machine {
             // blocking, so that a wake-up soon after costs no trip through the scheduler.
             self.entities[e as usize].polling = true;
             let gi = self.instances[ii].group;
-            let mut plan = Plan::new(Item::Poll, Some(instance), gi, "halt polling");
-            plan.push(Comp::Cycles(Category::Hypervisor, poll));
+            let mut plan = self.plan(Item::Poll, Some(instance), gi, "halt polling");
+            plan.cycles(Category::Hypervisor, poll);
             plan.user = poll;
             self.start(p, now, plan);
             return true;
@@ -199,7 +199,7 @@ impl Machine {
             let r = &mut self.instances[ii].rings[ring];
             r.irq_pending = r.irq_pending.saturating_sub(1);
         }
-        let mut plan = Plan::new(
+        let mut plan = self.plan(
             Item::Completion {
                 thread: t,
                 op,
@@ -210,14 +210,23 @@ impl Machine {
             op.name(),
         );
         if pending.inline_backend {
-            plan.path(slot::op(op, slot::BACKEND_COMPLETE));
+            plan.path(
+                &self.groups[gi as usize].costs,
+                slot::op(op, slot::BACKEND_COMPLETE),
+            );
         }
         if let (Some(state), Some(source)) =
             (pending.delivery, self.groups[gi as usize].irq[op.index()])
         {
-            plan.path(super::interrupts::delivery_slot(source, state));
+            plan.path(
+                &self.groups[gi as usize].costs,
+                super::interrupts::delivery_slot(source, state),
+            );
         }
-        plan.path(slot::op(op, slot::COMPLETE));
+        plan.path(
+            &self.groups[gi as usize].costs,
+            slot::op(op, slot::COMPLETE),
+        );
         self.start(p, now, plan);
     }
 }

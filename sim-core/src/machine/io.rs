@@ -3,7 +3,7 @@
 //! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
 //! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread).
 
-use super::pcpu::{Item, Plan};
+use super::pcpu::Item;
 use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
 use crate::engine::Cycles;
 use crate::platform::{BackendPlacement, IoModel, Stack};
@@ -41,11 +41,13 @@ pub(super) struct Job {
 pub(super) struct BackendRt {
     pub entity: u32,
     pub jobs: std::collections::VecDeque<Job>,
+    pub cache: super::cache::CacheState,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
 /// each instance's rings at them.
 pub(super) fn create_backends(
+    hot_kib: u64,
     stack: &Stack,
     instances: &mut [InstanceRt],
     entities: &mut Vec<Entity>,
@@ -61,6 +63,7 @@ pub(super) fn create_backends(
         backends.push(BackendRt {
             entity,
             jobs: Default::default(),
+            cache: super::cache::CacheState::cold(hot_kib),
         });
         index
     };
@@ -114,6 +117,11 @@ impl Machine {
     /// The thread on entity `e` issued `op` (which began at `op_start`) at `now`.
     pub(super) fn issue(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
         let instance = self.threads[thread as usize].instance as usize;
+        if !op.blocks() && ring_of(op).is_none() {
+            // The common case: an operation that completes where it was issued.
+            self.record(instance, op, now - op_start);
+            return;
+        }
         let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
         if op.blocks() {
@@ -178,7 +186,7 @@ impl Machine {
             } else {
                 slot::BACKEND_SUBMIT
             };
-            let mut plan = Plan::new(
+            let mut plan = self.plan(
                 Item::BackendJob { job },
                 Some(instance),
                 gi,
@@ -188,7 +196,12 @@ impl Machine {
                     "back end: request"
                 },
             );
-            plan.path(slot::op(job.op, part));
+            plan.path(&self.groups[gi as usize].costs, slot::op(job.op, part));
+            let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
+            let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
+            if refill > 0 {
+                plan.cycles(crate::path::Category::DeviceEmulation, refill);
+            }
             self.start(p, now, plan);
             return;
         }

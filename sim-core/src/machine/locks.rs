@@ -27,7 +27,7 @@
 
 use std::collections::VecDeque;
 
-use super::pcpu::{Item, Plan};
+use super::pcpu::Item;
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -123,7 +123,7 @@ impl Machine {
             LockPhase::Released { op, since } => {
                 self.lock_phase[ti] = LockPhase::None;
                 let gi = self.instances[instance as usize].group;
-                let mut plan = Plan::new(
+                let mut plan = self.plan(
                     Item::LockedOp {
                         thread: t,
                         op,
@@ -194,7 +194,7 @@ impl Machine {
         }
         .max(1);
         let gi = self.instances[instance as usize].group;
-        let mut plan = Plan::new(
+        let mut plan = self.plan(
             Item::Critical { thread: t, hold },
             Some(instance),
             gi,
@@ -239,7 +239,7 @@ impl Machine {
             }
         }
         let gi = self.instances[instance as usize].group;
-        let mut plan = Plan::new(
+        let mut plan = self.plan(
             Item::Spin {
                 thread: t,
                 end,
@@ -252,8 +252,8 @@ impl Machine {
         self.add_compute(e, now, &mut plan, Category::GuestKernel, len);
         match end {
             SpinEnd::Room => {}
-            SpinEnd::PauseLoop => plan.path(slot::LOCK_PLE),
-            SpinEnd::PvWait => plan.path(slot::LOCK_WAIT),
+            SpinEnd::PauseLoop => plan.path(&self.groups[gi as usize].costs, slot::LOCK_PLE),
+            SpinEnd::PvWait => plan.path(&self.groups[gi as usize].costs, slot::LOCK_WAIT),
         }
         plan.no_preempt = host;
         self.start(p, now, plan);
@@ -304,8 +304,8 @@ impl Machine {
         if let Some(target) = self.release(instance, now) {
             // pv_kick: the releaser wakes the halted waiter it handed the lock to.
             let gi = self.instances[instance as usize].group;
-            let mut plan = Plan::new(Item::Kick { target }, Some(instance), gi, "lock kick");
-            plan.path(slot::LOCK_KICK);
+            let mut plan = self.plan(Item::Kick { target }, Some(instance), gi, "lock kick");
+            plan.path(&self.groups[gi as usize].costs, slot::LOCK_KICK);
             self.start(p, now, plan);
             return true;
         }

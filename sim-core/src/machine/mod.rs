@@ -78,6 +78,8 @@ pub struct MachineSpec {
     pub stack: Stack,
     pub scheduler: SchedulerKind,
     pub time_slice_ms: u64,
+    /// Credit scheduler: BOOST for woken vCPUs.
+    pub credit_boost: bool,
     pub background_percent: u32,
     pub groups: Vec<GroupSpec>,
     pub costs: CostTable,
@@ -335,6 +337,8 @@ pub struct Machine {
     /// KiB brought into the shared cache so far (for displacement).
     cache_fill: u64,
     shared_cache_kib: u64,
+    /// Cache state of the host's background processes (together).
+    background_cache: CacheState,
     trace: Option<Trace>,
     finished: bool,
 }
@@ -408,7 +412,12 @@ impl Machine {
                 });
             }
         }
-        let backends = io::create_backends(&spec.stack, &mut instances, &mut entities);
+        let backends = io::create_backends(
+            spec.costs.backend_hot_kib.min(shared_cache_kib),
+            &spec.stack,
+            &mut instances,
+            &mut entities,
+        );
         if spec.stack.kind == PlatformKind::Type2 && spec.background_percent > 0 {
             for _ in 0..spec.host.cores {
                 entities.push(Entity::new(Owner::Background, None, 256, 0));
@@ -430,6 +439,7 @@ impl Machine {
             busy: [0; Category::COUNT],
             cache_fill: 0,
             shared_cache_kib,
+            background_cache: CacheState::cold(spec.costs.backend_hot_kib.min(shared_cache_kib)),
             trace: spec
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
@@ -664,7 +674,7 @@ impl GroupRt {
             sampler: OpSampler::new(&g.workload),
             workload: g.workload.clone(),
             latency: vec![Histogram::default(); Op::COUNT],
-            hot_kib: (g.working_set_mib.saturating_mul(1024)).min(shared_cache_kib),
+            hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
             lock_percent: g.workload.lock_percent.min(100),
             lock_hold: g.workload.lock_hold_cycles.max(1),
         }

@@ -97,9 +97,7 @@ pub(super) enum Comp {
     Cycles(Category, u64),
 }
 
-pub(super) const MAX_COMPS: usize = 8;
-
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Pcpu {
     pub current: Option<u32>,
     pub last_entity: Option<u32>,
@@ -118,7 +116,10 @@ pub(super) struct Pcpu {
     /// Whose counters the item is charged to (instance), and whose table it uses (group).
     pub charge_to: Option<u32>,
     pub group: u32,
-    pub comps: [Option<Comp>; MAX_COMPS],
+    /// The item's components, kept only when the run is traced.
+    pub comps: Vec<Comp>,
+    /// What the whole item costs.
+    pub cost: PathCost,
     /// Cycles of user compute (and refill) at the start of a `Work` item, and the timer
     /// ticks inside it: tick k falls `first_tick + k * tick` cycles after the start.
     pub user: u64,
@@ -133,14 +134,18 @@ pub(super) struct Pcpu {
 /// An item being put together.
 pub(super) struct Plan {
     pub item: Item,
-    pub comps: [Option<Comp>; MAX_COMPS],
-    pub len: usize,
+    pub comps: Vec<Comp>,
     pub charge_to: Option<u32>,
     pub group: u32,
     pub what: &'static str,
     pub user: u64,
     pub ticks: u32,
     pub first_tick: Cycles,
+    /// The sum of the components so far.
+    pub cost: PathCost,
+    /// Whether to keep the components (only the trace needs them).
+    pub keep: bool,
+    /// See [`Pcpu::no_preempt`].
     pub no_preempt: bool,
 }
 
@@ -148,28 +153,64 @@ impl Plan {
     pub fn new(item: Item, charge_to: Option<u32>, group: u32, what: &'static str) -> Plan {
         Plan {
             item,
-            comps: [None; MAX_COMPS],
-            len: 0,
+            comps: Vec::new(),
             charge_to,
             group,
             what,
             user: 0,
             ticks: 0,
             first_tick: 0,
+            cost: PathCost::default(),
+            keep: true,
             no_preempt: false,
         }
     }
 
-    pub fn push(&mut self, comp: Comp) {
-        if self.len < MAX_COMPS {
-            self.comps[self.len] = Some(comp);
-            self.len += 1;
+    #[inline]
+    fn record(&mut self, comp: Comp) {
+        if self.keep {
+            self.comps.push(comp);
         }
     }
 
-    pub fn path(&mut self, index: usize) {
-        self.push(Comp::Path(index as u16));
+    /// Adds path `index` of the group's table `costs`.
+    #[inline]
+    pub fn path(&mut self, costs: &[PathCost], index: usize) {
+        let cost = &costs[index];
+        if cost.total == 0 && !cost.has_exits {
+            return;
+        }
+        self.cost.add(cost);
+        self.record(Comp::Path(index as u16));
     }
+
+    /// Adds `n` runs of path `index` (timer ticks).
+    pub fn repeat(&mut self, costs: &[PathCost], index: usize, n: u32) {
+        self.cost.add(&repeated(&costs[index], n));
+        self.record(Comp::Repeat(index as u16, n));
+    }
+
+    /// Adds cycles of one category.
+    pub fn cycles(&mut self, category: Category, cycles: u64) {
+        self.cost.total += cycles;
+        self.cost.by_category[category as usize] += cycles;
+        self.record(Comp::Cycles(category, cycles));
+    }
+}
+
+/// `n` runs of `one`.
+pub(super) fn repeated(one: &PathCost, n: u32) -> PathCost {
+    let mut all = PathCost::default();
+    let n64 = u64::from(n);
+    all.total = one.total * n64;
+    for (a, b) in all.by_category.iter_mut().zip(one.by_category) {
+        *a = b * n64;
+    }
+    for (a, b) in all.exits.iter_mut().zip(one.exits) {
+        *a = b.saturating_mul(n.min(u32::from(u16::MAX)) as u16);
+    }
+    all.has_exits = one.has_exits;
+    all
 }
 
 impl Machine {
@@ -177,35 +218,28 @@ impl Machine {
     pub(super) fn comp_cost(&self, group: u32, comp: Comp) -> PathCost {
         match comp {
             Comp::Path(i) => self.groups[group as usize].costs[i as usize],
-            Comp::Repeat(i, n) => {
-                let one = self.groups[group as usize].costs[i as usize];
-                let mut all = PathCost::default();
-                let n64 = u64::from(n);
-                all.total = one.total * n64;
-                for (a, b) in all.by_category.iter_mut().zip(one.by_category) {
-                    *a = b * n64;
-                }
-                for (a, b) in all.exits.iter_mut().zip(one.exits) {
-                    *a = b.saturating_mul(n.min(u32::from(u16::MAX)) as u16);
-                }
-                all.has_exits = one.has_exits;
-                all
-            }
+            Comp::Repeat(i, n) => repeated(&self.groups[group as usize].costs[i as usize], n),
             Comp::Cycles(category, cycles) => PathCost::single(category, cycles),
         }
     }
 
-    fn plan_total(&self, plan: &Plan) -> u64 {
-        plan.comps[..plan.len]
-            .iter()
-            .flatten()
-            .map(|&c| self.comp_cost(plan.group, c).total)
-            .sum()
+    /// A new plan; its components are kept only when the run is traced.
+    pub(super) fn plan(
+        &self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+    ) -> Plan {
+        let mut plan = Plan::new(item, charge_to, group, what);
+        plan.keep = self.trace.is_some();
+        plan
     }
 
     /// Starts a planned item on `p` at `now` and schedules its end.
     pub(super) fn start(&mut self, p: u32, now: Cycles, plan: Plan) {
-        let total = self.plan_total(&plan).max(1);
+        let cost = plan.cost;
+        let total = cost.total.max(1);
         let timer = self.groups[plan.group as usize].costs[slot::TIMER].total;
         let pc = &mut self.pcpus[p as usize];
         pc.item = Some(plan.item);
@@ -220,6 +254,7 @@ impl Machine {
         pc.charge_to = plan.charge_to;
         pc.group = plan.group;
         pc.comps = plan.comps;
+        pc.cost = cost;
         pc.user = plan.user;
         pc.ticks = plan.ticks;
         pc.first_tick = plan.first_tick;
@@ -237,16 +272,22 @@ impl Machine {
     /// Charges the item on `p` for what ran of it up to `until` (its end, a cut, or the
     /// end of the run), and traces it. The item stays on the pCPU.
     pub(super) fn settle(&mut self, p: u32, until: Cycles) {
-        let pc = self.pcpus[p as usize];
+        let pc = &self.pcpus[p as usize];
+        let full = until >= pc.end;
+        if full && self.trace.is_none() {
+            // The common case: the whole item ran.
+            let cost = pc.cost;
+            let charge_to = pc.charge_to;
+            self.charge(charge_to, &cost);
+            return;
+        }
+        let pc = self.pcpus[p as usize].clone();
         let group = pc.group;
         let mut cost = PathCost::default();
         let mut ran_user = pc.user;
         let mut ran_ticks = pc.ticks;
-        let full = until >= pc.end;
         if full {
-            for comp in pc.comps.iter().flatten() {
-                cost.add(&self.comp_cost(group, *comp));
-            }
+            cost = pc.cost;
         } else if until <= pc.preemptible_until {
             // Cut inside the compute: the user cycles and the ticks that ran.
             let elapsed = until - pc.start;
@@ -264,15 +305,21 @@ impl Machine {
             clip(&mut cost, elapsed);
         } else {
             // Only at the end of the run: the share of the item inside it.
-            for comp in pc.comps.iter().flatten() {
-                cost.add(&self.comp_cost(group, *comp));
-            }
+            cost = pc.cost;
             clip(&mut cost, until - pc.start);
         }
+        self.charge(pc.charge_to, &cost);
+        if self.trace.is_some() {
+            self.trace_item(p, &pc, until, full, ran_user, ran_ticks);
+        }
+    }
+
+    /// Adds `cost` to the machine's busy time and to `charge_to`'s counters.
+    fn charge(&mut self, charge_to: Option<u32>, cost: &PathCost) {
         for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
             *slot += c;
         }
-        if let Some(instance) = pc.charge_to {
+        if let Some(instance) = charge_to {
             let counters = &mut self.instances[instance as usize].counters;
             for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
                 *slot += c;
@@ -282,9 +329,6 @@ impl Machine {
                     *slot += u64::from(c);
                 }
             }
-        }
-        if self.trace.is_some() {
-            self.trace_item(p, &pc, until, full, ran_user, ran_ticks);
         }
     }
 
@@ -302,7 +346,7 @@ impl Machine {
     /// otherwise the pCPU reschedules when the item ends.
     pub(super) fn cut(&mut self, p: u32, now: Cycles) -> bool {
         let pi = p as usize;
-        let pc = self.pcpus[pi];
+        let pc = &self.pcpus[pi];
         let Some(item) = pc.item else { return false };
         if !item.is_compute() || pc.no_preempt || now >= pc.preemptible_until || now <= pc.start {
             self.pcpus[pi].resched = true;
@@ -316,7 +360,7 @@ impl Machine {
     /// its start).
     pub(super) fn cut_item(&mut self, p: u32, now: Cycles) {
         let pi = p as usize;
-        let pc = self.pcpus[pi];
+        let pc = self.pcpus[pi].clone();
         let Some(item) = pc.item else { return };
         self.settle(p, now);
         let elapsed = now - pc.start;
@@ -342,6 +386,15 @@ impl Machine {
             let ran_burst = ran_user.saturating_sub(refill).min(burst);
             let th = &mut self.threads[thread as usize];
             th.burst_left = th.burst_left.saturating_sub(ran_burst);
+            // The part of the refill that did not run is still cold.
+            let instance = th.instance as usize;
+            let per_kib = self.spec.costs.cache_refill_per_kib.max(1);
+            let undone = refill.saturating_sub(ran_user) / per_kib;
+            let c = &mut self.instances[instance].cache;
+            let undone = undone.min(c.own).min(c.hot - c.cold);
+            c.cold += undone;
+            c.own -= undone;
+            self.cache_fill -= undone;
         }
         self.lock_item_cut(item, ran_user);
         let pc = &mut self.pcpus[pi];
@@ -461,8 +514,10 @@ impl Machine {
             Owner::Background => {
                 let burst = super::BACKGROUND_BURST_US * self.spec.host.cycles_per_us();
                 let room = self.pcpus[p as usize].slice_end.saturating_sub(now).max(1);
-                let mut plan = Plan::new(Item::Background, None, 0, "host process");
-                plan.push(Comp::Cycles(Category::HostOs, burst.min(room)));
+                let mut plan = self.plan(Item::Background, None, 0, "host process");
+                let cycles = burst.min(room);
+                let refill = self.cache_refill(super::cache::CacheOwner::Background, cycles);
+                plan.cycles(Category::HostOs, cycles + refill);
                 self.start(p, now, plan);
             }
             Owner::Backend(b) => self.start_backend_item(p, e, b, now),

@@ -4,10 +4,10 @@
 //! with the number of runnable entities, wake-up preemption) and round robin.
 //! A preemption cuts the running compute at the cycle it happens ([`Machine::cut`]).
 
-use super::pcpu::{Comp, Item, Plan};
+use super::cache::CacheOwner;
+use super::pcpu::Item;
 use super::{slot, EntityState, Machine, Owner};
 use crate::engine::Cycles;
-use crate::path::Category;
 use crate::platform::SchedulerKind;
 
 /// Minimum fair-share slice (CFS's min granularity at 8 or more CPUs: 0.75 ms × 4).
@@ -158,7 +158,7 @@ impl Machine {
             }
             SchedulerKind::Credit => {
                 let ent = &mut self.entities[e as usize];
-                ent.boosted = ent.credit > 0;
+                ent.boosted = self.spec.credit_boost && ent.credit > 0;
             }
             SchedulerKind::RoundRobin => {}
         }
@@ -304,15 +304,15 @@ impl Machine {
     fn start_switch(&mut self, p: u32, owner: Owner, now: Cycles) {
         let (charge_to, group, index) = match owner {
             Owner::Vcpu(i) => {
-                self.cache_switch_in(i as usize);
+                self.cache_switch_in(CacheOwner::Instance(i as usize));
                 (Some(i), self.instances[i as usize].group, slot::VCPU_SWITCH)
             }
-            Owner::Backend(_) => {
-                self.cache_fill_other(self.spec.costs.backend_hot_kib);
+            Owner::Backend(b) => {
+                self.cache_switch_in(CacheOwner::Backend(b as usize));
                 (None, 0, slot::BACKEND_SWITCH)
             }
             Owner::Background => {
-                self.cache_fill_other(self.spec.costs.backend_hot_kib);
+                self.cache_switch_in(CacheOwner::Background);
                 (None, 0, slot::BACKEND_SWITCH)
             }
         };
@@ -325,9 +325,8 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        let mut plan = Plan::new(Item::Switch, charge_to, group, "switch");
-        plan.path(index);
-        let _ = Comp::Cycles(Category::HostOs, 0);
+        let mut plan = self.plan(Item::Switch, charge_to, group, "switch");
+        plan.path(&self.groups[group as usize].costs, index);
         self.start(p, now, plan);
     }
 }

@@ -138,6 +138,7 @@ fn machine(text: &str) -> super::MachineOutcome {
         stack: p.stack.clone(),
         scheduler: p.scheduler,
         time_slice_ms: p.time_slice_ms,
+        credit_boost: p.credit_boost,
         background_percent: p.host_background_percent,
         groups,
         costs: s.costs.clone(),
@@ -254,7 +255,7 @@ fn a_release_hands_the_lock_over_at_once() {
 #[test]
 fn pv_waiters_halt_and_are_kicked() {
     // A 4-vCPU hybrid VM without pause-loop exiting beside 5 single-vCPU CPU hogs on 4
-    // cores (9 vCPUs on 4 pCPUs): when a holder is preempted, waiters spin pv_spin_threshold
+    // cores (9 vCPUs on 4 pCPUs, 10 ms credit slices, 0.5 s): when a holder is preempted, waiters spin pv_spin_threshold
     // cycles (lowered to 20 000 here so that most waits reach it), halt (pv_wait: a HLT
     // exit, the vCPU leaves its pCPU) and are kicked (a hypercall) when the lock reaches
     // them. Each kick wakes one halted waiter, so kicks never exceed
@@ -262,13 +263,13 @@ fn pv_waiters_halt_and_are_kicked() {
     let out = machine(
         &(lock_scenario(
             4,
-            "kind = \"type1\"\ntechnique = \"hybrid\"\nple = false",
+            "kind = \"type1\"\ntechnique = \"hybrid\"\nple = false\ntime_slice_ms = 10",
             60,
             6_000,
             20_000,
             "[[instance]]\nname = \"db\"\nvcpus = 4\nworkload = \"locky\"\n[[instance]]\nname = \"hog\"\ncount = 5\nworkload = \"cpu-bound\"",
         )
-        .replace("duration_ms = 100", "duration_ms = 200")
+        .replace("duration_ms = 100", "duration_ms = 500")
             + "[costs]\npv_spin_threshold = 20000\n"),
     );
     let c = &out.instances[0];

@@ -163,17 +163,12 @@ impl Machine {
                 });
             }
             if full {
-                for comp in pc
-                    .comps
-                    .iter()
-                    .flatten()
-                    .skip(if ticks > 0 { 2 } else { 1 })
-                {
+                for comp in pc.comps.iter().skip(if ticks > 0 { 2 } else { 1 }) {
                     self.push_comp_pieces(group, *comp, &mut pieces);
                 }
             }
         } else {
-            for comp in pc.comps.iter().flatten() {
+            for comp in &pc.comps {
                 self.push_comp_pieces(group, *comp, &mut pieces);
             }
         }

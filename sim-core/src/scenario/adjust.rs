@@ -66,10 +66,7 @@ impl Scenario {
                 p.time_slice_ms = Some(Spanned::new(span, slice));
             }
         }
-        let v = Validator {
-            file: &self.file_name,
-            text: &self.source,
-        };
+        let v = Validator::new(&self.file_name, &self.source);
         validate(&v, raw, Questions::DropInvalid)
     }
 }

@@ -232,6 +232,11 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub time_slice_ms: Option<Spanned<u64>>,
+    /// Credit scheduler: whether a vCPU woken with credit left is BOOSTed and preempts
+    /// (default true, as in Xen's credit scheduler).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub credit_boost: Option<Spanned<bool>>,
     /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
     #[serde(default = "spanned_default::<bool>")]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
@@ -428,7 +433,8 @@ pub struct QuestionSection {
     pub text: Text,
     #[cfg_attr(feature = "schema", schemars(with = "QuestionKind"))]
     pub kind: Spanned<QuestionKind>,
-    pub metric: Metric,
+    #[cfg_attr(feature = "schema", schemars(with = "Metric"))]
+    pub metric: Spanned<Metric>,
     /// The operation a latency metric refers to.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Op>"))]
@@ -445,14 +451,11 @@ pub struct QuestionSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub platform: Option<Spanned<String>>,
-    /// Numeric questions: accepted relative error, percent.
-    #[serde(default = "default_tolerance")]
-    pub tolerance_percent: f64,
+    /// Numeric questions: accepted relative error, percent (0 to 100, default 5).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub tolerance_percent: Option<Spanned<f64>>,
     /// Why the answer is what it is (shown after answering).
     #[serde(default)]
     pub explanation: Option<Text>,
-}
-
-fn default_tolerance() -> f64 {
-    5.0
 }

@@ -38,7 +38,7 @@ pub use limits::{
     MAX_VCPUS,
 };
 
-use error::Validator;
+use error::{msg, Validator};
 use validate::{validate, Questions};
 
 // ---------------------------------------------------------------------------------------
@@ -97,6 +97,8 @@ pub struct PlatformSpec {
     pub stack: Stack,
     pub scheduler: SchedulerKind,
     pub time_slice_ms: u64,
+    /// Credit scheduler: BOOST for woken vCPUs.
+    pub credit_boost: bool,
     pub host_background_percent: u32,
     /// VDI: the client network and display protocol.
     pub vdi: Option<VdiNetwork>,
@@ -181,24 +183,24 @@ pub struct Scenario {
 impl Scenario {
     /// Parses and validates a scenario. `file_name` only labels errors.
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
-        let v = Validator {
-            file: file_name,
-            text,
-        };
         if text.len() > MAX_FILE_BYTES {
-            return Err(v.error(
+            return Err(Validator::unparsed(file_name, text).error(
                 0..0,
-                format!(
-                    "scenario file is {} bytes; at most {MAX_FILE_BYTES} bytes are accepted",
-                    text.len()
+                msg!(
+                    "file_too_large",
+                    "scenario file is {size} bytes; at most {limit} bytes are accepted",
+                    "시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
+                    size = text.len(),
+                    limit = MAX_FILE_BYTES
                 ),
             ));
         }
         let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
-            v.error(span, message)
+            Validator::unparsed(file_name, text).error(span, error::parser_msg(message))
         })?;
+        let v = Validator::new(file_name, text);
         validate(&v, raw, Questions::Strict)
     }
 

@@ -2,6 +2,7 @@
 
 use toml::Spanned;
 
+use super::error::{msg, Key, Msg};
 use super::format::{
     FaultSection, InstanceSection, PlatformSection, QuestionSection, ScenarioFile, SweepSection,
 };
@@ -21,7 +22,7 @@ use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
     SchedulerKind, Stack, StorageMode, Technique,
 };
-use crate::question::{QuestionKind, Select};
+use crate::question::{Metric, QuestionKind, Select};
 use crate::sweep::{Sweep, MAX_SWEEP_POINTS};
 use crate::workload::{OpMix, Workload, PRESET_NAMES};
 
@@ -45,6 +46,19 @@ fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
         .join(", ")
 }
 
+/// The message of a value outside its range.
+const RANGE_EN: &str = "{field} must be between {min} and {max}; got {got}";
+const RANGE_KO: &str = "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}";
+
+const PLATFORM_RANGE_EN: &str =
+    "platform `{name}`: {field} must be between {min} and {max}; got {got}";
+const PLATFORM_RANGE_KO: &str =
+    "플랫폼 `{name}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}";
+const INSTANCE_RANGE_EN: &str =
+    "instance `{name}`: {field} must be between {min} and {max}; got {got}";
+const INSTANCE_RANGE_KO: &str =
+    "인스턴스 `{name}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}";
+
 /// The value of an integer field, or an error naming its range.
 fn range(
     v: &Validator<'_>,
@@ -57,7 +71,15 @@ fn range(
     if got < min || got > max {
         return Err(v.error(
             value.span(),
-            format!("{field} must be between {min} and {max}; got {got}"),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = field,
+                min = min,
+                max = max,
+                got = got
+            ),
         ));
     }
     Ok(got)
@@ -78,8 +100,8 @@ pub(super) fn validate(
     questions_mode: Questions,
 ) -> Result<Scenario, ScenarioError> {
     let s = &raw.scenario;
-    let scenario_name_at = key_offset(v.text, "name");
-    for (name, span) in std::iter::once((&s.name, scenario_name_at..scenario_name_at))
+    let scenario_name_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
+    for (name, span) in std::iter::once((&s.name, scenario_name_at))
         .chain(
             raw.platforms
                 .iter()
@@ -101,16 +123,24 @@ pub(super) fn validate(
         {
             return Err(v.error(
                 span,
-                "names and ids must be 1 to 80 characters, not blank, without control characters",
+                msg!(
+                    "bad_name",
+                    "names and ids must be 1 to 80 characters, not blank, without control characters",
+                    "이름과 id는 1~80자여야 하며, 비어 있거나 제어 문자를 포함할 수 없습니다"
+                ),
             ));
         }
     }
     if raw.faults.len() > MAX_FAULTS {
         return Err(v.error(
-            0..0,
-            format!(
-                "at most {MAX_FAULTS} [[fault]] sections per scenario; got {}",
-                raw.faults.len()
+            v.span_of(&[Key::Name("fault"), Key::Index(MAX_FAULTS)]),
+            msg!(
+                "too_many",
+                "at most {max} {what} per scenario; got {got}",
+                "시나리오 하나에 [[fault]] 섹션은 최대 {max}개입니다. 입력: {got}개",
+                max = MAX_FAULTS,
+                what = "[[fault]] sections",
+                got = raw.faults.len()
             ),
         ));
     }
@@ -118,7 +148,15 @@ pub(super) fn validate(
     if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
         return Err(v.error(
             s.duration_ms.span(),
-            format!("duration_ms must be between 1 and {MAX_DURATION_MS}; got {duration_ms}"),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = "duration_ms",
+                min = 1,
+                max = MAX_DURATION_MS,
+                got = duration_ms
+            ),
         ));
     }
 
@@ -128,21 +166,45 @@ pub(super) fn validate(
     if cores == 0 || cores > MAX_CORES {
         return Err(v.error(
             h.cores.span(),
-            format!("host.cores must be between 1 and {MAX_CORES}; got {cores}"),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = "host.cores",
+                min = 1,
+                max = MAX_CORES,
+                got = cores
+            ),
         ));
     }
     let ghz = *h.clock_ghz.get_ref();
     if !(0.1..=10.0).contains(&ghz) {
         return Err(v.error(
             h.clock_ghz.span(),
-            format!("host.clock_ghz must be between 0.1 and 10; got {ghz}"),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = "host.clock_ghz",
+                min = 0.1,
+                max = 10,
+                got = ghz
+            ),
         ));
     }
     let memory_gib = *h.memory_gib.get_ref();
     if !(0.125..=65536.0).contains(&memory_gib) {
         return Err(v.error(
             h.memory_gib.span(),
-            format!("host.memory_gib must be between 0.125 and 65536; got {memory_gib}"),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = "host.memory_gib",
+                min = 0.125,
+                max = 65536,
+                got = memory_gib
+            ),
         ));
     }
     let disk_latency_us = range(
@@ -178,38 +240,47 @@ pub(super) fn validate(
     let feature = |value: &Option<Spanned<bool>>,
                    has: bool,
                    field: &str,
-                   what: &str,
-                   which: &str| match value {
-        Some(x) if *x.get_ref() && !has => Err(v.error(
-            x.span(),
-            format!(
-                "host.{field}: {} has no {what}; it can only be turned off ({which})",
-                h.cpu.name()
+                   what: (&str, &str),
+                   which: (&str, &str)| {
+        match value {
+            Some(x) if *x.get_ref() && !has => Err(v.error(
+                x.span(),
+                msg!(
+                "cpu_lacks_feature",
+                "host.{field}: {cpu} has no {what}; it can only be turned off ({which})",
+                "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 ({which_ko})",
+                field = field,
+                cpu = h.cpu.name(),
+                what = what.0,
+                what_ko = what.1,
+                which = which.0,
+                which_ko = which.1
             ),
-        )),
-        Some(x) => Ok(*x.get_ref()),
-        None => Ok(has),
+            )),
+            Some(x) => Ok(*x.get_ref()),
+            None => Ok(has),
+        }
     };
     let apicv = feature(
         &h.apicv,
         features.apicv,
         "apicv",
-        "APIC virtualization",
-        "skylake has it",
+        ("APIC virtualization", "APIC 가상화"),
+        ("skylake has it", "skylake에는 있습니다"),
     )?;
     let posted_interrupts = feature(
         &h.posted_interrupts,
         features.posted_interrupts,
         "posted_interrupts",
-        "VT-d posted interrupts",
-        "skylake has it",
+        ("VT-d posted interrupts", "VT-d 포스티드 인터럽트"),
+        ("skylake has it", "skylake에는 있습니다"),
     )?;
     let ple = feature(
         &h.ple,
         features.ple,
         "ple",
-        "pause-loop exiting",
-        "nehalem and later have it",
+        ("pause-loop exiting", "PAUSE 루프 exit(PLE)"),
+        ("nehalem and later have it", "nehalem 이후에는 있습니다"),
     )?;
     let shared_cache_mib = match &h.shared_cache_mib {
         Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,
@@ -237,13 +308,23 @@ pub(super) fn validate(
     if raw.platforms.is_empty() {
         return Err(v.error(
             0..0,
-            "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\", \"container\" or \"vdi\"",
+            msg!(
+                "no_platform",
+                "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\", \"container\" or \"vdi\"",
+                "플랫폼이 없습니다: kind = \"native\", \"type1\", \"type2\", \"container\" 또는 \"vdi\"인 [[platform]]을 하나 이상 추가하세요"
+            ),
         ));
     }
     if raw.platforms.len() > MAX_PLATFORMS {
         return Err(v.error(
             raw.platforms[MAX_PLATFORMS].name.span(),
-            format!("at most {MAX_PLATFORMS} platforms per scenario"),
+            msg!(
+                "too_many",
+                "at most {max} {what} per scenario",
+                "시나리오 하나에 플랫폼은 최대 {max}개입니다",
+                max = MAX_PLATFORMS,
+                what = "platforms"
+            ),
         ));
     }
     let mut platforms = Vec::new();
@@ -254,7 +335,13 @@ pub(super) fn validate(
         {
             return Err(v.error(
                 p.name.span(),
-                format!("platform `{}` is defined twice", p.name.get_ref()),
+                msg!(
+                    "duplicate",
+                    "{what} `{name}` is defined twice",
+                    "플랫폼 `{name}`이(가) 두 번 정의되었습니다",
+                    what = "platform",
+                    name = p.name.get_ref()
+                ),
             ));
         }
         platforms.push(validate_platform(v, p, &host)?);
@@ -267,7 +354,12 @@ pub(super) fn validate(
         if Workload::preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
             return Err(v.error(
                 w.name.span(),
-                format!("workload name `{name}` is already taken (by a preset or an earlier [[workload]])"),
+                msg!(
+                    "duplicate",
+                    "workload name `{name}` is already taken (by a preset or an earlier [[workload]])",
+                    "워크로드 이름 `{name}`은(는) 이미 쓰이고 있습니다 (프리셋 또는 앞의 [[workload]])",
+                    name = name
+                ),
             ));
         }
         let mut workload = match &w.base {
@@ -281,10 +373,12 @@ pub(super) fn validate(
                 .ok_or_else(|| {
                     v.error(
                         base.span(),
-                        format!(
-                            "unknown base workload `{}`; expected one of {}",
-                            base.get_ref(),
-                            names(
+                        msg!(
+                            "unknown_name",
+                            "unknown base workload `{name}`; expected one of {expected}",
+                            "알 수 없는 기반 워크로드 `{name}`입니다. 가능한 값: {expected}",
+                            name = base.get_ref(),
+                            expected = names(
                                 PRESET_NAMES
                                     .iter()
                                     .copied()
@@ -336,9 +430,14 @@ pub(super) fn validate(
             if got > 100 {
                 return Err(v.error(
                     l.span(),
-                    format!(
-                        "{} must be between 0 and 100; got {got}",
-                        field("lock_percent")
+                    msg!(
+                        "out_of_range",
+                        RANGE_EN,
+                        RANGE_KO,
+                        field = field("lock_percent"),
+                        min = 0,
+                        max = 100,
+                        got = got
                     ),
                 ));
             }
@@ -352,7 +451,12 @@ pub(super) fn validate(
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
             return Err(v.error(
                 span,
-                format!("workload `{name}` has an empty mix: give at least one operation a weight above 0 (e.g. syscall = 1)"),
+                msg!(
+                    "empty_mix",
+                    "workload `{name}` has an empty mix: give at least one operation a weight above 0 (e.g. syscall = 1)",
+                    "워크로드 `{name}`의 mix가 비어 있습니다: 연산 하나 이상에 0보다 큰 가중치를 주세요 (예: syscall = 1)",
+                    name = name
+                ),
             ));
         }
         workloads.push(workload);
@@ -362,7 +466,11 @@ pub(super) fn validate(
     if raw.instances.is_empty() {
         return Err(v.error(
             0..0,
-            "no instance: add at least one [[instance]] with a name and a workload",
+            msg!(
+                "no_instance",
+                "no instance: add at least one [[instance]] with a name and a workload",
+                "인스턴스가 없습니다: name과 workload가 있는 [[instance]]를 하나 이상 추가하세요"
+            ),
         ));
     }
     let mut instances: Vec<InstanceSpec> = Vec::new();
@@ -370,7 +478,13 @@ pub(super) fn validate(
         if instances.iter().any(|x| x.name == *i.name.get_ref()) {
             return Err(v.error(
                 i.name.span(),
-                format!("instance `{}` is defined twice", i.name.get_ref()),
+                msg!(
+                    "duplicate",
+                    "{what} `{name}` is defined twice",
+                    "인스턴스 `{name}`이(가) 두 번 정의되었습니다",
+                    what = "instance",
+                    name = i.name.get_ref()
+                ),
             ));
         }
         instances.push(validate_instance(
@@ -392,15 +506,28 @@ pub(super) fn validate(
             .collect();
         let span = raw.platforms[p_index].name.span();
         if mine.is_empty() {
-            return Err(v.error(span, format!("platform `{}` runs no instance", p.name)));
+            return Err(v.error(
+                span,
+                msg!(
+                    "platform_without_instance",
+                    "platform `{name}` runs no instance",
+                    "플랫폼 `{name}`에서 실행되는 인스턴스가 없습니다",
+                    name = p.name
+                ),
+            ));
         }
         let count: u64 = mine.iter().map(|(i, _)| u64::from(i.count)).sum();
         if count > MAX_INSTANCES {
             return Err(v.error(
                 span,
-                format!(
-                    "platform `{}` has {count} instances; at most {MAX_INSTANCES} are simulated",
-                    p.name
+                msg!(
+                    "too_many",
+                    "platform `{name}` has {got} {what}; at most {max} are simulated",
+                    "플랫폼 `{name}`의 인스턴스가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
+                    name = p.name,
+                    got = count,
+                    what = "instances",
+                    max = MAX_INSTANCES
                 ),
             ));
         }
@@ -411,9 +538,14 @@ pub(super) fn validate(
         if vcpus > MAX_VCPUS {
             return Err(v.error(
                 span,
-                format!(
-                    "platform `{}` has {vcpus} vCPUs; at most {MAX_VCPUS} are simulated",
-                    p.name
+                msg!(
+                    "too_many",
+                    "platform `{name}` has {got} {what}; at most {max} are simulated",
+                    "플랫폼 `{name}`의 vCPU가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
+                    name = p.name,
+                    got = vcpus,
+                    what = "vCPUs",
+                    max = MAX_VCPUS
                 ),
             ));
         }
@@ -428,15 +560,22 @@ pub(super) fn validate(
                 .expect("non-empty");
             return Err(v.error(
                 raw_inst.memory_gib.span(),
-                format!(
-                    "platform `{}` needs {} GiB for its instances but the host has {} GiB: lower memory_gib or count, or raise host.memory_gib",
-                    p.name,
-                    gib(memory),
-                    gib(host.memory_mib)
+                msg!(
+                    "memory_over_host",
+                    "platform `{name}` needs {need} GiB for its instances but the host has {have} GiB: lower memory_gib or count, or raise host.memory_gib",
+                    "플랫폼 `{name}`의 인스턴스에는 {need} GiB가 필요하지만 호스트는 {have} GiB입니다: memory_gib나 count를 줄이거나 host.memory_gib를 늘리세요",
+                    name = p.name,
+                    need = gib(memory),
+                    have = gib(host.memory_mib)
                 ),
             ));
         }
     }
+
+    let sweep = match &raw.sweep {
+        None => None,
+        Some(section) => Some(validate_sweep(v, section, &instances)?),
+    };
 
     // Questions.
     let mut questions = Vec::new();
@@ -444,10 +583,15 @@ pub(super) fn validate(
         if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
             return Err(v.error(
                 q.id.span(),
-                format!("question id `{}` is used twice", q.id.get_ref()),
+                msg!(
+                    "duplicate",
+                    "question id `{name}` is used twice",
+                    "질문 id `{name}`이(가) 두 번 쓰였습니다",
+                    name = q.id.get_ref()
+                ),
             ));
         }
-        match validate_question(v, q, &platforms, &instances) {
+        match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
             Ok(question) => questions.push(question),
             Err(_) if questions_mode == Questions::DropInvalid => {}
             Err(e) => return Err(e),
@@ -468,10 +612,6 @@ pub(super) fn validate(
     }
 
     validate_costs(v, &raw.costs)?;
-    let sweep = match &raw.sweep {
-        None => None,
-        Some(section) => Some(validate_sweep(v, section, &instances)?),
-    };
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -494,8 +634,12 @@ pub(super) fn validate(
     if group_runs > MAX_GROUP_RUNS {
         return Err(v.error(
             scenario.raw.platforms[0].name.span(),
-            format!(
-                "this scenario runs {group_runs} instance groups over its platforms, baselines and sweep points (limit {MAX_GROUP_RUNS}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts"
+            msg!(
+                "too_many_group_runs",
+                "this scenario runs {got} instance groups over its platforms, baselines and sweep points (limit {max}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts",
+                "이 시나리오는 플랫폼, 기준선, 스윕 지점에 걸쳐 인스턴스 그룹 {got}개를 실행합니다 (한도 {max}): [[instance]] 그룹을 줄이거나(대신 count를 늘리세요) 플랫폼이나 스윕 count를 줄이세요",
+                got = group_runs,
+                max = MAX_GROUP_RUNS
             ),
         ));
     }
@@ -503,39 +647,33 @@ pub(super) fn validate(
     if events > MAX_ESTIMATED_EVENTS {
         return Err(v.error(
             scenario.raw.scenario.duration_ms.span(),
-            format!(
-                "this scenario would need about {events} events (limit {MAX_ESTIMATED_EVENTS}): shorten duration_ms or use fewer instances"
+            msg!(
+                "too_many_events",
+                "this scenario would need about {events} events (limit {max}): shorten duration_ms or use fewer instances",
+                "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 줄이거나 인스턴스를 줄이세요",
+                events = events,
+                max = MAX_ESTIMATED_EVENTS
             ),
         ));
     }
     Ok(scenario)
 }
 
-/// Byte offset of `key = ...` in the text, for pointing at a cost override.
-fn key_offset(text: &str, key: &str) -> usize {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                return offset + (line.len() - trimmed.len());
-            }
-        }
-        offset += line.len();
-    }
-    0
-}
-
 fn validate_costs(v: &Validator<'_>, costs: &CostTable) -> Result<(), ScenarioError> {
     for (row, (name, value)) in CostTable::SOURCES.iter().zip(costs.values()) {
         let (low, high) = cost_range(row.unit);
         if value < low || value > high {
-            let at = key_offset(v.text, name);
             return Err(v.error(
-                at..at,
-                format!(
-                    "costs.{name} must be between {low} and {high} {}; got {value}",
-                    row.unit
+                v.span_of(&[Key::Name("costs"), Key::Name(name)]),
+                msg!(
+                    "out_of_range",
+                    "{field} must be between {min} and {max} {unit}; got {got}",
+                    "{field} 값은 {min}에서 {max} {unit} 사이여야 합니다. 입력값: {got}",
+                    field = format!("costs.{name}"),
+                    min = low,
+                    max = high,
+                    unit = row.unit,
+                    got = value
                 ),
             ));
         }
@@ -555,9 +693,12 @@ fn validate_sweep(
         .ok_or_else(|| {
             v.error(
                 section.instance.span(),
-                format!(
-                    "sweep: unknown instance `{name}`; expected one of {}",
-                    names(instances.iter().map(|i| i.name.as_str()))
+                msg!(
+                    "unknown_name",
+                    "sweep: unknown instance `{name}`; expected one of {expected}",
+                    "sweep: 알 수 없는 인스턴스 `{name}`입니다. 가능한 값: {expected}",
+                    name = name,
+                    expected = names(instances.iter().map(|i| i.name.as_str()))
                 ),
             )
         })?;
@@ -565,16 +706,23 @@ fn validate_sweep(
     if counts.is_empty() || counts.len() > MAX_SWEEP_POINTS {
         return Err(v.error(
             section.counts.span(),
-            format!(
-                "sweep: counts must list 1 to {MAX_SWEEP_POINTS} instance counts; got {}",
-                counts.len()
+            msg!(
+                "out_of_range",
+                "sweep: counts must list 1 to {max} instance counts; got {got}",
+                "sweep: counts에는 인스턴스 수를 1~{max}개 적어야 합니다. 입력: {got}개",
+                max = MAX_SWEEP_POINTS,
+                got = counts.len()
             ),
         ));
     }
     if counts.windows(2).any(|w| w[0] >= w[1]) || counts[0] == 0 {
         return Err(v.error(
             section.counts.span(),
-            "sweep: counts must be at least 1 and strictly increasing, e.g. [1, 2, 4, 8]",
+            msg!(
+                "sweep_counts_order",
+                "sweep: counts must be at least 1 and strictly increasing, e.g. [1, 2, 4, 8]",
+                "sweep: counts는 1 이상이고 순증가해야 합니다 (예: [1, 2, 4, 8])"
+            ),
         ));
     }
     let inst = &instances[group];
@@ -588,8 +736,14 @@ fn validate_sweep(
     if largest > MAX_INSTANCES || others + largest * u64::from(inst.vcpus) > MAX_VCPUS {
         return Err(v.error(
             section.counts.span(),
-            format!(
-                "sweep: {largest} copies of `{name}` exceed the limits ({MAX_INSTANCES} instances, {MAX_VCPUS} vCPUs per platform)"
+            msg!(
+                "too_many",
+                "sweep: {got} copies of `{name}` exceed the limits ({instances} instances, {vcpus} vCPUs per platform)",
+                "sweep: `{name}` {got}개는 한도를 넘습니다 (플랫폼당 인스턴스 {instances}개, vCPU {vcpus}개)",
+                got = largest,
+                name = name,
+                instances = MAX_INSTANCES,
+                vcpus = MAX_VCPUS
             ),
         ));
     }
@@ -597,7 +751,11 @@ fn validate_sweep(
         if !(target > 0.0 && target.is_finite()) {
             return Err(v.error(
                 section.instance.span(),
-                "sweep: p99_target_us must be a positive number of microseconds",
+                msg!(
+                    "out_of_range",
+                    "sweep: p99_target_us must be a positive number of microseconds",
+                    "sweep: p99_target_us는 양수(마이크로초)여야 합니다"
+                ),
             ));
         }
     }
@@ -623,23 +781,52 @@ fn validate_platform(
         (PlatformKind::Type1 | PlatformKind::Type2, None) => {
             return Err(v.error(
                 p.kind.span(),
-                format!("platform `{name}`: a hypervisor needs a technique: one of `binary_translation`, `hardware_assist`, `para`, `hybrid`"),
+                msg!(
+                    "missing_technique",
+                    "platform `{name}`: a hypervisor needs a technique: one of `binary_translation`, `hardware_assist`, `para`, `hybrid`",
+                    "플랫폼 `{name}`: 하이퍼바이저에는 technique가 필요합니다: `binary_translation`, `hardware_assist`, `para`, `hybrid` 중 하나",
+                    name = name
+                ),
             ))
         }
         (PlatformKind::Native | PlatformKind::Container, Some((_, span))) => {
             return Err(v.error(
                 span,
-                format!("platform `{name}`: technique applies to type1, type2 and vdi platforms only; remove it for kind = \"{}\"", kind_name(kind)),
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: technique applies to type1, type2 and vdi platforms only; remove it for kind = \"{kind}\"",
+                    "플랫폼 `{name}`: technique는 type1, type2, vdi 플랫폼에만 해당합니다. kind = \"{kind}\"에서는 지우세요",
+                    name = name,
+                    field = "technique",
+                    kind = kind_name(kind)
+                ),
             ))
         }
         (_, t) => t,
     };
     if let Some((t, span)) = technique.clone() {
         if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.vtx {
-            return Err(v.error(span, format!("platform `{name}`: {} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host", technique_name(t))));
+            return Err(v.error(
+                span,
+                msg!(
+                    "needs_vtx",
+                    "platform `{name}`: {technique} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host",
+                    "플랫폼 `{name}`: {technique}에는 host.vtx = true(VT-x/AMD-V)가 필요합니다. 이 호스트에서는 `binary_translation`이나 `para`를 쓰세요",
+                    name = name,
+                    technique = technique_name(t)
+                ),
+            ));
         }
         if t == Technique::Para && kind == PlatformKind::Type2 {
-            return Err(v.error(span, format!("platform `{name}`: paravirtualization needs a type-1 hypervisor that offers hypercalls; a type-2 host here runs `binary_translation`, `hardware_assist` or `hybrid`")));
+            return Err(v.error(
+                span,
+                msg!(
+                    "para_on_type2",
+                    "platform `{name}`: paravirtualization needs a type-1 hypervisor that offers hypercalls; a type-2 host here runs `binary_translation`, `hardware_assist` or `hybrid`",
+                    "플랫폼 `{name}`: 반가상화에는 하이퍼콜을 제공하는 type-1 하이퍼바이저가 필요합니다. 여기서 type-2 호스트는 `binary_translation`, `hardware_assist`, `hybrid`를 씁니다",
+                    name = name
+                ),
+            ));
         }
     }
     let technique = technique.map(|(t, _)| t);
@@ -653,16 +840,16 @@ fn validate_platform(
         Some(io) => {
             let value = *io.get_ref();
             let problem = match (kind, technique, value) {
-                (PlatformKind::Native | PlatformKind::Container, _, _) => Some("io applies to hypervisors only; remove it".to_string()),
-                (_, Some(Technique::Para), IoModel::Emulated) => Some("a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"".to_string()),
-                (_, Some(Technique::Hybrid), IoModel::Emulated) => Some("hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O".to_string()),
-                (PlatformKind::Type2, _, IoModel::Passthrough) => Some("passthrough needs a type-1 hypervisor with an IOMMU".to_string()),
-                (_, _, IoModel::Passthrough) if !host.vtx => Some("passthrough needs an IOMMU, which comes with host.vtx = true".to_string()),
-                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some("passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)".to_string()),
+                (PlatformKind::Native | PlatformKind::Container, _, _) => Some(msg!("io_not_applicable", "platform `{name}`: io applies to hypervisors only; remove it", "플랫폼 `{name}`: io는 하이퍼바이저에만 해당합니다. 지우세요", name = name)),
+                (_, Some(Technique::Para), IoModel::Emulated) => Some(msg!("io_emulated_under_para", "platform `{name}`: a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"", "플랫폼 `{name}`: 반가상화 게스트에는 에뮬레이션 장치가 없습니다. io = \"paravirtual\" 또는 \"passthrough\"를 쓰세요", name = name)),
+                (_, Some(Technique::Hybrid), IoModel::Emulated) => Some(msg!("io_emulated_under_hybrid", "platform `{name}`: hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O", "플랫폼 `{name}`: hybrid는 반가상화 I/O 드라이버를 뜻합니다. io = \"paravirtual\"을 쓰거나, 에뮬레이션 I/O에는 technique = \"hardware_assist\"를 쓰세요", name = name)),
+                (PlatformKind::Type2, _, IoModel::Passthrough) => Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor with an IOMMU", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저가 필요합니다", name = name)),
+                (_, _, IoModel::Passthrough) if !host.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
+                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)", "플랫폼 `{name}`: passthrough에는 하드웨어 지원 가상화(`hardware_assist`, `hybrid`, `para`)가 필요합니다", name = name)),
                 _ => None,
             };
             if let Some(problem) = problem {
-                return Err(v.error(io.span(), format!("platform `{name}`: {problem}")));
+                return Err(v.error(io.span(), problem));
             }
             value
         }
@@ -678,15 +865,42 @@ fn validate_platform(
     if driver_domain && kind != PlatformKind::Type1 {
         return Err(v.error(
             p.driver_domain.span(),
-            format!("platform `{name}`: driver_domain applies to type1 hypervisors only"),
+            msg!(
+                "not_applicable",
+                "platform `{name}`: {field} applies to type1 hypervisors only",
+                "플랫폼 `{name}`: {field}는 type1 하이퍼바이저에만 해당합니다",
+                name = name,
+                field = "driver_domain"
+            ),
         ));
     }
     let background = *p.host_background_percent.get_ref();
     if background > 0 && kind != PlatformKind::Type2 {
-        return Err(v.error(p.host_background_percent.span(), format!("platform `{name}`: host_background_percent applies to type2 hypervisors only (their host OS runs other programs)")));
+        return Err(v.error(
+            p.host_background_percent.span(),
+            msg!(
+                "not_applicable",
+                "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
+                "플랫폼 `{name}`: {field}는 type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
+                name = name,
+                field = "host_background_percent"
+            ),
+        ));
     }
     if background > 95 {
-        return Err(v.error(p.host_background_percent.span(), format!("platform `{name}`: host_background_percent must be between 0 and 95; got {background}")));
+        return Err(v.error(
+            p.host_background_percent.span(),
+            msg!(
+                "out_of_range",
+                PLATFORM_RANGE_EN,
+                PLATFORM_RANGE_KO,
+                name = name,
+                field = "host_background_percent",
+                min = 0,
+                max = 95,
+                got = background
+            ),
+        ));
     }
     for (field, span) in [
         ("network", p.network.as_ref().map(|n| n.span())),
@@ -696,7 +910,13 @@ fn validate_platform(
             if kind != PlatformKind::Container {
                 return Err(v.error(
                     span,
-                    format!("platform `{name}`: {field} applies to containers only"),
+                    msg!(
+                        "not_applicable",
+                        "platform `{name}`: {field} applies to containers only",
+                        "플랫폼 `{name}`: {field}는 컨테이너에만 해당합니다",
+                        name = name,
+                        field = field
+                    ),
                 ));
             }
         }
@@ -704,14 +924,31 @@ fn validate_platform(
     let microvm = *p.microvm.get_ref();
     if microvm {
         if kind != PlatformKind::Type1 {
-            return Err(v.error(p.microvm.span(), format!("platform `{name}`: microvm applies to type1 platforms only (a minimal VMM on a type-1/KVM host)")));
+            return Err(v.error(
+                p.microvm.span(),
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: {field} applies to type1 platforms only (a minimal VMM on a type-1/KVM host)",
+                    "플랫폼 `{name}`: {field}는 type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
+                    name = name,
+                    field = "microvm"
+                ),
+            ));
         }
         if !matches!(
             technique,
             Some(Technique::HardwareAssist | Technique::Hybrid)
         ) || io == IoModel::Emulated
         {
-            return Err(v.error(p.microvm.span(), format!("platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)")));
+            return Err(v.error(
+                p.microvm.span(),
+                msg!(
+                    "microvm_needs_hybrid",
+                    "platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)",
+                    "플랫폼 `{name}`: microVM에는 에뮬레이션 장치가 없고 VT-x가 필요합니다: technique = \"hybrid\"(하드웨어 지원 CPU 위의 virtio 드라이버)를 쓰세요",
+                    name = name
+                ),
+            ));
         }
     }
     let default_backend =
@@ -722,18 +959,40 @@ fn validate_platform(
             use crate::platform::BackendPlacement as B;
             let chosen = *b.get_ref();
             let problem = if !kind.is_hypervisor() {
-                Some("backend applies to type1, type2 and vdi platforms only".to_string())
+                Some((
+                    "backend applies to type1, type2 and vdi platforms only",
+                    "backend는 type1, type2, vdi 플랫폼에만 쓸 수 있습니다",
+                ))
             } else if io == IoModel::Passthrough {
-                Some("backend applies to emulated and paravirtual I/O (a passthrough device has no back end)".to_string())
+                Some((
+                    "backend applies to emulated and paravirtual I/O (a passthrough device has no back end)",
+                    "backend는 에뮬레이션과 반가상화 I/O에만 쓸 수 있습니다 (패스스루 장치에는 백엔드가 없습니다)",
+                ))
             } else if (chosen == B::DriverDomain) != driver_domain {
-                Some("backend = \"driver_domain\" goes with driver_domain = true (type1), and driver_domain = true with that back end".to_string())
+                Some((
+                    "backend = \"driver_domain\" goes with driver_domain = true (type1), and driver_domain = true with that back end",
+                    "backend = \"driver_domain\"은 driver_domain = true(type1)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
+                ))
             } else if kind == PlatformKind::Type2 && chosen == B::Hypervisor {
-                Some("a type-2 VMM has no in-hypervisor back end: use \"vm_thread\" or \"device_thread\"".to_string())
+                Some((
+                    "a type-2 VMM has no in-hypervisor back end: use \"vm_thread\" or \"device_thread\"",
+                    "type-2 VMM에는 하이퍼바이저 안의 백엔드가 없습니다: \"vm_thread\"나 \"device_thread\"를 쓰세요",
+                ))
             } else {
                 None
             };
-            if let Some(problem) = problem {
-                return Err(v.error(b.span(), format!("platform `{name}`: {problem}")));
+            if let Some((en, ko)) = problem {
+                return Err(v.error(
+                    b.span(),
+                    msg!(
+                        "backend_not_applicable",
+                        "platform `{name}`: {problem}",
+                        "플랫폼 `{name}`: {problem_ko}",
+                        name = name,
+                        problem = en,
+                        problem_ko = ko
+                    ),
+                ));
             }
             chosen
         }
@@ -744,7 +1003,12 @@ fn validate_platform(
             if !kind.is_hypervisor() {
                 return Err(v.error(
                     x.span(),
-                    format!("platform `{name}`: halt_poll_us applies to type1, type2 and vdi platforms only"),
+                    msg!(
+                        "halt_poll_not_applicable",
+                        "platform `{name}`: halt_poll_us applies to type1, type2 and vdi platforms only",
+                        "플랫폼 `{name}`: halt_poll_us는 type1, type2, vdi 플랫폼에만 쓸 수 있습니다",
+                        name = name
+                    ),
                 ));
             }
             range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
@@ -761,16 +1025,32 @@ fn validate_platform(
             if !uses_ple {
                 return Err(v.error(
                     x.span(),
-                    format!("platform `{name}`: ple applies to hardware_assist and hybrid hypervisors only (pause-loop exiting is a VT-x/AMD-V feature)"),
+                    msg!(
+                        "ple_not_applicable",
+                        "platform `{name}`: ple applies to hardware_assist and hybrid hypervisors only (pause-loop exiting is a VT-x/AMD-V feature)",
+                        "플랫폼 `{name}`: ple는 hardware_assist와 hybrid 하이퍼바이저에만 쓸 수 있습니다 (PAUSE 루프 exit는 VT-x/AMD-V 기능입니다)",
+                        name = name
+                    ),
                 ));
             }
             if *x.get_ref() && !host.ple {
                 return Err(v.error(
                     x.span(),
                     if host.cpu.features().ple {
-                        format!("platform `{name}`: ple = true, but host.ple = false turns pause-loop exiting off on this host; remove one of the two")
+                        msg!(
+                            "ple_off_on_host",
+                            "platform `{name}`: ple = true, but host.ple = false turns pause-loop exiting off on this host; remove one of the two",
+                            "플랫폼 `{name}`: ple = true이지만 host.ple = false가 이 호스트의 PAUSE 루프 exit를 끕니다. 둘 중 하나를 지우세요",
+                            name = name
+                        )
                     } else {
-                        format!("platform `{name}`: ple = true, but host.cpu = \"{}\" has no pause-loop exiting; nehalem and later have it", host.cpu.name())
+                        msg!(
+                            "ple_missing_on_cpu",
+                            "platform `{name}`: ple = true, but host.cpu = \"{cpu}\" has no pause-loop exiting; nehalem and later have it",
+                            "플랫폼 `{name}`: ple = true이지만 host.cpu = \"{cpu}\"에는 PAUSE 루프 exit가 없습니다. nehalem 이후에는 있습니다",
+                            name = name,
+                            cpu = host.cpu.name()
+                        )
                     },
                 ));
             }
@@ -790,7 +1070,13 @@ fn validate_platform(
         if let Some((field, Some(span))) = vdi_fields.iter().find(|(_, s)| s.is_some()) {
             return Err(v.error(
                 span.clone(),
-                format!("platform `{name}`: {field} applies to kind = \"vdi\" platforms only"),
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: {field} applies to kind = \"vdi\" platforms only",
+                    "플랫폼 `{name}`: {field}는 kind = \"vdi\" 플랫폼에만 해당합니다",
+                    name = name,
+                    field = field
+                ),
             ));
         }
     }
@@ -808,7 +1094,19 @@ fn validate_platform(
                     if value.is_finite() && value >= min && value <= max {
                         Ok(value)
                     } else {
-                        Err(v.error(x.span(), format!("platform `{name}`: {what} must be between {min} and {max}; got {value}")))
+                        Err(v.error(
+                            x.span(),
+                            msg!(
+                                "out_of_range",
+                                PLATFORM_RANGE_EN,
+                                PLATFORM_RANGE_KO,
+                                name = name,
+                                field = what,
+                                min = min,
+                                max = max,
+                                got = value
+                            ),
+                        ))
                     }
                 }
             }
@@ -844,8 +1142,15 @@ fn validate_platform(
             if value == 0 || value > 1000 {
                 return Err(v.error(
                     t.span(),
-                    format!(
-                        "platform `{name}`: time_slice_ms must be between 1 and 1000; got {value}"
+                    msg!(
+                        "out_of_range",
+                        PLATFORM_RANGE_EN,
+                        PLATFORM_RANGE_KO,
+                        name = name,
+                        field = "time_slice_ms",
+                        min = 1,
+                        max = 1000,
+                        got = value
                     ),
                 ));
             }
@@ -856,6 +1161,21 @@ fn validate_platform(
             SchedulerKind::Fair => 24,
             SchedulerKind::RoundRobin => 10,
         },
+    };
+    let credit_boost = match &p.credit_boost {
+        None => true,
+        Some(b) if scheduler != SchedulerKind::Credit => {
+            return Err(v.error(
+                b.span(),
+                msg!(
+                    "credit_boost_not_applicable",
+                    "platform `{name}`: credit_boost applies to scheduler = \"credit\" only",
+                    "플랫폼 `{name}`: credit_boost는 scheduler = \"credit\"에만 쓸 수 있습니다",
+                    name = name
+                ),
+            ))
+        }
+        Some(b) => *b.get_ref(),
     };
     Ok(PlatformSpec {
         name,
@@ -881,6 +1201,7 @@ fn validate_platform(
         },
         scheduler,
         time_slice_ms,
+        credit_boost,
         host_background_percent: background,
         vdi,
     })
@@ -901,8 +1222,11 @@ fn validate_instance(
             if list.get_ref().is_empty() {
                 return Err(v.error(
                     list.span(),
-                    format!(
-                        "instance `{name}`: platforms is empty; omit it to run on every platform"
+                    msg!(
+                        "empty_list",
+                        "instance `{name}`: platforms is empty; omit it to run on every platform",
+                        "인스턴스 `{name}`: platforms가 비어 있습니다. 모든 플랫폼에서 실행하려면 지우세요",
+                        name = name
                     ),
                 ));
             }
@@ -913,10 +1237,13 @@ fn validate_instance(
                     None => {
                         return Err(v.error(
                             p.span(),
-                            format!(
-                                "instance `{name}`: unknown platform `{}`; expected one of {}",
-                                p.get_ref(),
-                                names(platforms.iter().map(|x| x.name.as_str()))
+                            msg!(
+                                "unknown_name",
+                                "instance `{name}`: unknown platform `{got}`; expected one of {expected}",
+                                "인스턴스 `{name}`: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
+                                name = name,
+                                got = p.get_ref(),
+                                expected = names(platforms.iter().map(|x| x.name.as_str()))
                             ),
                         ))
                     }
@@ -929,19 +1256,52 @@ fn validate_instance(
     if count == 0 || u64::from(count) > MAX_INSTANCES {
         return Err(v.error(
             i.count.span(),
-            format!("instance `{name}`: count must be between 1 and {MAX_INSTANCES}; got {count}"),
+            msg!(
+                "out_of_range",
+                INSTANCE_RANGE_EN,
+                INSTANCE_RANGE_KO,
+                name = name,
+                field = "count",
+                min = 1,
+                max = MAX_INSTANCES,
+                got = count
+            ),
         ));
     }
     let vcpus = *i.vcpus.get_ref();
     if vcpus == 0 || vcpus > MAX_THREADS_PER_INSTANCE {
-        return Err(v.error(i.vcpus.span(), format!("instance `{name}`: vcpus must be between 1 and {MAX_THREADS_PER_INSTANCE}; got {vcpus}")));
+        return Err(v.error(
+            i.vcpus.span(),
+            msg!(
+                "out_of_range",
+                INSTANCE_RANGE_EN,
+                INSTANCE_RANGE_KO,
+                name = name,
+                field = "vcpus",
+                min = 1,
+                max = MAX_THREADS_PER_INSTANCE,
+                got = vcpus
+            ),
+        ));
     }
     let threads = match &i.threads {
         None => vcpus,
         Some(t) => {
             let value = *t.get_ref();
             if value == 0 || value > MAX_THREADS_PER_INSTANCE {
-                return Err(v.error(t.span(), format!("instance `{name}`: threads must be between 1 and {MAX_THREADS_PER_INSTANCE}; got {value}")));
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "out_of_range",
+                        INSTANCE_RANGE_EN,
+                        INSTANCE_RANGE_KO,
+                        name = name,
+                        field = "threads",
+                        min = 1,
+                        max = MAX_THREADS_PER_INSTANCE,
+                        got = value
+                    ),
+                ));
             }
             value
         }
@@ -950,8 +1310,13 @@ fn validate_instance(
     if !(memory_gib > 0.0 && memory_gib <= 65536.0) {
         return Err(v.error(
             i.memory_gib.span(),
-            format!(
-                "instance `{name}`: memory_gib must be above 0 and at most 65536; got {memory_gib}"
+            msg!(
+                "out_of_range",
+                "instance `{name}`: memory_gib must be above 0 and at most 65536; got {got}",
+                "인스턴스 `{name}`: memory_gib는 0보다 크고 65536 이하여야 합니다. 입력값: {got}",
+                name = name,
+                field = "memory_gib",
+                got = memory_gib
             ),
         ));
     }
@@ -962,9 +1327,13 @@ fn validate_instance(
             let _ = raw_platforms;
             return Err(v.error(
                 i.guest_os.span(),
-                format!(
-                    "instance `{name}`: {} cannot run on platform `{}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {} kernel cannot be modified (OS 수정 필요 → 호환성 제한). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
-                    os_name(guest_os), platforms[p].name, os_name(guest_os)
+                msg!(
+                    "guest_not_paravirtualizable",
+                    "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (OS 수정 필요 → 호환성 제한). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+                    "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 수정된 게스트 커널이 필요하고 {os} 커널은 수정할 수 없습니다 (OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
+                    name = name,
+                    os = os_name(guest_os),
+                    platform = platforms[p].name
                 ),
             ));
         }
@@ -975,10 +1344,14 @@ fn validate_instance(
         .ok_or_else(|| {
             v.error(
                 i.workload.span(),
-                format!(
-                    "instance `{name}`: unknown workload `{workload_name}`; expected a preset ({}) or a [[workload]] name{}",
-                    names(PRESET_NAMES.iter().chain(crate::vdi::DESKTOP_PRESETS.iter())),
-                    if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
+                msg!(
+                    "unknown_name",
+                    "instance `{name}`: unknown workload `{got}`; expected a preset ({presets}) or a [[workload]] name{custom}",
+                    "인스턴스 `{name}`: 알 수 없는 워크로드 `{got}`입니다. 프리셋({presets}) 또는 [[workload]] 이름{custom}을 쓰세요",
+                    name = name,
+                    got = workload_name,
+                    presets = names(PRESET_NAMES.iter().chain(crate::vdi::DESKTOP_PRESETS.iter())),
+                    custom = if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
                 ),
             )
         })?;
@@ -988,11 +1361,14 @@ fn validate_instance(
         {
             return Err(v.error(
                 i.workload.span(),
-                format!(
-                    "instance `{name}` runs on VDI platform `{}`: its workload must be a desktop activity, one of {}; got `{}`",
-                    platforms[p].name,
-                    names(crate::vdi::DESKTOP_PRESETS),
-                    workload.name
+                msg!(
+                    "vdi_needs_desktop_workload",
+                    "instance `{name}` runs on VDI platform `{platform}`: its workload must be a desktop activity, one of {expected}; got `{got}`",
+                    "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크톱 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
+                    name = name,
+                    platform = platforms[p].name,
+                    expected = names(crate::vdi::DESKTOP_PRESETS),
+                    got = workload.name
                 ),
             ));
         }
@@ -1002,14 +1378,28 @@ fn validate_instance(
         Some(pin) => {
             let list = pin.get_ref();
             if list.len() != vcpus as usize {
-                return Err(v.error(pin.span(), format!("instance `{name}`: pin lists {} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU", list.len())));
+                return Err(v.error(
+                    pin.span(),
+                    msg!(
+                        "pin_count",
+                        "instance `{name}`: pin lists {got} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU",
+                        "인스턴스 `{name}`: pin에 pCPU가 {got}개이지만 vCPU는 {vcpus}개입니다. vCPU마다 pCPU 하나를 주세요",
+                        name = name,
+                        got = list.len(),
+                        vcpus = vcpus
+                    ),
+                ));
             }
             if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
                 return Err(v.error(
                     pin.span(),
-                    format!(
-                        "instance `{name}`: pin names pCPU {bad} but the host has pCPUs 0 to {}",
-                        host.cores - 1
+                    msg!(
+                        "pin_out_of_range",
+                        "instance `{name}`: pin names pCPU {got} but the host has pCPUs 0 to {max}",
+                        "인스턴스 `{name}`: pin이 pCPU {got}을(를) 가리키지만 호스트의 pCPU는 0부터 {max}까지입니다",
+                        name = name,
+                        got = bad,
+                        max = host.cores - 1
                     ),
                 ));
             }
@@ -1020,12 +1410,31 @@ fn validate_instance(
     if weight == 0 || weight > 65535 {
         return Err(v.error(
             i.weight.span(),
-            format!("instance `{name}`: weight must be between 1 and 65535; got {weight}"),
+            msg!(
+                "out_of_range",
+                INSTANCE_RANGE_EN,
+                INSTANCE_RANGE_KO,
+                name = name,
+                field = "weight",
+                min = 1,
+                max = 65535,
+                got = weight
+            ),
         ));
     }
     let cap_percent = *i.cap_percent.get_ref();
     if cap_percent > 100 {
-        return Err(v.error(i.cap_percent.span(), format!("instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {cap_percent}")));
+        return Err(v.error(
+            i.cap_percent.span(),
+            msg!(
+                "out_of_range",
+                "instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {got}",
+                "인스턴스 `{name}`: cap_percent는 vCPU당 값으로 0(제한 없음)에서 100 사이입니다. 입력값: {got}",
+                name = name,
+                field = "cap_percent",
+                got = cap_percent
+            ),
+        ));
     }
     Ok(InstanceSpec {
         name: name.clone(),
@@ -1044,7 +1453,19 @@ fn validate_instance(
             Some(w) => {
                 let value = *w.get_ref();
                 if value == 0 || value > 16 << 20 {
-                    return Err(v.error(w.span(), format!("instance `{name}`: working_set_mib must be between 1 and {}; got {value}", 16u64 << 20)));
+                    return Err(v.error(
+                        w.span(),
+                        msg!(
+                            "out_of_range",
+                            INSTANCE_RANGE_EN,
+                            INSTANCE_RANGE_KO,
+                            name = name,
+                            field = "working_set_mib",
+                            min = 1,
+                            max = 16u64 << 20,
+                            got = value
+                        ),
+                    ));
                 }
                 value
             }
@@ -1057,133 +1478,267 @@ fn validate_question(
     q: &QuestionSection,
     platforms: &[PlatformSpec],
     instances: &[InstanceSpec],
+    sweep: Option<&Sweep>,
 ) -> Result<Question, ScenarioError> {
     let id = q.id.get_ref().clone();
     let kind = *q.kind.get_ref();
-    if q.metric.needs_op() && q.op.is_none() {
-        return Err(v.error(q.id.span(), format!("question `{id}`: metric `{}` needs op = one of the operation names (e.g. \"disk_read\")", q.metric.name())));
-    }
-    let platform = match (&q.platform, kind) {
-        (Some(p), _) => Some(
-            platforms
-                .iter()
-                .position(|x| x.name == *p.get_ref())
-                .ok_or_else(|| {
-                    v.error(
-                        p.span(),
-                        format!(
-                            "question `{id}`: unknown platform `{}`; expected one of {}",
-                            p.get_ref(),
-                            names(platforms.iter().map(|x| x.name.as_str()))
-                        ),
-                    )
-                })?,
-        ),
-        (None, QuestionKind::Numeric) => {
-            return Err(v.error(
-                q.kind.span(),
-                format!(
-                    "question `{id}`: a numeric question needs platform = one of {}",
-                    names(platforms.iter().map(|x| x.name.as_str()))
-                ),
-            ))
-        }
-        (None, QuestionKind::Choice) => None,
-    };
-    let candidates: Vec<usize> = match &q.platforms {
-        None => (0..platforms.len()).collect(),
-        Some(list) => {
-            let mut out = Vec::new();
-            for name in list.get_ref() {
-                let index = platforms
-                    .iter()
-                    .position(|x| x.name == *name.get_ref())
-                    .ok_or_else(|| {
-                        v.error(
-                            name.span(),
-                            format!(
-                                "question `{id}`: unknown platform `{}`; expected one of {}",
-                                name.get_ref(),
-                                names(platforms.iter().map(|x| x.name.as_str()))
-                            ),
-                        )
-                    })?;
-                if !out.contains(&index) {
-                    out.push(index);
-                }
-            }
-            out
-        }
-    };
-    if kind == QuestionKind::Choice && candidates.len() < 2 {
-        let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
-        return Err(v.error(
-            span,
-            format!("question `{id}`: a choice question compares at least two platforms"),
-        ));
-    }
-    if !(q.tolerance_percent >= 0.0 && q.tolerance_percent <= 100.0) {
+    let metric = *q.metric.get_ref();
+    if metric.needs_op() && q.op.is_none() {
         return Err(v.error(
             q.id.span(),
-            format!("question `{id}`: tolerance_percent must be between 0 and 100"),
-        ));
-    }
-    if let (QuestionKind::Numeric, Some(select)) = (kind, &q.select) {
-        return Err(v.error(
-            select.span(),
-            format!("question `{id}`: select applies to choice questions only; remove it"),
-        ));
-    }
-    // The platforms the question reads: it must be answerable on at least one of them
-    // (the asked one for a numeric question).
-    let asked: Vec<usize> = match platform {
-        Some(p) if kind == QuestionKind::Numeric => vec![p],
-        _ => candidates.clone(),
-    };
-    if q.metric.name().starts_with("desktop_")
-        && !asked
-            .iter()
-            .any(|&p| platforms[p].stack.kind == PlatformKind::Vdi)
-    {
-        return Err(v.error(
-            q.id.span(),
-            format!(
-                "question `{id}`: metric `{}` is measured on vdi platforms only, and the question asks none",
-                q.metric.name()
+            msg!(
+                "missing_op",
+                "question `{id}`: metric `{metric}` needs op = one of the operation names (e.g. \"disk_read\")",
+                "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름(예: \"disk_read\")이 필요합니다",
+                id = id,
+                metric = metric.name()
             ),
         ));
     }
-    if let Some(op) = &q.op {
-        let runs = |p: usize| {
-            instances.iter().any(|i| {
+    // Fields that do not apply to the question's kind or metric are errors, not ignored.
+    if let (false, Some(op)) = (metric.needs_op(), &q.op) {
+        return Err(v.error(
+            op.span(),
+            msg!(
+                "not_applicable",
+                "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{metric}`; remove it",
+                "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만 해당하며 `{metric}`에는 해당하지 않습니다. 지우세요",
+                id = id,
+                field = "op",
+                metric = metric.name()
+            ),
+        ));
+    }
+    match kind {
+        QuestionKind::Numeric => {
+            if let Some(select) = &q.select {
+                return Err(v.error(
+                    select.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: select applies to choice questions only; remove it",
+                        "질문 `{id}`: select는 선택형(choice) 질문에만 해당합니다. 지우세요",
+                        id = id,
+                        field = "select"
+                    ),
+                ));
+            }
+            if let Some(list) = &q.platforms {
+                return Err(v.error(
+                    list.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: platforms applies to choice questions only; a numeric question asks one platform = \"name\"",
+                        "질문 `{id}`: platforms는 선택형(choice) 질문에만 해당합니다. 수치형(numeric) 질문은 platform = \"이름\" 하나를 묻습니다",
+                        id = id,
+                        field = "platforms"
+                    ),
+                ));
+            }
+        }
+        QuestionKind::Choice => {
+            if let Some(p) = &q.platform {
+                return Err(v.error(
+                    p.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: platform applies to numeric questions only; a choice question lists its options in platforms = [...]",
+                        "질문 `{id}`: platform은 수치형(numeric) 질문에만 해당합니다. 선택형(choice) 질문은 선택지를 platforms = [...]에 나열합니다",
+                        id = id,
+                        field = "platform"
+                    ),
+                ));
+            }
+            if let Some(t) = &q.tolerance_percent {
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: tolerance_percent applies to numeric questions only; remove it",
+                        "질문 `{id}`: tolerance_percent는 수치형(numeric) 질문에만 해당합니다. 지우세요",
+                        id = id,
+                        field = "tolerance_percent"
+                    ),
+                ));
+            }
+        }
+    }
+    let tolerance_percent = match &q.tolerance_percent {
+        None => 5.0,
+        Some(t) => {
+            let value = *t.get_ref();
+            if !(0.0..=100.0).contains(&value) {
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "out_of_range",
+                        "question `{id}`: {field} must be between {min} and {max}; got {got}",
+                        "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+                        id = id,
+                        field = "tolerance_percent",
+                        min = 0,
+                        max = 100,
+                        got = value
+                    ),
+                ));
+            }
+            value
+        }
+    };
+    let lookup = |name: &Spanned<String>| {
+        platforms
+            .iter()
+            .position(|x| x.name == *name.get_ref())
+            .ok_or_else(|| {
+                v.error(
+                    name.span(),
+                    msg!(
+                        "unknown_name",
+                        "question `{id}`: unknown platform `{got}`; expected one of {expected}",
+                        "질문 `{id}`: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
+                        id = id,
+                        got = name.get_ref(),
+                        expected = names(platforms.iter().map(|x| x.name.as_str()))
+                    ),
+                )
+            })
+    };
+    // Why platform `p` has no value of the metric, if it has none.
+    let unanswerable = |p: usize| -> Option<Msg> {
+        let platform = &platforms[p];
+        if metric.name().starts_with("desktop_") && platform.stack.kind != PlatformKind::Vdi {
+            return Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` is measured on vdi platforms only, and `{platform}` is kind = \"{kind}\"",
+                "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 `{platform}`은(는) kind = \"{kind}\"입니다",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name,
+                kind = kind_name(platform.stack.kind)
+            ));
+        }
+        if metric == Metric::SweepDensity {
+            return match sweep {
+                None => Some(msg!(
+                    "unanswerable",
+                    "question `{id}`: metric `sweep_density` needs a [sweep] section",
+                    "질문 `{id}`: 지표 `sweep_density`에는 [sweep] 섹션이 필요합니다",
+                    id = id
+                )),
+                Some(sw) if !instances[sw.group].platforms.contains(&p) => Some(msg!(
+                    "unanswerable",
+                    "question `{id}`: metric `sweep_density`: platform `{platform}` does not run the swept instance `{instance}`",
+                    "질문 `{id}`: 지표 `sweep_density`: 플랫폼 `{platform}`은(는) 스윕 대상 인스턴스 `{instance}`를 실행하지 않습니다",
+                    id = id,
+                    platform = platform.name,
+                    instance = instances[sw.group].name
+                )),
+                Some(_) => None,
+            };
+        }
+        if let (true, Some(op)) = (metric.needs_op(), &q.op) {
+            let runs = instances.iter().any(|i| {
                 i.platforms.contains(&p)
                     && i.workload
                         .mix
                         .weights()
                         .get(op.get_ref().index())
                         .is_some_and(|&w| w > 0)
-            })
-        };
-        if q.metric.needs_op() && !asked.iter().any(|&p| runs(p)) {
-            return Err(v.error(
-                op.span(),
-                format!(
-                    "question `{id}`: no instance on the asked platform(s) runs `{}`, so its latency has no value; pick an operation of their workloads",
-                    op.get_ref().name()
-                ),
-            ));
+            });
+            if !runs {
+                return Some(msg!(
+                    "unanswerable",
+                    "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads",
+                    "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`를 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
+                    id = id,
+                    platform = platform.name,
+                    op = op.get_ref().name()
+                ));
+            }
         }
-    }
+        None
+    };
+    let metric_span = || {
+        q.op.as_ref()
+            .filter(|_| metric.needs_op())
+            .map_or(q.metric.span(), |o| o.span())
+    };
+    let (platform, candidates) = match kind {
+        QuestionKind::Numeric => {
+            let Some(p) = &q.platform else {
+                return Err(v.error(
+                    q.kind.span(),
+                    msg!(
+                        "missing_platform",
+                        "question `{id}`: a numeric question needs platform = one of {expected}",
+                        "질문 `{id}`: 수치형(numeric) 질문에는 platform = 다음 중 하나가 필요합니다: {expected}",
+                        id = id,
+                        expected = names(platforms.iter().map(|x| x.name.as_str()))
+                    ),
+                ));
+            };
+            let index = lookup(p)?;
+            if let Some(why) = unanswerable(index) {
+                return Err(v.error(metric_span(), why));
+            }
+            (Some(index), (0..platforms.len()).collect::<Vec<usize>>())
+        }
+        QuestionKind::Choice => {
+            let candidates: Vec<usize> = match &q.platforms {
+                // Every option named must have a value.
+                Some(list) => {
+                    let mut out = Vec::new();
+                    for name in list.get_ref() {
+                        let index = lookup(name)?;
+                        if let Some(why) = unanswerable(index) {
+                            return Err(v.error(name.span(), why));
+                        }
+                        if !out.contains(&index) {
+                            out.push(index);
+                        }
+                    }
+                    out
+                }
+                // By default, the platforms that have a value.
+                None => {
+                    let all: Vec<usize> = (0..platforms.len()).collect();
+                    let answerable: Vec<usize> = all
+                        .iter()
+                        .copied()
+                        .filter(|&p| unanswerable(p).is_none())
+                        .collect();
+                    if answerable.is_empty() {
+                        let why = unanswerable(0).expect("no platform answers");
+                        return Err(v.error(metric_span(), why));
+                    }
+                    answerable
+                }
+            };
+            if candidates.len() < 2 {
+                let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
+                return Err(v.error(
+                    span,
+                    msg!(
+                        "too_few_options",
+                        "question `{id}`: a choice question compares at least two platforms that have a value of its metric",
+                        "질문 `{id}`: 선택형(choice) 질문은 그 지표 값이 있는 플랫폼 둘 이상을 비교합니다",
+                        id = id
+                    ),
+                ));
+            }
+            (None, candidates)
+        }
+    };
     Ok(Question {
         id,
         text: q.text.clone(),
         kind,
-        metric: q.metric,
+        metric,
         op: q.op.as_ref().map(|o| *o.get_ref()),
         select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
         candidates,
         platform,
-        tolerance_percent: q.tolerance_percent,
+        tolerance_percent,
         explanation: q.explanation.clone(),
     })
 }
@@ -1211,9 +1766,14 @@ fn validate_fault(
     if at_ms == 0 || at_ms >= duration_ms {
         return Err(v.error(
             f.at_ms.span(),
-            format!(
-                "fault at_ms must be between 1 and duration_ms - 1 ({}); got {at_ms}",
-                duration_ms.saturating_sub(1)
+            msg!(
+                "out_of_range",
+                "fault at_ms must be between 1 and duration_ms - 1 ({max}); got {got}",
+                "fault at_ms는 1에서 duration_ms - 1({max}) 사이여야 합니다. 입력값: {got}",
+                field = "at_ms",
+                min = 1,
+                max = duration_ms.saturating_sub(1),
+                got = at_ms
             ),
         ));
     }
@@ -1221,18 +1781,23 @@ fn validate_fault(
         (None, FaultKind::KernelPanic) => {
             return Err(v.error(
                 f.kind.span(),
-                format!(
-                "a kernel_panic fault needs instance = the group whose code triggers it; one of {}",
-                names(instances.iter().map(|i| i.name.as_str()))
-            ),
+                msg!(
+                    "missing_instance",
+                    "a kernel_panic fault needs instance = the group whose code triggers it; one of {expected}",
+                    "kernel_panic 장애에는 instance = 그 장애를 일으키는 그룹이 필요합니다. 다음 중 하나: {expected}",
+                    expected = names(instances.iter().map(|i| i.name.as_str()))
+                ),
             ))
         }
         (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure) => {
             return Err(v.error(
                 i.span(),
-                format!(
-                    "instance applies to kernel_panic faults only; a {} takes the whole platform",
-                    kind.name()
+                msg!(
+                    "not_applicable",
+                    "instance applies to kernel_panic faults only; a {kind} takes the whole platform",
+                    "instance는 kernel_panic 장애에만 해당합니다. {kind}는 플랫폼 전체를 멈춥니다",
+                    field = "instance",
+                    kind = kind.name()
                 ),
             ))
         }
@@ -1244,10 +1809,12 @@ fn validate_fault(
                 .ok_or_else(|| {
                     v.error(
                         i.span(),
-                        format!(
-                            "fault: unknown instance `{}`; expected one of {}",
-                            i.get_ref(),
-                            names(instances.iter().map(|i| i.name.as_str()))
+                        msg!(
+                            "unknown_name",
+                            "fault: unknown instance `{got}`; expected one of {expected}",
+                            "fault: 알 수 없는 인스턴스 `{got}`입니다. 가능한 값: {expected}",
+                            got = i.get_ref(),
+                            expected = names(instances.iter().map(|i| i.name.as_str()))
                         ),
                     )
                 })?;
@@ -1258,9 +1825,15 @@ fn validate_fault(
                     if value == 0 || value > instances[index].count {
                         return Err(v.error(
                             c.span(),
-                            format!(
-                                "fault: copy must be between 1 and {} (count of `{}`); got {value}",
-                                instances[index].count, instances[index].name
+                            msg!(
+                                "out_of_range",
+                                "fault: copy must be between 1 and {max} (count of `{instance}`); got {got}",
+                                "fault: copy는 1에서 {max}(`{instance}`의 count) 사이여야 합니다. 입력값: {got}",
+                                field = "copy",
+                                min = 1,
+                                max = instances[index].count,
+                                instance = instances[index].name,
+                                got = value
                             ),
                         ));
                     }
@@ -1274,7 +1847,12 @@ fn validate_fault(
         let span = f.copy.as_ref().map(|c| c.span()).unwrap_or(0..0);
         return Err(v.error(
             span,
-            "copy applies to kernel_panic faults with an instance only",
+            msg!(
+                "not_applicable",
+                "copy applies to kernel_panic faults with an instance only",
+                "copy는 instance가 있는 kernel_panic 장애에만 해당합니다",
+                field = "copy"
+            ),
         ));
     }
     let chosen: Vec<usize> = match &f.platforms {
@@ -1291,10 +1869,12 @@ fn validate_fault(
                     .ok_or_else(|| {
                         v.error(
                             p.span(),
-                            format!(
-                                "fault: unknown platform `{}`; expected one of {}",
-                                p.get_ref(),
-                                names(platforms.iter().map(|x| x.name.as_str()))
+                            msg!(
+                                "unknown_name",
+                                "fault: unknown platform `{got}`; expected one of {expected}",
+                                "fault: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
+                                got = p.get_ref(),
+                                expected = names(platforms.iter().map(|x| x.name.as_str()))
                             ),
                         )
                     })?;
@@ -1302,10 +1882,12 @@ fn validate_fault(
                     if !instances[i].platforms.contains(&index) {
                         return Err(v.error(
                             p.span(),
-                            format!(
-                                "fault: instance `{}` does not run on platform `{}`",
-                                instances[i].name,
-                                p.get_ref()
+                            msg!(
+                                "fault_instance_not_on_platform",
+                                "fault: instance `{instance}` does not run on platform `{platform}`",
+                                "fault: 인스턴스 `{instance}`는 플랫폼 `{platform}`에서 실행되지 않습니다",
+                                instance = instances[i].name,
+                                platform = p.get_ref()
                             ),
                         ));
                     }
@@ -1315,7 +1897,11 @@ fn validate_fault(
             if out.is_empty() {
                 return Err(v.error(
                     list.span(),
-                    "fault: platforms is empty; omit it to mean every platform",
+                    msg!(
+                        "empty_list",
+                        "fault: platforms is empty; omit it to mean every platform",
+                        "fault: platforms가 비어 있습니다. 모든 플랫폼을 뜻하려면 지우세요"
+                    ),
                 ));
             }
             out
@@ -1326,7 +1912,16 @@ fn validate_fault(
             if !platforms[p].stack.is_vm() {
                 let span = f.platforms.as_ref().map_or(f.kind.span(), |l| l.span());
                 let _ = raw_platforms;
-                return Err(v.error(span, format!("fault: platform `{}` (kind = \"{}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms", platforms[p].name, kind_name(platforms[p].stack.kind))));
+                return Err(v.error(
+                    span,
+                    msg!(
+                        "no_hypervisor",
+                        "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms",
+                        "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널)이나 server_failure(호스트 전체)를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
+                        platform = platforms[p].name,
+                        kind = kind_name(platforms[p].stack.kind)
+                    ),
+                ));
             }
         }
     }
