@@ -3,11 +3,82 @@
 //! parsed as SVG (never as HTML) by `components::svg_view`.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{self, Rgb};
 
 pub const WIDTH: u32 = 520;
 pub const HEIGHT: u32 = 330;
+/// The drawing size on phones: drawn narrower, not scaled down, so that text stays
+/// at least 12 px when the chart fits the screen's width.
+pub const NARROW_WIDTH: u32 = 360;
+pub const NARROW_HEIGHT: u32 = 340;
+/// Text sizes (SVG px, shown at about 1:1): axis labels, legend, titles.
+pub const LABEL_PX: u32 = 14;
+pub const TITLE_PX: u32 = 17;
+
+thread_local! {
+    static NARROW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Draws the next charts for a narrow (phone) screen, or not.
+pub fn set_narrow(narrow: bool) {
+    NARROW.with(|n| n.set(narrow));
+}
+
+/// The (width, height) charts are drawn at now.
+pub fn size() -> (u32, u32) {
+    if NARROW.with(|n| n.get()) {
+        (NARROW_WIDTH, NARROW_HEIGHT)
+    } else {
+        (WIDTH, HEIGHT)
+    }
+}
+
+/// Estimated width of `text` in px at `px` font size (Hangul and CJK are about square).
+fn text_width(text: &str, px: u32) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else if c.is_ascii_uppercase() { 0.66 } else { 0.56 })
+        .sum::<f64>()
+        * px as f64
+}
+
+/// Splits `text` into lines at most `max_px` wide (at spaces, hyphens or anywhere in a
+/// long word): names are wrapped, never cut.
+pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut word = String::new();
+    let flush_word = |line: &mut String, word: &mut String, lines: &mut Vec<String>| {
+        if word.is_empty() {
+            return;
+        }
+        if !line.is_empty() && text_width(&format!("{line}{word}"), px) > max_px {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+        }
+        // A word longer than a line is broken where it overflows.
+        for c in word.chars() {
+            if !line.is_empty() && text_width(&format!("{line}{c}"), px) > max_px {
+                lines.push(line.trim_end().to_string());
+                line.clear();
+            }
+            line.push(c);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        word.push(c);
+        if c == ' ' || c == '-' || c == '_' || c == '/' {
+            flush_word(&mut line, &mut word, &mut lines);
+        }
+    }
+    flush_word(&mut line, &mut word, &mut lines);
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -19,25 +90,6 @@ pub struct Series {
     pub name: String,
     pub colour: Rgb,
     pub values: Vec<f64>,
-}
-
-fn category_formatter(categories: &[String]) -> impl Fn(&f64) -> String + '_ {
-    // As many characters as the category's share of the plot width holds (about 8 px each).
-    let room = (440 / categories.len().max(1) / 8).clamp(8, 40);
-    move |x: &f64| {
-        let r = x.round();
-        if (x - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < categories.len() {
-            let c = &categories[r as usize];
-            if c.chars().count() > room {
-                let short: String = c.chars().take(room - 1).collect();
-                format!("{short}…")
-            } else {
-                c.clone()
-            }
-        } else {
-            String::new()
-        }
-    }
 }
 
 /// Short axis numbers: 1.2k, 3M, 40, 0.5.
@@ -68,131 +120,253 @@ fn nice_max(v: f64) -> f64 {
     }
 }
 
-/// Grouped bars: one group per category, one bar per series.
+/// Whether positive values differ by orders of magnitude (then bars use a log scale,
+/// so the small ones are not invisible slivers).
+pub fn wants_log(series: &[Series]) -> bool {
+    let pos: Vec<f64> = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .collect();
+    let (lo, hi) = pos
+        .iter()
+        .fold((f64::MAX, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
+    !pos.is_empty() && hi / lo >= 50.0
+}
+
+/// How a bar chart is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct BarOptions {
+    pub stacked: bool,
+    /// The value axis reaches at least this far (a 0.03% steal is not drawn full height).
+    pub min_top: f64,
+}
+
+/// Grouped bars: one group per category, one bar per series. Values that differ by
+/// orders of magnitude get a logarithmic value axis.
 pub fn grouped_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_grouped(&root, title, y_desc, categories, series, false);
-        let _ = root.present();
-    }
-    svg
+    bars(title, y_desc, categories, series, BarOptions::default())
 }
 
 /// Stacked bars: one bar per category, series stacked (e.g. CPU-time shares).
 pub fn stacked_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
+    bars(
+        title,
+        y_desc,
+        categories,
+        series,
+        BarOptions {
+            stacked: true,
+            ..BarOptions::default()
+        },
+    )
+}
+
+/// Bars with explicit options.
+pub fn bars(
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_grouped(&root, title, y_desc, categories, series, true);
+        let root = SVGBackend::with_string(&mut svg, size()).into_drawing_area();
+        let _ = draw_bars(&root, title, y_desc, categories, series, opts);
         let _ = root.present();
     }
     svg
 }
 
-/// Legend entries a row under bar charts.
-const LEGEND_PER_ROW: usize = 2;
-
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
-fn draw_grouped(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+/// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
+/// Returns the rows' total height when `draw` is None.
+fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: bool) -> u32 {
+    if entries.len() < 2 {
+        return 0;
+    }
+    let px = LABEL_PX;
+    let per_row = if entries
+        .iter()
+        .all(|(n, _)| text_width(n, px) + 30.0 < (width as f64 - 20.0) / 2.0)
+    {
+        2
+    } else {
+        1
+    };
+    let col_w = (width as f64 - 20.0) / per_row as f64;
+    let mut y = 4i32;
+    for row in entries.chunks(per_row) {
+        let mut row_h = 0;
+        for (ci, (name, colour)) in row.iter().enumerate() {
+            let x = 10 + (ci as f64 * col_w) as i32;
+            let lines = wrap(name, col_w - 26.0, px);
+            if let Some(area) = area {
+                let swatch = if line {
+                    [(x, y + 6), (x + 14, y + 10)]
+                } else {
+                    [(x, y + 1), (x + 14, y + 15)]
+                };
+                let _ = area.draw(&Rectangle::new(swatch, rgb(*colour).filled()));
+                for (li, l) in lines.iter().enumerate() {
+                    let _ = area.draw(&Text::new(
+                        l.clone(),
+                        (x + 19, y + li as i32 * (px as i32 + 3)),
+                        ("sans-serif", px).into_font(),
+                    ));
+                }
+            }
+            row_h = row_h.max(lines.len() as i32 * (px as i32 + 3) + 4);
+        }
+        y += row_h;
+    }
+    y as u32 + 2
+}
+
+fn draw_bars(
+    root: &Area<'_>,
     title: &str,
     y_desc: &str,
     categories: &[String],
     series: &[Series],
-    stacked: bool,
+    opts: BarOptions,
 ) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
     let n = categories.len().max(1);
+    let stacked = opts.stacked;
+    let log = !stacked && wants_log(series);
+    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let max = if stacked {
         (0..n)
             .map(|i| {
                 series
                     .iter()
-                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .map(|s| value(s.values.get(i).copied().unwrap_or(0.0)))
                     .sum::<f64>()
             })
             .fold(0.0, f64::max)
     } else {
         series
             .iter()
-            .flat_map(|s| s.values.iter().copied())
+            .flat_map(|s| s.values.iter().copied().map(value))
             .fold(0.0, f64::max)
-    };
-    // A single series needs no legend; otherwise two entries a row, so names fit.
-    let legend_rows = if series.len() > 1 {
-        series.len().div_ceil(LEGEND_PER_ROW) as u32
+    }
+    .max(opts.min_top);
+    // Log scale: bars drawn in log10 space from a decade below the smallest value.
+    let min_pos = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold(f64::MAX, f64::min);
+    let (y_lo, y_hi) = if log {
+        (min_pos.log10().floor() - 0.0, (max * 1.5).log10().ceil())
     } else {
-        0
+        (0.0, nice_max(max))
     };
-    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let to_y = |v: f64| {
+        if log {
+            if v > 0.0 {
+                v.log10().max(y_lo)
+            } else {
+                y_lo
+            }
+        } else {
+            v
+        }
+    };
+    let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+    let legend_h = legend(None, &entries, width, false);
+    // Category names wrapped under their bars.
+    let slot = (width as f64 - 70.0) / n as f64;
+    let wrapped: Vec<Vec<String>> = categories
+        .iter()
+        .map(|c| wrap(c, (slot - 6.0).max(40.0), LABEL_PX))
+        .collect();
+    let label_lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    let x_area = 10 + label_lines * (LABEL_PX + 3);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
+    let y_desc = if log {
+        format!("{y_desc} (log)")
+    } else {
+        y_desc.to_string()
+    };
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 18))
+        .caption(title, ("sans-serif", TITLE_PX))
         .margin(8)
-        .x_label_area_size(30)
-        .y_label_area_size(58)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..nice_max(max))?;
-    let fmt = category_formatter(categories);
+        .x_label_area_size(x_area)
+        .y_label_area_size(60)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
+    let y_fmt = |y: &f64| {
+        if log {
+            if (y - y.round()).abs() < 1e-6 {
+                short_num(&10f64.powf(y.round()))
+            } else {
+                String::new()
+            }
+        } else {
+            short_num(y)
+        }
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n + 1)
-        .x_label_formatter(&fmt)
+        .x_labels(0)
         .y_desc(y_desc)
-        .y_labels(6)
-        .y_label_formatter(&short_num)
-        .label_style(("sans-serif", 14))
-        .axis_desc_style(("sans-serif", 14))
+        .y_labels(if log { ((y_hi - y_lo) as usize + 1).max(2) } else { 6 })
+        .y_label_formatter(&y_fmt)
+        .label_style(("sans-serif", LABEL_PX))
+        .axis_desc_style(("sans-serif", LABEL_PX))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
     let groups = series.len().max(1) as f64;
-    let width = 0.8;
+    let group_w = 0.8;
     for (si, s) in series.iter().enumerate() {
         let colour = rgb(s.colour);
         let bars = s.values.iter().enumerate().map(|(i, &v)| {
-            let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+            let v = value(v);
             let (x0, x1, y0, y1) = if stacked {
                 let below: f64 = series[..si]
                     .iter()
-                    .map(|o| o.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
                     .sum();
                 (
-                    i as f64 - width / 2.0,
-                    i as f64 + width / 2.0,
+                    i as f64 - group_w / 2.0,
+                    i as f64 + group_w / 2.0,
                     below,
                     below + v,
                 )
             } else {
-                let w = width / groups;
-                let x0 = i as f64 - width / 2.0 + si as f64 * w;
-                (x0, x0 + w * 0.92, 0.0, v)
+                // Centred on the category: the group spans i ± 0.4, each bar with an
+                // equal gap on both sides.
+                let w = group_w / groups;
+                let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
+                (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
             };
             Rectangle::new([(x0, y0), (x1, y1)], colour.filled())
         });
         chart.draw_series(bars)?;
     }
-    // Legend below the plot.
-    for (si, s) in series.iter().enumerate().filter(|_| legend_rows > 0) {
-        let col = (si % LEGEND_PER_ROW) as i32;
-        let row = (si / LEGEND_PER_ROW) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
-        let y = 4 + row * 22;
-        legend.draw(&Rectangle::new(
-            [(x, y), (x + 14, y + 14)],
-            rgb(s.colour).filled(),
-        ))?;
-        let name: String = if s.name.chars().count() > 30 {
-            s.name.chars().take(29).chain(['…']).collect()
-        } else {
-            s.name.clone()
-        };
-        legend.draw(&Text::new(
-            name,
-            (x + 19, y),
-            ("sans-serif", 13).into_font(),
-        ))?;
+    // Category names and ticks, centred under each group.
+    let (_, y_px) = chart.backend_coord(&(0.0, y_lo));
+    for (i, lines) in wrapped.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(i as f64, y_lo));
+        plot.draw(&PathElement::new([(x, y_px), (x, y_px + 5)], BLACK))?;
+        for (li, l) in lines.iter().enumerate() {
+            plot.draw(&Text::new(
+                l.clone(),
+                (x, y_px + 7 + li as i32 * (LABEL_PX as i32 + 3)),
+                ("sans-serif", LABEL_PX)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
     }
+    legend(Some(&legend_area), &entries, width, false);
     Ok(())
 }
 
@@ -208,108 +382,11 @@ pub struct Line {
 pub fn log_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_log_lines(&root, title, x_desc, y_desc, lines);
+        let root = SVGBackend::with_string(&mut svg, size()).into_drawing_area();
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, true);
         let _ = root.present();
     }
     svg
-}
-
-fn draw_log_lines(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
-    title: &str,
-    x_desc: &str,
-    y_desc: &str,
-    lines: &[Line],
-) -> DrawResult {
-    root.fill(&WHITE)?;
-    let xs = lines
-        .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.0))
-        .filter(|x| x.is_finite() && *x > 0.0);
-    let (mut lo, mut hi) = xs.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
-    if lo > hi {
-        (lo, hi) = (0.1, 10.0);
-    }
-    let (lo, hi) = (lo / 1.5, hi * 1.5);
-    // At least a decade, so that the log axis has labelled ticks.
-    let lo = lo.min(hi / 10.0);
-    let ymax = lines
-        .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.1))
-        .fold(0.0, f64::max);
-    let legend_rows = if lines.len() > 1 {
-        lines.len().div_ceil(LEGEND_PER_ROW) as u32
-    } else {
-        0
-    };
-    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
-    let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 18))
-        .margin(8)
-        .x_label_area_size(44)
-        .y_label_area_size(58)
-        .build_cartesian_2d((lo..hi).log_scale(), 0f64..nice_max(ymax))?;
-    chart
-        .configure_mesh()
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .x_labels(8)
-        .y_labels(6)
-        .y_label_formatter(&short_num)
-        .axis_desc_style(("sans-serif", 14))
-        .x_label_formatter(&|x| {
-            if *x >= 100.0 {
-                format!("{x:.0}")
-            } else if *x >= 1.0 {
-                format!("{x:.1}")
-            } else {
-                format!("{x:.2}")
-            }
-        })
-        .label_style(("sans-serif", 14))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()?;
-    for l in lines {
-        let colour = rgb(l.colour);
-        let pts: Vec<(f64, f64)> = l
-            .points
-            .iter()
-            .copied()
-            .filter(|(x, y)| x.is_finite() && *x > 0.0 && y.is_finite())
-            .collect();
-        // A step line: the cumulative share jumps at each bucket.
-        let mut steps = Vec::with_capacity(pts.len() * 2);
-        let mut prev = 0.0;
-        for &(x, y) in &pts {
-            steps.push((x, prev));
-            steps.push((x, y));
-            prev = y;
-        }
-        chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
-        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
-    }
-    for (si, l) in lines.iter().enumerate().filter(|_| legend_rows > 0) {
-        let col = (si % LEGEND_PER_ROW) as i32;
-        let row = (si / LEGEND_PER_ROW) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
-        let y = 4 + row * 22;
-        legend.draw(&Rectangle::new(
-            [(x, y + 5), (x + 14, y + 9)],
-            rgb(l.colour).filled(),
-        ))?;
-        let name: String = if l.name.chars().count() > 30 {
-            l.name.chars().take(29).chain(['…']).collect()
-        } else {
-            l.name.clone()
-        };
-        legend.draw(&Text::new(
-            name,
-            (x + 19, y),
-            ("sans-serif", 13).into_font(),
-        ))?;
-    }
-    Ok(())
 }
 
 /// Straight lines with point markers over a linear x axis (sweep curves); `target`
@@ -323,33 +400,47 @@ pub fn xy_lines(
 ) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_xy_lines(&root, title, x_desc, y_desc, lines, target);
+        let root = SVGBackend::with_string(&mut svg, size()).into_drawing_area();
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, false);
         let _ = root.present();
     }
     svg
 }
 
-fn draw_xy_lines(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
+/// values, several labels per decade) and the lines are cumulative steps.
+fn draw_lines(
+    root: &Area<'_>,
     title: &str,
     x_desc: &str,
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
+    log_x: bool,
 ) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
-    let finite = |v: &f64| v.is_finite();
+    let fx = |x: f64| if log_x { x.log10() } else { x };
+    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
     let xs: Vec<f64> = lines
         .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.0))
-        .filter(finite)
+        .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| fx(p.0)))
         .collect();
     let (lo, hi) = xs
         .iter()
         .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
     let (lo, hi) = if lo > hi {
         (0.0, 1.0)
+    } else if log_x {
+        // A little room on both sides, and at least a third of a decade.
+        let pad = ((hi - lo) * 0.08).max(0.05);
+        let (lo, hi) = (lo - pad, hi + pad);
+        if hi - lo < 0.35 {
+            let mid = (lo + hi) / 2.0;
+            (mid - 0.175, mid + 0.175)
+        } else {
+            (lo, hi)
+        }
     } else if lo == hi {
         (lo - 1.0, hi + 1.0)
     } else {
@@ -357,35 +448,45 @@ fn draw_xy_lines(
     };
     let ymax = lines
         .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| p.1))
         .chain(target)
-        .filter(finite)
+        .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let legend_rows = if lines.len() > 1 {
-        lines.len().div_ceil(LEGEND_PER_ROW) as u32
-    } else {
-        0
-    };
-    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    let legend_h = legend(None, &entries, width, true);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 18))
+        .caption(title, ("sans-serif", TITLE_PX))
         .margin(8)
-        .x_label_area_size(44)
-        .y_label_area_size(58)
+        .margin_right(18)
+        .x_label_area_size(46)
+        .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+    let x_fmt = |x: &f64| {
+        if log_x {
+            short_num(&round_sig(10f64.powf(*x)))
+        } else {
+            short_num(x)
+        }
+    };
+    let x_desc = if log_x {
+        format!("{x_desc} (log)")
+    } else {
+        x_desc.to_string()
+    };
     chart
         .configure_mesh()
         .x_desc(x_desc)
         .y_desc(y_desc)
-        .x_labels(8)
+        .x_labels(if width < 400 { 4 } else { 6 })
         .y_labels(6)
-        .x_label_formatter(&short_num)
+        .x_label_formatter(&x_fmt)
         .y_label_formatter(&short_num)
-        .axis_desc_style(("sans-serif", 14))
-        .label_style(("sans-serif", 14))
+        .axis_desc_style(("sans-serif", LABEL_PX))
+        .label_style(("sans-serif", LABEL_PX))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
-    if let Some(t) = target.filter(finite) {
+    if let Some(t) = target.filter(|v| v.is_finite()) {
         chart.draw_series(DashedLineSeries::new(
             [(lo, t), (hi, t)],
             6,
@@ -398,33 +499,36 @@ fn draw_xy_lines(
         let pts: Vec<(f64, f64)> = l
             .points
             .iter()
-            .copied()
-            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .filter(|p| usable(p))
+            .map(|&(x, y)| (fx(x), y))
             .collect();
-        chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
-        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
-    }
-    for (si, l) in lines.iter().enumerate().filter(|_| legend_rows > 0) {
-        let col = (si % LEGEND_PER_ROW) as i32;
-        let row = (si / LEGEND_PER_ROW) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
-        let y = 4 + row * 22;
-        legend.draw(&Rectangle::new(
-            [(x, y + 5), (x + 14, y + 9)],
-            rgb(l.colour).filled(),
-        ))?;
-        let name: String = if l.name.chars().count() > 30 {
-            l.name.chars().take(29).chain(['…']).collect()
+        if log_x {
+            // A step line: the cumulative share jumps at each bucket.
+            let mut steps = Vec::with_capacity(pts.len() * 2);
+            let mut prev = 0.0;
+            for &(x, y) in &pts {
+                steps.push((x, prev));
+                steps.push((x, y));
+                prev = y;
+            }
+            chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
+            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
         } else {
-            l.name.clone()
-        };
-        legend.draw(&Text::new(
-            name,
-            (x + 19, y),
-            ("sans-serif", 14).into_font(),
-        ))?;
+            chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
+            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+        }
     }
+    legend(Some(&legend_area), &entries, width, true);
     Ok(())
+}
+
+/// `v` rounded to two significant digits (log-axis labels: 1.6, 25, 4k).
+fn round_sig(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    (v / mag).round() * mag
 }
 
 /// The colour for series `i` (palette order).

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     Ko,
     En,
@@ -280,7 +280,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("paths.layer", "계층", "Layer"),
     ("paths.cycles", "사이클", "Cycles"),
     ("paths.total", "연산당 합계 (일괄 처리분은 나눠서)", "Total per operation (batched steps amortized)"),
-    ("paths.every", "일괄: 연산", "batched: once per"),
+    ("paths.every", "일괄 처리: 연산 {}회마다 한 번", "batched: once every {} operations"),
     ("paths.completion", "완료 (장치·타이머가 끝낸 뒤)", "Completion (after the device or timer finishes)"),
     ("paths.help", "같은 연산이 플랫폼마다 어떤 계층을 거치는지, 단계마다 몇 사이클이 드는지 비교하세요.", "Compare which layers the same operation crosses on each platform, and the cycles each step costs."),
     (
@@ -329,6 +329,26 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cpu.idle", "유휴", "idle"),
     ("cpu.steal", "스틸", "steal"),
     ("cpu.guest", "게스트", "guest"),
+    ("results.stale.from", "아래 결과는 이전 설정으로 실행한 “{}”의 결과입니다. 그 뒤 시나리오나 설정이 바뀌었습니다.", "The results below are from “{}” with earlier settings: the scenario or the controls have changed since."),
+    ("results.stale.running", "새 설정으로 실행하는 중…", "Running the new settings…"),
+    ("results.stale.run", "지금 실행", "Run it now"),
+    ("run.named", "“{}” 실행", "Run “{}”"),
+    ("estimate.line", "예상: 이벤트 약 {}개 · 이 기기에서 약 {}", "Estimate: about {} events · about {} on this device"),
+    ("estimate.over", "페이지에서 실행하기에 너무 큽니다: 이벤트 약 {}개 (페이지 한도 {}개).", "Too large to run in the page: about {} events (the page's limit is {})."),
+    ("estimate.fix", "실행 시간을 {} ms로 줄이기", "Set the duration to {} ms"),
+    ("estimate.fix.hint", "또는 인스턴스·vCPU·스레드를 줄이세요. 명령줄 virtsim run은 더 큰 시나리오도 실행합니다.", "Or use fewer instances, vCPUs or threads. The command-line virtsim run takes larger scenarios."),
+    ("run.remaining", "남은 시간 약 {}", "about {} left"),
+    ("timeline.record", "타임라인 기록하기", "Record the timeline"),
+    ("timeline.untraced", "이 실행은 타임라인 없이 실행되었습니다 (트레이스는 큽니다). 기록하려면 시나리오를 다시 실행합니다: 이 기기에서 약 {}.", "This run was made without a timeline (traces are large). Recording one runs the scenario again: about {} on this device."),
+    ("timeline.extent", "표시된 트레이스: 실행 {} ms 중 {}–{} ms ({} 사이클)", "Trace shown: {}–{} ms of the {} ms run ({} cycles)"),
+    ("timeline.help.touch", "버튼으로 이동·확대·축소합니다. 구간을 탭하면 무엇이 왜 실행됐는지 보입니다.", "Use the buttons to pan and zoom. Tap a segment to see what ran and why."),
+    ("timeline.axis", "시간 (ms)", "time (ms)"),
+    ("chart.unavailable", "차트를 표시할 수 없습니다", "Chart unavailable"),
+    ("chart.values", "차트의 값", "Values of the chart"),
+    ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),
+    ("chart.one_sample", "표본이 하나뿐인 플랫폼이 있어 분포를 그릴 수 없습니다: {}", "Only one sample, so no distribution, for: {}"),
+    ("chart.no_samples", "이 연산의 표본이 없는 플랫폼: {}", "No samples of this operation on: {}"),
+    ("table.cards", "플랫폼별 측정값", "Measured figures per platform"),
 ];
 
 #[cfg(test)]

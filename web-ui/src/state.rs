@@ -177,6 +177,10 @@ pub enum Validation {
         name: String,
         seed: u64,
         baseline: Box<Baseline>,
+        /// sim-core's estimate of the events a run needs (0 when the controls are invalid).
+        events: u64,
+        /// Duration of the run, ms (with the controls applied).
+        duration_ms: u64,
     },
     Invalid(EditorError),
 }
@@ -217,6 +221,8 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
                     Validation::Valid {
                         name: s.name().to_string(),
                         seed: s.seed(),
+                        events: s.estimated_events(),
+                        duration_ms: s.duration_ms,
                         baseline,
                     },
                     None,
@@ -225,6 +231,8 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
                     Validation::Valid {
                         name: base.name().to_string(),
                         seed: knobs.seed.unwrap_or(base.seed()),
+                        events: 0,
+                        duration_ms: base.duration_ms,
                         baseline,
                     },
                     Some(e.message),
@@ -268,6 +276,30 @@ impl std::ops::Deref for ResultRef {
     fn deref(&self) -> &RunResult {
         &self.0
     }
+}
+
+/// What a run was started from: the scenario text and the control settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInput {
+    pub file: String,
+    pub text: Rc<str>,
+    pub knobs: Knobs,
+}
+
+/// Simulated events per millisecond a page run reaches before any run has been
+/// measured on this device (about 8 million events/s, see README).
+pub const DEFAULT_EVENTS_PER_MS: f64 = 8_000.0;
+
+/// What a run of the current scenario will cost, before it starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub events: u64,
+    /// Expected wall-clock time on this device, ms.
+    pub millis: f64,
+    /// Whether the estimate exceeds the page's event budget (`run::MAX_EVENTS`).
+    pub over_budget: bool,
+    /// A duration (ms) that would bring the run under the budget.
+    pub fitting_duration_ms: u64,
 }
 
 /// The result views.
@@ -331,6 +363,14 @@ pub struct State {
     /// The scenario's own control values, kept from the last valid text so the
     /// controls do not jump while the editor's text is briefly invalid.
     pub baseline: Rc<Baseline>,
+    /// The scenario and settings of the run in progress.
+    pub running: Option<RunInput>,
+    /// The scenario and settings the shown result came from.
+    pub result_input: Option<RunInput>,
+    /// Simulated events per wall-clock millisecond, measured by the last run.
+    pub events_per_ms: f64,
+    /// When the run in progress started (`performance.now()`), for the time left.
+    pub run_started_ms: Option<f64>,
 }
 
 impl State {
@@ -350,6 +390,10 @@ impl State {
             notice: None,
             knob_error: None,
             baseline: Rc::new(Baseline::default()),
+            running: None,
+            result_input: None,
+            events_per_ms: DEFAULT_EVENTS_PER_MS,
+            run_started_ms: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -408,25 +452,59 @@ impl State {
         }
     }
 
-    /// Whether the scenario and the controls can run.
+    /// Whether the scenario and the controls can run (valid, and within the page's budget).
     pub fn can_run(&self) -> bool {
-        matches!(self.validation, Validation::Valid { .. }) && self.knob_error.is_none()
+        matches!(self.validation, Validation::Valid { .. })
+            && self.knob_error.is_none()
+            && !self.estimate().is_some_and(|e| e.over_budget)
     }
 
-    /// Whether the shown results no longer match the current settings.
+    /// The scenario and settings now on screen.
+    pub fn input(&self) -> RunInput {
+        RunInput {
+            file: self.file.clone(),
+            text: self.text.clone(),
+            knobs: self.knobs.clone(),
+        }
+    }
+
+    /// Whether the shown results came from another scenario text or other settings
+    /// than those now on screen.
     pub fn results_stale(&self) -> bool {
         self.result.is_some()
-            && (self.knob_error.is_some()
-                || matches!(
-                    self.status,
-                    RunStatus::Failed(_) | RunStatus::Cancelled | RunStatus::Running { .. }
-                ))
+            && self
+                .result_input
+                .as_ref()
+                .is_none_or(|r| r.text != self.text || r.knobs != self.knobs)
+    }
+
+    /// The cost of running the current scenario, when it is valid.
+    pub fn estimate(&self) -> Option<Estimate> {
+        match &self.validation {
+            Validation::Valid {
+                events,
+                duration_ms,
+                ..
+            } if *events > 0 => {
+                let budget = crate::run::MAX_EVENTS;
+                let fitting = (*duration_ms as f64 * budget as f64 / *events as f64 * 0.9) as u64;
+                Some(Estimate {
+                    events: *events,
+                    millis: *events as f64 / self.events_per_ms.max(1.0),
+                    over_budget: *events > budget,
+                    fitting_duration_ms: (fitting / 10 * 10).max(1),
+                })
+            }
+            _ => None,
+        }
     }
 
     fn start_run_if_valid(&mut self) {
         if self.can_run() {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
+            self.running = Some(self.input());
+            self.run_started_ms = Some(crate::clock::now_ms());
         }
     }
 
@@ -524,6 +602,7 @@ impl Reducible for State {
                 if s.is_running() {
                     s.run_id += 1;
                     s.status = RunStatus::Cancelled;
+                    s.running = None;
                 }
             }
             Action::Progress { id, done, total } => {
@@ -543,23 +622,20 @@ impl Reducible for State {
                 }
                 s.status = RunStatus::Done { events, millis };
                 s.result = Some(result);
+                s.result_input = s.running.take();
+                if millis >= 20.0 && events > 0 {
+                    s.events_per_ms = events as f64 / millis;
+                }
             }
             Action::Failed { id, message } => {
                 if id != s.run_id {
                     return self;
                 }
                 s.status = RunStatus::Failed(message);
+                s.running = None;
             }
-            Action::SetTab(tab) => {
-                s.tab = tab;
-                let untraced = s
-                    .result
-                    .as_ref()
-                    .is_some_and(|r| r.platforms.iter().all(|p| p.trace.is_none()));
-                if tab == Tab::Timeline && untraced && !s.is_running() {
-                    s.start_run_if_valid();
-                }
-            }
+            // Opening a tab never runs anything: the timeline asks before recording.
+            Action::SetTab(tab) => s.tab = tab,
             Action::Notice(n) => s.notice = n,
         }
         Rc::new(s)
