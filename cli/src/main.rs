@@ -183,8 +183,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut worst = 0;
             for file in &files {
                 let code = match load(file) {
-                    Ok(_) => {
-                        println!("{}: ok", file.display());
+                    Ok(scenario) => {
+                        println!("{}: ok ({})", file.display(), cost_estimate(&scenario));
                         0
                     }
                     Err(failure) => report(failure),
@@ -255,4 +255,22 @@ fn run_with_progress(
         eprint!("\r\x1b[K");
     }
     runner.finish().map_err(|e| Failure::Other(e.into()))
+}
+
+/// Simulated events per second of a release build on one core of the development
+/// machine (README, "Performance"); the basis of `validate`'s time estimate.
+const EVENTS_PER_SECOND: f64 = 11.0e6;
+
+/// "about 1234567 events, about 0.1 s": the cost of running a scenario, before it runs.
+fn cost_estimate(scenario: &Scenario) -> String {
+    let events = scenario.estimated_events();
+    let seconds = events as f64 / EVENTS_PER_SECOND;
+    let time = if seconds < 0.1 {
+        "under 0.1 s".to_string()
+    } else if seconds < 100.0 {
+        format!("about {seconds:.1} s")
+    } else {
+        format!("about {:.0} min", seconds / 60.0)
+    };
+    format!("estimated {events} events at most, {time} at 11 million events/s on one core")
 }

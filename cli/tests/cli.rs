@@ -452,3 +452,18 @@ fn csv_cells_cannot_start_a_formula() {
     assert!(platforms.contains(&"'=bt"), "{platforms:?}");
     assert!(platforms.contains(&"hw"), "{platforms:?}");
 }
+
+#[test]
+fn validate_shows_the_cost_before_running() {
+    let o = virtsim(&["validate", &smoke()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let events: u64 = out
+        .split("estimated ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no estimated events in {out}"));
+    assert!(events > 0, "{out}");
+    assert!(out.contains("million events/s"), "{out}");
+}

@@ -95,7 +95,11 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(t).unwrap(), technique_name(t));
         }
-        for io in [IoModel::Emulated, IoModel::Paravirtual, IoModel::Passthrough] {
+        for io in [
+            IoModel::Emulated,
+            IoModel::Paravirtual,
+            IoModel::Passthrough,
+        ] {
             assert_eq!(serde_json::to_value(io).unwrap(), io_name(io));
         }
     }

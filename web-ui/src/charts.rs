@@ -38,7 +38,15 @@ pub fn size() -> (u32, u32) {
 /// Estimated width of `text` in px at `px` font size (Hangul and CJK are about square).
 fn text_width(text: &str, px: u32) -> f64 {
     text.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else if c.is_ascii_uppercase() { 0.66 } else { 0.56 })
+        .map(|c| {
+            if (c as u32) >= 0x1100 {
+                1.0
+            } else if c.is_ascii_uppercase() {
+                0.66
+            } else {
+                0.56
+            }
+        })
         .sum::<f64>()
         * px as f64
 }
@@ -316,7 +324,11 @@ fn draw_bars(
         .disable_x_mesh()
         .x_labels(0)
         .y_desc(y_desc)
-        .y_labels(if log { ((y_hi - y_lo) as usize + 1).max(2) } else { 6 })
+        .y_labels(if log {
+            ((y_hi - y_lo) as usize + 1).max(2)
+        } else {
+            6
+        })
         .y_label_formatter(&y_fmt)
         .label_style(("sans-serif", LABEL_PX))
         .axis_desc_style(("sans-serif", LABEL_PX))

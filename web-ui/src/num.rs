@@ -119,7 +119,11 @@ fn format_in_rust(v: f64, max_decimals: usize) -> String {
         }
         out.push(*c);
     }
-    let sign = if neg && (out != "0" || !frac.is_empty()) { "-" } else { "" };
+    let sign = if neg && (out != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
     if frac.is_empty() {
         format!("{sign}{out}")
     } else {
@@ -136,7 +140,8 @@ pub fn regroup(text: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let glued = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == ',');
+        let glued =
+            i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == ',');
         if c.is_ascii_digit() && !glued {
             let start = i;
             while i < chars.len() && chars[i].is_ascii_digit() {

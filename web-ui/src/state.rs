@@ -170,6 +170,83 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     }
 }
 
+/// The control whose setting alone makes the scenario invalid (for a share link,
+/// where no control was "changed last"): each set control is tried on its own.
+pub fn culprit(file: &str, text: &str, knobs: &Knobs) -> Option<&'static str> {
+    let base = Scenario::from_toml(file, text).ok()?;
+    let one = |k: Knobs| base.adjusted(&k.to_adjustments()).is_err();
+    let d = Knobs::default;
+    let tries: [(&'static str, Knobs); 9] = [
+        (
+            "k-instances",
+            Knobs {
+                instance_count: knobs.instance_count,
+                ..d()
+            },
+        ),
+        (
+            "k-vcpus",
+            Knobs {
+                vcpus_per_instance: knobs.vcpus_per_instance,
+                ..d()
+            },
+        ),
+        (
+            "k-threads",
+            Knobs {
+                threads_per_instance: knobs.threads_per_instance,
+                ..d()
+            },
+        ),
+        (
+            "k-host-cores",
+            Knobs {
+                host_cores: knobs.host_cores,
+                ..d()
+            },
+        ),
+        (
+            "k-exit",
+            Knobs {
+                vm_exit_cycles: knobs.vm_exit_cycles,
+                ..d()
+            },
+        ),
+        (
+            "k-slice",
+            Knobs {
+                time_slice_ms: knobs.time_slice_ms,
+                ..d()
+            },
+        ),
+        (
+            "k-duration",
+            Knobs {
+                duration_ms: knobs.duration_ms,
+                ..d()
+            },
+        ),
+        (
+            "k-workload",
+            Knobs {
+                workload: knobs.workload.clone(),
+                ..d()
+            },
+        ),
+        (
+            "k-seed",
+            Knobs {
+                seed: knobs.seed,
+                ..d()
+            },
+        ),
+    ];
+    tries
+        .into_iter()
+        .find(|(_, k)| *k != d() && one(k.clone()))
+        .map(|(id, _)| id)
+}
+
 /// The outcome of validating the editor's text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Validation {
@@ -431,7 +508,8 @@ impl State {
         self.file = shared.file;
         self.text = Rc::from(shared.text);
         self.knobs = shared.knobs;
-        self.revalidate();
+        let culprit = culprit(&self.file, &self.text, &self.knobs);
+        self.revalidate_after(culprit);
     }
 
     fn revalidate(&mut self) {
@@ -639,5 +717,22 @@ impl Reducible for State {
             Action::Notice(n) => s.notice = n,
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod culprit_tests {
+    use super::*;
+
+    #[test]
+    fn a_share_links_bad_duration_is_blamed_on_the_duration() {
+        let (file, text) = BUILTIN[0];
+        let knobs = Knobs {
+            instance_count: Some(2),
+            duration_ms: Some(u64::MAX / 4),
+            ..Knobs::default()
+        };
+        assert_eq!(culprit(file, text, &knobs), Some("k-duration"));
+        assert_eq!(culprit(file, text, &Knobs::default()), None);
     }
 }

@@ -71,8 +71,8 @@ pub struct ChartSpec {
 }
 
 fn bar_chart(
-    lang: Lang,
     id: &'static str,
+    lang: Lang,
     title: &str,
     y_desc: &str,
     categories: &[String],
@@ -105,8 +105,8 @@ fn bar_chart(
 
 #[allow(clippy::too_many_arguments)]
 fn line_chart(
-    lang: Lang,
     id: &'static str,
+    lang: Lang,
     title: &str,
     x_desc: &str,
     y_desc: &str,
@@ -220,7 +220,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .collect(),
         }]
     };
-    out.push(bar_chart(lang, "chart-relative", &title, t(lang, "chart.percent_native"), &names, &series, BarOptions { stacked: false, min_top: 0.0 }));
+    out.push(bar_chart(
+        "chart-relative",
+        lang,
+        &title,
+        t(lang, "chart.percent_native"),
+        &names,
+        &series,
+        BarOptions {
+            stacked: false,
+            min_top: 0.0,
+        },
+    ));
 
     // CPU-time breakdown (shares of pCPU capacity).
     let title = t(lang, "chart.cpu").to_string();
@@ -241,7 +252,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             values: r.platforms.iter().map(|p| f(&p.cpu)).collect(),
         })
         .collect();
-    out.push(bar_chart(lang, "chart-cpu", &title, t(lang, "chart.share"), &names, &series, BarOptions { stacked: true, min_top: 0.0 }));
+    out.push(bar_chart(
+        "chart-cpu",
+        lang,
+        &title,
+        t(lang, "chart.share"),
+        &names,
+        &series,
+        BarOptions {
+            stacked: true,
+            min_top: 0.0,
+        },
+    ));
 
     // Steal time: runnable vCPU time spent waiting for a pCPU (overcommit).
     if r.platforms.iter().any(|p| p.steal_percent > 0.0) {
@@ -251,7 +273,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             colour: palette::VERMILLION,
             values: r.platforms.iter().map(|p| p.steal_percent).collect(),
         }];
-        out.push(bar_chart(lang, "chart-steal", &title, t(lang, "chart.steal_axis"), &names, &series, BarOptions { stacked: false, min_top: 5.0 }));
+        out.push(bar_chart(
+            "chart-steal",
+            lang,
+            &title,
+            t(lang, "chart.steal_axis"),
+            &names,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 5.0,
+            },
+        ));
     }
 
     // Exits and traps by reason, per simulated second.
@@ -283,7 +316,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .collect(),
         })
         .collect();
-    out.push(bar_chart(lang, "chart-exits", &title, t(lang, "chart.per_second"), &names, &series, BarOptions { stacked: true, min_top: 0.0 }));
+    out.push(bar_chart(
+        "chart-exits",
+        lang,
+        &title,
+        t(lang, "chart.per_second"),
+        &names,
+        &series,
+        BarOptions {
+            stacked: true,
+            min_top: 0.0,
+        },
+    ));
 
     // Lifecycle: start-up time and density (issue 3's results, when present).
     if r.platforms.iter().any(|p| p.lifecycle.startup_ms > 0.0) {
@@ -304,7 +348,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                     .collect(),
             },
         ];
-        out.push(bar_chart(lang, "chart-startup", &title, "ms", &names, &series, BarOptions { stacked: false, min_top: 0.0 }));
+        out.push(bar_chart(
+            "chart-startup",
+            lang,
+            &title,
+            "ms",
+            &names,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 0.0,
+            },
+        ));
     }
     if r.platforms.iter().any(|p| p.lifecycle.density > 0) {
         let title = t(lang, "chart.density").to_string();
@@ -337,7 +392,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                     .collect(),
             },
         ];
-        out.push(bar_chart(lang, "chart-density", &title, t(lang, "chart.instances"), &names, &series, BarOptions { stacked: false, min_top: 0.0 }));
+        out.push(bar_chart(
+            "chart-density",
+            lang,
+            &title,
+            t(lang, "chart.instances"),
+            &names,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 0.0,
+            },
+        ));
     }
     // Desktop virtualization: what a remote user feels.
     let vdi: Vec<(String, &crate::core::vdi::VdiResult)> = r
@@ -365,7 +431,18 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 values: vdi.iter().map(|v| v.1.latency_p99_ms).collect(),
             },
         ];
-        out.push(bar_chart(lang, "chart-vdi", &title, "ms", &vnames, &series, BarOptions { stacked: false, min_top: 0.0 }));
+        out.push(bar_chart(
+            "chart-vdi",
+            lang,
+            &title,
+            "ms",
+            &vnames,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 0.0,
+            },
+        ));
     }
 
     // Consolidation sweep: curves over the number of copies of one group.
@@ -384,9 +461,27 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         };
         let x_desc = format!("{} ({})", t(lang, "chart.copies"), sw.instance);
         let title = format!("{} — {op_name}", t(lang, "chart.sweep_p99"));
-        out.push(line_chart(lang, "chart-sweep-p99", &title, &x_desc, "µs", &curve(|p| p.p99_us), sw.p99_target_us, false));
+        out.push(line_chart(
+            "chart-sweep-p99",
+            lang,
+            &title,
+            &x_desc,
+            "µs",
+            &curve(|p| p.p99_us),
+            sw.p99_target_us,
+            false,
+        ));
         let title = t(lang, "chart.sweep_throughput").to_string();
-        out.push(line_chart(lang, "chart-sweep-throughput", &title, &x_desc, "ops/s", &curve(|p| p.throughput), None, false));
+        out.push(line_chart(
+            "chart-sweep-throughput",
+            lang,
+            &title,
+            &x_desc,
+            "ops/s",
+            &curve(|p| p.throughput),
+            None,
+            false,
+        ));
     }
 
     if let Some(op) = op {
@@ -415,7 +510,15 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 values: lat(|l| l.p99_us),
             },
         ];
-        let mut chart = bar_chart(lang, "chart-latency", &title, "µs", &names, &series, BarOptions::default());
+        let mut chart = bar_chart(
+            "chart-latency",
+            lang,
+            &title,
+            "µs",
+            &names,
+            &series,
+            BarOptions::default(),
+        );
         chart.note = samples_note(lang, r, op);
         out.push(chart);
 
@@ -434,7 +537,16 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .filter(|l| !l.points.is_empty())
             })
             .collect();
-        let mut chart = line_chart(lang, "chart-distribution", &title, "µs", t(lang, "chart.cumulative"), &lines, None, true);
+        let mut chart = line_chart(
+            "chart-distribution",
+            lang,
+            &title,
+            "µs",
+            t(lang, "chart.cumulative"),
+            &lines,
+            None,
+            true,
+        );
         chart.note = samples_note(lang, r, op);
         out.push(chart);
     }
@@ -525,11 +637,14 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         .and_then(|w| w.inner_width().ok())
         .and_then(|v| v.as_f64())
         .is_some_and(|w| w < 600.0);
-    let charts = use_memo((lang, props.result.clone(), op, narrow), |(lang, r, op, narrow)| {
-        charts::set_narrow(*narrow);
-        crate::num::set_lang(*lang);
-        build_charts(*lang, r, *op)
-    });
+    let charts = use_memo(
+        (lang, props.result.clone(), op, narrow),
+        |(lang, r, op, narrow)| {
+            charts::set_narrow(*narrow);
+            crate::num::set_lang(*lang);
+            build_charts(*lang, r, *op)
+        },
+    );
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();

@@ -179,9 +179,8 @@ pub fn controls(props: &ControlsProps) -> Html {
             // Time left, from the run's pace so far.
             let left = state.run_started_ms.and_then(|t0| {
                 let spent = crate::clock::now_ms() - t0;
-                (*done > 0 && *total > *done && spent > 300.0).then(|| {
-                    spent * (*total - *done) as f64 / *done as f64
-                })
+                (*done > 0 && *total > *done && spent > 300.0)
+                    .then(|| spent * (*total - *done) as f64 / *done as f64)
             });
             html! {
                 <div class="progress" role="status">

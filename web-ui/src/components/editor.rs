@@ -66,17 +66,20 @@ pub fn editor(props: &EditorProps) -> Html {
     }
     {
         let cm = cm.clone();
-        use_effect_with((state.validation.clone(), lang, *mounted), move |(v, lang, _)| {
-            if let Some(e) = cm.borrow().as_ref() {
-                e.set_label(t(*lang, "editor"));
-                match v {
-                    Validation::Invalid(err) => {
-                        e.set_error(Some((err.line, err.column, &err.message)))
+        use_effect_with(
+            (state.validation.clone(), lang, *mounted),
+            move |(v, lang, _)| {
+                if let Some(e) = cm.borrow().as_ref() {
+                    e.set_label(t(*lang, "editor"));
+                    match v {
+                        Validation::Invalid(err) => {
+                            e.set_error(Some((err.line, err.column, &err.message)))
+                        }
+                        Validation::Valid { .. } => e.set_error(None),
                     }
-                    Validation::Valid { .. } => e.set_error(None),
                 }
-            }
-        });
+            },
+        );
     }
 
     let oninput = {

@@ -58,8 +58,8 @@ pub fn results(props: &ResultsProps) -> Html {
                 let s = state.clone();
                 let on_record = Callback::from(move |_| s.dispatch(Action::Run));
                 html! { <Timeline {lang} result={result.clone()} {on_record}
-                    can_record={state.can_run() && !state.is_running()}
-                    record_ms={state.estimate().map(|e| e.millis)} /> }
+                can_record={state.can_run() && !state.is_running()}
+                record_ms={state.estimate().map(|e| e.millis)} /> }
             }
             Tab::Paths => {
                 html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }

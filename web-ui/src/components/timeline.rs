@@ -251,9 +251,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     if traced.is_empty() {
         let on_record = props.on_record.clone();
-        let cost = props
-            .record_ms
-            .map_or_else(|| "—".to_string(), |ms| crate::num::duration_ms(ms.max(1.0)));
+        let cost = props.record_ms.map_or_else(
+            || "—".to_string(),
+            |ms| crate::num::duration_ms(ms.max(1.0)),
+        );
         return html! {
             <div class="timeline-untraced">
                 <p class="empty">{ t(lang, "timeline.untraced").replace("{}", &cost) }</p>
