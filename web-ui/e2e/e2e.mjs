@@ -323,14 +323,14 @@ await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wh
   await pick(page, 'seed-table-full.toml');
   assert(await page.isVisible('#cm-host .cm-editor'), 'CodeMirror editor mounted');
   assert(!(await page.isVisible('#scenario-text')), 'plain textarea hidden');
-  await page.click('#cm-host .cm-content');
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
   await page.keyboard.press('Control+End');
   await page.waitForTimeout(150);
   let at = await editorTop(page);
   assert(at.text > 10, `Ctrl+End scrolled (first visible line ${at.text} of ${at.lines})`);
   assertInStep(at, 'after Ctrl+End');
-  const gutterBox = await page.locator('#cm-host .cm-gutters').boundingBox();
-  await page.mouse.move(gutterBox.x + 5, gutterBox.y + 40);
+  const gutterBox = await page.locator('#cm-host .cm-scroller').boundingBox();
+  await page.mouse.move(gutterBox.x + 8, gutterBox.y + 60);
   await page.mouse.wheel(0, -300);
   await page.waitForTimeout(200);
   const afterWheel = await editorTop(page);
@@ -364,7 +364,7 @@ await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wh
 });
 
 await step('the editor completes keys and values from the schema, and explains a key on hover', async () => {
-  await page.click('#cm-host .cm-content');
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\n[[platform]]\nkin');
   await page.waitForSelector('.cm-tooltip-autocomplete', { timeout: 5000 });
@@ -377,6 +377,7 @@ await step('the editor completes keys and values from the schema, and explains a
   const values = await page.textContent('.cm-tooltip-autocomplete');
   assert(/type1/.test(values) && /container/.test(values), `value completion offers platform kinds: ${values}`);
   await page.keyboard.press('Escape');
+  await pick(page, 'io-paths.toml');
   const highlighted = await page.$$eval('#cm-host .cm-line span', (s) => s.length);
   assert(highlighted > 20, `TOML is highlighted (${highlighted} styled spans)`);
   const key = page.locator('#cm-host .cm-line', { hasText: /^duration_ms/ }).first();
@@ -423,8 +424,8 @@ await step('platform labels appear in tables, charts, paths and answers', async 
   assert((await measuredText(page)).includes(label), 'measured table shows the label');
   await page.click('#tab-charts');
   await page.waitForSelector('#chart-relative svg');
-  const chartText = await page.$eval('#chart-relative svg', (s) => s.textContent);
-  assert(chartText.replace(/\s+/g, ' ').includes('Emulated devices'), `chart shows the label: ${chartText.slice(0, 300)}`);
+  const chartText = await page.$eval('#chart-relative svg', (s) => [...s.querySelectorAll('text')].map((t) => t.textContent.trim()).join(' '));
+  assert(chartText.replace(/- /g, '').replace(/\s+/g, ' ').includes('Emulated devices'), `chart shows the label: ${chartText.slice(0, 300)}`);
   await page.click('#tab-paths');
   assert((await page.textContent('#layer-subtotals')).includes(label), 'paths show the label');
   await page.click('#tab-questions');
@@ -478,7 +479,7 @@ await step('charts: text at least 12 px, names whole, log scale for the density,
   await page.click('#tab-charts');
   await page.waitForSelector('.chart svg');
   await chartTextCheck(page, '1440 px');
-  const tables = await page.$$eval('.chart', (cs) => cs.map((c) => !!c.querySelector('table.sr-table tbody tr')));
+  const tables = await page.$$eval('.chart', (cs) => cs.map((c) => !!c.querySelector('.sr-table table tbody tr')));
   assert(tables.length > 0 && tables.every(Boolean), 'every chart has a text table');
   if (await page.isVisible('#chart-density')) {
     assert(/log/.test(await page.$eval('#chart-density svg', (s) => s.textContent)), 'density chart uses a log scale');
@@ -491,7 +492,7 @@ await step('answers, evidence and status lines use one number format', async () 
   assert(!/\d{4,}/.test(status.replace(/\d{1,3}(,\d{3})+/g, 'N')), `status line numbers grouped: ${status}`);
   await page.click('#tab-questions');
   for (const b of await page.$$('.question button.link')) await b.click();
-  const texts = await page.$$eval('.reveal', (r) => r.map((x) => x.textContent));
+  const texts = await page.$$eval('.reveal .answer, .reveal .evidence li', (r) => r.map((x) => x.textContent));
   assert(texts.length > 0, 'answers revealed');
   for (const t of texts) {
     assert(!/(^|[^\d.,])\d{4,}/.test(t), `ungrouped number in: ${t.slice(0, 200)}`);
@@ -504,7 +505,7 @@ await step('answers, evidence and status lines use one number format', async () 
 await step('the cost shows before a run, and an oversized scenario says which knob fixes it', async () => {
   await pick(page, 'type1-vs-type2.toml');
   assert(/events/.test(await page.textContent('#estimate')), 'estimate shown');
-  const big = `[scenario]\nname = "huge"\nduration_ms = 5000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_mib = 2048\nworkload = "syscall-heavy"\n`;
+  const big = `[scenario]\nname = "huge"\nduration_ms = 5000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
   const before = await runId(page);
   await setEditorText(page, big);
   await page.waitForSelector('#estimate.over', { timeout: 5000 }).catch(async () => {

@@ -594,7 +594,7 @@ fn download_png(name: String, svg: String) {
     let url2 = url.clone();
     let onload = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url2);
-        let (w, h) = charts::size();
+        let (w, h) = charts::svg_size(&svg);
         let (w, h) = (w * 2, h * 2);
         let Some(canvas) = document
             .create_element("canvas")
@@ -681,7 +681,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
                             if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
-                            <table class="sr-table">
+                            <div class="sr-table"><table>
                                 <caption>{ format!("{}: {}", t(lang, "chart.values"), c.title) }</caption>
                                 <thead><tr>{ for c.head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
                                 <tbody>
@@ -689,7 +689,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                         <tr><th scope="row">{ name.clone() }</th>{ for cells.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
                                     }) }
                                 </tbody>
-                            </table>
+                            </table></div>
                             <figcaption>
                                 <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
                                     { t(lang, "chart.download_svg") }

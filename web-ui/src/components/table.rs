@@ -110,7 +110,7 @@ pub fn table(props: &TableProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t(lang, "table.platform") }</th>
                         <th scope="col" class="text">{ t(lang, "table.group") }</th>
-                        <th scope="col" class="text">{ t(lang, "controls.workload") }</th>
+                        <th scope="col" class="text opt">{ t(lang, "controls.workload") }</th>
                         <th scope="col">{ t(lang, "table.count") }</th>
                         <th scope="col">{ t(lang, "table.throughput") }</th>
                         <th scope="col">{ t(lang, "table.relative") }</th>
@@ -120,7 +120,7 @@ pub fn table(props: &TableProps) -> Html {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ g.name.clone() }</td>
-                                <td class="text">{ g.workload.clone() }</td>
+                                <td class="text opt">{ g.workload.clone() }</td>
                                 <td>{ fmt_num(g.count as f64) }</td>
                                 <td>{ fmt_num(g.throughput) }</td>
                                 <td>{ crate::num::pct(g.relative_performance_percent) }</td>
