@@ -380,9 +380,24 @@ await step('the editor completes keys and values from the schema, and explains a
   await pick(page, 'io-paths.toml');
   const highlighted = await page.$$eval('#cm-host .cm-line span', (s) => s.length);
   assert(highlighted > 20, `TOML is highlighted (${highlighted} styled spans)`);
-  const key = page.locator('#cm-host .cm-line', { hasText: /^duration_ms/ }).first();
-  const box = await key.boundingBox();
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  // Hover over the key `duration_ms` (scrolled into view, both ways, first).
+  const pos = await page.evaluate(() => {
+    const v = document.querySelector('#cm-host').virtsimView;
+    const doc = v.state.doc;
+    let n = 1;
+    while (n < doc.lines && !/^duration_ms/.test(doc.line(n).text)) n++;
+    const pos = doc.line(n).from + 3;
+    v.dom.scrollIntoView({ block: 'center' });
+    v.scrollDOM.scrollLeft = 0;
+    v.scrollDOM.scrollTop = Math.max(0, v.lineBlockAt(pos).top - 100);
+    return pos;
+  });
+  await page.waitForTimeout(150);
+  const at = await page.evaluate((pos) => {
+    const r = document.querySelector('#cm-host').virtsimView.coordsAtPos(pos);
+    return { x: r.left + 2, y: (r.top + r.bottom) / 2 };
+  }, pos);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
   await page.waitForSelector('.cm-help', { timeout: 5000 });
   assert(/\w{4,}/.test(await page.textContent('.cm-help')), 'hover help says something');
   await page.mouse.move(0, 0);

@@ -152,7 +152,7 @@ const hover = hoverTooltip((view, pos) => {
   if (!field) return null;
   const words = valuesOf(field).map((x) => x.v);
   return {
-    pos: start, end, above: true,
+    pos: start, end,
     create() {
       const dom = document.createElement('div');
       dom.className = 'cm-help';
