@@ -80,7 +80,7 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ " ⓘ" }</th>
-                    { for SHARE_HEADS.iter().map(|k| html! { <th scope="col" class={classes!((*k != "table.steal").then_some("opt"))}>{ t(lang, k) }</th> }) }
+                    { for SHARE_HEADS.iter().map(|k| html! { <th scope="col" class={classes!(if *k == "table.steal" { "opt-phone" } else { "opt" })}>{ t(lang, k) }</th> }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>
                 <tbody>
@@ -95,7 +95,7 @@ pub fn table(props: &TableProps) -> Html {
                             <td class="relative">{ crate::num::pct(p.relative_performance_percent) }</td>
                             { for [p.cpu.guest_user, p.cpu.guest_kernel, p.cpu.hypervisor, p.cpu.device_emulation,
                                 p.cpu.host_os, p.cpu.idle].iter().map(|v| html! { <td class="opt">{ crate::num::fixed(*v, 1) }</td> }) }
-                            <td>{ crate::num::fixed(p.steal_percent, 1) }</td>
+                            <td class="opt-phone">{ crate::num::fixed(p.steal_percent, 1) }</td>
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
                         </tr>
                     }) }

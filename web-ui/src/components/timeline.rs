@@ -206,8 +206,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .collect();
     // Opens on the first virtualized platform (native has no traps to show).
     let first_virtual = traced.iter().position(|t| t.1).unwrap_or(0);
-    let platform = use_state(|| first_virtual);
-    let chosen = (*platform).min(traced.len().saturating_sub(1));
+    // None until the user picks one (the component may have been shown before the trace existed).
+    let platform = use_state(|| None::<usize>);
+    let chosen = platform
+        .unwrap_or(first_virtual)
+        .min(traced.len().saturating_sub(1));
     let empty = Trace::default();
     let trace = traced.get(chosen).map_or(&empty, |t| t.2);
     let segs = &trace.segments;
@@ -246,7 +249,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let platform = platform.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            platform.set(sel.value().parse().unwrap_or(0));
+            platform.set(sel.value().parse().ok());
         })
     };
     if traced.is_empty() {
@@ -417,8 +420,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 if traced.len() > 1 {
                     <label for="timeline-platform">{ t(lang, "timeline.platform") }</label>
                     <select id="timeline-platform" onchange={on_platform}>
-                        { for traced.iter().enumerate().map(|(i, (name, _, _))| html! {
-                            <option value={i.to_string()} selected={i == chosen}>{ name.clone() }</option>
+                        { for traced.iter().enumerate().map(|(i, (name, virt, _))| html! {
+                            <option value={i.to_string()} selected={i == chosen} data-virtualized={virt.to_string()}>{ name.clone() }</option>
                         }) }
                     </select>
                 }
