@@ -475,13 +475,14 @@ await step('a layer has one colour in the per-layer totals and the step rows', a
 async function chartTextCheck(p, where) {
   const bad = await p.evaluate(() => {
     const out = [];
-    for (const svg of document.querySelectorAll('.chart svg')) {
+    for (const svg of document.querySelectorAll('.chart svg, .timeline-box svg')) {
       const vb = svg.viewBox.baseVal;
       const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
       for (const t of svg.querySelectorAll('text')) {
         const px = parseFloat(getComputedStyle(t).fontSize) * scale;
-        if (t.textContent.trim() && px < 11.95) out.push(`${svg.closest('.chart').id}: "${t.textContent}" at ${px.toFixed(1)}px`);
-        if (t.textContent.includes('…')) out.push(`${svg.closest('.chart').id}: truncated "${t.textContent}"`);
+        const where = svg.closest('.chart')?.id || 'timeline';
+        if (t.textContent.trim() && px < 11.95) out.push(`${where}: "${t.textContent}" at ${px.toFixed(1)}px`);
+        if (t.textContent.includes('…')) out.push(`${where}: truncated "${t.textContent}"`);
       }
     }
     return out;
@@ -548,6 +549,7 @@ await step('the timeline asks before recording, opens on a virtualized platform,
   const extent = await page.textContent('#timeline-extent');
   assert(/ms/.test(extent) && /cycles/.test(extent), `extent in ms and cycles: ${extent}`);
   assert(/ms/.test(await page.textContent('.timeline .range')), 'view range in ms');
+  await chartTextCheck(page, 'timeline at 1440 px');
   await page.click('#tab-table');
 });
 

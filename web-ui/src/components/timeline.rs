@@ -34,9 +34,9 @@ pub fn touch_screen() -> bool {
 /// Width of the drawing in SVG units.
 const W: f64 = 1000.0;
 const LANE: f64 = 26.0;
-const LABEL: f64 = 64.0;
+const LABEL: f64 = 78.0;
 /// Height of the time axis under the lanes.
-const AXIS: f64 = 26.0;
+const AXIS: f64 = 30.0;
 /// Most segments drawn one by one; beyond this the view is drawn in bins.
 const MAX_DRAWN: usize = 2500;
 /// Width of a bin in SVG units when the view is drawn in bins.
@@ -454,7 +454,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <g>
                             <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(W - LABEL).to_string()}
                                 height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
-                            <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.62)} class="lane-label">{ format!("pCPU {l}") }</text>
+                            <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.72)} class="lane-label">{ format!("pCPU {l}") }</text>
                         </g>
                     }) }
                     { for bin_rects }
@@ -463,10 +463,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         { for ms_ticks.iter().map(|(tx, ms)| html! {
                             <g>
                                 <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
-                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 19.0)} text-anchor="middle" class="tick">{ fmt_num(*ms) }</text>
+                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor="middle" class="tick">{ fmt_num(*ms) }</text>
                             </g>
                         }) }
-                        <text x="4" y={format!("{:.1}", lanes_height + 19.0)} class="tick">{ "ms" }</text>
+                        <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ "ms" }</text>
                     </g>
                     { for visible.iter().map(|&(i, s)| {
                         let x0 = x(s.start as f64).max(LABEL);
