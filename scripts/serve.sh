@@ -84,7 +84,7 @@ cp -r "$ROOT"/static/. "$DIST"/
 if command -v npm >/dev/null && command -v node >/dev/null; then
   say "bundling the editor (CodeMirror 6, npm ci + esbuild)"
   (cd "$ROOT/web-ui/editor" && npm ci --no-audit --no-fund --silent \
-    && ./node_modules/.bin/esbuild editor.js --bundle --minify --format=iife --target=es2020 \
+    && ./node_modules/.bin/esbuild editor.js --bundle --minify --format=iife --target=es2020 --loader:.md=text \
          --log-level=warning --outfile="$DIST/editor.js")
 else
   say "node/npm not found: the page gets a plain text editor (install nodejs and npm for CodeMirror)"

@@ -16,6 +16,33 @@ import { linter, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { autocompletion, completionKeymap, closeBrackets } from '@codemirror/autocomplete';
 import { searchKeymap } from '@codemirror/search';
 import schema from '../../docs/scenario.schema.json';
+import formatDoc from '../../docs/scenario-format.md';
+
+// --- docs/scenario-format.md: its per-section tables of keys --------------------------
+// "## `[host]`" then rows "| `key` | type | default | meaning |".
+const docKeys = (() => {
+  const out = {};
+  let section = null;
+  for (const line of formatDoc.split('\n')) {
+    const h = /^##\s+`\[\[?([a-z_.]+)\]\]?`/.exec(line);
+    if (h) { section = h[1]; out[section] = {}; continue; }
+    if (/^##\s/.test(line)) { section = null; continue; }
+    const row = /^\|\s*`([a-z0-9_.]+)`\s*\|([^|]*)\|([^|]*)\|(.*)\|\s*$/.exec(line);
+    if (section && row) {
+      const clean = (t) => t.trim().replace(/`/g, '');
+      out[section][row[1]] = { type: clean(row[2]), dflt: clean(row[3]), meaning: clean(row[4]) };
+    }
+  }
+  return out;
+})();
+
+/** The format document's row for `key` under the table at `path`. */
+function docOf(path, key) {
+  const section = docKeys[path[0]];
+  if (!section) return null;
+  const dotted = [...path.slice(1), ...splitKey(key)].join('.');
+  return section[dotted] || section[splitKey(key).join('.')] || null;
+}
 
 // --- the schema ------------------------------------------------------------------
 function resolve(node) {
@@ -148,9 +175,11 @@ const hover = hoverTooltip((view, pos) => {
   const start = line.from + m[1].length;
   const end = start + m[2].length;
   if (pos < start || pos > end) return null;
-  const field = fieldOf(tableAt(view.state.doc, line.number), m[2]);
-  if (!field) return null;
-  const words = valuesOf(field).map((x) => x.v);
+  const path = tableAt(view.state.doc, line.number);
+  const field = fieldOf(path, m[2]);
+  const doc = docOf(path, m[2]);
+  if (!field && !doc) return null;
+  const words = field ? valuesOf(field).map((x) => x.v) : [];
   return {
     pos: start, end,
     create() {
@@ -160,15 +189,21 @@ const hover = hoverTooltip((view, pos) => {
       title.textContent = m[2];
       dom.appendChild(title);
       const p = document.createElement('p');
-      p.textContent = describe(field) || '—';
+      p.textContent = (doc && doc.meaning) || describe(field) || '—';
       dom.appendChild(p);
+      if (doc) {
+        const t = document.createElement('p');
+        t.className = 'cm-help-values';
+        t.textContent = `${doc.type} · default ${doc.dflt}`;
+        dom.appendChild(t);
+      }
       if (words.length) {
         const v = document.createElement('p');
         v.className = 'cm-help-values';
         v.textContent = words.join(' · ');
         dom.appendChild(v);
       }
-      if (field.default !== undefined && field.default !== null && typeof field.default !== 'object') {
+      if (!doc && field && field.default !== undefined && field.default !== null && typeof field.default !== 'object') {
         const dflt = document.createElement('p');
         dflt.className = 'cm-help-values';
         dflt.textContent = `= ${JSON.stringify(field.default)}`;
