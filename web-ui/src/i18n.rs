@@ -333,7 +333,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("results.stale.running", "새 설정으로 실행하는 중…", "Running the new settings…"),
     ("results.stale.run", "지금 실행", "Run it now"),
     ("run.named", "“{}” 실행", "Run “{}”"),
-    ("estimate.line", "예상: 이벤트 약 {}개 · 이 기기에서 약 {}", "Estimate: about {} events · about {} on this device"),
+    ("estimate.line", "예상: 이벤트 최대 약 {}개 · 이 기기에서 약 {}", "Estimate: up to about {} events · about {} on this device"),
     ("estimate.over", "페이지에서 실행하기에 너무 큽니다: 이벤트 약 {}개 (페이지 한도 {}개).", "Too large to run in the page: about {} events (the page's limit is {})."),
     ("estimate.fix", "실행 시간을 {} ms로 줄이기", "Set the duration to {} ms"),
     ("estimate.fix.hint", "또는 인스턴스·vCPU·스레드를 줄이세요. 명령줄 virtsim run은 더 큰 시나리오도 실행합니다.", "Or use fewer instances, vCPUs or threads. The command-line virtsim run takes larger scenarios."),

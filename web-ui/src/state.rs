@@ -363,9 +363,10 @@ pub struct RunInput {
     pub knobs: Knobs,
 }
 
-/// Simulated events per millisecond a page run reaches before any run has been
-/// measured on this device (about 8 million events/s, see README).
-pub const DEFAULT_EVENTS_PER_MS: f64 = 8_000.0;
+/// Estimated events per millisecond before any run has been measured on this device:
+/// a page run does about 8 million events/s (README) and sim-core's estimate is an
+/// upper bound, about twice the events a library scenario needs.
+pub const DEFAULT_EVENTS_PER_MS: f64 = 16_000.0;
 
 /// What a run of the current scenario will cost, before it starts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -444,10 +445,13 @@ pub struct State {
     pub running: Option<RunInput>,
     /// The scenario and settings the shown result came from.
     pub result_input: Option<RunInput>,
-    /// Simulated events per wall-clock millisecond, measured by the last run.
+    /// Estimated events (sim-core's upper bound) per wall-clock millisecond, measured
+    /// by the last run on this device.
     pub events_per_ms: f64,
     /// When the run in progress started (`performance.now()`), for the time left.
     pub run_started_ms: Option<f64>,
+    /// The estimated events of the run in progress (to calibrate `events_per_ms`).
+    pub running_estimate: Option<u64>,
 }
 
 impl State {
@@ -471,6 +475,7 @@ impl State {
             result_input: None,
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
+            running_estimate: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -582,6 +587,7 @@ impl State {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
             self.running = Some(self.input());
+            self.running_estimate = self.estimate().map(|e| e.events);
             self.run_started_ms = Some(crate::clock::now_ms());
         }
     }
@@ -701,9 +707,13 @@ impl Reducible for State {
                 s.status = RunStatus::Done { events, millis };
                 s.result = Some(result);
                 s.result_input = s.running.take();
-                if millis >= 20.0 && events > 0 {
-                    s.events_per_ms = events as f64 / millis;
+                // The device's pace in *estimated* events per ms, so that the next
+                // estimate (an upper bound on events) comes out in real time.
+                if let (Some(estimated), true) = (s.running_estimate, millis >= 20.0 && events > 0)
+                {
+                    s.events_per_ms = estimated as f64 / millis;
                 }
+                s.running_estimate = None;
             }
             Action::Failed { id, message } => {
                 if id != s.run_id {
