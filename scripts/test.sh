@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs what it needs, then runs
 # formatting and lint checks, the Rust tests (golden results, determinism, invalid
-# scenarios, model properties, CLI), the wasm build of sim-core, the docs, and the
-# browser tests of the web UI in headless Chromium.
+# scenarios, model properties, CLI, fuzz regressions), a minute of fuzzing, the wasm
+# build of sim-core, the docs, and the browser tests of the web UI in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,9 @@ cargo clippy --workspace --exclude web-ui --all-targets -- -D warnings
 
 step "tests (release: golden results are computed by full runs)"
 cargo test --release --workspace --exclude web-ui
+
+step "fuzzing for 60 s (fuzz/: failures are saved in fuzz/regressions/)"
+cargo run --release -p virtsim-fuzz -- --seconds "${FUZZ_SECONDS:-60}"
 
 step "sim-core builds for wasm32-unknown-unknown"
 cargo build --release -p sim-core --target wasm32-unknown-unknown

@@ -170,7 +170,10 @@ fn finishing_early_and_event_limits_are_errors_not_panics() {
     });
     assert_eq!(
         limited.err(),
-        Some(SimError::EventLimit { limit: total / 2 })
+        Some(SimError::EventLimit {
+            limit: total / 2,
+            estimate: s.estimated_events()
+        })
     );
     // A limit at the exact count is enough.
     let exact = s.run_with(RunOptions {

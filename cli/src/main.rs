@@ -47,7 +47,7 @@ enum Command {
         /// Override the scenario's seed.
         #[arg(long)]
         seed: Option<u64>,
-        /// Language of the table output.
+        /// Language of the table output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
         /// Record the per-pCPU timeline (included in JSON output).
@@ -58,13 +58,16 @@ enum Command {
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Language of the error messages.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
     /// Measure simulated events per second on a large scenario (64 pCPUs, 512 vCPUs).
     Bench {
-        /// Simulated seconds.
-        #[arg(long, default_value_t = 10)]
+        /// Simulated seconds (at most 2: the validator's event limit).
+        #[arg(long, default_value_t = 2)]
         seconds: u64,
         /// Run a scenario file instead of the built-in benchmark.
         #[arg(long)]
@@ -121,16 +124,73 @@ fn report(failure: Failure) -> u8 {
     }
 }
 
-fn load(path: &PathBuf) -> Result<Scenario, Failure> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = utf8(path, bytes)?;
+impl Lang {
+    fn core(self) -> sim_core::Lang {
+        match self {
+            Lang::En => sim_core::Lang::En,
+            Lang::Ko => sim_core::Lang::Ko,
+        }
+    }
+}
+
+fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
+    let bytes = read_bounded(path, lang)?;
+    let text = utf8(path, bytes, lang)?;
     Scenario::from_toml(&path.display().to_string(), &text)
-        .map_err(|e| Failure::Invalid(e.to_string()))
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
+}
+
+/// The file's bytes, read only if it is not larger than the largest scenario accepted:
+/// the size from its metadata first, then a read of at most one byte more than the
+/// limit (devices and pipes such as `/dev/zero` report no size).
+fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let limit = sim_core::scenario::MAX_FILE_BYTES;
+    // `size` is the size in bytes, or None for a stream longer than the limit.
+    let too_large = |size: Option<u64>| {
+        let at = format!("{}:1:1", path.display());
+        Failure::Invalid(match (lang, size) {
+            (Lang::En, Some(size)) => {
+                format!("{at}: scenario file is {size} bytes; at most {limit} bytes are accepted")
+            }
+            (Lang::En, None) => format!(
+                "{at}: scenario file is more than {limit} bytes; at most {limit} bytes are accepted"
+            ),
+            (Lang::Ko, Some(size)) => {
+                format!("{at}: 시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다")
+            }
+            (Lang::Ko, None) => format!(
+                "{at}: 시나리오 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다"
+            ),
+        })
+    };
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let metadata = file
+        .metadata()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if metadata.is_dir() {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "cannot read {}: it is a directory",
+            path.display()
+        )));
+    }
+    if metadata.len() > limit as u64 {
+        return Err(too_large(Some(metadata.len())));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() > limit {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
 }
 
 /// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first
 /// invalid byte.
-fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
+fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let offset = e.utf8_error().valid_up_to();
@@ -138,11 +198,18 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Failure> {
         let line = valid.matches('\n').count() + 1;
         let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
         let column = valid[line_start..].chars().count() + 1;
-        Failure::Invalid(format!(
-            "{}:{line}:{column}: scenario is not valid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the file as UTF-8",
-            path.display(),
-            bytes[offset]
-        ))
+        Failure::Invalid(match lang {
+            Lang::En => format!(
+                "{}:{line}:{column}: scenario is not valid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the file as UTF-8",
+                path.display(),
+                bytes[offset]
+            ),
+            Lang::Ko => format!(
+                "{}:{line}:{column}: 시나리오가 올바른 UTF-8이 아닙니다 (바이트 오프셋 {offset}의 0x{:02x}). 파일을 UTF-8로 저장하세요",
+                path.display(),
+                bytes[offset]
+            ),
+        })
     })
 }
 
@@ -155,7 +222,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             trace,
         } => {
-            let mut scenario = load(&file)?;
+            let mut scenario = load(&file, lang)?;
             if let Some(seed) = seed {
                 scenario.set_seed(seed);
             }
@@ -178,13 +245,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print!("{text}");
             Ok(())
         }
-        Command::Validate { files } => {
+        Command::Validate { files, lang } => {
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {
-                let code = match load(file) {
+                let code = match load(file, lang) {
                     Ok(scenario) => {
-                        println!("{}: ok ({})", file.display(), cost_estimate(&scenario));
+                        println!("{}: ok ({})", file.display(), cost_estimate(&scenario, lang));
                         0
                     }
                     Err(failure) => report(failure),
@@ -210,7 +277,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench { seconds, file } => {
             let scenario = match file {
-                Some(file) => load(&file)?,
+                Some(file) => load(&file, Lang::En)?,
                 None => Scenario::from_toml("bench", &output::bench_scenario(seconds))
                     .map_err(|e| Failure::Invalid(e.to_string()))?,
             };
@@ -261,16 +328,31 @@ fn run_with_progress(
 /// machine (README, "Performance"); the basis of `validate`'s time estimate.
 const EVENTS_PER_SECOND: f64 = 11.0e6;
 
-/// "about 1234567 events, about 0.1 s": the cost of running a scenario, before it runs.
-fn cost_estimate(scenario: &Scenario) -> String {
+/// "estimated 1234567 events at most, about 0.1 s ...": the cost of running a scenario,
+/// before it runs, in `lang`.
+fn cost_estimate(scenario: &Scenario, lang: Lang) -> String {
     let events = scenario.estimated_events();
     let seconds = events as f64 / EVENTS_PER_SECOND;
-    let time = if seconds < 0.1 {
-        "under 0.1 s".to_string()
-    } else if seconds < 100.0 {
-        format!("about {seconds:.1} s")
-    } else {
-        format!("about {:.0} min", seconds / 60.0)
-    };
-    format!("estimated {events} events at most, {time} at 11 million events/s on one core")
+    match lang {
+        Lang::En => {
+            let time = if seconds < 0.1 {
+                "under 0.1 s".to_string()
+            } else if seconds < 100.0 {
+                format!("about {seconds:.1} s")
+            } else {
+                format!("about {:.0} min", seconds / 60.0)
+            };
+            format!("estimated {events} events at most, {time} at 11 million events/s on one core")
+        }
+        Lang::Ko => {
+            let time = if seconds < 0.1 {
+                "0.1초 미만".to_string()
+            } else if seconds < 100.0 {
+                format!("약 {seconds:.1}초")
+            } else {
+                format!("약 {:.0}분", seconds / 60.0)
+            };
+            format!("이벤트 최대 약 {events}개 예상, 한 코어에서 초당 1,100만 이벤트로 {time}")
+        }
+    }
 }

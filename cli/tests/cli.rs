@@ -467,3 +467,67 @@ fn validate_shows_the_cost_before_running() {
     assert!(events > 0, "{out}");
     assert!(out.contains("million events/s"), "{out}");
 }
+
+/// The size is checked before the file is read: `/dev/zero` never ends, so only a
+/// bounded read can reject it, and quickly (it used to read 2 GB before failing).
+#[test]
+fn an_endless_or_oversized_file_is_rejected_without_reading_it_all() {
+    #[allow(clippy::disallowed_methods)]
+    let start = std::time::Instant::now();
+    let o = virtsim(&["validate", "/dev/zero"]);
+    assert_eq!(code(&o), 2, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("/dev/zero:1:1: scenario file is more than 262144 bytes"),
+        "{}",
+        stderr(&o)
+    );
+    // Reading 256 KiB takes milliseconds; the old unbounded read took many seconds.
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+
+    // A regular file one byte over the limit is rejected from its metadata.
+    let big = scratch("big.toml", &"#".repeat(262_145));
+    let o = virtsim(&["run", &big.display().to_string()]);
+    assert_eq!(code(&o), 2, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains(":1:1: scenario file is 262145 bytes; at most 262144 bytes are accepted"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `--lang ko` prints the validator's messages in Korean, at the same location, for
+/// `validate` and for `run`; English stays the default.
+#[test]
+fn validate_and_run_speak_korean_with_lang_ko() {
+    let bad = scratch(
+        "korean.toml",
+        "[scenario]\nname = \"k\"\n\n[host]\ncores = 0\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"cpu-bound\"\n",
+    );
+    let path = bad.display().to_string();
+    for command in ["validate", "run"] {
+        let o = virtsim(&[command, &path, "--lang", "ko"]);
+        assert_eq!(code(&o), 2, "{command}: {}", stderr(&o));
+        // `cores = 0` is on line 5; the value starts in column 9.
+        assert!(
+            stderr(&o).contains(&format!(
+                "{path}:5:9: host.cores 값은 1에서 1024 사이여야 합니다. 입력값: 0"
+            )),
+            "{command}: {}",
+            stderr(&o)
+        );
+    }
+    let o = virtsim(&["validate", &path]);
+    assert!(
+        stderr(&o).contains(":5:9: host.cores must be between 1 and 1024; got 0"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["validate", "/dev/zero", "--lang", "ko"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("/dev/zero:1:1: 시나리오 파일이 262144바이트보다 큽니다"),
+        "{}",
+        stderr(&o)
+    );
+}

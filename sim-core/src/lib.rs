@@ -57,5 +57,5 @@ pub use results::{PlatformResult, RunResult};
 pub use runner::{Progress, RunOptions, Runner, SimError};
 pub use scenario::{Adjustments, Scenario, ScenarioError};
 pub use table::ComparisonTable;
-pub use text::Text;
+pub use text::{Lang, Text};
 pub use workload::{Op, Workload};

@@ -7,24 +7,16 @@ const SUB: u64 = 1 << SUB_BITS;
 const BUCKETS: usize = ((64 - SUB_BITS as usize) + 1) * SUB as usize;
 
 /// Latency histogram in cycles: exact below 64, then 64 buckets per power of two
-/// (a bucket is at most 1.6% wide; quantiles report the bucket's middle). Fixed memory, integer-only, so results are portable.
-#[derive(Debug, Clone)]
+/// (a bucket is at most 1.6% wide; quantiles report the bucket's middle). Integer-only, so
+/// results are portable. Its buckets are allocated up to the largest one recorded: an
+/// operation never recorded costs no bucket memory, and one whose latencies stay below
+/// 2^k cycles at most `(k - 5) x 64` buckets of 8 bytes (at most 30 KB).
+#[derive(Debug, Clone, Default)]
 pub struct Histogram {
     counts: Vec<u64>,
     total: u64,
     sum: u128,
     max: u64,
-}
-
-impl Default for Histogram {
-    fn default() -> Self {
-        Histogram {
-            counts: vec![0; BUCKETS],
-            total: 0,
-            sum: 0,
-            max: 0,
-        }
-    }
 }
 
 fn bucket_of(value: u64) -> usize {
@@ -50,7 +42,11 @@ fn bucket_range(bucket: usize) -> (u64, u64) {
 
 impl Histogram {
     pub fn record(&mut self, value: u64) {
-        self.counts[bucket_of(value)] += 1;
+        let bucket = bucket_of(value);
+        if bucket >= self.counts.len() {
+            self.counts.resize((bucket + 1).min(BUCKETS), 0);
+        }
+        self.counts[bucket] += 1;
         self.total += 1;
         self.sum += u128::from(value);
         self.max = self.max.max(value);
@@ -103,6 +99,9 @@ impl Histogram {
 impl Histogram {
     /// Adds every sample of `other`.
     pub fn merge(&mut self, other: &Histogram) {
+        if other.counts.len() > self.counts.len() {
+            self.counts.resize(other.counts.len(), 0);
+        }
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             *a += b;
         }
@@ -142,6 +141,32 @@ impl LatencySummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buckets_are_allocated_only_up_to_the_largest_value() {
+        let empty = Histogram::default();
+        assert_eq!(
+            empty.counts.capacity(),
+            0,
+            "an unused histogram holds no buckets"
+        );
+        let mut h = Histogram::default();
+        for v in [5, 700, 1000] {
+            h.record(v);
+        }
+        // 1000 = 2^9 x 1.95: exponent 9, sub-bucket (1000 >> 3) & 63 = 61, so bucket
+        // (9 - 6 + 1) x 64 + 61 = 317: 318 buckets instead of 3776.
+        assert_eq!(h.counts.len(), 318);
+        // The median is 700: its bucket is 8 wide from (64 + 87 % 64) x 8 = 696, so it
+        // reports the middle, 696 + 4 = 700.
+        assert_eq!(h.quantile(500), 700);
+        // Merging a wider histogram grows the narrower one.
+        let mut wide = Histogram::default();
+        wide.record(u64::MAX);
+        h.merge(&wide);
+        assert_eq!(h.counts.len(), BUCKETS);
+        assert_eq!(h.count(), 4);
+    }
 
     #[test]
     fn buckets_round_trip_and_are_monotonic() {

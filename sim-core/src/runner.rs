@@ -11,7 +11,7 @@ use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
 use crate::results::{
     CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
 };
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, MAX_ESTIMATED_EVENTS};
 use crate::table::ComparisonTable;
 use crate::vdi::{self, SessionGroup};
 use crate::workload::Op;
@@ -21,7 +21,10 @@ use crate::workload::Op;
 pub struct RunOptions {
     /// Record a per-pCPU timeline for every platform.
     pub trace: bool,
-    /// Stop with [`SimError::EventLimit`] past this many events.
+    /// Stop with [`SimError::EventLimit`] past this many events (the machines' events
+    /// plus the work units of the desktop session model in [`Runner::finish`]). The
+    /// default is [`MAX_ESTIMATED_EVENTS`], the limit every accepted scenario's estimate
+    /// stays below.
     pub max_events: u64,
 }
 
@@ -29,7 +32,7 @@ impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
             trace: false,
-            max_events: u64::MAX,
+            max_events: MAX_ESTIMATED_EVENTS,
         }
     }
 }
@@ -37,8 +40,8 @@ impl Default for RunOptions {
 /// A run that could not complete.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimError {
-    #[error("the run needed more than {limit} events; shorten duration_ms or use fewer instances")]
-    EventLimit { limit: u64 },
+    #[error("the run needed more than {limit} events (the scenario's estimate is at most {estimate} events); shorten duration_ms or use fewer instances")]
+    EventLimit { limit: u64, estimate: u64 },
     #[error("the run is not finished yet")]
     NotFinished,
 }
@@ -277,9 +280,7 @@ impl Runner {
             self.events += used;
             left = left.saturating_sub(used.max(1));
             if self.events > self.options.max_events {
-                return Err(SimError::EventLimit {
-                    limit: self.options.max_events,
-                });
+                return Err(self.event_limit());
             }
             if done {
                 let index = *index;
@@ -288,6 +289,13 @@ impl Runner {
             }
         }
         Ok(self.progress())
+    }
+
+    fn event_limit(&self) -> SimError {
+        SimError::EventLimit {
+            limit: self.options.max_events,
+            estimate: self.scenario.estimated_events(),
+        }
     }
 
     /// The results, once [`Runner::is_finished`].
@@ -304,14 +312,29 @@ impl Runner {
         let seconds = s.duration_ms as f64 / 1000.0;
         let per_us = s.host.clock_mhz;
         let mut platforms = Vec::new();
+        // The desktop session model runs here, within what is left of the budget.
+        let mut budget = self.options.max_events.saturating_sub(self.events);
         for (job, outcome) in self.jobs.iter().zip(&outcomes) {
             let JobKind::Platform(p_index) = job.kind else {
                 continue;
             };
             let baseline = &outcomes[self.baseline_of[p_index]];
-            platforms.push(platform_result(
-                s, p_index, &job.spec, outcome, baseline, seconds, per_us,
-            ));
+            platforms.push(
+                platform_result(
+                    s,
+                    p_index,
+                    &job.spec,
+                    outcome,
+                    baseline,
+                    seconds,
+                    per_us,
+                    &mut budget,
+                )
+                .map_err(|()| SimError::EventLimit {
+                    limit: self.options.max_events,
+                    estimate: s.estimated_events(),
+                })?,
+            );
         }
         let sweep = s
             .sweep
@@ -512,6 +535,7 @@ fn layers(stack: &Stack) -> Vec<Layer> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn platform_result(
     s: &Scenario,
     p_index: usize,
@@ -520,7 +544,8 @@ fn platform_result(
     baseline: &MachineOutcome,
     seconds: f64,
     per_us: u64,
-) -> PlatformResult {
+    budget: &mut u64,
+) -> Result<PlatformResult, ()> {
     let p = &s.platforms[p_index];
     let ops: u64 = outcome.instances.iter().map(|i| i.ops).sum();
     let mut exits = [0u64; ExitReason::COUNT];
@@ -673,8 +698,17 @@ fn platform_result(
             &groups,
             spec.duration_cycles,
             s.seed,
+            *budget,
         )
     });
+    let vdi = match vdi {
+        None => None,
+        Some(Ok((result, used))) => {
+            *budget -= used;
+            Some(result)
+        }
+        Some(Err(_)) => return Err(()),
+    };
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::new(&p.stack, &s.costs, s.host.cpu, workload);
     let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
@@ -702,7 +736,7 @@ fn platform_result(
             lifecycle.density = memory.min(cpu);
         }
     }
-    PlatformResult {
+    Ok(PlatformResult {
         name: p.name.clone(),
         label: p.label.clone(),
         kind: p.stack.kind,
@@ -742,7 +776,7 @@ fn platform_result(
         faults,
         attack_surface: Some(attack_surface(&p.stack, instance_count)),
         vdi,
-    }
+    })
 }
 
 fn lifecycle_result(

@@ -2,6 +2,26 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A product language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+}
+
+impl Lang {
+    /// `"ko"` is Korean; anything else English.
+    pub fn from_code(code: &str) -> Lang {
+        if code == "ko" {
+            Lang::Ko
+        } else {
+            Lang::En
+        }
+    }
+}
+
 /// A string in both product languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -31,8 +31,6 @@ pub const SCREEN_KPIXELS: u64 = 2_074;
 pub const BYTES_PER_PIXEL: u64 = 4;
 /// Payload bytes per packet (Ethernet MTU minus IP and TCP headers).
 pub const PACKET_PAYLOAD: u64 = 1448;
-/// Most updates simulated in one run (a clear error instead of a hang).
-pub const MAX_VDI_EVENTS: u64 = 50_000_000;
 
 /// The names of the desktop workload presets.
 pub const DESKTOP_PRESETS: [&str; 4] = [
@@ -337,7 +335,9 @@ struct Session {
     frames_delivered: u64,
 }
 
-/// Simulates the sessions of one VDI platform for `duration` cycles.
+/// Simulates the sessions of one VDI platform for `duration` cycles, within `budget`
+/// work units (events weighted by [`crate::scenario::vdi_event_weight`]); a run that
+/// needs more returns `Err(units used)` instead of running on; `Ok` gives the units used.
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     stack: &Stack,
@@ -347,7 +347,8 @@ pub fn run(
     groups: &[SessionGroup],
     duration: Cycles,
     seed: u64,
-) -> VdiResult {
+    budget: u64,
+) -> Result<(VdiResult, u64), u64> {
     let per_us = host.cycles_per_us();
     let params = ProtocolParams::of(net.protocol);
     // The guest's network path for one packet of an update, from the stack's own steps.
@@ -478,10 +479,11 @@ pub fn run(
         }
     }
 
+    let weight = crate::scenario::vdi_event_weight(sessions.len() as u64, u64::from(host.cores));
     while let Some((now, ev)) = q.pop_until(duration) {
-        events += 1;
-        if events > MAX_VDI_EVENTS {
-            break;
+        events += weight;
+        if events > budget {
+            return Err(events);
         }
         match ev {
             Ev::Input { s } => {
@@ -698,7 +700,7 @@ pub fn run(
         .collect();
     let l = ms(&all);
     let bytes: u64 = sessions.iter().map(|s| s.bytes).sum();
-    VdiResult {
+    let result = VdiResult {
         protocol: net.protocol,
         rtt_ms: net.rtt_us as f64 / 1000.0,
         client_bandwidth_mbit_s: net.client_bandwidth_kbit_s as f64 / 1000.0,
@@ -729,7 +731,8 @@ pub fn run(
             "input-to-display latency: half RTT in, queue for a core, application, encode, guest network path, NIC and client link, half RTT out, client decode",
             "입력-화면 지연: RTT 절반(입력), 코어 대기, 애플리케이션, 인코딩, 게스트 네트워크 경로, NIC와 클라이언트 링크, RTT 절반(화면), 클라이언트 디코딩",
         ),
-    }
+    };
+    Ok((result, events))
 }
 
 #[allow(clippy::too_many_arguments)]

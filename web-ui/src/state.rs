@@ -60,14 +60,36 @@ impl Knobs {
     }
 }
 
+/// A message in both page languages (sim-core's validator renders both).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Msg {
+    pub en: String,
+    pub ko: String,
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ko, &self.en)
+    }
+
+    /// A validator error's message in both languages.
+    pub fn of_error(e: &crate::core::ScenarioError) -> Msg {
+        Msg {
+            en: e.message_in(crate::core::text::Lang::En),
+            ko: e.message_in(crate::core::text::Lang::Ko),
+        }
+    }
+}
+
 /// A validation error of the editor's text, pointing at line and column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Msg,
     /// "file:line:column: message"
-    pub display: String,
+    pub display: Msg,
 }
 
 /// The scenario's own values of the controlled parameters (what a slider shows untouched).
@@ -142,7 +164,7 @@ fn max_instances(s: &Scenario) -> u32 {
 pub struct KnobError {
     /// The id of the control that was changed last (`k-instances`, …), if known.
     pub control: Option<&'static str>,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// The id of the first control whose setting differs between `a` and `b`.
@@ -264,18 +286,28 @@ pub enum Validation {
 
 /// Validates scenario text the way a run would read it: the text itself (an editor
 /// error), then the controls layered over it (a control error; the text stays valid).
-pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<String>) {
+pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<Msg>) {
     if text.len() > MAX_SCENARIO_BYTES {
-        let message = format!(
-            "scenario is {} bytes; at most {} are accepted",
-            text.len(),
-            MAX_SCENARIO_BYTES
-        );
+        let message = Msg {
+            en: format!(
+                "scenario is {} bytes; at most {} are accepted",
+                text.len(),
+                MAX_SCENARIO_BYTES
+            ),
+            ko: format!(
+                "시나리오가 {}바이트입니다. 최대 {}바이트까지 받습니다",
+                text.len(),
+                MAX_SCENARIO_BYTES
+            ),
+        };
         return (
             Validation::Invalid(EditorError {
                 line: 1,
                 column: 1,
-                display: format!("{file}:1:1: {message}"),
+                display: Msg {
+                    en: format!("{file}:1:1: {}", message.en),
+                    ko: format!("{file}:1:1: {}", message.ko),
+                },
                 message,
             }),
             None,
@@ -286,8 +318,11 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
             Validation::Invalid(EditorError {
                 line: e.line,
                 column: e.column,
-                message: e.message.clone(),
-                display: e.to_string(),
+                message: Msg::of_error(&e),
+                display: Msg {
+                    en: e.to_string_in(crate::core::text::Lang::En),
+                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                },
             }),
             None,
         ),
@@ -312,7 +347,7 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
                         duration_ms: base.duration_ms,
                         baseline,
                     },
-                    Some(e.message),
+                    Some(Msg::of_error(&e)),
                 ),
             }
         }

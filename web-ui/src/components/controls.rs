@@ -152,7 +152,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
         Some(html! {
             <>
-                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.clone() }</p>
+                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.get(lang).to_string() }</p>
                 <button class="link" onclick={undo}>{ t(lang, "controls.undo") }</button>
             </>
         })

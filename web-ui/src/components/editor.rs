@@ -73,7 +73,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     e.set_label(t(*lang, "editor"));
                     match v {
                         Validation::Invalid(err) => {
-                            e.set_error(Some((err.line, err.column, &err.message)))
+                            e.set_error(Some((err.line, err.column, err.message.get(*lang))))
                         }
                         Validation::Valid { .. } => e.set_error(None),
                     }
@@ -166,7 +166,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
                         { format!(" — {} {}, {} {}", t(lang, "editor.line"), err.line, t(lang, "editor.column"), err.column) }
                     </p>
-                    <pre class="error-text">{ err.display.clone() }</pre>
+                    <pre class="error-text">{ err.display.get(lang).to_string() }</pre>
                     <button class="link" onclick={goto}>{ t(lang, "editor.goto") }</button>
                 </div>
             }

@@ -1,0 +1,256 @@
+//! [`ScenarioError`]: what went wrong and where (file, line, column).
+
+use std::ops::Range;
+
+use crate::text::Lang;
+
+/// A scenario that could not be read, with its location.
+///
+/// `Display` gives `file:line:column: message` in English; [`ScenarioError::message_in`]
+/// and [`ScenarioError::to_string_in`] give it in Korean too. [`ScenarioError::code`]
+/// says what is wrong in a stable, machine-readable form (e.g. `out_of_range`,
+/// `unknown_name`) and [`ScenarioError::params`] the values the message quotes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ScenarioError {
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The message in English.
+    pub message: String,
+    /// What is wrong, as a stable snake_case code.
+    pub code: &'static str,
+    /// The values the message quotes, by name.
+    pub params: Vec<(&'static str, String)>,
+    /// The Korean template (the English one rendered is `message`).
+    ko: &'static str,
+}
+
+impl ScenarioError {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.message.clone(),
+            Lang::Ko => render(self.ko, &self.params),
+        }
+    }
+
+    /// `file:line:column: message` in `lang`.
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            self.file,
+            self.line,
+            self.column,
+            self.message_in(lang)
+        )
+    }
+}
+
+/// A message template with `{name}` placeholders filled in.
+fn render(template: &str, params: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            params
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (close, v))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What an error says, before it is located: a code, English and Korean templates with
+/// `{name}` placeholders, and the values of the placeholders.
+#[derive(Debug, Clone)]
+pub(crate) struct Msg {
+    pub(crate) code: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) ko: &'static str,
+    pub(crate) params: Vec<(&'static str, String)>,
+}
+
+/// `msg!(code, "English {a}", "한국어 {a}", a = value, ...)`: a [`Msg`].
+macro_rules! msg {
+    ($code:literal, $en:expr, $ko:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::scenario::error::Msg {
+            code: $code,
+            en: $en,
+            ko: $ko,
+            params: vec![$((stringify!($name), ($value).to_string())),*],
+        }
+    };
+}
+pub(crate) use msg;
+
+/// The TOML parser's or serde's message (in English), with a code and a Korean
+/// rendering for the common kinds: unknown key, unknown value, missing key, wrong type.
+pub(crate) fn parser_msg(detail: String) -> Msg {
+    let quoted = |rest: &str| -> Option<(String, String)> {
+        let (name, after) = rest.split_once('`')?;
+        let expected = after
+            .strip_prefix(", expected one of ")
+            .or_else(|| after.strip_prefix(", expected "))
+            .unwrap_or("")
+            .to_string();
+        Some((name.to_string(), expected))
+    };
+    if let Some((field, expected)) = detail.strip_prefix("unknown field `").and_then(quoted) {
+        return msg!(
+            "unknown_field",
+            "{detail}",
+            "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}",
+            detail = detail,
+            field = field,
+            expected = expected
+        );
+    }
+    if let Some((value, expected)) = detail.strip_prefix("unknown variant `").and_then(quoted) {
+        return msg!(
+            "unknown_value",
+            "{detail}",
+            "알 수 없는 값 `{value}`입니다. 쓸 수 있는 값: {expected}",
+            detail = detail,
+            value = value,
+            expected = expected
+        );
+    }
+    if let Some((field, _)) = detail.strip_prefix("missing field `").and_then(quoted) {
+        return msg!(
+            "missing_field",
+            "{detail}",
+            "필수 키 `{field}`가 없습니다",
+            detail = detail,
+            field = field
+        );
+    }
+    if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
+        return msg!(
+            "invalid_type",
+            "{detail}",
+            "값의 형식이 맞지 않습니다 ({detail})",
+            detail = detail
+        );
+    }
+    msg!(
+        "syntax",
+        "{detail}",
+        "TOML 문법 오류입니다 ({detail})",
+        detail = detail
+    )
+}
+
+/// A step of a path into the document: a key of a table or an index of an array.
+#[derive(Clone, Copy)]
+pub(crate) enum Key<'k> {
+    Name(&'k str),
+    Index(usize),
+}
+
+/// What validation reports errors against: the file name, its text, and the document as
+/// the TOML parser read it, whose spans locate keys and values whatever their syntax
+/// (inline tables, quoted and dotted keys, arrays of tables).
+pub(crate) struct Validator<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) text: &'a str,
+    document: Option<toml::de::DeTable<'a>>,
+}
+
+impl<'a> Validator<'a> {
+    /// A validator that locates errors by offset only (the text is not parsed again).
+    pub(crate) fn unparsed(file: &'a str, text: &'a str) -> Validator<'a> {
+        Validator {
+            file,
+            text,
+            document: None,
+        }
+    }
+
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Validator<'a> {
+        Validator {
+            file,
+            text,
+            document: toml::de::DeTable::parse(text)
+                .ok()
+                .map(toml::Spanned::into_inner),
+        }
+    }
+
+    /// The span of the value at `path` (for an array element, the element; for an
+    /// element of an array of tables, its `[[header]]`), or of the nearest part of the
+    /// path that exists; `0..0` when nothing does.
+    pub(crate) fn span_of(&self, path: &[Key<'_>]) -> std::ops::Range<usize> {
+        use toml::de::DeValue;
+        let Some(document) = &self.document else {
+            return 0..0;
+        };
+        let mut found = 0..0;
+        let mut table = Some(document);
+        let mut array: Option<&toml::de::DeArray<'_>> = None;
+        for key in path {
+            let value = match (*key, table, array) {
+                (Key::Name(name), Some(t), _) => t
+                    .iter()
+                    .find(|(k, _)| k.get_ref().as_ref() == name)
+                    .map(|(k, v)| {
+                        found = k.span();
+                        v
+                    }),
+                (Key::Index(i), _, Some(a)) => a.get(i),
+                _ => None,
+            };
+            let Some(value) = value else {
+                return found;
+            };
+            if !value.span().is_empty() {
+                found = value.span();
+            }
+            (table, array) = match value.get_ref() {
+                DeValue::Table(t) => (Some(t), None),
+                DeValue::Array(a) => (None, Some(a)),
+                _ => (None, None),
+            };
+        }
+        found
+    }
+
+    pub(crate) fn error(&self, span: Range<usize>, msg: Msg) -> ScenarioError {
+        let (line, column) = line_column(self.text, span.start);
+        ScenarioError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message: render(msg.en, &msg.params),
+            code: msg.code,
+            params: msg.params,
+            ko: msg.ko,
+        }
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}

@@ -1,0 +1,410 @@
+//! The file format as written: the serde `*Section` structs, their defaults and spans.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::costs::{CostTable, CpuGeneration};
+use crate::isolation::FaultKind;
+use crate::platform::{
+    DisplayProtocol, GuestOs, IoModel, NetworkMode, PlatformKind, SchedulerKind, StorageMode,
+    Technique,
+};
+use crate::question::{Metric, QuestionKind, Select};
+use crate::text::Text;
+use crate::workload::{Op, OpMix};
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+/// A virtsim scenario file.
+pub struct ScenarioFile {
+    /// Name, seed, duration and explanation.
+    pub scenario: ScenarioSection,
+    /// The simulated hardware.
+    #[serde(default)]
+    pub host: HostSection,
+    /// Platforms to compare; each runs the instances on its own copy of the host.
+    #[serde(default, rename = "platform")]
+    pub platforms: Vec<PlatformSection>,
+    /// Custom workloads (named mixes); presets need no entry.
+    #[serde(default, rename = "workload")]
+    pub workloads: Vec<WorkloadSection>,
+    /// Instances (VMs, containers or native process groups) and what they run.
+    #[serde(default, rename = "instance")]
+    pub instances: Vec<InstanceSection>,
+    /// Overrides of per-operation costs.
+    #[serde(default)]
+    pub costs: CostTable,
+    /// Questions whose answers the simulator computes.
+    #[serde(default, rename = "question")]
+    pub questions: Vec<QuestionSection>,
+    /// Faults injected at a simulated time (kernel panic, hypervisor or server failure).
+    #[serde(default, rename = "fault")]
+    pub faults: Vec<FaultSection>,
+    /// Run every platform again with more and more copies of one instance group.
+    #[serde(default)]
+    pub sweep: Option<SweepSection>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+/// A fault injected at a simulated time.
+pub struct FaultSection {
+    /// When the fault happens, milliseconds after the start (below duration_ms).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub at_ms: Spanned<u64>,
+    /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure` or `server_failure`.
+    #[cfg_attr(feature = "schema", schemars(with = "FaultKind"))]
+    pub kind: Spanned<FaultKind>,
+    /// kernel_panic: the instance group whose code triggers the fault.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub instance: Option<Spanned<String>>,
+    /// kernel_panic: which copy of the group (1-based, default 1).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
+    pub copy: Option<Spanned<u32>>,
+    /// Platforms where the fault happens (default: every platform that runs the instance,
+    /// or every platform).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSection {
+    /// Short name shown in lists.
+    pub name: String,
+    /// Title in English and Korean.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// What the scenario shows, in English and Korean.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Seed of the random streams.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// Simulated time per platform, milliseconds.
+    #[serde(default = "default_duration")]
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub duration_ms: Spanned<u64>,
+    /// Record a per-pCPU timeline (bounded).
+    #[serde(default)]
+    pub trace: bool,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+fn default_duration() -> Spanned<u64> {
+    Spanned::new(0..0, 100)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct HostSection {
+    /// Physical CPU cores (pCPUs).
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub cores: Spanned<u32>,
+    /// Clock frequency in GHz.
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub clock_ghz: Spanned<f64>,
+    /// Memory in GiB.
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub memory_gib: Spanned<f64>,
+    /// CPU generation: fixes the VM exit round trip.
+    pub cpu: CpuGeneration,
+    /// VT-x/AMD-V present.
+    pub vtx: bool,
+    /// EPT/NPT (nested paging) present.
+    pub ept: bool,
+    pub disk: DiskSection,
+    pub nic: NicSection,
+}
+
+impl Default for HostSection {
+    fn default() -> Self {
+        HostSection {
+            cores: Spanned::new(0..0, 8),
+            clock_ghz: Spanned::new(0..0, 3.0),
+            memory_gib: Spanned::new(0..0, 64.0),
+            cpu: CpuGeneration::default(),
+            vtx: true,
+            ept: true,
+            disk: DiskSection::default(),
+            nic: NicSection::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct DiskSection {
+    /// Access latency, microseconds (0 to 10 000 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub latency_us: Spanned<u64>,
+    /// Requests per second the device sustains (1 to 100 000 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub iops: Spanned<u64>,
+    /// Bandwidth, MB/s (1 to 1 000 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub bandwidth_mb_s: Spanned<u64>,
+}
+
+impl Default for DiskSection {
+    fn default() -> Self {
+        DiskSection {
+            latency_us: Spanned::new(0..0, 80),
+            iops: Spanned::new(0..0, 200_000),
+            bandwidth_mb_s: Spanned::new(0..0, 2_000),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct NicSection {
+    /// One-way wire latency to the clients, microseconds (0 to 10 000 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub latency_us: Spanned<u64>,
+    /// Bandwidth, Gbit/s (1 to 10 000).
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    pub bandwidth_gbit_s: Spanned<u64>,
+}
+
+impl Default for NicSection {
+    fn default() -> Self {
+        NicSection {
+            latency_us: Spanned::new(0..0, 20),
+            bandwidth_gbit_s: Spanned::new(0..0, 10),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlatformSection {
+    /// Unique name, used by instances and questions.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub name: Spanned<String>,
+    /// Optional display label.
+    #[serde(default)]
+    pub label: Option<Text>,
+    #[cfg_attr(feature = "schema", schemars(with = "PlatformKind"))]
+    pub kind: Spanned<PlatformKind>,
+    /// Virtualization technique (type 1 and type 2 only).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Technique>"))]
+    pub technique: Option<Spanned<Technique>>,
+    /// I/O path; defaults follow the technique.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<IoModel>"))]
+    pub io: Option<Spanned<IoModel>>,
+    /// Host-level scheduler; default credit for type 1, fair otherwise.
+    #[serde(default)]
+    pub scheduler: Option<SchedulerKind>,
+    /// Scheduler time slice, milliseconds (credit default 30, fair latency 24, round robin 10).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub time_slice_ms: Option<Spanned<u64>>,
+    /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
+    #[serde(default = "spanned_default::<bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub driver_domain: Spanned<bool>,
+    /// Type 2: percent of each core the host's own processes want.
+    #[serde(default = "spanned_default::<u32>")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub host_background_percent: Spanned<u32>,
+    /// Container network mode.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NetworkMode>"))]
+    pub network: Option<Spanned<NetworkMode>>,
+    /// Container storage.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<StorageMode>"))]
+    pub storage: Option<Spanned<StorageMode>>,
+    /// Type 1: a minimal VMM without firmware, virtio devices only (Firecracker-like microVM).
+    #[serde(default = "spanned_default::<bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub microvm: Spanned<bool>,
+    /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]
+    pub protocol: Option<Spanned<DisplayProtocol>>,
+    /// VDI: network round-trip time between thin client and server, milliseconds (default 20).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub rtt_ms: Option<Spanned<f64>>,
+    /// VDI: bandwidth of each client's access link, Mbit/s (default 20).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub client_bandwidth_mbit_s: Option<Spanned<f64>>,
+    /// VDI: packet loss on the client path, percent (default 0).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub loss_percent: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadSection {
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub name: Spanned<String>,
+    /// Preset to start from (default: an empty mix).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub base: Option<Spanned<String>>,
+    /// Mean compute burst between operations, cycles (0 to 1 000 000 000).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub compute_cycles: Option<Spanned<u64>>,
+    /// Work done inside each system call, cycles (0 to 100 000 000).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub syscall_work_cycles: Option<Spanned<u64>>,
+    /// Bytes per disk request (1 to 67 108 864).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub io_bytes: Option<Spanned<u64>>,
+    /// Bytes per network message (1 to 67 108 864).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub message_bytes: Option<Spanned<u64>>,
+    /// Mean sleep of a `sleep` operation, microseconds (0 to 10 000 000).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub think_time_us: Option<Spanned<u64>>,
+    /// Relative operation weights (replaces the base's mix when given).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]
+    pub mix: Option<Spanned<OpMix>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InstanceSection {
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub name: Spanned<String>,
+    /// Platforms that run this instance (default: all).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Number of identical instances.
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub count: Spanned<u32>,
+    /// vCPUs of a VM, or CPUs a container or process group may use at once.
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub vcpus: Spanned<u32>,
+    /// Workload threads (default: one per vCPU).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
+    pub threads: Option<Spanned<u32>>,
+    /// Memory of a VM or memory limit of a container, GiB.
+    #[serde(default = "default_instance_memory")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub memory_gib: Spanned<f64>,
+    /// Guest OS of a VM.
+    #[serde(default = "spanned_default::<GuestOs>")]
+    #[cfg_attr(feature = "schema", schemars(with = "GuestOs"))]
+    pub guest_os: Spanned<GuestOs>,
+    /// Workload preset or custom workload name.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub workload: Spanned<String>,
+    /// pCPU for each vCPU (pinning).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<u32>>"))]
+    pub pin: Option<Spanned<Vec<u32>>>,
+    /// Scheduler weight (credit weight or CPU shares).
+    #[serde(default = "default_weight")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub weight: Spanned<u32>,
+    /// CPU cap per vCPU slot in percent of one core (credit cap, cgroup quota); 0 = none.
+    #[serde(default = "spanned_default::<u32>")]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub cap_percent: Spanned<u32>,
+    /// Memory the application itself touches, MiB (default 128); the footprint adds the
+    /// guest OS of a VM or the runtime of a container.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub working_set_mib: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SweepSection {
+    /// The instance group whose `count` varies.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub instance: Spanned<String>,
+    /// Counts to run, strictly increasing (at most 12).
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<u32>"))]
+    pub counts: Spanned<Vec<u32>>,
+    /// The operation whose latency the curve shows.
+    #[cfg_attr(feature = "schema", schemars(with = "Op"))]
+    pub op: Spanned<Op>,
+    /// Density: the largest count whose p99 latency of `op` stays at or below this, µs.
+    #[serde(default)]
+    pub p99_target_us: Option<f64>,
+}
+
+fn spanned_default<T: Default>() -> Spanned<T> {
+    Spanned::new(0..0, T::default())
+}
+
+fn one() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
+}
+fn default_weight() -> Spanned<u32> {
+    Spanned::new(0..0, 256)
+}
+fn default_instance_memory() -> Spanned<f64> {
+    Spanned::new(0..0, 2.0)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSection {
+    /// Identifier, unique in the file.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub id: Spanned<String>,
+    pub text: Text,
+    #[cfg_attr(feature = "schema", schemars(with = "QuestionKind"))]
+    pub kind: Spanned<QuestionKind>,
+    #[cfg_attr(feature = "schema", schemars(with = "Metric"))]
+    pub metric: Spanned<Metric>,
+    /// The operation a latency metric refers to.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Op>"))]
+    pub op: Option<Spanned<Op>>,
+    /// Choice questions: pick the platform with the lowest or highest value.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Select>"))]
+    pub select: Option<Spanned<Select>>,
+    /// Choice questions: the platforms to choose from (default: all).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Numeric questions: the platform whose value is asked.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub platform: Option<Spanned<String>>,
+    /// Numeric questions: accepted relative error, percent (0 to 100, default 5).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub tolerance_percent: Option<Spanned<f64>>,
+    /// Why the answer is what it is (shown after answering).
+    #[serde(default)]
+    pub explanation: Option<Text>,
+}

@@ -1,0 +1,235 @@
+//! Limits that keep every accepted scenario bounded, and the event estimate.
+
+use super::Scenario;
+use crate::path::{FoldedPath, PathBuilder};
+use crate::platform::{PlatformKind, SchedulerKind, Stack};
+use crate::vdi::Activity;
+use crate::workload::Op;
+
+/// Largest scenario file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+/// Most `[[fault]]` sections in one scenario.
+pub const MAX_FAULTS: usize = 64;
+/// Most platforms in one scenario.
+pub const MAX_PLATFORMS: usize = 16;
+/// Most instances (after `count`) on one platform.
+pub const MAX_INSTANCES: u64 = 1024;
+/// Most vCPUs (or container CPU slots) on one platform.
+pub const MAX_VCPUS: u64 = 4096;
+/// Most threads in one instance.
+pub const MAX_THREADS_PER_INSTANCE: u32 = 256;
+/// Most host cores.
+pub const MAX_CORES: u32 = 1024;
+/// Longest simulated duration, milliseconds.
+pub const MAX_DURATION_MS: u64 = 60_000;
+/// Longest disk or NIC latency, microseconds (10 s).
+pub const MAX_LATENCY_US: u64 = 10_000_000;
+/// Most disk requests per second.
+pub const MAX_DISK_IOPS: u64 = 100_000_000;
+/// Largest disk bandwidth, MB/s (1 TB/s).
+pub const MAX_DISK_BANDWIDTH_MB_S: u64 = 1_000_000;
+/// Largest NIC bandwidth, Gbit/s (10 Tbit/s): bits per second stay below 2^64 / 10^6.
+pub const MAX_NIC_BANDWIDTH_GBIT_S: u64 = 10_000;
+/// Largest mean compute burst of a workload, cycles.
+pub const MAX_COMPUTE_CYCLES: u64 = 1_000_000_000;
+/// Largest work inside one system call, cycles.
+pub const MAX_SYSCALL_WORK_CYCLES: u64 = 100_000_000;
+/// Largest disk request or network message, bytes (64 MiB).
+pub const MAX_TRANSFER_BYTES: u64 = 64 << 20;
+/// Longest mean think time of a `sleep`, microseconds (10 s).
+pub const MAX_THINK_TIME_US: u64 = 10_000_000;
+/// Most events a whole run may be estimated to need.
+pub const MAX_ESTIMATED_EVENTS: u64 = 2_000_000_000;
+
+/// The largest value each unit of the cost table accepts, and the smallest.
+pub(super) fn cost_range(unit: &str) -> (u64, u64) {
+    match unit {
+        "percent" => (1, 100),
+        "MHz" => (100, 10_000),
+        "µs/s" => (0, 1_000_000),
+        "requests" | "updates" => (1, 1024),
+        "accesses" => (0, 64),
+        "MiB" => (0, 1 << 20),
+        _ => (0, 1_000_000_000),
+    }
+}
+
+/// Most instance groups summed over the jobs of a run (each platform, each distinct native
+/// baseline and each sweep point runs its groups): every group run keeps one latency
+/// histogram per operation until the run finishes, so this bounds a run's memory.
+pub const MAX_GROUP_RUNS: u64 = 1024;
+
+/// Work units of the desktop session model charged per event: one, plus one per 64
+/// sessions and cores that its dispatcher scans (see [`vdi_work_units`]).
+pub fn vdi_event_weight(sessions: u64, cores: u64) -> u64 {
+    1 + (sessions + cores) / 64
+}
+
+/// An upper bound of the events one machine runs: the platform's `stack` with the given
+/// instance groups (group, copies) for `duration` cycles.
+///
+/// A pCPU is busy with one item at a time. A thread's item is a compute burst and an
+/// operation; the operation costs at least its path's every-time steps (after cost
+/// overrides, at least 1 cycle), and the bursts, drawn from an exponential distribution
+/// with mean `compute_cycles`, add up to at least half their mean over any 1000 or more
+/// items except with a probability below e^-190 (Chernoff), so an item takes at least
+/// `compute_cycles / 2 + submit` cycles on average. A blocking operation adds its
+/// completion item, the thread's wake-up event, a halt and a switch (5 events); any
+/// other operation at most a switch (2 events). Slice ends, caps and credit ticks cut
+/// at most 4 items per pCPU and millisecond short; a type-2 host's background processes
+/// run bursts of 2 ms (2 events each, at most one per pCPU and millisecond); the
+/// scheduler's accounting runs at most once per millisecond.
+fn machine_events(
+    s: &Scenario,
+    stack: &Stack,
+    groups: &[(usize, u32)],
+    background: bool,
+    faults: u64,
+) -> u64 {
+    let duration_ms = s.duration_ms;
+    let duration = duration_ms * s.host.clock_mhz * 1000;
+    let cores = u64::from(s.host.cores);
+    let mut by_groups = 0u64;
+    let mut fastest = 0u64;
+    let mut entities = 0u64;
+    for &(index, count) in groups {
+        let inst = &s.instances[index];
+        let builder = PathBuilder::new(stack, &s.costs, s.host.cpu, &inst.workload);
+        let burst = inst.workload.compute_cycles / 2;
+        let weights = inst.workload.mix.weights();
+        let mut per_pcpu = 0u64;
+        for op in Op::ALL.iter().take(Op::MIX_COUNT) {
+            if weights[op.index()] == 0 {
+                continue;
+            }
+            let path = builder.op_path(*op);
+            let submit = FoldedPath::from(&path.submit).every_time.total;
+            let (events, cycles) = if op.blocks() {
+                let complete = FoldedPath::from(&path.complete).every_time.total;
+                (5, burst + submit + complete)
+            } else {
+                (2, burst + submit)
+            };
+            let items = duration / cycles.max(1) + 1;
+            per_pcpu = per_pcpu.max(items.saturating_mul(events));
+        }
+        let running = u64::from(count) * u64::from(inst.vcpus.min(inst.threads));
+        by_groups = by_groups.saturating_add(running.min(cores).saturating_mul(per_pcpu));
+        fastest = fastest.max(per_pcpu);
+        entities += u64::from(count) * u64::from(inst.vcpus);
+    }
+    let busy = by_groups.min(cores.saturating_mul(fastest));
+    let active = cores.min(entities + if background { cores } else { 0 });
+    let cuts = active * 4 * 2 * (duration_ms + 1);
+    let background = if background {
+        cores * 2 * (duration_ms + 1)
+    } else {
+        0
+    };
+    busy.saturating_add(cuts)
+        .saturating_add(background)
+        .saturating_add(duration_ms + 1)
+        .saturating_add(2 * entities + faults + 16)
+}
+
+/// An upper bound of the work units of the desktop session model of a VDI platform
+/// (`vdi::run`): inputs (4 events each: input, arrival, job done, shown; their
+/// exponential inter-arrival times are bounded by a quarter of their mean over a run as
+/// for bursts above), video frames (3 events each, at a fixed rate) and background jobs
+/// (2 events every 100 ms), each event weighted by [`vdi_event_weight`].
+pub fn vdi_work_units(s: &Scenario, p_index: usize) -> u64 {
+    let seconds_ppm = s.duration_ms; // thousandths of a second
+    let mut events = 0u64;
+    let mut sessions = 0u64;
+    for inst in s
+        .instances
+        .iter()
+        .filter(|i| i.platforms.contains(&p_index))
+    {
+        let count = u64::from(inst.count);
+        sessions += count;
+        let Some(a) = Activity::of(&inst.workload.name) else {
+            continue;
+        };
+        let inputs = 4 * a.inputs_per_ks * seconds_ppm / 1_000_000 + 1;
+        let frames = a.video_fps * seconds_ppm / 1000 + 1;
+        let background = seconds_ppm / 100 + 1;
+        events = events.saturating_add(count * (4 * inputs + 3 * frames + 2 * background));
+    }
+    events.saturating_mul(vdi_event_weight(sessions, u64::from(s.host.cores)))
+}
+
+impl Scenario {
+    /// An upper bound of the events a full run needs: every platform, each distinct
+    /// native baseline, each sweep point and the desktop session model of VDI platforms
+    /// (see `machine_events` and [`vdi_work_units`]). The run itself stops with an error
+    /// past [`MAX_ESTIMATED_EVENTS`].
+    pub fn estimated_events(&self) -> u64 {
+        let groups_of = |p: usize| -> Vec<(usize, u32)> {
+            (0..self.instances.len())
+                .filter(|&i| self.instances[i].platforms.contains(&p))
+                .map(|i| (i, self.instances[i].count))
+                .collect()
+        };
+        let mut total = 0u64;
+        type BaselineKey = (Vec<(usize, u32)>, SchedulerKind, u64);
+        let mut baselines: Vec<BaselineKey> = Vec::new();
+        for (p_index, p) in self.platforms.iter().enumerate() {
+            let groups = groups_of(p_index);
+            let background = p.stack.kind == PlatformKind::Type2 && p.host_background_percent > 0;
+            let faults = self
+                .faults
+                .iter()
+                .filter(|f| f.platforms.contains(&p_index))
+                .count() as u64;
+            total =
+                total.saturating_add(machine_events(self, &p.stack, &groups, background, faults));
+            let key = (groups.clone(), p.scheduler, p.time_slice_ms);
+            if !baselines.contains(&key) {
+                total =
+                    total.saturating_add(machine_events(self, &Stack::native(), &groups, false, 0));
+                baselines.push(key);
+            }
+            if let Some(sweep) = &self.sweep {
+                if self.instances[sweep.group].platforms.contains(&p_index) {
+                    for &count in &sweep.counts {
+                        let groups: Vec<(usize, u32)> = groups
+                            .iter()
+                            .map(|&(i, c)| (i, if i == sweep.group { count } else { c }))
+                            .collect();
+                        total = total
+                            .saturating_add(machine_events(self, &p.stack, &groups, background, 0));
+                    }
+                }
+            }
+            if p.vdi.is_some() {
+                total = total.saturating_add(vdi_work_units(self, p_index));
+            }
+        }
+        total
+    }
+
+    /// Instance groups summed over the jobs of a run (see [`MAX_GROUP_RUNS`]).
+    pub fn group_runs(&self) -> u64 {
+        let mut total = 0u64;
+        let mut baselines: Vec<(Vec<usize>, SchedulerKind, u64)> = Vec::new();
+        for (p_index, p) in self.platforms.iter().enumerate() {
+            let groups: Vec<usize> = (0..self.instances.len())
+                .filter(|&i| self.instances[i].platforms.contains(&p_index))
+                .collect();
+            let n = groups.len() as u64;
+            total += n;
+            let key = (groups, p.scheduler, p.time_slice_ms);
+            if !baselines.contains(&key) {
+                total += n;
+                baselines.push(key);
+            }
+            if let Some(sweep) = &self.sweep {
+                if self.instances[sweep.group].platforms.contains(&p_index) {
+                    total += n * sweep.counts.len() as u64;
+                }
+            }
+        }
+        total
+    }
+}

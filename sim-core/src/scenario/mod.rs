@@ -1,0 +1,260 @@
+//! Scenario files: the TOML format instructors write, its validation, and the validated form.
+//!
+//! Every error names the file, line and column and says what would be valid. Limits on
+//! size, instances, duration and estimated events turn oversized scenarios into errors
+//! instead of hangs.
+//!
+//! - `format.rs`: the file as written (the serde `*Section` structs and their defaults);
+//! - `validate.rs`: validation into the validated forms below;
+//! - `limits.rs`: the `MAX_*` limits and the event estimate;
+//! - `adjust.rs`: [`Adjustments`] (slider changes);
+//! - `error.rs`: [`ScenarioError`] and locations.
+
+mod adjust;
+mod error;
+mod format;
+mod limits;
+mod validate;
+
+use crate::costs::{CostTable, CpuGeneration};
+use crate::isolation::FaultKind;
+use crate::platform::{DisplayProtocol, GuestOs, SchedulerKind, Stack};
+use crate::question::{Metric, QuestionKind, Select};
+use crate::sweep::Sweep;
+use crate::text::Text;
+use crate::workload::{Op, Workload};
+
+pub use adjust::Adjustments;
+pub use error::{line_column, ScenarioError};
+pub use format::{
+    DiskSection, FaultSection, HostSection, InstanceSection, NicSection, PlatformSection,
+    QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
+};
+pub use limits::{
+    vdi_event_weight, vdi_work_units, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S,
+    MAX_DISK_IOPS, MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES,
+    MAX_GROUP_RUNS, MAX_INSTANCES, MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS,
+    MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES,
+    MAX_VCPUS,
+};
+
+use error::{msg, Validator};
+use validate::{validate, Questions};
+
+// ---------------------------------------------------------------------------------------
+// The validated form.
+
+/// The simulated hardware, in integer units.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Host {
+    pub cores: u32,
+    pub clock_mhz: u64,
+    pub memory_mib: u64,
+    pub cpu: CpuGeneration,
+    pub vtx: bool,
+    pub ept: bool,
+    pub disk_latency_us: u64,
+    pub disk_iops: u64,
+    pub disk_bandwidth_mb_s: u64,
+    pub nic_latency_us: u64,
+    pub nic_bandwidth_gbit_s: u64,
+}
+
+impl Host {
+    /// Cycles per microsecond.
+    pub fn cycles_per_us(&self) -> u64 {
+        self.clock_mhz
+    }
+}
+
+/// A validated platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlatformSpec {
+    pub name: String,
+    pub label: Option<Text>,
+    pub stack: Stack,
+    pub scheduler: SchedulerKind,
+    pub time_slice_ms: u64,
+    pub host_background_percent: u32,
+    /// VDI: the client network and display protocol.
+    pub vdi: Option<VdiNetwork>,
+}
+
+/// The network between a VDI server and its thin clients, and the display protocol.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct VdiNetwork {
+    pub protocol: DisplayProtocol,
+    pub rtt_us: u64,
+    pub client_bandwidth_kbit_s: u64,
+    /// Packet loss, parts per million.
+    pub loss_ppm: u64,
+}
+
+/// A validated fault.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FaultSpec {
+    pub at_ms: u64,
+    pub kind: FaultKind,
+    /// Instance group index and 0-based copy (kernel_panic).
+    pub instance: Option<(usize, u32)>,
+    pub platforms: Vec<usize>,
+}
+
+/// A validated instance group (`count` identical instances).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstanceSpec {
+    pub name: String,
+    /// Indices of the platforms that run it.
+    pub platforms: Vec<usize>,
+    pub count: u32,
+    pub vcpus: u32,
+    pub threads: u32,
+    pub memory_mib: u64,
+    pub guest_os: GuestOs,
+    pub workload: Workload,
+    pub pin: Option<Vec<u32>>,
+    pub weight: u32,
+    pub cap_percent: u32,
+    pub working_set_mib: u64,
+}
+
+/// A validated question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+    pub kind: QuestionKind,
+    pub metric: Metric,
+    pub op: Option<Op>,
+    pub select: Select,
+    /// Choice questions: indices of the platforms to choose from.
+    pub candidates: Vec<usize>,
+    pub platform: Option<usize>,
+    pub tolerance_percent: f64,
+    pub explanation: Option<Text>,
+}
+
+/// A validated scenario, ready to run.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub file_name: String,
+    pub name: String,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    pub seed: u64,
+    pub duration_ms: u64,
+    pub trace: bool,
+    pub host: Host,
+    pub platforms: Vec<PlatformSpec>,
+    pub instances: Vec<InstanceSpec>,
+    pub costs: CostTable,
+    pub questions: Vec<Question>,
+    pub faults: Vec<FaultSpec>,
+    pub sweep: Option<Sweep>,
+    pub(crate) raw: ScenarioFile,
+    pub(crate) source: String,
+}
+
+impl Scenario {
+    /// Parses and validates a scenario. `file_name` only labels errors.
+    pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(Validator::unparsed(file_name, text).error(
+                0..0,
+                msg!(
+                    "file_too_large",
+                    "scenario file is {size} bytes; at most {limit} bytes are accepted",
+                    "시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
+                    size = text.len(),
+                    limit = MAX_FILE_BYTES
+                ),
+            ));
+        }
+        let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().replace('\n', " ");
+            Validator::unparsed(file_name, text).error(span, error::parser_msg(message))
+        })?;
+        let v = Validator::new(file_name, text);
+        validate(&v, raw, Questions::Strict)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed;
+        self.raw.scenario.seed = seed;
+    }
+
+    /// The scenario text it was read from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjustments_drop_questions_they_make_unanswerable() {
+        let text = r#"
+[scenario]
+name = "disk"
+[[platform]]
+name = "a"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "b"
+kind = "container"
+[[instance]]
+name = "vm"
+workload = "disk-random-4k"
+[[question]]
+id = "p99"
+text = { en = "Lowest p99 disk read?", ko = "p99?" }
+kind = "choice"
+metric = "p99_latency_us"
+op = "disk_read"
+[[question]]
+id = "rel"
+text = { en = "Relative?", ko = "?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "a"
+"#;
+        let scenario = Scenario::from_toml("disk.toml", text).expect("valid");
+        assert_eq!(scenario.questions.len(), 2);
+        // cpu-bound never reads the disk: the latency question cannot be answered any
+        // more and is dropped; the other one stays.
+        let adjusted = scenario
+            .adjusted(&Adjustments {
+                workload: Some("cpu-bound".into()),
+                ..Adjustments::default()
+            })
+            .expect("still valid");
+        let ids: Vec<&str> = adjusted.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["rel"]);
+        // Reading the same change from a file is still an error.
+        let edited = text.replace("disk-random-4k", "cpu-bound");
+        assert!(Scenario::from_toml("disk.toml", &edited).is_err());
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        let text = "a = 1\n한글 = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        let offset = text.find('=').unwrap();
+        assert_eq!(line_column(text, offset), (1, 3));
+        let second = text.rfind('=').unwrap();
+        assert_eq!(line_column(text, second), (2, 4));
+    }
+}

@@ -1,0 +1,123 @@
+//! The resource model: the event estimate is an upper bound of what a run really does,
+//! every front end's run stops at the limit, and out-of-range numbers are errors.
+
+use sim_core::scenario::MAX_ESTIMATED_EVENTS;
+use virtsim_tests::{load, scenario_files};
+
+/// For every library scenario the events its run really needed (the machines: every
+/// platform, baseline and sweep point) stay at or below `estimated_events`, which is a
+/// bound, not a guess. The estimate may be loose (items are assumed as short as their
+/// cheapest operation with half the mean burst), but never below the truth.
+#[test]
+fn the_estimate_bounds_the_events_of_every_library_scenario() {
+    let mut failures = Vec::new();
+    for path in scenario_files() {
+        let s = load(&path);
+        let estimate = s.estimated_events();
+        assert!(
+            estimate <= MAX_ESTIMATED_EVENTS,
+            "{}: {estimate}",
+            path.display()
+        );
+        let result = s.run().expect("library scenarios run");
+        eprintln!(
+            "{:40} events {:>12} estimate {:>14} ({:.1}x)",
+            path.file_name().unwrap().to_string_lossy(),
+            result.events,
+            estimate,
+            estimate as f64 / result.events.max(1) as f64
+        );
+        if result.events > estimate {
+            failures.push(format!(
+                "{}: ran {} events, estimated at most {estimate}",
+                path.display(),
+                result.events
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A workload whose items cost nothing: no compute burst, a system call with no work,
+/// and `syscall_native` overridden to 0. The old estimate assumed 1000 cycles per item;
+/// the bound assumes what the machine does, one cycle per item (`cost.total.max(1)`).
+const FREE_ITEMS: &str = r#"
+[scenario]
+name = "free items"
+duration_ms = 1
+
+[host]
+cores = 1
+clock_ghz = 0.1
+
+[[platform]]
+name = "native"
+kind = "native"
+
+[[workload]]
+name = "free"
+compute_cycles = 0
+syscall_work_cycles = 0
+mix = { syscall = 1 }
+
+[[instance]]
+name = "p"
+workload = "free"
+
+[costs]
+syscall_native = 0
+"#;
+
+#[test]
+fn the_estimate_of_free_items_is_one_cycle_per_item() {
+    let s = virtsim_tests::scenario(FREE_ITEMS);
+    // 1 ms at 100 MHz = 100 000 cycles. A non-blocking operation: at most 2 events per
+    // item (its end and a switch), items of at least 1 cycle: (100 000 + 1) x 2 = 200 002
+    // on the one busy pCPU. Plus 4 cuts x 2 events x (1 + 1) ms = 16, accounting once per
+    // ms (1 + 1 = 2), and 2 x 1 entity + 0 faults + 16 = 18: 200 038 per machine. The
+    // native platform and its (identical) native baseline: 2 x 200 038 = 400 076.
+    assert_eq!(s.estimated_events(), 400_076);
+    let result = s.run().expect("runs");
+    assert!(
+        result.events <= 400_076,
+        "ran {} events, more than the bound",
+        result.events
+    );
+    // The same file over 60 s is refused: 60 000 x 2 x 6e6 = 7.2e11 > 2e9.
+    let long = FREE_ITEMS.replace("duration_ms = 1", "duration_ms = 60000");
+    let error = sim_core::Scenario::from_toml("long.toml", &long).expect_err("too many events");
+    assert!(
+        error.message.contains("(limit 2000000000)"),
+        "{}",
+        error.message
+    );
+}
+
+/// The desktop session model runs in `finish()`; it counts against the same budget and
+/// stops with the event-limit error instead of running on. vdi-network's machines need
+/// about 28 000 events (see the library test above); a budget just above that leaves
+/// the session model far too little.
+#[test]
+fn the_desktop_session_model_counts_against_the_run_budget() {
+    let path = virtsim_tests::workspace_root().join("scenarios/vdi-network.toml");
+    let s = load(&path);
+    let machines = s.run().expect("runs").events;
+    let result = s.run_with(sim_core::RunOptions {
+        trace: false,
+        max_events: machines + 10,
+    });
+    match result {
+        Err(sim_core::SimError::EventLimit { limit, estimate }) => {
+            assert_eq!(limit, machines + 10);
+            assert_eq!(estimate, s.estimated_events());
+            let message = result.unwrap_err().to_string();
+            assert!(message.contains(&format!("{}", machines + 10)), "{message}");
+        }
+        other => panic!("expected the event limit, got {other:?}"),
+    }
+    // The default cap is the validator's limit, which the estimate stays below.
+    assert_eq!(
+        sim_core::RunOptions::default().max_events,
+        MAX_ESTIMATED_EVENTS
+    );
+}
