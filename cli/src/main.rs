@@ -251,7 +251,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for file in &files {
                 let code = match load(file, lang) {
                     Ok(scenario) => {
-                        println!("{}: ok ({})", file.display(), cost_estimate(&scenario, lang));
+                        println!(
+                            "{}: ok ({})",
+                            file.display(),
+                            cost_estimate(&scenario, lang)
+                        );
                         0
                     }
                     Err(failure) => report(failure),
