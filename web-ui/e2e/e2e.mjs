@@ -536,7 +536,7 @@ await step('validator messages are in Korean when the page is', async () => {
 await step('the cost shows before a run, and an oversized scenario says which knob fixes it', async () => {
   await pick(page, 'type1-vs-type2.toml');
   assert(/events/.test(await page.textContent('#estimate')), 'estimate shown');
-  const big = `[scenario]\nname = "huge"\nduration_ms = 5000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
+  const big = `[scenario]\nname = "huge"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
   const before = await runId(page);
   await setEditorText(page, big);
   await page.waitForSelector('#estimate.over', { timeout: 5000 }).catch(async () => {

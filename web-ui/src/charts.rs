@@ -3,7 +3,6 @@
 //! parsed as SVG (never as HTML) by `components::svg_view`.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{self, Rgb};
 
@@ -39,58 +38,54 @@ pub fn size() -> (u32, u32) {
     }
 }
 
-/// Estimated width of `text` in px at `px` font size (Hangul and CJK are about square).
-fn text_width(text: &str, px: u32) -> f64 {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x1100 {
-                1.0
-            } else if c.is_ascii_uppercase() {
-                0.66
-            } else {
-                0.56
-            }
-        })
-        .sum::<f64>()
-        * px as f64
+/// Estimated width of one character at plotters font size `px` (which writes
+/// `font-size` = px / 1.24; Hangul and CJK are about square).
+fn text_width_char(c: char, px: u32) -> f64 {
+    let svg_px = px as f64 / 1.24;
+    svg_px
+        * if (c as u32) >= 0x1100 {
+            1.0
+        } else if c.is_ascii_uppercase() {
+            0.7
+        } else {
+            0.6
+        }
 }
 
-/// Splits `text` into lines at most `max_px` wide (at spaces, hyphens or anywhere in a
-/// long word): names are wrapped, never cut.
+/// Estimated width of `text` in px at plotters font size `px`.
+fn text_width(text: &str, px: u32) -> f64 {
+    text.chars().map(|c| text_width_char(c, px)).sum()
+}
+
+/// Splits `text` into lines at most `max_px` wide (at spaces, hyphens, or hyphenated
+/// inside a long word): names are wrapped, never cut.
 pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
+    let w = |c: char| text_width_char(c, px);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut word = String::new();
-    let flush_word = |line: &mut String, word: &mut String, lines: &mut Vec<String>| {
-        if word.is_empty() {
-            return;
-        }
-        if !line.is_empty() && text_width(&format!("{line}{word}"), px) > max_px {
+    let mut line_w = 0.0;
+    for word in text.split_inclusive([' ', '-', '_', '/']) {
+        let word_w: f64 = word.chars().map(w).sum();
+        if !line.is_empty() && line_w + word_w > max_px {
             lines.push(line.trim_end().to_string());
             line.clear();
+            line_w = 0.0;
         }
-        // A word longer than a line is hyphenated where it overflows.
-        let mut in_word = false;
+        let mut prev_alnum = false;
         for c in word.chars() {
-            if !line.is_empty() && text_width(&format!("{line}{c}-"), px) > max_px {
-                if in_word && c.is_alphanumeric() && (c as u32) < 0x1100 {
+            if !line.is_empty() && line_w + w(c) + w('-') > max_px {
+                if prev_alnum && c.is_alphanumeric() && (c as u32) < 0x1100 {
                     line.push('-');
                 }
                 lines.push(line.trim_end().to_string());
                 line.clear();
+                line_w = 0.0;
             }
             line.push(c);
-            in_word = c.is_alphanumeric();
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        word.push(c);
-        if c == ' ' || c == '-' || c == '_' || c == '/' {
-            flush_word(&mut line, &mut word, &mut lines);
+            line_w += w(c);
+            prev_alnum = c.is_alphanumeric();
         }
     }
-    flush_word(&mut line, &mut word, &mut lines);
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
@@ -217,30 +212,6 @@ fn wrap_categories(categories: &[String], width: u32) -> Vec<Vec<String>> {
 fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
     let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
     12 + lines * (LABEL_SVG_PX as u32 + 3)
-}
-
-/// The (width, height) an SVG string from this module was drawn at.
-pub fn svg_size(svg: &str) -> (u32, u32) {
-    let attr = |name: &str| -> Option<u32> {
-        let head = &svg[..svg.find('>')?];
-        let at = head.find(&format!(" {name}=\""))? + name.len() + 3;
-        head[at..].split('"').next()?.parse().ok()
-    };
-    let viewbox = || -> Option<(u32, u32)> {
-        let head = &svg[..svg.find('>')?];
-        let at = head.find("viewBox=\"")? + 9;
-        let v: Vec<u32> = head[at..]
-            .split('"')
-            .next()?
-            .split_whitespace()
-            .filter_map(|x| x.parse().ok())
-            .collect();
-        Some((*v.get(2)?, *v.get(3)?))
-    };
-    match (attr("width"), attr("height")) {
-        (Some(w), Some(h)) => (w, h),
-        _ => viewbox().unwrap_or(size()),
-    }
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
@@ -417,15 +388,17 @@ fn draw_bars(
     let (_, y_px) = chart.backend_coord(&(0.0, y_lo));
     for (i, lines) in wrapped.iter().enumerate() {
         let (x, _) = chart.backend_coord(&(i as f64, y_lo));
-        plot.draw(&PathElement::new([(x, y_px), (x, y_px + 5)], BLACK))?;
+        plot.draw(&Rectangle::new(
+            [(x, y_px), (x + 1, y_px + 5)],
+            BLACK.filled(),
+        ))?;
         for (li, l) in lines.iter().enumerate() {
+            // Centred by its estimated width (the same element type as the legend's text).
+            let half = (text_width(l, LABEL_PX) / 2.0) as i32;
             plot.draw(&Text::new(
                 l.clone(),
-                (x, y_px + 7 + li as i32 * (LABEL_SVG_PX as i32 + 3)),
-                ("sans-serif", LABEL_PX)
-                    .into_font()
-                    .color(&BLACK)
-                    .pos(Pos::new(HPos::Center, VPos::Top)),
+                (x - half, y_px + 7 + li as i32 * (LABEL_SVG_PX as i32 + 3)),
+                ("sans-serif", LABEL_PX).into_font(),
             ))?;
         }
     }
@@ -642,8 +615,13 @@ mod tests {
         );
         let svg = grouped_bars("t", "y", &[name.to_string()], &[]);
         assert!(!svg.contains('…'));
-        let (w, h) = svg_size(&svg);
-        assert_eq!(w, WIDTH);
+        assert!(svg.contains(&format!("width=\"{WIDTH}\"")), "{svg}");
+        let h: u32 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
         assert!(h > PLOT_HEIGHT, "{h}");
     }
 

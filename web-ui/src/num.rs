@@ -70,34 +70,35 @@ pub fn duration_ms(ms: f64) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn format_in(lang: Lang, v: f64, max_decimals: usize) -> String {
-    use std::collections::HashMap;
     use wasm_bindgen::JsValue;
     thread_local! {
-        static CACHE: std::cell::RefCell<HashMap<(Lang, usize), js_sys::Function>> =
-            std::cell::RefCell::new(HashMap::new());
+        // (language, decimals) -> Intl.NumberFormat's format function; a handful at most.
+        static CACHE: std::cell::RefCell<Vec<(Lang, usize, js_sys::Function)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
     let f = CACHE.with(|c| {
-        c.borrow_mut()
-            .entry((lang, max_decimals))
-            .or_insert_with(|| {
-                let locales = js_sys::Array::of1(&JsValue::from_str(match lang {
-                    Lang::Ko => "ko-KR",
-                    Lang::En => "en-US",
-                }));
-                let opts = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(
-                    &opts,
-                    &JsValue::from_str("maximumFractionDigits"),
-                    &JsValue::from_f64(max_decimals as f64),
-                );
-                js_sys::Intl::NumberFormat::new(&locales, &opts).format()
-            })
-            .clone()
+        let mut c = c.borrow_mut();
+        if let Some((_, _, f)) = c.iter().find(|(l, d, _)| *l == lang && *d == max_decimals) {
+            return f.clone();
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(match lang {
+            Lang::Ko => "ko-KR",
+            Lang::En => "en-US",
+        }));
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &opts,
+            &JsValue::from_str("maximumFractionDigits"),
+            &JsValue::from_f64(max_decimals as f64),
+        );
+        let f = js_sys::Intl::NumberFormat::new(&locales, &opts).format();
+        c.push((lang, max_decimals, f.clone()));
+        f
     });
     f.call1(&JsValue::NULL, &JsValue::from_f64(v))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| format_in_rust(v, max_decimals))
+        .unwrap_or_else(|| v.to_string())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -106,6 +107,7 @@ fn format_in(_lang: Lang, v: f64, max_decimals: usize) -> String {
 }
 
 /// The same format without Intl (native unit tests): en-US grouping, trailing zeros dropped.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn format_in_rust(v: f64, max_decimals: usize) -> String {
     let s = format!("{:.*}", max_decimals, v);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));

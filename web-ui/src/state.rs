@@ -196,77 +196,27 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
 /// where no control was "changed last"): each set control is tried on its own.
 pub fn culprit(file: &str, text: &str, knobs: &Knobs) -> Option<&'static str> {
     let base = Scenario::from_toml(file, text).ok()?;
-    let one = |k: Knobs| base.adjusted(&k.to_adjustments()).is_err();
-    let d = Knobs::default;
-    let tries: [(&'static str, Knobs); 9] = [
-        (
-            "k-instances",
-            Knobs {
-                instance_count: knobs.instance_count,
-                ..d()
-            },
-        ),
-        (
-            "k-vcpus",
-            Knobs {
-                vcpus_per_instance: knobs.vcpus_per_instance,
-                ..d()
-            },
-        ),
-        (
-            "k-threads",
-            Knobs {
-                threads_per_instance: knobs.threads_per_instance,
-                ..d()
-            },
-        ),
-        (
-            "k-host-cores",
-            Knobs {
-                host_cores: knobs.host_cores,
-                ..d()
-            },
-        ),
-        (
-            "k-exit",
-            Knobs {
-                vm_exit_cycles: knobs.vm_exit_cycles,
-                ..d()
-            },
-        ),
-        (
-            "k-slice",
-            Knobs {
-                time_slice_ms: knobs.time_slice_ms,
-                ..d()
-            },
-        ),
-        (
-            "k-duration",
-            Knobs {
-                duration_ms: knobs.duration_ms,
-                ..d()
-            },
-        ),
-        (
-            "k-workload",
-            Knobs {
-                workload: knobs.workload.clone(),
-                ..d()
-            },
-        ),
-        (
-            "k-seed",
-            Knobs {
-                seed: knobs.seed,
-                ..d()
-            },
-        ),
+    type Copy1 = fn(&mut Knobs, &Knobs);
+    let controls: [(&'static str, Copy1); 9] = [
+        ("k-instances", |k, s| k.instance_count = s.instance_count),
+        ("k-vcpus", |k, s| {
+            k.vcpus_per_instance = s.vcpus_per_instance
+        }),
+        ("k-threads", |k, s| {
+            k.threads_per_instance = s.threads_per_instance
+        }),
+        ("k-host-cores", |k, s| k.host_cores = s.host_cores),
+        ("k-exit", |k, s| k.vm_exit_cycles = s.vm_exit_cycles),
+        ("k-slice", |k, s| k.time_slice_ms = s.time_slice_ms),
+        ("k-duration", |k, s| k.duration_ms = s.duration_ms),
+        ("k-workload", |k, s| k.workload = s.workload.clone()),
+        ("k-seed", |k, s| k.seed = s.seed),
     ];
-    tries
-        .into_iter()
-        .find(|(_, k)| *k != d() && one(k.clone()))
-        .map(|(id, _)| id)
+    controls.into_iter().find_map(|(id, copy)| {
+        let mut one = Knobs::default();
+        copy(&mut one, knobs);
+        (one != Knobs::default() && base.adjusted(&one.to_adjustments()).is_err()).then_some(id)
+    })
 }
 
 /// The outcome of validating the editor's text.

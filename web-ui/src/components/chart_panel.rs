@@ -594,8 +594,8 @@ fn download_png(name: String, svg: String) {
     let url2 = url.clone();
     let onload = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url2);
-        let (w, h) = charts::svg_size(&svg);
-        let (w, h) = (w * 2, h * 2);
+        // Twice the size the chart was drawn at (its SVG's width and height).
+        let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
         let Some(canvas) = document
             .create_element("canvas")
             .ok()
