@@ -38,52 +38,66 @@ pub fn size() -> (u32, u32) {
     }
 }
 
-/// Estimated width of one character at plotters font size `px` (which writes
+/// Estimated width of a character at plotters font size `px` (which writes
 /// `font-size` = px / 1.24; Hangul and CJK are about square).
-fn text_width_char(c: char, px: u32) -> f64 {
-    let svg_px = px as f64 / 1.24;
-    svg_px
-        * if (c as u32) >= 0x1100 {
-            1.0
-        } else if c.is_ascii_uppercase() {
-            0.7
-        } else {
-            0.6
-        }
+fn char_width(c: char, px: u32) -> f64 {
+    let em = if (c as u32) >= 0x1100 {
+        1.0
+    } else if c.is_ascii_uppercase() {
+        0.68
+    } else {
+        0.56
+    };
+    em * px as f64 / 1.24
 }
 
-/// Estimated width of `text` in px at plotters font size `px`.
+/// Estimated width of `text` at plotters font size `px`.
 fn text_width(text: &str, px: u32) -> f64 {
-    text.chars().map(|c| text_width_char(c, px)).sum()
+    text.chars().map(|c| char_width(c, px)).sum()
 }
 
 /// Splits `text` into lines at most `max_px` wide (at spaces, hyphens, or hyphenated
 /// inside a long word): names are wrapped, never cut.
 pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
-    let w = |c: char| text_width_char(c, px);
+    let w = |t: &str| text_width(t, px);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut line_w = 0.0;
     for word in text.split_inclusive([' ', '-', '_', '/']) {
-        let word_w: f64 = word.chars().map(w).sum();
-        if !line.is_empty() && line_w + word_w > max_px {
+        // A trailing space may hang past the edge.
+        if !line.is_empty() && w(line.trim_end()) + w(word.trim_end()) > max_px {
             lines.push(line.trim_end().to_string());
             line.clear();
-            line_w = 0.0;
         }
-        let mut prev_alnum = false;
-        for c in word.chars() {
-            if !line.is_empty() && line_w + w(c) + w('-') > max_px {
-                if prev_alnum && c.is_alphanumeric() && (c as u32) < 0x1100 {
-                    line.push('-');
+        if line.is_empty() && w(word.trim_end()) > max_px {
+            // A word longer than a line is hyphenated, at least three letters each side.
+            let chars: Vec<char> = word.chars().collect();
+            let room = max_px - char_width('-', px);
+            let mut start = 0;
+            while start < chars.len() {
+                let (mut end, mut used) = (start, 0.0);
+                while end < chars.len() && used + char_width(chars[end], px) <= room {
+                    used += char_width(chars[end], px);
+                    end += 1;
                 }
-                lines.push(line.trim_end().to_string());
-                line.clear();
-                line_w = 0.0;
+                let end = if chars.len() - end < 3 {
+                    chars.len()
+                } else {
+                    end.max(start + 3)
+                };
+                let mut piece: String = chars[start..end].iter().collect();
+                if end < chars.len() {
+                    // Hangul and CJK break between syllables without a hyphen.
+                    if chars[end - 1].is_ascii_alphanumeric() {
+                        piece.push('-');
+                    }
+                    lines.push(piece);
+                } else {
+                    line = piece;
+                }
+                start = end;
             }
-            line.push(c);
-            line_w += w(c);
-            prev_alnum = c.is_alphanumeric();
+        } else {
+            line.push_str(word);
         }
     }
     if !line.trim().is_empty() {
@@ -651,5 +665,30 @@ mod tests {
             }],
         );
         assert!(svg.contains("</svg>"));
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    #[test]
+    fn wraps_at_spaces_and_hyphenates_long_words_sensibly() {
+        let w = |t| super::wrap(t, 68.0, super::LABEL_PX);
+        assert_eq!(w("Type 1 hypervisor (hybrid)")[0], "Type 1");
+        for t in [
+            "Type 1 hypervisor (hybrid)",
+            "Containers (bridge network, overlay storage)",
+        ] {
+            let lines = w(t);
+            assert!(lines.iter().all(|l| !l.is_empty()), "{lines:?}");
+            // No line starts with fewer than three letters of a broken word.
+            for pair in lines.windows(2) {
+                if pair[0].ends_with('-') && !t.contains(&pair[0][..]) {
+                    assert!(
+                        pair[1].chars().take_while(|c| c.is_alphanumeric()).count() >= 3,
+                        "{lines:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -192,30 +192,22 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     }
 }
 
-/// The control whose setting alone makes the scenario invalid (for a share link,
-/// where no control was "changed last"): each set control is tried on its own.
-pub fn culprit(file: &str, text: &str, knobs: &Knobs) -> Option<&'static str> {
-    let base = Scenario::from_toml(file, text).ok()?;
-    type Copy1 = fn(&mut Knobs, &Knobs);
-    let controls: [(&'static str, Copy1); 9] = [
-        ("k-instances", |k, s| k.instance_count = s.instance_count),
-        ("k-vcpus", |k, s| {
-            k.vcpus_per_instance = s.vcpus_per_instance
-        }),
-        ("k-threads", |k, s| {
-            k.threads_per_instance = s.threads_per_instance
-        }),
-        ("k-host-cores", |k, s| k.host_cores = s.host_cores),
-        ("k-exit", |k, s| k.vm_exit_cycles = s.vm_exit_cycles),
-        ("k-slice", |k, s| k.time_slice_ms = s.time_slice_ms),
-        ("k-duration", |k, s| k.duration_ms = s.duration_ms),
-        ("k-workload", |k, s| k.workload = s.workload.clone()),
-        ("k-seed", |k, s| k.seed = s.seed),
-    ];
-    controls.into_iter().find_map(|(id, copy)| {
-        let mut one = Knobs::default();
-        copy(&mut one, knobs);
-        (one != Knobs::default() && base.adjusted(&one.to_adjustments()).is_err()).then_some(id)
+/// The control that sets the field a control error names (its `field` parameter),
+/// for a share link, where no control was "changed last".
+pub fn control_of(e: &crate::core::ScenarioError) -> Option<&'static str> {
+    let field = e.params.iter().find(|(k, _)| *k == "field")?.1.as_str();
+    let last = field.rsplit('.').next().unwrap_or(field);
+    Some(match last {
+        "count" => "k-instances",
+        "vcpus" => "k-vcpus",
+        "threads" => "k-threads",
+        "cores" => "k-host-cores",
+        "vm_exit_roundtrip" => "k-exit",
+        "time_slice_ms" => "k-slice",
+        "duration_ms" => "k-duration",
+        "workload" => "k-workload",
+        "seed" => "k-seed",
+        _ => return None,
     })
 }
 
@@ -236,7 +228,11 @@ pub enum Validation {
 
 /// Validates scenario text the way a run would read it: the text itself (an editor
 /// error), then the controls layered over it (a control error; the text stays valid).
-pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<Msg>) {
+pub fn validate(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+) -> (Validation, Option<(Msg, Option<&'static str>)>) {
     if text.len() > MAX_SCENARIO_BYTES {
         let message = Msg {
             en: format!(
@@ -297,7 +293,7 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<Ms
                         duration_ms: base.duration_ms,
                         baseline,
                     },
-                    Some(Msg::of_error(&e)),
+                    Some((Msg::of_error(&e), control_of(&e))),
                 ),
             }
         }
@@ -498,8 +494,7 @@ impl State {
         self.file = shared.file;
         self.text = Rc::from(shared.text);
         self.knobs = shared.knobs;
-        let culprit = culprit(&self.file, &self.text, &self.knobs);
-        self.revalidate_after(culprit);
+        self.revalidate_after(None);
     }
 
     fn revalidate(&mut self) {
@@ -513,7 +508,11 @@ impl State {
             self.baseline = Rc::new((**baseline).clone());
         }
         self.validation = validation;
-        self.knob_error = knob_error.map(|message| KnobError { control, message });
+        // Blamed on the control just changed, else on the one setting the field named.
+        self.knob_error = knob_error.map(|(message, named)| KnobError {
+            control: control.or(named),
+            message,
+        });
         if self.knob_error.is_some() && !self.is_running() {
             // The shown results no longer match the controls: drop the "done" line.
             self.status = RunStatus::Idle;
@@ -716,7 +715,7 @@ impl Reducible for State {
 }
 
 #[cfg(test)]
-mod culprit_tests {
+mod blame_tests {
     use super::*;
 
     #[test]
@@ -724,10 +723,15 @@ mod culprit_tests {
         let (file, text) = BUILTIN[0];
         let knobs = Knobs {
             instance_count: Some(2),
-            duration_ms: Some(u64::MAX / 4),
+            duration_ms: Some(999_999_999),
             ..Knobs::default()
         };
-        assert_eq!(culprit(file, text, &knobs), Some("k-duration"));
-        assert_eq!(culprit(file, text, &Knobs::default()), None);
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs,
+        });
+        assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
     }
 }

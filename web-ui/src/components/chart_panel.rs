@@ -146,23 +146,13 @@ fn line_chart(
 
 /// Names the platforms whose latency chart of `op` rests on one sample or none.
 fn samples_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
-    let mut one = Vec::new();
-    let mut none = Vec::new();
-    for p in &r.platforms {
-        match p.latency_of(op).map_or(0, |l| l.count) {
-            0 => none.push(labels::platform(lang, p)),
-            1 => one.push(labels::platform(lang, p)),
-            _ => {}
-        }
-    }
-    let mut parts = Vec::new();
-    if !one.is_empty() {
-        parts.push(t(lang, "chart.one_sample").replace("{}", &one.join(", ")));
-    }
-    if !none.is_empty() {
-        parts.push(t(lang, "chart.no_samples").replace("{}", &none.join(", ")));
-    }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    let few: Vec<String> = r
+        .platforms
+        .iter()
+        .filter(|p| p.latency_of(op).map_or(0, |l| l.count) < 2)
+        .map(|p| labels::platform(lang, p))
+        .collect();
+    (!few.is_empty()).then(|| t(lang, "chart.one_sample").replace("{}", &few.join(", ")))
 }
 
 /// Every chart of a result; latency charts are for `op`.
