@@ -340,7 +340,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("run.remaining", "남은 시간 약 {}", "about {} left"),
     ("timeline.record", "타임라인 기록하기", "Record the timeline"),
     ("timeline.untraced", "이 실행에는 타임라인이 없습니다(트레이스는 큽니다). 기록하면 다시 실행합니다: 약 {}.", "This run has no timeline (traces are large). Recording one runs it again: about {}."),
-    ("timeline.extent", "표시된 트레이스: 실행 {} ms 중 {}–{} ms ({} 사이클)", "Trace shown: {}–{} ms of the {} ms run ({} cycles)"),
+    ("timeline.extent", "표시된 트레이스: {}–{} ms (전체 실행 {} ms 중, {} 사이클)", "Trace shown: {}–{} ms of the {} ms run ({} cycles)"),
     ("timeline.help.touch", "버튼으로 이동·확대하고, 구간을 탭하면 무엇이 왜 실행됐는지 보입니다.", "Pan and zoom with the buttons; tap a segment to see what ran and why."),
     ("timeline.axis", "시간 (ms)", "time (ms)"),
     ("chart.unavailable", "차트를 표시할 수 없습니다", "Chart unavailable"),
@@ -396,6 +396,14 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+    }
+
+    /// Texts filled in by position have as many slots in Korean as in English.
+    #[test]
+    fn placeholders_match() {
+        for (k, ko, en) in STRINGS {
+            assert_eq!(ko.matches("{}").count(), en.matches("{}").count(), "{k}");
+        }
     }
 
     #[test]
