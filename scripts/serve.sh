@@ -83,9 +83,11 @@ cp -r "$ROOT"/static/. "$DIST"/
 # Without node and npm the page falls back to a plain text area.
 if command -v npm >/dev/null && command -v node >/dev/null; then
   say "bundling the editor (CodeMirror 6, npm ci + esbuild)"
-  (cd "$ROOT/web-ui/editor" && npm ci --no-audit --no-fund --silent \
+  if ! (cd "$ROOT/web-ui/editor" && npm ci --no-audit --no-fund --silent \
     && ./node_modules/.bin/esbuild editor.js --bundle --minify --format=iife --target=es2020 --loader:.md=text \
-         --log-level=warning --outfile="$DIST/editor.js")
+         --log-level=warning --outfile="$DIST/editor.js"); then
+    say "WARNING: the editor bundle failed (is the npm registry reachable?); the page falls back to a plain text area"
+  fi
 else
   say "node/npm not found: the page gets a plain text editor (install nodejs and npm for CodeMirror)"
 fi
