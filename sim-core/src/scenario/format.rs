@@ -134,6 +134,16 @@ pub struct HostSection {
     pub vtx: bool,
     /// EPT/NPT (nested paging) present.
     pub ept: bool,
+    /// APIC virtualization (APICv/AVIC); default: whether `cpu` has it. It can be turned
+    /// off, not on.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub apicv: Option<Spanned<bool>>,
+    /// VT-d posted interrupts for assigned devices; default: whether `cpu` has them.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub posted_interrupts: Option<Spanned<bool>>,
+    /// Shared last-level cache in MiB (default 8), for cache refills after switches.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub shared_cache_mib: Option<Spanned<u64>>,
     pub disk: DiskSection,
     pub nic: NicSection,
 }
@@ -147,6 +157,9 @@ impl Default for HostSection {
             cpu: CpuGeneration::default(),
             vtx: true,
             ept: true,
+            apicv: None,
+            posted_interrupts: None,
+            shared_cache_mib: None,
             disk: DiskSection::default(),
             nic: NicSection::default(),
         }
@@ -244,6 +257,11 @@ pub struct PlatformSection {
         schemars(with = "Option<u64>", range(min = 1, max = 1000))
     )]
     pub time_slice_ms: Option<Spanned<u64>>,
+    /// Credit scheduler: whether a vCPU woken with credit left is BOOSTed and preempts
+    /// (default true, as in Xen's credit scheduler).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub credit_boost: Option<Spanned<bool>>,
     /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
     #[serde(default = "spanned_default::<bool>")]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
@@ -264,6 +282,20 @@ pub struct PlatformSection {
     #[serde(default = "spanned_default::<bool>")]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub microvm: Spanned<bool>,
+    /// Where I/O back ends run (`hypervisor`, `driver_domain`, `vm_thread`,
+    /// `device_thread`); default: the driver domain with `driver_domain = true`, the
+    /// VMM's I/O thread for type 2 and microVMs, otherwise inline in the hypervisor.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::platform::BackendPlacement>")
+    )]
+    pub backend: Option<Spanned<crate::platform::BackendPlacement>>,
+    /// KVM-style halt polling: microseconds a vCPU with nothing to run spins before it
+    /// blocks (default 0, off; KVM's default is 200).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub halt_poll_us: Option<Spanned<u64>>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]
