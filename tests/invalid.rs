@@ -349,7 +349,7 @@ guest_os = "freebsd"
 workload = "database"
 
 [costs]
-pv_notify_batch = 4
+pv_mmu_batch = 4
 vm_exit_roundtrip = 900
 
 [[question]]

@@ -86,26 +86,25 @@ fn figures(r: &RunResult) -> String {
 ///   latency  = 251 142 cycles; one op per 251 142 + ~1 (compute burst of mean 1)
 ///   3e8 / 251 143 = 1194.5 and the 25 timer ticks (4 ms apart, 1500 each) take 37 500
 ///   cycles, far less than the 0.5 op left: 1194 reads complete.
-///   The histogram bucket of 251 142 is [249 856, 251 904) (64 buckets per power of
-///   two, 2048 wide here), reported at its midpoint 250 880 cycles = 83.627 µs for p50.
-///   The 24 reads that absorb a tick (+1500 = 252 642) fall in the next bucket, whose
-///   midpoint 252 928 is above the largest sample, so p99 (rank 1183 of 1194, among the
-///   top 24) is that maximum: 252 642 cycles = 84.214 µs.
+///   A tick runs inside the thread's compute, before the read starts, so no read's
+///   latency includes it: every read takes 251 142 cycles = 83.714 µs. Its histogram
+///   bucket is [249 856, 251 904) (64 buckets per power of two, 2048 wide here), so p50
+///   and p99 report its midpoint, 250 880 cycles = 83.627 µs.
 ///
 /// Type 1, hardware assist, emulated disk (exit round trip 784 + handler 2216 = 3000):
 ///   submit   = 242 + 6000 + 5 register traps x (3000 + device model 1500) + driver 6000
 ///            = 34 742, with 5 io_instruction exits
-///   complete = host interrupt 1500 + device model 1500 + guest handler 1500 + EOI exit
-///              3000 + status read (exit 3000 + model 1500) + block completion 3000
-///            = 15 000, with 1 apic_access and 1 io_instruction exit
-///   latency  = 289 742 cycles: bucket [286 720, 290 816), midpoint 288 768 = 96.256 µs;
-///   a tick (exit 3000 + 1500 + handler 1500 + EOI exit 3000 = 9000) lands in the
-///   completion after each idle period, making ~2.4% of reads 298 742 cycles: p99 (rank
-///   1024 of 1034) falls in their bucket [294 912, 299 008), reported at its midpoint
-///   296 960 cycles = 98.987 µs; the maximum is 298 742 cycles = 99.581 µs.
-///   (3e8 - 25 x 9000) / 289 744 = 1034.6: 1034 reads complete, 86.60% of native.
-///   The 1035th read is submitted (5 more io_instruction exits) and waits at the end;
-///   every read also halts the vCPU once (hlt exit).
+///   complete = host interrupt 1500 + device model 1500, then the delivery to a halted
+///              vCPU (the thread blocked, so the vCPU halted): host scheduler wake-up
+///              6000 + guest handler 1500 + EOI exit 3000; then the status read (exit
+///              3000 + model 1500) + block completion 3000
+///            = 21 000, with 1 apic_access and 1 io_instruction exit, and no
+///              external-interrupt exit (a halted vCPU gets the interrupt at entry)
+///   latency  = 295 742 cycles = 98.581 µs for every read (ticks run in the compute).
+///   Each tick (exit 3000 + 1500 + handler 1500 + EOI exit 3000 = 9000) runs in the
+///   thread's compute: (3e8 - 25 x 9000) / 295 743 = 1013.6: 1013 reads complete,
+///   84.84% of native. The 1014th read is submitted (5 more io_instruction exits) and
+///   waits at the end; every read also halts the vCPU once (hlt exit).
 #[test]
 fn a_single_disk_reader_matches_the_hand_computation() {
     let text = header("disk-reader", 100, "").replace("cores = 4", "cores = 1")
@@ -120,7 +119,7 @@ fn a_single_disk_reader_matches_the_hand_computation() {
     assert_eq!(native.ops, 1194, "{}", figures(&r));
     assert_eq!(read.count, 1194);
     assert!((read.p50_us - 250_880.0 / 3000.0).abs() < 1e-9, "{read:?}");
-    assert!((read.p99_us - 252_642.0 / 3000.0).abs() < 1e-9, "{read:?}");
+    assert!((read.p99_us - 250_880.0 / 3000.0).abs() < 1e-9, "{read:?}");
     let path = |p: &PlatformResult| {
         let op = p
             .paths
@@ -133,29 +132,33 @@ fn a_single_disk_reader_matches_the_hand_computation() {
     assert_eq!(path(native), (6_642, 4_500));
 
     let hw = platform(&r, "hw");
-    assert_eq!(path(hw), (34_742, 15_000));
+    assert_eq!(path(hw), (34_742, 21_000));
     let read = hw.latency_of(Op::DiskRead).expect("reads");
-    assert_eq!(hw.ops, 1034, "{}", figures(&r));
-    assert!((read.p50_us - 288_768.0 / 3000.0).abs() < 1e-9, "{read:?}");
-    assert!((read.p99_us - 296_960.0 / 3000.0).abs() < 1e-9, "{read:?}");
-    assert!((read.max_us - 298_742.0 / 3000.0).abs() < 1e-9, "{read:?}");
-    assert!((rel(hw) - 1034.0 * 100.0 / 1194.0).abs() < 1e-9);
-    assert_eq!(exits(hw, ExitReason::IoInstruction), 6 * 1034 + 5);
-    assert_eq!(exits(hw, ExitReason::Hlt), 1035);
+    assert_eq!(hw.ops, 1013, "{}", figures(&r));
+    assert!((read.p50_us - 295_742.0 / 3000.0).abs() < 1e-9, "{read:?}");
+    assert!((read.max_us - 295_742.0 / 3000.0).abs() < 1e-9, "{read:?}");
+    assert!((rel(hw) - 1013.0 * 100.0 / 1194.0).abs() < 1e-9);
+    assert_eq!(exits(hw, ExitReason::IoInstruction), 6 * 1013 + 5);
+    assert_eq!(exits(hw, ExitReason::Hlt), 1014);
     let ticks = exits(hw, ExitReason::ExternalInterrupt);
     assert!(
         (24..=26).contains(&ticks),
-        "{ticks} timer ticks in 100 ms at 250 Hz"
+        "{ticks} timer ticks in 100 ms at 250 Hz, and no exit for the completions"
     );
-    assert_eq!(exits(hw, ExitReason::ApicAccess), 1034 + ticks);
+    assert_eq!(exits(hw, ExitReason::ApicAccess), 1013 + ticks);
 }
 
 // ---------------------------------------------------------------------------------------
 // No virtualized platform beats native.
 
 /// Relative performance may exceed 100% only by this much (percentage points): the
-/// platforms draw the same random streams as their baseline, and only add cycles.
-const TOLERANCE: f64 = 0.25;
+/// platforms draw the same random streams as their baseline, and only add cycles. But
+/// preemption at any cycle and cache refills make an overcommitted run's interleaving
+/// chaotic: a few cycles more per operation reorder wake-ups, cuts and refills. Native's
+/// own throughput in these runs moves by about ±1% from one seed to another (4 database
+/// VMs x 2 vCPUs on 4 pCPUs, 40 ms: 13 114 to 13 356 operations over seeds 1-8), so a
+/// platform within 1 point of native is within that noise.
+const TOLERANCE: f64 = 1.0;
 
 /// Whether `ops` beats `baseline` by more than noise: the tolerance, plus one operation
 /// per thread (an operation that completes just before the end on one platform and just
@@ -174,10 +177,10 @@ enum Compare {
     PlatformOnly,
 }
 
-fn assert_none_beats_native(instances: &str, label: &str, compare: Compare) {
+fn assert_none_beats_native(instances: &str, label: &str, compare: Compare, duration_ms: u64) {
     let mut failures = Vec::new();
     for preset in PRESET_NAMES {
-        let text = header(&format!("{label}-{preset}"), 40, "memory_gib = 64")
+        let text = header(&format!("{label}-{preset}"), duration_ms, "memory_gib = 64")
             + &platform_toml("native", "native", "")
             + &every_virtualized_platform()
             + &instances.replace("WORKLOAD", preset);
@@ -224,6 +227,7 @@ fn no_virtualized_platform_beats_native_without_overcommit() {
         &instance_toml("vm", 2, 2, "WORKLOAD", ""),
         "fit",
         Compare::PlatformAndGroups,
+        40,
     );
 }
 
@@ -231,7 +235,7 @@ fn no_virtualized_platform_beats_native_without_overcommit() {
 fn no_virtualized_platform_beats_native_with_overcommit() {
     // 4 VMs x 2 vCPUs (3 threads each) on 4 pCPUs: 2x overcommit, one workload.
     let instances = instance_toml("vm", 4, 2, "WORKLOAD", "threads = 3");
-    assert_none_beats_native(&instances, "overcommit", Compare::PlatformAndGroups);
+    assert_none_beats_native(&instances, "overcommit", Compare::PlatformAndGroups, 40);
 }
 
 /// With 2x overcommit and a second, I/O-bound group beside CPU hogs. Wake-up preemption
@@ -244,7 +248,11 @@ fn no_virtualized_platform_beats_native_with_overcommit_and_mixed_groups() {
     // wait for a pCPU whenever it wakes up.
     let instances = instance_toml("vm", 4, 2, "WORKLOAD", "threads = 3")
         + &instance_toml("side", 1, 2, "web-server", "");
-    assert_none_beats_native(&instances, "overcommit+mixed", Compare::PlatformOnly);
+    // 200 ms rather than 40: with CPU hogs beside a group that wakes often, which hog a
+    // wake-up preempts depends on cycle-exact timing, and over 40 ms (fewer than two 24 ms
+    // slices per vCPU) one slice more or less for a group moves its share by about 10%
+    // from one seed to another, natively as much as virtualized.
+    assert_none_beats_native(&instances, "overcommit+mixed", Compare::PlatformOnly, 200);
 }
 
 /// The CPU-time breakdown is a partition of pCPU capacity: its shares add up to 100%
@@ -366,55 +374,75 @@ fn more_overcommit_gives_more_steal() {
 // ---------------------------------------------------------------------------------------
 // Paravirtual notifications.
 
-fn batching_run(batch: u64) -> RunResult {
-    let text = header(&format!("batch-{batch}"), 100, "")
-        + &platform_toml("para", "type1", "technique = \"para\"")
-        + &platform_toml("hybrid", "type1", "technique = \"hybrid\"")
+/// One instance with one vCPU whose `threads` threads do random disk I/O (each thread
+/// keeps one request in flight, so `threads` is the queue depth), on two pCPUs.
+fn depth_run(threads: u32) -> RunResult {
+    let text = header(&format!("depth-{threads}"), 100, "").replace("cores = 4", "cores = 2")
         + &platform_toml("t2-hybrid", "type2", "technique = \"hybrid\"")
-        + &instance_toml("db", 2, 2, "disk-random-4k", "threads = 4")
-        + &format!("\n[costs]\npv_notify_batch = {batch}\n");
+        + &platform_toml(
+            "dd-hybrid",
+            "type1",
+            "technique = \"hybrid\"\ndriver_domain = true",
+        )
+        + &platform_toml("t1-hybrid", "type1", "technique = \"hybrid\"")
+        + &instance_toml(
+            "db",
+            1,
+            1,
+            "disk-random-4k",
+            &format!("threads = {threads}"),
+        );
     run(&text)
 }
 
-/// Hybrid guests kick the virtqueue with an I/O-instruction exit once every
-/// `pv_notify_batch` requests, and that is their only source of io_instruction exits:
-/// with batch 1 one exit per request, with batch 16 one per 16 (per instance counter,
-/// so at most one short per instance). Requests in flight at the end (at most the 8
-/// threads per platform) are submitted but not completed.
+/// virtio notification suppression (OASIS VIRTIO 1.1): a guest kicks only when the back
+/// end asked for it, and the back end interrupts only when the guest is not already going
+/// to read the ring. The only io_instruction exits of a hybrid guest are kicks, and
+/// without APICv every interrupt ends in one apic_access (EOI) exit; the only other
+/// apic_access exits are timer ticks (also counted as external_interrupt exits).
+///
+/// At depth 1 nothing can be batched: one kick per request and one interrupt per
+/// completion, whatever runs the back end (at most the one request in flight at the end
+/// is submitted but not completed). At depth 16 the requests queue up: a back end that is
+/// a scheduled thread (type 2's VMM I/O thread, Xen's driver domain) is still busy with
+/// earlier requests when new ones arrive, so most requests need no kick, and the guest is
+/// nearly always processing completions, so most need no interrupt. An inline back end
+/// in the hypervisor drains the ring at once and is kicked for every request.
 #[test]
-fn batching_pv_notifications_lowers_exits() {
-    let one = batching_run(1);
-    let sixteen = batching_run(16);
-    for name in ["para", "hybrid", "t2-hybrid"] {
-        let (a, b) = (platform(&one, name), platform(&sixteen, name));
-        let per_op = |p: &PlatformResult| total_exits(p) as f64 / p.ops as f64;
+fn pv_rings_batch_only_when_requests_queue() {
+    let shallow = depth_run(1);
+    let deep = depth_run(16);
+    let requests = |p: &PlatformResult| op_count(p, Op::DiskRead) + op_count(p, Op::DiskWrite);
+    for name in ["t2-hybrid", "dd-hybrid", "t1-hybrid"] {
+        let p = platform(&shallow, name);
+        let (disk, kicks) = (requests(p), exits(p, ExitReason::IoInstruction));
         assert!(
-            per_op(b) < 0.75 * per_op(a),
-            "{name}: {:.3} exits per op with batch 16 vs {:.3} with batch 1",
-            per_op(b),
-            per_op(a)
+            (disk..=disk + 1).contains(&kicks),
+            "{name}, depth 1: {kicks} kicks for {disk} requests"
         );
-        assert!(b.exits_per_second < a.exits_per_second);
+        let eoi = exits(p, ExitReason::ApicAccess) - exits(p, ExitReason::ExternalInterrupt);
         assert!(
-            rel(b) >= rel(a),
-            "{name}: batching made it slower: {:.2}% vs {:.2}%",
-            rel(b),
-            rel(a)
+            (disk..=disk + 1).contains(&eoi),
+            "{name}, depth 1: {eoi} completion interrupts for {disk} requests"
         );
     }
-    for name in ["hybrid", "t2-hybrid"] {
-        for (r, batch) in [(&one, 1u64), (&sixteen, 16)] {
-            let p = platform(r, name);
-            let disk = op_count(p, Op::DiskRead) + op_count(p, Op::DiskWrite);
-            let kicks = exits(p, ExitReason::IoInstruction);
-            let low = (disk / batch).saturating_sub(2);
-            let high = (disk + 8) / batch;
-            assert!(
-                (low..=high).contains(&kicks),
-                "{name}, batch {batch}: {kicks} kicks for {disk} disk requests"
-            );
-        }
+    let per_request = |p: &PlatformResult| total_exits(p) as f64 / requests(p) as f64;
+    for name in ["t2-hybrid", "dd-hybrid"] {
+        let (a, b) = (platform(&shallow, name), platform(&deep, name));
+        let kicks = exits(b, ExitReason::IoInstruction) as f64 / requests(b) as f64;
+        assert!(
+            kicks < 0.5,
+            "{name}, depth 16: {kicks:.2} kicks per request"
+        );
+        assert!(
+            per_request(b) < 0.5 * per_request(a),
+            "{name}: {:.2} exits per request at depth 16 vs {:.2} at depth 1",
+            per_request(b),
+            per_request(a)
+        );
     }
+    let inline = platform(&deep, "t1-hybrid");
+    assert!(exits(inline, ExitReason::IoInstruction) >= requests(inline));
 }
 
 // ---------------------------------------------------------------------------------------

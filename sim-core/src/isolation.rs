@@ -210,6 +210,7 @@ mod tests {
             network: NetworkMode::Bridge,
             storage: StorageMode::Overlay,
             microvm: false,
+            ..Stack::native()
         }
     }
 

@@ -389,6 +389,9 @@ mod tests {
             cpu: Default::default(),
             vtx: true,
             ept: true,
+            apicv: false,
+            posted_interrupts: false,
+            shared_cache_mib: 8,
             disk_latency_us: 80,
             disk_iops: 200_000,
             disk_bandwidth_mb_s: 1000,
@@ -407,6 +410,7 @@ mod tests {
             network: NetworkMode::Bridge,
             storage: StorageMode::Overlay,
             microvm: false,
+            ..Stack::native()
         }
     }
 

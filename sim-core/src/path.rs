@@ -6,9 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::{CostTable, CpuFeatures, CpuGeneration};
 use crate::platform::{
-    IoModel, MemoryVirtualization, NetworkMode, PlatformKind, Stack, StorageMode, Technique,
+    BackendPlacement, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, Stack, StorageMode,
+    Technique,
 };
 use crate::workload::{Op, Workload};
 
@@ -107,6 +108,47 @@ pub struct Step {
     pub ko: String,
     /// The exit or trap this step stands for, if any.
     pub exit: Option<ExitReason>,
+    /// Who runs the step and when (always on the vCPU, only when a notification is
+    /// needed, on the back end, or as the interrupt's delivery).
+    #[serde(default)]
+    pub part: Part,
+}
+
+/// Which part of an operation a step belongs to. The machine runs each part where and
+/// when it happens: `guest` steps on the issuing vCPU every time; `kick` steps on the
+/// vCPU only when the back end has asked to be notified (virtio notification
+/// suppression); `backend` steps on the back end (inline in the hypervisor, or on a
+/// driver domain's vCPU or a VMM/vhost thread that must be scheduled); `interrupt`
+/// steps deliver the completion to the guest, and depend on the vCPU's state (the view
+/// shows the delivery to a halted vCPU).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    #[default]
+    Guest,
+    Kick,
+    Backend,
+    Interrupt,
+}
+
+/// What the target vCPU is doing when an interrupt for it arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VcpuState {
+    /// Running guest code: an IPI forces an external-interrupt exit (unless posted).
+    Running,
+    /// Halted: the host scheduler wakes it and the interrupt is injected at entry.
+    Halted,
+    /// Runnable, waiting for a pCPU (or polling in the host): injected at entry.
+    Waiting,
+}
+
+/// What raised an interrupt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IrqSource {
+    Disk,
+    Nic,
+    Timer,
 }
 
 /// A sequence of steps; `batched` steps run once every `batch_every` operations
@@ -130,7 +172,7 @@ pub struct OpPath {
 }
 
 /// A path folded into numbers for the simulator's hot loop.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct PathCost {
     pub total: u64,
     pub by_category: [u64; Category::COUNT],
@@ -163,6 +205,12 @@ impl PathCost {
         cost
     }
 
+    /// The steps of `steps` that belong to `part`.
+    pub fn of_part(steps: &[Step], part: Part) -> PathCost {
+        let picked: Vec<Step> = steps.iter().filter(|s| s.part == part).cloned().collect();
+        PathCost::of_steps(&picked)
+    }
+
     pub fn add(&mut self, other: &PathCost) {
         self.total += other.total;
         for (a, b) in self.by_category.iter_mut().zip(other.by_category) {
@@ -193,12 +241,30 @@ impl From<&Path> for FoldedPath {
     }
 }
 
+/// The costs the machine needs of one operation, split by [`Part`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpCosts {
+    /// On the issuing vCPU, every time (with the mmu_update batch as `batched`).
+    pub submit: FoldedPath,
+    /// On the vCPU, only when the back end wants a notification.
+    pub kick: PathCost,
+    /// The back end's work for the request.
+    pub backend_submit: PathCost,
+    /// The back end's work when the device completes (host interrupt, copy, response).
+    pub backend_complete: PathCost,
+    /// The guest's completion work after the interrupt (or the timer) is delivered.
+    pub complete: PathCost,
+    /// What raises the completion's interrupt, for blocking operations and sends.
+    pub irq: Option<IrqSource>,
+}
+
 /// Builds paths for one stack with one cost table.
 pub struct PathBuilder<'a> {
     stack: &'a Stack,
     costs: &'a CostTable,
     workload: &'a Workload,
     exit_roundtrip: u64,
+    features: CpuFeatures,
 }
 
 /// Accumulates steps.
@@ -206,6 +272,16 @@ pub struct PathBuilder<'a> {
 struct Steps(Vec<Step>);
 
 impl Steps {
+    /// Where the next step will go (for [`Steps::tag_from`]).
+    fn mark(&self) -> usize {
+        self.0.len()
+    }
+    /// Marks every step pushed since `mark` as belonging to `part`.
+    fn tag_from(&mut self, mark: usize, part: Part) {
+        for step in &mut self.0[mark..] {
+            step.part = part;
+        }
+    }
     fn push(&mut self, layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) {
         self.push_exit(layer, category, cycles, en, ko, None);
     }
@@ -225,6 +301,7 @@ impl Steps {
             en: en.to_string(),
             ko: ko.to_string(),
             exit,
+            part: Part::Guest,
         });
     }
     fn kernel(&mut self, cycles: u64, en: &str, ko: &str) {
@@ -253,6 +330,70 @@ impl<'a> PathBuilder<'a> {
             costs,
             workload,
             exit_roundtrip: costs.exit_roundtrip(cpu),
+            features: cpu.features(),
+        }
+    }
+
+    /// The same builder with the host's interrupt-virtualization features.
+    pub fn with_features(mut self, features: CpuFeatures) -> PathBuilder<'a> {
+        self.features = features;
+        self
+    }
+
+    /// Whether back-end work runs on a scheduled entity: the steps that would only
+    /// schedule it inline (a switch to the driver domain, the host scheduling the VMM
+    /// process) are then the scheduler's own entity switches.
+    fn scheduled_backend(&self) -> bool {
+        self.stack.backend_is_scheduled()
+    }
+
+    /// The operation's costs split by part, for the machine.
+    pub fn op_costs(&self, op: Op) -> OpCosts {
+        let path = self.op_path(op);
+        let backend_submit = PathCost::of_part(&path.submit.steps, Part::Backend);
+        let kick = PathCost::of_part(&path.submit.steps, Part::Kick);
+        let guest_submit: Vec<Step> = path
+            .submit
+            .steps
+            .iter()
+            .filter(|s| s.part == Part::Guest)
+            .cloned()
+            .collect();
+        let irq = match op {
+            Op::DiskRead | Op::DiskWrite => Some(IrqSource::Disk),
+            Op::NetReceive => Some(IrqSource::Nic),
+            Op::Sleep => Some(IrqSource::Timer),
+            _ => None,
+        };
+        OpCosts {
+            submit: FoldedPath::from(&Path {
+                steps: guest_submit,
+                batched: path.submit.batched.clone(),
+                batch_every: path.submit.batch_every,
+            }),
+            kick,
+            backend_submit,
+            backend_complete: PathCost::of_part(&path.complete.steps, Part::Backend),
+            complete: PathCost::of_part(&path.complete.steps, Part::Guest),
+            irq,
+        }
+    }
+
+    /// The cost of delivering one interrupt to a vCPU in `state`.
+    pub fn delivery_cost(&self, source: IrqSource, state: VcpuState) -> PathCost {
+        let mut s = Steps::default();
+        self.deliver(&mut s, source, state);
+        PathCost::of_steps(&s.0)
+    }
+
+    /// The steps of delivering one interrupt from `source` to a vCPU in `state`, up to
+    /// the end of the guest's handler and its end-of-interrupt.
+    pub fn delivery_path(&self, source: IrqSource, state: VcpuState) -> Path {
+        let mut s = Steps::default();
+        self.deliver(&mut s, source, state);
+        Path {
+            steps: s.0,
+            ..Path::default()
         }
     }
 
@@ -370,6 +511,13 @@ impl<'a> PathBuilder<'a> {
                 en,
                 ko,
             ),
+            _ if matches!(
+                self.stack.backend,
+                BackendPlacement::VmThread | BackendPlacement::DeviceThread
+            ) =>
+            {
+                s.host(cycles, en, ko)
+            }
             _ => s.hyp(cycles, en, ko),
         }
     }
@@ -384,11 +532,13 @@ impl<'a> PathBuilder<'a> {
                     "host kernel takes the device interrupt",
                     "호스트 커널이 장치 인터럽트 처리",
                 );
-                s.host(
-                    c.context_switch,
-                    "host wakes the VMM's I/O thread",
-                    "호스트가 VMM I/O 스레드를 깨움",
-                );
+                if !self.scheduled_backend() {
+                    s.host(
+                        c.context_switch,
+                        "host wakes the VMM's I/O thread",
+                        "호스트가 VMM I/O 스레드를 깨움",
+                    );
+                }
                 s.host(
                     c.hosted_world_switch,
                     "world switch back into the VMM",
@@ -401,7 +551,7 @@ impl<'a> PathBuilder<'a> {
                     "hypervisor takes the device interrupt",
                     "하이퍼바이저가 장치 인터럽트 처리",
                 );
-                if self.stack.driver_domain {
+                if self.stack.driver_domain && !self.scheduled_backend() {
                     s.hyp(
                         c.vm_switch,
                         "switch to the driver domain",
@@ -412,68 +562,164 @@ impl<'a> PathBuilder<'a> {
         }
     }
 
-    /// Deliver a virtual interrupt to the guest and run its handler.
-    fn inject_interrupt(&self, s: &mut Steps) {
+    /// Delivers one interrupt from `source` to a vCPU in `state` and runs the guest's
+    /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
+    /// is forced out by an IPI (an external-interrupt exit) unless interrupts are posted;
+    /// a halted one is woken by the host scheduler and gets the interrupt injected at
+    /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized.
+    fn deliver(&self, s: &mut Steps, source: IrqSource, state: VcpuState) {
         let c = self.costs;
-        match self.technique() {
+        let handler = match source {
+            IrqSource::Timer => c.timer_interrupt,
+            _ => c.device_interrupt,
+        };
+        let (handler_en, handler_ko) = match source {
+            IrqSource::Timer => ("guest timer handler", "게스트 타이머 핸들러"),
+            _ => ("guest interrupt handler", "게스트 인터럽트 핸들러"),
+        };
+        let mark = s.mark();
+        let tech = self.technique();
+        if tech.is_some() && state == VcpuState::Halted {
+            s.hyp(
+                c.vcpu_wakeup,
+                "host scheduler wakes the halted vCPU",
+                "호스트 스케줄러가 halt된 vCPU를 깨움",
+            );
+        }
+        if self.stack.kind == PlatformKind::Type2
+            && tech.is_some()
+            && source == IrqSource::Timer
+            && state == VcpuState::Running
+        {
+            s.host(
+                c.timer_interrupt,
+                "host kernel's timer tick interrupts the VMM",
+                "호스트 커널의 타이머 틱이 VMM을 중단",
+            );
+            s.host(
+                2 * c.hosted_world_switch,
+                "world switch to the host OS and back",
+                "호스트 OS로의 world switch와 복귀",
+            );
+        }
+        match tech {
             None => s.kernel(
-                c.device_interrupt,
-                "kernel interrupt handler",
-                "커널 인터럽트 핸들러",
+                handler,
+                if source == IrqSource::Timer {
+                    "timer interrupt handler"
+                } else {
+                    "kernel interrupt handler"
+                },
+                if source == IrqSource::Timer {
+                    "타이머 인터럽트 핸들러"
+                } else {
+                    "커널 인터럽트 핸들러"
+                },
             ),
-            Some(Technique::Para) => {
-                s.hyp(
-                    c.pv_hypercall_handler,
-                    "event-channel upcall into the guest",
-                    "이벤트 채널 업콜로 게스트에 전달",
-                );
-                s.kernel(
-                    c.device_interrupt,
-                    "guest event handler",
-                    "게스트 이벤트 핸들러",
-                );
-            }
             Some(Technique::BinaryTranslation) => {
                 s.hyp(
-                    c.device_interrupt,
-                    "VMM injects a virtual interrupt",
-                    "VMM이 가상 인터럽트 주입",
+                    handler,
+                    "VMM takes the interrupt and injects a virtual one",
+                    "VMM이 인터럽트를 받아 가상 인터럽트 주입",
                 );
-                s.kernel(
-                    c.device_interrupt,
-                    "guest interrupt handler",
-                    "게스트 인터럽트 핸들러",
-                );
+                s.kernel(handler, handler_en, handler_ko);
                 s.hyp(
                     c.bt_privileged,
                     "EOI emulated in translated code",
                     "변환된 코드에서 EOI 에뮬레이션",
                 );
             }
+            Some(Technique::Para) => {
+                s.hyp(
+                    if source == IrqSource::Timer {
+                        c.timer_interrupt
+                    } else {
+                        c.pv_hypercall_handler
+                    },
+                    "event-channel upcall into the guest",
+                    "이벤트 채널 업콜로 게스트에 전달",
+                );
+                s.kernel(handler, handler_en, handler_ko);
+                if source == IrqSource::Timer {
+                    self.hypercall(
+                        s,
+                        "set_timer_op hypercall for the next tick",
+                        "다음 틱을 위한 set_timer_op 하이퍼콜",
+                    );
+                }
+            }
             Some(_) => {
-                if self.stack.io == IoModel::Passthrough {
-                    self.exit(
+                let assigned = self.stack.io == IoModel::Passthrough && source != IrqSource::Timer;
+                match (source, state) {
+                    (IrqSource::Timer, VcpuState::Running) => self.exit(
+                        s,
+                        ExitReason::ExternalInterrupt,
+                        c.timer_interrupt,
+                        "host timer interrupt exits; hypervisor emulates the guest's timer",
+                        "호스트 타이머 인터럽트로 exit; 하이퍼바이저가 게스트 타이머 에뮬레이션",
+                    ),
+                    (IrqSource::Timer, _) => s.hyp(
+                        c.timer_interrupt,
+                        "host timer fires for the guest's timer",
+                        "게스트 타이머를 위한 호스트 타이머 발생",
+                    ),
+                    (_, VcpuState::Running) if assigned && self.features.posted_interrupts => {}
+                    (_, VcpuState::Running) if !assigned && self.features.apicv => {}
+                    (_, VcpuState::Running) => self.exit(
                         s,
                         ExitReason::ExternalInterrupt,
                         0,
-                        "assigned device's interrupt exits to the hypervisor",
-                        "할당된 장치의 인터럽트가 하이퍼바이저로 exit",
-                    );
+                        if assigned {
+                            "assigned device's interrupt exits to the hypervisor"
+                        } else {
+                            "IPI from the back end forces the running vCPU out"
+                        },
+                        if assigned {
+                            "할당된 장치의 인터럽트가 하이퍼바이저로 exit"
+                        } else {
+                            "백엔드의 IPI가 실행 중인 vCPU를 exit시킴"
+                        },
+                    ),
+                    (_, _) if assigned => s.hyp(
+                        c.device_interrupt,
+                        "hypervisor takes the assigned device's interrupt",
+                        "하이퍼바이저가 할당된 장치의 인터럽트 처리",
+                    ),
+                    (_, _) => {}
                 }
                 s.kernel(
-                    c.device_interrupt,
-                    "guest interrupt handler (virtual interrupt injected at entry)",
-                    "게스트 인터럽트 핸들러 (entry 시 가상 인터럽트 주입)",
+                    handler,
+                    &format!("{handler_en} (virtual interrupt injected at entry)"),
+                    &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
                 );
-                self.exit(
-                    s,
-                    ExitReason::ApicAccess,
-                    0,
-                    "EOI write to the virtual APIC",
-                    "가상 APIC에 EOI 쓰기",
-                );
+                if source == IrqSource::Timer {
+                    self.exit(
+                        s,
+                        ExitReason::ApicAccess,
+                        0,
+                        if self.features.apicv {
+                            "timer reprogram (deadline write) exits; the EOI is virtualized"
+                        } else {
+                            "EOI and timer reprogram on the virtual APIC"
+                        },
+                        if self.features.apicv {
+                            "타이머 재설정(deadline 쓰기)으로 exit; EOI는 가상화됨"
+                        } else {
+                            "가상 APIC에 EOI와 타이머 재설정"
+                        },
+                    );
+                } else if !self.features.apicv {
+                    self.exit(
+                        s,
+                        ExitReason::ApicAccess,
+                        0,
+                        "EOI write to the virtual APIC",
+                        "가상 APIC에 EOI 쓰기",
+                    );
+                }
             }
         }
+        s.tag_from(mark, Part::Interrupt);
     }
 
     /// Entry and exit of a system call in the workload's kernel.
@@ -515,8 +761,6 @@ impl<'a> PathBuilder<'a> {
         let mut complete = Steps::default();
         let mut batched = Steps::default();
         let mut batch_every = 0;
-        let mut complete_batched = Steps::default();
-        let mut complete_batch_every = 0;
         let tech = self.technique();
         let memory = self.stack.memory;
         match op {
@@ -683,13 +927,8 @@ impl<'a> PathBuilder<'a> {
                     "block layer and driver submit the request",
                     "블록 계층과 드라이버가 요청 제출",
                 );
-                self.device_submit(&mut submit, &mut batched, &mut batch_every, Device::Disk);
-                self.device_complete(
-                    &mut complete,
-                    &mut complete_batched,
-                    &mut complete_batch_every,
-                    Device::Disk,
-                );
+                self.device_submit(&mut submit, Device::Disk);
+                self.device_complete(&mut complete, Device::Disk);
                 complete.kernel(
                     c.disk_complete,
                     "block layer completes the request",
@@ -708,16 +947,11 @@ impl<'a> PathBuilder<'a> {
                     "copy the payload",
                     "페이로드 복사",
                 );
-                self.device_submit(&mut submit, &mut batched, &mut batch_every, Device::Nic);
+                self.device_submit(&mut submit, Device::Nic);
             }
             Op::NetReceive => {
                 self.syscall_entry(&mut submit);
-                self.device_complete(
-                    &mut complete,
-                    &mut complete_batched,
-                    &mut complete_batch_every,
-                    Device::Nic,
-                );
+                self.device_complete(&mut complete, Device::Nic);
                 complete.kernel(
                     c.net_packet,
                     "protocol stack receives the packet",
@@ -731,7 +965,7 @@ impl<'a> PathBuilder<'a> {
             }
             Op::Sleep => {
                 self.syscall_entry(&mut submit);
-                complete = self.timer_steps();
+                self.deliver(&mut complete, IrqSource::Timer, VcpuState::Halted);
             }
             Op::TimerInterrupt => submit = self.timer_steps(),
             Op::GuestContextSwitch => {
@@ -773,100 +1007,23 @@ impl<'a> PathBuilder<'a> {
             },
             complete: Path {
                 steps: complete.0,
-                batched: complete_batched.0,
-                batch_every: complete_batch_every,
+                batched: Vec::new(),
+                batch_every: 0,
             },
         }
     }
 
+    /// A guest timer tick while the vCPU runs.
     fn timer_steps(&self) -> Steps {
-        let c = self.costs;
         let mut s = Steps::default();
-        if self.stack.kind == PlatformKind::Type2 && self.technique().is_some() {
-            s.host(
-                c.timer_interrupt,
-                "host kernel's timer tick interrupts the VMM",
-                "호스트 커널의 타이머 틱이 VMM을 중단",
-            );
-            s.host(
-                2 * c.hosted_world_switch,
-                "world switch to the host OS and back",
-                "호스트 OS로의 world switch와 복귀",
-            );
-        }
-        match self.technique() {
-            None => s.kernel(
-                c.timer_interrupt,
-                "timer interrupt handler",
-                "타이머 인터럽트 핸들러",
-            ),
-            Some(Technique::BinaryTranslation) => {
-                s.hyp(
-                    c.timer_interrupt,
-                    "VMM takes the timer interrupt and injects it",
-                    "VMM이 타이머 인터럽트를 받아 주입",
-                );
-                s.kernel(
-                    c.timer_interrupt,
-                    "guest timer handler",
-                    "게스트 타이머 핸들러",
-                );
-                s.hyp(
-                    c.bt_privileged,
-                    "EOI emulated in translated code",
-                    "변환된 코드에서 EOI 에뮬레이션",
-                );
-            }
-            Some(Technique::Para) => {
-                s.hyp(
-                    c.timer_interrupt,
-                    "hypervisor timer, virtual timer event to the guest",
-                    "하이퍼바이저 타이머, 게스트에 가상 타이머 이벤트",
-                );
-                s.kernel(
-                    c.timer_interrupt,
-                    "guest timer handler",
-                    "게스트 타이머 핸들러",
-                );
-                self.hypercall(
-                    &mut s,
-                    "set_timer_op hypercall for the next tick",
-                    "다음 틱을 위한 set_timer_op 하이퍼콜",
-                );
-            }
-            Some(_) => {
-                self.exit(
-                    &mut s,
-                    ExitReason::ExternalInterrupt,
-                    c.timer_interrupt,
-                    "hypervisor takes the timer interrupt",
-                    "하이퍼바이저가 타이머 인터럽트 처리",
-                );
-                s.kernel(
-                    c.timer_interrupt,
-                    "guest timer handler",
-                    "게스트 타이머 핸들러",
-                );
-                self.exit(
-                    &mut s,
-                    ExitReason::ApicAccess,
-                    0,
-                    "EOI and timer reprogram on the virtual APIC",
-                    "가상 APIC에 EOI와 타이머 재설정",
-                );
-            }
-        }
+        self.deliver(&mut s, IrqSource::Timer, VcpuState::Running);
+        s.tag_from(0, Part::Guest);
         s
     }
 
-    /// Guest-side device access for one request, through the stack's I/O model.
-    fn device_submit(
-        &self,
-        s: &mut Steps,
-        batched: &mut Steps,
-        batch_every: &mut u64,
-        device: Device,
-    ) {
+    /// Guest-side device access for one request, through the stack's I/O model, and the
+    /// back end's work for it.
+    fn device_submit(&self, s: &mut Steps, device: Device) {
         let c = self.costs;
         let (backend_cycles, backend_en, backend_ko) = match device {
             Device::Disk => (
@@ -937,10 +1094,12 @@ impl<'a> PathBuilder<'a> {
                     );
                     self.emulate_access(s);
                 }
+                let mark = s.mark();
                 if device == Device::Nic {
                     self.nic_backend_bytes(s, c.net_tx_per_kib);
                 }
                 self.backend_driver(s, backend_cycles, backend_en, backend_ko);
+                s.tag_from(mark, Part::Backend);
             }
             IoModel::Paravirtual => {
                 s.kernel(
@@ -948,37 +1107,47 @@ impl<'a> PathBuilder<'a> {
                     "front end puts the request on the shared ring",
                     "프론트엔드가 공유 링에 요청 기록",
                 );
-                *batch_every = c.pv_notify_batch;
+                let mark = s.mark();
                 match self.technique() {
                     Some(Technique::Para) => self.hypercall(
-                        batched,
-                        "event-channel notify to the back end",
-                        "백엔드에 이벤트 채널 알림",
+                        s,
+                        "event-channel notify to the back end (only if it asked for one)",
+                        "백엔드에 이벤트 채널 알림 (백엔드가 요청했을 때만)",
                     ),
                     _ => self.exit(
-                        batched,
+                        s,
                         ExitReason::IoInstruction,
                         0,
-                        "virtqueue kick exits",
-                        "virtqueue kick으로 exit",
+                        "virtqueue kick exits (only if the back end asked for one)",
+                        "virtqueue kick으로 exit (백엔드가 요청했을 때만)",
                     ),
                 }
                 if self.stack.kind == PlatformKind::Type2 {
-                    self.to_host_process(batched);
-                } else if self.stack.driver_domain {
-                    batched.hyp(
-                        2 * c.vm_switch,
-                        "switch to the driver domain and back",
-                        "드라이버 도메인으로 전환과 복귀",
+                    s.host(
+                        2 * self.costs.hosted_world_switch,
+                        "world switch to the host OS and back",
+                        "호스트 OS로의 world switch와 복귀",
                     );
                 }
-                let backend_layer = match self.stack.kind {
-                    PlatformKind::Type2 => Layer::VmmProcess,
-                    _ if self.stack.driver_domain => Layer::DriverDomain,
-                    _ => Layer::Hypervisor,
-                };
+                if !self.scheduled_backend() {
+                    if self.stack.kind == PlatformKind::Type2 {
+                        s.host(
+                            self.costs.context_switch,
+                            "host kernel schedules the VMM process",
+                            "호스트 커널이 VMM 프로세스를 스케줄",
+                        );
+                    } else if self.stack.driver_domain {
+                        s.hyp(
+                            2 * c.vm_switch,
+                            "switch to the driver domain and back",
+                            "드라이버 도메인으로 전환과 복귀",
+                        );
+                    }
+                }
+                s.tag_from(mark, Part::Kick);
+                let mark = s.mark();
                 s.push(
-                    backend_layer,
+                    self.backend_layer(),
                     Category::DeviceEmulation,
                     c.pv_backend_request,
                     "back end takes the request off the ring",
@@ -988,7 +1157,20 @@ impl<'a> PathBuilder<'a> {
                     self.nic_backend_bytes(s, c.net_tx_per_kib);
                 }
                 self.backend_driver(s, backend_cycles, backend_en, backend_ko);
+                s.tag_from(mark, Part::Backend);
             }
+        }
+    }
+
+    /// The layer a PV back end runs in.
+    fn backend_layer(&self) -> Layer {
+        match self.stack.kind {
+            PlatformKind::Type2 => Layer::VmmProcess,
+            _ if self.stack.driver_domain => Layer::DriverDomain,
+            _ => match self.stack.backend {
+                BackendPlacement::VmThread | BackendPlacement::DeviceThread => Layer::HostOs,
+                _ => Layer::Hypervisor,
+            },
         }
     }
 
@@ -1002,7 +1184,7 @@ impl<'a> PathBuilder<'a> {
                 "호스트 네트워크 스택이 페이로드 복사",
             ),
             _ => s.push(
-                Layer::Hypervisor,
+                self.backend_layer(),
                 Category::DeviceEmulation,
                 cycles,
                 "back end copies the payload",
@@ -1012,16 +1194,16 @@ impl<'a> PathBuilder<'a> {
     }
 
     /// Completion of one request: from the physical interrupt to the guest's handler.
-    fn device_complete(
-        &self,
-        s: &mut Steps,
-        batched: &mut Steps,
-        batch_every: &mut u64,
-        device: Device,
-    ) {
+    fn device_complete(&self, s: &mut Steps, device: Device) {
         let c = self.costs;
+        let source = match device {
+            Device::Disk => IrqSource::Disk,
+            Device::Nic => IrqSource::Nic,
+        };
+        // The view shows the usual case of a blocked thread: its vCPU had halted.
+        let state = VcpuState::Halted;
         if !self.stack.is_vm() {
-            self.inject_interrupt(s);
+            self.deliver(s, source, state);
             if self.stack.kind == PlatformKind::Container
                 && device == Device::Nic
                 && self.stack.network == NetworkMode::Bridge
@@ -1035,14 +1217,16 @@ impl<'a> PathBuilder<'a> {
             return;
         }
         match self.stack.io {
-            IoModel::Passthrough => self.inject_interrupt(s),
+            IoModel::Passthrough => self.deliver(s, source, state),
             IoModel::Emulated => {
+                let mark = s.mark();
                 self.backend_interrupt(s);
                 if device == Device::Nic {
                     self.nic_backend_bytes(s, c.net_rx_per_kib);
                 }
                 self.emulate_access(s);
-                self.inject_interrupt(s);
+                s.tag_from(mark, Part::Backend);
+                self.deliver(s, source, state);
                 let reads = match device {
                     Device::Disk => 1,
                     Device::Nic => c.emulated_nic_accesses,
@@ -1059,19 +1243,20 @@ impl<'a> PathBuilder<'a> {
                 }
             }
             IoModel::Paravirtual => {
+                let mark = s.mark();
                 self.backend_interrupt(s);
                 if device == Device::Nic {
                     self.nic_backend_bytes(s, c.net_rx_per_kib);
                 }
                 s.push(
-                    Layer::Hypervisor,
+                    self.backend_layer(),
                     Category::DeviceEmulation,
                     c.pv_ring_request,
                     "back end posts the response on the ring",
                     "백엔드가 링에 응답 기록",
                 );
-                *batch_every = c.pv_notify_batch;
-                self.inject_interrupt(batched);
+                s.tag_from(mark, Part::Backend);
+                self.deliver(s, source, state);
             }
         }
     }
@@ -1105,6 +1290,29 @@ impl<'a> PathBuilder<'a> {
                 "VMM thread blocks in the host kernel",
                 "VMM 스레드가 호스트 커널에서 블록",
             );
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// The cost a pCPU pays to switch to an I/O back end or a host process: a domain
+    /// switch to the driver domain, or a host context switch to a thread.
+    pub fn backend_switch_path(&self) -> Path {
+        let c = self.costs;
+        let mut s = Steps::default();
+        match self.stack.backend {
+            BackendPlacement::DriverDomain => s.hyp(
+                c.vm_switch,
+                "hypervisor switches to the driver domain's vCPU",
+                "하이퍼바이저가 드라이버 도메인의 vCPU로 전환",
+            ),
+            _ => s.host(
+                c.context_switch,
+                "host kernel switches to the thread",
+                "호스트 커널이 스레드로 전환",
+            ),
         }
         Path {
             steps: s.0,

@@ -150,6 +150,13 @@ pub struct Stack {
     /// Type 1: a minimal VMM without firmware and with virtio devices only (Firecracker-like).
     #[serde(default)]
     pub microvm: bool,
+    /// Where the I/O back ends (device models, PV back ends) run.
+    #[serde(default)]
+    pub backend: BackendPlacement,
+    /// KVM-style halt polling: a vCPU with nothing to run spins this long before it
+    /// blocks (0 = off).
+    #[serde(default)]
+    pub halt_poll_us: u64,
 }
 
 impl Stack {
@@ -164,7 +171,17 @@ impl Stack {
             network: NetworkMode::Host,
             storage: StorageMode::Volume,
             microvm: false,
+            backend: BackendPlacement::Hypervisor,
+            halt_poll_us: 0,
         }
+    }
+
+    /// Whether I/O back-end work runs on scheduled entities of its own (a driver domain's
+    /// vCPU, a VMM or vhost thread) rather than inline in the hypervisor or host kernel.
+    pub fn backend_is_scheduled(&self) -> bool {
+        self.is_vm()
+            && self.io != IoModel::Passthrough
+            && self.backend != BackendPlacement::Hypervisor
     }
 
     pub fn is_vm(&self) -> bool {
@@ -185,4 +202,46 @@ pub enum DisplayProtocol {
     Hdx,
     /// Microsoft RDP-like (RemoteFX/AVC).
     Rdp,
+}
+
+/// Where a platform's I/O back ends run. Each choice other than `hypervisor` makes the
+/// back end an entity that the host-level scheduler must give a pCPU (Ongaro et al.,
+/// VEE 2008; virtualization-costs.md section 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BackendPlacement {
+    /// Inline in the hypervisor (or the host kernel), on the pCPU that needs it.
+    #[default]
+    Hypervisor,
+    /// In a driver domain (Xen's dom0): its vCPUs are scheduled like any domain's.
+    DriverDomain,
+    /// One host thread per VM (a type-2 VMM's I/O thread, a microVM's VMM process,
+    /// a vhost worker).
+    VmThread,
+    /// One host thread per device of each VM (a vhost worker per virtqueue device).
+    DeviceThread,
+}
+
+impl BackendPlacement {
+    /// Where a platform's back ends run unless the scenario says otherwise: Xen-like
+    /// driver domains in dom0, a type-2 VMM's I/O thread, a microVM's VMM process, and
+    /// otherwise inline in the hypervisor.
+    pub fn default_for(kind: PlatformKind, driver_domain: bool, microvm: bool) -> Self {
+        match kind {
+            PlatformKind::Type1 if driver_domain => BackendPlacement::DriverDomain,
+            PlatformKind::Type1 if microvm => BackendPlacement::VmThread,
+            PlatformKind::Type2 => BackendPlacement::VmThread,
+            _ => BackendPlacement::Hypervisor,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            BackendPlacement::Hypervisor => "hypervisor",
+            BackendPlacement::DriverDomain => "driver_domain",
+            BackendPlacement::VmThread => "vm_thread",
+            BackendPlacement::DeviceThread => "device_thread",
+        }
+    }
 }

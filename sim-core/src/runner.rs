@@ -125,6 +125,7 @@ impl Runner {
                 pin: i.pin.clone(),
                 weight: i.weight,
                 cap_percent: i.cap_percent,
+                working_set_mib: i.working_set_mib,
             }
         };
         let groups_of = |p: usize| -> Vec<GroupSpec> {
@@ -137,7 +138,7 @@ impl Runner {
         // A baseline is keyed by the instance groups and the scheduling policy: the same
         // instances, natively, scheduled the same way (weights and caps act as cgroup
         // shares and quota), so that the difference is the cost of virtualization alone.
-        type BaselineKey = (Vec<usize>, SchedulerKind, u64);
+        type BaselineKey = (Vec<usize>, SchedulerKind, u64, bool);
         let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
         let mut baseline_of = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
@@ -147,6 +148,7 @@ impl Runner {
                 groups.iter().map(|g| g.scenario_index).collect(),
                 p.scheduler,
                 p.time_slice_ms,
+                p.credit_boost,
             );
             jobs.push(Job {
                 kind: JobKind::Platform(p_index),
@@ -155,6 +157,7 @@ impl Runner {
                     stack: p.stack.clone(),
                     scheduler: p.scheduler,
                     time_slice_ms: p.time_slice_ms,
+                    credit_boost: p.credit_boost,
                     background_percent: p.host_background_percent,
                     groups,
                     costs: scenario.costs.clone(),
@@ -169,7 +172,7 @@ impl Runner {
             }
             baseline_of.push(key);
         }
-        for ((groups, scheduler, time_slice_ms), job_index) in &mut baseline_keys {
+        for ((groups, scheduler, time_slice_ms, credit_boost), job_index) in &mut baseline_keys {
             *job_index = jobs.len();
             jobs.push(Job {
                 kind: JobKind::Baseline,
@@ -178,6 +181,7 @@ impl Runner {
                     stack: Stack::native(),
                     scheduler: *scheduler,
                     time_slice_ms: *time_slice_ms,
+                    credit_boost: *credit_boost,
                     background_percent: 0,
                     groups: groups.iter().map(|&index| group_spec(index)).collect(),
                     costs: scenario.costs.clone(),

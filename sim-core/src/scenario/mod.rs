@@ -53,6 +53,12 @@ pub struct Host {
     pub cpu: CpuGeneration,
     pub vtx: bool,
     pub ept: bool,
+    /// APIC virtualization: virtual EOIs and interrupts to a running vCPU take no exit.
+    pub apicv: bool,
+    /// VT-d posted interrupts: an assigned device's interrupt takes no exit.
+    pub posted_interrupts: bool,
+    /// Shared last-level cache, MiB.
+    pub shared_cache_mib: u64,
     pub disk_latency_us: u64,
     pub disk_iops: u64,
     pub disk_bandwidth_mb_s: u64,
@@ -65,6 +71,19 @@ impl Host {
     pub fn cycles_per_us(&self) -> u64 {
         self.clock_mhz
     }
+
+    /// The interrupt-virtualization features in force.
+    pub fn features(&self) -> crate::costs::CpuFeatures {
+        crate::costs::CpuFeatures {
+            apicv: self.apicv,
+            posted_interrupts: self.posted_interrupts,
+        }
+    }
+
+    /// The shared cache in KiB.
+    pub fn shared_cache_kib(&self) -> u64 {
+        self.shared_cache_mib * 1024
+    }
 }
 
 /// A validated platform.
@@ -75,6 +94,8 @@ pub struct PlatformSpec {
     pub stack: Stack,
     pub scheduler: SchedulerKind,
     pub time_slice_ms: u64,
+    /// Credit scheduler: BOOST for woken vCPUs.
+    pub credit_boost: bool,
     pub host_background_percent: u32,
     /// VDI: the client network and display protocol.
     pub vdi: Option<VdiNetwork>,

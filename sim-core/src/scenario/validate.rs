@@ -236,6 +236,41 @@ pub(super) fn validate(
         1,
         MAX_NIC_BANDWIDTH_GBIT_S,
     )?;
+    let features = h.cpu.features();
+    let feature = |value: &Option<Spanned<bool>>, has: bool, field: &str, what: (&str, &str)| {
+        match value {
+        Some(x) if *x.get_ref() && !has => Err(v.error(
+            x.span(),
+            msg!(
+                "cpu_lacks_feature",
+                "host.{field}: {cpu} has no {what}; it can only be turned off (skylake has it)",
+                "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 (skylake에는 있습니다)",
+                field = field,
+                cpu = h.cpu.name(),
+                what = what.0,
+                what_ko = what.1
+            ),
+        )),
+        Some(x) => Ok(*x.get_ref()),
+        None => Ok(has),
+    }
+    };
+    let apicv = feature(
+        &h.apicv,
+        features.apicv,
+        "apicv",
+        ("APIC virtualization", "APIC 가상화"),
+    )?;
+    let posted_interrupts = feature(
+        &h.posted_interrupts,
+        features.posted_interrupts,
+        "posted_interrupts",
+        ("VT-d posted interrupts", "VT-d 포스티드 인터럽트"),
+    )?;
+    let shared_cache_mib = match &h.shared_cache_mib {
+        Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,
+        None => 8,
+    };
     let host = Host {
         cores,
         clock_mhz: libm::round(ghz * 1000.0) as u64,
@@ -243,6 +278,9 @@ pub(super) fn validate(
         cpu: h.cpu,
         vtx: h.vtx,
         ept: h.ept,
+        apicv,
+        posted_interrupts,
+        shared_cache_mib,
         disk_latency_us,
         disk_iops,
         disk_bandwidth_mb_s,
@@ -873,6 +911,69 @@ fn validate_platform(
             ));
         }
     }
+    let default_backend =
+        crate::platform::BackendPlacement::default_for(kind, driver_domain, microvm);
+    let backend = match &p.backend {
+        None => default_backend,
+        Some(b) => {
+            use crate::platform::BackendPlacement as B;
+            let chosen = *b.get_ref();
+            let problem = if !kind.is_hypervisor() {
+                Some((
+                    "backend applies to type1, type2 and vdi platforms only",
+                    "backend는 type1, type2, vdi 플랫폼에만 쓸 수 있습니다",
+                ))
+            } else if io == IoModel::Passthrough {
+                Some((
+                    "backend applies to emulated and paravirtual I/O (a passthrough device has no back end)",
+                    "backend는 에뮬레이션과 반가상화 I/O에만 쓸 수 있습니다 (패스스루 장치에는 백엔드가 없습니다)",
+                ))
+            } else if (chosen == B::DriverDomain) != driver_domain {
+                Some((
+                    "backend = \"driver_domain\" goes with driver_domain = true (type1), and driver_domain = true with that back end",
+                    "backend = \"driver_domain\"은 driver_domain = true(type1)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
+                ))
+            } else if kind == PlatformKind::Type2 && chosen == B::Hypervisor {
+                Some((
+                    "a type-2 VMM has no in-hypervisor back end: use \"vm_thread\" or \"device_thread\"",
+                    "type-2 VMM에는 하이퍼바이저 안의 백엔드가 없습니다: \"vm_thread\"나 \"device_thread\"를 쓰세요",
+                ))
+            } else {
+                None
+            };
+            if let Some((en, ko)) = problem {
+                return Err(v.error(
+                    b.span(),
+                    msg!(
+                        "backend_not_applicable",
+                        "platform `{name}`: {problem}",
+                        "플랫폼 `{name}`: {problem_ko}",
+                        name = name,
+                        problem = en,
+                        problem_ko = ko
+                    ),
+                ));
+            }
+            chosen
+        }
+    };
+    let halt_poll_us = match &p.halt_poll_us {
+        None => 0,
+        Some(x) => {
+            if !kind.is_hypervisor() {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "halt_poll_not_applicable",
+                        "platform `{name}`: halt_poll_us applies to type1, type2 and vdi platforms only",
+                        "플랫폼 `{name}`: halt_poll_us는 type1, type2, vdi 플랫폼에만 쓸 수 있습니다",
+                        name = name
+                    ),
+                ));
+            }
+            range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
+        }
+    };
     let vdi_fields = [
         ("protocol", p.protocol.as_ref().map(|x| x.span())),
         ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
@@ -978,6 +1079,21 @@ fn validate_platform(
             SchedulerKind::RoundRobin => 10,
         },
     };
+    let credit_boost = match &p.credit_boost {
+        None => true,
+        Some(b) if scheduler != SchedulerKind::Credit => {
+            return Err(v.error(
+                b.span(),
+                msg!(
+                    "credit_boost_not_applicable",
+                    "platform `{name}`: credit_boost applies to scheduler = \"credit\" only",
+                    "플랫폼 `{name}`: credit_boost는 scheduler = \"credit\"에만 쓸 수 있습니다",
+                    name = name
+                ),
+            ))
+        }
+        Some(b) => *b.get_ref(),
+    };
     Ok(PlatformSpec {
         name,
         label: p.label.clone(),
@@ -996,9 +1112,12 @@ fn validate_platform(
                 .as_ref()
                 .map_or(StorageMode::Overlay, |s| *s.get_ref()),
             microvm,
+            backend,
+            halt_poll_us,
         },
         scheduler,
         time_slice_ms,
+        credit_boost,
         host_background_percent: background,
         vdi,
     })

@@ -1,0 +1,95 @@
+//! Cache refills: what a switch really costs after the direct part. Each instance has a
+//! cache-hot set (its working set, at most the shared cache). While other programs run,
+//! what they bring into the shared cache displaces it in proportion; when its threads
+//! compute again they refill the displaced part as they touch it, at
+//! `cache_refill_per_kib` per KiB, touching `1 KiB per cache_touch_cycles_per_kib`
+//! cycles of compute (Li, Ding, Shen, ExpCS 2007; virtualization-costs.md section 7).
+
+use super::Machine;
+
+/// The part of a working set of `ws` KiB that the shared cache of `cache` KiB keeps
+/// between two touches, and that a displacement therefore costs. A working set that fits
+/// is kept whole. A larger one, touched evenly, hits only in a share `cache / ws` of its
+/// accesses anyway, so a displaced cache costs that share of the cache's lines (the
+/// indirect cost of a switch stops growing once the working set outgrows the cache:
+/// Li, Ding, Shen, ExpCS 2007; the even-touch assumption is an estimate).
+pub(super) fn hot_set_kib(ws: u64, cache: u64) -> u64 {
+    if ws <= cache {
+        ws
+    } else {
+        (u128::from(cache) * u128::from(cache) / u128::from(ws.max(1))) as u64
+    }
+}
+
+/// Cache state of one instance, in KiB.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct CacheState {
+    /// Cache-hot set: the working set, at most the shared cache.
+    pub hot: u64,
+    /// The part of it not in the cache now.
+    pub cold: u64,
+    /// The machine's fill counter when the instance last started running.
+    pub mark: u64,
+    /// KiB this instance itself brought in, and that counter at `mark`.
+    pub own: u64,
+    pub own_mark: u64,
+}
+
+impl CacheState {
+    /// At start nothing is cached.
+    pub fn cold(hot: u64) -> CacheState {
+        CacheState {
+            hot,
+            cold: hot,
+            ..CacheState::default()
+        }
+    }
+}
+
+/// Whose cache-hot set a refill belongs to.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum CacheOwner {
+    Instance(usize),
+    Backend(usize),
+    Background,
+}
+
+impl Machine {
+    fn cache_state(&mut self, owner: CacheOwner) -> &mut CacheState {
+        match owner {
+            CacheOwner::Instance(i) => &mut self.instances[i].cache,
+            CacheOwner::Backend(b) => &mut self.backends[b].cache,
+            CacheOwner::Background => &mut self.background_cache,
+        }
+    }
+
+    /// An entity of `owner` starts on a pCPU after something else ran there: what
+    /// others brought into the shared cache since `owner` last started displaced that
+    /// share of its hot set.
+    pub(super) fn cache_switch_in(&mut self, owner: CacheOwner) {
+        let size = self.shared_cache_kib.max(1);
+        let fill = self.cache_fill;
+        let c = self.cache_state(owner);
+        let others = (fill - c.mark).saturating_sub(c.own - c.own_mark);
+        let displaced = c.hot * others.min(size) / size;
+        c.cold = (c.cold + displaced).min(c.hot);
+        c.mark = fill;
+        c.own_mark = c.own;
+    }
+
+    /// The refill that `cycles` of work of `owner` pays: the displaced part of its hot
+    /// set that the work touches (1 KiB per `cache_touch_cycles_per_kib`).
+    pub(super) fn cache_refill(&mut self, owner: CacheOwner, cycles: u64) -> u64 {
+        let touch = self.spec.costs.cache_touch_cycles_per_kib.max(1);
+        let per_kib = self.spec.costs.cache_refill_per_kib;
+        let c = self.cache_state(owner);
+        if c.cold == 0 {
+            return 0;
+        }
+        let kib = c.cold.min(cycles / touch);
+        c.cold -= kib;
+        c.own += kib;
+        self.cache_fill += kib;
+        kib * per_kib
+    }
+}

@@ -1,0 +1,212 @@
+//! The guest level: the guest kernel's threads on its vCPUs (or a process group's
+//! threads on its slots), compute bursts with the timer ticks inside them, halting when
+//! no thread is ready, and KVM-style halt polling.
+
+use super::pcpu::Item;
+use super::{slot, EntityState, Machine};
+use crate::engine::Cycles;
+use crate::path::Category;
+
+impl Machine {
+    /// Starts the next item of vCPU `e` of `instance` on `p`.
+    pub(super) fn start_vcpu_item(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
+        let ii = instance as usize;
+        let gi = self.instances[ii].group;
+        // Guest scheduling: give the vCPU a thread, or halt it.
+        if self.entities[e as usize].thread.is_none() {
+            match self.instances[ii].ready.pop_front() {
+                Some(t) => {
+                    let ent = &mut self.entities[e as usize];
+                    ent.thread = Some(t);
+                    let switched = ent.last_thread.is_some_and(|last| last != t);
+                    ent.last_thread = Some(t);
+                    if switched {
+                        let mut plan = self.plan(
+                            Item::GuestSwitch,
+                            Some(instance),
+                            gi,
+                            crate::workload::Op::GuestContextSwitch.name(),
+                        );
+                        plan.path(&self.groups[gi as usize].costs, slot::GUEST_SWITCH);
+                        self.start(p, now, plan);
+                        return;
+                    }
+                }
+                None => {
+                    let mut plan = self.plan(Item::Halt, Some(instance), gi, "halt");
+                    plan.path(&self.groups[gi as usize].costs, slot::HALT);
+                    self.start(p, now, plan);
+                    return;
+                }
+            }
+        }
+        let t = self.entities[e as usize].thread.expect("thread");
+        let ti = t as usize;
+        if let Some(pending) = self.threads[ti].pending {
+            self.start_completion(p, instance, t, pending, now);
+            return;
+        }
+        if self.threads[ti].next_op.is_none() && self.threads[ti].burst_left == 0 {
+            let (burst, op) = self.groups[gi as usize]
+                .sampler
+                .draw(&mut self.threads[ti].rng);
+            self.threads[ti].burst_left = burst;
+            self.threads[ti].next_op = op;
+        }
+        let left = self.threads[ti].burst_left;
+        let room = self.room(p, e, now);
+        let burst = left.min(room).max(1);
+        let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
+        let user = refill + burst;
+        // Timer ticks that fall inside the compute run there, charged to this thread.
+        let tick = self.tick_cycles;
+        let ent = &mut self.entities[e as usize];
+        let (ticks, first_tick) = if ent.next_tick < now + user {
+            let first = ent.next_tick.max(now);
+            let n = (now + user - 1 - first) / tick + 1;
+            ent.next_tick = first + n * tick;
+            (n as u32, first - now)
+        } else {
+            (0, 0)
+        };
+        let op = if left <= room {
+            self.threads[ti].next_op
+        } else {
+            None
+        };
+        let what = op.map_or("compute", |o| o.name());
+        let mut plan = self.plan(
+            Item::Work {
+                thread: t,
+                refill,
+                burst,
+                op,
+            },
+            Some(instance),
+            gi,
+            what,
+        );
+        plan.cycles(Category::GuestUser, user);
+        if ticks > 0 {
+            plan.repeat(&self.groups[gi as usize].costs, slot::TIMER, ticks);
+        }
+        plan.user = user;
+        plan.ticks = ticks;
+        plan.first_tick = first_tick;
+        if let Some(op) = op {
+            plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::SUBMIT));
+            let every = self.groups[gi as usize].batch_every[op.index()];
+            let batched = &self.groups[gi as usize].costs[slot::op(op, slot::SUBMIT_BATCHED)];
+            if batched.total > 0 || batched.has_exits {
+                let counter = &mut self.instances[ii].batch[op.index()];
+                *counter += 1;
+                if *counter % every == 0 {
+                    plan.path(
+                        &self.groups[gi as usize].costs,
+                        slot::op(op, slot::SUBMIT_BATCHED),
+                    );
+                }
+            }
+            if self.needs_kick(ii, op) {
+                plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::KICK));
+            }
+            if self.backend_inline(ii, op) {
+                plan.path(
+                    &self.groups[gi as usize].costs,
+                    slot::op(op, slot::BACKEND_SUBMIT),
+                );
+            }
+        }
+        self.start(p, now, plan);
+    }
+
+    /// The HLT path ended on `p`. Returns true if the pCPU has been given its next item.
+    pub(super) fn halt_done(&mut self, p: u32, e: u32, now: Cycles) -> bool {
+        let Some(instance) = self.entities[e as usize].instance() else {
+            return false;
+        };
+        let ii = instance as usize;
+        if !self.instances[ii].ready.is_empty() {
+            // A thread became ready while the halt was under way: keep running.
+            return false;
+        }
+        let poll = self.spec.stack.halt_poll_us * self.spec.host.cycles_per_us();
+        if poll > 0 && !self.has_waiting_for(p) {
+            // Halt polling (Linux halt-polling.rst): spin in the host for a while before
+            // blocking, so that a wake-up soon after costs no trip through the scheduler.
+            self.entities[e as usize].polling = true;
+            let gi = self.instances[ii].group;
+            let mut plan = self.plan(Item::Poll, Some(instance), gi, "halt polling");
+            plan.cycles(Category::Hypervisor, poll);
+            plan.user = poll;
+            self.start(p, now, plan);
+            return true;
+        }
+        self.block_vcpu(p, e, now);
+        true
+    }
+
+    /// vCPU `e` blocks: it leaves `p` until an interrupt wakes it.
+    pub(super) fn block_vcpu(&mut self, p: u32, e: u32, now: Cycles) {
+        let instance = self.entities[e as usize]
+            .instance()
+            .expect("only vCPUs block") as usize;
+        self.pcpus[p as usize].current = None;
+        self.entities[e as usize].state = EntityState::Idle;
+        self.entities[e as usize].polling = false;
+        if self.instances[instance].ready.is_empty() {
+            self.instances[instance].halted.push(e);
+        } else {
+            self.enqueue(e, now);
+        }
+        self.schedule_next(p, now);
+    }
+
+    /// A completion item: the back end's inline work, the interrupt's delivery and the
+    /// guest's completion work.
+    fn start_completion(
+        &mut self,
+        p: u32,
+        instance: u32,
+        t: u32,
+        pending: super::Pending,
+        now: Cycles,
+    ) {
+        let ii = instance as usize;
+        let gi = self.instances[ii].group;
+        let op = pending.op;
+        if let Some(ring) = super::io::ring_of(op) {
+            let r = &mut self.instances[ii].rings[ring];
+            r.irq_pending = r.irq_pending.saturating_sub(1);
+        }
+        let mut plan = self.plan(
+            Item::Completion {
+                thread: t,
+                op,
+                started: pending.started,
+            },
+            Some(instance),
+            gi,
+            op.name(),
+        );
+        if pending.inline_backend {
+            plan.path(
+                &self.groups[gi as usize].costs,
+                slot::op(op, slot::BACKEND_COMPLETE),
+            );
+        }
+        if let (Some(state), Some(source)) =
+            (pending.delivery, self.groups[gi as usize].irq[op.index()])
+        {
+            plan.path(
+                &self.groups[gi as usize].costs,
+                super::interrupts::delivery_slot(source, state),
+            );
+        }
+        plan.path(
+            &self.groups[gi as usize].costs,
+            slot::op(op, slot::COMPLETE),
+        );
+        self.start(p, now, plan);
+    }
+}

@@ -1,0 +1,109 @@
+//! Interrupt delivery by the target vCPU's state (virtualization-costs.md section 8): a
+//! completion for a halted vCPU wakes it through the host scheduler and is injected at
+//! entry; one for a running vCPU forces an external-interrupt exit (unless interrupts
+//! are posted); one for a vCPU waiting for a pCPU or polling is injected at its next
+//! entry. PV rings suppress the interrupt while the guest is already going to read the
+//! ring.
+
+use super::{slot, EntityState, Machine};
+use crate::engine::Cycles;
+use crate::path::{IrqSource, VcpuState};
+use crate::platform::IoModel;
+
+/// The group-table slot of one delivery.
+pub(super) fn delivery_slot(source: IrqSource, state: VcpuState) -> usize {
+    let s = match source {
+        IrqSource::Disk => 0,
+        IrqSource::Nic => 1,
+        IrqSource::Timer => 2,
+    };
+    let v = match state {
+        VcpuState::Running => 0,
+        VcpuState::Halted => 1,
+        VcpuState::Waiting => 2,
+    };
+    slot::DELIVERY + s * 3 + v
+}
+
+impl Machine {
+    /// The completion of `thread`'s pending operation reaches its instance at `now`.
+    pub(super) fn deliver(&mut self, thread: u32, now: Cycles) {
+        let instance = self.threads[thread as usize].instance as usize;
+        let Some(mut pending) = self.threads[thread as usize].pending else {
+            return;
+        };
+        let ring = super::io::ring_of(pending.op);
+        let pv_ring =
+            ring.is_some() && self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual;
+        let mut irq = true;
+        if let (true, Some(r)) = (pv_ring, ring) {
+            let ring = &mut self.instances[instance].rings[r];
+            irq = ring.irq_pending == 0;
+            ring.irq_pending += 1;
+        }
+        // Where the interrupt goes: a polling vCPU picks it up at once; otherwise a
+        // halted one is woken; otherwise a running one is interrupted.
+        let rt = &self.instances[instance];
+        let range = rt.first_entity..rt.first_entity + rt.vcpus;
+        let polling = range.clone().find(|&e| self.entities[e as usize].polling);
+        let running = range
+            .clone()
+            .find(|&e| self.entities[e as usize].state == EntityState::Running);
+        let halted = self.instances[instance].halted.last().copied();
+        let state = if polling.is_some() {
+            VcpuState::Waiting
+        } else if halted.is_some() {
+            // A suppressed completion still needs a vCPU to run it: the wake-up is the
+            // interrupt then.
+            irq = true;
+            VcpuState::Halted
+        } else if running.is_some() {
+            VcpuState::Running
+        } else {
+            VcpuState::Waiting
+        };
+        pending.delivery = irq.then_some(state);
+        self.threads[thread as usize].pending = Some(pending);
+        self.instances[instance].ready.push_back(thread);
+        if let Some(e) = polling {
+            self.entities[e as usize].polling = false;
+            let p = self.entities[e as usize].pcpu;
+            if self.cut(p, now) {
+                self.schedule_next(p, now);
+            }
+        } else if halted.is_some() {
+            let e = self.instances[instance].halted.pop().expect("halted vCPU");
+            self.make_runnable(e, now);
+        } else if let (Some(e), true) = (running, irq) {
+            // The interrupt preempts the running thread in the guest (its handler runs
+            // now and the woken thread is scheduled by the guest).
+            self.guest_preempt(e, now);
+        }
+    }
+
+    /// Guest-level wake-up preemption: vCPU `e`'s running compute is cut so that its
+    /// guest kernel handles the interrupt and runs the woken thread.
+    fn guest_preempt(&mut self, e: u32, now: Cycles) {
+        let p = self.entities[e as usize].pcpu;
+        if self.pcpus[p as usize].current != Some(e) {
+            return;
+        }
+        if !matches!(
+            self.pcpus[p as usize].item,
+            Some(super::pcpu::Item::Work { .. })
+        ) {
+            return;
+        }
+        let resched = self.pcpus[p as usize].resched;
+        if self.cut(p, now) {
+            let instance = self.entities[e as usize].instance().expect("vCPU") as usize;
+            if let Some(t) = self.entities[e as usize].thread.take() {
+                self.instances[instance].ready.push_back(t);
+            }
+            self.pcpus[p as usize].resched = resched;
+            self.schedule_next(p, now);
+        } else {
+            self.pcpus[p as usize].resched = resched;
+        }
+    }
+}

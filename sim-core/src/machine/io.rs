@@ -1,0 +1,281 @@
+//! Devices, PV rings and back ends: the disk and NIC with their service times, the ring
+//! state that decides when a guest must notify its back end and when the back end must
+//! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
+//! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread).
+
+use super::pcpu::Item;
+use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
+use crate::engine::Cycles;
+use crate::platform::{BackendPlacement, IoModel, Stack};
+use crate::workload::Op;
+
+/// State of one PV ring (per instance and device).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Ring {
+    /// Requests the back end has been handed and not yet taken off the ring: while it is
+    /// busy it has turned notifications off, so the guest does not kick.
+    pub backend_busy: u32,
+    /// Completions delivered to the guest whose processing has not started: while there
+    /// are any, the guest is about to read the ring and the back end does not interrupt.
+    pub irq_pending: u32,
+}
+
+/// The ring an operation's request goes through (0 disk, 1 NIC).
+pub(super) fn ring_of(op: Op) -> Option<usize> {
+    match op {
+        Op::DiskRead | Op::DiskWrite => Some(0),
+        Op::NetSend | Op::NetReceive => Some(1),
+        _ => None,
+    }
+}
+
+/// A request or completion waiting for a back end.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Job {
+    pub thread: u32,
+    pub op: Op,
+    pub complete: bool,
+}
+
+/// A back end that runs as a scheduled entity.
+pub(super) struct BackendRt {
+    pub entity: u32,
+    pub jobs: std::collections::VecDeque<Job>,
+    pub cache: super::cache::CacheState,
+}
+
+/// Creates the back-end entities of a stack whose back ends are scheduled, and points
+/// each instance's rings at them.
+pub(super) fn create_backends(
+    hot_kib: u64,
+    stack: &Stack,
+    instances: &mut [InstanceRt],
+    entities: &mut Vec<Entity>,
+) -> Vec<BackendRt> {
+    let mut backends = Vec::new();
+    if !stack.backend_is_scheduled() {
+        return backends;
+    }
+    let mut new_backend = |entities: &mut Vec<Entity>| -> u32 {
+        let index = backends.len() as u32;
+        let entity = entities.len() as u32;
+        entities.push(Entity::new(Owner::Backend(index), None, 256, 0));
+        backends.push(BackendRt {
+            entity,
+            jobs: Default::default(),
+            cache: super::cache::CacheState::cold(hot_kib),
+        });
+        index
+    };
+    match stack.backend {
+        BackendPlacement::Hypervisor => {}
+        BackendPlacement::DriverDomain => {
+            // One driver domain, with one vCPU, serves every guest.
+            let b = new_backend(entities);
+            for i in instances.iter_mut() {
+                i.backend = [Some(b), Some(b)];
+            }
+        }
+        BackendPlacement::VmThread => {
+            for i in instances.iter_mut() {
+                let b = new_backend(entities);
+                i.backend = [Some(b), Some(b)];
+            }
+        }
+        BackendPlacement::DeviceThread => {
+            for i in instances.iter_mut() {
+                let disk = new_backend(entities);
+                let nic = new_backend(entities);
+                i.backend = [Some(disk), Some(nic)];
+            }
+        }
+    }
+    backends
+}
+
+impl Machine {
+    fn pv_rings(&self) -> bool {
+        self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual
+    }
+
+    /// Whether a new request for `op` must notify the back end: only when the back end
+    /// is not already working on this ring (it turned notifications off meanwhile).
+    pub(super) fn needs_kick(&self, instance: usize, op: Op) -> bool {
+        match ring_of(op) {
+            Some(r) if self.pv_rings() && self.instances[instance].backend[r].is_some() => {
+                self.instances[instance].rings[r].backend_busy == 0
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether the back-end work of `op` runs inline (no scheduled back end).
+    pub(super) fn backend_inline(&self, instance: usize, op: Op) -> bool {
+        ring_of(op).is_none_or(|r| self.instances[instance].backend[r].is_none())
+    }
+
+    /// The thread on entity `e` issued `op` (which began at `op_start`) at `now`.
+    pub(super) fn issue(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
+        let instance = self.threads[thread as usize].instance as usize;
+        let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
+        let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
+        if op.blocks() {
+            self.threads[thread as usize].pending = Some(super::Pending {
+                op,
+                started: op_start,
+                delivery: None,
+                inline_backend: backend.is_none() && ring_of(op).is_some(),
+            });
+            self.entities[e as usize].thread = None;
+        } else {
+            self.record(instance, op, now - op_start);
+        }
+        match backend {
+            Some(b) if has_backend_submit => {
+                let r = ring_of(op).expect("ring");
+                self.instances[instance].rings[r].backend_busy += 1;
+                self.push_job(
+                    b,
+                    Job {
+                        thread,
+                        op,
+                        complete: false,
+                    },
+                    now,
+                );
+            }
+            _ if op.blocks() => {
+                let done = self.device_time(thread, op, now);
+                self.queue.schedule(done, Event::DeviceDone { thread });
+            }
+            _ => {}
+        }
+    }
+
+    /// Hands a job to back end `b`, waking its entity if it was idle.
+    fn push_job(&mut self, b: u32, job: Job, now: Cycles) {
+        let backend = &mut self.backends[b as usize];
+        backend.jobs.push_back(job);
+        let entity = backend.entity;
+        if self.entities[entity as usize].state == EntityState::Idle {
+            self.make_runnable(entity, now);
+        }
+    }
+
+    /// Starts back end `b`'s next job on `p`, or lets the entity go idle.
+    pub(super) fn start_backend_item(&mut self, p: u32, e: u32, b: u32, now: Cycles) {
+        loop {
+            let Some(job) = self.backends[b as usize].jobs.pop_front() else {
+                self.pcpus[p as usize].current = None;
+                self.entities[e as usize].state = EntityState::Idle;
+                self.schedule_next(p, now);
+                return;
+            };
+            let instance = self.threads[job.thread as usize].instance;
+            if self.instances[instance as usize].dead {
+                continue;
+            }
+            let gi = self.instances[instance as usize].group;
+            let part = if job.complete {
+                slot::BACKEND_COMPLETE
+            } else {
+                slot::BACKEND_SUBMIT
+            };
+            let mut plan = self.plan(
+                Item::BackendJob { job },
+                Some(instance),
+                gi,
+                if job.complete {
+                    "back end: completion"
+                } else {
+                    "back end: request"
+                },
+            );
+            plan.path(&self.groups[gi as usize].costs, slot::op(job.op, part));
+            let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
+            let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
+            if refill > 0 {
+                plan.cycles(crate::path::Category::DeviceEmulation, refill);
+            }
+            self.start(p, now, plan);
+            return;
+        }
+    }
+
+    /// A back end finished a job.
+    pub(super) fn backend_job_done(&mut self, job: Job, now: Cycles) {
+        let instance = self.threads[job.thread as usize].instance as usize;
+        if self.instances[instance].dead {
+            return;
+        }
+        if job.complete {
+            self.deliver(job.thread, now);
+            return;
+        }
+        if let Some(r) = ring_of(job.op) {
+            let ring = &mut self.instances[instance].rings[r];
+            ring.backend_busy = ring.backend_busy.saturating_sub(1);
+        }
+        if job.op.blocks() {
+            let done = self.device_time(job.thread, job.op, now);
+            self.queue
+                .schedule(done, Event::DeviceDone { thread: job.thread });
+        }
+    }
+
+    /// A device or timer finished `thread`'s operation: the back end takes the
+    /// completion, or (inline) the guest gets it straight away.
+    pub(super) fn device_done(&mut self, thread: u32, now: Cycles) {
+        let Some(pending) = self.threads[thread as usize].pending else {
+            return;
+        };
+        let instance = self.threads[thread as usize].instance as usize;
+        if self.instances[instance].dead {
+            return;
+        }
+        match ring_of(pending.op).and_then(|r| self.instances[instance].backend[r]) {
+            Some(b) => self.push_job(
+                b,
+                Job {
+                    thread,
+                    op: pending.op,
+                    complete: true,
+                },
+                now,
+            ),
+            None => self.deliver(thread, now),
+        }
+    }
+
+    /// When the device (or timer) finishes a blocking operation issued at `now`.
+    pub(super) fn device_time(&mut self, thread: u32, op: Op, now: Cycles) -> Cycles {
+        let host = &self.spec.host;
+        let per_us = host.cycles_per_us();
+        let instance = self.threads[thread as usize].instance as usize;
+        let workload = &self.groups[self.instances[instance].group as usize].workload;
+        match op {
+            Op::DiskRead | Op::DiskWrite => {
+                let per_op = per_us * 1_000_000 / host.disk_iops.max(1);
+                let transfer = workload.io_bytes * per_us / host.disk_bandwidth_mb_s.max(1);
+                let service = per_op.max(transfer);
+                let start = now.max(self.disk_free_at);
+                self.disk_free_at = start + service;
+                start + service.max(host.disk_latency_us * per_us)
+            }
+            Op::NetReceive => {
+                // The next request arrives over the wire: latency plus serialization.
+                let wire = workload.message_bytes * 8 * per_us
+                    / (host.nic_bandwidth_gbit_s.saturating_mul(1000)).max(1);
+                let start = now.max(self.nic_free_at);
+                self.nic_free_at = start + wire;
+                start + wire + 2 * host.nic_latency_us * per_us
+            }
+            Op::Sleep => {
+                let think = workload.think_time_us * per_us;
+                let rng = &mut self.threads[thread as usize].rng;
+                now + rng.exponential(think).max(1)
+            }
+            _ => now,
+        }
+    }
+}

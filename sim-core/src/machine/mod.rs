@@ -1,0 +1,653 @@
+//! One platform on one host, simulated cycle by cycle: pCPUs, the host-level scheduler,
+//! vCPUs (or container/native process slots), guest threads, devices and their back ends.
+//!
+//! Two scheduling levels: the hypervisor or host OS runs *entities* (vCPUs, container
+//! slots, host background processes, I/O back ends) on pCPUs in time slices; inside an
+//! instance the guest kernel runs its *threads* on its vCPUs. Work is executed in
+//! *items* (a compute burst and the operation that ends it, a completion, a switch, a
+//! back-end job), each one event; a compute burst can be cut at any cycle (slice end,
+//! wake-up preemption, a lock released).
+//!
+//! Where each mechanism lives:
+//! - [`pcpu`]: items, how they are charged, and preemption;
+//! - [`sched`]: the host-level schedulers (credit, fair share, round robin);
+//! - [`guest`]: threads on vCPUs, halting and halt polling;
+//! - [`io`]: devices, PV rings with notification suppression, back-end entities;
+//! - [`interrupts`]: delivery of a completion by the target vCPU's state;
+//! - [`cache`]: cache refills after another instance displaced a working set;
+//! - [`trace`]: the bounded per-pCPU timeline.
+
+mod cache;
+mod guest;
+mod interrupts;
+mod io;
+mod pcpu;
+mod sched;
+mod trace;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::VecDeque;
+
+use crate::costs::CostTable;
+use crate::engine::{Cycles, EventQueue};
+use crate::metrics::Histogram;
+use crate::path::{Category, ExitReason, PathBuilder, PathCost};
+use crate::platform::{PlatformKind, SchedulerKind, Stack};
+use crate::rng::SimRng;
+use crate::scenario::Host;
+use crate::workload::{Op, OpSampler, Workload};
+
+pub use trace::{Trace, TraceMark, TraceSegment, MAX_TRACE_SEGMENTS};
+
+use cache::CacheState;
+use io::{BackendRt, Ring};
+use pcpu::Pcpu;
+use trace::Piece;
+
+/// Guest timer frequency (CONFIG_HZ=250, a common Linux default).
+const TICK_HZ: u64 = 250;
+/// Length of one busy burst of a host background process, microseconds.
+const BACKGROUND_BURST_US: u64 = 2_000;
+
+/// One instance group as the machine sees it.
+#[derive(Debug, Clone)]
+pub struct GroupSpec {
+    /// Index of the group in the scenario (keeps random streams equal across platforms).
+    pub scenario_index: usize,
+    pub name: String,
+    pub count: u32,
+    pub vcpus: u32,
+    pub threads: u32,
+    pub workload: Workload,
+    pub pin: Option<Vec<u32>>,
+    pub weight: u32,
+    pub cap_percent: u32,
+    /// Memory the instance's threads touch (its cache-hot set is at most the shared cache).
+    pub working_set_mib: u64,
+}
+
+/// Everything needed to simulate one platform.
+#[derive(Debug, Clone)]
+pub struct MachineSpec {
+    pub host: Host,
+    pub stack: Stack,
+    pub scheduler: SchedulerKind,
+    pub time_slice_ms: u64,
+    /// Credit scheduler: BOOST for woken vCPUs.
+    pub credit_boost: bool,
+    pub background_percent: u32,
+    pub groups: Vec<GroupSpec>,
+    pub costs: CostTable,
+    pub duration_cycles: Cycles,
+    pub seed: u64,
+    pub trace: bool,
+    /// Instances stopped at a given time (injected faults).
+    pub faults: Vec<MachineFault>,
+}
+
+/// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MachineFault {
+    pub at: Cycles,
+    pub instances: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Event {
+    /// The item on `pcpu` ends (ignored if the item was cut: `generation` differs).
+    ItemDone {
+        pcpu: u32,
+        generation: u32,
+    },
+    /// A device or timer finished the blocking operation of `thread`.
+    DeviceDone {
+        thread: u32,
+    },
+    BackgroundWake {
+        entity: u32,
+    },
+    Accounting,
+    Fault {
+        index: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntityState {
+    Running,
+    Runnable,
+    Idle,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// A vCPU (or process slot) of an instance.
+    Vcpu(u32),
+    /// A host background process (type 2).
+    Background,
+    /// An I/O back end (driver domain vCPU, VMM or vhost thread).
+    Backend(u32),
+}
+
+#[derive(Debug, Clone)]
+struct Entity {
+    owner: Owner,
+    state: EntityState,
+    thread: Option<u32>,
+    last_thread: Option<u32>,
+    affinity: Option<u32>,
+    weight: u64,
+    cap_cycles: u64,
+    credit: i64,
+    vruntime: u64,
+    used_in_period: u64,
+    throttled: bool,
+    /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
+    boosted: bool,
+    active_in_period: bool,
+    runnable_since: Cycles,
+    enqueue_seq: u64,
+    next_tick: Cycles,
+    steal: Cycles,
+    /// Halt polling: the vCPU spins in the host waiting for work.
+    polling: bool,
+    /// The pCPU it runs on (meaningful while `Running`).
+    pcpu: u32,
+}
+
+impl Entity {
+    /// A runnable entity that has not run yet.
+    fn new(owner: Owner, affinity: Option<u32>, weight: u64, cap_cycles: u64) -> Entity {
+        Entity {
+            owner,
+            state: EntityState::Runnable,
+            thread: None,
+            last_thread: None,
+            affinity,
+            weight,
+            cap_cycles,
+            credit: 0,
+            vruntime: 0,
+            used_in_period: 0,
+            throttled: false,
+            boosted: false,
+            active_in_period: true,
+            runnable_since: 0,
+            enqueue_seq: 0,
+            next_tick: 0,
+            steal: 0,
+            polling: false,
+            pcpu: 0,
+        }
+    }
+
+    fn instance(&self) -> Option<u32> {
+        match self.owner {
+            Owner::Vcpu(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// A blocking operation whose completion is still to run.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    op: Op,
+    started: Cycles,
+    /// The state of the vCPU the interrupt went to, or `None` when no interrupt was
+    /// raised (the guest was already going to process the ring).
+    delivery: Option<crate::path::VcpuState>,
+    /// Whether the back end's completion work runs inline in this completion.
+    inline_backend: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Thread {
+    instance: u32,
+    rng: SimRng,
+    burst_left: u64,
+    next_op: Option<Op>,
+    pending: Option<Pending>,
+}
+
+/// Counters of one instance.
+#[derive(Debug, Clone, Default)]
+pub struct InstanceCounters {
+    pub group: usize,
+    pub name: String,
+    pub ops: u64,
+    pub ops_by_kind: [u64; Op::COUNT],
+    pub cycles: [u64; Category::COUNT],
+    pub exits: [u64; ExitReason::COUNT],
+    pub steal: Cycles,
+    pub vcpu_time: Cycles,
+    /// When a fault stopped the instance.
+    pub stopped_at: Option<Cycles>,
+}
+
+struct InstanceRt {
+    group: u32,
+    /// This instance's entities are `first_entity .. first_entity + vcpus`.
+    first_entity: u32,
+    vcpus: u32,
+    ready: VecDeque<u32>,
+    halted: Vec<u32>,
+    batch: [u64; Op::COUNT],
+    /// PV rings: disk, NIC.
+    rings: [Ring; 2],
+    /// Back end serving each ring, when back ends are scheduled entities.
+    backend: [Option<u32>; 2],
+    cache: CacheState,
+    counters: InstanceCounters,
+    dead: bool,
+}
+
+/// Slots of a group's cost table (see [`GroupRt::costs`]).
+mod slot {
+    use crate::workload::Op;
+    /// Parts of one operation.
+    pub const SUBMIT: usize = 0;
+    pub const SUBMIT_BATCHED: usize = 1;
+    pub const KICK: usize = 2;
+    pub const BACKEND_SUBMIT: usize = 3;
+    pub const BACKEND_COMPLETE: usize = 4;
+    pub const COMPLETE: usize = 5;
+    pub const PER_OP: usize = 6;
+    pub fn op(op: Op, part: usize) -> usize {
+        op.index() * PER_OP + part
+    }
+    /// Interrupt delivery: 3 sources × 3 vCPU states.
+    pub const DELIVERY: usize = Op::COUNT * PER_OP;
+    pub const TIMER: usize = DELIVERY + 9;
+    pub const GUEST_SWITCH: usize = TIMER + 1;
+    pub const HALT: usize = GUEST_SWITCH + 1;
+    pub const VCPU_SWITCH: usize = HALT + 1;
+    pub const BACKEND_SWITCH: usize = VCPU_SWITCH + 1;
+    pub const COUNT: usize = BACKEND_SWITCH + 1;
+}
+
+struct GroupRt {
+    /// Every path cost the group's items are made of, indexed by [`slot`].
+    costs: Vec<PathCost>,
+    /// The same paths as ordered pieces, for the trace.
+    pieces: Vec<Vec<Piece>>,
+    batch_every: [u64; Op::COUNT],
+    irq: [Option<crate::path::IrqSource>; Op::COUNT],
+    sampler: OpSampler,
+    workload: Workload,
+    latency: Vec<Histogram>,
+    hot_kib: u64,
+}
+
+/// What a finished machine hands back.
+pub struct MachineOutcome {
+    pub instances: Vec<InstanceCounters>,
+    /// Per scenario group: latency histograms per operation.
+    pub group_latency: Vec<(usize, Vec<Histogram>)>,
+    pub busy: [u64; Category::COUNT],
+    pub capacity: Cycles,
+    pub events: u64,
+    pub trace: Option<Trace>,
+}
+
+/// The simulation of one platform.
+pub struct Machine {
+    spec: MachineSpec,
+    queue: EventQueue<Event>,
+    pcpus: Vec<Pcpu>,
+    idle_pcpus: Vec<u32>,
+    entities: Vec<Entity>,
+    threads: Vec<Thread>,
+    instances: Vec<InstanceRt>,
+    groups: Vec<GroupRt>,
+    backends: Vec<BackendRt>,
+    runqueue: Vec<u32>,
+    enqueue_counter: u64,
+    slice_cycles: Cycles,
+    tick_cycles: Cycles,
+    period_cycles: Cycles,
+    disk_free_at: Cycles,
+    nic_free_at: Cycles,
+    background_rng: SimRng,
+    busy: [u64; Category::COUNT],
+    /// KiB brought into the shared cache so far (for displacement).
+    cache_fill: u64,
+    shared_cache_kib: u64,
+    /// Cache state of the host's background processes (together).
+    background_cache: CacheState,
+    trace: Option<Trace>,
+    finished: bool,
+}
+
+impl Machine {
+    pub fn new(spec: MachineSpec) -> Machine {
+        let per_us = spec.host.cycles_per_us();
+        let per_ms = per_us * 1000;
+        let mut groups = Vec::new();
+        let mut entities = Vec::new();
+        let mut threads = Vec::new();
+        let mut instances = Vec::new();
+        let slice_cycles = spec.time_slice_ms * per_ms;
+        let period_cycles = match spec.scheduler {
+            SchedulerKind::Credit => 30 * per_ms,
+            _ => 100 * per_ms,
+        };
+        let features = spec.host.features();
+        let shared_cache_kib = spec.host.shared_cache_kib();
+        for (g_index, g) in spec.groups.iter().enumerate() {
+            let builder = PathBuilder::new(&spec.stack, &spec.costs, spec.host.cpu, &g.workload)
+                .with_features(features);
+            groups.push(GroupRt::build(&builder, &spec, g, shared_cache_kib));
+            for copy in 0..g.count {
+                let instance = instances.len() as u32;
+                let name = if g.count == 1 {
+                    g.name.clone()
+                } else {
+                    format!("{}-{}", g.name, copy + 1)
+                };
+                let mut ready = VecDeque::new();
+                for t in 0..g.threads {
+                    let rng = SimRng::derived(
+                        spec.seed,
+                        &[g.scenario_index as u64, u64::from(copy), u64::from(t)],
+                    );
+                    ready.push_back(threads.len() as u32);
+                    threads.push(Thread {
+                        instance,
+                        rng,
+                        burst_left: 0,
+                        next_op: None,
+                        pending: None,
+                    });
+                }
+                let first_entity = entities.len() as u32;
+                for v in 0..g.vcpus {
+                    entities.push(Entity::new(
+                        Owner::Vcpu(instance),
+                        g.pin.as_ref().map(|p| p[v as usize]),
+                        u64::from(g.weight),
+                        u64::from(g.cap_percent) * period_cycles / 100,
+                    ));
+                }
+                instances.push(InstanceRt {
+                    group: g_index as u32,
+                    first_entity,
+                    vcpus: g.vcpus,
+                    ready,
+                    halted: Vec::new(),
+                    batch: [0; Op::COUNT],
+                    rings: [Ring::default(); 2],
+                    backend: [None; 2],
+                    cache: CacheState::cold(groups[g_index].hot_kib),
+                    dead: false,
+                    counters: InstanceCounters {
+                        group: g.scenario_index,
+                        name,
+                        ..InstanceCounters::default()
+                    },
+                });
+            }
+        }
+        let backends = io::create_backends(
+            spec.costs.backend_hot_kib.min(shared_cache_kib),
+            &spec.stack,
+            &mut instances,
+            &mut entities,
+        );
+        if spec.stack.kind == PlatformKind::Type2 && spec.background_percent > 0 {
+            for _ in 0..spec.host.cores {
+                entities.push(Entity::new(Owner::Background, None, 256, 0));
+            }
+        }
+        let cores = spec.host.cores;
+        let mut machine = Machine {
+            queue: EventQueue::default(),
+            pcpus: vec![Pcpu::default(); cores as usize],
+            idle_pcpus: (0..cores).rev().collect(),
+            runqueue: Vec::new(),
+            enqueue_counter: 0,
+            slice_cycles,
+            tick_cycles: per_us * 1_000_000 / TICK_HZ,
+            period_cycles,
+            disk_free_at: 0,
+            nic_free_at: 0,
+            background_rng: SimRng::derived(spec.seed, &[u64::MAX]),
+            busy: [0; Category::COUNT],
+            cache_fill: 0,
+            shared_cache_kib,
+            background_cache: CacheState::cold(spec.costs.backend_hot_kib.min(shared_cache_kib)),
+            trace: spec
+                .trace
+                .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
+            finished: false,
+            entities,
+            threads,
+            instances,
+            groups,
+            backends,
+            spec,
+        };
+        // Back ends start idle: they run when there is work.
+        for e in 0..machine.entities.len() as u32 {
+            if matches!(machine.entities[e as usize].owner, Owner::Backend(_)) {
+                machine.entities[e as usize].state = EntityState::Idle;
+            } else {
+                machine.enqueue(e, 0);
+            }
+        }
+        machine
+            .queue
+            .schedule(machine.period_cycles, Event::Accounting);
+        for (index, fault) in machine.spec.faults.iter().enumerate() {
+            machine.queue.schedule(
+                fault.at,
+                Event::Fault {
+                    index: index as u32,
+                },
+            );
+        }
+        machine.dispatch_idle(0);
+        machine
+    }
+
+    /// Runs at most `budget` events. Returns true once the simulated duration is over.
+    pub fn advance(&mut self, budget: u64) -> bool {
+        if self.finished {
+            return true;
+        }
+        let end = self.spec.duration_cycles;
+        let start = self.queue.processed();
+        while self.queue.processed() - start < budget {
+            let Some((now, event)) = self.queue.pop_until(end) else {
+                self.finished = true;
+                return true;
+            };
+            match event {
+                Event::ItemDone { pcpu, generation } => {
+                    if self.pcpus[pcpu as usize].generation == generation {
+                        self.item_done(pcpu, now);
+                    }
+                }
+                Event::DeviceDone { thread } => self.device_done(thread, now),
+                Event::BackgroundWake { entity } => self.make_runnable(entity, now),
+                Event::Accounting => self.accounting(now),
+                Event::Fault { index } => self.fault(index as usize, now),
+            }
+        }
+        false
+    }
+
+    /// Simulated time reached so far.
+    pub fn now(&self) -> Cycles {
+        self.queue.now()
+    }
+
+    pub fn events(&self) -> u64 {
+        self.queue.processed()
+    }
+
+    /// Closes the books at the end of the duration: items still running are charged for
+    /// the part inside the run.
+    pub fn finish(mut self) -> MachineOutcome {
+        let end = self.spec.duration_cycles;
+        for p in 0..self.pcpus.len() as u32 {
+            if self.pcpus[p as usize].item.is_some() {
+                self.settle(p, end);
+            }
+        }
+        for e in &mut self.entities {
+            if e.state == EntityState::Runnable {
+                e.steal += end.saturating_sub(e.runnable_since);
+            }
+        }
+        for e in &self.entities {
+            if let Owner::Vcpu(i) = e.owner {
+                let c = &mut self.instances[i as usize].counters;
+                c.steal += e.steal;
+                c.vcpu_time += end;
+            }
+        }
+        let group_latency = self
+            .groups
+            .iter()
+            .zip(&self.spec.groups)
+            .map(|(g, s)| (s.scenario_index, g.latency.clone()))
+            .collect();
+        MachineOutcome {
+            instances: self.instances.into_iter().map(|i| i.counters).collect(),
+            group_latency,
+            busy: self.busy,
+            capacity: end * u64::from(self.spec.host.cores),
+            events: self.queue.processed(),
+            trace: self.trace.map(Trace::finish),
+        }
+    }
+
+    fn is_dead(&self, e: u32) -> bool {
+        match self.entities[e as usize].owner {
+            Owner::Vcpu(i) => self.instances[i as usize].dead,
+            _ => false,
+        }
+    }
+
+    fn record(&mut self, instance: usize, op: Op, latency: Cycles) {
+        let rt = &mut self.instances[instance];
+        rt.counters.ops += 1;
+        rt.counters.ops_by_kind[op.index()] += 1;
+        let group = rt.group as usize;
+        self.groups[group].latency[op.index()].record(latency);
+    }
+
+    /// A fault stops instances: their queued vCPUs leave the run queue, their threads are
+    /// dropped, and an item already on a pCPU is discarded when it ends.
+    fn fault(&mut self, index: usize, now: Cycles) {
+        let victims = self.spec.faults[index].instances.clone();
+        for i in victims {
+            let Some(rt) = self.instances.get_mut(i as usize) else {
+                continue;
+            };
+            if rt.dead {
+                continue;
+            }
+            rt.dead = true;
+            rt.counters.stopped_at = Some(now);
+            rt.ready.clear();
+            rt.halted.clear();
+            let entities = &self.entities;
+            self.runqueue
+                .retain(|&e| entities[e as usize].owner != Owner::Vcpu(i));
+            for ent in &mut self.entities {
+                if ent.owner == Owner::Vcpu(i) && ent.state == EntityState::Runnable {
+                    ent.state = EntityState::Idle;
+                }
+            }
+        }
+        self.dispatch_idle(now);
+    }
+}
+
+impl GroupRt {
+    fn build(
+        builder: &PathBuilder<'_>,
+        spec: &MachineSpec,
+        g: &GroupSpec,
+        shared_cache_kib: u64,
+    ) -> GroupRt {
+        use crate::path::{IrqSource, Path, VcpuState};
+        let mut costs = vec![PathCost::default(); slot::COUNT];
+        let mut pieces = vec![Vec::new(); slot::COUNT];
+        let mut batch_every = [1; Op::COUNT];
+        let mut irq = [None; Op::COUNT];
+        let mut put = |index: usize, steps: &[crate::path::Step]| {
+            costs[index] = PathCost::of_steps(steps);
+            pieces[index] = trace::pieces_of(steps);
+        };
+        for op in Op::ALL {
+            let path = builder.op_path(op);
+            let parts = builder.op_costs(op);
+            irq[op.index()] = parts.irq;
+            batch_every[op.index()] = parts.submit.batch_every.max(1);
+            use crate::path::Part;
+            let pick = |steps: &[crate::path::Step], part: Part| -> Vec<crate::path::Step> {
+                steps.iter().filter(|s| s.part == part).cloned().collect()
+            };
+            put(
+                slot::op(op, slot::SUBMIT),
+                &pick(&path.submit.steps, Part::Guest),
+            );
+            put(slot::op(op, slot::SUBMIT_BATCHED), &path.submit.batched);
+            put(
+                slot::op(op, slot::KICK),
+                &pick(&path.submit.steps, Part::Kick),
+            );
+            put(
+                slot::op(op, slot::BACKEND_SUBMIT),
+                &pick(&path.submit.steps, Part::Backend),
+            );
+            put(
+                slot::op(op, slot::BACKEND_COMPLETE),
+                &pick(&path.complete.steps, Part::Backend),
+            );
+            put(
+                slot::op(op, slot::COMPLETE),
+                &pick(&path.complete.steps, Part::Guest),
+            );
+        }
+        for (si, source) in [IrqSource::Disk, IrqSource::Nic, IrqSource::Timer]
+            .into_iter()
+            .enumerate()
+        {
+            for (vi, state) in [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting]
+                .into_iter()
+                .enumerate()
+            {
+                put(
+                    slot::DELIVERY + si * 3 + vi,
+                    &builder.delivery_path(source, state).steps,
+                );
+            }
+        }
+        let timer = builder.op_path(Op::TimerInterrupt).submit.steps;
+        put(slot::TIMER, &timer);
+        let switch = builder.op_path(Op::GuestContextSwitch).submit.steps;
+        put(slot::GUEST_SWITCH, &switch);
+        put(slot::HALT, &builder.halt_path().steps);
+        put(slot::VCPU_SWITCH, &builder.entity_switch_path().steps);
+        let backend_switch: Path = builder.backend_switch_path();
+        put(slot::BACKEND_SWITCH, &backend_switch.steps);
+        let _ = spec;
+        GroupRt {
+            costs,
+            pieces,
+            batch_every,
+            irq,
+            sampler: OpSampler::new(&g.workload),
+            workload: g.workload.clone(),
+            latency: vec![Histogram::default(); Op::COUNT],
+            hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The pCPU loop: items (what a pCPU runs next), what each costs, charging them when they
+//! end, and cutting a running compute burst at any cycle (preemption).
+//!
+//! An item is a list of components (path costs from the group's table, user cycles,
+//! timer ticks) executed in order. The *preemptible* prefix of an item is its compute:
+//! refills, user cycles and the timer ticks that fall inside them. Kernel and hypervisor
+//! paths after it run to their end (they are microseconds long); a preemption that
+//! arrives then takes effect when they end.
+
+use super::{slot, Event, Machine, Owner};
+use crate::engine::Cycles;
+use crate::path::{Category, PathCost};
+use crate::workload::Op;
+
+/// What a pCPU is running.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Item {
+    /// Switching to another entity (scheduler, state save/restore).
+    Switch,
+    GuestSwitch,
+    /// The HLT path; the vCPU then polls or blocks.
+    Halt,
+    /// Halt polling: the vCPU spins in the host for work (preemptible).
+    Poll,
+    /// A cache refill and a compute burst (or the part of it that fits before the
+    /// scheduler looks again), then the operation that ends it, if it is in this item.
+    Work {
+        thread: u32,
+        refill: u64,
+        burst: u64,
+        op: Option<Op>,
+    },
+    /// A blocking operation's completion on the thread's vCPU.
+    Completion {
+        thread: u32,
+        op: Op,
+        started: Cycles,
+    },
+    /// A host background process's busy burst.
+    Background,
+    /// A back end's work for one request.
+    BackendJob {
+        job: super::io::Job,
+    },
+}
+
+/// One part of an item, in execution order.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Comp {
+    /// A path from the charged group's table (see `slot`).
+    Path(u16),
+    /// The same path, `n` times (timer ticks).
+    Repeat(u16, u32),
+    /// Cycles of one category (user compute, a cache refill, polling, host work).
+    Cycles(Category, u64),
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Pcpu {
+    pub current: Option<u32>,
+    pub last_entity: Option<u32>,
+    pub slice_end: Cycles,
+    /// Next 10 ms credit tick, when an OVER entity yields to a waiting UNDER one.
+    pub next_credit_tick: Cycles,
+    /// A woken entity should take this pCPU when its current item ends.
+    pub resched: bool,
+    pub item: Option<Item>,
+    pub start: Cycles,
+    pub end: Cycles,
+    /// The item can be cut before this cycle (end of its compute).
+    pub preemptible_until: Cycles,
+    /// Bumped when an item is cut, so that its `ItemDone` is ignored.
+    pub generation: u32,
+    /// Whose counters the item is charged to (instance), and whose table it uses (group).
+    pub charge_to: Option<u32>,
+    pub group: u32,
+    /// The item's components, kept only when the run is traced.
+    pub comps: Vec<Comp>,
+    /// What the whole item costs.
+    pub cost: PathCost,
+    /// Cycles of user compute (and refill) at the start of a `Work` item, and the timer
+    /// ticks inside it: tick k falls `first_tick + k * tick` cycles after the start.
+    pub user: u64,
+    pub ticks: u32,
+    pub first_tick: Cycles,
+    pub what: &'static str,
+}
+
+/// An item being put together.
+pub(super) struct Plan {
+    pub item: Item,
+    pub comps: Vec<Comp>,
+    pub charge_to: Option<u32>,
+    pub group: u32,
+    pub what: &'static str,
+    pub user: u64,
+    pub ticks: u32,
+    pub first_tick: Cycles,
+    /// The sum of the components so far.
+    pub cost: PathCost,
+    /// Whether to keep the components (only the trace needs them).
+    pub keep: bool,
+}
+
+impl Plan {
+    pub fn new(item: Item, charge_to: Option<u32>, group: u32, what: &'static str) -> Plan {
+        Plan {
+            item,
+            comps: Vec::new(),
+            charge_to,
+            group,
+            what,
+            user: 0,
+            ticks: 0,
+            first_tick: 0,
+            cost: PathCost::default(),
+            keep: true,
+        }
+    }
+
+    #[inline]
+    fn record(&mut self, comp: Comp) {
+        if self.keep {
+            self.comps.push(comp);
+        }
+    }
+
+    /// Adds path `index` of the group's table `costs`.
+    pub fn path(&mut self, costs: &[PathCost], index: usize) {
+        self.cost.add(&costs[index]);
+        self.record(Comp::Path(index as u16));
+    }
+
+    /// Adds `n` runs of path `index` (timer ticks).
+    pub fn repeat(&mut self, costs: &[PathCost], index: usize, n: u32) {
+        self.cost.add(&repeated(&costs[index], n));
+        self.record(Comp::Repeat(index as u16, n));
+    }
+
+    /// Adds cycles of one category.
+    pub fn cycles(&mut self, category: Category, cycles: u64) {
+        self.cost.total += cycles;
+        self.cost.by_category[category as usize] += cycles;
+        self.record(Comp::Cycles(category, cycles));
+    }
+}
+
+/// `n` runs of `one`.
+pub(super) fn repeated(one: &PathCost, n: u32) -> PathCost {
+    let mut all = PathCost::default();
+    let n64 = u64::from(n);
+    all.total = one.total * n64;
+    for (a, b) in all.by_category.iter_mut().zip(one.by_category) {
+        *a = b * n64;
+    }
+    for (a, b) in all.exits.iter_mut().zip(one.exits) {
+        *a = b.saturating_mul(n.min(u32::from(u16::MAX)) as u16);
+    }
+    all.has_exits = one.has_exits;
+    all
+}
+
+impl Machine {
+    /// The cost of one component, from the table of `group`.
+    pub(super) fn comp_cost(&self, group: u32, comp: Comp) -> PathCost {
+        match comp {
+            Comp::Path(i) => self.groups[group as usize].costs[i as usize],
+            Comp::Repeat(i, n) => repeated(&self.groups[group as usize].costs[i as usize], n),
+            Comp::Cycles(category, cycles) => PathCost::single(category, cycles),
+        }
+    }
+
+    /// A new plan; its components are kept only when the run is traced.
+    pub(super) fn plan(
+        &self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+    ) -> Plan {
+        let mut plan = Plan::new(item, charge_to, group, what);
+        plan.keep = self.trace.is_some();
+        plan
+    }
+
+    /// Starts a planned item on `p` at `now` and schedules its end.
+    pub(super) fn start(&mut self, p: u32, now: Cycles, plan: Plan) {
+        let cost = plan.cost;
+        let total = cost.total.max(1);
+        let timer = self.groups[plan.group as usize].costs[slot::TIMER].total;
+        let pc = &mut self.pcpus[p as usize];
+        pc.item = Some(plan.item);
+        pc.start = now;
+        pc.end = now + total;
+        pc.preemptible_until = match plan.item {
+            super::pcpu::Item::Work { .. } | super::pcpu::Item::Poll => {
+                now + plan.user + u64::from(plan.ticks) * timer
+            }
+            _ => now,
+        };
+        pc.charge_to = plan.charge_to;
+        pc.group = plan.group;
+        pc.comps = plan.comps;
+        pc.cost = cost;
+        pc.user = plan.user;
+        pc.ticks = plan.ticks;
+        pc.first_tick = plan.first_tick;
+        pc.what = plan.what;
+        let generation = pc.generation;
+        self.queue.schedule(
+            now + total,
+            Event::ItemDone {
+                pcpu: p,
+                generation,
+            },
+        );
+    }
+
+    /// Charges the item on `p` for what ran of it up to `until` (its end, a cut, or the
+    /// end of the run), and traces it. The item stays on the pCPU.
+    pub(super) fn settle(&mut self, p: u32, until: Cycles) {
+        let pc = &self.pcpus[p as usize];
+        let full = until >= pc.end;
+        if full && self.trace.is_none() {
+            // The common case: the whole item ran.
+            let cost = pc.cost;
+            let charge_to = pc.charge_to;
+            self.charge(charge_to, &cost);
+            return;
+        }
+        let pc = self.pcpus[p as usize].clone();
+        let group = pc.group;
+        let mut cost = PathCost::default();
+        let mut ran_user = pc.user;
+        let mut ran_ticks = pc.ticks;
+        if full {
+            cost = pc.cost;
+        } else if until <= pc.preemptible_until {
+            // Cut inside the compute: the user cycles and the ticks that ran.
+            let elapsed = until - pc.start;
+            let timer = self.groups[group as usize].costs[slot::TIMER];
+            ran_ticks = self.ticks_reached(&pc, elapsed);
+            ran_user = elapsed
+                .saturating_sub(u64::from(ran_ticks) * timer.total)
+                .min(pc.user);
+            cost.add(&PathCost::single(Category::GuestUser, ran_user));
+            if matches!(pc.item, Some(Item::Poll)) {
+                cost = PathCost::single(Category::Hypervisor, ran_user);
+            }
+            if ran_ticks > 0 {
+                cost.add(&self.comp_cost(group, Comp::Repeat(slot::TIMER as u16, ran_ticks)));
+            }
+            // A tick handler cut short is charged for the part that ran.
+            clip(&mut cost, elapsed);
+        } else {
+            // Only at the end of the run: the share of the item inside it.
+            cost = pc.cost;
+            clip(&mut cost, until - pc.start);
+        }
+        self.charge(pc.charge_to, &cost);
+        if self.trace.is_some() {
+            self.trace_item(p, &pc, until, full, ran_user, ran_ticks);
+        }
+    }
+
+    /// Adds `cost` to the machine's busy time and to `charge_to`'s counters.
+    fn charge(&mut self, charge_to: Option<u32>, cost: &PathCost) {
+        for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
+            *slot += c;
+        }
+        if let Some(instance) = charge_to {
+            let counters = &mut self.instances[instance as usize].counters;
+            for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
+                *slot += c;
+            }
+            if cost.has_exits {
+                for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
+                    *slot += u64::from(c);
+                }
+            }
+        }
+    }
+
+    /// How many of the item's ticks fall in its first `elapsed` cycles.
+    pub(super) fn ticks_reached(&self, pc: &Pcpu, elapsed: Cycles) -> u32 {
+        if pc.ticks == 0 || elapsed <= pc.first_tick {
+            return 0;
+        }
+        let n = (elapsed - pc.first_tick - 1) / self.tick_cycles + 1;
+        n.min(u64::from(pc.ticks)) as u32
+    }
+
+    /// Cuts the compute running on `p` at `now`, if it is still in its preemptible part:
+    /// the rest of the burst goes back to the thread. Returns whether the item was cut;
+    /// otherwise the pCPU reschedules when the item ends.
+    pub(super) fn cut(&mut self, p: u32, now: Cycles) -> bool {
+        let pi = p as usize;
+        let pc = self.pcpus[pi].clone();
+        let Some(item) = pc.item else { return false };
+        let cuttable = matches!(item, Item::Work { .. } | Item::Poll);
+        if !cuttable || now >= pc.preemptible_until || now <= pc.start {
+            self.pcpus[pi].resched = true;
+            return false;
+        }
+        self.settle(p, now);
+        let elapsed = now - pc.start;
+        let ran_ticks = self.ticks_reached(&pc, elapsed);
+        let timer = self.groups[pc.group as usize].costs[slot::TIMER].total;
+        let ran_user = elapsed
+            .saturating_sub(u64::from(ran_ticks) * timer)
+            .min(pc.user);
+        let e = pc.current.expect("entity on a busy pCPU");
+        // Ticks not reached come back to the entity.
+        let unreached = u64::from(pc.ticks - ran_ticks);
+        let ent = &mut self.entities[e as usize];
+        ent.next_tick = ent.next_tick.saturating_sub(unreached * self.tick_cycles);
+        if let Item::Work {
+            thread,
+            refill,
+            burst,
+            ..
+        } = item
+        {
+            // The refill comes first; what ran of the burst is no longer owed. The
+            // operation (if it was in this item) is still to come.
+            let ran_burst = ran_user.saturating_sub(refill).min(burst);
+            let th = &mut self.threads[thread as usize];
+            th.burst_left = th.burst_left.saturating_sub(ran_burst);
+            // The part of the refill that did not run is still cold.
+            let instance = th.instance as usize;
+            let per_kib = self.spec.costs.cache_refill_per_kib.max(1);
+            let undone = refill.saturating_sub(ran_user) / per_kib;
+            let c = &mut self.instances[instance].cache;
+            let undone = undone.min(c.own).min(c.hot - c.cold);
+            c.cold += undone;
+            c.own -= undone;
+            self.cache_fill -= undone;
+        }
+        let pc = &mut self.pcpus[pi];
+        pc.item = None;
+        pc.generation = pc.generation.wrapping_add(1);
+        self.account_run(e, elapsed);
+        true
+    }
+
+    /// The item on `p` ended at `now`.
+    pub(super) fn item_done(&mut self, p: u32, now: Cycles) {
+        let pi = p as usize;
+        let Some(item) = self.pcpus[pi].item else {
+            return;
+        };
+        self.settle(p, now);
+        let ticks = self.pcpus[pi].ticks;
+        self.pcpus[pi].item = None;
+        let e = self.pcpus[pi].current.expect("entity on a busy pCPU");
+        let ran = now - self.pcpus[pi].start;
+        self.account_run(e, ran);
+        if self.is_dead(e) {
+            // The instance stopped while this item ran: its work is lost.
+            self.pcpus[pi].current = None;
+            let ent = &mut self.entities[e as usize];
+            ent.state = super::EntityState::Idle;
+            ent.thread = None;
+            ent.polling = false;
+            self.schedule_next(p, now);
+            return;
+        }
+        match item {
+            Item::Switch | Item::GuestSwitch => {}
+            Item::Background => {
+                let percent = u64::from(self.spec.background_percent.clamp(1, 99));
+                let sleep_mean = ran * (100 - percent) / percent;
+                let sleep = self.background_rng.exponential(sleep_mean).max(1);
+                self.pcpus[pi].current = None;
+                self.entities[e as usize].state = super::EntityState::Idle;
+                self.queue
+                    .schedule(now + sleep, Event::BackgroundWake { entity: e });
+                self.schedule_next(p, now);
+                return;
+            }
+            Item::Halt => {
+                if self.halt_done(p, e, now) {
+                    return;
+                }
+            }
+            Item::Poll => {
+                // Nothing arrived during the poll window: block.
+                self.entities[e as usize].polling = false;
+                self.block_vcpu(p, e, now);
+                return;
+            }
+            Item::Work {
+                thread, burst, op, ..
+            } => {
+                let op_start = self.pcpus[pi].preemptible_until;
+                let th = &mut self.threads[thread as usize];
+                th.burst_left = th.burst_left.saturating_sub(burst);
+                if let Some(op) = op {
+                    th.burst_left = 0;
+                    th.next_op = None;
+                    self.issue(e, thread, op, op_start, now);
+                }
+            }
+            Item::Completion {
+                thread,
+                op,
+                started,
+            } => {
+                let instance = self.threads[thread as usize].instance as usize;
+                self.threads[thread as usize].pending = None;
+                self.record(instance, op, now - started);
+            }
+            Item::BackendJob { job } => self.backend_job_done(job, now),
+        }
+        // Guest preemption at a tick: another thread of the instance is waiting.
+        if let Owner::Vcpu(instance) = self.entities[e as usize].owner {
+            let instance = instance as usize;
+            if ticks > 0 && !self.instances[instance].ready.is_empty() {
+                if let Some(t) = self.entities[e as usize].thread.take() {
+                    self.instances[instance].ready.push_back(t);
+                }
+            }
+        }
+        self.schedule_next(p, now);
+    }
+
+    /// Starts the next item of the entity running on `p`.
+    pub(super) fn start_entity_item(&mut self, p: u32, now: Cycles) {
+        let e = self.pcpus[p as usize].current.expect("running entity");
+        match self.entities[e as usize].owner {
+            Owner::Background => {
+                let burst = super::BACKGROUND_BURST_US * self.spec.host.cycles_per_us();
+                let room = self.pcpus[p as usize].slice_end.saturating_sub(now).max(1);
+                let mut plan = self.plan(Item::Background, None, 0, "host process");
+                let cycles = burst.min(room);
+                let refill = self.cache_refill(super::cache::CacheOwner::Background, cycles);
+                plan.cycles(Category::HostOs, cycles + refill);
+                self.start(p, now, plan);
+            }
+            Owner::Backend(b) => self.start_backend_item(p, e, b, now),
+            Owner::Vcpu(instance) => self.start_vcpu_item(p, e, instance, now),
+        }
+    }
+
+    /// How long the entity on `p` may compute from `now` before the scheduler looks
+    /// again: the slice end, the next credit tick, and the cap.
+    pub(super) fn room(&self, p: u32, e: u32, now: Cycles) -> u64 {
+        let pc = &self.pcpus[p as usize];
+        let mut until = pc.slice_end;
+        if self.spec.scheduler == crate::platform::SchedulerKind::Credit {
+            until = until.min(pc.next_credit_tick);
+        }
+        let mut room = until.saturating_sub(now).max(1);
+        let ent = &self.entities[e as usize];
+        if ent.cap_cycles > 0 {
+            // A capped entity stops when its quota for the period is used up.
+            room = room.min(ent.cap_cycles.saturating_sub(ent.used_in_period).max(1));
+        }
+        room
+    }
+}
+
+/// Scales `cost` down to `inside` cycles (the part of an item that ran).
+fn clip(cost: &mut PathCost, inside: u64) {
+    if cost.total <= inside {
+        return;
+    }
+    let total = cost.total.max(1);
+    let mut sum = 0;
+    for c in &mut cost.by_category {
+        *c = (u128::from(*c) * u128::from(inside) / u128::from(total)) as u64;
+        sum += *c;
+    }
+    cost.total = sum;
+}

@@ -1,0 +1,296 @@
+//! The host-level schedulers: which entity (vCPU, process slot, back end, host process)
+//! runs on which pCPU. Credit (Xen: weights, caps, 30 ms slices, 10 ms accounting ticks,
+//! BOOST for woken vCPUs), fair share (CFS-like: virtual runtime, a slice that shrinks
+//! with the number of runnable entities, wake-up preemption) and round robin.
+//! A preemption cuts the running compute at the cycle it happens ([`Machine::cut`]).
+
+use super::cache::CacheOwner;
+use super::pcpu::Item;
+use super::{slot, EntityState, Machine, Owner};
+use crate::engine::Cycles;
+use crate::platform::SchedulerKind;
+
+/// Minimum fair-share slice (CFS's min granularity at 8 or more CPUs: 0.75 ms × 4).
+const FAIR_MIN_GRANULARITY_US: u64 = 3_000;
+/// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms).
+const WAKEUP_GRANULARITY_US: u64 = 1_000;
+/// Credit scheduler tick: debit and priority check (Xen credit1 ticks every 10 ms).
+const CREDIT_TICK_US: u64 = 10_000;
+
+impl Machine {
+    pub(super) fn enqueue(&mut self, e: u32, now: Cycles) {
+        self.enqueue_counter += 1;
+        let ent = &mut self.entities[e as usize];
+        ent.state = EntityState::Runnable;
+        ent.runnable_since = now;
+        ent.enqueue_seq = self.enqueue_counter;
+        ent.active_in_period = true;
+        self.runqueue.push(e);
+    }
+
+    fn eligible(&self, e: u32, pcpu: u32) -> bool {
+        let ent = &self.entities[e as usize];
+        !ent.throttled && ent.affinity.is_none_or(|a| a == pcpu)
+    }
+
+    /// Scheduler key: lower runs first.
+    fn key(&self, e: u32) -> (u64, u64) {
+        let ent = &self.entities[e as usize];
+        match self.spec.scheduler {
+            SchedulerKind::RoundRobin => (0, ent.enqueue_seq),
+            // BOOST (just woken with credit left), then UNDER in FIFO order, then OVER,
+            // least in debt first.
+            SchedulerKind::Credit if ent.boosted => (0, ent.enqueue_seq),
+            SchedulerKind::Credit if ent.credit > 0 => (1, ent.enqueue_seq),
+            SchedulerKind::Credit => (2 + ent.credit.unsigned_abs(), ent.enqueue_seq),
+            SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
+        }
+    }
+
+    fn pick(&mut self, pcpu: u32) -> Option<u32> {
+        let mut best: Option<(usize, (u64, u64))> = None;
+        for (pos, &e) in self.runqueue.iter().enumerate() {
+            if !self.eligible(e, pcpu) {
+                continue;
+            }
+            let key = self.key(e);
+            if best.is_none_or(|(_, k)| key < k) {
+                best = Some((pos, key));
+            }
+        }
+        best.map(|(pos, _)| self.runqueue.swap_remove(pos))
+    }
+
+    pub(super) fn has_waiting_for(&self, pcpu: u32) -> bool {
+        self.runqueue.iter().any(|&e| self.eligible(e, pcpu))
+    }
+
+    fn slice(&self) -> Cycles {
+        match self.spec.scheduler {
+            SchedulerKind::Fair => {
+                let cores = u64::from(self.spec.host.cores);
+                let running = cores - self.idle_pcpus.len() as u64;
+                let per_cpu = (self.runqueue.len() as u64 + running)
+                    .div_ceil(cores)
+                    .max(1);
+                let min = FAIR_MIN_GRANULARITY_US * self.spec.host.cycles_per_us();
+                (self.slice_cycles / per_cpu).max(min)
+            }
+            _ => self.slice_cycles,
+        }
+    }
+
+    /// Charges run time to the entity's scheduler bookkeeping.
+    pub(super) fn account_run(&mut self, e: u32, ran: Cycles) {
+        let ent = &mut self.entities[e as usize];
+        ent.credit -= ran as i64;
+        ent.vruntime += ran * 256 / ent.weight.max(1);
+        ent.used_in_period += ran;
+        if ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles {
+            ent.throttled = true;
+        }
+    }
+
+    pub(super) fn accounting(&mut self, now: Cycles) {
+        let period = self.period_cycles;
+        if self.spec.scheduler == SchedulerKind::Credit {
+            let active: Vec<usize> = (0..self.entities.len())
+                .filter(|&i| {
+                    self.entities[i].active_in_period || self.entities[i].state != EntityState::Idle
+                })
+                .collect();
+            let total_weight: u64 = active.iter().map(|&i| self.entities[i].weight).sum();
+            let pool = period * u64::from(self.spec.host.cores);
+            for &i in &active {
+                let ent = &mut self.entities[i];
+                let share = (pool * ent.weight / total_weight.max(1)) as i64;
+                ent.credit = (ent.credit + share).min(share);
+            }
+        }
+        for ent in &mut self.entities {
+            ent.used_in_period = 0;
+            ent.throttled = false;
+            ent.active_in_period = ent.state != EntityState::Idle;
+        }
+        self.queue.schedule(now + period, super::Event::Accounting);
+        self.dispatch_idle(now);
+    }
+
+    /// Gives waiting entities to idle pCPUs.
+    pub(super) fn dispatch_idle(&mut self, now: Cycles) {
+        if self.runqueue.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        while i < self.idle_pcpus.len() {
+            let p = self.idle_pcpus[i];
+            if self.has_waiting_for(p) {
+                self.idle_pcpus.swap_remove(i);
+                self.schedule_next(p, now);
+                if self.runqueue.is_empty() {
+                    return;
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    pub(super) fn make_runnable(&mut self, e: u32, now: Cycles) {
+        if self.entities[e as usize].state != EntityState::Idle || self.is_dead(e) {
+            return;
+        }
+        self.enqueue(e, now);
+        match self.spec.scheduler {
+            // Fair share: a waking entity does not bank the time it slept.
+            SchedulerKind::Fair => {
+                let floor = self
+                    .runqueue
+                    .iter()
+                    .chain(self.pcpus.iter().filter_map(|pc| pc.current.as_ref()))
+                    .filter(|&&x| x != e)
+                    .map(|&x| self.entities[x as usize].vruntime)
+                    .min()
+                    .unwrap_or(0)
+                    .saturating_sub(self.slice_cycles / 2);
+                let ent = &mut self.entities[e as usize];
+                ent.vruntime = ent.vruntime.max(floor);
+            }
+            SchedulerKind::Credit => {
+                let ent = &mut self.entities[e as usize];
+                ent.boosted = self.spec.credit_boost && ent.credit > 0;
+            }
+            SchedulerKind::RoundRobin => {}
+        }
+        self.dispatch_idle(now);
+        if self.entities[e as usize].state == EntityState::Runnable {
+            self.wakeup_preempt(e, now);
+        }
+    }
+
+    /// Wake-up preemption: a woken entity that the policy ranks above a running one
+    /// takes that pCPU now (CFS wake-up preemption, Xen credit's BOOST): the running
+    /// compute is cut at this cycle. Round robin never preempts.
+    fn wakeup_preempt(&mut self, e: u32, now: Cycles) {
+        let granularity = WAKEUP_GRANULARITY_US * self.spec.host.cycles_per_us();
+        let waker = &self.entities[e as usize];
+        let mut target: Option<(u32, u64)> = None;
+        for (p, pc) in self.pcpus.iter().enumerate() {
+            let p = p as u32;
+            let Some(current) = pc.current else { continue };
+            if pc.resched || waker.affinity.is_some_and(|a| a != p) {
+                continue;
+            }
+            let running = &self.entities[current as usize];
+            let margin = match self.spec.scheduler {
+                SchedulerKind::Fair if waker.vruntime + granularity < running.vruntime => {
+                    running.vruntime - waker.vruntime
+                }
+                SchedulerKind::Credit if waker.boosted && !running.boosted => {
+                    // Prefer preempting the entity deepest in debt.
+                    1 + running.credit.min(0).unsigned_abs()
+                }
+                _ => continue,
+            };
+            if target.is_none_or(|(_, best)| margin > best) {
+                target = Some((p, margin));
+            }
+        }
+        if let Some((p, _)) = target {
+            if self.cut(p, now) {
+                self.pcpus[p as usize].resched = true;
+                self.schedule_next(p, now);
+            }
+        }
+    }
+
+    /// pCPU `p` is free at `now`: keep, preempt or replace its entity and start the next item.
+    pub(super) fn schedule_next(&mut self, p: u32, now: Cycles) {
+        let pi = p as usize;
+        if let Some(e) = self.pcpus[pi].current {
+            let throttled = self.entities[e as usize].throttled;
+            let credit_tick = self.spec.scheduler == SchedulerKind::Credit
+                && now >= self.pcpus[pi].next_credit_tick;
+            if credit_tick {
+                self.pcpus[pi].next_credit_tick =
+                    now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
+            }
+            let yields_to_under = credit_tick
+                && self.entities[e as usize].credit <= 0
+                && self
+                    .runqueue
+                    .iter()
+                    .any(|&w| self.entities[w as usize].credit > 0 && self.eligible(w, p));
+            let resched = std::mem::take(&mut self.pcpus[pi].resched);
+            if throttled
+                || (resched && self.has_waiting_for(p))
+                || yields_to_under
+                || (now >= self.pcpus[pi].slice_end && self.has_waiting_for(p))
+            {
+                self.pcpus[pi].current = None;
+                self.entities[e as usize].polling = false;
+                self.enqueue(e, now);
+            } else if now >= self.pcpus[pi].slice_end {
+                self.pcpus[pi].slice_end = now + self.slice();
+            }
+        }
+        if self.pcpus[pi].current.is_none() {
+            let Some(e) = self.pick(p) else {
+                self.pcpus[pi].item = None;
+                self.idle_pcpus.push(p);
+                return;
+            };
+            let slice = self.slice();
+            let ent = &mut self.entities[e as usize];
+            ent.steal += now - ent.runnable_since;
+            ent.state = EntityState::Running;
+            ent.boosted = false;
+            ent.pcpu = p;
+            ent.next_tick = ent.next_tick.max(now + 1);
+            let owner = ent.owner;
+            let pc = &mut self.pcpus[pi];
+            pc.current = Some(e);
+            pc.slice_end = now + slice;
+            if pc.next_credit_tick <= now {
+                pc.next_credit_tick = now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
+            }
+            if pc.last_entity != Some(e) {
+                pc.last_entity = Some(e);
+                self.start_switch(p, owner, now);
+                return;
+            }
+        }
+        self.start_entity_item(p, now);
+    }
+
+    /// The switch to a new entity on `p`: saving and loading state (the platform's entity
+    /// switch path), and the cache state it finds.
+    fn start_switch(&mut self, p: u32, owner: Owner, now: Cycles) {
+        let (charge_to, group, index) = match owner {
+            Owner::Vcpu(i) => {
+                self.cache_switch_in(CacheOwner::Instance(i as usize));
+                (Some(i), self.instances[i as usize].group, slot::VCPU_SWITCH)
+            }
+            Owner::Backend(b) => {
+                self.cache_switch_in(CacheOwner::Backend(b as usize));
+                (None, 0, slot::BACKEND_SWITCH)
+            }
+            Owner::Background => {
+                self.cache_switch_in(CacheOwner::Background);
+                (None, 0, slot::BACKEND_SWITCH)
+            }
+        };
+        if self.groups.is_empty() {
+            self.start_entity_item(p, now);
+            return;
+        }
+        let cost = self.groups[group as usize].costs[index];
+        if cost.total == 0 {
+            self.start_entity_item(p, now);
+            return;
+        }
+        let mut plan = self.plan(Item::Switch, charge_to, group, "switch");
+        plan.path(&self.groups[group as usize].costs, index);
+        self.start(p, now, plan);
+    }
+}
