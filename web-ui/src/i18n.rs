@@ -271,6 +271,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("timeline.platform", "플랫폼", "Platform"),
     ("timeline.trap", "exit/trap", "exit/trap"),
+    ("timeline.windows", "트레이스가 한도에 닿아 실행 전체에 고르게 놓인 구간 {}개만 기록했습니다(모두 {} ms). 회색 틈은 기록되지 않았습니다.", "The trace reached its bound, so it records {} windows spread over the run ({} ms in all); the grey gaps were not recorded."),
     ("timeline.truncated", "트레이스가 한도에서 잘렸습니다 (앞부분만 표시).", "The trace hit its bound and was cut short (only the start is shown)."),
     ("paths.subtotals", "계층별 사이클 (연산 1회)", "Cycles per layer (one operation)"),
     ("paths.same_as", "경로가 다음과 같음:", "Same path as"),

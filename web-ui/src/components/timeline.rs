@@ -358,6 +358,29 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .map(|i| all_marks[i])
         .collect();
     let cycles_word = t(lang, "paths.cycles");
+    // A sampled trace: what it recorded, and the gaps between its windows in view.
+    let recorded: f64 = trace
+        .windows
+        .iter()
+        .map(|w| w.end.saturating_sub(w.start) as f64)
+        .sum();
+    let gaps: Vec<(f64, f64)> = if trace.truncated {
+        let mut edges = vec![0.0];
+        for w in &trace.windows {
+            edges.push(w.start as f64);
+            edges.push(w.end as f64);
+        }
+        edges.push(end);
+        edges
+            .chunks(2)
+            .filter_map(|g| {
+                let (a, b) = (g[0].max(v.start), g.get(1)?.min(v.start + v.span));
+                (b > a).then(|| (x(a), x(b)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Axis ticks in ms: about six over the view.
     let ms_ticks: Vec<(f64, f64)> = {
         let (a, b) = (v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms);
@@ -445,7 +468,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 .replacen("{}", &fmt_num(end / cycles_per_ms), 1)
                 .replacen("{}", &fmt_num(props.result.duration_ms as f64), 1)
                 .replacen("{}", &fmt_num(end - first), 1) }</p>
-            if trace.truncated { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            if trace.truncated && trace.windows.is_empty() { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            if trace.truncated && !trace.windows.is_empty() {
+                <p class="hint" id="timeline-windows">{ t(lang, "timeline.windows")
+                    .replacen("{}", &fmt_num(trace.windows.len() as f64), 1)
+                    .replacen("{}", &fmt_num(recorded / cycles_per_ms), 1) }</p>
+            }
             if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
             <div class="timeline-box" tabindex="0" role="group" aria-label={t(lang, "timeline.caption")} {onkeydown} {onwheel}
                 onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
@@ -456,6 +484,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
                             <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.72)} class="lane-label">{ format!("pCPU {l}") }</text>
                         </g>
+                    }) }
+                    { for gaps.iter().map(|(a, b)| html! {
+                        <rect x={format!("{a:.1}")} y="0" width={format!("{:.1}", b - a)} height={format!("{lanes_height:.1}")} class="gap" />
                     }) }
                     { for bin_rects }
                     <g class="axis" aria-hidden="true">
