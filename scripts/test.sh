@@ -23,7 +23,8 @@ step "tests (release: golden results are computed by full runs)"
 cargo test --release --workspace --exclude web-ui
 
 step "fuzzing for 60 s (fuzz/: failures are saved in fuzz/regressions/)"
-cargo run --release -p virtsim-fuzz -- --seconds "${FUZZ_SECONDS:-60}"
+# A new seed each run explores new inputs; a failure prints the input and its seed.
+cargo run --release -p virtsim-fuzz -- --seconds "${FUZZ_SECONDS:-60}" --seed "${FUZZ_SEED:-$(date +%s)}"
 
 step "sim-core builds for wasm32-unknown-unknown"
 cargo build --release -p sim-core --target wasm32-unknown-unknown

@@ -121,3 +121,82 @@ fn the_desktop_session_model_counts_against_the_run_budget() {
         MAX_ESTIMATED_EVENTS
     );
 }
+
+/// docs/scenario-format.md states the limits the code enforces: each constant's name and
+/// value, and the trace bound (which once said 50 000 where the code kept 20 000).
+#[test]
+fn the_format_documentation_states_the_limits_of_the_code() {
+    use sim_core::scenario::*;
+    let docs =
+        std::fs::read_to_string(virtsim_tests::workspace_root().join("docs/scenario-format.md"))
+            .unwrap();
+    let limits: &[(&str, u64)] = &[
+        ("MAX_DURATION_MS", MAX_DURATION_MS),
+        ("MAX_CORES", u64::from(MAX_CORES)),
+        ("MAX_LATENCY_US", MAX_LATENCY_US),
+        ("MAX_DISK_IOPS", MAX_DISK_IOPS),
+        ("MAX_DISK_BANDWIDTH_MB_S", MAX_DISK_BANDWIDTH_MB_S),
+        ("MAX_NIC_BANDWIDTH_GBIT_S", MAX_NIC_BANDWIDTH_GBIT_S),
+        ("MAX_COMPUTE_CYCLES", MAX_COMPUTE_CYCLES),
+        ("MAX_SYSCALL_WORK_CYCLES", MAX_SYSCALL_WORK_CYCLES),
+        ("MAX_TRANSFER_BYTES", MAX_TRANSFER_BYTES),
+        ("MAX_THINK_TIME_US", MAX_THINK_TIME_US),
+    ];
+    for (name, value) in limits {
+        let row = docs
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("docs/scenario-format.md does not name {name}"));
+        assert!(
+            row.contains(&format!("`{value}`")),
+            "{name} = {value}, but its row says: {row}"
+        );
+    }
+    for (name, value) in [
+        ("MAX_ESTIMATED_EVENTS", "2·10⁹"),
+        ("MAX_GROUP_RUNS", "1024"),
+        ("MAX_FILE_BYTES", "256 KiB"),
+    ] {
+        assert!(
+            docs.contains(&format!("{value} (`{name}`)")),
+            "docs/scenario-format.md should say {value} (`{name}`)"
+        );
+    }
+    assert_eq!(MAX_ESTIMATED_EVENTS, 2_000_000_000);
+    assert_eq!(MAX_GROUP_RUNS, 1024);
+    assert_eq!(MAX_FILE_BYTES, 256 * 1024);
+    let trace = sim_core::machine::MAX_TRACE_SEGMENTS;
+    assert_eq!(trace, 20_000);
+    assert!(
+        docs.contains("at most 20 000 segments per platform, `MAX_TRACE_SEGMENTS`"),
+        "the trace bound in the docs differs from MAX_TRACE_SEGMENTS = {trace}"
+    );
+}
+
+/// The worst cases measured in docs/scenario-format.md are the largest the validator
+/// accepts: one more simulated millisecond is refused, and the memory case uses every
+/// group run allowed. If the estimate changes, this fails and the figures must be measured
+/// again.
+#[test]
+fn the_measured_worst_cases_are_the_largest_accepted() {
+    let dir = virtsim_tests::workspace_root().join("docs/worst-case");
+    for name in [
+        "largest-events-1024-cores.toml",
+        "largest-events-64-cores.toml",
+        "largest-memory.toml",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let s = sim_core::Scenario::from_toml(name, &text).expect("accepted");
+        let longer = text.replace(
+            &format!("duration_ms = {}", s.duration_ms),
+            &format!("duration_ms = {}", s.duration_ms + 1),
+        );
+        assert!(
+            sim_core::Scenario::from_toml(name, &longer).is_err(),
+            "{name}: one more millisecond is still accepted; re-measure the worst case"
+        );
+        if name == "largest-memory.toml" {
+            assert_eq!(s.group_runs(), sim_core::scenario::MAX_GROUP_RUNS);
+        }
+    }
+}

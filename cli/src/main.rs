@@ -53,6 +53,10 @@ enum Command {
         /// Record the per-pCPU timeline (included in JSON output).
         #[arg(long)]
         trace: bool,
+        /// Stop with an error past this many events (default and maximum: the
+        /// validator's limit, 2000000000).
+        #[arg(long, value_name = "N")]
+        max_events: Option<u64>,
     },
     /// Check scenario files without running them.
     Validate {
@@ -221,16 +225,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             seed,
             lang,
             trace,
+            max_events,
         } => {
             let mut scenario = load(&file, lang)?;
             if let Some(seed) = seed {
                 scenario.set_seed(seed);
             }
+            let cap = RunOptions::default().max_events;
             let options = RunOptions {
                 trace: trace || scenario.trace,
-                ..RunOptions::default()
+                max_events: max_events.unwrap_or(cap).min(cap),
             };
-            let result = run_with_progress(&scenario, options)?;
+            let result = run_with_progress(&scenario, options, lang)?;
             let lang = match lang {
                 Lang::En => "en",
                 Lang::Ko => "ko",
@@ -250,8 +256,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut worst = 0;
             for file in &files {
                 let code = match load(file, lang) {
-                    Ok(_) => {
-                        println!("{}: ok", file.display());
+                    Ok(scenario) => {
+                        println!(
+                            "{}: ok ({})",
+                            file.display(),
+                            cost_estimate(&scenario, lang)
+                        );
                         0
                     }
                     Err(failure) => report(failure),
@@ -284,7 +294,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // The benchmark measures wall-clock speed on purpose; nothing else may read the clock.
             #[allow(clippy::disallowed_methods)]
             let start = std::time::Instant::now();
-            let result = run_with_progress(&scenario, RunOptions::default())?;
+            let result = run_with_progress(&scenario, RunOptions::default(), Lang::En)?;
             let elapsed = start.elapsed().as_secs_f64();
             // Operations simulated: each platform's, and each distinct native baseline's
             // once (platforms that share a baseline share its run).
@@ -319,16 +329,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
 fn run_with_progress(
     scenario: &Scenario,
     options: RunOptions,
+    lang: Lang,
 ) -> Result<sim_core::RunResult, Failure> {
+    // The event cap of every run, in the language of `--lang`.
+    let failed = |e: sim_core::SimError| {
+        match (lang, e) {
+        (Lang::Ko, sim_core::SimError::EventLimit { limit, estimate }) => Failure::Other(anyhow::anyhow!(
+            "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오의 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
+        )),
+        (_, e) => Failure::Other(e.into()),
+    }
+    };
     let show = std::io::stderr().is_terminal();
-    let mut runner = scenario
-        .runner(options)
-        .map_err(|e| Failure::Other(e.into()))?;
+    let mut runner = scenario.runner(options).map_err(failed)?;
     let mut last_percent = u64::MAX;
     while !runner.is_finished() {
-        let progress = runner
-            .advance(2_000_000)
-            .map_err(|e| Failure::Other(e.into()))?;
+        let progress = runner.advance(2_000_000).map_err(failed)?;
         let percent = (progress.fraction() * 100.0) as u64;
         if show && percent != last_percent {
             eprint!("\r{}: {percent:3}%", output::clean(scenario.name()));
@@ -338,5 +354,38 @@ fn run_with_progress(
     if show {
         eprint!("\r\x1b[K");
     }
-    runner.finish().map_err(|e| Failure::Other(e.into()))
+    runner.finish().map_err(failed)
+}
+
+/// Simulated events per second of a release build on one core of the development
+/// machine (README, "Performance"); the basis of `validate`'s time estimate.
+const EVENTS_PER_SECOND: f64 = 11.0e6;
+
+/// "estimated 1234567 events at most, about 0.1 s ...": the cost of running a scenario,
+/// before it runs, in `lang`.
+fn cost_estimate(scenario: &Scenario, lang: Lang) -> String {
+    let events = scenario.estimated_events();
+    let seconds = events as f64 / EVENTS_PER_SECOND;
+    match lang {
+        Lang::En => {
+            let time = if seconds < 0.1 {
+                "under 0.1 s".to_string()
+            } else if seconds < 100.0 {
+                format!("about {seconds:.1} s")
+            } else {
+                format!("about {:.0} min", seconds / 60.0)
+            };
+            format!("estimated {events} events at most, {time} at 11 million events/s on one core")
+        }
+        Lang::Ko => {
+            let time = if seconds < 0.1 {
+                "0.1초 미만".to_string()
+            } else if seconds < 100.0 {
+                format!("약 {seconds:.1}초")
+            } else {
+                format!("약 {:.0}분", seconds / 60.0)
+            };
+            format!("이벤트 최대 약 {events}개 예상, 한 코어에서 초당 1,100만 이벤트로 {time}")
+        }
+    }
 }

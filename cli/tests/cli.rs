@@ -453,6 +453,21 @@ fn csv_cells_cannot_start_a_formula() {
     assert!(platforms.contains(&"hw"), "{platforms:?}");
 }
 
+#[test]
+fn validate_shows_the_cost_before_running() {
+    let o = virtsim(&["validate", &smoke()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let events: u64 = out
+        .split("estimated ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no estimated events in {out}"));
+    assert!(events > 0, "{out}");
+    assert!(out.contains("million events/s"), "{out}");
+}
+
 /// The size is checked before the file is read: `/dev/zero` never ends, so only a
 /// bounded read can reject it, and quickly (it used to read 2 GB before failing).
 #[test]
@@ -515,4 +530,35 @@ fn validate_and_run_speak_korean_with_lang_ko() {
         "{}",
         stderr(&o)
     );
+}
+
+/// Every run has an event cap (the validator's limit by default); `--max-events` lowers
+/// it. A run past it exits 1 with the limit and the scenario's estimate, in the language
+/// of `--lang`. smoke.toml needs about 137 000 events, far more than 1000.
+#[test]
+fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
+    let o = virtsim(&["run", &smoke(), "--max-events", "1000"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("the run needed more than 1000 events (the scenario's estimate is at most"),
+        "{err}"
+    );
+    let o = virtsim(&["run", &smoke(), "--max-events", "1000", "--lang", "ko"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("이벤트가 1000개보다 많이 필요했습니다"),
+        "{}",
+        stderr(&o)
+    );
+    // Enough events: the run completes.
+    let o = virtsim(&[
+        "run",
+        &smoke(),
+        "--max-events",
+        "100000000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
 }

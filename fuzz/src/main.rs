@@ -62,7 +62,8 @@ fn main() -> ExitCode {
             let name = format!("found-{seed}-{executions}.toml");
             let path = root.join("fuzz/regressions").join(&name);
             let _ = std::fs::write(&path, input.to_file());
-            eprintln!("FAILURE {name}: {what}");
+            // The input in full too: CI keeps its log, not its files.
+            eprintln!("FAILURE {name}: {what}\n{}", input.to_file());
         }
     }
     println!(

@@ -52,7 +52,10 @@ pub struct ScenarioFile {
 /// A fault injected at a simulated time.
 pub struct FaultSection {
     /// When the fault happens, milliseconds after the start (below duration_ms).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 1, max = 60000))
+    )]
     pub at_ms: Spanned<u64>,
     /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure` or `server_failure`.
     #[cfg_attr(feature = "schema", schemars(with = "FaultKind"))]
@@ -89,7 +92,10 @@ pub struct ScenarioSection {
     pub seed: u64,
     /// Simulated time per platform, milliseconds.
     #[serde(default = "default_duration")]
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 1, max = 60000))
+    )]
     pub duration_ms: Spanned<u64>,
     /// Record a per-pCPU timeline (bounded).
     #[serde(default)]
@@ -108,13 +114,19 @@ fn default_duration() -> Spanned<u64> {
 #[serde(deny_unknown_fields, default)]
 pub struct HostSection {
     /// Physical CPU cores (pCPUs).
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 1, max = 1024)))]
     pub cores: Spanned<u32>,
     /// Clock frequency in GHz.
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "f64", range(min = 0.1, max = 10.0))
+    )]
     pub clock_ghz: Spanned<f64>,
     /// Memory in GiB.
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "f64", range(min = 0.125, max = 65536.0))
+    )]
     pub memory_gib: Spanned<f64>,
     /// CPU generation: fixes the VM exit round trip.
     pub cpu: CpuGeneration,
@@ -164,13 +176,22 @@ impl Default for HostSection {
 #[serde(deny_unknown_fields, default)]
 pub struct DiskSection {
     /// Access latency, microseconds (0 to 10 000 000).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 0, max = 10000000))
+    )]
     pub latency_us: Spanned<u64>,
     /// Requests per second the device sustains (1 to 100 000 000).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 1, max = 100000000))
+    )]
     pub iops: Spanned<u64>,
     /// Bandwidth, MB/s (1 to 1 000 000).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 1, max = 1000000))
+    )]
     pub bandwidth_mb_s: Spanned<u64>,
 }
 
@@ -189,10 +210,16 @@ impl Default for DiskSection {
 #[serde(deny_unknown_fields, default)]
 pub struct NicSection {
     /// One-way wire latency to the clients, microseconds (0 to 10 000 000).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 0, max = 10000000))
+    )]
     pub latency_us: Spanned<u64>,
     /// Bandwidth, Gbit/s (1 to 10 000).
-    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u64", range(min = 1, max = 10000))
+    )]
     pub bandwidth_gbit_s: Spanned<u64>,
 }
 
@@ -230,7 +257,10 @@ pub struct PlatformSection {
     pub scheduler: Option<SchedulerKind>,
     /// Scheduler time slice, milliseconds (credit default 30, fair latency 24, round robin 10).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 1, max = 1000))
+    )]
     pub time_slice_ms: Option<Spanned<u64>>,
     /// Credit scheduler: whether a vCPU woken with credit left is BOOSTed and preempts
     /// (default true, as in Xen's credit scheduler).
@@ -243,7 +273,7 @@ pub struct PlatformSection {
     pub driver_domain: Spanned<bool>,
     /// Type 2: percent of each core the host's own processes want.
     #[serde(default = "spanned_default::<u32>")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 0, max = 95)))]
     pub host_background_percent: Spanned<u32>,
     /// Container network mode.
     #[serde(default)]
@@ -282,15 +312,24 @@ pub struct PlatformSection {
     pub protocol: Option<Spanned<DisplayProtocol>>,
     /// VDI: network round-trip time between thin client and server, milliseconds (default 20).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 0.0, max = 2000.0))
+    )]
     pub rtt_ms: Option<Spanned<f64>>,
     /// VDI: bandwidth of each client's access link, Mbit/s (default 20).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 0.064, max = 100000.0))
+    )]
     pub client_bandwidth_mbit_s: Option<Spanned<f64>>,
     /// VDI: packet loss on the client path, percent (default 0).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 0.0, max = 50.0))
+    )]
     pub loss_percent: Option<Spanned<f64>>,
 }
 
@@ -306,23 +345,38 @@ pub struct WorkloadSection {
     pub base: Option<Spanned<String>>,
     /// Mean compute burst between operations, cycles (0 to 1 000 000 000).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 0, max = 1000000000))
+    )]
     pub compute_cycles: Option<Spanned<u64>>,
     /// Work done inside each system call, cycles (0 to 100 000 000).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 0, max = 100000000))
+    )]
     pub syscall_work_cycles: Option<Spanned<u64>>,
     /// Bytes per disk request (1 to 67 108 864).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 1, max = 67108864))
+    )]
     pub io_bytes: Option<Spanned<u64>>,
     /// Bytes per network message (1 to 67 108 864).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 1, max = 67108864))
+    )]
     pub message_bytes: Option<Spanned<u64>>,
     /// Mean sleep of a `sleep` operation, microseconds (0 to 10 000 000).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 0, max = 10000000))
+    )]
     pub think_time_us: Option<Spanned<u64>>,
     /// Percent of operations that take the guest kernel's spinlock first (0 to 100; one
     /// lock per instance, shared by its vCPUs).
@@ -351,19 +405,25 @@ pub struct InstanceSection {
     pub platforms: Option<Spanned<Vec<Spanned<String>>>>,
     /// Number of identical instances.
     #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 1, max = 1024)))]
     pub count: Spanned<u32>,
     /// vCPUs of a VM, or CPUs a container or process group may use at once.
     #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 1, max = 256)))]
     pub vcpus: Spanned<u32>,
     /// Workload threads (default: one per vCPU).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u32>", range(min = 1, max = 256))
+    )]
     pub threads: Option<Spanned<u32>>,
     /// Memory of a VM or memory limit of a container, GiB.
     #[serde(default = "default_instance_memory")]
-    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "f64", range(min = 0.0, max = 65536.0))
+    )]
     pub memory_gib: Spanned<f64>,
     /// Guest OS of a VM.
     #[serde(default = "spanned_default::<GuestOs>")]
@@ -378,16 +438,22 @@ pub struct InstanceSection {
     pub pin: Option<Spanned<Vec<u32>>>,
     /// Scheduler weight (credit weight or CPU shares).
     #[serde(default = "default_weight")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "u32", range(min = 1, max = 65535))
+    )]
     pub weight: Spanned<u32>,
     /// CPU cap per vCPU slot in percent of one core (credit cap, cgroup quota); 0 = none.
     #[serde(default = "spanned_default::<u32>")]
-    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 0, max = 100)))]
     pub cap_percent: Spanned<u32>,
     /// Memory the application itself touches, MiB (default 128); the footprint adds the
     /// guest OS of a VM or the runtime of a container.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 1, max = 16777216))
+    )]
     pub working_set_mib: Option<Spanned<u64>>,
 }
 
@@ -453,7 +519,10 @@ pub struct QuestionSection {
     pub platform: Option<Spanned<String>>,
     /// Numeric questions: accepted relative error, percent (0 to 100, default 5).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 0.0, max = 100.0))
+    )]
     pub tolerance_percent: Option<Spanned<f64>>,
     /// Why the answer is what it is (shown after answering).
     #[serde(default)]
