@@ -9,15 +9,15 @@
 //! wake-up preemption, a lock released).
 //!
 //! Where each mechanism lives:
-//! - [`pcpu`]: items, how they are charged, and preemption;
-//! - [`sched`]: the host-level schedulers (credit, fair share, round robin);
-//! - [`guest`]: threads on vCPUs, halting and halt polling;
-//! - [`io`]: devices, PV rings with notification suppression, back-end entities;
-//! - [`interrupts`]: delivery of a completion by the target vCPU's state;
-//! - [`cache`]: cache refills after another instance displaced a working set;
-//! - [`locks`]: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
+//! - `pcpu.rs`: items, how they are charged, and preemption;
+//! - `sched.rs`: the host-level schedulers (credit, fair share, round robin);
+//! - `guest.rs`: threads on vCPUs, halting and halt polling;
+//! - `io.rs`: devices, PV rings with notification suppression, back-end entities;
+//! - `interrupts.rs`: delivery of a completion by the target vCPU's state;
+//! - `cache.rs`: cache refills after another instance displaced a working set;
+//! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
-//! - [`trace`]: the bounded per-pCPU timeline.
+//! - `trace.rs`: the bounded per-pCPU timeline.
 
 mod cache;
 mod guest;
