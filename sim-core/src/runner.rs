@@ -46,6 +46,21 @@ pub enum SimError {
     NotFinished,
 }
 
+impl SimError {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message_in(&self, lang: crate::text::Lang) -> String {
+        match (self, lang) {
+            (_, crate::text::Lang::En) => self.to_string(),
+            (SimError::EventLimit { limit, estimate }, crate::text::Lang::Ko) => format!(
+                "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
+            ),
+            (SimError::NotFinished, crate::text::Lang::Ko) => {
+                "실행이 아직 끝나지 않았습니다".to_string()
+            }
+        }
+    }
+}
+
 /// How far a run has come, in simulated cycles over all its machines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {

@@ -9,7 +9,7 @@ use gloo_timers::future::TimeoutFuture;
 
 use crate::clock::now_ms;
 use crate::core::{RunOptions, RunResult, Scenario};
-use crate::state::Knobs;
+use crate::state::{Knobs, Msg};
 
 /// Time one slice may take before yielding to the browser.
 pub const SLICE_MS: f64 = 12.0;
@@ -26,7 +26,15 @@ pub const MAX_EVENTS: u64 = 200_000_000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunEnd {
     Cancelled,
-    Failed(String),
+    /// The reason, in both page languages.
+    Failed(Msg),
+}
+
+fn sim_failed(e: crate::core::SimError) -> RunEnd {
+    RunEnd::Failed(Msg {
+        en: e.message_in(crate::core::text::Lang::En),
+        ko: e.message_in(crate::core::text::Lang::Ko),
+    })
 }
 
 /// A finished run.
@@ -50,13 +58,13 @@ pub async fn run_sliced(
     let t0 = now_ms();
     let scenario = Scenario::from_toml(file, text)
         .and_then(|s| s.adjusted(&knobs.to_adjustments()))
-        .map_err(|e| RunEnd::Failed(e.to_string()))?;
+        .map_err(|e| RunEnd::Failed(Msg::of_error(&e)))?;
     let mut runner = scenario
         .runner(RunOptions {
             trace,
             max_events: MAX_EVENTS,
         })
-        .map_err(|e| RunEnd::Failed(e.to_string()))?;
+        .map_err(sim_failed)?;
     let mut done = (0, 0);
     let mut last_progress = f64::NEG_INFINITY;
     loop {
@@ -64,7 +72,7 @@ pub async fn run_sliced(
         while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
             let p = runner
                 .advance(EVENT_STEP)
-                .map_err(|e| RunEnd::Failed(e.to_string()))?;
+                .map_err(sim_failed)?;
             done = (p.done, p.total);
         }
         if runner.is_finished() {
@@ -84,7 +92,7 @@ pub async fn run_sliced(
             return Err(RunEnd::Cancelled);
         }
     }
-    let result = runner.finish().map_err(|e| RunEnd::Failed(e.to_string()))?;
+    let result = runner.finish().map_err(sim_failed)?;
     Ok(Finished {
         events: result.events,
         result,

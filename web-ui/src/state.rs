@@ -316,7 +316,7 @@ pub enum RunStatus {
     Running { done: u64, total: u64 },
     Done { events: u64, millis: f64 },
     Cancelled,
-    Failed(String),
+    Failed(Msg),
 }
 
 /// A shared run result compared by identity (cheap), not by content.
@@ -626,7 +626,7 @@ pub enum Action {
     },
     Failed {
         id: u64,
-        message: String,
+        message: Msg,
     },
     SetTab(Tab),
     Notice(Option<String>),

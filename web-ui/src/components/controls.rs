@@ -204,7 +204,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             html! { <p class="progress" role="status">{ t(lang, "run.cancelled") }</p> }
         }
         RunStatus::Failed(m) => html! {
-            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.clone() }</p>
+            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.get(lang).to_string() }</p>
         },
     };
     // The cost of the next run, before it starts.
