@@ -292,6 +292,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let start = std::time::Instant::now();
             let result = run_with_progress(&scenario, RunOptions::default(), Lang::En)?;
             let elapsed = start.elapsed().as_secs_f64();
+            // Operations simulated: each platform's, and each distinct native baseline's
+            // once (platforms that share a baseline share its run).
+            let seconds = result.duration_ms as f64 / 1000.0;
+            let mut baselines: Vec<u64> = Vec::new();
+            for p in &result.platforms {
+                let ops = (p.baseline_throughput * seconds).round() as u64;
+                if !baselines.contains(&ops) {
+                    baselines.push(ops);
+                }
+            }
+            let ops: u64 =
+                result.platforms.iter().map(|p| p.ops).sum::<u64>() + baselines.iter().sum::<u64>();
             println!(
                 "{} events in {:.2} s of wall-clock time: {:.2} million events/s ({} simulated ms per platform, {} platform run(s) + baselines)",
                 result.events,
@@ -299,6 +311,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 result.events as f64 / elapsed / 1e6,
                 result.duration_ms,
                 result.platforms.len()
+            );
+            println!(
+                "{} simulated operations: {:.2} million operations/s",
+                ops,
+                ops as f64 / elapsed / 1e6
             );
             Ok(())
         }

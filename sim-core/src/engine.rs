@@ -115,4 +115,40 @@ mod tests {
         assert_eq!(q.pop_until(2_000_000), Some((1_000_000, ())));
         assert_eq!(q.now(), 1_000_000);
     }
+
+    #[test]
+    fn the_queue_pops_in_the_order_a_sort_gives() {
+        // 5 000 events at pseudo-random times (many equal), scheduled in bursts between
+        // pops: the pop order must be exactly (time, scheduling order).
+        let mut q = EventQueue::default();
+        let mut popped = Vec::new();
+        let mut x: u64 = 12345;
+        let mut id = 0u32;
+        for round in 0..500 {
+            for _ in 0..10 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let time = q.now() + (x >> 33) % 50;
+                q.schedule(time, id);
+                id += 1;
+            }
+            for _ in 0..(round % 7) {
+                if let Some((t, e)) = q.pop_until(u64::MAX) {
+                    popped.push((t, e));
+                }
+            }
+        }
+        while let Some((t, e)) = q.pop_until(u64::MAX) {
+            popped.push((t, e));
+        }
+        // Every event pops once, times never go back, and equal times keep their order.
+        assert_eq!(popped.len(), 5_000);
+        for w in popped.windows(2) {
+            assert!(
+                w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1),
+                "{w:?}"
+            );
+        }
+    }
 }

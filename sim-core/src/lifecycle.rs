@@ -391,6 +391,7 @@ mod tests {
             ept: true,
             apicv: false,
             posted_interrupts: false,
+            ple: false,
             shared_cache_mib: 8,
             disk_latency_us: 80,
             disk_iops: 200_000,

@@ -65,11 +65,13 @@ pub enum ExitReason {
     ExternalInterrupt,
     ApicAccess,
     Hypercall,
+    /// Pause-loop exiting: a guest spun in a PAUSE loop longer than the PLE window.
+    PauseLoop,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 9;
-    pub const ALL: [ExitReason; 9] = [
+    pub const COUNT: usize = 10;
+    pub const ALL: [ExitReason; 10] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -79,6 +81,7 @@ impl ExitReason {
         ExitReason::ExternalInterrupt,
         ExitReason::ApicAccess,
         ExitReason::Hypercall,
+        ExitReason::PauseLoop,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -91,6 +94,7 @@ impl ExitReason {
             ExitReason::ExternalInterrupt => "external_interrupt",
             ExitReason::ApicAccess => "apic_access",
             ExitReason::Hypercall => "hypercall",
+            ExitReason::PauseLoop => "pause_loop",
         }
     }
 }
@@ -1291,6 +1295,85 @@ impl<'a> PathBuilder<'a> {
                 "VMM 스레드가 호스트 커널에서 블록",
             );
         }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// A PAUSE-loop exit (hardware assist, hybrid): the spinning vCPU exits and the
+    /// hypervisor looks for a preempted vCPU of the same VM to yield to (KVM's
+    /// `handle_pause` and `kvm_vcpu_on_spin`).
+    pub fn pause_loop_exit_path(&self) -> Path {
+        let mut s = Steps::default();
+        self.exit(
+            &mut s,
+            ExitReason::PauseLoop,
+            self.costs.ple_exit_handler,
+            "PAUSE-loop exit: look for a preempted vCPU of this VM to yield to",
+            "PAUSE 루프 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
+        );
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// A PV spinlock waiter gives up spinning and halts until the releaser kicks it
+    /// (Linux `pv_wait`: HLT under KVM, SCHEDOP_poll on an event channel under Xen).
+    pub fn pv_wait_path(&self) -> Path {
+        let mut s = Steps::default();
+        match self.technique() {
+            Some(Technique::Para) => self.hypercall(
+                &mut s,
+                "pv_wait: SCHEDOP_poll hypercall, the vCPU blocks until kicked",
+                "pv_wait: SCHEDOP_poll 하이퍼콜, 깨울 때까지 vCPU 블록",
+            ),
+            _ => self.exit(
+                &mut s,
+                ExitReason::Hlt,
+                0,
+                "pv_wait: HLT exits, the vCPU blocks until kicked",
+                "pv_wait: HLT exit, 깨울 때까지 vCPU 블록",
+            ),
+        }
+        if self.stack.kind == PlatformKind::Type2 {
+            s.host(
+                self.costs.hosted_world_switch + self.costs.syscall_native,
+                "VMM thread blocks in the host kernel",
+                "VMM 스레드가 호스트 커널에서 블록",
+            );
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// The releaser of a PV spinlock kicks the halted waiter that gets it (Linux
+    /// `pv_kick`: the KVM_HC_KICK_CPU hypercall, or an event-channel send under Xen),
+    /// and the host scheduler wakes the waiter's vCPU.
+    pub fn pv_kick_path(&self) -> Path {
+        let mut s = Steps::default();
+        match self.technique() {
+            Some(Technique::Para) => self.hypercall(
+                &mut s,
+                "pv_kick: event-channel send to the waiting vCPU",
+                "pv_kick: 기다리는 vCPU에 이벤트 채널 전송",
+            ),
+            _ => self.exit(
+                &mut s,
+                ExitReason::Hypercall,
+                0,
+                "pv_kick: VMCALL KVM_HC_KICK_CPU",
+                "pv_kick: VMCALL KVM_HC_KICK_CPU",
+            ),
+        }
+        s.hyp(
+            self.costs.vcpu_wakeup,
+            "host scheduler wakes the waiter's vCPU",
+            "호스트 스케줄러가 대기 vCPU를 깨움",
+        );
         Path {
             steps: s.0,
             ..Path::default()

@@ -157,6 +157,10 @@ pub struct Stack {
     /// blocks (0 = off).
     #[serde(default)]
     pub halt_poll_us: u64,
+    /// Pause-loop exiting in force: the hypervisor turns a long spin in a PAUSE loop into
+    /// an exit and a yield (hardware assist and hybrid on a CPU that has it).
+    #[serde(default)]
+    pub ple: bool,
 }
 
 impl Stack {
@@ -173,6 +177,7 @@ impl Stack {
             microvm: false,
             backend: BackendPlacement::Hypervisor,
             halt_poll_us: 0,
+            ple: false,
         }
     }
 

@@ -140,6 +140,20 @@ pub struct Workload {
     pub think_time_us: u64,
     /// Relative weights of the operations.
     pub mix: OpMix,
+    /// Percent of operations that take the instance's guest kernel spinlock first.
+    #[serde(default)]
+    pub lock_percent: u32,
+    /// Cycles the spinlock is held (a preemptible critical section in guest kernel mode).
+    #[serde(default = "default_lock_hold")]
+    pub lock_hold_cycles: u64,
+}
+
+/// Default hold time of the guest kernel spinlock (estimate: a short kernel critical
+/// section, under a microsecond at 3 GHz).
+pub const DEFAULT_LOCK_HOLD_CYCLES: u64 = 2_000;
+
+fn default_lock_hold() -> u64 {
+    DEFAULT_LOCK_HOLD_CYCLES
 }
 
 /// The names of the built-in workload presets.
@@ -164,6 +178,8 @@ impl Workload {
             message_bytes: 1024,
             think_time_us: 0,
             mix,
+            lock_percent: 0,
+            lock_hold_cycles: DEFAULT_LOCK_HOLD_CYCLES,
         };
         let w = match name {
             // Long compute bursts, almost never enters the kernel: only timer ticks remain.

@@ -79,6 +79,7 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
         ExitReason::ExternalInterrupt => ("외부 인터럽트", "external interrupt"),
         ExitReason::ApicAccess => ("APIC 접근", "APIC access"),
         ExitReason::Hypercall => ("하이퍼콜", "hypercall"),
+        ExitReason::PauseLoop => ("PAUSE 루프", "PAUSE loop"),
     };
     lang.pick(ko, en)
 }

@@ -2,7 +2,7 @@
 //! threads on its slots), compute bursts with the timer ticks inside them, halting when
 //! no thread is ready, and KVM-style halt polling.
 
-use super::pcpu::Item;
+use super::pcpu::{Item, Plan};
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -46,6 +46,10 @@ impl Machine {
             self.start_completion(p, instance, t, pending, now);
             return;
         }
+        // The guest kernel's spinlock (one branch when the workload takes none).
+        if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
+            return;
+        }
         if self.threads[ti].next_op.is_none() && self.threads[ti].burst_left == 0 {
             let (burst, op) = self.groups[gi as usize]
                 .sampler
@@ -58,17 +62,6 @@ impl Machine {
         let burst = left.min(room).max(1);
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
-        // Timer ticks that fall inside the compute run there, charged to this thread.
-        let tick = self.tick_cycles;
-        let ent = &mut self.entities[e as usize];
-        let (ticks, first_tick) = if ent.next_tick < now + user {
-            let first = ent.next_tick.max(now);
-            let n = (now + user - 1 - first) / tick + 1;
-            ent.next_tick = first + n * tick;
-            (n as u32, first - now)
-        } else {
-            (0, 0)
-        };
         let op = if left <= room {
             self.threads[ti].next_op
         } else {
@@ -86,38 +79,65 @@ impl Machine {
             gi,
             what,
         );
-        plan.cycles(Category::GuestUser, user);
-        if ticks > 0 {
-            plan.repeat(&self.groups[gi as usize].costs, slot::TIMER, ticks);
-        }
-        plan.user = user;
-        plan.ticks = ticks;
-        plan.first_tick = first_tick;
+        self.add_compute(e, now, &mut plan, Category::GuestUser, user);
         if let Some(op) = op {
-            plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::SUBMIT));
-            let every = self.groups[gi as usize].batch_every[op.index()];
-            let batched = &self.groups[gi as usize].costs[slot::op(op, slot::SUBMIT_BATCHED)];
-            if batched.total > 0 || batched.has_exits {
-                let counter = &mut self.instances[ii].batch[op.index()];
-                *counter += 1;
-                if *counter % every == 0 {
-                    plan.path(
-                        &self.groups[gi as usize].costs,
-                        slot::op(op, slot::SUBMIT_BATCHED),
-                    );
-                }
-            }
-            if self.needs_kick(ii, op) {
-                plan.path(&self.groups[gi as usize].costs, slot::op(op, slot::KICK));
-            }
-            if self.backend_inline(ii, op) {
-                plan.path(
-                    &self.groups[gi as usize].costs,
-                    slot::op(op, slot::BACKEND_SUBMIT),
-                );
-            }
+            self.push_op(&mut plan, ii, op);
         }
         self.start(p, now, plan);
+    }
+
+    /// Adds `cycles` of preemptible compute of `category` to `plan`, with the timer
+    /// ticks that fall inside it (they run there, charged to the running thread).
+    #[inline]
+    pub(super) fn add_compute(
+        &mut self,
+        e: u32,
+        now: Cycles,
+        plan: &mut Plan,
+        category: Category,
+        cycles: u64,
+    ) {
+        let tick = self.tick_cycles;
+        let ent = &mut self.entities[e as usize];
+        let (ticks, first_tick) = if ent.next_tick < now + cycles {
+            let first = ent.next_tick.max(now);
+            let n = (now + cycles - 1 - first) / tick + 1;
+            ent.next_tick = first + n * tick;
+            (n as u32, first - now)
+        } else {
+            (0, 0)
+        };
+        plan.cycles(category, cycles);
+        if ticks > 0 {
+            plan.repeat(&self.groups[plan.group as usize].costs, slot::TIMER, ticks);
+        }
+        plan.user = cycles;
+        plan.ticks = ticks;
+        plan.first_tick = first_tick;
+    }
+
+    /// Adds the submit side of `op` issued by a thread of instance `ii` to `plan`: the
+    /// guest's steps, the batched part when due, the kick when the back end wants one,
+    /// and the back end's work when it runs inline.
+    #[inline]
+    pub(super) fn push_op(&mut self, plan: &mut Plan, ii: usize, op: crate::workload::Op) {
+        let gi = self.instances[ii].group as usize;
+        plan.path(&self.groups[gi].costs, slot::op(op, slot::SUBMIT));
+        let every = self.groups[gi].batch_every[op.index()];
+        let batched = &self.groups[gi].costs[slot::op(op, slot::SUBMIT_BATCHED)];
+        if batched.total > 0 || batched.has_exits {
+            let counter = &mut self.instances[ii].batch[op.index()];
+            *counter += 1;
+            if *counter % every == 0 {
+                plan.path(&self.groups[gi].costs, slot::op(op, slot::SUBMIT_BATCHED));
+            }
+        }
+        if self.needs_kick(ii, op) {
+            plan.path(&self.groups[gi].costs, slot::op(op, slot::KICK));
+        }
+        if self.backend_inline(ii, op) {
+            plan.path(&self.groups[gi].costs, slot::op(op, slot::BACKEND_SUBMIT));
+        }
     }
 
     /// The HLT path ended on `p`. Returns true if the pCPU has been given its next item.

@@ -117,6 +117,11 @@ impl Machine {
     /// The thread on entity `e` issued `op` (which began at `op_start`) at `now`.
     pub(super) fn issue(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
         let instance = self.threads[thread as usize].instance as usize;
+        if !op.blocks() && ring_of(op).is_none() {
+            // The common case: an operation that completes where it was issued.
+            self.record(instance, op, now - op_start);
+            return;
+        }
         let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
         if op.blocks() {

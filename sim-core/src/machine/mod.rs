@@ -15,12 +15,15 @@
 //! - [`io`]: devices, PV rings with notification suppression, back-end entities;
 //! - [`interrupts`]: delivery of a completion by the target vCPU's state;
 //! - [`cache`]: cache refills after another instance displaced a working set;
+//! - [`locks`]: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
+//!   and PV spinlocks;
 //! - [`trace`]: the bounded per-pCPU timeline.
 
 mod cache;
 mod guest;
 mod interrupts;
 mod io;
+mod locks;
 mod pcpu;
 mod sched;
 mod trace;
@@ -226,6 +229,10 @@ pub struct InstanceCounters {
     pub vcpu_time: Cycles,
     /// When a fault stopped the instance.
     pub stopped_at: Option<Cycles>,
+    /// Guest kernel spinlock: acquisitions, those that had to wait, and cycles spun.
+    pub lock_acquired: u64,
+    pub lock_contended: u64,
+    pub lock_spin_cycles: u64,
 }
 
 struct InstanceRt {
@@ -266,7 +273,11 @@ mod slot {
     pub const HALT: usize = GUEST_SWITCH + 1;
     pub const VCPU_SWITCH: usize = HALT + 1;
     pub const BACKEND_SWITCH: usize = VCPU_SWITCH + 1;
-    pub const COUNT: usize = BACKEND_SWITCH + 1;
+    /// Spinlocks: a PAUSE-loop exit, a PV waiter halting, a PV kick.
+    pub const LOCK_PLE: usize = BACKEND_SWITCH + 1;
+    pub const LOCK_WAIT: usize = LOCK_PLE + 1;
+    pub const LOCK_KICK: usize = LOCK_WAIT + 1;
+    pub const COUNT: usize = LOCK_KICK + 1;
 }
 
 struct GroupRt {
@@ -280,6 +291,9 @@ struct GroupRt {
     workload: Workload,
     latency: Vec<Histogram>,
     hot_kib: u64,
+    /// Percent of operations that take the guest kernel's spinlock, and its hold time.
+    lock_percent: u32,
+    lock_hold: u64,
 }
 
 /// What a finished machine hands back.
@@ -304,6 +318,13 @@ pub struct Machine {
     instances: Vec<InstanceRt>,
     groups: Vec<GroupRt>,
     backends: Vec<BackendRt>,
+    /// Per thread: where it is with its instance's guest kernel spinlock.
+    lock_phase: Vec<locks::LockPhase>,
+    /// Per instance: the guest kernel's spinlock, shared by its vCPUs.
+    guest_locks: Vec<locks::GuestLock>,
+    /// Per entity: its current PLE window (0: the base window; it grows at each
+    /// PAUSE-loop exit and is reset when the vCPU is scheduled in).
+    ple_windows: Vec<u64>,
     runqueue: Vec<u32>,
     enqueue_counter: u64,
     slice_cycles: Cycles,
@@ -423,6 +444,9 @@ impl Machine {
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
             finished: false,
+            lock_phase: vec![locks::LockPhase::None; threads.len()],
+            guest_locks: vec![locks::GuestLock::default(); instances.len()],
+            ple_windows: vec![0; entities.len()],
             entities,
             threads,
             instances,
@@ -638,6 +662,9 @@ impl GroupRt {
         put(slot::VCPU_SWITCH, &builder.entity_switch_path().steps);
         let backend_switch: Path = builder.backend_switch_path();
         put(slot::BACKEND_SWITCH, &backend_switch.steps);
+        put(slot::LOCK_PLE, &builder.pause_loop_exit_path().steps);
+        put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
+        put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
         let _ = spec;
         GroupRt {
             costs,
@@ -648,6 +675,8 @@ impl GroupRt {
             workload: g.workload.clone(),
             latency: vec![Histogram::default(); Op::COUNT],
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
+            lock_percent: g.workload.lock_percent.min(100),
+            lock_hold: g.workload.lock_hold_cycles.max(1),
         }
     }
 }

@@ -42,6 +42,48 @@ pub(super) enum Item {
     BackendJob {
         job: super::io::Job,
     },
+    /// Spinning for the guest kernel's spinlock (preemptible), then the exit or halt
+    /// that ends the spin, if any (see [`super::locks`]).
+    Spin {
+        thread: u32,
+        end: super::locks::SpinEnd,
+        len: u64,
+    },
+    /// `hold` cycles of the critical section with the spinlock held (preemptible).
+    Critical {
+        thread: u32,
+        hold: u64,
+    },
+    /// The releaser of a PV spinlock kicks the halted vCPU `target`.
+    Kick {
+        target: u32,
+    },
+    /// The operation after a critical section; its latency counts from `started`, when
+    /// the thread went for the lock.
+    LockedOp {
+        thread: u32,
+        op: Op,
+        started: Cycles,
+    },
+}
+
+impl Item {
+    /// The category of the item's preemptible compute.
+    pub(super) fn compute_category(self) -> Category {
+        match self {
+            Item::Poll => Category::Hypervisor,
+            Item::Spin { .. } | Item::Critical { .. } => Category::GuestKernel,
+            _ => Category::GuestUser,
+        }
+    }
+
+    /// Whether the item starts with preemptible compute.
+    pub(super) fn is_compute(self) -> bool {
+        matches!(
+            self,
+            Item::Work { .. } | Item::Poll | Item::Spin { .. } | Item::Critical { .. }
+        )
+    }
 }
 
 /// One part of an item, in execution order.
@@ -84,6 +126,9 @@ pub(super) struct Pcpu {
     pub ticks: u32,
     pub first_tick: Cycles,
     pub what: &'static str,
+    /// The host kernel itself holds or waits for a spinlock (native, containers): the
+    /// host scheduler may not cut the item; a preemption waits for its end.
+    pub no_preempt: bool,
 }
 
 /// An item being put together.
@@ -100,6 +145,8 @@ pub(super) struct Plan {
     pub cost: PathCost,
     /// Whether to keep the components (only the trace needs them).
     pub keep: bool,
+    /// See [`Pcpu::no_preempt`].
+    pub no_preempt: bool,
 }
 
 impl Plan {
@@ -115,6 +162,7 @@ impl Plan {
             first_tick: 0,
             cost: PathCost::default(),
             keep: true,
+            no_preempt: false,
         }
     }
 
@@ -126,8 +174,13 @@ impl Plan {
     }
 
     /// Adds path `index` of the group's table `costs`.
+    #[inline]
     pub fn path(&mut self, costs: &[PathCost], index: usize) {
-        self.cost.add(&costs[index]);
+        let cost = &costs[index];
+        if cost.total == 0 && !cost.has_exits {
+            return;
+        }
+        self.cost.add(cost);
         self.record(Comp::Path(index as u16));
     }
 
@@ -192,12 +245,12 @@ impl Machine {
         pc.item = Some(plan.item);
         pc.start = now;
         pc.end = now + total;
-        pc.preemptible_until = match plan.item {
-            super::pcpu::Item::Work { .. } | super::pcpu::Item::Poll => {
-                now + plan.user + u64::from(plan.ticks) * timer
-            }
-            _ => now,
+        pc.preemptible_until = if plan.item.is_compute() {
+            now + plan.user + u64::from(plan.ticks) * timer
+        } else {
+            now
         };
+        pc.no_preempt = plan.no_preempt;
         pc.charge_to = plan.charge_to;
         pc.group = plan.group;
         pc.comps = plan.comps;
@@ -243,10 +296,8 @@ impl Machine {
             ran_user = elapsed
                 .saturating_sub(u64::from(ran_ticks) * timer.total)
                 .min(pc.user);
-            cost.add(&PathCost::single(Category::GuestUser, ran_user));
-            if matches!(pc.item, Some(Item::Poll)) {
-                cost = PathCost::single(Category::Hypervisor, ran_user);
-            }
+            let category = pc.item.map_or(Category::GuestUser, Item::compute_category);
+            cost.add(&PathCost::single(category, ran_user));
             if ran_ticks > 0 {
                 cost.add(&self.comp_cost(group, Comp::Repeat(slot::TIMER as u16, ran_ticks)));
             }
@@ -295,13 +346,22 @@ impl Machine {
     /// otherwise the pCPU reschedules when the item ends.
     pub(super) fn cut(&mut self, p: u32, now: Cycles) -> bool {
         let pi = p as usize;
-        let pc = self.pcpus[pi].clone();
+        let pc = &self.pcpus[pi];
         let Some(item) = pc.item else { return false };
-        let cuttable = matches!(item, Item::Work { .. } | Item::Poll);
-        if !cuttable || now >= pc.preemptible_until || now <= pc.start {
+        if !item.is_compute() || pc.no_preempt || now >= pc.preemptible_until || now <= pc.start {
             self.pcpus[pi].resched = true;
             return false;
         }
+        self.cut_item(p, now);
+        true
+    }
+
+    /// Cuts the item on `p` at `now`, which must lie in its preemptible compute (or at
+    /// its start).
+    pub(super) fn cut_item(&mut self, p: u32, now: Cycles) {
+        let pi = p as usize;
+        let pc = self.pcpus[pi].clone();
+        let Some(item) = pc.item else { return };
         self.settle(p, now);
         let elapsed = now - pc.start;
         let ran_ticks = self.ticks_reached(&pc, elapsed);
@@ -336,11 +396,11 @@ impl Machine {
             c.own -= undone;
             self.cache_fill -= undone;
         }
+        self.lock_item_cut(item, ran_user);
         let pc = &mut self.pcpus[pi];
         pc.item = None;
         pc.generation = pc.generation.wrapping_add(1);
         self.account_run(e, elapsed);
-        true
     }
 
     /// The item on `p` ended at `now`.
@@ -411,11 +471,34 @@ impl Machine {
                 self.record(instance, op, now - started);
             }
             Item::BackendJob { job } => self.backend_job_done(job, now),
+            Item::Spin { thread, end, len } => {
+                if self.spin_done(p, e, thread, end, len, now) {
+                    return;
+                }
+            }
+            Item::Critical { thread, hold } => {
+                if self.critical_done(p, e, thread, hold, now) {
+                    return;
+                }
+            }
+            Item::Kick { target, .. } => self.make_runnable(target, now),
+            Item::LockedOp {
+                thread,
+                op,
+                started,
+            } => {
+                let th = &mut self.threads[thread as usize];
+                th.burst_left = 0;
+                th.next_op = None;
+                self.issue(e, thread, op, started, now);
+            }
         }
-        // Guest preemption at a tick: another thread of the instance is waiting.
+        // Guest preemption at a tick: another thread of the instance is waiting (never
+        // a thread that holds or waits for the spinlock: preemption is off then).
         if let Owner::Vcpu(instance) = self.entities[e as usize].owner {
             let instance = instance as usize;
-            if ticks > 0 && !self.instances[instance].ready.is_empty() {
+            if ticks > 0 && !self.instances[instance].ready.is_empty() && self.guest_may_preempt(e)
+            {
                 if let Some(t) = self.entities[e as usize].thread.take() {
                     self.instances[instance].ready.push_back(t);
                 }

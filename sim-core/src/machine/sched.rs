@@ -28,7 +28,7 @@ impl Machine {
         self.runqueue.push(e);
     }
 
-    fn eligible(&self, e: u32, pcpu: u32) -> bool {
+    pub(super) fn eligible(&self, e: u32, pcpu: u32) -> bool {
         let ent = &self.entities[e as usize];
         !ent.throttled && ent.affinity.is_none_or(|a| a == pcpu)
     }
@@ -240,27 +240,63 @@ impl Machine {
                 self.idle_pcpus.push(p);
                 return;
             };
-            let slice = self.slice();
-            let ent = &mut self.entities[e as usize];
-            ent.steal += now - ent.runnable_since;
-            ent.state = EntityState::Running;
-            ent.boosted = false;
-            ent.pcpu = p;
-            ent.next_tick = ent.next_tick.max(now + 1);
-            let owner = ent.owner;
-            let pc = &mut self.pcpus[pi];
-            pc.current = Some(e);
-            pc.slice_end = now + slice;
-            if pc.next_credit_tick <= now {
-                pc.next_credit_tick = now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
-            }
-            if pc.last_entity != Some(e) {
-                pc.last_entity = Some(e);
-                self.start_switch(p, owner, now);
+            if self.switch_in(p, e, now) {
                 return;
             }
         }
         self.start_entity_item(p, now);
+    }
+
+    /// Entity `e`, just taken off the run queue, gets pCPU `p`. Returns true if a switch
+    /// item was started (the entity's own item follows it).
+    fn switch_in(&mut self, p: u32, e: u32, now: Cycles) -> bool {
+        let pi = p as usize;
+        let slice = self.slice();
+        let ent = &mut self.entities[e as usize];
+        ent.steal += now - ent.runnable_since;
+        ent.state = EntityState::Running;
+        ent.boosted = false;
+        ent.pcpu = p;
+        ent.next_tick = ent.next_tick.max(now + 1);
+        let owner = ent.owner;
+        if self.spec.stack.ple {
+            // Scheduled in: the PLE window shrinks back to its base (ple_window_shrink 0).
+            self.ple_windows[e as usize] = 0;
+        }
+        let pc = &mut self.pcpus[pi];
+        pc.current = Some(e);
+        pc.slice_end = now + slice;
+        if pc.next_credit_tick <= now {
+            pc.next_credit_tick = now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
+        }
+        if pc.last_entity != Some(e) {
+            pc.last_entity = Some(e);
+            self.start_switch(p, owner, now);
+            return true;
+        }
+        false
+    }
+
+    /// Directed yield (KVM's `kvm_vcpu_on_spin` → `yield_to`): entity `from`, running on
+    /// `p`, goes back to the run queue and the runnable entity `to` takes `p` now, for
+    /// the rest of `from`'s slice (a yield donates the slice, it does not start a new
+    /// one: otherwise a chain of yields inside one VM would never let others run).
+    pub(super) fn yield_to(&mut self, p: u32, from: u32, to: u32, now: Cycles) {
+        let Some(pos) = self.runqueue.iter().position(|&x| x == to) else {
+            self.schedule_next(p, now);
+            return;
+        };
+        self.runqueue.swap_remove(pos);
+        self.pcpus[p as usize].current = None;
+        self.entities[from as usize].polling = false;
+        self.enqueue(from, now);
+        let slice_end = self.pcpus[p as usize].slice_end;
+        let switched = self.switch_in(p, to, now);
+        self.pcpus[p as usize].slice_end = slice_end;
+        if !switched {
+            self.start_entity_item(p, now);
+        }
+        self.dispatch_idle(now);
     }
 
     /// The switch to a new entity on `p`: saving and loading state (the platform's entity

@@ -110,3 +110,210 @@ workload = "cpu-bound"
         p.steal_percent
     );
 }
+
+/// Runs the first platform of a scenario as one machine (no baseline) and returns its
+/// counters, to look at what results do not show (the spinlock's counters).
+fn machine(text: &str) -> super::MachineOutcome {
+    let s = Scenario::from_toml("test.toml", text).expect("valid scenario");
+    let p = &s.platforms[0];
+    let groups = s
+        .instances
+        .iter()
+        .enumerate()
+        .map(|(index, i)| super::GroupSpec {
+            scenario_index: index,
+            name: i.name.clone(),
+            count: i.count,
+            vcpus: i.vcpus,
+            threads: i.threads,
+            workload: i.workload.clone(),
+            pin: i.pin.clone(),
+            weight: i.weight,
+            cap_percent: i.cap_percent,
+            working_set_mib: i.working_set_mib,
+        })
+        .collect();
+    let mut m = super::Machine::new(super::MachineSpec {
+        host: s.host.clone(),
+        stack: p.stack.clone(),
+        scheduler: p.scheduler,
+        time_slice_ms: p.time_slice_ms,
+        credit_boost: p.credit_boost,
+        background_percent: p.host_background_percent,
+        groups,
+        costs: s.costs.clone(),
+        duration_cycles: s.duration_ms * s.host.clock_mhz * 1000,
+        seed: s.seed,
+        trace: false,
+        faults: Vec::new(),
+    });
+    while !m.advance(1 << 20) {}
+    m.finish()
+}
+
+/// A lock-taking workload on one platform; `{...}` fields filled in by each test.
+fn lock_scenario(
+    cores: u32,
+    platform: &str,
+    lock_percent: u32,
+    hold: u64,
+    compute: u64,
+    instances: &str,
+) -> String {
+    format!(
+        r#"
+[scenario]
+name = "locks"
+duration_ms = 100
+seed = 4
+[host]
+cores = {cores}
+[[workload]]
+name = "locky"
+base = "syscall-heavy"
+compute_cycles = {compute}
+lock_percent = {lock_percent}
+lock_hold_cycles = {hold}
+[[platform]]
+name = "p"
+{platform}
+{instances}
+"#
+    )
+}
+
+const HW_NO_PLE: &str = "kind = \"type1\"\ntechnique = \"hardware_assist\"\nple = false";
+
+#[test]
+fn without_contention_no_spin_is_charged() {
+    // One thread on a 4-vCPU VM: it takes the lock on every operation, but nobody else
+    // ever holds it, so it never waits and never spins.
+    let out = machine(&lock_scenario(
+        4,
+        HW_NO_PLE,
+        100,
+        5_000,
+        10_000,
+        "[[instance]]\nname = \"vm\"\nvcpus = 4\nthreads = 1\nworkload = \"locky\"",
+    ));
+    let c = &out.instances[0];
+    assert!(c.lock_acquired > 1_000, "acquired {}", c.lock_acquired);
+    assert_eq!(c.lock_contended, 0);
+    assert_eq!(c.lock_spin_cycles, 0);
+    // Every operation took the lock first (the last one may still be in flight).
+    assert!(c.lock_acquired >= c.ops && c.lock_acquired <= c.ops + 1);
+}
+
+#[test]
+fn a_one_vcpu_guest_never_spins() {
+    // Two 1-vCPU VMs with 4 threads each on one core (2x overcommit, 30 ms slices):
+    // the holder is preempted by the hypervisor often, but the lock's other users are
+    // threads of the same vCPU, and the guest never switches threads while one holds
+    // the lock, so nobody ever waits for it.
+    let out = machine(&lock_scenario(
+        1,
+        HW_NO_PLE,
+        100,
+        20_000,
+        10_000,
+        "[[instance]]\nname = \"vm\"\ncount = 2\nvcpus = 1\nthreads = 4\nworkload = \"locky\"",
+    ));
+    for c in &out.instances {
+        assert!(c.lock_acquired > 1_000, "acquired {}", c.lock_acquired);
+        assert_eq!(c.lock_contended, 0);
+        assert_eq!(c.lock_spin_cycles, 0);
+    }
+}
+
+#[test]
+fn a_release_hands_the_lock_over_at_once() {
+    // Two native threads on two cores that do almost nothing but take the lock (hold
+    // 30 000 cycles, bursts of about 100 cycles): the lock is the bottleneck and is
+    // never idle while someone waits, because the release ends the waiter's spin at
+    // that cycle. So acquisitions × hold + the operations between them fill the run:
+    // 100 ms = 300 M cycles / (30 000 + a few hundred) ≈ 9 900 acquisitions; the
+    // waiter spins about the whole time the other one holds: about 300 M cycles.
+    let out = machine(&lock_scenario(
+        2,
+        "kind = \"native\"",
+        100,
+        30_000,
+        100,
+        "[[instance]]\nname = \"app\"\nvcpus = 2\nworkload = \"locky\"",
+    ));
+    let c = &out.instances[0];
+    assert!(
+        (9_600..=10_000).contains(&c.lock_acquired),
+        "acquired {}",
+        c.lock_acquired
+    );
+    assert!(c.lock_contended * 10 >= c.lock_acquired * 9);
+    let spin = c.lock_spin_cycles as f64 / 300e6;
+    assert!((0.9..=1.0).contains(&spin), "spun {spin} of the run");
+}
+
+#[test]
+fn pv_waiters_halt_and_are_kicked() {
+    // A 4-vCPU hybrid VM without pause-loop exiting beside 5 single-vCPU CPU hogs on 4
+    // cores (9 vCPUs on 4 pCPUs, 10 ms credit slices, 0.5 s): when a holder is preempted, waiters spin pv_spin_threshold
+    // cycles (lowered to 20 000 here so that most waits reach it), halt (pv_wait: a HLT
+    // exit, the vCPU leaves its pCPU) and are kicked (a hypercall) when the lock reaches
+    // them. Each kick wakes one halted waiter, so kicks never exceed
+    // halts and fall short by at most the waiters still halted at the end (3).
+    let out = machine(
+        &(lock_scenario(
+            4,
+            "kind = \"type1\"\ntechnique = \"hybrid\"\nple = false\ntime_slice_ms = 10",
+            60,
+            6_000,
+            20_000,
+            "[[instance]]\nname = \"db\"\nvcpus = 4\nworkload = \"locky\"\n[[instance]]\nname = \"hog\"\ncount = 5\nworkload = \"cpu-bound\"",
+        )
+        .replace("duration_ms = 100", "duration_ms = 500")
+            + "[costs]\npv_spin_threshold = 20000\n"),
+    );
+    let c = &out.instances[0];
+    let halts = c.exits[crate::path::ExitReason::Hlt as usize];
+    let kicks = c.exits[crate::path::ExitReason::Hypercall as usize];
+    assert!(
+        kicks > 0,
+        "no kick: {:?} acquired {} contended {} spun {}",
+        c.exits,
+        c.lock_acquired,
+        c.lock_contended,
+        c.lock_spin_cycles
+    );
+    eprintln!("PV waiters: {halts} halts, {kicks} kicks");
+    assert!(
+        kicks <= halts && halts <= kicks + 3,
+        "halts {halts} kicks {kicks}"
+    );
+    assert_eq!(c.exits[crate::path::ExitReason::PauseLoop as usize], 0);
+}
+
+#[test]
+fn a_host_kernel_never_preempts_a_lock_holder() {
+    // The same overcommitted mix (a 4-thread lock-taking group beside 5 CPU hogs on 4
+    // cores) natively and in a VM without PLE or PV spinlocks. Natively the kernel defers
+    // a preemption until the unlock, so a wait is at most the critical sections queued
+    // ahead of it: 3 other holders × 6000 cycles (plus the operations' own paths), never
+    // a slice. In the VM a preempted holder keeps its waiters spinning for milliseconds.
+    let instances = "[[instance]]\nname = \"db\"\nvcpus = 4\nworkload = \"locky\"\n[[instance]]\nname = \"hog\"\ncount = 5\nworkload = \"cpu-bound\"";
+    let per_wait = |platform: &str| {
+        let out = machine(
+            &lock_scenario(4, platform, 60, 6_000, 20_000, instances)
+                .replace("duration_ms = 100", "duration_ms = 300"),
+        );
+        let c = &out.instances[0];
+        assert!(c.lock_contended > 100, "{platform}: {}", c.lock_contended);
+        c.lock_spin_cycles / c.lock_contended
+    };
+    let native = per_wait("kind = \"native\"\ntime_slice_ms = 10");
+    let vm = per_wait(&format!("{HW_NO_PLE}\ntime_slice_ms = 10"));
+    eprintln!("cycles spun per contended wait: native {native}, VM {vm}");
+    assert!(native <= 3 * 6_000, "native: {native} cycles per wait");
+    assert!(
+        vm >= 20 * native,
+        "VM: {vm} cycles per wait, native {native}"
+    );
+}

@@ -131,13 +131,9 @@ impl Machine {
         let group = pc.group as usize;
         // The item's pieces in order.
         let mut pieces: Vec<Piece> = Vec::new();
-        let is_work = matches!(pc.item, Some(Item::Work { .. }) | Some(Item::Poll));
+        let is_work = pc.item.is_some_and(Item::is_compute);
         if is_work {
-            let category = if matches!(pc.item, Some(Item::Poll)) {
-                Category::Hypervisor
-            } else {
-                Category::GuestUser
-            };
+            let category = pc.item.map_or(Category::GuestUser, Item::compute_category);
             let timer = &self.groups[group].pieces[slot::TIMER];
             let timer_total: u64 = timer.iter().map(|t| t.cycles).sum();
             let (user, ticks) = if full {

@@ -141,6 +141,10 @@ pub struct HostSection {
     /// VT-d posted interrupts for assigned devices; default: whether `cpu` has them.
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub posted_interrupts: Option<Spanned<bool>>,
+    /// Pause-loop exiting (Intel PLE, AMD pause filter); default: whether `cpu` has it
+    /// (nehalem and later). It can be turned off, not on.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub ple: Option<Spanned<bool>>,
     /// Shared last-level cache in MiB (default 8), for cache refills after switches.
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub shared_cache_mib: Option<Spanned<u64>>,
@@ -159,6 +163,7 @@ impl Default for HostSection {
             ept: true,
             apicv: None,
             posted_interrupts: None,
+            ple: None,
             shared_cache_mib: None,
             disk: DiskSection::default(),
             nic: NicSection::default(),
@@ -296,6 +301,11 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub halt_poll_us: Option<Spanned<u64>>,
+    /// Hardware assist and hybrid: whether the hypervisor uses pause-loop exiting
+    /// (default: whether the host has it; `false` is KVM's `ple_gap=0`).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub ple: Option<Spanned<bool>>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]
@@ -368,6 +378,15 @@ pub struct WorkloadSection {
         schemars(with = "Option<u64>", range(min = 0, max = 10000000))
     )]
     pub think_time_us: Option<Spanned<u64>>,
+    /// Percent of operations that take the guest kernel's spinlock first (0 to 100; one
+    /// lock per instance, shared by its vCPUs).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u32>"))]
+    pub lock_percent: Option<Spanned<u32>>,
+    /// Cycles a thread holds the spinlock (1 to 100 000 000; default 2000).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub lock_hold_cycles: Option<Spanned<u64>>,
     /// Relative operation weights (replaces the base's mix when given).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]

@@ -78,7 +78,12 @@ pub fn vdi_event_weight(sessions: u64, cores: u64) -> u64 {
 /// other operation at most a switch (2 events). Slice ends, caps and credit ticks cut
 /// at most 4 items per pCPU and millisecond short; a type-2 host's background processes
 /// run bursts of 2 ms (2 events each, at most one per pCPU and millisecond); the
-/// scheduler's accounting runs at most once per millisecond.
+/// scheduler's accounting runs at most once per millisecond. A workload that takes the
+/// guest kernel's spinlock adds to each operation at most a critical section, the
+/// operation's own item after it and a kick (3 events); a spin ends at a cut (counted
+/// above), when the lock comes (the critical section's event), or after at least the PLE
+/// window or the PV threshold of spinning, with at most an exit, a switch and a kick
+/// after it (3 events); a host kernel's spin goes on in tick-long stretches.
 fn machine_events(
     s: &Scenario,
     stack: &Stack,
@@ -104,14 +109,32 @@ fn machine_events(
             }
             let path = builder.op_path(*op);
             let submit = FoldedPath::from(&path.submit).every_time.total;
-            let (events, cycles) = if op.blocks() {
+            let (mut events, cycles) = if op.blocks() {
                 let complete = FoldedPath::from(&path.complete).every_time.total;
                 (5, burst + submit + complete)
             } else {
                 (2, burst + submit)
             };
+            if inst.workload.lock_percent > 0 {
+                events += 3;
+            }
             let items = duration / cycles.max(1) + 1;
             per_pcpu = per_pcpu.max(items.saturating_mul(events));
+        }
+        if inst.workload.lock_percent > 0 {
+            let pv = stack.is_vm()
+                && matches!(
+                    stack.technique,
+                    Some(crate::platform::Technique::Para | crate::platform::Technique::Hybrid)
+                );
+            let mut spin = s.host.clock_mhz * 4_000;
+            if stack.ple {
+                spin = spin.min(s.costs.ple_window.max(1));
+            }
+            if pv {
+                spin = spin.min(s.costs.pv_spin_threshold.max(1));
+            }
+            per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
         }
         let running = u64::from(count) * u64::from(inst.vcpus.min(inst.threads));
         by_groups = by_groups.saturating_add(running.min(cores).saturating_mul(per_pcpu));

@@ -57,6 +57,8 @@ pub struct Host {
     pub apicv: bool,
     /// VT-d posted interrupts: an assigned device's interrupt takes no exit.
     pub posted_interrupts: bool,
+    /// Pause-loop exiting: a long PAUSE loop in a guest exits to the hypervisor.
+    pub ple: bool,
     /// Shared last-level cache, MiB.
     pub shared_cache_mib: u64,
     pub disk_latency_us: u64,
@@ -77,6 +79,7 @@ impl Host {
         crate::costs::CpuFeatures {
             apicv: self.apicv,
             posted_interrupts: self.posted_interrupts,
+            ple: self.ple,
         }
     }
 

@@ -237,35 +237,50 @@ pub(super) fn validate(
         MAX_NIC_BANDWIDTH_GBIT_S,
     )?;
     let features = h.cpu.features();
-    let feature = |value: &Option<Spanned<bool>>, has: bool, field: &str, what: (&str, &str)| {
+    let feature = |value: &Option<Spanned<bool>>,
+                   has: bool,
+                   field: &str,
+                   what: (&str, &str),
+                   which: (&str, &str)| {
         match value {
-        Some(x) if *x.get_ref() && !has => Err(v.error(
-            x.span(),
-            msg!(
+            Some(x) if *x.get_ref() && !has => Err(v.error(
+                x.span(),
+                msg!(
                 "cpu_lacks_feature",
-                "host.{field}: {cpu} has no {what}; it can only be turned off (skylake has it)",
-                "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 (skylake에는 있습니다)",
+                "host.{field}: {cpu} has no {what}; it can only be turned off ({which})",
+                "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 ({which_ko})",
                 field = field,
                 cpu = h.cpu.name(),
                 what = what.0,
-                what_ko = what.1
+                what_ko = what.1,
+                which = which.0,
+                which_ko = which.1
             ),
-        )),
-        Some(x) => Ok(*x.get_ref()),
-        None => Ok(has),
-    }
+            )),
+            Some(x) => Ok(*x.get_ref()),
+            None => Ok(has),
+        }
     };
     let apicv = feature(
         &h.apicv,
         features.apicv,
         "apicv",
         ("APIC virtualization", "APIC 가상화"),
+        ("skylake has it", "skylake에는 있습니다"),
     )?;
     let posted_interrupts = feature(
         &h.posted_interrupts,
         features.posted_interrupts,
         "posted_interrupts",
         ("VT-d posted interrupts", "VT-d 포스티드 인터럽트"),
+        ("skylake has it", "skylake에는 있습니다"),
+    )?;
+    let ple = feature(
+        &h.ple,
+        features.ple,
+        "ple",
+        ("pause-loop exiting", "PAUSE 루프 exit(PLE)"),
+        ("nehalem and later have it", "nehalem 이후에는 있습니다"),
     )?;
     let shared_cache_mib = match &h.shared_cache_mib {
         Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,
@@ -280,6 +295,7 @@ pub(super) fn validate(
         ept: h.ept,
         apicv,
         posted_interrupts,
+        ple,
         shared_cache_mib,
         disk_latency_us,
         disk_iops,
@@ -379,6 +395,8 @@ pub(super) fn validate(
                 message_bytes: 1024,
                 think_time_us: 1000,
                 mix: OpMix::default(),
+                lock_percent: 0,
+                lock_hold_cycles: crate::workload::DEFAULT_LOCK_HOLD_CYCLES,
             },
         };
         workload.name = name.clone();
@@ -406,6 +424,28 @@ pub(super) fn validate(
         }
         if let Some(mix) = &w.mix {
             workload.mix = mix.get_ref().clone();
+        }
+        if let Some(l) = &w.lock_percent {
+            let got = *l.get_ref();
+            if got > 100 {
+                return Err(v.error(
+                    l.span(),
+                    msg!(
+                        "out_of_range",
+                        RANGE_EN,
+                        RANGE_KO,
+                        field = field("lock_percent"),
+                        min = 0,
+                        max = 100,
+                        got = got
+                    ),
+                ));
+            }
+            workload.lock_percent = got;
+        }
+        if let Some(c) = &w.lock_hold_cycles {
+            workload.lock_hold_cycles =
+                range(v, c, &field("lock_hold_cycles"), 1, MAX_SYSCALL_WORK_CYCLES)?;
         }
         if workload.mix.total() == 0 {
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
@@ -974,6 +1014,49 @@ fn validate_platform(
             range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
         }
     };
+    let uses_ple = kind.is_hypervisor()
+        && matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        );
+    let ple = match &p.ple {
+        None => uses_ple && host.ple,
+        Some(x) => {
+            if !uses_ple {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "ple_not_applicable",
+                        "platform `{name}`: ple applies to hardware_assist and hybrid hypervisors only (pause-loop exiting is a VT-x/AMD-V feature)",
+                        "플랫폼 `{name}`: ple는 hardware_assist와 hybrid 하이퍼바이저에만 쓸 수 있습니다 (PAUSE 루프 exit는 VT-x/AMD-V 기능입니다)",
+                        name = name
+                    ),
+                ));
+            }
+            if *x.get_ref() && !host.ple {
+                return Err(v.error(
+                    x.span(),
+                    if host.cpu.features().ple {
+                        msg!(
+                            "ple_off_on_host",
+                            "platform `{name}`: ple = true, but host.ple = false turns pause-loop exiting off on this host; remove one of the two",
+                            "플랫폼 `{name}`: ple = true이지만 host.ple = false가 이 호스트의 PAUSE 루프 exit를 끕니다. 둘 중 하나를 지우세요",
+                            name = name
+                        )
+                    } else {
+                        msg!(
+                            "ple_missing_on_cpu",
+                            "platform `{name}`: ple = true, but host.cpu = \"{cpu}\" has no pause-loop exiting; nehalem and later have it",
+                            "플랫폼 `{name}`: ple = true이지만 host.cpu = \"{cpu}\"에는 PAUSE 루프 exit가 없습니다. nehalem 이후에는 있습니다",
+                            name = name,
+                            cpu = host.cpu.name()
+                        )
+                    },
+                ));
+            }
+            *x.get_ref()
+        }
+    };
     let vdi_fields = [
         ("protocol", p.protocol.as_ref().map(|x| x.span())),
         ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
@@ -1114,6 +1197,7 @@ fn validate_platform(
             microvm,
             backend,
             halt_poll_us,
+            ple,
         },
         scheduler,
         time_slice_ms,

@@ -85,6 +85,9 @@ pub fn what_label(lang: Lang, what: &str) -> String {
         "switch" => ("문맥 교환", "context switch"),
         "halt" => ("정지 (HLT)", "halt (HLT)"),
         "host process" => ("호스트 프로세스", "host process"),
+        "lock held" => ("스핀락 보유", "spinlock held"),
+        "lock spin" => ("스핀락 대기(스핀)", "spinning for a spinlock"),
+        "lock kick" => ("스핀락 깨우기(kick)", "spinlock kick"),
         other => {
             return crate::core::Op::ALL
                 .iter()
