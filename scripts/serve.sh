@@ -78,6 +78,20 @@ wasm-bindgen --target web --no-typescript --remove-name-section --remove-produce
   "$TARGET_DIR/wasm32-unknown-unknown/release/web_ui.wasm"
 cp -r "$ROOT"/static/. "$DIST"/
 
+# The scenario editor: CodeMirror 6 from npm (versions fixed by
+# web-ui/editor/package-lock.json), bundled with esbuild into dist/editor.js.
+# Without node and npm the page falls back to a plain text area.
+if command -v npm >/dev/null && command -v node >/dev/null; then
+  say "bundling the editor (CodeMirror 6, npm ci + esbuild)"
+  if ! (cd "$ROOT/web-ui/editor" && npm ci --no-audit --no-fund --silent \
+    && ./node_modules/.bin/esbuild editor.js --bundle --minify --format=iife --target=es2020 --loader:.md=text \
+         --log-level=warning --outfile="$DIST/editor.js"); then
+    say "WARNING: the editor bundle failed (is the npm registry reachable?); the page falls back to a plain text area"
+  fi
+else
+  say "node/npm not found: the page gets a plain text editor (install nodejs and npm for CodeMirror)"
+fi
+
 WASM="$DIST/pkg/web_ui_bg.wasm"
 say "dist/ ready: wasm $(wc -c <"$WASM") bytes, $(gzip -9 -c "$WASM" | wc -c) bytes gzipped"
 

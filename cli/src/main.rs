@@ -256,8 +256,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut worst = 0;
             for file in &files {
                 let code = match load(file, lang) {
-                    Ok(_) => {
-                        println!("{}: ok", file.display());
+                    Ok(scenario) => {
+                        println!(
+                            "{}: ok ({})",
+                            file.display(),
+                            cost_estimate(&scenario, lang)
+                        );
                         0
                     }
                     Err(failure) => report(failure),
@@ -351,4 +355,37 @@ fn run_with_progress(
         eprint!("\r\x1b[K");
     }
     runner.finish().map_err(failed)
+}
+
+/// Simulated events per second of a release build on one core of the development
+/// machine (README, "Performance"); the basis of `validate`'s time estimate.
+const EVENTS_PER_SECOND: f64 = 11.0e6;
+
+/// "estimated 1234567 events at most, about 0.1 s ...": the cost of running a scenario,
+/// before it runs, in `lang`.
+fn cost_estimate(scenario: &Scenario, lang: Lang) -> String {
+    let events = scenario.estimated_events();
+    let seconds = events as f64 / EVENTS_PER_SECOND;
+    match lang {
+        Lang::En => {
+            let time = if seconds < 0.1 {
+                "under 0.1 s".to_string()
+            } else if seconds < 100.0 {
+                format!("about {seconds:.1} s")
+            } else {
+                format!("about {:.0} min", seconds / 60.0)
+            };
+            format!("estimated {events} events at most, {time} at 11 million events/s on one core")
+        }
+        Lang::Ko => {
+            let time = if seconds < 0.1 {
+                "0.1초 미만".to_string()
+            } else if seconds < 100.0 {
+                format!("약 {seconds:.1}초")
+            } else {
+                format!("약 {:.0}분", seconds / 60.0)
+            };
+            format!("이벤트 최대 약 {events}개 예상, 한 코어에서 초당 1,100만 이벤트로 {time}")
+        }
+    }
 }

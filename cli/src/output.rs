@@ -499,57 +499,10 @@ fn figure(value: f64) -> String {
     }
 }
 
-/// A text cell: a cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
-/// `@`, tab or carriage return) gets a leading `'`; a cell with a comma, quote or line
-/// break is quoted.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// One row per (platform, operation), with the platform's headline figures repeated.
+/// One row per (platform, operation), with the platform's headline figures repeated
+/// (the same CSV the web page exports: `sim_core::export_csv`).
 pub fn csv(r: &RunResult) -> String {
-    let mut out = String::from(
-        "scenario,seed,platform,kind,technique,io,throughput_ops_s,relative_performance_percent,guest_user_pct,guest_kernel_pct,hypervisor_pct,device_emulation_pct,host_os_pct,idle_pct,steal_pct,exits_per_s,op,count,mean_us,p50_us,p99_us\n",
-    );
-    for p in &r.platforms {
-        for l in &p.latency {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3}",
-                csv_field(&r.scenario),
-                r.seed,
-                csv_field(&p.name),
-                snake(&p.kind),
-                p.technique.map(|t| snake(&t)).unwrap_or_default(),
-                p.io.map(|t| snake(&t)).unwrap_or_default(),
-                p.throughput,
-                p.relative_performance_percent,
-                p.cpu.guest_user,
-                p.cpu.guest_kernel,
-                p.cpu.hypervisor,
-                p.cpu.device_emulation,
-                p.cpu.host_os,
-                p.cpu.idle,
-                p.steal_percent,
-                p.exits_per_second,
-                l.op.name(),
-                l.latency.count,
-                l.latency.mean_us,
-                l.latency.p50_us,
-                l.latency.p99_us
-            );
-        }
-    }
-    out
+    sim_core::export_csv::to_csv(r)
 }
 
 /// The benchmark of the sim-core issue: 64 pCPUs, 512 vCPUs, syscall-heavy, on type 1.

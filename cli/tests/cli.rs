@@ -453,6 +453,21 @@ fn csv_cells_cannot_start_a_formula() {
     assert!(platforms.contains(&"hw"), "{platforms:?}");
 }
 
+#[test]
+fn validate_shows_the_cost_before_running() {
+    let o = virtsim(&["validate", &smoke()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let events: u64 = out
+        .split("estimated ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no estimated events in {out}"));
+    assert!(events > 0, "{out}");
+    assert!(out.contains("million events/s"), "{out}");
+}
+
 /// The size is checked before the file is read: `/dev/zero` never ends, so only a
 /// bounded read can reject it, and quickly (it used to read 2 GB before failing).
 #[test]

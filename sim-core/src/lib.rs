@@ -30,6 +30,7 @@
 
 pub mod costs;
 pub mod engine;
+pub mod export_csv;
 pub mod isolation;
 pub mod lifecycle;
 pub mod machine;

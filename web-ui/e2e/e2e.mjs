@@ -70,6 +70,20 @@ async function measuredText(page) {
   await page.waitForSelector('#measured');
   return (await page.textContent('#measured')).trim();
 }
+// Replaces the editor's text as a paste would (CodeMirror when bundled, else the textarea).
+async function setEditorText(page, text) {
+  await page.evaluate((text) => {
+    const host = document.querySelector('#cm-host');
+    if (host && host.virtsimView && !host.hidden) {
+      const v = host.virtsimView;
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+    } else {
+      const ta = document.querySelector('#scenario-text');
+      ta.value = text;
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+  }, text);
+}
 async function setSlider(page, id, key) {
   await page.focus(id);
   await page.keyboard.press(key);
@@ -140,6 +154,8 @@ await step('moving a slider re-runs and shows new numbers', async () => {
 
 await step('timeline, stack/paths and coursework views render', async () => {
   await page.click('#tab-timeline');
+  await page.waitForSelector('#record-timeline, .timeline-box svg rect, .timeline .empty');
+  if (await page.isVisible('#record-timeline')) await afterRun(page, () => page.click('#record-timeline'));
   await page.waitForSelector('.timeline-box svg rect, .timeline .empty');
   await page.click('#tab-paths');
   await page.waitForSelector('.paths table.path');
@@ -149,7 +165,7 @@ await step('timeline, stack/paths and coursework views render', async () => {
 
 await step('an invalid scenario shows the error with its line', async () => {
   const text = 'name = "broken"\nseed = "not a number\n';
-  await page.fill('#scenario-text', text);
+  await setEditorText(page, text);
   await page.waitForSelector('#editor-error');
   const err = await page.textContent('#editor-error');
   assert(/:2:\d+/.test(err), `error names line 2: ${err}`);
@@ -159,10 +175,7 @@ await step('an invalid scenario shows the error with its line', async () => {
 await step('an oversized scenario gives an error, not a frozen tab', async () => {
   // Pasted in one go (page.fill would type it through the input method).
   const t0 = Date.now();
-  await page.$eval('#scenario-text', (ta) => {
-    ta.value = 'name = "big"\n' + '# padding\n'.repeat(40000);
-    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  });
+  await setEditorText(page, 'name = "big"\n' + '# padding\n'.repeat(40000));
   await page.waitForSelector('#editor-error');
   const err = await page.textContent('#editor-error');
   assert(/at most/.test(err), `size error shown: ${err.slice(0, 200)}`);
@@ -212,6 +225,8 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
 
 await step('the timeline overview shows every category, not only the longest segments', async () => {
   await page.click('#tab-timeline');
+  await page.waitForSelector('#record-timeline, .timeline-box svg');
+  if (await page.isVisible('#record-timeline')) await afterRun(page, () => page.click('#record-timeline'));
   await page.waitForSelector('.timeline-box svg rect[fill]', { timeout: 60000 });
   const fills = await page.$$eval('.timeline-box svg rect[fill]', (r) => new Set(r.map((x) => x.getAttribute('fill'))).size);
   assert(fills >= 2, `timeline overview draws ${fills} categories`);
@@ -258,10 +273,12 @@ await step('a hostile scenario name stays text', async () => {
   const src = readFileSync(join(SCEN_DIR, builtin[0]), 'utf8');
   const evil = src.replace(/^name\s*=.*$/m, `name = ${JSON.stringify(EVIL)}`);
   assert(evil.includes(EVIL), 'scenario has a name line');
-  await page.fill('#scenario-text', evil);
+  await setEditorText(page, evil);
   await page.waitForSelector('#editor-status .scenario-name');
   assert((await page.textContent('#editor-status .scenario-name')) === EVIL, 'name shown verbatim');
   await afterRun(page, () => page.click('#run-edited'));
+  await page.click('#tab-timeline');
+  if (await page.isVisible('#record-timeline')) await afterRun(page, () => page.click('#record-timeline'));
   for (const tab of ['#tab-table', '#tab-charts', '#tab-paths', '#tab-questions', '#tab-timeline']) {
     await page.click(tab);
     await page.waitForTimeout(100);
@@ -277,6 +294,375 @@ await step('a hostile scenario name stays text', async () => {
   assert(dialogs === 0, 'an alert fired');
   await evilPage.close();
 });
+
+
+// ---- issue 13: the page as students and instructors use it ----------------------
+const pick = (page, file) => afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf(file))));
+// The editor's first visible line by its gutter number, and by its text.
+async function editorTop(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('#cm-host');
+    const view = host.virtsimView;
+    const top = view.scrollDOM.getBoundingClientRect().top;
+    const firstBelow = (els) => els.find((e) => { const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom > top + 2; });
+    const gutter = firstBelow([...host.querySelectorAll('.cm-lineNumbers .cm-gutterElement')]);
+    const line = firstBelow([...host.querySelectorAll('.cm-content .cm-line')]);
+    return {
+      gutter: Number(gutter.textContent), gutterTop: gutter.getBoundingClientRect().top,
+      text: view.state.doc.lineAt(view.posAtDOM(line)).number, textTop: line.getBoundingClientRect().top,
+      lines: view.state.doc.lines,
+    };
+  });
+}
+function assertInStep(at, what) {
+  assert(at.gutter === at.text, `${what}: gutter says line ${at.gutter}, text shows line ${at.text}`);
+  assert(Math.abs(at.gutterTop - at.textTop) < 2, `${what}: gutter row at ${at.gutterTop}px, text line at ${at.textTop}px`);
+}
+
+await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wheel, go to error)', async () => {
+  await pick(page, 'seed-table-full.toml');
+  assert(await page.isVisible('#cm-host .cm-editor'), 'CodeMirror editor mounted');
+  assert(!(await page.isVisible('#scenario-text')), 'plain textarea hidden');
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(150);
+  let at = await editorTop(page);
+  assert(at.text > 10, `Ctrl+End scrolled (first visible line ${at.text} of ${at.lines})`);
+  assertInStep(at, 'after Ctrl+End');
+  const gutterBox = await page.locator('#cm-host .cm-scroller').boundingBox();
+  await page.mouse.move(gutterBox.x + 8, gutterBox.y + 60);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  const afterWheel = await editorTop(page);
+  assert(afterWheel.text < at.text, `wheel over the gutter scrolled the text too (${at.text} -> ${afterWheel.text})`);
+  assertInStep(afterWheel, 'after the wheel over the gutter');
+  // An error near the end, the view at the top: "Go to the error" brings it into view.
+  const src = await page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+  const lines = src.split('\n');
+  const bad = lines.length - 3;
+  lines[bad - 1] = 'this is = = not toml';
+  await setEditorText(page, lines.join('\n'));
+  await page.waitForSelector('#editor-error');
+  await page.evaluate(() => { document.querySelector('#cm-host').virtsimView.scrollDOM.scrollTop = 0; });
+  await page.waitForTimeout(100);
+  await page.click('#editor-error button');
+  await page.waitForTimeout(300);
+  at = await editorTop(page);
+  assertInStep(at, 'after Go to the error');
+  const seen = await page.evaluate((bad) => {
+    const host = document.querySelector('#cm-host');
+    const box = host.virtsimView.scrollDOM.getBoundingClientRect();
+    const inView = (e) => { const r = e.getBoundingClientRect(); return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1; };
+    const num = [...host.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].find((e) => e.textContent === String(bad));
+    const mark = host.querySelector('.cm-lintRange-error');
+    return { number: !!num && inView(num), mark: !!mark && inView(mark), errorLine: /line (\d+)/.exec(document.querySelector('#editor-error').textContent)?.[1] };
+  }, bad);
+  assert(seen.errorLine === String(bad), `error reported on line ${seen.errorLine}, expected ${bad}`);
+  assert(seen.number, `line number ${bad} visible after Go to the error`);
+  assert(seen.mark, 'the error is marked in the visible text');
+  await pick(page, 'io-paths.toml');
+});
+
+await step('the editor completes keys and values from the schema, and explains a key on hover', async () => {
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n[[platform]]\nkin');
+  await page.waitForSelector('.cm-tooltip-autocomplete', { timeout: 5000 });
+  const keys = await page.textContent('.cm-tooltip-autocomplete');
+  assert(/kind/.test(keys), `key completion offers kind: ${keys}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('d = "');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.cm-tooltip-autocomplete', { timeout: 5000 });
+  const values = await page.textContent('.cm-tooltip-autocomplete');
+  assert(/type1/.test(values) && /container/.test(values), `value completion offers platform kinds: ${values}`);
+  await page.keyboard.press('Escape');
+  await pick(page, 'io-paths.toml');
+  const highlighted = await page.$$eval('#cm-host .cm-line span', (s) => s.length);
+  assert(highlighted > 20, `TOML is highlighted (${highlighted} styled spans)`);
+  // Hover over the key `duration_ms` (scrolled into view, both ways, first).
+  const pos = await page.evaluate(() => {
+    const v = document.querySelector('#cm-host').virtsimView;
+    const doc = v.state.doc;
+    let n = 1;
+    while (n < doc.lines && !/^duration_ms/.test(doc.line(n).text)) n++;
+    const pos = doc.line(n).from + 3;
+    v.dom.scrollIntoView({ block: 'center' });
+    v.scrollDOM.scrollLeft = 0;
+    v.scrollDOM.scrollTop = Math.max(0, v.lineBlockAt(pos).top - 100);
+    return pos;
+  });
+  await page.waitForTimeout(150);
+  const at = await page.evaluate((pos) => {
+    const r = document.querySelector('#cm-host').virtsimView.coordsAtPos(pos);
+    return { x: r.left + 2, y: (r.top + r.bottom) / 2 };
+  }, pos);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await page.waitForSelector('.cm-help', { timeout: 5000 });
+  const help = await page.textContent('.cm-help');
+  assert(/1 to 60000/.test(help), `hover help from docs/scenario-format.md: ${help}`);
+  await page.mouse.move(0, 0);
+  await pick(page, 'io-paths.toml');
+});
+
+await step('results say they are stale after Open file and after an edit, and Run says what runs', async () => {
+  await pick(page, 'io-paths.toml');
+  assert(!(await page.isVisible('#stale-note')), 'fresh results are not marked');
+  const other = readFileSync(join(SCEN_DIR, 'type1-vs-type2.toml'), 'utf8');
+  const otherName = /^name\s*=\s*"([^"]+)"/m.exec(other)[1];
+  const before = await runId(page);
+  await page.setInputFiles('.editor input[type=file]', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(other) });
+  await page.waitForSelector('#stale-note');
+  assert(await runId(page) === before, 'Open file does not run');
+  const note = await page.textContent('#stale-note');
+  assert(/io-paths|I\/O/.test(note), `stale note names the shown results' scenario: ${note}`);
+  assert((await page.textContent('#run')).includes(otherName), `Run says what will run: ${await page.textContent('#run')}`);
+  await afterRun(page, () => page.click('#run'));
+  assert(!(await page.isVisible('#stale-note')), 'stale note gone after running the opened file');
+  await setEditorText(page, other.replace(/duration_ms\s*=\s*\d+/, 'duration_ms = 40'));
+  await page.waitForSelector('#stale-note');
+  await afterRun(page, () => page.click('#run'));
+  assert(!(await page.isVisible('#stale-note')), 'stale note gone after running the edit');
+});
+
+await step('the download is named after the scenario now in the editor', async () => {
+  const text = readFileSync(join(SCEN_DIR, 'containers-vs-vms.toml'), 'utf8');
+  const name = /^name\s*=\s*"([^"]+)"/m.exec(text)[1];
+  await setEditorText(page, text);
+  await page.waitForSelector('#editor-status');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.editor button:has-text("Download")')]);
+  assert(dl.suggestedFilename() === `${name}.toml`, `downloaded as ${dl.suggestedFilename()}, expected ${name}.toml`);
+});
+
+await step('platform labels appear in tables, charts, paths and answers', async () => {
+  await pick(page, 'io-paths.toml');
+  const label = 'Emulated devices in the hypervisor';
+  assert((await measuredText(page)).includes(label), 'measured table shows the label');
+  await page.click('#tab-charts');
+  await page.waitForSelector('#chart-relative svg');
+  const chartText = await page.$eval('#chart-relative svg', (s) => [...s.querySelectorAll('text')].map((t) => t.textContent.trim()).join(' '));
+  assert(chartText.replace(/- /g, '').replace(/\s+/g, ' ').includes('Emulated devices'), `chart shows the label: ${chartText.slice(0, 300)}`);
+  await page.click('#tab-paths');
+  assert((await page.textContent('#layer-subtotals')).includes(label), 'paths show the label');
+  await page.click('#tab-questions');
+  const options = await page.textContent('.questions');
+  assert(options.includes(label) || options.includes('Paravirtual split drivers'), 'answer options show labels');
+  await page.click('#lang');
+  await page.click('#tab-table');
+  assert((await page.textContent('#measured')).includes('하이퍼바이저의 에뮬레이션 장치'), 'Korean label in Korean');
+  await page.click('#lang');
+});
+
+await step('a layer has one colour in the per-layer totals and the step rows', async () => {
+  await pick(page, 'type1-vs-type2.toml');
+  await page.click('#tab-paths');
+  await page.waitForSelector('#layer-subtotals');
+  const colours = await page.evaluate(() => {
+    const out = {};
+    const add = (name, el, where) => { const c = getComputedStyle(el).backgroundColor; (out[name.trim()] ||= {})[where] = (out[name.trim()][where] || new Set()).add(c); };
+    document.querySelectorAll('#layer-subtotals thead th .swatch').forEach((sw) => add(sw.parentElement.textContent, sw, 'totals'));
+    document.querySelectorAll('table.path tbody td .swatch').forEach((sw) => add(sw.parentElement.textContent, sw, 'steps'));
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { totals: [...(v.totals || [])], steps: [...(v.steps || [])] }]));
+  });
+  let compared = 0;
+  for (const [layer, c] of Object.entries(colours)) {
+    const all = new Set([...c.totals, ...c.steps]);
+    assert(all.size === 1, `layer ${layer} has colours ${[...all].join(', ')}`);
+    if (c.totals.length && c.steps.length) compared++;
+  }
+  assert(compared >= 2, `compared ${compared} layers`);
+});
+
+async function chartTextCheck(p, where) {
+  const bad = await p.evaluate(() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('.chart svg, .timeline-box svg')) {
+      const vb = svg.viewBox.baseVal;
+      const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+      for (const t of svg.querySelectorAll('text')) {
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        const where = svg.closest('.chart')?.id || 'timeline';
+        if (t.textContent.trim() && px < 11.95) out.push(`${where}: "${t.textContent}" at ${px.toFixed(1)}px`);
+        if (t.textContent.includes('…')) out.push(`${where}: truncated "${t.textContent}"`);
+      }
+    }
+    return out;
+  });
+  assert(bad.length === 0, `${where}: ${bad.slice(0, 8).join('; ')}`);
+}
+
+await step('charts: text at least 12 px, names whole, log scale for the density, a text table each', async () => {
+  await pick(page, 'consolidation-density.toml');
+  await page.click('#tab-charts');
+  await page.waitForSelector('.chart svg');
+  await chartTextCheck(page, '1440 px');
+  const tables = await page.$$eval('.chart', (cs) => cs.map((c) => !!c.querySelector('.sr-table table tbody tr')));
+  assert(tables.length > 0 && tables.every(Boolean), 'every chart has a text table');
+  if (await page.isVisible('#chart-density')) {
+    assert(/log/.test(await page.$eval('#chart-density svg', (s) => s.textContent)), 'density chart uses a log scale');
+  }
+});
+
+await step('answers, evidence and status lines use one number format', async () => {
+  await pick(page, 'containers-vs-vms.toml');
+  const status = await page.textContent('#run-status');
+  assert(!/\d{4,}/.test(status.replace(/\d{1,3}(,\d{3})+/g, 'N')), `status line numbers grouped: ${status}`);
+  await page.click('#tab-questions');
+  for (const b of await page.$$('.question button.link')) await b.click();
+  const texts = await page.$$eval('.reveal .answer, .reveal .evidence li', (r) => r.map((x) => x.textContent));
+  assert(texts.length > 0, 'answers revealed');
+  for (const t of texts) {
+    assert(!/(^|[^\d.,])\d{4,}/.test(t), `ungrouped number in: ${t.slice(0, 200)}`);
+    assert(!/\d\.\d\d(?!\d)(?!\s*%)(?=\s*$)/.test(t), `raw answer in: ${t.slice(0, 200)}`);
+  }
+  const cmp = await page.click('#tab-table').then(() => page.textContent('#comparison'));
+  assert(!/(^|[^\d.,])\d{5,}/.test(cmp), 'comparison table numbers grouped');
+});
+
+await step('validator messages are in Korean when the page is', async () => {
+  const bad = '[scenario]\nname = "k"\n\n[host]\ncores = 0\n\n[[platform]]\nname = "n"\nkind = "native"\n\n[[instance]]\nname = "a"\nworkload = "cpu-bound"\n';
+  await setEditorText(page, bad);
+  await page.waitForSelector('#editor-error');
+  assert(/must be between 1 and 1024/.test(await page.textContent('#editor-error')), 'English message in English');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const ko = await page.textContent('#editor-error');
+  assert(/host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
+  assert(/줄 5, 열 9/.test(ko), `Korean line and column: ${ko}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
+await step('the cost shows before a run, and an oversized scenario says which knob fixes it', async () => {
+  await pick(page, 'type1-vs-type2.toml');
+  assert(/events/.test(await page.textContent('#estimate')), 'estimate shown');
+  const big = `[scenario]\nname = "huge"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
+  const before = await runId(page);
+  await setEditorText(page, big);
+  await page.waitForSelector('#estimate.over', { timeout: 5000 }).catch(async () => {
+    throw new Error(`no over-budget estimate: ${await page.textContent('.controls')} ${await page.textContent('.editor')}`);
+  });
+  assert(await page.isDisabled('#run'), 'Run disabled over the budget');
+  await page.click('#estimate-fix');
+  await page.waitForFunction(() => !document.querySelector('#estimate.over'));
+  await page.waitForSelector('.page[data-status=done], .page[data-status=running]');
+  assert(await runId(page) > before, 'the fitting duration runs');
+  await page.click('#cancel').catch(() => {});
+});
+
+await step('the timeline asks before recording, opens on a virtualized platform, shows its extent', async () => {
+  await pick(page, 'type1-vs-type2.toml');
+  const before = await runId(page);
+  await page.click('#tab-timeline');
+  await page.waitForSelector('#record-timeline');
+  await page.waitForTimeout(400);
+  assert(await runId(page) === before, 'opening the tab ran nothing');
+  await afterRun(page, () => page.click('#record-timeline'));
+  await page.waitForSelector('.timeline-box svg');
+  const chosen = await page.$eval('#timeline-platform', (s) => [s.options[s.selectedIndex].textContent, s.options[s.selectedIndex].dataset.virtualized]);
+  assert(chosen[1] === 'true', `timeline opens on ${chosen[0]} (virtualized: ${chosen[1]})`);
+  const extent = await page.textContent('#timeline-extent');
+  assert(/ms/.test(extent) && /cycles/.test(extent), `extent in ms and cycles: ${extent}`);
+  assert(/ms/.test(await page.textContent('.timeline .range')), 'view range in ms');
+  await chartTextCheck(page, 'timeline at 1440 px');
+  await page.click('#tab-table');
+});
+
+await step('an out-of-range share link blames the control that is out of range', async () => {
+  const shared = await page.evaluate(() => location.href);
+  await page.click('#share');
+  const link = page.url();
+  const hash = link.split('#')[1];
+  // Decode, set a duration beyond the limit, encode (the page's own format).
+  const bad = await page.evaluate(async (hash) => {
+    const b64 = hash.replace(/^s=/, '').replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - b64.length % 4) % 4)), (c) => c.charCodeAt(0));
+    const json = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+    const obj = JSON.parse(json);
+    obj.knobs = { ...(obj.knobs || {}), instance_count: 2, duration_ms: 999999999999 };
+    const out = new Uint8Array(await new Response(new Blob([JSON.stringify(obj)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    return btoa(String.fromCharCode(...out)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }, hash).catch(() => null);
+  if (!bad) { console.log('     (share format not deflate-raw+base64url JSON; skipped)'); return; }
+  const p2 = await newPage(`${link.split('#')[0]}#s=${bad}`);
+  await p2.waitForSelector('.knob-error', { timeout: 20000 });
+  assert(await p2.isVisible('#k-duration-error'), `duration error beside the duration slider: ${await p2.textContent('.controls')}`);
+  assert(!(await p2.isVisible('#k-instances-error')), 'not under the instances slider');
+  await p2.close();
+  void shared;
+});
+
+await step('the web CSV has the CLI\'s shape', async () => {
+  await pick(page, 'io-paths.toml');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = readFileSync(await dl.path(), 'utf8');
+  const header = csv.split('\n')[0];
+  if (process.env.VIRTSIM_BIN) {
+    const cli = execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, 'io-paths.toml'), '--format', 'csv'], { encoding: 'utf8' });
+    assert(cli === csv, `web CSV differs from the CLI's:\n${csv.slice(0, 300)}\n---\n${cli.slice(0, 300)}`);
+  } else {
+    assert(header.startsWith('scenario,seed,platform,kind,technique,io,'), `CSV header: ${header}`);
+  }
+});
+
+// Screenshots of every view at both sizes and in both languages (SHOTS=dir).
+async function views(p, prefix) {
+  const shots = process.env.SHOTS;
+  if (!shots) return;
+  await p.screenshot({ path: join(shots, `${prefix}-first.png`) });
+  for (const tab of ['table', 'charts', 'timeline', 'paths', 'questions']) {
+    await p.click(`#tab-${tab}`);
+    if (tab === 'timeline' && await p.isVisible('#record-timeline')) {
+      await p.screenshot({ path: join(shots, `${prefix}-timeline-ask.png`), fullPage: true });
+      await afterRun(p, () => p.click('#record-timeline'));
+    }
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: join(shots, `${prefix}-${tab}.png`), fullPage: true });
+  }
+  await p.click('#tab-table');
+}
+
+for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
+  await step(`phone layout (390x844, ${lang}): a result above the fold, charts fit, touch words`, async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale, deviceScaleFactor: 1 });
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => pageErrors.push(String(e)));
+    await p.goto(BASE);
+    await waitDone(p);
+    const top = await p.$eval('#measured, #comparison', (t) => t.getBoundingClientRect().top);
+    assert(top < 844 - 80, `first result table starts at ${top}px, below the fold`);
+    await p.click('#tab-charts');
+    await p.waitForSelector('.chart svg');
+    const widths = await p.$$eval('.chart svg', (s) => s.map((x) => x.getBoundingClientRect().right));
+    assert(widths.every((w) => w <= 390), `charts wider than the screen: ${widths.join(', ')}`);
+    const scrollW = await p.evaluate(() => document.scrollingElement.scrollWidth);
+    assert(scrollW <= 391, `page scrolls sideways (${scrollW}px)`);
+    await chartTextCheck(p, `390 px ${lang}`);
+    await p.click('#tab-table');
+    const shown = await p.$$eval('#measured thead th', (h) => h.filter((x) => x.getBoundingClientRect().width > 0).length);
+    assert(shown >= 4 && shown <= 6, `phone table shows ${shown} columns`);
+    const [right, room] = await p.$eval('#measured', (t) => [t.getBoundingClientRect().right, t.parentElement.getBoundingClientRect().right]);
+    assert(right <= room + 1, `measured table fits its box (${right}px > ${room}px)`);
+    await p.click('#tab-timeline');
+    if (await p.isVisible('#record-timeline')) await afterRun(p, () => p.click('#record-timeline'));
+    await p.waitForSelector('#timeline-help');
+    const help = await p.textContent('#timeline-help');
+    assert(lang === 'en' ? /\btap\b/i.test(help) && !/hover/i.test(help) : /탭/.test(help), `touch words: ${help}`);
+    await p.click('#tab-table');
+    await views(p, `phone-${lang}`);
+    await ctx.close();
+  });
+  await step(`desktop screenshots (1440x900, ${lang}) and the measured table fits`, async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+    const p = await ctx.newPage();
+    await p.goto(BASE);
+    await waitDone(p);
+    const fits = await p.$eval('#measured', (t) => t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right + 1);
+    assert(fits, 'the measured table is cut at 1440 px');
+    await views(p, `desk-${lang}`);
+    await ctx.close();
+  });
+}
 
 if (process.env.VIRTSIM_BIN) {
   await step(`browser results equal the CLI's for all ${builtin.length} built-in scenarios`, async () => {

@@ -120,6 +120,8 @@ pub fn app() -> Html {
     }
 
     let lang = state.lang;
+    // Every number below is written in this language's format.
+    crate::num::set_lang(lang);
     let dispatch = state.dispatcher();
     let on_select = {
         let d = dispatch.clone();

@@ -8,6 +8,103 @@ use crate::palette::{self, Rgb};
 
 pub const WIDTH: u32 = 520;
 pub const HEIGHT: u32 = 330;
+/// The drawing size on phones: drawn narrower, not scaled down, so that text stays
+/// at least 12 px when the chart fits the screen's width.
+pub const NARROW_WIDTH: u32 = 360;
+pub const NARROW_HEIGHT: u32 = 340;
+/// Text sizes as plotters takes them (it writes `font-size` = size / 1.24): axis
+/// labels and legend 18 (14.5 px in the SVG), titles 21. A chart shown at 86% of its
+/// drawn width (two columns at 1440 px, or a phone) still has text of at least 12 px.
+pub const LABEL_PX: u32 = 18;
+pub const TITLE_PX: u32 = 21;
+/// The SVG font size of `LABEL_PX`, for estimating text widths.
+const LABEL_SVG_PX: f64 = LABEL_PX as f64 / 1.24;
+
+thread_local! {
+    static NARROW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Draws the next charts for a narrow (phone) screen, or not.
+pub fn set_narrow(narrow: bool) {
+    NARROW.with(|n| n.set(narrow));
+}
+
+/// The (width, height) charts are drawn at now.
+pub fn size() -> (u32, u32) {
+    if NARROW.with(|n| n.get()) {
+        (NARROW_WIDTH, NARROW_HEIGHT)
+    } else {
+        (WIDTH, HEIGHT)
+    }
+}
+
+/// Estimated width of a character at plotters font size `px` (which writes
+/// `font-size` = px / 1.24; Hangul and CJK are about square).
+fn char_width(c: char, px: u32) -> f64 {
+    let em = if (c as u32) >= 0x1100 {
+        1.0
+    } else if c.is_ascii_uppercase() {
+        0.68
+    } else {
+        0.56
+    };
+    em * px as f64 / 1.24
+}
+
+/// Estimated width of `text` at plotters font size `px`.
+fn text_width(text: &str, px: u32) -> f64 {
+    text.chars().map(|c| char_width(c, px)).sum()
+}
+
+/// Splits `text` into lines at most `max_px` wide (at spaces, hyphens, or hyphenated
+/// inside a long word): names are wrapped, never cut.
+pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
+    let w = |t: &str| text_width(t, px);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_inclusive([' ', '-', '_', '/']) {
+        // A trailing space may hang past the edge.
+        if !line.is_empty() && w(line.trim_end()) + w(word.trim_end()) > max_px {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+        }
+        if line.is_empty() && w(word.trim_end()) > max_px {
+            // A word longer than a line is hyphenated, at least three letters each side.
+            let chars: Vec<char> = word.chars().collect();
+            let room = max_px - char_width('-', px);
+            let mut start = 0;
+            while start < chars.len() {
+                let (mut end, mut used) = (start, 0.0);
+                while end < chars.len() && used + char_width(chars[end], px) <= room {
+                    used += char_width(chars[end], px);
+                    end += 1;
+                }
+                let end = if chars.len() - end < 3 {
+                    chars.len()
+                } else {
+                    end.max(start + 3)
+                };
+                let mut piece: String = chars[start..end].iter().collect();
+                if end < chars.len() {
+                    // Hangul and CJK break between syllables without a hyphen.
+                    if chars[end - 1].is_ascii_alphanumeric() {
+                        piece.push('-');
+                    }
+                    lines.push(piece);
+                } else {
+                    line = piece;
+                }
+                start = end;
+            }
+        } else {
+            line.push_str(word);
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -19,25 +116,6 @@ pub struct Series {
     pub name: String,
     pub colour: Rgb,
     pub values: Vec<f64>,
-}
-
-fn category_formatter(categories: &[String]) -> impl Fn(&f64) -> String + '_ {
-    // As many characters as the category's share of the plot width holds (about 8 px each).
-    let room = (440 / categories.len().max(1) / 8).clamp(8, 40);
-    move |x: &f64| {
-        let r = x.round();
-        if (x - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < categories.len() {
-            let c = &categories[r as usize];
-            if c.chars().count() > room {
-                let short: String = c.chars().take(room - 1).collect();
-                format!("{short}…")
-            } else {
-                c.clone()
-            }
-        } else {
-            String::new()
-        }
-    }
 }
 
 /// Short axis numbers: 1.2k, 3M, 40, 0.5.
@@ -68,131 +146,277 @@ fn nice_max(v: f64) -> f64 {
     }
 }
 
-/// Grouped bars: one group per category, one bar per series.
+/// Whether positive values differ by orders of magnitude (then bars use a log scale,
+/// so the small ones are not invisible slivers).
+pub fn wants_log(series: &[Series]) -> bool {
+    let pos: Vec<f64> = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .collect();
+    let (lo, hi) = pos
+        .iter()
+        .fold((f64::MAX, 0.0f64), |(a, b), &v| (a.min(v), b.max(v)));
+    !pos.is_empty() && hi / lo >= 50.0
+}
+
+/// How a bar chart is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct BarOptions {
+    pub stacked: bool,
+    /// The value axis reaches at least this far (a 0.03% steal is not drawn full height).
+    pub min_top: f64,
+}
+
+/// Grouped bars: one group per category, one bar per series. Values that differ by
+/// orders of magnitude get a logarithmic value axis.
 pub fn grouped_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_grouped(&root, title, y_desc, categories, series, false);
-        let _ = root.present();
-    }
-    svg
+    bars(title, y_desc, categories, series, BarOptions::default())
 }
 
 /// Stacked bars: one bar per category, series stacked (e.g. CPU-time shares).
 pub fn stacked_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
+    bars(
+        title,
+        y_desc,
+        categories,
+        series,
+        BarOptions {
+            stacked: true,
+            ..BarOptions::default()
+        },
+    )
+}
+
+/// Bars with explicit options.
+pub fn bars(
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> String {
+    // The drawing grows with the wrapped names and the legend, so the plot keeps its height.
+    let (width, _) = size();
+    let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+    let height = PLOT_HEIGHT
+        + x_label_area(&wrap_categories(categories, width))
+        + legend(None, &entries, width, false);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_grouped(&root, title, y_desc, categories, series, true);
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = draw_bars(&root, title, y_desc, categories, series, opts);
         let _ = root.present();
     }
     svg
 }
 
-/// Legend entries a row under bar charts.
-const LEGEND_PER_ROW: usize = 2;
+/// Height of a chart's caption and plot, without the axis labels under it and the legend.
+const PLOT_HEIGHT: u32 = 236;
+
+/// Category names wrapped to their slot under the bars.
+fn wrap_categories(categories: &[String], width: u32) -> Vec<Vec<String>> {
+    let slot = (width as f64 - 80.0) / categories.len().max(1) as f64;
+    categories
+        .iter()
+        .map(|c| wrap(c, (slot - 2.0).max(40.0), LABEL_PX))
+        .collect()
+}
+
+fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
+    let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
+    12 + lines * (LABEL_SVG_PX as u32 + 3)
+}
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
-fn draw_grouped(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+/// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
+/// Returns the rows' total height when `draw` is None.
+fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: bool) -> u32 {
+    if entries.len() < 2 {
+        return 0;
+    }
+    let px = LABEL_PX;
+    let per_row = if entries
+        .iter()
+        .all(|(n, _)| text_width(n, px) + 30.0 < (width as f64 - 20.0) / 2.0)
+    {
+        2
+    } else {
+        1
+    };
+    let col_w = (width as f64 - 20.0) / per_row as f64;
+    let mut y = 4i32;
+    for row in entries.chunks(per_row) {
+        let mut row_h = 0;
+        for (ci, (name, colour)) in row.iter().enumerate() {
+            let x = 10 + (ci as f64 * col_w) as i32;
+            let lines = wrap(name, col_w - 26.0, px);
+            if let Some(area) = area {
+                let swatch = if line {
+                    [(x, y + 6), (x + 14, y + 10)]
+                } else {
+                    [(x, y + 1), (x + 14, y + 15)]
+                };
+                let _ = area.draw(&Rectangle::new(swatch, rgb(*colour).filled()));
+                for (li, l) in lines.iter().enumerate() {
+                    let _ = area.draw(&Text::new(
+                        l.clone(),
+                        (x + 19, y + li as i32 * (LABEL_SVG_PX as i32 + 3)),
+                        ("sans-serif", px).into_font(),
+                    ));
+                }
+            }
+            row_h = row_h.max(lines.len() as i32 * (LABEL_SVG_PX as i32 + 3) + 4);
+        }
+        y += row_h;
+    }
+    y as u32 + 2
+}
+
+fn draw_bars(
+    root: &Area<'_>,
     title: &str,
     y_desc: &str,
     categories: &[String],
     series: &[Series],
-    stacked: bool,
+    opts: BarOptions,
 ) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
     let n = categories.len().max(1);
+    let stacked = opts.stacked;
+    let log = !stacked && wants_log(series);
+    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let max = if stacked {
         (0..n)
             .map(|i| {
                 series
                     .iter()
-                    .map(|s| s.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .map(|s| value(s.values.get(i).copied().unwrap_or(0.0)))
                     .sum::<f64>()
             })
             .fold(0.0, f64::max)
     } else {
         series
             .iter()
-            .flat_map(|s| s.values.iter().copied())
+            .flat_map(|s| s.values.iter().copied().map(value))
             .fold(0.0, f64::max)
-    };
-    // A single series needs no legend; otherwise two entries a row, so names fit.
-    let legend_rows = if series.len() > 1 {
-        series.len().div_ceil(LEGEND_PER_ROW) as u32
+    }
+    .max(opts.min_top);
+    // Log scale: bars drawn in log10 space from a decade below the smallest value.
+    let min_pos = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold(f64::MAX, f64::min);
+    let (y_lo, y_hi) = if log {
+        (min_pos.log10().floor() - 0.0, (max * 1.5).log10().ceil())
     } else {
-        0
+        (0.0, nice_max(max))
     };
-    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let to_y = |v: f64| {
+        if log {
+            if v > 0.0 {
+                v.log10().max(y_lo)
+            } else {
+                y_lo
+            }
+        } else {
+            v
+        }
+    };
+    let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+    let legend_h = legend(None, &entries, width, false);
+    // Category names wrapped under their bars.
+    let wrapped = wrap_categories(categories, width);
+    let x_area = x_label_area(&wrapped);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
+    let y_desc = if log {
+        format!("{y_desc} (log)")
+    } else {
+        y_desc.to_string()
+    };
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 18))
+        .caption(title, ("sans-serif", TITLE_PX))
         .margin(8)
-        .x_label_area_size(30)
-        .y_label_area_size(58)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..nice_max(max))?;
-    let fmt = category_formatter(categories);
+        .x_label_area_size(x_area)
+        .y_label_area_size(66)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
+    let y_fmt = |y: &f64| {
+        if log {
+            if (y - y.round()).abs() < 1e-6 {
+                short_num(&10f64.powf(y.round()))
+            } else {
+                String::new()
+            }
+        } else {
+            short_num(y)
+        }
+    };
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n + 1)
-        .x_label_formatter(&fmt)
+        .x_labels(0)
         .y_desc(y_desc)
-        .y_labels(6)
-        .y_label_formatter(&short_num)
-        .label_style(("sans-serif", 14))
-        .axis_desc_style(("sans-serif", 14))
+        .y_labels(if log {
+            ((y_hi - y_lo) as usize + 1).max(2)
+        } else {
+            6
+        })
+        .y_label_formatter(&y_fmt)
+        .label_style(("sans-serif", LABEL_PX))
+        .axis_desc_style(("sans-serif", LABEL_PX))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
     let groups = series.len().max(1) as f64;
-    let width = 0.8;
+    let group_w = 0.8;
     for (si, s) in series.iter().enumerate() {
         let colour = rgb(s.colour);
         let bars = s.values.iter().enumerate().map(|(i, &v)| {
-            let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+            let v = value(v);
             let (x0, x1, y0, y1) = if stacked {
                 let below: f64 = series[..si]
                     .iter()
-                    .map(|o| o.values.get(i).copied().unwrap_or(0.0).max(0.0))
+                    .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
                     .sum();
                 (
-                    i as f64 - width / 2.0,
-                    i as f64 + width / 2.0,
+                    i as f64 - group_w / 2.0,
+                    i as f64 + group_w / 2.0,
                     below,
                     below + v,
                 )
             } else {
-                let w = width / groups;
-                let x0 = i as f64 - width / 2.0 + si as f64 * w;
-                (x0, x0 + w * 0.92, 0.0, v)
+                // Centred on the category: the group spans i ± 0.4, each bar with an
+                // equal gap on both sides.
+                let w = group_w / groups;
+                let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
+                (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
             };
             Rectangle::new([(x0, y0), (x1, y1)], colour.filled())
         });
         chart.draw_series(bars)?;
     }
-    // Legend below the plot.
-    for (si, s) in series.iter().enumerate().filter(|_| legend_rows > 0) {
-        let col = (si % LEGEND_PER_ROW) as i32;
-        let row = (si / LEGEND_PER_ROW) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
-        let y = 4 + row * 22;
-        legend.draw(&Rectangle::new(
-            [(x, y), (x + 14, y + 14)],
-            rgb(s.colour).filled(),
+    // Category names and ticks, centred under each group.
+    let (_, y_px) = chart.backend_coord(&(0.0, y_lo));
+    for (i, lines) in wrapped.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(i as f64, y_lo));
+        plot.draw(&Rectangle::new(
+            [(x, y_px), (x + 1, y_px + 5)],
+            BLACK.filled(),
         ))?;
-        let name: String = if s.name.chars().count() > 30 {
-            s.name.chars().take(29).chain(['…']).collect()
-        } else {
-            s.name.clone()
-        };
-        legend.draw(&Text::new(
-            name,
-            (x + 19, y),
-            ("sans-serif", 13).into_font(),
-        ))?;
+        for (li, l) in lines.iter().enumerate() {
+            // Centred by its estimated width (the same element type as the legend's text).
+            let half = (text_width(l, LABEL_PX) / 2.0) as i32;
+            plot.draw(&Text::new(
+                l.clone(),
+                (x - half, y_px + 7 + li as i32 * (LABEL_SVG_PX as i32 + 3)),
+                ("sans-serif", LABEL_PX).into_font(),
+            ))?;
+        }
     }
+    legend(Some(&legend_area), &entries, width, false);
     Ok(())
 }
 
@@ -208,108 +432,11 @@ pub struct Line {
 pub fn log_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_log_lines(&root, title, x_desc, y_desc, lines);
+        let root = SVGBackend::with_string(&mut svg, lines_size(lines)).into_drawing_area();
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, true);
         let _ = root.present();
     }
     svg
-}
-
-fn draw_log_lines(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
-    title: &str,
-    x_desc: &str,
-    y_desc: &str,
-    lines: &[Line],
-) -> DrawResult {
-    root.fill(&WHITE)?;
-    let xs = lines
-        .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.0))
-        .filter(|x| x.is_finite() && *x > 0.0);
-    let (mut lo, mut hi) = xs.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
-    if lo > hi {
-        (lo, hi) = (0.1, 10.0);
-    }
-    let (lo, hi) = (lo / 1.5, hi * 1.5);
-    // At least a decade, so that the log axis has labelled ticks.
-    let lo = lo.min(hi / 10.0);
-    let ymax = lines
-        .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.1))
-        .fold(0.0, f64::max);
-    let legend_rows = if lines.len() > 1 {
-        lines.len().div_ceil(LEGEND_PER_ROW) as u32
-    } else {
-        0
-    };
-    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
-    let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 18))
-        .margin(8)
-        .x_label_area_size(44)
-        .y_label_area_size(58)
-        .build_cartesian_2d((lo..hi).log_scale(), 0f64..nice_max(ymax))?;
-    chart
-        .configure_mesh()
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .x_labels(8)
-        .y_labels(6)
-        .y_label_formatter(&short_num)
-        .axis_desc_style(("sans-serif", 14))
-        .x_label_formatter(&|x| {
-            if *x >= 100.0 {
-                format!("{x:.0}")
-            } else if *x >= 1.0 {
-                format!("{x:.1}")
-            } else {
-                format!("{x:.2}")
-            }
-        })
-        .label_style(("sans-serif", 14))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()?;
-    for l in lines {
-        let colour = rgb(l.colour);
-        let pts: Vec<(f64, f64)> = l
-            .points
-            .iter()
-            .copied()
-            .filter(|(x, y)| x.is_finite() && *x > 0.0 && y.is_finite())
-            .collect();
-        // A step line: the cumulative share jumps at each bucket.
-        let mut steps = Vec::with_capacity(pts.len() * 2);
-        let mut prev = 0.0;
-        for &(x, y) in &pts {
-            steps.push((x, prev));
-            steps.push((x, y));
-            prev = y;
-        }
-        chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
-        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
-    }
-    for (si, l) in lines.iter().enumerate().filter(|_| legend_rows > 0) {
-        let col = (si % LEGEND_PER_ROW) as i32;
-        let row = (si / LEGEND_PER_ROW) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
-        let y = 4 + row * 22;
-        legend.draw(&Rectangle::new(
-            [(x, y + 5), (x + 14, y + 9)],
-            rgb(l.colour).filled(),
-        ))?;
-        let name: String = if l.name.chars().count() > 30 {
-            l.name.chars().take(29).chain(['…']).collect()
-        } else {
-            l.name.clone()
-        };
-        legend.draw(&Text::new(
-            name,
-            (x + 19, y),
-            ("sans-serif", 13).into_font(),
-        ))?;
-    }
-    Ok(())
 }
 
 /// Straight lines with point markers over a linear x axis (sweep curves); `target`
@@ -323,33 +450,57 @@ pub fn xy_lines(
 ) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_xy_lines(&root, title, x_desc, y_desc, lines, target);
+        let root = SVGBackend::with_string(&mut svg, lines_size(lines)).into_drawing_area();
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, false);
         let _ = root.present();
     }
     svg
 }
 
-fn draw_xy_lines(
-    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+/// The size of a line chart: its plot plus the legend's rows.
+fn lines_size(lines: &[Line]) -> (u32, u32) {
+    let (width, _) = size();
+    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    (
+        width,
+        PLOT_HEIGHT + 54 + legend(None, &entries, width, true),
+    )
+}
+
+/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
+/// values, several labels per decade) and the lines are cumulative steps.
+fn draw_lines(
+    root: &Area<'_>,
     title: &str,
     x_desc: &str,
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
+    log_x: bool,
 ) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
-    let finite = |v: &f64| v.is_finite();
+    let fx = |x: f64| if log_x { x.log10() } else { x };
+    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
     let xs: Vec<f64> = lines
         .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.0))
-        .filter(finite)
+        .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| fx(p.0)))
         .collect();
     let (lo, hi) = xs
         .iter()
         .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
     let (lo, hi) = if lo > hi {
         (0.0, 1.0)
+    } else if log_x {
+        // A little room on both sides, and at least a third of a decade.
+        let pad = ((hi - lo) * 0.08).max(0.05);
+        let (lo, hi) = (lo - pad, hi + pad);
+        if hi - lo < 0.35 {
+            let mid = (lo + hi) / 2.0;
+            (mid - 0.175, mid + 0.175)
+        } else {
+            (lo, hi)
+        }
     } else if lo == hi {
         (lo - 1.0, hi + 1.0)
     } else {
@@ -357,35 +508,45 @@ fn draw_xy_lines(
     };
     let ymax = lines
         .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| p.1))
         .chain(target)
-        .filter(finite)
+        .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let legend_rows = if lines.len() > 1 {
-        lines.len().div_ceil(LEGEND_PER_ROW) as u32
-    } else {
-        0
-    };
-    let (plot, legend) = root.split_vertically(HEIGHT - 22 * legend_rows - 6);
+    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    let legend_h = legend(None, &entries, width, true);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", 18))
+        .caption(title, ("sans-serif", TITLE_PX))
         .margin(8)
-        .x_label_area_size(44)
-        .y_label_area_size(58)
+        .margin_right(18)
+        .x_label_area_size(54)
+        .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+    let x_fmt = |x: &f64| {
+        if log_x {
+            short_num(&round_sig(10f64.powf(*x)))
+        } else {
+            short_num(x)
+        }
+    };
+    let x_desc = if log_x {
+        format!("{x_desc} (log)")
+    } else {
+        x_desc.to_string()
+    };
     chart
         .configure_mesh()
         .x_desc(x_desc)
         .y_desc(y_desc)
-        .x_labels(8)
+        .x_labels(if width < 400 { 4 } else { 6 })
         .y_labels(6)
-        .x_label_formatter(&short_num)
+        .x_label_formatter(&x_fmt)
         .y_label_formatter(&short_num)
-        .axis_desc_style(("sans-serif", 14))
-        .label_style(("sans-serif", 14))
+        .axis_desc_style(("sans-serif", LABEL_PX))
+        .label_style(("sans-serif", LABEL_PX))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
-    if let Some(t) = target.filter(finite) {
+    if let Some(t) = target.filter(|v| v.is_finite()) {
         chart.draw_series(DashedLineSeries::new(
             [(lo, t), (hi, t)],
             6,
@@ -398,33 +559,36 @@ fn draw_xy_lines(
         let pts: Vec<(f64, f64)> = l
             .points
             .iter()
-            .copied()
-            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .filter(|p| usable(p))
+            .map(|&(x, y)| (fx(x), y))
             .collect();
-        chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
-        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
-    }
-    for (si, l) in lines.iter().enumerate().filter(|_| legend_rows > 0) {
-        let col = (si % LEGEND_PER_ROW) as i32;
-        let row = (si / LEGEND_PER_ROW) as i32;
-        let x = 10 + col * ((WIDTH as i32 - 20) / LEGEND_PER_ROW as i32);
-        let y = 4 + row * 22;
-        legend.draw(&Rectangle::new(
-            [(x, y + 5), (x + 14, y + 9)],
-            rgb(l.colour).filled(),
-        ))?;
-        let name: String = if l.name.chars().count() > 30 {
-            l.name.chars().take(29).chain(['…']).collect()
+        if log_x {
+            // A step line: the cumulative share jumps at each bucket.
+            let mut steps = Vec::with_capacity(pts.len() * 2);
+            let mut prev = 0.0;
+            for &(x, y) in &pts {
+                steps.push((x, prev));
+                steps.push((x, y));
+                prev = y;
+            }
+            chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
+            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
         } else {
-            l.name.clone()
-        };
-        legend.draw(&Text::new(
-            name,
-            (x + 19, y),
-            ("sans-serif", 14).into_font(),
-        ))?;
+            chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
+            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+        }
     }
+    legend(Some(&legend_area), &entries, width, true);
     Ok(())
+}
+
+/// `v` rounded to two significant digits (log-axis labels: 1.6, 25, 4k).
+fn round_sig(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = 10f64.powf(v.log10().floor() - 1.0);
+    (v / mag).round() * mag
 }
 
 /// The colour for series `i` (palette order).
@@ -455,6 +619,38 @@ mod tests {
     }
 
     #[test]
+    fn names_wrap_whole_and_sizes_read_back() {
+        let name = "Paravirtual split drivers (back end in the hypervisor)";
+        let lines = wrap(name, 90.0, LABEL_PX);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(
+            lines.join(" ").replace("- ", "").replace(' ', ""),
+            name.replace(' ', "")
+        );
+        let svg = grouped_bars("t", "y", &[name.to_string()], &[]);
+        assert!(!svg.contains('…'));
+        assert!(svg.contains(&format!("width=\"{WIDTH}\"")), "{svg}");
+        let h: u32 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(h > PLOT_HEIGHT, "{h}");
+    }
+
+    #[test]
+    fn orders_of_magnitude_get_a_log_scale() {
+        let s = |v: Vec<f64>| Series {
+            name: "s".into(),
+            colour: colour(0),
+            values: v,
+        };
+        assert!(wants_log(&[s(vec![8.0, 500.0])]));
+        assert!(!wants_log(&[s(vec![80.0, 100.0])]));
+    }
+
+    #[test]
     fn empty_and_odd_values_draw() {
         let svg = stacked_bars("t", "y", &[], &[]);
         assert!(svg.contains("</svg>"));
@@ -469,5 +665,30 @@ mod tests {
             }],
         );
         assert!(svg.contains("</svg>"));
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    #[test]
+    fn wraps_at_spaces_and_hyphenates_long_words_sensibly() {
+        let w = |t| super::wrap(t, 68.0, super::LABEL_PX);
+        assert_eq!(w("Type 1 hypervisor (hybrid)")[0], "Type 1");
+        for t in [
+            "Type 1 hypervisor (hybrid)",
+            "Containers (bridge network, overlay storage)",
+        ] {
+            let lines = w(t);
+            assert!(lines.iter().all(|l| !l.is_empty()), "{lines:?}");
+            // No line starts with fewer than three letters of a broken word.
+            for pair in lines.windows(2) {
+                if pair[0].ends_with('-') && !t.contains(&pair[0][..]) {
+                    assert!(
+                        pair[1].chars().take_while(|c| c.is_alphanumeric()).count() >= 3,
+                        "{lines:?}"
+                    );
+                }
+            }
+        }
     }
 }

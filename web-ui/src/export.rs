@@ -14,90 +14,9 @@ pub fn to_json(result: &RunResult) -> Result<String, String> {
     serde_json::to_string_pretty(result).map_err(|e| e.to_string())
 }
 
-fn csv_field(s: &str) -> String {
-    // Quote always; neutralise spreadsheet formulas.
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
-
-/// One CSV row per (platform, metric, detail) with its value.
+/// The result as CSV, the same shape as `virtsim run --format csv`.
 pub fn to_csv(result: &RunResult) -> String {
-    let mut out = String::from("scenario,seed,platform,metric,detail,value\n");
-    let head = format!("{},{}", csv_field(&result.scenario), result.seed);
-    let mut row = |p: &str, m: &str, detail: &str, v: String| {
-        out.push_str(&format!(
-            "{head},{},{},{},{}\n",
-            csv_field(p),
-            csv_field(m),
-            csv_field(detail),
-            v
-        ));
-    };
-    for p in &result.platforms {
-        row(
-            &p.name,
-            "throughput_ops_per_s",
-            "",
-            p.throughput.to_string(),
-        );
-        row(
-            &p.name,
-            "baseline_throughput_ops_per_s",
-            "",
-            p.baseline_throughput.to_string(),
-        );
-        row(
-            &p.name,
-            "relative_performance_percent",
-            "",
-            p.relative_performance_percent.to_string(),
-        );
-        row(&p.name, "steal_percent", "", p.steal_percent.to_string());
-        row(
-            &p.name,
-            "exits_per_second",
-            "",
-            p.exits_per_second.to_string(),
-        );
-        let c = &p.cpu;
-        for (k, v) in [
-            ("guest_user", c.guest_user),
-            ("guest_kernel", c.guest_kernel),
-            ("hypervisor", c.hypervisor),
-            ("device_emulation", c.device_emulation),
-            ("host_os", c.host_os),
-            ("idle", c.idle),
-        ] {
-            row(&p.name, "cpu_percent", k, v.to_string());
-        }
-        for e in &p.exits {
-            row(&p.name, "exits", e.reason.name(), e.count.to_string());
-        }
-        for l in &p.latency {
-            let op = l.op.name();
-            row(
-                &p.name,
-                "latency_mean_us",
-                op,
-                l.latency.mean_us.to_string(),
-            );
-            row(&p.name, "latency_p50_us", op, l.latency.p50_us.to_string());
-            row(&p.name, "latency_p99_us", op, l.latency.p99_us.to_string());
-        }
-        for g in &p.groups {
-            row(
-                &p.name,
-                "group_relative_performance_percent",
-                &g.name,
-                g.relative_performance_percent.to_string(),
-            );
-        }
-    }
-    out
+    crate::core::export_csv::to_csv(result)
 }
 
 /// Offers `content` as a file download named `name`.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     Ko,
     En,
@@ -271,6 +271,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("timeline.platform", "플랫폼", "Platform"),
     ("timeline.trap", "exit/trap", "exit/trap"),
+    ("timeline.windows", "트레이스가 한도에 닿아 실행 전체에 고르게 놓인 구간 {}개만 기록했습니다(모두 {} ms). 회색 틈은 기록되지 않았습니다.", "The trace reached its bound, so it records {} windows spread over the run ({} ms in all); the grey gaps were not recorded."),
     ("timeline.truncated", "트레이스가 한도에서 잘렸습니다 (앞부분만 표시).", "The trace hit its bound and was cut short (only the start is shown)."),
     ("paths.subtotals", "계층별 사이클 (연산 1회)", "Cycles per layer (one operation)"),
     ("paths.same_as", "경로가 다음과 같음:", "Same path as"),
@@ -280,7 +281,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("paths.layer", "계층", "Layer"),
     ("paths.cycles", "사이클", "Cycles"),
     ("paths.total", "연산당 합계 (일괄 처리분은 나눠서)", "Total per operation (batched steps amortized)"),
-    ("paths.every", "일괄: 연산", "batched: once per"),
+    ("paths.every", "일괄 처리: 연산 {}회마다 한 번", "batched: once every {} operations"),
     ("paths.completion", "완료 (장치·타이머가 끝낸 뒤)", "Completion (after the device or timer finishes)"),
     ("paths.help", "같은 연산이 플랫폼마다 어떤 계층을 거치는지, 단계마다 몇 사이클이 드는지 비교하세요.", "Compare which layers the same operation crosses on each platform, and the cycles each step costs."),
     (
@@ -329,6 +330,25 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cpu.idle", "유휴", "idle"),
     ("cpu.steal", "스틸", "steal"),
     ("cpu.guest", "게스트", "guest"),
+    ("results.stale.from", "아래는 이전 설정의 “{}” 결과입니다. 시나리오나 설정이 바뀌었습니다.", "Below: “{}” with earlier settings; the scenario or controls have changed."),
+    ("results.stale.running", "새 설정으로 실행하는 중…", "Running the new settings…"),
+    ("results.stale.run", "지금 실행", "Run it now"),
+    ("run.named", "“{}” 실행", "Run “{}”"),
+    ("estimate.line", "예상: 이벤트 최대 약 {}개 · 이 기기에서 약 {}", "Estimate: up to about {} events · about {} on this device"),
+    ("estimate.over", "페이지에서 실행하기에 너무 큽니다: 이벤트 약 {}개 (페이지 한도 {}개).", "Too large to run in the page: about {} events (the page's limit is {})."),
+    ("estimate.fix", "실행 시간을 {} ms로 줄이기", "Set the duration to {} ms"),
+    ("estimate.fix.hint", "또는 인스턴스·vCPU·스레드를 줄이세요. CLI는 더 큰 시나리오도 실행합니다.", "Or use fewer instances, vCPUs or threads; the CLI runs larger ones."),
+    ("run.remaining", "남은 시간 약 {}", "about {} left"),
+    ("timeline.record", "타임라인 기록하기", "Record the timeline"),
+    ("timeline.untraced", "이 실행에는 타임라인이 없습니다(트레이스는 큽니다). 기록하면 다시 실행합니다: 약 {}.", "This run has no timeline (traces are large). Recording one runs it again: about {}."),
+    ("timeline.extent", "표시된 트레이스: {}–{} ms (전체 실행 {} ms 중, {} 사이클)", "Trace shown: {}–{} ms of the {} ms run ({} cycles)"),
+    ("timeline.help.touch", "버튼으로 이동·확대하고, 구간을 탭하면 무엇이 왜 실행됐는지 보입니다.", "Pan and zoom with the buttons; tap a segment to see what ran and why."),
+    ("timeline.axis", "시간 (ms)", "time (ms)"),
+    ("chart.unavailable", "차트를 표시할 수 없습니다", "Chart unavailable"),
+    ("chart.values", "차트의 값", "Values of the chart"),
+    ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),
+    ("chart.one_sample", "표본이 하나 이하인 플랫폼: {}", "One sample or none on: {}"),
+    ("table.cards", "플랫폼별 측정값", "Measured figures per platform"),
 ];
 
 #[cfg(test)]
@@ -377,6 +397,14 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+    }
+
+    /// Texts filled in by position have as many slots in Korean as in English.
+    #[test]
+    fn placeholders_match() {
+        for (k, ko, en) in STRINGS {
+            assert_eq!(ko.matches("{}").count(), en.matches("{}").count(), "{k}");
+        }
     }
 
     #[test]

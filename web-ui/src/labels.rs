@@ -4,7 +4,24 @@ use crate::core::{
     Category, ExitReason, IoModel, Layer, NetworkMode, Op, PlatformKind, SchedulerKind,
     StorageMode, Technique,
 };
+use crate::core::{PlatformResult, RunResult};
 use crate::i18n::Lang;
+
+/// What a platform is called on the page: its `label` in the page's language, else its name.
+pub fn platform(lang: Lang, p: &PlatformResult) -> String {
+    match &p.label {
+        Some(l) => lang.pick(&l.ko, &l.en).to_string(),
+        None => p.name.clone(),
+    }
+}
+
+/// The label of the platform named `name` in `r` (the name itself when there is none).
+pub fn platform_named(lang: Lang, r: &RunResult, name: &str) -> String {
+    r.platforms
+        .iter()
+        .find(|p| p.name == name)
+        .map_or_else(|| name.to_string(), |p| platform(lang, p))
+}
 
 pub fn layer(lang: Lang, l: Layer) -> &'static str {
     let (ko, en) = match l {

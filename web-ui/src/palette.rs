@@ -57,3 +57,24 @@ pub fn kind(kind: &str) -> Rgb {
         BLACK
     }
 }
+
+/// Colour of a stack layer, the same in every view (the per-layer totals, the step
+/// rows, the stack): a layer that does a CPU category's work has that category's colour.
+pub fn layer(l: crate::core::Layer) -> Rgb {
+    use crate::core::Layer;
+    match l {
+        Layer::Application => BLUE,
+        Layer::GuestKernel => SKY_BLUE,
+        Layer::Hypervisor => VERMILLION,
+        Layer::DriverDomain => YELLOW,
+        Layer::VmmProcess => ORANGE,
+        Layer::HostOs => REDDISH_PURPLE,
+        Layer::ContainerEngine => BLUISH_GREEN,
+        Layer::Hardware => BLACK,
+    }
+}
+
+/// Colour of a CPU category (`labels::category_key` names), the same in every view.
+pub fn category(c: crate::core::Category) -> Rgb {
+    kind(crate::labels::category_key(c))
+}

@@ -60,14 +60,36 @@ impl Knobs {
     }
 }
 
+/// A message in both page languages (sim-core's validator renders both).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Msg {
+    pub en: String,
+    pub ko: String,
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ko, &self.en)
+    }
+
+    /// A validator error's message in both languages.
+    pub fn of_error(e: &crate::core::ScenarioError) -> Msg {
+        Msg {
+            en: e.message_in(crate::core::text::Lang::En),
+            ko: e.message_in(crate::core::text::Lang::Ko),
+        }
+    }
+}
+
 /// A validation error of the editor's text, pointing at line and column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Msg,
     /// "file:line:column: message"
-    pub display: String,
+    pub display: Msg,
 }
 
 /// The scenario's own values of the controlled parameters (what a slider shows untouched).
@@ -142,7 +164,7 @@ fn max_instances(s: &Scenario) -> u32 {
 pub struct KnobError {
     /// The id of the control that was changed last (`k-instances`, …), if known.
     pub control: Option<&'static str>,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// The id of the first control whose setting differs between `a` and `b`.
@@ -170,6 +192,25 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     }
 }
 
+/// The control that sets the field a control error names (its `field` parameter),
+/// for a share link, where no control was "changed last".
+pub fn control_of(e: &crate::core::ScenarioError) -> Option<&'static str> {
+    let field = e.params.iter().find(|(k, _)| *k == "field")?.1.as_str();
+    let last = field.rsplit('.').next().unwrap_or(field);
+    Some(match last {
+        "count" => "k-instances",
+        "vcpus" => "k-vcpus",
+        "threads" => "k-threads",
+        "cores" => "k-host-cores",
+        "vm_exit_roundtrip" => "k-exit",
+        "time_slice_ms" => "k-slice",
+        "duration_ms" => "k-duration",
+        "workload" => "k-workload",
+        "seed" => "k-seed",
+        _ => return None,
+    })
+}
+
 /// The outcome of validating the editor's text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Validation {
@@ -177,24 +218,42 @@ pub enum Validation {
         name: String,
         seed: u64,
         baseline: Box<Baseline>,
+        /// sim-core's estimate of the events a run needs (0 when the controls are invalid).
+        events: u64,
+        /// Duration of the run, ms (with the controls applied).
+        duration_ms: u64,
     },
     Invalid(EditorError),
 }
 
 /// Validates scenario text the way a run would read it: the text itself (an editor
 /// error), then the controls layered over it (a control error; the text stays valid).
-pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<String>) {
+pub fn validate(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+) -> (Validation, Option<(Msg, Option<&'static str>)>) {
     if text.len() > MAX_SCENARIO_BYTES {
-        let message = format!(
-            "scenario is {} bytes; at most {} are accepted",
-            text.len(),
-            MAX_SCENARIO_BYTES
-        );
+        let message = Msg {
+            en: format!(
+                "scenario is {} bytes; at most {} are accepted",
+                text.len(),
+                MAX_SCENARIO_BYTES
+            ),
+            ko: format!(
+                "시나리오가 {}바이트입니다. 최대 {}바이트까지 받습니다",
+                text.len(),
+                MAX_SCENARIO_BYTES
+            ),
+        };
         return (
             Validation::Invalid(EditorError {
                 line: 1,
                 column: 1,
-                display: format!("{file}:1:1: {message}"),
+                display: Msg {
+                    en: format!("{file}:1:1: {}", message.en),
+                    ko: format!("{file}:1:1: {}", message.ko),
+                },
                 message,
             }),
             None,
@@ -205,8 +264,11 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
             Validation::Invalid(EditorError {
                 line: e.line,
                 column: e.column,
-                message: e.message.clone(),
-                display: e.to_string(),
+                message: Msg::of_error(&e),
+                display: Msg {
+                    en: e.to_string_in(crate::core::text::Lang::En),
+                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                },
             }),
             None,
         ),
@@ -217,6 +279,8 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
                     Validation::Valid {
                         name: s.name().to_string(),
                         seed: s.seed(),
+                        events: s.estimated_events(),
+                        duration_ms: s.duration_ms,
                         baseline,
                     },
                     None,
@@ -225,9 +289,11 @@ pub fn validate(file: &str, text: &str, knobs: &Knobs) -> (Validation, Option<St
                     Validation::Valid {
                         name: base.name().to_string(),
                         seed: knobs.seed.unwrap_or(base.seed()),
+                        events: 0,
+                        duration_ms: base.duration_ms,
                         baseline,
                     },
-                    Some(e.message),
+                    Some((Msg::of_error(&e), control_of(&e))),
                 ),
             }
         }
@@ -268,6 +334,31 @@ impl std::ops::Deref for ResultRef {
     fn deref(&self) -> &RunResult {
         &self.0
     }
+}
+
+/// What a run was started from: the scenario text and the control settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInput {
+    pub file: String,
+    pub text: Rc<str>,
+    pub knobs: Knobs,
+}
+
+/// Estimated events per millisecond before any run has been measured on this device:
+/// a page run does about 8 million events/s (README) and sim-core's estimate is an
+/// upper bound, about twice the events a library scenario needs.
+pub const DEFAULT_EVENTS_PER_MS: f64 = 16_000.0;
+
+/// What a run of the current scenario will cost, before it starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub events: u64,
+    /// Expected wall-clock time on this device, ms.
+    pub millis: f64,
+    /// Whether the estimate exceeds the page's event budget (`run::MAX_EVENTS`).
+    pub over_budget: bool,
+    /// A duration (ms) that would bring the run under the budget.
+    pub fitting_duration_ms: u64,
 }
 
 /// The result views.
@@ -331,6 +422,17 @@ pub struct State {
     /// The scenario's own control values, kept from the last valid text so the
     /// controls do not jump while the editor's text is briefly invalid.
     pub baseline: Rc<Baseline>,
+    /// The scenario and settings of the run in progress.
+    pub running: Option<RunInput>,
+    /// The scenario and settings the shown result came from.
+    pub result_input: Option<RunInput>,
+    /// Estimated events (sim-core's upper bound) per wall-clock millisecond, measured
+    /// by the last run on this device.
+    pub events_per_ms: f64,
+    /// When the run in progress started (`performance.now()`), for the time left.
+    pub run_started_ms: Option<f64>,
+    /// The estimated events of the run in progress (to calibrate `events_per_ms`).
+    pub running_estimate: Option<u64>,
 }
 
 impl State {
@@ -350,6 +452,11 @@ impl State {
             notice: None,
             knob_error: None,
             baseline: Rc::new(Baseline::default()),
+            running: None,
+            result_input: None,
+            events_per_ms: DEFAULT_EVENTS_PER_MS,
+            run_started_ms: None,
+            running_estimate: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -387,7 +494,7 @@ impl State {
         self.file = shared.file;
         self.text = Rc::from(shared.text);
         self.knobs = shared.knobs;
-        self.revalidate();
+        self.revalidate_after(None);
     }
 
     fn revalidate(&mut self) {
@@ -401,32 +508,71 @@ impl State {
             self.baseline = Rc::new((**baseline).clone());
         }
         self.validation = validation;
-        self.knob_error = knob_error.map(|message| KnobError { control, message });
+        // Blamed on the control just changed, else on the one setting the field named.
+        self.knob_error = knob_error.map(|(message, named)| KnobError {
+            control: control.or(named),
+            message,
+        });
         if self.knob_error.is_some() && !self.is_running() {
             // The shown results no longer match the controls: drop the "done" line.
             self.status = RunStatus::Idle;
         }
     }
 
-    /// Whether the scenario and the controls can run.
+    /// Whether the scenario and the controls can run (valid, and within the page's budget).
     pub fn can_run(&self) -> bool {
-        matches!(self.validation, Validation::Valid { .. }) && self.knob_error.is_none()
+        matches!(self.validation, Validation::Valid { .. })
+            && self.knob_error.is_none()
+            && !self.estimate().is_some_and(|e| e.over_budget)
     }
 
-    /// Whether the shown results no longer match the current settings.
+    /// The scenario and settings now on screen.
+    pub fn input(&self) -> RunInput {
+        RunInput {
+            file: self.file.clone(),
+            text: self.text.clone(),
+            knobs: self.knobs.clone(),
+        }
+    }
+
+    /// Whether the shown results came from another scenario text or other settings
+    /// than those now on screen.
     pub fn results_stale(&self) -> bool {
         self.result.is_some()
-            && (self.knob_error.is_some()
-                || matches!(
-                    self.status,
-                    RunStatus::Failed(_) | RunStatus::Cancelled | RunStatus::Running { .. }
-                ))
+            && self
+                .result_input
+                .as_ref()
+                .is_none_or(|r| r.text != self.text || r.knobs != self.knobs)
+    }
+
+    /// The cost of running the current scenario, when it is valid.
+    pub fn estimate(&self) -> Option<Estimate> {
+        match &self.validation {
+            Validation::Valid {
+                events,
+                duration_ms,
+                ..
+            } if *events > 0 => {
+                let budget = crate::run::MAX_EVENTS;
+                let fitting = (*duration_ms as f64 * budget as f64 / *events as f64 * 0.9) as u64;
+                Some(Estimate {
+                    events: *events,
+                    millis: *events as f64 / self.events_per_ms.max(1.0),
+                    over_budget: *events > budget,
+                    fitting_duration_ms: (fitting / 10 * 10).max(1),
+                })
+            }
+            _ => None,
+        }
     }
 
     fn start_run_if_valid(&mut self) {
         if self.can_run() {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
+            self.running = Some(self.input());
+            self.running_estimate = self.estimate().map(|e| e.events);
+            self.run_started_ms = Some(crate::clock::now_ms());
         }
     }
 
@@ -524,6 +670,7 @@ impl Reducible for State {
                 if s.is_running() {
                     s.run_id += 1;
                     s.status = RunStatus::Cancelled;
+                    s.running = None;
                 }
             }
             Action::Progress { id, done, total } => {
@@ -543,25 +690,48 @@ impl Reducible for State {
                 }
                 s.status = RunStatus::Done { events, millis };
                 s.result = Some(result);
+                s.result_input = s.running.take();
+                // The device's pace in *estimated* events per ms, so that the next
+                // estimate (an upper bound on events) comes out in real time.
+                if let (Some(estimated), true) = (s.running_estimate, millis >= 20.0 && events > 0)
+                {
+                    s.events_per_ms = estimated as f64 / millis;
+                }
+                s.running_estimate = None;
             }
             Action::Failed { id, message } => {
                 if id != s.run_id {
                     return self;
                 }
                 s.status = RunStatus::Failed(message);
+                s.running = None;
             }
-            Action::SetTab(tab) => {
-                s.tab = tab;
-                let untraced = s
-                    .result
-                    .as_ref()
-                    .is_some_and(|r| r.platforms.iter().all(|p| p.trace.is_none()));
-                if tab == Tab::Timeline && untraced && !s.is_running() {
-                    s.start_run_if_valid();
-                }
-            }
+            // Opening a tab never runs anything: the timeline asks before recording.
+            Action::SetTab(tab) => s.tab = tab,
             Action::Notice(n) => s.notice = n,
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod blame_tests {
+    use super::*;
+
+    #[test]
+    fn a_share_links_bad_duration_is_blamed_on_the_duration() {
+        let (file, text) = BUILTIN[0];
+        let knobs = Knobs {
+            instance_count: Some(2),
+            duration_ms: Some(999_999_999),
+            ..Knobs::default()
+        };
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs,
+        });
+        assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
     }
 }

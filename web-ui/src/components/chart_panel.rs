@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::charts::{self, Line, Series};
+use crate::charts::{self, BarOptions, Line, Series};
 use crate::components::svg_view::SvgView;
 use crate::core::{Op, RunResult};
 use crate::export;
@@ -57,13 +57,111 @@ pub fn ops_of(r: &RunResult) -> Vec<Op> {
     ops.into_iter().map(|(o, _)| o).collect()
 }
 
-/// (id, title, svg) for every chart of a result; latency charts are for `op`.
-pub fn build_charts(
+/// A chart: its SVG, the same figures as a table (for screen readers), and a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    pub id: &'static str,
+    pub title: String,
+    pub svg: String,
+    /// Column headings (the first heads the row names) and rows.
+    pub head: Vec<String>,
+    pub rows: Vec<(String, Vec<String>)>,
+    /// Said under the chart (e.g. platforms with too few samples).
+    pub note: Option<String>,
+}
+
+fn bar_chart(
+    id: &'static str,
     lang: Lang,
-    r: &RunResult,
-    op: Option<Op>,
-) -> Vec<(&'static str, String, String)> {
-    let names: Vec<String> = r.platforms.iter().map(|p| p.name.clone()).collect();
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> ChartSpec {
+    let mut head = vec![t(lang, "table.platform").to_string()];
+    head.extend(series.iter().map(|s| format!("{} ({y_desc})", s.name)));
+    ChartSpec {
+        id,
+        title: title.to_string(),
+        svg: charts::bars(title, y_desc, categories, series, opts),
+        head,
+        rows: categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    c.clone(),
+                    series
+                        .iter()
+                        .map(|s| s.values.get(i).map_or("—".into(), |v| crate::num::num(*v)))
+                        .collect(),
+                )
+            })
+            .collect(),
+        note: None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn line_chart(
+    id: &'static str,
+    lang: Lang,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+    log_x: bool,
+) -> ChartSpec {
+    let svg = if log_x {
+        charts::log_lines(title, x_desc, y_desc, lines)
+    } else {
+        charts::xy_lines(title, x_desc, y_desc, lines, target)
+    };
+    ChartSpec {
+        id,
+        title: title.to_string(),
+        svg,
+        head: vec![
+            t(lang, "table.platform").to_string(),
+            format!("{x_desc} → {y_desc}"),
+        ],
+        rows: lines
+            .iter()
+            .map(|l| {
+                let step = l.points.len().div_ceil(12).max(1);
+                let pts: Vec<String> = l
+                    .points
+                    .iter()
+                    .step_by(step)
+                    .map(|(x, y)| format!("{} → {}", crate::num::num(*x), crate::num::num(*y)))
+                    .collect();
+                (l.name.clone(), vec![pts.join("; ")])
+            })
+            .collect(),
+        note: None,
+    }
+}
+
+/// Names the platforms whose latency chart of `op` rests on one sample or none.
+fn samples_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
+    let few: Vec<String> = r
+        .platforms
+        .iter()
+        .filter(|p| p.latency_of(op).map_or(0, |l| l.count) < 2)
+        .map(|p| labels::platform(lang, p))
+        .collect();
+    (!few.is_empty()).then(|| t(lang, "chart.one_sample").replace("{}", &few.join(", ")))
+}
+
+/// Every chart of a result; latency charts are for `op`.
+pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec> {
+    let names: Vec<String> = r
+        .platforms
+        .iter()
+        .map(|p| labels::platform(lang, p))
+        .collect();
     let mut out = Vec::new();
 
     // Relative performance per platform, one bar per instance group (workload).
@@ -112,10 +210,17 @@ pub fn build_charts(
                 .collect(),
         }]
     };
-    out.push((
+    out.push(bar_chart(
         "chart-relative",
-        title.clone(),
-        charts::grouped_bars(&title, t(lang, "chart.percent_native"), &names, &series),
+        lang,
+        &title,
+        t(lang, "chart.percent_native"),
+        &names,
+        &series,
+        BarOptions {
+            stacked: false,
+            min_top: 0.0,
+        },
     ));
 
     // CPU-time breakdown (shares of pCPU capacity).
@@ -137,10 +242,17 @@ pub fn build_charts(
             values: r.platforms.iter().map(|p| f(&p.cpu)).collect(),
         })
         .collect();
-    out.push((
+    out.push(bar_chart(
         "chart-cpu",
-        title.clone(),
-        charts::stacked_bars(&title, t(lang, "chart.share"), &names, &series),
+        lang,
+        &title,
+        t(lang, "chart.share"),
+        &names,
+        &series,
+        BarOptions {
+            stacked: true,
+            min_top: 0.0,
+        },
     ));
 
     // Steal time: runnable vCPU time spent waiting for a pCPU (overcommit).
@@ -151,10 +263,17 @@ pub fn build_charts(
             colour: palette::VERMILLION,
             values: r.platforms.iter().map(|p| p.steal_percent).collect(),
         }];
-        out.push((
+        out.push(bar_chart(
             "chart-steal",
-            title.clone(),
-            charts::grouped_bars(&title, t(lang, "chart.steal_axis"), &names, &series),
+            lang,
+            &title,
+            t(lang, "chart.steal_axis"),
+            &names,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 5.0,
+            },
         ));
     }
 
@@ -187,10 +306,17 @@ pub fn build_charts(
                 .collect(),
         })
         .collect();
-    out.push((
+    out.push(bar_chart(
         "chart-exits",
-        title.clone(),
-        charts::stacked_bars(&title, t(lang, "chart.per_second"), &names, &series),
+        lang,
+        &title,
+        t(lang, "chart.per_second"),
+        &names,
+        &series,
+        BarOptions {
+            stacked: true,
+            min_top: 0.0,
+        },
     ));
 
     // Lifecycle: start-up time and density (issue 3's results, when present).
@@ -212,10 +338,17 @@ pub fn build_charts(
                     .collect(),
             },
         ];
-        out.push((
+        out.push(bar_chart(
             "chart-startup",
-            title.clone(),
-            charts::grouped_bars(&title, "ms", &names, &series),
+            lang,
+            &title,
+            "ms",
+            &names,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 0.0,
+            },
         ));
     }
     if r.platforms.iter().any(|p| p.lifecycle.density > 0) {
@@ -249,17 +382,24 @@ pub fn build_charts(
                     .collect(),
             },
         ];
-        out.push((
+        out.push(bar_chart(
             "chart-density",
-            title.clone(),
-            charts::grouped_bars(&title, t(lang, "chart.instances"), &names, &series),
+            lang,
+            &title,
+            t(lang, "chart.instances"),
+            &names,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 0.0,
+            },
         ));
     }
     // Desktop virtualization: what a remote user feels.
     let vdi: Vec<(String, &crate::core::vdi::VdiResult)> = r
         .platforms
         .iter()
-        .filter_map(|p| p.vdi.as_ref().map(|v| (p.name.clone(), v)))
+        .filter_map(|p| p.vdi.as_ref().map(|v| (labels::platform(lang, p), v)))
         .collect();
     if !vdi.is_empty() {
         let title = t(lang, "chart.vdi").to_string();
@@ -281,10 +421,17 @@ pub fn build_charts(
                 values: vdi.iter().map(|v| v.1.latency_p99_ms).collect(),
             },
         ];
-        out.push((
+        out.push(bar_chart(
             "chart-vdi",
-            title.clone(),
-            charts::grouped_bars(&title, "ms", &vnames, &series),
+            lang,
+            &title,
+            "ms",
+            &vnames,
+            &series,
+            BarOptions {
+                stacked: false,
+                min_top: 0.0,
+            },
         ));
     }
 
@@ -296,7 +443,7 @@ pub fn build_charts(
                 .iter()
                 .enumerate()
                 .map(|(i, c)| Line {
-                    name: c.platform.clone(),
+                    name: labels::platform_named(lang, r, &c.platform),
                     colour: palette::series(i),
                     points: c.points.iter().map(|p| (p.count as f64, f(p))).collect(),
                 })
@@ -304,22 +451,26 @@ pub fn build_charts(
         };
         let x_desc = format!("{} ({})", t(lang, "chart.copies"), sw.instance);
         let title = format!("{} — {op_name}", t(lang, "chart.sweep_p99"));
-        out.push((
+        out.push(line_chart(
             "chart-sweep-p99",
-            title.clone(),
-            charts::xy_lines(
-                &title,
-                &x_desc,
-                "µs",
-                &curve(|p| p.p99_us),
-                sw.p99_target_us,
-            ),
+            lang,
+            &title,
+            &x_desc,
+            "µs",
+            &curve(|p| p.p99_us),
+            sw.p99_target_us,
+            false,
         ));
         let title = t(lang, "chart.sweep_throughput").to_string();
-        out.push((
+        out.push(line_chart(
             "chart-sweep-throughput",
-            title.clone(),
-            charts::xy_lines(&title, &x_desc, "ops/s", &curve(|p| p.throughput), None),
+            lang,
+            &title,
+            &x_desc,
+            "ops/s",
+            &curve(|p| p.throughput),
+            None,
+            false,
         ));
     }
 
@@ -349,11 +500,17 @@ pub fn build_charts(
                 values: lat(|l| l.p99_us),
             },
         ];
-        out.push((
+        let mut chart = bar_chart(
             "chart-latency",
-            title.clone(),
-            charts::grouped_bars(&title, "µs", &names, &series),
-        ));
+            lang,
+            &title,
+            "µs",
+            &names,
+            &series,
+            BarOptions::default(),
+        );
+        chart.note = samples_note(lang, r, op);
+        out.push(chart);
 
         let title = format!("{} — {op_name}", t(lang, "chart.distribution"));
         let lines: Vec<Line> = r
@@ -363,18 +520,25 @@ pub fn build_charts(
             .filter_map(|(i, p)| {
                 let l = p.latency_of(op)?;
                 Some(Line {
-                    name: p.name.clone(),
+                    name: labels::platform(lang, p),
                     colour: palette::series(i),
                     points: cumulative(&l.histogram_us),
                 })
                 .filter(|l| !l.points.is_empty())
             })
             .collect();
-        out.push((
+        let mut chart = line_chart(
             "chart-distribution",
-            title.clone(),
-            charts::log_lines(&title, "µs", t(lang, "chart.cumulative"), &lines),
-        ));
+            lang,
+            &title,
+            "µs",
+            t(lang, "chart.cumulative"),
+            &lines,
+            None,
+            true,
+        );
+        chart.note = samples_note(lang, r, op);
+        out.push(chart);
     }
     out
 }
@@ -420,7 +584,8 @@ fn download_png(name: String, svg: String) {
     let url2 = url.clone();
     let onload = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url2);
-        let (w, h) = (charts::WIDTH * 2, charts::HEIGHT * 2);
+        // Twice the size the chart was drawn at (its SVG's width and height).
+        let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
         let Some(canvas) = document
             .create_element("canvas")
             .ok()
@@ -457,9 +622,19 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let op = chosen
         .filter(|o| ops.contains(o))
         .or_else(|| default_op(&ops, &props.question_ops));
-    let charts = use_memo((lang, props.result.clone(), op), |(lang, r, op)| {
-        build_charts(*lang, r, *op)
-    });
+    // Phones get charts drawn for their width (text stays legible without scrolling).
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|w| w < 600.0);
+    let charts = use_memo(
+        (lang, props.result.clone(), op, narrow),
+        |(lang, r, op, narrow)| {
+            charts::set_narrow(*narrow);
+            crate::num::set_lang(*lang);
+            build_charts(*lang, r, *op)
+        },
+    );
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
@@ -487,13 +662,24 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 </div>
             }
             <div class="charts">
-                { for charts.iter().map(|(id, title, svg)| {
-                    let (svg_dl, svg_png) = (svg.clone(), svg.clone());
-                    let name = format!("{stem}-{id}.svg");
-                    let png = format!("{stem}-{id}.png");
+                { for charts.iter().map(|c| {
+                    let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
+                    let name = format!("{stem}-{}.svg", c.id);
+                    let png = format!("{stem}-{}.png", c.id);
                     html! {
-                        <figure class="chart" id={*id}>
-                            <SvgView svg={AttrValue::from(svg.clone())} label={AttrValue::from(title.clone())} />
+                        <figure class="chart" id={c.id}>
+                            <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
+                                unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
+                            if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
+                            <div class="sr-table"><table>
+                                <caption>{ format!("{}: {}", t(lang, "chart.values"), c.title) }</caption>
+                                <thead><tr>{ for c.head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+                                <tbody>
+                                    { for c.rows.iter().map(|(name, cells)| html! {
+                                        <tr><th scope="row">{ name.clone() }</th>{ for cells.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
+                                    }) }
+                                </tbody>
+                            </table></div>
                             <figcaption>
                                 <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
                                     { t(lang, "chart.download_svg") }

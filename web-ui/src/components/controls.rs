@@ -152,7 +152,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
         Some(html! {
             <>
-                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.clone() }</p>
+                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.get(lang).to_string() }</p>
                 <button class="link" onclick={undo}>{ t(lang, "controls.undo") }</button>
             </>
         })
@@ -176,9 +176,17 @@ pub fn controls(props: &ControlsProps) -> Html {
             } else {
                 String::new()
             };
+            // Time left, from the run's pace so far.
+            let left = state.run_started_ms.and_then(|t0| {
+                let spent = crate::clock::now_ms() - t0;
+                (*done > 0 && *total > *done && spent > 300.0)
+                    .then(|| spent * (*total - *done) as f64 / *done as f64)
+            });
             html! {
                 <div class="progress" role="status">
-                    <span>{ t(lang, "run.running") }{ label }</span>
+                    <span>{ t(lang, "run.running") }{ label }
+                        if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
+                    </span>
                     if *total > 0 {
                         <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
                     } else {
@@ -189,7 +197,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         }
         RunStatus::Done { events, millis } => html! {
             <p id="run-status" class="progress done" role="status" data-ms={format!("{millis:.1}")}>
-                { t(lang, "run.done") }{ format!(" · {} {} · {} {millis:.0} ms", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took")) }
+                { t(lang, "run.done") }{ format!(" · {} {} · {} {}", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took"), crate::num::duration_ms(*millis)) }
             </p>
         },
         RunStatus::Cancelled => {
@@ -198,6 +206,39 @@ pub fn controls(props: &ControlsProps) -> Html {
         RunStatus::Failed(m) => html! {
             <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.clone() }</p>
         },
+    };
+    // The cost of the next run, before it starts.
+    let estimate = state.estimate().map(|e| {
+        if e.over_budget {
+            let s = state.clone();
+            let fit = e.fitting_duration_ms;
+            let shorten = Callback::from(move |_| {
+                let mut k = s.knobs.clone();
+                k.duration_ms = Some(fit);
+                s.dispatch(Action::SetKnobs(k));
+            });
+            html! {
+                <div id="estimate" class="estimate over" role="alert">
+                    <p>{ t(lang, "estimate.over")
+                        .replacen("{}", &fmt_num(e.events as f64), 1)
+                        .replacen("{}", &fmt_num(crate::run::MAX_EVENTS as f64), 1) }</p>
+                    <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
+                    <p class="hint">{ t(lang, "estimate.fix.hint") }</p>
+                </div>
+            }
+        } else {
+            html! {
+                <p id="estimate" class="estimate hint" data-events={e.events.to_string()}>
+                    { t(lang, "estimate.line")
+                        .replacen("{}", &fmt_num(e.events as f64), 1)
+                        .replacen("{}", &crate::num::duration_ms(e.millis.max(1.0)), 1) }
+                </p>
+            }
+        }
+    });
+    let run_label = match &state.validation {
+        Validation::Valid { name, .. } => t(lang, "run.named").replace("{}", name),
+        Validation::Invalid(_) => t(lang, "run").to_string(),
     };
     let instances = knobs.instance_count.unwrap_or(base.instance_count);
     let total_note = (base.groups > 1).then(|| {
@@ -252,10 +293,11 @@ pub fn controls(props: &ControlsProps) -> Html {
             { for knob_error("k-workload").map(|e| html! { <div id="k-workload-error" class="knob-error" role="alert">{ e }</div> }) }
             { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }
             <div class="row">
-                <button id="run" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ t(lang, "run") }</button>
+                <button id="run" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ run_label }</button>
                 <button id="cancel" onclick={on_cancel} disabled={!state.is_running()}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
             </div>
+            { for estimate }
             { progress }
         </section>
     }

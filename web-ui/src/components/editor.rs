@@ -1,9 +1,11 @@
-//! The TOML editor with live validation (file:line:column), open and download.
+//! The TOML editor with live validation (file:line:column), open and download:
+//! CodeMirror (see `cm.rs`) when the page has it, a plain textarea otherwise.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::cm::CmEditor;
 use crate::export;
 use crate::i18n::t;
 use crate::state::{Action, State, Validation, MAX_SCENARIO_BYTES};
@@ -30,6 +32,55 @@ pub fn editor(props: &EditorProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let area = use_node_ref();
+    let host = use_node_ref();
+    let cm = use_mut_ref(|| None::<CmEditor>);
+    let mounted = use_state(|| false);
+
+    // Mount CodeMirror once; its edits come back as Action::Edit.
+    {
+        let (host, cm, mounted, s) = (host.clone(), cm.clone(), mounted.clone(), state.clone());
+        use_effect_with((), move |_| {
+            if let Some(el) = host.cast::<web_sys::Element>() {
+                let d = s.clone();
+                let editor = CmEditor::mount(&el, &s.text, t(s.lang, "editor"), move |text| {
+                    d.dispatch(Action::Edit(text))
+                });
+                if editor.is_some() {
+                    *cm.borrow_mut() = editor;
+                    mounted.set(true);
+                }
+            }
+            move || {
+                cm.borrow_mut().take();
+            }
+        });
+    }
+    // The page's text (a library pick, an opened file, a share link) goes into the editor.
+    {
+        let cm = cm.clone();
+        use_effect_with((state.text.clone(), *mounted), move |(text, _)| {
+            if let Some(e) = cm.borrow().as_ref() {
+                e.set_text(text);
+            }
+        });
+    }
+    {
+        let cm = cm.clone();
+        use_effect_with(
+            (state.validation.clone(), lang, *mounted),
+            move |(v, lang, _)| {
+                if let Some(e) = cm.borrow().as_ref() {
+                    e.set_label(t(*lang, "editor"));
+                    match v {
+                        Validation::Invalid(err) => {
+                            e.set_error(Some((err.line, err.column, err.message.get(*lang))))
+                        }
+                        Validation::Valid { .. } => e.set_error(None),
+                    }
+                }
+            },
+        );
+    }
 
     let oninput = {
         let s = state.clone();
@@ -72,10 +123,11 @@ pub fn editor(props: &EditorProps) -> Html {
     let on_download = {
         let s = state.clone();
         Callback::from(move |_| {
-            let name = if s.file.ends_with(".toml") {
-                s.file.clone()
-            } else {
-                format!("{}.toml", export::file_stem(&s.file))
+            // Named after the scenario now in the editor (its text may have been replaced).
+            let name = match &s.validation {
+                Validation::Valid { name, .. } => format!("{}.toml", export::file_stem(name)),
+                Validation::Invalid(_) if s.file.ends_with(".toml") => s.file.clone(),
+                Validation::Invalid(_) => format!("{}.toml", export::file_stem(&s.file)),
             };
             export::download(&name, "application/toml", &s.text);
         })
@@ -95,10 +147,13 @@ pub fn editor(props: &EditorProps) -> Html {
         Validation::Invalid(err) => {
             let goto = {
                 let area = area.clone();
+                let cm = cm.clone();
                 let (line, column) = (err.line, err.column);
                 let text = state.text.clone();
                 Callback::from(move |_| {
-                    if let Some(ta) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                    if let Some(e) = cm.borrow().as_ref() {
+                        e.goto(line, column);
+                    } else if let Some(ta) = area.cast::<web_sys::HtmlTextAreaElement>() {
                         let at = offset_of(&text, line, column) as u32;
                         let _ = ta.focus();
                         let _ = ta.set_selection_range(at, at + 1);
@@ -111,7 +166,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
                         { format!(" — {} {}, {} {}", t(lang, "editor.line"), err.line, t(lang, "editor.column"), err.column) }
                     </p>
-                    <pre class="error-text">{ err.display.clone() }</pre>
+                    <pre class="error-text">{ err.display.get(lang).to_string() }</pre>
                     <button class="link" onclick={goto}>{ t(lang, "editor.goto") }</button>
                 </div>
             }
@@ -128,7 +183,8 @@ pub fn editor(props: &EditorProps) -> Html {
     html! {
         <section class="card editor" aria-labelledby="editor-h">
             <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
-            <div class="code">
+            <div id="cm-host" class="cm-host" ref={host} hidden={!*mounted}></div>
+            <div class="code" hidden={*mounted}>
                 <div class="gutter" aria-hidden="true">
                     { for (1..=lines.min(2000)).map(|n| html! {
                         <span class={classes!((error_line == Some(n)).then_some("bad"))}>{ n }</span>

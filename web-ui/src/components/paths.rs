@@ -51,12 +51,12 @@ const LAYERS: [Layer; 8] = [
 
 /// Per-layer subtotals of one operation on every platform, with a stacked bar.
 fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
-    let rows: Vec<(&str, Vec<(Layer, f64)>)> = r
+    let rows: Vec<(String, Vec<(Layer, f64)>)> = r
         .platforms
         .iter()
         .filter_map(|p| {
             let path = p.paths.iter().find(|x| x.op == op)?;
-            Some((p.name.as_str(), layer_cycles(path)))
+            Some((labels::platform(lang, p), layer_cycles(path)))
         })
         .collect();
     let used: Vec<Layer> = LAYERS
@@ -73,10 +73,7 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
         .map(|(_, c)| total(c))
         .fold(0.0f64, f64::max)
         .max(1.0);
-    let colour = |l: Layer| {
-        let i = LAYERS.iter().position(|x| *x == l).unwrap_or(0);
-        palette::css(palette::series(i))
-    };
+    let colour = |l: Layer| palette::css(palette::layer(l));
     html! {
         <div class="scroll">
         <table id="layer-subtotals" class="data num sticky">
@@ -92,7 +89,7 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
             <tbody>
                 { for rows.iter().map(|(name, c)| html! {
                     <tr>
-                        <th scope="row">{ name.to_string() }</th>
+                        <th scope="row">{ name.clone() }</th>
                         <td class="text bar-col" aria-hidden="true">
                             <div class="layer-bar">
                                 { for used.iter().filter_map(|l| c.iter().find(|(x, _)| x == l)).map(|(l, v)| html! {
@@ -119,7 +116,7 @@ fn step_rows(lang: Lang, steps: &[Step], first: usize, note: Option<String>) -> 
             <tr>
                 <td>{ first + i }</td>
                 <td class="text">
-                    <span class="swatch" style={format!("background:{}", palette::css(palette::kind(labels::category_key(s.category))))}></span>
+                    <span class="swatch" style={format!("background:{}", palette::css(palette::layer(s.layer)))}></span>
                     { labels::layer(lang, s.layer) }
                 </td>
                 <td class="text">
@@ -187,7 +184,7 @@ pub fn paths(props: &PathsProps) -> Html {
                         r.platforms[..pi]
                             .iter()
                             .find(|q| q.layers == p.layers && q.paths.iter().find(|x| x.op == op) == Some(path))
-                            .map(|q| q.name.clone())
+                            .map(|q| labels::platform(lang, q))
                     });
                     let path = if same_as.is_some() { None } else { path };
                     let amortized = |steps: &[Step], every: u64| -> f64 {
@@ -195,13 +192,13 @@ pub fn paths(props: &PathsProps) -> Html {
                     };
                     html! {
                         <article class="platform-paths">
-                            <h3>{ p.name.clone() }<small>{ " · " }{ labels::kind(lang, p.kind) }
+                            <h3>{ labels::platform(lang, p) }<small>{ " · " }{ labels::kind(lang, p.kind) }
                                 if let Some(tech) = p.technique { { " · " }{ labels::technique(lang, tech) } }</small></h3>
                             if let Some(other) = &same_as {
                                 <p class="hint same-path">{ format!("{} {other}", t(lang, "paths.same_as")) }</p>
                             }
                             <ol class="stack" aria-label={t(lang, "paths.layers")}>
-                                { for p.layers.iter().map(|l| html! { <li>{ labels::layer(lang, *l) }</li> }) }
+                                { for p.layers.iter().map(|l| html! { <li style={format!("border-left:6px solid {}", palette::css(palette::layer(*l)))}>{ labels::layer(lang, *l) }</li> }) }
                             </ol>
                             if let Some(path) = path {
                                 <div class="scroll">
@@ -216,12 +213,12 @@ pub fn paths(props: &PathsProps) -> Html {
                                     <tbody>
                                         { step_rows(lang, &path.submit.steps, 1, None) }
                                         { step_rows(lang, &path.submit.batched, 1 + path.submit.steps.len(),
-                                            Some(format!("{} {}", t(lang, "paths.every"), path.submit.batch_every))) }
+                                            Some(t(lang, "paths.every").replace("{}", &fmt_num(path.submit.batch_every as f64)))) }
                                         if !path.complete.steps.is_empty() || !path.complete.batched.is_empty() {
                                             <tr class="sub"><th colspan="4" scope="rowgroup" class="text">{ t(lang, "paths.completion") }</th></tr>
                                             { step_rows(lang, &path.complete.steps, 1, None) }
                                             { step_rows(lang, &path.complete.batched, 1 + path.complete.steps.len(),
-                                                Some(format!("{} {}", t(lang, "paths.every"), path.complete.batch_every))) }
+                                                Some(t(lang, "paths.every").replace("{}", &fmt_num(path.complete.batch_every as f64)))) }
                                         }
                                     </tbody>
                                     <tfoot><tr>

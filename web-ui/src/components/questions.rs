@@ -7,7 +7,17 @@ use yew::prelude::*;
 use crate::components::table::fmt_num;
 use crate::core::{Metric, QuestionKind};
 use crate::i18n::{t, Lang};
+use crate::labels;
 use crate::state::ResultRef;
+
+/// A metric's value with its unit in the page's number format ("74,150 ops/s", "98.3%").
+pub fn value_with_unit(m: Metric, v: f64) -> String {
+    if unit(m) == "%" {
+        crate::num::pct(v)
+    } else {
+        format!("{}{}", fmt_num(v), unit(m))
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
@@ -45,6 +55,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
     // None: checked with nothing given.
     let checked = use_state(HashMap::<usize, Option<bool>>::new);
     let revealed = use_state(HashMap::<usize, bool>::new);
+    let r = &props.result;
     let qs = &props.result.questions;
     if qs.is_empty() {
         return html! { <p class="empty">{ t(lang, "questions.none") }</p> };
@@ -78,7 +89,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                 let c2 = c.clone();
                                 html! {
                                     <label><input type="radio" name={id.clone()} value={c.clone()} checked={given == *c}
-                                        onchange={move |_| cb.emit(c2.clone())} />{ c.clone() }</label>
+                                        onchange={move |_| cb.emit(c2.clone())} />{ labels::platform_named(lang, r, c) }</label>
                                 }
                             }) }
                         </div>
@@ -129,14 +140,18 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         } }
                         if revealed.get(&i).copied().unwrap_or(false) {
                             <div class="reveal">
-                                <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong>{ q.answer.clone() }
+                                <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
+                                    match (q.kind, q.answer.trim().parse::<f64>()) {
+                                        (QuestionKind::Numeric, Ok(v)) => value_with_unit(q.metric, v),
+                                        _ => labels::platform_named(lang, r, &q.answer),
+                                    } }</span>
                                     if q.kind == QuestionKind::Numeric { <small>{ format!(" (± {}%)", q.tolerance_percent) }</small> }</p>
                                 if let Some(ex) = &q.explanation { <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p> }
                                 if !q.evidence.is_empty() {
                                     <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                                     <ul class="evidence">
                                         { for q.evidence.iter().map(|(p, v)| html! {
-                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{p}: {}{}", fmt_num(*v), unit(q.metric)) }</li>
+                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), value_with_unit(q.metric, *v)) }</li>
                                         }) }
                                     </ul>
                                 }

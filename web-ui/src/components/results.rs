@@ -54,7 +54,13 @@ pub fn results(props: &ResultsProps) -> Html {
             Tab::Charts => {
                 html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
             }
-            Tab::Timeline => html! { <Timeline {lang} result={result.clone()} /> },
+            Tab::Timeline => {
+                let s = state.clone();
+                let on_record = Callback::from(move |_| s.dispatch(Action::Run));
+                html! { <Timeline {lang} result={result.clone()} {on_record}
+                can_record={state.can_run() && !state.is_running()}
+                record_ms={state.estimate().map(|e| e.millis)} /> }
+            }
             Tab::Paths => {
                 html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
             }
@@ -62,8 +68,21 @@ pub fn results(props: &ResultsProps) -> Html {
         },
     };
     let stale = state.results_stale();
-    let stale_note = (stale && !state.is_running()).then(|| {
-        html! { <p id="stale-note" class="stale-note" role="status">{ t(lang, "results.stale") }</p> }
+    let stale_note = stale.then(|| {
+        let from = state.result.as_ref().map(|r| r.scenario.clone()).unwrap_or_default();
+        let s = state.clone();
+        let run = Callback::from(move |_| s.dispatch(Action::Run));
+        html! {
+            <div id="stale-note" class="stale-note" role="status">
+                <strong>{ t(lang, "results.stale") }{ ". " }</strong>
+                { t(lang, "results.stale.from").replace("{}", &from) }
+                if state.is_running() {
+                    { " " }{ t(lang, "results.stale.running") }
+                } else if state.can_run() {
+                    { " " }<button class="link" onclick={run}>{ t(lang, "results.stale.run") }</button>
+                }
+            </div>
+        }
     });
 
     html! {

@@ -9,6 +9,9 @@ pub struct SvgViewProps {
     pub svg: AttrValue,
     /// Accessible name of the figure.
     pub label: AttrValue,
+    /// What to say when the SVG cannot be shown (in the page's language).
+    #[prop_or(AttrValue::Static("chart unavailable"))]
+    pub unavailable: AttrValue,
 }
 
 /// Parses SVG markup into a detached element ready to insert.
@@ -40,6 +43,6 @@ pub fn svg_view(props: &SvgViewProps) -> Html {
             let _ = el.set_attribute("aria-label", &props.label);
             html! { <div class="svg-view">{ Html::VRef(el.into()) }</div> }
         }
-        None => html! { <p class="empty">{ "chart unavailable" }</p> },
+        None => html! { <p class="empty">{ props.unavailable.clone() }</p> },
     }
 }

@@ -15,36 +15,9 @@ pub struct TableProps {
     pub baseline: std::rc::Rc<crate::state::Baseline>,
 }
 
-/// Formats a number: thousands separated, two decimals below 100, three below 1.
+/// Formats a number in the page's language and number format (see `num`).
 pub fn fmt_num(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    if v == v.trunc() && v.abs() < 1e15 {
-        return group(&format!("{v:.0}"), "");
-    }
-    if v.abs() >= 100.0 {
-        group(&format!("{v:.0}"), "")
-    } else if v.abs() >= 1.0 {
-        let s = format!("{v:.2}");
-        let (i, f) = s.split_once('.').unwrap_or((&s, ""));
-        group(i, &format!(".{f}"))
-    } else {
-        format!("{v:.3}")
-    }
-}
-
-fn group(int: &str, frac: &str) -> String {
-    let neg = int.starts_with('-');
-    let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
-    let mut out = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(*c);
-    }
-    format!("{}{out}{frac}", if neg { "-" } else { "" })
+    crate::num::num(v)
 }
 
 /// Headings of the CPU-share and steal columns, in the CLI's order.
@@ -77,6 +50,17 @@ fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::state::Baseline) 
     parts.join(" · ")
 }
 
+/// A platform's row heading: its label, with its scenario name beneath when they differ.
+fn platform_cell(lang: Lang, p: &PlatformResult) -> Html {
+    let label = labels::platform(lang, p);
+    html! {
+        <>
+            <span class="platform-label">{ label.clone() }</span>
+            if label != p.name { <small class="raw-name">{ p.name.clone() }</small> }
+        </>
+    }
+}
+
 fn pick(lang: Lang, text: &Text) -> String {
     lang.pick(&text.ko, &text.en).to_string()
 }
@@ -93,24 +77,25 @@ pub fn table(props: &TableProps) -> Html {
                 <caption>{ t(lang, "table.platforms") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.platform") }</th>
-                    <th scope="col" class="text">{ t(lang, "table.kind") }</th>
+                    <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ " ⓘ" }</th>
-                    { for SHARE_HEADS.iter().map(|k| html! { <th scope="col">{ t(lang, k) }</th> }) }
+                    { for SHARE_HEADS.iter().map(|k| html! { <th scope="col" class={classes!(if *k == "table.steal" { "opt-phone" } else { "opt" })}>{ t(lang, k) }</th> }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>
                 <tbody>
                     { for r.platforms.iter().map(|p| html! {
                         <tr>
-                            <th scope="row">{ p.name.clone() }</th>
-                            <td class="text">
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="text opt">
                                 { labels::kind(lang, p.kind) }
                                 <br /><small>{ stack_details(lang, p, &props.baseline) }</small>
                             </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
-                            <td>{ format!("{:.1}%", p.relative_performance_percent) }</td>
+                            <td class="relative">{ crate::num::pct(p.relative_performance_percent) }</td>
                             { for [p.cpu.guest_user, p.cpu.guest_kernel, p.cpu.hypervisor, p.cpu.device_emulation,
-                                p.cpu.host_os, p.cpu.idle, p.steal_percent].iter().map(|v| html! { <td>{ format!("{v:.1}") }</td> }) }
+                                p.cpu.host_os, p.cpu.idle].iter().map(|v| html! { <td class="opt">{ crate::num::fixed(*v, 1) }</td> }) }
+                            <td class="opt-phone">{ crate::num::fixed(p.steal_percent, 1) }</td>
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
                         </tr>
                     }) }
@@ -125,7 +110,7 @@ pub fn table(props: &TableProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t(lang, "table.platform") }</th>
                         <th scope="col" class="text">{ t(lang, "table.group") }</th>
-                        <th scope="col" class="text">{ t(lang, "controls.workload") }</th>
+                        <th scope="col" class="text opt">{ t(lang, "controls.workload") }</th>
                         <th scope="col">{ t(lang, "table.count") }</th>
                         <th scope="col">{ t(lang, "table.throughput") }</th>
                         <th scope="col">{ t(lang, "table.relative") }</th>
@@ -133,12 +118,12 @@ pub fn table(props: &TableProps) -> Html {
                     <tbody>
                         { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g))).map(|(p, g)| html! {
                             <tr>
-                                <th scope="row">{ p.name.clone() }</th>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ g.name.clone() }</td>
-                                <td class="text">{ g.workload.clone() }</td>
-                                <td>{ g.count }</td>
+                                <td class="text opt">{ g.workload.clone() }</td>
+                                <td>{ fmt_num(g.count as f64) }</td>
                                 <td>{ fmt_num(g.throughput) }</td>
-                                <td>{ format!("{:.1}%", g.relative_performance_percent) }</td>
+                                <td>{ crate::num::pct(g.relative_performance_percent) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -160,7 +145,7 @@ pub fn table(props: &TableProps) -> Html {
                                 Some(cell) => html! {
                                     <td>
                                         <span class="seed-text">{ pick(lang, &cell.seed) }</span>
-                                        <span class="measured">{ pick(lang, &cell.measured) }</span>
+                                        <span class="measured">{ crate::num::regroup(&pick(lang, &cell.measured)) }</span>
                                     </td>
                                 },
                                 None => html! { <td></td> },
@@ -185,12 +170,12 @@ pub fn table(props: &TableProps) -> Html {
                     <tbody>
                         { for r.platforms.iter().flat_map(|p| p.faults.iter().map(move |f| (p, f))).map(|(p, f)| html! {
                             <tr>
-                                <th scope="row">{ p.name.clone() }</th>
-                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), f.at_ms) }{ pick(lang, &f.failed) }</td>
-                                <td>{ f.stopped.len() }</td>
-                                <td>{ f.survivors }</td>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
+                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), fmt_num(f.at_ms as f64)) }{ pick(lang, &f.failed) }</td>
+                                <td>{ fmt_num(f.stopped.len() as f64) }</td>
+                                <td>{ fmt_num(f.survivors as f64) }</td>
                                 <td>{ fmt_num(f.ops_lost as f64) }</td>
-                                <td>{ format!("{:.0} ms", f.recovery_ms) }</td>
+                                <td>{ crate::num::duration_ms(f.recovery_ms) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -210,17 +195,17 @@ pub fn table(props: &TableProps) -> Html {
                     <tbody>
                         { for r.platforms.iter().filter_map(|p| p.attack_surface.as_ref().map(|a| (p, a))).map(|(p, a)| html! {
                             <tr>
-                                <th scope="row">{ p.name.clone() }</th>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ pick(lang, &a.interface) }</td>
-                                <td>{ a.entry_points }</td>
-                                <td>{ a.shared_by }</td>
+                                <td>{ fmt_num(a.entry_points as f64) }</td>
+                                <td>{ fmt_num(a.shared_by as f64) }</td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
                 </div>
             }
-            <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, r.duration_ms, r.cores, t(lang, "table.cores"), r.clock_mhz) }</p>
+            <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, fmt_num(r.duration_ms as f64), fmt_num(r.cores as f64), t(lang, "table.cores"), fmt_num(r.clock_mhz as f64)) }</p>
         </div>
     }
 }
@@ -232,7 +217,7 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(fmt_num(1234567.0), "1,234,567");
-        assert_eq!(fmt_num(12.345), "12.35");
+        assert_eq!(fmt_num(12.345), "12.3");
         assert_eq!(fmt_num(0.1234), "0.123");
         assert_eq!(fmt_num(-1500.0), "-1,500");
         assert_eq!(fmt_num(0.0), "0");

@@ -14,12 +14,29 @@ use crate::state::ResultRef;
 pub struct TimelineProps {
     pub lang: Lang,
     pub result: ResultRef,
+    /// Runs the scenario again with the timeline recorded (asked, never silent).
+    #[prop_or_default]
+    pub on_record: Callback<()>,
+    #[prop_or_default]
+    pub can_record: bool,
+    /// The estimated time of that run on this device, ms.
+    #[prop_or_default]
+    pub record_ms: Option<f64>,
+}
+
+/// Whether the device's main pointer cannot hover (a touch screen): texts say "tap".
+pub fn touch_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(hover: none)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// Width of the drawing in SVG units.
 const W: f64 = 1000.0;
 const LANE: f64 = 26.0;
-const LABEL: f64 = 64.0;
+const LABEL: f64 = 78.0;
+/// Height of the time axis under the lanes.
+const AXIS: f64 = 30.0;
 /// Most segments drawn one by one; beyond this the view is drawn in bins.
 const MAX_DRAWN: usize = 2500;
 /// Width of a bin in SVG units when the view is drawn in bins.
@@ -176,16 +193,29 @@ fn exit_label(lang: Lang, r: ExitReason) -> &'static str {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
-    let platform = use_state(|| 0usize);
-    let traced: Vec<(String, &Trace)> = props
+    let traced: Vec<(String, bool, &Trace)> = props
         .result
         .platforms
         .iter()
-        .filter_map(|p| p.trace.as_ref().map(|t| (p.name.clone(), t)))
+        .filter_map(|p| {
+            p.trace.as_ref().map(|t| {
+                (
+                    labels::platform(lang, p),
+                    p.kind != crate::core::PlatformKind::Native,
+                    t,
+                )
+            })
+        })
         .collect();
-    let chosen = (*platform).min(traced.len().saturating_sub(1));
+    // Opens on the first virtualized platform (native has no traps to show).
+    let first_virtual = traced.iter().position(|t| t.1).unwrap_or(0);
+    // None until the user picks one (the component may have been shown before the trace existed).
+    let platform = use_state(|| None::<usize>);
+    let chosen = platform
+        .unwrap_or(first_virtual)
+        .min(traced.len().saturating_sub(1));
     let empty = Trace::default();
-    let trace = traced.get(chosen).map_or(&empty, |t| t.1);
+    let trace = traced.get(chosen).map_or(&empty, |t| t.2);
     let segs = &trace.segments;
     let marks = &trace.marks;
     let end = segs
@@ -194,6 +224,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .chain(marks.iter().map(|m| m.time))
         .max()
         .unwrap_or(0) as f64;
+    let first = segs.iter().map(|s| s.start).min().unwrap_or(0) as f64;
+    let cycles_per_ms = (props.result.clock_mhz as f64 * 1000.0).max(1.0);
     let lanes = segs
         .iter()
         .map(|s| s.pcpu)
@@ -220,9 +252,23 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let platform = platform.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            platform.set(sel.value().parse().unwrap_or(0));
+            platform.set(sel.value().parse().ok());
         })
     };
+    if traced.is_empty() {
+        let on_record = props.on_record.clone();
+        let cost = props.record_ms.map_or_else(
+            || "—".to_string(),
+            |ms| crate::num::duration_ms(ms.max(1.0)),
+        );
+        return html! {
+            <div class="timeline-untraced">
+                <p class="empty">{ t(lang, "timeline.untraced").replace("{}", &cost) }</p>
+                <button id="record-timeline" class="primary" disabled={!props.can_record}
+                    onclick={move |_| on_record.emit(())}>{ t(lang, "timeline.record") }</button>
+            </div>
+        };
+    }
     if segs.is_empty() {
         return html! { <p class="empty">{ t(lang, "timeline.none") }</p> };
     }
@@ -288,7 +334,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let x = |c: f64| LABEL + (c - v.start) / v.span * (W - LABEL);
-    let height = lanes as f64 * LANE + 4.0;
+    let lanes_height = lanes as f64 * LANE + 4.0;
+    let height = lanes_height + AXIS;
     let in_view: Vec<usize> = segs
         .iter()
         .enumerate()
@@ -314,6 +361,47 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .map(|i| all_marks[i])
         .collect();
     let cycles_word = t(lang, "paths.cycles");
+    // A sampled trace: what it recorded, and the gaps between its windows in view.
+    let recorded: f64 = trace
+        .windows
+        .iter()
+        .map(|w| w.end.saturating_sub(w.start) as f64)
+        .sum();
+    let gaps: Vec<(f64, f64)> = if trace.truncated {
+        let mut edges = vec![0.0];
+        for w in &trace.windows {
+            edges.push(w.start as f64);
+            edges.push(w.end as f64);
+        }
+        edges.push(end);
+        edges
+            .chunks(2)
+            .filter_map(|g| {
+                let (a, b) = (g[0].max(v.start), g.get(1)?.min(v.start + v.span));
+                (b > a).then(|| (x(a), x(b)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Axis ticks in ms: about six over the view.
+    let ms_ticks: Vec<(f64, f64)> = {
+        let (a, b) = (v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms);
+        let raw = (b - a) / 6.0;
+        let mag = 10f64.powf(raw.max(1e-9).log10().floor());
+        let step = [1.0, 2.0, 5.0, 10.0]
+            .iter()
+            .map(|m| m * mag)
+            .find(|s| *s >= raw)
+            .unwrap_or(10.0 * mag);
+        let mut out = Vec::new();
+        let mut tick = (a / step).ceil() * step;
+        while tick <= b + 1e-12 && out.len() < 12 {
+            out.push((x(tick * cycles_per_ms), tick));
+            tick += step;
+        }
+        out
+    };
 
     let tooltip = hover.and_then(|i| segs.get(i)).map(|s| html! {
         <div class="tooltip" role="status">
@@ -358,8 +446,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 if traced.len() > 1 {
                     <label for="timeline-platform">{ t(lang, "timeline.platform") }</label>
                     <select id="timeline-platform" onchange={on_platform}>
-                        { for traced.iter().enumerate().map(|(i, (name, _))| html! {
-                            <option value={i.to_string()} selected={i == chosen}>{ name.clone() }</option>
+                        { for traced.iter().enumerate().map(|(i, (name, virt, _))| html! {
+                            <option value={i.to_string()} selected={i == chosen} data-virtualized={virt.to_string()}>{ name.clone() }</option>
                         }) }
                     </select>
                 }
@@ -368,7 +456,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button onclick={act(|v, e| v.pan(-0.25, e))} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
-                <span class="range">{ format!("{} – {} {}", fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles")) }</span>
+                <span class="range">{ format!("{} – {} ms · {} – {} {}", fmt_num(v.start / cycles_per_ms), fmt_num((v.start + v.span) / cycles_per_ms),
+                    fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
             <ul class="legend">
                 { for cats.iter().map(|c| html! {
@@ -377,7 +466,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <li><span class="swatch idle"></span>{ t(lang, "cpu.idle") }</li>
                 <li><span class="mark-key">{ "▼" }</span>{ t(lang, "timeline.trap") }</li>
             </ul>
-            if trace.truncated { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            <p id="timeline-extent" class="hint">{ t(lang, "timeline.extent")
+                .replacen("{}", &fmt_num(first / cycles_per_ms), 1)
+                .replacen("{}", &fmt_num(end / cycles_per_ms), 1)
+                .replacen("{}", &fmt_num(props.result.duration_ms as f64), 1)
+                .replacen("{}", &fmt_num(end - first), 1) }</p>
+            if trace.truncated && trace.windows.is_empty() { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            if trace.truncated && !trace.windows.is_empty() {
+                <p class="hint" id="timeline-windows">{ t(lang, "timeline.windows")
+                    .replacen("{}", &fmt_num(trace.windows.len() as f64), 1)
+                    .replacen("{}", &fmt_num(recorded / cycles_per_ms), 1) }</p>
+            }
             if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
             <div class="timeline-box" tabindex="0" role="group" aria-label={t(lang, "timeline.caption")} {onkeydown} {onwheel}
                 onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
@@ -386,10 +485,23 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <g>
                             <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(W - LABEL).to_string()}
                                 height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
-                            <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.62)} class="lane-label">{ format!("pCPU {l}") }</text>
+                            <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.72)} class="lane-label">{ format!("pCPU {l}") }</text>
                         </g>
                     }) }
+                    { for gaps.iter().map(|(a, b)| html! {
+                        <rect x={format!("{a:.1}")} y="0" width={format!("{:.1}", b - a)} height={format!("{lanes_height:.1}")} class="gap" />
+                    }) }
                     { for bin_rects }
+                    <g class="axis" aria-hidden="true">
+                        <line x1={LABEL.to_string()} x2={W.to_string()} y1={format!("{lanes_height:.1}")} y2={format!("{lanes_height:.1}")} />
+                        { for ms_ticks.iter().map(|(tx, ms)| html! {
+                            <g>
+                                <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
+                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor="middle" class="tick">{ fmt_num(*ms) }</text>
+                            </g>
+                        }) }
+                        <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ "ms" }</text>
+                    </g>
                     { for visible.iter().map(|&(i, s)| {
                         let x0 = x(s.start as f64).max(LABEL);
                         let x1 = x(s.end as f64).min(W);
@@ -414,7 +526,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                 </svg>
             </div>
-            <p class="hint">{ t(lang, "timeline.help") }</p>
+            <p class="hint" id="timeline-help">{ t(lang, if touch_screen() { "timeline.help.touch" } else { "timeline.help" }) }</p>
             { for tooltip }
         </div>
     }

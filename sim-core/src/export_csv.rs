@@ -1,0 +1,113 @@
+//! The CSV form of a run's result, one shape for every front end (`virtsim run
+//! --format csv` and the web page's "Export CSV"): one row per (platform,
+//! operation), the platform's headline figures repeated on each of its rows.
+
+use std::fmt::Write as _;
+
+use crate::platform::{IoModel, Technique};
+use crate::results::RunResult;
+
+/// The header line of [`to_csv`].
+pub const HEADER: &str = "scenario,seed,platform,kind,technique,io,throughput_ops_s,relative_performance_percent,guest_user_pct,guest_kernel_pct,hypervisor_pct,device_emulation_pct,host_os_pct,idle_pct,steal_pct,exits_per_s,op,count,mean_us,p50_us,p99_us";
+
+/// A text cell: a cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return) gets a leading `'`; a cell with a comma, quote or line
+/// break is quoted.
+pub fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The scenario-file name of a technique.
+pub fn technique_name(t: Technique) -> &'static str {
+    match t {
+        Technique::BinaryTranslation => "binary_translation",
+        Technique::HardwareAssist => "hardware_assist",
+        Technique::Para => "para",
+        Technique::Hybrid => "hybrid",
+    }
+}
+
+/// The scenario-file name of an I/O model.
+pub fn io_name(io: IoModel) -> &'static str {
+    match io {
+        IoModel::Emulated => "emulated",
+        IoModel::Paravirtual => "paravirtual",
+        IoModel::Passthrough => "passthrough",
+    }
+}
+
+/// The result as CSV: [`HEADER`], then one row per (platform, operation).
+pub fn to_csv(r: &RunResult) -> String {
+    let mut out = String::from(HEADER);
+    out.push('\n');
+    for p in &r.platforms {
+        for l in &p.latency {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3}",
+                field(&r.scenario),
+                r.seed,
+                field(&p.name),
+                p.kind.name(),
+                p.technique.map(technique_name).unwrap_or_default(),
+                p.io.map(io_name).unwrap_or_default(),
+                p.throughput,
+                p.relative_performance_percent,
+                p.cpu.guest_user,
+                p.cpu.guest_kernel,
+                p.cpu.hypervisor,
+                p.cpu.device_emulation,
+                p.cpu.host_os,
+                p.cpu.idle,
+                p.steal_percent,
+                p.exits_per_second,
+                l.op.name(),
+                l.latency.count,
+                l.latency.mean_us,
+                l.latency.p50_us,
+                l.latency.p99_us
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_scenario_file_words() {
+        for t in [
+            Technique::BinaryTranslation,
+            Technique::HardwareAssist,
+            Technique::Para,
+            Technique::Hybrid,
+        ] {
+            assert_eq!(serde_json::to_value(t).unwrap(), technique_name(t));
+        }
+        for io in [
+            IoModel::Emulated,
+            IoModel::Paravirtual,
+            IoModel::Passthrough,
+        ] {
+            assert_eq!(serde_json::to_value(io).unwrap(), io_name(io));
+        }
+    }
+
+    #[test]
+    fn cells_cannot_start_a_formula() {
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("plain"), "plain");
+    }
+}

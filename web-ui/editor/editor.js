@@ -1,0 +1,284 @@
+// The scenario editor of the virtsim page: CodeMirror 6 with TOML highlighting,
+// the validator's error as a lint marker at its line and column, completion of
+// keys and values from docs/scenario.schema.json, and hover help for keys.
+// Bundled at build time (scripts/serve.sh) into dist/editor.js, which defines
+// window.VirtsimEditor; the Yew editor component mounts it when present and keeps
+// its plain textarea otherwise. Text always goes in as text (no HTML).
+import { EditorState, Compartment } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
+  drawSelection, hoverTooltip,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language';
+import { toml } from '@codemirror/legacy-modes/mode/toml';
+import { linter, lintGutter, setDiagnostics } from '@codemirror/lint';
+import { autocompletion, completionKeymap, closeBrackets } from '@codemirror/autocomplete';
+import { searchKeymap } from '@codemirror/search';
+import schema from '../../docs/scenario.schema.json';
+import formatDoc from '../../docs/scenario-format.md';
+
+// --- docs/scenario-format.md: its per-section tables of keys --------------------------
+// "## `[host]`" then rows "| `key` | type | default | meaning |".
+const docKeys = (() => {
+  const out = {};
+  let section = null;
+  for (const line of formatDoc.split('\n')) {
+    const h = /^##\s+`\[\[?([a-z_.]+)\]\]?`/.exec(line);
+    if (h) { section = h[1]; out[section] = {}; continue; }
+    if (/^##\s/.test(line)) { section = null; continue; }
+    const row = /^\|\s*`([a-z0-9_.]+)`\s*\|([^|]*)\|([^|]*)\|(.*)\|\s*$/.exec(line);
+    if (section && row) {
+      const clean = (t) => t.trim().replace(/`/g, '');
+      out[section][row[1]] = { type: clean(row[2]), dflt: clean(row[3]), meaning: clean(row[4]) };
+    }
+  }
+  return out;
+})();
+
+/** The format document's row for `key` under the table at `path`. */
+function docOf(path, key) {
+  const section = docKeys[path[0]];
+  if (!section) return null;
+  const dotted = [...path.slice(1), ...splitKey(key)].join('.');
+  return section[dotted] || section[splitKey(key).join('.')] || null;
+}
+
+// --- the schema ------------------------------------------------------------------
+function resolve(node) {
+  let n = node;
+  for (let i = 0; n && i < 8; i++) {
+    if (n.$ref) { n = schema.$defs[n.$ref.replace('#/$defs/', '')]; continue; }
+    if (n.anyOf) { n = n.anyOf.find((x) => x.type !== 'null') || n.anyOf[0]; continue; }
+    if (n.type === 'array' && n.items) { n = n.items; continue; }
+    if (Array.isArray(n.type) && n.type.includes('array') && n.items) { n = n.items; continue; }
+    break;
+  }
+  return n || {};
+}
+
+/** The schema node of a table path such as ["host", "disk"] or ["platform"]. */
+function tableNode(path) {
+  let n = resolve(schema);
+  for (const part of path) {
+    const props = n.properties || {};
+    if (!props[part]) return null;
+    n = resolve(props[part]);
+  }
+  return n;
+}
+
+/** The value words a field accepts (enum, const alternatives, booleans). */
+function valuesOf(field) {
+  const out = [];
+  const visit = (n, depth) => {
+    if (!n || depth > 6) return;
+    if (n.$ref) return visit(schema.$defs[n.$ref.replace('#/$defs/', '')], depth + 1);
+    if (n.enum) n.enum.forEach((v) => typeof v === 'string' && out.push({ v, d: n.description }));
+    if (n.const !== undefined && typeof n.const === 'string') out.push({ v: n.const, d: n.description });
+    (n.oneOf || []).forEach((x) => visit(x, depth + 1));
+    (n.anyOf || []).forEach((x) => visit(x, depth + 1));
+    if (n.type === 'boolean') out.push({ v: 'true' }, { v: 'false' });
+    if (n.items) visit(n.items, depth + 1);
+  };
+  visit(field, 0);
+  return out;
+}
+
+function describe(field) {
+  if (!field) return '';
+  let d = field.description || '';
+  if (!d && field.$ref) d = (schema.$defs[field.$ref.replace('#/$defs/', '')] || {}).description || '';
+  return d;
+}
+
+/** The table a line belongs to: the last [table] or [[table]] header above it. */
+function tableAt(doc, lineNumber) {
+  for (let n = lineNumber; n >= 1; n--) {
+    const m = /^\s*\[\[?\s*([A-Za-z0-9_.\s"-]+?)\s*\]\]?/.exec(doc.line(n).text);
+    if (m) return m[1].split('.').map((s) => s.trim().replace(/"/g, ''));
+  }
+  return [];
+}
+
+function splitKey(key) {
+  return key.split('.').map((s) => s.trim().replace(/"/g, '')).filter(Boolean);
+}
+
+/** Field of `key` (dotted keys allowed) under the table at `path`. */
+function fieldOf(path, key) {
+  const parts = splitKey(key);
+  const node = tableNode(path.concat(parts.slice(0, -1)));
+  if (!node || !node.properties) return null;
+  return node.properties[parts[parts.length - 1]] || null;
+}
+
+// --- completion ------------------------------------------------------------------
+function complete(ctx) {
+  const line = ctx.state.doc.lineAt(ctx.pos);
+  const before = line.text.slice(0, ctx.pos - line.from);
+  // Table headers: [host], [[platform]], ...
+  const header = /^\s*\[\[?([A-Za-z0-9_.]*)$/.exec(before);
+  if (header) {
+    const word = header[1];
+    const from = ctx.pos - word.length;
+    const top = resolve(schema).properties || {};
+    const options = [];
+    for (const [name, f] of Object.entries(top)) {
+      const node = resolve(f);
+      if (node.properties) options.push({ label: name, type: 'namespace', info: describe(f) });
+      for (const [sub, sf] of Object.entries(node.properties || {})) {
+        if (resolve(sf).properties && sub !== 'label') options.push({ label: `${name}.${sub}`, type: 'namespace', info: describe(sf) });
+      }
+    }
+    return { from, options, validFor: /^[A-Za-z0-9_.]*$/ };
+  }
+  const path = tableAt(ctx.state.doc, line.number);
+  // Values: key = "wor|
+  const value = /^\s*([A-Za-z0-9_."-]+)\s*=\s*(\[\s*)?("?)([A-Za-z0-9_-]*)$/.exec(before);
+  if (value) {
+    const field = fieldOf(path, value[1]);
+    const values = valuesOf(field);
+    if (!values.length) return null;
+    const quoted = value[3] === '"';
+    const from = ctx.pos - value[4].length - (quoted ? 1 : 0);
+    return {
+      from,
+      options: values.map(({ v, d }) => ({
+        label: v === 'true' || v === 'false' ? v : `"${v}"`,
+        displayLabel: v, type: 'enum', info: d || undefined,
+      })),
+    };
+  }
+  // Keys at the start of a line.
+  const key = /^\s*([A-Za-z0-9_]*)$/.exec(before);
+  if (key && (key[1] || ctx.explicit)) {
+    const node = tableNode(path);
+    if (!node || !node.properties) return null;
+    const present = new Set();
+    return {
+      from: ctx.pos - key[1].length,
+      options: Object.entries(node.properties)
+        .filter(([name]) => !present.has(name))
+        .map(([name, f]) => ({ label: name, type: 'property', info: describe(f), apply: `${name} = ` })),
+      validFor: /^[A-Za-z0-9_]*$/,
+    };
+  }
+  return null;
+}
+
+// --- hover help ------------------------------------------------------------------
+const hover = hoverTooltip((view, pos) => {
+  const line = view.state.doc.lineAt(pos);
+  const m = /^(\s*)([A-Za-z0-9_."-]+)(\s*)=/.exec(line.text);
+  if (!m) return null;
+  const start = line.from + m[1].length;
+  const end = start + m[2].length;
+  if (pos < start || pos > end) return null;
+  const path = tableAt(view.state.doc, line.number);
+  const field = fieldOf(path, m[2]);
+  const doc = docOf(path, m[2]);
+  if (!field && !doc) return null;
+  const words = field ? valuesOf(field).map((x) => x.v) : [];
+  return {
+    pos: start, end,
+    create() {
+      const dom = document.createElement('div');
+      dom.className = 'cm-help';
+      const title = document.createElement('strong');
+      title.textContent = m[2];
+      dom.appendChild(title);
+      const p = document.createElement('p');
+      p.textContent = (doc && doc.meaning) || describe(field) || '—';
+      dom.appendChild(p);
+      if (doc) {
+        const t = document.createElement('p');
+        t.className = 'cm-help-values';
+        t.textContent = `${doc.type} · default ${doc.dflt}`;
+        dom.appendChild(t);
+      }
+      if (words.length) {
+        const v = document.createElement('p');
+        v.className = 'cm-help-values';
+        v.textContent = words.join(' · ');
+        dom.appendChild(v);
+      }
+      if (!doc && field && field.default !== undefined && field.default !== null && typeof field.default !== 'object') {
+        const dflt = document.createElement('p');
+        dflt.className = 'cm-help-values';
+        dflt.textContent = `= ${JSON.stringify(field.default)}`;
+        dom.appendChild(dflt);
+      }
+      return { dom };
+    },
+  };
+});
+
+// --- the editor ------------------------------------------------------------------
+function mount(parent, opts) {
+  let silent = false;
+  const label = new Compartment();
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: opts.doc || '',
+      extensions: [
+        lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(),
+        history(), bracketMatching(), closeBrackets(),
+        StreamLanguage.define(toml), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        lintGutter(), linter(null),
+        autocompletion({ override: [complete], activateOnTyping: true }),
+        hover,
+        keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap]),
+        label.of(EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', id: 'scenario-cm' })),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged && !silent && opts.onChange) opts.onChange(u.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  parent.virtsimView = view;
+  return {
+    view,
+    text: () => view.state.doc.toString(),
+    setText(text) {
+      if (text === view.state.doc.toString()) return;
+      silent = true;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true });
+      silent = false;
+      view.scrollDOM.scrollTop = 0;
+    },
+    setLabel(text) {
+      view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm' })) });
+    },
+    /** Marks the validator's error at (line, column), 1-based; null clears it. */
+    setError(line, column, message) {
+      if (message == null) { view.dispatch(setDiagnostics(view.state, [])); return; }
+      const doc = view.state.doc;
+      const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+      const from = Math.min(l.from + Math.max(column - 1, 0), l.to);
+      const to = from < l.to ? from + 1 : from;
+      view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
+    },
+    /** Moves the cursor to (line, column) and scrolls it, gutter and all, into view. */
+    goto(line, column) {
+      const doc = view.state.doc;
+      const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+      const at = Math.min(l.from + Math.max(column - 1, 0), l.to);
+      view.dispatch({ selection: { anchor: at, head: Math.min(at + 1, l.to) }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      view.focus();
+    },
+    destroy() { view.destroy(); },
+  };
+}
+
+window.VirtsimEditor = {
+  mount,
+  /** The first line shown at the top of the editor, for the browser tests. */
+  firstVisibleLine(parent) {
+    const view = parent.virtsimView;
+    const top = view.scrollDOM.getBoundingClientRect().top;
+    const block = view.lineBlockAtHeight(top - view.documentTop + 1);
+    return view.state.doc.lineAt(block.from).number;
+  },
+};

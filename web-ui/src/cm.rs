@@ -1,0 +1,89 @@
+//! The CodeMirror 6 editor (`dist/editor.js`, which defines `window.VirtsimEditor`)
+//! driven from Rust. The page works without it (the editor component keeps its
+//! plain textarea), so every call here looks the editor up at run time.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A mounted CodeMirror editor.
+pub struct CmEditor {
+    handle: JsValue,
+    _on_change: Closure<dyn Fn(String)>,
+}
+
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f: js_sys::Function = get(target, name)?.dyn_into().ok()?;
+    let array: js_sys::Array = args.iter().collect();
+    f.apply(target, &array).ok()
+}
+
+impl CmEditor {
+    /// Mounts the editor into `parent` with `doc`; `on_change` gets every edit's text.
+    /// `None` when the page has no `VirtsimEditor` (the textarea stays).
+    pub fn mount(
+        parent: &web_sys::Element,
+        doc: &str,
+        label: &str,
+        on_change: impl Fn(String) + 'static,
+    ) -> Option<CmEditor> {
+        let window: JsValue = web_sys::window()?.into();
+        let api = get(&window, "VirtsimEditor")?;
+        let on_change = Closure::<dyn Fn(String)>::new(on_change);
+        let opts = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&opts, &JsValue::from_str(k), v);
+        set("doc", &JsValue::from_str(doc)).ok()?;
+        set("label", &JsValue::from_str(label)).ok()?;
+        set("onChange", on_change.as_ref()).ok()?;
+        let handle = call(&api, "mount", &[parent.clone().into(), opts.into()])?;
+        Some(CmEditor {
+            handle,
+            _on_change: on_change,
+        })
+    }
+
+    /// Replaces the text (no change event) when it differs.
+    pub fn set_text(&self, text: &str) {
+        call(&self.handle, "setText", &[JsValue::from_str(text)]);
+    }
+
+    pub fn set_label(&self, label: &str) {
+        call(&self.handle, "setLabel", &[JsValue::from_str(label)]);
+    }
+
+    /// Marks the validator's error at (line, column); `None` clears the marker.
+    pub fn set_error(&self, error: Option<(usize, usize, &str)>) {
+        let args = match error {
+            Some((line, column, message)) => [
+                JsValue::from_f64(line as f64),
+                JsValue::from_f64(column as f64),
+                JsValue::from_str(message),
+            ],
+            None => [JsValue::NULL, JsValue::NULL, JsValue::NULL],
+        };
+        call(&self.handle, "setError", &args);
+    }
+
+    /// Puts the cursor at (line, column) and scrolls it into view, gutter and all.
+    pub fn goto(&self, line: usize, column: usize) {
+        call(
+            &self.handle,
+            "goto",
+            &[
+                JsValue::from_f64(line as f64),
+                JsValue::from_f64(column as f64),
+            ],
+        );
+    }
+}
+
+impl Drop for CmEditor {
+    fn drop(&mut self) {
+        call(&self.handle, "destroy", &[]);
+    }
+}

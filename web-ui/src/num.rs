@@ -1,0 +1,200 @@
+//! One number format for the whole page: `Intl.NumberFormat` in the page's language
+//! (thousands separators, sensible precision, `%` for percentages). The language is
+//! set once per render of the page (`set_lang`); the formatters are cached.
+
+use std::cell::Cell;
+
+use crate::i18n::Lang;
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets the language every number on the page is written in (the app does this
+/// before its components render).
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The language numbers are currently written in.
+pub fn lang() -> Lang {
+    LANG.with(|l| l.get())
+}
+
+/// Decimals a value needs: none from 100 up, up to 1 from 10, up to 2 from 1, else
+/// three significant digits.
+pub fn decimals(v: f64) -> usize {
+    let a = v.abs();
+    if a == a.trunc() || a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else if a >= 0.001 {
+        (-(a.log10().floor()) as usize + 2).min(6)
+    } else {
+        6
+    }
+}
+
+/// `v` with at most `max_decimals` decimals, grouped in thousands.
+pub fn fixed(v: f64, max_decimals: usize) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    format_in(lang(), v, max_decimals)
+}
+
+/// `v` with a precision fitting its size.
+pub fn num(v: f64) -> String {
+    fixed(v, decimals(v))
+}
+
+/// A percentage: "98.3%".
+pub fn pct(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    format!("{}%", fixed(v, if v.abs() >= 100.0 { 0 } else { 1 }))
+}
+
+/// Milliseconds as "27,397 ms" or "1.2 s" from 10 s up.
+pub fn duration_ms(ms: f64) -> String {
+    if ms >= 10_000.0 {
+        format!("{} s", fixed(ms / 1000.0, 1))
+    } else {
+        format!("{} ms", num(ms.round()))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn format_in(lang: Lang, v: f64, max_decimals: usize) -> String {
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        // (language, decimals) -> Intl.NumberFormat's format function; a handful at most.
+        static CACHE: std::cell::RefCell<Vec<(Lang, usize, js_sys::Function)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let f = CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, _, f)) = c.iter().find(|(l, d, _)| *l == lang && *d == max_decimals) {
+            return f.clone();
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(match lang {
+            Lang::Ko => "ko-KR",
+            Lang::En => "en-US",
+        }));
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &opts,
+            &JsValue::from_str("maximumFractionDigits"),
+            &JsValue::from_f64(max_decimals as f64),
+        );
+        let f = js_sys::Intl::NumberFormat::new(&locales, &opts).format();
+        c.push((lang, max_decimals, f.clone()));
+        f
+    });
+    f.call1(&JsValue::NULL, &JsValue::from_f64(v))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| v.to_string())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn format_in(_lang: Lang, v: f64, max_decimals: usize) -> String {
+    format_in_rust(v, max_decimals)
+}
+
+/// The same format without Intl (native unit tests): en-US grouping, trailing zeros dropped.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn format_in_rust(v: f64, max_decimals: usize) -> String {
+    let s = format!("{:.*}", max_decimals, v);
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let neg = int.starts_with('-');
+    let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    let sign = if neg && (out != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{out}")
+    } else {
+        format!("{sign}{out}.{frac}")
+    }
+}
+
+/// Rewrites the long digit runs of a text written elsewhere (sim-core's measured
+/// cells, "109243 exits/s") in the page's number format. Runs glued to letters
+/// ("p99") and short numbers stay as they are.
+pub fn regroup(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let glued =
+            i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == ',');
+        if c.is_ascii_digit() && !glued {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let int_end = i;
+            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            let run: String = chars[start..i].iter().collect();
+            let after_glued = i < chars.len() && chars[i].is_alphabetic();
+            match run.parse::<f64>() {
+                Ok(v) if int_end - start >= 4 && !after_glued => {
+                    out.push_str(&fixed(v, i - int_end.min(i)))
+                }
+                _ => out.push_str(&run),
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(num(1234567.0), "1,234,567");
+        assert_eq!(num(12.345), "12.3");
+        assert_eq!(num(2.345), "2.35");
+        assert_eq!(num(0.01234), "0.0123");
+        assert_eq!(num(-1500.0), "-1,500");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(f64::NAN), "—");
+        assert_eq!(pct(98.314), "98.3%");
+        assert_eq!(duration_ms(27397.0), "27.4 s");
+        assert_eq!(duration_ms(840.2), "840 ms");
+    }
+
+    #[test]
+    fn regroups_long_numbers_only() {
+        assert_eq!(regroup("109243 exits/s"), "109,243 exits/s");
+        assert_eq!(regroup("p99 12 µs, 45.8%"), "p99 12 µs, 45.8%");
+        assert_eq!(regroup("1234.5 ms"), "1,234.5 ms");
+        assert_eq!(regroup("x86_64 v2024b"), "x86_64 v2024b");
+    }
+}
