@@ -70,9 +70,7 @@ pub async fn run_sliced(
     loop {
         let slice_start = now_ms();
         while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
-            let p = runner
-                .advance(EVENT_STEP)
-                .map_err(sim_failed)?;
+            let p = runner.advance(EVENT_STEP).map_err(sim_failed)?;
             done = (p.done, p.total);
         }
         if runner.is_finished() {
