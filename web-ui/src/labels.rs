@@ -85,6 +85,24 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
     lang.pick(ko, en)
 }
 
+/// Who runs a step and when, for the steps that do not simply run on the vCPU every time.
+pub fn part(lang: Lang, p: crate::core::path::Part) -> Option<&'static str> {
+    use crate::core::path::Part;
+    let (ko, en) = match p {
+        Part::Guest => return None,
+        Part::Kick => (
+            "알림: 백엔드가 바쁘지 않을 때만",
+            "notification: only when the back end is not busy",
+        ),
+        Part::Backend => ("백엔드가 실행", "run by the back end"),
+        Part::Interrupt => (
+            "인터럽트 전달 (vCPU 상태에 따라 다름)",
+            "interrupt delivery (depends on the vCPU's state)",
+        ),
+    };
+    Some(lang.pick(ko, en))
+}
+
 pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
     let (ko, en) = match e {
         ExitReason::IoInstruction => ("I/O 명령어", "I/O instruction"),

@@ -122,6 +122,7 @@ fn step_rows(lang: Lang, steps: &[Step], first: usize, note: Option<String>) -> 
                 <td class="text">
                     { lang.pick(&s.ko, &s.en).to_string() }
                     if let Some(e) = s.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
+                    if let Some(part) = labels::part(lang, s.part) { <small class="part">{ part }</small> }
                     if let Some(n) = &note { <small class="batched">{ n.clone() }</small> }
                 </td>
                 <td>{ fmt_num(s.cycles as f64) }</td>
