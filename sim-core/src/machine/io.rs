@@ -186,7 +186,8 @@ impl Machine {
             } else {
                 slot::BACKEND_SUBMIT
             };
-            let mut plan = self.plan(
+            self.plan(
+                p,
                 Item::BackendJob { job },
                 Some(instance),
                 gi,
@@ -196,13 +197,13 @@ impl Machine {
                     "back end: request"
                 },
             );
-            plan.path(&self.groups[gi as usize].costs, slot::op(job.op, part));
+            self.plan_path(p, slot::op(job.op, part));
             let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
             let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
             if refill > 0 {
-                plan.cycles(crate::path::Category::DeviceEmulation, refill);
+                self.plan_cycles(p, crate::path::Category::DeviceEmulation, refill);
             }
-            self.start(p, now, plan);
+            self.start(p, now);
             return;
         }
     }

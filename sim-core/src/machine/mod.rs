@@ -285,6 +285,9 @@ struct GroupRt {
     costs: Vec<PathCost>,
     /// The same paths as ordered pieces, for the trace.
     pieces: Vec<Vec<Piece>>,
+    /// Per operation: its guest submit steps, kick and inline back-end work summed
+    /// (what most operations add to their item; see `push_op`).
+    submit_kick_inline: [PathCost; Op::COUNT],
     batch_every: [u64; Op::COUNT],
     irq: [Option<crate::path::IrqSource>; Op::COUNT],
     sampler: OpSampler,
@@ -666,7 +669,15 @@ impl GroupRt {
         put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
         put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
         let _ = spec;
+        let submit_kick_inline = Op::ALL.map(|op| {
+            let mut sum = PathCost::default();
+            for part in [slot::SUBMIT, slot::KICK, slot::BACKEND_SUBMIT] {
+                sum.add(&costs[slot::op(op, part)]);
+            }
+            sum
+        });
         GroupRt {
+            submit_kick_inline,
             costs,
             pieces,
             batch_every,

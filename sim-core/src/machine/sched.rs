@@ -325,8 +325,8 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        let mut plan = self.plan(Item::Switch, charge_to, group, "switch");
-        plan.path(&self.groups[group as usize].costs, index);
-        self.start(p, now, plan);
+        self.plan(p, Item::Switch, charge_to, group, "switch");
+        self.plan_path(p, index);
+        self.start(p, now);
     }
 }
