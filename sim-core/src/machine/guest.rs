@@ -91,7 +91,7 @@ impl Machine {
     /// Adds `cycles` of preemptible compute of `category` to the item being planned on
     /// `p`, with the timer ticks that fall inside it (they run there, charged to the
     /// running thread).
-    #[inline]
+    #[inline(always)]
     pub(super) fn add_compute(
         &mut self,
         p: u32,

@@ -241,16 +241,20 @@ impl Machine {
 
     /// Charges the item on `p` for what ran of it up to `until` (its end, a cut, or the
     /// end of the run), and traces it. The item stays on the pCPU.
+    #[inline]
     pub(super) fn settle(&mut self, p: u32, until: Cycles) {
         let pc = &self.pcpus[p as usize];
-        let full = until >= pc.end;
-        if full && self.trace.is_none() {
+        if until >= pc.end && self.trace.is_none() {
             // The common case: the whole item ran.
-            let cost = pc.cost;
-            let charge_to = pc.charge_to;
-            self.charge(charge_to, &cost);
+            charge(&mut self.busy, &mut self.instances, pc.charge_to, &pc.cost);
             return;
         }
+        self.settle_part(p, until);
+    }
+
+    /// [`Self::settle`] for an item cut or traced (or at the end of the run).
+    fn settle_part(&mut self, p: u32, until: Cycles) {
+        let full = until >= self.pcpus[p as usize].end;
         let pc = self.pcpus[p as usize].clone();
         let group = pc.group;
         let mut cost = PathCost::default();
@@ -286,20 +290,7 @@ impl Machine {
 
     /// Adds `cost` to the machine's busy time and to `charge_to`'s counters.
     fn charge(&mut self, charge_to: Option<u32>, cost: &PathCost) {
-        for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
-            *slot += c;
-        }
-        if let Some(instance) = charge_to {
-            let counters = &mut self.instances[instance as usize].counters;
-            for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
-                *slot += c;
-            }
-            if cost.has_exits {
-                for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
-                    *slot += u64::from(c);
-                }
-            }
-        }
+        charge(&mut self.busy, &mut self.instances, charge_to, cost);
     }
 
     /// How many of the item's ticks fall in its first `elapsed` cycles.
@@ -510,6 +501,31 @@ impl Machine {
             room = room.min(ent.cap_cycles.saturating_sub(ent.used_in_period).max(1));
         }
         room
+    }
+}
+
+/// Adds `cost` to the machine's busy time `busy` and to `charge_to`'s counters (a free
+/// function, so that the cost can stay borrowed from the pCPU).
+#[inline]
+fn charge(
+    busy: &mut [u64; Category::COUNT],
+    instances: &mut [super::InstanceRt],
+    charge_to: Option<u32>,
+    cost: &PathCost,
+) {
+    for (slot, c) in busy.iter_mut().zip(cost.by_category) {
+        *slot += c;
+    }
+    if let Some(instance) = charge_to {
+        let counters = &mut instances[instance as usize].counters;
+        for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
+            *slot += c;
+        }
+        if cost.has_exits {
+            for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
+                *slot += u64::from(c);
+            }
+        }
     }
 }
 
