@@ -123,7 +123,7 @@ impl Machine {
     /// Adds the submit side of `op` issued by a thread of instance `ii` to the item
     /// planned on `p`: the guest's steps, the batched part when due, the kick when the
     /// back end wants one, and the back end's work when it runs inline.
-    #[inline]
+    #[inline(always)]
     pub(super) fn push_op(&mut self, p: u32, ii: usize, op: crate::workload::Op) {
         let gi = self.instances[ii].group as usize;
         let kick = self.needs_kick(ii, op);

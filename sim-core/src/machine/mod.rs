@@ -560,7 +560,7 @@ impl Machine {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn record(&mut self, instance: usize, op: Op, latency: Cycles) {
         let rt = &mut self.instances[instance];
         rt.counters.ops += 1;

@@ -218,6 +218,7 @@ impl Machine {
     }
 
     /// Starts the item planned on `p` at `now` and schedules its end.
+    #[inline(always)]
     pub(super) fn start(&mut self, p: u32, now: Cycles) {
         let pc = &mut self.pcpus[p as usize];
         let total = pc.cost.total.max(1);
@@ -241,7 +242,7 @@ impl Machine {
 
     /// Charges the item on `p` for what ran of it up to `until` (its end, a cut, or the
     /// end of the run), and traces it. The item stays on the pCPU.
-    #[inline]
+    #[inline(always)]
     pub(super) fn settle(&mut self, p: u32, until: Cycles) {
         let pc = &self.pcpus[p as usize];
         if until >= pc.end && self.trace.is_none() {

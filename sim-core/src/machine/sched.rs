@@ -84,7 +84,10 @@ impl Machine {
     pub(super) fn account_run(&mut self, e: u32, ran: Cycles) {
         let ent = &mut self.entities[e as usize];
         ent.credit -= ran as i64;
-        ent.vruntime += ran * 256 / ent.weight.max(1);
+        if self.spec.scheduler == SchedulerKind::Fair {
+            // Virtual runtime matters (and is read) only under fair share.
+            ent.vruntime += ran * 256 / ent.weight.max(1);
+        }
         ent.used_in_period += ran;
         if ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles {
             ent.throttled = true;
