@@ -42,7 +42,7 @@ fn bucket_range(bucket: usize) -> (u64, u64) {
 }
 
 impl Histogram {
-    #[inline]
+    #[inline(always)]
     pub fn record(&mut self, value: u64) {
         let bucket = bucket_of(value);
         match self.counts.get_mut(bucket) {

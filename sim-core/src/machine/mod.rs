@@ -282,7 +282,7 @@ mod slot {
 
 struct GroupRt {
     /// Every path cost the group's items are made of, indexed by [`slot`].
-    costs: Vec<PathCost>,
+    costs: Box<[PathCost; slot::COUNT]>,
     /// The same paths as ordered pieces, for the trace.
     pieces: Vec<Vec<Piece>>,
     /// Per operation: its guest submit steps, kick and inline back-end work summed
@@ -605,7 +605,7 @@ impl GroupRt {
         shared_cache_kib: u64,
     ) -> GroupRt {
         use crate::path::{IrqSource, Path, VcpuState};
-        let mut costs = vec![PathCost::default(); slot::COUNT];
+        let mut costs = Box::new([PathCost::default(); slot::COUNT]);
         let mut pieces = vec![Vec::new(); slot::COUNT];
         let mut batch_every = [1; Op::COUNT];
         let mut irq = [None; Op::COUNT];

@@ -507,7 +507,7 @@ impl Machine {
 
 /// Adds `cost` to the machine's busy time `busy` and to `charge_to`'s counters (a free
 /// function, so that the cost can stay borrowed from the pCPU).
-#[inline]
+#[inline(always)]
 fn charge(
     busy: &mut [u64; Category::COUNT],
     instances: &mut [super::InstanceRt],
