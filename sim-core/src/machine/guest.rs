@@ -51,23 +51,18 @@ impl Machine {
         if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
             return;
         }
-        if self.threads[ti].next_op.is_none() && self.threads[ti].burst_left == 0 {
-            let (burst, op) = self.groups[gi as usize]
-                .sampler
-                .draw(&mut self.threads[ti].rng);
-            self.threads[ti].burst_left = burst;
-            self.threads[ti].next_op = op;
+        let th = &mut self.threads[ti];
+        if th.next_op.is_none() && th.burst_left == 0 {
+            let (burst, op) = self.groups[gi as usize].sampler.draw(&mut th.rng);
+            th.burst_left = burst;
+            th.next_op = op;
         }
-        let left = self.threads[ti].burst_left;
+        let (left, next_op) = (th.burst_left, th.next_op);
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
-        let op = if left <= room {
-            self.threads[ti].next_op
-        } else {
-            None
-        };
+        let op = if left <= room { next_op } else { None };
         let what = op.map_or("compute", |o| o.name());
         self.plan(
             p,

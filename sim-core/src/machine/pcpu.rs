@@ -372,10 +372,13 @@ impl Machine {
             return;
         };
         self.settle(p, now);
-        let ticks = self.pcpus[pi].ticks;
-        self.pcpus[pi].item = None;
-        let e = self.pcpus[pi].current.expect("entity on a busy pCPU");
-        let ran = now - self.pcpus[pi].start;
+        let pc = &mut self.pcpus[pi];
+        pc.item = None;
+        let (ticks, e, ran) = (
+            pc.ticks,
+            pc.current.expect("entity on a busy pCPU"),
+            now - pc.start,
+        );
         self.account_run(e, ran);
         if self.is_dead(e) {
             // The instance stopped while this item ran: its work is lost.
