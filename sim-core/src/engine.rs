@@ -107,9 +107,8 @@ impl<E: Copy> EventQueue<E> {
         let mut pos = 0;
         let mut child = 1;
         while child + 1 < len {
-            if heap[child + 1].key < heap[child].key {
-                child += 1;
-            }
+            // Branch-free: which child is smaller is unpredictable.
+            child += usize::from(heap[child + 1].key < heap[child].key);
             heap[pos] = heap[child];
             pos = child;
             child = 2 * pos + 1;

@@ -473,6 +473,7 @@ impl Machine {
     }
 
     /// Starts the next item of the entity running on `p`.
+    #[inline(always)]
     pub(super) fn start_entity_item(&mut self, p: u32, now: Cycles) {
         let e = self.pcpus[p as usize].current.expect("running entity");
         match self.entities[e as usize].owner {
