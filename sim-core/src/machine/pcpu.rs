@@ -106,6 +106,9 @@ pub(super) struct Pcpu {
     pub next_credit_tick: Cycles,
     /// A woken entity should take this pCPU when its current item ends.
     pub resched: bool,
+    /// The item running, or being put together in place: [`Machine::plan`] sets it and
+    /// clears the fields below, the `plan_*` helpers sum its cost, [`Machine::start`]
+    /// times it.
     pub item: Option<Item>,
     pub start: Cycles,
     pub end: Cycles,
