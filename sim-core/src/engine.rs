@@ -4,39 +4,29 @@
 //! at the same cycle fire in the order they were scheduled. Idle time is skipped: the
 //! clock jumps to the next event.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-
 /// Simulated time in host CPU cycles.
 pub type Cycles = u64;
 
+/// A scheduled event. `key` is the time in the high 64 bits and the sequence number in
+/// the low ones, so that one integer comparison orders by (time, sequence); keys are
+/// unique, so any correct priority queue pops them in the same order.
+#[derive(Clone, Copy)]
 struct Entry<E> {
-    time: Cycles,
-    seq: u64,
+    key: u128,
     event: E,
 }
 
-impl<E> PartialEq for Entry<E> {
-    fn eq(&self, other: &Self) -> bool {
-        self.time == other.time && self.seq == other.seq
-    }
-}
-impl<E> Eq for Entry<E> {}
-impl<E> PartialOrd for Entry<E> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl<E> Ord for Entry<E> {
-    // Reversed: BinaryHeap is a max-heap and we want the earliest event first.
-    fn cmp(&self, other: &Self) -> Ordering {
-        (other.time, other.seq).cmp(&(self.time, self.seq))
+impl<E> Entry<E> {
+    #[inline]
+    fn time(&self) -> Cycles {
+        (self.key >> 64) as Cycles
     }
 }
 
-/// A future-event list with a clock.
+/// A future-event list with a clock: a binary min-heap on `Entry::key` (events are
+/// small `Copy` values, so entries move by plain assignment).
 pub struct EventQueue<E> {
-    heap: BinaryHeap<Entry<E>>,
+    heap: Vec<Entry<E>>,
     now: Cycles,
     next_seq: u64,
     processed: u64,
@@ -45,7 +35,7 @@ pub struct EventQueue<E> {
 impl<E> Default for EventQueue<E> {
     fn default() -> Self {
         EventQueue {
-            heap: BinaryHeap::new(),
+            heap: Vec::new(),
             now: 0,
             next_seq: 0,
             processed: 0,
@@ -53,7 +43,7 @@ impl<E> Default for EventQueue<E> {
     }
 }
 
-impl<E> EventQueue<E> {
+impl<E: Copy> EventQueue<E> {
     pub fn now(&self) -> Cycles {
         self.now
     }
@@ -64,30 +54,78 @@ impl<E> EventQueue<E> {
     }
 
     /// Schedules `event` at absolute time `time` (never before now).
+    #[inline(always)]
     pub fn schedule(&mut self, time: Cycles, event: E) {
         let time = time.max(self.now);
-        self.heap.push(Entry {
-            time,
-            seq: self.next_seq,
+        let entry = Entry {
+            key: (u128::from(time) << 64) | u128::from(self.next_seq),
             event,
-        });
+        };
         self.next_seq += 1;
+        // Sift up: move parents down into the hole until the entry's place is found.
+        let mut pos = self.heap.len();
+        self.heap.push(entry);
+        let heap = &mut self.heap[..];
+        while pos > 0 {
+            let parent = (pos - 1) / 2;
+            if entry.key >= heap[parent].key {
+                break;
+            }
+            heap[pos] = heap[parent];
+            pos = parent;
+        }
+        heap[pos] = entry;
     }
 
     /// Time of the next event, if any.
     pub fn peek_time(&self) -> Option<Cycles> {
-        self.heap.peek().map(|e| e.time)
+        self.heap.first().map(Entry::time)
     }
 
     /// Pops the next event if it happens no later than `limit`, advancing the clock.
+    #[inline]
     pub fn pop_until(&mut self, limit: Cycles) -> Option<(Cycles, E)> {
-        if self.heap.peek()?.time > limit {
+        let top = *self.heap.first()?;
+        if top.time() > limit {
             return None;
         }
-        let entry = self.heap.pop()?;
-        self.now = entry.time;
+        self.remove_top();
+        self.now = top.time();
         self.processed += 1;
-        Some((entry.time, entry.event))
+        Some((top.time(), top.event))
+    }
+
+    /// Removes the first entry (Floyd's method: the hole goes down to a leaf along the
+    /// smaller children, then the last entry sifts up from there).
+    fn remove_top(&mut self) {
+        let Some(last) = self.heap.pop() else { return };
+        let heap = &mut self.heap[..];
+        let len = heap.len();
+        if len == 0 {
+            return;
+        }
+        let mut pos = 0;
+        let mut child = 1;
+        while child + 1 < len {
+            // Branch-free: which child is smaller is unpredictable.
+            child += usize::from(heap[child + 1].key < heap[child].key);
+            heap[pos] = heap[child];
+            pos = child;
+            child = 2 * pos + 1;
+        }
+        if child < len {
+            heap[pos] = heap[child];
+            pos = child;
+        }
+        while pos > 0 {
+            let parent = (pos - 1) / 2;
+            if last.key >= heap[parent].key {
+                break;
+            }
+            heap[pos] = heap[parent];
+            pos = parent;
+        }
+        heap[pos] = last;
     }
 }
 

@@ -19,6 +19,7 @@ pub struct Histogram {
     max: u64,
 }
 
+#[inline]
 fn bucket_of(value: u64) -> usize {
     if value < SUB {
         return value as usize;
@@ -41,15 +42,24 @@ fn bucket_range(bucket: usize) -> (u64, u64) {
 }
 
 impl Histogram {
+    #[inline(always)]
     pub fn record(&mut self, value: u64) {
         let bucket = bucket_of(value);
-        if bucket >= self.counts.len() {
-            self.counts.resize((bucket + 1).min(BUCKETS), 0);
+        match self.counts.get_mut(bucket) {
+            Some(count) => *count += 1,
+            None => self.grow_and_count(bucket),
         }
-        self.counts[bucket] += 1;
         self.total += 1;
         self.sum += u128::from(value);
         self.max = self.max.max(value);
+    }
+
+    /// The first sample beyond the buckets allocated so far (rare: kept out of `record`).
+    #[cold]
+    #[inline(never)]
+    fn grow_and_count(&mut self, bucket: usize) {
+        self.counts.resize((bucket + 1).min(BUCKETS), 0);
+        self.counts[bucket] += 1;
     }
 
     pub fn count(&self) -> u64 {

@@ -215,6 +215,7 @@ impl PathCost {
         PathCost::of_steps(&picked)
     }
 
+    #[inline]
     pub fn add(&mut self, other: &PathCost) {
         self.total += other.total;
         for (a, b) in self.by_category.iter_mut().zip(other.by_category) {

@@ -2,7 +2,7 @@
 //! threads on its slots), compute bursts with the timer ticks inside them, halting when
 //! no thread is ready, and KVM-style halt polling.
 
-use super::pcpu::{Item, Plan};
+use super::pcpu::Item;
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -21,21 +21,22 @@ impl Machine {
                     let switched = ent.last_thread.is_some_and(|last| last != t);
                     ent.last_thread = Some(t);
                     if switched {
-                        let mut plan = self.plan(
+                        self.plan(
+                            p,
                             Item::GuestSwitch,
                             Some(instance),
                             gi,
                             crate::workload::Op::GuestContextSwitch.name(),
                         );
-                        plan.path(&self.groups[gi as usize].costs, slot::GUEST_SWITCH);
-                        self.start(p, now, plan);
+                        self.plan_path(p, slot::GUEST_SWITCH);
+                        self.start(p, now);
                         return;
                     }
                 }
                 None => {
-                    let mut plan = self.plan(Item::Halt, Some(instance), gi, "halt");
-                    plan.path(&self.groups[gi as usize].costs, slot::HALT);
-                    self.start(p, now, plan);
+                    self.plan(p, Item::Halt, Some(instance), gi, "halt");
+                    self.plan_path(p, slot::HALT);
+                    self.start(p, now);
                     return;
                 }
             }
@@ -50,25 +51,21 @@ impl Machine {
         if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
             return;
         }
-        if self.threads[ti].next_op.is_none() && self.threads[ti].burst_left == 0 {
-            let (burst, op) = self.groups[gi as usize]
-                .sampler
-                .draw(&mut self.threads[ti].rng);
-            self.threads[ti].burst_left = burst;
-            self.threads[ti].next_op = op;
+        let th = &mut self.threads[ti];
+        if th.next_op.is_none() && th.burst_left == 0 {
+            let (burst, op) = self.groups[gi as usize].sampler.draw(&mut th.rng);
+            th.burst_left = burst;
+            th.next_op = op;
         }
-        let left = self.threads[ti].burst_left;
+        let (left, next_op) = (th.burst_left, th.next_op);
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
-        let op = if left <= room {
-            self.threads[ti].next_op
-        } else {
-            None
-        };
+        let op = if left <= room { next_op } else { None };
         let what = op.map_or("compute", |o| o.name());
-        let mut plan = self.plan(
+        self.plan(
+            p,
             Item::Work {
                 thread: t,
                 refill,
@@ -79,21 +76,22 @@ impl Machine {
             gi,
             what,
         );
-        self.add_compute(e, now, &mut plan, Category::GuestUser, user);
+        self.add_compute(p, e, now, Category::GuestUser, user);
         if let Some(op) = op {
-            self.push_op(&mut plan, ii, op);
+            self.push_op(p, ii, op);
         }
-        self.start(p, now, plan);
+        self.start(p, now);
     }
 
-    /// Adds `cycles` of preemptible compute of `category` to `plan`, with the timer
-    /// ticks that fall inside it (they run there, charged to the running thread).
-    #[inline]
+    /// Adds `cycles` of preemptible compute of `category` to the item being planned on
+    /// `p`, with the timer ticks that fall inside it (they run there, charged to the
+    /// running thread).
+    #[inline(always)]
     pub(super) fn add_compute(
         &mut self,
+        p: u32,
         e: u32,
         now: Cycles,
-        plan: &mut Plan,
         category: Category,
         cycles: u64,
     ) {
@@ -107,36 +105,52 @@ impl Machine {
         } else {
             (0, 0)
         };
-        plan.cycles(category, cycles);
+        self.plan_cycles(p, category, cycles);
         if ticks > 0 {
-            plan.repeat(&self.groups[plan.group as usize].costs, slot::TIMER, ticks);
+            self.plan_repeat(p, slot::TIMER, ticks);
         }
-        plan.user = cycles;
-        plan.ticks = ticks;
-        plan.first_tick = first_tick;
+        let pc = &mut self.pcpus[p as usize];
+        pc.user = cycles;
+        pc.ticks = ticks;
+        pc.first_tick = first_tick;
     }
 
-    /// Adds the submit side of `op` issued by a thread of instance `ii` to `plan`: the
-    /// guest's steps, the batched part when due, the kick when the back end wants one,
-    /// and the back end's work when it runs inline.
-    #[inline]
-    pub(super) fn push_op(&mut self, plan: &mut Plan, ii: usize, op: crate::workload::Op) {
+    /// Adds the submit side of `op` issued by a thread of instance `ii` to the item
+    /// planned on `p`: the guest's steps, the batched part when due, the kick when the
+    /// back end wants one, and the back end's work when it runs inline.
+    #[inline(always)]
+    pub(super) fn push_op(&mut self, p: u32, ii: usize, op: crate::workload::Op) {
         let gi = self.instances[ii].group as usize;
-        plan.path(&self.groups[gi].costs, slot::op(op, slot::SUBMIT));
-        let every = self.groups[gi].batch_every[op.index()];
-        let batched = &self.groups[gi].costs[slot::op(op, slot::SUBMIT_BATCHED)];
-        if batched.total > 0 || batched.has_exits {
+        let kick = self.needs_kick(ii, op);
+        let inline = self.backend_inline(ii, op);
+        let group = &self.groups[gi];
+        let batched = &group.costs[slot::op(op, slot::SUBMIT_BATCHED)];
+        let batched_due = if batched.total > 0 || batched.has_exits {
             let counter = &mut self.instances[ii].batch[op.index()];
             *counter += 1;
-            if *counter % every == 0 {
-                plan.path(&self.groups[gi].costs, slot::op(op, slot::SUBMIT_BATCHED));
+            *counter % group.batch_every[op.index()] == 0
+        } else {
+            false
+        };
+        if kick && inline && self.trace.is_none() {
+            // The common case, untraced: the guest's steps, the kick and the back end's
+            // work summed once per group (the same sum, in one addition).
+            let pc = &mut self.pcpus[p as usize];
+            pc.cost.add(&group.submit_kick_inline[op.index()]);
+            if batched_due {
+                pc.cost.add(batched);
             }
+            return;
         }
-        if self.needs_kick(ii, op) {
-            plan.path(&self.groups[gi].costs, slot::op(op, slot::KICK));
+        self.plan_path(p, slot::op(op, slot::SUBMIT));
+        if batched_due {
+            self.plan_path(p, slot::op(op, slot::SUBMIT_BATCHED));
         }
-        if self.backend_inline(ii, op) {
-            plan.path(&self.groups[gi].costs, slot::op(op, slot::BACKEND_SUBMIT));
+        if kick {
+            self.plan_path(p, slot::op(op, slot::KICK));
+        }
+        if inline {
+            self.plan_path(p, slot::op(op, slot::BACKEND_SUBMIT));
         }
     }
 
@@ -156,10 +170,10 @@ impl Machine {
             // blocking, so that a wake-up soon after costs no trip through the scheduler.
             self.entities[e as usize].polling = true;
             let gi = self.instances[ii].group;
-            let mut plan = self.plan(Item::Poll, Some(instance), gi, "halt polling");
-            plan.cycles(Category::Hypervisor, poll);
-            plan.user = poll;
-            self.start(p, now, plan);
+            self.plan(p, Item::Poll, Some(instance), gi, "halt polling");
+            self.plan_cycles(p, Category::Hypervisor, poll);
+            self.pcpus[p as usize].user = poll;
+            self.start(p, now);
             return true;
         }
         self.block_vcpu(p, e, now);
@@ -199,7 +213,8 @@ impl Machine {
             let r = &mut self.instances[ii].rings[ring];
             r.irq_pending = r.irq_pending.saturating_sub(1);
         }
-        let mut plan = self.plan(
+        self.plan(
+            p,
             Item::Completion {
                 thread: t,
                 op,
@@ -210,23 +225,14 @@ impl Machine {
             op.name(),
         );
         if pending.inline_backend {
-            plan.path(
-                &self.groups[gi as usize].costs,
-                slot::op(op, slot::BACKEND_COMPLETE),
-            );
+            self.plan_path(p, slot::op(op, slot::BACKEND_COMPLETE));
         }
         if let (Some(state), Some(source)) =
             (pending.delivery, self.groups[gi as usize].irq[op.index()])
         {
-            plan.path(
-                &self.groups[gi as usize].costs,
-                super::interrupts::delivery_slot(source, state),
-            );
+            self.plan_path(p, super::interrupts::delivery_slot(source, state));
         }
-        plan.path(
-            &self.groups[gi as usize].costs,
-            slot::op(op, slot::COMPLETE),
-        );
-        self.start(p, now, plan);
+        self.plan_path(p, slot::op(op, slot::COMPLETE));
+        self.start(p, now);
     }
 }

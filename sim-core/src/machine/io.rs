@@ -115,13 +115,21 @@ impl Machine {
     }
 
     /// The thread on entity `e` issued `op` (which began at `op_start`) at `now`.
+    #[inline(always)]
     pub(super) fn issue(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
-        let instance = self.threads[thread as usize].instance as usize;
         if !op.blocks() && ring_of(op).is_none() {
             // The common case: an operation that completes where it was issued.
+            let instance = self.threads[thread as usize].instance as usize;
             self.record(instance, op, now - op_start);
             return;
         }
+        self.issue_to_device(e, thread, op, op_start, now);
+    }
+
+    /// [`Self::issue`] for an operation that blocks or goes through a ring.
+    #[inline(never)]
+    fn issue_to_device(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
+        let instance = self.threads[thread as usize].instance as usize;
         let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
         if op.blocks() {
@@ -186,7 +194,8 @@ impl Machine {
             } else {
                 slot::BACKEND_SUBMIT
             };
-            let mut plan = self.plan(
+            self.plan(
+                p,
                 Item::BackendJob { job },
                 Some(instance),
                 gi,
@@ -196,13 +205,13 @@ impl Machine {
                     "back end: request"
                 },
             );
-            plan.path(&self.groups[gi as usize].costs, slot::op(job.op, part));
+            self.plan_path(p, slot::op(job.op, part));
             let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
             let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
             if refill > 0 {
-                plan.cycles(crate::path::Category::DeviceEmulation, refill);
+                self.plan_cycles(p, crate::path::Category::DeviceEmulation, refill);
             }
-            self.start(p, now, plan);
+            self.start(p, now);
             return;
         }
     }

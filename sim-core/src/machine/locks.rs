@@ -123,7 +123,8 @@ impl Machine {
             LockPhase::Released { op, since } => {
                 self.lock_phase[ti] = LockPhase::None;
                 let gi = self.instances[instance as usize].group;
-                let mut plan = self.plan(
+                self.plan(
+                    p,
                     Item::LockedOp {
                         thread: t,
                         op,
@@ -133,8 +134,8 @@ impl Machine {
                     gi,
                     op.name(),
                 );
-                self.push_op(&mut plan, instance as usize, op);
-                self.start(p, now, plan);
+                self.push_op(p, instance as usize, op);
+                self.start(p, now);
                 true
             }
         }
@@ -194,15 +195,16 @@ impl Machine {
         }
         .max(1);
         let gi = self.instances[instance as usize].group;
-        let mut plan = self.plan(
+        self.plan(
+            p,
             Item::Critical { thread: t, hold },
             Some(instance),
             gi,
             "lock held",
         );
-        self.add_compute(e, now, &mut plan, Category::GuestKernel, hold);
-        plan.no_preempt = host;
-        self.start(p, now, plan);
+        self.add_compute(p, e, now, Category::GuestKernel, hold);
+        self.pcpus[p as usize].no_preempt = host;
+        self.start(p, now);
     }
 
     /// A stretch of spinning: until the scheduler looks again, the PLE window is used
@@ -239,7 +241,8 @@ impl Machine {
             }
         }
         let gi = self.instances[instance as usize].group;
-        let mut plan = self.plan(
+        self.plan(
+            p,
             Item::Spin {
                 thread: t,
                 end,
@@ -249,14 +252,14 @@ impl Machine {
             gi,
             "lock spin",
         );
-        self.add_compute(e, now, &mut plan, Category::GuestKernel, len);
+        self.add_compute(p, e, now, Category::GuestKernel, len);
         match end {
             SpinEnd::Room => {}
-            SpinEnd::PauseLoop => plan.path(&self.groups[gi as usize].costs, slot::LOCK_PLE),
-            SpinEnd::PvWait => plan.path(&self.groups[gi as usize].costs, slot::LOCK_WAIT),
+            SpinEnd::PauseLoop => self.plan_path(p, slot::LOCK_PLE),
+            SpinEnd::PvWait => self.plan_path(p, slot::LOCK_WAIT),
         }
-        plan.no_preempt = host;
-        self.start(p, now, plan);
+        self.pcpus[p as usize].no_preempt = host;
+        self.start(p, now);
     }
 
     /// What ran of a cut lock item goes to its thread's bookkeeping.
@@ -304,9 +307,9 @@ impl Machine {
         if let Some(target) = self.release(instance, now) {
             // pv_kick: the releaser wakes the halted waiter it handed the lock to.
             let gi = self.instances[instance as usize].group;
-            let mut plan = self.plan(Item::Kick { target }, Some(instance), gi, "lock kick");
-            plan.path(&self.groups[gi as usize].costs, slot::LOCK_KICK);
-            self.start(p, now, plan);
+            self.plan(p, Item::Kick { target }, Some(instance), gi, "lock kick");
+            self.plan_path(p, slot::LOCK_KICK);
+            self.start(p, now);
             return true;
         }
         false

@@ -282,9 +282,12 @@ mod slot {
 
 struct GroupRt {
     /// Every path cost the group's items are made of, indexed by [`slot`].
-    costs: Vec<PathCost>,
+    costs: Box<[PathCost; slot::COUNT]>,
     /// The same paths as ordered pieces, for the trace.
     pieces: Vec<Vec<Piece>>,
+    /// Per operation: its guest submit steps, kick and inline back-end work summed
+    /// (what most operations add to their item; see `push_op`).
+    submit_kick_inline: [PathCost; Op::COUNT],
     batch_every: [u64; Op::COUNT],
     irq: [Option<crate::path::IrqSource>; Op::COUNT],
     sampler: OpSampler,
@@ -557,6 +560,7 @@ impl Machine {
         }
     }
 
+    #[inline(always)]
     fn record(&mut self, instance: usize, op: Op, latency: Cycles) {
         let rt = &mut self.instances[instance];
         rt.counters.ops += 1;
@@ -601,7 +605,7 @@ impl GroupRt {
         shared_cache_kib: u64,
     ) -> GroupRt {
         use crate::path::{IrqSource, Path, VcpuState};
-        let mut costs = vec![PathCost::default(); slot::COUNT];
+        let mut costs = Box::new([PathCost::default(); slot::COUNT]);
         let mut pieces = vec![Vec::new(); slot::COUNT];
         let mut batch_every = [1; Op::COUNT];
         let mut irq = [None; Op::COUNT];
@@ -666,7 +670,15 @@ impl GroupRt {
         put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
         put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
         let _ = spec;
+        let submit_kick_inline = Op::ALL.map(|op| {
+            let mut sum = PathCost::default();
+            for part in [slot::SUBMIT, slot::KICK, slot::BACKEND_SUBMIT] {
+                sum.add(&costs[slot::op(op, part)]);
+            }
+            sum
+        });
         GroupRt {
+            submit_kick_inline,
             costs,
             pieces,
             batch_every,

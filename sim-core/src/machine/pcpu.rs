@@ -106,6 +106,9 @@ pub(super) struct Pcpu {
     pub next_credit_tick: Cycles,
     /// A woken entity should take this pCPU when its current item ends.
     pub resched: bool,
+    /// The item running, or being put together in place: [`Machine::plan`] sets it and
+    /// clears the fields below, the `plan_*` helpers sum its cost, [`Machine::start`]
+    /// times it.
     pub item: Option<Item>,
     pub start: Cycles,
     pub end: Cycles,
@@ -129,73 +132,6 @@ pub(super) struct Pcpu {
     /// The host kernel itself holds or waits for a spinlock (native, containers): the
     /// host scheduler may not cut the item; a preemption waits for its end.
     pub no_preempt: bool,
-}
-
-/// An item being put together.
-pub(super) struct Plan {
-    pub item: Item,
-    pub comps: Vec<Comp>,
-    pub charge_to: Option<u32>,
-    pub group: u32,
-    pub what: &'static str,
-    pub user: u64,
-    pub ticks: u32,
-    pub first_tick: Cycles,
-    /// The sum of the components so far.
-    pub cost: PathCost,
-    /// Whether to keep the components (only the trace needs them).
-    pub keep: bool,
-    /// See [`Pcpu::no_preempt`].
-    pub no_preempt: bool,
-}
-
-impl Plan {
-    pub fn new(item: Item, charge_to: Option<u32>, group: u32, what: &'static str) -> Plan {
-        Plan {
-            item,
-            comps: Vec::new(),
-            charge_to,
-            group,
-            what,
-            user: 0,
-            ticks: 0,
-            first_tick: 0,
-            cost: PathCost::default(),
-            keep: true,
-            no_preempt: false,
-        }
-    }
-
-    #[inline]
-    fn record(&mut self, comp: Comp) {
-        if self.keep {
-            self.comps.push(comp);
-        }
-    }
-
-    /// Adds path `index` of the group's table `costs`.
-    #[inline]
-    pub fn path(&mut self, costs: &[PathCost], index: usize) {
-        let cost = &costs[index];
-        if cost.total == 0 && !cost.has_exits {
-            return;
-        }
-        self.cost.add(cost);
-        self.record(Comp::Path(index as u16));
-    }
-
-    /// Adds `n` runs of path `index` (timer ticks).
-    pub fn repeat(&mut self, costs: &[PathCost], index: usize, n: u32) {
-        self.cost.add(&repeated(&costs[index], n));
-        self.record(Comp::Repeat(index as u16, n));
-    }
-
-    /// Adds cycles of one category.
-    pub fn cycles(&mut self, category: Category, cycles: u64) {
-        self.cost.total += cycles;
-        self.cost.by_category[category as usize] += cycles;
-        self.record(Comp::Cycles(category, cycles));
-    }
 }
 
 /// `n` runs of `one`.
@@ -223,42 +159,80 @@ impl Machine {
         }
     }
 
-    /// A new plan; its components are kept only when the run is traced.
+    /// Begins planning the next item of `p`: the item is put together in place (its
+    /// costs summed into the pCPU's `cost`) by the `plan_*` helpers and [`Self::add_compute`],
+    /// then started with [`Self::start`]. Its components are kept only when the run is
+    /// traced.
+    #[inline]
     pub(super) fn plan(
-        &self,
+        &mut self,
+        p: u32,
         item: Item,
         charge_to: Option<u32>,
         group: u32,
         what: &'static str,
-    ) -> Plan {
-        let mut plan = Plan::new(item, charge_to, group, what);
-        plan.keep = self.trace.is_some();
-        plan
+    ) {
+        let pc = &mut self.pcpus[p as usize];
+        pc.item = Some(item);
+        pc.charge_to = charge_to;
+        pc.group = group;
+        pc.what = what;
+        pc.user = 0;
+        pc.ticks = 0;
+        pc.first_tick = 0;
+        pc.cost = PathCost::default();
+        pc.comps.clear();
+        pc.no_preempt = false;
     }
 
-    /// Starts a planned item on `p` at `now` and schedules its end.
-    pub(super) fn start(&mut self, p: u32, now: Cycles, plan: Plan) {
-        let cost = plan.cost;
-        let total = cost.total.max(1);
-        let timer = self.groups[plan.group as usize].costs[slot::TIMER].total;
+    /// Adds path `index` of the group's table to the item planned on `p`.
+    #[inline]
+    pub(super) fn plan_path(&mut self, p: u32, index: usize) {
         let pc = &mut self.pcpus[p as usize];
-        pc.item = Some(plan.item);
+        let cost = &self.groups[pc.group as usize].costs[index];
+        if cost.total == 0 && !cost.has_exits {
+            return;
+        }
+        pc.cost.add(cost);
+        if self.trace.is_some() {
+            pc.comps.push(Comp::Path(index as u16));
+        }
+    }
+
+    /// Adds `n` runs of path `index` (timer ticks) to the item planned on `p`.
+    pub(super) fn plan_repeat(&mut self, p: u32, index: usize, n: u32) {
+        let pc = &mut self.pcpus[p as usize];
+        pc.cost
+            .add(&repeated(&self.groups[pc.group as usize].costs[index], n));
+        if self.trace.is_some() {
+            pc.comps.push(Comp::Repeat(index as u16, n));
+        }
+    }
+
+    /// Adds cycles of one category to the item planned on `p`.
+    #[inline]
+    pub(super) fn plan_cycles(&mut self, p: u32, category: Category, cycles: u64) {
+        let pc = &mut self.pcpus[p as usize];
+        pc.cost.total += cycles;
+        pc.cost.by_category[category as usize] += cycles;
+        if self.trace.is_some() {
+            pc.comps.push(Comp::Cycles(category, cycles));
+        }
+    }
+
+    /// Starts the item planned on `p` at `now` and schedules its end.
+    #[inline(always)]
+    pub(super) fn start(&mut self, p: u32, now: Cycles) {
+        let pc = &mut self.pcpus[p as usize];
+        let total = pc.cost.total.max(1);
+        let timer = self.groups[pc.group as usize].costs[slot::TIMER].total;
         pc.start = now;
         pc.end = now + total;
-        pc.preemptible_until = if plan.item.is_compute() {
-            now + plan.user + u64::from(plan.ticks) * timer
+        pc.preemptible_until = if pc.item.is_some_and(Item::is_compute) {
+            now + pc.user + u64::from(pc.ticks) * timer
         } else {
             now
         };
-        pc.no_preempt = plan.no_preempt;
-        pc.charge_to = plan.charge_to;
-        pc.group = plan.group;
-        pc.comps = plan.comps;
-        pc.cost = cost;
-        pc.user = plan.user;
-        pc.ticks = plan.ticks;
-        pc.first_tick = plan.first_tick;
-        pc.what = plan.what;
         let generation = pc.generation;
         self.queue.schedule(
             now + total,
@@ -271,16 +245,20 @@ impl Machine {
 
     /// Charges the item on `p` for what ran of it up to `until` (its end, a cut, or the
     /// end of the run), and traces it. The item stays on the pCPU.
+    #[inline(always)]
     pub(super) fn settle(&mut self, p: u32, until: Cycles) {
         let pc = &self.pcpus[p as usize];
-        let full = until >= pc.end;
-        if full && self.trace.is_none() {
+        if until >= pc.end && self.trace.is_none() {
             // The common case: the whole item ran.
-            let cost = pc.cost;
-            let charge_to = pc.charge_to;
-            self.charge(charge_to, &cost);
+            charge(&mut self.busy, &mut self.instances, pc.charge_to, &pc.cost);
             return;
         }
+        self.settle_part(p, until);
+    }
+
+    /// [`Self::settle`] for an item cut or traced (or at the end of the run).
+    fn settle_part(&mut self, p: u32, until: Cycles) {
+        let full = until >= self.pcpus[p as usize].end;
         let pc = self.pcpus[p as usize].clone();
         let group = pc.group;
         let mut cost = PathCost::default();
@@ -316,20 +294,7 @@ impl Machine {
 
     /// Adds `cost` to the machine's busy time and to `charge_to`'s counters.
     fn charge(&mut self, charge_to: Option<u32>, cost: &PathCost) {
-        for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
-            *slot += c;
-        }
-        if let Some(instance) = charge_to {
-            let counters = &mut self.instances[instance as usize].counters;
-            for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
-                *slot += c;
-            }
-            if cost.has_exits {
-                for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
-                    *slot += u64::from(c);
-                }
-            }
-        }
+        charge(&mut self.busy, &mut self.instances, charge_to, cost);
     }
 
     /// How many of the item's ticks fall in its first `elapsed` cycles.
@@ -410,10 +375,13 @@ impl Machine {
             return;
         };
         self.settle(p, now);
-        let ticks = self.pcpus[pi].ticks;
-        self.pcpus[pi].item = None;
-        let e = self.pcpus[pi].current.expect("entity on a busy pCPU");
-        let ran = now - self.pcpus[pi].start;
+        let pc = &mut self.pcpus[pi];
+        pc.item = None;
+        let (ticks, e, ran) = (
+            pc.ticks,
+            pc.current.expect("entity on a busy pCPU"),
+            now - pc.start,
+        );
         self.account_run(e, ran);
         if self.is_dead(e) {
             // The instance stopped while this item ran: its work is lost.
@@ -508,17 +476,18 @@ impl Machine {
     }
 
     /// Starts the next item of the entity running on `p`.
+    #[inline(always)]
     pub(super) fn start_entity_item(&mut self, p: u32, now: Cycles) {
         let e = self.pcpus[p as usize].current.expect("running entity");
         match self.entities[e as usize].owner {
             Owner::Background => {
                 let burst = super::BACKGROUND_BURST_US * self.spec.host.cycles_per_us();
                 let room = self.pcpus[p as usize].slice_end.saturating_sub(now).max(1);
-                let mut plan = self.plan(Item::Background, None, 0, "host process");
+                self.plan(p, Item::Background, None, 0, "host process");
                 let cycles = burst.min(room);
                 let refill = self.cache_refill(super::cache::CacheOwner::Background, cycles);
-                plan.cycles(Category::HostOs, cycles + refill);
-                self.start(p, now, plan);
+                self.plan_cycles(p, Category::HostOs, cycles + refill);
+                self.start(p, now);
             }
             Owner::Backend(b) => self.start_backend_item(p, e, b, now),
             Owner::Vcpu(instance) => self.start_vcpu_item(p, e, instance, now),
@@ -540,6 +509,31 @@ impl Machine {
             room = room.min(ent.cap_cycles.saturating_sub(ent.used_in_period).max(1));
         }
         room
+    }
+}
+
+/// Adds `cost` to the machine's busy time `busy` and to `charge_to`'s counters (a free
+/// function, so that the cost can stay borrowed from the pCPU).
+#[inline(always)]
+fn charge(
+    busy: &mut [u64; Category::COUNT],
+    instances: &mut [super::InstanceRt],
+    charge_to: Option<u32>,
+    cost: &PathCost,
+) {
+    for (slot, c) in busy.iter_mut().zip(cost.by_category) {
+        *slot += c;
+    }
+    if let Some(instance) = charge_to {
+        let counters = &mut instances[instance as usize].counters;
+        for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
+            *slot += c;
+        }
+        if cost.has_exits {
+            for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
+                *slot += u64::from(c);
+            }
+        }
     }
 }
 

@@ -84,7 +84,10 @@ impl Machine {
     pub(super) fn account_run(&mut self, e: u32, ran: Cycles) {
         let ent = &mut self.entities[e as usize];
         ent.credit -= ran as i64;
-        ent.vruntime += ran * 256 / ent.weight.max(1);
+        if self.spec.scheduler == SchedulerKind::Fair {
+            // Virtual runtime matters (and is read) only under fair share.
+            ent.vruntime += ran * 256 / ent.weight.max(1);
+        }
         ent.used_in_period += ran;
         if ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles {
             ent.throttled = true;
@@ -325,8 +328,8 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        let mut plan = self.plan(Item::Switch, charge_to, group, "switch");
-        plan.path(&self.groups[group as usize].costs, index);
-        self.start(p, now, plan);
+        self.plan(p, Item::Switch, charge_to, group, "switch");
+        self.plan_path(p, index);
+        self.start(p, now);
     }
 }
