@@ -128,21 +128,7 @@ impl Scenario {
 impl Runner {
     fn new(scenario: Scenario, options: RunOptions) -> Runner {
         let duration_cycles = scenario.duration_ms * scenario.host.clock_mhz * 1000;
-        let group_spec = |index: usize| {
-            let i = &scenario.instances[index];
-            GroupSpec {
-                scenario_index: index,
-                name: i.name.clone(),
-                count: i.count,
-                vcpus: i.vcpus,
-                threads: i.threads,
-                workload: i.workload.clone(),
-                pin: i.pin.clone(),
-                weight: i.weight,
-                cap_percent: i.cap_percent,
-                working_set_mib: i.working_set_mib,
-            }
-        };
+        let group_spec = |index: usize| GroupSpec::of_instance(index, &scenario.instances[index]);
         let groups_of = |p: usize| -> Vec<GroupSpec> {
             (0..scenario.instances.len())
                 .filter(|&index| scenario.instances[index].platforms.contains(&p))

@@ -71,6 +71,24 @@ pub struct GroupSpec {
     pub working_set_mib: u64,
 }
 
+impl GroupSpec {
+    /// The machine's view of the scenario's instance group number `index`.
+    pub fn of_instance(index: usize, i: &crate::scenario::InstanceSpec) -> GroupSpec {
+        GroupSpec {
+            scenario_index: index,
+            name: i.name.clone(),
+            count: i.count,
+            vcpus: i.vcpus,
+            threads: i.threads,
+            workload: i.workload.clone(),
+            pin: i.pin.clone(),
+            weight: i.weight,
+            cap_percent: i.cap_percent,
+            working_set_mib: i.working_set_mib,
+        }
+    }
+}
+
 /// Everything needed to simulate one platform.
 #[derive(Debug, Clone)]
 pub struct MachineSpec {

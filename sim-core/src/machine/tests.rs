@@ -120,18 +120,7 @@ fn machine(text: &str) -> super::MachineOutcome {
         .instances
         .iter()
         .enumerate()
-        .map(|(index, i)| super::GroupSpec {
-            scenario_index: index,
-            name: i.name.clone(),
-            count: i.count,
-            vcpus: i.vcpus,
-            threads: i.threads,
-            workload: i.workload.clone(),
-            pin: i.pin.clone(),
-            weight: i.weight,
-            cap_percent: i.cap_percent,
-            working_set_mib: i.working_set_mib,
-        })
+        .map(|(index, i)| super::GroupSpec::of_instance(index, i))
         .collect();
     let mut m = super::Machine::new(super::MachineSpec {
         host: s.host.clone(),
