@@ -25,13 +25,15 @@ mod interrupts;
 mod io;
 mod locks;
 mod pcpu;
+mod runqueue;
 mod sched;
 mod trace;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 
 use crate::costs::CostTable;
 use crate::engine::{Cycles, EventQueue};
@@ -47,6 +49,7 @@ pub use trace::{Trace, TraceMark, TraceSegment, MAX_TRACE_SEGMENTS};
 use cache::CacheState;
 use io::{BackendRt, Ring};
 use pcpu::Pcpu;
+use runqueue::RunQueue;
 use trace::Piece;
 
 /// Guest timer frequency (CONFIG_HZ=250, a common Linux default).
@@ -346,7 +349,10 @@ pub struct Machine {
     /// Per entity: its current PLE window (0: the base window; it grows at each
     /// PAUSE-loop exit and is reset when the vCPU is scheduled in).
     ple_windows: Vec<u64>,
-    runqueue: Vec<u32>,
+    runqueue: RunQueue,
+    /// Fair share: (virtual runtime, pCPU, entity) of running entities, lower bounds
+    /// refreshed lazily (see `min_running_vruntime`).
+    running_vruntimes: BinaryHeap<Reverse<(u64, u32, u32)>>,
     enqueue_counter: u64,
     slice_cycles: Cycles,
     tick_cycles: Cycles,
@@ -449,7 +455,8 @@ impl Machine {
             queue: EventQueue::default(),
             pcpus: vec![Pcpu::default(); cores as usize],
             idle_pcpus: (0..cores).rev().collect(),
-            runqueue: Vec::new(),
+            runqueue: RunQueue::new(cores as usize, entities.len()),
+            running_vruntimes: BinaryHeap::new(),
             enqueue_counter: 0,
             slice_cycles,
             tick_cycles: per_us * 1_000_000 / TICK_HZ,
@@ -602,11 +609,11 @@ impl Machine {
             rt.counters.stopped_at = Some(now);
             rt.ready.clear();
             rt.halted.clear();
-            let entities = &self.entities;
-            self.runqueue
-                .retain(|&e| entities[e as usize].owner != Owner::Vcpu(i));
-            for ent in &mut self.entities {
-                if ent.owner == Owner::Vcpu(i) && ent.state == EntityState::Runnable {
+            let entities = rt.first_entity..rt.first_entity + rt.vcpus;
+            for e in entities {
+                self.runqueue.remove(e);
+                let ent = &mut self.entities[e as usize];
+                if ent.state == EntityState::Runnable {
                     ent.state = EntityState::Idle;
                 }
             }

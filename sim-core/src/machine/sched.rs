@@ -4,6 +4,8 @@
 //! with the number of runnable entities, wake-up preemption) and round robin.
 //! A preemption cuts the running compute at the cycle it happens ([`Machine::cut`]).
 
+use std::cmp::Reverse;
+
 use super::cache::CacheOwner;
 use super::pcpu::Item;
 use super::{slot, EntityState, Machine, Owner};
@@ -18,6 +20,7 @@ const WAKEUP_GRANULARITY_US: u64 = 1_000;
 const CREDIT_TICK_US: u64 = 10_000;
 
 impl Machine {
+    /// Puts `e` on the run queue with the key the policy gives it now.
     pub(super) fn enqueue(&mut self, e: u32, now: Cycles) {
         self.enqueue_counter += 1;
         let ent = &mut self.entities[e as usize];
@@ -25,7 +28,13 @@ impl Machine {
         ent.runnable_since = now;
         ent.enqueue_seq = self.enqueue_counter;
         ent.active_in_period = true;
-        self.runqueue.push(e);
+        self.insert_queued(e);
+    }
+
+    fn insert_queued(&mut self, e: u32) {
+        let key = self.key(e);
+        let ent = &self.entities[e as usize];
+        self.runqueue.insert(e, key, ent.affinity, ent.throttled);
     }
 
     pub(super) fn eligible(&self, e: u32, pcpu: u32) -> bool {
@@ -48,21 +57,11 @@ impl Machine {
     }
 
     fn pick(&mut self, pcpu: u32) -> Option<u32> {
-        let mut best: Option<(usize, (u64, u64))> = None;
-        for (pos, &e) in self.runqueue.iter().enumerate() {
-            if !self.eligible(e, pcpu) {
-                continue;
-            }
-            let key = self.key(e);
-            if best.is_none_or(|(_, k)| key < k) {
-                best = Some((pos, key));
-            }
-        }
-        best.map(|(pos, _)| self.runqueue.swap_remove(pos))
+        self.runqueue.pick(pcpu)
     }
 
     pub(super) fn has_waiting_for(&self, pcpu: u32) -> bool {
-        self.runqueue.iter().any(|&e| self.eligible(e, pcpu))
+        self.runqueue.has_waiting_for(pcpu)
     }
 
     fn slice(&self) -> Cycles {
@@ -115,6 +114,10 @@ impl Machine {
             ent.throttled = false;
             ent.active_in_period = ent.state != EntityState::Idle;
         }
+        // Credits changed and throttling ended: every queued entity gets its new key.
+        for e in self.runqueue.drain() {
+            self.insert_queued(e);
+        }
         self.queue.schedule(now + period, super::Event::Accounting);
         self.dispatch_idle(now);
     }
@@ -143,16 +146,13 @@ impl Machine {
         if self.entities[e as usize].state != EntityState::Idle || self.is_dead(e) {
             return;
         }
-        self.enqueue(e, now);
         match self.spec.scheduler {
             // Fair share: a waking entity does not bank the time it slept.
             SchedulerKind::Fair => {
-                let floor = self
-                    .runqueue
-                    .iter()
-                    .chain(self.pcpus.iter().filter_map(|pc| pc.current.as_ref()))
-                    .filter(|&&x| x != e)
-                    .map(|&x| self.entities[x as usize].vruntime)
+                let queued = self.runqueue.min_key().map(|(vruntime, _)| vruntime);
+                let floor = queued
+                    .into_iter()
+                    .chain(self.min_running_vruntime())
                     .min()
                     .unwrap_or(0)
                     .saturating_sub(self.slice_cycles / 2);
@@ -165,46 +165,79 @@ impl Machine {
             }
             SchedulerKind::RoundRobin => {}
         }
+        self.enqueue(e, now);
         self.dispatch_idle(now);
         if self.entities[e as usize].state == EntityState::Runnable {
             self.wakeup_preempt(e, now);
         }
     }
 
-    /// Wake-up preemption: a woken entity that the policy ranks above a running one
-    /// takes that pCPU now (CFS wake-up preemption, Xen credit's BOOST): the running
-    /// compute is cut at this cycle. Round robin never preempts.
+    /// Wake-up preemption: a woken entity that the policy ranks above the entity running
+    /// on its pCPU (the one it is pinned to, else the one it last ran on) takes that pCPU
+    /// now, and the running compute is cut at this cycle. This is where both real
+    /// schedulers look: CFS's `check_preempt_wakeup` compares with the current task of
+    /// the run queue the task is placed on, Xen credit's `__runq_tickle` with the vCPU
+    /// running on the woken vCPU's processor (idle pCPUs were already given work by
+    /// [`Machine::dispatch_idle`]). Round robin never preempts.
     fn wakeup_preempt(&mut self, e: u32, now: Cycles) {
         let granularity = WAKEUP_GRANULARITY_US * self.spec.host.cycles_per_us();
         let waker = &self.entities[e as usize];
-        let mut target: Option<(u32, u64)> = None;
-        for (p, pc) in self.pcpus.iter().enumerate() {
-            let p = p as u32;
-            let Some(current) = pc.current else { continue };
-            if pc.resched || waker.affinity.is_some_and(|a| a != p) {
+        let p = waker.affinity.unwrap_or(waker.pcpu);
+        let pc = &self.pcpus[p as usize];
+        let Some(current) = pc.current else { return };
+        if pc.resched {
+            return;
+        }
+        let running = &self.entities[current as usize];
+        let preempts = match self.spec.scheduler {
+            SchedulerKind::Fair => waker.vruntime + granularity < running.vruntime,
+            SchedulerKind::Credit => waker.boosted && !running.boosted,
+            SchedulerKind::RoundRobin => false,
+        };
+        if preempts && self.cut(p, now) {
+            self.pcpus[p as usize].resched = true;
+            self.schedule_next(p, now);
+        }
+    }
+
+    /// The lowest virtual runtime among running entities (fair share), from a heap whose
+    /// entries are lower bounds: an entity's virtual runtime only grows while it runs, so
+    /// an entry that no longer matches is refreshed or dropped when it reaches the top.
+    fn min_running_vruntime(&mut self) -> Option<u64> {
+        while let Some(&Reverse((vruntime, p, e))) = self.running_vruntimes.peek() {
+            if self.pcpus[p as usize].current != Some(e) {
+                self.running_vruntimes.pop();
                 continue;
             }
-            let running = &self.entities[current as usize];
-            let margin = match self.spec.scheduler {
-                SchedulerKind::Fair if waker.vruntime + granularity < running.vruntime => {
-                    running.vruntime - waker.vruntime
-                }
-                SchedulerKind::Credit if waker.boosted && !running.boosted => {
-                    // Prefer preempting the entity deepest in debt.
-                    1 + running.credit.min(0).unsigned_abs()
-                }
-                _ => continue,
-            };
-            if target.is_none_or(|(_, best)| margin > best) {
-                target = Some((p, margin));
+            let now = self.entities[e as usize].vruntime;
+            if now == vruntime {
+                return Some(vruntime);
             }
+            self.running_vruntimes.pop();
+            self.running_vruntimes.push(Reverse((now, p, e)));
         }
-        if let Some((p, _)) = target {
-            if self.cut(p, now) {
-                self.pcpus[p as usize].resched = true;
-                self.schedule_next(p, now);
-            }
+        None
+    }
+
+    /// Records that `e` runs on `p` from now on (fair share's running-vruntime heap).
+    fn note_running(&mut self, p: u32, e: u32) {
+        if self.spec.scheduler != SchedulerKind::Fair {
+            return;
         }
+        // Entries of entities that left their pCPU are dropped only when they surface;
+        // rebuild from the pCPUs when they pile up (amortized O(1) per switch).
+        if self.running_vruntimes.len() > 4 * self.pcpus.len() + 16 {
+            let live: Vec<_> = self
+                .pcpus
+                .iter()
+                .enumerate()
+                .filter_map(|(q, pc)| pc.current.map(|x| (q as u32, x)))
+                .map(|(q, x)| Reverse((self.entities[x as usize].vruntime, q, x)))
+                .collect();
+            self.running_vruntimes = live.into();
+        }
+        let vruntime = self.entities[e as usize].vruntime;
+        self.running_vruntimes.push(Reverse((vruntime, p, e)));
     }
 
     /// pCPU `p` is free at `now`: keep, preempt or replace its entity and start the next item.
@@ -218,12 +251,13 @@ impl Machine {
                 self.pcpus[pi].next_credit_tick =
                     now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
             }
+            // Credit keys 0 (BOOST) and 1 (UNDER) hold every entity with credit left.
             let yields_to_under = credit_tick
                 && self.entities[e as usize].credit <= 0
                 && self
                     .runqueue
-                    .iter()
-                    .any(|&w| self.entities[w as usize].credit > 0 && self.eligible(w, p));
+                    .eligible_up_to(p, 1)
+                    .any(|w| self.entities[w as usize].credit > 0);
             let resched = std::mem::take(&mut self.pcpus[pi].resched);
             if throttled
                 || (resched && self.has_waiting_for(p))
@@ -269,6 +303,8 @@ impl Machine {
         let pc = &mut self.pcpus[pi];
         pc.current = Some(e);
         pc.slice_end = now + slice;
+        self.note_running(p, e);
+        let pc = &mut self.pcpus[pi];
         if pc.next_credit_tick <= now {
             pc.next_credit_tick = now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
         }
@@ -285,11 +321,10 @@ impl Machine {
     /// the rest of `from`'s slice (a yield donates the slice, it does not start a new
     /// one: otherwise a chain of yields inside one VM would never let others run).
     pub(super) fn yield_to(&mut self, p: u32, from: u32, to: u32, now: Cycles) {
-        let Some(pos) = self.runqueue.iter().position(|&x| x == to) else {
+        if !self.runqueue.remove(to) {
             self.schedule_next(p, now);
             return;
-        };
-        self.runqueue.swap_remove(pos);
+        }
         self.pcpus[p as usize].current = None;
         self.entities[from as usize].polling = false;
         self.enqueue(from, now);
