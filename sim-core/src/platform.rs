@@ -161,6 +161,15 @@ pub struct Stack {
     /// an exit and a yield (hardware assist and hybrid on a CPU that has it).
     #[serde(default)]
     pub ple: bool,
+    /// Interrupt coalescing (a NIC's interrupt throttling, virtio or `ethtool -C`
+    /// moderation): a device completion waits up to this long for others, and one
+    /// interrupt delivers them all (0 = off: an interrupt per completion).
+    #[serde(default)]
+    pub irq_coalesce_us: u64,
+    /// With coalescing on: deliver at once when this many completions are waiting
+    /// (0 = no limit, only the delay).
+    #[serde(default)]
+    pub irq_coalesce_frames: u32,
 }
 
 impl Stack {
@@ -178,6 +187,8 @@ impl Stack {
             backend: BackendPlacement::Hypervisor,
             halt_poll_us: 0,
             ple: false,
+            irq_coalesce_us: 0,
+            irq_coalesce_frames: 0,
         }
     }
 

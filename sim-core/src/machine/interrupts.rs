@@ -3,7 +3,9 @@
 //! entry; one for a running vCPU forces an external-interrupt exit (unless interrupts
 //! are posted); one for a vCPU waiting for a pCPU or polling is injected at its next
 //! entry. PV rings suppress the interrupt while the guest is already going to read the
-//! ring.
+//! ring. Interrupt coalescing (`irq_coalesce_us`, `irq_coalesce_frames`) holds a device's
+//! completions until enough have gathered or the first has waited long enough, and one
+//! interrupt delivers them all: fewer interrupts and exits, longer waits.
 
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
@@ -25,9 +27,78 @@ pub(super) fn delivery_slot(source: IrqSource, state: VcpuState) -> usize {
     slot::DELIVERY + s * 3 + v
 }
 
+/// Completions of one device held by interrupt coalescing.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Coalesced {
+    /// Threads whose completions wait, oldest first.
+    pub threads: Vec<u32>,
+    /// Bumped at each flush, so that a stale delay timer is ignored.
+    pub generation: u32,
+}
+
 impl Machine {
-    /// The completion of `thread`'s pending operation reaches its instance at `now`.
+    /// The completion of `thread`'s pending operation reaches its instance at `now`,
+    /// unless interrupt coalescing holds it for others of the same device.
     pub(super) fn deliver(&mut self, thread: u32, now: Cycles) {
+        let delay = self.spec.stack.irq_coalesce_us;
+        let ring = self.threads[thread as usize]
+            .pending
+            .and_then(|p| super::io::ring_of(p.op));
+        let (Some(r), true) = (ring, delay > 0) else {
+            self.deliver_now(thread, false, now);
+            return;
+        };
+        let instance = self.threads[thread as usize].instance as usize;
+        let held = &mut self.instances[instance].coalesced[r];
+        held.threads.push(thread);
+        let frames = self.spec.stack.irq_coalesce_frames as usize;
+        if frames > 0 && held.threads.len() >= frames {
+            let generation = held.generation;
+            self.coalesce_flush(instance, r, generation, now);
+        } else if held.threads.len() == 1 {
+            let generation = held.generation;
+            self.queue.schedule(
+                now + delay * self.spec.host.cycles_per_us(),
+                super::Event::CoalesceFlush {
+                    instance: instance as u32,
+                    ring: r as u8,
+                    generation,
+                },
+            );
+        }
+    }
+
+    /// The held completions of `instance`'s device `ring` go out, under one interrupt.
+    pub(super) fn coalesce_flush(
+        &mut self,
+        instance: usize,
+        ring: usize,
+        generation: u32,
+        now: Cycles,
+    ) {
+        let held = &mut self.instances[instance].coalesced[ring];
+        if held.generation != generation {
+            return;
+        }
+        held.generation = held.generation.wrapping_add(1);
+        let threads = std::mem::take(&mut held.threads);
+        if self.instances[instance].dead {
+            return;
+        }
+        for (k, &thread) in threads.iter().enumerate() {
+            self.deliver_now(thread, k > 0, now);
+        }
+        // Keep the buffer's allocation for the next batch.
+        let held = &mut self.instances[instance].coalesced[ring];
+        if held.threads.is_empty() {
+            held.threads = threads;
+            held.threads.clear();
+        }
+    }
+
+    /// The completion of `thread`'s pending operation reaches its instance at `now`;
+    /// `batched`: an earlier completion of the same batch already raised the interrupt.
+    fn deliver_now(&mut self, thread: u32, batched: bool, now: Cycles) {
         let instance = self.threads[thread as usize].instance as usize;
         let Some(mut pending) = self.threads[thread as usize].pending else {
             return;
@@ -35,10 +106,10 @@ impl Machine {
         let ring = super::io::ring_of(pending.op);
         let pv_ring =
             ring.is_some() && self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual;
-        let mut irq = true;
+        let mut irq = !batched;
         if let (true, Some(r)) = (pv_ring, ring) {
             let ring = &mut self.instances[instance].rings[r];
-            irq = ring.irq_pending == 0;
+            irq = irq && ring.irq_pending == 0;
             ring.irq_pending += 1;
         }
         // Where the interrupt goes: a polling vCPU picks it up at once; otherwise a

@@ -136,6 +136,13 @@ enum Event {
     Fault {
         index: u32,
     },
+    /// The coalescing delay of an instance's device (0 disk, 1 NIC) ran out (ignored if
+    /// the held completions went out meanwhile: `generation` differs).
+    CoalesceFlush {
+        instance: u32,
+        ring: u8,
+        generation: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +273,8 @@ struct InstanceRt {
     batch: [u64; Op::COUNT],
     /// PV rings: disk, NIC.
     rings: [Ring; 2],
+    /// Interrupt coalescing: completions held per device (disk, NIC).
+    coalesced: [interrupts::Coalesced; 2],
     /// Back end serving each ring, when back ends are scheduled entities.
     backend: [Option<u32>; 2],
     cache: CacheState,
@@ -428,6 +437,7 @@ impl Machine {
                     halted: Vec::new(),
                     batch: [0; Op::COUNT],
                     rings: [Ring::default(); 2],
+                    coalesced: Default::default(),
                     backend: [None; 2],
                     cache: CacheState::cold(groups[g_index].hot_kib),
                     dead: false,
@@ -527,6 +537,11 @@ impl Machine {
                 Event::BackgroundWake { entity } => self.make_runnable(entity, now),
                 Event::Accounting => self.accounting(now),
                 Event::Fault { index } => self.fault(index as usize, now),
+                Event::CoalesceFlush {
+                    instance,
+                    ring,
+                    generation,
+                } => self.coalesce_flush(instance as usize, ring as usize, generation, now),
             }
         }
         false

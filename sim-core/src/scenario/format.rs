@@ -306,6 +306,16 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub ple: Option<Spanned<bool>>,
+    /// Interrupt coalescing: microseconds a device completion may wait for others before
+    /// one interrupt delivers them all (default 0, off).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub irq_coalesce_us: Option<Spanned<u64>>,
+    /// Interrupt coalescing: deliver at once when this many completions wait (default 0:
+    /// only the delay counts). Needs `irq_coalesce_us`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    pub irq_coalesce_frames: Option<Spanned<u64>>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]

@@ -111,7 +111,11 @@ fn machine_events(
             let submit = FoldedPath::from(&path.submit).every_time.total;
             let (mut events, cycles) = if op.blocks() {
                 let complete = FoldedPath::from(&path.complete).every_time.total;
-                (5, burst + submit + complete)
+                // Issue, device, back end, delivery, completion; a coalescing timer.
+                (
+                    5 + u64::from(stack.irq_coalesce_us > 0),
+                    burst + submit + complete,
+                )
             } else {
                 (2, burst + submit)
             };

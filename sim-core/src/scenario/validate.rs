@@ -1014,6 +1014,39 @@ fn validate_platform(
             range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
         }
     };
+    let irq_coalesce_us = match &p.irq_coalesce_us {
+        None => 0,
+        Some(x) => range(
+            v,
+            x,
+            &format!("platform `{name}`: irq_coalesce_us"),
+            0,
+            10_000,
+        )?,
+    };
+    let irq_coalesce_frames = match &p.irq_coalesce_frames {
+        None => 0,
+        Some(x) => {
+            if irq_coalesce_us == 0 {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "coalesce_frames_without_delay",
+                        "platform `{name}`: irq_coalesce_frames needs irq_coalesce_us (1 to 10000): without a delay a completion could wait forever",
+                        "플랫폼 `{name}`: irq_coalesce_frames에는 irq_coalesce_us(1~10000)가 필요합니다: 지연 한도가 없으면 완료가 끝없이 기다릴 수 있습니다",
+                        name = name
+                    ),
+                ));
+            }
+            range(
+                v,
+                x,
+                &format!("platform `{name}`: irq_coalesce_frames"),
+                0,
+                256,
+            )? as u32
+        }
+    };
     let uses_ple = kind.is_hypervisor()
         && matches!(
             technique,
@@ -1198,6 +1231,8 @@ fn validate_platform(
             backend,
             halt_poll_us,
             ple,
+            irq_coalesce_us,
+            irq_coalesce_frames,
         },
         scheduler,
         time_slice_ms,
