@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
 
+mod batch;
 mod output;
 
 use std::io::IsTerminal;
@@ -38,9 +39,16 @@ enum Lang {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a scenario and print its results.
+    /// Run scenarios and print their results, in the order given.
     Run {
-        file: PathBuf,
+        /// Scenario files, or directories whose `*.toml` files are run in name order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
+        /// side by side; the output is the same for any number (default: the machine's
+        /// cores).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
@@ -220,36 +228,59 @@ fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String, Failure> {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Run {
-            file,
+            files,
+            jobs,
             format,
             seed,
             lang,
             trace,
             max_events,
         } => {
-            let mut scenario = load(&file, lang)?;
-            if let Some(seed) = seed {
-                scenario.set_seed(seed);
-            }
+            let files = batch::expand(&files)?;
             let cap = RunOptions::default().max_events;
-            let options = RunOptions {
+            let options = |scenario: &Scenario| RunOptions {
                 trace: trace || scenario.trace,
                 max_events: max_events.unwrap_or(cap).min(cap),
             };
-            let result = run_with_progress(&scenario, options, lang)?;
-            let lang = match lang {
-                Lang::En => "en",
-                Lang::Ko => "ko",
-            };
-            let text = match format {
-                Format::Table => output::table(&result, lang),
-                Format::Json => {
-                    serde_json::to_string_pretty(&result).context("serializing results")? + "\n"
+            let load = |file: &Path| {
+                let mut scenario = load(file, lang)?;
+                if let Some(seed) = seed {
+                    scenario.set_seed(seed);
                 }
-                Format::Csv => output::csv(&result),
+                Ok(scenario)
             };
-            print!("{text}");
-            Ok(())
+            let print = |result: &sim_core::RunResult| -> Result<(), Failure> {
+                let lang = match lang {
+                    Lang::En => "en",
+                    Lang::Ko => "ko",
+                };
+                let text = match format {
+                    Format::Table => output::table(result, lang),
+                    Format::Json => {
+                        serde_json::to_string_pretty(result).context("serializing results")? + "\n"
+                    }
+                    Format::Csv => output::csv(result),
+                };
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())
+                    .and_then(|()| out.flush())
+                    .context("writing results")?;
+                Ok(())
+            };
+            let jobs = jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+            });
+            batch::run(
+                &files,
+                &batch::Batch {
+                    options: &options,
+                    load: &load,
+                    print: &print,
+                    lang,
+                    jobs,
+                },
+            )
         }
         Command::Validate { files, lang } => {
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
@@ -326,20 +357,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn run_with_progress(
-    scenario: &Scenario,
-    options: RunOptions,
-    lang: Lang,
-) -> Result<sim_core::RunResult, Failure> {
-    // The event cap of every run, in the language of `--lang`.
-    let failed = |e: sim_core::SimError| {
-        match (lang, e) {
+/// A run's error (the event cap of every run), in the language of `--lang`.
+fn sim_failure(e: sim_core::SimError, lang: Lang) -> Failure {
+    match (lang, e) {
         (Lang::Ko, sim_core::SimError::EventLimit { limit, estimate }) => Failure::Other(anyhow::anyhow!(
             "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오의 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
         )),
         (_, e) => Failure::Other(e.into()),
     }
-    };
+}
+
+fn run_with_progress(
+    scenario: &Scenario,
+    options: RunOptions,
+    lang: Lang,
+) -> Result<sim_core::RunResult, Failure> {
+    let failed = |e: sim_core::SimError| sim_failure(e, lang);
     let show = std::io::stderr().is_terminal();
     let mut runner = scenario.runner(options).map_err(failed)?;
     let mut last_percent = u64::MAX;

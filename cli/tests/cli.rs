@@ -210,9 +210,101 @@ fn an_unreadable_file_exits_1() {
             stderr(&o)
         );
     }
-    // A directory is not a scenario file either.
-    let o = virtsim(&["run", env!("CARGO_MANIFEST_DIR")]);
+    // A directory stands for its `*.toml` files: one without any is an error (1).
+    let empty = std::env::temp_dir().join(format!("virtsim-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = virtsim(&["run", &empty.display().to_string()]);
     assert_eq!(code(&o), 1, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no .toml scenario files"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Several files run on several threads print exactly what running each alone prints, in
+/// the order given; an invalid file in between is reported (exit 2) and the others run.
+#[test]
+fn run_many_files_on_many_threads_prints_them_in_order() {
+    let library = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios");
+    let one = |file: &str| stdout(&virtsim(&["run", file, "--format", "json", "-j", "1"]));
+    let queue = format!("{library}/queue-depth.toml");
+    let expected = one(&smoke()) + &one(&queue) + &one(&smoke());
+    for jobs in ["1", "2", "3"] {
+        let o = virtsim(&[
+            "run",
+            &smoke(),
+            &queue,
+            &smoke(),
+            "--format",
+            "json",
+            "--jobs",
+            jobs,
+        ]);
+        assert_eq!(code(&o), 0, "stderr {}", stderr(&o));
+        assert!(stdout(&o) == expected, "--jobs {jobs}: output differs");
+    }
+    let bad = scratch("bad-batch.toml", BAD).display().to_string();
+    let o = virtsim(&[
+        "run",
+        &smoke(),
+        &bad,
+        &smoke(),
+        "--format",
+        "csv",
+        "-j",
+        "2",
+    ]);
+    assert_eq!(code(&o), 2, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{bad}:8:13: ")),
+        "{}",
+        stderr(&o)
+    );
+    let alone = stdout(&virtsim(&["run", &smoke(), "--format", "csv"]));
+    assert_eq!(stdout(&o), alone.repeat(2));
+    // The event cap holds for a scenario whose jobs run side by side.
+    let o = virtsim(&["run", &smoke(), "--max-events", "100000", "-j", "2"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("needed more than 100000 events"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A directory runs its scenario files in name order, the same as naming them.
+#[test]
+fn run_a_directory_runs_its_files_in_name_order() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let smoke_text = std::fs::read_to_string(smoke()).unwrap();
+    let (a, b) = (dir.join("a.toml"), dir.join("b.toml"));
+    std::fs::write(&b, &smoke_text).unwrap();
+    std::fs::write(
+        &a,
+        smoke_text.replacen("[scenario]\n", "[scenario]\nseed = 2\n", 1),
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a scenario").unwrap();
+    let by_dir = virtsim(&["run", &dir.display().to_string(), "--format", "csv"]);
+    let by_name = virtsim(&[
+        "run",
+        &a.display().to_string(),
+        &b.display().to_string(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&by_dir), 0, "stderr {}", stderr(&by_dir));
+    assert_eq!(stdout(&by_dir), stdout(&by_name));
+    // a.toml (seed 2) first, then b.toml (seed 1): the two halves differ.
+    let alone = stdout(&virtsim(&[
+        "run",
+        &b.display().to_string(),
+        "--format",
+        "csv",
+    ]));
+    assert!(stdout(&by_dir).ends_with(&alone) && !stdout(&by_dir).starts_with(&alone));
 }
 
 #[test]

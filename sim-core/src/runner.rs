@@ -98,8 +98,39 @@ pub struct Runner {
     /// For each platform, the index of its baseline job.
     baseline_of: Vec<usize>,
     current: Option<(usize, Machine)>,
+    /// Jobs handed out by [`Runner::take_jobs`] to be run elsewhere.
+    taken: Vec<bool>,
     outcomes: Vec<Option<MachineOutcome>>,
     events: u64,
+}
+
+/// One job of a run (a platform, a native baseline or a sweep point) taken out of its
+/// [`Runner`] to be advanced elsewhere, e.g. on another thread of the CLI. Jobs do not
+/// depend on each other, so the results are the same whatever runs them and in whatever
+/// order; give each back with [`Runner::complete`].
+pub struct JobRun {
+    index: usize,
+    machine: Machine,
+}
+
+impl JobRun {
+    /// Processes up to `budget` events; true once the job has finished.
+    pub fn advance(&mut self, budget: u64) -> bool {
+        self.machine.advance(budget.max(1))
+    }
+
+    /// Events processed so far.
+    pub fn events(&self) -> u64 {
+        self.machine.events()
+    }
+
+    /// Simulated cycles done and in all.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.machine.now(),
+            total: self.machine.duration(),
+        }
+    }
 }
 
 impl Scenario {
@@ -237,6 +268,7 @@ impl Runner {
         Runner {
             scenario,
             options,
+            taken: vec![false; jobs.len()],
             jobs,
             baseline_of,
             current: None,
@@ -264,11 +296,12 @@ impl Runner {
         let mut left = budget.max(1);
         while left > 0 && !self.is_finished() {
             if self.current.is_none() {
-                let next = self
-                    .outcomes
-                    .iter()
-                    .position(Option::is_none)
-                    .expect("unfinished job");
+                let Some(next) =
+                    (0..self.jobs.len()).find(|&i| self.outcomes[i].is_none() && !self.taken[i])
+                else {
+                    // The rest runs elsewhere (`take_jobs`).
+                    break;
+                };
                 self.current = Some((next, Machine::new(self.jobs[next].spec.clone())));
             }
             let (index, machine) = self.current.as_mut().expect("current machine");
@@ -294,6 +327,45 @@ impl Runner {
             }
         }
         Ok(self.progress())
+    }
+
+    /// Takes out every job that has not started, to be run elsewhere (in parallel) and
+    /// given back with [`Runner::complete`]. [`Runner::advance`] then runs none of them.
+    pub fn take_jobs(&mut self) -> Vec<JobRun> {
+        let mut runs = Vec::new();
+        for index in 0..self.jobs.len() {
+            let started = self.current.as_ref().is_some_and(|(i, _)| *i == index);
+            if self.outcomes[index].is_some() || self.taken[index] || started {
+                continue;
+            }
+            self.taken[index] = true;
+            runs.push(JobRun {
+                index,
+                machine: Machine::new(self.jobs[index].spec.clone()),
+            });
+        }
+        runs
+    }
+
+    /// Gives back a finished job taken with [`Runner::take_jobs`]; its events count
+    /// against the run's cap.
+    pub fn complete(&mut self, job: JobRun) -> Result<(), SimError> {
+        self.events = self.events.saturating_add(job.machine.events());
+        if self.events > self.options.max_events {
+            return Err(self.event_limit());
+        }
+        self.outcomes[job.index] = Some(job.machine.finish());
+        Ok(())
+    }
+
+    /// The run's cap on events (the error it stops with past it: [`Runner::limit_error`]).
+    pub fn max_events(&self) -> u64 {
+        self.options.max_events
+    }
+
+    /// The error of a run that needed more than [`Runner::max_events`].
+    pub fn limit_error(&self) -> SimError {
+        self.event_limit()
     }
 
     fn event_limit(&self) -> SimError {

@@ -552,6 +552,11 @@ impl Machine {
         self.queue.now()
     }
 
+    /// The simulated cycles the machine runs for.
+    pub fn duration(&self) -> Cycles {
+        self.spec.duration_cycles
+    }
+
     pub fn events(&self) -> u64 {
         self.queue.processed()
     }

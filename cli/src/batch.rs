@@ -1,0 +1,205 @@
+//! `virtsim run` over many scenario files: every job of every scenario (a platform, a
+//! native baseline, a sweep point) runs on a pool of `--jobs` threads, and each
+//! scenario's results are printed in the order the files were given, exactly as a run
+//! of that file alone would print them.
+//!
+//! sim-core stays single-threaded: the threads here only advance independent
+//! [`sim_core::JobRun`]s, so the results do not depend on how they were scheduled.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Mutex};
+
+use sim_core::{JobRun, RunOptions, RunResult, Runner, Scenario};
+
+use crate::{Failure, Lang};
+
+/// The scenario files named on the command line: files as given, a directory's `*.toml`
+/// files (not its subdirectories) in name order.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| {
+                Failure::Other(anyhow::anyhow!("cannot read {}: {e}", path.display()))
+            })?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Failure::Other(anyhow::anyhow!(
+                    "{}: no .toml scenario files in this directory",
+                    path.display()
+                )));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// What to do with each scenario before and after its run.
+pub struct Batch<'a> {
+    pub options: &'a dyn Fn(&Scenario) -> RunOptions,
+    pub load: &'a dyn Fn(&Path) -> Result<Scenario, Failure>,
+    /// Prints one scenario's results (called in file order).
+    pub print: &'a dyn Fn(&RunResult) -> Result<(), Failure>,
+    pub lang: Lang,
+    pub jobs: usize,
+}
+
+/// A scenario's state in the batch, on the printing thread.
+enum Entry {
+    Failed(Failure),
+    /// Running: its runner and how many of its jobs are still out.
+    Running(Box<Runner>, usize),
+    Printed,
+}
+
+/// What the worker threads share about one scenario.
+struct Budget {
+    /// The run's cap on events (over all of its jobs).
+    cap: u64,
+    events: AtomicU64,
+    over_cap: AtomicBool,
+}
+
+/// Runs every file and prints each one's results in order; the exit code is the worst
+/// (1 beats 2 beats 0), as with `validate`.
+pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut budgets: Vec<Budget> = Vec::new();
+    let mut work: Vec<(usize, JobRun)> = Vec::new();
+    for file in files {
+        let index = entries.len();
+        let mut cap = 0;
+        let entry = match (batch.load)(file) {
+            Ok(scenario) => match scenario.runner((batch.options)(&scenario)) {
+                Ok(mut runner) => {
+                    let jobs = runner.take_jobs();
+                    cap = runner.max_events();
+                    let left = jobs.len();
+                    work.extend(jobs.into_iter().map(|j| (index, j)));
+                    Entry::Running(Box::new(runner), left)
+                }
+                Err(e) => Entry::Failed(crate::sim_failure(e, batch.lang)),
+            },
+            Err(failure) => Entry::Failed(failure),
+        };
+        entries.push(entry);
+        budgets.push(Budget {
+            cap,
+            events: AtomicU64::new(0),
+            over_cap: AtomicBool::new(false),
+        });
+    }
+    let total = work.len();
+    let queue = Mutex::new(work.into_iter());
+    let (sender, receiver) = mpsc::channel::<(usize, Option<JobRun>)>();
+    let show = std::io::IsTerminal::is_terminal(&std::io::stderr()) && total > 0;
+    let mut worst = 0u8;
+    let mut printed = 0usize;
+    let mut returned = 0usize;
+    std::thread::scope(|scope| {
+        for _ in 0..batch.jobs.clamp(1, total.max(1)) {
+            let sender = sender.clone();
+            let (queue, budgets) = (&queue, &budgets);
+            // Scoped worker threads in the CLI only: each advances whole, independent jobs.
+            #[allow(clippy::disallowed_methods)]
+            scope.spawn(move || loop {
+                let next = queue.lock().ok().and_then(|mut q| q.next());
+                let Some((index, mut job)) = next else {
+                    return;
+                };
+                let budget = &budgets[index];
+                let result = loop {
+                    if budget.over_cap.load(Ordering::Relaxed) {
+                        break None;
+                    }
+                    let before = job.events();
+                    let done = job.advance(2_000_000);
+                    let used = job.events() - before;
+                    if budget.events.fetch_add(used, Ordering::Relaxed) + used > budget.cap {
+                        budget.over_cap.store(true, Ordering::Relaxed);
+                        break None;
+                    }
+                    if done {
+                        break Some(job);
+                    }
+                };
+                if sender.send((index, result)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(sender);
+        let mut print_ready = |entries: &mut Vec<Entry>| {
+            while printed < entries.len() {
+                match std::mem::replace(&mut entries[printed], Entry::Printed) {
+                    Entry::Failed(failure) => {
+                        clear_progress(show);
+                        worst = worse(worst, crate::report(failure));
+                    }
+                    Entry::Running(runner, 0) => {
+                        clear_progress(show);
+                        let outcome = if budgets[printed].over_cap.load(Ordering::Relaxed) {
+                            Err(crate::sim_failure(runner.limit_error(), batch.lang))
+                        } else {
+                            runner
+                                .finish()
+                                .map_err(|e| crate::sim_failure(e, batch.lang))
+                        };
+                        if let Err(failure) = outcome.and_then(|result| (batch.print)(&result)) {
+                            worst = worse(worst, crate::report(failure));
+                        }
+                    }
+                    running => {
+                        entries[printed] = running;
+                        return;
+                    }
+                }
+                printed += 1;
+            }
+        };
+        print_ready(&mut entries);
+        for (index, job) in receiver {
+            returned += 1;
+            if let Entry::Running(runner, left) = &mut entries[index] {
+                *left -= 1;
+                if let Some(job) = job {
+                    // A job over the cap was dropped; the file reports the cap below.
+                    if runner.complete(job).is_err() {
+                        budgets[index].over_cap.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+            if show {
+                eprint!("\rrunning: {returned}/{total} jobs");
+            }
+            print_ready(&mut entries);
+        }
+    });
+    clear_progress(show);
+    if worst == 0 {
+        Ok(())
+    } else {
+        Err(Failure::Reported(worst))
+    }
+}
+
+fn clear_progress(show: bool) {
+    if show {
+        eprint!("\r\x1b[K");
+    }
+}
+
+fn worse(a: u8, b: u8) -> u8 {
+    match (a, b) {
+        (1, _) | (_, 1) => 1,
+        (a, b) => a.max(b),
+    }
+}
