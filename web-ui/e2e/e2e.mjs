@@ -187,6 +187,13 @@ await step('a long run shows progress and can be cancelled', async () => {
   const slow = builtin.indexOf('memory-shadow-vs-nested.toml');
   await afterRun(page, () => page.selectOption('#scenario-select', String(slow >= 0 ? slow : 0)));
   const prev = await runId(page);
+  // Long tasks on the main thread while the run goes on (it runs in a Web Worker).
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
   await setSlider(page, '#k-duration', 'End');
   await page.waitForSelector('.page[data-status=running]');
   await page.waitForSelector('.progress progress');
@@ -195,6 +202,11 @@ await step('a long run shows progress and can be cancelled', async () => {
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
   assert(Date.now() - t0 < 500, 'page answered within 500 ms during a run');
+  await page.waitForTimeout(1000);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  console.log(`     longest main-thread task during the run: ${longest.toFixed(0)} ms`);
+  assert(await page.evaluate(() => document.querySelector('.page').dataset.status === 'running'), 'still running after a second');
+  assert(longest < 200, `a main-thread task took ${longest} ms during a run`);
   await page.click('#cancel');
   await page.waitForSelector('.page[data-status=cancelled]');
   assert(await runId(page) > prev, 'cancel ends the run');
@@ -673,16 +685,19 @@ if (process.env.VIRTSIM_BIN) {
       const path = join(SCEN_DIR, f);
       const cli = execFileSync(process.env.VIRTSIM_BIN, ['run', path, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const text = readFileSync(path, 'utf8');
+      // The way the page runs it: in its Web Worker, the result crossing as JSON.
       const web = await fresh.evaluate(async ([file, text]) => {
         const m = await import('./pkg/web_ui.js');
-        return m.result_json(file, text);
+        return m.result_json_as_page_runs(file, text);
       }, [f, text]);
       const a = sha256(cli.trimEnd()), b = sha256(web.trimEnd());
       console.log(`     ${f}: cli ${a.slice(0, 16)} web ${b.slice(0, 16)} ${a === b ? 'equal' : 'DIFFERENT'}`);
       if (a !== b) mismatches.push(f);
     }
+    const workerRuns = await fresh.evaluate(async () => (await import('./pkg/web_ui.js')).worker_runs());
     await fresh.close();
     assert(mismatches.length === 0, `different results: ${mismatches.join(', ')}`);
+    assert(workerRuns >= builtin.length, `runs left the main thread: ${workerRuns} worker runs`);
   });
 }
 

@@ -19,6 +19,7 @@ pub mod palette;
 pub mod run;
 pub mod share;
 pub mod state;
+pub mod worker;
 
 use wasm_bindgen::prelude::*;
 
@@ -32,8 +33,32 @@ pub fn start(root_id: &str) -> Result<(), JsValue> {
         .get_element_by_id(root_id)
         .ok_or_else(|| JsValue::from_str("no root element"))?;
     root.set_inner_html("");
+    worker::prewarm();
     yew::Renderer::<app::App>::with_root(root).render();
     Ok(())
+}
+
+/// Runs a scenario the way the page does (in its worker when it can) and returns the
+/// result as the CLI's `run --format json` writes it, for the browser tests' parity
+/// check of the worker path.
+#[wasm_bindgen]
+pub async fn result_json_as_page_runs(file: String, text: String) -> Result<String, JsValue> {
+    let cancel = std::rc::Rc::new(std::cell::Cell::new(false));
+    let knobs = state::Knobs::default();
+    let finished = run::run_sliced(&file, &text, &knobs, false, cancel, |_, _| {})
+        .await
+        .map_err(|e| match e {
+            run::RunEnd::Failed(m) => JsValue::from_str(&m.en),
+            run::RunEnd::Cancelled => JsValue::from_str("cancelled"),
+        })?;
+    export::to_json(&finished.result).map_err(|e| JsValue::from_str(&e))
+}
+
+/// Runs completed by the page's worker so far (the browser tests check that runs
+/// leave the main thread).
+#[wasm_bindgen]
+pub fn worker_runs() -> u32 {
+    worker::runs()
 }
 
 /// Names of the built-in scenario files, in library order.

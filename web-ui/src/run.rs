@@ -1,6 +1,7 @@
-//! Running a scenario without freezing the tab: the sim-core `Runner` is
-//! advanced in slices of a few milliseconds, yielding to the browser between
-//! slices (a zero timeout), with progress reports and cancellation.
+//! Running a scenario without freezing the tab: in a Web Worker (`worker`), or, where
+//! the page cannot start one, on the main thread with the sim-core `Runner` advanced
+//! in slices of a few milliseconds, yielding to the browser between slices (a zero
+//! timeout). Both report progress and can be cancelled.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -44,9 +45,9 @@ pub struct Finished {
     pub millis: f64,
 }
 
-/// Parses `text`, applies `knobs` and runs it in slices (recording the pCPU
-/// timeline when `trace`). `cancel` is polled
-/// between slices; `progress(done, total)` (simulated cycles) is called after every slice.
+/// Parses `text`, applies `knobs` and runs it (recording the pCPU timeline when
+/// `trace`) in the page's worker, or else in slices on the main thread. `cancel` is
+/// polled while it runs; `progress(done, total)` (simulated cycles) is called as it goes.
 pub async fn run_sliced(
     file: &str,
     text: &str,
@@ -56,6 +57,38 @@ pub async fn run_sliced(
     progress: impl Fn(u64, u64),
 ) -> Result<Finished, RunEnd> {
     let t0 = now_ms();
+    // Progress re-renders the page: not for short runs, and at most every PROGRESS_MS.
+    let last_progress = Cell::new(f64::NEG_INFINITY);
+    let throttled = |done: u64, total: u64| {
+        let now = now_ms();
+        if now - t0 >= PROGRESS_AFTER_MS && now - last_progress.get() >= PROGRESS_MS {
+            last_progress.set(now);
+            progress(done, total);
+        }
+    };
+    if let Some(outcome) =
+        crate::worker::run(file, text, knobs, trace, cancel.clone(), &throttled).await
+    {
+        let result = outcome?;
+        return Ok(Finished {
+            events: result.events,
+            result,
+            millis: now_ms() - t0,
+        });
+    }
+    main_thread_sliced(file, text, knobs, trace, cancel, throttled, t0).await
+}
+
+/// The run on the main thread, in slices of [`SLICE_MS`].
+async fn main_thread_sliced(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+    trace: bool,
+    cancel: Rc<Cell<bool>>,
+    progress: impl Fn(u64, u64),
+    t0: f64,
+) -> Result<Finished, RunEnd> {
     let scenario = Scenario::from_toml(file, text)
         .and_then(|s| s.adjusted(&knobs.to_adjustments()))
         .map_err(|e| RunEnd::Failed(Msg::of_error(&e)))?;
@@ -66,7 +99,6 @@ pub async fn run_sliced(
         })
         .map_err(sim_failed)?;
     let mut done = (0, 0);
-    let mut last_progress = f64::NEG_INFINITY;
     loop {
         let slice_start = now_ms();
         while !runner.is_finished() && now_ms() - slice_start < SLICE_MS {
@@ -79,12 +111,7 @@ pub async fn run_sliced(
         if cancel.get() {
             return Err(RunEnd::Cancelled);
         }
-        // Progress re-renders the page: not for short runs, and at most every PROGRESS_MS.
-        let now = now_ms();
-        if now - t0 >= PROGRESS_AFTER_MS && now - last_progress >= PROGRESS_MS {
-            last_progress = now;
-            progress(done.0, done.1);
-        }
+        progress(done.0, done.1);
         TimeoutFuture::new(0).await;
         if cancel.get() {
             return Err(RunEnd::Cancelled);

@@ -61,7 +61,7 @@ impl Knobs {
 }
 
 /// A message in both page languages (sim-core's validator renders both).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Msg {
     pub en: String,
     pub ko: String,
