@@ -65,6 +65,27 @@ impl PhaseKind {
             PhaseKind::Step => "step",
         }
     }
+
+    /// A short label in `lang`.
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        let (en, ko) = match self {
+            PhaseKind::GuestInstruction => ("guest instruction", "게스트 명령"),
+            PhaseKind::VmExit => ("VM exit", "VM exit"),
+            PhaseKind::Decode => ("decode", "해석"),
+            PhaseKind::Emulate => ("emulate", "에뮬레이션"),
+            PhaseKind::Inject => ("inject", "주입"),
+            PhaseKind::VmEntry => ("VM entry", "VM entry"),
+            PhaseKind::HypercallTrap => ("hypercall", "하이퍼콜"),
+            PhaseKind::HypercallReturn => ("return", "복귀"),
+            PhaseKind::TranslationCacheLookup => ("TC lookup", "변환 캐시 조회"),
+            PhaseKind::TranslatedCode => ("translated code", "변환된 코드"),
+            PhaseKind::Step => ("path step", "경로 단계"),
+        };
+        match lang {
+            crate::text::Lang::En => en,
+            crate::text::Lang::Ko => ko,
+        }
+    }
 }
 
 /// Which list of the path a phase's step is in.
