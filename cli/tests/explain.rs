@@ -67,7 +67,10 @@ fn the_korean_table_is_korean() {
     let o = virtsim(&[&args[..], &["--lang", "ko"]].concat());
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
     let ko = stdout(&o);
-    assert!(ko.contains("게스트 명령") && ko.contains("하이퍼바이저"), "{ko}");
+    assert!(
+        ko.contains("게스트 명령") && ko.contains("하이퍼바이저"),
+        "{ko}"
+    );
     assert!(ko.contains("같은 연산, 다른 기법"), "{ko}");
     assert_ne!(en, ko);
 }
