@@ -398,8 +398,8 @@ impl Expander<'_> {
         out.push(Phase {
             kind: PhaseKind::HypercallTrap,
             cycles: trap,
-            en: "Hypercall: the paravirtualized guest kernel calls the hypervisor on purpose (a software trap), instead of running a privileged instruction.".to_string(),
-            ko: "하이퍼콜: 반가상화된 게스트 커널이 특권 명령을 실행하는 대신 일부러 하이퍼바이저를 호출합니다 (소프트웨어 트랩).".to_string(),
+            en: "Hypercall: the paravirtualized guest kernel calls the hypervisor on purpose (a software trap) for what it may not do itself.".to_string(),
+            ko: "하이퍼콜: 반가상화된 게스트 커널이 스스로 할 수 없는 일을 위해 일부러 하이퍼바이저를 호출합니다 (소프트웨어 트랩).".to_string(),
             source: Some(source.to_string()),
             ..whole(section, s, i)
         });
@@ -456,7 +456,10 @@ impl Expander<'_> {
             cycles: 0,
             en: instr_en,
             ko: instr_ko,
-            source: Some("0 cycles: the instruction does not complete in the guest".to_string()),
+            source: Some(
+                "0 cycles: nothing completes in the guest here; the cost is the exit that follows"
+                    .to_string(),
+            ),
             ..whole(section, s, i)
         });
         let (q_en, q_ko) = qualification(reason);
@@ -487,8 +490,8 @@ impl Expander<'_> {
                 out.push(Phase {
                     kind: PhaseKind::Decode,
                     cycles: decode,
-                    en: format!("The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes what the guest did and emulates it: {}.", h.en),
-                    ko: format!("하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 한 일을 해석해 에뮬레이션합니다: {}.", h.ko),
+                    en: format!("The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and handles it: {}.", h.en),
+                    ko: format!("하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리합니다: {}.", h.ko),
                     source: Some(decode_source.to_string()),
                     ..whole(section, h, next)
                 });
@@ -496,16 +499,16 @@ impl Expander<'_> {
                 out.push(Phase {
                     kind: PhaseKind::Decode,
                     cycles: decode,
-                    en: "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes what the guest did and dispatches to the handler.".to_string(),
-                    ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 한 일을 해석해 처리기로 보냅니다.".to_string(),
+                    en: "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and dispatches to the handler.".to_string(),
+                    ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리기로 보냅니다.".to_string(),
                     source: Some(decode_source.to_string()),
                     ..whole(section, h, next)
                 });
                 out.push(Phase {
                     kind: PhaseKind::Emulate,
                     cycles: emulate,
-                    en: format!("The hypervisor's handler emulates it: {}.", h.en),
-                    ko: format!("하이퍼바이저의 처리기가 에뮬레이션합니다: {}.", h.ko),
+                    en: format!("The hypervisor's handler does the work: {}.", h.en),
+                    ko: format!("하이퍼바이저의 처리기가 일을 합니다: {}.", h.ko),
                     source: Some("the rest of the handler step: its specific work in the cost table (see docs/cost-model.md)".to_string()),
                     ..whole(section, h, next)
                 });
