@@ -156,6 +156,7 @@ fn phase_lines(out: &mut String, e: &Explanation, ko: bool, sources: bool) {
         if sources {
             if let Some(source) = &p.source {
                 let label = if ko { "출처" } else { "source" };
+                let source = if ko { &source.ko } else { &source.en };
                 out.push_str(&wrap(&format!("({label}: {source})"), 60, &indent));
             }
         }
@@ -176,15 +177,14 @@ fn phase_text(p: &Phase, ko: bool) -> String {
 fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: bool) -> String {
     let mut out = String::new();
     let op = word(ko, own.op.name());
-    let _ = writeln!(
-        out,
-        "{}: {} {} {} ({})",
-        clean(scenario.name()),
-        op,
-        if ko { "@" } else { "on" },
-        clean(&own.name),
-        stack_label(own, ko)
-    );
+    let name = clean(scenario.name());
+    let platform = clean(&own.name);
+    let stack = stack_label(own, ko);
+    let _ = if ko {
+        writeln!(out, "{name}: {platform}({stack})에서 {op}")
+    } else {
+        writeln!(out, "{name}: {op} on {platform} ({stack})")
+    };
     let _ = writeln!(
         out,
         "{} {} {} {}  {}",

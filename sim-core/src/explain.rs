@@ -18,6 +18,7 @@ use crate::platform::{
     Technique,
 };
 use crate::scenario::{Host, Scenario};
+use crate::text::Text;
 use crate::workload::Op;
 
 /// What a phase is.
@@ -119,7 +120,7 @@ pub struct Phase {
     pub ko: String,
     /// Where the phase's share of the step comes from; `None` when the phase is the
     /// whole step (its cost is the step's, from the cost table).
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// An operation's path on one stack, as phases.
@@ -152,8 +153,8 @@ struct Transitions {
     exit: u64,
     entry: u64,
     vmwrite: u64,
-    source: &'static str,
-    vmwrite_source: &'static str,
+    source: (&'static str, &'static str),
+    vmwrite_source: (&'static str, &'static str),
 }
 
 fn transitions(cpu: CpuGeneration) -> Transitions {
@@ -162,22 +163,40 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             exit: 1931,
             entry: 2409,
             vmwrite: 171,
-            source: "the round trip split as measured on a Pentium 4: page-fault VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
-            vmwrite_source: "one VMWRITE on a Pentium 4: 171 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+            source: (
+                "the round trip split as measured on a Pentium 4: page-fault VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
+                "펜티엄 4에서 측정한 비율로 왕복을 나눔: 페이지 폴트 VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, 표 1)",
+            ),
+            vmwrite_source: (
+                "one VMWRITE on a Pentium 4: 171 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+                "펜티엄 4에서 VMWRITE 한 번: 171 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+            ),
         },
         CpuGeneration::Merom => Transitions {
             exit: 1186,
             entry: 937,
             vmwrite: 44,
-            source: "the round trip split as measured on a Core 2 Duo E6400: page-fault VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, Table 1)",
-            vmwrite_source: "one VMWRITE on a Core 2 Duo: 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+            source: (
+                "the round trip split as measured on a Core 2 Duo E6400: page-fault VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, Table 1)",
+                "Core 2 Duo E6400에서 측정한 비율로 왕복을 나눔: 페이지 폴트 VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, 표 1)",
+            ),
+            vmwrite_source: (
+                "one VMWRITE on a Core 2 Duo: 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+                "Core 2 Duo에서 VMWRITE 한 번: 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+            ),
         },
         _ => Transitions {
             exit: 1186,
             entry: 937,
             vmwrite: 44,
-            source: "estimate: the round trip split in the proportion measured on a Core 2 Duo (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
-            vmwrite_source: "estimate: one VMWRITE as on a Core 2 Duo, 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+            source: (
+                "estimate: the round trip split in the proportion measured on a Core 2 Duo (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
+                "추정: Core 2 Duo에서 측정한 비율로 왕복을 나눔 (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에 이후 CPU의 분할은 없음",
+            ),
+            vmwrite_source: (
+                "estimate: one VMWRITE as on a Core 2 Duo, 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+                "추정: Core 2 Duo와 같이 VMWRITE 한 번에 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+            ),
         },
     }
 }
@@ -368,7 +387,10 @@ impl Expander<'_> {
             cycles: 0,
             en: "Translation-cache lookup: the guest kernel's block was translated when it first ran and is found in the translation cache, so the original instruction never runs (translating a block is not part of this path).".to_string(),
             ko: "변환 캐시 조회: 게스트 커널의 블록은 처음 실행될 때 변환되어 변환 캐시에서 찾으므로, 원래 명령은 실행되지 않습니다 (블록 변환은 이 경로에 들어 있지 않습니다).".to_string(),
-            source: Some("0 cycles: a hit in the translation cache costs nothing beyond the translated code".to_string()),
+            source: Some(Text::new(
+                "0 cycles: a hit in the translation cache costs nothing beyond the translated code",
+                "0 사이클: 변환 캐시 적중은 변환된 코드 외에 비용이 없음",
+            )),
             ..whole(section, s, i)
         });
         out.push(Phase {
@@ -393,14 +415,16 @@ impl Expander<'_> {
     ) {
         let s = &steps[i];
         let trap = s.cycles / 2;
-        let source =
-            "estimate: the hypercall's round trip (pv_hypercall) taken as half in, half back";
+        let source = Text::new(
+            "estimate: the hypercall's round trip (pv_hypercall) taken as half in, half back",
+            "추정: 하이퍼콜 왕복(pv_hypercall)을 들어갈 때 절반, 돌아올 때 절반으로 봄",
+        );
         out.push(Phase {
             kind: PhaseKind::HypercallTrap,
             cycles: trap,
             en: "Hypercall: the paravirtualized guest kernel calls the hypervisor on purpose (a software trap) for what it may not do itself.".to_string(),
             ko: "하이퍼콜: 반가상화된 게스트 커널이 스스로 할 수 없는 일을 위해 일부러 하이퍼바이저를 호출합니다 (소프트웨어 트랩).".to_string(),
-            source: Some(source.to_string()),
+            source: Some(source.clone()),
             ..whole(section, s, i)
         });
         for (k, step) in steps.iter().enumerate().take(end).skip(i + 1) {
@@ -419,7 +443,7 @@ impl Expander<'_> {
                 .to_string(),
             ko: "하이퍼바이저가 게스트 커널로 돌아가고, 게스트는 호출 다음부터 계속합니다."
                 .to_string(),
-            source: Some(source.to_string()),
+            source: Some(source.clone()),
             ..whole(section, s, i)
         });
     }
@@ -442,7 +466,7 @@ impl Expander<'_> {
         let (instr_en, instr_ko) = match instruction(reason) {
             Some((en, ko)) => (
                 format!("The guest executes {en}; under VT-x it is intercepted and does not run as written: the CPU leaves the guest instead (its cost is the exit)."),
-                format!("게스트가 {ko}을(를) 실행합니다. VT-x에서는 가로채여 그대로 실행되지 않고 CPU가 게스트를 떠납니다 (비용은 exit에 포함)."),
+                format!("게스트의 명령: {ko}. VT-x에서는 이 명령이 가로채여 그대로 실행되지 않고 CPU가 게스트를 떠납니다 (비용은 exit에 포함)."),
             ),
             None => (
                 "No guest instruction: a physical interrupt arrives while the guest runs, and the CPU leaves the guest to let the hypervisor take it.".to_string(),
@@ -456,10 +480,10 @@ impl Expander<'_> {
             cycles: 0,
             en: instr_en,
             ko: instr_ko,
-            source: Some(
-                "0 cycles: nothing completes in the guest here; the cost is the exit that follows"
-                    .to_string(),
-            ),
+            source: Some(Text::new(
+                "0 cycles: nothing completes in the guest here; the cost is the exit that follows",
+                "0 사이클: 여기서 게스트 안에서 끝나는 일은 없고, 비용은 뒤따르는 exit에 있음",
+            )),
             ..whole(section, s, i)
         });
         let (q_en, q_ko) = qualification(reason);
@@ -468,7 +492,7 @@ impl Expander<'_> {
             cycles: exit_cycles,
             en: format!("VM exit: the CPU saves the guest's registers and state into the VMCS guest-state area, records the exit reason ({name}) and the exit qualification ({q_en}), and loads the hypervisor's state."),
             ko: format!("VM exit: CPU가 게스트의 레지스터와 상태를 VMCS 게스트 상태 영역에 저장하고, exit 이유({name})와 exit qualification({q_ko})을 기록한 뒤 하이퍼바이저 상태를 적재합니다."),
-            source: Some(t.source.to_string()),
+            source: Some(Text::new(t.source.0, t.source.1)),
             ..whole(section, s, i)
         });
         // The handler step right after the exit: decode, emulate, inject.
@@ -485,14 +509,17 @@ impl Expander<'_> {
             };
             let decode = self.costs.exit_handler.min(h.cycles - inject_cycles);
             let emulate = h.cycles - inject_cycles - decode;
-            let decode_source = "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)";
+            let decode_source = (
+                "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)",
+                "일반 exit 처리기 exit_handler (Agesen 외, USENIX ATC 2012: 처리기를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
+            );
             if emulate == 0 {
                 out.push(Phase {
                     kind: PhaseKind::Decode,
                     cycles: decode,
                     en: format!("The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and handles it: {}.", h.en),
                     ko: format!("하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리합니다: {}.", h.ko),
-                    source: Some(decode_source.to_string()),
+                    source: Some(Text::new(decode_source.0, decode_source.1)),
                     ..whole(section, h, next)
                 });
             } else {
@@ -501,7 +528,7 @@ impl Expander<'_> {
                     cycles: decode,
                     en: "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and dispatches to the handler.".to_string(),
                     ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리기로 보냅니다.".to_string(),
-                    source: Some(decode_source.to_string()),
+                    source: Some(Text::new(decode_source.0, decode_source.1)),
                     ..whole(section, h, next)
                 });
                 out.push(Phase {
@@ -509,7 +536,10 @@ impl Expander<'_> {
                     cycles: emulate,
                     en: format!("The hypervisor's handler does the work: {}.", h.en),
                     ko: format!("하이퍼바이저의 처리기가 일을 합니다: {}.", h.ko),
-                    source: Some("the rest of the handler step: its specific work in the cost table (see docs/cost-model.md)".to_string()),
+                    source: Some(Text::new(
+                        "the rest of the handler step: its specific work in the cost table (see docs/cost-model.md)",
+                        "처리기 단계의 나머지: 비용 표에 있는 그 처리기 고유의 작업 (docs/cost-model.md 참고)",
+                    )),
                     ..whole(section, h, next)
                 });
             }
@@ -519,7 +549,7 @@ impl Expander<'_> {
                     cycles: inject_cycles,
                     en: format!("Injection: the hypervisor writes {what_en} into the VMCS's VM-entry interruption-information field (VMWRITE); the CPU delivers it through the guest's IDT at entry."),
                     ko: format!("주입: 하이퍼바이저가 {what_ko}를 VMCS의 VM-entry 인터럽트 정보 필드에 씁니다(VMWRITE). CPU는 entry 때 게스트 IDT를 통해 이를 전달합니다."),
-                    source: Some(t.vmwrite_source.to_string()),
+                    source: Some(Text::new(t.vmwrite_source.0, t.vmwrite_source.1)),
                     ..whole(section, h, next)
                 });
             }
@@ -545,7 +575,7 @@ impl Expander<'_> {
             cycles: s.cycles - exit_cycles,
             en: format!("VM entry (VMRESUME): the CPU checks and loads the guest state from the VMCS, and the guest resumes {resume_en}."),
             ko: format!("VM entry(VMRESUME): CPU가 VMCS의 게스트 상태를 검사해 적재하고, 게스트는 {resume_ko} 다시 실행됩니다."),
-            source: Some(t.source.to_string()),
+            source: Some(Text::new(t.source.0, t.source.1)),
             ..whole(section, s, i)
         });
     }
@@ -952,6 +982,10 @@ workload = "web-server"
                     e.op,
                     p.kind
                 );
+                if let Some(source) = &p.source {
+                    assert!(!source.en.is_empty() && !source.ko.is_empty());
+                    assert_ne!(source.en, source.ko);
+                }
                 // The texts written here (not a path step's own, such as
                 // "syscall/sysret") differ between the languages.
                 if p.kind != PhaseKind::Step {

@@ -128,6 +128,16 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             }
             e.prevent_default();
             on_move.emit(to);
+            // Keep the keys working when a button the move disables had the focus.
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("trap-current"))
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
         })
     };
     let go = |to: TrapMove| {
@@ -187,7 +197,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                         <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ t(lang, "trap.cycles") }</p>
                         <p id="trap-text" class="trap-text">{ lang.pick(&phase.ko, &phase.en).to_string() }</p>
                         if let Some(source) = &phase.source {
-                            <p class="hint trap-source">{ format!("{}: {source}", t(lang, "trap.source")) }</p>
+                            <p class="hint trap-source">{ format!("{}: {}", t(lang, "trap.source"), lang.pick(&source.ko, &source.en)) }</p>
                         }
                         <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "trap.so_far"), fmt_num(so_far as f64),
                             t(lang, "trap.total"), fmt_num(own.total as f64), t(lang, "trap.cycles")) }</p>
