@@ -14,8 +14,7 @@ use serde::Serialize;
 use crate::costs::{CostTable, CpuGeneration};
 use crate::path::{Category, ExitReason, Layer, OpPath, Part, PathBuilder, Step};
 use crate::platform::{
-    BackendPlacement, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, Stack, StorageMode,
-    Technique,
+    BackendPlacement, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
 };
 use crate::scenario::{Host, Scenario};
 use crate::text::Text;
@@ -732,14 +731,8 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
             kind,
             technique: Some(t),
             io: default_io,
-            memory: MemoryVirtualization::None,
-            driver_domain: false,
-            network: NetworkMode::Host,
-            storage: StorageMode::Volume,
-            microvm: false,
             backend: BackendPlacement::default_for(kind, false, false),
-            halt_poll_us: 0,
-            ple: false,
+            ..Stack::native()
         }
     };
     if stack.kind != kind {
