@@ -439,12 +439,19 @@ impl Trap {
         })
     }
 
-    /// The step-through a new result opens on: the same platform and operation as
-    /// before if they still exist, else the first hardware-assisted platform (else the
+    /// The step-through a new result opens on: the same platform (by index and name)
+    /// and operation as before if they still exist, else the first hardware-assisted platform (else the
     /// first platform) and the first operation that takes a VM exit there.
     pub fn default_for(scenario: &Scenario, previous: Option<&Trap>) -> Option<Trap> {
         if let Some(p) = previous {
-            if let Some(t) = Trap::build(scenario, p.platform, p.op) {
+            let same_platform = scenario
+                .platforms
+                .get(p.platform)
+                .is_some_and(|s| s.name == p.own.name);
+            if let Some(t) = same_platform
+                .then(|| Trap::build(scenario, p.platform, p.op))
+                .flatten()
+            {
                 return Some(t);
             }
         }
@@ -879,6 +886,11 @@ mod trap_tests {
             .moved(TrapMove::Last);
         let again = Trap::default_for(&s, Some(&chosen)).unwrap();
         assert_eq!((again.platform, again.op, again.phase), (5, Op::ALL[0], 0));
+        // Another scenario whose platform 5 has another name opens on its own default.
+        let mut other = s.clone();
+        other.platforms[5].name = "renamed".to_string();
+        let fresh = Trap::default_for(&other, Some(&chosen)).unwrap();
+        assert_eq!(other.platforms[fresh.platform].name, "t1-hw");
     }
 
     #[test]
