@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
 
 mod batch;
+mod explain;
 mod output;
 
 use std::io::IsTerminal;
@@ -73,6 +74,23 @@ enum Command {
         /// Language of the error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
+    },
+    /// Step through one operation on one platform: the VM exit, what the CPU saves,
+    /// the hypervisor's work, the entry, and the same operation under other techniques.
+    Explain {
+        file: PathBuf,
+        /// The platform's name in the scenario.
+        #[arg(long)]
+        platform: String,
+        /// The operation (syscall, privileged_instruction, io_port, page_fault, ...).
+        #[arg(long)]
+        op: String,
+        /// Language of the table and of error messages.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: explain::ExplainFormat,
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
@@ -307,6 +325,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 Err(Failure::Reported(worst))
             }
+        }
+        Command::Explain {
+            file,
+            platform,
+            op,
+            lang,
+            format,
+        } => {
+            let scenario = load(&file, lang)?;
+            let text = explain::render(&scenario, &platform, &op, matches!(lang, Lang::Ko), format)
+                .map_err(Failure::Invalid)?;
+            print!("{text}");
+            Ok(())
         }
         Command::Schema => {
             let schema = schemars::schema_for!(sim_core::scenario::ScenarioFile);

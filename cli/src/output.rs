@@ -58,20 +58,20 @@ pub fn clean_lines(s: &str) -> String {
 }
 
 /// Left-aligned in `width` display columns (Hangul counts two).
-fn pad(s: &str, width: usize) -> String {
+pub(crate) fn pad(s: &str, width: usize) -> String {
     let w = s.width();
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// Right-aligned in `width` display columns.
-fn rpad(s: &str, width: usize) -> String {
+pub(crate) fn rpad(s: &str, width: usize) -> String {
     let w = s.width();
     format!("{}{s}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// Words of `text` (whitespace collapsed) in lines of at most `width` display columns
 /// (a longer word gets a line of its own), each line starting with `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -109,7 +109,7 @@ fn latency_ms(mean: f64, value: f64) -> String {
 }
 
 /// The snake_case name an enum has in scenario files and JSON.
-fn snake<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn snake<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -162,7 +162,7 @@ fn ko_word(word: &str) -> &str {
 }
 
 /// A scenario-file word in the output language.
-fn word(ko: bool, word: &str) -> &str {
+pub(crate) fn word(ko: bool, word: &str) -> &str {
     if ko {
         ko_word(word)
     } else {

@@ -30,6 +30,7 @@
 
 pub mod costs;
 pub mod engine;
+pub mod explain;
 pub mod export_csv;
 pub mod isolation;
 pub mod lifecycle;

@@ -485,6 +485,59 @@ await step('a layer has one colour in the per-layer totals and the step rows', a
   assert(compared >= 2, `compared ${compared} layers`);
 });
 
+// ---- issue 8, item 7: a trap, step by step ----------------------------------------
+await step('the step-through walks one VM exit on two platforms, in English and Korean', async () => {
+  await pick(page, 'smoke.toml');
+  await page.click('#tab-paths');
+  await page.waitForSelector('#step-through #trap-current');
+  const words = {
+    en: { first: 'guest instruction', exit: 'VM exit', vmcs: 'VMCS guest-state area', decode: 'decode', entry: 'VM entry', next: 'Next', lookup: 'TC lookup' },
+    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '해석', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회' },
+  };
+  const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#trap-kind')?.textContent === want, want, { timeout: 10000 });
+  const cycles = async () => Number((await page.textContent('#trap-cycles')).replace(/[^0-9]/g, ''));
+  for (const lang of ['en', 'ko']) {
+    if (lang === 'ko') {
+      await page.click('#lang');
+      await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    }
+    const w = words[lang];
+    for (const platform of ['t1-hw', 't2-hw']) {
+      const index = await page.$eval('#trap-platform', (s, name) => [...s.options].findIndex((o) => o.textContent === name), platform);
+      assert(index >= 0, `platform ${platform} in the step-through's picker`);
+      await page.selectOption('#trap-platform', String(index));
+      await page.focus('#trap-current');
+      await page.keyboard.press('Home');
+      await kindIs(w.first);
+      assert((await page.textContent('#trap-next')).includes(w.next), `next button in ${lang}`);
+      assert(await page.isDisabled('#trap-prev'), 'previous is disabled on the first phase');
+      // The button (touch) moves to the exit: the CPU saves the guest into the VMCS.
+      await page.click('#trap-next');
+      await kindIs(w.exit);
+      assert((await page.textContent('#trap-text')).includes(w.vmcs), `exit text in ${lang}: ${await page.textContent('#trap-text')}`);
+      const exit = await cycles();
+      // The keyboard moves on: decode, then the last phase is the entry.
+      await page.keyboard.press('ArrowRight');
+      await kindIs(w.decode);
+      await page.keyboard.press('End');
+      await kindIs(w.entry);
+      assert(await page.isDisabled('#trap-next'), 'next is disabled on the last phase');
+      // smoke.toml's host is a Sandy Bridge: exit + entry = the 784-cycle round trip.
+      const entry = await cycles();
+      assert(exit + entry === 784, `${platform}: exit ${exit} + entry ${entry} != 784`);
+      await page.keyboard.press('ArrowLeft');
+      await kindIs(w.decode);
+      // Side by side: natively and under binary translation (a translation-cache hit).
+      const side = await page.textContent('.trap-side');
+      assert(await page.$('.trap-other[data-technique=native]'), 'native beside it');
+      assert(await page.$('.trap-other[data-technique=binary_translation]'), 'binary translation beside it');
+      assert(side.includes(w.lookup), `side by side in ${lang}: ${side}`);
+    }
+  }
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 async function chartTextCheck(p, where) {
   const bad = await p.evaluate(() => {
     const out = [];

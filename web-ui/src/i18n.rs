@@ -349,6 +349,17 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),
     ("chart.one_sample", "표본이 하나 이하인 플랫폼: {}", "One sample or none on: {}"),
     ("table.cards", "플랫폼별 측정값", "Measured figures per platform"),
+    ("trap.title", "한 단계씩 따라가기: 연산 하나에서 CPU와 하이퍼바이저가 하는 일", "Step through: what the CPU and the hypervisor do for one operation"),
+    ("trap.platform", "플랫폼", "Platform"),
+    ("trap.prev", "← 이전", "← Previous"),
+    ("trap.next", "다음 →", "Next →"),
+    ("trap.position", "단계 {} / {}", "Phase {} of {}"),
+    ("trap.help", "버튼이나 ← → 키로 한 단계씩 넘기세요. 각 단계의 사이클은 위 경로의 단계를 나눈 것이고, 더하면 경로의 합계와 같습니다.", "Move with the buttons or the ← → keys. Each phase's cycles are a share of a step of the path above; together they add up to its total."),
+    ("trap.cycles", "사이클", "cycles"),
+    ("trap.source", "출처", "Source"),
+    ("trap.so_far", "지금까지", "So far"),
+    ("trap.total", "합계", "total"),
+    ("trap.others", "같은 연산, 다른 기법", "The same operation under other techniques"),
 ];
 
 #[cfg(test)]
@@ -377,6 +388,7 @@ mod tests {
             include_str!("components/paths.rs"),
             include_str!("components/questions.rs"),
             include_str!("components/results.rs"),
+            include_str!("components/step_through.rs"),
             include_str!("components/table.rs"),
             include_str!("components/timeline.rs"),
         ];

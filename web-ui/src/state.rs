@@ -10,8 +10,9 @@ use crate::builtin::BUILTIN;
 
 /// The scenario the page opens with when the URL carries none.
 const FIRST_SCENARIO: &str = "seed-comparison-table";
+use crate::core::explain::{self, Explanation};
 use crate::core::{
-    Adjustments, NetworkMode, Op, PlatformKind, RunResult, Scenario, StorageMode, Text,
+    Adjustments, NetworkMode, Op, PlatformKind, RunResult, Scenario, StorageMode, Technique, Text,
 };
 use crate::i18n::Lang;
 use crate::share::Shared;
@@ -401,6 +402,97 @@ impl Tab {
     }
 }
 
+/// The step-through of one operation on one platform (Stack & paths view): sim-core's
+/// phases of the shown result's scenario, built here in the reducer, never in a component.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trap {
+    /// Index of the platform in the result.
+    pub platform: usize,
+    pub op: Op,
+    /// The phase shown (index into `own.phases`).
+    pub phase: usize,
+    pub own: Rc<Explanation>,
+    /// The same operation natively and under the other techniques.
+    pub others: Rc<Vec<Explanation>>,
+}
+
+/// What the step-through's controls ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrapMove {
+    Next,
+    Previous,
+    First,
+    Last,
+    To(usize),
+}
+
+impl Trap {
+    /// The explanation of `op` on `platform` in `scenario`, at its first phase.
+    pub fn build(scenario: &Scenario, platform: usize, op: Op) -> Option<Trap> {
+        let own = explain::explain(scenario, platform, op)?;
+        Some(Trap {
+            platform,
+            op,
+            phase: 0,
+            own: Rc::new(own),
+            others: Rc::new(explain::side_by_side(scenario, platform, op)),
+        })
+    }
+
+    /// The step-through a new result opens on: the same platform (by index and name)
+    /// and operation as before if they still exist, else the first hardware-assisted platform (else the
+    /// first platform) and the first operation that takes a VM exit there.
+    pub fn default_for(scenario: &Scenario, previous: Option<&Trap>) -> Option<Trap> {
+        if let Some(p) = previous {
+            let same_platform = scenario
+                .platforms
+                .get(p.platform)
+                .is_some_and(|s| s.name == p.own.name);
+            if let Some(t) = same_platform
+                .then(|| Trap::build(scenario, p.platform, p.op))
+                .flatten()
+            {
+                return Some(t);
+            }
+        }
+        let platform = scenario
+            .platforms
+            .iter()
+            .position(|p| p.stack.technique == Some(Technique::HardwareAssist))
+            .or_else(|| scenario.platforms.iter().position(|p| p.stack.is_vm()))
+            .unwrap_or(0);
+        Op::ALL
+            .iter()
+            .filter_map(|&op| Trap::build(scenario, platform, op))
+            .find(|t| t.own.has_vm_exit())
+            .or_else(|| Trap::build(scenario, platform, Op::ALL[0]))
+    }
+
+    /// The same step-through at another phase (kept inside the phases).
+    pub fn moved(&self, to: TrapMove) -> Trap {
+        let last = self.own.phases.len().saturating_sub(1);
+        let phase = match to {
+            TrapMove::Next => (self.phase + 1).min(last),
+            TrapMove::Previous => self.phase.saturating_sub(1),
+            TrapMove::First => 0,
+            TrapMove::Last => last,
+            TrapMove::To(i) => i.min(last),
+        };
+        Trap {
+            phase,
+            ..self.clone()
+        }
+    }
+}
+
+/// The scenario a run input stands for (the text with its control settings), if valid.
+pub fn scenario_of(input: &RunInput) -> Option<Scenario> {
+    Scenario::from_toml(&input.file, &input.text)
+        .ok()?
+        .adjusted(&input.knobs.to_adjustments())
+        .ok()
+}
+
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -433,6 +525,8 @@ pub struct State {
     pub run_started_ms: Option<f64>,
     /// The estimated events of the run in progress (to calibrate `events_per_ms`).
     pub running_estimate: Option<u64>,
+    /// The step-through of the shown result (Stack & paths view).
+    pub trap: Option<Trap>,
 }
 
 impl State {
@@ -457,6 +551,7 @@ impl State {
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
             running_estimate: None,
+            trap: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -630,6 +725,13 @@ pub enum Action {
     },
     SetTab(Tab),
     Notice(Option<String>),
+    /// Step through `op` on the result's platform `platform`.
+    TrapSelect {
+        platform: usize,
+        op: Op,
+    },
+    /// Move in the step-through.
+    TrapMove(TrapMove),
 }
 
 impl Reducible for State {
@@ -691,6 +793,11 @@ impl Reducible for State {
                 s.status = RunStatus::Done { events, millis };
                 s.result = Some(result);
                 s.result_input = s.running.take();
+                s.trap = s
+                    .result_input
+                    .as_ref()
+                    .and_then(scenario_of)
+                    .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref()));
                 // The device's pace in *estimated* events per ms, so that the next
                 // estimate (an upper bound on events) comes out in real time.
                 if let (Some(estimated), true) = (s.running_estimate, millis >= 20.0 && events > 0)
@@ -709,6 +816,22 @@ impl Reducible for State {
             // Opening a tab never runs anything: the timeline asks before recording.
             Action::SetTab(tab) => s.tab = tab,
             Action::Notice(n) => s.notice = n,
+            Action::TrapSelect { platform, op } => {
+                if let Some(trap) = s
+                    .result_input
+                    .as_ref()
+                    .and_then(scenario_of)
+                    .and_then(|scenario| Trap::build(&scenario, platform, op))
+                {
+                    s.trap = Some(trap);
+                }
+            }
+            Action::TrapMove(to) => {
+                let Some(trap) = &s.trap else {
+                    return self;
+                };
+                s.trap = Some(trap.moved(to));
+            }
         }
         Rc::new(s)
     }
@@ -733,5 +856,57 @@ mod blame_tests {
             knobs,
         });
         assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
+    }
+}
+
+#[cfg(test)]
+mod trap_tests {
+    use super::*;
+
+    fn smoke() -> Scenario {
+        let (file, text) = BUILTIN
+            .iter()
+            .find(|(f, _)| f.starts_with("smoke"))
+            .expect("smoke.toml is built in");
+        Scenario::from_toml(file, text).expect("valid")
+    }
+
+    #[test]
+    fn a_new_result_opens_on_a_hardware_assisted_exit() {
+        let s = smoke();
+        let trap = Trap::default_for(&s, None).expect("a step-through");
+        // smoke.toml: native, container, t1-bt, t1-hw (index 3), ...
+        assert_eq!(s.platforms[trap.platform].name, "t1-hw");
+        assert!(trap.own.has_vm_exit());
+        assert_eq!(trap.phase, 0);
+        assert!(trap.others.iter().any(|e| e.name == "native"));
+        // A kept choice survives a new result of the same scenario.
+        let chosen = Trap::build(&s, 5, Op::ALL[0])
+            .unwrap()
+            .moved(TrapMove::Last);
+        let again = Trap::default_for(&s, Some(&chosen)).unwrap();
+        assert_eq!((again.platform, again.op, again.phase), (5, Op::ALL[0], 0));
+        // Another scenario whose platform 5 has another name opens on its own default.
+        let mut other = s.clone();
+        other.platforms[5].name = "renamed".to_string();
+        let fresh = Trap::default_for(&other, Some(&chosen)).unwrap();
+        assert_eq!(other.platforms[fresh.platform].name, "t1-hw");
+    }
+
+    #[test]
+    fn moving_stays_inside_the_phases() {
+        let trap = Trap::default_for(&smoke(), None).unwrap();
+        let n = trap.own.phases.len();
+        assert!(
+            n >= 4,
+            "an exit has at least instruction, exit, decode, entry"
+        );
+        assert_eq!(trap.moved(TrapMove::Previous).phase, 0);
+        assert_eq!(trap.moved(TrapMove::Next).phase, 1);
+        let last = trap.moved(TrapMove::Last);
+        assert_eq!(last.phase, n - 1);
+        assert_eq!(last.moved(TrapMove::Next).phase, n - 1);
+        assert_eq!(trap.moved(TrapMove::To(999)).phase, n - 1);
+        assert_eq!(last.moved(TrapMove::First).phase, 0);
     }
 }

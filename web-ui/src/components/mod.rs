@@ -8,6 +8,7 @@ pub mod library;
 pub mod paths;
 pub mod questions;
 pub mod results;
+pub mod step_through;
 pub mod svg_view;
 pub mod table;
 pub mod timeline;

@@ -1,14 +1,16 @@
 //! Stack and path view: each platform's layers and the steps one operation takes, with
-//! cycle costs — where "why is type 2 slower?" gets answered.
+//! cycle costs — where "why is type 2 slower?" gets answered — and the step-through of
+//! one operation (`step_through.rs`).
 
 use yew::prelude::*;
 
+use crate::components::step_through::StepThrough;
 use crate::components::table::fmt_num;
 use crate::core::{Layer, Op, OpPath, Step};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
-use crate::state::ResultRef;
+use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
 pub struct PathsProps {
@@ -17,6 +19,13 @@ pub struct PathsProps {
     /// Operations the scenario's questions ask about (the first is shown first).
     #[prop_or_default]
     pub question_ops: Vec<Op>,
+    /// The step-through of one operation (state's `trap`).
+    #[prop_or_default]
+    pub trap: Option<Trap>,
+    #[prop_or_default]
+    pub on_trap_select: Callback<(usize, Op)>,
+    #[prop_or_default]
+    pub on_trap_move: Callback<TrapMove>,
 }
 
 /// Cycles one operation spends in each layer along `path` (batched steps amortized).
@@ -176,6 +185,8 @@ pub fn paths(props: &PathsProps) -> Html {
                 </select>
             </div>
             { subtotals(lang, r, op) }
+            <StepThrough {lang} result={r.clone()} trap={props.trap.clone()}
+                on_select={props.on_trap_select.clone()} on_move={props.on_trap_move.clone()} />
             <p class="hint">{ t(lang, "paths.help") }</p>
             <div class="paths">
                 { for r.platforms.iter().enumerate().map(|(pi, p)| {

@@ -62,7 +62,14 @@ pub fn results(props: &ResultsProps) -> Html {
                 record_ms={state.estimate().map(|e| e.millis)} /> }
             }
             Tab::Paths => {
-                html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
+                let s = state.clone();
+                let on_trap_select = Callback::from(move |(platform, op)| {
+                    s.dispatch(Action::TrapSelect { platform, op })
+                });
+                let s = state.clone();
+                let on_trap_move = Callback::from(move |to| s.dispatch(Action::TrapMove(to)));
+                html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
+                trap={state.trap.clone()} {on_trap_select} {on_trap_move} /> }
             }
             Tab::Questions => html! { <Questions {lang} result={result.clone()} /> },
         },

@@ -1,0 +1,234 @@
+//! `virtsim explain`: one operation on one platform, phase by phase (sim-core's
+//! `explain`, built from the path model), with the same operation natively and under the
+//! other techniques beside it, as a table in English or Korean, or as JSON.
+
+use std::fmt::Write;
+
+use clap::ValueEnum;
+use serde::Serialize;
+use sim_core::explain::{self, Explanation, Phase, Section};
+use sim_core::{Layer, Op, Scenario};
+
+use crate::output::{clean, pad, rpad, snake, word, wrap};
+
+/// Output format of `virtsim explain`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExplainFormat {
+    Table,
+    Json,
+}
+
+/// What `--format json` prints.
+#[derive(Serialize)]
+struct Report<'a> {
+    scenario: &'a str,
+    platform: &'a Explanation,
+    side_by_side: &'a [Explanation],
+}
+
+/// The explanation of `op_name` on `platform_name`, rendered; `Err` is a message for an
+/// unknown platform or operation that lists the valid ones (an invalid request: exit 2).
+pub fn render(
+    scenario: &Scenario,
+    platform_name: &str,
+    op_name: &str,
+    ko: bool,
+    format: ExplainFormat,
+) -> Result<String, String> {
+    let names: Vec<String> = scenario.platforms.iter().map(|p| clean(&p.name)).collect();
+    let Some(platform) = scenario
+        .platforms
+        .iter()
+        .position(|p| p.name == platform_name)
+    else {
+        let platform_name = clean(platform_name);
+        let valid = names.join(", ");
+        return Err(if ko {
+            format!(
+                "플랫폼 `{platform_name}`이(가) 시나리오에 없습니다. 쓸 수 있는 플랫폼: {valid}"
+            )
+        } else {
+            format!("no platform `{platform_name}` in the scenario; valid platforms: {valid}")
+        });
+    };
+    let Some(op) = Op::ALL.into_iter().find(|o| o.name() == op_name) else {
+        let op_name = clean(op_name);
+        let valid = Op::ALL.map(Op::name).join(", ");
+        return Err(if ko {
+            format!("연산 `{op_name}`이(가) 없습니다. 쓸 수 있는 연산: {valid}")
+        } else {
+            format!("no operation `{op_name}`; valid operations: {valid}")
+        });
+    };
+    let Some(own) = explain::explain(scenario, platform, op) else {
+        let name = &names[platform];
+        return Err(if ko {
+            format!("플랫폼 `{name}`에서 실행되는 인스턴스가 없어 경로가 없습니다")
+        } else {
+            format!("platform `{name}` runs no instance, so it has no path")
+        });
+    };
+    let others = explain::side_by_side(scenario, platform, op);
+    Ok(match format {
+        ExplainFormat::Json => {
+            let report = Report {
+                scenario: scenario.name(),
+                platform: &own,
+                side_by_side: &others,
+            };
+            serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+        }
+        ExplainFormat::Table => table(scenario, &own, &others, ko),
+    })
+}
+
+/// A layer's name in the output language.
+fn layer(ko: bool, l: Layer) -> &'static str {
+    let (en, ko_text) = match l {
+        Layer::Application => ("application", "애플리케이션"),
+        Layer::GuestKernel => ("guest kernel", "게스트 커널"),
+        Layer::Hypervisor => ("hypervisor", "하이퍼바이저"),
+        Layer::DriverDomain => ("driver domain", "드라이버 도메인"),
+        Layer::VmmProcess => ("VMM process", "VMM 프로세스"),
+        Layer::HostOs => ("host OS", "호스트 OS"),
+        Layer::ContainerEngine => ("container engine", "컨테이너 엔진"),
+        Layer::Hardware => ("hardware", "하드웨어"),
+    };
+    if ko {
+        ko_text
+    } else {
+        en
+    }
+}
+
+/// "type1 hardware_assist io=emulated memory=shadow" in the output language.
+fn stack_label(e: &Explanation, ko: bool) -> String {
+    let mut parts = vec![word(ko, &snake(&e.kind)).to_string()];
+    if let Some(t) = e.technique {
+        parts.push(word(ko, &snake(&t)).to_string());
+        parts.push(format!("io={}", word(ko, &snake(&e.io))));
+        parts.push(format!("memory={}", snake(&e.memory)));
+    }
+    parts.join(" ")
+}
+
+/// Column widths: #, phase, layer, cycles.
+const W_NUM: usize = 3;
+const W_KIND: usize = 18;
+const W_LAYER: usize = 16;
+const W_CYCLES: usize = 8;
+
+fn phase_lines(out: &mut String, e: &Explanation, ko: bool, sources: bool) {
+    let lang = if ko {
+        sim_core::Lang::Ko
+    } else {
+        sim_core::Lang::En
+    };
+    let indent = " ".repeat(W_NUM + W_KIND + W_LAYER + W_CYCLES + 5);
+    let mut section = Section::Submit;
+    for (i, p) in e.phases.iter().enumerate() {
+        if p.section != section {
+            section = p.section;
+            let heading = match (section, ko) {
+                (Section::Submit, _) => String::new(),
+                (Section::Batched, false) => {
+                    format!("once every {} operations:", e.batch_every)
+                }
+                (Section::Batched, true) => format!("연산 {}회마다 한 번:", e.batch_every),
+                (Section::Complete, false) => {
+                    "completion (after the device or timer finishes):".to_string()
+                }
+                (Section::Complete, true) => "완료 (장치·타이머가 끝낸 뒤):".to_string(),
+            };
+            let _ = writeln!(out, "    {heading}");
+        }
+        let text = wrap(&phase_text(p, ko), 60, &indent);
+        let text = text.trim_start();
+        let _ = write!(
+            out,
+            "{} {} {} {}  {}",
+            rpad(&(i + 1).to_string(), W_NUM),
+            pad(p.kind.label(lang), W_KIND),
+            pad(layer(ko, p.layer), W_LAYER),
+            rpad(&p.cycles.to_string(), W_CYCLES),
+            text
+        );
+        if sources {
+            if let Some(source) = &p.source {
+                let label = if ko { "출처" } else { "source" };
+                let source = if ko { &source.ko } else { &source.en };
+                out.push_str(&wrap(&format!("({label}: {source})"), 60, &indent));
+            }
+        }
+    }
+}
+
+/// The phase's sentence in the output language (with the exit it belongs to).
+fn phase_text(p: &Phase, ko: bool) -> String {
+    let text = if ko { &p.ko } else { &p.en };
+    match (p.exit, p.kind) {
+        (Some(reason), explain::PhaseKind::Step) => {
+            format!("{} [{}]", clean(text), word(ko, reason.name()))
+        }
+        _ => clean(text),
+    }
+}
+
+fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: bool) -> String {
+    let mut out = String::new();
+    let op = word(ko, own.op.name());
+    let name = clean(scenario.name());
+    let platform = clean(&own.name);
+    let stack = stack_label(own, ko);
+    let _ = if ko {
+        writeln!(out, "{name}: {platform}({stack})에서 {op}")
+    } else {
+        writeln!(out, "{name}: {op} on {platform} ({stack})")
+    };
+    let _ = writeln!(
+        out,
+        "{} {} {} {}  {}",
+        rpad("#", W_NUM),
+        pad(if ko { "단계" } else { "phase" }, W_KIND),
+        pad(if ko { "계층" } else { "layer" }, W_LAYER),
+        rpad(if ko { "사이클" } else { "cycles" }, W_CYCLES),
+        if ko { "설명" } else { "what happens" }
+    );
+    phase_lines(&mut out, own, ko, true);
+    let _ = writeln!(
+        out,
+        "{} {}",
+        pad(
+            if ko {
+                "    합계 (일괄 처리분은 한 번)"
+            } else {
+                "    total (batched steps once)"
+            },
+            W_NUM + W_KIND + W_LAYER + 2
+        ),
+        rpad(&own.total.to_string(), W_CYCLES)
+    );
+    if !others.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if ko {
+                "같은 연산, 다른 기법:"
+            } else {
+                "The same operation side by side:"
+            }
+        );
+        for e in others {
+            let _ = writeln!(
+                out,
+                "\n{} ({}): {} {}",
+                word(ko, &e.name),
+                stack_label(e, ko),
+                e.total,
+                if ko { "사이클" } else { "cycles" }
+            );
+            phase_lines(&mut out, e, ko, false);
+        }
+    }
+    out
+}

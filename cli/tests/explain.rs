@@ -1,0 +1,148 @@
+//! `virtsim explain`: one operation on one platform, phase by phase, in both languages
+//! and as JSON; bad platform and operation names exit 2 and list the valid ones.
+
+use std::process::{Command, Output};
+
+fn virtsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_virtsim"))
+        .args(args)
+        .output()
+        .expect("start virtsim")
+}
+
+fn smoke() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml").to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+#[test]
+fn a_privileged_instruction_under_hardware_assist_is_stepped_through() {
+    let smoke = smoke();
+    let o = virtsim(&[
+        "explain",
+        &smoke,
+        "--platform",
+        "t1-hw",
+        "--op",
+        "privileged_instruction",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    // The trap's phases in order, then the other techniques beside it.
+    let order = [
+        "guest instruction",
+        "VM exit",
+        "VMCS",
+        "decode",
+        "VM entry",
+        "The same operation side by side",
+        "native",
+        "TC lookup",
+        "translated code",
+        "hypercall",
+    ];
+    let mut at = 0;
+    for needle in order {
+        let found = out[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing or out of order in:\n{out}"));
+        at += found;
+    }
+    // smoke.toml's host is a Sandy Bridge: round trip 784 + generic handler 2216.
+    assert!(out.contains("3000"), "total 3000 missing:\n{out}");
+}
+
+#[test]
+fn the_korean_table_is_korean() {
+    let smoke = smoke();
+    let args = ["explain", &smoke, "--platform", "t1-hw", "--op", "io_port"];
+    let en = stdout(&virtsim(&args));
+    let o = virtsim(&[&args[..], &["--lang", "ko"]].concat());
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let ko = stdout(&o);
+    assert!(
+        ko.contains("게스트 명령") && ko.contains("하이퍼바이저"),
+        "{ko}"
+    );
+    assert!(ko.contains("같은 연산, 다른 기법"), "{ko}");
+    assert_ne!(en, ko);
+}
+
+#[test]
+fn json_phases_add_up_to_the_total() {
+    let smoke = smoke();
+    let o = virtsim(&[
+        "explain",
+        &smoke,
+        "--platform",
+        "t2-hw",
+        "--op",
+        "disk_read",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let explanations = std::iter::once(&v["platform"])
+        .chain(v["side_by_side"].as_array().expect("side_by_side").iter());
+    let mut count = 0;
+    for e in explanations {
+        let sum: u64 = e["phases"]
+            .as_array()
+            .expect("phases")
+            .iter()
+            .map(|p| p["cycles"].as_u64().expect("cycles"))
+            .sum();
+        assert_eq!(sum, e["total"].as_u64().expect("total"), "{}", e["name"]);
+        count += 1;
+    }
+    // t2-hw, then native, binary translation and para (on a type 1).
+    assert_eq!(count, 4);
+    assert_eq!(v["platform"]["name"], "t2-hw");
+    assert!(v["platform"]["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["kind"] == "vm_exit"));
+}
+
+#[test]
+fn unknown_names_exit_2_and_list_the_valid_ones() {
+    let smoke = smoke();
+    let o = virtsim(&["explain", &smoke, "--platform", "xen", "--op", "syscall"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("`xen`") && err.contains("t1-hw, t1-para, t2-hw"),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty());
+
+    let o = virtsim(&[
+        "explain",
+        &smoke,
+        "--platform",
+        "t1-hw",
+        "--op",
+        "fly",
+        "--lang",
+        "ko",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("`fly`") && err.contains("쓸 수 있는 연산"),
+        "{err}"
+    );
+    assert!(
+        err.contains("privileged_instruction") || err.contains("io_port"),
+        "{err}"
+    );
+}

@@ -1,0 +1,1008 @@
+//! A trap, step by step: an operation's path from [`crate::path`] expanded into the
+//! phases a student steps through (the guest's instruction, the VM exit and what the CPU
+//! saves, the hypervisor's decode and emulation, the injection, the VM entry), and the
+//! same operation under the other techniques side by side.
+//!
+//! Nothing here costs anything on its own: every phase's cycles are a share of one of the
+//! path's [`Step`]s, and the phases of a path add up exactly to its steps. Where a step is
+//! split (an exit round trip into exit and entry, a handler into decode, emulation and
+//! injection, a hypercall into trap and return), the share comes from the reference's
+//! figures and `source` says which, or says "estimate".
+
+use serde::Serialize;
+
+use crate::costs::{CostTable, CpuGeneration};
+use crate::path::{Category, ExitReason, Layer, OpPath, Part, PathBuilder, Step};
+use crate::platform::{
+    BackendPlacement, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
+};
+use crate::scenario::{Host, Scenario};
+use crate::text::Text;
+use crate::workload::Op;
+
+/// What a phase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    /// The guest instruction that traps (it does not run as written).
+    GuestInstruction,
+    /// The CPU leaves the guest: guest state saved into the VMCS, exit reason and
+    /// qualification recorded, host state loaded.
+    VmExit,
+    /// The hypervisor reads the exit reason and qualification and dispatches.
+    Decode,
+    /// The hypervisor's handler does what the guest asked for.
+    Emulate,
+    /// The hypervisor writes an event to inject at the next entry.
+    Inject,
+    /// The CPU enters the guest again, which resumes.
+    VmEntry,
+    /// A paravirtual guest traps into the hypervisor on purpose.
+    HypercallTrap,
+    /// The hypervisor returns to the paravirtual guest.
+    HypercallReturn,
+    /// Binary translation: the translated block is found in the translation cache.
+    TranslationCacheLookup,
+    /// Binary translation: the translated sequence that replaces the instruction.
+    TranslatedCode,
+    /// One step of the path as it is.
+    Step,
+}
+
+impl PhaseKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PhaseKind::GuestInstruction => "guest_instruction",
+            PhaseKind::VmExit => "vm_exit",
+            PhaseKind::Decode => "decode",
+            PhaseKind::Emulate => "emulate",
+            PhaseKind::Inject => "inject",
+            PhaseKind::VmEntry => "vm_entry",
+            PhaseKind::HypercallTrap => "hypercall_trap",
+            PhaseKind::HypercallReturn => "hypercall_return",
+            PhaseKind::TranslationCacheLookup => "translation_cache_lookup",
+            PhaseKind::TranslatedCode => "translated_code",
+            PhaseKind::Step => "step",
+        }
+    }
+
+    /// A short label in `lang`.
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        let (en, ko) = match self {
+            PhaseKind::GuestInstruction => ("guest instruction", "게스트 명령"),
+            PhaseKind::VmExit => ("VM exit", "VM exit"),
+            PhaseKind::Decode => ("decode", "해석"),
+            PhaseKind::Emulate => ("emulate", "에뮬레이션"),
+            PhaseKind::Inject => ("inject", "주입"),
+            PhaseKind::VmEntry => ("VM entry", "VM entry"),
+            PhaseKind::HypercallTrap => ("hypercall", "하이퍼콜"),
+            PhaseKind::HypercallReturn => ("return", "복귀"),
+            PhaseKind::TranslationCacheLookup => ("TC lookup", "변환 캐시 조회"),
+            PhaseKind::TranslatedCode => ("translated code", "변환된 코드"),
+            PhaseKind::Step => ("path step", "경로 단계"),
+        };
+        match lang {
+            crate::text::Lang::En => en,
+            crate::text::Lang::Ko => ko,
+        }
+    }
+}
+
+/// Which list of the path a phase's step is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Issued by the thread, every time.
+    Submit,
+    /// Once every `batch_every` operations (e.g. an mmu_update hypercall).
+    Batched,
+    /// When the device or timer completes the operation.
+    Complete,
+}
+
+/// One phase of a step-through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    pub section: Section,
+    pub part: Part,
+    pub layer: Layer,
+    pub category: Category,
+    pub cycles: u64,
+    /// The exit or trap the phase belongs to, if any.
+    pub exit: Option<ExitReason>,
+    /// Index, within its section, of the path step whose cycles this phase carries.
+    pub step: usize,
+    /// One sentence, in English.
+    pub en: String,
+    /// One sentence, in Korean.
+    pub ko: String,
+    /// Where the phase's share of the step comes from; `None` when the phase is the
+    /// whole step (its cost is the step's, from the cost table).
+    pub source: Option<Text>,
+}
+
+/// An operation's path on one stack, as phases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The platform's name, or the technique's name for a side-by-side variant.
+    pub name: String,
+    pub kind: PlatformKind,
+    pub technique: Option<Technique>,
+    pub io: IoModel,
+    pub memory: MemoryVirtualization,
+    pub op: Op,
+    /// Batched phases run once every this many operations (0: none).
+    pub batch_every: u64,
+    pub phases: Vec<Phase>,
+    /// Sum of the path's steps (batched steps counted once) = sum of the phases.
+    pub total: u64,
+}
+
+impl Explanation {
+    /// Whether the path takes a hardware VM exit.
+    pub fn has_vm_exit(&self) -> bool {
+        self.phases.iter().any(|p| p.kind == PhaseKind::VmExit)
+    }
+}
+
+/// The exit and entry halves of the hardware round trip, measured on the generation's
+/// microarchitecture (Adams & Agesen, ASPLOS 2006, Table 1), and the VMWRITE cost.
+struct Transitions {
+    exit: u64,
+    entry: u64,
+    vmwrite: u64,
+    source: (&'static str, &'static str),
+    vmwrite_source: (&'static str, &'static str),
+}
+
+fn transitions(cpu: CpuGeneration) -> Transitions {
+    match cpu {
+        CpuGeneration::Prescott => Transitions {
+            exit: 1931,
+            entry: 2409,
+            vmwrite: 171,
+            source: (
+                "the round trip split as measured on a Pentium 4: page-fault VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
+                "펜티엄 4에서 측정한 비율로 왕복을 나눔: 페이지 폴트 VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, 표 1)",
+            ),
+            vmwrite_source: (
+                "one VMWRITE on a Pentium 4: 171 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+                "펜티엄 4에서 VMWRITE 한 번: 171 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+            ),
+        },
+        CpuGeneration::Merom => Transitions {
+            exit: 1186,
+            entry: 937,
+            vmwrite: 44,
+            source: (
+                "the round trip split as measured on a Core 2 Duo E6400: page-fault VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, Table 1)",
+                "Core 2 Duo E6400에서 측정한 비율로 왕복을 나눔: 페이지 폴트 VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, 표 1)",
+            ),
+            vmwrite_source: (
+                "one VMWRITE on a Core 2 Duo: 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+                "Core 2 Duo에서 VMWRITE 한 번: 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+            ),
+        },
+        _ => Transitions {
+            exit: 1186,
+            entry: 937,
+            vmwrite: 44,
+            source: (
+                "estimate: the round trip split in the proportion measured on a Core 2 Duo (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
+                "추정: Core 2 Duo에서 측정한 비율로 왕복을 나눔 (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에 이후 CPU의 분할은 없음",
+            ),
+            vmwrite_source: (
+                "estimate: one VMWRITE as on a Core 2 Duo, 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
+                "추정: Core 2 Duo와 같이 VMWRITE 한 번에 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+            ),
+        },
+    }
+}
+
+/// The instruction that causes an exit, in English and Korean (`None`: no instruction).
+fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
+    Some(match reason {
+        ExitReason::IoInstruction => (
+            "an IN or OUT instruction to a device's I/O port",
+            "장치 I/O 포트에 대한 IN 또는 OUT 명령",
+        ),
+        ExitReason::Mmio => (
+            "a load or store to a device's memory-mapped page",
+            "장치의 메모리 매핑 페이지에 대한 load 또는 store",
+        ),
+        ExitReason::CrAccess => ("a MOV to a control register", "제어 레지스터로의 MOV 명령"),
+        ExitReason::ShadowPageFault => (
+            "a memory access that faults in the shadow page table",
+            "섀도 페이지 테이블에서 폴트가 나는 메모리 접근",
+        ),
+        ExitReason::ShadowPteWrite => (
+            "a write to one of its own page tables, which the hypervisor write-protected",
+            "하이퍼바이저가 쓰기 보호한 자신의 페이지 테이블에 대한 쓰기",
+        ),
+        ExitReason::Hlt => ("HLT", "HLT 명령"),
+        ExitReason::ExternalInterrupt => return None,
+        ExitReason::ApicAccess => (
+            "a write to its local APIC (end of interrupt or the timer)",
+            "로컬 APIC에 대한 쓰기 (EOI 또는 타이머)",
+        ),
+        ExitReason::Hypercall => ("VMCALL", "VMCALL 명령"),
+        ExitReason::PauseLoop => (
+            "PAUSE in a spin loop, longer than the pause-loop window",
+            "PAUSE 루프 창보다 오래 도는 스핀 루프의 PAUSE",
+        ),
+    })
+}
+
+/// What the CPU records as the exit qualification (and related fields) for `reason`.
+fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
+    match reason {
+        ExitReason::IoInstruction => (
+            "the port, the access size and the direction",
+            "포트, 접근 크기, 방향",
+        ),
+        ExitReason::Mmio => (
+            "the guest-physical address of the access (an EPT violation)",
+            "접근한 게스트 물리 주소 (EPT 위반)",
+        ),
+        ExitReason::CrAccess => (
+            "which control register, the direction and the general register used",
+            "어느 제어 레지스터인지, 방향, 사용한 범용 레지스터",
+        ),
+        ExitReason::ShadowPageFault => (
+            "the faulting address and the page-fault error code",
+            "폴트 주소와 페이지 폴트 오류 코드",
+        ),
+        ExitReason::ShadowPteWrite => (
+            "the faulting address and the error code of the write",
+            "폴트 주소와 쓰기의 오류 코드",
+        ),
+        ExitReason::Hlt => ("nothing more", "추가 정보 없음"),
+        ExitReason::ExternalInterrupt => (
+            "the interrupt's vector in the exit interruption information",
+            "exit 인터럽트 정보에 담긴 인터럽트 벡터",
+        ),
+        ExitReason::ApicAccess => (
+            "the offset in the APIC page and the access type",
+            "APIC 페이지 안의 오프셋과 접근 종류",
+        ),
+        ExitReason::Hypercall => (
+            "nothing more (the call number is in a register)",
+            "추가 정보 없음 (호출 번호는 레지스터에 있음)",
+        ),
+        ExitReason::PauseLoop => ("nothing more", "추가 정보 없음"),
+    }
+}
+
+/// What the hypervisor injects at the next entry after an exit for `reason`, if anything:
+/// a shadow page fault that is the guest's own is reflected as a #PF, and an interrupt
+/// that forced the vCPU out comes back as a virtual interrupt.
+fn injection(reason: ExitReason) -> Option<(&'static str, &'static str)> {
+    match reason {
+        ExitReason::ShadowPageFault => Some((
+            "a page fault (#PF) for the guest's own handler",
+            "게스트 자신의 핸들러를 위한 페이지 폴트(#PF)",
+        )),
+        ExitReason::ExternalInterrupt => Some((
+            "the virtual interrupt for the guest",
+            "게스트를 위한 가상 인터럽트",
+        )),
+        _ => None,
+    }
+}
+
+/// Whether a step runs inside the guest (its own code), not in the hypervisor or host.
+fn in_guest(layer: Layer) -> bool {
+    matches!(layer, Layer::Application | Layer::GuestKernel)
+}
+
+/// `cycles × num / den`, rounded down, without overflow.
+fn share(cycles: u64, num: u64, den: u64) -> u64 {
+    if den == 0 {
+        return 0;
+    }
+    (u128::from(cycles) * u128::from(num) / u128::from(den)) as u64
+}
+
+/// Expands paths into phases for one CPU and cost table.
+pub struct Expander<'a> {
+    pub costs: &'a CostTable,
+    pub cpu: CpuGeneration,
+    pub technique: Option<Technique>,
+    /// The operation (an interrupt starts in the VMM, not in translated code).
+    pub op: Op,
+}
+
+impl Expander<'_> {
+    /// All phases of a path, section by section.
+    pub fn phases(&self, path: &OpPath) -> Vec<Phase> {
+        let mut out = Vec::new();
+        self.section(&mut out, Section::Submit, &path.submit.steps);
+        self.section(&mut out, Section::Batched, &path.submit.batched);
+        self.section(&mut out, Section::Complete, &path.complete.steps);
+        self.section(&mut out, Section::Batched, &path.complete.batched);
+        out
+    }
+
+    fn section(&self, out: &mut Vec<Phase>, section: Section, steps: &[Step]) {
+        let mut i = 0;
+        while i < steps.len() {
+            let s = &steps[i];
+            // The steps that run outside the guest right after a trap, in the same part,
+            // belong to it: the guest resumes only when they are done.
+            let group_end = |from: usize| {
+                let mut j = from + 1;
+                while j < steps.len()
+                    && steps[j].part == s.part
+                    && steps[j].exit.is_none()
+                    && !in_guest(steps[j].layer)
+                    && steps[j].layer != Layer::Hardware
+                {
+                    j += 1;
+                }
+                j
+            };
+            match s.exit {
+                Some(reason) if s.layer == Layer::Hardware => {
+                    let end = group_end(i);
+                    self.vm_exit(out, section, steps, i, end, reason);
+                    i = end;
+                }
+                Some(ExitReason::Hypercall) => {
+                    let end = group_end(i);
+                    self.hypercall(out, section, steps, i, end);
+                    i = end;
+                }
+                None if self.translated(steps, i) => {
+                    self.translated_code(out, section, s, i);
+                    i += 1;
+                }
+                _ => {
+                    out.push(whole(section, s, i));
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// Under binary translation, a hypervisor step that the guest's own code reaches
+    /// (first in its list, or right after guest code or a device model) is the
+    /// translated sequence that stands in for a sensitive instruction.
+    fn translated(&self, steps: &[Step], i: usize) -> bool {
+        let s = &steps[i];
+        self.technique == Some(Technique::BinaryTranslation)
+            && self.op != Op::TimerInterrupt
+            && s.part == Part::Guest
+            && s.layer == Layer::Hypervisor
+            && s.category == Category::Hypervisor
+            && (i == 0
+                || in_guest(steps[i - 1].layer)
+                || steps[i - 1].category == Category::DeviceEmulation)
+    }
+
+    fn translated_code(&self, out: &mut Vec<Phase>, section: Section, s: &Step, i: usize) {
+        out.push(Phase {
+            kind: PhaseKind::TranslationCacheLookup,
+            cycles: 0,
+            en: "Translation-cache lookup: the guest kernel's block was translated when it first ran and is found in the translation cache, so the original instruction never runs (translating a block is not part of this path).".to_string(),
+            ko: "변환 캐시 조회: 게스트 커널의 블록은 처음 실행될 때 변환되어 변환 캐시에서 찾으므로, 원래 명령은 실행되지 않습니다 (블록 변환은 이 경로에 들어 있지 않습니다).".to_string(),
+            source: Some(Text::new(
+                "0 cycles: a hit in the translation cache costs nothing beyond the translated code",
+                "0 사이클: 변환 캐시 적중은 변환된 코드 외에 비용이 없음",
+            )),
+            ..whole(section, s, i)
+        });
+        out.push(Phase {
+            kind: PhaseKind::TranslatedCode,
+            en: format!(
+                "Translated sequence, in place of the sensitive instruction, without a trap: {}.",
+                s.en
+            ),
+            ko: format!("민감한 명령 대신 트랩 없이 실행되는 변환된 코드: {}.", s.ko),
+            ..whole(section, s, i)
+        });
+    }
+
+    /// A paravirtual hypercall: the trap, the handler's steps, the return.
+    fn hypercall(
+        &self,
+        out: &mut Vec<Phase>,
+        section: Section,
+        steps: &[Step],
+        i: usize,
+        end: usize,
+    ) {
+        let s = &steps[i];
+        let trap = s.cycles / 2;
+        let source = Text::new(
+            "estimate: the hypercall's round trip (pv_hypercall) taken as half in, half back",
+            "추정: 하이퍼콜 왕복(pv_hypercall)을 들어갈 때 절반, 돌아올 때 절반으로 봄",
+        );
+        out.push(Phase {
+            kind: PhaseKind::HypercallTrap,
+            cycles: trap,
+            en: "Hypercall: the paravirtualized guest kernel calls the hypervisor on purpose (a software trap) for what it may not do itself.".to_string(),
+            ko: "하이퍼콜: 반가상화된 게스트 커널이 스스로 할 수 없는 일을 위해 일부러 하이퍼바이저를 호출합니다 (소프트웨어 트랩).".to_string(),
+            source: Some(source.clone()),
+            ..whole(section, s, i)
+        });
+        for (k, step) in steps.iter().enumerate().take(end).skip(i + 1) {
+            let mut phase = whole(section, step, k);
+            if k == i + 1 {
+                phase.kind = PhaseKind::Emulate;
+                phase.en = format!("The hypervisor handles the hypercall: {}.", step.en);
+                phase.ko = format!("하이퍼바이저가 하이퍼콜을 처리: {}.", step.ko);
+            }
+            out.push(phase);
+        }
+        out.push(Phase {
+            kind: PhaseKind::HypercallReturn,
+            cycles: s.cycles - trap,
+            en: "The hypervisor returns to the guest kernel, which goes on after the call."
+                .to_string(),
+            ko: "하이퍼바이저가 게스트 커널로 돌아가고, 게스트는 호출 다음부터 계속합니다."
+                .to_string(),
+            source: Some(source.clone()),
+            ..whole(section, s, i)
+        });
+    }
+
+    /// A hardware VM exit: the round-trip step `i` and the host-side steps after it.
+    fn vm_exit(
+        &self,
+        out: &mut Vec<Phase>,
+        section: Section,
+        steps: &[Step],
+        i: usize,
+        end: usize,
+        reason: ExitReason,
+    ) {
+        let s = &steps[i];
+        let t = transitions(self.cpu);
+        let exit_cycles = share(s.cycles, t.exit, t.exit + t.entry);
+        let inject = injection(reason);
+        let name = reason.name();
+        let (instr_en, instr_ko) = match instruction(reason) {
+            Some((en, ko)) => (
+                format!("The guest executes {en}; under VT-x it is intercepted and does not run as written: the CPU leaves the guest instead (its cost is the exit)."),
+                format!("게스트의 명령: {ko}. VT-x에서는 이 명령이 가로채여 그대로 실행되지 않고 CPU가 게스트를 떠납니다 (비용은 exit에 포함)."),
+            ),
+            None => (
+                "No guest instruction: a physical interrupt arrives while the guest runs, and the CPU leaves the guest to let the hypervisor take it.".to_string(),
+                "게스트 명령이 아닙니다: 게스트 실행 중 물리 인터럽트가 도착하여, CPU가 하이퍼바이저가 받도록 게스트를 떠납니다.".to_string(),
+            ),
+        };
+        out.push(Phase {
+            kind: PhaseKind::GuestInstruction,
+            layer: Layer::GuestKernel,
+            category: Category::GuestKernel,
+            cycles: 0,
+            en: instr_en,
+            ko: instr_ko,
+            source: Some(Text::new(
+                "0 cycles: nothing completes in the guest here; the cost is the exit that follows",
+                "0 사이클: 여기서 게스트 안에서 끝나는 일은 없고, 비용은 뒤따르는 exit에 있음",
+            )),
+            ..whole(section, s, i)
+        });
+        let (q_en, q_ko) = qualification(reason);
+        out.push(Phase {
+            kind: PhaseKind::VmExit,
+            cycles: exit_cycles,
+            en: format!("VM exit: the CPU saves the guest's registers and state into the VMCS guest-state area, records the exit reason ({name}) and the exit qualification ({q_en}), and loads the hypervisor's state."),
+            ko: format!("VM exit: CPU가 게스트의 레지스터와 상태를 VMCS 게스트 상태 영역에 저장하고, exit 이유({name})와 exit qualification({q_ko})을 기록한 뒤 하이퍼바이저 상태를 적재합니다."),
+            source: Some(Text::new(t.source.0, t.source.1)),
+            ..whole(section, s, i)
+        });
+        // The handler step right after the exit: decode, emulate, inject.
+        let mut next = i + 1;
+        if next < end
+            && steps[next].layer == Layer::Hypervisor
+            && steps[next].category == Category::Hypervisor
+        {
+            let h = &steps[next];
+            let inject_cycles = if inject.is_some() {
+                t.vmwrite.min(h.cycles)
+            } else {
+                0
+            };
+            let decode = self.costs.exit_handler.min(h.cycles - inject_cycles);
+            let emulate = h.cycles - inject_cycles - decode;
+            let decode_source = (
+                "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)",
+                "일반 exit 처리기 exit_handler (Agesen 외, USENIX ATC 2012: 처리기를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
+            );
+            if emulate == 0 {
+                out.push(Phase {
+                    kind: PhaseKind::Decode,
+                    cycles: decode,
+                    en: format!("The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and handles it: {}.", h.en),
+                    ko: format!("하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리합니다: {}.", h.ko),
+                    source: Some(Text::new(decode_source.0, decode_source.1)),
+                    ..whole(section, h, next)
+                });
+            } else {
+                out.push(Phase {
+                    kind: PhaseKind::Decode,
+                    cycles: decode,
+                    en: "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and dispatches to the handler.".to_string(),
+                    ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리기로 보냅니다.".to_string(),
+                    source: Some(Text::new(decode_source.0, decode_source.1)),
+                    ..whole(section, h, next)
+                });
+                out.push(Phase {
+                    kind: PhaseKind::Emulate,
+                    cycles: emulate,
+                    en: format!("The hypervisor's handler does the work: {}.", h.en),
+                    ko: format!("하이퍼바이저의 처리기가 일을 합니다: {}.", h.ko),
+                    source: Some(Text::new(
+                        "the rest of the handler step: its specific work in the cost table (see docs/cost-model.md)",
+                        "처리기 단계의 나머지: 비용 표에 있는 그 처리기 고유의 작업 (docs/cost-model.md 참고)",
+                    )),
+                    ..whole(section, h, next)
+                });
+            }
+            if let Some((what_en, what_ko)) = inject {
+                out.push(Phase {
+                    kind: PhaseKind::Inject,
+                    cycles: inject_cycles,
+                    en: format!("Injection: the hypervisor writes {what_en} into the VMCS's VM-entry interruption-information field (VMWRITE); the CPU delivers it through the guest's IDT at entry."),
+                    ko: format!("주입: 하이퍼바이저가 {what_ko}를 VMCS의 VM-entry 인터럽트 정보 필드에 씁니다(VMWRITE). CPU는 entry 때 게스트 IDT를 통해 이를 전달합니다."),
+                    source: Some(Text::new(t.vmwrite_source.0, t.vmwrite_source.1)),
+                    ..whole(section, h, next)
+                });
+            }
+            next += 1;
+        }
+        // Other work the exit needs before the guest can go on (device model, host side).
+        for (k, step) in steps.iter().enumerate().take(end).skip(next) {
+            out.push(whole(section, step, k));
+        }
+        let (resume_en, resume_ko) = if inject.is_some() {
+            (
+                "in the handler of the injected event",
+                "주입된 이벤트의 핸들러에서",
+            )
+        } else {
+            (
+                "after the instruction, as if it had run",
+                "명령이 실행된 것처럼 그 다음부터",
+            )
+        };
+        out.push(Phase {
+            kind: PhaseKind::VmEntry,
+            cycles: s.cycles - exit_cycles,
+            en: format!("VM entry (VMRESUME): the CPU checks and loads the guest state from the VMCS, and the guest resumes {resume_en}."),
+            ko: format!("VM entry(VMRESUME): CPU가 VMCS의 게스트 상태를 검사해 적재하고, 게스트는 {resume_ko} 다시 실행됩니다."),
+            source: Some(Text::new(t.source.0, t.source.1)),
+            ..whole(section, s, i)
+        });
+    }
+}
+
+/// A step as one phase.
+fn whole(section: Section, s: &Step, index: usize) -> Phase {
+    Phase {
+        kind: PhaseKind::Step,
+        section,
+        part: s.part,
+        layer: s.layer,
+        category: s.category,
+        cycles: s.cycles,
+        exit: s.exit,
+        step: index,
+        en: s.en.clone(),
+        ko: s.ko.clone(),
+        source: None,
+    }
+}
+
+/// The sum of a path's steps, batched steps counted once.
+pub fn path_total(path: &OpPath) -> u64 {
+    path.submit
+        .steps
+        .iter()
+        .chain(&path.submit.batched)
+        .chain(&path.complete.steps)
+        .chain(&path.complete.batched)
+        .map(|s| s.cycles)
+        .sum()
+}
+
+/// The phases of `op` on `stack` with the scenario's costs, host and the workload of the
+/// first instance group on platform `platform` (as the machine builds it).
+fn explain_stack(
+    s: &Scenario,
+    platform: usize,
+    stack: &Stack,
+    op: Op,
+    name: &str,
+) -> Option<Explanation> {
+    let workload = &s
+        .instances
+        .iter()
+        .find(|i| i.platforms.contains(&platform))?
+        .workload;
+    let builder =
+        PathBuilder::new(stack, &s.costs, s.host.cpu, workload).with_features(s.host.features());
+    let path = builder.op_path(op);
+    let expander = Expander {
+        costs: &s.costs,
+        cpu: s.host.cpu,
+        technique: stack.is_vm().then_some(stack.technique).flatten(),
+        op,
+    };
+    Some(Explanation {
+        name: name.to_string(),
+        kind: stack.kind,
+        technique: stack.technique,
+        io: stack.io,
+        memory: stack.memory,
+        op,
+        batch_every: path.submit.batch_every.max(path.complete.batch_every),
+        phases: expander.phases(&path),
+        total: path_total(&path),
+    })
+}
+
+/// `op` on the scenario's platform `platform`, phase by phase (`None` if there is no
+/// such platform or no instance runs on it).
+pub fn explain(s: &Scenario, platform: usize, op: Op) -> Option<Explanation> {
+    let p = s.platforms.get(platform)?;
+    explain_stack(s, platform, &p.stack, op, &p.name)
+}
+
+/// The techniques shown side by side: natively, then each technique.
+pub const SIDE_BY_SIDE: [Option<Technique>; 4] = [
+    None,
+    Some(Technique::BinaryTranslation),
+    Some(Technique::HardwareAssist),
+    Some(Technique::Para),
+];
+
+/// `op` on platform `platform` under every other stack this host and guest can run
+/// (natively, binary translation, hardware assist, paravirtualization), on the same kind
+/// of hypervisor where it allows the technique (paravirtualization needs a type-1).
+pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
+    let Some(p) = s.platforms.get(platform) else {
+        return Vec::new();
+    };
+    let guest_os = s
+        .instances
+        .iter()
+        .find(|i| i.platforms.contains(&platform))
+        .map(|i| i.guest_os);
+    SIDE_BY_SIDE
+        .iter()
+        .filter(|&&t| match t {
+            Some(Technique::HardwareAssist | Technique::Hybrid) => s.host.vtx,
+            Some(Technique::Para) => guest_os.is_none_or(|g| g.can_be_paravirtualized()),
+            _ => true,
+        })
+        .filter_map(|&t| {
+            let stack = alternative_stack(&p.stack, &s.host, t);
+            if stack == p.stack {
+                return None;
+            }
+            let name = t.map_or("native", technique_name);
+            explain_stack(s, platform, &stack, op, name)
+        })
+        .collect()
+}
+
+/// A technique's name as a scenario writes it.
+pub fn technique_name(t: Technique) -> &'static str {
+    match t {
+        Technique::BinaryTranslation => "binary_translation",
+        Technique::HardwareAssist => "hardware_assist",
+        Technique::Para => "para",
+        Technique::Hybrid => "hybrid",
+    }
+}
+
+/// The stack `own` would be under `technique` on `host` (`None`: bare metal): the same
+/// kind of hypervisor (a type-1 for paravirtualization, and for a platform that is not a
+/// hypervisor), its I/O model where the technique allows it, and memory virtualized the
+/// way the validator resolves it for that technique.
+pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>) -> Stack {
+    let Some(t) = technique else {
+        return Stack::native();
+    };
+    let kind = match own.kind {
+        PlatformKind::Type2 if t == Technique::Para => PlatformKind::Type1,
+        k if k.is_hypervisor() => k,
+        _ => PlatformKind::Type1,
+    };
+    let default_io = match t {
+        Technique::Para | Technique::Hybrid => IoModel::Paravirtual,
+        _ => IoModel::Emulated,
+    };
+    let io_allowed = |io: IoModel| match io {
+        IoModel::Emulated => !matches!(t, Technique::Para | Technique::Hybrid),
+        IoModel::Paravirtual => true,
+        IoModel::Passthrough => {
+            kind != PlatformKind::Type2 && t != Technique::BinaryTranslation && host.vtx
+        }
+    };
+    let mut stack = if own.is_vm() {
+        own.clone()
+    } else {
+        Stack {
+            kind,
+            technique: Some(t),
+            io: default_io,
+            backend: BackendPlacement::default_for(kind, false, false),
+            ..Stack::native()
+        }
+    };
+    if stack.kind != kind {
+        stack.backend = BackendPlacement::default_for(kind, stack.driver_domain, stack.microvm);
+        stack.kind = kind;
+    }
+    stack.technique = Some(t);
+    if !io_allowed(stack.io) {
+        stack.io = default_io;
+    }
+    // As scenario/validate.rs resolves it (tests/explain.rs checks the two agree).
+    stack.memory = match t {
+        Technique::BinaryTranslation => MemoryVirtualization::Shadow,
+        Technique::Para => MemoryVirtualization::DirectPv,
+        _ if host.ept => MemoryVirtualization::Nested,
+        _ => MemoryVirtualization::Shadow,
+    };
+    stack
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCENARIO: &str = r#"
+[scenario]
+name = "explain"
+duration_ms = 5
+
+[host]
+cores = 2
+cpu = "CPU"
+ept = EPT
+
+[[platform]]
+name = "native"
+kind = "native"
+
+[[platform]]
+name = "container"
+kind = "container"
+
+[[platform]]
+name = "t1-bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "t1-hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[platform]]
+name = "t1-para"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "t1-hybrid"
+kind = "type1"
+technique = "hybrid"
+
+[[platform]]
+name = "t2-hw"
+kind = "type2"
+technique = "hardware_assist"
+
+[[platform]]
+name = "t1-dd"
+kind = "type1"
+technique = "hardware_assist"
+driver_domain = true
+
+[[instance]]
+name = "web"
+vcpus = 1
+workload = "web-server"
+"#;
+
+    fn scenario(cpu: &str, ept: bool) -> Scenario {
+        let text = SCENARIO
+            .replace("CPU", cpu)
+            .replace("EPT", if ept { "true" } else { "false" });
+        Scenario::from_toml("explain.toml", &text).expect("valid")
+    }
+
+    fn every_explanation() -> Vec<Explanation> {
+        let mut all = Vec::new();
+        for (cpu, ept) in [
+            ("prescott", false),
+            ("sandy_bridge", true),
+            ("skylake", false),
+        ] {
+            let s = scenario(cpu, ept);
+            for p in 0..s.platforms.len() {
+                for op in Op::ALL {
+                    all.push(explain(&s, p, op).expect("platform has an instance"));
+                    all.extend(side_by_side(&s, p, op));
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn phases_sum_to_the_path_for_every_op_and_technique() {
+        // Every step's cycles go to its phases and nowhere else: the phases of each
+        // section and step add up to that step (checked per step, so a share moved from
+        // one step to another would fail too).
+        let all = every_explanation();
+        assert!(all.len() > 3 * 8 * Op::ALL.len());
+        for e in &all {
+            let sum: u64 = e.phases.iter().map(|p| p.cycles).sum();
+            assert_eq!(sum, e.total, "{} {:?}", e.name, e.op);
+            assert!(e.total > 0, "{} {:?} has an empty path", e.name, e.op);
+        }
+        let s = scenario("prescott", false);
+        let stack = &s.platforms[3].stack;
+        let builder = PathBuilder::new(stack, &s.costs, s.host.cpu, &s.instances[0].workload)
+            .with_features(s.host.features());
+        for op in Op::ALL {
+            let path = builder.op_path(op);
+            let e = explain(&s, 3, op).unwrap();
+            for (section, steps) in [
+                (Section::Submit, &path.submit.steps),
+                (Section::Complete, &path.complete.steps),
+            ] {
+                for (k, step) in steps.iter().enumerate() {
+                    let phases: u64 = e
+                        .phases
+                        .iter()
+                        .filter(|p| p.section == section && p.step == k)
+                        .map(|p| p.cycles)
+                        .sum();
+                    assert_eq!(phases, step.cycles, "{op:?} {section:?} step {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_privileged_instruction_under_hardware_assist_is_a_full_trap() {
+        let s = scenario("prescott", false);
+        let e = explain(&s, 3, Op::PrivilegedInstruction).unwrap();
+        let kinds: Vec<PhaseKind> = e.phases.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                PhaseKind::GuestInstruction,
+                PhaseKind::VmExit,
+                PhaseKind::Decode,
+                PhaseKind::VmEntry
+            ]
+        );
+        // Prescott: round trip 3963 split 1931 : 2409 (Adams & Agesen Table 1):
+        // 3963 * 1931 / 4340 = 1763.2 -> 1763 exit, 2200 entry; decode = exit_handler 2216.
+        let cycles: Vec<u64> = e.phases.iter().map(|p| p.cycles).collect();
+        assert_eq!(cycles, [0, 1763, 2216, 2200]);
+        assert_eq!(e.total, 3963 + 2216);
+        assert!(e.phases[1].en.contains("VMCS") && e.phases[1].en.contains("cr_access"));
+    }
+
+    #[test]
+    fn a_shadow_page_fault_injects_a_page_fault_into_the_guest() {
+        // Sandy Bridge without EPT: round trip 784 = 437 exit (784*1186/2123 = 437.96)
+        // + 347 entry; handler 2216 + 5063 = 7279 = 44 inject + 2216 decode + 5019 emulate.
+        let s = scenario("sandy_bridge", false);
+        let e = explain(&s, 3, Op::PageFault).unwrap();
+        let got: Vec<(PhaseKind, u64)> = e.phases.iter().map(|p| (p.kind, p.cycles)).collect();
+        assert_eq!(
+            got,
+            [
+                (PhaseKind::GuestInstruction, 0),
+                (PhaseKind::VmExit, 437),
+                (PhaseKind::Decode, 2216),
+                (PhaseKind::Emulate, 5019),
+                (PhaseKind::Inject, 44),
+                (PhaseKind::VmEntry, 347),
+                (PhaseKind::Step, 1093),
+            ]
+        );
+    }
+
+    #[test]
+    fn exit_phases_appear_under_hardware_assist_and_never_natively() {
+        let s = scenario("sandy_bridge", true);
+        let hw = explain(&s, 3, Op::PrivilegedInstruction).unwrap();
+        assert!(hw.has_vm_exit());
+        let others = side_by_side(&s, 3, Op::PrivilegedInstruction);
+        let names: Vec<&str> = others.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["native", "binary_translation", "para"]);
+        for e in &others {
+            assert!(!e.has_vm_exit(), "{} takes no hardware exit", e.name);
+        }
+        let native = &others[0];
+        assert_eq!(native.phases.len(), 1);
+        assert_eq!(native.total, s.costs.privileged_native);
+        // BT: the translated sequence after a translation-cache hit, no trap.
+        let bt: Vec<PhaseKind> = others[1].phases.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            bt,
+            [PhaseKind::TranslationCacheLookup, PhaseKind::TranslatedCode]
+        );
+        assert_eq!(others[1].total, s.costs.bt_privileged);
+        // Para: hypercall in, handler, back.
+        let para: Vec<PhaseKind> = others[2].phases.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            para,
+            [
+                PhaseKind::HypercallTrap,
+                PhaseKind::Emulate,
+                PhaseKind::HypercallReturn
+            ]
+        );
+        assert_eq!(
+            others[2].total,
+            s.costs.pv_hypercall + s.costs.pv_hypercall_handler
+        );
+        // Native platform: nothing traps for any op.
+        for op in Op::ALL {
+            assert!(!explain(&s, 0, op).unwrap().has_vm_exit(), "{op:?}");
+        }
+    }
+
+    #[test]
+    fn every_phase_speaks_both_languages() {
+        for e in every_explanation() {
+            for p in &e.phases {
+                assert!(
+                    !p.en.trim().is_empty(),
+                    "{} {:?} {:?}",
+                    e.name,
+                    e.op,
+                    p.kind
+                );
+                assert!(
+                    !p.ko.trim().is_empty(),
+                    "{} {:?} {:?}",
+                    e.name,
+                    e.op,
+                    p.kind
+                );
+                if let Some(source) = &p.source {
+                    assert!(!source.en.is_empty() && !source.ko.is_empty());
+                    assert_ne!(source.en, source.ko);
+                }
+                // The texts written here (not a path step's own, such as
+                // "syscall/sysret") differ between the languages.
+                if p.kind != PhaseKind::Step {
+                    assert_ne!(
+                        p.en, p.ko,
+                        "{} {:?} {:?} untranslated",
+                        e.name, e.op, p.kind
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_emulated_port_access_on_type2_resumes_after_the_device_model() {
+        // The VMM process's device model runs before the guest is entered again.
+        let s = scenario("sandy_bridge", true);
+        let e = explain(&s, 6, Op::IoPort).unwrap();
+        let kinds: Vec<PhaseKind> = e.phases.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds.first(), Some(&PhaseKind::GuestInstruction));
+        assert_eq!(kinds.last(), Some(&PhaseKind::VmEntry));
+        assert!(e
+            .phases
+            .iter()
+            .any(|p| p.layer == Layer::VmmProcess && p.kind == PhaseKind::Step));
+    }
+}

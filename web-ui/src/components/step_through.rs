@@ -1,0 +1,220 @@
+//! The step-through of one operation (in the Stack & paths view): pick a platform and an
+//! operation, then move phase by phase (buttons, arrow keys) through what the CPU and the
+//! hypervisor do, with the same operation under the other techniques beside it. The
+//! phases come from the state's [`Trap`] (sim-core's `explain`, built in the reducer).
+
+use yew::prelude::*;
+
+use crate::components::table::fmt_num;
+use crate::core::explain::{Explanation, Phase, Section};
+use crate::i18n::{t, Lang};
+use crate::labels;
+use crate::palette;
+use crate::state::{ResultRef, Trap, TrapMove};
+
+#[derive(Properties, PartialEq)]
+pub struct StepThroughProps {
+    pub lang: Lang,
+    pub result: ResultRef,
+    pub trap: Option<Trap>,
+    /// Asks for another platform (index in the result) and operation.
+    pub on_select: Callback<(usize, crate::core::Op)>,
+    pub on_move: Callback<TrapMove>,
+}
+
+fn core_lang(lang: Lang) -> crate::core::Lang {
+    match lang {
+        Lang::Ko => crate::core::Lang::Ko,
+        Lang::En => crate::core::Lang::En,
+    }
+}
+
+/// "submit", "once every N operations" or "completion" for a phase's section.
+fn section_note(lang: Lang, e: &Explanation, p: &Phase) -> Option<String> {
+    match p.section {
+        Section::Submit => None,
+        Section::Batched => {
+            Some(t(lang, "paths.every").replace("{}", &fmt_num(e.batch_every as f64)))
+        }
+        Section::Complete => Some(t(lang, "paths.completion").to_string()),
+    }
+}
+
+/// The phases of one explanation as a list; `current` is highlighted and, when
+/// `on_move` is given, every phase can be picked.
+fn phase_list(
+    lang: Lang,
+    e: &Explanation,
+    current: Option<usize>,
+    on_move: Option<&Callback<TrapMove>>,
+) -> Html {
+    html! {
+        <ol class="trap-phases">
+            { for e.phases.iter().enumerate().map(|(i, p)| {
+                let here = current == Some(i);
+                let label = p.kind.label(core_lang(lang));
+                let text = lang.pick(&p.ko, &p.en).to_string();
+                let swatch = html! { <span class="swatch" style={format!("background:{}", palette::css(palette::layer(p.layer)))}></span> };
+                let body = html! { <>
+                    { swatch }<strong>{ label }</strong>
+                    <span class="trap-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), t(lang, "trap.cycles")) }</span>
+                    if let Some(e) = p.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
+                    if current.is_none() { <span class="trap-line">{ text }</span> }
+                </> };
+                html! {
+                    <li class={classes!(here.then_some("current"))} aria-current={here.then_some("step")}>
+                        if let Some(on_move) = on_move {
+                            <button class="link trap-pick" onclick={{ let m = on_move.clone(); move |_| m.emit(TrapMove::To(i)) }}>{ body }</button>
+                        } else {
+                            { body }
+                        }
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+#[function_component(StepThrough)]
+pub fn step_through(props: &StepThroughProps) -> Html {
+    let lang = props.lang;
+    let r = &props.result;
+    let Some(trap) = &props.trap else {
+        return html! {};
+    };
+    let own = &trap.own;
+    let n = own.phases.len();
+    let Some(phase) = own.phases.get(trap.phase) else {
+        return html! {};
+    };
+    let on_platform = {
+        let on_select = props.on_select.clone();
+        let op = trap.op;
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = sel.value().parse::<usize>() {
+                on_select.emit((i, op));
+            }
+        })
+    };
+    let on_op = {
+        let on_select = props.on_select.clone();
+        let platform = trap.platform;
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(op) = sel
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| crate::core::Op::ALL.get(i).copied())
+            {
+                on_select.emit((platform, op));
+            }
+        })
+    };
+    let onkeydown = {
+        let on_move = props.on_move.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let to = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => TrapMove::Next,
+                "ArrowLeft" | "ArrowUp" => TrapMove::Previous,
+                "Home" => TrapMove::First,
+                "End" => TrapMove::Last,
+                _ => return,
+            };
+            // Arrow keys inside a select change its value instead.
+            if e.target_dyn_into::<web_sys::HtmlSelectElement>().is_some() {
+                return;
+            }
+            e.prevent_default();
+            on_move.emit(to);
+            // Keep the keys working when a button the move disables had the focus.
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("trap-current"))
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+    let go = |to: TrapMove| {
+        let m = props.on_move.clone();
+        Callback::from(move |_| m.emit(to))
+    };
+    let so_far: u64 = own.phases[..=trap.phase].iter().map(|p| p.cycles).sum();
+    let position = t(lang, "trap.position")
+        .replacen("{}", &(trap.phase + 1).to_string(), 1)
+        .replacen("{}", &n.to_string(), 1);
+    let platform_name = |i: usize| {
+        r.platforms
+            .get(i)
+            .map_or_else(String::new, |p| labels::platform(lang, p))
+    };
+    let variant_name = |e: &Explanation| match e.technique {
+        None => labels::kind(lang, e.kind).to_string(),
+        Some(tech) => format!(
+            "{} · {}",
+            labels::kind(lang, e.kind),
+            labels::technique(lang, tech)
+        ),
+    };
+    html! {
+        <section id="step-through" class="step-through" aria-labelledby="trap-title" {onkeydown}>
+            <h3 id="trap-title">{ t(lang, "trap.title") }</h3>
+            <div class="row">
+                <label for="trap-platform">{ t(lang, "trap.platform") }</label>
+                <select id="trap-platform" onchange={on_platform}>
+                    { for r.platforms.iter().enumerate().map(|(i, p)| html! {
+                        <option value={i.to_string()} selected={i == trap.platform}>{ labels::platform(lang, p) }</option>
+                    }) }
+                </select>
+                <label for="trap-op">{ t(lang, "paths.operation") }</label>
+                <select id="trap-op" onchange={on_op}>
+                    { for crate::core::Op::ALL.iter().enumerate().map(|(i, o)| html! {
+                        <option value={i.to_string()} selected={*o == trap.op}>{ labels::op(lang, *o) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="trap-nav">
+                <button id="trap-prev" class="trap-button" disabled={trap.phase == 0} onclick={go(TrapMove::Previous)}>{ t(lang, "trap.prev") }</button>
+                <span id="trap-position" class="trap-position">{ position }</span>
+                <button id="trap-next" class="trap-button primary" disabled={trap.phase + 1 >= n} onclick={go(TrapMove::Next)}>{ t(lang, "trap.next") }</button>
+            </div>
+            <p class="hint">{ t(lang, "trap.help") }</p>
+            <div class="trap-body">
+                <div class="trap-main">
+                    <div id="trap-current" class="trap-current" tabindex="0" aria-live="polite"
+                        style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
+                        <p class="trap-head">
+                            <strong id="trap-kind">{ phase.kind.label(core_lang(lang)) }</strong>
+                            { " · " }{ labels::layer(lang, phase.layer) }
+                            if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
+                            if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
+                        </p>
+                        <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ t(lang, "trap.cycles") }</p>
+                        <p id="trap-text" class="trap-text">{ lang.pick(&phase.ko, &phase.en).to_string() }</p>
+                        if let Some(source) = &phase.source {
+                            <p class="hint trap-source">{ format!("{}: {}", t(lang, "trap.source"), lang.pick(&source.ko, &source.en)) }</p>
+                        }
+                        <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "trap.so_far"), fmt_num(so_far as f64),
+                            t(lang, "trap.total"), fmt_num(own.total as f64), t(lang, "trap.cycles")) }</p>
+                    </div>
+                    <h4>{ platform_name(trap.platform) }{ " · " }{ variant_name(own) }</h4>
+                    { phase_list(lang, own, Some(trap.phase), Some(&props.on_move)) }
+                </div>
+                <aside class="trap-side" aria-label={t(lang, "trap.others")}>
+                    <h4>{ t(lang, "trap.others") }</h4>
+                    { for trap.others.iter().map(|e| html! {
+                        <div class="trap-other" data-technique={e.name.clone()}>
+                            <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), t(lang, "trap.cycles")) }</small></h5>
+                            { phase_list(lang, e, None, None) }
+                        </div>
+                    }) }
+                </aside>
+            </div>
+        </section>
+    }
+}
