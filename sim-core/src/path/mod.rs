@@ -1,0 +1,568 @@
+//! The cost model: the path every operation takes through a stack, step by step.
+//!
+//! Each (operation × platform × technique) resolves here to a list of [`Step`]s with a
+//! layer, a CPU-time category and a cycle cost from [`CostTable`]. Slowdowns are the sum
+//! of these steps; there is no other place where a platform gets slower.
+
+use serde::{Deserialize, Serialize};
+
+use crate::costs::{CostTable, CpuFeatures, CpuGeneration};
+use crate::platform::{Stack, Technique};
+use crate::workload::{Op, Workload};
+
+mod cpu;
+mod interrupts;
+mod io;
+mod memory;
+
+use io::Device;
+
+/// Where CPU time goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    GuestUser,
+    GuestKernel,
+    Hypervisor,
+    DeviceEmulation,
+    HostOs,
+}
+
+impl Category {
+    pub const COUNT: usize = 5;
+    pub const ALL: [Category; 5] = [
+        Category::GuestUser,
+        Category::GuestKernel,
+        Category::Hypervisor,
+        Category::DeviceEmulation,
+        Category::HostOs,
+    ];
+}
+
+/// The software layer a step runs in (for the stack view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    Application,
+    GuestKernel,
+    Hypervisor,
+    DriverDomain,
+    VmmProcess,
+    HostOs,
+    ContainerEngine,
+    Hardware,
+}
+
+/// Why control left the guest for the hypervisor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExitReason {
+    IoInstruction,
+    Mmio,
+    CrAccess,
+    ShadowPageFault,
+    ShadowPteWrite,
+    Hlt,
+    ExternalInterrupt,
+    ApicAccess,
+    Hypercall,
+    /// Pause-loop exiting: a guest spun in a PAUSE loop longer than the PLE window.
+    PauseLoop,
+}
+
+impl ExitReason {
+    pub const COUNT: usize = 10;
+    pub const ALL: [ExitReason; 10] = [
+        ExitReason::IoInstruction,
+        ExitReason::Mmio,
+        ExitReason::CrAccess,
+        ExitReason::ShadowPageFault,
+        ExitReason::ShadowPteWrite,
+        ExitReason::Hlt,
+        ExitReason::ExternalInterrupt,
+        ExitReason::ApicAccess,
+        ExitReason::Hypercall,
+        ExitReason::PauseLoop,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            ExitReason::IoInstruction => "io_instruction",
+            ExitReason::Mmio => "mmio",
+            ExitReason::CrAccess => "cr_access",
+            ExitReason::ShadowPageFault => "shadow_page_fault",
+            ExitReason::ShadowPteWrite => "shadow_pte_write",
+            ExitReason::Hlt => "hlt",
+            ExitReason::ExternalInterrupt => "external_interrupt",
+            ExitReason::ApicAccess => "apic_access",
+            ExitReason::Hypercall => "hypercall",
+            ExitReason::PauseLoop => "pause_loop",
+        }
+    }
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Step {
+    pub layer: Layer,
+    pub category: Category,
+    pub cycles: u64,
+    /// What happens, in English.
+    pub en: String,
+    /// What happens, in Korean.
+    pub ko: String,
+    /// The exit or trap this step stands for, if any.
+    pub exit: Option<ExitReason>,
+    /// Who runs the step and when (always on the vCPU, only when a notification is
+    /// needed, on the back end, or as the interrupt's delivery).
+    #[serde(default)]
+    pub part: Part,
+}
+
+/// Which part of an operation a step belongs to. The machine runs each part where and
+/// when it happens: `guest` steps on the issuing vCPU every time; `kick` steps on the
+/// vCPU only when the back end has asked to be notified (virtio notification
+/// suppression); `backend` steps on the back end (inline in the hypervisor, or on a
+/// driver domain's vCPU or a VMM/vhost thread that must be scheduled); `interrupt`
+/// steps deliver the completion to the guest, and depend on the vCPU's state (the view
+/// shows the delivery to a halted vCPU).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    #[default]
+    Guest,
+    Kick,
+    Backend,
+    Interrupt,
+}
+
+/// What the target vCPU is doing when an interrupt for it arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VcpuState {
+    /// Running guest code: an IPI forces an external-interrupt exit (unless posted).
+    Running,
+    /// Halted: the host scheduler wakes it and the interrupt is injected at entry.
+    Halted,
+    /// Runnable, waiting for a pCPU (or polling in the host): injected at entry.
+    Waiting,
+}
+
+/// What raised an interrupt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IrqSource {
+    Disk,
+    Nic,
+    Timer,
+}
+
+/// A sequence of steps; `batched` steps run once every `batch_every` operations
+/// (PV notifications, mmu_update hypercalls, interrupt coalescing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Path {
+    pub steps: Vec<Step>,
+    pub batched: Vec<Step>,
+    pub batch_every: u64,
+}
+
+/// The two halves of an operation: issued by the thread, and (for blocking operations)
+/// finished when the device or timer completes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OpPath {
+    pub op: Option<Op>,
+    pub submit: Path,
+    pub complete: Path,
+}
+
+/// A path folded into numbers for the simulator's hot loop.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PathCost {
+    pub total: u64,
+    pub by_category: [u64; Category::COUNT],
+    pub exits: [u16; ExitReason::COUNT],
+    pub has_exits: bool,
+}
+
+impl PathCost {
+    /// Cycles of one category, no exits.
+    pub fn single(category: Category, cycles: u64) -> PathCost {
+        let mut by_category = [0; Category::COUNT];
+        by_category[category as usize] = cycles;
+        PathCost {
+            total: cycles,
+            by_category,
+            ..PathCost::default()
+        }
+    }
+
+    pub fn of_steps(steps: &[Step]) -> PathCost {
+        let mut cost = PathCost::default();
+        for step in steps {
+            cost.total += step.cycles;
+            cost.by_category[step.category as usize] += step.cycles;
+            if let Some(reason) = step.exit {
+                cost.exits[reason as usize] += 1;
+                cost.has_exits = true;
+            }
+        }
+        cost
+    }
+
+    /// The steps of `steps` that belong to `part`.
+    pub fn of_part(steps: &[Step], part: Part) -> PathCost {
+        let picked: Vec<Step> = steps.iter().filter(|s| s.part == part).cloned().collect();
+        PathCost::of_steps(&picked)
+    }
+
+    #[inline]
+    pub fn add(&mut self, other: &PathCost) {
+        self.total += other.total;
+        for (a, b) in self.by_category.iter_mut().zip(other.by_category) {
+            *a += b;
+        }
+        for (a, b) in self.exits.iter_mut().zip(other.exits) {
+            *a += b;
+        }
+        self.has_exits |= other.has_exits;
+    }
+}
+
+/// Folded form of a [`Path`]: the steps every time, plus the batched steps.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FoldedPath {
+    pub every_time: PathCost,
+    pub batched: PathCost,
+    pub batch_every: u64,
+}
+
+impl From<&Path> for FoldedPath {
+    fn from(path: &Path) -> FoldedPath {
+        FoldedPath {
+            every_time: PathCost::of_steps(&path.steps),
+            batched: PathCost::of_steps(&path.batched),
+            batch_every: path.batch_every.max(1),
+        }
+    }
+}
+
+/// The costs the machine needs of one operation, split by [`Part`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpCosts {
+    /// On the issuing vCPU, every time (with the mmu_update batch as `batched`).
+    pub submit: FoldedPath,
+    /// On the vCPU, only when the back end wants a notification.
+    pub kick: PathCost,
+    /// The back end's work for the request.
+    pub backend_submit: PathCost,
+    /// The back end's work when the device completes (host interrupt, copy, response).
+    pub backend_complete: PathCost,
+    /// The guest's completion work after the interrupt (or the timer) is delivered.
+    pub complete: PathCost,
+    /// What raises the completion's interrupt, for blocking operations and sends.
+    pub irq: Option<IrqSource>,
+}
+
+/// Builds paths for one stack with one cost table.
+pub struct PathBuilder<'a> {
+    stack: &'a Stack,
+    costs: &'a CostTable,
+    workload: &'a Workload,
+    exit_roundtrip: u64,
+    features: CpuFeatures,
+}
+
+/// Accumulates steps.
+#[derive(Default)]
+struct Steps(Vec<Step>);
+
+impl Steps {
+    /// Where the next step will go (for [`Steps::tag_from`]).
+    fn mark(&self) -> usize {
+        self.0.len()
+    }
+    /// Marks every step pushed since `mark` as belonging to `part`.
+    fn tag_from(&mut self, mark: usize, part: Part) {
+        for step in &mut self.0[mark..] {
+            step.part = part;
+        }
+    }
+    fn push(&mut self, layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) {
+        self.push_exit(layer, category, cycles, en, ko, None);
+    }
+    fn push_exit(
+        &mut self,
+        layer: Layer,
+        category: Category,
+        cycles: u64,
+        en: &str,
+        ko: &str,
+        exit: Option<ExitReason>,
+    ) {
+        self.0.push(Step {
+            layer,
+            category,
+            cycles,
+            en: en.to_string(),
+            ko: ko.to_string(),
+            exit,
+            part: Part::Guest,
+        });
+    }
+    fn kernel(&mut self, cycles: u64, en: &str, ko: &str) {
+        self.push(Layer::GuestKernel, Category::GuestKernel, cycles, en, ko);
+    }
+    fn hyp(&mut self, cycles: u64, en: &str, ko: &str) {
+        self.push(Layer::Hypervisor, Category::Hypervisor, cycles, en, ko);
+    }
+    fn host(&mut self, cycles: u64, en: &str, ko: &str) {
+        self.push(Layer::HostOs, Category::HostOs, cycles, en, ko);
+    }
+    fn engine(&mut self, cycles: u64, en: &str, ko: &str) {
+        self.push(Layer::ContainerEngine, Category::HostOs, cycles, en, ko);
+    }
+}
+
+impl<'a> PathBuilder<'a> {
+    pub fn new(
+        stack: &'a Stack,
+        costs: &'a CostTable,
+        cpu: CpuGeneration,
+        workload: &'a Workload,
+    ) -> PathBuilder<'a> {
+        PathBuilder {
+            stack,
+            costs,
+            workload,
+            exit_roundtrip: costs.exit_roundtrip(cpu),
+            features: cpu.features(),
+        }
+    }
+
+    /// The same builder with the host's interrupt-virtualization features.
+    pub fn with_features(mut self, features: CpuFeatures) -> PathBuilder<'a> {
+        self.features = features;
+        self
+    }
+
+    /// Whether back-end work runs on a scheduled entity: the steps that would only
+    /// schedule it inline (a switch to the driver domain, the host scheduling the VMM
+    /// process) are then the scheduler's own entity switches.
+    fn scheduled_backend(&self) -> bool {
+        self.stack.backend_is_scheduled()
+    }
+
+    /// The operation's costs split by part, for the machine.
+    pub fn op_costs(&self, op: Op) -> OpCosts {
+        let path = self.op_path(op);
+        let backend_submit = PathCost::of_part(&path.submit.steps, Part::Backend);
+        let kick = PathCost::of_part(&path.submit.steps, Part::Kick);
+        let guest_submit: Vec<Step> = path
+            .submit
+            .steps
+            .iter()
+            .filter(|s| s.part == Part::Guest)
+            .cloned()
+            .collect();
+        let irq = match op {
+            Op::DiskRead | Op::DiskWrite => Some(IrqSource::Disk),
+            Op::NetReceive => Some(IrqSource::Nic),
+            Op::Sleep => Some(IrqSource::Timer),
+            _ => None,
+        };
+        OpCosts {
+            submit: FoldedPath::from(&Path {
+                steps: guest_submit,
+                batched: path.submit.batched.clone(),
+                batch_every: path.submit.batch_every,
+            }),
+            kick,
+            backend_submit,
+            backend_complete: PathCost::of_part(&path.complete.steps, Part::Backend),
+            complete: PathCost::of_part(&path.complete.steps, Part::Guest),
+            irq,
+        }
+    }
+
+    /// The cost of delivering one interrupt to a vCPU in `state`.
+    pub fn delivery_cost(&self, source: IrqSource, state: VcpuState) -> PathCost {
+        let mut s = Steps::default();
+        self.deliver(&mut s, source, state);
+        PathCost::of_steps(&s.0)
+    }
+
+    /// The steps of delivering one interrupt from `source` to a vCPU in `state`, up to
+    /// the end of the guest's handler and its end-of-interrupt.
+    pub fn delivery_path(&self, source: IrqSource, state: VcpuState) -> Path {
+        let mut s = Steps::default();
+        self.deliver(&mut s, source, state);
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    fn technique(&self) -> Option<Technique> {
+        if self.stack.is_vm() {
+            self.stack.technique
+        } else {
+            None
+        }
+    }
+
+    /// A hardware VM exit with its round trip, generic handler and specific work.
+    fn exit(&self, s: &mut Steps, reason: ExitReason, handler: u64, en: &str, ko: &str) {
+        s.push_exit(
+            Layer::Hardware,
+            Category::Hypervisor,
+            self.exit_roundtrip,
+            &format!("VM exit ({}) and VM entry", reason.name()),
+            &format!("VM exit({})와 VM entry", reason.name()),
+            Some(reason),
+        );
+        s.hyp(self.costs.exit_handler + handler, en, ko);
+    }
+
+    /// A paravirtual hypercall.
+    fn hypercall(&self, s: &mut Steps, en: &str, ko: &str) {
+        s.push_exit(
+            Layer::GuestKernel,
+            Category::Hypervisor,
+            self.costs.pv_hypercall,
+            "hypercall trap into the hypervisor",
+            "하이퍼콜로 하이퍼바이저 진입",
+            Some(ExitReason::Hypercall),
+        );
+        s.hyp(self.costs.pv_hypercall_handler, en, ko);
+    }
+
+    /// The guest reaches a privileged point that a hypervisor must intercept.
+    fn intercept(&self, s: &mut Steps, reason: ExitReason, bt_cost: u64, en: &str, ko: &str) {
+        match self.technique() {
+            Some(Technique::BinaryTranslation) => s.hyp(bt_cost, en, ko),
+            Some(Technique::Para) => self.hypercall(s, en, ko),
+            Some(_) => self.exit(s, reason, 0, en, ko),
+            None => {}
+        }
+    }
+
+    /// The path of one operation.
+    pub fn op_path(&self, op: Op) -> OpPath {
+        let c = self.costs;
+        let w = self.workload;
+        let mut submit = Steps::default();
+        let mut complete = Steps::default();
+        let mut batched = Steps::default();
+        let mut batch_every = 0;
+        let tech = self.technique();
+        match op {
+            Op::Syscall => {
+                self.syscall_entry(&mut submit);
+                submit.kernel(
+                    w.syscall_work_cycles,
+                    "kernel work of the system call",
+                    "시스템 콜의 커널 작업",
+                );
+            }
+            Op::PrivilegedInstruction => match tech {
+                None => submit.kernel(c.privileged_native, "privileged instruction", "특권 명령"),
+                _ => self.intercept(
+                    &mut submit,
+                    ExitReason::CrAccess,
+                    c.bt_privileged,
+                    "emulate the privileged instruction",
+                    "특권 명령 에뮬레이션",
+                ),
+            },
+            Op::IoPort | Op::Mmio => {
+                let (native, reason, bt) = if op == Op::IoPort {
+                    (c.io_port_native, ExitReason::IoInstruction, c.bt_io_port)
+                } else {
+                    (c.mmio_native, ExitReason::Mmio, c.bt_page_fault)
+                };
+                match tech {
+                    None => submit.kernel(native, "device register access", "장치 레지스터 접근"),
+                    _ => {
+                        self.intercept(
+                            &mut submit,
+                            reason,
+                            bt,
+                            "decode the device access",
+                            "장치 접근 해석",
+                        );
+                        self.emulate_access(&mut submit);
+                    }
+                }
+            }
+            Op::PageFault => self.page_fault(&mut submit),
+            Op::PageTableUpdate => batch_every = self.page_table_update(&mut submit, &mut batched),
+            Op::TlbMiss => self.tlb_miss(&mut submit),
+            Op::DiskRead | Op::DiskWrite => {
+                self.syscall_entry(&mut submit);
+                submit.kernel(
+                    c.disk_submit,
+                    "block layer and driver submit the request",
+                    "블록 계층과 드라이버가 요청 제출",
+                );
+                self.device_submit(&mut submit, Device::Disk);
+                self.device_complete(&mut complete, Device::Disk);
+                complete.kernel(
+                    c.disk_complete,
+                    "block layer completes the request",
+                    "블록 계층이 요청 완료",
+                );
+            }
+            Op::NetSend => {
+                self.syscall_entry(&mut submit);
+                submit.kernel(
+                    c.net_packet,
+                    "protocol stack builds the packet",
+                    "프로토콜 스택이 패킷 생성",
+                );
+                submit.kernel(
+                    c.net_tx_per_kib * w.message_bytes / 1024,
+                    "copy the payload",
+                    "페이로드 복사",
+                );
+                self.device_submit(&mut submit, Device::Nic);
+            }
+            Op::NetReceive => {
+                self.syscall_entry(&mut submit);
+                self.device_complete(&mut complete, Device::Nic);
+                complete.kernel(
+                    c.net_packet,
+                    "protocol stack receives the packet",
+                    "프로토콜 스택이 패킷 수신",
+                );
+                complete.kernel(
+                    c.net_rx_per_kib * w.message_bytes / 1024,
+                    "copy the payload to the application",
+                    "페이로드를 애플리케이션에 복사",
+                );
+            }
+            Op::Sleep => {
+                self.syscall_entry(&mut submit);
+                self.deliver(&mut complete, IrqSource::Timer, VcpuState::Halted);
+            }
+            Op::TimerInterrupt => submit = self.timer_steps(),
+            Op::GuestContextSwitch => self.guest_context_switch(&mut submit),
+        }
+        OpPath {
+            op: Some(op),
+            submit: Path {
+                steps: submit.0,
+                batched: batched.0,
+                batch_every,
+            },
+            complete: Path {
+                steps: complete.0,
+                batched: Vec::new(),
+                batch_every: 0,
+            },
+        }
+    }
+}
