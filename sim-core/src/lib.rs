@@ -31,6 +31,7 @@
 pub mod costs;
 pub mod engine;
 pub mod export_csv;
+pub mod hardware;
 pub mod isolation;
 pub mod lifecycle;
 pub mod machine;

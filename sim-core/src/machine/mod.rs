@@ -381,7 +381,8 @@ impl Machine {
         let shared_cache_kib = spec.host.shared_cache_kib();
         for (g_index, g) in spec.groups.iter().enumerate() {
             let builder = PathBuilder::new(&spec.stack, &spec.costs, spec.host.cpu, &g.workload)
-                .with_features(features);
+                .with_features(features)
+                .with_working_set_mib(g.working_set_mib);
             groups.push(GroupRt::build(&builder, &spec, g, shared_cache_kib));
             for copy in 0..g.count {
                 let instance = instances.len() as u32;

@@ -1,9 +1,126 @@
 //! CPU paths: system calls, halting, pause loops, PV spinlocks and the switches between scheduled entities.
 
 use super::{ExitReason, Path, PathBuilder, Steps};
-use crate::platform::{BackendPlacement, PlatformKind, Technique};
+use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};
+use crate::workload::Op;
 
 impl PathBuilder<'_> {
+    /// One sensitive instruction of a class (Intel SDM vol. 3C, ch. 25 "VMX non-root
+    /// operation"): CPUID and MOV to CR0/CR4 always exit under VT-x; MOV to CR3 and INVLPG
+    /// exit only under shadow paging; a write to %cr8 does not exit with a TPR shadow, nor
+    /// RDTSC with TSC offsetting. Binary translation emulates each inside the translation
+    /// cache; a paravirtual kernel replaces the privileged ones by hypercalls.
+    pub(super) fn sensitive_instruction(&self, s: &mut Steps, op: Op) {
+        let c = self.costs;
+        let shadow = matches!(
+            self.stack.memory,
+            MemoryVirtualization::Shadow | MemoryVirtualization::DirectPv
+        );
+        let tech = self.technique();
+        let native = |s: &mut Steps, cycles: u64, en: &str, ko: &str| s.kernel(cycles, en, ko);
+        match (op, tech) {
+            (Op::Cpuid, None) => native(s, c.cpuid_native, "CPUID", "CPUID"),
+            (Op::Rdtsc, None) => native(s, c.rdtsc_native, "RDTSC", "RDTSC"),
+            (Op::CrWrite, None) => {
+                native(s, c.privileged_native, "MOV to CR0/CR4", "CR0/CR4에 MOV")
+            }
+            (Op::Cr3Write, None) => native(s, c.privileged_native, "MOV to CR3", "CR3에 MOV"),
+            (Op::Invlpg, None) => native(s, c.privileged_native, "INVLPG", "INVLPG"),
+            (_, None) => native(
+                s,
+                c.privileged_native,
+                "write to %cr8 (TPR)",
+                "%cr8(TPR) 쓰기",
+            ),
+            // RDTSC is not privileged: translated and paravirtual kernels run it as is.
+            (Op::Rdtsc, Some(Technique::BinaryTranslation | Technique::Para)) => native(
+                s,
+                c.rdtsc_native,
+                "RDTSC runs unmodified",
+                "RDTSC를 그대로 실행",
+            ),
+            (Op::Cr3Write, Some(Technique::BinaryTranslation | Technique::Para)) if shadow => {
+                self.cr3_load(s)
+            }
+            (_, Some(Technique::BinaryTranslation)) => s.hyp(
+                c.bt_privileged,
+                "the translator emulates the instruction inside the translation cache",
+                "변환기가 변환 캐시 안에서 명령을 에뮬레이션",
+            ),
+            (Op::Cr8Write, Some(Technique::Para)) => native(
+                s,
+                c.pte_write_native,
+                "PV kernel masks event channels in shared memory (no TPR)",
+                "PV 커널은 공유 메모리에서 이벤트 채널을 마스크 (TPR 없음)",
+            ),
+            (_, Some(Technique::Para)) => self.hypercall(
+                s,
+                "the PV kernel asks the hypervisor instead (hypercall)",
+                "PV 커널이 대신 하이퍼바이저에 요청 (하이퍼콜)",
+            ),
+            (Op::Cpuid, Some(_)) => self.exit(
+                s,
+                ExitReason::Cpuid,
+                0,
+                "CPUID always exits; the hypervisor returns the VM's CPU model",
+                "CPUID는 항상 exit; 하이퍼바이저가 VM의 CPU 모델을 돌려줌",
+            ),
+            (Op::CrWrite, Some(_)) => self.exit(
+                s,
+                ExitReason::CrAccess,
+                0,
+                "MOV to CR0/CR4 exits; the hypervisor emulates it",
+                "CR0/CR4에 MOV로 exit; 하이퍼바이저가 에뮬레이션",
+            ),
+            (Op::Cr3Write, Some(_)) if shadow => self.cr3_load(s),
+            (Op::Invlpg, Some(_)) if shadow => self.exit(
+                s,
+                ExitReason::Invlpg,
+                c.shadow_invlpg_handler,
+                "INVLPG exits; the hypervisor drops the shadow entry",
+                "INVLPG exit; 하이퍼바이저가 섀도 엔트리 제거",
+            ),
+            (Op::Cr3Write, Some(_)) => native(
+                s,
+                c.privileged_native,
+                "MOV to CR3 runs in the guest (no exit with EPT/NPT)",
+                "CR3에 MOV는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+            ),
+            (Op::Invlpg, Some(_)) => native(
+                s,
+                c.privileged_native,
+                "INVLPG runs in the guest (no exit with EPT/NPT)",
+                "INVLPG는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+            ),
+            (Op::Rdtsc, Some(_)) if self.features.tsc_offsetting => native(
+                s,
+                c.rdtsc_native,
+                "RDTSC adds the VM's TSC offset in hardware (no exit)",
+                "RDTSC가 하드웨어에서 VM의 TSC 오프셋을 더함 (exit 없음)",
+            ),
+            (Op::Rdtsc, Some(_)) => self.exit(
+                s,
+                ExitReason::Rdtsc,
+                0,
+                "RDTSC exits (no TSC offsetting); the hypervisor computes the guest's TSC",
+                "RDTSC exit (TSC 오프셋 없음); 하이퍼바이저가 게스트 TSC 계산",
+            ),
+            (_, Some(_)) if self.features.tpr_shadow => native(
+                s,
+                c.tpr_shadow_cr8_write,
+                "write to %cr8 updates the TPR shadow (no exit)",
+                "%cr8 쓰기가 TPR 섀도를 갱신 (exit 없음)",
+            ),
+            (_, Some(_)) => self.exit(
+                s,
+                ExitReason::CrAccess,
+                0,
+                "write to %cr8 exits (no TPR shadow); the hypervisor updates the virtual APIC",
+                "%cr8 쓰기로 exit (TPR 섀도 없음); 하이퍼바이저가 가상 APIC 갱신",
+            ),
+        }
+    }
+
     /// Entry and exit of a system call in the workload's kernel.
     pub(super) fn syscall_entry(&self, s: &mut Steps) {
         let c = self.costs;

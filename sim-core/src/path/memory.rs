@@ -140,21 +140,30 @@ impl PathBuilder<'_> {
 
     /// The guest kernel switches threads and loads a new address space (CR3).
     pub(super) fn guest_context_switch(&self, submit: &mut Steps) {
-        let c = self.costs;
-        let tech = self.technique();
-        let memory = self.stack.memory;
         submit.kernel(
-            c.context_switch,
+            self.costs.context_switch,
             "kernel switches threads (loads CR3)",
             "커널이 스레드 전환 (CR3 적재)",
         );
-        match memory {
-            MemoryVirtualization::Shadow if tech == Some(Technique::BinaryTranslation) => submit
-                .hyp(
+        self.cr3_load(submit);
+    }
+
+    /// What a guest's load of a new page-table base costs beyond the instruction itself:
+    /// under shadow paging the hypervisor switches shadow tables (an exit under VT, a
+    /// translated sequence under BT), under PV direct paging a hypercall, and nothing with
+    /// EPT/NPT or natively.
+    pub(super) fn cr3_load(&self, submit: &mut Steps) {
+        let c = self.costs;
+        match self.stack.memory {
+            MemoryVirtualization::Shadow
+                if self.technique() == Some(Technique::BinaryTranslation) =>
+            {
+                submit.hyp(
                     c.bt_privileged + c.shadow_cr3_switch,
                     "translated CR3 write switches shadow page tables",
                     "변환된 CR3 쓰기로 섀도 페이지 테이블 전환",
-                ),
+                )
+            }
             MemoryVirtualization::Shadow => self.exit(
                 submit,
                 ExitReason::CrAccess,

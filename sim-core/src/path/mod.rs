@@ -7,13 +7,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::costs::{CostTable, CpuFeatures, CpuGeneration};
-use crate::platform::{Stack, Technique};
+use crate::hardware::Host;
+use crate::platform::{MemoryVirtualization, Stack, Technique};
 use crate::workload::{Op, Workload};
 
 mod cpu;
 mod interrupts;
 mod io;
 mod memory;
+#[cfg(test)]
+mod tests;
 
 use io::Device;
 
@@ -71,11 +74,17 @@ pub enum ExitReason {
     Hypercall,
     /// Pause-loop exiting: a guest spun in a PAUSE loop longer than the PLE window.
     PauseLoop,
+    /// CPUID, which always exits under VT-x.
+    Cpuid,
+    /// INVLPG under shadow paging.
+    Invlpg,
+    /// RDTSC without TSC offsetting.
+    Rdtsc,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 10;
-    pub const ALL: [ExitReason; 10] = [
+    pub const COUNT: usize = 13;
+    pub const ALL: [ExitReason; 13] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -86,6 +95,9 @@ impl ExitReason {
         ExitReason::ApicAccess,
         ExitReason::Hypercall,
         ExitReason::PauseLoop,
+        ExitReason::Cpuid,
+        ExitReason::Invlpg,
+        ExitReason::Rdtsc,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -99,6 +111,9 @@ impl ExitReason {
             ExitReason::ApicAccess => "apic_access",
             ExitReason::Hypercall => "hypercall",
             ExitReason::PauseLoop => "pause_loop",
+            ExitReason::Cpuid => "cpuid",
+            ExitReason::Invlpg => "invlpg",
+            ExitReason::Rdtsc => "rdtsc",
         }
     }
 }
@@ -274,6 +289,10 @@ pub struct PathBuilder<'a> {
     workload: &'a Workload,
     exit_roundtrip: u64,
     features: CpuFeatures,
+    /// Entries of the data TLB that a VM exit without VPID flushes.
+    tlb_entries: u64,
+    /// 4 KiB pages of the instance's working set (how much of a flushed TLB it refills).
+    working_set_pages: u64,
 }
 
 /// Accumulates steps.
@@ -340,13 +359,47 @@ impl<'a> PathBuilder<'a> {
             workload,
             exit_roundtrip: costs.exit_roundtrip(cpu),
             features: cpu.features(),
+            tlb_entries: cpu.tlb_entries(),
+            working_set_pages: u64::MAX,
         }
     }
 
-    /// The same builder with the host's interrupt-virtualization features.
+    /// A builder for `host`: its CPU generation and the features in force.
+    pub fn for_host(
+        stack: &'a Stack,
+        costs: &'a CostTable,
+        host: &Host,
+        workload: &'a Workload,
+    ) -> PathBuilder<'a> {
+        PathBuilder::new(stack, costs, host.cpu, workload).with_features(host.features)
+    }
+
+    /// The same builder with the host's virtualization features.
     pub fn with_features(mut self, features: CpuFeatures) -> PathBuilder<'a> {
         self.features = features;
         self
+    }
+
+    /// The same builder for an instance that touches `mib` of memory (by default its
+    /// working set is taken as larger than any TLB's reach).
+    pub fn with_working_set_mib(mut self, mib: u64) -> PathBuilder<'a> {
+        self.working_set_pages = mib.saturating_mul(256);
+        self
+    }
+
+    /// The same builder for an instance that touches `kib` of memory.
+    pub fn with_working_set_kib(mut self, kib: u64) -> PathBuilder<'a> {
+        self.working_set_pages = kib.div_ceil(4);
+        self
+    }
+
+    /// The cycles of one TLB miss: the page walk the hardware does, one-dimensional on
+    /// the shadow (or only) page tables, two-dimensional under EPT/NPT.
+    fn walk_cycles(&self) -> u64 {
+        match self.stack.memory {
+            MemoryVirtualization::Nested => self.costs.tlb_walk_nested,
+            _ => self.costs.tlb_walk_native,
+        }
     }
 
     /// Whether back-end work runs on a scheduled entity: the steps that would only
@@ -425,6 +478,24 @@ impl<'a> PathBuilder<'a> {
             Some(reason),
         );
         s.hyp(self.costs.exit_handler + handler, en, ko);
+        self.tlb_refill_after_exit(s);
+    }
+
+    /// Without VPID (ASIDs) a VM exit and the entry after it flush the TLB: back in the
+    /// guest, every entry of its working set that the TLB held is missed and walked again
+    /// (virtualization-costs.md section 7).
+    fn tlb_refill_after_exit(&self, s: &mut Steps) {
+        if self.features.vpid {
+            return;
+        }
+        let refills = self.tlb_entries.min(self.working_set_pages);
+        s.push(
+            Layer::Hardware,
+            Category::GuestUser,
+            refills.saturating_mul(self.walk_cycles()),
+            &format!("no VPID: the exit flushed the TLB; {refills} page walks refill it"),
+            &format!("VPID 없음: exit가 TLB를 비움; 페이지 워크 {refills}번으로 다시 채움"),
+        );
     }
 
     /// A paravirtual hypercall.
@@ -468,16 +539,9 @@ impl<'a> PathBuilder<'a> {
                     "시스템 콜의 커널 작업",
                 );
             }
-            Op::PrivilegedInstruction => match tech {
-                None => submit.kernel(c.privileged_native, "privileged instruction", "특권 명령"),
-                _ => self.intercept(
-                    &mut submit,
-                    ExitReason::CrAccess,
-                    c.bt_privileged,
-                    "emulate the privileged instruction",
-                    "특권 명령 에뮬레이션",
-                ),
-            },
+            Op::Cpuid | Op::CrWrite | Op::Cr3Write | Op::Invlpg | Op::Cr8Write | Op::Rdtsc => {
+                self.sensitive_instruction(&mut submit, op)
+            }
             Op::IoPort | Op::Mmio => {
                 let (native, reason, bt) = if op == Op::IoPort {
                     (c.io_port_native, ExitReason::IoInstruction, c.bt_io_port)
@@ -486,6 +550,13 @@ impl<'a> PathBuilder<'a> {
                 };
                 match tech {
                     None => submit.kernel(native, "device register access", "장치 레지스터 접근"),
+                    // Adams & Agesen's 216 cycles for `in` from port 0x80 under BT include
+                    // the (trivial) emulation of that port: no device-model step on top.
+                    Some(Technique::BinaryTranslation) if op == Op::IoPort => submit.hyp(
+                        bt,
+                        "translated `in`: the VMM emulates the port inside the translation cache",
+                        "변환된 `in`: VMM이 변환 캐시 안에서 포트를 에뮬레이션",
+                    ),
                     _ => {
                         self.intercept(
                             &mut submit,

@@ -1,0 +1,127 @@
+//! Path totals against published measurements: the Adams & Agesen (ASPLOS 2006) table.
+
+use super::*;
+use crate::platform::{BackendPlacement, IoModel, MemoryVirtualization, PlatformKind};
+
+fn stack(technique: Option<Technique>) -> Stack {
+    match technique {
+        None => Stack::native(),
+        Some(t) => Stack {
+            kind: PlatformKind::Type1,
+            technique: Some(t),
+            io: IoModel::Emulated,
+            memory: MemoryVirtualization::Shadow,
+            backend: BackendPlacement::Hypervisor,
+            ..Stack::native()
+        },
+    }
+}
+
+/// The total of one operation's submit path on a Prescott host (the paper's Pentium 4),
+/// for a microbenchmark loop that touches 4 pages (code, stack, data, page table): a VM
+/// exit without VPID then refills 4 TLB entries (4 x 120 cycles).
+fn total(technique: Option<Technique>, op: Op) -> u64 {
+    let costs = CostTable::default();
+    let workload = Workload {
+        syscall_work_cycles: 0,
+        ..Workload::preset("cpu-bound").unwrap()
+    };
+    let stack = stack(technique);
+    let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Prescott, &workload)
+        .with_working_set_kib(16);
+    let path = builder.op_path(op);
+    let folded = FoldedPath::from(&path.submit);
+    folded.every_time.total
+}
+
+fn within(model: u64, reference: u64, percent: u64) -> bool {
+    model.abs_diff(reference) * 100 <= reference * percent
+}
+
+const BT: Option<Technique> = Some(Technique::BinaryTranslation);
+const VT: Option<Technique> = Some(Technique::HardwareAssist);
+
+#[test]
+fn adams_agesen_rows_on_prescott() {
+    // Native and BT columns: the model's defaults are these figures, so the paths must
+    // rebuild them exactly.
+    for (op, native, bt) in [
+        (Op::Syscall, 242, 2308),
+        (Op::IoPort, 3209, 216),
+        (Op::Cr8Write, 150, 35),
+        (Op::PageFault, 1093, 3927),
+        (Op::PageTableUpdate, 1, 391),
+    ] {
+        assert_eq!(total(None, op), native, "{op:?} native");
+        assert_eq!(total(BT, op), bt, "{op:?} BT");
+    }
+    // VT column (hardware assist, shadow paging).
+    // syscall/sysret: 246 measured, 242 in the model (no VT-specific cost: no exit). 2%.
+    assert_eq!(total(VT, Op::Syscall), 242);
+    assert!(within(total(VT, Op::Syscall), 246, 2));
+    // %cr8 write: no exit with the TPR shadow, 177 cycles exactly.
+    assert_eq!(total(VT, Op::Cr8Write), 177);
+    // Guest page fault: 3963 (exit round trip) + 2216 (generic handler) + 3970 (shadow
+    // handler) + 1093 (guest handler) = 11242, plus the 4-page TLB refill (480) = 11722,
+    // 4.3% over the measured 11242 (the measurement's own refill is not known). 5%.
+    assert_eq!(total(VT, Op::PageFault), 11_722);
+    assert!(within(total(VT, Op::PageFault), 11_242, 5));
+    // ptemod: 1 + 3963 + 2216 + 6554 + 480 = 13214 against 12733: 3.8%. 5%.
+    assert_eq!(total(VT, Op::PageTableUpdate), 13_214);
+    assert!(within(total(VT, Op::PageTableUpdate), 12_733, 5));
+    // `in` from port 0x80: 3963 + 2216 + 1500 (device model, estimate) + 480 = 8159
+    // against 15826 measured: a known gap of about half. The reference gives no
+    // breakdown of VMware Player's early VT exit handling for port I/O; the model keeps
+    // its generic handler and device-model estimate rather than a constant fitted to
+    // this row. The assertion pins the gap so that a change to it is seen.
+    assert_eq!(total(VT, Op::IoPort), 8159);
+    assert!(!within(total(VT, Op::IoPort), 15_826, 45));
+    // call/ret (11 / 51 / 11) and the divide-by-zero fault have no operation of their own.
+}
+
+#[test]
+fn cr8_writes_exit_only_without_a_tpr_shadow() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let stack = stack(VT);
+    let exits = |tpr_shadow: bool| {
+        let features = CpuFeatures {
+            tpr_shadow,
+            ..CpuGeneration::SandyBridge.features()
+        };
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload)
+            .with_features(features);
+        FoldedPath::from(&builder.op_path(Op::Cr8Write).submit)
+            .every_time
+            .exits[ExitReason::CrAccess as usize]
+    };
+    assert_eq!(exits(true), 0);
+    assert_eq!(exits(false), 1);
+}
+
+#[test]
+fn instruction_classes_exit_as_the_hardware_decides() {
+    // Sandy Bridge (EPT, VPID, TPR shadow, TSC offsetting): only CPUID and CR0/CR4 writes
+    // exit under nested paging; under shadow paging CR3 writes and INVLPG exit too.
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    for (memory, exiting) in [
+        (MemoryVirtualization::Nested, 2),
+        (MemoryVirtualization::Shadow, 4),
+    ] {
+        let stack = Stack {
+            memory,
+            ..stack(VT)
+        };
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload);
+        let count = Op::INSTRUCTION_CLASSES
+            .iter()
+            .filter(|&&op| {
+                FoldedPath::from(&builder.op_path(op).submit)
+                    .every_time
+                    .has_exits
+            })
+            .count();
+        assert_eq!(count, exiting, "{memory:?}");
+    }
+}
