@@ -176,6 +176,10 @@ pub struct Host {
     pub cpu: CpuGeneration,
     /// The virtualization features in force: the generation's, minus those turned off.
     pub features: CpuFeatures,
+    /// 2 MiB pages back guest memory (in the guest's tables and in EPT/NPT) and native
+    /// processes: shorter page walks, fewer TLB entries to refill.
+    #[serde(default)]
+    pub large_pages: bool,
     /// Shared last-level cache, MiB.
     pub shared_cache_mib: u64,
     pub disk_latency_us: u64,

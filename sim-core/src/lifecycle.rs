@@ -392,6 +392,7 @@ mod tests {
                 ept: true,
                 ..Default::default()
             },
+            large_pages: false,
             shared_cache_mib: 8,
             disk_latency_us: 80,
             disk_iops: 200_000,

@@ -377,11 +377,9 @@ impl Machine {
             SchedulerKind::Credit => 30 * per_ms,
             _ => 100 * per_ms,
         };
-        let features = spec.host.features();
         let shared_cache_kib = spec.host.shared_cache_kib();
         for (g_index, g) in spec.groups.iter().enumerate() {
-            let builder = PathBuilder::new(&spec.stack, &spec.costs, spec.host.cpu, &g.workload)
-                .with_features(features)
+            let builder = PathBuilder::for_host(&spec.stack, &spec.costs, &spec.host, &g.workload)
                 .with_working_set_mib(g.working_set_mib);
             groups.push(GroupRt::build(&builder, &spec, g, shared_cache_kib));
             for copy in 0..g.count {

@@ -42,7 +42,7 @@ impl PathBuilder<'_> {
                 submit.push(
                     Layer::Hardware,
                     Category::GuestUser,
-                    c.tlb_walk_nested.saturating_sub(c.tlb_walk_native),
+                    self.walk_cycles().saturating_sub(self.native_walk_cycles()),
                     "extra cost of the 2-D walk on the faulting access",
                     "폴트 접근의 2차원 페이지 워크 추가 비용",
                 );
@@ -117,25 +117,25 @@ impl PathBuilder<'_> {
 
     /// A TLB miss: the hardware page walk, one- or two-dimensional.
     pub(super) fn tlb_miss(&self, submit: &mut Steps) {
-        let c = self.costs;
-        let memory = self.stack.memory;
-        if memory == MemoryVirtualization::Nested {
-            submit.push(
-                Layer::Hardware,
-                Category::GuestUser,
-                c.tlb_walk_nested,
-                "two-dimensional page walk (EPT/NPT)",
-                "2차원 페이지 워크 (EPT/NPT)",
-            );
-        } else {
-            submit.push(
-                Layer::Hardware,
-                Category::GuestUser,
-                c.tlb_walk_native,
-                "page walk",
-                "페이지 워크",
-            );
-        }
+        let (en, ko) = match (self.stack.memory, self.large_pages) {
+            (MemoryVirtualization::Nested, false) => (
+                "two-dimensional page walk (EPT/NPT), upper levels from the page-walk cache when it holds them",
+                "2차원 페이지 워크 (EPT/NPT), 상위 단계는 페이지 워크 캐시에 있으면 거기서",
+            ),
+            (MemoryVirtualization::Nested, true) => (
+                "two-dimensional page walk over 2 MiB pages (EPT/NPT), with the page-walk cache",
+                "2 MiB 페이지의 2차원 페이지 워크 (EPT/NPT), 페이지 워크 캐시와 함께",
+            ),
+            (_, false) => ("page walk", "페이지 워크"),
+            (_, true) => ("page walk over 2 MiB pages", "2 MiB 페이지의 페이지 워크"),
+        };
+        submit.push(
+            Layer::Hardware,
+            Category::GuestUser,
+            self.walk_cycles(),
+            en,
+            ko,
+        );
     }
 
     /// The guest kernel switches threads and loads a new address space (CR3).

@@ -327,6 +327,7 @@ pub(super) fn validate(
         memory_mib: libm::round(memory_gib * 1024.0) as u64,
         cpu: h.cpu,
         features,
+        large_pages: h.large_pages,
         shared_cache_mib,
         disk_latency_us,
         disk_iops,
