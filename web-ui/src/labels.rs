@@ -129,6 +129,7 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
         ExitReason::Cpuid => ("CPUID", "CPUID"),
         ExitReason::Invlpg => ("INVLPG", "INVLPG"),
         ExitReason::Rdtsc => ("RDTSC", "RDTSC"),
+        ExitReason::HiddenPageFault => ("숨은 페이지 폴트", "hidden page fault"),
     };
     lang.pick(ko, en)
 }

@@ -1,6 +1,6 @@
 //! Memory-virtualization paths: guest page faults, page-table writes, TLB misses and address-space switches.
 
-use super::{Category, ExitReason, Layer, PathBuilder, Steps};
+use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps};
 use crate::platform::{MemoryVirtualization, Technique};
 
 impl PathBuilder<'_> {
@@ -136,6 +136,39 @@ impl PathBuilder<'_> {
             en,
             ko,
         );
+    }
+
+    /// One hidden page fault under shadow paging: after an address-space switch whose
+    /// shadow root was not cached, the first touch of each page of the new address space
+    /// faults so that the hypervisor fills its shadow entry (the guest never sees it).
+    /// Empty without shadow paging.
+    pub fn hidden_fault_path(&self) -> Path {
+        let mut s = Steps::default();
+        let c = self.costs;
+        if self.stack.memory == MemoryVirtualization::Shadow {
+            match self.technique() {
+                Some(Technique::BinaryTranslation) => s.push_exit(
+                    Layer::Hypervisor,
+                    Category::Hypervisor,
+                    c.bt_page_fault.saturating_sub(c.page_fault_native),
+                    "hidden fault: the VMM fills the shadow entry of a page of the new address space",
+                    "숨은 폴트: VMM이 새 주소 공간 페이지의 섀도 엔트리를 채움",
+                    Some(ExitReason::HiddenPageFault),
+                ),
+                Some(_) => self.exit(
+                    &mut s,
+                    ExitReason::HiddenPageFault,
+                    c.shadow_page_fault_handler,
+                    "hidden fault exits: the hypervisor fills the shadow entry of a page of the new address space",
+                    "숨은 폴트 exit: 하이퍼바이저가 새 주소 공간 페이지의 섀도 엔트리를 채움",
+                ),
+                None => {}
+            }
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
     }
 
     /// The guest kernel switches threads and loads a new address space (CR3).

@@ -80,11 +80,14 @@ pub enum ExitReason {
     Invlpg,
     /// RDTSC without TSC offsetting.
     Rdtsc,
+    /// Shadow paging: a fault the guest never sees, taken to fill a shadow entry lazily
+    /// after an address-space switch dropped the shadow tables.
+    HiddenPageFault,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 13;
-    pub const ALL: [ExitReason; 13] = [
+    pub const COUNT: usize = 14;
+    pub const ALL: [ExitReason; 14] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -98,6 +101,7 @@ impl ExitReason {
         ExitReason::Cpuid,
         ExitReason::Invlpg,
         ExitReason::Rdtsc,
+        ExitReason::HiddenPageFault,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -114,6 +118,7 @@ impl ExitReason {
             ExitReason::Cpuid => "cpuid",
             ExitReason::Invlpg => "invlpg",
             ExitReason::Rdtsc => "rdtsc",
+            ExitReason::HiddenPageFault => "hidden_page_fault",
         }
     }
 }

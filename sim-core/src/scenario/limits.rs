@@ -119,6 +119,11 @@ fn machine_events(
             if inst.workload.lock_percent > 0 {
                 events += 3;
             }
+            // Shadow paging: a burst after an address-space switch may first take an
+            // item of hidden page faults (its start and end).
+            if stack.memory == crate::platform::MemoryVirtualization::Shadow {
+                events += 2;
+            }
             let items = duration / cycles.max(1) + 1;
             per_pcpu = per_pcpu.max(items.saturating_mul(events));
         }
