@@ -134,21 +134,35 @@ impl PathBuilder<'_> {
                     &format!("{handler_en} (virtual interrupt injected at entry)"),
                     &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
                 );
-                if source == IrqSource::Timer {
+                let pv = self.stack.enlightenments;
+                let eoi_free = self.features.apicv || pv.pv_eoi;
+                if source == IrqSource::Timer && eoi_free && pv.pv_timer {
+                    s.kernel(
+                        self.costs.pte_write_native,
+                        "PV EOI and PV timer: the guest writes shared memory, no exit",
+                        "PV EOI와 PV 타이머: 게스트가 공유 메모리에 쓰고 exit 없음",
+                    );
+                } else if source == IrqSource::Timer {
                     self.exit(
                         s,
                         ExitReason::ApicAccess,
                         0,
-                        if self.features.apicv {
+                        if eoi_free {
                             "timer reprogram (deadline write) exits; the EOI is virtualized"
                         } else {
                             "EOI and timer reprogram on the virtual APIC"
                         },
-                        if self.features.apicv {
+                        if eoi_free {
                             "타이머 재설정(deadline 쓰기)으로 exit; EOI는 가상화됨"
                         } else {
                             "가상 APIC에 EOI와 타이머 재설정"
                         },
+                    );
+                } else if pv.pv_eoi && !self.features.apicv {
+                    s.kernel(
+                        self.costs.pte_write_native,
+                        "PV EOI: the guest clears a flag in shared memory, no exit",
+                        "PV EOI: 게스트가 공유 메모리의 플래그를 지우고 exit 없음",
                     );
                 } else if !self.features.apicv {
                     self.exit(

@@ -331,6 +331,14 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub ple: Option<Spanned<bool>>,
+    /// Hybrid: the paravirtual enlightenments of the guest (`pv_eoi`, `pv_timer`,
+    /// `pv_spinlocks`); default: a current KVM Linux guest's, `["pv_eoi", "pv_spinlocks"]`.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::platform::Enlightenment>>")
+    )]
+    pub enlightenments: Option<Spanned<Vec<crate::platform::Enlightenment>>>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]

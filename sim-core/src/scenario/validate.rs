@@ -1046,6 +1046,26 @@ fn validate_platform(
             range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
         }
     };
+    let enlightenments = match &p.enlightenments {
+        None if technique == Some(Technique::Hybrid) => {
+            crate::platform::Enlightenments::kvm_linux()
+        }
+        None => crate::platform::Enlightenments::default(),
+        Some(x) => {
+            if technique != Some(Technique::Hybrid) {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "enlightenments_not_applicable",
+                        "platform `{name}`: enlightenments apply to technique = \"hybrid\" only (para is paravirtual throughout, hardware_assist runs an unmodified guest)",
+                        "플랫폼 `{name}`: enlightenments는 technique = \"hybrid\"에만 쓸 수 있습니다 (para는 전부 반가상화이고, hardware_assist는 수정하지 않은 게스트를 실행합니다)",
+                        name = name
+                    ),
+                ));
+            }
+            crate::platform::Enlightenments::of(x.get_ref())
+        }
+    };
     let uses_ple = kind.is_hypervisor()
         && matches!(
             technique,
@@ -1230,6 +1250,7 @@ fn validate_platform(
             backend,
             halt_poll_us,
             ple,
+            enlightenments,
         },
         scheduler,
         time_slice_ms,
