@@ -153,3 +153,35 @@ fn hybrid_takes_fewer_exits_than_hardware_assist_with_pv_drivers_on_interrupt_wo
     let ticks_running = exits(hybrid, ExitReason::ExternalInterrupt);
     assert!(exits(hybrid, ExitReason::ApicAccess) <= ticks_running + 3);
 }
+
+#[test]
+fn an_l2_guest_takes_more_exits_per_operation_than_an_l1_guest() {
+    // The same guest as L1 (a VM of the type-1 hypervisor) and as L2 (inside an L1
+    // hypervisor running in such a VM). Every exit of L2 is reflected through L1, whose
+    // 10 VMCS accesses and VMRESUME trap to L0 (Sandy Bridge has no VMCS shadowing):
+    // 12 exits for each one of L1, so at least 10 times the exits per operation.
+    let platforms = two(
+        "technique = \"hardware_assist\"",
+        "technique = \"hardware_assist\"\nnested = true",
+    );
+    let r = run(&scenario(
+        "",
+        &platforms,
+        "compute_cycles = 5000\nmix = { syscall = 8, cpuid = 1, cr_write = 1 }",
+        "vcpus = 1",
+    ));
+    let per_op = |p: &sim_core::results::PlatformResult| {
+        let total: u64 = p.exits.iter().map(|e| e.count).sum();
+        total as f64 / p.ops as f64
+    };
+    let (l1, l2) = (platform(&r, "a"), platform(&r, "b"));
+    assert!(
+        per_op(l2) > 10.0 * per_op(l1),
+        "L1 {} L2 {}",
+        per_op(l1),
+        per_op(l2)
+    );
+    assert_eq!(exits(l1, ExitReason::NestedVmx), 0);
+    assert!(exits(l2, ExitReason::NestedVmx) >= 11 * exits(l2, ExitReason::Cpuid));
+    assert!(l2.ops < l1.ops);
+}

@@ -162,6 +162,7 @@ fn ko_word(word: &str) -> &str {
         "hypercall" => "하이퍼콜",
         "pause_loop" => "PAUSE 루프",
         "hidden_page_fault" => "숨은 페이지 폴트",
+        "nested_vmx" => "중첩 VMX",
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
         "server_failure" => "서버 장애",

@@ -164,6 +164,10 @@ pub struct Stack {
     /// Hybrid: the paravirtual enlightenments the guest uses on its hardware-assisted CPU.
     #[serde(default)]
     pub enlightenments: Enlightenments,
+    /// Nested virtualization: the instances are L2 guests of an L1 hypervisor that runs
+    /// in a VM of this (L0) hypervisor; every exit of an L2 guest is reflected to L1.
+    #[serde(default)]
+    pub nested: bool,
 }
 
 /// One paravirtual enlightenment of a hybrid guest: a specific path that the modified
@@ -240,6 +244,7 @@ impl Stack {
             halt_poll_us: 0,
             ple: false,
             enlightenments: Enlightenments::default(),
+            nested: false,
         }
     }
 

@@ -130,6 +130,10 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
         ExitReason::Invlpg => ("INVLPG", "INVLPG"),
         ExitReason::Rdtsc => ("RDTSC", "RDTSC"),
         ExitReason::HiddenPageFault => ("숨은 페이지 폴트", "hidden page fault"),
+        ExitReason::NestedVmx => (
+            "중첩 VMX (L1의 VMREAD/VMWRITE/VMRESUME)",
+            "nested VMX (L1's VMREAD/VMWRITE/VMRESUME)",
+        ),
     };
     lang.pick(ko, en)
 }

@@ -312,6 +312,11 @@ pub struct PlatformSection {
     #[serde(default = "spanned_default::<bool>")]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub microvm: Spanned<bool>,
+    /// Type 1 with hardware assist or hybrid: the instances run as L2 guests of an L1
+    /// hypervisor inside a VM of this platform (nested virtualization; default false).
+    #[serde(default = "spanned_default::<bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub nested: Spanned<bool>,
     /// Where I/O back ends run (`hypervisor`, `driver_domain`, `vm_thread`,
     /// `device_thread`); default: the driver domain with `driver_domain = true`, the
     /// VMM's I/O thread for type 2 and microVMs, otherwise inline in the hypervisor.

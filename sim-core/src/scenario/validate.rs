@@ -953,6 +953,24 @@ fn validate_platform(
             }
         }
     }
+    let nested = *p.nested.get_ref();
+    if nested
+        && (kind != PlatformKind::Type1
+            || !matches!(
+                technique,
+                Some(Technique::HardwareAssist | Technique::Hybrid)
+            ))
+    {
+        return Err(v.error(
+            p.nested.span(),
+            msg!(
+                "nested_needs_vtx",
+                "platform `{name}`: nested = true needs a type1 platform with technique = \"hardware_assist\" or \"hybrid\" (L0 and L1 both use VT-x)",
+                "플랫폼 `{name}`: nested = true에는 technique = \"hardware_assist\" 또는 \"hybrid\"인 type1 플랫폼이 필요합니다 (L0와 L1 모두 VT-x를 씁니다)",
+                name = name
+            ),
+        ));
+    }
     let microvm = *p.microvm.get_ref();
     if microvm {
         if kind != PlatformKind::Type1 {
@@ -1251,6 +1269,7 @@ fn validate_platform(
             halt_poll_us,
             ple,
             enlightenments,
+            nested,
         },
         scheduler,
         time_slice_ms,
