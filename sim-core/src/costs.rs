@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::hardware::{CpuFeatures, CpuGeneration};
+
 /// One row of the defaults table: field name, default value and its source.
 #[derive(Debug, Clone, Copy)]
 pub struct CostSource {
@@ -51,7 +53,15 @@ cost_table! {
     /// syscall/sysret round trip on bare metal.
     syscall_native: 242, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, native";
     /// A sensitive privileged instruction (e.g. a control-register write) on bare metal.
-    privileged_native: 150, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, native";
+    privileged_native: 150, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, native (also taken for MOV to CR0/CR3/CR4 and INVLPG: estimate)";
+    /// CPUID on bare metal.
+    cpuid_native: 200, "cycles", "estimate: Agner Fog's instruction tables list CPUID at roughly 100-250 cycles on Intel and AMD cores";
+    /// RDTSC on bare metal (and in a guest with TSC offsetting).
+    rdtsc_native: 30, "cycles", "estimate: Agner Fog's instruction tables list RDTSC at roughly 20-40 cycles on Intel and AMD cores";
+    /// A write to %cr8 under hardware assist with a TPR shadow: no exit.
+    tpr_shadow_cr8_write: 177, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, VT (no exit: the TPR shadow)";
+    /// Hypervisor work for a trapped INVLPG under shadow paging (drop the shadow entry), beyond the generic handler.
+    shadow_invlpg_handler: 500, "cycles", "estimate: no figure in the reference";
     /// Port I/O to a device register on bare metal.
     io_port_native: 3209, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, native";
     /// Memory-mapped device-register access on bare metal.
@@ -64,6 +74,9 @@ cost_table! {
     tlb_walk_native: 120, "cycles", "estimate: up to 4 memory references per 4-level walk (Bhargava et al., ASPLOS 2008) at about 30 cycles each from the caches";
     /// Hardware two-dimensional (EPT/NPT) page walk after a TLB miss.
     tlb_walk_nested: 516, "cycles", "Bhargava et al., ASPLOS 2008: a 2-D walk is 3.9-4.6x a native walk without walk caches (4.3 x 120)";
+    /// Page-walk cache: entries of the paging-structure caches that hold a leaf table's
+    /// address (each spares the upper levels of walks inside 2 MiB, or 1 GiB with large pages).
+    pwc_entries: 32, "entries", "estimate: Intel SDM vol. 3A sec. 4.10.3 describes the paging-structure caches without sizes; Bhargava et al., ASPLOS 2008, evaluate 2-D page-walk caches of a few dozen entries";
     /// Kernel process/thread switch, including the address-space (CR3) load.
     context_switch: 2000, "cycles", "estimate: no figure in the reference";
     /// Kernel timer-interrupt handler.
@@ -84,17 +97,24 @@ cost_table! {
     vm_exit_roundtrip: 0, "cycles", "Agesen et al., USENIX ATC 2012, Table 1 (by CPU generation; Sandy Bridge 784)";
     /// Hypervisor work to decode and dispatch one exit.
     exit_handler: 2216, "cycles", "Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the 784-cycle round trip";
+    /// Nested virtualization: VMREADs and VMWRITEs an L1 hypervisor makes while handling one reflected exit.
+    nested_vmcs_accesses: 10, "accesses", "estimate: an L1 handler reads the exit reason, qualification, guest RIP and instruction length and writes back guest state (no figure in the reference; Ben-Yehuda et al., OSDI 2010, describe how each L2 exit multiplies into L1 exits)";
+    /// Nested virtualization: L0 work to emulate one VMREAD or VMWRITE of L1 on its VMCS, beyond the generic handler's dispatch.
+    nested_vmcs_access_handler: 200, "cycles", "estimate: no figure in the reference";
     /// Hypervisor work for a guest page fault under shadow paging (beyond the exit).
-    shadow_page_fault_handler: 5063, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT guest page fault 11242 minus the P4 exit round trip 3963 (Agesen et al. 2012) and the generic exit handler 2216";
+    shadow_page_fault_handler: 3970, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT guest page fault 11242 minus the P4 exit round trip 3963 (Agesen et al. 2012), the generic exit handler 2216 and the guest's own handler 1093 (the measured total includes it)";
     /// Hypervisor work for a trapped page-table write under shadow paging (beyond the exit).
     shadow_pte_write_handler: 6554, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT ptemod 12733 minus the P4 exit round trip 3963 and the generic exit handler 2216";
+    /// Shadow paging: address spaces whose shadow root the hypervisor keeps across switches.
+    shadow_root_cache: 4, "roots", "Linux arch/x86/include/asm/kvm_host.h: KVM_MMU_NUM_PREV_ROOTS 3 (the current root and three previous ones are kept)";
     /// Shadow-structure work when the guest switches address space (CR3 write).
     shadow_cr3_switch: 2121, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: a shadow update, ptemod not-present to present under BT";
     /// System call under binary translation (translated entry and exit).
     bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, BT";
     /// Sensitive instruction emulated inside the translation cache.
     bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, BT";
-    /// Port I/O caught by the translator (before device emulation).
+    /// Port I/O caught by the translator. For the `io_port` operation (port 0x80, a no-op
+    /// port) this includes the emulation; a real device model's work comes on top.
     bt_io_port: 216, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, BT";
     /// Guest page fault under BT with shadow paging.
     bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, BT";
@@ -224,94 +244,6 @@ cost_table! {
     desktop_background_us_per_s: 15_000, "µs/s", "estimate: about 1.5% of a core per idle desktop (no figure in the reference)";
 }
 
-/// CPU generation of the host, which fixes the hardware VM exit round trip.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CpuGeneration {
-    Prescott,
-    Merom,
-    Penryn,
-    Nehalem,
-    Westmere,
-    #[default]
-    SandyBridge,
-    /// Skylake-SP (2017): APIC virtualization and VT-d posted interrupts.
-    Skylake,
-}
-
-/// Interrupt-virtualization features of a CPU generation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CpuFeatures {
-    /// APIC virtualization (Intel APICv, AMD AVIC): virtual EOIs and interrupts posted to
-    /// a running vCPU take no exit.
-    pub apicv: bool,
-    /// VT-d posted interrupts: an assigned device's interrupt reaches a running vCPU
-    /// without an exit.
-    pub posted_interrupts: bool,
-    /// Pause-loop exiting (Intel PLE, AMD pause filter): a vCPU spinning in a PAUSE loop
-    /// longer than a window exits, so the hypervisor can run another vCPU.
-    #[serde(default)]
-    pub ple: bool,
-}
-
-impl CpuGeneration {
-    /// VM exit + entry round trip in cycles (Agesen et al., USENIX ATC 2012, Table 1).
-    pub fn exit_roundtrip(self) -> u64 {
-        match self {
-            CpuGeneration::Prescott => 3963,
-            CpuGeneration::Merom => 1579,
-            CpuGeneration::Penryn => 1266,
-            CpuGeneration::Nehalem => 1009,
-            CpuGeneration::Westmere => 761,
-            CpuGeneration::SandyBridge => 784,
-            // The reference's table stops at Sandy Bridge; later generations are taken
-            // as equal to it (estimate).
-            CpuGeneration::Skylake => 784,
-        }
-    }
-
-    /// The interrupt-virtualization features the generation has. APICv appeared with
-    /// Ivy Bridge-EP and VT-d posted interrupts with Haswell-EP/Broadwell (Intel SDM
-    /// vol. 3C ch. 29; Intel VT-d specification 3.0 sec. 5.2); none of the earlier
-    /// generations here have either. Pause-loop exiting appeared with Nehalem-EX and
-    /// Westmere (Intel SDM vol. 3C, VMX non-root operation: "PAUSE-loop exiting"); the first Nehalem-EP
-    /// parts lacked it, but `nehalem` here counts as having it (estimate).
-    pub fn features(self) -> CpuFeatures {
-        let ple = matches!(
-            self,
-            CpuGeneration::Nehalem
-                | CpuGeneration::Westmere
-                | CpuGeneration::SandyBridge
-                | CpuGeneration::Skylake
-        );
-        match self {
-            CpuGeneration::Skylake => CpuFeatures {
-                apicv: true,
-                posted_interrupts: true,
-                ple,
-            },
-            _ => CpuFeatures {
-                ple,
-                ..CpuFeatures::default()
-            },
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            CpuGeneration::Prescott => "prescott",
-            CpuGeneration::Merom => "merom",
-            CpuGeneration::Penryn => "penryn",
-            CpuGeneration::Nehalem => "nehalem",
-            CpuGeneration::Westmere => "westmere",
-            CpuGeneration::SandyBridge => "sandy_bridge",
-            CpuGeneration::Skylake => "skylake",
-        }
-    }
-}
-
 impl CostTable {
     /// The exit round trip in force: the override if set, else the CPU generation's figure.
     pub fn exit_roundtrip(&self, cpu: CpuGeneration) -> u64 {
@@ -330,7 +262,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 83);
+        assert_eq!(CostTable::SOURCES.len(), 91);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }
@@ -343,7 +275,10 @@ mod tests {
         // generic handler and the shadow-specific work add up to the published VT totals.
         let t = CostTable::default();
         let exit = t.exit_roundtrip(CpuGeneration::Prescott) + t.exit_handler;
-        assert_eq!(exit + t.shadow_page_fault_handler, 11242);
+        assert_eq!(
+            exit + t.shadow_page_fault_handler + t.page_fault_native,
+            11242
+        );
         assert_eq!(exit + t.shadow_pte_write_handler, 12733);
     }
 

@@ -231,6 +231,20 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
             "PAUSE in a spin loop, longer than the pause-loop window",
             "PAUSE 루프 창보다 오래 도는 스핀 루프의 PAUSE",
         ),
+        ExitReason::Cpuid => ("CPUID", "CPUID 명령"),
+        ExitReason::Invlpg => (
+            "INVLPG, dropping one page's translation",
+            "페이지 하나의 변환을 지우는 INVLPG 명령",
+        ),
+        ExitReason::Rdtsc => ("RDTSC", "RDTSC 명령"),
+        ExitReason::HiddenPageFault => (
+            "a memory access whose shadow page-table entry is not filled yet",
+            "섀도 페이지 테이블 항목이 아직 채워지지 않은 메모리 접근",
+        ),
+        ExitReason::NestedVmx => (
+            "the L1 hypervisor's VMREAD, VMWRITE or VMRESUME",
+            "L1 하이퍼바이저의 VMREAD, VMWRITE 또는 VMRESUME 명령",
+        ),
     })
 }
 
@@ -271,6 +285,20 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
             "추가 정보 없음 (호출 번호는 레지스터에 있음)",
         ),
         ExitReason::PauseLoop => ("nothing more", "추가 정보 없음"),
+        ExitReason::Cpuid => (
+            "nothing more (the leaf is in EAX)",
+            "추가 정보 없음 (리프 번호는 EAX에 있음)",
+        ),
+        ExitReason::Invlpg => ("the linear address", "선형 주소"),
+        ExitReason::Rdtsc => ("nothing more", "추가 정보 없음"),
+        ExitReason::HiddenPageFault => (
+            "the faulting address and the page-fault error code",
+            "폴트 주소와 페이지 폴트 오류 코드",
+        ),
+        ExitReason::NestedVmx => (
+            "the VMCS field and the instruction's operands",
+            "VMCS 필드와 명령의 피연산자",
+        ),
     }
 }
 
@@ -675,7 +703,7 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
     SIDE_BY_SIDE
         .iter()
         .filter(|&&t| match t {
-            Some(Technique::HardwareAssist | Technique::Hybrid) => s.host.vtx,
+            Some(Technique::HardwareAssist | Technique::Hybrid) => s.host.features.vtx,
             Some(Technique::Para) => guest_os.is_none_or(|g| g.can_be_paravirtualized()),
             _ => true,
         })
@@ -721,7 +749,7 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
         IoModel::Emulated => !matches!(t, Technique::Para | Technique::Hybrid),
         IoModel::Paravirtual => true,
         IoModel::Passthrough => {
-            kind != PlatformKind::Type2 && t != Technique::BinaryTranslation && host.vtx
+            kind != PlatformKind::Type2 && t != Technique::BinaryTranslation && host.features.vtx
         }
     };
     let mut stack = if own.is_vm() {
@@ -747,7 +775,7 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
     stack.memory = match t {
         Technique::BinaryTranslation => MemoryVirtualization::Shadow,
         Technique::Para => MemoryVirtualization::DirectPv,
-        _ if host.ept => MemoryVirtualization::Nested,
+        _ if host.features.ept => MemoryVirtualization::Nested,
         _ => MemoryVirtualization::Shadow,
     };
     stack

@@ -32,6 +32,7 @@ pub mod costs;
 pub mod engine;
 pub mod explain;
 pub mod export_csv;
+pub mod hardware;
 pub mod isolation;
 pub mod lifecycle;
 pub mod machine;

@@ -387,11 +387,12 @@ mod tests {
             clock_mhz: 3000,
             memory_mib: 16 * 1024,
             cpu: Default::default(),
-            vtx: true,
-            ept: true,
-            apicv: false,
-            posted_interrupts: false,
-            ple: false,
+            features: crate::costs::CpuFeatures {
+                vtx: true,
+                ept: true,
+                ..Default::default()
+            },
+            large_pages: false,
             shared_cache_mib: 8,
             disk_latency_us: 80,
             disk_iops: 200_000,

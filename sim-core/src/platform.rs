@@ -170,6 +170,71 @@ pub struct Stack {
     /// (0 = no limit, only the delay).
     #[serde(default)]
     pub irq_coalesce_frames: u32,
+    /// Hybrid: the paravirtual enlightenments the guest uses on its hardware-assisted CPU.
+    #[serde(default)]
+    pub enlightenments: Enlightenments,
+    /// Nested virtualization: the instances are L2 guests of an L1 hypervisor that runs
+    /// in a VM of this (L0) hypervisor; every exit of an L2 guest is reflected to L1.
+    #[serde(default)]
+    pub nested: bool,
+}
+
+/// One paravirtual enlightenment of a hybrid guest: a specific path that the modified
+/// part of the guest takes instead of the one that traps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Enlightenment {
+    /// PV EOI (KVM `kvm-pv-eoi`, Hyper-V's auto-EOI hint): the guest acknowledges an
+    /// interrupt by clearing a flag in memory shared with the hypervisor, no EOI exit.
+    PvEoi,
+    /// PV timer (Xen PVH `set_timer_op` through a shared page, Hyper-V synthetic timers in
+    /// direct mode): arming the next timer event takes no timer-reprogram exit.
+    PvTimer,
+    /// PV spinlocks (Linux `pv_wait`/`pv_kick`): a waiter halts after spinning a while and
+    /// the releaser kicks it.
+    PvSpinlocks,
+}
+
+impl Enlightenment {
+    pub const ALL: [Enlightenment; 3] = [
+        Enlightenment::PvEoi,
+        Enlightenment::PvTimer,
+        Enlightenment::PvSpinlocks,
+    ];
+}
+
+/// The enlightenments a hybrid guest uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Enlightenments {
+    pub pv_eoi: bool,
+    pub pv_timer: bool,
+    pub pv_spinlocks: bool,
+}
+
+impl Enlightenments {
+    /// What a current KVM Linux guest uses: PV EOI and PV spinlocks (Linux
+    /// arch/x86/kernel/kvm.c: `kvm_guest_init` sets up PV EOI when the host offers
+    /// KVM_FEATURE_PV_EOI, `kvm_spinlock_init` PV spinlocks with KVM_FEATURE_PV_UNHALT);
+    /// KVM offers no PV timer (the guest arms its TSC-deadline timer, a write that exits).
+    pub fn kvm_linux() -> Enlightenments {
+        Enlightenments {
+            pv_eoi: true,
+            pv_timer: false,
+            pv_spinlocks: true,
+        }
+    }
+
+    pub fn of(list: &[Enlightenment]) -> Enlightenments {
+        let has = |e| list.contains(&e);
+        Enlightenments {
+            pv_eoi: has(Enlightenment::PvEoi),
+            pv_timer: has(Enlightenment::PvTimer),
+            pv_spinlocks: has(Enlightenment::PvSpinlocks),
+        }
+    }
 }
 
 impl Stack {
@@ -189,6 +254,8 @@ impl Stack {
             ple: false,
             irq_coalesce_us: 0,
             irq_coalesce_frames: 0,
+            enlightenments: Enlightenments::default(),
+            nested: false,
         }
     }
 

@@ -356,7 +356,7 @@ pub fn run(
         message_bytes: PACKET_PAYLOAD,
         ..Workload::preset("network-rr").expect("preset")
     };
-    let builder = PathBuilder::new(stack, costs, host.cpu, &packet_workload);
+    let builder = PathBuilder::for_host(stack, costs, host, &packet_workload);
     let send = builder.op_path(Op::NetSend);
     let every = PathCost::of_steps(&send.submit.steps);
     let batched = PathCost::of_steps(&send.submit.batched);

@@ -11,7 +11,18 @@ use crate::rng::SimRng;
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     Syscall,
-    PrivilegedInstruction,
+    /// CPUID: always exits under hardware assist.
+    Cpuid,
+    /// MOV to CR0 or CR4: always exits under hardware assist.
+    CrWrite,
+    /// MOV to CR3 (a new address space): exits only under shadow paging.
+    Cr3Write,
+    /// INVLPG: exits only under shadow paging.
+    Invlpg,
+    /// MOV to CR8 (the task-priority register): no exit with a TPR shadow.
+    Cr8Write,
+    /// RDTSC: no exit with TSC offsetting.
+    Rdtsc,
     IoPort,
     Mmio,
     PageFault,
@@ -27,9 +38,14 @@ pub enum Op {
 }
 
 impl Op {
-    pub const ALL: [Op; 14] = [
+    pub const ALL: [Op; 19] = [
         Op::Syscall,
-        Op::PrivilegedInstruction,
+        Op::Cpuid,
+        Op::CrWrite,
+        Op::Cr3Write,
+        Op::Invlpg,
+        Op::Cr8Write,
+        Op::Rdtsc,
         Op::IoPort,
         Op::Mmio,
         Op::PageFault,
@@ -43,9 +59,19 @@ impl Op {
         Op::TimerInterrupt,
         Op::GuestContextSwitch,
     ];
-    pub const COUNT: usize = 14;
+    pub const COUNT: usize = 19;
     /// Operations that a workload mix may contain.
-    pub const MIX_COUNT: usize = 12;
+    pub const MIX_COUNT: usize = 17;
+
+    /// The sensitive-instruction classes (the old `privileged_instruction` is a mix of them).
+    pub const INSTRUCTION_CLASSES: [Op; 6] = [
+        Op::Cpuid,
+        Op::CrWrite,
+        Op::Cr3Write,
+        Op::Invlpg,
+        Op::Cr8Write,
+        Op::Rdtsc,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -55,7 +81,12 @@ impl Op {
     pub fn name(self) -> &'static str {
         match self {
             Op::Syscall => "syscall",
-            Op::PrivilegedInstruction => "privileged_instruction",
+            Op::Cpuid => "cpuid",
+            Op::CrWrite => "cr_write",
+            Op::Cr3Write => "cr3_write",
+            Op::Invlpg => "invlpg",
+            Op::Cr8Write => "cr8_write",
+            Op::Rdtsc => "rdtsc",
             Op::IoPort => "io_port",
             Op::Mmio => "mmio",
             Op::PageFault => "page_fault",
@@ -80,13 +111,34 @@ impl Op {
     }
 }
 
+/// How the alias `privileged_instruction` splits into instruction classes, in tenths:
+/// (class, tenths). An estimate (no published census of a guest kernel's sensitive
+/// instructions): the instructions that a current CPU runs without an exit (TPR writes,
+/// RDTSC) are the most frequent, control-register writes, CR3 loads, INVLPG and CPUID
+/// share the rest.
+pub const PRIVILEGED_ALIAS_TENTHS: [(Op, u64); 6] = [
+    (Op::Cr8Write, 3),
+    (Op::Rdtsc, 3),
+    (Op::CrWrite, 1),
+    (Op::Cr3Write, 1),
+    (Op::Invlpg, 1),
+    (Op::Cpuid, 1),
+];
+
 /// Relative weights of the operations in a mix (0 = never).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct OpMix {
     pub syscall: u32,
+    /// Alias: a mix of the instruction classes ([`PRIVILEGED_ALIAS_TENTHS`]).
     pub privileged_instruction: u32,
+    pub cpuid: u32,
+    pub cr_write: u32,
+    pub cr3_write: u32,
+    pub invlpg: u32,
+    pub cr8_write: u32,
+    pub rdtsc: u32,
     pub io_port: u32,
     pub mmio: u32,
     pub page_fault: u32,
@@ -100,11 +152,31 @@ pub struct OpMix {
 }
 
 impl OpMix {
-    /// Weights indexed by [`Op::index`] for the mix operations.
-    pub fn weights(&self) -> [u32; Op::MIX_COUNT] {
+    /// Weights indexed by [`Op::index`] for the mix operations. A mix that uses the alias
+    /// `privileged_instruction` has every weight multiplied by ten and the alias's weight
+    /// spread over the classes by [`PRIVILEGED_ALIAS_TENTHS`].
+    pub fn weights(&self) -> [u64; Op::MIX_COUNT] {
+        let mut w = self.own_weights();
+        if self.privileged_instruction > 0 {
+            for x in w.iter_mut() {
+                *x *= 10;
+            }
+            for (op, tenths) in PRIVILEGED_ALIAS_TENTHS {
+                w[op.index()] += u64::from(self.privileged_instruction) * tenths;
+            }
+        }
+        w
+    }
+
+    fn own_weights(&self) -> [u64; Op::MIX_COUNT] {
         [
             self.syscall,
-            self.privileged_instruction,
+            self.cpuid,
+            self.cr_write,
+            self.cr3_write,
+            self.invlpg,
+            self.cr8_write,
+            self.rdtsc,
             self.io_port,
             self.mmio,
             self.page_fault,
@@ -116,10 +188,11 @@ impl OpMix {
             self.net_receive,
             self.sleep,
         ]
+        .map(u64::from)
     }
 
     pub fn total(&self) -> u64 {
-        self.weights().iter().map(|&w| u64::from(w)).sum()
+        self.weights().iter().sum()
     }
 }
 
@@ -197,7 +270,8 @@ impl Workload {
                     syscall: 80,
                     page_fault: 6,
                     page_table_update: 12,
-                    privileged_instruction: 2,
+                    invlpg: 1,
+                    rdtsc: 1,
                     ..OpMix::default()
                 },
             ),
@@ -287,7 +361,7 @@ impl OpSampler {
         let mut cumulative = [0u64; Op::MIX_COUNT];
         let mut running = 0u64;
         for (slot, weight) in cumulative.iter_mut().zip(workload.mix.weights()) {
-            running += u64::from(weight);
+            running += weight;
             *slot = running;
         }
         OpSampler {

@@ -68,7 +68,18 @@ pub fn category_key(c: Category) -> &'static str {
 pub fn op(lang: Lang, o: Op) -> &'static str {
     let (ko, en) = match o {
         Op::Syscall => ("시스템 콜", "system call"),
-        Op::PrivilegedInstruction => ("특권 명령어", "privileged instruction"),
+        Op::Cpuid => ("CPUID", "CPUID"),
+        Op::CrWrite => ("CR0/CR4 쓰기", "write to CR0/CR4"),
+        Op::Cr3Write => (
+            "CR3 쓰기 (주소 공간 전환)",
+            "write to CR3 (address-space switch)",
+        ),
+        Op::Invlpg => (
+            "INVLPG (TLB 엔트리 무효화)",
+            "INVLPG (TLB entry invalidation)",
+        ),
+        Op::Cr8Write => ("CR8(TPR) 쓰기", "write to CR8 (TPR)"),
+        Op::Rdtsc => ("RDTSC (타임스탬프 읽기)", "RDTSC (timestamp read)"),
         Op::IoPort => ("I/O 포트 접근", "I/O port access"),
         Op::Mmio => ("MMIO 접근", "MMIO access"),
         Op::PageFault => ("페이지 폴트", "page fault"),
@@ -115,6 +126,14 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
         ExitReason::ApicAccess => ("APIC 접근", "APIC access"),
         ExitReason::Hypercall => ("하이퍼콜", "hypercall"),
         ExitReason::PauseLoop => ("PAUSE 루프", "PAUSE loop"),
+        ExitReason::Cpuid => ("CPUID", "CPUID"),
+        ExitReason::Invlpg => ("INVLPG", "INVLPG"),
+        ExitReason::Rdtsc => ("RDTSC", "RDTSC"),
+        ExitReason::HiddenPageFault => ("숨은 페이지 폴트", "hidden page fault"),
+        ExitReason::NestedVmx => (
+            "중첩 VMX (L1의 VMREAD/VMWRITE/VMRESUME)",
+            "nested VMX (L1's VMREAD/VMWRITE/VMRESUME)",
+        ),
     };
     lang.pick(ko, en)
 }

@@ -21,6 +21,7 @@ impl Machine {
                     let switched = ent.last_thread.is_some_and(|last| last != t);
                     ent.last_thread = Some(t);
                     if switched {
+                        self.shadow_switch(ii, t);
                         self.plan(
                             p,
                             Item::GuestSwitch,
@@ -57,9 +58,12 @@ impl Machine {
             th.burst_left = burst;
             th.next_op = op;
         }
-        let (left, next_op) = (th.burst_left, th.next_op);
+        let (left, next_op, shadow_cold) = (th.burst_left, th.next_op, th.shadow_cold);
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
+        if shadow_cold > 0 && self.hidden_faults(p, instance, t, burst, now) {
+            return;
+        }
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
         let op = if left <= room { next_op } else { None };
@@ -234,5 +238,68 @@ impl Machine {
         }
         self.plan_path(p, slot::op(op, slot::COMPLETE));
         self.start(p, now);
+    }
+
+    /// Shadow paging: the vCPU switches to thread `t`'s address space. If its shadow root
+    /// is not among the `shadow_root_cache` most recent, the hypervisor rebuilds the
+    /// shadow tables lazily: every page of the working set is cold again. (The first
+    /// switch to a thread finds its root only because the run starts warm.)
+    fn shadow_switch(&mut self, instance: usize, t: u32) {
+        let pages = self.groups[self.instances[instance].group as usize].shadow_pages;
+        if pages == 0 {
+            return;
+        }
+        let keep = self.spec.costs.shadow_root_cache.max(1) as usize;
+        let roots = &mut self.instances[instance].shadow_roots;
+        match roots.iter().position(|&r| r == t) {
+            Some(i) => {
+                roots.remove(i);
+            }
+            // The run starts in a steady state where every address space's shadow
+            // tables exist: only a root that was cached and then evicted is rebuilt.
+            None => {
+                let th = &mut self.threads[t as usize];
+                if th.shadow_evictable {
+                    th.shadow_cold = pages;
+                    th.shadow_paid = false;
+                }
+                th.shadow_evictable = true;
+            }
+        }
+        roots.insert(0, t);
+        roots.truncate(keep);
+    }
+
+    /// Shadow paging: before a burst of `burst` cycles, the hidden page faults of the cold
+    /// pages it touches (a 4 KiB page every 4 × `cache_touch_cycles_per_kib` cycles of
+    /// compute), as one item on `p`. Returns whether an item was started.
+    fn hidden_faults(&mut self, p: u32, instance: u32, t: u32, burst: u64, now: Cycles) -> bool {
+        let per_page = self.spec.costs.cache_touch_cycles_per_kib.max(1) * 4;
+        let gi = self.instances[instance as usize].group;
+        let th = &mut self.threads[t as usize];
+        if th.shadow_paid {
+            th.shadow_paid = false;
+            return false;
+        }
+        let touched = (th.shadow_carry + burst) / per_page;
+        th.shadow_carry = (th.shadow_carry + burst) % per_page;
+        // At most 4096 faults per item (exit counts of an item are 16-bit); the rest
+        // come with the next bursts.
+        let n = th.shadow_cold.min(touched).min(4096);
+        if n == 0 {
+            return false;
+        }
+        th.shadow_cold -= n;
+        th.shadow_paid = true;
+        self.plan(
+            p,
+            Item::GuestSwitch,
+            Some(instance),
+            gi,
+            crate::path::ExitReason::HiddenPageFault.name(),
+        );
+        self.plan_repeat(p, slot::HIDDEN_FAULT, n as u32);
+        self.start(p, now);
+        true
     }
 }

@@ -173,13 +173,14 @@ impl Machine {
         !self.spec.stack.is_vm()
     }
 
-    /// Whether the guest uses PV spinlocks (`para` and `hybrid`).
+    /// Whether the guest uses PV spinlocks (`para`, and `hybrid` with that enlightenment).
     fn pv_spinlocks(&self) -> bool {
         self.spec.stack.is_vm()
-            && matches!(
-                self.spec.stack.technique,
-                Some(Technique::Para | Technique::Hybrid)
-            )
+            && match self.spec.stack.technique {
+                Some(Technique::Para) => true,
+                Some(Technique::Hybrid) => self.spec.stack.enlightenments.pv_spinlocks,
+                _ => false,
+            }
     }
 
     /// The critical section (or the part of it that fits before the scheduler looks).

@@ -242,6 +242,14 @@ struct Thread {
     burst_left: u64,
     next_op: Option<Op>,
     pending: Option<Pending>,
+    /// Shadow paging: pages of this thread's address space without a shadow entry yet
+    /// (after a switch whose root was not cached), the compute cycles towards the next
+    /// page touched, and whether the current burst's faults are paid.
+    shadow_cold: u64,
+    shadow_carry: u64,
+    shadow_paid: bool,
+    /// Whether the thread's shadow root has been cached once (see `shadow_switch`).
+    shadow_evictable: bool,
 }
 
 /// Counters of one instance.
@@ -280,6 +288,9 @@ struct InstanceRt {
     cache: CacheState,
     counters: InstanceCounters,
     dead: bool,
+    /// Shadow paging: the threads (address spaces) whose shadow roots are cached, most
+    /// recent first (at most `shadow_root_cache`).
+    shadow_roots: Vec<u32>,
 }
 
 /// Slots of a group's cost table (see [`GroupRt::costs`]).
@@ -307,7 +318,9 @@ mod slot {
     pub const LOCK_PLE: usize = BACKEND_SWITCH + 1;
     pub const LOCK_WAIT: usize = LOCK_PLE + 1;
     pub const LOCK_KICK: usize = LOCK_WAIT + 1;
-    pub const COUNT: usize = LOCK_KICK + 1;
+    /// One hidden page fault of shadow paging.
+    pub const HIDDEN_FAULT: usize = LOCK_KICK + 1;
+    pub const COUNT: usize = HIDDEN_FAULT + 1;
 }
 
 struct GroupRt {
@@ -324,6 +337,9 @@ struct GroupRt {
     workload: Workload,
     latency: Vec<Histogram>,
     hot_kib: u64,
+    /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
+    /// paging), each a hidden page fault after a switch whose root was not cached.
+    shadow_pages: u64,
     /// Percent of operations that take the guest kernel's spinlock, and its hold time.
     lock_percent: u32,
     lock_hold: u64,
@@ -392,11 +408,10 @@ impl Machine {
             SchedulerKind::Credit => 30 * per_ms,
             _ => 100 * per_ms,
         };
-        let features = spec.host.features();
         let shared_cache_kib = spec.host.shared_cache_kib();
         for (g_index, g) in spec.groups.iter().enumerate() {
-            let builder = PathBuilder::new(&spec.stack, &spec.costs, spec.host.cpu, &g.workload)
-                .with_features(features);
+            let builder = PathBuilder::for_host(&spec.stack, &spec.costs, &spec.host, &g.workload)
+                .with_working_set_mib(g.working_set_mib);
             groups.push(GroupRt::build(&builder, &spec, g, shared_cache_kib));
             for copy in 0..g.count {
                 let instance = instances.len() as u32;
@@ -418,6 +433,10 @@ impl Machine {
                         burst_left: 0,
                         next_op: None,
                         pending: None,
+                        shadow_cold: 0,
+                        shadow_carry: 0,
+                        shadow_paid: false,
+                        shadow_evictable: false,
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -441,6 +460,7 @@ impl Machine {
                     backend: [None; 2],
                     cache: CacheState::cold(groups[g_index].hot_kib),
                     dead: false,
+                    shadow_roots: Vec::new(),
                     counters: InstanceCounters {
                         group: g.scenario_index,
                         name,
@@ -714,6 +734,7 @@ impl GroupRt {
         put(slot::LOCK_PLE, &builder.pause_loop_exit_path().steps);
         put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
         put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
+        put(slot::HIDDEN_FAULT, &builder.hidden_fault_path().steps);
         let _ = spec;
         let submit_kick_inline = Op::ALL.map(|op| {
             let mut sum = PathCost::default();
@@ -732,6 +753,11 @@ impl GroupRt {
             workload: g.workload.clone(),
             latency: vec![Histogram::default(); Op::COUNT],
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
+            shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
+                g.working_set_mib.saturating_mul(256)
+            } else {
+                0
+            },
             lock_percent: g.workload.lock_percent.min(100),
             lock_hold: g.workload.lock_hold_cycles.max(1),
         }

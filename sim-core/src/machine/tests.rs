@@ -301,8 +301,12 @@ fn a_host_kernel_never_preempts_a_lock_holder() {
     let vm = per_wait(&format!("{HW_NO_PLE}\ntime_slice_ms = 10"));
     eprintln!("cycles spun per contended wait: native {native}, VM {vm}");
     assert!(native <= 3 * 6_000, "native: {native} cycles per wait");
+    // The VM's mean is dominated by rare collapses (a slice ending inside a critical
+    // section), so it varies a lot with the paths around the lock: 51x native before the
+    // page-walk cache made the nested page fault's extra walk cheaper (issue 8), 19.7x
+    // after. 10x still separates "a few critical sections" from "a preempted holder".
     assert!(
-        vm >= 20 * native,
+        vm >= 10 * native,
         "VM: {vm} cycles per wait, native {native}"
     );
 }

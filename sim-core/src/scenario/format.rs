@@ -128,23 +128,42 @@ pub struct HostSection {
         schemars(with = "f64", range(min = 0.125, max = 65536.0))
     )]
     pub memory_gib: Spanned<f64>,
-    /// CPU generation: fixes the VM exit round trip.
+    /// CPU generation: fixes the VM exit round trip, the TLB size and the virtualization
+    /// features below (each defaults to whether `cpu` has it, and can be turned off, not on).
     pub cpu: CpuGeneration,
-    /// VT-x/AMD-V present.
-    pub vtx: bool,
-    /// EPT/NPT (nested paging) present.
-    pub ept: bool,
-    /// APIC virtualization (APICv/AVIC); default: whether `cpu` has it. It can be turned
-    /// off, not on.
+    /// VT-x/AMD-V present; default: whether `cpu` has it (every generation here does).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub vtx: Option<Spanned<bool>>,
+    /// EPT/NPT (nested paging); default: whether `cpu` has it (nehalem and later).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub ept: Option<Spanned<bool>>,
+    /// VPID/ASID: no TLB flush on VM exit and entry; default: whether `cpu` has it (nehalem and later).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub vpid: Option<Spanned<bool>>,
+    /// Unrestricted guest (real mode without emulation); default: whether `cpu` has it (westmere and later).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub unrestricted_guest: Option<Spanned<bool>>,
+    /// TPR shadow: a write to %cr8 takes no exit; default: whether `cpu` has it (all generations).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub tpr_shadow: Option<Spanned<bool>>,
+    /// TSC offsetting: RDTSC takes no exit; default: whether `cpu` has it (all generations).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub tsc_offsetting: Option<Spanned<bool>>,
+    /// APIC virtualization (APICv/AVIC); default: whether `cpu` has it (haswell and later).
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub apicv: Option<Spanned<bool>>,
-    /// VT-d posted interrupts for assigned devices; default: whether `cpu` has them.
+    /// VT-d posted interrupts for assigned devices; default: whether `cpu` has them (skylake, zen).
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub posted_interrupts: Option<Spanned<bool>>,
-    /// Pause-loop exiting (Intel PLE, AMD pause filter); default: whether `cpu` has it
-    /// (nehalem and later). It can be turned off, not on.
+    /// Pause-loop exiting (Intel PLE, AMD pause filter); default: whether `cpu` has it (nehalem and later).
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub ple: Option<Spanned<bool>>,
+    /// VMCS shadowing: a nested hypervisor's VMREAD/VMWRITE take no exit; default: whether `cpu` has it (haswell and later).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub vmcs_shadowing: Option<Spanned<bool>>,
+    /// 2 MiB pages for guest memory and native processes (default false): a 2-D walk of
+    /// 15 instead of 24 references, a native walk of 3 instead of 4.
+    pub large_pages: bool,
     /// Shared last-level cache in MiB (default 8), for cache refills after switches.
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub shared_cache_mib: Option<Spanned<u64>>,
@@ -159,11 +178,17 @@ impl Default for HostSection {
             clock_ghz: Spanned::new(0..0, 3.0),
             memory_gib: Spanned::new(0..0, 64.0),
             cpu: CpuGeneration::default(),
-            vtx: true,
-            ept: true,
+            vtx: None,
+            ept: None,
+            vpid: None,
+            unrestricted_guest: None,
+            tpr_shadow: None,
+            tsc_offsetting: None,
             apicv: None,
             posted_interrupts: None,
             ple: None,
+            vmcs_shadowing: None,
+            large_pages: false,
             shared_cache_mib: None,
             disk: DiskSection::default(),
             nic: NicSection::default(),
@@ -287,6 +312,11 @@ pub struct PlatformSection {
     #[serde(default = "spanned_default::<bool>")]
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub microvm: Spanned<bool>,
+    /// Type 1 with hardware assist or hybrid: the instances run as L2 guests of an L1
+    /// hypervisor inside a VM of this platform (nested virtualization; default false).
+    #[serde(default = "spanned_default::<bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
+    pub nested: Spanned<bool>,
     /// Where I/O back ends run (`hypervisor`, `driver_domain`, `vm_thread`,
     /// `device_thread`); default: the driver domain with `driver_domain = true`, the
     /// VMM's I/O thread for type 2 and microVMs, otherwise inline in the hypervisor.
@@ -316,6 +346,14 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub irq_coalesce_frames: Option<Spanned<u64>>,
+    /// Hybrid: the paravirtual enlightenments of the guest (`pv_eoi`, `pv_timer`,
+    /// `pv_spinlocks`); default: a current KVM Linux guest's, `["pv_eoi", "pv_spinlocks"]`.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::platform::Enlightenment>>")
+    )]
+    pub enlightenments: Option<Spanned<Vec<crate::platform::Enlightenment>>>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]

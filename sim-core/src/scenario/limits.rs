@@ -99,7 +99,8 @@ fn machine_events(
     let mut entities = 0u64;
     for &(index, count) in groups {
         let inst = &s.instances[index];
-        let builder = PathBuilder::new(stack, &s.costs, s.host.cpu, &inst.workload);
+        let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &inst.workload)
+            .with_working_set_mib(inst.working_set_mib);
         let burst = inst.workload.compute_cycles / 2;
         let weights = inst.workload.mix.weights();
         let mut per_pcpu = 0u64;
@@ -121,6 +122,11 @@ fn machine_events(
             };
             if inst.workload.lock_percent > 0 {
                 events += 3;
+            }
+            // Shadow paging: a burst after an address-space switch may first take an
+            // item of hidden page faults (its start and end).
+            if stack.memory == crate::platform::MemoryVirtualization::Shadow {
+                events += 2;
             }
             let items = duration / cycles.max(1) + 1;
             per_pcpu = per_pcpu.max(items.saturating_mul(events));

@@ -16,7 +16,7 @@ mod format;
 mod limits;
 mod validate;
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
 use crate::isolation::FaultKind;
 use crate::platform::{DisplayProtocol, GuestOs, SchedulerKind, Stack};
 use crate::question::{Metric, QuestionKind, Select};
@@ -24,6 +24,7 @@ use crate::sweep::Sweep;
 use crate::text::Text;
 use crate::workload::{Op, Workload};
 
+pub use crate::hardware::Host;
 pub use adjust::Adjustments;
 pub use error::{line_column, ScenarioError};
 pub use format::{
@@ -43,51 +44,6 @@ use validate::{validate, Questions};
 
 // ---------------------------------------------------------------------------------------
 // The validated form.
-
-/// The simulated hardware, in integer units.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Host {
-    pub cores: u32,
-    pub clock_mhz: u64,
-    pub memory_mib: u64,
-    pub cpu: CpuGeneration,
-    pub vtx: bool,
-    pub ept: bool,
-    /// APIC virtualization: virtual EOIs and interrupts to a running vCPU take no exit.
-    pub apicv: bool,
-    /// VT-d posted interrupts: an assigned device's interrupt takes no exit.
-    pub posted_interrupts: bool,
-    /// Pause-loop exiting: a long PAUSE loop in a guest exits to the hypervisor.
-    pub ple: bool,
-    /// Shared last-level cache, MiB.
-    pub shared_cache_mib: u64,
-    pub disk_latency_us: u64,
-    pub disk_iops: u64,
-    pub disk_bandwidth_mb_s: u64,
-    pub nic_latency_us: u64,
-    pub nic_bandwidth_gbit_s: u64,
-}
-
-impl Host {
-    /// Cycles per microsecond.
-    pub fn cycles_per_us(&self) -> u64 {
-        self.clock_mhz
-    }
-
-    /// The interrupt-virtualization features in force.
-    pub fn features(&self) -> crate::costs::CpuFeatures {
-        crate::costs::CpuFeatures {
-            apicv: self.apicv,
-            posted_interrupts: self.posted_interrupts,
-            ple: self.ple,
-        }
-    }
-
-    /// The shared cache in KiB.
-    pub fn shared_cache_kib(&self) -> u64 {
-        self.shared_cache_mib * 1024
-    }
-}
 
 /// A validated platform.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,7 +16,7 @@ use super::{
     FaultSpec, Host, InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator,
     VdiNetwork,
 };
-use crate::costs::CostTable;
+use crate::costs::{CostTable, CpuGeneration};
 use crate::isolation::FaultKind;
 use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
@@ -236,52 +236,87 @@ pub(super) fn validate(
         1,
         MAX_NIC_BANDWIDTH_GBIT_S,
     )?;
-    let features = h.cpu.features();
+    let has = h.cpu.features();
     let feature = |value: &Option<Spanned<bool>>,
                    has: bool,
                    field: &str,
                    what: (&str, &str),
-                   which: (&str, &str)| {
+                   pick: fn(crate::costs::CpuFeatures) -> bool| {
         match value {
-            Some(x) if *x.get_ref() && !has => Err(v.error(
-                x.span(),
-                msg!(
-                "cpu_lacks_feature",
-                "host.{field}: {cpu} has no {what}; it can only be turned off ({which})",
-                "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 ({which_ko})",
-                field = field,
-                cpu = h.cpu.name(),
-                what = what.0,
-                what_ko = what.1,
-                which = which.0,
-                which_ko = which.1
-            ),
-            )),
+            Some(x) if *x.get_ref() && !has => {
+                let first = CpuGeneration::first_with(pick).map_or("-", CpuGeneration::name);
+                Err(v.error(
+                    x.span(),
+                    msg!(
+                        "cpu_lacks_feature",
+                        "host.{field}: {cpu} has no {what}; it can only be turned off ({first} and later have it)",
+                        "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 ({first} 이후에는 있습니다)",
+                        field = field,
+                        cpu = h.cpu.name(),
+                        what = what.0,
+                        what_ko = what.1,
+                        first = first
+                    ),
+                ))
+            }
             Some(x) => Ok(*x.get_ref()),
             None => Ok(has),
         }
     };
-    let apicv = feature(
-        &h.apicv,
-        features.apicv,
-        "apicv",
-        ("APIC virtualization", "APIC 가상화"),
-        ("skylake has it", "skylake에는 있습니다"),
-    )?;
-    let posted_interrupts = feature(
-        &h.posted_interrupts,
-        features.posted_interrupts,
-        "posted_interrupts",
-        ("VT-d posted interrupts", "VT-d 포스티드 인터럽트"),
-        ("skylake has it", "skylake에는 있습니다"),
-    )?;
-    let ple = feature(
-        &h.ple,
-        features.ple,
-        "ple",
-        ("pause-loop exiting", "PAUSE 루프 exit(PLE)"),
-        ("nehalem and later have it", "nehalem 이후에는 있습니다"),
-    )?;
+    let features = crate::costs::CpuFeatures {
+        vtx: feature(&h.vtx, has.vtx, "vtx", ("VT-x", "VT-x"), |f| f.vtx)?,
+        ept: feature(&h.ept, has.ept, "ept", ("EPT", "EPT"), |f| f.ept)?,
+        vpid: feature(&h.vpid, has.vpid, "vpid", ("VPID", "VPID"), |f| f.vpid)?,
+        unrestricted_guest: feature(
+            &h.unrestricted_guest,
+            has.unrestricted_guest,
+            "unrestricted_guest",
+            ("unrestricted guest", "unrestricted guest"),
+            |f| f.unrestricted_guest,
+        )?,
+        tpr_shadow: feature(
+            &h.tpr_shadow,
+            has.tpr_shadow,
+            "tpr_shadow",
+            ("TPR shadow", "TPR shadow"),
+            |f| f.tpr_shadow,
+        )?,
+        tsc_offsetting: feature(
+            &h.tsc_offsetting,
+            has.tsc_offsetting,
+            "tsc_offsetting",
+            ("TSC offsetting", "TSC offsetting"),
+            |f| f.tsc_offsetting,
+        )?,
+        apicv: feature(
+            &h.apicv,
+            has.apicv,
+            "apicv",
+            ("APIC virtualization", "APIC 가상화"),
+            |f| f.apicv,
+        )?,
+        posted_interrupts: feature(
+            &h.posted_interrupts,
+            has.posted_interrupts,
+            "posted_interrupts",
+            ("VT-d posted interrupts", "VT-d 포스티드 인터럽트"),
+            |f| f.posted_interrupts,
+        )?,
+        ple: feature(
+            &h.ple,
+            has.ple,
+            "ple",
+            ("pause-loop exiting", "PAUSE 루프 exit(PLE)"),
+            |f| f.ple,
+        )?,
+        vmcs_shadowing: feature(
+            &h.vmcs_shadowing,
+            has.vmcs_shadowing,
+            "vmcs_shadowing",
+            ("VMCS shadowing", "VMCS 섀도잉"),
+            |f| f.vmcs_shadowing,
+        )?,
+    };
     let shared_cache_mib = match &h.shared_cache_mib {
         Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,
         None => 8,
@@ -291,11 +326,8 @@ pub(super) fn validate(
         clock_mhz: libm::round(ghz * 1000.0) as u64,
         memory_mib: libm::round(memory_gib * 1024.0) as u64,
         cpu: h.cpu,
-        vtx: h.vtx,
-        ept: h.ept,
-        apicv,
-        posted_interrupts,
-        ple,
+        features,
+        large_pages: h.large_pages,
         shared_cache_mib,
         disk_latency_us,
         disk_iops,
@@ -805,7 +837,7 @@ fn validate_platform(
         (_, t) => t,
     };
     if let Some((t, span)) = technique.clone() {
-        if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.vtx {
+        if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.features.vtx {
             return Err(v.error(
                 span,
                 msg!(
@@ -844,7 +876,7 @@ fn validate_platform(
                 (_, Some(Technique::Para), IoModel::Emulated) => Some(msg!("io_emulated_under_para", "platform `{name}`: a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"", "플랫폼 `{name}`: 반가상화 게스트에는 에뮬레이션 장치가 없습니다. io = \"paravirtual\" 또는 \"passthrough\"를 쓰세요", name = name)),
                 (_, Some(Technique::Hybrid), IoModel::Emulated) => Some(msg!("io_emulated_under_hybrid", "platform `{name}`: hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O", "플랫폼 `{name}`: hybrid는 반가상화 I/O 드라이버를 뜻합니다. io = \"paravirtual\"을 쓰거나, 에뮬레이션 I/O에는 technique = \"hardware_assist\"를 쓰세요", name = name)),
                 (PlatformKind::Type2, _, IoModel::Passthrough) => Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor with an IOMMU", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저가 필요합니다", name = name)),
-                (_, _, IoModel::Passthrough) if !host.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
+                (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
                 (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)", "플랫폼 `{name}`: passthrough에는 하드웨어 지원 가상화(`hardware_assist`, `hybrid`, `para`)가 필요합니다", name = name)),
                 _ => None,
             };
@@ -858,7 +890,7 @@ fn validate_platform(
         None => MemoryVirtualization::None,
         Some(Technique::BinaryTranslation) => MemoryVirtualization::Shadow,
         Some(Technique::Para) => MemoryVirtualization::DirectPv,
-        Some(_) if host.ept => MemoryVirtualization::Nested,
+        Some(_) if host.features.ept => MemoryVirtualization::Nested,
         Some(_) => MemoryVirtualization::Shadow,
     };
     let driver_domain = *p.driver_domain.get_ref();
@@ -920,6 +952,24 @@ fn validate_platform(
                 ));
             }
         }
+    }
+    let nested = *p.nested.get_ref();
+    if nested
+        && (kind != PlatformKind::Type1
+            || !matches!(
+                technique,
+                Some(Technique::HardwareAssist | Technique::Hybrid)
+            ))
+    {
+        return Err(v.error(
+            p.nested.span(),
+            msg!(
+                "nested_needs_vtx",
+                "platform `{name}`: nested = true needs a type1 platform with technique = \"hardware_assist\" or \"hybrid\" (L0 and L1 both use VT-x)",
+                "플랫폼 `{name}`: nested = true에는 technique = \"hardware_assist\" 또는 \"hybrid\"인 type1 플랫폼이 필요합니다 (L0와 L1 모두 VT-x를 씁니다)",
+                name = name
+            ),
+        ));
     }
     let microvm = *p.microvm.get_ref();
     if microvm {
@@ -1047,13 +1097,33 @@ fn validate_platform(
             )? as u32
         }
     };
+    let enlightenments = match &p.enlightenments {
+        None if technique == Some(Technique::Hybrid) => {
+            crate::platform::Enlightenments::kvm_linux()
+        }
+        None => crate::platform::Enlightenments::default(),
+        Some(x) => {
+            if technique != Some(Technique::Hybrid) {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "enlightenments_not_applicable",
+                        "platform `{name}`: enlightenments apply to technique = \"hybrid\" only (para is paravirtual throughout, hardware_assist runs an unmodified guest)",
+                        "플랫폼 `{name}`: enlightenments는 technique = \"hybrid\"에만 쓸 수 있습니다 (para는 전부 반가상화이고, hardware_assist는 수정하지 않은 게스트를 실행합니다)",
+                        name = name
+                    ),
+                ));
+            }
+            crate::platform::Enlightenments::of(x.get_ref())
+        }
+    };
     let uses_ple = kind.is_hypervisor()
         && matches!(
             technique,
             Some(Technique::HardwareAssist | Technique::Hybrid)
         );
     let ple = match &p.ple {
-        None => uses_ple && host.ple,
+        None => uses_ple && host.features.ple,
         Some(x) => {
             if !uses_ple {
                 return Err(v.error(
@@ -1066,7 +1136,7 @@ fn validate_platform(
                     ),
                 ));
             }
-            if *x.get_ref() && !host.ple {
+            if *x.get_ref() && !host.features.ple {
                 return Err(v.error(
                     x.span(),
                     if host.cpu.features().ple {
@@ -1233,6 +1303,8 @@ fn validate_platform(
             ple,
             irq_coalesce_us,
             irq_coalesce_frames,
+            enlightenments,
+            nested,
         },
         scheduler,
         time_slice_ms,

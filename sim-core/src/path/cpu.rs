@@ -1,0 +1,324 @@
+//! CPU paths: system calls, halting, pause loops, PV spinlocks and the switches between scheduled entities.
+
+use super::{ExitReason, Path, PathBuilder, Steps};
+use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};
+use crate::workload::Op;
+
+impl PathBuilder<'_> {
+    /// One sensitive instruction of a class (Intel SDM vol. 3C, ch. 25 "VMX non-root
+    /// operation"): CPUID and MOV to CR0/CR4 always exit under VT-x; MOV to CR3 and INVLPG
+    /// exit only under shadow paging; a write to %cr8 does not exit with a TPR shadow, nor
+    /// RDTSC with TSC offsetting. Binary translation emulates each inside the translation
+    /// cache; a paravirtual kernel replaces the privileged ones by hypercalls.
+    pub(super) fn sensitive_instruction(&self, s: &mut Steps, op: Op) {
+        let c = self.costs;
+        let shadow = matches!(
+            self.stack.memory,
+            MemoryVirtualization::Shadow | MemoryVirtualization::DirectPv
+        );
+        let tech = self.technique();
+        let native = |s: &mut Steps, cycles: u64, en: &str, ko: &str| s.kernel(cycles, en, ko);
+        match (op, tech) {
+            (Op::Cpuid, None) => native(s, c.cpuid_native, "CPUID", "CPUID"),
+            (Op::Rdtsc, None) => native(s, c.rdtsc_native, "RDTSC", "RDTSC"),
+            (Op::CrWrite, None) => {
+                native(s, c.privileged_native, "MOV to CR0/CR4", "CR0/CR4에 MOV")
+            }
+            (Op::Cr3Write, None) => native(s, c.privileged_native, "MOV to CR3", "CR3에 MOV"),
+            (Op::Invlpg, None) => native(s, c.privileged_native, "INVLPG", "INVLPG"),
+            (_, None) => native(
+                s,
+                c.privileged_native,
+                "write to %cr8 (TPR)",
+                "%cr8(TPR) 쓰기",
+            ),
+            // RDTSC is not privileged: translated and paravirtual kernels run it as is.
+            (Op::Rdtsc, Some(Technique::BinaryTranslation | Technique::Para)) => native(
+                s,
+                c.rdtsc_native,
+                "RDTSC runs unmodified",
+                "RDTSC를 그대로 실행",
+            ),
+            (Op::Cr3Write, Some(Technique::BinaryTranslation | Technique::Para)) if shadow => {
+                self.cr3_load(s)
+            }
+            (_, Some(Technique::BinaryTranslation)) => s.hyp(
+                c.bt_privileged,
+                "the translator emulates the instruction inside the translation cache",
+                "변환기가 변환 캐시 안에서 명령을 에뮬레이션",
+            ),
+            (Op::Cr8Write, Some(Technique::Para)) => native(
+                s,
+                c.pte_write_native,
+                "PV kernel masks event channels in shared memory (no TPR)",
+                "PV 커널은 공유 메모리에서 이벤트 채널을 마스크 (TPR 없음)",
+            ),
+            (_, Some(Technique::Para)) => self.hypercall(
+                s,
+                "the PV kernel asks the hypervisor instead (hypercall)",
+                "PV 커널이 대신 하이퍼바이저에 요청 (하이퍼콜)",
+            ),
+            (Op::Cpuid, Some(_)) => self.exit(
+                s,
+                ExitReason::Cpuid,
+                0,
+                "CPUID always exits; the hypervisor returns the VM's CPU model",
+                "CPUID는 항상 exit; 하이퍼바이저가 VM의 CPU 모델을 돌려줌",
+            ),
+            (Op::CrWrite, Some(_)) => self.exit(
+                s,
+                ExitReason::CrAccess,
+                0,
+                "MOV to CR0/CR4 exits; the hypervisor emulates it",
+                "CR0/CR4에 MOV로 exit; 하이퍼바이저가 에뮬레이션",
+            ),
+            (Op::Cr3Write, Some(_)) if shadow => self.cr3_load(s),
+            (Op::Invlpg, Some(_)) if shadow => self.exit(
+                s,
+                ExitReason::Invlpg,
+                c.shadow_invlpg_handler,
+                "INVLPG exits; the hypervisor drops the shadow entry",
+                "INVLPG exit; 하이퍼바이저가 섀도 엔트리 제거",
+            ),
+            (Op::Cr3Write, Some(_)) => native(
+                s,
+                c.privileged_native,
+                "MOV to CR3 runs in the guest (no exit with EPT/NPT)",
+                "CR3에 MOV는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+            ),
+            (Op::Invlpg, Some(_)) => native(
+                s,
+                c.privileged_native,
+                "INVLPG runs in the guest (no exit with EPT/NPT)",
+                "INVLPG는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+            ),
+            (Op::Rdtsc, Some(_)) if self.features.tsc_offsetting => native(
+                s,
+                c.rdtsc_native,
+                "RDTSC adds the VM's TSC offset in hardware (no exit)",
+                "RDTSC가 하드웨어에서 VM의 TSC 오프셋을 더함 (exit 없음)",
+            ),
+            (Op::Rdtsc, Some(_)) => self.exit(
+                s,
+                ExitReason::Rdtsc,
+                0,
+                "RDTSC exits (no TSC offsetting); the hypervisor computes the guest's TSC",
+                "RDTSC exit (TSC 오프셋 없음); 하이퍼바이저가 게스트 TSC 계산",
+            ),
+            (_, Some(_)) if self.features.tpr_shadow => native(
+                s,
+                c.tpr_shadow_cr8_write,
+                "write to %cr8 updates the TPR shadow (no exit)",
+                "%cr8 쓰기가 TPR 섀도를 갱신 (exit 없음)",
+            ),
+            (_, Some(_)) => self.exit(
+                s,
+                ExitReason::CrAccess,
+                0,
+                "write to %cr8 exits (no TPR shadow); the hypervisor updates the virtual APIC",
+                "%cr8 쓰기로 exit (TPR 섀도 없음); 하이퍼바이저가 가상 APIC 갱신",
+            ),
+        }
+    }
+
+    /// Entry and exit of a system call in the workload's kernel.
+    pub(super) fn syscall_entry(&self, s: &mut Steps) {
+        let c = self.costs;
+        match self.technique() {
+            Some(Technique::BinaryTranslation) => {
+                s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret");
+                s.hyp(
+                    c.bt_syscall.saturating_sub(c.syscall_native),
+                    "translated syscall and sysret (binary translation)",
+                    "바이너리 변환된 syscall/sysret",
+                );
+            }
+            Some(Technique::Para) => {
+                s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret");
+                s.hyp(
+                    c.pv_syscall_bounce,
+                    "64-bit PV: the syscall enters the hypervisor, which forwards it",
+                    "64비트 PV: syscall이 하이퍼바이저를 거쳐 게스트 커널로 전달",
+                );
+            }
+            _ => s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret"),
+        }
+        if self.stack.kind == PlatformKind::Container {
+            s.engine(
+                c.cgroup_syscall_accounting,
+                "cgroup/namespace accounting",
+                "cgroup/네임스페이스 계정 처리",
+            );
+        }
+    }
+
+    /// A vCPU with nothing to run gives its pCPU back.
+    pub fn halt_path(&self) -> Path {
+        let mut s = Steps::default();
+        match self.technique() {
+            None => {}
+            Some(Technique::BinaryTranslation) => s.hyp(
+                self.costs.bt_privileged,
+                "HLT caught in translated code",
+                "변환된 코드에서 HLT 포착",
+            ),
+            Some(Technique::Para) => self.hypercall(
+                &mut s,
+                "sched_op(block) hypercall",
+                "sched_op(block) 하이퍼콜",
+            ),
+            Some(_) => self.exit(
+                &mut s,
+                ExitReason::Hlt,
+                0,
+                "HLT exits; the vCPU blocks",
+                "HLT exit; vCPU 블록",
+            ),
+        }
+        if self.stack.kind == PlatformKind::Type2 && self.technique().is_some() {
+            s.host(
+                self.costs.hosted_world_switch + self.costs.syscall_native,
+                "VMM thread blocks in the host kernel",
+                "VMM 스레드가 호스트 커널에서 블록",
+            );
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// A PAUSE-loop exit (hardware assist, hybrid): the spinning vCPU exits and the
+    /// hypervisor looks for a preempted vCPU of the same VM to yield to (KVM's
+    /// `handle_pause` and `kvm_vcpu_on_spin`).
+    pub fn pause_loop_exit_path(&self) -> Path {
+        let mut s = Steps::default();
+        self.exit(
+            &mut s,
+            ExitReason::PauseLoop,
+            self.costs.ple_exit_handler,
+            "PAUSE-loop exit: look for a preempted vCPU of this VM to yield to",
+            "PAUSE 루프 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
+        );
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// A PV spinlock waiter gives up spinning and halts until the releaser kicks it
+    /// (Linux `pv_wait`: HLT under KVM, SCHEDOP_poll on an event channel under Xen).
+    pub fn pv_wait_path(&self) -> Path {
+        let mut s = Steps::default();
+        match self.technique() {
+            Some(Technique::Para) => self.hypercall(
+                &mut s,
+                "pv_wait: SCHEDOP_poll hypercall, the vCPU blocks until kicked",
+                "pv_wait: SCHEDOP_poll 하이퍼콜, 깨울 때까지 vCPU 블록",
+            ),
+            _ => self.exit(
+                &mut s,
+                ExitReason::Hlt,
+                0,
+                "pv_wait: HLT exits, the vCPU blocks until kicked",
+                "pv_wait: HLT exit, 깨울 때까지 vCPU 블록",
+            ),
+        }
+        if self.stack.kind == PlatformKind::Type2 {
+            s.host(
+                self.costs.hosted_world_switch + self.costs.syscall_native,
+                "VMM thread blocks in the host kernel",
+                "VMM 스레드가 호스트 커널에서 블록",
+            );
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// The releaser of a PV spinlock kicks the halted waiter that gets it (Linux
+    /// `pv_kick`: the KVM_HC_KICK_CPU hypercall, or an event-channel send under Xen),
+    /// and the host scheduler wakes the waiter's vCPU.
+    pub fn pv_kick_path(&self) -> Path {
+        let mut s = Steps::default();
+        match self.technique() {
+            Some(Technique::Para) => self.hypercall(
+                &mut s,
+                "pv_kick: event-channel send to the waiting vCPU",
+                "pv_kick: 기다리는 vCPU에 이벤트 채널 전송",
+            ),
+            _ => self.exit(
+                &mut s,
+                ExitReason::Hypercall,
+                0,
+                "pv_kick: VMCALL KVM_HC_KICK_CPU",
+                "pv_kick: VMCALL KVM_HC_KICK_CPU",
+            ),
+        }
+        s.hyp(
+            self.costs.vcpu_wakeup,
+            "host scheduler wakes the waiter's vCPU",
+            "호스트 스케줄러가 대기 vCPU를 깨움",
+        );
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// The cost a pCPU pays to switch to an I/O back end or a host process: a domain
+    /// switch to the driver domain, or a host context switch to a thread.
+    pub fn backend_switch_path(&self) -> Path {
+        let c = self.costs;
+        let mut s = Steps::default();
+        match self.stack.backend {
+            BackendPlacement::DriverDomain => s.hyp(
+                c.vm_switch,
+                "hypervisor switches to the driver domain's vCPU",
+                "하이퍼바이저가 드라이버 도메인의 vCPU로 전환",
+            ),
+            _ => s.host(
+                c.context_switch,
+                "host kernel switches to the thread",
+                "호스트 커널이 스레드로 전환",
+            ),
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// The cost a pCPU pays to switch to another scheduled entity (vCPU or process).
+    pub fn entity_switch_path(&self) -> Path {
+        let c = self.costs;
+        let mut s = Steps::default();
+        match self.stack.kind {
+            PlatformKind::Native | PlatformKind::Container => {
+                s.kernel(c.context_switch, "kernel context switch", "커널 문맥 전환")
+            }
+            PlatformKind::Type1 | PlatformKind::Vdi => s.hyp(
+                c.vm_switch,
+                "hypervisor switches vCPU state (VMCS/VMCB)",
+                "하이퍼바이저가 vCPU 상태 전환 (VMCS/VMCB)",
+            ),
+            PlatformKind::Type2 => {
+                s.host(
+                    c.context_switch,
+                    "host kernel switches to the VMM thread",
+                    "호스트 커널이 VMM 스레드로 전환",
+                );
+                s.host(
+                    c.hosted_world_switch,
+                    "world switch into the VMM",
+                    "VMM으로 world switch",
+                );
+            }
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Interrupt delivery: by the target vCPU's state and the CPU's interrupt-virtualization features.
+
+use super::{ExitReason, IrqSource, Part, PathBuilder, Steps, VcpuState};
+use crate::platform::{IoModel, PlatformKind, Technique};
+
+impl PathBuilder<'_> {
+    /// Delivers one interrupt from `source` to a vCPU in `state` and runs the guest's
+    /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
+    /// is forced out by an IPI (an external-interrupt exit) unless interrupts are posted;
+    /// a halted one is woken by the host scheduler and gets the interrupt injected at
+    /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized.
+    pub(super) fn deliver(&self, s: &mut Steps, source: IrqSource, state: VcpuState) {
+        let c = self.costs;
+        let handler = match source {
+            IrqSource::Timer => c.timer_interrupt,
+            _ => c.device_interrupt,
+        };
+        let (handler_en, handler_ko) = match source {
+            IrqSource::Timer => ("guest timer handler", "게스트 타이머 핸들러"),
+            _ => ("guest interrupt handler", "게스트 인터럽트 핸들러"),
+        };
+        let mark = s.mark();
+        let tech = self.technique();
+        if tech.is_some() && state == VcpuState::Halted {
+            s.hyp(
+                c.vcpu_wakeup,
+                "host scheduler wakes the halted vCPU",
+                "호스트 스케줄러가 halt된 vCPU를 깨움",
+            );
+        }
+        if self.stack.kind == PlatformKind::Type2
+            && tech.is_some()
+            && source == IrqSource::Timer
+            && state == VcpuState::Running
+        {
+            s.host(
+                c.timer_interrupt,
+                "host kernel's timer tick interrupts the VMM",
+                "호스트 커널의 타이머 틱이 VMM을 중단",
+            );
+            s.host(
+                2 * c.hosted_world_switch,
+                "world switch to the host OS and back",
+                "호스트 OS로의 world switch와 복귀",
+            );
+        }
+        match tech {
+            None => s.kernel(
+                handler,
+                if source == IrqSource::Timer {
+                    "timer interrupt handler"
+                } else {
+                    "kernel interrupt handler"
+                },
+                if source == IrqSource::Timer {
+                    "타이머 인터럽트 핸들러"
+                } else {
+                    "커널 인터럽트 핸들러"
+                },
+            ),
+            Some(Technique::BinaryTranslation) => {
+                s.hyp(
+                    handler,
+                    "VMM takes the interrupt and injects a virtual one",
+                    "VMM이 인터럽트를 받아 가상 인터럽트 주입",
+                );
+                s.kernel(handler, handler_en, handler_ko);
+                s.hyp(
+                    c.bt_privileged,
+                    "EOI emulated in translated code",
+                    "변환된 코드에서 EOI 에뮬레이션",
+                );
+            }
+            Some(Technique::Para) => {
+                s.hyp(
+                    if source == IrqSource::Timer {
+                        c.timer_interrupt
+                    } else {
+                        c.pv_hypercall_handler
+                    },
+                    "event-channel upcall into the guest",
+                    "이벤트 채널 업콜로 게스트에 전달",
+                );
+                s.kernel(handler, handler_en, handler_ko);
+                if source == IrqSource::Timer {
+                    self.hypercall(
+                        s,
+                        "set_timer_op hypercall for the next tick",
+                        "다음 틱을 위한 set_timer_op 하이퍼콜",
+                    );
+                }
+            }
+            Some(_) => {
+                let assigned = self.stack.io == IoModel::Passthrough && source != IrqSource::Timer;
+                match (source, state) {
+                    (IrqSource::Timer, VcpuState::Running) => self.exit(
+                        s,
+                        ExitReason::ExternalInterrupt,
+                        c.timer_interrupt,
+                        "host timer interrupt exits; hypervisor emulates the guest's timer",
+                        "호스트 타이머 인터럽트로 exit; 하이퍼바이저가 게스트 타이머 에뮬레이션",
+                    ),
+                    (IrqSource::Timer, _) => s.hyp(
+                        c.timer_interrupt,
+                        "host timer fires for the guest's timer",
+                        "게스트 타이머를 위한 호스트 타이머 발생",
+                    ),
+                    (_, VcpuState::Running) if assigned && self.features.posted_interrupts => {}
+                    (_, VcpuState::Running) if !assigned && self.features.apicv => {}
+                    (_, VcpuState::Running) => self.exit(
+                        s,
+                        ExitReason::ExternalInterrupt,
+                        0,
+                        if assigned {
+                            "assigned device's interrupt exits to the hypervisor"
+                        } else {
+                            "IPI from the back end forces the running vCPU out"
+                        },
+                        if assigned {
+                            "할당된 장치의 인터럽트가 하이퍼바이저로 exit"
+                        } else {
+                            "백엔드의 IPI가 실행 중인 vCPU를 exit시킴"
+                        },
+                    ),
+                    (_, _) if assigned => s.hyp(
+                        c.device_interrupt,
+                        "hypervisor takes the assigned device's interrupt",
+                        "하이퍼바이저가 할당된 장치의 인터럽트 처리",
+                    ),
+                    (_, _) => {}
+                }
+                s.kernel(
+                    handler,
+                    &format!("{handler_en} (virtual interrupt injected at entry)"),
+                    &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
+                );
+                let pv = self.stack.enlightenments;
+                let eoi_free = self.features.apicv || pv.pv_eoi;
+                if source == IrqSource::Timer && eoi_free && pv.pv_timer {
+                    s.kernel(
+                        self.costs.pte_write_native,
+                        "PV EOI and PV timer: the guest writes shared memory, no exit",
+                        "PV EOI와 PV 타이머: 게스트가 공유 메모리에 쓰고 exit 없음",
+                    );
+                } else if source == IrqSource::Timer {
+                    self.exit(
+                        s,
+                        ExitReason::ApicAccess,
+                        0,
+                        if eoi_free {
+                            "timer reprogram (deadline write) exits; the EOI is virtualized"
+                        } else {
+                            "EOI and timer reprogram on the virtual APIC"
+                        },
+                        if eoi_free {
+                            "타이머 재설정(deadline 쓰기)으로 exit; EOI는 가상화됨"
+                        } else {
+                            "가상 APIC에 EOI와 타이머 재설정"
+                        },
+                    );
+                } else if pv.pv_eoi && !self.features.apicv {
+                    s.kernel(
+                        self.costs.pte_write_native,
+                        "PV EOI: the guest clears a flag in shared memory, no exit",
+                        "PV EOI: 게스트가 공유 메모리의 플래그를 지우고 exit 없음",
+                    );
+                } else if !self.features.apicv {
+                    self.exit(
+                        s,
+                        ExitReason::ApicAccess,
+                        0,
+                        "EOI write to the virtual APIC",
+                        "가상 APIC에 EOI 쓰기",
+                    );
+                }
+            }
+        }
+        s.tag_from(mark, Part::Interrupt);
+    }
+
+    /// A guest timer tick while the vCPU runs.
+    pub(super) fn timer_steps(&self) -> Steps {
+        let mut s = Steps::default();
+        self.deliver(&mut s, IrqSource::Timer, VcpuState::Running);
+        s.tag_from(0, Part::Guest);
+        s
+    }
+}

@@ -1,0 +1,215 @@
+//! Memory-virtualization paths: guest page faults, page-table writes, TLB misses and address-space switches.
+
+use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps};
+use crate::platform::{MemoryVirtualization, Technique};
+
+impl PathBuilder<'_> {
+    /// A guest page fault, by how memory is virtualized.
+    pub(super) fn page_fault(&self, submit: &mut Steps) {
+        let c = self.costs;
+        let tech = self.technique();
+        match self.stack.memory {
+            MemoryVirtualization::Shadow if tech == Some(Technique::BinaryTranslation) => {
+                submit.push_exit(
+                    Layer::Hypervisor,
+                    Category::Hypervisor,
+                    c.bt_page_fault.saturating_sub(c.page_fault_native),
+                    "hidden fault: VMM fills the shadow page table",
+                    "숨은 폴트: VMM이 섀도 페이지 테이블 채움",
+                    Some(ExitReason::ShadowPageFault),
+                );
+                submit.kernel(
+                    c.page_fault_native,
+                    "guest page-fault handler",
+                    "게스트 페이지 폴트 핸들러",
+                );
+            }
+            MemoryVirtualization::Shadow => {
+                self.exit(
+                    submit,
+                    ExitReason::ShadowPageFault,
+                    c.shadow_page_fault_handler,
+                    "shadow paging: hypervisor handles the fault and reflects it",
+                    "섀도 페이징: 하이퍼바이저가 폴트 처리 후 게스트에 전달",
+                );
+                submit.kernel(
+                    c.page_fault_native,
+                    "guest page-fault handler",
+                    "게스트 페이지 폴트 핸들러",
+                );
+            }
+            MemoryVirtualization::Nested => {
+                submit.push(
+                    Layer::Hardware,
+                    Category::GuestUser,
+                    self.walk_cycles().saturating_sub(self.native_walk_cycles()),
+                    "extra cost of the 2-D walk on the faulting access",
+                    "폴트 접근의 2차원 페이지 워크 추가 비용",
+                );
+                submit.kernel(
+                    c.page_fault_native,
+                    "guest page-fault handler (no exit with EPT/NPT)",
+                    "게스트 페이지 폴트 핸들러 (EPT/NPT에서는 exit 없음)",
+                );
+            }
+            MemoryVirtualization::DirectPv => {
+                submit.hyp(
+                    c.pv_hypercall,
+                    "fault enters the hypervisor, bounced to the guest",
+                    "폴트가 하이퍼바이저로 들어간 뒤 게스트로 전달",
+                );
+                submit.kernel(
+                    c.page_fault_native,
+                    "guest page-fault handler",
+                    "게스트 페이지 폴트 핸들러",
+                );
+            }
+            MemoryVirtualization::None => submit.kernel(
+                c.page_fault_native,
+                "page-fault handler",
+                "페이지 폴트 핸들러",
+            ),
+        }
+    }
+
+    /// A guest page-table write; returns how many writes share one batched step.
+    pub(super) fn page_table_update(&self, submit: &mut Steps, batched: &mut Steps) -> u64 {
+        let c = self.costs;
+        let tech = self.technique();
+        let memory = self.stack.memory;
+        let mut batch_every = 0;
+        submit.kernel(
+            c.pte_write_native,
+            "write the page-table entry",
+            "페이지 테이블 엔트리 쓰기",
+        );
+        match memory {
+            MemoryVirtualization::Shadow if tech == Some(Technique::BinaryTranslation) => submit
+                .hyp(
+                    c.bt_pte_write.saturating_sub(c.pte_write_native),
+                    "translated write keeps the shadow table in sync",
+                    "변환된 쓰기로 섀도 테이블 동기화",
+                ),
+            MemoryVirtualization::Shadow => self.exit(
+                submit,
+                ExitReason::ShadowPteWrite,
+                c.shadow_pte_write_handler,
+                "write-protected page table traps; hypervisor updates the shadow",
+                "쓰기 보호된 페이지 테이블 트랩; 하이퍼바이저가 섀도 갱신",
+            ),
+            MemoryVirtualization::DirectPv => {
+                submit.hyp(
+                    c.pv_pte_validate,
+                    "hypervisor validates the queued update",
+                    "하이퍼바이저가 대기 중인 갱신 검증",
+                );
+                self.hypercall(
+                    batched,
+                    "mmu_update hypercall applies the batch",
+                    "mmu_update 하이퍼콜로 일괄 적용",
+                );
+                batch_every = c.pv_mmu_batch;
+            }
+            MemoryVirtualization::Nested | MemoryVirtualization::None => {}
+        }
+        batch_every
+    }
+
+    /// A TLB miss: the hardware page walk, one- or two-dimensional.
+    pub(super) fn tlb_miss(&self, submit: &mut Steps) {
+        let (en, ko) = match (self.stack.memory, self.large_pages) {
+            (MemoryVirtualization::Nested, false) => (
+                "two-dimensional page walk (EPT/NPT), upper levels from the page-walk cache when it holds them",
+                "2차원 페이지 워크 (EPT/NPT), 상위 단계는 페이지 워크 캐시에 있으면 거기서",
+            ),
+            (MemoryVirtualization::Nested, true) => (
+                "two-dimensional page walk over 2 MiB pages (EPT/NPT), with the page-walk cache",
+                "2 MiB 페이지의 2차원 페이지 워크 (EPT/NPT), 페이지 워크 캐시와 함께",
+            ),
+            (_, false) => ("page walk", "페이지 워크"),
+            (_, true) => ("page walk over 2 MiB pages", "2 MiB 페이지의 페이지 워크"),
+        };
+        submit.push(
+            Layer::Hardware,
+            Category::GuestUser,
+            self.walk_cycles(),
+            en,
+            ko,
+        );
+    }
+
+    /// One hidden page fault under shadow paging: after an address-space switch whose
+    /// shadow root was not cached, the first touch of each page of the new address space
+    /// faults so that the hypervisor fills its shadow entry (the guest never sees it).
+    /// Empty without shadow paging.
+    pub fn hidden_fault_path(&self) -> Path {
+        let mut s = Steps::default();
+        let c = self.costs;
+        if self.stack.memory == MemoryVirtualization::Shadow {
+            match self.technique() {
+                Some(Technique::BinaryTranslation) => s.push_exit(
+                    Layer::Hypervisor,
+                    Category::Hypervisor,
+                    c.bt_page_fault.saturating_sub(c.page_fault_native),
+                    "hidden fault: the VMM fills the shadow entry of a page of the new address space",
+                    "숨은 폴트: VMM이 새 주소 공간 페이지의 섀도 엔트리를 채움",
+                    Some(ExitReason::HiddenPageFault),
+                ),
+                Some(_) => self.exit(
+                    &mut s,
+                    ExitReason::HiddenPageFault,
+                    c.shadow_page_fault_handler,
+                    "hidden fault exits: the hypervisor fills the shadow entry of a page of the new address space",
+                    "숨은 폴트 exit: 하이퍼바이저가 새 주소 공간 페이지의 섀도 엔트리를 채움",
+                ),
+                None => {}
+            }
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// The guest kernel switches threads and loads a new address space (CR3).
+    pub(super) fn guest_context_switch(&self, submit: &mut Steps) {
+        submit.kernel(
+            self.costs.context_switch,
+            "kernel switches threads (loads CR3)",
+            "커널이 스레드 전환 (CR3 적재)",
+        );
+        self.cr3_load(submit);
+    }
+
+    /// What a guest's load of a new page-table base costs beyond the instruction itself:
+    /// under shadow paging the hypervisor switches shadow tables (an exit under VT, a
+    /// translated sequence under BT), under PV direct paging a hypercall, and nothing with
+    /// EPT/NPT or natively.
+    pub(super) fn cr3_load(&self, submit: &mut Steps) {
+        let c = self.costs;
+        match self.stack.memory {
+            MemoryVirtualization::Shadow
+                if self.technique() == Some(Technique::BinaryTranslation) =>
+            {
+                submit.hyp(
+                    c.bt_privileged + c.shadow_cr3_switch,
+                    "translated CR3 write switches shadow page tables",
+                    "변환된 CR3 쓰기로 섀도 페이지 테이블 전환",
+                )
+            }
+            MemoryVirtualization::Shadow => self.exit(
+                submit,
+                ExitReason::CrAccess,
+                c.shadow_cr3_switch,
+                "CR3 write exits; hypervisor switches shadow page tables",
+                "CR3 쓰기 exit; 하이퍼바이저가 섀도 페이지 테이블 전환",
+            ),
+            MemoryVirtualization::DirectPv => self.hypercall(
+                submit,
+                "new page-table base by hypercall",
+                "하이퍼콜로 새 페이지 테이블 베이스 설정",
+            ),
+            MemoryVirtualization::Nested | MemoryVirtualization::None => {}
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Path totals against published measurements: the Adams & Agesen (ASPLOS 2006) table.
+
+use super::*;
+use crate::platform::{BackendPlacement, IoModel, MemoryVirtualization, PlatformKind};
+
+fn stack(technique: Option<Technique>) -> Stack {
+    match technique {
+        None => Stack::native(),
+        Some(t) => Stack {
+            kind: PlatformKind::Type1,
+            technique: Some(t),
+            io: IoModel::Emulated,
+            memory: MemoryVirtualization::Shadow,
+            backend: BackendPlacement::Hypervisor,
+            ..Stack::native()
+        },
+    }
+}
+
+/// The total of one operation's submit path on a Prescott host (the paper's Pentium 4),
+/// for a microbenchmark loop that touches 4 pages (code, stack, data, page table): a VM
+/// exit without VPID then refills 4 TLB entries, each a walk whose leaf table is in the
+/// page-walk cache (one reference, 120 / 4 = 30 cycles): 120 cycles.
+fn total(technique: Option<Technique>, op: Op) -> u64 {
+    let costs = CostTable::default();
+    let workload = Workload {
+        syscall_work_cycles: 0,
+        ..Workload::preset("cpu-bound").unwrap()
+    };
+    let stack = stack(technique);
+    let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Prescott, &workload)
+        .with_working_set_kib(16);
+    let path = builder.op_path(op);
+    let folded = FoldedPath::from(&path.submit);
+    folded.every_time.total
+}
+
+fn within(model: u64, reference: u64, percent: u64) -> bool {
+    model.abs_diff(reference) * 100 <= reference * percent
+}
+
+const BT: Option<Technique> = Some(Technique::BinaryTranslation);
+const VT: Option<Technique> = Some(Technique::HardwareAssist);
+
+#[test]
+fn adams_agesen_rows_on_prescott() {
+    // Native and BT columns: the model's defaults are these figures, so the paths must
+    // rebuild them exactly.
+    for (op, native, bt) in [
+        (Op::Syscall, 242, 2308),
+        (Op::IoPort, 3209, 216),
+        (Op::Cr8Write, 150, 35),
+        (Op::PageFault, 1093, 3927),
+        (Op::PageTableUpdate, 1, 391),
+    ] {
+        assert_eq!(total(None, op), native, "{op:?} native");
+        assert_eq!(total(BT, op), bt, "{op:?} BT");
+    }
+    // VT column (hardware assist, shadow paging).
+    // syscall/sysret: 246 measured, 242 in the model (no VT-specific cost: no exit). 2%.
+    assert_eq!(total(VT, Op::Syscall), 242);
+    assert!(within(total(VT, Op::Syscall), 246, 2));
+    // %cr8 write: no exit with the TPR shadow, 177 cycles exactly.
+    assert_eq!(total(VT, Op::Cr8Write), 177);
+    // Guest page fault: 3963 (exit round trip) + 2216 (generic handler) + 3970 (shadow
+    // handler) + 1093 (guest handler) = 11242, plus the 4-page TLB refill (120) = 11362,
+    // 1.1% over the measured 11242 (the measurement's own refill is not known). 2%.
+    assert_eq!(total(VT, Op::PageFault), 11_362);
+    assert!(within(total(VT, Op::PageFault), 11_242, 2));
+    // ptemod: 1 + 3963 + 2216 + 6554 + 120 = 12854 against 12733: 1.0%. 2%.
+    assert_eq!(total(VT, Op::PageTableUpdate), 12_854);
+    assert!(within(total(VT, Op::PageTableUpdate), 12_733, 2));
+    // `in` from port 0x80: 3963 + 2216 + 1500 (device model, estimate) + 120 = 7799
+    // against 15826 measured: a known gap of about half. The reference gives no
+    // breakdown of VMware Player's early VT exit handling for port I/O; the model keeps
+    // its generic handler and device-model estimate rather than a constant fitted to
+    // this row. The assertion pins the gap so that a change to it is seen.
+    assert_eq!(total(VT, Op::IoPort), 7799);
+    assert!(!within(total(VT, Op::IoPort), 15_826, 45));
+    // call/ret (11 / 51 / 11) and the divide-by-zero fault have no operation of their own.
+}
+
+#[test]
+fn cr8_writes_exit_only_without_a_tpr_shadow() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let stack = stack(VT);
+    let exits = |tpr_shadow: bool| {
+        let features = CpuFeatures {
+            tpr_shadow,
+            ..CpuGeneration::SandyBridge.features()
+        };
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload)
+            .with_features(features);
+        FoldedPath::from(&builder.op_path(Op::Cr8Write).submit)
+            .every_time
+            .exits[ExitReason::CrAccess as usize]
+    };
+    assert_eq!(exits(true), 0);
+    assert_eq!(exits(false), 1);
+}
+
+#[test]
+fn instruction_classes_exit_as_the_hardware_decides() {
+    // Sandy Bridge (EPT, VPID, TPR shadow, TSC offsetting): only CPUID and CR0/CR4 writes
+    // exit under nested paging; under shadow paging CR3 writes and INVLPG exit too.
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    for (memory, exiting) in [
+        (MemoryVirtualization::Nested, 2),
+        (MemoryVirtualization::Shadow, 4),
+    ] {
+        let stack = Stack {
+            memory,
+            ..stack(VT)
+        };
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload);
+        let count = Op::INSTRUCTION_CLASSES
+            .iter()
+            .filter(|&&op| {
+                FoldedPath::from(&builder.op_path(op).submit)
+                    .every_time
+                    .has_exits
+            })
+            .count();
+        assert_eq!(count, exiting, "{memory:?}");
+    }
+}
+
+#[test]
+fn page_walks_follow_levels_and_the_page_walk_cache() {
+    // Cost per reference: 120 / 4 = 30 (1-D), 516 / 24 = 21.5 (2-D). The page-walk cache
+    // (32 leaf tables) reaches 32 x 2 MiB = 64 MiB with 4 KiB pages, 32 GiB with 2 MiB.
+    let costs = CostTable::default();
+    let workload = Workload::preset("memory-tlb").unwrap();
+    let miss = |memory, large, ws_mib| {
+        let stack = Stack {
+            memory,
+            ..stack(Some(Technique::HardwareAssist))
+        };
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload)
+            .with_working_set_mib(ws_mib)
+            .with_large_pages(large);
+        FoldedPath::from(&builder.op_path(Op::TlbMiss).submit)
+            .every_time
+            .total
+    };
+    let (shadow, nested) = (MemoryVirtualization::Shadow, MemoryVirtualization::Nested);
+    // 64 MiB: every leaf table cached: 1 reference (30) or 3 (64.5).
+    assert_eq!(miss(shadow, false, 64), 30);
+    assert_eq!(miss(nested, false, 64), 64);
+    // 128 MiB: half the misses hit: 2.5 references (75) or (3 + 24) / 2 = 13.5 (290.25).
+    assert_eq!(miss(shadow, false, 128), 75);
+    assert_eq!(miss(nested, false, 128), 290);
+    // A working set far beyond the cache: the uncached 4 and 24 references.
+    assert_eq!(miss(shadow, false, 1 << 24), 119);
+    assert_eq!(miss(nested, false, 1 << 24), 515);
+    // 64 GiB with 2 MiB pages: half hit; (1 + 3) / 2 = 2 references (60), (3 + 15) / 2 = 9
+    // (193.5): large pages shorten both walks.
+    assert_eq!(miss(shadow, true, 65_536), 60);
+    assert_eq!(miss(nested, true, 65_536), 193);
+}
+
+#[test]
+fn a_nested_exit_is_reflected_through_l1() {
+    // A CPUID of an L2 guest on Sandy Bridge (784-cycle round trip, no VMCS shadowing):
+    // L2 exit 784 + L0 reflects 2216 + entry into L1 392 + L1's handler 2216 + 10 VMCS
+    // accesses x (784 + 200) + L1's VMRESUME exit 392 + L0 merges and enters L2 2216
+    // = 18 056 cycles and 12 exits. With VMCS shadowing (Haswell) the 10 accesses do
+    // not exit: 8216 cycles, 2 exits. The reference's nested exit, 9794 cycles
+    // (Workstation 8 on Sandy Bridge, Agesen et al. 2012), lies between: the number of
+    // VMCS accesses of an L1 handler is an estimate (10); 1.6 would match that figure,
+    // which the model does not fit.
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let stack = Stack {
+        nested: true,
+        memory: MemoryVirtualization::Nested,
+        ..stack(VT)
+    };
+    let cpuid = |cpu: CpuGeneration| {
+        let builder = PathBuilder::new(&stack, &costs, cpu, &workload);
+        FoldedPath::from(&builder.op_path(Op::Cpuid).submit).every_time
+    };
+    let sandy = cpuid(CpuGeneration::SandyBridge);
+    assert_eq!(sandy.total, 18_056);
+    assert_eq!(sandy.exits.iter().map(|&e| u64::from(e)).sum::<u64>(), 12);
+    let haswell = cpuid(CpuGeneration::Haswell);
+    assert_eq!(haswell.total, 8216);
+    assert_eq!(haswell.exits[ExitReason::NestedVmx as usize], 1);
+}

@@ -1,0 +1,187 @@
+//! CPU and MMU virtualization as the hardware does it (issue 8): instruction classes by
+//! CPU feature, the TLB flush without VPID, and the hidden page faults of shadow paging,
+//! checked on small inline scenarios. Figures come from the default cost table
+//! (`sim-core/src/costs.rs`) and the paths of `sim-core/src/path/`.
+
+use sim_core::{ExitReason, Op};
+use virtsim_tests::{exits, op_count, platform, run};
+
+fn scenario(host: &str, platforms: &str, workload: &str, instance: &str) -> String {
+    format!(
+        "[scenario]\nname = \"cpu-mmu\"\nduration_ms = 10\nseed = 3\n\n[host]\ncores = 2\n{host}\n\
+         {platforms}\n[[workload]]\nname = \"w\"\n{workload}\n\n[[instance]]\nname = \"vm\"\n\
+         platforms = [\"a\", \"b\"]\nmemory_gib = 1\nworkload = \"w\"\n{instance}\n"
+    )
+}
+
+fn two(a: &str, b: &str) -> String {
+    format!("\n[[platform]]\nname = \"a\"\nkind = \"type1\"\n{a}\n\n[[platform]]\nname = \"b\"\nkind = \"type1\"\n{b}\n")
+}
+
+#[test]
+fn cr8_writes_under_vt_exit_only_without_a_tpr_shadow() {
+    // One file per host setting (the TPR shadow belongs to the host).
+    let platforms = two(
+        "technique = \"hardware_assist\"",
+        "technique = \"binary_translation\"",
+    );
+    let workload = "compute_cycles = 2000\nmix = { cr8_write = 1 }";
+    let with = run(&scenario("", &platforms, workload, "vcpus = 1"));
+    let without = run(&scenario(
+        "tpr_shadow = false",
+        &platforms,
+        workload,
+        "vcpus = 1",
+    ));
+    let hw = platform(&with, "a");
+    let writes = op_count(hw, Op::Cr8Write);
+    // About 10 ms x 3e9 / (2000 + 177) = 13 800 writes; none exits.
+    assert!(writes > 10_000, "{writes}");
+    assert_eq!(exits(hw, ExitReason::CrAccess), 0);
+    // Without the shadow, every write is a control-register exit (3000 cycles with its
+    // handler on Sandy Bridge): far fewer writes, each with its exit.
+    let hw_off = platform(&without, "a");
+    let writes_off = op_count(hw_off, Op::Cr8Write);
+    assert!(writes_off * 2 < writes, "{writes_off} vs {writes}");
+    assert!(exits(hw_off, ExitReason::CrAccess) >= writes_off);
+    // Binary translation never used the hardware's shadow: the same either way.
+    assert_eq!(
+        op_count(platform(&with, "b"), Op::Cr8Write),
+        op_count(platform(&without, "b"), Op::Cr8Write)
+    );
+}
+
+#[test]
+fn an_exit_without_vpid_costs_the_refill_of_the_flushed_tlb() {
+    // Nehalem with and without VPID, EPT off (shadow walks): a CPUID exit costs
+    // 1009 + 2216 = 3225 cycles with VPID, plus min(512 TLB entries, 32 768 pages) walks
+    // of 75 cycles (128 MiB working set, half in the page-walk cache) = 38 400 without.
+    let platforms = two(
+        "technique = \"hardware_assist\"",
+        "technique = \"hardware_assist\"\nio = \"paravirtual\"",
+    );
+    let workload = "compute_cycles = 20000\nmix = { cpuid = 1 }";
+    let mean = |host: &str| {
+        let r = run(&scenario(host, &platforms, workload, "vcpus = 1"));
+        platform(&r, "a")
+            .latency_of(Op::Cpuid)
+            .expect("cpuid")
+            .mean_us
+    };
+    let with = mean("cpu = \"nehalem\"\nept = false");
+    let without = mean("cpu = \"nehalem\"\nept = false\nvpid = false");
+    assert!((with - 3225.0 / 3000.0).abs() < 1e-6, "{with}");
+    assert!(
+        (without - (3225.0 + 38_400.0) / 3000.0).abs() < 1e-6,
+        "{without}"
+    );
+}
+
+#[test]
+fn hidden_shadow_faults_rise_with_address_space_switches() {
+    // A VM of 1 vCPU whose threads block on short sleeps: the vCPU switches threads
+    // (address spaces) after nearly every operation. With 2 threads both shadow roots
+    // stay cached (4 roots): no hidden faults. With 8 threads most switches find the
+    // root gone, and the next compute refills shadow entries through hidden faults.
+    // Under EPT there are no shadow tables at all.
+    let platforms = two(
+        "technique = \"hardware_assist\"",
+        "technique = \"binary_translation\"",
+    );
+    let workload = "compute_cycles = 40000\nthink_time_us = 20\nmix = { sleep = 1 }";
+    let hidden = |threads: u32, host: &str| {
+        let r = run(&scenario(
+            host,
+            &platforms,
+            workload,
+            &format!("vcpus = 1\nthreads = {threads}"),
+        ));
+        let a = platform(&r, "a");
+        let b = platform(&r, "b");
+        (
+            exits(a, ExitReason::HiddenPageFault),
+            exits(b, ExitReason::HiddenPageFault),
+            op_count(a, Op::Sleep),
+        )
+    };
+    // Each sleep blocks its thread, so the vCPU switches to another: about one switch
+    // per sleep.
+    let (hw2, bt2, sleeps2) = hidden(2, "ept = false");
+    let (hw8, bt8, sleeps8) = hidden(8, "ept = false");
+    let (ept8, _, _) = hidden(8, "");
+    assert!(sleeps2 > 50 && sleeps8 > 50, "{sleeps2} {sleeps8}");
+    assert_eq!((hw2, bt2), (0, 0));
+    // 40 000 cycles of compute touch 10 pages: about 10 hidden faults per missed switch
+    // (at least 2 per sleep, leaving room for the switches that hit the root cache).
+    assert!(hw8 > 2 * sleeps8, "{hw8} faults, {sleeps8} sleeps");
+    assert!(bt8 > 2 * sleeps8, "{bt8} faults, {sleeps8} sleeps");
+    assert_eq!(ept8, 0);
+}
+
+#[test]
+fn hybrid_takes_fewer_exits_than_hardware_assist_with_pv_drivers_on_interrupt_work() {
+    // The same request-response server (a network receive, then a send, per request) on
+    // hardware assist with PV drivers and on hybrid (the same CPU path and drivers, plus
+    // a KVM Linux guest's PV EOI). Sandy Bridge has no APICv: each device interrupt's EOI
+    // is an APIC-access exit under hardware assist, a write to shared memory under hybrid.
+    // Timer ticks still exit on both (the TSC-deadline write; KVM has no PV timer).
+    let platforms = two(
+        "technique = \"hardware_assist\"\nio = \"paravirtual\"",
+        "technique = \"hybrid\"",
+    );
+    let r = run(&scenario(
+        "",
+        &platforms,
+        "compute_cycles = 30000\nmessage_bytes = 512\nmix = { net_receive = 1, net_send = 1 }",
+        "vcpus = 1",
+    ));
+    let (hw, hybrid) = (platform(&r, "a"), platform(&r, "b"));
+    let per_op = |p: &sim_core::results::PlatformResult| {
+        let total: u64 = p.exits.iter().map(|e| e.count).sum();
+        total as f64 / p.ops as f64
+    };
+    assert!(exits(hw, ExitReason::ApicAccess) > exits(hybrid, ExitReason::ApicAccess));
+    assert!(
+        per_op(hybrid) < per_op(hw),
+        "hybrid {} vs hw {} exits per op",
+        per_op(hybrid),
+        per_op(hw)
+    );
+    // Hybrid's remaining APIC-access exits are the timer ticks' deadline writes: a tick
+    // on a running vCPU is also an external-interrupt exit, and at most 10 ms x 250 Hz
+    // = 2.5 ticks can find the vCPU halted instead.
+    let ticks_running = exits(hybrid, ExitReason::ExternalInterrupt);
+    assert!(exits(hybrid, ExitReason::ApicAccess) <= ticks_running + 3);
+}
+
+#[test]
+fn an_l2_guest_takes_more_exits_per_operation_than_an_l1_guest() {
+    // The same guest as L1 (a VM of the type-1 hypervisor) and as L2 (inside an L1
+    // hypervisor running in such a VM). Every exit of L2 is reflected through L1, whose
+    // 10 VMCS accesses and VMRESUME trap to L0 (Sandy Bridge has no VMCS shadowing):
+    // 12 exits for each one of L1, so at least 10 times the exits per operation.
+    let platforms = two(
+        "technique = \"hardware_assist\"",
+        "technique = \"hardware_assist\"\nnested = true",
+    );
+    let r = run(&scenario(
+        "",
+        &platforms,
+        "compute_cycles = 5000\nmix = { syscall = 8, cpuid = 1, cr_write = 1 }",
+        "vcpus = 1",
+    ));
+    let per_op = |p: &sim_core::results::PlatformResult| {
+        let total: u64 = p.exits.iter().map(|e| e.count).sum();
+        total as f64 / p.ops as f64
+    };
+    let (l1, l2) = (platform(&r, "a"), platform(&r, "b"));
+    assert!(
+        per_op(l2) > 10.0 * per_op(l1),
+        "L1 {} L2 {}",
+        per_op(l1),
+        per_op(l2)
+    );
+    assert_eq!(exits(l1, ExitReason::NestedVmx), 0);
+    assert!(exits(l2, ExitReason::NestedVmx) >= 11 * exits(l2, ExitReason::Cpuid));
+    assert!(l2.ops < l1.ops);
+}
