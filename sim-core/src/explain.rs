@@ -904,7 +904,7 @@ workload = "web-server"
     #[test]
     fn a_privileged_instruction_under_hardware_assist_is_a_full_trap() {
         let s = scenario("prescott", false);
-        let e = explain(&s, 3, Op::PrivilegedInstruction).unwrap();
+        let e = explain(&s, 3, Op::CrWrite).unwrap();
         let kinds: Vec<PhaseKind> = e.phases.iter().map(|p| p.kind).collect();
         assert_eq!(
             kinds,
@@ -947,9 +947,9 @@ workload = "web-server"
     #[test]
     fn exit_phases_appear_under_hardware_assist_and_never_natively() {
         let s = scenario("sandy_bridge", true);
-        let hw = explain(&s, 3, Op::PrivilegedInstruction).unwrap();
+        let hw = explain(&s, 3, Op::CrWrite).unwrap();
         assert!(hw.has_vm_exit());
-        let others = side_by_side(&s, 3, Op::PrivilegedInstruction);
+        let others = side_by_side(&s, 3, Op::CrWrite);
         let names: Vec<&str> = others.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["native", "binary_translation", "para"]);
         for e in &others {
