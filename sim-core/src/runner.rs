@@ -13,7 +13,6 @@ use crate::results::{
 };
 use crate::scenario::{Scenario, MAX_ESTIMATED_EVENTS};
 use crate::table::ComparisonTable;
-use crate::vdi::{self, SessionGroup};
 use crate::workload::Op;
 
 /// Options of a run.
@@ -21,9 +20,8 @@ use crate::workload::Op;
 pub struct RunOptions {
     /// Record a per-pCPU timeline for every platform.
     pub trace: bool,
-    /// Stop with [`SimError::EventLimit`] past this many events (the machines' events
-    /// plus the work units of the desktop session model in [`Runner::finish`]). The
-    /// default is [`MAX_ESTIMATED_EVENTS`], the limit every accepted scenario's estimate
+    /// Stop with [`SimError::EventLimit`] past this many events (the machines' events,
+    /// desktop sessions included). The default is [`MAX_ESTIMATED_EVENTS`], the limit every accepted scenario's estimate
     /// stays below.
     pub max_events: u64,
 }
@@ -143,7 +141,18 @@ impl Runner {
         let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
         let mut baseline_of = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
-            let groups = groups_of(p_index);
+            let mut groups = groups_of(p_index);
+            // A VDI platform's desktops are shown on thin clients through its protocol.
+            if let Some(net) = &p.vdi {
+                for g in &mut groups {
+                    if let Some(d) = &mut g.desktop {
+                        d.remote = Some(crate::desktop::Remote {
+                            protocol: crate::desktop::ProtocolParams::of(net.protocol),
+                            network: net.clone(),
+                        });
+                    }
+                }
+            }
             let faults = machine_faults(&scenario, p_index, &groups);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -317,29 +326,14 @@ impl Runner {
         let seconds = s.duration_ms as f64 / 1000.0;
         let per_us = s.host.clock_mhz;
         let mut platforms = Vec::new();
-        // The desktop session model runs here, within what is left of the budget.
-        let mut budget = self.options.max_events.saturating_sub(self.events);
         for (job, outcome) in self.jobs.iter().zip(&outcomes) {
             let JobKind::Platform(p_index) = job.kind else {
                 continue;
             };
             let baseline = &outcomes[self.baseline_of[p_index]];
-            platforms.push(
-                platform_result(
-                    s,
-                    p_index,
-                    &job.spec,
-                    outcome,
-                    baseline,
-                    seconds,
-                    per_us,
-                    &mut budget,
-                )
-                .map_err(|()| SimError::EventLimit {
-                    limit: self.options.max_events,
-                    estimate: s.estimated_events(),
-                })?,
-            );
+            platforms.push(platform_result(
+                s, p_index, &job.spec, outcome, baseline, seconds, per_us,
+            ));
         }
         let sweep = s
             .sweep
@@ -549,8 +543,7 @@ fn platform_result(
     baseline: &MachineOutcome,
     seconds: f64,
     per_us: u64,
-    budget: &mut u64,
-) -> Result<PlatformResult, ()> {
+) -> PlatformResult {
     let p = &s.platforms[p_index];
     let ops: u64 = outcome.instances.iter().map(|i| i.ops).sum();
     let mut exits = [0u64; ExitReason::COUNT];
@@ -677,43 +670,8 @@ fn platform_result(
     let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
     let faults = fault_results(s, p_index, spec, outcome, &instances);
     let vdi = p.vdi.as_ref().map(|net| {
-        let mut index = 0;
-        let groups: Vec<SessionGroup> = spec
-            .groups
-            .iter()
-            .map(|g| {
-                let stopped_at = (0..g.count)
-                    .map(|k| outcome.instances[index + k as usize].stopped_at)
-                    .collect();
-                index += g.count as usize;
-                SessionGroup {
-                    name: g.name.clone(),
-                    workload: g.workload.name.clone(),
-                    count: g.count,
-                    vcpus: g.vcpus,
-                    stopped_at,
-                }
-            })
-            .collect();
-        vdi::run(
-            &p.stack,
-            net,
-            &s.host,
-            &s.costs,
-            &groups,
-            spec.duration_cycles,
-            s.seed,
-            *budget,
-        )
+        crate::desktop::report::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
     });
-    let vdi = match vdi {
-        None => None,
-        Some(Ok((result, used))) => {
-            *budget -= used;
-            Some(result)
-        }
-        Some(Err(_)) => return Err(()),
-    };
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::new(&p.stack, &s.costs, s.host.cpu, workload);
     let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
@@ -724,7 +682,8 @@ fn platform_result(
             complete: Default::default(),
         });
     }
-    // Desktops: the CPU per session is the session model's (it includes the encoder).
+    // Desktops: the CPU per session is the machine's busy time over the sessions (every
+    // desktop's work and everything it caused: encoder, kernels, hypervisor).
     if let Some(v) = &vdi {
         if v.sessions > 0 {
             lifecycle.cpu_per_instance_percent =
@@ -741,7 +700,7 @@ fn platform_result(
             lifecycle.density = memory.min(cpu);
         }
     }
-    Ok(PlatformResult {
+    PlatformResult {
         name: p.name.clone(),
         label: p.label.clone(),
         kind: p.stack.kind,
@@ -781,7 +740,7 @@ fn platform_result(
         faults,
         attack_surface: Some(attack_surface(&p.stack, instance_count)),
         vdi,
-    })
+    }
 }
 
 fn lifecycle_result(

@@ -17,9 +17,12 @@
 //! - `cache.rs`: cache refills after another instance displaced a working set;
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
-//! - `trace.rs`: the bounded per-pCPU timeline.
+//! - `trace.rs`: the bounded per-pCPU timeline;
+//! - `desktop.rs`: the hooks through which desktop sessions' threads
+//!   ([`crate::desktop::session`]) draw their work, wait, and send their updates.
 
 mod cache;
+mod desktop;
 mod guest;
 mod interrupts;
 mod io;
@@ -69,6 +72,8 @@ pub struct GroupSpec {
     pub cap_percent: u32,
     /// Memory the instance's threads touch (its cache-hot set is at most the shared cache).
     pub working_set_mib: u64,
+    /// Desktops: the instance's threads are a desktop session's (its `threads` is ignored).
+    pub desktop: Option<crate::desktop::DesktopSpec>,
 }
 
 impl GroupSpec {
@@ -85,6 +90,14 @@ impl GroupSpec {
             weight: i.weight,
             cap_percent: i.cap_percent,
             working_set_mib: i.working_set_mib,
+            // A desktop activity shown on a local display; the runner adds the remote
+            // display of a VDI platform.
+            desktop: crate::desktop::Activity::of(&i.workload.name).map(|activity| {
+                crate::desktop::DesktopSpec {
+                    activity,
+                    remote: None,
+                }
+            }),
         }
     }
 }
@@ -232,6 +245,8 @@ struct Thread {
     burst_left: u64,
     next_op: Option<Op>,
     pending: Option<Pending>,
+    /// What the thread does in a desktop session (`None`: it draws from its workload).
+    role: Option<crate::desktop::Role>,
 }
 
 /// Counters of one instance.
@@ -326,6 +341,8 @@ pub struct MachineOutcome {
     pub capacity: Cycles,
     pub events: u64,
     pub trace: Option<Trace>,
+    /// The desktop sessions' figures, when the machine ran desktops.
+    pub desktop: Option<crate::desktop::DesktopOutcome>,
 }
 
 /// The simulation of one platform.
@@ -361,6 +378,8 @@ pub struct Machine {
     /// Cache state of the host's background processes (together).
     background_cache: CacheState,
     trace: Option<Trace>,
+    /// The desktop sessions, when any group is a desktop.
+    desktop: Option<Box<crate::desktop::session::Sessions>>,
     finished: bool,
 }
 
@@ -379,10 +398,24 @@ impl Machine {
         };
         let features = spec.host.features();
         let shared_cache_kib = spec.host.shared_cache_kib();
+        let mut desktop = spec.groups.iter().any(|g| g.desktop.is_some()).then(|| {
+            Box::new(crate::desktop::session::Sessions::new(
+                &spec.host,
+                &spec.costs,
+                spec.duration_cycles,
+            ))
+        });
         for (g_index, g) in spec.groups.iter().enumerate() {
             let builder = PathBuilder::new(&spec.stack, &spec.costs, spec.host.cpu, &g.workload)
                 .with_features(features);
             groups.push(GroupRt::build(&builder, &spec, g, shared_cache_kib));
+            if let Some(d) = &mut desktop {
+                d.add_group(g.desktop.clone());
+            }
+            let roles: Vec<Option<crate::desktop::Role>> = match &g.desktop {
+                Some(d) => d.roles().into_iter().map(Some).collect(),
+                None => vec![None; g.threads as usize],
+            };
             for copy in 0..g.count {
                 let instance = instances.len() as u32;
                 let name = if g.count == 1 {
@@ -391,11 +424,15 @@ impl Machine {
                     format!("{}-{}", g.name, copy + 1)
                 };
                 let mut ready = VecDeque::new();
-                for t in 0..g.threads {
+                let mut agent = None;
+                for (t, &role) in roles.iter().enumerate() {
                     let rng = SimRng::derived(
                         spec.seed,
-                        &[g.scenario_index as u64, u64::from(copy), u64::from(t)],
+                        &[g.scenario_index as u64, u64::from(copy), t as u64],
                     );
+                    if role == Some(crate::desktop::Role::Agent) {
+                        agent = Some(threads.len() as u32);
+                    }
                     ready.push_back(threads.len() as u32);
                     threads.push(Thread {
                         instance,
@@ -403,7 +440,26 @@ impl Machine {
                         burst_left: 0,
                         next_op: None,
                         pending: None,
+                        role,
                     });
+                }
+                if let Some(d) = &mut desktop {
+                    let session = g.desktop.as_ref().map(|_| {
+                        // A fault that stops this instance stops its session.
+                        let stop = spec
+                            .faults
+                            .iter()
+                            .filter(|f| f.instances.contains(&instance))
+                            .map(|f| f.at)
+                            .min()
+                            .unwrap_or(Cycles::MAX);
+                        let rng = SimRng::derived(
+                            spec.seed,
+                            &[0xDE5C, g.scenario_index as u64, u64::from(copy)],
+                        );
+                        (rng, stop, agent)
+                    });
+                    d.add_instance(session);
                 }
                 let first_entity = entities.len() as u32;
                 for v in 0..g.vcpus {
@@ -465,6 +521,7 @@ impl Machine {
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
             finished: false,
+            desktop,
             lock_phase: vec![locks::LockPhase::None; threads.len()],
             guest_locks: vec![locks::GuestLock::default(); instances.len()],
             ple_windows: vec![0; entities.len()],
@@ -568,6 +625,7 @@ impl Machine {
             capacity: end * u64::from(self.spec.host.cores),
             events: self.queue.processed(),
             trace: self.trace.map(Trace::finish),
+            desktop: self.desktop.map(|d| d.finish()),
         }
     }
 

@@ -351,7 +351,7 @@ pub(super) fn validate(
     let mut workloads: Vec<Workload> = Vec::new();
     for w in &raw.workloads {
         let name = w.name.get_ref();
-        if Workload::preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
+        if preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
             return Err(v.error(
                 w.name.span(),
                 msg!(
@@ -363,7 +363,7 @@ pub(super) fn validate(
             ));
         }
         let mut workload = match &w.base {
-            Some(base) => Workload::preset(base.get_ref())
+            Some(base) => preset(base.get_ref())
                 .or_else(|| {
                     workloads
                         .iter()
@@ -1339,7 +1339,7 @@ fn validate_instance(
         }
     }
     let workload_name = i.workload.get_ref();
-    let workload = Workload::preset(workload_name)
+    let workload = preset(workload_name)
         .or_else(|| workloads.iter().find(|w| &w.name == workload_name).cloned())
         .ok_or_else(|| {
             v.error(
@@ -1350,14 +1350,14 @@ fn validate_instance(
                     "인스턴스 `{name}`: 알 수 없는 워크로드 `{got}`입니다. 프리셋({presets}) 또는 [[workload]] 이름{custom}을 쓰세요",
                     name = name,
                     got = workload_name,
-                    presets = names(PRESET_NAMES.iter().chain(crate::vdi::DESKTOP_PRESETS.iter())),
+                    presets = names(PRESET_NAMES.iter().chain(crate::desktop::DESKTOP_PRESETS.iter())),
                     custom = if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
                 ),
             )
         })?;
     for &p in &platform_indices {
         if platforms[p].stack.kind == PlatformKind::Vdi
-            && !crate::vdi::DESKTOP_PRESETS.contains(&workload.name.as_str())
+            && !crate::desktop::DESKTOP_PRESETS.contains(&workload.name.as_str())
         {
             return Err(v.error(
                 i.workload.span(),
@@ -1367,7 +1367,7 @@ fn validate_instance(
                     "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크톱 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
                     name = name,
                     platform = platforms[p].name,
-                    expected = names(crate::vdi::DESKTOP_PRESETS),
+                    expected = names(crate::desktop::DESKTOP_PRESETS),
                     got = workload.name
                 ),
             ));
@@ -1948,4 +1948,10 @@ fn os_name(os: GuestOs) -> &'static str {
         GuestOs::Freebsd => "freebsd",
         GuestOs::Windows => "windows",
     }
+}
+
+/// A named workload preset: the machine's presets, then the desktop activities (resolved
+/// here so that the workload model need not know desktops).
+fn preset(name: &str) -> Option<Workload> {
+    Workload::preset(name).or_else(|| crate::desktop::desktop_workload(name))
 }

@@ -396,7 +396,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         ));
     }
     // Desktop virtualization: what a remote user feels.
-    let vdi: Vec<(String, &crate::core::vdi::VdiResult)> = r
+    let vdi: Vec<(String, &crate::core::desktop::VdiResult)> = r
         .platforms
         .iter()
         .filter_map(|p| p.vdi.as_ref().map(|v| (labels::platform(lang, p), v)))
