@@ -314,13 +314,19 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             Some(Text::new(en.join("; "), ko.join("; ")))
         }
         TableRow::Performance => p.vdi.as_ref().map(|v| {
+            let (local_en, local_ko) = v.local.as_ref().map_or((String::new(), String::new()), |l| {
+                (
+                    format!(" (local PC p50 {:.0} ms)", l.latency_p50_ms),
+                    format!(" (로컬 PC p50 {:.0} ms)", l.latency_p50_ms),
+                )
+            });
             Text::new(
                 format!(
-                    "input-to-display p50 {:.0} ms / p99 {:.0} ms, {:.0} kbit/s per session, {}/{} frames delivered",
+                    "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms, {:.0} kbit/s per session, {}/{} frames delivered",
                     v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
                 ),
                 format!(
-                    "입력-화면 지연 p50 {:.0} ms / p99 {:.0} ms, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
+                    "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
                     v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
                 ),
             )
