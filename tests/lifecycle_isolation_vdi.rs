@@ -6,14 +6,6 @@
 use sim_core::table::SeedColumn;
 use virtsim_tests::{load, platform, run, workspace_root};
 
-fn vdi_platforms(platforms: &[(&str, &str)], instances: &str, cores: u32, ms: u64) -> String {
-    let mut s = format!("[scenario]\nname = \"t\"\nduration_ms = {ms}\nseed = 5\n\n[host]\ncores = {cores}\nmemory_gib = 1024\n");
-    for (name, rest) in platforms {
-        s += &format!("\n[[platform]]\nname = \"{name}\"\nkind = \"vdi\"\n{rest}\n");
-    }
-    s + instances
-}
-
 #[test]
 fn containers_start_faster_and_pack_denser_than_full_vms() {
     let r = run(
