@@ -244,3 +244,52 @@ fn a_vdi_run_advances_in_slices_with_progress_and_gives_the_same_result() {
         serde_json::to_string(&whole).unwrap()
     );
 }
+
+#[test]
+fn a_faster_frame_cap_lowers_latency_until_the_link_saturates() {
+    // An input waits on average half a capture interval for the agent's next capture:
+    // 50 ms at 10 frames per second, 17 at 30, 8 at 60. On a 20 Mbit/s link the office
+    // median falls with it. Through a 0.5 Mbit/s link the two video sessions' 1150 kbit/s
+    // at full quality do not fit: the link, not the capture clock, sets the pace, and
+    // their inputs' latency stops improving from 30 to 60 captures a second.
+    let fat = |rate: u32| format!("frame_rate = {rate}");
+    let thin = |rate: u32| format!("frame_rate = {rate}\nclient_bandwidth_mbit_s = 0.5");
+    let (f10, f30, f60, t30, t60) = (fat(10), fat(30), fat(60), thin(30), thin(60));
+    let r = run(&vdi_platforms(
+        &[
+            ("f10", &f10),
+            ("f30", &f30),
+            ("f60", &f60),
+            ("t30", &t30),
+            ("t60", &t60),
+        ],
+        "\n[[instance]]\nname = \"office\"\ncount = 6\nmemory_gib = 2\nworkload = \"desktop-office\"\n\n[[instance]]\nname = \"video\"\ncount = 2\nmemory_gib = 2\nworkload = \"desktop-video\"\n",
+        4,
+        2000,
+    ));
+    let p50 = |p: &str, g: &str| {
+        platform(&r, p)
+            .vdi
+            .as_ref()
+            .unwrap()
+            .groups
+            .iter()
+            .find(|x| x.group == g)
+            .unwrap()
+            .latency_p50_ms
+    };
+    assert!(
+        p50("f10", "office") > p50("f30", "office") + 5.0
+            && p50("f30", "office") > p50("f60", "office") + 5.0,
+        "{} {} {}",
+        p50("f10", "office"),
+        p50("f30", "office"),
+        p50("f60", "office")
+    );
+    assert!(
+        p50("t60", "video") >= p50("t30", "video"),
+        "{} {}",
+        p50("t30", "video"),
+        p50("t60", "video")
+    );
+}

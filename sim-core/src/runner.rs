@@ -147,7 +147,7 @@ impl Runner {
                 for g in &mut groups {
                     if let Some(d) = &mut g.desktop {
                         d.remote = Some(crate::desktop::Remote {
-                            protocol: crate::desktop::ProtocolParams::of(net.protocol),
+                            protocol: crate::desktop::ProtocolParams::of_network(net),
                             network: net.clone(),
                         });
                     }

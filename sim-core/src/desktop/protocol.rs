@@ -155,6 +155,14 @@ impl ProtocolParams {
         }
     }
 
+    /// The preset of a network's protocol with the network's frame rate.
+    pub fn of_network(net: &crate::scenario::VdiNetwork) -> ProtocolParams {
+        ProtocolParams {
+            fps_cap: net.frame_rate.max(1),
+            ..ProtocolParams::of(net.protocol)
+        }
+    }
+
     /// Encoder cycles for a changed area, kilopixels by content.
     pub fn encode_cycles(&self, kpixels: &[u64; Content::COUNT]) -> u64 {
         kpixels

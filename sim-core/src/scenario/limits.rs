@@ -188,7 +188,7 @@ pub fn desktop_events(
     let (captures, packets) = match network {
         None => (0, 0),
         Some(net) => {
-            let protocol = ProtocolParams::of(net.protocol);
+            let protocol = ProtocolParams::of_network(net);
             let captures = (protocol.fps_cap * duration_ms / 1000 + 2).min(inputs + frames + 2);
             let mut largest = activity.redraw_kpixels();
             largest[Content::Video.index()] =

@@ -113,6 +113,8 @@ pub struct VdiNetwork {
     pub client_bandwidth_kbit_s: u64,
     /// Packet loss, parts per million.
     pub loss_ppm: u64,
+    /// Most screen captures per second.
+    pub frame_rate: u64,
 }
 
 /// A validated fault.

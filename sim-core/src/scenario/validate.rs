@@ -1065,6 +1065,7 @@ fn validate_platform(
             p.client_bandwidth_mbit_s.as_ref().map(|x| x.span()),
         ),
         ("loss_percent", p.loss_percent.as_ref().map(|x| x.span())),
+        ("frame_rate", p.frame_rate.as_ref().map(|x| x.span())),
     ];
     if kind != PlatformKind::Vdi {
         if let Some((field, Some(span))) = vdi_fields.iter().find(|(_, s)| s.is_some()) {
@@ -1120,11 +1121,15 @@ fn validate_platform(
             100_000.0,
         )?;
         let loss = number(&p.loss_percent, "loss_percent", 0.0, 0.0, 50.0)?;
+        let protocol = p
+            .protocol
+            .as_ref()
+            .map_or(DisplayProtocol::default(), |x| *x.get_ref());
+        let default_rate = crate::desktop::ProtocolParams::of(protocol).fps_cap as f64;
+        let frame_rate = number(&p.frame_rate, "frame_rate", default_rate, 1.0, 120.0)?;
         Some(VdiNetwork {
-            protocol: p
-                .protocol
-                .as_ref()
-                .map_or(DisplayProtocol::default(), |x| *x.get_ref()),
+            protocol,
+            frame_rate: libm::round(frame_rate) as u64,
             rtt_us: libm::round(rtt_ms * 1000.0) as u64,
             client_bandwidth_kbit_s: (libm::round(mbit * 1000.0) as u64).max(1),
             loss_ppm: libm::round(loss * 10_000.0) as u64,
