@@ -267,7 +267,7 @@ fn a_faster_frame_cap_lowers_latency_until_the_link_saturates() {
         4,
         2000,
     ));
-    let p50 = |p: &str, g: &str| {
+    let mean = |p: &str, g: &str| {
         platform(&r, p)
             .vdi
             .as_ref()
@@ -276,20 +276,68 @@ fn a_faster_frame_cap_lowers_latency_until_the_link_saturates() {
             .iter()
             .find(|x| x.group == g)
             .unwrap()
-            .latency_p50_ms
+            .latency_mean_ms
     };
+    // Means (the median moves in steps of the display's 16.7 ms refresh): about 33 and
+    // 8 ms apart on average, less the refresh's rounding.
     assert!(
-        p50("f10", "office") > p50("f30", "office") + 5.0
-            && p50("f30", "office") > p50("f60", "office") + 5.0,
+        mean("f10", "office") > mean("f30", "office") + 10.0
+            && mean("f30", "office") > mean("f60", "office") + 2.0,
         "{} {} {}",
-        p50("f10", "office"),
-        p50("f30", "office"),
-        p50("f60", "office")
+        mean("f10", "office"),
+        mean("f30", "office"),
+        mean("f60", "office")
     );
     assert!(
-        p50("t60", "video") >= p50("t30", "video"),
+        mean("t60", "video") >= mean("t30", "video"),
         "{} {}",
-        p50("t30", "video"),
-        p50("t60", "video")
+        mean("t30", "video"),
+        mean("t60", "video")
+    );
+}
+
+#[test]
+fn session_hosts_reach_higher_density_and_a_wider_blast_radius_than_desktop_vms() {
+    // 12 office users. A desktop VM needs a Windows guest (1500 MiB) and the hypervisor's
+    // state per VM (about 128 MiB with a 2 GiB guest): 1628 MiB, so (128 - 1) GiB fits 79.
+    // A session needs 300 MiB plus a twelfth of one such VM (136 MiB): 436 MiB, 298 fit.
+    // A session starts with the logon alone (8 s of CPU and 200 MiB) instead of a VM boot
+    // and the logon (about 19.6 s). The OS's services (1.5% of a core) run once on the
+    // session host instead of 12 times. A kernel panic in one user's code at 600 ms stops
+    // that user's VM on VDI, and the one server OS, every session, on the session host.
+    let text = format!(
+        "{}\n[[fault]]\nat_ms = 600\nkind = \"kernel_panic\"\ninstance = \"office\"\ncopy = 2\n",
+        vdi_platforms(
+            &[("vdi", ""), ("rds", "session_host = true")],
+            "\n[[instance]]\nname = \"office\"\ncount = 12\nmemory_gib = 2\nguest_os = \"windows\"\nworkload = \"desktop-office\"\n",
+            4,
+            1000,
+        )
+    );
+    let text = text.replace("memory_gib = 1024\n", "memory_gib = 128\n");
+    let r = run(&text);
+    let (vdi, rds) = (platform(&r, "vdi"), platform(&r, "rds"));
+    assert!(
+        rds.lifecycle.density > 3 * vdi.lifecycle.density,
+        "{} vs {}",
+        rds.lifecycle.density,
+        vdi.lifecycle.density
+    );
+    assert!(
+        rds.lifecycle.startup_ms < 0.6 * vdi.lifecycle.startup_ms,
+        "{} vs {}",
+        rds.lifecycle.startup_ms,
+        vdi.lifecycle.startup_ms
+    );
+    let (v, s) = (vdi.vdi.as_ref().unwrap(), rds.vdi.as_ref().unwrap());
+    assert_eq!((v.sessions, s.sessions), (12, 12));
+    assert_eq!((v.sessions_dropped, s.sessions_dropped), (1, 12));
+    assert!(s.session_host && !v.session_host);
+    // Fewer copies of the OS's services: the session host's background share is smaller.
+    assert!(
+        s.cpu.guest_background < 0.5 * v.cpu.guest_background,
+        "{} vs {}",
+        s.cpu.guest_background,
+        v.cpu.guest_background
     );
 }

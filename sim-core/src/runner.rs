@@ -150,6 +150,14 @@ impl Runner {
                             protocol: crate::desktop::ProtocolParams::of_network(net),
                             network: net.clone(),
                         });
+                        // A session host: the group's users are sessions of one server OS,
+                        // a VM with their vCPUs (at most the host's cores).
+                        if net.session_host {
+                            d.sessions = g.count;
+                            g.vcpus = g.count.saturating_mul(g.vcpus).min(scenario.host.cores);
+                            g.count = 1;
+                            g.pin = None;
+                        }
                     }
                 }
             }
@@ -220,7 +228,11 @@ impl Runner {
                     let mut spec = spec.clone();
                     for g in &mut spec.groups {
                         if g.scenario_index == sweep.group {
-                            g.count = count;
+                            match &mut g.desktop {
+                                // A session host's users are its sessions.
+                                Some(d) if d.sessions > 1 => d.sessions = count.max(2),
+                                _ => g.count = count,
+                            }
                         }
                     }
                     spec.faults.clear();
@@ -449,7 +461,9 @@ fn machine_faults(s: &Scenario, p_index: usize, groups: &[GroupSpec]) -> Vec<Mac
                 let mut offset = 0;
                 for g in groups {
                     if g.scenario_index == group {
-                        return Some(offset + copy);
+                        // On a session host a user's copy is a session of the one instance.
+                        let per_instance = g.desktop.as_ref().map_or(1, |d| d.sessions.max(1));
+                        return Some(offset + copy / per_instance);
                     }
                     offset += g.count;
                 }
@@ -632,7 +646,7 @@ fn platform_result(
             weight += base_cpu;
         }
     }
-    let relative_performance_percent = if weight == 0 {
+    let mut relative_performance_percent = if weight == 0 {
         percent(ops, baseline_ops)
     } else {
         weighted * 100.0 / weight as f64
@@ -672,6 +686,24 @@ fn platform_result(
     let vdi = p.vdi.as_ref().map(|net| {
         crate::desktop::report::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
     });
+    // Desktops: what counts for the user is what reaches the screen. Relative performance
+    // is the updates shown over those the same activities show on a local PC (the native
+    // baseline), not operations (the agent's packets have no local counterpart).
+    if let Some(v) = &vdi {
+        if let Some(local) = &v.local {
+            if local.frames_delivered > 0 {
+                relative_performance_percent = percent(v.frames_delivered, local.frames_delivered);
+            }
+        }
+        for g in &mut groups {
+            if let Some(d) = v.groups.iter().find(|d| d.group == g.name) {
+                if d.local_frames_delivered > 0 {
+                    g.relative_performance_percent =
+                        percent(d.frames_delivered, d.local_frames_delivered);
+                }
+            }
+        }
+    }
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::new(&p.stack, &s.costs, s.host.cpu, workload);
     let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
@@ -681,6 +713,9 @@ fn platform_result(
             submit: extra,
             complete: Default::default(),
         });
+    }
+    if p.vdi.as_ref().is_some_and(|n| n.session_host) {
+        crate::desktop::report::session_host_lifecycle(&mut lifecycle, s, p_index);
     }
     // Desktops: the CPU per session is the machine's busy time over the sessions (every
     // desktop's work and everything it caused: encoder, kernels, hypervisor).
@@ -738,7 +773,13 @@ fn platform_result(
         events: outcome.events,
         lifecycle,
         faults,
-        attack_surface: Some(attack_surface(&p.stack, instance_count)),
+        // A session host's users all reach its one server OS.
+        attack_surface: Some(attack_surface(
+            &p.stack,
+            vdi.as_ref()
+                .filter(|v| v.session_host)
+                .map_or(instance_count, |v| v.sessions),
+        )),
         vdi,
     }
 }
@@ -916,6 +957,7 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
         Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
         Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
+        Metric::DesktopSessionsDropped => p.vdi.as_ref()?.sessions_dropped as f64,
         Metric::DesktopFramesDeliveredPercent => {
             let v = p.vdi.as_ref()?;
             if v.frames_wanted == 0 {

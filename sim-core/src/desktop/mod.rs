@@ -34,6 +34,8 @@ pub struct VdiGroupResult {
     pub bandwidth_series_kbit_s: Vec<f64>,
     pub frames_wanted: u64,
     pub frames_delivered: u64,
+    /// Frames the same group's activities show on a local PC (the native baseline).
+    pub local_frames_delivered: u64,
     /// Mean quality of lossy content over the captures, percent (adaptive quality).
     pub quality_percent: f64,
 }
@@ -73,6 +75,8 @@ pub struct LocalDesktop {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VdiResult {
     pub protocol: DisplayProtocol,
+    /// The users' desktops are sessions of a shared server OS (a session host).
+    pub session_host: bool,
     pub rtt_ms: f64,
     pub client_bandwidth_mbit_s: f64,
     pub loss_percent: f64,

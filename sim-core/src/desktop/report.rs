@@ -29,8 +29,13 @@ pub fn vdi_result(
     let mut dropped = 0u64;
     let (mut wanted, mut delivered) = (0, 0);
     let mut group_results = Vec::new();
-    for (g, spec) in desktop.groups.iter().zip(groups) {
+    let local_groups = baseline.desktop.as_ref().map(|d| &d.groups);
+    for (index, (g, spec)) in desktop.groups.iter().zip(groups).enumerate() {
         let Some(g) = g else { continue };
+        let local_frames = local_groups
+            .and_then(|l| l.get(index))
+            .and_then(Option::as_ref)
+            .map_or(0, |l| l.frames_delivered);
         all.merge(&g.latency);
         within += g.within_good;
         bytes += g.bytes;
@@ -38,7 +43,9 @@ pub fn vdi_result(
         dropped += u64::from(g.sessions_dropped);
         wanted += g.frames_wanted;
         delivered += g.frames_delivered;
-        group_results.push(group_result(spec, g, per_us, seconds));
+        let mut result = group_result(spec, g, per_us, seconds);
+        result.local_frames_delivered = local_frames;
+        group_results.push(result);
     }
     let l = ms(&all);
     let cap = outcome.capacity.max(1) as f64;
@@ -77,6 +84,7 @@ pub fn vdi_result(
     });
     VdiResult {
         protocol: net.protocol,
+        session_host: net.session_host,
         rtt_ms: net.rtt_us as f64 / 1000.0,
         client_bandwidth_mbit_s: net.client_bandwidth_kbit_s as f64 / 1000.0,
         loss_percent: net.loss_ppm as f64 / 10_000.0,
@@ -104,6 +112,61 @@ pub fn vdi_result(
     }
 }
 
+/// The lifecycle of a session host's first group, per user: a user logs on to the running
+/// server OS (no VM to create, no OS to boot); the footprint is the session's own memory plus
+/// its share of the server OS and the hypervisor's state for the one VM.
+pub fn session_host_lifecycle(
+    l: &mut crate::lifecycle::LifecycleResult,
+    s: &crate::Scenario,
+    p_index: usize,
+) {
+    use crate::lifecycle::{storm, time_steps_alone, FootprintPart, StartStep};
+    let c = &s.costs;
+    let mine: Vec<&crate::scenario::InstanceSpec> = s
+        .instances
+        .iter()
+        .filter(|i| i.platforms.contains(&p_index))
+        .collect();
+    let Some(first) = mine.first() else { return };
+    let logon = StartStep {
+        what: Text::new(
+            "user logs on to the running server OS (profile, shell, start-up applications)",
+            "실행 중인 서버 OS에 사용자 로그온 (프로필, 셸, 시작 프로그램)",
+        ),
+        cpu_us: c.desktop_logon_us,
+        read_mib: c.desktop_logon_read_mib,
+        alone_ms: 0.0,
+    };
+    let mut steps = vec![logon.clone()];
+    time_steps_alone(&mut steps, &s.host);
+    l.startup_ms = storm(&[steps.clone()], &s.host)[0];
+    let users: usize = mine.iter().map(|i| i.count as usize).sum();
+    l.startup_all_ms = storm(&vec![vec![logon]; users], &s.host)
+        .into_iter()
+        .fold(0.0, f64::max);
+    l.steps = steps;
+    let sessions = f64::from(first.count.max(1));
+    let os = crate::lifecycle::footprint(&s.platforms[p_index].stack, first.guest_os, 0, c);
+    let os_mib: f64 = os.iter().map(|f| f.mib).sum();
+    l.footprint = vec![
+        FootprintPart {
+            what: Text::new(
+                "user session: profile, shell, applications",
+                "사용자 세션: 프로필, 셸, 애플리케이션",
+            ),
+            mib: c.desktop_session_mib as f64,
+        },
+        FootprintPart {
+            what: Text::new(
+                format!("share of the server OS and its VM (over {sessions} sessions)"),
+                format!("서버 OS와 그 VM의 몫 (세션 {sessions}개로 나눔)"),
+            ),
+            mib: os_mib / sessions,
+        },
+    ];
+    l.footprint_mib = l.footprint.iter().map(|f| f.mib).sum();
+}
+
 fn group_result(
     spec: &GroupSpec,
     g: &DesktopGroupOutcome,
@@ -129,6 +192,7 @@ fn group_result(
             .collect(),
         frames_wanted: g.frames_wanted,
         frames_delivered: g.frames_delivered,
+        local_frames_delivered: 0,
         quality_percent: if g.captures == 0 {
             100.0
         } else {

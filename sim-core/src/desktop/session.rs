@@ -49,12 +49,15 @@ pub enum Role {
     Player,
     /// The display protocol's agent: captures, encodes and sends updates.
     Agent,
-    /// The guest OS's background services.
+    /// The guest OS's background services (once per guest OS).
     Services,
+    /// A user session's own background processes on a shared server OS (shell, tray
+    /// applications), when many sessions share one OS.
+    SessionServices,
 }
 
 impl Role {
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = 5;
 
     pub fn index(self) -> usize {
         self as usize
@@ -74,10 +77,18 @@ pub struct DesktopSpec {
     pub activity: Activity,
     /// The remote display, or `None` for a local display (a PC's own monitor).
     pub remote: Option<Remote>,
+    /// User sessions per instance: 1 for a desktop VM (or PC) per user; on a session host
+    /// (RDS-like) every user of the group is a session of one shared server OS.
+    pub sessions: u32,
 }
 
 impl DesktopSpec {
-    /// The threads of one desktop, in order.
+    /// Whether many users' sessions share one OS (a session host).
+    pub fn shared_os(&self) -> bool {
+        self.sessions > 1
+    }
+
+    /// The threads of one user's session, in order.
     pub fn roles(&self) -> Vec<Role> {
         let mut roles = vec![Role::App];
         if self.activity.video_fps > 0 {
@@ -86,8 +97,21 @@ impl DesktopSpec {
         if self.remote.is_some() {
             roles.push(Role::Agent);
         }
-        roles.push(Role::Services);
+        roles.push(if self.shared_os() {
+            Role::SessionServices
+        } else {
+            Role::Services
+        });
         roles
+    }
+
+    /// The threads of a shared server OS itself (once per instance, beside its sessions).
+    pub fn os_roles(&self) -> Vec<Role> {
+        if self.shared_os() {
+            vec![Role::Services]
+        } else {
+            Vec::new()
+        }
     }
 }
 
@@ -101,6 +125,7 @@ struct Clocks {
     input_poll: Cycles,
     background_period: Cycles,
     background_cycles: u64,
+    session_background_cycles: u64,
     client_decode_per_kpixel: u64,
     client_clock_mhz: u64,
     good: Cycles,
@@ -120,7 +145,10 @@ struct Frame {
 
 struct Session {
     group: usize,
+    /// The user's input process (the same with a local or a remote display).
     rng: SimRng,
+    /// Packet losses on the network.
+    net_rng: SimRng,
     /// A fault stops the session here (or the run ends).
     stop: Cycles,
     /// The user's next action, at the client.
@@ -135,7 +163,8 @@ struct Session {
     video_phase: Cycles,
     video_next: u64,
     rendering: u64,
-    services_next: Cycles,
+    /// Next wake-up of the OS services and of the session's own background processes.
+    services_next: [Cycles; 2],
     /// Changed area since the last capture, kilopixels by content (overlapping redraws of
     /// one content count once: the largest).
     damage: [u64; Content::COUNT],
@@ -215,6 +244,7 @@ impl Sessions {
                 input_poll: per_s / costs.input_poll_hz.max(1),
                 background_period: 100_000 * per_us,
                 background_cycles: costs.desktop_background_us_per_s * per_us / 10,
+                session_background_cycles: costs.session_background_us_per_s * per_us / 10,
                 client_decode_per_kpixel: costs.client_decode_cycles_per_kpixel,
                 client_clock_mhz: costs.client_clock_mhz.max(1),
                 good: 150_000 * per_us,
@@ -231,11 +261,11 @@ impl Sessions {
         self.specs.push(spec);
     }
 
-    /// Adds the next machine instance: a desktop of the last group added (with its random
-    /// stream, the cycle a fault stops it at, and its agent thread), or `None`.
-    pub fn add_instance(&mut self, desktop: Option<(SimRng, Cycles, Option<u32>)>) {
+    /// Adds a user session of the last group added (with its random stream, the cycle a
+    /// fault stops it at, and its agent thread); returns its number.
+    pub fn add_session(&mut self, rng: SimRng, stop: Cycles, agent_thread: Option<u32>) -> u32 {
         let group = self.specs.len() - 1;
-        let session = desktop.map(|(mut rng, stop, agent_thread)| {
+        let session = Some((rng, stop, agent_thread)).map(|(mut rng, stop, agent_thread)| {
             let spec = self.specs[group].as_ref().expect("a desktop group");
             let a = spec.activity;
             let per_s = self.c.per_us * 1_000_000;
@@ -258,7 +288,10 @@ impl Sessions {
                 video_phase: rng.below(video_period.max(1)),
                 video_next: 0,
                 rendering: 0,
-                services_next: rng.below(self.c.background_period.max(1)),
+                services_next: [
+                    rng.below(self.c.background_period.max(1)),
+                    rng.below(self.c.background_period.max(1)),
+                ],
                 damage: [0; Content::COUNT],
                 damage_inputs: Vec::new(),
                 damage_video: None,
@@ -276,22 +309,24 @@ impl Sessions {
                 inputs_shown: 0,
                 video_shown: 0,
                 stop: stop.min(self.c.end),
+                net_rng: SimRng::seed_from_u64(rng.next_u64()),
                 rng,
             }
         });
         self.sessions.push(session);
+        (self.sessions.len() - 1) as u32
     }
 
-    /// The next burst and operation of the thread `role` of desktop `instance`.
-    pub fn draw(&mut self, instance: u32, role: Role) -> (u64, Op) {
-        let Some(s) = self.sessions[instance as usize].as_mut() else {
+    /// The next burst and operation of the thread `role` of session `session`.
+    pub fn draw(&mut self, session: u32, role: Role) -> (u64, Op) {
+        let Some(s) = self.sessions[session as usize].as_mut() else {
             return (1, Op::Sleep);
         };
         let spec = self.specs[s.group].as_ref().expect("desktop group");
         let a = spec.activity;
         let r = role.index();
         match role {
-            Role::App | Role::Player | Role::Services => {
+            Role::App | Role::Player | Role::Services | Role::SessionServices => {
                 s.wait_next[r] = !s.wait_next[r];
                 if !s.wait_next[r] {
                     let wait = if role == Role::App {
@@ -304,6 +339,7 @@ impl Sessions {
                 let work = match role {
                     Role::App => a.app_cycles_per_input,
                     Role::Player => a.app_cycles_per_video_frame,
+                    Role::SessionServices => self.c.session_background_cycles,
                     _ => self.c.background_cycles,
                 };
                 // The work ends in a system call: the present of the redraw (or, for the
@@ -331,11 +367,11 @@ impl Sessions {
         }
     }
 
-    /// When the blocking operation `op` of the thread `role` of desktop `instance`, issued
-    /// at `now`, completes; `None` when nothing is planned yet (the agent waits for damage).
-    pub fn wake(&mut self, instance: u32, role: Role, now: Cycles) -> Option<Cycles> {
+    /// When the blocking operation of the thread `role` of session `session`, issued at
+    /// `now`, completes; `None` when nothing is planned yet (the agent waits for damage).
+    pub fn wake(&mut self, session: u32, role: Role, now: Cycles) -> Option<Cycles> {
         let c = self.c.clone();
-        let s = self.sessions[instance as usize].as_mut()?;
+        let s = self.sessions[session as usize].as_mut()?;
         let spec = self.specs[s.group].as_ref().expect("desktop group");
         let a = spec.activity;
         let per_s = c.per_us * 1_000_000;
@@ -353,7 +389,7 @@ impl Sessions {
                 if let Some(remote) = &spec.remote {
                     let net = &remote.network;
                     arrive += net.rtt_us * c.per_us / 2;
-                    if s.rng.below(1_000_000) < net.loss_ppm {
+                    if s.net_rng.below(1_000_000) < net.loss_ppm {
                         arrive += net.rtt_us * c.per_us;
                     }
                 }
@@ -372,9 +408,10 @@ impl Sessions {
                 s.video_next += 1;
                 Some(due)
             }
-            Role::Services => {
-                let at = s.services_next.max(now);
-                s.services_next = at + c.background_period;
+            Role::Services | Role::SessionServices => {
+                let next = &mut s.services_next[usize::from(role == Role::SessionServices)];
+                let at = (*next).max(now);
+                *next = at + c.background_period;
                 Some(at)
             }
             Role::Agent => {
@@ -388,11 +425,11 @@ impl Sessions {
         }
     }
 
-    /// The thread `role` of desktop `instance` issued `op` at `now`. Returns a wake-up to
+    /// The thread `role` of session `session` issued `op` at `now`. Returns a wake-up to
     /// plan: the agent's thread and when it captures.
     pub fn issued(
         &mut self,
-        instance: u32,
+        session: u32,
         role: Role,
         op: Op,
         now: Cycles,
@@ -401,7 +438,7 @@ impl Sessions {
             return None;
         }
         let c = self.c.clone();
-        let s = self.sessions[instance as usize].as_mut()?;
+        let s = self.sessions[session as usize].as_mut()?;
         let spec = self.specs[s.group].as_ref().expect("desktop group");
         let a = spec.activity;
         if role == Role::App {
@@ -443,11 +480,11 @@ impl Sessions {
         }
     }
 
-    /// A packet of desktop `instance`'s agent left the guest (and its back end) at `now`:
+    /// A packet of session `session`'s agent left the guest (and its back end) at `now`:
     /// it queues at the host NIC, then on the client's link.
-    pub fn on_wire(&mut self, instance: u32, now: Cycles) {
+    pub fn on_wire(&mut self, session: u32, now: Cycles) {
         let c = self.c.clone();
-        let Some(s) = self.sessions[instance as usize].as_mut() else {
+        let Some(s) = self.sessions[session as usize].as_mut() else {
             return;
         };
         let spec = self.specs[s.group].as_ref().expect("desktop group");
@@ -471,7 +508,7 @@ impl Sessions {
         s.link_free_at = start + serialize(net.client_bandwidth_kbit_s.saturating_mul(1000));
         let rtt = net.rtt_us * c.per_us;
         let arrive = s.link_free_at + rtt / 2;
-        let lost = s.rng.below(1_000_000) < net.loss_ppm;
+        let lost = s.net_rng.below(1_000_000) < net.loss_ppm;
         let g = self.groups[s.group].as_mut().expect("desktop group");
         let stop = s.stop;
         let mut count = |at: Cycles| {

@@ -14,7 +14,7 @@ impl Machine {
         let (Some(role), Some(d)) = (th.role, self.desktop.as_mut()) else {
             return (1, None);
         };
-        let (burst, op) = d.draw(th.instance, role);
+        let (burst, op) = d.draw(th.session, role);
         (burst, Some(op))
     }
 
@@ -23,14 +23,14 @@ impl Machine {
     pub(super) fn desktop_wake(&mut self, thread: u32, now: Cycles) -> Option<Cycles> {
         let th = &self.threads[thread as usize];
         let role = th.role?;
-        self.desktop.as_mut()?.wake(th.instance, role, now)
+        self.desktop.as_mut()?.wake(th.session, role, now)
     }
 
     /// Desktop thread `thread` issued `op` at `now`: a present marks damage (and may wake
     /// the agent); an agent's packet sent with no scheduled back end is on the wire now.
     pub(super) fn desktop_issued(&mut self, thread: u32, op: Op, now: Cycles) {
         let th = &self.threads[thread as usize];
-        let (Some(role), instance) = (th.role, th.instance) else {
+        let (Some(role), instance, session) = (th.role, th.instance, th.session) else {
             return;
         };
         let Some(d) = self.desktop.as_mut() else {
@@ -38,11 +38,11 @@ impl Machine {
         };
         if op == Op::NetSend {
             if self.instances[instance as usize].backend[1].is_none() {
-                d.on_wire(instance, now);
+                d.on_wire(session, now);
             }
             return;
         }
-        if let Some((agent, at)) = d.issued(instance, role, op, now) {
+        if let Some((agent, at)) = d.issued(session, role, op, now) {
             self.queue.schedule(at, Event::DeviceDone { thread: agent });
         }
     }
@@ -54,7 +54,7 @@ impl Machine {
             return;
         }
         if let Some(d) = self.desktop.as_mut() {
-            d.on_wire(th.instance, now);
+            d.on_wire(th.session, now);
         }
     }
 

@@ -96,6 +96,7 @@ impl GroupSpec {
                 crate::desktop::DesktopSpec {
                     activity,
                     remote: None,
+                    sessions: 1,
                 }
             }),
         }
@@ -247,6 +248,8 @@ struct Thread {
     pending: Option<Pending>,
     /// What the thread does in a desktop session (`None`: it draws from its workload).
     role: Option<crate::desktop::Role>,
+    /// The desktop session it belongs to (meaningful with a role).
+    session: u32,
 }
 
 /// Counters of one instance.
@@ -412,10 +415,6 @@ impl Machine {
             if let Some(d) = &mut desktop {
                 d.add_group(g.desktop.clone());
             }
-            let roles: Vec<Option<crate::desktop::Role>> = match &g.desktop {
-                Some(d) => d.roles().into_iter().map(Some).collect(),
-                None => vec![None; g.threads as usize],
-            };
             for copy in 0..g.count {
                 let instance = instances.len() as u32;
                 let name = if g.count == 1 {
@@ -424,15 +423,44 @@ impl Machine {
                     format!("{}-{}", g.name, copy + 1)
                 };
                 let mut ready = VecDeque::new();
-                let mut agent = None;
-                for (t, &role) in roles.iter().enumerate() {
+                // Threads: the workload's, or each user session's and its shared OS's.
+                let mut plan: Vec<(Option<crate::desktop::Role>, u32)> = Vec::new();
+                match (&g.desktop, &mut desktop) {
+                    (Some(d), Some(sessions)) => {
+                        // A fault that stops this instance stops its sessions.
+                        let stop = spec
+                            .faults
+                            .iter()
+                            .filter(|f| f.instances.contains(&instance))
+                            .map(|f| f.at)
+                            .min()
+                            .unwrap_or(Cycles::MAX);
+                        let per_session = d.roles();
+                        let users = d.sessions.max(1);
+                        for k in 0..users {
+                            let user = u64::from(copy) * u64::from(users) + u64::from(k);
+                            let agent = per_session
+                                .iter()
+                                .position(|&r| r == crate::desktop::Role::Agent)
+                                .map(|i| (threads.len() + plan.len() + i) as u32);
+                            let rng = SimRng::derived(
+                                spec.seed,
+                                &[0xDE5C, g.scenario_index as u64, user],
+                            );
+                            let session = sessions.add_session(rng, stop, agent);
+                            plan.extend(per_session.iter().map(|&r| (Some(r), session)));
+                            if k == 0 {
+                                plan.extend(d.os_roles().into_iter().map(|r| (Some(r), session)));
+                            }
+                        }
+                    }
+                    _ => plan.extend((0..g.threads).map(|_| (None, 0))),
+                }
+                for (t, &(role, session)) in plan.iter().enumerate() {
                     let rng = SimRng::derived(
                         spec.seed,
                         &[g.scenario_index as u64, u64::from(copy), t as u64],
                     );
-                    if role == Some(crate::desktop::Role::Agent) {
-                        agent = Some(threads.len() as u32);
-                    }
                     ready.push_back(threads.len() as u32);
                     threads.push(Thread {
                         instance,
@@ -441,25 +469,8 @@ impl Machine {
                         next_op: None,
                         pending: None,
                         role,
+                        session,
                     });
-                }
-                if let Some(d) = &mut desktop {
-                    let session = g.desktop.as_ref().map(|_| {
-                        // A fault that stops this instance stops its session.
-                        let stop = spec
-                            .faults
-                            .iter()
-                            .filter(|f| f.instances.contains(&instance))
-                            .map(|f| f.at)
-                            .min()
-                            .unwrap_or(Cycles::MAX);
-                        let rng = SimRng::derived(
-                            spec.seed,
-                            &[0xDE5C, g.scenario_index as u64, u64::from(copy)],
-                        );
-                        (rng, stop, agent)
-                    });
-                    d.add_instance(session);
                 }
                 let first_entity = entities.len() as u32;
                 for v in 0..g.vcpus {

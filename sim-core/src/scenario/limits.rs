@@ -200,7 +200,8 @@ pub fn desktop_events(
             (captures, captures.saturating_mul(per_capture))
         }
     };
-    (inputs + frames + services + captures)
+    // A session host's OS services run beside its sessions' own: count two streams.
+    (inputs + frames + 2 * services + captures)
         .saturating_mul(12)
         .saturating_add(packets.saturating_mul(4))
         .saturating_add(4)

@@ -115,6 +115,8 @@ pub struct VdiNetwork {
     pub loss_ppm: u64,
     /// Most screen captures per second.
     pub frame_rate: u64,
+    /// Each instance group's users are sessions of one shared server OS (a session host).
+    pub session_host: bool,
 }
 
 /// A validated fault.

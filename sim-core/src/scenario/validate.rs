@@ -1066,6 +1066,7 @@ fn validate_platform(
         ),
         ("loss_percent", p.loss_percent.as_ref().map(|x| x.span())),
         ("frame_rate", p.frame_rate.as_ref().map(|x| x.span())),
+        ("session_host", p.session_host.as_ref().map(|x| x.span())),
     ];
     if kind != PlatformKind::Vdi {
         if let Some((field, Some(span))) = vdi_fields.iter().find(|(_, s)| s.is_some()) {
@@ -1130,6 +1131,7 @@ fn validate_platform(
         Some(VdiNetwork {
             protocol,
             frame_rate: libm::round(frame_rate) as u64,
+            session_host: p.session_host.as_ref().is_some_and(|x| *x.get_ref()),
             rtt_us: libm::round(rtt_ms * 1000.0) as u64,
             client_bandwidth_kbit_s: (libm::round(mbit * 1000.0) as u64).max(1),
             loss_ppm: libm::round(loss * 10_000.0) as u64,
