@@ -112,7 +112,7 @@ fn a_logon_storm_takes_longer_with_more_users() {
 }
 
 #[test]
-fn the_seed_table_has_three_columns_with_measured_figures_in_every_row() {
+fn the_seed_table_has_its_three_columns_with_measured_figures_in_every_row() {
     let r = load(&workspace_root().join("scenarios/seed-table-full.toml"))
         .run()
         .unwrap();
@@ -122,9 +122,13 @@ fn the_seed_table_has_three_columns_with_measured_figures_in_every_row() {
         vec![
             SeedColumn::Hardware,
             SeedColumn::Desktop,
+            SeedColumn::Desktop,
             SeedColumn::OsLevel
         ]
     );
+    // The Desktop column has a VDI server and a session host (RDS-like).
+    let rds = r.platforms.iter().find(|p| p.name == "rds").unwrap();
+    assert!(rds.vdi.as_ref().unwrap().session_host);
     for column in &r.table.columns {
         assert_eq!(column.cells.len(), r.table.rows.len());
         for (row, cell) in r.table.rows.iter().zip(&column.cells) {
