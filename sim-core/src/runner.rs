@@ -911,10 +911,42 @@ fn fault_results(
             let boot = lifecycle::host_boot_steps(&s.costs);
             lifecycle::storm(&[boot], &s.host)[0]
         };
-        let recovery_ms = host_boot
+        let mut recovery_ms = host_boot
             + lifecycle::storm(&restart, &s.host)
                 .into_iter()
                 .fold(0.0, f64::max);
+        // A session host boots its server OS once, then every user of it logs on again.
+        let sessions_of = |i: usize| {
+            spec.groups
+                .iter()
+                .find(|g| g.scenario_index == outcome.instances[i].group)
+                .and_then(|g| g.desktop.as_ref())
+                .map_or(1, |d| d.sessions)
+        };
+        if stopped.iter().any(|&i| sessions_of(i) > 1) {
+            let mut boots = Vec::new();
+            let mut logons = Vec::new();
+            for (&i, steps) in stopped.iter().zip(&restart) {
+                let mut boot = steps.clone();
+                let logon = boot.pop();
+                boots.push(boot);
+                let users = if sessions_of(i) > 1 {
+                    sessions_of(i)
+                } else {
+                    1
+                };
+                logons.extend(std::iter::repeat_n(
+                    logon.into_iter().collect(),
+                    users as usize,
+                ));
+            }
+            let slowest = |all: &[Vec<lifecycle::StartStep>]| {
+                lifecycle::storm(all, &s.host)
+                    .into_iter()
+                    .fold(0.0, f64::max)
+            };
+            recovery_ms = host_boot + slowest(&boots) + slowest(&logons);
+        }
         out.push(FaultResult {
             kind: f.kind,
             at_ms: f.at_ms,
