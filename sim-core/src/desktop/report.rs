@@ -58,7 +58,7 @@ pub fn vdi_result(
     let cpu = VdiCpu {
         applications: pct(roles[Role::App.index()] + roles[Role::Player.index()]),
         encode: pct(roles[Role::Agent.index()]),
-        guest_background: pct(roles[Role::Services.index()]),
+        guest_background: pct(roles[Role::Services.index()] + roles[Role::SessionServices.index()]),
         guest_user_other: pct(user.saturating_sub(role_sum)),
         guest_kernel: pct(busy(Category::GuestKernel)),
         hypervisor: pct(busy(Category::Hypervisor)

@@ -19,6 +19,9 @@
 //! - The thin client decodes the update and shows it at its display's next refresh.
 //! - With a local display (no protocol) the application's present is shown at the local
 //!   monitor's next refresh.
+//! - On a session host many users' sessions are threads of one instance (one server OS):
+//!   each session has its own application, player and agent, and its own background
+//!   processes; the OS's services run once.
 //!
 //! Latency is measured from the user's action to the refresh that shows its effect.
 
@@ -116,7 +119,7 @@ impl DesktopSpec {
 }
 
 /// Fixed timings of the run, in host cycles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Clocks {
     per_us: u64,
     end: Cycles,
@@ -218,7 +221,7 @@ pub struct DesktopOutcome {
 /// The desktop sessions of one machine.
 pub struct Sessions {
     specs: Vec<Option<DesktopSpec>>,
-    /// By machine instance.
+    /// By session number (the threads know theirs).
     sessions: Vec<Option<Session>>,
     groups: Vec<Option<DesktopGroupOutcome>>,
     tx_free_at: Cycles,
@@ -265,7 +268,8 @@ impl Sessions {
     /// fault stops it at, and its agent thread); returns its number.
     pub fn add_session(&mut self, rng: SimRng, stop: Cycles, agent_thread: Option<u32>) -> u32 {
         let group = self.specs.len() - 1;
-        let session = Some((rng, stop, agent_thread)).map(|(mut rng, stop, agent_thread)| {
+        let mut rng = rng;
+        let session = {
             let spec = self.specs[group].as_ref().expect("a desktop group");
             let a = spec.activity;
             let per_s = self.c.per_us * 1_000_000;
@@ -312,8 +316,8 @@ impl Sessions {
                 net_rng: SimRng::seed_from_u64(rng.next_u64()),
                 rng,
             }
-        });
-        self.sessions.push(session);
+        };
+        self.sessions.push(Some(session));
         (self.sessions.len() - 1) as u32
     }
 
@@ -370,7 +374,7 @@ impl Sessions {
     /// When the blocking operation of the thread `role` of session `session`, issued at
     /// `now`, completes; `None` when nothing is planned yet (the agent waits for damage).
     pub fn wake(&mut self, session: u32, role: Role, now: Cycles) -> Option<Cycles> {
-        let c = self.c.clone();
+        let c = self.c;
         let s = self.sessions[session as usize].as_mut()?;
         let spec = self.specs[s.group].as_ref().expect("desktop group");
         let a = spec.activity;
@@ -437,7 +441,7 @@ impl Sessions {
         if op != Op::Syscall || !matches!(role, Role::App | Role::Player) {
             return None;
         }
-        let c = self.c.clone();
+        let c = self.c;
         let s = self.sessions[session as usize].as_mut()?;
         let spec = self.specs[s.group].as_ref().expect("desktop group");
         let a = spec.activity;
@@ -483,7 +487,7 @@ impl Sessions {
     /// A packet of session `session`'s agent left the guest (and its back end) at `now`:
     /// it queues at the host NIC, then on the client's link.
     pub fn on_wire(&mut self, session: u32, now: Cycles) {
-        let c = self.c.clone();
+        let c = self.c;
         let Some(s) = self.sessions[session as usize].as_mut() else {
             return;
         };
@@ -552,7 +556,7 @@ impl Sessions {
 
     /// Closes the books at the end of the run.
     pub fn finish(mut self) -> DesktopOutcome {
-        let c = self.c.clone();
+        let c = self.c;
         let per_s = c.per_us * 1_000_000;
         for s in self.sessions.iter_mut().flatten() {
             let spec = self.specs[s.group].as_ref().expect("desktop group");
