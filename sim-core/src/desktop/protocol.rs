@@ -156,7 +156,7 @@ impl ProtocolParams {
     }
 
     /// The preset of a network's protocol with the network's frame rate.
-    pub fn of_network(net: &crate::scenario::VdiNetwork) -> ProtocolParams {
+    pub fn of_network(net: &crate::platform::VdiNetwork) -> ProtocolParams {
         ProtocolParams {
             fps_cap: net.frame_rate.max(1),
             ..ProtocolParams::of(net.protocol)

@@ -6,7 +6,7 @@ use super::{LocalDesktop, VdiCpu, VdiGroupResult, VdiResult};
 use crate::machine::{GroupSpec, MachineOutcome};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::Category;
-use crate::scenario::VdiNetwork;
+use crate::platform::VdiNetwork;
 use crate::text::Text;
 
 /// The desktop figures of a VDI platform's machine run `outcome` (with the platform's

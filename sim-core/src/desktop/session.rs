@@ -32,8 +32,8 @@ use super::protocol::{Content, ProtocolParams, Transport};
 use crate::costs::CostTable;
 use crate::engine::Cycles;
 use crate::metrics::Histogram;
+use crate::platform::VdiNetwork;
 use crate::rng::SimRng;
-use crate::scenario::VdiNetwork;
 use crate::workload::Op;
 
 /// Bytes of IPv4, TCP and timestamp headers per packet (1500-byte MTU minus the payload).

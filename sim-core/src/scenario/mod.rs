@@ -18,7 +18,7 @@ mod validate;
 
 use crate::costs::{CostTable, CpuGeneration};
 use crate::isolation::FaultKind;
-use crate::platform::{DisplayProtocol, GuestOs, SchedulerKind, Stack};
+use crate::platform::{GuestOs, SchedulerKind, Stack};
 use crate::question::{Metric, QuestionKind, Select};
 use crate::sweep::Sweep;
 use crate::text::Text;
@@ -104,20 +104,8 @@ pub struct PlatformSpec {
     pub vdi: Option<VdiNetwork>,
 }
 
-/// The network between a VDI server and its thin clients, and the display protocol.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct VdiNetwork {
-    pub protocol: DisplayProtocol,
-    pub rtt_us: u64,
-    pub client_bandwidth_kbit_s: u64,
-    /// Packet loss, parts per million.
-    pub loss_ppm: u64,
-    /// Most screen captures per second.
-    pub frame_rate: u64,
-    /// Each instance group's users are sessions of one shared server OS (a session host).
-    pub session_host: bool,
-}
+/// The network between a VDI server and its thin clients (it lives with the platforms).
+pub use crate::platform::VdiNetwork;
 
 /// A validated fault.
 #[derive(Debug, Clone, PartialEq)]
