@@ -93,28 +93,34 @@ fn the_estimate_of_free_items_is_one_cycle_per_item() {
     );
 }
 
-/// The desktop session model runs in `finish()`; it counts against the same budget and
-/// stops with the event-limit error instead of running on. vdi-network's machines need
-/// about 28 000 events (see the library test above); a budget just above that leaves
-/// the session model far too little.
+/// Desktop sessions run on the machines: their events count against the run budget like
+/// any other, and a budget one event short of what vdi-network needs stops it with the
+/// event-limit error instead of running on (or stopping silently).
 #[test]
-fn the_desktop_session_model_counts_against_the_run_budget() {
+fn desktop_sessions_count_against_the_run_budget() {
     let path = virtsim_tests::workspace_root().join("scenarios/vdi-network.toml");
     let s = load(&path);
-    let machines = s.run().expect("runs").events;
+    let needed = s.run().expect("runs").events;
     let result = s.run_with(sim_core::RunOptions {
         trace: false,
-        max_events: machines + 10,
+        max_events: needed - 1,
     });
     match result {
         Err(sim_core::SimError::EventLimit { limit, estimate }) => {
-            assert_eq!(limit, machines + 10);
+            assert_eq!(limit, needed - 1);
             assert_eq!(estimate, s.estimated_events());
             let message = result.unwrap_err().to_string();
-            assert!(message.contains(&format!("{}", machines + 10)), "{message}");
+            assert!(message.contains(&format!("{}", needed - 1)), "{message}");
         }
         other => panic!("expected the event limit, got {other:?}"),
     }
+    // Exactly the events it needs is enough.
+    assert!(s
+        .run_with(sim_core::RunOptions {
+            trace: false,
+            max_events: needed,
+        })
+        .is_ok());
     // The default cap is the validator's limit, which the estimate stays below.
     assert_eq!(
         sim_core::RunOptions::default().max_events,

@@ -283,10 +283,17 @@ pub fn summary(r: &RunResult) -> String {
                 v.frames_delivered, v.frames_wanted, v.sessions_dropped,
                 v.cpu.applications, v.cpu.encode, v.cpu.guest_background, v.cpu.idle
             );
+            if let Some(l) = &v.local {
+                let _ = writeln!(
+                    s,
+                    "    local PC: p50/p99 {:.2}/{:.2} ms, frames {}/{}",
+                    l.latency_p50_ms, l.latency_p99_ms, l.frames_delivered, l.frames_wanted
+                );
+            }
             for g in &v.groups {
                 let _ = writeln!(
                     s,
-                    "    {} ({} x{}): p50/p99 {:.2}/{:.2} ms, {:.1} kbit/s, frames {}/{}",
+                    "    {} ({} x{}): p50/p99 {:.2}/{:.2} ms, {:.1} kbit/s, frames {}/{}, quality {:.0}%",
                     g.group,
                     g.workload,
                     g.sessions,
@@ -294,7 +301,8 @@ pub fn summary(r: &RunResult) -> String {
                     g.latency_p99_ms,
                     g.bandwidth_kbit_s,
                     g.frames_delivered,
-                    g.frames_wanted
+                    g.frames_wanted,
+                    g.quality_percent
                 );
             }
         }

@@ -681,6 +681,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "rtt ms", "RTT ms"),
             "p50 ms",
             "p99 ms",
+            tr(ko, "local p50", "로컬 p50"),
             tr(ko, "<150ms%", "150ms 이내%"),
             tr(ko, "drop", "끊김"),
             "kbit/s",
@@ -691,7 +692,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "hyp%", "하이퍼%"),
             tr(ko, "idle%", "유휴%"),
         ];
-        let widths = [8, 7, 8, 8, 11, 7, 11, 17, 6, 8, 6, 8, 6];
+        let widths = [8, 7, 8, 8, 9, 11, 7, 11, 17, 6, 8, 6, 8, 6];
         let _ = write!(
             out,
             "{} {}",
@@ -708,6 +709,9 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 format!("{:.0}", v.rtt_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p50_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p99_ms),
+                v.local
+                    .as_ref()
+                    .map_or(String::new(), |l| format!("{:.1}", l.latency_p50_ms)),
                 format!("{:.1}", v.within_150ms_percent),
                 v.sessions_dropped.to_string(),
                 format!("{:.1}", v.bandwidth_kbit_s),
@@ -734,6 +738,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     String::new(),
                     latency_ms(g.latency_mean_ms, g.latency_p50_ms),
                     latency_ms(g.latency_mean_ms, g.latency_p99_ms),
+                    String::new(),
                     String::new(),
                     String::new(),
                     format!("{:.1}", g.bandwidth_kbit_s),

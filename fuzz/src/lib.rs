@@ -251,6 +251,7 @@ const LINES: &[&str] = &[
     "copy = 4294967295",
     "protocol = \"rdp\"",
     "loss_percent = 50",
+    "frame_rate = 120",
     "rtt_ms = 2000",
     "client_bandwidth_mbit_s = 0.064",
     "workload = \"video\"",

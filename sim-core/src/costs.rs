@@ -242,6 +242,15 @@ cost_table! {
     client_clock_mhz: 1_500, "MHz", "estimate: a low-power thin-client CPU";
     /// Desktop VM: background work of the guest OS per second (services, indexers, AV), µs of one core.
     desktop_background_us_per_s: 15_000, "µs/s", "estimate: about 1.5% of a core per idle desktop (no figure in the reference)";
+    /// A user session on a shared server OS: its own background processes (shell, tray
+    /// applications) per second, µs of one core; the OS's services run once per server.
+    session_background_us_per_s: 3_000, "µs/s", "estimate: a fifth of a desktop VM's background work (no figure in the reference)";
+    /// Memory of one user session on a shared server OS (profile, shell, applications).
+    desktop_session_mib: 300, "MiB", "estimate: no figure in the reference";
+    /// Refresh rate of the display a desktop is shown on (thin client or local PC).
+    client_refresh_hz: 60, "Hz", "estimate: the most common desktop monitor refresh rate";
+    /// Rate at which the client samples keyboard and mouse input.
+    input_poll_hz: 125, "Hz", "estimate: the 8 ms polling interval common for USB keyboards and mice (USB HID 1.11, bInterval)";
 }
 
 impl CostTable {
@@ -262,7 +271,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 91);
+        assert_eq!(CostTable::SOURCES.len(), 95);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

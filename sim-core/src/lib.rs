@@ -29,6 +29,7 @@
 //! knows nothing of browsers or terminals.
 
 pub mod costs;
+pub mod desktop;
 pub mod engine;
 pub mod explain;
 pub mod export_csv;
@@ -46,7 +47,6 @@ pub mod scenario;
 pub mod sweep;
 pub mod table;
 pub mod text;
-pub mod vdi;
 pub mod workload;
 
 mod runner;

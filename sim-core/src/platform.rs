@@ -273,7 +273,7 @@ impl Stack {
 }
 
 /// Remote display protocol presets of a `vdi` platform, in the spirit of the products the
-/// seed names. Their parameters live in [`crate::vdi::ProtocolParams`].
+/// seed names. Their encoders live in [`crate::desktop::ProtocolParams`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -327,4 +327,20 @@ impl BackendPlacement {
             BackendPlacement::DeviceThread => "device_thread",
         }
     }
+}
+
+/// A VDI platform's desktops: the network between the server and its thin clients, the
+/// display protocol, and whether users get a desktop VM each or share a server OS.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct VdiNetwork {
+    pub protocol: DisplayProtocol,
+    pub rtt_us: u64,
+    pub client_bandwidth_kbit_s: u64,
+    /// Packet loss, parts per million.
+    pub loss_ppm: u64,
+    /// Most screen captures per second.
+    pub frame_rate: u64,
+    /// Each instance group's users are sessions of one shared server OS (a session host).
+    pub session_host: bool,
 }

@@ -69,6 +69,8 @@ pub enum Metric {
     DesktopBandwidthKbitS,
     /// VDI: frames delivered over frames wanted, percent.
     DesktopFramesDeliveredPercent,
+    /// VDI: user sessions a fault dropped.
+    DesktopSessionsDropped,
 }
 
 impl Metric {
@@ -105,6 +107,7 @@ impl Metric {
             Metric::DesktopP99LatencyMs => "desktop_p99_latency_ms",
             Metric::DesktopBandwidthKbitS => "desktop_bandwidth_kbit_s",
             Metric::DesktopFramesDeliveredPercent => "desktop_frames_delivered_percent",
+            Metric::DesktopSessionsDropped => "desktop_sessions_dropped",
         }
     }
 }

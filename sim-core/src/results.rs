@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::desktop::VdiResult;
 use crate::isolation::{AttackSurface, FaultResult};
 use crate::lifecycle::LifecycleResult;
 use crate::machine::Trace;
@@ -11,7 +12,6 @@ use crate::platform::{IoModel, MemoryVirtualization, PlatformKind, SchedulerKind
 use crate::question::QuestionAnswer;
 use crate::table::ComparisonTable;
 use crate::text::Text;
-use crate::vdi::VdiResult;
 use crate::workload::Op;
 
 /// The result of running a whole scenario.

@@ -13,7 +13,6 @@ use crate::results::{
 };
 use crate::scenario::{Scenario, MAX_ESTIMATED_EVENTS};
 use crate::table::ComparisonTable;
-use crate::vdi::{self, SessionGroup};
 use crate::workload::Op;
 
 /// Options of a run.
@@ -21,9 +20,8 @@ use crate::workload::Op;
 pub struct RunOptions {
     /// Record a per-pCPU timeline for every platform.
     pub trace: bool,
-    /// Stop with [`SimError::EventLimit`] past this many events (the machines' events
-    /// plus the work units of the desktop session model in [`Runner::finish`]). The
-    /// default is [`MAX_ESTIMATED_EVENTS`], the limit every accepted scenario's estimate
+    /// Stop with [`SimError::EventLimit`] past this many events (the machines' events,
+    /// desktop sessions included). The default is [`MAX_ESTIMATED_EVENTS`], the limit every accepted scenario's estimate
     /// stays below.
     pub max_events: u64,
 }
@@ -174,7 +172,26 @@ impl Runner {
         let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
         let mut baseline_of = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
-            let groups = groups_of(p_index);
+            let mut groups = groups_of(p_index);
+            // A VDI platform's desktops are shown on thin clients through its protocol.
+            if let Some(net) = &p.vdi {
+                for g in &mut groups {
+                    if let Some(d) = &mut g.desktop {
+                        d.remote = Some(crate::desktop::Remote {
+                            protocol: crate::desktop::ProtocolParams::of_network(net),
+                            network: net.clone(),
+                        });
+                        // A session host: the group's users are sessions of one server OS,
+                        // a VM with their vCPUs (at most the host's cores).
+                        if net.session_host {
+                            d.sessions = g.count;
+                            g.vcpus = g.count.saturating_mul(g.vcpus).min(scenario.host.cores);
+                            g.count = 1;
+                            g.pin = None;
+                        }
+                    }
+                }
+            }
             let faults = machine_faults(&scenario, p_index, &groups);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -242,7 +259,11 @@ impl Runner {
                     let mut spec = spec.clone();
                     for g in &mut spec.groups {
                         if g.scenario_index == sweep.group {
-                            g.count = count;
+                            match &mut g.desktop {
+                                // A session host's users are its sessions.
+                                Some(d) if d.sessions > 1 => d.sessions = count.max(2),
+                                _ => g.count = count,
+                            }
                         }
                     }
                     spec.faults.clear();
@@ -389,29 +410,14 @@ impl Runner {
         let seconds = s.duration_ms as f64 / 1000.0;
         let per_us = s.host.clock_mhz;
         let mut platforms = Vec::new();
-        // The desktop session model runs here, within what is left of the budget.
-        let mut budget = self.options.max_events.saturating_sub(self.events);
         for (job, outcome) in self.jobs.iter().zip(&outcomes) {
             let JobKind::Platform(p_index) = job.kind else {
                 continue;
             };
             let baseline = &outcomes[self.baseline_of[p_index]];
-            platforms.push(
-                platform_result(
-                    s,
-                    p_index,
-                    &job.spec,
-                    outcome,
-                    baseline,
-                    seconds,
-                    per_us,
-                    &mut budget,
-                )
-                .map_err(|()| SimError::EventLimit {
-                    limit: self.options.max_events,
-                    estimate: s.estimated_events(),
-                })?,
-            );
+            platforms.push(platform_result(
+                s, p_index, &job.spec, outcome, baseline, seconds, per_us,
+            ));
         }
         let sweep = s
             .sweep
@@ -527,7 +533,9 @@ fn machine_faults(s: &Scenario, p_index: usize, groups: &[GroupSpec]) -> Vec<Mac
                 let mut offset = 0;
                 for g in groups {
                     if g.scenario_index == group {
-                        return Some(offset + copy);
+                        // On a session host a user's copy is a session of the one instance.
+                        let per_instance = g.desktop.as_ref().map_or(1, |d| d.sessions.max(1));
+                        return Some(offset + copy / per_instance);
                     }
                     offset += g.count;
                 }
@@ -621,8 +629,7 @@ fn platform_result(
     baseline: &MachineOutcome,
     seconds: f64,
     per_us: u64,
-    budget: &mut u64,
-) -> Result<PlatformResult, ()> {
+) -> PlatformResult {
     let p = &s.platforms[p_index];
     let ops: u64 = outcome.instances.iter().map(|i| i.ops).sum();
     let mut exits = [0u64; ExitReason::COUNT];
@@ -711,7 +718,7 @@ fn platform_result(
             weight += base_cpu;
         }
     }
-    let relative_performance_percent = if weight == 0 {
+    let mut relative_performance_percent = if weight == 0 {
         percent(ops, baseline_ops)
     } else {
         weighted * 100.0 / weight as f64
@@ -749,43 +756,26 @@ fn platform_result(
     let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
     let faults = fault_results(s, p_index, spec, outcome, &instances);
     let vdi = p.vdi.as_ref().map(|net| {
-        let mut index = 0;
-        let groups: Vec<SessionGroup> = spec
-            .groups
-            .iter()
-            .map(|g| {
-                let stopped_at = (0..g.count)
-                    .map(|k| outcome.instances[index + k as usize].stopped_at)
-                    .collect();
-                index += g.count as usize;
-                SessionGroup {
-                    name: g.name.clone(),
-                    workload: g.workload.name.clone(),
-                    count: g.count,
-                    vcpus: g.vcpus,
-                    stopped_at,
-                }
-            })
-            .collect();
-        vdi::run(
-            &p.stack,
-            net,
-            &s.host,
-            &s.costs,
-            &groups,
-            spec.duration_cycles,
-            s.seed,
-            *budget,
-        )
+        crate::desktop::report::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
     });
-    let vdi = match vdi {
-        None => None,
-        Some(Ok((result, used))) => {
-            *budget -= used;
-            Some(result)
+    // Desktops: what counts for the user is what reaches the screen. Relative performance
+    // is the updates shown over those the same activities show on a local PC (the native
+    // baseline), not operations (the agent's packets have no local counterpart).
+    if let Some(v) = &vdi {
+        if let Some(local) = &v.local {
+            if local.frames_delivered > 0 {
+                relative_performance_percent = percent(v.frames_delivered, local.frames_delivered);
+            }
         }
-        Some(Err(_)) => return Err(()),
-    };
+        for g in &mut groups {
+            if let Some(d) = v.groups.iter().find(|d| d.group == g.name) {
+                if d.local_frames_delivered > 0 {
+                    g.relative_performance_percent =
+                        percent(d.frames_delivered, d.local_frames_delivered);
+                }
+            }
+        }
+    }
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, workload)
         .with_working_set_mib(spec.groups[0].working_set_mib);
@@ -797,7 +787,11 @@ fn platform_result(
             complete: Default::default(),
         });
     }
-    // Desktops: the CPU per session is the session model's (it includes the encoder).
+    if p.vdi.as_ref().is_some_and(|n| n.session_host) {
+        crate::desktop::report::session_host_lifecycle(&mut lifecycle, s, p_index);
+    }
+    // Desktops: the CPU per session is the machine's busy time over the sessions (every
+    // desktop's work and everything it caused: encoder, kernels, hypervisor).
     if let Some(v) = &vdi {
         if v.sessions > 0 {
             lifecycle.cpu_per_instance_percent =
@@ -814,7 +808,7 @@ fn platform_result(
             lifecycle.density = memory.min(cpu);
         }
     }
-    Ok(PlatformResult {
+    PlatformResult {
         name: p.name.clone(),
         label: p.label.clone(),
         kind: p.stack.kind,
@@ -852,9 +846,15 @@ fn platform_result(
         events: outcome.events,
         lifecycle,
         faults,
-        attack_surface: Some(attack_surface(&p.stack, instance_count)),
+        // A session host's users all reach its one server OS.
+        attack_surface: Some(attack_surface(
+            &p.stack,
+            vdi.as_ref()
+                .filter(|v| v.session_host)
+                .map_or(instance_count, |v| v.sessions),
+        )),
         vdi,
-    })
+    }
 }
 
 fn lifecycle_result(
@@ -984,10 +984,42 @@ fn fault_results(
             let boot = lifecycle::host_boot_steps(&s.costs);
             lifecycle::storm(&[boot], &s.host)[0]
         };
-        let recovery_ms = host_boot
+        let mut recovery_ms = host_boot
             + lifecycle::storm(&restart, &s.host)
                 .into_iter()
                 .fold(0.0, f64::max);
+        // A session host boots its server OS once, then every user of it logs on again.
+        let sessions_of = |i: usize| {
+            spec.groups
+                .iter()
+                .find(|g| g.scenario_index == outcome.instances[i].group)
+                .and_then(|g| g.desktop.as_ref())
+                .map_or(1, |d| d.sessions)
+        };
+        if stopped.iter().any(|&i| sessions_of(i) > 1) {
+            let mut boots = Vec::new();
+            let mut logons = Vec::new();
+            for (&i, steps) in stopped.iter().zip(&restart) {
+                let mut boot = steps.clone();
+                let logon = boot.pop();
+                boots.push(boot);
+                let users = if sessions_of(i) > 1 {
+                    sessions_of(i)
+                } else {
+                    1
+                };
+                logons.extend(std::iter::repeat_n(
+                    logon.into_iter().collect(),
+                    users as usize,
+                ));
+            }
+            let slowest = |all: &[Vec<lifecycle::StartStep>]| {
+                lifecycle::storm(all, &s.host)
+                    .into_iter()
+                    .fold(0.0, f64::max)
+            };
+            recovery_ms = host_boot + slowest(&boots) + slowest(&logons);
+        }
         out.push(FaultResult {
             kind: f.kind,
             at_ms: f.at_ms,
@@ -1030,6 +1062,7 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
         Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
         Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
+        Metric::DesktopSessionsDropped => p.vdi.as_ref()?.sessions_dropped as f64,
         Metric::DesktopFramesDeliveredPercent => {
             let v = p.vdi.as_ref()?;
             if v.frames_wanted == 0 {

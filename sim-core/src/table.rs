@@ -181,7 +181,29 @@ impl ComparisonTable {
 fn measured(p: &PlatformResult, row: TableRow) -> Text {
     let n = p.instance_count;
     let gib = p.memory_mib as f64 / 1024.0;
+    let sessions = p.vdi.as_ref().map_or(0, |v| v.sessions);
+    let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
     match (p.kind, row) {
+        (PlatformKind::Vdi, TableRow::ExecutionEnvironment) if shared => Text::new(
+            format!("{sessions} user session(s) in {n} session host VM(s), {} vCPUs, on a central server; thin clients connect over the network", p.vcpus),
+            format!("세션 호스트 VM {n}개 안의 사용자 세션 {sessions}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
+        ),
+        (PlatformKind::Vdi, TableRow::Kernel) if shared => Text::new(
+            format!("{n} server OS kernel(s) shared by {sessions} session(s) + the hypervisor; guest kernel {:.1}% of CPU", p.cpu.guest_kernel),
+            format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+        ),
+        (PlatformKind::Vdi, TableRow::OsRequirement) if shared => Text::new(
+            format!("{n} server OS install(s) for {sessions} user(s); {gib:.1} GiB of user memory"),
+            format!("사용자 {sessions}명에 서버 OS {n}개 설치; 사용자 메모리 {gib:.1} GiB"),
+        ),
+        (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
+            format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} session(s) to {n} session host(s)", p.cpu.hypervisor),
+            format!("하이퍼바이저 CPU {:.1}% + 세션 {sessions}개를 세션 호스트 {n}개에 배정하는 연결 브로커", p.cpu.hypervisor),
+        ),
+        (PlatformKind::Vdi, TableRow::Performance) => Text::new(
+            format!("{:.1}% of the updates a local PC shows; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
+            format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
+        ),
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} desktop VM(s), {} vCPUs, on a central server; thin clients connect over the network", p.vcpus),
             format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
@@ -314,13 +336,19 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             Some(Text::new(en.join("; "), ko.join("; ")))
         }
         TableRow::Performance => p.vdi.as_ref().map(|v| {
+            let (local_en, local_ko) = v.local.as_ref().map_or((String::new(), String::new()), |l| {
+                (
+                    format!(" (local PC p50 {:.0} ms)", l.latency_p50_ms),
+                    format!(" (로컬 PC p50 {:.0} ms)", l.latency_p50_ms),
+                )
+            });
             Text::new(
                 format!(
-                    "input-to-display p50 {:.0} ms / p99 {:.0} ms, {:.0} kbit/s per session, {}/{} frames delivered",
+                    "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms, {:.0} kbit/s per session, {}/{} frames delivered",
                     v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
                 ),
                 format!(
-                    "입력-화면 지연 p50 {:.0} ms / p99 {:.0} ms, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
+                    "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
                     v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
                 ),
             )

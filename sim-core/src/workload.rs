@@ -342,7 +342,7 @@ impl Workload {
                     },
                 )
             },
-            _ => return crate::vdi::desktop_workload(name),
+            _ => return None,
         };
         Some(w)
     }

@@ -54,10 +54,16 @@ impl Machine {
         }
         let th = &mut self.threads[ti];
         if th.next_op.is_none() && th.burst_left == 0 {
-            let (burst, op) = self.groups[gi as usize].sampler.draw(&mut th.rng);
+            let (burst, op) = if th.role.is_none() {
+                self.groups[gi as usize].sampler.draw(&mut th.rng)
+            } else {
+                self.desktop_draw(t)
+            };
+            let th = &mut self.threads[ti];
             th.burst_left = burst;
             th.next_op = op;
         }
+        let th = &self.threads[ti];
         let (left, next_op, shadow_cold) = (th.burst_left, th.next_op, th.shadow_cold);
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);

@@ -117,6 +117,9 @@ impl Machine {
     /// The thread on entity `e` issued `op` (which began at `op_start`) at `now`.
     #[inline(always)]
     pub(super) fn issue(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
+        if self.desktop.is_some() {
+            self.desktop_issued(thread, op, now);
+        }
         if !op.blocks() && ring_of(op).is_none() {
             // The common case: an operation that completes where it was issued.
             let instance = self.threads[thread as usize].instance as usize;
@@ -158,8 +161,16 @@ impl Machine {
                 );
             }
             _ if op.blocks() => {
-                let done = self.device_time(thread, op, now);
-                self.queue.schedule(done, Event::DeviceDone { thread });
+                // A desktop thread's wait ends when its session says (an input arrives, a
+                // frame is due, the agent has damage to capture).
+                let done = if self.threads[thread as usize].role.is_some() {
+                    self.desktop_wake(thread, now)
+                } else {
+                    Some(self.device_time(thread, op, now))
+                };
+                if let Some(done) = done {
+                    self.queue.schedule(done, Event::DeviceDone { thread });
+                }
             }
             _ => {}
         }
@@ -229,6 +240,9 @@ impl Machine {
         if let Some(r) = ring_of(job.op) {
             let ring = &mut self.instances[instance].rings[r];
             ring.backend_busy = ring.backend_busy.saturating_sub(1);
+        }
+        if job.op == Op::NetSend && self.desktop.is_some() {
+            self.desktop_on_wire(job.thread, now);
         }
         if job.op.blocks() {
             let done = self.device_time(job.thread, job.op, now);

@@ -17,9 +17,12 @@
 //! - `cache.rs`: cache refills after another instance displaced a working set;
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
-//! - `trace.rs`: the bounded per-pCPU timeline.
+//! - `trace.rs`: the bounded per-pCPU timeline;
+//! - `desktop.rs`: the hooks through which desktop sessions' threads
+//!   ([`crate::desktop::session`]) draw their work, wait, and send their updates.
 
 mod cache;
+mod desktop;
 mod guest;
 mod interrupts;
 mod io;
@@ -72,6 +75,8 @@ pub struct GroupSpec {
     pub cap_percent: u32,
     /// Memory the instance's threads touch (its cache-hot set is at most the shared cache).
     pub working_set_mib: u64,
+    /// Desktops: the instance's threads are a desktop session's (its `threads` is ignored).
+    pub desktop: Option<crate::desktop::DesktopSpec>,
 }
 
 impl GroupSpec {
@@ -88,6 +93,15 @@ impl GroupSpec {
             weight: i.weight,
             cap_percent: i.cap_percent,
             working_set_mib: i.working_set_mib,
+            // A desktop activity shown on a local display; the runner adds the remote
+            // display of a VDI platform.
+            desktop: crate::desktop::Activity::of(&i.workload.name).map(|activity| {
+                crate::desktop::DesktopSpec {
+                    activity,
+                    remote: None,
+                    sessions: 1,
+                }
+            }),
         }
     }
 }
@@ -250,6 +264,10 @@ struct Thread {
     shadow_paid: bool,
     /// Whether the thread's shadow root has been cached once (see `shadow_switch`).
     shadow_evictable: bool,
+    /// What the thread does in a desktop session (`None`: it draws from its workload).
+    role: Option<crate::desktop::Role>,
+    /// The desktop session it belongs to (meaningful with a role).
+    session: u32,
 }
 
 /// Counters of one instance.
@@ -354,6 +372,8 @@ pub struct MachineOutcome {
     pub capacity: Cycles,
     pub events: u64,
     pub trace: Option<Trace>,
+    /// The desktop sessions' figures, when the machine ran desktops.
+    pub desktop: Option<crate::desktop::DesktopOutcome>,
 }
 
 /// The simulation of one platform.
@@ -392,6 +412,8 @@ pub struct Machine {
     /// Cache state of the host's background processes (together).
     background_cache: CacheState,
     trace: Option<Trace>,
+    /// The desktop sessions, when any group is a desktop.
+    desktop: Option<Box<crate::desktop::session::Sessions>>,
     finished: bool,
 }
 
@@ -409,10 +431,20 @@ impl Machine {
             _ => 100 * per_ms,
         };
         let shared_cache_kib = spec.host.shared_cache_kib();
+        let mut desktop = spec.groups.iter().any(|g| g.desktop.is_some()).then(|| {
+            Box::new(crate::desktop::session::Sessions::new(
+                &spec.host,
+                &spec.costs,
+                spec.duration_cycles,
+            ))
+        });
         for (g_index, g) in spec.groups.iter().enumerate() {
             let builder = PathBuilder::for_host(&spec.stack, &spec.costs, &spec.host, &g.workload)
                 .with_working_set_mib(g.working_set_mib);
             groups.push(GroupRt::build(&builder, &spec, g, shared_cache_kib));
+            if let Some(d) = &mut desktop {
+                d.add_group(g.desktop.clone());
+            }
             for copy in 0..g.count {
                 let instance = instances.len() as u32;
                 let name = if g.count == 1 {
@@ -421,10 +453,43 @@ impl Machine {
                     format!("{}-{}", g.name, copy + 1)
                 };
                 let mut ready = VecDeque::new();
-                for t in 0..g.threads {
+                // Threads: the workload's, or each user session's and its shared OS's.
+                let mut plan: Vec<(Option<crate::desktop::Role>, u32)> = Vec::new();
+                match (&g.desktop, &mut desktop) {
+                    (Some(d), Some(sessions)) => {
+                        // A fault that stops this instance stops its sessions.
+                        let stop = spec
+                            .faults
+                            .iter()
+                            .filter(|f| f.instances.contains(&instance))
+                            .map(|f| f.at)
+                            .min()
+                            .unwrap_or(Cycles::MAX);
+                        let per_session = d.roles();
+                        let users = d.sessions.max(1);
+                        for k in 0..users {
+                            let user = u64::from(copy) * u64::from(users) + u64::from(k);
+                            let agent = per_session
+                                .iter()
+                                .position(|&r| r == crate::desktop::Role::Agent)
+                                .map(|i| (threads.len() + plan.len() + i) as u32);
+                            let rng = SimRng::derived(
+                                spec.seed,
+                                &[0xDE5C, g.scenario_index as u64, user],
+                            );
+                            let session = sessions.add_session(rng, stop, agent);
+                            plan.extend(per_session.iter().map(|&r| (Some(r), session)));
+                            if k == 0 {
+                                plan.extend(d.os_roles().into_iter().map(|r| (Some(r), session)));
+                            }
+                        }
+                    }
+                    _ => plan.extend((0..g.threads).map(|_| (None, 0))),
+                }
+                for (t, &(role, session)) in plan.iter().enumerate() {
                     let rng = SimRng::derived(
                         spec.seed,
-                        &[g.scenario_index as u64, u64::from(copy), u64::from(t)],
+                        &[g.scenario_index as u64, u64::from(copy), t as u64],
                     );
                     ready.push_back(threads.len() as u32);
                     threads.push(Thread {
@@ -437,6 +502,8 @@ impl Machine {
                         shadow_carry: 0,
                         shadow_paid: false,
                         shadow_evictable: false,
+                        role,
+                        session,
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -502,6 +569,7 @@ impl Machine {
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
             finished: false,
+            desktop,
             lock_phase: vec![locks::LockPhase::None; threads.len()],
             guest_locks: vec![locks::GuestLock::default(); instances.len()],
             ple_windows: vec![0; entities.len()],
@@ -615,6 +683,7 @@ impl Machine {
             capacity: end * u64::from(self.spec.host.cores),
             events: self.queue.processed(),
             trace: self.trace.map(Trace::finish),
+            desktop: self.desktop.map(|d| d.finish()),
         }
     }
 

@@ -349,6 +349,9 @@ impl Machine {
             // The refill comes first; what ran of the burst is no longer owed. The
             // operation (if it was in this item) is still to come.
             let ran_burst = ran_user.saturating_sub(refill).min(burst);
+            if self.desktop.is_some() {
+                self.desktop_ran(thread, ran_burst);
+            }
             let th = &mut self.threads[thread as usize];
             th.burst_left = th.burst_left.saturating_sub(ran_burst);
             // The part of the refill that did not run is still cold.
@@ -421,6 +424,9 @@ impl Machine {
                 thread, burst, op, ..
             } => {
                 let op_start = self.pcpus[pi].preemptible_until;
+                if self.desktop.is_some() {
+                    self.desktop_ran(thread, burst);
+                }
                 let th = &mut self.threads[thread as usize];
                 th.burst_left = th.burst_left.saturating_sub(burst);
                 if let Some(op) = op {

@@ -379,6 +379,18 @@ pub struct PlatformSection {
         schemars(with = "Option<f64>", range(min = 0.0, max = 50.0))
     )]
     pub loss_percent: Option<Spanned<f64>>,
+    /// VDI: most screen captures per second (default: the protocol's, 30).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 1.0, max = 120.0))
+    )]
+    pub frame_rate: Option<Spanned<f64>>,
+    /// VDI: the users' desktops are sessions of one shared server OS per instance group
+    /// (RDS / Citrix Virtual Apps-like) instead of a desktop VM each (default false).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub session_host: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

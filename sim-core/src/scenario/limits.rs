@@ -1,9 +1,9 @@
 //! Limits that keep every accepted scenario bounded, and the event estimate.
 
 use super::Scenario;
+use crate::desktop::Activity;
 use crate::path::{FoldedPath, PathBuilder};
 use crate::platform::{PlatformKind, SchedulerKind, Stack};
-use crate::vdi::Activity;
 use crate::workload::Op;
 
 /// Largest scenario file accepted, in bytes.
@@ -46,6 +46,7 @@ pub(super) fn cost_range(unit: &str) -> (u64, u64) {
     match unit {
         "percent" => (1, 100),
         "MHz" => (100, 10_000),
+        "Hz" => (1, 1_000),
         "µs/s" => (0, 1_000_000),
         "requests" | "updates" => (1, 1024),
         "accesses" => (0, 64),
@@ -58,12 +59,6 @@ pub(super) fn cost_range(unit: &str) -> (u64, u64) {
 /// baseline and each sweep point runs its groups): every group run keeps one latency
 /// histogram per operation until the run finishes, so this bounds a run's memory.
 pub const MAX_GROUP_RUNS: u64 = 1024;
-
-/// Work units of the desktop session model charged per event: one, plus one per 64
-/// sessions and cores that its dispatcher scans (see [`vdi_work_units`]).
-pub fn vdi_event_weight(sessions: u64, cores: u64) -> u64 {
-    1 + (sessions + cores) / 64
-}
 
 /// An upper bound of the events one machine runs: the platform's `stack` with the given
 /// instance groups (group, copies) for `duration` cycles.
@@ -90,6 +85,7 @@ fn machine_events(
     groups: &[(usize, u32)],
     background: bool,
     faults: u64,
+    network: Option<&super::VdiNetwork>,
 ) -> u64 {
     let duration_ms = s.duration_ms;
     let duration = duration_ms * s.host.clock_mhz * 1000;
@@ -97,8 +93,17 @@ fn machine_events(
     let mut by_groups = 0u64;
     let mut fastest = 0u64;
     let mut entities = 0u64;
+    let mut desktops = 0u64;
     for &(index, count) in groups {
         let inst = &s.instances[index];
+        if let Some(activity) = Activity::of(&inst.workload.name) {
+            // A desktop's threads run its session, not an operation mix.
+            desktops = desktops.saturating_add(
+                desktop_events(&activity, network, duration_ms).saturating_mul(u64::from(count)),
+            );
+            entities += u64::from(count) * u64::from(inst.vcpus);
+            continue;
+        }
         let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &inst.workload)
             .with_working_set_mib(inst.working_set_mib);
         let burst = inst.workload.compute_cycles / 2;
@@ -159,43 +164,63 @@ fn machine_events(
     } else {
         0
     };
-    busy.saturating_add(cuts)
+    busy.saturating_add(desktops)
+        .saturating_add(cuts)
         .saturating_add(background)
         .saturating_add(duration_ms + 1)
         .saturating_add(2 * entities + faults + 16)
 }
 
-/// An upper bound of the work units of the desktop session model of a VDI platform
-/// (`vdi::run`): inputs (4 events each: input, arrival, job done, shown; their
-/// exponential inter-arrival times are bounded by a quarter of their mean over a run as
-/// for bursts above), video frames (3 events each, at a fixed rate) and background jobs
-/// (2 events every 100 ms), each event weighted by [`vdi_event_weight`].
-pub fn vdi_work_units(s: &Scenario, p_index: usize) -> u64 {
-    let seconds_ppm = s.duration_ms; // thousandths of a second
-    let mut events = 0u64;
-    let mut sessions = 0u64;
-    for inst in s
-        .instances
-        .iter()
-        .filter(|i| i.platforms.contains(&p_index))
-    {
-        let count = u64::from(inst.count);
-        sessions += count;
-        let Some(a) = Activity::of(&inst.workload.name) else {
-            continue;
-        };
-        let inputs = 4 * a.inputs_per_ks * seconds_ppm / 1_000_000 + 1;
-        let frames = a.video_fps * seconds_ppm / 1000 + 1;
-        let background = seconds_ppm / 100 + 1;
-        events = events.saturating_add(count * (4 * inputs + 3 * frames + 2 * background));
-    }
-    events.saturating_mul(vdi_event_weight(sessions, u64::from(s.host.cores)))
+/// An upper bound of the events of one desktop session over `duration_ms` (see
+/// `crate::desktop::session`). Its threads alternate a wait (a receive or a sleep) and
+/// a piece of work ending in a system call; such a pair costs at most 12 events (the work
+/// item, the wake-up, the completion, a halt, halt polling, a host switch, two guest
+/// switches, a back end's completion job and its switch, the system call's item and a
+/// guest switch). Inputs arrive at random (at most 4 times their mean count, as for bursts
+/// above, plus 2), video frames and the services' wake-ups at fixed rates, captures at most
+/// once per capture interval and once per change; each capture sends at most the packets
+/// of the largest update the activity can make (its largest redraw and video window at
+/// full quality), each packet at most 4 events (its item, a guest switch, a back-end job
+/// and its switch).
+pub fn desktop_events(
+    activity: &Activity,
+    network: Option<&super::VdiNetwork>,
+    duration_ms: u64,
+) -> u64 {
+    use crate::desktop::{Content, ProtocolParams, PACKET_PAYLOAD};
+    let inputs = 4 * activity.inputs_per_ks * duration_ms / 1_000_000 + 2;
+    let frames = if activity.video_fps > 0 {
+        activity.video_fps * duration_ms / 1000 + 2
+    } else {
+        0
+    };
+    let services = duration_ms / 100 + 2;
+    let (captures, packets) = match network {
+        None => (0, 0),
+        Some(net) => {
+            let protocol = ProtocolParams::of_network(net);
+            let captures = (protocol.fps_cap * duration_ms / 1000 + 2).min(inputs + frames + 2);
+            let mut largest = activity.redraw_kpixels();
+            largest[Content::Video.index()] =
+                largest[Content::Video.index()].max(activity.video_kpixels());
+            let per_capture = protocol
+                .update_bytes(&largest, 100)
+                .div_ceil(PACKET_PAYLOAD)
+                + 1;
+            (captures, captures.saturating_mul(per_capture))
+        }
+    };
+    // A session host's OS services run beside its sessions' own: count two streams.
+    (inputs + frames + 2 * services + captures)
+        .saturating_mul(12)
+        .saturating_add(packets.saturating_mul(4))
+        .saturating_add(4)
 }
 
 impl Scenario {
     /// An upper bound of the events a full run needs: every platform, each distinct
-    /// native baseline, each sweep point and the desktop session model of VDI platforms
-    /// (see `machine_events` and [`vdi_work_units`]). The run itself stops with an error
+    /// native baseline and each sweep point, desktop sessions included (see
+    /// `machine_events` and [`desktop_events`]). The run itself stops with an error
     /// past [`MAX_ESTIMATED_EVENTS`].
     pub fn estimated_events(&self) -> u64 {
         let groups_of = |p: usize| -> Vec<(usize, u32)> {
@@ -215,12 +240,20 @@ impl Scenario {
                 .iter()
                 .filter(|f| f.platforms.contains(&p_index))
                 .count() as u64;
-            total =
-                total.saturating_add(machine_events(self, &p.stack, &groups, background, faults));
+            let net = p.vdi.as_ref();
+            total = total.saturating_add(machine_events(
+                self, &p.stack, &groups, background, faults, net,
+            ));
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
-                total =
-                    total.saturating_add(machine_events(self, &Stack::native(), &groups, false, 0));
+                total = total.saturating_add(machine_events(
+                    self,
+                    &Stack::native(),
+                    &groups,
+                    false,
+                    0,
+                    None,
+                ));
                 baselines.push(key);
             }
             if let Some(sweep) = &self.sweep {
@@ -230,13 +263,11 @@ impl Scenario {
                             .iter()
                             .map(|&(i, c)| (i, if i == sweep.group { count } else { c }))
                             .collect();
-                        total = total
-                            .saturating_add(machine_events(self, &p.stack, &groups, background, 0));
+                        total = total.saturating_add(machine_events(
+                            self, &p.stack, &groups, background, 0, net,
+                        ));
                     }
                 }
-            }
-            if p.vdi.is_some() {
-                total = total.saturating_add(vdi_work_units(self, p_index));
             }
         }
         total

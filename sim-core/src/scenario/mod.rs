@@ -18,7 +18,7 @@ mod validate;
 
 use crate::costs::CostTable;
 use crate::isolation::FaultKind;
-use crate::platform::{DisplayProtocol, GuestOs, SchedulerKind, Stack};
+use crate::platform::{GuestOs, SchedulerKind, Stack};
 use crate::question::{Metric, QuestionKind, Select};
 use crate::sweep::Sweep;
 use crate::text::Text;
@@ -32,9 +32,9 @@ pub use format::{
     QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
 };
 pub use limits::{
-    vdi_event_weight, vdi_work_units, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S,
-    MAX_DISK_IOPS, MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES,
-    MAX_GROUP_RUNS, MAX_INSTANCES, MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS,
+    desktop_events, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS,
+    MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS,
+    MAX_INSTANCES, MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS,
     MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES,
     MAX_VCPUS,
 };
@@ -60,16 +60,8 @@ pub struct PlatformSpec {
     pub vdi: Option<VdiNetwork>,
 }
 
-/// The network between a VDI server and its thin clients, and the display protocol.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct VdiNetwork {
-    pub protocol: DisplayProtocol,
-    pub rtt_us: u64,
-    pub client_bandwidth_kbit_s: u64,
-    /// Packet loss, parts per million.
-    pub loss_ppm: u64,
-}
+/// The network between a VDI server and its thin clients (it lives with the platforms).
+pub use crate::platform::VdiNetwork;
 
 /// A validated fault.
 #[derive(Debug, Clone, PartialEq)]

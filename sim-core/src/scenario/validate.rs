@@ -383,7 +383,7 @@ pub(super) fn validate(
     let mut workloads: Vec<Workload> = Vec::new();
     for w in &raw.workloads {
         let name = w.name.get_ref();
-        if Workload::preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
+        if preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
             return Err(v.error(
                 w.name.span(),
                 msg!(
@@ -395,7 +395,7 @@ pub(super) fn validate(
             ));
         }
         let mut workload = match &w.base {
-            Some(base) => Workload::preset(base.get_ref())
+            Some(base) => preset(base.get_ref())
                 .or_else(|| {
                     workloads
                         .iter()
@@ -1168,6 +1168,8 @@ fn validate_platform(
             p.client_bandwidth_mbit_s.as_ref().map(|x| x.span()),
         ),
         ("loss_percent", p.loss_percent.as_ref().map(|x| x.span())),
+        ("frame_rate", p.frame_rate.as_ref().map(|x| x.span())),
+        ("session_host", p.session_host.as_ref().map(|x| x.span())),
     ];
     if kind != PlatformKind::Vdi {
         if let Some((field, Some(span))) = vdi_fields.iter().find(|(_, s)| s.is_some()) {
@@ -1223,11 +1225,16 @@ fn validate_platform(
             100_000.0,
         )?;
         let loss = number(&p.loss_percent, "loss_percent", 0.0, 0.0, 50.0)?;
+        let protocol = p
+            .protocol
+            .as_ref()
+            .map_or(DisplayProtocol::default(), |x| *x.get_ref());
+        let default_rate = crate::desktop::ProtocolParams::of(protocol).fps_cap as f64;
+        let frame_rate = number(&p.frame_rate, "frame_rate", default_rate, 1.0, 120.0)?;
         Some(VdiNetwork {
-            protocol: p
-                .protocol
-                .as_ref()
-                .map_or(DisplayProtocol::default(), |x| *x.get_ref()),
+            protocol,
+            frame_rate: libm::round(frame_rate) as u64,
+            session_host: p.session_host.as_ref().is_some_and(|x| *x.get_ref()),
             rtt_us: libm::round(rtt_ms * 1000.0) as u64,
             client_bandwidth_kbit_s: (libm::round(mbit * 1000.0) as u64).max(1),
             loss_ppm: libm::round(loss * 10_000.0) as u64,
@@ -1446,7 +1453,7 @@ fn validate_instance(
         }
     }
     let workload_name = i.workload.get_ref();
-    let workload = Workload::preset(workload_name)
+    let workload = preset(workload_name)
         .or_else(|| workloads.iter().find(|w| &w.name == workload_name).cloned())
         .ok_or_else(|| {
             v.error(
@@ -1457,14 +1464,14 @@ fn validate_instance(
                     "인스턴스 `{name}`: 알 수 없는 워크로드 `{got}`입니다. 프리셋({presets}) 또는 [[workload]] 이름{custom}을 쓰세요",
                     name = name,
                     got = workload_name,
-                    presets = names(PRESET_NAMES.iter().chain(crate::vdi::DESKTOP_PRESETS.iter())),
+                    presets = names(PRESET_NAMES.iter().chain(crate::desktop::DESKTOP_PRESETS.iter())),
                     custom = if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
                 ),
             )
         })?;
     for &p in &platform_indices {
         if platforms[p].stack.kind == PlatformKind::Vdi
-            && !crate::vdi::DESKTOP_PRESETS.contains(&workload.name.as_str())
+            && !crate::desktop::DESKTOP_PRESETS.contains(&workload.name.as_str())
         {
             return Err(v.error(
                 i.workload.span(),
@@ -1474,7 +1481,7 @@ fn validate_instance(
                     "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크톱 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
                     name = name,
                     platform = platforms[p].name,
-                    expected = names(crate::vdi::DESKTOP_PRESETS),
+                    expected = names(crate::desktop::DESKTOP_PRESETS),
                     got = workload.name
                 ),
             ));
@@ -2055,4 +2062,10 @@ fn os_name(os: GuestOs) -> &'static str {
         GuestOs::Freebsd => "freebsd",
         GuestOs::Windows => "windows",
     }
+}
+
+/// A named workload preset: the machine's presets, then the desktop activities (resolved
+/// here so that the workload model need not know desktops).
+fn preset(name: &str) -> Option<Workload> {
+    Workload::preset(name).or_else(|| crate::desktop::desktop_workload(name))
 }

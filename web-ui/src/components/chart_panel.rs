@@ -396,7 +396,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         ));
     }
     // Desktop virtualization: what a remote user feels.
-    let vdi: Vec<(String, &crate::core::vdi::VdiResult)> = r
+    let vdi: Vec<(String, &crate::core::desktop::VdiResult)> = r
         .platforms
         .iter()
         .filter_map(|p| p.vdi.as_ref().map(|v| (labels::platform(lang, p), v)))
@@ -433,6 +433,62 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
             },
         ));
+        // The distribution of input-to-display latency at the user's screen.
+        let lines: Vec<Line> = vdi
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.1.latency_bins.is_empty())
+            .map(|(i, v)| Line {
+                name: v.0.clone(),
+                colour: palette::series(i),
+                points: v.1.latency_bins.clone(),
+            })
+            .collect();
+        if !lines.is_empty() {
+            out.push(line_chart(
+                "chart-vdi-distribution",
+                lang,
+                t(lang, "chart.vdi_distribution"),
+                "ms",
+                t(lang, "chart.share"),
+                &lines,
+                None,
+                false,
+            ));
+        }
+        // Bandwidth of one session over the run, per group of desktops.
+        let mut lines: Vec<Line> = Vec::new();
+        for (name, v) in &vdi {
+            for g in &v.groups {
+                let step = 100.0;
+                lines.push(Line {
+                    name: if v.groups.len() > 1 {
+                        format!("{name} / {}", g.group)
+                    } else {
+                        name.clone()
+                    },
+                    colour: palette::series(lines.len()),
+                    points: g
+                        .bandwidth_series_kbit_s
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &kbit)| ((k as f64 + 1.0) * step, kbit))
+                        .collect(),
+                });
+            }
+        }
+        if lines.iter().any(|l| !l.points.is_empty()) {
+            out.push(line_chart(
+                "chart-vdi-bandwidth",
+                lang,
+                t(lang, "chart.vdi_bandwidth"),
+                t(lang, "chart.time_ms"),
+                "kbit/s",
+                &lines,
+                None,
+                false,
+            ));
+        }
     }
 
     // Consolidation sweep: curves over the number of copies of one group.

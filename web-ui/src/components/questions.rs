@@ -44,7 +44,7 @@ pub fn unit(m: Metric) -> &'static str {
         StartupMs | StartupAllMs | DesktopP50LatencyMs | DesktopP99LatencyMs => " ms",
         FootprintMib => " MiB",
         DesktopBandwidthKbitS => " kbit/s",
-        Density | SweepDensity | InstancesStopped | OpsLost => "",
+        Density | SweepDensity | InstancesStopped | OpsLost | DesktopSessionsDropped => "",
     }
 }
 

@@ -1,0 +1,673 @@
+//! Desktop sessions on the machine: each desktop's threads (the application, a video
+//! player, the display protocol's agent, the guest's services) take their bursts and
+//! operations from here, and the machine schedules them with everything else.
+//!
+//! - The user acts at random times (an exponential process per session); the client
+//!   samples the input at its polling interval and sends it; it reaches the server half a
+//!   round trip later (one more round trip if its packet is lost). The application thread
+//!   waits for it in a network receive, computes, and presents its redraw (a system call),
+//!   which marks the changed area as *damage* of a content type.
+//! - A video player sleeps until each frame is due, decodes it and presents it.
+//! - The protocol's agent sleeps until there is damage, then wakes at the next tick of its
+//!   capture clock (the frame interval), no earlier than one interval after its last
+//!   capture and not before the client link has drained (flow control). It captures and
+//!   encodes the damage (cycles and bytes by content, [`ProtocolParams`]) and sends the
+//!   update packet by packet through the guest's own `net_send` path. Each packet then
+//!   queues at the host NIC and on the client's access link, and travels half a round trip.
+//!   When the link held the capture back, the encoder halves the quality of lossy content
+//!   (down to a quarter); otherwise it raises it by a quarter again.
+//! - The thin client decodes the update and shows it at its display's next refresh.
+//! - With a local display (no protocol) the application's present is shown at the local
+//!   monitor's next refresh.
+//! - On a session host many users' sessions are threads of one instance (one server OS):
+//!   each session has its own application, player and agent, and its own background
+//!   processes; the OS's services run once.
+//!
+//! Latency is measured from the user's action to the refresh that shows its effect.
+
+use std::collections::VecDeque;
+
+use super::activity::{Activity, PACKET_PAYLOAD};
+use super::protocol::{Content, ProtocolParams, Transport};
+use crate::costs::CostTable;
+use crate::engine::Cycles;
+use crate::metrics::Histogram;
+use crate::platform::VdiNetwork;
+use crate::rng::SimRng;
+use crate::workload::Op;
+
+/// Bytes of IPv4, TCP and timestamp headers per packet (1500-byte MTU minus the payload).
+pub const PACKET_HEADERS: u64 = 1500 - PACKET_PAYLOAD;
+/// Width of one bucket of the bandwidth series, milliseconds.
+pub const SERIES_BUCKET_MS: u64 = 100;
+/// Lowest quality (percent) the encoder drops lossy content to when the link is short.
+pub const MIN_QUALITY_PERCENT: u64 = 25;
+
+/// What a thread of a desktop does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The application: waits for an input, computes, presents its redraw.
+    App,
+    /// A video player: decodes and presents a frame when it is due.
+    Player,
+    /// The display protocol's agent: captures, encodes and sends updates.
+    Agent,
+    /// The guest OS's background services (once per guest OS).
+    Services,
+    /// A user session's own background processes on a shared server OS (shell, tray
+    /// applications), when many sessions share one OS.
+    SessionServices,
+}
+
+impl Role {
+    pub const COUNT: usize = 5;
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A remote display: the protocol and the network to the clients.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remote {
+    pub protocol: ProtocolParams,
+    pub network: VdiNetwork,
+}
+
+/// An instance group of desktops as the machine sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesktopSpec {
+    pub activity: Activity,
+    /// The remote display, or `None` for a local display (a PC's own monitor).
+    pub remote: Option<Remote>,
+    /// User sessions per instance: 1 for a desktop VM (or PC) per user; on a session host
+    /// (RDS-like) every user of the group is a session of one shared server OS.
+    pub sessions: u32,
+}
+
+impl DesktopSpec {
+    /// Whether many users' sessions share one OS (a session host).
+    pub fn shared_os(&self) -> bool {
+        self.sessions > 1
+    }
+
+    /// The threads of one user's session, in order.
+    pub fn roles(&self) -> Vec<Role> {
+        let mut roles = vec![Role::App];
+        if self.activity.video_fps > 0 {
+            roles.push(Role::Player);
+        }
+        if self.remote.is_some() {
+            roles.push(Role::Agent);
+        }
+        roles.push(if self.shared_os() {
+            Role::SessionServices
+        } else {
+            Role::Services
+        });
+        roles
+    }
+
+    /// The threads of a shared server OS itself (once per instance, beside its sessions).
+    pub fn os_roles(&self) -> Vec<Role> {
+        if self.shared_os() {
+            vec![Role::Services]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// Fixed timings of the run, in host cycles.
+#[derive(Debug, Clone, Copy)]
+struct Clocks {
+    per_us: u64,
+    end: Cycles,
+    nic_bits_per_s: u64,
+    refresh: Cycles,
+    input_poll: Cycles,
+    background_period: Cycles,
+    background_cycles: u64,
+    session_background_cycles: u64,
+    client_decode_per_kpixel: u64,
+    client_clock_mhz: u64,
+    good: Cycles,
+}
+
+/// An update on its way to the client.
+#[derive(Debug, Clone)]
+struct Frame {
+    bytes_left: u64,
+    packets_left: u64,
+    kpixels: u64,
+    inputs: Vec<Cycles>,
+    new_video: bool,
+    video_only: bool,
+    lost: bool,
+}
+
+struct Session {
+    group: usize,
+    /// The user's input process (the same with a local or a remote display).
+    rng: SimRng,
+    /// Packet losses on the network.
+    net_rng: SimRng,
+    /// A fault stops the session here (or the run ends).
+    stop: Cycles,
+    /// The user's next action, at the client.
+    next_input: Cycles,
+    inputs_made: u64,
+    /// The input the application is working on (when the user acted).
+    handling: Option<Cycles>,
+    poll_phase: Cycles,
+    vsync_phase: Cycles,
+    /// Per role: the next draw is the wait (receive or sleep) rather than the work.
+    wait_next: [bool; Role::COUNT],
+    video_phase: Cycles,
+    video_next: u64,
+    rendering: u64,
+    /// Next wake-up of the OS services and of the session's own background processes.
+    services_next: [Cycles; 2],
+    /// Changed area since the last capture, kilopixels by content (overlapping redraws of
+    /// one content count once: the largest).
+    damage: [u64; Content::COUNT],
+    damage_inputs: Vec<Cycles>,
+    damage_video: Option<u64>,
+    last_video_captured: Option<u64>,
+    agent_thread: Option<u32>,
+    /// The agent sleeps with no wake-up planned: damage will wake it.
+    agent_waiting: bool,
+    agent_capture_next: bool,
+    capture_phase: Cycles,
+    last_capture: Option<Cycles>,
+    /// The link held the next capture back.
+    link_delayed: bool,
+    quality: u64,
+    to_send: u64,
+    in_flight: VecDeque<Frame>,
+    link_free_at: Cycles,
+    inputs_shown: u64,
+    video_shown: u64,
+}
+
+/// Figures of one group of desktops, from one machine run.
+#[derive(Debug, Clone, Default)]
+pub struct DesktopGroupOutcome {
+    pub sessions: u32,
+    pub sessions_dropped: u32,
+    /// Input-to-display latency, cycles.
+    pub latency: Histogram,
+    pub within_good: u64,
+    /// Bytes that reached the clients (with packet headers and retransmissions).
+    pub bytes: u64,
+    /// The same bytes per [`SERIES_BUCKET_MS`].
+    pub series: Vec<u64>,
+    pub frames_wanted: u64,
+    pub frames_delivered: u64,
+    pub captures: u64,
+    /// Sum of the quality of every capture, percent (mean = this / captures).
+    pub quality_sum: u64,
+}
+
+/// What the desktops of one machine hand back.
+#[derive(Debug, Clone, Default)]
+pub struct DesktopOutcome {
+    /// By machine group; `None` for a group that is not a desktop.
+    pub groups: Vec<Option<DesktopGroupOutcome>>,
+    /// User cycles of the desktops' threads, by [`Role`].
+    pub role_cycles: [u64; Role::COUNT],
+}
+
+/// The desktop sessions of one machine.
+pub struct Sessions {
+    specs: Vec<Option<DesktopSpec>>,
+    /// By session number (the threads know theirs).
+    sessions: Vec<Option<Session>>,
+    groups: Vec<Option<DesktopGroupOutcome>>,
+    tx_free_at: Cycles,
+    role_cycles: [u64; Role::COUNT],
+    c: Clocks,
+}
+
+impl Sessions {
+    pub fn new(host: &crate::scenario::Host, costs: &CostTable, end: Cycles) -> Sessions {
+        let per_us = host.cycles_per_us();
+        let per_s = per_us * 1_000_000;
+        Sessions {
+            specs: Vec::new(),
+            sessions: Vec::new(),
+            groups: Vec::new(),
+            tx_free_at: 0,
+            role_cycles: [0; Role::COUNT],
+            c: Clocks {
+                per_us,
+                end,
+                nic_bits_per_s: host.nic_bandwidth_gbit_s.saturating_mul(1_000_000_000),
+                refresh: per_s / costs.client_refresh_hz.max(1),
+                input_poll: per_s / costs.input_poll_hz.max(1),
+                background_period: 100_000 * per_us,
+                background_cycles: costs.desktop_background_us_per_s * per_us / 10,
+                session_background_cycles: costs.session_background_us_per_s * per_us / 10,
+                client_decode_per_kpixel: costs.client_decode_cycles_per_kpixel,
+                client_clock_mhz: costs.client_clock_mhz.max(1),
+                good: 150_000 * per_us,
+            },
+        }
+    }
+
+    /// Adds the next machine group (`None`: not a desktop).
+    pub fn add_group(&mut self, spec: Option<DesktopSpec>) {
+        self.groups.push(spec.as_ref().map(|_| DesktopGroupOutcome {
+            series: vec![0; (self.c.end / (SERIES_BUCKET_MS * 1000 * self.c.per_us)) as usize + 1],
+            ..DesktopGroupOutcome::default()
+        }));
+        self.specs.push(spec);
+    }
+
+    /// Adds a user session of the last group added (with its random stream, the cycle a
+    /// fault stops it at, and its agent thread); returns its number.
+    pub fn add_session(&mut self, rng: SimRng, stop: Cycles, agent_thread: Option<u32>) -> u32 {
+        let group = self.specs.len() - 1;
+        let mut rng = rng;
+        let session = {
+            let spec = self.specs[group].as_ref().expect("a desktop group");
+            let a = spec.activity;
+            let per_s = self.c.per_us * 1_000_000;
+            let input_mean = (1000 * per_s).checked_div(a.inputs_per_ks).unwrap_or(0);
+            let video_period = per_s.checked_div(a.video_fps).unwrap_or(0);
+            let capture = spec
+                .remote
+                .as_ref()
+                .map_or(1, |r| per_s / r.protocol.fps_cap.max(1));
+            let g = self.groups[group].as_mut().expect("desktop group");
+            g.sessions += 1;
+            Session {
+                group,
+                next_input: rng.exponential(input_mean).max(1),
+                inputs_made: 0,
+                handling: None,
+                poll_phase: rng.below(self.c.input_poll.max(1)),
+                vsync_phase: rng.below(self.c.refresh.max(1)),
+                wait_next: [true; Role::COUNT],
+                video_phase: rng.below(video_period.max(1)),
+                video_next: 0,
+                rendering: 0,
+                services_next: [
+                    rng.below(self.c.background_period.max(1)),
+                    rng.below(self.c.background_period.max(1)),
+                ],
+                damage: [0; Content::COUNT],
+                damage_inputs: Vec::new(),
+                damage_video: None,
+                last_video_captured: None,
+                agent_thread,
+                agent_waiting: false,
+                agent_capture_next: false,
+                capture_phase: rng.below(capture.max(1)),
+                last_capture: None,
+                link_delayed: false,
+                quality: 100,
+                to_send: 0,
+                in_flight: VecDeque::new(),
+                link_free_at: 0,
+                inputs_shown: 0,
+                video_shown: 0,
+                stop: stop.min(self.c.end),
+                net_rng: SimRng::seed_from_u64(rng.next_u64()),
+                rng,
+            }
+        };
+        self.sessions.push(Some(session));
+        (self.sessions.len() - 1) as u32
+    }
+
+    /// The next burst and operation of the thread `role` of session `session`.
+    pub fn draw(&mut self, session: u32, role: Role) -> (u64, Op) {
+        let Some(s) = self.sessions[session as usize].as_mut() else {
+            return (1, Op::Sleep);
+        };
+        let spec = self.specs[s.group].as_ref().expect("desktop group");
+        let a = spec.activity;
+        let r = role.index();
+        match role {
+            Role::App | Role::Player | Role::Services | Role::SessionServices => {
+                s.wait_next[r] = !s.wait_next[r];
+                if !s.wait_next[r] {
+                    let wait = if role == Role::App {
+                        Op::NetReceive
+                    } else {
+                        Op::Sleep
+                    };
+                    return (1, wait);
+                }
+                let work = match role {
+                    Role::App => a.app_cycles_per_input,
+                    Role::Player => a.app_cycles_per_video_frame,
+                    Role::SessionServices => self.c.session_background_cycles,
+                    _ => self.c.background_cycles,
+                };
+                // The work ends in a system call: the present of the redraw (or, for the
+                // services, their own I/O).
+                (work.max(1), Op::Syscall)
+            }
+            Role::Agent => {
+                if s.to_send > 0 {
+                    s.to_send -= 1;
+                    return (1, Op::NetSend);
+                }
+                if s.agent_capture_next && s.damage.iter().any(|&k| k > 0) {
+                    s.agent_capture_next = false;
+                    let remote = spec.remote.as_ref().expect("an agent has a remote display");
+                    let cycles = capture(s, &remote.protocol);
+                    s.to_send -= 1;
+                    let g = self.groups[s.group].as_mut().expect("desktop group");
+                    g.captures += 1;
+                    g.quality_sum += s.quality;
+                    return (cycles.max(1), Op::NetSend);
+                }
+                s.agent_capture_next = true;
+                (1, Op::Sleep)
+            }
+        }
+    }
+
+    /// When the blocking operation of the thread `role` of session `session`, issued at
+    /// `now`, completes; `None` when nothing is planned yet (the agent waits for damage).
+    pub fn wake(&mut self, session: u32, role: Role, now: Cycles) -> Option<Cycles> {
+        let c = self.c;
+        let s = self.sessions[session as usize].as_mut()?;
+        let spec = self.specs[s.group].as_ref().expect("desktop group");
+        let a = spec.activity;
+        let per_s = c.per_us * 1_000_000;
+        match role {
+            Role::App => {
+                // The socket holds the user's next input (inputs queue while the
+                // application works on an earlier one).
+                let mean = (1000 * per_s).checked_div(a.inputs_per_ks)?;
+                let at_client = s.next_input;
+                s.next_input += s.rng.exponential(mean).max(1);
+                s.inputs_made += 1;
+                s.handling = Some(at_client);
+                let sent = next_tick(at_client, s.poll_phase, c.input_poll);
+                let mut arrive = sent;
+                if let Some(remote) = &spec.remote {
+                    let net = &remote.network;
+                    arrive += net.rtt_us * c.per_us / 2;
+                    if s.net_rng.below(1_000_000) < net.loss_ppm {
+                        arrive += net.rtt_us * c.per_us;
+                    }
+                }
+                Some(arrive.max(now))
+            }
+            Role::Player => {
+                let period = per_s.checked_div(a.video_fps)?;
+                let mut due = s.video_phase + s.video_next * period;
+                if due < now {
+                    // Late: the frames due meanwhile are skipped.
+                    let k = (now - s.video_phase).div_ceil(period);
+                    due = s.video_phase + k * period;
+                    s.video_next = k;
+                }
+                s.rendering = s.video_next;
+                s.video_next += 1;
+                Some(due)
+            }
+            Role::Services | Role::SessionServices => {
+                let next = &mut s.services_next[usize::from(role == Role::SessionServices)];
+                let at = (*next).max(now);
+                *next = at + c.background_period;
+                Some(at)
+            }
+            Role::Agent => {
+                if s.damage.iter().all(|&k| k == 0) {
+                    s.agent_waiting = true;
+                    return None;
+                }
+                let fps = spec.remote.as_ref().map_or(1, |r| r.protocol.fps_cap);
+                Some(capture_time(s, now, per_s / fps.max(1)))
+            }
+        }
+    }
+
+    /// The thread `role` of session `session` issued `op` at `now`. Returns a wake-up to
+    /// plan: the agent's thread and when it captures.
+    pub fn issued(
+        &mut self,
+        session: u32,
+        role: Role,
+        op: Op,
+        now: Cycles,
+    ) -> Option<(u32, Cycles)> {
+        if op != Op::Syscall || !matches!(role, Role::App | Role::Player) {
+            return None;
+        }
+        let c = self.c;
+        let s = self.sessions[session as usize].as_mut()?;
+        let spec = self.specs[s.group].as_ref().expect("desktop group");
+        let a = spec.activity;
+        if role == Role::App {
+            let redraw = a.redraw_kpixels();
+            for (d, k) in s.damage.iter_mut().zip(redraw) {
+                *d = (*d).max(k);
+            }
+            if let Some(at) = s.handling.take() {
+                s.damage_inputs.push(at);
+            }
+        } else {
+            let v = &mut s.damage[Content::Video.index()];
+            *v = (*v).max(a.video_kpixels());
+            s.damage_video = Some(s.rendering);
+        }
+        match &spec.remote {
+            None => {
+                // A local display: the compositor shows it at the monitor's next refresh.
+                let shown = next_tick(now, s.vsync_phase, c.refresh);
+                s.damage = [0; Content::COUNT];
+                let inputs = std::mem::take(&mut s.damage_inputs);
+                let new_video = s.damage_video.take().is_some();
+                let g = self.groups[s.group].as_mut().expect("desktop group");
+                show(s, g, &c, shown, &inputs, new_video);
+                None
+            }
+            Some(remote) => {
+                if !s.agent_waiting {
+                    return None;
+                }
+                s.agent_waiting = false;
+                let at = capture_time(
+                    s,
+                    now,
+                    c.per_us * 1_000_000 / remote.protocol.fps_cap.max(1),
+                );
+                Some((s.agent_thread?, at))
+            }
+        }
+    }
+
+    /// A packet of session `session`'s agent left the guest (and its back end) at `now`:
+    /// it queues at the host NIC, then on the client's link.
+    pub fn on_wire(&mut self, session: u32, now: Cycles) {
+        let c = self.c;
+        let Some(s) = self.sessions[session as usize].as_mut() else {
+            return;
+        };
+        let spec = self.specs[s.group].as_ref().expect("desktop group");
+        let Some(remote) = &spec.remote else { return };
+        let net = &remote.network;
+        let per_s = c.per_us * 1_000_000;
+        let Some(frame) = s.in_flight.front_mut() else {
+            return;
+        };
+        let payload = frame.bytes_left.min(PACKET_PAYLOAD);
+        frame.bytes_left -= payload;
+        frame.packets_left = frame.packets_left.saturating_sub(1);
+        let wire = payload + PACKET_HEADERS;
+        let bits = u128::from(wire * 8);
+        let serialize = |bits_per_s: u64| -> Cycles {
+            (bits * u128::from(per_s) / u128::from(bits_per_s.max(1))) as Cycles
+        };
+        let start = now.max(self.tx_free_at);
+        self.tx_free_at = start + serialize(c.nic_bits_per_s);
+        let start = self.tx_free_at.max(s.link_free_at);
+        s.link_free_at = start + serialize(net.client_bandwidth_kbit_s.saturating_mul(1000));
+        let rtt = net.rtt_us * c.per_us;
+        let arrive = s.link_free_at + rtt / 2;
+        let lost = s.net_rng.below(1_000_000) < net.loss_ppm;
+        let g = self.groups[s.group].as_mut().expect("desktop group");
+        let stop = s.stop;
+        let mut count = |at: Cycles| {
+            if at < stop {
+                g.bytes += wire;
+                let bucket = (at / (SERIES_BUCKET_MS * 1000 * c.per_us)) as usize;
+                if let Some(b) = g.series.get_mut(bucket) {
+                    *b += wire;
+                }
+            }
+        };
+        count(arrive);
+        if lost {
+            // The retransmission crosses the link again.
+            count(arrive + rtt);
+        }
+        let frame = s.in_flight.front_mut().expect("frame");
+        frame.lost |= lost;
+        if frame.packets_left > 0 {
+            return;
+        }
+        let frame = s.in_flight.pop_front().expect("frame");
+        let mut at = arrive;
+        if frame.lost {
+            if remote.protocol.transport == Transport::Udp && frame.video_only {
+                // Superseded by the next frame: never shown.
+                return;
+            }
+            at += rtt;
+        }
+        // The thin client decodes the update, then shows it at its next refresh.
+        let decode = frame.kpixels * c.client_decode_per_kpixel * c.per_us / c.client_clock_mhz;
+        let shown = next_tick(at + decode, s.vsync_phase, c.refresh);
+        show(s, g, &c, shown, &frame.inputs, frame.new_video);
+    }
+
+    /// A desktop thread ran `cycles` of its work.
+    pub fn ran(&mut self, role: Role, cycles: u64) {
+        self.role_cycles[role.index()] += cycles;
+    }
+
+    /// Closes the books at the end of the run.
+    pub fn finish(mut self) -> DesktopOutcome {
+        let c = self.c;
+        let per_s = c.per_us * 1_000_000;
+        for s in self.sessions.iter_mut().flatten() {
+            let spec = self.specs[s.group].as_ref().expect("desktop group");
+            let a = spec.activity;
+            // Inputs the user made before the session stopped, handled or not.
+            let mut made = s.inputs_made;
+            if let Some(mean) = (1000 * per_s).checked_div(a.inputs_per_ks) {
+                // The handled ones may include one made after the stop.
+                let mut next = s.next_input;
+                while next < s.stop {
+                    made += 1;
+                    next += s.rng.exponential(mean).max(1);
+                }
+                if s.handling.is_some_and(|h| h >= s.stop) {
+                    made = made.saturating_sub(1);
+                }
+            }
+            let frames_due = per_s.checked_div(a.video_fps).map_or(0, |period| {
+                if s.video_phase < s.stop {
+                    (s.stop - 1 - s.video_phase) / period + 1
+                } else {
+                    0
+                }
+            });
+            let g = self.groups[s.group].as_mut().expect("desktop group");
+            g.frames_wanted += made + frames_due;
+            g.frames_delivered += s.inputs_shown + s.video_shown;
+            if s.stop < c.end {
+                g.sessions_dropped += 1;
+            }
+        }
+        DesktopOutcome {
+            groups: self.groups,
+            role_cycles: self.role_cycles,
+        }
+    }
+}
+
+/// The first tick of a clock (`phase + k * period`) at or after `t`.
+fn next_tick(t: Cycles, phase: Cycles, period: Cycles) -> Cycles {
+    if period == 0 || t <= phase {
+        return t.max(phase);
+    }
+    phase + (t - phase).div_ceil(period) * period
+}
+
+/// When the agent captures next, waking at `now` with damage: the next tick of its capture
+/// clock, one interval after the last capture at the earliest, and not before the client
+/// link has drained.
+fn capture_time(s: &mut Session, now: Cycles, interval: Cycles) -> Cycles {
+    let paced = s.last_capture.map_or(now, |l| now.max(l + interval));
+    s.link_delayed = s.link_free_at > paced;
+    let tick = next_tick(paced.max(s.link_free_at), s.capture_phase, interval);
+    // The capture belongs to this tick even if the agent runs a little after it.
+    s.last_capture = Some(tick);
+    tick
+}
+
+/// The agent captures and encodes the damage; returns the encoder's cycles and
+/// queues the update (its first packet is the operation after them).
+fn capture(s: &mut Session, protocol: &ProtocolParams) -> u64 {
+    // Adaptive quality: halve the lossy content's quality when the link held this capture
+    // back, raise it by a quarter otherwise.
+    s.quality = if s.link_delayed {
+        (s.quality / 2).max(MIN_QUALITY_PERCENT)
+    } else {
+        (s.quality + 25).min(100)
+    };
+    let kpixels = std::mem::take(&mut s.damage);
+    let video = s.damage_video.take();
+    let new_video = video.is_some() && video != s.last_video_captured;
+    if new_video {
+        s.last_video_captured = video;
+    }
+    let bytes = protocol.update_bytes(&kpixels, s.quality);
+    let packets = bytes.div_ceil(PACKET_PAYLOAD).max(1);
+    s.in_flight.push_back(Frame {
+        bytes_left: bytes,
+        packets_left: packets,
+        kpixels: kpixels.iter().sum(),
+        inputs: std::mem::take(&mut s.damage_inputs),
+        new_video,
+        video_only: kpixels[..Content::Video.index()].iter().all(|&k| k == 0),
+        lost: false,
+    });
+    s.to_send = packets;
+    protocol.encode_cycles(&kpixels)
+}
+
+/// An update reached the user's screen at `shown`: the inputs in it are measured, a new
+/// video frame counts as delivered.
+fn show(
+    s: &mut Session,
+    g: &mut DesktopGroupOutcome,
+    c: &Clocks,
+    shown: Cycles,
+    inputs: &[Cycles],
+    new_video: bool,
+) {
+    if shown >= s.stop {
+        return;
+    }
+    for &at in inputs {
+        let latency = shown.saturating_sub(at);
+        g.latency.record(latency);
+        if latency <= c.good {
+            g.within_good += 1;
+        }
+    }
+    s.inputs_shown += inputs.len() as u64;
+    if new_video {
+        s.video_shown += 1;
+    }
+}
