@@ -1473,7 +1473,7 @@ fn validate_instance(
     })
 }
 
-fn validate_question(
+pub(crate) fn validate_question(
     v: &Validator<'_>,
     q: &QuestionSection,
     platforms: &[PlatformSpec],
