@@ -191,7 +191,7 @@ impl Problem {
     }
 
     /// Whether the problem stops the whole file from being graded.
-    fn blocks_file(&self) -> bool {
+    pub fn blocks_file(&self) -> bool {
         matches!(
             self,
             Problem::UnknownFormat { .. }
