@@ -10,7 +10,10 @@ fn committed_assignment_schema_matches_the_format() {
         .expect("run virtsim schema --assignment");
     assert!(output.status.success());
     let generated = String::from_utf8(output.stdout).expect("utf-8");
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/assignment.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/assignment.schema.json"
+    );
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(path, &generated).expect("write schema");
         return;
@@ -20,7 +23,14 @@ fn committed_assignment_schema_matches_the_format() {
         committed, generated,
         "docs/assignment.schema.json is stale: run `UPDATE_EXPECT=1 cargo test -p virtsim-cli --test assignment_schema`"
     );
-    for key in ["\"assignment\"", "\"step\"", "\"vary\"", "\"predict\"", "\"points\"", "\"scenario_toml\""] {
+    for key in [
+        "\"assignment\"",
+        "\"step\"",
+        "\"vary\"",
+        "\"predict\"",
+        "\"points\"",
+        "\"scenario_toml\"",
+    ] {
         assert!(generated.contains(key), "schema lacks {key}");
     }
 }
