@@ -16,7 +16,8 @@ mod validate;
 pub mod variation;
 
 pub use answers::{
-    AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict, ANSWERS_FORMAT,
+    expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
+    ANSWERS_FORMAT,
 };
 pub use format::{
     AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
