@@ -161,7 +161,11 @@ fn every_assignment_is_bilingual() {
         let texts = std::iter::once(&a.title)
             .chain(a.intro.iter())
             .chain(a.steps.iter().flat_map(|s| [&s.title, &s.intro]))
-            .chain(a.steps.iter().flat_map(|s| s.questions.iter().map(|q| &q.text)));
+            .chain(
+                a.steps
+                    .iter()
+                    .flat_map(|s| s.questions.iter().map(|q| &q.text)),
+            );
         for t in texts {
             assert!(
                 !t.en.trim().is_empty() && !t.ko.trim().is_empty() && t.en != t.ko,
