@@ -433,6 +433,8 @@ pub struct State {
     pub run_started_ms: Option<f64>,
     /// The estimated events of the run in progress (to calibrate `events_per_ms`).
     pub running_estimate: Option<u64>,
+    /// The open assignment, if any (course.rs).
+    pub course: Option<crate::course::Course>,
 }
 
 impl State {
@@ -457,6 +459,7 @@ impl State {
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
             running_estimate: None,
+            course: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -478,7 +481,7 @@ impl State {
         state
     }
 
-    fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
+    pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
         self.builtin = builtin;
         self.file = file;
         self.text = Rc::from(text);
@@ -497,7 +500,7 @@ impl State {
         self.revalidate_after(None);
     }
 
-    fn revalidate(&mut self) {
+    pub(crate) fn revalidate(&mut self) {
         self.revalidate_after(None);
     }
 
@@ -566,7 +569,7 @@ impl State {
         }
     }
 
-    fn start_run_if_valid(&mut self) {
+    pub(crate) fn start_run_if_valid(&mut self) {
         if self.can_run() {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
@@ -630,6 +633,8 @@ pub enum Action {
     },
     SetTab(Tab),
     Notice(Option<String>),
+    /// Coursework: an assignment opened, a step, an answer (course.rs).
+    Course(crate::course::CourseAction),
 }
 
 impl Reducible for State {
@@ -709,6 +714,7 @@ impl Reducible for State {
             // Opening a tab never runs anything: the timeline asks before recording.
             Action::SetTab(tab) => s.tab = tab,
             Action::Notice(n) => s.notice = n,
+            Action::Course(a) => crate::course::reduce(&mut s, a),
         }
         Rc::new(s)
     }

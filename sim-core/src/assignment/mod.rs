@@ -227,5 +227,22 @@ impl Assignment {
     }
 }
 
+/// The answers of `scenario`'s questions (a step scenario from
+/// [`Assignment::step_scenario`]) computed from `result`, a run of the same scenario text
+/// and variant (the page runs it with its own machinery, and its questions may differ).
+pub fn answers_from_result(
+    scenario: &Scenario,
+    result: &crate::results::RunResult,
+) -> Vec<crate::question::QuestionAnswer> {
+    if result.platforms.len() != scenario.platforms.len() {
+        return Vec::new();
+    }
+    scenario
+        .questions
+        .iter()
+        .map(|q| crate::runner::answer(q, scenario, &result.platforms))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -283,3 +283,21 @@ fn answers_files_round_trip_through_json() {
     let extra = json.replacen("{", "{\"x\":1,", 1);
     assert!(serde_json::from_str::<AnswersFile>(&extra).is_err());
 }
+
+#[test]
+fn answers_from_a_run_of_the_scenario_as_written_match_the_prepared_run() {
+    // The page runs the step's scenario text with the variant as slider settings (its own
+    // questions, not the step's); the step's answers read from that result must be the
+    // ones `virtsim grade` computes by running the prepared scenario.
+    let a = parse(ASSIGNMENT).expect("valid");
+    let prepared = a.step_scenario(0, Some("s3")).expect("valid");
+    let as_page_runs = a.steps[0]
+        .scenario
+        .adjusted(&a.variant(0, Some("s3")).adjustments())
+        .expect("valid")
+        .run()
+        .expect("runs");
+    let from_page = answers_from_result(&prepared, &as_page_runs);
+    assert_eq!(from_page, prepared.run().expect("runs").questions);
+    assert_eq!(from_page.len(), 3);
+}
