@@ -119,6 +119,22 @@ pub fn course_panel(props: &CourseProps) -> Html {
     let Some(c) = &state.course else {
         return html! {};
     };
+    let on_link = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            if let Some(c) = &s.course {
+                course::set_location_hash(&course::to_hash(c));
+                if let Some(w) = web_sys::window() {
+                    if let Ok(href) = w.location().href() {
+                        let _ = w.navigator().clipboard().write_text(&href);
+                    }
+                }
+            }
+            s.dispatch(Action::Notice(Some(
+                t(s.lang, "course.link.copied").to_string(),
+            )));
+        })
+    };
     let lang = state.lang;
     let a = c.a();
     let body = if c.student().is_none() {
@@ -137,6 +153,7 @@ pub fn course_panel(props: &CourseProps) -> Html {
                 if let Some(student) = c.student() {
                     <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
                 }
+                <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
                 <button id="course-close" class="link" onclick={dispatch(state, CourseAction::Close)}>{ t(lang, "course.close") }</button>
             </header>
             { body }
@@ -371,22 +388,6 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
         );
         Callback::from(move |_| export::download(&name, "application/json", &json))
     };
-    let on_link = {
-        let s = state.clone();
-        Callback::from(move |_| {
-            if let Some(c) = &s.course {
-                course::set_location_hash(&course::to_hash(c));
-                if let Some(w) = web_sys::window() {
-                    if let Ok(href) = w.location().href() {
-                        let _ = w.navigator().clipboard().write_text(&href);
-                    }
-                }
-            }
-            s.dispatch(Action::Notice(Some(
-                t(s.lang, "course.link.copied").to_string(),
-            )));
-        })
-    };
     let last = a.steps.len().saturating_sub(1);
     html! {
         <div class="course-final">
@@ -406,7 +407,6 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
             </ul>
             <p class="hint">{ t(lang, "course.export.hint") }</p>
             <button id="course-export" class="primary" onclick={on_export}>{ t(lang, "course.export") }</button>
-            <button id="course-link" onclick={on_link}>{ t(lang, "course.link") }</button>
             <button id="course-back" onclick={dispatch(state, CourseAction::GoTo(last))}>{ t(lang, "course.prev") }</button>
             <label for="course-answers-json" class="sr-only">{ t(lang, "course.export") }</label>
             <textarea id="course-answers-json" readonly=true rows="8" value={json} />
