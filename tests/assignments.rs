@@ -192,3 +192,42 @@ fn no_golden_file_without_an_assignment() {
         assert_no_failures("stale golden file(s)", &stale);
     }
 }
+
+/// Bad input never panics: every library assignment cut at many places, and with
+/// numbers and names swapped for hostile ones, gives an assignment or a located error.
+#[test]
+fn mangled_assignments_give_errors_not_panics() {
+    for file in assignment_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut inputs: Vec<String> = (0..text.len())
+            .step_by(97)
+            .filter(|&i| text.is_char_boundary(i))
+            .map(|i| text[..i].to_string())
+            .collect();
+        for (from, to) in [
+            ("choices = [", "choices = [0, 18446744073709551615, "),
+            ("points = 2", "points = 4294967295"),
+            ("student_seed = true", "student_seed = 1"),
+            ("scenario = \"", "scenario = \"../"),
+            ("tolerance_percent = ", "tolerance_percent = -"),
+            ("id = \"", "id = \"\u{0}"),
+            ("[[step]]", "[[step]]\nscenario_toml = '''[scenario]'''"),
+        ] {
+            inputs.push(text.replace(from, to));
+        }
+        for input in &inputs {
+            let outcome = std::panic::catch_unwind(|| {
+                match Assignment::from_toml("mangled.toml", input, &library) {
+                    Ok(_) => {}
+                    Err(e) => assert!(e.line >= 1 && e.column >= 1, "{e}"),
+                }
+            });
+            assert!(
+                outcome.is_ok(),
+                "{}: panicked on an input of {} bytes",
+                display(&file),
+                input.len()
+            );
+        }
+    }
+}
