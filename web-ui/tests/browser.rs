@@ -344,7 +344,13 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
     type_into(&host, "#cq-bt-rel", "50");
     assert!(wait_for(5, || exists(&host, "#course-answer-bt-rel:not([disabled])")).await);
     click(&host, "#course-answer-bt-rel");
-    assert!(wait_for(5, || exists(&host, "li[data-question='bt-rel'][data-answered='true']")).await);
+    assert!(
+        wait_for(5, || exists(
+            &host,
+            "li[data-question='bt-rel'][data-answered='true']"
+        ))
+        .await
+    );
     assert!(exists(&host, "li[data-question='bt-rel'] .verdict"));
     host.remove();
 
@@ -357,7 +363,10 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         ))
         .await
     );
-    assert!(!exists(&host, "#course-commit"), "predictions stay committed");
+    assert!(
+        !exists(&host, "#course-commit"),
+        "predictions stay committed"
+    );
     assert!(host
         .query_selector(".course-student")
         .unwrap()
@@ -380,7 +389,10 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
     assert_eq!(file.student, "s042");
     assert!(file.checksum_ok());
     let a = &opened.assignment.0;
-    assert_eq!(file.steps[0].scenario_hash, a.scenario_hash(0, Some("s042")));
+    assert_eq!(
+        file.steps[0].scenario_hash,
+        a.scenario_hash(0, Some("s042"))
+    );
     let slowest = file.answer("one", "slowest").expect("prediction exported");
     assert_eq!((slowest.answer.as_str(), slowest.predicted), ("hw", true));
     let rel = file.answer("one", "bt-rel").expect("answer exported");
@@ -394,7 +406,10 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         .questions;
     let grade = a.grade(&file, &[expected]);
     assert!(grade.problems.is_empty(), "{:?}", grade.problems);
-    assert_eq!(grade.rows[0].verdict, web_ui::core::assignment::Verdict::Wrong);
+    assert_eq!(
+        grade.rows[0].verdict,
+        web_ui::core::assignment::Verdict::Wrong
+    );
 
     host.remove();
     let _ = storage.remove_item(&opened.storage_key);
