@@ -40,6 +40,8 @@ pub const MAX_CHOICES: usize = 16;
 /// Most distinct variants of a step (the product of its choice counts); each is
 /// validated.
 pub const MAX_VARIANTS: usize = 64;
+/// Most variants of all steps together (each is a validation of its scenario).
+pub const MAX_TOTAL_VARIANTS: usize = 256;
 /// Longest student id, characters.
 pub const MAX_STUDENT_ID_CHARS: usize = 64;
 
@@ -165,7 +167,7 @@ impl Assignment {
         &self.source
     }
 
-    /// What `student` gets in step `step` (`None`: the scenario's seed and each
+    /// What `student` gets in step `step` (`step < steps.len()`; `None`: the scenario's seed and each
     /// parameter's first choice, the instructor's reference variant).
     pub fn variant(&self, step: usize, student: Option<&str>) -> Variant {
         let s = &self.steps[step];

@@ -301,3 +301,20 @@ fn answers_from_a_run_of_the_scenario_as_written_match_the_prepared_run() {
     assert_eq!(from_page, prepared.run().expect("runs").questions);
     assert_eq!(from_page.len(), 3);
 }
+
+#[test]
+fn the_variants_of_all_steps_are_bounded() {
+    // Five steps of 16 x 4 = 64 variants each: 320 in all, over MAX_TOTAL_VARIANTS (256),
+    // refused before any of them is validated.
+    let mut text =
+        String::from("[assignment]\nid = \"many\"\ntitle = { en = \"M\", ko = \"M\" }\n");
+    for i in 0..5 {
+        text.push_str(&format!(
+            "\n[[step]]\nid = \"s{i}\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n[[step.vary]]\nparameter = \"duration_ms\"\nchoices = [{}]\n[[step.vary]]\nparameter = \"time_slice_ms\"\nchoices = [1, 2, 3, 4]\n",
+            (1..=16).map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let e = parse(&text).expect_err("too many variants");
+    assert_eq!((e.code, e.line), ("too_many", 2), "{e}");
+    assert!(e.message.contains("320 variants"), "{e}");
+}

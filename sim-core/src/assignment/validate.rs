@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::format::{AssignmentFile, Choice, Parameter, StepSection};
 use super::{
     Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES, MAX_CHOICES,
-    MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_VARIANTS, MAX_VARY,
+    MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
 use crate::scenario::error::{msg, parser_msg, Validator};
 use crate::scenario::{line_column, validate_question, Scenario, ScenarioError};
@@ -103,10 +103,24 @@ pub(super) fn from_toml(
         raw,
         source: text.to_string(),
     };
-    // Every variant of every step must give a scenario that runs and answers.
+    // Every variant of every step must give a scenario that runs and answers; each is a
+    // validation of the scenario, so their number is bounded for the whole file.
+    let total: usize = assignment.steps.iter().map(|s| all_variants(s).len()).sum();
+    if total > MAX_TOTAL_VARIANTS {
+        return Err(v.error(
+            assignment.raw.assignment.id.span(),
+            msg!(
+                "too_many",
+                "the steps have {got} variants in all (each is validated); at most {limit} are accepted: list fewer choices",
+                "모든 단계의 변형이 합쳐서 {got}가지입니다(변형마다 검증합니다). 최대 {limit}가지까지 받습니다. 선택지를 줄이세요",
+                got = total,
+                limit = MAX_TOTAL_VARIANTS
+            ),
+        ));
+    }
     for (index, s) in assignment.steps.iter().enumerate() {
         for variant in all_variants(s) {
-            prepared(&assignment, index, &variant)?;
+            prepared_with(&v, &assignment, index, &variant)?;
         }
     }
     Ok(assignment)
@@ -406,7 +420,16 @@ pub(super) fn prepared(
     index: usize,
     variant: &Variant,
 ) -> Result<Scenario, ScenarioError> {
-    let v = Validator::new(&a.file_name, &a.source);
+    prepared_with(&Validator::new(&a.file_name, &a.source), a, index, variant)
+}
+
+/// [`prepared`] with the assignment's validator (parsed once for all variants).
+fn prepared_with(
+    v: &Validator<'_>,
+    a: &Assignment,
+    index: usize,
+    variant: &Variant,
+) -> Result<Scenario, ScenarioError> {
     let s = &a.steps[index];
     let raw = &a.raw.steps[index];
     let step_id = &s.id;
@@ -460,7 +483,7 @@ pub(super) fn prepared(
     }
     for q in &raw.questions {
         questions.push(validate_question(
-            &v,
+            v,
             &q.as_question(),
             &scenario.platforms,
             &scenario.instances,
