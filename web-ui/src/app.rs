@@ -187,6 +187,7 @@ pub fn app() -> Html {
                     <Editor state={state.clone()} />
                 </aside>
                 <main id="results" class="main" tabindex="-1">
+                    <CoursePanel state={state.clone()} />
                     if title.is_some() || description.is_some() {
                         <details class="about-card" open={wide}>
                             <summary>
@@ -197,7 +198,6 @@ pub fn app() -> Html {
                             }
                         </details>
                     }
-                    <CoursePanel state={state.clone()} />
                     // A step's results stay hidden until its predictions are committed.
                     if state.course.as_ref().is_some_and(|c| c.awaiting_predictions()) {
                         <p class="course-hidden" id="course-hidden">{ crate::i18n::t(lang, "course.hidden") }</p>
