@@ -514,6 +514,24 @@ pub fn set_location_hash(hash: &str) {
     }
 }
 
+/// Removes an assignment link from the address bar (after closing the assignment).
+pub fn clear_location_hash() {
+    let Some(w) = web_sys::window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    if from_hash(&hash).is_none() {
+        return;
+    }
+    let path = w.location().pathname().unwrap_or_default();
+    let search = w.location().search().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

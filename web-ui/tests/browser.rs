@@ -411,6 +411,12 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         web_ui::core::assignment::Verdict::Wrong
     );
 
+    // Closing the assignment takes its link out of the address bar (a reload stays closed).
+    assert!(window.location().hash().unwrap().starts_with("#at="));
+    click(&host, "#course-close");
+    assert!(wait_for(5, || !exists(&host, "#course")).await);
+    assert!(wait_for(5, || window.location().hash().unwrap().is_empty()).await);
+
     host.remove();
     let _ = storage.remove_item(&opened.storage_key);
     let path = window.location().pathname().unwrap();

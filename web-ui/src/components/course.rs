@@ -110,9 +110,18 @@ pub fn course_panel(props: &CourseProps) -> Html {
             }
         });
         let hash = state.course.as_ref().map(course::to_hash);
-        use_effect_with(hash, |hash| {
-            if let Some(hash) = hash {
+        // Only a course that was open and is closed clears the link (on the first render
+        // none is open yet: the page's link has still to be read).
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(hash, move |hash| match hash {
+            Some(hash) => {
+                *was_open.borrow_mut() = true;
                 course::set_location_hash(hash);
+            }
+            None => {
+                if std::mem::take(&mut *was_open.borrow_mut()) {
+                    course::clear_location_hash();
+                }
             }
         });
     }
