@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
 
 mod batch;
+mod coursework;
 mod explain;
 mod output;
 
@@ -92,8 +93,48 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: explain::ExplainFormat,
     },
-    /// Print the JSON Schema of the scenario format.
-    Schema,
+    /// Print the JSON Schema of the scenario format (`--assignment`: of the assignment format).
+    Schema {
+        #[arg(long)]
+        assignment: bool,
+    },
+    /// Print the computed answers of a scenario or an assignment.
+    Answers {
+        file: PathBuf,
+        /// Assignment: the student whose variant (seed, parameters) is computed.
+        #[arg(long, value_name = "ID")]
+        student: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Print the answers as the answers file a perfect student would hand in
+        /// (needs --student).
+        #[arg(long)]
+        answers_file: bool,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// Grade students' answers files against an assignment. Exit codes: 0 every file
+    /// graded, 2 invalid assignment or a file that is not an answers file, 1 anything else
+    /// (a file tampered with, or answered against another scenario version).
+    Grade {
+        assignment: PathBuf,
+        #[arg(required = true)]
+        answers: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// Write a commented template that validates: `new scenario NAME` or `new assignment NAME`.
+    New {
+        #[arg(value_enum)]
+        kind: coursework::template::Kind,
+        name: String,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
     /// Measure simulated events per second on a large scenario (64 pCPUs, 512 vCPUs).
     Bench {
         /// Simulated seconds (at most 2: the validator's event limit).
@@ -304,16 +345,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {
-                let code = match load(file, lang) {
-                    Ok(scenario) => {
-                        println!(
-                            "{}: ok ({})",
-                            file.display(),
-                            cost_estimate(&scenario, lang)
-                        );
-                        0
-                    }
-                    Err(failure) => report(failure),
+                let code = match coursework::validate_file(file, lang) {
+                    Some(code) => code,
+                    None => match load(file, lang) {
+                        Ok(scenario) => {
+                            println!(
+                                "{}: ok ({})",
+                                file.display(),
+                                cost_estimate(&scenario, lang)
+                            );
+                            0
+                        }
+                        Err(failure) => report(failure),
+                    },
                 };
                 worst = match (worst, code) {
                     (1, _) | (_, 1) => 1,
@@ -339,7 +383,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print!("{text}");
             Ok(())
         }
-        Command::Schema => {
+        Command::Answers {
+            file,
+            student,
+            format,
+            answers_file,
+            lang,
+        } => coursework::answers::run(&file, student.as_deref(), format, answers_file, lang),
+        Command::Grade {
+            assignment,
+            answers,
+            format,
+            lang,
+        } => coursework::grade::run(&assignment, &answers, format, lang),
+        Command::New { kind, name, lang } => coursework::template::run(kind, &name, lang),
+        Command::Schema { assignment: true } => {
+            let schema = schemars::schema_for!(sim_core::assignment::AssignmentFile);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).context("serializing schema")?
+            );
+            Ok(())
+        }
+        Command::Schema { assignment: false } => {
             let schema = schemars::schema_for!(sim_core::scenario::ScenarioFile);
             println!(
                 "{}",

@@ -450,7 +450,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
 
 /// One question: its text, options, the evidence (each platform's value), the answer and
 /// the explanation.
-fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &str) {
+pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &str) {
     let ko = lang == "ko";
     let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
     if q.kind == sim_core::QuestionKind::Choice && !q.options.is_empty() {

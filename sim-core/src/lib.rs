@@ -28,6 +28,7 @@
 //! Architecture Invariant: this crate does no I/O, reads no clock, starts no thread and
 //! knows nothing of browsers or terminals.
 
+pub mod assignment;
 pub mod costs;
 pub mod desktop;
 pub mod engine;
@@ -51,6 +52,7 @@ pub mod workload;
 
 mod runner;
 
+pub use assignment::Assignment;
 pub use costs::{CostTable, CpuGeneration};
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};

@@ -1073,7 +1073,7 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
     })
 }
 
-fn answer(
+pub(crate) fn answer(
     q: &crate::scenario::Question,
     s: &Scenario,
     platforms: &[PlatformResult],

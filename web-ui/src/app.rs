@@ -7,7 +7,12 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::components::{
-    controls::Controls, editor::Editor, header::Header, library::Library, results::Results,
+    controls::Controls,
+    course::{CourseOpen, CoursePanel},
+    editor::Editor,
+    header::Header,
+    library::Library,
+    results::Results,
 };
 use crate::i18n::{t, Lang};
 use crate::run::{run_sliced, RunEnd};
@@ -70,6 +75,20 @@ pub fn app() -> Html {
                     );
                 }
                 drop(closure);
+            }
+        });
+    }
+
+    // An assignment named in the address bar (`#a=` or `#at=`) opens once, on load.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            match crate::course::from_hash(&location_hash()) {
+                Some(Ok(action)) => dispatch.dispatch(Action::Course(action)),
+                Some(Err(_)) => dispatch.dispatch(Action::Notice(Some(
+                    crate::i18n::t(Lang::detect(), "course.bad_link").to_string(),
+                ))),
+                None => {}
             }
         });
     }
@@ -162,11 +181,13 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <aside class="side">
+                    <CourseOpen state={state.clone()} />
                     <Library {lang} selected={state.builtin} {on_select} />
                     <Controls state={state.clone()} />
                     <Editor state={state.clone()} />
                 </aside>
                 <main id="results" class="main" tabindex="-1">
+                    <CoursePanel state={state.clone()} />
                     if title.is_some() || description.is_some() {
                         <details class="about-card" open={wide}>
                             <summary>
@@ -177,7 +198,12 @@ pub fn app() -> Html {
                             }
                         </details>
                     }
-                    <Results state={state.clone()} />
+                    // A step's results stay hidden until its predictions are committed.
+                    if state.course.as_ref().is_some_and(|c| c.awaiting_predictions()) {
+                        <p class="course-hidden" id="course-hidden">{ crate::i18n::t(lang, "course.hidden") }</p>
+                    } else {
+                        <Results state={state.clone()} />
+                    }
                 </main>
             </div>
             <footer class="foot">

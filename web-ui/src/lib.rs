@@ -11,6 +11,7 @@ pub mod clock;
 pub mod cm;
 pub mod components;
 pub mod core;
+pub mod course;
 pub mod export;
 pub mod i18n;
 pub mod labels;

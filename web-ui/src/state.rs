@@ -527,6 +527,8 @@ pub struct State {
     pub running_estimate: Option<u64>,
     /// The step-through of the shown result (Stack & paths view).
     pub trap: Option<Trap>,
+    /// The open assignment, if any (course.rs).
+    pub course: Option<crate::course::Course>,
 }
 
 impl State {
@@ -552,6 +554,7 @@ impl State {
             run_started_ms: None,
             running_estimate: None,
             trap: None,
+            course: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -573,7 +576,7 @@ impl State {
         state
     }
 
-    fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
+    pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
         self.builtin = builtin;
         self.file = file;
         self.text = Rc::from(text);
@@ -592,7 +595,7 @@ impl State {
         self.revalidate_after(None);
     }
 
-    fn revalidate(&mut self) {
+    pub(crate) fn revalidate(&mut self) {
         self.revalidate_after(None);
     }
 
@@ -661,7 +664,7 @@ impl State {
         }
     }
 
-    fn start_run_if_valid(&mut self) {
+    pub(crate) fn start_run_if_valid(&mut self) {
         if self.can_run() {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
@@ -732,6 +735,8 @@ pub enum Action {
     },
     /// Move in the step-through.
     TrapMove(TrapMove),
+    /// Coursework: an assignment opened, a step, an answer (course.rs).
+    Course(crate::course::CourseAction),
 }
 
 impl Reducible for State {
@@ -832,6 +837,7 @@ impl Reducible for State {
                 };
                 s.trap = Some(trap.moved(to));
             }
+            Action::Course(a) => crate::course::reduce(&mut s, a),
         }
         Rc::new(s)
     }

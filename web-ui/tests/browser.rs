@@ -201,3 +201,226 @@ async fn hostile_names_stay_text() {
     assert_eq!(host.get_elements_by_tag_name("img").length(), 0);
     host.remove();
 }
+
+/// A short assignment (4 ms per platform) with a prediction, an answer after the run and
+/// a hostile text in its introduction.
+fn course_text() -> String {
+    format!(
+        r#"
+[assignment]
+id = "e2e-course"
+title = {{ en = "E2E", ko = "E2E" }}
+
+[[step]]
+id = "one"
+title = {{ en = "One", ko = "하나" }}
+intro = {{ en = {EVIL:?}, ko = {EVIL:?} }}
+student_seed = true
+scenario_toml = '''
+[scenario]
+name = "syscalls"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+'''
+
+[[step.question]]
+id = "slowest"
+predict = true
+points = 2
+text = {{ en = "Which is slower?", ko = "어느 쪽이 느린가?" }}
+kind = "choice"
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "bt-rel"
+text = {{ en = "bt relative %?", ko = "bt 상대 성능 %?" }}
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+"#
+    )
+}
+
+fn click(host: &web_sys::Element, selector: &str) {
+    let el: web_sys::HtmlElement = host
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .dyn_into()
+        .unwrap();
+    el.click();
+}
+
+fn type_into(host: &web_sys::Element, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = host
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .dyn_into()
+        .unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
+fn exists(host: &web_sys::Element, selector: &str) -> bool {
+    host.query_selector(selector).unwrap().is_some()
+}
+
+/// A whole assignment: open it from a link, give a student id, predict, run, answer,
+/// reload (the app mounted again) and resume, then export the answers file, which
+/// carries the scenario hash and a checksum that `virtsim grade` accepts.
+#[wasm_bindgen_test]
+async fn a_whole_assignment_predict_run_answer_resume_export() {
+    use web_ui::core::assignment::AnswersFile;
+    use web_ui::course;
+
+    let text = course_text();
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    let opened = course::open(
+        course::Origin::Text {
+            file: "e2e.toml".into(),
+        },
+        "e2e.toml",
+        &text,
+    )
+    .expect("valid assignment");
+    let _ = storage.remove_item(&opened.storage_key);
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&course::to_hash(&opened)),
+        )
+        .unwrap();
+
+    let host = mount();
+    assert!(wait_for(60, || exists(&host, "#course-student")).await);
+    // The introduction is text, never markup.
+    type_into(&host, "#course-student", "s042");
+    // Buttons enable once Yew has re-rendered with the typed value.
+    assert!(wait_for(5, || exists(&host, "#course-start:not([disabled])")).await);
+    click(&host, "#course-start");
+    assert!(wait_for(20, || exists(&host, "#course-commit")).await);
+    let course_el = host.query_selector("#course").unwrap().unwrap();
+    assert_eq!(course_el.get_elements_by_tag_name("img").length(), 0);
+    assert!(course_el.text_content().unwrap().contains(EVIL));
+    // Before the predictions: no results, and nothing to answer yet.
+    assert!(exists(&host, "#course-hidden"));
+    assert!(!exists(&host, "#course-answer-bt-rel"));
+
+    // Predict "hw" (binary translation is the slower one: a wrong prediction).
+    click(&host, "input[name='cq-slowest'][value='hw']");
+    assert!(wait_for(5, || exists(&host, "#course-commit:not([disabled])")).await);
+    click(&host, "#course-commit");
+    assert!(
+        wait_for(60, || exists(&host, "#course-answer-bt-rel")).await,
+        "the run did not finish: {}",
+        status(&host)
+    );
+    assert!(!exists(&host, "#course-hidden"));
+    assert!(exists(
+        &host,
+        "li[data-question='slowest'] .verdict[data-verdict='wrong']"
+    ));
+    type_into(&host, "#cq-bt-rel", "50");
+    assert!(wait_for(5, || exists(&host, "#course-answer-bt-rel:not([disabled])")).await);
+    click(&host, "#course-answer-bt-rel");
+    assert!(
+        wait_for(5, || exists(
+            &host,
+            "li[data-question='bt-rel'][data-answered='true']"
+        ))
+        .await
+    );
+    assert!(exists(&host, "li[data-question='bt-rel'] .verdict"));
+    host.remove();
+
+    // Reload: the address bar still names the assignment; the progress comes back.
+    let host = mount();
+    assert!(
+        wait_for(60, || exists(
+            &host,
+            "li[data-question='bt-rel'][data-answered='true']"
+        ))
+        .await
+    );
+    assert!(
+        !exists(&host, "#course-commit"),
+        "predictions stay committed"
+    );
+    assert!(host
+        .query_selector(".course-student")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("s042"));
+
+    // Finish and export.
+    click(&host, "#course-next");
+    assert!(wait_for(10, || exists(&host, "#course-answers-json")).await);
+    let json: web_sys::HtmlTextAreaElement = host
+        .query_selector("#course-answers-json")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let file: AnswersFile = serde_json::from_str(&json.value()).expect("answers file JSON");
+    assert_eq!(file.assignment, "e2e-course");
+    assert_eq!(file.student, "s042");
+    assert!(file.checksum_ok());
+    let a = &opened.assignment.0;
+    assert_eq!(
+        file.steps[0].scenario_hash,
+        a.scenario_hash(0, Some("s042"))
+    );
+    let slowest = file.answer("one", "slowest").expect("prediction exported");
+    assert_eq!((slowest.answer.as_str(), slowest.predicted), ("hw", true));
+    let rel = file.answer("one", "bt-rel").expect("answer exported");
+    assert_eq!((rel.answer.as_str(), rel.predicted), ("50", false));
+    // Graded as the CLI grades it: the prediction is wrong (bt is slower).
+    let expected = a
+        .step_scenario(0, Some("s042"))
+        .unwrap()
+        .run()
+        .unwrap()
+        .questions;
+    let grade = a.grade(&file, &[expected]);
+    assert!(grade.problems.is_empty(), "{:?}", grade.problems);
+    assert_eq!(
+        grade.rows[0].verdict,
+        web_ui::core::assignment::Verdict::Wrong
+    );
+
+    // Closing the assignment takes its link out of the address bar (a reload stays closed).
+    assert!(window.location().hash().unwrap().starts_with("#at="));
+    click(&host, "#course-close");
+    assert!(wait_for(5, || !exists(&host, "#course")).await);
+    assert!(wait_for(5, || window.location().hash().unwrap().is_empty()).await);
+
+    host.remove();
+    let _ = storage.remove_item(&opened.storage_key);
+    let path = window.location().pathname().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+}

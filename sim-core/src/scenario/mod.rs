@@ -11,7 +11,7 @@
 //! - `error.rs`: [`ScenarioError`] and locations.
 
 mod adjust;
-mod error;
+pub(crate) mod error;
 mod format;
 mod limits;
 mod validate;
@@ -41,6 +41,10 @@ pub use limits::{
 
 use error::{msg, Validator};
 use validate::{validate, Questions};
+
+// For assignments (crate::assignment), which validate their own questions against a
+// scenario and locate errors in their own file.
+pub(crate) use validate::validate_question;
 
 // ---------------------------------------------------------------------------------------
 // The validated form.

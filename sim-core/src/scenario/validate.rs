@@ -1587,7 +1587,7 @@ fn validate_instance(
     })
 }
 
-fn validate_question(
+pub(crate) fn validate_question(
     v: &Validator<'_>,
     q: &QuestionSection,
     platforms: &[PlatformSpec],

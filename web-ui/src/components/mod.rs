@@ -2,6 +2,7 @@
 
 pub mod chart_panel;
 pub mod controls;
+pub mod course;
 pub mod editor;
 pub mod header;
 pub mod library;

@@ -95,7 +95,7 @@ pub fn results(props: &ResultsProps) -> Html {
     html! {
         <section class="results" aria-label={t(lang, "tab.results")}>
             <div class="tabs" role="tablist" aria-label={t(lang, "tab.results")} {onkeydown}>
-                { for Tab::ALL.iter().map(|&tab| {
+                { for Tab::ALL.iter().filter(|&&tab| !(tab == Tab::Questions && state.course.is_some())).map(|&tab| {
                     let s = state.clone();
                     let selected = tab == current;
                     html! {

@@ -1,0 +1,275 @@
+//! `virtsim answers FILE [--student ID]`: the computed answers of a scenario or an
+//! assignment (for a student's variant), as a table, JSON, CSV, or an answers file (the
+//! instructor's key, in the format `grade` reads).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+use sim_core::assignment::{valid_student_id, Assignment};
+use sim_core::{QuestionAnswer, RunOptions, Scenario};
+
+use super::{computed_answers, csv_field, is_assignment, load_assignment, read_text};
+use crate::output::{clean, questions};
+use crate::{Failure, Format, Lang};
+
+/// One step's computed answers, for JSON.
+#[derive(Serialize)]
+struct StepOut<'a> {
+    step: &'a str,
+    variant: String,
+    scenario_hash: String,
+    questions: Vec<QuestionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuestionOut<'a> {
+    points: u32,
+    predict: bool,
+    #[serde(flatten)]
+    answer: &'a QuestionAnswer,
+}
+
+pub fn run(
+    file: &Path,
+    student: Option<&str>,
+    format: Format,
+    answers_file: bool,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let text = read_text(file, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES)?;
+    if let Some(id) = student {
+        if !valid_student_id(id) {
+            return Err(Failure::Other(anyhow::anyhow!(
+                "student id `{}` must be 1 to 64 characters without control characters",
+                clean(id)
+            )));
+        }
+    }
+    if !is_assignment(&text) {
+        if student.is_some() || answers_file {
+            return Err(Failure::Other(anyhow::anyhow!(
+                "--student and --answers-file apply to assignments; {} is a scenario",
+                file.display()
+            )));
+        }
+        return scenario_answers(file, &text, format, lang);
+    }
+    let assignment = load_assignment(file, lang)?;
+    let mut computed = Vec::new();
+    for step in 0..assignment.steps.len() {
+        computed.push(computed_answers(&assignment, step, student, lang)?);
+    }
+    if answers_file {
+        let Some(student) = student else {
+            return Err(Failure::Other(anyhow::anyhow!(
+                "--answers-file needs --student ID"
+            )));
+        };
+        let key = assignment.answer_key(student, &computed);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&key).context("serializing answers")?
+        );
+        return Ok(());
+    }
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Ko => "ko",
+    };
+    print!(
+        "{}",
+        match format {
+            Format::Table => assignment_table(&assignment, student, &computed, code),
+            Format::Json => assignment_json(&assignment, student, &computed)?,
+            Format::Csv => assignment_csv(&assignment, student, &computed),
+        }
+    );
+    Ok(())
+}
+
+fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Result<(), Failure> {
+    let scenario = Scenario::from_toml(&file.display().to_string(), text)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
+    let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Ko => "ko",
+    };
+    let out = match format {
+        Format::Table => {
+            let mut out = String::new();
+            if result.questions.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    match lang {
+                        Lang::En => "(the scenario has no questions)",
+                        Lang::Ko => "(시나리오에 질문이 없습니다)",
+                    }
+                );
+            }
+            for q in &result.questions {
+                questions(&mut out, q, code);
+            }
+            out
+        }
+        Format::Json => {
+            serde_json::to_string_pretty(&result.questions).context("serializing answers")? + "\n"
+        }
+        Format::Csv => {
+            let mut out = String::from("question,kind,answer,value,tolerance_percent\n");
+            for q in &result.questions {
+                let _ = writeln!(
+                    out,
+                    "{},{},{},{},{}",
+                    csv_field(&q.id),
+                    kind_name(q),
+                    csv_field(&q.answer),
+                    q.value.map_or(String::new(), |v| v.to_string()),
+                    q.tolerance_percent
+                );
+            }
+            out
+        }
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn kind_name(q: &QuestionAnswer) -> &'static str {
+    match q.kind {
+        sim_core::QuestionKind::Choice => "choice",
+        sim_core::QuestionKind::Numeric => "numeric",
+    }
+}
+
+fn assignment_table(
+    a: &Assignment,
+    student: Option<&str>,
+    computed: &[Vec<QuestionAnswer>],
+    lang: &str,
+) -> String {
+    let ko = lang == "ko";
+    let mut out = String::new();
+    let who = match (student, ko) {
+        (Some(s), false) => format!("student {}", clean(s)),
+        (Some(s), true) => format!("학생 {}", clean(s)),
+        (None, false) => "reference variant (no --student)".to_string(),
+        (None, true) => "기준 변형(--student 없음)".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "{} ({}), {who}, {} {}",
+        clean(a.title.get(lang)),
+        clean(&a.id),
+        a.max_points(),
+        if ko { "점 만점" } else { "points" }
+    );
+    for (index, step) in a.steps.iter().enumerate() {
+        let variant = a.variant(index, student).describe();
+        let _ = writeln!(
+            out,
+            "\n{} {}/{} `{}`: {}{}",
+            if ko { "단계" } else { "step" },
+            index + 1,
+            a.steps.len(),
+            clean(&step.id),
+            clean(step.title.get(lang)),
+            if variant.is_empty() {
+                String::new()
+            } else {
+                format!(" [{variant}]")
+            }
+        );
+        let _ = writeln!(out, "  {}", a.scenario_hash(index, student));
+        for q in &step.questions {
+            let Some(answer) = computed[index].iter().find(|c| c.id == q.id) else {
+                continue;
+            };
+            let mut block = String::new();
+            questions(&mut block, answer, lang);
+            let tag = match (q.predict, ko) {
+                (true, false) => format!("[{} pt, predict before run] ", q.points),
+                (true, true) => format!("[{}점, 실행 전 예측] ", q.points),
+                (false, false) => format!("[{} pt] ", q.points),
+                (false, true) => format!("[{}점] ", q.points),
+            };
+            for (i, line) in block.lines().enumerate() {
+                let _ = writeln!(out, "  {}{line}", if i == 0 { tag.as_str() } else { "" });
+            }
+        }
+    }
+    out
+}
+
+fn assignment_json(
+    a: &Assignment,
+    student: Option<&str>,
+    computed: &[Vec<QuestionAnswer>],
+) -> Result<String, Failure> {
+    let steps: Vec<StepOut<'_>> = a
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| StepOut {
+            step: &step.id,
+            variant: a.variant(index, student).describe(),
+            scenario_hash: a.scenario_hash(index, student),
+            questions: step
+                .questions
+                .iter()
+                .filter_map(|q| {
+                    Some(QuestionOut {
+                        points: q.points,
+                        predict: q.predict,
+                        answer: computed[index].iter().find(|c| c.id == q.id)?,
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let out = serde_json::json!({
+        "assignment": a.id,
+        "student": student,
+        "max_points": a.max_points(),
+        "steps": steps,
+    });
+    Ok(serde_json::to_string_pretty(&out).context("serializing answers")? + "\n")
+}
+
+fn assignment_csv(
+    a: &Assignment,
+    student: Option<&str>,
+    computed: &[Vec<QuestionAnswer>],
+) -> String {
+    let mut out = String::from(
+        "student,step,question,kind,points,predict,answer,value,tolerance_percent,variant,scenario_hash\n",
+    );
+    for (index, step) in a.steps.iter().enumerate() {
+        let variant = a.variant(index, student).describe();
+        let hash = a.scenario_hash(index, student);
+        for q in &step.questions {
+            let Some(c) = computed[index].iter().find(|c| c.id == q.id) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{}",
+                csv_field(student.unwrap_or("")),
+                csv_field(&step.id),
+                csv_field(&q.id),
+                kind_name(c),
+                q.points,
+                q.predict,
+                csv_field(&c.answer),
+                c.value.map_or(String::new(), |v| v.to_string()),
+                c.tolerance_percent,
+                csv_field(&variant),
+                hash
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,277 @@
+//! `virtsim grade ASSIGNMENT ANSWERS...`: recomputes every answer for each student's id
+//! and prints, per student and question, the answer, the expected answer and whether it
+//! is right.
+//!
+//! Exit codes: 0 every file graded (wrong answers included); 2 the assignment is invalid,
+//! or an answers file is not an answers file (not JSON, or not the format); 1 anything
+//! else, including a file that could not be graded (tampered with, answers to another
+//! scenario version or another assignment). As for `validate`, every file is reported and
+//! the code is the worst one (1 beats 2 beats 0).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+use sim_core::assignment::{AnswersFile, Assignment, StudentGrade};
+use sim_core::QuestionAnswer;
+
+use super::{computed_answers, csv_field, load_assignment, read_text};
+use crate::output::clean;
+use crate::{Failure, Format, Lang};
+
+/// Largest answers file read, bytes.
+const MAX_ANSWERS_BYTES: usize = 1024 * 1024;
+
+/// One answers file: graded, or why it could not be read.
+#[derive(Serialize)]
+struct Graded {
+    file: String,
+    #[serde(flatten)]
+    grade: Option<StudentGrade>,
+    /// The problems of `grade` in words (English and Korean).
+    messages: Vec<sim_core::Text>,
+    /// Why the file could not be read as an answers file.
+    error: Option<String>,
+    #[serde(skip)]
+    code: u8,
+}
+
+pub fn run(
+    assignment: &Path,
+    files: &[PathBuf],
+    format: Format,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let a = load_assignment(assignment, lang)?;
+    // Answers by (step, scenario hash): students who share a variant share a run.
+    let mut cache: BTreeMap<(usize, String), Vec<QuestionAnswer>> = BTreeMap::new();
+    let mut graded = Vec::new();
+    for path in files {
+        let file = path.display().to_string();
+        let parsed = read_text(path, lang, MAX_ANSWERS_BYTES).and_then(|text| {
+            serde_json::from_str::<AnswersFile>(&text).map_err(|e| {
+                Failure::Invalid(match lang {
+                    Lang::En => format!(
+                        "{file}:{}:{}: not an answers file ({}): {e}",
+                        e.line(),
+                        e.column(),
+                        sim_core::assignment::ANSWERS_FORMAT
+                    ),
+                    Lang::Ko => format!(
+                        "{file}:{}:{}: 답안 파일({})이 아닙니다: {e}",
+                        e.line(),
+                        e.column(),
+                        sim_core::assignment::ANSWERS_FORMAT
+                    ),
+                })
+            })
+        });
+        let answers = match parsed {
+            Ok(answers) => answers,
+            Err(failure) => {
+                let (code, error) = match failure {
+                    Failure::Invalid(m) => (2, m),
+                    Failure::Other(e) => (1, format!("{e:#}")),
+                    Failure::Reported(c) => (c, String::new()),
+                };
+                graded.push(Graded {
+                    file,
+                    grade: None,
+                    messages: Vec::new(),
+                    error: Some(error),
+                    code,
+                });
+                continue;
+            }
+        };
+        let problems = a.check_answers(&answers);
+        let mut expected = Vec::new();
+        // A file that cannot be graded at all is not run.
+        if problems.is_empty() || !problems.iter().any(|p| p.blocks_file()) {
+            for step in 0..a.steps.len() {
+                let key = (step, a.scenario_hash(step, Some(&answers.student)));
+                if !cache.contains_key(&key) {
+                    let computed = computed_answers(&a, step, Some(&answers.student), lang)?;
+                    cache.insert(key.clone(), computed);
+                }
+                expected.push(cache[&key].clone());
+            }
+        }
+        let grade = a.grade(&answers, &expected);
+        graded.push(Graded {
+            file,
+            messages: grade.problems.iter().map(|p| p.text()).collect(),
+            code: if grade.clean() { 0 } else { 1 },
+            grade: Some(grade),
+            error: None,
+        });
+    }
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Ko => "ko",
+    };
+    let out = match format {
+        Format::Table => table(&a, &graded, code),
+        Format::Csv => csv(&graded),
+        Format::Json => {
+            let out = serde_json::json!({
+                "assignment": a.id,
+                "max_points": a.max_points(),
+                "files": graded,
+            });
+            serde_json::to_string_pretty(&out).context("serializing grades")? + "\n"
+        }
+    };
+    print!("{out}");
+    // For CSV and JSON, what could not be graded is also said on stderr.
+    if !matches!(format, Format::Table) {
+        for g in &graded {
+            if let Some(e) = &g.error {
+                eprintln!("{}", clean(e));
+            }
+            for m in &g.messages {
+                eprintln!("{}: {}", clean(&g.file), clean(m.get(code)));
+            }
+        }
+    }
+    let worst = graded.iter().fold(0u8, |worst, g| match (worst, g.code) {
+        (1, _) | (_, 1) => 1,
+        (a, b) => a.max(b),
+    });
+    if worst == 0 {
+        Ok(())
+    } else {
+        Err(Failure::Reported(worst))
+    }
+}
+
+fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
+    let ko = lang == "ko";
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}): {} {}",
+        clean(a.title.get(lang)),
+        clean(&a.id),
+        graded.len(),
+        if ko {
+            "개 답안 파일"
+        } else {
+            "answers file(s)"
+        }
+    );
+    for g in graded {
+        out.push('\n');
+        let Some(grade) = &g.grade else {
+            // The error names the file.
+            let _ = writeln!(out, "{}", clean(g.error.as_deref().unwrap_or("")));
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "{} ({}): {}/{} {}",
+            clean(&grade.student),
+            clean(&g.file),
+            grade.points,
+            grade.max_points,
+            if ko { "점" } else { "points" }
+        );
+        for m in &g.messages {
+            let _ = writeln!(out, "  ! {}", clean(m.get(lang)));
+        }
+        let header = if ko {
+            ["단계", "질문", "답", "기대값", "판정", "점수"]
+        } else {
+            [
+                "step", "question", "answer", "expected", "verdict", "points",
+            ]
+        };
+        let rows: Vec<[String; 6]> = grade
+            .rows
+            .iter()
+            .map(|r| {
+                [
+                    clean(&r.step),
+                    clean(&r.question) + if r.predicted { "*" } else { "" },
+                    clean(r.answer.as_deref().unwrap_or("-")),
+                    clean(&r.expected),
+                    r.verdict.text().get(lang).to_string(),
+                    format!("{}/{}", r.points, r.max_points),
+                ]
+            })
+            .collect();
+        let widths: Vec<usize> = (0..6)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| display_width(&r[i]))
+                    .chain([display_width(header[i])])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: Vec<&str>| {
+            let mut s = String::from("  ");
+            for (i, c) in cells.iter().enumerate() {
+                s.push_str(c);
+                if i + 1 < cells.len() {
+                    s.push_str(&" ".repeat(widths[i] - display_width(c) + 2));
+                }
+            }
+            s
+        };
+        let _ = writeln!(out, "{}", line(header.to_vec()));
+        for r in &rows {
+            let _ = writeln!(out, "{}", line(r.iter().map(String::as_str).collect()));
+        }
+    }
+    if graded.iter().any(|g| {
+        g.grade
+            .as_ref()
+            .is_some_and(|gr| gr.rows.iter().any(|r| r.predicted))
+    }) {
+        let _ = writeln!(
+            out,
+            "\n* {}",
+            if ko {
+                "실행 전에 예측한 답"
+            } else {
+                "predicted before the run"
+            }
+        );
+    }
+    out
+}
+
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+fn csv(graded: &[Graded]) -> String {
+    let mut out = String::from(
+        "file,student,step,question,answer,expected,verdict,points,max_points,predicted\n",
+    );
+    for g in graded {
+        let Some(grade) = &g.grade else {
+            continue;
+        };
+        for r in &grade.rows {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{}",
+                csv_field(&g.file),
+                csv_field(&grade.student),
+                csv_field(&r.step),
+                csv_field(&r.question),
+                csv_field(r.answer.as_deref().unwrap_or("")),
+                csv_field(&r.expected),
+                r.verdict.name(),
+                r.points,
+                r.max_points,
+                r.predicted
+            );
+        }
+    }
+    out
+}

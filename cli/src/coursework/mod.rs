@@ -1,0 +1,127 @@
+//! Coursework commands: `answers` (the computed answers, OSTEP's `-c` habit), `grade`
+//! (recompute every student's answers and compare), `new` (commented templates), and the
+//! library of scenarios and assignments built into the binary.
+
+pub mod answers;
+pub mod grade;
+pub mod library;
+pub mod template;
+
+use std::path::Path;
+
+use anyhow::Context;
+use sim_core::assignment::{Assignment, MAX_ASSIGNMENT_BYTES};
+use sim_core::{QuestionAnswer, RunOptions};
+
+use crate::{Failure, Lang};
+
+/// Whether a TOML text is an assignment (it has an `[assignment]` table) rather than a
+/// scenario.
+pub fn is_assignment(text: &str) -> bool {
+    text.lines().any(|l| l.trim() == "[assignment]")
+}
+
+/// The file's text, read only if it is at most `limit` bytes (see `read_bounded` in
+/// main.rs) and UTF-8.
+pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failure> {
+    use std::io::Read;
+    let too_large = || {
+        Failure::Invalid(match lang {
+            Lang::En => format!(
+                "{}:1:1: file is more than {limit} bytes; at most {limit} bytes are accepted",
+                path.display()
+            ),
+            Lang::Ko => format!(
+                "{}:1:1: 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다",
+                path.display()
+            ),
+        })
+    };
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let metadata = file
+        .metadata()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if metadata.is_dir() {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "cannot read {}: it is a directory",
+            path.display()
+        )));
+    }
+    if metadata.len() > limit as u64 {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() > limit {
+        return Err(too_large());
+    }
+    crate::utf8(path, bytes, lang)
+}
+
+/// An assignment file, validated against the built-in library.
+pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
+    let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
+    Assignment::from_toml(&path.display().to_string(), &text, &library::scenario)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
+}
+
+/// The answers `student` should give in step `step`: its scenario run.
+pub fn computed_answers(
+    assignment: &Assignment,
+    step: usize,
+    student: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<QuestionAnswer>, Failure> {
+    let scenario = assignment
+        .step_scenario(step, student)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
+    let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+    Ok(result.questions)
+}
+
+/// A CSV field, quoted when needed.
+pub fn csv_field(s: &str) -> String {
+    sim_core::export_csv::field(s)
+}
+
+/// `validate` of an assignment file: `None` if the file is not an assignment (or cannot
+/// be read: `load` then reports it), else the exit code after printing the outcome.
+pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
+    let text = std::fs::File::open(path).ok().and_then(|f| {
+        use std::io::Read;
+        let mut head = String::new();
+        f.take(MAX_ASSIGNMENT_BYTES as u64)
+            .read_to_string(&mut head)
+            .ok()?;
+        Some(head)
+    })?;
+    if !is_assignment(&text) {
+        return None;
+    }
+    Some(match load_assignment(path, lang) {
+        Ok(a) => {
+            let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
+            match lang {
+                Lang::En => println!(
+                    "{}: ok (assignment `{}`: {} steps, {questions} questions, {} points)",
+                    path.display(),
+                    crate::output::clean(&a.id),
+                    a.steps.len(),
+                    a.max_points()
+                ),
+                Lang::Ko => println!(
+                    "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점)",
+                    path.display(),
+                    crate::output::clean(&a.id),
+                    a.steps.len(),
+                    a.max_points()
+                ),
+            }
+            0
+        }
+        Err(failure) => crate::report(failure),
+    })
+}

@@ -1,0 +1,212 @@
+//! `virtsim new scenario NAME` / `virtsim new assignment NAME`: a commented template that
+//! validates as written, for an instructor to edit.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::{Failure, Lang};
+
+/// What `new` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    Scenario,
+    Assignment,
+}
+
+/// `NAME` as an id: letters, digits, `-`, `_` and `.` kept, anything else becomes `-`.
+fn id_of(name: &str) -> String {
+    let id: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(64)
+        .collect();
+    if id.trim_matches('-').is_empty() {
+        "my-assignment".to_string()
+    } else {
+        id
+    }
+}
+
+/// The template text for `kind` named `name`.
+pub fn text(kind: Kind, name: &str) -> String {
+    let id = id_of(name);
+    match kind {
+        Kind::Scenario => SCENARIO.replace("{{NAME}}", &id),
+        Kind::Assignment => ASSIGNMENT.replace("{{ID}}", &id),
+    }
+}
+
+/// Writes `NAME.toml` (or NAME if it already ends in .toml); never overwrites a file.
+pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
+    let path: PathBuf = if name.ends_with(".toml") {
+        PathBuf::from(name)
+    } else {
+        PathBuf::from(format!("{name}.toml"))
+    };
+    let stem = Path::new(&path)
+        .file_stem()
+        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().to_string());
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| {
+            format!(
+                "cannot create {} (an existing file is never overwritten)",
+                path.display()
+            )
+        })?;
+    file.write_all(text(kind, &stem).as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    match lang {
+        Lang::En => println!(
+            "wrote {0}; edit it, then check it with: virtsim validate {0}",
+            path.display()
+        ),
+        Lang::Ko => println!(
+            "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0}",
+            path.display()
+        ),
+    }
+    Ok(())
+}
+
+const SCENARIO: &str = r#"# A virtsim scenario (docs/scenario-format.md describes every key).
+# Check it:   virtsim validate {{NAME}}.toml
+# Run it:     virtsim run {{NAME}}.toml          (add --lang ko for Korean)
+# Answers:    virtsim answers {{NAME}}.toml
+
+[scenario]
+name = "{{NAME}}"
+# Every text a student reads exists in English and Korean.
+title = { en = "System calls under three techniques", ko = "세 가지 기법에서의 시스템 콜" }
+description = { en = "The same system-call-heavy VM on binary translation, paravirtualization and hardware assist.", ko = "시스템 콜이 많은 같은 VM을 바이너리 변환, 반가상화, 하드웨어 지원에서 실행합니다." }
+seed = 1             # same seed, same results, on every machine and in the page
+duration_ms = 20     # simulated time per platform; keep library scenarios short
+
+[host]
+cores = 2
+memory_gib = 8
+
+# Platforms to compare: kind = native | type1 | type2 | container | vdi.
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "para"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+# What runs on every platform (a preset workload, or a [[workload]] of your own).
+[[instance]]
+name = "vm"
+vcpus = 1
+workload = "syscall-heavy"
+
+# Questions whose answers the simulator computes: kind = choice (which platform?) or
+# numeric (what value?, with tolerance_percent).
+[[question]]
+id = "fastest"
+kind = "choice"
+text = { en = "Which technique reaches the highest share of native throughput?", ko = "네이티브 대비 처리량 비율이 가장 높은 기법은?" }
+metric = "relative_performance_percent"
+select = "highest"
+explanation = { en = "Compare the steps of a system call on each platform (the path view).", ko = "플랫폼마다 시스템 콜의 단계를 비교해 보세요(경로 보기)." }
+
+[[question]]
+id = "bt-relative"
+kind = "numeric"
+text = { en = "What share of native throughput (%) does binary translation reach?", ko = "바이너리 변환은 네이티브 대비 처리량의 몇 %에 도달하는가?" }
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+"#;
+
+const ASSIGNMENT: &str = r#"# A virtsim assignment (docs/assignment-format.md describes every key).
+# Check it:          virtsim validate {{ID}}.toml
+# Computed answers:  virtsim answers {{ID}}.toml --student s001
+# Grade:             virtsim grade {{ID}}.toml answers/*.json
+# Hand it out: open it in the page (Assignment → open a file), then copy the share link.
+
+[assignment]
+# The id goes into every answers file and every student's seed: keep it once handed out.
+id = "{{ID}}"
+title = { en = "Type 1 and type 2 hypervisors", ko = "Type 1과 Type 2 하이퍼바이저" }
+intro = { en = "Two short exercises. Answer each question; some ask you to predict before you run.", ko = "짧은 실습 두 개입니다. 질문에 답하세요. 일부는 실행 전에 예측을 묻습니다." }
+reveal = true        # show right/wrong and the computed answer once answered
+
+[[step]]
+id = "io-paths"
+title = { en = "Who pays for I/O?", ko = "I/O 비용은 누가 치르나?" }
+intro = { en = "The same VMs run on a type-1 and a type-2 hypervisor. Predict first, then run.", ko = "같은 VM들을 Type 1과 Type 2 하이퍼바이저에서 실행합니다. 먼저 예측하고 실행하세요." }
+# A scenario of the library, by file name (or embed one: scenario_toml = '''...''').
+scenario = "type1-vs-type2.toml"
+# Questions of the scenario itself, by id (one point each).
+scenario_questions = ["lowest-disk-p99"]
+# Each student gets a seed of their own (from the assignment id and their student id).
+student_seed = true
+
+# A predict question: the student commits an answer before the run.
+[[step.question]]
+id = "predict-slowest"
+predict = true
+points = 2
+kind = "choice"
+text = { en = "Before running: which platform will reach the smallest share of native throughput?", ko = "실행 전에: 네이티브 대비 처리량 비율이 가장 낮을 플랫폼은?" }
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "host-share"
+kind = "numeric"
+text = { en = "What percentage of CPU time does the host OS take on type2?", ko = "type2에서 호스트 OS가 차지하는 CPU 시간은 몇 %인가?" }
+metric = "host_os_percent"
+platform = "type2"
+tolerance_percent = 10
+
+[[step]]
+id = "cores"
+title = { en = "Fewer or more cores", ko = "코어 수에 따라" }
+intro = { en = "Your host has a number of cores of its own (it differs between students).", ko = "호스트의 코어 수는 학생마다 다릅니다." }
+scenario = "type1-vs-type2.toml"
+student_seed = true
+
+# Each student gets one of the choices (picked from a hash of the ids).
+[[step.vary]]
+parameter = "host_cores"
+choices = [2, 4, 8]
+
+[[step.question]]
+id = "type1-relative"
+kind = "numeric"
+text = { en = "What share of native throughput (%) does type1 reach on your host?", ko = "내 호스트에서 type1은 네이티브 대비 처리량의 몇 %에 도달하는가?" }
+metric = "relative_performance_percent"
+platform = "type1"
+tolerance_percent = 5
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_keep_only_safe_characters() {
+        assert_eq!(id_of("os-2026 week 3"), "os-2026-week-3");
+        assert_eq!(id_of("과제"), "my-assignment");
+    }
+}

@@ -1,0 +1,264 @@
+//! Coursework commands: `new` templates validate, `answers` prints computed answers,
+//! `grade` grades a perfect student, a wrong answer, a tampered file, a changed scenario
+//! and a file that is not an answers file, with `run`'s exit codes (0 graded, 2 invalid
+//! input, 1 anything else, the worst code of all files).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn virtsim_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_virtsim"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("start virtsim")
+}
+
+fn virtsim(args: &[&str]) -> Output {
+    virtsim_in(&std::env::temp_dir(), args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code")
+}
+
+/// A scratch directory unique to this test process and test.
+fn scratch_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "virtsim-coursework-tests-{}-{test}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// A short assignment with an embedded scenario (4 ms simulated per platform), a
+/// student seed and a varied parameter.
+const ASSIGNMENT: &str = r#"
+[assignment]
+id = "cli-test"
+title = { en = "CLI test", ko = "CLI 시험" }
+
+[[step]]
+id = "one"
+title = { en = "One", ko = "하나" }
+intro = { en = "Predict, then run.", ko = "예측한 뒤 실행하세요." }
+student_seed = true
+scenario_toml = '''
+[scenario]
+name = "syscalls"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+'''
+
+[[step.vary]]
+parameter = "host_cores"
+choices = [1, 2]
+
+[[step.question]]
+id = "slowest"
+predict = true
+points = 2
+text = { en = "Which is slower?", ko = "어느 쪽이 느린가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "bt-rel"
+text = { en = "bt relative %?", ko = "bt 상대 성능 %?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.display().to_string()
+}
+
+/// The answers file of a perfect student `id`.
+fn key(assignment: &str, id: &str) -> serde_json::Value {
+    let o = virtsim(&["answers", assignment, "--student", id, "--answers-file"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("answers file JSON")
+}
+
+#[test]
+fn new_templates_validate_and_never_overwrite() {
+    let dir = scratch_dir("new");
+    for kind in ["scenario", "assignment"] {
+        let o = virtsim_in(&dir, &["new", kind, "week-3"]);
+        assert_eq!(code(&o), 0, "{kind}: stderr {}", stderr(&o));
+        let o = virtsim_in(&dir, &["validate", "week-3.toml"]);
+        assert_eq!(code(&o), 0, "{kind}: {}{}", stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains("week-3.toml: ok"), "{}", stdout(&o));
+        if kind == "assignment" {
+            // 2 steps, 4 questions; points 1 + 2 + 1 + 1.
+            assert!(
+                stdout(&o).contains("2 steps, 4 questions, 5 points"),
+                "{}",
+                stdout(&o)
+            );
+        }
+        // A second `new` would overwrite: refused, exit 1, the file unchanged.
+        let before = std::fs::read_to_string(dir.join("week-3.toml")).unwrap();
+        let o = virtsim_in(&dir, &["new", "scenario", "week-3"]);
+        assert_eq!(code(&o), 1);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("week-3.toml")).unwrap(),
+            before
+        );
+        std::fs::remove_file(dir.join("week-3.toml")).unwrap();
+    }
+}
+
+#[test]
+fn answers_prints_the_computed_answers_of_a_scenario_and_of_a_student() {
+    let smoke = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml");
+    let o = virtsim(&["answers", smoke, "--format", "json"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // The same answers as `run` computes.
+    let run = virtsim(&["run", smoke, "--format", "json"]);
+    let run: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+    assert_eq!(json, run["questions"]);
+
+    let dir = scratch_dir("answers");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let o = virtsim(&["answers", &a, "--student", "s1"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "CLI test (cli-test), student s1, 3 points",
+        "step 1/1 `one`",
+        "seed=",
+        "host_cores=",
+        "[2 pt, predict before run] slowest",
+        "-> bt",
+    ] {
+        assert!(out.contains(needle), "{needle} missing in:\n{out}");
+    }
+    let o = virtsim(&["answers", &a, "--student", "s1", "--lang", "ko"]);
+    assert!(stdout(&o).contains("실행 전 예측"), "{}", stdout(&o));
+    // CSV: a header and one line per question.
+    let o = virtsim(&["answers", &a, "--student", "s1", "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
+    // Students differ by their seed: the numeric answer is computed for each.
+    let s1 = key(&a, "s1");
+    let s2 = key(&a, "s2");
+    assert_ne!(
+        s1["steps"][0]["scenario_hash"],
+        s2["steps"][0]["scenario_hash"]
+    );
+    // --answers-file needs a student.
+    let o = virtsim(&["answers", &a, "--answers-file"]);
+    assert_eq!(code(&o), 1);
+}
+
+#[test]
+fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
+    let dir = scratch_dir("grade");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let perfect = key(&a, "s1");
+    let good = write(&dir, "s1.json", &perfect.to_string());
+
+    let o = virtsim(&["grade", &a, &good]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("s1 ("), "{}", stdout(&o));
+    assert!(stdout(&o).contains("3/3 points"), "{}", stdout(&o));
+
+    // A wrong answer, exported by the page (checksum recomputed): graded wrong, exit 0.
+    let mut wrong = key(&a, "s2");
+    let answer = &mut wrong["steps"][0]["answers"][0]["answer"];
+    *answer = if answer == "bt" { "hw" } else { "bt" }.into();
+    let wrong = write(&dir, "s2.json", &with_checksum(&wrong).to_string());
+    let o = virtsim(&["grade", &a, &wrong, "--format", "csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert!(csv.contains(",s2,one,slowest,"), "{csv}");
+    assert!(csv.contains(",wrong,0,2,true"), "{csv}");
+    assert!(csv.contains(",right,1,1,false"), "{csv}");
+
+    // Tampered: an answer edited by hand after export.
+    let mut tampered = perfect.clone();
+    tampered["steps"][0]["answers"][1]["answer"] = "12".into();
+    let tampered = write(&dir, "tampered.json", &tampered.to_string());
+    let o = virtsim(&["grade", &a, &good, &tampered, "--format", "json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["points"], 3);
+    assert_eq!(json["files"][1]["points"], 0);
+    assert_eq!(json["files"][1]["problems"][0]["problem"], "tampered");
+    assert_eq!(json["files"][1]["rows"][0]["verdict"], "not_graded");
+    assert!(
+        stderr(&o).contains("checksum does not match"),
+        "{}",
+        stderr(&o)
+    );
+
+    // The scenario changed after the students answered: stale, not graded against it.
+    let changed = write(
+        &dir,
+        "changed.toml",
+        &ASSIGNMENT.replace("duration_ms = 4", "duration_ms = 5"),
+    );
+    let o = virtsim(&["grade", &changed, &good]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("answered against another version of its scenario"),
+        "{out}"
+    );
+    assert!(out.contains("stale"), "{out}");
+    assert!(out.contains("0/3 points"), "{out}");
+
+    // Not an answers file: exit 2 with its location; the other files are still graded.
+    let junk = write(&dir, "junk.json", "{\"format\": 1}");
+    let o = virtsim(&["grade", &a, &junk, &good]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stdout(&o).contains("junk.json:1:"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("3/3 points"), "{}", stdout(&o));
+
+    // An invalid assignment: exit 2, located at `points` (line 38, after `points = `).
+    let bad = write(
+        &dir,
+        "bad.toml",
+        &ASSIGNMENT.replace("points = 2", "points = 0"),
+    );
+    let o = virtsim(&["grade", &bad, &good]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("bad.toml:38:10:"), "{}", stderr(&o));
+}
+
+/// `file` with the checksum recomputed, as the page computes it when it exports.
+fn with_checksum(file: &serde_json::Value) -> serde_json::Value {
+    let mut answers: sim_core::assignment::AnswersFile =
+        serde_json::from_value(file.clone()).expect("an answers file");
+    answers.checksum = answers.computed_checksum();
+    serde_json::to_value(&answers).unwrap()
+}

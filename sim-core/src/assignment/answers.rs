@@ -1,0 +1,379 @@
+//! What a student hands in ([`AnswersFile`]) and how it is graded ([`StudentGrade`]).
+//!
+//! The file carries, per step, the hash of the scenario the answers were computed
+//! against ([`Assignment::scenario_hash`]): answers to another version of a scenario, or
+//! to another student's variant, are reported as `stale`, never graded against this one.
+//! Its `checksum` covers everything else in the file, so that a file edited by hand (or
+//! damaged) is reported as tampered. The checksum has no secret key: it catches edits
+//! and mistakes, not a student who recomputes it on purpose; per-student variation is
+//! what makes copying another student's answers wrong.
+
+use serde::{Deserialize, Serialize};
+
+use super::variation::{hash_parts, hash_text};
+use super::Assignment;
+use crate::question::{QuestionAnswer, QuestionKind};
+use crate::text::Text;
+
+/// The `format` of an answers file.
+pub const ANSWERS_FORMAT: &str = "virtsim-answers/1";
+
+/// A student's answers to an assignment, as the page exports them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersFile {
+    /// Always [`ANSWERS_FORMAT`].
+    pub format: String,
+    /// The assignment id.
+    pub assignment: String,
+    pub student: String,
+    pub steps: Vec<StepAnswers>,
+    /// `fnv1a64:` and 16 hex digits over everything above.
+    pub checksum: String,
+}
+
+/// A step's answers and the scenario they were computed against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepAnswers {
+    pub step: String,
+    pub scenario_hash: String,
+    pub answers: Vec<GivenAnswer>,
+}
+
+/// One answer as the student gave it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GivenAnswer {
+    pub question: String,
+    pub answer: String,
+    /// Committed before the run (a `predict` question).
+    #[serde(default)]
+    pub predicted: bool,
+}
+
+impl AnswersFile {
+    /// A file with its checksum.
+    pub fn new(assignment: &str, student: &str, steps: Vec<StepAnswers>) -> AnswersFile {
+        let mut file = AnswersFile {
+            format: ANSWERS_FORMAT.to_string(),
+            assignment: assignment.to_string(),
+            student: student.trim().to_string(),
+            steps,
+            checksum: String::new(),
+        };
+        file.checksum = file.computed_checksum();
+        file
+    }
+
+    /// The checksum of the file's content. Every part is prefixed with its length, so no
+    /// two different contents join into the same text.
+    pub fn computed_checksum(&self) -> String {
+        let mut parts: Vec<String> = vec![
+            "virtsim-answers".into(),
+            self.format.clone(),
+            self.assignment.clone(),
+            self.student.clone(),
+        ];
+        for s in &self.steps {
+            parts.push(s.step.clone());
+            parts.push(s.scenario_hash.clone());
+            parts.push(s.answers.len().to_string());
+            for a in &s.answers {
+                parts.push(a.question.clone());
+                parts.push(a.answer.clone());
+                parts.push(if a.predicted { "1" } else { "0" }.into());
+            }
+        }
+        let prefixed: Vec<String> = parts.iter().map(|p| format!("{}:{p}", p.len())).collect();
+        let refs: Vec<&str> = prefixed.iter().map(String::as_str).collect();
+        hash_text(hash_parts(&refs))
+    }
+
+    pub fn checksum_ok(&self) -> bool {
+        self.checksum == self.computed_checksum()
+    }
+
+    /// The answer given to `question` of `step`, if any.
+    pub fn answer(&self, step: &str, question: &str) -> Option<&GivenAnswer> {
+        self.steps
+            .iter()
+            .find(|s| s.step == step)?
+            .answers
+            .iter()
+            .find(|a| a.question == question)
+    }
+}
+
+/// How an answer was graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Right,
+    Wrong,
+    Unanswered,
+    /// Answered against another scenario version or variant: not graded.
+    Stale,
+    /// The file is tampered with or belongs to another assignment: not graded.
+    NotGraded,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Right => "right",
+            Verdict::Wrong => "wrong",
+            Verdict::Unanswered => "unanswered",
+            Verdict::Stale => "stale",
+            Verdict::NotGraded => "not_graded",
+        }
+    }
+
+    pub fn text(self) -> Text {
+        match self {
+            Verdict::Right => Text::new("right", "정답"),
+            Verdict::Wrong => Text::new("wrong", "오답"),
+            Verdict::Unanswered => Text::new("unanswered", "답 없음"),
+            Verdict::Stale => {
+                Text::new("stale (other scenario version)", "무효(다른 시나리오 버전)")
+            }
+            Verdict::NotGraded => Text::new("not graded", "채점 안 함"),
+        }
+    }
+}
+
+/// Something wrong with an answers file as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    /// `format` is not [`ANSWERS_FORMAT`].
+    UnknownFormat { found: String },
+    /// The file answers another assignment.
+    OtherAssignment { found: String },
+    /// The student id is blank, too long or holds control characters.
+    BadStudentId,
+    /// The checksum does not match the content: edited by hand or damaged.
+    Tampered,
+    /// The step's answers were computed against another scenario text or variant.
+    StaleStep { step: String },
+    /// Answers for a step or question the assignment does not have.
+    UnknownQuestion { step: String, question: String },
+}
+
+impl Problem {
+    pub fn text(&self) -> Text {
+        match self {
+            Problem::UnknownFormat { found } => Text::new(
+                format!("unknown format `{found}` (expected `{ANSWERS_FORMAT}`): not graded"),
+                format!("알 수 없는 형식 `{found}`입니다(`{ANSWERS_FORMAT}`이어야 함). 채점하지 않습니다"),
+            ),
+            Problem::OtherAssignment { found } => Text::new(
+                format!("answers to another assignment (`{found}`): not graded"),
+                format!("다른 과제(`{found}`)의 답입니다. 채점하지 않습니다"),
+            ),
+            Problem::BadStudentId => Text::new(
+                "the student id is blank, too long or holds control characters: not graded",
+                "학생 id가 비었거나 너무 길거나 제어 문자를 포함합니다. 채점하지 않습니다",
+            ),
+            Problem::Tampered => Text::new(
+                "the checksum does not match: the file was edited or damaged after export; not graded",
+                "체크섬이 맞지 않습니다. 내보낸 뒤 파일이 수정되었거나 손상되었습니다. 채점하지 않습니다",
+            ),
+            Problem::StaleStep { step } => Text::new(
+                format!("step `{step}`: answered against another version of its scenario (or another student's variant); not graded"),
+                format!("단계 `{step}`: 다른 버전의 시나리오(또는 다른 학생의 변형)로 답했습니다. 채점하지 않습니다"),
+            ),
+            Problem::UnknownQuestion { step, question } => Text::new(
+                format!("answer to `{step}`/`{question}`, which the assignment does not have"),
+                format!("과제에 없는 질문 `{step}`/`{question}`에 대한 답입니다"),
+            ),
+        }
+    }
+
+    /// Whether the problem stops the whole file from being graded.
+    pub fn blocks_file(&self) -> bool {
+        matches!(
+            self,
+            Problem::UnknownFormat { .. }
+                | Problem::OtherAssignment { .. }
+                | Problem::BadStudentId
+                | Problem::Tampered
+        )
+    }
+}
+
+/// One question of one student, graded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeRow {
+    pub step: String,
+    pub question: String,
+    /// What the student answered (None: no answer).
+    pub answer: Option<String>,
+    /// The computed answer, with the tolerance for numeric questions.
+    pub expected: String,
+    pub verdict: Verdict,
+    pub points: u32,
+    pub max_points: u32,
+    /// Committed before the run.
+    pub predicted: bool,
+}
+
+/// A student's answers file, graded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StudentGrade {
+    pub student: String,
+    pub rows: Vec<GradeRow>,
+    pub problems: Vec<Problem>,
+    pub points: u32,
+    pub max_points: u32,
+}
+
+impl StudentGrade {
+    /// Whether every answer could be graded (right or wrong) and nothing was reported.
+    pub fn clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// The expected answer as a grader reads it: the platform, or the value and tolerance.
+pub fn expected_text(q: &QuestionAnswer) -> String {
+    match (q.kind, q.value) {
+        (QuestionKind::Numeric, Some(_)) => format!("{} ±{}%", q.answer, q.tolerance_percent),
+        _ => q.answer.clone(),
+    }
+}
+
+impl Assignment {
+    /// What is wrong with `file` before any run: format, assignment, student id, checksum,
+    /// stale steps and answers to questions that do not exist.
+    pub fn check_answers(&self, file: &AnswersFile) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if file.format != ANSWERS_FORMAT {
+            problems.push(Problem::UnknownFormat {
+                found: file.format.clone(),
+            });
+        }
+        if file.assignment != self.id {
+            problems.push(Problem::OtherAssignment {
+                found: file.assignment.clone(),
+            });
+        }
+        if !super::valid_student_id(&file.student) {
+            problems.push(Problem::BadStudentId);
+        }
+        if !file.checksum_ok() {
+            problems.push(Problem::Tampered);
+        }
+        if problems.iter().any(Problem::blocks_file) {
+            return problems;
+        }
+        for given in &file.steps {
+            let Some(index) = self.steps.iter().position(|s| s.id == given.step) else {
+                for a in &given.answers {
+                    problems.push(Problem::UnknownQuestion {
+                        step: given.step.clone(),
+                        question: a.question.clone(),
+                    });
+                }
+                continue;
+            };
+            if given.scenario_hash != self.scenario_hash(index, Some(&file.student)) {
+                problems.push(Problem::StaleStep {
+                    step: given.step.clone(),
+                });
+            }
+            for a in &given.answers {
+                if !self.steps[index]
+                    .questions
+                    .iter()
+                    .any(|q| q.id == a.question)
+                {
+                    problems.push(Problem::UnknownQuestion {
+                        step: given.step.clone(),
+                        question: a.question.clone(),
+                    });
+                }
+            }
+        }
+        problems
+    }
+
+    /// Grades `file`; `expected[i]` are the answers computed for step `i` by running
+    /// [`Assignment::step_scenario`] for this student (the caller runs it; nothing here
+    /// simulates). A step missing from `expected` counts as not graded.
+    pub fn grade(&self, file: &AnswersFile, expected: &[Vec<QuestionAnswer>]) -> StudentGrade {
+        let problems = self.check_answers(file);
+        let blocked = problems.iter().any(Problem::blocks_file);
+        let mut rows = Vec::new();
+        for (index, step) in self.steps.iter().enumerate() {
+            let stale = problems
+                .iter()
+                .any(|p| matches!(p, Problem::StaleStep { step: s } if *s == step.id));
+            for q in &step.questions {
+                let computed = expected
+                    .get(index)
+                    .and_then(|answers| answers.iter().find(|a| a.id == q.id));
+                let given = file.answer(&step.id, &q.id);
+                let answer = given
+                    .map(|g| g.answer.clone())
+                    .filter(|a| !a.trim().is_empty());
+                let verdict = match (&answer, computed) {
+                    _ if blocked => Verdict::NotGraded,
+                    (None, _) => Verdict::Unanswered,
+                    _ if stale => Verdict::Stale,
+                    (Some(_), None) => Verdict::NotGraded,
+                    (Some(a), Some(c)) if c.check(a) => Verdict::Right,
+                    (Some(_), Some(_)) => Verdict::Wrong,
+                };
+                rows.push(GradeRow {
+                    step: step.id.clone(),
+                    question: q.id.clone(),
+                    answer,
+                    expected: computed.map_or_else(|| "-".to_string(), expected_text),
+                    verdict,
+                    points: if verdict == Verdict::Right {
+                        q.points
+                    } else {
+                        0
+                    },
+                    max_points: q.points,
+                    predicted: given.is_some_and(|g| g.predicted),
+                });
+            }
+        }
+        StudentGrade {
+            student: file.student.clone(),
+            points: rows.iter().map(|r| r.points).sum(),
+            max_points: self.max_points(),
+            rows,
+            problems,
+        }
+    }
+
+    /// An answers file for `student` with the computed answers of every question (the
+    /// instructor's key, or a test's perfect student).
+    pub fn answer_key(&self, student: &str, expected: &[Vec<QuestionAnswer>]) -> AnswersFile {
+        let steps = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| StepAnswers {
+                step: step.id.clone(),
+                scenario_hash: self.scenario_hash(index, Some(student)),
+                answers: step
+                    .questions
+                    .iter()
+                    .filter_map(|q| {
+                        let c = expected.get(index)?.iter().find(|a| a.id == q.id)?;
+                        Some(GivenAnswer {
+                            question: q.id.clone(),
+                            answer: c.answer.clone(),
+                            predicted: q.predict,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        AnswersFile::new(&self.id, student, steps)
+    }
+}

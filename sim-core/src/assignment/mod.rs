@@ -1,0 +1,250 @@
+//! Assignments: scenarios in order, with an introduction and questions per step, points,
+//! per-student variation, and the grading of a student's answers file.
+//!
+//! - `format.rs`: the TOML file as written (the serde `*Section` structs);
+//! - `validate.rs`: validation into [`Assignment`], with located errors (every variant a
+//!   student can get is validated);
+//! - `variation.rs`: the stable hashes behind a student's seed and picks;
+//! - `answers.rs`: [`AnswersFile`] (what a student hands in) and [`StudentGrade`].
+//!
+//! Nothing here reads files: library scenarios come from a resolver the caller passes
+//! (the CLI and the page compile the library in), and runs are the caller's too.
+
+mod answers;
+mod format;
+mod validate;
+pub mod variation;
+
+pub use answers::{
+    expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
+    ANSWERS_FORMAT,
+};
+pub use format::{
+    AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
+    VarySection,
+};
+
+use crate::scenario::{Adjustments, Scenario, ScenarioError};
+use crate::text::Text;
+
+/// Largest assignment file accepted, bytes (embedded scenarios included).
+pub const MAX_ASSIGNMENT_BYTES: usize = 1024 * 1024;
+/// Most steps in an assignment.
+pub const MAX_STEPS: usize = 40;
+/// Most questions in a step (its own and the scenario's).
+pub const MAX_QUESTIONS_PER_STEP: usize = 40;
+/// Most parameters varied in a step.
+pub const MAX_VARY: usize = 4;
+/// Most choices of a varied parameter.
+pub const MAX_CHOICES: usize = 16;
+/// Most distinct variants of a step (the product of its choice counts); each is
+/// validated.
+pub const MAX_VARIANTS: usize = 64;
+/// Most variants of all steps together (each is a validation of its scenario).
+pub const MAX_TOTAL_VARIANTS: usize = 256;
+/// Longest student id, characters.
+pub const MAX_STUDENT_ID_CHARS: usize = 64;
+
+/// Where a step's scenario comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepSource {
+    /// A library scenario, by file name.
+    Library(String),
+    /// Embedded in the assignment.
+    Embedded,
+}
+
+/// A parameter varied per student, with its choices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vary {
+    pub parameter: Parameter,
+    pub choices: Vec<Choice>,
+}
+
+/// A question of a step, with what grading needs beyond the scenario question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepQuestion {
+    pub id: String,
+    pub text: Text,
+    pub points: u32,
+    /// Answered before the run.
+    pub predict: bool,
+    /// A `[[question]]` of the scenario itself (`scenario_questions`).
+    pub from_scenario: bool,
+}
+
+/// A validated step.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub id: String,
+    pub title: Text,
+    pub intro: Text,
+    pub source: StepSource,
+    /// The scenario as written (before any variation).
+    pub scenario: Scenario,
+    pub reveal: bool,
+    pub student_seed: bool,
+    pub vary: Vec<Vary>,
+    pub questions: Vec<StepQuestion>,
+}
+
+/// What one student gets in a step: a seed (if derived) and a choice per varied parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub seed: Option<u64>,
+    pub picks: Vec<(Parameter, Choice)>,
+}
+
+impl Variant {
+    /// The variant as the scenario's slider changes.
+    pub fn adjustments(&self) -> Adjustments {
+        let mut adj = Adjustments {
+            seed: self.seed,
+            ..Adjustments::default()
+        };
+        for (parameter, choice) in &self.picks {
+            let number = match choice {
+                Choice::Number(n) => *n,
+                Choice::Name(_) => 0,
+            };
+            let small = u32::try_from(number).unwrap_or(u32::MAX);
+            match parameter {
+                Parameter::DurationMs => adj.duration_ms = Some(number),
+                Parameter::HostCores => adj.host_cores = Some(small),
+                Parameter::InstanceCount => adj.instance_count = Some(small),
+                Parameter::VcpusPerInstance => adj.vcpus_per_instance = Some(small),
+                Parameter::ThreadsPerInstance => adj.threads_per_instance = Some(small),
+                Parameter::Workload => adj.workload = Some(choice.to_string()),
+                Parameter::VmExitCycles => adj.vm_exit_cycles = Some(number),
+                Parameter::TimeSliceMs => adj.time_slice_ms = Some(number),
+            }
+        }
+        adj
+    }
+
+    /// `seed=123, host_cores=4`: the variant in words (empty for none).
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self.seed.iter().map(|s| format!("seed={s}")).collect();
+        parts.extend(self.picks.iter().map(|(p, c)| format!("{}={c}", p.name())));
+        parts.join(", ")
+    }
+}
+
+/// A validated assignment.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub file_name: String,
+    pub id: String,
+    pub title: Text,
+    pub intro: Option<Text>,
+    pub steps: Vec<Step>,
+    pub(crate) raw: AssignmentFile,
+    pub(crate) source: String,
+}
+
+/// Whether `id` is a valid student id, once trimmed: 1 to 64 characters, no control
+/// characters.
+pub fn valid_student_id(id: &str) -> bool {
+    let id = id.trim();
+    !id.is_empty()
+        && id.chars().count() <= MAX_STUDENT_ID_CHARS
+        && !id.chars().any(char::is_control)
+}
+
+impl Assignment {
+    /// Parses and validates an assignment; `library` gives the text of a library scenario
+    /// by file name. `file_name` only labels errors.
+    pub fn from_toml(
+        file_name: &str,
+        text: &str,
+        library: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Assignment, ScenarioError> {
+        validate::from_toml(file_name, text, library)
+    }
+
+    /// The assignment text it was read from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// What `student` gets in step `step` (`step < steps.len()`; `None`: the scenario's seed and each
+    /// parameter's first choice, the instructor's reference variant).
+    pub fn variant(&self, step: usize, student: Option<&str>) -> Variant {
+        let s = &self.steps[step];
+        let student = student.map(str::trim);
+        let seed = match student {
+            Some(id) if s.student_seed => Some(variation::student_seed(&self.id, id, &s.id)),
+            _ => None,
+        };
+        let picks = s
+            .vary
+            .iter()
+            .map(|v| {
+                let index = student.map_or(0, |id| {
+                    variation::student_pick(
+                        &self.id,
+                        id,
+                        &s.id,
+                        v.parameter.name(),
+                        v.choices.len(),
+                    )
+                });
+                (v.parameter, v.choices[index].clone())
+            })
+            .collect();
+        Variant { seed, picks }
+    }
+
+    /// The scenario `student` runs in step `step`: the variant applied, and exactly the
+    /// step's questions.
+    pub fn step_scenario(
+        &self,
+        step: usize,
+        student: Option<&str>,
+    ) -> Result<Scenario, ScenarioError> {
+        let variant = self.variant(step, student);
+        validate::prepared(self, step, &variant)
+    }
+
+    /// The hash of the scenario `student` runs in step `step`: of the scenario text and
+    /// the variant. An answers file carries it, so that answers computed against another
+    /// version of the scenario (or another variant) are not graded against this one.
+    pub fn scenario_hash(&self, step: usize, student: Option<&str>) -> String {
+        let variant = self.variant(step, student);
+        let text = self.steps[step].scenario.source();
+        variation::hash_text(variation::hash_parts(&[
+            "virtsim-scenario",
+            text,
+            &variant.describe(),
+        ]))
+    }
+
+    /// Every question's points added up.
+    pub fn max_points(&self) -> u32 {
+        self.steps
+            .iter()
+            .flat_map(|s| &s.questions)
+            .map(|q| q.points)
+            .sum()
+    }
+}
+
+/// The answers of `scenario`'s questions (a step scenario from
+/// [`Assignment::step_scenario`]) computed from `result`, a run of the same scenario text
+/// and variant (the page runs it with its own machinery, and its questions may differ).
+pub fn answers_from_result(
+    scenario: &Scenario,
+    result: &crate::results::RunResult,
+) -> Vec<crate::question::QuestionAnswer> {
+    if result.platforms.len() != scenario.platforms.len() {
+        return Vec::new();
+    }
+    scenario
+        .questions
+        .iter()
+        .map(|q| crate::runner::answer(q, scenario, &result.platforms))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

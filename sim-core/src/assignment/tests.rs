@@ -1,0 +1,320 @@
+//! Assignment tests: parsing, located errors, variation, grading.
+
+use super::*;
+use crate::question::QuestionAnswer;
+
+const LIBRARY_SCENARIO: &str = r#"
+[scenario]
+name = "syscalls"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+
+[[question]]
+id = "fastest"
+text = { en = "Fastest?", ko = "가장 빠른 것?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "highest"
+"#;
+
+fn library(name: &str) -> Option<String> {
+    (name == "syscalls.toml").then(|| LIBRARY_SCENARIO.to_string())
+}
+
+const ASSIGNMENT: &str = r#"
+[assignment]
+id = "hv-basics"
+title = { en = "Basics", ko = "기초" }
+
+[[step]]
+id = "one"
+title = { en = "One", ko = "하나" }
+intro = { en = "Read.", ko = "읽으세요." }
+scenario = "syscalls.toml"
+scenario_questions = ["fastest"]
+student_seed = true
+
+[[step.vary]]
+parameter = "host_cores"
+choices = [1, 2, 4]
+
+[[step.question]]
+id = "guess"
+predict = true
+points = 2
+text = { en = "Which is slower?", ko = "어느 쪽이 느린가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "bt-rel"
+text = { en = "bt relative %?", ko = "bt 상대 성능 %?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+"#;
+
+fn parse(text: &str) -> Result<Assignment, ScenarioError> {
+    Assignment::from_toml("a.toml", text, &library)
+}
+
+fn computed(a: &Assignment, student: &str) -> Vec<Vec<QuestionAnswer>> {
+    (0..a.steps.len())
+        .map(|i| {
+            a.step_scenario(i, Some(student))
+                .expect("valid variant")
+                .run()
+                .expect("runs")
+                .questions
+        })
+        .collect()
+}
+
+#[test]
+fn an_assignment_reads_with_its_steps_and_questions() {
+    let a = parse(ASSIGNMENT).expect("valid");
+    assert_eq!(a.id, "hv-basics");
+    let step = &a.steps[0];
+    assert_eq!(step.source, StepSource::Library("syscalls.toml".into()));
+    let ids: Vec<&str> = step.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["fastest", "guess", "bt-rel"]);
+    assert!(step.questions[1].predict);
+    // 1 (scenario question) + 2 + 1 (default).
+    assert_eq!(a.max_points(), 4);
+    // The prepared scenario asks exactly the step's questions.
+    let s = a.step_scenario(0, Some("s1")).expect("valid");
+    let ids: Vec<&str> = s.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["fastest", "guess", "bt-rel"]);
+}
+
+#[test]
+fn students_get_their_own_seed_and_choice_and_the_instructor_the_first() {
+    let a = parse(ASSIGNMENT).expect("valid");
+    let reference = a.variant(0, None);
+    assert_eq!(reference.seed, None);
+    assert_eq!(
+        reference.picks,
+        vec![(Parameter::HostCores, Choice::Number(1))]
+    );
+    let s1 = a.variant(0, Some("s1"));
+    assert_eq!(s1, a.variant(0, Some(" s1 ")), "ids are trimmed");
+    assert_eq!(
+        s1.seed,
+        Some(variation::student_seed("hv-basics", "s1", "one"))
+    );
+    let scenario = a.step_scenario(0, Some("s1")).expect("valid");
+    assert_eq!(scenario.seed, s1.seed.unwrap());
+    let Choice::Number(cores) = s1.picks[0].1 else {
+        panic!("a number")
+    };
+    assert_eq!(u64::from(scenario.host.cores), cores);
+    // Across 30 students every choice of three comes up.
+    let mut seen: Vec<Choice> = (0..30)
+        .map(|i| a.variant(0, Some(&format!("s{i}"))).picks[0].1.clone())
+        .collect();
+    seen.sort_by_key(|c| c.to_string());
+    seen.dedup();
+    assert_eq!(seen.len(), 3);
+    // The scenario hash depends on the variant.
+    let hashes: Vec<String> = (0..5)
+        .map(|i| a.scenario_hash(0, Some(&format!("s{i}"))))
+        .collect();
+    assert!(hashes
+        .iter()
+        .all(|h| h.starts_with("fnv1a64:") && h.len() == 24));
+    assert_ne!(hashes[0], hashes[1]);
+}
+
+#[test]
+fn errors_are_located_in_the_assignment() {
+    let cases: &[(&str, &str, &str, usize)] = &[
+        // (replace, with, code, line)
+        (
+            "scenario = \"syscalls.toml\"",
+            "scenario = \"nope.toml\"",
+            "unknown_scenario",
+            10,
+        ),
+        (
+            "choices = [1, 2, 4]",
+            "choices = [1, \"two\"]",
+            "invalid_type",
+            16,
+        ),
+        ("choices = [1, 2, 4]", "choices = [1, 1]", "duplicate", 16),
+        ("choices = [1, 2, 4]", "choices = []", "out_of_range", 16),
+        // 0 cores is out of the scenario's range: reported at the choices, for that variant.
+        (
+            "choices = [1, 2, 4]",
+            "choices = [1, 0]",
+            "variant_invalid",
+            16,
+        ),
+        ("points = 2", "points = 0", "out_of_range", 21),
+        ("id = \"guess\"", "id = \"fastest\"", "duplicate", 19),
+        (
+            "scenario_questions = [\"fastest\"]",
+            "scenario_questions = [\"nope\"]",
+            "unknown_name",
+            11,
+        ),
+        ("platform = \"bt\"", "platform = \"xx\"", "unknown_name", 32),
+        ("id = \"hv-basics\"", "id = \"hv basics\"", "bad_name", 3),
+        (
+            "parameter = \"host_cores\"",
+            "parameter = \"cores\"",
+            "unknown_value",
+            15,
+        ),
+    ];
+    for (from, to, code, line) in cases {
+        assert!(ASSIGNMENT.contains(from), "{from}");
+        let text = ASSIGNMENT.replacen(from, to, 1);
+        let e = parse(&text).expect_err(to);
+        assert_eq!((e.code, e.line), (*code, *line), "{to}: {e}");
+        assert_eq!(e.file, "a.toml");
+        // Every message exists in Korean too.
+        assert_ne!(e.message_in(crate::Lang::Ko), e.message, "{to}");
+    }
+}
+
+#[test]
+fn an_embedded_scenario_error_is_located_at_its_line_in_the_assignment() {
+    let embedded = format!(
+        "[assignment]\nid = \"e\"\ntitle = {{ en = \"E\", ko = \"E\" }}\n\n[[step]]\nid = \"s\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario_questions = [\"fastest\"]\nscenario_toml = '''\n{}'''\n",
+        LIBRARY_SCENARIO.trim_start()
+    );
+    assert!(parse(&embedded).is_ok(), "{:?}", parse(&embedded).err());
+    // `technique` is line 8 of the scenario (after trim_start), and the scenario starts
+    // on line 11 of the assignment: line 18, after `technique = ` (column 13).
+    let bad = embedded.replacen("\"binary_translation\"", "\"paravirt\"", 1);
+    let e = parse(&bad).expect_err("bad technique");
+    assert_eq!((e.line, e.column), (18, 13), "{e}");
+}
+
+#[test]
+fn a_perfect_student_gets_every_point_and_edits_are_caught() {
+    let a = parse(ASSIGNMENT).expect("valid");
+    let expected = computed(&a, "s7");
+    let key = a.answer_key("s7", &expected);
+    assert!(key.checksum_ok());
+    let grade = a.grade(&key, &expected);
+    assert!(grade.clean(), "{:?}", grade.problems);
+    assert_eq!((grade.points, grade.max_points), (4, 4));
+
+    // A wrong answer costs its points.
+    let mut wrong = key.clone();
+    let guess = &mut wrong.steps[0].answers[1];
+    assert_eq!(guess.question, "guess");
+    guess.answer = if guess.answer == "bt" { "hw" } else { "bt" }.into();
+    wrong.checksum = wrong.computed_checksum();
+    let grade = a.grade(&wrong, &expected);
+    assert_eq!(grade.points, 2);
+    assert_eq!(grade.rows[1].verdict, Verdict::Wrong);
+
+    // An edit without a new checksum: tampered, nothing graded.
+    let mut tampered = key.clone();
+    tampered.steps[0].answers[0].answer = "bt".into();
+    let grade = a.grade(&tampered, &expected);
+    assert_eq!(grade.problems, vec![Problem::Tampered]);
+    assert!(grade.rows.iter().all(|r| r.verdict == Verdict::NotGraded));
+    assert_eq!(grade.points, 0);
+
+    // Another student's file handed in as s8's: the variant hash gives it away.
+    let mut copied = key.clone();
+    copied.student = "s8".into();
+    copied.checksum = copied.computed_checksum();
+    // (student_seed: their seeds, and so the hashes, differ.)
+    assert_ne!(
+        a.scenario_hash(0, Some("s8")),
+        a.scenario_hash(0, Some("s7"))
+    );
+    let grade = a.grade(&copied, &computed(&a, "s8"));
+    assert_eq!(
+        grade.problems,
+        vec![Problem::StaleStep { step: "one".into() }]
+    );
+    assert!(grade.rows.iter().all(|r| r.verdict == Verdict::Stale));
+
+    // A blank answer is unanswered.
+    let mut blank = key.clone();
+    blank.steps[0].answers[2].answer = "  ".into();
+    blank.checksum = blank.computed_checksum();
+    let grade = a.grade(&blank, &expected);
+    assert_eq!(grade.rows[2].verdict, Verdict::Unanswered);
+    assert_eq!(grade.points, 3);
+}
+
+#[test]
+fn answers_files_round_trip_through_json() {
+    let file = AnswersFile::new(
+        "a",
+        "학생 1",
+        vec![StepAnswers {
+            step: "s".into(),
+            scenario_hash: "fnv1a64:0000000000000000".into(),
+            answers: vec![GivenAnswer {
+                question: "q".into(),
+                answer: "29,5".into(),
+                predicted: true,
+            }],
+        }],
+    );
+    let json = serde_json::to_string(&file).unwrap();
+    let back: AnswersFile = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, file);
+    assert!(back.checksum_ok());
+    // Unknown keys are refused, not ignored.
+    let extra = json.replacen("{", "{\"x\":1,", 1);
+    assert!(serde_json::from_str::<AnswersFile>(&extra).is_err());
+}
+
+#[test]
+fn answers_from_a_run_of_the_scenario_as_written_match_the_prepared_run() {
+    // The page runs the step's scenario text with the variant as slider settings (its own
+    // questions, not the step's); the step's answers read from that result must be the
+    // ones `virtsim grade` computes by running the prepared scenario.
+    let a = parse(ASSIGNMENT).expect("valid");
+    let prepared = a.step_scenario(0, Some("s3")).expect("valid");
+    let as_page_runs = a.steps[0]
+        .scenario
+        .adjusted(&a.variant(0, Some("s3")).adjustments())
+        .expect("valid")
+        .run()
+        .expect("runs");
+    let from_page = answers_from_result(&prepared, &as_page_runs);
+    assert_eq!(from_page, prepared.run().expect("runs").questions);
+    assert_eq!(from_page.len(), 3);
+}
+
+#[test]
+fn the_variants_of_all_steps_are_bounded() {
+    // Five steps of 16 x 4 = 64 variants each: 320 in all, over MAX_TOTAL_VARIANTS (256),
+    // refused before any of them is validated.
+    let mut text =
+        String::from("[assignment]\nid = \"many\"\ntitle = { en = \"M\", ko = \"M\" }\n");
+    for i in 0..5 {
+        text.push_str(&format!(
+            "\n[[step]]\nid = \"s{i}\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n[[step.vary]]\nparameter = \"duration_ms\"\nchoices = [{}]\n[[step.vary]]\nparameter = \"time_slice_ms\"\nchoices = [1, 2, 3, 4]\n",
+            (1..=16).map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let e = parse(&text).expect_err("too many variants");
+    assert_eq!((e.code, e.line), ("too_many", 2), "{e}");
+    assert!(e.message.contains("320 variants"), "{e}");
+}

@@ -1,0 +1,521 @@
+//! Validation of an assignment file into [`Assignment`], with located errors.
+//!
+//! Errors in the assignment are located in it; errors of a library scenario in that
+//! scenario's file; errors of an embedded scenario at their line inside the assignment.
+//! Every variant a student can get (each combination of choices) is validated, so that
+//! no student id can produce a scenario that does not run or a question without answer.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::format::{AssignmentFile, Choice, Parameter, StepSection};
+use super::{
+    Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES, MAX_CHOICES,
+    MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
+};
+use crate::scenario::error::{msg, parser_msg, Validator};
+use crate::scenario::{line_column, validate_question, Scenario, ScenarioError};
+use crate::text::Lang;
+
+/// Assignment and step ids: 1 to 64 letters, digits, `-`, `_` or `.`.
+fn valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+pub(super) fn from_toml(
+    file_name: &str,
+    text: &str,
+    library: &dyn Fn(&str) -> Option<String>,
+) -> Result<Assignment, ScenarioError> {
+    if text.len() > MAX_ASSIGNMENT_BYTES {
+        return Err(Validator::unparsed(file_name, text).error(
+            0..0,
+            msg!(
+                "file_too_large",
+                "assignment file is {size} bytes; at most {limit} bytes are accepted",
+                "과제 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
+                size = text.len(),
+                limit = MAX_ASSIGNMENT_BYTES
+            ),
+        ));
+    }
+    let raw: AssignmentFile = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim().replace('\n', " ");
+        Validator::unparsed(file_name, text).error(span, parser_msg(message))
+    })?;
+    let v = Validator::new(file_name, text);
+    let id = raw.assignment.id.get_ref().clone();
+    if !valid_id(&id) {
+        return Err(bad_id(&v, raw.assignment.id.span(), &id));
+    }
+    if raw.steps.is_empty() {
+        return Err(v.error(
+            raw.assignment.id.span(),
+            msg!(
+                "no_steps",
+                "an assignment needs at least one [[step]]",
+                "과제에는 [[step]]이 하나 이상 있어야 합니다"
+            ),
+        ));
+    }
+    if raw.steps.len() > MAX_STEPS {
+        return Err(v.error(
+            raw.steps[MAX_STEPS].id.span(),
+            msg!(
+                "too_many",
+                "at most {limit} steps are accepted; got {got}",
+                "단계(step)는 최대 {limit}개까지 받습니다. {got}개가 있습니다",
+                limit = MAX_STEPS,
+                got = raw.steps.len()
+            ),
+        ));
+    }
+    let mut steps: Vec<Step> = Vec::new();
+    for s in &raw.steps {
+        let step_id = s.id.get_ref();
+        if !valid_id(step_id) {
+            return Err(bad_id(&v, s.id.span(), step_id));
+        }
+        if steps.iter().any(|x| x.id == *step_id) {
+            return Err(v.error(
+                s.id.span(),
+                msg!(
+                    "duplicate",
+                    "step id `{name}` is used twice",
+                    "단계 id `{name}`가 두 번 쓰였습니다",
+                    name = step_id
+                ),
+            ));
+        }
+        steps.push(validate_step(&v, s, raw.assignment.reveal, library)?);
+    }
+    let assignment = Assignment {
+        file_name: file_name.to_string(),
+        id,
+        title: raw.assignment.title.clone(),
+        intro: raw.assignment.intro.clone(),
+        steps,
+        raw,
+        source: text.to_string(),
+    };
+    // Every variant of every step must give a scenario that runs and answers; each is a
+    // validation of the scenario, so their number is bounded for the whole file.
+    let total: usize = assignment.steps.iter().map(|s| all_variants(s).len()).sum();
+    if total > MAX_TOTAL_VARIANTS {
+        return Err(v.error(
+            assignment.raw.assignment.id.span(),
+            msg!(
+                "too_many",
+                "the steps have {got} variants in all (each is validated); at most {limit} are accepted: list fewer choices",
+                "모든 단계의 변형이 합쳐서 {got}가지입니다(변형마다 검증합니다). 최대 {limit}가지까지 받습니다. 선택지를 줄이세요",
+                got = total,
+                limit = MAX_TOTAL_VARIANTS
+            ),
+        ));
+    }
+    for (index, s) in assignment.steps.iter().enumerate() {
+        for variant in all_variants(s) {
+            prepared_with(&v, &assignment, index, &variant)?;
+        }
+    }
+    Ok(assignment)
+}
+
+fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
+    v.error(
+        span,
+        msg!(
+            "bad_name",
+            "id `{id}` must be 1 to 64 letters, digits, `-`, `_` or `.`",
+            "id `{id}`는 영문자, 숫자, `-`, `_`, `.`로 된 1~64자여야 합니다",
+            id = id
+        ),
+    )
+}
+
+fn validate_step(
+    v: &Validator<'_>,
+    s: &StepSection,
+    reveal: bool,
+    library: &dyn Fn(&str) -> Option<String>,
+) -> Result<Step, ScenarioError> {
+    let step_id = s.id.get_ref().clone();
+    let (source, scenario) = match (&s.scenario, &s.scenario_toml) {
+        (Some(name), None) => {
+            let Some(text) = library(name.get_ref()) else {
+                return Err(v.error(
+                    name.span(),
+                    msg!(
+                        "unknown_scenario",
+                        "step `{step}`: no library scenario `{name}`; give the file name of a scenario in scenarios/ (e.g. \"type1-vs-type2.toml\") or embed one with scenario_toml = '''...'''",
+                        "단계 `{step}`: 라이브러리에 시나리오 `{name}`가 없습니다. scenarios/에 있는 시나리오의 파일 이름(예: \"type1-vs-type2.toml\")을 쓰거나 scenario_toml = '''...'''로 직접 넣으세요",
+                        step = step_id,
+                        name = name.get_ref()
+                    ),
+                ));
+            };
+            let scenario = Scenario::from_toml(name.get_ref(), &text)?;
+            (StepSource::Library(name.get_ref().clone()), scenario)
+        }
+        (None, Some(embedded)) => {
+            let scenario = Scenario::from_toml(v.file, embedded.get_ref())
+                .map_err(|e| relocate(v.text, embedded, e))?;
+            (StepSource::Embedded, scenario)
+        }
+        (Some(_), Some(embedded)) => {
+            return Err(v.error(
+                embedded.span(),
+                msg!(
+                    "conflict",
+                    "step `{step}`: give either scenario (a library file name) or scenario_toml (an embedded scenario), not both",
+                    "단계 `{step}`: scenario(라이브러리 파일 이름)와 scenario_toml(직접 넣은 시나리오) 중 하나만 쓰세요",
+                    step = step_id
+                ),
+            ))
+        }
+        (None, None) => {
+            return Err(v.error(
+                s.id.span(),
+                msg!(
+                    "missing_field",
+                    "step `{step}` needs scenario = \"<library file name>\" or scenario_toml = '''<scenario>'''",
+                    "단계 `{step}`에는 scenario = \"<라이브러리 파일 이름>\" 또는 scenario_toml = '''<시나리오>'''가 필요합니다",
+                    step = step_id
+                ),
+            ))
+        }
+    };
+    // Variation.
+    if s.vary.len() > MAX_VARY {
+        return Err(v.error(
+            s.vary[MAX_VARY].parameter.span(),
+            msg!(
+                "too_many",
+                "step `{step}`: at most {limit} parameters can vary; got {got}",
+                "단계 `{step}`: 최대 {limit}개의 매개변수만 바꿀 수 있습니다. {got}개가 있습니다",
+                step = step_id,
+                limit = MAX_VARY,
+                got = s.vary.len()
+            ),
+        ));
+    }
+    let mut vary: Vec<Vary> = Vec::new();
+    let mut variants = 1usize;
+    for section in &s.vary {
+        let parameter = *section.parameter.get_ref();
+        if vary.iter().any(|x| x.parameter == parameter) {
+            return Err(v.error(
+                section.parameter.span(),
+                msg!(
+                    "duplicate",
+                    "step `{step}`: parameter `{name}` varies twice",
+                    "단계 `{step}`: 매개변수 `{name}`가 두 번 나옵니다",
+                    step = step_id,
+                    name = parameter.name()
+                ),
+            ));
+        }
+        let choices = section.choices.get_ref();
+        if choices.is_empty() || choices.len() > MAX_CHOICES {
+            return Err(v.error(
+                section.choices.span(),
+                msg!(
+                    "out_of_range",
+                    "step `{step}`: `{name}` needs 1 to {limit} choices; got {got}",
+                    "단계 `{step}`: `{name}`에는 선택지가 1~{limit}개 있어야 합니다. {got}개가 있습니다",
+                    step = step_id,
+                    name = parameter.name(),
+                    limit = MAX_CHOICES,
+                    got = choices.len()
+                ),
+            ));
+        }
+        let mut values: Vec<Choice> = Vec::new();
+        for choice in choices {
+            let wants_name = parameter == Parameter::Workload;
+            let is_name = matches!(choice.get_ref(), Choice::Name(_));
+            if wants_name != is_name {
+                return Err(v.error(
+                    choice.span(),
+                    msg!(
+                        "invalid_type",
+                        "step `{step}`: the choices of `{name}` are {what}",
+                        "단계 `{step}`: `{name}`의 선택지는 {what_ko}여야 합니다",
+                        step = step_id,
+                        name = parameter.name(),
+                        what = if wants_name {
+                            "workload names (\"cpu-bound\")"
+                        } else {
+                            "whole numbers"
+                        },
+                        what_ko = if wants_name {
+                            "워크로드 이름(\"cpu-bound\")"
+                        } else {
+                            "자연수"
+                        }
+                    ),
+                ));
+            }
+            if values.contains(choice.get_ref()) {
+                return Err(v.error(
+                    choice.span(),
+                    msg!(
+                        "duplicate",
+                        "step `{step}`: choice `{value}` of `{name}` is listed twice",
+                        "단계 `{step}`: `{name}`의 선택지 `{value}`가 두 번 나옵니다",
+                        step = step_id,
+                        name = parameter.name(),
+                        value = choice.get_ref()
+                    ),
+                ));
+            }
+            values.push(choice.get_ref().clone());
+        }
+        variants = variants.saturating_mul(values.len());
+        if variants > MAX_VARIANTS {
+            return Err(v.error(
+                section.choices.span(),
+                msg!(
+                    "too_many",
+                    "step `{step}`: the choices make more than {limit} variants (each is validated); list fewer",
+                    "단계 `{step}`: 선택지 조합이 {limit}가지를 넘습니다(조합마다 검증합니다). 선택지를 줄이세요",
+                    step = step_id,
+                    limit = MAX_VARIANTS
+                ),
+            ));
+        }
+        vary.push(Vary {
+            parameter,
+            choices: values,
+        });
+    }
+    // Questions: the scenario's, then the step's own.
+    let count = s.scenario_questions.len() + s.questions.len();
+    if count == 0 || count > MAX_QUESTIONS_PER_STEP {
+        return Err(v.error(
+            s.id.span(),
+            msg!(
+                "out_of_range",
+                "step `{step}` needs 1 to {limit} questions ([[step.question]] or scenario_questions); got {got}",
+                "단계 `{step}`에는 질문이 1~{limit}개 있어야 합니다([[step.question]] 또는 scenario_questions). {got}개가 있습니다",
+                step = step_id,
+                limit = MAX_QUESTIONS_PER_STEP,
+                got = count
+            ),
+        ));
+    }
+    let mut questions: Vec<StepQuestion> = Vec::new();
+    let duplicate = |span: Range<usize>, id: &str| {
+        v.error(
+            span,
+            msg!(
+                "duplicate",
+                "step `{step}`: question id `{name}` is used twice",
+                "단계 `{step}`: 질문 id `{name}`가 두 번 쓰였습니다",
+                step = step_id,
+                name = id
+            ),
+        )
+    };
+    for id in &s.scenario_questions {
+        let Some(q) = scenario.questions.iter().find(|q| q.id == *id.get_ref()) else {
+            let known: Vec<&str> = scenario.questions.iter().map(|q| q.id.as_str()).collect();
+            return Err(v.error(
+                id.span(),
+                msg!(
+                    "unknown_name",
+                    "step `{step}`: the scenario has no question `{name}`; expected one of {expected}",
+                    "단계 `{step}`: 시나리오에 질문 `{name}`가 없습니다. 가능한 값: {expected}",
+                    step = step_id,
+                    name = id.get_ref(),
+                    expected = if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+                ),
+            ));
+        };
+        if questions.iter().any(|x| x.id == q.id) {
+            return Err(duplicate(id.span(), &q.id));
+        }
+        questions.push(StepQuestion {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            points: 1,
+            predict: false,
+            from_scenario: true,
+        });
+    }
+    for q in &s.questions {
+        let id = q.id.get_ref();
+        if !valid_id(id) {
+            return Err(bad_id(v, q.id.span(), id));
+        }
+        if questions.iter().any(|x| x.id == *id) {
+            return Err(duplicate(q.id.span(), id));
+        }
+        let points = match &q.points {
+            None => 1,
+            Some(p) if (1..=100).contains(p.get_ref()) => *p.get_ref(),
+            Some(p) => {
+                return Err(v.error(
+                    p.span(),
+                    msg!(
+                        "out_of_range",
+                        "question `{id}`: points must be between 1 and 100; got {got}",
+                        "질문 `{id}`: points는 1에서 100 사이여야 합니다. {got}입니다",
+                        id = id,
+                        got = p.get_ref()
+                    ),
+                ))
+            }
+        };
+        questions.push(StepQuestion {
+            id: id.clone(),
+            text: q.text.clone(),
+            points,
+            predict: q.predict,
+            from_scenario: false,
+        });
+    }
+    Ok(Step {
+        id: step_id,
+        title: s.title.clone(),
+        intro: s.intro.clone(),
+        source,
+        scenario,
+        reveal: s.reveal.unwrap_or(reveal),
+        student_seed: s.student_seed,
+        vary,
+        questions,
+    })
+}
+
+/// Every combination of a step's choices (the seed is left out: it changes no validity).
+fn all_variants(s: &Step) -> Vec<Variant> {
+    let mut out = vec![Variant {
+        seed: None,
+        picks: Vec::new(),
+    }];
+    for v in &s.vary {
+        out = out
+            .into_iter()
+            .flat_map(|base| {
+                v.choices.iter().map(move |c| {
+                    let mut next = base.clone();
+                    next.picks.push((v.parameter, c.clone()));
+                    next
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// The scenario of step `index` under `variant`, holding exactly the step's questions.
+pub(super) fn prepared(
+    a: &Assignment,
+    index: usize,
+    variant: &Variant,
+) -> Result<Scenario, ScenarioError> {
+    prepared_with(&Validator::new(&a.file_name, &a.source), a, index, variant)
+}
+
+/// [`prepared`] with the assignment's validator (parsed once for all variants).
+fn prepared_with(
+    v: &Validator<'_>,
+    a: &Assignment,
+    index: usize,
+    variant: &Variant,
+) -> Result<Scenario, ScenarioError> {
+    let s = &a.steps[index];
+    let raw = &a.raw.steps[index];
+    let step_id = &s.id;
+    // Where a variant's error is reported: the first parameter not at its first choice.
+    let variant_at = || {
+        raw.vary
+            .iter()
+            .zip(&variant.picks)
+            .find(|(section, (_, c))| {
+                section
+                    .choices
+                    .get_ref()
+                    .first()
+                    .is_some_and(|f| f.get_ref() != c)
+            })
+            .or_else(|| raw.vary.first().zip(variant.picks.first()))
+            .map_or(raw.id.span(), |(section, _)| section.choices.span())
+    };
+    let mut scenario = s.scenario.adjusted(&variant.adjustments()).map_err(|e| {
+        v.error(
+            variant_at(),
+            msg!(
+                "variant_invalid",
+                "step `{step}`: with {variant} the scenario is not valid: {reason}",
+                "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}",
+                step = step_id,
+                variant = variant.describe(),
+                reason = e.message_in(Lang::En),
+                reason_ko = e.message_in(Lang::Ko)
+            ),
+        )
+    })?;
+    let mut questions = Vec::new();
+    for id in &raw.scenario_questions {
+        match scenario.questions.iter().find(|q| q.id == *id.get_ref()) {
+            Some(q) => questions.push(q.clone()),
+            None => {
+                return Err(v.error(
+                    id.span(),
+                    msg!(
+                        "variant_invalid",
+                        "step `{step}`: with {variant} the scenario's question `{name}` has no answer any more (its metric has no value)",
+                        "단계 `{step}`: {variant}일 때 시나리오의 질문 `{name}`에 답이 없습니다(지표 값이 없음)",
+                        step = step_id,
+                        variant = variant.describe(),
+                        name = id.get_ref()
+                    ),
+                ))
+            }
+        }
+    }
+    for q in &raw.questions {
+        questions.push(validate_question(
+            v,
+            &q.as_question(),
+            &scenario.platforms,
+            &scenario.instances,
+            scenario.sweep.as_ref(),
+        )?);
+    }
+    scenario.questions = questions;
+    Ok(scenario)
+}
+
+/// An error of an embedded scenario, moved to its place in the assignment: the string's
+/// content starts after its opening quotes (and after the newline TOML trims there).
+fn relocate(text: &str, embedded: &Spanned<String>, e: ScenarioError) -> ScenarioError {
+    let start = embedded.span().start;
+    let rest = text.get(start..).unwrap_or("");
+    let mut content = start
+        + if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+            3
+        } else {
+            1
+        };
+    let after = text.get(content..).unwrap_or("");
+    if after.starts_with("\r\n") {
+        content += 2;
+    } else if after.starts_with('\n') {
+        content += 1;
+    }
+    let (line, column) = line_column(text, content);
+    let mut e = e;
+    if e.line == 1 {
+        e.column += column - 1;
+    }
+    e.line += line - 1;
+    e
+}

@@ -1,0 +1,233 @@
+//! Golden computed answers of every assignment of the library (`scenarios/assignments/`),
+//! for the reference variant and three students; and, for each, that a perfect student's
+//! answers file grades to full marks.
+//!
+//! Each golden file `tests/expect/assignments/<stem>.txt` lists, per student and step, the
+//! variant, the scenario hash and every computed answer. `UPDATE_EXPECT=1` rewrites them.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use sim_core::assignment::{Assignment, Verdict};
+use sim_core::QuestionKind;
+use virtsim_tests::{
+    assert_no_failures, check, display, files_with_extension, update_expect, workspace_root,
+};
+
+const COMMAND: &str = "cargo test --release -p virtsim-tests --test assignments";
+
+/// The students of the golden files (None: the reference variant).
+const STUDENTS: [Option<&str>; 4] = [None, Some("s001"), Some("s002"), Some("2026-12345")];
+
+fn assignment_files() -> Vec<PathBuf> {
+    files_with_extension(&workspace_root().join("scenarios/assignments"), "toml")
+}
+
+fn golden_for(file: &Path) -> PathBuf {
+    let stem = file.file_stem().expect("file stem").to_string_lossy();
+    workspace_root().join(format!("tests/expect/assignments/{stem}.txt"))
+}
+
+/// A library scenario as the CLI and the page resolve it (they embed the same files).
+fn library(name: &str) -> Option<String> {
+    if name.contains(['/', '\\']) {
+        return None;
+    }
+    std::fs::read_to_string(workspace_root().join("scenarios").join(name)).ok()
+}
+
+fn load(file: &Path) -> Assignment {
+    let text = std::fs::read_to_string(file).expect("read assignment");
+    Assignment::from_toml(&display(file), &text, &library).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Computes every answer of `file` for each student; checks that each question is
+/// answered, that no choice is a near tie, and that a perfect answers file gets every point.
+fn check_assignment(file: &Path) -> Result<(), String> {
+    let a = load(file);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "assignment {} | {} steps | {} points",
+        a.id,
+        a.steps.len(),
+        a.max_points()
+    );
+    for student in STUDENTS {
+        let _ = writeln!(out, "\nstudent {}", student.unwrap_or("(reference)"));
+        let mut computed = Vec::new();
+        for (index, step) in a.steps.iter().enumerate() {
+            let scenario = a
+                .step_scenario(index, student)
+                .map_err(|e| format!("{}: {e}", display(file)))?;
+            let result = scenario
+                .run()
+                .map_err(|e| format!("{}: step {}: {e}", display(file), step.id))?;
+            let _ = writeln!(
+                out,
+                "  step {} [{}] {}",
+                step.id,
+                a.variant(index, student).describe(),
+                a.scenario_hash(index, student)
+            );
+            for q in &step.questions {
+                let answer = result
+                    .questions
+                    .iter()
+                    .find(|c| c.id == q.id)
+                    .ok_or_else(|| format!("{}: `{}` has no answer", display(file), q.id))?;
+                if answer.answer == "-" {
+                    return Err(format!(
+                        "{}: step {} question `{}` has no value for {:?}",
+                        display(file),
+                        step.id,
+                        q.id,
+                        student
+                    ));
+                }
+                if answer.kind == QuestionKind::Choice {
+                    // As in golden.rs: the runner-up must differ from the winner by more
+                    // than 0.1%, for every student, or the question rewards a tie-break.
+                    let winner = answer
+                        .evidence
+                        .iter()
+                        .find(|(n, _)| *n == answer.answer)
+                        .map_or(0.0, |e| e.1);
+                    if let Some((name, v)) = answer.evidence.iter().find(|(n, v)| {
+                        *n != answer.answer && (v - winner).abs() <= winner.abs() * 1e-3
+                    }) {
+                        return Err(format!(
+                            "{}: step {} question `{}` is a near tie for {:?}: {} = {winner}, {name} = {v}",
+                            display(file),
+                            step.id,
+                            q.id,
+                            student,
+                            answer.answer
+                        ));
+                    }
+                }
+                let _ = writeln!(
+                    out,
+                    "    {}{} = {}",
+                    q.id,
+                    if q.predict { " (predict)" } else { "" },
+                    sim_core::assignment::expected_text(answer)
+                );
+            }
+            computed.push(result.questions);
+        }
+        let id = student.unwrap_or("reference");
+        let key = a.answer_key(id, &computed);
+        // The reference variant is nobody's: a student named "reference" gets their own
+        // seed, so only real students are graded.
+        if student.is_some() {
+            let grade = a.grade(&key, &computed);
+            if grade.points != a.max_points()
+                || grade.rows.iter().any(|r| r.verdict != Verdict::Right)
+            {
+                return Err(format!(
+                    "{}: the answer key of {id} grades {}/{}: {:?}",
+                    display(file),
+                    grade.points,
+                    a.max_points(),
+                    grade.problems
+                ));
+            }
+        }
+    }
+    check(&out, &golden_for(file), COMMAND)
+}
+
+#[test]
+fn every_assignment_matches_its_golden_answers() {
+    let files = assignment_files();
+    assert!(
+        files.len() >= 2,
+        "the library has at least two assignments: {files:?}"
+    );
+    let mut failures = Vec::new();
+    for file in &files {
+        if let Err(e) = check_assignment(file) {
+            failures.push(e);
+        }
+    }
+    assert_no_failures("assignment golden check(s)", &failures);
+}
+
+#[test]
+fn every_assignment_is_bilingual() {
+    for file in assignment_files() {
+        let a = load(&file);
+        let texts = std::iter::once(&a.title)
+            .chain(a.intro.iter())
+            .chain(a.steps.iter().flat_map(|s| [&s.title, &s.intro]))
+            .chain(
+                a.steps
+                    .iter()
+                    .flat_map(|s| s.questions.iter().map(|q| &q.text)),
+            );
+        for t in texts {
+            assert!(
+                !t.en.trim().is_empty() && !t.ko.trim().is_empty() && t.en != t.ko,
+                "{}: a text is missing a language: {t:?}",
+                display(&file)
+            );
+        }
+    }
+}
+
+#[test]
+fn no_golden_file_without_an_assignment() {
+    let dir = workspace_root().join("tests/expect/assignments");
+    if !dir.exists() {
+        return;
+    }
+    let wanted: Vec<PathBuf> = assignment_files().iter().map(|f| golden_for(f)).collect();
+    let stale: Vec<String> = files_with_extension(&dir, "txt")
+        .into_iter()
+        .filter(|g| !wanted.contains(g))
+        .map(|g| format!("{} has no assignment; delete it", display(&g)))
+        .collect();
+    if !update_expect() {
+        assert_no_failures("stale golden file(s)", &stale);
+    }
+}
+
+/// Bad input never panics: every library assignment cut at many places, and with
+/// numbers and names swapped for hostile ones, gives an assignment or a located error.
+#[test]
+fn mangled_assignments_give_errors_not_panics() {
+    for file in assignment_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut inputs: Vec<String> = (0..text.len())
+            .step_by(97)
+            .filter(|&i| text.is_char_boundary(i))
+            .map(|i| text[..i].to_string())
+            .collect();
+        for (from, to) in [
+            ("choices = [", "choices = [0, 18446744073709551615, "),
+            ("points = 2", "points = 4294967295"),
+            ("student_seed = true", "student_seed = 1"),
+            ("scenario = \"", "scenario = \"../"),
+            ("tolerance_percent = ", "tolerance_percent = -"),
+            ("id = \"", "id = \"\u{0}"),
+            ("[[step]]", "[[step]]\nscenario_toml = '''[scenario]'''"),
+        ] {
+            inputs.push(text.replace(from, to));
+        }
+        for input in &inputs {
+            let outcome = std::panic::catch_unwind(|| {
+                match Assignment::from_toml("mangled.toml", input, &library) {
+                    Ok(_) => {}
+                    Err(e) => assert!(e.line >= 1 && e.column >= 1, "{e}"),
+                }
+            });
+            assert!(
+                outcome.is_ok(),
+                "{}: panicked on an input of {} bytes",
+                display(&file),
+                input.len()
+            );
+        }
+    }
+}

@@ -1,0 +1,424 @@
+//! Coursework: opening an assignment (library, file, link), and the open assignment:
+//! student id, each step (introduction, predictions committed before the run, answers
+//! after it), and the final page that exports the answers file.
+//!
+//! Nothing here runs a simulation: a step's scenario is loaded into the page's state and
+//! runs through `run.rs`; expected answers are read from that result (course.rs).
+
+use std::collections::BTreeMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::builtin::ASSIGNMENTS;
+use crate::core::{QuestionAnswer, QuestionKind};
+use crate::course::{self, Course, CourseAction, QuestionView};
+use crate::export;
+use crate::i18n::{t, Lang};
+use crate::state::{Action, RunStatus, State};
+
+#[derive(Properties, PartialEq)]
+pub struct CourseProps {
+    pub state: UseReducerHandle<State>,
+}
+
+fn dispatch(state: &UseReducerHandle<State>, a: CourseAction) -> Callback<MouseEvent> {
+    let s = state.clone();
+    Callback::from(move |_| s.dispatch(Action::Course(a.clone())))
+}
+
+/// The side card: library assignments and opening a file.
+#[function_component(CourseOpen)]
+pub fn course_open(props: &CourseProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let onchange = {
+        let s = state.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let name = sel.value();
+            if !name.is_empty() {
+                s.dispatch(Action::Course(CourseAction::OpenLibrary(name)));
+            }
+        })
+    };
+    let on_file = {
+        let s = state.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            if file.size() > crate::core::assignment::MAX_ASSIGNMENT_BYTES as f64 {
+                s.dispatch(Action::Notice(Some(format!(
+                    "{name}: {}",
+                    t(s.lang, "course.too_big")
+                ))));
+                return;
+            }
+            let Ok(reader) = web_sys::FileReader::new() else {
+                return;
+            };
+            let (s2, r2) = (s.clone(), reader.clone());
+            let onload = Closure::once(move || {
+                if let Some(text) = r2.result().ok().and_then(|v| v.as_string()) {
+                    s2.dispatch(Action::Course(CourseAction::OpenText { file: name, text }));
+                }
+            });
+            reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+            onload.forget();
+            let _ = reader.read_as_text(&file);
+            input.set_value("");
+        })
+    };
+    let selected = match state.course.as_ref().map(|c| &c.origin) {
+        Some(course::Origin::Library(name)) => Some(name.clone()),
+        _ => None,
+    };
+    html! {
+        <section class="card course-open" aria-labelledby="course-open-h">
+            <h2 id="course-open-h">{ t(lang, "course.assignments") }</h2>
+            <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
+            <select id="assignment-select" {onchange}>
+                <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
+                { for ASSIGNMENTS.iter().map(|(file, _)| html! {
+                    <option value={file.to_string()} selected={selected.as_deref() == Some(*file)}>{ *file }</option>
+                }) }
+            </select>
+            <label class="file">{ t(lang, "course.open_file") }
+                <input id="assignment-file" type="file" accept=".toml,text/plain" onchange={on_file} />
+            </label>
+        </section>
+    }
+}
+
+/// The open assignment, above the results.
+#[function_component(CoursePanel)]
+pub fn course_panel(props: &CourseProps) -> Html {
+    let state = &props.state;
+    // Progress is saved whenever it changes; the address bar re-opens the assignment.
+    {
+        let saved = state
+            .course
+            .as_ref()
+            .map(|c| (c.storage_key.clone(), c.progress.clone()));
+        use_effect_with(saved, |saved| {
+            if let Some((key, progress)) = saved {
+                course::save_progress(key, progress);
+            }
+        });
+        let hash = state.course.as_ref().map(course::to_hash);
+        // Only a course that was open and is closed clears the link (on the first render
+        // none is open yet: the page's link has still to be read).
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(hash, move |hash| match hash {
+            Some(hash) => {
+                *was_open.borrow_mut() = true;
+                course::set_location_hash(hash);
+            }
+            None => {
+                if std::mem::take(&mut *was_open.borrow_mut()) {
+                    course::clear_location_hash();
+                }
+            }
+        });
+    }
+    let Some(c) = &state.course else {
+        return html! {};
+    };
+    let on_link = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            if let Some(c) = &s.course {
+                course::set_location_hash(&course::to_hash(c));
+                if let Some(w) = web_sys::window() {
+                    if let Ok(href) = w.location().href() {
+                        let _ = w.navigator().clipboard().write_text(&href);
+                    }
+                }
+            }
+            s.dispatch(Action::Notice(Some(
+                t(s.lang, "course.link.copied").to_string(),
+            )));
+        })
+    };
+    let lang = state.lang;
+    let a = c.a();
+    let body = if c.student().is_none() {
+        html! { <StudentForm state={state.clone()} /> }
+    } else if c.finished() {
+        final_page(state, c, lang)
+    } else {
+        let key = format!("{}-{}", c.student().unwrap_or(""), c.progress.step);
+        html! { <StepView {key} state={state.clone()} /> }
+    };
+    html! {
+        <section class="card course" id="course" aria-labelledby="course-h"
+            data-step={c.progress.step.to_string()}>
+            <header class="course-head">
+                <h2 id="course-h">{ a.title.get(lang.tag()).to_string() }</h2>
+                if let Some(student) = c.student() {
+                    <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
+                }
+                <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
+                <button id="course-close" class="link" onclick={dispatch(state, CourseAction::Close)}>{ t(lang, "course.close") }</button>
+            </header>
+            { body }
+        </section>
+    }
+}
+
+#[function_component(StudentForm)]
+fn student_form(props: &CourseProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let id = use_state(String::new);
+    let Some(c) = &state.course else {
+        return html! {};
+    };
+    let on_input = {
+        let id = id.clone();
+        Callback::from(move |e: InputEvent| {
+            id.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_start = {
+        let (s, id) = (state.clone(), id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            s.dispatch(Action::Course(CourseAction::Start((*id).clone())));
+        })
+    };
+    let valid = crate::core::assignment::valid_student_id(&id);
+    html! {
+        <form class="course-start" onsubmit={on_start}>
+            if let Some(intro) = &c.a().intro {
+                <p class="course-intro">{ intro.get(lang.tag()).to_string() }</p>
+            }
+            <p class="hint">{ t(lang, "course.student.hint") }</p>
+            <label for="course-student">{ t(lang, "course.student") }</label>
+            <input id="course-student" type="text" autocomplete="off" maxlength="64"
+                value={(*id).clone()} oninput={on_input} />
+            <button id="course-start" type="submit" disabled={!valid}>{ t(lang, "course.start") }</button>
+        </form>
+    }
+}
+
+/// The verdict of a given answer, when answers are revealed and computed.
+fn verdict(lang: Lang, given: &str, expected: Option<&QuestionAnswer>, reveal: bool) -> Html {
+    let (Some(q), true) = (expected, reveal) else {
+        return html! {};
+    };
+    let right = q.check(given);
+    html! {
+        <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
+            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
+            { format!(" · {}: {}", t(lang, "questions.computed"), crate::core::assignment::expected_text(q)) }
+            if let Some(why) = &q.explanation {
+                <p class="why">{ why.get(lang.tag()).to_string() }</p>
+            }
+        </div>
+    }
+}
+
+/// An answer input: radio buttons for a choice, a text field for a number.
+fn input(q: &QuestionView, value: &str, on: Callback<String>, disabled: bool) -> Html {
+    let id = format!("cq-{}", q.id);
+    if q.kind == QuestionKind::Numeric || q.options.is_empty() {
+        html! {
+            <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
+                oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
+        }
+    } else {
+        html! {
+            <div class="choices" role="radiogroup">
+                { for q.options.iter().map(|o| {
+                    let (on, o2) = (on.clone(), o.clone());
+                    html! {
+                        <label><input type="radio" name={id.clone()} value={o.clone()} checked={value == o} {disabled}
+                            onchange={move |_| on.emit(o2.clone())} />{ o.clone() }</label>
+                    }
+                }) }
+            </div>
+        }
+    }
+}
+
+#[function_component(StepView)]
+fn step_view(props: &CourseProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let drafts = use_state(BTreeMap::<String, String>::new);
+    let Some(c) = &state.course else {
+        return html! {};
+    };
+    let a = c.a();
+    let index = c.progress.step;
+    let step = &a.steps[index];
+    let expected = c.expected(state);
+    let waiting = c.awaiting_predictions();
+    let find = |id: &str| {
+        expected
+            .as_ref()
+            .and_then(|e| e.iter().find(|q| q.id == id))
+    };
+    let set = |id: String| {
+        let drafts = drafts.clone();
+        Callback::from(move |v: String| {
+            let mut d = (*drafts).clone();
+            d.insert(id.clone(), v);
+            drafts.set(d);
+        })
+    };
+    let variant = a.variant(index, c.student()).describe();
+    let predictions: Vec<&QuestionView> = c.questions.iter().filter(|q| q.predict).collect();
+    let later: Vec<&QuestionView> = c.questions.iter().filter(|q| !q.predict).collect();
+
+    let on_commit = {
+        let s = state.clone();
+        let drafts = drafts.clone();
+        let ids: Vec<String> = predictions.iter().map(|q| q.id.clone()).collect();
+        Callback::from(move |_| {
+            let answers = ids
+                .iter()
+                .map(|id| (id.clone(), drafts.get(id).cloned().unwrap_or_default()))
+                .collect();
+            s.dispatch(Action::Course(CourseAction::CommitPredictions(answers)));
+        })
+    };
+    let all_predicted = predictions
+        .iter()
+        .all(|q| drafts.get(&q.id).is_some_and(|v| !v.trim().is_empty()));
+
+    let run_line = match (&expected, waiting, &state.status) {
+        (Some(_), _, _) | (None, true, _) => html! {},
+        (None, false, RunStatus::Running { .. }) => {
+            html! { <p class="course-status" role="status">{ t(lang, "course.running") }</p> }
+        }
+        (None, false, _) => html! {
+            <p class="course-status">
+                { t(lang, "course.other_results") }{ " " }
+                <button id="course-reload" onclick={dispatch(state, CourseAction::GoTo(index))}>{ t(lang, "course.back_to_step") }</button>
+            </p>
+        },
+    };
+
+    let question = |q: &QuestionView| -> Html {
+        let saved = c.progress.answer(&step.id, &q.id);
+        let value = saved
+            .map(|s| s.answer.clone())
+            .or_else(|| drafts.get(&q.id).cloned())
+            .unwrap_or_default();
+        let locked =
+            saved.is_some() || (q.predict && !waiting) || (!q.predict && expected.is_none());
+        let on_answer = {
+            let s = state.clone();
+            let (id, value) = (q.id.clone(), value.clone());
+            Callback::from(move |_| {
+                s.dispatch(Action::Course(CourseAction::Submit {
+                    question: id.clone(),
+                    answer: value.clone(),
+                }))
+            })
+        };
+        html! {
+            <li class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
+                <p class="prompt">
+                    { q.text.get(lang.tag()).to_string() }
+                    <span class="points">{ format!(" ({} {})", q.points, t(lang, "course.points")) }</span>
+                </p>
+                { input(q, &value, set(q.id.clone()), locked) }
+                if !q.predict && saved.is_none() && expected.is_some() {
+                    <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
+                        disabled={value.trim().is_empty()}>{ t(lang, "course.answer") }</button>
+                }
+                if let Some(saved) = saved {
+                    { verdict(lang, &saved.answer, find(&q.id), step.reveal) }
+                    if !step.reveal {
+                        <p class="hint">{ t(lang, "course.saved") }</p>
+                    }
+                }
+            </li>
+        }
+    };
+
+    html! {
+        <div class="course-step" data-step-id={step.id.clone()}>
+            <h3>{ format!("{} {}/{} · {}", t(lang, "course.step"), index + 1, a.steps.len(), step.title.get(lang.tag())) }</h3>
+            <p class="course-intro">{ step.intro.get(lang.tag()).to_string() }</p>
+            if !variant.is_empty() {
+                <p class="hint course-variant">{ format!("{}: {variant}", t(lang, "course.variant")) }</p>
+            }
+            if !predictions.is_empty() {
+                <h4>{ t(lang, "course.predict") }</h4>
+                <ol class="course-questions predict">{ for predictions.iter().map(|q| question(q)) }</ol>
+                if waiting {
+                    <button id="course-commit" class="primary" onclick={on_commit} disabled={!all_predicted}>
+                        { t(lang, "course.commit") }
+                    </button>
+                }
+            }
+            { run_line }
+            if !later.is_empty() {
+                <h4>{ t(lang, "course.after_run") }</h4>
+                if expected.is_none() {
+                    <p class="hint">{ t(lang, "course.run_first") }</p>
+                }
+                <ol class="course-questions">{ for later.iter().map(|q| question(q)) }</ol>
+            }
+            <nav class="course-nav">
+                if index > 0 {
+                    <button id="course-prev" onclick={dispatch(state, CourseAction::GoTo(index - 1))}>{ t(lang, "course.prev") }</button>
+                }
+                <button id="course-next" onclick={dispatch(state, CourseAction::GoTo(index + 1))}>
+                    { if index + 1 == a.steps.len() { t(lang, "course.finish") } else { t(lang, "course.next") } }
+                </button>
+            </nav>
+        </div>
+    }
+}
+
+fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
+    let a = c.a();
+    let json = c.answers_json();
+    let on_export = {
+        let (json, name) = (
+            json.clone(),
+            format!(
+                "answers-{}-{}.json",
+                export::file_stem(&a.id),
+                export::file_stem(c.student().unwrap_or(""))
+            ),
+        );
+        Callback::from(move |_| export::download(&name, "application/json", &json))
+    };
+    let last = a.steps.len().saturating_sub(1);
+    html! {
+        <div class="course-final">
+            <h3>{ t(lang, "course.final") }</h3>
+            <ul class="course-summary">
+                { for a.steps.iter().enumerate().map(|(i, step)| {
+                    let answered = c.progress.answers.iter().filter(|s| s.step == step.id).count();
+                    html! {
+                        <li data-step-id={step.id.clone()}>
+                            <button class="link" onclick={dispatch(state, CourseAction::GoTo(i))}>
+                                { format!("{}. {}", i + 1, step.title.get(lang.tag())) }
+                            </button>
+                            { format!(" · {answered}/{} {}", step.questions.len(), t(lang, "course.answered")) }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="hint">{ t(lang, "course.export.hint") }</p>
+            <button id="course-export" class="primary" onclick={on_export}>{ t(lang, "course.export") }</button>
+            <button id="course-back" onclick={dispatch(state, CourseAction::GoTo(last))}>{ t(lang, "course.prev") }</button>
+            <label for="course-answers-json" class="sr-only">{ t(lang, "course.export") }</label>
+            <textarea id="course-answers-json" readonly=true rows="8" value={json} />
+        </div>
+    }
+}
