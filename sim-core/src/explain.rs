@@ -381,6 +381,10 @@ impl Expander<'_> {
                     self.hypercall(out, section, steps, i, end);
                     i = end;
                 }
+                None if s.translation.is_some() => {
+                    out.push(translated_kernel_phase(section, s, i));
+                    i += 1;
+                }
                 None if self.translated(steps, i) => {
                     self.translated_code(out, section, s, i);
                     i += 1;
@@ -609,6 +613,35 @@ impl Expander<'_> {
 }
 
 /// A step as one phase.
+/// A step of translated guest kernel work: its control transfers looked up in the
+/// translation cache, or the blocks translated after a miss.
+fn translated_kernel_phase(section: Section, s: &Step, index: usize) -> Phase {
+    let t = s.translation.unwrap_or_default();
+    if t.misses > 0 {
+        Phase {
+            kind: PhaseKind::TranslationCacheLookup,
+            en: format!("Translation-cache miss: {}.", s.en),
+            ko: format!("변환 캐시 적중 실패: {}.", s.ko),
+            source: Some(Text::new(
+                "estimate: bt_translate_block cycles per translated block",
+                "추정: 변환한 블록마다 bt_translate_block 사이클",
+            )),
+            ..whole(section, s, index)
+        }
+    } else {
+        Phase {
+            kind: PhaseKind::TranslatedCode,
+            en: format!("Translated kernel code: {}.", s.en),
+            ko: format!("변환된 커널 코드: {}.", s.ko),
+            source: Some(Text::new(
+                "Adams & Agesen, ASPLOS 2006, Fig. 4: a call/ret pair costs 51 cycles translated, 11 native (the extra 40 per transfer)",
+                "Adams & Agesen, ASPLOS 2006, 그림 4: call/ret 한 쌍이 변환되면 51 사이클, 네이티브 11 (이동마다 40 추가)",
+            )),
+            ..whole(section, s, index)
+        }
+    }
+}
+
 fn whole(section: Section, s: &Step, index: usize) -> Phase {
     Phase {
         kind: PhaseKind::Step,
