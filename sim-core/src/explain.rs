@@ -679,13 +679,14 @@ fn explain_stack(
     op: Op,
     name: &str,
 ) -> Option<Explanation> {
-    let workload = &s
+    let instance = s
         .instances
         .iter()
-        .find(|i| i.platforms.contains(&platform))?
-        .workload;
-    let builder =
-        PathBuilder::new(stack, &s.costs, s.host.cpu, workload).with_features(s.host.features());
+        .find(|i| i.platforms.contains(&platform))?;
+    // As the run builds the paths it reports (runner.rs): the host's features and large
+    // pages, the group's working set (the page-walk cache's reach depends on it).
+    let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &instance.workload)
+        .with_working_set_mib(instance.working_set_mib);
     let path = builder.op_path(op);
     let expander = Expander {
         costs: &s.costs,
@@ -912,8 +913,8 @@ workload = "web-server"
         }
         let s = scenario("prescott", false);
         let stack = &s.platforms[3].stack;
-        let builder = PathBuilder::new(stack, &s.costs, s.host.cpu, &s.instances[0].workload)
-            .with_features(s.host.features());
+        let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &s.instances[0].workload)
+            .with_working_set_mib(s.instances[0].working_set_mib);
         for op in Op::ALL {
             let path = builder.op_path(op);
             let e = explain(&s, 3, op).unwrap();
