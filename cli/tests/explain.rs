@@ -31,7 +31,7 @@ fn a_privileged_instruction_under_hardware_assist_is_stepped_through() {
         "--platform",
         "t1-hw",
         "--op",
-        "privileged_instruction",
+        "cr_write",
     ]);
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
     let out = stdout(&o);
