@@ -25,14 +25,7 @@ fn stderr(o: &Output) -> String {
 #[test]
 fn a_privileged_instruction_under_hardware_assist_is_stepped_through() {
     let smoke = smoke();
-    let o = virtsim(&[
-        "explain",
-        &smoke,
-        "--platform",
-        "t1-hw",
-        "--op",
-        "cr_write",
-    ]);
+    let o = virtsim(&["explain", &smoke, "--platform", "t1-hw", "--op", "cr_write"]);
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
     let out = stdout(&o);
     // The trap's phases in order, then the other techniques beside it.

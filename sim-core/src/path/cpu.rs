@@ -138,8 +138,9 @@ impl PathBuilder<'_> {
     ///   the working set a block entry finds its translation with probability C/W. The
     ///   steady state thus misses n x (W - C) / W lookups, each translating one block
     ///   (`bt_translate_block`) and evicting another.
-    /// - The first touch of each block (warm-up, W / block size translations once per
-    ///   VM) is not modelled: the figures are the steady state.
+    /// - The first touch of each block (the warm-up) happens when the guest boots and
+    ///   first runs its kernel paths, before a run starts: a simulated VM is a running
+    ///   one, its cache already warm, so the figures are the steady state.
     pub(super) fn translated_kernel(&self, s: &mut Steps, cycles: u64, en: &str, ko: &str) {
         s.kernel(cycles, en, ko);
         if self.technique() != Some(Technique::BinaryTranslation) {
