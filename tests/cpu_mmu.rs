@@ -185,3 +185,102 @@ fn an_l2_guest_takes_more_exits_per_operation_than_an_l1_guest() {
     assert!(exits(l2, ExitReason::NestedVmx) >= 11 * exits(l2, ExitReason::Cpuid));
     assert!(l2.ops < l1.ops);
 }
+
+/// A native, a hardware-assisted and a binary-translation platform.
+fn three() -> String {
+    "\n[[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"binary_translation\"\n\n\
+     [[platform]]\nname = \"b\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n\
+     [[platform]]\nname = \"n\"\nkind = \"native\"\n"
+        .to_string()
+}
+
+fn on_three(workload: &str) -> sim_core::RunResult {
+    run(&scenario("", &three(), workload, "vcpus = 1").replace(
+        "platforms = [\"a\", \"b\"]",
+        "platforms = [\"a\", \"b\", \"n\"]",
+    ))
+}
+
+#[test]
+fn bt_translation_cache_hits_more_and_costs_less_as_the_kernel_code_shrinks() {
+    // System calls of 800 cycles of kernel work with 10 indirect control transfers per
+    // 1000 cycles: 8 translated blocks entered per call. The translation cache holds
+    // 8192 KiB of kernel code; a working set W larger than that misses 8 x (W - 8192) / W
+    // lookups per call in the steady state: W = 32 768 KiB misses 6 (hit rate 2/8 = 25%),
+    // W = 16 384 misses 4 (50%), W = 4096 fits and never misses (100%). Each miss
+    // translates a block (3000 cycles), so throughput rises as W shrinks.
+    let run_with = |kib: u64| {
+        on_three(&format!(
+            "compute_cycles = 2000\nsyscall_work_cycles = 800\nkernel_code_kib = {kib}\n\
+             mix = {{ syscall = 1 }}"
+        ))
+    };
+    let (big, mid, small) = (run_with(32_768), run_with(16_384), run_with(4096));
+    let hit = |r: &sim_core::RunResult| platform(r, "a").bt_tc_hit_percent.expect("bt");
+    let translate = |r: &sim_core::RunResult| platform(r, "a").bt_translate_percent.expect("bt");
+    assert!((hit(&big) - 25.0).abs() < 1e-9, "{}", hit(&big));
+    assert!((hit(&mid) - 50.0).abs() < 1e-9, "{}", hit(&mid));
+    assert!((hit(&small) - 100.0).abs() < 1e-9, "{}", hit(&small));
+    assert!(
+        translate(&big) > translate(&mid),
+        "{} {}",
+        translate(&big),
+        translate(&mid)
+    );
+    assert!(translate(&mid) > 0.0);
+    assert_eq!(translate(&small), 0.0);
+    let ops = |r: &sim_core::RunResult, p: &str| platform(r, p).ops;
+    assert!(ops(&big, "a") < ops(&mid, "a") && ops(&mid, "a") < ops(&small, "a"));
+    // The mean system call grows by the translation of the extra misses: 2 x 3000 cycles
+    // = 2 µs at 3000 MHz from W = 16 384 to W = 32 768.
+    let syscall = |r: &sim_core::RunResult| {
+        platform(r, "a")
+            .latency_of(Op::Syscall)
+            .expect("syscall")
+            .mean_us
+    };
+    assert!(
+        (syscall(&big) - syscall(&mid) - 2.0).abs() < 1e-6,
+        "{} {}",
+        syscall(&big),
+        syscall(&mid)
+    );
+    // Native and hardware assist run no translator: the same run whatever the size, and
+    // no translation-cache figures.
+    for p in ["b", "n"] {
+        assert_eq!(ops(&big, p), ops(&small, p), "{p}");
+        assert_eq!(platform(&big, p).bt_tc_hit_percent, None);
+        assert_eq!(platform(&big, p).bt_translate_percent, None);
+    }
+}
+
+#[test]
+fn a_fork_exec_like_workload_pays_for_translated_kernel_control_flow_under_bt() {
+    // The syscall-heavy preset (fork/exec-like: 80% system calls of 800 cycles of kernel
+    // work), with and without indirect control transfers in its kernel code. Under BT
+    // each of the 8 transfers of a call costs the translated call/ret pair (51 cycles)
+    // instead of the native one (11): 8 x 40 = 320 cycles, 320 / 3000 µs more per call.
+    // The kernel code (1024 KiB) fits the translation cache: nothing is translated again.
+    let run_with = |per_kcycle: u64| {
+        on_three(&format!(
+            "base = \"syscall-heavy\"\nkernel_control_flow_per_kcycle = {per_kcycle}"
+        ))
+    };
+    let (none, some) = (run_with(0), run_with(10));
+    let syscall = |r: &sim_core::RunResult, p: &str| {
+        platform(r, p)
+            .latency_of(Op::Syscall)
+            .expect("syscall")
+            .mean_us
+    };
+    let extra = syscall(&some, "a") - syscall(&none, "a");
+    assert!((extra - 320.0 / 3000.0).abs() < 1e-6, "{extra}");
+    assert!(platform(&some, "a").ops < platform(&none, "a").ops);
+    assert_eq!(platform(&some, "a").bt_tc_hit_percent, Some(100.0));
+    // With no transfers there is no translated block to count.
+    assert_eq!(platform(&none, "a").bt_tc_hit_percent, None);
+    for p in ["b", "n"] {
+        assert_eq!(platform(&some, p).ops, platform(&none, p).ops, "{p}");
+        assert_eq!(syscall(&some, p), syscall(&none, p), "{p}");
+    }
+}

@@ -144,6 +144,7 @@ fn summary_shows_every_figure_of_a_platform() {
         "exits",
         "io_instruction=",
         "p50/p99 µs: syscall=",
+        "translation cache: hit 100.00%",
     ] {
         assert!(text.contains(needle), "summary lacks {needle:?}:\n{text}");
     }

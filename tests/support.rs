@@ -257,6 +257,12 @@ pub fn summary(r: &RunResult) -> String {
                 );
             }
         }
+        if let (Some(hit), Some(translate)) = (p.bt_tc_hit_percent, p.bt_translate_percent) {
+            let _ = writeln!(
+                s,
+                "  translation cache: hit {hit:.2}%, translating {translate:.3}% of pCPU time"
+            );
+        }
         // Issue 3 figures, only where they matter (older goldens stay as they were).
         if !p.faults.is_empty() || p.vdi.is_some() {
             let l = &p.lifecycle;

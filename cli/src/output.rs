@@ -307,6 +307,30 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         }
     }
+    if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
+        section(
+            &mut out,
+            ko,
+            "binary translation: translation cache (guest kernel code)",
+            "바이너리 변환: 변환 캐시 (게스트 커널 코드)",
+        );
+        for p in &r.platforms {
+            if let (Some(hit), Some(translate)) = (p.bt_tc_hit_percent, p.bt_translate_percent) {
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    pad(&clean(&p.name), nw),
+                    if ko {
+                        format!("적중률 {hit:.1}%, 블록 변환에 pCPU 시간의 {translate:.2}%")
+                    } else {
+                        format!(
+                            "hit rate {hit:.1}%, translating blocks {translate:.2}% of pCPU time"
+                        )
+                    }
+                );
+            }
+        }
+    }
     section(
         &mut out,
         ko,

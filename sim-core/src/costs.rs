@@ -120,6 +120,17 @@ cost_table! {
     bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, BT";
     /// Page-table write under BT (traced page, shadow update).
     bt_pte_write: 391, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: ptemod, BT";
+    /// A call/ret pair in native (or hardware-assisted) guest kernel code.
+    call_ret_native: 11, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: call/ret pair, native";
+    /// A call/ret pair (or indirect jump) in translated guest kernel code: the translator
+    /// rewrites the control transfer into a lookup of the target's translation.
+    bt_call_ret: 51, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: call/ret pair, BT";
+    /// Guest kernel code (KiB) whose translations the translation cache holds.
+    bt_tc_kib: 8192, "KiB", "estimate: no published size of VMware's translation cache";
+    /// Translating one block of guest kernel code (a translation unit: up to 12
+    /// instructions, ending at a control transfer; Adams & Agesen 2006, section 3.1):
+    /// decode, rewrite, emit into the translation cache.
+    bt_translate_block: 3000, "cycles", "estimate: no figure in the reference";
     /// Paravirtual hypercall trap (a software trap into the hypervisor and back).
     pv_hypercall: 242, "cycles", "Barham et al., SOSP 2003 (hypercalls are software traps); costed as a native syscall round trip, Adams & Agesen 2006";
     /// Hypervisor work inside one paravirtual hypercall.

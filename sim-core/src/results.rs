@@ -116,6 +116,15 @@ pub struct PlatformResult {
     /// Desktop sessions of a VDI platform.
     #[serde(default)]
     pub vdi: Option<VdiResult>,
+    /// Binary translation: the share of translation-cache lookups (translated blocks
+    /// entered by guest kernel work) that found their block translated, percent. `None`
+    /// on other platforms or when no translated kernel work ran.
+    #[serde(default)]
+    pub bt_tc_hit_percent: Option<f64>,
+    /// Binary translation: pCPU capacity spent translating guest kernel blocks that
+    /// missed the translation cache, percent (a part of the hypervisor share).
+    #[serde(default)]
+    pub bt_translate_percent: Option<f64>,
 }
 
 /// One instance group (`[[instance]]` entry) on one platform.

@@ -5,8 +5,8 @@ use crate::isolation::{attack_surface, blast_radius, failed_component, FaultResu
 use crate::lifecycle::{self, LifecycleResult};
 use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
 use crate::metrics::{Histogram, LatencySummary};
-use crate::path::{Category, ExitReason, Layer, PathBuilder};
-use crate::platform::{PlatformKind, SchedulerKind, Stack};
+use crate::path::{Category, ExitReason, Layer, PathBuilder, TranslationCount};
+use crate::platform::{PlatformKind, SchedulerKind, Stack, Technique};
 use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
 use crate::results::{
     CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
@@ -620,6 +620,57 @@ fn layers(stack: &Stack) -> Vec<Layer> {
     }
 }
 
+/// Binary translation's translation-cache hit rate and translation time (percent of
+/// pCPU capacity): each completed operation of each instance counted with the
+/// translation-cache traffic its path carries (see `PathBuilder::translated_kernel`).
+fn translation_cache_figures(
+    s: &Scenario,
+    p_index: usize,
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+) -> (Option<f64>, Option<f64>) {
+    let p = &s.platforms[p_index];
+    if !p.stack.is_vm() || p.stack.technique != Some(Technique::BinaryTranslation) {
+        return (None, None);
+    }
+    let mut sum = TranslationCount::default();
+    for g in &spec.groups {
+        let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, &g.workload)
+            .with_working_set_mib(g.working_set_mib);
+        let per_op: Vec<TranslationCount> = Op::ALL
+            .iter()
+            .map(|&op| {
+                let path = builder.op_path(op);
+                let a = TranslationCount::of_steps(&path.submit.steps);
+                let b = TranslationCount::of_steps(&path.complete.steps);
+                TranslationCount {
+                    lookups: a.lookups + b.lookups,
+                    misses: a.misses + b.misses,
+                    translate_cycles: a.translate_cycles + b.translate_cycles,
+                }
+            })
+            .collect();
+        for i in outcome
+            .instances
+            .iter()
+            .filter(|i| i.group == g.scenario_index)
+        {
+            for (t, &n) in per_op.iter().zip(&i.ops_by_kind) {
+                sum.lookups += t.lookups * n;
+                sum.misses += t.misses * n;
+                sum.translate_cycles += t.translate_cycles * n;
+            }
+        }
+    }
+    if sum.lookups == 0 {
+        return (None, None);
+    }
+    (
+        Some(percent(sum.lookups - sum.misses, sum.lookups)),
+        Some(percent(sum.translate_cycles, outcome.capacity)),
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 fn platform_result(
     s: &Scenario,
@@ -776,6 +827,8 @@ fn platform_result(
             }
         }
     }
+    let (bt_tc_hit_percent, bt_translate_percent) =
+        translation_cache_figures(s, p_index, spec, outcome);
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, workload)
         .with_working_set_mib(spec.groups[0].working_set_mib);
@@ -854,6 +907,8 @@ fn platform_result(
                 .map_or(instance_count, |v| v.sessions),
         )),
         vdi,
+        bt_tc_hit_percent,
+        bt_translate_percent,
     }
 }
 

@@ -219,6 +219,30 @@ pub struct Workload {
     /// Cycles the spinlock is held (a preemptible critical section in guest kernel mode).
     #[serde(default = "default_lock_hold")]
     pub lock_hold_cycles: u64,
+    /// Indirect control transfers (call/ret pairs, indirect jumps) per 1000 cycles of
+    /// guest kernel work: what binary translation rewrites into translation-cache lookups.
+    #[serde(default = "default_kernel_control_flow")]
+    pub kernel_control_flow_per_kcycle: u64,
+    /// Guest kernel code (KiB) that the workload's kernel entries run: the working set
+    /// of code blocks that binary translation keeps in its translation cache.
+    #[serde(default = "default_kernel_code_kib")]
+    pub kernel_code_kib: u64,
+}
+
+/// Default indirect control transfers per 1000 kernel cycles (estimate: kernel code calls
+/// a function or returns about every 100 cycles, some 30 to 100 instructions).
+pub const DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE: u64 = 10;
+
+/// Default guest kernel code working set, KiB (estimate: the hot part of a Linux kernel's
+/// text for one workload, a tenth of its roughly 10 MiB of text).
+pub const DEFAULT_KERNEL_CODE_KIB: u64 = 1024;
+
+fn default_kernel_control_flow() -> u64 {
+    DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE
+}
+
+fn default_kernel_code_kib() -> u64 {
+    DEFAULT_KERNEL_CODE_KIB
 }
 
 /// Default hold time of the guest kernel spinlock (estimate: a short kernel critical
@@ -253,6 +277,8 @@ impl Workload {
             mix,
             lock_percent: 0,
             lock_hold_cycles: DEFAULT_LOCK_HOLD_CYCLES,
+            kernel_control_flow_per_kcycle: DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+            kernel_code_kib: DEFAULT_KERNEL_CODE_KIB,
         };
         let w = match name {
             // Long compute bursts, almost never enters the kernel: only timer ticks remain.

@@ -113,5 +113,7 @@ pub fn desktop_workload(name: &str) -> Option<Workload> {
         mix: OpMix::default(),
         lock_percent: 0,
         lock_hold_cycles: DEFAULT_LOCK_HOLD_CYCLES,
+        kernel_control_flow_per_kcycle: crate::workload::DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+        kernel_code_kib: crate::workload::DEFAULT_KERNEL_CODE_KIB,
     })
 }

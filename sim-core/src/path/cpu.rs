@@ -1,6 +1,6 @@
 //! CPU paths: system calls, halting, pause loops, PV spinlocks and the switches between scheduled entities.
 
-use super::{ExitReason, Path, PathBuilder, Steps};
+use super::{ExitReason, Path, PathBuilder, Steps, TranslationCount};
 use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};
 use crate::workload::Op;
 
@@ -118,6 +118,69 @@ impl PathBuilder<'_> {
                 "write to %cr8 exits (no TPR shadow); the hypervisor updates the virtual APIC",
                 "%cr8 쓰기로 exit (TPR 섀도 없음); 하이퍼바이저가 가상 APIC 갱신",
             ),
+        }
+    }
+
+    /// Guest kernel work of `cycles`. Natively and under hardware assist or
+    /// paravirtualization it runs as is. Under binary translation it runs translated
+    /// (Adams & Agesen, ASPLOS 2006, section 3; virtualization-costs.md section 9):
+    ///
+    /// - Its indirect control transfers, n = cycles x `kernel_control_flow_per_kcycle` /
+    ///   1000, are rewritten into lookups of the target's translation: each costs the
+    ///   translated call/ret figure (`bt_call_ret`) instead of the native one.
+    /// - A translation unit ends at a control transfer, so the work enters n translated
+    ///   blocks, each a translation-cache lookup.
+    /// - Kernel code is mapped the same in every address space, so a guest CR3 switch
+    ///   invalidates none of its translations (and the model has no self-modifying
+    ///   kernel code). Once the cache is warm, a code working set W (`kernel_code_kib`)
+    ///   that fits the cache C (`bt_tc_kib`) never misses. A larger one cannot stay
+    ///   translated: the cache holds C/W of it, and with the kernel entries spread over
+    ///   the working set a block entry finds its translation with probability C/W. The
+    ///   steady state thus misses n x (W - C) / W lookups, each translating one block
+    ///   (`bt_translate_block`) and evicting another.
+    /// - The first touch of each block (the warm-up) happens when the guest boots and
+    ///   first runs its kernel paths, before a run starts: a simulated VM is a running
+    ///   one, its cache already warm, so the figures are the steady state.
+    pub(super) fn translated_kernel(&self, s: &mut Steps, cycles: u64, en: &str, ko: &str) {
+        s.kernel(cycles, en, ko);
+        if self.technique() != Some(Technique::BinaryTranslation) {
+            return;
+        }
+        let c = self.costs;
+        let w = self.workload;
+        let lookups = cycles.saturating_mul(w.kernel_control_flow_per_kcycle) / 1000;
+        if lookups == 0 {
+            return;
+        }
+        let code = w.kernel_code_kib.max(1);
+        let held = c.bt_tc_kib.min(code);
+        let misses = (u128::from(lookups) * u128::from(code - held) / u128::from(code)) as u64;
+        s.hyp(
+            lookups.saturating_mul(c.bt_call_ret.saturating_sub(c.call_ret_native)),
+            &format!("{lookups} translated control transfers (call/ret, indirect jumps) look up their targets in the translation cache"),
+            &format!("변환된 제어 이동(call/ret, 간접 점프) {lookups}번이 변환 캐시에서 대상을 찾음"),
+        );
+        let translate_cycles = misses.saturating_mul(c.bt_translate_block);
+        if let Some(last) = s.0.last_mut() {
+            last.translation = Some(TranslationCount {
+                lookups,
+                misses: 0,
+                translate_cycles: 0,
+            });
+        }
+        if misses > 0 {
+            s.hyp(
+                translate_cycles,
+                &format!("{misses} of them miss (the kernel code outgrows the translation cache): the translator translates those blocks"),
+                &format!("그중 {misses}번은 적중 실패 (커널 코드가 변환 캐시보다 큼): 변환기가 그 블록들을 변환"),
+            );
+            if let Some(last) = s.0.last_mut() {
+                last.translation = Some(TranslationCount {
+                    lookups: 0,
+                    misses,
+                    translate_cycles,
+                });
+            }
         }
     }
 

@@ -144,6 +144,35 @@ pub struct Step {
     /// needed, on the back end, or as the interrupt's delivery).
     #[serde(default)]
     pub part: Part,
+    /// Under binary translation: the translation-cache lookups (block entries) and misses
+    /// this step stands for (see [`PathBuilder::translated_kernel`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<TranslationCount>,
+}
+
+/// Translation-cache traffic of one step: blocks entered and blocks translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TranslationCount {
+    /// Translated blocks entered (each a translation-cache lookup).
+    pub lookups: u64,
+    /// Lookups that missed: the block was translated, `translate_cycles` in all.
+    pub misses: u64,
+    /// Cycles spent translating the missed blocks.
+    pub translate_cycles: u64,
+}
+
+impl TranslationCount {
+    /// The translation-cache traffic of a list of steps.
+    pub fn of_steps(steps: &[Step]) -> TranslationCount {
+        let mut sum = TranslationCount::default();
+        for t in steps.iter().filter_map(|s| s.translation) {
+            sum.lookups += t.lookups;
+            sum.misses += t.misses;
+            sum.translate_cycles += t.translate_cycles;
+        }
+        sum
+    }
 }
 
 /// Which part of an operation a step belongs to. The machine runs each part where and
@@ -341,6 +370,7 @@ impl Steps {
             ko: ko.to_string(),
             exit,
             part: Part::Guest,
+            translation: None,
         });
     }
     fn kernel(&mut self, cycles: u64, en: &str, ko: &str) {
@@ -663,7 +693,8 @@ impl<'a> PathBuilder<'a> {
         match op {
             Op::Syscall => {
                 self.syscall_entry(&mut submit);
-                submit.kernel(
+                self.translated_kernel(
+                    &mut submit,
                     w.syscall_work_cycles,
                     "kernel work of the system call",
                     "시스템 콜의 커널 작업",
@@ -704,14 +735,16 @@ impl<'a> PathBuilder<'a> {
             Op::TlbMiss => self.tlb_miss(&mut submit),
             Op::DiskRead | Op::DiskWrite => {
                 self.syscall_entry(&mut submit);
-                submit.kernel(
+                self.translated_kernel(
+                    &mut submit,
                     c.disk_submit,
                     "block layer and driver submit the request",
                     "블록 계층과 드라이버가 요청 제출",
                 );
                 self.device_submit(&mut submit, Device::Disk);
                 self.device_complete(&mut complete, Device::Disk);
-                complete.kernel(
+                self.translated_kernel(
+                    &mut complete,
                     c.disk_complete,
                     "block layer completes the request",
                     "블록 계층이 요청 완료",
@@ -719,7 +752,8 @@ impl<'a> PathBuilder<'a> {
             }
             Op::NetSend => {
                 self.syscall_entry(&mut submit);
-                submit.kernel(
+                self.translated_kernel(
+                    &mut submit,
                     c.net_packet,
                     "protocol stack builds the packet",
                     "프로토콜 스택이 패킷 생성",
@@ -734,7 +768,8 @@ impl<'a> PathBuilder<'a> {
             Op::NetReceive => {
                 self.syscall_entry(&mut submit);
                 self.device_complete(&mut complete, Device::Nic);
-                complete.kernel(
+                self.translated_kernel(
+                    &mut complete,
                     c.net_packet,
                     "protocol stack receives the packet",
                     "프로토콜 스택이 패킷 수신",

@@ -447,6 +447,22 @@ pub struct WorkloadSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub lock_hold_cycles: Option<Spanned<u64>>,
+    /// Indirect control transfers (call/ret, indirect jumps) per 1000 cycles of guest
+    /// kernel work (0 to 500; default 10): translated under binary translation.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 0, max = 500))
+    )]
+    pub kernel_control_flow_per_kcycle: Option<Spanned<u64>>,
+    /// Guest kernel code the workload runs, KiB (1 to 1 048 576; default 1024): the
+    /// working set of binary translation's translation cache.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 1, max = 1048576))
+    )]
+    pub kernel_code_kib: Option<Spanned<u64>>,
     /// Relative operation weights (replaces the base's mix when given).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]

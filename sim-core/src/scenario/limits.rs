@@ -34,6 +34,10 @@ pub const MAX_NIC_BANDWIDTH_GBIT_S: u64 = 10_000;
 pub const MAX_COMPUTE_CYCLES: u64 = 1_000_000_000;
 /// Largest work inside one system call, cycles.
 pub const MAX_SYSCALL_WORK_CYCLES: u64 = 100_000_000;
+/// Most indirect control transfers per 1000 kernel cycles (one every two cycles).
+pub const MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE: u64 = 500;
+/// Largest guest kernel code working set, KiB (1 GiB).
+pub const MAX_KERNEL_CODE_KIB: u64 = 1 << 20;
 /// Largest disk request or network message, bytes (64 MiB).
 pub const MAX_TRANSFER_BYTES: u64 = 64 << 20;
 /// Longest mean think time of a `sleep`, microseconds (10 s).

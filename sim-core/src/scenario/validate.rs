@@ -9,8 +9,9 @@ use super::format::{
 use super::limits::{
     cost_range, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS,
     MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
-    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_SYSCALL_WORK_CYCLES,
-    MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
+    MAX_KERNEL_CODE_KIB, MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE, MAX_LATENCY_US,
+    MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US,
+    MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
 };
 use super::{
     FaultSpec, Host, InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator,
@@ -429,6 +430,9 @@ pub(super) fn validate(
                 mix: OpMix::default(),
                 lock_percent: 0,
                 lock_hold_cycles: crate::workload::DEFAULT_LOCK_HOLD_CYCLES,
+                kernel_control_flow_per_kcycle:
+                    crate::workload::DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+                kernel_code_kib: crate::workload::DEFAULT_KERNEL_CODE_KIB,
             },
         };
         workload.name = name.clone();
@@ -478,6 +482,19 @@ pub(super) fn validate(
         if let Some(c) = &w.lock_hold_cycles {
             workload.lock_hold_cycles =
                 range(v, c, &field("lock_hold_cycles"), 1, MAX_SYSCALL_WORK_CYCLES)?;
+        }
+        if let Some(c) = &w.kernel_control_flow_per_kcycle {
+            workload.kernel_control_flow_per_kcycle = range(
+                v,
+                c,
+                &field("kernel_control_flow_per_kcycle"),
+                0,
+                MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+            )?;
+        }
+        if let Some(c) = &w.kernel_code_kib {
+            workload.kernel_code_kib =
+                range(v, c, &field("kernel_code_kib"), 1, MAX_KERNEL_CODE_KIB)?;
         }
         if workload.mix.total() == 0 {
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
