@@ -215,6 +215,14 @@ cost_table! {
     /// Density: highest CPU utilization at which latency is still acceptable.
     density_max_cpu_percent: 80, "percent", "estimate: a common capacity-planning headroom rule";
 
+    // ---- Memory: first touch, overcommit (memory/).
+    /// Zeroing one newly allocated 4 KiB page before it is mapped.
+    page_zero_cycles: 512, "cycles", "estimate: 4096 bytes cleared at about 8 bytes per cycle (rep stosb from the caches); no figure in the reference";
+    /// KSM: percent of a guest's base OS pages identical in another guest with the same OS.
+    ksm_same_os_percent: 40, "percent", "estimate: Waldspurger, OSDI 2002, sec. 4.2 found large shares of identical pages between guests running the same OS; no figure in the reference";
+    /// KSM: percent of the working set identical between copies of one instance group (same image and workload).
+    ksm_same_image_percent: 10, "percent", "estimate: no figure in the reference";
+
     // ---- Desktop virtualization (remote display).
     /// Thin client: decoding one kilopixel of a remote-display update.
     client_decode_cycles_per_kpixel: 5_000, "cycles/kpixel", "estimate: no figure in the reference";
@@ -330,7 +338,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 83);
+        assert_eq!(CostTable::SOURCES.len(), 86);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -34,6 +34,7 @@ pub mod export_csv;
 pub mod isolation;
 pub mod lifecycle;
 pub mod machine;
+pub mod memory;
 pub mod metrics;
 pub mod path;
 pub mod platform;

@@ -116,6 +116,10 @@ pub struct PlatformResult {
     /// Desktop sessions of a VDI platform.
     #[serde(default)]
     pub vdi: Option<VdiResult>,
+    /// What the instances ask of the host's memory, what overcommit reclaimed, what was
+    /// swapped and which instances the OOM killer stopped.
+    #[serde(default)]
+    pub host_memory: Option<crate::memory::MemoryResult>,
 }
 
 /// One instance group (`[[instance]]` entry) on one platform.

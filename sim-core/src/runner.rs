@@ -1,9 +1,10 @@
 //! Running a scenario: one machine per platform plus its native baseline, advanced in
 //! slices of events so that callers (a CLI, a browser tab) stay responsive.
 
-use crate::isolation::{attack_surface, blast_radius, failed_component, FaultResult};
+use crate::isolation::{attack_surface, blast_radius, failed_component, FaultKind, FaultResult};
 use crate::lifecycle::{self, LifecycleResult};
 use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
+use crate::memory::{self, MemoryResult};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::{Category, ExitReason, Layer, PathBuilder};
 use crate::platform::{PlatformKind, SchedulerKind, Stack};
@@ -11,7 +12,7 @@ use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
 use crate::results::{
     CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
 };
-use crate::scenario::{Scenario, MAX_ESTIMATED_EVENTS};
+use crate::scenario::{InstanceSpec, Scenario, MAX_ESTIMATED_EVENTS};
 use crate::table::ComparisonTable;
 use crate::vdi::{self, SessionGroup};
 use crate::workload::Op;
@@ -100,6 +101,8 @@ pub struct Runner {
     current: Option<(usize, Machine)>,
     outcomes: Vec<Option<MachineOutcome>>,
     events: u64,
+    /// Per platform: its memory plan.
+    memory: Vec<MemoryResult>,
 }
 
 impl Scenario {
@@ -142,9 +145,15 @@ impl Runner {
         type BaselineKey = (Vec<usize>, SchedulerKind, u64, bool);
         let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
         let mut baseline_of = Vec::new();
+        let mut memory_results = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
             let groups = groups_of(p_index);
-            let faults = machine_faults(&scenario, p_index, &groups);
+            let mut faults = machine_faults(&scenario, p_index, &groups);
+            // Memory: OOM kills come after the injected faults (their results follow the
+            // same order).
+            let plan = memory_plan(&scenario, p_index, None);
+            faults.extend(oom_faults(&plan, duration_cycles));
+            memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
                 p.scheduler,
@@ -214,7 +223,12 @@ impl Runner {
                             g.count = count;
                         }
                     }
-                    spec.faults.clear();
+                    // No injected faults; the memory plan of this count decides the
+                    // OOM kills.
+                    spec.faults = oom_faults(
+                        &memory_plan(&scenario, p_index, Some((sweep.group, count))),
+                        duration_cycles,
+                    );
                     spec.trace = false;
                     jobs.push(Job {
                         kind: JobKind::Sweep(p_index, count),
@@ -242,6 +256,7 @@ impl Runner {
             current: None,
             outcomes,
             events: 0,
+            memory: memory_results,
         }
     }
 
@@ -328,6 +343,7 @@ impl Runner {
                 platform_result(
                     s,
                     p_index,
+                    &self.memory[p_index],
                     &job.spec,
                     outcome,
                     baseline,
@@ -442,6 +458,37 @@ fn sweep_result(
     }
 }
 
+/// The memory plan of platform `p_index`, with the swept group's count replaced when
+/// given (a sweep point).
+fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> MemoryResult {
+    let p = &s.platforms[p_index];
+    let owned: Vec<InstanceSpec> = s
+        .instances
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.platforms.contains(&p_index))
+        .map(|(index, i)| match swept {
+            Some((group, count)) if group == index => InstanceSpec { count, ..i.clone() },
+            _ => i.clone(),
+        })
+        .collect();
+    let mine: Vec<&InstanceSpec> = owned.iter().collect();
+    memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &mine).result
+}
+
+/// The OOM kills of a memory plan that happen inside the run, as machine faults.
+fn oom_faults(memory: &MemoryResult, duration_cycles: u64) -> Vec<MachineFault> {
+    memory
+        .oom_kills
+        .iter()
+        .filter(|k| k.at_cycles > 0 && k.at_cycles < duration_cycles)
+        .map(|k| MachineFault {
+            at: k.at_cycles,
+            instances: vec![k.instance],
+        })
+        .collect()
+}
+
 /// The instances each fault of the scenario stops on platform `p_index`: the component
 /// that fails follows from the stack, and every instance that depends on it stops.
 fn machine_faults(s: &Scenario, p_index: usize, groups: &[GroupSpec]) -> Vec<MachineFault> {
@@ -544,6 +591,7 @@ fn layers(stack: &Stack) -> Vec<Layer> {
 fn platform_result(
     s: &Scenario,
     p_index: usize,
+    memory: &MemoryResult,
     spec: &MachineSpec,
     outcome: &MachineOutcome,
     baseline: &MachineOutcome,
@@ -675,7 +723,8 @@ fn platform_result(
         .collect();
     let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);
     let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
-    let faults = fault_results(s, p_index, spec, outcome, &instances);
+    let mut faults = fault_results(s, p_index, spec, outcome, &instances);
+    faults.extend(oom_results(s, p_index, spec, memory, outcome, &instances));
     let vdi = p.vdi.as_ref().map(|net| {
         let mut index = 0;
         let groups: Vec<SessionGroup> = spec
@@ -781,6 +830,7 @@ fn platform_result(
         faults,
         attack_surface: Some(attack_surface(&p.stack, instance_count)),
         vdi,
+        host_memory: Some(memory.clone()),
     })
 }
 
@@ -813,7 +863,7 @@ fn lifecycle_result(
     let startup_all_ms = lifecycle::storm(&everyone, &s.host)
         .into_iter()
         .fold(0.0, f64::max);
-    let footprint = lifecycle::footprint(&p.stack, first.guest_os, first.working_set_mib, &s.costs);
+    let footprint = lifecycle::footprint(&p.stack, first, &p.overcommit, &s.costs);
     let footprint_mib: f64 = footprint.iter().map(|f| f.mib).sum();
     // CPU demand of one instance of the first group: the cycles this platform spends per
     // operation (everything the instance caused included) times the operations the same
@@ -928,6 +978,49 @@ fn fault_results(
         });
     }
     out
+}
+
+/// The OOM kills of the memory plan that happened inside the run, as fault results: each
+/// stops the processes of one instance and nothing else.
+fn oom_results(
+    s: &Scenario,
+    p_index: usize,
+    spec: &MachineSpec,
+    memory: &MemoryResult,
+    outcome: &MachineOutcome,
+    instances: &[InstanceResult],
+) -> Vec<FaultResult> {
+    let p = &s.platforms[p_index];
+    let faults = oom_faults(memory, spec.duration_cycles);
+    let kills = memory
+        .oom_kills
+        .iter()
+        .filter(|k| k.at_cycles > 0 && k.at_cycles < spec.duration_cycles);
+    kills
+        .zip(&faults)
+        .map(|(kill, mf)| {
+            let component = failed_component(&p.stack, FaultKind::OomKill);
+            let i = kill.instance as usize;
+            let stopped: Vec<usize> = blast_radius(component, Some(kill.instance), 0)
+                .into_iter()
+                .map(|k| k as usize)
+                .filter(|&k| outcome.instances.get(k).and_then(|c| c.stopped_at) == Some(mf.at))
+                .collect();
+            let group = outcome.instances.get(i).map_or(0, |c| c.group);
+            let restart = lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.costs);
+            FaultResult {
+                kind: FaultKind::OomKill,
+                at_ms: (kill.at_ms as u64).max(1),
+                origin: Some(kill.name.clone()),
+                component,
+                failed: component.text(&kill.name),
+                stopped: stopped.iter().map(|&k| instances[k].name.clone()).collect(),
+                survivors: (instances.len() - stopped.len()) as u64,
+                ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
+                recovery_ms: lifecycle::storm(&[restart], &s.host)[0],
+            }
+        })
+        .collect()
 }
 
 /// The value of a metric on a platform, if it has one.

@@ -306,6 +306,15 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub ple: Option<Spanned<bool>>,
+    /// Overcommit policies that may reclaim memory when the instances' configured memory
+    /// is more than the host has: `balloon` (VMs whose guest has the paravirtual balloon
+    /// driver, io = "paravirtual"), `ksm` (VMs), `swap` (any platform). Default: none.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::memory::OvercommitPolicy>>")
+    )]
+    pub overcommit: Option<Spanned<Vec<Spanned<crate::memory::OvercommitPolicy>>>>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]

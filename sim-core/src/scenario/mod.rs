@@ -102,6 +102,8 @@ pub struct PlatformSpec {
     pub host_background_percent: u32,
     /// VDI: the client network and display protocol.
     pub vdi: Option<VdiNetwork>,
+    /// Overcommit policies in force (sorted, no repeats).
+    pub overcommit: Vec<crate::memory::OvercommitPolicy>,
 }
 
 /// The network between a VDI server and its thin clients, and the display protocol.

@@ -18,6 +18,7 @@ use super::{
 };
 use crate::costs::CostTable;
 use crate::isolation::FaultKind;
+use crate::memory::OvercommitPolicy;
 use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
     SchedulerKind, Stack, StorageMode, Technique,
@@ -497,6 +498,10 @@ pub(super) fn validate(
         )?);
     }
 
+    // Costs first: the memory totals below use some of them.
+    validate_costs(v, &raw.costs)?;
+    let raw_costs = &raw.costs;
+
     // Per-platform totals: instances, vCPUs, memory.
     for (p_index, p) in platforms.iter().enumerate() {
         let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
@@ -549,24 +554,36 @@ pub(super) fn validate(
                 ),
             ));
         }
-        let memory: u64 = mine
-            .iter()
-            .map(|(i, _)| u64::from(i.count) * i.memory_mib)
-            .sum();
-        if memory > host.memory_mib {
+        // Memory: what the instances commit (a VM's configured memory and overhead, a
+        // container's limit) against what the host has after its reserved part, unless
+        // an overcommit policy may reclaim the difference.
+        let committed = |i: &InstanceSpec| {
+            u64::from(i.count) * crate::memory::committed_mib(&p.stack, i, raw_costs)
+        };
+        let memory: u64 = mine.iter().map(|(i, _)| committed(i)).sum();
+        let available = host.memory_mib.saturating_sub(raw_costs.host_reserved_mib);
+        if memory > available && p.overcommit.is_empty() {
             let (_, raw_inst) = mine
                 .iter()
-                .max_by_key(|(i, _)| u64::from(i.count) * i.memory_mib)
+                .max_by_key(|(i, _)| committed(i))
                 .expect("non-empty");
+            let usable = OvercommitPolicy::usable(&p.stack);
+            let policies = usable
+                .iter()
+                .map(|x| format!("overcommit = [\"{}\"]", x.name()))
+                .collect::<Vec<_>>()
+                .join(" or ");
             return Err(v.error(
                 raw_inst.memory_gib.span(),
                 msg!(
                     "memory_over_host",
-                    "platform `{name}` needs {need} GiB for its instances but the host has {have} GiB: lower memory_gib or count, or raise host.memory_gib",
-                    "플랫폼 `{name}`의 인스턴스에는 {need} GiB가 필요하지만 호스트는 {have} GiB입니다: memory_gib나 count를 줄이거나 host.memory_gib를 늘리세요",
+                    "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
+                    "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies}로 오버커밋을 허용하세요",
                     name = p.name,
                     need = gib(memory),
-                    have = gib(host.memory_mib)
+                    have = gib(available),
+                    reserved = gib(raw_costs.host_reserved_mib),
+                    policies = policies
                 ),
             ));
         }
@@ -611,7 +628,6 @@ pub(super) fn validate(
         )?);
     }
 
-    validate_costs(v, &raw.costs)?;
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -1177,34 +1193,99 @@ fn validate_platform(
         }
         Some(b) => *b.get_ref(),
     };
+    let stack = Stack {
+        kind,
+        technique,
+        io,
+        memory,
+        driver_domain,
+        network: p
+            .network
+            .as_ref()
+            .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
+        storage: p
+            .storage
+            .as_ref()
+            .map_or(StorageMode::Overlay, |s| *s.get_ref()),
+        microvm,
+        backend,
+        halt_poll_us,
+        ple,
+    };
+    let overcommit = validate_overcommit(v, p, &name, &stack)?;
     Ok(PlatformSpec {
         name,
         label: p.label.clone(),
-        stack: Stack {
-            kind,
-            technique,
-            io,
-            memory,
-            driver_domain,
-            network: p
-                .network
-                .as_ref()
-                .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
-            storage: p
-                .storage
-                .as_ref()
-                .map_or(StorageMode::Overlay, |s| *s.get_ref()),
-            microvm,
-            backend,
-            halt_poll_us,
-            ple,
-        },
+        stack,
         scheduler,
         time_slice_ms,
         credit_boost,
         host_background_percent: background,
         vdi,
+        overcommit,
     })
+}
+
+/// The platform's overcommit policies: each one the stack can use, none twice.
+fn validate_overcommit(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    stack: &Stack,
+) -> Result<Vec<OvercommitPolicy>, ScenarioError> {
+    let Some(list) = &p.overcommit else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<OvercommitPolicy> = Vec::new();
+    for item in list.get_ref() {
+        let policy = *item.get_ref();
+        if out.contains(&policy) {
+            return Err(v.error(
+                item.span(),
+                msg!(
+                    "duplicate",
+                    "platform `{name}`: overcommit lists `{got}` twice",
+                    "플랫폼 `{name}`: overcommit에 `{got}`이(가) 두 번 있습니다",
+                    name = name,
+                    got = policy.name()
+                ),
+            ));
+        }
+        if !policy.usable_on(stack) {
+            let valid = names(OvercommitPolicy::usable(stack).iter().map(|p| p.name()));
+            let (en, ko) = match policy {
+                OvercommitPolicy::Balloon if stack.is_vm() => (
+                    "a balloon needs a balloon driver in the guest, which an unmodified guest with emulated devices (io = \"emulated\") does not have; use io = \"paravirtual\"",
+                    "벌룬은 게스트의 벌룬 드라이버가 필요한데, 에뮬레이션 장치(io = \"emulated\")를 쓰는 수정되지 않은 게스트에는 없습니다. io = \"paravirtual\"을 쓰세요",
+                ),
+                OvercommitPolicy::Balloon => (
+                    "a balloon driver runs inside a guest OS, and this platform has no guests",
+                    "벌룬 드라이버는 게스트 OS 안에서 동작하는데 이 플랫폼에는 게스트가 없습니다",
+                ),
+                _ => (
+                    "KSM merges identical pages of VM memory that a VMM marks mergeable; a container's or process's memory is not",
+                    "KSM은 VMM이 병합 가능으로 표시한 VM 메모리의 같은 페이지를 합칩니다. 컨테이너나 프로세스의 메모리는 해당하지 않습니다",
+                ),
+            };
+            return Err(v.error(
+                item.span(),
+                msg!(
+                    "overcommit_not_usable",
+                    "platform `{name}` (kind = \"{kind}\") cannot use overcommit `{got}`: {why}; valid here: {expected}",
+                    "플랫폼 `{name}`(kind = \"{kind}\")은(는) overcommit `{got}`을(를) 쓸 수 없습니다: {why_ko}. 여기서 가능한 값: {expected}",
+                    name = name,
+                    kind = stack.kind.name(),
+                    got = policy.name(),
+                    why = en,
+                    why_ko = ko,
+                    expected = valid
+                ),
+            ));
+        }
+        out.push(policy);
+    }
+    out.sort();
+    Ok(out)
 }
 
 fn validate_instance(
@@ -1789,7 +1870,7 @@ fn validate_fault(
                 ),
             ))
         }
-        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure) => {
+        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure | FaultKind::OomKill) => {
             return Err(v.error(
                 i.span(),
                 msg!(
