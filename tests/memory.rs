@@ -1,0 +1,181 @@
+//! Issue 9 properties: memory that runs out. Containers over their limit are OOM-killed
+//! alone, configured VM memory counts on the host, and overcommit reclaims in order. The
+//! expected figures are worked out in the comments from the defaults of
+//! `sim-core/src/costs.rs`.
+
+use sim_core::isolation::{Component, FaultKind};
+use virtsim_tests::{platform, run, scenario};
+
+/// Three containers with 3000 MiB working sets and 1 GiB limits on a 4 GiB, 4-core host
+/// (the case the issue found running at 100% of native).
+const OVER_LIMIT: &str = r#"
+[scenario]
+name = "over-limit"
+duration_ms = 300
+[host]
+cores = 4
+memory_gib = 4
+[[platform]]
+name = "ct"
+kind = "container"
+[[instance]]
+name = "app"
+count = 3
+memory_gib = 1
+working_set_mib = 3000
+workload = "cpu-bound"
+"#;
+
+#[test]
+fn containers_over_their_limit_are_oom_killed_and_run_below_native() {
+    // Each touches 1024 MiB (262 144 pages at 1093 + 512 cycles) in 140.2 ms and is
+    // killed there: after that nothing of the platform runs, so it completes about 140.2 /
+    // 300 = 47% of what the native baseline (no limit) does.
+    let r = run(OVER_LIMIT);
+    let p = platform(&r, "ct");
+    let kills: Vec<_> = p
+        .faults
+        .iter()
+        .filter(|f| f.kind == FaultKind::OomKill)
+        .collect();
+    assert_eq!(kills.len(), 3);
+    for k in &kills {
+        assert_eq!(k.at_ms, 140);
+        assert_eq!(k.component, Component::InstanceProcesses);
+        assert_eq!(k.stopped.len(), 1, "{k:?}");
+    }
+    assert!(
+        p.relative_performance_percent > 40.0 && p.relative_performance_percent < 55.0,
+        "{}",
+        p.relative_performance_percent
+    );
+}
+
+#[test]
+fn only_the_container_over_its_limit_stops() {
+    // One leaky container (1500 MiB working set, 1 GiB limit) next to two well-behaved ones:
+    // the memcg OOM killer stops only the leaky one; its neighbours keep running to the end.
+    let text = r#"
+[scenario]
+name = "one-leaks"
+duration_ms = 300
+[host]
+cores = 4
+memory_gib = 8
+[[platform]]
+name = "ct"
+kind = "container"
+[[instance]]
+name = "leaky"
+memory_gib = 1
+working_set_mib = 1500
+workload = "cpu-bound"
+[[instance]]
+name = "steady"
+count = 2
+memory_gib = 1
+working_set_mib = 256
+workload = "cpu-bound"
+"#;
+    let r = run(text);
+    let p = platform(&r, "ct");
+    let kill = p
+        .faults
+        .iter()
+        .find(|f| f.kind == FaultKind::OomKill)
+        .expect("an OOM kill");
+    assert_eq!(kill.stopped, ["leaky"]);
+    assert_eq!(kill.survivors, 2);
+    for i in &p.instances {
+        assert_eq!(i.stopped_at_ms.is_some(), i.name == "leaky", "{}", i.name);
+    }
+    // The steady containers run as fast as natively.
+    let steady = p.groups.iter().find(|g| g.name == "steady").unwrap();
+    assert!(
+        steady.relative_performance_percent > 97.0,
+        "{}",
+        steady.relative_performance_percent
+    );
+}
+
+#[test]
+fn vm_memory_counts_as_configured_and_needs_a_policy_beyond_the_host() {
+    // 10 VMs of 2 GiB commit 20.01 GiB on a 16 GiB host (15 after the reserved 1 GiB):
+    // refused without a policy, and the message names the policies the stack can use.
+    let base = r#"
+[scenario]
+name = "vms"
+duration_ms = 20
+[host]
+cores = 8
+memory_gib = 16
+[[platform]]
+name = "kvm"
+kind = "type1"
+technique = "hybrid"
+POLICY
+[[instance]]
+name = "web"
+count = 10
+memory_gib = 2
+working_set_mib = 256
+workload = "cpu-bound"
+"#;
+    let err = sim_core::Scenario::from_toml("vms.toml", &base.replace("POLICY", ""))
+        .expect_err("over the host");
+    assert_eq!(err.code, "memory_over_host");
+    for policy in ["balloon", "ksm", "swap"] {
+        assert!(err.message.contains(policy), "{}", err.message);
+    }
+    // With a balloon: each guest gives back 2048 - 200 - 256 = 1592 MiB of free memory;
+    // the host lacks 10 × 2048.02 - 15 360 = 5120.2 MiB: all of it comes from the balloon.
+    let s = scenario(&base.replace("POLICY", "overcommit = [\"balloon\"]"));
+    let r = s.run().expect("runs");
+    let m = platform(&r, "kvm").host_memory.as_ref().expect("memory");
+    assert!((m.balloon_mib - 5120.2).abs() < 0.1, "{}", m.balloon_mib);
+    assert_eq!(m.swapped_mib, 0.0);
+    assert!(m.oom_kills.is_empty());
+    assert!((m.overcommit_ratio - 20490.0 / 15360.0).abs() < 1e-6);
+    // The footprint of one VM is its configured memory, and its density follows it:
+    // without a balloon, 15 360 / 2048.02 = 7 VMs fit the memory.
+    let s = scenario(&base.replace("POLICY", "overcommit = [\"swap\"]"));
+    let r = s.run().expect("runs");
+    let p = platform(&r, "kvm");
+    assert!((p.lifecycle.footprint_mib - 2048.02).abs() < 0.01);
+    assert_eq!(p.lifecycle.density_memory, 7);
+}
+
+#[test]
+fn ksm_saves_more_with_more_alike_guests() {
+    // Eight copies of one image share base OS and working-set pages; eight different
+    // groups with the same OS share only their base OS pages.
+    let head = r#"
+[scenario]
+name = "ksm"
+duration_ms = 10
+[host]
+cores = 8
+memory_gib = 8
+[[platform]]
+name = "kvm"
+kind = "type1"
+technique = "hybrid"
+overcommit = ["ksm", "swap"]
+"#;
+    let alike = format!("{head}[[instance]]\nname = \"vm\"\ncount = 8\nmemory_gib = 1\nworking_set_mib = 512\nworkload = \"cpu-bound\"\n");
+    let mut different = head.to_string();
+    for k in 0..8 {
+        different += &format!("[[instance]]\nname = \"vm{k}\"\nmemory_gib = 1\nworking_set_mib = 512\nworkload = \"cpu-bound\"\n");
+    }
+    let shared = |text: &str| {
+        let r = run(text);
+        platform(&r, "kvm").host_memory.as_ref().unwrap().shared_mib
+    };
+    // Alike: 7 × (40% of 200 + 10% of 512) = 7 × 131.2 = 918.4 MiB; different: 7 × 80 = 560.
+    assert!((shared(&alike) - 918.4).abs() < 0.01, "{}", shared(&alike));
+    assert!(
+        (shared(&different) - 560.0).abs() < 0.01,
+        "{}",
+        shared(&different)
+    );
+}
