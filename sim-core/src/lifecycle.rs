@@ -210,8 +210,9 @@ pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
 
 /// Memory parts of one instance on the host. A VM occupies its configured memory (its
 /// guest fills what the application and base OS leave with page cache) plus the per-VM
-/// overhead, except what a balloon gives back; a container occupies its working set and
-/// page cache (when its workload uses files) up to its memory limit, plus its runtime.
+/// overhead, except what a balloon gives back; a container occupies its working set (at
+/// most its memory limit) plus its runtime: its page cache belongs to the host's own kernel,
+/// which drops it when memory runs short.
 pub fn footprint(
     stack: &Stack,
     instance: &InstanceSpec,
@@ -274,10 +275,13 @@ pub fn footprint(
         PlatformKind::Native => {}
         PlatformKind::Container => {
             if !over_limit && uses_files {
+                // The page cache is charged to the cgroup, but the host kernel is the
+                // container's own kernel: it drops clean cache when memory runs short, so
+                // the cache takes no room from other instances (unlike a guest's).
                 push(
-                    "page cache up to the memory limit",
-                    "메모리 한도까지의 페이지 캐시",
-                    mib(limit - working_set_mib),
+                    "page cache up to the memory limit: the shared kernel drops it when the host needs the memory",
+                    "메모리 한도까지의 페이지 캐시: 호스트에 메모리가 필요하면 공유 커널이 버림",
+                    0.0,
                 );
             }
             push(

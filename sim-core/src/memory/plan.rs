@@ -16,7 +16,8 @@
 //! the guest kernel's OOM killer.
 //!
 //! On the host: when the demands do not fit the host's memory after the reserved part,
-//! the policies reclaim in order: the balloon takes the guests' free memory, KSM merges
+//! the host kernel first drops the containers' page cache (its own cache: no policy
+//! needed), then the policies reclaim in order: the balloon takes the guests' free memory, KSM merges
 //! identical pages, swap pages the coldest memory out (page cache and free guest pages
 //! before any working set, as an LRU does). What still does not fit is resolved by the
 //! host's OOM killer, which kills the instance with the largest demand first.
@@ -94,7 +95,7 @@ pub struct InstanceMemory {
     pub resident_mib: f64,
     /// Container: the memory limit, MiB.
     pub limit_mib: Option<u64>,
-    /// Container: page cache evicted by memcg reclaim, MiB.
+    /// Container: page cache dropped by the host kernel when the host ran short, MiB.
     pub page_cache_evicted_mib: f64,
     /// Given back by the balloon driver, MiB.
     pub balloon_mib: f64,
@@ -269,7 +270,6 @@ pub fn plan(
                     if ws > mem {
                         // memcg reclaim: no page cache left; the excess goes to swap
                         // when the platform may swap, else the OOM killer.
-                        row.page_cache_evicted = 0.0;
                         if has(OvercommitPolicy::Swap) {
                             row.swapped = ws - mem;
                         } else {
@@ -302,6 +302,25 @@ pub fn plan(
     let available = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
     let demand: f64 = rows.iter().map(|r| r.demand).sum();
     let mut deficit = demand - available;
+    // 0. The host kernel drops the containers' clean page cache: it is its own cache, so
+    // no policy is needed (a guest's page cache is out of its sight).
+    if deficit > 0.0 {
+        let cache: f64 = rows
+            .iter()
+            .filter(|r| r.limit.is_some())
+            .map(|r| r.cold)
+            .sum();
+        let take = deficit.min(cache);
+        if cache > 0.0 {
+            for r in rows.iter_mut().filter(|r| r.limit.is_some()) {
+                let dropped = r.cold * take / cache;
+                r.page_cache_evicted += dropped;
+                r.resident -= dropped;
+                r.cold -= dropped;
+            }
+            deficit -= take;
+        }
+    }
     // 1. The balloon: guests give back their free memory.
     if deficit > 0.0 && has(OvercommitPolicy::Balloon) {
         let free: f64 = rows.iter().filter(|r| r.balloon_ok).map(|r| r.free).sum();
