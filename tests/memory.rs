@@ -179,3 +179,51 @@ overcommit = ["ksm", "swap"]
         shared(&different)
     );
 }
+
+#[test]
+fn swap_keeps_an_overcommitted_host_running_but_latency_grows_with_the_ratio() {
+    // 4, 8 and 12 VMs of 1.5 GiB with 1 GiB working sets on an 8 GiB host (7 GiB after
+    // the reserved part), each platform allowed to swap. 4 VMs fit (6 GiB). 8 VMs commit
+    // 12 GiB: 5120 MiB must go, 8 × 312 MiB of cold guest memory first, then 2624 MiB of
+    // working set: 32% of each. 12 VMs: 11 264 MiB must go, 3744 cold, 7520 of 12 288 MiB
+    // of working set: 61%. Each operation touches one page, on disk with that chance, and
+    // then waits for a 4 KiB read on the host's disk behind the others.
+    let mut text = String::from(
+        "[scenario]\nname = \"swap\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 8\n",
+    );
+    for (name, count) in [("x4", 4), ("x8", 8), ("x12", 12)] {
+        text += &format!("[[platform]]\nname = \"{name}\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"swap\"]\n");
+        text += &format!("[[instance]]\nname = \"vm-{name}\"\nplatforms = [\"{name}\"]\ncount = {count}\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"web-server\"\n");
+    }
+    let s = scenario(&text);
+    let r = s.run().expect("runs");
+    assert!(
+        r.events <= s.estimated_events(),
+        "{} > {}",
+        r.events,
+        s.estimated_events()
+    );
+    let hot = |n: &str| {
+        platform(&r, n).host_memory.as_ref().unwrap().instances[0].working_set_swapped_percent
+    };
+    assert_eq!(hot("x4"), 0.0);
+    assert!((hot("x8") - 32.03).abs() < 0.05, "{}", hot("x8"));
+    assert!((hot("x12") - 61.2).abs() < 0.1, "{}", hot("x12"));
+    let syscall_mean = |n: &str| {
+        platform(&r, n)
+            .latency_of(sim_core::Op::Syscall)
+            .unwrap()
+            .mean_us
+    };
+    let (a, b, c) = (syscall_mean("x4"), syscall_mean("x8"), syscall_mean("x12"));
+    assert!(a < 1.0 && a < b && b < c, "{a} {b} {c}");
+    let ept = |n: &str| virtsim_tests::exits(platform(&r, n), sim_core::ExitReason::EptViolation);
+    assert_eq!(ept("x4"), 0);
+    assert!(ept("x8") > 0 && ept("x12") > 0);
+    // Nobody was killed: the run goes on.
+    for n in ["x4", "x8", "x12"] {
+        let p = platform(&r, n);
+        assert!(p.faults.is_empty(), "{n}");
+        assert!(p.instances.iter().all(|i| i.stopped_at_ms.is_none()));
+    }
+}

@@ -67,11 +67,14 @@ pub enum ExitReason {
     Hypercall,
     /// Pause-loop exiting: a guest spun in a PAUSE loop longer than the PLE window.
     PauseLoop,
+    /// Nested paging: the guest touched a guest-physical page with no host page behind it
+    /// (for instance one the host swapped out).
+    EptViolation,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 10;
-    pub const ALL: [ExitReason; 10] = [
+    pub const COUNT: usize = 11;
+    pub const ALL: [ExitReason; 11] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -82,6 +85,7 @@ impl ExitReason {
         ExitReason::ApicAccess,
         ExitReason::Hypercall,
         ExitReason::PauseLoop,
+        ExitReason::EptViolation,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -95,6 +99,7 @@ impl ExitReason {
             ExitReason::ApicAccess => "apic_access",
             ExitReason::Hypercall => "hypercall",
             ExitReason::PauseLoop => "pause_loop",
+            ExitReason::EptViolation => "ept_violation",
         }
     }
 }

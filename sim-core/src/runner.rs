@@ -153,6 +153,7 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
+            let swapped_ppm = swapped_ppm(&plan);
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -175,6 +176,7 @@ impl Runner {
                     seed: scenario.seed,
                     trace: options.trace,
                     faults,
+                    swapped_ppm,
                 },
             });
             if !baseline_keys.iter().any(|(k, _)| *k == key) {
@@ -199,6 +201,7 @@ impl Runner {
                     seed: scenario.seed,
                     trace: false,
                     faults: Vec::new(),
+                    swapped_ppm: Vec::new(),
                 },
             });
         }
@@ -225,10 +228,9 @@ impl Runner {
                     }
                     // No injected faults; the memory plan of this count decides the
                     // OOM kills.
-                    spec.faults = oom_faults(
-                        &memory_plan(&scenario, p_index, Some((sweep.group, count))),
-                        duration_cycles,
-                    );
+                    let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
+                    spec.faults = oom_faults(&plan, duration_cycles);
+                    spec.swapped_ppm = swapped_ppm(&plan);
                     spec.trace = false;
                     jobs.push(Job {
                         kind: JobKind::Sweep(p_index, count),
@@ -474,6 +476,15 @@ fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> Mem
         .collect();
     let mine: Vec<&InstanceSpec> = owned.iter().collect();
     memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &mine).result
+}
+
+/// Per machine instance: parts per million of its working set on the host's swap.
+fn swapped_ppm(memory: &MemoryResult) -> Vec<u32> {
+    memory
+        .instances
+        .iter()
+        .map(|m| libm::round(m.working_set_swapped_percent.clamp(0.0, 100.0) * 10_000.0) as u32)
+        .collect()
 }
 
 /// The OOM kills of a memory plan that happen inside the run, as machine faults.

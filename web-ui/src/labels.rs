@@ -115,6 +115,7 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
         ExitReason::ApicAccess => ("APIC 접근", "APIC access"),
         ExitReason::Hypercall => ("하이퍼콜", "hypercall"),
         ExitReason::PauseLoop => ("PAUSE 루프", "PAUSE loop"),
+        ExitReason::EptViolation => ("EPT 위반", "EPT violation"),
     };
     lang.pick(ko, en)
 }

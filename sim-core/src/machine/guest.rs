@@ -79,6 +79,9 @@ impl Machine {
         self.add_compute(p, e, now, Category::GuestUser, user);
         if let Some(op) = op {
             self.push_op(p, ii, op);
+            if self.instances[ii].swapped_ppm > 0 {
+                self.swap_touch(p, t);
+            }
         }
         self.start(p, now);
     }
@@ -209,6 +212,10 @@ impl Machine {
         let ii = instance as usize;
         let gi = self.instances[ii].group;
         let op = pending.op;
+        if pending.swap_in {
+            self.start_swap_resume(p, instance, t, pending, now);
+            return;
+        }
         if let Some(ring) = super::io::ring_of(op) {
             let r = &mut self.instances[ii].rings[ring];
             r.irq_pending = r.irq_pending.saturating_sub(1);

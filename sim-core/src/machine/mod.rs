@@ -17,6 +17,7 @@
 //! - `cache.rs`: cache refills after another instance displaced a working set;
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
+//! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
 //! - `trace.rs`: the bounded per-pCPU timeline.
 
 mod cache;
@@ -26,6 +27,7 @@ mod io;
 mod locks;
 mod pcpu;
 mod sched;
+mod swap;
 mod trace;
 
 #[cfg(test)]
@@ -106,6 +108,9 @@ pub struct MachineSpec {
     pub trace: bool,
     /// Instances stopped at a given time (injected faults).
     pub faults: Vec<MachineFault>,
+    /// Per machine instance: parts per million of its working set that the host has
+    /// swapped out (empty: nothing swapped). See `swap.rs`.
+    pub swapped_ppm: Vec<u32>,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -223,6 +228,9 @@ struct Pending {
     delivery: Option<crate::path::VcpuState>,
     /// Whether the back end's completion work runs inline in this completion.
     inline_backend: bool,
+    /// The operation touched a swapped-out page: this is the page-in, and the operation
+    /// goes on when it completes.
+    swap_in: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -232,6 +240,10 @@ struct Thread {
     burst_left: u64,
     next_op: Option<Op>,
     pending: Option<Pending>,
+    /// Whether the planned operation touches a swapped-out page, and the stream that
+    /// decides it (only for instances with swapped memory).
+    swap_pending: bool,
+    swap_rng: Option<SimRng>,
 }
 
 /// Counters of one instance.
@@ -251,6 +263,8 @@ pub struct InstanceCounters {
     pub lock_acquired: u64,
     pub lock_contended: u64,
     pub lock_spin_cycles: u64,
+    /// Touches of swapped-out pages (each a read on the host's disk).
+    pub swap_ins: u64,
 }
 
 struct InstanceRt {
@@ -268,6 +282,8 @@ struct InstanceRt {
     cache: CacheState,
     counters: InstanceCounters,
     dead: bool,
+    /// Parts per million of the working set on the host's swap.
+    swapped_ppm: u32,
 }
 
 /// Slots of a group's cost table (see [`GroupRt::costs`]).
@@ -295,7 +311,10 @@ mod slot {
     pub const LOCK_PLE: usize = BACKEND_SWITCH + 1;
     pub const LOCK_WAIT: usize = LOCK_PLE + 1;
     pub const LOCK_KICK: usize = LOCK_WAIT + 1;
-    pub const COUNT: usize = LOCK_KICK + 1;
+    /// Host swapping: touching a swapped-out page, and its page-in completing.
+    pub const SWAP_FAULT: usize = LOCK_KICK + 1;
+    pub const SWAP_RESUME: usize = SWAP_FAULT + 1;
+    pub const COUNT: usize = SWAP_RESUME + 1;
 }
 
 struct GroupRt {
@@ -391,11 +410,19 @@ impl Machine {
                     format!("{}-{}", g.name, copy + 1)
                 };
                 let mut ready = VecDeque::new();
+                let swapped_ppm = spec
+                    .swapped_ppm
+                    .get(instance as usize)
+                    .copied()
+                    .unwrap_or(0);
                 for t in 0..g.threads {
-                    let rng = SimRng::derived(
-                        spec.seed,
-                        &[g.scenario_index as u64, u64::from(copy), u64::from(t)],
-                    );
+                    let ids = [g.scenario_index as u64, u64::from(copy), u64::from(t)];
+                    let rng = SimRng::derived(spec.seed, &ids);
+                    // A separate stream, so that the operations drawn stay the same on
+                    // every platform whether or not memory is swapped.
+                    let swap_rng = (swapped_ppm > 0).then(|| {
+                        SimRng::derived(spec.seed, &[ids[0], ids[1], ids[2], swap::STREAM])
+                    });
                     ready.push_back(threads.len() as u32);
                     threads.push(Thread {
                         instance,
@@ -403,6 +430,8 @@ impl Machine {
                         burst_left: 0,
                         next_op: None,
                         pending: None,
+                        swap_pending: false,
+                        swap_rng,
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -425,6 +454,7 @@ impl Machine {
                     backend: [None; 2],
                     cache: CacheState::cold(groups[g_index].hot_kib),
                     dead: false,
+                    swapped_ppm,
                     counters: InstanceCounters {
                         group: g.scenario_index,
                         name,
@@ -687,7 +717,14 @@ impl GroupRt {
         put(slot::LOCK_PLE, &builder.pause_loop_exit_path().steps);
         put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
         put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
-        let _ = spec;
+        put(
+            slot::SWAP_FAULT,
+            &crate::memory::swap_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
+        put(
+            slot::SWAP_RESUME,
+            &crate::memory::swap_resume_steps(&spec.stack, &spec.costs),
+        );
         let submit_kick_inline = Op::ALL.map(|op| {
             let mut sum = PathCost::default();
             for part in [slot::SUBMIT, slot::KICK, slot::BACKEND_SUBMIT] {

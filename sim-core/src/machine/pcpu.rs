@@ -426,7 +426,11 @@ impl Machine {
                 if let Some(op) = op {
                     th.burst_left = 0;
                     th.next_op = None;
-                    self.issue(e, thread, op, op_start, now);
+                    if th.swap_pending {
+                        self.swap_in(e, thread, op, op_start, now);
+                    } else {
+                        self.issue(e, thread, op, op_start, now);
+                    }
                 }
             }
             Item::Completion {
@@ -435,8 +439,16 @@ impl Machine {
                 started,
             } => {
                 let instance = self.threads[thread as usize].instance as usize;
+                let swap_in = self.threads[thread as usize]
+                    .pending
+                    .is_some_and(|p| p.swap_in);
                 self.threads[thread as usize].pending = None;
-                self.record(instance, op, now - started);
+                if swap_in {
+                    // The page is back: the operation that touched it goes on.
+                    self.issue(e, thread, op, started, now);
+                } else {
+                    self.record(instance, op, now - started);
+                }
             }
             Item::BackendJob { job } => self.backend_job_done(job, now),
             Item::Spin { thread, end, len } => {

@@ -5,13 +5,17 @@
 //! - `policy.rs`: [`OvercommitPolicy`] (balloon, KSM, swap) and which stacks can use it;
 //! - `plan.rs`: [`plan`]: demand per instance, reclaim in policy order, OOM kills with
 //!   their time (the first touch of the memory, page by page, through the stack's page
-//!   fault path), giving a [`MemoryResult`].
+//!   fault path), giving a [`MemoryResult`];
+//! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
+//!   runs them, `machine/swap.rs`).
 
 mod plan;
 mod policy;
+mod swap;
 
 pub use plan::{
     committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,
     MemoryResult, OomKill, OomReason,
 };
 pub use policy::OvercommitPolicy;
+pub use swap::{swap_fault_steps, swap_resume_steps, SWAP_PAGE_BYTES};

@@ -83,13 +83,17 @@ pub fn vdi_event_weight(sessions: u64, cores: u64) -> u64 {
 /// operation's own item after it and a kick (3 events); a spin ends at a cut (counted
 /// above), when the lock comes (the critical section's event), or after at least the PLE
 /// window or the PV threshold of spinning, with at most an exit, a switch and a kick
-/// after it (3 events); a host kernel's spin goes on in tick-long stretches.
+/// after it (3 events); a host kernel's spin goes on in tick-long stretches. On a
+/// platform that may swap, any operation may touch a swapped-out page and wait for the
+/// host's disk first: 5 more events (a non-blocking operation counts as a blocking one,
+/// a blocking one twice). Each OOM kill of the memory plan is one fault event.
 fn machine_events(
     s: &Scenario,
     stack: &Stack,
     groups: &[(usize, u32)],
     background: bool,
     faults: u64,
+    swap: bool,
 ) -> u64 {
     let duration_ms = s.duration_ms;
     let duration = duration_ms * s.host.clock_mhz * 1000;
@@ -111,7 +115,9 @@ fn machine_events(
             let submit = FoldedPath::from(&path.submit).every_time.total;
             let (mut events, cycles) = if op.blocks() {
                 let complete = FoldedPath::from(&path.complete).every_time.total;
-                (5, burst + submit + complete)
+                (if swap { 10 } else { 5 }, burst + submit + complete)
+            } else if swap {
+                (5, burst + submit)
             } else {
                 (2, burst + submit)
             };
@@ -153,6 +159,22 @@ fn machine_events(
         .saturating_add(background)
         .saturating_add(duration_ms + 1)
         .saturating_add(2 * entities + faults + 16)
+}
+
+/// OOM kills of the memory plan of platform `p` running `groups` (each is one fault event).
+fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> u64 {
+    let owned: Vec<super::InstanceSpec> = groups
+        .iter()
+        .map(|&(i, count)| super::InstanceSpec {
+            count,
+            ..s.instances[i].clone()
+        })
+        .collect();
+    let refs: Vec<&super::InstanceSpec> = owned.iter().collect();
+    crate::memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &refs)
+        .result
+        .oom_kills
+        .len() as u64
 }
 
 /// An upper bound of the work units of the desktop session model of a VDI platform
@@ -204,13 +226,24 @@ impl Scenario {
                 .faults
                 .iter()
                 .filter(|f| f.platforms.contains(&p_index))
-                .count() as u64;
-            total =
-                total.saturating_add(machine_events(self, &p.stack, &groups, background, faults));
+                .count() as u64
+                + oom_kills(self, p, &groups);
+            let swap = p
+                .overcommit
+                .contains(&crate::memory::OvercommitPolicy::Swap);
+            total = total.saturating_add(machine_events(
+                self, &p.stack, &groups, background, faults, swap,
+            ));
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
-                total =
-                    total.saturating_add(machine_events(self, &Stack::native(), &groups, false, 0));
+                total = total.saturating_add(machine_events(
+                    self,
+                    &Stack::native(),
+                    &groups,
+                    false,
+                    0,
+                    false,
+                ));
                 baselines.push(key);
             }
             if let Some(sweep) = &self.sweep {
@@ -220,8 +253,10 @@ impl Scenario {
                             .iter()
                             .map(|&(i, c)| (i, if i == sweep.group { count } else { c }))
                             .collect();
-                        total = total
-                            .saturating_add(machine_events(self, &p.stack, &groups, background, 0));
+                        let kills = oom_kills(self, p, &groups);
+                        total = total.saturating_add(machine_events(
+                            self, &p.stack, &groups, background, kills, swap,
+                        ));
                     }
                 }
             }
