@@ -222,6 +222,14 @@ cost_table! {
     ksm_same_os_percent: 40, "percent", "estimate: Waldspurger, OSDI 2002, sec. 4.2 found large shares of identical pages between guests running the same OS; no figure in the reference";
     /// KSM: percent of the working set identical between copies of one instance group (same image and workload).
     ksm_same_image_percent: 10, "percent", "estimate: no figure in the reference";
+    /// KSM: pages ksmd scans per wake-up.
+    ksm_pages_to_scan: 100, "pages", "Linux Documentation/admin-guide/mm/ksm.rst: default pages_to_scan 100";
+    /// KSM: how long ksmd sleeps between scans.
+    ksm_sleep_us: 20_000, "µs", "Linux Documentation/admin-guide/mm/ksm.rst: default sleep_millisecs 20";
+    /// KSM: host CPU to checksum one page and look it up in the stable and unstable trees.
+    ksm_scan_cycles_per_page: 2_000, "cycles", "estimate: a 4 KiB checksum at a few bytes per cycle plus two tree lookups; no figure in the reference";
+    /// Percent of page touches that write (a write to a merged page breaks it: copy on write).
+    page_write_percent: 30, "percent", "estimate: no figure in the reference";
 
     // ---- Desktop virtualization (remote display).
     /// Thin client: decoding one kilopixel of a remote-display update.
@@ -338,7 +346,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 86);
+        assert_eq!(CostTable::SOURCES.len(), 90);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

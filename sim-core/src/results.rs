@@ -161,6 +161,12 @@ pub struct InstanceResult {
     /// Operations lost to the fault: the rate before it over the time left.
     #[serde(default)]
     pub ops_lost: u64,
+    /// Touches of pages the host had swapped out (each a 4 KiB read on the host's disk).
+    #[serde(default)]
+    pub swap_ins: u64,
+    /// Writes to pages KSM had merged (each a copy-on-write fault).
+    #[serde(default)]
+    pub cow_breaks: u64,
 }
 
 impl PlatformResult {

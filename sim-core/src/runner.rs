@@ -153,7 +153,7 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
-            let swapped_ppm = swapped_ppm(&plan);
+            let machine_memory = machine_memory(&plan);
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -176,7 +176,7 @@ impl Runner {
                     seed: scenario.seed,
                     trace: options.trace,
                     faults,
-                    swapped_ppm,
+                    memory: machine_memory,
                 },
             });
             if !baseline_keys.iter().any(|(k, _)| *k == key) {
@@ -201,7 +201,7 @@ impl Runner {
                     seed: scenario.seed,
                     trace: false,
                     faults: Vec::new(),
-                    swapped_ppm: Vec::new(),
+                    memory: Default::default(),
                 },
             });
         }
@@ -230,7 +230,7 @@ impl Runner {
                     // OOM kills.
                     let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
                     spec.faults = oom_faults(&plan, duration_cycles);
-                    spec.swapped_ppm = swapped_ppm(&plan);
+                    spec.memory = machine_memory(&plan);
                     spec.trace = false;
                     jobs.push(Job {
                         kind: JobKind::Sweep(p_index, count),
@@ -478,13 +478,23 @@ fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> Mem
     memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &mine).result
 }
 
-/// Per machine instance: parts per million of its working set on the host's swap.
-fn swapped_ppm(memory: &MemoryResult) -> Vec<u32> {
-    memory
-        .instances
-        .iter()
-        .map(|m| libm::round(m.working_set_swapped_percent.clamp(0.0, 100.0) * 10_000.0) as u32)
-        .collect()
+/// The memory plan as the machine runs it: per machine instance, parts per million of its
+/// working set on the host's swap and merged by KSM, and whether ksmd runs.
+fn machine_memory(memory: &MemoryResult) -> crate::machine::MachineMemory {
+    let ppm = |percent: f64| libm::round(percent.clamp(0.0, 100.0) * 10_000.0) as u32;
+    crate::machine::MachineMemory {
+        swapped_ppm: memory
+            .instances
+            .iter()
+            .map(|m| ppm(m.working_set_swapped_percent))
+            .collect(),
+        merged_ppm: memory
+            .instances
+            .iter()
+            .map(|m| ppm(m.working_set_merged_percent))
+            .collect(),
+        ksmd: memory.policies.contains(&memory::OvercommitPolicy::Ksm),
+    }
 }
 
 /// The OOM kills of a memory plan that happen inside the run, as machine faults.
@@ -730,6 +740,8 @@ fn platform_result(
             exits: exit_counts(&i.exits, seconds),
             stopped_at_ms: i.stopped_at.map(|c| c as f64 / (per_us as f64 * 1000.0)),
             ops_lost: lost(i),
+            swap_ins: i.swap_ins,
+            cow_breaks: i.cow_breaks,
         })
         .collect();
     let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);

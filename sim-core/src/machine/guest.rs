@@ -82,6 +82,9 @@ impl Machine {
             if self.instances[ii].swapped_ppm > 0 {
                 self.swap_touch(p, t);
             }
+            if self.instances[ii].merged_ppm > 0 {
+                self.cow_touch(p, t);
+            }
         }
         self.start(p, now);
     }

@@ -18,12 +18,14 @@
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
 //! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
+//! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
 //! - `trace.rs`: the bounded per-pCPU timeline.
 
 mod cache;
 mod guest;
 mod interrupts;
 mod io;
+mod ksm;
 mod locks;
 mod pcpu;
 mod sched;
@@ -108,9 +110,21 @@ pub struct MachineSpec {
     pub trace: bool,
     /// Instances stopped at a given time (injected faults).
     pub faults: Vec<MachineFault>,
+    /// What the host does with memory: swapped and merged shares, ksmd.
+    pub memory: MachineMemory,
+}
+
+/// The memory plan as the machine sees it (see `crate::memory::plan`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MachineMemory {
     /// Per machine instance: parts per million of its working set that the host has
     /// swapped out (empty: nothing swapped). See `swap.rs`.
     pub swapped_ppm: Vec<u32>,
+    /// Per machine instance: parts per million of its working set merged by KSM with
+    /// another instance's pages (a write to one breaks it). See `ksm.rs`.
+    pub merged_ppm: Vec<u32>,
+    /// ksmd runs on the host (the platform may merge pages).
+    pub ksmd: bool,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -156,6 +170,8 @@ enum Owner {
     Background,
     /// An I/O back end (driver domain vCPU, VMM or vhost thread).
     Backend(u32),
+    /// The host's KSM daemon (ksmd).
+    Ksmd,
 }
 
 #[derive(Debug, Clone)]
@@ -265,6 +281,8 @@ pub struct InstanceCounters {
     pub lock_spin_cycles: u64,
     /// Touches of swapped-out pages (each a read on the host's disk).
     pub swap_ins: u64,
+    /// Writes to pages merged by KSM (each a copy-on-write fault).
+    pub cow_breaks: u64,
 }
 
 struct InstanceRt {
@@ -284,6 +302,8 @@ struct InstanceRt {
     dead: bool,
     /// Parts per million of the working set on the host's swap.
     swapped_ppm: u32,
+    /// Parts per million of the working set merged by KSM.
+    merged_ppm: u32,
 }
 
 /// Slots of a group's cost table (see [`GroupRt::costs`]).
@@ -314,7 +334,9 @@ mod slot {
     /// Host swapping: touching a swapped-out page, and its page-in completing.
     pub const SWAP_FAULT: usize = LOCK_KICK + 1;
     pub const SWAP_RESUME: usize = SWAP_FAULT + 1;
-    pub const COUNT: usize = SWAP_RESUME + 1;
+    /// KSM: a write to a merged page.
+    pub const COW_FAULT: usize = SWAP_RESUME + 1;
+    pub const COUNT: usize = COW_FAULT + 1;
 }
 
 struct GroupRt {
@@ -411,7 +433,14 @@ impl Machine {
                 };
                 let mut ready = VecDeque::new();
                 let swapped_ppm = spec
+                    .memory
                     .swapped_ppm
+                    .get(instance as usize)
+                    .copied()
+                    .unwrap_or(0);
+                let merged_ppm = spec
+                    .memory
+                    .merged_ppm
                     .get(instance as usize)
                     .copied()
                     .unwrap_or(0);
@@ -420,7 +449,7 @@ impl Machine {
                     let rng = SimRng::derived(spec.seed, &ids);
                     // A separate stream, so that the operations drawn stay the same on
                     // every platform whether or not memory is swapped.
-                    let swap_rng = (swapped_ppm > 0).then(|| {
+                    let swap_rng = (swapped_ppm > 0 || merged_ppm > 0).then(|| {
                         SimRng::derived(spec.seed, &[ids[0], ids[1], ids[2], swap::STREAM])
                     });
                     ready.push_back(threads.len() as u32);
@@ -455,6 +484,7 @@ impl Machine {
                     cache: CacheState::cold(groups[g_index].hot_kib),
                     dead: false,
                     swapped_ppm,
+                    merged_ppm,
                     counters: InstanceCounters {
                         group: g.scenario_index,
                         name,
@@ -473,6 +503,9 @@ impl Machine {
             for _ in 0..spec.host.cores {
                 entities.push(Entity::new(Owner::Background, None, 256, 0));
             }
+        }
+        if spec.memory.ksmd {
+            entities.push(Entity::new(Owner::Ksmd, None, 256, 0));
         }
         let cores = spec.host.cores;
         let mut machine = Machine {
@@ -724,6 +757,10 @@ impl GroupRt {
         put(
             slot::SWAP_RESUME,
             &crate::memory::swap_resume_steps(&spec.stack, &spec.costs),
+        );
+        put(
+            slot::COW_FAULT,
+            &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
         let submit_kick_inline = Op::ALL.map(|op| {
             let mut sum = PathCost::default();

@@ -38,6 +38,8 @@ pub(super) enum Item {
     },
     /// A host background process's busy burst.
     Background,
+    /// One scan of the host's KSM daemon.
+    KsmScan,
     /// A back end's work for one request.
     BackendJob {
         job: super::io::Job,
@@ -395,6 +397,10 @@ impl Machine {
         }
         match item {
             Item::Switch | Item::GuestSwitch => {}
+            Item::KsmScan => {
+                self.ksm_scan_done(p, e, now);
+                return;
+            }
             Item::Background => {
                 let percent = u64::from(self.spec.background_percent.clamp(1, 99));
                 let sleep_mean = ran * (100 - percent) / percent;
@@ -502,6 +508,7 @@ impl Machine {
                 self.start(p, now);
             }
             Owner::Backend(b) => self.start_backend_item(p, e, b, now),
+            Owner::Ksmd => self.start_ksm_scan(p, now),
             Owner::Vcpu(instance) => self.start_vcpu_item(p, e, instance, now),
         }
     }

@@ -135,7 +135,7 @@ fn machine(text: &str) -> super::MachineOutcome {
         seed: s.seed,
         trace: false,
         faults: Vec::new(),
-        swapped_ppm: Vec::new(),
+        memory: Default::default(),
     });
     while !m.advance(1 << 20) {}
     m.finish()

@@ -18,4 +18,4 @@ pub use plan::{
     MemoryResult, OomKill, OomReason,
 };
 pub use policy::OvercommitPolicy;
-pub use swap::{swap_fault_steps, swap_resume_steps, SWAP_PAGE_BYTES};
+pub use swap::{cow_fault_steps, swap_fault_steps, swap_resume_steps, SWAP_PAGE_BYTES};

@@ -106,6 +106,10 @@ pub struct InstanceMemory {
     /// Part of the swapped memory that belongs to the working set, percent of it: the
     /// chance that a touch of the working set finds its page on disk.
     pub working_set_swapped_percent: f64,
+    /// Part of the merged memory that belongs to the working set, percent of it (a write
+    /// there breaks the sharing: a copy-on-write fault).
+    #[serde(default)]
+    pub working_set_merged_percent: f64,
     /// When the OOM killer stops it, milliseconds (also if after the run).
     pub oom_at_ms: Option<f64>,
 }
@@ -202,6 +206,8 @@ struct Row {
     page_cache_evicted: f64,
     balloon: f64,
     shared: f64,
+    /// The part of `shared` that is working set.
+    shared_ws: f64,
     swapped: f64,
     limit: Option<u64>,
     /// Cycles per MiB of first touch, and pages touched at once.
@@ -254,6 +260,7 @@ pub fn plan(
                 page_cache_evicted: 0.0,
                 balloon: 0.0,
                 shared: 0.0,
+                shared_ws: 0.0,
                 swapped: 0.0,
                 limit: None,
                 cycles_per_mib: per_page * PAGES_PER_MIB,
@@ -337,11 +344,12 @@ pub fn plan(
     // 2. KSM: identical pages of guests with the same OS and of copies of one group.
     if deficit > 0.0 && has(OvercommitPolicy::Ksm) {
         let mergeable = ksm_mergeable(&rows, c);
-        let total: f64 = mergeable.iter().sum();
+        let total: f64 = mergeable.iter().map(|(base, ws)| base + ws).sum();
         let take = deficit.min(total);
         if total > 0.0 {
-            for (r, m) in rows.iter_mut().zip(&mergeable) {
-                r.shared = m * take / total;
+            for (r, (base, ws)) in rows.iter_mut().zip(&mergeable) {
+                r.shared = (base + ws) * take / total;
+                r.shared_ws = ws * take / total;
                 r.resident -= r.shared;
             }
             deficit -= take;
@@ -433,6 +441,11 @@ pub fn plan(
             } else {
                 0.0
             },
+            working_set_merged_percent: if r.working_set > 0.0 {
+                (r.shared_ws * 100.0 / r.working_set).min(100.0)
+            } else {
+                0.0
+            },
             oom_at_ms: r.oom.map(|(_, at)| at as f64 / per_ms),
         });
     }
@@ -502,28 +515,31 @@ fn host_exhausted_at(rows: &[Row], available: f64) -> u64 {
     ends.last().copied().unwrap_or(0)
 }
 
-/// Memory KSM can merge per row: base OS pages alike between guests with the same OS, and
-/// working-set pages alike between copies of one group. The first guest of each kind keeps
-/// its pages; the others map them.
-fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<f64> {
+/// Memory KSM can merge per row (base OS part, working-set part): base OS pages alike
+/// between guests with the same OS, and working-set pages alike between copies of one
+/// group. The first guest of each kind keeps its pages; the others map them.
+fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
     let os_share = c.ksm_same_os_percent.min(100) as f64 / 100.0;
     let image_share = c.ksm_same_image_percent.min(100) as f64 / 100.0;
     rows.iter()
         .enumerate()
         .map(|(k, r)| {
             if !r.vm || r.oom.is_some() {
-                return 0.0;
+                return (0.0, 0.0);
             }
             let same_os_before = rows[..k].iter().any(|o| o.vm && o.os == r.os);
             let same_group_before = rows[..k].iter().any(|o| o.vm && o.group == r.group);
-            let mut m = 0.0;
-            if same_os_before {
-                m += r.base * os_share;
-            }
-            if same_group_before {
-                m += r.working_set * image_share;
-            }
-            m.min(r.resident)
+            let base = if same_os_before {
+                r.base * os_share
+            } else {
+                0.0
+            };
+            let ws = if same_group_before {
+                r.working_set * image_share
+            } else {
+                0.0
+            };
+            (base, ws)
         })
         .collect()
 }

@@ -7,7 +7,8 @@
 //! translation or para) the access faults into the hypervisor, which handles it as a
 //! shadow page fault before the host pages the frame in. A container or a native process
 //! takes a major fault in the host kernel it runs on. The disk read itself goes through
-//! the machine's disk, behind the guests' own requests (`machine/swap.rs`).
+//! the machine's disk, behind the guests' own requests (`machine/swap.rs`). A write to a
+//! page KSM merged takes a copy-on-write fault (`machine/ksm.rs`).
 
 use crate::costs::{CostTable, CpuGeneration};
 use crate::path::{Category, ExitReason, Layer, Part, Step};
@@ -112,4 +113,43 @@ pub fn swap_resume_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
             "호스트 커널: 페이지를 다시 매핑하고 폴트난 스레드가 재개",
         ),
     ]
+}
+
+/// A write to a page KSM merged: the host's page is read-only, the write faults (an EPT
+/// violation under nested paging, a shadow fault otherwise, a plain fault for a process),
+/// and the host copies the page for the writer.
+pub fn cow_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<Step> {
+    let (layer, category) = host_layer(stack);
+    let mut steps = Vec::new();
+    if stack.is_vm() {
+        let reason = if stack.memory == MemoryVirtualization::Nested {
+            ExitReason::EptViolation
+        } else {
+            ExitReason::ShadowPageFault
+        };
+        let mut exit = step(
+            Layer::Hardware,
+            Category::Hypervisor,
+            c.exit_roundtrip(cpu),
+            "VM exit: write to a page KSM merged (read-only in the host)",
+            "VM exit: KSM이 병합한 페이지에 쓰기 (호스트에서 읽기 전용)",
+        );
+        exit.exit = Some(reason);
+        steps.push(exit);
+        steps.push(step(
+            Layer::Hypervisor,
+            Category::Hypervisor,
+            c.exit_handler,
+            "hypervisor decodes the fault",
+            "하이퍼바이저가 폴트를 해석",
+        ));
+    }
+    steps.push(step(
+        layer,
+        category,
+        c.page_fault_native + 2 * c.page_zero_cycles,
+        "host kernel: copy on write (a new page, 4 KiB copied: read and write)",
+        "호스트 커널: 쓰기 시 복사 (새 페이지, 4 KiB 복사: 읽기와 쓰기)",
+    ));
+    steps
 }

@@ -234,6 +234,19 @@ impl Scenario {
             total = total.saturating_add(machine_events(
                 self, &p.stack, &groups, background, faults, swap,
             ));
+            // ksmd: a wake-up, a switch and a scan per sleep and scan.
+            let ksmd = if p.overcommit.contains(&crate::memory::OvercommitPolicy::Ksm) {
+                let per_ms = self.host.clock_mhz * 1000;
+                let period = (self.costs.ksm_sleep_us * self.host.clock_mhz).saturating_add(
+                    self.costs
+                        .ksm_pages_to_scan
+                        .saturating_mul(self.costs.ksm_scan_cycles_per_page),
+                );
+                3 * (self.duration_ms * per_ms / period.max(1) + 1)
+            } else {
+                0
+            };
+            total = total.saturating_add(ksmd);
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
                 total = total.saturating_add(machine_events(
@@ -257,6 +270,7 @@ impl Scenario {
                         total = total.saturating_add(machine_events(
                             self, &p.stack, &groups, background, kills, swap,
                         ));
+                        total = total.saturating_add(ksmd);
                     }
                 }
             }
