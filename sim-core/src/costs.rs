@@ -228,6 +228,12 @@ cost_table! {
     ksm_sleep_us: 20_000, "µs", "Linux Documentation/admin-guide/mm/ksm.rst: default sleep_millisecs 20";
     /// KSM: host CPU to checksum one page and look it up in the stable and unstable trees.
     ksm_scan_cycles_per_page: 2_000, "cycles", "estimate: a 4 KiB checksum at a few bytes per cycle plus two tree lookups; no figure in the reference";
+    /// Balloon: guest kernel work to take one page for the balloon (allocate it, list its frame).
+    balloon_guest_page_cycles: 400, "cycles", "estimate: a page allocation and a list entry; no figure in the reference";
+    /// Balloon: host work to release one ballooned page (unmap it from the guest, free it).
+    balloon_host_page_cycles: 1_000, "cycles", "estimate: madvise(MADV_DONTNEED) on one page with its nested or shadow entry invalidated; no figure in the reference";
+    /// Balloon: pages the guest driver reports to the host per message.
+    balloon_batch_pages: 256, "pages", "Linux drivers/virtio/virtio_balloon.c: VIRTIO_BALLOON_ARRAY_PFNS_MAX = 256";
     /// Percent of page touches that write (a write to a merged page breaks it: copy on write).
     page_write_percent: 30, "percent", "estimate: no figure in the reference";
 
@@ -346,7 +352,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 90);
+        assert_eq!(CostTable::SOURCES.len(), 93);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

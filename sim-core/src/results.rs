@@ -167,6 +167,9 @@ pub struct InstanceResult {
     /// Writes to pages KSM had merged (each a copy-on-write fault).
     #[serde(default)]
     pub cow_breaks: u64,
+    /// When its balloon finished inflating, milliseconds (none: no balloon, or not done).
+    #[serde(default)]
+    pub balloon_done_ms: Option<f64>,
 }
 
 impl PlatformResult {

@@ -153,7 +153,7 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
-            let machine_memory = machine_memory(&plan);
+            let machine_memory = machine_memory(&plan, &scenario.costs);
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -230,7 +230,7 @@ impl Runner {
                     // OOM kills.
                     let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
                     spec.faults = oom_faults(&plan, duration_cycles);
-                    spec.memory = machine_memory(&plan);
+                    spec.memory = machine_memory(&plan, &scenario.costs);
                     spec.trace = false;
                     jobs.push(Job {
                         kind: JobKind::Sweep(p_index, count),
@@ -480,7 +480,10 @@ fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> Mem
 
 /// The memory plan as the machine runs it: per machine instance, parts per million of its
 /// working set on the host's swap and merged by KSM, and whether ksmd runs.
-fn machine_memory(memory: &MemoryResult) -> crate::machine::MachineMemory {
+fn machine_memory(
+    memory: &MemoryResult,
+    costs: &crate::costs::CostTable,
+) -> crate::machine::MachineMemory {
     let ppm = |percent: f64| libm::round(percent.clamp(0.0, 100.0) * 10_000.0) as u32;
     crate::machine::MachineMemory {
         swapped_ppm: memory
@@ -494,7 +497,20 @@ fn machine_memory(memory: &MemoryResult) -> crate::machine::MachineMemory {
             .map(|m| ppm(m.working_set_merged_percent))
             .collect(),
         ksmd: memory.policies.contains(&memory::OvercommitPolicy::Ksm),
+        balloon_batches: memory
+            .instances
+            .iter()
+            .map(|m| balloon_batches(m.balloon_mib, costs))
+            .collect(),
     }
+}
+
+/// Batches a balloon of `mib` takes to inflate.
+pub(crate) fn balloon_batches(mib: f64, costs: &crate::costs::CostTable) -> u32 {
+    let pages = libm::ceil(mib.max(0.0) * 256.0) as u64;
+    pages
+        .div_ceil(memory::balloon_batch_pages(costs))
+        .min(u64::from(u32::MAX)) as u32
 }
 
 /// The OOM kills of a memory plan that happen inside the run, as machine faults.
@@ -742,6 +758,9 @@ fn platform_result(
             ops_lost: lost(i),
             swap_ins: i.swap_ins,
             cow_breaks: i.cow_breaks,
+            balloon_done_ms: i
+                .balloon_done_at
+                .map(|c| c as f64 / (per_us as f64 * 1000.0)),
         })
         .collect();
     let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);

@@ -51,6 +51,10 @@ impl Machine {
         if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
             return;
         }
+        if self.threads[ti].balloon_batches > 0 {
+            self.start_balloon_batch(p, instance, t, now);
+            return;
+        }
         let th = &mut self.threads[ti];
         if th.next_op.is_none() && th.burst_left == 0 {
             let (burst, op) = self.groups[gi as usize].sampler.draw(&mut th.rng);

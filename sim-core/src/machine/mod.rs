@@ -18,9 +18,11 @@
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
 //! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
+//! - `balloon.rs`: a guest's balloon driver inflating, batch by batch, at the start;
 //! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
 //! - `trace.rs`: the bounded per-pCPU timeline.
 
+mod balloon;
 mod cache;
 mod guest;
 mod interrupts;
@@ -125,6 +127,8 @@ pub struct MachineMemory {
     pub merged_ppm: Vec<u32>,
     /// ksmd runs on the host (the platform may merge pages).
     pub ksmd: bool,
+    /// Per machine instance: balloon batches its guest driver runs when the run starts.
+    pub balloon_batches: Vec<u32>,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -260,6 +264,8 @@ struct Thread {
     /// decides it (only for instances with swapped memory).
     swap_pending: bool,
     swap_rng: Option<SimRng>,
+    /// Balloon batches still to run on this thread's vCPU (its instance's first thread).
+    balloon_batches: u32,
 }
 
 /// Counters of one instance.
@@ -283,6 +289,8 @@ pub struct InstanceCounters {
     pub swap_ins: u64,
     /// Writes to pages merged by KSM (each a copy-on-write fault).
     pub cow_breaks: u64,
+    /// When its balloon finished inflating.
+    pub balloon_done_at: Option<Cycles>,
 }
 
 struct InstanceRt {
@@ -336,7 +344,9 @@ mod slot {
     pub const SWAP_RESUME: usize = SWAP_FAULT + 1;
     /// KSM: a write to a merged page.
     pub const COW_FAULT: usize = SWAP_RESUME + 1;
-    pub const COUNT: usize = COW_FAULT + 1;
+    /// One batch of a balloon inflating.
+    pub const BALLOON_BATCH: usize = COW_FAULT + 1;
+    pub const COUNT: usize = BALLOON_BATCH + 1;
 }
 
 struct GroupRt {
@@ -461,6 +471,15 @@ impl Machine {
                         pending: None,
                         swap_pending: false,
                         swap_rng,
+                        balloon_batches: if t == 0 {
+                            spec.memory
+                                .balloon_batches
+                                .get(instance as usize)
+                                .copied()
+                                .unwrap_or(0)
+                        } else {
+                            0
+                        },
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -757,6 +776,10 @@ impl GroupRt {
         put(
             slot::SWAP_RESUME,
             &crate::memory::swap_resume_steps(&spec.stack, &spec.costs),
+        );
+        put(
+            slot::BALLOON_BATCH,
+            &crate::memory::balloon_batch_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
         put(
             slot::COW_FAULT,

@@ -40,6 +40,10 @@ pub(super) enum Item {
     Background,
     /// One scan of the host's KSM daemon.
     KsmScan,
+    /// One batch of a guest's balloon inflating, on the vCPU of `thread`.
+    BalloonBatch {
+        thread: u32,
+    },
     /// A back end's work for one request.
     BackendJob {
         job: super::io::Job,
@@ -397,6 +401,7 @@ impl Machine {
         }
         match item {
             Item::Switch | Item::GuestSwitch => {}
+            Item::BalloonBatch { thread } => self.balloon_batch_done(thread, now),
             Item::KsmScan => {
                 self.ksm_scan_done(p, e, now);
                 return;

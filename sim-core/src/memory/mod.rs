@@ -6,13 +6,17 @@
 //! - `plan.rs`: [`plan`]: demand per instance, reclaim in policy order, OOM kills with
 //!   their time (the first touch of the memory, page by page, through the stack's page
 //!   fault path), giving a [`MemoryResult`];
+//! - `balloon.rs`: the steps of one batch of a balloon inflating (the machine runs
+//!   them, `machine/balloon.rs`);
 //! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
 //!   runs them, `machine/swap.rs`).
 
+mod balloon;
 mod plan;
 mod policy;
 mod swap;
 
+pub use balloon::{balloon_batch_pages, balloon_batch_steps};
 pub use plan::{
     committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,
     MemoryResult, OomKill, OomReason,

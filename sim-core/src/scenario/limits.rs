@@ -161,7 +161,8 @@ fn machine_events(
         .saturating_add(2 * entities + faults + 16)
 }
 
-/// OOM kills of the memory plan of platform `p` running `groups` (each is one fault event).
+/// Events the memory plan of platform `p` running `groups` adds: one fault event per OOM
+/// kill, and per balloon batch an item and a switch.
 fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> u64 {
     let owned: Vec<super::InstanceSpec> = groups
         .iter()
@@ -171,10 +172,13 @@ fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> 
         })
         .collect();
     let refs: Vec<&super::InstanceSpec> = owned.iter().collect();
-    crate::memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &refs)
-        .result
-        .oom_kills
-        .len() as u64
+    let plan = crate::memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &refs).result;
+    let batches: u64 = plan
+        .instances
+        .iter()
+        .map(|m| u64::from(crate::runner::balloon_batches(m.balloon_mib, &s.costs)))
+        .sum();
+    plan.oom_kills.len() as u64 + 2 * batches
 }
 
 /// An upper bound of the work units of the desktop session model of a VDI platform
