@@ -266,6 +266,9 @@ struct Thread {
     swap_rng: Option<SimRng>,
     /// Balloon batches still to run on this thread's vCPU (its instance's first thread).
     balloon_batches: u32,
+    /// Cycles of application work run since the last balloon batch (the guest scheduler
+    /// shares the vCPU between the balloon driver and the application, CFS-like).
+    balloon_credit: u64,
 }
 
 /// Counters of one instance.
@@ -471,6 +474,7 @@ impl Machine {
                         pending: None,
                         swap_pending: false,
                         swap_rng,
+                        balloon_credit: u64::MAX / 2,
                         balloon_batches: if t == 0 {
                             spec.memory
                                 .balloon_batches
