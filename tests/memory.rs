@@ -292,3 +292,50 @@ fn a_balloon_takes_guest_cpu_and_time_to_inflate() {
     );
     assert!(p.relative_performance_percent < q.relative_performance_percent - 20.0);
 }
+
+#[test]
+fn density_found_by_running_never_exceeds_the_memory_fit() {
+    // VMs of 2 GiB on 16 GiB (15 360 MiB after the reserved part): 7 fit (2048.02 MiB
+    // each). The sweep runs 2, 4, ..., 12 copies. Without a policy, 8 and more are OOM-killed
+    // by the host, so those points fail whatever their latency: the density found by running
+    // is at most 7. With swap the same copies run (slower): the target alone decides.
+    let text = |policy: &str| {
+        format!("[scenario]\nname = \"density\"\nduration_ms = 20\n[host]\ncores = 8\nmemory_gib = 16\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\n{policy}\n[[instance]]\nname = \"vm\"\ncount = 2\nmemory_gib = 2\nworking_set_mib = 1536\nworkload = \"syscall-heavy\"\n[sweep]\ninstance = \"vm\"\ncounts = [2, 4, 6, 8, 10, 12]\nop = \"syscall\"\np99_target_us = 1000\n")
+    };
+    let r = run(&text(""));
+    let p = platform(&r, "kvm");
+    assert_eq!(p.lifecycle.density_memory, 7);
+    let density = p.sweep_density.expect("a density");
+    assert!(
+        u64::from(density) <= p.lifecycle.density_memory,
+        "{density}"
+    );
+    assert_eq!(density, 6);
+    let curve = &r.sweep.as_ref().unwrap().curves[0];
+    let at = |n: u32| curve.points.iter().find(|x| x.count == n).unwrap();
+    assert_eq!(at(6).oom_kills, 0);
+    assert!(at(8).oom_kills > 0 && !at(8).meets_target);
+    // The comparison table reads the density found by running.
+    let row = r
+        .table
+        .rows
+        .iter()
+        .position(|&row| row == sim_core::table::TableRow::OsRequirement)
+        .unwrap();
+    let cell = &r.table.columns[0].cells[row].measured.en;
+    assert!(cell.contains("6 found by running"), "{cell}");
+    // With swap, more copies run; past 7 they swap part of their working sets (guest
+    // memory beyond base OS and working set is cold and goes first: 312 MiB a VM).
+    let r = run(&text("overcommit = [\"swap\"]"));
+    let curve = &r.sweep.as_ref().unwrap().curves[0];
+    assert!(curve.points.iter().all(|x| x.oom_kills == 0));
+    assert!(
+        curve
+            .points
+            .iter()
+            .find(|x| x.count == 12)
+            .unwrap()
+            .swapped_mib
+            > 0.0
+    );
+}

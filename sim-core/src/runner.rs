@@ -436,6 +436,8 @@ fn sweep_result(
             .fold((0, 0), |(a, b), i| (a + i.steal, b + i.vcpu_time));
         let busy: u64 = outcome.busy.iter().sum();
         let throughput = ops as f64 / seconds;
+        let memory = memory_plan(s, p_index, Some((sweep.group, count)));
+        let oom_kills = memory.oom_kills.len() as u32;
         let curve = curves.last_mut().expect("curve");
         curve.points.push(SweepPoint {
             count,
@@ -446,7 +448,9 @@ fn sweep_result(
             p99_us,
             steal_percent: percent(steal, vcpu_time),
             idle_percent: percent(outcome.capacity.saturating_sub(busy), outcome.capacity),
-            meets_target: sweep.p99_target_us.is_none_or(|t| p99_us <= t),
+            oom_kills,
+            swapped_mib: memory.swapped_mib,
+            meets_target: sweep.p99_target_us.is_none_or(|t| p99_us <= t) && oom_kills == 0,
         });
     }
     for curve in &mut curves {
