@@ -28,6 +28,7 @@
 //! Architecture Invariant: this crate does no I/O, reads no clock, starts no thread and
 //! knows nothing of browsers or terminals.
 
+pub mod boot;
 pub mod costs;
 pub mod engine;
 pub mod export_csv;

@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::boot::{self, BootStage};
 use crate::costs::CostTable;
 use crate::memory::OvercommitPolicy;
 use crate::platform::{GuestOs, PlatformKind, Stack};
@@ -71,27 +72,31 @@ fn step(en: &str, ko: &str, cpu_us: u64, read_mib: u64) -> StartStep {
     }
 }
 
-/// The start-up steps of an instance with `guest_os` on `stack`.
-pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<StartStep> {
+/// The start-up steps of an instance with `guest_os` on `stack`, on `host`. A guest's
+/// firmware, kernel and init take their bare-metal CPU time plus what their page faults,
+/// page-table writes and device probes cost beyond bare metal on this stack
+/// ([`crate::boot`]).
+pub fn start_steps(stack: &Stack, guest_os: GuestOs, host: &Host, c: &CostTable) -> Vec<StartStep> {
     let mut steps = Vec::new();
+    let extra = |stage: BootStage| boot::extra_us(stack, stage, c, host.cpu, host.clock_mhz);
     let os_boot = |steps: &mut Vec<StartStep>| match guest_os {
         GuestOs::Windows => steps.push(step(
             "Windows guest boots (kernel, drivers, services)",
             "Windows 게스트 부팅 (커널, 드라이버, 서비스)",
-            c.windows_boot_us,
+            c.windows_boot_us + extra(BootStage::Kernel) + extra(BootStage::Init),
             c.windows_boot_read_mib,
         )),
         GuestOs::Linux | GuestOs::Freebsd => {
             steps.push(step(
-                "guest kernel boots",
-                "게스트 커널 부팅",
-                c.linux_kernel_boot_us,
+                "guest kernel boots (page faults, page-table writes, device probes through the stack)",
+                "게스트 커널 부팅 (스택을 거치는 페이지 폴트, 페이지 테이블 쓰기, 장치 탐색)",
+                c.linux_kernel_boot_us + extra(BootStage::Kernel),
                 c.linux_kernel_read_mib,
             ));
             steps.push(step(
                 "guest init and base services",
                 "게스트 init과 기본 서비스",
-                c.linux_init_us,
+                c.linux_init_us + extra(BootStage::Init),
                 c.linux_init_read_mib,
             ));
         }
@@ -141,7 +146,7 @@ pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<Start
             steps.push(step(
                 "minimal guest kernel boots to init (no firmware)",
                 "최소 게스트 커널이 init까지 부팅 (펌웨어 없음)",
-                c.microvm_boot_us,
+                c.microvm_boot_us + extra(BootStage::Kernel),
                 c.microvm_boot_read_mib,
             ));
             steps.push(app);
@@ -161,12 +166,14 @@ pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<Start
                 c.vm_create_us,
                 0,
             ));
-            steps.push(step(
-                "virtual firmware self test",
-                "가상 펌웨어 자체 검사",
-                c.firmware_boot_us,
-                0,
-            ));
+            if boot::has_firmware(stack) {
+                steps.push(step(
+                    "virtual firmware self test (its port I/O through the stack)",
+                    "가상 펌웨어 자체 검사 (스택을 거치는 포트 I/O)",
+                    c.firmware_boot_us + extra(BootStage::Firmware),
+                    0,
+                ));
+            }
             os_boot(&mut steps);
             if stack.kind == PlatformKind::Vdi {
                 steps.push(step(
@@ -474,13 +481,19 @@ mod tests {
         let c = CostTable::default();
         let h = host();
         let vm = storm(
-            &[start_steps(&stack(PlatformKind::Type1), GuestOs::Linux, &c)],
+            &[start_steps(
+                &stack(PlatformKind::Type1),
+                GuestOs::Linux,
+                &h,
+                &c,
+            )],
             &h,
         )[0];
         let ct = storm(
             &[start_steps(
                 &stack(PlatformKind::Container),
                 GuestOs::Linux,
+                &h,
                 &c,
             )],
             &h,

@@ -896,13 +896,13 @@ fn lifecycle_result(
     let Some(first) = mine.first() else {
         return LifecycleResult::default();
     };
-    let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.costs);
+    let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.host, &s.costs);
     lifecycle::time_steps_alone(&mut steps, &s.host);
     let startup_ms = lifecycle::storm(&[steps.clone()], &s.host)[0];
     let everyone: Vec<Vec<lifecycle::StartStep>> = mine
         .iter()
         .flat_map(|i| {
-            let st = lifecycle::start_steps(&p.stack, i.guest_os, &s.costs);
+            let st = lifecycle::start_steps(&p.stack, i.guest_os, &s.host, &s.costs);
             std::iter::repeat_n(st, i.count as usize)
         })
         .collect();
@@ -997,7 +997,7 @@ fn fault_results(
             .iter()
             .map(|&i| {
                 let group = outcome.instances[i].group;
-                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.costs)
+                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.host, &s.costs)
             })
             .collect();
         // A failed shared component (host kernel, hypervisor, server) boots first.
@@ -1053,7 +1053,8 @@ fn oom_results(
                 .filter(|&k| outcome.instances.get(k).and_then(|c| c.stopped_at) == Some(mf.at))
                 .collect();
             let group = outcome.instances.get(i).map_or(0, |c| c.group);
-            let restart = lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.costs);
+            let restart =
+                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.host, &s.costs);
             FaultResult {
                 kind: FaultKind::OomKill,
                 at_ms: (kill.at_ms as u64).max(1),
