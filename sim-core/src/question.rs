@@ -69,6 +69,10 @@ pub enum Metric {
     DesktopBandwidthKbitS,
     /// VDI: frames delivered over frames wanted, percent.
     DesktopFramesDeliveredPercent,
+    /// Live migration: the stop-and-copy pause, milliseconds.
+    MigrationDowntimeMs,
+    /// Live migration: from the first round to the end of the stop-and-copy, milliseconds.
+    MigrationTotalMs,
 }
 
 impl Metric {
@@ -105,6 +109,8 @@ impl Metric {
             Metric::DesktopP99LatencyMs => "desktop_p99_latency_ms",
             Metric::DesktopBandwidthKbitS => "desktop_bandwidth_kbit_s",
             Metric::DesktopFramesDeliveredPercent => "desktop_frames_delivered_percent",
+            Metric::MigrationDowntimeMs => "migration_downtime_ms",
+            Metric::MigrationTotalMs => "migration_total_ms",
         }
     }
 }

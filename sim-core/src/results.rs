@@ -120,6 +120,9 @@ pub struct PlatformResult {
     /// swapped and which instances the OOM killer stopped.
     #[serde(default)]
     pub host_memory: Option<crate::memory::MemoryResult>,
+    /// The live migration of one of its VMs, if the platform has one.
+    #[serde(default)]
+    pub migration: Option<crate::memory::MigrationResult>,
 }
 
 /// One instance group (`[[instance]]` entry) on one platform.

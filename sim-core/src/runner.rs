@@ -877,6 +877,22 @@ fn platform_result(
         attack_surface: Some(attack_surface(&p.stack, instance_count)),
         vdi,
         host_memory: Some(memory.clone()),
+        migration: p.migration.as_ref().map(|m| {
+            let i = &s.instances[m.group];
+            let counters = &outcome.instances[m.instance as usize];
+            let writes =
+                counters.ops as f64 / seconds * s.costs.page_write_percent.min(100) as f64 / 100.0;
+            memory::precopy(
+                &counters.name,
+                m,
+                i.memory_mib,
+                i.working_set_mib,
+                writes,
+                i.vcpus,
+                s.host.clock_mhz,
+                memory::dirty_fault_cycles(&p.stack, &s.costs, s.host.cpu),
+            )
+        }),
     })
 }
 
@@ -1094,6 +1110,8 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::Density => p.lifecycle.density as f64,
         Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
         Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
+        Metric::MigrationDowntimeMs => p.migration.as_ref()?.downtime_ms,
+        Metric::MigrationTotalMs => p.migration.as_ref()?.total_ms,
         Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
         Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
         Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,

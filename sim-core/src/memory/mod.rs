@@ -8,15 +8,18 @@
 //!   fault path), giving a [`MemoryResult`];
 //! - `balloon.rs`: the steps of one batch of a balloon inflating (the machine runs
 //!   them, `machine/balloon.rs`);
+//! - `migration.rs`: live migration by pre-copy, rounds while the guest dirties pages;
 //! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
 //!   runs them, `machine/swap.rs`).
 
 mod balloon;
+mod migration;
 mod plan;
 mod policy;
 mod swap;
 
 pub use balloon::{balloon_batch_pages, balloon_batch_steps};
+pub use migration::{dirty_fault_cycles, precopy, MigrationResult, MigrationRound, MigrationSpec};
 pub use plan::{
     committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,
     MemoryResult, OomKill, OomReason,

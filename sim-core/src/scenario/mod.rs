@@ -27,8 +27,8 @@ use crate::workload::{Op, Workload};
 pub use adjust::Adjustments;
 pub use error::{line_column, ScenarioError};
 pub use format::{
-    DiskSection, FaultSection, HostSection, InstanceSection, NicSection, PlatformSection,
-    QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
+    DiskSection, FaultSection, HostSection, InstanceSection, MigrationSection, NicSection,
+    PlatformSection, QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
 };
 pub use limits::{
     vdi_event_weight, vdi_work_units, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S,
@@ -104,6 +104,8 @@ pub struct PlatformSpec {
     pub vdi: Option<VdiNetwork>,
     /// Overcommit policies in force (sorted, no repeats).
     pub overcommit: Vec<crate::memory::OvercommitPolicy>,
+    /// A live migration of one of its VMs.
+    pub migration: Option<crate::memory::MigrationSpec>,
 }
 
 /// The network between a VDI server and its thin clients, and the display protocol.

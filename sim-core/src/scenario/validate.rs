@@ -589,6 +589,19 @@ pub(super) fn validate(
         }
     }
 
+    // Migrations: each names an instance group the platform runs.
+    for (p_index, raw_p) in raw.platforms.iter().enumerate() {
+        if let Some(m) = &raw_p.migration {
+            platforms[p_index].migration = Some(validate_migration(
+                v,
+                m,
+                &platforms[p_index],
+                p_index,
+                &instances,
+            )?);
+        }
+    }
+
     let sweep = match &raw.sweep {
         None => None,
         Some(section) => Some(validate_sweep(v, section, &instances)?),
@@ -1223,6 +1236,105 @@ fn validate_platform(
         host_background_percent: background,
         vdi,
         overcommit,
+        migration: None,
+    })
+}
+
+/// A platform's migration: a hypervisor platform, an instance group it runs, values in range.
+fn validate_migration(
+    v: &Validator<'_>,
+    m: &super::MigrationSection,
+    p: &PlatformSpec,
+    p_index: usize,
+    instances: &[InstanceSpec],
+) -> Result<crate::memory::MigrationSpec, ScenarioError> {
+    if !matches!(p.stack.kind, PlatformKind::Type1 | PlatformKind::Type2) {
+        return Err(v.error(
+            m.instance.span(),
+            msg!(
+                "migration_not_applicable",
+                "platform `{name}` (kind = \"{kind}\"): live migration moves a VM between hypervisors; use it on a type1 or type2 platform",
+                "플랫폼 `{name}`(kind = \"{kind}\"): 라이브 마이그레이션은 하이퍼바이저 사이에서 VM을 옮깁니다. type1이나 type2 플랫폼에서 쓰세요",
+                name = p.name,
+                kind = kind_name(p.stack.kind)
+            ),
+        ));
+    }
+    let mine: Vec<usize> = (0..instances.len())
+        .filter(|&i| instances[i].platforms.contains(&p_index))
+        .collect();
+    let group = mine
+        .iter()
+        .copied()
+        .find(|&i| instances[i].name == *m.instance.get_ref())
+        .ok_or_else(|| {
+            v.error(
+                m.instance.span(),
+                msg!(
+                    "unknown_name",
+                    "platform `{name}`: migration instance `{got}` is not one of its instance groups; expected one of {expected}",
+                    "플랫폼 `{name}`: migration instance `{got}`은(는) 이 플랫폼의 인스턴스 그룹이 아닙니다. 가능한 값: {expected}",
+                    name = p.name,
+                    got = m.instance.get_ref(),
+                    expected = names(mine.iter().map(|&i| instances[i].name.as_str()))
+                ),
+            )
+        })?;
+    // Machine index of the group's first copy: the copies of the groups before it.
+    let instance: u32 = mine
+        .iter()
+        .take_while(|&&i| i != group)
+        .map(|&i| instances[i].count)
+        .sum();
+    let float = |value: &Option<toml::Spanned<f64>>,
+                 field: &str,
+                 min: f64,
+                 max: f64,
+                 default: f64|
+     -> Result<f64, ScenarioError> {
+        match value {
+            None => Ok(default),
+            Some(x) if (min..=max).contains(x.get_ref()) => Ok(*x.get_ref()),
+            Some(x) => Err(v.error(
+                x.span(),
+                msg!(
+                    "out_of_range",
+                    RANGE_EN,
+                    RANGE_KO,
+                    field = format!("migration.{field}"),
+                    min = min,
+                    max = max,
+                    got = x.get_ref()
+                ),
+            )),
+        }
+    };
+    let link_gbit_s = float(&m.link_gbit_s, "link_gbit_s", 0.01, 1000.0, 10.0)?;
+    let max_downtime_ms = float(&m.max_downtime_ms, "max_downtime_ms", 1.0, 60000.0, 300.0)?;
+    let max_rounds = match &m.max_rounds {
+        None => 30,
+        Some(r) if (1..=1000).contains(r.get_ref()) => *r.get_ref(),
+        Some(r) => {
+            return Err(v.error(
+                r.span(),
+                msg!(
+                    "out_of_range",
+                    RANGE_EN,
+                    RANGE_KO,
+                    field = "migration.max_rounds",
+                    min = 1,
+                    max = 1000,
+                    got = r.get_ref()
+                ),
+            ))
+        }
+    };
+    Ok(crate::memory::MigrationSpec {
+        group,
+        instance,
+        link_gbit_s,
+        max_rounds,
+        max_downtime_ms,
     })
 }
 
@@ -1696,6 +1808,16 @@ fn validate_question(
                 metric = metric.name(),
                 platform = platform.name,
                 kind = kind_name(platform.stack.kind)
+            ));
+        }
+        if metric.name().starts_with("migration_") && platform.migration.is_none() {
+            return Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` needs a migration on platform `{platform}`: give it migration = an inline table with the instance to move",
+                "질문 `{id}`: 지표 `{metric}`에는 플랫폼 `{platform}`의 마이그레이션이 필요합니다: 옮길 instance를 담은 migration 인라인 테이블을 주세요",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name
             ));
         }
         if metric == Metric::SweepDensity {
