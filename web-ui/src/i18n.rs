@@ -175,7 +175,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("table.platform", "플랫폼", "Platform"),
     ("table.kind", "종류", "Kind"),
-    ("table.faults", "장애 주입: 어디까지 번지나", "Injected faults: how far they reach"),
+    ("table.faults", "장애 (주입과 OOM kill): 어디까지 번지나", "Faults (injected, and OOM kills): how far they reach"),
     ("table.failed", "장애", "Fault"),
     ("table.stopped", "멈춘 인스턴스", "Instances stopped"),
     ("table.survivors", "살아남은 인스턴스", "Survivors"),
