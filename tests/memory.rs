@@ -399,3 +399,27 @@ fn migration_downtime_grows_with_the_dirty_rate_and_non_convergence_is_reported(
     // Dirty logging costs the guest: more for the busy writer.
     assert!(heavy.slowdown_percent > light.slowdown_percent);
 }
+
+#[test]
+fn free_page_reporting_hands_over_free_memory_on_its_own() {
+    // 4 VMs of 1.5 GiB with 1 GiB working sets on a 16 GiB host: everything fits, yet each
+    // guest reports its 1536 - 200 - 1024 = 312 MiB of free memory (79 872 pages, 5
+    // reports of 16 384 pages) to the host on its own, while a balloon would stay idle.
+    let text = |policy: &str| {
+        format!("[scenario]\nname = \"fpr\"\nduration_ms = 50\n[host]\ncores = 4\nmemory_gib = 16\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"{policy}\"]\n[[instance]]\nname = \"vm\"\ncount = 4\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"cpu-bound\"\n")
+    };
+    let r = run(&text("free_page_reporting"));
+    let p = platform(&r, "kvm");
+    let m = p.host_memory.as_ref().unwrap();
+    assert!(
+        (m.reported_mib - 4.0 * 312.0).abs() < 1e-6,
+        "{}",
+        m.reported_mib
+    );
+    assert!((m.resident_mib - 4.0 * (1224.0 + 20.0 / 1024.0)).abs() < 1e-6);
+    assert!(p.instances.iter().all(|i| i.balloon_done_ms.is_some()));
+    let r = run(&text("balloon"));
+    let p = platform(&r, "kvm");
+    assert_eq!(p.host_memory.as_ref().unwrap().balloon_mib, 0.0);
+    assert!(p.instances.iter().all(|i| i.balloon_done_ms.is_none()));
+}

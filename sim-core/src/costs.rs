@@ -250,6 +250,10 @@ cost_table! {
     balloon_host_page_cycles: 1_000, "cycles", "estimate: madvise(MADV_DONTNEED) on one page with its nested or shadow entry invalidated; no figure in the reference";
     /// Balloon: pages the guest driver reports to the host per message.
     balloon_batch_pages: 256, "pages", "Linux drivers/virtio/virtio_balloon.c: VIRTIO_BALLOON_ARRAY_PFNS_MAX = 256";
+    /// Free page reporting: pages per report (32 blocks of 2 MiB).
+    free_page_report_pages: 16_384, "pages", "Linux mm/page_reporting.h: PAGE_REPORTING_CAPACITY 32 blocks of pageblock_order 9 (2 MiB on x86-64)";
+    /// Free page reporting: guest work to take one free 2 MiB block out of the allocator and list it.
+    free_page_block_cycles: 2_000, "cycles", "estimate: no figure in the reference";
     /// Percent of page touches that write (a write to a merged page breaks it: copy on write).
     page_write_percent: 30, "percent", "estimate: no figure in the reference";
 
@@ -368,7 +372,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 100);
+        assert_eq!(CostTable::SOURCES.len(), 102);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

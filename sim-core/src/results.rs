@@ -170,7 +170,8 @@ pub struct InstanceResult {
     /// Writes to pages KSM had merged (each a copy-on-write fault).
     #[serde(default)]
     pub cow_breaks: u64,
-    /// When its balloon finished inflating, milliseconds (none: no balloon, or not done).
+    /// When its balloon finished inflating and its free page reports were sent,
+    /// milliseconds (none: neither, or not done).
     #[serde(default)]
     pub balloon_done_ms: Option<f64>,
 }

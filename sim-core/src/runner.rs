@@ -506,7 +506,20 @@ fn machine_memory(
             .iter()
             .map(|m| balloon_batches(m.balloon_mib, costs))
             .collect(),
+        free_page_reports: memory
+            .instances
+            .iter()
+            .map(|m| free_page_reports(m.reported_mib, costs))
+            .collect(),
     }
+}
+
+/// Reports a guest sends to report `mib` of free memory.
+pub(crate) fn free_page_reports(mib: f64, costs: &crate::costs::CostTable) -> u32 {
+    let pages = libm::ceil(mib.max(0.0) * 256.0) as u64;
+    pages
+        .div_ceil(memory::report_pages(costs))
+        .min(u64::from(u32::MAX)) as u32
 }
 
 /// Batches a balloon of `mib` takes to inflate.

@@ -51,7 +51,9 @@ impl Machine {
         if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
             return;
         }
-        if self.threads[ti].balloon_batches > 0 && self.balloon_turn(gi, t) {
+        if (self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0)
+            && self.balloon_turn(gi, t)
+        {
             self.start_balloon_batch(p, instance, t, now);
             return;
         }
@@ -66,7 +68,7 @@ impl Machine {
         let burst = left.min(room).max(1);
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
-        if self.threads[ti].balloon_batches > 0 {
+        if self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0 {
             let th = &mut self.threads[ti];
             th.balloon_credit = th.balloon_credit.saturating_add(user);
         }

@@ -129,6 +129,8 @@ pub struct MachineMemory {
     pub ksmd: bool,
     /// Per machine instance: balloon batches its guest driver runs when the run starts.
     pub balloon_batches: Vec<u32>,
+    /// Per machine instance: free page reports its guest sends when the run starts.
+    pub free_page_reports: Vec<u32>,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -266,6 +268,8 @@ struct Thread {
     swap_rng: Option<SimRng>,
     /// Balloon batches still to run on this thread's vCPU (its instance's first thread).
     balloon_batches: u32,
+    /// Free page reports still to send from this thread's vCPU.
+    free_page_reports: u32,
     /// Cycles of application work run since the last balloon batch (the guest scheduler
     /// shares the vCPU between the balloon driver and the application, CFS-like).
     balloon_credit: u64,
@@ -349,7 +353,9 @@ mod slot {
     pub const COW_FAULT: usize = SWAP_RESUME + 1;
     /// One batch of a balloon inflating.
     pub const BALLOON_BATCH: usize = COW_FAULT + 1;
-    pub const COUNT: usize = BALLOON_BATCH + 1;
+    /// One free page report.
+    pub const FREE_PAGE_REPORT: usize = BALLOON_BATCH + 1;
+    pub const COUNT: usize = FREE_PAGE_REPORT + 1;
 }
 
 struct GroupRt {
@@ -475,6 +481,15 @@ impl Machine {
                         swap_pending: false,
                         swap_rng,
                         balloon_credit: u64::MAX / 2,
+                        free_page_reports: if t == 0 {
+                            spec.memory
+                                .free_page_reports
+                                .get(instance as usize)
+                                .copied()
+                                .unwrap_or(0)
+                        } else {
+                            0
+                        },
                         balloon_batches: if t == 0 {
                             spec.memory
                                 .balloon_batches
@@ -784,6 +799,10 @@ impl GroupRt {
         put(
             slot::BALLOON_BATCH,
             &crate::memory::balloon_batch_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
+        put(
+            slot::FREE_PAGE_REPORT,
+            &crate::memory::free_page_report_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
         put(
             slot::COW_FAULT,

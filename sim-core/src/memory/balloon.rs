@@ -25,6 +25,48 @@ pub fn balloon_batch_pages(c: &CostTable) -> u64 {
     c.balloon_batch_pages.max(1)
 }
 
+/// Pages per free page report.
+pub fn report_pages(c: &CostTable) -> u64 {
+    c.free_page_report_pages.max(1)
+}
+
+/// One free page report: the guest isolates free 2 MiB blocks, the device is kicked, the
+/// host discards the pages.
+pub fn free_page_report_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<Step> {
+    let pages = report_pages(c);
+    let blocks = pages.div_ceil(512);
+    let (layer, category) = match stack.kind {
+        PlatformKind::Type2 => (Layer::HostOs, Category::HostOs),
+        _ => (Layer::Hypervisor, Category::Hypervisor),
+    };
+    vec![
+        step(
+            Layer::GuestKernel,
+            Category::GuestKernel,
+            blocks.saturating_mul(c.free_page_block_cycles),
+            format!("guest isolates {blocks} free 2 MiB blocks to report"),
+            format!("게스트가 보고할 여유 2 MiB 블록 {blocks}개를 떼어 냄"),
+        ),
+        Step {
+            exit: Some(ExitReason::IoInstruction),
+            ..step(
+                Layer::Hardware,
+                Category::Hypervisor,
+                c.exit_roundtrip(cpu) + c.exit_handler,
+                "VM exit: reporting queue kick".to_string(),
+                "VM exit: 보고 큐 알림".to_string(),
+            )
+        },
+        step(
+            layer,
+            category,
+            pages.saturating_mul(c.balloon_host_page_cycles),
+            format!("host discards the {pages} reported pages"),
+            format!("호스트가 보고된 페이지 {pages}개를 버림"),
+        ),
+    ]
+}
+
 /// One batch of the balloon inflating.
 pub fn balloon_batch_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<Step> {
     let pages = balloon_batch_pages(c);

@@ -17,7 +17,8 @@
 //!
 //! On the host: when the demands do not fit the host's memory after the reserved part,
 //! the host kernel first drops the containers' page cache (its own cache: no policy
-//! needed), then the policies reclaim in order: the balloon takes the guests' free memory, KSM merges
+//! needed), free page reporting hands over every guest's free memory on its own, then the
+//! policies reclaim in order: the balloon takes the guests' free memory, KSM merges
 //! identical pages, swap pages the coldest memory out (page cache and free guest pages
 //! before any working set, as an LRU does). What still does not fit is resolved by the
 //! host's OOM killer, which kills the instance with the largest demand first.
@@ -99,6 +100,9 @@ pub struct InstanceMemory {
     pub page_cache_evicted_mib: f64,
     /// Given back by the balloon driver, MiB.
     pub balloon_mib: f64,
+    /// Reported free by the guest (free page reporting), MiB.
+    #[serde(default)]
+    pub reported_mib: f64,
     /// Merged into pages of other instances by KSM, MiB.
     pub shared_mib: f64,
     /// Paged out to the host's swap, MiB (cold memory first).
@@ -126,6 +130,8 @@ pub struct MemoryResult {
     pub demand_mib: f64,
     pub resident_mib: f64,
     pub balloon_mib: f64,
+    #[serde(default)]
+    pub reported_mib: f64,
     pub shared_mib: f64,
     pub swapped_mib: f64,
     pub instances: Vec<InstanceMemory>,
@@ -205,6 +211,7 @@ struct Row {
     resident: f64,
     page_cache_evicted: f64,
     balloon: f64,
+    reported: f64,
     shared: f64,
     /// The part of `shared` that is working set.
     shared_ws: f64,
@@ -259,6 +266,7 @@ pub fn plan(
                 resident: 0.0,
                 page_cache_evicted: 0.0,
                 balloon: 0.0,
+                reported: 0.0,
                 shared: 0.0,
                 shared_ws: 0.0,
                 swapped: 0.0,
@@ -326,6 +334,17 @@ pub fn plan(
                 r.cold -= dropped;
             }
             deficit -= take;
+        }
+    }
+    // 0b. Free page reporting: guests report all their free memory on their own, whether
+    // or not the host is short of it.
+    if has(OvercommitPolicy::FreePageReporting) {
+        for r in rows.iter_mut().filter(|r| r.balloon_ok) {
+            r.reported = r.free;
+            r.resident -= r.free;
+            r.cold -= r.free;
+            deficit -= r.free;
+            r.free = 0.0;
         }
     }
     // 1. The balloon: guests give back their free memory.
@@ -434,6 +453,7 @@ pub fn plan(
             limit_mib: r.limit,
             page_cache_evicted_mib: r.page_cache_evicted,
             balloon_mib: r.balloon,
+            reported_mib: r.reported,
             shared_mib: r.shared,
             swapped_mib: r.swapped,
             working_set_swapped_percent: if r.working_set > 0.0 {
@@ -467,6 +487,7 @@ pub fn plan(
             demand_mib: sum(|m| m.demand_mib),
             resident_mib: sum(|m| m.resident_mib),
             balloon_mib: sum(|m| m.balloon_mib),
+            reported_mib: sum(|m| m.reported_mib),
             shared_mib: sum(|m| m.shared_mib),
             swapped_mib: sum(|m| m.swapped_mib),
             instances: out,

@@ -18,13 +18,17 @@ pub enum OvercommitPolicy {
     Ksm,
     /// The host pages memory out to its disk (any platform; for containers, memcg swap).
     Swap,
+    /// Free page reporting: the guest reports its free memory to the host on its own, in
+    /// blocks (VMs whose guest has the virtio-balloon device, io = "paravirtual").
+    FreePageReporting,
 }
 
 impl OvercommitPolicy {
-    pub const ALL: [OvercommitPolicy; 3] = [
+    pub const ALL: [OvercommitPolicy; 4] = [
         OvercommitPolicy::Balloon,
         OvercommitPolicy::Ksm,
         OvercommitPolicy::Swap,
+        OvercommitPolicy::FreePageReporting,
     ];
 
     pub fn name(self) -> &'static str {
@@ -32,6 +36,7 @@ impl OvercommitPolicy {
             OvercommitPolicy::Balloon => "balloon",
             OvercommitPolicy::Ksm => "ksm",
             OvercommitPolicy::Swap => "swap",
+            OvercommitPolicy::FreePageReporting => "free_page_reporting",
         }
     }
 
@@ -41,7 +46,9 @@ impl OvercommitPolicy {
     /// platform does not have; swapping works everywhere.
     pub fn usable_on(self, stack: &Stack) -> bool {
         match self {
-            OvercommitPolicy::Balloon => stack.is_vm() && stack.io == IoModel::Paravirtual,
+            OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting => {
+                stack.is_vm() && stack.io == IoModel::Paravirtual
+            }
             OvercommitPolicy::Ksm => stack.is_vm(),
             OvercommitPolicy::Swap => true,
         }
@@ -85,6 +92,6 @@ mod tests {
             io: IoModel::Paravirtual,
             ..vm
         };
-        assert_eq!(OvercommitPolicy::usable(&pv).len(), 3);
+        assert_eq!(OvercommitPolicy::usable(&pv).len(), 4);
     }
 }

@@ -308,7 +308,8 @@ pub struct PlatformSection {
     pub ple: Option<Spanned<bool>>,
     /// Overcommit policies that may reclaim memory when the instances' configured memory
     /// is more than the host has: `balloon` (VMs whose guest has the paravirtual balloon
-    /// driver, io = "paravirtual"), `ksm` (VMs), `swap` (any platform). Default: none.
+    /// driver, io = "paravirtual"), `ksm` (VMs), `swap` (any platform),
+    /// `free_page_reporting` (VMs with io = "paravirtual"). Default: none.
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",

@@ -1366,11 +1366,15 @@ fn validate_overcommit(
         if !policy.usable_on(stack) {
             let valid = names(OvercommitPolicy::usable(stack).iter().map(|p| p.name()));
             let (en, ko) = match policy {
-                OvercommitPolicy::Balloon if stack.is_vm() => (
-                    "a balloon needs a balloon driver in the guest, which an unmodified guest with emulated devices (io = \"emulated\") does not have; use io = \"paravirtual\"",
-                    "벌룬은 게스트의 벌룬 드라이버가 필요한데, 에뮬레이션 장치(io = \"emulated\")를 쓰는 수정되지 않은 게스트에는 없습니다. io = \"paravirtual\"을 쓰세요",
-                ),
-                OvercommitPolicy::Balloon => (
+                OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting
+                    if stack.is_vm() =>
+                {
+                    (
+                    "a balloon and free page reporting need the virtio-balloon driver in the guest, which an unmodified guest with emulated devices (io = \"emulated\") does not have; use io = \"paravirtual\"",
+                    "벌룬과 free page reporting은 게스트의 virtio-balloon 드라이버가 필요한데, 에뮬레이션 장치(io = \"emulated\")를 쓰는 수정되지 않은 게스트에는 없습니다. io = \"paravirtual\"을 쓰세요",
+                )
+                }
+                OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting => (
                     "a balloon driver runs inside a guest OS, and this platform has no guests",
                     "벌룬 드라이버는 게스트 OS 안에서 동작하는데 이 플랫폼에는 게스트가 없습니다",
                 ),
