@@ -76,8 +76,8 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
         section(
             out,
             ko,
-            "live migration (pre-copy)",
-            "라이브 마이그레이션 (프리카피)",
+            "migration (VMs: live, by pre-copy; containers: checkpoint and restore)",
+            "마이그레이션 (VM: 프리카피 라이브; 컨테이너: 체크포인트와 복원)",
         );
         for (p, m) in migrations {
             let name = pad(&clean(&p.name), 22);

@@ -895,6 +895,13 @@ fn platform_result(
             let counters = &outcome.instances[m.instance as usize];
             let writes =
                 counters.ops as f64 / seconds * s.costs.page_write_percent.min(100) as f64 / 100.0;
+            if p.stack.kind == PlatformKind::Container {
+                let resident = memory
+                    .instances
+                    .get(m.instance as usize)
+                    .map_or(0.0, |x| x.resident_mib);
+                return memory::checkpoint_restore(&counters.name, m, resident, writes);
+            }
             memory::precopy(
                 &counters.name,
                 m,

@@ -19,7 +19,9 @@ mod policy;
 mod swap;
 
 pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
-pub use migration::{dirty_fault_cycles, precopy, MigrationResult, MigrationRound, MigrationSpec};
+pub use migration::{
+    checkpoint_restore, dirty_fault_cycles, precopy, MigrationResult, MigrationRound, MigrationSpec,
+};
 pub use plan::{
     committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,
     MemoryResult, OomKill, OomReason,

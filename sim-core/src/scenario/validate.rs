@@ -1248,13 +1248,16 @@ fn validate_migration(
     p_index: usize,
     instances: &[InstanceSpec],
 ) -> Result<crate::memory::MigrationSpec, ScenarioError> {
-    if !matches!(p.stack.kind, PlatformKind::Type1 | PlatformKind::Type2) {
+    if !matches!(
+        p.stack.kind,
+        PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Container
+    ) {
         return Err(v.error(
             m.instance.span(),
             msg!(
                 "migration_not_applicable",
-                "platform `{name}` (kind = \"{kind}\"): live migration moves a VM between hypervisors; use it on a type1 or type2 platform",
-                "플랫폼 `{name}`(kind = \"{kind}\"): 라이브 마이그레이션은 하이퍼바이저 사이에서 VM을 옮깁니다. type1이나 type2 플랫폼에서 쓰세요",
+                "platform `{name}` (kind = \"{kind}\"): migration moves a VM between hypervisors (type1, type2) or checkpoints and restores a container (container)",
+                "플랫폼 `{name}`(kind = \"{kind}\"): 마이그레이션은 하이퍼바이저 사이에서 VM을 옮기거나(type1, type2) 컨테이너를 체크포인트하고 복원합니다(container)",
                 name = p.name,
                 kind = kind_name(p.stack.kind)
             ),
