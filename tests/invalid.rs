@@ -107,8 +107,38 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             8,
             &["type3", "native", "type1", "type2", "container"],
         ),
-        // 3 x 8 GiB = 24 GiB on a 16 GiB host; the largest group's memory_gib is marked.
-        ("memory-over-host", 16, 14, &["24.0 GiB", "16.0 GiB"]),
+        // 3 x 8 GiB = 24 GiB on a 16 GiB host (15 GiB after the reserved 1 GiB); the
+        // largest group's memory_gib is marked, and the message names the policy that
+        // would allow it.
+        (
+            "memory-over-host",
+            16,
+            14,
+            &["24.0 GiB", "15.0 GiB", "overcommit = [\"swap\"]"],
+        ),
+        // 10 x (2 GiB + 20 KiB, rounded up to a MiB) = 20.01 GiB; an emulated-I/O guest
+        // has no balloon driver, so only KSM and swap are offered.
+        (
+            "vm-memory-over-host-without-policy",
+            17,
+            14,
+            &[
+                "20.01 GiB",
+                "overcommit = [\"ksm\"] or overcommit = [\"swap\"]",
+            ],
+        ),
+        (
+            "overcommit-balloon-emulated-io",
+            10,
+            15,
+            &["balloon driver", "io = \"paravirtual\"", "`ksm`, `swap`"],
+        ),
+        (
+            "overcommit-ksm-on-container",
+            8,
+            15,
+            &["cannot use overcommit `ksm`", "valid here: `swap`"],
+        ),
         (
             "zero-cores",
             6,

@@ -23,6 +23,84 @@ fn tr<'a>(ko: bool, en: &'a str, ko_text: &'a str) -> &'a str {
 }
 
 /// A blank line and a section heading in the output language.
+/// The host's memory per platform (demand, reclaim, swap) and live migrations.
+fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
+    let reclaimed: Vec<_> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.host_memory.as_ref().map(|m| (p, m)))
+        .filter(|(_, m)| {
+            !m.policies.is_empty() || !m.oom_kills.is_empty() || m.demand_mib > m.resident_mib
+        })
+        .collect();
+    if !reclaimed.is_empty() {
+        section(
+            out,
+            ko,
+            "host memory: demand, reclaim, swap (MiB)",
+            "호스트 메모리: 요구량, 회수, 스왑 (MiB)",
+        );
+        for (p, m) in reclaimed {
+            let name = pad(&clean(&p.name), 22);
+            let policies: Vec<&str> = m.policies.iter().map(|x| x.name()).collect();
+            let policies = if policies.is_empty() {
+                "-".to_string()
+            } else {
+                policies.join("+")
+            };
+            let hot = m
+                .instances
+                .iter()
+                .map(|i| i.working_set_swapped_percent)
+                .fold(0.0, f64::max);
+            let line = if ko {
+                format!(
+                    "{name} 정책 {policies}, 오버커밋 {:.2}배: 요구 {:.0}, 상주 {:.0}, 벌룬 {:.0}, KSM 공유 {:.0}, 스왑 {:.0} (작업 집합의 최대 {hot:.1}%), OOM kill {}",
+                    m.overcommit_ratio, m.demand_mib, m.resident_mib, m.balloon_mib, m.shared_mib, m.swapped_mib, m.oom_kills.len()
+                )
+            } else {
+                format!(
+                    "{name} policy {policies}, overcommit {:.2}x: demand {:.0}, resident {:.0}, ballooned {:.0}, merged {:.0}, swapped {:.0} (up to {hot:.1}% of a working set), OOM kills {}",
+                    m.overcommit_ratio, m.demand_mib, m.resident_mib, m.balloon_mib, m.shared_mib, m.swapped_mib, m.oom_kills.len()
+                )
+            };
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let migrations: Vec<_> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.migration.as_ref().map(|m| (p, m)))
+        .collect();
+    if !migrations.is_empty() {
+        section(
+            out,
+            ko,
+            "migration (VMs: live, by pre-copy; containers: checkpoint and restore)",
+            "마이그레이션 (VM: 프리카피 라이브; 컨테이너: 체크포인트와 복원)",
+        );
+        for (p, m) in migrations {
+            let name = pad(&clean(&p.name), 22);
+            let line = if ko {
+                format!(
+                    "{name} {} ({} Gbit/s): 라운드 {}개, {}, 다운타임 {:.1} ms, 전체 {:.0} ms, 전송 {:.0} MiB, 게스트 감속 {:.1}%",
+                    clean(&m.instance), m.link_gbit_s, m.rounds.len(),
+                    if m.converged { "수렴" } else { "수렴하지 않음" },
+                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
+                )
+            } else {
+                format!(
+                    "{name} {} ({} Gbit/s): {} rounds, {}, downtime {:.1} ms, total {:.0} ms, sent {:.0} MiB, guest slowdown {:.1}%",
+                    clean(&m.instance), m.link_gbit_s, m.rounds.len(),
+                    if m.converged { "converged" } else { "did NOT converge" },
+                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
+                )
+            };
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}
+
 fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {
     let _ = writeln!(out, "\n{}", tr(ko, en, ko_text));
 }
@@ -166,6 +244,7 @@ fn ko_word(word: &str) -> &str {
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
         "server_failure" => "서버 장애",
+        "oom_kill" => "OOM kill",
         other => other,
     }
 }
@@ -632,8 +711,8 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         section(
             out,
             ko,
-            "injected faults: blast radius",
-            "장애 주입: 영향 범위",
+            "faults (injected, and OOM kills of instances out of memory): blast radius",
+            "장애 (주입된 것과 메모리가 모자란 인스턴스의 OOM kill): 영향 범위",
         );
         for (p, f) in faults {
             let stopped: Vec<String> = f.stopped.iter().map(|s| clean(s)).collect();
@@ -673,6 +752,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             }
         }
     }
+    memory_sections(out, r, ko);
     section(out, ko, "isolation: attack surface", "격리: 공격 표면");
     for p in &r.platforms {
         if let Some(a) = &p.attack_surface {

@@ -246,6 +246,48 @@ cost_table! {
     /// Density: highest CPU utilization at which latency is still acceptable.
     density_max_cpu_percent: 80, "percent", "estimate: a common capacity-planning headroom rule";
 
+    // ---- Boot as work (boot.rs): operations a boot performs besides its compute.
+    /// Port I/O accesses of a PC firmware's self test and device set-up.
+    boot_firmware_port_io: 20_000, "probes", "estimate: POST and option ROMs poll legacy ports and PCI configuration space; no figure in the reference";
+    /// Page faults while a guest kernel decompresses and initializes.
+    boot_kernel_page_faults: 30_000, "faults", "estimate: no figure in the reference";
+    /// Page-table writes while a guest kernel builds its direct map and page tables.
+    boot_kernel_pte_writes: 300_000, "writes", "estimate: no figure in the reference";
+    /// Port I/O accesses of a kernel probing PCI configuration space and legacy devices.
+    boot_kernel_port_io: 3_000, "probes", "estimate: no figure in the reference";
+    /// MMIO accesses of a kernel probing and setting up devices.
+    boot_kernel_mmio: 2_000, "probes", "estimate: no figure in the reference";
+    /// Page faults while init starts the base services (programs loaded, libraries mapped).
+    boot_init_page_faults: 150_000, "faults", "estimate: no figure in the reference";
+    /// Page-table writes while init starts the base services (processes forked and exec'd).
+    boot_init_pte_writes: 500_000, "writes", "estimate: no figure in the reference";
+
+    // ---- Memory: first touch, overcommit (memory/).
+    /// Zeroing one newly allocated 4 KiB page before it is mapped.
+    page_zero_cycles: 512, "cycles", "estimate: 4096 bytes cleared at about 8 bytes per cycle (rep stosb from the caches); no figure in the reference";
+    /// KSM: percent of a guest's base OS pages identical in another guest with the same OS.
+    ksm_same_os_percent: 40, "percent", "estimate: Waldspurger, OSDI 2002, sec. 4.2 found large shares of identical pages between guests running the same OS; no figure in the reference";
+    /// KSM: percent of the working set identical between copies of one instance group (same image and workload).
+    ksm_same_image_percent: 10, "percent", "estimate: no figure in the reference";
+    /// KSM: pages ksmd scans per wake-up.
+    ksm_pages_to_scan: 100, "pages", "Linux Documentation/admin-guide/mm/ksm.rst: default pages_to_scan 100";
+    /// KSM: how long ksmd sleeps between scans.
+    ksm_sleep_us: 20_000, "µs", "Linux Documentation/admin-guide/mm/ksm.rst: default sleep_millisecs 20";
+    /// KSM: host CPU to checksum one page and look it up in the stable and unstable trees.
+    ksm_scan_cycles_per_page: 2_000, "cycles", "estimate: a 4 KiB checksum at a few bytes per cycle plus two tree lookups; no figure in the reference";
+    /// Balloon: guest kernel work to take one page for the balloon (allocate it, list its frame).
+    balloon_guest_page_cycles: 400, "cycles", "estimate: a page allocation and a list entry; no figure in the reference";
+    /// Balloon: host work to release one ballooned page (unmap it from the guest, free it).
+    balloon_host_page_cycles: 1_000, "cycles", "estimate: madvise(MADV_DONTNEED) on one page with its nested or shadow entry invalidated; no figure in the reference";
+    /// Balloon: pages the guest driver reports to the host per message.
+    balloon_batch_pages: 256, "pages", "Linux drivers/virtio/virtio_balloon.c: VIRTIO_BALLOON_ARRAY_PFNS_MAX = 256";
+    /// Free page reporting: pages per report (32 blocks of 2 MiB).
+    free_page_report_pages: 16_384, "pages", "Linux mm/page_reporting.h: PAGE_REPORTING_CAPACITY 32 blocks of pageblock_order 9 (2 MiB on x86-64)";
+    /// Free page reporting: guest work to take one free 2 MiB block out of the allocator and list it.
+    free_page_block_cycles: 2_000, "cycles", "estimate: no figure in the reference";
+    /// Percent of page touches that write (a write to a merged page breaks it: copy on write).
+    page_write_percent: 30, "percent", "estimate: no figure in the reference";
+
     // ---- Desktop virtualization (remote display).
     /// Thin client: decoding one kilopixel of a remote-display update.
     client_decode_cycles_per_kpixel: 5_000, "cycles/kpixel", "estimate: no figure in the reference";
@@ -282,7 +324,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 95);
+        assert_eq!(CostTable::SOURCES.len(), 118);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -245,6 +245,10 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
             "the L1 hypervisor's VMREAD, VMWRITE or VMRESUME",
             "L1 하이퍼바이저의 VMREAD, VMWRITE 또는 VMRESUME 명령",
         ),
+        ExitReason::EptViolation => (
+            "a memory access to a guest-physical page with no host page behind it (swapped out)",
+            "뒤에 호스트 페이지가 없는(스왑 아웃된) 게스트 물리 페이지에 대한 메모리 접근",
+        ),
     })
 }
 
@@ -298,6 +302,10 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
         ExitReason::NestedVmx => (
             "the VMCS field and the instruction's operands",
             "VMCS 필드와 명령의 피연산자",
+        ),
+        ExitReason::EptViolation => (
+            "the guest-physical address and whether it was a read, write or fetch",
+            "게스트 물리 주소와 읽기, 쓰기, 실행 중 무엇이었는지",
         ),
     }
 }

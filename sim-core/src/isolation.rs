@@ -23,6 +23,12 @@ pub enum FaultKind {
     HypervisorFailure,
     /// The whole physical server fails (power, hardware, host OS): every instance on it.
     ServerFailure,
+    /// The OOM killer stops an instance that ran out of memory (its memory cgroup, its
+    /// guest, or the host). Not injected: it follows from the memory plan
+    /// ([`crate::memory::plan`]).
+    #[serde(skip_deserializing)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    OomKill,
 }
 
 impl FaultKind {
@@ -31,6 +37,7 @@ impl FaultKind {
             FaultKind::KernelPanic => "kernel_panic",
             FaultKind::HypervisorFailure => "hypervisor_failure",
             FaultKind::ServerFailure => "server_failure",
+            FaultKind::OomKill => "oom_kill",
         }
     }
 }
@@ -46,6 +53,9 @@ pub enum Component {
     SharedHostKernel,
     Hypervisor,
     Server,
+    /// The processes of one instance (a container's cgroup, a guest's application, a VM's
+    /// VMM process), killed by an OOM killer.
+    InstanceProcesses,
 }
 
 impl Component {
@@ -60,6 +70,10 @@ impl Component {
             }
             Component::Hypervisor => Text::new("the hypervisor", "하이퍼바이저"),
             Component::Server => Text::new("the whole server", "서버 전체"),
+            Component::InstanceProcesses => Text::new(
+                format!("the processes of `{origin}` (OOM killer)"),
+                format!("`{origin}`의 프로세스 (OOM killer)"),
+            ),
         }
     }
 }
@@ -71,6 +85,7 @@ pub fn failed_component(stack: &Stack, kind: FaultKind) -> Component {
         FaultKind::KernelPanic => Component::SharedHostKernel,
         FaultKind::HypervisorFailure => Component::Hypervisor,
         FaultKind::ServerFailure => Component::Server,
+        FaultKind::OomKill => Component::InstanceProcesses,
     }
 }
 
@@ -78,7 +93,7 @@ pub fn failed_component(stack: &Stack, kind: FaultKind) -> Component {
 /// guest kernel failed (for [`Component::GuestKernel`]); `all` is every instance.
 pub fn blast_radius(component: Component, origin: Option<u32>, all: u32) -> Vec<u32> {
     match component {
-        Component::GuestKernel => origin.into_iter().collect(),
+        Component::GuestKernel | Component::InstanceProcesses => origin.into_iter().collect(),
         Component::SharedHostKernel | Component::Hypervisor | Component::Server => {
             (0..all).collect()
         }

@@ -29,6 +29,7 @@
 //! knows nothing of browsers or terminals.
 
 pub mod assignment;
+pub mod boot;
 pub mod costs;
 pub mod desktop;
 pub mod engine;
@@ -38,6 +39,7 @@ pub mod hardware;
 pub mod isolation;
 pub mod lifecycle;
 pub mod machine;
+pub mod memory;
 pub mod metrics;
 pub mod path;
 pub mod platform;

@@ -11,9 +11,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::boot::{self, BootStage};
 use crate::costs::CostTable;
+use crate::memory::OvercommitPolicy;
 use crate::platform::{GuestOs, PlatformKind, Stack};
-use crate::scenario::Host;
+use crate::scenario::{Host, InstanceSpec};
 use crate::text::Text;
 
 /// One step of starting an instance.
@@ -70,27 +72,31 @@ fn step(en: &str, ko: &str, cpu_us: u64, read_mib: u64) -> StartStep {
     }
 }
 
-/// The start-up steps of an instance with `guest_os` on `stack`.
-pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<StartStep> {
+/// The start-up steps of an instance with `guest_os` on `stack`, on `host`. A guest's
+/// firmware, kernel and init take their bare-metal CPU time plus what their page faults,
+/// page-table writes and device probes cost beyond bare metal on this stack
+/// ([`crate::boot`]).
+pub fn start_steps(stack: &Stack, guest_os: GuestOs, host: &Host, c: &CostTable) -> Vec<StartStep> {
     let mut steps = Vec::new();
+    let extra = |stage: BootStage| boot::extra_us(stack, stage, c, host.cpu, host.clock_mhz);
     let os_boot = |steps: &mut Vec<StartStep>| match guest_os {
         GuestOs::Windows => steps.push(step(
             "Windows guest boots (kernel, drivers, services)",
             "Windows 게스트 부팅 (커널, 드라이버, 서비스)",
-            c.windows_boot_us,
+            c.windows_boot_us + extra(BootStage::Kernel) + extra(BootStage::Init),
             c.windows_boot_read_mib,
         )),
         GuestOs::Linux | GuestOs::Freebsd => {
             steps.push(step(
-                "guest kernel boots",
-                "게스트 커널 부팅",
-                c.linux_kernel_boot_us,
+                "guest kernel boots (page faults, page-table writes, device probes through the stack)",
+                "게스트 커널 부팅 (스택을 거치는 페이지 폴트, 페이지 테이블 쓰기, 장치 탐색)",
+                c.linux_kernel_boot_us + extra(BootStage::Kernel),
                 c.linux_kernel_read_mib,
             ));
             steps.push(step(
                 "guest init and base services",
                 "게스트 init과 기본 서비스",
-                c.linux_init_us,
+                c.linux_init_us + extra(BootStage::Init),
                 c.linux_init_read_mib,
             ));
         }
@@ -140,7 +146,7 @@ pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<Start
             steps.push(step(
                 "minimal guest kernel boots to init (no firmware)",
                 "최소 게스트 커널이 init까지 부팅 (펌웨어 없음)",
-                c.microvm_boot_us,
+                c.microvm_boot_us + extra(BootStage::Kernel),
                 c.microvm_boot_read_mib,
             ));
             steps.push(app);
@@ -160,12 +166,14 @@ pub fn start_steps(stack: &Stack, guest_os: GuestOs, c: &CostTable) -> Vec<Start
                 c.vm_create_us,
                 0,
             ));
-            steps.push(step(
-                "virtual firmware self test",
-                "가상 펌웨어 자체 검사",
-                c.firmware_boot_us,
-                0,
-            ));
+            if boot::has_firmware(stack) {
+                steps.push(step(
+                    "virtual firmware self test (its port I/O through the stack)",
+                    "가상 펌웨어 자체 검사 (스택을 거치는 포트 I/O)",
+                    c.firmware_boot_us + extra(BootStage::Firmware),
+                    0,
+                ));
+            }
             os_boot(&mut steps);
             if stack.kind == PlatformKind::Vdi {
                 steps.push(step(
@@ -207,19 +215,37 @@ pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
     ]
 }
 
-/// Memory parts of one instance with `working_set_mib` of application memory.
+/// Memory parts of one instance on the host. A VM occupies its configured memory (its
+/// guest fills what the application and base OS leave with page cache) plus the per-VM
+/// overhead, except what a balloon gives back; a container occupies its working set (at
+/// most its memory limit) plus its runtime: its page cache belongs to the host's own kernel,
+/// which drops it when memory runs short.
 pub fn footprint(
     stack: &Stack,
-    guest_os: GuestOs,
-    working_set_mib: u64,
+    instance: &InstanceSpec,
+    policies: &[OvercommitPolicy],
     c: &CostTable,
 ) -> Vec<FootprintPart> {
     let mib = |v: u64| v as f64;
-    let mut parts = vec![FootprintPart {
-        what: Text::new("application working set", "애플리케이션 작업 집합"),
-        mib: mib(working_set_mib),
+    let working_set_mib = instance.working_set_mib;
+    let limit = instance.memory_mib;
+    let uses_files = instance.workload.mix.disk_read > 0 || instance.workload.mix.disk_write > 0;
+    let over_limit = stack.kind == PlatformKind::Container && working_set_mib > limit;
+    let mut parts = vec![if over_limit {
+        FootprintPart {
+            what: Text::new(
+                "application working set, held at the memory limit (the rest is swapped or the container is OOM-killed)",
+                "메모리 한도에 묶인 애플리케이션 작업 집합 (나머지는 스왑되거나 컨테이너가 OOM kill됨)",
+            ),
+            mib: mib(limit),
+        }
+    } else {
+        FootprintPart {
+            what: Text::new("application working set", "애플리케이션 작업 집합"),
+            mib: mib(working_set_mib),
+        }
     }];
-    let guest_base = match guest_os {
+    let guest_base = match instance.guest_os {
         GuestOs::Windows => c.windows_guest_base_mib,
         _ => c.linux_guest_base_mib,
     };
@@ -229,19 +255,50 @@ pub fn footprint(
             mib: v,
         })
     };
+    let ballooned =
+        policies.contains(&OvercommitPolicy::Balloon) && OvercommitPolicy::Balloon.usable_on(stack);
+    let guest_rest = |push: &mut dyn FnMut(&str, &str, f64), base: u64| {
+        push(
+            "guest kernel and base OS",
+            "게스트 커널과 기본 OS",
+            mib(base),
+        );
+        let rest = limit.saturating_sub(base + working_set_mib);
+        if ballooned {
+            push(
+                "page cache and free guest memory: given back by the balloon",
+                "페이지 캐시와 게스트 여유 메모리: 벌룬이 돌려줌",
+                0.0,
+            );
+        } else {
+            push(
+                "page cache and free guest memory (the rest of the configured memory)",
+                "페이지 캐시와 게스트 여유 메모리 (설정 메모리의 나머지)",
+                mib(rest),
+            );
+        }
+    };
     match stack.kind {
         PlatformKind::Native => {}
-        PlatformKind::Container => push(
-            "container runtime shim",
-            "컨테이너 런타임 shim",
-            mib(c.container_runtime_mib),
-        ),
-        PlatformKind::Type1 if stack.microvm => {
+        PlatformKind::Container => {
+            if !over_limit && uses_files {
+                // The page cache is charged to the cgroup, but the host kernel is the
+                // container's own kernel: it drops clean cache when memory runs short, so
+                // the cache takes no room from other instances (unlike a guest's).
+                push(
+                    "page cache up to the memory limit: the shared kernel drops it when the host needs the memory",
+                    "메모리 한도까지의 페이지 캐시: 호스트에 메모리가 필요하면 공유 커널이 버림",
+                    0.0,
+                );
+            }
             push(
-                "minimal guest kernel and init",
-                "최소 게스트 커널과 init",
-                mib(c.microvm_guest_base_mib),
+                "container runtime shim",
+                "컨테이너 런타임 shim",
+                mib(c.container_runtime_mib),
             );
+        }
+        PlatformKind::Type1 if stack.microvm => {
+            guest_rest(&mut push, c.microvm_guest_base_mib);
             push(
                 "microVM monitor process",
                 "microVM 모니터 프로세스",
@@ -249,11 +306,7 @@ pub fn footprint(
             );
         }
         PlatformKind::Type1 | PlatformKind::Vdi => {
-            push(
-                "guest kernel and base OS",
-                "게스트 커널과 기본 OS",
-                mib(guest_base),
-            );
+            guest_rest(&mut push, guest_base);
             push(
                 "hypervisor state per VM",
                 "VM당 하이퍼바이저 상태",
@@ -261,11 +314,7 @@ pub fn footprint(
             );
         }
         PlatformKind::Type2 => {
-            push(
-                "guest kernel and base OS",
-                "게스트 커널과 기본 OS",
-                mib(guest_base),
-            );
+            guest_rest(&mut push, guest_base);
             push(
                 "VMM process on the host",
                 "호스트의 VMM 프로세스",
@@ -433,13 +482,19 @@ mod tests {
         let c = CostTable::default();
         let h = host();
         let vm = storm(
-            &[start_steps(&stack(PlatformKind::Type1), GuestOs::Linux, &c)],
+            &[start_steps(
+                &stack(PlatformKind::Type1),
+                GuestOs::Linux,
+                &h,
+                &c,
+            )],
             &h,
         )[0];
         let ct = storm(
             &[start_steps(
                 &stack(PlatformKind::Container),
                 GuestOs::Linux,
+                &h,
                 &c,
             )],
             &h,
@@ -448,18 +503,38 @@ mod tests {
         // Container: 0.05 + 0.005 + 0.005 + 0.01 + 0.1 s and 20 MiB: below 0.2 s.
         assert!(vm > 5000.0 && ct < 200.0, "vm {vm} container {ct}");
         let sum = |p: Vec<FootprintPart>| p.iter().map(|x| x.mib).sum::<f64>();
-        let vm = sum(footprint(
+        // A 2 GiB VM and a container with a 2 GiB limit, both with a 128 MiB working set
+        // and a CPU-bound workload (no page cache).
+        let i = InstanceSpec {
+            name: "i".into(),
+            platforms: vec![0],
+            count: 1,
+            vcpus: 1,
+            threads: 1,
+            memory_mib: 2048,
+            guest_os: GuestOs::Linux,
+            workload: crate::workload::Workload::preset("cpu-bound").expect("preset"),
+            pin: None,
+            weight: 256,
+            cap_percent: 0,
+            working_set_mib: 128,
+        };
+        let vm = sum(footprint(&stack(PlatformKind::Type1), &i, &[], &c));
+        let ct = sum(footprint(&stack(PlatformKind::Container), &i, &[], &c));
+        // The VM holds its configured memory plus 20 KiB; the container 128 + 8 MiB.
+        assert!((vm - (2048.0 + 20.0 / 1024.0)).abs() < 1e-9, "{vm}");
+        assert_eq!(ct, 136.0);
+        // With a balloon the VM gives back what its guest does not use: 128 + 200 MiB.
+        let ballooned = sum(footprint(
             &stack(PlatformKind::Type1),
-            GuestOs::Linux,
-            128,
+            &i,
+            &[OvercommitPolicy::Balloon],
             &c,
         ));
-        let ct = sum(footprint(
-            &stack(PlatformKind::Container),
-            GuestOs::Linux,
-            128,
-            &c,
-        ));
+        assert!(
+            (ballooned - (328.0 + 20.0 / 1024.0)).abs() < 1e-9,
+            "{ballooned}"
+        );
         assert!(vm > ct + 150.0, "vm {vm} container {ct}");
     }
 }

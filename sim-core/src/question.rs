@@ -71,6 +71,10 @@ pub enum Metric {
     DesktopFramesDeliveredPercent,
     /// VDI: user sessions a fault dropped.
     DesktopSessionsDropped,
+    /// Live migration: the stop-and-copy pause, milliseconds.
+    MigrationDowntimeMs,
+    /// Live migration: from the first round to the end of the stop-and-copy, milliseconds.
+    MigrationTotalMs,
 }
 
 impl Metric {
@@ -108,6 +112,8 @@ impl Metric {
             Metric::DesktopBandwidthKbitS => "desktop_bandwidth_kbit_s",
             Metric::DesktopFramesDeliveredPercent => "desktop_frames_delivered_percent",
             Metric::DesktopSessionsDropped => "desktop_sessions_dropped",
+            Metric::MigrationDowntimeMs => "migration_downtime_ms",
+            Metric::MigrationTotalMs => "migration_total_ms",
         }
     }
 }

@@ -125,6 +125,13 @@ pub struct PlatformResult {
     /// missed the translation cache, percent (a part of the hypervisor share).
     #[serde(default)]
     pub bt_translate_percent: Option<f64>,
+    /// What the instances ask of the host's memory, what overcommit reclaimed, what was
+    /// swapped and which instances the OOM killer stopped.
+    #[serde(default)]
+    pub host_memory: Option<crate::memory::MemoryResult>,
+    /// The live migration of one of its VMs, if the platform has one.
+    #[serde(default)]
+    pub migration: Option<crate::memory::MigrationResult>,
 }
 
 /// One instance group (`[[instance]]` entry) on one platform.
@@ -166,6 +173,16 @@ pub struct InstanceResult {
     /// Operations lost to the fault: the rate before it over the time left.
     #[serde(default)]
     pub ops_lost: u64,
+    /// Touches of pages the host had swapped out (each a 4 KiB read on the host's disk).
+    #[serde(default)]
+    pub swap_ins: u64,
+    /// Writes to pages KSM had merged (each a copy-on-write fault).
+    #[serde(default)]
+    pub cow_breaks: u64,
+    /// When its balloon finished inflating and its free page reports were sent,
+    /// milliseconds (none: neither, or not done).
+    #[serde(default)]
+    pub balloon_done_ms: Option<f64>,
 }
 
 impl PlatformResult {

@@ -1,9 +1,10 @@
 //! Running a scenario: one machine per platform plus its native baseline, advanced in
 //! slices of events so that callers (a CLI, a browser tab) stay responsive.
 
-use crate::isolation::{attack_surface, blast_radius, failed_component, FaultResult};
+use crate::isolation::{attack_surface, blast_radius, failed_component, FaultKind, FaultResult};
 use crate::lifecycle::{self, LifecycleResult};
 use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
+use crate::memory::{self, MemoryResult};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::{Category, ExitReason, Layer, PathBuilder, TranslationCount};
 use crate::platform::{PlatformKind, SchedulerKind, Stack, Technique};
@@ -11,7 +12,7 @@ use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
 use crate::results::{
     CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
 };
-use crate::scenario::{Scenario, MAX_ESTIMATED_EVENTS};
+use crate::scenario::{InstanceSpec, Scenario, MAX_ESTIMATED_EVENTS};
 use crate::table::ComparisonTable;
 use crate::workload::Op;
 
@@ -100,6 +101,8 @@ pub struct Runner {
     taken: Vec<bool>,
     outcomes: Vec<Option<MachineOutcome>>,
     events: u64,
+    /// Per platform: its memory plan.
+    memory: Vec<MemoryResult>,
 }
 
 /// One job of a run (a platform, a native baseline or a sweep point) taken out of its
@@ -171,6 +174,7 @@ impl Runner {
         type BaselineKey = (Vec<usize>, SchedulerKind, u64, bool);
         let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
         let mut baseline_of = Vec::new();
+        let mut memory_results = Vec::new();
         for (p_index, p) in scenario.platforms.iter().enumerate() {
             let mut groups = groups_of(p_index);
             // A VDI platform's desktops are shown on thin clients through its protocol.
@@ -192,7 +196,13 @@ impl Runner {
                     }
                 }
             }
-            let faults = machine_faults(&scenario, p_index, &groups);
+            let mut faults = machine_faults(&scenario, p_index, &groups);
+            // Memory: OOM kills come after the injected faults (their results follow the
+            // same order).
+            let plan = memory_plan(&scenario, p_index, None);
+            faults.extend(oom_faults(&plan, duration_cycles));
+            let machine_memory = machine_memory(&plan, &scenario.costs);
+            memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
                 p.scheduler,
@@ -214,6 +224,7 @@ impl Runner {
                     seed: scenario.seed,
                     trace: options.trace,
                     faults,
+                    memory: machine_memory,
                 },
             });
             if !baseline_keys.iter().any(|(k, _)| *k == key) {
@@ -238,6 +249,7 @@ impl Runner {
                     seed: scenario.seed,
                     trace: false,
                     faults: Vec::new(),
+                    memory: Default::default(),
                 },
             });
         }
@@ -266,7 +278,11 @@ impl Runner {
                             }
                         }
                     }
-                    spec.faults.clear();
+                    // No injected faults; the memory plan of this count decides the
+                    // OOM kills.
+                    let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
+                    spec.faults = oom_faults(&plan, duration_cycles);
+                    spec.memory = machine_memory(&plan, &scenario.costs);
                     spec.trace = false;
                     jobs.push(Job {
                         kind: JobKind::Sweep(p_index, count),
@@ -295,6 +311,7 @@ impl Runner {
             current: None,
             outcomes,
             events: 0,
+            memory: memory_results,
         }
     }
 
@@ -416,7 +433,14 @@ impl Runner {
             };
             let baseline = &outcomes[self.baseline_of[p_index]];
             platforms.push(platform_result(
-                s, p_index, &job.spec, outcome, baseline, seconds, per_us,
+                s,
+                p_index,
+                &self.memory[p_index],
+                &job.spec,
+                outcome,
+                baseline,
+                seconds,
+                per_us,
             ));
         }
         let sweep = s
@@ -496,6 +520,8 @@ fn sweep_result(
             .fold((0, 0), |(a, b), i| (a + i.steal, b + i.vcpu_time));
         let busy: u64 = outcome.busy.iter().sum();
         let throughput = ops as f64 / seconds;
+        let memory = memory_plan(s, p_index, Some((sweep.group, count)));
+        let oom_kills = memory.oom_kills.len() as u32;
         let curve = curves.last_mut().expect("curve");
         curve.points.push(SweepPoint {
             count,
@@ -506,7 +532,9 @@ fn sweep_result(
             p99_us,
             steal_percent: percent(steal, vcpu_time),
             idle_percent: percent(outcome.capacity.saturating_sub(busy), outcome.capacity),
-            meets_target: sweep.p99_target_us.is_none_or(|t| p99_us <= t),
+            oom_kills,
+            swapped_mib: memory.swapped_mib,
+            meets_target: sweep.p99_target_us.is_none_or(|t| p99_us <= t) && oom_kills == 0,
         });
     }
     for curve in &mut curves {
@@ -518,6 +546,85 @@ fn sweep_result(
         p99_target_us: sweep.p99_target_us,
         curves,
     }
+}
+
+/// The memory plan of platform `p_index`, with the swept group's count replaced when
+/// given (a sweep point).
+fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> MemoryResult {
+    let p = &s.platforms[p_index];
+    let owned: Vec<InstanceSpec> = s
+        .instances
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.platforms.contains(&p_index))
+        .map(|(index, i)| match swept {
+            Some((group, count)) if group == index => InstanceSpec { count, ..i.clone() },
+            _ => i.clone(),
+        })
+        .collect();
+    let mine: Vec<&InstanceSpec> = owned.iter().collect();
+    memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &mine).result
+}
+
+/// The memory plan as the machine runs it: per machine instance, parts per million of its
+/// working set on the host's swap and merged by KSM, and whether ksmd runs.
+fn machine_memory(
+    memory: &MemoryResult,
+    costs: &crate::costs::CostTable,
+) -> crate::machine::MachineMemory {
+    let ppm = |percent: f64| libm::round(percent.clamp(0.0, 100.0) * 10_000.0) as u32;
+    crate::machine::MachineMemory {
+        swapped_ppm: memory
+            .instances
+            .iter()
+            .map(|m| ppm(m.working_set_swapped_percent))
+            .collect(),
+        merged_ppm: memory
+            .instances
+            .iter()
+            .map(|m| ppm(m.working_set_merged_percent))
+            .collect(),
+        ksmd: memory.policies.contains(&memory::OvercommitPolicy::Ksm),
+        balloon_batches: memory
+            .instances
+            .iter()
+            .map(|m| balloon_batches(m.balloon_mib, costs))
+            .collect(),
+        free_page_reports: memory
+            .instances
+            .iter()
+            .map(|m| free_page_reports(m.reported_mib, costs))
+            .collect(),
+    }
+}
+
+/// Reports a guest sends to report `mib` of free memory.
+pub(crate) fn free_page_reports(mib: f64, costs: &crate::costs::CostTable) -> u32 {
+    let pages = libm::ceil(mib.max(0.0) * 256.0) as u64;
+    pages
+        .div_ceil(memory::report_pages(costs))
+        .min(u64::from(u32::MAX)) as u32
+}
+
+/// Batches a balloon of `mib` takes to inflate.
+pub(crate) fn balloon_batches(mib: f64, costs: &crate::costs::CostTable) -> u32 {
+    let pages = libm::ceil(mib.max(0.0) * 256.0) as u64;
+    pages
+        .div_ceil(memory::balloon_batch_pages(costs))
+        .min(u64::from(u32::MAX)) as u32
+}
+
+/// The OOM kills of a memory plan that happen inside the run, as machine faults.
+fn oom_faults(memory: &MemoryResult, duration_cycles: u64) -> Vec<MachineFault> {
+    memory
+        .oom_kills
+        .iter()
+        .filter(|k| k.at_cycles > 0 && k.at_cycles < duration_cycles)
+        .map(|k| MachineFault {
+            at: k.at_cycles,
+            instances: vec![k.instance],
+        })
+        .collect()
 }
 
 /// The instances each fault of the scenario stops on platform `p_index`: the component
@@ -675,6 +782,7 @@ fn translation_cache_figures(
 fn platform_result(
     s: &Scenario,
     p_index: usize,
+    memory: &MemoryResult,
     spec: &MachineSpec,
     outcome: &MachineOutcome,
     baseline: &MachineOutcome,
@@ -801,11 +909,17 @@ fn platform_result(
             exits: exit_counts(&i.exits, seconds),
             stopped_at_ms: i.stopped_at.map(|c| c as f64 / (per_us as f64 * 1000.0)),
             ops_lost: lost(i),
+            swap_ins: i.swap_ins,
+            cow_breaks: i.cow_breaks,
+            balloon_done_ms: i
+                .balloon_done_at
+                .map(|c| c as f64 / (per_us as f64 * 1000.0)),
         })
         .collect();
     let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);
     let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
-    let faults = fault_results(s, p_index, spec, outcome, &instances);
+    let mut faults = fault_results(s, p_index, spec, outcome, &instances);
+    faults.extend(oom_results(s, p_index, spec, memory, outcome, &instances));
     let vdi = p.vdi.as_ref().map(|net| {
         crate::desktop::report::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
     });
@@ -909,6 +1023,30 @@ fn platform_result(
         vdi,
         bt_tc_hit_percent,
         bt_translate_percent,
+        host_memory: Some(memory.clone()),
+        migration: p.migration.as_ref().map(|m| {
+            let i = &s.instances[m.group];
+            let counters = &outcome.instances[m.instance as usize];
+            let writes =
+                counters.ops as f64 / seconds * s.costs.page_write_percent.min(100) as f64 / 100.0;
+            if p.stack.kind == PlatformKind::Container {
+                let resident = memory
+                    .instances
+                    .get(m.instance as usize)
+                    .map_or(0.0, |x| x.resident_mib);
+                return memory::checkpoint_restore(&counters.name, m, resident, writes);
+            }
+            memory::precopy(
+                &counters.name,
+                m,
+                i.memory_mib,
+                i.working_set_mib,
+                writes,
+                i.vcpus,
+                s.host.clock_mhz,
+                memory::dirty_fault_cycles(&p.stack, &s.costs, s.host.cpu),
+            )
+        }),
     }
 }
 
@@ -928,20 +1066,20 @@ fn lifecycle_result(
     let Some(first) = mine.first() else {
         return LifecycleResult::default();
     };
-    let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.costs);
+    let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.host, &s.costs);
     lifecycle::time_steps_alone(&mut steps, &s.host);
     let startup_ms = lifecycle::storm(&[steps.clone()], &s.host)[0];
     let everyone: Vec<Vec<lifecycle::StartStep>> = mine
         .iter()
         .flat_map(|i| {
-            let st = lifecycle::start_steps(&p.stack, i.guest_os, &s.costs);
+            let st = lifecycle::start_steps(&p.stack, i.guest_os, &s.host, &s.costs);
             std::iter::repeat_n(st, i.count as usize)
         })
         .collect();
     let startup_all_ms = lifecycle::storm(&everyone, &s.host)
         .into_iter()
         .fold(0.0, f64::max);
-    let footprint = lifecycle::footprint(&p.stack, first.guest_os, first.working_set_mib, &s.costs);
+    let footprint = lifecycle::footprint(&p.stack, first, &p.overcommit, &s.costs);
     let footprint_mib: f64 = footprint.iter().map(|f| f.mib).sum();
     // CPU demand of one instance of the first group: the cycles this platform spends per
     // operation (everything the instance caused included) times the operations the same
@@ -1029,7 +1167,7 @@ fn fault_results(
             .iter()
             .map(|&i| {
                 let group = outcome.instances[i].group;
-                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.costs)
+                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.host, &s.costs)
             })
             .collect();
         // A failed shared component (host kernel, hypervisor, server) boots first.
@@ -1090,6 +1228,50 @@ fn fault_results(
     out
 }
 
+/// The OOM kills of the memory plan that happened inside the run, as fault results: each
+/// stops the processes of one instance and nothing else.
+fn oom_results(
+    s: &Scenario,
+    p_index: usize,
+    spec: &MachineSpec,
+    memory: &MemoryResult,
+    outcome: &MachineOutcome,
+    instances: &[InstanceResult],
+) -> Vec<FaultResult> {
+    let p = &s.platforms[p_index];
+    let faults = oom_faults(memory, spec.duration_cycles);
+    let kills = memory
+        .oom_kills
+        .iter()
+        .filter(|k| k.at_cycles > 0 && k.at_cycles < spec.duration_cycles);
+    kills
+        .zip(&faults)
+        .map(|(kill, mf)| {
+            let component = failed_component(&p.stack, FaultKind::OomKill);
+            let i = kill.instance as usize;
+            let stopped: Vec<usize> = blast_radius(component, Some(kill.instance), 0)
+                .into_iter()
+                .map(|k| k as usize)
+                .filter(|&k| outcome.instances.get(k).and_then(|c| c.stopped_at) == Some(mf.at))
+                .collect();
+            let group = outcome.instances.get(i).map_or(0, |c| c.group);
+            let restart =
+                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.host, &s.costs);
+            FaultResult {
+                kind: FaultKind::OomKill,
+                at_ms: (kill.at_ms as u64).max(1),
+                origin: Some(kill.name.clone()),
+                component,
+                failed: component.text(&kill.name),
+                stopped: stopped.iter().map(|&k| instances[k].name.clone()).collect(),
+                survivors: (instances.len() - stopped.len()) as u64,
+                ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
+                recovery_ms: lifecycle::storm(&[restart], &s.host)[0],
+            }
+        })
+        .collect()
+}
+
 /// The value of a metric on a platform, if it has one.
 pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Option<f64> {
     let latency = || op.and_then(|op| p.latency_of(op));
@@ -1114,6 +1296,8 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::Density => p.lifecycle.density as f64,
         Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
         Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
+        Metric::MigrationDowntimeMs => p.migration.as_ref()?.downtime_ms,
+        Metric::MigrationTotalMs => p.migration.as_ref()?.total_ms,
         Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
         Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
         Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,

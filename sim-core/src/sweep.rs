@@ -39,7 +39,16 @@ pub struct SweepPoint {
     pub steal_percent: f64,
     /// Idle pCPU capacity, percent.
     pub idle_percent: f64,
-    /// Whether p99 meets the target (true when there is no target).
+    /// OOM kills at this count (the memory plan: instances that do not fit and cannot be
+    /// reclaimed).
+    #[serde(default)]
+    pub oom_kills: u32,
+    /// Memory the host swapped out at this count, MiB.
+    #[serde(default)]
+    pub swapped_mib: f64,
+    /// Whether the point meets the target: p99 at or below it (any p99 when there is no
+    /// target) and no instance killed for memory. A density found this way never exceeds
+    /// what the memory holds under the platform's overcommit policy.
     pub meets_target: bool,
 }
 
@@ -89,6 +98,8 @@ mod tests {
             p99_us: 0.0,
             steal_percent: 0.0,
             idle_percent: 0.0,
+            oom_kills: 0,
+            swapped_mib: 0.0,
             meets_target,
         }
     }

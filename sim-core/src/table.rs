@@ -245,10 +245,17 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             "경계: 공유 커널 안의 네임스페이스와 cgroup; 모든 시스템 콜이 커널에 직접 도달",
         ),
         (PlatformKind::Native, TableRow::Isolation) => Text::new("no boundary beyond processes", "프로세스 외 경계 없음"),
-        (_, TableRow::Performance) => Text::new(
-            format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
-            format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
-        ),
+        (_, TableRow::Performance) => {
+            let (mut en, mut ko) = (
+                format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
+                format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
+            );
+            if let Some(d) = p.sweep_density {
+                en += &format!("; up to {d} instances meet the sweep's latency target (run, not divided)");
+                ko += &format!("; 스윕의 지연 목표를 지키는 인스턴스는 최대 {d}개 (나눗셈이 아닌 실행 결과)");
+            }
+            Text::new(en, ko)
+        }
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
             format!("{n} guest OS install(s); {gib:.1} GiB of guest memory"),
             format!("게스트 OS {n}개 설치; 게스트 메모리 {gib:.1} GiB"),
@@ -353,22 +360,27 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 ),
             )
         }),
-        TableRow::OsRequirement if l.footprint_mib > 0.0 => Some(Text::new(
-            format!(
-                "{:.0} MiB per instance; {} fit the host (memory {}, CPU {})",
+        TableRow::OsRequirement if l.footprint_mib > 0.0 => {
+            let mut en = format!(
+                "{:.0} MiB per instance; {} fit the host by arithmetic (memory {}, CPU {})",
                 l.footprint_mib,
                 l.density,
                 l.density_memory,
                 fmt_count(l.density_cpu)
-            ),
-            format!(
-                "인스턴스당 {:.0} MiB; 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
+            );
+            let mut ko = format!(
+                "인스턴스당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
                 l.footprint_mib,
                 l.density,
                 l.density_memory,
                 fmt_count(l.density_cpu)
-            ),
-        )),
+            );
+            if let Some(d) = p.sweep_density {
+                en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
+                ko += &format!("; 실행으로 찾은 값 {d}개 (스윕 목표 충족, OOM kill 없음)");
+            }
+            Some(Text::new(en, ko))
+        }
         TableRow::Management => Some(match p.kind {
             PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
                 format!("to install: a hypervisor and {n} guest OS(es)"),

@@ -134,6 +134,7 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
             "중첩 VMX (L1의 VMREAD/VMWRITE/VMRESUME)",
             "nested VMX (L1's VMREAD/VMWRITE/VMRESUME)",
         ),
+        ExitReason::EptViolation => ("EPT 위반", "EPT violation"),
     };
     lang.pick(ko, en)
 }

@@ -146,7 +146,13 @@ pub fn session_host_lifecycle(
         .fold(0.0, f64::max);
     l.steps = steps;
     let sessions = f64::from(first.count.max(1));
-    let os = crate::lifecycle::footprint(&s.platforms[p_index].stack, first.guest_os, 0, c);
+    // The shared server OS alone: no working set, nothing beyond its base.
+    let os_alone = crate::scenario::InstanceSpec {
+        working_set_mib: 0,
+        memory_mib: 0,
+        ..(*first).clone()
+    };
+    let os = crate::lifecycle::footprint(&s.platforms[p_index].stack, &os_alone, &[], c);
     let os_mib: f64 = os.iter().map(|f| f.mib).sum();
     l.footprint = vec![
         FootprintPart {

@@ -52,6 +52,12 @@ impl Machine {
         if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
             return;
         }
+        if (self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0)
+            && self.balloon_turn(gi, t)
+        {
+            self.start_balloon_batch(p, instance, t, now);
+            return;
+        }
         let th = &mut self.threads[ti];
         if th.next_op.is_none() && th.burst_left == 0 {
             let (burst, op) = if th.role.is_none() {
@@ -72,6 +78,10 @@ impl Machine {
         }
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
+        if self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0 {
+            let th = &mut self.threads[ti];
+            th.balloon_credit = th.balloon_credit.saturating_add(user);
+        }
         let op = if left <= room { next_op } else { None };
         let what = op.map_or("compute", |o| o.name());
         self.plan(
@@ -89,6 +99,12 @@ impl Machine {
         self.add_compute(p, e, now, Category::GuestUser, user);
         if let Some(op) = op {
             self.push_op(p, ii, op);
+            if self.instances[ii].swapped_ppm > 0 {
+                self.swap_touch(p, t);
+            }
+            if self.instances[ii].merged_ppm > 0 {
+                self.cow_touch(p, t);
+            }
         }
         self.start(p, now);
     }
@@ -219,6 +235,10 @@ impl Machine {
         let ii = instance as usize;
         let gi = self.instances[ii].group;
         let op = pending.op;
+        if pending.swap_in {
+            self.start_swap_resume(p, instance, t, pending, now);
+            return;
+        }
         if let Some(ring) = super::io::ring_of(op) {
             let r = &mut self.instances[ii].rings[ring];
             r.irq_pending = r.irq_pending.saturating_sub(1);

@@ -103,7 +103,8 @@ impl Machine {
         let Some(mut pending) = self.threads[thread as usize].pending else {
             return;
         };
-        let ring = super::io::ring_of(pending.op);
+        // A page-in is the host's read, not a request on the guest's ring.
+        let ring = super::io::ring_of(pending.op).filter(|_| !pending.swap_in);
         let pv_ring =
             ring.is_some() && self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual;
         let mut irq = !batched;

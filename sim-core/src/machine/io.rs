@@ -141,6 +141,7 @@ impl Machine {
                 started: op_start,
                 delivery: None,
                 inline_backend: backend.is_none() && ring_of(op).is_some(),
+                swap_in: false,
             });
             self.entities[e as usize].thread = None;
         } else {
@@ -259,6 +260,11 @@ impl Machine {
         };
         let instance = self.threads[thread as usize].instance as usize;
         if self.instances[instance].dead {
+            return;
+        }
+        if pending.swap_in {
+            // The host read its own page: no back end of the guest is involved.
+            self.deliver(thread, now);
             return;
         }
         match ring_of(pending.op).and_then(|r| self.instances[instance].backend[r]) {

@@ -17,19 +17,25 @@
 //! - `cache.rs`: cache refills after another instance displaced a working set;
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
+//! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
+//! - `balloon.rs`: a guest's balloon driver inflating, batch by batch, at the start;
+//! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
 //! - `trace.rs`: the bounded per-pCPU timeline;
 //! - `desktop.rs`: the hooks through which desktop sessions' threads
 //!   ([`crate::desktop::session`]) draw their work, wait, and send their updates.
 
+mod balloon;
 mod cache;
 mod desktop;
 mod guest;
 mod interrupts;
 mod io;
+mod ksm;
 mod locks;
 mod pcpu;
 mod runqueue;
 mod sched;
+mod swap;
 mod trace;
 
 #[cfg(test)]
@@ -123,6 +129,25 @@ pub struct MachineSpec {
     pub trace: bool,
     /// Instances stopped at a given time (injected faults).
     pub faults: Vec<MachineFault>,
+    /// What the host does with memory: swapped and merged shares, ksmd.
+    pub memory: MachineMemory,
+}
+
+/// The memory plan as the machine sees it (see `crate::memory::plan`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MachineMemory {
+    /// Per machine instance: parts per million of its working set that the host has
+    /// swapped out (empty: nothing swapped). See `swap.rs`.
+    pub swapped_ppm: Vec<u32>,
+    /// Per machine instance: parts per million of its working set merged by KSM with
+    /// another instance's pages (a write to one breaks it). See `ksm.rs`.
+    pub merged_ppm: Vec<u32>,
+    /// ksmd runs on the host (the platform may merge pages).
+    pub ksmd: bool,
+    /// Per machine instance: balloon batches its guest driver runs when the run starts.
+    pub balloon_batches: Vec<u32>,
+    /// Per machine instance: free page reports its guest sends when the run starts.
+    pub free_page_reports: Vec<u32>,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -175,6 +200,8 @@ enum Owner {
     Background,
     /// An I/O back end (driver domain vCPU, VMM or vhost thread).
     Backend(u32),
+    /// The host's KSM daemon (ksmd).
+    Ksmd,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +274,9 @@ struct Pending {
     delivery: Option<crate::path::VcpuState>,
     /// Whether the back end's completion work runs inline in this completion.
     inline_backend: bool,
+    /// The operation touched a swapped-out page: this is the page-in, and the operation
+    /// goes on when it completes.
+    swap_in: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -268,6 +298,17 @@ struct Thread {
     role: Option<crate::desktop::Role>,
     /// The desktop session it belongs to (meaningful with a role).
     session: u32,
+    /// Whether the planned operation touches a swapped-out page, and the stream that
+    /// decides it (only for instances with swapped memory).
+    swap_pending: bool,
+    swap_rng: Option<SimRng>,
+    /// Balloon batches still to run on this thread's vCPU (its instance's first thread).
+    balloon_batches: u32,
+    /// Free page reports still to send from this thread's vCPU.
+    free_page_reports: u32,
+    /// Cycles of application work run since the last balloon batch (the guest scheduler
+    /// shares the vCPU between the balloon driver and the application, CFS-like).
+    balloon_credit: u64,
 }
 
 /// Counters of one instance.
@@ -287,6 +328,12 @@ pub struct InstanceCounters {
     pub lock_acquired: u64,
     pub lock_contended: u64,
     pub lock_spin_cycles: u64,
+    /// Touches of swapped-out pages (each a read on the host's disk).
+    pub swap_ins: u64,
+    /// Writes to pages merged by KSM (each a copy-on-write fault).
+    pub cow_breaks: u64,
+    /// When its balloon finished inflating.
+    pub balloon_done_at: Option<Cycles>,
 }
 
 struct InstanceRt {
@@ -309,6 +356,10 @@ struct InstanceRt {
     /// Shadow paging: the threads (address spaces) whose shadow roots are cached, most
     /// recent first (at most `shadow_root_cache`).
     shadow_roots: Vec<u32>,
+    /// Parts per million of the working set on the host's swap.
+    swapped_ppm: u32,
+    /// Parts per million of the working set merged by KSM.
+    merged_ppm: u32,
 }
 
 /// Slots of a group's cost table (see [`GroupRt::costs`]).
@@ -338,7 +389,16 @@ mod slot {
     pub const LOCK_KICK: usize = LOCK_WAIT + 1;
     /// One hidden page fault of shadow paging.
     pub const HIDDEN_FAULT: usize = LOCK_KICK + 1;
-    pub const COUNT: usize = HIDDEN_FAULT + 1;
+    /// Host swapping: touching a swapped-out page, and its page-in completing.
+    pub const SWAP_FAULT: usize = HIDDEN_FAULT + 1;
+    pub const SWAP_RESUME: usize = SWAP_FAULT + 1;
+    /// KSM: a write to a merged page.
+    pub const COW_FAULT: usize = SWAP_RESUME + 1;
+    /// One batch of a balloon inflating.
+    pub const BALLOON_BATCH: usize = COW_FAULT + 1;
+    /// One free page report.
+    pub const FREE_PAGE_REPORT: usize = BALLOON_BATCH + 1;
+    pub const COUNT: usize = FREE_PAGE_REPORT + 1;
 }
 
 struct GroupRt {
@@ -453,6 +513,18 @@ impl Machine {
                     format!("{}-{}", g.name, copy + 1)
                 };
                 let mut ready = VecDeque::new();
+                let swapped_ppm = spec
+                    .memory
+                    .swapped_ppm
+                    .get(instance as usize)
+                    .copied()
+                    .unwrap_or(0);
+                let merged_ppm = spec
+                    .memory
+                    .merged_ppm
+                    .get(instance as usize)
+                    .copied()
+                    .unwrap_or(0);
                 // Threads: the workload's, or each user session's and its shared OS's.
                 let mut plan: Vec<(Option<crate::desktop::Role>, u32)> = Vec::new();
                 match (&g.desktop, &mut desktop) {
@@ -487,10 +559,13 @@ impl Machine {
                     _ => plan.extend((0..g.threads).map(|_| (None, 0))),
                 }
                 for (t, &(role, session)) in plan.iter().enumerate() {
-                    let rng = SimRng::derived(
-                        spec.seed,
-                        &[g.scenario_index as u64, u64::from(copy), t as u64],
-                    );
+                    let ids = [g.scenario_index as u64, u64::from(copy), t as u64];
+                    let rng = SimRng::derived(spec.seed, &ids);
+                    // A separate stream, so that the operations drawn stay the same on
+                    // every platform whether or not memory is swapped.
+                    let swap_rng = (swapped_ppm > 0 || merged_ppm > 0).then(|| {
+                        SimRng::derived(spec.seed, &[ids[0], ids[1], ids[2], swap::STREAM])
+                    });
                     ready.push_back(threads.len() as u32);
                     threads.push(Thread {
                         instance,
@@ -504,6 +579,27 @@ impl Machine {
                         shadow_evictable: false,
                         role,
                         session,
+                        swap_pending: false,
+                        swap_rng,
+                        balloon_credit: u64::MAX / 2,
+                        free_page_reports: if t == 0 {
+                            spec.memory
+                                .free_page_reports
+                                .get(instance as usize)
+                                .copied()
+                                .unwrap_or(0)
+                        } else {
+                            0
+                        },
+                        balloon_batches: if t == 0 {
+                            spec.memory
+                                .balloon_batches
+                                .get(instance as usize)
+                                .copied()
+                                .unwrap_or(0)
+                        } else {
+                            0
+                        },
                     });
                 }
                 let first_entity = entities.len() as u32;
@@ -528,6 +624,8 @@ impl Machine {
                     cache: CacheState::cold(groups[g_index].hot_kib),
                     dead: false,
                     shadow_roots: Vec::new(),
+                    swapped_ppm,
+                    merged_ppm,
                     counters: InstanceCounters {
                         group: g.scenario_index,
                         name,
@@ -546,6 +644,9 @@ impl Machine {
             for _ in 0..spec.host.cores {
                 entities.push(Entity::new(Owner::Background, None, 256, 0));
             }
+        }
+        if spec.memory.ksmd {
+            entities.push(Entity::new(Owner::Ksmd, None, 256, 0));
         }
         let cores = spec.host.cores;
         let mut machine = Machine {
@@ -804,7 +905,26 @@ impl GroupRt {
         put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
         put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
         put(slot::HIDDEN_FAULT, &builder.hidden_fault_path().steps);
-        let _ = spec;
+        put(
+            slot::SWAP_FAULT,
+            &crate::memory::swap_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
+        put(
+            slot::SWAP_RESUME,
+            &crate::memory::swap_resume_steps(&spec.stack, &spec.costs),
+        );
+        put(
+            slot::BALLOON_BATCH,
+            &crate::memory::balloon_batch_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
+        put(
+            slot::FREE_PAGE_REPORT,
+            &crate::memory::free_page_report_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
+        put(
+            slot::COW_FAULT,
+            &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
         let submit_kick_inline = Op::ALL.map(|op| {
             let mut sum = PathCost::default();
             for part in [slot::SUBMIT, slot::KICK, slot::BACKEND_SUBMIT] {

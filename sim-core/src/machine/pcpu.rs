@@ -38,6 +38,12 @@ pub(super) enum Item {
     },
     /// A host background process's busy burst.
     Background,
+    /// One scan of the host's KSM daemon.
+    KsmScan,
+    /// One batch of a guest's balloon inflating, on the vCPU of `thread`.
+    BalloonBatch {
+        thread: u32,
+    },
     /// A back end's work for one request.
     BackendJob {
         job: super::io::Job,
@@ -398,6 +404,11 @@ impl Machine {
         }
         match item {
             Item::Switch | Item::GuestSwitch => {}
+            Item::BalloonBatch { thread } => self.balloon_batch_done(thread, now),
+            Item::KsmScan => {
+                self.ksm_scan_done(p, e, now);
+                return;
+            }
             Item::Background => {
                 let percent = u64::from(self.spec.background_percent.clamp(1, 99));
                 let sleep_mean = ran * (100 - percent) / percent;
@@ -432,7 +443,11 @@ impl Machine {
                 if let Some(op) = op {
                     th.burst_left = 0;
                     th.next_op = None;
-                    self.issue(e, thread, op, op_start, now);
+                    if th.swap_pending {
+                        self.swap_in(e, thread, op, op_start, now);
+                    } else {
+                        self.issue(e, thread, op, op_start, now);
+                    }
                 }
             }
             Item::Completion {
@@ -441,8 +456,16 @@ impl Machine {
                 started,
             } => {
                 let instance = self.threads[thread as usize].instance as usize;
+                let swap_in = self.threads[thread as usize]
+                    .pending
+                    .is_some_and(|p| p.swap_in);
                 self.threads[thread as usize].pending = None;
-                self.record(instance, op, now - started);
+                if swap_in {
+                    // The page is back: the operation that touched it goes on.
+                    self.issue(e, thread, op, started, now);
+                } else {
+                    self.record(instance, op, now - started);
+                }
             }
             Item::BackendJob { job } => self.backend_job_done(job, now),
             Item::Spin { thread, end, len } => {
@@ -496,6 +519,7 @@ impl Machine {
                 self.start(p, now);
             }
             Owner::Backend(b) => self.start_backend_item(p, e, b, now),
+            Owner::Ksmd => self.start_ksm_scan(p, now),
             Owner::Vcpu(instance) => self.start_vcpu_item(p, e, instance, now),
         }
     }

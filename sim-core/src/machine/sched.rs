@@ -349,7 +349,7 @@ impl Machine {
                 self.cache_switch_in(CacheOwner::Backend(b as usize));
                 (None, 0, slot::BACKEND_SWITCH)
             }
-            Owner::Background => {
+            Owner::Background | Owner::Ksmd => {
                 self.cache_switch_in(CacheOwner::Background);
                 (None, 0, slot::BACKEND_SWITCH)
             }

@@ -135,6 +135,7 @@ fn machine(text: &str) -> super::MachineOutcome {
         seed: s.seed,
         trace: false,
         faults: Vec::new(),
+        memory: Default::default(),
     });
     while !m.advance(1 << 20) {}
     m.finish()

@@ -85,11 +85,14 @@ pub enum ExitReason {
     HiddenPageFault,
     /// Nested virtualization: an L1 hypervisor's VMREAD, VMWRITE or VMRESUME traps to L0.
     NestedVmx,
+    /// Nested paging: the guest touched a guest-physical page with no host page behind it
+    /// (for instance one the host swapped out).
+    EptViolation,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 15;
-    pub const ALL: [ExitReason; 15] = [
+    pub const COUNT: usize = 16;
+    pub const ALL: [ExitReason; 16] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -105,6 +108,7 @@ impl ExitReason {
         ExitReason::Rdtsc,
         ExitReason::HiddenPageFault,
         ExitReason::NestedVmx,
+        ExitReason::EptViolation,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -123,6 +127,7 @@ impl ExitReason {
             ExitReason::Rdtsc => "rdtsc",
             ExitReason::HiddenPageFault => "hidden_page_fault",
             ExitReason::NestedVmx => "nested_vmx",
+            ExitReason::EptViolation => "ept_violation",
         }
     }
 }

@@ -354,6 +354,20 @@ pub struct PlatformSection {
         schemars(with = "Option<Vec<crate::platform::Enlightenment>>")
     )]
     pub enlightenments: Option<Spanned<Vec<crate::platform::Enlightenment>>>,
+    /// Overcommit policies that may reclaim memory when the instances' configured memory
+    /// is more than the host has: `balloon` (VMs whose guest has the paravirtual balloon
+    /// driver, io = "paravirtual"), `ksm` (VMs), `swap` (any platform),
+    /// `free_page_reporting` (VMs with io = "paravirtual"). Default: none.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::memory::OvercommitPolicy>>")
+    )]
+    pub overcommit: Option<Spanned<Vec<Spanned<crate::memory::OvercommitPolicy>>>>,
+    /// Type 1 and type 2: live-migrate the first copy of an instance group to a second
+    /// host by pre-copy, over a link (see `[platform.migration]`).
+    #[serde(default)]
+    pub migration: Option<MigrationSection>,
     /// VDI: remote display protocol preset (`blast`, `hdx`, `rdp`).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DisplayProtocol>"))]
@@ -391,6 +405,38 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub session_host: Option<Spanned<bool>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+/// A live migration by pre-copy.
+pub struct MigrationSection {
+    /// The instance group whose first copy moves.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub instance: Spanned<String>,
+    /// Bandwidth of the link to the other host, Gbit/s (0.01 to 1000, default 10).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 0.01, max = 1000.0))
+    )]
+    pub link_gbit_s: Option<Spanned<f64>>,
+    /// Most pre-copy rounds before the stop-and-copy (1 to 1000, default 30).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u32>", range(min = 1, max = 1000))
+    )]
+    pub max_rounds: Option<Spanned<u32>>,
+    /// Downtime target: stop and copy once the rest can be sent within it, ms (1 to 60000,
+    /// default 300, QEMU's default).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<f64>", range(min = 1.0, max = 60000.0))
+    )]
+    pub max_downtime_ms: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -82,7 +82,10 @@ pub const MAX_GROUP_RUNS: u64 = 1024;
 /// operation's own item after it and a kick (3 events); a spin ends at a cut (counted
 /// above), when the lock comes (the critical section's event), or after at least the PLE
 /// window or the PV threshold of spinning, with at most an exit, a switch and a kick
-/// after it (3 events); a host kernel's spin goes on in tick-long stretches.
+/// after it (3 events); a host kernel's spin goes on in tick-long stretches. On a
+/// platform that may swap, any operation may touch a swapped-out page and wait for the
+/// host's disk first: 5 more events (a non-blocking operation counts as a blocking one,
+/// a blocking one twice). Each OOM kill of the memory plan is one fault event.
 fn machine_events(
     s: &Scenario,
     stack: &Stack,
@@ -90,6 +93,7 @@ fn machine_events(
     background: bool,
     faults: u64,
     network: Option<&super::VdiNetwork>,
+    swap: bool,
 ) -> u64 {
     let duration_ms = s.duration_ms;
     let duration = duration_ms * s.host.clock_mhz * 1000;
@@ -121,11 +125,14 @@ fn machine_events(
             let submit = FoldedPath::from(&path.submit).every_time.total;
             let (mut events, cycles) = if op.blocks() {
                 let complete = FoldedPath::from(&path.complete).every_time.total;
-                // Issue, device, back end, delivery, completion; a coalescing timer.
+                // Issue, device, back end, delivery, completion; a coalescing timer; and
+                // on a platform that swaps, a swap-in before it.
                 (
-                    5 + u64::from(stack.irq_coalesce_us > 0),
+                    5 + u64::from(stack.irq_coalesce_us > 0) + if swap { 5 } else { 0 },
                     burst + submit + complete,
                 )
+            } else if swap {
+                (5, burst + submit)
             } else {
                 (2, burst + submit)
             };
@@ -221,6 +228,29 @@ pub fn desktop_events(
         .saturating_add(4)
 }
 
+/// Events the memory plan of platform `p` running `groups` adds: one fault event per OOM
+/// kill, and per balloon batch an item and a switch.
+fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> u64 {
+    let owned: Vec<super::InstanceSpec> = groups
+        .iter()
+        .map(|&(i, count)| super::InstanceSpec {
+            count,
+            ..s.instances[i].clone()
+        })
+        .collect();
+    let refs: Vec<&super::InstanceSpec> = owned.iter().collect();
+    let plan = crate::memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &refs).result;
+    let batches: u64 = plan
+        .instances
+        .iter()
+        .map(|m| {
+            u64::from(crate::runner::balloon_batches(m.balloon_mib, &s.costs))
+                + u64::from(crate::runner::free_page_reports(m.reported_mib, &s.costs))
+        })
+        .sum();
+    plan.oom_kills.len() as u64 + 2 * batches
+}
+
 impl Scenario {
     /// An upper bound of the events a full run needs: every platform, each distinct
     /// native baseline and each sweep point, desktop sessions included (see
@@ -243,11 +273,28 @@ impl Scenario {
                 .faults
                 .iter()
                 .filter(|f| f.platforms.contains(&p_index))
-                .count() as u64;
+                .count() as u64
+                + oom_kills(self, p, &groups);
             let net = p.vdi.as_ref();
+            let swap = p
+                .overcommit
+                .contains(&crate::memory::OvercommitPolicy::Swap);
             total = total.saturating_add(machine_events(
-                self, &p.stack, &groups, background, faults, net,
+                self, &p.stack, &groups, background, faults, net, swap,
             ));
+            // ksmd: a wake-up, a switch and a scan per sleep and scan.
+            let ksmd = if p.overcommit.contains(&crate::memory::OvercommitPolicy::Ksm) {
+                let per_ms = self.host.clock_mhz * 1000;
+                let period = (self.costs.ksm_sleep_us * self.host.clock_mhz).saturating_add(
+                    self.costs
+                        .ksm_pages_to_scan
+                        .saturating_mul(self.costs.ksm_scan_cycles_per_page),
+                );
+                3 * (self.duration_ms * per_ms / period.max(1) + 1)
+            } else {
+                0
+            };
+            total = total.saturating_add(ksmd);
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
                 total = total.saturating_add(machine_events(
@@ -257,6 +304,7 @@ impl Scenario {
                     false,
                     0,
                     None,
+                    false,
                 ));
                 baselines.push(key);
             }
@@ -267,9 +315,11 @@ impl Scenario {
                             .iter()
                             .map(|&(i, c)| (i, if i == sweep.group { count } else { c }))
                             .collect();
+                        let kills = oom_kills(self, p, &groups);
                         total = total.saturating_add(machine_events(
-                            self, &p.stack, &groups, background, 0, net,
+                            self, &p.stack, &groups, background, kills, net, swap,
                         ));
+                        total = total.saturating_add(ksmd);
                     }
                 }
             }

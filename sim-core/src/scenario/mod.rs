@@ -28,8 +28,8 @@ pub use crate::hardware::Host;
 pub use adjust::Adjustments;
 pub use error::{line_column, ScenarioError};
 pub use format::{
-    DiskSection, FaultSection, HostSection, InstanceSection, NicSection, PlatformSection,
-    QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
+    DiskSection, FaultSection, HostSection, InstanceSection, MigrationSection, NicSection,
+    PlatformSection, QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
 };
 pub use limits::{
     desktop_events, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS,
@@ -62,6 +62,10 @@ pub struct PlatformSpec {
     pub host_background_percent: u32,
     /// VDI: the client network and display protocol.
     pub vdi: Option<VdiNetwork>,
+    /// Overcommit policies in force (sorted, no repeats).
+    pub overcommit: Vec<crate::memory::OvercommitPolicy>,
+    /// A live migration of one of its VMs.
+    pub migration: Option<crate::memory::MigrationSpec>,
 }
 
 /// The network between a VDI server and its thin clients (it lives with the platforms).

@@ -19,6 +19,7 @@ use super::{
 };
 use crate::costs::{CostTable, CpuGeneration};
 use crate::isolation::FaultKind;
+use crate::memory::OvercommitPolicy;
 use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, MemoryVirtualization, NetworkMode, PlatformKind,
     SchedulerKind, Stack, StorageMode, Technique,
@@ -546,6 +547,10 @@ pub(super) fn validate(
         )?);
     }
 
+    // Costs first: the memory totals below use some of them.
+    validate_costs(v, &raw.costs)?;
+    let raw_costs = &raw.costs;
+
     // Per-platform totals: instances, vCPUs, memory.
     for (p_index, p) in platforms.iter().enumerate() {
         let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
@@ -598,26 +603,51 @@ pub(super) fn validate(
                 ),
             ));
         }
-        let memory: u64 = mine
-            .iter()
-            .map(|(i, _)| u64::from(i.count) * i.memory_mib)
-            .sum();
-        if memory > host.memory_mib {
+        // Memory: what the instances commit (a VM's configured memory and overhead, a
+        // container's limit) against what the host has after its reserved part, unless
+        // an overcommit policy may reclaim the difference.
+        let committed = |i: &InstanceSpec| {
+            u64::from(i.count) * crate::memory::committed_mib(&p.stack, i, raw_costs)
+        };
+        let memory: u64 = mine.iter().map(|(i, _)| committed(i)).sum();
+        let available = host.memory_mib.saturating_sub(raw_costs.host_reserved_mib);
+        if memory > available && p.overcommit.is_empty() {
             let (_, raw_inst) = mine
                 .iter()
-                .max_by_key(|(i, _)| u64::from(i.count) * i.memory_mib)
+                .max_by_key(|(i, _)| committed(i))
                 .expect("non-empty");
+            let usable = OvercommitPolicy::usable(&p.stack);
+            let policies = usable
+                .iter()
+                .map(|x| format!("overcommit = [\"{}\"]", x.name()))
+                .collect::<Vec<_>>()
+                .join(" or ");
             return Err(v.error(
                 raw_inst.memory_gib.span(),
                 msg!(
                     "memory_over_host",
-                    "platform `{name}` needs {need} GiB for its instances but the host has {have} GiB: lower memory_gib or count, or raise host.memory_gib",
-                    "플랫폼 `{name}`의 인스턴스에는 {need} GiB가 필요하지만 호스트는 {have} GiB입니다: memory_gib나 count를 줄이거나 host.memory_gib를 늘리세요",
+                    "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
+                    "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies}로 오버커밋을 허용하세요",
                     name = p.name,
                     need = gib(memory),
-                    have = gib(host.memory_mib)
+                    have = gib(available),
+                    reserved = gib(raw_costs.host_reserved_mib),
+                    policies = policies
                 ),
             ));
+        }
+    }
+
+    // Migrations: each names an instance group the platform runs.
+    for (p_index, raw_p) in raw.platforms.iter().enumerate() {
+        if let Some(m) = &raw_p.migration {
+            platforms[p_index].migration = Some(validate_migration(
+                v,
+                m,
+                &platforms[p_index],
+                p_index,
+                &instances,
+            )?);
         }
     }
 
@@ -660,7 +690,6 @@ pub(super) fn validate(
         )?);
     }
 
-    validate_costs(v, &raw.costs)?;
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -1304,38 +1333,209 @@ fn validate_platform(
         }
         Some(b) => *b.get_ref(),
     };
+    let stack = Stack {
+        kind,
+        technique,
+        io,
+        memory,
+        driver_domain,
+        network: p
+            .network
+            .as_ref()
+            .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
+        storage: p
+            .storage
+            .as_ref()
+            .map_or(StorageMode::Overlay, |s| *s.get_ref()),
+        microvm,
+        backend,
+        halt_poll_us,
+        ple,
+        irq_coalesce_us,
+        irq_coalesce_frames,
+        enlightenments,
+        nested,
+    };
+    let overcommit = validate_overcommit(v, p, &name, &stack)?;
     Ok(PlatformSpec {
         name,
         label: p.label.clone(),
-        stack: Stack {
-            kind,
-            technique,
-            io,
-            memory,
-            driver_domain,
-            network: p
-                .network
-                .as_ref()
-                .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
-            storage: p
-                .storage
-                .as_ref()
-                .map_or(StorageMode::Overlay, |s| *s.get_ref()),
-            microvm,
-            backend,
-            halt_poll_us,
-            ple,
-            irq_coalesce_us,
-            irq_coalesce_frames,
-            enlightenments,
-            nested,
-        },
+        stack,
         scheduler,
         time_slice_ms,
         credit_boost,
         host_background_percent: background,
         vdi,
+        overcommit,
+        migration: None,
     })
+}
+
+/// A platform's migration: a hypervisor platform, an instance group it runs, values in range.
+fn validate_migration(
+    v: &Validator<'_>,
+    m: &super::MigrationSection,
+    p: &PlatformSpec,
+    p_index: usize,
+    instances: &[InstanceSpec],
+) -> Result<crate::memory::MigrationSpec, ScenarioError> {
+    if !matches!(
+        p.stack.kind,
+        PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Container
+    ) {
+        return Err(v.error(
+            m.instance.span(),
+            msg!(
+                "migration_not_applicable",
+                "platform `{name}` (kind = \"{kind}\"): migration moves a VM between hypervisors (type1, type2) or checkpoints and restores a container (container)",
+                "플랫폼 `{name}`(kind = \"{kind}\"): 마이그레이션은 하이퍼바이저 사이에서 VM을 옮기거나(type1, type2) 컨테이너를 체크포인트하고 복원합니다(container)",
+                name = p.name,
+                kind = kind_name(p.stack.kind)
+            ),
+        ));
+    }
+    let mine: Vec<usize> = (0..instances.len())
+        .filter(|&i| instances[i].platforms.contains(&p_index))
+        .collect();
+    let group = mine
+        .iter()
+        .copied()
+        .find(|&i| instances[i].name == *m.instance.get_ref())
+        .ok_or_else(|| {
+            v.error(
+                m.instance.span(),
+                msg!(
+                    "unknown_name",
+                    "platform `{name}`: migration instance `{got}` is not one of its instance groups; expected one of {expected}",
+                    "플랫폼 `{name}`: migration instance `{got}`은(는) 이 플랫폼의 인스턴스 그룹이 아닙니다. 가능한 값: {expected}",
+                    name = p.name,
+                    got = m.instance.get_ref(),
+                    expected = names(mine.iter().map(|&i| instances[i].name.as_str()))
+                ),
+            )
+        })?;
+    // Machine index of the group's first copy: the copies of the groups before it.
+    let instance: u32 = mine
+        .iter()
+        .take_while(|&&i| i != group)
+        .map(|&i| instances[i].count)
+        .sum();
+    let float = |value: &Option<toml::Spanned<f64>>,
+                 field: &str,
+                 min: f64,
+                 max: f64,
+                 default: f64|
+     -> Result<f64, ScenarioError> {
+        match value {
+            None => Ok(default),
+            Some(x) if (min..=max).contains(x.get_ref()) => Ok(*x.get_ref()),
+            Some(x) => Err(v.error(
+                x.span(),
+                msg!(
+                    "out_of_range",
+                    RANGE_EN,
+                    RANGE_KO,
+                    field = format!("migration.{field}"),
+                    min = min,
+                    max = max,
+                    got = x.get_ref()
+                ),
+            )),
+        }
+    };
+    let link_gbit_s = float(&m.link_gbit_s, "link_gbit_s", 0.01, 1000.0, 10.0)?;
+    let max_downtime_ms = float(&m.max_downtime_ms, "max_downtime_ms", 1.0, 60000.0, 300.0)?;
+    let max_rounds = match &m.max_rounds {
+        None => 30,
+        Some(r) if (1..=1000).contains(r.get_ref()) => *r.get_ref(),
+        Some(r) => {
+            return Err(v.error(
+                r.span(),
+                msg!(
+                    "out_of_range",
+                    RANGE_EN,
+                    RANGE_KO,
+                    field = "migration.max_rounds",
+                    min = 1,
+                    max = 1000,
+                    got = r.get_ref()
+                ),
+            ))
+        }
+    };
+    Ok(crate::memory::MigrationSpec {
+        group,
+        instance,
+        link_gbit_s,
+        max_rounds,
+        max_downtime_ms,
+    })
+}
+
+/// The platform's overcommit policies: each one the stack can use, none twice.
+fn validate_overcommit(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    stack: &Stack,
+) -> Result<Vec<OvercommitPolicy>, ScenarioError> {
+    let Some(list) = &p.overcommit else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<OvercommitPolicy> = Vec::new();
+    for item in list.get_ref() {
+        let policy = *item.get_ref();
+        if out.contains(&policy) {
+            return Err(v.error(
+                item.span(),
+                msg!(
+                    "duplicate",
+                    "platform `{name}`: overcommit lists `{got}` twice",
+                    "플랫폼 `{name}`: overcommit에 `{got}`이(가) 두 번 있습니다",
+                    name = name,
+                    got = policy.name()
+                ),
+            ));
+        }
+        if !policy.usable_on(stack) {
+            let valid = names(OvercommitPolicy::usable(stack).iter().map(|p| p.name()));
+            let (en, ko) = match policy {
+                OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting
+                    if stack.is_vm() =>
+                {
+                    (
+                    "a balloon and free page reporting need the virtio-balloon driver in the guest, which an unmodified guest with emulated devices (io = \"emulated\") does not have; use io = \"paravirtual\"",
+                    "벌룬과 free page reporting은 게스트의 virtio-balloon 드라이버가 필요한데, 에뮬레이션 장치(io = \"emulated\")를 쓰는 수정되지 않은 게스트에는 없습니다. io = \"paravirtual\"을 쓰세요",
+                )
+                }
+                OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting => (
+                    "a balloon driver runs inside a guest OS, and this platform has no guests",
+                    "벌룬 드라이버는 게스트 OS 안에서 동작하는데 이 플랫폼에는 게스트가 없습니다",
+                ),
+                _ => (
+                    "KSM merges identical pages of VM memory that a VMM marks mergeable; a container's or process's memory is not",
+                    "KSM은 VMM이 병합 가능으로 표시한 VM 메모리의 같은 페이지를 합칩니다. 컨테이너나 프로세스의 메모리는 해당하지 않습니다",
+                ),
+            };
+            return Err(v.error(
+                item.span(),
+                msg!(
+                    "overcommit_not_usable",
+                    "platform `{name}` (kind = \"{kind}\") cannot use overcommit `{got}`: {why}; valid here: {expected}",
+                    "플랫폼 `{name}`(kind = \"{kind}\")은(는) overcommit `{got}`을(를) 쓸 수 없습니다: {why_ko}. 여기서 가능한 값: {expected}",
+                    name = name,
+                    kind = stack.kind.name(),
+                    got = policy.name(),
+                    why = en,
+                    why_ko = ko,
+                    expected = valid
+                ),
+            ));
+        }
+        out.push(policy);
+    }
+    out.sort();
+    Ok(out)
 }
 
 fn validate_instance(
@@ -1748,6 +1948,16 @@ pub(crate) fn validate_question(
                 kind = kind_name(platform.stack.kind)
             ));
         }
+        if metric.name().starts_with("migration_") && platform.migration.is_none() {
+            return Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` needs a migration on platform `{platform}`: give it migration = an inline table with the instance to move",
+                "질문 `{id}`: 지표 `{metric}`에는 플랫폼 `{platform}`의 마이그레이션이 필요합니다: 옮길 instance를 담은 migration 인라인 테이블을 주세요",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name
+            ));
+        }
         if metric == Metric::SweepDensity {
             return match sweep {
                 None => Some(msg!(
@@ -1920,7 +2130,7 @@ fn validate_fault(
                 ),
             ))
         }
-        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure) => {
+        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure | FaultKind::OomKill) => {
             return Err(v.error(
                 i.span(),
                 msg!(

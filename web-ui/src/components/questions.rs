@@ -41,7 +41,8 @@ pub fn unit(m: Metric) -> &'static str {
         Throughput => " ops/s",
         MeanLatencyUs | P50LatencyUs | P99LatencyUs => " µs",
         ExitsPerSecond => " /s",
-        StartupMs | StartupAllMs | DesktopP50LatencyMs | DesktopP99LatencyMs => " ms",
+        StartupMs | StartupAllMs | DesktopP50LatencyMs | DesktopP99LatencyMs
+        | MigrationDowntimeMs | MigrationTotalMs => " ms",
         FootprintMib => " MiB",
         DesktopBandwidthKbitS => " kbit/s",
         Density | SweepDensity | InstancesStopped | OpsLost | DesktopSessionsDropped => "",

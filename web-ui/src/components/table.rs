@@ -182,6 +182,68 @@ pub fn table(props: &TableProps) -> Html {
                 </table>
                 </div>
             }
+            if r.platforms.iter().any(|p| p.host_memory.as_ref().is_some_and(|m| !m.policies.is_empty() || !m.oom_kills.is_empty())) {
+                <div class="scroll">
+                <table id="host-memory" class="data num">
+                    <caption>{ t(lang, "table.memory") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.policy") }</th>
+                        <th scope="col">{ t(lang, "table.overcommit") }</th>
+                        <th scope="col">{ t(lang, "table.demand") }</th>
+                        <th scope="col">{ t(lang, "table.resident") }</th>
+                        <th scope="col">{ t(lang, "table.ballooned") }</th>
+                        <th scope="col">{ t(lang, "table.merged") }</th>
+                        <th scope="col">{ t(lang, "table.swapped") }</th>
+                        <th scope="col">{ t(lang, "table.oom") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().filter_map(|p| p.host_memory.as_ref().map(|m| (p, m))).map(|(p, m)| html! {
+                            <tr>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
+                                <td class="text">{ if m.policies.is_empty() { "-".to_string() } else { m.policies.iter().map(|x| x.name()).collect::<Vec<_>>().join(" + ") } }</td>
+                                <td>{ format!("{}×", fmt_num((m.overcommit_ratio * 100.0).round() / 100.0)) }</td>
+                                <td>{ fmt_num(m.demand_mib.round()) }</td>
+                                <td>{ fmt_num(m.resident_mib.round()) }</td>
+                                <td>{ fmt_num((m.balloon_mib + m.reported_mib).round()) }</td>
+                                <td>{ fmt_num(m.shared_mib.round()) }</td>
+                                <td>{ fmt_num(m.swapped_mib.round()) }</td>
+                                <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            if r.platforms.iter().any(|p| p.migration.is_some()) {
+                <div class="scroll">
+                <table id="migration" class="data num">
+                    <caption>{ t(lang, "table.migration") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col">{ t(lang, "table.rounds") }</th>
+                        <th scope="col" class="text">{ t(lang, "table.converged") }</th>
+                        <th scope="col">{ t(lang, "table.downtime") }</th>
+                        <th scope="col">{ t(lang, "table.total") }</th>
+                        <th scope="col">{ t(lang, "table.sent") }</th>
+                        <th scope="col">{ t(lang, "table.slowdown") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().filter_map(|p| p.migration.as_ref().map(|m| (p, m))).map(|(p, m)| html! {
+                            <tr>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
+                                <td>{ fmt_num(m.rounds.len() as f64) }</td>
+                                <td class="text">{ t(lang, if m.converged { "table.yes" } else { "table.no" }) }</td>
+                                <td>{ crate::num::duration_ms(m.downtime_ms) }</td>
+                                <td>{ crate::num::duration_ms(m.total_ms) }</td>
+                                <td>{ fmt_num(m.sent_mib.round()) }</td>
+                                <td>{ fmt_num((m.slowdown_percent * 10.0).round() / 10.0) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
             if r.platforms.iter().any(|p| p.attack_surface.is_some()) {
                 <div class="scroll">
                 <table id="attack-surface" class="data num">

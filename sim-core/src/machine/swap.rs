@@ -1,0 +1,99 @@
+//! Host swapping in the machine: an operation of an instance whose working set is partly
+//! on the host's swap touches a swapped-out page with the chance of that part (one page
+//! touch per operation, uniform over the working set: an estimate). The touch adds the
+//! fault path to the item (an EPT violation or shadow fault, the host's major fault and
+//! its read request); the thread then waits for a 4 KiB read on the host's disk, queued
+//! behind the guests' own requests; when it completes the host maps the page and the
+//! operation goes on, its latency counting the wait (as with KVM's asynchronous page
+//! faults, the guest may run another thread meanwhile).
+
+use super::{slot, Event, Machine, Pending};
+use crate::engine::Cycles;
+use crate::memory::SWAP_PAGE_BYTES;
+use crate::workload::Op;
+
+/// Random-stream id of the swap draws (apart from the operation stream).
+pub(super) const STREAM: u64 = 0x5357_4150; // "SWAP"
+
+impl Machine {
+    /// The operation planned on `p` for thread `t` may touch a swapped-out page: draw it
+    /// once per operation (an item cut before its end keeps the draw) and add the fault
+    /// path to the item.
+    pub(super) fn swap_touch(&mut self, p: u32, t: u32) {
+        let ii = self.threads[t as usize].instance as usize;
+        let ppm = u64::from(self.instances[ii].swapped_ppm);
+        let th = &mut self.threads[t as usize];
+        if !th.swap_pending {
+            if let Some(rng) = th.swap_rng.as_mut() {
+                th.swap_pending = rng.below(1_000_000) < ppm;
+            }
+        }
+        if th.swap_pending {
+            self.plan_path(p, slot::SWAP_FAULT);
+        }
+    }
+
+    /// Thread `thread` on entity `e` touched a swapped-out page during `op` (begun at
+    /// `op_start`): it waits for the host's read.
+    pub(super) fn swap_in(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
+        let ti = thread as usize;
+        self.threads[ti].swap_pending = false;
+        self.threads[ti].pending = Some(Pending {
+            op,
+            started: op_start,
+            delivery: None,
+            inline_backend: false,
+            swap_in: true,
+        });
+        self.entities[e as usize].thread = None;
+        let instance = self.threads[ti].instance as usize;
+        self.instances[instance].counters.swap_ins += 1;
+        let done = self.swap_read_done(now);
+        self.queue.schedule(done, Event::DeviceDone { thread });
+    }
+
+    /// When a 4 KiB read issued at `now` on the host's disk completes: the same device,
+    /// and the same queue, as the guests' disk requests.
+    fn swap_read_done(&mut self, now: Cycles) -> Cycles {
+        let host = &self.spec.host;
+        let per_us = host.cycles_per_us();
+        let per_op = per_us * 1_000_000 / host.disk_iops.max(1);
+        let transfer = SWAP_PAGE_BYTES * per_us / host.disk_bandwidth_mb_s.max(1);
+        let service = per_op.max(transfer);
+        let start = now.max(self.disk_free_at);
+        self.disk_free_at = start + service;
+        start + service.max(host.disk_latency_us * per_us)
+    }
+
+    /// The page-in completed and thread `t` runs again on `p`: the host's completion and
+    /// mapping, the wake-up's delivery, then (when the item ends) the operation goes on.
+    pub(super) fn start_swap_resume(
+        &mut self,
+        p: u32,
+        instance: u32,
+        t: u32,
+        pending: Pending,
+        now: Cycles,
+    ) {
+        let gi = self.instances[instance as usize].group;
+        self.plan(
+            p,
+            super::pcpu::Item::Completion {
+                thread: t,
+                op: pending.op,
+                started: pending.started,
+            },
+            Some(instance),
+            gi,
+            "swap-in",
+        );
+        self.plan_path(p, slot::SWAP_RESUME);
+        if let Some(state) = pending.delivery {
+            self.plan_path(
+                p,
+                super::interrupts::delivery_slot(crate::path::IrqSource::Disk, state),
+            );
+        }
+        self.start(p, now);
+    }
+}

@@ -1,0 +1,30 @@
+//! Memory that runs out: each instance's demand on the host's memory, the overcommit
+//! policies that may reclaim it, and what happens when it does not fit (memcg reclaim,
+//! swapping, the OOM killer).
+//!
+//! - `policy.rs`: [`OvercommitPolicy`] (balloon, KSM, swap) and which stacks can use it;
+//! - `plan.rs`: [`plan`]: demand per instance, reclaim in policy order, OOM kills with
+//!   their time (the first touch of the memory, page by page, through the stack's page
+//!   fault path), giving a [`MemoryResult`];
+//! - `balloon.rs`: the steps of one batch of a balloon inflating (the machine runs
+//!   them, `machine/balloon.rs`);
+//! - `migration.rs`: live migration by pre-copy, rounds while the guest dirties pages;
+//! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
+//!   runs them, `machine/swap.rs`).
+
+mod balloon;
+mod migration;
+mod plan;
+mod policy;
+mod swap;
+
+pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
+pub use migration::{
+    checkpoint_restore, dirty_fault_cycles, precopy, MigrationResult, MigrationRound, MigrationSpec,
+};
+pub use plan::{
+    committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,
+    MemoryResult, OomKill, OomReason,
+};
+pub use policy::OvercommitPolicy;
+pub use swap::{cow_fault_steps, swap_fault_steps, swap_resume_steps, SWAP_PAGE_BYTES};

@@ -1,0 +1,742 @@
+//! The memory plan of one platform: what each instance asks of the host's memory, what
+//! the overcommit policies reclaim, what is swapped, and which instances the OOM killer
+//! stops and when.
+//!
+//! Demand per instance:
+//! - a VM occupies its configured memory (a guest fills its memory with page cache and
+//!   freed pages over time) plus the per-VM overhead of the hypervisor or VMM process;
+//! - a container occupies its working set plus page cache (when its workload reads or
+//!   writes files) up to its memory limit, plus its runtime shim;
+//! - a native process group occupies its working set.
+//!
+//! Inside an instance: a container whose working set is above its limit goes through
+//! memcg reclaim (page cache first, then its excess to swap when the platform may swap);
+//! without swap the OOM killer kills it when its charge reaches the limit. A guest whose
+//! base OS and working set do not fit its configured memory has its application killed by
+//! the guest kernel's OOM killer.
+//!
+//! On the host: when the demands do not fit the host's memory after the reserved part,
+//! the host kernel first drops the containers' page cache (its own cache: no policy
+//! needed), free page reporting hands over every guest's free memory on its own, then the
+//! policies reclaim in order: the balloon takes the guests' free memory, KSM merges
+//! identical pages, swap pages the coldest memory out (page cache and free guest pages
+//! before any working set, as an LRU does). What still does not fit is resolved by the
+//! host's OOM killer, which kills the instance with the largest demand first.
+//!
+//! *When* an OOM kill happens follows from the first touch of the memory: every 4 KiB
+//! page costs the stack's page fault path (through [`PathBuilder`]), the zeroing of the
+//! page and, in a VM, the host's allocation behind it (an EPT violation under nested
+//! paging), spread over the instance's threads and the host's cores.
+
+use serde::{Deserialize, Serialize};
+
+use super::OvercommitPolicy;
+use crate::costs::{CostTable, CpuGeneration};
+use crate::path::{PathBuilder, PathCost};
+use crate::platform::{GuestOs, MemoryVirtualization, PlatformKind, Stack};
+use crate::scenario::{Host, InstanceSpec};
+use crate::text::Text;
+use crate::workload::Op;
+
+const PAGES_PER_MIB: u64 = 256;
+
+/// Why the OOM killer stopped an instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OomReason {
+    /// A container's memory cgroup reached its limit with nothing left to reclaim.
+    CgroupLimit,
+    /// A guest's base OS and working set do not fit its configured memory.
+    GuestMemory,
+    /// The host ran out of memory and chose this instance.
+    HostMemory,
+}
+
+impl OomReason {
+    pub fn text(self) -> Text {
+        match self {
+            OomReason::CgroupLimit => Text::new(
+                "its memory cgroup reached the limit and nothing was left to reclaim",
+                "메모리 cgroup이 한도에 닿았고 더 회수할 것이 없음",
+            ),
+            OomReason::GuestMemory => Text::new(
+                "the guest's OS and working set do not fit its configured memory",
+                "게스트 OS와 작업 집합이 설정된 메모리에 들어가지 않음",
+            ),
+            OomReason::HostMemory => Text::new(
+                "the host ran out of memory and this instance had the largest demand",
+                "호스트 메모리가 바닥났고 이 인스턴스의 요구량이 가장 컸음",
+            ),
+        }
+    }
+}
+
+/// One OOM kill of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OomKill {
+    /// Machine index of the instance (group by group, copy by copy).
+    pub instance: u32,
+    pub name: String,
+    pub reason: OomReason,
+    /// When it happens, cycles from the start (may be past the end of the run).
+    pub at_cycles: u64,
+    pub at_ms: f64,
+}
+
+/// One instance's memory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstanceMemory {
+    pub name: String,
+    /// What the instance would occupy on the host, MiB.
+    pub demand_mib: f64,
+    /// What it occupies after reclaim, MiB.
+    pub resident_mib: f64,
+    /// Container: the memory limit, MiB.
+    pub limit_mib: Option<u64>,
+    /// Container: page cache dropped by the host kernel when the host ran short, MiB.
+    pub page_cache_evicted_mib: f64,
+    /// Given back by the balloon driver, MiB.
+    pub balloon_mib: f64,
+    /// Reported free by the guest (free page reporting), MiB.
+    #[serde(default)]
+    pub reported_mib: f64,
+    /// Merged into pages of other instances by KSM, MiB.
+    pub shared_mib: f64,
+    /// Paged out to the host's swap, MiB (cold memory first).
+    pub swapped_mib: f64,
+    /// Part of the swapped memory that belongs to the working set, percent of it: the
+    /// chance that a touch of the working set finds its page on disk.
+    pub working_set_swapped_percent: f64,
+    /// Part of the merged memory that belongs to the working set, percent of it (a write
+    /// there breaks the sharing: a copy-on-write fault).
+    #[serde(default)]
+    pub working_set_merged_percent: f64,
+    /// When the OOM killer stops it, milliseconds (also if after the run).
+    pub oom_at_ms: Option<f64>,
+}
+
+/// The memory of one platform, as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MemoryResult {
+    pub policies: Vec<OvercommitPolicy>,
+    pub host_mib: u64,
+    pub reserved_mib: u64,
+    /// Configured (committed) memory over the memory left after the reserved part.
+    pub overcommit_ratio: f64,
+    pub demand_mib: f64,
+    pub resident_mib: f64,
+    pub balloon_mib: f64,
+    #[serde(default)]
+    pub reported_mib: f64,
+    pub shared_mib: f64,
+    pub swapped_mib: f64,
+    pub instances: Vec<InstanceMemory>,
+    pub oom_kills: Vec<OomKill>,
+}
+
+/// The plan: the result, and what the machine needs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MemoryPlan {
+    pub result: MemoryResult,
+}
+
+/// The per-VM overhead on the host beyond the guest's configured memory, MiB.
+pub fn vm_overhead_mib(stack: &Stack, c: &CostTable) -> f64 {
+    match stack.kind {
+        PlatformKind::Native | PlatformKind::Container => 0.0,
+        PlatformKind::Type1 if stack.microvm => c.microvm_vmm_mib as f64,
+        PlatformKind::Type1 | PlatformKind::Vdi => c.hypervisor_per_vm_kib as f64 / 1024.0,
+        PlatformKind::Type2 => c.type2_vmm_process_mib as f64,
+    }
+}
+
+/// Memory one instance commits on the host (what the validator sums against the host):
+/// a VM's configured memory and overhead, a container's limit, a process group's memory.
+pub fn committed_mib(stack: &Stack, instance: &InstanceSpec, c: &CostTable) -> u64 {
+    instance.memory_mib + libm::ceil(vm_overhead_mib(stack, c)) as u64
+}
+
+/// The guest's own base OS memory.
+fn guest_base_mib(stack: &Stack, os: GuestOs, c: &CostTable) -> u64 {
+    if stack.microvm {
+        return c.microvm_guest_base_mib;
+    }
+    match os {
+        GuestOs::Windows => c.windows_guest_base_mib,
+        GuestOs::Linux | GuestOs::Freebsd => c.linux_guest_base_mib,
+    }
+}
+
+/// Cycles to touch one new 4 KiB page for the first time: the stack's page fault path,
+/// zeroing the page and, in a VM, the host's allocation of the page behind it (under
+/// nested paging an EPT violation exit and its handler first).
+pub fn first_touch_cycles_per_page(
+    stack: &Stack,
+    c: &CostTable,
+    cpu: CpuGeneration,
+    instance: &InstanceSpec,
+) -> u64 {
+    let builder = PathBuilder::new(stack, c, cpu, &instance.workload);
+    let fault = PathCost::of_steps(&builder.op_path(Op::PageFault).submit.steps).total;
+    let host_backing = if stack.is_vm() {
+        let exit = if stack.memory == MemoryVirtualization::Nested {
+            c.exit_roundtrip(cpu) + c.exit_handler
+        } else {
+            0
+        };
+        exit + c.page_fault_native + c.page_zero_cycles
+    } else {
+        0
+    };
+    (fault + c.page_zero_cycles + host_backing).max(1)
+}
+
+struct Row {
+    name: String,
+    vm: bool,
+    balloon_ok: bool,
+    group: usize,
+    os: GuestOs,
+    demand: f64,
+    /// Part of the demand no one touches often (page cache, free guest memory).
+    cold: f64,
+    /// Guest free memory the balloon can take.
+    free: f64,
+    base: f64,
+    working_set: f64,
+    resident: f64,
+    page_cache_evicted: f64,
+    balloon: f64,
+    reported: f64,
+    shared: f64,
+    /// The part of `shared` that is working set.
+    shared_ws: f64,
+    swapped: f64,
+    limit: Option<u64>,
+    /// Cycles per MiB of first touch, and pages touched at once.
+    cycles_per_mib: u64,
+    parallel: f64,
+    oom: Option<(OomReason, u64)>,
+}
+
+/// The plan of a platform running `instances` (each with its count) on `host`.
+pub fn plan(
+    stack: &Stack,
+    policies: &[OvercommitPolicy],
+    host: &Host,
+    c: &CostTable,
+    instances: &[&InstanceSpec],
+) -> MemoryPlan {
+    let has = |p: OvercommitPolicy| policies.contains(&p);
+    let overhead = vm_overhead_mib(stack, c);
+    // Threads touching memory at once share the host's cores.
+    let touching: u64 = instances
+        .iter()
+        .map(|i| u64::from(i.count) * u64::from(i.threads.min(i.vcpus)))
+        .sum();
+    let core_share = (f64::from(host.cores) / touching.max(1) as f64).min(1.0);
+    let mut rows: Vec<Row> = Vec::new();
+    for (g, i) in instances.iter().enumerate() {
+        let per_page = first_touch_cycles_per_page(stack, c, host.cpu, i);
+        let parallel = f64::from(i.threads.min(i.vcpus)) * core_share;
+        let ws = i.working_set_mib as f64;
+        let mem = i.memory_mib as f64;
+        let uses_files = i.workload.mix.disk_read > 0 || i.workload.mix.disk_write > 0;
+        for copy in 0..i.count {
+            let name = if i.count == 1 {
+                i.name.clone()
+            } else {
+                format!("{}-{}", i.name, copy + 1)
+            };
+            let mut row = Row {
+                name,
+                vm: stack.is_vm(),
+                balloon_ok: OvercommitPolicy::Balloon.usable_on(stack),
+                group: g,
+                os: i.guest_os,
+                demand: 0.0,
+                cold: 0.0,
+                free: 0.0,
+                base: 0.0,
+                working_set: ws,
+                resident: 0.0,
+                page_cache_evicted: 0.0,
+                balloon: 0.0,
+                reported: 0.0,
+                shared: 0.0,
+                shared_ws: 0.0,
+                swapped: 0.0,
+                limit: None,
+                cycles_per_mib: per_page * PAGES_PER_MIB,
+                parallel,
+                oom: None,
+            };
+            match stack.kind {
+                PlatformKind::Native => {
+                    row.demand = ws;
+                }
+                PlatformKind::Container => {
+                    row.limit = Some(i.memory_mib);
+                    let cache = if uses_files { (mem - ws).max(0.0) } else { 0.0 };
+                    if ws > mem {
+                        // memcg reclaim: no page cache left; the excess goes to swap
+                        // when the platform may swap, else the OOM killer.
+                        if has(OvercommitPolicy::Swap) {
+                            row.swapped = ws - mem;
+                        } else {
+                            row.oom = Some((OomReason::CgroupLimit, 0));
+                        }
+                        row.demand = mem + c.container_runtime_mib as f64;
+                    } else {
+                        row.demand = ws + cache + c.container_runtime_mib as f64;
+                        row.cold = cache;
+                    }
+                }
+                _ => {
+                    let base = guest_base_mib(stack, i.guest_os, c) as f64;
+                    row.base = base;
+                    row.demand = mem + overhead;
+                    if base + ws > mem {
+                        row.oom = Some((OomReason::GuestMemory, 0));
+                        row.free = 0.0;
+                        row.cold = 0.0;
+                    } else {
+                        row.free = mem - base - ws;
+                        row.cold = row.free;
+                    }
+                }
+            }
+            row.resident = row.demand;
+            rows.push(row);
+        }
+    }
+    let available = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
+    let demand: f64 = rows.iter().map(|r| r.demand).sum();
+    let mut deficit = demand - available;
+    // 0. The host kernel drops the containers' clean page cache: it is its own cache, so
+    // no policy is needed (a guest's page cache is out of its sight).
+    if deficit > 0.0 {
+        let cache: f64 = rows
+            .iter()
+            .filter(|r| r.limit.is_some())
+            .map(|r| r.cold)
+            .sum();
+        let take = deficit.min(cache);
+        if cache > 0.0 {
+            for r in rows.iter_mut().filter(|r| r.limit.is_some()) {
+                let dropped = r.cold * take / cache;
+                r.page_cache_evicted += dropped;
+                r.resident -= dropped;
+                r.cold -= dropped;
+            }
+            deficit -= take;
+        }
+    }
+    // 0b. Free page reporting: guests report all their free memory on their own, whether
+    // or not the host is short of it.
+    if has(OvercommitPolicy::FreePageReporting) {
+        for r in rows.iter_mut().filter(|r| r.balloon_ok) {
+            r.reported = r.free;
+            r.resident -= r.free;
+            r.cold -= r.free;
+            deficit -= r.free;
+            r.free = 0.0;
+        }
+    }
+    // 1. The balloon: guests give back their free memory.
+    if deficit > 0.0 && has(OvercommitPolicy::Balloon) {
+        let free: f64 = rows.iter().filter(|r| r.balloon_ok).map(|r| r.free).sum();
+        let take = deficit.min(free);
+        if free > 0.0 {
+            for r in rows.iter_mut().filter(|r| r.balloon_ok) {
+                r.balloon = r.free * take / free;
+                r.resident -= r.balloon;
+                r.cold -= r.balloon;
+            }
+            deficit -= take;
+        }
+    }
+    // 2. KSM: identical pages of guests with the same OS and of copies of one group.
+    if deficit > 0.0 && has(OvercommitPolicy::Ksm) {
+        let mergeable = ksm_mergeable(&rows, c);
+        let total: f64 = mergeable.iter().map(|(base, ws)| base + ws).sum();
+        let take = deficit.min(total);
+        if total > 0.0 {
+            for (r, (base, ws)) in rows.iter_mut().zip(&mergeable) {
+                r.shared = (base + ws) * take / total;
+                r.shared_ws = ws * take / total;
+                r.resident -= r.shared;
+            }
+            deficit -= take;
+        }
+    }
+    // 3. Swap: the coldest memory first, then the working sets, in proportion to what
+    // each instance holds.
+    if deficit > 0.0 && has(OvercommitPolicy::Swap) {
+        let cold: f64 = rows.iter().map(|r| r.cold.max(0.0)).sum();
+        let from_cold = deficit.min(cold);
+        for r in &mut rows {
+            if cold > 0.0 {
+                let s = r.cold.max(0.0) * from_cold / cold;
+                r.swapped += s;
+                r.resident -= s;
+            }
+        }
+        deficit -= from_cold;
+        if deficit > 0.0 {
+            let hot: f64 = rows.iter().map(|r| r.working_set.min(r.resident)).sum();
+            let take = deficit.min(hot);
+            for r in &mut rows {
+                if hot > 0.0 {
+                    let s = r.working_set.min(r.resident) * take / hot;
+                    r.swapped += s;
+                    r.resident -= s;
+                }
+            }
+            deficit -= take;
+        }
+    }
+    // Instance-level OOM kills: at the first touch of the memory that was allowed.
+    for r in &mut rows {
+        if let Some((reason, _)) = r.oom {
+            let allowed = match reason {
+                OomReason::GuestMemory => r.resident - r.base - overhead,
+                _ => r.limit.map_or(r.resident, |l| l as f64),
+            }
+            .max(0.0);
+            r.oom = Some((reason, touch_time(allowed, r)));
+        }
+    }
+    // 4. The host's OOM killer: the instance with the largest demand, until the rest fit,
+    // when the memory touched so far first exceeds what the host has.
+    if deficit > 0.0 {
+        let at = host_exhausted_at(&rows, available);
+        while deficit > 0.0 {
+            let victim = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.oom.is_none())
+                .max_by(|a, b| a.1.resident.total_cmp(&b.1.resident).then(b.0.cmp(&a.0)))
+                .map(|(k, _)| k);
+            let Some(k) = victim else { break };
+            rows[k].oom = Some((OomReason::HostMemory, at));
+            deficit -= rows[k].resident;
+        }
+    }
+    let per_ms = host.cycles_per_us() as f64 * 1000.0;
+    let mut oom_kills = Vec::new();
+    let mut out = Vec::new();
+    for (k, r) in rows.iter().enumerate() {
+        if let Some((reason, at)) = r.oom {
+            oom_kills.push(OomKill {
+                instance: k as u32,
+                name: r.name.clone(),
+                reason,
+                at_cycles: at,
+                at_ms: at as f64 / per_ms,
+            });
+        }
+        let cold_swapped = r.cold.max(0.0).min(r.swapped);
+        let hot_swapped = if r.limit.is_some() && r.cold <= 0.0 {
+            r.swapped
+        } else {
+            (r.swapped - cold_swapped).max(0.0)
+        };
+        out.push(InstanceMemory {
+            name: r.name.clone(),
+            demand_mib: r.demand,
+            resident_mib: r.resident,
+            limit_mib: r.limit,
+            page_cache_evicted_mib: r.page_cache_evicted,
+            balloon_mib: r.balloon,
+            reported_mib: r.reported,
+            shared_mib: r.shared,
+            swapped_mib: r.swapped,
+            working_set_swapped_percent: if r.working_set > 0.0 {
+                (hot_swapped * 100.0 / r.working_set).min(100.0)
+            } else {
+                0.0
+            },
+            working_set_merged_percent: if r.working_set > 0.0 {
+                (r.shared_ws * 100.0 / r.working_set).min(100.0)
+            } else {
+                0.0
+            },
+            oom_at_ms: r.oom.map(|(_, at)| at as f64 / per_ms),
+        });
+    }
+    let committed: f64 = instances
+        .iter()
+        .map(|i| u64::from(i.count) as f64 * committed_mib(stack, i, c) as f64)
+        .sum();
+    let sum = |f: fn(&InstanceMemory) -> f64| out.iter().map(f).sum::<f64>();
+    MemoryPlan {
+        result: MemoryResult {
+            policies: policies.to_vec(),
+            host_mib: host.memory_mib,
+            reserved_mib: c.host_reserved_mib,
+            overcommit_ratio: if available > 0.0 {
+                committed / available
+            } else {
+                0.0
+            },
+            demand_mib: sum(|m| m.demand_mib),
+            resident_mib: sum(|m| m.resident_mib),
+            balloon_mib: sum(|m| m.balloon_mib),
+            reported_mib: sum(|m| m.reported_mib),
+            shared_mib: sum(|m| m.shared_mib),
+            swapped_mib: sum(|m| m.swapped_mib),
+            instances: out,
+            oom_kills,
+        },
+    }
+}
+
+/// Cycles for instance `r` to touch `mib` of memory for the first time.
+fn touch_time(mib: f64, r: &Row) -> u64 {
+    let cycles = mib * r.cycles_per_mib as f64 / r.parallel.max(1e-9);
+    libm::ceil(cycles.min(u64::MAX as f64 / 2.0)) as u64
+}
+
+/// When the memory the instances have touched (all starting together, each at its own
+/// first-touch rate up to its resident memory) first exceeds `available`.
+fn host_exhausted_at(rows: &[Row], available: f64) -> u64 {
+    // Piecewise linear in time: walk the moments at which instances finish touching.
+    let mut ends: Vec<u64> = rows.iter().map(|r| touch_time(r.resident, r)).collect();
+    ends.sort_unstable();
+    let touched = |t: u64| -> f64 {
+        rows.iter()
+            .map(|r| {
+                let rate = r.parallel / r.cycles_per_mib as f64;
+                (t as f64 * rate).min(r.resident)
+            })
+            .sum()
+    };
+    let mut low = 0u64;
+    for &end in &ends {
+        if touched(end) > available {
+            // Inside (low, end]: bisect on integer cycles.
+            let mut high = end;
+            while high - low > 1 {
+                let mid = low + (high - low) / 2;
+                if touched(mid) > available {
+                    high = mid;
+                } else {
+                    low = mid;
+                }
+            }
+            return high;
+        }
+        low = end;
+    }
+    ends.last().copied().unwrap_or(0)
+}
+
+/// Memory KSM can merge per row (base OS part, working-set part): base OS pages alike
+/// between guests with the same OS, and working-set pages alike between copies of one
+/// group. The first guest of each kind keeps its pages; the others map them.
+fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
+    let os_share = c.ksm_same_os_percent.min(100) as f64 / 100.0;
+    let image_share = c.ksm_same_image_percent.min(100) as f64 / 100.0;
+    rows.iter()
+        .enumerate()
+        .map(|(k, r)| {
+            if !r.vm || r.oom.is_some() {
+                return (0.0, 0.0);
+            }
+            let same_os_before = rows[..k].iter().any(|o| o.vm && o.os == r.os);
+            let same_group_before = rows[..k].iter().any(|o| o.vm && o.group == r.group);
+            let base = if same_os_before {
+                r.base * os_share
+            } else {
+                0.0
+            };
+            let ws = if same_group_before {
+                r.working_set * image_share
+            } else {
+                0.0
+            };
+            (base, ws)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::{IoModel, Technique};
+    use crate::workload::Workload;
+
+    fn host(memory_gib: u64, cores: u32) -> Host {
+        Host {
+            cores,
+            clock_mhz: 3000,
+            memory_mib: memory_gib * 1024,
+            cpu: CpuGeneration::SandyBridge,
+            features: CpuGeneration::SandyBridge.features(),
+            large_pages: false,
+            shared_cache_mib: 8,
+            disk_latency_us: 80,
+            disk_iops: 200_000,
+            disk_bandwidth_mb_s: 2000,
+            nic_latency_us: 20,
+            nic_bandwidth_gbit_s: 10,
+        }
+    }
+
+    fn instance(count: u32, memory_mib: u64, working_set_mib: u64) -> InstanceSpec {
+        InstanceSpec {
+            name: "i".into(),
+            platforms: vec![0],
+            count,
+            vcpus: 1,
+            threads: 1,
+            memory_mib,
+            guest_os: GuestOs::Linux,
+            workload: Workload::preset("cpu-bound").expect("preset"),
+            pin: None,
+            weight: 256,
+            cap_percent: 0,
+            working_set_mib,
+        }
+    }
+
+    fn container() -> Stack {
+        Stack {
+            kind: PlatformKind::Container,
+            ..Stack::native()
+        }
+    }
+
+    fn vm() -> Stack {
+        Stack {
+            kind: PlatformKind::Type1,
+            technique: Some(Technique::HardwareAssist),
+            io: IoModel::Paravirtual,
+            memory: MemoryVirtualization::Nested,
+            ..Stack::native()
+        }
+    }
+
+    #[test]
+    fn containers_over_their_limit_are_oom_killed_when_they_reach_it() {
+        // Three containers, 3000 MiB working sets, 1 GiB limits, 4 cores: each is
+        // killed once it has touched 1024 MiB. A native page fault (1093 cycles) plus
+        // zeroing (512) is 1605 cycles a page; 1024 MiB is 262 144 pages, one thread:
+        // 420 741 120 cycles, 140.2 ms at 3 GHz.
+        let i = instance(3, 1024, 3000);
+        let c = CostTable::default();
+        let plan = plan(&container(), &[], &host(4, 4), &c, &[&i]).result;
+        assert_eq!(plan.oom_kills.len(), 3);
+        let per_page =
+            first_touch_cycles_per_page(&container(), &c, CpuGeneration::SandyBridge, &i);
+        assert_eq!(per_page, 1605);
+        assert_eq!(plan.oom_kills[0].at_cycles, 420_741_120);
+        assert!(plan
+            .oom_kills
+            .iter()
+            .all(|k| k.reason == OomReason::CgroupLimit));
+        // With swap the excess is paged out instead: 3000 - 1024 = 1976 MiB each, and the
+        // host, 3072 MiB after its reserved 1024, holds 3 × (1024 + 8 runtime) = 3096:
+        // 24 MiB more of working set go to swap, 8 each: 1984 of 3000 MiB (66.13%).
+        let swap = super::plan(
+            &container(),
+            &[OvercommitPolicy::Swap],
+            &host(4, 4),
+            &c,
+            &[&i],
+        )
+        .result;
+        assert!(swap.oom_kills.is_empty());
+        let m = &swap.instances[0];
+        assert_eq!(m.swapped_mib, 1984.0);
+        assert!(
+            (m.working_set_swapped_percent - 66.133).abs() < 0.01,
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn vm_memory_counts_as_configured_and_overcommit_reclaims_in_order() {
+        // 8 VMs of 2 GiB, 512 MiB working sets, on 8 GiB: 7 GiB after the reserved
+        // 1 GiB, demand 8 × (2048 + 0.02) MiB = 16 384.2: deficit 9216.2 MiB.
+        let i = instance(8, 2048, 512);
+        let c = CostTable::default();
+        let h = host(8, 8);
+        let none = plan(&vm(), &[], &h, &c, &[&i]).result;
+        assert!(
+            (none.demand_mib - 16_384.156).abs() < 0.01,
+            "{}",
+            none.demand_mib
+        );
+        // No policy: the host's OOM killer stops VMs until the rest fit (4 × 2048 ≤ 7168
+        // fails, 3 × 2048 fits): 5 are killed.
+        assert_eq!(none.oom_kills.len(), 5);
+        assert!(none
+            .oom_kills
+            .iter()
+            .all(|k| k.reason == OomReason::HostMemory));
+        // Balloon: each guest has 2048 - 200 - 512 = 1336 MiB free, 10 688 in all, more
+        // than the deficit: nothing killed, nothing swapped.
+        let balloon = plan(&vm(), &[OvercommitPolicy::Balloon], &h, &c, &[&i]).result;
+        assert!(balloon.oom_kills.is_empty());
+        assert!((balloon.balloon_mib - 9216.156).abs() < 0.01);
+        assert_eq!(balloon.swapped_mib, 0.0);
+        // Swap alone: the cold memory (10 688 MiB) covers the deficit; no working set
+        // page is on disk.
+        let swap = plan(&vm(), &[OvercommitPolicy::Swap], &h, &c, &[&i]).result;
+        assert!(swap.oom_kills.is_empty());
+        assert!(swap
+            .instances
+            .iter()
+            .all(|m| m.working_set_swapped_percent == 0.0));
+        // 16 of them: deficit 25 600 MiB beyond 21 376 cold: 4224 MiB of working set on
+        // disk, 4224 / (16 × 512) = 51.6% of each working set.
+        let i16 = instance(16, 2048, 512);
+        let swap = plan(&vm(), &[OvercommitPolicy::Swap], &h, &c, &[&i16]).result;
+        let hot = swap.instances[0].working_set_swapped_percent;
+        assert!((hot - 51.57).abs() < 0.05, "{hot}");
+    }
+
+    #[test]
+    fn ksm_merges_more_between_copies_of_one_image() {
+        // 4 copies of one group: 3 merge 40% of their 200 MiB base and 10% of their
+        // 512 MiB working set: 3 × (80 + 51.2) = 393.6 MiB.
+        let c = CostTable::default();
+        let h = host(2, 4);
+        let same = instance(4, 2048, 512);
+        let merged = plan(&vm(), &[OvercommitPolicy::Ksm], &h, &c, &[&same]).result;
+        assert!(
+            (merged.shared_mib - 393.6).abs() < 0.01,
+            "{}",
+            merged.shared_mib
+        );
+        // Four different groups with the same OS: only the base pages: 3 × 80 = 240 MiB.
+        let one = instance(1, 2048, 512);
+        let groups = [&one, &one, &one, &one];
+        let merged = plan(&vm(), &[OvercommitPolicy::Ksm], &h, &c, &groups).result;
+        assert!(
+            (merged.shared_mib - 240.0).abs() < 0.01,
+            "{}",
+            merged.shared_mib
+        );
+    }
+
+    #[test]
+    fn a_guest_too_small_for_its_working_set_loses_its_application() {
+        // 1 GiB guest, 200 MiB base, 900 MiB working set: killed after 824 MiB.
+        let i = instance(1, 1024, 900);
+        let c = CostTable::default();
+        let p = plan(&vm(), &[], &host(8, 4), &c, &[&i]).result;
+        assert_eq!(p.oom_kills.len(), 1);
+        assert_eq!(p.oom_kills[0].reason, OomReason::GuestMemory);
+        let per_page = first_touch_cycles_per_page(&vm(), &c, CpuGeneration::SandyBridge, &i);
+        let expected = (824.0 * 256.0 * per_page as f64).ceil() as u64;
+        let got = p.oom_kills[0].at_cycles;
+        assert!(got.abs_diff(expected) <= 1, "{got} {expected}");
+    }
+}
