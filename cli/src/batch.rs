@@ -73,6 +73,11 @@ struct Budget {
 pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut budgets: Vec<Budget> = Vec::new();
+    // A run's failure names its file (a validation error already starts with it).
+    let named = |index: usize, failure: Failure| match failure {
+        Failure::Other(e) => Failure::Other(e.context(files[index].display().to_string())),
+        other => other,
+    };
     let mut work: Vec<(usize, JobRun)> = Vec::new();
     for file in files {
         let index = entries.len();
@@ -86,7 +91,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     work.extend(jobs.into_iter().map(|j| (index, j)));
                     Entry::Running(Box::new(runner), left)
                 }
-                Err(e) => Entry::Failed(crate::sim_failure(e, batch.lang)),
+                Err(e) => Entry::Failed(named(index, crate::sim_failure(e, batch.lang))),
             },
             Err(failure) => Entry::Failed(failure),
         };
@@ -152,7 +157,8 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                             runner
                                 .finish()
                                 .map_err(|e| crate::sim_failure(e, batch.lang))
-                        };
+                        }
+                        .map_err(|f| named(printed, f));
                         if let Err(failure) = outcome.and_then(|result| (batch.print)(&result)) {
                             worst = worse(worst, crate::report(failure));
                         }

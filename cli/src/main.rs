@@ -342,6 +342,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Command::Validate { files, lang } => {
+            let files = batch::expand(&files)?;
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {

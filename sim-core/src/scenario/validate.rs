@@ -622,8 +622,14 @@ pub(super) fn validate(
                 .map(|x| format!("overcommit = [\"{}\"]", x.name()))
                 .collect::<Vec<_>>()
                 .join(" or ");
+            // At the instance's memory_gib, or its name when it keeps the default.
+            let at = if raw_inst.memory_gib.span().is_empty() {
+                raw_inst.name.span()
+            } else {
+                raw_inst.memory_gib.span()
+            };
             return Err(v.error(
-                raw_inst.memory_gib.span(),
+                at,
                 msg!(
                     "memory_over_host",
                     "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
