@@ -150,7 +150,7 @@ pub struct Step {
     #[serde(default)]
     pub part: Part,
     /// Under binary translation: the translation-cache lookups (block entries) and misses
-    /// this step stands for (see [`PathBuilder::translated_kernel`]).
+    /// this step stands for (see `PathBuilder::translated_kernel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<TranslationCount>,
 }
