@@ -430,3 +430,22 @@ fn free_page_reporting_hands_over_free_memory_on_its_own() {
     assert_eq!(p.host_memory.as_ref().unwrap().balloon_mib, 0.0);
     assert!(p.instances.iter().all(|i| i.balloon_done_ms.is_none()));
 }
+
+/// The page's worker sends a result as JSON and reads it back: a result with an OOM kill
+/// (a fault kind no scenario may inject) must read back equal, bit for bit (serde_json
+/// with `float_roundtrip`, as the page enables it).
+#[test]
+fn a_result_with_an_oom_kill_crosses_json_unchanged() {
+    let text = std::fs::read_to_string(
+        virtsim_tests::workspace_root().join("scenarios/memory-limits.toml"),
+    )
+    .unwrap();
+    let result = run(&text);
+    let json = serde_json::to_string(&result).unwrap();
+    assert!(
+        json.contains("\"oom_kill\""),
+        "memory-limits has an OOM kill"
+    );
+    let back: sim_core::RunResult = serde_json::from_str(&json).unwrap();
+    assert_eq!(serde_json::to_string(&back).unwrap(), json);
+}

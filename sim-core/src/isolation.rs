@@ -24,11 +24,33 @@ pub enum FaultKind {
     /// The whole physical server fails (power, hardware, host OS): every instance on it.
     ServerFailure,
     /// The OOM killer stops an instance that ran out of memory (its memory cgroup, its
-    /// guest, or the host). Not injected: it follows from the memory plan
-    /// ([`crate::memory::plan`]).
-    #[serde(skip_deserializing)]
-    #[cfg_attr(feature = "schema", schemars(skip))]
+    /// guest, or the host). Not injected (a scenario names an [`InjectedFault`]): it
+    /// follows from the memory plan ([`crate::memory::plan`]).
     OomKill,
+}
+
+/// The faults a scenario may inject (`[[fault]] kind`): every [`FaultKind`] but the OOM
+/// kill, which follows from memory instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InjectedFault {
+    /// Code of one instance crashes the kernel it runs on.
+    KernelPanic,
+    /// The hypervisor (or, under type 2, its kernel module in the host) fails.
+    HypervisorFailure,
+    /// The whole physical server fails: every instance on it.
+    ServerFailure,
+}
+
+impl From<InjectedFault> for FaultKind {
+    fn from(f: InjectedFault) -> FaultKind {
+        match f {
+            InjectedFault::KernelPanic => FaultKind::KernelPanic,
+            InjectedFault::HypervisorFailure => FaultKind::HypervisorFailure,
+            InjectedFault::ServerFailure => FaultKind::ServerFailure,
+        }
+    }
 }
 
 impl FaultKind {

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::costs::{CostTable, CpuGeneration};
-use crate::isolation::FaultKind;
+use crate::isolation::InjectedFault;
 use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, NetworkMode, PlatformKind, SchedulerKind, StorageMode,
     Technique,
@@ -58,8 +58,8 @@ pub struct FaultSection {
     )]
     pub at_ms: Spanned<u64>,
     /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure` or `server_failure`.
-    #[cfg_attr(feature = "schema", schemars(with = "FaultKind"))]
-    pub kind: Spanned<FaultKind>,
+    #[cfg_attr(feature = "schema", schemars(with = "InjectedFault"))]
+    pub kind: Spanned<InjectedFault>,
     /// kernel_panic: the instance group whose code triggers the fault.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]

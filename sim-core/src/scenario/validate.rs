@@ -2108,7 +2108,7 @@ fn validate_fault(
     instances: &[InstanceSpec],
     raw_platforms: &[PlatformSection],
 ) -> Result<FaultSpec, ScenarioError> {
-    let kind = *f.kind.get_ref();
+    let kind = FaultKind::from(*f.kind.get_ref());
     let at_ms = *f.at_ms.get_ref();
     if at_ms == 0 || at_ms >= duration_ms {
         return Err(v.error(
