@@ -68,9 +68,11 @@ impl SeedColumn {
     pub fn heading(self) -> Text {
         match self {
             SeedColumn::Native => Text::new("Native (baseline)", "네이티브 (기준)"),
-            SeedColumn::Hardware => Text::new("Hardware", "Hardware"),
-            SeedColumn::Desktop => Text::new("Desktop", "Desktop"),
-            SeedColumn::OsLevel => Text::new("OS-level", "OS-level"),
+            // The seed's Korean table keeps the English column names; the Korean text
+            // adds what they stand for.
+            SeedColumn::Hardware => Text::new("Hardware", "Hardware (하드웨어 가상화)"),
+            SeedColumn::Desktop => Text::new("Desktop", "Desktop (데스크탑 가상화)"),
+            SeedColumn::OsLevel => Text::new("OS-level", "OS-level (컨테이너)"),
         }
     }
 

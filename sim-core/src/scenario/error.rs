@@ -142,11 +142,25 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         );
     }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
+        // Say what a Rust type name means to someone writing a scenario.
+        let (wanted_en, wanted_ko) = match detail.rsplit_once("expected ").map(|(_, t)| t) {
+            Some("u64" | "u32" | "u16" | "u8" | "usize") => (
+                "; write a whole number, 0 or more (the field's documented range applies)",
+                "; 0 이상의 정수를 쓰세요 (필드의 문서에 적힌 범위가 적용됩니다)",
+            ),
+            Some("i64" | "i32") => ("; write a whole number", "; 정수를 쓰세요"),
+            Some("f64" | "f32") => ("; write a number", "; 숫자를 쓰세요"),
+            Some("a boolean") => ("; write true or false", "; true 또는 false를 쓰세요"),
+            Some("a string") => ("; write text in quotes", "; 따옴표 안에 텍스트를 쓰세요"),
+            _ => ("", ""),
+        };
         return msg!(
             "invalid_type",
-            "{detail}",
-            "값의 형식이 맞지 않습니다 ({detail})",
-            detail = detail
+            "{detail}{wanted_en}",
+            "값의 형식이 맞지 않습니다 ({detail}){wanted_ko}",
+            detail = detail,
+            wanted_en = wanted_en,
+            wanted_ko = wanted_ko
         );
     }
     msg!(
