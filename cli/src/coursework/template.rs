@@ -151,7 +151,7 @@ intro = { en = "Two short exercises. Answer each question; some ask you to predi
 reveal = true        # show right/wrong and the computed answer once answered
 
 [[step]]
-id = "io-paths"
+id = "who-pays-for-io"
 title = { en = "Who pays for I/O?", ko = "I/O 비용은 누가 치르나?" }
 intro = { en = "The same VMs run on a type-1 and a type-2 hypervisor. Predict first, then run.", ko = "같은 VM들을 Type 1과 Type 2 하이퍼바이저에서 실행합니다. 먼저 예측하고 실행하세요." }
 # A scenario of the library, by file name (or embed one: scenario_toml = '''...''').

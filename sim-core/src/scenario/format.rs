@@ -164,8 +164,12 @@ pub struct HostSection {
     /// 2 MiB pages for guest memory and native processes (default false): a 2-D walk of
     /// 15 instead of 24 references, a native walk of 3 instead of 4.
     pub large_pages: bool,
-    /// Shared last-level cache in MiB (default 8), for cache refills after switches.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
+    /// Shared last-level cache in MiB (1 to 1024, default 8), for cache refills after
+    /// switches.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 1, max = 1024))
+    )]
     pub shared_cache_mib: Option<Spanned<u64>>,
     pub disk: DiskSection,
     pub nic: NicSection,
