@@ -2,6 +2,27 @@
 //!
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
 
+/// `print!` that returns an error instead of panicking when stdout is closed
+/// (`virtsim schema | head`); `report` turns a broken pipe into a quiet exit.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+            .map_err(|e| anyhow::Error::from(e).context("writing output"))
+    }};
+}
+
+/// `println!` that returns an error instead of panicking (see [`out!`]).
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+            .map_err(|e| anyhow::Error::from(e).context("writing output"))
+    }};
+}
+
 mod batch;
 mod coursework;
 mod explain;
@@ -187,12 +208,25 @@ fn report(failure: Failure) -> u8 {
             eprintln!("{}", output::clean_lines(&message));
             2
         }
+        Failure::Other(e) if is_broken_pipe(&e) => {
+            // The reader went away (`virtsim run ... | head`): stop quietly, as ripgrep does.
+            std::process::exit(0)
+        }
         Failure::Other(e) => {
             eprintln!("error: {}", output::clean_lines(&format!("{e:#}")));
             1
         }
         Failure::Reported(code) => code,
     }
+}
+
+/// Whether writing output failed because its reader closed the pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 impl Lang {
@@ -350,11 +384,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     Some(code) => code,
                     None => match load(file, lang) {
                         Ok(scenario) => {
-                            println!(
+                            crate::outln!(
                                 "{}: ok ({})",
                                 file.display(),
                                 cost_estimate(&scenario, lang)
-                            );
+                            )?;
                             0
                         }
                         Err(failure) => report(failure),
@@ -381,7 +415,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let scenario = load(&file, lang)?;
             let text = explain::render(&scenario, &platform, &op, matches!(lang, Lang::Ko), format)
                 .map_err(Failure::Invalid)?;
-            print!("{text}");
+            crate::out!("{text}")?;
             Ok(())
         }
         Command::Answers {
@@ -400,18 +434,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::New { kind, name, lang } => coursework::template::run(kind, &name, lang),
         Command::Schema { assignment: true } => {
             let schema = schemars::schema_for!(sim_core::assignment::AssignmentFile);
-            println!(
+            crate::outln!(
                 "{}",
                 serde_json::to_string_pretty(&schema).context("serializing schema")?
-            );
+            )?;
             Ok(())
         }
         Command::Schema { assignment: false } => {
             let schema = schemars::schema_for!(sim_core::scenario::ScenarioFile);
-            println!(
+            crate::outln!(
                 "{}",
                 serde_json::to_string_pretty(&schema).context("serializing schema")?
-            );
+            )?;
             Ok(())
         }
         Command::Bench { seconds, file } => {
@@ -437,19 +471,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let ops: u64 =
                 result.platforms.iter().map(|p| p.ops).sum::<u64>() + baselines.iter().sum::<u64>();
-            println!(
+            crate::outln!(
                 "{} events in {:.2} s of wall-clock time: {:.2} million events/s ({} simulated ms per platform, {} platform run(s) + baselines)",
                 result.events,
                 elapsed,
                 result.events as f64 / elapsed / 1e6,
                 result.duration_ms,
                 result.platforms.len()
-            );
-            println!(
+            )?;
+            crate::outln!(
                 "{} simulated operations: {:.2} million operations/s",
                 ops,
                 ops as f64 / elapsed / 1e6
-            );
+            )?;
             Ok(())
         }
     }

@@ -654,3 +654,28 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
+
+/// A reader that stops early (`virtsim schema | head -1`): virtsim stops quietly with 0,
+/// without a panic or an error message. The pipe is closed before virtsim writes, so
+/// every write fails with EPIPE (Rust ignores SIGPIPE).
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let library = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios");
+    for args in [
+        vec!["schema"],
+        vec!["run", library, "--jobs", "1"],
+        vec!["run", library, "--format", "json", "--jobs", "1"],
+        vec!["validate", library],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_virtsim"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start virtsim");
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait for virtsim");
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}

@@ -68,24 +68,24 @@ pub fn run(
             )));
         };
         let key = assignment.answer_key(student, &computed);
-        println!(
+        crate::outln!(
             "{}",
             serde_json::to_string_pretty(&key).context("serializing answers")?
-        );
+        )?;
         return Ok(());
     }
     let code = match lang {
         Lang::En => "en",
         Lang::Ko => "ko",
     };
-    print!(
+    crate::out!(
         "{}",
         match format {
             Format::Table => assignment_table(&assignment, student, &computed, code),
             Format::Json => assignment_json(&assignment, student, &computed)?,
             Format::Csv => assignment_csv(&assignment, student, &computed),
         }
-    );
+    )?;
     Ok(())
 }
 
@@ -134,7 +134,7 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
             out
         }
     };
-    print!("{out}");
+    crate::out!("{out}")?;
     Ok(())
 }
 

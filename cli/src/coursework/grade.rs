@@ -124,7 +124,7 @@ pub fn run(
             serde_json::to_string_pretty(&out).context("serializing grades")? + "\n"
         }
     };
-    print!("{out}");
+    crate::out!("{out}")?;
     // For CSV and JSON, what could not be graded is also said on stderr.
     if !matches!(format, Format::Table) {
         for g in &graded {

@@ -104,23 +104,26 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
     Some(match load_assignment(path, lang) {
         Ok(a) => {
             let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
-            match lang {
-                Lang::En => println!(
+            let printed = match lang {
+                Lang::En => crate::outln!(
                     "{}: ok (assignment `{}`: {} steps, {questions} questions, {} points)",
                     path.display(),
                     crate::output::clean(&a.id),
                     a.steps.len(),
                     a.max_points()
                 ),
-                Lang::Ko => println!(
+                Lang::Ko => crate::outln!(
                     "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점)",
                     path.display(),
                     crate::output::clean(&a.id),
                     a.steps.len(),
                     a.max_points()
                 ),
+            };
+            match printed {
+                Ok(()) => 0,
+                Err(e) => crate::report(crate::Failure::Other(e)),
             }
-            0
         }
         Err(failure) => crate::report(failure),
     })

@@ -67,14 +67,14 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
     file.write_all(text(kind, &stem).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     match lang {
-        Lang::En => println!(
+        Lang::En => crate::outln!(
             "wrote {0}; edit it, then check it with: virtsim validate {0}",
             path.display()
-        ),
-        Lang::Ko => println!(
+        )?,
+        Lang::Ko => crate::outln!(
             "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0}",
             path.display()
-        ),
+        )?,
     }
     Ok(())
 }
