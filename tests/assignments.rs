@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use sim_core::assignment::{Assignment, Verdict};
-use sim_core::QuestionKind;
 use virtsim_tests::{
     assert_no_failures, check, display, files_with_extension, update_expect, workspace_root,
 };
@@ -85,26 +84,17 @@ fn check_assignment(file: &Path) -> Result<(), String> {
                         student
                     ));
                 }
-                if answer.kind == QuestionKind::Choice {
-                    // As in golden.rs: the runner-up must differ from the winner by more
-                    // than 0.1%, for every student, or the question rewards a tie-break.
-                    let winner = answer
-                        .evidence
-                        .iter()
-                        .find(|(n, _)| *n == answer.answer)
-                        .map_or(0.0, |e| e.1);
-                    if let Some((name, v)) = answer.evidence.iter().find(|(n, v)| {
-                        *n != answer.answer && (v - winner).abs() <= winner.abs() * 1e-3
-                    }) {
-                        return Err(format!(
-                            "{}: step {} question `{}` is a near tie for {:?}: {} = {winner}, {name} = {v}",
-                            display(file),
-                            step.id,
-                            q.id,
-                            student,
-                            answer.answer
-                        ));
-                    }
+                // As in golden.rs: the runner-up must differ from the winner by more
+                // than 0.1%, for every student, or the question rewards a tie-break.
+                if let Some((winner, name, v)) = answer.near_tie() {
+                    return Err(format!(
+                        "{}: step {} question `{}` is a near tie for {:?}: {} = {winner}, {name} = {v}",
+                        display(file),
+                        step.id,
+                        q.id,
+                        student,
+                        answer.answer
+                    ));
                 }
                 let _ = writeln!(
                     out,

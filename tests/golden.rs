@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-use sim_core::QuestionKind;
 use virtsim_tests::{
     assert_no_failures, check, display, files_with_extension, load, scenario_files, summary,
     update_expect, workspace_root,
@@ -42,36 +41,16 @@ fn check_scenario(path: &Path) -> Result<(), String> {
             ));
         }
     }
-    for q in result
-        .questions
-        .iter()
-        .filter(|q| q.kind == QuestionKind::Choice)
-    {
+    for q in &result.questions {
         // A choice answer must be unambiguous: the runner-up must differ from the winner
         // by more than 0.1% of it (or the question rewards guessing the tie-break).
-        let winner = q
-            .evidence
-            .iter()
-            .find(|(name, _)| *name == q.answer)
-            .map(|e| e.1);
-        let runner_up = q
-            .evidence
-            .iter()
-            .filter(|(name, _)| *name != q.answer)
-            .map(|e| e.1)
-            .min_by(|a, b| {
-                let (da, db) = winner.map_or((0.0, 0.0), |w| ((a - w).abs(), (b - w).abs()));
-                da.total_cmp(&db)
-            });
-        if let (Some(w), Some(r)) = (winner, runner_up) {
-            if (w - r).abs() <= w.abs() * 1e-3 {
-                return Err(format!(
-                    "{}: choice question `{}` is a near tie: {} = {w} but another platform has {r}",
-                    display(path),
-                    q.id,
-                    q.answer
-                ));
-            }
+        if let Some((w, name, r)) = q.near_tie() {
+            return Err(format!(
+                "{}: choice question `{}` is a near tie: {} = {w} but {name} has {r}",
+                display(path),
+                q.id,
+                q.answer
+            ));
         }
     }
     check(&summary(&result), &golden_for(path), COMMAND)

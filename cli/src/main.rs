@@ -359,6 +359,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 out.write_all(text.as_bytes())
                     .and_then(|()| out.flush())
                     .context("writing results")?;
+                output::warn_near_ties(&result.scenario, &result.questions, lang == "ko");
                 Ok(())
             };
             let jobs = jobs.unwrap_or_else(|| {

@@ -862,3 +862,27 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         }
     }
 }
+
+/// Warns on stderr about each choice question whose answer is a near tie
+/// ([`sim_core::QuestionAnswer::near_tie`]): the author should pick another metric or
+/// make the platforms differ more, since a student cannot see the difference.
+pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnswer], ko: bool) {
+    for q in questions {
+        let Some((winner, name, runner_up)) = q.near_tie() else {
+            continue;
+        };
+        let (scenario, id, answer, name) =
+            (clean(scenario), clean(&q.id), clean(&q.answer), clean(name));
+        if ko {
+            eprintln!(
+                "경고: {scenario}: 질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
+                 학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
+            );
+        } else {
+            eprintln!(
+                "warning: {scenario}: question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
+                 A student cannot see this difference: choose another metric or make the platforms differ more."
+            );
+        }
+    }
+}

@@ -679,3 +679,33 @@ fn a_closed_stdout_ends_quietly() {
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }
+
+/// Two identical native platforms tie exactly on throughput: `run` and `answers` still
+/// answer (exit 0) but warn on stderr that a student cannot see the difference. A library
+/// scenario has no such warning.
+#[test]
+fn a_choice_between_tied_platforms_is_warned_about() {
+    let tie = scratch(
+        "tie.toml",
+        "[scenario]\nname = \"tie\"\nduration_ms = 5\nseed = 1\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"native\"\n\n\
+         [[instance]]\nname = \"w\"\nworkload = \"cpu-bound\"\n\n\
+         [[question]]\nid = \"faster\"\nkind = \"choice\"\nmetric = \"throughput\"\n\
+         select = \"highest\"\ntext = { en = \"Which is faster?\", ko = \"어느 쪽이 빠른가?\" }\n",
+    );
+    let tie = tie.to_str().expect("utf-8 path");
+    for args in [vec!["run", tie], vec!["answers", tie]] {
+        let o = virtsim(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("question `faster` is a near tie (a = "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    let o = virtsim(&["answers", tie, "--lang", "ko"]);
+    assert!(stderr(&o).contains("거의 동점"), "{}", stderr(&o));
+    let o = virtsim(&["run", &smoke()]);
+    assert_eq!(stderr(&o), "");
+}

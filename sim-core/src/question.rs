@@ -161,7 +161,34 @@ pub fn parse_number(text: &str) -> Option<f64> {
     number.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// A choice whose runner-up is this close to the winner (relative) is a near tie: the
+/// answer then rests on the order of the platforms, not on a difference a student can see.
+pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
+
 impl QuestionAnswer {
+    /// For a choice question whose runner-up is within [`NEAR_TIE_RELATIVE`] of the
+    /// winner: (winner's value, runner-up's platform, runner-up's value).
+    pub fn near_tie(&self) -> Option<(f64, &str, f64)> {
+        if self.kind != QuestionKind::Choice {
+            return None;
+        }
+        let winner = self
+            .evidence
+            .iter()
+            .find(|(name, _)| *name == self.answer)?
+            .1;
+        let (name, runner_up) = self
+            .evidence
+            .iter()
+            .filter(|(name, _)| *name != self.answer)
+            .min_by(|a, b| (a.1 - winner).abs().total_cmp(&(b.1 - winner).abs()))?;
+        ((winner - runner_up).abs() <= winner.abs() * NEAR_TIE_RELATIVE).then_some((
+            winner,
+            name.as_str(),
+            *runner_up,
+        ))
+    }
+
     /// Whether a student's answer is right.
     pub fn check(&self, given: &str) -> bool {
         let given = given.trim();

@@ -59,7 +59,13 @@ pub fn run(
     let assignment = load_assignment(file, lang)?;
     let mut computed = Vec::new();
     for step in 0..assignment.steps.len() {
-        computed.push(computed_answers(&assignment, step, student, lang)?);
+        let answers = computed_answers(&assignment, step, student, lang)?;
+        crate::output::warn_near_ties(
+            &assignment.steps[step].id,
+            &answers,
+            matches!(lang, Lang::Ko),
+        );
+        computed.push(answers);
     }
     if answers_file {
         let Some(student) = student else {
@@ -93,6 +99,11 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
     let scenario = Scenario::from_toml(&file.display().to_string(), text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+    crate::output::warn_near_ties(
+        &result.scenario,
+        &result.questions,
+        matches!(lang, Lang::Ko),
+    );
     let code = match lang {
         Lang::En => "en",
         Lang::Ko => "ko",
