@@ -206,15 +206,16 @@ impl Assignment {
         validate::prepared(self, step, &variant)
     }
 
-    /// The hash of the scenario `student` runs in step `step`: of the scenario text and
-    /// the variant. An answers file carries it, so that answers computed against another
-    /// version of the scenario (or another variant) are not graded against this one.
+    /// The hash of the scenario `student` runs in step `step`: of what the scenario
+    /// simulates ([`simulated_part`]) and the variant. An answers file carries it, so that
+    /// answers computed against another version of the scenario (or another variant) are
+    /// not graded against this one; a fixed typo in a text or a comment changes nothing.
     pub fn scenario_hash(&self, step: usize, student: Option<&str>) -> String {
         let variant = self.variant(step, student);
-        let text = self.steps[step].scenario.source();
+        let simulated = simulated_part(self.steps[step].scenario.source());
         variation::hash_text(variation::hash_parts(&[
             "virtsim-scenario",
-            text,
+            &simulated,
             &variant.describe(),
         ]))
     }
@@ -226,6 +227,72 @@ impl Assignment {
             .flat_map(|s| &s.questions)
             .map(|q| q.points)
             .sum()
+    }
+}
+
+/// What a scenario's text says about the simulation: its TOML values without comments,
+/// layout or Korean/English texts (every `{ en = ..., ko = ... }` value), written in one
+/// canonical form (keys sorted). A text that does not parse is taken as it is (it then
+/// fails validation anyway).
+pub fn simulated_part(source: &str) -> String {
+    fn is_text(value: &toml::Value) -> bool {
+        value.as_table().is_some_and(|t| {
+            !t.is_empty()
+                && t.iter()
+                    .all(|(k, v)| (k == "en" || k == "ko") && v.is_str())
+        })
+    }
+    /// `value` in a form fixed by this function alone (not by a crate's formatting).
+    fn write(out: &mut String, value: &toml::Value) {
+        use std::fmt::Write as _;
+        match value {
+            toml::Value::String(s) => {
+                let _ = write!(out, "{s:?}");
+            }
+            toml::Value::Integer(i) => {
+                let _ = write!(out, "{i}");
+            }
+            toml::Value::Float(f) => {
+                let _ = write!(out, "{f:?}");
+            }
+            toml::Value::Boolean(b) => {
+                let _ = write!(out, "{b}");
+            }
+            toml::Value::Datetime(d) => {
+                let _ = write!(out, "{d}");
+            }
+            toml::Value::Array(items) => {
+                out.push('[');
+                for item in items {
+                    write(out, item);
+                    out.push(',');
+                }
+                out.push(']');
+            }
+            toml::Value::Table(table) => {
+                let mut keys: Vec<&String> = table
+                    .iter()
+                    .filter(|(_, v)| !is_text(v))
+                    .map(|(k, _)| k)
+                    .collect();
+                keys.sort();
+                out.push('{');
+                for key in keys {
+                    let _ = write!(out, "{key:?}=");
+                    write(out, &table[key.as_str()]);
+                    out.push(',');
+                }
+                out.push('}');
+            }
+        }
+    }
+    match source.parse::<toml::Table>() {
+        Ok(table) => {
+            let mut out = String::new();
+            write(&mut out, &toml::Value::Table(table));
+            out
+        }
+        Err(_) => source.to_string(),
     }
 }
 

@@ -318,3 +318,25 @@ fn the_variants_of_all_steps_are_bounded() {
     assert_eq!((e.code, e.line), ("too_many", 2), "{e}");
     assert!(e.message.contains("320 variants"), "{e}");
 }
+
+/// The hash follows what is simulated: a fixed typo in a text or a new comment keeps
+/// students' answers gradable; a changed duration or platform does not.
+#[test]
+fn the_scenario_hash_ignores_texts_and_comments_but_not_the_simulation() {
+    let base = simulated_part(LIBRARY_SCENARIO);
+    let retexted = LIBRARY_SCENARIO
+        .replace("Fastest?", "Which is the fastest?")
+        .replace("duration_ms = 4", "# four milliseconds\nduration_ms   = 4");
+    assert_eq!(simulated_part(&retexted), base);
+    assert!(!base.contains("Fastest"), "{base}");
+    assert!(base.contains("\"duration_ms\"=4,"), "{base}");
+    for changed in [
+        LIBRARY_SCENARIO.replace("duration_ms = 4", "duration_ms = 5"),
+        LIBRARY_SCENARIO.replace("\"binary_translation\"", "\"para\""),
+        LIBRARY_SCENARIO.replace("\"highest\"", "\"lowest\""),
+    ] {
+        assert_ne!(simulated_part(&changed), base, "{changed}");
+    }
+    // Not TOML: taken as it is.
+    assert_eq!(simulated_part("[x"), "[x");
+}
