@@ -595,7 +595,33 @@ fn machine_memory(
             .iter()
             .map(|m| free_page_reports(m.reported_mib, costs))
             .collect(),
+        sample: !memory.policies.is_empty() || !memory.oom_kills.is_empty(),
     }
+}
+
+/// The memory plan with each instance's memory over the run, from the machine's snapshots.
+fn memory_over_time(
+    memory: &MemoryResult,
+    outcome: &MachineOutcome,
+    costs: &crate::costs::CostTable,
+    per_us: u64,
+) -> MemoryResult {
+    let per_ms = per_us as f64 * 1000.0;
+    let snapshots: Vec<(f64, Vec<memory::InstanceProgress>)> = outcome
+        .memory_samples
+        .iter()
+        .map(|s| (s.at as f64 / per_ms, s.instances.clone()))
+        .collect();
+    let mut out = memory.clone();
+    if !snapshots.is_empty() {
+        out.over_time = memory::memory_series(
+            memory,
+            &snapshots,
+            |mib| balloon_batches(mib, costs),
+            |mib| free_page_reports(mib, costs),
+        );
+    }
+    out
 }
 
 /// Reports a guest sends to report `mib` of free memory.
@@ -1023,7 +1049,7 @@ fn platform_result(
         vdi,
         bt_tc_hit_percent,
         bt_translate_percent,
-        host_memory: Some(memory.clone()),
+        host_memory: Some(memory_over_time(memory, outcome, &s.costs, per_us)),
         migration: p.migration.as_ref().map(|m| {
             let i = &s.instances[m.group];
             let counters = &outcome.instances[m.instance as usize];

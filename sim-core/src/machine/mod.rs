@@ -20,6 +20,7 @@
 //! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
 //! - `balloon.rs`: a guest's balloon driver inflating, batch by batch, at the start;
 //! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
+//! - `memory_samples.rs`: snapshots of the instances' memory state over the run;
 //! - `trace.rs`: the bounded per-pCPU timeline;
 //! - `desktop.rs`: the hooks through which desktop sessions' threads
 //!   ([`crate::desktop::session`]) draw their work, wait, and send their updates.
@@ -32,6 +33,7 @@ mod interrupts;
 mod io;
 mod ksm;
 mod locks;
+mod memory_samples;
 mod pcpu;
 mod runqueue;
 mod sched;
@@ -53,6 +55,7 @@ use crate::rng::SimRng;
 use crate::scenario::Host;
 use crate::workload::{Op, OpSampler, Workload};
 
+pub use memory_samples::MemorySnapshot;
 pub use trace::{Trace, TraceMark, TraceSegment, MAX_TRACE_SEGMENTS};
 
 use cache::CacheState;
@@ -148,6 +151,8 @@ pub struct MachineMemory {
     pub balloon_batches: Vec<u32>,
     /// Per machine instance: free page reports its guest sends when the run starts.
     pub free_page_reports: Vec<u32>,
+    /// Whether to take memory snapshots over the run (see `memory_samples.rs`).
+    pub sample: bool,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -172,6 +177,8 @@ enum Event {
         entity: u32,
     },
     Accounting,
+    /// A snapshot of the instances' memory (see `memory_samples.rs`).
+    MemorySample,
     Fault {
         index: u32,
     },
@@ -434,6 +441,8 @@ pub struct MachineOutcome {
     pub trace: Option<Trace>,
     /// The desktop sessions' figures, when the machine ran desktops.
     pub desktop: Option<crate::desktop::DesktopOutcome>,
+    /// Memory snapshots over the run, the last at its end (empty unless asked for).
+    pub memory_samples: Vec<MemorySnapshot>,
 }
 
 /// The simulation of one platform.
@@ -474,6 +483,8 @@ pub struct Machine {
     trace: Option<Trace>,
     /// The desktop sessions, when any group is a desktop.
     desktop: Option<Box<crate::desktop::session::Sessions>>,
+    /// Memory snapshots taken so far.
+    memory_samples: Vec<MemorySnapshot>,
     finished: bool,
 }
 
@@ -670,6 +681,7 @@ impl Machine {
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
             finished: false,
+            memory_samples: Vec::new(),
             desktop,
             lock_phase: vec![locks::LockPhase::None; threads.len()],
             guest_locks: vec![locks::GuestLock::default(); instances.len()],
@@ -700,6 +712,7 @@ impl Machine {
                 },
             );
         }
+        machine.schedule_memory_samples();
         machine.dispatch_idle(0);
         machine
     }
@@ -725,6 +738,7 @@ impl Machine {
                 Event::DeviceDone { thread } => self.device_done(thread, now),
                 Event::BackgroundWake { entity } => self.make_runnable(entity, now),
                 Event::Accounting => self.accounting(now),
+                Event::MemorySample => self.memory_sample(now),
                 Event::Fault { index } => self.fault(index as usize, now),
                 Event::CoalesceFlush {
                     instance,
@@ -771,6 +785,9 @@ impl Machine {
                 c.vcpu_time += end;
             }
         }
+        if self.spec.memory.sample {
+            self.memory_sample(end);
+        }
         let group_latency = self
             .groups
             .iter()
@@ -785,6 +802,7 @@ impl Machine {
             events: self.queue.processed(),
             trace: self.trace.map(Trace::finish),
             desktop: self.desktop.map(|d| d.finish()),
+            memory_samples: self.memory_samples,
         }
     }
 
