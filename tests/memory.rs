@@ -449,3 +449,44 @@ fn a_result_with_an_oom_kill_crosses_json_unchanged() {
     let back: sim_core::RunResult = serde_json::from_str(&json).unwrap();
     assert_eq!(serde_json::to_string(&back).unwrap(), json);
 }
+
+/// Memory over time: memory-overcommit's balloon platform follows its eight VMs at 41
+/// points (40 snapshots and the end). Each point accounts for the whole demand: what is
+/// resident, given back, merged and swapped adds up to the plan's demand (less page cache
+/// the host dropped). The balloon only grows, and while it lags the host swaps what it has
+/// not given back yet: more on swap at the start than at the end. The series cross JSON
+/// unchanged; the platform where everything fits has none.
+#[test]
+fn memory_over_time_accounts_for_the_demand_and_the_balloon_catches_up() {
+    let text = std::fs::read_to_string(
+        virtsim_tests::workspace_root().join("scenarios/memory-overcommit.toml"),
+    )
+    .unwrap();
+    let result = run(&text);
+    let fits = platform(&result, "fits").host_memory.as_ref().unwrap();
+    assert!(fits.over_time.is_empty());
+    let m = platform(&result, "balloon").host_memory.as_ref().unwrap();
+    assert_eq!(m.over_time.len(), 8);
+    for (series, plan) in m.over_time.iter().zip(&m.instances) {
+        assert_eq!(series.points.len(), 41);
+        assert_eq!(series.points[0].at_ms, 0.0);
+        assert!((series.points[40].at_ms - 40.0).abs() < 1e-9);
+        for p in &series.points {
+            let sum =
+                p.resident_mib + p.balloon_mib + p.reported_mib + p.shared_mib + p.swapped_mib;
+            let demand = plan.demand_mib - plan.page_cache_evicted_mib;
+            assert!((sum - demand).abs() < 1e-6, "{sum} vs {demand}");
+        }
+        assert!(series
+            .points
+            .windows(2)
+            .all(|w| w[1].balloon_mib >= w[0].balloon_mib));
+        let (first, last) = (&series.points[0], &series.points[40]);
+        assert_eq!(first.balloon_mib, 0.0);
+        assert!(last.balloon_mib > 0.0 && last.balloon_mib < plan.balloon_mib);
+        assert!(first.swapped_mib > last.swapped_mib && last.swapped_mib > plan.swapped_mib);
+    }
+    let json = serde_json::to_string(&result).unwrap();
+    let back: sim_core::RunResult = serde_json::from_str(&json).unwrap();
+    assert_eq!(serde_json::to_string(&back).unwrap(), json);
+}

@@ -53,6 +53,9 @@ pub struct MigrationResult {
     pub converged: bool,
     /// The stop-and-copy: the guest is paused while the last dirty pages are sent.
     pub downtime_ms: f64,
+    /// The downtime target: pre-copy stops once what is left can be sent within it.
+    #[serde(default)]
+    pub max_downtime_ms: f64,
     pub total_ms: f64,
     pub sent_mib: f64,
     /// CPU the dirty-logging faults take from the guest during the pre-copy, percent of
@@ -83,6 +86,7 @@ pub fn checkpoint_restore(
         }],
         converged: true,
         downtime_ms: seconds * 1000.0,
+        max_downtime_ms: spec.max_downtime_ms,
         total_ms: seconds * 1000.0,
         sent_mib: resident_mib,
         slowdown_percent: 0.0,
@@ -152,6 +156,7 @@ pub fn precopy(
         rounds,
         converged,
         downtime_ms: downtime_s * 1000.0,
+        max_downtime_ms: spec.max_downtime_ms,
         total_ms: (precopy_s + downtime_s) * 1000.0,
         sent_mib,
         slowdown_percent: if capacity > 0.0 {
