@@ -26,7 +26,7 @@ const KINDS: [Kind; 5] = [
     ("chart.mem_swapped", palette::VERMILLION, |p| p.swapped_mib),
 ];
 
-/// Instances whose series are alike, drawn once: "web-1 … web-8 (8)".
+/// Instances whose series are alike, drawn once: "web-1 … web-8".
 fn alike(series: &[MemorySeries]) -> Vec<(String, &MemorySeries)> {
     let mut sets: Vec<(Vec<&str>, &MemorySeries)> = Vec::new();
     for s in series {
@@ -39,7 +39,8 @@ fn alike(series: &[MemorySeries]) -> Vec<(String, &MemorySeries)> {
         .map(|(names, s)| {
             let name = match names.as_slice() {
                 [one] => (*one).to_string(),
-                [first, .., last] => format!("{first} … {last} ({})", names.len()),
+                [first, last] => format!("{first}, {last}"),
+                [first, .., last] => format!("{first} … {last}"),
                 [] => String::new(),
             };
             (name, s)
@@ -85,7 +86,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
         let title = if several {
             format!("{} — {platform}", t(lang, "chart.memory"))
         } else {
-            format!("{} — {platform} ({})", t(lang, "chart.memory"), sets[0].0)
+            format!("{} — {platform} — {}", t(lang, "chart.memory"), sets[0].0)
         };
         let mut chart = line_chart(
             format!("chart-memory-{index}"),
