@@ -46,6 +46,14 @@ pub struct MigrationRound {
 pub struct MigrationResult {
     pub instance: String,
     pub link_gbit_s: f64,
+    /// What the guests sent on the host's NIC during the run, Gbit/s (the migration shares
+    /// the NIC with it).
+    #[serde(default)]
+    pub guest_traffic_gbit_s: f64,
+    /// The bandwidth the migration got: the link's, at most what the guests leave of the
+    /// NIC (at least half of it, under fair queuing).
+    #[serde(default)]
+    pub effective_gbit_s: f64,
     /// The guest's page writes per second, from the run.
     pub writes_per_second: f64,
     pub rounds: Vec<MigrationRound>,
@@ -78,6 +86,8 @@ pub fn checkpoint_restore(
     MigrationResult {
         instance: name.to_string(),
         link_gbit_s: spec.link_gbit_s,
+        guest_traffic_gbit_s: 0.0,
+        effective_gbit_s: spec.link_gbit_s,
         writes_per_second,
         rounds: vec![MigrationRound {
             sent_mib: resident_mib,
@@ -152,6 +162,8 @@ pub fn precopy(
     MigrationResult {
         instance: name.to_string(),
         link_gbit_s: spec.link_gbit_s,
+        guest_traffic_gbit_s: 0.0,
+        effective_gbit_s: spec.link_gbit_s,
         writes_per_second: w,
         rounds,
         converged,
