@@ -617,6 +617,7 @@ fn migration_link(p: &crate::scenario::PlatformSpec) -> Option<f64> {
 /// The memory plan with each instance's memory over the run, from the machine's snapshots.
 fn memory_over_time(
     memory: &MemoryResult,
+    groups: &[InstanceSpec],
     outcome: &MachineOutcome,
     costs: &crate::costs::CostTable,
     per_us: u64,
@@ -635,6 +636,9 @@ fn memory_over_time(
             |mib| balloon_batches(mib, costs),
             |mib| free_page_reports(mib, costs),
         );
+        for (series, counters) in out.over_time.iter_mut().zip(&outcome.instances) {
+            series.group = groups[counters.group].name.clone();
+        }
     }
     out
 }
@@ -1064,7 +1068,13 @@ fn platform_result(
         vdi,
         bt_tc_hit_percent,
         bt_translate_percent,
-        host_memory: Some(memory_over_time(memory, outcome, &s.costs, per_us)),
+        host_memory: Some(memory_over_time(
+            memory,
+            &s.instances,
+            outcome,
+            &s.costs,
+            per_us,
+        )),
         migration: p.migration.as_ref().map(|m| {
             let i = &s.instances[m.group];
             let counters = &outcome.instances[m.instance as usize];

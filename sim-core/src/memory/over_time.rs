@@ -41,6 +41,9 @@ pub struct MemoryPoint {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemorySeries {
     pub instance: String,
+    /// The instance group it is a copy of (filled in by the runner).
+    #[serde(default)]
+    pub group: String,
     pub points: Vec<MemoryPoint>,
 }
 
@@ -83,6 +86,7 @@ pub fn series(
         .take(MAX_SERIES_INSTANCES)
         .map(|m| MemorySeries {
             instance: m.name.clone(),
+            group: String::new(),
             points: Vec::with_capacity(snapshots.len()),
         })
         .collect();

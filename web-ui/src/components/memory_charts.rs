@@ -26,24 +26,42 @@ const KINDS: [Kind; 5] = [
     ("chart.mem_swapped", palette::VERMILLION, |p| p.swapped_mib),
 ];
 
-/// Instances whose series are alike, drawn once: "web-1 … web-8".
-fn alike(series: &[MemorySeries]) -> Vec<(String, &MemorySeries)> {
-    let mut sets: Vec<(Vec<&str>, &MemorySeries)> = Vec::new();
+/// The followed instances by group, in order: the group's name for the lines ("web-1 …
+/// web-8" for several copies, the instance's own name for one) and the mean per instance
+/// of its copies at each point (copies differ only by when their batches ran).
+fn by_group(series: &[MemorySeries]) -> Vec<(String, Vec<MemoryPoint>)> {
+    let mut groups: Vec<(&str, Vec<&MemorySeries>)> = Vec::new();
     for s in series {
-        match sets.iter_mut().find(|(_, first)| first.points == s.points) {
-            Some((names, _)) => names.push(&s.instance),
-            None => sets.push((vec![&s.instance], s)),
+        match groups.iter_mut().find(|(g, _)| *g == s.group) {
+            Some((_, members)) => members.push(s),
+            None => groups.push((&s.group, vec![s])),
         }
     }
-    sets.into_iter()
-        .map(|(names, s)| {
-            let name = match names.as_slice() {
-                [one] => (*one).to_string(),
-                [first, last] => format!("{first}, {last}"),
-                [first, .., last] => format!("{first} … {last}"),
+    groups
+        .into_iter()
+        .map(|(_, members)| {
+            let name = match members.as_slice() {
+                [one] => one.instance.clone(),
+                [first, last] => format!("{}, {}", first.instance, last.instance),
+                [first, .., last] => format!("{} … {}", first.instance, last.instance),
                 [] => String::new(),
             };
-            (name, s)
+            let n = members.len().max(1) as f64;
+            let len = members.iter().map(|m| m.points.len()).min().unwrap_or(0);
+            let mean = |k: usize, f: fn(&MemoryPoint) -> f64| -> f64 {
+                members.iter().map(|m| f(&m.points[k])).sum::<f64>() / n
+            };
+            let points = (0..len)
+                .map(|k| MemoryPoint {
+                    at_ms: members[0].points[k].at_ms,
+                    resident_mib: mean(k, |p| p.resident_mib),
+                    balloon_mib: mean(k, |p| p.balloon_mib),
+                    reported_mib: mean(k, |p| p.reported_mib),
+                    shared_mib: mean(k, |p| p.shared_mib),
+                    swapped_mib: mean(k, |p| p.swapped_mib),
+                })
+                .collect();
+            (name, points)
         })
         .collect()
 }
@@ -56,26 +74,23 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             continue;
         };
         let mut lines = Vec::new();
-        let sets = alike(&m.over_time);
+        let sets = by_group(&m.over_time);
         let several = sets.len() > 1;
-        for (name, s) in &sets {
+        let copies = m.over_time.len() > sets.len();
+        for (name, points) in &sets {
             for (key, colour, value) in KINDS {
-                if s.points.iter().all(|pt| value(pt) <= 0.0) {
+                if points.iter().all(|pt| value(pt) <= 0.0) {
                     continue;
                 }
                 let kind = t(lang, key);
                 lines.push(Line {
-                    name: if several {
-                        format!("{name}: {kind}")
-                    } else {
-                        kind.to_string()
-                    },
+                    name: format!("{name}: {kind}"),
                     colour: if several {
                         palette::series(lines.len())
                     } else {
                         colour
                     },
-                    points: s.points.iter().map(|pt| (pt.at_ms, value(pt))).collect(),
+                    points: points.iter().map(|pt| (pt.at_ms, value(pt))).collect(),
                 });
             }
         }
@@ -83,17 +98,18 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             continue;
         }
         let platform = labels::platform(lang, p);
-        let title = if several {
-            format!("{} — {platform}", t(lang, "chart.memory"))
+        let title = format!("{} — {platform}", t(lang, "chart.memory"));
+        let y_desc = if copies {
+            t(lang, "chart.mem_axis_mean")
         } else {
-            format!("{} — {platform} — {}", t(lang, "chart.memory"), sets[0].0)
+            "MiB"
         };
         let mut chart = line_chart(
             format!("chart-memory-{index}"),
             lang,
             &title,
             t(lang, "chart.time_ms"),
-            "MiB",
+            y_desc,
             &lines,
             None,
             false,
@@ -125,8 +141,8 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
 /// line is what the link sends within the downtime target.
 fn migration_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult) -> ChartSpec {
     let mut at = 0.0;
-    let mut sent = vec![(0.0, 0.0)];
-    let mut dirty = vec![(0.0, 0.0)];
+    let mut sent = Vec::new();
+    let mut dirty = Vec::new();
     for round in &m.rounds {
         at += round.duration_ms;
         sent.push((at, round.sent_mib));
@@ -150,11 +166,7 @@ fn migration_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult
     ];
     // MiB the link sends within the downtime target.
     let target = m.max_downtime_ms / 1000.0 * m.link_gbit_s * 1e9 / 8.0 / 1_048_576.0;
-    let title = format!(
-        "{} — {platform} ({})",
-        t(lang, "chart.migration"),
-        m.instance
-    );
+    let title = format!("{} — {platform}", t(lang, "chart.migration"));
     let mut chart = line_chart(
         format!("chart-migration-{index}"),
         lang,
@@ -178,7 +190,92 @@ fn migration_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult
         .replace("{rounds}", &m.rounds.len().to_string())
         .replace("{down}", &n(m.downtime_ms))
         .replace("{total}", &n(m.total_ms))
-        .replace("{target}", &n(m.max_downtime_ms)),
+        .replace("{target}", &n(m.max_downtime_ms))
+            + " "
+            + &t(lang, "chart.mig_dashed").replace("{}", &m.instance),
     );
     chart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::memory::MigrationRound;
+
+    fn series(name: &str, group: &str, resident: f64) -> MemorySeries {
+        MemorySeries {
+            instance: name.into(),
+            group: group.into(),
+            points: vec![MemoryPoint {
+                at_ms: 0.0,
+                resident_mib: resident,
+                balloon_mib: 0.0,
+                reported_mib: 0.0,
+                shared_mib: 0.0,
+                swapped_mib: 0.0,
+            }],
+        }
+    }
+
+    #[test]
+    fn copies_of_a_group_are_drawn_once_as_their_mean() {
+        let all = [
+            series("web-1", "web", 10.0),
+            series("web-2", "web", 20.0),
+            series("web-3", "web", 30.0),
+            series("leaky", "leaky", 20.0),
+            series("db-1", "db", 5.0),
+            series("db-2", "db", 5.0),
+        ];
+        let got: Vec<(String, f64)> = by_group(&all)
+            .into_iter()
+            .map(|(n, p)| (n, p[0].resident_mib))
+            .collect();
+        let want = [
+            ("web-1 … web-3", 20.0),
+            ("leaky", 20.0),
+            ("db-1, db-2", 5.0),
+        ];
+        assert_eq!(got, want.map(|(n, v)| (n.to_string(), v)).to_vec());
+    }
+
+    #[test]
+    fn a_migration_that_does_not_converge_says_so_and_ends_with_its_stop_and_copy() {
+        // Two rounds of 2048 and 1000 MiB, then 1000 MiB sent while paused.
+        let m = MigrationResult {
+            instance: "db".into(),
+            link_gbit_s: 1.0,
+            guest_traffic_gbit_s: 0.0,
+            effective_gbit_s: 1.0,
+            writes_per_second: 1e6,
+            rounds: vec![
+                MigrationRound {
+                    sent_mib: 2048.0,
+                    duration_ms: 17_180.0,
+                    dirtied_mib: 1000.0,
+                },
+                MigrationRound {
+                    sent_mib: 1000.0,
+                    duration_ms: 8_390.0,
+                    dirtied_mib: 1000.0,
+                },
+            ],
+            converged: false,
+            downtime_ms: 8_390.0,
+            max_downtime_ms: 300.0,
+            total_ms: 33_960.0,
+            sent_mib: 4048.0,
+            slowdown_percent: 1.0,
+        };
+        let chart = migration_chart(Lang::En, 2, "Busy <b>db</b>", &m);
+        assert_eq!(chart.id, "chart-migration-2");
+        assert!(chart.title.contains("Busy <b>db</b>"));
+        let note = chart.note.unwrap();
+        assert!(note.starts_with("Did not converge"), "{note}");
+        // The last point of "sent" is the stop-and-copy: 4048 − 3048 MiB at the end.
+        let row = &chart.rows[0].1[0];
+        assert!(row.ends_with("→ 1,000"), "{row}");
+        // Markup in a label is escaped in the SVG, never markup.
+        assert!(!chart.svg.contains("<b>") && chart.svg.contains("&lt;b&gt;"));
+    }
 }
