@@ -75,11 +75,12 @@ fn the_estimate_of_free_items_is_one_cycle_per_item() {
     // item (its end and a switch), items of at least 1 cycle: (100 000 + 1) x 2 = 200 002
     // on the one busy pCPU. Plus 4 cuts x 2 events x (1 + 1) ms = 16, accounting once per
     // ms (1 + 1 = 2), and 2 x 1 entity + 0 faults + 16 = 18: 200 038 per machine. The
-    // native platform and its (identical) native baseline: 2 x 200 038 = 400 076.
-    assert_eq!(s.estimated_events(), 400_076);
+    // native platform and its (identical) native baseline: 2 x 200 038 = 400 076, and the
+    // platform's 40 memory snapshots (counted whether or not it takes them): 400 116.
+    assert_eq!(s.estimated_events(), 400_116);
     let result = s.run().expect("runs");
     assert!(
-        result.events <= 400_076,
+        result.events <= 400_116,
         "ran {} events, more than the bound",
         result.events
     );

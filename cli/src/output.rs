@@ -87,14 +87,22 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     clean(&m.instance), m.link_gbit_s, m.rounds.len(),
                     if m.converged { "수렴" } else { "수렴하지 않음" },
                     m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
-                )
+                ) + &if m.guest_traffic_gbit_s > 0.0 {
+                    format!(", 게스트 트래픽 {:.3} Gbit/s와 NIC 공유", m.guest_traffic_gbit_s)
+                } else {
+                    String::new()
+                }
             } else {
                 format!(
                     "{name} {} ({} Gbit/s): {} rounds, {}, downtime {:.1} ms, total {:.0} ms, sent {:.0} MiB, guest slowdown {:.1}%",
                     clean(&m.instance), m.link_gbit_s, m.rounds.len(),
                     if m.converged { "converged" } else { "did NOT converge" },
                     m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
-                )
+                ) + &if m.guest_traffic_gbit_s > 0.0 {
+                    format!(", NIC shared with {:.3} Gbit/s of guest traffic", m.guest_traffic_gbit_s)
+                } else {
+                    String::new()
+                }
             };
             let _ = writeln!(out, "{line}");
         }

@@ -287,6 +287,8 @@ cost_table! {
     free_page_block_cycles: 2_000, "cycles", "estimate: no figure in the reference";
     /// Percent of page touches that write (a write to a merged page breaks it: copy on write).
     page_write_percent: 30, "percent", "estimate: no figure in the reference";
+    /// Live migration: bytes of one segment of the migration stream on the host's NIC (a TSO super-packet).
+    migration_segment_bytes: 65_536, "bytes", "Linux include/linux/netdevice.h: GSO_MAX_SIZE = 65536";
 
     // ---- Desktop virtualization (remote display).
     /// Thin client: decoding one kilopixel of a remote-display update.
@@ -324,7 +326,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 118);
+        assert_eq!(CostTable::SOURCES.len(), 119);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

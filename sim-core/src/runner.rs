@@ -201,7 +201,7 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
-            let machine_memory = machine_memory(&plan, &scenario.costs);
+            let machine_memory = machine_memory(&plan, &scenario.costs, migration_link(p));
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -282,7 +282,11 @@ impl Runner {
                     // OOM kills.
                     let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
                     spec.faults = oom_faults(&plan, duration_cycles);
-                    spec.memory = machine_memory(&plan, &scenario.costs);
+                    spec.memory = machine_memory(
+                        &plan,
+                        &scenario.costs,
+                        migration_link(&scenario.platforms[p_index]),
+                    );
                     spec.trace = false;
                     jobs.push(Job {
                         kind: JobKind::Sweep(p_index, count),
@@ -571,6 +575,7 @@ fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> Mem
 fn machine_memory(
     memory: &MemoryResult,
     costs: &crate::costs::CostTable,
+    migration_gbit_s: Option<f64>,
 ) -> crate::machine::MachineMemory {
     let ppm = |percent: f64| libm::round(percent.clamp(0.0, 100.0) * 10_000.0) as u32;
     crate::machine::MachineMemory {
@@ -595,7 +600,47 @@ fn machine_memory(
             .iter()
             .map(|m| free_page_reports(m.reported_mib, costs))
             .collect(),
+        sample: !memory.policies.is_empty() || !memory.oom_kills.is_empty(),
+        migration_gbit_s,
     }
+}
+
+/// The link of a platform's live migration by pre-copy, which runs while the guests do
+/// (a container's checkpoint freezes it instead: its traffic does not meet the guests').
+fn migration_link(p: &crate::scenario::PlatformSpec) -> Option<f64> {
+    p.migration
+        .as_ref()
+        .filter(|_| p.stack.is_vm())
+        .map(|m| m.link_gbit_s)
+}
+
+/// The memory plan with each instance's memory over the run, from the machine's snapshots.
+fn memory_over_time(
+    memory: &MemoryResult,
+    groups: &[InstanceSpec],
+    outcome: &MachineOutcome,
+    costs: &crate::costs::CostTable,
+    per_us: u64,
+) -> MemoryResult {
+    let per_ms = per_us as f64 * 1000.0;
+    let snapshots: Vec<(f64, Vec<memory::InstanceProgress>)> = outcome
+        .memory_samples
+        .iter()
+        .map(|s| (s.at as f64 / per_ms, s.instances.clone()))
+        .collect();
+    let mut out = memory.clone();
+    if !snapshots.is_empty() {
+        out.over_time = memory::memory_series(
+            memory,
+            &snapshots,
+            |mib| balloon_batches(mib, costs),
+            |mib| free_page_reports(mib, costs),
+        );
+        for (series, counters) in out.over_time.iter_mut().zip(&outcome.instances) {
+            series.group = groups[counters.group].name.clone();
+        }
+    }
+    out
 }
 
 /// Reports a guest sends to report `mib` of free memory.
@@ -1023,7 +1068,13 @@ fn platform_result(
         vdi,
         bt_tc_hit_percent,
         bt_translate_percent,
-        host_memory: Some(memory.clone()),
+        host_memory: Some(memory_over_time(
+            memory,
+            &s.instances,
+            outcome,
+            &s.costs,
+            per_us,
+        )),
         migration: p.migration.as_ref().map(|m| {
             let i = &s.instances[m.group];
             let counters = &outcome.instances[m.instance as usize];
@@ -1036,16 +1087,29 @@ fn platform_result(
                     .map_or(0.0, |x| x.resident_mib);
                 return memory::checkpoint_restore(&counters.name, m, resident, writes);
             }
-            memory::precopy(
+            // The guests' own traffic takes its part of the host's NIC; fair queuing
+            // leaves the migration at least half of it.
+            let nic = s.host.nic_bandwidth_gbit_s as f64;
+            let guests_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
+            let usable = (nic - guests_gbit_s).max(nic / 2.0);
+            let spec = memory::MigrationSpec {
+                link_gbit_s: m.link_gbit_s.min(usable),
+                ..m.clone()
+            };
+            let mut result = memory::precopy(
                 &counters.name,
-                m,
+                &spec,
                 i.memory_mib,
                 i.working_set_mib,
                 writes,
                 i.vcpus,
                 s.host.clock_mhz,
                 memory::dirty_fault_cycles(&p.stack, &s.costs, s.host.cpu),
-            )
+            );
+            result.link_gbit_s = m.link_gbit_s;
+            result.guest_traffic_gbit_s = guests_gbit_s;
+            result.effective_gbit_s = spec.link_gbit_s;
+            result
         }),
     }
 }

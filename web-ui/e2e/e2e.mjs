@@ -308,6 +308,36 @@ await step('a hostile scenario name stays text', async () => {
 });
 
 
+await step('memory over time and migration rounds: charts with a title, hostile labels stay text', async () => {
+  // Each memory-heavy scenario with its first platform label replaced by markup.
+  for (const [file, ids] of [['memory-overcommit.toml', ['#chart-memory-1', '#chart-memory-3']],
+    ['live-migration.toml', ['#chart-migration-0', '#chart-migration-2']]]) {
+    const src = readFileSync(join(SCEN_DIR, file), 'utf8');
+    const evil = src.replace(/^label = \{ en = "[^"]*"/gm, `label = { en = ${JSON.stringify(EVIL)}`);
+    assert(evil.includes(EVIL), `${file} has platform labels`);
+    await setEditorText(page, evil);
+    await afterRun(page, () => page.click('#run-edited'));
+    await page.click('#tab-charts');
+    for (const id of ids) {
+      await page.waitForSelector(`${id} svg`);
+      const title = await page.$eval(`${id} .sr-table caption`, (c) => c.textContent);
+      const svgText = await page.$eval(`${id} svg`, (s) => [...s.querySelectorAll('text')].map((t) => t.textContent).join(' '));
+      assert(/Memory over time|Live migration rounds/.test(title), `${id} has a title: ${title}`);
+      assert(title.includes(EVIL), `${id}'s title keeps the label as text: ${title}`);
+      assert(svgText.includes('MiB') && svgText.includes('time (ms)'), `${id} has axis labels: ${svgText.slice(0, 200)}`);
+      const lines = await page.$$eval(`${id} svg polyline, ${id} svg path`, (l) => l.length);
+      assert(lines > 0, `${id} draws lines`);
+    }
+    assert((await page.$$eval('img', (i) => i.length)) === 0, 'no <img> element was created');
+    if (file === 'live-migration.toml') {
+      const notes = await page.$$eval('[id^=chart-migration] .chart-note', (n) => n.map((x) => x.textContent));
+      assert(notes.some((n) => /^Converged/.test(n)) && notes.some((n) => /^Did not converge/.test(n)),
+        `migration notes say which converged: ${notes.join(' | ')}`);
+    }
+  }
+  assert(dialogs === 0, 'an alert fired');
+});
+
 // ---- issue 13: the page as students and instructors use it ----------------------
 const pick = (page, file) => afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf(file))));
 // The editor's first visible line by its gutter number, and by its text.

@@ -173,6 +173,7 @@ impl Machine {
                     self.queue.schedule(done, Event::DeviceDone { thread });
                 }
             }
+            _ if op == Op::NetSend => self.guest_send_on_nic(thread, now),
             _ => {}
         }
     }
@@ -242,8 +243,11 @@ impl Machine {
             let ring = &mut self.instances[instance].rings[r];
             ring.backend_busy = ring.backend_busy.saturating_sub(1);
         }
-        if job.op == Op::NetSend && self.desktop.is_some() {
-            self.desktop_on_wire(job.thread, now);
+        if job.op == Op::NetSend {
+            if self.desktop.is_some() {
+                self.desktop_on_wire(job.thread, now);
+            }
+            self.guest_send_on_nic(job.thread, now);
         }
         if job.op.blocks() {
             let done = self.device_time(job.thread, job.op, now);
@@ -300,7 +304,10 @@ impl Machine {
                 // The next request arrives over the wire: latency plus serialization.
                 let wire = workload.message_bytes * 8 * per_us
                     / (host.nic_bandwidth_gbit_s.saturating_mul(1000)).max(1);
-                let start = now.max(self.nic_free_at);
+                // While a migration shares the NIC, the client sends its next request
+                // only once the thread's last answer has left (see `migration.rs`).
+                let answered = self.threads[thread as usize].reply_on_wire_at;
+                let start = now.max(self.nic_free_at).max(answered);
                 self.nic_free_at = start + wire;
                 start + wire + 2 * host.nic_latency_us * per_us
             }

@@ -20,6 +20,8 @@
 //! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
 //! - `balloon.rs`: a guest's balloon driver inflating, batch by batch, at the start;
 //! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
+//! - `memory_samples.rs`: snapshots of the instances' memory state over the run;
+//! - `migration.rs`: a live migration's traffic sharing the host's NIC with the guests';
 //! - `trace.rs`: the bounded per-pCPU timeline;
 //! - `desktop.rs`: the hooks through which desktop sessions' threads
 //!   ([`crate::desktop::session`]) draw their work, wait, and send their updates.
@@ -32,6 +34,8 @@ mod interrupts;
 mod io;
 mod ksm;
 mod locks;
+mod memory_samples;
+mod migration;
 mod pcpu;
 mod runqueue;
 mod sched;
@@ -53,6 +57,7 @@ use crate::rng::SimRng;
 use crate::scenario::Host;
 use crate::workload::{Op, OpSampler, Workload};
 
+pub use memory_samples::MemorySnapshot;
 pub use trace::{Trace, TraceMark, TraceSegment, MAX_TRACE_SEGMENTS};
 
 use cache::CacheState;
@@ -148,6 +153,11 @@ pub struct MachineMemory {
     pub balloon_batches: Vec<u32>,
     /// Per machine instance: free page reports its guest sends when the run starts.
     pub free_page_reports: Vec<u32>,
+    /// Whether to take memory snapshots over the run (see `memory_samples.rs`).
+    pub sample: bool,
+    /// A live migration's pre-copy runs meanwhile over a link of this many Gbit/s, its
+    /// traffic on the host's NIC (see `migration.rs`).
+    pub migration_gbit_s: Option<f64>,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -172,6 +182,8 @@ enum Event {
         entity: u32,
     },
     Accounting,
+    /// A snapshot of the instances' memory (see `memory_samples.rs`).
+    MemorySample,
     Fault {
         index: u32,
     },
@@ -309,6 +321,8 @@ struct Thread {
     /// Cycles of application work run since the last balloon batch (the guest scheduler
     /// shares the vCPU between the balloon driver and the application, CFS-like).
     balloon_credit: u64,
+    /// When its last packet left the host's NIC (only while a migration shares the NIC).
+    reply_on_wire_at: Cycles,
 }
 
 /// Counters of one instance.
@@ -434,6 +448,10 @@ pub struct MachineOutcome {
     pub trace: Option<Trace>,
     /// The desktop sessions' figures, when the machine ran desktops.
     pub desktop: Option<crate::desktop::DesktopOutcome>,
+    /// Memory snapshots over the run, the last at its end (empty unless asked for).
+    pub memory_samples: Vec<MemorySnapshot>,
+    /// Bytes the guests put on the host's NIC while a migration shared it.
+    pub guest_tx_bytes: u64,
 }
 
 /// The simulation of one platform.
@@ -464,6 +482,11 @@ pub struct Machine {
     period_cycles: Cycles,
     disk_free_at: Cycles,
     nic_free_at: Cycles,
+    /// The NIC's transmit queue, the migration stream's next segment, and the bytes the
+    /// guests sent, while a migration shares the NIC (see `migration.rs`).
+    tx_free_at: Cycles,
+    migration_ready_at: Cycles,
+    guest_tx_bytes: u64,
     background_rng: SimRng,
     busy: [u64; Category::COUNT],
     /// KiB brought into the shared cache so far (for displacement).
@@ -474,6 +497,8 @@ pub struct Machine {
     trace: Option<Trace>,
     /// The desktop sessions, when any group is a desktop.
     desktop: Option<Box<crate::desktop::session::Sessions>>,
+    /// Memory snapshots taken so far.
+    memory_samples: Vec<MemorySnapshot>,
     finished: bool,
 }
 
@@ -582,6 +607,7 @@ impl Machine {
                         swap_pending: false,
                         swap_rng,
                         balloon_credit: u64::MAX / 2,
+                        reply_on_wire_at: 0,
                         free_page_reports: if t == 0 {
                             spec.memory
                                 .free_page_reports
@@ -661,6 +687,9 @@ impl Machine {
             period_cycles,
             disk_free_at: 0,
             nic_free_at: 0,
+            tx_free_at: 0,
+            migration_ready_at: 0,
+            guest_tx_bytes: 0,
             background_rng: SimRng::derived(spec.seed, &[u64::MAX]),
             busy: [0; Category::COUNT],
             cache_fill: 0,
@@ -670,6 +699,7 @@ impl Machine {
                 .trace
                 .then(|| Trace::new(spec.duration_cycles, spec.host.cores)),
             finished: false,
+            memory_samples: Vec::new(),
             desktop,
             lock_phase: vec![locks::LockPhase::None; threads.len()],
             guest_locks: vec![locks::GuestLock::default(); instances.len()],
@@ -700,6 +730,7 @@ impl Machine {
                 },
             );
         }
+        machine.schedule_memory_samples();
         machine.dispatch_idle(0);
         machine
     }
@@ -725,6 +756,7 @@ impl Machine {
                 Event::DeviceDone { thread } => self.device_done(thread, now),
                 Event::BackgroundWake { entity } => self.make_runnable(entity, now),
                 Event::Accounting => self.accounting(now),
+                Event::MemorySample => self.memory_sample(now),
                 Event::Fault { index } => self.fault(index as usize, now),
                 Event::CoalesceFlush {
                     instance,
@@ -771,6 +803,9 @@ impl Machine {
                 c.vcpu_time += end;
             }
         }
+        if self.spec.memory.sample {
+            self.memory_sample(end);
+        }
         let group_latency = self
             .groups
             .iter()
@@ -785,6 +820,8 @@ impl Machine {
             events: self.queue.processed(),
             trace: self.trace.map(Trace::finish),
             desktop: self.desktop.map(|d| d.finish()),
+            memory_samples: self.memory_samples,
+            guest_tx_bytes: self.guest_tx_bytes,
         }
     }
 

@@ -46,6 +46,14 @@ pub struct MigrationRound {
 pub struct MigrationResult {
     pub instance: String,
     pub link_gbit_s: f64,
+    /// What the guests sent on the host's NIC during the run, Gbit/s (the migration shares
+    /// the NIC with it).
+    #[serde(default)]
+    pub guest_traffic_gbit_s: f64,
+    /// The bandwidth the migration got: the link's, at most what the guests leave of the
+    /// NIC (at least half of it, under fair queuing).
+    #[serde(default)]
+    pub effective_gbit_s: f64,
     /// The guest's page writes per second, from the run.
     pub writes_per_second: f64,
     pub rounds: Vec<MigrationRound>,
@@ -53,6 +61,9 @@ pub struct MigrationResult {
     pub converged: bool,
     /// The stop-and-copy: the guest is paused while the last dirty pages are sent.
     pub downtime_ms: f64,
+    /// The downtime target: pre-copy stops once what is left can be sent within it.
+    #[serde(default)]
+    pub max_downtime_ms: f64,
     pub total_ms: f64,
     pub sent_mib: f64,
     /// CPU the dirty-logging faults take from the guest during the pre-copy, percent of
@@ -75,6 +86,8 @@ pub fn checkpoint_restore(
     MigrationResult {
         instance: name.to_string(),
         link_gbit_s: spec.link_gbit_s,
+        guest_traffic_gbit_s: 0.0,
+        effective_gbit_s: spec.link_gbit_s,
         writes_per_second,
         rounds: vec![MigrationRound {
             sent_mib: resident_mib,
@@ -83,6 +96,7 @@ pub fn checkpoint_restore(
         }],
         converged: true,
         downtime_ms: seconds * 1000.0,
+        max_downtime_ms: spec.max_downtime_ms,
         total_ms: seconds * 1000.0,
         sent_mib: resident_mib,
         slowdown_percent: 0.0,
@@ -148,10 +162,13 @@ pub fn precopy(
     MigrationResult {
         instance: name.to_string(),
         link_gbit_s: spec.link_gbit_s,
+        guest_traffic_gbit_s: 0.0,
+        effective_gbit_s: spec.link_gbit_s,
         writes_per_second: w,
         rounds,
         converged,
         downtime_ms: downtime_s * 1000.0,
+        max_downtime_ms: spec.max_downtime_ms,
         total_ms: (precopy_s + downtime_s) * 1000.0,
         sent_mib,
         slowdown_percent: if capacity > 0.0 {

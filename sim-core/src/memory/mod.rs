@@ -9,11 +9,13 @@
 //! - `balloon.rs`: the steps of one batch of a balloon inflating (the machine runs
 //!   them, `machine/balloon.rs`);
 //! - `migration.rs`: live migration by pre-copy, rounds while the guest dirties pages;
+//! - `over_time.rs`: each instance's memory over the run, from the machine's snapshots;
 //! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
 //!   runs them, `machine/swap.rs`).
 
 mod balloon;
 mod migration;
+mod over_time;
 mod plan;
 mod policy;
 mod swap;
@@ -21,6 +23,10 @@ mod swap;
 pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
 pub use migration::{
     checkpoint_restore, dirty_fault_cycles, precopy, MigrationResult, MigrationRound, MigrationSpec,
+};
+pub use over_time::{
+    series as memory_series, InstanceProgress, MemoryPoint, MemorySeries, MAX_SERIES_INSTANCES,
+    MEMORY_SAMPLES,
 };
 pub use plan::{
     committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,

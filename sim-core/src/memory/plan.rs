@@ -136,6 +136,10 @@ pub struct MemoryResult {
     pub swapped_mib: f64,
     pub instances: Vec<InstanceMemory>,
     pub oom_kills: Vec<OomKill>,
+    /// Memory over the run of the first instances (empty when no policy reclaims memory
+    /// and no OOM kill happens).
+    #[serde(default)]
+    pub over_time: Vec<super::MemorySeries>,
 }
 
 /// The plan: the result, and what the machine needs.
@@ -492,6 +496,7 @@ pub fn plan(
             swapped_mib: sum(|m| m.swapped_mib),
             instances: out,
             oom_kills,
+            over_time: Vec::new(),
         },
     }
 }

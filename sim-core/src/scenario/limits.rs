@@ -294,7 +294,9 @@ impl Scenario {
             } else {
                 0
             };
-            total = total.saturating_add(ksmd);
+            // Memory snapshots over the run (taken on every machine that might want them).
+            let samples = crate::memory::MEMORY_SAMPLES;
+            total = total.saturating_add(ksmd).saturating_add(samples);
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
                 total = total.saturating_add(machine_events(
@@ -319,7 +321,7 @@ impl Scenario {
                         total = total.saturating_add(machine_events(
                             self, &p.stack, &groups, background, kills, net, swap,
                         ));
-                        total = total.saturating_add(ksmd);
+                        total = total.saturating_add(ksmd).saturating_add(samples);
                     }
                 }
             }

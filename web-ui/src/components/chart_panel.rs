@@ -1,5 +1,6 @@
 //! The trade-off charts (plotters SVG): performance relative to native, CPU-time
-//! breakdown, exits by reason, latency per operation and its distribution; each
+//! breakdown, exits by reason, latency per operation and its distribution, memory over
+//! time and migration rounds (`memory_charts.rs`); each
 //! downloadable as SVG or PNG.
 
 use yew::prelude::*;
@@ -60,7 +61,7 @@ pub fn ops_of(r: &RunResult) -> Vec<Op> {
 /// A chart: its SVG, the same figures as a table (for screen readers), and a note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
-    pub id: &'static str,
+    pub id: String,
     pub title: String,
     pub svg: String,
     /// Column headings (the first heads the row names) and rows.
@@ -71,7 +72,7 @@ pub struct ChartSpec {
 }
 
 fn bar_chart(
-    id: &'static str,
+    id: &str,
     lang: Lang,
     title: &str,
     y_desc: &str,
@@ -82,7 +83,7 @@ fn bar_chart(
     let mut head = vec![t(lang, "table.platform").to_string()];
     head.extend(series.iter().map(|s| format!("{} ({y_desc})", s.name)));
     ChartSpec {
-        id,
+        id: id.to_string(),
         title: title.to_string(),
         svg: charts::bars(title, y_desc, categories, series, opts),
         head,
@@ -104,8 +105,8 @@ fn bar_chart(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn line_chart(
-    id: &'static str,
+pub fn line_chart(
+    id: impl Into<String>,
     lang: Lang,
     title: &str,
     x_desc: &str,
@@ -120,7 +121,7 @@ fn line_chart(
         charts::xy_lines(title, x_desc, y_desc, lines, target)
     };
     ChartSpec {
-        id,
+        id: id.into(),
         title: title.to_string(),
         svg,
         head: vec![
@@ -491,6 +492,9 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         }
     }
 
+    // Memory over time and live migration rounds, for platforms that have them.
+    out.extend(crate::components::memory_charts::memory_charts(lang, r));
+
     // Consolidation sweep: curves over the number of copies of one group.
     if let Some(sw) = &r.sweep {
         let op_name = labels::op(lang, sw.op);
@@ -723,7 +727,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     let name = format!("{stem}-{}.svg", c.id);
                     let png = format!("{stem}-{}.png", c.id);
                     html! {
-                        <figure class="chart" id={c.id}>
+                        <figure class="chart" id={c.id.clone()}>
                             <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
                             if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }

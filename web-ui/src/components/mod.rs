@@ -6,6 +6,7 @@ pub mod course;
 pub mod editor;
 pub mod header;
 pub mod library;
+pub mod memory_charts;
 pub mod paths;
 pub mod questions;
 pub mod results;

@@ -1,0 +1,281 @@
+//! The memory charts of a result: each platform's memory over time per instance
+//! (resident, ballooned, reported free, shared by KSM, swapped), and each live migration's
+//! pre-copy rounds (sent, still dirty, the stop-and-copy). Drawn only for platforms whose
+//! result has the data.
+
+use crate::charts::Line;
+use crate::components::chart_panel::{line_chart, ChartSpec};
+use crate::core::memory::{MemoryPoint, MemorySeries, MigrationResult};
+use crate::core::RunResult;
+use crate::i18n::{t, Lang};
+use crate::labels;
+use crate::palette;
+
+/// One kind of memory a point reports: its label key, colour and value.
+type Kind = (&'static str, palette::Rgb, fn(&MemoryPoint) -> f64);
+
+const KINDS: [Kind; 5] = [
+    ("chart.mem_resident", palette::BLUE, |p| p.resident_mib),
+    ("chart.mem_balloon", palette::BLUISH_GREEN, |p| {
+        p.balloon_mib
+    }),
+    ("chart.mem_reported", palette::SKY_BLUE, |p| p.reported_mib),
+    ("chart.mem_shared", palette::REDDISH_PURPLE, |p| {
+        p.shared_mib
+    }),
+    ("chart.mem_swapped", palette::VERMILLION, |p| p.swapped_mib),
+];
+
+/// The followed instances by group, in order: the group's name for the lines ("web-1 …
+/// web-8" for several copies, the instance's own name for one) and the mean per instance
+/// of its copies at each point (copies differ only by when their batches ran).
+fn by_group(series: &[MemorySeries]) -> Vec<(String, Vec<MemoryPoint>)> {
+    let mut groups: Vec<(&str, Vec<&MemorySeries>)> = Vec::new();
+    for s in series {
+        match groups.iter_mut().find(|(g, _)| *g == s.group) {
+            Some((_, members)) => members.push(s),
+            None => groups.push((&s.group, vec![s])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, members)| {
+            let name = match members.as_slice() {
+                [one] => one.instance.clone(),
+                [first, last] => format!("{}, {}", first.instance, last.instance),
+                [first, .., last] => format!("{} … {}", first.instance, last.instance),
+                [] => String::new(),
+            };
+            let n = members.len().max(1) as f64;
+            let len = members.iter().map(|m| m.points.len()).min().unwrap_or(0);
+            let mean = |k: usize, f: fn(&MemoryPoint) -> f64| -> f64 {
+                members.iter().map(|m| f(&m.points[k])).sum::<f64>() / n
+            };
+            let points = (0..len)
+                .map(|k| MemoryPoint {
+                    at_ms: members[0].points[k].at_ms,
+                    resident_mib: mean(k, |p| p.resident_mib),
+                    balloon_mib: mean(k, |p| p.balloon_mib),
+                    reported_mib: mean(k, |p| p.reported_mib),
+                    shared_mib: mean(k, |p| p.shared_mib),
+                    swapped_mib: mean(k, |p| p.swapped_mib),
+                })
+                .collect();
+            (name, points)
+        })
+        .collect()
+}
+
+/// Every memory chart of `r`.
+pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
+    let mut out = Vec::new();
+    for (index, p) in r.platforms.iter().enumerate() {
+        let Some(m) = p.host_memory.as_ref().filter(|m| !m.over_time.is_empty()) else {
+            continue;
+        };
+        let mut lines = Vec::new();
+        let sets = by_group(&m.over_time);
+        let several = sets.len() > 1;
+        let copies = m.over_time.len() > sets.len();
+        for (name, points) in &sets {
+            for (key, colour, value) in KINDS {
+                if points.iter().all(|pt| value(pt) <= 0.0) {
+                    continue;
+                }
+                let kind = t(lang, key);
+                lines.push(Line {
+                    name: format!("{name}: {kind}"),
+                    colour: if several {
+                        palette::series(lines.len())
+                    } else {
+                        colour
+                    },
+                    points: points.iter().map(|pt| (pt.at_ms, value(pt))).collect(),
+                });
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        let platform = labels::platform(lang, p);
+        let title = format!("{} — {platform}", t(lang, "chart.memory"));
+        let y_desc = if copies {
+            t(lang, "chart.mem_axis_mean")
+        } else {
+            "MiB"
+        };
+        let mut chart = line_chart(
+            format!("chart-memory-{index}"),
+            lang,
+            &title,
+            t(lang, "chart.time_ms"),
+            y_desc,
+            &lines,
+            None,
+            false,
+        );
+        if m.instances.len() > m.over_time.len() {
+            chart.note = Some(
+                t(lang, "chart.mem_first")
+                    .replace("{}", &m.over_time.len().to_string())
+                    .replace("{n}", &m.instances.len().to_string()),
+            );
+        }
+        out.push(chart);
+    }
+    for (index, p) in r.platforms.iter().enumerate() {
+        if let Some(mig) = &p.migration {
+            out.push(migration_chart(
+                lang,
+                index,
+                &labels::platform(lang, p),
+                mig,
+            ));
+        }
+    }
+    out
+}
+
+/// A migration's rounds over time: at the end of each round what it sent and what the
+/// guest dirtied meanwhile (the next round's load), then the stop-and-copy; the dashed
+/// line is what the link sends within the downtime target.
+fn migration_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult) -> ChartSpec {
+    let mut at = 0.0;
+    let mut sent = Vec::new();
+    let mut dirty = Vec::new();
+    for round in &m.rounds {
+        at += round.duration_ms;
+        sent.push((at, round.sent_mib));
+        dirty.push((at, round.dirtied_mib));
+    }
+    let last = m.sent_mib - m.rounds.iter().map(|r| r.sent_mib).sum::<f64>();
+    // The stop-and-copy sends what was left while the guest is paused: nothing is dirtied.
+    sent.push((m.total_ms, last.max(0.0)));
+    dirty.push((m.total_ms, 0.0));
+    let lines = [
+        Line {
+            name: t(lang, "chart.mig_sent").into(),
+            colour: palette::BLUE,
+            points: sent,
+        },
+        Line {
+            name: t(lang, "chart.mig_dirty").into(),
+            colour: palette::VERMILLION,
+            points: dirty,
+        },
+    ];
+    // MiB the link sends within the downtime target.
+    let target = m.max_downtime_ms / 1000.0 * m.link_gbit_s * 1e9 / 8.0 / 1_048_576.0;
+    let title = format!("{} — {platform}", t(lang, "chart.migration"));
+    let mut chart = line_chart(
+        format!("chart-migration-{index}"),
+        lang,
+        &title,
+        t(lang, "chart.time_ms"),
+        "MiB",
+        &lines,
+        (target > 0.0).then_some(target),
+        false,
+    );
+    let n = crate::num::num;
+    chart.note = Some(
+        t(
+            lang,
+            if m.converged {
+                "chart.mig_converged"
+            } else {
+                "chart.mig_not_converged"
+            },
+        )
+        .replace("{rounds}", &m.rounds.len().to_string())
+        .replace("{down}", &n(m.downtime_ms))
+        .replace("{total}", &n(m.total_ms))
+        .replace("{target}", &n(m.max_downtime_ms))
+            + " "
+            + &t(lang, "chart.mig_dashed").replace("{}", &m.instance),
+    );
+    chart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::memory::MigrationRound;
+
+    fn series(name: &str, group: &str, resident: f64) -> MemorySeries {
+        MemorySeries {
+            instance: name.into(),
+            group: group.into(),
+            points: vec![MemoryPoint {
+                at_ms: 0.0,
+                resident_mib: resident,
+                balloon_mib: 0.0,
+                reported_mib: 0.0,
+                shared_mib: 0.0,
+                swapped_mib: 0.0,
+            }],
+        }
+    }
+
+    #[test]
+    fn copies_of_a_group_are_drawn_once_as_their_mean() {
+        let all = [
+            series("web-1", "web", 10.0),
+            series("web-2", "web", 20.0),
+            series("web-3", "web", 30.0),
+            series("leaky", "leaky", 20.0),
+            series("db-1", "db", 5.0),
+            series("db-2", "db", 5.0),
+        ];
+        let got: Vec<(String, f64)> = by_group(&all)
+            .into_iter()
+            .map(|(n, p)| (n, p[0].resident_mib))
+            .collect();
+        let want = [
+            ("web-1 … web-3", 20.0),
+            ("leaky", 20.0),
+            ("db-1, db-2", 5.0),
+        ];
+        assert_eq!(got, want.map(|(n, v)| (n.to_string(), v)).to_vec());
+    }
+
+    #[test]
+    fn a_migration_that_does_not_converge_says_so_and_ends_with_its_stop_and_copy() {
+        // Two rounds of 2048 and 1000 MiB, then 1000 MiB sent while paused.
+        let m = MigrationResult {
+            instance: "db".into(),
+            link_gbit_s: 1.0,
+            guest_traffic_gbit_s: 0.0,
+            effective_gbit_s: 1.0,
+            writes_per_second: 1e6,
+            rounds: vec![
+                MigrationRound {
+                    sent_mib: 2048.0,
+                    duration_ms: 17_180.0,
+                    dirtied_mib: 1000.0,
+                },
+                MigrationRound {
+                    sent_mib: 1000.0,
+                    duration_ms: 8_390.0,
+                    dirtied_mib: 1000.0,
+                },
+            ],
+            converged: false,
+            downtime_ms: 8_390.0,
+            max_downtime_ms: 300.0,
+            total_ms: 33_960.0,
+            sent_mib: 4048.0,
+            slowdown_percent: 1.0,
+        };
+        let chart = migration_chart(Lang::En, 2, "Busy <b>db</b>", &m);
+        assert_eq!(chart.id, "chart-migration-2");
+        assert!(chart.title.contains("Busy <b>db</b>"));
+        let note = chart.note.unwrap();
+        assert!(note.starts_with("Did not converge"), "{note}");
+        // The last point of "sent" is the stop-and-copy: 4048 − 3048 MiB at the end.
+        let row = &chart.rows[0].1[0];
+        assert!(row.ends_with("→ 1,000"), "{row}");
+        // Markup in a label is escaped in the SVG, never markup.
+        assert!(!chart.svg.contains("<b>") && chart.svg.contains("&lt;b&gt;"));
+    }
+}
