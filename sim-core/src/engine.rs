@@ -25,8 +25,16 @@ impl<E> Entry<E> {
 
 /// A future-event list with a clock: a binary min-heap on `Entry::key` (events are
 /// small `Copy` values, so entries move by plain assignment).
+///
+/// Removal is lazy: [`EventQueue::pop_until`] hands out the top entry but leaves it in
+/// `heap[0]` (`top_taken`). Most handlers schedule an event next (the pCPU's next item),
+/// which then *replaces* the top in one pass down the heap instead of a removal and an
+/// insertion; a pop that finds the top still taken removes it first. Either way the heap
+/// holds the same set of unique keys, so events pop in the same order.
 pub struct EventQueue<E> {
     heap: Vec<Entry<E>>,
+    /// `heap[0]` was already popped and is to be replaced or removed.
+    top_taken: bool,
     now: Cycles,
     next_seq: u64,
     processed: u64,
@@ -36,6 +44,7 @@ impl<E> Default for EventQueue<E> {
     fn default() -> Self {
         EventQueue {
             heap: Vec::new(),
+            top_taken: false,
             now: 0,
             next_seq: 0,
             processed: 0,
@@ -62,6 +71,12 @@ impl<E: Copy> EventQueue<E> {
             event,
         };
         self.next_seq += 1;
+        if self.top_taken {
+            // Replace-top: the popped entry's slot takes the new one.
+            self.top_taken = false;
+            self.sift_from_root(entry);
+            return;
+        }
         // Sift up: move parents down into the hole until the entry's place is found.
         let mut pos = self.heap.len();
         self.heap.push(entry);
@@ -78,32 +93,45 @@ impl<E: Copy> EventQueue<E> {
     }
 
     /// Time of the next event, if any.
-    pub fn peek_time(&self) -> Option<Cycles> {
+    pub fn peek_time(&mut self) -> Option<Cycles> {
+        self.settle_top();
         self.heap.first().map(Entry::time)
+    }
+
+    /// Removes the entry handed out by the last pop, if no schedule replaced it.
+    #[inline(always)]
+    fn settle_top(&mut self) {
+        if self.top_taken {
+            self.top_taken = false;
+            if let Some(last) = self.heap.pop() {
+                if !self.heap.is_empty() {
+                    self.sift_from_root(last);
+                }
+            }
+        }
     }
 
     /// Pops the next event if it happens no later than `limit`, advancing the clock.
     #[inline]
     pub fn pop_until(&mut self, limit: Cycles) -> Option<(Cycles, E)> {
+        self.settle_top();
         let top = *self.heap.first()?;
         if top.time() > limit {
             return None;
         }
-        self.remove_top();
+        self.top_taken = true;
         self.now = top.time();
         self.processed += 1;
         Some((top.time(), top.event))
     }
 
-    /// Removes the first entry (Floyd's method: the hole goes down to a leaf along the
-    /// smaller children, then the last entry sifts up from there).
-    fn remove_top(&mut self) {
-        let Some(last) = self.heap.pop() else { return };
+    /// Puts `entry` in place of `heap[0]` (Floyd's method: the hole goes down to a leaf
+    /// along the smaller children, then the entry sifts up from there; a new entry
+    /// usually belongs near the bottom).
+    #[inline(always)]
+    fn sift_from_root(&mut self, entry: Entry<E>) {
         let heap = &mut self.heap[..];
         let len = heap.len();
-        if len == 0 {
-            return;
-        }
         let mut pos = 0;
         let mut child = 1;
         while child + 1 < len {
@@ -119,13 +147,13 @@ impl<E: Copy> EventQueue<E> {
         }
         while pos > 0 {
             let parent = (pos - 1) / 2;
-            if last.key >= heap[parent].key {
+            if entry.key >= heap[parent].key {
                 break;
             }
             heap[pos] = heap[parent];
             pos = parent;
         }
-        heap[pos] = last;
+        heap[pos] = entry;
     }
 }
 
@@ -182,6 +210,10 @@ mod tests {
         }
         // Every event pops once, times never go back, and equal times keep their order.
         assert_eq!(popped.len(), 5_000);
+        check_order(&popped);
+    }
+
+    fn check_order(popped: &[(u64, u32)]) {
         for w in popped.windows(2) {
             assert!(
                 w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1),
