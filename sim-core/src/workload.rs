@@ -374,39 +374,90 @@ impl Workload {
     }
 }
 
-/// Draws operations of a workload: the cumulative weights of its mix.
+/// Draws operations of a workload in constant time: Walker's alias table of its mix
+/// (Vose's construction, "A linear algorithm for generating random numbers with a given
+/// distribution", IEEE TSE 17(9), 1991), built once per workload.
+///
+/// The operations with a weight are the table's columns. One 64-bit draw `u` picks a
+/// column, `u * columns / 2^64`, and the low 64 bits of that product, a uniform fraction
+/// of the column, choose between the column's own operation (below `threshold`) and its
+/// alias. Column `c` holds its operation's share `threshold[c] / 2^64` of a column, and
+/// the shares and aliases add up to each operation's weight over the total.
 #[derive(Debug, Clone)]
 pub struct OpSampler {
-    cumulative: [u64; Op::MIX_COUNT],
-    total: u64,
+    /// Per column: the fraction (of 2^64) that draws its own operation.
+    threshold: [u64; Op::MIX_COUNT],
+    own: [Op; Op::MIX_COUNT],
+    alias: [Op; Op::MIX_COUNT],
+    columns: u64,
     compute_cycles: u64,
 }
 
 impl OpSampler {
     pub fn new(workload: &Workload) -> OpSampler {
-        let mut cumulative = [0u64; Op::MIX_COUNT];
-        let mut running = 0u64;
-        for (slot, weight) in cumulative.iter_mut().zip(workload.mix.weights()) {
-            running += weight;
-            *slot = running;
+        let weights = workload.mix.weights();
+        let present: Vec<(Op, u64)> = Op::ALL[..Op::MIX_COUNT]
+            .iter()
+            .zip(weights)
+            .filter(|&(_, w)| w > 0)
+            .map(|(&op, w)| (op, w))
+            .collect();
+        let columns = present.len();
+        let total: u64 = present.iter().map(|&(_, w)| w).sum();
+        let mut threshold = [u64::MAX; Op::MIX_COUNT];
+        let mut own = [Op::Syscall; Op::MIX_COUNT];
+        let mut alias = [Op::Syscall; Op::MIX_COUNT];
+        // Vose in exact integers: column capacity `total`, operation i brings
+        // `weight_i * columns`; a column short of capacity is topped up by a large one.
+        let mut left: Vec<u128> = present
+            .iter()
+            .map(|&(_, w)| u128::from(w) * columns as u128)
+            .collect();
+        let capacity = u128::from(total);
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) =
+            (0..columns).partition(|&c| left[c] < capacity);
+        for (c, &(op, _)) in present.iter().enumerate() {
+            own[c] = op;
+            alias[c] = op;
         }
+        while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
+            small.pop();
+            // Column s keeps left[s] of its capacity for its own operation.
+            threshold[s] = ((left[s] << 64) / capacity) as u64;
+            alias[s] = present[l].0;
+            left[l] -= capacity - left[s];
+            if left[l] < capacity {
+                large.pop();
+                small.push(l);
+            }
+        }
+        // Whatever remains is full (exactly, in integers): always its own operation.
         OpSampler {
-            cumulative,
-            total: running,
+            threshold,
+            own,
+            alias,
+            columns: columns as u64,
             compute_cycles: workload.compute_cycles,
         }
     }
 
     /// The next compute burst and the operation that ends it. A mix with no weight
     /// at all is pure compute: it yields `None` as operation.
+    #[inline]
     pub fn draw(&self, rng: &mut SimRng) -> (u64, Option<Op>) {
         let burst = rng.exponential(self.compute_cycles).max(1);
-        if self.total == 0 {
+        if self.columns == 0 {
             return (burst, None);
         }
-        let pick = rng.below(self.total);
-        let index = self.cumulative.partition_point(|&c| c <= pick);
-        (burst, Some(Op::ALL[index]))
+        let product = u128::from(rng.next_u64()) * u128::from(self.columns);
+        let column = (product >> 64) as usize;
+        let fraction = product as u64;
+        let op = if fraction < self.threshold[column] {
+            self.own[column]
+        } else {
+            self.alias[column]
+        };
+        (burst, Some(op))
     }
 }
 
@@ -441,5 +492,33 @@ mod tests {
             .filter(|_| sampler.draw(&mut rng).1 == Some(Op::Syscall))
             .count();
         assert!((29_400..=30_600).contains(&syscalls), "{syscalls}");
+    }
+
+    #[test]
+    fn alias_table_gives_each_operation_exactly_its_share() {
+        // Integrating over the draw: column c is picked with probability 1/columns and
+        // gives its own operation with probability threshold/2^64, else its alias. For the
+        // database preset (weights 30, 20, 12, 25, 4, 4, 5, 5 of 105) every operation's
+        // share must equal weight/105 to within 2^-60 (rounding of the thresholds).
+        for name in PRESET_NAMES {
+            let w = Workload::preset(name).unwrap();
+            let s = OpSampler::new(&w);
+            let weights = w.mix.weights();
+            let total: u64 = weights.iter().sum();
+            let mut share = [0f64; Op::MIX_COUNT];
+            for c in 0..s.columns as usize {
+                let own = s.threshold[c] as f64 / 2f64.powi(64);
+                share[s.own[c].index()] += own / s.columns as f64;
+                share[s.alias[c].index()] += (1.0 - own) / s.columns as f64;
+            }
+            for (i, &weight) in weights.iter().enumerate() {
+                let want = weight as f64 / total as f64;
+                assert!(
+                    (share[i] - want).abs() < 1e-12,
+                    "{name} {i}: {} vs {want}",
+                    share[i]
+                );
+            }
+        }
     }
 }
