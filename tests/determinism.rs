@@ -80,11 +80,17 @@ fn another_seed_gives_other_numbers() {
         }
         // But the seed only moves noise: throughput changes by a few percent, not more.
         // (Over 50 ms the smoke run completes about 9 000 operations per platform; a
-        // relative standard error around 1% makes 10% a very safe bound.)
+        // relative standard error around 1% makes 10% a very safe bound. The mixed run's
+        // type-2 platform completes only about 2 000 operations in 30 ms, behind a shared
+        // disk and a host background process with exponential sleeps: over seeds 7 to 12
+        // its throughput spread 53.9k to 68.4k operations/s on the engine before issue 11
+        // (standard deviation 7.9%) and 58.8k to 71.1k after it (7.8%), so the difference
+        // of two seeds has a standard deviation of about 11% and 35% is about 3 of them.)
+        let bound = if s.name() == "mixed" { 0.35 } else { 0.10 };
         for (pa, pb) in a.platforms.iter().zip(&b.platforms) {
             let change = (pa.throughput - pb.throughput).abs() / pa.throughput;
             assert!(
-                change < 0.10,
+                change < bound,
                 "{}: {} throughput {:.0} vs {:.0} with another seed",
                 s.name(),
                 pa.name,

@@ -393,8 +393,11 @@ fn migration_downtime_grows_with_the_dirty_rate_and_non_convergence_is_reported(
     assert_eq!(slow_link.rounds.len(), 30);
     assert!(light.downtime_ms < heavy.downtime_ms && heavy.downtime_ms < slow_link.downtime_ms);
     assert!(heavy.downtime_ms <= 300.0 && slow_link.downtime_ms > 300.0);
-    // 2 GiB at 10 Gbit/s: 1718 ms of first round, then a stop-and-copy of 10 ms.
-    assert!((light.total_ms - 1728.2).abs() < 1.0, "{}", light.total_ms);
+    // 2 GiB at 10 Gbit/s: 1718 ms of first round, then a stop-and-copy of the pages written
+    // meanwhile: about 1 800 to 2 000 writes/s (measured from the run, so it moves with the
+    // random draws: 1 830/s before issue 11's alias table and ziggurat, 2 010/s after)
+    // × 1.718 s × 4 KiB at 1.25 GB/s, 10 to 11.3 ms.
+    assert!((light.total_ms - 1729.0).abs() < 2.0, "{}", light.total_ms);
     // More bytes than the memory itself: rounds resend what was dirtied.
     assert!(heavy.sent_mib > 2048.0 && slow_link.sent_mib > heavy.sent_mib);
     // Dirty logging costs the guest: more for the busy writer.
@@ -412,8 +415,11 @@ fn free_page_reporting_hands_over_free_memory_on_its_own() {
     // 4 VMs of 1.5 GiB with 1 GiB working sets on a 16 GiB host: everything fits, yet each
     // guest reports its 1536 - 200 - 1024 = 312 MiB of free memory (79 872 pages, 5
     // reports of 16 384 pages) to the host on its own, while a balloon would stay idle.
+    // The reports are paced by the guest's compute and end near 50 ms into the run (49.7 to
+    // 50.0 ms with the random draws before issue 11, 49.4 to 50.3 ms after), so the run
+    // lasts 60 ms.
     let text = |policy: &str| {
-        format!("[scenario]\nname = \"fpr\"\nduration_ms = 50\n[host]\ncores = 4\nmemory_gib = 16\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"{policy}\"]\n[[instance]]\nname = \"vm\"\ncount = 4\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"cpu-bound\"\n")
+        format!("[scenario]\nname = \"fpr\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 16\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"{policy}\"]\n[[instance]]\nname = \"vm\"\ncount = 4\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"cpu-bound\"\n")
     };
     let r = run(&text("free_page_reporting"));
     let p = platform(&r, "kvm");
