@@ -48,6 +48,12 @@ impl Machine {
             self.start_completion(p, instance, t, pending, now);
             return;
         }
+        // A TLB shootdown under way: its IPIs, or the wait for its acknowledgements.
+        if self.flush_phase[ti] != super::shootdown::FlushPhase::None
+            && self.flush_step(p, e, instance, t, now)
+        {
+            return;
+        }
         // The guest kernel's spinlock (one branch when the workload takes none).
         if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
             return;

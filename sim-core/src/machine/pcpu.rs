@@ -71,6 +71,18 @@ pub(super) enum Item {
         op: Op,
         started: Cycles,
     },
+    /// A TLB shootdown's IPIs and the wait for the running targets (see
+    /// [`super::shootdown`]).
+    FlushSend {
+        thread: u32,
+    },
+    /// Spinning for a preempted target's acknowledgement (preemptible), then the
+    /// PAUSE-loop exit that ends the spin, if any.
+    FlushSpin {
+        thread: u32,
+        end: super::locks::SpinEnd,
+        len: u64,
+    },
 }
 
 impl Item {
@@ -78,7 +90,9 @@ impl Item {
     pub(super) fn compute_category(self) -> Category {
         match self {
             Item::Poll => Category::Hypervisor,
-            Item::Spin { .. } | Item::Critical { .. } => Category::GuestKernel,
+            Item::Spin { .. } | Item::Critical { .. } | Item::FlushSpin { .. } => {
+                Category::GuestKernel
+            }
             _ => Category::GuestUser,
         }
     }
@@ -87,7 +101,11 @@ impl Item {
     pub(super) fn is_compute(self) -> bool {
         matches!(
             self,
-            Item::Work { .. } | Item::Poll | Item::Spin { .. } | Item::Critical { .. }
+            Item::Work { .. }
+                | Item::Poll
+                | Item::Spin { .. }
+                | Item::Critical { .. }
+                | Item::FlushSpin { .. }
         )
     }
 }
@@ -371,6 +389,7 @@ impl Machine {
             self.cache_fill -= undone;
         }
         self.lock_item_cut(item, ran_user);
+        self.flush_item_cut(item, ran_user);
         let pc = &mut self.pcpus[pi];
         pc.item = None;
         pc.generation = pc.generation.wrapping_add(1);
@@ -479,6 +498,13 @@ impl Machine {
                 }
             }
             Item::Kick { target, .. } => self.make_runnable(target, now),
+            Item::FlushSend { thread } => self.flush_sent(thread, now),
+            Item::FlushSpin { thread, end, len } => {
+                if let Some(to) = self.flush_spin_done(p, e, thread, end, len) {
+                    self.yield_to(p, e, to, now);
+                    return;
+                }
+            }
             Item::LockedOp {
                 thread,
                 op,

@@ -1,0 +1,117 @@
+//! Remote TLB shootdowns: the sender's own work, one IPI to a target, and the wait for a
+//! running target's acknowledgement. Which targets get an IPI and whether the sender
+//! waits for a preempted one is the machine's business (`machine/shootdown.rs`).
+
+use super::{ExitReason, Path, PathBuilder, Steps};
+use crate::platform::Technique;
+use crate::workload::Op;
+
+impl PathBuilder<'_> {
+    /// The sender's own part of a shootdown (Linux `flush_tlb_mm_range`): the system call
+    /// (munmap, mprotect) that changes the page tables, the local INVLPG, and, per
+    /// technique, how the remote flush starts. A paravirtual (Xen PV) kernel asks the
+    /// hypervisor once (`mmuext_op` MMUEXT_TLB_FLUSH_MULTI); a hybrid guest with PV TLB
+    /// flush reads each target's `preempted` flag in its steal-time area.
+    pub(super) fn tlb_shootdown(&self, s: &mut Steps) {
+        self.syscall_entry(s);
+        self.translated_kernel(
+            s,
+            self.workload.syscall_work_cycles,
+            "munmap/mprotect changes the page tables",
+            "munmap/mprotect가 페이지 테이블을 바꿈",
+        );
+        self.sensitive_instruction(s, Op::Invlpg);
+        match self.technique() {
+            Some(Technique::Para) => self.hypercall(
+                s,
+                "mmuext_op TLB_FLUSH_MULTI: the hypervisor flushes the pCPUs that run the other vCPUs",
+                "mmuext_op TLB_FLUSH_MULTI: 하이퍼바이저가 다른 vCPU를 실행 중인 pCPU를 비움",
+            ),
+            Some(Technique::Hybrid) if self.stack.enlightenments.pv_tlb_flush => s.kernel(
+                self.costs.pte_write_native,
+                "PV TLB flush: read each target's preempted flag (steal-time area)",
+                "PV TLB flush: 대상마다 preempted 플래그 읽기 (스틸 타임 영역)",
+            ),
+            _ => {}
+        }
+    }
+
+    /// One IPI of a shootdown to one target CPU. Natively an ICR write. Under hardware
+    /// assist the ICR write exits (APICv virtualizes EOIs and interrupts posted to a
+    /// running vCPU, not the sending of an IPI; Intel's IPI virtualization and AMD's AVIC
+    /// IPI path are not modelled) and the hypervisor delivers the IPI; under binary
+    /// translation the translator emulates the APIC write; under para the hypervisor sends
+    /// the physical IPI to the pCPU that runs the target.
+    pub fn shootdown_ipi_path(&self) -> Path {
+        let mut s = Steps::default();
+        let c = self.costs;
+        match self.technique() {
+            None => s.kernel(
+                c.ipi_send_native,
+                "flush IPI to another CPU of the address space (ICR write)",
+                "주소 공간의 다른 CPU에 flush IPI (ICR 쓰기)",
+            ),
+            Some(Technique::BinaryTranslation) => s.hyp(
+                c.bt_privileged + c.ipi_emulate,
+                "translated ICR write: the VMM sends the virtual IPI",
+                "변환된 ICR 쓰기: VMM이 가상 IPI를 보냄",
+            ),
+            Some(Technique::Para) => s.hyp(
+                c.ipi_send_native,
+                "the hypervisor sends a flush IPI to the target's pCPU",
+                "하이퍼바이저가 대상의 pCPU에 flush IPI를 보냄",
+            ),
+            Some(_) => self.exit(
+                &mut s,
+                ExitReason::ApicAccess,
+                c.ipi_emulate,
+                "ICR write exits; the hypervisor delivers the IPI to the target vCPU",
+                "ICR 쓰기로 exit; 하이퍼바이저가 대상 vCPU에 IPI 전달",
+            ),
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// What the sender spins for after IPIs to running targets: the IPI reaching a
+    /// running target (an external-interrupt exit and injection without APICv), its flush
+    /// handler and its EOI. The targets work in parallel, so the sender waits for one of
+    /// them: one step of guest kernel spinning, as long as the target's path. (The
+    /// target's own cycles are not charged to the target: left out of the model.)
+    pub fn shootdown_ack_path(&self) -> Path {
+        let c = self.costs;
+        let mut target = Steps::default();
+        match self.technique() {
+            None => target.kernel(c.tlb_shootdown_handler, "", ""),
+            Some(Technique::BinaryTranslation) => {
+                target.hyp(c.device_interrupt, "", "");
+                target.kernel(c.tlb_shootdown_handler, "", "");
+                target.hyp(c.bt_privileged, "", "");
+            }
+            // The hypervisor flushes the pCPU itself; the guest runs no handler.
+            Some(Technique::Para) => target.hyp(c.tlb_shootdown_handler, "", ""),
+            Some(_) => {
+                if !self.features.apicv {
+                    self.exit(&mut target, ExitReason::ExternalInterrupt, 0, "", "");
+                }
+                target.kernel(c.tlb_shootdown_handler, "", "");
+                if !self.features.apicv && !self.stack.enlightenments.pv_eoi {
+                    self.exit(&mut target, ExitReason::ApicAccess, 0, "", "");
+                }
+            }
+        }
+        let wait: u64 = target.0.iter().map(|st| st.cycles).sum();
+        let mut s = Steps::default();
+        s.kernel(
+            wait,
+            "spin until the running targets acknowledge (their IPI entry, flush and EOI)",
+            "실행 중인 대상들의 확인을 기다리며 스핀 (IPI 진입, flush, EOI)",
+        );
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+}
