@@ -300,6 +300,20 @@ impl Stack {
     pub fn is_vm(&self) -> bool {
         self.kind.is_hypervisor()
     }
+
+    /// Whether the kernel of an instance sees the time its vCPUs (or threads) waited for
+    /// a pCPU: natively and in containers the kernel that made them wait knows; a Xen PV
+    /// guest reads its runstate area (para); a hybrid guest with `steal_time` reads the
+    /// steal-time area (KVM_FEATURE_STEAL_TIME). An unmodified guest (binary translation,
+    /// hardware assist) cannot tell a preempted vCPU from a running one.
+    pub fn guest_sees_steal(&self) -> bool {
+        !self.is_vm()
+            || match self.technique {
+                Some(Technique::Para) => true,
+                Some(Technique::Hybrid) => self.enlightenments.steal_time,
+                _ => false,
+            }
+    }
 }
 
 /// Remote display protocol presets of a `vdi` platform, in the spirit of the products the

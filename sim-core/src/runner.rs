@@ -892,6 +892,7 @@ fn platform_result(
             _ => 0,
         }
     };
+    let sees_steal = p.stack.guest_sees_steal();
     let instances: Vec<InstanceResult> = outcome
         .instances
         .iter()
@@ -901,6 +902,15 @@ fn platform_result(
             ops: i.ops,
             throughput: i.ops as f64 / seconds,
             steal_percent: percent(i.steal, i.vcpu_time),
+            guest_steal_percent: if sees_steal {
+                percent(i.steal, i.vcpu_time)
+            } else {
+                0.0
+            },
+            guest_cpu_percent: percent(
+                i.cycles.iter().sum::<u64>() + if sees_steal { 0 } else { i.steal },
+                i.vcpu_time,
+            ),
             cycles_guest_user: i.cycles[Category::GuestUser as usize],
             cycles_guest_kernel: i.cycles[Category::GuestKernel as usize],
             cycles_hypervisor: i.cycles[Category::Hypervisor as usize],
@@ -1002,6 +1012,11 @@ fn platform_result(
         relative_performance_percent,
         cpu,
         steal_percent: percent(steal, vcpu_time),
+        guest_steal_percent: if sees_steal {
+            percent(steal, vcpu_time)
+        } else {
+            0.0
+        },
         exits: exit_counts(&exits, seconds),
         exits_per_second: total_exits as f64 / seconds,
         latency: latencies(&all, per_us),
@@ -1282,6 +1297,7 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::P50LatencyUs => latency()?.p50_us,
         Metric::P99LatencyUs => latency()?.p99_us,
         Metric::StealPercent => p.steal_percent,
+        Metric::GuestStealPercent => p.guest_steal_percent,
         Metric::ExitsPerSecond => p.exits_per_second,
         Metric::GuestUserPercent => p.cpu.guest_user,
         Metric::GuestKernelPercent => p.cpu.guest_kernel,
