@@ -516,6 +516,15 @@ impl Machine {
                 self.issue(e, thread, op, started, now);
             }
         }
+        // A shootdown's IPIs follow its system call without a preemption point (a kernel
+        // path runs to its end; a preemption that arrived meanwhile waits for its end).
+        if self.entities[e as usize]
+            .thread
+            .is_some_and(|t| self.shootdown_sending(t))
+        {
+            self.start_entity_item(p, now);
+            return;
+        }
         // Guest preemption at a tick: another thread of the instance is waiting (never
         // a thread that holds or waits for the spinlock: preemption is off then).
         if let Owner::Vcpu(instance) = self.entities[e as usize].owner {

@@ -261,6 +261,11 @@ impl Machine {
         !self.flush_waiters[c as usize].is_empty()
     }
 
+    /// Whether thread `t` has issued a shootdown whose IPIs are still to go out.
+    pub(super) fn shootdown_sending(&self, t: u32) -> bool {
+        matches!(self.flush_phase[t as usize], FlushPhase::Send { .. })
+    }
+
     /// Whether thread `t` is inside a shootdown (preemption off).
     pub(super) fn in_shootdown(&self, t: u32) -> bool {
         self.flush_phase[t as usize] != FlushPhase::None
