@@ -956,7 +956,7 @@ fn platform_result(
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, workload)
         .with_working_set_mib(spec.groups[0].working_set_mib);
-    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
+    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.shown_path(op)).collect();
     for extra in [builder.halt_path(), builder.entity_switch_path()] {
         paths.push(crate::path::OpPath {
             op: None,

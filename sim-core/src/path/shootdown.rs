@@ -36,6 +36,19 @@ impl PathBuilder<'_> {
         }
     }
 
+    /// The path shown to a user (the page's Stack & paths view, `virtsim explain`):
+    /// [`PathBuilder::op_path`], and for a TLB shootdown the IPI to one running target and
+    /// the wait for its acknowledgement after it (the machine adds one IPI per target
+    /// and waits as the targets' states say).
+    pub fn shown_path(&self, op: Op) -> super::OpPath {
+        let mut path = self.op_path(op);
+        if op == Op::TlbShootdown {
+            path.submit.steps.extend(self.shootdown_ipi_path().steps);
+            path.submit.steps.extend(self.shootdown_ack_path().steps);
+        }
+        path
+    }
+
     /// One IPI of a shootdown to one target CPU. Natively an ICR write. Under hardware
     /// assist the ICR write exits (APICv virtualizes EOIs and interrupts posted to a
     /// running vCPU, not the sending of an IPI; Intel's IPI virtualization and AMD's AVIC
