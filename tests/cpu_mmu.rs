@@ -330,7 +330,7 @@ fn pv_tlb_flush_cuts_the_senders_wait_when_targets_are_preempted_and_changes_lit
     // Overcommitted, a target is often preempted when the IPI goes out (5 of the 9 vCPUs
     // wait at any time): without PV TLB flush the sender spins until that vCPU runs
     // again, up to a 10 ms slice later; with it, it flags the target and goes on (fewer
-    // IPIs: below the 5.9 µs of the idle host). Seed 5 gives 20.3 µs against 4.0 µs.
+    // IPIs: below the 5.9 µs of the idle host). Seed 5 gives 52.8 µs against 3.9 µs.
     let over = run(&shootdown_scenario(5));
     let (a, b) = (
         mean_us(platform(&over, "a"), Op::TlbShootdown),

@@ -12,6 +12,13 @@ impl Machine {
     pub(super) fn start_vcpu_item(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
         let ii = instance as usize;
         let gi = self.instances[ii].group;
+        // Shootdown IPIs taken since the vCPU last ran an item (or a PV flush on entry),
+        // charged at the next point where the guest could be preempted (not inside a
+        // spinlock or a shootdown of its own, which must not gain a preemption point).
+        if self.flush_pending[e as usize] != (0, false) && self.guest_may_preempt(e) {
+            self.start_flush_handler(p, e, instance, now);
+            return;
+        }
         // Guest scheduling: give the vCPU a thread, or halt it.
         if self.entities[e as usize].thread.is_none() {
             match self.instances[ii].ready.pop_front() {

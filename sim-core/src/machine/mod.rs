@@ -410,7 +410,10 @@ mod slot {
     /// A TLB shootdown: one IPI, and the wait for the running targets' acknowledgements.
     pub const SHOOTDOWN_IPI: usize = FREE_PAGE_REPORT + 1;
     pub const SHOOTDOWN_ACK: usize = SHOOTDOWN_IPI + 1;
-    pub const COUNT: usize = SHOOTDOWN_ACK + 1;
+    /// A target's handling of a shootdown IPI, and PV TLB flush's flush on entry.
+    pub const SHOOTDOWN_HANDLER: usize = SHOOTDOWN_ACK + 1;
+    pub const FLUSH_ON_ENTRY: usize = SHOOTDOWN_HANDLER + 1;
+    pub const COUNT: usize = FLUSH_ON_ENTRY + 1;
 }
 
 struct GroupRt {
@@ -470,6 +473,9 @@ pub struct Machine {
     flush_phase: Vec<shootdown::FlushPhase>,
     /// Per entity: the threads whose shootdown waits for this (preempted) vCPU to run.
     flush_waiters: Vec<Vec<u32>>,
+    /// Per entity: shootdown IPIs it has still to handle, and whether PV TLB flush asked
+    /// for a flush on its next entry.
+    flush_pending: Vec<(u32, bool)>,
     runqueue: RunQueue,
     /// Fair share: (virtual runtime, pCPU, entity) of running entities, lower bounds
     /// refreshed lazily (see `min_running_vruntime`).
@@ -692,6 +698,7 @@ impl Machine {
             ple_windows: vec![0; entities.len()],
             flush_phase: vec![shootdown::FlushPhase::None; threads.len()],
             flush_waiters: vec![Vec::new(); entities.len()],
+            flush_pending: vec![(0, false); entities.len()],
             entities,
             threads,
             instances,
@@ -942,6 +949,11 @@ impl GroupRt {
         );
         put(slot::SHOOTDOWN_IPI, &builder.shootdown_ipi_path().steps);
         put(slot::SHOOTDOWN_ACK, &builder.shootdown_ack_path().steps);
+        put(
+            slot::SHOOTDOWN_HANDLER,
+            &builder.shootdown_handler_path().steps,
+        );
+        put(slot::FLUSH_ON_ENTRY, &builder.flush_on_entry_path().steps);
         put(
             slot::COW_FAULT,
             &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),

@@ -71,6 +71,8 @@ pub(super) enum Item {
         op: Op,
         started: Cycles,
     },
+    /// A target vCPU handles shootdown IPIs (or flushes on entry).
+    FlushHandler,
     /// A TLB shootdown's IPIs and the wait for the running targets (see
     /// [`super::shootdown`]).
     FlushSend {
@@ -422,7 +424,7 @@ impl Machine {
             return;
         }
         match item {
-            Item::Switch | Item::GuestSwitch => {}
+            Item::Switch | Item::GuestSwitch | Item::FlushHandler => {}
             Item::BalloonBatch { thread } => self.balloon_batch_done(thread, now),
             Item::KsmScan => {
                 self.ksm_scan_done(p, e, now);

@@ -75,11 +75,18 @@ impl Machine {
                 EntityState::Running => {
                     ipis += 1;
                     running = true;
+                    self.flush_pending[c as usize].0 += 1;
                 }
                 EntityState::Runnable if !skip => {
                     ipis += 1;
                     acks += 1;
                     self.flush_waiters[c as usize].push(t);
+                    self.flush_pending[c as usize].0 += 1;
+                }
+                // PV TLB flush: the preempted vCPU flushes its TLB on its next entry.
+                EntityState::Runnable if self.spec.stack.is_vm() => {
+                    self.flush_pending[c as usize].1 |=
+                        self.spec.stack.technique == Some(Technique::Hybrid);
                 }
                 _ => {}
             }
@@ -259,6 +266,21 @@ impl Machine {
     /// Whether vCPU `c` has a shootdown IPI pending (a directed-yield candidate).
     pub(super) fn has_flush_pending(&self, c: u32) -> bool {
         !self.flush_waiters[c as usize].is_empty()
+    }
+
+    /// vCPU `e` handles the shootdown IPIs it took (charged to it), and flushes its TLB if
+    /// PV TLB flush asked it to, as one item before its next one.
+    pub(super) fn start_flush_handler(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
+        let (n, on_entry) = std::mem::take(&mut self.flush_pending[e as usize]);
+        let gi = self.instances[instance as usize].group;
+        self.plan(p, Item::FlushHandler, Some(instance), gi, "tlb flush IPI");
+        if n > 0 {
+            self.plan_repeat(p, slot::SHOOTDOWN_HANDLER, n);
+        }
+        if on_entry {
+            self.plan_path(p, slot::FLUSH_ON_ENTRY);
+        }
+        self.start(p, now);
     }
 
     /// Whether thread `t` has issued a shootdown whose IPIs are still to go out.

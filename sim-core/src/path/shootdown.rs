@@ -1,5 +1,5 @@
-//! Remote TLB shootdowns: the sender's own work, one IPI to a target, and the wait for a
-//! running target's acknowledgement. Which targets get an IPI and whether the sender
+//! Remote TLB shootdowns: the sender's own work, one IPI to a target, a target's handler,
+//! the wait for a running target's acknowledgement, and PV TLB flush's flush on entry. Which targets get an IPI and whether the sender
 //! waits for a preempted one is the machine's business (`machine/shootdown.rs`).
 
 use super::{ExitReason, Path, PathBuilder, Steps};
@@ -88,34 +88,102 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// What the sender spins for after IPIs to running targets: the IPI reaching a
-    /// running target (an external-interrupt exit and injection without APICv), its flush
-    /// handler and its EOI. The targets work in parallel, so the sender waits for one of
-    /// them: one step of guest kernel spinning, as long as the target's path. (The
-    /// target's own cycles are not charged to the target: left out of the model.)
-    pub fn shootdown_ack_path(&self) -> Path {
+    /// What a target does with a shootdown's IPI, charged to the target vCPU: the IPI
+    /// reaching it (an external-interrupt exit and injection without APICv), its flush
+    /// handler and its EOI (an exit unless APICv or PV EOI); under para the hypervisor
+    /// flushes the pCPU itself and the guest runs no handler.
+    pub fn shootdown_handler_path(&self) -> Path {
         let c = self.costs;
-        let mut target = Steps::default();
+        let mut s = Steps::default();
+        let handler = |s: &mut Steps| {
+            s.kernel(
+                c.tlb_shootdown_handler,
+                "flush IPI handler: INVLPG of the range, acknowledge",
+                "flush IPI 핸들러: 범위 INVLPG, 확인 응답",
+            )
+        };
         match self.technique() {
-            None => target.kernel(c.tlb_shootdown_handler, "", ""),
+            None => handler(&mut s),
             Some(Technique::BinaryTranslation) => {
-                target.hyp(c.device_interrupt, "", "");
-                target.kernel(c.tlb_shootdown_handler, "", "");
-                target.hyp(c.bt_privileged, "", "");
+                s.hyp(
+                    c.device_interrupt,
+                    "the VMM takes the IPI and injects a virtual one",
+                    "VMM이 IPI를 받아 가상 IPI 주입",
+                );
+                handler(&mut s);
+                s.hyp(
+                    c.bt_privileged,
+                    "EOI emulated in translated code",
+                    "변환된 코드에서 EOI 에뮬레이션",
+                );
             }
-            // The hypervisor flushes the pCPU itself; the guest runs no handler.
-            Some(Technique::Para) => target.hyp(c.tlb_shootdown_handler, "", ""),
+            Some(Technique::Para) => s.hyp(
+                c.tlb_shootdown_handler,
+                "the hypervisor flushes the TLB of the pCPU that runs the vCPU",
+                "하이퍼바이저가 vCPU를 실행하는 pCPU의 TLB를 비움",
+            ),
             Some(_) => {
                 if !self.features.apicv {
-                    self.exit(&mut target, ExitReason::ExternalInterrupt, 0, "", "");
+                    self.exit(
+                        &mut s,
+                        ExitReason::ExternalInterrupt,
+                        0,
+                        "the IPI forces the running vCPU out; injected at entry",
+                        "IPI가 실행 중인 vCPU를 exit시킴; entry 시 주입",
+                    );
                 }
-                target.kernel(c.tlb_shootdown_handler, "", "");
+                handler(&mut s);
                 if !self.features.apicv && !self.stack.enlightenments.pv_eoi {
-                    self.exit(&mut target, ExitReason::ApicAccess, 0, "", "");
+                    self.exit(
+                        &mut s,
+                        ExitReason::ApicAccess,
+                        0,
+                        "EOI write to the virtual APIC",
+                        "가상 APIC에 EOI 쓰기",
+                    );
                 }
             }
         }
-        let wait: u64 = target.0.iter().map(|st| st.cycles).sum();
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// PV TLB flush: a target that was preempted during a shootdown has its whole TLB
+    /// flushed on its next entry (KVM_VCPU_FLUSH_TLB in its steal-time area): back in the
+    /// guest, the entries of its working set that the TLB held are walked again.
+    pub fn flush_on_entry_path(&self) -> Path {
+        let pages = if self.large_pages {
+            self.working_set_pages.div_ceil(512)
+        } else {
+            self.working_set_pages
+        };
+        let refills = self.tlb_entries.min(pages);
+        let mut s = Steps::default();
+        s.push(
+            super::Layer::Hardware,
+            super::Category::GuestUser,
+            refills.saturating_mul(self.walk_cycles()),
+            &format!("PV TLB flush on entry: {refills} page walks refill the flushed TLB"),
+            &format!("진입 시 PV TLB flush: 페이지 워크 {refills}번으로 비워진 TLB를 다시 채움"),
+        );
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
+    /// What the sender spins for after IPIs to running targets: one target's
+    /// [`PathBuilder::shootdown_handler_path`] (the targets work in parallel), as one step of
+    /// guest kernel spinning.
+    pub fn shootdown_ack_path(&self) -> Path {
+        let wait: u64 = self
+            .shootdown_handler_path()
+            .steps
+            .iter()
+            .map(|st| st.cycles)
+            .sum();
         let mut s = Steps::default();
         s.kernel(
             wait,

@@ -86,7 +86,8 @@ pub const MAX_GROUP_RUNS: u64 = 1024;
 /// platform that may swap, any operation may touch a swapped-out page and wait for the
 /// host's disk first: 5 more events (a non-blocking operation counts as a blocking one,
 /// a blocking one twice). A TLB shootdown adds its IPIs' item, the acknowledgement event,
-/// the spin that it cuts and a directed yield (4 events); its spins end at a cut, at the
+/// the spin that it cuts, a directed yield (4 events) and a handler item on each other
+/// vCPU of the instance; its spins end at a cut, at the
 /// acknowledgement or after at least the PLE window (3 events, as for the spinlock). Each
 /// OOM kill of the memory plan is one fault event.
 fn machine_events(
@@ -143,9 +144,9 @@ fn machine_events(
                 events += 3;
             }
             if *op == Op::TlbShootdown {
-                // The IPIs' item, the acknowledgement event, the spin it cuts and a
-                // directed yield's switch.
-                events += 4;
+                // The IPIs' item, the acknowledgement event, the spin it cuts, a directed
+                // yield's switch, and a handler item on each other vCPU.
+                events += 4 + u64::from(inst.vcpus.saturating_sub(1));
             }
             // Shadow paging: a burst after an address-space switch may first take an
             // item of hidden page faults (its start and end).
