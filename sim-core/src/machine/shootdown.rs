@@ -56,8 +56,9 @@ impl Machine {
             }
     }
 
-    /// Thread `t` on entity `e` issued a shootdown at `now` (its latency counts from
-    /// `since`): pick the targets; the IPIs go out as the thread's next item.
+    /// Thread `t` on entity `e` issued a shootdown (its latency counts from `since`): pick
+    /// the targets, note the handler each will run (or PV TLB flush's flush on entry); the
+    /// IPIs go out as the thread's next item.
     pub(super) fn shootdown_start(&mut self, e: u32, t: u32, since: Cycles) {
         let instance = self.threads[t as usize].instance as usize;
         let (first, n) = (
