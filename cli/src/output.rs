@@ -394,6 +394,35 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         }
     }
+    let stolen = |p: &&sim_core::PlatformResult| p.steal_percent >= 0.05 && p.kind.is_hypervisor();
+    if r.platforms.iter().any(|p| stolen(&p)) {
+        section(
+            &mut out,
+            ko,
+            "steal: measured by the host / seen by the guests (steal-time reporting)",
+            "스틸: 호스트가 잰 것 / 게스트가 보는 것 (스틸 타임 보고)",
+        );
+        for p in r.platforms.iter().filter(|p| stolen(p)) {
+            let n = p.instances.len().max(1) as f64;
+            let guest_cpu = p.instances.iter().map(|i| i.guest_cpu_percent).sum::<f64>() / n;
+            let _ = writeln!(
+                out,
+                "{} {}",
+                pad(&clean(&p.name), nw),
+                if ko {
+                    format!(
+                        "측정 {:.1}%, 게스트가 보는 스틸 {:.1}%; 게스트 자신의 CPU 사용률 집계 평균 {guest_cpu:.1}%",
+                        p.steal_percent, p.guest_steal_percent
+                    )
+                } else {
+                    format!(
+                        "measured {:.1}%, the guests see {:.1}%; their own CPU accounting reports {guest_cpu:.1}% on average",
+                        p.steal_percent, p.guest_steal_percent
+                    )
+                }
+            );
+        }
+    }
     if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
         section(
             &mut out,

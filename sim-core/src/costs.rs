@@ -174,6 +174,14 @@ cost_table! {
     ple_exit_handler: 1_000, "cycles", "estimate: kvm_vcpu_on_spin scans the VM's vCPUs for a yield candidate (no figure in the reference)";
     /// PV spinlocks: cycles a waiter spins before it halts and waits to be kicked.
     pv_spin_threshold: 327_680, "cycles", "derived: Linux arch/x86/include/asm/spinlock.h SPIN_THRESHOLD = 1 << 15 loop iterations before pv_wait (kernel/locking/qspinlock_paravirt.h), at about 10 cycles per PAUSE before Skylake (Intel optimization manual; per-iteration figure an estimate)";
+    /// Sending one inter-processor interrupt on bare metal (an x2APIC ICR write).
+    ipi_send_native: 200, "cycles", "estimate: a WRMSR to the x2APIC ICR and its delivery (no figure in the reference)";
+    /// Hypervisor work on a trapped ICR write beyond the generic handler: decode the
+    /// destination, set the target vCPU's pending interrupt, kick it if it runs.
+    ipi_emulate: 1_000, "cycles", "estimate: no figure in the reference";
+    /// A remote CPU's TLB-flush handler: the IPI's entry, INVLPG of the range (or a full
+    /// flush), the acknowledgement the sender spins on (Linux `flush_tlb_func`).
+    tlb_shootdown_handler: 1_500, "cycles", "estimate: no figure in the reference";
     /// Container: cgroup/namespace accounting added to a system call.
     cgroup_syscall_accounting: 20, "cycles", "estimate: Felter et al. 2014 measured no significant system-call overhead for Docker";
     /// Container: cgroup accounting per block request.
@@ -326,7 +334,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 119);
+        assert_eq!(CostTable::SOURCES.len(), 122);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

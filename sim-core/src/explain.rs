@@ -223,8 +223,8 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
         ExitReason::Hlt => ("HLT", "HLT 명령"),
         ExitReason::ExternalInterrupt => return None,
         ExitReason::ApicAccess => (
-            "a write to its local APIC (end of interrupt or the timer)",
-            "로컬 APIC에 대한 쓰기 (EOI 또는 타이머)",
+            "a write to its local APIC (end of interrupt, the timer, or the ICR that sends an IPI)",
+            "로컬 APIC에 대한 쓰기 (EOI, 타이머, 또는 IPI를 보내는 ICR)",
         ),
         ExitReason::Hypercall => ("VMCALL", "VMCALL 명령"),
         ExitReason::PauseLoop => (
@@ -695,7 +695,7 @@ fn explain_stack(
     // pages, the group's working set (the page-walk cache's reach depends on it).
     let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &instance.workload)
         .with_working_set_mib(instance.working_set_mib);
-    let path = builder.op_path(op);
+    let path = builder.shown_path(op);
     let expander = Expander {
         costs: &s.costs,
         cpu: s.host.cpu,

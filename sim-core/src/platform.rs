@@ -194,14 +194,36 @@ pub enum Enlightenment {
     /// PV spinlocks (Linux `pv_wait`/`pv_kick`): a waiter halts after spinning a while and
     /// the releaser kicks it.
     PvSpinlocks,
+    /// Steal-time reporting (KVM_FEATURE_STEAL_TIME, Linux 3.1, Glauber Costa 2011): the
+    /// hypervisor writes each vCPU's stolen time into a shared area, so the guest's CPU
+    /// accounting sees its steal instead of counting it as its own run time.
+    StealTime,
+    /// PV TLB flush (KVM_FEATURE_PV_TLB_FLUSH, Linux 4.16, Wanpeng Li 2017): a remote TLB
+    /// shootdown reads each target's `preempted` flag in its steal-time area; a preempted
+    /// target gets flush-on-next-entry instead of an IPI, and the sender does not wait for
+    /// it. Needs `steal_time` (the flag lives there).
+    PvTlbFlush,
 }
 
 impl Enlightenment {
-    pub const ALL: [Enlightenment; 3] = [
+    pub const ALL: [Enlightenment; 5] = [
         Enlightenment::PvEoi,
         Enlightenment::PvTimer,
         Enlightenment::PvSpinlocks,
+        Enlightenment::StealTime,
+        Enlightenment::PvTlbFlush,
     ];
+
+    /// The name in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Enlightenment::PvEoi => "pv_eoi",
+            Enlightenment::PvTimer => "pv_timer",
+            Enlightenment::PvSpinlocks => "pv_spinlocks",
+            Enlightenment::StealTime => "steal_time",
+            Enlightenment::PvTlbFlush => "pv_tlb_flush",
+        }
+    }
 }
 
 /// The enlightenments a hybrid guest uses.
@@ -212,18 +234,24 @@ pub struct Enlightenments {
     pub pv_eoi: bool,
     pub pv_timer: bool,
     pub pv_spinlocks: bool,
+    pub steal_time: bool,
+    pub pv_tlb_flush: bool,
 }
 
 impl Enlightenments {
-    /// What a current KVM Linux guest uses: PV EOI and PV spinlocks (Linux
-    /// arch/x86/kernel/kvm.c: `kvm_guest_init` sets up PV EOI when the host offers
-    /// KVM_FEATURE_PV_EOI, `kvm_spinlock_init` PV spinlocks with KVM_FEATURE_PV_UNHALT);
-    /// KVM offers no PV timer (the guest arms its TSC-deadline timer, a write that exits).
+    /// What a current KVM Linux guest uses: PV EOI, PV spinlocks, steal time and PV TLB
+    /// flush (Linux arch/x86/kernel/kvm.c: `kvm_guest_init` sets up PV EOI when the host
+    /// offers KVM_FEATURE_PV_EOI and steal time with KVM_FEATURE_STEAL_TIME,
+    /// `kvm_spinlock_init` PV spinlocks with KVM_FEATURE_PV_UNHALT, and `pv_tlb_flush_supported`
+    /// installs `kvm_flush_tlb_multi` with KVM_FEATURE_PV_TLB_FLUSH and steal time); KVM
+    /// offers no PV timer (the guest arms its TSC-deadline timer, a write that exits).
     pub fn kvm_linux() -> Enlightenments {
         Enlightenments {
             pv_eoi: true,
             pv_timer: false,
             pv_spinlocks: true,
+            steal_time: true,
+            pv_tlb_flush: true,
         }
     }
 
@@ -233,6 +261,8 @@ impl Enlightenments {
             pv_eoi: has(Enlightenment::PvEoi),
             pv_timer: has(Enlightenment::PvTimer),
             pv_spinlocks: has(Enlightenment::PvSpinlocks),
+            steal_time: has(Enlightenment::StealTime),
+            pv_tlb_flush: has(Enlightenment::PvTlbFlush),
         }
     }
 }
@@ -269,6 +299,20 @@ impl Stack {
 
     pub fn is_vm(&self) -> bool {
         self.kind.is_hypervisor()
+    }
+
+    /// Whether the kernel of an instance sees the time its vCPUs (or threads) waited for
+    /// a pCPU: natively and in containers the kernel that made them wait knows; a Xen PV
+    /// guest reads its runstate area (para); a hybrid guest with `steal_time` reads the
+    /// steal-time area (KVM_FEATURE_STEAL_TIME). An unmodified guest (binary translation,
+    /// hardware assist) cannot tell a preempted vCPU from a running one.
+    pub fn guest_sees_steal(&self) -> bool {
+        !self.is_vm()
+            || match self.technique {
+                Some(Technique::Para) => true,
+                Some(Technique::Hybrid) => self.enlightenments.steal_time,
+                _ => false,
+            }
     }
 }
 

@@ -39,6 +39,8 @@ pub enum Metric {
     P99LatencyUs,
     /// Share of vCPU time spent runnable but not running, percent.
     StealPercent,
+    /// The steal the guests' own accounting sees (steal-time reporting), percent.
+    GuestStealPercent,
     /// VM exits and hypercalls per simulated second.
     ExitsPerSecond,
     GuestUserPercent,
@@ -93,6 +95,7 @@ impl Metric {
             Metric::P50LatencyUs => "p50_latency_us",
             Metric::P99LatencyUs => "p99_latency_us",
             Metric::StealPercent => "steal_percent",
+            Metric::GuestStealPercent => "guest_steal_percent",
             Metric::ExitsPerSecond => "exits_per_second",
             Metric::GuestUserPercent => "guest_user_percent",
             Metric::GuestKernelPercent => "guest_kernel_percent",

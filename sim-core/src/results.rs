@@ -93,6 +93,12 @@ pub struct PlatformResult {
     pub cpu: CpuShares,
     /// Share of vCPU time spent runnable but waiting for a pCPU, percent.
     pub steal_percent: f64,
+    /// The steal the guests' own accounting sees, percent of vCPU time: all of it with
+    /// steal-time reporting (para, hybrid with `steal_time`; natively and in containers
+    /// the kernel that made them wait knows), none without (see
+    /// [`InstanceResult::guest_steal_percent`]).
+    #[serde(default)]
+    pub guest_steal_percent: f64,
     pub exits: Vec<ExitCount>,
     pub exits_per_second: f64,
     pub latency: Vec<OpLatency>,
@@ -160,6 +166,17 @@ pub struct InstanceResult {
     pub ops: u64,
     pub throughput: f64,
     pub steal_percent: f64,
+    /// The steal this instance's guest sees, percent of its vCPU time: the measured steal
+    /// when the hypervisor reports it (para's runstate area, a hybrid guest with
+    /// `steal_time`; natively and in containers the kernel that made the threads wait
+    /// knows), 0 otherwise.
+    #[serde(default)]
+    pub guest_steal_percent: f64,
+    /// The CPU use the guest's own accounting reports, percent of its vCPU time: the
+    /// time its vCPUs ran, plus the steal it cannot see (a guest without steal-time
+    /// reporting counts a preempted vCPU's wait as its own run time).
+    #[serde(default)]
+    pub guest_cpu_percent: f64,
     /// CPU cycles this instance caused, by category.
     pub cycles_guest_user: u64,
     pub cycles_guest_kernel: u64,

@@ -937,6 +937,7 @@ fn platform_result(
             _ => 0,
         }
     };
+    let sees_steal = p.stack.guest_sees_steal();
     let instances: Vec<InstanceResult> = outcome
         .instances
         .iter()
@@ -946,6 +947,15 @@ fn platform_result(
             ops: i.ops,
             throughput: i.ops as f64 / seconds,
             steal_percent: percent(i.steal, i.vcpu_time),
+            guest_steal_percent: if sees_steal {
+                percent(i.steal, i.vcpu_time)
+            } else {
+                0.0
+            },
+            guest_cpu_percent: percent(
+                i.cycles.iter().sum::<u64>() + if sees_steal { 0 } else { i.steal },
+                i.vcpu_time,
+            ),
             cycles_guest_user: i.cycles[Category::GuestUser as usize],
             cycles_guest_kernel: i.cycles[Category::GuestKernel as usize],
             cycles_hypervisor: i.cycles[Category::Hypervisor as usize],
@@ -991,7 +1001,7 @@ fn platform_result(
     let workload = &spec.groups[0].workload;
     let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, workload)
         .with_working_set_mib(spec.groups[0].working_set_mib);
-    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.op_path(op)).collect();
+    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.shown_path(op)).collect();
     for extra in [builder.halt_path(), builder.entity_switch_path()] {
         paths.push(crate::path::OpPath {
             op: None,
@@ -1047,6 +1057,11 @@ fn platform_result(
         relative_performance_percent,
         cpu,
         steal_percent: percent(steal, vcpu_time),
+        guest_steal_percent: if sees_steal {
+            percent(steal, vcpu_time)
+        } else {
+            0.0
+        },
         exits: exit_counts(&exits, seconds),
         exits_per_second: total_exits as f64 / seconds,
         latency: latencies(&all, per_us),
@@ -1346,6 +1361,7 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::P50LatencyUs => latency()?.p50_us,
         Metric::P99LatencyUs => latency()?.p99_us,
         Metric::StealPercent => p.steal_percent,
+        Metric::GuestStealPercent => p.guest_steal_percent,
         Metric::ExitsPerSecond => p.exits_per_second,
         Metric::GuestUserPercent => p.cpu.guest_user,
         Metric::GuestKernelPercent => p.cpu.guest_kernel,

@@ -227,6 +227,28 @@ await step('the measured table shows every CPU share and the instance groups', a
   assert(rows >= 3, `per-group table has ${rows} rows`);
 });
 
+await step('binary translation platforms show their translation cache figures, in English and Korean', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('exit-cost-sandy-bridge.toml'))));
+  await measuredText(page);
+  assert(await page.isVisible('#bt-cache'), 'translation-cache table shown');
+  const caption = await page.textContent('#bt-cache caption');
+  assert(caption.includes('translation cache'), `English caption: ${caption}`);
+  // The scenario's two BT platforms (bt-kernel, bt-disk), each with a hit rate in 0..100.
+  const hits = await page.$$eval('#bt-cache tbody td.bt-hit', (c) => c.map((x) => x.textContent.trim()));
+  assert(hits.length === 2, `one row per BT platform: ${hits}`);
+  for (const h of hits) {
+    const v = Number(h.replace(/,/g, ''));
+    assert(v >= 0 && v <= 100, `hit rate is a percentage: ${h}`);
+  }
+  assert((await page.$$eval('#bt-cache tbody td.bt-translate', (c) => c.length)) === 2, 'translation time per BT platform');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const ko = await page.textContent('#bt-cache caption');
+  assert(ko.includes('변환 캐시'), `Korean caption: ${ko}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 await step('stack and paths open on a blocking op with per-layer subtotals', async () => {
   await page.click('#tab-paths');
   await page.waitForSelector('#layer-subtotals tbody tr');

@@ -210,6 +210,22 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.host", "호스트 OS·엔진 %", "Host OS / engine %"),
     ("table.idle", "유휴 %", "Idle %"),
     ("table.groups", "인스턴스 그룹별", "Per instance group"),
+    (
+        "table.bt",
+        "바이너리 변환: 변환 캐시 (게스트 커널 코드)",
+        "Binary translation: translation cache (guest kernel code)",
+    ),
+    ("table.bt_hit", "적중률 %", "Hit rate %"),
+    (
+        "table.bt_translate",
+        "블록 변환 (pCPU 시간 %)",
+        "Translating blocks (% of pCPU time)",
+    ),
+    (
+        "table.bt.note",
+        "변환 캐시에서 번역을 찾은 커널 블록 진입의 비율과, 캐시에 없던 블록을 번역하는 데 쓴 pCPU 시간(하이퍼바이저 몫의 일부)입니다.",
+        "The share of guest kernel block entries that found their translation in the cache, and the pCPU time spent translating the blocks that missed (a part of the hypervisor share).",
+    ),
     ("table.group", "그룹", "Group"),
     ("table.count", "인스턴스 수", "Count"),
     (

@@ -12,6 +12,13 @@ impl Machine {
     pub(super) fn start_vcpu_item(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
         let ii = instance as usize;
         let gi = self.instances[ii].group;
+        // Shootdown IPIs taken since the vCPU last ran an item (or a PV flush on entry),
+        // charged at the next point where the guest could be preempted (not inside a
+        // spinlock or a shootdown of its own, which must not gain a preemption point).
+        if self.flush_pending[e as usize] != (0, false) && self.guest_may_preempt(e) {
+            self.start_flush_handler(p, e, instance, now);
+            return;
+        }
         // Guest scheduling: give the vCPU a thread, or halt it.
         if self.entities[e as usize].thread.is_none() {
             match self.instances[ii].ready.pop_front() {
@@ -46,6 +53,12 @@ impl Machine {
         let ti = t as usize;
         if let Some(pending) = self.threads[ti].pending {
             self.start_completion(p, instance, t, pending, now);
+            return;
+        }
+        // A TLB shootdown under way: its IPIs, or the wait for its acknowledgements.
+        if self.flush_phase[ti] != super::shootdown::FlushPhase::None
+            && self.flush_step(p, e, instance, t, now)
+        {
             return;
         }
         // The guest kernel's spinlock (one branch when the workload takes none).

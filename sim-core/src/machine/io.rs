@@ -120,6 +120,10 @@ impl Machine {
         if self.desktop.is_some() {
             self.desktop_issued(thread, op, now);
         }
+        if op == Op::TlbShootdown {
+            self.shootdown_start(e, thread, op_start);
+            return;
+        }
         if !op.blocks() && ring_of(op).is_none() {
             // The common case: an operation that completes where it was issued.
             let instance = self.threads[thread as usize].instance as usize;

@@ -224,11 +224,7 @@ impl Machine {
         };
         let costs = &self.spec.costs;
         if self.spec.stack.ple {
-            let window = match self.ple_windows[e as usize] {
-                0 => costs.ple_window,
-                w => w,
-            }
-            .max(1);
+            let window = self.ple_window(e);
             if window <= len {
                 len = window;
                 end = SpinEnd::PauseLoop;
@@ -283,11 +279,11 @@ impl Machine {
     }
 
     /// Whether the guest may switch the thread on vCPU `e` off it (not while it holds or
-    /// waits for the spinlock).
+    /// waits for the spinlock, nor during a TLB shootdown).
     pub(super) fn guest_may_preempt(&self, e: u32) -> bool {
         self.entities[e as usize]
             .thread
-            .is_none_or(|t| !self.lock_phase[t as usize].in_lock())
+            .is_none_or(|t| !self.lock_phase[t as usize].in_lock() && !self.in_shootdown(t))
     }
 
     /// A critical-section item of thread `t` ended on `p`. Returns true if the pCPU has
@@ -405,15 +401,7 @@ impl Machine {
                     spun,
                     halted: false,
                 };
-                let costs = &self.spec.costs;
-                let window = match self.ple_windows[e as usize] {
-                    0 => costs.ple_window,
-                    w => w,
-                };
-                self.ple_windows[e as usize] = window
-                    .max(1)
-                    .saturating_mul(costs.ple_window_grow.max(1))
-                    .min(u64::from(u32::MAX));
+                self.grow_ple_window(e);
                 if let Some(to) = self.yield_candidate(instance, e, p) {
                     self.yield_to(p, e, to, now);
                     return true;
@@ -438,10 +426,28 @@ impl Machine {
         }
     }
 
+    /// vCPU `e`'s current PLE window.
+    pub(super) fn ple_window(&self, e: u32) -> u64 {
+        match self.ple_windows[e as usize] {
+            0 => self.spec.costs.ple_window,
+            w => w,
+        }
+        .max(1)
+    }
+
+    /// A PAUSE-loop exit of vCPU `e`: its window grows.
+    pub(super) fn grow_ple_window(&mut self, e: u32) {
+        self.ple_windows[e as usize] = self
+            .ple_window(e)
+            .saturating_mul(self.spec.costs.ple_window_grow.max(1))
+            .min(u64::from(u32::MAX));
+    }
+
     /// A preempted vCPU of `instance` (other than `e`) that was in guest kernel mode
-    /// (holding or waiting for the lock) and may run on `p`, scanning round robin from
+    /// (holding or waiting for the lock) or has a shootdown IPI pending (KVM's
+    /// `kvm_arch_dy_has_pending_interrupt`) and may run on `p`, scanning round robin from
     /// the last one boosted.
-    fn yield_candidate(&mut self, instance: u32, e: u32, p: u32) -> Option<u32> {
+    pub(super) fn yield_candidate(&mut self, instance: u32, e: u32, p: u32) -> Option<u32> {
         let rt = &self.instances[instance as usize];
         let n = rt.vcpus.max(1);
         let first = rt.first_entity;
@@ -458,7 +464,8 @@ impl Machine {
             }
             let in_kernel = ent
                 .thread
-                .is_some_and(|t| self.lock_phase[t as usize].in_lock());
+                .is_some_and(|t| self.lock_phase[t as usize].in_lock())
+                || self.has_flush_pending(c);
             if in_kernel {
                 self.guest_locks[instance as usize].last_boosted = index;
                 return Some(c);

@@ -17,6 +17,8 @@
 //! - `cache.rs`: cache refills after another instance displaced a working set;
 //! - `locks.rs`: the guest kernel's spinlock, lock-holder preemption, pause-loop exiting
 //!   and PV spinlocks;
+//! - `shootdown.rs`: remote TLB shootdowns, their IPIs and the wait for preempted
+//!   targets, and PV TLB flush;
 //! - `swap.rs`: touches of pages the host swapped out (a fault, a read on the host's disk);
 //! - `balloon.rs`: a guest's balloon driver inflating, batch by batch, at the start;
 //! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
@@ -39,6 +41,7 @@ mod migration;
 mod pcpu;
 mod runqueue;
 mod sched;
+mod shootdown;
 mod swap;
 mod trace;
 
@@ -194,6 +197,10 @@ enum Event {
         ring: u8,
         generation: u32,
     },
+    /// vCPU `entity`, scheduled in, has taken the shootdown IPIs pending for it.
+    FlushAck {
+        entity: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,6 +349,8 @@ pub struct InstanceCounters {
     pub lock_acquired: u64,
     pub lock_contended: u64,
     pub lock_spin_cycles: u64,
+    /// Cycles spun waiting for preempted targets of TLB shootdowns to acknowledge.
+    pub shootdown_wait_cycles: u64,
     /// Touches of swapped-out pages (each a read on the host's disk).
     pub swap_ins: u64,
     /// Writes to pages merged by KSM (each a copy-on-write fault).
@@ -412,7 +421,13 @@ mod slot {
     pub const BALLOON_BATCH: usize = COW_FAULT + 1;
     /// One free page report.
     pub const FREE_PAGE_REPORT: usize = BALLOON_BATCH + 1;
-    pub const COUNT: usize = FREE_PAGE_REPORT + 1;
+    /// A TLB shootdown: one IPI, and the wait for the running targets' acknowledgements.
+    pub const SHOOTDOWN_IPI: usize = FREE_PAGE_REPORT + 1;
+    pub const SHOOTDOWN_ACK: usize = SHOOTDOWN_IPI + 1;
+    /// A target's handling of a shootdown IPI, and PV TLB flush's flush on entry.
+    pub const SHOOTDOWN_HANDLER: usize = SHOOTDOWN_ACK + 1;
+    pub const FLUSH_ON_ENTRY: usize = SHOOTDOWN_HANDLER + 1;
+    pub const COUNT: usize = FLUSH_ON_ENTRY + 1;
 }
 
 struct GroupRt {
@@ -472,6 +487,13 @@ pub struct Machine {
     /// Per entity: its current PLE window (0: the base window; it grows at each
     /// PAUSE-loop exit and is reset when the vCPU is scheduled in).
     ple_windows: Vec<u64>,
+    /// Per thread: where it is with a TLB shootdown.
+    flush_phase: Vec<shootdown::FlushPhase>,
+    /// Per entity: the threads whose shootdown waits for this (preempted) vCPU to run.
+    flush_waiters: Vec<Vec<u32>>,
+    /// Per entity: shootdown IPIs it has still to handle, and whether PV TLB flush asked
+    /// for a flush on its next entry.
+    flush_pending: Vec<(u32, bool)>,
     runqueue: RunQueue,
     /// Fair share: (virtual runtime, pCPU, entity) of running entities, lower bounds
     /// refreshed lazily (see `min_running_vruntime`).
@@ -704,6 +726,9 @@ impl Machine {
             lock_phase: vec![locks::LockPhase::None; threads.len()],
             guest_locks: vec![locks::GuestLock::default(); instances.len()],
             ple_windows: vec![0; entities.len()],
+            flush_phase: vec![shootdown::FlushPhase::None; threads.len()],
+            flush_waiters: vec![Vec::new(); entities.len()],
+            flush_pending: vec![(0, false); entities.len()],
             entities,
             threads,
             instances,
@@ -763,6 +788,7 @@ impl Machine {
                     ring,
                     generation,
                 } => self.coalesce_flush(instance as usize, ring as usize, generation, now),
+                Event::FlushAck { entity } => self.flush_ack(entity, now),
             }
         }
         false
@@ -958,6 +984,13 @@ impl GroupRt {
             slot::FREE_PAGE_REPORT,
             &crate::memory::free_page_report_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
+        put(slot::SHOOTDOWN_IPI, &builder.shootdown_ipi_path().steps);
+        put(slot::SHOOTDOWN_ACK, &builder.shootdown_ack_path().steps);
+        put(
+            slot::SHOOTDOWN_HANDLER,
+            &builder.shootdown_handler_path().steps,
+        );
+        put(slot::FLUSH_ON_ENTRY, &builder.flush_on_entry_path().steps);
         put(
             slot::COW_FAULT,
             &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),

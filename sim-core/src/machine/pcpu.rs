@@ -71,6 +71,20 @@ pub(super) enum Item {
         op: Op,
         started: Cycles,
     },
+    /// A target vCPU handles shootdown IPIs (or flushes on entry).
+    FlushHandler,
+    /// A TLB shootdown's IPIs and the wait for the running targets (see
+    /// [`super::shootdown`]).
+    FlushSend {
+        thread: u32,
+    },
+    /// Spinning for a preempted target's acknowledgement (preemptible), then the
+    /// PAUSE-loop exit that ends the spin, if any.
+    FlushSpin {
+        thread: u32,
+        end: super::locks::SpinEnd,
+        len: u64,
+    },
 }
 
 impl Item {
@@ -78,7 +92,9 @@ impl Item {
     pub(super) fn compute_category(self) -> Category {
         match self {
             Item::Poll => Category::Hypervisor,
-            Item::Spin { .. } | Item::Critical { .. } => Category::GuestKernel,
+            Item::Spin { .. } | Item::Critical { .. } | Item::FlushSpin { .. } => {
+                Category::GuestKernel
+            }
             _ => Category::GuestUser,
         }
     }
@@ -87,7 +103,11 @@ impl Item {
     pub(super) fn is_compute(self) -> bool {
         matches!(
             self,
-            Item::Work { .. } | Item::Poll | Item::Spin { .. } | Item::Critical { .. }
+            Item::Work { .. }
+                | Item::Poll
+                | Item::Spin { .. }
+                | Item::Critical { .. }
+                | Item::FlushSpin { .. }
         )
     }
 }
@@ -371,6 +391,7 @@ impl Machine {
             self.cache_fill -= undone;
         }
         self.lock_item_cut(item, ran_user);
+        self.flush_item_cut(item, ran_user);
         let pc = &mut self.pcpus[pi];
         pc.item = None;
         pc.generation = pc.generation.wrapping_add(1);
@@ -403,7 +424,7 @@ impl Machine {
             return;
         }
         match item {
-            Item::Switch | Item::GuestSwitch => {}
+            Item::Switch | Item::GuestSwitch | Item::FlushHandler => {}
             Item::BalloonBatch { thread } => self.balloon_batch_done(thread, now),
             Item::KsmScan => {
                 self.ksm_scan_done(p, e, now);
@@ -479,6 +500,13 @@ impl Machine {
                 }
             }
             Item::Kick { target, .. } => self.make_runnable(target, now),
+            Item::FlushSend { thread } => self.flush_sent(thread, now),
+            Item::FlushSpin { thread, end, len } => {
+                if let Some(to) = self.flush_spin_done(p, e, thread, end, len) {
+                    self.yield_to(p, e, to, now);
+                    return;
+                }
+            }
             Item::LockedOp {
                 thread,
                 op,
@@ -489,6 +517,15 @@ impl Machine {
                 th.next_op = None;
                 self.issue(e, thread, op, started, now);
             }
+        }
+        // A shootdown's IPIs follow its system call without a preemption point (a kernel
+        // path runs to its end; a preemption that arrived meanwhile waits for its end).
+        if self.entities[e as usize]
+            .thread
+            .is_some_and(|t| self.shootdown_sending(t))
+        {
+            self.start_entity_item(p, now);
+            return;
         }
         // Guest preemption at a tick: another thread of the instance is waiting (never
         // a thread that holds or waits for the spinlock: preemption is off then).

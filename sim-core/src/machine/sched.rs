@@ -300,6 +300,7 @@ impl Machine {
             // Scheduled in: the PLE window shrinks back to its base (ple_window_shrink 0).
             self.ple_windows[e as usize] = 0;
         }
+        self.flush_switch_in(e, now);
         let pc = &mut self.pcpus[pi];
         pc.current = Some(e);
         pc.slice_end = now + slice;

@@ -15,6 +15,7 @@ mod cpu;
 mod interrupts;
 mod io;
 mod memory;
+mod shootdown;
 #[cfg(test)]
 mod tests;
 
@@ -789,6 +790,7 @@ impl<'a> PathBuilder<'a> {
                 self.syscall_entry(&mut submit);
                 self.deliver(&mut complete, IrqSource::Timer, VcpuState::Halted);
             }
+            Op::TlbShootdown => self.tlb_shootdown(&mut submit),
             Op::TimerInterrupt => submit = self.timer_steps(),
             Op::GuestContextSwitch => self.guest_context_switch(&mut submit),
         }

@@ -85,7 +85,11 @@ pub const MAX_GROUP_RUNS: u64 = 1024;
 /// after it (3 events); a host kernel's spin goes on in tick-long stretches. On a
 /// platform that may swap, any operation may touch a swapped-out page and wait for the
 /// host's disk first: 5 more events (a non-blocking operation counts as a blocking one,
-/// a blocking one twice). Each OOM kill of the memory plan is one fault event.
+/// a blocking one twice). A TLB shootdown adds its IPIs' item, the acknowledgement event,
+/// the spin that it cuts, a directed yield (4 events) and a handler item on each other
+/// vCPU of the instance; its spins end at a cut, at the
+/// acknowledgement or after at least the PLE window (3 events, as for the spinlock). Each
+/// OOM kill of the memory plan is one fault event.
 fn machine_events(
     s: &Scenario,
     stack: &Stack,
@@ -139,6 +143,11 @@ fn machine_events(
             if inst.workload.lock_percent > 0 {
                 events += 3;
             }
+            if *op == Op::TlbShootdown {
+                // The IPIs' item, the acknowledgement event, the spin it cuts, a directed
+                // yield's switch, and a handler item on each other vCPU.
+                events += 4 + u64::from(inst.vcpus.saturating_sub(1));
+            }
             // Shadow paging: a burst after an address-space switch may first take an
             // item of hidden page faults (its start and end).
             if stack.memory == crate::platform::MemoryVirtualization::Shadow {
@@ -146,6 +155,12 @@ fn machine_events(
             }
             let items = duration / cycles.max(1) + 1;
             per_pcpu = per_pcpu.max(items.saturating_mul(events));
+        }
+        if weights[Op::TlbShootdown.index()] > 0 && stack.ple {
+            // A shootdown's wait ends at the PLE window at the earliest, with an exit, a
+            // switch and the acknowledgement after it.
+            let spin = s.costs.ple_window.max(1);
+            per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
         }
         if inst.workload.lock_percent > 0 {
             let pv = stack.is_vm()

@@ -1166,7 +1166,19 @@ fn validate_platform(
                     ),
                 ));
             }
-            crate::platform::Enlightenments::of(x.get_ref())
+            let list = crate::platform::Enlightenments::of(x.get_ref());
+            if list.pv_tlb_flush && !list.steal_time {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "pv_tlb_flush_needs_steal_time",
+                        "platform `{name}`: pv_tlb_flush needs steal_time in the same list (the guest reads each target vCPU's `preempted` flag in its steal-time area); write [\"steal_time\", \"pv_tlb_flush\", ...]",
+                        "플랫폼 `{name}`: pv_tlb_flush에는 같은 목록에 steal_time이 있어야 합니다 (게스트가 대상 vCPU의 스틸 타임 영역에서 `preempted` 플래그를 읽습니다); [\"steal_time\", \"pv_tlb_flush\", ...]처럼 쓰세요",
+                        name = name
+                    ),
+                ));
+            }
+            list
         }
     };
     let uses_ple = kind.is_hypervisor()

@@ -31,6 +31,7 @@ pub fn unit(m: Metric) -> &'static str {
     match m {
         RelativePerformancePercent
         | StealPercent
+        | GuestStealPercent
         | GuestUserPercent
         | GuestKernelPercent
         | HypervisorPercent

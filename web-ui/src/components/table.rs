@@ -130,6 +130,28 @@ pub fn table(props: &TableProps) -> Html {
                 </table>
                 </div>
             }
+            if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
+                <div class="scroll">
+                <table id="bt-cache" class="data num">
+                    <caption>{ t(lang, "table.bt") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col">{ t(lang, "table.bt_hit") }</th>
+                        <th scope="col">{ t(lang, "table.bt_translate") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().filter_map(|p| Some((p, p.bt_tc_hit_percent?, p.bt_translate_percent?))).map(|(p, hit, translate)| html! {
+                            <tr>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
+                                <td class="bt-hit">{ crate::num::fixed(hit, 1) }</td>
+                                <td class="bt-translate">{ crate::num::fixed(translate, 2) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+                <p class="hint">{ t(lang, "table.bt.note") }</p>
+            }
             <div class="scroll">
             <table id="comparison" class="data seed">
                 <caption>{ t(lang, "table.caption") }</caption>
