@@ -1,0 +1,450 @@
+//! Simulations off the page's main thread: a pool of dedicated Web Workers
+//! (`static/worker.js`, up to `navigator.hardwareConcurrency` of them, at most
+//! [`MAX_WORKERS`]) that load the same wasm module and run a scenario's jobs (each
+//! platform, native baseline and sweep point) side by side. The main thread only hands
+//! out jobs and relays texts; it never simulates:
+//!
+//! 1. the first worker builds the runner, tells how many jobs there are (`plan`) and
+//!    runs job 0 ([`entry::worker_job`]); the page hands the other jobs to the other
+//!    workers, each taking the next one when it is done;
+//! 2. every job's outcome comes back as sim-core's `JobOutcome` JSON (exact integers);
+//! 3. one worker completes a runner with all of them and returns the `RunResult` as JSON
+//!    ([`entry::worker_finish`]), so the result is bit-identical to the CLI's.
+//!
+//! Progress adds up the jobs' simulated cycles; cancelling terminates the busy workers.
+//! Workers are kept warm between runs (starting one compiles the module again). When
+//! only one worker starts, it runs every job in turn; a page without module workers
+//! falls back to slicing the run on the main thread (`run::run_sliced`).
+
+mod entry;
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::RunResult;
+use crate::run::RunEnd;
+use crate::state::{Knobs, Msg};
+
+/// Most workers in the pool, whatever the machine's core count: a scenario seldom has
+/// more jobs, and each worker holds its own copy of the module.
+pub const MAX_WORKERS: usize = 8;
+/// How often the page looks for the workers' messages and for a cancel.
+const POLL_MS: u32 = 2;
+
+thread_local! {
+    /// Warm workers, idle between runs.
+    static POOL: RefCell<Vec<web_sys::Worker>> = const { RefCell::new(Vec::new()) };
+    /// Whether module workers failed to start here (then the page slices on the main thread).
+    static UNAVAILABLE: Cell<bool> = const { Cell::new(false) };
+    /// Runs done by workers (read by the browser tests).
+    static RUNS: Cell<u32> = const { Cell::new(0) };
+    /// Most workers that ran jobs of one run at once (read by the browser tests).
+    static MOST_WORKERS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The pool's size here: the browser's logical cores, at least 1, at most [`MAX_WORKERS`].
+fn pool_size() -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    (cores as usize).clamp(1, MAX_WORKERS)
+}
+
+fn spawn() -> Option<web_sys::Worker> {
+    if UNAVAILABLE.with(Cell::get) {
+        return None;
+    }
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    match web_sys::Worker::new_with_options("./worker.js", &options) {
+        Ok(worker) => Some(worker),
+        Err(_) => {
+            UNAVAILABLE.with(|u| u.set(true));
+            None
+        }
+    }
+}
+
+/// Starts the pool's workers ahead of the first run, so that their module is compiled
+/// by then.
+pub fn prewarm() {
+    let size = pool_size();
+    POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        while pool.len() < size {
+            match spawn() {
+                Some(w) => pool.push(w),
+                None => break,
+            }
+        }
+    });
+}
+
+/// A warm worker, or a new one.
+fn take_worker() -> Option<web_sys::Worker> {
+    POOL.with(|p| p.borrow_mut().pop()).or_else(spawn)
+}
+
+/// Number of runs workers have completed in this page.
+pub fn runs() -> u32 {
+    RUNS.with(Cell::get)
+}
+
+/// Most workers one run has used at once so far.
+pub fn most_workers() -> u32 {
+    MOST_WORKERS.with(Cell::get)
+}
+
+/// What a worker sent (or that it failed to load or crashed).
+enum Event {
+    Message(JsValue),
+    Failed,
+}
+
+/// What a worker of a run is doing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Doing {
+    Idle,
+    Job(usize),
+    /// Assembling the result from every job's outcome.
+    Finishing,
+    /// It failed and was terminated.
+    Lost,
+}
+
+/// One worker of a run, with the handlers that put its messages in the run's inbox.
+struct Slot {
+    worker: web_sys::Worker,
+    doing: Doing,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+type Inbox = Rc<RefCell<VecDeque<(usize, Event)>>>;
+
+impl Slot {
+    fn new(worker: web_sys::Worker, id: usize, inbox: &Inbox) -> Slot {
+        let on_message = {
+            let inbox = inbox.clone();
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                inbox.borrow_mut().push_back((id, Event::Message(e.data())));
+            })
+        };
+        let on_error = {
+            let inbox = inbox.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+                inbox.borrow_mut().push_back((id, Event::Failed));
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Slot {
+            worker,
+            doing: Doing::Idle,
+            _on_message: on_message,
+            _on_error: on_error,
+        }
+    }
+
+    /// Back to the warm pool, without this run's handlers.
+    fn release(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        POOL.with(|p| p.borrow_mut().push(self.worker));
+    }
+
+    fn terminate(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+/// The scenario and settings every message of a run carries.
+struct Request<'a> {
+    file: &'a str,
+    text: &'a str,
+    knobs_json: String,
+    trace: bool,
+}
+
+impl Request<'_> {
+    /// Posts `{kind, file, text, knobs, trace, ...extra}`; false if it could not be sent.
+    fn post(&self, worker: &web_sys::Worker, kind: &str, extra: &[(&str, JsValue)]) -> bool {
+        let message = js_sys::Object::new();
+        let set =
+            |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(k), v).is_ok();
+        let ok = set("kind", &JsValue::from_str(kind))
+            && set("file", &JsValue::from_str(self.file))
+            && set("text", &JsValue::from_str(self.text))
+            && set("knobs", &JsValue::from_str(&self.knobs_json))
+            && set("trace", &JsValue::from_bool(self.trace))
+            && extra.iter().all(|(k, v)| set(k, v));
+        ok && worker.post_message(&message).is_ok()
+    }
+}
+
+fn field(v: &JsValue, k: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(v, &JsValue::from_str(k)).ok()
+}
+
+fn number(v: &JsValue, k: &str) -> u64 {
+    field(v, k).and_then(|n| n.as_f64()).unwrap_or(0.0) as u64
+}
+
+/// Runs the scenario in the pool. `None`: no worker could be used (the caller runs it
+/// on the main thread instead).
+pub async fn run(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+    trace: bool,
+    cancel: Rc<Cell<bool>>,
+    progress: impl Fn(u64, u64),
+) -> Option<Result<RunResult, RunEnd>> {
+    let request = Request {
+        file,
+        text,
+        knobs_json: serde_json::to_string(knobs).ok()?,
+        trace,
+    };
+    let inbox: Inbox = Rc::default();
+    let mut slots = vec![Slot::new(take_worker()?, 0, &inbox)];
+    if !request.post(&slots[0].worker, "job", &[("index", JsValue::from(0))]) {
+        slots.pop().expect("first worker").terminate();
+        return None;
+    }
+    slots[0].doing = Doing::Job(0);
+    let outcome = Pool {
+        request,
+        inbox,
+        slots,
+        jobs: None,
+        queue: VecDeque::new(),
+        outcomes: Vec::new(),
+        cycles: Vec::new(),
+        started_any: false,
+    }
+    .drive(&cancel, &progress)
+    .await;
+    if let Some(Ok(_)) = &outcome {
+        RUNS.with(|r| r.set(r.get() + 1));
+    }
+    outcome
+}
+
+/// One run's coordination: which worker runs which job, the outcomes so far.
+struct Pool<'a> {
+    request: Request<'a>,
+    inbox: Inbox,
+    /// Workers of this run.
+    slots: Vec<Slot>,
+    /// The number of jobs, once the first worker has told it.
+    jobs: Option<usize>,
+    /// Jobs not handed out yet.
+    queue: VecDeque<usize>,
+    /// Each job's outcome (JSON), by job.
+    outcomes: Vec<Option<String>>,
+    /// Each job's (done, total) simulated cycles.
+    cycles: Vec<(u64, u64)>,
+    /// A worker has sent something (so module workers do load here).
+    started_any: bool,
+}
+
+impl Pool<'_> {
+    async fn drive(
+        mut self,
+        cancel: &Cell<bool>,
+        progress: &impl Fn(u64, u64),
+    ) -> Option<Result<RunResult, RunEnd>> {
+        loop {
+            if cancel.get() {
+                // Stopping a run in a worker is stopping the worker.
+                self.end(|doing| doing != Doing::Idle);
+                return Some(Err(RunEnd::Cancelled));
+            }
+            let next = self.inbox.borrow_mut().pop_front();
+            let Some((id, event)) = next else {
+                TimeoutFuture::new(POLL_MS).await;
+                continue;
+            };
+            let message = match event {
+                Event::Message(m) => m,
+                Event::Failed => match self.lost(id) {
+                    Ok(()) => continue,
+                    Err(end) => return end.map(Err),
+                },
+            };
+            self.started_any = true;
+            let kind = field(&message, "kind").and_then(|k| k.as_string());
+            match kind.as_deref() {
+                Some("plan") => self.planned(number(&message, "jobs") as usize),
+                Some("progress") => {
+                    if let Doing::Job(job) = self.slots[id].doing {
+                        if let Some(c) = self.cycles.get_mut(job) {
+                            *c = (number(&message, "done"), number(&message, "total"));
+                        }
+                        // Every job simulates the same duration.
+                        let per_job = self.cycles.iter().map(|c| c.1).max().unwrap_or(0);
+                        let done = self.cycles.iter().map(|c| c.0).sum();
+                        progress(done, per_job * self.cycles.len() as u64);
+                    }
+                }
+                Some("outcome") => {
+                    let json = field(&message, "json")
+                        .and_then(|j| j.as_string())
+                        .unwrap_or_default();
+                    if json.starts_with("{\"error\"") {
+                        self.end(|doing| doing != Doing::Idle);
+                        return Some(decode(&json));
+                    }
+                    let doing = std::mem::replace(&mut self.slots[id].doing, Doing::Idle);
+                    if let Doing::Job(job) = doing {
+                        if let Some(slot) = self.outcomes.get_mut(job) {
+                            *slot = Some(json);
+                        }
+                        if let Some(c) = self.cycles.get_mut(job) {
+                            c.0 = c.1;
+                        }
+                    }
+                    self.dispatch(id);
+                }
+                Some("done") => {
+                    let json = field(&message, "json").and_then(|j| j.as_string());
+                    self.end(|_| false);
+                    return Some(decode(json.as_deref().unwrap_or("")));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The first worker told how many jobs there are: queue the others and start the
+    /// rest of the pool on them.
+    fn planned(&mut self, jobs: usize) {
+        if self.jobs.is_some() {
+            return;
+        }
+        let jobs = jobs.max(1);
+        self.jobs = Some(jobs);
+        self.outcomes = vec![None; jobs];
+        self.cycles = vec![(0, 0); jobs];
+        self.queue = (1..jobs).collect();
+        let wanted = pool_size().min(jobs);
+        while self.slots.len() < wanted && !self.queue.is_empty() {
+            let Some(worker) = take_worker() else { break };
+            let id = self.slots.len();
+            self.slots.push(Slot::new(worker, id, &self.inbox));
+            self.dispatch(id);
+        }
+    }
+
+    /// Gives worker `id` the next job, or, once every outcome is in, the finishing work.
+    fn dispatch(&mut self, id: usize) {
+        if let Some(job) = self.queue.pop_front() {
+            let index = JsValue::from(job as u32);
+            if self
+                .request
+                .post(&self.slots[id].worker, "job", &[("index", index)])
+            {
+                self.slots[id].doing = Doing::Job(job);
+                let busy = self
+                    .slots
+                    .iter()
+                    .filter(|s| matches!(s.doing, Doing::Job(_)))
+                    .count() as u32;
+                MOST_WORKERS.with(|m| m.set(m.get().max(busy)));
+            } else {
+                self.queue.push_front(job);
+            }
+            return;
+        }
+        let all_in = self.jobs.is_some() && self.outcomes.iter().all(Option::is_some);
+        let finishing = self.slots.iter().any(|s| s.doing == Doing::Finishing);
+        if all_in && !finishing {
+            let outcomes: js_sys::Array = self
+                .outcomes
+                .iter()
+                .map(|o| JsValue::from_str(o.as_deref().unwrap_or("")))
+                .collect();
+            let worker = &self.slots[id].worker;
+            if self
+                .request
+                .post(worker, "finish", &[("outcomes", outcomes.into())])
+            {
+                self.slots[id].doing = Doing::Finishing;
+            }
+        }
+    }
+
+    /// Worker `id` failed to load or crashed: its work goes to an idle worker (or the
+    /// next one that is done). `Err` ends the run: no worker is left (before any worker
+    /// answered: module workers do not work here, and the caller runs on the main thread
+    /// from now on).
+    fn lost(&mut self, id: usize) -> Result<(), Option<RunEnd>> {
+        let doing = std::mem::replace(&mut self.slots[id].doing, Doing::Lost);
+        if doing == Doing::Lost {
+            return Ok(());
+        }
+        self.slots[id].worker.terminate();
+        if let Doing::Job(job) = doing {
+            self.queue.push_front(job);
+        }
+        if self.slots.iter().all(|s| s.doing == Doing::Lost) {
+            self.end(|_| true);
+            if !self.started_any {
+                UNAVAILABLE.with(|u| u.set(true));
+                return Err(None);
+            }
+            return Err(Some(RunEnd::Failed(Msg {
+                en: "internal error: the simulation workers stopped".into(),
+                ko: "내부 오류: 시뮬레이션 워커가 멈췄습니다".into(),
+            })));
+        }
+        if let Some(idle) = self.slots.iter().position(|s| s.doing == Doing::Idle) {
+            self.dispatch(idle);
+        }
+        Ok(())
+    }
+
+    /// Ends the run: workers whose state satisfies `stop` are terminated (lost ones
+    /// already are), the others go back to the warm pool.
+    fn end(&mut self, stop: impl Fn(Doing) -> bool) {
+        for slot in std::mem::take(&mut self.slots) {
+            match slot.doing {
+                Doing::Lost => {
+                    slot.worker.set_onmessage(None);
+                    slot.worker.set_onerror(None);
+                }
+                doing if stop(doing) => slot.terminate(),
+                _ => slot.release(),
+            }
+        }
+    }
+}
+
+/// A worker's answer: the result, or the run's error.
+fn decode(json: &str) -> Result<RunResult, RunEnd> {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        result: Option<RunResult>,
+        error: Option<Msg>,
+    }
+    let internal = |e: String| {
+        RunEnd::Failed(Msg {
+            en: format!("internal error: the worker's answer could not be read: {e}"),
+            ko: format!("내부 오류: 워커의 응답을 읽을 수 없습니다: {e}"),
+        })
+    };
+    let envelope: Envelope = serde_json::from_str(json).map_err(|e| internal(e.to_string()))?;
+    match (envelope.result, envelope.error) {
+        (Some(result), _) => Ok(result),
+        (None, Some(message)) => Err(RunEnd::Failed(message)),
+        (None, None) => Err(internal("empty answer".into())),
+    }
+}
