@@ -3,7 +3,8 @@
 // never simulates. Requests carry {kind, file, text, knobs, trace}:
 //   kind 'run'    -> the whole scenario: {kind: 'done', json} (the result or the error)
 //   kind 'job'    -> job `index`: {kind: 'plan', jobs} once the scenario is read, then
-//                    {kind: 'outcome', json} (the job's outcome or the error)
+//                    {kind: 'outcome', json} (the job's outcome), or {kind: 'done', json}
+//                    with the error
 //   kind 'finish' -> the result from every job's `outcomes`: {kind: 'done', json}
 // and {kind: 'progress', done, total} (simulated cycles) while a run or job goes on.
 import init, { worker_run, worker_job, worker_finish } from './pkg/web_ui.js';
@@ -17,7 +18,8 @@ self.onmessage = async (event) => {
   if (kind === 'job') {
     const plan = (jobs) => self.postMessage({ kind: 'plan', jobs });
     const json = worker_job(file, text, knobs, trace, event.data.index, plan, progress);
-    self.postMessage({ kind: 'outcome', json });
+    // A failed job answers with its error, as a whole run would.
+    self.postMessage({ kind: json.startsWith('{"error"') ? 'done' : 'outcome', json });
   } else if (kind === 'finish') {
     self.postMessage({ kind: 'done', json: worker_finish(file, text, knobs, trace, event.data.outcomes) });
   } else {

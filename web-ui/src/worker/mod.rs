@@ -7,7 +7,9 @@
 //! 1. the first worker builds the runner, tells how many jobs there are (`plan`) and
 //!    runs job 0 ([`entry::worker_job`]); the page hands the other jobs to the other
 //!    workers, each taking the next one when it is done;
-//! 2. every job's outcome comes back as sim-core's `JobOutcome` JSON (exact integers);
+//! 2. every job's outcome comes back as sim-core's `JobOutcome` JSON (exact integers),
+//!    which the main thread keeps as a JS string and passes on without reading it (a job
+//!    that fails answers with its error instead, and the run stops);
 //! 3. one worker completes a runner with all of them and returns the `RunResult` as JSON
 //!    ([`entry::worker_finish`]), so the result is bit-identical to the CLI's.
 //!
@@ -248,8 +250,8 @@ struct Pool<'a> {
     jobs: Option<usize>,
     /// Jobs not handed out yet.
     queue: VecDeque<usize>,
-    /// Each job's outcome (JSON), by job.
-    outcomes: Vec<Option<String>>,
+    /// Each job's outcome (a JSON string the main thread only passes on), by job.
+    outcomes: Vec<Option<JsValue>>,
     /// Each job's (done, total) simulated cycles.
     cycles: Vec<(u64, u64)>,
     /// A worker has sent something (so module workers do load here).
@@ -296,13 +298,8 @@ impl Pool<'_> {
                     }
                 }
                 Some("outcome") => {
-                    let json = field(&message, "json")
-                        .and_then(|j| j.as_string())
-                        .unwrap_or_default();
-                    if json.starts_with("{\"error\"") {
-                        self.end(|doing| doing != Doing::Idle);
-                        return Some(decode(&json));
-                    }
+                    // Kept as the JS string it is: a timeline makes it megabytes.
+                    let json = field(&message, "json").unwrap_or(JsValue::NULL);
                     let doing = std::mem::replace(&mut self.slots[id].doing, Doing::Idle);
                     if let Doing::Job(job) = doing {
                         if let Some(slot) = self.outcomes.get_mut(job) {
@@ -315,8 +312,10 @@ impl Pool<'_> {
                     self.dispatch(id);
                 }
                 Some("done") => {
+                    // The result, or the error of a job (then the other jobs stop).
                     let json = field(&message, "json").and_then(|j| j.as_string());
-                    self.end(|_| false);
+                    self.slots[id].doing = Doing::Idle;
+                    self.end(|doing| doing != Doing::Idle);
                     return Some(decode(json.as_deref().unwrap_or("")));
                 }
                 _ => {}
@@ -367,11 +366,7 @@ impl Pool<'_> {
         let all_in = self.jobs.is_some() && self.outcomes.iter().all(Option::is_some);
         let finishing = self.slots.iter().any(|s| s.doing == Doing::Finishing);
         if all_in && !finishing {
-            let outcomes: js_sys::Array = self
-                .outcomes
-                .iter()
-                .map(|o| JsValue::from_str(o.as_deref().unwrap_or("")))
-                .collect();
+            let outcomes: js_sys::Array = self.outcomes.iter().flatten().collect();
             let worker = &self.slots[id].worker;
             if self
                 .request
