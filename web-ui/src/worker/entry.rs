@@ -4,6 +4,8 @@
 //! same sim-core `Runner` from the scenario text, the page's settings and the seed, so a
 //! job run in one worker completes the runner of another exactly as if it had run there.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 
 use crate::core::{JobOutcome, RunOptions, RunResult, Runner, Scenario};
@@ -12,6 +14,39 @@ use crate::state::{Knobs, Msg};
 
 /// Events between two progress messages of a worker.
 const PROGRESS_EVERY_EVENTS: u64 = 1_000_000;
+
+/// What a runner was built from: file name, text, settings (JSON) and the trace flag.
+type RunnerKey = (String, String, String, bool);
+
+thread_local! {
+    /// The runner this worker built for its last job, with what it was built from: its
+    /// next job of the same run, or the finishing work, takes from it instead of reading
+    /// and validating the scenario again (a few milliseconds per job).
+    static CACHED: RefCell<Option<(RunnerKey, Runner)>> = const { RefCell::new(None) };
+}
+
+/// The cached runner if it was built from the same inputs, else a new one.
+fn cached_runner(file: &str, text: &str, knobs_json: &str, trace: bool) -> Result<Runner, Msg> {
+    let cached = CACHED.with(|c| c.borrow_mut().take());
+    match cached {
+        Some((key, runner))
+            if key.0 == file && key.1 == text && key.2 == knobs_json && key.3 == trace =>
+        {
+            Ok(runner)
+        }
+        _ => build_runner(file, text, knobs_json, trace),
+    }
+}
+
+fn keep_runner(file: &str, text: &str, knobs_json: &str, trace: bool, runner: Runner) {
+    let key = (
+        file.to_owned(),
+        text.to_owned(),
+        knobs_json.to_owned(),
+        trace,
+    );
+    CACHED.with(|c| *c.borrow_mut() = Some((key, runner)));
+}
 
 fn sim_failed(e: crate::core::SimError) -> Msg {
     Msg {
@@ -95,20 +130,32 @@ pub fn worker_job(
     progress: &js_sys::Function,
 ) -> String {
     let run = || -> Result<String, Msg> {
-        let mut runner = build_runner(file, text, knobs_json, trace)?;
+        let mut runner = cached_runner(file, text, knobs_json, trace)?;
         let _ = plan.call1(
             &JsValue::NULL,
             &JsValue::from_f64(runner.job_count() as f64),
         );
-        let mut job = runner.take_job(index as usize).ok_or_else(|| Msg {
+        let index = index as usize;
+        let job = match runner.take_job(index) {
+            Some(job) => Some(job),
+            // This runner already gave that job out (the same run started again).
+            None => {
+                runner = build_runner(file, text, knobs_json, trace)?;
+                runner.take_job(index)
+            }
+        };
+        let max_events = runner.max_events();
+        let limit_error = runner.limit_error();
+        keep_runner(file, text, knobs_json, trace, runner);
+        let mut job = job.ok_or_else(|| Msg {
             en: format!("internal error: the scenario has no job {index}"),
             ko: format!("내부 오류: 시나리오에 작업 {index}이(가) 없습니다"),
         })?;
         loop {
             let done = job.advance(PROGRESS_EVERY_EVENTS);
             // The same cap as one runner's: the coordinator adds the jobs' events up.
-            if job.events() > runner.max_events() {
-                return Err(sim_failed(runner.limit_error()));
+            if job.events() > max_events {
+                return Err(sim_failed(limit_error.clone()));
             }
             let p = job.progress();
             report(progress, p.done, p.total);
@@ -135,7 +182,7 @@ pub fn worker_finish(
     outcomes: js_sys::Array,
 ) -> String {
     let run = || -> Result<RunResult, Msg> {
-        let mut runner = build_runner(file, text, knobs_json, trace)?;
+        let mut runner = cached_runner(file, text, knobs_json, trace)?;
         for json in outcomes.iter() {
             let json = json.as_string().unwrap_or_default();
             let outcome: JobOutcome = serde_json::from_str(&json).map_err(|e| Msg {
