@@ -5,8 +5,9 @@
 //! out jobs and relays texts; it never simulates:
 //!
 //! 1. the first worker builds the runner, tells how many jobs there are (`plan`) and
-//!    runs job 0 ([`entry::worker_job`]); the page hands the other jobs to the other
-//!    workers, each taking the next one when it is done;
+//!    runs job 0 ([`entry::worker_job`]); the page then posts every other job at once,
+//!    in turn to each worker (a worker runs its messages in order, keeping the runner it
+//!    built, so there is no round trip through the main thread between two jobs);
 //! 2. every job's outcome comes back as sim-core's `JobOutcome` JSON (exact integers),
 //!    which the main thread keeps as a JS string and passes on without reading it (a job
 //!    that fails answers with its error instead, and the run stops);
@@ -108,21 +109,15 @@ enum Event {
     Failed,
 }
 
-/// What a worker of a run is doing.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Doing {
-    Idle,
-    Job(usize),
-    /// Assembling the result from every job's outcome.
-    Finishing,
-    /// It failed and was terminated.
-    Lost,
-}
-
 /// One worker of a run, with the handlers that put its messages in the run's inbox.
 struct Slot {
     worker: web_sys::Worker,
-    doing: Doing,
+    /// Jobs posted to it and not answered yet, in the order it runs them.
+    jobs: VecDeque<usize>,
+    /// It is assembling the result from every job's outcome.
+    finishing: bool,
+    /// It failed and was terminated.
+    lost: bool,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -147,10 +142,17 @@ impl Slot {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Slot {
             worker,
-            doing: Doing::Idle,
+            jobs: VecDeque::new(),
+            finishing: false,
+            lost: false,
             _on_message: on_message,
             _on_error: on_error,
         }
+    }
+
+    /// It has work of this run posted (a message it has not answered).
+    fn busy(&self) -> bool {
+        !self.jobs.is_empty() || self.finishing
     }
 
     /// Back to the warm pool, without this run's handlers.
@@ -216,18 +218,17 @@ pub async fn run(
         trace,
     };
     let inbox: Inbox = Rc::default();
-    let mut slots = vec![Slot::new(take_worker()?, 0, &inbox)];
-    if !request.post(&slots[0].worker, "job", &[("index", JsValue::from(0))]) {
-        slots.pop().expect("first worker").terminate();
+    let mut first = Slot::new(take_worker()?, 0, &inbox);
+    if !request.post(&first.worker, "job", &[("index", JsValue::from(0))]) {
+        first.terminate();
         return None;
     }
-    slots[0].doing = Doing::Job(0);
+    first.jobs.push_back(0);
     let outcome = Pool {
         request,
         inbox,
-        slots,
+        slots: vec![first],
         jobs: None,
-        queue: VecDeque::new(),
         outcomes: Vec::new(),
         cycles: Vec::new(),
         started_any: false,
@@ -240,7 +241,7 @@ pub async fn run(
     outcome
 }
 
-/// One run's coordination: which worker runs which job, the outcomes so far.
+/// One run's coordination: which worker runs which jobs, the outcomes so far.
 struct Pool<'a> {
     request: Request<'a>,
     inbox: Inbox,
@@ -248,8 +249,6 @@ struct Pool<'a> {
     slots: Vec<Slot>,
     /// The number of jobs, once the first worker has told it.
     jobs: Option<usize>,
-    /// Jobs not handed out yet.
-    queue: VecDeque<usize>,
     /// Each job's outcome (a JSON string the main thread only passes on), by job.
     outcomes: Vec<Option<JsValue>>,
     /// Each job's (done, total) simulated cycles.
@@ -267,7 +266,7 @@ impl Pool<'_> {
         loop {
             if cancel.get() {
                 // Stopping a run in a worker is stopping the worker.
-                self.end(|doing| doing != Doing::Idle);
+                self.end();
                 return Some(Err(RunEnd::Cancelled));
             }
             let next = self.inbox.borrow_mut().pop_front();
@@ -284,38 +283,41 @@ impl Pool<'_> {
             };
             self.started_any = true;
             let kind = field(&message, "kind").and_then(|k| k.as_string());
+            let index = number(&message, "index") as usize;
             match kind.as_deref() {
                 Some("plan") => self.planned(number(&message, "jobs") as usize),
                 Some("progress") => {
-                    if let Doing::Job(job) = self.slots[id].doing {
-                        if let Some(c) = self.cycles.get_mut(job) {
-                            *c = (number(&message, "done"), number(&message, "total"));
-                        }
-                        // Every job simulates the same duration.
-                        let per_job = self.cycles.iter().map(|c| c.1).max().unwrap_or(0);
-                        let done = self.cycles.iter().map(|c| c.0).sum();
-                        progress(done, per_job * self.cycles.len() as u64);
-                    }
+                    let Some(c) = self.cycles.get_mut(index) else {
+                        continue;
+                    };
+                    *c = (number(&message, "done"), number(&message, "total"));
+                    // Every job simulates the same duration.
+                    let per_job = self.cycles.iter().map(|c| c.1).max().unwrap_or(0);
+                    let done = self.cycles.iter().map(|c| c.0).sum();
+                    progress(done, per_job * self.cycles.len() as u64);
                 }
                 Some("outcome") => {
                     // Kept as the JS string it is: a timeline makes it megabytes.
                     let json = field(&message, "json").unwrap_or(JsValue::NULL);
-                    let doing = std::mem::replace(&mut self.slots[id].doing, Doing::Idle);
-                    if let Doing::Job(job) = doing {
-                        if let Some(slot) = self.outcomes.get_mut(job) {
-                            *slot = Some(json);
-                        }
-                        if let Some(c) = self.cycles.get_mut(job) {
-                            c.0 = c.1;
-                        }
+                    self.slots[id].jobs.retain(|&j| j != index);
+                    if let Some(slot) = self.outcomes.get_mut(index) {
+                        *slot = Some(json);
                     }
-                    self.dispatch(id);
+                    if let Some(c) = self.cycles.get_mut(index) {
+                        c.0 = c.1;
+                    }
+                    self.finish_if_all_in(id);
                 }
                 Some("done") => {
                     // The result, or the error of a job (then the other jobs stop).
                     let json = field(&message, "json").and_then(|j| j.as_string());
-                    self.slots[id].doing = Doing::Idle;
-                    self.end(|doing| doing != Doing::Idle);
+                    let slot = &mut self.slots[id];
+                    if slot.finishing {
+                        slot.finishing = false;
+                    } else {
+                        slot.jobs.pop_front();
+                    }
+                    self.end();
                     return Some(decode(json.as_deref().unwrap_or("")));
                 }
                 _ => {}
@@ -323,8 +325,9 @@ impl Pool<'_> {
         }
     }
 
-    /// The first worker told how many jobs there are: queue the others and start the
-    /// rest of the pool on them.
+    /// The first worker told how many jobs there are: start the rest of the pool and
+    /// post every other job at once, in turn to each worker (each runs its messages in
+    /// order; no round trip through the main thread between two jobs).
     fn planned(&mut self, jobs: usize) {
         if self.jobs.is_some() {
             return;
@@ -333,65 +336,71 @@ impl Pool<'_> {
         self.jobs = Some(jobs);
         self.outcomes = vec![None; jobs];
         self.cycles = vec![(0, 0); jobs];
-        self.queue = (1..jobs).collect();
         let wanted = pool_size().min(jobs);
-        while self.slots.len() < wanted && !self.queue.is_empty() {
+        while self.slots.len() < wanted {
             let Some(worker) = take_worker() else { break };
             let id = self.slots.len();
             self.slots.push(Slot::new(worker, id, &self.inbox));
-            self.dispatch(id);
+        }
+        self.post_jobs(1..jobs);
+        let busy = self.slots.iter().filter(|s| !s.jobs.is_empty()).count() as u32;
+        MOST_WORKERS.with(|m| m.set(m.get().max(busy)));
+    }
+
+    /// Posts `jobs` in turn to the workers that are not lost.
+    fn post_jobs(&mut self, jobs: impl IntoIterator<Item = usize>) {
+        let alive: Vec<usize> = (0..self.slots.len())
+            .filter(|&i| !self.slots[i].lost)
+            .collect();
+        for (n, job) in jobs.into_iter().enumerate() {
+            // A worker that refuses a message is treated as lost when it errors; try the
+            // next ones.
+            let posted = (0..alive.len())
+                .map(|k| alive[(n + k) % alive.len()])
+                .find(|&id| {
+                    self.request.post(
+                        &self.slots[id].worker,
+                        "job",
+                        &[("index", JsValue::from(job as u32))],
+                    )
+                });
+            if let Some(id) = posted {
+                self.slots[id].jobs.push_back(job);
+            }
         }
     }
 
-    /// Gives worker `id` the next job, or, once every outcome is in, the finishing work.
-    fn dispatch(&mut self, id: usize) {
-        if let Some(job) = self.queue.pop_front() {
-            let index = JsValue::from(job as u32);
-            if self
-                .request
-                .post(&self.slots[id].worker, "job", &[("index", index)])
-            {
-                self.slots[id].doing = Doing::Job(job);
-                let busy = self
-                    .slots
-                    .iter()
-                    .filter(|s| matches!(s.doing, Doing::Job(_)))
-                    .count() as u32;
-                MOST_WORKERS.with(|m| m.set(m.get().max(busy)));
-            } else {
-                self.queue.push_front(job);
-            }
+    /// Once every outcome is in, worker `id` (whose runner for this run is built) gets
+    /// the finishing work.
+    fn finish_if_all_in(&mut self, id: usize) {
+        let all_in = self.jobs.is_some() && self.outcomes.iter().all(Option::is_some);
+        if !all_in || self.slots.iter().any(|s| s.finishing) {
             return;
         }
-        let all_in = self.jobs.is_some() && self.outcomes.iter().all(Option::is_some);
-        let finishing = self.slots.iter().any(|s| s.doing == Doing::Finishing);
-        if all_in && !finishing {
-            let outcomes: js_sys::Array = self.outcomes.iter().flatten().collect();
-            let worker = &self.slots[id].worker;
-            if self
-                .request
-                .post(worker, "finish", &[("outcomes", outcomes.into())])
-            {
-                self.slots[id].doing = Doing::Finishing;
-            }
+        let outcomes: js_sys::Array = self.outcomes.iter().flatten().collect();
+        let worker = &self.slots[id].worker;
+        if self
+            .request
+            .post(worker, "finish", &[("outcomes", outcomes.into())])
+        {
+            self.slots[id].finishing = true;
         }
     }
 
-    /// Worker `id` failed to load or crashed: its work goes to an idle worker (or the
-    /// next one that is done). `Err` ends the run: no worker is left (before any worker
-    /// answered: module workers do not work here, and the caller runs on the main thread
-    /// from now on).
+    /// Worker `id` failed to load or crashed: its jobs (or the finishing work) go to the
+    /// others. `Err` ends the run: no worker is left (before any worker answered: module
+    /// workers do not work here, and the caller runs on the main thread from now on).
     fn lost(&mut self, id: usize) -> Result<(), Option<RunEnd>> {
-        let doing = std::mem::replace(&mut self.slots[id].doing, Doing::Lost);
-        if doing == Doing::Lost {
+        if self.slots[id].lost {
             return Ok(());
         }
-        self.slots[id].worker.terminate();
-        if let Doing::Job(job) = doing {
-            self.queue.push_front(job);
-        }
-        if self.slots.iter().all(|s| s.doing == Doing::Lost) {
-            self.end(|_| true);
+        let slot = &mut self.slots[id];
+        slot.lost = true;
+        slot.worker.terminate();
+        let jobs: Vec<usize> = slot.jobs.drain(..).collect();
+        let was_finishing = std::mem::replace(&mut slot.finishing, false);
+        let Some(other) = self.slots.iter().position(|s| !s.lost) else {
+            self.end();
             if !self.started_any {
                 UNAVAILABLE.with(|u| u.set(true));
                 return Err(None);
@@ -400,24 +409,25 @@ impl Pool<'_> {
                 en: "internal error: the simulation workers stopped".into(),
                 ko: "내부 오류: 시뮬레이션 워커가 멈췄습니다".into(),
             })));
-        }
-        if let Some(idle) = self.slots.iter().position(|s| s.doing == Doing::Idle) {
-            self.dispatch(idle);
+        };
+        self.post_jobs(jobs);
+        if was_finishing {
+            self.finish_if_all_in(other);
         }
         Ok(())
     }
 
-    /// Ends the run: workers whose state satisfies `stop` are terminated (lost ones
-    /// already are), the others go back to the warm pool.
-    fn end(&mut self, stop: impl Fn(Doing) -> bool) {
+    /// Ends the run: busy workers are terminated (lost ones already are), idle ones go
+    /// back to the warm pool.
+    fn end(&mut self) {
         for slot in std::mem::take(&mut self.slots) {
-            match slot.doing {
-                Doing::Lost => {
-                    slot.worker.set_onmessage(None);
-                    slot.worker.set_onerror(None);
-                }
-                doing if stop(doing) => slot.terminate(),
-                _ => slot.release(),
+            if slot.lost {
+                slot.worker.set_onmessage(None);
+                slot.worker.set_onerror(None);
+            } else if slot.busy() {
+                slot.terminate();
+            } else {
+                slot.release();
             }
         }
     }
