@@ -204,3 +204,74 @@ fn native_platform_equals_its_baseline_exactly() {
     let r = smoke().run().expect("run");
     assert_eq!(platform(&r, "native").steal_percent, 0.0);
 }
+
+/// The page's worker pool: every job run by its own runner (built from the same text, as
+/// each web worker builds one), its figures sent back as JSON, and a third runner completed
+/// with them gives the sequential run's result bit for bit, with and without a timeline.
+/// The scenarios cover sweep points (consolidation-density), desktop sessions
+/// (vdi-consolidation), a fault (fault-blast-radius), memory reclaim (memory-overcommit)
+/// and several platforms sharing baselines (smoke).
+#[test]
+fn jobs_run_apart_and_sent_as_json_complete_to_the_same_result() {
+    for name in [
+        "smoke",
+        "consolidation-density",
+        "vdi-consolidation",
+        "fault-blast-radius",
+        "memory-overcommit",
+    ] {
+        let s = load(&workspace_root().join(format!("scenarios/{name}.toml")));
+        for trace in [false, true] {
+            let options = RunOptions {
+                trace,
+                ..RunOptions::default()
+            };
+            let sequential = s.run_with(options).expect("sequential run");
+            let mut coordinator = s.runner(options).expect("coordinator");
+            let jobs = coordinator.job_count();
+            assert!(jobs >= 2, "{name}: at least a platform and its baseline");
+            // Completed in reverse order: the order must not matter.
+            for index in (0..jobs).rev() {
+                let mut worker = s.runner(options).expect("worker's runner");
+                let mut job = worker.take_job(index).expect("job exists");
+                assert!(worker.take_job(index).is_none(), "a job is taken once");
+                while !job.advance(100_000) {}
+                let sent = serde_json::to_string(&job.into_outcome()).expect("serialize");
+                let received: sim_core::JobOutcome =
+                    serde_json::from_str(&sent).expect("deserialize");
+                assert!(received.events() > 0);
+                coordinator
+                    .complete_outcome(received)
+                    .expect("within the cap");
+            }
+            let pooled = coordinator.finish().expect("finished");
+            // A timeline's recording state (window counters, `serde(skip)`) does not cross
+            // JSON and is not part of a result: with a trace, the results compare as JSON.
+            if !trace {
+                assert!(pooled == sequential, "{name}: results differ");
+            }
+            assert!(
+                json(&pooled) == json(&sequential),
+                "{name} (trace {trace}): JSON differs"
+            );
+        }
+    }
+}
+
+/// A runner missing one job's outcome does not finish (an outcome for a job it does not
+/// have is ignored instead of panicking).
+#[test]
+fn a_runner_missing_an_outcome_does_not_finish() {
+    let s = smoke();
+    let options = RunOptions::default();
+    let mut source = s.runner(options).expect("runner");
+    let mut job = source.take_job(0).expect("job 0");
+    while !job.advance(100_000) {}
+    let outcome = job.into_outcome();
+    assert!(source.take_job(source.job_count()).is_none(), "no such job");
+    let mut coordinator = s.runner(options).expect("coordinator");
+    coordinator
+        .complete_outcome(outcome)
+        .expect("within the cap");
+    assert_eq!(coordinator.finish().unwrap_err(), SimError::NotFinished);
+}

@@ -60,7 +60,7 @@ pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};
 pub use results::{PlatformResult, RunResult};
-pub use runner::{JobRun, Progress, RunOptions, Runner, SimError};
+pub use runner::{JobOutcome, JobRun, Progress, RunOptions, Runner, SimError};
 pub use scenario::{Adjustments, Scenario, ScenarioError};
 pub use table::ComparisonTable;
 pub use text::{Lang, Text};

@@ -11,7 +11,7 @@ const BUCKETS: usize = ((64 - SUB_BITS as usize) + 1) * SUB as usize;
 /// results are portable. Its buckets are allocated up to the largest one recorded: an
 /// operation never recorded costs no bucket memory, and one whose latencies stay below
 /// 2^k cycles at most `(k - 5) x 64` buckets of 8 bytes (at most 30 KB).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Histogram {
     counts: Vec<u64>,
     total: u64,

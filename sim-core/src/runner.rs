@@ -132,6 +132,33 @@ impl JobRun {
             total: self.machine.duration(),
         }
     }
+
+    /// The job's figures once [`JobRun::advance`] returned true, in a form that can cross
+    /// to another process or web worker (serde) before [`Runner::complete_outcome`].
+    pub fn into_outcome(self) -> JobOutcome {
+        JobOutcome {
+            index: self.index,
+            outcome: self.machine.finish(),
+        }
+    }
+}
+
+/// A finished job's figures, taken out of the [`JobRun`] that produced them. It
+/// serializes (the page runs a scenario's jobs in several web workers, each of which
+/// builds the same [`Runner`] from the scenario text, runs one job and sends this back
+/// as JSON), and a [`Runner`] built from the same scenario and options completes with it
+/// exactly as with the job itself.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct JobOutcome {
+    index: usize,
+    outcome: MachineOutcome,
+}
+
+impl JobOutcome {
+    /// Events the job processed.
+    pub fn events(&self) -> u64 {
+        self.outcome.events
+    }
 }
 
 impl Scenario {
@@ -389,14 +416,48 @@ impl Runner {
         runs
     }
 
+    /// Number of jobs (platforms, distinct baselines and sweep points).
+    pub fn job_count(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Takes out job `index` alone (as [`Runner::take_jobs`] does for every job), e.g. in
+    /// a web worker that runs only that job; `None` if there is no such job or it has
+    /// already started, finished or been taken.
+    pub fn take_job(&mut self, index: usize) -> Option<JobRun> {
+        let started = self.current.as_ref().is_some_and(|(i, _)| *i == index);
+        if index >= self.jobs.len()
+            || self.outcomes[index].is_some()
+            || self.taken[index]
+            || started
+        {
+            return None;
+        }
+        self.taken[index] = true;
+        Some(JobRun {
+            index,
+            machine: Machine::new(self.jobs[index].spec.clone()),
+        })
+    }
+
     /// Gives back a finished job taken with [`Runner::take_jobs`]; its events count
     /// against the run's cap.
     pub fn complete(&mut self, job: JobRun) -> Result<(), SimError> {
-        self.events = self.events.saturating_add(job.machine.events());
+        self.complete_outcome(job.into_outcome())
+    }
+
+    /// Gives back a finished job's figures, possibly computed by another [`Runner`] built
+    /// from the same scenario and options; its events count against the run's cap. An
+    /// outcome for a job this runner does not have is ignored ([`Runner::finish`] then
+    /// reports [`SimError::NotFinished`]).
+    pub fn complete_outcome(&mut self, job: JobOutcome) -> Result<(), SimError> {
+        self.events = self.events.saturating_add(job.outcome.events);
         if self.events > self.options.max_events {
             return Err(self.event_limit());
         }
-        self.outcomes[job.index] = Some(job.machine.finish());
+        if let Some(slot) = self.outcomes.get_mut(job.index) {
+            *slot = Some(job.outcome);
+        }
         Ok(())
     }
 

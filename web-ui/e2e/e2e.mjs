@@ -800,9 +800,14 @@ if (process.env.VIRTSIM_BIN) {
       if (a !== b) mismatches.push(f);
     }
     const workerRuns = await fresh.evaluate(async () => (await import('./pkg/web_ui.js')).worker_runs());
+    // Every scenario has at least two jobs (a platform and its baseline): with two or more
+    // cores, some run's jobs ran in two workers at once.
+    const [pooled, cores] = await fresh.evaluate(async () => [(await import('./pkg/web_ui.js')).worker_pool_most(), navigator.hardwareConcurrency]);
+    console.log(`     worker runs ${workerRuns}; most workers at once ${pooled} (hardwareConcurrency ${cores})`);
     await fresh.close();
     assert(mismatches.length === 0, `different results: ${mismatches.join(', ')}`);
     assert(workerRuns >= builtin.length, `runs left the main thread: ${workerRuns} worker runs`);
+    assert(cores < 2 || pooled >= 2, `jobs spread over the pool: at most ${pooled} worker(s) at once with ${cores} cores`);
   });
 }
 

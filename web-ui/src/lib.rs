@@ -62,6 +62,13 @@ pub fn worker_runs() -> u32 {
     worker::runs()
 }
 
+/// Most workers of the pool that ran jobs of one run at the same time so far (the
+/// browser tests check that a run's jobs spread over the pool).
+#[wasm_bindgen]
+pub fn worker_pool_most() -> u32 {
+    worker::most_workers()
+}
+
 /// Names of the built-in scenario files, in library order.
 #[wasm_bindgen]
 pub fn builtin_files() -> Vec<String> {

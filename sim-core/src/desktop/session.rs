@@ -191,7 +191,7 @@ struct Session {
 }
 
 /// Figures of one group of desktops, from one machine run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct DesktopGroupOutcome {
     pub sessions: u32,
     pub sessions_dropped: u32,
@@ -210,7 +210,7 @@ pub struct DesktopGroupOutcome {
 }
 
 /// What the desktops of one machine hand back.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct DesktopOutcome {
     /// By machine group; `None` for a group that is not a desktop.
     pub groups: Vec<Option<DesktopGroupOutcome>>,

@@ -333,7 +333,7 @@ struct Thread {
 }
 
 /// Counters of one instance.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct InstanceCounters {
     pub group: usize,
     pub name: String,
@@ -452,7 +452,9 @@ struct GroupRt {
     lock_hold: u64,
 }
 
-/// What a finished machine hands back.
+/// What a finished machine hands back (serializable, so that a job run in another
+/// web worker can hand it back: `runner::JobOutcome`).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct MachineOutcome {
     pub instances: Vec<InstanceCounters>,
     /// Per scenario group: latency histograms per operation.
