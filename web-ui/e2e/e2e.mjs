@@ -790,14 +790,22 @@ if (process.env.VIRTSIM_BIN) {
       const path = join(SCEN_DIR, f);
       const cli = execFileSync(process.env.VIRTSIM_BIN, ['run', path, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const text = readFileSync(path, 'utf8');
-      // The way the page runs it: in its Web Worker, the result crossing as JSON.
-      const web = await fresh.evaluate(async ([file, text]) => {
+      // The way the page runs it: whole in one Web Worker (a library scenario is below the
+      // pool's threshold), and split over the pool (threshold 0), the result crossing as JSON.
+      const [whole, pooled] = await fresh.evaluate(async ([file, text]) => {
         const m = await import('./pkg/web_ui.js');
-        return m.result_json_as_page_runs(file, text);
+        const whole = await m.result_json_as_page_runs(file, text);
+        m.worker_pool_from(0);
+        try {
+          return [whole, await m.result_json_as_page_runs(file, text)];
+        } finally {
+          m.worker_pool_from(20000000);
+        }
       }, [f, text]);
-      const a = sha256(cli.trimEnd()), b = sha256(web.trimEnd());
-      console.log(`     ${f}: cli ${a.slice(0, 16)} web ${b.slice(0, 16)} ${a === b ? 'equal' : 'DIFFERENT'}`);
-      if (a !== b) mismatches.push(f);
+      const a = sha256(cli.trimEnd()), b = sha256(whole.trimEnd()), c = sha256(pooled.trimEnd());
+      const same = a === b && a === c;
+      console.log(`     ${f}: cli ${a.slice(0, 16)} web ${b.slice(0, 16)} pool ${c.slice(0, 16)} ${same ? 'equal' : 'DIFFERENT'}`);
+      if (!same) mismatches.push(f);
     }
     const workerRuns = await fresh.evaluate(async () => (await import('./pkg/web_ui.js')).worker_runs());
     // Every scenario has at least two jobs (a platform and its baseline): with two or more

@@ -69,6 +69,13 @@ pub fn worker_pool_most() -> u32 {
     worker::most_workers()
 }
 
+/// Splits runs over the worker pool from `events` estimated events on (the browser tests
+/// set 0 to check the pool's results; the page's default is `worker::POOL_MIN_EVENTS`).
+#[wasm_bindgen]
+pub fn worker_pool_from(events: f64) {
+    worker::set_pool_from(events as u64);
+}
+
 /// Names of the built-in scenario files, in library order.
 #[wasm_bindgen]
 pub fn builtin_files() -> Vec<String> {

@@ -8,7 +8,7 @@ use crate::engine::Cycles;
 use crate::memory::{InstanceProgress, MEMORY_SAMPLES};
 
 /// The memory state of every instance (by machine index) at one moment.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MemorySnapshot {
     pub at: Cycles,
     pub instances: Vec<InstanceProgress>,

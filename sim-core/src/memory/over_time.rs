@@ -48,7 +48,7 @@ pub struct MemorySeries {
 }
 
 /// One moment of the run as the machine saw it, per machine instance.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InstanceProgress {
     /// Balloon batches and free page reports still to run.
     pub balloon_left: u32,

@@ -38,6 +38,13 @@ use crate::state::{Knobs, Msg};
 pub const MAX_WORKERS: usize = 8;
 /// How often the page looks for the workers' messages and for a cancel.
 const POLL_MS: u32 = 2;
+/// Below this many estimated events a run goes whole to one worker: splitting it costs
+/// more (each worker reads the scenario, each job's outcome crosses as JSON, one worker
+/// assembles them) than running its jobs side by side saves. sim-core's estimate is an
+/// upper bound, 4 to 13 times the real count on the library, so this is about 2 to 5
+/// million real events: several hundred milliseconds in one worker. Every library
+/// scenario stays below it (README, "The web page").
+pub const POOL_MIN_EVENTS: u64 = 20_000_000;
 
 thread_local! {
     /// Warm workers, idle between runs.
@@ -48,6 +55,14 @@ thread_local! {
     static RUNS: Cell<u32> = const { Cell::new(0) };
     /// Most workers that ran jobs of one run at once (read by the browser tests).
     static MOST_WORKERS: Cell<u32> = const { Cell::new(0) };
+    /// The estimate from which runs are split over the pool (the browser tests lower it
+    /// to check the pool's results against the CLI's).
+    static POOL_FROM: Cell<u64> = const { Cell::new(POOL_MIN_EVENTS) };
+}
+
+/// Sets the estimated events from which a run is split over the pool (tests).
+pub fn set_pool_from(events: u64) {
+    POOL_FROM.with(|p| p.set(events));
 }
 
 /// The pool's size here: the browser's logical cores, at least 1, at most [`MAX_WORKERS`].
@@ -217,9 +232,19 @@ pub async fn run(
         knobs_json: serde_json::to_string(knobs).ok()?,
         trace,
     };
+    // Reading the scenario here is not simulating: the editor validates it on every edit.
+    let estimate = crate::core::Scenario::from_toml(file, text)
+        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
+        .map_or(u64::MAX, |s| s.estimated_events());
+    let whole = estimate < POOL_FROM.with(Cell::get);
     let inbox: Inbox = Rc::default();
     let mut first = Slot::new(take_worker()?, 0, &inbox);
-    if !request.post(&first.worker, "job", &[("index", JsValue::from(0))]) {
+    let (kind, extra) = if whole {
+        ("run", Vec::new())
+    } else {
+        ("job", vec![("index", JsValue::from(0))])
+    };
+    if !request.post(&first.worker, kind, &extra) {
         first.terminate();
         return None;
     }
@@ -228,9 +253,10 @@ pub async fn run(
         request,
         inbox,
         slots: vec![first],
-        jobs: None,
-        outcomes: Vec::new(),
-        cycles: Vec::new(),
+        // A whole run is one job to the pool: its progress and its `done` answer.
+        jobs: whole.then_some(1),
+        outcomes: if whole { vec![None] } else { Vec::new() },
+        cycles: if whole { vec![(0, 0)] } else { Vec::new() },
         started_any: false,
     }
     .drive(&cancel, &progress)
