@@ -96,7 +96,13 @@ fn container_step(
         ..step(
             en,
             ko,
-            compute_us + container::stage_cpu_us(stack, stage, c, host.cpu, host.clock_mhz),
+            compute_us.saturating_add(container::stage_cpu_us(
+                stack,
+                stage,
+                c,
+                host.cpu,
+                host.clock_mhz,
+            )),
             read_mib,
         )
     }
