@@ -242,7 +242,7 @@ cost_table! {
     /// Page faults of the container's entrypoint mapping its binary and libraries from the image.
     container_exec_page_faults: 2_000, "faults", "estimate: about 8 MiB of binary and libraries touched while the entrypoint starts; no figure in the reference";
     /// Pages one file-backed fault reads from disk (the read-ahead window).
-    readahead_pages: 32, "pages", "Linux default read_ahead_kb of 128 (block/blk-settings.c, VM_READAHEAD_PAGES): 32 pages of 4 KiB";
+    readahead_pages: 32, "pages", "Linux include/linux/mm.h: VM_READAHEAD_PAGES = 128 KiB / PAGE_SIZE (the default read_ahead_kb), 32 pages of 4 KiB";
     /// The application's own start (exec, libraries, initialisation), on any platform.
     app_start_us: 100_000, "µs", "estimate: no figure in the reference";
     /// Bytes the application reads when it starts (binaries, libraries, configuration).
