@@ -43,8 +43,8 @@ fn containers_start_faster_and_pack_denser_than_full_vms() {
 /// lookups of its overlay mount and its exec wait for the disk.
 #[test]
 fn container_start_runs_on_the_host_kernel_through_its_paths() {
-    let text =
-        std::fs::read_to_string(workspace_root().join("scenarios/startup-techniques.toml")).unwrap();
+    let text = std::fs::read_to_string(workspace_root().join("scenarios/startup-techniques.toml"))
+        .unwrap();
     let r = run(&text);
     let l = |n: &str| platform(&r, n).lifecycle.clone();
     let (ct, micro, vm) = (l("container"), l("microvm"), l("hw-ept"));
@@ -71,7 +71,10 @@ fn container_start_runs_on_the_host_kernel_through_its_paths() {
     // Overlay mount: 5 layers × 4 metadata blocks = 20 dependent reads of 80 µs each
     // (1.6 ms); exec: 2000 faulted pages read 32 at a time = 63 reads and 8 MiB.
     let (mount, exec) = (step("root file system"), step("exec'd"));
-    assert_eq!((mount.read_requests, exec.read_requests, exec.read_mib), (20, 63, 8));
+    assert_eq!(
+        (mount.read_requests, exec.read_requests, exec.read_mib),
+        (20, 63, 8)
+    );
     // The same scenario on a disk 10 times slower to answer (800 µs instead of 80): the
     // container's 83 dependent reads take 83 × 720 µs = 59.76 ms longer; nothing else
     // changes (the reads are the only latency-bound part of its start).
