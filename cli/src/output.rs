@@ -735,7 +735,11 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             .lifecycle
             .steps
             .iter()
-            .map(|s| format!("{} {:.0} ms", clean(s.what.get(lang)), s.alone_ms))
+            .map(|s| {
+                // Steps on the host kernel take well under a millisecond: keep a decimal.
+                let digits = if s.alone_ms < 10.0 { 1 } else { 0 };
+                format!("{} {:.*} ms", clean(s.what.get(lang)), digits, s.alone_ms)
+            })
             .collect();
         let _ = writeln!(out, "  {} {}", pad(&clean(&p.name), 20), steps.join(" → "));
     }

@@ -1209,13 +1209,14 @@ fn lifecycle_result(
     let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.host, &s.costs);
     lifecycle::time_steps_alone(&mut steps, &s.host);
     let startup_ms = lifecycle::storm(&[steps.clone()], &s.host)[0];
-    let everyone: Vec<Vec<lifecycle::StartStep>> = mine
+    // Every instance of the platform at once: a group's containers share its image in the
+    // host's page cache, so only the first reads it.
+    let together: Vec<(usize, crate::platform::GuestOs)> = mine
         .iter()
-        .flat_map(|i| {
-            let st = lifecycle::start_steps(&p.stack, i.guest_os, &s.host, &s.costs);
-            std::iter::repeat_n(st, i.count as usize)
-        })
+        .enumerate()
+        .flat_map(|(g, i)| std::iter::repeat_n((g, i.guest_os), i.count as usize))
         .collect();
+    let everyone = lifecycle::start_steps_together(&p.stack, &together, false, &s.host, &s.costs);
     let startup_all_ms = lifecycle::storm(&everyone, &s.host)
         .into_iter()
         .fold(0.0, f64::max);
@@ -1303,13 +1304,27 @@ fn fault_results(
             .map(|&i| i as usize)
             .filter(|&i| outcome.instances.get(i).and_then(|c| c.stopped_at) == Some(mf.at))
             .collect();
-        let restart: Vec<Vec<lifecycle::StartStep>> = stopped
+        // The host's page cache (a container's image) survives unless the host's kernel,
+        // the hypervisor or the server failed.
+        let cache_kept = matches!(
+            component,
+            crate::isolation::Component::GuestKernel
+                | crate::isolation::Component::InstanceProcesses
+        );
+        let stopped_groups: Vec<(usize, crate::platform::GuestOs)> = stopped
             .iter()
             .map(|&i| {
                 let group = outcome.instances[i].group;
-                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.host, &s.costs)
+                (group, s.instances[group].guest_os)
             })
             .collect();
+        let restart = lifecycle::start_steps_together(
+            &p.stack,
+            &stopped_groups,
+            cache_kept,
+            &s.host,
+            &s.costs,
+        );
         // A failed shared component (host kernel, hypervisor, server) boots first.
         let host_boot = if component == crate::isolation::Component::GuestKernel {
             0.0
@@ -1395,8 +1410,14 @@ fn oom_results(
                 .filter(|&k| outcome.instances.get(k).and_then(|c| c.stopped_at) == Some(mf.at))
                 .collect();
             let group = outcome.instances.get(i).map_or(0, |c| c.group);
-            let restart =
-                lifecycle::start_steps(&p.stack, s.instances[group].guest_os, &s.host, &s.costs);
+            // The host kernel killed the processes and kept its page cache: the image is warm.
+            let restart = lifecycle::start_steps_with(
+                &p.stack,
+                s.instances[group].guest_os,
+                &s.host,
+                &s.costs,
+                lifecycle::ImageCache::Warm,
+            );
             FaultResult {
                 kind: FaultKind::OomKill,
                 at_ms: (kill.at_ms as u64).max(1),

@@ -135,6 +135,7 @@ pub fn session_host_lifecycle(
         ),
         cpu_us: c.desktop_logon_us,
         read_mib: c.desktop_logon_read_mib,
+        read_requests: 0,
         alone_ms: 0.0,
     };
     let mut steps = vec![logon.clone()];

@@ -9,7 +9,10 @@
 //! port probe under full virtualization is emulated. So binary translation and shadow
 //! paging boot slower than hardware assist with nested paging, because of their paths;
 //! a paravirtual guest and a microVM (direct kernel boot) have no firmware and probe no
-//! legacy ports.
+//! legacy ports. A container boots nothing: its start-up runs on the host kernel
+//! ([`container`]).
+
+pub mod container;
 
 use crate::costs::{CostTable, CpuGeneration};
 use crate::path::{PathBuilder, PathCost};
