@@ -238,6 +238,7 @@ fn ko_word(word: &str) -> &str {
         "sleep" => "대기",
         "timer_interrupt" => "타이머 인터럽트",
         "guest_context_switch" => "게스트 문맥 교환",
+        "tlb_shootdown" => "원격 TLB 슈트다운",
         "io_instruction" => "I/O 명령어",
         "cr_access" => "제어 레지스터 접근",
         "shadow_page_fault" => "섀도 페이지 폴트",
@@ -312,7 +313,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         tr(ko, "emu%", "에뮬%"),
         tr(ko, "host%", "호스트%"),
         tr(ko, "idle%", "유휴%"),
-        "steal%",
+        tr(ko, "steal%", "스틸%"),
         tr(ko, "exits/s", "초당 exit"),
     ];
     let widths = [12, 13, 8, 8, 8, 8, 8, 8, 8, 10];
