@@ -81,10 +81,30 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
         );
         for (p, m) in migrations {
             let name = pad(&clean(&p.name), 22);
+            if p.kind == sim_core::platform::PlatformKind::Container {
+                // Checkpoint and restore: one stop-and-copy, nothing to converge.
+                let _ = writeln!(
+                    out,
+                    "{name} {}",
+                    if ko {
+                        format!(
+                            "{} ({} Gbit/s): 체크포인트와 복원(정지 후 한 번에 복사), 다운타임 {:.1} ms, 전송 {:.0} MiB",
+                            clean(&m.instance), m.link_gbit_s, m.downtime_ms, m.sent_mib
+                        )
+                    } else {
+                        format!(
+                            "{} ({} Gbit/s): checkpoint and restore (stopped, copied in one go), downtime {:.1} ms, sent {:.0} MiB",
+                            clean(&m.instance), m.link_gbit_s, m.downtime_ms, m.sent_mib
+                        )
+                    }
+                );
+                continue;
+            }
+            let rounds = m.rounds.len();
             let line = if ko {
                 format!(
-                    "{name} {} ({} Gbit/s): 라운드 {}개, {}, 다운타임 {:.1} ms, 전체 {:.0} ms, 전송 {:.0} MiB, 게스트 감속 {:.1}%",
-                    clean(&m.instance), m.link_gbit_s, m.rounds.len(),
+                    "{name} {} ({} Gbit/s): 라운드 {rounds}개, {}, 다운타임 {:.1} ms, 전체 {:.0} ms, 전송 {:.0} MiB, 게스트 감속 {:.1}%",
+                    clean(&m.instance), m.link_gbit_s,
                     if m.converged { "수렴" } else { "수렴하지 않음" },
                     m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
                 ) + &if m.guest_traffic_gbit_s > 0.0 {
@@ -94,8 +114,8 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 }
             } else {
                 format!(
-                    "{name} {} ({} Gbit/s): {} rounds, {}, downtime {:.1} ms, total {:.0} ms, sent {:.0} MiB, guest slowdown {:.1}%",
-                    clean(&m.instance), m.link_gbit_s, m.rounds.len(),
+                    "{name} {} ({} Gbit/s): {rounds} round{}, {}, downtime {:.1} ms, total {:.0} ms, sent {:.0} MiB, guest slowdown {:.1}%",
+                    clean(&m.instance), m.link_gbit_s, if rounds == 1 { "" } else { "s" },
                     if m.converged { "converged" } else { "did NOT converge" },
                     m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
                 ) + &if m.guest_traffic_gbit_s > 0.0 {

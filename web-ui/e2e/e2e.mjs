@@ -353,7 +353,8 @@ await step('memory over time and migration rounds: charts with a title, hostile 
     assert((await page.$$eval('img', (i) => i.length)) === 0, 'no <img> element was created');
     if (file === 'live-migration.toml') {
       const notes = await page.$$eval('[id^=chart-migration] .chart-note', (n) => n.map((x) => x.textContent));
-      assert(notes.some((n) => /^Converged/.test(n)) && notes.some((n) => /^Did not converge/.test(n)),
+      assert(notes.some((n) => /^Converged/.test(n)) && notes.some((n) => /^Did not converge/.test(n))
+        && notes.some((n) => /^Checkpoint and restore/.test(n)),
         `migration notes say which converged: ${notes.join(' | ')}`);
     }
   }

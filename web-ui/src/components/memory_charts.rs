@@ -130,6 +130,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
                 index,
                 &labels::platform(lang, p),
                 mig,
+                p.kind == crate::core::PlatformKind::Container,
             ));
         }
     }
@@ -139,7 +140,14 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
 /// A migration's rounds over time: at the end of each round what it sent and what the
 /// guest dirtied meanwhile (the next round's load), then the stop-and-copy; the dashed
 /// line is what the link sends within the downtime target.
-fn migration_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult) -> ChartSpec {
+/// `checkpoint`: a container's checkpoint and restore (one stop-and-copy, no pre-copy).
+fn migration_chart(
+    lang: Lang,
+    index: usize,
+    platform: &str,
+    m: &MigrationResult,
+    checkpoint: bool,
+) -> ChartSpec {
     let mut at = 0.0;
     let mut sent = Vec::new();
     let mut dirty = Vec::new();
@@ -181,7 +189,9 @@ fn migration_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult
     chart.note = Some(
         t(
             lang,
-            if m.converged {
+            if checkpoint {
+                "chart.mig_checkpoint"
+            } else if m.converged {
                 "chart.mig_converged"
             } else {
                 "chart.mig_not_converged"
