@@ -230,8 +230,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.count", "인스턴스 수", "Count"),
     (
         "table.relative.note",
-        "네이티브 기준은 같은 인스턴스를 같은 호스트에서 같은 오버커밋·상한·스케줄링으로 실행하므로, 이 값은 가상화 자체의 비용만 보여 줍니다. 스케줄링 효과는 스틸 시간과 지연을 보세요. 100%를 넘을 수도 있습니다: 네이티브 드라이버에 없는 메커니즘(부하가 걸리면 인터럽트를 억제하는 반가상화 링, queue-depth 참고) 때문이거나, 짧은 실행의 무작위 편차(기준 실행은 연산 시간을 따로 뽑으므로 몇 % 안팎) 때문입니다.",
-        "The native baseline runs the same instances on the same host with the same overcommit, caps and scheduling, so this figure isolates the cost of virtualization itself; for scheduling effects look at steal time and latency. It can pass 100%: through a mechanism the native driver lacks (a paravirtual ring that suppresses interrupts under load, see queue-depth), or through a short run's random spread (the baseline draws its own operation times: a few percent either way).",
+        "네이티브 기준은 같은 인스턴스를 같은 호스트에서 같은 오버커밋·상한·스케줄링으로 실행하므로, 이 값은 가상화 자체의 비용만 보여 줍니다. 스케줄링 효과는 스틸 시간과 지연을 보세요. 100%를 넘을 수도 있습니다: 네이티브 드라이버에 없는 메커니즘(부하가 걸리면 인터럽트를 억제하는 반가상화 링, queue-depth 참고) 때문이거나, 짧은 실행의 무작위 편차(기준 실행은 연산 시간을 따로 뽑으므로 몇 % 안팎) 때문이며, 그룹이라면 이웃 때문일 수도 있습니다: 가상화로 느려진 이웃은 네이티브보다 CPU를 덜 쓰므로 그 그룹에 기준 실행보다 더 많이 남깁니다.",
+        "The native baseline runs the same instances on the same host with the same overcommit, caps and scheduling, so this figure isolates the cost of virtualization itself; for scheduling effects look at steal time and latency. It can pass 100%: through a mechanism the native driver lacks (a paravirtual ring that suppresses interrupts under load, see queue-depth), or through a short run's random spread (the baseline draws its own operation times: a few percent either way), or, for a group, through its neighbours: a neighbour slowed by virtualization uses less CPU than natively and leaves the group more than the baseline did.",
     ),
     ("table.cores", "코어", "cores"),
     ("table.throughput", "처리량 (ops/s)", "Throughput (ops/s)"),
