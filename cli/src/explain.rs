@@ -211,6 +211,13 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
         ),
         rpad(&own.total.to_string(), W_CYCLES)
     );
+    if let Some(note) = &own.note {
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::output::wrap(if ko { &note.ko } else { &note.en }, 96, "    ")
+        );
+    }
     if !others.is_empty() {
         let _ = writeln!(
             out,

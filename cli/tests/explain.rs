@@ -139,3 +139,22 @@ fn unknown_names_exit_2_and_list_the_valid_ones() {
         "{err}"
     );
 }
+
+/// A shootdown's path shows one target: the explanation says the run repeats the IPI for
+/// every other running vCPU, so its total is not read as the measured latency.
+#[test]
+fn a_shootdown_says_it_shows_one_target() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/tlb-shootdown.toml"
+    );
+    let o = virtsim(&["explain", file, "--platform", "hw", "--op", "tlb_shootdown"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("repeats those steps N-1 times"),
+        "{}",
+        stdout(&o)
+    );
+    let o = virtsim(&["explain", file, "--platform", "hw", "--op", "syscall"]);
+    assert!(!stdout(&o).contains("shows one target"), "{}", stdout(&o));
+}

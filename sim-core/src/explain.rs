@@ -137,6 +137,8 @@ pub struct Explanation {
     pub phases: Vec<Phase>,
     /// Sum of the path's steps (batched steps counted once) = sum of the phases.
     pub total: u64,
+    /// What the run does beyond the path shown (`None` when the path is all of it).
+    pub note: Option<Text>,
 }
 
 impl Explanation {
@@ -712,7 +714,25 @@ fn explain_stack(
         batch_every: path.submit.batch_every.max(path.complete.batch_every),
         phases: expander.phases(&path),
         total: path_total(&path),
+        note: beyond_the_path(op),
     })
+}
+
+/// What the machine adds to `op`'s path when it runs it, so that a student does not take
+/// the path's total for the measured latency.
+fn beyond_the_path(op: Op) -> Option<Text> {
+    match op {
+        Op::TlbShootdown => Some(Text::new(
+            "This path shows one target. The run sends the IPI (from the ICR write to its \
+             acknowledgement) to every other vCPU of the instance that is running a thread, so \
+             a guest with N such vCPUs repeats those steps N-1 times; a preempted target is \
+             waited for (or, with PV TLB flush, skipped) as the machine's scheduling decides.",
+            "이 경로는 대상 하나만 보여 줍니다. 실행에서는 스레드를 실행 중인 인스턴스의 다른 vCPU마다 \
+             IPI(ICR 쓰기부터 확인까지)를 보내므로, 그런 vCPU가 N개인 게스트는 이 단계를 N-1번 반복합니다. \
+             선점된 대상은 머신의 스케줄링에 따라 기다리거나(PV TLB flush가 있으면) 건너뜁니다.",
+        )),
+        _ => None,
+    }
 }
 
 /// `op` on the scenario's platform `platform`, phase by phase (`None` if there is no

@@ -204,6 +204,9 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     </div>
                     <h4>{ platform_name(trap.platform) }{ " · " }{ variant_name(own) }</h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move)) }
+                    if let Some(note) = &own.note {
+                        <p id="trap-note" class="hint">{ lang.pick(&note.ko, &note.en).to_string() }</p>
+                    }
                 </div>
                 <aside class="trap-side" aria-label={t(lang, "trap.others")}>
                     <h4>{ t(lang, "trap.others") }</h4>
