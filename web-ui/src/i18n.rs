@@ -94,6 +94,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("controls", "매개변수", "Parameters"),
     ("controls.instances", "그룹당 인스턴스 수", "Instances per group"),
     ("controls.groups", "그룹", "groups"),
+    ("controls.every_group", "모든 그룹을 {}개로", "every group set to {}"),
     ("controls.total", "인스턴스", "instances"),
     (
         "controls.invalid",

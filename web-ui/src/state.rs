@@ -110,6 +110,8 @@ pub struct Baseline {
     pub max_instances: u32,
     /// Instance groups in the scenario.
     pub groups: u32,
+    /// Each group's own instance count, in order.
+    pub group_counts: Vec<u32>,
     /// Container platforms' network and storage modes, by platform name.
     pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
     /// The scenario's questions' operations, in order (for choosing default views).
@@ -131,6 +133,7 @@ impl Baseline {
             description: s.description.clone(),
             max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
             groups: s.instances.len() as u32,
+            group_counts: s.instances.iter().map(|i| i.count).collect(),
             container_modes: s
                 .platforms
                 .iter()

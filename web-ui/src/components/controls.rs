@@ -240,16 +240,31 @@ pub fn controls(props: &ControlsProps) -> Html {
         Validation::Valid { name, .. } => t(lang, "run.named").replace("{}", name),
         Validation::Invalid(_) => t(lang, "run").to_string(),
     };
-    let instances = knobs.instance_count.unwrap_or(base.instance_count);
+    // Untouched, every group keeps its own count (1 + 5 = 6); moved, the slider sets
+    // every group to its value, which the note says.
     let total_note = (base.groups > 1).then(|| {
-        AttrValue::from(format!(
-            "{} {} × {} = {} {}",
-            base.groups,
-            t(lang, "controls.groups"),
-            instances,
-            u64::from(base.groups) * u64::from(instances),
-            t(lang, "controls.total")
-        ))
+        AttrValue::from(match knobs.instance_count {
+            None => format!(
+                "{} {}: {} = {} {}",
+                base.groups,
+                t(lang, "controls.groups"),
+                base.group_counts
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                base.group_counts.iter().map(|&c| u64::from(c)).sum::<u64>(),
+                t(lang, "controls.total")
+            ),
+            Some(n) => format!(
+                "{} {} × {n} = {} {} ({})",
+                base.groups,
+                t(lang, "controls.groups"),
+                u64::from(base.groups) * u64::from(n),
+                t(lang, "controls.total"),
+                t(lang, "controls.every_group").replace("{}", &n.to_string())
+            ),
+        })
     });
 
     html! {
