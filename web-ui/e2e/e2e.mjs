@@ -249,6 +249,26 @@ await step('binary translation platforms show their translation cache figures, i
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
 
+await step('the steal the guest sees stands beside the measured steal, in English and Korean', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('tlb-shootdown.toml'))));
+  await measuredText(page);
+  assert(await page.isVisible('#guest-steal'), 'guest steal table shown');
+  const rows = await page.$$eval('#guest-steal tbody tr', (r) => r.map((tr) => [
+    (tr.querySelector('th .raw-name') || tr.querySelector('th')).textContent.trim(), Number(tr.querySelector('td.steal-measured').textContent.replace(/,/g, '')),
+    Number(tr.querySelector('td.steal-seen').textContent.replace(/,/g, ''))]));
+  // hw: no steal-time reporting, the guest sees none; hybrid (steal_time): it sees what was measured.
+  const hw = rows.find((r) => r[0] === 'hw');
+  const hybrid = rows.find((r) => r[0] === 'hybrid');
+  assert(hw && hw[1] > 10 && hw[2] === 0, `hw: measured ${hw && hw[1]}, seen ${hw && hw[2]}`);
+  assert(hybrid && hybrid[1] > 10 && Math.abs(hybrid[2] - hybrid[1]) < 0.15, `hybrid: ${hybrid}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const ko = await page.textContent('#guest-steal caption');
+  assert(ko.includes('게스트가 보는'), `Korean caption: ${ko}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 await step('stack and paths open on a blocking op with per-layer subtotals', async () => {
   await page.click('#tab-paths');
   await page.waitForSelector('#layer-subtotals tbody tr');

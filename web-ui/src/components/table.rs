@@ -130,6 +130,28 @@ pub fn table(props: &TableProps) -> Html {
                 </table>
                 </div>
             }
+            if r.platforms.iter().any(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()) {
+                <div class="scroll">
+                <table id="guest-steal" class="data num">
+                    <caption>{ t(lang, "table.guest_steal") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "table.platform") }</th>
+                        <th scope="col">{ t(lang, "table.steal_measured") }</th>
+                        <th scope="col">{ t(lang, "table.steal_seen") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.platforms.iter().filter(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()).map(|p| html! {
+                            <tr>
+                                <th scope="row">{ platform_cell(lang, p) }</th>
+                                <td class="steal-measured">{ crate::num::fixed(p.steal_percent, 1) }</td>
+                                <td class="steal-seen">{ crate::num::fixed(p.guest_steal_percent, 1) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+                <p class="hint">{ t(lang, "table.guest_steal.note") }</p>
+            }
             if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
                 <div class="scroll">
                 <table id="bt-cache" class="data num">
