@@ -277,7 +277,11 @@ mod tests {
             sent_mib: 4048.0,
             slowdown_percent: 1.0,
         };
-        let chart = migration_chart(Lang::En, 2, "Busy <b>db</b>", &m);
+        // A container's checkpoint and restore has nothing to converge.
+        let checkpoint = migration_chart(Lang::En, 2, "db", &m, true);
+        let note = checkpoint.note.unwrap();
+        assert!(note.starts_with("Checkpoint and restore"), "{note}");
+        let chart = migration_chart(Lang::En, 2, "Busy <b>db</b>", &m, false);
         assert_eq!(chart.id, "chart-migration-2");
         assert!(chart.title.contains("Busy <b>db</b>"));
         let note = chart.note.unwrap();
