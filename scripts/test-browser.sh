@@ -60,7 +60,7 @@ say "component tests in headless Chromium (wasm-bindgen-test, chromedriver)"
 (
   cd web-ui   # webdriver.json (Chromium flags) lives here
   CHROMEDRIVER="$CHROMEDRIVER" \
-  WASM_BINDGEN_TEST_TIMEOUT=400 \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test -p web-ui --target wasm32-unknown-unknown --test browser
 )

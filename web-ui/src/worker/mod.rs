@@ -96,15 +96,31 @@ pub fn prewarm() {
         let mut pool = p.borrow_mut();
         while pool.len() < size {
             match spawn() {
-                Some(w) => pool.push(w),
+                Some(w) => {
+                    // A warm worker that fails before any run listens to it (its module
+                    // does not load here) would otherwise be handed to a run that then
+                    // waits for it forever: its error marks workers unavailable. A run's
+                    // own handlers replace this one.
+                    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+                        UNAVAILABLE.with(|u| u.set(true));
+                    });
+                    w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                    on_error.forget();
+                    pool.push(w);
+                }
                 None => break,
             }
         }
     });
 }
 
-/// A warm worker, or a new one.
+/// A warm worker, or a new one; none once workers are known not to work here (the warm
+/// ones are then dropped).
 fn take_worker() -> Option<web_sys::Worker> {
+    if UNAVAILABLE.with(Cell::get) {
+        POOL.with(|p| p.borrow_mut().drain(..).for_each(|w| w.terminate()));
+        return None;
+    }
     POOL.with(|p| p.borrow_mut().pop()).or_else(spawn)
 }
 
