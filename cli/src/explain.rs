@@ -110,7 +110,11 @@ fn stack_label(e: &Explanation, ko: bool) -> String {
     if let Some(t) = e.technique {
         parts.push(word(ko, &snake(&t)).to_string());
         parts.push(format!("io={}", word(ko, &snake(&e.io))));
-        parts.push(format!("memory={}", snake(&e.memory)));
+        parts.push(if ko {
+            format!("메모리={}", word(ko, &snake(&e.memory)))
+        } else {
+            format!("memory={}", snake(&e.memory))
+        });
     }
     parts.join(" ")
 }

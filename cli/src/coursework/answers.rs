@@ -139,7 +139,7 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
                     kind_name(q),
                     csv_field(&q.answer),
                     q.value.map_or(String::new(), |v| v.to_string()),
-                    q.tolerance_percent
+                    tolerance(q)
                 );
             }
             out
@@ -276,11 +276,19 @@ fn assignment_csv(
                 q.predict,
                 csv_field(&c.answer),
                 c.value.map_or(String::new(), |v| v.to_string()),
-                c.tolerance_percent,
+                tolerance(c),
                 csv_field(&variant),
                 hash
             );
         }
     }
     out
+}
+
+/// A numeric question's tolerance; empty for a choice (a platform is right or not).
+fn tolerance(q: &sim_core::QuestionAnswer) -> String {
+    match q.kind {
+        sim_core::QuestionKind::Numeric => q.tolerance_percent.to_string(),
+        sim_core::QuestionKind::Choice => String::new(),
+    }
 }
