@@ -522,9 +522,15 @@ fn draw_lines(
         .x_label_area_size(54)
         .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+    // A narrow range far from 0 (a migration's rounds between 1 719 and 1 731 ms) needs
+    // its digits: short numbers would label every tick "1.7k".
+    let span = hi - lo;
     let x_fmt = |x: &f64| {
         if log_x {
             short_num(&round_sig(10f64.powf(*x)))
+        } else if span > 0.0 && span * 5.0 < x.abs() {
+            let decimals = (-(span / 6.0).log10()).ceil().clamp(0.0, 6.0) as usize;
+            format!("{x:.decimals$}")
         } else {
             short_num(x)
         }
@@ -599,6 +605,20 @@ pub fn colour(i: usize) -> Rgb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ticks over a narrow range far from 0 keep their digits (a migration's rounds end
+    /// between 1 719 and 1 731 ms): not six ticks that all read "1.7k".
+    #[test]
+    fn narrow_x_ranges_keep_their_digits() {
+        let line = Line {
+            name: "sent".into(),
+            colour: colour(0),
+            points: vec![(1719.5, 2048.0), (1731.0, 12.0)],
+        };
+        let svg = xy_lines("t", "ms", "MiB", &[line], None);
+        assert!(!svg.contains("1.7k"), "{svg}");
+        assert!(svg.contains("1720") && svg.contains("1730"), "{svg}");
+    }
 
     #[test]
     fn labels_are_escaped() {
