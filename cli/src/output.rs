@@ -457,20 +457,33 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             "스틸: 호스트가 잰 것 / 게스트가 보는 것 (스틸 타임 보고)",
         );
         for p in r.platforms.iter().filter(|p| stolen(p)) {
-            let n = p.instances.len().max(1) as f64;
-            let guest_cpu = p.instances.iter().map(|i| i.guest_cpu_percent).sum::<f64>() / n;
+            // Weighted by vCPUs, as the platform's steal is (a 4-vCPU guest counts four
+            // times a 1-vCPU one), so that measured steal and own accounting compare.
+            let vcpus = |i: &sim_core::results::InstanceResult| {
+                p.groups
+                    .iter()
+                    .find(|g| g.name == i.group)
+                    .map_or(1.0, |g| f64::from(g.vcpus.max(1)))
+            };
+            let weight: f64 = p.instances.iter().map(vcpus).sum::<f64>().max(1.0);
+            let guest_cpu = p
+                .instances
+                .iter()
+                .map(|i| i.guest_cpu_percent * vcpus(i))
+                .sum::<f64>()
+                / weight;
             let _ = writeln!(
                 out,
                 "{} {}",
                 pad(&clean(&p.name), nw),
                 if ko {
                     format!(
-                        "측정 {:.1}%, 게스트가 보는 스틸 {:.1}%; 게스트 자신의 CPU 사용률 집계 평균 {guest_cpu:.1}%",
+                        "측정 {:.1}%, 게스트가 보는 스틸 {:.1}%; 게스트 자신의 CPU 사용률 집계 {guest_cpu:.1}% (vCPU 평균)",
                         p.steal_percent, p.guest_steal_percent
                     )
                 } else {
                     format!(
-                        "measured {:.1}%, the guests see {:.1}%; their own CPU accounting reports {guest_cpu:.1}% on average",
+                        "measured {:.1}%, the guests see {:.1}%; their own CPU accounting reports {guest_cpu:.1}% (mean over vCPUs)",
                         p.steal_percent, p.guest_steal_percent
                     )
                 }
