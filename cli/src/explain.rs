@@ -7,7 +7,7 @@ use std::fmt::Write;
 use clap::ValueEnum;
 use serde::Serialize;
 use sim_core::explain::{self, Explanation, Phase, Section};
-use sim_core::{Layer, Op, Scenario};
+use sim_core::{Layer, Op, PlatformKind, Scenario};
 
 use crate::output::{clean, pad, rpad, snake, word, wrap};
 
@@ -85,11 +85,17 @@ pub fn render(
     })
 }
 
-/// A layer's name in the output language.
-fn layer(ko: bool, l: Layer) -> &'static str {
+/// A layer's name in the output language on a platform of kind `kind`: the kernel layer is
+/// a VM's own guest kernel, a native machine's only kernel, or the host kernel every
+/// container shares.
+fn layer(ko: bool, l: Layer, kind: PlatformKind) -> &'static str {
     let (en, ko_text) = match l {
         Layer::Application => ("application", "애플리케이션"),
-        Layer::GuestKernel => ("guest kernel", "게스트 커널"),
+        Layer::GuestKernel => match kind {
+            PlatformKind::Native => ("kernel", "커널"),
+            PlatformKind::Container => ("host kernel", "호스트 커널"),
+            _ => ("guest kernel", "게스트 커널"),
+        },
         Layer::Hypervisor => ("hypervisor", "하이퍼바이저"),
         Layer::DriverDomain => ("driver domain", "드라이버 도메인"),
         Layer::VmmProcess => ("VMM process", "VMM 프로세스"),
@@ -156,7 +162,7 @@ fn phase_lines(out: &mut String, e: &Explanation, ko: bool, sources: bool) {
             "{} {} {} {}  {}",
             rpad(&(i + 1).to_string(), W_NUM),
             pad(p.kind.label(lang), W_KIND),
-            pad(layer(ko, p.layer), W_LAYER),
+            pad(layer(ko, p.layer, e.kind), W_LAYER),
             rpad(&p.cycles.to_string(), W_CYCLES),
             text
         );

@@ -104,7 +104,7 @@ enum Command {
         /// The platform's name in the scenario.
         #[arg(long)]
         platform: String,
-        /// The operation (syscall, privileged_instruction, io_port, page_fault, ...).
+        /// The operation (syscall, cpuid, cr3_write, io_port, page_fault, ...; `privileged_instruction` is a mix, not one path).
         #[arg(long)]
         op: String,
         /// Language of the table and of error messages.

@@ -155,3 +155,36 @@ fn a_shootdown_says_it_shows_one_target() {
     let o = virtsim(&["explain", file, "--platform", "hw", "--op", "syscall"]);
     assert!(!stdout(&o).contains("shows one target"), "{}", stdout(&o));
 }
+
+#[test]
+fn a_container_runs_on_the_host_kernel_not_a_guest_kernel() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/containers-vs-vms.toml"
+    );
+    let o = virtsim(&[
+        "explain",
+        file,
+        "--platform",
+        "cpu-container",
+        "--op",
+        "syscall",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    // The container's own section comes before "side by side"; the shared kernel is the
+    // host's there, and a native machine's kernel is just "kernel".
+    let (own, others) = out
+        .split_once("The same operation side by side")
+        .expect("two parts");
+    assert!(own.contains("host kernel"), "{own}");
+    assert!(!own.contains("guest kernel"), "{own}");
+    let native = others
+        .split("\n\n")
+        .find(|s| s.contains("native (native)"))
+        .expect("native");
+    assert!(
+        native.contains(" kernel ") && !native.contains("guest kernel"),
+        "{native}"
+    );
+}

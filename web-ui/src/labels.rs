@@ -23,10 +23,16 @@ pub fn platform_named(lang: Lang, r: &RunResult, name: &str) -> String {
         .map_or_else(|| name.to_string(), |p| platform(lang, p))
 }
 
+/// A layer's name where the platform is not known (a column shared by several platforms):
+/// the kernel layer is a VM's own guest kernel, or the host's kernel that native processes
+/// and every container share.
 pub fn layer(lang: Lang, l: Layer) -> &'static str {
     let (ko, en) = match l {
         Layer::Application => ("애플리케이션", "application"),
-        Layer::GuestKernel => ("게스트 커널", "guest kernel"),
+        Layer::GuestKernel => (
+            "커널 (VM은 자기 게스트 커널, 컨테이너는 공유하는 호스트 커널)",
+            "kernel (a VM's own guest kernel; containers share the host's)",
+        ),
         Layer::Hypervisor => ("하이퍼바이저", "hypervisor"),
         Layer::DriverDomain => ("드라이버 도메인", "driver domain"),
         Layer::VmmProcess => (
@@ -41,6 +47,20 @@ pub fn layer(lang: Lang, l: Layer) -> &'static str {
         Layer::Hardware => ("하드웨어", "hardware"),
     };
     lang.pick(ko, en)
+}
+
+/// A layer's name on a platform of kind `kind`: the kernel layer of a native machine is
+/// its only kernel, a container's is the host kernel it shares with every other container.
+pub fn layer_on(lang: Lang, l: Layer, kind: PlatformKind) -> &'static str {
+    match (l, kind) {
+        (Layer::GuestKernel, PlatformKind::Native) => lang.pick("커널 (OS)", "kernel (OS)"),
+        (Layer::GuestKernel, PlatformKind::Container) => lang.pick(
+            "호스트 커널 (모든 컨테이너가 공유)",
+            "host kernel (shared by every container)",
+        ),
+        (Layer::GuestKernel, _) => lang.pick("게스트 커널", "guest kernel"),
+        _ => layer(lang, l),
+    }
 }
 
 pub fn category(lang: Lang, c: Category) -> &'static str {

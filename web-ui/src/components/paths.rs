@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::step_through::StepThrough;
 use crate::components::table::fmt_num;
-use crate::core::{Layer, Op, OpPath, Step};
+use crate::core::{Layer, Op, OpPath, PlatformKind, Step};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
@@ -119,14 +119,20 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
     }
 }
 
-fn step_rows(lang: Lang, steps: &[Step], first: usize, note: Option<String>) -> Html {
+fn step_rows(
+    lang: Lang,
+    kind: PlatformKind,
+    steps: &[Step],
+    first: usize,
+    note: Option<String>,
+) -> Html {
     html! {
         { for steps.iter().enumerate().map(|(i, s)| html! {
             <tr>
                 <td>{ first + i }</td>
                 <td class="text">
                     <span class="swatch" style={format!("background:{}", palette::css(palette::layer(s.layer)))}></span>
-                    { labels::layer(lang, s.layer) }
+                    { labels::layer_on(lang, s.layer, kind) }
                 </td>
                 <td class="text">
                     { lang.pick(&s.ko, &s.en).to_string() }
@@ -210,7 +216,7 @@ pub fn paths(props: &PathsProps) -> Html {
                                 <p class="hint same-path">{ format!("{} {other}", t(lang, "paths.same_as")) }</p>
                             }
                             <ol class="stack" aria-label={t(lang, "paths.layers")}>
-                                { for p.layers.iter().map(|l| html! { <li style={format!("border-left:6px solid {}", palette::css(palette::layer(*l)))}>{ labels::layer(lang, *l) }</li> }) }
+                                { for p.layers.iter().map(|l| html! { <li style={format!("border-left:6px solid {}", palette::css(palette::layer(*l)))}>{ labels::layer_on(lang, *l, p.kind) }</li> }) }
                             </ol>
                             if let Some(path) = path {
                                 <div class="scroll">
@@ -223,13 +229,13 @@ pub fn paths(props: &PathsProps) -> Html {
                                         <th scope="col">{ t(lang, "paths.cycles") }</th>
                                     </tr></thead>
                                     <tbody>
-                                        { step_rows(lang, &path.submit.steps, 1, None) }
-                                        { step_rows(lang, &path.submit.batched, 1 + path.submit.steps.len(),
+                                        { step_rows(lang, p.kind, &path.submit.steps, 1, None) }
+                                        { step_rows(lang, p.kind, &path.submit.batched, 1 + path.submit.steps.len(),
                                             Some(t(lang, "paths.every").replace("{}", &fmt_num(path.submit.batch_every as f64)))) }
                                         if !path.complete.steps.is_empty() || !path.complete.batched.is_empty() {
                                             <tr class="sub"><th colspan="4" scope="rowgroup" class="text">{ t(lang, "paths.completion") }</th></tr>
-                                            { step_rows(lang, &path.complete.steps, 1, None) }
-                                            { step_rows(lang, &path.complete.batched, 1 + path.complete.steps.len(),
+                                            { step_rows(lang, p.kind, &path.complete.steps, 1, None) }
+                                            { step_rows(lang, p.kind, &path.complete.batched, 1 + path.complete.steps.len(),
                                                 Some(t(lang, "paths.every").replace("{}", &fmt_num(path.complete.batch_every as f64)))) }
                                         }
                                     </tbody>

@@ -190,7 +190,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                         style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
                         <p class="trap-head">
                             <strong id="trap-kind">{ phase.kind.label(core_lang(lang)) }</strong>
-                            { " · " }{ labels::layer(lang, phase.layer) }
+                            { " · " }{ labels::layer_on(lang, phase.layer, own.kind) }
                             if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
                         </p>
