@@ -412,6 +412,22 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         }
         let _ = writeln!(out);
     }
+    // A container's or a native machine's "steal" is its threads' run-queue wait: no
+    // hypervisor steals from them, but the mechanism (runnable, no CPU free) is the same.
+    if r.platforms
+        .iter()
+        .any(|p| p.steal_percent >= 0.05 && !p.kind.is_hypervisor())
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "steal% of a container or native platform: its threads' run-queue wait (runnable, no CPU free); no hypervisor steals from them",
+                "컨테이너·네이티브의 스틸%: 스레드가 실행 큐에서 기다린 시간(실행 가능하지만 빈 CPU 없음). 하이퍼바이저가 가져간 시간이 아닙니다",
+            )
+        );
+    }
     if r.platforms.iter().any(|p| p.label.is_some()) {
         section(&mut out, ko, "platforms", "플랫폼 설명");
         for p in &r.platforms {

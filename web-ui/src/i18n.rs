@@ -242,7 +242,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.throughput", "처리량 (ops/s)", "Throughput (ops/s)"),
     ("table.relative", "네이티브 대비 성능", "Relative to native"),
     ("table.p99", "p99 지연", "p99 latency"),
-    ("table.steal", "스틸 %", "Steal %"),
+    ("table.steal", "스틸·대기 %", "Steal / wait %"),
+    ("table.steal.note", "VM: 실행 가능한 vCPU가 pCPU를 기다린 시간(스틸). 컨테이너·네이티브: 스레드가 실행 큐에서 기다린 시간. 하이퍼바이저가 가져간 것이 아니지만 기다린 이유(빈 CPU 없음)는 같습니다.", "VMs: the time a runnable vCPU waited for a pCPU (steal). Containers and native: the time their threads waited in the run queue; no hypervisor takes it, but the reason (no CPU free) is the same."),
     ("table.exits", "초당 exit·하이퍼콜", "Exits + hypercalls /s"),
     (
         "chart.relative",

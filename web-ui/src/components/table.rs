@@ -80,7 +80,11 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ " ⓘ" }</th>
-                    { for SHARE_HEADS.iter().map(|k| html! { <th scope="col" class={classes!(if *k == "table.steal" { "opt-phone" } else { "opt" })}>{ t(lang, k) }</th> }) }
+                    { for SHARE_HEADS.iter().map(|k| if *k == "table.steal" {
+                        html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ " ⓘ" }</th> }
+                    } else {
+                        html! { <th scope="col" class="opt">{ t(lang, k) }</th> }
+                    }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>
                 <tbody>
