@@ -200,6 +200,7 @@ pub fn bars(
     let (width, _) = size();
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let height = PLOT_HEIGHT
+        + title_extra(title, width)
         + x_label_area(&wrap_categories(categories, width))
         + legend(None, &entries, width, false);
     let mut svg = String::new();
@@ -230,6 +231,31 @@ fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// A title's lines: a title wider than the chart is wrapped, never cut.
+fn title_lines(title: &str, width: u32) -> Vec<String> {
+    wrap(title, f64::from(width) - 24.0, TITLE_PX)
+}
+
+/// The height a title's lines after its first add to a chart (a line and its padding).
+fn title_extra(title: &str, width: u32) -> u32 {
+    let lines = title_lines(title, width).len().max(1) as u32;
+    (lines - 1) * (TITLE_PX + 10)
+}
+
+/// Draws the title centred at the top of `area`, as many lines as it needs, below the
+/// chart's 8 px top margin; returns the area under it.
+fn titled<'a>(
+    area: &Area<'a>,
+    title: &str,
+) -> Result<Area<'a>, DrawingAreaErrorKind<std::io::Error>> {
+    let (width, _) = area.dim_in_pixel();
+    let mut below = area.margin(8, 0, 0, 0);
+    for line in title_lines(title, width) {
+        below = below.titled(&line, ("sans-serif", TITLE_PX))?;
+    }
+    Ok(below)
+}
 
 /// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
 /// Returns the rows' total height when `draw` is None.
@@ -305,14 +331,15 @@ fn draw_bars(
             .fold(0.0, f64::max)
     }
     .max(opts.min_top);
-    // Log scale: bars drawn in log10 space from a decade below the smallest value.
+    // Log scale: bars drawn in log10 space from at least half a decade below the
+    // smallest value, so that the smallest bars (and equal bars) still show.
     let min_pos = series
         .iter()
         .flat_map(|s| s.values.iter().copied())
         .filter(|v| v.is_finite() && *v > 0.0)
         .fold(f64::MAX, f64::min);
     let (y_lo, y_hi) = if log {
-        (min_pos.log10().floor() - 0.0, (max * 1.5).log10().ceil())
+        ((min_pos.log10() - 0.5).floor(), (max * 1.5).log10().ceil())
     } else {
         (0.0, nice_max(max))
     };
@@ -338,9 +365,10 @@ fn draw_bars(
     } else {
         y_desc.to_string()
     };
+    let plot = titled(&plot, title)?;
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", TITLE_PX))
         .margin(8)
+        .margin_top(0)
         .x_label_area_size(x_area)
         .y_label_area_size(66)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
@@ -432,7 +460,7 @@ pub struct Line {
 pub fn log_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, lines_size(lines)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
         let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, true);
         let _ = root.present();
     }
@@ -450,7 +478,7 @@ pub fn xy_lines(
 ) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, lines_size(lines)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
         let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, false);
         let _ = root.present();
     }
@@ -458,12 +486,12 @@ pub fn xy_lines(
 }
 
 /// The size of a line chart: its plot plus the legend's rows.
-fn lines_size(lines: &[Line]) -> (u32, u32) {
+fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
     let (width, _) = size();
     let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
     (
         width,
-        PLOT_HEIGHT + 54 + legend(None, &entries, width, true),
+        PLOT_HEIGHT + title_extra(title, width) + 54 + legend(None, &entries, width, true),
     )
 }
 
@@ -515,9 +543,10 @@ fn draw_lines(
     let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
     let legend_h = legend(None, &entries, width, true);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
+    let plot = titled(&plot, title)?;
     let mut chart = ChartBuilder::on(&plot)
-        .caption(title, ("sans-serif", TITLE_PX))
         .margin(8)
+        .margin_top(0)
         .margin_right(18)
         .x_label_area_size(54)
         .y_label_area_size(60)
@@ -657,6 +686,51 @@ mod tests {
             .and_then(|n| n.parse().ok())
             .unwrap();
         assert!(h > PLOT_HEIGHT, "{h}");
+    }
+
+    /// A title wider than the chart is wrapped onto a second line, whole, and the
+    /// drawing grows by that line: 80 characters at about 9.5 px each are ~760 px, more
+    /// than the 520 px chart.
+    #[test]
+    fn long_titles_wrap_whole_and_grow_the_chart() {
+        let long =
+            "Memory over time per instance: resident, ballooned, shared by KSM and swapped (MiB)";
+        let short = grouped_bars("t", "y", &["a".into()], &[]);
+        let svg = grouped_bars(long, "y", &["a".into()], &[]);
+        let height = |svg: &str| -> u32 {
+            svg.split("height=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap()
+        };
+        assert_eq!(height(&svg), height(&short) + TITLE_PX + 10, "{svg}");
+        let lines = title_lines(long, WIDTH);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        for line in &lines {
+            assert!(svg.contains(line.as_str()), "{line} not drawn in {svg}");
+        }
+    }
+
+    /// Equal bars on a log scale stand above the axis floor: the axis starts at least half
+    /// a decade below the smallest value (10 and 10 and 1000: the floor is 10^0, not 10^1).
+    #[test]
+    fn equal_bars_on_a_log_scale_are_visible() {
+        let s = Series {
+            name: "s".into(),
+            colour: colour(0),
+            values: vec![10.0, 10.0, 1000.0],
+        };
+        assert!(wants_log(std::slice::from_ref(&s)));
+        let svg = grouped_bars("t", "y", &["a".into(), "b".into(), "c".into()], &[s]);
+        // The axis labels its decades from 1 up: a floor at 10 would leave no "1".
+        let labels: Vec<&str> = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+            .map(str::trim)
+            .collect();
+        assert!(labels.contains(&"1"), "{labels:?}");
     }
 
     #[test]
