@@ -203,15 +203,20 @@ pub enum Enlightenment {
     /// target gets flush-on-next-entry instead of an IPI, and the sender does not wait for
     /// it. Needs `steal_time` (the flag lives there).
     PvTlbFlush,
+    /// PV send-IPI (KVM_FEATURE_PV_SEND_IPI, Linux 4.19, Wanpeng Li 2018): the guest sends
+    /// an IPI to many vCPUs with one hypercall (KVM_HC_SEND_IPI, a bitmap of up to 128
+    /// APIC IDs) instead of one ICR write, and one exit, per target.
+    PvSendIpi,
 }
 
 impl Enlightenment {
-    pub const ALL: [Enlightenment; 5] = [
+    pub const ALL: [Enlightenment; 6] = [
         Enlightenment::PvEoi,
         Enlightenment::PvTimer,
         Enlightenment::PvSpinlocks,
         Enlightenment::StealTime,
         Enlightenment::PvTlbFlush,
+        Enlightenment::PvSendIpi,
     ];
 
     /// The name in scenario files.
@@ -222,6 +227,7 @@ impl Enlightenment {
             Enlightenment::PvSpinlocks => "pv_spinlocks",
             Enlightenment::StealTime => "steal_time",
             Enlightenment::PvTlbFlush => "pv_tlb_flush",
+            Enlightenment::PvSendIpi => "pv_send_ipi",
         }
     }
 }
@@ -236,6 +242,7 @@ pub struct Enlightenments {
     pub pv_spinlocks: bool,
     pub steal_time: bool,
     pub pv_tlb_flush: bool,
+    pub pv_send_ipi: bool,
 }
 
 impl Enlightenments {
@@ -243,7 +250,8 @@ impl Enlightenments {
     /// flush (Linux arch/x86/kernel/kvm.c: `kvm_guest_init` sets up PV EOI when the host
     /// offers KVM_FEATURE_PV_EOI and steal time with KVM_FEATURE_STEAL_TIME,
     /// `kvm_spinlock_init` PV spinlocks with KVM_FEATURE_PV_UNHALT, and `pv_tlb_flush_supported`
-    /// installs `kvm_flush_tlb_multi` with KVM_FEATURE_PV_TLB_FLUSH and steal time); KVM
+    /// installs `kvm_flush_tlb_multi` with KVM_FEATURE_PV_TLB_FLUSH and steal time,
+    /// `kvm_apic_init` installs `kvm_send_ipi_mask` with KVM_FEATURE_PV_SEND_IPI); KVM
     /// offers no PV timer (the guest arms its TSC-deadline timer, a write that exits).
     pub fn kvm_linux() -> Enlightenments {
         Enlightenments {
@@ -252,6 +260,7 @@ impl Enlightenments {
             pv_spinlocks: true,
             steal_time: true,
             pv_tlb_flush: true,
+            pv_send_ipi: true,
         }
     }
 
@@ -263,6 +272,7 @@ impl Enlightenments {
             pv_spinlocks: has(Enlightenment::PvSpinlocks),
             steal_time: has(Enlightenment::StealTime),
             pv_tlb_flush: has(Enlightenment::PvTlbFlush),
+            pv_send_ipi: has(Enlightenment::PvSendIpi),
         }
     }
 }

@@ -423,11 +423,13 @@ mod slot {
     pub const FREE_PAGE_REPORT: usize = BALLOON_BATCH + 1;
     /// A TLB shootdown: one IPI, and the wait for the running targets' acknowledgements.
     pub const SHOOTDOWN_IPI: usize = FREE_PAGE_REPORT + 1;
+    /// PV send-IPI's one hypercall for all of a shootdown's IPIs (empty without it).
+    pub const SHOOTDOWN_PV_SEND_IPI: usize = FLUSH_ON_ENTRY + 1;
     pub const SHOOTDOWN_ACK: usize = SHOOTDOWN_IPI + 1;
     /// A target's handling of a shootdown IPI, and PV TLB flush's flush on entry.
     pub const SHOOTDOWN_HANDLER: usize = SHOOTDOWN_ACK + 1;
     pub const FLUSH_ON_ENTRY: usize = SHOOTDOWN_HANDLER + 1;
-    pub const COUNT: usize = FLUSH_ON_ENTRY + 1;
+    pub const COUNT: usize = SHOOTDOWN_PV_SEND_IPI + 1;
 }
 
 struct GroupRt {
@@ -987,6 +989,10 @@ impl GroupRt {
             &crate::memory::free_page_report_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
         put(slot::SHOOTDOWN_IPI, &builder.shootdown_ipi_path().steps);
+        put(
+            slot::SHOOTDOWN_PV_SEND_IPI,
+            &builder.shootdown_pv_send_ipi_path().steps,
+        );
         put(slot::SHOOTDOWN_ACK, &builder.shootdown_ack_path().steps);
         put(
             slot::SHOOTDOWN_HANDLER,

@@ -127,6 +127,8 @@ impl Machine {
                     "tlb shootdown IPIs",
                 );
                 if ipis > 0 {
+                    // PV send-IPI: one hypercall for every target (an empty path without).
+                    self.plan_path(p, slot::SHOOTDOWN_PV_SEND_IPI);
                     self.plan_repeat(p, slot::SHOOTDOWN_IPI, ipis);
                 }
                 if running {

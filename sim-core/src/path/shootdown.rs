@@ -1,4 +1,5 @@
-//! Remote TLB shootdowns: the sender's own work, one IPI to a target, a target's handler,
+//! Remote TLB shootdowns: the sender's own work, PV send-IPI's one hypercall, one IPI to a
+//! target, a target's handler,
 //! the wait for a running target's acknowledgement, and PV TLB flush's flush on entry. Which targets get an IPI and whether the sender
 //! waits for a preempted one is the machine's business (`machine/shootdown.rs`).
 
@@ -43,21 +44,61 @@ impl PathBuilder<'_> {
     pub fn shown_path(&self, op: Op) -> super::OpPath {
         let mut path = self.op_path(op);
         if op == Op::TlbShootdown {
+            path.submit
+                .steps
+                .extend(self.shootdown_pv_send_ipi_path().steps);
             path.submit.steps.extend(self.shootdown_ipi_path().steps);
             path.submit.steps.extend(self.shootdown_ack_path().steps);
         }
         path
     }
 
+    /// Whether the guest sends a shootdown's IPIs with one PV send-IPI hypercall.
+    pub fn pv_send_ipi(&self) -> bool {
+        self.technique() == Some(Technique::Hybrid) && self.stack.enlightenments.pv_send_ipi
+    }
+
+    /// The hypercall that sends all of a shootdown's IPIs at once under PV send-IPI
+    /// (Linux `kvm_send_ipi_mask`: KVM_HC_SEND_IPI with a bitmap of the targets' APIC IDs,
+    /// one exit for up to 128 targets); empty otherwise.
+    pub fn shootdown_pv_send_ipi_path(&self) -> Path {
+        let mut s = Steps::default();
+        if self.pv_send_ipi() {
+            self.exit(
+                &mut s,
+                ExitReason::Hypercall,
+                self.costs.pv_hypercall_handler,
+                "pv_send_ipi: one VMCALL KVM_HC_SEND_IPI with a bitmap of every target",
+                "pv_send_ipi: 모든 대상의 비트맵을 담은 VMCALL KVM_HC_SEND_IPI 한 번",
+            );
+        }
+        Path {
+            steps: s.0,
+            ..Path::default()
+        }
+    }
+
     /// One IPI of a shootdown to one target CPU. Natively an ICR write. Under hardware
     /// assist the ICR write exits (APICv virtualizes EOIs and interrupts posted to a
     /// running vCPU, not the sending of an IPI; Intel's IPI virtualization and AMD's AVIC
-    /// IPI path are not modelled) and the hypervisor delivers the IPI; under binary
-    /// translation the translator emulates the APIC write; under para the hypervisor sends
-    /// the physical IPI to the pCPU that runs the target.
+    /// IPI path are not modelled) and the hypervisor delivers the IPI, unless the hybrid
+    /// guest sent them all with PV send-IPI's one hypercall: then the hypervisor only
+    /// delivers this one; under binary translation the translator emulates the APIC write;
+    /// under para the hypervisor sends the physical IPI to the pCPU that runs the target.
     pub fn shootdown_ipi_path(&self) -> Path {
         let mut s = Steps::default();
         let c = self.costs;
+        if self.pv_send_ipi() {
+            s.hyp(
+                c.ipi_send_native,
+                "the hypervisor delivers the IPI to one target vCPU (posted interrupt)",
+                "하이퍼바이저가 대상 vCPU 하나에 IPI 전달 (포스티드 인터럽트)",
+            );
+            return Path {
+                steps: s.0,
+                ..Path::default()
+            };
+        }
         match self.technique() {
             None => s.kernel(
                 c.ipi_send_native,
