@@ -131,12 +131,21 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 continue;
             }
             let rounds = m.rounds.len();
+            let state = match (m.finished, m.converged, ko) {
+                (false, _, false) => "still running at the end of the run",
+                (false, _, true) => "실행이 끝날 때 아직 진행 중",
+                (true, true, false) => "converged",
+                (true, true, true) => "수렴",
+                (true, false, false) => "did NOT converge",
+                (true, false, true) => "수렴하지 않음",
+            };
             let line = if ko {
                 format!(
-                    "{name} {} ({} Gbit/s): 라운드 {rounds}개, {}, 다운타임 {:.1} ms, 전체 {:.0} ms, 전송 {:.0} MiB, 게스트 감속 {:.1}%",
+                    "{name} {} ({} Gbit/s): 라운드 {rounds}개, {state}, 다운타임 {:.2} ms, 전체 {:.1} ms, 전송 {:.1} MiB, 프리카피 중 게스트 감속 {:.1}% (네이티브 대비), 더티 로깅 쓰기 {}{}, 마이그레이션 스레드 CPU {:.2} ms",
                     clean(&m.instance), m.link_gbit_s,
-                    if m.converged { "수렴" } else { "수렴하지 않음" },
-                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
+                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent, m.dirty_writes,
+                    if m.pml_exits > 0 { format!(" (PML 가득 참 exit {})", m.pml_exits) } else { String::new() },
+                    m.copy_cpu_ms
                 ) + &if m.guest_traffic_gbit_s > 0.0 {
                     format!(", 게스트 트래픽 {:.3} Gbit/s와 NIC 공유", m.guest_traffic_gbit_s)
                 } else {
@@ -144,10 +153,11 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 }
             } else {
                 format!(
-                    "{name} {} ({} Gbit/s): {rounds} round{}, {}, downtime {:.1} ms, total {:.0} ms, sent {:.0} MiB, guest slowdown {:.1}%",
+                    "{name} {} ({} Gbit/s): {rounds} round{}, {state}, downtime {:.2} ms, total {:.1} ms, sent {:.1} MiB, guest slowdown during pre-copy {:.1}% (vs native), dirty-logging writes {}{}, migration thread CPU {:.2} ms",
                     clean(&m.instance), m.link_gbit_s, if rounds == 1 { "" } else { "s" },
-                    if m.converged { "converged" } else { "did NOT converge" },
-                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
+                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent, m.dirty_writes,
+                    if m.pml_exits > 0 { format!(" ({} PML-full exits)", m.pml_exits) } else { String::new() },
+                    m.copy_cpu_ms
                 ) + &if m.guest_traffic_gbit_s > 0.0 {
                     format!(", NIC shared with {:.3} Gbit/s of guest traffic", m.guest_traffic_gbit_s)
                 } else {
