@@ -228,7 +228,8 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
-            let machine_memory = machine_memory(&plan, &scenario.costs, machine_migration(&scenario, p));
+            let machine_memory =
+                machine_memory(&plan, &scenario.costs, machine_migration(&scenario, p));
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -264,9 +265,11 @@ impl Runner {
         let samples: Vec<bool> = baseline_keys
             .iter()
             .map(|(key, _)| {
-                scenario.platforms.iter().zip(&baseline_of).any(|(p, k)| {
-                    k == key && machine_migration(&scenario, p).is_some()
-                })
+                scenario
+                    .platforms
+                    .iter()
+                    .zip(&baseline_of)
+                    .any(|(p, k)| k == key && machine_migration(&scenario, p).is_some())
             })
             .collect();
         for (((groups, scheduler, time_slice_ms, credit_boost), job_index), &ops_samples) in
@@ -1220,9 +1223,8 @@ fn platform_result(
 /// Operations instance `instance` had completed at cycle `at`, interpolated between the
 /// machine's samples (none before the start of the run).
 fn ops_at(samples: &[crate::machine::OpsSample], instance: u32, at: u64) -> f64 {
-    let value = |x: &crate::machine::OpsSample| {
-        x.ops.get(instance as usize).copied().unwrap_or(0) as f64
-    };
+    let value =
+        |x: &crate::machine::OpsSample| x.ops.get(instance as usize).copied().unwrap_or(0) as f64;
     let mut before = (0u64, 0.0);
     for x in samples {
         if x.at >= at {

@@ -149,8 +149,8 @@ impl Machine {
             .link_gbit_s
             .min(self.spec.host.nic_bandwidth_gbit_s as f64)
             .max(0.001);
-        let wire = libm::ceil((pages * PAGE_BYTES * 8) as f64 * per_us as f64 / (link * 1000.0))
-            as Cycles;
+        let wire =
+            libm::ceil((pages * PAGE_BYTES * 8) as f64 * per_us as f64 / (link * 1000.0)) as Cycles;
         let copy = pages.saturating_mul(self.spec.costs.migration_copy_cycles_per_page);
         let Some(m) = self.migration.as_mut() else {
             return;
@@ -354,6 +354,14 @@ impl Machine {
             .message_bytes;
         self.tx_free_at = start + wire(bytes);
         self.guest_tx_bytes = self.guest_tx_bytes.saturating_add(bytes);
+        // When the NIC is the migration's bottleneck, the guest's packet takes its wire
+        // time from the backlogged migration stream.
+        let nic_gbit_s = self.spec.host.nic_bandwidth_gbit_s as f64;
+        if let Some(m) = self.migration.as_mut() {
+            if link_gbit_s >= nic_gbit_s && m.link_free_at > now {
+                m.link_free_at += wire(bytes);
+            }
+        }
         self.threads[thread as usize].reply_on_wire_at = self.tx_free_at;
     }
 }
