@@ -1508,8 +1508,9 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::Density => p.lifecycle.density as f64,
         Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
         Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
-        Metric::MigrationDowntimeMs => p.migration.as_ref()?.downtime_ms,
-        Metric::MigrationTotalMs => p.migration.as_ref()?.total_ms,
+        // A migration still running at the end of the run has no downtime or total yet.
+        Metric::MigrationDowntimeMs => p.migration.as_ref().filter(|m| m.finished)?.downtime_ms,
+        Metric::MigrationTotalMs => p.migration.as_ref().filter(|m| m.finished)?.total_ms,
         Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
         Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
         Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
