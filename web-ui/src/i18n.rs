@@ -293,6 +293,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.mig_dirty", "그동안 더러워진 양 (다음 라운드)", "dirtied meanwhile (the next round)"),
     ("chart.mig_converged", "{rounds}라운드 만에 수렴: 마지막 정지 후 복사(stop-and-copy)는 {down} ms(목표 {target} ms), 전체 {total} ms.", "Converged after {rounds} rounds: the final stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
     ("chart.mig_checkpoint", "체크포인트와 복원: 컨테이너를 멈추고 메모리 전체를 한 번에 복사합니다({down} ms, 목표 {target} ms). 프리카피 라운드가 없으므로 수렴을 따질 것이 없습니다. 전체 {total} ms.", "Checkpoint and restore: the container stops and its whole memory is copied in one go ({down} ms, target {target} ms); there are no pre-copy rounds, so there is nothing to converge. {total} ms in all."),
+    ("chart.mig_unfinished", "실행이 끝날 때 아직 진행 중: {rounds}라운드를 {total} ms 동안 보냈고 정지 후 복사는 아직입니다. 실행을 더 길게 하세요(첫 라운드만 해도 VM 메모리를 링크로 보내는 시간이 걸립니다).", "Still running when the run ended: {rounds} rounds in {total} ms, no stop-and-copy yet. Make the run longer (round 0 alone takes the VM's memory over the link)."),
     ("chart.mig_not_converged", "수렴하지 않음: 게스트가 링크가 보내는 것보다 빨리 페이지를 더럽혀 {rounds}라운드 한도에 닿았고, 정지 후 복사(stop-and-copy)가 {down} ms(목표 {target} ms) 걸립니다. 전체 {total} ms.", "Did not converge: the guest dirties pages faster than the link sends them, the {rounds}-round limit was hit, and the stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
     ("chart.steal", "스틸 시간 (오버커밋)", "Steal time (overcommit)"),
     ("chart.steal_axis", "vCPU 시간 대비 %", "% of vCPU time"),

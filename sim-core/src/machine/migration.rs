@@ -327,7 +327,7 @@ impl Machine {
             .migration
             .as_ref()
             .filter(|m| m.phase != Phase::Done)
-            .and_then(|_| self.spec.memory.migration.as_ref())
+            .and(self.spec.memory.migration.as_ref())
             .map(|m| m.link_gbit_s)
         else {
             return;

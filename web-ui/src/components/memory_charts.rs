@@ -158,8 +158,11 @@ fn migration_chart(
     }
     let last = m.sent_mib - m.rounds.iter().map(|r| r.sent_mib).sum::<f64>();
     // The stop-and-copy sends what was left while the guest is paused: nothing is dirtied.
-    sent.push((m.total_ms, last.max(0.0)));
-    dirty.push((m.total_ms, 0.0));
+    // A migration still running at the end of the run has none yet.
+    if m.finished {
+        sent.push((m.total_ms, last.max(0.0)));
+        dirty.push((m.total_ms, 0.0));
+    }
     let lines = [
         Line {
             name: t(lang, "chart.mig_sent").into(),
@@ -191,6 +194,8 @@ fn migration_chart(
             lang,
             if checkpoint {
                 "chart.mig_checkpoint"
+            } else if !m.finished {
+                "chart.mig_unfinished"
             } else if m.converged {
                 "chart.mig_converged"
             } else {
@@ -263,11 +268,13 @@ mod tests {
                     sent_mib: 2048.0,
                     duration_ms: 17_180.0,
                     dirtied_mib: 1000.0,
+                    start_ms: 0.0,
                 },
                 MigrationRound {
                     sent_mib: 1000.0,
                     duration_ms: 8_390.0,
                     dirtied_mib: 1000.0,
+                    start_ms: 17_180.0,
                 },
             ],
             converged: false,
@@ -276,6 +283,10 @@ mod tests {
             total_ms: 33_960.0,
             sent_mib: 4048.0,
             slowdown_percent: 1.0,
+            finished: true,
+            dirty_writes: 0,
+            pml_exits: 0,
+            copy_cpu_ms: 0.0,
         };
         // A container's checkpoint and restore has nothing to converge.
         let checkpoint = migration_chart(Lang::En, 2, "db", &m, true);
@@ -291,5 +302,17 @@ mod tests {
         assert!(row.ends_with("→ 1,000"), "{row}");
         // Markup in a label is escaped in the SVG, never markup.
         assert!(!chart.svg.contains("<b>") && chart.svg.contains("&lt;b&gt;"));
+        // A migration the run ended before its stop-and-copy says so and draws no pause.
+        let running = MigrationResult {
+            finished: false,
+            ..m.clone()
+        };
+        let chart = migration_chart(Lang::En, 2, "db", &running, false);
+        assert!(chart.note.unwrap().starts_with("Still running"));
+        assert!(
+            chart.rows[0].1[0].ends_with("→ 1,000"),
+            "{:?}",
+            chart.rows[0]
+        );
     }
 }
