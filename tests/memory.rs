@@ -422,6 +422,29 @@ fn migration_downtime_grows_with_the_dirty_rate_and_non_convergence_is_reported(
     // 10 240 pages and its few dirtied ones: about 14.0 ms of one core.
     let pages = light.sent_mib * 256.0;
     assert!((light.copy_cpu_ms - pages * 4096.0 / 3e6).abs() < 0.01);
+    // The stop-and-copy is a gap in the guest's run: every sample window (1.1 ms) that lies
+    // inside its 9.9 ms pause saw no operation completed, while the native run went on; and
+    // the guest did less than natively over the pre-copy.
+    let paused = slow_link.total_ms - slow_link.downtime_ms;
+    let mut start = 0.0;
+    let mut inside = 0;
+    for x in &slow_link.throughput {
+        if start >= paused && x.at_ms <= slow_link.total_ms {
+            assert_eq!(x.ops_per_s, 0.0, "{x:?}");
+            assert!(x.native_ops_per_s > 500_000.0, "{x:?}");
+            inside += 1;
+        }
+        start = x.at_ms;
+    }
+    assert!(inside >= 7, "{inside} windows inside the pause");
+    let precopy: (f64, f64) = heavy
+        .throughput
+        .iter()
+        .filter(|x| x.at_ms <= heavy.total_ms - heavy.downtime_ms)
+        .fold((0.0, 0.0), |(a, b), x| {
+            (a + x.ops_per_s, b + x.native_ops_per_s)
+        });
+    assert!(precopy.0 < 0.95 * precopy.1, "{precopy:?}");
     // The container is checkpointed and restored: all of it downtime.
     let ct = m("container-5g");
     assert_eq!(ct.rounds.len(), 1);

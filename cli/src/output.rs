@@ -165,8 +165,70 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 }
             };
             let _ = writeln!(out, "{line}");
+            if let Some(phases) = throughput_by_phase(m) {
+                let _ = writeln!(out, "{} {}", pad("", 22), phases(ko));
+            }
         }
     }
+}
+
+/// The migrated guest's operations per second in each phase of its migration (pre-copy,
+/// stop-and-copy, after), on its platform and natively: windows whose middle falls in the
+/// phase.
+fn throughput_by_phase(m: &sim_core::memory::MigrationResult) -> Option<impl Fn(bool) -> String> {
+    if m.throughput.is_empty() || !m.finished {
+        return None;
+    }
+    let paused = m.total_ms - m.downtime_ms;
+    let mut sums = [[0.0f64; 3]; 3];
+    let mut previous = 0.0;
+    for x in &m.throughput {
+        let middle = (previous + x.at_ms) / 2.0;
+        previous = x.at_ms;
+        let phase = if middle < paused {
+            0
+        } else if middle < m.total_ms {
+            1
+        } else {
+            2
+        };
+        sums[phase][0] += x.ops_per_s;
+        sums[phase][1] += x.native_ops_per_s;
+        sums[phase][2] += 1.0;
+    }
+    let mean = |phase: usize| -> Option<(f64, f64)> {
+        let [ops, native, n] = sums[phase];
+        (n > 0.0).then(|| (ops / n, native / n))
+    };
+    let (pre, stop, after) = (mean(0), mean(1), mean(2));
+    Some(move |ko: bool| {
+        let part = |label: (&str, &str), v: Option<(f64, f64)>| {
+            v.map(|(ops, native)| {
+                if ko {
+                    format!("{} {:.0} (네이티브 {:.0})", label.1, ops, native)
+                } else {
+                    format!("{} {:.0} (native {:.0})", label.0, ops, native)
+                }
+            })
+        };
+        let parts: Vec<String> = [
+            part(("pre-copy", "프리카피"), pre),
+            part(("stop-and-copy", "정지 후 복사"), stop),
+            part(("after", "이후"), after),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        format!(
+            "{}: {}",
+            if ko {
+                "게스트 초당 연산"
+            } else {
+                "guest ops/s"
+            },
+            parts.join(", ")
+        )
+    })
 }
 
 fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {

@@ -1215,9 +1215,38 @@ fn platform_result(
                     / 100.0;
             }
             result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
+            result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
             result
         }),
     }
+}
+
+/// The operations per second of instance `instance` in each window between the machine's
+/// samples, on its platform and natively (the two sample at the same cycles).
+fn throughput_series(
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    instance: u32,
+    per_ms: f64,
+) -> Vec<memory::ThroughputPoint> {
+    let mut previous = 0u64;
+    outcome
+        .ops_samples
+        .iter()
+        .map(|x| {
+            let window_s = x.at.saturating_sub(previous).max(1) as f64 / per_ms / 1000.0;
+            let ops = |o: &MachineOutcome| {
+                ops_at(&o.ops_samples, instance, x.at) - ops_at(&o.ops_samples, instance, previous)
+            };
+            let point = memory::ThroughputPoint {
+                at_ms: x.at as f64 / per_ms,
+                ops_per_s: ops(outcome) / window_s,
+                native_ops_per_s: ops(baseline) / window_s,
+            };
+            previous = x.at;
+            point
+        })
+        .collect()
 }
 
 /// Operations instance `instance` had completed at cycle `at`, interpolated between the

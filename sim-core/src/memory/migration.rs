@@ -87,6 +87,20 @@ pub struct MigrationResult {
     /// Host CPU the migration thread used, ms of one core.
     #[serde(default)]
     pub copy_cpu_ms: f64,
+    /// The migrated guest's operations per second over the run, window by window, on its
+    /// platform and natively: the pre-copy's slowdown and the stop-and-copy's gap.
+    #[serde(default)]
+    pub throughput: Vec<ThroughputPoint>,
+}
+
+/// The migrated guest's throughput in one window of the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ThroughputPoint {
+    /// The window's end, ms into the run.
+    pub at_ms: f64,
+    pub ops_per_s: f64,
+    pub native_ops_per_s: f64,
 }
 
 fn yes() -> bool {
@@ -127,6 +141,7 @@ pub fn checkpoint_restore(
         dirty_writes: 0,
         pml_exits: 0,
         copy_cpu_ms: 0.0,
+        throughput: Vec::new(),
     }
 }
 
@@ -322,5 +337,6 @@ pub fn from_record(
         dirty_writes: record.dirty_writes,
         pml_exits: record.pml_exits,
         copy_cpu_ms: ms(record.copy_cycles),
+        throughput: Vec::new(),
     }
 }

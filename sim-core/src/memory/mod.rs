@@ -25,6 +25,7 @@ pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_ste
 pub use migration::{
     checkpoint_restore, dirty_fault_steps, from_record as migration_from_record, pml_full_steps,
     MigrationRecord, MigrationResult, MigrationRound, MigrationSpec, PrecopyOps, RoundRecord,
+    ThroughputPoint,
 };
 pub use over_time::{
     series as memory_series, InstanceProgress, MemoryPoint, MemorySeries, MAX_SERIES_INSTANCES,
