@@ -294,7 +294,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.mig_converged", "{rounds}라운드 만에 수렴: 마지막 정지 후 복사(stop-and-copy)는 {down} ms(목표 {target} ms), 전체 {total} ms.", "Converged after {rounds} rounds: the final stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
     ("chart.mig_checkpoint", "체크포인트와 복원: 컨테이너를 멈추고 메모리 전체를 한 번에 복사합니다({down} ms, 목표 {target} ms). 프리카피 라운드가 없으므로 수렴을 따질 것이 없습니다. 전체 {total} ms.", "Checkpoint and restore: the container stops and its whole memory is copied in one go ({down} ms, target {target} ms); there are no pre-copy rounds, so there is nothing to converge. {total} ms in all."),
     ("chart.mig_unfinished", "실행이 끝날 때 아직 진행 중: {rounds}라운드를 {total} ms 동안 보냈고 정지 후 복사는 아직입니다. 실행을 더 길게 하세요(첫 라운드만 해도 VM 메모리를 링크로 보내는 시간이 걸립니다).", "Still running when the run ended: {rounds} rounds in {total} ms, no stop-and-copy yet. Make the run longer (round 0 alone takes the VM's memory over the link)."),
-    ("chart.mig_throughput", "마이그레이션 중 게스트 처리량", "The guest's throughput during its migration"),
+    ("chart.mig_throughput", "이동 중 게스트 초당 연산", "Migrating guest's ops/s"),
     ("chart.mig_ops", "이 플랫폼에서 (초당 연산)", "on this platform (ops/s)"),
     ("chart.mig_native", "네이티브 (초당 연산)", "natively (ops/s)"),
     ("chart.mig_gap", "더티 로깅이 프리카피 동안 게스트를 늦추고({slow}% 느림), 정지 후 복사 {down} ms 동안 게스트는 멈춥니다: 처리량의 빈틈.", "Dirty logging slows the guest during the pre-copy ({slow}% slower than natively), and during the {down} ms stop-and-copy it is paused: a gap in its throughput."),
