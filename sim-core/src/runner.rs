@@ -228,8 +228,11 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
-            let machine_memory =
-                machine_memory(&plan, &scenario.costs, machine_migration(&scenario, p));
+            let machine_memory = machine_memory(
+                &plan,
+                &scenario.costs,
+                machine_migration(&scenario, p, &groups),
+            );
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -269,7 +272,7 @@ impl Runner {
                     .platforms
                     .iter()
                     .zip(&baseline_of)
-                    .any(|(p, k)| k == key && machine_migration(&scenario, p).is_some())
+                    .any(|(p, k)| k == key && p.migration.is_some() && p.stack.is_vm())
             })
             .collect();
         for (((groups, scheduler, time_slice_ms, credit_boost), job_index), &ops_samples) in
@@ -330,7 +333,7 @@ impl Runner {
                     spec.memory = machine_memory(
                         &plan,
                         &scenario.costs,
-                        machine_migration(&scenario, &scenario.platforms[p_index]),
+                        machine_migration(&scenario, &scenario.platforms[p_index], &spec.groups),
                     );
                     spec.trace = false;
                     jobs.push(Job {
@@ -690,11 +693,19 @@ fn machine_memory(
 fn machine_migration(
     s: &Scenario,
     p: &crate::scenario::PlatformSpec,
+    groups: &[GroupSpec],
 ) -> Option<crate::machine::MachineMigration> {
     let m = p.migration.as_ref().filter(|_| p.stack.is_vm())?;
     let i = s.instances.get(m.group)?;
+    // The machine index of the group's first copy: the copies of the groups before it (a
+    // sweep point changes the swept group's count).
+    let instance = groups
+        .iter()
+        .take_while(|g| g.scenario_index != m.group)
+        .map(|g| g.count)
+        .sum();
     Some(crate::machine::MachineMigration {
-        instance: m.instance,
+        instance,
         link_gbit_s: m.link_gbit_s,
         max_rounds: m.max_rounds,
         max_downtime_ms: m.max_downtime_ms,
