@@ -378,37 +378,106 @@ fn bt_and_shadow_paging_boot_slower_than_hardware_assist_with_ept_and_a_microvm_
 
 #[test]
 fn migration_downtime_grows_with_the_dirty_rate_and_non_convergence_is_reported() {
-    // The same 2 GiB VM shape: a light web server (about 1800 page writes/s) and a busy
-    // database (about 300 000/s, 1.2 GB/s of dirtied pages) over 10 Gbit/s, and the database
-    // over 1 Gbit/s (125 MB/s): there the dirty set never shrinks below the 300 ms target.
+    // The same 40 MiB microVM with an 8 MiB working set (2 048 pages), migrated inside the
+    // run: a light web server (about 1 200 page writes/s) and a busy database (about
+    // 270 000/s, 1.1 GB/s of writes) over 10 Gbit/s, and the database over 5 Gbit/s
+    // (625 MB/s): there each round leaves nearly the whole working set (it sends a page
+    // every 6.6 µs and the guest writes one every 3.6 µs), never within the 3 ms target.
     let text = std::fs::read_to_string(
         virtsim_tests::workspace_root().join("scenarios/live-migration.toml"),
     )
     .unwrap();
     let r = run(&text);
     let m = |n: &str| platform(&r, n).migration.clone().expect("a migration");
-    let (light, heavy, slow_link) = (m("light-10g"), m("heavy-10g"), m("heavy-1g"));
+    let (light, heavy, slow_link) = (m("light-10g"), m("heavy-10g"), m("heavy-5g"));
+    assert!(light.finished && heavy.finished && slow_link.finished);
     assert!(light.writes_per_second < heavy.writes_per_second);
     assert!(light.converged && heavy.converged && !slow_link.converged);
-    assert_eq!(slow_link.rounds.len(), 30);
+    assert_eq!(slow_link.rounds.len(), 3);
     assert!(light.downtime_ms < heavy.downtime_ms && heavy.downtime_ms < slow_link.downtime_ms);
-    assert!(heavy.downtime_ms <= 300.0 && slow_link.downtime_ms > 300.0);
-    // 2 GiB at 10 Gbit/s less the web server's own answers on the NIC (0.0086 Gbit/s):
-    // 1718.0 × 10 / 9.9914 = 1719.5 ms of first round, then a stop-and-copy of the pages
-    // written meanwhile: about 1 800 to 2 000 writes/s (measured from the run, so it moves
-    // with the random draws: 1 830/s before issue 11's alias table and ziggurat, 2 010/s
-    // after) × 1.72 s × 4 KiB at 1.25 GB/s, 10 to 11.3 ms: 1729.5 to 1730.8 ms.
-    assert!((light.total_ms - 1730.2).abs() < 1.5, "{}", light.total_ms);
+    assert!(heavy.downtime_ms <= 3.0 && slow_link.downtime_ms > 3.0);
+    // Round 0 sends the 40 MiB at 10 Gbit/s: 40 × 2^20 × 8 / 1e10 = 33.55 ms, and a little
+    // more for the web server's answers that took the 10 Gbit/s NIC meanwhile (0.0017
+    // Gbit/s of them: about 0.05 ms); it writes about 36 pages meanwhile, sent in 0.12 ms
+    // while it is paused.
+    let round0 = light.rounds[0].duration_ms;
+    assert!(round0 > 33.55 && round0 < 33.7, "{light:?}");
+    assert!((light.total_ms - 33.7).abs() < 0.2, "{}", light.total_ms);
+    // The busy database's rounds shrink on 10 Gbit/s and do not on 5 Gbit/s (the last
+    // round still sends more than two thirds of the first's dirty set).
+    assert!(heavy
+        .rounds
+        .windows(2)
+        .all(|w| w[1].sent_mib < w[0].sent_mib));
+    let last = slow_link.rounds.last().unwrap().sent_mib;
+    assert!(last > 0.67 * slow_link.rounds[1].sent_mib, "{slow_link:?}");
     // More bytes than the memory itself: rounds resend what was dirtied.
-    assert!(heavy.sent_mib > 2048.0 && slow_link.sent_mib > heavy.sent_mib);
-    // Dirty logging costs the guest: more for the busy writer.
-    assert!(heavy.slowdown_percent > light.slowdown_percent);
-    // The container is checkpointed and restored: 1032 MiB at 125 MB/s, 8657 ms, all of it
-    // downtime, and less sent than the VM's first round alone.
-    let ct = m("container-1g");
+    assert!(heavy.sent_mib > 40.0 && slow_link.sent_mib > heavy.sent_mib);
+    // Dirty logging costs the guest, measured against its native run in the same window:
+    // the busy writer takes thousands of EPT violations and runs several % slower.
+    assert!(heavy.dirty_writes > 1000 && light.dirty_writes < 100);
+    assert!(heavy.slowdown_percent > 5.0, "{}", heavy.slowdown_percent);
+    assert!(heavy.slowdown_percent > light.slowdown_percent + 5.0);
+    // The migration thread's CPU: 4 096 cycles per page sent at 3 GHz; the light VM's
+    // 10 240 pages and its few dirtied ones: about 14.0 ms of one core.
+    let pages = light.sent_mib * 256.0;
+    assert!((light.copy_cpu_ms - pages * 4096.0 / 3e6).abs() < 0.01);
+    // The stop-and-copy is a gap in the guest's run: every sample window (1.1 ms) that lies
+    // inside its 9.9 ms pause saw no operation completed, while the native run went on; and
+    // the guest did less than natively over the pre-copy.
+    let paused = slow_link.total_ms - slow_link.downtime_ms;
+    let mut start = 0.0;
+    let mut inside = 0;
+    for x in &slow_link.throughput {
+        if start >= paused && x.at_ms <= slow_link.total_ms {
+            assert_eq!(x.ops_per_s, 0.0, "{x:?}");
+            assert!(x.native_ops_per_s > 500_000.0, "{x:?}");
+            inside += 1;
+        }
+        start = x.at_ms;
+    }
+    assert!(inside >= 7, "{inside} windows inside the pause");
+    let precopy: (f64, f64) = heavy
+        .throughput
+        .iter()
+        .filter(|x| x.at_ms <= heavy.total_ms - heavy.downtime_ms)
+        .fold((0.0, 0.0), |(a, b), x| {
+            (a + x.ops_per_s, b + x.native_ops_per_s)
+        });
+    assert!(precopy.0 < 0.95 * precopy.1, "{precopy:?}");
+    // The container is checkpointed and restored: all of it downtime.
+    let ct = m("container-5g");
     assert_eq!(ct.rounds.len(), 1);
-    assert!((ct.downtime_ms - 8657.0).abs() < 1.0 && ct.downtime_ms == ct.total_ms);
-    assert!(ct.sent_mib < 2048.0);
+    assert!(ct.downtime_ms == ct.total_ms && ct.downtime_ms > slow_link.downtime_ms);
+}
+
+/// With page-modification logging (a Skylake host) the CPU logs the guest's writes and
+/// exits once per 512 logged pages instead of once per page: the same busy database loses
+/// less to dirty logging.
+#[test]
+fn pml_takes_one_exit_per_512_dirtied_pages() {
+    let text = std::fs::read_to_string(
+        virtsim_tests::workspace_root().join("scenarios/live-migration.toml"),
+    )
+    .unwrap();
+    let without = run(&text);
+    let with = run(&text.replace("memory_gib = 16", "memory_gib = 16\ncpu = \"skylake\""));
+    let m = |r: &sim_core::RunResult| platform(r, "heavy-10g").migration.clone().unwrap();
+    let (plain, pml) = (m(&without), m(&with));
+    assert_eq!(plain.pml_exits, 0);
+    // One exit per full log: the log's entries carry over from round to round.
+    assert_eq!(pml.pml_exits, pml.dirty_writes / 512);
+    assert!(
+        pml.slowdown_percent < plain.slowdown_percent - 3.0,
+        "{pml:?} {plain:?}"
+    );
+    let exits =
+        |r: &sim_core::RunResult, reason| virtsim_tests::exits(platform(r, "heavy-10g"), reason);
+    assert!(exits(&with, sim_core::ExitReason::PmlFull) > 0);
+    assert!(
+        exits(&with, sim_core::ExitReason::EptViolation)
+            < exits(&without, sim_core::ExitReason::EptViolation)
+    );
 }
 
 #[test]
@@ -499,11 +568,12 @@ fn memory_over_time_accounts_for_the_demand_and_the_balloon_catches_up() {
 }
 
 /// A guest that answers 64 KiB messages, two threads, on two identical platforms; on one
-/// it is being migrated over a 10 Gbit/s link through the host's 10 Gbit/s NIC.
+/// it is being migrated over a 10 Gbit/s link through the host's 10 Gbit/s NIC (a 40 MiB
+/// microVM, so that its first round ends inside the 100 ms run).
 const MIGRATING_SERVER: &str = r#"
 [scenario]
 name = "mig-net"
-duration_ms = 20
+duration_ms = 100
 [host]
 cores = 4
 memory_gib = 16
@@ -512,11 +582,13 @@ name = "still"
 kind = "type1"
 technique = "hybrid"
 io = "paravirtual"
+microvm = true
 [[platform]]
 name = "moving"
 kind = "type1"
 technique = "hybrid"
 io = "paravirtual"
+microvm = true
 migration = { instance = "net", link_gbit_s = 10 }
 [[workload]]
 name = "big-rr"
@@ -524,8 +596,8 @@ base = "network-rr"
 message_bytes = 65536
 [[instance]]
 name = "net"
-memory_gib = 2
-working_set_mib = 1024
+memory_gib = 0.0390625
+working_set_mib = 8
 vcpus = 2
 threads = 2
 workload = "big-rr"
@@ -535,9 +607,9 @@ workload = "big-rr"
 /// answers wait behind the migration's 64 KiB segments (fair queuing), so its clients'
 /// next requests come later: fewer operations and a longer wait to receive than on the
 /// same platform without a migration. The migration gets what the guest's traffic leaves
-/// of the NIC: 10 Gbit/s minus what the guest sent (a few Gbit/s of 64 KiB answers), so
-/// its first round, 2 GiB, takes longer than the 1718 ms (2^31 × 8 / 1e10 s) of an idle
-/// link.
+/// of the NIC (each answer sent while the stream is backlogged takes its wire time from
+/// it), so its first round, 40 MiB, takes longer than the 33.55 ms (40 × 2^20 × 8 / 1e10 s)
+/// of an idle link.
 #[test]
 fn migration_traffic_and_guest_network_io_slow_each_other() {
     let result = run(MIGRATING_SERVER);
@@ -557,8 +629,11 @@ fn migration_traffic_and_guest_network_io_slow_each_other() {
     assert!(receive(moving) > receive(still));
     let m = moving.migration.as_ref().unwrap();
     assert!(m.guest_traffic_gbit_s > 0.5, "{}", m.guest_traffic_gbit_s);
-    assert!((m.effective_gbit_s - (10.0 - m.guest_traffic_gbit_s)).abs() < 1e-9);
+    assert!(
+        m.effective_gbit_s < 10.0 - 0.5 * m.guest_traffic_gbit_s,
+        "{m:?}"
+    );
     assert_eq!(m.link_gbit_s, 10.0);
-    let idle_round_ms = 2048.0 * 1_048_576.0 * 8.0 / 1e10 * 1000.0;
+    let idle_round_ms = 40.0 * 1_048_576.0 * 8.0 / 1e10 * 1000.0;
     assert!(m.rounds[0].duration_ms > idle_round_ms * 1.05, "{m:?}");
 }

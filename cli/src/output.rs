@@ -131,12 +131,21 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 continue;
             }
             let rounds = m.rounds.len();
+            let state = match (m.finished, m.converged, ko) {
+                (false, _, false) => "still running at the end of the run",
+                (false, _, true) => "실행이 끝날 때 아직 진행 중",
+                (true, true, false) => "converged",
+                (true, true, true) => "수렴",
+                (true, false, false) => "did NOT converge",
+                (true, false, true) => "수렴하지 않음",
+            };
             let line = if ko {
                 format!(
-                    "{name} {} ({} Gbit/s): 라운드 {rounds}개, {}, 다운타임 {:.1} ms, 전체 {:.0} ms, 전송 {:.0} MiB, 게스트 감속 {:.1}%",
+                    "{name} {} ({} Gbit/s): 라운드 {rounds}개, {state}, 다운타임 {:.2} ms, 전체 {:.1} ms, 전송 {:.1} MiB, 프리카피 중 게스트 감속 {:.1}% (네이티브 대비), 더티 로깅 쓰기 {}{}, 마이그레이션 스레드 CPU {:.2} ms",
                     clean(&m.instance), m.link_gbit_s,
-                    if m.converged { "수렴" } else { "수렴하지 않음" },
-                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
+                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent, m.dirty_writes,
+                    if m.pml_exits > 0 { format!(" (PML 가득 참 exit {})", m.pml_exits) } else { String::new() },
+                    m.copy_cpu_ms
                 ) + &if m.guest_traffic_gbit_s > 0.0 {
                     format!(", 게스트 트래픽 {:.3} Gbit/s와 NIC 공유", m.guest_traffic_gbit_s)
                 } else {
@@ -144,10 +153,11 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 }
             } else {
                 format!(
-                    "{name} {} ({} Gbit/s): {rounds} round{}, {}, downtime {:.1} ms, total {:.0} ms, sent {:.0} MiB, guest slowdown {:.1}%",
+                    "{name} {} ({} Gbit/s): {rounds} round{}, {state}, downtime {:.2} ms, total {:.1} ms, sent {:.1} MiB, guest slowdown during pre-copy {:.1}% (vs native), dirty-logging writes {}{}, migration thread CPU {:.2} ms",
                     clean(&m.instance), m.link_gbit_s, if rounds == 1 { "" } else { "s" },
-                    if m.converged { "converged" } else { "did NOT converge" },
-                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent
+                    m.downtime_ms, m.total_ms, m.sent_mib, m.slowdown_percent, m.dirty_writes,
+                    if m.pml_exits > 0 { format!(" ({} PML-full exits)", m.pml_exits) } else { String::new() },
+                    m.copy_cpu_ms
                 ) + &if m.guest_traffic_gbit_s > 0.0 {
                     format!(", NIC shared with {:.3} Gbit/s of guest traffic", m.guest_traffic_gbit_s)
                 } else {
@@ -155,8 +165,70 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 }
             };
             let _ = writeln!(out, "{line}");
+            if let Some(phases) = throughput_by_phase(m) {
+                let _ = writeln!(out, "{} {}", pad("", 22), phases(ko));
+            }
         }
     }
+}
+
+/// The migrated guest's operations per second in each phase of its migration (pre-copy,
+/// stop-and-copy, after), on its platform and natively: windows whose middle falls in the
+/// phase.
+fn throughput_by_phase(m: &sim_core::memory::MigrationResult) -> Option<impl Fn(bool) -> String> {
+    if m.throughput.is_empty() || !m.finished {
+        return None;
+    }
+    let paused = m.total_ms - m.downtime_ms;
+    let mut sums = [[0.0f64; 3]; 3];
+    let mut previous = 0.0;
+    for x in &m.throughput {
+        let middle = (previous + x.at_ms) / 2.0;
+        previous = x.at_ms;
+        let phase = if middle < paused {
+            0
+        } else if middle < m.total_ms {
+            1
+        } else {
+            2
+        };
+        sums[phase][0] += x.ops_per_s;
+        sums[phase][1] += x.native_ops_per_s;
+        sums[phase][2] += 1.0;
+    }
+    let mean = |phase: usize| -> Option<(f64, f64)> {
+        let [ops, native, n] = sums[phase];
+        (n > 0.0).then(|| (ops / n, native / n))
+    };
+    let (pre, stop, after) = (mean(0), mean(1), mean(2));
+    Some(move |ko: bool| {
+        let part = |label: (&str, &str), v: Option<(f64, f64)>| {
+            v.map(|(ops, native)| {
+                if ko {
+                    format!("{} {:.0} (네이티브 {:.0})", label.1, ops, native)
+                } else {
+                    format!("{} {:.0} (native {:.0})", label.0, ops, native)
+                }
+            })
+        };
+        let parts: Vec<String> = [
+            part(("pre-copy", "프리카피"), pre),
+            part(("stop-and-copy", "정지 후 복사"), stop),
+            part(("after", "이후"), after),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        format!(
+            "{}: {}",
+            if ko {
+                "게스트 초당 연산"
+            } else {
+                "guest ops/s"
+            },
+            parts.join(", ")
+        )
+    })
 }
 
 fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {

@@ -319,6 +319,12 @@ cost_table! {
     page_write_percent: 30, "percent", "estimate: no figure in the reference";
     /// Live migration: bytes of one segment of the migration stream on the host's NIC (a TSO super-packet).
     migration_segment_bytes: 65_536, "bytes", "Linux include/linux/netdevice.h: GSO_MAX_SIZE = 65536";
+    /// Live migration: the migration thread's host CPU per page sent (read the page, check it for zeros, copy it into the socket, TCP's per-byte work).
+    migration_copy_cycles_per_page: 4_096, "cycles", "estimate: about 1 cycle per byte of the 4 KiB page for the zero check, the copy and TCP's checksum-offloaded send; no figure in the reference";
+    /// Page-modification logging: entries of the log the CPU fills before it exits.
+    pml_log_entries: 512, "entries", "Intel, Page Modification Logging for Virtual-Machine Monitor, white paper (2015): a 4 KiB log of 512 guest-physical addresses; a full log causes a VM exit";
+    /// Page-modification logging: the hypervisor's work per logged entry when it drains a full log (mark the page in the dirty bitmap).
+    pml_drain_cycles_per_entry: 50, "cycles", "estimate: Linux arch/x86/kvm/vmx vmx_flush_pml_buffer reads each entry and sets a bit in the memslot's dirty bitmap; no figure in the reference";
 
     // ---- Desktop virtualization (remote display).
     /// Thin client: decoding one kilopixel of a remote-display update.
@@ -356,7 +362,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 133);
+        assert_eq!(CostTable::SOURCES.len(), 136);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

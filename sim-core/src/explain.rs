@@ -251,6 +251,10 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
             "a memory access to a guest-physical page with no host page behind it (swapped out)",
             "뒤에 호스트 페이지가 없는(스왑 아웃된) 게스트 물리 페이지에 대한 메모리 접근",
         ),
+        ExitReason::PmlFull => (
+            "a write whose page-modification log entry filled the 512-entry log",
+            "512개 항목의 페이지 수정 로그를 가득 채운 쓰기",
+        ),
     })
 }
 
@@ -308,6 +312,10 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
         ExitReason::EptViolation => (
             "the guest-physical address and whether it was a read, write or fetch",
             "게스트 물리 주소와 읽기, 쓰기, 실행 중 무엇이었는지",
+        ),
+        ExitReason::PmlFull => (
+            "the exit reason only: the log's addresses are in memory",
+            "exit 이유만: 로그의 주소들은 메모리에 있음",
         ),
     }
 }

@@ -64,6 +64,11 @@ pub struct CpuFeatures {
     /// VMCS shadowing (Intel) or an in-memory VMCB (AMD): a nested hypervisor's VMREAD and
     /// VMWRITE do not exit.
     pub vmcs_shadowing: bool,
+    /// Page-modification logging (Intel PML, Broadwell and later): the CPU logs the
+    /// guest-physical address of each page whose EPT dirty flag it sets into a 512-entry
+    /// buffer and exits only when the buffer is full, so a live migration's dirty logging
+    /// needs no write-protection fault per page.
+    pub pml: bool,
 }
 
 impl CpuGeneration {
@@ -144,6 +149,9 @@ impl CpuGeneration {
             posted_interrupts: at_least(Skylake),
             ple: at_least(Nehalem),
             vmcs_shadowing: at_least(Haswell),
+            // Broadwell (2014) brought PML; among the modelled generations Skylake has it,
+            // AMD's Zen 2 does not.
+            pml: at_least(Skylake) && self != Zen,
         }
     }
 

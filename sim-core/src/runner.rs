@@ -228,7 +228,11 @@ impl Runner {
             // same order).
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
-            let machine_memory = machine_memory(&plan, &scenario.costs, migration_link(p));
+            let machine_memory = machine_memory(
+                &plan,
+                &scenario.costs,
+                machine_migration(&scenario, p, &groups),
+            );
             memory_results.push(plan);
             let key: BaselineKey = (
                 groups.iter().map(|g| g.scenario_index).collect(),
@@ -259,7 +263,21 @@ impl Runner {
             }
             baseline_of.push(key);
         }
-        for ((groups, scheduler, time_slice_ms, credit_boost), job_index) in &mut baseline_keys {
+        // A baseline samples its instances' operations when a platform it serves runs a
+        // migration (measured in the same window natively).
+        let samples: Vec<bool> = baseline_keys
+            .iter()
+            .map(|(key, _)| {
+                scenario
+                    .platforms
+                    .iter()
+                    .zip(&baseline_of)
+                    .any(|(p, k)| k == key && p.migration.is_some() && p.stack.is_vm())
+            })
+            .collect();
+        for (((groups, scheduler, time_slice_ms, credit_boost), job_index), &ops_samples) in
+            baseline_keys.iter_mut().zip(&samples)
+        {
             *job_index = jobs.len();
             jobs.push(Job {
                 kind: JobKind::Baseline,
@@ -276,7 +294,10 @@ impl Runner {
                     seed: scenario.seed,
                     trace: false,
                     faults: Vec::new(),
-                    memory: Default::default(),
+                    memory: crate::machine::MachineMemory {
+                        ops_samples,
+                        ..Default::default()
+                    },
                 },
             });
         }
@@ -312,7 +333,7 @@ impl Runner {
                     spec.memory = machine_memory(
                         &plan,
                         &scenario.costs,
-                        migration_link(&scenario.platforms[p_index]),
+                        machine_migration(&scenario, &scenario.platforms[p_index], &spec.groups),
                     );
                     spec.trace = false;
                     jobs.push(Job {
@@ -636,7 +657,7 @@ fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> Mem
 fn machine_memory(
     memory: &MemoryResult,
     costs: &crate::costs::CostTable,
-    migration_gbit_s: Option<f64>,
+    migration: Option<crate::machine::MachineMigration>,
 ) -> crate::machine::MachineMemory {
     let ppm = |percent: f64| libm::round(percent.clamp(0.0, 100.0) * 10_000.0) as u32;
     crate::machine::MachineMemory {
@@ -662,17 +683,37 @@ fn machine_memory(
             .map(|m| free_page_reports(m.reported_mib, costs))
             .collect(),
         sample: !memory.policies.is_empty() || !memory.oom_kills.is_empty(),
-        migration_gbit_s,
+        ops_samples: migration.is_some(),
+        migration,
     }
 }
 
-/// The link of a platform's live migration by pre-copy, which runs while the guests do
-/// (a container's checkpoint freezes it instead: its traffic does not meet the guests').
-fn migration_link(p: &crate::scenario::PlatformSpec) -> Option<f64> {
-    p.migration
-        .as_ref()
-        .filter(|_| p.stack.is_vm())
-        .map(|m| m.link_gbit_s)
+/// A platform's live migration by pre-copy, which the machine runs from the start of the
+/// run (a container's checkpoint and restore is computed from the memory plan instead).
+fn machine_migration(
+    s: &Scenario,
+    p: &crate::scenario::PlatformSpec,
+    groups: &[GroupSpec],
+) -> Option<crate::machine::MachineMigration> {
+    let m = p.migration.as_ref().filter(|_| p.stack.is_vm())?;
+    let i = s.instances.get(m.group)?;
+    // The machine index of the group's first copy: the copies of the groups before it (a
+    // sweep point changes the swept group's count).
+    let instance = groups
+        .iter()
+        .take_while(|g| g.scenario_index != m.group)
+        .map(|g| g.count)
+        .sum();
+    Some(crate::machine::MachineMigration {
+        instance,
+        link_gbit_s: m.link_gbit_s,
+        max_rounds: m.max_rounds,
+        max_downtime_ms: m.max_downtime_ms,
+        memory_pages: i.memory_mib.saturating_mul(256),
+        working_set_pages: i.working_set_mib.min(i.memory_mib).saturating_mul(256),
+        pml: s.host.features().pml
+            && p.stack.memory == crate::platform::MemoryVirtualization::Nested,
+    })
 }
 
 /// The memory plan with each instance's memory over the run, from the machine's snapshots.
@@ -1152,42 +1193,91 @@ fn platform_result(
             per_us,
         )),
         migration: p.migration.as_ref().map(|m| {
-            let i = &s.instances[m.group];
             let counters = &outcome.instances[m.instance as usize];
-            let writes =
-                counters.ops as f64 / seconds * s.costs.page_write_percent.min(100) as f64 / 100.0;
             if p.stack.kind == PlatformKind::Container {
+                let writes = counters.ops as f64 / seconds
+                    * s.costs.page_write_percent.min(100) as f64
+                    / 100.0;
                 let resident = memory
                     .instances
                     .get(m.instance as usize)
                     .map_or(0.0, |x| x.resident_mib);
                 return memory::checkpoint_restore(&counters.name, m, resident, writes);
             }
-            // The guests' own traffic takes its part of the host's NIC; fair queuing
-            // leaves the migration at least half of it.
-            let nic = s.host.nic_bandwidth_gbit_s as f64;
-            let guests_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
-            let usable = (nic - guests_gbit_s).max(nic / 2.0);
-            let spec = memory::MigrationSpec {
-                link_gbit_s: m.link_gbit_s.min(usable),
-                ..m.clone()
+            // The machine ran the migration; the guest's operations during the pre-copy
+            // are compared with the native baseline's in the same window.
+            let record = outcome.migration.clone().unwrap_or_default();
+            let from = record.rounds.first().map_or(0, |r| r.start);
+            let to = record.paused_at.unwrap_or(spec.duration_cycles);
+            let window = |o: &MachineOutcome| {
+                ops_at(&o.ops_samples, m.instance, to) - ops_at(&o.ops_samples, m.instance, from)
             };
-            let mut result = memory::precopy(
-                &counters.name,
-                &spec,
-                i.memory_mib,
-                i.working_set_mib,
-                writes,
-                i.vcpus,
-                s.host.clock_mhz,
-                memory::dirty_fault_cycles(&p.stack, &s.costs, s.host.cpu),
-            );
-            result.link_gbit_s = m.link_gbit_s;
-            result.guest_traffic_gbit_s = guests_gbit_s;
-            result.effective_gbit_s = spec.link_gbit_s;
+            let precopy = memory::PrecopyOps {
+                platform: window(outcome),
+                native: window(baseline),
+            };
+            let per_ms = per_us as f64 * 1000.0;
+            let mut result =
+                memory::migration_from_record(&counters.name, m, &record, per_ms, precopy);
+            let window_s = to.saturating_sub(from) as f64 / per_ms / 1000.0;
+            if window_s > 0.0 {
+                result.writes_per_second = precopy.platform / window_s
+                    * s.costs.page_write_percent.min(100) as f64
+                    / 100.0;
+            }
+            result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
+            result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
             result
         }),
     }
+}
+
+/// The operations per second of instance `instance` in each window between the machine's
+/// samples, on its platform and natively (the two sample at the same cycles).
+fn throughput_series(
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    instance: u32,
+    per_ms: f64,
+) -> Vec<memory::ThroughputPoint> {
+    let mut previous = 0u64;
+    outcome
+        .ops_samples
+        .iter()
+        .map(|x| {
+            let window_s = x.at.saturating_sub(previous).max(1) as f64 / per_ms / 1000.0;
+            let ops = |o: &MachineOutcome| {
+                ops_at(&o.ops_samples, instance, x.at) - ops_at(&o.ops_samples, instance, previous)
+            };
+            let point = memory::ThroughputPoint {
+                at_ms: x.at as f64 / per_ms,
+                ops_per_s: ops(outcome) / window_s,
+                native_ops_per_s: ops(baseline) / window_s,
+            };
+            previous = x.at;
+            point
+        })
+        .collect()
+}
+
+/// Operations instance `instance` had completed at cycle `at`, interpolated between the
+/// machine's samples (none before the start of the run).
+fn ops_at(samples: &[crate::machine::OpsSample], instance: u32, at: u64) -> f64 {
+    let value =
+        |x: &crate::machine::OpsSample| x.ops.get(instance as usize).copied().unwrap_or(0) as f64;
+    let mut before = (0u64, 0.0);
+    for x in samples {
+        if x.at >= at {
+            let span = x.at.saturating_sub(before.0);
+            if span == 0 {
+                return value(x);
+            }
+            let share = at.saturating_sub(before.0) as f64 / span as f64;
+            return before.1 + (value(x) - before.1) * share;
+        }
+        before = (x.at, value(x));
+    }
+    before.1
 }
 
 fn lifecycle_result(
@@ -1458,8 +1548,9 @@ pub fn metric_value(p: &PlatformResult, metric: Metric, op: Option<Op>) -> Optio
         Metric::Density => p.lifecycle.density as f64,
         Metric::InstancesStopped => p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64,
         Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
-        Metric::MigrationDowntimeMs => p.migration.as_ref()?.downtime_ms,
-        Metric::MigrationTotalMs => p.migration.as_ref()?.total_ms,
+        // A migration still running at the end of the run has no downtime or total yet.
+        Metric::MigrationDowntimeMs => p.migration.as_ref().filter(|m| m.finished)?.downtime_ms,
+        Metric::MigrationTotalMs => p.migration.as_ref().filter(|m| m.finished)?.total_ms,
         Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
         Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
         Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,

@@ -376,6 +376,11 @@ await step('memory over time and migration rounds: charts with a title, hostile 
       assert(notes.some((n) => /^Converged/.test(n)) && notes.some((n) => /^Did not converge/.test(n))
         && notes.some((n) => /^Checkpoint and restore/.test(n)),
         `migration notes say which converged: ${notes.join(' | ')}`);
+      // Beside each live migration's rounds, the migrating guest's throughput against native:
+      // its note names the stop-and-copy's gap.
+      const gaps = await page.$$eval('[id^=chart-guest-throughput] .chart-note', (n) => n.map((x) => x.textContent));
+      assert(gaps.length === 3 && gaps.every((n) => /paused: a gap in its throughput/.test(n)),
+        `throughput charts for the three VM migrations: ${gaps.join(' | ')}`);
     }
   }
   assert(dialogs === 0, 'an alert fired');

@@ -156,6 +156,7 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
             "nested VMX (L1's VMREAD/VMWRITE/VMRESUME)",
         ),
         ExitReason::EptViolation => ("EPT 위반", "EPT violation"),
+        ExitReason::PmlFull => ("PML 로그 가득 참", "PML log full"),
     };
     lang.pick(ko, en)
 }

@@ -118,6 +118,9 @@ impl Machine {
             if self.instances[ii].merged_ppm > 0 {
                 self.cow_touch(p, t);
             }
+            if self.migration.is_some() {
+                self.dirty_touch(p, t);
+            }
         }
         self.start(p, now);
     }

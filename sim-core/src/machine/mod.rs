@@ -23,7 +23,8 @@
 //! - `balloon.rs`: a guest's balloon driver inflating, batch by batch, at the start;
 //! - `ksm.rs`: ksmd scanning on the host, and copy-on-write breaks of merged pages;
 //! - `memory_samples.rs`: snapshots of the instances' memory state over the run;
-//! - `migration.rs`: a live migration's traffic sharing the host's NIC with the guests';
+//! - `migration.rs`: a live migration by pre-copy in the run: the migration thread, dirty
+//!   logging's faults, the stop-and-copy's pause, its traffic on the host's NIC;
 //! - `trace.rs`: the bounded per-pCPU timeline;
 //! - `desktop.rs`: the hooks through which desktop sessions' threads
 //!   ([`crate::desktop::session`]) draw their work, wait, and send their updates.
@@ -61,6 +62,7 @@ use crate::scenario::Host;
 use crate::workload::{Op, OpSampler, Workload};
 
 pub use memory_samples::MemorySnapshot;
+pub use migration::{MachineMigration, OpsSample, OPS_SAMPLES};
 pub use trace::{Trace, TraceMark, TraceSegment, MAX_TRACE_SEGMENTS};
 
 use cache::CacheState;
@@ -158,9 +160,11 @@ pub struct MachineMemory {
     pub free_page_reports: Vec<u32>,
     /// Whether to take memory snapshots over the run (see `memory_samples.rs`).
     pub sample: bool,
-    /// A live migration's pre-copy runs meanwhile over a link of this many Gbit/s, its
-    /// traffic on the host's NIC (see `migration.rs`).
-    pub migration_gbit_s: Option<f64>,
+    /// A live migration by pre-copy runs from the start of the run (see `migration.rs`).
+    pub migration: Option<MachineMigration>,
+    /// Whether to sample each instance's completed operations over the run (a platform's
+    /// migration is measured against its native baseline in the same window).
+    pub ops_samples: bool,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -201,6 +205,10 @@ enum Event {
     FlushAck {
         entity: u32,
     },
+    /// The last segment of a migration round left the host (see `migration.rs`).
+    MigrationRoundEnd,
+    /// A snapshot of the instances' completed operations.
+    OpsSample,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +229,8 @@ enum Owner {
     Backend(u32),
     /// The host's KSM daemon (ksmd).
     Ksmd,
+    /// A live migration's thread (copies pages onto the link).
+    Migration,
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +255,8 @@ struct Entity {
     steal: Cycles,
     /// Halt polling: the vCPU spins in the host waiting for work.
     polling: bool,
+    /// Paused for a live migration's stop-and-copy (kept throttled until resumed).
+    paused: bool,
     /// The pCPU it runs on (meaningful while `Running`).
     pcpu: u32,
 }
@@ -271,6 +283,7 @@ impl Entity {
             next_tick: 0,
             steal: 0,
             polling: false,
+            paused: false,
             pcpu: 0,
         }
     }
@@ -419,12 +432,15 @@ mod slot {
     pub const COW_FAULT: usize = SWAP_RESUME + 1;
     /// One batch of a balloon inflating.
     pub const BALLOON_BATCH: usize = COW_FAULT + 1;
+    /// Live migration: a write-protection fault of dirty logging; a full PML log.
+    pub const DIRTY_FAULT: usize = FLUSH_ON_ENTRY + 1;
+    pub const PML_FULL: usize = DIRTY_FAULT + 1;
     /// One free page report.
     pub const FREE_PAGE_REPORT: usize = BALLOON_BATCH + 1;
     /// A TLB shootdown: one IPI, and the wait for the running targets' acknowledgements.
     pub const SHOOTDOWN_IPI: usize = FREE_PAGE_REPORT + 1;
     /// PV send-IPI's one hypercall for all of a shootdown's IPIs (empty without it).
-    pub const SHOOTDOWN_PV_SEND_IPI: usize = FLUSH_ON_ENTRY + 1;
+    pub const SHOOTDOWN_PV_SEND_IPI: usize = PML_FULL + 1;
     pub const SHOOTDOWN_ACK: usize = SHOOTDOWN_IPI + 1;
     /// A target's handling of a shootdown IPI, and PV TLB flush's flush on entry.
     pub const SHOOTDOWN_HANDLER: usize = SHOOTDOWN_ACK + 1;
@@ -471,6 +487,12 @@ pub struct MachineOutcome {
     pub memory_samples: Vec<MemorySnapshot>,
     /// Bytes the guests put on the host's NIC while a migration shared it.
     pub guest_tx_bytes: u64,
+    /// What the machine did of a live migration.
+    #[serde(default)]
+    pub migration: Option<crate::memory::MigrationRecord>,
+    /// Each instance's completed operations over the run (empty unless asked for).
+    #[serde(default)]
+    pub ops_samples: Vec<OpsSample>,
 }
 
 /// The simulation of one platform.
@@ -513,6 +535,8 @@ pub struct Machine {
     tx_free_at: Cycles,
     migration_ready_at: Cycles,
     guest_tx_bytes: u64,
+    migration: Option<migration::MigrationRt>,
+    ops_samples: Vec<OpsSample>,
     background_rng: SimRng,
     busy: [u64; Category::COUNT],
     /// KiB brought into the shared cache so far (for displacement).
@@ -700,6 +724,15 @@ impl Machine {
         if spec.memory.ksmd {
             entities.push(Entity::new(Owner::Ksmd, None, 256, 0));
         }
+        let migration_rt = spec
+            .memory
+            .migration
+            .as_ref()
+            .filter(|m| (m.instance as usize) < instances.len())
+            .map(|m| {
+                entities.push(Entity::new(Owner::Migration, None, 256, 0));
+                migration::MigrationRt::new(m, entities.len() as u32 - 1, spec.seed)
+            });
         let cores = spec.host.cores;
         let mut machine = Machine {
             queue: EventQueue::default(),
@@ -716,6 +749,8 @@ impl Machine {
             tx_free_at: 0,
             migration_ready_at: 0,
             guest_tx_bytes: 0,
+            migration: migration_rt,
+            ops_samples: Vec::new(),
             background_rng: SimRng::derived(spec.seed, &[u64::MAX]),
             busy: [0; Category::COUNT],
             cache_fill: 0,
@@ -760,6 +795,7 @@ impl Machine {
             );
         }
         machine.schedule_memory_samples();
+        machine.schedule_ops_samples();
         machine.dispatch_idle(0);
         machine
     }
@@ -786,6 +822,8 @@ impl Machine {
                 Event::BackgroundWake { entity } => self.make_runnable(entity, now),
                 Event::Accounting => self.accounting(now),
                 Event::MemorySample => self.memory_sample(now),
+                Event::MigrationRoundEnd => self.migration_round_end(now),
+                Event::OpsSample => self.ops_sample(now),
                 Event::Fault { index } => self.fault(index as usize, now),
                 Event::CoalesceFlush {
                     instance,
@@ -836,6 +874,9 @@ impl Machine {
         if self.spec.memory.sample {
             self.memory_sample(end);
         }
+        if self.spec.memory.ops_samples {
+            self.ops_sample(end);
+        }
         let group_latency = self
             .groups
             .iter()
@@ -852,6 +893,8 @@ impl Machine {
             desktop: self.desktop.map(|d| d.finish()),
             memory_samples: self.memory_samples,
             guest_tx_bytes: self.guest_tx_bytes,
+            migration: self.migration.map(|m| m.record),
+            ops_samples: self.ops_samples,
         }
     }
 
@@ -999,6 +1042,14 @@ impl GroupRt {
             &builder.shootdown_handler_path().steps,
         );
         put(slot::FLUSH_ON_ENTRY, &builder.flush_on_entry_path().steps);
+        put(
+            slot::DIRTY_FAULT,
+            &crate::memory::dirty_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
+        );
+        put(
+            slot::PML_FULL,
+            &crate::memory::pml_full_steps(&spec.costs, spec.host.cpu),
+        );
         put(
             slot::COW_FAULT,
             &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),

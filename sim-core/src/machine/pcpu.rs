@@ -40,6 +40,10 @@ pub(super) enum Item {
     Background,
     /// One scan of the host's KSM daemon.
     KsmScan,
+    /// A live migration's thread copies `pages` onto the link.
+    MigrationCopy {
+        pages: u64,
+    },
     /// One batch of a guest's balloon inflating, on the vCPU of `thread`.
     BalloonBatch {
         thread: u32,
@@ -430,6 +434,10 @@ impl Machine {
                 self.ksm_scan_done(p, e, now);
                 return;
             }
+            Item::MigrationCopy { pages } => {
+                self.migration_copy_done(p, e, pages, now);
+                return;
+            }
             Item::Background => {
                 let percent = u64::from(self.spec.background_percent.clamp(1, 99));
                 let sleep_mean = ran * (100 - percent) / percent;
@@ -557,6 +565,7 @@ impl Machine {
             }
             Owner::Backend(b) => self.start_backend_item(p, e, b, now),
             Owner::Ksmd => self.start_ksm_scan(p, now),
+            Owner::Migration => self.start_migration_copy(p, e, now),
             Owner::Vcpu(instance) => self.start_vcpu_item(p, e, instance, now),
         }
     }

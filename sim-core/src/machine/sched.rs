@@ -31,7 +31,7 @@ impl Machine {
         self.insert_queued(e);
     }
 
-    fn insert_queued(&mut self, e: u32) {
+    pub(super) fn insert_queued(&mut self, e: u32) {
         let key = self.key(e);
         let ent = &self.entities[e as usize];
         self.runqueue.insert(e, key, ent.affinity, ent.throttled);
@@ -111,7 +111,8 @@ impl Machine {
         }
         for ent in &mut self.entities {
             ent.used_in_period = 0;
-            ent.throttled = false;
+            // A vCPU paused for a migration's stop-and-copy stays off the pCPUs.
+            ent.throttled = ent.paused;
             ent.active_in_period = ent.state != EntityState::Idle;
         }
         // Credits changed and throttling ended: every queued entity gets its new key.
@@ -350,7 +351,7 @@ impl Machine {
                 self.cache_switch_in(CacheOwner::Backend(b as usize));
                 (None, 0, slot::BACKEND_SWITCH)
             }
-            Owner::Background | Owner::Ksmd => {
+            Owner::Background | Owner::Ksmd | Owner::Migration => {
                 self.cache_switch_in(CacheOwner::Background);
                 (None, 0, slot::BACKEND_SWITCH)
             }

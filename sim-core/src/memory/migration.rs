@@ -5,15 +5,18 @@
 //! than the link sends them, the dirty set never shrinks: migration does not converge and
 //! the final stop-and-copy takes as long as the whole working set.
 //!
-//! The guest's write rate comes from the run: one page touch per operation (as for
-//! swapping), `page_write_percent` of them writes, uniform over its working set, so the
-//! distinct pages dirtied in `t` seconds are W·(1 − e^(−w·t/W)). Dirty logging write-protects
-//! every page at the start of each round: the first write to a page in a round faults
-//! (an EPT violation or a shadow page-table write), which slows the guest.
-
+//! The migration happens inside the run (`machine/migration.rs`): the migration thread is
+//! a host entity that copies segments at `migration_copy_cycles_per_page` and puts them on
+//! the link; dirty logging makes the guest's first write to a page in each round fault
+//! ([`dirty_fault_steps`]; with PML one exit per 512 logged pages, [`pml_full_steps`]);
+//! the stop-and-copy pauses the guest's vCPUs. This module has the steps of those faults,
+//! the record the machine keeps, and the result built from it ([`from_record`]), with the
+//! guest's throughput during the pre-copy measured against the native baseline's in the
+//! same window. A container's checkpoint and restore is still computed from the plan.
 use serde::{Deserialize, Serialize};
 
 use crate::costs::{CostTable, CpuGeneration};
+use crate::path::{Category, ExitReason, Layer, Part, Step};
 use crate::platform::{MemoryVirtualization, Stack};
 
 /// Bytes per page.
@@ -38,6 +41,9 @@ pub struct MigrationRound {
     pub duration_ms: f64,
     /// Pages the guest dirtied meanwhile, MiB (what the next round sends).
     pub dirtied_mib: f64,
+    /// When the round began, ms into the run (0 for a container's checkpoint).
+    #[serde(default)]
+    pub start_ms: f64,
 }
 
 /// What a migration did.
@@ -66,9 +72,39 @@ pub struct MigrationResult {
     pub max_downtime_ms: f64,
     pub total_ms: f64,
     pub sent_mib: f64,
-    /// CPU the dirty-logging faults take from the guest during the pre-copy, percent of
-    /// its vCPUs.
+    /// How much less the guest did during the pre-copy than natively in the same window,
+    /// percent (measured in the run; virtualization's own overhead included).
     pub slowdown_percent: f64,
+    /// Whether the migration ended within the run (else the rounds are those run so far).
+    #[serde(default = "yes")]
+    pub finished: bool,
+    /// Guest writes that took a dirty-logging fault, or that PML logged.
+    #[serde(default)]
+    pub dirty_writes: u64,
+    /// VM exits for a full page-modification log.
+    #[serde(default)]
+    pub pml_exits: u64,
+    /// Host CPU the migration thread used, ms of one core.
+    #[serde(default)]
+    pub copy_cpu_ms: f64,
+    /// The migrated guest's operations per second over the run, window by window, on its
+    /// platform and natively: the pre-copy's slowdown and the stop-and-copy's gap.
+    #[serde(default)]
+    pub throughput: Vec<ThroughputPoint>,
+}
+
+/// The migrated guest's throughput in one window of the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ThroughputPoint {
+    /// The window's end, ms into the run.
+    pub at_ms: f64,
+    pub ops_per_s: f64,
+    pub native_ops_per_s: f64,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A container's checkpoint and restore (CRIU-like), for comparison: the container is
@@ -93,6 +129,7 @@ pub fn checkpoint_restore(
             sent_mib: resident_mib,
             duration_ms: seconds * 1000.0,
             dirtied_mib: 0.0,
+            start_ms: 0.0,
         }],
         converged: true,
         downtime_ms: seconds * 1000.0,
@@ -100,123 +137,206 @@ pub fn checkpoint_restore(
         total_ms: seconds * 1000.0,
         sent_mib: resident_mib,
         slowdown_percent: 0.0,
+        finished: true,
+        dirty_writes: 0,
+        pml_exits: 0,
+        copy_cpu_ms: 0.0,
+        throughput: Vec::new(),
     }
 }
 
-/// Cycles of one dirty-logging write fault on `stack`.
-pub fn dirty_fault_cycles(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> u64 {
-    match stack.memory {
-        MemoryVirtualization::Nested => {
-            c.exit_roundtrip(cpu) + c.exit_handler + c.page_fault_native
-        }
-        MemoryVirtualization::Shadow => {
-            c.exit_roundtrip(cpu) + c.exit_handler + c.shadow_pte_write_handler
-        }
+fn step(layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) -> Step {
+    Step {
+        layer,
+        category,
+        cycles,
+        en: en.to_string(),
+        ko: ko.to_string(),
+        exit: None,
+        part: Part::Guest,
+        translation: None,
+    }
+}
+
+/// The first write to a page in a pre-copy round without PML: dirty logging
+/// write-protected it, so the write faults into the hypervisor, which marks the page
+/// dirty and gives the write permission back.
+pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<Step> {
+    let (reason, en, ko, handler) = match stack.memory {
+        MemoryVirtualization::Nested => (
+            Some(ExitReason::EptViolation),
+            "VM exit: EPT violation (dirty logging write-protected the page)",
+            "VM exit: EPT 위반 (더티 로깅이 페이지를 쓰기 금지함)",
+            c.exit_handler,
+        ),
+        MemoryVirtualization::Shadow => (
+            Some(ExitReason::ShadowPteWrite),
+            "VM exit: write to a page dirty logging write-protected in the shadow tables",
+            "VM exit: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 쓰기",
+            c.exit_handler + c.shadow_pte_write_handler,
+        ),
         // Direct paging: the hypervisor's log-dirty mode write-protects the guest's own
         // page tables' mappings; a write traps like a validated update.
-        _ => c.pv_hypercall + c.pv_hypercall_handler + c.page_fault_native,
-    }
+        _ => (
+            None,
+            "trap to the hypervisor: write to a page log-dirty mode write-protected",
+            "하이퍼바이저로 트랩: log-dirty 모드가 쓰기 금지한 페이지에 쓰기",
+            c.pv_hypercall_handler,
+        ),
+    };
+    let mut trap = step(
+        Layer::Hardware,
+        Category::Hypervisor,
+        if reason.is_some() {
+            c.exit_roundtrip(cpu)
+        } else {
+            c.pv_hypercall
+        },
+        en,
+        ko,
+    );
+    trap.exit = reason;
+    vec![
+        trap,
+        step(
+            Layer::Hypervisor,
+            Category::Hypervisor,
+            handler,
+            "hypervisor decodes the fault",
+            "하이퍼바이저가 폴트를 해석",
+        ),
+        step(
+            Layer::Hypervisor,
+            Category::Hypervisor,
+            c.page_fault_native,
+            "hypervisor marks the page dirty and makes it writable again",
+            "하이퍼바이저가 페이지를 더티로 표시하고 다시 쓰기 가능하게 함",
+        ),
+    ]
 }
 
-/// Pre-copy of a VM with `memory_mib` of memory and `working_set_mib` written at
-/// `writes_per_second`, on `stack` with `vcpus` at `clock_mhz`.
-#[allow(clippy::too_many_arguments)]
-pub fn precopy(
+/// With page-modification logging the CPU logs written pages itself; when its log of
+/// `pml_log_entries` is full the vCPU exits and the hypervisor drains it into the dirty
+/// bitmap.
+pub fn pml_full_steps(c: &CostTable, cpu: CpuGeneration) -> Vec<Step> {
+    let mut exit = step(
+        Layer::Hardware,
+        Category::Hypervisor,
+        c.exit_roundtrip(cpu),
+        "VM exit: the page-modification log is full",
+        "VM exit: 페이지 수정 로그가 가득 참",
+    );
+    exit.exit = Some(ExitReason::PmlFull);
+    vec![
+        exit,
+        step(
+            Layer::Hypervisor,
+            Category::Hypervisor,
+            c.exit_handler
+                + c.pml_log_entries
+                    .saturating_mul(c.pml_drain_cycles_per_entry),
+            "hypervisor drains the log into the dirty bitmap",
+            "하이퍼바이저가 로그를 더티 비트맵으로 옮김",
+        ),
+    ]
+}
+
+/// One pre-copy round as the machine ran it (cycles of the run, pages).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    pub start: u64,
+    pub end: u64,
+    pub sent_pages: u64,
+    /// Distinct pages of the working set the guest wrote during the round.
+    pub dirtied_pages: u64,
+}
+
+/// What the machine did of a migration.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MigrationRecord {
+    /// Pre-copy rounds, in order.
+    pub rounds: Vec<RoundRecord>,
+    /// When the guest was paused for the stop-and-copy, and when it ran again.
+    pub paused_at: Option<u64>,
+    pub resumed_at: Option<u64>,
+    /// Pages sent while the guest was paused.
+    pub stop_copy_pages: u64,
+    /// Whether the dirty set fell within the downtime target before the round limit.
+    pub converged: bool,
+    /// Writes that took a dirty-logging fault (without PML) or were logged (with PML).
+    pub dirty_writes: u64,
+    /// Exits for a full page-modification log.
+    pub pml_exits: u64,
+    /// Host CPU the migration thread used, cycles.
+    pub copy_cycles: u64,
+}
+
+/// What the runner measured around a migration: the migrated instance's operations in
+/// the pre-copy window on its platform and natively.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PrecopyOps {
+    pub platform: f64,
+    pub native: f64,
+}
+
+/// The result of a migration the machine ran.
+pub fn from_record(
     name: &str,
     spec: &MigrationSpec,
-    memory_mib: u64,
-    working_set_mib: u64,
-    writes_per_second: f64,
-    vcpus: u32,
-    clock_mhz: u64,
-    fault_cycles: u64,
+    record: &MigrationRecord,
+    per_ms: f64,
+    precopy_ops: PrecopyOps,
 ) -> MigrationResult {
-    let bandwidth = (spec.link_gbit_s * 1e9 / 8.0).max(1.0); // bytes/s
-    let ws_pages = (working_set_mib as f64 * 256.0).max(1.0);
-    let w = writes_per_second.max(0.0);
-    let dirtied = |seconds: f64| ws_pages * (1.0 - libm::exp(-w * seconds / ws_pages));
-    let mut rounds = Vec::new();
-    let mut to_send = memory_mib as f64 * 256.0; // pages
-    let mut faults = 0.0;
-    let mut precopy_s = 0.0;
-    let mut converged = false;
-    for _ in 0..spec.max_rounds.max(1) {
-        let seconds = to_send * PAGE / bandwidth;
-        let dirty = dirtied(seconds);
-        rounds.push(MigrationRound {
-            sent_mib: to_send / 256.0,
-            duration_ms: seconds * 1000.0,
-            dirtied_mib: dirty / 256.0,
-        });
-        precopy_s += seconds;
-        faults += dirty;
-        to_send = dirty;
-        if to_send * PAGE / bandwidth * 1000.0 <= spec.max_downtime_ms {
-            converged = true;
-            break;
-        }
-    }
-    let downtime_s = to_send * PAGE / bandwidth;
-    let sent_mib = rounds.iter().map(|r| r.sent_mib).sum::<f64>() + to_send / 256.0;
-    let capacity = precopy_s * f64::from(vcpus.max(1)) * clock_mhz as f64 * 1e6;
+    let mib = |pages: u64| pages as f64 / 256.0;
+    let ms = |cycles: u64| cycles as f64 / per_ms;
+    let rounds: Vec<MigrationRound> = record
+        .rounds
+        .iter()
+        .map(|r| MigrationRound {
+            sent_mib: mib(r.sent_pages),
+            duration_ms: ms(r.end.saturating_sub(r.start)),
+            dirtied_mib: mib(r.dirtied_pages),
+            start_ms: ms(r.start),
+        })
+        .collect();
+    let start = record.rounds.first().map_or(0, |r| r.start);
+    let finished = record.resumed_at.is_some();
+    let end = record
+        .resumed_at
+        .or(record.rounds.last().map(|r| r.end))
+        .unwrap_or(start);
+    let sent_pages =
+        record.rounds.iter().map(|r| r.sent_pages).sum::<u64>() + record.stop_copy_pages;
+    let seconds = ms(end.saturating_sub(start)) / 1000.0;
+    let slowdown = if precopy_ops.native > 0.0 {
+        (100.0 - precopy_ops.platform * 100.0 / precopy_ops.native).max(0.0)
+    } else {
+        0.0
+    };
     MigrationResult {
         instance: name.to_string(),
         link_gbit_s: spec.link_gbit_s,
         guest_traffic_gbit_s: 0.0,
-        effective_gbit_s: spec.link_gbit_s,
-        writes_per_second: w,
-        rounds,
-        converged,
-        downtime_ms: downtime_s * 1000.0,
-        max_downtime_ms: spec.max_downtime_ms,
-        total_ms: (precopy_s + downtime_s) * 1000.0,
-        sent_mib,
-        slowdown_percent: if capacity > 0.0 {
-            (faults * fault_cycles as f64 * 100.0 / capacity).min(100.0)
+        effective_gbit_s: if seconds > 0.0 {
+            sent_pages as f64 * PAGE * 8.0 / seconds / 1e9
         } else {
             0.0
         },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn spec(link: f64) -> MigrationSpec {
-        MigrationSpec {
-            group: 0,
-            instance: 0,
-            link_gbit_s: link,
-            max_rounds: 30,
-            max_downtime_ms: 300.0,
-        }
-    }
-
-    #[test]
-    fn a_slow_writer_converges_and_a_fast_one_does_not() {
-        // 2 GiB over 10 Gbit/s: round 0 takes 2^31 × 8 / 1e10 = 1.718 s. A guest writing
-        // 10 000 pages/s over a 1 GiB working set dirties about 17 000 pages (66 MiB) in it,
-        // sent in 55 ms, below the 300 ms target: stop and copy after round 1.
-        let slow = precopy("vm", &spec(10.0), 2048, 1024, 10_000.0, 1, 3000, 3000);
-        assert!(slow.converged);
-        assert!(
-            (slow.rounds[0].duration_ms - 1717.99).abs() < 0.1,
-            "{slow:?}"
-        );
-        assert!(slow.downtime_ms < 300.0);
-        // 1 million pages/s (4 GB/s) on a 1.25 GB/s link: each round dirties the whole
-        // working set again: a round of d seconds dirties 1 - e^(-1e6 d / 262 144) of it,
-        // which settles near 96% (0.82 s a round); after 30 rounds about 985 MiB are left
-        // for the stop-and-copy, 821 ms.
-        let fast = precopy("vm", &spec(10.0), 2048, 1024, 1_000_000.0, 1, 3000, 3000);
-        assert!(!fast.converged);
-        assert_eq!(fast.rounds.len(), 30);
-        assert!(
-            (fast.downtime_ms - 821.6).abs() < 1.0,
-            "{}",
-            fast.downtime_ms
-        );
-        assert!(fast.downtime_ms > slow.downtime_ms && fast.total_ms > slow.total_ms);
+        writes_per_second: 0.0,
+        rounds,
+        converged: record.converged,
+        downtime_ms: match (record.paused_at, record.resumed_at) {
+            (Some(p), Some(r)) => ms(r.saturating_sub(p)),
+            _ => 0.0,
+        },
+        max_downtime_ms: spec.max_downtime_ms,
+        total_ms: ms(end.saturating_sub(start)),
+        sent_mib: mib(sent_pages),
+        slowdown_percent: slowdown,
+        finished,
+        dirty_writes: record.dirty_writes,
+        pml_exits: record.pml_exits,
+        copy_cpu_ms: ms(record.copy_cycles),
+        throughput: Vec::new(),
     }
 }

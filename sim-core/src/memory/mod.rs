@@ -8,7 +8,8 @@
 //!   fault path), giving a [`MemoryResult`];
 //! - `balloon.rs`: the steps of one batch of a balloon inflating (the machine runs
 //!   them, `machine/balloon.rs`);
-//! - `migration.rs`: live migration by pre-copy, rounds while the guest dirties pages;
+//! - `migration.rs`: live migration by pre-copy: the steps of dirty logging's faults, the
+//!   record the machine keeps of its rounds and the result built from it;
 //! - `over_time.rs`: each instance's memory over the run, from the machine's snapshots;
 //! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
 //!   runs them, `machine/swap.rs`).
@@ -22,7 +23,9 @@ mod swap;
 
 pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
 pub use migration::{
-    checkpoint_restore, dirty_fault_cycles, precopy, MigrationResult, MigrationRound, MigrationSpec,
+    checkpoint_restore, dirty_fault_steps, from_record as migration_from_record, pml_full_steps,
+    MigrationRecord, MigrationResult, MigrationRound, MigrationSpec, PrecopyOps, RoundRecord,
+    ThroughputPoint,
 };
 pub use over_time::{
     series as memory_series, InstanceProgress, MemoryPoint, MemorySeries, MAX_SERIES_INSTANCES,

@@ -89,11 +89,13 @@ pub enum ExitReason {
     /// Nested paging: the guest touched a guest-physical page with no host page behind it
     /// (for instance one the host swapped out).
     EptViolation,
+    /// Page-modification logging: the CPU's 512-entry log of written pages is full.
+    PmlFull,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 16;
-    pub const ALL: [ExitReason; 16] = [
+    pub const COUNT: usize = 17;
+    pub const ALL: [ExitReason; 17] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -110,6 +112,7 @@ impl ExitReason {
         ExitReason::HiddenPageFault,
         ExitReason::NestedVmx,
         ExitReason::EptViolation,
+        ExitReason::PmlFull,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -129,6 +132,7 @@ impl ExitReason {
             ExitReason::HiddenPageFault => "hidden_page_fault",
             ExitReason::NestedVmx => "nested_vmx",
             ExitReason::EptViolation => "ept_violation",
+            ExitReason::PmlFull => "pml_full",
         }
     }
 }

@@ -161,6 +161,10 @@ pub struct HostSection {
     /// VMCS shadowing: a nested hypervisor's VMREAD/VMWRITE take no exit; default: whether `cpu` has it (haswell and later).
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub vmcs_shadowing: Option<Spanned<bool>>,
+    /// Page-modification logging (a live migration's dirty logging without a fault per
+    /// page); default: whether `cpu` has it (skylake).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub pml: Option<Spanned<bool>>,
     /// 2 MiB pages for guest memory and native processes (default false): a 2-D walk of
     /// 15 instead of 24 references, a native walk of 3 instead of 4.
     pub large_pages: bool,
@@ -192,6 +196,7 @@ impl Default for HostSection {
             posted_interrupts: None,
             ple: None,
             vmcs_shadowing: None,
+            pml: None,
             large_pages: false,
             shared_cache_mib: None,
             disk: DiskSection::default(),

@@ -309,8 +309,22 @@ impl Scenario {
             } else {
                 0
             };
+            // A live migration's thread: a copy, a wake-up and a switch per segment, at most
+            // as many segments as the link sends in the run plus one per round; and the
+            // operation samples of the platform and its baseline.
+            let migration = match &p.migration {
+                Some(m) if p.stack.is_vm() => {
+                    let gbit_s = m.link_gbit_s.min(self.host.nic_bandwidth_gbit_s as f64);
+                    let segment = self.costs.migration_segment_bytes.max(4096) as f64;
+                    let segments =
+                        libm::ceil(gbit_s * 1e9 / 8.0 * self.duration_ms as f64 / 1000.0 / segment)
+                            as u64;
+                    3 * (segments + u64::from(m.max_rounds) + 2) + 2 * crate::machine::OPS_SAMPLES
+                }
+                _ => 0,
+            };
             // Memory snapshots over the run (taken on every machine that might want them).
-            let samples = crate::memory::MEMORY_SAMPLES;
+            let samples = crate::memory::MEMORY_SAMPLES.saturating_add(migration);
             total = total.saturating_add(ksmd).saturating_add(samples);
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {

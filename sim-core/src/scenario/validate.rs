@@ -318,6 +318,13 @@ pub(super) fn validate(
             ("VMCS shadowing", "VMCS 섀도잉"),
             |f| f.vmcs_shadowing,
         )?,
+        pml: feature(
+            &h.pml,
+            has.pml,
+            "pml",
+            ("page-modification logging", "페이지 수정 로깅(PML)"),
+            |f| f.pml,
+        )?,
     };
     let shared_cache_mib = match &h.shared_cache_mib {
         Some(x) => range(v, x, "host.shared_cache_mib", 1, 1024)?,

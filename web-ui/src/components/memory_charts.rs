@@ -132,9 +132,60 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
                 mig,
                 p.kind == crate::core::PlatformKind::Container,
             ));
+            if !mig.throughput.is_empty() {
+                out.push(throughput_chart(
+                    lang,
+                    index,
+                    &labels::platform(lang, p),
+                    mig,
+                ));
+            }
         }
     }
     out
+}
+
+/// The migrated guest's operations per second over the run, on its platform and natively:
+/// slower during the pre-copy (dirty logging), nothing during the stop-and-copy.
+fn throughput_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult) -> ChartSpec {
+    let lines = [
+        Line {
+            name: t(lang, "chart.mig_ops").into(),
+            colour: palette::BLUE,
+            points: m
+                .throughput
+                .iter()
+                .map(|x| (x.at_ms, x.ops_per_s))
+                .collect(),
+        },
+        Line {
+            name: t(lang, "chart.mig_native").into(),
+            colour: palette::VERMILLION,
+            points: m
+                .throughput
+                .iter()
+                .map(|x| (x.at_ms, x.native_ops_per_s))
+                .collect(),
+        },
+    ];
+    let title = format!("{} — {platform}", t(lang, "chart.mig_throughput"));
+    let mut chart = line_chart(
+        format!("chart-guest-throughput-{index}"),
+        lang,
+        &title,
+        t(lang, "chart.time_ms"),
+        "ops/s",
+        &lines,
+        None,
+        false,
+    );
+    let n = crate::num::num;
+    chart.note = Some(
+        t(lang, "chart.mig_gap")
+            .replace("{slow}", &n(m.slowdown_percent))
+            .replace("{down}", &n(m.downtime_ms)),
+    );
+    chart
 }
 
 /// A migration's rounds over time: at the end of each round what it sent and what the
@@ -158,8 +209,11 @@ fn migration_chart(
     }
     let last = m.sent_mib - m.rounds.iter().map(|r| r.sent_mib).sum::<f64>();
     // The stop-and-copy sends what was left while the guest is paused: nothing is dirtied.
-    sent.push((m.total_ms, last.max(0.0)));
-    dirty.push((m.total_ms, 0.0));
+    // A migration still running at the end of the run has none yet.
+    if m.finished {
+        sent.push((m.total_ms, last.max(0.0)));
+        dirty.push((m.total_ms, 0.0));
+    }
     let lines = [
         Line {
             name: t(lang, "chart.mig_sent").into(),
@@ -191,6 +245,8 @@ fn migration_chart(
             lang,
             if checkpoint {
                 "chart.mig_checkpoint"
+            } else if !m.finished {
+                "chart.mig_unfinished"
             } else if m.converged {
                 "chart.mig_converged"
             } else {
@@ -263,11 +319,13 @@ mod tests {
                     sent_mib: 2048.0,
                     duration_ms: 17_180.0,
                     dirtied_mib: 1000.0,
+                    start_ms: 0.0,
                 },
                 MigrationRound {
                     sent_mib: 1000.0,
                     duration_ms: 8_390.0,
                     dirtied_mib: 1000.0,
+                    start_ms: 17_180.0,
                 },
             ],
             converged: false,
@@ -276,6 +334,11 @@ mod tests {
             total_ms: 33_960.0,
             sent_mib: 4048.0,
             slowdown_percent: 1.0,
+            finished: true,
+            dirty_writes: 0,
+            pml_exits: 0,
+            copy_cpu_ms: 0.0,
+            throughput: Vec::new(),
         };
         // A container's checkpoint and restore has nothing to converge.
         let checkpoint = migration_chart(Lang::En, 2, "db", &m, true);
@@ -291,5 +354,57 @@ mod tests {
         assert!(row.ends_with("→ 1,000"), "{row}");
         // Markup in a label is escaped in the SVG, never markup.
         assert!(!chart.svg.contains("<b>") && chart.svg.contains("&lt;b&gt;"));
+        // A migration the run ended before its stop-and-copy says so and draws no pause.
+        let running = MigrationResult {
+            finished: false,
+            ..m.clone()
+        };
+        let chart = migration_chart(Lang::En, 2, "db", &running, false);
+        assert!(chart.note.unwrap().starts_with("Still running"));
+        assert!(
+            chart.rows[0].1[0].ends_with("→ 1,000"),
+            "{:?}",
+            chart.rows[0]
+        );
+    }
+
+    #[test]
+    fn the_guest_throughput_chart_shows_the_gap_beside_native() {
+        use crate::core::memory::ThroughputPoint;
+        let point = |at_ms: f64, ops_per_s: f64| ThroughputPoint {
+            at_ms,
+            ops_per_s,
+            native_ops_per_s: 1000.0,
+        };
+        let m = MigrationResult {
+            instance: "db".into(),
+            link_gbit_s: 10.0,
+            guest_traffic_gbit_s: 0.0,
+            effective_gbit_s: 10.0,
+            writes_per_second: 300.0,
+            rounds: Vec::new(),
+            converged: true,
+            downtime_ms: 2.0,
+            max_downtime_ms: 3.0,
+            total_ms: 3.0,
+            sent_mib: 1.0,
+            slowdown_percent: 12.5,
+            finished: true,
+            dirty_writes: 10,
+            pml_exits: 0,
+            copy_cpu_ms: 0.1,
+            throughput: vec![point(1.0, 875.0), point(2.0, 0.0), point(3.0, 1000.0)],
+        };
+        let chart = throughput_chart(Lang::En, 1, "db", &m);
+        assert_eq!(chart.id, "chart-guest-throughput-1");
+        // The table beside the chart lists both lines; the guest's has its gap.
+        assert_eq!(chart.rows.len(), 2);
+        assert!(
+            chart.rows[0].1.iter().any(|c| c.contains("→ 0")),
+            "{:?}",
+            chart.rows[0]
+        );
+        let note = chart.note.unwrap();
+        assert!(note.contains("12.5%") && note.contains("2 ms"), "{note}");
     }
 }
