@@ -158,6 +158,9 @@ pub struct MachineMemory {
     pub free_page_reports: Vec<u32>,
     /// Whether to take memory snapshots over the run (see `memory_samples.rs`).
     pub sample: bool,
+    /// Per snapshot, per machine instance: the (swapped, merged) parts per million it runs
+    /// with from that snapshot on (empty: `swapped_ppm` and `merged_ppm` throughout).
+    pub shares_at_samples: Vec<Vec<(u32, u32)>>,
     /// A live migration's pre-copy runs meanwhile over a link of this many Gbit/s, its
     /// traffic on the host's NIC (see `migration.rs`).
     pub migration_gbit_s: Option<f64>,
@@ -612,7 +615,7 @@ impl Machine {
                     let rng = SimRng::derived(spec.seed, &ids);
                     // A separate stream, so that the operations drawn stay the same on
                     // every platform whether or not memory is swapped.
-                    let swap_rng = (swapped_ppm > 0 || merged_ppm > 0).then(|| {
+                    let swap_rng = spec.memory.touches_pages(instance as usize).then(|| {
                         SimRng::derived(spec.seed, &[ids[0], ids[1], ids[2], swap::STREAM])
                     });
                     ready.push_back(threads.len() as u32);

@@ -1375,6 +1375,7 @@ fn validate_platform(
         nested,
     };
     let overcommit = validate_overcommit(v, p, &name, &stack)?;
+    let running_for_s = validate_running_for(v, p, &name, &overcommit)?;
     Ok(PlatformSpec {
         name,
         label: p.label.clone(),
@@ -1385,6 +1386,7 @@ fn validate_platform(
         host_background_percent: background,
         vdi,
         overcommit,
+        running_for_s,
         migration: None,
     })
 }
@@ -1488,6 +1490,37 @@ fn validate_migration(
         max_rounds,
         max_downtime_ms,
     })
+}
+
+/// How long the platform's instances have run before the window: only where a policy
+/// works over time (KSM, a balloon, free page reporting), in range.
+fn validate_running_for(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    overcommit: &[OvercommitPolicy],
+) -> Result<u64, ScenarioError> {
+    let Some(x) = &p.running_for_s else {
+        return Ok(crate::memory::DEFAULT_RUNNING_FOR_S);
+    };
+    if !overcommit.iter().any(|o| o.works_over_time()) {
+        return Err(v.error(
+            x.span(),
+            msg!(
+                "running_for_not_applicable",
+                "platform `{name}`: running_for_s says how long KSM, a balloon or free page reporting have been at work; add one of them to overcommit (\"ksm\", \"balloon\", \"free_page_reporting\") or remove running_for_s",
+                "플랫폼 `{name}`: running_for_s는 KSM, 벌룬, free page reporting이 얼마나 오래 일했는지를 뜻합니다. overcommit에 그중 하나(\"ksm\", \"balloon\", \"free_page_reporting\")를 넣거나 running_for_s를 지우세요",
+                name = name
+            ),
+        ));
+    }
+    range(
+        v,
+        x,
+        &format!("platform `{name}`: running_for_s"),
+        0,
+        crate::memory::MAX_RUNNING_FOR_S,
+    )
 }
 
 /// The platform's overcommit policies: each one the stack can use, none twice.
