@@ -196,6 +196,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.merged", "KSM 공유", "Merged (KSM)"),
     ("table.swapped", "스왑", "Swapped"),
     ("table.oom", "OOM kill", "OOM kills"),
+    (
+        "table.at_end",
+        "이 실행이 끝날 때 (회수가 아직 진행 중)",
+        "at the end of this run (reclaim still under way)",
+    ),
     ("table.migration", "마이그레이션 (VM: 프리카피, 컨테이너: 체크포인트/복원)", "Migration (VMs: pre-copy; containers: checkpoint/restore)"),
     ("table.rounds", "라운드", "Rounds"),
     ("table.converged", "수렴", "Converged"),
@@ -254,6 +259,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "chart.exits",
         "원인별 exit/trap",
         "Exits and traps by reason",
+    ),
+    (
+        "chart.exits_none",
+        "VM exit나 하이퍼바이저 트랩이 없어 그릴 것이 없습니다: 이 플랫폼들(컨테이너, 네이티브)의 시스템 콜과 폴트는 하이퍼바이저를 거치지 않고 호스트 커널로 바로 갑니다.",
+        "Nothing to draw: no VM exits or hypervisor traps. On these platforms (containers, native) system calls and faults go straight to the host kernel, with no hypervisor in between.",
+    ),
+    (
+        "chart.exits_some_none",
+        "VM exit나 하이퍼바이저 트랩 없음: {} (시스템 콜과 폴트가 호스트 커널로 바로 감)",
+        "No VM exits or hypervisor traps: {} (system calls and faults go straight to the host kernel)",
     ),
     (
         "chart.latency",
