@@ -401,6 +401,14 @@ await step('memory table: the end-of-run line where reclaim is still under way; 
     const cells = await page.$$eval('#host-memory tr.at-end', (rows) => [...rows[1].querySelectorAll('td')].map((c) => c.textContent));
     assert(cells[4] === String(Math.round(balloonEnd)), `balloon at the end ${cells[4]} vs the CLI's ${balloonEnd}`);
   }
+  // The charts of ksm-early (KSM 15 minutes in) and balloon say how far reclaim has got.
+  await page.click('#tab-charts');
+  await page.waitForSelector('#chart-memory-4 .chart-note');
+  const ksmNote = await page.textContent('#chart-memory-3 .chart-note');
+  assert(/KSM has merged 544 of 1,277 MiB/.test(ksmNote), `ksm-early's note: ${ksmNote}`);
+  const balloonNote = await page.textContent('#chart-memory-4 .chart-note');
+  assert(/given back \d+ of 2,496 MiB/.test(balloonNote), `balloon's note: ${balloonNote}`);
+  await page.click('#tab-table');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   const ko = await page.$$eval('#host-memory tr.at-end', (rows) => rows.map((r) => r.textContent));

@@ -261,6 +261,21 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Exits and traps by reason",
     ),
     (
+        "chart.mem_end",
+        "실행이 끝날 때 회수가 아직 진행 중:",
+        "Reclaim still under way when the run ends:",
+    ),
+    (
+        "chart.mem_end_ksm",
+        "KSM이 {all} MiB 중 {now} MiB를 합침",
+        "KSM has merged {now} of {all} MiB",
+    ),
+    (
+        "chart.mem_end_balloon",
+        "벌룬/보고가 {all} MiB 중 {now} MiB를 돌려줌",
+        "the balloon and free page reporting have given back {now} of {all} MiB",
+    ),
+    (
         "chart.exits_none",
         "VM exit나 하이퍼바이저 트랩이 없어 그릴 것이 없습니다: 이 플랫폼들(컨테이너, 네이티브)의 시스템 콜과 폴트는 하이퍼바이저를 거치지 않고 호스트 커널로 바로 갑니다.",
         "Nothing to draw: no VM exits or hypervisor traps. On these platforms (containers, native) system calls and faults go straight to the host kernel, with no hypervisor in between.",

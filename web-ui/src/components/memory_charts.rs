@@ -114,12 +114,41 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             None,
             false,
         );
+        let mut notes = Vec::new();
         if m.instances.len() > m.over_time.len() {
-            chart.note = Some(
+            notes.push(
                 t(lang, "chart.mem_first")
                     .replace("{}", &m.over_time.len().to_string())
                     .replace("{n}", &m.instances.len().to_string()),
             );
+        }
+        // Reclaim still under way at the end (from the result, as the table's row): how
+        // far each mechanism has got of what it will reclaim.
+        if let Some(e) = m.still_under_way() {
+            let of = |key: &'static str, now: f64, all: f64| -> Option<String> {
+                ((all - now).abs() >= 1.0).then(|| {
+                    t(lang, key)
+                        .replace("{now}", &crate::num::num(now.round()))
+                        .replace("{all}", &crate::num::num(all.round()))
+                })
+            };
+            let parts: Vec<String> = [
+                of("chart.mem_end_ksm", e.shared_mib, m.shared_mib),
+                of(
+                    "chart.mem_end_balloon",
+                    e.balloon_mib + e.reported_mib,
+                    m.balloon_mib + m.reported_mib,
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !parts.is_empty() {
+                notes.push(format!("{} {}", t(lang, "chart.mem_end"), parts.join("; ")));
+            }
+        }
+        if !notes.is_empty() {
+            chart.note = Some(notes.join(" "));
         }
         out.push(chart);
     }
