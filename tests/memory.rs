@@ -704,3 +704,44 @@ fn a_leaking_container_fills_its_limit_before_it_is_killed_or_swaps() {
     assert!(after[0] > 0.0 && after[0] < 476.0, "{after:?}");
     assert!((after.last().unwrap() - 476.0).abs() < 0.01, "{after:?}");
 }
+
+/// A leaking container whose workload reads and writes files (the `database` preset):
+/// until its working set reaches its 1 GiB limit the rest of the limit holds its page
+/// cache, which memcg reclaim evicts first, page for page as the working set grows; the
+/// charge (resident: working set + page cache + its 8 MiB runtime) stays at the limit.
+/// Once the working set alone fills the limit there is no page cache left, and the excess
+/// goes to swap. The OOM kill (without swap) comes at the same first touch of 1 GiB as for
+/// a workload without files.
+#[test]
+fn memcg_reclaim_evicts_a_leaking_containers_page_cache_first() {
+    let text = |policy: &str, workload: &str| {
+        format!("[scenario]\nname = \"leak-cache\"\nduration_ms = 300\n[host]\ncores = 4\nmemory_gib = 4\n[[platform]]\nname = \"ct\"\nkind = \"container\"\n{policy}\n[[instance]]\nname = \"leaky\"\nmemory_gib = 1\nworking_set_mib = 1500\nworkload = \"{workload}\"\n")
+    };
+    let r = run(&text("overcommit = [\"swap\"]", "database"));
+    let m = platform(&r, "ct").host_memory.as_ref().unwrap();
+    let points = &m.over_time[0].points;
+    let before: Vec<_> = points
+        .iter()
+        .filter(|p| p.swapped_mib == 0.0 && p.at_ms > 0.0)
+        .collect();
+    assert!(before.len() > 3, "{points:?}");
+    for p in &before {
+        assert!((p.resident_mib - 1032.0).abs() < 1e-6, "{p:?}");
+    }
+    assert!(before
+        .windows(2)
+        .all(|w| w[1].page_cache_mib < w[0].page_cache_mib));
+    assert!(before[0].page_cache_mib > 500.0, "{:?}", before[0]);
+    let after: Vec<_> = points.iter().filter(|p| p.swapped_mib > 0.0).collect();
+    assert!(!after.is_empty() && after.iter().all(|p| p.page_cache_mib == 0.0));
+    // Without swap: killed when the working set reaches the limit, files or not.
+    let kill = |workload: &str| {
+        platform(&run(&text("", workload)), "ct")
+            .host_memory
+            .as_ref()
+            .unwrap()
+            .oom_kills[0]
+            .at_cycles
+    };
+    assert_eq!(kill("database"), kill("cpu-bound"));
+}

@@ -311,6 +311,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.time_ms", "시간 (ms)", "time (ms)"),
     ("chart.memory", "시간에 따른 메모리", "Memory over time"),
     ("chart.mem_resident", "상주 (호스트 메모리)", "resident (host memory)"),
+    ("chart.mem_cache", "그중 페이지 캐시 (memcg가 먼저 내보냄)", "of which page cache (memcg evicts it first)"),
     ("chart.mem_balloon", "벌룬이 돌려줌", "given back by the balloon"),
     ("chart.mem_reported", "여유 페이지 보고", "reported free"),
     ("chart.mem_shared", "KSM이 공유", "shared by KSM"),

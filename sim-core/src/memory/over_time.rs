@@ -35,6 +35,10 @@ pub struct MemoryPoint {
     pub at_ms: f64,
     /// What it holds in the host's memory.
     pub resident_mib: f64,
+    /// Container: the part of `resident_mib` that is page cache (memcg reclaim evicts it
+    /// first when the group nears its limit).
+    #[serde(default)]
+    pub page_cache_mib: f64,
     /// Given back by its balloon so far.
     pub balloon_mib: f64,
     /// Reported free by the guest so far.
@@ -151,6 +155,7 @@ pub fn series(
                 None => MemoryPoint {
                     at_ms: *at_ms,
                     resident_mib: 0.0,
+                    page_cache_mib: 0.0,
                     balloon_mib: 0.0,
                     reported_mib: 0.0,
                     shared_mib: 0.0,
@@ -165,6 +170,7 @@ pub fn series(
                     MemoryPoint {
                         at_ms: *at_ms,
                         resident_mib: (m.resident_mib + mine - extra_swap).max(0.0),
+                        page_cache_mib: m.page_cache_mib,
                         balloon_mib: balloon,
                         reported_mib: reported,
                         shared_mib: m.shared_mib,
@@ -198,6 +204,7 @@ mod tests {
             resident_mib: 1536.0 - balloon - 100.0,
             limit_mib: None,
             page_cache_evicted_mib: 0.0,
+            page_cache_mib: 0.0,
             balloon_mib: balloon,
             reported_mib: 0.0,
             shared_mib: 0.0,

@@ -98,6 +98,9 @@ pub struct InstanceMemory {
     pub limit_mib: Option<u64>,
     /// Container: page cache dropped by the host kernel when the host ran short, MiB.
     pub page_cache_evicted_mib: f64,
+    /// Container: its page cache still in memory (part of `resident_mib`), MiB.
+    #[serde(default)]
+    pub page_cache_mib: f64,
     /// Given back by the balloon driver, MiB.
     pub balloon_mib: f64,
     /// Reported free by the guest (free page reporting), MiB.
@@ -353,7 +356,16 @@ pub fn plan_at(
                         } else {
                             row.oom = Some((OomReason::CgroupLimit, 0));
                         }
-                        row.demand = touched.min(mem) + c.container_runtime_mib as f64;
+                        // Until then its page cache (a workload that reads or writes
+                        // files keeps the rest of its limit full of it) is what memcg
+                        // reclaim evicts first, page for page as the working set grows.
+                        let cache = if uses_files {
+                            (mem - touched).max(0.0)
+                        } else {
+                            0.0
+                        };
+                        row.cold = cache;
+                        row.demand = touched.min(mem) + cache + c.container_runtime_mib as f64;
                     } else {
                         row.demand = ws + cache + c.container_runtime_mib as f64;
                         row.cold = cache;
@@ -519,6 +531,11 @@ pub fn plan_at(
             resident_mib: r.resident,
             limit_mib: r.limit,
             page_cache_evicted_mib: r.page_cache_evicted,
+            page_cache_mib: if r.limit.is_some() {
+                (r.cold.max(0.0) - cold_swapped).max(0.0)
+            } else {
+                0.0
+            },
             balloon_mib: r.balloon,
             reported_mib: r.reported,
             shared_mib: r.shared,

@@ -14,8 +14,9 @@ use crate::palette;
 /// One kind of memory a point reports: its label key, colour and value.
 type Kind = (&'static str, palette::Rgb, fn(&MemoryPoint) -> f64);
 
-const KINDS: [Kind; 5] = [
+const KINDS: [Kind; 6] = [
     ("chart.mem_resident", palette::BLUE, |p| p.resident_mib),
+    ("chart.mem_cache", palette::ORANGE, |p| p.page_cache_mib),
     ("chart.mem_balloon", palette::BLUISH_GREEN, |p| {
         p.balloon_mib
     }),
@@ -55,6 +56,7 @@ fn by_group(series: &[MemorySeries]) -> Vec<(String, Vec<MemoryPoint>)> {
                 .map(|k| MemoryPoint {
                     at_ms: members[0].points[k].at_ms,
                     resident_mib: mean(k, |p| p.resident_mib),
+                    page_cache_mib: mean(k, |p| p.page_cache_mib),
                     balloon_mib: mean(k, |p| p.balloon_mib),
                     reported_mib: mean(k, |p| p.reported_mib),
                     shared_mib: mean(k, |p| p.shared_mib),
@@ -248,6 +250,7 @@ mod tests {
             points: vec![MemoryPoint {
                 at_ms: 0.0,
                 resident_mib: resident,
+                page_cache_mib: 0.0,
                 balloon_mib: 0.0,
                 reported_mib: 0.0,
                 shared_mib: 0.0,
