@@ -14,9 +14,12 @@ use crate::palette;
 /// One kind of memory a point reports: its label key, colour and value.
 type Kind = (&'static str, palette::Rgb, fn(&MemoryPoint) -> f64);
 
+// Page cache is drawn only for containers and the balloon only for VMs: they may share a colour.
 const KINDS: [Kind; 6] = [
     ("chart.mem_resident", palette::BLUE, |p| p.resident_mib),
-    ("chart.mem_cache", palette::ORANGE, |p| p.page_cache_mib),
+    ("chart.mem_cache", palette::BLUISH_GREEN, |p| {
+        p.page_cache_mib
+    }),
     ("chart.mem_balloon", palette::BLUISH_GREEN, |p| {
         p.balloon_mib
     }),
