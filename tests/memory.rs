@@ -270,8 +270,10 @@ fn a_balloon_takes_guest_cpu_and_time_to_inflate() {
     // guest's one vCPU fairly with the application (a batch after each 361 400 cycles of
     // application work), so it takes about twice that, at least 123.6 ms of vCPU time; 10
     // vCPUs share 8 cores, so most take longer, but all finish before the run ends at 200.
+    // (`running_for_s = 0`: the VMs have just been placed and the balloons start with the
+    // run.)
     let text = |memory: u32| {
-        format!("[scenario]\nname = \"balloon\"\nduration_ms = 200\n[host]\ncores = 8\nmemory_gib = {memory}\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"balloon\"]\n[[instance]]\nname = \"vm\"\ncount = 10\nmemory_gib = 2\nworking_set_mib = 256\nworkload = \"cpu-bound\"\n")
+        format!("[scenario]\nname = \"balloon\"\nduration_ms = 200\n[host]\ncores = 8\nmemory_gib = {memory}\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"balloon\"]\nrunning_for_s = 0\n[[instance]]\nname = \"vm\"\ncount = 10\nmemory_gib = 2\nworking_set_mib = 256\nworkload = \"cpu-bound\"\n")
     };
     let tight = run(&text(16));
     let p = platform(&tight, "kvm");
@@ -487,9 +489,9 @@ fn free_page_reporting_hands_over_free_memory_on_its_own() {
     // reports of 16 384 pages) to the host on its own, while a balloon would stay idle.
     // The reports are paced by the guest's compute and end near 50 ms into the run (49.7 to
     // 50.0 ms with the random draws before issue 11, 49.4 to 50.3 ms after), so the run
-    // lasts 60 ms.
+    // lasts 60 ms. (`running_for_s = 0`: the VMs start with the run, so do the reports.)
     let text = |policy: &str| {
-        format!("[scenario]\nname = \"fpr\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 16\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"{policy}\"]\n[[instance]]\nname = \"vm\"\ncount = 4\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"cpu-bound\"\n")
+        format!("[scenario]\nname = \"fpr\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 16\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"{policy}\"]\nrunning_for_s = 0\n[[instance]]\nname = \"vm\"\ncount = 4\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"cpu-bound\"\n")
     };
     let r = run(&text("free_page_reporting"));
     let p = platform(&r, "kvm");
@@ -636,4 +638,185 @@ fn migration_traffic_and_guest_network_io_slow_each_other() {
     assert_eq!(m.link_gbit_s, 10.0);
     let idle_round_ms = 40.0 * 1_048_576.0 * 8.0 / 1e10 * 1000.0;
     assert!(m.rounds[0].duration_ms > idle_round_ms * 1.05, "{m:?}");
+}
+
+/// Eight 1.5 GiB web-server VMs on an 8 GiB host with KSM then swap (memory-overcommit's
+/// `ksm` platform), having run for `running_for_s` before the window.
+fn ksm_after(seconds: u64) -> sim_core::RunResult {
+    run(&format!(
+        "[scenario]\nname = \"ksm-age\"\nseed = 12\nduration_ms = 40\n[host]\ncores = 4\nmemory_gib = 8\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"ksm\", \"swap\"]\nrunning_for_s = {seconds}\n[[instance]]\nname = \"web\"\ncount = 8\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"web-server\"\n"
+    ))
+}
+
+/// KSM merges at its scan rate: 100 pages every 20 ms plus 100 × 2000 cycles of scanning,
+/// 4983 pages/s at 3 GHz; the guests' 12 GiB (3 145 728 pages) take 631.2 s a pass, and
+/// the first pass merges nothing. Just placed (0 s), nothing is merged during the 40 ms
+/// run and what KSM would have merged (1276.8 MiB) is on swap instead; at 900 s it has
+/// merged (900 / 631.2 − 1) = 42.6% of it, 543.7 MiB; after an hour all of it. The more it
+/// has merged, the less of the working sets is on disk, the fewer operations wait for a
+/// disk read: the mean system call latency falls with the time KSM has had.
+#[test]
+fn ksm_merges_over_the_time_the_vms_have_run_and_latency_falls_as_it_does() {
+    let at_end = |r: &sim_core::RunResult| {
+        platform(r, "kvm")
+            .host_memory
+            .as_ref()
+            .unwrap()
+            .at_end
+            .clone()
+            .unwrap()
+    };
+    let syscall = |r: &sim_core::RunResult| {
+        platform(r, "kvm")
+            .latency_of(sim_core::workload::Op::Syscall)
+            .unwrap()
+            .mean_us
+    };
+    let (fresh, mid, old) = (ksm_after(0), ksm_after(900), ksm_after(3600));
+    let (e0, e1, e2) = (at_end(&fresh), at_end(&mid), at_end(&old));
+    assert!(e0.shared_mib < 0.01, "{e0:?}");
+    assert!((e1.shared_mib - 543.7).abs() < 1.0, "{e1:?}");
+    assert!((e2.shared_mib - 1276.8).abs() < 0.01, "{e2:?}");
+    // Whatever KSM has not merged yet is on swap: merged + swapped stays the same.
+    for e in [&e0, &e1, &e2] {
+        assert!((e.shared_mib + e.swapped_mib - (e2.shared_mib + e2.swapped_mib)).abs() < 0.01);
+    }
+    // The plan's figures are those once KSM is done; the fresh run says it is not.
+    let m = platform(&fresh, "kvm").host_memory.as_ref().unwrap();
+    assert!(m.still_under_way().is_some());
+    assert!(platform(&old, "kvm")
+        .host_memory
+        .as_ref()
+        .unwrap()
+        .still_under_way()
+        .is_none());
+    // The machine runs with the moment's shares: no copy-on-write break where nothing is
+    // merged, and latency falls as KSM merges.
+    let breaks = |r: &sim_core::RunResult| -> u64 {
+        platform(r, "kvm")
+            .instances
+            .iter()
+            .map(|i| i.cow_breaks)
+            .sum()
+    };
+    assert_eq!(breaks(&fresh), 0);
+    assert!(breaks(&old) > 0);
+    let (l0, l1, l2) = (syscall(&fresh), syscall(&mid), syscall(&old));
+    assert!(l0 > l1 && l1 > l2, "{l0} {l1} {l2}");
+}
+
+/// A balloon that has had time before the window is already inflated when the run
+/// starts: 312 MiB per guest (memory-overcommit's balloon figures) is 312 batches of about
+/// 361 400 cycles, about 75 ms at half a vCPU, so after a second none is left to run; the
+/// first point of the memory over time already holds the whole balloon, and the guests'
+/// kernels and the hypervisor do none of that work in the run.
+#[test]
+fn a_balloon_that_had_time_before_the_window_is_inflated_from_the_start() {
+    let text = |seconds: u64| {
+        format!("[scenario]\nname = \"balloon-age\"\nseed = 12\nduration_ms = 40\n[host]\ncores = 4\nmemory_gib = 8\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"balloon\", \"swap\"]\nrunning_for_s = {seconds}\n[[instance]]\nname = \"web\"\ncount = 8\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"web-server\"\n")
+    };
+    let (fresh, old) = (run(&text(0)), run(&text(1)));
+    let p = platform(&old, "kvm");
+    let m = p.host_memory.as_ref().unwrap();
+    for (series, plan) in m.over_time.iter().zip(&m.instances) {
+        assert!((series.points[0].balloon_mib - plan.balloon_mib).abs() < 1e-9);
+    }
+    assert!(m.still_under_way().is_none());
+    let q = platform(&fresh, "kvm");
+    assert!(q.host_memory.as_ref().unwrap().still_under_way().is_some());
+    assert!(
+        q.cpu.hypervisor > p.cpu.hypervisor + 5.0,
+        "{} {}",
+        q.cpu.hypervisor,
+        p.cpu.hypervisor
+    );
+}
+
+/// memory-limits: the leaky container (1500 MiB working set, 1 GiB limit) fills its
+/// limit page by page: 410 880 cycles a MiB, 1024 MiB by 140.2 ms. Its resident memory
+/// grows at that rate (about 7.3 MiB a ms, 146 MiB per 20 ms snapshot) and never passes the
+/// limit plus its 8 MiB runtime; without swap it holds nothing after its kill; with swap
+/// nothing is on swap before the limit and the excess grows after it, up to 476 MiB once
+/// it has touched all 1500 MiB (about 205.4 ms).
+#[test]
+fn a_leaking_container_fills_its_limit_before_it_is_killed_or_swaps() {
+    let text = std::fs::read_to_string(
+        virtsim_tests::workspace_root().join("scenarios/memory-limits.toml"),
+    )
+    .unwrap();
+    let r = run(&text);
+    let leaky = |name: &str| {
+        platform(&r, name).host_memory.as_ref().unwrap().over_time[0]
+            .points
+            .clone()
+    };
+    for name in ["no-swap", "swap"] {
+        let points = leaky(name);
+        for p in points.iter().filter(|p| p.at_ms > 0.0 && p.at_ms < 140.0) {
+            let expected = p.at_ms * 3e6 / 410_880.0 + 8.0;
+            assert!(
+                (p.resident_mib - expected).abs() < 0.01,
+                "{name} at {}: {} vs {expected}",
+                p.at_ms,
+                p.resident_mib
+            );
+            assert_eq!(p.swapped_mib, 0.0);
+        }
+        assert!(points.iter().all(|p| p.resident_mib <= 1024.0 + 8.0 + 1e-9));
+    }
+    let gone = leaky("no-swap");
+    assert!(gone
+        .iter()
+        .filter(|p| p.at_ms > 141.0)
+        .all(|p| p.resident_mib == 0.0));
+    let swapped = leaky("swap");
+    let after: Vec<f64> = swapped
+        .iter()
+        .filter(|p| p.at_ms > 141.0)
+        .map(|p| p.swapped_mib)
+        .collect();
+    assert!(after.windows(2).all(|w| w[1] >= w[0]));
+    assert!(after[0] > 0.0 && after[0] < 476.0, "{after:?}");
+    assert!((after.last().unwrap() - 476.0).abs() < 0.01, "{after:?}");
+}
+
+/// A leaking container whose workload reads and writes files (the `database` preset):
+/// until its working set reaches its 1 GiB limit the rest of the limit holds its page
+/// cache, which memcg reclaim evicts first, page for page as the working set grows; the
+/// charge (resident: working set + page cache + its 8 MiB runtime) stays at the limit.
+/// Once the working set alone fills the limit there is no page cache left, and the excess
+/// goes to swap. The OOM kill (without swap) comes at the same first touch of 1 GiB as for
+/// a workload without files.
+#[test]
+fn memcg_reclaim_evicts_a_leaking_containers_page_cache_first() {
+    let text = |policy: &str, workload: &str| {
+        format!("[scenario]\nname = \"leak-cache\"\nduration_ms = 300\n[host]\ncores = 4\nmemory_gib = 4\n[[platform]]\nname = \"ct\"\nkind = \"container\"\n{policy}\n[[instance]]\nname = \"leaky\"\nmemory_gib = 1\nworking_set_mib = 1500\nworkload = \"{workload}\"\n")
+    };
+    let r = run(&text("overcommit = [\"swap\"]", "database"));
+    let m = platform(&r, "ct").host_memory.as_ref().unwrap();
+    let points = &m.over_time[0].points;
+    let before: Vec<_> = points
+        .iter()
+        .filter(|p| p.swapped_mib == 0.0 && p.at_ms > 0.0)
+        .collect();
+    assert!(before.len() > 3, "{points:?}");
+    for p in &before {
+        assert!((p.resident_mib - 1032.0).abs() < 1e-6, "{p:?}");
+    }
+    assert!(before
+        .windows(2)
+        .all(|w| w[1].page_cache_mib < w[0].page_cache_mib));
+    assert!(before[0].page_cache_mib > 500.0, "{:?}", before[0]);
+    let after: Vec<_> = points.iter().filter(|p| p.swapped_mib > 0.0).collect();
+    assert!(!after.is_empty() && after.iter().all(|p| p.page_cache_mib == 0.0));
+    // Without swap: killed when the working set reaches the limit, files or not.
+    let kill = |workload: &str| {
+        platform(&run(&text("", workload)), "ct")
+            .host_memory
+            .as_ref()
+            .unwrap()
+            .oom_kills[0]
+            .at_cycles
+    };
+    assert_eq!(kill("database"), kill("cpu-bound"));
 }

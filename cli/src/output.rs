@@ -66,34 +66,24 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
             };
             let _ = writeln!(out, "{line}");
             // The figures above are what the policies reclaim once they are done; a
-            // balloon inflating or pages still being reported are not there yet at the
-            // end of a short run. The series cover every instance only up to their cap.
-            if !m.over_time.is_empty() && m.over_time.len() == m.instances.len() {
-                let last = |f: fn(&sim_core::memory::MemoryPoint) -> f64| -> f64 {
-                    m.over_time
-                        .iter()
-                        .filter_map(|s| s.points.last())
-                        .map(f)
-                        .sum()
-                };
-                let (balloon, reported, swapped) = (
-                    last(|p| p.balloon_mib),
-                    last(|p| p.reported_mib),
-                    last(|p| p.swapped_mib),
+            // balloon inflating, pages still being reported or KSM still merging are not
+            // there yet at the end of a short run.
+            if let Some(e) = m.still_under_way() {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    if ko {
+                        format!(
+                            "{} 위는 회수가 끝났을 때의 값; 이 실행이 끝날 때는 아직 진행 중: 상주 {:.0}, 벌룬 {:.0}, 보고 {:.0}, KSM 공유 {:.0}, 스왑 {:.0}",
+                            pad("", 22), e.resident_mib, e.balloon_mib, e.reported_mib, e.shared_mib, e.swapped_mib
+                        )
+                    } else {
+                        format!(
+                            "{} above: once reclaim is complete; at the end of this run it is still under way: resident {:.0}, ballooned {:.0}, reported {:.0}, merged {:.0}, swapped {:.0}",
+                            pad("", 22), e.resident_mib, e.balloon_mib, e.reported_mib, e.shared_mib, e.swapped_mib
+                        )
+                    }
                 );
-                let behind = (balloon - m.balloon_mib).abs() >= 1.0
-                    || (reported - m.reported_mib).abs() >= 1.0;
-                if behind {
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        if ko {
-                            format!("{} 위는 회수가 끝났을 때의 값; 이 실행이 끝날 때는 아직 진행 중: 벌룬 {balloon:.0}, 보고 {reported:.0}, 스왑 {swapped:.0}", pad("", 22))
-                        } else {
-                            format!("{} above: once reclaim is complete; at the end of this run it is still under way: ballooned {balloon:.0}, reported {reported:.0}, swapped {swapped:.0}", pad("", 22))
-                        }
-                    );
-                }
             }
         }
     }

@@ -229,8 +229,11 @@ impl Runner {
             let plan = memory_plan(&scenario, p_index, None);
             faults.extend(oom_faults(&plan, duration_cycles));
             let machine_memory = machine_memory(
+                &scenario,
+                p_index,
+                None,
                 &plan,
-                &scenario.costs,
+                &memory::sample_times(duration_cycles),
                 machine_migration(&scenario, p, &groups),
             );
             memory_results.push(plan);
@@ -331,8 +334,11 @@ impl Runner {
                     let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
                     spec.faults = oom_faults(&plan, duration_cycles);
                     spec.memory = machine_memory(
+                        &scenario,
+                        p_index,
+                        Some((sweep.group, count)),
                         &plan,
-                        &scenario.costs,
+                        &memory::sample_times(duration_cycles),
                         machine_migration(&scenario, &scenario.platforms[p_index], &spec.groups),
                     );
                     spec.trace = false;
@@ -638,8 +644,76 @@ fn sweep_result(
 /// given (a sweep point).
 fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> MemoryResult {
     let p = &s.platforms[p_index];
-    let owned: Vec<InstanceSpec> = s
-        .instances
+    let owned = platform_instances(s, p_index, swept);
+    let mine: Vec<&InstanceSpec> = owned.iter().collect();
+    memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &mine).result
+}
+
+/// Whether a platform's memory is followed over the run: it has an overcommit policy or
+/// an OOM kill.
+fn memory_followed(memory: &MemoryResult) -> bool {
+    !memory.policies.is_empty() || !memory.oom_kills.is_empty()
+}
+
+/// The memory plan of platform `p_index` at each of `times` (cycles into the run): KSM's
+/// progress after the instances have run for `running_for_s` and then `t`, containers
+/// that outgrow their limit filling it (empty when the memory is not followed).
+fn memory_moments(
+    s: &Scenario,
+    p_index: usize,
+    swept: Option<(usize, u32)>,
+    memory: &MemoryResult,
+    times: &[u64],
+) -> Vec<MemoryResult> {
+    if !memory_followed(memory) {
+        return Vec::new();
+    }
+    let p = &s.platforms[p_index];
+    let owned = platform_instances(s, p_index, swept);
+    let mine: Vec<&InstanceSpec> = owned.iter().collect();
+    let per_us = s.host.cycles_per_us();
+    // KSM scans all guest memory (the VMM marks it mergeable).
+    let mergeable_pages: u64 = if p.overcommit.contains(&memory::OvercommitPolicy::Ksm) {
+        mine.iter()
+            .map(|i| u64::from(i.count) * i.memory_mib * 256)
+            .sum()
+    } else {
+        0
+    };
+    times
+        .iter()
+        .map(|&at| {
+            let seconds = p.running_for_s as f64 + at as f64 / (per_us as f64 * 1e6);
+            let moment = memory::Moment {
+                at_cycles: at,
+                ksm_fraction: memory::ksm_merged_fraction(
+                    &s.costs,
+                    per_us,
+                    mergeable_pages,
+                    seconds,
+                ),
+            };
+            memory::plan_at(
+                &p.stack,
+                &p.overcommit,
+                &s.host,
+                &s.costs,
+                &mine,
+                Some(moment),
+            )
+            .result
+        })
+        .collect()
+}
+
+/// The instance groups platform `p_index` runs, the swept group's count replaced when
+/// given.
+fn platform_instances(
+    s: &Scenario,
+    p_index: usize,
+    swept: Option<(usize, u32)>,
+) -> Vec<InstanceSpec> {
+    s.instances
         .iter()
         .enumerate()
         .filter(|(_, i)| i.platforms.contains(&p_index))
@@ -647,42 +721,78 @@ fn memory_plan(s: &Scenario, p_index: usize, swept: Option<(usize, u32)>) -> Mem
             Some((group, count)) if group == index => InstanceSpec { count, ..i.clone() },
             _ => i.clone(),
         })
-        .collect();
-    let mine: Vec<&InstanceSpec> = owned.iter().collect();
-    memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &mine).result
+        .collect()
 }
 
 /// The memory plan as the machine runs it: per machine instance, parts per million of its
-/// working set on the host's swap and merged by KSM, and whether ksmd runs.
+/// working set on the host's swap and merged by KSM (at each snapshot `times`, the plan of
+/// that moment), the balloon batches and free page reports left after the instances have
+/// run for `running_for_s`, and whether ksmd runs.
 fn machine_memory(
+    s: &Scenario,
+    p_index: usize,
+    swept: Option<(usize, u32)>,
     memory: &MemoryResult,
-    costs: &crate::costs::CostTable,
+    times: &[u64],
     migration: Option<crate::machine::MachineMigration>,
 ) -> crate::machine::MachineMemory {
+    let p = &s.platforms[p_index];
+    let costs = &s.costs;
     let ppm = |percent: f64| libm::round(percent.clamp(0.0, 100.0) * 10_000.0) as u32;
+    let moments = memory_moments(s, p_index, swept, memory, times);
+    let shares = |m: &MemoryResult| -> Vec<(u32, u32)> {
+        m.instances
+            .iter()
+            .map(|i| {
+                (
+                    ppm(i.working_set_swapped_percent),
+                    ppm(i.working_set_merged_percent),
+                )
+            })
+            .collect()
+    };
+    let shares_at_samples: Vec<Vec<(u32, u32)>> = moments.iter().map(shares).collect();
+    let first = shares_at_samples
+        .first()
+        .cloned()
+        .unwrap_or_else(|| shares(memory));
+    // Before the window the drivers ran for `running_for_s`: balloon batches first, then
+    // free page reports, each at half the vCPU (`memory::batches_in`).
+    let per_us = s.host.cycles_per_us();
+    let batch =
+        crate::path::PathCost::of_steps(&memory::balloon_batch_steps(&p.stack, costs, s.host.cpu))
+            .total
+            .max(1);
+    let report = crate::path::PathCost::of_steps(&memory::free_page_report_steps(
+        &p.stack, costs, s.host.cpu,
+    ))
+    .total
+    .max(1);
+    let before = p.running_for_s as f64;
+    let left: Vec<(u32, u32)> = memory
+        .instances
+        .iter()
+        .map(|m| {
+            let batches = u64::from(balloon_batches(m.balloon_mib, costs));
+            let reports = u64::from(free_page_reports(m.reported_mib, costs));
+            let b_done = batches.min(memory::batches_in(batch, per_us, before));
+            let spent_s = (b_done * 2 * batch) as f64 / (per_us as f64 * 1e6);
+            let r_done = reports.min(memory::batches_in(
+                report,
+                per_us,
+                (before - spent_s).max(0.0),
+            ));
+            ((batches - b_done) as u32, (reports - r_done) as u32)
+        })
+        .collect();
     crate::machine::MachineMemory {
-        swapped_ppm: memory
-            .instances
-            .iter()
-            .map(|m| ppm(m.working_set_swapped_percent))
-            .collect(),
-        merged_ppm: memory
-            .instances
-            .iter()
-            .map(|m| ppm(m.working_set_merged_percent))
-            .collect(),
+        swapped_ppm: first.iter().map(|x| x.0).collect(),
+        merged_ppm: first.iter().map(|x| x.1).collect(),
         ksmd: memory.policies.contains(&memory::OvercommitPolicy::Ksm),
-        balloon_batches: memory
-            .instances
-            .iter()
-            .map(|m| balloon_batches(m.balloon_mib, costs))
-            .collect(),
-        free_page_reports: memory
-            .instances
-            .iter()
-            .map(|m| free_page_reports(m.reported_mib, costs))
-            .collect(),
-        sample: !memory.policies.is_empty() || !memory.oom_kills.is_empty(),
+        balloon_batches: left.iter().map(|x| x.0).collect(),
+        free_page_reports: left.iter().map(|x| x.1).collect(),
+        sample: memory_followed(memory),
+        shares_at_samples,
         ops_samples: migration.is_some(),
         migration,
     }
@@ -718,12 +828,13 @@ fn machine_migration(
 
 /// The memory plan with each instance's memory over the run, from the machine's snapshots.
 fn memory_over_time(
+    s: &Scenario,
+    p_index: usize,
     memory: &MemoryResult,
-    groups: &[InstanceSpec],
     outcome: &MachineOutcome,
-    costs: &crate::costs::CostTable,
     per_us: u64,
 ) -> MemoryResult {
+    let (groups, costs) = (&s.instances, &s.costs);
     let per_ms = per_us as f64 * 1000.0;
     let snapshots: Vec<(f64, Vec<memory::InstanceProgress>)> = outcome
         .memory_samples
@@ -732,12 +843,17 @@ fn memory_over_time(
         .collect();
     let mut out = memory.clone();
     if !snapshots.is_empty() {
-        out.over_time = memory::memory_series(
+        let times: Vec<u64> = outcome.memory_samples.iter().map(|s| s.at).collect();
+        let moments = memory_moments(s, p_index, None, memory, &times);
+        let (series, at_end) = memory::memory_series(
             memory,
             &snapshots,
+            &moments,
             |mib| balloon_batches(mib, costs),
             |mib| free_page_reports(mib, costs),
         );
+        out.over_time = series;
+        out.at_end = at_end;
         for (series, counters) in out.over_time.iter_mut().zip(&outcome.instances) {
             series.group = groups[counters.group].name.clone();
         }
@@ -1185,13 +1301,7 @@ fn platform_result(
         vdi,
         bt_tc_hit_percent,
         bt_translate_percent,
-        host_memory: Some(memory_over_time(
-            memory,
-            &s.instances,
-            outcome,
-            &s.costs,
-            per_us,
-        )),
+        host_memory: Some(memory_over_time(s, p_index, memory, outcome, per_us)),
         migration: p.migration.as_ref().map(|m| {
             let counters = &outcome.instances[m.instance as usize];
             if p.stack.kind == PlatformKind::Container {

@@ -196,6 +196,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.merged", "KSM 공유", "Merged (KSM)"),
     ("table.swapped", "스왑", "Swapped"),
     ("table.oom", "OOM kill", "OOM kills"),
+    (
+        "table.at_end",
+        "이 실행이 끝날 때 (회수가 아직 진행 중)",
+        "at the end of this run (reclaim still under way)",
+    ),
     ("table.migration", "마이그레이션 (VM: 프리카피, 컨테이너: 체크포인트/복원)", "Migration (VMs: pre-copy; containers: checkpoint/restore)"),
     ("table.rounds", "라운드", "Rounds"),
     ("table.converged", "수렴", "Converged"),
@@ -257,6 +262,31 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Exits and traps by reason",
     ),
     (
+        "chart.mem_end",
+        "실행이 끝날 때 회수가 아직 진행 중:",
+        "Reclaim still under way when the run ends:",
+    ),
+    (
+        "chart.mem_end_ksm",
+        "KSM이 {all} MiB 중 {now} MiB를 합침",
+        "KSM has merged {now} of {all} MiB",
+    ),
+    (
+        "chart.mem_end_balloon",
+        "벌룬/보고가 {all} MiB 중 {now} MiB를 돌려줌",
+        "the balloon and free page reporting have given back {now} of {all} MiB",
+    ),
+    (
+        "chart.exits_none",
+        "VM exit나 하이퍼바이저 트랩이 없어 그릴 것이 없습니다: 이 플랫폼들(컨테이너, 네이티브)의 시스템 콜과 폴트는 하이퍼바이저를 거치지 않고 호스트 커널로 바로 갑니다.",
+        "Nothing to draw: no VM exits or hypervisor traps. On these platforms (containers, native) system calls and faults go straight to the host kernel, with no hypervisor in between.",
+    ),
+    (
+        "chart.exits_some_none",
+        "VM exit나 하이퍼바이저 트랩 없음: {} (시스템 콜과 폴트가 호스트 커널로 바로 감)",
+        "No VM exits or hypervisor traps: {} (system calls and faults go straight to the host kernel)",
+    ),
+    (
         "chart.latency",
         "지연 분포 (p50 / 평균 / p99)",
         "Latency (p50 / mean / p99)",
@@ -282,6 +312,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.time_ms", "시간 (ms)", "time (ms)"),
     ("chart.memory", "시간에 따른 메모리", "Memory over time"),
     ("chart.mem_resident", "상주 (호스트 메모리)", "resident (host memory)"),
+    ("chart.mem_cache", "그중 페이지 캐시 (memcg가 먼저 내보냄)", "of which page cache (memcg evicts it first)"),
     ("chart.mem_balloon", "벌룬이 돌려줌", "given back by the balloon"),
     ("chart.mem_reported", "여유 페이지 보고", "reported free"),
     ("chart.mem_shared", "KSM이 공유", "shared by KSM"),

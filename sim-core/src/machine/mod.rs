@@ -165,6 +165,9 @@ pub struct MachineMemory {
     /// Whether to sample each instance's completed operations over the run (a platform's
     /// migration is measured against its native baseline in the same window).
     pub ops_samples: bool,
+    /// Per snapshot, per machine instance: the (swapped, merged) parts per million it runs
+    /// with from that snapshot on (empty: `swapped_ppm` and `merged_ppm` throughout).
+    pub shares_at_samples: Vec<Vec<(u32, u32)>>,
 }
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
@@ -638,7 +641,7 @@ impl Machine {
                     let rng = SimRng::derived(spec.seed, &ids);
                     // A separate stream, so that the operations drawn stay the same on
                     // every platform whether or not memory is swapped.
-                    let swap_rng = (swapped_ppm > 0 || merged_ppm > 0).then(|| {
+                    let swap_rng = spec.memory.touches_pages(instance as usize).then(|| {
                         SimRng::derived(spec.seed, &[ids[0], ids[1], ids[2], swap::STREAM])
                     });
                     ready.push_back(threads.len() as u32);

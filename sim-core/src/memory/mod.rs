@@ -11,6 +11,8 @@
 //! - `migration.rs`: live migration by pre-copy: the steps of dirty logging's faults, the
 //!   record the machine keeps of its rounds and the result built from it;
 //! - `over_time.rs`: each instance's memory over the run, from the machine's snapshots;
+//! - `progress.rs`: how far KSM, a balloon and free page reporting have got after the
+//!   instances have run for a while (`running_for_s`), and through the run;
 //! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
 //!   runs them, `machine/swap.rs`).
 
@@ -19,6 +21,7 @@ mod migration;
 mod over_time;
 mod plan;
 mod policy;
+mod progress;
 mod swap;
 
 pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
@@ -28,12 +31,15 @@ pub use migration::{
     ThroughputPoint,
 };
 pub use over_time::{
-    series as memory_series, InstanceProgress, MemoryPoint, MemorySeries, MAX_SERIES_INSTANCES,
-    MEMORY_SAMPLES,
+    sample_times, series as memory_series, InstanceProgress, MemoryPoint, MemorySeries,
+    MAX_SERIES_INSTANCES, MEMORY_SAMPLES,
 };
 pub use plan::{
-    committed_mib, first_touch_cycles_per_page, plan, vm_overhead_mib, InstanceMemory, MemoryPlan,
-    MemoryResult, OomKill, OomReason,
+    committed_mib, first_touch_cycles_per_page, plan, plan_at, vm_overhead_mib, InstanceMemory,
+    MemoryAtEnd, MemoryPlan, MemoryResult, Moment, OomKill, OomReason,
 };
 pub use policy::OvercommitPolicy;
+pub use progress::{
+    batches_in, ksm_merged_fraction, ksm_pages_per_second, DEFAULT_RUNNING_FOR_S, MAX_RUNNING_FOR_S,
+};
 pub use swap::{cow_fault_steps, swap_fault_steps, swap_resume_steps, SWAP_PAGE_BYTES};

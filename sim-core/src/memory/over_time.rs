@@ -3,18 +3,27 @@
 //! them (`machine/balloon.rs`), so what an instance holds shrinks as they go (until then,
 //! if the host would hold more than it has and may swap, it swaps that free memory out:
 //! the same cold memory swap takes first, so the working sets' share on disk does not
-//! change); memory KSM
-//! merged and the host swapped out are the plan's from the start (the machine runs with
-//! them from the first operation); an instance that a fault or the OOM killer stopped holds
-//! nothing from then on.
+//! change); memory KSM has merged and the host has swapped out are the plan's at that
+//! moment (`plan_at`: KSM's progress after the instances have run for `running_for_s`
+//! and then into the window, a container that outgrows its limit filling it page by page;
+//! the machine runs with the same shares from that snapshot on); an instance that a fault
+//! or the OOM killer stopped holds nothing from then on.
 
 use serde::{Deserialize, Serialize};
 
-use super::{MemoryResult, OvercommitPolicy};
+use super::{MemoryAtEnd, MemoryResult, OvercommitPolicy};
 
 /// Snapshots the machine takes over a run (the last at its end): enough points for a chart,
 /// few enough that the result stays small.
 pub const MEMORY_SAMPLES: u64 = 40;
+
+/// When the machine takes its snapshots in a run of `duration` cycles: at
+/// `k · duration / MEMORY_SAMPLES` for `k = 0 .. MEMORY_SAMPLES`, and at the end.
+pub fn sample_times(duration: u64) -> Vec<u64> {
+    (0..=MEMORY_SAMPLES)
+        .map(|k| (u128::from(duration) * u128::from(k) / u128::from(MEMORY_SAMPLES)) as u64)
+        .collect()
+}
 
 /// Instances whose memory is followed over time (the first ones, group by group).
 pub const MAX_SERIES_INSTANCES: usize = 16;
@@ -26,6 +35,10 @@ pub struct MemoryPoint {
     pub at_ms: f64,
     /// What it holds in the host's memory.
     pub resident_mib: f64,
+    /// Container: the part of `resident_mib` that is page cache (memcg reclaim evicts it
+    /// first when the group nears its limit).
+    #[serde(default)]
+    pub page_cache_mib: f64,
     /// Given back by its balloon so far.
     pub balloon_mib: f64,
     /// Reported free by the guest so far.
@@ -57,14 +70,17 @@ pub struct InstanceProgress {
 }
 
 /// The series of `memory`'s first [`MAX_SERIES_INSTANCES`] instances from the machine's
-/// snapshots `(at_ms, per instance progress)`; `batches(mib)` and `reports(mib)` give how
-/// many batches or reports give back `mib` (the machine's own counts).
+/// snapshots `(at_ms, per instance progress)`, and what all instances hold at the last
+/// snapshot; `moments` is the plan at each snapshot (`plan_at`; empty: `memory`'s figures
+/// throughout); `batches(mib)` and `reports(mib)` give how many batches or reports give
+/// back `mib` (the machine's own counts).
 pub fn series(
     memory: &MemoryResult,
     snapshots: &[(f64, Vec<InstanceProgress>)],
+    moments: &[MemoryResult],
     batches: impl Fn(f64) -> u32,
     reports: impl Fn(f64) -> u32,
-) -> Vec<MemorySeries> {
+) -> (Vec<MemorySeries>, Option<MemoryAtEnd>) {
     // Done share of `total` steps with `left` still to go.
     let done = |total: u32, left: u32| -> f64 {
         if total == 0 {
@@ -90,7 +106,10 @@ pub fn series(
             points: Vec::with_capacity(snapshots.len()),
         })
         .collect();
-    for (at_ms, progress) in snapshots {
+    let mut at_end = None;
+    for (s, (at_ms, progress)) in snapshots.iter().enumerate() {
+        // The plan at this moment: what KSM has merged and swap holds.
+        let plan = moments.get(s).unwrap_or(memory);
         // Per instance: (balloon so far, reported so far, not given back yet).
         let now: Vec<Option<(f64, f64, f64)>> = memory
             .instances
@@ -117,7 +136,7 @@ pub fn series(
         // Memory not given back yet is still the guests': if the host then holds more
         // than it has, it swaps that memory (free and cold, what the balloon would have
         // taken) out until the reclaim catches up.
-        let held: f64 = memory
+        let held: f64 = plan
             .instances
             .iter()
             .zip(&now)
@@ -129,12 +148,14 @@ pub fn series(
         } else {
             0.0
         };
-        for (k, series) in out.iter_mut().enumerate() {
-            let m = &memory.instances[k];
-            series.points.push(match now[k] {
+        let mut total = MemoryAtEnd::default();
+        for (k, n) in now.iter().enumerate() {
+            let m = &plan.instances[k];
+            let point = match *n {
                 None => MemoryPoint {
                     at_ms: *at_ms,
                     resident_mib: 0.0,
+                    page_cache_mib: 0.0,
                     balloon_mib: 0.0,
                     reported_mib: 0.0,
                     shared_mib: 0.0,
@@ -149,16 +170,26 @@ pub fn series(
                     MemoryPoint {
                         at_ms: *at_ms,
                         resident_mib: (m.resident_mib + mine - extra_swap).max(0.0),
+                        page_cache_mib: m.page_cache_mib,
                         balloon_mib: balloon,
                         reported_mib: reported,
                         shared_mib: m.shared_mib,
                         swapped_mib: m.swapped_mib + extra_swap,
                     }
                 }
-            });
+            };
+            total.resident_mib += point.resident_mib;
+            total.balloon_mib += point.balloon_mib;
+            total.reported_mib += point.reported_mib;
+            total.shared_mib += point.shared_mib;
+            total.swapped_mib += point.swapped_mib;
+            if let Some(series) = out.get_mut(k) {
+                series.points.push(point);
+            }
         }
+        at_end = Some(total);
     }
-    out
+    (out, at_end)
 }
 
 #[cfg(test)]
@@ -173,6 +204,7 @@ mod tests {
             resident_mib: 1536.0 - balloon - 100.0,
             limit_mib: None,
             page_cache_evicted_mib: 0.0,
+            page_cache_mib: 0.0,
             balloon_mib: balloon,
             reported_mib: 0.0,
             shared_mib: 0.0,
@@ -208,7 +240,9 @@ mod tests {
             at(2.0, 0, false),
             at(3.0, 0, true),
         ];
-        let s = series(&memory, &snaps, |mib| mib as u32, |_| 0);
+        let (s, end) = series(&memory, &snaps, &[], |mib| mib as u32, |_| 0);
+        // At the end the instance is stopped: it holds nothing.
+        assert_eq!(end.map(|e| e.resident_mib), Some(0.0));
         let p = &s[0].points;
         assert_eq!(p.len(), 4);
         let held: Vec<(f64, f64)> = p.iter().map(|p| (p.balloon_mib, p.resident_mib)).collect();
@@ -238,9 +272,10 @@ mod tests {
             };
             (ms, vec![p, p])
         };
-        let s = series(
+        let (s, _) = series(
             &memory,
             &[at(0.0, 300), at(1.0, 150), at(2.0, 0)],
+            &[],
             |mib| mib as u32,
             |_| 0,
         );

@@ -98,6 +98,9 @@ pub struct InstanceMemory {
     pub limit_mib: Option<u64>,
     /// Container: page cache dropped by the host kernel when the host ran short, MiB.
     pub page_cache_evicted_mib: f64,
+    /// Container: its page cache still in memory (part of `resident_mib`), MiB.
+    #[serde(default)]
+    pub page_cache_mib: f64,
     /// Given back by the balloon driver, MiB.
     pub balloon_mib: f64,
     /// Reported free by the guest (free page reporting), MiB.
@@ -140,6 +143,43 @@ pub struct MemoryResult {
     /// and no OOM kill happens).
     #[serde(default)]
     pub over_time: Vec<super::MemorySeries>,
+    /// What every instance together holds at the end of the run (the figures above are the
+    /// plan's once reclaim is complete; a balloon still inflating or KSM still merging is
+    /// not there yet). Absent when the memory was not followed over the run.
+    #[serde(default)]
+    pub at_end: Option<MemoryAtEnd>,
+}
+
+/// The host's memory at the end of a run, all instances together, MiB.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MemoryAtEnd {
+    pub resident_mib: f64,
+    pub balloon_mib: f64,
+    pub reported_mib: f64,
+    pub shared_mib: f64,
+    pub swapped_mib: f64,
+}
+
+impl MemoryResult {
+    /// Whether the run ended before reclaim was complete: what it reached differs from the
+    /// plan's figures by a MiB or more.
+    pub fn still_under_way(&self) -> Option<&MemoryAtEnd> {
+        self.at_end.as_ref().filter(|e| {
+            (e.balloon_mib - self.balloon_mib).abs() >= 1.0
+                || (e.reported_mib - self.reported_mib).abs() >= 1.0
+                || (e.shared_mib - self.shared_mib).abs() >= 1.0
+                || (e.swapped_mib - self.swapped_mib).abs() >= 1.0
+        })
+    }
+}
+
+/// A moment of the run for [`plan_at`]: how far into the window, and how much of what
+/// KSM will merge it has merged by then (see `progress.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Moment {
+    pub at_cycles: u64,
+    pub ksm_fraction: f64,
 }
 
 /// The plan: the result, and what the machine needs.
@@ -227,13 +267,29 @@ struct Row {
     oom: Option<(OomReason, u64)>,
 }
 
-/// The plan of a platform running `instances` (each with its count) on `host`.
+/// The plan of a platform running `instances` (each with its count) on `host`, once
+/// reclaim is complete.
 pub fn plan(
     stack: &Stack,
     policies: &[OvercommitPolicy],
     host: &Host,
     c: &CostTable,
     instances: &[&InstanceSpec],
+) -> MemoryPlan {
+    plan_at(stack, policies, host, c, instances, None)
+}
+
+/// The plan at a moment of the run (`None`: once reclaim is complete): KSM has merged its
+/// `ksm_fraction` of what it will merge, and a container whose working set outgrows its
+/// limit has touched what its first touch reaches by then (memcg reclaim or its OOM kill
+/// follow once the charge reaches the limit). The OOM kills are the complete plan's.
+pub fn plan_at(
+    stack: &Stack,
+    policies: &[OvercommitPolicy],
+    host: &Host,
+    c: &CostTable,
+    instances: &[&InstanceSpec],
+    at: Option<Moment>,
 ) -> MemoryPlan {
     let has = |p: OvercommitPolicy| policies.contains(&p);
     let overhead = vm_overhead_mib(stack, c);
@@ -287,14 +343,29 @@ pub fn plan(
                     row.limit = Some(i.memory_mib);
                     let cache = if uses_files { (mem - ws).max(0.0) } else { 0.0 };
                     if ws > mem {
-                        // memcg reclaim: no page cache left; the excess goes to swap
-                        // when the platform may swap, else the OOM killer.
+                        // It grows: page by page at its first-touch rate. Once its charge
+                        // reaches the limit, memcg reclaim (no page cache left): the
+                        // excess goes to swap when the platform may swap, else the OOM
+                        // killer.
+                        let touched = at.map_or(ws, |m| {
+                            ws.min(m.at_cycles as f64 * parallel / row.cycles_per_mib as f64)
+                        });
+                        row.working_set = touched;
                         if has(OvercommitPolicy::Swap) {
-                            row.swapped = ws - mem;
+                            row.swapped = (touched - mem).max(0.0);
                         } else {
                             row.oom = Some((OomReason::CgroupLimit, 0));
                         }
-                        row.demand = mem + c.container_runtime_mib as f64;
+                        // Until then its page cache (a workload that reads or writes
+                        // files keeps the rest of its limit full of it) is what memcg
+                        // reclaim evicts first, page for page as the working set grows.
+                        let cache = if uses_files {
+                            (mem - touched).max(0.0)
+                        } else {
+                            0.0
+                        };
+                        row.cold = cache;
+                        row.demand = touched.min(mem) + cache + c.container_runtime_mib as f64;
                     } else {
                         row.demand = ws + cache + c.container_runtime_mib as f64;
                         row.cold = cache;
@@ -366,7 +437,11 @@ pub fn plan(
     }
     // 2. KSM: identical pages of guests with the same OS and of copies of one group.
     if deficit > 0.0 && has(OvercommitPolicy::Ksm) {
-        let mergeable = ksm_mergeable(&rows, c);
+        let done = at.map_or(1.0, |m| m.ksm_fraction.clamp(0.0, 1.0));
+        let mergeable: Vec<(f64, f64)> = ksm_mergeable(&rows, c)
+            .into_iter()
+            .map(|(base, ws)| (base * done, ws * done))
+            .collect();
         let total: f64 = mergeable.iter().map(|(base, ws)| base + ws).sum();
         let take = deficit.min(total);
         if total > 0.0 {
@@ -456,6 +531,11 @@ pub fn plan(
             resident_mib: r.resident,
             limit_mib: r.limit,
             page_cache_evicted_mib: r.page_cache_evicted,
+            page_cache_mib: if r.limit.is_some() {
+                (r.cold.max(0.0) - cold_swapped).max(0.0)
+            } else {
+                0.0
+            },
             balloon_mib: r.balloon,
             reported_mib: r.reported,
             shared_mib: r.shared,
@@ -497,6 +577,7 @@ pub fn plan(
             instances: out,
             oom_kills,
             over_time: Vec::new(),
+            at_end: None,
         },
     }
 }
@@ -547,14 +628,22 @@ fn host_exhausted_at(rows: &[Row], available: f64) -> u64 {
 fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
     let os_share = c.ksm_same_os_percent.min(100) as f64 / 100.0;
     let image_share = c.ksm_same_image_percent.min(100) as f64 / 100.0;
+    // The OSes and groups of the guests seen so far (any guest, merged or not).
+    let mut oses: Vec<GuestOs> = Vec::new();
+    let mut groups = std::collections::BTreeSet::new();
     rows.iter()
-        .enumerate()
-        .map(|(k, r)| {
-            if !r.vm || r.oom.is_some() {
+        .map(|r| {
+            if !r.vm {
                 return (0.0, 0.0);
             }
-            let same_os_before = rows[..k].iter().any(|o| o.vm && o.os == r.os);
-            let same_group_before = rows[..k].iter().any(|o| o.vm && o.group == r.group);
+            let same_os_before = oses.contains(&r.os);
+            let same_group_before = !groups.insert(r.group);
+            if !same_os_before {
+                oses.push(r.os);
+            }
+            if r.oom.is_some() {
+                return (0.0, 0.0);
+            }
             let base = if same_os_before {
                 r.base * os_share
             } else {
@@ -729,6 +818,71 @@ mod tests {
             "{}",
             merged.shared_mib
         );
+    }
+
+    #[test]
+    fn ksm_part_way_merges_its_share_and_swap_takes_the_rest() {
+        // 4 copies on a 2 GiB host (1 GiB after the reserved part), KSM then swap: the
+        // complete plan merges 393.6 MiB (see above). Half way, 196.8 MiB; what KSM has
+        // not merged yet (196.8 MiB more) is on swap instead.
+        let c = CostTable::default();
+        let h = host(2, 4);
+        let i = instance(4, 2048, 512);
+        let policies = [OvercommitPolicy::Ksm, OvercommitPolicy::Swap];
+        let done = plan(&vm(), &policies, &h, &c, &[&i]).result;
+        let half = plan_at(
+            &vm(),
+            &policies,
+            &h,
+            &c,
+            &[&i],
+            Some(Moment {
+                at_cycles: 0,
+                ksm_fraction: 0.5,
+            }),
+        )
+        .result;
+        assert!(
+            (half.shared_mib - 196.8).abs() < 0.01,
+            "{}",
+            half.shared_mib
+        );
+        let more_swap = half.swapped_mib - done.swapped_mib;
+        assert!((more_swap - 196.8).abs() < 0.01, "{more_swap}");
+        assert!((half.resident_mib - done.resident_mib).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_leaking_container_fills_its_limit_at_its_first_touch_rate_then_swaps() {
+        // 1 GiB limit, 3000 MiB working set, swap: 1605 cycles a page (see above), one
+        // thread: 410 880 cycles a MiB. After 210 388 992 cycles it has touched 512.05 MiB
+        // (half its limit, nothing swapped); after 841 482 240 cycles, 2048 MiB: 1024 MiB
+        // over the limit on swap, half of what it touched.
+        let c = CostTable::default();
+        let i = instance(1, 1024, 3000);
+        let at = |cycles: u64| {
+            plan_at(
+                &container(),
+                &[OvercommitPolicy::Swap],
+                &host(4, 4),
+                &c,
+                &[&i],
+                Some(Moment {
+                    at_cycles: cycles,
+                    ksm_fraction: 1.0,
+                }),
+            )
+            .result
+        };
+        let early = at(210_388_992);
+        let m = &early.instances[0];
+        assert!((m.resident_mib - (512.05 + 8.0)).abs() < 0.01, "{m:?}");
+        assert_eq!(m.swapped_mib, 0.0);
+        let late = at(841_482_240);
+        let m = &late.instances[0];
+        assert!((m.resident_mib - (1024.0 + 8.0)).abs() < 0.01, "{m:?}");
+        assert!((m.swapped_mib - 1024.0).abs() < 0.01, "{m:?}");
+        assert!((m.working_set_swapped_percent - 50.0).abs() < 0.01, "{m:?}");
     }
 
     #[test]

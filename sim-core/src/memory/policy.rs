@@ -54,6 +54,12 @@ impl OvercommitPolicy {
         }
     }
 
+    /// Whether the policy reclaims over time (KSM scanning, a balloon inflating, free page
+    /// reporting), so that how long the instances have run matters (`running_for_s`).
+    pub fn works_over_time(self) -> bool {
+        !matches!(self, OvercommitPolicy::Swap)
+    }
+
     /// The policies `stack` can use.
     pub fn usable(stack: &Stack) -> Vec<OvercommitPolicy> {
         Self::ALL

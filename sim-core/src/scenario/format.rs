@@ -375,6 +375,16 @@ pub struct PlatformSection {
         schemars(with = "Option<Vec<crate::memory::OvercommitPolicy>>")
     )]
     pub overcommit: Option<Spanned<Vec<Spanned<crate::memory::OvercommitPolicy>>>>,
+    /// With `ksm`, `balloon` or `free_page_reporting`: how long the instances have been
+    /// running together on this host before the measured window, seconds (0 to 2 592 000;
+    /// default 3600, an hour). KSM has scanned, balloons have inflated and free pages have
+    /// been reported for that long; 0 starts them with the window.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u64>", range(min = 0, max = 2592000))
+    )]
+    pub running_for_s: Option<Spanned<u64>>,
     /// Type 1 and type 2: live-migrate the first copy of an instance group to a second
     /// host by pre-copy, over a link (see `[platform.migration]`).
     #[serde(default)]

@@ -64,6 +64,10 @@ pub struct PlatformSpec {
     pub vdi: Option<VdiNetwork>,
     /// Overcommit policies in force (sorted, no repeats).
     pub overcommit: Vec<crate::memory::OvercommitPolicy>,
+    /// How long the instances have run together before the measured window, seconds:
+    /// how long KSM, balloons and free page reporting have been at work (see
+    /// `crate::memory::progress`).
+    pub running_for_s: u64,
     /// A live migration of one of its VMs.
     pub migration: Option<crate::memory::MigrationSpec>,
 }

@@ -1382,6 +1382,7 @@ fn validate_platform(
         nested,
     };
     let overcommit = validate_overcommit(v, p, &name, &stack)?;
+    let running_for_s = validate_running_for(v, p, &name, &stack, &overcommit)?;
     Ok(PlatformSpec {
         name,
         label: p.label.clone(),
@@ -1392,6 +1393,7 @@ fn validate_platform(
         host_background_percent: background,
         vdi,
         overcommit,
+        running_for_s,
         migration: None,
     })
 }
@@ -1495,6 +1497,68 @@ fn validate_migration(
         max_rounds,
         max_downtime_ms,
     })
+}
+
+/// How long the platform's instances have run before the window: only where a policy
+/// works over time (KSM, a balloon, free page reporting), in range.
+fn validate_running_for(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    stack: &Stack,
+    overcommit: &[OvercommitPolicy],
+) -> Result<u64, ScenarioError> {
+    let Some(x) = &p.running_for_s else {
+        return Ok(crate::memory::DEFAULT_RUNNING_FOR_S);
+    };
+    if !overcommit.iter().any(|o| o.works_over_time()) {
+        let usable: Vec<String> = OvercommitPolicy::usable(stack)
+            .into_iter()
+            .filter(|o| o.works_over_time())
+            .map(|o| format!("\"{}\"", o.name()))
+            .collect();
+        let (en, ko) = if usable.is_empty() {
+            (
+                "they work on VMs and this platform has none: remove running_for_s".to_string(),
+                "이것들은 VM에서 동작하는데 이 플랫폼에는 VM이 없습니다: running_for_s를 지우세요"
+                    .to_string(),
+            )
+        } else {
+            let list = usable.join(", ");
+            (
+                format!("add one of {list} to overcommit or remove running_for_s"),
+                format!("overcommit에 {list} 중 하나를 넣거나 running_for_s를 지우세요"),
+            )
+        };
+        return Err(v.error(
+            x.span(),
+            msg!(
+                "running_for_not_applicable",
+                "platform `{name}`: running_for_s says how long KSM, a balloon or free page reporting have been at work; {what}",
+                "플랫폼 `{name}`: running_for_s는 KSM, 벌룬, free page reporting이 얼마나 오래 일했는지를 뜻합니다. {what_ko}",
+                name = name,
+                what = en,
+                what_ko = ko
+            ),
+        ));
+    }
+    let got = *x.get_ref();
+    if got > crate::memory::MAX_RUNNING_FOR_S {
+        return Err(v.error(
+            x.span(),
+            msg!(
+                "out_of_range",
+                PLATFORM_RANGE_EN,
+                PLATFORM_RANGE_KO,
+                name = name,
+                field = "running_for_s",
+                min = 0,
+                max = crate::memory::MAX_RUNNING_FOR_S,
+                got = got
+            ),
+        ));
+    }
+    Ok(got)
 }
 
 /// The platform's overcommit policies: each one the stack can use, none twice.

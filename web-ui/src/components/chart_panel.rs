@@ -307,18 +307,42 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .collect(),
         })
         .collect();
-    out.push(bar_chart(
-        "chart-exits",
-        lang,
-        &title,
-        t(lang, "chart.per_second"),
-        &names,
-        &series,
-        BarOptions {
-            stacked: true,
-            min_top: 0.0,
-        },
-    ));
+    // Platforms without a single exit or trap (containers, native) have nothing to draw:
+    // a note says why instead of an empty chart (or empty bars).
+    let without: Vec<String> = r
+        .platforms
+        .iter()
+        .zip(&names)
+        .filter(|(p, _)| p.exits.iter().all(|e| e.count == 0))
+        .map(|(_, n)| n.clone())
+        .collect();
+    if reasons.is_empty() {
+        out.push(ChartSpec {
+            id: "chart-exits".into(),
+            title,
+            svg: String::new(),
+            head: Vec::new(),
+            rows: Vec::new(),
+            note: Some(t(lang, "chart.exits_none").into()),
+        });
+    } else {
+        let mut chart = bar_chart(
+            "chart-exits",
+            lang,
+            &title,
+            t(lang, "chart.per_second"),
+            &names,
+            &series,
+            BarOptions {
+                stacked: true,
+                min_top: 0.0,
+            },
+        );
+        if !without.is_empty() {
+            chart.note = Some(t(lang, "chart.exits_some_none").replace("{}", &without.join(", ")));
+        }
+        out.push(chart);
+    }
 
     // Lifecycle: start-up time and density (issue 3's results, when present).
     if r.platforms.iter().any(|p| p.lifecycle.startup_ms > 0.0) {
@@ -726,6 +750,15 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
                     let name = format!("{stem}-{}.svg", c.id);
                     let png = format!("{stem}-{}.png", c.id);
+                    if c.svg.is_empty() {
+                        // Nothing to draw: the title and the note saying why.
+                        return html! {
+                            <figure class="chart chart-empty" id={c.id.clone()}>
+                                <figcaption class="chart-title">{ c.title.clone() }</figcaption>
+                                if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
+                            </figure>
+                        };
+                    }
                     html! {
                         <figure class="chart" id={c.id.clone()}>
                             <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}

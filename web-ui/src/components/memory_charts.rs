@@ -14,8 +14,12 @@ use crate::palette;
 /// One kind of memory a point reports: its label key, colour and value.
 type Kind = (&'static str, palette::Rgb, fn(&MemoryPoint) -> f64);
 
-const KINDS: [Kind; 5] = [
+// Page cache is drawn only for containers and the balloon only for VMs: they may share a colour.
+const KINDS: [Kind; 6] = [
     ("chart.mem_resident", palette::BLUE, |p| p.resident_mib),
+    ("chart.mem_cache", palette::BLUISH_GREEN, |p| {
+        p.page_cache_mib
+    }),
     ("chart.mem_balloon", palette::BLUISH_GREEN, |p| {
         p.balloon_mib
     }),
@@ -55,6 +59,7 @@ fn by_group(series: &[MemorySeries]) -> Vec<(String, Vec<MemoryPoint>)> {
                 .map(|k| MemoryPoint {
                     at_ms: members[0].points[k].at_ms,
                     resident_mib: mean(k, |p| p.resident_mib),
+                    page_cache_mib: mean(k, |p| p.page_cache_mib),
                     balloon_mib: mean(k, |p| p.balloon_mib),
                     reported_mib: mean(k, |p| p.reported_mib),
                     shared_mib: mean(k, |p| p.shared_mib),
@@ -114,12 +119,41 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             None,
             false,
         );
+        let mut notes = Vec::new();
         if m.instances.len() > m.over_time.len() {
-            chart.note = Some(
+            notes.push(
                 t(lang, "chart.mem_first")
                     .replace("{}", &m.over_time.len().to_string())
                     .replace("{n}", &m.instances.len().to_string()),
             );
+        }
+        // Reclaim still under way at the end (from the result, as the table's row): how
+        // far each mechanism has got of what it will reclaim.
+        if let Some(e) = m.still_under_way() {
+            let of = |key: &'static str, now: f64, all: f64| -> Option<String> {
+                ((all - now).abs() >= 1.0).then(|| {
+                    t(lang, key)
+                        .replace("{now}", &crate::num::num(now.round()))
+                        .replace("{all}", &crate::num::num(all.round()))
+                })
+            };
+            let parts: Vec<String> = [
+                of("chart.mem_end_ksm", e.shared_mib, m.shared_mib),
+                of(
+                    "chart.mem_end_balloon",
+                    e.balloon_mib + e.reported_mib,
+                    m.balloon_mib + m.reported_mib,
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !parts.is_empty() {
+                notes.push(format!("{} {}", t(lang, "chart.mem_end"), parts.join("; ")));
+            }
+        }
+        if !notes.is_empty() {
+            chart.note = Some(notes.join(" "));
         }
         out.push(chart);
     }
@@ -275,6 +309,7 @@ mod tests {
             points: vec![MemoryPoint {
                 at_ms: 0.0,
                 resident_mib: resident,
+                page_cache_mib: 0.0,
                 balloon_mib: 0.0,
                 reported_mib: 0.0,
                 shared_mib: 0.0,

@@ -247,6 +247,7 @@ pub fn table(props: &TableProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for r.platforms.iter().filter_map(|p| p.host_memory.as_ref().map(|m| (p, m))).map(|(p, m)| html! {
+                            <>
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ if m.policies.is_empty() { "-".to_string() } else { m.policies.iter().map(|x| x.name()).collect::<Vec<_>>().join(" + ") } }</td>
@@ -258,6 +259,23 @@ pub fn table(props: &TableProps) -> Html {
                                 <td>{ fmt_num(m.swapped_mib.round()) }</td>
                                 <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
                             </tr>
+                            // The figures above are the plan once reclaim is complete; a
+                            // short run may end before (a balloon inflating, KSM merging):
+                            // what it reached, from the result (the CLI's same line).
+                            if let Some(e) = m.still_under_way() {
+                                <tr class="at-end">
+                                    <th scope="row" class="text">{ t(lang, "table.at_end") }</th>
+                                    <td></td>
+                                    <td></td>
+                                    <td></td>
+                                    <td>{ fmt_num(e.resident_mib.round()) }</td>
+                                    <td>{ fmt_num((e.balloon_mib + e.reported_mib).round()) }</td>
+                                    <td>{ fmt_num(e.shared_mib.round()) }</td>
+                                    <td>{ fmt_num(e.swapped_mib.round()) }</td>
+                                    <td></td>
+                                </tr>
+                            }
+                            </>
                         }) }
                     </tbody>
                 </table>
