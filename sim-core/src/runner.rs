@@ -103,6 +103,8 @@ pub struct Runner {
     events: u64,
     /// Per platform: its memory plan.
     memory: Vec<MemoryResult>,
+    /// The machines run in the reference mode (see [`Runner::set_event_per_item`]).
+    event_per_item: bool,
 }
 
 /// One job of a run (a platform, a native baseline or a sweep point) taken out of its
@@ -343,7 +345,22 @@ impl Runner {
             outcomes,
             events: 0,
             memory: memory_results,
+            event_per_item: false,
         }
+    }
+
+    /// Runs every machine (from now on) in the reference mode, one pass through the
+    /// event queue per item, instead of with local loops (the default). The results are
+    /// the same bit for bit; tests compare the two.
+    pub fn set_event_per_item(&mut self, on: bool) {
+        self.event_per_item = on;
+    }
+
+    /// The machine of job `index`, in this runner's mode.
+    fn machine(&self, index: usize) -> Machine {
+        let mut machine = Machine::new(self.jobs[index].spec.clone());
+        machine.set_event_per_item(self.event_per_item);
+        machine
     }
 
     pub fn is_finished(&self) -> bool {
@@ -371,7 +388,7 @@ impl Runner {
                     // The rest runs elsewhere (`take_jobs`).
                     break;
                 };
-                self.current = Some((next, Machine::new(self.jobs[next].spec.clone())));
+                self.current = Some((next, self.machine(next)));
             }
             let (index, machine) = self.current.as_mut().expect("current machine");
             let before = machine.events();
@@ -410,7 +427,7 @@ impl Runner {
             self.taken[index] = true;
             runs.push(JobRun {
                 index,
-                machine: Machine::new(self.jobs[index].spec.clone()),
+                machine: self.machine(index),
             });
         }
         runs
@@ -436,7 +453,7 @@ impl Runner {
         self.taken[index] = true;
         Some(JobRun {
             index,
-            machine: Machine::new(self.jobs[index].spec.clone()),
+            machine: self.machine(index),
         })
     }
 
