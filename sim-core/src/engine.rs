@@ -89,12 +89,7 @@ impl<E: Copy> EventQueue<E> {
         if self.top_taken {
             // Replace-top: the popped entry's slot takes the new one.
             self.top_taken = false;
-            if self.local_loops && self.comes_first(entry.key) {
-                // The next event: it stays at the root, where the next pop finds it.
-                self.heap[0] = entry;
-                return;
-            }
-            self.sift_from_root(entry);
+            self.sift_from_root(entry, self.local_loops);
             return;
         }
         // Sift up: move parents down into the hole until the entry's place is found.
@@ -112,18 +107,6 @@ impl<E: Copy> EventQueue<E> {
         heap[pos] = entry;
     }
 
-    /// Whether `key` comes before both children of the root (with the top taken: before
-    /// every pending entry).
-    #[inline(always)]
-    fn comes_first(&self, key: u128) -> bool {
-        let heap = &self.heap[..];
-        match heap.len() {
-            0 | 1 => true,
-            2 => key < heap[1].key,
-            _ => key < heap[1].key && key < heap[2].key,
-        }
-    }
-
     /// Time of the next event, if any.
     pub fn peek_time(&mut self) -> Option<Cycles> {
         self.settle_top();
@@ -137,7 +120,7 @@ impl<E: Copy> EventQueue<E> {
             self.top_taken = false;
             if let Some(last) = self.heap.pop() {
                 if !self.heap.is_empty() {
-                    self.sift_from_root(last);
+                    self.sift_from_root(last, false);
                 }
             }
         }
@@ -159,13 +142,27 @@ impl<E: Copy> EventQueue<E> {
 
     /// Puts `entry` in place of `heap[0]` (Floyd's method: the hole goes down to a leaf
     /// along the smaller children, then the entry sifts up from there; a new entry
-    /// usually belongs near the bottom).
+    /// usually belongs near the bottom). With `next_first`, an entry that comes before the
+    /// root's smaller child stays at the root (a local loop: it is the next event).
     #[inline(always)]
-    fn sift_from_root(&mut self, entry: Entry<E>) {
+    fn sift_from_root(&mut self, entry: Entry<E>, next_first: bool) {
         let heap = &mut self.heap[..];
         let len = heap.len();
         let mut pos = 0;
         let mut child = 1;
+        if next_first && child < len {
+            // The first level of the loop below, with the comparison that stops it.
+            if child + 1 < len {
+                child += usize::from(heap[2].key < heap[1].key);
+            }
+            if entry.key < heap[child].key {
+                heap[0] = entry;
+                return;
+            }
+            heap[0] = heap[child];
+            pos = child;
+            child = 2 * pos + 1;
+        }
         while child + 1 < len {
             // Branch-free: which child is smaller is unpredictable.
             child += usize::from(heap[child + 1].key < heap[child].key);
