@@ -108,38 +108,42 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
     let show = std::io::IsTerminal::is_terminal(&std::io::stderr()) && total > 0;
     let mut worst = 0u8;
     let mut printed = 0usize;
-    let mut returned = 0usize;
+    // Advances one job until it is done (`Some`) or its file went over the cap (`None`).
+    let run_job = |index: usize, mut job: JobRun| -> Option<JobRun> {
+        let budget = &budgets[index];
+        loop {
+            if budget.over_cap.load(Ordering::Relaxed) {
+                return None;
+            }
+            let before = job.events();
+            let done = job.advance(2_000_000);
+            let used = job.events() - before;
+            if budget.events.fetch_add(used, Ordering::Relaxed) + used > budget.cap {
+                budget.over_cap.store(true, Ordering::Relaxed);
+                return None;
+            }
+            if done {
+                return Some(job);
+            }
+        }
+    };
+    let next_job = || queue.lock().ok().and_then(|mut q| q.next());
+    let threads = batch.jobs.clamp(1, total.max(1));
     std::thread::scope(|scope| {
-        for _ in 0..batch.jobs.clamp(1, total.max(1)) {
-            let sender = sender.clone();
-            let (queue, budgets) = (&queue, &budgets);
-            // Scoped worker threads in the CLI only: each advances whole, independent jobs.
-            #[allow(clippy::disallowed_methods)]
-            scope.spawn(move || loop {
-                let next = queue.lock().ok().and_then(|mut q| q.next());
-                let Some((index, mut job)) = next else {
-                    return;
-                };
-                let budget = &budgets[index];
-                let result = loop {
-                    if budget.over_cap.load(Ordering::Relaxed) {
-                        break None;
+        // One job at a time runs on this thread, with no thread started (WASI has none).
+        if threads > 1 {
+            for _ in 0..threads {
+                let sender = sender.clone();
+                // Scoped worker threads in the CLI only: each advances whole, independent jobs.
+                #[allow(clippy::disallowed_methods)]
+                scope.spawn(move || {
+                    while let Some((index, job)) = next_job() {
+                        if sender.send((index, run_job(index, job))).is_err() {
+                            return;
+                        }
                     }
-                    let before = job.events();
-                    let done = job.advance(2_000_000);
-                    let used = job.events() - before;
-                    if budget.events.fetch_add(used, Ordering::Relaxed) + used > budget.cap {
-                        budget.over_cap.store(true, Ordering::Relaxed);
-                        break None;
-                    }
-                    if done {
-                        break Some(job);
-                    }
-                };
-                if sender.send((index, result)).is_err() {
-                    return;
-                }
-            });
+                });
+            }
         }
         drop(sender);
         let mut print_ready = |entries: &mut Vec<Entry>| {
@@ -172,7 +176,8 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
             }
         };
         print_ready(&mut entries);
-        for (index, job) in receiver {
+        let mut returned = 0usize;
+        let mut receive = |index: usize, job: Option<JobRun>| {
             returned += 1;
             if let Entry::Running(runner, left) = &mut entries[index] {
                 *left -= 1;
@@ -187,6 +192,15 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                 eprint!("\rrunning: {returned}/{total} jobs");
             }
             print_ready(&mut entries);
+        };
+        if threads == 1 {
+            while let Some((index, job)) = next_job() {
+                receive(index, run_job(index, job));
+            }
+        } else {
+            for (index, job) in receiver {
+                receive(index, job);
+            }
         }
     });
     clear_progress(show);

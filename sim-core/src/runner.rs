@@ -103,6 +103,8 @@ pub struct Runner {
     events: u64,
     /// Per platform: its memory plan.
     memory: Vec<MemoryResult>,
+    /// The machines run in the reference mode (see [`Runner::set_event_per_item`]).
+    event_per_item: bool,
 }
 
 /// One job of a run (a platform, a native baseline or a sweep point) taken out of its
@@ -111,34 +113,84 @@ pub struct Runner {
 /// order; give each back with [`Runner::complete`].
 pub struct JobRun {
     index: usize,
-    machine: Machine,
+    machine: JobMachine,
+}
+
+/// A taken job's machine, built when the job first advances: on the thread that runs it,
+/// and alive only while it runs (a batch takes out every job of every file at once).
+enum JobMachine {
+    Waiting {
+        spec: Box<MachineSpec>,
+        event_per_item: bool,
+    },
+    Built(Box<Machine>),
 }
 
 impl JobRun {
+    fn new(index: usize, spec: MachineSpec, event_per_item: bool) -> JobRun {
+        JobRun {
+            index,
+            machine: JobMachine::Waiting {
+                spec: Box::new(spec),
+                event_per_item,
+            },
+        }
+    }
+
+    /// The job's machine, built now if it was not yet.
+    fn machine(&mut self) -> &mut Machine {
+        if let JobMachine::Waiting {
+            spec,
+            event_per_item,
+        } = &self.machine
+        {
+            let mut machine = Machine::new((**spec).clone());
+            machine.set_event_per_item(*event_per_item);
+            self.machine = JobMachine::Built(Box::new(machine));
+        }
+        match &mut self.machine {
+            JobMachine::Built(machine) => machine,
+            JobMachine::Waiting { .. } => unreachable!("built above"),
+        }
+    }
+
     /// Processes up to `budget` events; true once the job has finished.
     pub fn advance(&mut self, budget: u64) -> bool {
-        self.machine.advance(budget.max(1))
+        self.machine().advance(budget.max(1))
     }
 
     /// Events processed so far.
     pub fn events(&self) -> u64 {
-        self.machine.events()
+        match &self.machine {
+            JobMachine::Built(machine) => machine.events(),
+            JobMachine::Waiting { .. } => 0,
+        }
     }
 
     /// Simulated cycles done and in all.
     pub fn progress(&self) -> Progress {
-        Progress {
-            done: self.machine.now(),
-            total: self.machine.duration(),
+        match &self.machine {
+            JobMachine::Built(machine) => Progress {
+                done: machine.now(),
+                total: machine.duration(),
+            },
+            JobMachine::Waiting { spec, .. } => Progress {
+                done: 0,
+                total: spec.duration_cycles,
+            },
         }
     }
 
     /// The job's figures once [`JobRun::advance`] returned true, in a form that can cross
     /// to another process or web worker (serde) before [`Runner::complete_outcome`].
-    pub fn into_outcome(self) -> JobOutcome {
+    pub fn into_outcome(mut self) -> JobOutcome {
+        self.machine();
+        let JobMachine::Built(machine) = self.machine else {
+            unreachable!("built above")
+        };
         JobOutcome {
             index: self.index,
-            outcome: self.machine.finish(),
+            outcome: machine.finish(),
         }
     }
 }
@@ -370,7 +422,22 @@ impl Runner {
             outcomes,
             events: 0,
             memory: memory_results,
+            event_per_item: false,
         }
+    }
+
+    /// Runs every machine (from now on) in the reference mode, one pass through the
+    /// event queue per item, instead of with local loops (the default). The results are
+    /// the same bit for bit; tests compare the two.
+    pub fn set_event_per_item(&mut self, on: bool) {
+        self.event_per_item = on;
+    }
+
+    /// The machine of job `index`, in this runner's mode.
+    fn machine(&self, index: usize) -> Machine {
+        let mut machine = Machine::new(self.jobs[index].spec.clone());
+        machine.set_event_per_item(self.event_per_item);
+        machine
     }
 
     pub fn is_finished(&self) -> bool {
@@ -398,7 +465,7 @@ impl Runner {
                     // The rest runs elsewhere (`take_jobs`).
                     break;
                 };
-                self.current = Some((next, Machine::new(self.jobs[next].spec.clone())));
+                self.current = Some((next, self.machine(next)));
             }
             let (index, machine) = self.current.as_mut().expect("current machine");
             let before = machine.events();
@@ -435,10 +502,11 @@ impl Runner {
                 continue;
             }
             self.taken[index] = true;
-            runs.push(JobRun {
+            runs.push(JobRun::new(
                 index,
-                machine: Machine::new(self.jobs[index].spec.clone()),
-            });
+                self.jobs[index].spec.clone(),
+                self.event_per_item,
+            ));
         }
         runs
     }
@@ -461,10 +529,11 @@ impl Runner {
             return None;
         }
         self.taken[index] = true;
-        Some(JobRun {
+        Some(JobRun::new(
             index,
-            machine: Machine::new(self.jobs[index].spec.clone()),
-        })
+            self.jobs[index].spec.clone(),
+            self.event_per_item,
+        ))
     }
 
     /// Gives back a finished job taken with [`Runner::take_jobs`]; its events count

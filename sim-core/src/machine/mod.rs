@@ -839,6 +839,14 @@ impl Machine {
         false
     }
 
+    /// The reference mode (`true`): every item's end passes through the whole event
+    /// queue. By default a pCPU whose next item ends before every other pending event
+    /// runs it next without that pass (a local loop, see [`EventQueue`]); the events and
+    /// their order are the same, so results are bit-identical either way.
+    pub fn set_event_per_item(&mut self, on: bool) {
+        self.queue.set_local_loops(!on);
+    }
+
     /// Simulated time reached so far.
     pub fn now(&self) -> Cycles {
         self.queue.now()
