@@ -91,7 +91,7 @@ macro_rules! write_le {
     )*};
 }
 
-impl<'a> ser::Serializer for &'a mut Writer {
+impl ser::Serializer for &mut Writer {
     type Ok = ();
     type Error = WireError;
     type SerializeSeq = Self;
