@@ -153,7 +153,9 @@ pub fn valid_student_id(id: &str) -> bool {
 
 impl Assignment {
     /// Parses and validates an assignment; `library` gives the text of a library scenario
-    /// by file name. `file_name` only labels errors.
+    /// by file name. `file_name` only labels errors. `#[inline]` for size, as
+    /// `Scenario::from_toml` is: the reading is compiled at the caller's optimization level.
+    #[inline]
     pub fn from_toml(
         file_name: &str,
         text: &str,

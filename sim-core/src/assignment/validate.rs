@@ -26,6 +26,7 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+#[inline] // for size: see `Assignment::from_toml`
 pub(super) fn from_toml(
     file_name: &str,
     text: &str,
@@ -138,6 +139,7 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     )
 }
 
+#[inline] // for size: it reads scenarios (see `Assignment::from_toml`)
 fn validate_step(
     v: &Validator<'_>,
     s: &StepSection,

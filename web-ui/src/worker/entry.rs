@@ -3,6 +3,7 @@
 //! assembly of the result from every job's outcome ([`worker_finish`]). Each builds the
 //! same sim-core `Runner` from the scenario text, the page's settings and the seed, so a
 //! job run in one worker completes the runner of another exactly as if it had run there.
+//! Outcomes and results cross in the binary form of [`super::wire`]; errors as JSON.
 
 use std::cell::RefCell;
 
@@ -76,11 +77,19 @@ fn build_runner(file: &str, text: &str, knobs_json: &str, trace: bool) -> Result
         .map_err(sim_failed)
 }
 
-fn result_json(outcome: Result<RunResult, Msg>) -> String {
-    match outcome {
-        Ok(result) => serde_json::json!({ "result": result }).to_string(),
-        Err(m) => error_json(&m),
+/// The result in the binary form (a `Uint8Array`), or the error envelope (a string).
+fn result_or_error(outcome: Result<RunResult, Msg>) -> JsValue {
+    match outcome.and_then(|result| to_wire(&result)) {
+        Ok(bytes) => js_sys::Uint8Array::from(&bytes[..]).into(),
+        Err(m) => JsValue::from_str(&error_json(&m)),
     }
+}
+
+fn to_wire<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Msg> {
+    super::wire::to_bytes(value).map_err(|e| Msg {
+        en: format!("internal error: a result could not be written for the page: {e}"),
+        ko: format!("내부 오류: 페이지에 보낼 결과를 기록할 수 없습니다: {e}"),
+    })
 }
 
 fn report(progress: &js_sys::Function, done: u64, total: u64) {
@@ -92,8 +101,8 @@ fn report(progress: &js_sys::Function, done: u64, total: u64) {
 }
 
 /// Runs a whole scenario in one worker: `knobs_json` is the page's [`Knobs`] as JSON;
-/// `progress(done, total)` is called every million events. Returns
-/// `{"result": RunResult}` or `{"error": {"en": ..., "ko": ...}}` as JSON text.
+/// `progress(done, total)` is called every million events. Returns the `RunResult` in
+/// the binary form (a `Uint8Array`) or `{"error": {"en": ..., "ko": ...}}` as JSON text.
 #[wasm_bindgen]
 pub fn worker_run(
     file: &str,
@@ -101,7 +110,7 @@ pub fn worker_run(
     knobs_json: &str,
     trace: bool,
     progress: &js_sys::Function,
-) -> String {
+) -> JsValue {
     let run = || -> Result<RunResult, Msg> {
         let mut runner = build_runner(file, text, knobs_json, trace)?;
         while !runner.is_finished() {
@@ -110,15 +119,15 @@ pub fn worker_run(
         }
         runner.finish().map_err(sim_failed)
     };
-    result_json(run())
+    result_or_error(run())
 }
 
 /// Runs job `index` of the scenario (a platform, a baseline or a sweep point) for the
 /// page's pool. `plan(jobs)` is called once the runner is built, with the scenario's
 /// number of jobs (the page hands the others to other workers meanwhile);
 /// `progress(done, total)` reports the job's simulated cycles. Returns the job's
-/// outcome as JSON (sim-core's `JobOutcome`, starting `{"index"`) or the error envelope
-/// (starting `{"error"`).
+/// outcome (sim-core's `JobOutcome`) in the binary form, a `Uint8Array`, or the error
+/// envelope, a string.
 #[wasm_bindgen]
 pub fn worker_job(
     file: &str,
@@ -128,8 +137,8 @@ pub fn worker_job(
     index: u32,
     plan: &js_sys::Function,
     progress: &js_sys::Function,
-) -> String {
-    let run = || -> Result<String, Msg> {
+) -> JsValue {
+    let run = || -> Result<Vec<u8>, Msg> {
         let mut runner = cached_runner(file, text, knobs_json, trace)?;
         let _ = plan.call1(
             &JsValue::NULL,
@@ -163,16 +172,16 @@ pub fn worker_job(
                 break;
             }
         }
-        serde_json::to_string(&job.into_outcome()).map_err(|e| Msg {
-            en: format!("internal error: a job's outcome could not be written: {e}"),
-            ko: format!("내부 오류: 작업 결과를 기록할 수 없습니다: {e}"),
-        })
+        to_wire(&job.into_outcome())
     };
-    run().unwrap_or_else(|m| error_json(&m))
+    match run() {
+        Ok(bytes) => js_sys::Uint8Array::from(&bytes[..]).into(),
+        Err(m) => JsValue::from_str(&error_json(&m)),
+    }
 }
 
-/// Completes the scenario's runner with every job's outcome (JSON texts from
-/// [`worker_job`], any order) and returns the result envelope as [`worker_run`] does.
+/// Completes the scenario's runner with every job's outcome (the `Uint8Array`s of
+/// [`worker_job`], any order) and returns the result as [`worker_run`] does.
 #[wasm_bindgen]
 pub fn worker_finish(
     file: &str,
@@ -180,12 +189,12 @@ pub fn worker_finish(
     knobs_json: &str,
     trace: bool,
     outcomes: js_sys::Array,
-) -> String {
+) -> JsValue {
     let run = || -> Result<RunResult, Msg> {
         let mut runner = cached_runner(file, text, knobs_json, trace)?;
-        for json in outcomes.iter() {
-            let json = json.as_string().unwrap_or_default();
-            let outcome: JobOutcome = serde_json::from_str(&json).map_err(|e| Msg {
+        for bytes in outcomes.iter() {
+            let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+            let outcome: JobOutcome = super::wire::from_bytes(&bytes).map_err(|e| Msg {
                 en: format!("internal error: a job's outcome could not be read: {e}"),
                 ko: format!("내부 오류: 작업 결과를 읽을 수 없습니다: {e}"),
             })?;
@@ -193,5 +202,5 @@ pub fn worker_finish(
         }
         runner.finish().map_err(sim_failed)
     };
-    result_json(run())
+    result_or_error(run())
 }

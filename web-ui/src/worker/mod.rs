@@ -8,11 +8,12 @@
 //!    runs job 0 ([`entry::worker_job`]); the page then posts every other job at once,
 //!    in turn to each worker (a worker runs its messages in order, keeping the runner it
 //!    built, so there is no round trip through the main thread between two jobs);
-//! 2. every job's outcome comes back as sim-core's `JobOutcome` JSON (exact integers),
-//!    which the main thread keeps as a JS string and passes on without reading it (a job
-//!    that fails answers with its error instead, and the run stops);
-//! 3. one worker completes a runner with all of them and returns the `RunResult` as JSON
-//!    ([`entry::worker_finish`]), so the result is bit-identical to the CLI's.
+//! 2. every job's outcome comes back as sim-core's `JobOutcome` in the binary form of
+//!    [`wire`] (exact integers and float bits), which the main thread keeps as a JS
+//!    `Uint8Array` and passes on without reading it (a job that fails answers with its
+//!    error, as JSON text, instead, and the run stops);
+//! 3. one worker completes a runner with all of them and returns the `RunResult` in the
+//!    binary form ([`entry::worker_finish`]), so the result is bit-identical to the CLI's.
 //!
 //! Progress adds up the jobs' simulated cycles; cancelling terminates the busy workers.
 //! Workers are kept warm between runs (starting one compiles the module again). When
@@ -20,6 +21,7 @@
 //! falls back to slicing the run on the main thread (`run::run_sliced`).
 
 mod entry;
+pub mod wire;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -291,7 +293,7 @@ struct Pool<'a> {
     slots: Vec<Slot>,
     /// The number of jobs, once the first worker has told it.
     jobs: Option<usize>,
-    /// Each job's outcome (a JSON string the main thread only passes on), by job.
+    /// Each job's outcome (bytes the main thread only passes on), by job.
     outcomes: Vec<Option<JsValue>>,
     /// Each job's (done, total) simulated cycles.
     cycles: Vec<(u64, u64)>,
@@ -339,11 +341,11 @@ impl Pool<'_> {
                     progress(done, per_job * self.cycles.len() as u64);
                 }
                 Some("outcome") => {
-                    // Kept as the JS string it is: a timeline makes it megabytes.
-                    let json = field(&message, "json").unwrap_or(JsValue::NULL);
+                    // Kept as the JS `Uint8Array` it is: a timeline makes it megabytes.
+                    let bytes = field(&message, "bytes").unwrap_or(JsValue::NULL);
                     self.slots[id].jobs.retain(|&j| j != index);
                     if let Some(slot) = self.outcomes.get_mut(index) {
-                        *slot = Some(json);
+                        *slot = Some(bytes);
                     }
                     if let Some(c) = self.cycles.get_mut(index) {
                         c.0 = c.1;
@@ -351,8 +353,9 @@ impl Pool<'_> {
                     self.finish_if_all_in(id);
                 }
                 Some("done") => {
-                    // The result, or the error of a job (then the other jobs stop).
-                    let json = field(&message, "json").and_then(|j| j.as_string());
+                    // The result (bytes), or the error of a job (then the other jobs
+                    // stop), as JSON text.
+                    let answer = field(&message, "answer").unwrap_or(JsValue::NULL);
                     let slot = &mut self.slots[id];
                     if slot.finishing {
                         slot.finishing = false;
@@ -360,7 +363,7 @@ impl Pool<'_> {
                         slot.jobs.pop_front();
                     }
                     self.end();
-                    return Some(decode(json.as_deref().unwrap_or("")));
+                    return Some(decode(&answer));
                 }
                 _ => {}
             }
@@ -475,23 +478,27 @@ impl Pool<'_> {
     }
 }
 
-/// A worker's answer: the result, or the run's error.
-fn decode(json: &str) -> Result<RunResult, RunEnd> {
-    #[derive(serde::Deserialize)]
-    struct Envelope {
-        result: Option<RunResult>,
-        error: Option<Msg>,
-    }
+/// A worker's answer: the result in the binary form (a `Uint8Array`), or the run's error
+/// (`{"error": {"en", "ko"}}` as JSON text).
+fn decode(answer: &JsValue) -> Result<RunResult, RunEnd> {
     let internal = |e: String| {
         RunEnd::Failed(Msg {
             en: format!("internal error: the worker's answer could not be read: {e}"),
             ko: format!("내부 오류: 워커의 응답을 읽을 수 없습니다: {e}"),
         })
     };
-    let envelope: Envelope = serde_json::from_str(json).map_err(|e| internal(e.to_string()))?;
-    match (envelope.result, envelope.error) {
-        (Some(result), _) => Ok(result),
-        (None, Some(message)) => Err(RunEnd::Failed(message)),
-        (None, None) => Err(internal("empty answer".into())),
+    if let Some(json) = answer.as_string() {
+        #[derive(serde::Deserialize)]
+        struct Envelope {
+            error: Msg,
+        }
+        let envelope: Envelope =
+            serde_json::from_str(&json).map_err(|e| internal(e.to_string()))?;
+        return Err(RunEnd::Failed(envelope.error));
     }
+    if !answer.is_instance_of::<js_sys::Uint8Array>() {
+        return Err(internal("empty answer".into()));
+    }
+    let bytes = js_sys::Uint8Array::new(answer).to_vec();
+    wire::from_bytes(&bytes).map_err(|e| internal(e.to_string()))
 }
