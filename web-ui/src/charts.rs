@@ -365,8 +365,10 @@ fn draw_bars(
     } else {
         y_desc.to_string()
     };
-    let plot = titled(&plot, title)?;
-    let mut chart = ChartBuilder::on(&plot)
+    // The chart goes under the title; `plot` keeps the backend's coordinates for what is
+    // drawn at the chart's pixel positions (category names, notes).
+    let under_title = titled(&plot, title)?;
+    let mut chart = ChartBuilder::on(&under_title)
         .margin(8)
         .margin_top(0)
         .x_label_area_size(x_area)
@@ -543,8 +545,10 @@ fn draw_lines(
     let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
     let legend_h = legend(None, &entries, width, true);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
-    let plot = titled(&plot, title)?;
-    let mut chart = ChartBuilder::on(&plot)
+    // The chart goes under the title; `plot` keeps the backend's coordinates for what is
+    // drawn at the chart's pixel positions (category names, notes).
+    let under_title = titled(&plot, title)?;
+    let mut chart = ChartBuilder::on(&under_title)
         .margin(8)
         .margin_top(0)
         .margin_right(18)
@@ -709,6 +713,56 @@ mod tests {
         assert_eq!(lines.len(), 2, "{lines:?}");
         for line in &lines {
             assert!(svg.contains(line.as_str()), "{line} not drawn in {svg}");
+        }
+    }
+
+    /// Under a wrapped title the category names stay under their bars, above the legend:
+    /// they are drawn at the chart's pixel positions, which the title's lines move down.
+    #[test]
+    fn category_names_stay_above_the_legend_under_a_long_title() {
+        let long =
+            "Memory over time per instance: resident, ballooned, shared by KSM and swapped (MiB)";
+        let y_of = |svg: &str, text: &str| -> f64 {
+            svg.split("<text")
+                .skip(1)
+                .find(|t| {
+                    t.split('>')
+                        .nth(1)
+                        .and_then(|x| x.split('<').next())
+                        .map(str::trim)
+                        == Some(text)
+                })
+                .and_then(|t| t.split("y=\"").nth(1)?.split('"').next()?.parse().ok())
+                .unwrap_or_else(|| panic!("no text {text} in {svg}"))
+        };
+        // Two series: a single one draws no legend.
+        let series = ["legend-entry", "other"].map(|name| Series {
+            name: name.into(),
+            colour: colour(0),
+            values: vec![5.0],
+        });
+        let short = grouped_bars("t", "y", &["category".into()], &series);
+        let svg = grouped_bars(long, "y", &["category".into()], &series);
+        // The name's line ends above the legend's rows, which fill the drawing's bottom.
+        let entries: Vec<(String, Rgb)> =
+            series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+        let legend_top = |svg: &str| -> f64 {
+            let h: f64 = svg
+                .split("height=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap();
+            h - f64::from(legend(None, &entries, WIDTH, false))
+        };
+        for svg in [&short, &svg] {
+            let bottom = y_of(svg, "category") + LABEL_SVG_PX;
+            assert!(
+                bottom <= legend_top(svg),
+                "{bottom} > {}: {svg}",
+                legend_top(svg)
+            );
+            assert!(y_of(svg, "legend-entry") > bottom, "{svg}");
         }
     }
 
