@@ -100,7 +100,9 @@ fn layer(ko: bool, l: Layer, kind: PlatformKind) -> &'static str {
         Layer::DriverDomain => ("driver domain", "드라이버 도메인"),
         Layer::VmmProcess => ("VMM process", "VMM 프로세스"),
         Layer::HostOs => ("host OS", "호스트 OS"),
-        Layer::ContainerEngine => ("container engine", "컨테이너 엔진"),
+        // Host kernel work that isolates the container (cgroups, namespaces, bridge/NAT,
+        // overlay): the engine's daemon is not on the data path.
+        Layer::ContainerEngine => ("kernel isolation", "커널 격리 기능"),
         Layer::Hardware => ("hardware", "하드웨어"),
     };
     if ko {

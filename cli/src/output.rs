@@ -485,8 +485,8 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             "{}",
             tr(
                 ko,
-                "steal% of a container or native platform: its threads' run-queue wait (runnable, no CPU free); no hypervisor steals from them",
-                "컨테이너·네이티브의 스틸%: 스레드가 실행 큐에서 기다린 시간(실행 가능하지만 빈 CPU 없음). 하이퍼바이저가 가져간 시간이 아닙니다",
+                "steal% of a container or native platform: its threads' run-queue wait (runnable, but no CPU free or the cap used up); no hypervisor steals from them",
+                "컨테이너·네이티브의 스틸%: 스레드가 실행 큐에서 기다린 시간(실행 가능하지만 빈 CPU가 없거나 상한을 다 씀). 하이퍼바이저가 가져간 시간이 아닙니다",
             )
         );
     }

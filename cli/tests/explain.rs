@@ -152,6 +152,22 @@ fn a_shootdown_says_it_shows_one_target() {
     assert!(o.status.success(), "{}", stderr(&o));
     let words = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("repeats those steps N-1 times"), "{words}");
+    // A hybrid guest with PV send-IPI sends one hypercall for every target: only the
+    // hypervisor's delivery repeats.
+    let o = virtsim(&[
+        "explain",
+        file,
+        "--platform",
+        "hybrid",
+        "--op",
+        "tlb_shootdown",
+    ]);
+    let words = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("One PV send-IPI hypercall carries every target"),
+        "{words}"
+    );
+    assert!(!words.contains("repeats those steps"), "{words}");
     let o = virtsim(&["explain", file, "--platform", "hw", "--op", "syscall"]);
     assert!(!stdout(&o).contains("shows one target"), "{}", stdout(&o));
 }

@@ -722,15 +722,42 @@ fn explain_stack(
         batch_every: path.submit.batch_every.max(path.complete.batch_every),
         phases: expander.phases(&path),
         total: path_total(&path),
-        note: beyond_the_path(op),
+        note: beyond_the_path(stack, op),
     })
 }
 
 /// What the machine adds to `op`'s path when it runs it, so that a student does not take
 /// the path's total for the measured latency.
-fn beyond_the_path(op: Op) -> Option<Text> {
-    match op {
-        Op::TlbShootdown => Some(Text::new(
+fn beyond_the_path(stack: &Stack, op: Op) -> Option<Text> {
+    if op != Op::TlbShootdown {
+        return None;
+    }
+    let pv_send_ipi =
+        stack.technique == Some(Technique::Hybrid) && stack.enlightenments.pv_send_ipi;
+    Some(if !stack.is_vm() {
+        Text::new(
+            "This path shows one target. The run sends the IPI (an ICR write) to every other CPU \
+             that runs a thread of the address space, so with N such CPUs the IPI repeats N-1 \
+             times and the sender waits once for their acknowledgements; a CPU whose thread was \
+             scheduled out has left the address space and is not asked.",
+            "이 경로는 대상 하나만 보여 줍니다. 실행에서는 주소 공간의 스레드를 실행 중인 다른 CPU마다 \
+             IPI(ICR 쓰기)를 보내므로, 그런 CPU가 N개이면 IPI를 N-1번 보내고 확인은 한 번 기다립니다. \
+             스레드가 스케줄에서 빠진 CPU는 주소 공간을 떠났으므로 묻지 않습니다.",
+        )
+    } else if pv_send_ipi {
+        Text::new(
+            "This path shows one target. One PV send-IPI hypercall carries every target; the \
+             hypervisor's delivery repeats for each other vCPU of the instance that runs a thread \
+             (N-1 times with N such vCPUs), and the sender waits once for the running targets' \
+             acknowledgements; a preempted target is waited for (or, with PV TLB flush, skipped) \
+             as the machine's scheduling decides.",
+            "이 경로는 대상 하나만 보여 줍니다. PV send-IPI 하이퍼콜 한 번이 모든 대상을 담고, \
+             하이퍼바이저의 전달은 스레드를 실행 중인 인스턴스의 다른 vCPU마다 반복되며(그런 vCPU가 N개이면 \
+             N-1번), 보내는 쪽은 실행 중인 대상들의 확인을 한 번 기다립니다. 선점된 대상은 머신의 스케줄링에 \
+             따라 기다리거나(PV TLB flush가 있으면) 건너뜁니다.",
+        )
+    } else {
+        Text::new(
             "This path shows one target. The run sends the IPI (from the ICR write to its \
              acknowledgement) to every other vCPU of the instance that is running a thread, so \
              a guest with N such vCPUs repeats those steps N-1 times; a preempted target is \
@@ -738,9 +765,8 @@ fn beyond_the_path(op: Op) -> Option<Text> {
             "이 경로는 대상 하나만 보여 줍니다. 실행에서는 스레드를 실행 중인 인스턴스의 다른 vCPU마다 \
              IPI(ICR 쓰기부터 확인까지)를 보내므로, 그런 vCPU가 N개인 게스트는 이 단계를 N-1번 반복합니다. \
              선점된 대상은 머신의 스케줄링에 따라 기다리거나(PV TLB flush가 있으면) 건너뜁니다.",
-        )),
-        _ => None,
-    }
+        )
+    })
 }
 
 /// `op` on the scenario's platform `platform`, phase by phase (`None` if there is no

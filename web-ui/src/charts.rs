@@ -3,6 +3,7 @@
 //! parsed as SVG (never as HTML) by `components::svg_view`.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{self, Rgb};
 
@@ -232,15 +233,36 @@ fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
-/// A title's lines: a title wider than the chart is wrapped, never cut.
+/// A title's lines: a title wider than the chart is wrapped at spaces (never inside a word
+/// such as "Gbit/s"), never cut.
 fn title_lines(title: &str, width: u32) -> Vec<String> {
-    wrap(title, f64::from(width) - 24.0, TITLE_PX)
+    let max = f64::from(width) - 24.0;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in title.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && text_width(&format!("{line} {word}"), TITLE_PX) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
-/// The height a title's lines after its first add to a chart (a line and its padding).
+/// Height of one title line (the SVG font is `TITLE_PX / 1.24`: 1.24 line spacing).
+const TITLE_LINE_PX: u32 = TITLE_PX;
+/// Space above and below the title's lines.
+const TITLE_PAD_PX: u32 = 5;
+
+/// The height a title's lines after its first add to a chart.
 fn title_extra(title: &str, width: u32) -> u32 {
     let lines = title_lines(title, width).len().max(1) as u32;
-    (lines - 1) * (TITLE_PX + 10)
+    (lines - 1) * TITLE_LINE_PX
 }
 
 /// Draws the title centred at the top of `area`, as many lines as it needs, below the
@@ -250,11 +272,16 @@ fn titled<'a>(
     title: &str,
 ) -> Result<Area<'a>, DrawingAreaErrorKind<std::io::Error>> {
     let (width, _) = area.dim_in_pixel();
-    let mut below = area.margin(8, 0, 0, 0);
-    for line in title_lines(title, width) {
-        below = below.titled(&line, ("sans-serif", TITLE_PX))?;
+    let lines = title_lines(title, width);
+    let style = TextStyle::from(("sans-serif", TITLE_PX).into_font())
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let top = 8 + TITLE_PAD_PX;
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + i as u32 * TITLE_LINE_PX;
+        area.draw_text(line, &style, ((width / 2) as i32, y as i32))?;
     }
-    Ok(below)
+    let height = top + lines.len() as u32 * TITLE_LINE_PX + TITLE_PAD_PX;
+    Ok(area.split_vertically(height).1)
 }
 
 /// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
@@ -708,9 +735,26 @@ mod tests {
                 .and_then(|n| n.parse().ok())
                 .unwrap()
         };
-        assert_eq!(height(&svg), height(&short) + TITLE_PX + 10, "{svg}");
+        assert_eq!(height(&svg), height(&short) + TITLE_LINE_PX, "{svg}");
         let lines = title_lines(long, WIDTH);
         assert_eq!(lines.len(), 2, "{lines:?}");
+        // Titles break at spaces only: "10 Gbit/s" is never split at its slash.
+        for width in [300, 360, 420, 520] {
+            let lines = title_lines(
+                "Live migration rounds — Busy database, 10 Gbit/s link",
+                width,
+            );
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| !l.ends_with('/') && !l.starts_with('s')),
+                "{lines:?}"
+            );
+            assert_eq!(
+                lines.join(" "),
+                "Live migration rounds — Busy database, 10 Gbit/s link"
+            );
+        }
         for line in &lines {
             assert!(svg.contains(line.as_str()), "{line} not drawn in {svg}");
         }

@@ -248,7 +248,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.relative", "네이티브 대비 성능", "Relative to native"),
     ("table.p99", "p99 지연", "p99 latency"),
     ("table.steal", "스틸·대기 %", "Steal / wait %"),
-    ("table.steal.note", "VM: 실행 가능한 vCPU가 pCPU를 기다린 시간(스틸). 컨테이너·네이티브: 스레드가 실행 큐에서 기다린 시간. 하이퍼바이저가 가져간 것이 아니지만 기다린 이유(빈 CPU 없음)는 같습니다.", "VMs: the time a runnable vCPU waited for a pCPU (steal). Containers and native: the time their threads waited in the run queue; no hypervisor takes it, but the reason (no CPU free) is the same."),
+    ("table.steal.note", "VM: 실행 가능한 vCPU가 pCPU를 기다린 시간(스틸). 컨테이너·네이티브: 스레드가 실행 큐에서 기다린 시간. 이유는 같습니다: 빈 CPU가 없거나, 상한(cap, quota)을 다 써서 기다립니다. 그래서 상한이 걸린 행은 유휴 시간과 함께 나타나고, 이 열은 위의 CPU 비율(합 100%)에 더해지지 않습니다.", "VMs: the time a runnable vCPU waited for a pCPU (steal). Containers and native: the time their threads waited in the run queue. The reasons are the same: no CPU free, or the cap (quota) used up, which is why a capped row shows idle time beside it. It is not one of the CPU shares, which add up to 100% without it."),
     ("table.exits", "초당 exit·하이퍼콜", "Exits + hypercalls /s"),
     (
         "chart.relative",
@@ -324,6 +324,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.mig_sent", "라운드에서 보낸 양", "sent in the round"),
     ("chart.mig_dirty", "그동안 더러워진 양 (다음 라운드)", "dirtied meanwhile (the next round)"),
     ("chart.mig_converged", "{rounds}라운드 만에 수렴: 마지막 정지 후 복사(stop-and-copy)는 {down} ms(목표 {target} ms), 전체 {total} ms.", "Converged after {rounds} rounds: the final stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
+    ("chart.mig_converged_one", "{rounds}라운드 만에 수렴: 마지막 정지 후 복사(stop-and-copy)는 {down} ms(목표 {target} ms), 전체 {total} ms.", "Converged after 1 round: the final stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
     ("chart.mig_checkpoint", "체크포인트와 복원: 컨테이너를 멈추고 메모리 전체를 한 번에 복사합니다({down} ms, 목표 {target} ms). 프리카피 라운드가 없으므로 수렴을 따질 것이 없습니다. 전체 {total} ms.", "Checkpoint and restore: the container stops and its whole memory is copied in one go ({down} ms, target {target} ms); there are no pre-copy rounds, so there is nothing to converge. {total} ms in all."),
     ("chart.mig_unfinished", "실행이 끝날 때 아직 진행 중: {rounds}라운드를 {total} ms 동안 보냈고 정지 후 복사는 아직입니다. 실행을 더 길게 하세요(첫 라운드만 해도 VM 메모리를 링크로 보내는 시간이 걸립니다).", "Still running when the run ended: {rounds} rounds in {total} ms, no stop-and-copy yet. Make the run longer (round 0 alone takes the VM's memory over the link)."),
     ("chart.mig_throughput", "이동 중 게스트 초당 연산", "Migrating guest's ops/s"),

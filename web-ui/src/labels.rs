@@ -40,9 +40,11 @@ pub fn layer(lang: Lang, l: Layer) -> &'static str {
             "VMM process (host user space)",
         ),
         Layer::HostOs => ("호스트 OS", "host OS"),
+        // The container's isolation is host kernel work on the data path (cgroup accounting,
+        // namespaces, veth/bridge/NAT, overlay lookups); the engine's daemon is not on it.
         Layer::ContainerEngine => (
-            "컨테이너 엔진 (cgroup·네임스페이스)",
-            "container engine (cgroups, namespaces)",
+            "컨테이너 격리: 호스트 커널의 cgroup·네임스페이스·브리지/NAT·overlay",
+            "container isolation in the host kernel: cgroups, namespaces, bridge/NAT, overlay",
         ),
         Layer::Hardware => ("하드웨어", "hardware"),
     };

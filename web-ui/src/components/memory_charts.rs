@@ -233,20 +233,23 @@ fn migration_chart(
     m: &MigrationResult,
     checkpoint: bool,
 ) -> ChartSpec {
-    let mut at = 0.0;
+    // Each round spans its time: what it sends is drawn from its start to its end (a round
+    // of 40 MiB over 10 Gbit/s lasts 33.6 ms, not an instant), and what the guest dirties
+    // meanwhile grows from nothing at its start.
     let mut sent = Vec::new();
     let mut dirty = Vec::new();
     for round in &m.rounds {
-        at += round.duration_ms;
-        sent.push((at, round.sent_mib));
-        dirty.push((at, round.dirtied_mib));
+        let end = round.start_ms + round.duration_ms;
+        sent.extend([(round.start_ms, round.sent_mib), (end, round.sent_mib)]);
+        dirty.extend([(round.start_ms, 0.0), (end, round.dirtied_mib)]);
     }
     let last = m.sent_mib - m.rounds.iter().map(|r| r.sent_mib).sum::<f64>();
     // The stop-and-copy sends what was left while the guest is paused: nothing is dirtied.
     // A migration still running at the end of the run has none yet.
     if m.finished {
-        sent.push((m.total_ms, last.max(0.0)));
-        dirty.push((m.total_ms, 0.0));
+        let pause = (m.total_ms - m.downtime_ms).max(0.0);
+        sent.extend([(pause, last.max(0.0)), (m.total_ms, last.max(0.0))]);
+        dirty.extend([(pause, 0.0), (m.total_ms, 0.0)]);
     }
     let lines = [
         Line {
@@ -281,6 +284,8 @@ fn migration_chart(
                 "chart.mig_checkpoint"
             } else if !m.finished {
                 "chart.mig_unfinished"
+            } else if m.converged && m.rounds.len() == 1 {
+                "chart.mig_converged_one"
             } else if m.converged {
                 "chart.mig_converged"
             } else {
@@ -387,6 +392,18 @@ mod tests {
         // The last point of "sent" is the stop-and-copy: 4048 − 3048 MiB at the end.
         let row = &chart.rows[0].1[0];
         assert!(row.ends_with("→ 1,000"), "{row}");
+        // Rounds span their time: the first is drawn from 0 ms to 17 180 ms, the
+        // stop-and-copy from 33 960 − 8 390 = 25 570 ms; what is dirtied grows from 0 at
+        // each round's start to 1 000 MiB at its end.
+        assert_eq!(
+            chart.rows[0].1[0],
+            "0 → 2,048; 17,180 → 2,048; 17,180 → 1,000; 25,570 → 1,000; 25,570 → 1,000; 33,960 → 1,000"
+        );
+        assert!(
+            chart.rows[1].1[0].starts_with("0 → 0; 17,180 → 1,000; 17,180 → 0; 25,570 → 1,000"),
+            "{:?}",
+            chart.rows[1]
+        );
         // Markup in a label is escaped in the SVG, never markup.
         assert!(!chart.svg.contains("<b>") && chart.svg.contains("&lt;b&gt;"));
         // A migration the run ended before its stop-and-copy says so and draws no pause.
