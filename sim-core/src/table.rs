@@ -195,8 +195,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
         (PlatformKind::Vdi, TableRow::OsRequirement) if shared => Text::new(
-            format!("{n} server OS install(s) for {sessions} user(s); {gib:.1} GiB of user memory"),
-            format!("사용자 {sessions}명에 서버 OS {n}개 설치; 사용자 메모리 {gib:.1} GiB"),
+            format!("{n} server OS install(s) for {sessions} user(s)"),
+            format!("사용자 {sessions}명에 서버 OS {n}개 설치"),
         ),
         (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
             format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} session(s) to {n} session host(s)", p.cpu.hypervisor),
@@ -294,17 +294,36 @@ fn join(a: Text, b: Option<Text>) -> Text {
 fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
     let l = &p.lifecycle;
     let n = p.instance_count;
+    // A session host's instances are its server VMs; what starts and what a panic ends are
+    // its users' sessions, spread evenly over them.
+    let sessions = p
+        .vdi
+        .as_ref()
+        .filter(|v| v.session_host)
+        .map(|v| v.sessions);
     match row {
-        TableRow::ExecutionEnvironment if l.startup_ms > 0.0 => Some(Text::new(
-            format!(
-                "start-up {:.0} ms alone, {:.0} ms for all {n} at once",
-                l.startup_ms, l.startup_all_ms
+        TableRow::ExecutionEnvironment if l.startup_ms > 0.0 => Some(match sessions {
+            Some(users) => Text::new(
+                format!(
+                    "a logon {:.0} ms alone, {:.0} ms for all {users} logons at once",
+                    l.startup_ms, l.startup_all_ms
+                ),
+                format!(
+                    "로그온 단독 {:.0} ms, {users}명 동시 {:.0} ms",
+                    l.startup_ms, l.startup_all_ms
+                ),
             ),
-            format!(
-                "시작 시간 단독 {:.0} ms, {n}개 동시 {:.0} ms",
-                l.startup_ms, l.startup_all_ms
+            None => Text::new(
+                format!(
+                    "start-up {:.0} ms alone, {:.0} ms for all {n} at once",
+                    l.startup_ms, l.startup_all_ms
+                ),
+                format!(
+                    "시작 시간 단독 {:.0} ms, {n}개 동시 {:.0} ms",
+                    l.startup_ms, l.startup_all_ms
+                ),
             ),
-        )),
+        }),
         TableRow::Isolation => {
             let mut en = Vec::new();
             let mut ko = Vec::new();
@@ -327,10 +346,21 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 ));
             }
             if p.faults.is_empty() {
-                // What a kernel panic from one instance would reach on this stack.
-                let reach = if p.kind.is_hypervisor() { 1 } else { n };
-                en.push(format!("a kernel panic from one instance reaches {reach} of {n}"));
-                ko.push(format!("한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"));
+                if let Some(users) = sessions {
+                    // A server OS panic ends every session on that session host.
+                    let reach = users.div_ceil(n.max(1));
+                    en.push(format!(
+                        "a kernel panic in one server OS ends its {reach} of the {users} sessions (1 of {n} session hosts)"
+                    ));
+                    ko.push(format!(
+                        "서버 OS 하나의 커널 패닉은 세션 {users}개 중 그 안의 {reach}개를 끝냄 (세션 호스트 {n}개 중 1개)"
+                    ));
+                } else {
+                    // What a kernel panic from one instance would reach on this stack.
+                    let reach = if p.kind.is_hypervisor() { 1 } else { n };
+                    en.push(format!("a kernel panic from one instance reaches {reach} of {n}"));
+                    ko.push(format!("한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"));
+                }
             }
             if let Some(a) = &p.attack_surface {
                 en.push(format!(
@@ -363,15 +393,20 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             )
         }),
         TableRow::OsRequirement if l.footprint_mib > 0.0 => {
+            let (unit_en, unit_ko) = if sessions.is_some() {
+                ("session", "세션")
+            } else {
+                ("instance", "인스턴스")
+            };
             let mut en = format!(
-                "{:.0} MiB per instance; {} fit the host by arithmetic (memory {}, CPU {})",
+                "{:.0} MiB per {unit_en}; {} fit the host by arithmetic (memory {}, CPU {})",
                 l.footprint_mib,
                 l.density,
                 l.density_memory,
                 fmt_count(l.density_cpu)
             );
             let mut ko = format!(
-                "인스턴스당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
+                "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
                 l.footprint_mib,
                 l.density,
                 l.density_memory,
