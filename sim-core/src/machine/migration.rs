@@ -13,7 +13,11 @@
 //! - When what is left can be sent within `max_downtime_ms` at the bandwidth the last
 //!   round got (or the round limit is hit), the VM's vCPUs are paused (kept off the pCPUs)
 //!   while the rest is sent: the stop-and-copy's downtime is a gap in the guest's run.
-//!   Then it runs again (on the destination: the same simulated host).
+//!   Then it runs again (on the destination: the same simulated host). The paused time is
+//!   not steal (a stopped vCPU thread is not runnable on the host).
+//! - A container's checkpoint (`checkpoint`) has no pre-copy: it is frozen from the start
+//!   (the cgroup freezer, kept off the pCPUs like a paused VM) while the thread dumps its
+//!   working set onto the link, then restored.
 //! - The guests' packets share the host's NIC with the migration stream: per-flow fair
 //!   queuing makes a guest's packet wait behind one migration segment when the stream has
 //!   one ready (`guest_send_on_nic`); a thread's next request cannot arrive before its
