@@ -790,6 +790,61 @@ fn a_balloon_that_had_time_before_the_window_is_inflated_from_the_start() {
     );
 }
 
+/// Every instance's demand is accounted for: what stays resident plus what was swapped,
+/// merged, ballooned, reported free or dropped from page cache; the totals add up the same
+/// way. memory-limits with swap: the leaky container's 1500 MiB working set plus its 8 MiB
+/// runtime is its demand (1508), 1024 + 8 resident and 476 swapped by memcg reclaim; the
+/// two steady ones 256 + 8 each: 1508 + 528 = 2036 demanded, 1560 resident. What its cgroup
+/// is charged (resident minus the runtime shim, which lives outside it) stays within the
+/// 1 GiB limit.
+#[test]
+fn host_memory_demand_is_resident_plus_what_was_reclaimed() {
+    for file in ["memory-limits.toml", "memory-overcommit.toml"] {
+        let text =
+            std::fs::read_to_string(virtsim_tests::workspace_root().join("scenarios").join(file))
+                .unwrap();
+        let r = run(&text);
+        for p in &r.platforms {
+            let m = p.host_memory.as_ref().unwrap();
+            let parts = |x: &sim_core::memory::InstanceMemory| {
+                x.resident_mib
+                    + x.swapped_mib
+                    + x.shared_mib
+                    + x.balloon_mib
+                    + x.reported_mib
+                    + x.page_cache_evicted_mib
+            };
+            for x in m.instances.iter().filter(|x| x.oom_at_ms.is_none()) {
+                assert!(
+                    (x.demand_mib - parts(x)).abs() < 1e-6,
+                    "{file} {}: {x:?}",
+                    p.name
+                );
+                if let Some(limit) = x.limit_mib {
+                    assert!(
+                        x.resident_mib - x.runtime_mib <= limit as f64 + 1e-9,
+                        "{x:?}"
+                    );
+                }
+            }
+            let sum = |f: fn(&sim_core::memory::InstanceMemory) -> f64| {
+                m.instances.iter().map(f).sum::<f64>()
+            };
+            assert!((m.demand_mib - sum(|x| x.demand_mib)).abs() < 1e-6);
+            assert!((m.swapped_mib - sum(|x| x.swapped_mib)).abs() < 1e-6);
+        }
+        if file == "memory-limits.toml" {
+            let m = platform(&r, "swap").host_memory.clone().unwrap();
+            assert!((m.demand_mib - 2036.0).abs() < 1e-6, "{}", m.demand_mib);
+            assert!((m.resident_mib - 1560.0).abs() < 1e-6, "{}", m.resident_mib);
+            assert!((m.swapped_mib - 476.0).abs() < 1e-6, "{}", m.swapped_mib);
+            let leaky = &m.instances[0];
+            assert_eq!(leaky.runtime_mib, 8.0);
+            assert!((leaky.resident_mib - leaky.runtime_mib - 1024.0).abs() < 1e-6);
+        }
+    }
+}
+
 /// memory-limits: the leaky container (1500 MiB working set, 1 GiB limit) fills its
 /// limit page by page: 410 880 cycles a MiB, 1024 MiB by 140.2 ms. Its resident memory
 /// grows at that rate (about 7.3 MiB a ms, 146 MiB per 20 ms snapshot) and never passes the
