@@ -103,6 +103,25 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
             let name = pad(&clean(&p.name), 22);
             if p.kind == sim_core::platform::PlatformKind::Container {
                 // Checkpoint and restore: frozen for the whole dump, nothing to converge.
+                if !m.finished {
+                    let _ = writeln!(
+                        out,
+                        "{name} {}",
+                        if ko {
+                            format!(
+                                "{} ({} Gbit/s): 체크포인트와 복원, 실행이 끝날 때 아직 동결 중",
+                                clean(&m.instance),
+                                m.link_gbit_s
+                            )
+                        } else {
+                            format!(
+                                "{} ({} Gbit/s): checkpoint and restore, still frozen at the end of the run",
+                                clean(&m.instance), m.link_gbit_s
+                            )
+                        }
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "{name} {}",
