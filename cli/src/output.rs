@@ -102,22 +102,44 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
         for (p, m) in migrations {
             let name = pad(&clean(&p.name), 22);
             if p.kind == sim_core::platform::PlatformKind::Container {
-                // Checkpoint and restore: one stop-and-copy, nothing to converge.
+                // Checkpoint and restore: frozen for the whole dump, nothing to converge.
+                if !m.finished {
+                    let _ = writeln!(
+                        out,
+                        "{name} {}",
+                        if ko {
+                            format!(
+                                "{} ({} Gbit/s): 체크포인트와 복원, 실행이 끝날 때 아직 동결 중",
+                                clean(&m.instance),
+                                m.link_gbit_s
+                            )
+                        } else {
+                            format!(
+                                "{} ({} Gbit/s): checkpoint and restore, still frozen at the end of the run",
+                                clean(&m.instance), m.link_gbit_s
+                            )
+                        }
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "{name} {}",
                     if ko {
                         format!(
-                            "{} ({} Gbit/s): 체크포인트와 복원(정지 후 한 번에 복사), 다운타임 {:.1} ms, 전송 {:.0} MiB",
-                            clean(&m.instance), m.link_gbit_s, m.downtime_ms, m.sent_mib
+                            "{} ({} Gbit/s): 체크포인트와 복원(동결 후 작업 집합을 한 번에 덤프해 전송), 다운타임 {:.1} ms, 전송 {:.1} MiB, 마이그레이션 스레드 CPU {:.2} ms",
+                            clean(&m.instance), m.link_gbit_s, m.downtime_ms, m.sent_mib, m.copy_cpu_ms
                         )
                     } else {
                         format!(
-                            "{} ({} Gbit/s): checkpoint and restore (stopped, copied in one go), downtime {:.1} ms, sent {:.0} MiB",
-                            clean(&m.instance), m.link_gbit_s, m.downtime_ms, m.sent_mib
+                            "{} ({} Gbit/s): checkpoint and restore (frozen, its working set dumped and sent in one go), downtime {:.1} ms, sent {:.1} MiB, migration thread CPU {:.2} ms",
+                            clean(&m.instance), m.link_gbit_s, m.downtime_ms, m.sent_mib, m.copy_cpu_ms
                         )
                     }
                 );
+                if let Some(phases) = throughput_by_phase(m, true) {
+                    let _ = writeln!(out, "{} {}", pad("", 22), phases(ko));
+                }
                 continue;
             }
             let rounds = m.rounds.len();
@@ -155,7 +177,7 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 }
             };
             let _ = writeln!(out, "{line}");
-            if let Some(phases) = throughput_by_phase(m) {
+            if let Some(phases) = throughput_by_phase(m, false) {
                 let _ = writeln!(out, "{} {}", pad("", 22), phases(ko));
             }
         }
@@ -164,8 +186,11 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
 
 /// The migrated guest's operations per second in each phase of its migration (pre-copy,
 /// stop-and-copy, after), on its platform and natively: windows whose middle falls in the
-/// phase.
-fn throughput_by_phase(m: &sim_core::memory::MigrationResult) -> Option<impl Fn(bool) -> String> {
+/// phase. A container's checkpoint has no pre-copy: its pause is the freeze.
+fn throughput_by_phase(
+    m: &sim_core::memory::MigrationResult,
+    frozen: bool,
+) -> Option<impl Fn(bool) -> String> {
     if m.throughput.is_empty() || !m.finished {
         return None;
     }
@@ -203,7 +228,11 @@ fn throughput_by_phase(m: &sim_core::memory::MigrationResult) -> Option<impl Fn(
         };
         let parts: Vec<String> = [
             part(("pre-copy", "프리카피"), pre),
-            part(("stop-and-copy", "정지 후 복사"), stop),
+            if frozen {
+                part(("frozen", "동결"), stop)
+            } else {
+                part(("stop-and-copy", "정지 후 복사"), stop)
+            },
             part(("after", "이후"), after),
         ]
         .into_iter()

@@ -91,7 +91,9 @@ pub struct PlatformResult {
     /// its baseline's, weighted by the CPU time the group used natively.
     pub relative_performance_percent: f64,
     pub cpu: CpuShares,
-    /// Share of vCPU time spent runnable but waiting for a pCPU, percent.
+    /// Share of vCPU time spent runnable but waiting for a pCPU (or throttled by a cap),
+    /// percent. A migration's pause (or a container's checkpoint freeze) is not in it: a
+    /// paused vCPU is not runnable.
     pub steal_percent: f64,
     /// The steal the guests' own accounting sees, percent of vCPU time: all of it with
     /// steal-time reporting (para, hybrid with `steal_time`; natively and in containers

@@ -327,7 +327,7 @@ impl Runner {
                     .platforms
                     .iter()
                     .zip(&baseline_of)
-                    .any(|(p, k)| k == key && p.migration.is_some() && p.stack.is_vm())
+                    .any(|(p, k)| k == key && p.migration.is_some())
             })
             .collect();
         for (((groups, scheduler, time_slice_ms, credit_boost), job_index), &ops_samples) in
@@ -867,14 +867,17 @@ fn machine_memory(
     }
 }
 
-/// A platform's live migration by pre-copy, which the machine runs from the start of the
-/// run (a container's checkpoint and restore is computed from the memory plan instead).
+/// A platform's migration, which the machine runs from the start of the run: a VM's live
+/// migration by pre-copy, or a container's checkpoint and restore (CRIU-like: frozen from
+/// the start while its dump is sent). CRIU dumps the container's processes' memory, its
+/// working set; the page cache stays with the files and the runtime shim is started anew
+/// on the destination, so neither is sent.
 fn machine_migration(
     s: &Scenario,
     p: &crate::scenario::PlatformSpec,
     groups: &[GroupSpec],
 ) -> Option<crate::machine::MachineMigration> {
-    let m = p.migration.as_ref().filter(|_| p.stack.is_vm())?;
+    let m = p.migration.as_ref()?;
     let i = s.instances.get(m.group)?;
     // The machine index of the group's first copy: the copies of the groups before it (a
     // sweep point changes the swept group's count).
@@ -883,15 +886,22 @@ fn machine_migration(
         .take_while(|g| g.scenario_index != m.group)
         .map(|g| g.count)
         .sum();
+    let working_set_pages = i.working_set_mib.min(i.memory_mib).saturating_mul(256);
+    let checkpoint = !p.stack.is_vm();
     Some(crate::machine::MachineMigration {
         instance,
         link_gbit_s: m.link_gbit_s,
         max_rounds: m.max_rounds,
         max_downtime_ms: m.max_downtime_ms,
-        memory_pages: i.memory_mib.saturating_mul(256),
-        working_set_pages: i.working_set_mib.min(i.memory_mib).saturating_mul(256),
+        memory_pages: if checkpoint {
+            working_set_pages
+        } else {
+            i.memory_mib.saturating_mul(256)
+        },
+        working_set_pages,
         pml: s.host.features().pml
             && p.stack.memory == crate::platform::MemoryVirtualization::Nested,
+        checkpoint,
     })
 }
 
@@ -1373,21 +1383,23 @@ fn platform_result(
         host_memory: Some(memory_over_time(s, p_index, memory, outcome, per_us)),
         migration: p.migration.as_ref().map(|m| {
             let counters = &outcome.instances[m.instance as usize];
-            if p.stack.kind == PlatformKind::Container {
-                let writes = counters.ops as f64 / seconds
-                    * s.costs.page_write_percent.min(100) as f64
-                    / 100.0;
-                let resident = memory
-                    .instances
-                    .get(m.instance as usize)
-                    .map_or(0.0, |x| x.resident_mib);
-                return memory::checkpoint_restore(&counters.name, m, resident, writes);
-            }
             // The machine ran the migration; the guest's operations during the pre-copy
             // are compared with the native baseline's in the same window.
             let record = outcome.migration.clone().unwrap_or_default();
-            let from = record.rounds.first().map_or(0, |r| r.start);
-            let to = record.paused_at.unwrap_or(spec.duration_cycles);
+            let checkpoint = p.stack.kind == PlatformKind::Container;
+            // A container has no pre-copy: its window is the freeze (its slowdown there
+            // is what the checkpoint cost it).
+            let (from, to) = if checkpoint {
+                (
+                    record.paused_at.unwrap_or(0),
+                    record.resumed_at.unwrap_or(spec.duration_cycles),
+                )
+            } else {
+                (
+                    record.rounds.first().map_or(0, |r| r.start),
+                    record.paused_at.unwrap_or(spec.duration_cycles),
+                )
+            };
             let window = |o: &MachineOutcome| {
                 ops_at(&o.ops_samples, m.instance, to) - ops_at(&o.ops_samples, m.instance, from)
             };
@@ -1406,6 +1418,20 @@ fn platform_result(
             }
             result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
             result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
+            if checkpoint {
+                // The dump is its one transfer: a round from the freeze to the restore.
+                result.rounds = vec![memory::MigrationRound {
+                    sent_mib: result.sent_mib,
+                    duration_ms: result.total_ms,
+                    dirtied_mib: 0.0,
+                    start_ms: from as f64 / per_ms,
+                }];
+                // A frozen container writes nothing while it is dumped; its writes are
+                // those of the run.
+                result.writes_per_second = counters.ops as f64 / seconds
+                    * s.costs.page_write_percent.min(100) as f64
+                    / 100.0;
+            }
             result
         }),
     }

@@ -13,7 +13,11 @@
 //! - When what is left can be sent within `max_downtime_ms` at the bandwidth the last
 //!   round got (or the round limit is hit), the VM's vCPUs are paused (kept off the pCPUs)
 //!   while the rest is sent: the stop-and-copy's downtime is a gap in the guest's run.
-//!   Then it runs again (on the destination: the same simulated host).
+//!   Then it runs again (on the destination: the same simulated host). The paused time is
+//!   not steal (a stopped vCPU thread is not runnable on the host).
+//! - A container's checkpoint (`checkpoint`) has no pre-copy: it is frozen from the start
+//!   (the cgroup freezer, kept off the pCPUs like a paused VM) while the thread dumps its
+//!   working set onto the link, then restored.
 //! - The guests' packets share the host's NIC with the migration stream: per-flow fair
 //!   queuing makes a guest's packet wait behind one migration segment when the stream has
 //!   one ready (`guest_send_on_nic`); a thread's next request cannot arrive before its
@@ -49,6 +53,9 @@ pub struct MachineMigration {
     pub working_set_pages: u64,
     /// Dirty logging by page-modification logging (nested paging on a CPU with PML).
     pub pml: bool,
+    /// A container's checkpoint and restore (CRIU-like): frozen from the start of the run,
+    /// no pre-copy; `memory_pages` is what the dump sends.
+    pub checkpoint: bool,
 }
 
 /// Completed operations of every instance at a cycle of the run.
@@ -86,10 +93,20 @@ pub(super) struct MigrationRt {
 
 impl MigrationRt {
     pub(super) fn new(spec: &MachineMigration, entity: u32, seed: u64) -> MigrationRt {
+        let mut record = MigrationRecord::default();
+        if spec.checkpoint {
+            // Frozen from the start: the whole dump is the stop-and-copy.
+            record.paused_at = Some(0);
+            record.converged = true;
+        }
         MigrationRt {
             entity,
             instance: spec.instance,
-            phase: Phase::PreCopy,
+            phase: if spec.checkpoint {
+                Phase::StopCopy
+            } else {
+                Phase::PreCopy
+            },
             left: spec.memory_pages.max(1),
             round_start: 0,
             round_sent: 0,
@@ -97,7 +114,7 @@ impl MigrationRt {
             link_free_at: 0,
             rng: SimRng::derived(seed, &[STREAM]),
             pml_logged: 0,
-            record: MigrationRecord::default(),
+            record,
         }
     }
 }
@@ -257,7 +274,22 @@ impl Machine {
         }
     }
 
-    /// The stop-and-copy begins: the instance's vCPUs are kept off the pCPUs.
+    /// A container's checkpoint freezes it at the start of the run (cgroup freezer).
+    pub(super) fn start_checkpoint(&mut self) {
+        if let Some(instance) = self
+            .migration
+            .as_ref()
+            .filter(|m| m.phase == Phase::StopCopy)
+            .map(|m| m.instance)
+        {
+            self.pause_instance(instance, 0);
+        }
+    }
+
+    /// The stop-and-copy begins: the instance's vCPUs (a container's threads: the cgroup
+    /// freezer) are kept off the pCPUs. The time they are paused is not steal: a paused
+    /// vCPU thread is not runnable on the host (QEMU stops it), so the wait for a pCPU
+    /// counted so far ends here and begins again at the resume.
     fn pause_instance(&mut self, instance: u32, now: Cycles) {
         let Some(rt) = self.instances.get(instance as usize) else {
             return;
@@ -268,6 +300,8 @@ impl Machine {
             ent.throttled = true;
             match ent.state {
                 EntityState::Runnable => {
+                    ent.steal += now.saturating_sub(ent.runnable_since);
+                    ent.runnable_since = now;
                     self.runqueue.remove(e);
                     self.insert_queued(e);
                 }
@@ -292,6 +326,8 @@ impl Machine {
             ent.paused = false;
             ent.throttled = ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles;
             if ent.state == EntityState::Runnable {
+                // Waiting for a pCPU (steal) starts again now, not when it was paused.
+                ent.runnable_since = now;
                 self.runqueue.remove(e);
                 self.insert_queued(e);
             }

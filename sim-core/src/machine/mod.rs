@@ -799,6 +799,7 @@ impl Machine {
         }
         machine.schedule_memory_samples();
         machine.schedule_ops_samples();
+        machine.start_checkpoint();
         machine.dispatch_idle(0);
         machine
     }
@@ -871,7 +872,8 @@ impl Machine {
             }
         }
         for e in &mut self.entities {
-            if e.state == EntityState::Runnable {
+            // A paused (or frozen) vCPU is not runnable on the host: no steal.
+            if e.state == EntityState::Runnable && !e.paused {
                 e.steal += end.saturating_sub(e.runnable_since);
             }
         }

@@ -107,44 +107,6 @@ fn yes() -> bool {
     true
 }
 
-/// A container's checkpoint and restore (CRIU-like), for comparison: the container is
-/// frozen, its memory (working set and runtime, not a whole guest's) is dumped and sent
-/// over the link, and restored on the other host. No pre-copy: the whole transfer is
-/// downtime, but there is much less to send than a VM's configured memory.
-pub fn checkpoint_restore(
-    name: &str,
-    spec: &MigrationSpec,
-    resident_mib: f64,
-    writes_per_second: f64,
-) -> MigrationResult {
-    let bandwidth = (spec.link_gbit_s * 1e9 / 8.0).max(1.0);
-    let seconds = resident_mib.max(0.0) * 1_048_576.0 / bandwidth;
-    MigrationResult {
-        instance: name.to_string(),
-        link_gbit_s: spec.link_gbit_s,
-        guest_traffic_gbit_s: 0.0,
-        effective_gbit_s: spec.link_gbit_s,
-        writes_per_second,
-        rounds: vec![MigrationRound {
-            sent_mib: resident_mib,
-            duration_ms: seconds * 1000.0,
-            dirtied_mib: 0.0,
-            start_ms: 0.0,
-        }],
-        converged: true,
-        downtime_ms: seconds * 1000.0,
-        max_downtime_ms: spec.max_downtime_ms,
-        total_ms: seconds * 1000.0,
-        sent_mib: resident_mib,
-        slowdown_percent: 0.0,
-        finished: true,
-        dirty_writes: 0,
-        pml_exits: 0,
-        copy_cpu_ms: 0.0,
-        throughput: Vec::new(),
-    }
-}
-
 fn step(layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) -> Step {
     Step {
         layer,

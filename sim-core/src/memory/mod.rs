@@ -26,9 +26,8 @@ mod swap;
 
 pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
 pub use migration::{
-    checkpoint_restore, dirty_fault_steps, from_record as migration_from_record, pml_full_steps,
-    MigrationRecord, MigrationResult, MigrationRound, MigrationSpec, PrecopyOps, RoundRecord,
-    ThroughputPoint,
+    dirty_fault_steps, from_record as migration_from_record, pml_full_steps, MigrationRecord,
+    MigrationResult, MigrationRound, MigrationSpec, PrecopyOps, RoundRecord, ThroughputPoint,
 };
 pub use over_time::{
     sample_times, series as memory_series, InstanceProgress, MemoryPoint, MemorySeries,

@@ -203,6 +203,7 @@ mod tests {
             demand_mib: 1536.0,
             resident_mib: 1536.0 - balloon - 100.0,
             limit_mib: None,
+            runtime_mib: 0.0,
             page_cache_evicted_mib: 0.0,
             page_cache_mib: 0.0,
             balloon_mib: balloon,

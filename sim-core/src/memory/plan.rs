@@ -96,6 +96,11 @@ pub struct InstanceMemory {
     pub resident_mib: f64,
     /// Container: the memory limit, MiB.
     pub limit_mib: Option<u64>,
+    /// Container: its runtime shim (`container_runtime_mib`), part of `resident_mib` but
+    /// outside its memory cgroup: `resident_mib - runtime_mib` is what is charged against
+    /// `limit_mib` (at most the limit), MiB.
+    #[serde(default)]
+    pub runtime_mib: f64,
     /// Container: page cache dropped by the host kernel when the host ran short, MiB.
     pub page_cache_evicted_mib: f64,
     /// Container: its page cache still in memory (part of `resident_mib`), MiB.
@@ -365,7 +370,14 @@ pub fn plan_at(
                             0.0
                         };
                         row.cold = cache;
-                        row.demand = touched.min(mem) + cache + c.container_runtime_mib as f64;
+                        // What it touched beyond the limit and memcg swapped out is still
+                        // its demand (not resident): demand = resident + swapped.
+                        row.demand = if row.swapped > 0.0 {
+                            touched
+                        } else {
+                            touched.min(mem)
+                        } + cache
+                            + c.container_runtime_mib as f64;
                     } else {
                         row.demand = ws + cache + c.container_runtime_mib as f64;
                         row.cold = cache;
@@ -385,13 +397,14 @@ pub fn plan_at(
                     }
                 }
             }
-            row.resident = row.demand;
+            row.resident = row.demand - row.swapped;
             rows.push(row);
         }
     }
     let available = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
-    let demand: f64 = rows.iter().map(|r| r.demand).sum();
-    let mut deficit = demand - available;
+    // What memcg reclaim already swapped out of a container is not on the host's memory.
+    let resident: f64 = rows.iter().map(|r| r.resident).sum();
+    let mut deficit = resident - available;
     // 0. The host kernel drops the containers' clean page cache: it is its own cache, so
     // no policy is needed (a guest's page cache is out of its sight).
     if deficit > 0.0 {
@@ -530,6 +543,11 @@ pub fn plan_at(
             demand_mib: r.demand,
             resident_mib: r.resident,
             limit_mib: r.limit,
+            runtime_mib: if r.limit.is_some() {
+                c.container_runtime_mib as f64
+            } else {
+                0.0
+            },
             page_cache_evicted_mib: r.page_cache_evicted,
             page_cache_mib: if r.limit.is_some() {
                 (r.cold.max(0.0) - cold_swapped).max(0.0)

@@ -309,11 +309,12 @@ impl Scenario {
             } else {
                 0
             };
-            // A live migration's thread: a copy, a wake-up and a switch per segment, at most
-            // as many segments as the link sends in the run plus one per round; and the
-            // operation samples of the platform and its baseline.
+            // A live migration's (or a container's checkpoint's) thread: a copy, a wake-up
+            // and a switch per segment, at most as many segments as the link sends in the
+            // run plus one per round; and the operation samples of the platform and its
+            // baseline.
             let migration = match &p.migration {
-                Some(m) if p.stack.is_vm() => {
+                Some(m) => {
                     let gbit_s = m.link_gbit_s.min(self.host.nic_bandwidth_gbit_s as f64);
                     let segment = self.costs.migration_segment_bytes.max(4096) as f64;
                     let segments =
@@ -321,7 +322,7 @@ impl Scenario {
                             as u64;
                     3 * (segments + u64::from(m.max_rounds) + 2) + 2 * crate::machine::OPS_SAMPLES
                 }
-                _ => 0,
+                None => 0,
             };
             // Memory snapshots over the run (taken on every machine that might want them).
             let samples = crate::memory::MEMORY_SAMPLES.saturating_add(migration);
