@@ -172,6 +172,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
                     index,
                     &labels::platform(lang, p),
                     mig,
+                    p.kind == crate::core::PlatformKind::Container,
                 ));
             }
         }
@@ -181,7 +182,14 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
 
 /// The migrated guest's operations per second over the run, on its platform and natively:
 /// slower during the pre-copy (dirty logging), nothing during the stop-and-copy.
-fn throughput_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResult) -> ChartSpec {
+/// `checkpoint`: a container frozen for its checkpoint and restore (no pre-copy).
+fn throughput_chart(
+    lang: Lang,
+    index: usize,
+    platform: &str,
+    m: &MigrationResult,
+    checkpoint: bool,
+) -> ChartSpec {
     let lines = [
         Line {
             name: t(lang, "chart.mig_ops").into(),
@@ -214,11 +222,13 @@ fn throughput_chart(lang: Lang, index: usize, platform: &str, m: &MigrationResul
         false,
     );
     let n = crate::num::num;
-    chart.note = Some(
+    chart.note = Some(if checkpoint {
+        t(lang, "chart.ckpt_gap").replace("{down}", &n(m.downtime_ms))
+    } else {
         t(lang, "chart.mig_gap")
             .replace("{slow}", &n(m.slowdown_percent))
-            .replace("{down}", &n(m.downtime_ms)),
-    );
+            .replace("{down}", &n(m.downtime_ms))
+    });
     chart
 }
 
@@ -447,7 +457,7 @@ mod tests {
             copy_cpu_ms: 0.1,
             throughput: vec![point(1.0, 875.0), point(2.0, 0.0), point(3.0, 1000.0)],
         };
-        let chart = throughput_chart(Lang::En, 1, "db", &m);
+        let chart = throughput_chart(Lang::En, 1, "db", &m, false);
         assert_eq!(chart.id, "chart-guest-throughput-1");
         // The table beside the chart lists both lines; the guest's has its gap.
         assert_eq!(chart.rows.len(), 2);
