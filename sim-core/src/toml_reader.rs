@@ -97,14 +97,6 @@ impl<'de> ValueDe<'de> {
             input: value.into_inner(),
         }
     }
-
-    fn key(key: Spanned<Cow<'de, str>>) -> ValueDe<'de> {
-        let span = key.span();
-        ValueDe {
-            span,
-            input: DeValue::String(key.into_inner()),
-        }
-    }
 }
 
 impl<'de> IntoDeserializer<'de, ReadError> for ValueDe<'de> {
@@ -115,8 +107,46 @@ impl<'de> IntoDeserializer<'de, ReadError> for ValueDe<'de> {
     }
 }
 
-fn integer_overflow() -> ReadError {
-    de::Error::custom("integer number overflowed")
+/// A TOML integer as toml hands it over: the smallest of i64, u64, i128, u128 it fits.
+enum Integer {
+    I64(i64),
+    U64(u64),
+    I128(i128),
+    U128(u128),
+    Overflow,
+}
+
+// The value conversions live outside the generic code, compiled once (not once per visitor).
+fn integer(v: &toml::de::DeInteger<'_>) -> Integer {
+    let (digits, radix) = (v.as_str(), v.radix());
+    if let Ok(v) = i64::from_str_radix(digits, radix) {
+        Integer::I64(v)
+    } else if let Ok(v) = u64::from_str_radix(digits, radix) {
+        Integer::U64(v)
+    } else if let Ok(v) = i128::from_str_radix(digits, radix) {
+        Integer::I128(v)
+    } else if let Ok(v) = u128::from_str_radix(digits, radix) {
+        Integer::U128(v)
+    } else {
+        Integer::Overflow
+    }
+}
+
+/// toml's `DeFloat::to_f64`: an overflow to infinity is no number.
+fn float(v: &toml::de::DeFloat<'_>) -> Option<f64> {
+    let f: f64 = v.as_str().parse().ok()?;
+    (!(f.is_infinite() && !v.as_str().contains("inf"))).then_some(f)
+}
+
+/// toml hands a datetime over as a one-entry map (toml_datetime's private field name and
+/// the datetime as text), located at the datetime.
+fn datetime_table(v: &toml::value::Datetime, span: &Range<usize>) -> DeTable<'static> {
+    let mut table = DeTable::new();
+    table.insert(
+        Spanned::new(span.clone(), Cow::Borrowed(DATETIME_FIELD)),
+        Spanned::new(span.clone(), DeValue::String(Cow::Owned(v.to_string()))),
+    );
+    table
 }
 
 impl<'de> de::Deserializer<'de> for ValueDe<'de> {
@@ -127,40 +157,21 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
         match self.input {
             DeValue::String(Cow::Owned(v)) => visitor.visit_string(v),
             DeValue::String(Cow::Borrowed(v)) => visitor.visit_borrowed_str(v),
-            DeValue::Integer(v) => {
-                let (digits, radix) = (v.as_str(), v.radix());
-                if let Ok(v) = i64::from_str_radix(digits, radix) {
-                    visitor.visit_i64(v)
-                } else if let Ok(v) = u64::from_str_radix(digits, radix) {
-                    visitor.visit_u64(v)
-                } else if let Ok(v) = i128::from_str_radix(digits, radix) {
-                    visitor.visit_i128(v)
-                } else if let Ok(v) = u128::from_str_radix(digits, radix) {
-                    visitor.visit_u128(v)
-                } else {
-                    Err(integer_overflow())
-                }
-            }
-            DeValue::Float(v) => {
-                // toml's `DeFloat::to_f64`: an overflow to infinity is an error.
-                match v.as_str().parse::<f64>() {
-                    Ok(f) if !(f.is_infinite() && !v.as_str().contains("inf")) => {
-                        visitor.visit_f64(f)
-                    }
-                    _ => Err(de::Error::custom("floating-point number overflowed")),
-                }
-            }
+            DeValue::Integer(v) => match integer(&v) {
+                Integer::I64(v) => visitor.visit_i64(v),
+                Integer::U64(v) => visitor.visit_u64(v),
+                Integer::I128(v) => visitor.visit_i128(v),
+                Integer::U128(v) => visitor.visit_u128(v),
+                Integer::Overflow => Err(de::Error::custom("integer number overflowed")),
+            },
+            DeValue::Float(v) => match float(&v) {
+                Some(f) => visitor.visit_f64(f),
+                None => Err(de::Error::custom("floating-point number overflowed")),
+            },
             DeValue::Boolean(v) => visitor.visit_bool(v),
             // toml hands a datetime over as a one-entry map (toml_datetime's private
             // field name and the datetime as text), located at the datetime.
-            DeValue::Datetime(v) => {
-                let mut table = DeTable::new();
-                table.insert(
-                    Spanned::new(span.clone(), Cow::Borrowed(DATETIME_FIELD)),
-                    Spanned::new(span.clone(), DeValue::String(Cow::Owned(v.to_string()))),
-                );
-                visitor.visit_map(TableAccess::new(table))
-            }
+            DeValue::Datetime(v) => visitor.visit_map(TableAccess::new(datetime_table(&v, &span))),
             DeValue::Array(v) => visitor.visit_seq(ArrayAccess {
                 iter: v.into_iter(),
             }),
@@ -230,6 +241,17 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
 /// toml_datetime's private field name for a datetime read as a map.
 const DATETIME_FIELD: &str = "$__toml_private_datetime";
 
+/// Reads a key as toml does: a plain string deserializer (field names only ever want a
+/// string, so their visitors are not compiled for numbers, tables...), located at the key.
+fn read_key<'de, K: de::DeserializeSeed<'de>>(
+    seed: K,
+    key: Spanned<Cow<'de, str>>,
+) -> Result<K::Value, ReadError> {
+    let span = key.span();
+    seed.deserialize(key.into_inner().into_deserializer())
+        .map_err(|e: ReadError| e.located(&span))
+}
+
 /// The entries of a table, in toml's order (sorted by key), each located.
 pub(crate) struct TableAccess<'de> {
     iter: <DeTable<'de> as IntoIterator>::IntoIter,
@@ -255,7 +277,7 @@ impl<'de> de::MapAccess<'de> for TableAccess<'de> {
         match self.iter.next() {
             Some((key, value)) => {
                 self.value = Some(value);
-                seed.deserialize(ValueDe::key(key)).map(Some)
+                read_key(seed, key).map(Some)
             }
             None => Ok(None),
         }
@@ -292,7 +314,7 @@ impl<'de> de::EnumAccess<'de> for TableAccess<'de> {
         let (key, value) = self.iter.next().ok_or_else(|| {
             de::Error::custom("expected table with exactly 1 entry, found empty table")
         })?;
-        let variant = seed.deserialize(ValueDe::key(key))?;
+        let variant = read_key(seed, key)?;
         Ok((variant, ValueDe::new(value)))
     }
 }
