@@ -107,28 +107,53 @@ impl<'de> IntoDeserializer<'de, ReadError> for ValueDe<'de> {
     }
 }
 
-/// A TOML integer as toml hands it over: the smallest of i64, u64, i128, u128 it fits.
-enum Integer {
+/// A value as toml hands it to a visitor: integers as the smallest of i64, u64, i128,
+/// u128 they fit, datetimes as one-entry maps.
+enum Unpacked<'de> {
+    Str(&'de str),
+    String(String),
     I64(i64),
     U64(u64),
     I128(i128),
     U128(u128),
-    Overflow,
+    F64(f64),
+    Bool(bool),
+    Map(TableAccess<'de>),
+    Seq(ArrayAccess<'de>),
+    Err(ReadError),
 }
 
-// The value conversions live outside the generic code, compiled once (not once per visitor).
-fn integer(v: &toml::de::DeInteger<'_>) -> Integer {
-    let (digits, radix) = (v.as_str(), v.radix());
-    if let Ok(v) = i64::from_str_radix(digits, radix) {
-        Integer::I64(v)
-    } else if let Ok(v) = u64::from_str_radix(digits, radix) {
-        Integer::U64(v)
-    } else if let Ok(v) = i128::from_str_radix(digits, radix) {
-        Integer::I128(v)
-    } else if let Ok(v) = u128::from_str_radix(digits, radix) {
-        Integer::U128(v)
-    } else {
-        Integer::Overflow
+/// The conversions of toml's `ValueDeserializer::deserialize_any`, outside the generic
+/// code: compiled once, not once per visitor.
+#[inline(never)]
+fn unpack<'de>(input: DeValue<'de>, span: &Range<usize>) -> Unpacked<'de> {
+    match input {
+        DeValue::String(Cow::Borrowed(v)) => Unpacked::Str(v),
+        DeValue::String(Cow::Owned(v)) => Unpacked::String(v),
+        DeValue::Integer(v) => {
+            let (digits, radix) = (v.as_str(), v.radix());
+            if let Ok(v) = i64::from_str_radix(digits, radix) {
+                Unpacked::I64(v)
+            } else if let Ok(v) = u64::from_str_radix(digits, radix) {
+                Unpacked::U64(v)
+            } else if let Ok(v) = i128::from_str_radix(digits, radix) {
+                Unpacked::I128(v)
+            } else if let Ok(v) = u128::from_str_radix(digits, radix) {
+                Unpacked::U128(v)
+            } else {
+                Unpacked::Err(de::Error::custom("integer number overflowed"))
+            }
+        }
+        DeValue::Float(v) => match float(&v) {
+            Some(f) => Unpacked::F64(f),
+            None => Unpacked::Err(de::Error::custom("floating-point number overflowed")),
+        },
+        DeValue::Boolean(v) => Unpacked::Bool(v),
+        DeValue::Datetime(v) => Unpacked::Map(TableAccess::new(datetime_table(&v, span))),
+        DeValue::Array(v) => Unpacked::Seq(ArrayAccess {
+            iter: v.into_iter(),
+        }),
+        DeValue::Table(v) => Unpacked::Map(TableAccess::new(v)),
     }
 }
 
@@ -154,28 +179,18 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
 
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let span = self.span;
-        match self.input {
-            DeValue::String(Cow::Owned(v)) => visitor.visit_string(v),
-            DeValue::String(Cow::Borrowed(v)) => visitor.visit_borrowed_str(v),
-            DeValue::Integer(v) => match integer(&v) {
-                Integer::I64(v) => visitor.visit_i64(v),
-                Integer::U64(v) => visitor.visit_u64(v),
-                Integer::I128(v) => visitor.visit_i128(v),
-                Integer::U128(v) => visitor.visit_u128(v),
-                Integer::Overflow => Err(de::Error::custom("integer number overflowed")),
-            },
-            DeValue::Float(v) => match float(&v) {
-                Some(f) => visitor.visit_f64(f),
-                None => Err(de::Error::custom("floating-point number overflowed")),
-            },
-            DeValue::Boolean(v) => visitor.visit_bool(v),
-            // toml hands a datetime over as a one-entry map (toml_datetime's private
-            // field name and the datetime as text), located at the datetime.
-            DeValue::Datetime(v) => visitor.visit_map(TableAccess::new(datetime_table(&v, &span))),
-            DeValue::Array(v) => visitor.visit_seq(ArrayAccess {
-                iter: v.into_iter(),
-            }),
-            DeValue::Table(v) => visitor.visit_map(TableAccess::new(v)),
+        match unpack(self.input, &span) {
+            Unpacked::Str(v) => visitor.visit_borrowed_str(v),
+            Unpacked::String(v) => visitor.visit_string(v),
+            Unpacked::I64(v) => visitor.visit_i64(v),
+            Unpacked::U64(v) => visitor.visit_u64(v),
+            Unpacked::I128(v) => visitor.visit_i128(v),
+            Unpacked::U128(v) => visitor.visit_u128(v),
+            Unpacked::F64(v) => visitor.visit_f64(v),
+            Unpacked::Bool(v) => visitor.visit_bool(v),
+            Unpacked::Map(v) => visitor.visit_map(v),
+            Unpacked::Seq(v) => visitor.visit_seq(v),
+            Unpacked::Err(e) => Err(e),
         }
         .map_err(|e| e.located(&span))
     }
