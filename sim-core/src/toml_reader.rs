@@ -79,14 +79,30 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T
     let span = root.span();
     T::deserialize(ValueDe {
         span,
-        input: DeValue::Table(root.into_inner()),
+        input: Input::Toml(DeValue::Table(root.into_inner())),
     })
 }
 
-/// A value (or a key, read as a string) with its place in the file.
+/// A value with its place in the file.
 pub(crate) struct ValueDe<'de> {
     span: Range<usize>,
-    input: DeValue<'de>,
+    input: Input<'de>,
+}
+
+/// What a [`ValueDe`] reads: a TOML value, or one end of a span (a `Spanned<T>`'s start
+/// or end, which serde_spanned reads as a map entry like any other).
+enum Input<'de> {
+    Toml(DeValue<'de>),
+    Offset(usize),
+}
+
+impl Input<'_> {
+    fn type_str(&self) -> &'static str {
+        match self {
+            Input::Toml(v) => v.type_str(),
+            Input::Offset(_) => "integer",
+        }
+    }
 }
 
 impl<'de> ValueDe<'de> {
@@ -94,7 +110,7 @@ impl<'de> ValueDe<'de> {
         let span = value.span();
         ValueDe {
             span,
-            input: value.into_inner(),
+            input: Input::Toml(value.into_inner()),
         }
     }
 }
@@ -126,7 +142,11 @@ enum Unpacked<'de> {
 /// The conversions of toml's `ValueDeserializer::deserialize_any`, outside the generic
 /// code: compiled once, not once per visitor.
 #[inline(never)]
-fn unpack<'de>(input: DeValue<'de>, span: &Range<usize>) -> Unpacked<'de> {
+fn unpack<'de>(input: Input<'de>, span: &Range<usize>) -> Unpacked<'de> {
+    let input = match input {
+        Input::Toml(value) => value,
+        Input::Offset(offset) => return Unpacked::U64(offset as u64),
+    };
     match input {
         DeValue::String(Cow::Borrowed(v)) => Unpacked::Str(v),
         DeValue::String(Cow::Owned(v)) => Unpacked::String(v),
@@ -219,7 +239,7 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
     ) -> Result<V::Value, ReadError> {
         if serde_spanned::de::is_spanned(name) {
             let span = self.span.clone();
-            return visitor.visit_map(serde_spanned::de::SpannedDeserializer::new(self, span));
+            return visitor.visit_map(TableAccess::spanned(self, span));
         }
         self.deserialize_any(visitor)
     }
@@ -231,7 +251,10 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         let span = self.span;
-        match self.input {
+        let Input::Toml(input) = self.input else {
+            return Err(ReadError::at("wanted string or table", span));
+        };
+        match input {
             DeValue::String(v) => visitor.visit_enum(v.into_deserializer()),
             DeValue::Table(v) if v.is_empty() => Err(ReadError::at(
                 "wanted exactly 1 element, found 0 elements",
@@ -267,10 +290,23 @@ fn read_key<'de, K: de::DeserializeSeed<'de>>(
         .map_err(|e: ReadError| e.located(&span))
 }
 
-/// The entries of a table, in toml's order (sorted by key), each located.
+/// serde_spanned's private field names for a `Spanned<T>` read as a map: its start, its
+/// end and the value itself, in the order this reader hands them over.
+const SPAN_FIELDS: [&str; 3] = [
+    "$__serde_spanned_private_start",
+    "$__serde_spanned_private_end",
+    "$__serde_spanned_private_value",
+];
+
+/// The entries of a table, in toml's order (sorted by key), each located; or the three
+/// entries of a `Spanned<T>` (one map reader for both, so that a struct's or a span's
+/// visitor is compiled once).
 pub(crate) struct TableAccess<'de> {
     iter: <DeTable<'de> as IntoIterator>::IntoIter,
-    value: Option<Spanned<DeValue<'de>>>,
+    value: Option<ValueDe<'de>>,
+    /// A `Spanned<T>`: how many of [`SPAN_FIELDS`] are still to be read, and its span.
+    span_fields: usize,
+    span: Range<usize>,
 }
 
 impl<'de> TableAccess<'de> {
@@ -278,6 +314,17 @@ impl<'de> TableAccess<'de> {
         TableAccess {
             iter: table.into_iter(),
             value: None,
+            span_fields: 0,
+            span: 0..0,
+        }
+    }
+
+    fn spanned(value: ValueDe<'de>, span: Range<usize>) -> TableAccess<'de> {
+        TableAccess {
+            iter: DeTable::new().into_iter(),
+            value: Some(value),
+            span_fields: SPAN_FIELDS.len(),
+            span,
         }
     }
 }
@@ -289,9 +336,15 @@ impl<'de> de::MapAccess<'de> for TableAccess<'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, ReadError> {
+        if self.span_fields > 0 {
+            let field = SPAN_FIELDS[SPAN_FIELDS.len() - self.span_fields];
+            return seed
+                .deserialize(de::value::BorrowedStrDeserializer::new(field))
+                .map(Some);
+        }
         match self.iter.next() {
             Some((key, value)) => {
-                self.value = Some(value);
+                self.value = Some(ValueDe::new(value));
                 read_key(seed, key).map(Some)
             }
             None => Ok(None),
@@ -302,11 +355,22 @@ impl<'de> de::MapAccess<'de> for TableAccess<'de> {
         &mut self,
         seed: V,
     ) -> Result<V::Value, ReadError> {
+        let offset = match self.span_fields {
+            3 => Some(self.span.start),
+            2 => Some(self.span.end),
+            _ => None,
+        };
+        self.span_fields = self.span_fields.saturating_sub(1);
+        if let Some(offset) = offset {
+            return seed.deserialize(ValueDe {
+                span: self.span.clone(),
+                input: Input::Offset(offset),
+            });
+        }
         match self.value.take() {
             Some(value) => {
-                let span = value.span();
-                seed.deserialize(ValueDe::new(value))
-                    .map_err(|e| e.located(&span))
+                let span = value.span.clone();
+                seed.deserialize(value).map_err(|e| e.located(&span))
             }
             None => Err(de::Error::custom("a value read before its key")),
         }
@@ -340,10 +404,10 @@ impl<'de> de::VariantAccess<'de> for ValueDe<'de> {
 
     fn unit_variant(self) -> Result<(), ReadError> {
         match self.input {
-            DeValue::Array(values) if values.is_empty() => Ok(()),
-            DeValue::Array(_) => Err(ReadError::at("expected empty array", self.span)),
-            DeValue::Table(values) if values.is_empty() => Ok(()),
-            DeValue::Table(_) => Err(ReadError::at("expected empty table", self.span)),
+            Input::Toml(DeValue::Array(values)) if values.is_empty() => Ok(()),
+            Input::Toml(DeValue::Array(_)) => Err(ReadError::at("expected empty array", self.span)),
+            Input::Toml(DeValue::Table(values)) if values.is_empty() => Ok(()),
+            Input::Toml(DeValue::Table(_)) => Err(ReadError::at("expected empty table", self.span)),
             other => Err(ReadError::at(
                 format!("expected table, found {}", other.type_str()),
                 self.span,
@@ -364,10 +428,12 @@ impl<'de> de::VariantAccess<'de> for ValueDe<'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         match self.input {
-            DeValue::Array(values) if values.len() == len => visitor.visit_seq(ArrayAccess {
-                iter: values.into_iter(),
-            }),
-            DeValue::Array(_) => Err(ReadError::at(
+            Input::Toml(DeValue::Array(values)) if values.len() == len => {
+                visitor.visit_seq(ArrayAccess {
+                    iter: values.into_iter(),
+                })
+            }
+            Input::Toml(DeValue::Array(_)) => Err(ReadError::at(
                 format!("expected tuple with length {len}"),
                 self.span,
             )),
