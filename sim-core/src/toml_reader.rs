@@ -4,8 +4,9 @@
 //! Why: `toml::from_str` hands every visitor to three deserializer kinds (its values,
 //! tables and arrays) and three map readers (tables, spans, datetimes), so each scenario
 //! struct's reading code was compiled several times in the web page's wasm (README,
-//! "Page size"). Here values, tables, arrays and keys all go through [`ValueDe`], tables
-//! and datetimes through [`TableAccess`], spans through serde_spanned's own reader.
+//! "Page size"). Here every value goes through [`ValueDe`]; tables, datetimes and
+//! `Spanned<T>` fields (serde_spanned's three private fields) through [`TableAccess`];
+//! arrays through [`ArrayAccess`]; keys through serde's plain string deserializer.
 //!
 //! The messages and spans are toml 1.x's own (`toml::de::deserializer`): the same serde
 //! messages, the same "wanted string or table" texts, and the same rule for locations —
