@@ -181,7 +181,7 @@ fn unpack<'de>(input: Input<'de>, span: &Range<usize>) -> Unpacked<'de> {
 /// toml's `DeFloat::to_f64`: an overflow to infinity is no number.
 fn float(v: &toml::de::DeFloat<'_>) -> Option<f64> {
     let f: f64 = v.as_str().parse().ok()?;
-    (!(f.is_infinite() && !v.as_str().contains("inf"))).then_some(f)
+    (!f.is_infinite() || v.as_str().contains("inf")).then_some(f)
 }
 
 /// toml hands a datetime over as a one-entry map (toml_datetime's private field name and
