@@ -53,6 +53,7 @@ pub mod text;
 pub mod workload;
 
 mod runner;
+mod toml_reader;
 
 pub use assignment::Assignment;
 pub use costs::{CostTable, CpuGeneration};

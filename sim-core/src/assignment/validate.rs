@@ -44,7 +44,7 @@ pub(super) fn from_toml(
             ),
         ));
     }
-    let raw: AssignmentFile = toml::from_str(text).map_err(|e| {
+    let raw: AssignmentFile = crate::toml_reader::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().replace('\n', " ");
         Validator::unparsed(file_name, text).error(span, parser_msg(message))

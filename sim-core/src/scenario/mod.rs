@@ -164,7 +164,7 @@ impl Scenario {
                 ),
             ));
         }
-        let raw: ScenarioFile = toml::from_str(text).map_err(|e| {
+        let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
             Validator::unparsed(file_name, text).error(span, error::parser_msg(message))
