@@ -80,10 +80,13 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ " ⓘ" }</th>
-                    { for SHARE_HEADS.iter().map(|k| if *k == "table.steal" {
-                        html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ " ⓘ" }</th> }
-                    } else {
-                        html! { <th scope="col" class="opt">{ t(lang, k) }</th> }
+                    { for SHARE_HEADS.iter().map(|k| match *k {
+                        "table.steal" => html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ " ⓘ" }</th> },
+                        "table.user" | "table.kern" => {
+                            let note = if *k == "table.user" { "table.user.note" } else { "table.kern.note" };
+                            html! { <th scope="col" class="opt" title={t(lang, note)}>{ t(lang, k) }{ " ⓘ" }</th> }
+                        }
+                        _ => html! { <th scope="col" class="opt">{ t(lang, k) }</th> },
                     }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>
