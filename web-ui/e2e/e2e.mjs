@@ -433,6 +433,9 @@ await step('memory table: the end-of-run line where reclaim is still under way; 
   assert(/no VM exits/.test(note), `exits note: ${note}`);
   assert((await page.$$('#chart-exits svg')).length === 0, 'no empty exits chart');
   assert((await page.$$('#chart-memory-0 svg')).length === 1, 'the memory chart is drawn');
+  // The containers' common limit is drawn dashed, and the note says the runtime shim is outside it.
+  const memNote = await page.textContent('#chart-memory-0 .chart-note');
+  assert(/Dashed: the memory limit \(cgroup\), 1,024 MiB/.test(memNote) && /runtime shim/.test(memNote), `memory chart note: ${memNote}`);
 });
 
 // ---- issue 13: the page as students and instructors use it ----------------------

@@ -333,6 +333,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.mig_ops", "이 플랫폼에서 (초당 연산)", "on this platform (ops/s)"),
     ("chart.mig_native", "네이티브 (초당 연산)", "natively (ops/s)"),
     ("chart.ckpt_gap", "체크포인트와 복원 동안 컨테이너는 {down} ms 얼어 있습니다: 처리량의 빈틈. 프리카피도 더티 로깅도 없어, 그 앞에서 느려지는 일은 없습니다.", "The container is frozen for {down} ms while its checkpoint is dumped, sent and restored: a gap in its throughput. There is no pre-copy and no dirty logging, so nothing slows it before."),
+    ("chart.mem_limit", "점선: 메모리 상한(cgroup) {limit} MiB. 상주 메모리에는 cgroup 밖에 있는 런타임 shim({runtime} MiB)도 들어 있어 상한보다 조금 위에 그려질 수 있습니다.", "Dashed: the memory limit (cgroup), {limit} MiB. Resident memory also holds the runtime shim ({runtime} MiB), which lives outside the cgroup, so it may be drawn a little above the limit."),
     ("chart.mig_gap", "더티 로깅이 프리카피 동안 게스트를 늦추고({slow}% 느림), 정지 후 복사 {down} ms 동안 게스트는 멈춥니다: 처리량의 빈틈.", "Dirty logging slows the guest during the pre-copy ({slow}% slower than natively), and during the {down} ms stop-and-copy it is paused: a gap in its throughput."),
     ("chart.mig_not_converged", "수렴하지 않음: 게스트가 링크가 보내는 만큼 빨리 페이지를 더럽혀 남은 양이 목표 아래로 줄기 전에 {rounds}라운드 한도에 닿았고, 정지 후 복사(stop-and-copy)가 {down} ms(목표 {target} ms) 걸립니다. 전체 {total} ms.", "Did not converge: the guest dirties pages about as fast as the link sends them, so what is left did not shrink below the target before the {rounds}-round limit; the stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
     ("chart.steal", "스틸 시간 (오버커밋)", "Steal time (overcommit)"),

@@ -109,6 +109,17 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
         } else {
             "MiB"
         };
+        // Containers that share one memory limit: the limit is drawn dashed, and the note
+        // says that resident memory also holds the runtime shim outside the cgroup.
+        let limited: Vec<_> = m
+            .instances
+            .iter()
+            .filter(|i| i.limit_mib.is_some())
+            .collect();
+        let limit = limited
+            .first()
+            .and_then(|i| i.limit_mib)
+            .filter(|l| limited.iter().all(|i| i.limit_mib == Some(*l)));
         let mut chart = line_chart(
             format!("chart-memory-{index}"),
             lang,
@@ -116,10 +127,17 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             t(lang, "chart.time_ms"),
             y_desc,
             &lines,
-            None,
+            limit.map(|l| l as f64),
             false,
         );
         let mut notes = Vec::new();
+        if let (Some(l), Some(first)) = (limit, limited.first()) {
+            notes.push(
+                t(lang, "chart.mem_limit")
+                    .replace("{limit}", &crate::num::num(l as f64))
+                    .replace("{runtime}", &crate::num::num(first.runtime_mib.round())),
+            );
+        }
         if m.instances.len() > m.over_time.len() {
             notes.push(
                 t(lang, "chart.mem_first")
