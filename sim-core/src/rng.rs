@@ -149,6 +149,34 @@ fn ln_unit(x: f64) -> f64 {
     exponent as f64 * core::f64::consts::LN_2 + ln[index] + series
 }
 
+/// The 128-bit product of `x` and `small` (below 2^32), as (high, low) 64-bit halves.
+/// Natively one `u128` multiplication; wasm has no 64×64→128 multiply (a `u128` product
+/// calls the `__multi3` routine), so there it is two 64-bit products of 32-bit halves,
+/// which give the same bits (`widening_mul_small_matches_u128` checks it).
+#[inline(always)]
+pub fn widening_mul_small(x: u64, small: u64) -> (u64, u64) {
+    debug_assert!(small < 1 << 32);
+    #[cfg(target_arch = "wasm32")]
+    {
+        widening_mul_small_by_halves(x, small)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let product = u128::from(x) * u128::from(small);
+        ((product >> 64) as u64, product as u64)
+    }
+}
+
+/// [`widening_mul_small`] in 64-bit arithmetic: x·small = (x_hi·small)·2^32 + x_lo·small,
+/// each part below 2^64 (and their carry sum too, as `small < 2^32`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[inline(always)]
+fn widening_mul_small_by_halves(x: u64, small: u64) -> (u64, u64) {
+    let low_part = (x & 0xffff_ffff) * small;
+    let high_part = (x >> 32) * small;
+    ((high_part + (low_part >> 32)) >> 32, x.wrapping_mul(small))
+}
+
 fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -159,6 +187,25 @@ fn splitmix64(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widening_mul_small_matches_u128() {
+        // The wasm form against the 128-bit product, at the edges and on random draws.
+        let mut rng = SimRng::seed_from_u64(3);
+        let edges = [0, 1, u64::MAX, u64::MAX - 1, 1 << 63, 0xffff_ffff, 1 << 32];
+        for small in [0, 1, 2, 3, 37, 0xffff_fffe, 0xffff_ffff] {
+            for x in edges.into_iter().chain((0..10_000).map(|_| rng.next_u64())) {
+                let product = u128::from(x) * u128::from(small);
+                let expected = ((product >> 64) as u64, product as u64);
+                assert_eq!(
+                    widening_mul_small_by_halves(x, small),
+                    expected,
+                    "{x} * {small}"
+                );
+                assert_eq!(widening_mul_small(x, small), expected);
+            }
+        }
+    }
 
     #[test]
     fn same_seed_same_stream_other_seed_other_stream() {

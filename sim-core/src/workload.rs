@@ -458,9 +458,8 @@ impl OpSampler {
         if self.columns == 0 {
             return (burst, None);
         }
-        let product = u128::from(rng.next_u64()) * u128::from(self.columns);
-        let column = (product >> 64) as usize;
-        let fraction = product as u64;
+        let (high, fraction) = crate::rng::widening_mul_small(rng.next_u64(), self.columns);
+        let column = high as usize;
         let op = if fraction < self.threshold[column] {
             self.own[column]
         } else {
