@@ -904,6 +904,17 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         }
         let _ = writeln!(out);
     }
+    if r.platforms.iter().any(|p| p.lifecycle.density_cpu == 0) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr(
+                ko,
+                "fit(cpu) 0: one instance alone uses more CPU than the host's utilization ceiling (80% of its cores by default) allows",
+                "CPU 기준 0: 인스턴스 하나만으로도 호스트의 CPU 사용 상한(기본값: 코어의 80%)을 넘습니다",
+            )
+        );
+    }
     for p in &r.platforms {
         let steps: Vec<String> = p
             .lifecycle

@@ -709,3 +709,21 @@ fn a_choice_between_tied_platforms_is_warned_about() {
     let o = virtsim(&["run", &smoke()]);
     assert_eq!(stderr(&o), "");
 }
+
+#[test]
+fn a_cpu_fit_of_zero_says_why() {
+    // A 4-vCPU VM kept busy on a 4-core host (full-para-hybrid's bt-syscall uses about
+    // 347% CPU) exceeds the 80% ceiling alone (320%): fit(cpu) 0, with the reason under the
+    // table. smoke's instances are light: no such line.
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/full-para-hybrid.toml"
+    );
+    let out = stdout(&virtsim(&["run", file]));
+    assert!(
+        out.contains("fit(cpu) 0: one instance alone uses more CPU"),
+        "{out}"
+    );
+    let out = stdout(&virtsim(&["run", &smoke()]));
+    assert!(!out.contains("fit(cpu) 0:"), "{out}");
+}

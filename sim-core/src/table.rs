@@ -412,6 +412,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 l.density_memory,
                 fmt_count(l.density_cpu)
             );
+            if l.density_cpu == 0 {
+                en += "; CPU 0: one instance alone needs more than the utilization ceiling";
+                ko += "; CPU 기준 0: 인스턴스 하나만으로도 CPU 사용 상한을 넘음";
+            }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
                 ko += &format!("; 실행으로 찾은 값 {d}개 (스윕 목표 충족, OOM kill 없음)");
