@@ -569,7 +569,25 @@ fn draw_lines(
         .chain(target)
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    // A line equal to an earlier one (two platforms with the same figures) would hide it:
+    // it is drawn dashed over it, and its legend entry names the line it equals.
+    let same_as: Vec<Option<usize>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            lines[..i]
+                .iter()
+                .position(|e| !l.points.is_empty() && e.points == l.points)
+        })
+        .collect();
+    let entries: Vec<(String, Rgb)> = lines
+        .iter()
+        .zip(&same_as)
+        .map(|(l, same)| match same {
+            Some(j) => (format!("{} (= {})", l.name, lines[*j].name), l.colour),
+            None => (l.name.clone(), l.colour),
+        })
+        .collect();
     let legend_h = legend(None, &entries, width, true);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     // The chart goes under the title; `plot` keeps the backend's coordinates for what is
@@ -620,7 +638,7 @@ fn draw_lines(
             BLACK.stroke_width(1),
         ))?;
     }
-    for l in lines {
+    for (l, same) in lines.iter().zip(&same_as) {
         let colour = rgb(l.colour);
         let pts: Vec<(f64, f64)> = l
             .points
@@ -628,7 +646,7 @@ fn draw_lines(
             .filter(|p| usable(p))
             .map(|&(x, y)| (fx(x), y))
             .collect();
-        if log_x {
+        let path: Vec<(f64, f64)> = if log_x {
             // A step line: the cumulative share jumps at each bucket.
             let mut steps = Vec::with_capacity(pts.len() * 2);
             let mut prev = 0.0;
@@ -637,12 +655,17 @@ fn draw_lines(
                 steps.push((x, y));
                 prev = y;
             }
-            chart.draw_series(LineSeries::new(steps, colour.stroke_width(2)))?;
-            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
+            steps
         } else {
-            chart.draw_series(LineSeries::new(pts.iter().copied(), colour.stroke_width(2)))?;
-            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+            pts.clone()
+        };
+        if same.is_some() {
+            chart.draw_series(DashedLineSeries::new(path, 5, 5, colour.stroke_width(2)))?;
+            continue;
         }
+        chart.draw_series(LineSeries::new(path, colour.stroke_width(2)))?;
+        let radius = if log_x { 2 } else { 3 };
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, radius, colour.filled())))?;
     }
     legend(Some(&legend_area), &entries, width, true);
     Ok(())
@@ -665,6 +688,49 @@ pub fn colour(i: usize) -> Rgb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two equal lines: the second is dashed over the first, and its legend says which
+    /// line it equals (seed-table-full's VDI and RDS sessions send the same bandwidth).
+    #[test]
+    fn an_equal_line_is_dashed_and_named() {
+        let points = vec![(100.0, 900.0), (200.0, 950.0)];
+        let lines = [
+            Line {
+                name: "vdi".into(),
+                colour: colour(0),
+                points: points.clone(),
+            },
+            Line {
+                name: "rds".into(),
+                colour: colour(1),
+                points,
+            },
+        ];
+        let svg = xy_lines("t", "ms", "kbit/s", &lines, None);
+        assert!(svg.contains("rds (= vdi)"), "{svg}");
+        // The first line is one polyline; the second, dashed, is many short ones.
+        let polylines_of = |c: Rgb| {
+            let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
+                .count()
+        };
+        assert_eq!(polylines_of(colour(0)), 1, "{svg}");
+        assert!(polylines_of(colour(1)) > 10, "{svg}");
+        let different = [
+            Line {
+                name: "vdi".into(),
+                colour: colour(0),
+                points: vec![(1.0, 1.0), (2.0, 2.0)],
+            },
+            Line {
+                name: "rds".into(),
+                colour: colour(1),
+                points: vec![(1.0, 1.0), (2.0, 3.0)],
+            },
+        ];
+        assert!(!xy_lines("t", "ms", "kbit/s", &different, None).contains("(= vdi)"));
+    }
 
     /// Ticks over a narrow range far from 0 keep their digits (a migration's rounds end
     /// between 1 719 and 1 731 ms): not six ticks that all read "1.7k".
