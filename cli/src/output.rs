@@ -536,7 +536,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         section(&mut out, ko, "per instance group", "인스턴스 그룹별");
         for p in &r.platforms {
             for g in &p.groups {
-                let count = format!("x{}", g.count);
+                let count = format!("x{}", p.group_members(g));
                 let _ = writeln!(
                     out,
                     "{} {} {} {} {} {} {}",
@@ -553,6 +553,20 @@ pub fn table(r: &RunResult, lang: &str) -> String {
                     }
                 );
             }
+        }
+        if r.platforms
+            .iter()
+            .any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host))
+        {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr(
+                    ko,
+                    "on a session host (RDS-like) the count is the group's users' sessions, who share its session host VMs",
+                    "세션 호스트(RDS 방식)에서는 개수가 그룹 사용자의 세션 수이며, 이들은 세션 호스트 VM을 함께 씁니다",
+                )
+            );
         }
     }
     let stolen = |p: &&sim_core::PlatformResult| p.steal_percent >= 0.05 && p.kind.is_hypervisor();

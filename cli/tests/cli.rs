@@ -727,3 +727,28 @@ fn a_cpu_fit_of_zero_says_why() {
     let out = stdout(&virtsim(&["run", &smoke()]));
     assert!(!out.contains("fit(cpu) 0:"), "{out}");
 }
+
+#[test]
+fn a_session_host_group_counts_its_users() {
+    // seed-table-full's rds platform: 24 office users and 4 video users share 2 session
+    // host VMs; the group lines count the users as the vdi platform's do (one VM each).
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/seed-table-full.toml"
+    );
+    let out = stdout(&virtsim(&["run", file]));
+    let line = |platform: &str, group: &str| {
+        out.lines()
+            .find(|l| {
+                l.starts_with(platform)
+                    && l.split_whitespace().nth(1) == Some(group)
+                    && l.contains("ops/s")
+            })
+            .unwrap_or_else(|| panic!("no {platform}/{group} line:\n{out}"))
+            .to_string()
+    };
+    assert!(line("rds", "office").contains(" x24 "), "{out}");
+    assert!(line("rds", "video").contains(" x4 "), "{out}");
+    assert!(line("vdi", "office").contains(" x24 "), "{out}");
+    assert!(out.contains("on a session host (RDS-like) the count is the group's users' sessions"));
+}

@@ -209,4 +209,17 @@ impl PlatformResult {
     pub fn latency_of(&self, op: Op) -> Option<&LatencySummary> {
         self.latency.iter().find(|l| l.op == op).map(|l| &l.latency)
     }
+
+    /// How many a group stands for: its instances, or on a session host (RDS-like), its
+    /// users' sessions (the group's instances there are the session host VMs it shares).
+    pub fn group_members(&self, g: &GroupResult) -> u32 {
+        match &self.vdi {
+            Some(v) if v.session_host => v
+                .groups
+                .iter()
+                .find(|s| s.group == g.name)
+                .map_or(g.count, |s| s.sessions),
+            _ => g.count,
+        }
+    }
 }

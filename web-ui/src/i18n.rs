@@ -239,7 +239,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "The share of guest kernel block entries that found their translation in the cache, and the pCPU time spent translating the blocks that missed (a part of the hypervisor share).",
     ),
     ("table.group", "그룹", "Group"),
-    ("table.count", "인스턴스 수", "Count"),
+    ("table.count", "개수", "Count"),
+    ("table.count.session_note", "세션 호스트(RDS 방식)에서는 개수가 그 그룹 사용자의 세션 수입니다: 그룹의 인스턴스는 사용자들이 함께 쓰는 세션 호스트 VM입니다.", "On a session host (RDS-like) the count is the group's users' sessions: the group's instances are the session host VMs those users share."),
     (
         "table.relative.note",
         "네이티브 기준은 같은 인스턴스를 같은 호스트에서 같은 오버커밋·상한·스케줄링으로 실행하므로, 이 값은 가상화 자체의 비용만 보여 줍니다. 스케줄링 효과는 스틸 시간과 지연을 보세요. 100%를 넘을 수도 있습니다: 네이티브 드라이버에 없는 메커니즘(부하가 걸리면 인터럽트를 억제하는 반가상화 링, queue-depth 참고) 때문이거나, 짧은 실행의 무작위 편차(기준 실행은 연산 시간을 따로 뽑으므로 몇 % 안팎) 때문이며, 그룹이라면 이웃 때문일 수도 있습니다: 가상화로 느려진 이웃은 네이티브보다 CPU를 덜 쓰므로 그 그룹에 기준 실행보다 더 많이 남깁니다.",

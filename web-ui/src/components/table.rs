@@ -128,7 +128,7 @@ pub fn table(props: &TableProps) -> Html {
                                 <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ g.name.clone() }</td>
                                 <td class="text opt">{ g.workload.clone() }</td>
-                                <td>{ fmt_num(g.count as f64) }</td>
+                                <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
                                 <td>{ fmt_num(g.throughput) }</td>
                                 <td>{ crate::num::pct(g.relative_performance_percent) }</td>
                             </tr>
@@ -136,6 +136,9 @@ pub fn table(props: &TableProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                if r.platforms.iter().any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host)) {
+                    <p class="hint" id="groups-session-note">{ t(lang, "table.count.session_note") }</p>
+                }
             }
             if r.platforms.iter().any(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()) {
                 <div class="scroll">
