@@ -151,7 +151,7 @@ cost_table! {
     rdtsc_native: 30, "cycles", "estimate: Agner Fog's instruction tables list RDTSC at roughly 20-40 cycles on Intel and AMD cores";
     /// A write to %cr8 under hardware assist with a TPR shadow: no exit.
     tpr_shadow_cr8_write: 177, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, VT (no exit: the TPR shadow)";
-    /// Hypervisor work for a trapped INVLPG under shadow paging (drop the shadow entry), beyond the generic handler.
+    /// Hypervisor work for a guest INVLPG under shadow paging (drop the shadow entry, flush it from the TLB), beyond the generic handler of an exit or the translated callout.
     shadow_invlpg_handler: 500, "cycles", "estimate: no figure in the reference";
     /// Port I/O to a device register on bare metal.
     io_port_native: 3209, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, native";
@@ -204,8 +204,8 @@ cost_table! {
     bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, BT";
     /// Sensitive instruction emulated inside the translation cache.
     bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, BT";
-    /// Port I/O caught by the translator. For the `io_port` operation (port 0x80, a no-op
-    /// port) this includes the emulation; a real device model's work comes on top.
+    /// Port I/O caught by the translator: the translated access reaching the VMM (port 0x80
+    /// has no device behind it); a device register's access adds its device model's work.
     bt_io_port: 216, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, BT";
     /// Guest page fault under BT with shadow paging.
     bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, BT";

@@ -42,6 +42,21 @@ impl PathBuilder<'_> {
             (Op::Cr3Write, Some(Technique::BinaryTranslation | Technique::Para)) if shadow => {
                 self.cr3_load(s)
             }
+            // Under BT the guest runs on shadow page tables: its INVLPG, emulated in the
+            // translation cache, must also drop the shadow entry (the same work as the
+            // hypervisor's after an INVLPG exit) and flush it from the real TLB.
+            (Op::Invlpg, Some(Technique::BinaryTranslation)) => {
+                s.hyp(
+                    c.bt_privileged,
+                    "the translator emulates INVLPG inside the translation cache",
+                    "변환기가 변환 캐시 안에서 INVLPG를 에뮬레이션",
+                );
+                s.hyp(
+                    c.shadow_invlpg_handler,
+                    "the VMM drops the shadow entry and flushes it from the TLB",
+                    "VMM이 섀도 엔트리를 제거하고 TLB에서 비움",
+                );
+            }
             (_, Some(Technique::BinaryTranslation)) => s.hyp(
                 c.bt_privileged,
                 "the translator emulates the instruction inside the translation cache",

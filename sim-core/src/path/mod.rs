@@ -721,13 +721,19 @@ impl<'a> PathBuilder<'a> {
                 };
                 match tech {
                     None => submit.kernel(native, "device register access", "장치 레지스터 접근"),
-                    // Adams & Agesen's 216 cycles for `in` from port 0x80 under BT include
-                    // the (trivial) emulation of that port: no device-model step on top.
-                    Some(Technique::BinaryTranslation) if op == Op::IoPort => submit.hyp(
-                        bt,
-                        "translated `in`: the VMM emulates the port inside the translation cache",
-                        "변환된 `in`: VMM이 변환 캐시 안에서 포트를 에뮬레이션",
-                    ),
+                    // Adams & Agesen's 216 cycles for `in` from port 0x80 under BT are the
+                    // translated access reaching the VMM; port 0x80 has no device behind
+                    // it. A real device's register also needs its device model, where the
+                    // platform keeps it (a type-2 host's VMM process: a world switch), as
+                    // under hardware assist and para.
+                    Some(Technique::BinaryTranslation) if op == Op::IoPort => {
+                        submit.hyp(
+                            bt,
+                            "translated `in`: the translated code calls the VMM instead of trapping",
+                            "변환된 `in`: 변환된 코드가 트랩 없이 VMM을 호출",
+                        );
+                        self.emulate_access(&mut submit);
+                    }
                     _ => {
                         self.intercept(
                             &mut submit,
