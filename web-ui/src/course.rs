@@ -13,7 +13,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use crate::builtin::{ASSIGNMENTS, BUILTIN};
+use crate::builtin::{self, ASSIGNMENTS};
 use crate::core::assignment::{
     self, valid_student_id, AnswersFile, Assignment, GivenAnswer, StepAnswers, StepSource,
 };
@@ -131,11 +131,52 @@ pub enum CourseAction {
 }
 
 /// A library scenario by file name (what `scenario = "..."` names).
+/// The page must have loaded it (`dispatch_open` loads an assignment's scenarios first).
 pub fn library_scenario(name: &str) -> Option<String> {
-    BUILTIN
-        .iter()
-        .find(|(file, _)| *file == name)
-        .map(|(_, text)| text.to_string())
+    builtin::text_by_name(name).map(|t| t.to_string())
+}
+
+/// The library scenarios that `text` (an assignment) names and the page has not loaded
+/// yet. The assignment is read with a library that records the names it asks for; one
+/// missing scenario may stop the reading early, so `dispatch_open` asks again after
+/// loading them.
+fn missing_scenarios(file: &str, text: &str) -> Vec<String> {
+    let missing = std::cell::RefCell::new(Vec::new());
+    let _ = Assignment::from_toml(file, text, &|name: &str| {
+        let t = library_scenario(name);
+        if t.is_none() && builtin::position(name).is_some() {
+            missing.borrow_mut().push(name.to_string());
+        }
+        t
+    });
+    missing.into_inner()
+}
+
+/// Opens an assignment (`OpenLibrary`, `OpenText`) once the library scenarios its steps
+/// name are loaded; other actions are dispatched at once. A scenario that cannot be
+/// loaded is reported (`Action::FetchFailed`) instead.
+pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseAction) {
+    use crate::state::Action;
+    let (file, text) = match &action {
+        CourseAction::OpenLibrary(name) => match ASSIGNMENTS.iter().find(|(f, _)| f == name) {
+            Some((f, t)) => (f.to_string(), t.to_string()),
+            None => return dispatch.dispatch(Action::Course(action)),
+        },
+        CourseAction::OpenText { file, text } => (file.clone(), text.clone()),
+        _ => return dispatch.dispatch(Action::Course(action)),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            let missing = missing_scenarios(&file, &text);
+            if missing.is_empty() {
+                break;
+            }
+            if let Err(failed) = builtin::load_all(&missing).await {
+                return dispatch.dispatch(Action::FetchFailed(failed));
+            }
+        }
+        dispatch.dispatch(Action::Course(action));
+    });
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -363,10 +404,8 @@ fn show_step(s: &mut State) {
     if s.tab == crate::state::Tab::Questions {
         s.tab = crate::state::Tab::Table;
     }
-    let builtin = BUILTIN
-        .iter()
-        .position(|(f, t)| *f == input.file && *t == &*input.text);
-    s.load(builtin, input.file, input.text.to_string());
+    let index = builtin::index_of(&input.file, &input.text);
+    s.load(index, input.file, input.text.to_string());
     s.knobs = input.knobs;
     s.revalidate();
     if !wait {

@@ -39,7 +39,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let name = sel.value();
             if !name.is_empty() {
-                s.dispatch(Action::Course(CourseAction::OpenLibrary(name)));
+                crate::course::dispatch_open(s.dispatcher(), CourseAction::OpenLibrary(name));
             }
         })
     };
@@ -64,7 +64,10 @@ pub fn course_open(props: &CourseProps) -> Html {
             let (s2, r2) = (s.clone(), reader.clone());
             let onload = Closure::once(move || {
                 if let Some(text) = r2.result().ok().and_then(|v| v.as_string()) {
-                    s2.dispatch(Action::Course(CourseAction::OpenText { file: name, text }));
+                    crate::course::dispatch_open(
+                        s2.dispatcher(),
+                        CourseAction::OpenText { file: name, text },
+                    );
                 }
             });
             reader.set_onload(Some(onload.as_ref().unchecked_ref()));
