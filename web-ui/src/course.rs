@@ -543,7 +543,10 @@ fn decode(value: &str) -> Result<LinkPayload, String> {
         MAX_SHARED_BYTES.max(assignment::MAX_ASSIGNMENT_BYTES + 4096),
     )
     .map_err(|e| format!("inflate: {e:?}"))?;
-    serde_json::from_slice(&json).map_err(|e| format!("json: {e}"))
+    // Read as a `&str`, as the worker reads its settings: serde_json's reader over bytes
+    // would be a second copy of its deserializer in the wasm.
+    let json = std::str::from_utf8(&json).map_err(|e| format!("utf-8: {e}"))?;
+    serde_json::from_str(json).map_err(|e| format!("json: {e}"))
 }
 
 /// Puts `hash` in the address bar without a reload or a hashchange event.
