@@ -79,10 +79,11 @@ wasm-bindgen --target web --no-typescript --remove-name-section --remove-produce
   --out-dir "$DIST/pkg" --out-name web_ui \
   "$TARGET_DIR/wasm32-unknown-unknown/release/web_ui.wasm"
 cp -r "$ROOT"/static/. "$DIST"/
-# The library's texts, fetched by the page when a scenario is chosen (the wasm holds only
-# their index and the scenario the page opens on; web-ui/src/builtin.rs).
-mkdir -p "$DIST/scenarios"
+# The library's texts, fetched by the page when a scenario or an assignment is chosen (the
+# wasm holds only their index and the scenario the page opens on; web-ui/src/builtin.rs).
+mkdir -p "$DIST/scenarios/assignments"
 cp "$ROOT"/scenarios/*.toml "$DIST/scenarios/"
+cp "$ROOT"/scenarios/assignments/*.toml "$DIST/scenarios/assignments/"
 
 # The scenario editor: CodeMirror 6 from npm (versions fixed by
 # web-ui/editor/package-lock.json), bundled with esbuild into dist/editor.js.

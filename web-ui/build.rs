@@ -1,6 +1,7 @@
 //! Builds the web UI's library index from every `scenarios/*.toml` of the workspace, so
 //! the page's library always matches the repository's (the texts themselves are served
-//! from dist/scenarios/, see scripts/serve.sh), and embeds the assignments.
+//! from dist/scenarios/, see scripts/serve.sh), and the index of the assignments (served
+//! from dist/scenarios/assignments/).
 use std::{env, fs, path::Path};
 
 /// The scenario the page opens on (the seed document's comparison table); keep in step
@@ -77,7 +78,9 @@ fn main() {
         })
         .unwrap_or_default();
     assignments.sort();
-    out.push_str("/// Every library assignment: (file name, TOML text), sorted by file name.\npub const ASSIGNMENTS: &[(&str, &str)] = &[\n");
+    // Likewise fetched from dist/scenarios/assignments/ when opened.
+    out.push_str("/// Every library assignment (native builds and unit tests only): (file name, TOML text), sorted by file name.\n#[cfg(any(test, not(target_arch = \"wasm32\")))]\npub const ASSIGNMENTS: &[(&str, &str)] = &[\n");
+    let mut index = String::from("/// The library's assignments: (file name, FNV-1a hash of the text, its length in bytes), sorted by file name.\npub const ASSIGNMENT_INDEX: &[(&str, u64, usize)] = &[\n");
     for path in &assignments {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
@@ -86,8 +89,16 @@ fn main() {
             "    ({name:?}, include_str!({:?})),\n",
             abs.display().to_string()
         ));
+        let text = fs::read(path).expect("read assignment");
+        index.push_str(&format!(
+            "    ({name:?}, {:#x}, {}),\n",
+            fnv1a(&text),
+            text.len()
+        ));
     }
     out.push_str("];\n");
+    index.push_str("];\n");
+    out.push_str(&index);
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("builtin.rs");
     fs::write(dest, out).expect("write builtin.rs");
 }

@@ -148,6 +148,27 @@ await step('library texts are fetched from dist/scenarios/; a failed fetch says 
   await p.close();
 });
 
+await step('a library assignment is fetched when opened, then the scenarios its steps name', async () => {
+  const p = await newPage(BASE);
+  const fetched = [];
+  p.on('request', (r) => { if (r.url().includes('/scenarios/')) fetched.push(new URL(r.url()).pathname); });
+  await waitDone(p);
+  await p.selectOption('#assignment-select', 'containers-vms-desktops.toml');
+  await p.waitForSelector('#course-student', { timeout: 20000 });
+  await p.fill('#course-student', 's001');
+  await p.waitForSelector('#course-start:not([disabled])');
+  await p.click('#course-start');
+  // Step 1 (scenario = "containers-vs-vms.toml") waits for the predictions, its text loaded.
+  await p.waitForSelector('#course-commit', { timeout: 20000 });
+  const file = await p.textContent('.card.editor h2 .file');
+  assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
+  for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
+    assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
+  }
+  await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.')).forEach((k) => localStorage.removeItem(k)));
+  await p.close();
+});
+
 await step('shows the charts as SVG elements', async () => {
   await page.click('#tab-charts');
   await page.waitForSelector('#chart-relative svg rect');

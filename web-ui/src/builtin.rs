@@ -1,10 +1,12 @@
-//! The scenario library of the page: an index of every `scenarios/*.toml` built in (see
-//! build.rs), the texts fetched from `scenarios/<file>` beside the page when first needed
+//! The scenario library of the page: an index of every `scenarios/*.toml` and
+//! `scenarios/assignments/*.toml` built in (see build.rs), the texts fetched from
+//! `scenarios/<file>` and `scenarios/assignments/<file>` beside the page when first needed
 //! and kept for the session.
 //!
 //! Only the scenario the page opens on is built into the wasm, so that the first render
-//! needs no fetch; the other texts (about 200 KB, 60 KB of the gzipped wasm) stay out of
-//! the download until chosen. Native builds (the unit tests) keep every text in `BUILTIN`.
+//! needs no fetch; the other texts (about 220 KB, 60 KB of the gzipped wasm) stay out of
+//! the download until chosen. Native builds and unit tests keep every text (`BUILTIN`,
+//! `ASSIGNMENTS`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -17,8 +19,18 @@ include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 pub const FIRST_SCENARIO: &str = "seed-comparison-table";
 
 thread_local! {
-    /// Texts fetched this session, by index into `INDEX`.
-    static FETCHED: RefCell<BTreeMap<usize, Rc<str>>> = const { RefCell::new(BTreeMap::new()) };
+    /// Texts fetched this session, by path (`scenarios/<file>`, `scenarios/assignments/<file>`).
+    static FETCHED: RefCell<BTreeMap<String, Rc<str>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Where library scenario `file` is served, relative to the page.
+fn scenario_path(file: &str) -> String {
+    format!("scenarios/{file}")
+}
+
+/// Where library assignment `file` is served, relative to the page.
+fn assignment_path(file: &str) -> String {
+    format!("scenarios/assignments/{file}")
 }
 
 /// Library file names, in library order.
@@ -58,7 +70,8 @@ pub fn text(i: usize) -> Option<Rc<str>> {
     if i == first() && INDEX.get(i).is_some() {
         return Some(Rc::from(FIRST_TEXT));
     }
-    FETCHED.with(|f| f.borrow().get(&i).cloned())
+    let (file, _, _) = INDEX.get(i)?;
+    FETCHED.with(|f| f.borrow().get(&scenario_path(file)).cloned())
 }
 
 /// Library scenario `i`'s text (native builds hold every text).
@@ -82,17 +95,63 @@ pub async fn load(i: usize) -> Result<Rc<str>, String> {
     if let Some(t) = text(i) {
         return Ok(t);
     }
-    let fetched = fetch_text(&format!("scenarios/{file}"))
+    fetch_indexed(scenario_path(file), INDEX[i])
         .await
-        .ok_or_else(|| file.to_string())?;
-    // A text that is not the indexed one (a stale cache, a wrong file on the host) would
-    // silently show another scenario under this name: refuse it.
-    if !is_text(i, &fetched) {
-        return Err(file.to_string());
+        .ok_or_else(|| file.to_string())
+}
+
+/// Library assignment file names, in library order.
+pub fn assignment_files() -> impl Iterator<Item = &'static str> {
+    ASSIGNMENT_INDEX.iter().map(|(f, _, _)| *f)
+}
+
+/// Whether the library has an assignment named `file`.
+pub fn is_assignment(file: &str) -> bool {
+    assignment_files().any(|f| f == file)
+}
+
+/// The text of library assignment `file`, if the page has it (fetched already).
+#[cfg(target_arch = "wasm32")]
+pub fn assignment_text(file: &str) -> Option<Rc<str>> {
+    FETCHED.with(|f| f.borrow().get(&assignment_path(file)).cloned())
+}
+
+/// The text of library assignment `file` (native builds hold every text).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn assignment_text(file: &str) -> Option<Rc<str>> {
+    ASSIGNMENTS
+        .iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, t)| Rc::from(*t))
+}
+
+/// Loads library assignment `file`'s text (see `load`); Ok(None) if the library has none
+/// of that name.
+pub async fn load_assignment(file: &str) -> Result<Option<Rc<str>>, String> {
+    let Some(entry) = ASSIGNMENT_INDEX.iter().find(|(f, _, _)| *f == file) else {
+        return Ok(None);
+    };
+    if let Some(t) = assignment_text(file) {
+        return Ok(Some(t));
+    }
+    fetch_indexed(assignment_path(file), *entry)
+        .await
+        .map(Some)
+        .ok_or_else(|| file.to_string())
+}
+
+/// Fetches `path` and keeps it for the session if it is the indexed text
+/// (`(file, hash, length)`): a text that is not (a stale cache, a wrong file on the host)
+/// would silently stand under this name for another one, so it is refused.
+async fn fetch_indexed(path: String, (_, hash, len): (&str, u64, usize)) -> Option<Rc<str>> {
+    let fetched = fetch_text(&path).await?;
+    if fetched.len() != len || crate::core::assignment::variation::fnv1a(fetched.as_bytes()) != hash
+    {
+        return None;
     }
     let t: Rc<str> = Rc::from(fetched);
-    FETCHED.with(|f| f.borrow_mut().insert(i, t.clone()));
-    Ok(t)
+    FETCHED.with(|f| f.borrow_mut().insert(path, t.clone()));
+    Some(t)
 }
 
 /// Loads every library scenario among `files` that the page does not have yet; the
@@ -190,5 +249,13 @@ mod tests {
         }
         assert!(INDEX[first()].0.starts_with(FIRST_SCENARIO));
         assert!(is_text(first(), FIRST_TEXT));
+        assert_eq!(ASSIGNMENT_INDEX.len(), ASSIGNMENTS.len());
+        for ((file, text), (f, hash, len)) in ASSIGNMENTS.iter().zip(ASSIGNMENT_INDEX) {
+            assert_eq!((file, text.len()), (f, *len));
+            assert_eq!(
+                crate::core::assignment::variation::fnv1a(text.as_bytes()),
+                *hash
+            );
+        }
     }
 }

@@ -13,7 +13,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use crate::builtin::{self, ASSIGNMENTS};
+use crate::builtin;
+#[cfg(test)]
+use crate::builtin::ASSIGNMENTS;
 use crate::core::assignment::{
     self, valid_student_id, AnswersFile, Assignment, GivenAnswer, StepAnswers, StepSource,
 };
@@ -158,14 +160,20 @@ fn missing_scenarios(file: &str, text: &str) -> Vec<String> {
 pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseAction) {
     use crate::state::Action;
     let (file, text) = match &action {
-        CourseAction::OpenLibrary(name) => match ASSIGNMENTS.iter().find(|(f, _)| f == name) {
-            Some((f, t)) => (f.to_string(), t.to_string()),
-            None => return dispatch.dispatch(Action::Course(action)),
-        },
-        CourseAction::OpenText { file, text } => (file.clone(), text.clone()),
+        CourseAction::OpenLibrary(name) => (name.clone(), None),
+        CourseAction::OpenText { file, text } => (file.clone(), Some(text.clone())),
         _ => return dispatch.dispatch(Action::Course(action)),
     };
     wasm_bindgen_futures::spawn_local(async move {
+        let text = match text {
+            Some(text) => text,
+            None => match builtin::load_assignment(&file).await {
+                Ok(Some(text)) => text.to_string(),
+                // Not in the library: the reducer says so.
+                Ok(None) => return dispatch.dispatch(Action::Course(action)),
+                Err(failed) => return dispatch.dispatch(Action::FetchFailed(failed)),
+            },
+        };
         loop {
             let missing = missing_scenarios(&file, &text);
             if missing.is_empty() {
@@ -416,8 +424,15 @@ fn show_step(s: &mut State) {
 /// The reducer's part for coursework.
 pub fn reduce(s: &mut State, action: CourseAction) {
     match action {
-        CourseAction::OpenLibrary(name) => match ASSIGNMENTS.iter().find(|(f, _)| *f == name) {
-            Some((file, text)) => open_into(s, Origin::Library(file.to_string()), file, text),
+        // Dispatched once the text is loaded (`dispatch_open`).
+        CourseAction::OpenLibrary(name) => match builtin::assignment_text(&name) {
+            Some(text) => open_into(s, Origin::Library(name.clone()), &name, &text),
+            None if builtin::is_assignment(&name) => {
+                s.notice = Some(format!(
+                    "{name}: {}",
+                    crate::i18n::t(s.lang, "library.fetch_failed")
+                ))
+            }
             None => {
                 s.notice = Some(format!(
                     "{}: {name}",

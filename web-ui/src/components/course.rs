@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::builtin::ASSIGNMENTS;
+use crate::builtin;
 use crate::core::{QuestionAnswer, QuestionKind};
 use crate::course::{self, Course, CourseAction, QuestionView};
 use crate::export;
@@ -86,8 +86,8 @@ pub fn course_open(props: &CourseProps) -> Html {
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
             <select id="assignment-select" {onchange}>
                 <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
-                { for ASSIGNMENTS.iter().map(|(file, _)| html! {
-                    <option value={file.to_string()} selected={selected.as_deref() == Some(*file)}>{ *file }</option>
+                { for builtin::assignment_files().map(|file| html! {
+                    <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ file }</option>
                 }) }
             </select>
             <label class="file">{ t(lang, "course.open_file") }
