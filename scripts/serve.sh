@@ -79,6 +79,11 @@ wasm-bindgen --target web --no-typescript --remove-name-section --remove-produce
   --out-dir "$DIST/pkg" --out-name web_ui \
   "$TARGET_DIR/wasm32-unknown-unknown/release/web_ui.wasm"
 cp -r "$ROOT"/static/. "$DIST"/
+# The library's texts, fetched by the page when a scenario or an assignment is chosen (the
+# wasm holds only their index and the scenario the page opens on; web-ui/src/builtin.rs).
+mkdir -p "$DIST/scenarios/assignments"
+cp "$ROOT"/scenarios/*.toml "$DIST/scenarios/"
+cp "$ROOT"/scenarios/assignments/*.toml "$DIST/scenarios/assignments/"
 
 # The scenario editor: CodeMirror 6 from npm (versions fixed by
 # web-ui/editor/package-lock.json), bundled with esbuild into dist/editor.js.
@@ -100,7 +105,7 @@ fi
 # VIRTSIM_NO_PRECOMPRESS=1 to skip (zopfli and brotli -q 11 take a minute on the wasm).
 if [ -z "${VIRTSIM_NO_PRECOMPRESS:-}" ]; then
   say "precompressing dist/ (.gz$(command -v brotli >/dev/null && echo ', .br'))"
-  find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) | sort | while read -r f; do
+  find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.toml' \) | sort | while read -r f; do
     if command -v zopfli >/dev/null; then zopfli -c "$f" >"$f.gz"; else gzip -9 -n -c "$f" >"$f.gz"; fi
     if command -v brotli >/dev/null; then brotli -q 11 -c "$f" >"$f.br"; fi
   done

@@ -1,6 +1,23 @@
-//! Embeds every `scenarios/*.toml` of the workspace into the web UI, so the
-//! page's library always matches the repository's.
+//! Builds the web UI's library index from every `scenarios/*.toml` of the workspace, so
+//! the page's library always matches the repository's (the texts themselves are served
+//! from dist/scenarios/, see scripts/serve.sh), and the index of the assignments (served
+//! from dist/scenarios/assignments/).
 use std::{env, fs, path::Path};
+
+/// The scenario the page opens on (the seed document's comparison table); keep in step
+/// with `builtin::FIRST_SCENARIO`.
+const FIRST_SCENARIO: &str = "seed-comparison-table";
+
+/// FNV-1a, 64-bit: the same function as `sim_core::assignment::variation::fnv1a` (a unit
+/// test in builtin.rs checks that they agree on every library text).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
 
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
@@ -15,7 +32,13 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// Every built-in scenario: (file name, TOML text), sorted by file name.\npub const BUILTIN: &[(&str, &str)] = &[\n");
+    // The page's wasm holds only the index (names, and a hash and length of each text to
+    // recognize a library text, e.g. in a share link) and the scenario it opens on; the
+    // other texts are fetched from dist/scenarios/ when chosen. Native builds (the unit
+    // tests) keep every text.
+    let mut out = String::from("/// Every built-in scenario (native builds and unit tests only): (file name, TOML text), sorted by file name.\n#[cfg(any(test, not(target_arch = \"wasm32\")))]\npub const BUILTIN: &[(&str, &str)] = &[\n");
+    let mut index = String::from("/// The library's index: (file name, FNV-1a hash of the text, its length in bytes), sorted by file name.\npub const INDEX: &[(&str, u64, usize)] = &[\n");
+    let mut first = None;
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
@@ -24,8 +47,25 @@ fn main() {
             "    ({name:?}, include_str!({:?})),\n",
             abs.display().to_string()
         ));
+        let text = fs::read(path).expect("read scenario");
+        index.push_str(&format!(
+            "    ({name:?}, {:#x}, {}),\n",
+            fnv1a(&text),
+            text.len()
+        ));
+        if first.is_none() && name.starts_with(FIRST_SCENARIO) {
+            first = Some(abs);
+        }
     }
     out.push_str("];\n");
+    index.push_str("];\n");
+    out.push_str(&index);
+    // The scenario the page opens on, built in so that the first render needs no fetch.
+    let first = first.map_or_else(
+        || "\"\"".to_string(),
+        |abs| format!("include_str!({:?})", abs.display().to_string()),
+    );
+    out.push_str(&format!("/// The text of the scenario the page opens on (`{FIRST_SCENARIO}*`).\npub const FIRST_TEXT: &str = {first};\n"));
     // The library's assignments (scenarios/assignments/*.toml), for the page's coursework.
     let adir = dir.join("assignments");
     println!("cargo:rerun-if-changed={}", adir.display());
@@ -38,7 +78,9 @@ fn main() {
         })
         .unwrap_or_default();
     assignments.sort();
-    out.push_str("/// Every library assignment: (file name, TOML text), sorted by file name.\npub const ASSIGNMENTS: &[(&str, &str)] = &[\n");
+    // Likewise fetched from dist/scenarios/assignments/ when opened.
+    out.push_str("/// Every library assignment (native builds and unit tests only): (file name, TOML text), sorted by file name.\n#[cfg(any(test, not(target_arch = \"wasm32\")))]\npub const ASSIGNMENTS: &[(&str, &str)] = &[\n");
+    let mut index = String::from("/// The library's assignments: (file name, FNV-1a hash of the text, its length in bytes), sorted by file name.\npub const ASSIGNMENT_INDEX: &[(&str, u64, usize)] = &[\n");
     for path in &assignments {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
@@ -47,8 +89,16 @@ fn main() {
             "    ({name:?}, include_str!({:?})),\n",
             abs.display().to_string()
         ));
+        let text = fs::read(path).expect("read assignment");
+        index.push_str(&format!(
+            "    ({name:?}, {:#x}, {}),\n",
+            fnv1a(&text),
+            text.len()
+        ));
     }
     out.push_str("];\n");
+    index.push_str("];\n");
+    out.push_str(&index);
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("builtin.rs");
     fs::write(dest, out).expect("write builtin.rs");
 }

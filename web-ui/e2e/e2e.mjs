@@ -114,6 +114,61 @@ await step('picks a scenario from the library and runs it', async () => {
   assert(rows >= 6, `comparison table has ${rows} rows (seed table has 6)`);
 });
 
+await step('library texts are fetched from dist/scenarios/; a failed fetch says so, translated, and a retry works', async () => {
+  // The wasm holds only the library's index: the chosen text comes from scenarios/<file>.
+  const text = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');
+  const served = await (await fetch(new URL('scenarios/smoke.toml', BASE))).text();
+  assert(served === text, 'dist/scenarios/smoke.toml is the repository text');
+  // A page of its own: the refused request logs a console error that is expected here.
+  const p = await context.newPage();
+  const panics = [];
+  p.on('pageerror', (e) => panics.push(String(e)));
+  await p.route('**/scenarios/smoke.toml', (route) => route.abort());
+  await p.goto(BASE);
+  await waitDone(p);
+  const before = await runId(p);
+  await p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml')));
+  await p.waitForSelector('.notice', { timeout: 10000 });
+  const en = (await p.textContent('.notice')).trim();
+  assert(en.includes('smoke.toml') && en.includes('Could not load the scenario'), `notice: ${en}`);
+  assert(await runId(p) === before, 'nothing ran');
+  const shown = await p.$eval('#scenario-select', (s) => s.value);
+  assert(shown === String(builtin.indexOf('seed-comparison-table.toml')), `the list shows the scenario still open, not ${shown}`);
+  await p.click('#lang');
+  await p.selectOption('#scenario-select', String(builtin.indexOf('io-paths.toml')));
+  await p.waitForFunction(() => document.querySelector('.page').dataset.status === 'done'
+    && document.querySelector('.card.editor h2 .file')?.textContent === 'io-paths.toml', null, { timeout: 60000 });
+  await p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml')));
+  await p.waitForFunction(() => /시나리오를 불러오지 못했습니다/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
+  // Back online: choosing it again loads and runs it.
+  await p.unroute('**/scenarios/smoke.toml');
+  await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+  assert((await p.textContent('.card.editor h2 .file')) === 'smoke.toml', 'smoke.toml loaded after the retry');
+  assert(panics.length === 0, panics.join('\n'));
+  await p.close();
+});
+
+await step('a library assignment is fetched when opened, then the scenarios its steps name', async () => {
+  const p = await newPage(BASE);
+  const fetched = [];
+  p.on('request', (r) => { if (r.url().includes('/scenarios/')) fetched.push(new URL(r.url()).pathname); });
+  await waitDone(p);
+  await p.selectOption('#assignment-select', 'containers-vms-desktops.toml');
+  await p.waitForSelector('#course-student', { timeout: 20000 });
+  await p.fill('#course-student', 's001');
+  await p.waitForSelector('#course-start:not([disabled])');
+  await p.click('#course-start');
+  // Step 1 (scenario = "containers-vs-vms.toml") waits for the predictions, its text loaded.
+  await p.waitForSelector('#course-commit', { timeout: 20000 });
+  const file = await p.textContent('.card.editor h2 .file');
+  assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
+  for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
+    assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
+  }
+  await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.')).forEach((k) => localStorage.removeItem(k)));
+  await p.close();
+});
+
 await step('shows the charts as SVG elements', async () => {
   await page.click('#tab-charts');
   await page.waitForSelector('#chart-relative svg rect');

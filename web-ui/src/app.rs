@@ -84,7 +84,7 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             match crate::course::from_hash(&location_hash()) {
-                Some(Ok(action)) => dispatch.dispatch(Action::Course(action)),
+                Some(Ok(action)) => crate::course::dispatch_open(dispatch.clone(), action),
                 Some(Err(_)) => dispatch.dispatch(Action::Notice(Some(
                     crate::i18n::t(Lang::detect(), "course.bad_link").to_string(),
                 ))),
@@ -144,7 +144,8 @@ pub fn app() -> Html {
     let dispatch = state.dispatcher();
     let on_select = {
         let d = dispatch.clone();
-        Callback::from(move |i: usize| d.dispatch(Action::SelectBuiltin(i)))
+        let shown = state.builtin;
+        Callback::from(move |i: usize| crate::builtin::select(d.clone(), i, shown))
     };
 
     let status = match state.status {

@@ -1,3 +1,261 @@
-//! The scenario library built into the page: every `scenarios/*.toml` (see build.rs).
+//! The scenario library of the page: an index of every `scenarios/*.toml` and
+//! `scenarios/assignments/*.toml` built in (see build.rs), the texts fetched from
+//! `scenarios/<file>` and `scenarios/assignments/<file>` beside the page when first needed
+//! and kept for the session.
+//!
+//! Only the scenario the page opens on is built into the wasm, so that the first render
+//! needs no fetch; the other texts (about 220 KB, 60 KB of the gzipped wasm) stay out of
+//! the download until chosen. Native builds and unit tests keep every text (`BUILTIN`,
+//! `ASSIGNMENTS`).
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// The scenario the page opens on: the seed document's comparison table (build.rs embeds
+/// its text as `FIRST_TEXT`).
+pub const FIRST_SCENARIO: &str = "seed-comparison-table";
+
+thread_local! {
+    /// Texts fetched this session, by path (`scenarios/<file>`, `scenarios/assignments/<file>`).
+    static FETCHED: RefCell<BTreeMap<String, Rc<str>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Where library scenario `file` is served, relative to the page.
+fn scenario_path(file: &str) -> String {
+    format!("scenarios/{file}")
+}
+
+/// Where library assignment `file` is served, relative to the page.
+fn assignment_path(file: &str) -> String {
+    format!("scenarios/assignments/{file}")
+}
+
+/// Library file names, in library order.
+pub fn files() -> impl Iterator<Item = &'static str> {
+    INDEX.iter().map(|(f, _, _)| *f)
+}
+
+/// The index of the library scenario named `file`.
+pub fn position(file: &str) -> Option<usize> {
+    INDEX.iter().position(|(f, _, _)| *f == file)
+}
+
+/// The index of the scenario the page opens on.
+pub fn first() -> usize {
+    INDEX
+        .iter()
+        .position(|(f, _, _)| f.starts_with(FIRST_SCENARIO))
+        .unwrap_or(0)
+}
+
+/// Whether `text` is library scenario `i`'s text, unchanged (same length and FNV-1a hash:
+/// an edit that keeps both is about one chance in 2^64).
+pub fn is_text(i: usize, text: &str) -> bool {
+    INDEX.get(i).is_some_and(|(_, hash, len)| {
+        *len == text.len() && *hash == crate::core::assignment::variation::fnv1a(text.as_bytes())
+    })
+}
+
+/// The library scenario that `(file, text)` is, if it is one unchanged.
+pub fn index_of(file: &str, text: &str) -> Option<usize> {
+    position(file).filter(|&i| is_text(i, text))
+}
+
+/// Library scenario `i`'s text, if the page has it (built in, or fetched already).
+#[cfg(target_arch = "wasm32")]
+pub fn text(i: usize) -> Option<Rc<str>> {
+    if i == first() && INDEX.get(i).is_some() {
+        return Some(Rc::from(FIRST_TEXT));
+    }
+    let (file, _, _) = INDEX.get(i)?;
+    FETCHED.with(|f| f.borrow().get(&scenario_path(file)).cloned())
+}
+
+/// Library scenario `i`'s text (native builds hold every text).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn text(i: usize) -> Option<Rc<str>> {
+    BUILTIN.get(i).map(|(_, t)| Rc::from(*t))
+}
+
+/// The text of the library scenario named `file`, if the page has it.
+pub fn text_by_name(file: &str) -> Option<Rc<str>> {
+    position(file).and_then(text)
+}
+
+/// Loads library scenario `i`'s text: at once if the page has it, else from
+/// `scenarios/<file>` beside the page. The error names the file; the caller shows it
+/// translated (`i18n` key `library.fetch_failed`).
+pub async fn load(i: usize) -> Result<Rc<str>, String> {
+    let Some((file, _, _)) = INDEX.get(i) else {
+        return Err(format!("#{i}"));
+    };
+    if let Some(t) = text(i) {
+        return Ok(t);
+    }
+    fetch_indexed(scenario_path(file), INDEX[i])
+        .await
+        .ok_or_else(|| file.to_string())
+}
+
+/// Library assignment file names, in library order.
+pub fn assignment_files() -> impl Iterator<Item = &'static str> {
+    ASSIGNMENT_INDEX.iter().map(|(f, _, _)| *f)
+}
+
+/// Whether the library has an assignment named `file`.
+pub fn is_assignment(file: &str) -> bool {
+    assignment_files().any(|f| f == file)
+}
+
+/// The text of library assignment `file`, if the page has it (fetched already).
+#[cfg(target_arch = "wasm32")]
+pub fn assignment_text(file: &str) -> Option<Rc<str>> {
+    FETCHED.with(|f| f.borrow().get(&assignment_path(file)).cloned())
+}
+
+/// The text of library assignment `file` (native builds hold every text).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn assignment_text(file: &str) -> Option<Rc<str>> {
+    ASSIGNMENTS
+        .iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, t)| Rc::from(*t))
+}
+
+/// Loads library assignment `file`'s text (see `load`); Ok(None) if the library has none
+/// of that name.
+pub async fn load_assignment(file: &str) -> Result<Option<Rc<str>>, String> {
+    let Some(entry) = ASSIGNMENT_INDEX.iter().find(|(f, _, _)| *f == file) else {
+        return Ok(None);
+    };
+    if let Some(t) = assignment_text(file) {
+        return Ok(Some(t));
+    }
+    fetch_indexed(assignment_path(file), *entry)
+        .await
+        .map(Some)
+        .ok_or_else(|| file.to_string())
+}
+
+/// Fetches `path` and keeps it for the session if it is the indexed text
+/// (`(file, hash, length)`): a text that is not (a stale cache, a wrong file on the host)
+/// would silently stand under this name for another one, so it is refused.
+async fn fetch_indexed(path: String, (_, hash, len): (&str, u64, usize)) -> Option<Rc<str>> {
+    let fetched = fetch_text(&path).await?;
+    if fetched.len() != len || crate::core::assignment::variation::fnv1a(fetched.as_bytes()) != hash
+    {
+        return None;
+    }
+    let t: Rc<str> = Rc::from(fetched);
+    FETCHED.with(|f| f.borrow_mut().insert(path, t.clone()));
+    Some(t)
+}
+
+/// Loads every library scenario among `files` that the page does not have yet; the
+/// error is the first file that could not be loaded.
+pub async fn load_all(files: &[String]) -> Result<(), String> {
+    for file in files {
+        if let Some(i) = position(file) {
+            load(i).await?;
+        }
+    }
+    Ok(())
+}
+
+thread_local! {
+    /// How many library choices were made: a fetch that finishes after a later choice
+    /// does not replace it.
+    static CHOICES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The user chose library scenario `i`: loads its text, then loads and runs it
+/// (`Action::SelectBuiltin`), or says that it could not be loaded (`Action::FetchFailed`)
+/// and puts the library's list back on `shown`, the scenario still in the page (so that
+/// choosing `i` again retries).
+pub fn select(
+    dispatch: yew::UseReducerDispatcher<crate::state::State>,
+    i: usize,
+    shown: Option<usize>,
+) {
+    use crate::state::Action;
+    let choice = CHOICES.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = load(i).await;
+        if CHOICES.with(|c| c.get()) != choice {
+            return;
+        }
+        match loaded {
+            Ok(_) => dispatch.dispatch(Action::SelectBuiltin(i)),
+            Err(file) => {
+                dispatch.dispatch(Action::FetchFailed(file));
+                show_in_list(shown);
+            }
+        }
+    });
+}
+
+/// Sets the library's list (`#scenario-select`) to `shown` ("—" when none).
+fn show_in_list(shown: Option<usize>) {
+    use wasm_bindgen::JsCast;
+    let select = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("scenario-select"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
+    if let Some(select) = select {
+        select.set_value(&shown.map(|i| i.to_string()).unwrap_or_default());
+    }
+}
+
+/// GETs `url` (relative to the page) as text; None on any failure (offline, 404, ...).
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// build.rs hashes each text with its own copy of FNV-1a: it must agree with sim-core's,
+    /// or no library text would be recognized (a share link of an unchanged library
+    /// scenario would not select it in the library).
+    #[test]
+    fn the_index_matches_every_built_in_text() {
+        assert_eq!(INDEX.len(), BUILTIN.len());
+        for (i, (file, text)) in BUILTIN.iter().enumerate() {
+            assert_eq!(INDEX[i].0, *file);
+            assert!(is_text(i, text), "{file}");
+            assert_eq!(index_of(file, text), Some(i));
+            // One byte more is another text.
+            assert!(!is_text(i, &format!("{text} ")), "{file}");
+        }
+        assert!(INDEX[first()].0.starts_with(FIRST_SCENARIO));
+        assert!(is_text(first(), FIRST_TEXT));
+        assert_eq!(ASSIGNMENT_INDEX.len(), ASSIGNMENTS.len());
+        for ((file, text), (f, hash, len)) in ASSIGNMENTS.iter().zip(ASSIGNMENT_INDEX) {
+            assert_eq!((file, text.len()), (f, *len));
+            assert_eq!(
+                crate::core::assignment::variation::fnv1a(text.as_bytes()),
+                *hash
+            );
+        }
+    }
+}

@@ -13,7 +13,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use crate::builtin::{ASSIGNMENTS, BUILTIN};
+use crate::builtin;
+#[cfg(test)]
+use crate::builtin::ASSIGNMENTS;
 use crate::core::assignment::{
     self, valid_student_id, AnswersFile, Assignment, GivenAnswer, StepAnswers, StepSource,
 };
@@ -131,11 +133,58 @@ pub enum CourseAction {
 }
 
 /// A library scenario by file name (what `scenario = "..."` names).
+/// The page must have loaded it (`dispatch_open` loads an assignment's scenarios first).
 pub fn library_scenario(name: &str) -> Option<String> {
-    BUILTIN
-        .iter()
-        .find(|(file, _)| *file == name)
-        .map(|(_, text)| text.to_string())
+    builtin::text_by_name(name).map(|t| t.to_string())
+}
+
+/// The library scenarios that `text` (an assignment) names and the page has not loaded
+/// yet. The assignment is read with a library that records the names it asks for; one
+/// missing scenario may stop the reading early, so `dispatch_open` asks again after
+/// loading them.
+fn missing_scenarios(file: &str, text: &str) -> Vec<String> {
+    let missing = std::cell::RefCell::new(Vec::new());
+    let _ = Assignment::from_toml(file, text, &|name: &str| {
+        let t = library_scenario(name);
+        if t.is_none() && builtin::position(name).is_some() {
+            missing.borrow_mut().push(name.to_string());
+        }
+        t
+    });
+    missing.into_inner()
+}
+
+/// Opens an assignment (`OpenLibrary`, `OpenText`) once the library scenarios its steps
+/// name are loaded; other actions are dispatched at once. A scenario that cannot be
+/// loaded is reported (`Action::FetchFailed`) instead.
+pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseAction) {
+    use crate::state::Action;
+    let (file, text) = match &action {
+        CourseAction::OpenLibrary(name) => (name.clone(), None),
+        CourseAction::OpenText { file, text } => (file.clone(), Some(text.clone())),
+        _ => return dispatch.dispatch(Action::Course(action)),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match text {
+            Some(text) => text,
+            None => match builtin::load_assignment(&file).await {
+                Ok(Some(text)) => text.to_string(),
+                // Not in the library: the reducer says so.
+                Ok(None) => return dispatch.dispatch(Action::Course(action)),
+                Err(failed) => return dispatch.dispatch(Action::FetchFailed(failed)),
+            },
+        };
+        loop {
+            let missing = missing_scenarios(&file, &text);
+            if missing.is_empty() {
+                break;
+            }
+            if let Err(failed) = builtin::load_all(&missing).await {
+                return dispatch.dispatch(Action::FetchFailed(failed));
+            }
+        }
+        dispatch.dispatch(Action::Course(action));
+    });
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -363,10 +412,8 @@ fn show_step(s: &mut State) {
     if s.tab == crate::state::Tab::Questions {
         s.tab = crate::state::Tab::Table;
     }
-    let builtin = BUILTIN
-        .iter()
-        .position(|(f, t)| *f == input.file && *t == &*input.text);
-    s.load(builtin, input.file, input.text.to_string());
+    let index = builtin::index_of(&input.file, &input.text);
+    s.load(index, input.file, input.text.to_string());
     s.knobs = input.knobs;
     s.revalidate();
     if !wait {
@@ -377,8 +424,15 @@ fn show_step(s: &mut State) {
 /// The reducer's part for coursework.
 pub fn reduce(s: &mut State, action: CourseAction) {
     match action {
-        CourseAction::OpenLibrary(name) => match ASSIGNMENTS.iter().find(|(f, _)| *f == name) {
-            Some((file, text)) => open_into(s, Origin::Library(file.to_string()), file, text),
+        // Dispatched once the text is loaded (`dispatch_open`).
+        CourseAction::OpenLibrary(name) => match builtin::assignment_text(&name) {
+            Some(text) => open_into(s, Origin::Library(name.clone()), &name, &text),
+            None if builtin::is_assignment(&name) => {
+                s.notice = Some(format!(
+                    "{name}: {}",
+                    crate::i18n::t(s.lang, "library.fetch_failed")
+                ))
+            }
             None => {
                 s.notice = Some(format!(
                     "{}: {name}",
@@ -504,7 +558,10 @@ fn decode(value: &str) -> Result<LinkPayload, String> {
         MAX_SHARED_BYTES.max(assignment::MAX_ASSIGNMENT_BYTES + 4096),
     )
     .map_err(|e| format!("inflate: {e:?}"))?;
-    serde_json::from_slice(&json).map_err(|e| format!("json: {e}"))
+    // Read as a `&str`, as the worker reads its settings: serde_json's reader over bytes
+    // would be a second copy of its deserializer in the wasm.
+    let json = std::str::from_utf8(&json).map_err(|e| format!("utf-8: {e}"))?;
+    serde_json::from_str(json).map_err(|e| format!("json: {e}"))
 }
 
 /// Puts `hash` in the address bar without a reload or a hashchange event.

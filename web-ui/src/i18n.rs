@@ -78,6 +78,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("lang.switch.label", "Switch to English", "한국어로 전환"),
     ("library", "시나리오 라이브러리", "Scenario library"),
     ("library.pick", "시나리오 선택", "Choose a scenario"),
+    ("library.fetch_failed", "시나리오를 불러오지 못했습니다. 네트워크 연결을 확인하고 다시 선택하세요", "Could not load the scenario; check the connection and choose it again"),
     ("editor", "시나리오 편집기 (TOML)", "Scenario editor (TOML)"),
     ("editor.valid", "올바른 시나리오", "Valid scenario"),
     ("editor.invalid", "시나리오 오류", "Scenario error"),

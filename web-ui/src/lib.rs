@@ -79,10 +79,7 @@ pub fn worker_pool_from(events: f64) {
 /// Names of the built-in scenario files, in library order.
 #[wasm_bindgen]
 pub fn builtin_files() -> Vec<String> {
-    builtin::BUILTIN
-        .iter()
-        .map(|(f, _)| f.to_string())
-        .collect()
+    builtin::files().map(str::to_string).collect()
 }
 
 /// Runs a scenario to completion and returns its result as the CLI's

@@ -35,7 +35,10 @@ pub fn decode(value: &str) -> Result<Shared, String> {
         .map_err(|e| format!("base64: {e}"))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SHARED_BYTES)
         .map_err(|e| format!("inflate: {e:?}"))?;
-    serde_json::from_slice(&json).map_err(|e| format!("json: {e}"))
+    // Read as a `&str`, as the worker reads its settings: serde_json's reader over bytes
+    // would be a second copy of its deserializer in the wasm.
+    let json = std::str::from_utf8(&json).map_err(|e| format!("utf-8: {e}"))?;
+    serde_json::from_str(json).map_err(|e| format!("json: {e}"))
 }
 
 /// The hash fragment (with `#`) for a share link.

@@ -6,10 +6,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::builtin::BUILTIN;
-
-/// The scenario the page opens with when the URL carries none.
-const FIRST_SCENARIO: &str = "seed-comparison-table";
+use crate::builtin;
 use crate::core::explain::{self, Explanation};
 use crate::core::{
     Adjustments, NetworkMode, Op, PlatformKind, RunResult, Scenario, StorageMode, Technique, Text,
@@ -500,7 +497,7 @@ pub fn scenario_of(input: &RunInput) -> Option<Scenario> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
-    /// Index into `BUILTIN` of the scenario last picked, if the text came from there.
+    /// Index into the library (`builtin::INDEX`) of the scenario last picked, if the text came from there.
     pub builtin: Option<usize>,
     pub file: String,
     pub text: Rc<str>,
@@ -565,12 +562,12 @@ impl State {
                 if let Some(Err(_)) = other {
                     state.notice = Some(bad_share_notice(lang));
                 }
-                // Open on the seed document's comparison table: the product's starting point.
-                let first = BUILTIN
-                    .iter()
-                    .position(|(file, _)| file.starts_with(FIRST_SCENARIO))
-                    .unwrap_or(0);
-                if let Some((file, text)) = BUILTIN.get(first) {
+                // Open on the seed document's comparison table: the product's starting point
+                // (built into the wasm, so no fetch delays the first render).
+                let first = builtin::first();
+                if let (Some(file), Some(text)) =
+                    (builtin::files().nth(first), builtin::text(first))
+                {
                     state.load(Some(first), file.to_string(), text.to_string());
                 }
             }
@@ -588,10 +585,7 @@ impl State {
     }
 
     fn apply_shared(&mut self, shared: Shared) {
-        let builtin = BUILTIN
-            .iter()
-            .position(|(f, t)| *f == shared.file && *t == shared.text);
-        self.builtin = builtin;
+        self.builtin = builtin::index_of(&shared.file, &shared.text);
         self.file = shared.file;
         self.text = Rc::from(shared.text);
         self.knobs = shared.knobs;
@@ -700,8 +694,10 @@ impl State {
 #[derive(Debug, Clone)]
 pub enum Action {
     SetLang(Lang),
-    /// Load a built-in scenario and run it.
+    /// Load a built-in scenario (its text loaded already) and run it.
     SelectBuiltin(usize),
+    /// A library scenario's text could not be loaded (the file named).
+    FetchFailed(String),
     /// Load text from a file the user opened.
     LoadFile {
         file: String,
@@ -750,17 +746,24 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::SelectBuiltin(i) => {
-                if let Some((file, text)) = BUILTIN.get(i) {
+                // Dispatched once the text is loaded (app.rs, `builtin::load`).
+                if let (Some(file), Some(text)) = (builtin::files().nth(i), builtin::text(i)) {
                     s.load(Some(i), file.to_string(), text.to_string());
                     s.start_run_if_valid();
                 }
+            }
+            Action::FetchFailed(file) => {
+                s.notice = Some(format!(
+                    "{file}: {}",
+                    crate::i18n::t(s.lang, "library.fetch_failed")
+                ));
             }
             Action::LoadFile { file, text } => {
                 s.load(None, file, text);
             }
             Action::Edit(text) => {
                 s.text = Rc::from(text);
-                if s.builtin.is_some_and(|i| BUILTIN[i].1 != &*s.text) {
+                if s.builtin.is_some_and(|i| !builtin::is_text(i, &s.text)) {
                     s.builtin = None;
                 }
                 s.revalidate();
@@ -852,7 +855,7 @@ mod blame_tests {
 
     #[test]
     fn a_share_links_bad_duration_is_blamed_on_the_duration() {
-        let (file, text) = BUILTIN[0];
+        let (file, text) = builtin::BUILTIN[0];
         let knobs = Knobs {
             instance_count: Some(2),
             duration_ms: Some(999_999_999),
@@ -873,7 +876,7 @@ mod trap_tests {
     use super::*;
 
     fn smoke() -> Scenario {
-        let (file, text) = BUILTIN
+        let (file, text) = builtin::BUILTIN
             .iter()
             .find(|(f, _)| f.starts_with("smoke"))
             .expect("smoke.toml is built in");

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::builtin::ASSIGNMENTS;
+use crate::builtin;
 use crate::core::{QuestionAnswer, QuestionKind};
 use crate::course::{self, Course, CourseAction, QuestionView};
 use crate::export;
@@ -39,7 +39,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let name = sel.value();
             if !name.is_empty() {
-                s.dispatch(Action::Course(CourseAction::OpenLibrary(name)));
+                crate::course::dispatch_open(s.dispatcher(), CourseAction::OpenLibrary(name));
             }
         })
     };
@@ -64,7 +64,10 @@ pub fn course_open(props: &CourseProps) -> Html {
             let (s2, r2) = (s.clone(), reader.clone());
             let onload = Closure::once(move || {
                 if let Some(text) = r2.result().ok().and_then(|v| v.as_string()) {
-                    s2.dispatch(Action::Course(CourseAction::OpenText { file: name, text }));
+                    crate::course::dispatch_open(
+                        s2.dispatcher(),
+                        CourseAction::OpenText { file: name, text },
+                    );
                 }
             });
             reader.set_onload(Some(onload.as_ref().unchecked_ref()));
@@ -83,8 +86,8 @@ pub fn course_open(props: &CourseProps) -> Html {
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
             <select id="assignment-select" {onchange}>
                 <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
-                { for ASSIGNMENTS.iter().map(|(file, _)| html! {
-                    <option value={file.to_string()} selected={selected.as_deref() == Some(*file)}>{ *file }</option>
+                { for builtin::assignment_files().map(|file| html! {
+                    <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ file }</option>
                 }) }
             </select>
             <label class="file">{ t(lang, "course.open_file") }

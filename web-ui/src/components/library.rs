@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::builtin::BUILTIN;
+use crate::builtin;
 use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -32,8 +32,8 @@ pub fn library(props: &LibraryProps) -> Html {
                 if props.selected.is_none() {
                     <option value="" selected=true>{ "—" }</option>
                 }
-                { for BUILTIN.iter().enumerate().map(|(i, (file, _))| html! {
-                    <option value={i.to_string()} selected={props.selected == Some(i)}>{ *file }</option>
+                { for builtin::files().enumerate().map(|(i, file)| html! {
+                    <option value={i.to_string()} selected={props.selected == Some(i)}>{ file }</option>
                 }) }
             </select>
         </section>
