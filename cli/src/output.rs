@@ -924,8 +924,8 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             "  {}",
             tr(
                 ko,
-                "fit(cpu) 0: one instance alone uses more CPU than the host's utilization ceiling (80% of its cores by default) allows",
-                "CPU 기준 0: 인스턴스 하나만으로도 호스트의 CPU 사용 상한(기본값: 코어의 80%)을 넘습니다",
+                "fit(cpu) 0: to keep up with native, one instance alone would need more CPU than the host's utilization ceiling (80% of its cores by default); it still runs, slower than native",
+                "CPU 기준 0: 네이티브 속도를 내려면 인스턴스 하나만으로도 호스트의 CPU 사용 상한(기본값: 코어의 80%)보다 많은 CPU가 필요합니다. 실행은 되지만 네이티브보다 느립니다",
             )
         );
     }

@@ -721,7 +721,7 @@ fn a_cpu_fit_of_zero_says_why() {
     );
     let out = stdout(&virtsim(&["run", file]));
     assert!(
-        out.contains("fit(cpu) 0: one instance alone uses more CPU"),
+        out.contains("fit(cpu) 0: to keep up with native, one instance alone would need more CPU"),
         "{out}"
     );
     let out = stdout(&virtsim(&["run", &smoke()]));

@@ -413,8 +413,8 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 fmt_count(l.density_cpu)
             );
             if l.density_cpu == 0 {
-                en += "; CPU 0: one instance alone needs more than the utilization ceiling";
-                ko += "; CPU 기준 0: 인스턴스 하나만으로도 CPU 사용 상한을 넘음";
+                en += "; CPU 0: to keep up with native, one instance would need more than the utilization ceiling";
+                ko += "; CPU 기준 0: 네이티브 속도를 내려면 인스턴스 하나로도 CPU 사용 상한을 넘음";
             }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
