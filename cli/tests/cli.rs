@@ -752,3 +752,34 @@ fn a_session_host_group_counts_its_users() {
     assert!(line("vdi", "office").contains(" x24 "), "{out}");
     assert!(out.contains("on a session host (RDS-like) the count is the group's users' sessions"));
 }
+
+#[test]
+fn a_figure_lowered_by_a_fault_says_so() {
+    // fault-blast-radius: the container's shared kernel panics at 100 ms and stops all 4
+    // containers, so its Performance cell must name the fault, not read as a slow platform.
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/fault-blast-radius.toml"
+    );
+    let out = stdout(&virtsim(&["run", file]));
+    let row = out
+        .lines()
+        .find(|l| l.contains("OS-level: container") && l.contains("of native throughput"))
+        .unwrap_or_else(|| panic!("no container Performance row:\n{out}"));
+    assert!(
+        row.contains("lowered by the fault at 100 ms, which stopped 4 of 4 instance(s)"),
+        "{row}"
+    );
+    // session-host-vs-vdi: a panic in one user's session is a panic of the session host's
+    // server OS, which ends every session on it.
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/session-host-vs-vdi.toml"
+    );
+    let out = stdout(&virtsim(&["run", file]));
+    assert!(
+        out.contains("the server OS kernel of session host `office`"),
+        "{out}"
+    );
+    assert!(out.contains("which ended 24 of 24 session(s)"), "{out}");
+}

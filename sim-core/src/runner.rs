@@ -1663,10 +1663,24 @@ fn fault_results(
             };
             recovery_ms = host_boot + slowest(&boots) + slowest(&logons);
         }
+        // On a session host the panicking kernel is the server OS that the user's session
+        // shares with the other users of that host.
+        let failed = match (stopped.first(), origin.as_deref()) {
+            (Some(&i), Some(user))
+                if component == crate::isolation::Component::GuestKernel && sessions_of(i) > 1 =>
+            {
+                let host = &instances[i].name;
+                crate::text::Text::new(
+                    format!("the server OS kernel of session host `{host}` (a panic in `{user}`'s session)"),
+                    format!("세션 호스트 `{host}`의 서버 OS 커널 (`{user}` 세션에서 발생한 패닉)"),
+                )
+            }
+            _ => component.text(origin.as_deref().unwrap_or("-")),
+        };
         out.push(FaultResult {
             kind: f.kind,
             at_ms: f.at_ms,
-            failed: component.text(origin.as_deref().unwrap_or("-")),
+            failed,
             origin,
             component,
             stopped: stopped.iter().map(|&i| instances[i].name.clone()).collect(),

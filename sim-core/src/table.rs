@@ -202,10 +202,13 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} session(s) to {n} session host(s)", p.cpu.hypervisor),
             format!("하이퍼바이저 CPU {:.1}% + 세션 {sessions}개를 세션 호스트 {n}개에 배정하는 연결 브로커", p.cpu.hypervisor),
         ),
-        (PlatformKind::Vdi, TableRow::Performance) => Text::new(
-            format!("{:.1}% of the updates a local PC shows; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
-            format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
-        ),
+        (PlatformKind::Vdi, TableRow::Performance) => {
+            let (fault_en, fault_ko) = fault_note(p);
+            Text::new(
+                format!("{:.1}% of the updates a local PC shows; steal {:.1}%{fault_en}", p.relative_performance_percent, p.steal_percent),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {:.1}%{fault_ko}", p.relative_performance_percent, p.steal_percent),
+            )
+        }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} desktop VM(s), {} vCPUs, on a central server; thin clients connect over the network", p.vcpus),
             format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
@@ -252,6 +255,9 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                 format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
                 format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
             );
+            let (fault_en, fault_ko) = fault_note(p);
+            en += &fault_en;
+            ko += &fault_ko;
             if let Some(d) = p.sweep_density {
                 en += &format!("; up to {d} instances meet the sweep's latency target (run, not divided)");
                 ko += &format!("; 스윕의 지연 목표를 지키는 인스턴스는 최대 {d}개 (나눗셈이 아닌 실행 결과)");
@@ -439,6 +445,34 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
         }),
         _ => None,
     }
+}
+
+/// What the platform's faults took from its throughput, for the Performance row: a
+/// figure lowered by a fault must say so.
+fn fault_note(p: &PlatformResult) -> (String, String) {
+    let (mut en, mut ko) = (String::new(), String::new());
+    if let Some(v) = p.vdi.as_ref().filter(|_| !p.faults.is_empty()) {
+        // Desktops count in sessions (a session host's users share its VMs).
+        let at: Vec<String> = p.faults.iter().map(|f| format!("{} ms", f.at_ms)).collect();
+        let at = at.join(", ");
+        let (dropped, all) = (v.sessions_dropped, v.sessions);
+        en += &format!("; lowered by the fault at {at}, which ended {dropped} of {all} session(s)");
+        ko += &format!("; {at}의 장애로 세션 {all}개 중 {dropped}개가 끝나 낮아짐");
+        return (en, ko);
+    }
+    for f in &p.faults {
+        let all = f.stopped.len() as u64 + f.survivors;
+        let stopped = f.stopped.len();
+        en += &format!(
+            "; lowered by the fault at {} ms, which stopped {stopped} of {all} instance(s)",
+            f.at_ms
+        );
+        ko += &format!(
+            "; {} ms의 장애로 인스턴스 {all}개 중 {stopped}개가 멈춰 낮아짐",
+            f.at_ms
+        );
+    }
+    (en, ko)
 }
 
 fn fmt_count(n: u64) -> String {
