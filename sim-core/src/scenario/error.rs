@@ -136,7 +136,7 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         return msg!(
             "missing_field",
             "{detail}",
-            "필수 키 `{field}`가 없습니다",
+            "필수 키 `{field}`이(가) 없습니다",
             detail = detail,
             field = field
         );

@@ -624,11 +624,10 @@ pub(super) fn validate(
                 .max_by_key(|(i, _)| committed(i))
                 .expect("non-empty");
             let usable = OvercommitPolicy::usable(&p.stack);
-            let policies = usable
+            let policies: Vec<String> = usable
                 .iter()
                 .map(|x| format!("overcommit = [\"{}\"]", x.name()))
-                .collect::<Vec<_>>()
-                .join(" or ");
+                .collect();
             // At the instance's memory_gib, or its name when it keeps the default.
             let at = if raw_inst.memory_gib.span().is_empty() {
                 raw_inst.name.span()
@@ -640,12 +639,13 @@ pub(super) fn validate(
                 msg!(
                     "memory_over_host",
                     "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
-                    "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies}로 오버커밋을 허용하세요",
+                    "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
                     name = p.name,
                     need = gib(memory),
                     have = gib(available),
                     reserved = gib(raw_costs.host_reserved_mib),
-                    policies = policies
+                    policies = policies.join(" or "),
+                    policies_ko = policies.join(" 또는 ")
                 ),
             ));
         }
