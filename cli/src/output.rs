@@ -1055,8 +1055,14 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 latency_ms(v.latency_mean_ms, v.latency_p99_ms),
                 v.local
                     .as_ref()
-                    .map_or(String::new(), |l| format!("{:.1}", l.latency_p50_ms)),
-                format!("{:.1}", v.within_150ms_percent),
+                    .map_or(String::new(), |l| {
+                        if l.frames_delivered == 0 {
+                            "-".to_string()
+                        } else {
+                            format!("{:.1}", l.latency_p50_ms)
+                        }
+                    }),
+                latency_ms(v.latency_mean_ms, v.within_150ms_percent),
                 v.sessions_dropped.to_string(),
                 format!("{:.1}", v.bandwidth_kbit_s),
                 format!("{}/{}", v.frames_delivered, v.frames_wanted),
