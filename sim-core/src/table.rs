@@ -241,6 +241,16 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("1 shared kernel for {n} instance(s); kernel {:.1}% of CPU", p.cpu.guest_kernel),
             format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
+        // Binary translation keeps the guest kernel's sensitive instructions inside
+        // translated code: only hardware traps (shadow page faults) count as crossings.
+        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::Isolation)
+            if p.technique == Some(crate::platform::Technique::BinaryTranslation) =>
+        {
+            Text::new(
+                format!("boundary: the hypervisor; {:.0} traps/s cross it, the rest of the guest kernel's sensitive work is handled inside the translator's code", p.exits_per_second),
+                format!("경계: 하이퍼바이저; 초당 트랩 {:.0}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서 처리", p.exits_per_second),
+            )
+        }
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
             format!("boundary: the hypervisor; {:.0} exits/s cross it", p.exits_per_second),
             format!("경계: 하이퍼바이저; 초당 exit {:.0}회", p.exits_per_second),
