@@ -1053,15 +1053,13 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 format!("{:.0}", v.rtt_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p50_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p99_ms),
-                v.local
-                    .as_ref()
-                    .map_or(String::new(), |l| {
-                        if l.frames_delivered == 0 {
-                            "-".to_string()
-                        } else {
-                            format!("{:.1}", l.latency_p50_ms)
-                        }
-                    }),
+                v.local.as_ref().map_or(String::new(), |l| {
+                    if l.frames_delivered == 0 {
+                        "-".to_string()
+                    } else {
+                        format!("{:.1}", l.latency_p50_ms)
+                    }
+                }),
                 latency_ms(v.latency_mean_ms, v.within_150ms_percent),
                 v.sessions_dropped.to_string(),
                 format!("{:.1}", v.bandwidth_kbit_s),

@@ -157,6 +157,9 @@ struct Session {
     /// The user's next action, at the client.
     next_input: Cycles,
     inputs_made: u64,
+    /// Inputs made so close to the end of the run (within one network round trip) that
+    /// no server could have shown them on the client by then: not counted as wanted.
+    inputs_too_late: u64,
     /// The input the application is working on (when the user acted).
     handling: Option<Cycles>,
     poll_phase: Cycles,
@@ -285,6 +288,7 @@ impl Sessions {
                 group,
                 next_input: rng.exponential(input_mean).max(1),
                 inputs_made: 0,
+                inputs_too_late: 0,
                 handling: None,
                 poll_phase: rng.below(self.c.input_poll.max(1)),
                 vsync_phase: rng.below(self.c.refresh.max(1)),
@@ -387,6 +391,9 @@ impl Sessions {
                 let at_client = s.next_input;
                 s.next_input += s.rng.exponential(mean).max(1);
                 s.inputs_made += 1;
+                if at_client >= c.end.saturating_sub(round_trip(spec, &c)) {
+                    s.inputs_too_late += 1;
+                }
                 s.handling = Some(at_client);
                 let sent = next_tick(at_client, s.poll_phase, c.input_poll);
                 let mut arrive = sent;
@@ -561,22 +568,29 @@ impl Sessions {
         for s in self.sessions.iter_mut().flatten() {
             let spec = self.specs[s.group].as_ref().expect("desktop group");
             let a = spec.activity;
-            // Inputs the user made before the session stopped, handled or not.
-            let mut made = s.inputs_made;
+            // Inputs the user made before the session stopped, handled or not, except
+            // those made within a network round trip of the run's end: no server could
+            // have shown them on the client in time (with a local display, none).
+            let rtt = round_trip(spec, &c);
+            let late_from = c.end.saturating_sub(rtt);
+            let mut made = s.inputs_made - s.inputs_too_late;
             if let Some(mean) = (1000 * per_s).checked_div(a.inputs_per_ks) {
                 // The handled ones may include one made after the stop.
                 let mut next = s.next_input;
-                while next < s.stop {
+                while next < s.stop.min(late_from) {
                     made += 1;
                     next += s.rng.exponential(mean).max(1);
                 }
-                if s.handling.is_some_and(|h| h >= s.stop) {
+                if s.handling.is_some_and(|h| h >= s.stop && h < late_from) {
                     made = made.saturating_sub(1);
                 }
             }
+            // Video frames due before the stop, except those rendered within half a
+            // round trip of the end (still on their way to the client).
+            let video_until = s.stop.min(c.end.saturating_sub(rtt / 2));
             let frames_due = per_s.checked_div(a.video_fps).map_or(0, |period| {
-                if s.video_phase < s.stop {
-                    (s.stop - 1 - s.video_phase) / period + 1
+                if s.video_phase < video_until {
+                    (video_until - 1 - s.video_phase) / period + 1
                 } else {
                     0
                 }
@@ -593,6 +607,14 @@ impl Sessions {
             role_cycles: self.role_cycles,
         }
     }
+}
+
+/// The network round trip between a session's server and its client, cycles (0 for a
+/// local display).
+fn round_trip(spec: &DesktopSpec, c: &Clocks) -> Cycles {
+    spec.remote
+        .as_ref()
+        .map_or(0, |r| r.network.rtt_us * c.per_us)
 }
 
 /// The first tick of a clock (`phase + k * period`) at or after `t`.
