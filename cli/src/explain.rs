@@ -54,11 +54,11 @@ pub fn render(
     let Some(op) = Op::ALL.into_iter().find(|o| o.name() == op_name) else {
         let op_name = clean(op_name);
         let valid = Op::ALL.map(Op::name).join(", ");
-        // The old name is a mix of instruction classes now, not one path.
+        // The alias stands for a mix of instruction classes, not one path.
         let alias = op_name == "privileged_instruction";
         return Err(match (ko, alias) {
-            (true, true) => format!("`privileged_instruction`은 이제 명령 종류들의 섞음(mix 별칭)이라 경로가 하나가 아닙니다. 하나를 고르세요: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. 쓸 수 있는 연산: {valid}"),
-            (false, true) => format!("`privileged_instruction` is a mix of instruction classes now (a mix alias), not one path; pick one: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. Valid operations: {valid}"),
+            (true, true) => format!("`privileged_instruction`은 워크로드 mix에서 쓰는 별칭으로, 여러 명령 종류를 섞은 것이라 경로가 하나가 아닙니다. 하나를 고르세요: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. 쓸 수 있는 연산: {valid}"),
+            (false, true) => format!("`privileged_instruction` is a workload-mix alias for several instruction classes, not one path; pick one: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. Valid operations: {valid}"),
             (true, false) => format!("연산 `{op_name}`이(가) 없습니다. 쓸 수 있는 연산: {valid}"),
             (false, false) => format!("no operation `{op_name}`; valid operations: {valid}"),
         });

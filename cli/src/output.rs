@@ -807,7 +807,13 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     let answer = clean(&q.answer);
     if q.kind == sim_core::QuestionKind::Numeric {
         let tolerance = figure(q.tolerance_percent);
-        if ko {
+        if q.tolerance_percent == 0.0 {
+            let _ = writeln!(
+                out,
+                "  -> {answer} ({})",
+                tr(ko, "only this exact value is right", "이 값과 정확히 같아야 정답")
+            );
+        } else if ko {
             let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
         } else {
             let _ = writeln!(
