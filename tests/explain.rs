@@ -60,3 +60,37 @@ fn the_step_through_is_the_path_the_run_reports() {
         }
     }
 }
+
+#[test]
+fn an_l1_hypervisors_vmcs_access_is_shown_as_the_l1_hypervisors_with_its_own_cost() {
+    // nested-virtualization's l2 (Sandy Bridge, no VMCS shadowing): a CR0/CR4 write of the
+    // L2 guest is reflected to L1, whose 10 VMCS accesses each exit to L0. Those exits
+    // leave the L1 hypervisor (not a guest kernel), and L0 handles each with
+    // nested_vmcs_access_handler (200 cycles), not the ~2216-cycle generic handler.
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/nested-virtualization.toml"));
+    let l2 = s.platforms.iter().position(|p| p.name == "l2").expect("l2");
+    let e = explain(&s, l2, Op::CrWrite).expect("explain");
+    let nested: Vec<usize> = e
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.en.contains("L1 hypervisor's VMREAD"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(nested.len(), 11, "10 VMCS accesses and the VMRESUME");
+    for &i in &nested {
+        assert_eq!(
+            e.phases[i].layer,
+            sim_core::path::Layer::Hypervisor,
+            "phase {i}"
+        );
+    }
+    let access = &e.phases[nested[0] + 2];
+    assert_eq!(access.cycles, 200);
+    let source = access.source.as_ref().expect("source");
+    assert!(
+        source.en.starts_with("nested_vmcs_access_handler"),
+        "{}",
+        source.en
+    );
+}

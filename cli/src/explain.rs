@@ -214,10 +214,11 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
         out,
         "{} {}",
         pad(
-            if ko {
-                "    합계 (일괄 처리분은 한 번)"
-            } else {
-                "    total (batched steps once)"
+            match (ko, own.batch_every > 0) {
+                (true, true) => "    합계 (묶음 단계는 한 번만 셈)",
+                (false, true) => "    total (a batched step counted once)",
+                (true, false) => "    합계",
+                (false, false) => "    total",
             },
             W_NUM + W_KIND + W_LAYER + 2
         ),

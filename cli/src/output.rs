@@ -811,7 +811,11 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
             let _ = writeln!(
                 out,
                 "  -> {answer} ({})",
-                tr(ko, "only this exact value is right", "이 값과 정확히 같아야 정답")
+                tr(
+                    ko,
+                    "only this exact value is right",
+                    "이 값과 정확히 같아야 정답"
+                )
             );
         } else if ko {
             let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");

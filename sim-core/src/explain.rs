@@ -522,10 +522,16 @@ impl Expander<'_> {
                 "게스트 명령이 아닙니다: 게스트 실행 중 물리 인터럽트가 도착하여, CPU가 하이퍼바이저가 받도록 게스트를 떠납니다.".to_string(),
             ),
         };
+        // A nested_vmx exit leaves the L1 hypervisor (a guest of L0), not a guest kernel.
+        let (instr_layer, instr_category) = if reason == ExitReason::NestedVmx {
+            (Layer::Hypervisor, Category::Hypervisor)
+        } else {
+            (Layer::GuestKernel, Category::GuestKernel)
+        };
         out.push(Phase {
             kind: PhaseKind::GuestInstruction,
-            layer: Layer::GuestKernel,
-            category: Category::GuestKernel,
+            layer: instr_layer,
+            category: instr_category,
             cycles: 0,
             en: instr_en,
             ko: instr_ko,
@@ -558,10 +564,20 @@ impl Expander<'_> {
             };
             let decode = self.costs.exit_handler.min(h.cycles - inject_cycles);
             let emulate = h.cycles - inject_cycles - decode;
-            let decode_source = (
-                "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)",
-                "일반 exit 처리기 exit_handler (Agesen 외, USENIX ATC 2012: 처리기를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
-            );
+            let decode_source = if reason == ExitReason::NestedVmx
+                && h.cycles == self.costs.nested_vmcs_access_handler
+            {
+                // L0's short path for L1's VMCS accesses, not the generic handler.
+                (
+                    "nested_vmcs_access_handler: L0's emulation of one VMCS access (estimate: no figure in the reference)",
+                    "nested_vmcs_access_handler: L0가 VMCS 접근 하나를 에뮬레이션하는 비용 (추정: 참고 자료에 수치 없음)",
+                )
+            } else {
+                (
+                    "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)",
+                    "일반 exit 처리기 exit_handler (Agesen 외, USENIX ATC 2012: 처리기를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
+                )
+            };
             if emulate == 0 {
                 out.push(Phase {
                     kind: PhaseKind::Decode,
