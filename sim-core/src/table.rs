@@ -237,7 +237,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("{n} guest kernel(s) + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%", p.cpu.guest_kernel, p.cpu.host_os),
             format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {:.1}%, 호스트 OS {:.1}%", p.cpu.guest_kernel, p.cpu.host_os),
         ),
-        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::Kernel) => Text::new(
+        (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Kernel) => Text::new(
             format!("{n} guest kernel(s) + the hypervisor; guest kernel {:.1}% of CPU", p.cpu.guest_kernel),
             format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
