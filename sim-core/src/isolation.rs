@@ -198,10 +198,11 @@ pub fn attack_surface(stack: &Stack, instances: u64) -> AttackSurface {
             source: "Xen xen/include/public/xen.h: about 40 hypercall numbers; 2 PV back ends (block, network) (counts outside the reference file)".to_string(),
         },
         _ => {
-            let devices = if stack.io == IoModel::Emulated {
-                EMULATED_DEVICES
-            } else {
-                PV_DEVICES
+            let devices = match stack.io {
+                IoModel::Emulated => EMULATED_DEVICES,
+                IoModel::Paravirtual => PV_DEVICES,
+                // The assigned device is the guest's own: no virtual device to reach.
+                IoModel::Passthrough => 0,
             };
             let hypercalls = if stack.technique == Some(Technique::Hybrid) {
                 XEN_HYPERCALLS
@@ -216,6 +217,14 @@ pub fn attack_surface(stack: &Stack, instances: u64) -> AttackSurface {
                 PlatformKind::Vdi => (
                     "VM exits and virtual devices of the server; the display protocol from the network",
                     "서버의 VM exit와 가상 장치; 네트워크에서 오는 디스플레이 프로토콜",
+                ),
+                _ if stack.io == IoModel::Passthrough => (
+                    "VM exits of the hypervisor; the assigned device is the VM's own (its DMA confined by the IOMMU)",
+                    "하이퍼바이저의 VM exit; 할당된 장치는 VM 자신의 것 (DMA는 IOMMU가 제한)",
+                ),
+                _ if stack.driver_domain => (
+                    "VM exits of the hypervisor and the virtual devices of the driver domain (dom0)",
+                    "하이퍼바이저의 VM exit와 드라이버 도메인(dom0)의 가상 장치",
                 ),
                 _ => (
                     "VM exits and virtual devices of the hypervisor",
@@ -249,6 +258,33 @@ mod tests {
             microvm: false,
             ..Stack::native()
         }
+    }
+
+    #[test]
+    fn the_attack_surface_follows_where_the_devices_are() {
+        // Emulated: the basic exit reasons and a PC-like machine's devices (60 + 12);
+        // passthrough: the device is the VM's own, only the exits remain (60); with a
+        // driver domain the virtual devices live in dom0, not in the hypervisor.
+        let mut vm = stack(PlatformKind::Type1, Some(Technique::HardwareAssist));
+        vm.io = IoModel::Emulated;
+        assert_eq!(
+            attack_surface(&vm, 1).entry_points,
+            VMX_EXIT_REASONS + EMULATED_DEVICES
+        );
+        vm.io = IoModel::Passthrough;
+        let a = attack_surface(&vm, 1);
+        assert_eq!(a.entry_points, VMX_EXIT_REASONS);
+        assert!(
+            a.interface.en.contains("assigned device"),
+            "{}",
+            a.interface.en
+        );
+        vm.io = IoModel::Emulated;
+        vm.driver_domain = true;
+        assert!(attack_surface(&vm, 1)
+            .interface
+            .en
+            .contains("driver domain"));
     }
 
     #[test]
