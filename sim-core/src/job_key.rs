@@ -596,7 +596,7 @@ mod tests {
                     continue;
                 }
                 assert_eq!(a, b, "{file}: job {index}");
-                let mut outcome = |r: &mut Runner| {
+                let outcome = |r: &mut Runner| {
                     let mut job = r.take_job(index).expect("job");
                     while !job.advance(1 << 20) {}
                     json(&job.into_outcome())
