@@ -23,6 +23,7 @@
 //!    in the binary form ([`entry::worker_finish`]), bit-identical to the CLI's.
 //!
 //! Progress adds up the jobs' simulated cycles; cancelling terminates the busy workers.
+//! A worker's message wakes the run at once (no polling between messages).
 //! Workers are kept warm between runs (starting one compiles the module again). A page
 //! without module workers falls back to slicing the run on the main thread
 //! (`run::run_sliced`).
@@ -32,7 +33,10 @@ pub mod wire;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
@@ -45,8 +49,9 @@ use crate::state::{Knobs, Msg};
 /// Most workers in the pool, whatever the machine's core count: a scenario seldom has
 /// more jobs, and each worker holds its own copy of the module.
 pub const MAX_WORKERS: usize = 8;
-/// How often the page looks for the workers' messages and for a cancel.
-const POLL_MS: u32 = 2;
+/// How often a run looks for a cancel while no worker message comes (a message wakes
+/// the run at once).
+const CANCEL_POLL_MS: u32 = 10;
 /// From this many events expected of the jobs that run, a run's jobs are shared out
 /// over the pool; below, one worker runs them all: sharing costs each further worker
 /// reading and laying out the scenario, and the finishing worker waiting for and reading
@@ -190,20 +195,60 @@ struct Slot {
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
-type Inbox = Rc<RefCell<VecDeque<(usize, Event)>>>;
+/// A run's messages, by worker, and the run waiting for the next one.
+#[derive(Default)]
+struct InboxState {
+    events: VecDeque<(usize, Event)>,
+    waker: Option<Waker>,
+}
+
+type Inbox = Rc<RefCell<InboxState>>;
+
+/// Queues `event` and wakes the run if it waits.
+fn deliver(inbox: &Inbox, event: (usize, Event)) {
+    let waker = {
+        let mut inbox = inbox.borrow_mut();
+        inbox.events.push_back(event);
+        inbox.waker.take()
+    };
+    if let Some(waker) = waker {
+        waker.wake();
+    }
+}
+
+/// The run's next message, or `None` once `timer` fires first.
+struct NextEvent<'a> {
+    inbox: &'a Inbox,
+    timer: TimeoutFuture,
+}
+
+impl Future for NextEvent<'_> {
+    type Output = Option<(usize, Event)>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        {
+            let mut inbox = self.inbox.borrow_mut();
+            if let Some(event) = inbox.events.pop_front() {
+                return Poll::Ready(Some(event));
+            }
+            inbox.waker = Some(cx.waker().clone());
+        }
+        Pin::new(&mut self.timer).poll(cx).map(|()| None)
+    }
+}
 
 impl Slot {
     fn new(worker: web_sys::Worker, id: usize, inbox: &Inbox) -> Slot {
         let on_message = {
             let inbox = inbox.clone();
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                inbox.borrow_mut().push_back((id, Event::Message(e.data())));
+                deliver(&inbox, (id, Event::Message(e.data())));
             })
         };
         let on_error = {
             let inbox = inbox.clone();
             Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-                inbox.borrow_mut().push_back((id, Event::Failed));
+                deliver(&inbox, (id, Event::Failed));
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -433,9 +478,11 @@ impl Pool<'_> {
                 self.end();
                 return Some(Err(RunEnd::Cancelled));
             }
-            let next = self.inbox.borrow_mut().pop_front();
-            let Some((id, event)) = next else {
-                TimeoutFuture::new(POLL_MS).await;
+            let next = NextEvent {
+                inbox: &self.inbox,
+                timer: TimeoutFuture::new(CANCEL_POLL_MS),
+            };
+            let Some((id, event)) = next.await else {
                 continue;
             };
             let message = match event {
