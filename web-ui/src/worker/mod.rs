@@ -565,9 +565,7 @@ impl Pool<'_> {
         longest_first.sort_by_key(|&j| std::cmp::Reverse(self.expected[j]));
         let mut shares = vec![(0u64, Vec::new()); alive.len()];
         for job in longest_first {
-            let least = (0..shares.len())
-                .min_by_key(|&k| shares[k].0)
-                .unwrap_or(0);
+            let least = (0..shares.len()).min_by_key(|&k| shares[k].0).unwrap_or(0);
             shares[least].0 += self.expected[job];
             shares[least].1.push(job);
         }
@@ -580,8 +578,11 @@ impl Pool<'_> {
             let posted = (0..alive.len())
                 .map(|d| alive[(k + d) % alive.len()])
                 .find(|&id| {
-                    self.request
-                        .post(&self.slots[id].worker, "jobs", &[("indices", indices(&share))])
+                    self.request.post(
+                        &self.slots[id].worker,
+                        "jobs",
+                        &[("indices", indices(&share))],
+                    )
                 });
             if let Some(id) = posted {
                 self.slots[id].jobs.extend(share);
