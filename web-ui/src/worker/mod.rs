@@ -55,11 +55,13 @@ const CANCEL_POLL_MS: u32 = 10;
 /// From this many events expected of the jobs that run, a run's jobs are shared out
 /// over the pool; below, one worker runs them all: sharing costs each further worker
 /// reading and laying out the scenario, and the finishing worker waiting for and reading
-/// the others' outcomes, some milliseconds, which pays for jobs of some tens of
-/// milliseconds (README, "The web page", has the measurements). A job is expected to
-/// take the events it took in the last run of the same text (any settings), else
-/// sim-core's estimate shared out evenly over the jobs, over [`ESTIMATE_OVER_REAL`].
-pub const POOL_MIN_EVENTS: u64 = 200_000;
+/// the others' outcomes, a few milliseconds, about what half of 100 000 events take in
+/// wasm. Measured on the library (2 cores, both ways interleaved on each scenario,
+/// 2026-12-02): sharing paid from about 70 000 to 150 000 events to run on, lost below
+/// (README, "The web page"). A job is expected to take the events it took in the last
+/// run of the same text (any settings), else sim-core's estimate shared out evenly over
+/// the jobs, over [`ESTIMATE_OVER_REAL`].
+pub const POOL_MIN_EVENTS: u64 = 100_000;
 /// sim-core's estimate is an upper bound: 4 to 13 times the real count on most of the
 /// library (up to 200 times where operations mostly block), for a text never run yet.
 const ESTIMATE_OVER_REAL: u64 = 8;
