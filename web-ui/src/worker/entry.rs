@@ -11,8 +11,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{JobOutcome, RunOptions, RunResult, Runner, Scenario};
-use crate::run::MAX_EVENTS;
+use crate::core::{JobOutcome, RunResult, Runner};
 use crate::state::{Knobs, Msg};
 
 /// Events between two progress messages of a worker.
@@ -70,15 +69,7 @@ fn build_runner(file: &str, text: &str, knobs_json: &str, trace: bool) -> Result
         en: format!("internal error: bad settings for the worker: {e}"),
         ko: format!("내부 오류: 워커에 보낸 설정이 잘못되었습니다: {e}"),
     })?;
-    let scenario = Scenario::from_toml(file, text)
-        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
-        .map_err(|e| Msg::of_error(&e))?;
-    scenario
-        .runner(RunOptions {
-            trace,
-            max_events: MAX_EVENTS,
-        })
-        .map_err(sim_failed)
+    super::runner_for(file, text, &knobs, trace).map(|(runner, _)| runner)
 }
 
 /// The result in the binary form (a `Uint8Array`), or the error envelope (a string).

@@ -326,6 +326,31 @@ fn indices(jobs: &[usize]) -> JsValue {
         .into()
 }
 
+/// The runner of `text` with the page's settings, not advanced, and sim-core's estimate
+/// of its events, or the reason there is none (in both languages). The one place the page
+/// reads a scenario to run it (the main thread, each worker, the sliced fallback): one
+/// copy of sim-core's layout code in the module.
+pub(crate) fn runner_for(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+    trace: bool,
+) -> Result<(crate::core::Runner, u64), Msg> {
+    let scenario = crate::core::Scenario::from_toml(file, text)
+        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
+        .map_err(|e| Msg::of_error(&e))?;
+    let runner = scenario
+        .runner(RunOptions {
+            trace,
+            max_events: crate::run::MAX_EVENTS,
+        })
+        .map_err(|e| match crate::run::sim_failed(e) {
+            RunEnd::Failed(m) => m,
+            RunEnd::Cancelled => Msg::default(),
+        })?;
+    Ok((runner, scenario.estimated_events()))
+}
+
 /// Runs the scenario in the pool. `None`: no worker could be used (the caller runs it
 /// on the main thread instead).
 pub async fn run(
@@ -339,18 +364,9 @@ pub async fn run(
     // Reading the scenario and laying out its jobs here is not simulating (the editor
     // validates the text on every edit): it tells how many jobs there are and which of
     // them an earlier run already did.
-    let scenario = match crate::core::Scenario::from_toml(file, text)
-        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
-    {
-        Ok(s) => s,
-        Err(e) => return Some(Err(RunEnd::Failed(Msg::of_error(&e)))),
-    };
-    let runner = match scenario.runner(RunOptions {
-        trace,
-        max_events: crate::run::MAX_EVENTS,
-    }) {
-        Ok(r) => r,
-        Err(e) => return Some(Err(crate::run::sim_failed(e))),
+    let (runner, estimate) = match runner_for(file, text, knobs, trace) {
+        Ok(laid_out) => laid_out,
+        Err(m) => return Some(Err(RunEnd::Failed(m))),
     };
     let keys: Vec<Option<JobKey>> = (0..runner.job_count()).map(|i| runner.job_key(i)).collect();
     drop(runner);
@@ -397,7 +413,7 @@ pub async fn run(
     // out and to balance the shares.
     let expected: Vec<u64> = LAST_EVENTS.with(|last| match &*last.borrow() {
         Some((f, t, e)) if f == file && t == text && e.len() == jobs => e.clone(),
-        _ => vec![scenario.estimated_events() / jobs.max(1) as u64 / ESTIMATE_OVER_REAL; jobs],
+        _ => vec![estimate / jobs.max(1) as u64 / ESTIMATE_OVER_REAL; jobs],
     });
     let to_run: u64 = todo.iter().map(|&i| expected[i]).sum();
     let wanted = if to_run >= POOL_FROM.with(Cell::get) {
@@ -563,10 +579,15 @@ impl Pool<'_> {
         if alive.is_empty() || jobs.is_empty() {
             return;
         }
-        let mut longest_first = jobs.to_vec();
-        longest_first.sort_by_key(|&j| std::cmp::Reverse(self.expected[j]));
+        let mut left = jobs.to_vec();
         let mut shares = vec![(0u64, Vec::new()); alive.len()];
-        for job in longest_first {
+        while !left.is_empty() {
+            // The longest job left, the first of equals (a few dozen jobs at most: no
+            // sort, whose code would weigh more in the page than this loop).
+            let at = (0..left.len())
+                .max_by_key(|&k| (self.expected[left[k]], std::cmp::Reverse(k)))
+                .unwrap_or(0);
+            let job = left.remove(at);
             let least = (0..shares.len()).min_by_key(|&k| shares[k].0).unwrap_or(0);
             shares[least].0 += self.expected[job];
             shares[least].1.push(job);
