@@ -538,7 +538,7 @@ mod tests {
         let base = keys(&runner(&file, &text, 700, None));
         // The same inputs give the same keys.
         assert_eq!(base, keys(&runner(&file, &text, 700, None)));
-        // Another duration, seed or text: no job keeps its key.
+        // Another duration or seed: no job keeps its key.
         let longer = keys(&runner(&file, &text, 700, Some(77)));
         let seeded = {
             let s = Scenario::from_toml(&file, &text)
@@ -552,7 +552,11 @@ mod tests {
                 .expect("valid");
             keys(&s.runner(RunOptions::default()).expect("runner"))
         };
-        for other in [&longer, &seeded] {
+        // Another text: one cost every platform's system calls read (smoke's workloads
+        // make system calls on every platform, natively too).
+        let costlier = format!("{text}\n[costs]\nsyscall_native = 300\n");
+        let costlier = keys(&runner(&file, &costlier, 700, None));
+        for other in [&longer, &seeded, &costlier] {
             assert!(base.iter().all(|k| !other.contains(k)), "a key survived");
         }
         // A trace changes the platform jobs (their outcome holds the timeline).
