@@ -31,7 +31,7 @@ pub enum RunEnd {
     Failed(Msg),
 }
 
-pub(crate) fn sim_failed(e: crate::core::SimError) -> RunEnd {
+fn sim_failed(e: crate::core::SimError) -> RunEnd {
     RunEnd::Failed(Msg {
         en: e.message_in(crate::core::text::Lang::En),
         ko: e.message_in(crate::core::text::Lang::Ko),

@@ -52,7 +52,8 @@ fn keep_runner(key: RunnerKey, runner: Runner) {
     CACHED.with(|c| *c.borrow_mut() = Some((key, runner)));
 }
 
-fn sim_failed(e: crate::core::SimError) -> Msg {
+/// A run's error in both page languages.
+pub(super) fn sim_failed(e: crate::core::SimError) -> Msg {
     Msg {
         en: e.message_in(crate::core::text::Lang::En),
         ko: e.message_in(crate::core::text::Lang::Ko),

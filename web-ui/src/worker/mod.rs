@@ -344,10 +344,7 @@ pub(crate) fn runner_for(
             trace,
             max_events: crate::run::MAX_EVENTS,
         })
-        .map_err(|e| match crate::run::sim_failed(e) {
-            RunEnd::Failed(m) => m,
-            RunEnd::Cancelled => Msg::default(),
-        })?;
+        .map_err(entry::sim_failed)?;
     Ok((runner, scenario.estimated_events()))
 }
 
