@@ -1,15 +1,17 @@
 // A simulation worker of the page's pool: loads the same wasm module as the page and
 // answers one request at a time (web-ui/src/worker/), so that the page's main thread
-// never simulates. Requests carry {kind, file, text, knobs, trace}:
-//   kind 'run'    -> the whole scenario: {kind: 'done', answer} (the result or the error)
-//   kind 'job'    -> job `index`: {kind: 'plan', jobs} once the scenario is read, then
-//                    {kind: 'outcome', bytes, index} (the job's outcome), or
-//                    {kind: 'done', answer, index} with the error
-//   kind 'finish' -> the result from every job's `outcomes`: {kind: 'done', answer}
-// and {kind: 'progress', done, total, index} (simulated cycles) while a run or job goes on.
+// never simulates. Requests carry {kind, run, file, text, knobs, trace} (`run`: the
+// page's run number; a worker keeps the runner it built for a run between requests):
+//   kind 'jobs'   -> runs jobs `indices` in turn: {kind: 'outcome', index, bytes, events}
+//                    for each (the job's outcome and the events it took), or
+//                    {kind: 'done', answer} with the error
+//   kind 'finish' -> the result from the worker's own jobs of the run and the `outcomes`
+//                    of jobs `indices` (other workers', or kept from an earlier run):
+//                    {kind: 'done', answer}
+// and {kind: 'progress', index, done, total} (simulated cycles) while a job goes on.
 // Outcomes and results are Uint8Arrays (web-ui/src/worker/wire.rs; their buffers are
 // transferred, not copied); an error is the JSON text {"error": {"en", "ko"}}.
-import init, { worker_run, worker_job, worker_finish } from './pkg/web_ui.js';
+import init, { worker_jobs, worker_finish } from './pkg/web_ui.js';
 
 const ready = init();
 
@@ -18,20 +20,15 @@ const post = (message, bytes) => self.postMessage(message, bytes instanceof Uint
 
 self.onmessage = async (event) => {
   await ready;
-  const { kind, file, text, knobs, trace } = event.data;
-  const index = event.data.index;
-  const progress = (done, total) => self.postMessage({ kind: 'progress', done, total, index });
-  if (kind === 'job') {
-    const plan = (jobs) => self.postMessage({ kind: 'plan', jobs });
-    const out = worker_job(file, text, knobs, trace, index, plan, progress);
-    // A failed job answers with its error, as a whole run would.
-    if (typeof out === 'string') post({ kind: 'done', answer: out, index });
-    else post({ kind: 'outcome', bytes: out, index }, out);
+  const { kind, run, file, text, knobs, trace } = event.data;
+  if (kind === 'jobs') {
+    const outcome = (index, bytes, events) => post({ kind: 'outcome', index, bytes, events }, bytes);
+    const progress = (index, done, total) => self.postMessage({ kind: 'progress', index, done, total });
+    const error = worker_jobs(run, file, text, knobs, trace, event.data.indices, outcome, progress);
+    // A failed job answers with its error, as a failed run would.
+    if (typeof error === 'string') post({ kind: 'done', answer: error });
   } else if (kind === 'finish') {
-    const answer = worker_finish(file, text, knobs, trace, event.data.outcomes);
-    post({ kind: 'done', answer }, answer);
-  } else {
-    const answer = worker_run(file, text, knobs, trace, progress);
+    const answer = worker_finish(run, file, text, knobs, trace, event.data.indices, event.data.outcomes);
     post({ kind: 'done', answer }, answer);
   }
 };

@@ -37,6 +37,7 @@ pub mod explain;
 pub mod export_csv;
 pub mod hardware;
 pub mod isolation;
+pub mod job_key;
 pub mod lifecycle;
 pub mod machine;
 pub mod memory;
@@ -57,6 +58,7 @@ mod toml_reader;
 
 pub use assignment::Assignment;
 pub use costs::{CostTable, CpuGeneration};
+pub use job_key::JobKey;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};

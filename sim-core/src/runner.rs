@@ -2,6 +2,7 @@
 //! slices of events so that callers (a CLI, a browser tab) stay responsive.
 
 use crate::isolation::{attack_surface, blast_radius, failed_component, FaultKind, FaultResult};
+use crate::job_key::JobKey;
 use crate::lifecycle::{self, LifecycleResult};
 use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
 use crate::memory::{self, MemoryResult};
@@ -534,6 +535,27 @@ impl Runner {
             self.jobs[index].spec.clone(),
             self.event_per_item,
         ))
+    }
+
+    /// What job `index` reads, as a [`JobKey`]: a finished job of any run (any scenario)
+    /// whose key was equal produced the outcome this job would, bit for bit, and may be
+    /// given back for it with [`Runner::complete_reused`] instead of running it. `None`
+    /// if there is no such job (or its key could not be made: never reuse it then).
+    pub fn job_key(&self, index: usize) -> Option<JobKey> {
+        JobKey::of(&self.jobs.get(index)?.spec, self.event_per_item)
+    }
+
+    /// The spec job `index` builds its machine from (tests).
+    #[cfg(test)]
+    pub(crate) fn job_spec(&self, index: usize) -> &MachineSpec {
+        &self.jobs[index].spec
+    }
+
+    /// Completes job `index` with `outcome`, the figures of a finished job (of this or an
+    /// earlier runner) whose [`Runner::job_key`] equalled this job's: the caller checked
+    /// the keys. Its events count against the run's cap, as a run job's would.
+    pub fn complete_reused(&mut self, index: usize, outcome: JobOutcome) -> Result<(), SimError> {
+        self.complete_outcome(JobOutcome { index, ..outcome })
     }
 
     /// Gives back a finished job taken with [`Runner::take_jobs`]; its events count

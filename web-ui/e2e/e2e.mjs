@@ -923,21 +923,29 @@ if (process.env.VIRTSIM_BIN) {
       const path = join(SCEN_DIR, f);
       const cli = execFileSync(process.env.VIRTSIM_BIN, ['run', path, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const text = readFileSync(path, 'utf8');
-      // The way the page runs it: whole in one Web Worker (a library scenario is below the
-      // pool's threshold), and split over the pool (threshold 0), the result crossing as JSON.
-      const [whole, pooled] = await fresh.evaluate(async ([file, text]) => {
+      // The way the page runs it: in one Web Worker (a library scenario is below the
+      // pool's threshold) and split over the pool (threshold 0), both fresh (no outcome
+      // kept from an earlier run), the result crossing in wire.rs's binary form; then
+      // again with every job's outcome kept from the run before (equal job keys).
+      const [whole, pooled, kept, reused] = await fresh.evaluate(async ([file, text]) => {
         const m = await import('./pkg/web_ui.js');
+        m.worker_reuse(false);
         const whole = await m.result_json_as_page_runs(file, text);
         m.worker_pool_from(0);
+        let pooled;
         try {
-          return [whole, await m.result_json_as_page_runs(file, text)];
+          pooled = await m.result_json_as_page_runs(file, text);
         } finally {
-          m.worker_pool_from(20000000);
+          m.worker_pool_from(-1);
         }
+        m.worker_reuse(true);
+        const before = m.worker_reused();
+        const kept = await m.result_json_as_page_runs(file, text);
+        return [whole, pooled, kept, m.worker_reused() - before];
       }, [f, text]);
-      const a = sha256(cli.trimEnd()), b = sha256(whole.trimEnd()), c = sha256(pooled.trimEnd());
-      const same = a === b && a === c;
-      console.log(`     ${f}: cli ${a.slice(0, 16)} web ${b.slice(0, 16)} pool ${c.slice(0, 16)} ${same ? 'equal' : 'DIFFERENT'}`);
+      const a = sha256(cli.trimEnd()), b = sha256(whole.trimEnd()), c = sha256(pooled.trimEnd()), d = sha256(kept.trimEnd());
+      const same = a === b && a === c && a === d && reused >= 2;
+      console.log(`     ${f}: cli ${a.slice(0, 16)} web ${b.slice(0, 16)} pool ${c.slice(0, 16)} kept ${d.slice(0, 16)} (${reused} jobs kept) ${same ? 'equal' : 'DIFFERENT'}`);
       if (!same) mismatches.push(f);
     }
     const workerRuns = await fresh.evaluate(async () => (await import('./pkg/web_ui.js')).worker_runs());
@@ -992,6 +1000,8 @@ if (process.env.MEASURE || process.env.MEASURE_ONLY) {
     console.log(`re-run after slider change, ${builtin[i]}: median ${times[2].toFixed(1)} ms, max ${times[4].toFixed(1)} ms`);
   }
   console.log(`re-run medians: the slowest ${Math.max(...medians).toFixed(1)} ms (target: at most 50 ms for every built-in scenario)`);
+  const kept = await p.evaluate(async () => (await import('./pkg/web_ui.js')).worker_reused());
+  console.log(`job outcomes kept from the run before instead of running the job (unchanged inputs), over those runs: ${kept}`);
   let tasks = await p.evaluate(() => window.__longTasks.splice(0));
   console.log(`main-thread long tasks during those runs (scenario switches included): ${tasks.length}, the longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
   // A large run: the biggest of this shape whose estimate the page accepts (its budget is on

@@ -70,10 +70,29 @@ pub fn worker_pool_most() -> u32 {
 }
 
 /// Splits runs over the worker pool from `events` estimated events on (the browser tests
-/// set 0 to check the pool's results; the page's default is `worker::POOL_MIN_EVENTS`).
+/// set 0 to check the pool's results; a negative number restores the page's default,
+/// `worker::POOL_MIN_EVENTS`).
 #[wasm_bindgen]
 pub fn worker_pool_from(events: f64) {
-    worker::set_pool_from(events as u64);
+    worker::set_pool_from(if events < 0.0 {
+        worker::POOL_MIN_EVENTS
+    } else {
+        events as u64
+    });
+}
+
+/// Turns on or off (the page's default: on) the reuse of the last run's outcomes of jobs
+/// whose inputs did not change; off also forgets them (the browser tests compare fresh
+/// runs with the CLI).
+#[wasm_bindgen]
+pub fn worker_reuse(on: bool) {
+    worker::set_reuse(on);
+}
+
+/// Job outcomes the page took from its last run instead of running the job, so far.
+#[wasm_bindgen]
+pub fn worker_reused() -> u32 {
+    worker::reused()
 }
 
 /// Names of the built-in scenario files, in library order.

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo_timers::future::TimeoutFuture;
 
 use crate::clock::now_ms;
-use crate::core::{RunOptions, RunResult, Scenario};
+use crate::core::RunResult;
 use crate::state::{Knobs, Msg};
 
 /// Time one slice may take before yielding to the browser.
@@ -89,15 +89,8 @@ async fn main_thread_sliced(
     progress: impl Fn(u64, u64),
     t0: f64,
 ) -> Result<Finished, RunEnd> {
-    let scenario = Scenario::from_toml(file, text)
-        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
-        .map_err(|e| RunEnd::Failed(Msg::of_error(&e)))?;
-    let mut runner = scenario
-        .runner(RunOptions {
-            trace,
-            max_events: MAX_EVENTS,
-        })
-        .map_err(sim_failed)?;
+    let (mut runner, _) =
+        crate::worker::runner_for(file, text, knobs, trace).map_err(RunEnd::Failed)?;
     let mut done = (0, 0);
     loop {
         let slice_start = now_ms();

@@ -1,55 +1,59 @@
-//! What runs inside a simulation worker (`static/worker.js` calls these): a whole
-//! scenario ([`worker_run`]), one job of it for the pool ([`worker_job`]), or the
-//! assembly of the result from every job's outcome ([`worker_finish`]). Each builds the
-//! same sim-core `Runner` from the scenario text, the page's settings and the seed, so a
-//! job run in one worker completes the runner of another exactly as if it had run there.
-//! Outcomes and results cross in the binary form of [`super::wire`]; errors as JSON.
+//! What runs inside a simulation worker (`static/worker.js` calls these): some jobs of a
+//! scenario for the page's pool ([`worker_jobs`]: platforms, baselines, sweep points),
+//! then, in the worker the page picks, the assembly of the result from every job's
+//! outcome ([`worker_finish`]). Each worker builds the same sim-core `Runner` from the
+//! scenario text, the page's settings and the seed, so a job run in one worker (or kept
+//! from an earlier run with an equal `JobKey`) completes the runner of another exactly
+//! as if it had run there. Outcomes and results cross in the binary form of
+//! [`super::wire`]; errors as JSON.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{JobOutcome, RunOptions, RunResult, Runner, Scenario};
-use crate::run::MAX_EVENTS;
+use crate::core::{JobOutcome, RunResult, Runner};
 use crate::state::{Knobs, Msg};
 
 /// Events between two progress messages of a worker.
 const PROGRESS_EVERY_EVENTS: u64 = 1_000_000;
 
-/// What a runner was built from: file name, text, settings (JSON) and the trace flag.
-type RunnerKey = (String, String, String, bool);
+/// What a runner was built for: the page's run number, file name, text, settings (JSON)
+/// and the trace flag.
+type RunnerKey = (u32, String, String, String, bool);
 
 thread_local! {
-    /// The runner this worker built for its last job, with what it was built from: its
-    /// next job of the same run, or the finishing work, takes from it instead of reading
-    /// and validating the scenario again (a few milliseconds per job).
+    /// The runner this worker built for its jobs of a run, holding their outcomes, with
+    /// what it was built for: more jobs of the same run, or the finishing work, continue
+    /// with it (its own jobs' outcomes need not cross back, and the scenario is read and
+    /// validated once per worker and run).
     static CACHED: RefCell<Option<(RunnerKey, Runner)>> = const { RefCell::new(None) };
 }
 
-/// The cached runner if it was built from the same inputs, else a new one.
-fn cached_runner(file: &str, text: &str, knobs_json: &str, trace: bool) -> Result<Runner, Msg> {
-    let cached = CACHED.with(|c| c.borrow_mut().take());
-    match cached {
-        Some((key, runner))
-            if key.0 == file && key.1 == text && key.2 == knobs_json && key.3 == trace =>
-        {
-            Ok(runner)
-        }
-        _ => build_runner(file, text, knobs_json, trace),
-    }
-}
-
-fn keep_runner(file: &str, text: &str, knobs_json: &str, trace: bool, runner: Runner) {
-    let key = (
+fn key_of(run: u32, file: &str, text: &str, knobs_json: &str, trace: bool) -> RunnerKey {
+    (
+        run,
         file.to_owned(),
         text.to_owned(),
         knobs_json.to_owned(),
         trace,
-    );
+    )
+}
+
+/// The cached runner if it was built for the same run, else a new one.
+fn cached_runner(key: &RunnerKey) -> Result<Runner, Msg> {
+    let cached = CACHED.with(|c| c.borrow_mut().take());
+    match cached {
+        Some((k, runner)) if k == *key => Ok(runner),
+        _ => build_runner(&key.1, &key.2, &key.3, key.4),
+    }
+}
+
+fn keep_runner(key: RunnerKey, runner: Runner) {
     CACHED.with(|c| *c.borrow_mut() = Some((key, runner)));
 }
 
-fn sim_failed(e: crate::core::SimError) -> Msg {
+/// A run's error in both page languages.
+pub(super) fn sim_failed(e: crate::core::SimError) -> Msg {
     Msg {
         en: e.message_in(crate::core::text::Lang::En),
         ko: e.message_in(crate::core::text::Lang::Ko),
@@ -66,15 +70,7 @@ fn build_runner(file: &str, text: &str, knobs_json: &str, trace: bool) -> Result
         en: format!("internal error: bad settings for the worker: {e}"),
         ko: format!("내부 오류: 워커에 보낸 설정이 잘못되었습니다: {e}"),
     })?;
-    let scenario = Scenario::from_toml(file, text)
-        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
-        .map_err(|e| Msg::of_error(&e))?;
-    scenario
-        .runner(RunOptions {
-            trace,
-            max_events: MAX_EVENTS,
-        })
-        .map_err(sim_failed)
+    super::runner_for(file, text, &knobs, trace).map(|(runner, _)| runner)
 }
 
 /// The result in the binary form (a `Uint8Array`), or the error envelope (a string).
@@ -92,115 +88,101 @@ fn to_wire<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Msg> {
     })
 }
 
-fn report(progress: &js_sys::Function, done: u64, total: u64) {
-    let _ = progress.call2(
-        &JsValue::NULL,
-        &JsValue::from_f64(done as f64),
-        &JsValue::from_f64(total as f64),
-    );
-}
-
-/// Runs a whole scenario in one worker: `knobs_json` is the page's [`Knobs`] as JSON;
-/// `progress(done, total)` is called every million events. Returns the `RunResult` in
-/// the binary form (a `Uint8Array`) or `{"error": {"en": ..., "ko": ...}}` as JSON text.
+/// Runs jobs `indices` of the scenario (platforms, baselines or sweep points) for the
+/// page's pool, in order, in the runner of run number `run` (built now if this worker has
+/// none for it). `outcome(index, bytes, events)` gets each job's outcome (sim-core's
+/// `JobOutcome`) in the binary form, a `Uint8Array`, and its events, as it finishes (the page keeps it
+/// for later runs and passes it to the finishing worker); `progress(index, done, total)`
+/// reports a job's simulated cycles. The runner keeps the outcomes for
+/// [`worker_finish`]. Returns `undefined`, or the error envelope (a string).
 #[wasm_bindgen]
-pub fn worker_run(
+#[allow(clippy::too_many_arguments)]
+pub fn worker_jobs(
+    run: u32,
     file: &str,
     text: &str,
     knobs_json: &str,
     trace: bool,
+    indices: Vec<u32>,
+    outcome: &js_sys::Function,
     progress: &js_sys::Function,
 ) -> JsValue {
-    let run = || -> Result<RunResult, Msg> {
-        let mut runner = build_runner(file, text, knobs_json, trace)?;
-        while !runner.is_finished() {
-            let p = runner.advance(PROGRESS_EVERY_EVENTS).map_err(sim_failed)?;
-            report(progress, p.done, p.total);
-        }
-        runner.finish().map_err(sim_failed)
-    };
-    result_or_error(run())
-}
-
-/// Runs job `index` of the scenario (a platform, a baseline or a sweep point) for the
-/// page's pool. `plan(jobs)` is called once the runner is built, with the scenario's
-/// number of jobs (the page hands the others to other workers meanwhile);
-/// `progress(done, total)` reports the job's simulated cycles. Returns the job's
-/// outcome (sim-core's `JobOutcome`) in the binary form, a `Uint8Array`, or the error
-/// envelope, a string.
-#[wasm_bindgen]
-pub fn worker_job(
-    file: &str,
-    text: &str,
-    knobs_json: &str,
-    trace: bool,
-    index: u32,
-    plan: &js_sys::Function,
-    progress: &js_sys::Function,
-) -> JsValue {
-    let run = || -> Result<Vec<u8>, Msg> {
-        let mut runner = cached_runner(file, text, knobs_json, trace)?;
-        let _ = plan.call1(
-            &JsValue::NULL,
-            &JsValue::from_f64(runner.job_count() as f64),
-        );
-        let index = index as usize;
-        let job = match runner.take_job(index) {
-            Some(job) => Some(job),
-            // This runner already gave that job out (the same run started again).
-            None => {
-                runner = build_runner(file, text, knobs_json, trace)?;
-                runner.take_job(index)
-            }
-        };
+    let key = key_of(run, file, text, knobs_json, trace);
+    let work = || -> Result<(), Msg> {
+        let mut runner = cached_runner(&key)?;
         let max_events = runner.max_events();
         let limit_error = runner.limit_error();
-        keep_runner(file, text, knobs_json, trace, runner);
-        let mut job = job.ok_or_else(|| Msg {
-            en: format!("internal error: the scenario has no job {index}"),
-            ko: format!("내부 오류: 시나리오에 작업 {index}이(가) 없습니다"),
-        })?;
-        loop {
-            let done = job.advance(PROGRESS_EVERY_EVENTS);
-            // The same cap as one runner's: the coordinator adds the jobs' events up.
-            if job.events() > max_events {
-                return Err(sim_failed(limit_error.clone()));
+        for index in indices {
+            let mut job = runner.take_job(index as usize).ok_or_else(|| Msg {
+                en: format!("internal error: the scenario has no job {index} to run"),
+                ko: format!("내부 오류: 시나리오에 실행할 작업 {index}이(가) 없습니다"),
+            })?;
+            loop {
+                let done = job.advance(PROGRESS_EVERY_EVENTS);
+                // The same cap as one runner's: the runner adds the jobs' events up.
+                if job.events() > max_events {
+                    return Err(sim_failed(limit_error.clone()));
+                }
+                let p = job.progress();
+                let _ = progress.call3(
+                    &JsValue::NULL,
+                    &JsValue::from(index),
+                    &JsValue::from_f64(p.done as f64),
+                    &JsValue::from_f64(p.total as f64),
+                );
+                if done {
+                    break;
+                }
             }
-            let p = job.progress();
-            report(progress, p.done, p.total);
-            if done {
-                break;
-            }
+            let job = job.into_outcome();
+            let bytes = to_wire(&job)?;
+            let events = job.events();
+            runner.complete_outcome(job).map_err(sim_failed)?;
+            let _ = outcome.call3(
+                &JsValue::NULL,
+                &JsValue::from(index),
+                &js_sys::Uint8Array::from(&bytes[..]),
+                &JsValue::from_f64(events as f64),
+            );
         }
-        to_wire(&job.into_outcome())
+        keep_runner(key.clone(), runner);
+        Ok(())
     };
-    match run() {
-        Ok(bytes) => js_sys::Uint8Array::from(&bytes[..]).into(),
+    match work() {
+        Ok(()) => JsValue::UNDEFINED,
         Err(m) => JsValue::from_str(&error_json(&m)),
     }
 }
 
-/// Completes the scenario's runner with every job's outcome (the `Uint8Array`s of
-/// [`worker_job`], any order) and returns the result as [`worker_run`] does.
+/// Completes the runner of run number `run` (the one [`worker_jobs`] left here, with its
+/// own jobs' outcomes, or a new one) with the outcomes of every other job, `outcomes[k]`
+/// (bytes of [`worker_jobs`], from another worker or kept from an earlier run whose job
+/// had the same `JobKey`) for job `indices[k]`, and returns the `RunResult` in the binary
+/// form (a `Uint8Array`) or the error envelope (a string).
 #[wasm_bindgen]
 pub fn worker_finish(
+    run: u32,
     file: &str,
     text: &str,
     knobs_json: &str,
     trace: bool,
+    indices: Vec<u32>,
     outcomes: js_sys::Array,
 ) -> JsValue {
-    let run = || -> Result<RunResult, Msg> {
-        let mut runner = cached_runner(file, text, knobs_json, trace)?;
-        for bytes in outcomes.iter() {
+    let key = key_of(run, file, text, knobs_json, trace);
+    let work = || -> Result<RunResult, Msg> {
+        let mut runner = cached_runner(&key)?;
+        for (index, bytes) in indices.into_iter().zip(outcomes.iter()) {
             let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
             let outcome: JobOutcome = super::wire::from_bytes(&bytes).map_err(|e| Msg {
                 en: format!("internal error: a job's outcome could not be read: {e}"),
                 ko: format!("내부 오류: 작업 결과를 읽을 수 없습니다: {e}"),
             })?;
-            runner.complete_outcome(outcome).map_err(sim_failed)?;
+            runner
+                .complete_reused(index as usize, outcome)
+                .map_err(sim_failed)?;
         }
         runner.finish().map_err(sim_failed)
     };
-    result_or_error(run())
+    result_or_error(work())
 }

@@ -2,51 +2,69 @@
 //! (`static/worker.js`, up to `navigator.hardwareConcurrency` of them, at most
 //! [`MAX_WORKERS`]) that load the same wasm module and run a scenario's jobs (each
 //! platform, native baseline and sweep point) side by side. The main thread only hands
-//! out jobs and relays texts; it never simulates:
+//! out jobs and relays bytes; it never simulates:
 //!
-//! 1. the first worker builds the runner, tells how many jobs there are (`plan`) and
-//!    runs job 0 ([`entry::worker_job`]); the page then posts every other job at once,
-//!    in turn to each worker (a worker runs its messages in order, keeping the runner it
-//!    built, so there is no round trip through the main thread between two jobs);
-//! 2. every job's outcome comes back as sim-core's `JobOutcome` in the binary form of
+//! 1. the main thread reads the scenario and lays out its jobs (sim-core's `Runner`,
+//!    not advanced) to learn each job's `JobKey`, everything the job reads. A job whose
+//!    key the last successful run had keeps that run's outcome (a slider that changes
+//!    only what some jobs read, like the VM exit cost for containers and the native
+//!    baselines, re-runs only the others: a job is a pure function of its key, so the
+//!    result stays bit-identical); of jobs with equal keys only the first runs;
+//! 2. the jobs left go in one message to one worker, or, when their estimated events
+//!    reach [`POOL_MIN_EVENTS`], shared out over the pool, one message per worker (a
+//!    worker runs its jobs in turn in the runner it built, with no round trip through
+//!    the main thread between two jobs);
+//! 3. every job's outcome comes back as sim-core's `JobOutcome` in the binary form of
 //!    [`wire`] (exact integers and float bits), which the main thread keeps as a JS
 //!    `Uint8Array` and passes on without reading it (a job that fails answers with its
 //!    error, as JSON text, instead, and the run stops);
-//! 3. one worker completes a runner with all of them and returns the `RunResult` in the
-//!    binary form ([`entry::worker_finish`]), so the result is bit-identical to the CLI's.
+//! 4. the first worker, whose runner holds its own jobs' outcomes, gets every other
+//!    outcome (other workers', kept ones) once they are in and returns the `RunResult`
+//!    in the binary form ([`entry::worker_finish`]), bit-identical to the CLI's.
 //!
 //! Progress adds up the jobs' simulated cycles; cancelling terminates the busy workers.
-//! Workers are kept warm between runs (starting one compiles the module again). When
-//! only one worker starts, it runs every job in turn; a page without module workers
-//! falls back to slicing the run on the main thread (`run::run_sliced`).
+//! A worker's message wakes the run at once (no polling between messages).
+//! Workers are kept warm between runs (starting one compiles the module again). A page
+//! without module workers falls back to slicing the run on the main thread
+//! (`run::run_sliced`).
 
 mod entry;
 pub mod wire;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::RunResult;
+use crate::core::{JobKey, RunOptions, RunResult};
 use crate::run::RunEnd;
 use crate::state::{Knobs, Msg};
 
 /// Most workers in the pool, whatever the machine's core count: a scenario seldom has
 /// more jobs, and each worker holds its own copy of the module.
 pub const MAX_WORKERS: usize = 8;
-/// How often the page looks for the workers' messages and for a cancel.
-const POLL_MS: u32 = 2;
-/// Below this many estimated events a run goes whole to one worker: splitting it costs
-/// more (each worker reads the scenario, each job's outcome crosses as JSON, one worker
-/// assembles them) than running its jobs side by side saves. sim-core's estimate is an
-/// upper bound, 4 to 13 times the real count on the library, so this is about 2 to 5
-/// million real events: several hundred milliseconds in one worker. Every library
-/// scenario stays below it (README, "The web page").
-pub const POOL_MIN_EVENTS: u64 = 20_000_000;
+/// How often a run looks for a cancel while no worker message comes (a message wakes
+/// the run at once).
+const CANCEL_POLL_MS: u32 = 10;
+/// From this many events expected of the jobs that run, a run's jobs are shared out
+/// over the pool; below, one worker runs them all: sharing costs each further worker
+/// reading and laying out the scenario, and the finishing worker waiting for and reading
+/// the others' outcomes, a few milliseconds, about what half of 100 000 events take in
+/// wasm. Measured on the library (2 cores, both ways interleaved on each scenario,
+/// 2026-12-02): sharing paid from about 70 000 to 150 000 events to run on, lost below
+/// (README, "The web page"). A job is expected to take the events it took in the last
+/// run of the same text (any settings), else sim-core's estimate shared out evenly over
+/// the jobs, over [`ESTIMATE_OVER_REAL`].
+pub const POOL_MIN_EVENTS: u64 = 100_000;
+/// sim-core's estimate is an upper bound: 4 to 13 times the real count on most of the
+/// library (up to 200 times where operations mostly block), for a text never run yet.
+const ESTIMATE_OVER_REAL: u64 = 8;
 
 thread_local! {
     /// Warm workers, idle between runs.
@@ -60,6 +78,30 @@ thread_local! {
     /// The estimate from which runs are split over the pool (the browser tests lower it
     /// to check the pool's results against the CLI's).
     static POOL_FROM: Cell<u64> = const { Cell::new(POOL_MIN_EVENTS) };
+    /// Whether runs keep the last run's outcomes of jobs with equal keys (the browser
+    /// tests turn it off to check fresh runs against the CLI).
+    static REUSE_ON: Cell<bool> = const { Cell::new(true) };
+    /// The last successful run's outcomes by job key, with the events each job took.
+    static LAST: RefCell<Vec<(JobKey, JsValue, u64)>> = const { RefCell::new(Vec::new()) };
+    /// The events each job took in the last successful run, with its file name and text.
+    static LAST_EVENTS: RefCell<Option<(String, String, Vec<u64>)>> = const { RefCell::new(None) };
+    /// Outcomes kept from a run for the next one so far (read by the browser tests).
+    static REUSED: Cell<u32> = const { Cell::new(0) };
+    /// The next run's number (a worker keeps its runner for the run of that number).
+    static NEXT_RUN: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Turns the reuse of the last run's outcomes on or off (tests); off also forgets them.
+pub fn set_reuse(on: bool) {
+    REUSE_ON.with(|r| r.set(on));
+    if !on {
+        LAST.with(|l| l.borrow_mut().clear());
+    }
+}
+
+/// Job outcomes taken from an earlier run instead of running the job, so far.
+pub fn reused() -> u32 {
+    REUSED.with(Cell::get)
 }
 
 /// Sets the estimated events from which a run is split over the pool (tests).
@@ -155,20 +197,60 @@ struct Slot {
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
-type Inbox = Rc<RefCell<VecDeque<(usize, Event)>>>;
+/// A run's messages, by worker, and the run waiting for the next one.
+#[derive(Default)]
+struct InboxState {
+    events: VecDeque<(usize, Event)>,
+    waker: Option<Waker>,
+}
+
+type Inbox = Rc<RefCell<InboxState>>;
+
+/// Queues `event` and wakes the run if it waits.
+fn deliver(inbox: &Inbox, event: (usize, Event)) {
+    let waker = {
+        let mut inbox = inbox.borrow_mut();
+        inbox.events.push_back(event);
+        inbox.waker.take()
+    };
+    if let Some(waker) = waker {
+        waker.wake();
+    }
+}
+
+/// The run's next message, or `None` once `timer` fires first.
+struct NextEvent<'a> {
+    inbox: &'a Inbox,
+    timer: TimeoutFuture,
+}
+
+impl Future for NextEvent<'_> {
+    type Output = Option<(usize, Event)>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        {
+            let mut inbox = self.inbox.borrow_mut();
+            if let Some(event) = inbox.events.pop_front() {
+                return Poll::Ready(Some(event));
+            }
+            inbox.waker = Some(cx.waker().clone());
+        }
+        Pin::new(&mut self.timer).poll(cx).map(|()| None)
+    }
+}
 
 impl Slot {
     fn new(worker: web_sys::Worker, id: usize, inbox: &Inbox) -> Slot {
         let on_message = {
             let inbox = inbox.clone();
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                inbox.borrow_mut().push_back((id, Event::Message(e.data())));
+                deliver(&inbox, (id, Event::Message(e.data())));
             })
         };
         let on_error = {
             let inbox = inbox.clone();
             Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-                inbox.borrow_mut().push_back((id, Event::Failed));
+                deliver(&inbox, (id, Event::Failed));
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -204,6 +286,7 @@ impl Slot {
 
 /// The scenario and settings every message of a run carries.
 struct Request<'a> {
+    run: u32,
     file: &'a str,
     text: &'a str,
     knobs_json: String,
@@ -211,12 +294,14 @@ struct Request<'a> {
 }
 
 impl Request<'_> {
-    /// Posts `{kind, file, text, knobs, trace, ...extra}`; false if it could not be sent.
+    /// Posts `{kind, run, file, text, knobs, trace, ...extra}`; false if it could not be
+    /// sent.
     fn post(&self, worker: &web_sys::Worker, kind: &str, extra: &[(&str, JsValue)]) -> bool {
         let message = js_sys::Object::new();
         let set =
             |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(k), v).is_ok();
         let ok = set("kind", &JsValue::from_str(kind))
+            && set("run", &JsValue::from(self.run))
             && set("file", &JsValue::from_str(self.file))
             && set("text", &JsValue::from_str(self.text))
             && set("knobs", &JsValue::from_str(&self.knobs_json))
@@ -234,6 +319,35 @@ fn number(v: &JsValue, k: &str) -> u64 {
     field(v, k).and_then(|n| n.as_f64()).unwrap_or(0.0) as u64
 }
 
+fn indices(jobs: &[usize]) -> JsValue {
+    jobs.iter()
+        .map(|&j| JsValue::from(j as u32))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// The runner of `text` with the page's settings, not advanced, and sim-core's estimate
+/// of its events, or the reason there is none (in both languages). The one place the page
+/// reads a scenario to run it (the main thread, each worker, the sliced fallback): one
+/// copy of sim-core's layout code in the module.
+pub(crate) fn runner_for(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+    trace: bool,
+) -> Result<(crate::core::Runner, u64), Msg> {
+    let scenario = crate::core::Scenario::from_toml(file, text)
+        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
+        .map_err(|e| Msg::of_error(&e))?;
+    let runner = scenario
+        .runner(RunOptions {
+            trace,
+            max_events: crate::run::MAX_EVENTS,
+        })
+        .map_err(entry::sim_failed)?;
+    Ok((runner, scenario.estimated_events()))
+}
+
 /// Runs the scenario in the pool. `None`: no worker could be used (the caller runs it
 /// on the main thread instead).
 pub async fn run(
@@ -244,41 +358,99 @@ pub async fn run(
     cancel: Rc<Cell<bool>>,
     progress: impl Fn(u64, u64),
 ) -> Option<Result<RunResult, RunEnd>> {
+    // Reading the scenario and laying out its jobs here is not simulating (the editor
+    // validates the text on every edit): it tells how many jobs there are and which of
+    // them an earlier run already did.
+    let (runner, estimate) = match runner_for(file, text, knobs, trace) {
+        Ok(laid_out) => laid_out,
+        Err(m) => return Some(Err(RunEnd::Failed(m))),
+    };
+    let keys: Vec<Option<JobKey>> = (0..runner.job_count()).map(|i| runner.job_key(i)).collect();
+    drop(runner);
     let request = Request {
+        run: NEXT_RUN.with(|n| {
+            let run = n.get();
+            n.set(run.wrapping_add(1));
+            run
+        }),
         file,
         text,
         knobs_json: serde_json::to_string(knobs).ok()?,
         trace,
     };
-    // Reading the scenario here is not simulating: the editor validates it on every edit.
-    let estimate = crate::core::Scenario::from_toml(file, text)
-        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
-        .map_or(u64::MAX, |s| s.estimated_events());
-    let whole = estimate < POOL_FROM.with(Cell::get);
-    let inbox: Inbox = Rc::default();
-    let mut first = Slot::new(take_worker()?, 0, &inbox);
-    let (kind, extra) = if whole {
-        ("run", Vec::new())
+    let jobs = keys.len();
+    // A job whose key an earlier job of this run has gets that job's outcome; so does a
+    // job whose key the last run had (REUSE).
+    let twin_of: Vec<usize> = (0..jobs)
+        .map(|i| match &keys[i] {
+            Some(k) => (0..i).find(|&j| keys[j].as_ref() == Some(k)).unwrap_or(i),
+            None => i,
+        })
+        .collect();
+    let mut outcomes: Vec<Option<JsValue>> = vec![None; jobs];
+    let mut events: Vec<Option<u64>> = vec![None; jobs];
+    if REUSE_ON.with(Cell::get) {
+        LAST.with(|last| {
+            let last = last.borrow();
+            for i in 0..jobs {
+                let Some(key) = &keys[i] else { continue };
+                if let Some((_, bytes, n)) = last.iter().find(|(k, _, _)| k == key) {
+                    outcomes[i] = Some(bytes.clone());
+                    events[i] = Some(*n);
+                }
+            }
+        });
+    }
+    let reused = outcomes.iter().filter(|o| o.is_some()).count();
+    REUSED.with(|r| r.set(r.get() + reused as u32));
+    let todo: Vec<usize> = (0..jobs)
+        .filter(|&i| outcomes[i].is_none() && twin_of[i] == i)
+        .collect();
+    // Each job's expected events (POOL_MIN_EVENTS), to decide whether to share the jobs
+    // out and to balance the shares.
+    let expected: Vec<u64> = LAST_EVENTS.with(|last| match &*last.borrow() {
+        Some((f, t, e)) if f == file && t == text && e.len() == jobs => e.clone(),
+        _ => vec![estimate / jobs.max(1) as u64 / ESTIMATE_OVER_REAL; jobs],
+    });
+    let to_run: u64 = todo.iter().map(|&i| expected[i]).sum();
+    let wanted = if to_run >= POOL_FROM.with(Cell::get) {
+        pool_size().min(todo.len()).max(1)
     } else {
-        ("job", vec![("index", JsValue::from(0))])
+        1
     };
-    if !request.post(&first.worker, kind, &extra) {
-        first.terminate();
+    let inbox: Inbox = Rc::default();
+    let mut slots = Vec::new();
+    while slots.len() < wanted {
+        let Some(worker) = take_worker() else { break };
+        let id = slots.len();
+        slots.push(Slot::new(worker, id, &inbox));
+    }
+    if slots.is_empty() {
         return None;
     }
-    first.jobs.push_back(0);
-    let outcome = Pool {
+    let mut pool = Pool {
         request,
         inbox,
-        slots: vec![first],
-        // A whole run is one job to the pool: its progress and its `done` answer.
-        jobs: whole.then_some(1),
-        outcomes: if whole { vec![None] } else { Vec::new() },
-        cycles: if whole { vec![(0, 0)] } else { Vec::new() },
+        slots,
+        keys,
+        twin_of,
+        produced_by: vec![None; jobs],
+        outcomes,
+        events,
+        expected,
+        cycles: vec![(0, 0); jobs],
         started_any: false,
+    };
+    pool.post_jobs(&todo);
+    let busy = pool.slots.iter().filter(|s| !s.jobs.is_empty()).count() as u32;
+    MOST_WORKERS.with(|m| m.set(m.get().max(busy)));
+    pool.finish_if_ready();
+    if !pool.slots.iter().any(Slot::busy) {
+        // No worker took a message.
+        pool.end();
+        return None;
     }
-    .drive(&cancel, &progress)
-    .await;
+    let outcome = pool.drive(&cancel, &progress).await;
     if let Some(Ok(_)) = &outcome {
         RUNS.with(|r| r.set(r.get() + 1));
     }
@@ -289,12 +461,20 @@ pub async fn run(
 struct Pool<'a> {
     request: Request<'a>,
     inbox: Inbox,
-    /// Workers of this run.
+    /// Workers of this run (the first one finishes, unless it is lost).
     slots: Vec<Slot>,
-    /// The number of jobs, once the first worker has told it.
-    jobs: Option<usize>,
+    /// Each job's key (`None`: never reused).
+    keys: Vec<Option<JobKey>>,
+    /// Each job's first job with an equal key (itself if none): only that one runs.
+    twin_of: Vec<usize>,
+    /// The worker whose runner holds each job's outcome (it ran it in this run).
+    produced_by: Vec<Option<usize>>,
     /// Each job's outcome (bytes the main thread only passes on), by job.
     outcomes: Vec<Option<JsValue>>,
+    /// The events each job took, once known.
+    events: Vec<Option<u64>>,
+    /// The events each job is expected to take (the shares are balanced on them).
+    expected: Vec<u64>,
     /// Each job's (done, total) simulated cycles.
     cycles: Vec<(u64, u64)>,
     /// A worker has sent something (so module workers do load here).
@@ -313,9 +493,11 @@ impl Pool<'_> {
                 self.end();
                 return Some(Err(RunEnd::Cancelled));
             }
-            let next = self.inbox.borrow_mut().pop_front();
-            let Some((id, event)) = next else {
-                TimeoutFuture::new(POLL_MS).await;
+            let next = NextEvent {
+                inbox: &self.inbox,
+                timer: TimeoutFuture::new(CANCEL_POLL_MS),
+            };
+            let Some((id, event)) = next.await else {
                 continue;
             };
             let message = match event {
@@ -329,28 +511,39 @@ impl Pool<'_> {
             let kind = field(&message, "kind").and_then(|k| k.as_string());
             let index = number(&message, "index") as usize;
             match kind.as_deref() {
-                Some("plan") => self.planned(number(&message, "jobs") as usize),
                 Some("progress") => {
                     let Some(c) = self.cycles.get_mut(index) else {
                         continue;
                     };
                     *c = (number(&message, "done"), number(&message, "total"));
-                    // Every job simulates the same duration.
+                    // Every job simulates the same duration; a kept job counts as done.
                     let per_job = self.cycles.iter().map(|c| c.1).max().unwrap_or(0);
-                    let done = self.cycles.iter().map(|c| c.0).sum();
+                    let done = (0..self.cycles.len())
+                        .map(|i| {
+                            if self.outcomes[i].is_some() {
+                                per_job
+                            } else {
+                                self.cycles[self.twin_of[i]].0
+                            }
+                        })
+                        .sum();
                     progress(done, per_job * self.cycles.len() as u64);
                 }
                 Some("outcome") => {
                     // Kept as the JS `Uint8Array` it is: a timeline makes it megabytes.
                     let bytes = field(&message, "bytes").unwrap_or(JsValue::NULL);
+                    let events = number(&message, "events");
                     self.slots[id].jobs.retain(|&j| j != index);
-                    if let Some(slot) = self.outcomes.get_mut(index) {
-                        *slot = Some(bytes);
+                    if index < self.outcomes.len() {
+                        self.produced_by[index] = Some(id);
+                        for j in 0..self.outcomes.len() {
+                            if self.twin_of[j] == index && self.outcomes[j].is_none() {
+                                self.outcomes[j] = Some(bytes.clone());
+                                self.events[j] = Some(events);
+                            }
+                        }
                     }
-                    if let Some(c) = self.cycles.get_mut(index) {
-                        c.0 = c.1;
-                    }
-                    self.finish_if_all_in(id);
+                    self.finish_if_ready();
                 }
                 Some("done") => {
                     // The result (bytes), or the error of a job (then the other jobs
@@ -360,74 +553,91 @@ impl Pool<'_> {
                     if slot.finishing {
                         slot.finishing = false;
                     } else {
-                        slot.jobs.pop_front();
+                        slot.jobs.clear();
+                    }
+                    let result = decode(&answer);
+                    if result.is_ok() {
+                        self.keep_outcomes();
                     }
                     self.end();
-                    return Some(decode(&answer));
+                    return Some(result);
                 }
                 _ => {}
             }
         }
     }
 
-    /// The first worker told how many jobs there are: start the rest of the pool and
-    /// post every other job at once, in turn to each worker (each runs its messages in
-    /// order; no round trip through the main thread between two jobs).
-    fn planned(&mut self, jobs: usize) {
-        if self.jobs.is_some() {
-            return;
-        }
-        let jobs = jobs.max(1);
-        self.jobs = Some(jobs);
-        self.outcomes = vec![None; jobs];
-        self.cycles = vec![(0, 0); jobs];
-        let wanted = pool_size().min(jobs);
-        while self.slots.len() < wanted {
-            let Some(worker) = take_worker() else { break };
-            let id = self.slots.len();
-            self.slots.push(Slot::new(worker, id, &self.inbox));
-        }
-        self.post_jobs(1..jobs);
-        let busy = self.slots.iter().filter(|s| !s.jobs.is_empty()).count() as u32;
-        MOST_WORKERS.with(|m| m.set(m.get().max(busy)));
-    }
-
-    /// Posts `jobs` in turn to the workers that are not lost.
-    fn post_jobs(&mut self, jobs: impl IntoIterator<Item = usize>) {
+    /// Shares `jobs` out over the workers that are not lost, one message each: the
+    /// longest expected job first, each to the worker with the least expected work.
+    fn post_jobs(&mut self, jobs: &[usize]) {
         let alive: Vec<usize> = (0..self.slots.len())
             .filter(|&i| !self.slots[i].lost)
             .collect();
-        for (n, job) in jobs.into_iter().enumerate() {
+        if alive.is_empty() || jobs.is_empty() {
+            return;
+        }
+        let mut left = jobs.to_vec();
+        let mut shares = vec![(0u64, Vec::new()); alive.len()];
+        while !left.is_empty() {
+            // The longest job left, the first of equals (a few dozen jobs at most: no
+            // sort, whose code would weigh more in the page than this loop).
+            let at = (0..left.len())
+                .max_by_key(|&k| (self.expected[left[k]], std::cmp::Reverse(k)))
+                .unwrap_or(0);
+            let job = left.remove(at);
+            let least = (0..shares.len()).min_by_key(|&k| shares[k].0).unwrap_or(0);
+            shares[least].0 += self.expected[job];
+            shares[least].1.push(job);
+        }
+        for (k, (_, share)) in shares.into_iter().enumerate() {
+            if share.is_empty() {
+                continue;
+            }
             // A worker that refuses a message is treated as lost when it errors; try the
             // next ones.
             let posted = (0..alive.len())
-                .map(|k| alive[(n + k) % alive.len()])
+                .map(|d| alive[(k + d) % alive.len()])
                 .find(|&id| {
                     self.request.post(
                         &self.slots[id].worker,
-                        "job",
-                        &[("index", JsValue::from(job as u32))],
+                        "jobs",
+                        &[("indices", indices(&share))],
                     )
                 });
             if let Some(id) = posted {
-                self.slots[id].jobs.push_back(job);
+                self.slots[id].jobs.extend(share);
             }
         }
     }
 
-    /// Once every outcome is in, worker `id` (whose runner for this run is built) gets
-    /// the finishing work.
-    fn finish_if_all_in(&mut self, id: usize) {
-        let all_in = self.jobs.is_some() && self.outcomes.iter().all(Option::is_some);
-        if !all_in || self.slots.iter().any(|s| s.finishing) {
+    /// The finishing worker: the first one not lost.
+    fn finisher(&self) -> Option<usize> {
+        self.slots.iter().position(|s| !s.lost)
+    }
+
+    /// Once every job the finishing worker does not hold has its outcome, posts them to
+    /// it (after its own jobs in its queue) to assemble the result.
+    fn finish_if_ready(&mut self) {
+        let Some(id) = self.finisher() else { return };
+        if self.slots.iter().any(|s| s.finishing) {
             return;
         }
-        let outcomes: js_sys::Array = self.outcomes.iter().flatten().collect();
+        let others: Vec<usize> = (0..self.outcomes.len())
+            .filter(|&j| self.produced_by[j] != Some(id) && !self.slots[id].jobs.contains(&j))
+            .collect();
+        if others.iter().any(|&j| self.outcomes[j].is_none()) {
+            return;
+        }
+        let outcomes: js_sys::Array = others
+            .iter()
+            .map(|&j| self.outcomes[j].clone().unwrap_or(JsValue::NULL))
+            .collect();
         let worker = &self.slots[id].worker;
-        if self
-            .request
-            .post(worker, "finish", &[("outcomes", outcomes.into())])
-        {
+        if self.request.post(
+            worker,
+            "finish",
+            &[("indices", indices(&others)), ("outcomes", outcomes.into())],
+        ) {
             self.slots[id].finishing = true;
         }
     }
@@ -443,8 +653,14 @@ impl Pool<'_> {
         slot.lost = true;
         slot.worker.terminate();
         let jobs: Vec<usize> = slot.jobs.drain(..).collect();
-        let was_finishing = std::mem::replace(&mut slot.finishing, false);
-        let Some(other) = self.slots.iter().position(|s| !s.lost) else {
+        slot.finishing = false;
+        // Its runner is gone: the outcomes it sent cross again to the new finisher.
+        for p in &mut self.produced_by {
+            if *p == Some(id) {
+                *p = None;
+            }
+        }
+        if self.finisher().is_none() {
             self.end();
             if !self.started_any {
                 UNAVAILABLE.with(|u| u.set(true));
@@ -454,12 +670,34 @@ impl Pool<'_> {
                 en: "internal error: the simulation workers stopped".into(),
                 ko: "내부 오류: 시뮬레이션 워커가 멈췄습니다".into(),
             })));
-        };
-        self.post_jobs(jobs);
-        if was_finishing {
-            self.finish_if_all_in(other);
         }
+        self.post_jobs(&jobs);
+        self.finish_if_ready();
         Ok(())
+    }
+
+    /// The run succeeded: its outcomes, by key, are the ones the next run may reuse, and
+    /// its jobs' events what the next run of the same text expects.
+    fn keep_outcomes(&self) {
+        let mut kept: Vec<(JobKey, JsValue, u64)> = Vec::new();
+        for i in 0..self.keys.len() {
+            if let (Some(key), Some(bytes)) = (&self.keys[i], &self.outcomes[i]) {
+                if !kept.iter().any(|(k, _, _)| k == key) {
+                    kept.push((key.clone(), bytes.clone(), self.events[i].unwrap_or(0)));
+                }
+            }
+        }
+        LAST.with(|last| *last.borrow_mut() = kept);
+        let events = (0..self.events.len())
+            .map(|i| self.events[i].unwrap_or(self.expected[i]))
+            .collect();
+        LAST_EVENTS.with(|last| {
+            *last.borrow_mut() = Some((
+                self.request.file.to_owned(),
+                self.request.text.to_owned(),
+                events,
+            ))
+        });
     }
 
     /// Ends the run: busy workers are terminated (lost ones already are), idle ones go
