@@ -705,7 +705,7 @@ pub fn path_total(path: &OpPath) -> u64 {
 }
 
 /// The phases of `op` on `stack` with the scenario's costs, host and the workload of the
-/// first instance group on platform `platform` (as the machine builds it).
+/// first instance group on platform `platform` that runs `op` (as the machine builds it).
 fn explain_stack(
     s: &Scenario,
     platform: usize,
@@ -713,10 +713,19 @@ fn explain_stack(
     op: Op,
     name: &str,
 ) -> Option<Explanation> {
-    let instance = s
-        .instances
-        .iter()
-        .find(|i| i.platforms.contains(&platform))?;
+    // The first group on the platform whose mix has the operation (its message and I/O
+    // sizes set the copies), else the first group on the platform.
+    let on_platform = || {
+        s.instances
+            .iter()
+            .filter(|i| i.platforms.contains(&platform))
+    };
+    let has_op = |i: &&crate::scenario::InstanceSpec| {
+        op.index() < Op::MIX_COUNT && i.workload.mix.weights()[op.index()] > 0
+    };
+    let instance = on_platform()
+        .find(has_op)
+        .or_else(|| on_platform().next())?;
     // As the run builds the paths it reports (runner.rs): the host's features and large
     // pages, the group's working set (the page-walk cache's reach depends on it).
     let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &instance.workload)
@@ -738,7 +747,8 @@ fn explain_stack(
         batch_every: path.submit.batch_every.max(path.complete.batch_every),
         phases: expander.phases(&path),
         total: path_total(&path),
-        note: beyond_the_path(stack, op),
+        note: beyond_the_path(stack, op)
+            .or_else(|| scheduled_backend_note(stack, op, &path, &s.costs)),
     })
 }
 
@@ -783,6 +793,85 @@ fn beyond_the_path(stack: &Stack, op: Op) -> Option<Text> {
              선점된 대상은 머신의 스케줄링에 따라 기다리거나(PV TLB flush가 있으면) 건너뜁니다.",
         )
     })
+}
+
+/// Where a scheduled back end's steps run (a driver domain's vCPU, a VMM or vhost
+/// thread): not on the guest's vCPU. The machine runs them as jobs of the back end's own
+/// entity, on whichever pCPU the scheduler gives it, after a switch to it; so a send
+/// returns once the request is on the ring, and a blocking operation also waits for that
+/// entity to be scheduled (twice: the request and the completion).
+fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTable) -> Option<Text> {
+    let ring_op = matches!(
+        op,
+        Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
+    );
+    if !stack.backend_is_scheduled() || !ring_op {
+        return None;
+    }
+    let steps = || {
+        path.submit
+            .steps
+            .iter()
+            .chain(&path.submit.batched)
+            .chain(&path.complete.steps)
+            .chain(&path.complete.batched)
+    };
+    let backend: u64 = steps()
+        .filter(|s| s.part == Part::Backend)
+        .map(|s| s.cycles)
+        .sum();
+    if backend == 0 {
+        return None;
+    }
+    let guest = path_total(path) - backend;
+    let dom0 = stack.backend == BackendPlacement::DriverDomain;
+    let (who_en, who_ko, switch) = if dom0 {
+        (
+            "the driver domain's own vCPU",
+            "드라이버 도메인 자신의 vCPU",
+            costs.vm_switch,
+        )
+    } else {
+        (
+            "the back end's own host thread",
+            "백엔드 자신의 호스트 스레드",
+            costs.context_switch,
+        )
+    };
+    let (sent_en, sent_ko) = if stack.io == IoModel::Paravirtual {
+        (
+            "once the request is on the ring and the kick is back (no kick, and so no exit, \
+             when the back end has not yet taken the previous request off the ring: such sends \
+             are shorter, and the mean can fall below the median)",
+            "요청이 링에 올라가고 kick이 돌아오면(백엔드가 앞 요청을 아직 링에서 꺼내지 않았으면 kick도, \
+             따라서 exit도 없습니다: 그런 전송은 더 짧아서 평균이 중앙값보다 낮을 수 있습니다)",
+        )
+    } else {
+        (
+            "once its trapped register accesses are served",
+            "트랩된 레지스터 접근이 처리되면",
+        )
+    };
+    let (en, ko) = if op.blocks() {
+        (
+            format!(
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
+            ),
+            format!(
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 그 pCPU가 직전에 다른 것을 실행했다면 먼저 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+            ),
+        )
+    } else {
+        (
+            format!(
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the switch, on another pCPU: the work moved, it did not shrink."
+            ),
+            format!(
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 그 pCPU가 직전에 다른 것을 실행했다면 먼저 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다."
+            ),
+        )
+    };
+    Some(Text::new(&en, &ko))
 }
 
 /// `op` on the scenario's platform `platform`, phase by phase (`None` if there is no
