@@ -276,6 +276,15 @@ await step('a long run shows progress and can be cancelled', async () => {
   assert(await runId(page) > prev, 'cancel ends the run');
 });
 
+await step('the instances note counts what one platform runs when groups are limited to platforms', async () => {
+  // fault-blast-radius: web (4) runs on vm, container and vm-hypervisor, desk (8) on vdi
+  // only: no platform runs 4 + 8 = 12, each runs 4 or 8.
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('fault-blast-radius.toml'))));
+  const note = await page.textContent('.slider:has(#k-instances) small');
+  assert(/4–8 instances per platform/.test(note), `instances note: ${note}`);
+  assert(!/= 12/.test(note), `no platform runs 12: ${note}`);
+});
+
 await step('the measured table shows every CPU share and the instance groups', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('containers-vs-vms.toml'))));
   await measuredText(page);

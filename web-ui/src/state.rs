@@ -109,6 +109,9 @@ pub struct Baseline {
     pub groups: u32,
     /// Each group's own instance count, in order.
     pub group_counts: Vec<u32>,
+    /// For each platform, which groups (indices) it runs: a group can be limited to some
+    /// platforms, so the groups' sum is not always what one platform runs.
+    pub platform_groups: Vec<Vec<usize>>,
     /// Container platforms' network and storage modes, by platform name.
     pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
     /// The scenario's questions' operations, in order (for choosing default views).
@@ -131,6 +134,13 @@ impl Baseline {
             max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
             groups: s.instances.len() as u32,
             group_counts: s.instances.iter().map(|i| i.count).collect(),
+            platform_groups: (0..s.platforms.len())
+                .map(|p| {
+                    (0..s.instances.len())
+                        .filter(|&g| s.instances[g].platforms.contains(&p))
+                        .collect()
+                })
+                .collect(),
             container_modes: s
                 .platforms
                 .iter()

@@ -241,11 +241,34 @@ pub fn controls(props: &ControlsProps) -> Html {
         Validation::Invalid(_) => t(lang, "run").to_string(),
     };
     // Untouched, every group keeps its own count (1 + 5 = 6); moved, the slider sets
-    // every group to its value, which the note says.
+    // every group to its value, which the note says. When groups are limited to some
+    // platforms, the note gives what one platform runs (a range) instead of the sum.
     let total_note = (base.groups > 1).then(|| {
+        let count = |g: usize| knobs.instance_count.unwrap_or(base.group_counts[g]);
+        let per_platform: Vec<u64> = base
+            .platform_groups
+            .iter()
+            .map(|gs| gs.iter().map(|&g| u64::from(count(g))).sum())
+            .collect();
+        let all: u64 = (0..base.group_counts.len())
+            .map(|g| u64::from(count(g)))
+            .sum();
+        let split = per_platform.iter().any(|&n| n != all);
+        let total = if split {
+            let lo = per_platform.iter().copied().min().unwrap_or(0);
+            let hi = per_platform.iter().copied().max().unwrap_or(0);
+            let range = if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}–{hi}")
+            };
+            t(lang, "controls.per_platform").replace("{}", &range)
+        } else {
+            format!("= {all} {}", t(lang, "controls.total"))
+        };
         AttrValue::from(match knobs.instance_count {
             None => format!(
-                "{} {}: {} = {} {}",
+                "{} {}: {} {total}",
                 base.groups,
                 t(lang, "controls.groups"),
                 base.group_counts
@@ -253,15 +276,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                     .map(u32::to_string)
                     .collect::<Vec<_>>()
                     .join(" + "),
-                base.group_counts.iter().map(|&c| u64::from(c)).sum::<u64>(),
-                t(lang, "controls.total")
             ),
             Some(n) => format!(
-                "{} {} × {n} = {} {} ({})",
+                "{} {} × {n} {total} ({})",
                 base.groups,
                 t(lang, "controls.groups"),
-                u64::from(base.groups) * u64::from(n),
-                t(lang, "controls.total"),
                 t(lang, "controls.every_group").replace("{}", &n.to_string())
             ),
         })
