@@ -241,6 +241,28 @@ pub fn attack_surface(stack: &Stack, instances: u64) -> AttackSurface {
     }
 }
 
+/// The attack surface of a user's session on a session host (RDS-like): what a desktop VM
+/// reaches (its VM exits, virtual devices and the display protocol) plus the system calls of
+/// the server OS that all the host's sessions share, as a container reaches its host's.
+pub fn session_host_attack_surface(stack: &Stack, sessions: u64) -> AttackSurface {
+    let vm = attack_surface(stack, sessions);
+    AttackSurface {
+        interface: Text::new(
+            format!(
+                "the system calls of the server OS the sessions share; {}",
+                vm.interface.en
+            ),
+            format!("세션들이 공유하는 서버 OS의 시스템 콜; {}", vm.interface.ko),
+        ),
+        entry_points: vm.entry_points + LINUX_SYSCALLS,
+        shared_by: sessions,
+        source: format!(
+            "{LINUX_SYSCALLS_SOURCE}, taken for the server OS (a Windows server OS has more: its NT and win32k system calls); {}",
+            vm.source
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +280,19 @@ mod tests {
             microvm: false,
             ..Stack::native()
         }
+    }
+
+    #[test]
+    fn a_session_host_user_also_reaches_the_shared_server_os() {
+        let vdi = stack(PlatformKind::Vdi, Some(Technique::Hybrid));
+        let desktop = attack_surface(&vdi, 24);
+        let session = session_host_attack_surface(&vdi, 24);
+        assert_eq!(session.entry_points, desktop.entry_points + LINUX_SYSCALLS);
+        assert!(session
+            .interface
+            .en
+            .starts_with("the system calls of the server OS"));
+        assert_eq!(session.shared_by, 24);
     }
 
     #[test]

@@ -1397,13 +1397,11 @@ fn platform_result(
         events: outcome.events,
         lifecycle,
         faults,
-        // A session host's users all reach its one server OS.
-        attack_surface: Some(attack_surface(
-            &p.stack,
-            vdi.as_ref()
-                .filter(|v| v.session_host)
-                .map_or(instance_count, |v| v.sessions),
-        )),
+        // A session host's users all reach its one server OS: its system calls too.
+        attack_surface: Some(match vdi.as_ref().filter(|v| v.session_host) {
+            Some(v) => crate::isolation::session_host_attack_surface(&p.stack, v.sessions),
+            None => attack_surface(&p.stack, instance_count),
+        }),
         vdi,
         bt_tc_hit_percent,
         bt_translate_percent,

@@ -255,6 +255,11 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                 format!("경계: 하이퍼바이저; 초당 트랩 {:.0}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서 처리", p.exits_per_second),
             )
         }
+        // Users of one session host are separated by its server OS, not by the hypervisor.
+        (PlatformKind::Vdi, TableRow::Isolation) if p.vdi.as_ref().is_some_and(|v| v.session_host) => Text::new(
+            format!("between session hosts: the hypervisor ({:.0} exits/s cross it); between the users of one session host: only the processes and accounts of its server OS, whose one kernel their sessions share", p.exits_per_second),
+            format!("세션 호스트 사이: 하이퍼바이저 (초당 exit {:.0}회); 한 세션 호스트의 사용자 사이: 그 서버 OS의 프로세스와 계정뿐이며, 세션들이 커널 하나를 공유", p.exits_per_second),
+        ),
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
             format!("boundary: the hypervisor; {:.0} exits/s cross it", p.exits_per_second),
             format!("경계: 하이퍼바이저; 초당 exit {:.0}회", p.exits_per_second),
@@ -347,7 +352,28 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
         TableRow::Isolation => {
             let mut en = Vec::new();
             let mut ko = Vec::new();
+            let session_host = p.vdi.as_ref().filter(|v| v.session_host);
             for f in &p.faults {
+                if let Some(v) = session_host {
+                    // Users' sessions, not the session host VMs, are what a student counts.
+                    en.push(format!(
+                        "{} at {} ms in {} ended {} of {} sessions",
+                        f.kind.name(),
+                        f.at_ms,
+                        f.failed.en,
+                        v.sessions_dropped,
+                        v.sessions
+                    ));
+                    ko.push(format!(
+                        "{} ms에 {}의 {}: 세션 {}개 중 {}개 종료",
+                        f.at_ms,
+                        f.failed.ko,
+                        f.kind.name(),
+                        v.sessions,
+                        v.sessions_dropped
+                    ));
+                    continue;
+                }
                 en.push(format!(
                     "{} at {} ms in {} stopped {} of {n} instance(s), {} ops lost",
                     f.kind.name(),
