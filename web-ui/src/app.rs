@@ -173,6 +173,11 @@ pub fn app() -> Html {
         <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
             <a class="skip" href="#results">{ t(lang, "tab.results") }</a>
             <Header state={state.clone()} />
+            if let Some(file) = &state.loading {
+                <p class="notice loading" role="status" id="loading-note">
+                    { t(lang, "library.loading").replace("{}", file) }
+                </p>
+            }
             if let Some(notice) = &state.notice {
                 <p class="notice" role="status">
                     { notice.clone() }

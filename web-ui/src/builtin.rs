@@ -185,6 +185,11 @@ pub fn select(
         c.set(c.get() + 1);
         c.get()
     });
+    if text(i).is_none() {
+        if let Some(file) = files().nth(i) {
+            dispatch.dispatch(Action::Loading(file.to_string()));
+        }
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = load(i).await;
         if CHOICES.with(|c| c.get()) != choice {

@@ -51,6 +51,17 @@ pub fn layer(lang: Lang, l: Layer) -> &'static str {
     lang.pick(ko, en)
 }
 
+/// A layer's short name, for a narrow column heading ([`layer`] says the rest).
+pub fn layer_short(lang: Lang, l: Layer) -> &'static str {
+    let (ko, en) = match l {
+        Layer::GuestKernel => ("커널", "kernel"),
+        Layer::VmmProcess => ("VMM 프로세스", "VMM process"),
+        Layer::ContainerEngine => ("컨테이너 격리", "container isolation"),
+        _ => return layer(lang, l),
+    };
+    lang.pick(ko, en)
+}
+
 /// A layer's name on a platform of kind `kind`: the kernel layer of a native machine is
 /// its only kernel, a container's is the host kernel it shares with every other container.
 pub fn layer_on(lang: Lang, l: Layer, kind: PlatformKind) -> &'static str {

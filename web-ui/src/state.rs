@@ -312,6 +312,13 @@ pub fn validate(
 }
 
 /// What a share link that cannot be read says (not the decoder's technical error).
+/// Whether a notice is a failed library fetch's (in either language).
+fn is_fetch_notice(notice: &str) -> bool {
+    [Lang::En, Lang::Ko]
+        .into_iter()
+        .any(|l| notice.ends_with(crate::i18n::t(l, "library.fetch_failed")))
+}
+
 pub fn bad_share_notice(lang: Lang) -> String {
     format!(
         "{}. {}",
@@ -519,6 +526,8 @@ pub struct State {
     pub result: Option<ResultRef>,
     pub tab: Tab,
     pub notice: Option<String>,
+    /// The library file being fetched, if any (the page shows it and Run waits).
+    pub loading: Option<String>,
     /// Set while the controls make the (valid) scenario invalid; nothing runs then.
     pub knob_error: Option<KnobError>,
     /// The scenario's own control values, kept from the last valid text so the
@@ -556,6 +565,7 @@ impl State {
             result: None,
             tab: Tab::Table,
             notice: None,
+            loading: None,
             knob_error: None,
             baseline: Rc::new(Baseline::default()),
             running: None,
@@ -708,6 +718,8 @@ pub enum Action {
     SelectBuiltin(usize),
     /// A library scenario's text could not be loaded (the file named).
     FetchFailed(String),
+    /// A library scenario's text is being fetched (the file named): Run waits for it.
+    Loading(String),
     /// Load text from a file the user opened.
     LoadFile {
         file: String,
@@ -756,13 +768,20 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::SelectBuiltin(i) => {
-                // Dispatched once the text is loaded (app.rs, `builtin::load`).
+                // Dispatched once the text is loaded (app.rs, `builtin::load`): an earlier
+                // failure's notice is over.
+                s.loading = None;
+                if s.notice.as_deref().is_some_and(is_fetch_notice) {
+                    s.notice = None;
+                }
                 if let (Some(file), Some(text)) = (builtin::files().nth(i), builtin::text(i)) {
                     s.load(Some(i), file.to_string(), text.to_string());
                     s.start_run_if_valid();
                 }
             }
+            Action::Loading(file) => s.loading = Some(file),
             Action::FetchFailed(file) => {
+                s.loading = None;
                 s.notice = Some(format!(
                     "{file}: {}",
                     crate::i18n::t(s.lang, "library.fetch_failed")

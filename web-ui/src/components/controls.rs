@@ -327,7 +327,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             { for knob_error("k-workload").map(|e| html! { <div id="k-workload-error" class="knob-error" role="alert">{ e }</div> }) }
             { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }
             <div class="row">
-                <button id="run" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ run_label }</button>
+                <button id="run" class="primary" onclick={on_run} disabled={!can_run || state.is_running() || state.loading.is_some()}>{ run_label }</button>
                 <button id="cancel" onclick={on_cancel} disabled={!state.is_running()}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
             </div>

@@ -84,6 +84,7 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
         .max(1.0);
     let colour = |l: Layer| palette::css(palette::layer(l));
     html! {
+        <>
         <div class="scroll">
         <table id="layer-subtotals" class="data num sticky">
             <caption>{ format!("{}: {}", t(lang, "paths.subtotals"), op.map_or("", |o| labels::op(lang, o))) }</caption>
@@ -91,7 +92,7 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
                 <th scope="col">{ t(lang, "table.platform") }</th>
                 <th scope="col" class="text bar-col">{ t(lang, "paths.cycles") }</th>
                 { for used.iter().map(|l| html! {
-                    <th scope="col"><span class="swatch" style={format!("background:{}", colour(*l))}></span>{ labels::layer(lang, *l) }</th>
+                    <th scope="col" title={labels::layer(lang, *l)}><span class="swatch" style={format!("background:{}", colour(*l))}></span>{ labels::layer_short(lang, *l) }</th>
                 }) }
                 <th scope="col">{ t(lang, "paths.total") }</th>
             </tr></thead>
@@ -116,6 +117,17 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
             </tbody>
         </table>
         </div>
+        // The short headings' full names (the kernel column mixes guest and host kernels).
+        if used.iter().any(|l| labels::layer_short(lang, *l) != labels::layer(lang, *l)) {
+            <p class="hint" id="layer-names">
+                { used.iter()
+                    .filter(|l| labels::layer_short(lang, **l) != labels::layer(lang, **l))
+                    .map(|l| format!("{}: {}", labels::layer_short(lang, *l), labels::layer(lang, *l)))
+                    .collect::<Vec<_>>()
+                    .join(" · ") }
+            </p>
+        }
+        </>
     }
 }
 
