@@ -69,8 +69,10 @@ pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
             lines.push(line.trim_end().to_string());
             line.clear();
         }
-        if line.is_empty() && w(word.trim_end()) > max_px {
-            // A word longer than a line is hyphenated, at least three letters each side.
+        // A word a little wider than a line (up to a fifth) stands whole on its own line:
+        // labels have room between them, and "contine-/nt-150ms" or "반가상/화" read worse.
+        if line.is_empty() && w(word.trim_end()) > max_px * 1.2 {
+            // A word much longer than a line is hyphenated, at least three letters each side.
             let chars: Vec<char> = word.chars().collect();
             let room = max_px - char_width('-', px);
             let mut start = 0;
@@ -928,6 +930,22 @@ mod tests {
 
 #[cfg(test)]
 mod wrap_tests {
+    /// A word a little wider than the line stays whole (vdi-network's "continent-150ms"
+    /// split as "contine-/nt-150ms"; Korean "반가상화" as "반가상/화").
+    #[test]
+    fn a_word_slightly_too_wide_is_not_broken() {
+        let px = super::LABEL_PX;
+        for word in ["continent-150ms", "반가상화"] {
+            let first = word.split_inclusive('-').next().unwrap();
+            let width = super::text_width(first, px);
+            let lines = super::wrap(word, width / 1.1, px);
+            assert_eq!(lines[0], first.trim_end(), "{lines:?}");
+        }
+        // Far too wide: still hyphenated.
+        let lines = super::wrap("supercalifragilistic", 40.0, px);
+        assert!(lines.len() > 1 && lines[0].ends_with('-'), "{lines:?}");
+    }
+
     #[test]
     fn wraps_at_spaces_and_hyphenates_long_words_sensibly() {
         let w = |t| super::wrap(t, 68.0, super::LABEL_PX);
@@ -938,6 +956,7 @@ mod wrap_tests {
         ] {
             let lines = w(t);
             assert!(lines.iter().all(|l| !l.is_empty()), "{lines:?}");
+            assert!(lines.len() > 1, "{lines:?}");
             // No line starts with fewer than three letters of a broken word.
             for pair in lines.windows(2) {
                 if pair[0].ends_with('-') && !t.contains(&pair[0][..]) {

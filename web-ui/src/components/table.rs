@@ -32,6 +32,12 @@ const SHARE_HEADS: [&str; 7] = [
 ];
 
 /// Technique, I/O path, container network and storage, and scheduler of a platform.
+/// sim-core's texts quote names with backticks, as a terminal shows them; the page shows
+/// the name without them.
+fn unquote(text: &str) -> String {
+    text.replace('`', "")
+}
+
 fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::state::Baseline) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if let Some(tech) = p.technique {
@@ -199,7 +205,7 @@ pub fn table(props: &TableProps) -> Html {
                                 Some(cell) => html! {
                                     <td>
                                         <span class="seed-text">{ pick(lang, &cell.seed) }</span>
-                                        <span class="measured">{ crate::num::regroup(&pick(lang, &cell.measured)) }</span>
+                                        <span class="measured">{ crate::num::regroup(&unquote(&pick(lang, &cell.measured))) }</span>
                                     </td>
                                 },
                                 None => html! { <td></td> },
@@ -225,7 +231,7 @@ pub fn table(props: &TableProps) -> Html {
                         { for r.platforms.iter().flat_map(|p| p.faults.iter().map(move |f| (p, f))).map(|(p, f)| html! {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), fmt_num(f.at_ms as f64)) }{ pick(lang, &f.failed) }</td>
+                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), fmt_num(f.at_ms as f64)) }{ unquote(&pick(lang, &f.failed)) }</td>
                                 <td>{ fmt_num(f.stopped.len() as f64) }</td>
                                 <td>{ fmt_num(f.survivors as f64) }</td>
                                 <td>{ fmt_num(f.ops_lost as f64) }</td>
