@@ -112,6 +112,8 @@ pub struct Baseline {
     /// For each platform, which groups (indices) it runs: a group can be limited to some
     /// platforms, so the groups' sum is not always what one platform runs.
     pub platform_groups: Vec<Vec<usize>>,
+    /// Each platform's name and label (answers and options show the label).
+    pub platform_labels: Vec<(String, Option<crate::core::text::Text>)>,
     /// Container platforms' network and storage modes, by platform name.
     pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
     /// The scenario's questions' operations, in order (for choosing default views).
@@ -119,6 +121,15 @@ pub struct Baseline {
 }
 
 impl Baseline {
+    /// The label of platform `name` in the page's language (the name when it has none).
+    pub fn platform_label(&self, lang: Lang, name: &str) -> String {
+        self.platform_labels
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, l)| l.as_ref())
+            .map_or_else(|| name.to_string(), |l| lang.pick(&l.ko, &l.en).to_string())
+    }
+
     fn of(s: &Scenario) -> Baseline {
         let first = s.instances.first();
         Baseline {
@@ -134,6 +145,11 @@ impl Baseline {
             max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
             groups: s.instances.len() as u32,
             group_counts: s.instances.iter().map(|i| i.count).collect(),
+            platform_labels: s
+                .platforms
+                .iter()
+                .map(|p| (p.name.clone(), p.label.clone()))
+                .collect(),
             platform_groups: (0..s.platforms.len())
                 .map(|p| {
                     (0..s.instances.len())

@@ -213,15 +213,27 @@ fn student_form(props: &CourseProps) -> Html {
 }
 
 /// The verdict of a given answer, when answers are revealed and computed.
-fn verdict(lang: Lang, given: &str, expected: Option<&QuestionAnswer>, reveal: bool) -> Html {
+fn verdict(
+    lang: Lang,
+    given: &str,
+    expected: Option<&QuestionAnswer>,
+    reveal: bool,
+    label: &dyn Fn(&str) -> String,
+) -> Html {
     let (Some(q), true) = (expected, reveal) else {
         return html! {};
     };
     let right = q.check(given);
+    // A choice's answer is a platform: shown by its label, as the options are.
+    let computed = if q.kind == QuestionKind::Choice {
+        label(&q.answer)
+    } else {
+        crate::core::assignment::expected_text(q)
+    };
     html! {
         <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
             <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
-            { format!(" · {}: {}", t(lang, "questions.computed"), crate::core::assignment::expected_text(q)) }
+            { format!(" · {}: {computed}", t(lang, "questions.computed")) }
             if let Some(why) = &q.explanation {
                 <p class="why">{ why.get(lang.tag()).to_string() }</p>
             }
@@ -230,7 +242,13 @@ fn verdict(lang: Lang, given: &str, expected: Option<&QuestionAnswer>, reveal: b
 }
 
 /// An answer input: radio buttons for a choice, a text field for a number.
-fn input(q: &QuestionView, value: &str, on: Callback<String>, disabled: bool) -> Html {
+fn input(
+    q: &QuestionView,
+    value: &str,
+    on: Callback<String>,
+    disabled: bool,
+    label: &dyn Fn(&str) -> String,
+) -> Html {
     let id = format!("cq-{}", q.id);
     if q.kind == QuestionKind::Numeric || q.options.is_empty() {
         html! {
@@ -244,7 +262,7 @@ fn input(q: &QuestionView, value: &str, on: Callback<String>, disabled: bool) ->
                     let (on, o2) = (on.clone(), o.clone());
                     html! {
                         <label><input type="radio" name={id.clone()} value={o.clone()} checked={value == o} {disabled}
-                            onchange={move |_| on.emit(o2.clone())} />{ o.clone() }</label>
+                            onchange={move |_| on.emit(o2.clone())} />{ label(o) }</label>
                     }
                 }) }
             </div>
@@ -277,6 +295,11 @@ fn step_view(props: &CourseProps) -> Html {
             d.insert(id.clone(), v);
             drafts.set(d);
         })
+    };
+    // Platforms by their labels, from the step's scenario (the name when it has none).
+    let label = |name: &str| match &state.validation {
+        crate::state::Validation::Valid { baseline, .. } => baseline.platform_label(lang, name),
+        _ => name.to_string(),
     };
     let variant = a.variant(index, c.student()).describe();
     let predictions: Vec<&QuestionView> = c.questions.iter().filter(|q| q.predict).collect();
@@ -335,13 +358,13 @@ fn step_view(props: &CourseProps) -> Html {
                     { q.text.get(lang.tag()).to_string() }
                     <span class="points">{ format!(" ({} {})", q.points, t(lang, "course.points")) }</span>
                 </p>
-                { input(q, &value, set(q.id.clone()), locked) }
+                { input(q, &value, set(q.id.clone()), locked, &label) }
                 if !q.predict && saved.is_none() && expected.is_some() {
                     <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
                         disabled={value.trim().is_empty()}>{ t(lang, "course.answer") }</button>
                 }
                 if let Some(saved) = saved {
-                    { verdict(lang, &saved.answer, find(&q.id), step.reveal) }
+                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, &label) }
                     if !step.reveal {
                         <p class="hint">{ t(lang, "course.saved") }</p>
                     }
