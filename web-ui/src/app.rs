@@ -126,6 +126,7 @@ pub fn app() -> Html {
                             result: crate::state::ResultRef(Rc::new(f.result)),
                             events: f.events,
                             millis: f.millis,
+                            whole: f.whole,
                         }),
                         Err(RunEnd::Failed(message)) => {
                             dispatch.dispatch(Action::Failed { id, message })

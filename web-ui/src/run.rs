@@ -43,6 +43,8 @@ pub struct Finished {
     pub result: RunResult,
     pub events: u64,
     pub millis: f64,
+    /// Every job ran (none kept from the run before): `millis` is the whole run's time.
+    pub whole: bool,
 }
 
 /// Parses `text`, applies `knobs` and runs it (recording the pCPU timeline when
@@ -66,6 +68,7 @@ pub async fn run_sliced(
             progress(done, total);
         }
     };
+    let kept_before = crate::worker::reused();
     if let Some(outcome) =
         crate::worker::run(file, text, knobs, trace, cancel.clone(), &throttled).await
     {
@@ -74,6 +77,7 @@ pub async fn run_sliced(
             events: result.events,
             result,
             millis: now_ms() - t0,
+            whole: crate::worker::reused() == kept_before,
         });
     }
     main_thread_sliced(file, text, knobs, trace, cancel, throttled, t0).await
@@ -115,5 +119,6 @@ async fn main_thread_sliced(
         events: result.events,
         result,
         millis: now_ms() - t0,
+        whole: true,
     })
 }

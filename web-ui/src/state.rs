@@ -758,6 +758,8 @@ pub enum Action {
         result: ResultRef,
         events: u64,
         millis: f64,
+        /// Every job ran (none kept): the pace may be measured on it.
+        whole: bool,
     },
     Failed {
         id: u64,
@@ -842,6 +844,7 @@ impl Reducible for State {
                 result,
                 events,
                 millis,
+                whole,
             } => {
                 if id != s.run_id {
                     return self;
@@ -856,7 +859,9 @@ impl Reducible for State {
                     .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref()));
                 // The device's pace in *estimated* events per ms, so that the next
                 // estimate (an upper bound on events) comes out in real time.
-                if let (Some(estimated), true) = (s.running_estimate, millis >= 20.0 && events > 0)
+                // Only a run of every job: one that kept some outcomes took less time.
+                if let (Some(estimated), true) =
+                    (s.running_estimate, whole && millis >= 20.0 && events > 0)
                 {
                     s.events_per_ms = estimated as f64 / millis;
                 }
