@@ -280,7 +280,7 @@ await step('the instances note counts what one platform runs when groups are lim
   // fault-blast-radius: web (4) runs on vm, container and vm-hypervisor, desk (8) on vdi
   // only: no platform runs 4 + 8 = 12, each runs 4 or 8.
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('fault-blast-radius.toml'))));
-  const note = await page.textContent('.slider:has(#k-instances) small');
+  const note = await page.textContent('.slider:has(#k-instances)');
   assert(/4–8 instances per platform/.test(note), `instances note: ${note}`);
   assert(!/= 12/.test(note), `no platform runs 12: ${note}`);
 });
