@@ -451,6 +451,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.values", "차트의 값", "Values of the chart"),
     ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),
     ("chart.one_sample", "표본이 하나 이하인 플랫폼: {}", "One sample or none on: {}"),
+    ("chart.desktop_wait", "데스크탑 플랫폼에서 이 연산의 지연은 대부분 기다림입니다: 애플리케이션의 network receive는 사용자의 다음 입력을 기다리고, sleep은 동영상 플레이어의 다음 프레임, 백그라운드 서비스의 다음 깨어남, 프로토콜 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 입력-화면 지연(데스크탑 표)입니다.", "On desktop platforms this operation's latency is mostly waiting: the application's network receive waits for the user's next input; the sleeps are the video player's next frame, the background services' next wake-up and the protocol agent's next capture. What a user feels is the input-to-display latency (the desktop table)."),
     ("table.cards", "플랫폼별 측정값", "Measured figures per platform"),
     ("trap.title", "한 단계씩 따라가기: 연산 하나에서 CPU, 커널, (VM이면) 하이퍼바이저가 하는 일", "Step through: what the CPU, the kernel and (in a VM) the hypervisor do for one operation"),
     ("trap.platform", "플랫폼", "Platform"),

@@ -145,7 +145,8 @@ pub fn line_chart(
     }
 }
 
-/// Names the platforms whose latency chart of `op` rests on one sample or none.
+/// Names the platforms whose latency chart of `op` rests on one sample or none, and says
+/// what a desktop's blocking operations wait for.
 fn samples_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
     let few: Vec<String> = r
         .platforms
@@ -153,7 +154,18 @@ fn samples_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
         .filter(|p| p.latency_of(op).map_or(0, |l| l.count) < 2)
         .map(|p| labels::platform(lang, p))
         .collect();
-    (!few.is_empty()).then(|| t(lang, "chart.one_sample").replace("{}", &few.join(", ")))
+    let few = (!few.is_empty()).then(|| t(lang, "chart.one_sample").replace("{}", &few.join(", ")));
+    // A desktop's application receives the user's next input, its agent sleeps until the
+    // next capture: their latency is mostly the user's and the protocol's pace.
+    let desktop = matches!(op, Op::NetReceive | Op::Sleep)
+        && r.platforms
+            .iter()
+            .any(|p| p.vdi.is_some() && p.latency_of(op).is_some());
+    let desktop = desktop.then(|| t(lang, "chart.desktop_wait").to_string());
+    match (few, desktop) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Every chart of a result; latency charts are for `op`.
