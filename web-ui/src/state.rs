@@ -553,6 +553,10 @@ pub struct State {
     pub running: Option<RunInput>,
     /// The scenario and settings the shown result came from.
     pub result_input: Option<RunInput>,
+    /// The controls' baseline of the run in progress, and of the shown result (a stale
+    /// result keeps its own scenario's container modes when another scenario is open).
+    pub running_baseline: Option<Rc<Baseline>>,
+    pub result_baseline: Option<Rc<Baseline>>,
     /// Estimated events (sim-core's upper bound) per wall-clock millisecond, measured
     /// by the last run on this device.
     pub events_per_ms: f64,
@@ -586,6 +590,8 @@ impl State {
             baseline: Rc::new(Baseline::default()),
             running: None,
             result_input: None,
+            running_baseline: None,
+            result_baseline: None,
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
             running_estimate: None,
@@ -702,6 +708,7 @@ impl State {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
             self.running = Some(self.input());
+            self.running_baseline = Some(self.baseline.clone());
             self.running_estimate = self.estimate().map(|e| e.events);
             self.run_started_ms = Some(crate::clock::now_ms());
         }
@@ -852,6 +859,7 @@ impl Reducible for State {
                 s.status = RunStatus::Done { events, millis };
                 s.result = Some(result);
                 s.result_input = s.running.take();
+                s.result_baseline = s.running_baseline.take();
                 s.trap = s
                     .result_input
                     .as_ref()

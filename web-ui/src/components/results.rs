@@ -49,7 +49,7 @@ pub fn results(props: &ResultsProps) -> Html {
         None => html! { <p class="empty">{ t(lang, "run.none") }</p> },
         Some(result) => match current {
             Tab::Table => {
-                html! { <Table {lang} result={result.clone()} baseline={state.baseline.clone()} /> }
+                html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} /> }
             }
             Tab::Charts => {
                 html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
