@@ -156,9 +156,14 @@ fn a_single_disk_reader_matches_the_hand_computation() {
 /// preemption at any cycle and cache refills make an overcommitted run's interleaving
 /// chaotic: a few cycles more per operation reorder wake-ups, cuts and refills. Native's
 /// own throughput in these runs moves by about ±1% from one seed to another (4 database
-/// VMs x 2 vCPUs on 4 pCPUs, 40 ms: 13 114 to 13 356 operations over seeds 1-8), so a
-/// platform within 1 point of native is within that noise.
-const TOLERANCE: f64 = 1.0;
+/// VMs x 2 vCPUs on 4 pCPUs, 40 ms: 13 114 to 13 356 operations over seeds 1-8), and a
+/// platform that costs almost nothing over native moves as much around it: the container
+/// with host network and a volume in the overcommitted mixed run below (CPU hogs beside a
+/// web server, 200 ms) reads 98.0% to 101.1% of native over seeds 1-6 and 17 (mean 100.0%;
+/// measured 2026-12-02 when the tie order of events at one cycle changed, and 98.0% to
+/// 100.6% with the order before). So a platform within 1.5 points of native is within
+/// that noise.
+const TOLERANCE: f64 = 1.5;
 
 /// Whether `ops` beats `baseline` by more than noise: the tolerance, plus one operation
 /// per thread (an operation that completes just before the end on one platform and just

@@ -1,15 +1,23 @@
-//! The discrete-event core: a queue of plain events ordered by (time, sequence number).
+//! The discrete-event core: a queue of plain events ordered by (time, tie key).
 //!
-//! Architecture Invariant: simulated time is an integer count of host cycles; two events
-//! at the same cycle fire in the order they were scheduled. Idle time is skipped: the
-//! clock jumps to the next event.
+//! Architecture Invariant: simulated time is an integer count of host cycles. Two events
+//! at the same cycle fire in an order fixed by what they are, never by the order in which
+//! the simulation happened to schedule them: a pCPU's item end (by pCPU index, then
+//! generation) before any other event, other events in the order they were scheduled.
+//! An event always schedules later events (an item lasts at least one cycle; other events
+//! at the same cycle sort after every item end), so events fire in key order, and a pCPU
+//! may run its items ahead of other pCPUs' (see `machine/run_ahead.rs`) without changing
+//! what fires when. Idle time is skipped: the clock jumps to the next event.
 
 /// Simulated time in host CPU cycles.
 pub type Cycles = u64;
 
-/// A scheduled event. `key` is the time in the high 64 bits and the sequence number in
-/// the low ones, so that one integer comparison orders by (time, sequence); keys are
-/// unique, so any correct priority queue pops them in the same order.
+/// The tie key's top bit: set for every event that is not an item end.
+const OTHER: u128 = 1 << 63;
+
+/// A scheduled event. `key` is the time in the high 64 bits and the tie key in the low
+/// ones, so that one integer comparison orders by (time, tie); keys are unique, so any
+/// correct priority queue pops them in the same order.
 #[derive(Clone, Copy)]
 struct Entry<E> {
     key: u128,
@@ -23,73 +31,34 @@ impl<E> Entry<E> {
     }
 }
 
-/// A future-event list with a clock: a binary min-heap on `Entry::key` (events are
-/// small `Copy` values, so entries move by plain assignment).
+/// A binary min-heap on `Entry::key` (events are small `Copy` values, so entries move by
+/// plain assignment).
 ///
-/// Removal is lazy: [`EventQueue::pop_until`] hands out the top entry but leaves it in
-/// `heap[0]` (`top_taken`). Most handlers schedule an event next (the pCPU's next item),
-/// which then *replaces* the top in one pass down the heap instead of a removal and an
-/// insertion; a pop that finds the top still taken removes it first. Either way the heap
-/// holds the same set of unique keys, so events pop in the same order.
-///
-/// Local loops: when the entry that replaces the top comes before both children of the
-/// root, it *is* the next event (a pCPU whose next item ends before anything else
-/// pending), and it takes the root slot at once instead of a pass down the heap and back
-/// up. The heap stays a valid heap of the same keys, so the pop order is unchanged; the
-/// reference mode ([`EventQueue::set_local_loops`] off) always takes the full pass.
-pub struct EventQueue<E> {
+/// Removal is lazy: a pop hands out the top entry but leaves it in `heap[0]`
+/// (`top_taken`). Most handlers schedule an event next (the pCPU's next item), which then
+/// *replaces* the top in one pass down the heap instead of a removal and an insertion; a
+/// pop that finds the top still taken removes it first. Either way the heap holds the same
+/// set of unique keys, so events pop in the same order.
+struct Heap<E> {
     heap: Vec<Entry<E>>,
     /// `heap[0]` was already popped and is to be replaced or removed.
     top_taken: bool,
-    /// Whether an entry that comes next takes the root at once (see above).
-    local_loops: bool,
-    now: Cycles,
-    next_seq: u64,
-    processed: u64,
 }
 
-impl<E> Default for EventQueue<E> {
-    fn default() -> Self {
-        EventQueue {
+impl<E: Copy> Heap<E> {
+    fn new() -> Self {
+        Heap {
             heap: Vec::new(),
             top_taken: false,
-            local_loops: true,
-            now: 0,
-            next_seq: 0,
-            processed: 0,
         }
     }
-}
 
-impl<E: Copy> EventQueue<E> {
-    pub fn now(&self) -> Cycles {
-        self.now
-    }
-
-    /// Turns local loops on (the default) or off (the reference mode: every entry that
-    /// replaces the top passes down the heap). The pop order is the same either way.
-    pub fn set_local_loops(&mut self, on: bool) {
-        self.local_loops = on;
-    }
-
-    /// Number of events popped so far.
-    pub fn processed(&self) -> u64 {
-        self.processed
-    }
-
-    /// Schedules `event` at absolute time `time` (never before now).
     #[inline(always)]
-    pub fn schedule(&mut self, time: Cycles, event: E) {
-        let time = time.max(self.now);
-        let entry = Entry {
-            key: (u128::from(time) << 64) | u128::from(self.next_seq),
-            event,
-        };
-        self.next_seq += 1;
+    fn push(&mut self, entry: Entry<E>) {
         if self.top_taken {
             // Replace-top: the popped entry's slot takes the new one.
             self.top_taken = false;
-            self.sift_from_root(entry, self.local_loops);
+            self.sift_from_root(entry);
             return;
         }
         // Sift up: move parents down into the hole until the entry's place is found.
@@ -107,62 +76,34 @@ impl<E: Copy> EventQueue<E> {
         heap[pos] = entry;
     }
 
-    /// Time of the next event, if any.
-    pub fn peek_time(&mut self) -> Option<Cycles> {
-        self.settle_top();
-        self.heap.first().map(Entry::time)
-    }
-
-    /// Removes the entry handed out by the last pop, if no schedule replaced it.
+    /// Removes the entry handed out by the last pop, if no push replaced it.
     #[inline(always)]
     fn settle_top(&mut self) {
         if self.top_taken {
             self.top_taken = false;
             if let Some(last) = self.heap.pop() {
                 if !self.heap.is_empty() {
-                    self.sift_from_root(last, false);
+                    self.sift_from_root(last);
                 }
             }
         }
     }
 
-    /// Pops the next event if it happens no later than `limit`, advancing the clock.
-    #[inline]
-    pub fn pop_until(&mut self, limit: Cycles) -> Option<(Cycles, E)> {
-        self.settle_top();
-        let top = *self.heap.first()?;
-        if top.time() > limit {
-            return None;
-        }
-        self.top_taken = true;
-        self.now = top.time();
-        self.processed += 1;
-        Some((top.time(), top.event))
+    /// The smallest key (`u128::MAX` when empty); the top must be settled.
+    #[inline(always)]
+    fn first_key(&self) -> u128 {
+        self.heap.first().map_or(u128::MAX, |e| e.key)
     }
 
     /// Puts `entry` in place of `heap[0]` (Floyd's method: the hole goes down to a leaf
     /// along the smaller children, then the entry sifts up from there; a new entry
-    /// usually belongs near the bottom). With `next_first`, an entry that comes before the
-    /// root's smaller child stays at the root (a local loop: it is the next event).
+    /// usually belongs near the bottom).
     #[inline(always)]
-    fn sift_from_root(&mut self, entry: Entry<E>, next_first: bool) {
+    fn sift_from_root(&mut self, entry: Entry<E>) {
         let heap = &mut self.heap[..];
         let len = heap.len();
         let mut pos = 0;
         let mut child = 1;
-        if next_first && child < len {
-            // The first level of the loop below, with the comparison that stops it.
-            if child + 1 < len {
-                child += usize::from(heap[2].key < heap[1].key);
-            }
-            if entry.key < heap[child].key {
-                heap[0] = entry;
-                return;
-            }
-            heap[0] = heap[child];
-            pos = child;
-            child = 2 * pos + 1;
-        }
         while child + 1 < len {
             // Branch-free: which child is smaller is unpredictable.
             child += usize::from(heap[child + 1].key < heap[child].key);
@@ -186,6 +127,105 @@ impl<E: Copy> EventQueue<E> {
     }
 }
 
+/// A future-event list with a clock: item ends in one heap, every other event in another
+/// (so that the time of the next event that is not an item end is known at once: see
+/// [`EventQueue::next_other_time`]).
+pub struct EventQueue<E> {
+    items: Heap<E>,
+    others: Heap<E>,
+    now: Cycles,
+    next_seq: u64,
+    processed: u64,
+}
+
+impl<E: Copy> Default for EventQueue<E> {
+    fn default() -> Self {
+        EventQueue {
+            items: Heap::new(),
+            others: Heap::new(),
+            now: 0,
+            next_seq: 0,
+            processed: 0,
+        }
+    }
+}
+
+impl<E: Copy> EventQueue<E> {
+    /// The time of the event processed last.
+    pub fn now(&self) -> Cycles {
+        self.now
+    }
+
+    /// Number of events processed so far (popped, or run directly: [`Self::run_directly`]).
+    pub fn processed(&self) -> u64 {
+        self.processed
+    }
+
+    /// Schedules `event`, which is not an item end, at absolute time `time` (never before
+    /// now). Events of this kind at the same cycle fire in the order they were scheduled,
+    /// after every item end at that cycle.
+    #[inline(always)]
+    pub fn schedule(&mut self, time: Cycles, event: E) {
+        let time = time.max(self.now);
+        let key = (u128::from(time) << 64) | OTHER | u128::from(self.next_seq);
+        self.next_seq += 1;
+        self.others.push(Entry { key, event });
+    }
+
+    /// Schedules the end of the item of generation `generation` on pCPU `pcpu` at `time`
+    /// (later than now). Item ends at the same cycle fire by pCPU, then generation.
+    #[inline(always)]
+    pub fn schedule_item(&mut self, time: Cycles, pcpu: u32, generation: u32, event: E) {
+        let key = (u128::from(time) << 64) | (u128::from(pcpu) << 32) | u128::from(generation);
+        self.items.push(Entry { key, event });
+    }
+
+    /// Time of the next event, if any.
+    pub fn peek_time(&mut self) -> Option<Cycles> {
+        self.items.settle_top();
+        self.others.settle_top();
+        let key = self.items.first_key().min(self.others.first_key());
+        (key != u128::MAX).then_some((key >> 64) as Cycles)
+    }
+
+    /// Time of the next pending event that is not an item end (`Cycles::MAX` if none).
+    #[inline]
+    pub fn next_other_time(&mut self) -> Cycles {
+        self.others.settle_top();
+        self.others.heap.first().map_or(Cycles::MAX, Entry::time)
+    }
+
+    /// Pops the next event if it happens no later than `limit`, advancing the clock.
+    #[inline]
+    pub fn pop_until(&mut self, limit: Cycles) -> Option<(Cycles, E)> {
+        self.items.settle_top();
+        self.others.settle_top();
+        let from_items = self.items.first_key() < self.others.first_key();
+        let heap = if from_items {
+            &mut self.items
+        } else {
+            &mut self.others
+        };
+        let top = *heap.heap.first()?;
+        if top.time() > limit {
+            return None;
+        }
+        heap.top_taken = true;
+        self.now = top.time();
+        self.processed += 1;
+        Some((top.time(), top.event))
+    }
+
+    /// Counts an item end at `time` that the caller processes without scheduling it (a
+    /// pCPU running ahead), and moves the clock there. Events counted this way are
+    /// events like any other: `processed` is the same whichever way an item ends.
+    #[inline(always)]
+    pub fn run_directly(&mut self, time: Cycles) {
+        self.now = time;
+        self.processed += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +242,31 @@ mod tests {
     }
 
     #[test]
+    fn item_ends_fire_first_at_a_cycle_by_pcpu_whatever_the_scheduling_order() {
+        let mut q = EventQueue::default();
+        q.schedule(10, "other");
+        q.schedule_item(10, 3, 0, "pcpu 3");
+        q.schedule_item(10, 1, 7, "pcpu 1, generation 7");
+        q.schedule_item(10, 1, 2, "pcpu 1, generation 2");
+        q.schedule_item(9, 5, 0, "pcpu 5 earlier");
+        assert_eq!(q.next_other_time(), 10);
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_until(u64::MAX))
+            .map(|(_, e)| e)
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                "pcpu 5 earlier",
+                "pcpu 1, generation 2",
+                "pcpu 1, generation 7",
+                "pcpu 3",
+                "other"
+            ]
+        );
+        assert_eq!(q.next_other_time(), Cycles::MAX);
+    }
+
+    #[test]
     fn pop_until_respects_limit_and_skips_idle_time() {
         let mut q = EventQueue::default();
         q.schedule(1_000_000, ());
@@ -209,59 +274,57 @@ mod tests {
         assert_eq!(q.now(), 0);
         assert_eq!(q.pop_until(2_000_000), Some((1_000_000, ())));
         assert_eq!(q.now(), 1_000_000);
+        q.run_directly(1_500_000);
+        assert_eq!((q.now(), q.processed()), (1_500_000, 2));
     }
 
     #[test]
     fn the_queue_pops_in_the_order_a_sort_gives() {
-        // 5 000 events at pseudo-random times (many equal, many before everything
-        // pending, so that local loops place them at the root), scheduled in bursts
-        // between pops: the pop order must be exactly (time, scheduling order), and the
-        // same with and without local loops.
-        let with_loops = pop_order(true);
-        assert_eq!(with_loops.len(), 5_000);
-        check_order(&with_loops);
-        assert_eq!(with_loops, pop_order(false));
-    }
-
-    fn pop_order(local_loops: bool) -> Vec<(u64, u32)> {
+        // 5 000 events at pseudo-random times (many equal), half of them item ends of
+        // 8 pCPUs, scheduled in bursts between pops (so that many replace a popped
+        // top): the pop order must be exactly the key order.
         let mut q = EventQueue::default();
-        q.set_local_loops(local_loops);
         let mut popped = Vec::new();
         let mut x: u64 = 12345;
         let mut id = 0u32;
+        let mut generation = [0u32; 8];
+        let mut push = |q: &mut EventQueue<(u32, u32, u32)>, x: u64, id: u32| {
+            let time = q.now() + 1 + (x >> 33) % 50;
+            if (x >> 40) % 2 == 0 {
+                let p = ((x >> 45) % 8) as usize;
+                generation[p] += 1;
+                q.schedule_item(time, p as u32, generation[p], (0, p as u32, generation[p]));
+            } else {
+                q.schedule(time, (1, id, 0));
+            }
+        };
         for round in 0..500 {
             for _ in 0..10 {
                 x = x
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                let time = q.now() + (x >> 33) % 50;
-                q.schedule(time, id);
+                push(&mut q, x, id);
                 id += 1;
-                // A pop then a schedule: the schedule replaces the taken top.
                 if (x >> 20) % 3 == 0 {
-                    if let Some((t, e)) = q.pop_until(u64::MAX) {
-                        popped.push((t, e));
+                    if let Some(p) = q.pop_until(u64::MAX) {
+                        popped.push(p);
                     }
                 }
             }
             for _ in 0..(round % 7) {
-                if let Some((t, e)) = q.pop_until(u64::MAX) {
-                    popped.push((t, e));
+                if let Some(p) = q.pop_until(u64::MAX) {
+                    popped.push(p);
                 }
             }
         }
-        while let Some((t, e)) = q.pop_until(u64::MAX) {
-            popped.push((t, e));
+        while let Some(p) = q.pop_until(u64::MAX) {
+            popped.push(p);
         }
-        popped
-    }
-
-    fn check_order(popped: &[(u64, u32)]) {
+        assert_eq!(popped.len(), 5_000);
+        assert_eq!(q.processed(), 5_000);
         for w in popped.windows(2) {
-            assert!(
-                w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1),
-                "{w:?}"
-            );
+            // (time, kind: items first, then pCPU and generation or scheduling order)
+            assert!(w[0] < w[1], "{w:?}");
         }
     }
 }

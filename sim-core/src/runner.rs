@@ -433,8 +433,8 @@ impl Runner {
     }
 
     /// Runs every machine (from now on) in the reference mode, one pass through the
-    /// event queue per item, instead of with local loops (the default). The results are
-    /// the same bit for bit; tests compare the two.
+    /// event queue per item, instead of letting pCPUs run ahead (the default, see
+    /// `machine/run_ahead.rs`). The results are the same bit for bit; tests compare the two.
     pub fn set_event_per_item(&mut self, on: bool) {
         self.event_per_item = on;
     }

@@ -40,6 +40,7 @@ mod locks;
 mod memory_samples;
 mod migration;
 mod pcpu;
+mod run_ahead;
 mod runqueue;
 mod sched;
 mod shootdown;
@@ -471,6 +472,10 @@ struct GroupRt {
     /// Percent of operations that take the guest kernel's spinlock, and its hold time.
     lock_percent: u32,
     lock_hold: u64,
+    /// Whether every operation the workload draws completes where it was issued and
+    /// touches nothing its instance's other vCPUs share (no device, ring, spinlock,
+    /// shootdown, batched part or desktop role): its vCPUs may run ahead (`run_ahead.rs`).
+    ops_complete_in_place: bool,
 }
 
 /// What a finished machine hands back (serializable, so that a job run in another
@@ -552,6 +557,10 @@ pub struct Machine {
     desktop: Option<Box<crate::desktop::session::Sessions>>,
     /// Memory snapshots taken so far.
     memory_samples: Vec<MemorySnapshot>,
+    /// pCPUs running their items ahead of others' (see `run_ahead.rs`).
+    run_ahead: run_ahead::RunAhead,
+    /// Whether run-ahead can apply to this machine at all.
+    run_ahead_possible: bool,
     finished: bool,
 }
 
@@ -737,7 +746,14 @@ impl Machine {
                 migration::MigrationRt::new(m, entities.len() as u32 - 1, spec.seed)
             });
         let cores = spec.host.cores;
+        // Run-ahead needs steps that touch only their own pCPU (see `run_ahead.rs`).
+        let run_ahead_possible = !spec.trace
+            && desktop.is_none()
+            && migration_rt.is_none()
+            && groups.iter().any(|g| g.ops_complete_in_place);
         let mut machine = Machine {
+            run_ahead: run_ahead::RunAhead::new(run_ahead_possible, cores as usize),
+            run_ahead_possible,
             queue: EventQueue::default(),
             pcpus: vec![Pcpu::default(); cores as usize],
             idle_pcpus: (0..cores).rev().collect(),
@@ -819,8 +835,13 @@ impl Machine {
             match event {
                 Event::ItemDone { pcpu, generation } => {
                     if self.pcpus[pcpu as usize].generation == generation {
-                        self.item_done(pcpu, now);
+                        if self.run_ahead.enabled {
+                            self.item_done_running_ahead(pcpu, now, end);
+                        } else {
+                            self.item_done(pcpu, now);
+                        }
                     }
+                    continue;
                 }
                 Event::DeviceDone { thread } => self.device_done(thread, now),
                 Event::BackgroundWake { entity } => self.make_runnable(entity, now),
@@ -836,16 +857,17 @@ impl Machine {
                 } => self.coalesce_flush(instance as usize, ring as usize, generation, now),
                 Event::FlushAck { entity } => self.flush_ack(entity, now),
             }
+            self.run_ahead.touched();
         }
         false
     }
 
-    /// The reference mode (`true`): every item's end passes through the whole event
-    /// queue. By default a pCPU whose next item ends before every other pending event
-    /// runs it next without that pass (a local loop, see [`EventQueue`]); the events and
+    /// The reference mode (`true`): every item's end passes through the event queue.
+    /// By default a pCPU may run its next items at once, ahead of other pCPUs' pending
+    /// item ends, where that cannot change anything (see `run_ahead.rs`); the events and
     /// their order are the same, so results are bit-identical either way.
     pub fn set_event_per_item(&mut self, on: bool) {
-        self.queue.set_local_loops(!on);
+        self.run_ahead.enabled = !on && self.run_ahead_possible;
     }
 
     /// Simulated time reached so far.
@@ -1074,7 +1096,23 @@ impl GroupRt {
             }
             sum
         });
+        let weights = g.workload.mix.weights();
+        let ops_complete_in_place = g.workload.lock_percent == 0
+            && g.desktop.is_none()
+            && Op::ALL[..Op::MIX_COUNT]
+                .iter()
+                .zip(weights)
+                .filter(|&(_, w)| w > 0)
+                .all(|(&op, _)| {
+                    let batched = &costs[slot::op(op, slot::SUBMIT_BATCHED)];
+                    !op.blocks()
+                        && io::ring_of(op).is_none()
+                        && op != Op::TlbShootdown
+                        && batched.total == 0
+                        && !batched.has_exits
+                });
         GroupRt {
+            ops_complete_in_place,
             submit_kick_inline,
             costs,
             pieces,

@@ -263,9 +263,25 @@ impl Machine {
         } else {
             now
         };
+        if self.run_ahead.chain == Some(p) {
+            // The pCPU running ahead decides next whether to run this item's end at once
+            // (`machine/run_ahead.rs`) or to schedule it.
+            debug_assert!(!self.run_ahead.deferred, "two items started on one pCPU");
+            self.run_ahead.deferred = true;
+            return;
+        }
+        self.schedule_item_end(p);
+    }
+
+    /// Schedules the end of the item on `p`.
+    #[inline(always)]
+    pub(super) fn schedule_item_end(&mut self, p: u32) {
+        let pc = &self.pcpus[p as usize];
         let generation = pc.generation;
-        self.queue.schedule(
-            now + total,
+        self.queue.schedule_item(
+            pc.end,
+            p,
+            generation,
             Event::ItemDone {
                 pcpu: p,
                 generation,

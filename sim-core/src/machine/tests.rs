@@ -248,8 +248,11 @@ fn pv_waiters_halt_and_are_kicked() {
     // cores (9 vCPUs on 4 pCPUs, 10 ms credit slices, 0.5 s): when a holder is preempted, waiters spin pv_spin_threshold
     // cycles (lowered to 20 000 here so that most waits reach it), halt (pv_wait: a HLT
     // exit, the vCPU leaves its pCPU) and are kicked (a hypercall) when the lock reaches
-    // them. Each kick wakes one halted waiter, so kicks never exceed
-    // halts and fall short by at most the waiters still halted at the end (3).
+    // them. Each kick wakes one halted waiter, so kicks never exceed halts. They fall
+    // short by the waiters still halted at the end (at most 3) and by the rare halts the
+    // lock overtook: handed to a waiter whose HLT exit path is still running, it goes on
+    // to its critical section without a kick (`spin_done`), its exit paid (4 of 1 725 in
+    // this run: at most 1% allowed).
     let out = machine(
         &(lock_scenario(
             4,
@@ -275,7 +278,7 @@ fn pv_waiters_halt_and_are_kicked() {
     );
     eprintln!("PV waiters: {halts} halts, {kicks} kicks");
     assert!(
-        kicks <= halts && halts <= kicks + 3,
+        kicks <= halts && halts <= kicks + 3 + halts / 100,
         "halts {halts} kicks {kicks}"
     );
     assert_eq!(c.exits[crate::path::ExitReason::PauseLoop as usize], 0);
