@@ -50,9 +50,15 @@ impl SimRng {
         if mean == 0 {
             return 0;
         }
-        let draw = self.standard_exponential() * mean as f64;
-        // Non-negative, so adding one half and truncating rounds to nearest.
-        (draw + 0.5) as u64
+        let draw = self.standard_exponential() * mean as f64 + 0.5;
+        // Non-negative, so adding one half and truncating rounds to nearest. Below 2^63
+        // the conversion through `i64` gives the same integer in one instruction (x86 has
+        // no unsigned conversion).
+        if draw < 9.2e18 {
+            draw as i64 as u64
+        } else {
+            draw as u64
+        }
     }
 
     /// A draw of the exponential distribution of mean 1, by Marsaglia and Tsang's

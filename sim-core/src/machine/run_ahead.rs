@@ -316,12 +316,13 @@ impl Machine {
             gi as u32,
             op.map_or("compute", |o| o.name()),
         );
-        self.add_compute(p, e, now, Category::GuestUser, refill + burst);
         if let Some(op) = op {
-            // `push_op` for an operation without ring or batched part: its submit steps.
-            let cost = &self.groups[gi].submit_kick_inline[op.index()];
-            self.pcpus[pi].cost.add(cost);
+            // `push_op` for an operation without ring or batched part: its submit steps,
+            // put first (the sum is the same; the cost is copied in once instead of
+            // added to the zeroes `plan` wrote).
+            self.pcpus[pi].cost = self.groups[gi].submit_kick_inline[op.index()];
         }
+        self.add_compute(p, e, now, Category::GuestUser, refill + burst);
         self.start(p, now);
     }
 }
