@@ -1,23 +1,43 @@
 //! The one seeded, portable random number generator of the simulator.
 //!
 //! Architecture Invariant: every random draw in sim-core goes through [`SimRng`],
-//! which wraps PCG-64 seeded from a `u64`. Floating-point transforms use the `libm`
+//! PCG-64 seeded from a `u64` (the streams of `rand_pcg::Pcg64`, checked by a test). Floating-point transforms use the `libm`
 //! crate, so native and wasm builds produce bit-identical streams.
 
-use rand::{Rng, SeedableRng};
-use rand_pcg::Pcg64;
+/// PCG-64's LCG multiplier (O'Neill 2014; the same as `rand_pcg`'s).
+const PCG_MULTIPLIER: u128 = 0x2360_ED05_1FC6_5DA4_4385_DF64_9FCC_F645;
 
-/// Deterministic random stream (PCG-64).
+/// Deterministic random stream: PCG-64 (the 128-bit LCG with the XSL-RR output, O'Neill
+/// 2014), exactly `rand_pcg::Pcg64` seeded with `SeedableRng::seed_from_u64` (a test
+/// compares the streams). sim-core steps it itself because wasm has no 64×64→128-bit
+/// multiplication: the crate's `u128` multiply becomes a call of `__multi3` there, which
+/// cost the page about a third of its speed (README, "Performance").
 #[derive(Debug, Clone)]
 pub struct SimRng {
-    inner: Pcg64,
+    state: u128,
+    increment: u128,
 }
 
 impl SimRng {
+    /// The stream `rand_pcg::Pcg64::seed_from_u64(seed)` gives: rand_core fills the
+    /// 32-byte seed with PCG-32 draws from `seed`; the first 16 bytes are the state, the
+    /// last 16 the increment (made odd); the state then takes one step past them.
     pub fn seed_from_u64(seed: u64) -> SimRng {
-        SimRng {
-            inner: Pcg64::seed_from_u64(seed),
+        let mut s = seed;
+        let mut words = [0u64; 4];
+        for word in &mut words {
+            let low = u64::from(pcg32(&mut s));
+            let high = u64::from(pcg32(&mut s));
+            *word = low | high << 32;
         }
+        let state = u128::from(words[0]) | u128::from(words[1]) << 64;
+        let increment = (u128::from(words[2]) | u128::from(words[3]) << 64) | 1;
+        let mut rng = SimRng {
+            state: state.wrapping_add(increment),
+            increment,
+        };
+        rng.step();
+        rng
     }
 
     /// A stream derived from a seed and a list of identifiers (instance, thread, ...),
@@ -30,8 +50,17 @@ impl SimRng {
         SimRng::seed_from_u64(mixed)
     }
 
+    #[inline(always)]
+    fn step(&mut self) {
+        self.state = wrapping_mul_u128(self.state, PCG_MULTIPLIER).wrapping_add(self.increment);
+    }
+
+    /// The next 64 random bits (XSL-RR of the stepped state).
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
-        self.inner.next_u64()
+        self.step();
+        let s = self.state;
+        (((s >> 64) as u64) ^ (s as u64)).rotate_right((s >> 122) as u32)
     }
 
     /// Uniform integer in `0..bound` (`bound > 0`), by Lemire's multiply-shift.
@@ -183,6 +212,57 @@ fn widening_mul_small_by_halves(x: u64, small: u64) -> (u64, u64) {
     ((high_part + (low_part >> 32)) >> 32, x.wrapping_mul(small))
 }
 
+/// One PCG-32 draw (rand_core's seeding helper): step, then the XSH-RR output.
+fn pcg32(state: &mut u64) -> u32 {
+    *state = state
+        .wrapping_mul(0x5851_F42D_4C95_7F2D)
+        .wrapping_add(0xA176_54E4_6FBE_17F3);
+    let s = *state;
+    ((((s >> 18) ^ s) >> 27) as u32).rotate_right((s >> 59) as u32)
+}
+
+/// `a · b mod 2^128`: the `u128` product natively, 64-bit multiplications in wasm.
+#[inline(always)]
+fn wrapping_mul_u128(a: u128, b: u128) -> u128 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        wrapping_mul_u128_by_halves(a, b)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        a.wrapping_mul(b)
+    }
+}
+
+/// [`wrapping_mul_u128`] from 64-bit halves: the low halves' full product plus the cross
+/// products shifted by 64 (the high halves' product falls outside 128 bits).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[inline(always)]
+fn wrapping_mul_u128_by_halves(a: u128, b: u128) -> u128 {
+    let (a_low, a_high) = (a as u64, (a >> 64) as u64);
+    let (b_low, b_high) = (b as u64, (b >> 64) as u64);
+    let (high, low) = widening_mul_u64(a_low, b_low);
+    let high = high
+        .wrapping_add(a_low.wrapping_mul(b_high))
+        .wrapping_add(a_high.wrapping_mul(b_low));
+    u128::from(high) << 64 | u128::from(low)
+}
+
+/// The 128-bit product of two `u64` as (high, low), from 32-bit halves (four
+/// multiplications whose partial sums stay below 2^64).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[inline(always)]
+fn widening_mul_u64(x: u64, y: u64) -> (u64, u64) {
+    const MASK: u64 = 0xffff_ffff;
+    let (x0, x1) = (x & MASK, x >> 32);
+    let (y0, y1) = (y & MASK, y >> 32);
+    let (p00, p01, p10, p11) = (x0 * y0, x0 * y1, x1 * y0, x1 * y1);
+    let middle = (p00 >> 32) + (p01 & MASK) + (p10 & MASK);
+    let low = (p00 & MASK) | middle << 32;
+    let high = p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32);
+    (high, low)
+}
+
 fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -193,6 +273,67 @@ fn splitmix64(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streams_are_rand_pcg_pcg64_seeded_from_a_u64() {
+        // SimRng steps PCG-64 itself (wasm has no 128-bit multiply); its streams must be
+        // rand_pcg's: seeds at the edges and 2 000 derived ones, 200 draws each.
+        use rand::{Rng, SeedableRng};
+        let edges = [
+            0,
+            1,
+            2,
+            42,
+            u64::MAX,
+            u64::MAX - 1,
+            1 << 63,
+            0x9E37_79B9_7F4A_7C15,
+        ];
+        let derived = (0..2_000).map(splitmix64);
+        for seed in edges.into_iter().chain(derived) {
+            let mut ours = SimRng::seed_from_u64(seed);
+            let mut reference = rand_pcg::Pcg64::seed_from_u64(seed);
+            for draw in 0..200 {
+                assert_eq!(
+                    ours.next_u64(),
+                    reference.next_u64(),
+                    "seed {seed}, draw {draw}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_mul_u128_by_halves_matches_u128() {
+        // The wasm form of the LCG step's multiply against the u128 one.
+        let mut rng = SimRng::seed_from_u64(5);
+        let edges = [
+            0,
+            1,
+            u128::MAX,
+            u128::MAX - 1,
+            1 << 127,
+            u128::from(u64::MAX),
+            u128::from(u64::MAX) << 64,
+            PCG_MULTIPLIER,
+        ];
+        let random =
+            (0..20_000).map(|_| u128::from(rng.next_u64()) << 64 | u128::from(rng.next_u64()));
+        let all: Vec<u128> = edges.into_iter().chain(random).collect();
+        for pair in all.windows(2) {
+            for (a, b) in [
+                (pair[0], pair[1]),
+                (pair[0], PCG_MULTIPLIER),
+                (pair[0], pair[0]),
+            ] {
+                assert_eq!(
+                    wrapping_mul_u128_by_halves(a, b),
+                    a.wrapping_mul(b),
+                    "{a} * {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn widening_mul_small_matches_u128() {
