@@ -452,7 +452,7 @@ impl OpSampler {
 
     /// The next compute burst and the operation that ends it. A mix with no weight
     /// at all is pure compute: it yields `None` as operation.
-    #[inline]
+    #[inline(always)]
     pub fn draw(&self, rng: &mut SimRng) -> (u64, Option<Op>) {
         let burst = rng.exponential(self.compute_cycles).max(1);
         if self.columns == 0 {
