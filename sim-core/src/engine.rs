@@ -97,13 +97,27 @@ impl<E: Copy> Heap<E> {
 
     /// Puts `entry` in place of `heap[0]` (Floyd's method: the hole goes down to a leaf
     /// along the smaller children, then the entry sifts up from there; a new entry
-    /// usually belongs near the bottom).
+    /// usually belongs near the bottom). An entry that comes before both children of the
+    /// root stays there at once (a pCPU whose next item is the next event of its heap).
     #[inline(always)]
     fn sift_from_root(&mut self, entry: Entry<E>) {
         let heap = &mut self.heap[..];
         let len = heap.len();
         let mut pos = 0;
         let mut child = 1;
+        if child < len {
+            // The first level of the loop below, with the comparison that stops it.
+            if child + 1 < len {
+                child += usize::from(heap[2].key < heap[1].key);
+            }
+            if entry.key < heap[child].key {
+                heap[0] = entry;
+                return;
+            }
+            heap[0] = heap[child];
+            pos = child;
+            child = 2 * pos + 1;
+        }
         while child + 1 < len {
             // Branch-free: which child is smaller is unpredictable.
             child += usize::from(heap[child + 1].key < heap[child].key);
