@@ -207,7 +207,10 @@ impl Machine {
 
     /// Processes the item end of `p` at `now`, taken from the queue, then lets `p` run
     /// its next items at once while that is exact (see the module comment), and
-    /// schedules the end of the item it stops at. `end` is the end of the run.
+    /// schedules the end of the item it stops at. `end` is the end of the run. Kept out
+    /// of `advance` so that the steps ahead get a small function of their own (wasm
+    /// engines allocate registers per function).
+    #[inline(never)]
     pub(super) fn item_done_running_ahead(&mut self, p: u32, now: Cycles, end: Cycles) {
         if self.step_kind(p, now) == StepKind::Shared {
             self.run_ahead.touched();
