@@ -617,10 +617,11 @@ fn check_unwinding(input: &Input) -> Result<Stage, String> {
         Err(e) => return well_formed(&e, &input.text).map(|()| Stage::Accepted),
     };
     let estimate = short.estimated_events();
-    match short.run_with(RunOptions {
+    let options = RunOptions {
         trace: short.trace,
         max_events: RUN_EVENTS,
-    }) {
+    };
+    match short.run_with(options) {
         Ok(result) => {
             if result.events > estimate {
                 return Err(format!(
@@ -628,11 +629,41 @@ fn check_unwinding(input: &Input) -> Result<Stage, String> {
                     result.events
                 ));
             }
+            // pCPUs running ahead (the default) must give the reference mode's result.
+            let reference = run_event_per_item(&short, options)?;
+            if json(&result)? != json(&reference)? {
+                return Err(
+                    "running ahead changes the result (against the reference mode, \
+                            Runner::set_event_per_item)"
+                        .to_string(),
+                );
+            }
             Ok(Stage::Ran)
         }
         Err(SimError::EventLimit { .. }) => Ok(Stage::Accepted),
         Err(e) => Err(format!("run failed: {e}")),
     }
+}
+
+/// Runs `scenario` with every item end through the event queue (the reference mode).
+fn run_event_per_item(
+    scenario: &Scenario,
+    options: RunOptions,
+) -> Result<sim_core::RunResult, String> {
+    let mut runner = scenario
+        .runner(options)
+        .map_err(|e| format!("reference run: {e}"))?;
+    runner.set_event_per_item(true);
+    while !runner.is_finished() {
+        runner
+            .advance(1 << 20)
+            .map_err(|e| format!("reference run: {e}"))?;
+    }
+    runner.finish().map_err(|e| format!("reference run: {e}"))
+}
+
+fn json(result: &sim_core::RunResult) -> Result<String, String> {
+    serde_json::to_string(result).map_err(|e| format!("result not serializable: {e}"))
 }
 
 fn accepted(s: &Scenario) -> Result<(), String> {

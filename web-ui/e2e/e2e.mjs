@@ -253,9 +253,11 @@ await step('a long run shows progress and can be cancelled', async () => {
     }).observe({ type: 'longtask' });
   });
   // Made long enough that it is still running a second after its progress shows, on
-  // both cores (the pool splits it): a 64-core host with 256 two-vCPU VMs for 250 ms
-  // (about 33 M events, seconds in the page), typed into the editor and run.
-  const long = `[scenario]\nname = "long"\nduration_ms = 250\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
+  // both cores (the pool splits it): a 64-core host with 256 two-vCPU VMs for 100 ms
+  // whose system calls take a guest spinlock half of the time (about 20 M events, 2.5 s
+  // natively on one core; without the lock its steps would run ahead, 33 M events in
+  // under a second), typed into the editor and run.
+  const long = `[scenario]\nname = "long"\nduration_ms = 100\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[workload]]\nname = "syscall-locks"\nbase = "syscall-heavy"\nlock_percent = 50\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-locks"\n`;
   await setEditorText(page, long);
   await page.waitForTimeout(500);
   if (await runId(page) === prev) await page.click('#run');
