@@ -148,6 +148,8 @@ pub struct EventQueue<E> {
     items: Heap<E>,
     others: Heap<E>,
     now: Cycles,
+    /// The latest time processed so far (`now` can move back after a pCPU ran ahead).
+    reached: Cycles,
     next_seq: u64,
     processed: u64,
 }
@@ -158,6 +160,7 @@ impl<E: Copy> Default for EventQueue<E> {
             items: Heap::new(),
             others: Heap::new(),
             now: 0,
+            reached: 0,
             next_seq: 0,
             processed: 0,
         }
@@ -168,6 +171,12 @@ impl<E: Copy> EventQueue<E> {
     /// The time of the event processed last.
     pub fn now(&self) -> Cycles {
         self.now
+    }
+
+    /// The latest time of any event processed so far: never decreases, unlike [`Self::now`]
+    /// after a pCPU ran ahead of others ([`Self::run_directly`]).
+    pub fn reached(&self) -> Cycles {
+        self.reached
     }
 
     /// Number of events processed so far (popped, or run directly: [`Self::run_directly`]).
@@ -226,6 +235,7 @@ impl<E: Copy> EventQueue<E> {
         }
         heap.top_taken = true;
         self.now = top.time();
+        self.reached = self.reached.max(self.now);
         self.processed += 1;
         Some((top.time(), top.event))
     }
@@ -236,6 +246,7 @@ impl<E: Copy> EventQueue<E> {
     #[inline(always)]
     pub fn run_directly(&mut self, time: Cycles) {
         self.now = time;
+        self.reached = self.reached.max(time);
         self.processed += 1;
     }
 }
@@ -288,8 +299,13 @@ mod tests {
         assert_eq!(q.now(), 0);
         assert_eq!(q.pop_until(2_000_000), Some((1_000_000, ())));
         assert_eq!(q.now(), 1_000_000);
+        // A pCPU runs ahead of an earlier pending item end: `now` goes back to that end
+        // when it is popped, `reached` stays.
+        q.schedule_item(1_200_000, 0, 0, ());
         q.run_directly(1_500_000);
         assert_eq!((q.now(), q.processed()), (1_500_000, 2));
+        assert_eq!(q.pop_until(u64::MAX), Some((1_200_000, ())));
+        assert_eq!((q.now(), q.reached()), (1_200_000, 1_500_000));
     }
 
     #[test]

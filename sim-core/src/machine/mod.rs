@@ -836,7 +836,9 @@ impl Machine {
                 Event::ItemDone { pcpu, generation } => {
                     if self.pcpus[pcpu as usize].generation == generation {
                         if self.run_ahead.enabled {
-                            self.item_done_running_ahead(pcpu, now, end);
+                            // Steps ahead count against the budget too.
+                            let left = budget - (self.queue.processed() - start);
+                            self.item_done_running_ahead(pcpu, now, end, left);
                         } else {
                             self.item_done(pcpu, now);
                         }
@@ -868,11 +870,13 @@ impl Machine {
     /// their order are the same, so results are bit-identical either way.
     pub fn set_event_per_item(&mut self, on: bool) {
         self.run_ahead.enabled = !on && self.run_ahead_possible;
+        // The reference mode does not keep the bounds up to date.
+        self.run_ahead.touched();
     }
 
-    /// Simulated time reached so far.
+    /// Simulated time reached so far (never decreases).
     pub fn now(&self) -> Cycles {
-        self.queue.now()
+        self.queue.reached()
     }
 
     /// The simulated cycles the machine runs for.

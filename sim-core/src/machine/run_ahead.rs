@@ -207,11 +207,18 @@ impl Machine {
 
     /// Processes the item end of `p` at `now`, taken from the queue, then lets `p` run
     /// its next items at once while that is exact (see the module comment), and
-    /// schedules the end of the item it stops at. `end` is the end of the run. Kept out
+    /// schedules the end of the item it stops at. `end` is the end of the run; at most
+    /// `steps_left` steps run ahead (the caller's event budget). Kept out
     /// of `advance` so that the steps ahead get a small function of their own (wasm
     /// engines allocate registers per function).
     #[inline(never)]
-    pub(super) fn item_done_running_ahead(&mut self, p: u32, now: Cycles, end: Cycles) {
+    pub(super) fn item_done_running_ahead(
+        &mut self,
+        p: u32,
+        now: Cycles,
+        end: Cycles,
+        mut steps_left: u64,
+    ) {
         if self.step_kind(p, now) == StepKind::Shared {
             self.run_ahead.touched();
         }
@@ -248,7 +255,8 @@ impl Machine {
             self.run_ahead.deferred = false;
             let pc = &self.pcpus[p as usize];
             let t = pc.end;
-            let ahead = t < bound
+            let ahead = steps_left > 0
+                && t < bound
                 && matches!(pc.item, Some(Item::Work { .. }))
                 && (self.instances[instance].cache.cold == 0
                     || t < *siblings.get_or_insert_with(|| self.sibling_bound(p)));
@@ -256,6 +264,7 @@ impl Machine {
                 self.schedule_item_end(p);
                 break;
             }
+            steps_left -= 1;
             self.queue.run_directly(t);
             self.run_ahead.steps_ahead += 1;
             self.own_step(p, t, e, instance, group);
