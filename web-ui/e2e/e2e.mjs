@@ -130,7 +130,7 @@ await step('library texts are fetched from dist/scenarios/; a failed fetch says 
   await p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml')));
   await p.waitForSelector('.notice', { timeout: 10000 });
   const en = (await p.textContent('.notice')).trim();
-  assert(en.includes('smoke.toml') && en.includes('Could not load the scenario'), `notice: ${en}`);
+  assert(en.includes('smoke.toml') && en.includes('Could not load the scenario') && en.includes('connection'), `notice: ${en}`);
   assert(await runId(p) === before, 'nothing ran');
   const shown = await p.$eval('#scenario-select', (s) => s.value);
   assert(shown === String(builtin.indexOf('seed-comparison-table.toml')), `the list shows the scenario still open, not ${shown}`);
@@ -140,6 +140,13 @@ await step('library texts are fetched from dist/scenarios/; a failed fetch says 
     && document.querySelector('.card.editor h2 .file')?.textContent === 'io-paths.toml', null, { timeout: 60000 });
   await p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml')));
   await p.waitForFunction(() => /시나리오를 불러오지 못했습니다/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
+  // A host without the file answers 404: the notice says so (not "the connection failed").
+  await p.unroute('**/scenarios/smoke.toml');
+  await p.route('**/scenarios/smoke.toml', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  // (io-paths is loaded already: choosing it clears the notice, then smoke.toml fails again.)
+  await p.selectOption('#scenario-select', String(builtin.indexOf('io-paths.toml')));
+  await p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml')));
+  await p.waitForFunction(() => /HTTP 404/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
   // Back online: choosing it again loads and runs it.
   await p.unroute('**/scenarios/smoke.toml');
   await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
@@ -162,6 +169,8 @@ await step('a library assignment is fetched when opened, then the scenarios its 
   await p.waitForSelector('#course-commit', { timeout: 20000 });
   const file = await p.textContent('.card.editor h2 .file');
   assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
+  // Its first run waits for the predictions: no "Done · N events" of the run before.
+  assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
   for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
     assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
   }

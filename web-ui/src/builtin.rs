@@ -23,6 +23,26 @@ thread_local! {
     static FETCHED: RefCell<BTreeMap<String, Rc<str>>> = const { RefCell::new(BTreeMap::new()) };
 }
 
+/// Why a library text could not be loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchProblem {
+    /// The request failed: offline, or the connection dropped.
+    Connection,
+    /// The site answered with this HTTP status (404: no such file there).
+    Status(u16),
+    /// The site served another text than the one the page was built with (an old copy in a
+    /// cache, a site updated in part): it would stand under this name for another one.
+    Changed,
+}
+
+/// A library text that could not be loaded: its file (`smoke.toml`, or
+/// `assignments/<file>` for an assignment) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchFailure {
+    pub file: String,
+    pub problem: FetchProblem,
+}
+
 /// Where library scenario `file` is served, relative to the page.
 fn scenario_path(file: &str) -> String {
     format!("scenarios/{file}")
@@ -86,18 +106,24 @@ pub fn text_by_name(file: &str) -> Option<Rc<str>> {
 }
 
 /// Loads library scenario `i`'s text: at once if the page has it, else from
-/// `scenarios/<file>` beside the page. The error names the file; the caller shows it
-/// translated (`i18n` key `library.fetch_failed`).
-pub async fn load(i: usize) -> Result<Rc<str>, String> {
+/// `scenarios/<file>` beside the page. The caller shows a failure translated
+/// (`state::fetch_notice`).
+pub async fn load(i: usize) -> Result<Rc<str>, FetchFailure> {
     let Some((file, _, _)) = INDEX.get(i) else {
-        return Err(format!("#{i}"));
+        return Err(FetchFailure {
+            file: format!("#{i}"),
+            problem: FetchProblem::Status(404),
+        });
     };
     if let Some(t) = text(i) {
         return Ok(t);
     }
     fetch_indexed(scenario_path(file), INDEX[i])
         .await
-        .ok_or_else(|| file.to_string())
+        .map_err(|problem| FetchFailure {
+            file: file.to_string(),
+            problem,
+        })
 }
 
 /// Library assignment file names, in library order.
@@ -127,7 +153,7 @@ pub fn assignment_text(file: &str) -> Option<Rc<str>> {
 
 /// Loads library assignment `file`'s text (see `load`); Ok(None) if the library has none
 /// of that name.
-pub async fn load_assignment(file: &str) -> Result<Option<Rc<str>>, String> {
+pub async fn load_assignment(file: &str) -> Result<Option<Rc<str>>, FetchFailure> {
     let Some(entry) = ASSIGNMENT_INDEX.iter().find(|(f, _, _)| *f == file) else {
         return Ok(None);
     };
@@ -137,26 +163,32 @@ pub async fn load_assignment(file: &str) -> Result<Option<Rc<str>>, String> {
     fetch_indexed(assignment_path(file), *entry)
         .await
         .map(Some)
-        .ok_or_else(|| file.to_string())
+        .map_err(|problem| FetchFailure {
+            file: format!("assignments/{file}"),
+            problem,
+        })
 }
 
 /// Fetches `path` and keeps it for the session if it is the indexed text
 /// (`(file, hash, length)`): a text that is not (a stale cache, a wrong file on the host)
 /// would silently stand under this name for another one, so it is refused.
-async fn fetch_indexed(path: String, (_, hash, len): (&str, u64, usize)) -> Option<Rc<str>> {
+async fn fetch_indexed(
+    path: String,
+    (_, hash, len): (&str, u64, usize),
+) -> Result<Rc<str>, FetchProblem> {
     let fetched = fetch_text(&path).await?;
     if fetched.len() != len || crate::core::assignment::variation::fnv1a(fetched.as_bytes()) != hash
     {
-        return None;
+        return Err(FetchProblem::Changed);
     }
     let t: Rc<str> = Rc::from(fetched);
     FETCHED.with(|f| f.borrow_mut().insert(path, t.clone()));
-    Some(t)
+    Ok(t)
 }
 
 /// Loads every library scenario among `files` that the page does not have yet; the
 /// error is the first file that could not be loaded.
-pub async fn load_all(files: &[String]) -> Result<(), String> {
+pub async fn load_all(files: &[String]) -> Result<(), FetchFailure> {
     for file in files {
         if let Some(i) = position(file) {
             load(i).await?;
@@ -197,8 +229,11 @@ pub fn select(
         }
         match loaded {
             Ok(_) => dispatch.dispatch(Action::SelectBuiltin(i)),
-            Err(file) => {
-                dispatch.dispatch(Action::FetchFailed(file));
+            Err(failure) => {
+                dispatch.dispatch(Action::FetchFailed {
+                    failure,
+                    within: None,
+                });
                 show_in_list(shown);
             }
         }
@@ -217,22 +252,25 @@ fn show_in_list(shown: Option<usize>) {
     }
 }
 
-/// GETs `url` (relative to the page) as text; None on any failure (offline, 404, ...).
-async fn fetch_text(url: &str) -> Option<String> {
+/// GETs `url` (relative to the page) as text.
+async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
     use wasm_bindgen::JsCast;
-    let window = web_sys::window()?;
+    let window = web_sys::window().ok_or(FetchProblem::Connection)?;
+    // `fetch` rejects only when no answer came (offline, a dropped connection).
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
+        .ok()
+        .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+        .ok_or(FetchProblem::Connection)?;
     if !response.ok() {
-        return None;
+        return Err(FetchProblem::Status(response.status()));
     }
-    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+    let body = response.text().map_err(|_| FetchProblem::Connection)?;
+    wasm_bindgen_futures::JsFuture::from(body)
         .await
-        .ok()?
-        .as_string()
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(FetchProblem::Connection)
 }
 
 #[cfg(test)]

@@ -64,8 +64,8 @@ pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_inclusive([' ', '-', '_', '/']) {
-        // A trailing space may hang past the edge.
-        if !line.is_empty() && w(line.trim_end()) + w(word.trim_end()) > max_px {
+        // The space between two words counts; a trailing one may hang past the edge.
+        if !line.is_empty() && w(&line) + w(word.trim_end()) > max_px {
             lines.push(line.trim_end().to_string());
             line.clear();
         }
@@ -204,7 +204,10 @@ pub fn bars(
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let height = PLOT_HEIGHT
         + title_extra(title, width)
-        + x_label_area(&wrap_categories(categories, width))
+        + {
+            let (wrapped, px) = wrap_categories(categories, width);
+            x_label_area(&wrapped, px)
+        }
         + legend(None, &entries, width, false);
     let mut svg = String::new();
     {
@@ -218,18 +221,47 @@ pub fn bars(
 /// Height of a chart's caption and plot, without the axis labels under it and the legend.
 const PLOT_HEIGHT: u32 = 236;
 
-/// Category names wrapped to their slot under the bars.
-fn wrap_categories(categories: &[String], width: u32) -> Vec<Vec<String>> {
+/// Category names wrapped under the bars, and the font size they take: `LABEL_PX`, or a
+/// smaller size if names at it would touch their neighbours' (centred names, line by line,
+/// with less than a quarter of an em between them). Korean names need it: Hangul syllables are about
+/// square, and a word such as "바이너리" fills a slot of eight categories.
+fn wrap_categories(categories: &[String], width: u32) -> (Vec<Vec<String>>, u32) {
     let slot = (width as f64 - 80.0) / categories.len().max(1) as f64;
-    categories
-        .iter()
-        .map(|c| wrap(c, (slot - 2.0).max(40.0), LABEL_PX))
-        .collect()
+    let wrap_at = |px: u32, max: f64| -> Vec<Vec<String>> {
+        categories
+            .iter()
+            .map(|c| wrap(c, max.max(40.0), px))
+            .collect()
+    };
+    let apart = |wrapped: &[Vec<String>], px: u32| {
+        let gap = 0.25 * px as f64 / 1.24;
+        wrapped.windows(2).all(|pair| {
+            pair[0]
+                .iter()
+                .zip(&pair[1])
+                .all(|(a, b)| (text_width(a, px) + text_width(b, px)) / 2.0 + gap <= slot)
+        })
+    };
+    for px in [LABEL_PX, LABEL_PX - 2] {
+        let wrapped = wrap_at(px, slot - 2.0);
+        if apart(&wrapped, px) {
+            return (wrapped, px);
+        }
+    }
+    // The smallest size: every line inside its slot, less the gap.
+    let px = LABEL_PX - 4;
+    (wrap_at(px, slot - 0.25 * px as f64 / 1.24), px)
 }
 
-fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
+/// Height of the category names' area: their lines at font size `px`.
+fn x_label_area(wrapped: &[Vec<String>], px: u32) -> u32 {
     let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
-    12 + lines * (LABEL_SVG_PX as u32 + 3)
+    12 + lines * (line_px(px) as u32)
+}
+
+/// The distance between two lines of category names at font size `px`.
+fn line_px(px: u32) -> i32 {
+    (px as f64 / 1.24) as i32 + 3
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
@@ -386,8 +418,8 @@ fn draw_bars(
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, false);
     // Category names wrapped under their bars.
-    let wrapped = wrap_categories(categories, width);
-    let x_area = x_label_area(&wrapped);
+    let (wrapped, label_px) = wrap_categories(categories, width);
+    let x_area = x_label_area(&wrapped, label_px);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     let y_desc = if log {
         format!("{y_desc} (log)")
@@ -467,11 +499,11 @@ fn draw_bars(
         ))?;
         for (li, l) in lines.iter().enumerate() {
             // Centred by its estimated width (the same element type as the legend's text).
-            let half = (text_width(l, LABEL_PX) / 2.0) as i32;
+            let half = (text_width(l, label_px) / 2.0) as i32;
             plot.draw(&Text::new(
                 l.clone(),
-                (x - half, y_px + 7 + li as i32 * (LABEL_SVG_PX as i32 + 3)),
-                ("sans-serif", LABEL_PX).into_font(),
+                (x - half, y_px + 7 + li as i32 * line_px(label_px)),
+                ("sans-serif", label_px).into_font(),
             ))?;
         }
     }
@@ -967,5 +999,49 @@ mod wrap_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod category_tests {
+    use super::*;
+
+    /// Whether two neighbouring names, centred in their slots, keep a quarter of an em apart.
+    fn apart(wrapped: &[Vec<String>], px: u32, slot: f64) -> bool {
+        wrapped.windows(2).all(|p| {
+            p[0].iter().zip(&p[1]).all(|(a, b)| {
+                (text_width(a, px) + text_width(b, px)) / 2.0 + 0.25 * px as f64 / 1.24 <= slot
+            })
+        })
+    }
+
+    #[test]
+    fn korean_names_of_eight_categories_do_not_touch() {
+        // full-para-hybrid's platforms in Korean: 8 bars.
+        let names: Vec<String> = ["바이너리 변환", "하드웨어 지원", "반가상화", "하이브리드"]
+            .iter()
+            .flat_map(|t| [format!("{t}, 시스템 콜"), format!("{t}, 디스크")])
+            .collect();
+        let (width, _) = size();
+        let slot = (width as f64 - 80.0) / names.len() as f64;
+        let (wrapped, px) = wrap_categories(&names, width);
+        assert!(px < LABEL_PX, "the font gets smaller");
+        assert!(apart(&wrapped, px, slot), "{wrapped:?}");
+        // No name is cut: the lines put back together are the name.
+        for (name, lines) in names.iter().zip(&wrapped) {
+            assert_eq!(lines.concat().replace(' ', ""), name.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn short_english_names_keep_the_full_size() {
+        let names: Vec<String> = ["native", "container", "type 1", "type 2"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (width, _) = size();
+        let (wrapped, px) = wrap_categories(&names, width);
+        assert_eq!(px, LABEL_PX);
+        assert!(wrapped.iter().all(|l| l.len() == 1), "{wrapped:?}");
     }
 }

@@ -171,7 +171,12 @@ pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseA
                 Ok(Some(text)) => text.to_string(),
                 // Not in the library: the reducer says so.
                 Ok(None) => return dispatch.dispatch(Action::Course(action)),
-                Err(failed) => return dispatch.dispatch(Action::FetchFailed(failed)),
+                Err(failure) => {
+                    return dispatch.dispatch(Action::FetchFailed {
+                        failure,
+                        within: None,
+                    })
+                }
             },
         };
         loop {
@@ -179,8 +184,12 @@ pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseA
             if missing.is_empty() {
                 break;
             }
-            if let Err(failed) = builtin::load_all(&missing).await {
-                return dispatch.dispatch(Action::FetchFailed(failed));
+            if let Err(failure) = builtin::load_all(&missing).await {
+                // A scenario of a step: the notice names the assignment first.
+                return dispatch.dispatch(Action::FetchFailed {
+                    failure,
+                    within: Some(file),
+                });
             }
         }
         dispatch.dispatch(Action::Course(action));
@@ -418,6 +427,10 @@ fn show_step(s: &mut State) {
     s.revalidate();
     if !wait {
         s.start_run_if_valid();
+    } else if !s.is_running() {
+        // The step's first run waits for the predictions: the status line must not show
+        // the previous run's "Done · N events" under this step's scenario.
+        s.status = crate::state::RunStatus::Idle;
     }
 }
 
@@ -428,10 +441,11 @@ pub fn reduce(s: &mut State, action: CourseAction) {
         CourseAction::OpenLibrary(name) => match builtin::assignment_text(&name) {
             Some(text) => open_into(s, Origin::Library(name.clone()), &name, &text),
             None if builtin::is_assignment(&name) => {
-                s.notice = Some(format!(
-                    "{name}: {}",
-                    crate::i18n::t(s.lang, "library.fetch_failed")
-                ))
+                let failure = builtin::FetchFailure {
+                    file: format!("assignments/{name}"),
+                    problem: builtin::FetchProblem::Connection,
+                };
+                s.notice = Some(crate::state::fetch_notice(s.lang, &failure, None))
             }
             None => {
                 s.notice = Some(format!(
