@@ -58,8 +58,14 @@ fn text_width(text: &str, px: u32) -> f64 {
 }
 
 /// Splits `text` into lines at most `max_px` wide (at spaces, hyphens, or hyphenated
-/// inside a long word): names are wrapped, never cut.
+/// inside a long word): names are wrapped, never cut. A word a little wider than a line
+/// (up to a fifth) may stand whole on its own line.
 pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
+    wrap_within(text, max_px, px, 1.2)
+}
+
+/// [`wrap`], where a word up to `allowance` times the line's width stands whole.
+fn wrap_within(text: &str, max_px: f64, px: u32, allowance: f64) -> Vec<String> {
     let w = |t: &str| text_width(t, px);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -71,7 +77,7 @@ pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
         }
         // A word a little wider than a line (up to a fifth) stands whole on its own line:
         // labels have room between them, and "contine-/nt-150ms" or "반가상/화" read worse.
-        if line.is_empty() && w(word.trim_end()) > max_px * 1.2 {
+        if line.is_empty() && w(word.trim_end()) > max_px * allowance {
             // A word much longer than a line is hyphenated, at least three letters each side.
             let chars: Vec<char> = word.chars().collect();
             let room = max_px - char_width('-', px);
@@ -204,10 +210,7 @@ pub fn bars(
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let height = PLOT_HEIGHT
         + title_extra(title, width)
-        + {
-            let (wrapped, px) = wrap_categories(categories, width);
-            x_label_area(&wrapped, px)
-        }
+        + x_label_area(&wrap_categories(categories, width))
         + legend(None, &entries, width, false);
     let mut svg = String::new();
     {
@@ -221,47 +224,42 @@ pub fn bars(
 /// Height of a chart's caption and plot, without the axis labels under it and the legend.
 const PLOT_HEIGHT: u32 = 236;
 
-/// Category names wrapped under the bars, and the font size they take: `LABEL_PX`, or a
-/// smaller size if names at it would touch their neighbours' (centred names, line by line,
-/// with less than a quarter of an em between them). Korean names need it: Hangul syllables are about
-/// square, and a word such as "바이너리" fills a slot of eight categories.
-fn wrap_categories(categories: &[String], width: u32) -> (Vec<Vec<String>>, u32) {
+/// Category names wrapped under the bars. A name may be a little wider than its slot
+/// (see [`wrap`]) where its neighbours leave room; one that would come within a quarter
+/// of an em of a neighbour's is wrapped again inside its slot (Korean names, whose
+/// syllables are about square, fill a slot of eight categories).
+fn wrap_categories(categories: &[String], width: u32) -> Vec<Vec<String>> {
     let slot = (width as f64 - 80.0) / categories.len().max(1) as f64;
-    let wrap_at = |px: u32, max: f64| -> Vec<Vec<String>> {
-        categories
-            .iter()
-            .map(|c| wrap(c, max.max(40.0), px))
-            .collect()
+    let gap = 0.25 * LABEL_SVG_PX;
+    let mut wrapped: Vec<Vec<String>> = categories
+        .iter()
+        .map(|c| wrap(c, (slot - 2.0).max(40.0), LABEL_PX))
+        .collect();
+    let touch = |a: &[String], b: &[String]| {
+        a.iter()
+            .zip(b)
+            .any(|(a, b)| (text_width(a, LABEL_PX) + text_width(b, LABEL_PX)) / 2.0 + gap > slot)
     };
-    let apart = |wrapped: &[Vec<String>], px: u32| {
-        let gap = 0.25 * px as f64 / 1.24;
-        wrapped.windows(2).all(|pair| {
-            pair[0]
-                .iter()
-                .zip(&pair[1])
-                .all(|(a, b)| (text_width(a, px) + text_width(b, px)) / 2.0 + gap <= slot)
-        })
-    };
-    for px in [LABEL_PX, LABEL_PX - 2] {
-        let wrapped = wrap_at(px, slot - 2.0);
-        if apart(&wrapped, px) {
-            return (wrapped, px);
+    let mut inside = vec![false; categories.len()];
+    loop {
+        let mut changed = false;
+        for i in 0..categories.len() {
+            let near = |j: usize| touch(&wrapped[i], &wrapped[j]);
+            if !inside[i] && ((i > 0 && near(i - 1)) || (i + 1 < wrapped.len() && near(i + 1))) {
+                wrapped[i] = wrap_within(&categories[i], (slot - gap).max(40.0), LABEL_PX, 1.0);
+                inside[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return wrapped;
         }
     }
-    // The smallest size: every line inside its slot, less the gap.
-    let px = LABEL_PX - 4;
-    (wrap_at(px, slot - 0.25 * px as f64 / 1.24), px)
 }
 
-/// Height of the category names' area: their lines at font size `px`.
-fn x_label_area(wrapped: &[Vec<String>], px: u32) -> u32 {
+fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
     let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
-    12 + lines * (line_px(px) as u32)
-}
-
-/// The distance between two lines of category names at font size `px`.
-fn line_px(px: u32) -> i32 {
-    (px as f64 / 1.24) as i32 + 3
+    12 + lines * (LABEL_SVG_PX as u32 + 3)
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
@@ -418,8 +416,8 @@ fn draw_bars(
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, false);
     // Category names wrapped under their bars.
-    let (wrapped, label_px) = wrap_categories(categories, width);
-    let x_area = x_label_area(&wrapped, label_px);
+    let wrapped = wrap_categories(categories, width);
+    let x_area = x_label_area(&wrapped);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     let y_desc = if log {
         format!("{y_desc} (log)")
@@ -499,11 +497,11 @@ fn draw_bars(
         ))?;
         for (li, l) in lines.iter().enumerate() {
             // Centred by its estimated width (the same element type as the legend's text).
-            let half = (text_width(l, label_px) / 2.0) as i32;
+            let half = (text_width(l, LABEL_PX) / 2.0) as i32;
             plot.draw(&Text::new(
                 l.clone(),
-                (x - half, y_px + 7 + li as i32 * line_px(label_px)),
-                ("sans-serif", label_px).into_font(),
+                (x - half, y_px + 7 + li as i32 * (LABEL_SVG_PX as i32 + 3)),
+                ("sans-serif", LABEL_PX).into_font(),
             ))?;
         }
     }
@@ -1006,11 +1004,12 @@ mod wrap_tests {
 mod category_tests {
     use super::*;
 
-    /// Whether two neighbouring names, centred in their slots, keep a quarter of an em apart.
-    fn apart(wrapped: &[Vec<String>], px: u32, slot: f64) -> bool {
+    /// Whether neighbouring names, centred in their slots, keep a quarter of an em apart.
+    fn apart(wrapped: &[Vec<String>], slot: f64) -> bool {
         wrapped.windows(2).all(|p| {
             p[0].iter().zip(&p[1]).all(|(a, b)| {
-                (text_width(a, px) + text_width(b, px)) / 2.0 + 0.25 * px as f64 / 1.24 <= slot
+                (text_width(a, LABEL_PX) + text_width(b, LABEL_PX)) / 2.0 + 0.25 * LABEL_SVG_PX
+                    <= slot
             })
         })
     }
@@ -1022,11 +1021,9 @@ mod category_tests {
             .iter()
             .flat_map(|t| [format!("{t}, 시스템 콜"), format!("{t}, 디스크")])
             .collect();
-        let (width, _) = size();
-        let slot = (width as f64 - 80.0) / names.len() as f64;
-        let (wrapped, px) = wrap_categories(&names, width);
-        assert!(px < LABEL_PX, "the font gets smaller");
-        assert!(apart(&wrapped, px, slot), "{wrapped:?}");
+        let slot = (WIDTH as f64 - 80.0) / names.len() as f64;
+        let wrapped = wrap_categories(&names, WIDTH);
+        assert!(apart(&wrapped, slot), "{wrapped:?}");
         // No name is cut: the lines put back together are the name.
         for (name, lines) in names.iter().zip(&wrapped) {
             assert_eq!(lines.concat().replace(' ', ""), name.replace(' ', ""));
@@ -1034,14 +1031,14 @@ mod category_tests {
     }
 
     #[test]
-    fn short_english_names_keep_the_full_size() {
-        let names: Vec<String> = ["native", "container", "type 1", "type 2"]
+    fn a_word_a_little_too_wide_stays_whole_beside_short_names() {
+        // "continent-150ms" (vdi-network) between short names keeps its allowance.
+        let names: Vec<String> = ["lan", "continent-150ms", "wan"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let (width, _) = size();
-        let (wrapped, px) = wrap_categories(&names, width);
-        assert_eq!(px, LABEL_PX);
-        assert!(wrapped.iter().all(|l| l.len() == 1), "{wrapped:?}");
+        let width = 80 + 3 * 70;
+        let wrapped = wrap_categories(&names, width);
+        assert_eq!(wrapped[1], wrap(&names[1], 68.0, LABEL_PX), "{wrapped:?}");
     }
 }
