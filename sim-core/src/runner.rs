@@ -1303,19 +1303,36 @@ fn platform_result(
         crate::desktop::report::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
     });
     // Desktops: what counts for the user is what reaches the screen. Relative performance
-    // is the updates shown over those the same activities show on a local PC (the native
-    // baseline), not operations (the agent's packets have no local counterpart).
+    // is the share of the wanted updates shown, over the share the same activities show
+    // on a local PC (the native baseline), not operations (the agent's packets have no
+    // local counterpart). Shares, not counts: updates still on their way at the end of the
+    // run count neither way (see `desktop/session.rs`, `finish`).
+    let relative = |delivered: u64, wanted: u64, local_delivered: u64, local_wanted: u64| {
+        (wanted > 0 && local_delivered > 0 && local_wanted > 0).then(|| {
+            delivered as f64 * local_wanted as f64 * 100.0
+                / (wanted as f64 * local_delivered as f64)
+        })
+    };
     if let Some(v) = &vdi {
         if let Some(local) = &v.local {
-            if local.frames_delivered > 0 {
-                relative_performance_percent = percent(v.frames_delivered, local.frames_delivered);
+            if let Some(r) = relative(
+                v.frames_delivered,
+                v.frames_wanted,
+                local.frames_delivered,
+                local.frames_wanted,
+            ) {
+                relative_performance_percent = r;
             }
         }
         for g in &mut groups {
             if let Some(d) = v.groups.iter().find(|d| d.group == g.name) {
-                if d.local_frames_delivered > 0 {
-                    g.relative_performance_percent =
-                        percent(d.frames_delivered, d.local_frames_delivered);
+                if let Some(r) = relative(
+                    d.frames_delivered,
+                    d.frames_wanted,
+                    d.local_frames_delivered,
+                    d.local_frames_wanted,
+                ) {
+                    g.relative_performance_percent = r;
                 }
             }
         }

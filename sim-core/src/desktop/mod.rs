@@ -34,8 +34,10 @@ pub struct VdiGroupResult {
     pub bandwidth_series_kbit_s: Vec<f64>,
     pub frames_wanted: u64,
     pub frames_delivered: u64,
-    /// Frames the same group's activities show on a local PC (the native baseline).
+    /// Frames the same group's activities show on a local PC (the native baseline), and
+    /// those wanted there.
     pub local_frames_delivered: u64,
+    pub local_frames_wanted: u64,
     /// Mean quality of lossy content over the captures, percent (adaptive quality).
     pub quality_percent: f64,
 }

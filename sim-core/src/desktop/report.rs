@@ -32,10 +32,10 @@ pub fn vdi_result(
     let local_groups = baseline.desktop.as_ref().map(|d| &d.groups);
     for (index, (g, spec)) in desktop.groups.iter().zip(groups).enumerate() {
         let Some(g) = g else { continue };
-        let local_frames = local_groups
+        let (local_frames, local_wanted) = local_groups
             .and_then(|l| l.get(index))
             .and_then(Option::as_ref)
-            .map_or(0, |l| l.frames_delivered);
+            .map_or((0, 0), |l| (l.frames_delivered, l.frames_wanted));
         all.merge(&g.latency);
         within += g.within_good;
         bytes += g.bytes;
@@ -45,6 +45,7 @@ pub fn vdi_result(
         delivered += g.frames_delivered;
         let mut result = group_result(spec, g, per_us, seconds);
         result.local_frames_delivered = local_frames;
+        result.local_frames_wanted = local_wanted;
         group_results.push(result);
     }
     let l = ms(&all);
@@ -200,6 +201,7 @@ fn group_result(
         frames_wanted: g.frames_wanted,
         frames_delivered: g.frames_delivered,
         local_frames_delivered: 0,
+        local_frames_wanted: 0,
         quality_percent: if g.captures == 0 {
             100.0
         } else {

@@ -141,7 +141,8 @@ struct Frame {
     packets_left: u64,
     kpixels: u64,
     inputs: Vec<Cycles>,
-    new_video: bool,
+    /// The video frame it shows first (its number), if any.
+    new_video: Option<u64>,
     video_only: bool,
     lost: bool,
 }
@@ -157,9 +158,6 @@ struct Session {
     /// The user's next action, at the client.
     next_input: Cycles,
     inputs_made: u64,
-    /// Inputs made so close to the end of the run (within one network round trip) that
-    /// no server could have shown them on the client by then: not counted as wanted.
-    inputs_too_late: u64,
     /// The input the application is working on (when the user acted).
     handling: Option<Cycles>,
     poll_phase: Cycles,
@@ -167,6 +165,8 @@ struct Session {
     /// Per role: the next draw is the wait (receive or sleep) rather than the work.
     wait_next: [bool; Role::COUNT],
     video_phase: Cycles,
+    /// Cycles between two video frames (0: no video).
+    video_period: Cycles,
     video_next: u64,
     rendering: u64,
     /// Next wake-up of the OS services and of the session's own background processes.
@@ -191,6 +191,10 @@ struct Session {
     link_free_at: Cycles,
     inputs_shown: u64,
     video_shown: u64,
+    /// When each video frame shown was due (in order).
+    video_shown_due: Vec<Cycles>,
+    /// The longest an update shown took, from wanted to shown.
+    slowest: Cycles,
 }
 
 /// Figures of one group of desktops, from one machine run.
@@ -288,12 +292,12 @@ impl Sessions {
                 group,
                 next_input: rng.exponential(input_mean).max(1),
                 inputs_made: 0,
-                inputs_too_late: 0,
                 handling: None,
                 poll_phase: rng.below(self.c.input_poll.max(1)),
                 vsync_phase: rng.below(self.c.refresh.max(1)),
                 wait_next: [true; Role::COUNT],
                 video_phase: rng.below(video_period.max(1)),
+                video_period,
                 video_next: 0,
                 rendering: 0,
                 services_next: [
@@ -316,6 +320,8 @@ impl Sessions {
                 link_free_at: 0,
                 inputs_shown: 0,
                 video_shown: 0,
+                video_shown_due: Vec::new(),
+                slowest: 0,
                 stop: stop.min(self.c.end),
                 net_rng: SimRng::seed_from_u64(rng.next_u64()),
                 rng,
@@ -391,9 +397,6 @@ impl Sessions {
                 let at_client = s.next_input;
                 s.next_input += s.rng.exponential(mean).max(1);
                 s.inputs_made += 1;
-                if at_client >= c.end.saturating_sub(round_trip(spec, &c)) {
-                    s.inputs_too_late += 1;
-                }
                 s.handling = Some(at_client);
                 let sent = next_tick(at_client, s.poll_phase, c.input_poll);
                 let mut arrive = sent;
@@ -471,7 +474,7 @@ impl Sessions {
                 let shown = next_tick(now, s.vsync_phase, c.refresh);
                 s.damage = [0; Content::COUNT];
                 let inputs = std::mem::take(&mut s.damage_inputs);
-                let new_video = s.damage_video.take().is_some();
+                let new_video = s.damage_video.take();
                 let g = self.groups[s.group].as_mut().expect("desktop group");
                 show(s, g, &c, shown, &inputs, new_video);
                 None
@@ -568,36 +571,53 @@ impl Sessions {
         for s in self.sessions.iter_mut().flatten() {
             let spec = self.specs[s.group].as_ref().expect("desktop group");
             let a = spec.activity;
-            // Inputs the user made before the session stopped, handled or not, except
-            // those made within a network round trip of the run's end: no server could
-            // have shown them on the client in time (with a local display, none).
-            let rtt = round_trip(spec, &c);
-            let late_from = c.end.saturating_sub(rtt);
-            let mut made = s.inputs_made - s.inputs_too_late;
+            // Which updates count. One shown is delivered, whenever it was wanted. In a
+            // session a fault ended, every other one wanted before the end of the run is
+            // lost (the user goes on wanting what the session no longer shows). In a
+            // session that ran to the end, one not shown is lost if it was wanted longer
+            // before the end than any update of the session took to show, and than the
+            // "good" latency (150 ms); one wanted later may still be on its way (the
+            // server's work, the capture, the network): its fate is unknown and it counts
+            // neither way. So a short run does not count the updates in flight at its end
+            // as lost, which would charge a remote display (tens or hundreds of ms behind
+            // a local one) for the window's end.
+            let ended = s.stop < c.end;
+            let cutoff = if ended {
+                c.end
+            } else {
+                c.end.saturating_sub(c.good.max(s.slowest))
+            };
+            // Inputs not shown: the one the application works on, those waiting for a
+            // capture or in an update on its way, and those it has not taken yet (or
+            // never will: the session ended).
+            let in_updates = s.in_flight.iter().flat_map(|f| f.inputs.iter());
+            let mut lost = s
+                .handling
+                .iter()
+                .chain(&s.damage_inputs)
+                .chain(in_updates)
+                .filter(|&&at| at < cutoff)
+                .count() as u64;
             if let Some(mean) = (1000 * per_s).checked_div(a.inputs_per_ks) {
-                // The handled ones may include one made after the stop.
                 let mut next = s.next_input;
-                while next < s.stop.min(late_from) {
-                    made += 1;
+                while next < cutoff {
+                    lost += 1;
                     next += s.rng.exponential(mean).max(1);
                 }
-                if s.handling.is_some_and(|h| h >= s.stop && h < late_from) {
-                    made = made.saturating_sub(1);
-                }
             }
-            // Video frames due before the stop, except those rendered within half a
-            // round trip of the end (still on their way to the client).
-            let video_until = s.stop.min(c.end.saturating_sub(rtt / 2));
-            let frames_due = per_s.checked_div(a.video_fps).map_or(0, |period| {
-                if s.video_phase < video_until {
-                    (video_until - 1 - s.video_phase) / period + 1
-                } else {
-                    0
-                }
-            });
+            // Video frames due before the cutoff and not shown: skipped (rendered late,
+            // or replaced by a newer frame before a capture), lost on the network, or
+            // too late.
+            let due = if s.video_period > 0 && s.video_phase < cutoff {
+                (cutoff - 1 - s.video_phase) / s.video_period + 1
+            } else {
+                0
+            };
+            let shown_before = s.video_shown_due.partition_point(|&d| d < cutoff) as u64;
+            lost += due.saturating_sub(shown_before);
             let g = self.groups[s.group].as_mut().expect("desktop group");
-            g.frames_wanted += made + frames_due;
             g.frames_delivered += s.inputs_shown + s.video_shown;
+            g.frames_wanted += s.inputs_shown + s.video_shown + lost;
             if s.stop < c.end {
                 g.sessions_dropped += 1;
             }
@@ -607,14 +627,6 @@ impl Sessions {
             role_cycles: self.role_cycles,
         }
     }
-}
-
-/// The network round trip between a session's server and its client, cycles (0 for a
-/// local display).
-fn round_trip(spec: &DesktopSpec, c: &Clocks) -> Cycles {
-    spec.remote
-        .as_ref()
-        .map_or(0, |r| r.network.rtt_us * c.per_us)
 }
 
 /// The first tick of a clock (`phase + k * period`) at or after `t`.
@@ -649,8 +661,8 @@ fn capture(s: &mut Session, protocol: &ProtocolParams) -> u64 {
     };
     let kpixels = std::mem::take(&mut s.damage);
     let video = s.damage_video.take();
-    let new_video = video.is_some() && video != s.last_video_captured;
-    if new_video {
+    let new_video = video.filter(|_| video != s.last_video_captured);
+    if new_video.is_some() {
         s.last_video_captured = video;
     }
     let bytes = protocol.update_bytes(&kpixels, s.quality);
@@ -676,20 +688,24 @@ fn show(
     c: &Clocks,
     shown: Cycles,
     inputs: &[Cycles],
-    new_video: bool,
+    new_video: Option<u64>,
 ) {
     if shown >= s.stop {
         return;
     }
     for &at in inputs {
         let latency = shown.saturating_sub(at);
+        s.slowest = s.slowest.max(latency);
         g.latency.record(latency);
         if latency <= c.good {
             g.within_good += 1;
         }
     }
     s.inputs_shown += inputs.len() as u64;
-    if new_video {
+    if let Some(frame) = new_video {
         s.video_shown += 1;
+        let due = s.video_phase + frame * s.video_period;
+        s.video_shown_due.push(due);
+        s.slowest = s.slowest.max(shown.saturating_sub(due));
     }
 }
