@@ -251,8 +251,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             if p.technique == Some(crate::platform::Technique::BinaryTranslation) =>
         {
             Text::new(
-                format!("boundary: the hypervisor; {:.0} traps/s cross it, the rest of the guest kernel's sensitive work is handled inside the translator's code", p.exits_per_second),
-                format!("경계: 하이퍼바이저; 초당 트랩 {:.0}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서 처리", p.exits_per_second),
+                format!("boundary: the hypervisor; {:.0} traps/s cross it, the rest of the guest kernel's sensitive work is handled inside the translator's code or by its calls into the VMM (device emulation), which are not traps", p.exits_per_second),
+                format!("경계: 하이퍼바이저; 초당 트랩 {:.0}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서, 또는 변환된 코드의 VMM 호출(장치 에뮬레이션, 트랩 아님)로 처리", p.exits_per_second),
             )
         }
         // Users of one session host are separated by its server OS, not by the hypervisor.
@@ -260,7 +260,13 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("between session hosts: the hypervisor ({:.0} exits/s cross it); between the users of one session host: only the processes and accounts of its server OS, whose one kernel their sessions share", p.exits_per_second),
             format!("세션 호스트 사이: 하이퍼바이저 (초당 exit {:.0}회); 한 세션 호스트의 사용자 사이: 그 서버 OS의 프로세스와 계정뿐이며, 세션들이 커널 하나를 공유", p.exits_per_second),
         ),
-        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
+        // Type 2: the VMM is a process (and a kernel module) of a general-purpose host OS,
+        // which every VM then trusts as well.
+        (PlatformKind::Type2, TableRow::Isolation) => Text::new(
+            format!("boundary: the hypervisor, a VMM process and kernel module on the host OS; {:.0} exits/s cross it; the host OS under it is trusted too: what compromises the host (its other programs, services and users) reaches every VM", p.exits_per_second),
+            format!("경계: 하이퍼바이저, 즉 호스트 OS 위의 VMM 프로세스와 커널 모듈; 초당 exit {:.0}회; 그 아래 호스트 OS도 신뢰해야 함: 호스트를 침해하는 것(호스트의 다른 프로그램, 서비스, 사용자)은 모든 VM에 닿음", p.exits_per_second),
+        ),
+        (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
             format!("boundary: the hypervisor; {:.0} exits/s cross it", p.exits_per_second),
             format!("경계: 하이퍼바이저; 초당 exit {:.0}회", p.exits_per_second),
         ),

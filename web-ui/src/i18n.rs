@@ -297,6 +297,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "No VM exits or hypervisor traps: {} (system calls and faults go straight to the host kernel)",
     ),
     (
+        "chart.exits_nothing",
+        "그릴 것이 없습니다.",
+        "Nothing to draw.",
+    ),
+    (
+        "chart.exits_bt_none",
+        "VM exit나 트랩 없음: {} (바이너리 변환: 변환된 코드가 VMM을 직접 호출(callout)해 장치 에뮬레이션과 특권 작업을 맡기므로 트랩이 없습니다. 그 비용은 하이퍼바이저 시간으로 나타납니다)",
+        "No VM exits or traps: {} (binary translation: the translated code calls the VMM directly (callouts) for device emulation and privileged work, without a trap; their cost shows as hypervisor time)",
+    ),
+    (
         "chart.latency",
         "지연 분포 (p50 / 평균 / p99)",
         "Latency (p50 / mean / p99)",

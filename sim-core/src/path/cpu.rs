@@ -57,6 +57,21 @@ impl PathBuilder<'_> {
                     "VMM이 섀도 엔트리를 제거하고 TLB에서 비움",
                 );
             }
+            // CPUID is emulated too, but the VMM still asks the real CPU and hides what the
+            // VM must not see (estimate: the translated call, then a native CPUID), so it
+            // costs more than natively, unlike the cheaper emulated privileged writes.
+            (Op::Cpuid, Some(Technique::BinaryTranslation)) => {
+                s.hyp(
+                    c.bt_privileged,
+                    "the translated code calls the VMM's CPUID emulation",
+                    "변환된 코드가 VMM의 CPUID 에뮬레이션을 호출",
+                );
+                s.hyp(
+                    c.cpuid_native,
+                    "the VMM runs CPUID on the real CPU and masks what the VM must not see (estimate)",
+                    "VMM이 실제 CPU에서 CPUID를 실행하고 VM이 보면 안 되는 기능을 가림 (추정)",
+                );
+            }
             (_, Some(Technique::BinaryTranslation)) => s.hyp(
                 c.bt_privileged,
                 "the translator emulates the instruction inside the translation cache",

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::charts::{self, BarOptions, Line, Series};
 use crate::components::svg_view::SvgView;
-use crate::core::{Op, RunResult};
+use crate::core::{Op, RunResult, Technique};
 use crate::export;
 use crate::i18n::{t, Lang};
 use crate::labels;
@@ -319,15 +319,19 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .collect(),
         })
         .collect();
-    // Platforms without a single exit or trap (containers, native) have nothing to draw:
-    // a note says why instead of an empty chart (or empty bars).
-    let without: Vec<String> = r
-        .platforms
-        .iter()
-        .zip(&names)
-        .filter(|(p, _)| p.exits.iter().all(|e| e.count == 0))
-        .map(|(_, n)| n.clone())
-        .collect();
+    // Platforms without a single exit or trap have nothing to draw: a note says why
+    // instead of an empty chart (or empty bars). Containers and native have no hypervisor;
+    // binary translation enters its VMM by calls from the translated code, not by traps.
+    let without_by = |bt: bool| -> Vec<String> {
+        r.platforms
+            .iter()
+            .zip(&names)
+            .filter(|(p, _)| p.exits.iter().all(|e| e.count == 0))
+            .filter(|(p, _)| (p.technique == Some(Technique::BinaryTranslation)) == bt)
+            .map(|(_, n)| n.clone())
+            .collect()
+    };
+    let (without, translated) = (without_by(false), without_by(true));
     if reasons.is_empty() {
         out.push(ChartSpec {
             id: "chart-exits".into(),
@@ -335,7 +339,16 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             svg: String::new(),
             head: Vec::new(),
             rows: Vec::new(),
-            note: Some(t(lang, "chart.exits_none").into()),
+            note: Some(if translated.is_empty() {
+                t(lang, "chart.exits_none").into()
+            } else {
+                let mut notes = vec![t(lang, "chart.exits_nothing").to_string()];
+                if !without.is_empty() {
+                    notes.push(t(lang, "chart.exits_some_none").replace("{}", &without.join(", ")));
+                }
+                notes.push(t(lang, "chart.exits_bt_none").replace("{}", &translated.join(", ")));
+                notes.join(" ")
+            }),
         });
     } else {
         let mut chart = bar_chart(
@@ -350,8 +363,15 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
             },
         );
+        let mut notes = Vec::new();
         if !without.is_empty() {
-            chart.note = Some(t(lang, "chart.exits_some_none").replace("{}", &without.join(", ")));
+            notes.push(t(lang, "chart.exits_some_none").replace("{}", &without.join(", ")));
+        }
+        if !translated.is_empty() {
+            notes.push(t(lang, "chart.exits_bt_none").replace("{}", &translated.join(", ")));
+        }
+        if !notes.is_empty() {
+            chart.note = Some(notes.join(" "));
         }
         out.push(chart);
     }
