@@ -99,6 +99,8 @@ pub struct Baseline {
     pub host_cores: u32,
     pub vm_exit_cycles: u64,
     pub time_slice_ms: u64,
+    /// The smallest and largest time slice of the platforms (they differ by scheduler).
+    pub time_slice_range: (u64, u64),
     pub duration_ms: u64,
     pub title: Option<Text>,
     pub description: Option<Text>,
@@ -139,6 +141,18 @@ impl Baseline {
             host_cores: s.host.cores,
             vm_exit_cycles: s.costs.exit_roundtrip(s.host.cpu),
             time_slice_ms: s.platforms.first().map_or(30, |p| p.time_slice_ms),
+            time_slice_range: (
+                s.platforms
+                    .iter()
+                    .map(|p| p.time_slice_ms)
+                    .min()
+                    .unwrap_or(30),
+                s.platforms
+                    .iter()
+                    .map(|p| p.time_slice_ms)
+                    .max()
+                    .unwrap_or(30),
+            ),
             duration_ms: s.duration_ms,
             title: s.title.clone(),
             description: s.description.clone(),

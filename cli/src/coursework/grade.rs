@@ -150,17 +150,16 @@ pub fn run(
 fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
     let ko = lang == "ko";
     let mut out = String::new();
+    let files = match (ko, graded.len()) {
+        (true, n) => format!("답안 파일 {n}개"),
+        (false, 1) => "1 answers file".to_string(),
+        (false, n) => format!("{n} answers files"),
+    };
     let _ = writeln!(
         out,
-        "{} ({}): {} {}",
+        "{} ({}): {files}",
         clean(a.title.get(lang)),
         clean(&a.id),
-        graded.len(),
-        if ko {
-            "개 답안 파일"
-        } else {
-            "answers file(s)"
-        }
     );
     for g in graded {
         out.push('\n');

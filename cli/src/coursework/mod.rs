@@ -105,13 +105,19 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
         Ok(a) => {
             let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
             let printed = match lang {
-                Lang::En => crate::outln!(
-                    "{}: ok (assignment `{}`: {} steps, {questions} questions, {} points)",
-                    path.display(),
-                    crate::output::clean(&a.id),
-                    a.steps.len(),
-                    a.max_points()
-                ),
+                Lang::En => {
+                    let plural = |n: usize, one: &str, many: &str| {
+                        format!("{n} {}", if n == 1 { one } else { many })
+                    };
+                    crate::outln!(
+                        "{}: ok (assignment `{}`: {}, {}, {})",
+                        path.display(),
+                        crate::output::clean(&a.id),
+                        plural(a.steps.len(), "step", "steps"),
+                        plural(questions, "question", "questions"),
+                        plural(a.max_points() as usize, "point", "points")
+                    )
+                }
                 Lang::Ko => crate::outln!(
                     "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점)",
                     path.display(),

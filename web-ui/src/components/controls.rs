@@ -26,6 +26,10 @@ struct SliderProps {
     baseline: u64,
     lang: Lang,
     on_change: Callback<u64>,
+    /// What the output shows while `value` is `None`, when the scenario has no one value
+    /// (time slices differ by platform).
+    #[prop_or_default]
+    default_text: Option<AttrValue>,
     /// Extra text after the value (e.g. a total).
     #[prop_or_default]
     extra: Option<AttrValue>,
@@ -58,8 +62,12 @@ fn slider(p: &SliderProps) -> Html {
             <label for={p.id.clone()}>
                 <span>{ p.label.clone() }</span>
                 <output id={out_id.clone()} for={p.id.clone()}>
-                    { crate::components::table::fmt_num(v as f64) }
-                    if p.value.is_none() { <small>{ " (" }{ t(p.lang, "controls.default") }{ ")" }</small> }
+                    if let (None, Some(text)) = (p.value, &p.default_text) {
+                        { text.clone() }
+                    } else {
+                        { crate::components::table::fmt_num(v as f64) }
+                        if p.value.is_none() { <small>{ " (" }{ t(p.lang, "controls.default") }{ ")" }</small> }
+                    }
                     if let Some(extra) = &p.extra { <small>{ " · " }{ extra.clone() }</small> }
                 </output>
             </label>
@@ -126,6 +134,11 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
     let can_run = state.can_run();
     let base: Baseline = (*state.baseline).clone();
+    // Platforms' schedulers have their own slices: the slider's default names the range.
+    let slice_text: Option<AttrValue> = {
+        let (lo, hi) = base.time_slice_range;
+        (lo != hi).then(|| format!("{lo}–{hi} ({})", t(lang, "controls.per_platform")).into())
+    };
 
     // The error a control caused, shown beside that control with a way back.
     let knob_error = |control: &'static str| -> Option<Html> {
@@ -308,6 +321,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
                 <Slider id="k-slice" error={knob_error("k-slice")} label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
                     value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
+                    default_text={slice_text}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
                 <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={10} max={base.duration_ms.max(1000)} step={10}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
