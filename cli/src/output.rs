@@ -1122,6 +1122,26 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
 /// make the platforms differ more, since a student cannot see the difference.
 pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnswer], ko: bool) {
     for q in questions {
+        let others = q.tolerance_accepts_others();
+        if !others.is_empty() {
+            let (scenario, id) = (clean(scenario), clean(&q.id));
+            let list: Vec<String> = others
+                .iter()
+                .map(|(name, v)| format!("{} = {}", clean(name), figure(*v)))
+                .collect();
+            let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
+            if ko {
+                eprintln!(
+                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차 ±{tolerance}%가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
+                     다른 플랫폼을 읽은 학생도 정답이 됩니다: 허용 오차를 줄이세요."
+                );
+            } else {
+                eprintln!(
+                    "warning: {scenario}: numeric question `{id}`'s tolerance (±{tolerance}%) also accepts other platforms' values ({list}). \
+                     A student who reads another platform is marked right: narrow the tolerance."
+                );
+            }
+        }
         let Some((winner, name, runner_up)) = q.near_tie() else {
             continue;
         };

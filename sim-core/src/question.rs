@@ -164,6 +164,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
     number.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Two figures further apart than this (relative) differ visibly in the tables.
+pub const VISIBLE_DIFFERENCE_RELATIVE: f64 = 0.01;
+
 /// A choice whose runner-up is this close to the winner (relative) is a near tie: the
 /// answer then rests on the order of the platforms, not on a difference a student can see.
 pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
@@ -192,6 +195,24 @@ impl QuestionAnswer {
         ))
     }
 
+    /// For a numeric question: the other platforms whose own value its tolerance accepts
+    /// although it differs visibly from the answer (by more than
+    /// [`VISIBLE_DIFFERENCE_RELATIVE`]): a student who reads the wrong platform, or the one
+    /// the question contrasts, is marked right. Values closer than that are the same
+    /// figure to a reader, and accepting them is no mistake.
+    pub fn tolerance_accepts_others(&self) -> Vec<(&str, f64)> {
+        let Some(expected) = self.value.filter(|_| self.kind == QuestionKind::Numeric) else {
+            return Vec::new();
+        };
+        let allowed = (expected.abs() * self.tolerance_percent / 100.0).max(1e-9);
+        let visible = expected.abs() * VISIBLE_DIFFERENCE_RELATIVE;
+        self.evidence
+            .iter()
+            .filter(|(_, v)| (v - expected).abs() > visible && (v - expected).abs() <= allowed)
+            .map(|(name, v)| (name.as_str(), *v))
+            .collect()
+    }
+
     /// Whether a student's answer is right.
     pub fn check(&self, given: &str) -> bool {
         let given = given.trim();
@@ -213,7 +234,32 @@ impl QuestionAnswer {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_number;
+    use super::*;
+
+    #[test]
+    fn a_tolerance_that_accepts_another_platforms_visibly_different_value_is_found() {
+        let q = |tolerance_percent: f64| QuestionAnswer {
+            id: "q".into(),
+            text: Text::new("", ""),
+            kind: QuestionKind::Numeric,
+            metric: Metric::RelativePerformancePercent,
+            options: Vec::new(),
+            answer: "98.38".into(),
+            value: Some(98.38),
+            tolerance_percent,
+            evidence: vec![
+                ("native".into(), 100.0),
+                ("type1".into(), 93.7),
+                ("container".into(), 98.38),
+                ("twin".into(), 98.4),
+            ],
+            explanation: None,
+        };
+        // ±2% accepts native's 100 (1.6% away); the twin's 98.4 is the same figure.
+        assert_eq!(q(2.0).tolerance_accepts_others(), vec![("native", 100.0)]);
+        assert!(q(0.8).tolerance_accepts_others().is_empty());
+        assert_eq!(q(10.0).tolerance_accepts_others().len(), 2);
+    }
 
     #[test]
     fn numbers_as_students_type_them() {
