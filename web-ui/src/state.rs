@@ -342,6 +342,30 @@ pub fn validate(
 }
 
 /// What a share link that cannot be read says (not the decoder's technical error).
+/// The `name` of the `[scenario]` table of a scenario text, read line by line (the text
+/// may not be valid yet): the first `name = "..."` after the `[scenario]` header, before
+/// the next header.
+fn scenario_name_in(text: &str) -> Option<String> {
+    let mut in_scenario = false;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_scenario = line.trim_end_matches(|c: char| c.is_whitespace()) == "[scenario]"
+                || line.starts_with("[scenario]") && line[10..].trim_start().starts_with('#');
+            continue;
+        }
+        if !in_scenario {
+            continue;
+        }
+        let Some(rest) = line.strip_prefix("name") else {
+            continue;
+        };
+        let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+        let name = rest.strip_prefix('"')?.split('"').next()?;
+        return (!name.trim().is_empty()).then(|| name.to_string());
+    }
+    None
+}
+
 /// Whether a notice is a failed library fetch's (in either language).
 fn is_fetch_notice(notice: &str) -> bool {
     [Lang::En, Lang::Ko].into_iter().any(|l| {
@@ -570,6 +594,9 @@ pub struct State {
     /// Index into the library (`builtin::INDEX`) of the scenario last picked, if the text came from there.
     pub builtin: Option<usize>,
     pub file: String,
+    /// `file` follows the `[scenario]` name in the text: a library scenario's text was
+    /// replaced (pasted over) or renamed. A file opened from disk keeps its own name.
+    pub file_from_text: bool,
     pub text: Rc<str>,
     pub validation: Validation,
     pub knobs: Knobs,
@@ -614,6 +641,7 @@ impl State {
             lang,
             builtin: None,
             file: String::new(),
+            file_from_text: false,
             text: Rc::from(""),
             validation: validate("", "", &Knobs::default()).0,
             knobs: Knobs::default(),
@@ -658,6 +686,7 @@ impl State {
     pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
         self.builtin = builtin;
         self.file = file;
+        self.file_from_text = false;
         self.text = Rc::from(text);
         self.knobs = Knobs::default();
         self.revalidate();
@@ -856,6 +885,18 @@ impl Reducible for State {
                 s.text = Rc::from(text);
                 if s.builtin.is_some_and(|i| !builtin::is_text(i, &s.text)) {
                     s.builtin = None;
+                }
+                // A library file's text replaced by another scenario (pasted) or renamed:
+                // the file takes the scenario's name, so that errors and share links do not
+                // name the library file. A file opened from disk keeps its own name.
+                if s.builtin.is_none() && (s.file_from_text || builtin::position(&s.file).is_some())
+                {
+                    if let Some(name) = scenario_name_in(&s.text) {
+                        s.file = format!("{}.toml", crate::export::file_stem(&name));
+                        s.file_from_text = true;
+                        // Pasting a library text as it is gives that library scenario.
+                        s.builtin = builtin::index_of(&s.file, &s.text);
+                    }
                 }
                 s.revalidate();
             }
@@ -1081,5 +1122,44 @@ mod fetch_notice_tests {
             }
         }
         assert!(!is_fetch_notice("smoke.toml: something else"));
+    }
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::*;
+
+    #[test]
+    fn the_scenario_name_is_read_from_a_text_that_may_not_be_valid() {
+        let text = "# lab\n[scenario]\nname = \"disk-lab\"  # mine\nduration_ms = x\n[host]\nname = \"no\"\n";
+        assert_eq!(scenario_name_in(text).as_deref(), Some("disk-lab"));
+        assert_eq!(scenario_name_in("[host]\nname = \"h\"\n"), None);
+        assert_eq!(scenario_name_in("[scenario]\nname = \"\"\n"), None);
+    }
+
+    #[test]
+    fn a_library_text_pasted_over_takes_the_new_scenarios_name() {
+        let s = Rc::new(State::new(Lang::En, None));
+        let library = s.file.clone();
+        assert!(builtin::position(&library).is_some(), "{library}");
+        let s = s.reduce(Action::Edit(
+            "[scenario]\nname = \"disk-lab\"\nduration_ms = 10\n".to_string(),
+        ));
+        assert_eq!(s.file, "disk-lab.toml");
+        // Renaming it again follows; the library text pasted back is the library's.
+        let s = s.reduce(Action::Edit(
+            "[scenario]\nname = \"disk-lab-2\"\n".to_string(),
+        ));
+        assert_eq!(s.file, "disk-lab-2.toml");
+        let i = builtin::position(&library).unwrap();
+        let s = s.reduce(Action::Edit(builtin::BUILTIN[i].1.to_string()));
+        assert_eq!((s.file.as_str(), s.builtin), (library.as_str(), Some(i)));
+        // A file opened from disk keeps its own name.
+        let s = s.reduce(Action::LoadFile {
+            file: "mine.toml".into(),
+            text: "[scenario]\nname = \"a\"\n".into(),
+        });
+        let s = s.reduce(Action::Edit("[scenario]\nname = \"b\"\n".to_string()));
+        assert_eq!(s.file, "mine.toml");
     }
 }
