@@ -14,7 +14,7 @@ use super::{
     Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES, MAX_CHOICES,
     MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
-use crate::scenario::error::{msg, parser_msg, Validator};
+use crate::scenario::error::{msg, Validator};
 use crate::scenario::{line_column, validate_question, Scenario, ScenarioError};
 use crate::text::Lang;
 
@@ -47,7 +47,7 @@ pub(super) fn from_toml(
     let raw: AssignmentFile = crate::toml_reader::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().replace('\n', " ");
-        Validator::unparsed(file_name, text).error(span, parser_msg(message))
+        crate::scenario::error::parser_error(file_name, text, span, message, |_| None)
     })?;
     let v = Validator::new(file_name, text);
     let id = raw.assignment.id.get_ref().clone();

@@ -163,12 +163,107 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             wanted_ko = wanted_ko
         );
     }
+    if detail.starts_with("string values must be quoted") {
+        return msg!(
+            "syntax",
+            "{detail}: a value is a number, true or false, a text in quotes, an array [...] or an inline table {...}, one per key",
+            "TOML 문법 오류입니다 ({detail}): 값은 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 표 {...}이며 키마다 하나입니다",
+            detail = detail
+        );
+    }
     msg!(
         "syntax",
         "{detail}",
         "TOML 문법 오류입니다 ({detail})",
         detail = detail
     )
+}
+
+/// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`),
+/// if the line has one.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset.min(text.len()))?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty() && !key.contains(['{', '[', ','])).then_some(key)
+}
+
+/// The key at `offset` (a duplicate key's span starts at it).
+fn key_at(text: &str, offset: usize) -> Option<&str> {
+    let rest = text.get(offset..)?;
+    let line = rest.split('\n').next()?;
+    let key = line
+        .split(['=', ']'])
+        .next()?
+        .trim()
+        .trim_start_matches('[');
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty()).then_some(key)
+}
+
+/// The error of a file the TOML reader refused (`message` at `span`), told in the
+/// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
+/// does not (a duplicate key, a missing field of an inline table), and for a whole
+/// number of the wrong type or sign the field's range when `range_at` finds it.
+pub(crate) fn parser_error(
+    file: &str,
+    text: &str,
+    span: Range<usize>,
+    message: String,
+    range_at: impl FnOnce(Range<usize>) -> Option<(String, String, String)>,
+) -> ScenarioError {
+    let v = Validator::unparsed(file, text);
+    if message == "duplicate key" {
+        if let Some(key) = key_at(text, span.start) {
+            return v.error(
+                span,
+                msg!(
+                    "duplicate_key",
+                    "duplicate key `{key}`: a key may appear once in its table",
+                    "키 `{key}`이(가) 두 번 나옵니다: 키는 표마다 한 번만 쓸 수 있습니다",
+                    key = key
+                ),
+            );
+        }
+    }
+    let mut m = parser_msg(message);
+    if m.code == "missing_field" {
+        if let Some(key) = key_before(text, span.start) {
+            m.en = "{detail} in `{key}`";
+            m.ko = "`{key}`에 필수 키 `{field}`이(가) 없습니다";
+            m.params.push(("key", key.to_string()));
+        }
+    }
+    let whole = m.params.iter().any(|(k, d)| {
+        *k == "detail"
+            && ["u64", "u32", "u16", "u8", "usize"]
+                .iter()
+                .any(|t| d.ends_with(&format!("expected {t}")))
+    });
+    if m.code == "invalid_type" && whole {
+        if let Some((field, min, max)) = range_at(span.clone()) {
+            let detail = m
+                .params
+                .iter()
+                .find(|(k, _)| *k == "detail")
+                .map(|(_, d)| d.clone())
+                .unwrap_or_default();
+            return v.error(
+                span,
+                msg!(
+                    "invalid_type",
+                    "{detail}; {field} takes a whole number from {min} to {max}",
+                    "값의 형식이 맞지 않습니다 ({detail}); {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                    detail = detail,
+                    field = field,
+                    min = min,
+                    max = max
+                ),
+            );
+        }
+    }
+    v.error(span, m)
 }
 
 /// A step of a path into the document: a key of a table or an index of an array.
@@ -245,8 +340,16 @@ impl<'a> Validator<'a> {
         found
     }
 
-    pub(crate) fn error(&self, span: Range<usize>, msg: Msg) -> ScenarioError {
+    pub(crate) fn error(&self, span: Range<usize>, mut msg: Msg) -> ScenarioError {
         let (line, column) = line_column(self.text, span.start);
+        // A number with hundreds of digits (`1e300` read as a float) reads better short.
+        for (_, value) in &mut msg.params {
+            if value.len() > 24 {
+                if let Ok(x) = value.parse::<f64>() {
+                    *value = format!("{x:e}");
+                }
+            }
+        }
         ScenarioError {
             file: self.file.to_string(),
             line,

@@ -164,10 +164,33 @@ impl Scenario {
                 ),
             ));
         }
+        Self::read(file_name, text, true)
+    }
+
+    /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign is reported
+    /// with its field's range, found by validating the text with a value above every
+    /// range in its place (validation is the one place ranges are written down).
+    fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, ScenarioError> {
         let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
-            Validator::unparsed(file_name, text).error(span, error::parser_msg(message))
+            error::parser_error(file_name, text, span, message, |at| {
+                if !probe || at.is_empty() || at.end > text.len() {
+                    return None;
+                }
+                let probed = format!("{}{}{}", &text[..at.start], u32::MAX, &text[at.end..]);
+                let e = Self::read(file_name, &probed, false).err()?;
+                let (line, column) = error::line_column(text, at.start);
+                let param = |name: &str| {
+                    e.params
+                        .iter()
+                        .find(|(k, _)| *k == name)
+                        .map(|(_, v)| v.clone())
+                };
+                (e.code == "out_of_range" && (e.line, e.column) == (line, column))
+                    .then(|| Some((param("field")?, param("min")?, param("max")?)))
+                    .flatten()
+            })
         })?;
         let v = Validator::new(file_name, text);
         validate(&v, raw, Questions::Strict)
