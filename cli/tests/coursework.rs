@@ -262,3 +262,16 @@ fn with_checksum(file: &serde_json::Value) -> serde_json::Value {
     answers.checksum = answers.computed_checksum();
     serde_json::to_value(&answers).unwrap()
 }
+
+#[test]
+fn a_scenario_given_as_the_assignment_is_named_as_such() {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/smoke.toml");
+    let scenario = scenario.to_str().expect("UTF-8 path");
+    let o = virtsim(&["grade", scenario, scenario]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this is a scenario file, not an assignment"),
+        "{}",
+        stderr(&o)
+    );
+}
