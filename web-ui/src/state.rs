@@ -628,6 +628,10 @@ pub struct State {
     pub run_started_ms: Option<f64>,
     /// The estimated events of the run in progress (to calibrate `events_per_ms`).
     pub running_estimate: Option<u64>,
+    /// The user asked to run these settings although their estimate is over the page's
+    /// budget (the estimate is an upper bound; the run still stops at `run::MAX_EVENTS`).
+    /// Any change of the text or the controls clears it.
+    pub run_anyway: bool,
     /// The step-through of the shown result (Stack & paths view).
     pub trap: Option<Trap>,
     /// The open assignment, if any (course.rs).
@@ -660,6 +664,7 @@ impl State {
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
             running_estimate: None,
+            run_anyway: false,
             trap: None,
             course: None,
         };
@@ -706,6 +711,7 @@ impl State {
 
     /// Revalidates; a control error is blamed on `control` (the one just changed).
     fn revalidate_after(&mut self, control: Option<&'static str>) {
+        self.run_anyway = false;
         let (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
         if let Validation::Valid { baseline, .. } = &validation {
             self.baseline = Rc::new((**baseline).clone());
@@ -726,7 +732,7 @@ impl State {
     pub fn can_run(&self) -> bool {
         matches!(self.validation, Validation::Valid { .. })
             && self.knob_error.is_none()
-            && !self.estimate().is_some_and(|e| e.over_budget)
+            && (self.run_anyway || !self.estimate().is_some_and(|e| e.over_budget))
     }
 
     /// The scenario and settings now on screen.
@@ -823,6 +829,8 @@ pub enum Action {
     SetKnobs(Knobs),
     ApplyShared(Shared),
     Run,
+    /// Run although the estimate is over the page's budget.
+    RunAnyway,
     Cancel,
     Progress {
         id: u64,
@@ -911,6 +919,10 @@ impl Reducible for State {
                 s.start_run_if_valid();
             }
             Action::Run => s.start_run_if_valid(),
+            Action::RunAnyway => {
+                s.run_anyway = true;
+                s.start_run_if_valid();
+            }
             Action::Cancel => {
                 if s.is_running() {
                     s.run_id += 1;
@@ -1161,5 +1173,32 @@ mod file_name_tests {
         });
         let s = s.reduce(Action::Edit("[scenario]\nname = \"b\"\n".to_string()));
         assert_eq!(s.file, "mine.toml");
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    #[test]
+    fn an_over_budget_scenario_runs_only_when_asked_and_a_change_asks_again() {
+        let big = "[scenario]\nname = \"big\"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = \"hv\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"vm\"\ncount = 256\nvcpus = 2\nmemory_gib = 2\nworkload = \"syscall-heavy\"\n";
+        // (The page opens running its first scenario: cancelled here.)
+        let s = Rc::new(State::new(Lang::En, None))
+            .reduce(Action::Cancel)
+            .reduce(Action::Edit(big.to_string()));
+        assert!(
+            s.estimate().is_some_and(|e| e.over_budget),
+            "{:?}",
+            s.estimate()
+        );
+        assert!(!s.can_run());
+        let s = s.reduce(Action::Run);
+        assert!(!s.is_running());
+        let s = s.reduce(Action::RunAnyway);
+        assert!(s.is_running());
+        let s = s.reduce(Action::Cancel);
+        let s = s.reduce(Action::Edit(big.replace("count = 256", "count = 255")));
+        assert!(!s.run_anyway && !s.can_run());
     }
 }

@@ -225,6 +225,10 @@ pub fn controls(props: &ControlsProps) -> Html {
         if e.over_budget {
             let s = state.clone();
             let fit = e.fitting_duration_ms;
+            let anyway = {
+                let s = state.clone();
+                Callback::from(move |_| s.dispatch(Action::RunAnyway))
+            };
             let shorten = Callback::from(move |_| {
                 let mut k = s.knobs.clone();
                 k.duration_ms = Some(fit);
@@ -236,6 +240,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                         .replacen("{}", &fmt_num(e.events as f64), 1)
                         .replacen("{}", &fmt_num(crate::run::MAX_EVENTS as f64), 1) }</p>
                     <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
+                    <button id="estimate-anyway" onclick={anyway}>{ t(lang, "estimate.anyway") }</button>
                     <p class="hint">{ t(lang, "estimate.fix.hint") }</p>
                 </div>
             }
