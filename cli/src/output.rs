@@ -519,6 +519,18 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             )
         );
     }
+    // A desktop platform's "vs native" is not its operations': see `runner.rs`.
+    if r.platforms.iter().any(|p| p.vdi.is_some()) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "vs native of a VDI platform: the share of the wanted screen updates its users see, over a local PC's share for the same activities (its ops/s count the display agent's packets too, which a local PC does not send)",
+                "VDI 플랫폼의 네이티브 대비: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교한 값 (초당 연산에는 로컬 PC가 보내지 않는 디스플레이 에이전트의 패킷도 들어 있음)",
+            )
+        );
+    }
     if r.platforms.iter().any(|p| p.label.is_some()) {
         section(&mut out, ko, "platforms", "플랫폼 설명");
         for p in &r.platforms {

@@ -170,6 +170,8 @@ impl Scenario {
     /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign is reported
     /// with its field's range, found by validating the text with a value above every
     /// range in its place (validation is the one place ranges are written down).
+    /// `#[inline]` like `from_toml`, for the same reason.
+    #[inline]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, ScenarioError> {
         let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
