@@ -64,12 +64,35 @@ pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
     wrap_within(text, max_px, px, 1.2)
 }
 
+/// The pieces a name may break after: at spaces, hyphens, underscores and slashes, but
+/// not inside a short token such as "I/O", "SR-IOV" or "x86-64" (a break needs four
+/// characters before it).
+fn words(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, ' ' | '-' | '_' | '/') {
+            let end = i + c.len_utf8();
+            let piece = &text[start..end];
+            let token = piece.rsplit(' ').next().unwrap_or(piece);
+            if c == ' ' || token.chars().count() > 4 {
+                out.push(piece);
+                start = end;
+            }
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// [`wrap`], where a word up to `allowance` times the line's width stands whole.
 fn wrap_within(text: &str, max_px: f64, px: u32, allowance: f64) -> Vec<String> {
     let w = |t: &str| text_width(t, px);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_inclusive([' ', '-', '_', '/']) {
+    for word in words(text) {
         // The space between two words counts; a trailing one may hang past the edge.
         if !line.is_empty() && w(&line) + w(word.trim_end()) > max_px {
             lines.push(line.trim_end().to_string());
@@ -1040,5 +1063,21 @@ mod category_tests {
         let width = 80 + 3 * 70;
         let wrapped = wrap_categories(&names, width);
         assert_eq!(wrapped[1], wrap(&names[1], 68.0, LABEL_PX), "{wrapped:?}");
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    #[test]
+    fn short_tokens_are_not_broken_at_their_slash_or_hyphen() {
+        assert_eq!(super::words("I/O path"), vec!["I/O ", "path"]);
+        assert_eq!(super::words("disk/network"), vec!["disk/", "network"]);
+        assert_eq!(super::words("x86-64 host"), vec!["x86-64 ", "host"]);
+        assert_eq!(super::words("continent-150ms"), vec!["continent-", "150ms"]);
+        assert_eq!(super::words("(I/O)"), vec!["(I/O)"]);
+        assert_eq!(
+            super::words("하이퍼바이저 I/O"),
+            vec!["하이퍼바이저 ", "I/O"]
+        );
     }
 }

@@ -148,7 +148,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("controls.seed", "시드", "Seed"),
     ("controls.default", "시나리오 값", "scenario value"),
-    ("controls.per_platform", "시나리오 값, 플랫폼마다 다름", "scenario values, per platform"),
+    ("controls.slice_per_platform", "시나리오 값, 플랫폼마다 다름", "scenario values, per platform"),
     (
         "controls.reset",
         "시나리오 값으로 되돌리기",

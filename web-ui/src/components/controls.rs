@@ -137,7 +137,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     // Platforms' schedulers have their own slices: the slider's default names the range.
     let slice_text: Option<AttrValue> = {
         let (lo, hi) = base.time_slice_range;
-        (lo != hi).then(|| format!("{lo}–{hi} ({})", t(lang, "controls.per_platform")).into())
+        (lo != hi).then(|| format!("{lo}–{hi} ({})", t(lang, "controls.slice_per_platform")).into())
     };
 
     // The error a control caused, shown beside that control with a way back.
