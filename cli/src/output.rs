@@ -659,13 +659,22 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             .iter()
             .filter(|l| l.op.name() != "timer_interrupt")
             .map(|l| {
+                // Under 1 µs one decimal would make 1 042 and 1 062 cycles read 0.3
+                // and 0.4: show two significant digits there.
+                let us = |v: f64| {
+                    if v.abs() < 1.0 {
+                        format!("{v:.2}")
+                    } else {
+                        format!("{v:.1}")
+                    }
+                };
                 format!(
-                    "{}{}{:.1}/{:.1}/{:.1}",
+                    "{}{}{}/{}/{}",
                     word(ko, l.op.name()),
                     tr(ko, "=", " "),
-                    l.latency.mean_us,
-                    l.latency.p50_us,
-                    l.latency.p99_us
+                    us(l.latency.mean_us),
+                    us(l.latency.p50_us),
+                    us(l.latency.p99_us)
                 )
             })
             .collect();

@@ -14,8 +14,8 @@ impl PathBuilder<'_> {
                     Layer::Hypervisor,
                     Category::Hypervisor,
                     c.bt_page_fault.saturating_sub(c.page_fault_native),
-                    "hidden fault: VMM fills the shadow page table",
-                    "숨은 폴트: VMM이 섀도 페이지 테이블 채움",
+                    "the VMM takes the fault, finds the guest's own page table has no mapping either (a true fault, not a hidden one) and reflects it to the guest",
+                    "VMM이 폴트를 받아 게스트 자신의 페이지 테이블에도 매핑이 없음을 확인하고(숨은 폴트가 아닌 진짜 폴트) 게스트로 전달",
                     Some(ExitReason::ShadowPageFault),
                 );
                 submit.kernel(
