@@ -154,11 +154,21 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             Some("a string") => ("; write text in quotes", "; 따옴표 안에 텍스트를 쓰세요"),
             _ => ("", ""),
         };
+        // What serde expected, when the English says it only there.
+        let expected = detail.split_once(", expected ").map_or("", |(_, e)| e);
+        let wanted_ko = if !wanted_ko.is_empty() || expected.is_empty() {
+            wanted_ko.to_string()
+        } else if let Some(form) = expected.strip_prefix("a text in both languages: ") {
+            format!("; 두 언어의 텍스트를 쓰세요: {form}")
+        } else {
+            format!("; 필요한 값: {expected}")
+        };
         return msg!(
             "invalid_type",
             "{detail}{wanted_en}",
-            "값의 형식이 맞지 않습니다 ({detail}){wanted_ko}",
+            "값의 형식이 맞지 않습니다: {got_ko}{wanted_ko}",
             detail = detail,
+            got_ko = found_ko(&detail),
             wanted_en = wanted_en,
             wanted_ko = wanted_ko
         );
@@ -177,6 +187,34 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         "TOML 문법 오류입니다 ({detail})",
         detail = detail
     )
+}
+
+/// What serde found, in Korean: "invalid type: floating point `2.5`, expected u32" gives
+/// "소수 `2.5`를 받았습니다" (the kinds toml hands to serde; anything else stays as written).
+fn found_ko(detail: &str) -> String {
+    let found = detail
+        .strip_prefix("invalid type: ")
+        .or_else(|| detail.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.rsplit_once(", expected ").map(|(f, _)| f))
+        .unwrap_or(detail);
+    let found = found.strip_suffix(" as i128").unwrap_or(found);
+    let kinds = [
+        ("integer ", "정수 "),
+        ("floating point ", "소수 "),
+        ("string ", "문자열 "),
+        ("boolean ", "불리언 "),
+    ];
+    match found {
+        "sequence" => return "배열을 받았습니다".to_string(),
+        "map" => return "표를 받았습니다".to_string(),
+        _ => {}
+    }
+    for (en, ko) in kinds {
+        if let Some(value) = found.strip_prefix(en) {
+            return format!("{ko}{value}을(를) 받았습니다");
+        }
+    }
+    format!("{found}을(를) 받았습니다")
 }
 
 /// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`),
@@ -254,7 +292,8 @@ pub(crate) fn parser_error(
                 msg!(
                     "invalid_type",
                     "{detail}; {field} takes a whole number from {min} to {max}",
-                    "값의 형식이 맞지 않습니다 ({detail}); {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                    "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                    got_ko = found_ko(&detail),
                     detail = detail,
                     field = field,
                     min = min,
