@@ -519,6 +519,39 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             )
         );
     }
+    // A platform's "vs native" weighs its groups by the CPU they use natively: when they
+    // fare very differently (a slowed VM beside neighbours that get the CPU it leaves),
+    // the mean hides both, so the rows to read are named.
+    let spread: Vec<String> = r
+        .platforms
+        .iter()
+        .filter(|p| p.vdi.is_none() && p.groups.len() > 1)
+        .filter(|p| {
+            let rel = p.groups.iter().map(|g| g.relative_performance_percent);
+            let (lo, hi) = rel.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            hi - lo > 10.0
+        })
+        .map(|p| {
+            let groups: Vec<String> = p
+                .groups
+                .iter()
+                .map(|g| format!("{} {:.1}%", clean(&g.name), g.relative_performance_percent))
+                .collect();
+            format!("{} ({})", clean(&p.name), groups.join(", "))
+        })
+        .collect();
+    if !spread.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            tr(
+                ko,
+                "vs native of a platform whose groups fare very differently is their mean weighted by native CPU; read the per-group rows: ",
+                "그룹마다 결과가 크게 다른 플랫폼의 네이티브 대비는 네이티브 CPU로 가중한 평균입니다. 그룹별 행을 보세요: ",
+            ),
+            spread.join("; ")
+        );
+    }
     // A desktop platform's "vs native" is not its operations': see `runner.rs`.
     if r.platforms.iter().any(|p| p.vdi.is_some()) {
         let _ = writeln!(
