@@ -20,6 +20,37 @@ pub fn fmt_num(v: f64) -> String {
     crate::num::num(v)
 }
 
+/// The platforms (not desktops) whose groups' figures against native lie more than 10
+/// points apart, with those figures: their platform figure is a CPU-weighted mean that
+/// hides both (the CLI says the same under its table).
+fn group_spread(r: &crate::core::RunResult) -> Option<String> {
+    let list: Vec<String> = r
+        .platforms
+        .iter()
+        .filter(|p| p.vdi.is_none() && p.groups.len() > 1)
+        .filter(|p| {
+            let rel = p.groups.iter().map(|g| g.relative_performance_percent);
+            let (lo, hi) = rel.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            hi - lo > 10.0
+        })
+        .map(|p| {
+            let groups: Vec<String> = p
+                .groups
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} {}",
+                        g.name,
+                        crate::num::pct(g.relative_performance_percent)
+                    )
+                })
+                .collect();
+            format!("{} ({})", p.name, groups.join(", "))
+        })
+        .collect();
+    (!list.is_empty()).then(|| list.join("; "))
+}
+
 /// Headings of the CPU-share and steal columns, in the CLI's order.
 const SHARE_HEADS: [&str; 7] = [
     "table.user",
@@ -116,6 +147,9 @@ pub fn table(props: &TableProps) -> Html {
             </table>
             </div>
             <p class="hint">{ t(lang, "table.relative.note") }</p>
+            if let Some(spread) = group_spread(r) {
+                <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
+            }
             if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() > 1 {
                 <div class="scroll">
                 <table id="groups" class="data num sticky">
