@@ -67,8 +67,8 @@ impl PathBuilder<'_> {
                 s.kernel(handler, handler_en, handler_ko);
                 s.hyp(
                     c.bt_privileged,
-                    "EOI emulated in translated code",
-                    "변환된 코드에서 EOI 에뮬레이션",
+                    "EOI emulated in translated code (estimate: the cost of an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)",
+                    "변환된 코드에서 EOI 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기의 비용, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)",
                 );
             }
             Some(Technique::Para) => {
