@@ -789,7 +789,10 @@ fn a_platform_whose_groups_fare_very_differently_is_named_under_the_table() {
     // tlb-shootdown: on `hw` the app VM does about two thirds of native while the CPU
     // hogs beside it get the CPU it leaves (above 100%); the platform figure is their
     // CPU-weighted mean. `hybrid`'s groups are close together and are not named.
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/tlb-shootdown.toml");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/tlb-shootdown.toml"
+    );
     let o = virtsim(&["run", file]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
@@ -797,6 +800,9 @@ fn a_platform_whose_groups_fare_very_differently_is_named_under_the_table() {
         .lines()
         .find(|l| l.contains("whose groups fare very differently"))
         .expect("the note");
-    assert!(line.contains("hw (app ") && line.contains(", hog "), "{line}");
+    assert!(
+        line.contains("hw (app ") && line.contains(", hog "),
+        "{line}"
+    );
     assert!(!line.contains("hybrid ("), "{line}");
 }
