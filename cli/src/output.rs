@@ -525,20 +525,8 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     let spread: Vec<String> = r
         .platforms
         .iter()
-        .filter(|p| p.vdi.is_none() && p.groups.len() > 1)
-        .filter(|p| {
-            let rel = p.groups.iter().map(|g| g.relative_performance_percent);
-            let (lo, hi) = rel.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            hi - lo > 10.0
-        })
-        .map(|p| {
-            let groups: Vec<String> = p
-                .groups
-                .iter()
-                .map(|g| format!("{} {:.1}%", clean(&g.name), g.relative_performance_percent))
-                .collect();
-            format!("{} ({})", clean(&p.name), groups.join(", "))
-        })
+        .filter(|p| p.groups_fare_differently())
+        .map(|p| p.groups_against_native(clean, |v| format!("{v:.1}%")))
         .collect();
     if !spread.is_empty() {
         let _ = writeln!(

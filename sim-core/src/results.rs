@@ -142,6 +142,10 @@ pub struct PlatformResult {
     pub migration: Option<crate::memory::MigrationResult>,
 }
 
+/// Points of "vs native" between a platform's groups beyond which its own figure hides
+/// them (see [`PlatformResult::groups_fare_differently`]).
+pub const GROUP_SPREAD_POINTS: f64 = 10.0;
+
 /// One instance group (`[[instance]]` entry) on one platform.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -205,6 +209,40 @@ pub struct InstanceResult {
 }
 
 impl PlatformResult {
+    /// Whether its groups fare so differently against native (more than
+    /// [`GROUP_SPREAD_POINTS`] apart) that its own figure, their mean weighted by the CPU
+    /// they use natively, hides them: a slowed VM beside neighbours that get the CPU it
+    /// leaves. Desktops compare screen updates, not groups' work: never.
+    pub fn groups_fare_differently(&self) -> bool {
+        if self.vdi.is_some() || self.groups.len() < 2 {
+            return false;
+        }
+        let rel = self.groups.iter().map(|g| g.relative_performance_percent);
+        let (lo, hi) = rel.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        hi - lo > GROUP_SPREAD_POINTS
+    }
+
+    /// "platform (group figure, group figure)", with the names and figures as the caller
+    /// shows them (a terminal cleans names; the page formats percentages its own way).
+    pub fn groups_against_native(
+        &self,
+        name: impl Fn(&str) -> String,
+        percent: impl Fn(f64) -> String,
+    ) -> String {
+        let groups: Vec<String> = self
+            .groups
+            .iter()
+            .map(|g| {
+                format!(
+                    "{} {}",
+                    name(&g.name),
+                    percent(g.relative_performance_percent)
+                )
+            })
+            .collect();
+        format!("{} ({})", name(&self.name), groups.join(", "))
+    }
+
     /// Latency of one operation across all groups, if any completed.
     pub fn latency_of(&self, op: Op) -> Option<&LatencySummary> {
         self.latency.iter().find(|l| l.op == op).map(|l| &l.latency)

@@ -20,33 +20,15 @@ pub fn fmt_num(v: f64) -> String {
     crate::num::num(v)
 }
 
-/// The platforms (not desktops) whose groups' figures against native lie more than 10
-/// points apart, with those figures: their platform figure is a CPU-weighted mean that
-/// hides both (the CLI says the same under its table).
+/// The platforms whose groups fare very differently against native
+/// (`PlatformResult::groups_fare_differently`), with the groups' figures (the CLI says the
+/// same under its table).
 fn group_spread(r: &crate::core::RunResult) -> Option<String> {
     let list: Vec<String> = r
         .platforms
         .iter()
-        .filter(|p| p.vdi.is_none() && p.groups.len() > 1)
-        .filter(|p| {
-            let rel = p.groups.iter().map(|g| g.relative_performance_percent);
-            let (lo, hi) = rel.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            hi - lo > 10.0
-        })
-        .map(|p| {
-            let groups: Vec<String> = p
-                .groups
-                .iter()
-                .map(|g| {
-                    format!(
-                        "{} {}",
-                        g.name,
-                        crate::num::pct(g.relative_performance_percent)
-                    )
-                })
-                .collect();
-            format!("{} ({})", p.name, groups.join(", "))
-        })
+        .filter(|p| p.groups_fare_differently())
+        .map(|p| p.groups_against_native(str::to_string, crate::num::pct))
         .collect();
     (!list.is_empty()).then(|| list.join("; "))
 }
