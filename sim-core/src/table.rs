@@ -251,24 +251,24 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             if p.technique == Some(crate::platform::Technique::BinaryTranslation) =>
         {
             Text::new(
-                format!("boundary: the hypervisor; {:.0} traps/s cross it, the rest of the guest kernel's sensitive work is handled inside the translator's code or by its calls into the VMM (device emulation), which are not traps", p.exits_per_second),
-                format!("경계: 하이퍼바이저; 초당 트랩 {:.0}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서, 또는 변환된 코드의 VMM 호출(장치 에뮬레이션, 트랩 아님)로 처리", p.exits_per_second),
+                format!("boundary: the hypervisor; {} traps/s cross it, the rest of the guest kernel's sensitive work is handled inside the translator's code or by its calls into the VMM (device emulation), which are not traps", grouped(p.exits_per_second)),
+                format!("경계: 하이퍼바이저; 초당 트랩 {}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서, 또는 변환된 코드의 VMM 호출(장치 에뮬레이션, 트랩 아님)로 처리", grouped(p.exits_per_second)),
             )
         }
         // Users of one session host are separated by its server OS, not by the hypervisor.
         (PlatformKind::Vdi, TableRow::Isolation) if p.vdi.as_ref().is_some_and(|v| v.session_host) => Text::new(
-            format!("between session hosts: the hypervisor ({:.0} exits/s cross it); between the users of one session host: only the processes and accounts of its server OS, whose one kernel their sessions share", p.exits_per_second),
-            format!("세션 호스트 사이: 하이퍼바이저 (초당 exit {:.0}회); 한 세션 호스트의 사용자 사이: 그 서버 OS의 프로세스와 계정뿐이며, 세션들이 커널 하나를 공유", p.exits_per_second),
+            format!("between session hosts: the hypervisor ({} exits/s cross it); between the users of one session host: only the processes and accounts of its server OS, whose one kernel their sessions share", grouped(p.exits_per_second)),
+            format!("세션 호스트 사이: 하이퍼바이저 (초당 exit {}회); 한 세션 호스트의 사용자 사이: 그 서버 OS의 프로세스와 계정뿐이며, 세션들이 커널 하나를 공유", grouped(p.exits_per_second)),
         ),
         // Type 2: the VMM is a process (and a kernel module) of a general-purpose host OS,
         // which every VM then trusts as well.
         (PlatformKind::Type2, TableRow::Isolation) => Text::new(
-            format!("boundary: the hypervisor, a VMM process and kernel module on the host OS; {:.0} exits/s cross it; the host OS under it is trusted too: what compromises the host (its other programs, services and users) reaches every VM", p.exits_per_second),
-            format!("경계: 하이퍼바이저, 즉 호스트 OS 위의 VMM 프로세스와 커널 모듈; 초당 exit {:.0}회; 그 아래 호스트 OS도 신뢰해야 함: 호스트를 침해하는 것(호스트의 다른 프로그램, 서비스, 사용자)은 모든 VM에 닿음", p.exits_per_second),
+            format!("boundary: the hypervisor, a VMM process and kernel module on the host OS; {} exits/s cross it; the host OS under it is trusted too: what compromises the host (its other programs, services and users) reaches every VM", grouped(p.exits_per_second)),
+            format!("경계: 하이퍼바이저, 즉 호스트 OS 위의 VMM 프로세스와 커널 모듈; 초당 exit {}회; 그 아래 호스트 OS도 신뢰해야 함: 호스트를 침해하는 것(호스트의 다른 프로그램, 서비스, 사용자)은 모든 VM에 닿음", grouped(p.exits_per_second)),
         ),
         (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
-            format!("boundary: the hypervisor; {:.0} exits/s cross it", p.exits_per_second),
-            format!("경계: 하이퍼바이저; 초당 exit {:.0}회", p.exits_per_second),
+            format!("boundary: the hypervisor; {} exits/s cross it", grouped(p.exits_per_second)),
+            format!("경계: 하이퍼바이저; 초당 exit {}회", grouped(p.exits_per_second)),
         ),
         (PlatformKind::Container, TableRow::Isolation) => Text::new(
             "boundary: namespaces and cgroups inside the one shared kernel; every system call reaches it directly",
@@ -467,6 +467,16 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             if l.density_cpu == 0 {
                 en += "; CPU 0: to keep up with native, one instance would need more than the utilization ceiling";
                 ko += "; CPU 기준 0: 네이티브 속도를 내려면 인스턴스 하나로도 CPU 사용 상한을 넘음";
+            } else if l.cpu_per_instance_percent > 0.0 {
+                // How the CPU figure comes about (memory's is the free memory over the footprint).
+                en += &format!(
+                    " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling over the {:.0}% of a core one {unit_en} needs to keep up with native)",
+                    l.footprint_mib, l.cpu_per_instance_percent
+                );
+                ko += &format!(
+                    " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어의 {:.0}%)",
+                    l.footprint_mib, l.cpu_per_instance_percent
+                );
             }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
@@ -526,5 +536,31 @@ fn fmt_count(n: u64) -> String {
         "∞".to_string()
     } else {
         n.to_string()
+    }
+}
+
+/// A rate rounded to a whole number, its thousands separated by commas ("157,124"), as
+/// the tables beside these texts print it.
+fn grouped(v: f64) -> String {
+    let whole = format!("{:.0}", v.max(0.0));
+    let mut out = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(157_124.4), "157,124");
+        assert_eq!(super::grouped(999.6), "1,000");
+        assert_eq!(super::grouped(12.0), "12");
+        assert_eq!(super::grouped(1_234_567.0), "1,234,567");
+        assert_eq!(super::grouped(0.0), "0");
     }
 }

@@ -171,6 +171,10 @@ await step('a library assignment is fetched when opened, then the scenarios its 
   assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
   // Its first run waits for the predictions: no "Done · N events" of the run before.
   assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
+  // Nothing runs or exports before the predictions are committed (committing runs it).
+  for (const sel of ['#run', '#export-csv', '#export-json']) {
+    assert(await p.$eval(sel, (b) => b.disabled), `${sel} is disabled before the predictions`);
+  }
   for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
     assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
   }

@@ -28,7 +28,10 @@ fn location_hash() -> String {
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State::new(Lang::detect(), share::from_hash(&location_hash())));
+    let state = use_reducer(|| {
+        let hash = location_hash();
+        State::new(Lang::initial(&hash), share::from_hash(&hash))
+    });
 
     // Keep <html lang> in step with the chosen language.
     {
@@ -56,7 +59,7 @@ pub fn app() -> Html {
                     match parsed {
                         Ok(shared) => dispatch.dispatch(Action::ApplyShared(shared)),
                         Err(_) => dispatch.dispatch(Action::Notice(Some(
-                            crate::state::bad_share_notice(Lang::detect()),
+                            crate::state::bad_share_notice(Lang::initial(&location_hash())),
                         ))),
                     }
                 }
@@ -86,7 +89,7 @@ pub fn app() -> Html {
             match crate::course::from_hash(&location_hash()) {
                 Some(Ok(action)) => crate::course::dispatch_open(dispatch.clone(), action),
                 Some(Err(_)) => dispatch.dispatch(Action::Notice(Some(
-                    crate::i18n::t(Lang::detect(), "course.bad_link").to_string(),
+                    crate::i18n::t(Lang::initial(&location_hash()), "course.bad_link").to_string(),
                 ))),
                 None => {}
             }
@@ -183,7 +186,7 @@ pub fn app() -> Html {
                 <p class="notice" role="status">
                     { notice.clone() }
                     <button class="link" onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Notice(None)) }}
-                        aria-label="close">{ "×" }</button>
+                        aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 </p>
             }
             <div class="layout">
@@ -206,7 +209,7 @@ pub fn app() -> Html {
                         </details>
                     }
                     // A step's results stay hidden until its predictions are committed.
-                    if state.course.as_ref().is_some_and(|c| c.awaiting_predictions()) {
+                    if state.awaiting_predictions() {
                         <p class="course-hidden" id="course-hidden">{ crate::i18n::t(lang, "course.hidden") }</p>
                     } else {
                         <Results state={state.clone()} />

@@ -24,6 +24,40 @@ impl Lang {
         Lang::from_browser_language(tag.as_deref())
     }
 
+    /// The language a link names in its hash (`&l=ko` or `&l=en`), if any.
+    pub fn from_hash(hash: &str) -> Option<Lang> {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        hash.split('&').find_map(|kv| match kv.strip_prefix("l=")? {
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
+        })
+    }
+
+    /// The page's first language: the one its link names, else the one last chosen on
+    /// this browser, else the browser's preferred one.
+    pub fn initial(hash: &str) -> Lang {
+        Lang::from_hash(hash)
+            .or_else(|| {
+                let stored = storage()?.get_item(STORAGE_KEY).ok()??;
+                Lang::from_hash(&format!("l={stored}"))
+            })
+            .unwrap_or_else(Lang::detect)
+    }
+
+    /// Remembers a language the student chose on this browser (a failure, e.g. storage
+    /// turned off, is ignored).
+    pub fn remember(self) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, self.tag());
+        }
+    }
+
+    /// The hash parameter that names this language in a link (`&l=ko`).
+    pub fn hash_param(self) -> String {
+        format!("&l={}", self.tag())
+    }
+
     /// BCP 47 tag for the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
@@ -47,6 +81,17 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// Where the chosen language is kept (localStorage).
+const STORAGE_KEY: &str = "virtsim.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    // Native unit tests have no browser.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok()?
 }
 
 /// Looks up a user-interface string; unknown keys come back as the key itself.
@@ -127,8 +172,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "controls.exit_cycles",
-        "VM exit 비용 (사이클)",
-        "VM exit cost (cycles)",
+        "VM exit 왕복 비용 (사이클, 핸들러 제외)",
+        "VM exit round trip (cycles, without the handler)",
     ),
     (
         "controls.time_slice",
@@ -177,8 +222,13 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.results", "결과 보기", "Result views"),
     (
         "table.caption",
-        "가상화 방식 비교 (측정값 포함)",
-        "Virtualization compared (with measured figures)",
+        "가상화 방식 비교: 검은 글씨는 시드 문서의 표 그대로, 파란 글씨는 이번 실행의 측정값",
+        "Virtualization compared: black, the seed document's table as written; blue, what this run measured",
+    ),
+    (
+        "table.seed_note",
+        "검은 글씨의 평가(높음, 중간…)는 시드 문서가 각 방식의 전형적인 경우에 붙인 말이고, 이 시뮬레이터가 계산한 것이 아닙니다. 측정값이 그 말과 어긋나면(예: 성능 '높음'인데 네이티브 대비 31%) 측정값이 이 구성에서 실제로 일어난 일입니다: 어떤 연산이 비싼 경로를 타는지 '스택과 경로' 탭에서 찾아보세요.",
+        "The ratings in black (high, medium…) are the words the seed document gives each kind for its typical case, not something this simulator computes. Where a measurement disagrees (say 'high' performance at 31% of native), the measurement is what this configuration did: the 'Stack & paths' tab shows which operations take the costly path.",
     ),
     ("table.aspect", "구분", "Aspect"),
     (
@@ -357,6 +407,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.mig_gap", "더티 로깅이 프리카피 동안 게스트를 늦추고({slow}% 느림), 정지 후 복사 {down} ms 동안 게스트는 멈춥니다: 처리량의 빈틈.", "Dirty logging slows the guest during the pre-copy ({slow}% slower than natively), and during the {down} ms stop-and-copy it is paused: a gap in its throughput."),
     ("chart.mig_not_converged", "수렴하지 않음: 게스트가 링크가 보내는 만큼 빨리 페이지를 더럽혀 남은 양이 목표 아래로 줄기 전에 {rounds}라운드 한도에 닿았고, 정지 후 복사(stop-and-copy)가 {down} ms(목표 {target} ms) 걸립니다. 전체 {total} ms.", "Did not converge: the guest dirties pages about as fast as the link sends them, so what is left did not shrink below the target before the {rounds}-round limit; the stop-and-copy takes {down} ms (target {target} ms), {total} ms in all."),
     ("chart.steal", "스틸 시간 (오버커밋)", "Steal time (overcommit)"),
+    ("chart.steal_tiny", "스틸 시간이 모든 플랫폼에서 0.1% 미만이라 막대가 보이지 않습니다 (가장 큰 값: {who} {pct}). 실행 가능한 vCPU가 pCPU를 기다린 시간이 거의 없었습니다: vCPU가 pCPU보다 많아야(오버커밋) 스틸이 커집니다.", "Steal stays under 0.1% on every platform, too little to show as a bar (largest: {who}, {pct}). Runnable vCPUs hardly waited for a pCPU: steal grows when there are more vCPUs than pCPUs (overcommit)."),
     ("chart.steal_axis", "vCPU 시간 대비 %", "% of vCPU time"),
     ("chart.mean", "평균", "mean"),
     ("chart.share", "비율 (%)", "share (%)"),
@@ -449,7 +500,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cpu.idle", "유휴", "idle"),
     ("cpu.steal", "스틸", "steal"),
     ("cpu.guest", "게스트", "guest"),
-    ("results.stale.from", "아래는 이전 설정의 “{}” 결과입니다. 시나리오나 설정이 바뀌었습니다.", "Below: “{}” with earlier settings; the scenario or controls have changed."),
+    ("results.stale.from", "아래는 “{}”의 결과로, 그 뒤 시나리오나 설정이 바뀌었습니다.", "Below: “{}” as it ran before the scenario or controls changed."),
+    ("notice.close", "알림 닫기", "Close the notice"),
     ("results.stale.running", "새 설정으로 실행하는 중…", "Running the new settings…"),
     ("results.stale.run", "지금 실행", "Run it now"),
     ("run.named", "“{}” 실행", "Run “{}”"),
@@ -528,6 +580,23 @@ mod tests {
         assert_eq!(Lang::from_browser_language(Some("ko")), Lang::Ko);
         assert_eq!(Lang::from_browser_language(Some("en-US")), Lang::En);
         assert_eq!(Lang::from_browser_language(None), Lang::En);
+    }
+
+    #[test]
+    fn a_link_names_its_language() {
+        assert_eq!(Lang::from_hash("#s=abc&l=ko"), Some(Lang::Ko));
+        assert_eq!(Lang::from_hash("#a=x.toml&l=en"), Some(Lang::En));
+        assert_eq!(Lang::from_hash("#s=abc"), None);
+        assert_eq!(Lang::from_hash("#s=abc&l=fr"), None);
+        assert_eq!(
+            Lang::from_hash(&format!("#s=x{}", Lang::Ko.hash_param())),
+            Some(Lang::Ko)
+        );
+        // The other readers of the hash still find their part.
+        assert_eq!(
+            crate::share::from_hash("#s=%%&l=ko").map(|r| r.is_err()),
+            Some(true)
+        );
     }
 
     /// Every literal key passed to `t(...)` in the sources has a translation.

@@ -177,12 +177,25 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
 pub fn kind(lang: Lang, k: PlatformKind) -> &'static str {
     let (ko, en) = match k {
         PlatformKind::Native => ("네이티브", "native"),
-        PlatformKind::Type1 => ("타입 1 하이퍼바이저", "type 1 hypervisor"),
-        PlatformKind::Type2 => ("타입 2 하이퍼바이저", "type 2 hypervisor"),
+        PlatformKind::Type1 => ("Type 1 하이퍼바이저", "type 1 hypervisor"),
+        PlatformKind::Type2 => ("Type 2 하이퍼바이저", "type 2 hypervisor"),
         PlatformKind::Container => ("컨테이너", "container"),
         PlatformKind::Vdi => ("데스크탑 가상화 (VDI)", "desktop virtualization (VDI)"),
     };
     lang.pick(ko, en)
+}
+
+/// The kind of a measured platform: [`kind`], with a VDI session host told apart from
+/// desktop VMs.
+pub fn kind_of(lang: Lang, p: &PlatformResult) -> &'static str {
+    if p.vdi.as_ref().is_some_and(|v| v.session_host) {
+        lang.pick(
+            "데스크탑 가상화 (세션 호스트, RDS 같은)",
+            "desktop virtualization (session host, RDS-like)",
+        )
+    } else {
+        kind(lang, p.kind)
+    }
 }
 
 pub fn technique(lang: Lang, t: Technique) -> &'static str {
@@ -229,8 +242,8 @@ pub fn network(lang: Lang, n: NetworkMode) -> &'static str {
 
 pub fn storage(lang: Lang, s: StorageMode) -> &'static str {
     let (ko, en) = match s {
-        StorageMode::Overlay => ("오버레이 저장소", "overlay storage"),
-        StorageMode::Volume => ("볼륨 저장소", "volume storage"),
+        StorageMode::Overlay => ("오버레이 스토리지", "overlay storage"),
+        StorageMode::Volume => ("볼륨 스토리지", "volume storage"),
     };
     lang.pick(ko, en)
 }

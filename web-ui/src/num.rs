@@ -59,6 +59,19 @@ pub fn pct(v: f64) -> String {
     format!("{}%", fixed(v, if v.abs() >= 100.0 { 0 } else { 1 }))
 }
 
+/// A percentage that may be tiny, to two significant digits below 1% ("0.0016%",
+/// "0.42%"); from 1% up as [`pct`].
+pub fn pct_small(v: f64) -> String {
+    if !v.is_finite() || v.abs() >= 1.0 {
+        return pct(v);
+    }
+    if v == 0.0 {
+        return "0%".into();
+    }
+    let decimals = (1 - v.abs().log10().floor() as i32).clamp(1, 12) as usize;
+    format!("{v:.decimals$}%")
+}
+
 /// Milliseconds as "27,397 ms" or "1.2 s" from 10 s up.
 pub fn duration_ms(ms: f64) -> String {
     if ms >= 10_000.0 {
@@ -175,6 +188,15 @@ pub fn regroup(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tiny_percentages_keep_two_digits() {
+        assert_eq!(pct_small(0.0016431), "0.0016%");
+        assert_eq!(pct_small(0.042), "0.042%");
+        assert_eq!(pct_small(0.5), "0.50%");
+        assert_eq!(pct_small(0.0), "0%");
+        assert_eq!(pct_small(12.34), pct(12.34));
+    }
 
     #[test]
     fn formats() {

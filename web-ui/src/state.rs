@@ -728,11 +728,22 @@ impl State {
         }
     }
 
-    /// Whether the scenario and the controls can run (valid, and within the page's budget).
+    /// Whether the scenario and the controls can run (valid, within the page's budget, and
+    /// not an assignment step whose predictions are still to be committed: committing them
+    /// runs it).
     pub fn can_run(&self) -> bool {
-        matches!(self.validation, Validation::Valid { .. })
+        !self.awaiting_predictions()
+            && matches!(self.validation, Validation::Valid { .. })
             && self.knob_error.is_none()
             && (self.run_anyway || !self.estimate().is_some_and(|e| e.over_budget))
+    }
+
+    /// An assignment step waits for its predictions: its results (and exports) stay
+    /// hidden and it does not run.
+    pub fn awaiting_predictions(&self) -> bool {
+        self.course
+            .as_ref()
+            .is_some_and(|c| c.awaiting_predictions())
     }
 
     /// The scenario and settings now on screen.

@@ -71,6 +71,9 @@ pub struct ChartSpec {
     pub note: Option<String>,
 }
 
+/// Steal below this share of time does not show as a bar on the steal chart's axis.
+const STEAL_VISIBLE_PERCENT: f64 = 0.1;
+
 fn bar_chart(
     id: &str,
     lang: Lang,
@@ -276,7 +279,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             colour: palette::VERMILLION,
             values: r.platforms.iter().map(|p| p.steal_percent).collect(),
         }];
-        out.push(bar_chart(
+        let mut chart = bar_chart(
             "chart-steal",
             lang,
             &title,
@@ -287,7 +290,27 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 stacked: false,
                 min_top: 5.0,
             },
-        ));
+        );
+        // Bars this low do not show on the axis's 5%: say so rather than show an empty plot.
+        let (most, who) = r
+            .platforms
+            .iter()
+            .zip(&names)
+            .map(|(p, n)| (p.steal_percent, n))
+            .fold(
+                (0.0, None),
+                |(m, w), (v, n)| if v > m { (v, Some(n)) } else { (m, w) },
+            );
+        if most < STEAL_VISIBLE_PERCENT {
+            if let Some(who) = who {
+                chart.note = Some(
+                    t(lang, "chart.steal_tiny")
+                        .replace("{who}", who)
+                        .replace("{pct}", &crate::num::pct_small(most)),
+                );
+            }
+        }
+        out.push(chart);
     }
 
     // Exits and traps by reason, per simulated second.

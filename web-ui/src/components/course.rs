@@ -135,7 +135,7 @@ pub fn course_panel(props: &CourseProps) -> Html {
         let s = state.clone();
         Callback::from(move |_| {
             if let Some(c) = &s.course {
-                course::set_location_hash(&course::to_hash(c));
+                course::set_location_hash(&(course::to_hash(c) + &s.lang.hash_param()));
                 if let Some(w) = web_sys::window() {
                     if let Ok(href) = w.location().href() {
                         let _ = w.navigator().clipboard().write_text(&href);

@@ -19,12 +19,17 @@ pub fn header(props: &HeaderProps) -> Html {
 
     let on_lang = {
         let s = state.clone();
-        Callback::from(move |_| s.dispatch(Action::SetLang(s.lang.other())))
+        Callback::from(move |_| {
+            let lang = s.lang.other();
+            lang.remember();
+            s.dispatch(Action::SetLang(lang))
+        })
     };
     let on_share = {
         let s = state.clone();
         Callback::from(move |_| {
-            let hash = share::to_hash(&s.shared());
+            // The link opens in the language it was made in.
+            let hash = share::to_hash(&s.shared()) + &s.lang.hash_param();
             if let Some(w) = web_sys::window() {
                 // replaceState: no hashchange event, so no re-run.
                 if let Ok(h) = w.history() {
@@ -63,7 +68,7 @@ pub fn header(props: &HeaderProps) -> Html {
             }),
         )
     };
-    let no_result = state.result.is_none();
+    let no_result = state.result.is_none() || state.awaiting_predictions();
 
     html! {
         <header class="top">

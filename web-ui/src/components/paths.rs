@@ -222,7 +222,7 @@ pub fn paths(props: &PathsProps) -> Html {
                     };
                     html! {
                         <article class="platform-paths">
-                            <h3>{ labels::platform(lang, p) }<small>{ " · " }{ labels::kind(lang, p.kind) }
+                            <h3>{ labels::platform(lang, p) }<small>{ " · " }{ labels::kind_of(lang, p) }
                                 if let Some(tech) = p.technique { { " · " }{ labels::technique(lang, tech) } }</small></h3>
                             if let Some(other) = &same_as {
                                 <p class="hint same-path">{ format!("{} {other}", t(lang, "paths.same_as")) }</p>

@@ -114,7 +114,7 @@ pub fn table(props: &TableProps) -> Html {
                         <tr>
                             <th scope="row">{ platform_cell(lang, p) }</th>
                             <td class="text opt">
-                                { labels::kind(lang, p.kind) }
+                                { labels::kind_of(lang, p) }
                                 <br /><small>{ stack_details(lang, p, &props.baseline) }</small>
                             </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
@@ -231,6 +231,7 @@ pub fn table(props: &TableProps) -> Html {
                 </tbody>
             </table>
             </div>
+            <p class="hint" id="seed-note">{ t(lang, "table.seed_note") }</p>
             if r.platforms.iter().any(|p| !p.faults.is_empty()) {
                 <div class="scroll">
                 <table id="faults" class="data num">
