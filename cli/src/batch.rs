@@ -189,7 +189,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                 }
             }
             if show {
-                eprint!("\rrunning: {returned}/{total} jobs");
+                crate::err!("\rrunning: {returned}/{total} jobs");
             }
             print_ready(&mut entries);
         };
@@ -213,7 +213,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
 
 fn clear_progress(show: bool) {
     if show {
-        eprint!("\r\x1b[K");
+        crate::err!("\r\x1b[K");
     }
 }
 

@@ -23,6 +23,25 @@ macro_rules! outln {
     }};
 }
 
+/// `eprintln!` that ignores a closed stderr (`virtsim ... 2>&1 | head`) instead of
+/// panicking: a message nobody can read is dropped.
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that ignores a closed stderr (see [`errln!`]).
+#[macro_export]
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod batch;
 mod coursework;
 mod explain;
@@ -205,7 +224,7 @@ fn report(failure: Failure) -> u8 {
     match failure {
         Failure::Invalid(message) => {
             // The message quotes the file, which may hold terminal escape sequences.
-            eprintln!("{}", output::clean_lines(&message));
+            crate::errln!("{}", output::clean_lines(&message));
             2
         }
         Failure::Other(e) if is_broken_pipe(&e) => {
@@ -213,7 +232,7 @@ fn report(failure: Failure) -> u8 {
             std::process::exit(0)
         }
         Failure::Other(e) => {
-            eprintln!("error: {}", output::clean_lines(&format!("{e:#}")));
+            crate::errln!("error: {}", output::clean_lines(&format!("{e:#}")));
             1
         }
         Failure::Reported(code) => code,
@@ -513,12 +532,12 @@ fn run_with_progress(
         let progress = runner.advance(2_000_000).map_err(failed)?;
         let percent = (progress.fraction() * 100.0) as u64;
         if show && percent != last_percent {
-            eprint!("\r{}: {percent:3}%", output::clean(scenario.name()));
+            crate::err!("\r{}: {percent:3}%", output::clean(scenario.name()));
             last_percent = percent;
         }
     }
     if show {
-        eprint!("\r\x1b[K");
+        crate::err!("\r\x1b[K");
     }
     runner.finish().map_err(failed)
 }

@@ -1173,12 +1173,12 @@ pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnsw
                 .collect();
             let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
             if ko {
-                eprintln!(
+                crate::errln!(
                     "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차 ±{tolerance}%가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
                      다른 플랫폼을 읽은 학생도 정답이 됩니다: 허용 오차를 줄이세요."
                 );
             } else {
-                eprintln!(
+                crate::errln!(
                     "warning: {scenario}: numeric question `{id}`'s tolerance (±{tolerance}%) also accepts other platforms' values ({list}). \
                      A student who reads another platform is marked right: narrow the tolerance."
                 );
@@ -1190,12 +1190,12 @@ pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnsw
         let (scenario, id, answer, name) =
             (clean(scenario), clean(&q.id), clean(&q.answer), clean(name));
         if ko {
-            eprintln!(
+            crate::errln!(
                 "경고: {scenario}: 질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
                  학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
             );
         } else {
-            eprintln!(
+            crate::errln!(
                 "warning: {scenario}: question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
                  A student cannot see this difference: choose another metric or make the platforms differ more."
             );

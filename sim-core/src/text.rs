@@ -25,7 +25,10 @@ impl Lang {
 /// A string in both product languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(expecting = "a text in both languages: { en = \"...\", ko = \"...\" }")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a text in both languages: { en = \"...\", ko = \"...\" }"
+)]
 pub struct Text {
     pub en: String,
     pub ko: String,

@@ -129,10 +129,10 @@ pub fn run(
     if !matches!(format, Format::Table) {
         for g in &graded {
             if let Some(e) = &g.error {
-                eprintln!("{}", clean(e));
+                crate::errln!("{}", clean(e));
             }
             for m in &g.messages {
-                eprintln!("{}: {}", clean(&g.file), clean(m.get(code)));
+                crate::errln!("{}: {}", clean(&g.file), clean(m.get(code)));
             }
         }
     }

@@ -104,6 +104,11 @@ pub fn csv_field(s: &str) -> String {
 /// `validate` of an assignment file: `None` if the file is not an assignment (or cannot
 /// be read: `load` then reports it), else the exit code after printing the outcome.
 pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
+    // Only a regular file can be looked into and then read again: a pipe (`/dev/stdin`)
+    // would be left empty for the scenario reader, so it is read as a scenario.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let text = std::fs::File::open(path).ok().and_then(|f| {
         use std::io::Read;
         let mut head = String::new();
