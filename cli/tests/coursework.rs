@@ -135,6 +135,17 @@ fn new_templates_validate_and_never_overwrite() {
         );
         std::fs::remove_file(dir.join("week-3.toml")).unwrap();
     }
+    // A name that is not a file name and id as it stands is bad input: exit 2, nothing written.
+    for bad in ["", "x<y>", "a\nb", ".hidden"] {
+        let o = virtsim_in(&dir, &["new", "scenario", bad]);
+        assert_eq!(code(&o), 2, "{bad:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("the name must be"), "{}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "a file was written"
+    );
 }
 
 #[test]

@@ -256,20 +256,33 @@ function mount(parent, opts) {
       if (message == null) { view.dispatch(setDiagnostics(view.state, [])); return; }
       const doc = view.state.doc;
       const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
-      const from = Math.min(l.from + Math.max(column - 1, 0), l.to);
-      const to = from < l.to ? from + 1 : from;
+      const from = l.from + unitsBefore(l.text, column);
+      const to = from < l.to ? from + (l.text.codePointAt(from - l.from) > 0xffff ? 2 : 1) : from;
       view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
     },
     /** Moves the cursor to (line, column) and scrolls it, gutter and all, into view. */
     goto(line, column) {
       const doc = view.state.doc;
       const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
-      const at = Math.min(l.from + Math.max(column - 1, 0), l.to);
+      const at = l.from + unitsBefore(l.text, column);
       view.dispatch({ selection: { anchor: at, head: Math.min(at + 1, l.to) }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
       view.focus();
     },
     destroy() { view.destroy(); },
   };
+}
+
+/** The UTF-16 units (CodeMirror's positions) before 1-based `column` of `text`: the
+ * validator counts characters, so an emoji before the error is one column, two units. */
+function unitsBefore(text, column) {
+  let units = 0;
+  let chars = 0;
+  for (const ch of text) {
+    if (chars >= column - 1) break;
+    units += ch.length;
+    chars += 1;
+  }
+  return units;
 }
 
 window.VirtsimEditor = {

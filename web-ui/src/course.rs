@@ -107,6 +107,9 @@ pub struct Course {
     /// The current step's scenario for this student, and its questions.
     pub prepared: Option<ScenarioRef>,
     pub questions: Vec<QuestionView>,
+    /// Why the current step's scenario is not valid for this student's variant (the page
+    /// validates a variant when its step is shown: see [`open`]).
+    pub step_error: Option<Msg>,
 }
 
 /// Everything that can happen to an open assignment.
@@ -144,7 +147,7 @@ pub fn library_scenario(name: &str) -> Option<String> {
 /// loading them.
 fn missing_scenarios(file: &str, text: &str) -> Vec<String> {
     let missing = std::cell::RefCell::new(Vec::new());
-    let _ = Assignment::from_toml(file, text, &|name: &str| {
+    let _ = Assignment::from_toml_first_variants(file, text, &|name: &str| {
         let t = library_scenario(name);
         if t.is_none() && builtin::position(name).is_some() {
             missing.borrow_mut().push(name.to_string());
@@ -217,12 +220,16 @@ pub fn save_progress(key: &str, progress: &Progress) {
     }
 }
 
-/// Parses and validates an assignment and restores its saved progress.
+/// Parses and validates an assignment and restores its saved progress. Only each
+/// step's first variant is validated here: every variant of a large scenario (up to 256
+/// validations) could hold the tab for seconds; a student's own variant is validated when
+/// its step is shown (`Course::prepare`), and `virtsim validate` checks them all.
 pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
-    let a = Assignment::from_toml(file, text, &library_scenario).map_err(|e| Msg {
-        en: e.to_string_in(crate::core::text::Lang::En),
-        ko: e.to_string_in(crate::core::text::Lang::Ko),
-    })?;
+    let a =
+        Assignment::from_toml_first_variants(file, text, &library_scenario).map_err(|e| Msg {
+            en: e.to_string_in(crate::core::text::Lang::En),
+            ko: e.to_string_in(crate::core::text::Lang::Ko),
+        })?;
     let hash = assignment::variation::hash_text(assignment::variation::fnv1a(text.as_bytes()));
     let storage_key = format!("virtsim.course.{}.{hash}", a.id);
     let mut progress = load_progress(&storage_key).unwrap_or_default();
@@ -241,6 +248,7 @@ pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
         progress,
         prepared: None,
         questions: Vec::new(),
+        step_error: None,
     })
 }
 
@@ -355,12 +363,20 @@ impl Course {
     fn prepare(&mut self) {
         self.prepared = None;
         self.questions.clear();
+        self.step_error = None;
         let index = self.progress.step;
         let Some(step) = self.a().steps.get(index).cloned() else {
             return;
         };
-        let Ok(scenario) = self.a().step_scenario(index, self.student()) else {
-            return;
+        let scenario = match self.a().step_scenario(index, self.student()) {
+            Ok(scenario) => scenario,
+            Err(e) => {
+                self.step_error = Some(Msg {
+                    en: e.to_string_in(crate::core::text::Lang::En),
+                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                });
+                return;
+            }
         };
         self.questions = step
             .questions

@@ -158,6 +158,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "This setting makes the scenario invalid:",
     ),
     ("controls.undo", "시나리오 값으로 되돌리기", "Back to the scenario value"),
+    ("controls.undo_all", "모든 설정을 시나리오 값으로 되돌리기", "All settings back to the scenario's values"),
     ("results.stale", "이전 설정의 결과입니다", "Results from previous settings"),
     ("controls.vcpus", "인스턴스당 vCPU", "vCPUs per instance"),
     (
@@ -502,6 +503,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cpu.guest", "게스트", "guest"),
     ("results.stale.from", "아래는 “{}”의 결과로, 그 뒤 시나리오나 설정이 바뀌었습니다.", "Below: “{}” as it ran before the scenario or controls changed."),
     ("notice.close", "알림 닫기", "Close the notice"),
+    ("course.step_invalid", "이 학생의 변형으로는 이 단계의 시나리오가 올바르지 않습니다. 과제를 만든 사람에게 알리세요:", "With this student's variant, this step's scenario is not valid; tell the assignment's author:"),
     ("results.stale.running", "새 설정으로 실행하는 중…", "Running the new settings…"),
     ("results.stale.run", "지금 실행", "Run it now"),
     ("run.named", "“{}” 실행", "Run “{}”"),

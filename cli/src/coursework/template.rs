@@ -54,6 +54,30 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
     let stem = Path::new(&path)
         .file_stem()
         .map_or_else(|| name.to_string(), |s| s.to_string_lossy().to_string());
+    // The file's name goes into its comments and its id: it must be one as it stands
+    // (an empty name wrote a hidden `.toml`; `x<y>` wrote comments naming `x-y-.toml`).
+    if stem.is_empty() || stem.starts_with('.') || id_of(&stem) != stem || stem.len() > 64 {
+        let example = if stem.trim_start_matches('.').is_empty() || name.trim().is_empty() {
+            match kind {
+                Kind::Scenario => "my-scenario".to_string(),
+                Kind::Assignment => "my-assignment".to_string(),
+            }
+        } else {
+            id_of(stem.trim_start_matches('.'))
+        };
+        return Err(Failure::Invalid(match lang {
+            Lang::En => format!(
+                "\"{}\": the name must be 1 to 64 letters, digits, `-`, `_` or `.` (it becomes the file's name and its id), e.g. {}",
+                crate::output::clean(name),
+                example
+            ),
+            Lang::Ko => format!(
+                "\"{}\": 이름은 글자, 숫자, `-`, `_`, `.` 1~64자여야 합니다(파일 이름이자 id가 됩니다). 예: {}",
+                crate::output::clean(name),
+                example
+            ),
+        }));
+    }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -24,6 +24,8 @@ pub use format::{
     VarySection,
 };
 
+pub use validate::Variants;
+
 use crate::scenario::{Adjustments, Scenario, ScenarioError};
 use crate::text::Text;
 
@@ -161,7 +163,19 @@ impl Assignment {
         text: &str,
         library: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Assignment, ScenarioError> {
-        validate::from_toml(file_name, text, library)
+        validate::from_toml(file_name, text, library, Variants::All)
+    }
+
+    /// [`Self::from_toml`] validating only each step's first variant (see
+    /// [`Variants::First`]); a student's own variant is validated by
+    /// [`Self::step_scenario`].
+    #[inline] // for size: see `Assignment::from_toml`
+    pub fn from_toml_first_variants(
+        file_name: &str,
+        text: &str,
+        library: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Assignment, ScenarioError> {
+        validate::from_toml(file_name, text, library, Variants::First)
     }
 
     /// The assignment text it was read from.

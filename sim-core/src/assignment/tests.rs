@@ -340,3 +340,39 @@ fn the_scenario_hash_ignores_texts_and_comments_but_not_the_simulation() {
     // Not TOML: taken as it is.
     assert_eq!(simulated_part("[x"), "[x");
 }
+
+#[test]
+fn the_page_reads_only_first_variants_and_checks_a_students_own_when_shown() {
+    // Host cores 1 or 0: the second variant is not valid. Reading every variant finds it;
+    // reading the first ones (the page) does not, and the student who gets 0 cores learns
+    // it from `step_scenario` when the step is shown.
+    let text = ASSIGNMENT.replace("choices = [1, 2, 4]", "choices = [1, 0]");
+    let all = parse(&text).expect_err("the 0-core variant is found");
+    assert_eq!(all.code, "variant_invalid");
+    let first =
+        Assignment::from_toml_first_variants("a.toml", &text, &library).expect("first variants");
+    let step = first
+        .steps
+        .iter()
+        .position(|s| !s.vary.is_empty())
+        .expect("a step that varies");
+    let outcomes: Vec<bool> = (0..40)
+        .map(|i| first.step_scenario(step, Some(&format!("s{i:03}"))).is_ok())
+        .collect();
+    assert!(
+        outcomes.contains(&true) && outcomes.contains(&false),
+        "{outcomes:?}"
+    );
+}
+
+#[test]
+fn an_error_in_a_one_line_embedded_scenario_points_at_its_string() {
+    // Line 10 of ASSIGNMENT names the scenario; embedded as a one-line "..." string, its
+    // `\n` escapes make lines that are not the file's: the error is at the string.
+    let text = ASSIGNMENT.replace(
+        "scenario = \"syscalls.toml\"",
+        "scenario_toml = \"[scenario]\\nname = \\\"x\\\"\\nduration_ms = 10\\n[host]\\ncores = 0\\n\"",
+    );
+    let e = parse(&text).expect_err("0 cores");
+    assert_eq!((e.line, e.column), (10, 17), "{e}");
+}

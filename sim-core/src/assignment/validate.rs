@@ -31,6 +31,7 @@ pub(super) fn from_toml(
     file_name: &str,
     text: &str,
     library: &dyn Fn(&str) -> Option<String>,
+    variants_checked: Variants,
 ) -> Result<Assignment, ScenarioError> {
     if text.len() > MAX_ASSIGNMENT_BYTES {
         return Err(Validator::unparsed(file_name, text).error(
@@ -120,8 +121,14 @@ pub(super) fn from_toml(
         ));
     }
     for (index, s) in assignment.steps.iter().enumerate() {
-        for variant in all_variants(s) {
-            prepared_with(&v, &assignment, index, &variant)?;
+        let variants = all_variants(s);
+        let checked = if variants_checked == Variants::All {
+            &variants[..]
+        } else {
+            &variants[..variants.len().min(1)]
+        };
+        for variant in checked {
+            prepared_with(&v, &assignment, index, variant)?;
         }
     }
     Ok(assignment)
@@ -395,7 +402,22 @@ fn validate_step(
     })
 }
 
-/// Every combination of a step's choices (the seed is left out: it changes no validity).
+/// Which variants of each step reading an assignment validates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variants {
+    /// Every combination of choices (up to [`MAX_TOTAL_VARIANTS`] validations of the
+    /// step's scenario): what `virtsim validate` and every reader that must know the whole
+    /// file is good do.
+    All,
+    /// Each step's first combination only (its choices' first values): the page, which
+    /// must not hold its tab for the seconds that hundreds of validations of a large
+    /// scenario take, validates a student's own variant when it shows the step
+    /// ([`Assignment::step_scenario`]).
+    First,
+}
+
+/// Every combination of a step's choices (the seed is left out: it changes no validity),
+/// the first choices first.
 fn all_variants(s: &Step) -> Vec<Variant> {
     let mut out = vec![Variant {
         seed: None,
@@ -501,12 +523,17 @@ fn prepared_with(
 fn relocate(text: &str, embedded: &Spanned<String>, e: ScenarioError) -> ScenarioError {
     let start = embedded.span().start;
     let rest = text.get(start..).unwrap_or("");
-    let mut content = start
-        + if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
-            3
-        } else {
-            1
-        };
+    let triple = rest.starts_with("'''") || rest.starts_with("\"\"\"");
+    if !triple && e.line > 1 {
+        // A one-line "..." string whose escapes (`\n`) make lines of the scenario: those
+        // lines are not the file's, so the error points at the string.
+        let (line, column) = line_column(text, start);
+        let mut e = e;
+        e.line = line;
+        e.column = column;
+        return e;
+    }
+    let mut content = start + if triple { 3 } else { 1 };
     let after = text.get(content..).unwrap_or("");
     if after.starts_with("\r\n") {
         content += 2;

@@ -407,6 +407,8 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    // A byte-order mark before the first line is no column an editor shows.
+    let bom = usize::from(line_start == 0 && before.starts_with('\u{feff}'));
+    let column = before[line_start..].chars().count() + 1 - bom;
     (line, column)
 }

@@ -1727,13 +1727,14 @@ fn validate_instance(
         }
     };
     let memory_gib = *i.memory_gib.get_ref();
-    if !(memory_gib > 0.0 && memory_gib <= 65536.0) {
+    // At least 1 MiB: below, a footprint rounds to nothing (1e-320 GiB was accepted).
+    if !((1.0 / 1024.0..=65536.0).contains(&memory_gib)) {
         return Err(v.error(
             i.memory_gib.span(),
             msg!(
                 "out_of_range",
-                "instance `{name}`: memory_gib must be above 0 and at most 65536; got {got}",
-                "인스턴스 `{name}`: memory_gib는 0보다 크고 65536 이하여야 합니다. 입력값: {got}",
+                "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65536; got {got}",
+                "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
                 name = name,
                 field = "memory_gib",
                 got = memory_gib

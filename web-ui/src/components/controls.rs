@@ -146,10 +146,14 @@ pub fn controls(props: &ControlsProps) -> Html {
         if err.control.unwrap_or("k-instances") != control {
             return None;
         }
+        // No one control to blame (settings from a share link, a budget that several
+        // controls make up): shown at the first control, and the way back resets them all.
+        let all = err.control.is_none();
         let s = state.clone();
         let undo = Callback::from(move |_| {
             let mut k = s.knobs.clone();
             match control {
+                _ if all => k = Knobs::default(),
                 "k-instances" => k.instance_count = None,
                 "k-vcpus" => k.vcpus_per_instance = None,
                 "k-threads" => k.threads_per_instance = None,
@@ -166,7 +170,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         Some(html! {
             <>
                 <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.get(lang).to_string() }</p>
-                <button class="link" onclick={undo}>{ t(lang, "controls.undo") }</button>
+                <button class="link" onclick={undo}>{ t(lang, if all { "controls.undo_all" } else { "controls.undo" }) }</button>
             </>
         })
     };

@@ -380,6 +380,11 @@ fn step_view(props: &CourseProps) -> Html {
             if !variant.is_empty() {
                 <p class="hint course-variant">{ format!("{}: {variant}", t(lang, "course.variant")) }</p>
             }
+            if let Some(e) = &c.step_error {
+                <p class="error-text" id="course-step-error" role="alert">
+                    { t(lang, "course.step_invalid") }{ " " }{ e.get(lang).to_string() }
+                </p>
+            }
             if !predictions.is_empty() {
                 <h4>{ t(lang, "course.predict") }</h4>
                 <ol class="course-questions predict">{ for predictions.iter().map(|q| question(q)) }</ol>

@@ -15,16 +15,22 @@ pub struct EditorProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// Character offset of (line, column), both 1-based, in `text`.
+/// Offset in UTF-16 units (what a textarea's selection counts) of (line, column), both
+/// 1-based, the column in characters as the validator counts them, in `text`.
 pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split('\n').enumerate() {
         if i + 1 == line {
-            return offset + column.saturating_sub(1).min(l.chars().count());
+            let before: usize = l
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(char::len_utf16)
+                .sum();
+            return offset + before;
         }
-        offset += l.chars().count() + 1;
+        offset += l.encode_utf16().count() + 1;
     }
-    text.chars().count()
+    text.encode_utf16().count()
 }
 
 #[function_component(Editor)]
@@ -219,5 +225,7 @@ mod tests {
         assert_eq!(offset_of(t, 2, 2), 4);
         assert_eq!(offset_of(t, 3, 1), 7);
         assert_eq!(offset_of(t, 9, 9), 8);
+        // Columns count characters; a textarea counts UTF-16 units (an emoji is two).
+        assert_eq!(offset_of("k = \"😀😀\", x = 1", 1, 12), 13);
     }
 }
