@@ -877,6 +877,38 @@ await step('an out-of-range share link blames the control that is out of range',
   void shared;
 });
 
+await step('a share link whose settings no one control can fix offers to reset them all', async () => {
+  await page.click('#share');
+  const link = page.url();
+  const hash = link.split('#')[1];
+  // An unknown workload: no slider holds it, so the error cannot be blamed on one.
+  const bad = await page.evaluate(async (hash) => {
+    const b64 = hash.replace(/^s=/, '').replace(/&.*$/, '').replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - b64.length % 4) % 4)), (c) => c.charCodeAt(0));
+    const json = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+    const obj = JSON.parse(json);
+    obj.knobs = { ...(obj.knobs || {}), workload: 'no-such-workload' };
+    const out = new Uint8Array(await new Response(new Blob([JSON.stringify(obj)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    return btoa(String.fromCharCode(...out)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }, hash);
+  const p2 = await newPage(`${link.split('#')[0]}#s=${bad}`);
+  await p2.waitForSelector('.knob-error', { timeout: 20000 });
+  const button = p2.locator('.knob-error button');
+  const text = await button.textContent();
+  if (/all settings/i.test(text)) {
+    assert(await p2.$eval('#run', (b) => b.disabled), 'Run is disabled while the settings are bad');
+    await button.click();
+    await p2.waitForSelector('.knob-error', { state: 'detached', timeout: 10000 });
+    // Valid again: it runs (the button is disabled meanwhile), then can run again.
+    await p2.waitForSelector('#run:not([disabled])', { timeout: 30000 });
+  } else {
+    // The workload control named the error: its own reset fixes it.
+    await button.click();
+    await p2.waitForSelector('.knob-error', { state: 'detached', timeout: 10000 });
+  }
+  await p2.close();
+});
+
 await step('the web CSV has the CLI\'s shape', async () => {
   await pick(page, 'io-paths.toml');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
