@@ -64,22 +64,8 @@ pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failur
 /// An assignment file, validated against the built-in library.
 pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
     let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
-    Assignment::from_toml(&path.display().to_string(), &text, &library::scenario).map_err(|e| {
-        // A scenario given where an assignment belongs: say so, not "unknown field `host`".
-        if !is_assignment(&text) && text.lines().any(|l| l.trim() == "[scenario]") {
-            return Failure::Invalid(match lang {
-                Lang::En => format!(
-                    "{}: this is a scenario file, not an assignment (an assignment has an [assignment] table and [[step]] tables naming scenarios; `virtsim new assignment NAME` writes one)",
-                    path.display()
-                ),
-                Lang::Ko => format!(
-                    "{}: 과제 파일이 아니라 시나리오 파일입니다 (과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다; `virtsim new assignment NAME`이 과제를 만듭니다)",
-                    path.display()
-                ),
-            });
-        }
-        Failure::Invalid(e.to_string_in(lang.core()))
-    })
+    Assignment::from_toml(&path.display().to_string(), &text, &library::scenario)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
 }
 
 /// The answers `student` should give in step `step`: its scenario run.

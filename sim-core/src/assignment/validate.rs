@@ -46,6 +46,21 @@ pub(super) fn from_toml(
         ));
     }
     let raw: AssignmentFile = crate::toml_reader::from_str(text).map_err(|e| {
+        // A scenario given where an assignment belongs: say so, not "unknown field `host`".
+        use crate::scenario::error::table_header;
+        if let (Some(at), None) = (
+            table_header(text, "[scenario]"),
+            table_header(text, "[assignment]"),
+        ) {
+            return Validator::unparsed(file_name, text).error(
+                at..at + "[scenario]".len(),
+                msg!(
+                    "wrong_kind",
+                    "this is a scenario file, not an assignment (an assignment has an [assignment] table and [[step]] tables naming scenarios; `virtsim new assignment NAME` writes one)",
+                    "과제 파일이 아니라 시나리오 파일입니다 (과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다; `virtsim new assignment NAME`이 과제를 만듭니다)"
+                ),
+            );
+        }
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().replace('\n', " ");
         crate::scenario::error::parser_error(file_name, text, span, message, |_| None)

@@ -412,3 +412,17 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let column = before[line_start..].chars().count() + 1 - bom;
     (line, column)
 }
+
+/// The byte offset of the first line that is exactly the table header `header` (such as
+/// `[assignment]`), spaces around it aside: tells an assignment from a scenario when one
+/// is read as the other.
+pub(crate) fn table_header(text: &str, header: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == header {
+            return Some(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
+}

@@ -174,6 +174,20 @@ impl Scenario {
     #[inline]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, ScenarioError> {
         let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
+            // An assignment given where a scenario belongs: say so, not "unknown field".
+            if let (Some(at), None) = (
+                error::table_header(text, "[assignment]"),
+                error::table_header(text, "[scenario]"),
+            ) {
+                return Validator::unparsed(file_name, text).error(
+                    at..at + "[assignment]".len(),
+                    msg!(
+                        "wrong_kind",
+                        "this is an assignment file, not a scenario: open it as an assignment (the page's Assignments panel, or `virtsim validate`, `answers` and `grade`)",
+                        "시나리오가 아니라 과제 파일입니다: 과제로 여세요 (페이지의 과제 패널, 또는 `virtsim validate`, `answers`, `grade`)"
+                    ),
+                );
+            }
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
             error::parser_error(file_name, text, span, message, |at| {
