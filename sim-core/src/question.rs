@@ -80,6 +80,31 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// The unit an answer is given in ("%": 57.7, not 0.577); empty for a count.
+    pub fn unit(self) -> &'static str {
+        use Metric::*;
+        match self {
+            RelativePerformancePercent
+            | StealPercent
+            | GuestStealPercent
+            | GuestUserPercent
+            | GuestKernelPercent
+            | HypervisorPercent
+            | DeviceEmulationPercent
+            | HostOsPercent
+            | IdlePercent
+            | DesktopFramesDeliveredPercent => "%",
+            Throughput => "ops/s",
+            MeanLatencyUs | P50LatencyUs | P99LatencyUs => "µs",
+            ExitsPerSecond => "/s",
+            StartupMs | StartupAllMs | DesktopP50LatencyMs | DesktopP99LatencyMs
+            | MigrationDowntimeMs | MigrationTotalMs => "ms",
+            FootprintMib => "MiB",
+            DesktopBandwidthKbitS => "kbit/s",
+            Density | SweepDensity | InstancesStopped | OpsLost | DesktopSessionsDropped => "",
+        }
+    }
+
     pub fn needs_op(self) -> bool {
         matches!(
             self,
@@ -235,6 +260,38 @@ impl QuestionAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_metric_names_the_unit_its_name_ends_in() {
+        use Metric::*;
+        for m in [
+            RelativePerformancePercent,
+            Throughput,
+            MeanLatencyUs,
+            P99LatencyUs,
+            StealPercent,
+            HostOsPercent,
+            StartupMs,
+            FootprintMib,
+            Density,
+            DesktopP50LatencyMs,
+            DesktopBandwidthKbitS,
+            DesktopFramesDeliveredPercent,
+            MigrationDowntimeMs,
+        ] {
+            let name = m.name();
+            let want = match name.rsplit('_').next() {
+                Some("percent") => "%",
+                Some("us") => "µs",
+                Some("ms") => "ms",
+                Some("mib") => "MiB",
+                Some("s") if name.ends_with("kbit_s") => "kbit/s",
+                Some("throughput") => "ops/s",
+                _ => "",
+            };
+            assert_eq!(m.unit(), want, "{name}");
+        }
+    }
 
     #[test]
     fn a_tolerance_that_accepts_another_platforms_visibly_different_value_is_found() {

@@ -74,6 +74,8 @@ pub struct QuestionView {
     pub options: Vec<String>,
     pub points: u32,
     pub predict: bool,
+    /// Numeric questions: the unit of the answer ("%", "µs"; empty for a count).
+    pub unit: &'static str,
 }
 
 /// A validated assignment compared by identity.
@@ -394,6 +396,7 @@ impl Course {
                         .collect(),
                     points: q.points,
                     predict: q.predict,
+                    unit: sq.metric.unit(),
                 })
             })
             .collect();

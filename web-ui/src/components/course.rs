@@ -251,9 +251,15 @@ fn input(
 ) -> Html {
     let id = format!("cq-{}", q.id);
     if q.kind == QuestionKind::Numeric || q.options.is_empty() {
+        // The unit beside the box: "57.7" for 57.7 %, not 0.577.
         html! {
-            <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
-                oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
+            <span class="answer-box">
+                <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
+                    oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
+                if !q.unit.is_empty() {
+                    <span class="unit">{ q.unit }</span>
+                }
+            </span>
         }
     } else {
         html! {
