@@ -960,6 +960,14 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     assert(shown >= 4 && shown <= 6, `phone table shows ${shown} columns`);
     const [right, room] = await p.$eval('#measured', (t) => [t.getBoundingClientRect().right, t.parentElement.getBoundingClientRect().right]);
     assert(right <= room + 1, `measured table fits its box (${right}px > ${room}px)`);
+    // Every column on request (assignment questions ask about CPU shares), scrolling sideways
+    // inside its box, not the page.
+    await p.click('#all-columns');
+    const all = await p.$$eval('#measured thead th', (h) => h.filter((x) => x.getBoundingClientRect().width > 0).length);
+    assert(all > shown + 4, `all columns: ${all} shown (from ${shown})`);
+    const wide = await p.evaluate(() => document.scrollingElement.scrollWidth);
+    assert(wide <= 391, `the page scrolls sideways with every column (${wide}px)`);
+    await p.click('#all-columns');
     await p.click('#tab-timeline');
     if (await p.isVisible('#record-timeline')) await afterRun(p, () => p.click('#record-timeline'));
     await p.waitForSelector('#timeline-help');

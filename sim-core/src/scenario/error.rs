@@ -217,6 +217,26 @@ fn found_ko(detail: &str) -> String {
     format!("{found}을(를) 받았습니다")
 }
 
+/// serde's words for what it found, in the writer's terms: no " as i128" (the reader's
+/// internal width), and a number of hundreds of digits (`1e308` read as a float) short.
+fn tidy_found(message: &str) -> String {
+    let message = message.replace(" as i128", "");
+    let mut out = String::with_capacity(message.len());
+    let mut parts = message.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push('`');
+        // Odd parts are inside backticks.
+        match part.parse::<f64>() {
+            Ok(x) if i % 2 == 0 && part.len() > 24 => out.push_str(&format!("{x:e}")),
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
 /// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`),
 /// if the line has one.
 fn key_before(text: &str, offset: usize) -> Option<&str> {
@@ -252,6 +272,7 @@ pub(crate) fn parser_error(
     range_at: impl FnOnce(Range<usize>) -> Option<(String, String, String)>,
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
+    let message = tidy_found(&message);
     if message == "duplicate key" {
         if let Some(key) = key_at(text, span.start) {
             return v.error(

@@ -89,10 +89,19 @@ pub fn table(props: &TableProps) -> Html {
     let lang = props.lang;
     let r = &props.result;
     let table = &r.table;
+    // A phone shows a few columns; assignment questions may ask about the others.
+    let all_columns = use_state(|| false);
+    let toggle_columns = {
+        let all = all_columns.clone();
+        Callback::from(move |_| all.set(!*all))
+    };
     html! {
         <div class="table-view">
+            <button id="all-columns" class="link phone-only" aria-pressed={all_columns.to_string()} onclick={toggle_columns}>
+                { t(lang, if *all_columns { "table.few_columns" } else { "table.all_columns" }) }
+            </button>
             <div class="scroll">
-            <table id="measured" class="data num sticky">
+            <table id="measured" class={classes!("data", "num", "sticky", all_columns.then_some("all-columns"))}>
                 <caption>{ t(lang, "table.platforms") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.platform") }</th>
