@@ -324,12 +324,12 @@ fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String, Failure> {
         let column = valid[line_start..].chars().count() + 1;
         Failure::Invalid(match lang {
             Lang::En => format!(
-                "{}:{line}:{column}: scenario is not valid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the file as UTF-8",
+                "{}:{line}:{column}: the file is not valid UTF-8 text (byte 0x{:02x} at byte offset {offset}); save it as UTF-8",
                 path.display(),
                 bytes[offset]
             ),
             Lang::Ko => format!(
-                "{}:{line}:{column}: 시나리오가 올바른 UTF-8이 아닙니다 (바이트 오프셋 {offset}의 0x{:02x}). 파일을 UTF-8로 저장하세요",
+                "{}:{line}:{column}: 파일이 올바른 UTF-8 텍스트가 아닙니다 (바이트 오프셋 {offset}의 0x{:02x}). UTF-8로 저장하세요",
                 path.display(),
                 bytes[offset]
             ),

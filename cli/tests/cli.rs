@@ -320,7 +320,7 @@ fn a_file_that_is_not_utf8_is_an_invalid_scenario() {
         assert_eq!(code(&o), 2, "{command}: stderr {}", stderr(&o));
         let err = stderr(&o);
         assert!(
-            err.starts_with(&format!("{shown}:2:10: scenario is not valid UTF-8")),
+            err.starts_with(&format!("{shown}:2:10: the file is not valid UTF-8 text")),
             "{command}: {err}"
         );
         assert!(err.contains("0xff"), "{err}");

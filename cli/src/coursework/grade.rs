@@ -51,18 +51,23 @@ pub fn run(
     for path in files {
         let file = path.display().to_string();
         let parsed = read_text(path, lang, MAX_ANSWERS_BYTES).and_then(|text| {
-            serde_json::from_str::<AnswersFile>(&text).map_err(|e| {
+            // A byte-order mark (some editors write one) is not part of the JSON.
+            let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            serde_json::from_str::<AnswersFile>(json).map_err(|e| {
+                // The position goes in front, once; serde_json counts an empty or cut-off
+                // file's end as column 0.
+                let (line, column) = (e.line().max(1), e.column().max(1));
+                let what = e.to_string();
+                let what = what
+                    .rsplit_once(" at line ")
+                    .map_or(what.as_str(), |(m, _)| m);
                 Failure::Invalid(match lang {
                     Lang::En => format!(
-                        "{file}:{}:{}: not an answers file ({}): {e}",
-                        e.line(),
-                        e.column(),
+                        "{file}:{line}:{column}: not an answers file ({}): {what}",
                         sim_core::assignment::ANSWERS_FORMAT
                     ),
                     Lang::Ko => format!(
-                        "{file}:{}:{}: 답안 파일({})이 아닙니다: {e}",
-                        e.line(),
-                        e.column(),
+                        "{file}:{line}:{column}: 답안 파일({})이 아닙니다: {what}",
                         sim_core::assignment::ANSWERS_FORMAT
                     ),
                 })
