@@ -115,12 +115,38 @@ impl Parameter {
 }
 
 /// A value a parameter can take: a whole number, or a workload name.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[cfg_attr(feature = "schema", serde(untagged))]
 pub enum Choice {
     Number(u64),
     Name(String),
+}
+
+/// Read by hand rather than as an untagged enum, whose error ("data did not match any
+/// variant of untagged enum Choice") names neither what was found nor what is valid.
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Choice, D::Error> {
+        struct ChoiceVisitor;
+        impl serde::de::Visitor<'_> for ChoiceVisitor {
+            type Value = Choice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a whole number (0 or more) or a workload name")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {
+                Ok(Choice::Number(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Choice, E> {
+                u64::try_from(v)
+                    .map(Choice::Number)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Choice, E> {
+                Ok(Choice::Name(v.to_string()))
+            }
+        }
+        d.deserialize_any(ChoiceVisitor)
+    }
 }
 
 impl std::fmt::Display for Choice {

@@ -157,6 +157,20 @@ fn errors_are_located_in_the_assignment() {
             16,
         ),
         ("choices = [1, 2, 4]", "choices = [1, 1]", "duplicate", 16),
+        // A negative choice names what was found and what is valid (not "untagged enum").
+        (
+            "choices = [1, 2, 4]",
+            "choices = [1, -1]",
+            "invalid_type",
+            16,
+        ),
+        // A count too large for 32 bits is refused as written, not clamped first.
+        (
+            "choices = [1, 2, 4]",
+            "choices = [1, 18446744073709551615]",
+            "out_of_range",
+            16,
+        ),
         ("choices = [1, 2, 4]", "choices = []", "out_of_range", 16),
         // 0 cores is out of the scenario's range: reported at the choices, for that variant.
         (

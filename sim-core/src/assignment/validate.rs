@@ -285,6 +285,31 @@ fn validate_step(
                     ),
                 ));
             }
+            // Counts are 32-bit in a scenario: a larger choice would be clamped before the
+            // scenario's own range check, which would then quote the clamped number.
+            let counts = matches!(
+                parameter,
+                Parameter::HostCores
+                    | Parameter::InstanceCount
+                    | Parameter::VcpusPerInstance
+                    | Parameter::ThreadsPerInstance
+            );
+            if let (true, Choice::Number(n)) = (counts, choice.get_ref()) {
+                if u32::try_from(*n).is_err() {
+                    return Err(v.error(
+                        choice.span(),
+                        msg!(
+                            "out_of_range",
+                            "step `{step}`: choice `{value}` of `{name}` is too large for a count (at most {max})",
+                            "단계 `{step}`: `{name}`의 선택지 `{value}`는 개수로 쓰기에 너무 큽니다 (최대 {max})",
+                            step = step_id,
+                            name = parameter.name(),
+                            value = n,
+                            max = u32::MAX
+                        ),
+                    ));
+                }
+            }
             if values.contains(choice.get_ref()) {
                 return Err(v.error(
                     choice.span(),
