@@ -570,7 +570,7 @@ pub fn from_hash(hash: &str) -> Option<Result<CourseAction, String>> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     for kv in hash.split('&') {
         if let Some(name) = kv.strip_prefix("a=") {
-            return Some(Ok(CourseAction::OpenLibrary(name.to_string())));
+            return Some(Ok(CourseAction::OpenLibrary(percent_decoded(name))));
         }
         if let Some(value) = kv.strip_prefix("at=") {
             return Some(decode(value).map(|p| CourseAction::OpenText {
@@ -580,6 +580,32 @@ pub fn from_hash(hash: &str) -> Option<Result<CourseAction, String>> {
         }
     }
     None
+}
+
+/// `%3C` and the like read back as the characters a browser encoded (an unknown name is
+/// then shown as written, not as `%3Cimg%20...`).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn decode(value: &str) -> Result<LinkPayload, String> {
@@ -648,6 +674,10 @@ mod tests {
         assert_eq!(
             from_hash("#a=x.toml"),
             Some(Ok(CourseAction::OpenLibrary("x.toml".into())))
+        );
+        assert_eq!(
+            from_hash("#a=%3Cb%3E%20%ED%95%9C.toml&l=ko"),
+            Some(Ok(CourseAction::OpenLibrary("<b> 한.toml".into())))
         );
         assert!(matches!(from_hash("#at=%%"), Some(Err(_))));
         assert!(from_hash("#s=abc").is_none());
