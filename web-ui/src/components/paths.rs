@@ -260,6 +260,9 @@ pub fn paths(props: &PathsProps) -> Html {
                                     </tr></tfoot>
                                 </table>
                                 </div>
+                                if let Some(away) = backend_elsewhere(path) {
+                                    <p class="hint backend-elsewhere">{ t(lang, if op.is_some_and(Op::blocks) { "paths.backend_elsewhere_waited" } else { "paths.backend_elsewhere" }).replace("{}", &fmt_num(away as f64)) }</p>
+                                }
                             }
                         </article>
                     }
@@ -267,4 +270,20 @@ pub fn paths(props: &PathsProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Cycles of the back end's steps that run outside the hypervisor (a driver domain, the
+/// VMM process, a vhost thread): on a pCPU of their own when the host scheduler gives
+/// them one, so the latency the guest measures leaves them out. `None` when there are none.
+fn backend_elsewhere(path: &crate::core::path::OpPath) -> Option<u64> {
+    use crate::core::path::{Layer, Part};
+    let cycles: u64 = path
+        .submit
+        .steps
+        .iter()
+        .chain(&path.complete.steps)
+        .filter(|s| s.part == Part::Backend && s.layer != Layer::Hypervisor)
+        .map(|s| s.cycles)
+        .sum();
+    (cycles > 0).then_some(cycles)
 }
