@@ -12,10 +12,10 @@ use crate::state::ResultRef;
 
 /// A metric's value with its unit in the page's number format ("74,150 ops/s", "98.3%").
 pub fn value_with_unit(m: Metric, v: f64) -> String {
-    if unit(m) == "%" {
-        crate::num::pct(v)
-    } else {
-        format!("{}{}", fmt_num(v), unit(m))
+    match m.unit() {
+        "%" => crate::num::pct(v),
+        "" => fmt_num(v),
+        unit => format!("{} {unit}", fmt_num(v)),
     }
 }
 
@@ -23,31 +23,6 @@ pub fn value_with_unit(m: Metric, v: f64) -> String {
 pub struct QuestionsProps {
     pub lang: Lang,
     pub result: ResultRef,
-}
-
-/// The unit of a metric's values, as shown after a number.
-pub fn unit(m: Metric) -> &'static str {
-    use Metric::*;
-    match m {
-        RelativePerformancePercent
-        | StealPercent
-        | GuestStealPercent
-        | GuestUserPercent
-        | GuestKernelPercent
-        | HypervisorPercent
-        | DeviceEmulationPercent
-        | HostOsPercent
-        | IdlePercent
-        | DesktopFramesDeliveredPercent => "%",
-        Throughput => " ops/s",
-        MeanLatencyUs | P50LatencyUs | P99LatencyUs => " µs",
-        ExitsPerSecond => " /s",
-        StartupMs | StartupAllMs | DesktopP50LatencyMs | DesktopP99LatencyMs
-        | MigrationDowntimeMs | MigrationTotalMs => " ms",
-        FootprintMib => " MiB",
-        DesktopBandwidthKbitS => " kbit/s",
-        Density | SweepDensity | InstancesStopped | OpsLost | DesktopSessionsDropped => "",
-    }
 }
 
 #[function_component(Questions)]
@@ -129,7 +104,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         </div>
                         if q.kind == QuestionKind::Numeric && !revealed.get(&i).copied().unwrap_or(false) {
                             <p class="hint">{ format!("{} ± {}%", t(lang, "questions.tolerance"), q.tolerance_percent) }
-                                if !unit(q.metric).trim().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), unit(q.metric).trim()) } }</p>
+                                if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), q.metric.unit()) } }</p>
                         }
                         { match checked.get(&i) {
                             Some(Some(ok)) => html! {
