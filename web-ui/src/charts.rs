@@ -251,7 +251,7 @@ const PLOT_HEIGHT: u32 = 236;
 /// (see [`wrap`]) where its neighbours leave room; one that would come within a quarter
 /// of an em of a neighbour's is wrapped again inside its slot (Korean names, whose
 /// syllables are about square, fill a slot of eight categories).
-fn wrap_categories(categories: &[String], width: u32) -> Vec<Vec<String>> {
+fn wrap_categories_flat(categories: &[String], width: u32) -> Vec<Vec<String>> {
     let slot = (width as f64 - 80.0) / categories.len().max(1) as f64;
     let gap = 0.25 * LABEL_SVG_PX;
     let mut wrapped: Vec<Vec<String>> = categories
@@ -280,9 +280,92 @@ fn wrap_categories(categories: &[String], width: u32) -> Vec<Vec<String>> {
     }
 }
 
-fn x_label_area(wrapped: &[Vec<String>]) -> u32 {
-    let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as u32;
-    12 + lines * (LABEL_SVG_PX as u32 + 3)
+/// Category names laid out under the bars: wrapped in their slots, or, when that would
+/// break words (Korean names under eight bars: "바이너/리"), staggered on two rows, every
+/// other name one row lower, so that each has two slots of width.
+#[derive(Debug, Clone, PartialEq)]
+struct CategoryLabels {
+    lines: Vec<Vec<String>>,
+    staggered: bool,
+}
+
+impl CategoryLabels {
+    /// Lines of the upper row (every name when not staggered).
+    fn upper_lines(&self) -> usize {
+        self.lines
+            .iter()
+            .step_by(if self.staggered { 2 } else { 1 })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    /// Pixels from the first row's top to the row of name `i`.
+    fn row_offset(&self, i: usize) -> i32 {
+        if self.staggered && i % 2 == 1 {
+            self.upper_lines() as i32 * LINE_PX + STAGGER_GAP_PX
+        } else {
+            0
+        }
+    }
+}
+
+/// Height of a line of category names.
+const LINE_PX: i32 = LABEL_SVG_PX as i32 + 3;
+/// Space between the two rows of staggered names.
+const STAGGER_GAP_PX: i32 = 4;
+
+/// Words of `categories` that `lines` cut in two.
+fn broken_words(categories: &[String], lines: &[Vec<String>]) -> usize {
+    categories
+        .iter()
+        .zip(lines)
+        .map(|(c, l)| {
+            words(c)
+                .iter()
+                .filter(|w| !l.iter().any(|line| line.contains(w.trim_end())))
+                .count()
+        })
+        .sum()
+}
+
+fn wrap_categories(categories: &[String], width: u32) -> CategoryLabels {
+    let flat = wrap_categories_flat(categories, width);
+    let broken = broken_words(categories, &flat);
+    if broken == 0 || categories.len() < 3 {
+        return CategoryLabels {
+            lines: flat,
+            staggered: false,
+        };
+    }
+    let slot = (width as f64 - 80.0) / categories.len() as f64;
+    let gap = 0.25 * LABEL_SVG_PX;
+    // Two slots, less a gap on each side: the lower row's ticks pass between upper names.
+    let room = (2.0 * (slot - gap)).max(40.0);
+    let staggered: Vec<Vec<String>> = categories
+        .iter()
+        .map(|c| wrap_within(c, room, LABEL_PX, 1.0))
+        .collect();
+    if broken_words(categories, &staggered) < broken {
+        CategoryLabels {
+            lines: staggered,
+            staggered: true,
+        }
+    } else {
+        CategoryLabels {
+            lines: flat,
+            staggered: false,
+        }
+    }
+}
+
+fn x_label_area(labels: &CategoryLabels) -> u32 {
+    let bottom = (0..labels.lines.len())
+        .map(|i| labels.row_offset(i) + labels.lines[i].len().max(1) as i32 * LINE_PX)
+        .max()
+        .unwrap_or(LINE_PX);
+    12 + bottom.max(LINE_PX) as u32
 }
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
@@ -439,8 +522,8 @@ fn draw_bars(
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, false);
     // Category names wrapped under their bars.
-    let wrapped = wrap_categories(categories, width);
-    let x_area = x_label_area(&wrapped);
+    let labels = wrap_categories(categories, width);
+    let x_area = x_label_area(&labels);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     let y_desc = if log {
         format!("{y_desc} (log)")
@@ -512,10 +595,12 @@ fn draw_bars(
     }
     // Category names and ticks, centred under each group.
     let (_, y_px) = chart.backend_coord(&(0.0, y_lo));
-    for (i, lines) in wrapped.iter().enumerate() {
+    for (i, lines) in labels.lines.iter().enumerate() {
         let (x, _) = chart.backend_coord(&(i as f64, y_lo));
+        // A name on the lower row hangs from a longer tick, down to its row.
+        let row = labels.row_offset(i);
         plot.draw(&Rectangle::new(
-            [(x, y_px), (x + 1, y_px + 5)],
+            [(x, y_px), (x + 1, y_px + 5 + row)],
             BLACK.filled(),
         ))?;
         for (li, l) in lines.iter().enumerate() {
@@ -523,7 +608,7 @@ fn draw_bars(
             let half = (text_width(l, LABEL_PX) / 2.0) as i32;
             plot.draw(&Text::new(
                 l.clone(),
-                (x - half, y_px + 7 + li as i32 * (LABEL_SVG_PX as i32 + 3)),
+                (x - half, y_px + 7 + row + li as i32 * LINE_PX),
                 ("sans-serif", LABEL_PX).into_font(),
             ))?;
         }
@@ -1045,10 +1130,29 @@ mod category_tests {
             .flat_map(|t| [format!("{t}, 시스템 콜"), format!("{t}, 디스크")])
             .collect();
         let slot = (WIDTH as f64 - 80.0) / names.len() as f64;
-        let wrapped = wrap_categories(&names, WIDTH);
-        assert!(apart(&wrapped, slot), "{wrapped:?}");
+        let labels = wrap_categories(&names, WIDTH);
+        // Eight Korean names would break words in their slots ("바이너/리"): staggered on
+        // two rows, each name has two slots, and no word is cut.
+        assert!(labels.staggered, "{labels:?}");
+        assert_eq!(broken_words(&names, &labels.lines), 0, "{labels:?}");
+        // Names on one row keep a quarter of an em apart (two slots between centres).
+        let rows = [
+            labels.lines.iter().step_by(2).cloned().collect::<Vec<_>>(),
+            labels
+                .lines
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .cloned()
+                .collect::<Vec<_>>(),
+        ];
+        for row in &rows {
+            assert!(apart(row, 2.0 * slot), "{row:?}");
+        }
+        // The lower row starts below the upper one's last line.
+        assert!(labels.row_offset(1) >= labels.upper_lines() as i32 * LINE_PX);
         // No name is cut: the lines put back together are the name.
-        for (name, lines) in names.iter().zip(&wrapped) {
+        for (name, lines) in names.iter().zip(&labels.lines) {
             assert_eq!(lines.concat().replace(' ', ""), name.replace(' ', ""));
         }
     }
@@ -1061,8 +1165,13 @@ mod category_tests {
             .map(|s| s.to_string())
             .collect();
         let width = 80 + 3 * 70;
-        let wrapped = wrap_categories(&names, width);
-        assert_eq!(wrapped[1], wrap(&names[1], 68.0, LABEL_PX), "{wrapped:?}");
+        let labels = wrap_categories(&names, width);
+        assert!(!labels.staggered);
+        assert_eq!(
+            labels.lines[1],
+            wrap(&names[1], 68.0, LABEL_PX),
+            "{labels:?}"
+        );
     }
 }
 
