@@ -948,6 +948,9 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     await waitDone(p);
     const top = await p.$eval('#measured, #comparison', (t) => t.getBoundingClientRect().top);
     assert(top < 844 - 80, `first result table starts at ${top}px, below the fold`);
+    // The controls sit below the results: the status line under them links back up.
+    assert(await p.isVisible('#run-status a[href="#results"]'), 'a link to the results under the controls');
+    assert(!(await page.isVisible('#run-status a[href="#results"]')), 'no such link on a wide screen');
     await p.click('#tab-charts');
     await p.waitForSelector('.chart svg');
     const widths = await p.$$eval('.chart svg', (s) => s.map((x) => x.getBoundingClientRect().right));

@@ -215,6 +215,8 @@ pub fn controls(props: &ControlsProps) -> Html {
         RunStatus::Done { events, millis } => html! {
             <p id="run-status" class="progress done" role="status" data-ms={format!("{millis:.1}")}>
                 { t(lang, "run.done") }{ format!(" · {} {} · {} {}", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took"), crate::num::duration_ms(*millis)) }
+                // On a phone the results are far above the controls.
+                { " " }<a class="phone-only" href="#results">{ t(lang, "run.see_results") }</a>
             </p>
         },
         RunStatus::Cancelled => {
