@@ -23,6 +23,8 @@ let failures = 0;
 let passed = 0;
 async function step(name, fn) {
   if (process.env.MEASURE_ONLY) return;
+  // ONLY=<words>: run just the steps whose names contain them (while working on one).
+  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
   const t0 = Date.now();
   try {
     await fn();
@@ -178,6 +180,22 @@ await step('a library assignment is fetched when opened, then the scenarios its 
   for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
     assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
   }
+  // A later visit without the link offers to continue it (kept in this browser), at its step.
+  const q = await newPage(BASE);
+  await waitDone(q);
+  await q.waitForSelector('#course-resume');
+  const offer = await q.textContent('#course-resume-offer');
+  assert(offer.includes('s001') && offer.includes('Step 1/4'), `resume offer: ${offer}`);
+  await q.click('#course-resume');
+  await q.waitForSelector('#course-commit', { timeout: 20000 });
+  assert(q.url().includes('#a=containers-vms-desktops.toml'), `resumed at ${q.url()}`);
+  // Closed on purpose: not offered again.
+  await q.click('#course-close');
+  await q.waitForSelector('#course', { state: 'detached' });
+  await q.goto(BASE);
+  await waitDone(q);
+  assert(await q.$('#course-resume') === null, 'a closed assignment is offered again');
+  await q.close();
   await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.')).forEach((k) => localStorage.removeItem(k)));
   await p.close();
 });

@@ -222,6 +222,55 @@ pub fn save_progress(key: &str, progress: &Progress) {
     }
 }
 
+/// The localStorage key of the assignment last open in this browser: a visit without an
+/// assignment link offers to go back to it (its progress is kept under its own key).
+const LAST_OPEN_KEY: &str = "virtsim.course.last";
+
+/// The assignment last open in this browser, as a fresh visit offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LastOpen {
+    /// The link that re-opens it (`#a=` or `#at=`, as [`to_hash`] writes it).
+    pub link: String,
+    pub title: Text,
+    pub student: Option<String>,
+    /// The step shown; `steps` is the final page.
+    pub step: usize,
+    pub steps: usize,
+}
+
+impl LastOpen {
+    pub fn of(course: &Course, link: String) -> LastOpen {
+        LastOpen {
+            link,
+            title: course.a().title.clone(),
+            student: course.progress.student.clone(),
+            step: course.progress.step,
+            steps: course.a().steps.len(),
+        }
+    }
+}
+
+/// Records the open assignment as the one to offer on a visit without a link.
+pub fn remember_open(last: &LastOpen) {
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(last)) {
+        let _ = s.set_item(LAST_OPEN_KEY, &json);
+    }
+}
+
+/// Forgets it (the student closed the assignment).
+pub fn forget_open() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(LAST_OPEN_KEY);
+    }
+}
+
+/// The assignment last open in this browser, if it was not closed.
+pub fn last_open() -> Option<LastOpen> {
+    let text = storage()?.get_item(LAST_OPEN_KEY).ok()??;
+    let last: LastOpen = serde_json::from_str(&text).ok()?;
+    matches!(from_hash(&last.link), Some(Ok(_))).then_some(last)
+}
+
 /// Parses and validates an assignment and restores its saved progress. Only each
 /// step's first variant is validated here: every variant of a large scenario (up to 256
 /// validations) could hold the tab for seconds; a student's own variant is validated when

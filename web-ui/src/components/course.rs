@@ -80,9 +80,45 @@ pub fn course_open(props: &CourseProps) -> Html {
         Some(course::Origin::Library(name)) => Some(name.clone()),
         _ => None,
     };
+    // The assignment last open in this browser, offered while none is open (read again
+    // only when one closes or opens, not on every render).
+    let last = use_memo(state.course.is_some(), |open| {
+        if *open {
+            None
+        } else {
+            course::last_open()
+        }
+    });
+    let resume = (*last).clone().map(|last| {
+        let s = state.clone();
+        let link = last.link.clone();
+        let onclick = Callback::from(move |_| match course::from_hash(&link) {
+            Some(Ok(action)) => crate::course::dispatch_open(s.dispatcher(), action),
+            _ => s.dispatch(Action::Notice(Some(t(s.lang, "course.bad_link").to_string()))),
+        });
+        let place = if last.step >= last.steps {
+            t(lang, "course.resume.finished").to_string()
+        } else {
+            format!("{} {}/{}", t(lang, "course.step"), last.step + 1, last.steps)
+        };
+        let who = last
+            .student
+            .as_deref()
+            .map(|id| format!(" · {}: {id}", t(lang, "course.student")))
+            .unwrap_or_default();
+        html! {
+            <p class="course-resume" id="course-resume-offer">
+                { t(lang, "course.resume.hint") }{ " " }
+                <strong>{ last.title.get(lang.tag()).to_string() }</strong>
+                { format!(" ({place}{who}) ") }
+                <button id="course-resume" {onclick}>{ t(lang, "course.resume") }</button>
+            </p>
+        }
+    });
     html! {
         <section class="card course-open" aria-labelledby="course-open-h">
             <h2 id="course-open-h">{ t(lang, "course.assignments") }</h2>
+            if let Some(resume) = resume { { resume } }
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
             <select id="assignment-select" {onchange}>
                 <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
@@ -113,6 +149,17 @@ pub fn course_panel(props: &CourseProps) -> Html {
             }
         });
         let hash = state.course.as_ref().map(course::to_hash);
+        // ... and recorded as the one a visit without a link offers to re-open.
+        let last = state
+            .course
+            .as_ref()
+            .zip(hash.clone())
+            .map(|(c, link)| course::LastOpen::of(c, link));
+        use_effect_with(last, |last| {
+            if let Some(last) = last {
+                course::remember_open(last);
+            }
+        });
         // Only a course that was open and is closed clears the link (on the first render
         // none is open yet: the page's link has still to be read).
         let was_open = use_mut_ref(|| false);
@@ -147,6 +194,14 @@ pub fn course_panel(props: &CourseProps) -> Html {
             )));
         })
     };
+    let on_close = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            // Closed on purpose: a later visit does not offer it again.
+            course::forget_open();
+            s.dispatch(Action::Course(CourseAction::Close));
+        })
+    };
     let lang = state.lang;
     let a = c.a();
     let body = if c.student().is_none() {
@@ -166,7 +221,7 @@ pub fn course_panel(props: &CourseProps) -> Html {
                     <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
                 }
                 <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
-                <button id="course-close" class="link" onclick={dispatch(state, CourseAction::Close)}>{ t(lang, "course.close") }</button>
+                <button id="course-close" class="link" onclick={on_close}>{ t(lang, "course.close") }</button>
             </header>
             { body }
         </section>
