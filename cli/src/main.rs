@@ -257,6 +257,33 @@ impl Lang {
     }
 }
 
+/// `validate` of what is not a regular file (a pipe, `/dev/stdin`): it can be read only
+/// once, so it is read whole (up to the largest assignment), then checked as what it
+/// holds. Gives the exit code.
+fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
+    let text = match coursework::read_text(path, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES)
+    {
+        Ok(text) => text,
+        Err(failure) => return Ok(report(failure)),
+    };
+    if coursework::is_assignment(&text) {
+        return Ok(coursework::validate_text(path, &text, lang));
+    }
+    if text.len() > sim_core::scenario::MAX_FILE_BYTES {
+        return Ok(report(scenario_too_large(path, lang, Some(text.len() as u64))));
+    }
+    match Scenario::from_toml(&path.display().to_string(), &text) {
+        Ok(scenario) => print_valid_scenario(path, &scenario, lang),
+        Err(e) => Ok(report(Failure::Invalid(e.to_string_in(lang.core())))),
+    }
+}
+
+/// `validate`'s line for a valid scenario; gives the exit code.
+fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<u8, Failure> {
+    crate::outln!("{}: ok ({})", path.display(), cost_estimate(scenario, lang))?;
+    Ok(0)
+}
+
 fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
     let bytes = read_bounded(path, lang)?;
     let text = utf8(path, bytes, lang)?;
@@ -270,24 +297,7 @@ fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
 fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let limit = sim_core::scenario::MAX_FILE_BYTES;
-    // `size` is the size in bytes, or None for a stream longer than the limit.
-    let too_large = |size: Option<u64>| {
-        let at = format!("{}:1:1", path.display());
-        Failure::Invalid(match (lang, size) {
-            (Lang::En, Some(size)) => {
-                format!("{at}: scenario file is {size} bytes; at most {limit} bytes are accepted")
-            }
-            (Lang::En, None) => format!(
-                "{at}: scenario file is more than {limit} bytes; at most {limit} bytes are accepted"
-            ),
-            (Lang::Ko, Some(size)) => {
-                format!("{at}: 시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다")
-            }
-            (Lang::Ko, None) => format!(
-                "{at}: 시나리오 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다"
-            ),
-        })
-    };
+    let too_large = |size: Option<u64>| scenario_too_large(path, lang, size);
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let metadata = file
@@ -310,6 +320,27 @@ fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
         return Err(too_large(None));
     }
     Ok(bytes)
+}
+
+/// A scenario file over the size limit; `size` is its size in bytes, or None for a stream
+/// longer than the limit.
+fn scenario_too_large(path: &Path, lang: Lang, size: Option<u64>) -> Failure {
+    let limit = sim_core::scenario::MAX_FILE_BYTES;
+    let at = format!("{}:1:1", path.display());
+    Failure::Invalid(match (lang, size) {
+        (Lang::En, Some(size)) => {
+            format!("{at}: scenario file is {size} bytes; at most {limit} bytes are accepted")
+        }
+        (Lang::En, None) => format!(
+            "{at}: scenario file is more than {limit} bytes; at most {limit} bytes are accepted"
+        ),
+        (Lang::Ko, Some(size)) => {
+            format!("{at}: 시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다")
+        }
+        (Lang::Ko, None) => format!(
+            "{at}: 시나리오 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다"
+        ),
+    })
 }
 
 /// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first
@@ -400,19 +431,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {
-                let code = match coursework::validate_file(file, lang) {
-                    Some(code) => code,
-                    None => match load(file, lang) {
-                        Ok(scenario) => {
-                            crate::outln!(
-                                "{}: ok ({})",
-                                file.display(),
-                                cost_estimate(&scenario, lang)
-                            )?;
-                            0
-                        }
-                        Err(failure) => report(failure),
-                    },
+                let regular = std::fs::metadata(file).is_ok_and(|m| m.is_file());
+                let code = if !regular {
+                    validate_stream(file, lang)?
+                } else {
+                    match coursework::validate_file(file, lang) {
+                        Some(code) => code,
+                        None => match load(file, lang) {
+                            Ok(scenario) => print_valid_scenario(file, &scenario, lang)?,
+                            Err(failure) => report(failure),
+                        },
+                    }
                 };
                 worst = match (worst, code) {
                     (1, _) | (_, 1) => 1,

@@ -286,3 +286,56 @@ fn a_scenario_given_as_the_assignment_is_named_as_such() {
         stderr(&o)
     );
 }
+
+/// `validate /dev/stdin` reads a pipe once and checks what it holds: an assignment as an
+/// assignment (it was read as a scenario: "unknown table `assignment`"), a scenario as a
+/// scenario, and an assignment's error at its line.
+#[test]
+fn validate_reads_a_piped_assignment_as_an_assignment() {
+    use std::io::Write;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let piped = |text: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_virtsim"))
+            .args(["validate", "/dev/stdin"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start virtsim");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text)
+            .expect("write stdin");
+        child.wait_with_output().expect("virtsim output")
+    };
+    let assignment = std::fs::read(root.join("scenarios/assignments/hypervisor-types.toml"))
+        .expect("library assignment");
+    let o = piped(&assignment);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("/dev/stdin: ok (assignment `"),
+        "{}",
+        stdout(&o)
+    );
+
+    let scenario = std::fs::read(root.join("scenarios/smoke.toml")).expect("library scenario");
+    let o = piped(&scenario);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("/dev/stdin: ok (estimated"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The same assignment with its first step's scenario renamed to one that is not in
+    // the library: the error names the piped file and a line.
+    let text = String::from_utf8(assignment).expect("UTF-8");
+    let broken = text.replacen("scenario = \"", "scenario = \"no-such-", 1);
+    assert_ne!(broken, text, "the assignment names a library scenario");
+    let o = piped(broken.as_bytes());
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("/dev/stdin:"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("unknown table"), "{}", stderr(&o));
+}

@@ -90,8 +90,8 @@ pub fn csv_field(s: &str) -> String {
 /// `validate` of an assignment file: `None` if the file is not an assignment (or cannot
 /// be read: `load` then reports it), else the exit code after printing the outcome.
 pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
-    // Only a regular file can be looked into and then read again: a pipe (`/dev/stdin`)
-    // would be left empty for the scenario reader, so it is read as a scenario.
+    // Only a regular file can be looked into and then read again (a pipe is read once:
+    // `validate_stream` in main.rs).
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return None;
     }
@@ -107,35 +107,47 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
         return None;
     }
     Some(match load_assignment(path, lang) {
-        Ok(a) => {
-            let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
-            let printed = match lang {
-                Lang::En => {
-                    let plural = |n: usize, one: &str, many: &str| {
-                        format!("{n} {}", if n == 1 { one } else { many })
-                    };
-                    crate::outln!(
-                        "{}: ok (assignment `{}`: {}, {}, {})",
-                        path.display(),
-                        crate::output::clean(&a.id),
-                        plural(a.steps.len(), "step", "steps"),
-                        plural(questions, "question", "questions"),
-                        plural(a.max_points() as usize, "point", "points")
-                    )
-                }
-                Lang::Ko => crate::outln!(
-                    "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점)",
-                    path.display(),
-                    crate::output::clean(&a.id),
-                    a.steps.len(),
-                    a.max_points()
-                ),
-            };
-            match printed {
-                Ok(()) => 0,
-                Err(e) => crate::report(crate::Failure::Other(e)),
-            }
-        }
+        Ok(a) => print_valid(path, &a, lang),
         Err(failure) => crate::report(failure),
     })
+}
+
+/// `validate` of an assignment's text already read (from a pipe, which can be read only
+/// once).
+pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
+    match Assignment::from_toml(&path.display().to_string(), text, &library::scenario) {
+        Ok(a) => print_valid(path, &a, lang),
+        Err(e) => crate::report(Failure::Invalid(e.to_string_in(lang.core()))),
+    }
+}
+
+/// Prints that assignment `a` is valid, with its size; gives the exit code.
+fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
+    let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
+    let printed = match lang {
+        Lang::En => {
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            crate::outln!(
+                "{}: ok (assignment `{}`: {}, {}, {})",
+                path.display(),
+                crate::output::clean(&a.id),
+                plural(a.steps.len(), "step", "steps"),
+                plural(questions, "question", "questions"),
+                plural(a.max_points() as usize, "point", "points")
+            )
+        }
+        Lang::Ko => crate::outln!(
+            "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점)",
+            path.display(),
+            crate::output::clean(&a.id),
+            a.steps.len(),
+            a.max_points()
+        ),
+    };
+    match printed {
+        Ok(()) => 0,
+        Err(e) => crate::report(crate::Failure::Other(e)),
+    }
 }
