@@ -1347,7 +1347,7 @@ fn platform_result(
         paths.push(crate::path::OpPath {
             op: None,
             submit: extra,
-            complete: Default::default(),
+            ..Default::default()
         });
     }
     if p.vdi.as_ref().is_some_and(|n| n.session_host) {

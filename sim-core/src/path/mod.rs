@@ -240,6 +240,10 @@ pub struct OpPath {
     pub op: Option<Op>,
     pub submit: Path,
     pub complete: Path,
+    /// Whether the steps of [`Part::Backend`] run in a back end of their own (a driver
+    /// domain, the VMM's I/O thread, a vhost thread) that the host schedules on a pCPU,
+    /// rather than inline on the guest's pCPU (`backend = "hypervisor"`).
+    pub backend_scheduled: bool,
 }
 
 /// A path folded into numbers for the simulator's hot loop.
@@ -806,6 +810,7 @@ impl<'a> PathBuilder<'a> {
         }
         OpPath {
             op: Some(op),
+            backend_scheduled: self.scheduled_backend(),
             submit: Path {
                 steps: submit.0,
                 batched: batched.0,

@@ -196,3 +196,35 @@ fn a_nested_exit_is_reflected_through_l1() {
     assert_eq!(haswell.total, 8216);
     assert_eq!(haswell.exits[ExitReason::NestedVmx as usize], 1);
 }
+
+/// A type-2 platform's PV back end is the VMM process's I/O thread (scheduled by the host)
+/// unless `backend = "hypervisor"` puts it inline: the page's "back end elsewhere" note
+/// reads `backend_scheduled`, not the steps' layer (which is the VMM process either way).
+#[test]
+fn a_type2_back_end_is_scheduled_unless_placed_in_the_hypervisor() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("web-server").unwrap();
+    for (backend, scheduled) in [
+        (BackendPlacement::VmThread, true),
+        (BackendPlacement::Hypervisor, false),
+    ] {
+        let stack = Stack {
+            kind: PlatformKind::Type2,
+            technique: Some(Technique::HardwareAssist),
+            io: IoModel::Paravirtual,
+            memory: MemoryVirtualization::Nested,
+            backend,
+            ..Stack::native()
+        };
+        let path = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::NetSend);
+        assert!(
+            path.submit
+                .steps
+                .iter()
+                .any(|s| s.part == Part::Backend && s.layer == Layer::VmmProcess),
+            "{backend:?}: the back end's steps are in the VMM process"
+        );
+        assert_eq!(path.backend_scheduled, scheduled, "{backend:?}");
+    }
+}

@@ -272,17 +272,21 @@ pub fn paths(props: &PathsProps) -> Html {
     }
 }
 
-/// Cycles of the back end's steps that run outside the hypervisor (a driver domain, the
-/// VMM process, a vhost thread): on a pCPU of their own when the host scheduler gives
-/// them one, so the latency the guest measures leaves them out. `None` when there are none.
+/// Cycles of the back end's steps when a back end of its own runs them (a driver domain,
+/// the VMM process, a vhost thread): on a pCPU the host scheduler gives it, so the
+/// latency the guest measures leaves them out. `None` when there are none, or when they
+/// run inline on the guest's pCPU (`backend = "hypervisor"`, whatever their layer).
 fn backend_elsewhere(path: &crate::core::path::OpPath) -> Option<u64> {
-    use crate::core::path::{Layer, Part};
+    use crate::core::path::Part;
+    if !path.backend_scheduled {
+        return None;
+    }
     let cycles: u64 = path
         .submit
         .steps
         .iter()
         .chain(&path.complete.steps)
-        .filter(|s| s.part == Part::Backend && s.layer != Layer::Hypervisor)
+        .filter(|s| s.part == Part::Backend)
         .map(|s| s.cycles)
         .sum();
     (cycles > 0).then_some(cycles)
