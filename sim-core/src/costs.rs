@@ -239,9 +239,9 @@ cost_table! {
     /// One register access handled by an emulated device model.
     device_emulation_access: 1500, "cycles", "estimate: no figure in the reference";
     /// Register accesses per emulated disk request.
-    emulated_disk_accesses: 5, "accesses", "estimate: an AHCI/IDE command takes several register accesses";
+    emulated_disk_accesses: 5, "accesses", "estimate: an IDE-like disk programmed through I/O ports takes several register accesses per command (sector count, LBA, device, command, bus-master start)";
     /// Register accesses per emulated NIC packet.
-    emulated_nic_accesses: 3, "accesses", "estimate: an e1000-like NIC touches several registers per packet";
+    emulated_nic_accesses: 3, "accesses", "estimate: an RTL8139-like NIC programmed through I/O ports touches several registers per packet";
     /// Software switch work per packet in the hypervisor or driver domain.
     vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
     /// Type 2: switch between the VMM's world and the host OS's world, each way.

@@ -166,7 +166,10 @@ impl ComparisonTable {
                         .iter()
                         .map(|&row| TableCell {
                             seed: class.seed_text(row),
-                            measured: join(measured(p, row), extra(p, row)),
+                            measured: join(
+                                join(measured(p, row), extra(p, row)),
+                                session_host_note(p, row),
+                            ),
                         })
                         .collect(),
                 }
@@ -321,6 +324,19 @@ fn join(a: Text, b: Option<Text>) -> Text {
     }
 }
 
+/// A session host sits in the seed's Desktop column, whose words describe VDI: one VM and
+/// one OS per desktop. Where those words do not hold for it, its measured text says so.
+fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
+    let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
+    (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
+        .then(|| {
+            Text::new(
+                "the seed's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
+                "여기 시드의 말은 데스크탑마다 VM이 하나인 VDI를 말합니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
+            )
+        })
+}
+
 /// Lifecycle, isolation and desktop figures added to the seed's rows.
 fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
     let l = &p.lifecycle;
@@ -465,8 +481,8 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 fmt_count(l.density_cpu)
             );
             if l.density_cpu == 0 {
-                en += "; CPU 0: to keep up with native, one instance would need more than the utilization ceiling";
-                ko += "; CPU 기준 0: 네이티브 속도를 내려면 인스턴스 하나로도 CPU 사용 상한을 넘음";
+                en += "; CPU 0: not even one instance keeps up with native within the utilization ceiling (it still runs, slower)";
+                ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
             } else if l.cpu_per_instance_percent > 0.0 {
                 // How the CPU figure comes about (memory's is the free memory over the footprint).
                 en += &format!(

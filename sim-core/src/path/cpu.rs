@@ -345,8 +345,8 @@ impl PathBuilder<'_> {
                 &mut s,
                 ExitReason::Hypercall,
                 0,
-                "pv_kick: VMCALL KVM_HC_KICK_CPU",
-                "pv_kick: VMCALL KVM_HC_KICK_CPU",
+                "pv_kick: VMCALL that kicks the waiting vCPU (KVM_HC_KICK_CPU under KVM, an event-channel send under Xen)",
+                "pv_kick: 기다리는 vCPU를 깨우는 VMCALL (KVM에서는 KVM_HC_KICK_CPU, Xen에서는 이벤트 채널 전송)",
             ),
         }
         s.hyp(

@@ -195,8 +195,8 @@ impl PathBuilder<'_> {
                         s,
                         ExitReason::IoInstruction,
                         c.bt_io_port,
-                        "trap on an emulated device register",
-                        "에뮬레이션 장치 레지스터 접근 트랩",
+                        "I/O port access to an emulated device register",
+                        "에뮬레이션 장치 레지스터에 I/O 포트 접근",
                     );
                     self.emulate_access(s);
                 }
