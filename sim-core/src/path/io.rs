@@ -6,17 +6,27 @@ use crate::platform::{
 };
 
 impl PathBuilder<'_> {
-    /// Hypervisor to host world and back for type 2 (the VMM's work happens in a host process).
+    /// Hypervisor to host world and back for type 2 (the VMM's work happens in a host
+    /// process). The thread that ran the guest goes on in its own process: the call that
+    /// ran the guest returns to user space and is made again (Sugerman et al.'s VMApp and
+    /// VMDriver; KVM_RUN returning to QEMU's vCPU thread), a system call's crossing, not
+    /// a switch to another process.
     pub(super) fn to_host_process(&self, s: &mut Steps) {
         s.host(
             2 * self.costs.hosted_world_switch,
             "world switch to the host OS and back",
             "호스트 OS로의 world switch와 복귀",
         );
+        self.return_to_vmm_process(s);
+    }
+
+    /// The call that ran the guest returns to the VMM process's user space and is made
+    /// again once the device model is done: a system call's round trip.
+    pub(super) fn return_to_vmm_process(&self, s: &mut Steps) {
         s.host(
-            self.costs.context_switch,
-            "host kernel schedules the VMM process",
-            "호스트 커널이 VMM 프로세스를 스케줄",
+            self.costs.syscall_native,
+            "the call that ran the guest returns to the VMM process, which calls it again",
+            "게스트를 실행하던 호출이 VMM 프로세스로 돌아오고, VMM이 다시 호출",
         );
     }
 
@@ -237,11 +247,7 @@ impl PathBuilder<'_> {
                 }
                 if !self.scheduled_backend() {
                     if self.stack.kind == PlatformKind::Type2 {
-                        s.host(
-                            self.costs.context_switch,
-                            "host kernel schedules the VMM process",
-                            "호스트 커널이 VMM 프로세스를 스케줄",
-                        );
+                        self.return_to_vmm_process(s);
                     } else if self.stack.driver_domain {
                         s.hyp(
                             2 * c.vm_switch,
