@@ -261,8 +261,7 @@ impl Lang {
 /// once, so it is read whole (up to the largest assignment), then checked as what it
 /// holds. Gives the exit code.
 fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
-    let text = match coursework::read_text(path, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES)
-    {
+    let text = match coursework::read_text(path, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES) {
         Ok(text) => text,
         Err(failure) => return Ok(report(failure)),
     };
@@ -270,7 +269,11 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
         return Ok(coursework::validate_text(path, &text, lang));
     }
     if text.len() > sim_core::scenario::MAX_FILE_BYTES {
-        return Ok(report(scenario_too_large(path, lang, Some(text.len() as u64))));
+        return Ok(report(scenario_too_large(
+            path,
+            lang,
+            Some(text.len() as u64),
+        )));
     }
     match Scenario::from_toml(&path.display().to_string(), &text) {
         Ok(scenario) => print_valid_scenario(path, &scenario, lang),

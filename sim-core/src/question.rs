@@ -192,6 +192,12 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// Two figures further apart than this (relative) differ visibly in the tables.
 pub const VISIBLE_DIFFERENCE_RELATIVE: f64 = 0.01;
 
+/// Half a unit of the last decimal a numeric answer is printed with (two decimals): an
+/// answer that agrees with the printed figure is right whatever the tolerance, so a mean
+/// latency of 0.000333 µs, printed (and read in the tables) as 0.00, is answered by 0.00,
+/// and a tolerance of 0 accepts the printed 27.11 for 27.1134.
+pub const PRINTED_HALF_UNIT: f64 = 0.005;
+
 /// A choice whose runner-up is this close to the winner (relative) is a near tie: the
 /// answer then rests on the order of the platforms, not on a difference a student can see.
 pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
@@ -229,7 +235,7 @@ impl QuestionAnswer {
         let Some(expected) = self.value.filter(|_| self.kind == QuestionKind::Numeric) else {
             return Vec::new();
         };
-        let allowed = (expected.abs() * self.tolerance_percent / 100.0).max(1e-9);
+        let allowed = self.allowed_difference(expected);
         let visible = expected.abs() * VISIBLE_DIFFERENCE_RELATIVE;
         self.evidence
             .iter()
@@ -250,10 +256,16 @@ impl QuestionAnswer {
                 let Some(value) = parse_number(given) else {
                     return false;
                 };
-                let allowed = expected.abs() * self.tolerance_percent / 100.0;
-                (value - expected).abs() <= allowed.max(1e-9)
+                (value - expected).abs() <= self.allowed_difference(expected)
             }
         }
+    }
+
+    /// How far a numeric answer may be from `expected`: the tolerance, and at least the
+    /// rounding of the printed figure ([`PRINTED_HALF_UNIT`]).
+    fn allowed_difference(&self, expected: f64) -> f64 {
+        // A hair over half a unit: 0.005 itself is not exact in binary.
+        (expected.abs() * self.tolerance_percent / 100.0).max(PRINTED_HALF_UNIT * (1.0 + 1e-9))
     }
 }
 
@@ -316,6 +328,37 @@ mod tests {
         assert_eq!(q(2.0).tolerance_accepts_others(), vec![("native", 100.0)]);
         assert!(q(0.8).tolerance_accepts_others().is_empty());
         assert_eq!(q(10.0).tolerance_accepts_others().len(), 2);
+    }
+
+    /// What the tables print is right: 0.000333 µs prints as 0.00 (a relative ±10% of it
+    /// would be ±0.0000333), and with a tolerance of 0 the printed 27.11 stands for 27.1134.
+    #[test]
+    fn an_answer_that_agrees_with_the_printed_figure_is_right() {
+        let q = |value: f64, tolerance_percent: f64| QuestionAnswer {
+            id: "q".into(),
+            text: Text::new("", ""),
+            kind: QuestionKind::Numeric,
+            metric: Metric::MeanLatencyUs,
+            options: Vec::new(),
+            answer: format!("{value:.2}"),
+            value: Some(value),
+            tolerance_percent,
+            evidence: Vec::new(),
+            explanation: None,
+        };
+        let tiny = q(0.000333, 10.0);
+        assert_eq!(tiny.answer, "0.00");
+        assert!(tiny.check(&tiny.answer));
+        assert!(tiny.check("0"));
+        assert!(!tiny.check("0.01"));
+        let exact = q(27.1134, 0.0);
+        assert!(exact.check(&exact.answer));
+        assert!(!exact.check("27.12"));
+        assert!(!exact.check("27.10"));
+        // A tolerance wider than the rounding still decides.
+        let wide = q(50.0, 10.0);
+        assert!(wide.check("54.9"));
+        assert!(!wide.check("55.1"));
     }
 
     #[test]

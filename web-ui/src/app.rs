@@ -49,12 +49,25 @@ pub fn app() -> Html {
         });
     }
 
-    // Following a share link in the same tab (hashchange) loads and runs it.
+    // Following a share link or an assignment link in the same tab (hashchange: pasted
+    // into the address bar of an open page) loads it. The page's own changes to the
+    // address bar replace the state and fire no hashchange.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let closure = Closure::<dyn Fn()>::new(move || {
+                match crate::course::from_hash(&location_hash()) {
+                    Some(Ok(action)) => {
+                        return crate::course::dispatch_open(dispatch.clone(), action)
+                    }
+                    Some(Err(_)) => {
+                        return dispatch.dispatch(Action::Notice(Some(
+                            t(Lang::initial(&location_hash()), "course.bad_link").to_string(),
+                        )))
+                    }
+                    None => {}
+                }
                 if let Some(parsed) = share::from_hash(&location_hash()) {
                     match parsed {
                         Ok(shared) => dispatch.dispatch(Action::ApplyShared(shared)),

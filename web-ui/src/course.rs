@@ -103,7 +103,9 @@ impl PartialEq for ScenarioRef {
 pub struct Course {
     pub assignment: AssignmentRef,
     pub origin: Origin,
-    /// The localStorage key of the progress (assignment id and a hash of its text).
+    /// The localStorage key of the progress: the assignment's id, so that a corrected
+    /// text (a typo in its introduction) keeps the students' progress; answers carry the
+    /// hash of the step they were given against, and grading marks changed steps stale.
     pub storage_key: String,
     pub progress: Progress,
     /// The current step's scenario for this student, and its questions.
@@ -127,6 +129,9 @@ pub enum CourseAction {
     Close,
     /// Start (or switch to) a student id.
     Start(String),
+    /// Let another student start: the current one's progress is set aside (resumed when
+    /// they start again).
+    ChangeStudent,
     GoTo(usize),
     /// Commit the step's predictions (question id, answer), then run.
     CommitPredictions(Vec<(String, String)>),
@@ -224,7 +229,7 @@ pub fn save_progress(key: &str, progress: &Progress) {
 
 /// The localStorage key of the assignment last open in this browser: a visit without an
 /// assignment link offers to go back to it (its progress is kept under its own key).
-const LAST_OPEN_KEY: &str = "virtsim.course.last";
+const LAST_OPEN_KEY: &str = "virtsim.resume";
 
 /// The assignment last open in this browser, as a fresh visit offers it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -271,6 +276,18 @@ pub fn last_open() -> Option<LastOpen> {
     matches!(from_hash(&last.link), Some(Ok(_))).then_some(last)
 }
 
+/// Where the progress of `student` is kept while another student uses the page.
+fn set_aside_key(storage_key: &str, student: &str) -> String {
+    format!("{storage_key}.student.{student}")
+}
+
+/// Keeps the open progress under its student's own key (another student takes the page).
+fn set_aside(c: &Course) {
+    if let Some(student) = c.student() {
+        save_progress(&set_aside_key(&c.storage_key, student), &c.progress);
+    }
+}
+
 /// Parses and validates an assignment and restores its saved progress. Only each
 /// step's first variant is validated here: every variant of a large scenario (up to 256
 /// validations) could hold the tab for seconds; a student's own variant is validated when
@@ -281,9 +298,15 @@ pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
             en: e.to_string_in(crate::core::text::Lang::En),
             ko: e.to_string_in(crate::core::text::Lang::Ko),
         })?;
-    let hash = assignment::variation::hash_text(assignment::variation::fnv1a(text.as_bytes()));
-    let storage_key = format!("virtsim.course.{}.{hash}", a.id);
-    let mut progress = load_progress(&storage_key).unwrap_or_default();
+    let storage_key = format!("virtsim.course.{}", a.id);
+    // Progress kept before it was keyed by the id alone: under the id and the text's hash.
+    let before = || {
+        let hash = assignment::variation::hash_text(assignment::variation::fnv1a(text.as_bytes()));
+        load_progress(&format!("{storage_key}.{hash}"))
+    };
+    let mut progress = load_progress(&storage_key)
+        .or_else(before)
+        .unwrap_or_default();
     progress.step = progress.step.min(a.steps.len());
     if progress
         .student
@@ -526,15 +549,25 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             open_into(s, Origin::Text { file: file.clone() }, &file, &text)
         }
         CourseAction::Close => s.course = None,
+        CourseAction::ChangeStudent => {
+            if let Some(c) = s.course.as_mut() {
+                set_aside(c);
+                c.progress = Progress::default();
+            }
+        }
         CourseAction::Start(student) => {
             let student = student.trim().to_string();
             if let (Some(c), true) = (s.course.as_mut(), valid_student_id(&student)) {
                 if c.progress.student.as_deref() != Some(&student) {
-                    // Another student on this browser starts afresh.
-                    c.progress = Progress {
-                        student: Some(student),
-                        ..Progress::default()
-                    };
+                    // Another student on this browser (a lab's shared computer): the one
+                    // before is set aside, and this one resumes where they were, if ever here.
+                    set_aside(c);
+                    c.progress = load_progress(&set_aside_key(&c.storage_key, &student))
+                        .filter(|p| p.student.as_deref() == Some(&student))
+                        .unwrap_or(Progress {
+                            student: Some(student),
+                            ..Progress::default()
+                        });
                 }
                 show_step(s);
             }

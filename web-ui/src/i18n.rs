@@ -551,6 +551,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.student.hint", "학번을 입력하세요. 시드와 일부 매개변수가 학번에서 정해지며, 답안 파일에 함께 저장됩니다.", "Enter your student id: your seed and some parameters come from it, and it goes into your answers file."),
     ("course.start", "시작", "Start"),
     ("course.close", "과제 닫기", "Close the assignment"),
+    ("course.change_student", "다른 학생으로", "Another student"),
     ("course.resume.hint", "이 브라우저에서 하던 과제:", "In progress in this browser:"),
     ("course.resume", "이어 하기", "Continue"),
     ("course.resume.finished", "모든 단계를 마침", "all steps done"),

@@ -315,7 +315,14 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         &text,
     )
     .expect("valid assignment");
-    let _ = storage.remove_item(&opened.storage_key);
+    let set_aside = |student: &str| format!("{}.student.{student}", opened.storage_key);
+    for key in [
+        opened.storage_key.clone(),
+        set_aside("s042"),
+        set_aside("s043"),
+    ] {
+        let _ = storage.remove_item(&key);
+    }
     let history = window.history().unwrap();
     history
         .replace_state_with_url(
@@ -388,6 +395,26 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         .unwrap()
         .contains("s042"));
 
+    // Another student on this computer: s042's progress is set aside, s043 starts afresh
+    // (predictions first), and s042 comes back to where they were.
+    for (student, resumed) in [("s043", false), ("s042", true)] {
+        click(&host, "#course-change-student");
+        assert!(wait_for(5, || exists(&host, "#course-student")).await);
+        type_into(&host, "#course-student", student);
+        assert!(wait_for(5, || exists(&host, "#course-start:not([disabled])")).await);
+        click(&host, "#course-start");
+        let shown = if resumed {
+            "li[data-question='bt-rel'][data-answered='true']"
+        } else {
+            "#course-commit"
+        };
+        assert!(
+            wait_for(60, || exists(&host, shown)).await,
+            "{student}: {shown}"
+        );
+        assert_eq!(exists(&host, "#course-commit"), !resumed, "{student}");
+    }
+
     // Finish and export.
     click(&host, "#course-next");
     assert!(wait_for(10, || exists(&host, "#course-answers-json")).await);
@@ -431,7 +458,13 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
     assert!(wait_for(5, || window.location().hash().unwrap().is_empty()).await);
 
     host.remove();
-    let _ = storage.remove_item(&opened.storage_key);
+    for key in [
+        opened.storage_key.clone(),
+        set_aside("s042"),
+        set_aside("s043"),
+    ] {
+        let _ = storage.remove_item(&key);
+    }
     let path = window.location().pathname().unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))

@@ -94,12 +94,19 @@ pub fn course_open(props: &CourseProps) -> Html {
         let link = last.link.clone();
         let onclick = Callback::from(move |_| match course::from_hash(&link) {
             Some(Ok(action)) => crate::course::dispatch_open(s.dispatcher(), action),
-            _ => s.dispatch(Action::Notice(Some(t(s.lang, "course.bad_link").to_string()))),
+            _ => s.dispatch(Action::Notice(Some(
+                t(s.lang, "course.bad_link").to_string(),
+            ))),
         });
         let place = if last.step >= last.steps {
             t(lang, "course.resume.finished").to_string()
         } else {
-            format!("{} {}/{}", t(lang, "course.step"), last.step + 1, last.steps)
+            format!(
+                "{} {}/{}",
+                t(lang, "course.step"),
+                last.step + 1,
+                last.steps
+            )
         };
         let who = last
             .student
@@ -219,6 +226,7 @@ pub fn course_panel(props: &CourseProps) -> Html {
                 <h2 id="course-h">{ a.title.get(lang.tag()).to_string() }</h2>
                 if let Some(student) = c.student() {
                     <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
+                    <button id="course-change-student" class="link" onclick={dispatch(state, CourseAction::ChangeStudent)}>{ t(lang, "course.change_student") }</button>
                 }
                 <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
                 <button id="course-close" class="link" onclick={on_close}>{ t(lang, "course.close") }</button>
