@@ -247,8 +247,8 @@ impl Assignment {
 }
 
 /// What a scenario's text says about the simulation: its TOML values without comments,
-/// layout or Korean/English texts (every `{ en = ..., ko = ... }` value), written in one
-/// canonical form (keys sorted). A text that does not parse is taken as it is (it then
+/// layout, Korean/English texts (every `{ en = ..., ko = ... }` value) or its questions'
+/// tolerances, written in one canonical form (keys sorted). A text that does not parse is taken as it is (it then
 /// fails validation anyway).
 pub fn simulated_part(source: &str) -> String {
     fn is_text(value: &toml::Value) -> bool {
@@ -303,7 +303,14 @@ pub fn simulated_part(source: &str) -> String {
         }
     }
     match source.parse::<toml::Table>() {
-        Ok(table) => {
+        Ok(mut table) => {
+            // A question's tolerance only grades: an instructor who widens it after
+            // collecting answers regrades them, without making the step stale.
+            if let Some(toml::Value::Array(questions)) = table.get_mut("question") {
+                for q in questions.iter_mut().filter_map(toml::Value::as_table_mut) {
+                    q.remove("tolerance_percent");
+                }
+            }
             let mut out = String::new();
             write(&mut out, &toml::Value::Table(table));
             out

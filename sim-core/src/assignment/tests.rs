@@ -333,14 +333,16 @@ fn the_variants_of_all_steps_are_bounded() {
     assert!(e.message.contains("320 variants"), "{e}");
 }
 
-/// The hash follows what is simulated: a fixed typo in a text or a new comment keeps
-/// students' answers gradable; a changed duration or platform does not.
+/// The hash follows what is simulated: a fixed typo in a text, a new comment or a wider
+/// tolerance keeps students' answers gradable; a changed duration or platform does not.
 #[test]
 fn the_scenario_hash_ignores_texts_and_comments_but_not_the_simulation() {
     let base = simulated_part(LIBRARY_SCENARIO);
     let retexted = LIBRARY_SCENARIO
         .replace("Fastest?", "Which is the fastest?")
-        .replace("duration_ms = 4", "# four milliseconds\nduration_ms   = 4");
+        .replace("duration_ms = 4", "# four milliseconds\nduration_ms   = 4")
+        .replace("select = \"highest\"", "select = \"highest\"\ntolerance_percent = 20");
+    assert!(retexted.contains("tolerance_percent = 20"));
     assert_eq!(simulated_part(&retexted), base);
     assert!(!base.contains("Fastest"), "{base}");
     assert!(base.contains("\"duration_ms\"=4,"), "{base}");
