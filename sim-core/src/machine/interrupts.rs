@@ -105,10 +105,16 @@ impl Machine {
         };
         // A page-in is the host's read, not a request on the guest's ring.
         let ring = super::io::ring_of(pending.op).filter(|_| !pending.swap_in);
-        let pv_ring =
-            ring.is_some() && self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual;
+        // A completion queue that the driver drains: while an earlier completion waits for
+        // the guest (or the host kernel) to process it, the driver is about to read the
+        // queue and this one needs no interrupt of its own: a PV ring's notification
+        // suppression (VIRTIO 1.1), and natively (or with the device passed through) an
+        // NVMe/AHCI handler that reaps every finished entry, a NIC under NAPI. An
+        // emulated legacy device (IDE-like, one command at a time) interrupts for each.
+        let queued = ring.is_some()
+            && (!self.spec.stack.is_vm() || self.spec.stack.io != IoModel::Emulated);
         let mut irq = !batched;
-        if let (true, Some(r)) = (pv_ring, ring) {
+        if let (true, Some(r)) = (queued, ring) {
             let ring = &mut self.instances[instance].rings[r];
             irq = irq && ring.irq_pending == 0;
             ring.irq_pending += 1;
