@@ -197,7 +197,7 @@ cost_table! {
     /// Hypervisor work for a trapped page-table write under shadow paging (beyond the exit).
     shadow_pte_write_handler: 6554, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT ptemod 12733 minus the P4 exit round trip 3963 and the generic exit handler 2216";
     /// Shadow paging: address spaces whose shadow root the hypervisor keeps across switches.
-    shadow_root_cache: 4, "roots", "Linux arch/x86/include/asm/kvm_host.h: KVM_MMU_NUM_PREV_ROOTS 3 (the current root and three previous ones are kept)";
+    shadow_root_cache: 4, "roots", "estimate: a hypervisor whose shadow pool holds the tables of 4 address spaces. KVM keeps its current root and KVM_MMU_NUM_PREV_ROOTS = 3 previous ones for a fast switch (arch/x86/include/asm/kvm_host.h), but finds other address spaces' shadow pages in its page hash until memory pressure or write flooding zaps them, so it rebuilds far less often than this";
     /// Shadow-structure work when the guest switches address space (CR3 write).
     shadow_cr3_switch: 2121, "cycles", "estimate: the reference has no figure for a CR3 switch's shadow work; taken at the order of one shadow update, Adams & Agesen, ASPLOS 2006, Fig. 4 (a PTE write, not present to present, under BT: 2121 cycles)";
     /// System call under binary translation (translated entry and exit).
@@ -280,7 +280,6 @@ cost_table! {
     /// Container bridge network: veth pair, bridge and NAT per packet.
     bridge_nat_packet: 4000, "cycles", "estimate: Felter et al. 2014 measured extra latency for Docker's NAT; no per-packet figure";
     /// Container overlay filesystem work per I/O request.
-    overlay_request: 2500, "cycles", "estimate: no figure in the reference";
 
     // ---- Lifecycle: start-up steps (issue 3). Times are CPU time of one core, in µs;
     // reads are bytes the step reads from the host disk, in MiB.
@@ -480,7 +479,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 136);
+        assert_eq!(CostTable::SOURCES.len(), 135);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -341,7 +341,10 @@ fn the_scenario_hash_ignores_texts_and_comments_but_not_the_simulation() {
     let retexted = LIBRARY_SCENARIO
         .replace("Fastest?", "Which is the fastest?")
         .replace("duration_ms = 4", "# four milliseconds\nduration_ms   = 4")
-        .replace("select = \"highest\"", "select = \"highest\"\ntolerance_percent = 20");
+        .replace(
+            "select = \"highest\"",
+            "select = \"highest\"\ntolerance_percent = 20",
+        );
     assert!(retexted.contains("tolerance_percent = 20"));
     assert_eq!(simulated_part(&retexted), base);
     assert!(!base.contains("Fastest"), "{base}");

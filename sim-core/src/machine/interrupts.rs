@@ -105,14 +105,16 @@ impl Machine {
         };
         // A page-in is the host's read, not a request on the guest's ring.
         let ring = super::io::ring_of(pending.op).filter(|_| !pending.swap_in);
-        // A completion queue that the driver drains: while an earlier completion waits for
-        // the guest (or the host kernel) to process it, the driver is about to read the
-        // queue and this one needs no interrupt of its own: a PV ring's notification
-        // suppression (VIRTIO 1.1), and natively (or with the device passed through) an
-        // NVMe/AHCI handler that reaps every finished entry, a NIC under NAPI. An
-        // emulated legacy device (IDE-like, one command at a time) interrupts for each.
+        // A completion queue that its driver drains: while an earlier completion waits to
+        // be processed, the driver is about to read the queue and this one needs no
+        // interrupt of its own: a PV ring's notification suppression (VIRTIO 1.1), and
+        // natively an NVMe/AHCI handler that reaps every finished entry, a NIC under NAPI.
+        // A device passed through to a guest still raises a physical interrupt that the
+        // hypervisor forwards for each completion (unless it moderates them:
+        // `irq_coalesce_us`), and an emulated legacy device (IDE-like, one command at a
+        // time) interrupts for each.
         let queued = ring.is_some()
-            && (!self.spec.stack.is_vm() || self.spec.stack.io != IoModel::Emulated);
+            && (!self.spec.stack.is_vm() || self.spec.stack.io == IoModel::Paravirtual);
         let mut irq = !batched;
         if let (true, Some(r)) = (queued, ring) {
             let ring = &mut self.instances[instance].rings[r];

@@ -1,9 +1,7 @@
 //! Device I/O paths: emulated register accesses, PV rings and back ends, and completions.
 
 use super::{Category, ExitReason, IrqSource, Layer, Part, PathBuilder, Steps, VcpuState};
-use crate::platform::{
-    BackendPlacement, IoModel, NetworkMode, PlatformKind, StorageMode, Technique,
-};
+use crate::platform::{BackendPlacement, IoModel, NetworkMode, PlatformKind, Technique};
 
 impl PathBuilder<'_> {
     /// Hypervisor to host world and back for type 2 (the VMM's work happens in a host
@@ -167,13 +165,11 @@ impl PathBuilder<'_> {
                             "cgroup I/O accounting",
                             "cgroup I/O 계정 처리",
                         );
-                        if self.stack.storage == StorageMode::Overlay {
-                            s.engine(
-                                c.overlay_request,
-                                "overlay filesystem lookup",
-                                "오버레이 파일시스템 조회",
-                            );
-                        }
+                        // No overlay step: overlayfs searches its layers when a file is
+                        // opened and copies a file of the image up whole on its first
+                        // write; a read or write of an open file goes straight to the file
+                        // in its layer, as on a volume (the mount's cost is at start-up:
+                        // `lifecycle.rs`).
                     }
                     Device::Nic if self.stack.network == NetworkMode::Bridge => {
                         s.engine(
