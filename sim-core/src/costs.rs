@@ -227,7 +227,7 @@ cost_table! {
     /// Hypervisor work inside one paravirtual hypercall.
     pv_hypercall_handler: 300, "cycles", "estimate: no figure in the reference";
     /// Extra hop of a 64-bit PV system call, which enters the hypervisor before the guest kernel.
-    pv_syscall_bounce: 500, "cycles", "estimate: no figure in the reference";
+    pv_syscall_bounce: 500, "cycles", "estimate: no figure in the reference (the hypervisor's entry, the switch to the guest kernel's page tables and the bounce; the return is a separate iret hypercall)";
     /// Hypervisor validation of one queued page-table update.
     pv_pte_validate: 150, "cycles", "estimate: no figure in the reference";
     /// Page-table updates batched into one mmu_update hypercall.

@@ -228,10 +228,19 @@ impl PathBuilder<'_> {
             }
             Some(Technique::Para) => {
                 s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret");
+                // x86-64 PV: guest kernel and user both run in ring 3 with separate
+                // page tables, so a system call enters the hypervisor, which switches to
+                // the kernel's tables and bounces it there; the return to user space is
+                // the iret hypercall, which switches back (Linux xen_sysret64).
                 s.hyp(
                     c.pv_syscall_bounce,
-                    "64-bit PV: the syscall enters the hypervisor, which forwards it",
-                    "64비트 PV: syscall이 하이퍼바이저를 거쳐 게스트 커널로 전달",
+                    "64-bit PV: the syscall enters the hypervisor, which switches to the guest kernel's page tables and forwards it",
+                    "64비트 PV: syscall이 하이퍼바이저로 들어가고, 하이퍼바이저가 게스트 커널의 페이지 테이블로 바꿔 전달",
+                );
+                self.hypercall(
+                    s,
+                    "64-bit PV: back to user space by the iret hypercall, which switches back to the user's page tables",
+                    "64비트 PV: iret 하이퍼콜로 사용자 공간에 돌아가며 사용자 페이지 테이블로 다시 바꿈",
                 );
             }
             _ => s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret"),
