@@ -339,3 +339,28 @@ fn validate_reads_a_piped_assignment_as_an_assignment() {
     assert!(stderr(&o).starts_with("/dev/stdin:"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("unknown table"), "{}", stderr(&o));
 }
+
+/// `run` of an assignment whose step embeds its scenario: the embedded
+/// `[scenario]` line does not hide that the file is an assignment (it said "unknown
+/// field `assignment`").
+#[test]
+fn an_assignment_with_an_embedded_scenario_given_to_run_is_named_as_such() {
+    let dir = scratch_dir("run-embedded");
+    let a = write(&dir, "week3.toml", ASSIGNMENT);
+    for lang in ["en", "ko"] {
+        let o = virtsim(&["run", &a, "--lang", lang]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        let wanted = if lang == "en" {
+            "this is an assignment file, not a scenario"
+        } else {
+            "시나리오가 아니라 과제 파일입니다"
+        };
+        assert!(stderr(&o).contains(wanted), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("week3.toml:2:1:"),
+            "at the [assignment] header: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("unknown field"), "{}", stderr(&o));
+    }
+}

@@ -434,16 +434,122 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The byte offset of the first line that is exactly the table header `header` (such as
-/// `[assignment]`), spaces around it aside: tells an assignment from a scenario when one
-/// is read as the other.
+/// The byte offset of the first line that is the table header `header` (such as
+/// `[assignment]`), spaces and a trailing comment aside: tells an assignment from a
+/// scenario when one is read as the other. Lines inside multi-line strings are text, not
+/// headers: an assignment step's `scenario_toml = '''...'''` holds a `[scenario]` line
+/// that does not make the assignment a scenario.
 pub(crate) fn table_header(text: &str, header: &str) -> Option<usize> {
     let mut offset = 0;
+    // The delimiter of the multi-line string open at the start of the line, if any.
+    let mut open: Option<&str> = None;
     for line in text.split_inclusive('\n') {
-        if line.trim() == header {
-            return Some(offset + (line.len() - line.trim_start().len()));
+        if open.is_none() {
+            let code = line.split('#').next().unwrap_or("");
+            if code.trim() == header {
+                return Some(offset + (line.len() - line.trim_start().len()));
+            }
         }
+        open = multiline_open_after(line, open);
         offset += line.len();
     }
     None
+}
+
+/// Which multi-line string (`"""` or `'''`) is still open after `line`, given the one
+/// open before it. Single-line strings and comments are skipped so that a quote or `#`
+/// inside them is not taken for a delimiter.
+fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d str> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes, not `&str`: `i` may stop inside a multi-byte character.
+        let rest = &bytes[i..];
+        match open {
+            Some(delimiter) => {
+                if delimiter == "\"\"\"" && bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if rest.starts_with(delimiter.as_bytes()) {
+                    // Up to two more quotes before the delimiter are text: `""""`.
+                    i += delimiter.len();
+                    let quote = delimiter.as_bytes()[0];
+                    for _ in 0..2 {
+                        if bytes.get(i) == Some(&quote) {
+                            i += 1;
+                        }
+                    }
+                    open = None;
+                } else {
+                    i += 1;
+                }
+            }
+            None => {
+                if bytes[i] == b'#' {
+                    return None;
+                }
+                if rest.starts_with(b"\"\"\"") {
+                    open = Some("\"\"\"");
+                    i += 3;
+                } else if rest.starts_with(b"'''") {
+                    open = Some("'''");
+                    i += 3;
+                } else if bytes[i] == b'"' || bytes[i] == b'\'' {
+                    // A single-line string: to its closing quote (escapes in "...").
+                    let quote = bytes[i];
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                        i += if quote == b'"' && bytes[i] == b'\\' {
+                            2
+                        } else {
+                            1
+                        };
+                    }
+                    i += 1;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_header;
+
+    #[test]
+    fn a_header_inside_a_multiline_string_is_not_a_header() {
+        let embedded = "[assignment]\nid = \"w\"\n[[step]]\nscenario_toml = '''\n[scenario]\nname = \"x\"\n'''\n";
+        assert_eq!(table_header(embedded, "[assignment]"), Some(0));
+        assert_eq!(table_header(embedded, "[scenario]"), None);
+        // An escaped quote does not close a basic string; `""""` closes it (one quote of text).
+        let basic = r#"a = """
+[scenario] \"""
+[scenario]
+still text """"
+  [scenario] # the real one
+"#;
+        let real = basic.find("  [scenario] #").unwrap() + 2;
+        assert_eq!(table_header(basic, "[scenario]"), Some(real));
+        // Quotes in single-line strings and comments open nothing.
+        let quoted = r#"a = "'''\"" # """
+b = '"""'
+[scenario]
+"#;
+        assert_eq!(
+            table_header(quoted, "[scenario]"),
+            quoted.find("[scenario]")
+        );
+        assert_eq!(table_header("[scenarios]\n", "[scenario]"), None);
+        // Any text, byte-order mark and multi-byte characters included, is scanned safely.
+        let korean =
+            "\u{feff}a = \"한글 '''\" # 주석 \"\"\"\nb = '''한\n[scenario]\n글'''\n[scenario]\n";
+        assert_eq!(
+            table_header(korean, "[scenario]"),
+            korean.rfind("[scenario]")
+        );
+    }
 }
