@@ -364,3 +364,27 @@ fn an_assignment_with_an_embedded_scenario_given_to_run_is_named_as_such() {
         assert!(!stderr(&o).contains("unknown field"), "{}", stderr(&o));
     }
 }
+
+/// A decimal key given text in an assignment's own question names the key and says what
+/// to write (it said "invalid type: string \"10%\", expected f64; write a number").
+#[test]
+fn a_decimal_key_given_text_names_the_key() {
+    let dir = scratch_dir("decimal-text");
+    let a = write(
+        &dir,
+        "a.toml",
+        &ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = \"10%\""),
+    );
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("tolerance_percent takes a number"), "{err}");
+    assert!(err.contains("such as 4 or 0.5"), "{err}");
+    assert!(!err.contains("f64"), "{err}");
+    let o = virtsim(&["validate", &a, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("tolerance_percent에는 4나 0.5 같은 숫자를 쓰세요"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -237,14 +237,15 @@ fn tidy_found(message: &str) -> String {
     out
 }
 
-/// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`),
-/// if the line has one.
+/// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`,
+/// `rtt_ms` in `vdi = { rtt_ms = "x" }`), if the line has one.
 fn key_before(text: &str, offset: usize) -> Option<&str> {
     let before = text.get(..offset.min(text.len()))?;
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let (key, _) = line.split_once('=')?;
+    let (key, _) = line.rsplit_once('=')?;
+    let key = key.rsplit(['{', ',']).next()?;
     let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
-    (!key.is_empty() && !key.contains(['{', '[', ','])).then_some(key)
+    (!key.is_empty() && !key.contains(['[', ']', '"', '\''])).then_some(key)
 }
 
 /// The key at `offset` (a duplicate key's span starts at it).
@@ -262,8 +263,10 @@ fn key_at(text: &str, offset: usize) -> Option<&str> {
 
 /// The error of a file the TOML reader refused (`message` at `span`), told in the
 /// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
-/// does not (a duplicate key, a missing field of an inline table), and for a whole
-/// number of the wrong type or sign the field's range when `range_at` finds it.
+/// does not (a duplicate key, a missing field of an inline table), for a whole number of
+/// the wrong type or sign the field's range when `range_at` finds it, and for a decimal
+/// number of the wrong type the field's range (or at least its key) and examples, never
+/// serde's "expected f64".
 pub(crate) fn parser_error(
     file: &str,
     text: &str,
@@ -294,20 +297,22 @@ pub(crate) fn parser_error(
             m.params.push(("key", key.to_string()));
         }
     }
-    let whole = m.params.iter().any(|(k, d)| {
-        *k == "detail"
-            && ["u64", "u32", "u16", "u8", "usize"]
-                .iter()
-                .any(|t| d.ends_with(&format!("expected {t}")))
-    });
-    if m.code == "invalid_type" && whole {
-        if let Some((field, min, max)) = range_at(span.clone()) {
-            let detail = m
-                .params
-                .iter()
-                .find(|(k, _)| *k == "detail")
-                .map(|(_, d)| d.clone())
-                .unwrap_or_default();
+    let detail = m
+        .params
+        .iter()
+        .find(|(k, _)| *k == "detail")
+        .map(|(_, d)| d.clone())
+        .unwrap_or_default();
+    let expected = |types: &[&str]| {
+        types
+            .iter()
+            .any(|t| detail.ends_with(&format!("expected {t}")))
+    };
+    let whole = expected(&["u64", "u32", "u16", "u8", "usize"]);
+    let decimal = expected(&["f64", "f32"]);
+    if m.code == "invalid_type" && (whole || decimal) {
+        let range = range_at(span.clone());
+        if let (true, Some((field, min, max))) = (whole, &range) {
             return v.error(
                 span,
                 msg!(
@@ -319,6 +324,67 @@ pub(crate) fn parser_error(
                     field = field,
                     min = min,
                     max = max
+                ),
+            );
+        }
+        if decimal {
+            // What was found, without serde's "expected f64" (a Rust type, not a word
+            // of the scenario format).
+            let found = detail
+                .rsplit_once(", expected ")
+                .map_or(detail.as_str(), |(f, _)| f);
+            let got_ko = found_ko(&detail);
+            if let Some((field, min, max)) = range {
+                // Examples inside the range: 4 and 0.5 where they fit, else the minimum.
+                let (lo, hi) = (min.parse::<f64>(), max.parse::<f64>());
+                let fits = |x: f64| matches!((&lo, &hi), (Ok(lo), Ok(hi)) if *lo <= x && x <= *hi);
+                let examples: Vec<&str> = [(4.0, "4"), (0.5, "0.5")]
+                    .into_iter()
+                    .filter(|(x, _)| fits(*x))
+                    .map(|(_, s)| s)
+                    .collect();
+                let (examples, examples_ko) = match examples[..] {
+                    [] => (min.clone(), min.clone()),
+                    [one] => (one.to_string(), one.to_string()),
+                    _ => ("4 or 0.5".to_string(), "4 또는 0.5".to_string()),
+                };
+                return v.error(
+                    span,
+                    msg!(
+                        "invalid_type",
+                        "{found}; {field} takes a number from {min} to {max}, such as {examples} (without quotes or units)",
+                        "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 {min}에서 {max} 사이의 숫자를 쓰세요 (예: {examples_ko}, 따옴표와 단위 없이)",
+                        found = found,
+                        got_ko = got_ko,
+                        field = field,
+                        min = min,
+                        max = max,
+                        examples = examples,
+                        examples_ko = examples_ko
+                    ),
+                );
+            }
+            if let Some(key) = key_before(text, span.start) {
+                return v.error(
+                    span,
+                    msg!(
+                        "invalid_type",
+                        "{found}; {field} takes a number, such as 4 or 0.5 (without quotes or units)",
+                        "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
+                        found = found,
+                        got_ko = got_ko,
+                        field = key
+                    ),
+                );
+            }
+            return v.error(
+                span,
+                msg!(
+                    "invalid_type",
+                    "{found}; write a number, such as 4 or 0.5 (without quotes or units)",
+                    "값의 형식이 맞지 않습니다: {got_ko}; 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
+                    found = found,
+                    got_ko = got_ko
                 ),
             );
         }

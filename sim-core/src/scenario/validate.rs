@@ -1737,6 +1737,8 @@ fn validate_instance(
                 "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
                 name = name,
                 field = "memory_gib",
+                min = 1.0 / 1024.0,
+                max = 65536,
                 got = memory_gib
             ),
         ));
