@@ -388,3 +388,30 @@ fn a_decimal_key_given_text_names_the_key() {
         stderr(&o)
     );
 }
+
+/// `new` into a folder that does not exist says so (it said "No such file or directory").
+#[test]
+fn new_in_a_missing_folder_names_the_folder() {
+    let dir = scratch_dir("new-missing-folder");
+    let o = virtsim_in(&dir, &["new", "scenario", "no-such-folder/y"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the folder no-such-folder does not exist"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim_in(
+        &dir,
+        &["new", "scenario", "no-such-folder/y", "--lang", "ko"],
+    );
+    assert!(
+        stderr(&o).contains("폴더 no-such-folder이(가) 없습니다"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
