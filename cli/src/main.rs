@@ -108,7 +108,10 @@ enum Command {
         #[arg(long, value_name = "N")]
         max_events: Option<u64>,
     },
-    /// Check scenario files without running them.
+    /// Check scenario and assignment files without running the simulation.
+    ///
+    /// Near ties between platforms in a choice question show only in a run: `virtsim
+    /// answers` (or `run`) warns about them on stderr, so run it before handing out.
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -261,8 +264,7 @@ impl Lang {
 /// once, so it is read whole (up to the largest assignment), then checked as what it
 /// holds. Gives the exit code.
 fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
-    let text = match coursework::read_text(path, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES)
-    {
+    let text = match coursework::read_text(path, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES) {
         Ok(text) => text,
         Err(failure) => return Ok(report(failure)),
     };
@@ -270,7 +272,11 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
         return Ok(coursework::validate_text(path, &text, lang));
     }
     if text.len() > sim_core::scenario::MAX_FILE_BYTES {
-        return Ok(report(scenario_too_large(path, lang, Some(text.len() as u64))));
+        return Ok(report(scenario_too_large(
+            path,
+            lang,
+            Some(text.len() as u64),
+        )));
     }
     match Scenario::from_toml(&path.display().to_string(), &text) {
         Ok(scenario) => print_valid_scenario(path, &scenario, lang),

@@ -415,3 +415,17 @@ fn new_in_a_missing_folder_names_the_folder() {
         "nothing written"
     );
 }
+
+/// The assignment template names the page's labels as the page shows them.
+#[test]
+fn the_assignment_template_names_the_pages_labels() {
+    let dir = scratch_dir("template-labels");
+    let o = virtsim_in(&dir, &["new", "assignment", "labels"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.join("labels.toml")).unwrap();
+    assert!(
+        text.contains("Assignments → Open an assignment file"),
+        "{text}"
+    );
+    assert!(text.contains("과제 → 과제 파일 열기"), "{text}");
+}

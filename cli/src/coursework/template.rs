@@ -184,7 +184,9 @@ const ASSIGNMENT: &str = r#"# A virtsim assignment (docs/assignment-format.md de
 # Check it:          virtsim validate {{ID}}.toml
 # Computed answers:  virtsim answers {{ID}}.toml --student s001
 # Grade:             virtsim grade {{ID}}.toml answers/*.json
-# Hand it out: open it in the page (Assignment → open a file), then copy the share link.
+# Hand it out: open it in the page (Assignments → Open an assignment file; in Korean
+# 과제 → 과제 파일 열기), then copy the share link. Run `virtsim answers` first: it warns
+# about near ties that `validate` cannot see (validate does not run the simulation).
 
 [assignment]
 # The id goes into every answers file and every student's seed: keep it once handed out.
