@@ -429,3 +429,68 @@ fn the_assignment_template_names_the_pages_labels() {
     );
     assert!(text.contains("과제 → 과제 파일 열기"), "{text}");
 }
+
+/// `grade` of several files of one student (the id compared trimmed) warns on stderr,
+/// naming the files, and still grades them all.
+#[test]
+fn grade_warns_about_files_that_share_a_student_id() {
+    let dir = scratch_dir("grade-shared-id");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let perfect = key(&a, "s1");
+    let first = write(&dir, "first.json", &perfect.to_string());
+    let second = write(&dir, "second.json", &perfect.to_string());
+    let mut padded = perfect.clone();
+    padded["student"] = " s1 ".into();
+    let third = write(&dir, "third.json", &with_checksum(&padded).to_string());
+    let other = write(&dir, "other.json", &key(&a, "s2").to_string());
+    for lang in ["en", "ko"] {
+        let o = virtsim(&["grade", &a, &first, &other, &second, &third, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+        let err = stderr(&o);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("`s1`")).collect();
+        assert_eq!(warnings.len(), 1, "{err}");
+        for file in [&first, &second, &third] {
+            assert!(warnings[0].contains(file.as_str()), "{file}: {err}");
+        }
+        assert!(!err.contains("`s2`"), "{err}");
+        assert!(
+            err.contains(if lang == "en" { "warning:" } else { "경고:" }),
+            "{err}"
+        );
+        // Every file graded.
+        let points = if lang == "en" {
+            "3/3 points"
+        } else {
+            "3/3 점"
+        };
+        assert_eq!(stdout(&o).matches(points).count(), 4, "{}", stdout(&o));
+    }
+    // One file per student: no warning.
+    let o = virtsim(&["grade", &a, &first, &other]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("student id"), "{}", stderr(&o));
+}
+
+/// `answers --student "  s1 "` writes the trimmed id everywhere, as its variant uses it.
+#[test]
+fn answers_writes_the_trimmed_student_id() {
+    let dir = scratch_dir("answers-trimmed");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let trimmed = virtsim(&["answers", &a, "--student", "s1", "--format", "csv"]);
+    let padded = virtsim(&["answers", &a, "--student", "  s1 ", "--format", "csv"]);
+    assert_eq!(code(&padded), 0, "{}", stderr(&padded));
+    assert_eq!(stdout(&padded), stdout(&trimmed));
+    assert!(stdout(&padded)
+        .lines()
+        .skip(1)
+        .all(|l| l.starts_with("s1,")));
+    let json = virtsim(&["answers", &a, "--student", "  s1 ", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(json["student"], "s1");
+    let table = virtsim(&["answers", &a, "--student", "  s1 "]);
+    assert!(
+        stdout(&table).contains(", student s1, "),
+        "{}",
+        stdout(&table)
+    );
+}
