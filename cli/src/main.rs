@@ -108,7 +108,10 @@ enum Command {
         #[arg(long, value_name = "N")]
         max_events: Option<u64>,
     },
-    /// Check scenario files without running them.
+    /// Check scenario and assignment files without running the simulation.
+    ///
+    /// Near ties between platforms in a choice question show only in a run: `virtsim
+    /// answers` (or `run`) warns about them on stderr, so run it before handing out.
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -398,6 +398,14 @@ fn help_and_version_exit_0() {
         assert_eq!(code(&o), 0, "{args:?}: stderr {}", stderr(&o));
         assert!(!stdout(&o).is_empty(), "{args:?}");
     }
+    // `validate` checks assignments too, and says what it cannot see without a run.
+    let o = virtsim(&["validate", "--help"]);
+    assert!(
+        stdout(&o).contains("Check scenario and assignment files without running"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("Near ties"), "{}", stdout(&o));
 }
 
 /// Two platforms with labels, a description, a choice question with an explanation and a

@@ -339,3 +339,158 @@ fn validate_reads_a_piped_assignment_as_an_assignment() {
     assert!(stderr(&o).starts_with("/dev/stdin:"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("unknown table"), "{}", stderr(&o));
 }
+
+/// `run` of an assignment whose step embeds its scenario: the embedded
+/// `[scenario]` line does not hide that the file is an assignment (it said "unknown
+/// field `assignment`").
+#[test]
+fn an_assignment_with_an_embedded_scenario_given_to_run_is_named_as_such() {
+    let dir = scratch_dir("run-embedded");
+    let a = write(&dir, "week3.toml", ASSIGNMENT);
+    for lang in ["en", "ko"] {
+        let o = virtsim(&["run", &a, "--lang", lang]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        let wanted = if lang == "en" {
+            "this is an assignment file, not a scenario"
+        } else {
+            "시나리오가 아니라 과제 파일입니다"
+        };
+        assert!(stderr(&o).contains(wanted), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("week3.toml:2:1:"),
+            "at the [assignment] header: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("unknown field"), "{}", stderr(&o));
+    }
+}
+
+/// A decimal key given text in an assignment's own question names the key and says what
+/// to write (it said "invalid type: string \"10%\", expected f64; write a number").
+#[test]
+fn a_decimal_key_given_text_names_the_key() {
+    let dir = scratch_dir("decimal-text");
+    let a = write(
+        &dir,
+        "a.toml",
+        &ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = \"10%\""),
+    );
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("tolerance_percent takes a number"), "{err}");
+    assert!(err.contains("such as 4 or 0.5"), "{err}");
+    assert!(!err.contains("f64"), "{err}");
+    let o = virtsim(&["validate", &a, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("tolerance_percent에는 4나 0.5 같은 숫자를 쓰세요"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `new` into a folder that does not exist says so (it said "No such file or directory").
+#[test]
+fn new_in_a_missing_folder_names_the_folder() {
+    let dir = scratch_dir("new-missing-folder");
+    let o = virtsim_in(&dir, &["new", "scenario", "no-such-folder/y"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the folder no-such-folder does not exist"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim_in(
+        &dir,
+        &["new", "scenario", "no-such-folder/y", "--lang", "ko"],
+    );
+    assert!(
+        stderr(&o).contains("폴더 no-such-folder이(가) 없습니다"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+/// The assignment template names the page's labels as the page shows them.
+#[test]
+fn the_assignment_template_names_the_pages_labels() {
+    let dir = scratch_dir("template-labels");
+    let o = virtsim_in(&dir, &["new", "assignment", "labels"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.join("labels.toml")).unwrap();
+    assert!(
+        text.contains("Assignments → Open an assignment file"),
+        "{text}"
+    );
+    assert!(text.contains("과제 → 과제 파일 열기"), "{text}");
+}
+
+/// `grade` of several files of one student (the id compared trimmed) warns on stderr,
+/// naming the files, and still grades them all.
+#[test]
+fn grade_warns_about_files_that_share_a_student_id() {
+    let dir = scratch_dir("grade-shared-id");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let perfect = key(&a, "s1");
+    let first = write(&dir, "first.json", &perfect.to_string());
+    let second = write(&dir, "second.json", &perfect.to_string());
+    let mut padded = perfect.clone();
+    padded["student"] = " s1 ".into();
+    let third = write(&dir, "third.json", &with_checksum(&padded).to_string());
+    let other = write(&dir, "other.json", &key(&a, "s2").to_string());
+    for lang in ["en", "ko"] {
+        let o = virtsim(&["grade", &a, &first, &other, &second, &third, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+        let err = stderr(&o);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("`s1`")).collect();
+        assert_eq!(warnings.len(), 1, "{err}");
+        for file in [&first, &second, &third] {
+            assert!(warnings[0].contains(file.as_str()), "{file}: {err}");
+        }
+        assert!(!err.contains("`s2`"), "{err}");
+        assert!(
+            err.contains(if lang == "en" { "warning:" } else { "경고:" }),
+            "{err}"
+        );
+        // Every file graded.
+        let points = if lang == "en" {
+            "3/3 points"
+        } else {
+            "3/3 점"
+        };
+        assert_eq!(stdout(&o).matches(points).count(), 4, "{}", stdout(&o));
+    }
+    // One file per student: no warning.
+    let o = virtsim(&["grade", &a, &first, &other]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("student id"), "{}", stderr(&o));
+}
+
+/// `answers --student "  s1 "` writes the trimmed id everywhere, as its variant uses it.
+#[test]
+fn answers_writes_the_trimmed_student_id() {
+    let dir = scratch_dir("answers-trimmed");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let trimmed = virtsim(&["answers", &a, "--student", "s1", "--format", "csv"]);
+    let padded = virtsim(&["answers", &a, "--student", "  s1 ", "--format", "csv"]);
+    assert_eq!(code(&padded), 0, "{}", stderr(&padded));
+    assert_eq!(stdout(&padded), stdout(&trimmed));
+    assert!(stdout(&padded)
+        .lines()
+        .skip(1)
+        .all(|l| l.starts_with("s1,")));
+    let json = virtsim(&["answers", &a, "--student", "  s1 ", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(json["student"], "s1");
+    let table = virtsim(&["answers", &a, "--student", "  s1 "]);
+    assert!(
+        stdout(&table).contains(", student s1, "),
+        "{}",
+        stdout(&table)
+    );
+}

@@ -47,6 +47,8 @@ pub fn run(
             )));
         }
     }
+    // The id as the variant and the answers file use it: trimmed, in every output.
+    let student = student.map(str::trim);
     if !is_assignment(&text) {
         if student.is_some() || answers_file {
             return Err(Failure::Other(anyhow::anyhow!(

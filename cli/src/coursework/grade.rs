@@ -141,6 +141,7 @@ pub fn run(
             }
         }
     }
+    warn_shared_students(&graded, lang);
     let worst = graded.iter().fold(0u8, |worst, g| match (worst, g.code) {
         (1, _) | (_, 1) => 1,
         (a, b) => a.max(b),
@@ -149,6 +150,38 @@ pub fn run(
         Ok(())
     } else {
         Err(Failure::Reported(worst))
+    }
+}
+
+/// Warns on stderr about answers files that share a student id (trimmed, as the variant
+/// uses it): a copied file or a student who handed in twice. Every file is still graded.
+fn warn_shared_students(graded: &[Graded], lang: Lang) {
+    let mut files_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for g in graded {
+        // A blank id is reported on its own file already.
+        if let Some(grade) = g.grade.as_ref().filter(|gr| !gr.student.trim().is_empty()) {
+            files_of
+                .entry(grade.student.trim())
+                .or_default()
+                .push(&g.file);
+        }
+    }
+    for (student, files) in files_of.iter().filter(|(_, files)| files.len() > 1) {
+        let list = files.join(", ");
+        match lang {
+            Lang::En => crate::errln!(
+                "warning: {} answers files have student id `{}`: {} (each is graded)",
+                files.len(),
+                clean(student),
+                clean(&list)
+            ),
+            Lang::Ko => crate::errln!(
+                "경고: 답안 파일 {}개의 학번이 `{}`(으)로 같습니다: {} (모두 채점합니다)",
+                files.len(),
+                clean(student),
+                clean(&list)
+            ),
+        }
     }
 }
 

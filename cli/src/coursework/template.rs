@@ -78,15 +78,34 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
             ),
         }));
     }
+    // A folder that does not exist is not created: say so, not "No such file or directory".
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            // `report` cleans the message of terminal escapes.
+            let (folder, file) = (folder.display(), path.display());
+            return Err(Failure::Other(anyhow::anyhow!(match lang {
+                Lang::En => format!(
+                    "cannot create {file}: the folder {folder} does not exist (create it first, or give a name in an existing folder)"
+                ),
+                Lang::Ko => format!(
+                    "{file}을(를) 만들 수 없습니다: 폴더 {folder}이(가) 없습니다 (먼저 폴더를 만들거나, 있는 폴더 안의 이름을 주세요)"
+                ),
+            })));
+        }
+    }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| {
-            format!(
+        .with_context(|| match lang {
+            Lang::En => format!(
                 "cannot create {} (an existing file is never overwritten)",
                 path.display()
-            )
+            ),
+            Lang::Ko => format!(
+                "{}을(를) 만들 수 없습니다 (있는 파일은 덮어쓰지 않습니다)",
+                path.display()
+            ),
         })?;
     file.write_all(text(kind, &stem).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -165,7 +184,9 @@ const ASSIGNMENT: &str = r#"# A virtsim assignment (docs/assignment-format.md de
 # Check it:          virtsim validate {{ID}}.toml
 # Computed answers:  virtsim answers {{ID}}.toml --student s001
 # Grade:             virtsim grade {{ID}}.toml answers/*.json
-# Hand it out: open it in the page (Assignment → open a file), then copy the share link.
+# Hand it out: open it in the page (Assignments → Open an assignment file; in Korean
+# 과제 → 과제 파일 열기), then copy the share link. Run `virtsim answers` first: it warns
+# about near ties that `validate` cannot see (validate does not run the simulation).
 
 [assignment]
 # The id goes into every answers file and every student's seed: keep it once handed out.

@@ -237,14 +237,15 @@ fn tidy_found(message: &str) -> String {
     out
 }
 
-/// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`),
-/// if the line has one.
+/// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`,
+/// `rtt_ms` in `vdi = { rtt_ms = "x" }`), if the line has one.
 fn key_before(text: &str, offset: usize) -> Option<&str> {
     let before = text.get(..offset.min(text.len()))?;
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let (key, _) = line.split_once('=')?;
+    let (key, _) = line.rsplit_once('=')?;
+    let key = key.rsplit(['{', ',']).next()?;
     let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
-    (!key.is_empty() && !key.contains(['{', '[', ','])).then_some(key)
+    (!key.is_empty() && !key.contains(['[', ']', '"', '\''])).then_some(key)
 }
 
 /// The key at `offset` (a duplicate key's span starts at it).
@@ -262,8 +263,10 @@ fn key_at(text: &str, offset: usize) -> Option<&str> {
 
 /// The error of a file the TOML reader refused (`message` at `span`), told in the
 /// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
-/// does not (a duplicate key, a missing field of an inline table), and for a whole
-/// number of the wrong type or sign the field's range when `range_at` finds it.
+/// does not (a duplicate key, a missing field of an inline table), for a whole number of
+/// the wrong type or sign the field's range when `range_at` finds it, and for a decimal
+/// number of the wrong type the field's range (or at least its key) and examples, never
+/// serde's "expected f64".
 pub(crate) fn parser_error(
     file: &str,
     text: &str,
@@ -294,20 +297,22 @@ pub(crate) fn parser_error(
             m.params.push(("key", key.to_string()));
         }
     }
-    let whole = m.params.iter().any(|(k, d)| {
-        *k == "detail"
-            && ["u64", "u32", "u16", "u8", "usize"]
-                .iter()
-                .any(|t| d.ends_with(&format!("expected {t}")))
-    });
-    if m.code == "invalid_type" && whole {
-        if let Some((field, min, max)) = range_at(span.clone()) {
-            let detail = m
-                .params
-                .iter()
-                .find(|(k, _)| *k == "detail")
-                .map(|(_, d)| d.clone())
-                .unwrap_or_default();
+    let detail = m
+        .params
+        .iter()
+        .find(|(k, _)| *k == "detail")
+        .map(|(_, d)| d.clone())
+        .unwrap_or_default();
+    let expected = |types: &[&str]| {
+        types
+            .iter()
+            .any(|t| detail.ends_with(&format!("expected {t}")))
+    };
+    let whole = expected(&["u64", "u32", "u16", "u8", "usize"]);
+    let decimal = expected(&["f64", "f32"]);
+    if m.code == "invalid_type" && (whole || decimal) {
+        let range = range_at(span.clone());
+        if let (true, Some((field, min, max))) = (whole, &range) {
             return v.error(
                 span,
                 msg!(
@@ -319,6 +324,67 @@ pub(crate) fn parser_error(
                     field = field,
                     min = min,
                     max = max
+                ),
+            );
+        }
+        if decimal {
+            // What was found, without serde's "expected f64" (a Rust type, not a word
+            // of the scenario format).
+            let found = detail
+                .rsplit_once(", expected ")
+                .map_or(detail.as_str(), |(f, _)| f);
+            let got_ko = found_ko(&detail);
+            if let Some((field, min, max)) = range {
+                // Examples inside the range: 4 and 0.5 where they fit, else the minimum.
+                let (lo, hi) = (min.parse::<f64>(), max.parse::<f64>());
+                let fits = |x: f64| matches!((&lo, &hi), (Ok(lo), Ok(hi)) if *lo <= x && x <= *hi);
+                let examples: Vec<&str> = [(4.0, "4"), (0.5, "0.5")]
+                    .into_iter()
+                    .filter(|(x, _)| fits(*x))
+                    .map(|(_, s)| s)
+                    .collect();
+                let (examples, examples_ko) = match examples[..] {
+                    [] => (min.clone(), min.clone()),
+                    [one] => (one.to_string(), one.to_string()),
+                    _ => ("4 or 0.5".to_string(), "4 또는 0.5".to_string()),
+                };
+                return v.error(
+                    span,
+                    msg!(
+                        "invalid_type",
+                        "{found}; {field} takes a number from {min} to {max}, such as {examples} (without quotes or units)",
+                        "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 {min}에서 {max} 사이의 숫자를 쓰세요 (예: {examples_ko}, 따옴표와 단위 없이)",
+                        found = found,
+                        got_ko = got_ko,
+                        field = field,
+                        min = min,
+                        max = max,
+                        examples = examples,
+                        examples_ko = examples_ko
+                    ),
+                );
+            }
+            if let Some(key) = key_before(text, span.start) {
+                return v.error(
+                    span,
+                    msg!(
+                        "invalid_type",
+                        "{found}; {field} takes a number, such as 4 or 0.5 (without quotes or units)",
+                        "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
+                        found = found,
+                        got_ko = got_ko,
+                        field = key
+                    ),
+                );
+            }
+            return v.error(
+                span,
+                msg!(
+                    "invalid_type",
+                    "{found}; write a number, such as 4 or 0.5 (without quotes or units)",
+                    "값의 형식이 맞지 않습니다: {got_ko}; 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
+                    found = found,
+                    got_ko = got_ko
                 ),
             );
         }
@@ -434,16 +500,122 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The byte offset of the first line that is exactly the table header `header` (such as
-/// `[assignment]`), spaces around it aside: tells an assignment from a scenario when one
-/// is read as the other.
+/// The byte offset of the first line that is the table header `header` (such as
+/// `[assignment]`), spaces and a trailing comment aside: tells an assignment from a
+/// scenario when one is read as the other. Lines inside multi-line strings are text, not
+/// headers: an assignment step's `scenario_toml = '''...'''` holds a `[scenario]` line
+/// that does not make the assignment a scenario.
 pub(crate) fn table_header(text: &str, header: &str) -> Option<usize> {
     let mut offset = 0;
+    // The delimiter of the multi-line string open at the start of the line, if any.
+    let mut open: Option<&str> = None;
     for line in text.split_inclusive('\n') {
-        if line.trim() == header {
-            return Some(offset + (line.len() - line.trim_start().len()));
+        if open.is_none() {
+            let code = line.split('#').next().unwrap_or("");
+            if code.trim() == header {
+                return Some(offset + (line.len() - line.trim_start().len()));
+            }
         }
+        open = multiline_open_after(line, open);
         offset += line.len();
     }
     None
+}
+
+/// Which multi-line string (`"""` or `'''`) is still open after `line`, given the one
+/// open before it. Single-line strings and comments are skipped so that a quote or `#`
+/// inside them is not taken for a delimiter.
+fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d str> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes, not `&str`: `i` may stop inside a multi-byte character.
+        let rest = &bytes[i..];
+        match open {
+            Some(delimiter) => {
+                if delimiter == "\"\"\"" && bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if rest.starts_with(delimiter.as_bytes()) {
+                    // Up to two more quotes before the delimiter are text: `""""`.
+                    i += delimiter.len();
+                    let quote = delimiter.as_bytes()[0];
+                    for _ in 0..2 {
+                        if bytes.get(i) == Some(&quote) {
+                            i += 1;
+                        }
+                    }
+                    open = None;
+                } else {
+                    i += 1;
+                }
+            }
+            None => {
+                if bytes[i] == b'#' {
+                    return None;
+                }
+                if rest.starts_with(b"\"\"\"") {
+                    open = Some("\"\"\"");
+                    i += 3;
+                } else if rest.starts_with(b"'''") {
+                    open = Some("'''");
+                    i += 3;
+                } else if bytes[i] == b'"' || bytes[i] == b'\'' {
+                    // A single-line string: to its closing quote (escapes in "...").
+                    let quote = bytes[i];
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                        i += if quote == b'"' && bytes[i] == b'\\' {
+                            2
+                        } else {
+                            1
+                        };
+                    }
+                    i += 1;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_header;
+
+    #[test]
+    fn a_header_inside_a_multiline_string_is_not_a_header() {
+        let embedded = "[assignment]\nid = \"w\"\n[[step]]\nscenario_toml = '''\n[scenario]\nname = \"x\"\n'''\n";
+        assert_eq!(table_header(embedded, "[assignment]"), Some(0));
+        assert_eq!(table_header(embedded, "[scenario]"), None);
+        // An escaped quote does not close a basic string; `""""` closes it (one quote of text).
+        let basic = r#"a = """
+[scenario] \"""
+[scenario]
+still text """"
+  [scenario] # the real one
+"#;
+        let real = basic.find("  [scenario] #").unwrap() + 2;
+        assert_eq!(table_header(basic, "[scenario]"), Some(real));
+        // Quotes in single-line strings and comments open nothing.
+        let quoted = r#"a = "'''\"" # """
+b = '"""'
+[scenario]
+"#;
+        assert_eq!(
+            table_header(quoted, "[scenario]"),
+            quoted.find("[scenario]")
+        );
+        assert_eq!(table_header("[scenarios]\n", "[scenario]"), None);
+        // Any text, byte-order mark and multi-byte characters included, is scanned safely.
+        let korean =
+            "\u{feff}a = \"한글 '''\" # 주석 \"\"\"\nb = '''한\n[scenario]\n글'''\n[scenario]\n";
+        assert_eq!(
+            table_header(korean, "[scenario]"),
+            korean.rfind("[scenario]")
+        );
+    }
 }

@@ -167,8 +167,8 @@ impl Scenario {
         Self::read(file_name, text, true)
     }
 
-    /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign is reported
-    /// with its field's range, found by validating the text with a value above every
+    /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign, or a
+    /// decimal number of the wrong type, is reported with its field's range, found by validating the text with a value above every
     /// range in its place (validation is the one place ranges are written down).
     /// `#[inline]` like `from_toml`, for the same reason.
     #[inline]

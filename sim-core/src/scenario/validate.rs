@@ -934,7 +934,15 @@ fn validate_platform(
                 (PlatformKind::Native | PlatformKind::Container, _, _) => Some(msg!("io_not_applicable", "platform `{name}`: io applies to hypervisors only; remove it", "플랫폼 `{name}`: io는 하이퍼바이저에만 해당합니다. 지우세요", name = name)),
                 (_, Some(Technique::Para), IoModel::Emulated) => Some(msg!("io_emulated_under_para", "platform `{name}`: a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"", "플랫폼 `{name}`: 반가상화 게스트에는 에뮬레이션 장치가 없습니다. io = \"paravirtual\" 또는 \"passthrough\"를 쓰세요", name = name)),
                 (_, Some(Technique::Hybrid), IoModel::Emulated) => Some(msg!("io_emulated_under_hybrid", "platform `{name}`: hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O", "플랫폼 `{name}`: hybrid는 반가상화 I/O 드라이버를 뜻합니다. io = \"paravirtual\"을 쓰거나, 에뮬레이션 I/O에는 technique = \"hardware_assist\"를 쓰세요", name = name)),
-                (PlatformKind::Type2, _, IoModel::Passthrough) => Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor with an IOMMU", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저가 필요합니다", name = name)),
+                (PlatformKind::Type2, _, IoModel::Passthrough) => {
+                    // What type 2 accepts with this technique (hybrid means paravirtual drivers).
+                    let (valid, valid_ko) = if technique == Some(Technique::Hybrid) {
+                        ("io = \"paravirtual\"", "io = \"paravirtual\"")
+                    } else {
+                        ("io = \"emulated\" or \"paravirtual\"", "io = \"emulated\" 또는 \"paravirtual\"")
+                    };
+                    Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor (kind = \"type1\" or \"vdi\") with an IOMMU; a type-2 platform takes {valid}", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저(kind = \"type1\" 또는 \"vdi\")가 필요합니다. type-2 플랫폼에는 {valid_ko}를 쓰세요", name = name, valid = valid, valid_ko = valid_ko))
+                }
                 (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
                 (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)", "플랫폼 `{name}`: passthrough에는 하드웨어 지원 가상화(`hardware_assist`, `hybrid`, `para`)가 필요합니다", name = name)),
                 _ => None,
@@ -1737,6 +1745,8 @@ fn validate_instance(
                 "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
                 name = name,
                 field = "memory_gib",
+                min = 1.0 / 1024.0,
+                max = 65536,
                 got = memory_gib
             ),
         ));
