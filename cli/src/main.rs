@@ -264,7 +264,26 @@ impl Lang {
 /// once, so it is read whole (up to the largest assignment), then checked as what it
 /// holds. Gives the exit code.
 fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
-    let text = match coursework::read_text(path, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES) {
+    use std::io::Read;
+    let limit = sim_core::assignment::MAX_ASSIGNMENT_BYTES;
+    let mut bytes = Vec::new();
+    if let Err(e) =
+        std::fs::File::open(path).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+    {
+        let e = anyhow::Error::new(e).context(format!("cannot read {}", path.display()));
+        return Ok(report(Failure::Other(e)));
+    }
+    // Longer than an assignment may be: too long for either kind; named as an assignment
+    // only if it starts like one (`/dev/zero` is a scenario file too long).
+    if bytes.len() > limit {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+        return Ok(report(if coursework::is_assignment(&head) {
+            coursework::too_large(path, lang, limit)
+        } else {
+            scenario_too_large(path, lang, None)
+        }));
+    }
+    let text = match utf8(path, bytes, lang) {
         Ok(text) => text,
         Err(failure) => return Ok(report(failure)),
     };

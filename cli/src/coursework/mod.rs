@@ -21,22 +21,25 @@ pub fn is_assignment(text: &str) -> bool {
     text.lines().any(|l| l.trim() == "[assignment]")
 }
 
+/// A file longer than `limit` bytes.
+pub fn too_large(path: &Path, lang: Lang, limit: usize) -> Failure {
+    Failure::Invalid(match lang {
+        Lang::En => format!(
+            "{}:1:1: file is more than {limit} bytes; at most {limit} bytes are accepted",
+            path.display()
+        ),
+        Lang::Ko => format!(
+            "{}:1:1: 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다",
+            path.display()
+        ),
+    })
+}
+
 /// The file's text, read only if it is at most `limit` bytes (see `read_bounded` in
 /// main.rs) and UTF-8.
 pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failure> {
     use std::io::Read;
-    let too_large = || {
-        Failure::Invalid(match lang {
-            Lang::En => format!(
-                "{}:1:1: file is more than {limit} bytes; at most {limit} bytes are accepted",
-                path.display()
-            ),
-            Lang::Ko => format!(
-                "{}:1:1: 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다",
-                path.display()
-            ),
-        })
-    };
+    let too_large = || too_large(path, lang, limit);
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let metadata = file
