@@ -246,6 +246,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.ops_lost", "잃은 연산", "Operations lost"),
     ("table.recovery", "복구 시간", "Recovery"),
     ("table.attack", "공격 표면", "Attack surface"),
+    ("table.attack_note", "진입점의 개수일 뿐 위험의 크기가 아닙니다: 에뮬레이션 장치 모델은 exit 핸들러보다 훨씬 크고, 공개된 VM 탈출은 대부분 장치 모델을 거쳤습니다(예: QEMU 플로피 컨트롤러의 VENOM, CVE-2015-3456).", "Counts of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one (e.g. VENOM, CVE-2015-3456, in QEMU's floppy controller)."),
     ("table.memory", "호스트 메모리: 요구량, 회수, 스왑 (MiB)", "Host memory: demand, reclaim, swap (MiB)"),
     ("table.policy", "오버커밋 정책", "Overcommit policy"),
     ("table.overcommit", "오버커밋 비율", "Overcommit ratio"),

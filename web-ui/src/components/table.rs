@@ -370,6 +370,7 @@ pub fn table(props: &TableProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                <p class="hint" id="attack-surface-note">{ t(lang, "table.attack_note") }</p>
             }
             <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, fmt_num(r.duration_ms as f64), fmt_num(r.cores as f64), t(lang, "table.cores"), fmt_num(r.clock_mhz as f64)) }</p>
         </div>
