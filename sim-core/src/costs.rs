@@ -181,9 +181,9 @@ cost_table! {
     /// Protocol-stack work per packet, excluding the per-byte copy.
     net_packet: 3000, "cycles", "estimate: no figure in the reference";
     /// Transmit cost per KiB of payload.
-    net_tx_per_kib: 2150, "cycles/KiB", "Felter et al., IBM RC25482 / ISPASS 2015, Fig. 2: about 2.1 cycles/byte transmit at 10 GbE";
+    net_tx_per_kib: 2150, "cycles/KiB", "Felter et al., IBM RC25482 / ISPASS 2015, Fig. 2: about 2.1 cycles/byte transmit at 10 GbE (a bulk stream's total, its per-packet work spread over large segments; a small message pays `net_packet` besides)";
     /// Receive cost per KiB of payload.
-    net_rx_per_kib: 2355, "cycles/KiB", "Felter et al., IBM RC25482 / ISPASS 2015, Fig. 2: about 2.3 cycles/byte receive at 10 GbE";
+    net_rx_per_kib: 2355, "cycles/KiB", "Felter et al., IBM RC25482 / ISPASS 2015, Fig. 2: about 2.3 cycles/byte receive at 10 GbE (a bulk stream's total, its per-packet work spread over large segments; a small message pays `net_packet` besides)";
     /// VM exit + VM entry in hardware; 0 takes the figure of `host.cpu`.
     vm_exit_roundtrip: 0, "cycles", "Agesen et al., USENIX ATC 2012, Table 1 (by CPU generation; Sandy Bridge 784)";
     /// Hypervisor work to decode and dispatch one exit.

@@ -282,21 +282,23 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The host side copies the payload once more (tap device or grant copy).
+    /// The host side handles the payload once more (tap device or grant copy, the host's
+    /// bridge and driver), charged at the stack's per-byte figure: an upper estimate, since
+    /// a copy alone costs under a cycle per byte.
     pub(super) fn nic_backend_bytes(&self, s: &mut Steps, per_kib: u64) {
         let cycles = per_kib * self.workload.message_bytes / 1024;
         match self.stack.kind {
             PlatformKind::Type2 => s.host(
                 cycles,
-                "host network stack copies the payload",
-                "호스트 네트워크 스택이 페이로드 복사",
+                "host network stack handles the payload again (per-byte work at the stack's figure)",
+                "호스트 네트워크 스택이 페이로드를 다시 처리 (스택의 바이트당 수치로)",
             ),
             _ => s.push(
                 self.backend_layer(),
                 Category::DeviceEmulation,
                 cycles,
-                "back end copies the payload",
-                "백엔드가 페이로드 복사",
+                "back end passes the payload on (per-byte work at the stack's figure, an upper estimate)",
+                "백엔드가 페이로드를 넘김 (스택의 바이트당 수치로, 상한 추정)",
             ),
         }
     }

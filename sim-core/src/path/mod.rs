@@ -780,8 +780,8 @@ impl<'a> PathBuilder<'a> {
                 );
                 submit.kernel(
                     c.net_tx_per_kib * w.message_bytes / 1024,
-                    "copy the payload",
-                    "페이로드 복사",
+                    "per-byte work of the stack (copy, checksum: Felter's bulk cycles per byte)",
+                    "스택의 바이트당 작업 (복사, 체크섬: Felter의 대량 전송 바이트당 사이클)",
                 );
                 self.device_submit(&mut submit, Device::Nic);
             }
@@ -796,8 +796,8 @@ impl<'a> PathBuilder<'a> {
                 );
                 complete.kernel(
                     c.net_rx_per_kib * w.message_bytes / 1024,
-                    "copy the payload to the application",
-                    "페이로드를 애플리케이션에 복사",
+                    "per-byte work of the stack up to the application (copy, checksum: Felter's bulk cycles per byte)",
+                    "애플리케이션까지 스택의 바이트당 작업 (복사, 체크섬: Felter의 대량 전송 바이트당 사이클)",
                 );
             }
             Op::Sleep => {
