@@ -943,6 +943,9 @@ fn validate_platform(
                     };
                     Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor (kind = \"type1\" or \"vdi\") with an IOMMU; a type-2 platform takes {valid}", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저(kind = \"type1\" 또는 \"vdi\")가 필요합니다. type-2 플랫폼에는 {valid_ko}를 쓰세요", name = name, valid = valid, valid_ko = valid_ko))
                 }
+                // VT-d and AMD-Vi came with the chipsets of about 2008 (Intel's 4 Series,
+                // Penryn's generation); a Pentium 4 or first Core 2 platform had no IOMMU.
+                (_, _, IoModel::Passthrough) if matches!(host.cpu, CpuGeneration::Prescott | CpuGeneration::Merom) => Some(msg!("passthrough_before_iommu", "platform `{name}`: passthrough needs an IOMMU (Intel VT-d, AMD-Vi), which came with platforms of about 2008; host.cpu = \"{cpu}\" had none: use \"penryn\" or later", "플랫폼 `{name}`: passthrough에는 IOMMU(Intel VT-d, AMD-Vi)가 필요하며, 2008년 무렵의 플랫폼부터 있습니다. host.cpu = \"{cpu}\"에는 없었습니다: \"penryn\" 이후를 쓰세요", name = name, cpu = host.cpu.name())),
                 (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
                 (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)", "플랫폼 `{name}`: passthrough에는 하드웨어 지원 가상화(`hardware_assist`, `hybrid`, `para`)가 필요합니다", name = name)),
                 _ => None,
