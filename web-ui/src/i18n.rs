@@ -151,6 +151,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.guest_steal.note", "스틸 타임 보고가 있으면(반가상화, 또는 steal_time 인라이튼먼트가 있는 하이브리드: 하이퍼바이저가 적어 두는 스틸 시간을 게스트 커널이 읽는 반가상화 기능) 게스트는 vCPU가 기다린 시간을 스틸로 봅니다. 없으면 0으로 보고, 그 시간을 자기 프로세스가 실행한 시간으로 셉니다.", "With steal-time reporting (para, hybrid with the steal_time enlightenment) the guest sees the time its vCPUs waited as steal; without it, it sees 0 and counts that time as its own processes' run time."),
     ("controls.every_group", "모든 그룹을 {}개로", "every group set to {}"),
     ("controls.total", "인스턴스", "instances"),
+    ("controls.per_platform_one", "(그룹마다 실행하는 플랫폼이 정해져 있어 플랫폼당 인스턴스 {}개)", "(each group runs on its own platforms: {} instance per platform)"),
     ("controls.per_platform", "(그룹마다 실행하는 플랫폼이 정해져 있어 플랫폼당 인스턴스 {}개)", "(each group runs on its own platforms: {} instances per platform)"),
     (
         "controls.invalid",

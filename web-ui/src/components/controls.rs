@@ -286,7 +286,12 @@ pub fn controls(props: &ControlsProps) -> Html {
             } else {
                 format!("{lo}–{hi}")
             };
-            t(lang, "controls.per_platform").replace("{}", &range)
+            let key = if lo == 1 && hi == 1 {
+                "controls.per_platform_one"
+            } else {
+                "controls.per_platform"
+            };
+            t(lang, key).replace("{}", &range)
         } else {
             format!("= {all} {}", t(lang, "controls.total"))
         };
