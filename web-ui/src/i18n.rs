@@ -554,6 +554,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.start", "시작", "Start"),
     ("course.close", "과제 닫기", "Close the assignment"),
     ("course.change_student", "다른 학생으로", "Another student"),
+    ("questions.near_tie", "거의 동률: {}의 값이 0.1% 안에 있어, 정답이 seed나 사소한 변경으로 바뀔 수 있습니다. 문제를 고치세요(과제라면 학생이 이 차이를 볼 수 없습니다).", "Near tie: {}'s value is within 0.1%, so the answer may change with the seed or a small edit; change the question (a student cannot see this difference)."),
     ("course.resume.hint", "이 브라우저에서 하던 과제:", "In progress in this browser:"),
     ("course.resume", "이어 하기", "Continue"),
     ("course.resume.finished", "모든 단계를 마침", "all steps done"),

@@ -124,6 +124,10 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                     } }</span>
                                     if q.kind == QuestionKind::Numeric { <small>{ format!(" (± {}%)", q.tolerance_percent) }</small> }</p>
                                 if let Some(ex) = &q.explanation { <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p> }
+                                if let Some((_, runner_up, _)) = q.near_tie() {
+                                    // For the author: the answer rests on a difference no one can see.
+                                    <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
+                                }
                                 if !q.evidence.is_empty() {
                                     <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                                     <ul class="evidence">
