@@ -159,45 +159,50 @@ await step('library texts are fetched from dist/scenarios/; a failed fetch says 
 
 await step('a library assignment is fetched when opened, then the scenarios its steps name', async () => {
   const p = await newPage(BASE);
-  const fetched = [];
-  p.on('request', (r) => { if (r.url().includes('/scenarios/')) fetched.push(new URL(r.url()).pathname); });
-  await waitDone(p);
-  await p.selectOption('#assignment-select', 'containers-vms-desktops.toml');
-  await p.waitForSelector('#course-student', { timeout: 20000 });
-  await p.fill('#course-student', 's001');
-  await p.waitForSelector('#course-start:not([disabled])');
-  await p.click('#course-start');
-  // Step 1 (scenario = "containers-vs-vms.toml") waits for the predictions, its text loaded.
-  await p.waitForSelector('#course-commit', { timeout: 20000 });
-  const file = await p.textContent('.card.editor h2 .file');
-  assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
-  // Its first run waits for the predictions: no "Done · N events" of the run before.
-  assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
-  // Nothing runs or exports before the predictions are committed (committing runs it).
-  for (const sel of ['#run', '#export-csv', '#export-json']) {
-    assert(await p.$eval(sel, (b) => b.disabled), `${sel} is disabled before the predictions`);
+  try {
+    const fetched = [];
+    p.on('request', (r) => { if (r.url().includes('/scenarios/')) fetched.push(new URL(r.url()).pathname); });
+    await waitDone(p);
+    await p.selectOption('#assignment-select', 'containers-vms-desktops.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's001');
+    await p.waitForSelector('#course-start:not([disabled])');
+    await p.click('#course-start');
+    // Step 1 (scenario = "containers-vs-vms.toml") waits for the predictions, its text loaded.
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    const file = await p.textContent('.card.editor h2 .file');
+    assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
+    // Its first run waits for the predictions: no "Done · N events" of the run before.
+    assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
+    // Nothing runs or exports before the predictions are committed (committing runs it).
+    for (const sel of ['#run', '#export-csv', '#export-json']) {
+      assert(await p.$eval(sel, (b) => b.disabled), `${sel} is disabled before the predictions`);
+    }
+    for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
+      assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
+    }
+    // A later visit without the link offers to continue it (kept in this browser), at its step.
+    const q = await newPage(BASE);
+    await waitDone(q);
+    await q.waitForSelector('#course-resume');
+    const offer = await q.textContent('#course-resume-offer');
+    // In the page's language (an earlier step may have left Korean chosen).
+    assert(offer.includes('s001') && /(Step|단계) 1\/4/.test(offer), `resume offer: ${offer}`);
+    await q.click('#course-resume');
+    await q.waitForSelector('#course-commit', { timeout: 20000 });
+    assert(q.url().includes('#a=containers-vms-desktops.toml'), `resumed at ${q.url()}`);
+    // Closed on purpose: not offered again.
+    await q.click('#course-close');
+    await q.waitForSelector('#course', { state: 'detached' });
+    await q.goto(BASE);
+    await waitDone(q);
+    assert(await q.$('#course-resume') === null, 'a closed assignment is offered again');
+    await q.close();
+  } finally {
+    // Left behind, an assignment in progress would show its resume offer in later steps.
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
   }
-  for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
-    assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
-  }
-  // A later visit without the link offers to continue it (kept in this browser), at its step.
-  const q = await newPage(BASE);
-  await waitDone(q);
-  await q.waitForSelector('#course-resume');
-  const offer = await q.textContent('#course-resume-offer');
-  assert(offer.includes('s001') && offer.includes('Step 1/4'), `resume offer: ${offer}`);
-  await q.click('#course-resume');
-  await q.waitForSelector('#course-commit', { timeout: 20000 });
-  assert(q.url().includes('#a=containers-vms-desktops.toml'), `resumed at ${q.url()}`);
-  // Closed on purpose: not offered again.
-  await q.click('#course-close');
-  await q.waitForSelector('#course', { state: 'detached' });
-  await q.goto(BASE);
-  await waitDone(q);
-  assert(await q.$('#course-resume') === null, 'a closed assignment is offered again');
-  await q.close();
-  await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.')).forEach((k) => localStorage.removeItem(k)));
-  await p.close();
 });
 
 await step('shows the charts as SVG elements', async () => {
