@@ -81,6 +81,16 @@ pub enum SchedulerKind {
     RoundRobin,
 }
 
+impl SchedulerKind {
+    /// Linux CFS scales its latency, minimum granularity and wake-up granularity by
+    /// 1 + log2 of the CPU count, capped at 8 CPUs (`sched_tunable_scaling`, logarithmic:
+    /// 1 on one CPU, 2 on two, 3 on four, 4 on eight or more; virtualization-costs.md
+    /// section 7).
+    pub fn fair_scale(cores: u32) -> u64 {
+        1 + u64::from(cores.clamp(1, 8).ilog2())
+    }
+}
+
 /// Container network mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -12,9 +12,11 @@ use super::{slot, EntityState, Machine, Owner};
 use crate::engine::Cycles;
 use crate::platform::SchedulerKind;
 
-/// Minimum fair-share slice (CFS's min granularity at 8 or more CPUs: 0.75 ms × 4).
-const FAIR_MIN_GRANULARITY_US: u64 = 3_000;
-/// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms).
+/// Minimum fair-share slice: CFS's min granularity, 0.75 ms scaled by
+/// [`SchedulerKind::fair_scale`] (3 ms at 8 or more CPUs).
+const FAIR_MIN_GRANULARITY_US: u64 = 750;
+/// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms, scaled
+/// the same way: 4 ms at 8 or more CPUs).
 const WAKEUP_GRANULARITY_US: u64 = 1_000;
 /// Credit scheduler tick: debit and priority check (Xen credit1 ticks every 10 ms).
 const CREDIT_TICK_US: u64 = 10_000;
@@ -72,7 +74,9 @@ impl Machine {
                 let per_cpu = (self.runqueue.len() as u64 + running)
                     .div_ceil(cores)
                     .max(1);
-                let min = FAIR_MIN_GRANULARITY_US * self.spec.host.cycles_per_us();
+                let min = FAIR_MIN_GRANULARITY_US
+                    * SchedulerKind::fair_scale(self.spec.host.cores)
+                    * self.spec.host.cycles_per_us();
                 (self.slice_cycles / per_cpu).max(min)
             }
             _ => self.slice_cycles,
@@ -181,7 +185,9 @@ impl Machine {
     /// running on the woken vCPU's processor (idle pCPUs were already given work by
     /// [`Machine::dispatch_idle`]). Round robin never preempts.
     fn wakeup_preempt(&mut self, e: u32, now: Cycles) {
-        let granularity = WAKEUP_GRANULARITY_US * self.spec.host.cycles_per_us();
+        let granularity = WAKEUP_GRANULARITY_US
+            * SchedulerKind::fair_scale(self.spec.host.cores)
+            * self.spec.host.cycles_per_us();
         let waker = &self.entities[e as usize];
         let p = waker.affinity.unwrap_or(waker.pcpu);
         let pc = &self.pcpus[p as usize];

@@ -1350,7 +1350,8 @@ fn validate_platform(
         }
         None => match scheduler {
             SchedulerKind::Credit => 30,
-            SchedulerKind::Fair => 24,
+            // CFS's target latency: 6 ms scaled by the host's CPUs (24 ms at 8 or more).
+            SchedulerKind::Fair => 6 * SchedulerKind::fair_scale(host.cores),
             SchedulerKind::RoundRobin => 10,
         },
     };
