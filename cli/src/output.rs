@@ -13,11 +13,11 @@ use unicode_width::UnicodeWidthStr;
 /// Width the description and explanations are wrapped to.
 const WRAP: usize = 92;
 
-/// The English or the Korean text.
-
 /// Under the attack-surface lines: what the counts are not.
 const ATTACK_SURFACE_NOTE_EN: &str = "(counts of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one, e.g. VENOM, CVE-2015-3456, in QEMU's floppy controller)";
 const ATTACK_SURFACE_NOTE_KO: &str = "(진입점의 개수일 뿐 위험의 크기가 아님: 에뮬레이션 장치 모델은 exit 핸들러보다 훨씬 크고, 공개된 VM 탈출은 대부분 장치 모델을 거쳤음. 예: QEMU 플로피 컨트롤러의 VENOM, CVE-2015-3456)";
+
+/// The English or the Korean text.
 fn tr<'a>(ko: bool, en: &'a str, ko_text: &'a str) -> &'a str {
     if ko {
         ko_text

@@ -387,8 +387,6 @@ cost_table! {
     page_zero_cycles: 512, "cycles", "estimate: 4096 bytes cleared at about 8 bytes per cycle (rep stosb from the caches); no figure in the reference";
     /// KSM: percent of a guest's base OS pages identical in another guest with the same OS.
     ksm_same_os_percent: 40, "percent", "estimate: Waldspurger, OSDI 2002, sec. 4.2 found large shares of identical pages between guests running the same OS; no figure in the reference";
-    /// KSM: percent of the working set identical between copies of one instance group (same image and workload).
-    ksm_same_image_percent: 10, "percent", "estimate: no figure in the reference";
     /// KSM: pages ksmd scans per wake-up.
     ksm_pages_to_scan: 100, "pages", "Linux Documentation/admin-guide/mm/ksm.rst: default pages_to_scan 100";
     /// KSM: how long ksmd sleeps between scans.
@@ -479,7 +477,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 135);
+        assert_eq!(CostTable::SOURCES.len(), 134);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

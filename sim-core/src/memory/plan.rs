@@ -248,7 +248,6 @@ struct Row {
     name: String,
     vm: bool,
     balloon_ok: bool,
-    group: usize,
     os: GuestOs,
     demand: f64,
     /// Part of the demand no one touches often (page cache, free guest memory).
@@ -305,7 +304,7 @@ pub fn plan_at(
         .sum();
     let core_share = (f64::from(host.cores) / touching.max(1) as f64).min(1.0);
     let mut rows: Vec<Row> = Vec::new();
-    for (g, i) in instances.iter().enumerate() {
+    for i in instances.iter() {
         let per_page = first_touch_cycles_per_page(stack, c, host.cpu, i);
         let parallel = f64::from(i.threads.min(i.vcpus)) * core_share;
         let ws = i.working_set_mib as f64;
@@ -321,7 +320,6 @@ pub fn plan_at(
                 name,
                 vm: stack.is_vm(),
                 balloon_ok: OvercommitPolicy::Balloon.usable_on(stack),
-                group: g,
                 os: i.guest_os,
                 demand: 0.0,
                 cold: 0.0,
@@ -641,21 +639,24 @@ fn host_exhausted_at(rows: &[Row], available: f64) -> u64 {
 }
 
 /// Memory KSM can merge per row (base OS part, working-set part): base OS pages alike
-/// between guests with the same OS, and working-set pages alike between copies of one
-/// group. The first guest of each kind keeps its pages; the others map them.
+/// between guests with the same OS. The first guest of each OS keeps its pages; the
+/// others map them.
+///
+/// Working sets do not merge: KSM merges a page only once two scans in a row found it
+/// unchanged (Linux mm/ksm.c: its checksum must match the previous scan's), a scan passes
+/// over the guests' memory in minutes, and every working-set page is written
+/// (`page_write_percent` of the touches, uniform over the working set) within seconds.
+/// The base OS (kernel text, libraries) is read, not written.
 fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
     let os_share = c.ksm_same_os_percent.min(100) as f64 / 100.0;
-    let image_share = c.ksm_same_image_percent.min(100) as f64 / 100.0;
-    // The OSes and groups of the guests seen so far (any guest, merged or not).
+    // The OSes of the guests seen so far (any guest, merged or not).
     let mut oses: Vec<GuestOs> = Vec::new();
-    let mut groups = std::collections::BTreeSet::new();
     rows.iter()
         .map(|r| {
             if !r.vm {
                 return (0.0, 0.0);
             }
             let same_os_before = oses.contains(&r.os);
-            let same_group_before = !groups.insert(r.group);
             if !same_os_before {
                 oses.push(r.os);
             }
@@ -667,12 +668,7 @@ fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
             } else {
                 0.0
             };
-            let ws = if same_group_before {
-                r.working_set * image_share
-            } else {
-                0.0
-            };
-            (base, ws)
+            (base, 0.0)
         })
         .collect()
 }
@@ -815,34 +811,29 @@ mod tests {
     }
 
     #[test]
-    fn ksm_merges_more_between_copies_of_one_image() {
-        // 4 copies of one group: 3 merge 40% of their 200 MiB base and 10% of their
-        // 512 MiB working set: 3 × (80 + 51.2) = 393.6 MiB.
+    fn ksm_merges_the_base_os_not_the_written_working_sets() {
+        // 4 copies of one group: 3 merge 40% of their 200 MiB base: 3 × 80 = 240 MiB; their
+        // working sets are written, so none of them stays unchanged for two scans. Four
+        // different groups with the same OS merge the same.
         let c = CostTable::default();
         let h = host(2, 4);
         let same = instance(4, 2048, 512);
-        let merged = plan(&vm(), &[OvercommitPolicy::Ksm], &h, &c, &[&same]).result;
-        assert!(
-            (merged.shared_mib - 393.6).abs() < 0.01,
-            "{}",
-            merged.shared_mib
-        );
-        // Four different groups with the same OS: only the base pages: 3 × 80 = 240 MiB.
         let one = instance(1, 2048, 512);
-        let groups = [&one, &one, &one, &one];
-        let merged = plan(&vm(), &[OvercommitPolicy::Ksm], &h, &c, &groups).result;
-        assert!(
-            (merged.shared_mib - 240.0).abs() < 0.01,
-            "{}",
-            merged.shared_mib
-        );
+        for groups in [vec![&same], vec![&one, &one, &one, &one]] {
+            let merged = plan(&vm(), &[OvercommitPolicy::Ksm], &h, &c, &groups).result;
+            assert!(
+                (merged.shared_mib - 240.0).abs() < 0.01,
+                "{}",
+                merged.shared_mib
+            );
+        }
     }
 
     #[test]
     fn ksm_part_way_merges_its_share_and_swap_takes_the_rest() {
         // 4 copies on a 2 GiB host (1 GiB after the reserved part), KSM then swap: the
-        // complete plan merges 393.6 MiB (see above). Half way, 196.8 MiB; what KSM has
-        // not merged yet (196.8 MiB more) is on swap instead.
+        // complete plan merges 240 MiB of base OS (see above). Half way, 120 MiB; what KSM
+        // has not merged yet (120 MiB more) is on swap instead.
         let c = CostTable::default();
         let h = host(2, 4);
         let i = instance(4, 2048, 512);
@@ -861,12 +852,12 @@ mod tests {
         )
         .result;
         assert!(
-            (half.shared_mib - 196.8).abs() < 0.01,
+            (half.shared_mib - 120.0).abs() < 0.01,
             "{}",
             half.shared_mib
         );
         let more_swap = half.swapped_mib - done.swapped_mib;
-        assert!((more_swap - 196.8).abs() < 0.01, "{more_swap}");
+        assert!((more_swap - 120.0).abs() < 0.01, "{more_swap}");
         assert!((half.resident_mib - done.resident_mib).abs() < 0.01);
     }
 
