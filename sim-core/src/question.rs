@@ -169,6 +169,19 @@ pub struct QuestionAnswer {
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
 /// or `1 234` (thousands separators), `14 ms` (a unit after the number).
 pub fn parse_number(text: &str) -> Option<f64> {
+    // Full-width forms, as a Korean or Japanese input method types them: "９８．８％".
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}'
+            | '\u{ff05}'
+            | '\u{ff0b}'
+            | '\u{ff0c}'
+            | '\u{ff0d}'
+            | '\u{ff0e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
     let number: String = text
         .trim()
         .trim_end_matches(|c: char| {
@@ -371,6 +384,8 @@ mod tests {
         assert_eq!(parse_number("1 234"), Some(1234.0));
         assert_eq!(parse_number("14 ms"), Some(14.0));
         assert_eq!(parse_number("3.2 µs"), Some(3.2));
+        assert_eq!(parse_number("９８．８％"), Some(98.8));
+        assert_eq!(parse_number("－１，５"), Some(-1.5));
         assert_eq!(parse_number("type1"), None);
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("inf"), None);

@@ -490,8 +490,8 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     l.footprint_mib, l.cpu_per_instance_percent
                 );
                 ko += &format!(
-                    " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어의 {:.0}%)",
-                    l.footprint_mib, l.cpu_per_instance_percent
+                    " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
+                    l.footprint_mib, l.cpu_per_instance_percent / 100.0, l.cpu_per_instance_percent
                 );
             }
             if let Some(d) = p.sweep_density {

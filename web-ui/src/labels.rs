@@ -62,6 +62,24 @@ pub fn layer_short(lang: Lang, l: Layer) -> &'static str {
     lang.pick(ko, en)
 }
 
+/// What a layer's short name leaves out, for the legend under the narrow headings
+/// ("kernel: a VM's own guest kernel; ..."); `None` when the short name says it all.
+pub fn layer_note(lang: Lang, l: Layer) -> Option<&'static str> {
+    let (ko, en) = match l {
+        Layer::GuestKernel => (
+            "VM은 자기 게스트 커널, 컨테이너는 공유하는 호스트 커널",
+            "a VM's own guest kernel; containers share the host's",
+        ),
+        Layer::VmmProcess => ("호스트 사용자 공간", "in the host's user space"),
+        Layer::ContainerEngine => (
+            "호스트 커널의 cgroup·네임스페이스·브리지/NAT·overlay",
+            "cgroups, namespaces, bridge/NAT and overlay in the host kernel",
+        ),
+        _ => return None,
+    };
+    Some(lang.pick(ko, en))
+}
+
 /// A layer's name on a platform of kind `kind`: the kernel layer of a native machine is
 /// its only kernel, a container's is the host kernel it shares with every other container.
 pub fn layer_on(lang: Lang, l: Layer, kind: PlatformKind) -> &'static str {

@@ -425,7 +425,11 @@ fn step_view(props: &CourseProps) -> Html {
             <li class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
                 <p class="prompt">
                     { q.text.get(lang.tag()).to_string() }
-                    <span class="points">{ format!(" ({} {})", q.points, t(lang, "course.points")) }</span>
+                    <span class="points">{ match lang {
+                        // Korean writes the counter without a space: "2점".
+                        Lang::Ko => format!(" ({}{})", q.points, t(lang, "course.points")),
+                        Lang::En => format!(" ({} {})", q.points, t(lang, "course.points")),
+                    } }</span>
                 </p>
                 { input(q, &value, set(q.id.clone()), locked, &label) }
                 if !q.predict && saved.is_none() && expected.is_some() {

@@ -118,11 +118,10 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
         </table>
         </div>
         // The short headings' full names (the kernel column mixes guest and host kernels).
-        if used.iter().any(|l| labels::layer_short(lang, *l) != labels::layer(lang, *l)) {
+        if used.iter().any(|l| labels::layer_note(lang, *l).is_some()) {
             <p class="hint" id="layer-names">
                 { used.iter()
-                    .filter(|l| labels::layer_short(lang, **l) != labels::layer(lang, **l))
-                    .map(|l| format!("{}: {}", labels::layer_short(lang, *l), labels::layer(lang, *l)))
+                    .filter_map(|l| labels::layer_note(lang, *l).map(|note| format!("{}: {note}", labels::layer_short(lang, *l))))
                     .collect::<Vec<_>>()
                     .join(" · ") }
             </p>

@@ -77,7 +77,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     let (q, given) = (q.clone(), given.clone());
                     Callback::from(move |_| {
                         let mut c = (*checked).clone();
-                        let answer = (!given.trim().is_empty()).then(|| q.check(&given));
+                        // A numeric answer that is not a number is asked again, not judged.
+                        let readable = !given.trim().is_empty()
+                            && (q.kind == QuestionKind::Choice
+                                || crate::core::question::parse_number(&given).is_some());
+                        let answer = readable.then(|| q.check(&given));
                         c.insert(i, answer);
                         checked.set(c);
                     })
@@ -103,7 +107,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             <button class="link" onclick={on_reveal}>{ t(lang, "questions.reveal") }</button>
                         </div>
                         if q.kind == QuestionKind::Numeric && !revealed.get(&i).copied().unwrap_or(false) {
-                            <p class="hint">{ format!("{} ± {}%", t(lang, "questions.tolerance"), q.tolerance_percent) }
+                            <p class="hint">{ t(lang, "questions.tolerance").replace("{}", &q.tolerance_percent.to_string()) }
                                 if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), q.metric.unit()) } }</p>
                         }
                         { match checked.get(&i) {
@@ -112,7 +116,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                     { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
                                 </p>
                             },
-                            Some(None) => html! { <p class="wrong" role="status">{ t(lang, "questions.choose") }</p> },
+                            Some(None) => html! { <p class="wrong" role="status">{ t(lang, if q.kind == QuestionKind::Numeric && !given.trim().is_empty() { "questions.not_number" } else { "questions.choose" }) }</p> },
                             None => html! {},
                         } }
                         if revealed.get(&i).copied().unwrap_or(false) {
