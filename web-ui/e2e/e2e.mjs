@@ -431,6 +431,11 @@ await step('a share link reproduces the run', async () => {
   await waitDone(other);
   const got = await measuredText(other);
   assert(got === expected, `shared run differs:\n${got}\n---\n${expected}`);
+  // The link stays while the page shows what it shares, and goes once it does not (a
+  // reload would bring the shared state back over the student's own).
+  assert(other.url().includes('#s='), `the opened link stays: ${other.url()}`);
+  await afterRun(other, () => setSlider(other, '#k-instances', 'ArrowRight'));
+  await other.waitForFunction(() => !location.hash.includes('s='));
   await other.close();
 });
 

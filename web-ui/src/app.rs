@@ -25,6 +25,27 @@ fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Takes a share link out of the address bar, keeping the language parameter (no reload,
+/// no hashchange event).
+fn clear_share_hash(hash: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let lang = hash
+        .trim_start_matches('#')
+        .split('&')
+        .find(|kv| kv.starts_with("l="))
+        .map(|kv| format!("#{kv}"))
+        .unwrap_or_default();
+    let path = w.location().pathname().unwrap_or_default();
+    let search = w.location().search().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{lang}")),
+        );
+    }
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -91,6 +112,21 @@ pub fn app() -> Html {
                     );
                 }
                 drop(closure);
+            }
+        });
+    }
+
+    // A share link in the address bar stays only while the page shows what it shares:
+    // once another scenario is chosen, the text edited or a slider moved, it is taken
+    // out (a reload would otherwise bring the shared state back over the student's work).
+    {
+        let shown = state.shared();
+        use_effect_with(shown, |shown| {
+            let hash = location_hash();
+            if let Some(parsed) = share::from_hash(&hash) {
+                if parsed.as_ref().ok() != Some(shown) {
+                    clear_share_hash(&hash);
+                }
             }
         });
     }
