@@ -537,7 +537,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("trap.prev", "← 이전", "← Previous"),
     ("trap.next", "다음 →", "Next →"),
     ("trap.position", "단계 {} / {}", "Phase {} of {}"),
-    ("trap.help", "버튼이나 ← → 키로 한 단계씩 넘기세요. 각 단계의 사이클은 위 경로의 단계를 나눈 것이고, 더하면 경로의 합계와 같습니다.", "Move with the buttons or the ← → keys. Each phase's cycles are a share of a step of the path above; together they add up to its total."),
+    ("trap.help", "버튼이나 ← → 키로 한 단계씩 넘기세요. 각 단계의 사이클은 그 플랫폼에서 이 연산이 거치는 경로의 단계를 나눈 것이고, 더하면 경로의 합계와 같습니다. 위의 연산을 바꾸면 아래 표도 같은 연산을 보여 줍니다.", "Move with the buttons or the ← → keys. Each phase's cycles are a share of a step of this operation's path on that platform; together they add up to its total. Choosing an operation here shows the same one in the tables below."),
     ("trap.cycles", "사이클", "cycles"),
     ("trap.source", "출처", "Source"),
     ("trap.so_far", "지금까지", "So far"),

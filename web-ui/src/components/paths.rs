@@ -178,17 +178,37 @@ pub fn paths(props: &PathsProps) -> Html {
     let op = chosen
         .filter(|o| ops.contains(o))
         .or_else(|| crate::components::chart_panel::default_op(&ops, &props.question_ops));
+    // Once either is changed, the operation list and the step-through's follow each
+    // other (each opens on its own: the tables on a blocking operation, the step-through
+    // on one that takes a VM exit).
+
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
+        let trap_platform = props.trap.as_ref().map(|t| t.platform);
+        let on_trap_select = props.on_trap_select.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            chosen.set(
-                sel.value()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| ops.get(i).copied()),
-            );
+            let op = sel
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| ops.get(i).copied());
+            chosen.set(op);
+            if let (Some(platform), Some(op)) = (trap_platform, op) {
+                on_trap_select.emit((platform, op));
+            }
+        })
+    };
+    let on_trap_select = {
+        let chosen = chosen.clone();
+        let ops = ops.clone();
+        let on_trap_select = props.on_trap_select.clone();
+        Callback::from(move |(platform, op): (usize, Op)| {
+            if ops.contains(&op) {
+                chosen.set(Some(op));
+            }
+            on_trap_select.emit((platform, op));
         })
     };
     html! {
@@ -203,7 +223,7 @@ pub fn paths(props: &PathsProps) -> Html {
             </div>
             { subtotals(lang, r, op) }
             <StepThrough {lang} result={r.clone()} trap={props.trap.clone()}
-                on_select={props.on_trap_select.clone()} on_move={props.on_trap_move.clone()} />
+                on_select={on_trap_select} on_move={props.on_trap_move.clone()} />
             <p class="hint">{ t(lang, "paths.help") }</p>
             <div class="paths">
                 { for r.platforms.iter().enumerate().map(|(pi, p)| {
