@@ -19,6 +19,29 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// The `title = { en = "...", ko = "..." }` line of a scenario's `[scenario]` table, as
+/// (English, Korean); `None` if it is written otherwise (the page then shows the file name).
+fn title_of(text: &str) -> Option<(String, String)> {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("title = {"))?;
+    let quoted = |key: &str| -> Option<String> {
+        let start = line.find(&format!("{key} = \""))? + key.len() + 4;
+        let mut out = String::new();
+        let mut chars = line[start..].chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return Some(out),
+                '\\' => out.push(chars.next()?),
+                c => out.push(c),
+            }
+        }
+        None
+    };
+    Some((quoted("en")?, quoted("ko")?))
+}
+
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let dir = Path::new(&manifest).join("..").join("scenarios");
@@ -38,6 +61,7 @@ fn main() {
     // tests) keep every text.
     let mut out = String::from("/// Every built-in scenario (native builds and unit tests only): (file name, TOML text), sorted by file name.\n#[cfg(any(test, not(target_arch = \"wasm32\")))]\npub const BUILTIN: &[(&str, &str)] = &[\n");
     let mut index = String::from("/// The library's index: (file name, FNV-1a hash of the text, its length in bytes), sorted by file name.\npub const INDEX: &[(&str, u64, usize)] = &[\n");
+    let mut titles = String::from("/// The library's titles in the order of `INDEX`: (English, Korean), empty where a file's title could not be read.\npub const TITLES: &[(&str, &str)] = &[\n");
     let mut first = None;
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -53,13 +77,17 @@ fn main() {
             fnv1a(&text),
             text.len()
         ));
+        let (en, ko) = title_of(&String::from_utf8_lossy(&text)).unwrap_or_default();
+        titles.push_str(&format!("    ({en:?}, {ko:?}),\n"));
         if first.is_none() && name.starts_with(FIRST_SCENARIO) {
             first = Some(abs);
         }
     }
     out.push_str("];\n");
     index.push_str("];\n");
+    titles.push_str("];\n");
     out.push_str(&index);
+    out.push_str(&titles);
     // The scenario the page opens on, built in so that the first render needs no fetch.
     let first = first.map_or_else(
         || "\"\"".to_string(),

@@ -246,6 +246,8 @@ pub fn app() -> Html {
                     <Editor state={state.clone()} />
                 </aside>
                 <main id="results" class="main" tabindex="-1">
+                    // Phones put the library and the controls after the results.
+                    <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
                     <CoursePanel state={state.clone()} />
                     if title.is_some() || description.is_some() {
                         <details class="about-card" open={wide}>

@@ -58,6 +58,11 @@ pub fn files() -> impl Iterator<Item = &'static str> {
     INDEX.iter().map(|(f, _, _)| *f)
 }
 
+/// The title of the library scenario at `index` in `lang` (empty if it has none).
+pub fn title(index: usize, lang: crate::i18n::Lang) -> &'static str {
+    TITLES.get(index).map_or("", |(en, ko)| lang.pick(ko, en))
+}
+
 /// The index of the library scenario named `file`.
 pub fn position(file: &str) -> Option<usize> {
     INDEX.iter().position(|(f, _, _)| *f == file)
@@ -276,6 +281,23 @@ async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs reads each title from its line with a small reader of its own: it must give
+    /// what the scenario reader gives, for every library scenario.
+    #[test]
+    fn the_library_titles_are_the_scenarios_titles() {
+        assert_eq!(TITLES.len(), BUILTIN.len());
+        for (i, (file, text)) in BUILTIN.iter().enumerate() {
+            let scenario = crate::core::Scenario::from_toml(file, text).expect("valid");
+            let title = scenario.title.expect("every library scenario has a title");
+            assert_eq!(TITLES[i], (title.en.as_str(), title.ko.as_str()), "{file}");
+            assert_eq!(
+                super::title(i, crate::i18n::Lang::Ko),
+                title.ko.as_str(),
+                "{file}"
+            );
+        }
+    }
 
     /// build.rs hashes each text with its own copy of FNV-1a: it must agree with sim-core's,
     /// or no library text would be recognized (a share link of an unchanged library

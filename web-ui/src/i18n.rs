@@ -509,6 +509,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("results.stale.from", "아래는 “{}”의 결과로, 그 뒤 시나리오나 설정이 바뀌었습니다.", "Below: “{}” as it ran before the scenario or controls changed."),
     ("notice.close", "알림 닫기", "Close the notice"),
     ("run.see_results", "결과 보기 ↑", "See the results ↑"),
+    ("run.see_controls", "시나리오와 설정 바꾸기 ↓", "Change the scenario or the settings ↓"),
     ("table.all_columns", "모든 열 보기 (CPU 비율 포함)", "Show every column (CPU shares too)"),
     ("table.few_columns", "주요 열만 보기", "Show the main columns only"),
     ("course.step_invalid", "이 학생의 변형으로는 이 단계의 시나리오가 올바르지 않습니다. 과제를 만든 사람에게 알리세요:", "With this student's variant, this step's scenario is not valid; tell the assignment's author:"),

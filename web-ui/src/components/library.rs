@@ -25,7 +25,7 @@ pub fn library(props: &LibraryProps) -> Html {
         })
     };
     html! {
-        <section class="card library" aria-labelledby="library-h">
+        <section class="card library" id="library" aria-labelledby="library-h">
             <h2 id="library-h">{ t(lang, "library") }</h2>
             <label for="scenario-select" class="sr-only">{ t(lang, "library.pick") }</label>
             <select id="scenario-select" {onchange}>
@@ -33,7 +33,13 @@ pub fn library(props: &LibraryProps) -> Html {
                     <option value="" selected=true>{ "—" }</option>
                 }
                 { for builtin::files().enumerate().map(|(i, file)| html! {
-                    <option value={i.to_string()} selected={props.selected == Some(i)}>{ file }</option>
+                    <option value={i.to_string()} selected={props.selected == Some(i)}>{
+                        // The title in the page's language, then the file the CLI runs.
+                        match builtin::title(i, lang) {
+                            "" => file.to_string(),
+                            title => format!("{title} — {file}"),
+                        }
+                    }</option>
                 }) }
             </select>
         </section>
