@@ -213,7 +213,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} desktop VM(s), {} vCPUs, on a central server; thin clients connect over the network", p.vcpus),
+            format!("{n} {}, {} vCPUs, on a central server; thin clients connect over the network", plural(n, "desktop VM", "desktop VMs"), p.vcpus),
             format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
@@ -221,11 +221,11 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("하이퍼바이저 CPU {:.1}% + 세션 {n}개를 배정하는 연결 브로커", p.cpu.hypervisor),
         ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} VM(s), {} vCPUs, on a hypervisor on the hardware", p.vcpus),
+            format!("{n} {}, {} vCPUs, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus),
             format!("VM {n}개, vCPU {}개, 하드웨어 위 하이퍼바이저", p.vcpus),
         ),
         (PlatformKind::Type2, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} VM(s), {} vCPUs, in a VMM process on a host OS", p.vcpus),
+            format!("{n} {}, {} vCPUs, in a VMM process on a host OS", plural(n, "VM", "VMs"), p.vcpus),
             format!("VM {n}개, vCPU {}개, 호스트 OS의 VMM 프로세스 안", p.vcpus),
         ),
         (PlatformKind::Container, TableRow::ExecutionEnvironment) => Text::new(
@@ -317,6 +317,15 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
     }
 }
 
+/// `one` for 1, else `many` (English only: Korean counts have no plural).
+fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 fn join(a: Text, b: Option<Text>) -> Text {
     match b {
         None => a,
@@ -359,6 +368,11 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     "로그온 단독 {:.0} ms, {users}명 동시 {:.0} ms",
                     l.startup_ms, l.startup_all_ms
                 ),
+            ),
+            // One instance: "all 1 at once" says nothing.
+            None if n == 1 => Text::new(
+                format!("start-up {:.0} ms", l.startup_ms),
+                format!("시작 시간 {:.0} ms", l.startup_ms),
             ),
             None => Text::new(
                 format!(
@@ -461,10 +475,15 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             )
         }),
         TableRow::OsRequirement if l.footprint_mib > 0.0 => {
-            let (unit_en, unit_ko) = if sessions.is_some() {
-                ("session", "세션")
-            } else {
-                ("instance", "인스턴스")
+            // With several instance groups the footprint and density are the first
+            // group's: say whose.
+            let (unit_en, unit_ko) = match (&sessions, p.groups.as_slice()) {
+                (Some(_), _) => ("session".to_string(), "세션".to_string()),
+                (None, [first, _, ..]) => (
+                    format!("instance of its first group, `{}`", first.name),
+                    format!("첫 그룹 `{}`의 인스턴스", first.name),
+                ),
+                (None, _) => ("instance".to_string(), "인스턴스".to_string()),
             };
             let mut en = format!(
                 "{:.0} MiB per {unit_en}; {} fit the host by arithmetic (memory {}, CPU {})",
