@@ -287,6 +287,8 @@ cost_table! {
     vm_create_us: 100_000, "µs", "estimate: no figure in the reference";
     /// Virtual firmware (BIOS/UEFI) power-on self test of a full VM.
     firmware_boot_us: 1_000_000, "µs", "estimate: no figure in the reference";
+    /// A physical server's firmware at power-on (POST: memory training, RAID and NIC option ROMs) before its OS or hypervisor boots.
+    server_firmware_boot_us: 120_000_000, "µs", "estimate: a rack server's POST takes minutes (memory training, storage and network option ROMs); no figure in the reference";
     /// Linux guest kernel boot (decompress, probe devices, mount root), CPU time.
     linux_kernel_boot_us: 1_500_000, "µs", "estimate: no figure in the reference";
     /// Bytes a Linux guest reads to boot its kernel and initrd.
@@ -477,7 +479,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 134);
+        assert_eq!(CostTable::SOURCES.len(), 135);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -289,14 +289,15 @@ pub fn start_steps_with(
     steps
 }
 
-/// Booting the host itself (after a host-kernel, hypervisor or server failure): firmware,
+/// Booting the host itself (after a host-kernel, hypervisor or server failure): the
+/// physical server's firmware (its POST, minutes: not a VM's virtual firmware), then the
 /// kernel and init of the host OS or hypervisor.
 pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
     vec![
         step(
-            "host firmware self test",
-            "호스트 펌웨어 자체 검사",
-            c.firmware_boot_us,
+            "server firmware self test (POST)",
+            "서버 펌웨어 자체 검사(POST)",
+            c.server_firmware_boot_us,
             0,
         ),
         step(
