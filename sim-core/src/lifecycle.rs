@@ -412,6 +412,15 @@ pub fn footprint(
                 "VM당 하이퍼바이저 상태",
                 c.hypervisor_per_vm_kib as f64 / 1024.0,
             );
+            // A paravirtualized guest has no emulated devices or firmware: its back ends
+            // are shared (in the hypervisor or dom0), so Barham's 20 kB is all it costs.
+            if stack.technique != Some(crate::platform::Technique::Para) {
+                push(
+                    "device model of the VM (emulated devices, virtual firmware)",
+                    "VM의 장치 모델 (에뮬레이션 장치, 가상 펌웨어)",
+                    mib(c.vm_device_model_mib),
+                );
+            }
         }
         PlatformKind::Type2 => {
             guest_rest(&mut push, guest_base);
@@ -685,10 +694,12 @@ mod tests {
         };
         let vm = sum(footprint(&stack(PlatformKind::Type1), &i, &[], &c));
         let ct = sum(footprint(&stack(PlatformKind::Container), &i, &[], &c));
-        // The VM holds its configured memory plus 20 KiB; the container 128 + 8 MiB.
-        assert!((vm - (2048.0 + 20.0 / 1024.0)).abs() < 1e-9, "{vm}");
+        // The VM holds its configured memory plus 20 KiB of hypervisor state and its 30 MiB
+        // device model; the container 128 + 8 MiB.
+        assert!((vm - (2048.0 + 20.0 / 1024.0 + 30.0)).abs() < 1e-9, "{vm}");
         assert_eq!(ct, 136.0);
-        // With a balloon the VM gives back what its guest does not use: 128 + 200 MiB.
+        // With a balloon the VM gives back what its guest does not use: 128 + 200 MiB (and
+        // keeps its device model).
         let ballooned = sum(footprint(
             &stack(PlatformKind::Type1),
             &i,
@@ -696,7 +707,7 @@ mod tests {
             &c,
         ));
         assert!(
-            (ballooned - (328.0 + 20.0 / 1024.0)).abs() < 1e-9,
+            (ballooned - (328.0 + 20.0 / 1024.0 + 30.0)).abs() < 1e-9,
             "{ballooned}"
         );
         assert!(vm > ct + 150.0, "vm {vm} container {ct}");
