@@ -100,7 +100,8 @@ workload = "cpu-bound"
 
 #[test]
 fn vm_memory_counts_as_configured_and_needs_a_policy_beyond_the_host() {
-    // 10 VMs of 2 GiB commit 20.01 GiB on a 16 GiB host (15 after the reserved 1 GiB):
+    // 10 VMs of 2 GiB (and a 30 MiB device model each) commit 20.3 GiB on a 16 GiB host (15
+    // after the reserved 1 GiB):
     // refused without a policy, and the message names the policies the stack can use.
     let base = r#"
 [scenario]
@@ -128,20 +129,20 @@ workload = "cpu-bound"
         assert!(err.message.contains(policy), "{}", err.message);
     }
     // With a balloon: each guest gives back 2048 - 200 - 256 = 1592 MiB of free memory;
-    // the host lacks 10 × 2048.02 - 15 360 = 5120.2 MiB: all of it comes from the balloon.
+    // the host lacks 10 × 2078.02 - 15 360 = 5420.2 MiB: all of it comes from the balloon.
     let s = scenario(&base.replace("POLICY", "overcommit = [\"balloon\"]"));
     let r = s.run().expect("runs");
     let m = platform(&r, "kvm").host_memory.as_ref().expect("memory");
-    assert!((m.balloon_mib - 5120.2).abs() < 0.1, "{}", m.balloon_mib);
+    assert!((m.balloon_mib - 5420.2).abs() < 0.1, "{}", m.balloon_mib);
     assert_eq!(m.swapped_mib, 0.0);
     assert!(m.oom_kills.is_empty());
-    assert!((m.overcommit_ratio - 20490.0 / 15360.0).abs() < 1e-6);
-    // The footprint of one VM is its configured memory, and its density follows it:
-    // without a balloon, 15 360 / 2048.02 = 7 VMs fit the memory.
+    assert!((m.overcommit_ratio - 20790.0 / 15360.0).abs() < 1e-6);
+    // The footprint of one VM is its configured memory and device model, and its density
+    // follows it: without a balloon, 15 360 / 2078.02 = 7 VMs fit the memory.
     let s = scenario(&base.replace("POLICY", "overcommit = [\"swap\"]"));
     let r = s.run().expect("runs");
     let p = platform(&r, "kvm");
-    assert!((p.lifecycle.footprint_mib - 2048.02).abs() < 0.01);
+    assert!((p.lifecycle.footprint_mib - 2078.02).abs() < 0.01);
     assert_eq!(p.lifecycle.density_memory, 7);
 }
 

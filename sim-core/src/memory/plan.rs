@@ -198,6 +198,12 @@ pub fn vm_overhead_mib(stack: &Stack, c: &CostTable) -> f64 {
     match stack.kind {
         PlatformKind::Native | PlatformKind::Container => 0.0,
         PlatformKind::Type1 if stack.microvm => c.microvm_vmm_mib as f64,
+        // A full VM's device model too; a paravirtualized guest's back ends are shared.
+        PlatformKind::Type1 | PlatformKind::Vdi
+            if stack.technique != Some(crate::platform::Technique::Para) =>
+        {
+            c.hypervisor_per_vm_kib as f64 / 1024.0 + c.vm_device_model_mib as f64
+        }
         PlatformKind::Type1 | PlatformKind::Vdi => c.hypervisor_per_vm_kib as f64 / 1024.0,
         PlatformKind::Type2 => c.type2_vmm_process_mib as f64,
     }
@@ -771,18 +777,19 @@ mod tests {
     #[test]
     fn vm_memory_counts_as_configured_and_overcommit_reclaims_in_order() {
         // 8 VMs of 2 GiB, 512 MiB working sets, on 8 GiB: 7 GiB after the reserved
-        // 1 GiB, demand 8 × (2048 + 0.02) MiB = 16 384.2: deficit 9216.2 MiB.
+        // 1 GiB, demand 8 × (2048 + 0.02 + a 30 MiB device model) = 16 624.2: deficit
+        // 9456.2 MiB.
         let i = instance(8, 2048, 512);
         let c = CostTable::default();
         let h = host(8, 8);
         let none = plan(&vm(), &[], &h, &c, &[&i]).result;
         assert!(
-            (none.demand_mib - 16_384.156).abs() < 0.01,
+            (none.demand_mib - 16_624.156).abs() < 0.01,
             "{}",
             none.demand_mib
         );
-        // No policy: the host's OOM killer stops VMs until the rest fit (4 × 2048 ≤ 7168
-        // fails, 3 × 2048 fits): 5 are killed.
+        // No policy: the host's OOM killer stops VMs until the rest fit (4 × 2078 ≤ 7168
+        // fails, 3 × 2078 fits): 5 are killed.
         assert_eq!(none.oom_kills.len(), 5);
         assert!(none
             .oom_kills
@@ -792,7 +799,7 @@ mod tests {
         // than the deficit: nothing killed, nothing swapped.
         let balloon = plan(&vm(), &[OvercommitPolicy::Balloon], &h, &c, &[&i]).result;
         assert!(balloon.oom_kills.is_empty());
-        assert!((balloon.balloon_mib - 9216.156).abs() < 0.01);
+        assert!((balloon.balloon_mib - 9456.156).abs() < 0.01);
         assert_eq!(balloon.swapped_mib, 0.0);
         // Swap alone: the cold memory (10 688 MiB) covers the deficit; no working set
         // page is on disk.
@@ -802,12 +809,12 @@ mod tests {
             .instances
             .iter()
             .all(|m| m.working_set_swapped_percent == 0.0));
-        // 16 of them: deficit 25 600 MiB beyond 21 376 cold: 4224 MiB of working set on
-        // disk, 4224 / (16 × 512) = 51.6% of each working set.
+        // 16 of them: deficit 26 080 MiB beyond 21 376 cold: 4704 MiB of working set on
+        // disk, 4704 / (16 × 512) = 57.4% of each working set.
         let i16 = instance(16, 2048, 512);
         let swap = plan(&vm(), &[OvercommitPolicy::Swap], &h, &c, &[&i16]).result;
         let hot = swap.instances[0].working_set_swapped_percent;
-        assert!((hot - 51.57).abs() < 0.05, "{hot}");
+        assert!((hot - 57.42).abs() < 0.05, "{hot}");
     }
 
     #[test]
