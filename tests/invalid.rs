@@ -116,7 +116,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             14,
             &["24.0 GiB", "15.0 GiB", "overcommit = [\"swap\"]"],
         ),
-        // 10 x (2 GiB + 20 KiB, rounded up to a MiB) = 20.303 GiB; an emulated-I/O guest
+        // 10 x (2 GiB + 20 KiB + a 30 MiB device model, rounded up to a MiB) = 20.303 GiB; an emulated-I/O guest
         // has no balloon driver, so only KSM and swap are offered.
         (
             "vm-memory-over-host-without-policy",
