@@ -161,6 +161,10 @@ pub struct AttackSurface {
 /// where it was counted.
 const LINUX_SYSCALLS: u32 = 360;
 const LINUX_SYSCALLS_SOURCE: &str = "Linux arch/x86/entry/syscalls/syscall_64.tbl: about 360 system calls on x86-64 (count outside the reference file; a seccomp profile can narrow it)";
+/// A Windows server OS's system calls: its NT calls and its win32k (graphics and window
+/// manager) calls, which a remote desktop session reaches too.
+const WINDOWS_SYSCALLS: u32 = 1_460;
+const WINDOWS_SYSCALLS_SOURCE: &str = "Windows x64 system call tables (ntoskrnl and win32k, as listed by j00ru's tables): about 460 NT and about 1000 win32k system calls (counts outside the reference file)";
 const XEN_HYPERCALLS: u32 = 40;
 /// The hybrid guest here is a KVM Linux guest (PV EOI, PV spinlocks, virtio).
 const KVM_HYPERCALLS: u32 = 12;
@@ -246,8 +250,17 @@ pub fn attack_surface(stack: &Stack, instances: u64) -> AttackSurface {
 /// The attack surface of a user's session on a session host (RDS-like): what a desktop VM
 /// reaches (its VM exits, virtual devices and the display protocol) plus the system calls of
 /// the server OS that all the host's sessions share, as a container reaches its host's.
-pub fn session_host_attack_surface(stack: &Stack, sessions: u64) -> AttackSurface {
+pub fn session_host_attack_surface(
+    stack: &Stack,
+    server_os: crate::platform::GuestOs,
+    sessions: u64,
+) -> AttackSurface {
     let vm = attack_surface(stack, sessions);
+    let (syscalls, syscalls_source) = if server_os == crate::platform::GuestOs::Windows {
+        (WINDOWS_SYSCALLS, WINDOWS_SYSCALLS_SOURCE)
+    } else {
+        (LINUX_SYSCALLS, LINUX_SYSCALLS_SOURCE)
+    };
     AttackSurface {
         interface: Text::new(
             format!(
@@ -256,12 +269,9 @@ pub fn session_host_attack_surface(stack: &Stack, sessions: u64) -> AttackSurfac
             ),
             format!("세션들이 공유하는 서버 OS의 시스템 콜; {}", vm.interface.ko),
         ),
-        entry_points: vm.entry_points + LINUX_SYSCALLS,
+        entry_points: vm.entry_points + syscalls,
         shared_by: sessions,
-        source: format!(
-            "{LINUX_SYSCALLS_SOURCE}, taken for the server OS (a Windows server OS has more: its NT and win32k system calls); {}",
-            vm.source
-        ),
+        source: format!("{syscalls_source}; {}", vm.source),
     }
 }
 
@@ -288,8 +298,13 @@ mod tests {
     fn a_session_host_user_also_reaches_the_shared_server_os() {
         let vdi = stack(PlatformKind::Vdi, Some(Technique::Hybrid));
         let desktop = attack_surface(&vdi, 24);
-        let session = session_host_attack_surface(&vdi, 24);
+        let session = session_host_attack_surface(&vdi, crate::platform::GuestOs::Linux, 24);
         assert_eq!(session.entry_points, desktop.entry_points + LINUX_SYSCALLS);
+        let windows = session_host_attack_surface(&vdi, crate::platform::GuestOs::Windows, 24);
+        assert_eq!(
+            windows.entry_points,
+            desktop.entry_points + WINDOWS_SYSCALLS
+        );
         assert!(session
             .interface
             .en

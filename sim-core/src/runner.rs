@@ -1416,7 +1416,15 @@ fn platform_result(
         faults,
         // A session host's users all reach its one server OS: its system calls too.
         attack_surface: Some(match vdi.as_ref().filter(|v| v.session_host) {
-            Some(v) => crate::isolation::session_host_attack_surface(&p.stack, v.sessions),
+            Some(v) => crate::isolation::session_host_attack_surface(
+                &p.stack,
+                // The server OS is the sessions' guest OS (Windows for a desktop).
+                s.instances
+                    .iter()
+                    .find(|i| i.platforms.contains(&p_index))
+                    .map_or(crate::platform::GuestOs::Linux, |i| i.guest_os),
+                v.sessions,
+            ),
             None => attack_surface(&p.stack, instance_count),
         }),
         vdi,
