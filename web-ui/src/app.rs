@@ -28,22 +28,13 @@ fn location_hash() -> String {
 /// Takes a share link out of the address bar, keeping the language parameter (no reload,
 /// no hashchange event).
 fn clear_share_hash(hash: &str) {
-    let Some(w) = web_sys::window() else { return };
     let lang = hash
         .trim_start_matches('#')
         .split('&')
         .find(|kv| kv.starts_with("l="))
         .map(|kv| format!("#{kv}"))
         .unwrap_or_default();
-    let path = w.location().pathname().unwrap_or_default();
-    let search = w.location().search().unwrap_or_default();
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}{lang}")),
-        );
-    }
+    crate::course::replace_hash(&lang);
 }
 
 /// The whole page.

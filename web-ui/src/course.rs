@@ -719,15 +719,16 @@ pub fn clear_location_hash() {
     if from_hash(&hash).is_none() {
         return;
     }
+    replace_hash("");
+}
+
+/// Puts `hash` (with its `#`, or empty for none) in the address bar in place of the
+/// current one, keeping the page's path and query (no reload, no hashchange event).
+pub fn replace_hash(hash: &str) {
+    let Some(w) = web_sys::window() else { return };
     let path = w.location().pathname().unwrap_or_default();
     let search = w.location().search().unwrap_or_default();
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        );
-    }
+    set_location_hash(&format!("{path}{search}{hash}"));
 }
 
 #[cfg(test)]
