@@ -186,7 +186,8 @@ fn swap_keeps_an_overcommitted_host_running_but_latency_grows_with_the_ratio() {
     // 12 GiB and 8 device models of 30 MiB: 5360 MiB must go, 8 × 312 MiB of cold guest
     // memory first, then 2864 MiB of working set: 35% of each. 12 VMs: 11 624 MiB must go,
     // 3744 cold, 7880 of 12 288 MiB of working set: 64%. Each operation touches one page, on disk with that chance, and
-    // then waits for a 4 KiB read on the host's disk behind the others.
+    // then waits for a 4 KiB read on the host's disk behind the others (and behind the
+    // write of the page evicted for it, when that one is dirty).
     let mut text = String::from(
         "[scenario]\nname = \"swap\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 8\n",
     );
@@ -225,6 +226,39 @@ fn swap_keeps_an_overcommitted_host_running_but_latency_grows_with_the_ratio() {
         assert!(p.faults.is_empty(), "{n}");
         assert!(p.instances.iter().all(|i| i.stopped_at_ms.is_none()));
     }
+}
+
+#[test]
+fn a_page_in_evicts_a_page_and_writes_it_out_when_it_is_dirty() {
+    // Eight 1.5 GiB VMs on the 8 GiB host above: 35% of each working set on disk. Every
+    // page read in needs a frame: the host reclaims one, and writes the page it takes to
+    // swap first when that page was written while resident. Each operation touches one
+    // page, 30% of touches writing; a page stays resident for r / s = 0.65 / 0.35 = 1.86
+    // touches of its own besides the one that brought it in, so it is clean with the
+    // chance 0.7 × e^(-0.3 × 1.86) = 0.40: about 60% of page-ins also write. With 1% of
+    // touches writing (the least a scenario may set), 1 - 0.99 × e^(-0.01 × 1.86) = 2.8%
+    // do, and page-ins queue behind fewer writes: their operations are faster.
+    let text = |write_percent: u32| {
+        format!(
+            "[scenario]\nname = \"swap-out\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 8\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"swap\"]\n[[instance]]\nname = \"vm\"\ncount = 8\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"web-server\"\n[costs]\npage_write_percent = {write_percent}\n"
+        )
+    };
+    let totals = |r: &sim_core::RunResult| {
+        let p = platform(r, "kvm");
+        let ins: u64 = p.instances.iter().map(|i| i.swap_ins).sum();
+        let outs: u64 = p.instances.iter().map(|i| i.swap_outs).sum();
+        let mean = p.latency_of(sim_core::Op::Syscall).unwrap().mean_us;
+        (ins, outs, mean)
+    };
+    let (ins, outs, dirty_mean) = totals(&run(&text(30)));
+    assert!(ins > 1000, "{ins}");
+    let share = outs as f64 / ins as f64;
+    assert!((share - 0.599).abs() < 0.03, "{outs} of {ins}: {share}");
+    let (ins, outs, clean_mean) = totals(&run(&text(1)));
+    assert!(ins > 1000, "{ins}");
+    let share = outs as f64 / ins as f64;
+    assert!((share - 0.028).abs() < 0.012, "{outs} of {ins}: {share}");
+    assert!(clean_mean < dirty_mean, "{clean_mean} {dirty_mean}");
 }
 
 #[test]

@@ -69,6 +69,24 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 )
             };
             let _ = writeln!(out, "{line}");
+            let (ins, outs) = p.paging_per_s(r.duration_ms);
+            if ins > 0.0 {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    if ko {
+                        format!(
+                            "{} 이 실행의 페이징: 초당 페이지 인 {ins:.0} (각 4 KiB 읽기), 그중 내보낸 더러운 페이지를 먼저 쓴 것 {outs:.0}",
+                            pad("", 22)
+                        )
+                    } else {
+                        format!(
+                            "{} paging in this run: {ins:.0} page-ins/s (each a 4 KiB read), {outs:.0}/s of them first wrote the dirty page they evicted",
+                            pad("", 22)
+                        )
+                    }
+                );
+            }
             // The figures above are what the policies reclaim once they are done; a
             // balloon inflating, pages still being reported or KSM still merging are not
             // there yet at the end of a short run.

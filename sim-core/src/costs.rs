@@ -397,6 +397,8 @@ cost_table! {
     ksm_sleep_us: 20_000, "µs", "Linux Documentation/admin-guide/mm/ksm.rst: default sleep_millisecs 20";
     /// KSM: host CPU to checksum one page and look it up in the stable and unstable trees.
     ksm_scan_cycles_per_page: 2_000, "cycles", "estimate: a 4 KiB checksum at a few bytes per cycle plus two tree lookups; no figure in the reference";
+    /// Host swapping: host work to reclaim one frame for a page coming in (take the coldest page off the LRU, unmap it).
+    swap_reclaim_page_cycles: 2_000, "cycles", "estimate: isolating a page from the LRU, a reverse-map walk to its one mapping and clearing it (for a VM, the MMU notifier clears its nested or shadow entry and flushes it from the TLB); no figure in the reference";
     /// Balloon: guest kernel work to take one page for the balloon (allocate it, list its frame).
     balloon_guest_page_cycles: 400, "cycles", "estimate: a page allocation and a list entry; no figure in the reference";
     /// Balloon: host work to release one ballooned page (unmap it from the guest, free it).
@@ -481,7 +483,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 136);
+        assert_eq!(CostTable::SOURCES.len(), 137);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -199,6 +199,10 @@ pub struct InstanceResult {
     /// Touches of pages the host had swapped out (each a 4 KiB read on the host's disk).
     #[serde(default)]
     pub swap_ins: u64,
+    /// Of those, the page-ins whose reclaimed frame held a dirty page (each also a 4 KiB
+    /// write on the host's disk, ahead of the read).
+    #[serde(default)]
+    pub swap_outs: u64,
     /// Writes to pages KSM had merged (each a copy-on-write fault).
     #[serde(default)]
     pub cow_breaks: u64,
@@ -209,6 +213,16 @@ pub struct InstanceResult {
 }
 
 impl PlatformResult {
+    /// Host paging in a run of `duration_ms`: page-ins per second (touches of swapped-out
+    /// pages, each a 4 KiB read) and, of them, those that wrote the page they evicted
+    /// (each also a 4 KiB write).
+    pub fn paging_per_s(&self, duration_ms: u64) -> (f64, f64) {
+        let seconds = duration_ms.max(1) as f64 / 1000.0;
+        let ins: u64 = self.instances.iter().map(|i| i.swap_ins).sum();
+        let outs: u64 = self.instances.iter().map(|i| i.swap_outs).sum();
+        (ins as f64 / seconds, outs as f64 / seconds)
+    }
+
     /// Whether its groups fare so differently against native (more than
     /// [`GROUP_SPREAD_POINTS`] apart) that its own figure, their mean weighted by the CPU
     /// they use natively, hides them: a slowed VM beside neighbours that get the CPU it

@@ -1289,6 +1289,7 @@ fn platform_result(
             stopped_at_ms: i.stopped_at.map(|c| c as f64 / (per_us as f64 * 1000.0)),
             ops_lost: lost(i),
             swap_ins: i.swap_ins,
+            swap_outs: i.swap_outs,
             cow_breaks: i.cow_breaks,
             balloon_done_ms: i
                 .balloon_done_at

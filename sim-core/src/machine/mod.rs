@@ -337,6 +337,8 @@ struct Thread {
     /// Whether the planned operation touches a swapped-out page, and the stream that
     /// decides it (only for instances with swapped memory).
     swap_pending: bool,
+    /// Whether the frame reclaimed for that page held a dirty page (written to swap first).
+    swap_writeback: bool,
     swap_rng: Option<SimRng>,
     /// Balloon batches still to run on this thread's vCPU (its instance's first thread).
     balloon_batches: u32,
@@ -370,6 +372,8 @@ pub struct InstanceCounters {
     pub shootdown_wait_cycles: u64,
     /// Touches of swapped-out pages (each a read on the host's disk).
     pub swap_ins: u64,
+    /// Of those, the ones whose reclaimed frame held a dirty page (each also a write).
+    pub swap_outs: u64,
     /// Writes to pages merged by KSM (each a copy-on-write fault).
     pub cow_breaks: u64,
     /// When its balloon finished inflating.
@@ -449,7 +453,9 @@ mod slot {
     /// A target's handling of a shootdown IPI, and PV TLB flush's flush on entry.
     pub const SHOOTDOWN_HANDLER: usize = SHOOTDOWN_ACK + 1;
     pub const FLUSH_ON_ENTRY: usize = SHOOTDOWN_HANDLER + 1;
-    pub const COUNT: usize = SHOOTDOWN_PV_SEND_IPI + 1;
+    /// Host swapping: the reclaimed page's write to swap, when it is dirty.
+    pub const SWAP_WRITEBACK: usize = SHOOTDOWN_PV_SEND_IPI + 1;
+    pub const COUNT: usize = SWAP_WRITEBACK + 1;
 }
 
 struct GroupRt {
@@ -667,6 +673,7 @@ impl Machine {
                         role,
                         session,
                         swap_pending: false,
+                        swap_writeback: false,
                         swap_rng,
                         balloon_credit: u64::MAX / 2,
                         reply_on_wire_at: 0,
@@ -1061,6 +1068,10 @@ impl GroupRt {
         put(
             slot::SWAP_RESUME,
             &crate::memory::swap_resume_steps(&spec.stack, &spec.costs),
+        );
+        put(
+            slot::SWAP_WRITEBACK,
+            &crate::memory::swap_writeback_steps(&spec.stack, &spec.costs),
         );
         put(
             slot::BALLOON_BATCH,

@@ -5,7 +5,10 @@
 //! its read request); the thread then waits for a 4 KiB read on the host's disk, queued
 //! behind the guests' own requests; when it completes the host maps the page and the
 //! operation goes on, its latency counting the wait (as with KVM's asynchronous page
-//! faults, the guest may run another thread meanwhile).
+//! faults, the guest may run another thread meanwhile). The host reclaims a frame for
+//! each page read in (so as much stays swapped out); when the page it takes is dirty
+//! (drawn with `memory::writeback_ppm`'s chance), its 4 KiB write goes to the disk first,
+//! and the read waits behind it.
 
 use super::{slot, Event, Machine, Pending};
 use crate::engine::Cycles;
@@ -22,14 +25,23 @@ impl Machine {
     pub(super) fn swap_touch(&mut self, p: u32, t: u32) {
         let ii = self.threads[t as usize].instance as usize;
         let ppm = u64::from(self.instances[ii].swapped_ppm);
+        let dirty_ppm = u64::from(crate::memory::writeback_ppm(
+            self.instances[ii].swapped_ppm,
+            self.spec.costs.page_write_percent,
+        ));
         let th = &mut self.threads[t as usize];
         if !th.swap_pending {
             if let Some(rng) = th.swap_rng.as_mut() {
                 th.swap_pending = rng.below(1_000_000) < ppm;
+                th.swap_writeback = th.swap_pending && rng.below(1_000_000) < dirty_ppm;
             }
         }
-        if th.swap_pending {
+        let (pending, writeback) = (th.swap_pending, th.swap_writeback);
+        if pending {
             self.plan_path(p, slot::SWAP_FAULT);
+            if writeback {
+                self.plan_path(p, slot::SWAP_WRITEBACK);
+            }
         }
     }
 
@@ -38,6 +50,7 @@ impl Machine {
     pub(super) fn swap_in(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
         let ti = thread as usize;
         self.threads[ti].swap_pending = false;
+        let write_first = std::mem::take(&mut self.threads[ti].swap_writeback);
         self.threads[ti].pending = Some(Pending {
             op,
             started: op_start,
@@ -48,19 +61,26 @@ impl Machine {
         self.entities[e as usize].thread = None;
         let instance = self.threads[ti].instance as usize;
         self.instances[instance].counters.swap_ins += 1;
-        let done = self.swap_read_done(now);
+        if write_first {
+            self.instances[instance].counters.swap_outs += 1;
+        }
+        let done = self.swap_read_done(now, write_first);
         self.queue.schedule(done, Event::DeviceDone { thread });
     }
 
     /// When a 4 KiB read issued at `now` on the host's disk completes: the same device,
-    /// and the same queue, as the guests' disk requests.
-    fn swap_read_done(&mut self, now: Cycles) -> Cycles {
+    /// and the same queue, as the guests' disk requests. With `write_first`, the reclaimed
+    /// page's 4 KiB write was submitted just before it and takes the disk first.
+    fn swap_read_done(&mut self, now: Cycles, write_first: bool) -> Cycles {
         let host = &self.spec.host;
         let per_us = host.cycles_per_us();
         let per_op = per_us * 1_000_000 / host.disk_iops.max(1);
         let transfer = SWAP_PAGE_BYTES * per_us / host.disk_bandwidth_mb_s.max(1);
         let service = per_op.max(transfer);
-        let start = now.max(self.disk_free_at);
+        let mut start = now.max(self.disk_free_at);
+        if write_first {
+            start += service;
+        }
         self.disk_free_at = start + service;
         start + service.max(host.disk_latency_us * per_us)
     }

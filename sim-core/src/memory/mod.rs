@@ -41,4 +41,7 @@ pub use policy::OvercommitPolicy;
 pub use progress::{
     batches_in, ksm_merged_fraction, ksm_pages_per_second, DEFAULT_RUNNING_FOR_S, MAX_RUNNING_FOR_S,
 };
-pub use swap::{cow_fault_steps, swap_fault_steps, swap_resume_steps, SWAP_PAGE_BYTES};
+pub use swap::{
+    cow_fault_steps, swap_fault_steps, swap_resume_steps, swap_writeback_steps, writeback_ppm,
+    SWAP_PAGE_BYTES,
+};

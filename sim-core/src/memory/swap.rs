@@ -9,6 +9,11 @@
 //! takes a major fault in the host kernel it runs on. The disk read itself goes through
 //! the machine's disk, behind the guests' own requests (`machine/swap.rs`). A write to a
 //! page KSM merged takes a copy-on-write fault (`machine/ksm.rs`).
+//!
+//! The host stays as short of memory as it was: every page read in needs a frame, which
+//! the fault reclaims from the coldest guest memory (direct reclaim). The victim is written
+//! to the swap device first unless it is clean with its copy still there
+//! ([`writeback_ppm`]).
 
 use crate::costs::{CostTable, CpuGeneration};
 use crate::path::{Category, ExitReason, Layer, Part, Step};
@@ -88,11 +93,61 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
     steps.push(step(
         layer,
         category,
+        c.swap_reclaim_page_cycles,
+        "host kernel: reclaims a frame for it: the coldest guest page is taken off the LRU and unmapped",
+        "호스트 커널: 들일 프레임을 회수: 가장 오래 안 쓴 게스트 페이지를 LRU에서 꺼내 매핑 해제",
+    ));
+    steps.push(step(
+        layer,
+        category,
         c.disk_submit,
         "host kernel: 4 KiB read from the swap device submitted",
         "호스트 커널: 스왑 장치에서 4 KiB 읽기 제출",
     ));
     steps
+}
+
+/// The reclaimed page was written since it was last read in: its 4 KiB write to the swap
+/// device, submitted before the read, and the write's completion (its interrupt is
+/// charged here, to the fault that caused it).
+pub fn swap_writeback_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
+    let (layer, category) = host_layer(stack);
+    vec![
+        step(
+            layer,
+            category,
+            c.disk_submit,
+            "host kernel: the reclaimed page is dirty: its 4 KiB write to the swap device submitted",
+            "호스트 커널: 회수한 페이지가 더러움: 스왑 장치에 4 KiB 쓰기 제출",
+        ),
+        step(
+            layer,
+            category,
+            c.device_interrupt + c.disk_complete,
+            "host kernel: the swap write completes",
+            "호스트 커널: 스왑 쓰기 완료",
+        ),
+    ]
+}
+
+/// The chance, in parts per million, that a page the host reclaims must be written to
+/// swap: it was written while resident (else its copy from the last page-in is still on
+/// the swap device and it is dropped). It follows from the model's own touches: each
+/// operation touches one page, uniform over the working set, `write_percent` of touches
+/// writing (`page_write_percent`). With a share `s` of the working set swapped out and `r
+/// = 1 - s` resident, a page stays resident for `r / s` touches of its own on average
+/// (pages in and out balance: the instance's touches times `s` evictions in a time in
+/// which `r` of its pages each take that many touches), besides the one that brought it
+/// in, so it stays clean with the chance `(1 - w) e^(-w r / s)` (those touches as a
+/// Poisson count; the LRU's order is approximated by the mean residence).
+pub fn writeback_ppm(swapped_ppm: u32, write_percent: u64) -> u32 {
+    if swapped_ppm == 0 {
+        return 0;
+    }
+    let w = write_percent.min(100) as f64 / 100.0;
+    let s = f64::from(swapped_ppm.min(1_000_000)) / 1e6;
+    let clean = (1.0 - w) * libm::exp(-w * (1.0 - s) / s);
+    libm::round((1.0 - clean) * 1e6) as u32
 }
 
 /// The read is done: the host completes it, maps the page and lets the thread go on.
@@ -153,4 +208,25 @@ pub fn cow_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<
         "호스트 커널: 쓰기 시 복사 (새 페이지, 4 KiB 복사: 읽기와 쓰기)",
     ));
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::writeback_ppm;
+
+    #[test]
+    fn a_reclaimed_page_is_dirty_as_often_as_the_touches_say() {
+        // All of it swapped out: a page is evicted right after the touch that brought it
+        // in (r / s = 0): dirty when that touch wrote, 30% of the time.
+        assert_eq!(writeback_ppm(1_000_000, 30), 300_000);
+        // 35% swapped: r / s = 0.65 / 0.35 = 1.857 touches while resident;
+        // clean = 0.7 * e^(-0.3 * 1.857) = 0.7 * 0.5729 = 0.4010, dirty 0.5990.
+        let p = writeback_ppm(350_000, 30);
+        assert!((598_900..=599_100).contains(&p), "{p}");
+        // No writes: never dirty; nothing swapped: nothing reclaimed.
+        assert_eq!(writeback_ppm(350_000, 0), 0);
+        assert_eq!(writeback_ppm(0, 30), 0);
+        // Less swapped out, longer residence, more often dirty.
+        assert!(writeback_ppm(50_000, 30) > p);
+    }
 }

@@ -282,9 +282,11 @@ pub fn table(props: &TableProps) -> Html {
                         <th scope="col">{ t(lang, "table.merged") }</th>
                         <th scope="col">{ t(lang, "table.swapped") }</th>
                         <th scope="col">{ t(lang, "table.oom") }</th>
+                        <th scope="col">{ t(lang, "table.page_ins") }</th>
+                        <th scope="col">{ t(lang, "table.page_outs") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.platforms.iter().filter_map(|p| p.host_memory.as_ref().map(|m| (p, m))).map(|(p, m)| html! {
+                        { for r.platforms.iter().filter_map(|p| p.host_memory.as_ref().map(|m| (p, m, p.paging_per_s(r.duration_ms)))).map(|(p, m, paging)| html! {
                             <>
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
@@ -296,6 +298,8 @@ pub fn table(props: &TableProps) -> Html {
                                 <td>{ fmt_num(m.shared_mib.round()) }</td>
                                 <td>{ fmt_num(m.swapped_mib.round()) }</td>
                                 <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
+                                <td>{ fmt_num(paging.0.round()) }</td>
+                                <td>{ fmt_num(paging.1.round()) }</td>
                             </tr>
                             // The figures above are the plan once reclaim is complete; a
                             // short run may end before (a balloon inflating, KSM merging):
@@ -310,6 +314,8 @@ pub fn table(props: &TableProps) -> Html {
                                     <td>{ fmt_num((e.balloon_mib + e.reported_mib).round()) }</td>
                                     <td>{ fmt_num(e.shared_mib.round()) }</td>
                                     <td>{ fmt_num(e.swapped_mib.round()) }</td>
+                                    <td></td>
+                                    <td></td>
                                     <td></td>
                                 </tr>
                             }
