@@ -205,6 +205,165 @@ await step('a library assignment is fetched when opened, then the scenarios its 
   }
 });
 
+// Two short steps: the first reveals answers (a prediction, an answer after the run), the
+// second does not (its answer is only saved).
+const SCORE_ASSIGNMENT = `
+[assignment]
+id = "e2e-score"
+title = { en = "Score", ko = "점수" }
+
+[[step]]
+id = "one"
+title = { en = "One", ko = "하나" }
+intro = { en = "One", ko = "하나" }
+student_seed = true
+scenario_toml = """
+[scenario]
+name = "syscalls"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+"""
+
+[[step.question]]
+id = "slowest"
+predict = true
+text = { en = "Which is slower?", ko = "어느 쪽이 느린가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "bt-rel"
+text = { en = "bt relative %?", ko = "bt 상대 성능 %?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+
+[[step]]
+id = "two"
+title = { en = "Two", ko = "둘" }
+intro = { en = "Two", ko = "둘" }
+reveal = false
+scenario_toml = """
+[scenario]
+name = "syscalls"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+"""
+
+[[step.question]]
+id = "fastest"
+text = { en = "Which is faster?", ko = "어느 쪽이 빠른가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "highest"
+`;
+
+if (process.env.VIRTSIM_BIN) {
+  await step('the final page counts right answers as virtsim grade does, in English and Korean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'virtsim-score-'));
+    const file = join(dir, 'score-e2e.toml');
+    writeFileSync(file, SCORE_ASSIGNMENT);
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      const computed = JSON.parse(execFileSync(process.env.VIRTSIM_BIN,
+        ['answers', file, '--student', 's007', '--format', 'json'], { encoding: 'utf8' }));
+      const btRel = computed.steps[0].questions.find((q) => q.id === 'bt-rel').answer;
+      await p.setInputFiles('#assignment-file', file);
+      await p.waitForSelector('#course-student', { timeout: 20000 });
+      await p.fill('#course-student', 's007');
+      await p.waitForSelector('#course-start:not([disabled])');
+      await p.click('#course-start');
+      await p.waitForSelector('#course-commit', { timeout: 20000 });
+      // A wrong prediction (binary translation is the slower one), then the right figure.
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await p.click('#course-commit');
+      await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+      await p.fill('#cq-bt-rel', btRel);
+      await p.click('#course-answer-bt-rel:not([disabled])');
+      await p.waitForSelector("li[data-question='bt-rel'] .verdict[data-verdict='right']");
+      // Step 2 does not reveal: its answer is saved, not checked.
+      await p.click('#course-next');
+      await p.waitForSelector("[data-step-id='two'] #course-answer-fastest", { timeout: 60000 });
+      await p.check("input[name='cq-fastest'][value='hw']");
+      await p.click('#course-answer-fastest:not([disabled])');
+      await p.waitForSelector("li[data-question='fastest'][data-answered='true']");
+      assert(await p.$("li[data-question='fastest'] .verdict") === null, 'step 2 reveals a verdict');
+      await p.click('#course-next');
+      await p.waitForSelector('#course-score');
+      const data = await p.$eval('#course-score', (e) => ({ ...e.dataset }));
+      const want = { right: '1', revealed: '2', wrong: '1', unanswered: '0', unchecked: '0', hidden: '1' };
+      assert(Object.entries(want).every(([k, v]) => data[k] === v), `score ${JSON.stringify(data)}`);
+      const en = (await p.textContent('#course-score')).replace(/\s+/g, ' ');
+      assert(en.includes('1 of 2 right') && en.includes('1 wrong'), `English score: ${en}`);
+      assert(/1 more question is not counted above/.test(en), `English score: ${en}`);
+      assert(!/not answered|not checked yet/.test(en), `nothing is unanswered or unchecked: ${en}`);
+      if (process.env.SHOTS) {
+        await p.$eval('#course', (e) => e.scrollIntoView());
+        await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-en.png') });
+      }
+      // The answers file is what it was (no verdicts in it), and grading it agrees.
+      const [dl] = await Promise.all([p.waitForEvent('download'), p.click('#course-export')]);
+      const answers = join(dir, dl.suggestedFilename());
+      await dl.saveAs(answers);
+      const body = readFileSync(answers, 'utf8');
+      assert(!/"right"|verdict/.test(body), `the answers file carries verdicts: ${body}`);
+      assert(body === await p.$eval('#course-answers-json', (t) => t.value), 'download = shown file');
+      const graded = JSON.parse(execFileSync(process.env.VIRTSIM_BIN,
+        ['grade', file, answers, '--format', 'json'], { encoding: 'utf8' }));
+      const rows = graded.files[0].rows;
+      assert(graded.files[0].problems.length === 0, JSON.stringify(graded.files[0].problems));
+      const one = rows.filter((r) => r.step === 'one');
+      assert(one.filter((r) => r.verdict === 'right').length === 1 && one.filter((r) => r.verdict === 'wrong').length === 1,
+        `graded ${JSON.stringify(rows)}`);
+      // In Korean.
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'ko');
+      const ko = (await p.textContent('#course-score')).replace(/\s+/g, ' ');
+      assert(ko.includes('2문제 중 1개 정답') && ko.includes('오답 1개'), `Korean score: ${ko}`);
+      assert(ko.includes('1문제는 위 집계에 포함되지 않습니다'), `Korean score: ${ko}`);
+      if (process.env.SHOTS) {
+        await p.$eval('#course', (e) => e.scrollIntoView());
+        await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-ko.png') });
+      }
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'en');
+    } finally {
+      await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+      await p.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 await step('shows the charts as SVG elements', async () => {
   await page.click('#tab-charts');
   await page.waitForSelector('#chart-relative svg rect');

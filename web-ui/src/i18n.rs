@@ -584,6 +584,13 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.answered", "답함", "answered"),
     ("course.export", "답안 파일 내려받기 (JSON)", "Download my answers (JSON)"),
     ("course.export.hint", "이 파일을 강사에게 제출하세요. 내보낸 뒤 수정하면 채점되지 않습니다.", "Hand this file to your instructor; a file edited after export is not graded."),
+    ("course.score", "{m}문제 중 {n}개 정답", "{n} of {m} right"),
+    ("course.score.wrong", "오답 {n}개", "{n} wrong"),
+    ("course.score.unanswered", "답하지 않음 {n}개", "{n} not answered"),
+    ("course.score.unchecked", "아직 확인하지 않음 {n}개(그 단계를 다시 열면 실행해서 확인합니다)", "{n} not checked yet (open its step again: it runs and checks them)"),
+    ("course.score.hidden_one", "정답을 공개하지 않는 단계의 {n}문제는 위 집계에 포함되지 않습니다. 강사가 채점합니다.", "{n} more question is not counted above: its step does not reveal answers, and your instructor grades it."),
+    ("course.score.hidden", "정답을 공개하지 않는 단계의 {n}문제는 위 집계에 포함되지 않습니다. 강사가 채점합니다.", "{n} more questions are not counted above: their steps do not reveal answers, and your instructor grades them."),
+    ("course.score.note", "이 페이지가 이 브라우저에서 실행한 결과로 확인한 수입니다. 성적은 강사가 제출된 답안 파일로 매깁니다.", "Checked by this page against your runs in this browser; your grade comes from the answers file you hand in."),
     ("course.link", "과제 링크 복사", "Copy the assignment link"),
     ("course.link.copied", "과제 링크를 주소창에 넣고 복사했습니다", "Assignment link placed in the address bar and copied"),
 ];

@@ -961,6 +961,8 @@ impl Reducible for State {
                 s.result = Some(result);
                 s.result_input = s.running.take();
                 s.result_baseline = s.running_baseline.take();
+                // An assignment step's answers are checked against its run.
+                crate::course::check_answers(&mut s);
                 s.trap = s
                     .result_input
                     .as_ref()

@@ -450,6 +450,24 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         grade.rows[0].verdict,
         web_ui::core::assignment::Verdict::Wrong
     );
+    // The final page's count agrees with that grading: the step reveals answers, and both
+    // were checked against its runs (the prediction after the run it started, kept
+    // through the reload and the change of student).
+    let score = host
+        .query_selector("#course-score")
+        .unwrap()
+        .expect("a score on the final page");
+    let count = |v| {
+        let n = grade.rows.iter().filter(|r| r.verdict == v).count();
+        Some(n.to_string())
+    };
+    use web_ui::core::assignment::Verdict;
+    assert_eq!(score.get_attribute("data-revealed").as_deref(), Some("2"));
+    assert_eq!(score.get_attribute("data-right"), count(Verdict::Right));
+    assert_eq!(score.get_attribute("data-wrong"), count(Verdict::Wrong));
+    assert_eq!(score.get_attribute("data-unchecked").as_deref(), Some("0"));
+    assert_eq!(score.get_attribute("data-hidden").as_deref(), Some("0"));
+    assert!(!exists(&host, "#course-score-hidden"));
 
     // Closing the assignment takes its link out of the address bar (a reload stays closed).
     assert!(window.location().hash().unwrap().starts_with("#at="));

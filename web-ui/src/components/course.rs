@@ -505,6 +505,9 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
     html! {
         <div class="course-final">
             <h3>{ t(lang, "course.final") }</h3>
+            if let Some(score) = c.score() {
+                { score_view(lang, &score) }
+            }
             <ul class="course-summary">
                 { for a.steps.iter().enumerate().map(|(i, step)| {
                     let answered = c.progress.answers.iter().filter(|s| s.step == step.id).count();
@@ -523,6 +526,42 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
             <button id="course-back" onclick={dispatch(state, CourseAction::GoTo(last))}>{ t(lang, "course.prev") }</button>
             <label for="course-answers-json" class="sr-only">{ t(lang, "course.export") }</label>
             <textarea id="course-answers-json" readonly=true rows="8" value={json} />
+        </div>
+    }
+}
+
+/// "N of M right" over the questions of steps that reveal answers, with what the rest are
+/// (wrong, not answered, not checked), and the questions of steps that do not reveal.
+fn score_view(lang: Lang, score: &course::Score) -> Html {
+    let fill = |key: &'static str, n: usize| t(lang, key).replace("{n}", &n.to_string());
+    let headline = fill("course.score", score.right).replace("{m}", &score.revealed.to_string());
+    let rest: Vec<String> = [
+        ("course.score.wrong", score.wrong),
+        ("course.score.unanswered", score.unanswered),
+        ("course.score.unchecked", score.unchecked),
+    ]
+    .into_iter()
+    .filter(|&(_, n)| n > 0)
+    .map(|(key, n)| fill(key, n))
+    .collect();
+    let hidden = match score.hidden {
+        0 => None,
+        1 => Some(fill("course.score.hidden_one", 1)),
+        n => Some(fill("course.score.hidden", n)),
+    };
+    html! {
+        <div class="course-score" id="course-score"
+            data-right={score.right.to_string()} data-revealed={score.revealed.to_string()}
+            data-wrong={score.wrong.to_string()} data-unanswered={score.unanswered.to_string()}
+            data-unchecked={score.unchecked.to_string()} data-hidden={score.hidden.to_string()}>
+            <p class="course-score-line">
+                <strong>{ headline }</strong>
+                { for rest.into_iter().map(|part| html! { <>{ " · " }{ part }</> }) }
+            </p>
+            if let Some(hidden) = hidden {
+                <p class="hint" id="course-score-hidden">{ hidden }</p>
+            }
+            <p class="hint">{ t(lang, "course.score.note") }</p>
         </div>
     }
 }
