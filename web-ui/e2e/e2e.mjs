@@ -292,8 +292,15 @@ if (process.env.VIRTSIM_BIN) {
     const file = join(dir, 'score-e2e.toml');
     writeFileSync(file, SCORE_ASSIGNMENT);
     const p = await newPage(BASE);
+    // Steps share the browser's storage: an earlier step may have left the page in Korean.
+    let startLang = 'en';
     try {
       await waitDone(p);
+      startLang = await p.evaluate(() => document.documentElement.lang);
+      if (startLang !== 'en') {
+        await p.click('#lang');
+        await p.waitForFunction(() => document.documentElement.lang === 'en');
+      }
       const computed = JSON.parse(execFileSync(process.env.VIRTSIM_BIN,
         ['answers', file, '--student', 's007', '--format', 'json'], { encoding: 'utf8' }));
       const btRel = computed.steps[0].questions.find((q) => q.id === 'bt-rel').answer;
@@ -354,8 +361,11 @@ if (process.env.VIRTSIM_BIN) {
         await p.$eval('#course', (e) => e.scrollIntoView());
         await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-ko.png') });
       }
-      await p.click('#lang');
-      await p.waitForFunction(() => document.documentElement.lang === 'en');
+      // Back to the language the step found.
+      if (startLang === 'en') {
+        await p.click('#lang');
+        await p.waitForFunction(() => document.documentElement.lang === 'en');
+      }
     } finally {
       await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
       await p.close();

@@ -258,7 +258,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.swapped", "스왑", "Swapped"),
     ("table.oom", "OOM kill", "OOM kills"),
     ("table.page_ins", "페이지 인/초", "Page-ins/s"),
-    ("table.page_outs", "쓰기/초 (더러운 페이지)", "Writes/s (dirty pages)"),
+    ("table.page_outs", "내보내기 쓰기/초", "Write-outs/s"),
     (
         "table.at_end",
         "이 실행이 끝날 때 (회수가 아직 진행 중)",
