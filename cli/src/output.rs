@@ -548,7 +548,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         .platforms
         .iter()
         .filter(|p| p.groups_fare_differently())
-        .map(|p| p.groups_against_native(clean, |v| format!("{v:.1}%")))
+        .map(|p| p.groups_against_native(&clean(&p.name), clean, |v| format!("{v:.1}%")))
         .collect();
     if !spread.is_empty() {
         let _ = writeln!(

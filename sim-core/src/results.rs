@@ -236,10 +236,12 @@ impl PlatformResult {
         hi - lo > GROUP_SPREAD_POINTS
     }
 
-    /// "platform (group figure, group figure)", with the names and figures as the caller
-    /// shows them (a terminal cleans names; the page formats percentages its own way).
+    /// "platform (group figure, group figure)", with the platform as `platform` and the
+    /// groups' names and figures as the caller shows them (a terminal cleans names and
+    /// shows the platform's; the page shows its label and formats percentages its own way).
     pub fn groups_against_native(
         &self,
+        platform: &str,
         name: impl Fn(&str) -> String,
         percent: impl Fn(f64) -> String,
     ) -> String {
@@ -254,7 +256,7 @@ impl PlatformResult {
                 )
             })
             .collect();
-        format!("{} ({})", name(&self.name), groups.join(", "))
+        format!("{platform} ({})", groups.join(", "))
     }
 
     /// Latency of one operation across all groups, if any completed.

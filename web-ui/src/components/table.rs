@@ -23,12 +23,14 @@ pub fn fmt_num(v: f64) -> String {
 /// The platforms whose groups fare very differently against native
 /// (`PlatformResult::groups_fare_differently`), with the groups' figures (the CLI says the
 /// same under its table).
-fn group_spread(r: &crate::core::RunResult) -> Option<String> {
+fn group_spread(lang: Lang, r: &crate::core::RunResult) -> Option<String> {
     let list: Vec<String> = r
         .platforms
         .iter()
         .filter(|p| p.groups_fare_differently())
-        .map(|p| p.groups_against_native(str::to_string, crate::num::pct))
+        .map(|p| {
+            p.groups_against_native(&labels::platform(lang, p), str::to_string, crate::num::pct)
+        })
         .collect();
     (!list.is_empty()).then(|| list.join("; "))
 }
@@ -138,7 +140,7 @@ pub fn table(props: &TableProps) -> Html {
             </table>
             </div>
             <p class="hint">{ t(lang, "table.relative.note") }</p>
-            if let Some(spread) = group_spread(r) {
+            if let Some(spread) = group_spread(lang, r) {
                 <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
             }
             if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() > 1 {
