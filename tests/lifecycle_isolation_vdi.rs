@@ -201,4 +201,27 @@ fn the_seed_table_has_its_three_columns_with_measured_figures_in_every_row() {
             assert!(!cell.measured.ko.is_empty());
         }
     }
+    // A desktop's performance leads with the latency the seed's "Medium" stands for,
+    // before the share of screen updates delivered (which a short run keeps near 100%).
+    let performance = r
+        .table
+        .rows
+        .iter()
+        .position(|&row| row == sim_core::table::TableRow::Performance)
+        .unwrap();
+    for column in r
+        .table
+        .columns
+        .iter()
+        .filter(|c| c.class == SeedColumn::Desktop)
+    {
+        let cell = &column.cells[performance].measured;
+        assert!(cell.en.starts_with("input-to-display p50 "), "{}", cell.en);
+        assert!(cell.ko.starts_with("입력-화면 지연 p50 "), "{}", cell.ko);
+        assert!(
+            cell.en.contains("of the updates a local PC shows"),
+            "{}",
+            cell.en
+        );
+    }
 }
