@@ -231,13 +231,13 @@ fn swap_keeps_an_overcommitted_host_running_but_latency_grows_with_the_ratio() {
 #[test]
 fn a_page_in_evicts_a_page_and_writes_it_out_when_it_is_dirty() {
     // Eight 1.5 GiB VMs on the 8 GiB host above: 35% of each working set on disk. Every
-    // page read in needs a frame: the host reclaims one, and writes the page it takes to
-    // swap first when that page was written while resident. Each operation touches one
-    // page, 30% of touches writing; a page stays resident for r / s = 0.65 / 0.35 = 1.86
-    // touches of its own besides the one that brought it in, so it is clean with the
-    // chance 0.7 × e^(-0.3 × 1.86) = 0.40: about 60% of page-ins also write. With 1% of
-    // touches writing (the least a scenario may set), 1 - 0.99 × e^(-0.01 × 1.86) = 2.8%
-    // do, and page-ins queue behind fewer writes: their operations are faster.
+    // page read in needs a frame: the host reclaims one, and starts the write to swap of
+    // the page it takes when that page was written while resident. Each operation touches
+    // one page, 30% of touches writing; the next thing to happen to a resident page is a
+    // touch of its own (0.65) or its eviction (0.35), so it is dirty with the chance
+    // 0.3 / (0.3 + 0.35 × 0.7) = 0.55: about 55% of page-ins also write. With 1% of
+    // touches writing (the least a scenario may set), 0.01 / (0.01 + 0.35 × 0.99) = 2.8%
+    // do, and the disk is busy with fewer writes: operations wait less behind them.
     let text = |write_percent: u32| {
         format!(
             "[scenario]\nname = \"swap-out\"\nduration_ms = 60\n[host]\ncores = 4\nmemory_gib = 8\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hybrid\"\novercommit = [\"swap\"]\n[[instance]]\nname = \"vm\"\ncount = 8\nmemory_gib = 1.5\nworking_set_mib = 1024\nworkload = \"web-server\"\n[costs]\npage_write_percent = {write_percent}\n"
@@ -253,7 +253,7 @@ fn a_page_in_evicts_a_page_and_writes_it_out_when_it_is_dirty() {
     let (ins, outs, dirty_mean) = totals(&run(&text(30)));
     assert!(ins > 1000, "{ins}");
     let share = outs as f64 / ins as f64;
-    assert!((share - 0.599).abs() < 0.03, "{outs} of {ins}: {share}");
+    assert!((share - 0.550).abs() < 0.03, "{outs} of {ins}: {share}");
     let (ins, outs, clean_mean) = totals(&run(&text(1)));
     assert!(ins > 1000, "{ins}");
     let share = outs as f64 / ins as f64;

@@ -76,12 +76,12 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     "{}",
                     if ko {
                         format!(
-                            "{} 이 실행의 페이징: 초당 페이지 인 {ins:.0} (각 4 KiB 읽기), 그중 내보낸 더러운 페이지를 먼저 쓴 것 {outs:.0}",
+                            "{} 이 실행의 페이징(실행 전체 평균): 초당 페이지 인 {ins:.0} (각 4 KiB 읽기), 그중 초당 {outs:.0}개는 내보낸 더러운 페이지의 스왑 쓰기도 시작",
                             pad("", 22)
                         )
                     } else {
                         format!(
-                            "{} paging in this run: {ins:.0} page-ins/s (each a 4 KiB read), {outs:.0}/s of them first wrote the dirty page they evicted",
+                            "{} paging, averaged over this run: {ins:.0} page-ins/s (each a 4 KiB read), {outs:.0}/s of them also started the write of the dirty page they evicted",
                             pad("", 22)
                         )
                     }

@@ -104,8 +104,9 @@ pub struct Baseline {
     pub duration_ms: u64,
     pub title: Option<Text>,
     pub description: Option<Text>,
-    /// Largest instances per group whose memory fits the host on every platform
-    /// (at least the scenario's own count).
+    /// The instances slider's range: the fewest and the most instances per group for
+    /// which the scenario is valid (the scenario's own first count lies between).
+    pub min_instances: u32,
     pub max_instances: u32,
     /// Instance groups in the scenario.
     pub groups: u32,
@@ -156,6 +157,7 @@ impl Baseline {
             duration_ms: s.duration_ms,
             title: s.title.clone(),
             description: s.description.clone(),
+            min_instances: min_instances(s).min(first.map_or(1, |i| i.count)),
             max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
             groups: s.instances.len() as u32,
             group_counts: s.instances.iter().map(|i| i.count).collect(),
@@ -182,9 +184,42 @@ impl Baseline {
     }
 }
 
-/// Instances per group (every group set to the same count, as the slider does) that
-/// still fit the host's memory on every platform.
+/// The most instances per group (every group set to the same count, as the slider does,
+/// at most [`MAX_INSTANCES_SLIDER`]) for which the scenario is still valid: from the count
+/// whose memory fits every platform's host (an upper bound: the host keeps a reserve and a
+/// VM more than its memory) down to the first the validator accepts, so that no position
+/// of the slider is an error. A scenario invalid even at 1 keeps the bound.
 fn max_instances(s: &Scenario) -> u32 {
+    let bound = memory_bound(s).clamp(1, MAX_INSTANCES_SLIDER);
+    (1..=bound)
+        .rev()
+        .find(|&n| valid_with(s, n))
+        .unwrap_or(bound)
+}
+
+/// The fewest instances per group (every group set to the same count) for which the
+/// scenario is valid: a fault on the third copy of a group needs three. Searched up to the
+/// memory bound; 1 when none is valid there.
+fn min_instances(s: &Scenario) -> u32 {
+    let bound = memory_bound(s).clamp(1, MAX_INSTANCES_SLIDER);
+    (1..=bound).find(|&n| valid_with(s, n)).unwrap_or(1)
+}
+
+/// Whether the scenario stays valid with every group set to `n` instances.
+fn valid_with(s: &Scenario, n: u32) -> bool {
+    s.adjusted(&Adjustments {
+        instance_count: Some(n),
+        ..Default::default()
+    })
+    .is_ok()
+}
+
+/// The instances slider's largest position, whatever the host's memory allows.
+const MAX_INSTANCES_SLIDER: u32 = 32;
+
+/// Instances per group (every group set to the same count) whose configured memory adds up
+/// to at most the host's on every platform.
+fn memory_bound(s: &Scenario) -> u32 {
     (0..s.platforms.len())
         .filter_map(|p| {
             let per_copy: u64 = s
@@ -1213,5 +1248,34 @@ mod budget_tests {
         let s = s.reduce(Action::Cancel);
         let s = s.reduce(Action::Edit(big.replace("count = 256", "count = 255")));
         assert!(!s.run_anyway && !s.can_run());
+    }
+}
+
+#[cfg(test)]
+mod instances_slider_tests {
+    use super::*;
+
+    #[test]
+    fn no_position_of_the_instances_slider_makes_a_library_scenario_invalid() {
+        for (file, text) in builtin::BUILTIN.iter() {
+            let s = Scenario::from_toml(file, text).unwrap();
+            let base = Baseline::of(&s);
+            assert!(base.min_instances <= base.instance_count, "{file}");
+            assert!(base.instance_count <= base.max_instances, "{file}");
+            for n in base.min_instances..=base.max_instances {
+                let adjusted = s.adjusted(&Adjustments {
+                    instance_count: Some(n),
+                    ..Default::default()
+                });
+                assert!(adjusted.is_ok(), "{file}: {n} per group: {adjusted:?}");
+            }
+        }
+        // memory-overcommit: the VMs that fit on its own (1.5 GiB and a 30 MiB device
+        // model each, on 8 GiB less the host's 1 GiB) allow 4 per group, not the 5 that
+        // the configured memory alone would (8 / 1.5).
+        let i = builtin::position("memory-overcommit.toml").unwrap();
+        let s = Scenario::from_toml("memory-overcommit.toml", builtin::BUILTIN[i].1).unwrap();
+        assert_eq!(memory_bound(&s), 5);
+        assert_eq!(Baseline::of(&s).max_instances, 4);
     }
 }

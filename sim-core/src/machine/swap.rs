@@ -7,8 +7,9 @@
 //! operation goes on, its latency counting the wait (as with KVM's asynchronous page
 //! faults, the guest may run another thread meanwhile). The host reclaims a frame for
 //! each page read in (so as much stays swapped out); when the page it takes is dirty
-//! (drawn with `memory::writeback_ppm`'s chance), its 4 KiB write goes to the disk first,
-//! and the read waits behind it.
+//! (drawn with `memory::writeback_ppm`'s chance), its 4 KiB write is started too: the
+//! fault does not wait for it, but it takes the disk's time after the read, and the
+//! requests behind wait for both.
 
 use super::{slot, Event, Machine, Pending};
 use crate::engine::Cycles;
@@ -50,7 +51,7 @@ impl Machine {
     pub(super) fn swap_in(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
         let ti = thread as usize;
         self.threads[ti].swap_pending = false;
-        let write_first = std::mem::take(&mut self.threads[ti].swap_writeback);
+        let write_too = std::mem::take(&mut self.threads[ti].swap_writeback);
         self.threads[ti].pending = Some(Pending {
             op,
             started: op_start,
@@ -61,27 +62,24 @@ impl Machine {
         self.entities[e as usize].thread = None;
         let instance = self.threads[ti].instance as usize;
         self.instances[instance].counters.swap_ins += 1;
-        if write_first {
+        if write_too {
             self.instances[instance].counters.swap_outs += 1;
         }
-        let done = self.swap_read_done(now, write_first);
+        let done = self.swap_read_done(now, write_too);
         self.queue.schedule(done, Event::DeviceDone { thread });
     }
 
     /// When a 4 KiB read issued at `now` on the host's disk completes: the same device,
-    /// and the same queue, as the guests' disk requests. With `write_first`, the reclaimed
-    /// page's 4 KiB write was submitted just before it and takes the disk first.
-    fn swap_read_done(&mut self, now: Cycles, write_first: bool) -> Cycles {
+    /// and the same queue, as the guests' disk requests. With `write_too`, the reclaimed
+    /// page's 4 KiB write takes the disk's next service time after the read.
+    fn swap_read_done(&mut self, now: Cycles, write_too: bool) -> Cycles {
         let host = &self.spec.host;
         let per_us = host.cycles_per_us();
         let per_op = per_us * 1_000_000 / host.disk_iops.max(1);
         let transfer = SWAP_PAGE_BYTES * per_us / host.disk_bandwidth_mb_s.max(1);
         let service = per_op.max(transfer);
-        let mut start = now.max(self.disk_free_at);
-        if write_first {
-            start += service;
-        }
-        self.disk_free_at = start + service;
+        let start = now.max(self.disk_free_at);
+        self.disk_free_at = start + if write_too { 2 * service } else { service };
         start + service.max(host.disk_latency_us * per_us)
     }
 

@@ -319,7 +319,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         <section class="card controls" aria-labelledby="controls-h">
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
-                <Slider id="k-instances" label={t(lang, "controls.instances")} min={1} max={u64::from(base.instance_count).max(u64::from(base.max_instances).min(32)).max(1)} step={1}
+                <Slider id="k-instances" label={t(lang, "controls.instances")} min={u64::from(base.min_instances)} max={u64::from(base.max_instances)} step={1}
                     value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
                     extra={total_note} error={knob_error("k-instances")}
                     on_change={set(|k, v| k.instance_count = Some(v as u32))} />

@@ -35,6 +35,25 @@ fn group_spread(lang: Lang, r: &crate::core::RunResult) -> Option<String> {
     (!list.is_empty()).then(|| list.join("; "))
 }
 
+/// Swapped MiB with the largest share of one working set on swap (what sets how often its
+/// operations page in), as the CLI's host-memory line says it.
+fn swapped_cell(m: &crate::core::memory::MemoryResult) -> String {
+    let hot = m
+        .instances
+        .iter()
+        .map(|i| i.working_set_swapped_percent)
+        .fold(0.0, f64::max);
+    if hot > 0.0 {
+        format!(
+            "{} ({})",
+            fmt_num(m.swapped_mib.round()),
+            crate::num::pct(hot)
+        )
+    } else {
+        fmt_num(m.swapped_mib.round())
+    }
+}
+
 /// Headings of the CPU-share and steal columns, in the CLI's order.
 const SHARE_HEADS: [&str; 7] = [
     "table.user",
@@ -298,7 +317,7 @@ pub fn table(props: &TableProps) -> Html {
                                 <td>{ fmt_num(m.resident_mib.round()) }</td>
                                 <td>{ fmt_num((m.balloon_mib + m.reported_mib).round()) }</td>
                                 <td>{ fmt_num(m.shared_mib.round()) }</td>
-                                <td>{ fmt_num(m.swapped_mib.round()) }</td>
+                                <td>{ swapped_cell(m) }</td>
                                 <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
                                 <td>{ fmt_num(paging.0.round()) }</td>
                                 <td>{ fmt_num(paging.1.round()) }</td>
