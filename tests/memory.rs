@@ -220,6 +220,28 @@ fn swap_keeps_an_overcommitted_host_running_but_latency_grows_with_the_ratio() {
     let ept = |n: &str| virtsim_tests::exits(platform(&r, n), sim_core::ExitReason::EptViolation);
     assert_eq!(ept("x4"), 0);
     assert!(ept("x8") > 0 && ept("x12") > 0);
+    // The result shows what a touch of a swapped-out page adds: an EPT violation, the
+    // host's fault and reclaim and its read request; a dirty victim's write with its chance
+    // (0.3 / (0.3 + 0.3496 × 0.7) = 55.1%); the resumption.
+    assert!(platform(&r, "x4").swap_path.is_none());
+    let sp = platform(&r, "x8").swap_path.as_ref().expect("swap path");
+    assert!(
+        (sp.touch_percent - 34.96).abs() < 0.05,
+        "{}",
+        sp.touch_percent
+    );
+    assert!(
+        (sp.writeback_percent - 55.1).abs() < 0.1,
+        "{}",
+        sp.writeback_percent
+    );
+    assert_eq!(
+        sp.fault.first().and_then(|s| s.exit),
+        Some(sim_core::ExitReason::EptViolation)
+    );
+    assert!(sp.fault.iter().any(|s| s.en.contains("reclaims a frame")));
+    assert!(!sp.writeback.is_empty() && !sp.resume.is_empty());
+    assert_eq!(sp.read_latency_us, 80);
     // Nobody was killed: the run goes on.
     for n in ["x4", "x8", "x12"] {
         let p = platform(&r, n);

@@ -87,6 +87,27 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     }
                 );
             }
+            if let Some(sp) = &p.swap_path {
+                let cycles =
+                    |steps: &[sim_core::path::Step]| steps.iter().map(|s| s.cycles).sum::<u64>();
+                let (fault, write, resume) =
+                    (cycles(&sp.fault), cycles(&sp.writeback), cycles(&sp.resume));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    if ko {
+                        format!(
+                            "{} 스왑에 있는 페이지를 건드린 연산(최대 {:.1}%): 폴트와 프레임 회수 {fault} 사이클, 더러운 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기, 재개 {resume} 사이클",
+                            pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
+                        )
+                    } else {
+                        format!(
+                            "{} an operation that touches a page on swap (up to {:.1}%): fault and reclaim {fault} cycles, a dirty victim's write started {write} cycles ({:.1}% of page-ins), the wait for the 4 KiB read (disk latency {} µs), resume {resume} cycles",
+                            pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
+                        )
+                    }
+                );
+            }
             // The figures above are what the policies reclaim once they are done; a
             // balloon inflating, pages still being reported or KSM still merging are not
             // there yet at the end of a short run.

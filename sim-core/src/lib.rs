@@ -62,7 +62,7 @@ pub use job_key::JobKey;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};
-pub use results::{PlatformResult, RunResult};
+pub use results::{PlatformResult, RunResult, SwapPath};
 pub use runner::{JobOutcome, JobRun, Progress, RunOptions, Runner, SimError};
 pub use scenario::{Adjustments, Scenario, ScenarioError};
 pub use table::ComparisonTable;

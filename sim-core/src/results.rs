@@ -140,6 +140,31 @@ pub struct PlatformResult {
     /// The live migration of one of its VMs, if the platform has one.
     #[serde(default)]
     pub migration: Option<crate::memory::MigrationResult>,
+    /// What an operation that touches a page on the host's swap adds, when part of a
+    /// working set is swapped out.
+    #[serde(default)]
+    pub swap_path: Option<SwapPath>,
+}
+
+/// The steps a touch of a swapped-out page adds to an operation (`machine/swap.rs`): the
+/// fault up to the host's read request, the write of a dirty page reclaimed for it (with
+/// its chance), the wait for the read, and the resumption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SwapPath {
+    /// Percent of the operations that touch a swapped-out page: the largest share of one
+    /// instance's working set on swap (one uniform page touch per operation).
+    pub touch_percent: f64,
+    /// The fault, the reclaim of a frame, the read request.
+    pub fault: Vec<crate::path::Step>,
+    /// Percent of page-ins whose reclaimed page is dirty (at `touch_percent`).
+    pub writeback_percent: f64,
+    /// The write of that page, started without waiting.
+    pub writeback: Vec<crate::path::Step>,
+    /// The disk's latency for the 4 KiB read, microseconds (queueing comes on top).
+    pub read_latency_us: u64,
+    /// When the read completes.
+    pub resume: Vec<crate::path::Step>,
 }
 
 /// Points of "vs native" between a platform's groups beyond which its own figure hides

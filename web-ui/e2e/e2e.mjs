@@ -480,6 +480,22 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   await page.click('#tab-table');
 });
 
+await step('stack and paths show what a touch of a swapped-out page adds, on the platforms that swap', async () => {
+  const shown = await page.$eval('#scenario-select', (s) => s.value);
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('memory-overcommit.toml'))));
+  await page.click('#tab-paths');
+  await page.waitForSelector('.swap-path');
+  // Four of its five platforms swap (not the VMs that fit).
+  const tables = await page.$$eval('.swap-path', (t) => t.map((x) => x.querySelector('caption').textContent));
+  assert(tables.length === 4, `${tables.length} swap tables`);
+  assert(tables.every((c) => /35(\.0)?%|28\.1%/.test(c)), `captions: ${tables.join(' | ')}`);
+  const text = await page.textContent('.swap-path');
+  assert(/EPT violation/.test(text) && /reclaims a frame/.test(text) && /dirty/.test(text), `swap path: ${text}`);
+  await page.click('#tab-table');
+  // The steps after this one go on with the scenario that was open.
+  if (shown !== '') await afterRun(page, () => page.selectOption('#scenario-select', shown));
+});
+
 await step('the timeline overview shows every category, not only the longest segments', async () => {
   await page.click('#tab-timeline');
   await page.waitForSelector('#record-timeline, .timeline-box svg');

@@ -94,13 +94,18 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
         "host kernel: major fault finds the swap entry",
         "호스트 커널: 메이저 폴트가 스왑 엔트리를 찾음",
     ));
-    steps.push(step(
-        layer,
-        category,
-        c.swap_reclaim_page_cycles,
-        "host kernel: reclaims a frame for it: the coldest guest page is taken off the LRU and unmapped",
-        "호스트 커널: 들일 프레임을 회수: 가장 오래 안 쓴 게스트 페이지를 LRU에서 꺼내 매핑 해제",
-    ));
+    let (en, ko) = if stack.is_vm() {
+        (
+            "host kernel: reclaims a frame for it: the coldest guest page is taken off the LRU and unmapped",
+            "호스트 커널: 들일 프레임을 회수: 가장 오래 안 쓴 게스트 페이지를 LRU에서 꺼내 매핑 해제",
+        )
+    } else {
+        (
+            "host kernel: reclaims a frame for it: the coldest page is taken off the LRU and unmapped",
+            "호스트 커널: 들일 프레임을 회수: 가장 오래 안 쓴 페이지를 LRU에서 꺼내 매핑 해제",
+        )
+    };
+    steps.push(step(layer, category, c.swap_reclaim_page_cycles, en, ko));
     steps.push(step(
         layer,
         category,

@@ -283,10 +283,52 @@ pub fn paths(props: &PathsProps) -> Html {
                                     <p class="hint backend-elsewhere">{ t(lang, if op.is_some_and(Op::blocks) { "paths.backend_elsewhere_waited" } else { "paths.backend_elsewhere" }).replace("{}", &fmt_num(away as f64)) }</p>
                                 }
                             }
+                            if let Some(swap) = &p.swap_path {
+                                { swap_table(lang, p.kind, swap) }
+                            }
                         </article>
                     }
                 }) }
             </div>
+        </div>
+    }
+}
+
+/// The steps a touch of a page on the host's swap adds to an operation on a platform whose
+/// working sets are partly swapped out (sim-core's `SwapPath`).
+fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::core::SwapPath) -> Html {
+    let cycles = |steps: &[Step]| steps.iter().map(|s| s.cycles as f64).sum::<f64>();
+    let total = cycles(&swap.fault)
+        + cycles(&swap.writeback) * swap.writeback_percent / 100.0
+        + cycles(&swap.resume);
+    let sub = |text: String| {
+        html! {
+            <tr class="sub"><th colspan="4" scope="rowgroup" class="text">{ text }</th></tr>
+        }
+    };
+    html! {
+        <div class="scroll">
+        <table class="data num path swap-path">
+            <caption>{ t(lang, "paths.swap").replace("{}", &crate::num::pct(swap.touch_percent)) }</caption>
+            <thead><tr>
+                <th scope="col">{ "#" }</th>
+                <th scope="col" class="text">{ t(lang, "paths.layer") }</th>
+                <th scope="col" class="text">{ t(lang, "paths.step") }</th>
+                <th scope="col">{ t(lang, "paths.cycles") }</th>
+            </tr></thead>
+            <tbody>
+                { step_rows(lang, kind, &swap.fault, 1, None) }
+                { sub(t(lang, "paths.swap_writeback").replace("{}", &crate::num::pct(swap.writeback_percent))) }
+                { step_rows(lang, kind, &swap.writeback, 1, None) }
+                { sub(t(lang, "paths.swap_wait").replace("{}", &fmt_num(swap.read_latency_us as f64))) }
+                { sub(t(lang, "paths.swap_resume").to_string()) }
+                { step_rows(lang, kind, &swap.resume, 1, None) }
+            </tbody>
+            <tfoot><tr>
+                <th scope="row" colspan="3" class="text">{ t(lang, "paths.swap_total") }</th>
+                <td class="path-total">{ fmt_num(total.round()) }</td>
+            </tr></tfoot>
+        </table>
         </div>
     }
 }
