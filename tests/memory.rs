@@ -221,17 +221,19 @@ fn swap_keeps_an_overcommitted_host_running_but_latency_grows_with_the_ratio() {
     assert_eq!(ept("x4"), 0);
     assert!(ept("x8") > 0 && ept("x12") > 0);
     // The result shows what a touch of a swapped-out page adds: an EPT violation, the
-    // host's fault and reclaim and its read request; a dirty victim's write with its chance
-    // (0.3 / (0.3 + 0.3496 × 0.7) = 55.1%); the resumption.
+    // host's fault and reclaim and its read request; a dirty victim's write; the
+    // resumption. Its shares are the run's: page-ins over operations about the 34.96% on
+    // swap, writes over page-ins about 0.3 / (0.3 + 0.3496 × 0.7) = 55.1% (thousands of
+    // draws each: within a few points).
     assert!(platform(&r, "x4").swap_path.is_none());
     let sp = platform(&r, "x8").swap_path.as_ref().expect("swap path");
     assert!(
-        (sp.touch_percent - 34.96).abs() < 0.05,
+        (sp.touch_percent - 34.96).abs() < 2.0,
         "{}",
         sp.touch_percent
     );
     assert!(
-        (sp.writeback_percent - 55.1).abs() < 0.1,
+        (sp.writeback_percent - 55.1).abs() < 3.0,
         "{}",
         sp.writeback_percent
     );

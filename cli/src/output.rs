@@ -97,12 +97,12 @@ fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     "{}",
                     if ko {
                         format!(
-                            "{} 스왑에 있는 페이지를 건드린 연산(최대 {:.1}%): 폴트와 프레임 회수 {fault} 사이클, 더러운 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기, 재개 {resume} 사이클",
+                            "{} 스왑에 있는 페이지를 건드린 연산(이 실행의 연산 중 {:.1}%): 폴트, 프레임 회수, 읽기 요청 {fault} 사이클, 더러운 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기(CPU가 아님), 재개 {resume} 사이클",
                             pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
                         )
                     } else {
                         format!(
-                            "{} an operation that touches a page on swap (up to {:.1}%): fault and reclaim {fault} cycles, a dirty victim's write started {write} cycles ({:.1}% of page-ins), the wait for the 4 KiB read (disk latency {} µs), resume {resume} cycles",
+                            "{} an operation that touches a page on swap ({:.1}% of this run's operations): fault, reclaim and read request {fault} cycles, a dirty victim's write started {write} cycles ({:.1}% of the page-ins), the wait for the 4 KiB read (disk latency {} µs, not CPU), resume {resume} cycles",
                             pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
                         )
                     }
@@ -437,6 +437,8 @@ fn ko_word(word: &str) -> &str {
         "pause_loop" => "PAUSE 루프",
         "hidden_page_fault" => "숨은 페이지 폴트",
         "nested_vmx" => "중첩 VMX",
+        "ept_violation" => "EPT 위반",
+        "pml_full" => "PML 가득 참",
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
         "server_failure" => "서버 장애",

@@ -152,12 +152,13 @@ pub struct PlatformResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SwapPath {
-    /// Percent of the operations that touch a swapped-out page: the largest share of one
-    /// instance's working set on swap (one uniform page touch per operation).
+    /// Percent of the run's operations that touched a swapped-out page (page-ins over
+    /// operations completed: about the share of a working set on swap, one uniform page
+    /// touch per operation).
     pub touch_percent: f64,
     /// The fault, the reclaim of a frame, the read request.
     pub fault: Vec<crate::path::Step>,
-    /// Percent of page-ins whose reclaimed page is dirty (at `touch_percent`).
+    /// Percent of the run's page-ins whose reclaimed page was dirty.
     pub writeback_percent: f64,
     /// The write of that page, started without waiting.
     pub writeback: Vec<crate::path::Step>,

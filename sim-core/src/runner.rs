@@ -932,32 +932,28 @@ fn machine_migration(
     })
 }
 
-/// The memory plan with each instance's memory over the run, from the machine's snapshots.
-/// The swap path of platform `p_index` when its plan leaves part of a working set on swap.
-fn swap_path(s: &Scenario, p_index: usize, memory: &MemoryResult) -> Option<crate::SwapPath> {
-    let touch_percent = memory
-        .instances
-        .iter()
-        .map(|i| i.working_set_swapped_percent)
-        .fold(0.0, f64::max);
-    if touch_percent <= 0.0 {
+/// The swap path of platform `p_index` when its operations touched swapped-out pages in
+/// the run, with the shares the run measured (a plan still under way, KSM merging or a
+/// balloon inflating, swaps more than its complete state says).
+fn swap_path(s: &Scenario, p_index: usize, outcome: &MachineOutcome) -> Option<crate::SwapPath> {
+    let ops: u64 = outcome.instances.iter().map(|i| i.ops).sum();
+    let ins: u64 = outcome.instances.iter().map(|i| i.swap_ins).sum();
+    let outs: u64 = outcome.instances.iter().map(|i| i.swap_outs).sum();
+    if ins == 0 {
         return None;
     }
     let stack = &s.platforms[p_index].stack;
-    let ppm = libm::round(touch_percent * 10_000.0).clamp(1.0, 1e6) as u32;
     Some(crate::SwapPath {
-        touch_percent,
+        touch_percent: 100.0 * ins as f64 / ops.max(ins) as f64,
         fault: crate::memory::swap_fault_steps(stack, &s.costs, s.host.cpu),
-        writeback_percent: f64::from(crate::memory::writeback_ppm(
-            ppm,
-            s.costs.page_write_percent,
-        )) / 10_000.0,
+        writeback_percent: 100.0 * outs as f64 / ins as f64,
         writeback: crate::memory::swap_writeback_steps(stack, &s.costs),
         read_latency_us: s.host.disk_latency_us,
         resume: crate::memory::swap_resume_steps(stack, &s.costs),
     })
 }
 
+/// The memory plan with each instance's memory over the run, from the machine's snapshots.
 fn memory_over_time(
     s: &Scenario,
     p_index: usize,
@@ -1457,7 +1453,7 @@ fn platform_result(
         bt_tc_hit_percent,
         bt_translate_percent,
         host_memory: Some(memory_over_time(s, p_index, memory, outcome, per_us)),
-        swap_path: swap_path(s, p_index, memory),
+        swap_path: swap_path(s, p_index, outcome),
         migration: p.migration.as_ref().map(|m| {
             let counters = &outcome.instances[m.instance as usize];
             // The machine ran the migration; the guest's operations during the pre-copy

@@ -337,7 +337,8 @@ struct Thread {
     /// Whether the planned operation touches a swapped-out page, and the stream that
     /// decides it (only for instances with swapped memory).
     swap_pending: bool,
-    /// Whether the frame reclaimed for that page held a dirty page (written to swap first).
+    /// Whether the frame reclaimed for that page held a dirty page (its write to swap is
+    /// started too).
     swap_writeback: bool,
     swap_rng: Option<SimRng>,
     /// Balloon batches still to run on this thread's vCPU (its instance's first thread).

@@ -39,6 +39,21 @@ fn step(layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) -> St
     }
 }
 
+/// Who manages the host's memory on this stack, as the steps name it: a type-1
+/// hypervisor's own memory manager (KVM's host kernel is the hypervisor), else the host's
+/// kernel (a type-2 host, or the kernel a container or native process runs on).
+fn manager(stack: &Stack) -> (&'static str, &'static str) {
+    match stack.kind {
+        PlatformKind::Type1 | PlatformKind::Vdi => ("hypervisor", "하이퍼바이저"),
+        _ => ("host kernel", "호스트 커널"),
+    }
+}
+
+/// `who: text` in both languages.
+fn said(who: (&str, &str), en: &str, ko: &str) -> (String, String) {
+    (format!("{}: {en}", who.0), format!("{}: {ko}", who.1))
+}
+
 /// Where the host's memory management runs for this stack.
 fn host_layer(stack: &Stack) -> (Layer, Category) {
     match stack.kind {
@@ -58,15 +73,15 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
         let (reason, en, ko, handler) = if stack.memory == MemoryVirtualization::Nested {
             (
                 ExitReason::EptViolation,
-                "VM exit: EPT violation (no host page behind the guest page)",
-                "VM exit: EPT 위반 (게스트 페이지 뒤에 호스트 페이지 없음)",
+                "VM exit and re-entry (round trip): EPT violation (no host page behind the guest page)",
+                "VM exit와 재진입 (왕복): EPT 위반 (게스트 페이지 뒤에 호스트 페이지 없음)",
                 c.exit_handler,
             )
         } else {
             (
                 ExitReason::ShadowPageFault,
-                "VM exit: page fault on a page the host swapped out (shadow paging)",
-                "VM exit: 호스트가 스왑아웃한 페이지의 페이지 폴트 (섀도 페이징)",
+                "VM exit and re-entry (round trip): page fault on a page the host swapped out (shadow paging)",
+                "VM exit와 재진입 (왕복): 호스트가 스왑아웃한 페이지의 페이지 폴트 (섀도 페이징)",
                 c.exit_handler + c.shadow_page_fault_handler,
             )
         };
@@ -87,32 +102,33 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
             "하이퍼바이저가 폴트를 해석",
         ));
     }
-    steps.push(step(
-        layer,
-        category,
-        c.page_fault_native,
-        "host kernel: major fault finds the swap entry",
-        "호스트 커널: 메이저 폴트가 스왑 엔트리를 찾음",
-    ));
+    let who = manager(stack);
+    let (en, ko) = said(
+        who,
+        "major fault finds the swap entry",
+        "메이저 폴트가 스왑 엔트리를 찾음",
+    );
+    steps.push(step(layer, category, c.page_fault_native, &en, &ko));
     let (en, ko) = if stack.is_vm() {
-        (
-            "host kernel: reclaims a frame for it: the coldest guest page is taken off the LRU and unmapped",
-            "호스트 커널: 들일 프레임을 회수: 가장 오래 안 쓴 게스트 페이지를 LRU에서 꺼내 매핑 해제",
+        said(
+            who,
+            "reclaims a frame for it: the coldest guest page is taken off the LRU and unmapped",
+            "들일 프레임을 회수: 가장 오래 안 쓴 게스트 페이지를 LRU에서 꺼내 매핑 해제",
         )
     } else {
-        (
-            "host kernel: reclaims a frame for it: the coldest page is taken off the LRU and unmapped",
-            "호스트 커널: 들일 프레임을 회수: 가장 오래 안 쓴 페이지를 LRU에서 꺼내 매핑 해제",
+        said(
+            who,
+            "reclaims a frame for it: the coldest page (its cgroup's, at a memory limit) is taken off the LRU and unmapped",
+            "들일 프레임을 회수: 가장 오래 안 쓴 페이지(메모리 한도에서는 그 cgroup의 것)를 LRU에서 꺼내 매핑 해제",
         )
     };
-    steps.push(step(layer, category, c.swap_reclaim_page_cycles, en, ko));
-    steps.push(step(
-        layer,
-        category,
-        c.disk_submit,
-        "host kernel: 4 KiB read from the swap device submitted",
-        "호스트 커널: 스왑 장치에서 4 KiB 읽기 제출",
-    ));
+    steps.push(step(layer, category, c.swap_reclaim_page_cycles, &en, &ko));
+    let (en, ko) = said(
+        who,
+        "4 KiB read from the swap device submitted",
+        "스왑 장치에서 4 KiB 읽기 제출",
+    );
+    steps.push(step(layer, category, c.disk_submit, &en, &ko));
     steps
 }
 
@@ -121,13 +137,12 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
 /// it completes, and that completion's interrupt is not charged: an approximation).
 pub fn swap_writeback_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
     let (layer, category) = host_layer(stack);
-    vec![step(
-        layer,
-        category,
-        c.disk_submit,
-        "host kernel: the reclaimed page is dirty: its 4 KiB write to the swap device is started",
-        "호스트 커널: 회수한 페이지가 더러움: 스왑 장치에 4 KiB 쓰기 시작",
-    )]
+    let (en, ko) = said(
+        manager(stack),
+        "the reclaimed page is dirty: its 4 KiB write to the swap device is started",
+        "회수한 페이지가 더러움: 스왑 장치에 4 KiB 쓰기 시작",
+    );
+    vec![step(layer, category, c.disk_submit, &en, &ko)]
 }
 
 /// The chance, in parts per million, that a page the host reclaims must be written to
@@ -156,21 +171,22 @@ pub fn writeback_ppm(swapped_ppm: u32, write_percent: u64) -> u32 {
 /// The read is done: the host completes it, maps the page and lets the thread go on.
 pub fn swap_resume_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
     let (layer, category) = host_layer(stack);
+    let who = manager(stack);
+    let (done_en, done_ko) = said(who, "the swap read completes", "스왑 읽기 완료");
+    let (map_en, map_ko) = said(
+        who,
+        "the page is mapped again and the faulting thread resumes",
+        "페이지를 다시 매핑하고 폴트난 스레드가 재개",
+    );
     vec![
         step(
             layer,
             category,
             c.device_interrupt + c.disk_complete,
-            "host kernel: the swap read completes",
-            "호스트 커널: 스왑 읽기 완료",
+            &done_en,
+            &done_ko,
         ),
-        step(
-            layer,
-            category,
-            c.page_fault_native,
-            "host kernel: the page is mapped again and the faulting thread resumes",
-            "호스트 커널: 페이지를 다시 매핑하고 폴트난 스레드가 재개",
-        ),
+        step(layer, category, c.page_fault_native, &map_en, &map_ko),
     ]
 }
 

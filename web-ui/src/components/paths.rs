@@ -284,7 +284,7 @@ pub fn paths(props: &PathsProps) -> Html {
                                 }
                             }
                             if let Some(swap) = &p.swap_path {
-                                { swap_table(lang, p.kind, swap) }
+                                { swap_table(lang, p.kind, swap, r.clock_mhz) }
                             }
                         </article>
                     }
@@ -296,7 +296,12 @@ pub fn paths(props: &PathsProps) -> Html {
 
 /// The steps a touch of a page on the host's swap adds to an operation on a platform whose
 /// working sets are partly swapped out (sim-core's `SwapPath`).
-fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::core::SwapPath) -> Html {
+fn swap_table(
+    lang: Lang,
+    kind: PlatformKind,
+    swap: &crate::core::SwapPath,
+    clock_mhz: u64,
+) -> Html {
     let cycles = |steps: &[Step]| steps.iter().map(|s| s.cycles as f64).sum::<f64>();
     let total = cycles(&swap.fault)
         + cycles(&swap.writeback) * swap.writeback_percent / 100.0
@@ -317,12 +322,15 @@ fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::core::SwapPath) -> H
                 <th scope="col">{ t(lang, "paths.cycles") }</th>
             </tr></thead>
             <tbody>
+                // One sequence in time: the numbers run on through its parts.
                 { step_rows(lang, kind, &swap.fault, 1, None) }
                 { sub(t(lang, "paths.swap_writeback").replace("{}", &crate::num::pct(swap.writeback_percent))) }
-                { step_rows(lang, kind, &swap.writeback, 1, None) }
-                { sub(t(lang, "paths.swap_wait").replace("{}", &fmt_num(swap.read_latency_us as f64))) }
+                { step_rows(lang, kind, &swap.writeback, 1 + swap.fault.len(), None) }
+                { sub(t(lang, if matches!(kind, PlatformKind::Native | PlatformKind::Container) { "paths.swap_wait_process" } else { "paths.swap_wait" })
+                    .replacen("{}", &fmt_num(swap.read_latency_us as f64), 1)
+                    .replacen("{}", &fmt_num((swap.read_latency_us * clock_mhz) as f64), 1)) }
                 { sub(t(lang, "paths.swap_resume").to_string()) }
-                { step_rows(lang, kind, &swap.resume, 1, None) }
+                { step_rows(lang, kind, &swap.resume, 1 + swap.fault.len() + swap.writeback.len(), None) }
             </tbody>
             <tfoot><tr>
                 <th scope="row" colspan="3" class="text">{ t(lang, "paths.swap_total") }</th>
