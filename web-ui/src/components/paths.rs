@@ -130,6 +130,18 @@ fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
     }
 }
 
+/// The head of a table of steps: number, layer, step, cycles.
+fn path_head(lang: Lang) -> Html {
+    html! {
+        <thead><tr>
+            <th scope="col">{ "#" }</th>
+            <th scope="col" class="text">{ t(lang, "paths.layer") }</th>
+            <th scope="col" class="text">{ t(lang, "paths.step") }</th>
+            <th scope="col">{ t(lang, "paths.cycles") }</th>
+        </tr></thead>
+    }
+}
+
 fn step_rows(
     lang: Lang,
     kind: PlatformKind,
@@ -253,12 +265,7 @@ pub fn paths(props: &PathsProps) -> Html {
                                 <div class="scroll">
                                 <table class="data num path">
                                     <caption>{ format!("{}: {}", t(lang, "paths.operation"), op.map_or("", |o| labels::op(lang, o))) }</caption>
-                                    <thead><tr>
-                                        <th scope="col">{ "#" }</th>
-                                        <th scope="col" class="text">{ t(lang, "paths.layer") }</th>
-                                        <th scope="col" class="text">{ t(lang, "paths.step") }</th>
-                                        <th scope="col">{ t(lang, "paths.cycles") }</th>
-                                    </tr></thead>
+                                    { path_head(lang) }
                                     <tbody>
                                         { step_rows(lang, p.kind, &path.submit.steps, 1, None) }
                                         { step_rows(lang, p.kind, &path.submit.batched, 1 + path.submit.steps.len(),
@@ -315,12 +322,7 @@ fn swap_table(
         <div class="scroll">
         <table class="data num path swap-path">
             <caption>{ t(lang, "paths.swap").replace("{}", &crate::num::pct(swap.touch_percent)) }</caption>
-            <thead><tr>
-                <th scope="col">{ "#" }</th>
-                <th scope="col" class="text">{ t(lang, "paths.layer") }</th>
-                <th scope="col" class="text">{ t(lang, "paths.step") }</th>
-                <th scope="col">{ t(lang, "paths.cycles") }</th>
-            </tr></thead>
+            { path_head(lang) }
             <tbody>
                 // One sequence in time: the numbers run on through its parts.
                 { step_rows(lang, kind, &swap.fault, 1, None) }
