@@ -56,6 +56,28 @@ impl Knobs {
             time_slice_ms: self.time_slice_ms,
         }
     }
+
+    /// The same settings with every slider that stands at the scenario's own value put
+    /// back to "as written" (`None`). The slider's baseline is one number, but the
+    /// scenario may differ by group or platform (memory-overcommit runs 4 VMs on one
+    /// platform and 8 on the others; groups can have their own vCPUs, platforms their
+    /// own slices), and a moved slider sets every group or platform to its value: moving
+    /// it away and back must give the scenario back, not 4 VMs everywhere.
+    pub fn at_baseline_as_written(mut self, base: &Baseline) -> Knobs {
+        fn clear<T: PartialEq>(knob: &mut Option<T>, baseline: T) {
+            if knob.as_ref() == Some(&baseline) {
+                *knob = None;
+            }
+        }
+        clear(&mut self.instance_count, base.instance_count);
+        clear(&mut self.vcpus_per_instance, base.vcpus_per_instance);
+        clear(&mut self.threads_per_instance, base.threads_per_instance);
+        clear(&mut self.host_cores, base.host_cores);
+        clear(&mut self.vm_exit_cycles, base.vm_exit_cycles);
+        clear(&mut self.time_slice_ms, base.time_slice_ms);
+        clear(&mut self.duration_ms, base.duration_ms);
+        self
+    }
 }
 
 /// A message in both page languages (sim-core's validator renders both).
@@ -955,6 +977,7 @@ impl Reducible for State {
                 s.revalidate();
             }
             Action::SetKnobs(knobs) => {
+                let knobs = knobs.at_baseline_as_written(&s.baseline);
                 let control = changed_control(&s.knobs, &knobs);
                 s.knobs = knobs;
                 s.revalidate_after(control);
@@ -1277,5 +1300,42 @@ mod instances_slider_tests {
         let s = Scenario::from_toml("memory-overcommit.toml", builtin::BUILTIN[i].1).unwrap();
         assert_eq!(memory_bound(&s), 5);
         assert_eq!(Baseline::of(&s).max_instances, 4);
+    }
+
+    #[test]
+    fn moving_a_slider_away_and_back_gives_the_scenario_back() {
+        // memory-overcommit: 4 VMs on `fits`, 8 on the others. The slider's baseline is
+        // the first group's 4; at 3 every group has 3; back at 4 the scenario is as
+        // written again (4 + 8), not 4 everywhere.
+        let i = builtin::position("memory-overcommit.toml").unwrap();
+        let (file, text) = builtin::BUILTIN[i];
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs: Knobs::default(),
+        });
+        let at = |n: u32| Knobs {
+            instance_count: Some(n),
+            ..Knobs::default()
+        };
+        let s = Rc::new(s).reduce(Action::SetKnobs(at(3)));
+        assert_eq!(s.knobs.instance_count, Some(3));
+        let s = s.reduce(Action::SetKnobs(at(4)));
+        assert_eq!(s.knobs, Knobs::default());
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let counts = |sc: &Scenario| sc.instances.iter().map(|g| g.count).collect::<Vec<_>>();
+        let adjusted = scenario.adjusted(&s.knobs.to_adjustments()).unwrap();
+        assert_eq!(counts(&adjusted), vec![4, 8]);
+        // Any other control at the scenario's own value is "as written" too.
+        let base = Baseline::of(&scenario);
+        let knobs = Knobs {
+            vm_exit_cycles: Some(base.vm_exit_cycles),
+            duration_ms: Some(base.duration_ms + 1),
+            ..Knobs::default()
+        }
+        .at_baseline_as_written(&base);
+        assert_eq!(knobs.vm_exit_cycles, None);
+        assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
     }
 }
