@@ -165,8 +165,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             entry: 2409,
             vmwrite: 171,
             source: (
-                "the round trip split as measured on a Pentium 4: page-fault VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
-                "펜티엄 4에서 측정한 비율로 왕복을 나눔: 페이지 폴트 VM exit 1931, VM entry 2409 (Adams & Agesen, ASPLOS 2006, 표 1)",
+                "in the proportion measured on a Pentium 4: page-fault VM exit 1931 to VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
+                "펜티엄 4에서 측정한 비율로 나눔: 페이지 폴트 VM exit 1931 대 VM entry 2409 (Adams & Agesen, ASPLOS 2006, 표 1)",
             ),
             vmwrite_source: (
                 "one VMWRITE on a Pentium 4: 171 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
@@ -178,8 +178,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             entry: 937,
             vmwrite: 44,
             source: (
-                "the round trip split as measured on a Core 2 Duo E6400: page-fault VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, Table 1)",
-                "Core 2 Duo E6400에서 측정한 비율로 왕복을 나눔: 페이지 폴트 VM exit 1186, VM entry 937 (Adams & Agesen, ASPLOS 2006, 표 1)",
+                "in the proportion measured on a Core 2 Duo E6400: page-fault VM exit 1186 to VM entry 937 (Adams & Agesen, ASPLOS 2006, Table 1)",
+                "Core 2 Duo E6400에서 측정한 비율로 나눔: 페이지 폴트 VM exit 1186 대 VM entry 937 (Adams & Agesen, ASPLOS 2006, 표 1)",
             ),
             vmwrite_source: (
                 "one VMWRITE on a Core 2 Duo: 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
@@ -191,8 +191,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             entry: 937,
             vmwrite: 44,
             source: (
-                "estimate: the round trip split in the proportion measured on a Core 2 Duo (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
-                "추정: Core 2 Duo에서 측정한 비율로 왕복을 나눔 (VM exit 1186, VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에 이후 CPU의 분할은 없음",
+                "estimate: in the proportion measured on a Core 2 Duo (VM exit 1186 to VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
+                "추정: Core 2 Duo에서 측정한 비율로 나눔 (VM exit 1186 대 VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에 이후 CPU의 분할은 없음",
             ),
             vmwrite_source: (
                 "estimate: one VMWRITE as on a Core 2 Duo, 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
@@ -510,6 +510,18 @@ impl Expander<'_> {
         let s = &steps[i];
         let t = transitions(self.cpu);
         let exit_cycles = share(s.cycles, t.exit, t.exit + t.entry);
+        // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
+        // split between exit and entry comes from the older measurement.
+        let split = Text {
+            en: format!(
+                "the round trip of {} cycles (this CPU's, docs/cost-model.md \"CPU generations\", or the scenario's vm_exit_roundtrip) split {}",
+                s.cycles, t.source.0
+            ),
+            ko: format!(
+                "왕복 {} 사이클(이 CPU의 값, docs/cost-model.md \"CPU generations\", 또는 시나리오의 vm_exit_roundtrip)을 {}",
+                s.cycles, t.source.1
+            ),
+        };
         let inject = injection(reason);
         let name = reason.name();
         let (instr_en, instr_ko) = match instruction(reason) {
@@ -547,7 +559,7 @@ impl Expander<'_> {
             cycles: exit_cycles,
             en: format!("VM exit: the CPU saves the guest's registers and state into the VMCS guest-state area, records the exit reason ({name}) and the exit qualification ({q_en}), and loads the hypervisor's state."),
             ko: format!("VM exit: CPU가 게스트의 레지스터와 상태를 VMCS 게스트 상태 영역에 저장하고, exit 이유({name})와 exit qualification({q_ko})을 기록한 뒤 하이퍼바이저 상태를 적재합니다."),
-            source: Some(Text::new(t.source.0, t.source.1)),
+            source: Some(split.clone()),
             ..whole(section, s, i)
         });
         // The handler step right after the exit: decode, emulate, inject.
@@ -640,7 +652,7 @@ impl Expander<'_> {
             cycles: s.cycles - exit_cycles,
             en: format!("VM entry (VMRESUME): the CPU checks and loads the guest state from the VMCS, and the guest resumes {resume_en}."),
             ko: format!("VM entry(VMRESUME): CPU가 VMCS의 게스트 상태를 검사해 적재하고, 게스트는 {resume_ko} 다시 실행됩니다."),
-            source: Some(Text::new(t.source.0, t.source.1)),
+            source: Some(split),
             ..whole(section, s, i)
         });
     }

@@ -610,6 +610,14 @@ fn show_step(s: &mut State) {
         return;
     };
     course.prepare();
+    // The scenario's own questions (and their reveal buttons) stay out of coursework,
+    // from the moment an assignment opens (before the student id too).
+    if s.tab == crate::state::Tab::Questions {
+        s.tab = crate::state::Tab::Table;
+    }
+    let Some(course) = s.course.as_mut() else {
+        return;
+    };
     if course.student().is_none() || course.finished() {
         return;
     }
@@ -617,10 +625,6 @@ fn show_step(s: &mut State) {
         return;
     };
     let wait = course.awaiting_predictions();
-    // The scenario's own questions (and their reveal buttons) stay out of coursework.
-    if s.tab == crate::state::Tab::Questions {
-        s.tab = crate::state::Tab::Table;
-    }
     let index = builtin::index_of(&input.file, &input.text);
     s.load(index, input.file, input.text.to_string());
     s.knobs = input.knobs;
@@ -951,6 +955,23 @@ mod tests {
     /// Through the page's reducer: predictions are checked when the step's run finishes,
     /// an answer when it is given; a result of other settings checks nothing; the answers
     /// file is the same with or without verdicts.
+    #[test]
+    fn an_opened_assignment_hides_the_scenarios_own_questions_before_the_student_id() {
+        // The Questions tab of an earlier result (its reveal buttons) was open; the
+        // assignment waits for a student id: the tab falls back to the table.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        s.tab = crate::state::Tab::Questions;
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "t.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        assert!(s.course.as_ref().unwrap().student().is_none());
+        assert_eq!(s.tab, crate::state::Tab::Table);
+    }
+
     #[test]
     fn verdicts_are_kept_from_runs_of_the_step_only() {
         use yew::Reducible as _;

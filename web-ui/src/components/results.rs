@@ -17,7 +17,12 @@ pub struct ResultsProps {
 pub fn results(props: &ResultsProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let current = state.tab;
+    // The scenario's own questions (and their reveal buttons) stay out of coursework,
+    // also while an assignment waits for a student id over an earlier result.
+    let current = match state.tab {
+        Tab::Questions if state.course.is_some() => Tab::Table,
+        tab => tab,
+    };
 
     let onkeydown = {
         let s = state.clone();
