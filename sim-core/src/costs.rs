@@ -200,7 +200,7 @@ cost_table! {
     shadow_root_cache: 4, "roots", "estimate: a hypervisor whose shadow pool holds the tables of 4 address spaces. KVM keeps its current root and KVM_MMU_NUM_PREV_ROOTS = 3 previous ones for a fast switch (arch/x86/include/asm/kvm_host.h), but finds other address spaces' shadow pages in its page hash until memory pressure or write flooding zaps them, so it rebuilds far less often than this";
     /// Shadow-structure work when the guest switches address space (CR3 write).
     shadow_cr3_switch: 2121, "cycles", "estimate: the reference has no figure for a CR3 switch's shadow work; taken at the order of one shadow update, Adams & Agesen, ASPLOS 2006, Fig. 4 (a PTE write, not present to present, under BT: 2121 cycles)";
-    /// System call under binary translation (translated entry and exit).
+    /// System call under binary translation (the user's SYSCALL enters the VMM, which switches into the translated kernel; the translated SYSRET returns through it).
     bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, BT";
     /// Sensitive instruction emulated inside the translation cache.
     bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, BT";

@@ -417,11 +417,14 @@ impl Expander<'_> {
 
     /// Under binary translation, a hypervisor step that the guest's own code reaches
     /// (first in its list, or right after guest code or a device model) is the
-    /// translated sequence that stands in for a sensitive instruction.
+    /// translated sequence that stands in for a sensitive instruction. Not a system call:
+    /// it comes from user code, which runs untranslated, and enters the VMM (its step
+    /// says so).
     fn translated(&self, steps: &[Step], i: usize) -> bool {
         let s = &steps[i];
         self.technique == Some(Technique::BinaryTranslation)
             && self.op != Op::TimerInterrupt
+            && self.op != Op::Syscall
             && s.part == Part::Guest
             && s.layer == Layer::Hypervisor
             && s.category == Category::Hypervisor

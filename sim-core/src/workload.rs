@@ -298,7 +298,8 @@ impl Workload {
                     ..OpMix::default()
                 },
             ),
-            // fork/exec-like: system calls with page faults and page-table updates.
+            // System calls with some page faults and page-table updates (not a fork/exec:
+            // no address-space switches or copies).
             "syscall-heavy" => base(
                 2_000,
                 OpMix {

@@ -51,7 +51,8 @@ impl Content {
 #[serde(rename_all = "snake_case")]
 pub enum Transport {
     /// In order and reliable: a lost packet holds back the whole update for the
-    /// retransmission (fast retransmit after about one round trip).
+    /// retransmission (about one round trip when later packets report the gap; a lost
+    /// last packet waits for the tail-loss probe, two round trips).
     Tcp,
     /// The protocol's own reliable-UDP transport: a lost packet of a text or graphics
     /// update is asked for again (one round trip), a lost packet of a video-only update is

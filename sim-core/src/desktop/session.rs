@@ -4,7 +4,7 @@
 //!
 //! - The user acts at random times (an exponential process per session); the client
 //!   samples the input at its polling interval and sends it; it reaches the server half a
-//!   round trip later (one more round trip if its packet is lost). The application thread
+//!   round trip later (later still if its packet is lost: `recovery`). The application thread
 //!   waits for it in a network receive, computes, and presents its redraw (a system call),
 //!   which marks the changed area as *damage* of a content type.
 //! - A video player sleeps until each frame is due, decodes it and presents it.
@@ -134,6 +134,23 @@ struct Clocks {
     good: Cycles,
 }
 
+/// How much later than it would have arrived a lost packet arrives, `rtt` the round trip:
+/// - over TCP a lost packet that later packets followed is recovered in about one round
+///   trip (their acknowledgements report the gap: fast retransmit, or RACK's time-based
+///   detection); a lost *last* packet (an input, the end of an update) has nothing behind
+///   it to report it and waits for the tail-loss probe, sent after PTO = 2 × SRTT (RFC 8985,
+///   section 7.2; its minimum: a one-packet flight may wait longer, for the peer's delayed
+///   acknowledgement, and a stack without tail-loss probes waits for the retransmission
+///   timeout, 200 ms or more);
+/// - the protocols' UDP transports ask again for a missing packet themselves: one round
+///   trip either way (estimate).
+fn recovery(transport: Transport, tail: bool, rtt: Cycles) -> Cycles {
+    match (transport, tail) {
+        (Transport::Tcp, true) => 2 * rtt,
+        _ => rtt,
+    }
+}
+
 /// An update on its way to the client.
 #[derive(Debug, Clone)]
 struct Frame {
@@ -144,7 +161,11 @@ struct Frame {
     /// The video frame it shows first (its number), if any.
     new_video: Option<u64>,
     video_only: bool,
+    /// A packet of it was lost that later packets of the update followed (the receiver
+    /// reports the gap: about one round trip to recover).
     lost: bool,
+    /// Its last packet was lost: nothing follows to report the gap.
+    lost_tail: bool,
 }
 
 struct Session {
@@ -404,7 +425,8 @@ impl Sessions {
                     let net = &remote.network;
                     arrive += net.rtt_us * c.per_us / 2;
                     if s.net_rng.below(1_000_000) < net.loss_ppm {
-                        arrive += net.rtt_us * c.per_us;
+                        // An input is one packet: a lost one is a lost tail.
+                        arrive += recovery(remote.protocol.transport, true, net.rtt_us * c.per_us);
                     }
                 }
                 Some(arrive.max(now))
@@ -540,18 +562,24 @@ impl Sessions {
             count(arrive + rtt);
         }
         let frame = s.in_flight.front_mut().expect("frame");
-        frame.lost |= lost;
+        if lost && frame.packets_left == 0 {
+            frame.lost_tail = true;
+        } else {
+            frame.lost |= lost;
+        }
         if frame.packets_left > 0 {
             return;
         }
         let frame = s.in_flight.pop_front().expect("frame");
         let mut at = arrive;
-        if frame.lost {
+        if frame.lost || frame.lost_tail {
             if remote.protocol.transport == Transport::Udp && frame.video_only {
                 // Superseded by the next frame: never shown.
                 return;
             }
-            at += rtt;
+            // The update is shown when its slowest packet is in (the earlier ones'
+            // retransmissions overlap the later ones').
+            at += recovery(remote.protocol.transport, frame.lost_tail, rtt);
         }
         // The thin client decodes the update, then shows it at its next refresh.
         let decode = frame.kpixels * c.client_decode_per_kpixel * c.per_us / c.client_clock_mhz;
@@ -675,6 +703,7 @@ fn capture(s: &mut Session, protocol: &ProtocolParams) -> u64 {
         new_video,
         video_only: kpixels[..Content::Video.index()].iter().all(|&k| k == 0),
         lost: false,
+        lost_tail: false,
     });
     s.to_send = packets;
     protocol.encode_cycles(&kpixels)
