@@ -923,7 +923,7 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
 }
 
 /// A figure with two decimals, without trailing zeros.
-fn figure(value: f64) -> String {
+pub(crate) fn figure(value: f64) -> String {
     let s = format!("{value:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {

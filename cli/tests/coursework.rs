@@ -494,3 +494,42 @@ fn answers_writes_the_trimmed_student_id() {
         stdout(&table)
     );
 }
+
+#[test]
+fn answers_notes_numeric_questions_that_variation_does_not_move() {
+    // bt-rel is binary translation's share of native on system calls: fixed costs per
+    // operation, so neither the seed nor one or two host cores move it beyond ±10%: three
+    // sample students' variants grade each other's figure right, and `answers` says so.
+    let dir = scratch_dir("copyable");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: step `one`") && err.contains("`bt-rel`") && err.contains("(±10%)"),
+        "{err}"
+    );
+    // The choice question is not a figure to copy; a student's own answers say nothing.
+    assert!(!err.contains("`slowest`"), "{err}");
+    let o = virtsim(&["answers", &a, "--student", "s1"]);
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
+    // A tolerance narrower than the variants' spread: no note (the seed moves the
+    // measured share by a little, and 0% accepts only the printed figure itself).
+    let narrow = ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = 0");
+    let a = write(&dir, "narrow.toml", &narrow);
+    let o = virtsim(&["answers", &a]);
+    let answers: Vec<String> = ["s001", "s002", "s003"]
+        .iter()
+        .map(|s| {
+            let o = virtsim(&["answers", &a, "--student", s, "--format", "csv"]);
+            stdout(&o).lines().nth(2).unwrap_or_default().to_string()
+        })
+        .collect();
+    let spread = answers.iter().any(|x| x != &answers[0]);
+    assert_eq!(
+        stderr(&o).contains("note:"),
+        !spread,
+        "{answers:?}: {}",
+        stderr(&o)
+    );
+}

@@ -69,6 +69,9 @@ pub fn run(
         );
         computed.push(answers);
     }
+    if student.is_none() && !answers_file {
+        warn_copyable(&assignment, lang)?;
+    }
     if answers_file {
         let Some(student) = student else {
             return Err(Failure::Other(anyhow::anyhow!(
@@ -94,6 +97,56 @@ pub fn run(
             Format::Csv => assignment_csv(&assignment, student, &computed),
         }
     )?;
+    Ok(())
+}
+
+/// Warns on stderr about each numeric question whose per-student variants grade each
+/// other's answers right (three sample students' variants, `SAMPLE_STUDENTS`): variation
+/// that does not move an answer beyond its tolerance lets a student copy a classmate's.
+fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
+    use sim_core::assignment::{copyable_answers, SAMPLE_STUDENTS};
+    for (index, step) in assignment.steps.iter().enumerate() {
+        let varies = SAMPLE_STUDENTS
+            .iter()
+            .any(|id| !assignment.variant(index, Some(id)).describe().is_empty());
+        if !varies || !step.questions.iter().any(|q| !q.predict) {
+            continue;
+        }
+        let samples = SAMPLE_STUDENTS
+            .iter()
+            .map(|id| computed_answers(assignment, index, Some(id), lang))
+            .collect::<Result<Vec<_>, _>>()?;
+        let copyable = copyable_answers(&samples);
+        if copyable.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = copyable
+            .iter()
+            .map(|c| {
+                format!(
+                    "`{}` {} (±{}%)",
+                    clean(&c.question),
+                    c.answers.join(" / "),
+                    crate::output::figure(c.tolerance_percent)
+                )
+            })
+            .collect();
+        let (step, list, students) = (
+            clean(&step.id),
+            list.join(", "),
+            SAMPLE_STUDENTS.join(" / "),
+        );
+        match lang {
+            Lang::En => crate::errln!(
+                "note: step `{step}`: the variants of {students} give numeric answers that each grade the others right: {list}. \
+                 A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
+            ),
+            Lang::Ko => crate::errln!(
+                "참고: 단계 `{step}`: {students}의 변형에서 숫자 답이 서로를 정답으로 만듭니다: {list}. \
+                 다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 움직이는 매개변수를 바꾸게 하거나(시드는 고정 비용을 움직이지 않음) 허용 오차를 줄이세요."
+            ),
+        }
+    }
     Ok(())
 }
 

@@ -11,6 +11,7 @@
 //! (the CLI and the page compile the library in), and runs are the caller's too.
 
 mod answers;
+mod copying;
 mod format;
 mod validate;
 pub mod variation;
@@ -19,6 +20,7 @@ pub use answers::{
     expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
     ANSWERS_FORMAT,
 };
+pub use copying::{copyable_answers, CopyableAnswer, SAMPLE_STUDENTS};
 pub use format::{
     AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
     VarySection,
