@@ -163,10 +163,14 @@ fn a_logon_storm_takes_longer_with_more_users() {
             && all("storm-10") < all("storm-50")
             && all("storm-50") < all("storm-100")
     );
-    // 100 × (19.1 s of CPU on 16 cores + 900 MiB at 1000 MB/s): about 119 + 94 s.
+    // 100 × 19.1 s of CPU on 16 cores: about 120 s; 100 × 900 MiB at 1000 MB/s: about
+    // 94 s. Read and computed in pieces, the desktops drift apart and one's reading
+    // overlaps another's computing: a little more than the larger (the CPU's 120 s), far
+    // less than the sum (214 s) that reading and then computing in step would take.
+    let cpu = 100.0 * 19.136 / 16.0 * 1000.0;
     assert!(
-        (all("storm-100") - 213_700.0).abs() < 2_000.0,
-        "{}",
+        all("storm-100") > cpu && all("storm-100") < 1.2 * cpu,
+        "{} against {cpu}",
         all("storm-100")
     );
 }

@@ -16,6 +16,7 @@ use crate::boot::{self, BootStage};
 use crate::costs::CostTable;
 use crate::memory::OvercommitPolicy;
 use crate::platform::{GuestOs, PlatformKind, Stack};
+use crate::rng::SimRng;
 use crate::scenario::{Host, InstanceSpec};
 use crate::text::Text;
 
@@ -446,82 +447,185 @@ enum Phase {
     Latency,
 }
 
+/// A start-up step's bulk read and its CPU work do not come one after the other: a boot
+/// reads a file (a driver, a library, a profile), works on it, reads the next. The step is
+/// taken as pieces of about this many MiB read, each followed by its share of the step's
+/// CPU work (estimate: boot files run from a few KiB to tens of MiB).
+pub const READ_PIECE_MIB: u64 = 16;
+
+/// Random-stream id of the pieces' sizes (apart from the workloads' streams).
+const PIECES_STREAM: u64 = 0x424f_4f54; // "BOOT"
+
+/// The phases of one instance's start-up, in order, as (what it waits for, seconds alone).
+/// A step's small reads come first, then its bulk read and CPU work as pieces
+/// ([`READ_PIECE_MIB`]) whose shares of the step vary at random (file sizes and the work
+/// on each differ: exponential weights, an estimate), drawn from `rng` when `pieces`.
+fn phases_of(
+    steps: &[StartStep],
+    host: &Host,
+    pieces: bool,
+    rng: &mut SimRng,
+) -> Vec<(Phase, f64)> {
+    let disk_bytes_per_s = host.disk_bandwidth_mb_s as f64 * 1_000_000.0;
+    let mut out = Vec::new();
+    for s in steps {
+        if s.read_requests > 0 {
+            out.push((
+                Phase::Latency,
+                s.read_requests as f64 * host.disk_latency_us as f64 / 1_000_000.0,
+            ));
+        }
+        let read = s.read_mib as f64 * 1_048_576.0 / disk_bytes_per_s;
+        let cpu = s.cpu_us as f64 / 1_000_000.0;
+        let k = s.read_mib.div_ceil(READ_PIECE_MIB) as usize;
+        if pieces && k > 1 && s.cpu_us > 0 {
+            let reads: Vec<f64> = (0..k).map(|_| rng.standard_exponential()).collect();
+            let works: Vec<f64> = (0..k).map(|_| rng.standard_exponential()).collect();
+            let (r_sum, w_sum) = (reads.iter().sum::<f64>(), works.iter().sum::<f64>());
+            for (r, w) in reads.iter().zip(&works) {
+                out.push((Phase::Disk, read * r / r_sum));
+                out.push((Phase::Cpu, cpu * w / w_sum));
+            }
+            continue;
+        }
+        if s.read_mib > 0 {
+            out.push((Phase::Disk, read));
+        }
+        if s.cpu_us > 0 {
+            out.push((Phase::Cpu, cpu));
+        }
+    }
+    out.retain(|&(_, seconds)| seconds > 0.0);
+    out
+}
+
+/// An instance's place in a station's queue: the station's virtual time at which its phase
+/// ends, then the instance (a fixed order for equal times).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Due(f64, usize);
+
+impl Eq for Due {}
+
+impl Ord for Due {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // The smallest first, from a max-heap.
+        other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+    }
+}
+
+impl PartialOrd for Due {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A processor-sharing station: every instance in it progresses at `rate` seconds of its
+/// own work per second, so each one's phase ends when the station's virtual time (the
+/// work one instance has received since the start) reaches its due value.
+#[derive(Default)]
+struct Station {
+    virtual_time: f64,
+    queue: std::collections::BinaryHeap<Due>,
+}
+
+impl Station {
+    fn enter(&mut self, instance: usize, seconds: f64) {
+        self.queue.push(Due(self.virtual_time + seconds, instance));
+    }
+
+    /// Real seconds until the next phase here ends, at `rate`.
+    fn next_end(&self, rate: f64) -> f64 {
+        self.queue.peek().map_or(f64::INFINITY, |d| {
+            ((d.0 - self.virtual_time) / rate).max(0.0)
+        })
+    }
+}
+
 /// Start-up of a set of instances that all begin at time 0, sharing `host.cores` cores
 /// (one core at most per instance) and the disk bandwidth. Fluid model: at every moment
-/// each running CPU step gets min(1, cores / CPU steps) of a core and each read gets an
-/// equal share of the disk; small dependent reads wait one disk latency each. Returns when
-/// each instance is up, in milliseconds.
-pub fn storm(instances: &[Vec<StartStep>], host: &Host) -> Vec<f64> {
-    // Phases: seconds alone. A step's small reads come first, then its bulk read, then
-    // its CPU work.
-    let disk_bytes_per_s = host.disk_bandwidth_mb_s as f64 * 1_000_000.0;
+/// each running CPU phase gets min(1, cores / CPU phases) of a core and each read an equal
+/// share of the disk; small dependent reads wait one disk latency each, unshared. Each
+/// step's reading and computing alternate in pieces ([`phases_of`]) whose sizes differ
+/// from instance to instance (drawn from `seed`), so instances that start together drift
+/// apart and one's reading overlaps another's computing, as in a real storm; alone, an
+/// instance takes the same time whatever the pieces. Returns when each instance is up, in
+/// milliseconds.
+pub fn storm(instances: &[Vec<StartStep>], host: &Host, seed: u64) -> Vec<f64> {
+    let pieces = instances.len() > 1;
+    // Each instance's phases, last first (popped from the end).
     let mut phases: Vec<Vec<(Phase, f64)>> = instances
         .iter()
-        .map(|steps| {
-            let mut out = Vec::new();
-            for s in steps {
-                if s.read_requests > 0 {
-                    out.push((
-                        Phase::Latency,
-                        s.read_requests as f64 * host.disk_latency_us as f64 / 1_000_000.0,
-                    ));
-                }
-                if s.read_mib > 0 {
-                    out.push((
-                        Phase::Disk,
-                        s.read_mib as f64 * 1_048_576.0 / disk_bytes_per_s,
-                    ));
-                }
-                if s.cpu_us > 0 {
-                    out.push((Phase::Cpu, s.cpu_us as f64 / 1_000_000.0));
-                }
-            }
-            out.reverse();
-            out
+        .enumerate()
+        .map(|(i, steps)| {
+            let mut rng = SimRng::derived(seed, &[PIECES_STREAM, i as u64]);
+            let mut p = phases_of(steps, host, pieces, &mut rng);
+            p.reverse();
+            p
         })
         .collect();
-    // Remaining work is kept as "seconds alone"; a share below 1 stretches it.
     let mut done = vec![0.0f64; instances.len()];
+    let (mut cpu, mut disk, mut latency) =
+        (Station::default(), Station::default(), Station::default());
+    let enter = |i: usize,
+                 phases: &mut Vec<Vec<(Phase, f64)>>,
+                 cpu: &mut Station,
+                 disk: &mut Station,
+                 latency: &mut Station| {
+        if let Some(&(kind, seconds)) = phases[i].last() {
+            match kind {
+                Phase::Cpu => cpu.enter(i, seconds),
+                Phase::Disk => disk.enter(i, seconds),
+                Phase::Latency => latency.enter(i, seconds),
+            }
+        }
+    };
+    for i in 0..instances.len() {
+        enter(i, &mut phases, &mut cpu, &mut disk, &mut latency);
+    }
+    let cores = f64::from(host.cores.max(1));
     let mut now = 0.0f64;
-    let cores = f64::from(host.cores);
     loop {
-        let count = |kind: Phase| {
-            phases
-                .iter()
-                .filter(|p| p.last().is_some_and(|x| x.0 == kind))
-                .count() as f64
-        };
-        let (n_cpu, n_disk, n_latency) =
-            (count(Phase::Cpu), count(Phase::Disk), count(Phase::Latency));
-        if n_cpu == 0.0 && n_disk == 0.0 && n_latency == 0.0 {
+        let cpu_rate = (cores / cpu.queue.len().max(1) as f64).min(1.0);
+        let disk_rate = 1.0 / disk.queue.len().max(1) as f64;
+        let ends = [
+            cpu.next_end(cpu_rate),
+            disk.next_end(disk_rate),
+            latency.next_end(1.0),
+        ];
+        // The first phase to end (CPU, then disk, then latency on equal times).
+        let (which, dt) =
+            ends.iter()
+                .copied()
+                .enumerate()
+                .fold((usize::MAX, f64::INFINITY), |best, (k, t)| {
+                    if t < best.1 {
+                        (k, t)
+                    } else {
+                        best
+                    }
+                });
+        if which == usize::MAX {
             break;
         }
-        let cpu_rate = if n_cpu > 0.0 {
-            (cores / n_cpu).min(1.0)
-        } else {
-            1.0
-        };
-        let disk_rate = if n_disk > 0.0 { 1.0 / n_disk } else { 1.0 };
-        let rate = |kind: Phase| match kind {
-            Phase::Cpu => cpu_rate,
-            Phase::Disk => disk_rate,
-            Phase::Latency => 1.0,
-        };
-        let dt = phases
-            .iter()
-            .filter_map(|p| p.last().map(|&(k, left)| left / rate(k)))
-            .fold(f64::INFINITY, f64::min);
         now += dt;
-        for (i, p) in phases.iter_mut().enumerate() {
-            if let Some(last) = p.last_mut() {
-                last.1 -= dt * rate(last.0);
-                if last.1 <= 1e-12 {
-                    p.pop();
-                    if p.is_empty() {
-                        done[i] = now * 1000.0;
-                    }
-                }
-            }
+        cpu.virtual_time += dt * cpu_rate;
+        disk.virtual_time += dt * disk_rate;
+        latency.virtual_time += dt;
+        let station = match which {
+            0 => &mut cpu,
+            1 => &mut disk,
+            _ => &mut latency,
+        };
+        let Some(Due(due, i)) = station.queue.pop() else {
+            break;
+        };
+        // Exactly at the phase's end (no drift from the sum of the steps).
+        station.virtual_time = station.virtual_time.max(due);
+        phases[i].pop();
+        if phases[i].is_empty() {
+            done[i] = now * 1000.0;
+        } else {
+            enter(i, &mut phases, &mut cpu, &mut disk, &mut latency);
         }
     }
     done
@@ -531,7 +635,7 @@ pub fn storm(instances: &[Vec<StartStep>], host: &Host) -> Vec<f64> {
 pub fn time_steps_alone(steps: &mut [StartStep], host: &Host) {
     for s in steps.iter_mut() {
         let one = std::slice::from_ref(&*s).to_vec();
-        s.alone_ms = storm(&[one], host)[0];
+        s.alone_ms = storm(&[one], host, 0)[0];
     }
 }
 
@@ -605,12 +709,30 @@ mod tests {
     fn storm_shares_cores_and_disk() {
         // One step: 1 s of CPU, 100 MiB read at 1000 MB/s (0.104858 s).
         let s = vec![step("x", "x", 1_000_000, 100)];
-        let alone = storm(std::slice::from_ref(&s), &host())[0];
+        let alone = storm(std::slice::from_ref(&s), &host(), 1)[0];
         assert!((alone - 1104.858).abs() < 0.01, "{alone}");
-        // 8 at once on 4 cores: the reads share the disk (8 × 0.104858 s), then the CPU
-        // steps run at half a core each (2 s): 838.9 + 2000 ms.
-        let all = storm(&vec![s; 8], &host());
-        assert!(all.iter().all(|&t| (t - 2838.861).abs() < 0.01), "{all:?}");
+        // 8 at once on 4 cores. Had they all read and then all computed in step, the
+        // reads would share the disk (8 × 0.104858 s) and the CPU work then run at half a
+        // core each (2 s): 838.9 + 2000 ms. In 7 pieces of about 16 MiB of different sizes
+        // they drift apart, and one's reading overlaps another's computing: the last is up
+        // after more than the CPU work alone needs (2000 ms: no instance computes while it
+        // reads) and well before the sum.
+        let all = storm(&vec![s; 8], &host(), 1);
+        let last = all.iter().copied().fold(0.0, f64::max);
+        assert!((2000.0..2600.0).contains(&last), "{all:?}");
+        assert!(all.iter().all(|&t| t > alone), "{all:?}");
+        // The pieces' sizes come from the seed: another seed, other times, still bounded.
+        let other = storm(&vec![vec![step("x", "x", 1_000_000, 100)]; 8], &host(), 2);
+        assert_ne!(all, other);
+        assert!(other.iter().all(|&t| t < 2838.861), "{other:?}");
+    }
+
+    #[test]
+    fn a_step_without_a_bulk_read_is_not_cut_into_pieces() {
+        // CPU only: 8 instances on 4 cores share them evenly and end together (2 s).
+        let s = vec![step("x", "x", 1_000_000, 0)];
+        let all = storm(&vec![s; 8], &host(), 1);
+        assert!(all.iter().all(|&t| (t - 2000.0).abs() < 1e-6), "{all:?}");
     }
 
     #[test]
@@ -618,7 +740,13 @@ mod tests {
         let c = CostTable::default();
         let h = host();
         let ct = stack(PlatformKind::Container);
-        let one = |image| storm(&[start_steps_with(&ct, GuestOs::Linux, &h, &c, image)], &h)[0];
+        let one = |image| {
+            storm(
+                &[start_steps_with(&ct, GuestOs::Linux, &h, &c, image)],
+                &h,
+                1,
+            )[0]
+        };
         let (cold, warm) = (one(ImageCache::Cold), one(ImageCache::Warm));
         // Cold reads 8 MiB of the entrypoint's pages at 1000 MB/s (8.388608 ms) and waits
         // 20 + 63 disk latencies of 80 µs (6.64 ms): 15.028608 ms more than warm.
@@ -638,7 +766,7 @@ mod tests {
         );
         let distinct: Vec<(usize, GuestOs)> = (0..8).map(|g| (g, GuestOs::Linux)).collect();
         let apart = start_steps_together(&ct, &distinct, false, &h, &c);
-        let last = |all: &[Vec<StartStep>]| storm(all, &h).into_iter().fold(0.0, f64::max);
+        let last = |all: &[Vec<StartStep>]| storm(all, &h, 1).into_iter().fold(0.0, f64::max);
         assert!(
             last(&shared) < last(&apart),
             "{} {}",
@@ -662,6 +790,7 @@ mod tests {
                 &c,
             )],
             &h,
+            1,
         )[0];
         let ct = storm(
             &[start_steps(
@@ -671,6 +800,7 @@ mod tests {
                 &c,
             )],
             &h,
+            1,
         )[0];
         // VM: 0.1 + 1 + 1.5 + 2.5 + 0.1 s of CPU and 230 MiB of reads: above 5 s.
         // Container: 0.05 + 0.005 + 0.005 + 0.01 + 0.1 s and 20 MiB: below 0.2 s.

@@ -1576,7 +1576,7 @@ fn lifecycle_result(
     };
     let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.host, &s.costs);
     lifecycle::time_steps_alone(&mut steps, &s.host);
-    let startup_ms = lifecycle::storm(&[steps.clone()], &s.host)[0];
+    let startup_ms = lifecycle::storm(&[steps.clone()], &s.host, s.seed)[0];
     // Every instance of the platform at once: a group's containers share its image in the
     // host's page cache, so only the first reads it.
     let together: Vec<(usize, crate::platform::GuestOs)> = mine
@@ -1585,7 +1585,7 @@ fn lifecycle_result(
         .flat_map(|(g, i)| std::iter::repeat_n((g, i.guest_os), i.count as usize))
         .collect();
     let everyone = lifecycle::start_steps_together(&p.stack, &together, false, &s.host, &s.costs);
-    let startup_all_ms = lifecycle::storm(&everyone, &s.host)
+    let startup_all_ms = lifecycle::storm(&everyone, &s.host, s.seed)
         .into_iter()
         .fold(0.0, f64::max);
     let footprint = lifecycle::footprint(&p.stack, first, &p.overcommit, &s.costs);
@@ -1698,10 +1698,10 @@ fn fault_results(
             0.0
         } else {
             let boot = lifecycle::host_boot_steps(&s.costs);
-            lifecycle::storm(&[boot], &s.host)[0]
+            lifecycle::storm(&[boot], &s.host, s.seed)[0]
         };
         let mut recovery_ms = host_boot
-            + lifecycle::storm(&restart, &s.host)
+            + lifecycle::storm(&restart, &s.host, s.seed)
                 .into_iter()
                 .fold(0.0, f64::max);
         // A session host boots its server OS once, then every user of it logs on again.
@@ -1730,7 +1730,7 @@ fn fault_results(
                 ));
             }
             let slowest = |all: &[Vec<lifecycle::StartStep>]| {
-                lifecycle::storm(all, &s.host)
+                lifecycle::storm(all, &s.host, s.seed)
                     .into_iter()
                     .fold(0.0, f64::max)
             };
@@ -1809,7 +1809,7 @@ fn oom_results(
                 stopped: stopped.iter().map(|&k| instances[k].name.clone()).collect(),
                 survivors: (instances.len() - stopped.len()) as u64,
                 ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
-                recovery_ms: lifecycle::storm(&[restart], &s.host)[0],
+                recovery_ms: lifecycle::storm(&[restart], &s.host, s.seed)[0],
             }
         })
         .collect()

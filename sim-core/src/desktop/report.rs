@@ -141,9 +141,9 @@ pub fn session_host_lifecycle(
     };
     let mut steps = vec![logon.clone()];
     time_steps_alone(&mut steps, &s.host);
-    l.startup_ms = storm(&[steps.clone()], &s.host)[0];
+    l.startup_ms = storm(&[steps.clone()], &s.host, s.seed)[0];
     let users: usize = mine.iter().map(|i| i.count as usize).sum();
-    l.startup_all_ms = storm(&vec![vec![logon]; users], &s.host)
+    l.startup_all_ms = storm(&vec![vec![logon]; users], &s.host, s.seed)
         .into_iter()
         .fold(0.0, f64::max);
     l.steps = steps;
