@@ -751,6 +751,23 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             entries.join(tr(ko, " ", ", "))
         );
     }
+    // What a desktop's blocking operations wait for (as the page's latency chart says).
+    let waits = |op: sim_core::workload::Op| {
+        r.platforms
+            .iter()
+            .any(|p| p.vdi.is_some() && p.latency_of(op).is_some())
+    };
+    if waits(sim_core::workload::Op::NetReceive) || waits(sim_core::workload::Op::Sleep) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "(on desktop platforms net_receive and sleep are mostly waiting: the application's receive waits for the user's next input, the sleeps for the video player's next frame, the services' next wake-up and the agent's next capture; what a user feels is the input-to-display latency, in the desktop section)",
+                "(데스크탑 플랫폼에서 네트워크 수신과 대기는 대부분 기다림입니다: 애플리케이션의 수신은 사용자의 다음 입력을, 대기는 동영상 플레이어의 다음 프레임, 서비스의 다음 깨어남, 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 데스크탑 절의 입력-화면 지연입니다)",
+            )
+        );
+    }
     section(
         &mut out,
         ko,

@@ -100,6 +100,92 @@ macro_rules! msg {
 }
 pub(crate) use msg;
 
+/// The keys of each table of a scenario file that a writer may put in the wrong one (`ept`
+/// in a `[[platform]]`, `cores` in `[scenario]`): an unknown key that is one of these says
+/// where it belongs. Kept equal to the format's fields by a test.
+const SECTION_KEYS: &[(&str, &[&str])] = &[
+    (
+        "[scenario]",
+        &["title", "description", "seed", "duration_ms", "trace"],
+    ),
+    (
+        "[host]",
+        &[
+            "cores",
+            "clock_ghz",
+            "memory_gib",
+            "cpu",
+            "vtx",
+            "ept",
+            "vpid",
+            "unrestricted_guest",
+            "tpr_shadow",
+            "tsc_offsetting",
+            "apicv",
+            "posted_interrupts",
+            "ple",
+            "vmcs_shadowing",
+            "pml",
+            "large_pages",
+            "shared_cache_mib",
+            "disk",
+            "nic",
+        ],
+    ),
+    ("[host.disk]", &["latency_us", "iops", "bandwidth_mb_s"]),
+    ("[host.nic]", &["latency_us", "bandwidth_gbit_s"]),
+    (
+        "[[platform]]",
+        &[
+            "label",
+            "kind",
+            "technique",
+            "io",
+            "scheduler",
+            "time_slice_ms",
+            "credit_boost",
+            "driver_domain",
+            "host_background_percent",
+            "network",
+            "storage",
+            "microvm",
+            "nested",
+            "backend",
+            "halt_poll_us",
+            "ple",
+            "irq_coalesce_us",
+            "irq_coalesce_frames",
+            "enlightenments",
+            "overcommit",
+            "running_for_s",
+            "migration",
+            "protocol",
+            "rtt_ms",
+            "client_bandwidth_mbit_s",
+            "loss_percent",
+            "frame_rate",
+            "session_host",
+        ],
+    ),
+    (
+        "[[instance]]",
+        &[
+            "platforms",
+            "count",
+            "vcpus",
+            "threads",
+            "memory_gib",
+            "guest_os",
+            "workload",
+            "pin",
+            "weight",
+            "cap_percent",
+            "working_set_mib",
+        ],
+    ),
+    ("[sweep]", &["instance", "counts", "op", "p99_target_us"]),
+];
+
 /// The TOML parser's or serde's message (in English), with a code and a Korean
 /// rendering for the common kinds: unknown key, unknown value, missing key, wrong type.
 pub(crate) fn parser_msg(detail: String) -> Msg {
@@ -290,6 +376,25 @@ pub(crate) fn parser_error(
         }
     }
     let mut m = parser_msg(message);
+    if m.code == "unknown_field" {
+        let field = m
+            .params
+            .iter()
+            .find(|(k, _)| *k == "field")
+            .map(|(_, f)| f.clone());
+        let homes: Vec<&str> = field.as_deref().map_or(Vec::new(), |f| {
+            SECTION_KEYS
+                .iter()
+                .filter(|(_, keys)| keys.contains(&f))
+                .map(|(section, _)| *section)
+                .collect()
+        });
+        if !homes.is_empty() {
+            m.en = "{detail}; `{field}` is a key of {sections}";
+            m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}`은(는) {sections}의 키입니다";
+            m.params.push(("sections", homes.join(", ")));
+        }
+    }
     if m.code == "missing_field" {
         if let Some(key) = key_before(text, span.start) {
             m.en = "{detail} in `{key}`";
@@ -584,7 +689,53 @@ fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d
 
 #[cfg(test)]
 mod tests {
-    use super::table_header;
+    use super::{table_header, SECTION_KEYS};
+    use crate::Scenario;
+
+    #[test]
+    fn the_hinted_keys_are_the_formats_own_and_a_misplaced_key_says_where_it_belongs() {
+        // Each table's keys as the reader lists them for an unknown key there (all but
+        // `name`, which every table has).
+        let head = "[scenario]\nname = \"x\"\n";
+        for (section, keys) in SECTION_KEYS {
+            let text = match *section {
+                "[scenario]" => format!("{head}zz = 1\n"),
+                "[[platform]]" | "[[instance]]" => {
+                    format!("{head}{section}\nname = \"a\"\nzz = 1\n")
+                }
+                _ => format!("{head}{section}\nzz = 1\n"),
+            };
+            let e = Scenario::from_toml("t.toml", &text).unwrap_err();
+            let listed = e.message.split_once("expected").map_or("", |(_, l)| l);
+            let listed: Vec<&str> = listed
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|k| *k != "name")
+                .collect();
+            assert_eq!(&listed, keys, "{section}: {}", e.message);
+        }
+        // `ept` written in a platform: the message says it is a host key.
+        let e = Scenario::from_toml(
+            "t.toml",
+            &format!("{head}[[platform]]\nname = \"a\"\nkind = \"type1\"\nept = false\n"),
+        )
+        .unwrap_err();
+        assert!(
+            e.message.ends_with("`ept` is a key of [host]"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_in(crate::text::Lang::Ko)
+                .ends_with("`ept`은(는) [host]의 키입니다"),
+            "{}",
+            e.message_in(crate::text::Lang::Ko)
+        );
+        // A key of no table gets the plain message.
+        let e = Scenario::from_toml("t.toml", &format!("{head}zz = 1\n")).unwrap_err();
+        assert!(!e.message.contains("is a key of"), "{}", e.message);
+    }
 
     #[test]
     fn a_header_inside_a_multiline_string_is_not_a_header() {
