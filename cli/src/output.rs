@@ -1233,6 +1233,18 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
 /// make the platforms differ more, since a student cannot see the difference.
 pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnswer], ko: bool) {
     for q in questions {
+        if q.same_on_every_platform() {
+            let (scenario, id) = (clean(scenario), clean(&q.id));
+            if ko {
+                crate::errln!(
+                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(1% 안): 이 질문은 플랫폼을 구별하지 않습니다. 그것을 묻는 것이 아니라면 플랫폼이 달라지는 지표나 워크로드를 고르세요."
+                );
+            } else {
+                crate::errln!(
+                    "note: {scenario}: numeric question `{id}` has the same value on every platform (within 1%): it does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."
+                );
+            }
+        }
         let others = q.tolerance_accepts_others();
         if !others.is_empty() {
             let (scenario, id) = (clean(scenario), clean(&q.id));

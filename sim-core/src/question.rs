@@ -239,6 +239,22 @@ impl QuestionAnswer {
         ))
     }
 
+    /// For a numeric question: whether every platform's value is the same figure to a
+    /// reader (within [`VISIBLE_DIFFERENCE_RELATIVE`] of the answer), so that the question
+    /// asks for a number without telling the platforms apart (a disk that bounds every
+    /// stack alike, a cost no stack changes).
+    pub fn same_on_every_platform(&self) -> bool {
+        let Some(expected) = self.value.filter(|_| self.kind == QuestionKind::Numeric) else {
+            return false;
+        };
+        let visible = expected.abs() * VISIBLE_DIFFERENCE_RELATIVE;
+        self.evidence.len() > 1
+            && self
+                .evidence
+                .iter()
+                .all(|(_, v)| (v - expected).abs() <= visible)
+    }
+
     /// For a numeric question: the other platforms whose own value its tolerance accepts
     /// although it differs visibly from the answer (by more than
     /// [`VISIBLE_DIFFERENCE_RELATIVE`]): a student who reads the wrong platform, or the one
@@ -345,6 +361,33 @@ mod tests {
 
     /// What the tables print is right: 0.000333 µs prints as 0.00 (a relative ±10% of it
     /// would be ±0.0000333), and with a tolerance of 0 the printed 27.11 stands for 27.1134.
+    #[test]
+    fn a_figure_every_platform_shares_is_found() {
+        // The instructor's disk question: 516.88, 516.87, 516.71 and 517.01 µs on four
+        // stacks, bounded by one disk: the same figure everywhere.
+        let q = |evidence: &[f64]| QuestionAnswer {
+            id: "q".into(),
+            text: Text::new("", ""),
+            kind: QuestionKind::Numeric,
+            metric: Metric::MeanLatencyUs,
+            options: Vec::new(),
+            answer: "516.71".into(),
+            value: Some(516.71),
+            tolerance_percent: 10.0,
+            evidence: evidence
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("p{i}"), *v))
+                .collect(),
+            explanation: None,
+        };
+        assert!(q(&[516.88, 516.87, 516.71, 517.01]).same_on_every_platform());
+        // One stack visibly apart (2%): the question tells them apart.
+        assert!(!q(&[516.88, 527.1, 516.71]).same_on_every_platform());
+        // One platform only: nothing to tell apart.
+        assert!(!q(&[516.71]).same_on_every_platform());
+    }
+
     #[test]
     fn an_answer_that_agrees_with_the_printed_figure_is_right() {
         let q = |value: f64, tolerance_percent: f64| QuestionAnswer {
