@@ -585,6 +585,46 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             spread.join("; ")
         );
     }
+    // A fault lowers a platform's throughput from its time on: the figures say so.
+    let faulted: Vec<String> = r
+        .platforms
+        .iter()
+        .flat_map(|p| {
+            p.faults
+                .iter()
+                .filter(|f| !f.stopped.is_empty())
+                .map(move |f| {
+                    let all = f.stopped.len() as u64 + f.survivors;
+                    if ko {
+                        format!(
+                            "{} ({} ms에 {all}개 중 {}개 멈춤)",
+                            clean(&p.name),
+                            f.at_ms,
+                            f.stopped.len()
+                        )
+                    } else {
+                        format!(
+                            "{} ({} of {all} stopped at {} ms)",
+                            clean(&p.name),
+                            f.stopped.len(),
+                            f.at_ms
+                        )
+                    }
+                })
+        })
+        .collect();
+    if !faulted.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            tr(
+                ko,
+                "ops/s and vs native are lowered by the instances a fault stopped, which do nothing after it (see the faults section): ",
+                "초당 연산과 네이티브 대비에는 장애로 멈춘 인스턴스가 더 하지 못한 일이 빠져 있습니다(장애 절 참고): ",
+            ),
+            faulted.join(", ")
+        );
+    }
     // A desktop platform's "vs native" is not its operations': see `runner.rs`.
     if r.platforms.iter().any(|p| p.vdi.is_some()) {
         let _ = writeln!(
