@@ -453,6 +453,10 @@ enum Phase {
 /// CPU work (estimate: boot files run from a few KiB to tens of MiB).
 pub const READ_PIECE_MIB: u64 = 16;
 
+/// At most this many pieces per step (a huge read from a changed cost table must not
+/// make a storm slow): larger reads get larger pieces.
+pub const MAX_PIECES_PER_STEP: u64 = 64;
+
 /// Random-stream id of the pieces' sizes (apart from the workloads' streams).
 const PIECES_STREAM: u64 = 0x424f_4f54; // "BOOT"
 
@@ -477,7 +481,7 @@ fn phases_of(
         }
         let read = s.read_mib as f64 * 1_048_576.0 / disk_bytes_per_s;
         let cpu = s.cpu_us as f64 / 1_000_000.0;
-        let k = s.read_mib.div_ceil(READ_PIECE_MIB) as usize;
+        let k = s.read_mib.div_ceil(READ_PIECE_MIB).min(MAX_PIECES_PER_STEP) as usize;
         if pieces && k > 1 && s.cpu_us > 0 {
             let reads: Vec<f64> = (0..k).map(|_| rng.standard_exponential()).collect();
             let works: Vec<f64> = (0..k).map(|_| rng.standard_exponential()).collect();
@@ -725,6 +729,16 @@ mod tests {
         let other = storm(&vec![vec![step("x", "x", 1_000_000, 100)]; 8], &host(), 2);
         assert_ne!(all, other);
         assert!(other.iter().all(|&t| t < 2838.861), "{other:?}");
+    }
+
+    #[test]
+    fn a_huge_read_is_cut_into_a_bounded_number_of_pieces() {
+        // A cost table may ask for any read: the pieces grow instead of their number.
+        let s = vec![step("x", "x", 1_000_000, u64::MAX / 4)];
+        let mut rng = SimRng::seed_from_u64(1);
+        let phases = phases_of(&s, &host(), true, &mut rng);
+        assert_eq!(phases.len() as u64, 2 * MAX_PIECES_PER_STEP);
+        assert!(phases.iter().all(|(_, seconds)| seconds.is_finite()));
     }
 
     #[test]
