@@ -465,11 +465,13 @@ fn a_session_a_fault_ended_loses_the_updates_its_user_goes_on_wanting() {
 fn a_lost_last_packet_waits_for_tcps_tail_loss_probe() {
     // Office inputs are one packet each, and so are most of their updates (a line of
     // text): a lost one has nothing behind it to report the gap. Over RDP's TCP it waits
-    // for the tail-loss probe, two round trips (RFC 8985's PTO = 2 x SRTT); Blast's UDP
-    // transport asks again itself, one round trip. At 20% loss an input or its update
-    // loses a packet 36% of the time and both 4%, so the p99 lies between one loss and
-    // two: 200 to 400 ms over RDP's clean p99, 100 to 200 ms over Blast's (measured: 360
-    // and 160; with one round trip for every loss both read 160).
+    // for the tail-loss probe, 2 round trips (RFC 8985's PTO = 2 x SRTT) plus 200 ms for
+    // the delayed ACK when it was alone in flight: 400 ms at a 100 ms round trip. Blast's
+    // UDP transport resends on its own timer, taken as 2 round trips: 200 ms. At 20%
+    // loss an input or its update loses a packet 36% of the time and both 4%, so the p99
+    // lies between one loss and two: 400 to 800 ms over RDP's clean p99, 200 to 400 ms
+    // over Blast's (measured: 771 and 360; with one round trip for every loss both read
+    // 160).
     let r = run(&vdi_platforms(
         &[
             ("rdp", "protocol = \"rdp\"\nrtt_ms = 100"),
@@ -486,7 +488,7 @@ fn a_lost_last_packet_waits_for_tcps_tail_loss_probe() {
         p99("rdp-lossy") - p99("rdp"),
         p99("blast-lossy") - p99("blast"),
     );
-    assert!((200.0..450.0).contains(&tcp), "tcp +{tcp} udp +{udp}");
-    assert!((100.0..250.0).contains(&udp), "tcp +{tcp} udp +{udp}");
+    assert!((400.0..850.0).contains(&tcp), "tcp +{tcp} udp +{udp}");
+    assert!((200.0..450.0).contains(&udp), "tcp +{tcp} udp +{udp}");
     assert!(tcp > 1.5 * udp, "tcp +{tcp} udp +{udp}");
 }

@@ -359,8 +359,6 @@ mod tests {
         assert_eq!(q(10.0).tolerance_accepts_others().len(), 2);
     }
 
-    /// What the tables print is right: 0.000333 µs prints as 0.00 (a relative ±10% of it
-    /// would be ±0.0000333), and with a tolerance of 0 the printed 27.11 stands for 27.1134.
     #[test]
     fn a_figure_every_platform_shares_is_found() {
         // The instructor's disk question: 516.88, 516.87, 516.71 and 517.01 µs on four
@@ -388,6 +386,8 @@ mod tests {
         assert!(!q(&[516.71]).same_on_every_platform());
     }
 
+    /// What the tables print is right: 0.000333 µs prints as 0.00 (a relative ±10% of it
+    /// would be ±0.0000333), and with a tolerance of 0 the printed 27.11 stands for 27.1134.
     #[test]
     fn an_answer_that_agrees_with_the_printed_figure_is_right() {
         let q = |value: f64, tolerance_percent: f64| QuestionAnswer {

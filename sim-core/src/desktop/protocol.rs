@@ -52,10 +52,12 @@ impl Content {
 pub enum Transport {
     /// In order and reliable: a lost packet holds back the whole update for the
     /// retransmission (about one round trip when later packets report the gap; a lost
-    /// last packet waits for the tail-loss probe, two round trips).
+    /// last packet waits for the tail-loss probe, two round trips, and 200 ms more when it
+    /// was alone in flight).
     Tcp,
     /// The protocol's own reliable-UDP transport: a lost packet of a text or graphics
-    /// update is asked for again (one round trip), a lost packet of a video-only update is
+    /// update is sent again (one round trip when later packets report the gap, two when it
+    /// was the last: the sender's timer, estimate), a lost packet of a video-only update is
     /// not: the next frame supersedes it and the frame is dropped.
     Udp,
 }

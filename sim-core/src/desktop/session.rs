@@ -134,20 +134,34 @@ struct Clocks {
     good: Cycles,
 }
 
-/// How much later than it would have arrived a lost packet arrives, `rtt` the round trip:
-/// - over TCP a lost packet that later packets followed is recovered in about one round
-///   trip (their acknowledgements report the gap: fast retransmit, or RACK's time-based
-///   detection); a lost *last* packet (an input, the end of an update) has nothing behind
-///   it to report it and waits for the tail-loss probe, sent after PTO = 2 × SRTT (RFC 8985,
-///   section 7.2; its minimum: a one-packet flight may wait longer, for the peer's delayed
-///   acknowledgement, and a stack without tail-loss probes waits for the retransmission
-///   timeout, 200 ms or more);
-/// - the protocols' UDP transports ask again for a missing packet themselves: one round
-///   trip either way (estimate).
-fn recovery(transport: Transport, tail: bool, rtt: Cycles) -> Cycles {
-    match (transport, tail) {
-        (Transport::Tcp, true) => 2 * rtt,
-        _ => rtt,
+/// The delayed-acknowledgement allowance a TCP sender adds to its tail-loss probe timeout
+/// when a single packet is in flight: RFC 8985 section 7.2 adds the receiver's worst-case
+/// delayed ACK (`TLP.max_ack_delay`, 200 ms), Linux `tcp_schedule_loss_probe` adds
+/// `tcp_rto_min` (200 ms) when one packet is out.
+const ONE_PACKET_PROBE_ALLOWANCE_US: u64 = 200_000;
+
+/// How much later than it would have arrived a lost packet arrives, `rtt` the round trip
+/// (`per_us` cycles a microsecond):
+/// - a lost packet that later packets of the same update follow is reported by them (TCP's
+///   fast retransmit or RACK; a UDP transport's gap report): about one round trip;
+/// - a lost *last* packet has nothing behind it to report it (each update is taken alone:
+///   the next update, a frame interval later, could report it sooner). Over TCP it waits
+///   for the tail-loss probe, sent after PTO = 2 × SRTT (RFC 8985, section 7.2), plus the
+///   delayed-ACK allowance when it was the only packet in flight (an input, a one-packet
+///   update): [`ONE_PACKET_PROBE_ALLOWANCE_US`]. A UDP transport's sender resends on its own
+///   timer: taken as TCP's probe timeout without the allowance (estimate: the protocols do
+///   not publish theirs).
+fn recovery(
+    transport: Transport,
+    tail: bool,
+    one_packet: bool,
+    rtt: Cycles,
+    per_us: u64,
+) -> Cycles {
+    match (transport, tail, one_packet) {
+        (_, false, _) => rtt,
+        (Transport::Tcp, true, true) => 2 * rtt + ONE_PACKET_PROBE_ALLOWANCE_US * per_us,
+        (_, true, _) => 2 * rtt,
     }
 }
 
@@ -155,6 +169,8 @@ fn recovery(transport: Transport, tail: bool, rtt: Cycles) -> Cycles {
 #[derive(Debug, Clone)]
 struct Frame {
     bytes_left: u64,
+    /// Packets of the update, and those still to send.
+    packets: u64,
     packets_left: u64,
     kpixels: u64,
     inputs: Vec<Cycles>,
@@ -425,8 +441,14 @@ impl Sessions {
                     let net = &remote.network;
                     arrive += net.rtt_us * c.per_us / 2;
                     if s.net_rng.below(1_000_000) < net.loss_ppm {
-                        // An input is one packet: a lost one is a lost tail.
-                        arrive += recovery(remote.protocol.transport, true, net.rtt_us * c.per_us);
+                        // An input is one packet: a lost one is a lost tail, alone in flight.
+                        arrive += recovery(
+                            remote.protocol.transport,
+                            true,
+                            true,
+                            net.rtt_us * c.per_us,
+                            c.per_us,
+                        );
                     }
                 }
                 Some(arrive.max(now))
@@ -579,7 +601,13 @@ impl Sessions {
             }
             // The update is shown when its slowest packet is in (the earlier ones'
             // retransmissions overlap the later ones').
-            at += recovery(remote.protocol.transport, frame.lost_tail, rtt);
+            at += recovery(
+                remote.protocol.transport,
+                frame.lost_tail,
+                frame.packets == 1,
+                rtt,
+                c.per_us,
+            );
         }
         // The thin client decodes the update, then shows it at its next refresh.
         let decode = frame.kpixels * c.client_decode_per_kpixel * c.per_us / c.client_clock_mhz;
@@ -697,6 +725,7 @@ fn capture(s: &mut Session, protocol: &ProtocolParams) -> u64 {
     let packets = bytes.div_ceil(PACKET_PAYLOAD).max(1);
     s.in_flight.push_back(Frame {
         bytes_left: bytes,
+        packets,
         packets_left: packets,
         kpixels: kpixels.iter().sum(),
         inputs: std::mem::take(&mut s.damage_inputs),
