@@ -2153,6 +2153,20 @@ pub(crate) fn validate_question(
                         .filter(|&p| unanswerable(p).is_none())
                         .collect();
                     if answerable.is_empty() {
+                        // No platform of the file could ever answer: say that, rather than
+                        // what the first platform lacks.
+                        if metric.name().starts_with("desktop_") {
+                            return Err(v.error(
+                                metric_span(),
+                                msg!(
+                                    "unanswerable",
+                                    "question `{id}`: metric `{metric}` is measured on vdi platforms only, and this file has none (add a platform with kind = \"vdi\", or choose another metric)",
+                                    "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 이 파일에는 없습니다 (kind = \"vdi\"인 플랫폼을 더하거나 다른 지표를 고르세요)",
+                                    id = id,
+                                    metric = metric.name()
+                                ),
+                            ));
+                        }
                         let why = unanswerable(0).expect("no platform answers");
                         return Err(v.error(metric_span(), why));
                     }
