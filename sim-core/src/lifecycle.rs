@@ -551,7 +551,7 @@ impl Station {
 /// (one core at most per instance) and the disk bandwidth. Fluid model: at every moment
 /// each running CPU phase gets min(1, cores / CPU phases) of a core and each read an equal
 /// share of the disk; small dependent reads wait one disk latency each, unshared. Each
-/// step's reading and computing alternate in pieces ([`phases_of`]) whose sizes differ
+/// step's reading and computing alternate in pieces (`phases_of`) whose sizes differ
 /// from instance to instance (drawn from `seed`), so instances that start together drift
 /// apart and one's reading overlaps another's computing, as in a real storm: the last is
 /// up a little after the largest of one instance's time alone, the CPU work over the cores
