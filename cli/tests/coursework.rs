@@ -518,7 +518,11 @@ fn answers_notes_numeric_questions_that_variation_does_not_move() {
     let narrow = ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = 0");
     let a = write(&dir, "narrow.toml", &narrow);
     let o = virtsim(&["answers", &a]);
-    let answers: Vec<String> = ["s001", "s002", "s003"]
+    let assignment =
+        sim_core::assignment::Assignment::from_toml("narrow.toml", &narrow, &|_| None).unwrap();
+    let students = sim_core::assignment::sample_students(&assignment, 0);
+    assert_eq!(students.len(), 3);
+    let answers: Vec<String> = students
         .iter()
         .map(|s| {
             let o = virtsim(&["answers", &a, "--student", s, "--format", "csv"]);

@@ -100,19 +100,18 @@ pub fn run(
     Ok(())
 }
 
-/// Warns on stderr about each numeric question whose per-student variants grade each
-/// other's answers right (three sample students' variants, `SAMPLE_STUDENTS`): variation
-/// that does not move an answer beyond its tolerance lets a student copy a classmate's.
+/// Notes on stderr each numeric question whose per-student variants grade each other's
+/// answers right (the variants of `SAMPLES` sample students, `sample_students`: different
+/// picks where the step varies a parameter): variation that does not move an answer beyond
+/// its tolerance lets a student copy a classmate's.
 fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
-    use sim_core::assignment::{copyable_answers, SAMPLE_STUDENTS};
+    use sim_core::assignment::{copyable_answers, sample_students};
     for (index, step) in assignment.steps.iter().enumerate() {
-        let varies = SAMPLE_STUDENTS
-            .iter()
-            .any(|id| !assignment.variant(index, Some(id)).describe().is_empty());
-        if !varies || !step.questions.iter().any(|q| !q.predict) {
+        let students = sample_students(assignment, index);
+        if students.is_empty() || !step.questions.iter().any(|q| !q.predict) {
             continue;
         }
-        let samples = SAMPLE_STUDENTS
+        let samples = students
             .iter()
             .map(|id| computed_answers(assignment, index, Some(id), lang))
             .collect::<Result<Vec<_>, _>>()?;
@@ -131,11 +130,7 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
                 )
             })
             .collect();
-        let (step, list, students) = (
-            clean(&step.id),
-            list.join(", "),
-            SAMPLE_STUDENTS.join(" / "),
-        );
+        let (step, list, students) = (clean(&step.id), list.join(", "), students.join(" / "));
         match lang {
             Lang::En => crate::errln!(
                 "note: step `{step}`: the variants of {students} give numeric answers that each grade the others right: {list}. \

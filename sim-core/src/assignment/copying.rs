@@ -1,11 +1,48 @@
 //! Whether per-student variation tells the students' numeric answers apart: a question whose
 //! variants all grade each other's answers right lets a student copy a classmate's.
 
+use super::Assignment;
 use crate::question::{QuestionAnswer, QuestionKind};
 
-/// The students whose variants `virtsim answers` compares (a variant depends only on the
-/// assignment, the step and the id, so any three ids show how far the answers spread).
-pub const SAMPLE_STUDENTS: [&str; 3] = ["s001", "s002", "s003"];
+/// How many students' variants `virtsim answers` compares.
+pub const SAMPLES: usize = 3;
+
+/// The students whose variants of step `step` `virtsim answers` compares: ids `s001`,
+/// `s002`, ... (a variant depends only on the assignment, the step and the id), taking first
+/// those whose picks of the varied parameters differ from the ones already taken, so that
+/// a step with `[[step.vary]]` is compared across its choices and not only its seeds (three
+/// consecutive ids may well draw the same choice). `SAMPLES` ids, or none when the step does
+/// not vary at all.
+pub fn sample_students(a: &Assignment, step: usize) -> Vec<String> {
+    let ids = (1..=200).map(|n| format!("s{n:03}"));
+    if ids
+        .clone()
+        .take(SAMPLES)
+        .all(|id| a.variant(step, Some(&id)).describe().is_empty())
+    {
+        return Vec::new();
+    }
+    let mut taken: Vec<(String, String)> = Vec::new();
+    for id in ids.clone() {
+        let picks = a.variant(step, Some(&id)).picks_text();
+        if !taken.iter().any(|(_, p)| *p == picks) {
+            taken.push((id, picks));
+        }
+        if taken.len() == SAMPLES {
+            break;
+        }
+    }
+    // Fewer distinct picks than samples (or none varied): the first other ids.
+    for id in ids {
+        if taken.len() == SAMPLES {
+            break;
+        }
+        if !taken.iter().any(|(t, _)| *t == id) {
+            taken.push((id, String::new()));
+        }
+    }
+    taken.into_iter().map(|(id, _)| id).collect()
+}
 
 /// A numeric question whose answers, one per sample student, are each graded right
 /// against every other student's variant.
@@ -82,6 +119,66 @@ mod tests {
             .map(|s| vec![numeric(s[0].value.unwrap(), 1.0)])
             .collect();
         assert!(copyable_answers(&narrow).is_empty());
+    }
+
+    fn assignment(step_extra: &str) -> Assignment {
+        let text = format!(
+            r#"
+[assignment]
+id = "a"
+title = {{ en = "A", ko = "A" }}
+
+[[step]]
+id = "one"
+title = {{ en = "One", ko = "하나" }}
+intro = {{ en = "Run.", ko = "실행." }}
+scenario_toml = """
+[scenario]
+name = "s"
+duration_ms = 2
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+"""
+{step_extra}
+
+[[step.question]]
+id = "q"
+text = {{ en = "?", ko = "?" }}
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "hw"
+"#
+        );
+        Assignment::from_toml("a.toml", &text, &|_| None).expect("valid assignment")
+    }
+
+    #[test]
+    fn the_samples_cover_the_choices_of_a_varied_parameter() {
+        // Three choices: three students whose picks differ, whichever ids that takes.
+        let a = assignment(
+            "[[step.vary]]\nparameter = \"vm_exit_cycles\"\nchoices = [600, 2400, 4800]",
+        );
+        let ids = sample_students(&a, 0);
+        assert_eq!(ids.len(), SAMPLES);
+        let picks: Vec<String> = ids
+            .iter()
+            .map(|id| a.variant(0, Some(id)).picks_text())
+            .collect();
+        assert!(
+            picks[0] != picks[1] && picks[1] != picks[2] && picks[0] != picks[2],
+            "{picks:?}"
+        );
+        // A seed only: the first three ids. No variation at all: nobody to compare.
+        assert_eq!(
+            sample_students(&assignment("student_seed = true"), 0),
+            ["s001", "s002", "s003"]
+        );
+        assert!(sample_students(&assignment(""), 0).is_empty());
     }
 
     #[test]

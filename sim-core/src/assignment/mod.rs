@@ -20,7 +20,7 @@ pub use answers::{
     expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
     ANSWERS_FORMAT,
 };
-pub use copying::{copyable_answers, CopyableAnswer, SAMPLE_STUDENTS};
+pub use copying::{copyable_answers, sample_students, CopyableAnswer, SAMPLES};
 pub use format::{
     AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
     VarySection,
@@ -127,6 +127,16 @@ impl Variant {
     }
 
     /// `seed=123, host_cores=4`: the variant in words (empty for none).
+    /// The varied parameters' picks alone (no seed), as `describe` writes them.
+    pub fn picks_text(&self) -> String {
+        let parts: Vec<String> = self
+            .picks
+            .iter()
+            .map(|(p, c)| format!("{}={c}", p.name()))
+            .collect();
+        parts.join(", ")
+    }
+
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = self.seed.iter().map(|s| format!("seed={s}")).collect();
         parts.extend(self.picks.iter().map(|(p, c)| format!("{}={c}", p.name())));
