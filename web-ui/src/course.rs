@@ -659,7 +659,30 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             }
         },
         CourseAction::OpenText { file, text } => {
-            open_into(s, Origin::Text { file: file.clone() }, &file, &text)
+            match open(Origin::Text { file: file.clone() }, &file, &text) {
+                Ok(course) => {
+                    s.course = Some(course);
+                    s.notice = None;
+                    show_step(s);
+                }
+                Err(message) => {
+                    // A scenario file given as an assignment: open it where it belongs, the
+                    // scenario editor, and say so.
+                    let scenario =
+                        Assignment::from_toml_first_variants(&file, &text, &library_scenario)
+                            .err()
+                            .is_some_and(|e| e.code == "wrong_kind");
+                    if scenario {
+                        s.load(None, file.clone(), text);
+                        s.notice = Some(
+                            crate::i18n::t(s.lang, "course.opened_as_scenario")
+                                .replace("{}", &file),
+                        );
+                    } else {
+                        s.notice = Some(message.get(s.lang).to_string());
+                    }
+                }
+            }
         }
         CourseAction::Close => s.course = None,
         CourseAction::ChangeStudent => {
@@ -955,6 +978,35 @@ mod tests {
     /// Through the page's reducer: predictions are checked when the step's run finishes,
     /// an answer when it is given; a result of other settings checks nothing; the answers
     /// file is the same with or without verdicts.
+    #[test]
+    fn a_scenario_file_given_as_an_assignment_opens_in_the_scenario_editor() {
+        let (file, text) = builtin::BUILTIN[0];
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "mine.toml".into(),
+                text: text.into(),
+            },
+        );
+        assert!(s.course.is_none());
+        assert_eq!((s.file.as_str(), &*s.text), ("mine.toml", text), "{file}");
+        let notice = s.notice.clone().unwrap_or_default();
+        assert!(notice.starts_with("mine.toml is a scenario file"), "{notice}");
+        // Anything else that is no assignment is still only an error.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        let before = s.text.clone();
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "junk.toml".into(),
+                text: "[nothing]\n".into(),
+            },
+        );
+        assert!(s.course.is_none() && s.text == before);
+        assert!(s.notice.is_some());
+    }
+
     #[test]
     fn an_opened_assignment_hides_the_scenarios_own_questions_before_the_student_id() {
         // The Questions tab of an earlier result (its reveal buttons) was open; the
