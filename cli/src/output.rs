@@ -620,7 +620,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             tr(
                 ko,
                 "ops/s and vs native are lowered by the instances a fault stopped, which do nothing after it (see the faults section): ",
-                "초당 연산과 네이티브 대비에는 장애로 멈춘 인스턴스가 더 하지 못한 일이 빠져 있습니다(장애 절 참고): ",
+                "장애로 멈춘 인스턴스는 그 뒤로 일을 하지 않으므로 초당 연산과 네이티브 대비가 그만큼 낮아집니다(장애 절 참고): ",
             ),
             faulted.join(", ")
         );
@@ -804,7 +804,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             tr(
                 ko,
                 "(on desktop platforms net_receive and sleep are mostly waiting: the application's receive waits for the user's next input, the sleeps for the video player's next frame, the services' next wake-up and the agent's next capture; what a user feels is the input-to-display latency, in the desktop section)",
-                "(데스크탑 플랫폼에서 네트워크 수신과 대기는 대부분 기다림입니다: 애플리케이션의 수신은 사용자의 다음 입력을, 대기는 동영상 플레이어의 다음 프레임, 서비스의 다음 깨어남, 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 데스크탑 절의 입력-화면 지연입니다)",
+                "(데스크탑 플랫폼에서 네트워크 수신(net_receive)과 대기(sleep) 시간은 대부분 무언가를 기다리는 시간입니다: 애플리케이션의 수신은 사용자의 다음 입력을, 대기는 동영상 플레이어의 다음 프레임, 서비스가 다시 깨어날 때, 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 데스크탑 절의 입력-화면 지연입니다)",
             )
         );
     }
@@ -1277,7 +1277,7 @@ pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnsw
             let (scenario, id) = (clean(scenario), clean(&q.id));
             if ko {
                 crate::errln!(
-                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(1% 안): 이 질문은 플랫폼을 구별하지 않습니다. 그것을 묻는 것이 아니라면 플랫폼이 달라지는 지표나 워크로드를 고르세요."
+                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(차이 1% 이내): 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요."
                 );
             } else {
                 crate::errln!(

@@ -191,8 +191,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             entry: 937,
             vmwrite: 44,
             source: (
-                "estimate: in the proportion measured on a Core 2 Duo (VM exit 1186 to VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
-                "추정: Core 2 Duo에서 측정한 비율로 나눔 (VM exit 1186 대 VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에 이후 CPU의 분할은 없음",
+                "in the proportion measured on a Core 2 Duo (an estimate: VM exit 1186 to VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
+                "Core 2 Duo에서 측정한 비율로 나눔(추정) (VM exit 1186 대 VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에는 이후 CPU의 exit/entry 비율이 없음",
             ),
             vmwrite_source: (
                 "estimate: one VMWRITE as on a Core 2 Duo, 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",

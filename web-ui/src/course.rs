@@ -992,7 +992,10 @@ mod tests {
         assert!(s.course.is_none());
         assert_eq!((s.file.as_str(), &*s.text), ("mine.toml", text), "{file}");
         let notice = s.notice.clone().unwrap_or_default();
-        assert!(notice.starts_with("mine.toml is a scenario file"), "{notice}");
+        assert!(
+            notice.starts_with("mine.toml is a scenario file"),
+            "{notice}"
+        );
         // Anything else that is no assignment is still only an error.
         let mut s = State::new(crate::i18n::Lang::En, None);
         let before = s.text.clone();

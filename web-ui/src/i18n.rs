@@ -557,7 +557,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.pick", "과제 열기…", "Open an assignment…"),
     ("course.open_file", "과제 파일 열기", "Open an assignment file"),
     ("course.too_big", "과제 파일이 너무 큽니다", "the assignment file is too large"),
-    ("course.opened_as_scenario", "{}은(는) 과제가 아니라 시나리오 파일입니다: 시나리오 편집기에 열었습니다 (실행 버튼으로 실행합니다). 과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다.", "{} is a scenario file, not an assignment: it is open in the scenario editor (the Run button runs it). An assignment has an [assignment] table and [[step]] tables naming scenarios."),
+    ("course.opened_as_scenario", "{}은(는) 과제가 아니라 시나리오 파일입니다: 시나리오 편집기에서 열었습니다 (실행 버튼을 누르면 실행됩니다). 과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다.", "{} is a scenario file, not an assignment: it is open in the scenario editor (the Run button runs it). An assignment has an [assignment] table and [[step]] tables naming scenarios."),
     ("course.unknown", "라이브러리에 없는 과제입니다", "No such assignment in the library"),
     ("course.bad_link", "과제 링크를 읽을 수 없습니다. 링크가 잘렸을 수 있습니다", "Could not read the assignment link; it may have been cut off"),
     ("course.student", "학번", "Student id"),

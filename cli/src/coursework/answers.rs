@@ -137,8 +137,8 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
                  A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
             ),
             Lang::Ko => crate::errln!(
-                "참고: 단계 `{step}`: {students}의 변형에서 숫자 답이 서로를 정답으로 만듭니다: {list}. \
-                 다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 움직이는 매개변수를 바꾸게 하거나(시드는 고정 비용을 움직이지 않음) 허용 오차를 줄이세요."
+                "참고: 단계 `{step}`: {students}의 변형이 내는 숫자 답이 서로의 허용 오차 안에 들어 서로 정답으로 채점됩니다: {list}. \
+                 다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 바꾸는 매개변수를 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
             ),
         }
     }

@@ -2161,7 +2161,7 @@ pub(crate) fn validate_question(
                                 msg!(
                                     "unanswerable",
                                     "question `{id}`: metric `{metric}` is measured on vdi platforms only, and this file has none (add a platform with kind = \"vdi\", or choose another metric)",
-                                    "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 이 파일에는 없습니다 (kind = \"vdi\"인 플랫폼을 더하거나 다른 지표를 고르세요)",
+                                    "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 이 파일에는 vdi 플랫폼이 없습니다 (kind = \"vdi\"인 플랫폼을 추가하거나 다른 지표를 고르세요)",
                                     id = id,
                                     metric = metric.name()
                                 ),
