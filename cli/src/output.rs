@@ -1208,7 +1208,7 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             let _ = write!(out, " {}", rpad(h, w));
         }
         let _ = writeln!(out);
-        for (p, v) in vdis {
+        for &(p, v) in &vdis {
             let figures = [
                 v.sessions.to_string(),
                 format!("{:.0}", v.rtt_ms),
@@ -1264,6 +1264,21 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 }
                 let _ = writeln!(out);
             }
+        }
+        // A group whose users only watch (video) makes no inputs: no input latency.
+        let silent = vdis
+            .iter()
+            .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
+        if silent {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr(
+                    ko,
+                    "(- under p50/p99: the group's users made no inputs in the run (they watch video); its frames still count in frames done/want)",
+                    "(p50/p99의 -: 그 그룹의 사용자가 실행 중에 입력을 하지 않았습니다(동영상을 봄). 그 프레임은 frames done/want에 들어 있습니다)",
+                )
+            );
         }
     }
 }
