@@ -417,14 +417,17 @@ impl Expander<'_> {
 
     /// Under binary translation, a hypervisor step that the guest's own code reaches
     /// (first in its list, or right after guest code or a device model) is the
-    /// translated sequence that stands in for a sensitive instruction. Not a system call:
-    /// it comes from user code, which runs untranslated, and enters the VMM (its step
-    /// says so).
+    /// translated sequence that stands in for a sensitive instruction. Not the VMM's part
+    /// of a system call (right after its SYSCALL step, in any operation's path): it comes
+    /// from user code, which runs untranslated, and enters the VMM (its step says so).
     fn translated(&self, steps: &[Step], i: usize) -> bool {
         let s = &steps[i];
+        let after_syscall = i > 0
+            && steps[i - 1].en == crate::path::cpu::SYSCALL_STEP
+            && steps[i - 1].layer != Layer::Hypervisor;
         self.technique == Some(Technique::BinaryTranslation)
             && self.op != Op::TimerInterrupt
-            && self.op != Op::Syscall
+            && !after_syscall
             && s.part == Part::Guest
             && s.layer == Layer::Hypervisor
             && s.category == Category::Hypervisor
@@ -1114,6 +1117,35 @@ workload = "web-server"
                     assert_eq!(phases, step.cycles, "{op:?} {section:?} step {k}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_system_call_under_binary_translation_enters_the_vmm_in_every_path() {
+        // Guest user code runs untranslated: its SYSCALL enters the VMM. The VMM's part is
+        // never shown as a translated sequence standing in for an instruction, whatever
+        // operation's path the system call is part of.
+        let s = scenario("sandy_bridge", true);
+        let bt = s
+            .platforms
+            .iter()
+            .position(|p| p.stack.technique == Some(Technique::BinaryTranslation))
+            .expect("a BT platform");
+        for op in [Op::Syscall, Op::NetReceive, Op::DiskRead] {
+            let e = explain(&s, bt, op).unwrap();
+            let at = e
+                .phases
+                .iter()
+                .position(|p| {
+                    p.en.starts_with("binary translation: the guest's user code")
+                })
+                .unwrap_or_else(|| panic!("{op:?}: no SYSCALL step"));
+            assert_eq!(e.phases[at].kind, PhaseKind::Step, "{op:?}");
+            assert_ne!(
+                e.phases[at - 1].kind,
+                PhaseKind::TranslationCacheLookup,
+                "{op:?}"
+            );
         }
     }
 

@@ -4,6 +4,10 @@ use super::{ExitReason, Path, PathBuilder, Steps, TranslationCount};
 use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};
 use crate::workload::Op;
 
+/// The step of a system call's own entry and exit instructions (the same words in both
+/// languages); under binary translation the VMM's part follows it (`explain` tells it
+/// from a translated sequence by this step).
+pub(crate) const SYSCALL_STEP: &str = "syscall/sysret";
 impl PathBuilder<'_> {
     /// One sensitive instruction of a class (Intel SDM vol. 3C, ch. 25 "VMX non-root
     /// operation"): CPUID and MOV to CR0/CR4 always exit under VT-x; MOV to CR3 and INVLPG
@@ -219,7 +223,7 @@ impl PathBuilder<'_> {
         let c = self.costs;
         match self.technique() {
             Some(Technique::BinaryTranslation) => {
-                s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret");
+                s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP);
                 s.hyp(
                     c.bt_syscall.saturating_sub(c.syscall_native),
                     "binary translation: the guest's user code runs untranslated, so its SYSCALL enters the VMM (which owns the CPU's system-call entry point); the VMM emulates the switch into the translated guest kernel, whose translated SYSRET returns to user mode through the VMM",
@@ -227,7 +231,7 @@ impl PathBuilder<'_> {
                 );
             }
             Some(Technique::Para) => {
-                s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret");
+                s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP);
                 // x86-64 PV: guest kernel and user both run in ring 3 with separate
                 // page tables, so a system call enters the hypervisor, which switches to
                 // the kernel's tables and bounces it there; the return to user space is
@@ -243,7 +247,7 @@ impl PathBuilder<'_> {
                     "64비트 PV: iret 하이퍼콜로 사용자 공간에 돌아가며 사용자 페이지 테이블로 다시 바꿈",
                 );
             }
-            _ => s.kernel(c.syscall_native, "syscall/sysret", "syscall/sysret"),
+            _ => s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP),
         }
         if self.stack.kind == PlatformKind::Container {
             s.engine(

@@ -11,7 +11,7 @@ use crate::hardware::Host;
 use crate::platform::{MemoryVirtualization, Stack, Technique};
 use crate::workload::{Op, Workload};
 
-mod cpu;
+pub(crate) mod cpu;
 mod interrupts;
 mod io;
 mod memory;
