@@ -145,6 +145,14 @@ pub fn app() -> Html {
         let (file, text, knobs) = (state.file.clone(), state.text.clone(), state.knobs.clone());
         use_effect_with(state.run_id, move |&id| {
             let cancel = Rc::new(Cell::new(false));
+            // Shows the run once it has gone on for a while (dropped with the run).
+            let show = running.then(|| {
+                let dispatch = dispatch.clone();
+                gloo_timers::callback::Timeout::new(
+                    crate::state::SHOW_RUNNING_AFTER_MS,
+                    move || dispatch.dispatch(Action::ShowRunning { id }),
+                )
+            });
             if running {
                 let cancel = cancel.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -178,7 +186,10 @@ pub fn app() -> Html {
                     }
                 });
             }
-            move || cancel.set(true)
+            move || {
+                cancel.set(true);
+                drop(show);
+            }
         });
     }
 

@@ -17,6 +17,14 @@ use crate::share::Shared;
 /// Largest scenario text the page accepts (bigger ones get an error, not a hang).
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
 
+/// How long a run goes on before the page shows that it runs (progress bar, results
+/// marked stale and dimmed). A re-run after a slider move usually takes well under this
+/// and its results replace the old ones in place: a bar and a dimmed panel shown for a
+/// few frames would only flicker, and painting them takes the CPU that the simulation
+/// workers need on a small machine (on the 2-core development machine, showing them at
+/// once made such re-runs about 1.5 times slower: README, "Performance").
+pub const SHOW_RUNNING_AFTER_MS: u32 = 250;
+
 /// Control settings layered over the scenario; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -683,6 +691,10 @@ pub struct State {
     pub events_per_ms: f64,
     /// When the run in progress started (`performance.now()`), for the time left.
     pub run_started_ms: Option<f64>,
+    /// The run in progress has gone on for [`SHOW_RUNNING_AFTER_MS`]: the page shows that
+    /// it runs (progress bar, results marked stale and dimmed). Before that, the shown
+    /// results stay as they are and are replaced in place.
+    pub running_shown: bool,
     /// The estimated events of the run in progress (to calibrate `events_per_ms`).
     pub running_estimate: Option<u64>,
     /// The user asked to run these settings although their estimate is over the page's
@@ -720,6 +732,7 @@ impl State {
             result_baseline: None,
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
+            running_shown: false,
             running_estimate: None,
             run_anyway: false,
             trap: None,
@@ -851,6 +864,7 @@ impl State {
             self.running_baseline = Some(self.baseline.clone());
             self.running_estimate = self.estimate().map(|e| e.events);
             self.run_started_ms = Some(crate::clock::now_ms());
+            self.running_shown = false;
         }
     }
 
@@ -904,6 +918,10 @@ pub enum Action {
         id: u64,
         done: u64,
         total: u64,
+    },
+    /// Run `id` has gone on for [`SHOW_RUNNING_AFTER_MS`] (app.rs's timer).
+    ShowRunning {
+        id: u64,
     },
     Finished {
         id: u64,
@@ -1000,10 +1018,18 @@ impl Reducible for State {
                 }
             }
             Action::Progress { id, done, total } => {
-                if id != s.run_id || !s.is_running() {
+                // Nothing shows the progress of a run that has not been shown yet: no
+                // render (ShowRunning shows the bar; the next progress fills it).
+                if id != s.run_id || !s.is_running() || !s.running_shown {
                     return self;
                 }
                 s.status = RunStatus::Running { done, total };
+            }
+            Action::ShowRunning { id } => {
+                if id != s.run_id || !s.is_running() {
+                    return self;
+                }
+                s.running_shown = true;
             }
             Action::Finished {
                 id,
@@ -1271,6 +1297,49 @@ mod budget_tests {
         let s = s.reduce(Action::Cancel);
         let s = s.reduce(Action::Edit(big.replace("count = 256", "count = 255")));
         assert!(!s.run_anyway && !s.can_run());
+    }
+}
+
+#[cfg(test)]
+mod show_running_tests {
+    use super::*;
+
+    #[test]
+    fn a_run_is_shown_only_after_its_timer_and_its_progress_only_then() {
+        // The page opens running its first scenario.
+        let s = Rc::new(State::new(Lang::En, None));
+        assert!(s.is_running() && !s.running_shown);
+        let id = s.run_id;
+        // Progress before the run is shown changes nothing (no render).
+        let before = s.clone();
+        let s = s.reduce(Action::Progress {
+            id,
+            done: 5,
+            total: 10,
+        });
+        assert!(
+            Rc::ptr_eq(&before, &s),
+            "progress of an unshown run re-rendered"
+        );
+        // Another run's timer is ignored; this run's shows it.
+        let s = s.reduce(Action::ShowRunning { id: id + 1 });
+        assert!(!s.running_shown);
+        let s = s.reduce(Action::ShowRunning { id });
+        assert!(s.running_shown);
+        let s = s.reduce(Action::Progress {
+            id,
+            done: 5,
+            total: 10,
+        });
+        assert!(matches!(
+            s.status,
+            RunStatus::Running { done: 5, total: 10 }
+        ));
+        // The next run starts unshown again; a late timer of the old one is ignored.
+        let s = s.reduce(Action::Cancel).reduce(Action::Run);
+        assert!(s.is_running() && !s.running_shown);
+        let s = s.reduce(Action::ShowRunning { id });
+        assert!(!s.running_shown);
     }
 }
 

@@ -177,6 +177,10 @@ pub fn controls(props: &ControlsProps) -> Html {
 
     let progress = match &state.status {
         RunStatus::Idle => html! {},
+        // A short run (SHOW_RUNNING_AFTER_MS) says only that it runs: no bar to paint.
+        RunStatus::Running { .. } if !state.running_shown => html! {
+            <div class="progress" role="status"><span>{ t(lang, "run.running") }</span></div>
+        },
         RunStatus::Running { done, total } => {
             let pct = if *total > 0 {
                 (*done as f64 / *total as f64 * 100.0).min(100.0)

@@ -70,22 +70,31 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         });
     }
+    // The label follows the language, the error marker the validator's error; each goes
+    // to CodeMirror only when it changes. A dispatch makes CodeMirror update its view and
+    // read the selection back (a forced layout): a slider's re-validation, which changes
+    // neither, must not cost that on every move while the workers need the CPU.
     {
         let cm = cm.clone();
-        use_effect_with(
-            (state.validation.clone(), lang, *mounted),
-            move |(v, lang, _)| {
-                if let Some(e) = cm.borrow().as_ref() {
-                    e.set_label(t(*lang, "editor"));
-                    match v {
-                        Validation::Invalid(err) => {
-                            e.set_error(Some((err.line, err.column, err.message.get(*lang))))
-                        }
-                        Validation::Valid { .. } => e.set_error(None),
-                    }
-                }
-            },
-        );
+        use_effect_with((lang, *mounted), move |(lang, _)| {
+            if let Some(e) = cm.borrow().as_ref() {
+                e.set_label(t(*lang, "editor"));
+            }
+        });
+    }
+    {
+        let cm = cm.clone();
+        let error = match &state.validation {
+            Validation::Invalid(err) => {
+                Some((err.line, err.column, err.message.get(lang).to_string()))
+            }
+            Validation::Valid { .. } => None,
+        };
+        use_effect_with((error, *mounted), move |(error, _)| {
+            if let Some(e) = cm.borrow().as_ref() {
+                e.set_error(error.as_ref().map(|(l, c, m)| (*l, *c, m.as_str())));
+            }
+        });
     }
 
     let oninput = {
