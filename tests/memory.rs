@@ -52,6 +52,69 @@ fn containers_over_their_limit_are_oom_killed_and_run_below_native() {
 }
 
 #[test]
+fn a_fault_counts_only_the_instances_still_running_and_an_oom_kill_spares_the_stopped() {
+    // Four full VMs of 256 MiB whose guest OS (200 MiB) and working set (64 MiB) do not fit:
+    // each application is OOM-killed when its touches pass what is left (31 ms here). A
+    // kernel panic stops fn-2 at 10 ms first, so the OOM killer has three to stop, not
+    // four, and each of its kills leaves the other two of the three running before it.
+    let r = run(r#"
+[scenario]
+name = "oom-after-panic"
+seed = 5
+duration_ms = 150
+[host]
+cores = 4
+memory_gib = 16
+[[platform]]
+name = "fullvm"
+kind = "type1"
+technique = "hybrid"
+[[instance]]
+name = "fn"
+count = 4
+memory_gib = 0.25
+working_set_mib = 64
+workload = "web-server"
+[[fault]]
+at_ms = 10
+kind = "kernel_panic"
+instance = "fn"
+copy = 2
+"#);
+    let p = platform(&r, "fullvm");
+    let panic = &p.faults[0];
+    assert_eq!((panic.kind, panic.at_ms), (FaultKind::KernelPanic, 10));
+    assert_eq!(
+        (panic.stopped.clone(), panic.survivors),
+        (vec!["fn-2".to_string()], 3)
+    );
+    let kills: Vec<_> = p
+        .faults
+        .iter()
+        .filter(|f| f.kind == FaultKind::OomKill)
+        .collect();
+    let names: Vec<&str> = kills
+        .iter()
+        .flat_map(|f| f.stopped.iter().map(String::as_str))
+        .collect();
+    assert_eq!(names, ["fn-1", "fn-3", "fn-4"], "{kills:?}");
+    assert!(
+        kills.iter().all(|f| f.at_ms > 10 && f.survivors == 2),
+        "{kills:?}"
+    );
+    // Together: all four, of the four running before the first fault, at two times.
+    let all = p.faults_stopped().unwrap();
+    assert_eq!((all.faults, all.stopped, all.of), (4, 4, 4));
+    assert_eq!(all.at_ms, [10, kills[0].at_ms]);
+    // Three of the group's four were OOM-killed: more than half, noted.
+    assert_eq!(p.groups_oom_killed(), [("fn", 3, 4, kills[0].at_ms)]);
+    assert_eq!(
+        sim_core::results::times_ms(&all.at_ms, sim_core::Lang::En),
+        format!("10 and {} ms", kills[0].at_ms)
+    );
+}
+
+#[test]
 fn only_the_container_over_its_limit_stops() {
     // One leaky container (1500 MiB working set, 1 GiB limit) next to two well-behaved ones:
     // the memcg OOM killer stops only the leaky one; its neighbours keep running to the end.

@@ -435,6 +435,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .and_then(|()| out.flush())
                     .context("writing results")?;
                 output::warn_near_ties(&result.scenario, &result.questions, lang == "ko");
+                output::note_oom_killed_groups(result, lang == "ko");
                 Ok(())
             };
             let jobs = jobs.unwrap_or_else(|| {

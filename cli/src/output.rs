@@ -589,28 +589,30 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     let faulted: Vec<String> = r
         .platforms
         .iter()
-        .flat_map(|p| {
-            p.faults
-                .iter()
-                .filter(|f| !f.stopped.is_empty())
-                .map(move |f| {
-                    let all = f.stopped.len() as u64 + f.survivors;
-                    if ko {
-                        format!(
-                            "{} ({} ms에 {all}개 중 {}개 멈춤)",
-                            clean(&p.name),
-                            f.at_ms,
-                            f.stopped.len()
-                        )
-                    } else {
-                        format!(
-                            "{} ({} of {all} stopped at {} ms)",
-                            clean(&p.name),
-                            f.stopped.len(),
-                            f.at_ms
-                        )
-                    }
-                })
+        .filter_map(|p| {
+            let f = p.faults_stopped()?;
+            let lang = if ko {
+                sim_core::Lang::Ko
+            } else {
+                sim_core::Lang::En
+            };
+            Some(if ko {
+                format!(
+                    "{} ({}에 {}개 중 {}개 멈춤)",
+                    clean(&p.name),
+                    f.when(lang),
+                    f.of,
+                    f.stopped
+                )
+            } else {
+                format!(
+                    "{} ({} of {} stopped at {})",
+                    clean(&p.name),
+                    f.stopped,
+                    f.of,
+                    f.when(lang)
+                )
+            })
         })
         .collect();
     if !faulted.is_empty() {
@@ -1124,10 +1126,14 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             if ko {
                 let _ = writeln!(
                     out,
-                    "{name} {} ({} ms): {failed} 장애; {}개 중단 ({stopped}), {}개 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
+                    "{name} {} ({} ms): {failed} 장애; {}, {}개 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
                     ko_word(f.kind.name()),
                     f.at_ms,
-                    f.stopped.len(),
+                    if f.stopped.is_empty() {
+                        "중단된 것 없음 (앞선 장애로 이미 멈춤)".to_string()
+                    } else {
+                        format!("{}개 중단 ({stopped})", f.stopped.len())
+                    },
                     f.survivors,
                     f.ops_lost,
                     f.recovery_ms
@@ -1135,10 +1141,14 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             } else {
                 let _ = writeln!(
                     out,
-                    "{name} {} at {} ms: {failed} failed; stopped {} ({stopped}), {} kept running; {} ops lost; restart {:.0} ms",
+                    "{name} {} at {} ms: {failed} failed; {}, {} kept running; {} ops lost; restart {:.0} ms",
                     f.kind.name(),
                     f.at_ms,
-                    f.stopped.len(),
+                    if f.stopped.is_empty() {
+                        "stopped none (an earlier fault had stopped them)".to_string()
+                    } else {
+                        format!("stopped {} ({stopped})", f.stopped.len())
+                    },
                     f.survivors,
                     f.ops_lost,
                     f.recovery_ms
@@ -1279,6 +1289,43 @@ fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     "(p50/p99의 -: 그 그룹의 사용자가 실행 중에 입력을 하지 않았습니다(동영상을 봄). 그 프레임은 frames done/want에 들어 있습니다)",
                 )
             );
+        }
+    }
+}
+
+/// Notes on stderr each platform's groups that the OOM killer mostly stopped
+/// ([`sim_core::PlatformResult::groups_oom_killed`]): a guest whose memory does not hold its
+/// OS and working set runs its application until the kill, and every figure after it is of
+/// stopped instances; the run itself shows this only in its faults section.
+pub(crate) fn note_oom_killed_groups(result: &sim_core::RunResult, ko: bool) {
+    let scenario = clean(&result.scenario);
+    for p in &result.platforms {
+        for (group, killed, of, at) in p.groups_oom_killed() {
+            let (platform, group) = (clean(&p.name), clean(group));
+            let (which_en, which_ko) = if of == 1 {
+                (
+                    format!("the one instance of `{group}`"),
+                    format!("그룹 `{group}`의 인스턴스 하나를"),
+                )
+            } else {
+                (
+                    format!("{killed} of the {of} instances of `{group}`"),
+                    format!("그룹 `{group}`의 인스턴스 {of}개 중 {killed}개를"),
+                )
+            };
+            if ko {
+                crate::errln!(
+                    "참고: {scenario}: 플랫폼 `{platform}`에서 OOM killer가 {which_ko} 멈췄습니다({at} ms부터): \
+                     건드리는 메모리가 들어갈 곳이 없습니다(게스트 OS와 작업 집합을 담을 게스트의 memory_gib, 컨테이너의 제한, 또는 호스트 메모리). 그 뒤의 수치는 멈춘 인스턴스의 것입니다. \
+                     의도가 아니라면 memory_gib를 늘리거나, working_set_mib를 줄이거나, 호스트 메모리를 늘리세요."
+                );
+            } else {
+                crate::errln!(
+                    "note: {scenario}: on platform `{platform}` the OOM killer stopped {which_en} (from {at} ms): \
+                     what they touch does not fit in their memory (a guest's memory_gib holding its OS and working set, a container's limit, or the host's memory), and the figures after that are of stopped instances. \
+                     Unless that is the point, give them more memory_gib, a smaller working_set_mib, or the host more memory."
+                );
+            }
         }
     }
 }

@@ -134,7 +134,8 @@ pub struct FaultResult {
     pub failed: Text,
     /// Instances that stopped.
     pub stopped: Vec<String>,
-    /// Instances that kept running.
+    /// Instances running just before the fault that it did not stop (those an earlier
+    /// fault stopped are neither).
     pub survivors: u64,
     /// Operations the stopped instances would have completed after the fault at the rate
     /// they ran before it.

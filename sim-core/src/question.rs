@@ -59,9 +59,9 @@ pub enum Metric {
     Density,
     /// From the `[sweep]`: the most copies of the swept group whose p99 latency meets the target.
     SweepDensity,
-    /// Instances stopped by the injected faults.
+    /// Instances stopped by the faults: injected ones and OOM kills.
     InstancesStopped,
-    /// Operations lost to the injected faults.
+    /// Operations lost to the faults: injected ones and OOM kills.
     OpsLost,
     /// VDI: median input-to-display latency, milliseconds.
     DesktopP50LatencyMs,

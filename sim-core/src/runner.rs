@@ -1757,12 +1757,24 @@ fn fault_results(
             origin,
             component,
             stopped: stopped.iter().map(|&i| instances[i].name.clone()).collect(),
-            survivors: (instances.len() - stopped.len()) as u64,
+            survivors: survivors(outcome, mf.at, stopped.len()),
             ops_lost: stopped.iter().map(|&i| instances[i].ops_lost).sum(),
             recovery_ms,
         });
     }
     out
+}
+
+/// The instances a fault at cycle `at` that stopped `stopped` left running: those an
+/// earlier fault had stopped are not counted (other faults at the same cycle, such as OOM
+/// kills of several instances, are each their own).
+fn survivors(outcome: &MachineOutcome, at: crate::engine::Cycles, stopped: usize) -> u64 {
+    let running_before = outcome
+        .instances
+        .iter()
+        .filter(|c| c.stopped_at.is_none_or(|t| t >= at))
+        .count();
+    running_before.saturating_sub(stopped) as u64
 }
 
 /// The OOM kills of the memory plan that happened inside the run, as fault results: each
@@ -1783,6 +1795,14 @@ fn oom_results(
         .filter(|k| k.at_cycles > 0 && k.at_cycles < spec.duration_cycles);
     kills
         .zip(&faults)
+        // An instance an earlier fault stopped has nothing left for the OOM killer.
+        .filter(|(kill, mf)| {
+            outcome
+                .instances
+                .get(kill.instance as usize)
+                .and_then(|c| c.stopped_at)
+                .is_none_or(|t| t >= mf.at)
+        })
         .map(|(kill, mf)| {
             let component = failed_component(&p.stack, FaultKind::OomKill);
             let i = kill.instance as usize;
@@ -1807,7 +1827,7 @@ fn oom_results(
                 component,
                 failed: component.text(&kill.name),
                 stopped: stopped.iter().map(|&k| instances[k].name.clone()).collect(),
-                survivors: (instances.len() - stopped.len()) as u64,
+                survivors: survivors(outcome, mf.at, stopped.len()),
                 ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
                 recovery_ms: lifecycle::storm(&[restart], &s.host, s.seed)[0],
             }

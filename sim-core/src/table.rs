@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::platform::PlatformKind;
 use crate::results::PlatformResult;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// A row of the seed's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -398,7 +398,17 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             let mut en = Vec::new();
             let mut ko = Vec::new();
             let session_host = p.vdi.as_ref().filter(|v| v.session_host);
-            for f in &p.faults {
+            // OOM kills are one entry: a platform may have one per instance.
+            let ooms: Vec<&crate::isolation::FaultResult> = p
+                .faults
+                .iter()
+                .filter(|f| f.kind == crate::isolation::FaultKind::OomKill)
+                .collect();
+            let injected = p
+                .faults
+                .iter()
+                .filter(|f| f.kind != crate::isolation::FaultKind::OomKill);
+            for f in injected {
                 if let Some(v) = session_host {
                     // Users' sessions, not the session host VMs, are what a student counts.
                     en.push(format!(
@@ -434,6 +444,22 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     f.kind.name(),
                     f.stopped.len(),
                     f.ops_lost
+                ));
+            }
+            if !ooms.is_empty() {
+                let mut at_ms: Vec<u64> = ooms.iter().map(|f| f.at_ms).collect();
+                at_ms.sort_unstable();
+                at_ms.dedup();
+                let stopped: usize = ooms.iter().map(|f| f.stopped.len()).sum();
+                let lost: u64 = ooms.iter().map(|f| f.ops_lost).sum();
+                let kills = if ooms.len() == 1 { "an OOM kill" } else { "OOM kills" };
+                en.push(format!(
+                    "{kills} at {} stopped {stopped} of {n} instance(s), {lost} ops lost",
+                    crate::results::times_ms(&at_ms, Lang::En)
+                ));
+                ko.push(format!(
+                    "{}에 OOM kill: 인스턴스 {n}개 중 {stopped}개 중단, 연산 {lost}개 손실",
+                    crate::results::times_ms(&at_ms, Lang::Ko)
                 ));
             }
             if p.faults.is_empty() {
@@ -560,16 +586,19 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
         ko += &format!("; {at}의 장애로 세션 {all}개 중 {dropped}개가 끝나 낮아짐");
         return (en, ko);
     }
-    for f in &p.faults {
-        let all = f.stopped.len() as u64 + f.survivors;
-        let stopped = f.stopped.len();
+    if let Some(f) = p.faults_stopped() {
+        let faults = if f.faults > 1 { "faults" } else { "fault" };
         en += &format!(
-            "; lowered by the fault at {} ms, which stopped {stopped} of {all} instance(s)",
-            f.at_ms
+            "; lowered by the {faults} at {}, which stopped {} of {} instance(s)",
+            f.when(Lang::En),
+            f.stopped,
+            f.of
         );
         ko += &format!(
-            "; {} ms의 장애로 인스턴스 {all}개 중 {stopped}개가 멈춰 낮아짐",
-            f.at_ms
+            "; {}의 장애로 인스턴스 {}개 중 {}개가 멈춰 낮아짐",
+            f.when(Lang::Ko),
+            f.of,
+            f.stopped
         );
     }
     (en, ko)

@@ -154,6 +154,7 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
         &result.questions,
         matches!(lang, Lang::Ko),
     );
+    crate::output::note_oom_killed_groups(&result, matches!(lang, Lang::Ko));
     let code = match lang {
         Lang::En => "en",
         Lang::Ko => "ko",
