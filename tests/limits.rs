@@ -207,3 +207,25 @@ fn the_measured_worst_cases_are_the_largest_accepted() {
         }
     }
 }
+
+/// A scenario over the event limit says how short its duration must be, and the duration
+/// it names does fit.
+#[test]
+fn the_event_limit_error_names_a_duration_that_fits() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("invalid/too-many-estimated-events.toml"),
+    )
+    .unwrap();
+    let err = sim_core::Scenario::from_toml("huge.toml", &text).unwrap_err().to_string();
+    let fit: u64 = err
+        .split("shorten duration_ms to about ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no duration named: {err}"));
+    assert!(fit > 0 && fit < 60_000, "{err}");
+    let shorter = text.replace("duration_ms = 60000", &format!("duration_ms = {fit}"));
+    assert_ne!(shorter, text);
+    let s = sim_core::Scenario::from_toml("huge.toml", &shorter).expect("the named duration fits");
+    assert!(s.estimated_events() <= MAX_ESTIMATED_EVENTS);
+}

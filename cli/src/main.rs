@@ -488,8 +488,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         } => {
             let scenario = load(&file, lang)?;
+            // A platform or operation the scenario does not have is a wrong command line
+            // (exit 1), not an invalid scenario (2).
             let text = explain::render(&scenario, &platform, &op, matches!(lang, Lang::Ko), format)
-                .map_err(Failure::Invalid)?;
+                .map_err(|message| Failure::Other(anyhow::anyhow!(message)))?;
             crate::out!("{text}")?;
             Ok(())
         }

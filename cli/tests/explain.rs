@@ -107,10 +107,10 @@ fn json_phases_add_up_to_the_total() {
 }
 
 #[test]
-fn unknown_names_exit_2_and_list_the_valid_ones() {
+fn unknown_names_are_a_wrong_command_line_exit_1_and_list_the_valid_ones() {
     let smoke = smoke();
     let o = virtsim(&["explain", &smoke, "--platform", "xen", "--op", "syscall"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
         err.contains("`xen`") && err.contains("t1-hw, t1-para, t2-hw"),
@@ -128,7 +128,7 @@ fn unknown_names_exit_2_and_list_the_valid_ones() {
         "--lang",
         "ko",
     ]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
         err.contains("`fly`") && err.contains("쓸 수 있는 연산"),

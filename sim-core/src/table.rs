@@ -182,24 +182,29 @@ impl ComparisonTable {
 
 fn measured(p: &PlatformResult, row: TableRow) -> Text {
     let n = p.instance_count;
-    let gib = p.memory_mib as f64 / 1024.0;
+    // Configured memory in the unit that shows it: 0.0 GiB of a 40 MiB microVM says nothing.
+    let memory = if p.memory_mib < 1024 {
+        format!("{} MiB", p.memory_mib)
+    } else {
+        format!("{:.1} GiB", p.memory_mib as f64 / 1024.0)
+    };
     let sessions = p.vdi.as_ref().map_or(0, |v| v.sessions);
     let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
     match (p.kind, row) {
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) if shared => Text::new(
-            format!("{sessions} user session(s) in {n} session host VM(s), {} vCPUs, on a central server; thin clients connect over the network", p.vcpus),
+            format!("{sessions} user {} in {n} session host {}, {} {}, on a central server; thin clients connect over the network", plural(sessions, "session", "sessions"), plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
             format!("세션 호스트 VM {n}개 안의 사용자 세션 {sessions}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Kernel) if shared => Text::new(
-            format!("{n} server OS kernel(s) shared by {sessions} session(s) + the hypervisor; guest kernel {:.1}% of CPU", p.cpu.guest_kernel),
+            format!("{n} server OS {} shared by {sessions} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "kernel", "kernels"), plural(sessions, "session", "sessions"), p.cpu.guest_kernel),
             format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
         (PlatformKind::Vdi, TableRow::OsRequirement) if shared => Text::new(
-            format!("{n} server OS install(s) for {sessions} user(s)"),
+            format!("{n} server OS {} for {sessions} {}", plural(n, "install", "installs"), plural(sessions, "user", "users")),
             format!("사용자 {sessions}명에 서버 OS {n}개 설치"),
         ),
         (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
-            format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} session(s) to {n} session host(s)", p.cpu.hypervisor),
+            format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} {} to {n} session {}", p.cpu.hypervisor, plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
             format!("하이퍼바이저 CPU {:.1}% + 세션 {sessions}개를 세션 호스트 {n}개에 배정하는 연결 브로커", p.cpu.hypervisor),
         ),
         (PlatformKind::Vdi, TableRow::Performance) => {
@@ -210,39 +215,39 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} {}, {} vCPUs, on a central server; thin clients connect over the network", plural(n, "desktop VM", "desktop VMs"), p.vcpus),
+            format!("{n} {}, {} {}, on a central server; thin clients connect over the network", plural(n, "desktop VM", "desktop VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
             format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% of CPU + a connection broker assigning {n} session(s)", p.cpu.hypervisor),
+            format!("hypervisor {:.1}% of CPU + a connection broker assigning {n} {}", p.cpu.hypervisor, plural(n, "session", "sessions")),
             format!("하이퍼바이저 CPU {:.1}% + 세션 {n}개를 배정하는 연결 브로커", p.cpu.hypervisor),
         ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} {}, {} vCPUs, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus),
+            format!("{n} {}, {} {}, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
             format!("VM {n}개, vCPU {}개, 하드웨어 위 하이퍼바이저", p.vcpus),
         ),
         (PlatformKind::Type2, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} {}, {} vCPUs, in a VMM process on a host OS", plural(n, "VM", "VMs"), p.vcpus),
+            format!("{n} {}, {} {}, in a VMM process on a host OS", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
             format!("VM {n}개, vCPU {}개, 호스트 OS의 VMM 프로세스 안", p.vcpus),
         ),
         (PlatformKind::Container, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} container(s) as processes of the host OS"),
+            format!("{n} {} as processes of the host OS", plural(n, "container", "containers")),
             format!("컨테이너 {n}개, 호스트 OS의 프로세스"),
         ),
         (PlatformKind::Native, TableRow::ExecutionEnvironment) => Text::new(
-            format!("{n} process group(s) on the bare-metal OS"),
+            format!("{n} {} on the bare-metal OS", plural(n, "process group", "process groups")),
             format!("베어메탈 OS의 프로세스 그룹 {n}개"),
         ),
         (PlatformKind::Type2, TableRow::Kernel) => Text::new(
-            format!("{n} guest kernel(s) + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%", p.cpu.guest_kernel, p.cpu.host_os),
+            format!("{n} {} + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel, p.cpu.host_os),
             format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {:.1}%, 호스트 OS {:.1}%", p.cpu.guest_kernel, p.cpu.host_os),
         ),
         (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Kernel) => Text::new(
-            format!("{n} guest kernel(s) + the hypervisor; guest kernel {:.1}% of CPU", p.cpu.guest_kernel),
+            format!("{n} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel),
             format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
         (_, TableRow::Kernel) => Text::new(
-            format!("1 shared kernel for {n} instance(s); kernel {:.1}% of CPU", p.cpu.guest_kernel),
+            format!("1 shared kernel for {n} {}; kernel {:.1}% of CPU", plural(n, "instance", "instances"), p.cpu.guest_kernel),
             format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
         // Binary translation keeps the guest kernel's sensitive instructions inside
@@ -290,12 +295,12 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             Text::new(en, ko)
         }
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
-            format!("{n} guest OS install(s); {gib:.1} GiB of guest memory"),
-            format!("게스트 OS {n}개 설치; 게스트 메모리 {gib:.1} GiB"),
+            format!("{n} {}; {memory} of guest memory", plural(n, "guest OS install", "guest OS installs")),
+            format!("게스트 OS {n}개 설치; 게스트 메모리 {memory}"),
         ),
         (PlatformKind::Container, TableRow::OsRequirement) => Text::new(
-            format!("no guest OS: images share the host's; {gib:.1} GiB of memory limits"),
-            format!("게스트 OS 없음: 호스트 OS 공유; 메모리 제한 {gib:.1} GiB"),
+            format!("no guest OS: images share the host's; {memory} of memory limits"),
+            format!("게스트 OS 없음: 호스트 OS 공유; 메모리 제한 {memory}"),
         ),
         (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
         (PlatformKind::Type1, TableRow::Management) => Text::new(
@@ -556,11 +561,11 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
         }
         TableRow::Management => Some(match p.kind {
             PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
-                format!("to install: a hypervisor and {n} guest OS(es)"),
+                format!("to install: a hypervisor and {n} {}", plural(n, "guest OS", "guest OSes")),
                 format!("설치: 하이퍼바이저와 게스트 OS {n}개"),
             ),
             PlatformKind::Type2 => Text::new(
-                format!("to install: a host OS, the hypervisor application and {n} guest OS(es)"),
+                format!("to install: a host OS, the hypervisor application and {n} {}", plural(n, "guest OS", "guest OSes")),
                 format!("설치: 호스트 OS, 하이퍼바이저 애플리케이션, 게스트 OS {n}개"),
             ),
             PlatformKind::Container => Text::new(

@@ -736,15 +736,33 @@ pub(super) fn validate(
     }
     let events = scenario.estimated_events();
     if events > MAX_ESTIMATED_EVENTS {
+        // The estimate grows with the simulated time: the duration that would fit, in two
+        // significant digits, rounded down.
+        let duration = *scenario.raw.scenario.duration_ms.get_ref();
+        let fit = (u128::from(duration) * u128::from(MAX_ESTIMATED_EVENTS) / u128::from(events))
+            as u64;
+        let step = 10u64.pow(fit.max(1).ilog10().saturating_sub(1));
+        let fit = fit / step * step;
         return Err(v.error(
             scenario.raw.scenario.duration_ms.span(),
-            msg!(
-                "too_many_events",
-                "this scenario would need about {events} events (limit {max}): shorten duration_ms or use fewer instances",
-                "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 줄이거나 인스턴스를 줄이세요",
-                events = events,
-                max = MAX_ESTIMATED_EVENTS
-            ),
+            if fit == 0 {
+                msg!(
+                    "too_many_events_even_1ms",
+                    "this scenario would need about {events} events (limit {max}), too many even for duration_ms = 1: use fewer instances (or vCPUs, or a lighter workload)",
+                    "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}). duration_ms = 1이어도 너무 많습니다: 인스턴스(또는 vCPU)를 줄이거나 더 가벼운 워크로드를 쓰세요",
+                    events = events,
+                    max = MAX_ESTIMATED_EVENTS
+                )
+            } else {
+                msg!(
+                    "too_many_events",
+                    "this scenario would need about {events} events (limit {max}): shorten duration_ms to about {fit} or less, or use fewer instances",
+                    "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 약 {fit} 이하로 줄이거나 인스턴스를 줄이세요",
+                    events = events,
+                    max = MAX_ESTIMATED_EVENTS,
+                    fit = fit
+                )
+            },
         ));
     }
     Ok(scenario)
@@ -1764,7 +1782,7 @@ fn validate_instance(
                 i.guest_os.span(),
                 msg!(
                     "guest_not_paravirtualizable",
-                    "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (OS 수정 필요 → 호환성 제한). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+                    "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (the seed's \"modified OS needed → limited compatibility\"). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
                     "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 수정된 게스트 커널이 필요하고 {os} 커널은 수정할 수 없습니다 (OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
                     name = name,
                     os = os_name(guest_os),
