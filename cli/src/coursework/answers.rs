@@ -122,22 +122,34 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
         let list: Vec<String> = copyable
             .iter()
             .map(|c| {
-                format!(
-                    "`{}` {} (±{}%)",
-                    clean(&c.question),
-                    c.answers.join(" / "),
-                    crate::output::figure(c.tolerance_percent)
-                )
+                let tolerance = crate::output::figure(c.tolerance_percent);
+                let question = clean(&c.question);
+                if c.every_pair() {
+                    return format!("`{question}` {} (±{tolerance}%)", c.answers.join(" / "));
+                }
+                // Only some variants come close: name the students of each such pair.
+                let pairs: Vec<String> = c
+                    .pairs
+                    .iter()
+                    .map(|&(a, b)| {
+                        let and = if matches!(lang, Lang::Ko) { "와 " } else { " and " };
+                        format!(
+                            "{} {}{and}{} {}",
+                            students[a], c.answers[a], students[b], c.answers[b]
+                        )
+                    })
+                    .collect();
+                format!("`{question}` {} (±{tolerance}%)", pairs.join("; "))
             })
             .collect();
         let (step, list, students) = (clean(&step.id), list.join(", "), students.join(" / "));
         match lang {
             Lang::En => crate::errln!(
-                "note: step `{step}`: the variants of {students} give numeric answers that each grade the others right: {list}. \
+                "note: step `{step}`: of the variants of {students}, some give numeric answers that each grade the other's right: {list}. \
                  A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
             ),
             Lang::Ko => crate::errln!(
-                "참고: 단계 `{step}`: {students}의 변형이 내는 숫자 답이 서로의 허용 오차 안에 들어 서로 정답으로 채점됩니다: {list}. \
+                "참고: 단계 `{step}`: {students}의 변형 중 숫자 답이 서로의 허용 오차 안에 들어 서로 정답으로 채점되는 것이 있습니다: {list}. \
                  다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 바꾸는 매개변수를 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
             ),
         }

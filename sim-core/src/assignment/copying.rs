@@ -44,19 +44,32 @@ pub fn sample_students(a: &Assignment, step: usize) -> Vec<String> {
     taken.into_iter().map(|(id, _)| id).collect()
 }
 
-/// A numeric question whose answers, one per sample student, are each graded right
-/// against every other student's variant.
+/// A numeric question some of whose sample students' answers are graded right against
+/// each other's variants.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyableAnswer {
     pub question: String,
     /// Each sample student's answer as printed.
     pub answers: Vec<String>,
+    /// The pairs of sample students (indices into `answers`) whose answers each grade the
+    /// other's right, in order: every pair when variation moves nothing.
+    pub pairs: Vec<(usize, usize)>,
     pub tolerance_percent: f64,
 }
 
-/// The numeric questions of one step that variation does not separate. `samples` holds
-/// each sample student's computed answers for the step, in the step's question order
-/// (at least two students: with fewer there is nothing to compare).
+impl CopyableAnswer {
+    /// Every sample student's answer grades every other's right.
+    pub fn every_pair(&self) -> bool {
+        let n = self.answers.len();
+        self.pairs.len() == n * n.saturating_sub(1) / 2
+    }
+}
+
+/// The numeric questions of one step that variation does not separate: those for which at
+/// least two sample students' answers each grade the other's right (a student with the
+/// one variant may hand in the other's figure). `samples` holds each sample student's
+/// computed answers for the step, in the step's question order (at least two students:
+/// with fewer there is nothing to compare).
 pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> {
     let Some(first) = samples.first() else {
         return Vec::new();
@@ -68,12 +81,19 @@ pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> 
         .filter(|&q| first[q].kind == QuestionKind::Numeric)
         .filter_map(|q| {
             let variants: Vec<&QuestionAnswer> = samples.iter().filter_map(|s| s.get(q)).collect();
-            let every_pair = variants
-                .iter()
-                .all(|expected| variants.iter().all(|other| expected.check(&other.answer)));
-            (variants.len() == samples.len() && every_pair).then(|| CopyableAnswer {
+            if variants.len() != samples.len() {
+                return None;
+            }
+            let pairs: Vec<(usize, usize)> = (0..variants.len())
+                .flat_map(|a| (a + 1..variants.len()).map(move |b| (a, b)))
+                .filter(|&(a, b)| {
+                    variants[a].check(&variants[b].answer) && variants[b].check(&variants[a].answer)
+                })
+                .collect();
+            (!pairs.is_empty()).then(|| CopyableAnswer {
                 question: first[q].id.clone(),
                 answers: variants.iter().map(|v| v.answer.clone()).collect(),
+                pairs,
                 tolerance_percent: first[q].tolerance_percent,
             })
         })
@@ -113,12 +133,28 @@ mod tests {
         let found = copyable_answers(&samples);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].answers, ["640.33", "629.15", "634.74"]);
-        // At ±1% the farthest pair (1.8% apart) no longer grade each other right.
-        let narrow: Vec<_> = samples
-            .iter()
-            .map(|s| vec![numeric(s[0].value.unwrap(), 1.0)])
-            .collect();
-        assert!(copyable_answers(&narrow).is_empty());
+        assert!(found[0].every_pair());
+        // At ±1% the farthest pair (1.8% apart) no longer grade each other right; the
+        // middle answer still pairs with each (0.9% away); at ±0.5% nothing does.
+        let at = |tolerance: f64| -> Vec<Vec<QuestionAnswer>> {
+            samples
+                .iter()
+                .map(|s| vec![numeric(s[0].value.unwrap(), tolerance)])
+                .collect()
+        };
+        assert_eq!(copyable_answers(&at(1.0))[0].pairs, [(0, 2), (1, 2)]);
+        assert!(copyable_answers(&at(0.5)).is_empty());
+        // One pair close together is enough: the instructor's exit costs 1266 and 2400
+        // gave 9.75 and 10.12 µs (3.8% apart, both right at ±5%), 4800 gave 10.92.
+        let one_pair = vec![
+            vec![numeric(9.75, 5.0)],
+            vec![numeric(10.12, 5.0)],
+            vec![numeric(10.92, 5.0)],
+        ];
+        let found = copyable_answers(&one_pair);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].pairs, [(0, 1)]);
+        assert!(!found[0].every_pair());
     }
 
     fn assignment(step_extra: &str) -> Assignment {
