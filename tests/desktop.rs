@@ -130,7 +130,10 @@ fn a_lost_video_packet_is_sent_again_over_tcp_but_not_over_udp() {
     ));
     let bw = |p: &str| platform(&r, p).vdi.as_ref().unwrap().groups[0].bandwidth_kbit_s;
     let (udp, tcp, clean) = (bw("udp"), bw("tcp"), bw("tcp-clean"));
-    assert!(tcp > clean * 1.03 && tcp < clean * 1.08, "tcp {tcp} clean {clean}");
+    assert!(
+        tcp > clean * 1.03 && tcp < clean * 1.08,
+        "tcp {tcp} clean {clean}"
+    );
     assert!(tcp > udp * 1.03, "tcp {tcp} udp {udp}");
 }
 

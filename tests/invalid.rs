@@ -97,7 +97,11 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "para-windows-guest",
             12,
             12,
-            &["windows", "modified OS needed → limited compatibility", "hybrid"],
+            &[
+                "windows",
+                "modified OS needed → limited compatibility",
+                "hybrid",
+            ],
         ),
         // Unknown keys are named together with the valid ones.
         ("unknown-field-host", 7, 1, &["turbo_boost", "cores"]),

@@ -213,10 +213,13 @@ fn the_measured_worst_cases_are_the_largest_accepted() {
 #[test]
 fn the_event_limit_error_names_a_duration_that_fits() {
     let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("invalid/too-many-estimated-events.toml"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("invalid/too-many-estimated-events.toml"),
     )
     .unwrap();
-    let err = sim_core::Scenario::from_toml("huge.toml", &text).unwrap_err().to_string();
+    let err = sim_core::Scenario::from_toml("huge.toml", &text)
+        .unwrap_err()
+        .to_string();
     let fit: u64 = err
         .split("shorten duration_ms to about ")
         .nth(1)

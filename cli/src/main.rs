@@ -417,6 +417,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 Ok(scenario)
             };
+            // Several files' CSV is one table: the header once, then every file's rows.
+            let csv_header_written = std::cell::Cell::new(false);
             let print = |result: &sim_core::RunResult| -> Result<(), Failure> {
                 let lang = match lang {
                     Lang::En => "en",
@@ -427,7 +429,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     Format::Json => {
                         serde_json::to_string_pretty(result).context("serializing results")? + "\n"
                     }
-                    Format::Csv => output::csv(result),
+                    Format::Csv => {
+                        let csv = output::csv(result);
+                        if csv_header_written.replace(true) {
+                            csv.split_once('\n')
+                                .map_or(String::new(), |(_, rows)| rows.to_string())
+                        } else {
+                            csv
+                        }
+                    }
                 };
                 use std::io::Write;
                 let mut out = std::io::stdout().lock();

@@ -132,7 +132,11 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
                     .pairs
                     .iter()
                     .map(|&(a, b)| {
-                        let and = if matches!(lang, Lang::Ko) { "와 " } else { " and " };
+                        let and = if matches!(lang, Lang::Ko) {
+                            "와 "
+                        } else {
+                            " and "
+                        };
                         format!(
                             "{} {}{and}{} {}",
                             students[a], c.answers[a], students[b], c.answers[b]

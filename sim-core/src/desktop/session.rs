@@ -555,8 +555,7 @@ impl Sessions {
         let payload = frame.bytes_left.min(PACKET_PAYLOAD);
         // A lost packet of a video frame over UDP is not sent again: the next frame
         // supersedes it (below). Any other lost packet is.
-        let resent_if_lost =
-            !(remote.protocol.transport == Transport::Udp && frame.video_only);
+        let resent_if_lost = !(remote.protocol.transport == Transport::Udp && frame.video_only);
         frame.bytes_left -= payload;
         frame.packets_left = frame.packets_left.saturating_sub(1);
         let wire = payload + PACKET_HEADERS;

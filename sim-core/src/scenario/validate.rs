@@ -739,8 +739,8 @@ pub(super) fn validate(
         // The estimate grows with the simulated time: the duration that would fit, in two
         // significant digits, rounded down.
         let duration = *scenario.raw.scenario.duration_ms.get_ref();
-        let fit = (u128::from(duration) * u128::from(MAX_ESTIMATED_EVENTS) / u128::from(events))
-            as u64;
+        let fit =
+            (u128::from(duration) * u128::from(MAX_ESTIMATED_EVENTS) / u128::from(events)) as u64;
         let step = 10u64.pow(fit.max(1).ilog10().saturating_sub(1));
         let fit = fit / step * step;
         return Err(v.error(
