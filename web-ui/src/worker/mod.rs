@@ -10,10 +10,13 @@
 //!    only what some jobs read, like the VM exit cost for containers and the native
 //!    baselines, re-runs only the others: a job is a pure function of its key, so the
 //!    result stays bit-identical); of jobs with equal keys only the first runs;
-//! 2. the jobs left go in one message to one worker, or, when their estimated events
-//!    reach [`POOL_MIN_EVENTS`], shared out over the pool, one message per worker (a
-//!    worker runs its jobs in turn in the runner it built, with no round trip through
-//!    the main thread between two jobs);
+//! 2. the jobs left go to one worker, or, when their estimated events reach
+//!    [`POOL_MIN_EVENTS`], to the pool, handed out longest first as workers finish: each
+//!    worker holds up to [`JOBS_AHEAD`] (the next already in its inbox when it finishes
+//!    one, so it does not wait for the main thread), one when no more than one job per
+//!    worker waits. A worker slowed by other work on its core (the page's own rendering,
+//!    other programs) takes fewer jobs instead of holding back the run. A worker runs its
+//!    jobs in the runner it built for the run;
 //! 3. every job's outcome comes back as sim-core's `JobOutcome` in the binary form of
 //!    [`wire`] (exact integers and float bits), which the main thread keeps as a JS
 //!    `Uint8Array` and passes on without reading it (a job that fails answers with its
@@ -62,6 +65,12 @@ const CANCEL_POLL_MS: u32 = 10;
 /// run of the same text (any settings), else sim-core's estimate shared out evenly over
 /// the jobs, over [`ESTIMATE_OVER_REAL`].
 pub const POOL_MIN_EVENTS: u64 = 100_000;
+/// Jobs a worker of the pool holds at once (posted, not answered) while more wait.
+/// Handing out all of a run's jobs at the start, balanced on their expected events, made
+/// a worker whose core was busier finish last: on 2 cores, with the page's rendering and
+/// the browser on them, one of the two workers took up to 1.7 times as long for the same
+/// expected work (consolidation-density, 2026-12-02).
+const JOBS_AHEAD: usize = 2;
 /// sim-core's estimate is an upper bound: 4 to 13 times the real count on most of the
 /// library (up to 200 times where operations mostly block), for a text never run yet.
 const ESTIMATE_OVER_REAL: u64 = 8;
@@ -440,6 +449,7 @@ pub async fn run(
         expected,
         cycles: vec![(0, 0); jobs],
         started_any: false,
+        waiting: VecDeque::new(),
     };
     pool.post_jobs(&todo);
     let busy = pool.slots.iter().filter(|s| !s.jobs.is_empty()).count() as u32;
@@ -479,6 +489,8 @@ struct Pool<'a> {
     cycles: Vec<(u64, u64)>,
     /// A worker has sent something (so module workers do load here).
     started_any: bool,
+    /// Jobs not handed out yet, the longest expected first.
+    waiting: VecDeque<usize>,
 }
 
 impl Pool<'_> {
@@ -534,6 +546,7 @@ impl Pool<'_> {
                     let bytes = field(&message, "bytes").unwrap_or(JsValue::NULL);
                     let events = number(&message, "events");
                     self.slots[id].jobs.retain(|&j| j != index);
+                    self.hand_out();
                     if index < self.outcomes.len() {
                         self.produced_by[index] = Some(id);
                         for j in 0..self.outcomes.len() {
@@ -567,45 +580,56 @@ impl Pool<'_> {
         }
     }
 
-    /// Shares `jobs` out over the workers that are not lost, one message each: the
-    /// longest expected job first, each to the worker with the least expected work.
+    /// Queues `jobs` (the longest expected first) and hands them out.
     fn post_jobs(&mut self, jobs: &[usize]) {
-        let alive: Vec<usize> = (0..self.slots.len())
-            .filter(|&i| !self.slots[i].lost)
-            .collect();
-        if alive.is_empty() || jobs.is_empty() {
-            return;
-        }
-        let mut left = jobs.to_vec();
-        let mut shares = vec![(0u64, Vec::new()); alive.len()];
+        let mut left: Vec<usize> = self.waiting.drain(..).chain(jobs.iter().copied()).collect();
         while !left.is_empty() {
             // The longest job left, the first of equals (a few dozen jobs at most: no
             // sort, whose code would weigh more in the page than this loop).
             let at = (0..left.len())
-                .max_by_key(|&k| (self.expected[left[k]], std::cmp::Reverse(k)))
+                .max_by_key(|&k| (self.expected[left[k]], std::cmp::Reverse(left[k])))
                 .unwrap_or(0);
-            let job = left.remove(at);
-            let least = (0..shares.len()).min_by_key(|&k| shares[k].0).unwrap_or(0);
-            shares[least].0 += self.expected[job];
-            shares[least].1.push(job);
+            self.waiting.push_back(left.remove(at));
         }
-        for (k, (_, share)) in shares.into_iter().enumerate() {
-            if share.is_empty() {
-                continue;
-            }
-            // A worker that refuses a message is treated as lost when it errors; try the
-            // next ones.
-            let posted = (0..alive.len())
-                .map(|d| alive[(k + d) % alive.len()])
-                .find(|&id| {
-                    self.request.post(
-                        &self.slots[id].worker,
-                        "jobs",
-                        &[("indices", indices(&share))],
-                    )
-                });
-            if let Some(id) = posted {
-                self.slots[id].jobs.extend(share);
+        self.hand_out();
+    }
+
+    /// Posts waiting jobs, one message each, to the workers that are not lost and hold
+    /// fewer than [`JOBS_AHEAD`] (fewer than one when no more than one job per worker
+    /// waits: a last job queued behind another on a slow worker would wait while a
+    /// faster one idles; every job when only one worker is left), the worker holding the
+    /// fewest first.
+    fn hand_out(&mut self) {
+        let mut refused: Vec<usize> = Vec::new();
+        while let Some(&job) = self.waiting.front() {
+            let alive = self.slots.iter().filter(|s| !s.lost).count();
+            let limit = if alive == 1 {
+                // Nobody to share with: every job at once, no round trips between them.
+                usize::MAX
+            } else if self.waiting.len() > alive {
+                JOBS_AHEAD
+            } else {
+                1
+            };
+            let Some(id) = (0..self.slots.len())
+                .filter(|&i| {
+                    let s = &self.slots[i];
+                    !s.lost && !s.finishing && s.jobs.len() < limit && !refused.contains(&i)
+                })
+                .min_by_key(|&i| self.slots[i].jobs.len())
+            else {
+                return;
+            };
+            // A worker that refuses a message is treated as lost when it errors; the job
+            // goes to another.
+            if self
+                .request
+                .post(&self.slots[id].worker, "jobs", &[("indices", indices(&[job]))])
+            {
+                self.waiting.pop_front();
+                self.slots[id].jobs.push_back(job);
+            } else {
+                refused.push(id);
             }
         }
     }
