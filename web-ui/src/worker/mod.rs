@@ -622,10 +622,11 @@ impl Pool<'_> {
             };
             // A worker that refuses a message is treated as lost when it errors; the job
             // goes to another.
-            if self
-                .request
-                .post(&self.slots[id].worker, "jobs", &[("indices", indices(&[job]))])
-            {
+            if self.request.post(
+                &self.slots[id].worker,
+                "jobs",
+                &[("indices", indices(&[job]))],
+            ) {
                 self.waiting.pop_front();
                 self.slots[id].jobs.push_back(job);
             } else {
