@@ -167,7 +167,10 @@ pub struct QuestionAnswer {
 }
 
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
-/// or `1 234` (thousands separators), `14 ms` (a unit after the number).
+/// or `1 234` (thousands separators), `14 ms` (a unit after the number), full-width
+/// forms. Digits grouped otherwise are a slip, not a number: "5 7" is not 57, "5,7,8" not
+/// 578; "0,577" (0.577 to whoever typed it) and "1.234,5" (a dot before a comma) are not
+/// read at all rather than read wrong.
 pub fn parse_number(text: &str) -> Option<f64> {
     // Full-width forms, as a Korean or Japanese input method types them: "９８．８％".
     let text: String = text
@@ -182,6 +185,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
             c => c,
         })
         .collect();
+    if !well_grouped(&text) {
+        return None;
+    }
     let number: String = text
         .trim()
         .trim_end_matches(|c: char| {
@@ -200,6 +206,64 @@ pub fn parse_number(text: &str) -> Option<f64> {
         number.replace(',', "")
     };
     number.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Whether the digits of `text` are grouped as [`parse_number`] accepts: thousands
+/// separators (a comma or a space) only between groups of three digits after a first group
+/// of one to three. `text` has its full-width forms made half-width.
+fn well_grouped(text: &str) -> bool {
+    // The unit after the number, as parse_number strips it.
+    let number = text.trim().trim_end_matches(|c: char| {
+        c.is_alphabetic() || c == '%' || c == '/' || c == 'µ' || c.is_whitespace()
+    });
+    let number = number.strip_prefix(['-', '+']).unwrap_or(number);
+    // Digit runs and the one separator between each two: ' ' (any white space), ',' or '.'.
+    let mut runs: Vec<usize> = vec![0];
+    let mut separators: Vec<char> = Vec::new();
+    let mut after_separator = false;
+    for c in number.chars() {
+        if c.is_ascii_digit() {
+            if let Some(run) = runs.last_mut() {
+                *run += 1;
+            }
+            after_separator = false;
+            continue;
+        }
+        let separator = match c {
+            ',' | '.' => c,
+            c if c.is_whitespace() => ' ',
+            _ => return false,
+        };
+        if after_separator {
+            // "1 , 234", "1,,234": not a grouping anyone writes; "1  234" is one space.
+            if separator == ' ' && separators.last() == Some(&' ') {
+                continue;
+            }
+            return false;
+        }
+        separators.push(separator);
+        runs.push(0);
+        after_separator = true;
+    }
+    let Some(&last) = separators.last() else {
+        return true;
+    };
+    let commas = separators.iter().filter(|&&c| c == ',').count();
+    // The decimal mark, by sim-core's rule: a dot, or a lone comma (no dot) that three
+    // digits do not follow.
+    let decimal = last == '.'
+        || (last == ',' && commas == 1 && !separators.contains(&'.') && runs.last() != Some(&3));
+    let grouping = &separators[..separators.len() - usize::from(decimal)];
+    let Some(&mark) = grouping.first() else {
+        return true;
+    };
+    let integer = &runs[..=grouping.len()];
+    // "0,577" is 0.577 to whoever typed it, not 577: a grouped number starts with 1-9.
+    mark != '.'
+        && !number.starts_with('0')
+        && grouping.iter().all(|&c| c == mark)
+        && (1..=3).contains(&integer[0])
+        && integer[1..].iter().all(|&n| n == 3)
 }
 
 /// Two figures further apart than this (relative) differ visibly in the tables.
@@ -432,5 +496,17 @@ mod tests {
         assert_eq!(parse_number("type1"), None);
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("inf"), None);
+        // Thousands separators only between groups of three; other groupings are slips.
+        assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
+        assert_eq!(parse_number("12 345 678"), Some(12_345_678.0));
+        assert_eq!(parse_number("1\u{a0}234,5"), Some(1234.5));
+        assert_eq!(parse_number("74 150 ops/s"), Some(74150.0));
+        assert_eq!(parse_number("0,5"), Some(0.5));
+        assert_eq!(parse_number(".5"), Some(0.5));
+        for slip in [
+            "5 7", "1 23", "1234 567", "5,7,8", "1.234,5", "1 ,234", "- 5", "0,577", "about 25",
+        ] {
+            assert_eq!(parse_number(slip), None, "{slip}");
+        }
     }
 }

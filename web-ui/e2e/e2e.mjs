@@ -205,6 +205,43 @@ await step('a library assignment is fetched when opened, then the scenarios its 
   }
 });
 
+await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    // Options picked by hand before: the list must still follow the page.
+    for (const file of ['type1-vs-type2.toml', 'smoke.toml']) {
+      await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf(file))));
+    }
+    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    const listed = await p.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
+    assert(listed.endsWith('type1-vs-type2.toml'), `the library list shows ${listed}`);
+    await p.check("input[name='cq-predict-host-share'][value='type2']");
+    await p.click('#course-commit');
+    await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
+    for (const text of ['about 25', '5 7']) {
+      await p.fill('#cq-type2-host-share', text);
+      await p.click('#course-answer-type2-host-share');
+      await p.waitForSelector("li[data-question='type2-host-share'] .not-number");
+      assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', `${text} was graded`);
+      assert(!(await p.isDisabled('#cq-type2-host-share')), `${text} closed the input`);
+    }
+    // A fraction for a percentage: graded, with a word on the unit; the answer shows its unit.
+    await p.fill('#cq-type2-host-share', '0.27');
+    await p.click('#course-answer-type2-host-share');
+    await p.waitForSelector("li[data-question='type2-host-share'] .verdict");
+    const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
+    assert(/\d%\s*\(± 10%\)/.test(verdict), `computed answer without its unit: ${verdict}`);
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 // Two short steps: the first reveals answers (a prediction, an answer after the run), the
 // second does not (its answer is only saved). The web-ui crate's course tests read it too.
 const SCORE_ASSIGNMENT = readFileSync(join(here, '..', 'tests', 'fixtures', 'score-assignment.toml'), 'utf8');
@@ -477,6 +514,9 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   await page.waitForSelector('#layer-subtotals tbody tr');
   const op = await page.$eval('#path-op', (s) => s.options[s.selectedIndex].textContent);
   assert(op !== 'system call', `paths open on ${op}`);
+  // The two operation lists are linked, and agree from the start.
+  const trapOp = await page.$eval('#trap-op', (s) => s.options[s.selectedIndex].textContent);
+  assert(trapOp === op, `the tables open on ${op}, the step-through on ${trapOp}`);
   await page.click('#tab-table');
 });
 
@@ -848,6 +888,11 @@ await step('the step-through walks one VM exit on two platforms, in English and 
   };
   const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#trap-kind')?.textContent === want, want, { timeout: 10000 });
   const cycles = async () => Number((await page.textContent('#trap-cycles')).replace(/[^0-9]/g, ''));
+  // CPUID, a plain exit (the step-through opens on the operation the tables show, here an
+  // I/O one); option values are indices into sim-core's Op::ALL.
+  const cpuid = await page.$eval('#trap-op', (s) => [...s.options].find((o) => o.textContent === 'CPUID')?.value);
+  assert(cpuid !== undefined, 'CPUID in the step-through\'s operations');
+  await page.selectOption('#trap-op', cpuid);
   for (const lang of ['en', 'ko']) {
     if (lang === 'ko') {
       await page.click('#lang');
@@ -1094,12 +1139,19 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     assert(widths.every((w) => w <= 390), `charts wider than the screen: ${widths.join(', ')}`);
     const scrollW = await p.evaluate(() => document.scrollingElement.scrollWidth);
     assert(scrollW <= 391, `page scrolls sideways (${scrollW}px)`);
+    // Every tab in view: the strip wraps.
+    const tabs = await p.$$eval('.tabs .tab', (ts) => ts.map((t) => [t.textContent, t.getBoundingClientRect().right]));
+    assert(tabs.every(([, r]) => r <= 390), `tabs past the screen's edge: ${JSON.stringify(tabs)}`);
     await chartTextCheck(p, `390 px ${lang}`);
     await p.click('#tab-table');
     const shown = await p.$$eval('#measured thead th', (h) => h.filter((x) => x.getBoundingClientRect().width > 0).length);
     assert(shown >= 4 && shown <= 6, `phone table shows ${shown} columns`);
     const [right, room] = await p.$eval('#measured', (t) => [t.getBoundingClientRect().right, t.parentElement.getBoundingClientRect().right]);
     assert(right <= room + 1, `measured table fits its box (${right}px > ${room}px)`);
+    // A table wider than the screen (the seed table) keeps its caption within its box.
+    const captions = await p.$$eval('.scroll > table > caption', (cs) => cs.map((c) =>
+      [c.textContent.slice(0, 40), c.getBoundingClientRect().right, c.closest('.scroll').getBoundingClientRect().right]));
+    assert(captions.length > 0 && captions.every(([, r, box]) => r <= box + 1), `captions past their box: ${JSON.stringify(captions)}`);
     // Every column on request (assignment questions ask about CPU shares), scrolling sideways
     // inside its box, not the page.
     await p.click('#all-columns');

@@ -243,7 +243,8 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="side">
                     <CourseOpen state={state.clone()} />
-                    <Library {lang} selected={state.builtin} {on_select} />
+                    // The scenario open, or the one being fetched to replace it.
+                    <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin)} {on_select} />
                     <Controls state={state.clone()} />
                     <Editor state={state.clone()} />
                 </aside>

@@ -66,6 +66,14 @@ pub fn checked(
     Some(q.check(&saved.answer))
 }
 
+/// Whether `answer` can be recorded for a question of `kind`: something given, and for a
+/// numeric question a number (`num::parse_answer`); anything else is asked again, never
+/// graded.
+pub fn readable(kind: QuestionKind, answer: &str) -> bool {
+    !answer.trim().is_empty()
+        && (kind != QuestionKind::Numeric || crate::num::parse_answer(answer).is_some())
+}
+
 /// The final page's count of the student's answers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Score {
@@ -725,6 +733,15 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             if c.progress.committed.contains(&step.id) {
                 return;
             }
+            // A prediction that is not a number is asked again (the step view says so).
+            let unreadable = answers.iter().any(|(question, answer)| {
+                c.questions
+                    .iter()
+                    .any(|q| q.id == *question && !readable(q.kind, answer))
+            });
+            if unreadable {
+                return;
+            }
             for (question, answer) in answers {
                 if step.questions.iter().any(|q| q.id == question && q.predict) {
                     c.record(question, answer, true, expected.as_deref());
@@ -744,7 +761,12 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 .iter()
                 .any(|q| q.id == question && !q.predict);
             let given = c.progress.answer(&step.id, &question).is_some();
-            if known && !given && !answer.trim().is_empty() {
+            let kind = c
+                .questions
+                .iter()
+                .find(|q| q.id == question)
+                .map(|q| q.kind);
+            if known && !given && kind.is_some_and(|kind| readable(kind, &answer)) {
                 c.record(question, answer, false, expected.as_deref());
             }
         }
@@ -1155,6 +1177,80 @@ mod tests {
         let kept: Progress =
             serde_json::from_str(&serde_json::to_string(&c.progress).unwrap()).unwrap();
         assert_eq!(kept, c.progress);
+    }
+
+    #[test]
+    fn an_answer_that_is_not_a_number_is_asked_again_not_graded() {
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "t.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        reduce(
+            &mut s,
+            CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),
+        );
+        let answer = |s: &State| {
+            s.course
+                .as_ref()
+                .unwrap()
+                .progress
+                .answer("one", "bt-rel")
+                .map(|a| a.answer.clone())
+        };
+        for text in ["about 25", "5 7", "  "] {
+            reduce(
+                &mut s,
+                CourseAction::Submit {
+                    question: "bt-rel".into(),
+                    answer: text.into(),
+                },
+            );
+            assert_eq!(answer(&s), None, "{text:?} was recorded");
+        }
+        // A number is recorded (and then kept: one answer per question).
+        reduce(
+            &mut s,
+            CourseAction::Submit {
+                question: "bt-rel".into(),
+                answer: "57,7 %".into(),
+            },
+        );
+        assert_eq!(answer(&s).as_deref(), Some("57,7 %"));
+        assert!(readable(QuestionKind::Choice, "bt"));
+        assert!(!readable(QuestionKind::Numeric, "bt"));
+
+        // A numeric prediction likewise: nothing is committed, nothing runs.
+        let predicted =
+            TWO_STEPS.replacen("id = \"bt-rel\"\n", "id = \"bt-rel\"\npredict = true\n", 1);
+        assert_ne!(predicted, TWO_STEPS);
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "p.toml".into(),
+                text: predicted,
+            },
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        let commit = |bt_rel: &str| {
+            CourseAction::CommitPredictions(vec![
+                ("slowest".into(), "bt".into()),
+                ("bt-rel".into(), bt_rel.into()),
+            ])
+        };
+        let run = s.run_id;
+        reduce(&mut s, commit("about 25"));
+        let c = s.course.as_ref().unwrap();
+        assert!(c.progress.committed.is_empty() && c.progress.answers.is_empty());
+        assert_eq!(s.run_id, run, "a run started");
+        reduce(&mut s, commit("25"));
+        assert_eq!(s.course.as_ref().unwrap().progress.answers.len(), 2);
+        assert_ne!(s.run_id, run);
     }
 
     #[test]

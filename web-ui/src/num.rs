@@ -146,6 +146,13 @@ fn format_in_rust(v: f64, max_decimals: usize) -> String {
     }
 }
 
+/// A student's numeric answer as the page reads it, or `None` when it is not a number
+/// (the page then asks again instead of grading it): sim-core's
+/// [`parse_number`](crate::core::question::parse_number), which grading uses too.
+pub fn parse_answer(text: &str) -> Option<f64> {
+    crate::core::question::parse_number(text)
+}
+
 /// Rewrites the long digit runs of a text written elsewhere (sim-core's measured
 /// cells, "109243 exits/s") in the page's number format. Runs glued to letters
 /// ("p99") and short numbers stay as they are.

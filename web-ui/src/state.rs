@@ -273,6 +273,55 @@ pub struct KnobError {
     pub message: Msg,
 }
 
+/// The control settings in `knobs` that differ from the scenario's own values (`base`),
+/// each named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the
+/// controls' order: what a question's explanation, written for the scenario as written,
+/// may not match. A slider that sets every group or platform differs when any of them had
+/// another value. The seed is left out: another seed draws the same operations in another
+/// order, which moves the figures within a run's noise, and every student of an
+/// assignment step with `student_seed` has one of their own.
+pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<String> {
+    let t = |key| crate::i18n::t(lang, key);
+    let count = |n: u64| crate::num::num(n as f64);
+    let mut out = Vec::new();
+    let mut note = |key, value: String| out.push(t(key).replace("{}", &value));
+    if let Some(n) = knobs.instance_count {
+        if base.group_counts.iter().any(|&c| c != n) {
+            note("settings.instances", count(n.into()));
+        }
+    }
+    if let Some(n) = knobs
+        .vcpus_per_instance
+        .filter(|&n| n != base.vcpus_per_instance)
+    {
+        note("settings.vcpus", count(n.into()));
+    }
+    if let Some(n) = knobs
+        .threads_per_instance
+        .filter(|&n| n != base.threads_per_instance)
+    {
+        note("settings.threads", count(n.into()));
+    }
+    if let Some(n) = knobs.host_cores.filter(|&n| n != base.host_cores) {
+        note("settings.host_cores", count(n.into()));
+    }
+    if let Some(n) = knobs.vm_exit_cycles.filter(|&n| n != base.vm_exit_cycles) {
+        note("settings.exit_cycles", count(n));
+    }
+    if let Some(n) = knobs.time_slice_ms {
+        if base.time_slice_range != (n, n) {
+            note("settings.time_slice", count(n));
+        }
+    }
+    if let Some(n) = knobs.duration_ms.filter(|&n| n != base.duration_ms) {
+        note("settings.duration", count(n));
+    }
+    if let Some(w) = &knobs.workload {
+        note("settings.workload", w.clone());
+    }
+    out
+}
+
 /// The id of the first control whose setting differs between `a` and `b`.
 pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     if a.instance_count != b.instance_count {
@@ -600,8 +649,14 @@ impl Trap {
 
     /// The step-through a new result opens on: the same platform (by index and name)
     /// and operation as before if they still exist, else the first hardware-assisted platform (else the
-    /// first platform) and the first operation that takes a VM exit there.
-    pub fn default_for(scenario: &Scenario, previous: Option<&Trap>) -> Option<Trap> {
+    /// first platform) and on it `preferred` (the operation the Stack & paths tables open
+    /// on, so that the two agree) if it takes a VM exit there, else the first operation
+    /// that does.
+    pub fn default_for(
+        scenario: &Scenario,
+        previous: Option<&Trap>,
+        preferred: Option<Op>,
+    ) -> Option<Trap> {
         if let Some(p) = previous {
             let same_platform = scenario
                 .platforms
@@ -620,9 +675,10 @@ impl Trap {
             .position(|p| p.stack.technique == Some(Technique::HardwareAssist))
             .or_else(|| scenario.platforms.iter().position(|p| p.stack.is_vm()))
             .unwrap_or(0);
-        Op::ALL
-            .iter()
-            .filter_map(|&op| Trap::build(scenario, platform, op))
+        preferred
+            .into_iter()
+            .chain(Op::ALL)
+            .filter_map(|op| Trap::build(scenario, platform, op))
             .find(|t| t.own.has_vm_exit())
             .or_else(|| Trap::build(scenario, platform, Op::ALL[0]))
     }
@@ -833,6 +889,15 @@ impl State {
                 .result_input
                 .as_ref()
                 .is_none_or(|r| r.text != self.text || r.knobs != self.knobs)
+    }
+
+    /// The settings the shown result ran with that differ from its scenario's own values,
+    /// named in the page's language (see [`changed_settings`]).
+    pub fn result_settings_changed(&self) -> Vec<String> {
+        match (&self.result_input, &self.result_baseline) {
+            (Some(input), Some(base)) => changed_settings(self.lang, &input.knobs, base),
+            _ => Vec::new(),
+        }
     }
 
     /// The cost of running the current scenario, when it is valid.
@@ -1047,11 +1112,16 @@ impl Reducible for State {
                 s.result_baseline = s.running_baseline.take();
                 // An assignment step's answers are checked against its run.
                 crate::course::check_answers(&mut s);
+                // On the operation the Stack & paths tables open on, when it can be.
+                let opening = s.result.as_ref().and_then(|r| {
+                    let questions = s.result_baseline.as_ref().map(|b| &b.question_ops[..]);
+                    crate::components::paths::opening_op(r, questions.unwrap_or_default())
+                });
                 s.trap = s
                     .result_input
                     .as_ref()
                     .and_then(scenario_of)
-                    .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref()));
+                    .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref(), opening));
                 // The device's pace in *estimated* events per ms, so that the next
                 // estimate (an upper bound on events) comes out in real time.
                 // Only a run of every job: one that kept some outcomes took less time.
@@ -1131,7 +1201,7 @@ mod trap_tests {
     #[test]
     fn a_new_result_opens_on_a_hardware_assisted_exit() {
         let s = smoke();
-        let trap = Trap::default_for(&s, None).expect("a step-through");
+        let trap = Trap::default_for(&s, None, None).expect("a step-through");
         // smoke.toml: native, container, t1-bt, t1-hw (index 3), ...
         assert_eq!(s.platforms[trap.platform].name, "t1-hw");
         assert!(trap.own.has_vm_exit());
@@ -1141,18 +1211,44 @@ mod trap_tests {
         let chosen = Trap::build(&s, 5, Op::ALL[0])
             .unwrap()
             .moved(TrapMove::Last);
-        let again = Trap::default_for(&s, Some(&chosen)).unwrap();
+        let again = Trap::default_for(&s, Some(&chosen), None).unwrap();
         assert_eq!((again.platform, again.op, again.phase), (5, Op::ALL[0], 0));
         // Another scenario whose platform 5 has another name opens on its own default.
         let mut other = s.clone();
         other.platforms[5].name = "renamed".to_string();
-        let fresh = Trap::default_for(&other, Some(&chosen)).unwrap();
+        let fresh = Trap::default_for(&other, Some(&chosen), None).unwrap();
         assert_eq!(other.platforms[fresh.platform].name, "t1-hw");
     }
 
     #[test]
+    fn a_new_result_opens_on_the_operation_the_tables_show_when_it_exits() {
+        let s = smoke();
+        let first = Trap::default_for(&s, None, None).unwrap();
+        // Another operation that takes a VM exit on that platform: preferred, it is shown.
+        let other = Op::ALL
+            .iter()
+            .copied()
+            .filter(|&op| op != first.op)
+            .find(|&op| Trap::build(&s, first.platform, op).is_some_and(|t| t.own.has_vm_exit()))
+            .expect("another exiting operation");
+        let trap = Trap::default_for(&s, None, Some(other)).unwrap();
+        assert_eq!((trap.platform, trap.op), (first.platform, other));
+        // One that does not exit there is passed over.
+        if let Some(quiet) = Op::ALL
+            .iter()
+            .copied()
+            .find(|&op| Trap::build(&s, first.platform, op).is_some_and(|t| !t.own.has_vm_exit()))
+        {
+            assert_eq!(
+                Trap::default_for(&s, None, Some(quiet)).unwrap().op,
+                first.op
+            );
+        }
+    }
+
+    #[test]
     fn moving_stays_inside_the_phases() {
-        let trap = Trap::default_for(&smoke(), None).unwrap();
+        let trap = Trap::default_for(&smoke(), None, None).unwrap();
         let n = trap.own.phases.len();
         assert!(
             n >= 4,
@@ -1406,5 +1502,80 @@ mod instances_slider_tests {
         .at_baseline_as_written(&base);
         assert_eq!(knobs.vm_exit_cycles, None);
         assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
+    }
+}
+
+#[cfg(test)]
+mod changed_settings_tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_away_from_the_scenarios_own_are_named() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "memory-shadow-vs-nested.toml")
+            .copied()
+            .expect("in the library");
+        let base = Baseline::of(&Scenario::from_toml(file, text).unwrap());
+        // As written, or set to the scenario's own values (an assignment's variant may
+        // name them), or only another seed: nothing to say.
+        assert!(changed_settings(Lang::En, &Knobs::default(), &base).is_empty());
+        let own = Knobs {
+            host_cores: Some(base.host_cores),
+            vm_exit_cycles: Some(base.vm_exit_cycles),
+            seed: Some(7),
+            ..Knobs::default()
+        };
+        assert!(changed_settings(Lang::En, &own, &base).is_empty());
+        let moved = Knobs {
+            vm_exit_cycles: Some(3000),
+            host_cores: Some(base.host_cores + 1),
+            workload: Some("io-heavy".into()),
+            ..own
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &moved, &base),
+            [
+                format!("host cores {}", base.host_cores + 1),
+                "VM exit round trip 3,000 cycles".to_string(),
+                "workload io-heavy".to_string(),
+            ]
+        );
+        assert_eq!(
+            changed_settings(Lang::Ko, &moved, &base)[1],
+            "VM exit 왕복 3,000 사이클"
+        );
+        // A slider that sets every group differs when one group had another count.
+        let mixed = Baseline {
+            group_counts: vec![4, 8],
+            instance_count: 4,
+            ..base.clone()
+        };
+        let four = Knobs {
+            instance_count: Some(4),
+            ..Knobs::default()
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &four, &mixed),
+            ["instances per group 4"]
+        );
+    }
+
+    #[test]
+    fn the_shown_results_settings_are_those_it_ran_with() {
+        let mut s = State::new(Lang::En, None);
+        assert!(s.result_settings_changed().is_empty(), "no result yet");
+        let base = (*s.baseline).clone();
+        s.result_baseline = Some(Rc::new(base.clone()));
+        s.result_input = Some(RunInput {
+            knobs: Knobs {
+                duration_ms: Some(base.duration_ms * 2),
+                ..Knobs::default()
+            },
+            ..s.input()
+        });
+        // The controls on screen are not what the shown result ran with.
+        s.knobs = Knobs::default();
+        assert_eq!(s.result_settings_changed().len(), 1);
     }
 }

@@ -238,7 +238,15 @@ impl StudentGrade {
 /// The expected answer as a grader reads it: the platform, or the value and tolerance.
 pub fn expected_text(q: &QuestionAnswer) -> String {
     match (q.kind, q.value) {
-        (QuestionKind::Numeric, Some(_)) => format!("{} ±{}%", q.answer, q.tolerance_percent),
+        (QuestionKind::Numeric, Some(_)) => {
+            // The unit the figure is read in (27.08 % ±10%), as the page shows it.
+            let unit = match q.metric.unit() {
+                "" => String::new(),
+                "%" => " %".to_string(),
+                unit => format!(" {unit}"),
+            };
+            format!("{}{unit} ±{}%", q.answer, q.tolerance_percent)
+        }
         _ => q.answer.clone(),
     }
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::shown_choice::use_shown_choice;
 use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
@@ -88,6 +89,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let knobs = state.knobs.clone();
+    let shown_workload = use_shown_choice(knobs.workload.clone().unwrap_or_default());
 
     let set = |f: fn(&mut Knobs, u64)| {
         let s = state.clone();
@@ -349,7 +351,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             <div class="fields">
                 <label for="k-workload">{ t(lang, "controls.workload") }</label>
-                <select id="k-workload" onchange={on_workload}>
+                <select id="k-workload" ref={shown_workload} onchange={on_workload}>
                     <option value="" selected={knobs.workload.is_none()}>{ t(lang, "controls.workload.scenario") }</option>
                     { for WORKLOADS.iter().map(|w| html! {
                         <option value={*w} selected={knobs.workload.as_deref() == Some(*w)}>{ *w }</option>

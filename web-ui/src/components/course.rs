@@ -5,13 +5,15 @@
 //! Nothing here runs a simulation: a step's scenario is loaded into the page's state and
 //! runs through `run.rs`; expected answers are read from that result (course.rs).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::builtin;
+use crate::components::questions;
+use crate::components::shown_choice::use_shown_choice;
 use crate::core::{QuestionAnswer, QuestionKind};
 use crate::course::{self, Course, CourseAction, QuestionView};
 use crate::export;
@@ -80,6 +82,7 @@ pub fn course_open(props: &CourseProps) -> Html {
         Some(course::Origin::Library(name)) => Some(name.clone()),
         _ => None,
     };
+    let shown = use_shown_choice(selected.clone().unwrap_or_default());
     // The assignment last open in this browser, offered while none is open (read again
     // only when one closes or opens, not on every render).
     let last = use_memo(state.course.is_some(), |open| {
@@ -127,7 +130,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             <h2 id="course-open-h">{ t(lang, "course.assignments") }</h2>
             if let Some(resume) = resume { { resume } }
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
-            <select id="assignment-select" {onchange}>
+            <select id="assignment-select" ref={shown} {onchange}>
                 <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
                 { for builtin::assignment_files().map(|file| html! {
                     <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ file }</option>
@@ -281,24 +284,26 @@ fn verdict(
     given: &str,
     expected: Option<&QuestionAnswer>,
     reveal: bool,
+    settings_changed: &[String],
     label: &dyn Fn(&str) -> String,
 ) -> Html {
     let (Some(q), true) = (expected, reveal) else {
         return html! {};
     };
     let right = q.check(given);
-    // A choice's answer is a platform: shown by its label, as the options are.
-    let computed = if q.kind == QuestionKind::Choice {
-        label(&q.answer)
-    } else {
-        crate::core::assignment::expected_text(q)
-    };
+    // A choice's answer is a platform: shown by its label, as the options are; a number
+    // with its unit and tolerance, as the Questions tab shows it.
+    let computed = questions::computed_answer(q).unwrap_or_else(|| label(&q.answer));
     html! {
         <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
             <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
             { format!(" · {}: {computed}", t(lang, "questions.computed")) }
+            if questions::given_as_fraction(q, given) {
+                <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
+            }
             if let Some(why) = &q.explanation {
                 <p class="why">{ why.get(lang.tag()).to_string() }</p>
+                { questions::settings_note(lang, settings_changed) }
             }
         </div>
     }
@@ -344,6 +349,8 @@ fn step_view(props: &CourseProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let drafts = use_state(BTreeMap::<String, String>::new);
+    // Questions whose answer was not a number when given: asked again, with a note.
+    let not_numbers = use_state(BTreeSet::<String>::new);
     let Some(c) = &state.course else {
         return html! {};
     };
@@ -359,10 +366,16 @@ fn step_view(props: &CourseProps) -> Html {
     };
     let set = |id: String| {
         let drafts = drafts.clone();
+        let not_numbers = not_numbers.clone();
         Callback::from(move |v: String| {
             let mut d = (*drafts).clone();
             d.insert(id.clone(), v);
             drafts.set(d);
+            if not_numbers.contains(&id) {
+                let mut n = (*not_numbers).clone();
+                n.remove(&id);
+                not_numbers.set(n);
+            }
         })
     };
     // Platforms by their labels, from the step's scenario (the name when it has none).
@@ -371,19 +384,34 @@ fn step_view(props: &CourseProps) -> Html {
         _ => name.to_string(),
     };
     let variant = a.variant(index, c.student()).describe();
+    // The step's variant against its scenario as written (verdicts show only for a run
+    // of exactly the step: `expected`).
+    let settings_changed = state.result_settings_changed();
     let predictions: Vec<&QuestionView> = c.questions.iter().filter(|q| q.predict).collect();
     let later: Vec<&QuestionView> = c.questions.iter().filter(|q| !q.predict).collect();
 
     let on_commit = {
         let s = state.clone();
         let drafts = drafts.clone();
-        let ids: Vec<String> = predictions.iter().map(|q| q.id.clone()).collect();
+        let not_numbers = not_numbers.clone();
+        let asked: Vec<(String, QuestionKind)> =
+            predictions.iter().map(|q| (q.id.clone(), q.kind)).collect();
         Callback::from(move |_| {
-            let answers = ids
+            let answers: Vec<(String, String)> = asked
                 .iter()
-                .map(|id| (id.clone(), drafts.get(id).cloned().unwrap_or_default()))
+                .map(|(id, _)| (id.clone(), drafts.get(id).cloned().unwrap_or_default()))
                 .collect();
-            s.dispatch(Action::Course(CourseAction::CommitPredictions(answers)));
+            let unreadable: BTreeSet<String> = asked
+                .iter()
+                .zip(&answers)
+                .filter(|((_, kind), (_, answer))| !course::readable(*kind, answer))
+                .map(|((id, _), _)| id.clone())
+                .collect();
+            if unreadable.is_empty() {
+                s.dispatch(Action::Course(CourseAction::CommitPredictions(answers)));
+            } else {
+                not_numbers.set(unreadable);
+            }
         })
     };
     let all_predicted = predictions
@@ -413,12 +441,19 @@ fn step_view(props: &CourseProps) -> Html {
             saved.is_some() || (q.predict && !waiting) || (!q.predict && expected.is_none());
         let on_answer = {
             let s = state.clone();
-            let (id, value) = (q.id.clone(), value.clone());
+            let not_numbers = not_numbers.clone();
+            let (id, value, kind) = (q.id.clone(), value.clone(), q.kind);
             Callback::from(move |_| {
-                s.dispatch(Action::Course(CourseAction::Submit {
-                    question: id.clone(),
-                    answer: value.clone(),
-                }))
+                if course::readable(kind, &value) {
+                    s.dispatch(Action::Course(CourseAction::Submit {
+                        question: id.clone(),
+                        answer: value.clone(),
+                    }))
+                } else {
+                    let mut n = (*not_numbers).clone();
+                    n.insert(id.clone());
+                    not_numbers.set(n);
+                }
             })
         };
         html! {
@@ -428,7 +463,8 @@ fn step_view(props: &CourseProps) -> Html {
                     <span class="points">{ match lang {
                         // Korean writes the counter without a space: "2점".
                         Lang::Ko => format!(" ({}{})", q.points, t(lang, "course.points")),
-                        Lang::En => format!(" ({} {})", q.points, t(lang, "course.points")),
+                        Lang::En if q.points == 1 => format!(" (1 {})", t(lang, "course.points")),
+                        Lang::En => format!(" ({} {})", q.points, t(lang, "course.points.many")),
                     } }</span>
                 </p>
                 { input(q, &value, set(q.id.clone()), locked, &label) }
@@ -436,8 +472,11 @@ fn step_view(props: &CourseProps) -> Html {
                     <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
                         disabled={value.trim().is_empty()}>{ t(lang, "course.answer") }</button>
                 }
+                if saved.is_none() && not_numbers.contains(&q.id) {
+                    <p class="wrong not-number" role="status">{ t(lang, "questions.not_number") }</p>
+                }
                 if let Some(saved) = saved {
-                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, &label) }
+                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, &settings_changed, &label) }
                     if !step.reveal {
                         <p class="hint">{ t(lang, "course.saved") }</p>
                     }

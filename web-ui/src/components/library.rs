@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::builtin;
+use crate::components::shown_choice::use_shown_choice;
 use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,7 @@ pub struct LibraryProps {
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
     let lang = props.lang;
+    let shown = use_shown_choice(props.selected.map(|i| i.to_string()).unwrap_or_default());
     let onchange = {
         let cb = props.on_select.clone();
         Callback::from(move |e: Event| {
@@ -28,7 +30,7 @@ pub fn library(props: &LibraryProps) -> Html {
         <section class="card library" id="library" aria-labelledby="library-h">
             <h2 id="library-h">{ t(lang, "library") }</h2>
             <label for="scenario-select" class="sr-only">{ t(lang, "library.pick") }</label>
-            <select id="scenario-select" {onchange}>
+            <select id="scenario-select" ref={shown} {onchange}>
                 if props.selected.is_none() {
                     <option value="" selected=true>{ "—" }</option>
                 }

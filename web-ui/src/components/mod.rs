@@ -10,6 +10,7 @@ pub mod memory_charts;
 pub mod paths;
 pub mod questions;
 pub mod results;
+pub mod shown_choice;
 pub mod step_through;
 pub mod svg_view;
 pub mod table;

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::components::shown_choice::use_shown_choice;
 use crate::components::step_through::StepThrough;
 use crate::components::table::fmt_num;
 use crate::core::{Layer, Op, OpPath, PlatformKind, Step};
@@ -169,10 +170,8 @@ fn step_rows(
     }
 }
 
-#[function_component(Paths)]
-pub fn paths(props: &PathsProps) -> Html {
-    let lang = props.lang;
-    let r = &props.result;
+/// The operations whose paths a result shows, most frequent first (as in the charts).
+fn path_ops(r: &crate::core::RunResult) -> Vec<Op> {
     let mut ops: Vec<Op> = Vec::new();
     for p in &r.platforms {
         for path in &p.paths {
@@ -183,16 +182,49 @@ pub fn paths(props: &PathsProps) -> Html {
             }
         }
     }
-    // Most frequent first, as in the charts.
     let freq = crate::components::chart_panel::ops_of(r);
     ops.sort_by_key(|o| freq.iter().position(|f| f == o).unwrap_or(usize::MAX));
-    let chosen = use_state(|| None::<Op>);
-    let op = chosen
+    ops
+}
+
+/// The operation the tables open on: the questions' first, else a blocking one. The
+/// reducer opens the step-through on it too when it takes a VM exit (`Trap::default_for`).
+pub fn opening_op(r: &crate::core::RunResult, question_ops: &[Op]) -> Option<Op> {
+    crate::components::chart_panel::default_op(&path_ops(r), question_ops)
+}
+
+/// The operation the tables show: the one chosen in their list, else the step-through's
+/// (the two are linked, so they agree from the start), else the opening one.
+fn shown_op(
+    chosen: Option<Op>,
+    trap_op: Option<Op>,
+    ops: &[Op],
+    question_ops: &[Op],
+) -> Option<Op> {
+    chosen
         .filter(|o| ops.contains(o))
-        .or_else(|| crate::components::chart_panel::default_op(&ops, &props.question_ops));
-    // Once either is changed, the operation list and the step-through's follow each
-    // other (each opens on its own: the tables on a blocking operation, the step-through
-    // on one that takes a VM exit).
+        .or(trap_op.filter(|o| ops.contains(o)))
+        .or_else(|| crate::components::chart_panel::default_op(ops, question_ops))
+}
+
+#[function_component(Paths)]
+pub fn paths(props: &PathsProps) -> Html {
+    let lang = props.lang;
+    let r = &props.result;
+    let ops = path_ops(r);
+    let chosen = use_state(|| None::<Op>);
+    let op = shown_op(
+        *chosen,
+        props.trap.as_ref().map(|t| t.op),
+        &ops,
+        &props.question_ops,
+    );
+    // The operation list and the step-through's follow each other.
+    let shown = use_shown_choice(
+        op.and_then(|o| ops.iter().position(|x| *x == o))
+            .map(|i| i.to_string())
+            .unwrap_or_default(),
+    );
 
     let on_op = {
         let chosen = chosen.clone();
@@ -227,7 +259,7 @@ pub fn paths(props: &PathsProps) -> Html {
         <div>
             <div class="row">
                 <label for="path-op">{ t(lang, "paths.operation") }</label>
-                <select id="path-op" onchange={on_op}>
+                <select id="path-op" ref={shown} onchange={on_op}>
                     { for ops.iter().enumerate().map(|(i, o)| html! {
                         <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
                     }) }
@@ -361,4 +393,29 @@ fn backend_elsewhere(path: &crate::core::path::OpPath) -> Option<u64> {
         .map(|s| s.cycles)
         .sum();
     (cycles > 0).then_some(cycles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_show_the_step_throughs_operation_until_one_is_chosen() {
+        let ops = [Op::DiskRead, Op::Syscall, Op::Cpuid];
+        // Nothing chosen: the step-through's operation, not the questions' one.
+        assert_eq!(
+            shown_op(None, Some(Op::Cpuid), &ops, &[Op::DiskRead]),
+            Some(Op::Cpuid)
+        );
+        // Chosen in the list: that one.
+        assert_eq!(
+            shown_op(Some(Op::Syscall), Some(Op::Cpuid), &ops, &[]),
+            Some(Op::Syscall)
+        );
+        // A step-through operation with no path here: the opening one.
+        assert_eq!(
+            shown_op(None, Some(Op::TlbMiss), &ops, &[Op::DiskRead]),
+            Some(Op::DiskRead)
+        );
+    }
 }

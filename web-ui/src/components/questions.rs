@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 use crate::components::table::fmt_num;
-use crate::core::{Metric, QuestionKind};
+use crate::core::{Metric, QuestionAnswer, QuestionKind};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::state::ResultRef;
@@ -19,10 +19,67 @@ pub fn value_with_unit(m: Metric, v: f64) -> String {
     }
 }
 
+/// A numeric question's computed answer as the page shows it once revealed or graded:
+/// the value with its unit, and what is accepted around it ("27.1% (± 10%)"). With no
+/// tolerance the answer is the figure as printed (two decimals, "27.11%"), which is
+/// what a student must give. `None` for a choice question.
+pub fn computed_answer(q: &QuestionAnswer) -> Option<String> {
+    let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
+    if q.tolerance_percent > 0.0 {
+        return Some(format!(
+            "{} (± {}%)",
+            value_with_unit(q.metric, v),
+            q.tolerance_percent
+        ));
+    }
+    let printed = crate::num::fixed(v, 2);
+    Some(match q.metric.unit() {
+        "%" => format!("{printed}%"),
+        "" => printed,
+        unit => format!("{printed} {unit}"),
+    })
+}
+
+/// What a numeric question accepts, said before the answer is revealed: its tolerance,
+/// or, with none, that the exact number is needed (as printed, for a figure with decimals).
+pub fn tolerance_note(lang: Lang, q: &QuestionAnswer) -> String {
+    if q.tolerance_percent > 0.0 {
+        return t(lang, "questions.tolerance").replace("{}", &q.tolerance_percent.to_string());
+    }
+    match q.value {
+        Some(v) if v.fract() != 0.0 => t(lang, "questions.exact_printed").to_string(),
+        _ => t(lang, "questions.exact").to_string(),
+    }
+}
+
+/// Whether a wrong answer to a percentage question is the right one written as a fraction
+/// ("0.577" for 57.7%): the page then says the answer is in percent (no credit).
+pub fn given_as_fraction(q: &QuestionAnswer, given: &str) -> bool {
+    if q.kind != QuestionKind::Numeric || q.metric.unit() != "%" || q.check(given) {
+        return false;
+    }
+    crate::num::parse_answer(given).is_some_and(|v| q.check(&(v * 100.0).to_string()))
+}
+
+/// Said under a revealed explanation when the result ran with settings other than the
+/// scenario's own (`changed`, from `state::changed_settings`): the author wrote the
+/// explanation for the scenario as written, and its figures may not match.
+pub fn settings_note(lang: Lang, changed: &[String]) -> Html {
+    if changed.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="hint settings-differ">{ t(lang, "questions.settings_differ").replace("{}", &changed.join(", ")) }</p>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
     pub lang: Lang,
     pub result: ResultRef,
+    /// The settings the result ran with that differ from the scenario's own, named.
+    #[prop_or_default]
+    pub settings_changed: Vec<String>,
 }
 
 #[function_component(Questions)]
@@ -80,7 +137,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         // A numeric answer that is not a number is asked again, not judged.
                         let readable = !given.trim().is_empty()
                             && (q.kind == QuestionKind::Choice
-                                || crate::core::question::parse_number(&given).is_some());
+                                || crate::num::parse_answer(&given).is_some());
                         let answer = readable.then(|| q.check(&given));
                         c.insert(i, answer);
                         checked.set(c);
@@ -107,13 +164,14 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             <button class="link" onclick={on_reveal}>{ t(lang, "questions.reveal") }</button>
                         </div>
                         if q.kind == QuestionKind::Numeric && !revealed.get(&i).copied().unwrap_or(false) {
-                            <p class="hint">{ t(lang, "questions.tolerance").replace("{}", &q.tolerance_percent.to_string()) }
+                            <p class="hint">{ tolerance_note(lang, q) }
                                 if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), q.metric.unit()) } }</p>
                         }
                         { match checked.get(&i) {
                             Some(Some(ok)) => html! {
                                 <p class={if *ok { "ok" } else { "wrong" }} role="status">
                                     { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
+                                    if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
                                 </p>
                             },
                             Some(None) => html! { <p class="wrong" role="status">{ t(lang, if q.kind == QuestionKind::Numeric && !given.trim().is_empty() { "questions.not_number" } else { "questions.choose" }) }</p> },
@@ -122,12 +180,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         if revealed.get(&i).copied().unwrap_or(false) {
                             <div class="reveal">
                                 <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
-                                    match (q.kind, q.answer.trim().parse::<f64>()) {
-                                        (QuestionKind::Numeric, Ok(v)) => value_with_unit(q.metric, v),
-                                        _ => labels::platform_named(lang, r, &q.answer),
-                                    } }</span>
-                                    if q.kind == QuestionKind::Numeric { <small>{ format!(" (± {}%)", q.tolerance_percent) }</small> }</p>
-                                if let Some(ex) = &q.explanation { <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p> }
+                                    computed_answer(q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
+                                if let Some(ex) = &q.explanation {
+                                    <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p>
+                                    { settings_note(lang, &props.settings_changed) }
+                                }
                                 if let Some((_, runner_up, _)) = q.near_tie() {
                                     // For the author: the answer rests on a difference no one can see.
                                     <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
@@ -146,5 +203,73 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 }
             }) }
         </ol>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Text;
+
+    fn numeric(metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
+        QuestionAnswer {
+            id: "q".into(),
+            text: Text::new("q".to_string(), "q".to_string()),
+            kind: QuestionKind::Numeric,
+            metric,
+            options: Vec::new(),
+            answer: format!("{value:.2}"),
+            value: Some(value),
+            tolerance_percent,
+            evidence: Vec::new(),
+            explanation: None,
+        }
+    }
+
+    #[test]
+    fn a_computed_answer_has_its_unit_and_what_is_accepted() {
+        let share = numeric(Metric::HostOsPercent, 27.0817, 10.0);
+        assert_eq!(computed_answer(&share).as_deref(), Some("27.1% (± 10%)"));
+        let latency = numeric(Metric::MeanLatencyUs, 3.9213, 5.0);
+        assert_eq!(computed_answer(&latency).as_deref(), Some("3.92 µs (± 5%)"));
+        // No tolerance: the printed figure, which is what must be given.
+        let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
+        assert_eq!(computed_answer(&exact).as_deref(), Some("27.11%"));
+        let count = numeric(Metric::Density, 8.0, 0.0);
+        assert_eq!(computed_answer(&count).as_deref(), Some("8"));
+        let mut choice = count.clone();
+        choice.kind = QuestionKind::Choice;
+        assert_eq!(computed_answer(&choice), None);
+    }
+
+    #[test]
+    fn without_tolerance_the_note_asks_for_the_exact_number() {
+        let lang = Lang::En;
+        let tolerant = numeric(Metric::HostOsPercent, 27.08, 10.0);
+        assert_eq!(
+            tolerance_note(lang, &tolerant),
+            "Accepted within ± 10% of the answer (relative)"
+        );
+        let count = numeric(Metric::Density, 8.0, 0.0);
+        assert_eq!(tolerance_note(lang, &count), t(lang, "questions.exact"));
+        let printed = numeric(Metric::HostOsPercent, 27.1134, 0.0);
+        assert_eq!(
+            tolerance_note(lang, &printed),
+            t(lang, "questions.exact_printed")
+        );
+    }
+
+    #[test]
+    fn a_percentage_given_as_a_fraction_is_pointed_out() {
+        let q = numeric(Metric::RelativePerformancePercent, 57.7, 5.0);
+        assert!(given_as_fraction(&q, "0.577"));
+        assert!(given_as_fraction(&q, "0,58"));
+        // Right, plainly wrong, or not a number: nothing to point out.
+        assert!(!given_as_fraction(&q, "57.7"));
+        assert!(!given_as_fraction(&q, "0.2"));
+        assert!(!given_as_fraction(&q, "about 0.577"));
+        // Not a percentage: a value a hundred times too small is only wrong.
+        let latency = numeric(Metric::MeanLatencyUs, 57.7, 5.0);
+        assert!(!given_as_fraction(&latency, "0.577"));
     }
 }

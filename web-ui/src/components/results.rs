@@ -76,7 +76,10 @@ pub fn results(props: &ResultsProps) -> Html {
                 html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
                 trap={state.trap.clone()} {on_trap_select} {on_trap_move} /> }
             }
-            Tab::Questions => html! { <Questions {lang} result={result.clone()} /> },
+            Tab::Questions => {
+                // Another scenario's questions start blank (answers are kept by position).
+                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} /> }
+            }
         },
     };
     // While a run goes on, the old results are marked only once it has been shown

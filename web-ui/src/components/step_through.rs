@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::components::shown_choice::use_shown_choice;
 use crate::components::table::fmt_num;
 use crate::core::explain::{Explanation, Phase, Section};
 use crate::i18n::{t, Lang};
@@ -79,6 +80,14 @@ fn phase_list(
 pub fn step_through(props: &StepThroughProps) -> Html {
     let lang = props.lang;
     let r = &props.result;
+    let chosen = |value: Option<usize>| value.map(|i| i.to_string()).unwrap_or_default();
+    let shown_platform = use_shown_choice(chosen(props.trap.as_ref().map(|t| t.platform)));
+    let shown_op = use_shown_choice(chosen(
+        props
+            .trap
+            .as_ref()
+            .and_then(|t| crate::core::Op::ALL.iter().position(|&o| o == t.op)),
+    ));
     let Some(trap) = &props.trap else {
         return html! {};
     };
@@ -166,13 +175,13 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             <h3 id="trap-title">{ t(lang, "trap.title") }</h3>
             <div class="row">
                 <label for="trap-platform">{ t(lang, "trap.platform") }</label>
-                <select id="trap-platform" onchange={on_platform}>
+                <select id="trap-platform" ref={shown_platform} onchange={on_platform}>
                     { for r.platforms.iter().enumerate().map(|(i, p)| html! {
                         <option value={i.to_string()} selected={i == trap.platform}>{ labels::platform(lang, p) }</option>
                     }) }
                 </select>
                 <label for="trap-op">{ t(lang, "paths.operation") }</label>
-                <select id="trap-op" onchange={on_op}>
+                <select id="trap-op" ref={shown_op} onchange={on_op}>
                     { for crate::core::Op::ALL.iter().enumerate().map(|(i, o)| html! {
                         <option value={i.to_string()} selected={*o == trap.op}>{ labels::op(lang, *o) }</option>
                     }) }

@@ -237,7 +237,7 @@ pub fn table(props: &TableProps) -> Html {
                 <p class="hint">{ t(lang, "table.bt.note") }</p>
             }
             <div class="scroll">
-            <table id="comparison" class="data seed">
+            <table id="comparison" class="data seed sticky">
                 <caption>{ t(lang, "table.caption") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.aspect") }</th>
