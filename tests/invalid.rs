@@ -234,7 +234,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "too-many-estimated-events",
             3,
             15,
-            &["events (limit 2000000000)", "duration_ms"],
+            &["events (limit 2,000,000,000)", "duration_ms"],
         ),
         (
             "numeric-question-without-platform",

@@ -88,7 +88,7 @@ fn the_estimate_of_free_items_is_one_cycle_per_item() {
     let long = FREE_ITEMS.replace("duration_ms = 1", "duration_ms = 60000");
     let error = sim_core::Scenario::from_toml("long.toml", &long).expect_err("too many events");
     assert!(
-        error.message.contains("(limit 2000000000)"),
+        error.message.contains("(limit 2,000,000,000)"),
         "{}",
         error.message
     );

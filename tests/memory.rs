@@ -106,6 +106,8 @@ copy = 2
     let all = p.faults_stopped().unwrap();
     assert_eq!((all.faults, all.stopped, all.of), (4, 4, 4));
     assert_eq!(all.at_ms, [10, kills[0].at_ms]);
+    // The host's memory counts the same three kills.
+    assert_eq!(p.host_memory.as_ref().unwrap().oom_kills.len(), 3);
     // Three of the group's four were OOM-killed: more than half, noted.
     assert_eq!(p.groups_oom_killed(), [("fn", 3, 4, kills[0].at_ms)]);
     assert_eq!(

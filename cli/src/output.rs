@@ -1305,7 +1305,7 @@ pub(crate) fn note_oom_killed_groups(result: &sim_core::RunResult, ko: bool) {
             let (which_en, which_ko) = if of == 1 {
                 (
                     format!("the one instance of `{group}`"),
-                    format!("그룹 `{group}`의 인스턴스 하나를"),
+                    format!("그룹 `{group}`의 유일한 인스턴스를"),
                 )
             } else {
                 (
@@ -1313,10 +1313,11 @@ pub(crate) fn note_oom_killed_groups(result: &sim_core::RunResult, ko: bool) {
                     format!("그룹 `{group}`의 인스턴스 {of}개 중 {killed}개를"),
                 )
             };
+            let since = if killed == 1 { "에" } else { "부터" };
             if ko {
                 crate::errln!(
-                    "참고: {scenario}: 플랫폼 `{platform}`에서 OOM killer가 {which_ko} 멈췄습니다({at} ms부터): \
-                     건드리는 메모리가 들어갈 곳이 없습니다(게스트 OS와 작업 집합을 담을 게스트의 memory_gib, 컨테이너의 제한, 또는 호스트 메모리). 그 뒤의 수치는 멈춘 인스턴스의 것입니다. \
+                    "참고: {scenario}: 플랫폼 `{platform}`에서 {at} ms{since} OOM killer가 {which_ko} 멈췄습니다: \
+                     인스턴스가 건드리는 메모리가 주어진 메모리에 다 들어가지 않습니다(게스트 OS와 작업 집합을 담아야 할 게스트의 memory_gib, 컨테이너의 제한, 또는 호스트 메모리). 그 뒤의 수치는 멈춘 인스턴스의 것입니다. \
                      의도가 아니라면 memory_gib를 늘리거나, working_set_mib를 줄이거나, 호스트 메모리를 늘리세요."
                 );
             } else {

@@ -217,6 +217,19 @@ fn well_grouped(text: &str) -> bool {
         c.is_alphabetic() || c == '%' || c == '/' || c == 'µ' || c.is_whitespace()
     });
     let number = number.strip_prefix(['-', '+']).unwrap_or(number);
+    // An exponent ("1e3", "2.5E-3"): the grouping is the mantissa's.
+    let number = match number.rfind(['e', 'E']) {
+        Some(i)
+            if {
+                let exponent = &number[i + 1..];
+                let digits = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
+                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+            } =>
+        {
+            &number[..i]
+        }
+        _ => number,
+    };
     // Digit runs and the one separator between each two: ' ' (any white space), ',' or '.'.
     let mut runs: Vec<usize> = vec![0];
     let mut separators: Vec<char> = Vec::new();
@@ -503,6 +516,11 @@ mod tests {
         assert_eq!(parse_number("74 150 ops/s"), Some(74150.0));
         assert_eq!(parse_number("0,5"), Some(0.5));
         assert_eq!(parse_number(".5"), Some(0.5));
+        // Scientific notation, as before the grouping rule.
+        assert_eq!(parse_number("1e3"), Some(1000.0));
+        assert_eq!(parse_number("2.5e-3"), Some(0.0025));
+        assert_eq!(parse_number("1.5E3"), Some(1500.0));
+        assert_eq!(parse_number("1e3 ms"), Some(1000.0));
         for slip in [
             "5 7", "1 23", "1234 567", "5,7,8", "1.234,5", "1 ,234", "- 5", "0,577", "about 25",
         ] {

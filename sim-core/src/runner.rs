@@ -969,6 +969,15 @@ fn memory_over_time(
         .map(|s| (s.at as f64 / per_ms, s.instances.clone()))
         .collect();
     let mut out = memory.clone();
+    // The plan's kill of an instance an earlier fault had stopped did not happen (nor is it
+    // among the faults: `oom_results`).
+    out.oom_kills.retain(|k| {
+        outcome
+            .instances
+            .get(k.instance as usize)
+            .and_then(|c| c.stopped_at)
+            .is_none_or(|t| t >= k.at_cycles)
+    });
     if !snapshots.is_empty() {
         let times: Vec<u64> = outcome.memory_samples.iter().map(|s| s.at).collect();
         let moments = memory_moments(s, p_index, None, memory, &times);

@@ -620,15 +620,7 @@ fn fmt_count(n: u64) -> String {
 /// A rate rounded to a whole number, its thousands separated by commas ("157,124"), as
 /// the tables beside these texts print it.
 fn grouped(v: f64) -> String {
-    let whole = format!("{:.0}", v.max(0.0));
-    let mut out = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::thousands(&format!("{:.0}", v.max(0.0)))
 }
 
 #[cfg(test)]

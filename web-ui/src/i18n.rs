@@ -489,7 +489,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Not quite — try again.",
     ),
     ("questions.computed", "계산된 정답", "Computed answer"),
-    ("questions.settings_differ", "이 설명은 시나리오에 적힌 설정으로 쓴 것입니다. 이 실행의 설정은 다르므로({}) 설명 속 수치가 계산된 정답과 맞지 않을 수 있습니다.", "Written for the scenario as written; this run's settings differ ({}), so its figures may not match the computed answer."),
+    ("questions.settings_differ", "이 설명은 시나리오에 적힌 설정을 기준으로 쓰였습니다. 이번 실행은 설정이 달라서({}) 설명 속 수치가 계산된 정답과 다를 수 있습니다.", "Written for the scenario as written; this run's settings differ ({}), so its figures may not match the computed answer."),
     ("settings.instances", "그룹당 인스턴스 {}개", "instances per group {}"),
     ("settings.vcpus", "인스턴스당 vCPU {}개", "vCPUs per instance {}"),
     ("settings.threads", "인스턴스당 스레드 {}개", "threads per instance {}"),

@@ -151,6 +151,8 @@ pub struct Baseline {
     pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
     /// The scenario's questions' operations, in order (for choosing default views).
     pub question_ops: Vec<Op>,
+    /// Each instance group's workload, by name.
+    pub group_workloads: Vec<String>,
 }
 
 impl Baseline {
@@ -191,6 +193,11 @@ impl Baseline {
             max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
             groups: s.instances.len() as u32,
             group_counts: s.instances.iter().map(|i| i.count).collect(),
+            group_workloads: s
+                .instances
+                .iter()
+                .map(|i| i.workload.name.clone())
+                .collect(),
             platform_labels: s
                 .platforms
                 .iter()
@@ -316,7 +323,11 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     if let Some(n) = knobs.duration_ms.filter(|&n| n != base.duration_ms) {
         note("settings.duration", count(n));
     }
-    if let Some(w) = &knobs.workload {
+    if let Some(w) = knobs
+        .workload
+        .as_ref()
+        .filter(|w| base.group_workloads.iter().any(|g| g != *w))
+    {
         note("settings.workload", w.clone());
     }
     out
@@ -622,6 +633,9 @@ pub struct Trap {
     pub own: Rc<Explanation>,
     /// The same operation natively and under the other techniques.
     pub others: Rc<Vec<Explanation>>,
+    /// The user picked this platform and operation (`Action::TrapSelect`): a new result
+    /// of the same scenario keeps them, and the path tables follow them.
+    pub chosen: bool,
 }
 
 /// What the step-through's controls ask for.
@@ -644,6 +658,7 @@ impl Trap {
             phase: 0,
             own: Rc::new(own),
             others: Rc::new(explain::side_by_side(scenario, platform, op)),
+            chosen: false,
         })
     }
 
@@ -657,7 +672,7 @@ impl Trap {
         previous: Option<&Trap>,
         preferred: Option<Op>,
     ) -> Option<Trap> {
-        if let Some(p) = previous {
+        if let Some(p) = previous.filter(|p| p.chosen) {
             let same_platform = scenario
                 .platforms
                 .get(p.platform)
@@ -666,18 +681,33 @@ impl Trap {
                 .then(|| Trap::build(scenario, p.platform, p.op))
                 .flatten()
             {
+                return Some(Trap { chosen: true, ..t });
+            }
+        }
+        // Hardware-assisted platforms first, then the other VMs, then the rest.
+        let n = scenario.platforms.len();
+        let order: Vec<usize> = (0..n)
+            .filter(|&i| scenario.platforms[i].stack.technique == Some(Technique::HardwareAssist))
+            .chain((0..n).filter(|&i| {
+                let p = &scenario.platforms[i];
+                p.stack.is_vm() && p.stack.technique != Some(Technique::HardwareAssist)
+            }))
+            .chain((0..n).filter(|&i| !scenario.platforms[i].stack.is_vm()))
+            .collect();
+        let platform = order.first().copied().unwrap_or(0);
+        // The tables' operation: on the first platform where it exits, else where it runs
+        // at all (the tables and the step-through then show the same operation).
+        if let Some(op) = preferred {
+            let exiting = order
+                .iter()
+                .filter_map(|&pl| Trap::build(scenario, pl, op))
+                .find(|t| t.own.has_vm_exit());
+            if let Some(t) = exiting.or_else(|| Trap::build(scenario, platform, op)) {
                 return Some(t);
             }
         }
-        let platform = scenario
-            .platforms
-            .iter()
-            .position(|p| p.stack.technique == Some(Technique::HardwareAssist))
-            .or_else(|| scenario.platforms.iter().position(|p| p.stack.is_vm()))
-            .unwrap_or(0);
-        preferred
+        Op::ALL
             .into_iter()
-            .chain(Op::ALL)
             .filter_map(|op| Trap::build(scenario, platform, op))
             .find(|t| t.own.has_vm_exit())
             .or_else(|| Trap::build(scenario, platform, Op::ALL[0]))
@@ -751,6 +781,9 @@ pub struct State {
     /// it runs (progress bar, results marked stale and dimmed). Before that, the shown
     /// results stay as they are and are replaced in place.
     pub running_shown: bool,
+    /// The shown results were marked stale when the run in progress started (an edit not
+    /// run yet): they stay marked through it, shown or not.
+    pub stale_at_run_start: bool,
     /// The estimated events of the run in progress (to calibrate `events_per_ms`).
     pub running_estimate: Option<u64>,
     /// The user asked to run these settings although their estimate is over the page's
@@ -789,6 +822,7 @@ impl State {
             events_per_ms: DEFAULT_EVENTS_PER_MS,
             run_started_ms: None,
             running_shown: false,
+            stale_at_run_start: false,
             running_estimate: None,
             run_anyway: false,
             trap: None,
@@ -879,6 +913,14 @@ impl State {
             text: self.text.clone(),
             knobs: self.knobs.clone(),
         }
+    }
+
+    /// Whether the page marks the shown results stale: when they are, except while a run
+    /// that has not been shown yet ([`SHOW_RUNNING_AFTER_MS`]) replaces them, unless they
+    /// were marked already when it started.
+    pub fn shows_results_stale(&self) -> bool {
+        self.results_stale()
+            && (!self.is_running() || self.running_shown || self.stale_at_run_start)
     }
 
     /// Whether the shown results came from another scenario text or other settings
@@ -1018,6 +1060,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        let marked_stale = self.shows_results_stale();
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::SelectBuiltin(i) => {
@@ -1149,7 +1192,10 @@ impl Reducible for State {
                     .and_then(scenario_of)
                     .and_then(|scenario| Trap::build(&scenario, platform, op))
                 {
-                    s.trap = Some(trap);
+                    s.trap = Some(Trap {
+                        chosen: true,
+                        ..trap
+                    });
                 }
             }
             Action::TrapMove(to) => {
@@ -1159,6 +1205,9 @@ impl Reducible for State {
                 s.trap = Some(trap.moved(to));
             }
             Action::Course(a) => crate::course::reduce(&mut s, a),
+        }
+        if s.run_id != self.run_id && s.is_running() {
+            s.stale_at_run_start = marked_stale;
         }
         Rc::new(s)
     }
@@ -1208,9 +1257,11 @@ mod trap_tests {
         assert_eq!(trap.phase, 0);
         assert!(trap.others.iter().any(|e| e.name == "native"));
         // A kept choice survives a new result of the same scenario.
-        let chosen = Trap::build(&s, 5, Op::ALL[0])
-            .unwrap()
-            .moved(TrapMove::Last);
+        let chosen = Trap {
+            chosen: true,
+            ..Trap::build(&s, 5, Op::ALL[0]).unwrap()
+        }
+        .moved(TrapMove::Last);
         let again = Trap::default_for(&s, Some(&chosen), None).unwrap();
         assert_eq!((again.platform, again.op, again.phase), (5, Op::ALL[0], 0));
         // Another scenario whose platform 5 has another name opens on its own default.
@@ -1233,17 +1284,19 @@ mod trap_tests {
             .expect("another exiting operation");
         let trap = Trap::default_for(&s, None, Some(other)).unwrap();
         assert_eq!((trap.platform, trap.op), (first.platform, other));
-        // One that does not exit there is passed over.
-        if let Some(quiet) = Op::ALL
-            .iter()
-            .copied()
-            .find(|&op| Trap::build(&s, first.platform, op).is_some_and(|t| !t.own.has_vm_exit()))
-        {
-            assert_eq!(
-                Trap::default_for(&s, None, Some(quiet)).unwrap().op,
-                first.op
-            );
+        // One that does not exit there opens where it does, or where it runs: the tables
+        // and the step-through show the same operation either way.
+        for op in Op::ALL {
+            if let Some(trap) = Trap::default_for(&s, None, Some(op)) {
+                if Trap::build(&s, first.platform, op).is_some() {
+                    assert_eq!(trap.op, op);
+                }
+            }
         }
+        // A trap the user did not choose does not outlive its result; a chosen one does.
+        let unchosen = Trap::build(&s, 5, Op::ALL[0]).unwrap();
+        let next = Trap::default_for(&s, Some(&unchosen), Some(other)).unwrap();
+        assert_eq!(next.op, other);
     }
 
     #[test]
@@ -1437,6 +1490,33 @@ mod show_running_tests {
         let s = s.reduce(Action::ShowRunning { id });
         assert!(!s.running_shown);
     }
+
+    #[test]
+    fn results_marked_stale_before_a_run_stay_marked_through_it() {
+        // A finished run, then an edit that is not run: the results are marked.
+        let s = Rc::new(State::new(Lang::En, None)).reduce(Action::Cancel);
+        let text = s.text.to_string();
+        let s = s.reduce(Action::Run);
+        let id = s.run_id;
+        let result = crate::state::ResultRef(Rc::new(
+            Scenario::from_toml(&s.file, &text).unwrap().run().unwrap(),
+        ));
+        let s = s.reduce(Action::Finished {
+            id,
+            result,
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        });
+        assert!(!s.shows_results_stale());
+        let s = s.reduce(Action::Edit(
+            text.replace("[scenario]", "[scenario]\n# edited"),
+        ));
+        assert!(s.shows_results_stale());
+        // Running the edit keeps the mark from the start, before the run is shown.
+        let s = s.reduce(Action::Run);
+        assert!(s.is_running() && !s.running_shown && s.shows_results_stale());
+    }
 }
 
 #[cfg(test)]
@@ -1527,6 +1607,25 @@ mod changed_settings_tests {
             ..Knobs::default()
         };
         assert!(changed_settings(Lang::En, &own, &base).is_empty());
+        // The workload every group already runs, picked in the list: nothing changed;
+        // picked where one group runs another, it is.
+        let one = Baseline {
+            group_workloads: vec!["web-server".into(), "web-server".into()],
+            ..base.clone()
+        };
+        let web = Knobs {
+            workload: Some("web-server".into()),
+            ..own.clone()
+        };
+        assert!(changed_settings(Lang::En, &web, &one).is_empty());
+        let two = Baseline {
+            group_workloads: vec!["web-server".into(), "database".into()],
+            ..base.clone()
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &web, &two),
+            ["workload web-server"]
+        );
         let moved = Knobs {
             vm_exit_cycles: Some(3000),
             host_cores: Some(base.host_cores + 1),

@@ -133,7 +133,7 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
                     .iter()
                     .map(|&(a, b)| {
                         let and = if matches!(lang, Lang::Ko) {
-                            "와 "
+                            " / "
                         } else {
                             " and "
                         };
@@ -149,11 +149,11 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
         let (step, list, students) = (clean(&step.id), list.join(", "), students.join(" / "));
         match lang {
             Lang::En => crate::errln!(
-                "note: step `{step}`: of the variants of {students}, some give numeric answers that each grade the other's right: {list}. \
+                "note: step `{step}`: of the variants of {students}, some give numeric answers that a classmate's variant also grades right: {list}. \
                  A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
             ),
             Lang::Ko => crate::errln!(
-                "참고: 단계 `{step}`: {students}의 변형 중 숫자 답이 서로의 허용 오차 안에 들어 서로 정답으로 채점되는 것이 있습니다: {list}. \
+                "참고: 단계 `{step}`: {students}의 변형 중 숫자 답이 다른 학생의 변형에서도 허용 오차 안에 들어 정답으로 채점되는 것이 있습니다: {list}. \
                  다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 바꾸는 매개변수를 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
             ),
         }

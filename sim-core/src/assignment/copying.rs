@@ -51,8 +51,9 @@ pub struct CopyableAnswer {
     pub question: String,
     /// Each sample student's answer as printed.
     pub answers: Vec<String>,
-    /// The pairs of sample students (indices into `answers`) whose answers each grade the
-    /// other's right, in order: every pair when variation moves nothing.
+    /// The pairs of sample students (indices into `answers`) one of whose answers grades
+    /// right against the other's variant, in order: every pair when variation moves
+    /// nothing.
     pub pairs: Vec<(usize, usize)>,
     pub tolerance_percent: f64,
 }
@@ -65,9 +66,9 @@ impl CopyableAnswer {
     }
 }
 
-/// The numeric questions of one step that variation does not separate: those for which at
-/// least two sample students' answers each grade the other's right (a student with the
-/// one variant may hand in the other's figure). `samples` holds each sample student's
+/// The numeric questions of one step that variation does not separate: those for which a
+/// sample student's answer grades right against another's variant (that student may hand
+/// in the classmate's figure). `samples` holds each sample student's
 /// computed answers for the step, in the step's question order (at least two students:
 /// with fewer there is nothing to compare).
 pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> {
@@ -86,8 +87,10 @@ pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> 
             }
             let pairs: Vec<(usize, usize)> = (0..variants.len())
                 .flat_map(|a| (a + 1..variants.len()).map(move |b| (a, b)))
+                // One way is enough: a student whose variant accepts a classmate's figure
+                // can hand it in (relative tolerances make the two ways differ).
                 .filter(|&(a, b)| {
-                    variants[a].check(&variants[b].answer) && variants[b].check(&variants[a].answer)
+                    variants[a].check(&variants[b].answer) || variants[b].check(&variants[a].answer)
                 })
                 .collect();
             (!pairs.is_empty()).then(|| CopyableAnswer {

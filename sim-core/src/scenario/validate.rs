@@ -750,16 +750,16 @@ pub(super) fn validate(
                     "too_many_events_even_1ms",
                     "this scenario would need about {events} events (limit {max}), too many even for duration_ms = 1: use fewer instances (or vCPUs, or a lighter workload)",
                     "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}). duration_ms = 1이어도 너무 많습니다: 인스턴스(또는 vCPU)를 줄이거나 더 가벼운 워크로드를 쓰세요",
-                    events = events,
-                    max = MAX_ESTIMATED_EVENTS
+                    events = crate::text::thousands(&events.to_string()),
+                    max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string())
                 )
             } else {
                 msg!(
                     "too_many_events",
                     "this scenario would need about {events} events (limit {max}): shorten duration_ms to about {fit} or less, or use fewer instances",
                     "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 약 {fit} 이하로 줄이거나 인스턴스를 줄이세요",
-                    events = events,
-                    max = MAX_ESTIMATED_EVENTS,
+                    events = crate::text::thousands(&events.to_string()),
+                    max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string()),
                     fit = fit
                 )
             },

@@ -193,8 +193,9 @@ pub fn opening_op(r: &crate::core::RunResult, question_ops: &[Op]) -> Option<Op>
     crate::components::chart_panel::default_op(&path_ops(r), question_ops)
 }
 
-/// The operation the tables show: the one chosen in their list, else the step-through's
-/// (the two are linked, so they agree from the start), else the opening one.
+/// The operation the tables show: the one chosen in their list, else the one the user
+/// chose in the step-through (`trap_op`: the two are linked), else the opening one (the
+/// step-through opens on it too: `Trap::default_for`).
 fn shown_op(
     chosen: Option<Op>,
     trap_op: Option<Op>,
@@ -215,7 +216,7 @@ pub fn paths(props: &PathsProps) -> Html {
     let chosen = use_state(|| None::<Op>);
     let op = shown_op(
         *chosen,
-        props.trap.as_ref().map(|t| t.op),
+        props.trap.as_ref().filter(|t| t.chosen).map(|t| t.op),
         &ops,
         &props.question_ops,
     );

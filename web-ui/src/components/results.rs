@@ -84,7 +84,7 @@ pub fn results(props: &ResultsProps) -> Html {
     };
     // While a run goes on, the old results are marked only once it has been shown
     // (SHOW_RUNNING_AFTER_MS): a quick re-run replaces them in place.
-    let stale = state.results_stale() && (state.running_shown || !state.is_running());
+    let stale = state.shows_results_stale();
     let stale_note = stale.then(|| {
         let from = state.result.as_ref().map(|r| r.scenario.clone()).unwrap_or_default();
         let s = state.clone();

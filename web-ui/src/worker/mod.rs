@@ -505,6 +505,14 @@ impl Pool<'_> {
                 self.end();
                 return Some(Err(RunEnd::Cancelled));
             }
+            if !self.waiting.is_empty() && !self.slots.iter().any(Slot::busy) {
+                // Every worker refused the jobs left: no message would ever come.
+                self.end();
+                return Some(Err(RunEnd::Failed(Msg {
+                    en: "internal error: no simulation worker took the run's jobs".into(),
+                    ko: "내부 오류: 어떤 시뮬레이션 워커도 실행할 작업을 받지 않았습니다".into(),
+                })));
+            }
             let next = NextEvent {
                 inbox: &self.inbox,
                 timer: TimeoutFuture::new(CANCEL_POLL_MS),
