@@ -1227,6 +1227,20 @@ if (process.env.VIRTSIM_BIN) {
   });
 }
 
+await step('questions a control leaves out are said to be left out', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('type1-vs-type2.toml'))));
+  await page.click('#tab-questions');
+  const all = await page.$$eval('ol.questions > li', (l) => l.length);
+  assert(!(await page.$('#questions-left-out')), 'nothing left out as written');
+  // A CPU-bound workload makes no disk reads: the disk-read question cannot be asked.
+  await afterRun(page, () => page.selectOption('#k-workload', 'cpu-bound'));
+  const shown = await page.$$eval('ol.questions > li', (l) => l.length);
+  const note = await page.textContent('#questions-left-out');
+  assert(shown < all && note.includes(String(all - shown)), `${shown} of ${all} shown; note: ${note}`);
+  await afterRun(page, () => page.selectOption('#k-workload', ''));
+  await page.click('#tab-table');
+});
+
 await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });

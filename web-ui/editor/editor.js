@@ -265,7 +265,9 @@ function mount(parent, opts) {
       const doc = view.state.doc;
       const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
       const at = l.from + unitsBefore(l.text, column);
-      view.dispatch({ selection: { anchor: at, head: Math.min(at + 1, l.to) }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      // The character at the error, whole: an emoji is two UTF-16 units (as in setError).
+      const head = at < l.to ? at + (l.text.codePointAt(at - l.from) > 0xffff ? 2 : 1) : at;
+      view.dispatch({ selection: { anchor: at, head }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
       view.focus();
     },
     destroy() { view.destroy(); },

@@ -472,6 +472,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "이 시나리오에는 문제가 없습니다.",
         "This scenario has no questions.",
     ),
+    ("questions.left_out", "이 설정에서는 시나리오의 문제 중 {}개가 빠졌습니다: 이번 실행이 하지 않는 것(예: 고른 워크로드가 하지 않는 연산)을 묻는 문제입니다. 보려면 시나리오 값으로 되돌리세요.", "{} of the scenario's questions are left out with these settings: they ask about something this run does not do (such as an operation the chosen workload does not make). Reset to the scenario's values to see them."),
     ("questions.choose", "먼저 답을 고르거나 입력하세요", "Choose or type an answer first"),
     ("questions.tolerance", "허용 오차: 정답 값의 ± {}% (상대 오차)", "Accepted within ± {}% of the answer (relative)"),
     ("questions.exact", "정확한 값이어야 정답입니다", "The exact number is needed"),

@@ -177,7 +177,9 @@ pub fn regroup(text: &str) -> String {
                 }
             }
             let run: String = chars[start..i].iter().collect();
-            let after_glued = i < chars.len() && chars[i].is_alphabetic();
+            // Glued to a Latin letter ("1080p", "x86"), a name; a Korean counter after it
+            // ("1534개", "3회") is the number's unit.
+            let after_glued = i < chars.len() && chars[i].is_ascii_alphabetic();
             match run.parse::<f64>() {
                 Ok(v) if int_end - start >= 4 && !after_glued => {
                     out.push_str(&fixed(v, i - int_end.min(i)))
@@ -225,5 +227,8 @@ mod tests {
         assert_eq!(regroup("p99 12 µs, 45.8%"), "p99 12 µs, 45.8%");
         assert_eq!(regroup("1234.5 ms"), "1,234.5 ms");
         assert_eq!(regroup("x86_64 v2024b"), "x86_64 v2024b");
+        // A Korean counter after the number is its unit, not part of a name.
+        assert_eq!(regroup("진입점 약 1534개"), "진입점 약 1,534개");
+        assert_eq!(regroup("1080p"), "1080p");
     }
 }

@@ -153,6 +153,9 @@ pub struct Baseline {
     pub question_ops: Vec<Op>,
     /// Each instance group's workload, by name.
     pub group_workloads: Vec<String>,
+    /// The scenario's questions as written (a control can leave some out: a question
+    /// about an operation the chosen workload does not make).
+    pub question_count: usize,
 }
 
 impl Baseline {
@@ -198,6 +201,7 @@ impl Baseline {
                 .iter()
                 .map(|i| i.workload.name.clone())
                 .collect(),
+            question_count: s.questions.len(),
             platform_labels: s
                 .platforms
                 .iter()

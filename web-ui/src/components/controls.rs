@@ -345,7 +345,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
                     default_text={slice_text}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
-                <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={10} max={base.duration_ms.max(1000)} step={10}
+                <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={base.duration_ms.clamp(1, 10)} max={base.duration_ms.max(1000)} step={duration_step(base.duration_ms)}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
                     on_change={set(|k, v| k.duration_ms = Some(v))} />
             </div>
@@ -370,5 +370,27 @@ pub fn controls(props: &ControlsProps) -> Html {
             { for estimate }
             { progress }
         </section>
+    }
+}
+
+/// The duration slider's step: 10 ms, or a divisor of 10 that lands on the scenario's own
+/// duration (105 ms: 5; 16 ms: 2), so that the slider can stand at it.
+fn duration_step(duration_ms: u64) -> u64 {
+    let (mut a, mut b) = (10, duration_ms.max(1));
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+#[cfg(test)]
+mod duration_step_tests {
+    #[test]
+    fn the_scenarios_own_duration_is_on_the_sliders_grid() {
+        for (own, step) in [(200, 10), (105, 5), (16, 2), (7, 1), (1, 1)] {
+            assert_eq!(super::duration_step(own), step, "{own}");
+            let min = own.clamp(1, 10);
+            assert_eq!((own - min) % step, 0, "{own}");
+        }
     }
 }

@@ -80,6 +80,9 @@ pub struct QuestionsProps {
     /// The settings the result ran with that differ from the scenario's own, named.
     #[prop_or_default]
     pub settings_changed: Vec<String>,
+    /// The scenario's questions these settings leave out (their operation is not made).
+    #[prop_or_default]
+    pub left_out: usize,
 }
 
 #[function_component(Questions)]
@@ -91,10 +94,21 @@ pub fn questions(props: &QuestionsProps) -> Html {
     let revealed = use_state(HashMap::<usize, bool>::new);
     let r = &props.result;
     let qs = &props.result.questions;
+    // Questions a control left out are said to be missing, not silently dropped.
+    let left_out = (props.left_out > 0).then(|| html! {
+        <p id="questions-left-out" class="hint">{ t(lang, "questions.left_out").replace("{}", &props.left_out.to_string()) }</p>
+    });
     if qs.is_empty() {
-        return html! { <p class="empty">{ t(lang, "questions.none") }</p> };
+        return html! {
+            <>
+                { for left_out }
+                if props.left_out == 0 { <p class="empty">{ t(lang, "questions.none") }</p> }
+            </>
+        };
     }
     html! {
+        <>
+        { for left_out }
         <ol class="questions">
             { for qs.iter().enumerate().map(|(i, q)| {
                 let id = format!("q-{i}");
@@ -203,6 +217,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 }
             }) }
         </ol>
+        </>
     }
 }
 

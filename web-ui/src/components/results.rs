@@ -78,7 +78,10 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             Tab::Questions => {
                 // Another scenario's questions start blank (answers are kept by position).
-                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} /> }
+                let left_out = state.result_baseline.as_ref().map_or(0, |b| {
+                    b.question_count.saturating_sub(result.questions.len())
+                });
+                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} /> }
             }
         },
     };

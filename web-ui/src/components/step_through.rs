@@ -204,7 +204,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
                         </p>
                         <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ t(lang, "trap.cycles") }</p>
-                        <p id="trap-text" class="trap-text">{ lang.pick(&phase.ko, &phase.en).to_string() }</p>
+                        <p id="trap-text" class="trap-text">{ crate::num::regroup(lang.pick(&phase.ko, &phase.en)) }</p>
                         if let Some(source) = &phase.source {
                             <p class="hint trap-source">{ format!("{}: {}", t(lang, "trap.source"), lang.pick(&source.ko, &source.en)) }</p>
                         }
@@ -214,7 +214,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     <h4>{ platform_name(trap.platform) }{ " · " }{ variant_name(own) }</h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move)) }
                     if let Some(note) = &own.note {
-                        <p id="trap-note" class="hint">{ lang.pick(&note.ko, &note.en).to_string() }</p>
+                        <p id="trap-note" class="hint">{ crate::num::regroup(lang.pick(&note.ko, &note.en)) }</p>
                     }
                 </div>
                 <aside class="trap-side" aria-label={t(lang, "trap.others")}>
