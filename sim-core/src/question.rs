@@ -293,6 +293,23 @@ pub const PRINTED_HALF_UNIT: f64 = 0.005;
 pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
 
 impl QuestionAnswer {
+    /// A numeric answer of `value`, printed with two decimals as a run prints it, without
+    /// texts, evidence or explanation: a figure to grade against.
+    pub fn numeric(id: &str, metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
+        QuestionAnswer {
+            id: id.to_string(),
+            text: Text::new("", ""),
+            kind: QuestionKind::Numeric,
+            metric,
+            options: Vec::new(),
+            answer: format!("{value:.2}"),
+            value: Some(value),
+            tolerance_percent,
+            evidence: Vec::new(),
+            explanation: None,
+        }
+    }
+
     /// For a choice question whose runner-up is within [`NEAR_TIE_RELATIVE`] of the
     /// winner: (winner's value, runner-up's platform, runner-up's value).
     pub fn near_tie(&self) -> Option<(f64, &str, f64)> {
@@ -467,17 +484,8 @@ mod tests {
     /// would be ±0.0000333), and with a tolerance of 0 the printed 27.11 stands for 27.1134.
     #[test]
     fn an_answer_that_agrees_with_the_printed_figure_is_right() {
-        let q = |value: f64, tolerance_percent: f64| QuestionAnswer {
-            id: "q".into(),
-            text: Text::new("", ""),
-            kind: QuestionKind::Numeric,
-            metric: Metric::MeanLatencyUs,
-            options: Vec::new(),
-            answer: format!("{value:.2}"),
-            value: Some(value),
-            tolerance_percent,
-            evidence: Vec::new(),
-            explanation: None,
+        let q = |value: f64, tolerance_percent: f64| {
+            QuestionAnswer::numeric("q", Metric::MeanLatencyUs, value, tolerance_percent)
         };
         let tiny = q(0.000333, 10.0);
         assert_eq!(tiny.answer, "0.00");

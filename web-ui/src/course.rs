@@ -1032,6 +1032,20 @@ mod tests {
         assert!(s.notice.is_some());
     }
 
+    /// The page with `TWO_STEPS` open and student `s001` started on it.
+    fn started_two_steps() -> State {
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "t.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        s
+    }
+
     #[test]
     fn an_opened_assignment_hides_the_scenarios_own_questions_before_the_student_id() {
         // The Questions tab of an earlier result (its reveal buttons) was open; the
@@ -1066,15 +1080,7 @@ mod tests {
                 .as_ref()
                 .clone()
         };
-        let mut s = State::new(crate::i18n::Lang::En, None);
-        reduce(
-            &mut s,
-            CourseAction::OpenText {
-                file: "t.toml".into(),
-                text: TWO_STEPS.into(),
-            },
-        );
-        reduce(&mut s, CourseAction::Start("s001".into()));
+        let mut s = started_two_steps();
         let c = s.course.as_ref().unwrap();
         let scenario = c.prepared.as_ref().unwrap().0.clone();
         let expected = scenario.run().unwrap();
@@ -1181,15 +1187,7 @@ mod tests {
 
     #[test]
     fn an_answer_that_is_not_a_number_is_asked_again_not_graded() {
-        let mut s = State::new(crate::i18n::Lang::En, None);
-        reduce(
-            &mut s,
-            CourseAction::OpenText {
-                file: "t.toml".into(),
-                text: TWO_STEPS.into(),
-            },
-        );
-        reduce(&mut s, CourseAction::Start("s001".into()));
+        let mut s = started_two_steps();
         reduce(
             &mut s,
             CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),

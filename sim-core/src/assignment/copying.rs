@@ -107,21 +107,9 @@ pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> 
 mod tests {
     use super::*;
     use crate::question::Metric;
-    use crate::text::Text;
 
     fn numeric(value: f64, tolerance_percent: f64) -> QuestionAnswer {
-        QuestionAnswer {
-            id: "p50".into(),
-            text: Text::new("", ""),
-            kind: QuestionKind::Numeric,
-            metric: Metric::DesktopP50LatencyMs,
-            options: Vec::new(),
-            answer: format!("{value:.2}"),
-            value: Some(value),
-            tolerance_percent,
-            evidence: Vec::new(),
-            explanation: None,
-        }
+        QuestionAnswer::numeric("p50", Metric::DesktopP50LatencyMs, value, tolerance_percent)
     }
 
     #[test]

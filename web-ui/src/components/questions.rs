@@ -224,21 +224,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::Text;
 
     fn numeric(metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
-        QuestionAnswer {
-            id: "q".into(),
-            text: Text::new("q".to_string(), "q".to_string()),
-            kind: QuestionKind::Numeric,
-            metric,
-            options: Vec::new(),
-            answer: format!("{value:.2}"),
-            value: Some(value),
-            tolerance_percent,
-            evidence: Vec::new(),
-            explanation: None,
-        }
+        QuestionAnswer::numeric("q", metric, value, tolerance_percent)
     }
 
     #[test]
