@@ -26,6 +26,18 @@ pub fn library(props: &LibraryProps) -> Html {
             }
         })
     };
+    // Listed by title in the page's language, so that a series reads in order ("Memory
+    // virtualization 1/2" before "2/2", which file names do not give); each option's value
+    // stays the file's index.
+    let label = |i: usize, file: &str| match builtin::title(i, lang) {
+        "" => file.to_string(),
+        title => format!("{title} — {file}"),
+    };
+    let mut entries: Vec<(String, usize)> = builtin::files()
+        .enumerate()
+        .map(|(i, file)| (label(i, file), i))
+        .collect();
+    entries.sort_unstable();
     html! {
         <section class="card library" id="library" aria-labelledby="library-h">
             <h2 id="library-h">{ t(lang, "library") }</h2>
@@ -34,14 +46,9 @@ pub fn library(props: &LibraryProps) -> Html {
                 if props.selected.is_none() {
                     <option value="" selected=true>{ "—" }</option>
                 }
-                { for builtin::files().enumerate().map(|(i, file)| html! {
-                    <option value={i.to_string()} selected={props.selected == Some(i)}>{
-                        // The title in the page's language, then the file the CLI runs.
-                        match builtin::title(i, lang) {
-                            "" => file.to_string(),
-                            title => format!("{title} — {file}"),
-                        }
-                    }</option>
+                { for entries.into_iter().map(|(text, i)| html! {
+                    // The title in the page's language, then the file the CLI runs.
+                    <option value={i.to_string()} selected={props.selected == Some(i)}>{ text }</option>
                 }) }
             </select>
         </section>
