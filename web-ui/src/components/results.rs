@@ -77,11 +77,12 @@ pub fn results(props: &ResultsProps) -> Html {
                 trap={state.trap.clone()} {on_trap_select} {on_trap_move} /> }
             }
             Tab::Questions => {
-                // Another scenario's questions start blank (answers are kept by position).
+                // Another scenario's questions start blank, and so do the same scenario's
+                // when a control left some out (answers are kept by position).
                 let left_out = state.result_baseline.as_ref().map_or(0, |b| {
                     b.question_count.saturating_sub(result.questions.len())
                 });
-                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} /> }
+                html! { <Questions key={format!("{}#{left_out}", result.scenario)} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} /> }
             }
         },
     };
