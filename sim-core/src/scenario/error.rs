@@ -186,6 +186,25 @@ const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("[sweep]", &["instance", "counts", "op", "p99_target_us"]),
 ];
 
+/// The one name in `expected` (serde's "`a`, `b`, `c`") that `given` spells with another
+/// case or other separators ("type-2" for `type2`, "Memory-GiB" for `memory_gib`).
+fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = plain(given);
+    let mut names = expected.split('`').skip(1).step_by(2);
+    let meant = names.find(|name| plain(name) == want && *name != given)?;
+    // Two names alike but for their separators would make the guess a coin toss.
+    if names.any(|name| plain(name) == want) {
+        return None;
+    }
+    Some(meant.to_string())
+}
+
 /// The TOML parser's or serde's message (in English), with a code and a Korean
 /// rendering for the common kinds: unknown key, unknown value, missing key, wrong type.
 pub(crate) fn parser_msg(detail: String) -> Msg {
@@ -393,6 +412,33 @@ pub(crate) fn parser_error(
             m.en = "{detail}; `{field}` is a key of {sections}";
             m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}`은(는) {sections}의 키입니다";
             m.params.push(("sections", homes.join(", ")));
+        }
+    }
+    // A slip of case or separator ("type-2", "Memory_GiB"): name the one meant. Only
+    // these: a guess from letters alone would name `cpu` for `cpus`, a different key.
+    let param = match m.code {
+        "unknown_field" if m.params.iter().all(|(k, _)| *k != "sections") => Some("field"),
+        "unknown_value" => Some("value"),
+        _ => None,
+    };
+    let param_value = |name: &str| {
+        m.params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
+    };
+    if let Some(param) = param {
+        if let (Some(given), Some(expected)) = (param_value(param), param_value("expected")) {
+            if let Some(meant) = spelled_otherwise(&given, &expected) {
+                if param == "field" {
+                    m.en = "{detail}; did you mean `{meant}`?";
+                    m.ko = "알 수 없는 키 `{field}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 키: {expected}";
+                } else {
+                    m.en = "{detail}; did you mean `{meant}`?";
+                    m.ko = "알 수 없는 값 `{value}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 값: {expected}";
+                }
+                m.params.push(("meant", meant));
+            }
         }
     }
     if m.code == "missing_field" {
@@ -689,6 +735,24 @@ fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_spelled_with_another_case_or_separator_is_named() {
+        let expected = "`native`, `type1`, `type2`, `container`, `vdi`";
+        assert_eq!(
+            super::spelled_otherwise("type-2", expected).as_deref(),
+            Some("type2")
+        );
+        assert_eq!(
+            super::spelled_otherwise("Memory-GiB", "`cores`, `memory_gib`").as_deref(),
+            Some("memory_gib")
+        );
+        // Letters alone are no guess: `cpus` is not `cpu`; the name itself is no slip.
+        assert_eq!(super::spelled_otherwise("cpus", "`cores`, `cpu`"), None);
+        assert_eq!(super::spelled_otherwise("type2", expected), None);
+        // Two candidates alike: no guess.
+        assert_eq!(super::spelled_otherwise("a-b", "`a_b`, `ab`"), None);
+    }
+
     use super::{table_header, SECTION_KEYS};
     use crate::Scenario;
 
