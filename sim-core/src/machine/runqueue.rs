@@ -2,12 +2,10 @@
 //! by where they may run, so that picking the next entity for a pCPU and asking whether
 //! anyone waits for it cost O(log n), whatever the number of pCPUs and runnable entities.
 //!
-//! Entities that may run anywhere share one ordered set; entities pinned to a pCPU wait in
-//! that pCPU's set; entities throttled by a cap wait apart until the next accounting
+//! Entities that may run anywhere share one heap; entities pinned to a pCPU wait in that
+//! pCPU's heap; entities throttled by a cap wait apart until the next accounting
 //! period. A key never changes while its entity is queued: the scheduler computes it at
 //! insertion and re-keys the whole queue when the accounting period changes credits.
-
-use std::collections::BTreeSet;
 
 /// The scheduling key: lower runs first. The second element is the entity's enqueue
 /// sequence number, unique per insertion, so keys never tie.
@@ -21,23 +19,126 @@ enum Lane {
     Throttled,
 }
 
+/// Marks an entity that is in no heap of a position table.
+const ABSENT: u32 = u32::MAX;
+
+/// A binary min-heap of `(key, entity)` that can remove any entity: each entity's index
+/// in the heap is kept in a position table shared by heaps no entity is in twice (the
+/// lanes share one, the all-pinned heap has its own). Keys are unique, so the minimum,
+/// and so every pick, is the same whatever the heap's layout.
+#[derive(Debug, Default, Clone)]
+struct IndexedHeap {
+    items: Vec<(Key, u32)>,
+}
+
+impl IndexedHeap {
+    fn first(&self) -> Option<(Key, u32)> {
+        self.items.first().copied()
+    }
+
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn push(&mut self, item: (Key, u32), pos: &mut [u32]) {
+        self.items.push(item);
+        self.sift_up(self.items.len() - 1, pos);
+    }
+
+    /// Takes `e` (which is in this heap) out.
+    fn remove(&mut self, e: u32, pos: &mut [u32]) {
+        let i = pos[e as usize] as usize;
+        pos[e as usize] = ABSENT;
+        let last = self.items.pop().expect("a heap holding e is not empty");
+        if i < self.items.len() {
+            // The last entry fills the hole, then moves whichever way its key asks.
+            self.items[i] = last;
+            pos[last.1 as usize] = i as u32;
+            if i > 0 && last < self.items[(i - 1) / 2] {
+                self.sift_up(i, pos);
+            } else {
+                self.sift_down(i, pos);
+            }
+        }
+    }
+
+    fn sift_up(&mut self, mut i: usize, pos: &mut [u32]) {
+        let item = self.items[i];
+        while i > 0 {
+            let parent = (i - 1) / 2;
+            if item >= self.items[parent] {
+                break;
+            }
+            self.items[i] = self.items[parent];
+            pos[self.items[i].1 as usize] = i as u32;
+            i = parent;
+        }
+        self.items[i] = item;
+        pos[item.1 as usize] = i as u32;
+    }
+
+    fn sift_down(&mut self, mut i: usize, pos: &mut [u32]) {
+        let item = self.items[i];
+        let n = self.items.len();
+        loop {
+            let left = 2 * i + 1;
+            if left >= n {
+                break;
+            }
+            let right = left + 1;
+            let child = if right < n && self.items[right] < self.items[left] {
+                right
+            } else {
+                left
+            };
+            if item <= self.items[child] {
+                break;
+            }
+            self.items[i] = self.items[child];
+            pos[self.items[i].1 as usize] = i as u32;
+            i = child;
+        }
+        self.items[i] = item;
+        pos[item.1 as usize] = i as u32;
+    }
+
+    /// Empties the heap, marking its entities absent, and appends them to `out`.
+    fn drain_into(&mut self, out: &mut Vec<u32>, pos: &mut [u32]) {
+        for &(_, e) in &self.items {
+            pos[e as usize] = ABSENT;
+            out.push(e);
+        }
+        self.items.clear();
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct RunQueue {
-    anywhere: BTreeSet<(Key, u32)>,
+    anywhere: IndexedHeap,
     /// Per pCPU: the entities pinned to it.
-    pinned: Vec<BTreeSet<(Key, u32)>>,
+    pinned: Vec<IndexedHeap>,
     /// Every pinned entity, for the queue-wide minimum.
-    pinned_all: BTreeSet<(Key, u32)>,
-    throttled: BTreeSet<(Key, u32)>,
+    pinned_all: IndexedHeap,
+    throttled: IndexedHeap,
     /// Per entity: its key and lane while it is queued.
     slots: Vec<Option<(Key, Lane)>>,
+    /// Per entity: its index in its lane's heap (`anywhere`, `pinned[p]` or `throttled`).
+    lane_pos: Vec<u32>,
+    /// Per entity: its index in `pinned_all`.
+    pinned_all_pos: Vec<u32>,
 }
 
 impl RunQueue {
     pub(super) fn new(pcpus: usize, entities: usize) -> RunQueue {
         RunQueue {
-            pinned: vec![BTreeSet::new(); pcpus],
+            pinned: vec![IndexedHeap::default(); pcpus],
             slots: vec![None; entities],
+            lane_pos: vec![ABSENT; entities],
+            pinned_all_pos: vec![ABSENT; entities],
             ..RunQueue::default()
         }
     }
@@ -60,35 +161,35 @@ impl RunQueue {
         debug_assert!(self.slots[e as usize].is_none(), "entity queued twice");
         self.slots[e as usize] = Some((key, lane));
         match lane {
-            Lane::Anywhere => self.anywhere.insert((key, e)),
+            Lane::Anywhere => self.anywhere.push((key, e), &mut self.lane_pos),
             Lane::Pinned(p) => {
-                self.pinned_all.insert((key, e));
-                self.pinned[p as usize].insert((key, e))
+                self.pinned_all.push((key, e), &mut self.pinned_all_pos);
+                self.pinned[p as usize].push((key, e), &mut self.lane_pos)
             }
-            Lane::Throttled => self.throttled.insert((key, e)),
-        };
+            Lane::Throttled => self.throttled.push((key, e), &mut self.lane_pos),
+        }
     }
 
     /// Takes `e` off the queue; false if it was not queued.
     pub(super) fn remove(&mut self, e: u32) -> bool {
-        let Some((key, lane)) = self.slots[e as usize].take() else {
+        let Some((_, lane)) = self.slots[e as usize].take() else {
             return false;
         };
         match lane {
-            Lane::Anywhere => self.anywhere.remove(&(key, e)),
+            Lane::Anywhere => self.anywhere.remove(e, &mut self.lane_pos),
             Lane::Pinned(p) => {
-                self.pinned_all.remove(&(key, e));
-                self.pinned[p as usize].remove(&(key, e))
+                self.pinned_all.remove(e, &mut self.pinned_all_pos);
+                self.pinned[p as usize].remove(e, &mut self.lane_pos)
             }
-            Lane::Throttled => self.throttled.remove(&(key, e)),
-        };
+            Lane::Throttled => self.throttled.remove(e, &mut self.lane_pos),
+        }
         true
     }
 
     /// The entity that `pcpu` would run next: the lowest key among those allowed on it.
     fn first_for(&self, pcpu: u32) -> Option<(Key, u32)> {
-        let anywhere = self.anywhere.first().copied();
-        let pinned = self.pinned[pcpu as usize].first().copied();
+        let anywhere = self.anywhere.first();
+        let pinned = self.pinned[pcpu as usize].first();
         match (anywhere, pinned) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -115,37 +216,37 @@ impl RunQueue {
         ]
         .into_iter()
         .flatten()
-        .map(|&(key, _)| key)
+        .map(|(key, _)| key)
         .min()
     }
 
     /// The entities allowed on `pcpu` whose key's first element is at most `max_first`,
-    /// in no particular order.
+    /// in no particular order (a scan of the two heaps: asked once per credit tick).
     pub(super) fn eligible_up_to(
         &self,
         pcpu: u32,
         max_first: u64,
     ) -> impl Iterator<Item = u32> + '_ {
-        let bound = ((max_first, u64::MAX), u32::MAX);
         self.anywhere
-            .range(..=bound)
-            .chain(self.pinned[pcpu as usize].range(..=bound))
+            .items
+            .iter()
+            .chain(&self.pinned[pcpu as usize].items)
+            .filter(move |&&((first, _), _)| first <= max_first)
             .map(|&(_, e)| e)
     }
 
-    /// Empties the queue and returns its entities in key order within each lane (the
-    /// caller re-inserts them with fresh keys).
+    /// Empties the queue and returns its entities, in no particular order (the caller
+    /// re-inserts them with fresh keys; keys are unique, so the order changes nothing).
     pub(super) fn drain(&mut self) -> Vec<u32> {
         let mut all: Vec<u32> = Vec::with_capacity(self.len());
-        all.extend(self.anywhere.iter().map(|&(_, e)| e));
-        all.extend(self.pinned_all.iter().map(|&(_, e)| e));
-        all.extend(self.throttled.iter().map(|&(_, e)| e));
-        self.anywhere.clear();
-        self.pinned_all.clear();
-        self.throttled.clear();
-        for set in &mut self.pinned {
-            set.clear();
+        self.anywhere.drain_into(&mut all, &mut self.lane_pos);
+        self.throttled.drain_into(&mut all, &mut self.lane_pos);
+        for heap in &mut self.pinned {
+            heap.drain_into(&mut all, &mut self.lane_pos);
         }
+        let mut pinned = Vec::new();
+        self.pinned_all
+            .drain_into(&mut pinned, &mut self.pinned_all_pos);
         for &e in &all {
             self.slots[e as usize] = None;
         }
@@ -173,7 +274,9 @@ mod tests {
         assert!(q.has_waiting_for(1));
         assert!(!q.has_waiting_for(0));
         assert_eq!(q.min_key(), Some((1, 3)));
-        assert_eq!(q.drain(), vec![1, 2]);
+        let mut drained = q.drain();
+        drained.sort_unstable();
+        assert_eq!(drained, vec![1, 2]);
         assert!(q.is_empty() && !q.remove(1));
     }
 
@@ -217,6 +320,16 @@ mod tests {
                     let p = next(u64::from(pcpus)) as u32;
                     let allowed =
                         |x: &&(u32, Key, Option<u32>, bool)| !x.3 && x.2.is_none_or(|a| a == p);
+                    let mut low: Vec<u32> = q.eligible_up_to(p, 25).collect();
+                    low.sort_unstable();
+                    let mut low_expected: Vec<u32> = list
+                        .iter()
+                        .filter(allowed)
+                        .filter(|x| x.1 .0 <= 25)
+                        .map(|x| x.0)
+                        .collect();
+                    low_expected.sort_unstable();
+                    assert_eq!(low, low_expected);
                     let expected = list.iter().filter(allowed).min_by_key(|x| x.1).map(|x| x.0);
                     assert_eq!(q.has_waiting_for(p), expected.is_some());
                     assert_eq!(q.pick(p), expected);
