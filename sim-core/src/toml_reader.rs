@@ -248,12 +248,30 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
     fn deserialize_enum<V: de::Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, ReadError> {
+        if !matches!(
+            self.input,
+            Input::Toml(DeValue::String(_) | DeValue::Table(_))
+        ) {
+            // toml says "wanted string or table"; say what was found and the values that
+            // are valid, as serde does for an unknown one ("invalid type: integer `3`,
+            // expected one of `para`, `hybrid`").
+            let span = self.span.clone();
+            let one_of = OneOf::<()>(variants, std::marker::PhantomData);
+            if let Input::Toml(DeValue::Datetime(_)) = self.input {
+                let e: ReadError =
+                    de::Error::invalid_type(de::Unexpected::Other("datetime"), &one_of);
+                return Err(e.located(&span));
+            }
+            return self
+                .deserialize_any(OneOf::<V::Value>(variants, std::marker::PhantomData))
+                .map_err(|e| e.located(&span));
+        }
         let span = self.span;
         let Input::Toml(input) = self.input else {
-            return Err(ReadError::at("wanted string or table", span));
+            unreachable!("checked above: a string or a table");
         };
         match input {
             DeValue::String(v) => visitor.visit_enum(v.into_deserializer()),
@@ -274,6 +292,25 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
     serde::forward_to_deserialize_any! {
         bool u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 f32 f64 char str string seq
         bytes byte_buf map unit ignored_any unit_struct tuple_struct tuple identifier
+    }
+}
+
+/// A visitor that accepts nothing and expects one of an enum's values: handed a number, a
+/// boolean, an array or a datetime, serde's default methods name what they were handed.
+struct OneOf<T>(&'static [&'static str], std::marker::PhantomData<T>);
+
+impl<'de, T> de::Visitor<'de> for OneOf<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
+        for (i, name) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{name}`")?;
+        }
+        Ok(())
     }
 }
 
@@ -498,6 +535,18 @@ mod tests {
         let toml =
             outcome(toml::from_str::<T>(text).map_err(|e| (e.message().to_string(), e.span())));
         let ours = outcome(from_str::<T>(text).map_err(|e| (e.message, e.span)));
+        // Where toml says only "wanted string or table", ours names what was found and
+        // the valid values, or the number that overflowed (same place).
+        let ours = match (&toml, ours) {
+            (Err((theirs, _)), Err((message, span)))
+                if theirs == "wanted string or table"
+                    && (message.contains(", expected one of `")
+                        || message == "floating-point number overflowed") =>
+            {
+                Err((theirs.clone(), span))
+            }
+            (_, ours) => ours,
+        };
         assert_eq!(toml, ours, "{name}:\n{text}");
         toml.is_ok()
     }

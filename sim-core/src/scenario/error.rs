@@ -257,12 +257,15 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             Some("f64" | "f32") => ("; write a number", "; 숫자를 쓰세요"),
             Some("a boolean") => ("; write true or false", "; true 또는 false를 쓰세요"),
             Some("a string") => ("; write text in quotes", "; 따옴표 안에 텍스트를 쓰세요"),
+            Some(t) if t.starts_with("one of `") => ("; write it in quotes", ""),
             _ => ("", ""),
         };
         // What serde expected, when the English says it only there.
         let expected = detail.split_once(", expected ").map_or("", |(_, e)| e);
         let wanted_ko = if !wanted_ko.is_empty() || expected.is_empty() {
             wanted_ko.to_string()
+        } else if let Some(values) = expected.strip_prefix("one of ") {
+            format!("; 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요: {values}")
         } else if let Some(form) = expected.strip_prefix("a text in both languages: ") {
             format!("; 두 언어의 텍스트를 쓰세요: {form}")
         } else {
