@@ -73,10 +73,20 @@ impl de::Error for ReadError {
 /// Parses `text` and reads it as a `T` (what `toml::from_str` does, with one deserializer).
 #[inline]
 pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T, ReadError> {
-    let root = DeTable::parse(text).map_err(|e| ReadError {
-        message: e.message().to_string(),
-        span: e.span(),
-    })?;
+    // toml's `parse` keeps the first error its parser reports, which is not always the
+    // first in the file: an unterminated string whose closing quote an editor put on the
+    // next line is reported after a confusing "key with no value" there. The earliest
+    // error is the cause; the later ones follow from it.
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if let Some(e) = errors
+        .iter()
+        .min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
+    {
+        return Err(ReadError {
+            message: e.message().to_string(),
+            span: e.span(),
+        });
+    }
     let span = root.span();
     T::deserialize(ValueDe {
         span,
@@ -534,6 +544,15 @@ mod tests {
     fn same<T: fmt::Debug + de::DeserializeOwned>(name: &str, text: &str) -> bool {
         let toml =
             outcome(toml::from_str::<T>(text).map_err(|e| (e.message().to_string(), e.span())));
+        // Of several syntax errors, ours is the earliest in the file (`from_str`).
+        let (_, errors) = DeTable::parse_recoverable(text);
+        let toml = match errors
+            .iter()
+            .min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
+        {
+            Some(e) => Err((e.message().to_string(), e.span())),
+            None => toml,
+        };
         let ours = outcome(from_str::<T>(text).map_err(|e| (e.message, e.span)));
         // Where toml says only "wanted string or table", ours names what was found and
         // the valid values, or the number that overflowed (same place).

@@ -281,6 +281,14 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             wanted_ko = wanted_ko
         );
     }
+    if detail.starts_with("invalid basic string") {
+        return msg!(
+            "syntax",
+            "{detail}: a text in quotes ends on its own line (for several lines, write three quotes: \"\"\"...\"\"\")",
+            "TOML 문법 오류입니다 ({detail}): 따옴표 안의 텍스트는 같은 줄에서 끝나야 합니다 (여러 줄이면 따옴표 세 개로: \"\"\"...\"\"\")",
+            detail = detail
+        );
+    }
     if detail.starts_with("string values must be quoted") {
         return msg!(
             "syntax",
