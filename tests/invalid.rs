@@ -249,7 +249,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "wrong-type-after-korean-text",
             14,
             30,
-            &["integer `5`", "string"],
+            &["integer `5`", "text in quotes"],
         ),
     ];
     let mut failures = Vec::new();

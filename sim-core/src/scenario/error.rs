@@ -230,8 +230,10 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
     if let Some((value, expected)) = detail.strip_prefix("unknown variant `").and_then(quoted) {
         return msg!(
             "unknown_value",
-            "{detail}",
+            "{shown}",
             "알 수 없는 값 `{value}`입니다. 쓸 수 있는 값: {expected}",
+            // serde's "variant" is a word of Rust's, not of the file's.
+            shown = detail.replacen("unknown variant", "unknown value", 1),
             detail = detail,
             value = value,
             expected = expected
@@ -271,10 +273,19 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         } else {
             format!("; 필요한 값: {expected}")
         };
+        // The hint says what to write: serde's Rust type name ("expected u64") goes.
+        let shown = if wanted_en.is_empty() || expected.starts_with("one of ") {
+            detail.clone()
+        } else {
+            detail
+                .rsplit_once(", expected ")
+                .map_or(detail.clone(), |(found, _)| found.to_string())
+        };
         return msg!(
             "invalid_type",
-            "{detail}{wanted_en}",
+            "{shown}{wanted_en}",
             "값의 형식이 맞지 않습니다: {got_ko}{wanted_ko}",
+            shown = shown,
             detail = detail,
             got_ko = found_ko(&detail),
             wanted_en = wanted_en,
@@ -445,7 +456,7 @@ pub(crate) fn parser_error(
                     m.en = "{detail}; did you mean `{meant}`?";
                     m.ko = "알 수 없는 키 `{field}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 키: {expected}";
                 } else {
-                    m.en = "{detail}; did you mean `{meant}`?";
+                    m.en = "{shown}; did you mean `{meant}`?";
                     m.ko = "알 수 없는 값 `{value}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 값: {expected}";
                 }
                 m.params.push(("meant", meant));
@@ -479,10 +490,12 @@ pub(crate) fn parser_error(
                 span,
                 msg!(
                     "invalid_type",
-                    "{detail}; {field} takes a whole number from {min} to {max}",
+                    "{found}; {field} takes a whole number from {min} to {max}",
                     "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
                     got_ko = found_ko(&detail),
-                    detail = detail,
+                    found = detail
+                        .rsplit_once(", expected ")
+                        .map_or(detail.as_str(), |(found, _)| found),
                     field = field,
                     min = min,
                     max = max
