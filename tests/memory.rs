@@ -117,6 +117,46 @@ copy = 2
 }
 
 #[test]
+fn a_vm_whose_memory_cannot_hold_its_os_stops_at_once_and_kills_after_the_run_do_not_count() {
+    // 128 MiB cannot hold the Linux guest's OS (200 MiB): nothing is left for the
+    // application, whose first touch is the guest OOM killer's at cycle 0. It does nothing
+    // in the run, and the fault says so at 0 ms.
+    let r = run(r#"
+[scenario]
+name = "tiny-vm"
+duration_ms = 50
+[host]
+cores = 2
+memory_gib = 8
+[[platform]]
+name = "kvm"
+kind = "type1"
+technique = "hardware_assist"
+[[instance]]
+name = "db"
+memory_gib = 0.125
+workload = "database"
+"#);
+    let p = platform(&r, "kvm");
+    assert_eq!(p.ops, 0);
+    assert_eq!(p.faults.len(), 1, "{:?}", p.faults);
+    assert_eq!(
+        (p.faults[0].kind, p.faults[0].at_ms),
+        (FaultKind::OomKill, 0)
+    );
+    assert_eq!(p.faults[0].stopped, ["db"]);
+    assert_eq!(p.host_memory.as_ref().unwrap().oom_kills.len(), 1);
+
+    // OVER_LIMIT's containers are killed at 140 ms: in a 100 ms run, never. They are not
+    // among the faults, nor among the host's OOM kills.
+    let r = run(&OVER_LIMIT.replace("duration_ms = 300", "duration_ms = 100"));
+    let p = platform(&r, "ct");
+    assert!(p.faults.is_empty(), "{:?}", p.faults);
+    assert!(p.host_memory.as_ref().unwrap().oom_kills.is_empty());
+    assert!(p.relative_performance_percent > 95.0);
+}
+
+#[test]
 fn only_the_container_over_its_limit_stops() {
     // One leaky container (1500 MiB working set, 1 GiB limit) next to two well-behaved ones:
     // the memcg OOM killer stops only the leaky one; its neighbours keep running to the end.

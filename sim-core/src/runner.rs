@@ -970,13 +970,14 @@ fn memory_over_time(
         .collect();
     let mut out = memory.clone();
     // The plan's kill of an instance an earlier fault had stopped did not happen (nor is it
-    // among the faults: `oom_results`).
+    // among the faults: `oom_results`); nor did a kill after the run's end.
     out.oom_kills.retain(|k| {
-        outcome
-            .instances
-            .get(k.instance as usize)
-            .and_then(|c| c.stopped_at)
-            .is_none_or(|t| t >= k.at_cycles)
+        k.at_cycles < s.duration_ms * s.host.clock_mhz * 1000
+            && outcome
+                .instances
+                .get(k.instance as usize)
+                .and_then(|c| c.stopped_at)
+                .is_none_or(|t| t >= k.at_cycles)
     });
     if !snapshots.is_empty() {
         let times: Vec<u64> = outcome.memory_samples.iter().map(|s| s.at).collect();
@@ -1018,7 +1019,7 @@ fn oom_faults(memory: &MemoryResult, duration_cycles: u64) -> Vec<MachineFault> 
     memory
         .oom_kills
         .iter()
-        .filter(|k| k.at_cycles > 0 && k.at_cycles < duration_cycles)
+        .filter(|k| k.at_cycles < duration_cycles)
         .map(|k| MachineFault {
             at: k.at_cycles,
             instances: vec![k.instance],
@@ -1801,7 +1802,7 @@ fn oom_results(
     let kills = memory
         .oom_kills
         .iter()
-        .filter(|k| k.at_cycles > 0 && k.at_cycles < spec.duration_cycles);
+        .filter(|k| k.at_cycles < spec.duration_cycles);
     kills
         .zip(&faults)
         // An instance an earlier fault stopped has nothing left for the OOM killer.
@@ -1831,7 +1832,13 @@ fn oom_results(
             );
             FaultResult {
                 kind: FaultKind::OomKill,
-                at_ms: (kill.at_ms as u64).max(1),
+                // A guest whose memory cannot hold its OS stops at once (0 ms); a kill inside
+                // the first millisecond reads "at 1 ms".
+                at_ms: if kill.at_cycles == 0 {
+                    0
+                } else {
+                    (kill.at_ms as u64).max(1)
+                },
                 origin: Some(kill.name.clone()),
                 component,
                 failed: component.text(&kill.name),
