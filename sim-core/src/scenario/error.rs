@@ -375,6 +375,47 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
     (!key.is_empty() && !key.contains(['[', ']', '"', '\''])).then_some(key)
 }
 
+/// The sections of scenario and assignment files written as arrays of tables.
+const ARRAY_TABLES: &[&str] = &[
+    "platform", "instance", "workload", "question", "fault", "step",
+];
+
+/// The table header at `offset` (or on its line): its name and whether it has two pairs
+/// of brackets.
+fn header_at(text: &str, offset: usize) -> Option<(&str, bool)> {
+    let before = text.get(..offset.min(text.len()))?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].split('\n').next()?;
+    let line = line.split('#').next()?.trim();
+    let (inner, double) = match line.strip_prefix("[[") {
+        Some(rest) => (rest.strip_suffix("]]")?, true),
+        None => (line.strip_prefix('[')?.strip_suffix(']')?, false),
+    };
+    let name = inner.trim();
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some((name, double))
+}
+
+/// The unquoted word at `offset` (up to a space, comma, bracket or comment), if it has a
+/// letter and is not a TOML literal (`true`, `false`, `nan`, `inf`).
+fn bare_word_at(text: &str, offset: usize) -> Option<&str> {
+    let rest = text.get(offset..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#'))
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    let literal = matches!(
+        word.trim_start_matches(['+', '-']),
+        "true" | "false" | "nan" | "inf"
+    );
+    (!literal
+        && word.chars().any(|c| c.is_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '+')))
+    .then_some(word)
+}
+
 /// The key at `offset` (a duplicate key's span starts at it).
 fn key_at(text: &str, offset: usize) -> Option<&str> {
     let rest = text.get(offset..)?;
@@ -403,6 +444,64 @@ pub(crate) fn parser_error(
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
     let message = tidy_found(&message);
+    // A table header with one pair of brackets too few or too many: `[instance]` for an
+    // array of tables (one per instance), `[[host]]` for the one host.
+    if let Some((name, double)) = header_at(text, span.start) {
+        let array = ARRAY_TABLES.contains(&name);
+        let misread = message.starts_with("invalid type: ");
+        if array != double && (misread || message == "duplicate key") {
+            let (written, meant) = if array {
+                (format!("[{name}]"), format!("[[{name}]]"))
+            } else {
+                (format!("[[{name}]]"), format!("[{name}]"))
+            };
+            return v.error(
+                span,
+                if array {
+                    msg!(
+                        "table_brackets",
+                        "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
+                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`를 쓰세요",
+                        written = written,
+                        meant = meant,
+                        name = name
+                    )
+                } else {
+                    msg!(
+                        "table_brackets",
+                        "`{written}` is one table, with one pair of brackets: write `{meant}`",
+                        "`{written}`은(는) 표 하나이므로 대괄호를 한 겹만 씁니다: `{meant}`",
+                        written = written,
+                        meant = meant
+                    )
+                },
+            );
+        }
+    }
+    // A single `[question]` before a `[[question]]`: toml reports the correct header as a
+    // duplicate key; name the one to fix.
+    if message == "duplicate key" {
+        if let Some((name, true)) = header_at(text, span.start) {
+            let single = format!("[{name}]");
+            if let Some(at) = text
+                .match_indices(&single)
+                .map(|(i, _)| i)
+                .find(|&i| i < span.start && (i == 0 || text.as_bytes()[i - 1] == b'\n'))
+            {
+                return v.error(
+                    at..at + single.len(),
+                    msg!(
+                        "table_brackets",
+                        "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
+                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`를 쓰세요",
+                        written = single,
+                        meant = format!("[[{name}]]"),
+                        name = name
+                    ),
+                );
+            }
+        }
+    }
     if message == "duplicate key" {
         if let Some(key) = key_at(text, span.start) {
             return v.error(
@@ -412,6 +511,21 @@ pub(crate) fn parser_error(
                     "duplicate key `{key}`: a key may appear once in its table",
                     "키 `{key}`이(가) 두 번 나옵니다: 키는 표마다 한 번만 쓸 수 있습니다",
                     key = key
+                ),
+            );
+        }
+    }
+    // A word without quotes that starts like `true`, `nan` or `inf` (`type1`, `network-rr`)
+    // reads as a broken boolean or number to toml: say it is text.
+    if message.starts_with("invalid boolean") || message.starts_with("invalid float") {
+        if let Some(word) = bare_word_at(text, span.start) {
+            return v.error(
+                span,
+                msg!(
+                    "syntax",
+                    "`{word}` is text: write it in quotes, \"{word}\"",
+                    "`{word}`은(는) 텍스트입니다: 따옴표 안에 쓰세요 (\"{word}\")",
+                    word = word
                 ),
             );
         }
