@@ -33,8 +33,24 @@ impl ScenarioError {
     pub fn message_in(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.message.clone(),
-            Lang::Ko => render(self.ko, &self.params),
+            Lang::Ko => {
+                let mut ko = render(self.ko, &self.params);
+                if let Some(meant) = self.did_you_mean() {
+                    let stop = if ko.ends_with('.') { " " } else { ". " };
+                    ko.push_str(&format!("{stop}`{meant}`을(를) 뜻했나요?"));
+                }
+                ko
+            }
         }
+    }
+
+    /// An unknown name's guess, added to both languages' messages (the English one is
+    /// rendered with it).
+    fn did_you_mean(&self) -> Option<&str> {
+        (self.code == "unknown_name")
+            .then(|| self.params.iter().find(|(k, _)| *k == "meant"))
+            .flatten()
+            .map(|(_, v)| v.as_str())
     }
 
     /// `file:line:column: message` in `lang`.
@@ -577,6 +593,20 @@ pub(crate) fn parser_error(
             }
         }
     }
+    // The seed document's word for the technique that needs no change to the guest.
+    let value_of = |name: &str| {
+        m.params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
+    };
+    if m.code == "unknown_value"
+        && value_of("value").as_deref() == Some("full")
+        && value_of("expected").is_some_and(|e| e.contains("`binary_translation`"))
+    {
+        m.en = "{shown}; full virtualization (the guest unmodified) is `binary_translation` or `hardware_assist`";
+        m.ko = "알 수 없는 값 `{value}`입니다. 전가상화(게스트를 고치지 않음)는 `binary_translation` 또는 `hardware_assist`입니다. 쓸 수 있는 값: {expected}";
+    }
     if m.code == "missing_field" {
         if let Some(key) = key_before(text, span.start) {
             m.en = "{detail} in `{key}`";
@@ -765,11 +795,28 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        // A name written with another case or separators (`Network-RR`): the one meant.
+        let mut message = render(msg.en, &msg.params);
+        if msg.code == "unknown_name" {
+            let param = |name: &str| msg.params.iter().find(|(k, _)| *k == name);
+            let given = param("got").or_else(|| param("name"));
+            let listed: String = msg
+                .params
+                .iter()
+                .filter(|(k, _)| matches!(*k, "expected" | "presets" | "custom"))
+                .map(|(_, v)| v.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            if let Some(meant) = given.and_then(|(_, g)| spelled_otherwise(g, &listed)) {
+                message.push_str(&format!("; did you mean `{meant}`?"));
+                msg.params.push(("meant", meant));
+            }
+        }
         ScenarioError {
             file: self.file.to_string(),
             line,
             column,
-            message: render(msg.en, &msg.params),
+            message,
             code: msg.code,
             params: msg.params,
             ko: msg.ko,
