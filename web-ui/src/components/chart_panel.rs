@@ -648,6 +648,13 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             &series,
             BarOptions::default(),
         );
+        // A platform that never makes the operation has no latency: "—" in the table, not
+        // the chart's 0 µs.
+        for (row, p) in chart.rows.iter_mut().zip(&r.platforms) {
+            if p.latency_of(op).is_none() {
+                row.1.iter_mut().for_each(|v| *v = "—".into());
+            }
+        }
         chart.note = samples_note(lang, r, op);
         out.push(chart);
 
@@ -787,6 +794,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             );
         })
     };
+    // Charts whose figures are shown as a visible table under them (by chart id).
+    let shown = use_state(std::collections::BTreeSet::<String>::new);
     let stem = export::file_stem(&props.result.scenario);
     html! {
         <div>
@@ -814,17 +823,38 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             </figure>
                         };
                     }
+                    // The figures' table: for screen readers only, or shown to everyone
+                    // under the chart ("Show the numbers").
+                    let open = shown.contains(&c.id);
+                    let values_id = format!("{}-values", c.id);
+                    let toggle = {
+                        let (shown, id) = (shown.clone(), c.id.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let mut s = (*shown).clone();
+                            if !s.remove(&id) {
+                                s.insert(id.clone());
+                            }
+                            shown.set(s);
+                        })
+                    };
                     html! {
                         <figure class="chart" id={c.id.clone()}>
                             <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
                             if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
-                            <div class="sr-table"><table>
+                            <button class="link numbers-toggle" aria-expanded={open.to_string()}
+                                aria-controls={values_id.clone()} onclick={toggle}>
+                                { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }
+                            </button>
+                            <div id={values_id} class={if open { "scroll chart-values" } else { "sr-table" }}><table class={classes!(open.then_some("data num"))}>
                                 <caption>{ format!("{}: {}", t(lang, "chart.values"), c.title) }</caption>
                                 <thead><tr>{ for c.head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
                                 <tbody>
                                     { for c.rows.iter().map(|(name, cells)| html! {
-                                        <tr><th scope="row">{ name.clone() }</th>{ for cells.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
+                                        <tr><th scope="row">{ name.clone() }</th>{ for cells.iter().map(|v| html! {
+                                            // A line's points ("x → y; …") read as text, left-aligned.
+                                            <td class={classes!(v.contains('→').then_some("text"))}>{ v.clone() }</td>
+                                        }) }</tr>
                                     }) }
                                 </tbody>
                             </table></div>
