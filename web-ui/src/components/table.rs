@@ -65,6 +65,16 @@ const SHARE_HEADS: [&str; 7] = [
     "table.steal",
 ];
 
+/// The note the ⓘ of a measured table heading (its i18n key) opens.
+fn column_note(key: &str) -> &'static str {
+    match key {
+        "table.relative" => "table.relative.note",
+        "table.steal" => "table.steal.note",
+        "table.user" => "table.user.note",
+        _ => "table.kern.note",
+    }
+}
+
 /// Technique, I/O path, container network and storage, and scheduler of a platform.
 /// sim-core's texts quote names with backticks, as a terminal shows them; the page shows
 /// the name without them.
@@ -101,6 +111,139 @@ fn platform_cell(lang: Lang, p: &PlatformResult) -> Html {
     }
 }
 
+/// A display protocol's name, as the products are known (the same in both languages).
+fn protocol(p: crate::core::platform::DisplayProtocol) -> &'static str {
+    use crate::core::platform::DisplayProtocol::*;
+    match p {
+        Blast => "Blast",
+        Hdx => "HDX",
+        Rdp => "RDP",
+    }
+}
+
+/// An input-to-display latency in ms, or "—" for sessions that made no inputs (users who
+/// only watch video: the CLI's "-").
+fn latency_cell(mean_ms: f64, value_ms: f64) -> String {
+    if mean_ms > 0.0 {
+        crate::num::fixed(value_ms, 1)
+    } else {
+        "—".into()
+    }
+}
+
+/// Headings of the desktop table after its first two columns, in the CLI's order (its
+/// section "desktop virtualization"); the first of each pair is the i18n key.
+const DESKTOP_HEADS: [&str; 14] = [
+    "desktop.sessions",
+    "desktop.rtt",
+    "desktop.p50",
+    "desktop.p99",
+    "desktop.local_p50",
+    "desktop.within_150",
+    "desktop.dropped",
+    "desktop.kbit",
+    "desktop.frames",
+    "desktop.app",
+    "desktop.encode",
+    "desktop.background",
+    "desktop.hypervisor",
+    "desktop.idle",
+];
+
+/// Desktop virtualization: each VDI platform's sessions (input-to-display latency,
+/// bandwidth per session, frames, server CPU), then a row per group of desktops, with the
+/// figures the CLI prints in its "desktop virtualization" section. Nothing when the run
+/// has no VDI platform.
+fn desktop_table(lang: Lang, r: &crate::core::RunResult) -> Html {
+    let vdis: Vec<(&PlatformResult, &crate::core::desktop::VdiResult)> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
+        .collect();
+    if vdis.is_empty() {
+        return html! {};
+    }
+    let one = |v: f64| crate::num::fixed(v, 1);
+    let count = |n: u64| fmt_num(n as f64);
+    let silent = vdis
+        .iter()
+        .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
+    html! {
+        <>
+        <div class="scroll">
+        <table id="desktop" class="data num sticky">
+            <caption>{ t(lang, "desktop.caption") }</caption>
+            <thead><tr>
+                <th scope="col">{ t(lang, "table.platform") }</th>
+                <th scope="col" class="text">{ t(lang, "desktop.protocol_group") }</th>
+                { for DESKTOP_HEADS.iter().map(|k| html! { <th scope="col" data-col={k.trim_start_matches("desktop.")}>{ t(lang, k) }</th> }) }
+            </tr></thead>
+            <tbody>
+                { for vdis.iter().map(|&(p, v)| {
+                    let local = v.local.as_ref().map_or(String::new(), |l| {
+                        if l.frames_delivered == 0 { "—".into() } else { one(l.latency_p50_ms) }
+                    });
+                    let cells = [
+                        count(v.sessions),
+                        crate::num::fixed(v.rtt_ms, 0),
+                        latency_cell(v.latency_mean_ms, v.latency_p50_ms),
+                        latency_cell(v.latency_mean_ms, v.latency_p99_ms),
+                        local,
+                        latency_cell(v.latency_mean_ms, v.within_150ms_percent),
+                        count(v.sessions_dropped),
+                        one(v.bandwidth_kbit_s),
+                        format!("{}/{}", count(v.frames_delivered), count(v.frames_wanted)),
+                        one(v.cpu.applications),
+                        one(v.cpu.encode),
+                        one(v.cpu.guest_background),
+                        one(v.cpu.hypervisor),
+                        one(v.cpu.idle),
+                    ];
+                    html! {
+                        <>
+                        <tr class="desktop-platform" data-platform={p.name.clone()}>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="text">{ protocol(v.protocol) }</td>
+                            { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| html! {
+                                <td data-col={k.trim_start_matches("desktop.")}>{ c }</td>
+                            }) }
+                        </tr>
+                        { for v.groups.iter().map(|g| {
+                            let cells = [
+                                fmt_num(f64::from(g.sessions)),
+                                String::new(),
+                                latency_cell(g.latency_mean_ms, g.latency_p50_ms),
+                                latency_cell(g.latency_mean_ms, g.latency_p99_ms),
+                                String::new(),
+                                String::new(),
+                                String::new(),
+                                one(g.bandwidth_kbit_s),
+                                format!("{}/{}", count(g.frames_delivered), count(g.frames_wanted)),
+                            ];
+                            html! {
+                                <tr class="desktop-group" data-group={g.group.clone()}>
+                                    <th scope="row" class="text"><small>{ g.group.clone() }</small></th>
+                                    <td class="text"><small>{ g.workload.clone() }</small></td>
+                                    { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| html! {
+                                        <td data-col={k.trim_start_matches("desktop.")}>{ c }</td>
+                                    }) }
+                                    { for (9..DESKTOP_HEADS.len()).map(|_| html! { <td></td> }) }
+                                </tr>
+                            }
+                        }) }
+                        </>
+                    }
+                }) }
+            </tbody>
+        </table>
+        </div>
+        if silent {
+            <p class="hint" id="desktop-silent">{ t(lang, "desktop.silent") }</p>
+        }
+        </>
+    }
+}
+
 fn pick(lang: Lang, text: &Text) -> String {
     lang.pick(&text.ko, &text.en).to_string()
 }
@@ -116,6 +259,19 @@ pub fn table(props: &TableProps) -> Html {
         let all = all_columns.clone();
         Callback::from(move |_| all.set(!*all))
     };
+    // The heading whose ⓘ note is open (its i18n key).
+    let help = use_state(|| None::<&'static str>);
+    let help_button = |key: &'static str| -> Html {
+        let open = *help == Some(key);
+        let onclick = {
+            let help = help.clone();
+            Callback::from(move |_: MouseEvent| help.set((!open).then_some(key)))
+        };
+        html! {
+            <>{ " " }<button class="link col-help" aria-expanded={open.to_string()} aria-controls="column-help"
+                aria-label={t(lang, "table.column_help").replace("{}", t(lang, key))} {onclick}>{ "ⓘ" }</button></>
+        }
+    };
     html! {
         <div class="table-view">
             <button id="all-columns" class="link phone-only" aria-pressed={all_columns.to_string()} onclick={toggle_columns}>
@@ -128,12 +284,12 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col">{ t(lang, "table.platform") }</th>
                     <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
-                    <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ " ⓘ" }</th>
+                    <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ help_button("table.relative") }</th>
                     { for SHARE_HEADS.iter().map(|k| match *k {
-                        "table.steal" => html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ " ⓘ" }</th> },
+                        "table.steal" => html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ help_button(k) }</th> },
                         "table.user" | "table.kern" => {
                             let note = if *k == "table.user" { "table.user.note" } else { "table.kern.note" };
-                            html! { <th scope="col" class="opt" title={t(lang, note)}>{ t(lang, k) }{ " ⓘ" }</th> }
+                            html! { <th scope="col" class="opt" title={t(lang, note)}>{ t(lang, k) }{ help_button(k) }</th> }
                         }
                         _ => html! { <th scope="col" class="opt">{ t(lang, k) }</th> },
                     }) }
@@ -157,6 +313,13 @@ pub fn table(props: &TableProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
+            // The ⓘ of a heading shows its note here on a click or tap (a title alone shows
+            // nothing on a touch screen).
+            <div id="column-help" role="status">
+                if let Some(k) = *help {
+                    <p class="hint column-help" data-col={k}><strong>{ t(lang, k) }{ ": " }</strong>{ t(lang, column_note(k)) }</p>
+                }
             </div>
             <p class="hint">{ t(lang, "table.relative.note") }</p>
             if let Some(spread) = group_spread(lang, r) {
@@ -192,6 +355,7 @@ pub fn table(props: &TableProps) -> Html {
                     <p class="hint" id="groups-session-note">{ t(lang, "table.count.session_note") }</p>
                 }
             }
+            { desktop_table(lang, r) }
             if r.platforms.iter().any(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()) {
                 <div class="scroll">
                 <table id="guest-steal" class="data num">
