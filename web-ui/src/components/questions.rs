@@ -73,6 +73,82 @@ pub fn settings_note(lang: Lang, changed: &[String]) -> Html {
     }
 }
 
+/// Where the page shows a metric: a column of a table in the Comparison tab, or a chart
+/// of the Charts tab (its i18n keys: the place's template and the column's or chart's name).
+fn where_shown(m: Metric) -> (&'static str, &'static str) {
+    use Metric::*;
+    let column = "questions.look.column";
+    let chart = "questions.look.chart";
+    let desktop = "questions.look.desktop";
+    match m {
+        RelativePerformancePercent => (column, "table.relative"),
+        Throughput => (column, "table.throughput"),
+        MeanLatencyUs | P50LatencyUs | P99LatencyUs => (chart, "chart.latency"),
+        StealPercent => (column, "table.steal"),
+        GuestStealPercent => (column, "table.steal_seen"),
+        ExitsPerSecond => (column, "table.exits"),
+        GuestUserPercent => (column, "table.user"),
+        GuestKernelPercent => (column, "table.kern"),
+        HypervisorPercent => (column, "table.hyp"),
+        DeviceEmulationPercent => (column, "table.emu"),
+        HostOsPercent => (column, "table.host"),
+        IdlePercent => (column, "table.idle"),
+        StartupMs | StartupAllMs => (chart, "chart.startup"),
+        FootprintMib => ("questions.look.footprint", ""),
+        Density => (chart, "chart.density"),
+        SweepDensity => (chart, "chart.sweep_p99"),
+        InstancesStopped => (column, "table.stopped"),
+        OpsLost => (column, "table.ops_lost"),
+        DesktopP50LatencyMs => (desktop, "desktop.p50"),
+        DesktopP99LatencyMs => (desktop, "desktop.p99"),
+        DesktopBandwidthKbitS => (desktop, "desktop.kbit"),
+        DesktopFramesDeliveredPercent => (desktop, "desktop.frames"),
+        DesktopSessionsDropped => (desktop, "desktop.dropped"),
+        MigrationDowntimeMs => (column, "table.downtime"),
+        MigrationTotalMs => (column, "table.total"),
+    }
+}
+
+/// Said after a wrong answer: where the page shows the question's metric.
+pub fn where_to_look(lang: Lang, m: Metric) -> String {
+    match where_shown(m) {
+        (place, "") => t(lang, place).to_string(),
+        (place, name) => t(lang, place).replace("{}", t(lang, name)),
+    }
+}
+
+/// The computed answer, the explanation and the figures behind it: shown when the answer
+/// is revealed, and after a right answer.
+fn explained(
+    lang: Lang,
+    r: &crate::core::RunResult,
+    q: &QuestionAnswer,
+    settings_changed: &[String],
+) -> Html {
+    html! {
+        <div class="reveal">
+            <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
+                computed_answer(q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
+            if let Some(ex) = &q.explanation {
+                <p class="why">{ lang.pick(&ex.ko, &ex.en).to_string() }</p>
+                { settings_note(lang, settings_changed) }
+            }
+            if let Some((_, runner_up, _)) = q.near_tie() {
+                // For the author: the answer rests on a difference no one can see.
+                <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
+            }
+            if !q.evidence.is_empty() {
+                <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
+                <ul class="evidence">
+                    { for q.evidence.iter().map(|(p, v)| html! {
+                        <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), value_with_unit(q.metric, *v)) }</li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
     pub lang: Lang,
@@ -183,35 +259,23 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         }
                         { match checked.get(&i) {
                             Some(Some(ok)) => html! {
+                                <>
                                 <p class={if *ok { "ok" } else { "wrong" }} role="status">
                                     { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
                                     if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
+                                    if !*ok { { " " }<span class="look">{ where_to_look(lang, q.metric) }</span> }
                                 </p>
+                                // Right: why, as the reveal says it (unless shown there already).
+                                if *ok && !revealed.get(&i).copied().unwrap_or(false) {
+                                    { explained(lang, r, q, &props.settings_changed) }
+                                }
+                                </>
                             },
                             Some(None) => html! { <p class="wrong" role="status">{ t(lang, if q.kind == QuestionKind::Numeric && !given.trim().is_empty() { "questions.not_number" } else { "questions.choose" }) }</p> },
                             None => html! {},
                         } }
                         if revealed.get(&i).copied().unwrap_or(false) {
-                            <div class="reveal">
-                                <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
-                                    computed_answer(q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
-                                if let Some(ex) = &q.explanation {
-                                    <p>{ lang.pick(&ex.ko, &ex.en).to_string() }</p>
-                                    { settings_note(lang, &props.settings_changed) }
-                                }
-                                if let Some((_, runner_up, _)) = q.near_tie() {
-                                    // For the author: the answer rests on a difference no one can see.
-                                    <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
-                                }
-                                if !q.evidence.is_empty() {
-                                    <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
-                                    <ul class="evidence">
-                                        { for q.evidence.iter().map(|(p, v)| html! {
-                                            <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), value_with_unit(q.metric, *v)) }</li>
-                                        }) }
-                                    </ul>
-                                }
-                            </div>
+                            { explained(lang, r, q, &props.settings_changed) }
                         }
                     </li>
                 }
