@@ -109,6 +109,8 @@ fn main() {
     // Likewise fetched from dist/scenarios/assignments/ when opened.
     out.push_str("/// Every library assignment (native builds and unit tests only): (file name, TOML text), sorted by file name.\n#[cfg(any(test, not(target_arch = \"wasm32\")))]\npub const ASSIGNMENTS: &[(&str, &str)] = &[\n");
     let mut index = String::from("/// The library's assignments: (file name, FNV-1a hash of the text, its length in bytes), sorted by file name.\npub const ASSIGNMENT_INDEX: &[(&str, u64, usize)] = &[\n");
+    // An assignment's first `title = { ... }` line is its own (`[assignment]` comes first).
+    let mut titles = String::from("/// The library assignments' titles in the order of `ASSIGNMENT_INDEX`: (English, Korean), empty where a file's title could not be read.\npub const ASSIGNMENT_TITLES: &[(&str, &str)] = &[\n");
     for path in &assignments {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy();
@@ -123,10 +125,14 @@ fn main() {
             fnv1a(&text),
             text.len()
         ));
+        let (en, ko) = title_of(&String::from_utf8_lossy(&text)).unwrap_or_default();
+        titles.push_str(&format!("    ({en:?}, {ko:?}),\n"));
     }
     out.push_str("];\n");
     index.push_str("];\n");
+    titles.push_str("];\n");
     out.push_str(&index);
+    out.push_str(&titles);
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("builtin.rs");
     fs::write(dest, out).expect("write builtin.rs");
 }

@@ -136,6 +136,18 @@ pub fn assignment_files() -> impl Iterator<Item = &'static str> {
     ASSIGNMENT_INDEX.iter().map(|(f, _, _)| *f)
 }
 
+/// The title of library assignment `file` in `lang`: its `[assignment]` title, or the file
+/// name when it has none the index could read.
+pub fn assignment_title(file: &str, lang: crate::i18n::Lang) -> &str {
+    ASSIGNMENT_INDEX
+        .iter()
+        .zip(ASSIGNMENT_TITLES)
+        .find(|((f, _, _), _)| *f == file)
+        .map(|(_, (en, ko))| lang.pick(ko, en))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(file)
+}
+
 /// Whether the library has an assignment named `file`.
 pub fn is_assignment(file: &str) -> bool {
     assignment_files().any(|f| f == file)
@@ -294,6 +306,31 @@ mod tests {
             assert_eq!(
                 super::title(i, crate::i18n::Lang::Ko),
                 title.ko.as_str(),
+                "{file}"
+            );
+        }
+    }
+
+    /// build.rs reads each assignment's title from its first title line: it must be the
+    /// assignment's own title (the menu shows it).
+    #[test]
+    fn the_assignment_titles_are_the_assignments_titles() {
+        assert_eq!(ASSIGNMENT_TITLES.len(), ASSIGNMENTS.len());
+        for (file, text) in ASSIGNMENTS {
+            let a = crate::core::assignment::Assignment::from_toml_first_variants(
+                file,
+                text,
+                &crate::course::library_scenario,
+            )
+            .expect("valid assignment");
+            assert_eq!(
+                assignment_title(file, crate::i18n::Lang::En),
+                a.title.en,
+                "{file}"
+            );
+            assert_eq!(
+                assignment_title(file, crate::i18n::Lang::Ko),
+                a.title.ko,
                 "{file}"
             );
         }

@@ -337,6 +337,36 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     out
 }
 
+/// The settings in `knobs` that differ from the scenario's own values (`base`) other than
+/// those `handed` sets to the same value: `handed` is what an assignment step was handed
+/// out with (the student's variant), which is the step as given, not a difference.
+pub fn changed_settings_from(
+    lang: Lang,
+    knobs: &Knobs,
+    handed: &Knobs,
+    base: &Baseline,
+) -> Vec<String> {
+    fn unless<T: PartialEq + Clone>(value: &Option<T>, handed: &Option<T>) -> Option<T> {
+        if value == handed {
+            None
+        } else {
+            value.clone()
+        }
+    }
+    let own = Knobs {
+        seed: None,
+        instance_count: unless(&knobs.instance_count, &handed.instance_count),
+        vcpus_per_instance: unless(&knobs.vcpus_per_instance, &handed.vcpus_per_instance),
+        threads_per_instance: unless(&knobs.threads_per_instance, &handed.threads_per_instance),
+        workload: unless(&knobs.workload, &handed.workload),
+        duration_ms: unless(&knobs.duration_ms, &handed.duration_ms),
+        vm_exit_cycles: unless(&knobs.vm_exit_cycles, &handed.vm_exit_cycles),
+        time_slice_ms: unless(&knobs.time_slice_ms, &handed.time_slice_ms),
+        host_cores: unless(&knobs.host_cores, &handed.host_cores),
+    };
+    changed_settings(lang, &own, base)
+}
+
 /// The id of the first control whose setting differs between `a` and `b`.
 pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     if a.instance_count != b.instance_count {
@@ -942,6 +972,18 @@ impl State {
     pub fn result_settings_changed(&self) -> Vec<String> {
         match (&self.result_input, &self.result_baseline) {
             (Some(input), Some(base)) => changed_settings(self.lang, &input.knobs, base),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The settings the shown result ran with that differ from those `handed` (an
+    /// assignment step's scenario and the student's variant), named in the page's language
+    /// (see [`changed_settings_from`]).
+    pub fn result_settings_changed_from(&self, handed: &Knobs) -> Vec<String> {
+        match (&self.result_input, &self.result_baseline) {
+            (Some(input), Some(base)) => {
+                changed_settings_from(self.lang, &input.knobs, handed, base)
+            }
             _ => Vec::new(),
         }
     }

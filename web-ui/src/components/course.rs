@@ -133,7 +133,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             <select id="assignment-select" ref={shown} {onchange}>
                 <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
                 { for builtin::assignment_files().map(|file| html! {
-                    <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ file }</option>
+                    <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ builtin::assignment_title(file, lang) }</option>
                 }) }
             </select>
             <label class="file">{ t(lang, "course.open_file") }
@@ -278,6 +278,35 @@ fn student_form(props: &CourseProps) -> Html {
     }
 }
 
+/// A student's variant in the words of the page's controls ("seed 783275702, host cores 4,
+/// VM exit round trip 600 cycles"), not the assignment file's keys; empty for none.
+fn variant_text(lang: Lang, v: &crate::core::assignment::Variant) -> String {
+    use crate::core::assignment::{Choice, Parameter};
+    let mut parts: Vec<String> = v
+        .seed
+        .iter()
+        .map(|s| t(lang, "settings.seed").replace("{}", &s.to_string()))
+        .collect();
+    parts.extend(v.picks.iter().map(|(p, c)| {
+        let key = match p {
+            Parameter::DurationMs => "settings.duration",
+            Parameter::HostCores => "settings.host_cores",
+            Parameter::InstanceCount => "settings.instances",
+            Parameter::VcpusPerInstance => "settings.vcpus",
+            Parameter::ThreadsPerInstance => "settings.threads",
+            Parameter::Workload => "settings.workload",
+            Parameter::VmExitCycles => "settings.exit_cycles",
+            Parameter::TimeSliceMs => "settings.time_slice",
+        };
+        let value = match c {
+            Choice::Number(n) => crate::num::num(*n as f64),
+            Choice::Name(name) => name.clone(),
+        };
+        t(lang, key).replace("{}", &value)
+    }));
+    parts.join(", ")
+}
+
 /// The verdict of a given answer, when answers are revealed and computed.
 fn verdict(
     lang: Lang,
@@ -300,6 +329,9 @@ fn verdict(
             { format!(" · {}: {computed}", t(lang, "questions.computed")) }
             if questions::given_as_fraction(q, given) {
                 <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
+            }
+            if !right {
+                <p class="hint look">{ questions::where_to_look(lang, q.metric) }</p>
             }
             if let Some(why) = &q.explanation {
                 <p class="why">{ why.get(lang.tag()).to_string() }</p>
@@ -383,10 +415,13 @@ fn step_view(props: &CourseProps) -> Html {
         crate::state::Validation::Valid { baseline, .. } => baseline.platform_label(lang, name),
         _ => name.to_string(),
     };
-    let variant = a.variant(index, c.student()).describe();
-    // The step's variant against its scenario as written (verdicts show only for a run
-    // of exactly the step: `expected`).
-    let settings_changed = state.result_settings_changed();
+    let variant = variant_text(lang, &a.variant(index, c.student()));
+    // The result's settings against those the step was handed out with (its scenario and
+    // the student's variant): the variant itself is no difference to warn about.
+    let settings_changed = c
+        .step_input()
+        .map(|handed| state.result_settings_changed_from(&handed.knobs))
+        .unwrap_or_default();
     let predictions: Vec<&QuestionView> = c.questions.iter().filter(|q| q.predict).collect();
     let later: Vec<&QuestionView> = c.questions.iter().filter(|q| !q.predict).collect();
 
