@@ -133,6 +133,30 @@ impl View {
         }
         .clamp(end)
     }
+    /// Zooms as [`View::zoom`] around the view's middle, keeping what was recorded in view:
+    /// zooming in from a middle in a gap between `windows` (the recorded stretches of a
+    /// sampled trace, in cycles) zooms around the middle of the window nearest to it,
+    /// so that the view does not end up on an unrecorded gap showing nothing.
+    pub fn zoom_recorded(self, factor: f64, end: f64, windows: &[(f64, f64)]) -> View {
+        let centre = self.start + self.span / 2.0;
+        let inside = windows.iter().any(|&(a, b)| a <= centre && centre <= b);
+        let distance = |&(a, b): &(f64, f64)| (a - centre).max(centre - b).max(0.0);
+        let nearest = windows
+            .iter()
+            .filter(|w| w.1 > w.0)
+            .min_by(|x, y| distance(x).total_cmp(&distance(y)));
+        match nearest {
+            Some(&(a, b)) if factor < 1.0 && !inside => {
+                let span = (self.span * factor).clamp(10.0, end.max(10.0));
+                View {
+                    start: (a + b) / 2.0 - span / 2.0,
+                    span,
+                }
+                .clamp(end)
+            }
+            _ => self.zoom(factor, 0.5, end),
+        }
+    }
     /// Pans by `fraction` of the view's span.
     pub fn pan(self, fraction: f64, end: f64) -> View {
         View {
@@ -277,6 +301,20 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| view.set(f(*view, end)))
     };
+    // The recorded stretches of a sampled trace, which zooming keeps in view.
+    let windows: std::rc::Rc<[(f64, f64)]> = if trace.truncated {
+        trace
+            .windows
+            .iter()
+            .map(|w| (w.start as f64, w.end as f64))
+            .collect()
+    } else {
+        std::rc::Rc::from([])
+    };
+    let zoom_by = |factor: f64| {
+        let (view, windows) = (view.clone(), windows.clone());
+        Callback::from(move |_: MouseEvent| view.set(view.zoom_recorded(factor, end, &windows)))
+    };
     // Visible segment indices, for stepping through them with the keyboard.
     let order: Vec<usize> = segs
         .iter()
@@ -288,6 +326,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let onkeydown = {
         let view = view.clone();
         let hover = hover.clone();
+        let windows = windows.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             if key == "]" || key == "[" {
@@ -304,8 +343,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let next = match key.as_str() {
                 "ArrowLeft" => view.pan(-0.2, end),
                 "ArrowRight" => view.pan(0.2, end),
-                "+" | "=" => view.zoom(0.5, 0.5, end),
-                "-" | "_" => view.zoom(2.0, 0.5, end),
+                "+" | "=" => view.zoom_recorded(0.5, end, &windows),
+                "-" | "_" => view.zoom_recorded(2.0, end, &windows),
                 "0" | "Home" => View {
                     start: 0.0,
                     span: end.max(1.0),
@@ -318,6 +357,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let onwheel = {
         let view = view.clone();
+        let windows = windows.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
             let next = if e.shift_key() || e.delta_x().abs() > e.delta_y().abs() {
@@ -328,7 +368,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 };
                 view.pan(d.signum() * 0.1, end)
             } else {
-                view.zoom(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, 0.5, end)
+                view.zoom_recorded(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, end, &windows)
             };
             view.set(next);
         })
@@ -384,7 +424,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     } else {
         Vec::new()
     };
-    // Axis ticks in ms: about six over the view.
+    // Axis ticks in ms: about six over the view, with the decimals their step needs (a
+    // deep zoom's ticks 100.2 and 100.4 ms are not both "100").
+    let mut tick_decimals = 0;
     let ms_ticks: Vec<(f64, f64)> = {
         let (a, b) = (v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms);
         let raw = (b - a) / 6.0;
@@ -394,6 +436,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .map(|m| m * mag)
             .find(|s| *s >= raw)
             .unwrap_or(10.0 * mag);
+        tick_decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
         let mut out = Vec::new();
         let mut tick = (a / step).ceil() * step;
         while tick <= b + 1e-12 && out.len() < 12 {
@@ -451,12 +494,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }) }
                     </select>
                 }
-                <button onclick={act(|v, e| v.zoom(0.5, 0.5, e))} aria-label={t(lang, "timeline.zoom_in")} title={t(lang, "timeline.zoom_in")}>{ "+" }</button>
-                <button onclick={act(|v, e| v.zoom(2.0, 0.5, e))} aria-label={t(lang, "timeline.zoom_out")} title={t(lang, "timeline.zoom_out")}>{ "−" }</button>
+                <button id="timeline-zoom-in" onclick={zoom_by(0.5)} aria-label={t(lang, "timeline.zoom_in")} title={t(lang, "timeline.zoom_in")}>{ "+" }</button>
+                <button id="timeline-zoom-out" onclick={zoom_by(2.0)} aria-label={t(lang, "timeline.zoom_out")} title={t(lang, "timeline.zoom_out")}>{ "−" }</button>
                 <button onclick={act(|v, e| v.pan(-0.25, e))} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
-                <span class="range">{ format!("{} – {} ms · {} – {} {}", fmt_num(v.start / cycles_per_ms), fmt_num((v.start + v.span) / cycles_per_ms),
+                <span class="range">{ format!("{} – {} ms · {} – {} {}", crate::num::fixed(v.start / cycles_per_ms, tick_decimals + 1), crate::num::fixed((v.start + v.span) / cycles_per_ms, tick_decimals + 1),
                     fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
             <ul class="legend">
@@ -497,7 +540,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         { for ms_ticks.iter().map(|(tx, ms)| html! {
                             <g>
                                 <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
-                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor="middle" class="tick">{ fmt_num(*ms) }</text>
+                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor="middle" class="tick">{ crate::num::fixed(*ms, tick_decimals) }</text>
                             </g>
                         }) }
                         <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ "ms" }</text>
@@ -529,5 +572,39 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <p class="hint" id="timeline-help">{ t(lang, if touch_screen() { "timeline.help.touch" } else { "timeline.help" }) }</p>
             { for tooltip }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::View;
+
+    #[test]
+    fn zooming_in_from_a_gap_moves_to_the_nearest_recorded_window() {
+        let windows = [(0.0, 100.0), (1000.0, 1100.0), (2000.0, 2100.0)];
+        let all = View {
+            start: 0.0,
+            span: 2100.0,
+        };
+        // The middle (1050) is recorded: an ordinary zoom around it.
+        let v = all.zoom_recorded(0.5, 2100.0, &windows);
+        assert_eq!(v, all.zoom(0.5, 0.5, 2100.0));
+        // From a gap (the middle at 1500), zooming in lands on the nearest window's middle.
+        let gap = View {
+            start: 1200.0,
+            span: 600.0,
+        };
+        let v = gap.zoom_recorded(0.5, 2100.0, &windows);
+        assert_eq!(v.span, 300.0);
+        assert!(v.start <= 1050.0 && 1050.0 <= v.start + v.span, "{v:?}");
+        // Zooming out, or a trace without windows, is unchanged.
+        assert_eq!(
+            gap.zoom_recorded(2.0, 2100.0, &windows),
+            gap.zoom(2.0, 0.5, 2100.0)
+        );
+        assert_eq!(
+            gap.zoom_recorded(0.5, 2100.0, &[]),
+            gap.zoom(0.5, 0.5, 2100.0)
+        );
     }
 }
