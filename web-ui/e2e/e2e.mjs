@@ -1241,6 +1241,195 @@ await step('questions a control leaves out are said to be left out', async () =>
   await page.click('#tab-table');
 });
 
+// ---- a student's report: numbers behind charts, the desktop table, assignment notes ----
+const cliJson = (file) => JSON.parse(execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, file), '--format', 'json'], { maxBuffer: 1 << 28 }).toString());
+
+await step('charts: "Show the numbers" shows the chart\'s table under it, with the CLI\'s figures; — where an operation is not made', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'memory-shadow-vs-nested.toml');
+    await p.click('#tab-charts');
+    const op = await p.$$eval('#chart-op option', (os) => os.find((o) => o.textContent === 'page-table update').value);
+    await p.selectOption('#chart-op', op);
+    await p.waitForSelector('#chart-latency .numbers-toggle');
+    const toggle = '#chart-latency .numbers-toggle';
+    assert(await p.getAttribute(toggle, 'aria-expanded') === 'false', 'closed at first');
+    assert(await p.$eval('#chart-latency-values', (d) => d.getBoundingClientRect().width) <= 1, 'the table is for screen readers only at first');
+    assert(await p.textContent(toggle) === 'Show the numbers', `toggle: ${await p.textContent(toggle)}`);
+    // By keyboard: a real button.
+    await p.focus(toggle);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction((t) => document.querySelector(t).getAttribute('aria-expanded') === 'true', toggle);
+    assert(await p.isVisible('#chart-latency-values table'), 'the table shows');
+    assert(await p.$eval('#chart-latency-values', (d) => d.getBoundingClientRect().width) > 200, 'the table is visible, not clipped');
+    assert(await p.getAttribute(toggle, 'aria-controls') === 'chart-latency-values', 'the button names what it shows');
+    const rows = await p.$$eval('#chart-latency-values tbody tr', (rs) => rs.map((r) => [r.querySelector('th').textContent, ...[...r.querySelectorAll('td')].map((c) => c.textContent)]));
+    const shadow = rows.find((r) => r[0].startsWith('Hardware assist without EPT (shadow), page-table'));
+    assert(shadow, `a row for hw-shadow-pt: ${JSON.stringify(rows)}`);
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliJson('memory-shadow-vs-nested.toml');
+      const mean = cli.platforms.find((x) => x.name === 'hw-shadow-pt').latency.find((l) => l.op === 'page_table_update').latency.mean_us;
+      assert(Math.abs(Number(shadow[2]) - mean) / mean < 0.005, `mean ${shadow[2]} µs vs the CLI's ${mean}`);
+      // Platforms that make no page-table update: a dash, not 0 µs.
+      const none = cli.platforms.filter((x) => !x.latency.some((l) => l.op === 'page_table_update')).length;
+      assert(none > 0 && rows.filter((r) => r.slice(1).every((c) => c === '—')).length === none, `— for the ${none} platforms without the operation: ${JSON.stringify(rows)}`);
+    }
+    await p.click(toggle);
+    assert(await p.getAttribute(toggle, 'aria-expanded') === 'false', 'closes again');
+    assert(await p.$eval('#chart-latency-values', (d) => d.getBoundingClientRect().width) <= 1, 'hidden again (still read by screen readers)');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert(await p.textContent(toggle) === '숫자로 보기', `Korean toggle: ${await p.textContent(toggle)}`);
+    await p.click('#lang');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('the Comparison tab has the desktop table of a VDI run, with the CLI\'s figures, and none otherwise', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'type1-vs-type2.toml');
+    assert(!(await p.$('#desktop')), 'no desktop table without VDI platforms');
+    await pick(p, 'vdi-consolidation.toml');
+    await p.click('#tab-table');
+    await p.waitForSelector('#desktop');
+    const heads = await p.$$eval('#desktop thead th', (h) => h.map((x) => x.textContent));
+    assert(heads.includes('p99 ms') && heads.includes('RTT ms') && heads.includes('Within 150 ms %'), `headings: ${heads.join(' | ')}`);
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliJson('vdi-consolidation.toml');
+      for (const pl of cli.platforms.filter((x) => x.vdi)) {
+        const cell = (col) => p.$eval(`#desktop tr.desktop-platform[data-platform="${pl.name}"] td[data-col=${col}]`, (c) => c.textContent);
+        const v = pl.vdi;
+        assert(await cell('p99') === v.latency_p99_ms.toFixed(1).replace(/\.0$/, ''), `${pl.name} p99 ${await cell('p99')} vs ${v.latency_p99_ms}`);
+        assert(await cell('p50') === v.latency_p50_ms.toFixed(1).replace(/\.0$/, ''), `${pl.name} p50 ${await cell('p50')} vs ${v.latency_p50_ms}`);
+        assert(await cell('within_150') === v.within_150ms_percent.toFixed(1).replace(/\.0$/, ''), `${pl.name} within 150 ms`);
+        assert(await cell('frames') === `${v.frames_delivered}/${v.frames_wanted}`, `${pl.name} frames ${await cell('frames')}`);
+      }
+    }
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await p.textContent('#desktop caption');
+    assert(ko.startsWith('데스크탑 가상화'), `Korean caption: ${ko}`);
+    await p.click('#lang');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('a column\'s ⓘ shows its note when clicked or tapped', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.click('#tab-table');
+    const b = '#measured thead .col-help';
+    await p.click(b);
+    assert(await p.getAttribute(b, 'aria-expanded') === 'true', 'expanded');
+    const note = await p.textContent('#column-help');
+    assert(/^Relative to native: The native baseline/.test(note), `note: ${note}`);
+    await p.click(b);
+    assert((await p.textContent('#column-help')) === '', 'closed again');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('questions: a right answer is explained, a wrong one says where to look (grading unchanged)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'containers-vs-vms.toml');
+    await p.click('#tab-questions');
+    const qs = await p.$$('ol.questions > li');
+    let right = false;
+    let wrong = false;
+    for (const q of qs) {
+      const radios = await q.$$('input[type=radio]');
+      if (radios.length === 0) continue;
+      for (const r of radios) {
+        await r.check();
+        await (await q.$('.row button:not(.link)')).click();
+        if (await q.$('p.ok')) {
+          right = true;
+          assert(await q.$('.reveal .answer') && (await q.$$('.reveal .evidence li')).length > 0, 'a right answer shows the evidence');
+          assert(!(await q.$('.look')), 'no "where to look" when right');
+        } else {
+          wrong = true;
+          const look = await q.$eval('p.wrong .look', (e) => e.textContent);
+          assert(/^Look in the (Comparison|Charts) tab/.test(look), `where to look: ${look}`);
+          assert(!(await q.$('.reveal')), 'a wrong answer reveals nothing');
+        }
+      }
+      break;
+    }
+    assert(right && wrong, 'tried a right and a wrong answer');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('an assignment step: the variant in words, no "settings differ" note for it, titles in the menu', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const menu = await p.$$eval('#assignment-select option', (os) => os.map((o) => [o.value, o.textContent]));
+    const ht = menu.find((m) => m[0] === 'hypervisor-types.toml');
+    assert(ht && ht[1] === 'Hypervisor types and virtualization techniques', `menu: ${JSON.stringify(menu)}`);
+    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    for (let i = 1; i <= 2; i++) {
+      await p.click('#course-next');
+      await p.waitForFunction((i) => document.querySelector('#course').dataset.step === String(i), i);
+    }
+    await p.waitForSelector('.course-step[data-step-id=shadow-paging]');
+    const variant = await p.textContent('.course-variant');
+    assert(/^Your variant: seed \d+, VM exit round trip [\d,]+ cycles$/.test(variant), `variant: ${variant}`);
+    await p.waitForSelector('#course-answer-pte-latency', { timeout: 60000 });
+    await p.fill('#cq-pte-latency', '0.001');
+    await p.click('#course-answer-pte-latency');
+    await p.waitForSelector("li[data-question='pte-latency'] .verdict .why");
+    assert((await p.$$('.settings-differ')).length === 0, `a settings note for the student's own variant: ${await p.textContent('#course')}`);
+    assert(/^Look in the Charts tab/.test(await p.textContent("li[data-question='pte-latency'] .look")), 'where to look');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await p.textContent('.course-variant');
+    assert(/^내 변형: 시드 \d+, VM exit 왕복 [\d,]+ 사이클$/.test(ko), `Korean variant: ${ko}`);
+    const koMenu = await p.$eval('#assignment-select option[value="hypervisor-types.toml"]', (o) => o.textContent);
+    assert(koMenu === '하이퍼바이저 유형과 가상화 기법', `Korean menu: ${koMenu}`);
+    await p.click('#lang');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
+await step('the timeline: zooming in keeps recorded stretches in view; the windows note says the total', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-timeline');
+    await afterRun(p, () => p.click('#record-timeline'));
+    await p.waitForSelector('.timeline-box svg');
+    const note = await p.textContent('#timeline-windows');
+    assert(/ms recorded in total\)/.test(note), `windows note: ${note}`);
+    for (let i = 0; i < 9; i++) {
+      await p.click('#timeline-zoom-in');
+      const drawn = await p.$$eval('.timeline-box svg rect[fill], .timeline-box svg rect.bin', (r) => r.length);
+      assert(drawn > 0, `nothing drawn after ${i + 1} zooms: ${await p.textContent('.timeline .range')}`);
+    }
+    const ticks = await p.$$eval('.timeline-box .tick', (t) => t.map((x) => x.textContent).filter((x) => x !== 'ms'));
+    assert(new Set(ticks).size === ticks.length, `axis ticks differ: ${ticks.join(' ')}`);
+  } finally {
+    await p.close();
+  }
+});
+
 await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });
