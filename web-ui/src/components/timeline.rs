@@ -426,8 +426,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     // Axis ticks in ms: about six over the view, with the decimals their step needs (a
     // deep zoom's ticks 100.2 and 100.4 ms are not both "100").
-    let mut tick_decimals = 0;
-    let ms_ticks: Vec<(f64, f64)> = {
+    let (ms_ticks, tick_decimals): (Vec<(f64, f64)>, usize) = {
         let (a, b) = (v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms);
         let raw = (b - a) / 6.0;
         let mag = 10f64.powf(raw.max(1e-9).log10().floor());
@@ -436,14 +435,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .map(|m| m * mag)
             .find(|s| *s >= raw)
             .unwrap_or(10.0 * mag);
-        tick_decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
+        let decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
         let mut out = Vec::new();
         let mut tick = (a / step).ceil() * step;
         while tick <= b + 1e-12 && out.len() < 12 {
             out.push((x(tick * cycles_per_ms), tick));
             tick += step;
         }
-        out
+        (out, decimals)
     };
 
     let tooltip = hover.and_then(|i| segs.get(i)).map(|s| html! {
