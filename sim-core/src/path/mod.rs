@@ -577,6 +577,7 @@ impl<'a> PathBuilder<'a> {
     /// nested virtualization the exit of the L2 guest goes to L0, which reflects it to the
     /// L1 hypervisor (see [`PathBuilder::reflect_to_l1`]).
     fn exit(&self, s: &mut Steps, reason: ExitReason, handler: u64, en: &str, ko: &str) {
+        let exit_at = s.mark();
         s.push_exit(
             Layer::Hardware,
             Category::Hypervisor,
@@ -590,7 +591,7 @@ impl<'a> PathBuilder<'a> {
         } else {
             s.hyp(self.costs.exit_handler + handler, en, ko);
         }
-        self.tlb_refill_after_exit(s);
+        self.tlb_refill_after_exit(s, exit_at);
     }
 
     /// Nested virtualization (Ben-Yehuda et al., "The Turtles Project", OSDI 2010): L0
@@ -650,10 +651,15 @@ impl<'a> PathBuilder<'a> {
         );
     }
 
-    /// Without VPID (ASIDs) a VM exit and the entry after it flush the TLB: back in the
-    /// guest, every entry of its working set that the TLB held is missed and walked again
-    /// (virtualization-costs.md section 7).
-    fn tlb_refill_after_exit(&self, s: &mut Steps) {
+    /// Without VPID (ASIDs) a VM exit and the entry after it flush the TLB
+    /// (virtualization-costs.md section 7): back in the guest, the entries the TLB held are
+    /// missed and walked again as the guest touches those pages again. The TLB held what
+    /// the guest touched since the previous flush: its run before this exit (the guest
+    /// work since the path's previous exit, or, for the path's first exit, the compute
+    /// burst before the operation), at a new 4 KiB page every 4 ×
+    /// `cache_touch_cycles_per_kib` cycles (the touch rate of hidden page faults, an
+    /// estimate), and at most the TLB's entries and the working set's pages.
+    fn tlb_refill_after_exit(&self, s: &mut Steps, exit_at: usize) {
         if self.features.vpid {
             return;
         }
@@ -662,13 +668,37 @@ impl<'a> PathBuilder<'a> {
         } else {
             self.working_set_pages
         };
-        let refills = self.tlb_entries.min(pages);
+        // Guest work since the previous flush: back to the path's previous VM exit, else
+        // the burst before the operation too.
+        let previous = s.0[..exit_at]
+            .iter()
+            .rposition(|step| step.layer == Layer::Hardware && step.exit.is_some());
+        let guest_steps: u64 = s.0[previous.map_or(0, |i| i + 1)..exit_at]
+            .iter()
+            .filter(|step| matches!(step.layer, Layer::Application | Layer::GuestKernel))
+            .map(|step| step.cycles)
+            .sum();
+        let ran = guest_steps.saturating_add(if previous.is_none() {
+            self.workload.compute_cycles
+        } else {
+            0
+        });
+        let per_page = self
+            .costs
+            .cache_touch_cycles_per_kib
+            .max(1)
+            .saturating_mul(4);
+        let touched = ran.div_ceil(per_page).max(1);
+        let refills = self.tlb_entries.min(pages).min(touched);
         s.push(
             Layer::Hardware,
             Category::GuestUser,
             refills.saturating_mul(self.walk_cycles()),
-            &format!("no VPID: the exit flushed the TLB; {refills} page walks refill it"),
-            &format!("VPID 없음: exit가 TLB를 비움; 페이지 워크 {refills}번으로 다시 채움"),
+            &format!(
+                "no VPID: the exit flushed the TLB; {refills} page walk{} refill the entries the guest used since the previous exit",
+                if refills == 1 { "" } else { "s" }
+            ),
+            &format!("VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"),
         );
     }
 
