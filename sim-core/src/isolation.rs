@@ -62,6 +62,16 @@ impl FaultKind {
             FaultKind::OomKill => "oom_kill",
         }
     }
+
+    /// The fault in Korean words, for sentences (the scenario format's name is [`Self::name`]).
+    pub fn name_ko(self) -> &'static str {
+        match self {
+            FaultKind::KernelPanic => "커널 패닉",
+            FaultKind::HypervisorFailure => "하이퍼바이저 장애",
+            FaultKind::ServerFailure => "서버 장애",
+            FaultKind::OomKill => "OOM kill",
+        }
+    }
 }
 
 /// The software component a fault takes down.

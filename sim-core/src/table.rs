@@ -355,7 +355,7 @@ fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
         .then(|| {
             Text::new(
                 "the seed's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
-                "여기 시드의 말은 데스크탑마다 VM이 하나인 VDI를 말합니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
+                "여기서 개요 문서가 말하는 VDI는 데스크탑마다 VM이 하나인 VDI입니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
             )
         })
 }
@@ -425,10 +425,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                         v.sessions
                     ));
                     ko.push(format!(
-                        "{} ms에 {}의 {}: 세션 {}개 중 {}개 종료",
+                        "{} ms에 {}에서 {}: 세션 {}개 중 {}개 종료",
                         f.at_ms,
                         f.failed.ko,
-                        f.kind.name(),
+                        f.kind.name_ko(),
                         v.sessions,
                         v.sessions_dropped
                     ));
@@ -443,10 +443,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     f.ops_lost
                 ));
                 ko.push(format!(
-                    "{} ms에 {}의 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
+                    "{} ms에 {}에서 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
                     f.at_ms,
                     f.failed.ko,
-                    f.kind.name(),
+                    f.kind.name_ko(),
                     f.stopped.len(),
                     f.ops_lost
                 ));
