@@ -1309,6 +1309,10 @@ await step('the Comparison tab has the desktop table of a VDI run, with the CLI\
         assert(await cell('frames') === `${v.frames_delivered}/${v.frames_wanted}`, `${pl.name} frames ${await cell('frames')}`);
       }
     }
+    // Beside a VDI platform's 'relative to native' (updates delivered, near 100%), what its
+    // users wait against a local PC.
+    const beside = await p.$$eval('#measured td.relative small.vdi-latency', (s) => s.map((x) => x.textContent));
+    assert(beside.length === 5 && beside.every((x) => /^input-to-display p50 [0-9.]+ ms \(local PC [0-9.]+ ms\)$/.test(x)), `latency beside relative: ${beside.join(' | ')}`);
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('#desktop caption');

@@ -313,6 +313,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("table.cores", "코어", "cores"),
     ("table.throughput", "처리량 (ops/s)", "Throughput (ops/s)"),
     ("table.relative", "네이티브 대비 성능", "Relative to native"),
+    ("table.vdi_latency", "입력-화면 지연 p50 {} ms", "input-to-display p50 {} ms"),
+    ("table.vdi_local", " (로컬 PC {} ms)", " (local PC {} ms)"),
     ("table.p99", "p99 지연", "p99 latency"),
     ("table.steal", "스틸·대기 %", "Steal / wait %"),
     ("table.steal.note", "VM: 실행 가능한 vCPU가 pCPU를 기다린 시간(스틸). 컨테이너·네이티브: 스레드가 실행 큐에서 기다린 시간. 이유는 같습니다: 빈 CPU가 없거나, 상한(cap, quota)을 다 써서 기다립니다. 그래서 상한이 걸린 행은 유휴 시간과 함께 나타나고, 이 열은 위의 CPU 비율(합 100%)에 더해지지 않습니다.", "VMs: the time a runnable vCPU waited for a pCPU (steal). Containers and native: the time their threads waited in the run queue. The reasons are the same: no CPU free, or the cap (quota) used up, which is why a capped row shows idle time beside it. It is not one of the CPU shares, which add up to 100% without it."),

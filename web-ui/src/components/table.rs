@@ -304,7 +304,13 @@ pub fn table(props: &TableProps) -> Html {
                                 <br /><small>{ stack_details(lang, p, &props.baseline) }</small>
                             </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
-                            <td class="relative">{ crate::num::pct(p.relative_performance_percent) }</td>
+                            <td class="relative">{ crate::num::pct(p.relative_performance_percent) }
+                                // A desktop's cost is its latency, not its updates (which
+                                // stay near 100% until the server saturates): beside it.
+                                if let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) {
+                                    <br /><small class="vdi-latency">{ vdi_latency(lang, v) }</small>
+                                }
+                            </td>
                             { for [p.cpu.guest_user, p.cpu.guest_kernel, p.cpu.hypervisor, p.cpu.device_emulation,
                                 p.cpu.host_os, p.cpu.idle].iter().map(|v| html! { <td class="opt">{ crate::num::fixed(*v, 1) }</td> }) }
                             <td class="opt-phone">{ crate::num::fixed(p.steal_percent, 1) }</td>
@@ -566,6 +572,17 @@ pub fn table(props: &TableProps) -> Html {
             <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, fmt_num(r.duration_ms as f64), fmt_num(r.cores as f64), t(lang, "table.cores"), fmt_num(r.clock_mhz as f64)) }</p>
         </div>
     }
+}
+
+/// "latency p50 90 ms (local PC 34 ms)": what a VDI platform's users wait, beside its share
+/// of updates delivered.
+fn vdi_latency(lang: Lang, v: &crate::core::desktop::VdiResult) -> String {
+    let ms = |x: f64| crate::num::fixed(x, if x < 10.0 { 1 } else { 0 });
+    let mut out = t(lang, "table.vdi_latency").replace("{}", &ms(v.latency_p50_ms));
+    if let Some(local) = &v.local {
+        out.push_str(&t(lang, "table.vdi_local").replace("{}", &ms(local.latency_p50_ms)));
+    }
+    out
 }
 
 #[cfg(test)]
