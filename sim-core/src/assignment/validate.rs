@@ -382,7 +382,11 @@ fn validate_step(
                     "단계 `{step}`: 시나리오에 질문 `{name}`가 없습니다. 가능한 값: {expected}",
                     step = step_id,
                     name = id.get_ref(),
-                    expected = if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+                    expected = if known.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    }
                 ),
             ));
         };

@@ -591,7 +591,7 @@ impl<'a> PathBuilder<'a> {
         } else {
             s.hyp(self.costs.exit_handler + handler, en, ko);
         }
-        self.tlb_refill_after_exit(s, exit_at);
+        self.tlb_refill_after_exit(s, exit_at, reason);
     }
 
     /// Nested virtualization (Ben-Yehuda et al., "The Turtles Project", OSDI 2010): L0
@@ -659,7 +659,7 @@ impl<'a> PathBuilder<'a> {
     /// burst before the operation), at a new 4 KiB page every 4 ×
     /// `cache_touch_cycles_per_kib` cycles (the touch rate of hidden page faults, an
     /// estimate), and at most the TLB's entries and the working set's pages.
-    fn tlb_refill_after_exit(&self, s: &mut Steps, exit_at: usize) {
+    fn tlb_refill_after_exit(&self, s: &mut Steps, exit_at: usize, reason: ExitReason) {
         if self.features.vpid {
             return;
         }
@@ -678,16 +678,21 @@ impl<'a> PathBuilder<'a> {
             .filter(|step| matches!(step.layer, Layer::Application | Layer::GuestKernel))
             .map(|step| step.cycles)
             .sum();
-        let ran = guest_steps.saturating_add(if previous.is_none() {
-            self.workload.compute_cycles
-        } else {
-            0
-        });
         let per_page = self
             .costs
             .cache_touch_cycles_per_kib
             .max(1)
             .saturating_mul(4);
+        // Before a path's first exit the guest ran what brings that exit about: the
+        // operation's compute burst, except for exits that come at their own pace within
+        // a burst: a hidden fault at each new page touched (one page since the last), a
+        // PAUSE-loop exit after the PLE window's spin.
+        let before = match reason {
+            ExitReason::HiddenPageFault => per_page,
+            ExitReason::PauseLoop => self.costs.ple_window,
+            _ => self.workload.compute_cycles,
+        };
+        let ran = guest_steps.saturating_add(if previous.is_none() { before } else { 0 });
         let touched = ran.div_ceil(per_page).max(1);
         let refills = self.tlb_entries.min(pages).min(touched);
         s.push(
@@ -695,8 +700,8 @@ impl<'a> PathBuilder<'a> {
             Category::GuestUser,
             refills.saturating_mul(self.walk_cycles()),
             &format!(
-                "no VPID: the exit flushed the TLB; {refills} page walk{} refill the entries the guest used since the previous exit",
-                if refills == 1 { "" } else { "s" }
+                "no VPID: the exit flushed the TLB; {refills} page walk{} the entries the guest used since the previous exit",
+                if refills == 1 { " refills" } else { "s refill" }
             ),
             &format!("VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"),
         );

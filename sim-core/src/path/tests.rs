@@ -228,3 +228,29 @@ fn a_type2_back_end_is_scheduled_unless_placed_in_the_hypervisor() {
         assert_eq!(path.backend_scheduled, scheduled, "{backend:?}");
     }
 }
+
+/// Without VPID an exit refills what the guest touched since the previous flush (a new
+/// page every 4 x 1000 cycles, at most the TLB's 64 entries on Prescott): after a 4 M-cycle
+/// burst a CPUID refills the whole TLB; a hidden fault, which comes at each new page
+/// touched, one page; a PAUSE-loop exit, after the 4096-cycle PLE window's spin, two.
+#[test]
+fn the_refill_after_an_exit_is_what_the_guest_touched_since_the_last() {
+    let costs = CostTable::default();
+    let workload = Workload {
+        compute_cycles: 4_000_000,
+        ..Workload::preset("cpu-bound").unwrap()
+    };
+    let stack = stack(VT);
+    let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Prescott, &workload)
+        .with_working_set_mib(128);
+    let refill = |steps: &[Step]| -> String {
+        steps
+            .iter()
+            .find(|s| s.en.starts_with("no VPID"))
+            .map(|s| s.en.clone())
+            .unwrap_or_default()
+    };
+    assert!(refill(&builder.op_path(Op::Cpuid).submit.steps).contains("; 64 page walks refill"));
+    assert!(refill(&builder.hidden_fault_path().steps).contains("; 1 page walk refills"));
+    assert!(refill(&builder.pause_loop_exit_path().steps).contains("; 2 page walks refill"));
+}

@@ -275,6 +275,11 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             Some("f64" | "f32") => ("; write a number", "; 숫자를 쓰세요"),
             Some("a boolean") => ("; write true or false", "; true 또는 false를 쓰세요"),
             Some("a string") => ("; write text in quotes", "; 따옴표 안에 텍스트를 쓰세요"),
+            Some(t)
+                if t.starts_with("one of `") && detail.starts_with("invalid type: sequence") =>
+            {
+                ("; write one of them in quotes, without brackets", "")
+            }
             Some(t) if t.starts_with("one of `") => ("; write it in quotes", ""),
             _ => ("", ""),
         };
@@ -283,7 +288,12 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         let wanted_ko = if !wanted_ko.is_empty() || expected.is_empty() {
             wanted_ko.to_string()
         } else if let Some(values) = expected.strip_prefix("one of ") {
-            format!("; 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요: {values}")
+            let brackets = if detail.starts_with("invalid type: sequence") {
+                ", 대괄호 없이"
+            } else {
+                ""
+            };
+            format!("; 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요{brackets}: {values}")
         } else if let Some(form) = expected.strip_prefix("a text in both languages: ") {
             format!("; 두 언어의 텍스트를 쓰세요: {form}")
         } else {
@@ -308,7 +318,10 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             wanted_ko = wanted_ko
         );
     }
-    if detail.starts_with("invalid basic string") {
+    // An unterminated string (not one with a control character in it).
+    if detail == "invalid basic string, expected `\"`"
+        || detail == "invalid literal string, expected `'`"
+    {
         return msg!(
             "syntax",
             "{detail}: a text in quotes ends on its own line (for several lines, write three quotes: \"\"\"...\"\"\")",
@@ -347,6 +360,9 @@ fn found_ko(detail: &str) -> String {
         ("string ", "문자열 "),
         ("boolean ", "불리언 "),
     ];
+    if found == "datetime" {
+        return "날짜를 받았습니다".to_string();
+    }
     match found {
         "sequence" => return "배열을 받았습니다".to_string(),
         "map" => return "표를 받았습니다".to_string(),
@@ -393,7 +409,24 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
 
 /// The sections of scenario and assignment files written as arrays of tables.
 const ARRAY_TABLES: &[&str] = &[
-    "platform", "instance", "workload", "question", "fault", "step",
+    "platform",
+    "instance",
+    "workload",
+    "question",
+    "fault",
+    "step",
+    "step.question",
+    "step.vary",
+];
+/// The sections written once, as one table.
+const PLAIN_TABLES: &[&str] = &[
+    "scenario",
+    "host",
+    "host.disk",
+    "host.nic",
+    "costs",
+    "sweep",
+    "assignment",
 ];
 
 /// The table header at `offset` (or on its line): its name and whether it has two pairs
@@ -408,28 +441,63 @@ fn header_at(text: &str, offset: usize) -> Option<(&str, bool)> {
         None => (line.strip_prefix('[')?.strip_suffix(']')?, false),
     };
     let name = inner.trim();
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then_some((name, double))
+    let name_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    (!name.is_empty() && name.chars().all(name_char)).then_some((name, double))
 }
 
-/// The unquoted word at `offset` (up to a space, comma, bracket or comment), if it has a
-/// letter and is not a TOML literal (`true`, `false`, `nan`, `inf`).
-fn bare_word_at(text: &str, offset: usize) -> Option<&str> {
-    let rest = text.get(offset..)?;
-    let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}' | '#'))
-        .unwrap_or(rest.len());
-    let word = &rest[..end];
-    let literal = matches!(
-        word.trim_start_matches(['+', '-']),
-        "true" | "false" | "nan" | "inf"
-    );
-    (!literal
-        && word.chars().any(|c| c.is_alphabetic())
-        && word
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '+')))
-    .then_some(word)
+/// A value written without quotes that TOML cannot read.
+enum BareValue<'t> {
+    /// A number followed by letters (`2.5GHz`): the whole token and its number.
+    WithUnit { whole: &'t str, number: &'t str },
+    /// A word that is not a TOML literal (`type1`, `four`; not `true` or `nan`).
+    Word(&'t str),
+}
+
+/// The unquoted value around `offset`: from the start of its token (after `=`, `[`, `,`,
+/// `{` and spaces) to the next space, comma, bracket or comment.
+fn bare_value_at(text: &str, offset: usize) -> Option<BareValue<'_>> {
+    let offset = offset.min(text.len());
+    let token_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '+');
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| token_char(c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    // Only a value: what comes before the token is `=`, `[`, `,` or `{`.
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    if !before.ends_with(['=', '[', ',', '{']) {
+        return None;
+    }
+    let end = text[start..]
+        .find(|c: char| !token_char(c))
+        .map_or(text.len(), |i| start + i);
+    let token = &text[start..end];
+    if token.is_empty() || !token.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let digits = token.trim_start_matches(['+', '-']);
+    if digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        // The longest prefix that reads as a number: digits, one point, an exponent.
+        let unit_at = token
+            .char_indices()
+            .find(|&(i, c)| {
+                c.is_alphabetic()
+                    && !(matches!(c, 'e' | 'E')
+                        && token[i + 1..]
+                            .starts_with(|d: char| d.is_ascii_digit() || d == '-' || d == '+'))
+            })
+            .map_or(token.len(), |(i, _)| i);
+        let number = &token[..unit_at];
+        return (!number.is_empty() && number.parse::<f64>().is_ok()).then_some(
+            BareValue::WithUnit {
+                whole: token,
+                number,
+            },
+        );
+    }
+    let literal = matches!(digits, "true" | "false" | "nan" | "inf");
+    (!literal).then_some(BareValue::Word(token))
 }
 
 /// The key at `offset` (a duplicate key's span starts at it).
@@ -464,8 +532,11 @@ pub(crate) fn parser_error(
     // array of tables (one per instance), `[[host]]` for the one host.
     if let Some((name, double)) = header_at(text, span.start) {
         let array = ARRAY_TABLES.contains(&name);
-        let misread = message.starts_with("invalid type: ");
-        if array != double && (misread || message == "duplicate key") {
+        let known = array || PLAIN_TABLES.contains(&name);
+        // `[[assignment]]` makes the file read as a scenario with an unknown key.
+        let misread = message.starts_with("invalid type: ")
+            || message.starts_with("unknown field `assignment`");
+        if known && array != double && (misread || message == "duplicate key") {
             let (written, meant) = if array {
                 (format!("[{name}]"), format!("[[{name}]]"))
             } else {
@@ -531,19 +602,43 @@ pub(crate) fn parser_error(
             );
         }
     }
-    // A word without quotes that starts like `true`, `nan` or `inf` (`type1`, `network-rr`)
-    // reads as a broken boolean or number to toml: say it is text.
-    if message.starts_with("invalid boolean") || message.starts_with("invalid float") {
-        if let Some(word) = bare_word_at(text, span.start) {
-            return v.error(
-                span,
-                msg!(
-                    "syntax",
-                    "`{word}` is text: write it in quotes, \"{word}\"",
-                    "`{word}`은(는) 텍스트입니다: 따옴표 안에 쓰세요 (\"{word}\")",
-                    word = word
-                ),
-            );
+    // A value without quotes that is not a number, boolean or date: a number with its unit
+    // (`2.5GHz`: toml stops at the `G`) or a word (`type1`, `four`, `off`).
+    let unquoted = [
+        "invalid boolean",
+        "invalid float",
+        "invalid integer",
+        "string values must be quoted",
+    ];
+    if unquoted.iter().any(|m| message.starts_with(m)) {
+        match bare_value_at(text, span.start) {
+            Some(BareValue::WithUnit { whole, number }) => {
+                // `whole` is a slice of `text`: its offset is where it starts.
+                let at = whole.as_ptr() as usize - text.as_ptr() as usize;
+                return v.error(
+                    at..at + whole.len(),
+                    msg!(
+                        "syntax",
+                        "`{whole}`: write the number alone, without its unit: {number}",
+                        "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
+                        whole = whole,
+                        number = number
+                    ),
+                );
+            }
+            Some(BareValue::Word(word)) => {
+                let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                return v.error(
+                    at..at + word.len(),
+                    msg!(
+                        "syntax",
+                        "`{word}` needs quotes if it is text (\"{word}\"); a number is written in digits, a yes or no as true or false",
+                        "`{word}`이(가) 텍스트라면 따옴표 안에 쓰세요 (\"{word}\"). 숫자는 숫자로, 예/아니요는 true 또는 false로 씁니다",
+                        word = word
+                    ),
+                );
+            }
+            None => {}
         }
     }
     let mut m = parser_msg(message);
