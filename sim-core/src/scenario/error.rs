@@ -707,6 +707,24 @@ pub(crate) fn parser_error(
             m.en = "{detail} in `{key}`";
             m.ko = "`{key}`에 필수 키 `{field}`이(가) 없습니다";
             m.params.push(("key", key.to_string()));
+        } else if let Some((name, true)) = header_at(text, span.start) {
+            // A table of an array (the error points at its header): name it, and the
+            // values a `kind` may take.
+            let field = value_of("field").unwrap_or_default();
+            let values = match (name, field.as_str()) {
+                ("platform", "kind") => "`native`, `type1`, `type2`, `container`, `vdi`",
+                ("question", "kind") | ("step.question", "kind") => "`choice`, `numeric`",
+                _ => "",
+            };
+            m.params.push(("table", format!("[[{name}]]")));
+            if values.is_empty() {
+                m.en = "{detail} in this `{table}`";
+                m.ko = "이 `{table}`에 필수 키 `{field}`이(가) 없습니다";
+            } else {
+                m.en = "{detail} in this `{table}`: add `{field} = ...`, one of {values}";
+                m.ko = "이 `{table}`에 필수 키 `{field}`이(가) 없습니다: `{field} = ...`를 더하세요 ({values} 중 하나)";
+                m.params.push(("values", values.to_string()));
+            }
         }
     }
     let detail = m
