@@ -231,6 +231,38 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
         "{}",
         stderr(&o)
     );
+    // Not graded is not a zero: the table says so, the CSV gives each row the file's total
+    // (empty), status and reason, and a file that cannot be read gets a row of its own.
+    let o = virtsim(&["grade", &a, &tampered]);
+    assert!(
+        stdout(&o).contains("tampered.json): not graded"),
+        "{}",
+        stdout(&o)
+    );
+    let missing = dir.join("missing.json").display().to_string();
+    let o = virtsim(&["grade", &a, &good, &tampered, &missing, "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",file_points,file_status,file_note"),
+        "{csv}"
+    );
+    assert!(csv.contains(",3,graded,\n"), "{csv}");
+    assert!(
+        csv.contains(",,not_graded,the checksum does not match"),
+        "{csv}"
+    );
+    assert!(csv.contains("missing.json,,,,,,,,,,,unreadable,"), "{csv}");
+    // The arguments swapped: the answers file where the assignment goes.
+    let o = virtsim(&["grade", &good, &a]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("give the assignment (.toml) first"),
+        "{}",
+        stderr(&o)
+    );
 
     // The scenario changed after the students answered: stale, not graded against it.
     let changed = write(

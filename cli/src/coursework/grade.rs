@@ -61,6 +61,7 @@ pub fn run(
                 let what = what
                     .rsplit_once(" at line ")
                     .map_or(what.as_str(), |(m, _)| m);
+                let what = format!("{what}{}", answers_mistake(json, lang));
                 Failure::Invalid(match lang {
                     Lang::En => format!(
                         "{file}:{line}:{column}: not an answers file ({}): {what}",
@@ -206,15 +207,30 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
             let _ = writeln!(out, "{}", clean(g.error.as_deref().unwrap_or("")));
             continue;
         };
-        let _ = writeln!(
-            out,
-            "{} ({}): {}/{} {}",
-            clean(&grade.student),
-            clean(&g.file),
-            grade.points,
-            grade.max_points,
-            if ko { "점" } else { "points" }
-        );
+        if grade.problems.iter().any(|p| p.blocks_file()) {
+            // Not a zero: the file was not graded (the reason follows).
+            let _ = writeln!(
+                out,
+                "{} ({}): {}",
+                clean(&grade.student),
+                clean(&g.file),
+                if ko {
+                    "채점하지 않음"
+                } else {
+                    "not graded"
+                }
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{} ({}): {}/{} {}",
+                clean(&grade.student),
+                clean(&g.file),
+                grade.points,
+                grade.max_points,
+                if ko { "점" } else { "points" }
+            );
+        }
         for m in &g.messages {
             let _ = writeln!(out, "  ! {}", clean(m.get(lang)));
         }
@@ -286,17 +302,40 @@ fn display_width(s: &str) -> usize {
 }
 
 fn csv(graded: &[Graded]) -> String {
+    // One row per question; the last three columns are the file's: its total (empty when
+    // it was not graded), its status and, when not clean, why (in English). A file that
+    // could not be read gets one row with its status and error.
     let mut out = String::from(
-        "file,student,step,question,answer,expected,verdict,points,max_points,predicted\n",
+        "file,student,step,question,answer,expected,verdict,points,max_points,predicted,file_points,file_status,file_note\n",
     );
     for g in graded {
         let Some(grade) = &g.grade else {
+            let _ = writeln!(
+                out,
+                "{},,,,,,,,,,,unreadable,{}",
+                csv_field(&g.file),
+                csv_field(g.error.as_deref().unwrap_or(""))
+            );
             continue;
         };
+        let blocked = grade.problems.iter().any(|p| p.blocks_file());
+        let status = if blocked {
+            "not_graded"
+        } else if grade.clean() {
+            "graded"
+        } else {
+            "graded_with_problems"
+        };
+        let total = if blocked {
+            String::new()
+        } else {
+            grade.points.to_string()
+        };
+        let note: Vec<String> = g.messages.iter().map(|m| m.get("en").to_string()).collect();
         for r in &grade.rows {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{}",
                 csv_field(&g.file),
                 csv_field(&grade.student),
                 csv_field(&r.step),
@@ -306,9 +345,29 @@ fn csv(graded: &[Graded]) -> String {
                 r.verdict.name(),
                 r.points,
                 r.max_points,
-                r.predicted
+                r.predicted,
+                total,
+                status,
+                csv_field(&note.join("; "))
             );
         }
     }
     out
+}
+
+/// What a file handed in instead of an answers file most likely is: the assignment itself
+/// (the arguments swapped, or a TOML file) or the page's results export.
+fn answers_mistake(text: &str, lang: Lang) -> &'static str {
+    let start = text.trim_start();
+    let toml = start.starts_with('[') && !start.starts_with("[{") && !start.starts_with("[]")
+        || start.starts_with('#');
+    let results =
+        start.starts_with('{') && text.contains("\"scenario\"") && text.contains("\"platforms\"");
+    match (lang, toml, results) {
+        (Lang::En, true, _) => "; this looks like a TOML file (an assignment or a scenario): give the assignment first, then the students' answers files (.json)",
+        (Lang::Ko, true, _) => "; TOML 파일(과제나 시나리오)로 보입니다: 과제 파일을 먼저, 그다음 학생들의 답안 파일(.json)을 주세요",
+        (Lang::En, _, true) => "; this is the page's results export (Export JSON): the student downloads the answers file on the assignment's last page (Download my answers)",
+        (Lang::Ko, _, true) => "; 페이지의 결과 내보내기(JSON 내보내기) 파일입니다: 답안 파일은 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)",
+        _ => "",
+    }
 }

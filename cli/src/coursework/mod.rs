@@ -67,8 +67,17 @@ pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failur
 /// An assignment file, validated against the built-in library.
 pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
     let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
-    Assignment::from_toml(&path.display().to_string(), &text, &library::scenario)
-        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
+    Assignment::from_toml(&path.display().to_string(), &text, &library::scenario).map_err(|e| {
+        let mut message = e.to_string_in(lang.core());
+        // A JSON file where the assignment goes: most likely the arguments swapped.
+        if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
+            message.push_str(match lang {
+                Lang::En => "; this looks like a JSON file (an answers file?): give the assignment (.toml) first, then the answers files",
+                Lang::Ko => "; JSON 파일(답안 파일?)로 보입니다: 과제 파일(.toml)을 먼저, 그다음 답안 파일들을 주세요",
+            });
+        }
+        Failure::Invalid(message)
+    })
 }
 
 /// The answers `student` should give in step `step`: its scenario run.
