@@ -1348,6 +1348,24 @@ pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnsw
                 );
             }
         }
+        // No tolerance on a measured figure with decimals: the page and the CLI show it
+        // rounded, so a student who types what they read is marked wrong.
+        if q.kind == sim_core::question::QuestionKind::Numeric
+            && q.tolerance_percent == 0.0
+            && q.value.is_some_and(|v| v.fract() != 0.0)
+        {
+            let (scenario, id) = (clean(scenario), clean(&q.id));
+            let value = q.value.map(figure).unwrap_or_default();
+            if ko {
+                crate::errln!(
+                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 페이지와 CLI는 반올림해 보여 주므로, 읽은 값을 쓴 학생이 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
+                );
+            } else {
+                crate::errln!(
+                    "warning: {scenario}: numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: the page and the CLI show it rounded, so a student who types what they read is marked wrong. Give a tolerance_percent (say 1)."
+                );
+            }
+        }
         let others = q.tolerance_accepts_others();
         if !others.is_empty() {
             let (scenario, id) = (clean(scenario), clean(&q.id));

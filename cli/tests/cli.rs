@@ -722,6 +722,32 @@ fn a_choice_between_tied_platforms_is_warned_about() {
     assert_eq!(stderr(&o), "");
 }
 
+/// A numeric question without tolerance on a measured figure with decimals cannot be
+/// answered from the rounded figures shown: `answers` warns. A count (a whole number) may
+/// have none.
+#[test]
+fn a_numeric_question_without_tolerance_on_a_measured_figure_is_warned_about() {
+    let text = |metric: &str| {
+        format!(
+            "[scenario]\nname = \"tol\"\nduration_ms = 5\nseed = 1\n\n\
+             [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
+             [[instance]]\nname = \"w\"\nworkload = \"syscall-heavy\"\n\n\
+             [[question]]\nid = \"q\"\nkind = \"numeric\"\nmetric = \"{metric}\"\n\
+             platform = \"a\"\ntolerance_percent = 0\ntext = {{ en = \"How much?\", ko = \"얼마?\" }}\n"
+        )
+    };
+    let measured = scratch("tol0.toml", &text("mean_latency_us\"\nop = \"syscall"));
+    let o = virtsim(&["answers", measured.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("numeric question `q` has no tolerance (0%) but its answer"),
+        "{}",
+        stderr(&o)
+    );
+    let count = scratch("tol0-count.toml", &text("instances_stopped"));
+    let o = virtsim(&["answers", count.to_str().unwrap()]);
+    assert!(!stderr(&o).contains("no tolerance"), "{}", stderr(&o));
+}
+
 #[test]
 fn a_cpu_fit_of_zero_says_why() {
     // A 4-vCPU VM kept busy on a 4-core host (full-para-hybrid's bt-syscall uses about
