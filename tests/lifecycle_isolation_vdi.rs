@@ -229,3 +229,36 @@ fn the_seed_table_has_its_three_columns_with_measured_figures_in_every_row() {
         );
     }
 }
+
+#[test]
+fn desktops_that_only_watch_video_show_no_input_latency_not_zero() {
+    // Video users make no inputs: the table says no input was displayed, not "p50 0 ms".
+    let r = run(r#"
+[scenario]
+name = "video-only"
+duration_ms = 200
+[host]
+cores = 4
+memory_gib = 64
+[[platform]]
+name = "vdi"
+kind = "vdi"
+protocol = "blast"
+rtt_ms = 20
+[[instance]]
+name = "video"
+count = 2
+guest_os = "windows"
+memory_gib = 4
+workload = "desktop-video"
+"#);
+    let performance = r
+        .table
+        .rows
+        .iter()
+        .position(|&row| row == sim_core::table::TableRow::Performance)
+        .unwrap();
+    let cell = &r.table.columns[0].cells[performance].measured;
+    assert!(cell.en.starts_with("no input displayed, "), "{}", cell.en);
+    assert!(cell.ko.starts_with("표시된 입력 없음, "), "{}", cell.ko);
+}

@@ -457,7 +457,11 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 at_ms.dedup();
                 let stopped: usize = ooms.iter().map(|f| f.stopped.len()).sum();
                 let lost: u64 = ooms.iter().map(|f| f.ops_lost).sum();
-                let kills = if ooms.len() == 1 { "an OOM kill" } else { "OOM kills" };
+                let kills = if ooms.len() == 1 {
+                    "an OOM kill"
+                } else {
+                    "OOM kills"
+                };
                 en.push(format!(
                     "{kills} at {} stopped {stopped} of {n} instance(s), {lost} ops lost",
                     crate::results::times_ms(&at_ms, Lang::En)
@@ -480,8 +484,12 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 } else {
                     // What a kernel panic from one instance would reach on this stack.
                     let reach = if p.kind.is_hypervisor() { 1 } else { n };
-                    en.push(format!("a kernel panic from one instance reaches {reach} of {n}"));
-                    ko.push(format!("한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"));
+                    en.push(format!(
+                        "a kernel panic from one instance reaches {reach} of {n}"
+                    ));
+                    ko.push(format!(
+                        "한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"
+                    ));
                 }
             }
             if let Some(a) = &p.attack_surface {
@@ -497,20 +505,42 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             Some(Text::new(en.join("; "), ko.join("; ")))
         }
         TableRow::Performance => p.vdi.as_ref().map(|v| {
-            let (local_en, local_ko) = v.local.as_ref().map_or((String::new(), String::new()), |l| {
+            let (local_en, local_ko) =
+                v.local
+                    .as_ref()
+                    .map_or((String::new(), String::new()), |l| {
+                        (
+                            format!(" (local PC p50 {:.0} ms)", l.latency_p50_ms),
+                            format!(" (로컬 PC p50 {:.0} ms)", l.latency_p50_ms),
+                        )
+                    });
+            // No input displayed (sessions that only watch video, or stopped before their
+            // first input): no latency to show, not 0 ms.
+            let (latency_en, latency_ko) = if v.latency_mean_ms > 0.0 {
                 (
-                    format!(" (local PC p50 {:.0} ms)", l.latency_p50_ms),
-                    format!(" (로컬 PC p50 {:.0} ms)", l.latency_p50_ms),
+                    format!(
+                        "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms",
+                        v.latency_p50_ms, v.latency_p99_ms
+                    ),
+                    format!(
+                        "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms",
+                        v.latency_p50_ms, v.latency_p99_ms
+                    ),
                 )
-            });
+            } else {
+                (
+                    "no input displayed".to_string(),
+                    "표시된 입력 없음".to_string(),
+                )
+            };
             Text::new(
                 format!(
-                    "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms, {:.0} kbit/s per session, {}/{} frames delivered",
-                    v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                    "{latency_en}, {:.0} kbit/s per session, {}/{} frames delivered",
+                    v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
                 ),
                 format!(
-                    "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
-                    v.latency_p50_ms, v.latency_p99_ms, v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                    "{latency_ko}, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
+                    v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
                 ),
             )
         }),
@@ -561,11 +591,17 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
         }
         TableRow::Management => Some(match p.kind {
             PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
-                format!("to install: a hypervisor and {n} {}", plural(n, "guest OS", "guest OSes")),
+                format!(
+                    "to install: a hypervisor and {n} {}",
+                    plural(n, "guest OS", "guest OSes")
+                ),
                 format!("설치: 하이퍼바이저와 게스트 OS {n}개"),
             ),
             PlatformKind::Type2 => Text::new(
-                format!("to install: a host OS, the hypervisor application and {n} {}", plural(n, "guest OS", "guest OSes")),
+                format!(
+                    "to install: a host OS, the hypervisor application and {n} {}",
+                    plural(n, "guest OS", "guest OSes")
+                ),
                 format!("설치: 호스트 OS, 하이퍼바이저 애플리케이션, 게스트 OS {n}개"),
             ),
             PlatformKind::Container => Text::new(
