@@ -207,12 +207,7 @@ fn the_seed_table_has_its_three_columns_with_measured_figures_in_every_row() {
     }
     // A desktop's performance leads with the latency the seed's "Medium" stands for,
     // before the share of screen updates delivered (which a short run keeps near 100%).
-    let performance = r
-        .table
-        .rows
-        .iter()
-        .position(|&row| row == sim_core::table::TableRow::Performance)
-        .unwrap();
+    let performance = performance_row(&r);
     for column in r
         .table
         .columns
@@ -252,13 +247,16 @@ guest_os = "windows"
 memory_gib = 4
 workload = "desktop-video"
 "#);
-    let performance = r
-        .table
+    let cell = &r.table.columns[0].cells[performance_row(&r)].measured;
+    assert!(cell.en.starts_with("no input displayed, "), "{}", cell.en);
+    assert!(cell.ko.starts_with("표시된 입력 없음, "), "{}", cell.ko);
+}
+
+/// The index of the comparison table's performance row.
+fn performance_row(r: &sim_core::RunResult) -> usize {
+    r.table
         .rows
         .iter()
         .position(|&row| row == sim_core::table::TableRow::Performance)
-        .unwrap();
-    let cell = &r.table.columns[0].cells[performance].measured;
-    assert!(cell.en.starts_with("no input displayed, "), "{}", cell.en);
-    assert!(cell.ko.starts_with("표시된 입력 없음, "), "{}", cell.ko);
+        .expect("a performance row")
 }
