@@ -43,7 +43,16 @@ pub fn fixed(v: f64, max_decimals: usize) -> String {
     if !v.is_finite() {
         return "—".into();
     }
-    format_in(lang(), v, max_decimals)
+    format_in(lang(), v, max_decimals, false)
+}
+
+/// `v` with exactly `decimals` decimals (trailing zeros kept), grouped in thousands: a
+/// figure as the CLI prints it ("4.10" for `{:.2}`), in the page's language.
+pub fn exact(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    format_in(lang(), v, decimals, true)
 }
 
 /// `v` with a precision fitting its size.
@@ -82,16 +91,19 @@ pub fn duration_ms(ms: f64) -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn format_in(lang: Lang, v: f64, max_decimals: usize) -> String {
+fn format_in(lang: Lang, v: f64, max_decimals: usize, pad: bool) -> String {
     use wasm_bindgen::JsValue;
     thread_local! {
-        // (language, decimals) -> Intl.NumberFormat's format function; a handful at most.
-        static CACHE: std::cell::RefCell<Vec<(Lang, usize, js_sys::Function)>> =
+        // (language, decimals, padded) -> Intl.NumberFormat's format function; a handful.
+        static CACHE: std::cell::RefCell<Vec<(Lang, usize, bool, js_sys::Function)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
     let f = CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some((_, _, f)) = c.iter().find(|(l, d, _)| *l == lang && *d == max_decimals) {
+        if let Some((_, _, _, f)) = c
+            .iter()
+            .find(|(l, d, p, _)| *l == lang && *d == max_decimals && *p == pad)
+        {
             return f.clone();
         }
         let locales = js_sys::Array::of1(&JsValue::from_str(match lang {
@@ -104,8 +116,15 @@ fn format_in(lang: Lang, v: f64, max_decimals: usize) -> String {
             &JsValue::from_str("maximumFractionDigits"),
             &JsValue::from_f64(max_decimals as f64),
         );
+        if pad {
+            let _ = js_sys::Reflect::set(
+                &opts,
+                &JsValue::from_str("minimumFractionDigits"),
+                &JsValue::from_f64(max_decimals as f64),
+            );
+        }
         let f = js_sys::Intl::NumberFormat::new(&locales, &opts).format();
-        c.push((lang, max_decimals, f.clone()));
+        c.push((lang, max_decimals, pad, f.clone()));
         f
     });
     f.call1(&JsValue::NULL, &JsValue::from_f64(v))
@@ -115,16 +134,21 @@ fn format_in(lang: Lang, v: f64, max_decimals: usize) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn format_in(_lang: Lang, v: f64, max_decimals: usize) -> String {
-    format_in_rust(v, max_decimals)
+fn format_in(_lang: Lang, v: f64, max_decimals: usize, pad: bool) -> String {
+    format_in_rust(v, max_decimals, pad)
 }
 
-/// The same format without Intl (native unit tests): en-US grouping, trailing zeros dropped.
+/// The same format without Intl (native unit tests): en-US grouping, trailing zeros dropped
+/// unless `pad`.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-fn format_in_rust(v: f64, max_decimals: usize) -> String {
+fn format_in_rust(v: f64, max_decimals: usize, pad: bool) -> String {
     let s = format!("{:.*}", max_decimals, v);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let frac = frac.trim_end_matches('0');
+    let frac = if pad {
+        frac
+    } else {
+        frac.trim_end_matches('0')
+    };
     let neg = int.starts_with('-');
     let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
     let mut out = String::new();
@@ -134,7 +158,7 @@ fn format_in_rust(v: f64, max_decimals: usize) -> String {
         }
         out.push(*c);
     }
-    let sign = if neg && (out != "0" || !frac.is_empty()) {
+    let sign = if neg && (out != "0" || !frac.trim_end_matches('0').is_empty()) {
         "-"
     } else {
         ""

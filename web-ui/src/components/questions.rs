@@ -20,23 +20,29 @@ pub fn value_with_unit(m: Metric, v: f64) -> String {
 }
 
 /// A numeric question's computed answer as the page shows it once revealed or graded:
-/// the value with its unit, and what is accepted around it ("27.1% (± 10%)"). With no
-/// tolerance the answer is the figure as printed (two decimals, "27.11%"), which is
-/// what a student must give. `None` for a choice question.
+/// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
+/// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
+/// accepted around it ("27.11% (± 10%)"). With no tolerance that figure is what a student
+/// must give. `None` for a choice question.
 pub fn computed_answer(q: &QuestionAnswer) -> Option<String> {
     let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
-    if q.tolerance_percent > 0.0 {
-        return Some(format!(
-            "{} (± {}%)",
-            value_with_unit(q.metric, v),
-            q.tolerance_percent
-        ));
-    }
-    let printed = crate::num::fixed(v, 2);
-    Some(match q.metric.unit() {
+    // As many decimals as the answer the CLI prints (sim-core writes it with `{:.2}`).
+    let decimals = q
+        .answer
+        .trim()
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.len())
+        .min(6);
+    let printed = crate::num::exact(v, decimals);
+    let with_unit = match q.metric.unit() {
         "%" => format!("{printed}%"),
         "" => printed,
         unit => format!("{printed} {unit}"),
+    };
+    Some(if q.tolerance_percent > 0.0 {
+        format!("{with_unit} (± {}%)", q.tolerance_percent)
+    } else {
+        with_unit
     })
 }
 
@@ -296,14 +302,18 @@ mod tests {
     #[test]
     fn a_computed_answer_has_its_unit_and_what_is_accepted() {
         let share = numeric(Metric::HostOsPercent, 27.0817, 10.0);
-        assert_eq!(computed_answer(&share).as_deref(), Some("27.1% (± 10%)"));
+        assert_eq!(computed_answer(&share).as_deref(), Some("27.08% (± 10%)"));
         let latency = numeric(Metric::MeanLatencyUs, 3.9213, 5.0);
         assert_eq!(computed_answer(&latency).as_deref(), Some("3.92 µs (± 5%)"));
         // No tolerance: the printed figure, which is what must be given.
         let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
         assert_eq!(computed_answer(&exact).as_deref(), Some("27.11%"));
         let count = numeric(Metric::Density, 8.0, 0.0);
-        assert_eq!(computed_answer(&count).as_deref(), Some("8"));
+        assert_eq!(computed_answer(&count).as_deref(), Some("8.00"));
+        // The CLI's decimals, whatever they are.
+        let mut whole = count.clone();
+        whole.answer = "8".into();
+        assert_eq!(computed_answer(&whole).as_deref(), Some("8"));
         let mut choice = count.clone();
         choice.kind = QuestionKind::Choice;
         assert_eq!(computed_answer(&choice), None);
