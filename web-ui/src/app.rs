@@ -218,6 +218,8 @@ pub fn app() -> Html {
         Validation::Invalid(_) => (None, None),
     };
 
+    let before_start = state.course.as_ref().is_some_and(|c| c.student().is_none());
+
     // The scenario's explanation starts open on wide screens, folded on phones.
     let wide = web_sys::window()
         .and_then(|w| w.inner_width().ok())
@@ -252,7 +254,10 @@ pub fn app() -> Html {
                     // Phones put the library and the controls after the results.
                     <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
                     <CoursePanel state={state.clone()} />
-                    if title.is_some() || description.is_some() {
+                    // An assignment open before its student id: the scenario the page opened
+                    // on has nothing to do with it, so no results until Start loads a step.
+                    if before_start {
+                    } else if title.is_some() || description.is_some() {
                         <details class="about-card" open={wide}>
                             <summary>
                                 { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
@@ -263,7 +268,8 @@ pub fn app() -> Html {
                         </details>
                     }
                     // A step's results stay hidden until its predictions are committed.
-                    if state.awaiting_predictions() {
+                    if before_start {
+                    } else if state.awaiting_predictions() {
                         <p class="course-hidden" id="course-hidden">{ crate::i18n::t(lang, "course.hidden") }</p>
                     } else {
                         <Results state={state.clone()} />
