@@ -205,6 +205,46 @@ await step('a library assignment is fetched when opened, then the scenarios its 
   }
 });
 
+await step('on a phone, Start and Next bring the step title into view and focus it; no results before Start', async () => {
+  const p = await newPage('about:blank');
+  try {
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(`${BASE}#a=containers-vms-desktops.toml`);
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    // The student is told to type the id as on the roster.
+    assert(/exactly as on the class roster|명단에 적힌 그대로/.test(await p.textContent('#course-student-exact')), 'no hint on the id format');
+    // Before Start, the scenario the page opened on is not shown under the assignment.
+    assert(await p.$('#results section.results') === null, 'results shown before Start');
+    const titleShown = async (what) => {
+      await p.waitForFunction(() => {
+        const h = document.getElementById('course-step-h');
+        if (!h) return false;
+        const r = h.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && document.activeElement === h;
+      }, null, { timeout: 10000 }).catch(async () => {
+        const at = await p.evaluate(() => ({ top: document.getElementById('course-step-h')?.getBoundingClientRect().top, y: scrollY, focus: document.activeElement?.id }));
+        throw new Error(`${what}: the step title is not in view and focused: ${JSON.stringify(at)}`);
+      });
+    };
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await titleShown('after Start');
+    for (const li of await p.$$('.course-questions.predict li')) {
+      const radio = await li.$('input[type=radio]');
+      if (radio) await radio.check(); else await (await li.$('input[type=text]')).fill('50');
+    }
+    await p.click('#course-commit');
+    await p.click('#course-next');
+    await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
+    await titleShown('after Next');
+    if (process.env.SHOTS) await p.screenshot({ path: join(process.env.SHOTS, 'course-next-phone.png') });
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {
@@ -277,6 +317,9 @@ if (process.env.VIRTSIM_BIN) {
       await p.fill('#cq-bt-rel', btRel);
       await p.click('#course-answer-bt-rel:not([disabled])');
       await p.waitForSelector("li[data-question='bt-rel'] .verdict[data-verdict='right']");
+      // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
+      const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
+      assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
       // Step 2 does not reveal: its answer is saved, not checked.
       await p.click('#course-next');
       await p.waitForSelector("[data-step-id='two'] #course-answer-fastest", { timeout: 60000 });
@@ -287,10 +330,11 @@ if (process.env.VIRTSIM_BIN) {
       await p.click('#course-next');
       await p.waitForSelector('#course-score');
       const data = await p.$eval('#course-score', (e) => ({ ...e.dataset }));
-      const want = { right: '1', revealed: '2', wrong: '1', unanswered: '0', unchecked: '0', hidden: '1' };
+      // bt-rel (right) is worth 2 points, the prediction (wrong) 1.
+      const want = { right: '1', revealed: '2', wrong: '1', unanswered: '0', unchecked: '0', hidden: '1', points: '2', maxPoints: '3' };
       assert(Object.entries(want).every(([k, v]) => data[k] === v), `score ${JSON.stringify(data)}`);
       const en = (await p.textContent('#course-score')).replace(/\s+/g, ' ');
-      assert(en.includes('1 of 2 right') && en.includes('1 wrong'), `English score: ${en}`);
+      assert(en.includes('1 of 2 right · 2 of 3 points') && en.includes('1 wrong'), `English score: ${en}`);
       assert(/1 more question is not counted above/.test(en), `English score: ${en}`);
       assert(!/not answered|not checked yet/.test(en), `nothing is unanswered or unchecked: ${en}`);
       if (process.env.SHOTS) {
@@ -311,11 +355,16 @@ if (process.env.VIRTSIM_BIN) {
       const one = rows.filter((r) => r.step === 'one');
       assert(one.filter((r) => r.verdict === 'right').length === 1 && one.filter((r) => r.verdict === 'wrong').length === 1,
         `graded ${JSON.stringify(rows)}`);
+      // The page's points are virtsim grade's over the steps that reveal answers (step two's
+      // question is the instructor's to see: the page does not count it).
+      const sum = (k) => one.reduce((n, r) => n + r[k], 0);
+      assert(String(sum('points')) === data.points && String(sum('max_points')) === data.maxPoints,
+        `page ${data.points}/${data.maxPoints} points, virtsim grade ${sum('points')}/${sum('max_points')} for step one`);
       // In Korean.
       await p.click('#lang');
       await p.waitForFunction(() => document.documentElement.lang === 'ko');
       const ko = (await p.textContent('#course-score')).replace(/\s+/g, ' ');
-      assert(ko.includes('2문제 중 1개 정답') && ko.includes('오답 1개'), `Korean score: ${ko}`);
+      assert(ko.includes('2문제 중 1개 정답 · 3점 중 2점') && ko.includes('오답 1개'), `Korean score: ${ko}`);
       assert(ko.includes('1문제는 위 집계에 포함되지 않습니다'), `Korean score: ${ko}`);
       if (process.env.SHOTS) {
         await p.$eval('#course', (e) => e.scrollIntoView());

@@ -244,7 +244,9 @@ function mount(parent, opts) {
     setText(text) {
       if (text === view.state.doc.toString()) return;
       silent = true;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true });
+      // No scrollIntoView: it scrolls the page, not only the editor, to the editor (a phone
+      // left on the editor after an assignment's Start or Next); its own top is enough.
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
       silent = false;
       view.scrollDOM.scrollTop = 0;
     },

@@ -88,6 +88,10 @@ pub struct Score {
     pub unchecked: usize,
     /// Questions of steps that do not reveal answers (the instructor grades them).
     pub hidden: usize,
+    /// The points of the right answers (each question's `points`, as `virtsim grade` adds
+    /// them up), and of every question counted (those of steps that reveal answers).
+    pub points: u32,
+    pub max_points: u32,
 }
 
 /// How the answers in `progress` stand; `None` when no step reveals answers (the page
@@ -103,13 +107,17 @@ pub fn score(a: &Assignment, progress: &Progress, hash: impl Fn(usize) -> String
         let current = hash(index);
         for q in &step.questions {
             score.revealed += 1;
+            score.max_points += q.points;
             let given = progress
                 .answer(&step.id, &q.id)
                 .filter(|s| !s.answer.trim().is_empty());
             match given.map(|s| (s.hash == current).then_some(s.right).flatten()) {
                 None => score.unanswered += 1,
                 Some(None) => score.unchecked += 1,
-                Some(Some(true)) => score.right += 1,
+                Some(Some(true)) => {
+                    score.right += 1;
+                    score.points += q.points;
+                }
                 Some(Some(false)) => score.wrong += 1,
             }
         }
@@ -187,6 +195,10 @@ pub struct Course {
     /// Why the current step's scenario is not valid for this student's variant (the page
     /// validates a variant when its step is shown: see [`open`]).
     pub step_error: Option<Msg>,
+    /// How many times the student moved to a step (Start, Next, Previous, a step of the
+    /// final page): each move brings the new step's title into view and gives it focus
+    /// (`components/course.rs`); 0 until the first, so a reload does not scroll the page.
+    pub moved: u32,
 }
 
 /// Everything that can happen to an open assignment.
@@ -396,6 +408,7 @@ pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
         prepared: None,
         questions: Vec::new(),
         step_error: None,
+        moved: 0,
     })
 }
 
@@ -713,12 +726,14 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                             ..Progress::default()
                         });
                 }
+                c.moved += 1;
                 show_step(s);
             }
         }
         CourseAction::GoTo(step) => {
             if let Some(c) = s.course.as_mut() {
                 c.progress.step = step.min(c.a().steps.len());
+                c.moved += 1;
                 show_step(s);
             }
         }
@@ -963,6 +978,8 @@ mod tests {
                 revealed: 2,
                 unanswered: 2,
                 hidden: 1,
+                // bt-rel is worth 2 points.
+                max_points: 3,
                 ..Score::default()
             }
         );
@@ -974,6 +991,13 @@ mod tests {
         let s = score(a, &p, hash).unwrap();
         assert_eq!((s.right, s.wrong, s.unanswered, s.unchecked), (1, 1, 0, 0));
         assert_eq!((s.revealed, s.hidden), (2, 1));
+        assert_eq!((s.points, s.max_points), (1, 3));
+        let p = progress(vec![
+            saved("one", "slowest", "hw", "h0", Some(false)),
+            saved("one", "bt-rel", "50", "h0", Some(true)),
+        ]);
+        let s = score(a, &p, hash).unwrap();
+        assert_eq!((s.right, s.points, s.max_points), (1, 2, 3));
         // Answered but not checked (no run of the step seen since), and a verdict kept
         // for another version of the step: neither counts as right or wrong.
         let p = progress(vec![

@@ -185,6 +185,17 @@ pub fn course_panel(props: &CourseProps) -> Html {
             }
         });
     }
+    // After Start, Next, Previous or a step picked on the final page: the new step's title
+    // is brought to the top of the window (on a phone the page was left far below it, on
+    // the parameters) and given focus, so that a screen reader reads it. Not on a reload.
+    {
+        let moved = state.course.as_ref().map_or(0, |c| c.moved);
+        use_effect_with(moved, |&moved| {
+            if moved > 0 {
+                focus_step_title();
+            }
+        });
+    }
     let Some(c) = &state.course else {
         return html! {};
     };
@@ -239,6 +250,20 @@ pub fn course_panel(props: &CourseProps) -> Html {
     }
 }
 
+/// Scrolls the shown step's (or the final page's) title into view and focuses it.
+fn focus_step_title() {
+    let Some(title) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("course-step-h"))
+    else {
+        return;
+    };
+    if let Some(title) = title.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = title.focus();
+    }
+    title.scroll_into_view_with_bool(true);
+}
+
 #[function_component(StudentForm)]
 fn student_form(props: &CourseProps) -> Html {
     let state = &props.state;
@@ -272,8 +297,11 @@ fn student_form(props: &CourseProps) -> Html {
             <p class="hint">{ t(lang, "course.student.hint") }</p>
             <label for="course-student">{ t(lang, "course.student") }</label>
             <input id="course-student" type="text" autocomplete="off" maxlength="64"
+                aria-describedby="course-student-exact"
                 value={(*id).clone()} oninput={on_input} />
             <button id="course-start" type="submit" disabled={!valid}>{ t(lang, "course.start") }</button>
+            // The variant comes from the id as typed: "S001" and "s001" differ.
+            <p class="hint" id="course-student-exact">{ t(lang, "course.student.exact") }</p>
         </form>
     }
 }
@@ -522,7 +550,7 @@ fn step_view(props: &CourseProps) -> Html {
 
     html! {
         <div class="course-step" data-step-id={step.id.clone()}>
-            <h3>{ format!("{} {}/{} · {}", t(lang, "course.step"), index + 1, a.steps.len(), step.title.get(lang.tag())) }</h3>
+            <h3 id="course-step-h" tabindex="-1">{ format!("{} {}/{} · {}", t(lang, "course.step"), index + 1, a.steps.len(), step.title.get(lang.tag())) }</h3>
             <p class="course-intro">{ step.intro.get(lang.tag()).to_string() }</p>
             if !variant.is_empty() {
                 <p class="hint course-variant">{ format!("{}: {variant}", t(lang, "course.variant")) }</p>
@@ -578,7 +606,7 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
     let last = a.steps.len().saturating_sub(1);
     html! {
         <div class="course-final">
-            <h3>{ t(lang, "course.final") }</h3>
+            <h3 id="course-step-h" tabindex="-1">{ t(lang, "course.final") }</h3>
             if let Some(score) = c.score() {
                 { score_view(lang, &score) }
             }
@@ -604,11 +632,25 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
     }
 }
 
-/// "N of M right" over the questions of steps that reveal answers, with what the rest are
+/// "N of M right · P of Q points" over the questions of steps that reveal answers, with what the rest are
 /// (wrong, not answered, not checked), and the questions of steps that do not reveal.
 fn score_view(lang: Lang, score: &course::Score) -> Html {
     let fill = |key: &'static str, n: usize| t(lang, key).replace("{n}", &n.to_string());
-    let headline = fill("course.score", score.right).replace("{m}", &score.revealed.to_string());
+    // "8 of 12 right · 9 of 15 points": the points as `virtsim grade` adds them up.
+    let headline = format!(
+        "{} · {}",
+        fill("course.score", score.right).replace("{m}", &score.revealed.to_string()),
+        t(
+            lang,
+            if score.max_points == 1 {
+                "course.score.points_one"
+            } else {
+                "course.score.points"
+            }
+        )
+        .replace("{p}", &score.points.to_string())
+        .replace("{q}", &score.max_points.to_string())
+    );
     let rest: Vec<String> = [
         ("course.score.wrong", score.wrong),
         ("course.score.unanswered", score.unanswered),
@@ -627,7 +669,8 @@ fn score_view(lang: Lang, score: &course::Score) -> Html {
         <div class="course-score" id="course-score"
             data-right={score.right.to_string()} data-revealed={score.revealed.to_string()}
             data-wrong={score.wrong.to_string()} data-unanswered={score.unanswered.to_string()}
-            data-unchecked={score.unchecked.to_string()} data-hidden={score.hidden.to_string()}>
+            data-unchecked={score.unchecked.to_string()} data-hidden={score.hidden.to_string()}
+            data-points={score.points.to_string()} data-max-points={score.max_points.to_string()}>
             <p class="course-score-line">
                 <strong>{ headline }</strong>
                 { for rest.into_iter().map(|part| html! { <>{ " · " }{ part }</> }) }
