@@ -1937,8 +1937,9 @@ pub(crate) fn validate_question(
     let kind = *q.kind.get_ref();
     let metric = *q.metric.get_ref();
     if metric.needs_op() && q.op.is_none() {
+        // At the metric that asks for it (the op goes beside it).
         return Err(v.error(
-            q.id.span(),
+            q.metric.span(),
             msg!(
                 "missing_op",
                 "question `{id}`: metric `{metric}` needs op = one of the operation names (e.g. \"disk_read\")",
