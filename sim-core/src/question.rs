@@ -166,6 +166,16 @@ pub struct QuestionAnswer {
     pub explanation: Option<Text>,
 }
 
+/// How a numeric answer is printed: a whole number without decimals (a count: "1", "16";
+/// a whole rate: "166250"), anything else with two ("4.11", "53486.67").
+pub fn numeric_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
 /// or `1 234` (thousands separators), `14 ms` (a unit after the number), full-width
 /// forms. Digits grouped otherwise are a slip, not a number: "5 7" is not 57, "5,7,8" not
@@ -293,7 +303,7 @@ pub const PRINTED_HALF_UNIT: f64 = 0.005;
 pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
 
 impl QuestionAnswer {
-    /// A numeric answer of `value`, printed with two decimals as a run prints it, without
+    /// A numeric answer of `value`, printed as a run prints it ([`numeric_text`]), without
     /// texts, evidence or explanation: a figure to grade against.
     pub fn numeric(id: &str, metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
         QuestionAnswer {
@@ -302,7 +312,7 @@ impl QuestionAnswer {
             kind: QuestionKind::Numeric,
             metric,
             options: Vec::new(),
-            answer: format!("{value:.2}"),
+            answer: numeric_text(value),
             value: Some(value),
             tolerance_percent,
             evidence: Vec::new(),

@@ -1926,7 +1926,7 @@ pub(crate) fn answer(
             let name = &s.platforms[q.platform.expect("validated numeric question")].name;
             let value = evidence.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
             (
-                value.map_or_else(|| "-".to_string(), |v| format!("{v:.2}")),
+                value.map_or_else(|| "-".to_string(), crate::question::numeric_text),
                 value,
             )
         }

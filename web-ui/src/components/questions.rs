@@ -26,7 +26,7 @@ pub fn value_with_unit(m: Metric, v: f64) -> String {
 /// must give. `None` for a choice question.
 pub fn computed_answer(q: &QuestionAnswer) -> Option<String> {
     let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
-    // As many decimals as the answer the CLI prints (sim-core writes it with `{:.2}`).
+    // As many decimals as the answer the CLI prints (`sim_core::question::numeric_text`).
     let decimals = q
         .answer
         .trim()
