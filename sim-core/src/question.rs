@@ -164,6 +164,9 @@ pub struct QuestionAnswer {
     /// The figures behind the answer: (platform, value).
     pub evidence: Vec<(String, f64)>,
     pub explanation: Option<Text>,
+    /// For latency metrics: the operation asked about (where the page says to look).
+    #[serde(default)]
+    pub op: Option<crate::workload::Op>,
 }
 
 /// How a numeric answer is printed: a whole number without decimals (a count: "1", "16";
@@ -317,6 +320,7 @@ impl QuestionAnswer {
             tolerance_percent,
             evidence: Vec::new(),
             explanation: None,
+            op: None,
         }
     }
 
@@ -456,6 +460,7 @@ mod tests {
                 ("twin".into(), 98.4),
             ],
             explanation: None,
+            op: None,
         };
         // ±2% accepts native's 100 (1.6% away); the twin's 98.4 is the same figure.
         assert_eq!(q(2.0).tolerance_accepts_others(), vec![("native", 100.0)]);
@@ -482,6 +487,7 @@ mod tests {
                 .map(|(i, v)| (format!("p{i}"), *v))
                 .collect(),
             explanation: None,
+            op: None,
         };
         assert!(q(&[516.88, 516.87, 516.71, 517.01]).same_on_every_platform());
         // One stack visibly apart (2%): the question tells them apart.

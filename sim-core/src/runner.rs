@@ -1942,5 +1942,6 @@ pub(crate) fn answer(
         tolerance_percent: q.tolerance_percent,
         evidence,
         explanation: q.explanation.clone(),
+        op: q.op,
     }
 }

@@ -1447,7 +1447,8 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await p.click('#course-answer-pte-latency');
     await p.waitForSelector("li[data-question='pte-latency'] .verdict .why");
     assert((await p.$$('.settings-differ')).length === 0, `a settings note for the student's own variant: ${await p.textContent('#course')}`);
-    assert(/^Look in the Charts tab/.test(await p.textContent("li[data-question='pte-latency'] .look")), 'where to look');
+    const lookText = await p.textContent("li[data-question='pte-latency'] .look");
+    assert(/^Look in the Charts tab/.test(lookText) && /Pick the operation “page-table update”/.test(lookText), `where to look: ${lookText}`);
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('.course-variant');

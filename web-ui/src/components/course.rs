@@ -359,7 +359,7 @@ fn verdict(
                 <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
             }
             if !right {
-                <p class="hint look">{ questions::where_to_look(lang, q.metric) }</p>
+                <p class="hint look">{ questions::where_to_look(lang, q) }</p>
             }
             if let Some(why) = &q.explanation {
                 <p class="why">{ why.get(lang.tag()).to_string() }</p>

@@ -115,12 +115,17 @@ fn where_shown(m: Metric) -> (&'static str, &'static str) {
     }
 }
 
-/// Said after a wrong answer: where the page shows the question's metric.
-pub fn where_to_look(lang: Lang, m: Metric) -> String {
-    match where_shown(m) {
+/// Said after a wrong answer: where the page shows the question's metric (and, for a
+/// latency, the operation to pick above the charts).
+pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
+    let mut out = match where_shown(q.metric) {
         (place, "") => t(lang, place).to_string(),
         (place, name) => t(lang, place).replace("{}", t(lang, name)),
+    };
+    if let (Some(op), true) = (q.op, q.metric.needs_op()) {
+        out.push_str(&t(lang, "questions.look.op").replace("{}", labels::op(lang, op)));
     }
+    out
 }
 
 /// The computed answer, the explanation and the figures behind it: shown when the answer
@@ -269,7 +274,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                 <p class={if *ok { "ok" } else { "wrong" }} role="status">
                                     { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
                                     if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
-                                    if !*ok { { " " }<span class="look">{ where_to_look(lang, q.metric) }</span> }
+                                    if !*ok { { " " }<span class="look">{ where_to_look(lang, q) }</span> }
                                 </p>
                                 // Right: why, as the reveal says it (unless shown there already).
                                 if *ok && !revealed.get(&i).copied().unwrap_or(false) {
@@ -308,12 +313,13 @@ mod tests {
         // No tolerance: the printed figure, which is what must be given.
         let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
         assert_eq!(computed_answer(&exact).as_deref(), Some("27.11%"));
+        // A whole number as the CLI prints it: without decimals.
         let count = numeric(Metric::Density, 8.0, 0.0);
-        assert_eq!(computed_answer(&count).as_deref(), Some("8.00"));
+        assert_eq!(computed_answer(&count).as_deref(), Some("8"));
         // The CLI's decimals, whatever they are.
-        let mut whole = count.clone();
-        whole.answer = "8".into();
-        assert_eq!(computed_answer(&whole).as_deref(), Some("8"));
+        let mut two = count.clone();
+        two.answer = "8.00".into();
+        assert_eq!(computed_answer(&two).as_deref(), Some("8.00"));
         let mut choice = count.clone();
         choice.kind = QuestionKind::Choice;
         assert_eq!(computed_answer(&choice), None);

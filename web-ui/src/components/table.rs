@@ -261,6 +261,19 @@ pub fn table(props: &TableProps) -> Html {
     };
     // The heading whose ⓘ note is open (its i18n key).
     let help = use_state(|| None::<&'static str>);
+    // The note is drawn under the table, often below the window: bring it into view
+    // (its bottom edge to the window's bottom, so the heading clicked stays in sight as far
+    // as the window allows).
+    use_effect_with(*help, |open| {
+        if open.is_some() {
+            if let Some(note) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("column-help"))
+            {
+                note.scroll_into_view_with_bool(false);
+            }
+        }
+    });
     let help_button = |key: &'static str| -> Html {
         let open = *help == Some(key);
         let onclick = {
