@@ -1418,6 +1418,14 @@ await step('questions: a right answer is explained, a wrong one says where to lo
       break;
     }
     assert(right && wrong, 'tried a right and a wrong answer');
+    // Enter in a numeric answer box checks it, as the button does.
+    const boxed = await p.$('ol.questions > li:has(input[type=text])');
+    assert(boxed, 'a numeric question in containers-vs-vms');
+    assert(!(await boxed.$('p.wrong, p.ok')), 'no verdict before the answer');
+    const box = await boxed.$('input[type=text]');
+    await box.fill('0.001');
+    await box.press('Enter');
+    await boxed.waitForSelector('p.wrong, p.ok', { timeout: 5000 });
   } finally {
     await p.close();
   }

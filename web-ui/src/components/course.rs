@@ -383,6 +383,7 @@ fn input(
         html! {
             <span class="answer-box">
                 <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
+                    onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id))}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
                     <span class="unit">{ q.unit }</span>

@@ -115,6 +115,24 @@ fn where_shown(m: Metric) -> (&'static str, &'static str) {
     }
 }
 
+/// Enter in an answer box presses the button that checks it (`button_id`), as in a form.
+pub fn enter_clicks(button_id: String) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() != "Enter" {
+            return;
+        }
+        e.prevent_default();
+        use wasm_bindgen::JsCast;
+        if let Some(button) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&button_id))
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            button.click();
+        }
+    })
+}
+
 /// Said after a wrong answer: where the page shows the question's metric (and, for a
 /// latency, the operation to pick above the charts).
 pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
@@ -215,6 +233,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
                     let cb = set_answer.clone();
                     html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()}
+                        onkeydown={enter_clicks(format!("{id}-check"))}
                         oninput={move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} /> }
                 } else {
                     html! {
@@ -261,7 +280,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
                         { input }
                         <div class="row">
-                            <button onclick={on_check}>{ t(lang, "questions.check") }</button>
+                            <button id={format!("{id}-check")} onclick={on_check}>{ t(lang, "questions.check") }</button>
                             <button class="link" onclick={on_reveal}>{ t(lang, "questions.reveal") }</button>
                         </div>
                         if q.kind == QuestionKind::Numeric && !revealed.get(&i).copied().unwrap_or(false) {
