@@ -424,6 +424,22 @@ await step('moving a slider re-runs and shows new numbers', async () => {
   assert(after !== before, 'numbers did not change after moving sliders');
 });
 
+await step('the clock and memory sliders re-run; memory beyond the host is an error at its slider', async () => {
+  // A slower clock: the costs are in cycles, so the latencies in µs grow.
+  const before = await measuredText(page);
+  await afterRun(page, () => setSlider(page, '#k-clock', 'Home'));
+  assert((await measuredText(page)) !== before, 'numbers did not change with the host clock at 500 MHz');
+  // Every instance at 16 GiB does not fit the scenario's host: the error names memory_gib
+  // and is shown beside the memory slider, with a way back.
+  await setSlider(page, '#k-memory', 'End');
+  await page.waitForSelector('.slider.bad #k-memory', { timeout: 20000 });
+  const error = await page.$eval('#k-memory', (el) => el.closest('.slider').querySelector('.knob-error').textContent);
+  assert(/memory_gib/.test(error), `the memory slider's error names memory_gib: ${error}`);
+  await page.click('.slider.bad .knob-error button.link');
+  await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
+  await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
+});
+
 await step('timeline, stack/paths and coursework views render', async () => {
   await page.click('#tab-timeline');
   await page.waitForSelector('#record-timeline, .timeline-box svg rect, .timeline .empty');

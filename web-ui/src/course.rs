@@ -458,6 +458,8 @@ impl Course {
                 vm_exit_cycles: adj.vm_exit_cycles,
                 time_slice_ms: adj.time_slice_ms,
                 host_cores: adj.host_cores,
+                host_clock_mhz: adj.host_clock_mhz,
+                memory_per_instance_mib: adj.memory_per_instance_mib,
             },
         })
     }

@@ -172,6 +172,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "호스트 코어 (오버커밋)",
         "Host cores (overcommit)",
     ),
+    ("controls.host_clock", "호스트 클럭 (MHz)", "Host clock (MHz)"),
+    (
+        "controls.memory",
+        "인스턴스당 메모리 (MiB, 컨테이너는 한도)",
+        "Memory per instance (MiB; a container's limit)",
+    ),
     (
         "controls.exit_cycles",
         "VM exit 왕복 비용 (사이클, 핸들러 제외)",
@@ -503,6 +509,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("settings.vcpus", "인스턴스당 vCPU {}개", "vCPUs per instance {}"),
     ("settings.threads", "인스턴스당 스레드 {}개", "threads per instance {}"),
     ("settings.host_cores", "호스트 코어 {}개", "host cores {}"),
+    ("settings.host_clock", "호스트 클럭 {} MHz", "host clock {} MHz"),
+    ("settings.memory", "인스턴스당 메모리 {} MiB", "memory per instance {} MiB"),
     ("settings.exit_cycles", "VM exit 왕복 {} 사이클", "VM exit round trip {} cycles"),
     ("settings.time_slice", "타임 슬라이스 {} ms", "time slice {} ms"),
     ("settings.duration", "시뮬레이션 시간 {} ms", "simulated time {} ms"),

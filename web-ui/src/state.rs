@@ -47,6 +47,10 @@ pub struct Knobs {
     pub time_slice_ms: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host_cores: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_clock_mhz: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_per_instance_mib: Option<u32>,
 }
 
 impl Knobs {
@@ -56,6 +60,8 @@ impl Knobs {
             seed: self.seed,
             duration_ms: self.duration_ms,
             host_cores: self.host_cores,
+            host_clock_mhz: self.host_clock_mhz,
+            memory_per_instance_mib: self.memory_per_instance_mib,
             instance_count: self.instance_count,
             vcpus_per_instance: self.vcpus_per_instance,
             threads_per_instance: self.threads_per_instance,
@@ -81,6 +87,11 @@ impl Knobs {
         clear(&mut self.vcpus_per_instance, base.vcpus_per_instance);
         clear(&mut self.threads_per_instance, base.threads_per_instance);
         clear(&mut self.host_cores, base.host_cores);
+        clear(&mut self.host_clock_mhz, base.host_clock_mhz);
+        clear(
+            &mut self.memory_per_instance_mib,
+            base.memory_per_instance_mib,
+        );
         clear(&mut self.vm_exit_cycles, base.vm_exit_cycles);
         clear(&mut self.time_slice_ms, base.time_slice_ms);
         clear(&mut self.duration_ms, base.duration_ms);
@@ -127,6 +138,12 @@ pub struct Baseline {
     pub vcpus_per_instance: u32,
     pub threads_per_instance: u32,
     pub host_cores: u32,
+    /// The host's clock, MHz.
+    pub host_clock_mhz: u32,
+    /// The first instance group's memory (a VM's memory, a container's limit), MiB.
+    pub memory_per_instance_mib: u32,
+    /// Each group's own memory, MiB, in order.
+    pub group_memory_mib: Vec<u64>,
     pub vm_exit_cycles: u64,
     pub time_slice_ms: u64,
     /// The smallest and largest time slice of the platforms (they differ by scheduler).
@@ -175,6 +192,10 @@ impl Baseline {
             vcpus_per_instance: first.map_or(1, |i| i.vcpus),
             threads_per_instance: first.map_or(1, |i| i.threads),
             host_cores: s.host.cores,
+            host_clock_mhz: u32::try_from(s.host.clock_mhz).unwrap_or(u32::MAX),
+            memory_per_instance_mib: first
+                .map_or(1024, |i| u32::try_from(i.memory_mib).unwrap_or(u32::MAX)),
+            group_memory_mib: s.instances.iter().map(|i| i.memory_mib).collect(),
             vm_exit_cycles: s.costs.exit_roundtrip(s.host.cpu),
             time_slice_ms: s.platforms.first().map_or(30, |p| p.time_slice_ms),
             time_slice_range: (
@@ -316,6 +337,14 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     if let Some(n) = knobs.host_cores.filter(|&n| n != base.host_cores) {
         note("settings.host_cores", count(n.into()));
     }
+    if let Some(n) = knobs.host_clock_mhz.filter(|&n| n != base.host_clock_mhz) {
+        note("settings.host_clock", count(n.into()));
+    }
+    if let Some(n) = knobs.memory_per_instance_mib {
+        if base.group_memory_mib.iter().any(|&m| m != u64::from(n)) {
+            note("settings.memory", count(n.into()));
+        }
+    }
     if let Some(n) = knobs.vm_exit_cycles.filter(|&n| n != base.vm_exit_cycles) {
         note("settings.exit_cycles", count(n));
     }
@@ -363,6 +392,11 @@ pub fn changed_settings_from(
         vm_exit_cycles: unless(&knobs.vm_exit_cycles, &handed.vm_exit_cycles),
         time_slice_ms: unless(&knobs.time_slice_ms, &handed.time_slice_ms),
         host_cores: unless(&knobs.host_cores, &handed.host_cores),
+        host_clock_mhz: unless(&knobs.host_clock_mhz, &handed.host_clock_mhz),
+        memory_per_instance_mib: unless(
+            &knobs.memory_per_instance_mib,
+            &handed.memory_per_instance_mib,
+        ),
     };
     changed_settings(lang, &own, base)
 }
@@ -377,6 +411,10 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
         Some("k-threads")
     } else if a.host_cores != b.host_cores {
         Some("k-host-cores")
+    } else if a.host_clock_mhz != b.host_clock_mhz {
+        Some("k-clock")
+    } else if a.memory_per_instance_mib != b.memory_per_instance_mib {
+        Some("k-memory")
     } else if a.vm_exit_cycles != b.vm_exit_cycles {
         Some("k-exit")
     } else if a.time_slice_ms != b.time_slice_ms {
@@ -402,6 +440,8 @@ pub fn control_of(e: &crate::core::ScenarioError) -> Option<&'static str> {
         "vcpus" => "k-vcpus",
         "threads" => "k-threads",
         "cores" => "k-host-cores",
+        "clock_ghz" => "k-clock",
+        "memory_gib" if !field.starts_with("host.") => "k-memory",
         "vm_exit_roundtrip" => "k-exit",
         "time_slice_ms" => "k-slice",
         "duration_ms" => "k-duration",
@@ -1648,6 +1688,8 @@ mod changed_settings_tests {
         assert!(changed_settings(Lang::En, &Knobs::default(), &base).is_empty());
         let own = Knobs {
             host_cores: Some(base.host_cores),
+            host_clock_mhz: Some(base.host_clock_mhz),
+            memory_per_instance_mib: Some(base.memory_per_instance_mib),
             vm_exit_cycles: Some(base.vm_exit_cycles),
             seed: Some(7),
             ..Knobs::default()
@@ -1689,6 +1731,15 @@ mod changed_settings_tests {
         assert_eq!(
             changed_settings(Lang::Ko, &moved, &base)[1],
             "VM exit 왕복 3,000 사이클"
+        );
+        let faster = Knobs {
+            host_clock_mhz: Some(3600),
+            memory_per_instance_mib: Some(1536),
+            ..Knobs::default()
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &faster, &base),
+            ["host clock 3,600 MHz", "memory per instance 1,536 MiB"]
         );
         // A slider that sets every group differs when one group had another count.
         let mixed = Baseline {

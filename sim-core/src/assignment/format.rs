@@ -89,6 +89,10 @@ pub struct StepSection {
 pub enum Parameter {
     DurationMs,
     HostCores,
+    /// The host's clock in MHz.
+    HostClockMhz,
+    /// `memory_gib` of every instance group, in MiB.
+    MemoryPerInstanceMib,
     /// `count` of every instance group.
     InstanceCount,
     VcpusPerInstance,
@@ -104,6 +108,8 @@ impl Parameter {
         match self {
             Parameter::DurationMs => "duration_ms",
             Parameter::HostCores => "host_cores",
+            Parameter::HostClockMhz => "host_clock_mhz",
+            Parameter::MemoryPerInstanceMib => "memory_per_instance_mib",
             Parameter::InstanceCount => "instance_count",
             Parameter::VcpusPerInstance => "vcpus_per_instance",
             Parameter::ThreadsPerInstance => "threads_per_instance",

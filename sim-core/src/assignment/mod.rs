@@ -115,6 +115,8 @@ impl Variant {
             match parameter {
                 Parameter::DurationMs => adj.duration_ms = Some(number),
                 Parameter::HostCores => adj.host_cores = Some(small),
+                Parameter::HostClockMhz => adj.host_clock_mhz = Some(small),
+                Parameter::MemoryPerInstanceMib => adj.memory_per_instance_mib = Some(small),
                 Parameter::InstanceCount => adj.instance_count = Some(small),
                 Parameter::VcpusPerInstance => adj.vcpus_per_instance = Some(small),
                 Parameter::ThreadsPerInstance => adj.threads_per_instance = Some(small),

@@ -290,6 +290,8 @@ fn validate_step(
             let counts = matches!(
                 parameter,
                 Parameter::HostCores
+                    | Parameter::HostClockMhz
+                    | Parameter::MemoryPerInstanceMib
                     | Parameter::InstanceCount
                     | Parameter::VcpusPerInstance
                     | Parameter::ThreadsPerInstance

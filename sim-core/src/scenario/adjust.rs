@@ -10,12 +10,17 @@ pub struct Adjustments {
     pub seed: Option<u64>,
     pub duration_ms: Option<u64>,
     pub host_cores: Option<u32>,
+    /// Sets the host's clock, in MHz (`host.clock_ghz` × 1000).
+    pub host_clock_mhz: Option<u32>,
     /// Sets `count` of every instance group.
     pub instance_count: Option<u32>,
     /// Sets `vcpus` of every instance group.
     pub vcpus_per_instance: Option<u32>,
     /// Sets `threads` of every instance group.
     pub threads_per_instance: Option<u32>,
+    /// Sets `memory_gib` of every instance group, in MiB (× 1024): a VM's memory, a
+    /// container's limit.
+    pub memory_per_instance_mib: Option<u32>,
     /// Replaces every instance's workload with this preset or custom workload.
     pub workload: Option<String>,
     /// Overrides the hardware VM exit round trip.
@@ -38,6 +43,9 @@ impl Scenario {
         if let Some(cores) = adj.host_cores {
             raw.host.cores = keep(&raw.host.cores, cores);
         }
+        if let Some(mhz) = adj.host_clock_mhz {
+            raw.host.clock_ghz = Spanned::new(raw.host.clock_ghz.span(), f64::from(mhz) / 1000.0);
+        }
         for inst in &mut raw.instances {
             if let Some(count) = adj.instance_count {
                 inst.count = keep(&inst.count, count);
@@ -52,6 +60,9 @@ impl Scenario {
                     .as_ref()
                     .map_or(inst.vcpus.span(), |t| t.span());
                 inst.threads = Some(Spanned::new(span, threads));
+            }
+            if let Some(mib) = adj.memory_per_instance_mib {
+                inst.memory_gib = Spanned::new(inst.memory_gib.span(), f64::from(mib) / 1024.0);
             }
             if let Some(workload) = &adj.workload {
                 inst.workload = Spanned::new(inst.workload.span(), workload.clone());

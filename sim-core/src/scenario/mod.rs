@@ -281,6 +281,58 @@ platform = "a"
     }
 
     #[test]
+    fn clock_and_memory_adjustments_set_the_host_and_every_group() {
+        let text = r#"
+[scenario]
+name = "clock"
+duration_ms = 20
+[host]
+clock_ghz = 3.0
+[[platform]]
+name = "vm"
+kind = "type1"
+technique = "hardware_assist"
+[[instance]]
+name = "small"
+memory_gib = 0.5
+workload = "syscall-heavy"
+[[instance]]
+name = "large"
+memory_gib = 2
+workload = "syscall-heavy"
+"#;
+        let scenario = Scenario::from_toml("clock.toml", text).expect("valid");
+        let faster = scenario
+            .adjusted(&Adjustments {
+                host_clock_mhz: Some(3600),
+                memory_per_instance_mib: Some(1536),
+                ..Adjustments::default()
+            })
+            .expect("still valid");
+        assert_eq!(faster.host.clock_mhz, 3600);
+        let memory: Vec<u64> = faster.instances.iter().map(|i| i.memory_mib).collect();
+        assert_eq!(memory, [1536, 1536]);
+        // The costs are in cycles: a syscall takes as many cycles at either clock, so
+        // fewer microseconds at 3.6 GHz than at 3.0 (not exactly 3.0/3.6 of them: the
+        // draws of a run at another clock fall at other cycles).
+        let mean = |s: &Scenario| {
+            let result = s.run().expect("runs");
+            let vm = &result.platforms[0];
+            crate::runner::metric_value(
+                vm,
+                crate::question::Metric::MeanLatencyUs,
+                Some(crate::workload::Op::Syscall),
+            )
+            .expect("syscalls measured")
+        };
+        let (at_3_0, at_3_6) = (mean(&scenario), mean(&faster));
+        assert!(
+            at_3_6 < at_3_0 * 0.9,
+            "mean syscall {at_3_6} µs at 3.6 GHz against {at_3_0} at 3.0"
+        );
+    }
+
+    #[test]
     fn line_column_counts_characters() {
         let text = "a = 1\n한글 = 2\n";
         assert_eq!(line_column(text, 0), (1, 1));

@@ -160,6 +160,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                 "k-vcpus" => k.vcpus_per_instance = None,
                 "k-threads" => k.threads_per_instance = None,
                 "k-host-cores" => k.host_cores = None,
+                "k-clock" => k.host_clock_mhz = None,
+                "k-memory" => k.memory_per_instance_mib = None,
                 "k-exit" => k.vm_exit_cycles = None,
                 "k-slice" => k.time_slice_ms = None,
                 "k-duration" => k.duration_ms = None,
@@ -338,6 +340,12 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <Slider id="k-host-cores" error={knob_error("k-host-cores")} label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
                     value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}
                     on_change={set(|k, v| k.host_cores = Some(v as u32))} />
+                <Slider id="k-clock" error={knob_error("k-clock")} label={t(lang, "controls.host_clock")} min={500} max={u64::from(base.host_clock_mhz).max(5000)} step={10}
+                    value={knobs.host_clock_mhz.map(u64::from)} baseline={u64::from(base.host_clock_mhz)} {lang}
+                    on_change={set(|k, v| k.host_clock_mhz = Some(v as u32))} />
+                <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={16} max={u64::from(base.memory_per_instance_mib).max(16384)} step={1}
+                    value={knobs.memory_per_instance_mib.map(u64::from)} baseline={u64::from(base.memory_per_instance_mib)} {lang}
+                    on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} />
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />

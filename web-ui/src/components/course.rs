@@ -319,6 +319,8 @@ fn variant_text(lang: Lang, v: &crate::core::assignment::Variant) -> String {
         let key = match p {
             Parameter::DurationMs => "settings.duration",
             Parameter::HostCores => "settings.host_cores",
+            Parameter::HostClockMhz => "settings.host_clock",
+            Parameter::MemoryPerInstanceMib => "settings.memory",
             Parameter::InstanceCount => "settings.instances",
             Parameter::VcpusPerInstance => "settings.vcpus",
             Parameter::ThreadsPerInstance => "settings.threads",
