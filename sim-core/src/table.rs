@@ -67,7 +67,10 @@ impl SeedColumn {
 
     pub fn heading(self) -> Text {
         match self {
-            SeedColumn::Native => Text::new("Native (baseline)", "네이티브 (기준)"),
+            SeedColumn::Native => Text::new(
+                "Native (baseline; not in the overview's table)",
+                "네이티브 (기준, 개요 문서의 표에는 없음)",
+            ),
             // The seed's Korean table keeps the English column names; the Korean text
             // adds what they stand for.
             SeedColumn::Hardware => Text::new("Hardware", "Hardware (하드웨어 가상화)"),
@@ -312,8 +315,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
         ),
         (PlatformKind::Container, TableRow::Management) => Text::new(
-            format!("container engine work (cgroups, overlay, NAT) {:.1}% of CPU", p.cpu.host_os),
-            format!("컨테이너 엔진 작업(cgroup, 오버레이, NAT) CPU {:.1}%", p.cpu.host_os),
+            format!("host-kernel work for containers (cgroups, overlay, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
+            format!("컨테이너를 위한 호스트 커널 작업(cgroup, 오버레이, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
         ),
         (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
     }

@@ -1,6 +1,6 @@
 //! CPU paths: system calls, halting, pause loops, PV spinlocks and the switches between scheduled entities.
 
-use super::{ExitReason, Path, PathBuilder, Steps, TranslationCount};
+use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps, TranslationCount};
 use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};
 use crate::workload::Op;
 
@@ -87,6 +87,25 @@ impl PathBuilder<'_> {
                 "PV kernel masks event channels in shared memory (no TPR)",
                 "PV 커널은 공유 메모리에서 이벤트 채널을 마스크 (TPR 없음)",
             ),
+            // A PV kernel's CPUID is no hypercall: it carries Xen's forced-emulation prefix
+            // (`ud2; .ascii "xen"; cpuid`), whose #UD traps into the hypervisor, which
+            // emulates the instruction. One crossing into the hypervisor, as a hypercall is
+            // (its cost taken as a hypercall's: estimate).
+            (Op::Cpuid, Some(Technique::Para)) => {
+                s.push_exit(
+                    Layer::GuestKernel,
+                    Category::Hypervisor,
+                    c.pv_hypercall,
+                    "the forced-emulation prefix's #UD traps into the hypervisor (as costly as a hypercall: estimate)",
+                    "강제 에뮬레이션 접두사의 #UD가 하이퍼바이저로 트랩 (하이퍼콜과 같은 비용으로 추정)",
+                    Some(ExitReason::Cpuid),
+                );
+                s.hyp(
+                    c.pv_hypercall_handler,
+                    "the hypervisor emulates CPUID and returns the VM's CPU model",
+                    "하이퍼바이저가 CPUID를 에뮬레이션해 VM의 CPU 모델을 돌려줌",
+                );
+            }
             (_, Some(Technique::Para)) => self.hypercall(
                 s,
                 "the PV kernel asks the hypervisor instead (hypercall)",

@@ -254,3 +254,37 @@ fn the_refill_after_an_exit_is_what_the_guest_touched_since_the_last() {
     assert!(refill(&builder.hidden_fault_path().steps).contains("; 1 page walk refills"));
     assert!(refill(&builder.pause_loop_exit_path().steps).contains("; 2 page walks refill"));
 }
+
+#[test]
+fn a_pv_kernels_cpuid_traps_and_its_privileged_writes_are_hypercalls() {
+    // Xen's forced-emulation prefix turns a PV kernel's CPUID into a #UD trap that the
+    // hypervisor emulates: one crossing, counted as a `cpuid` exit, not a hypercall. A CR3
+    // write is a hypercall (mmuext_op), as is INVLPG.
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let stack = Stack {
+        memory: MemoryVirtualization::DirectPv,
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let builder = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload);
+    let exits = |op: Op| -> Vec<ExitReason> {
+        builder
+            .op_path(op)
+            .submit
+            .steps
+            .iter()
+            .filter_map(|s| s.exit)
+            .collect()
+    };
+    assert_eq!(exits(Op::Cpuid), [ExitReason::Cpuid]);
+    assert_eq!(exits(Op::Cr3Write), [ExitReason::Hypercall]);
+    assert_eq!(exits(Op::Invlpg), [ExitReason::Hypercall]);
+    // As costly as a hypercall (estimate): the same two steps' cycles.
+    let cycles = |op: Op| {
+        FoldedPath::from(&builder.op_path(op).submit)
+            .every_time
+            .total
+    };
+    assert_eq!(cycles(Op::Cpuid), cycles(Op::CrWrite));
+}
