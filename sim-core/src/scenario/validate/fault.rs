@@ -1,6 +1,6 @@
 //! Validation of a `[[fault]]` table: its time, kind, instance and platforms.
 
-use super::{kind_name, names};
+use super::names;
 use crate::isolation::FaultKind;
 use crate::scenario::error::msg;
 use crate::scenario::format::{FaultSection, PlatformSection};
@@ -172,7 +172,7 @@ pub(super) fn validate_fault(
                         "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms",
                         "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널)이나 server_failure(호스트 전체)를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
                         platform = platforms[p].name,
-                        kind = kind_name(platforms[p].stack.kind)
+                        kind = platforms[p].stack.kind.name()
                     ),
                 ));
             }

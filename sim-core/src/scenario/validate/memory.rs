@@ -1,6 +1,6 @@
 //! Validation of memory: overcommit, running_for_s, migration and each platform's total.
 
-use super::{gib, kind_name, names, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO, RANGE_EN, RANGE_KO};
+use super::{gib, names, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO, RANGE_EN, RANGE_KO};
 use crate::costs::CostTable;
 use crate::memory::OvercommitPolicy;
 use crate::platform::{PlatformKind, Stack};
@@ -76,7 +76,7 @@ pub(super) fn validate_migration(
                 "platform `{name}` (kind = \"{kind}\"): migration moves a VM between hypervisors (type1, type2) or checkpoints and restores a container (container)",
                 "플랫폼 `{name}`(kind = \"{kind}\"): 마이그레이션은 하이퍼바이저 사이에서 VM을 옮기거나(type1, type2) 컨테이너를 체크포인트하고 복원합니다(container)",
                 name = p.name,
-                kind = kind_name(p.stack.kind)
+                kind = p.stack.kind.name()
             ),
         ));
     }

@@ -31,7 +31,6 @@ use super::limits::{
     MAX_PLATFORMS, MAX_VCPUS,
 };
 use super::{InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator};
-use crate::platform::{PlatformKind, Technique};
 use costs::validate_costs;
 use fault::validate_fault;
 use host::validate_host;
@@ -435,23 +434,4 @@ pub(super) fn validate(
         ));
     }
     Ok(scenario)
-}
-
-fn kind_name(kind: PlatformKind) -> &'static str {
-    match kind {
-        PlatformKind::Native => "native",
-        PlatformKind::Type1 => "type1",
-        PlatformKind::Type2 => "type2",
-        PlatformKind::Container => "container",
-        PlatformKind::Vdi => "vdi",
-    }
-}
-
-fn technique_name(t: Technique) -> &'static str {
-    match t {
-        Technique::BinaryTranslation => "binary_translation",
-        Technique::HardwareAssist => "hardware_assist",
-        Technique::Para => "para",
-        Technique::Hybrid => "hybrid",
-    }
 }

@@ -3,7 +3,7 @@
 use toml::Spanned;
 
 use super::memory::{validate_overcommit, validate_running_for};
-use super::{kind_name, range, technique_name, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
+use super::{range, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
 use crate::costs::CpuGeneration;
 use crate::platform::{
     DisplayProtocol, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind,
@@ -44,7 +44,7 @@ pub(super) fn validate_platform(
                     "플랫폼 `{name}`: technique는 type1, type2, vdi 플랫폼에만 해당합니다. kind = \"{kind}\"에서는 지우세요",
                     name = name,
                     field = "technique",
-                    kind = kind_name(kind)
+                    kind = kind.name()
                 ),
             ))
         }
@@ -59,7 +59,7 @@ pub(super) fn validate_platform(
                     "platform `{name}`: {technique} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host",
                     "플랫폼 `{name}`: {technique}에는 host.vtx = true(VT-x/AMD-V)가 필요합니다. 이 호스트에서는 `binary_translation`이나 `para`를 쓰세요",
                     name = name,
-                    technique = technique_name(t)
+                    technique = t.name()
                 ),
             ));
         }

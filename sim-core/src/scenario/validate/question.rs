@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use super::{kind_name, names};
+use super::names;
 use crate::platform::PlatformKind;
 use crate::question::{Metric, QuestionKind, Select};
 use crate::scenario::error::{msg, Msg};
@@ -152,7 +152,7 @@ pub(crate) fn validate_question(
                 id = id,
                 metric = metric.name(),
                 platform = platform.name,
-                kind = kind_name(platform.stack.kind)
+                kind = platform.stack.kind.name()
             ));
         }
         if metric.name().starts_with("migration_") && platform.migration.is_none() {
