@@ -931,20 +931,10 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
             if stack == p.stack {
                 return None;
             }
-            let name = t.map_or("native", technique_name);
+            let name = t.map_or("native", Technique::name);
             explain_stack(s, platform, &stack, op, name)
         })
         .collect()
-}
-
-/// A technique's name as a scenario writes it.
-pub fn technique_name(t: Technique) -> &'static str {
-    match t {
-        Technique::BinaryTranslation => "binary_translation",
-        Technique::HardwareAssist => "hardware_assist",
-        Technique::Para => "para",
-        Technique::Hybrid => "hybrid",
-    }
 }
 
 /// The stack `own` would be under `technique` on `host` (`None`: bare metal): the same
@@ -990,7 +980,7 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
     if !io_allowed(stack.io) {
         stack.io = default_io;
     }
-    // As scenario/validate.rs resolves it (tests/explain.rs checks the two agree).
+    // As scenario/validate/platform.rs resolves it (tests/explain.rs checks the two agree).
     stack.memory = match t {
         Technique::BinaryTranslation => MemoryVirtualization::Shadow,
         Technique::Para => MemoryVirtualization::DirectPv,

@@ -26,16 +26,6 @@ pub fn field(s: &str) -> String {
     }
 }
 
-/// The scenario-file name of a technique.
-pub fn technique_name(t: Technique) -> &'static str {
-    match t {
-        Technique::BinaryTranslation => "binary_translation",
-        Technique::HardwareAssist => "hardware_assist",
-        Technique::Para => "para",
-        Technique::Hybrid => "hybrid",
-    }
-}
-
 /// The scenario-file name of an I/O model.
 pub fn io_name(io: IoModel) -> &'static str {
     match io {
@@ -58,7 +48,7 @@ pub fn to_csv(r: &RunResult) -> String {
                 r.seed,
                 field(&p.name),
                 p.kind.name(),
-                p.technique.map(technique_name).unwrap_or_default(),
+                p.technique.map(Technique::name).unwrap_or_default(),
                 p.io.map(io_name).unwrap_or_default(),
                 p.throughput,
                 p.relative_performance_percent,
@@ -93,7 +83,7 @@ mod tests {
             Technique::Para,
             Technique::Hybrid,
         ] {
-            assert_eq!(serde_json::to_value(t).unwrap(), technique_name(t));
+            assert_eq!(serde_json::to_value(t).unwrap(), t.name());
         }
         for io in [
             IoModel::Emulated,

@@ -4,7 +4,7 @@
 //! A [`CpuGeneration`] fixes the VM exit round trip, the TLB size and a [`CpuFeatures`]
 //! set (VT-x, EPT, VPID, unrestricted guest, TPR shadow, TSC offsetting, APICv, posted
 //! interrupts, pause-loop exiting, VMCS shadowing). A scenario's `[host]` may turn a
-//! feature off, never on where the generation lacks it (scenario/validate.rs).
+//! feature off, never on where the generation lacks it (scenario/validate/host.rs).
 
 use serde::{Deserialize, Serialize};
 

@@ -55,6 +55,18 @@ pub enum Technique {
     Hybrid,
 }
 
+impl Technique {
+    /// The snake_case name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Technique::BinaryTranslation => "binary_translation",
+            Technique::HardwareAssist => "hardware_assist",
+            Technique::Para => "para",
+            Technique::Hybrid => "hybrid",
+        }
+    }
+}
+
 /// How guest I/O reaches the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -5,7 +5,7 @@
 //! instead of hangs.
 //!
 //! - `format.rs`: the file as written (the serde `*Section` structs and their defaults);
-//! - `validate.rs`: validation into the validated forms below;
+//! - `validate/`: validation into the validated forms below, one file per part of the file;
 //! - `limits.rs`: the `MAX_*` limits and the event estimate;
 //! - `adjust.rs`: [`Adjustments`] (slider changes);
 //! - `error.rs`: [`ScenarioError`] and locations.

@@ -1,0 +1,28 @@
+//! Validation of the `[costs]` table: every cost within the range of its unit.
+
+use crate::costs::CostTable;
+use crate::scenario::error::{msg, Key};
+use crate::scenario::limits::cost_range;
+use crate::scenario::{ScenarioError, Validator};
+
+pub(super) fn validate_costs(v: &Validator<'_>, costs: &CostTable) -> Result<(), ScenarioError> {
+    for (row, (name, value)) in CostTable::SOURCES.iter().zip(costs.values()) {
+        let (low, high) = cost_range(row.unit);
+        if value < low || value > high {
+            return Err(v.error(
+                v.span_of(&[Key::Name("costs"), Key::Name(name)]),
+                msg!(
+                    "out_of_range",
+                    "{field} must be between {min} and {max} {unit}; got {got}",
+                    "{field} 값은 {min}에서 {max} {unit} 사이여야 합니다. 입력값: {got}",
+                    field = format!("costs.{name}"),
+                    min = low,
+                    max = high,
+                    unit = row.unit,
+                    got = value
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! Validation of a `[[fault]]` table: its time, kind, instance and platforms.
+
+use super::names;
+use crate::isolation::FaultKind;
+use crate::scenario::error::msg;
+use crate::scenario::format::{FaultSection, PlatformSection};
+use crate::scenario::{FaultSpec, InstanceSpec, PlatformSpec, ScenarioError, Validator};
+
+pub(super) fn validate_fault(
+    v: &Validator<'_>,
+    f: &FaultSection,
+    duration_ms: u64,
+    platforms: &[PlatformSpec],
+    instances: &[InstanceSpec],
+    raw_platforms: &[PlatformSection],
+) -> Result<FaultSpec, ScenarioError> {
+    let kind = FaultKind::from(*f.kind.get_ref());
+    let at_ms = *f.at_ms.get_ref();
+    if at_ms == 0 || at_ms >= duration_ms {
+        return Err(v.error(
+            f.at_ms.span(),
+            msg!(
+                "out_of_range",
+                "fault at_ms must be between 1 and duration_ms - 1 ({max}); got {got}",
+                "fault at_ms는 1에서 duration_ms - 1({max}) 사이여야 합니다. 입력값: {got}",
+                field = "at_ms",
+                min = 1,
+                max = duration_ms.saturating_sub(1),
+                got = at_ms
+            ),
+        ));
+    }
+    let instance = match (&f.instance, kind) {
+        (None, FaultKind::KernelPanic) => {
+            return Err(v.error(
+                f.kind.span(),
+                msg!(
+                    "missing_instance",
+                    "a kernel_panic fault needs instance = the group whose code triggers it; one of {expected}",
+                    "kernel_panic 장애에는 instance = 그 장애를 일으키는 그룹이 필요합니다. 다음 중 하나: {expected}",
+                    expected = names(instances.iter().map(|i| i.name.as_str()))
+                ),
+            ))
+        }
+        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure | FaultKind::OomKill) => {
+            return Err(v.error(
+                i.span(),
+                msg!(
+                    "not_applicable",
+                    "instance applies to kernel_panic faults only; a {kind} takes the whole platform",
+                    "instance는 kernel_panic 장애에만 해당합니다. {kind}는 플랫폼 전체를 멈춥니다",
+                    field = "instance",
+                    kind = kind.name()
+                ),
+            ))
+        }
+        (None, _) => None,
+        (Some(i), FaultKind::KernelPanic) => {
+            let index = instances
+                .iter()
+                .position(|x| x.name == *i.get_ref())
+                .ok_or_else(|| {
+                    v.error(
+                        i.span(),
+                        msg!(
+                            "unknown_name",
+                            "fault: unknown instance `{got}`; expected one of {expected}",
+                            "fault: 알 수 없는 인스턴스 `{got}`입니다. 가능한 값: {expected}",
+                            got = i.get_ref(),
+                            expected = names(instances.iter().map(|i| i.name.as_str()))
+                        ),
+                    )
+                })?;
+            let copy = match &f.copy {
+                None => 0,
+                Some(c) => {
+                    let value = *c.get_ref();
+                    if value == 0 || value > instances[index].count {
+                        return Err(v.error(
+                            c.span(),
+                            msg!(
+                                "out_of_range",
+                                "fault: copy must be between 1 and {max} (count of `{instance}`); got {got}",
+                                "fault: copy는 1에서 {max}(`{instance}`의 count) 사이여야 합니다. 입력값: {got}",
+                                field = "copy",
+                                min = 1,
+                                max = instances[index].count,
+                                instance = instances[index].name,
+                                got = value
+                            ),
+                        ));
+                    }
+                    value - 1
+                }
+            };
+            Some((index, copy))
+        }
+    };
+    if f.copy.is_some() && instance.is_none() {
+        let span = f.copy.as_ref().map(|c| c.span()).unwrap_or(0..0);
+        return Err(v.error(
+            span,
+            msg!(
+                "not_applicable",
+                "copy applies to kernel_panic faults with an instance only",
+                "copy는 instance가 있는 kernel_panic 장애에만 해당합니다",
+                field = "copy"
+            ),
+        ));
+    }
+    let chosen: Vec<usize> = match &f.platforms {
+        None => match instance {
+            Some((i, _)) => instances[i].platforms.clone(),
+            None => (0..platforms.len()).collect(),
+        },
+        Some(list) => {
+            let mut out = Vec::new();
+            for p in list.get_ref() {
+                let index = platforms
+                    .iter()
+                    .position(|x| x.name == *p.get_ref())
+                    .ok_or_else(|| {
+                        v.error(
+                            p.span(),
+                            msg!(
+                                "unknown_name",
+                                "fault: unknown platform `{got}`; expected one of {expected}",
+                                "fault: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
+                                got = p.get_ref(),
+                                expected = names(platforms.iter().map(|x| x.name.as_str()))
+                            ),
+                        )
+                    })?;
+                if let Some((i, _)) = instance {
+                    if !instances[i].platforms.contains(&index) {
+                        return Err(v.error(
+                            p.span(),
+                            msg!(
+                                "fault_instance_not_on_platform",
+                                "fault: instance `{instance}` does not run on platform `{platform}`",
+                                "fault: 인스턴스 `{instance}`는 플랫폼 `{platform}`에서 실행되지 않습니다",
+                                instance = instances[i].name,
+                                platform = p.get_ref()
+                            ),
+                        ));
+                    }
+                }
+                out.push(index);
+            }
+            if out.is_empty() {
+                return Err(v.error(
+                    list.span(),
+                    msg!(
+                        "empty_list",
+                        "fault: platforms is empty; omit it to mean every platform",
+                        "fault: platforms가 비어 있습니다. 모든 플랫폼을 뜻하려면 지우세요"
+                    ),
+                ));
+            }
+            out
+        }
+    };
+    if kind == FaultKind::HypervisorFailure {
+        for &p in &chosen {
+            if !platforms[p].stack.is_vm() {
+                let span = f.platforms.as_ref().map_or(f.kind.span(), |l| l.span());
+                let _ = raw_platforms;
+                return Err(v.error(
+                    span,
+                    msg!(
+                        "no_hypervisor",
+                        "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms",
+                        "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널)이나 server_failure(호스트 전체)를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
+                        platform = platforms[p].name,
+                        kind = platforms[p].stack.kind.name()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(FaultSpec {
+        at_ms,
+        kind,
+        instance,
+        platforms: chosen,
+    })
+}

@@ -1,0 +1,287 @@
+//! Validation of an `[[instance]]` table: platforms, count, vCPUs, memory, guest OS, workload.
+
+use super::workload::preset;
+use super::{names, INSTANCE_RANGE_EN, INSTANCE_RANGE_KO};
+use crate::platform::{GuestOs, PlatformKind, Technique};
+use crate::scenario::error::msg;
+use crate::scenario::format::{InstanceSection, PlatformSection};
+use crate::scenario::limits::{MAX_INSTANCES, MAX_THREADS_PER_INSTANCE};
+use crate::scenario::{Host, InstanceSpec, PlatformSpec, ScenarioError, Validator};
+use crate::workload::{Workload, PRESET_NAMES};
+
+pub(super) fn validate_instance(
+    v: &Validator<'_>,
+    i: &InstanceSection,
+    host: &Host,
+    platforms: &[PlatformSpec],
+    raw_platforms: &[PlatformSection],
+    workloads: &[Workload],
+) -> Result<InstanceSpec, ScenarioError> {
+    let name = i.name.get_ref().clone();
+    let platform_indices: Vec<usize> = match &i.platforms {
+        None => (0..platforms.len()).collect(),
+        Some(list) => {
+            if list.get_ref().is_empty() {
+                return Err(v.error(
+                    list.span(),
+                    msg!(
+                        "empty_list",
+                        "instance `{name}`: platforms is empty; omit it to run on every platform",
+                        "인스턴스 `{name}`: platforms가 비어 있습니다. 모든 플랫폼에서 실행하려면 지우세요",
+                        name = name
+                    ),
+                ));
+            }
+            let mut out = Vec::new();
+            for p in list.get_ref() {
+                match platforms.iter().position(|x| x.name == *p.get_ref()) {
+                    Some(index) => out.push(index),
+                    None => {
+                        return Err(v.error(
+                            p.span(),
+                            msg!(
+                                "unknown_name",
+                                "instance `{name}`: unknown platform `{got}`; expected one of {expected}",
+                                "인스턴스 `{name}`: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
+                                name = name,
+                                got = p.get_ref(),
+                                expected = names(platforms.iter().map(|x| x.name.as_str()))
+                            ),
+                        ))
+                    }
+                }
+            }
+            out
+        }
+    };
+    let count = *i.count.get_ref();
+    if count == 0 || u64::from(count) > MAX_INSTANCES {
+        return Err(v.error(
+            i.count.span(),
+            msg!(
+                "out_of_range",
+                INSTANCE_RANGE_EN,
+                INSTANCE_RANGE_KO,
+                name = name,
+                field = "count",
+                min = 1,
+                max = MAX_INSTANCES,
+                got = count
+            ),
+        ));
+    }
+    let vcpus = *i.vcpus.get_ref();
+    if vcpus == 0 || vcpus > MAX_THREADS_PER_INSTANCE {
+        return Err(v.error(
+            i.vcpus.span(),
+            msg!(
+                "out_of_range",
+                INSTANCE_RANGE_EN,
+                INSTANCE_RANGE_KO,
+                name = name,
+                field = "vcpus",
+                min = 1,
+                max = MAX_THREADS_PER_INSTANCE,
+                got = vcpus
+            ),
+        ));
+    }
+    let threads = match &i.threads {
+        None => vcpus,
+        Some(t) => {
+            let value = *t.get_ref();
+            if value == 0 || value > MAX_THREADS_PER_INSTANCE {
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "out_of_range",
+                        INSTANCE_RANGE_EN,
+                        INSTANCE_RANGE_KO,
+                        name = name,
+                        field = "threads",
+                        min = 1,
+                        max = MAX_THREADS_PER_INSTANCE,
+                        got = value
+                    ),
+                ));
+            }
+            value
+        }
+    };
+    let memory_gib = *i.memory_gib.get_ref();
+    // At least 1 MiB: below, a footprint rounds to nothing (1e-320 GiB was accepted).
+    if !((1.0 / 1024.0..=65536.0).contains(&memory_gib)) {
+        return Err(v.error(
+            i.memory_gib.span(),
+            msg!(
+                "out_of_range",
+                "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65536; got {got}",
+                "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
+                name = name,
+                field = "memory_gib",
+                min = 1.0 / 1024.0,
+                max = 65536,
+                got = memory_gib
+            ),
+        ));
+    }
+    let guest_os = *i.guest_os.get_ref();
+    for &p in &platform_indices {
+        let stack = &platforms[p].stack;
+        if stack.technique == Some(Technique::Para) && !guest_os.can_be_paravirtualized() {
+            let _ = raw_platforms;
+            return Err(v.error(
+                i.guest_os.span(),
+                msg!(
+                    "guest_not_paravirtualizable",
+                    "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (the seed's \"modified OS needed → limited compatibility\"). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+                    "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 수정된 게스트 커널이 필요하고 {os} 커널은 수정할 수 없습니다 (OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
+                    name = name,
+                    os = os_name(guest_os),
+                    platform = platforms[p].name
+                ),
+            ));
+        }
+    }
+    let workload_name = i.workload.get_ref();
+    let workload = preset(workload_name)
+        .or_else(|| workloads.iter().find(|w| &w.name == workload_name).cloned())
+        .ok_or_else(|| {
+            v.error(
+                i.workload.span(),
+                msg!(
+                    "unknown_name",
+                    "instance `{name}`: unknown workload `{got}`; expected a preset ({presets}) or a [[workload]] name{custom}",
+                    "인스턴스 `{name}`: 알 수 없는 워크로드 `{got}`입니다. 프리셋({presets}) 또는 [[workload]] 이름{custom}을 쓰세요",
+                    name = name,
+                    got = workload_name,
+                    presets = names(PRESET_NAMES.iter().chain(crate::desktop::DESKTOP_PRESETS.iter())),
+                    custom = if workloads.is_empty() { String::new() } else { format!(" ({})", names(workloads.iter().map(|w| w.name.as_str()))) }
+                ),
+            )
+        })?;
+    for &p in &platform_indices {
+        if platforms[p].stack.kind == PlatformKind::Vdi
+            && !crate::desktop::DESKTOP_PRESETS.contains(&workload.name.as_str())
+        {
+            return Err(v.error(
+                i.workload.span(),
+                msg!(
+                    "vdi_needs_desktop_workload",
+                    "instance `{name}` runs on VDI platform `{platform}`: its workload must be a desktop activity, one of {expected}; got `{got}`",
+                    "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크탑 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
+                    name = name,
+                    platform = platforms[p].name,
+                    expected = names(crate::desktop::DESKTOP_PRESETS),
+                    got = workload.name
+                ),
+            ));
+        }
+    }
+    let pin = match &i.pin {
+        None => None,
+        Some(pin) => {
+            let list = pin.get_ref();
+            if list.len() != vcpus as usize {
+                return Err(v.error(
+                    pin.span(),
+                    msg!(
+                        "pin_count",
+                        "instance `{name}`: pin lists {got} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU",
+                        "인스턴스 `{name}`: pin에 pCPU가 {got}개이지만 vCPU는 {vcpus}개입니다. vCPU마다 pCPU 하나를 주세요",
+                        name = name,
+                        got = list.len(),
+                        vcpus = vcpus
+                    ),
+                ));
+            }
+            if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
+                return Err(v.error(
+                    pin.span(),
+                    msg!(
+                        "pin_out_of_range",
+                        "instance `{name}`: pin names pCPU {got} but the host has pCPUs 0 to {max}",
+                        "인스턴스 `{name}`: pin이 pCPU {got}을(를) 가리키지만 호스트의 pCPU는 0부터 {max}까지입니다",
+                        name = name,
+                        got = bad,
+                        max = host.cores - 1
+                    ),
+                ));
+            }
+            Some(list.clone())
+        }
+    };
+    let weight = *i.weight.get_ref();
+    if weight == 0 || weight > 65535 {
+        return Err(v.error(
+            i.weight.span(),
+            msg!(
+                "out_of_range",
+                INSTANCE_RANGE_EN,
+                INSTANCE_RANGE_KO,
+                name = name,
+                field = "weight",
+                min = 1,
+                max = 65535,
+                got = weight
+            ),
+        ));
+    }
+    let cap_percent = *i.cap_percent.get_ref();
+    if cap_percent > 100 {
+        return Err(v.error(
+            i.cap_percent.span(),
+            msg!(
+                "out_of_range",
+                "instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {got}",
+                "인스턴스 `{name}`: cap_percent는 vCPU당 값으로 0(제한 없음)에서 100 사이입니다. 입력값: {got}",
+                name = name,
+                field = "cap_percent",
+                got = cap_percent
+            ),
+        ));
+    }
+    Ok(InstanceSpec {
+        name: name.clone(),
+        platforms: platform_indices,
+        count,
+        vcpus,
+        threads,
+        memory_mib: libm::round(memory_gib * 1024.0).max(1.0) as u64,
+        guest_os,
+        workload,
+        pin,
+        weight,
+        cap_percent,
+        working_set_mib: match &i.working_set_mib {
+            None => 128,
+            Some(w) => {
+                let value = *w.get_ref();
+                if value == 0 || value > 16 << 20 {
+                    return Err(v.error(
+                        w.span(),
+                        msg!(
+                            "out_of_range",
+                            INSTANCE_RANGE_EN,
+                            INSTANCE_RANGE_KO,
+                            name = name,
+                            field = "working_set_mib",
+                            min = 1,
+                            max = 16u64 << 20,
+                            got = value
+                        ),
+                    ));
+                }
+                value
+            }
+        },
+    })
+}
+
+fn os_name(os: GuestOs) -> &'static str {
+    match os {
+        GuestOs::Linux => "linux",
+        GuestOs::Freebsd => "freebsd",
+        GuestOs::Windows => "windows",
+    }
+}

@@ -1,0 +1,287 @@
+//! Validation of memory: overcommit, running_for_s, migration and each platform's total.
+
+use super::{gib, names, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO, RANGE_EN, RANGE_KO};
+use crate::costs::CostTable;
+use crate::memory::OvercommitPolicy;
+use crate::platform::{PlatformKind, Stack};
+use crate::scenario::error::msg;
+use crate::scenario::format::{InstanceSection, MigrationSection, PlatformSection};
+use crate::scenario::{Host, InstanceSpec, PlatformSpec, ScenarioError, Validator};
+
+/// A platform's memory total: what its instances commit (a VM's configured memory and
+/// overhead, a container's limit) against what the host has after its reserved part,
+/// unless an overcommit policy may reclaim the difference.
+pub(super) fn validate_memory_total(
+    v: &Validator<'_>,
+    p: &PlatformSpec,
+    mine: &[(&InstanceSpec, &InstanceSection)],
+    host: &Host,
+    raw_costs: &CostTable,
+) -> Result<(), ScenarioError> {
+    let committed = |i: &InstanceSpec| {
+        u64::from(i.count) * crate::memory::committed_mib(&p.stack, i, raw_costs)
+    };
+    let memory: u64 = mine.iter().map(|(i, _)| committed(i)).sum();
+    let available = host.memory_mib.saturating_sub(raw_costs.host_reserved_mib);
+    if memory > available && p.overcommit.is_empty() {
+        let (_, raw_inst) = mine
+            .iter()
+            .max_by_key(|(i, _)| committed(i))
+            .expect("non-empty");
+        let usable = OvercommitPolicy::usable(&p.stack);
+        let policies: Vec<String> = usable
+            .iter()
+            .map(|x| format!("overcommit = [\"{}\"]", x.name()))
+            .collect();
+        // At the instance's memory_gib, or its name when it keeps the default.
+        let at = if raw_inst.memory_gib.span().is_empty() {
+            raw_inst.name.span()
+        } else {
+            raw_inst.memory_gib.span()
+        };
+        return Err(v.error(
+            at,
+            msg!(
+                "memory_over_host",
+                "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
+                "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
+                name = p.name,
+                need = gib(memory),
+                have = gib(available),
+                reserved = gib(raw_costs.host_reserved_mib),
+                policies = policies.join(" or "),
+                policies_ko = policies.join(" 또는 ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A platform's migration: a hypervisor platform, an instance group it runs, values in range.
+pub(super) fn validate_migration(
+    v: &Validator<'_>,
+    m: &MigrationSection,
+    p: &PlatformSpec,
+    p_index: usize,
+    instances: &[InstanceSpec],
+) -> Result<crate::memory::MigrationSpec, ScenarioError> {
+    if !matches!(
+        p.stack.kind,
+        PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Container
+    ) {
+        return Err(v.error(
+            m.instance.span(),
+            msg!(
+                "migration_not_applicable",
+                "platform `{name}` (kind = \"{kind}\"): migration moves a VM between hypervisors (type1, type2) or checkpoints and restores a container (container)",
+                "플랫폼 `{name}`(kind = \"{kind}\"): 마이그레이션은 하이퍼바이저 사이에서 VM을 옮기거나(type1, type2) 컨테이너를 체크포인트하고 복원합니다(container)",
+                name = p.name,
+                kind = p.stack.kind.name()
+            ),
+        ));
+    }
+    let mine: Vec<usize> = (0..instances.len())
+        .filter(|&i| instances[i].platforms.contains(&p_index))
+        .collect();
+    let group = mine
+        .iter()
+        .copied()
+        .find(|&i| instances[i].name == *m.instance.get_ref())
+        .ok_or_else(|| {
+            v.error(
+                m.instance.span(),
+                msg!(
+                    "unknown_name",
+                    "platform `{name}`: migration instance `{got}` is not one of its instance groups; expected one of {expected}",
+                    "플랫폼 `{name}`: migration instance `{got}`은(는) 이 플랫폼의 인스턴스 그룹이 아닙니다. 가능한 값: {expected}",
+                    name = p.name,
+                    got = m.instance.get_ref(),
+                    expected = names(mine.iter().map(|&i| instances[i].name.as_str()))
+                ),
+            )
+        })?;
+    // Machine index of the group's first copy: the copies of the groups before it.
+    let instance: u32 = mine
+        .iter()
+        .take_while(|&&i| i != group)
+        .map(|&i| instances[i].count)
+        .sum();
+    let float = |value: &Option<toml::Spanned<f64>>,
+                 field: &str,
+                 min: f64,
+                 max: f64,
+                 default: f64|
+     -> Result<f64, ScenarioError> {
+        match value {
+            None => Ok(default),
+            Some(x) if (min..=max).contains(x.get_ref()) => Ok(*x.get_ref()),
+            Some(x) => Err(v.error(
+                x.span(),
+                msg!(
+                    "out_of_range",
+                    RANGE_EN,
+                    RANGE_KO,
+                    field = format!("migration.{field}"),
+                    min = min,
+                    max = max,
+                    got = x.get_ref()
+                ),
+            )),
+        }
+    };
+    let link_gbit_s = float(&m.link_gbit_s, "link_gbit_s", 0.01, 1000.0, 10.0)?;
+    let max_downtime_ms = float(&m.max_downtime_ms, "max_downtime_ms", 1.0, 60000.0, 300.0)?;
+    let max_rounds = match &m.max_rounds {
+        None => 30,
+        Some(r) if (1..=1000).contains(r.get_ref()) => *r.get_ref(),
+        Some(r) => {
+            return Err(v.error(
+                r.span(),
+                msg!(
+                    "out_of_range",
+                    RANGE_EN,
+                    RANGE_KO,
+                    field = "migration.max_rounds",
+                    min = 1,
+                    max = 1000,
+                    got = r.get_ref()
+                ),
+            ))
+        }
+    };
+    Ok(crate::memory::MigrationSpec {
+        group,
+        instance,
+        link_gbit_s,
+        max_rounds,
+        max_downtime_ms,
+    })
+}
+
+/// How long the platform's instances have run before the window: only where a policy
+/// works over time (KSM, a balloon, free page reporting), in range.
+pub(super) fn validate_running_for(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    stack: &Stack,
+    overcommit: &[OvercommitPolicy],
+) -> Result<u64, ScenarioError> {
+    let Some(x) = &p.running_for_s else {
+        return Ok(crate::memory::DEFAULT_RUNNING_FOR_S);
+    };
+    if !overcommit.iter().any(|o| o.works_over_time()) {
+        let usable: Vec<String> = OvercommitPolicy::usable(stack)
+            .into_iter()
+            .filter(|o| o.works_over_time())
+            .map(|o| format!("\"{}\"", o.name()))
+            .collect();
+        let (en, ko) = if usable.is_empty() {
+            (
+                "they work on VMs and this platform has none: remove running_for_s".to_string(),
+                "이것들은 VM에서 동작하는데 이 플랫폼에는 VM이 없습니다: running_for_s를 지우세요"
+                    .to_string(),
+            )
+        } else {
+            let list = usable.join(", ");
+            (
+                format!("add one of {list} to overcommit or remove running_for_s"),
+                format!("overcommit에 {list} 중 하나를 넣거나 running_for_s를 지우세요"),
+            )
+        };
+        return Err(v.error(
+            x.span(),
+            msg!(
+                "running_for_not_applicable",
+                "platform `{name}`: running_for_s says how long KSM, a balloon or free page reporting have been at work; {what}",
+                "플랫폼 `{name}`: running_for_s는 KSM, 벌룬, free page reporting이 얼마나 오래 일했는지를 뜻합니다. {what_ko}",
+                name = name,
+                what = en,
+                what_ko = ko
+            ),
+        ));
+    }
+    let got = *x.get_ref();
+    if got > crate::memory::MAX_RUNNING_FOR_S {
+        return Err(v.error(
+            x.span(),
+            msg!(
+                "out_of_range",
+                PLATFORM_RANGE_EN,
+                PLATFORM_RANGE_KO,
+                name = name,
+                field = "running_for_s",
+                min = 0,
+                max = crate::memory::MAX_RUNNING_FOR_S,
+                got = got
+            ),
+        ));
+    }
+    Ok(got)
+}
+
+/// The platform's overcommit policies: each one the stack can use, none twice.
+pub(super) fn validate_overcommit(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    stack: &Stack,
+) -> Result<Vec<OvercommitPolicy>, ScenarioError> {
+    let Some(list) = &p.overcommit else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<OvercommitPolicy> = Vec::new();
+    for item in list.get_ref() {
+        let policy = *item.get_ref();
+        if out.contains(&policy) {
+            return Err(v.error(
+                item.span(),
+                msg!(
+                    "duplicate",
+                    "platform `{name}`: overcommit lists `{got}` twice",
+                    "플랫폼 `{name}`: overcommit에 `{got}`이(가) 두 번 있습니다",
+                    name = name,
+                    got = policy.name()
+                ),
+            ));
+        }
+        if !policy.usable_on(stack) {
+            let valid = names(OvercommitPolicy::usable(stack).iter().map(|p| p.name()));
+            let (en, ko) = match policy {
+                OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting
+                    if stack.is_vm() =>
+                {
+                    (
+                    "a balloon and free page reporting need the virtio-balloon driver in the guest, which an unmodified guest with emulated devices (io = \"emulated\") does not have; use io = \"paravirtual\"",
+                    "벌룬과 free page reporting은 게스트의 virtio-balloon 드라이버가 필요한데, 에뮬레이션 장치(io = \"emulated\")를 쓰는 수정되지 않은 게스트에는 없습니다. io = \"paravirtual\"을 쓰세요",
+                )
+                }
+                OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting => (
+                    "a balloon driver runs inside a guest OS, and this platform has no guests",
+                    "벌룬 드라이버는 게스트 OS 안에서 동작하는데 이 플랫폼에는 게스트가 없습니다",
+                ),
+                _ => (
+                    "KSM merges identical pages of VM memory that a VMM marks mergeable; a container's or process's memory is not",
+                    "KSM은 VMM이 병합 가능으로 표시한 VM 메모리의 같은 페이지를 합칩니다. 컨테이너나 프로세스의 메모리는 해당하지 않습니다",
+                ),
+            };
+            return Err(v.error(
+                item.span(),
+                msg!(
+                    "overcommit_not_usable",
+                    "platform `{name}` (kind = \"{kind}\") cannot use overcommit `{got}`: {why}; valid here: {expected}",
+                    "플랫폼 `{name}`(kind = \"{kind}\")은(는) overcommit `{got}`을(를) 쓸 수 없습니다: {why_ko}. 여기서 가능한 값: {expected}",
+                    name = name,
+                    kind = stack.kind.name(),
+                    got = policy.name(),
+                    why = en,
+                    why_ko = ko,
+                    expected = valid
+                ),
+            ));
+        }
+        out.push(policy);
+    }
+    out.sort();
+    Ok(out)
+}

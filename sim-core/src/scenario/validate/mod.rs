@@ -1,0 +1,437 @@
+//! Validation: the file as written into the validated forms, with located errors.
+//!
+//! `validate` here checks names and counts and calls, in this order, one file per part
+//! of the scenario:
+//! - `host.rs`: the `[host]` table and CPU features;
+//! - `platform.rs`: each `[[platform]]`;
+//! - `workload.rs`: the `[[workload]]` tables and the named presets;
+//! - `instance.rs`: each `[[instance]]`;
+//! - `costs.rs`: the `[costs]` table;
+//! - `memory.rs`: each platform's memory total, its overcommit, running_for_s and migration;
+//! - `sweep.rs`: the `[sweep]` table;
+//! - `question.rs`: each `[[question]]`;
+//! - `fault.rs`: each `[[fault]]`.
+
+mod costs;
+mod fault;
+mod host;
+mod instance;
+mod memory;
+mod platform;
+mod question;
+mod sweep;
+mod workload;
+
+use toml::Spanned;
+
+use super::error::{msg, Key};
+use super::format::{InstanceSection, ScenarioFile};
+use super::limits::{
+    MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
+    MAX_PLATFORMS, MAX_VCPUS,
+};
+use super::{InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator};
+use costs::validate_costs;
+use fault::validate_fault;
+use host::validate_host;
+use instance::validate_instance;
+use memory::{validate_memory_total, validate_migration};
+use platform::validate_platform;
+use sweep::validate_sweep;
+use workload::validate_workloads;
+
+// For assignments (crate::assignment, through scenario/mod.rs), which validate their own
+// questions against a scenario.
+pub(crate) use question::validate_question;
+
+/// MiB as GiB for messages: one decimal for whole numbers, up to three otherwise.
+fn gib(mib: u64) -> String {
+    let value = mib as f64 / 1024.0;
+    let text = format!("{value:.3}");
+    let trimmed = text.trim_end_matches('0');
+    if trimmed.ends_with('.') {
+        format!("{value:.1}")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("`{}`", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The message of a value outside its range.
+const RANGE_EN: &str = "{field} must be between {min} and {max}; got {got}";
+const RANGE_KO: &str = "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}";
+
+const PLATFORM_RANGE_EN: &str =
+    "platform `{name}`: {field} must be between {min} and {max}; got {got}";
+const PLATFORM_RANGE_KO: &str =
+    "플랫폼 `{name}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}";
+const INSTANCE_RANGE_EN: &str =
+    "instance `{name}`: {field} must be between {min} and {max}; got {got}";
+const INSTANCE_RANGE_KO: &str =
+    "인스턴스 `{name}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}";
+
+/// The value of an integer field, or an error naming its range.
+fn range(
+    v: &Validator<'_>,
+    value: &Spanned<u64>,
+    field: &str,
+    min: u64,
+    max: u64,
+) -> Result<u64, ScenarioError> {
+    let got = *value.get_ref();
+    if got < min || got > max {
+        return Err(v.error(
+            value.span(),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = field,
+                min = min,
+                max = max,
+                got = got
+            ),
+        ));
+    }
+    Ok(got)
+}
+
+/// How strictly questions are validated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Questions {
+    /// Every question must be valid (reading a file).
+    Strict,
+    /// Questions that the adjustments made unanswerable are dropped (slider changes).
+    DropInvalid,
+}
+
+pub(super) fn validate(
+    v: &Validator<'_>,
+    raw: ScenarioFile,
+    questions_mode: Questions,
+) -> Result<Scenario, ScenarioError> {
+    let s = &raw.scenario;
+    let scenario_name_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
+    for (name, span) in std::iter::once((&s.name, scenario_name_at))
+        .chain(
+            raw.platforms
+                .iter()
+                .map(|p| (p.name.get_ref(), p.name.span())),
+        )
+        .chain(
+            raw.instances
+                .iter()
+                .map(|i| (i.name.get_ref(), i.name.span())),
+        )
+        .chain(
+            raw.workloads
+                .iter()
+                .map(|w| (w.name.get_ref(), w.name.span())),
+        )
+        .chain(raw.questions.iter().map(|q| (q.id.get_ref(), q.id.span())))
+    {
+        if name.trim().is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control)
+        {
+            return Err(v.error(
+                span,
+                msg!(
+                    "bad_name",
+                    "names and ids must be 1 to 80 characters, not blank, without control characters",
+                    "이름과 id는 1~80자여야 하며, 비어 있거나 제어 문자를 포함할 수 없습니다"
+                ),
+            ));
+        }
+    }
+    if raw.faults.len() > MAX_FAULTS {
+        return Err(v.error(
+            v.span_of(&[Key::Name("fault"), Key::Index(MAX_FAULTS)]),
+            msg!(
+                "too_many",
+                "at most {max} {what} per scenario; got {got}",
+                "시나리오 하나에 [[fault]] 섹션은 최대 {max}개입니다. 입력: {got}개",
+                max = MAX_FAULTS,
+                what = "[[fault]] sections",
+                got = raw.faults.len()
+            ),
+        ));
+    }
+    let duration_ms = *s.duration_ms.get_ref();
+    if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
+        return Err(v.error(
+            s.duration_ms.span(),
+            msg!(
+                "out_of_range",
+                RANGE_EN,
+                RANGE_KO,
+                field = "duration_ms",
+                min = 1,
+                max = MAX_DURATION_MS,
+                got = duration_ms
+            ),
+        ));
+    }
+
+    let host = validate_host(v, &raw.host)?;
+
+    // Platforms.
+    if raw.platforms.is_empty() {
+        return Err(v.error(
+            0..0,
+            msg!(
+                "no_platform",
+                "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\", \"container\" or \"vdi\"",
+                "플랫폼이 없습니다: kind = \"native\", \"type1\", \"type2\", \"container\" 또는 \"vdi\"인 [[platform]]을 하나 이상 추가하세요"
+            ),
+        ));
+    }
+    if raw.platforms.len() > MAX_PLATFORMS {
+        return Err(v.error(
+            raw.platforms[MAX_PLATFORMS].name.span(),
+            msg!(
+                "too_many",
+                "at most {max} {what} per scenario",
+                "시나리오 하나에 플랫폼은 최대 {max}개입니다",
+                max = MAX_PLATFORMS,
+                what = "platforms"
+            ),
+        ));
+    }
+    let mut platforms = Vec::new();
+    for p in &raw.platforms {
+        if platforms
+            .iter()
+            .any(|q: &PlatformSpec| q.name == *p.name.get_ref())
+        {
+            return Err(v.error(
+                p.name.span(),
+                msg!(
+                    "duplicate",
+                    "{what} `{name}` is defined twice",
+                    "플랫폼 `{name}`이(가) 두 번 정의되었습니다",
+                    what = "platform",
+                    name = p.name.get_ref()
+                ),
+            ));
+        }
+        platforms.push(validate_platform(v, p, &host)?);
+    }
+
+    let workloads = validate_workloads(v, &raw.workloads)?;
+
+    // Instances.
+    if raw.instances.is_empty() {
+        return Err(v.error(
+            0..0,
+            msg!(
+                "no_instance",
+                "no instance: add at least one [[instance]] with a name and a workload",
+                "인스턴스가 없습니다: name과 workload가 있는 [[instance]]를 하나 이상 추가하세요"
+            ),
+        ));
+    }
+    let mut instances: Vec<InstanceSpec> = Vec::new();
+    for i in &raw.instances {
+        if instances.iter().any(|x| x.name == *i.name.get_ref()) {
+            return Err(v.error(
+                i.name.span(),
+                msg!(
+                    "duplicate",
+                    "{what} `{name}` is defined twice",
+                    "인스턴스 `{name}`이(가) 두 번 정의되었습니다",
+                    what = "instance",
+                    name = i.name.get_ref()
+                ),
+            ));
+        }
+        instances.push(validate_instance(
+            v,
+            i,
+            &host,
+            &platforms,
+            &raw.platforms,
+            &workloads,
+        )?);
+    }
+
+    // Costs first: the memory totals below use some of them.
+    validate_costs(v, &raw.costs)?;
+    let raw_costs = &raw.costs;
+
+    // Per-platform totals: instances, vCPUs, memory.
+    for (p_index, p) in platforms.iter().enumerate() {
+        let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
+            .iter()
+            .zip(&raw.instances)
+            .filter(|(i, _)| i.platforms.contains(&p_index))
+            .collect();
+        let span = raw.platforms[p_index].name.span();
+        if mine.is_empty() {
+            return Err(v.error(
+                span,
+                msg!(
+                    "platform_without_instance",
+                    "platform `{name}` runs no instance",
+                    "플랫폼 `{name}`에서 실행되는 인스턴스가 없습니다",
+                    name = p.name
+                ),
+            ));
+        }
+        let count: u64 = mine.iter().map(|(i, _)| u64::from(i.count)).sum();
+        if count > MAX_INSTANCES {
+            return Err(v.error(
+                span,
+                msg!(
+                    "too_many",
+                    "platform `{name}` has {got} {what}; at most {max} are simulated",
+                    "플랫폼 `{name}`의 인스턴스가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
+                    name = p.name,
+                    got = count,
+                    what = "instances",
+                    max = MAX_INSTANCES
+                ),
+            ));
+        }
+        let vcpus: u64 = mine
+            .iter()
+            .map(|(i, _)| u64::from(i.count) * u64::from(i.vcpus))
+            .sum();
+        if vcpus > MAX_VCPUS {
+            return Err(v.error(
+                span,
+                msg!(
+                    "too_many",
+                    "platform `{name}` has {got} {what}; at most {max} are simulated",
+                    "플랫폼 `{name}`의 vCPU가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
+                    name = p.name,
+                    got = vcpus,
+                    what = "vCPUs",
+                    max = MAX_VCPUS
+                ),
+            ));
+        }
+        validate_memory_total(v, p, &mine, &host, raw_costs)?;
+    }
+
+    // Migrations: each names an instance group the platform runs.
+    for (p_index, raw_p) in raw.platforms.iter().enumerate() {
+        if let Some(m) = &raw_p.migration {
+            platforms[p_index].migration = Some(validate_migration(
+                v,
+                m,
+                &platforms[p_index],
+                p_index,
+                &instances,
+            )?);
+        }
+    }
+
+    let sweep = match &raw.sweep {
+        None => None,
+        Some(section) => Some(validate_sweep(v, section, &instances)?),
+    };
+
+    // Questions.
+    let mut questions = Vec::new();
+    for q in &raw.questions {
+        if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
+            return Err(v.error(
+                q.id.span(),
+                msg!(
+                    "duplicate",
+                    "question id `{name}` is used twice",
+                    "질문 id `{name}`이(가) 두 번 쓰였습니다",
+                    name = q.id.get_ref()
+                ),
+            ));
+        }
+        match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
+            Ok(question) => questions.push(question),
+            Err(_) if questions_mode == Questions::DropInvalid => {}
+            Err(e) => return Err(e),
+        }
+    }
+
+    // Faults.
+    let mut faults = Vec::new();
+    for f in &raw.faults {
+        faults.push(validate_fault(
+            v,
+            f,
+            duration_ms,
+            &platforms,
+            &instances,
+            &raw.platforms,
+        )?);
+    }
+
+    let scenario = Scenario {
+        file_name: v.file.to_string(),
+        name: s.name.clone(),
+        title: s.title.clone(),
+        description: s.description.clone(),
+        seed: s.seed,
+        duration_ms,
+        trace: s.trace,
+        host,
+        platforms,
+        instances,
+        costs: raw.costs.clone(),
+        questions,
+        faults,
+        sweep,
+        source: v.text.to_string(),
+        raw,
+    };
+    let group_runs = scenario.group_runs();
+    if group_runs > MAX_GROUP_RUNS {
+        return Err(v.error(
+            scenario.raw.platforms[0].name.span(),
+            msg!(
+                "too_many_group_runs",
+                "this scenario runs {got} instance groups over its platforms, baselines and sweep points (limit {max}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts",
+                "이 시나리오는 플랫폼, 기준선, 스윕 지점에 걸쳐 인스턴스 그룹 {got}개를 실행합니다 (한도 {max}): [[instance]] 그룹을 줄이거나(대신 count를 늘리세요) 플랫폼이나 스윕 count를 줄이세요",
+                got = group_runs,
+                max = MAX_GROUP_RUNS
+            ),
+        ));
+    }
+    let events = scenario.estimated_events();
+    if events > MAX_ESTIMATED_EVENTS {
+        // The estimate grows with the simulated time: the duration that would fit, in two
+        // significant digits, rounded down.
+        let duration = *scenario.raw.scenario.duration_ms.get_ref();
+        let fit =
+            (u128::from(duration) * u128::from(MAX_ESTIMATED_EVENTS) / u128::from(events)) as u64;
+        let step = 10u64.pow(fit.max(1).ilog10().saturating_sub(1));
+        let fit = fit / step * step;
+        return Err(v.error(
+            scenario.raw.scenario.duration_ms.span(),
+            if fit == 0 {
+                msg!(
+                    "too_many_events_even_1ms",
+                    "this scenario would need about {events} events (limit {max}), too many even for duration_ms = 1: use fewer instances (or vCPUs, or a lighter workload)",
+                    "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}). duration_ms = 1이어도 너무 많습니다: 인스턴스(또는 vCPU)를 줄이거나 더 가벼운 워크로드를 쓰세요",
+                    events = crate::text::thousands(&events.to_string()),
+                    max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string())
+                )
+            } else {
+                msg!(
+                    "too_many_events",
+                    "this scenario would need about {events} events (limit {max}): shorten duration_ms to about {fit} or less, or use fewer instances",
+                    "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 약 {fit} 이하로 줄이거나 인스턴스를 줄이세요",
+                    events = crate::text::thousands(&events.to_string()),
+                    max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string()),
+                    fit = fit
+                )
+            },
+        ));
+    }
+    Ok(scenario)
+}

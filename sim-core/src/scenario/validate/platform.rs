@@ -1,0 +1,566 @@
+//! Validation of a `[[platform]]` table: technique, I/O, back end, scheduler, VDI network.
+
+use toml::Spanned;
+
+use super::memory::{validate_overcommit, validate_running_for};
+use super::{range, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
+use crate::costs::CpuGeneration;
+use crate::platform::{
+    DisplayProtocol, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind,
+    Stack, StorageMode, Technique,
+};
+use crate::scenario::error::msg;
+use crate::scenario::format::PlatformSection;
+use crate::scenario::{Host, PlatformSpec, ScenarioError, Validator, VdiNetwork};
+
+pub(super) fn validate_platform(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    host: &Host,
+) -> Result<PlatformSpec, ScenarioError> {
+    let kind = *p.kind.get_ref();
+    let name = p.name.get_ref().clone();
+    let technique = p.technique.as_ref().map(|t| (*t.get_ref(), t.span()));
+    let technique = match (kind, technique) {
+        // A VDI server is a type-1 hypervisor; desktops get PV drivers by default.
+        (PlatformKind::Vdi, None) => Some((Technique::Hybrid, p.kind.span())),
+        (PlatformKind::Type1 | PlatformKind::Type2, None) => {
+            return Err(v.error(
+                p.kind.span(),
+                msg!(
+                    "missing_technique",
+                    "platform `{name}`: a hypervisor needs a technique: one of `binary_translation`, `hardware_assist`, `para`, `hybrid`",
+                    "플랫폼 `{name}`: 하이퍼바이저에는 technique가 필요합니다: `binary_translation`, `hardware_assist`, `para`, `hybrid` 중 하나",
+                    name = name
+                ),
+            ))
+        }
+        (PlatformKind::Native | PlatformKind::Container, Some((_, span))) => {
+            return Err(v.error(
+                span,
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: technique applies to type1, type2 and vdi platforms only; remove it for kind = \"{kind}\"",
+                    "플랫폼 `{name}`: technique는 type1, type2, vdi 플랫폼에만 해당합니다. kind = \"{kind}\"에서는 지우세요",
+                    name = name,
+                    field = "technique",
+                    kind = kind.name()
+                ),
+            ))
+        }
+        (_, t) => t,
+    };
+    if let Some((t, span)) = technique.clone() {
+        if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.features.vtx {
+            return Err(v.error(
+                span,
+                msg!(
+                    "needs_vtx",
+                    "platform `{name}`: {technique} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host",
+                    "플랫폼 `{name}`: {technique}에는 host.vtx = true(VT-x/AMD-V)가 필요합니다. 이 호스트에서는 `binary_translation`이나 `para`를 쓰세요",
+                    name = name,
+                    technique = t.name()
+                ),
+            ));
+        }
+        if t == Technique::Para && kind == PlatformKind::Type2 {
+            return Err(v.error(
+                span,
+                msg!(
+                    "para_on_type2",
+                    "platform `{name}`: paravirtualization needs a type-1 hypervisor that offers hypercalls; a type-2 host here runs `binary_translation`, `hardware_assist` or `hybrid`",
+                    "플랫폼 `{name}`: 반가상화에는 하이퍼콜을 제공하는 type-1 하이퍼바이저가 필요합니다. 여기서 type-2 호스트는 `binary_translation`, `hardware_assist`, `hybrid`를 씁니다",
+                    name = name
+                ),
+            ));
+        }
+    }
+    let technique = technique.map(|(t, _)| t);
+    let default_io = match (kind, technique) {
+        (PlatformKind::Native | PlatformKind::Container, _) => IoModel::Passthrough,
+        (_, Some(Technique::Para | Technique::Hybrid)) => IoModel::Paravirtual,
+        _ => IoModel::Emulated,
+    };
+    let io = match &p.io {
+        None => default_io,
+        Some(io) => {
+            let value = *io.get_ref();
+            let problem = match (kind, technique, value) {
+                (PlatformKind::Native | PlatformKind::Container, _, _) => Some(msg!("io_not_applicable", "platform `{name}`: io applies to hypervisors only; remove it", "플랫폼 `{name}`: io는 하이퍼바이저에만 해당합니다. 지우세요", name = name)),
+                (_, Some(Technique::Para), IoModel::Emulated) => Some(msg!("io_emulated_under_para", "platform `{name}`: a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"", "플랫폼 `{name}`: 반가상화 게스트에는 에뮬레이션 장치가 없습니다. io = \"paravirtual\" 또는 \"passthrough\"를 쓰세요", name = name)),
+                (_, Some(Technique::Hybrid), IoModel::Emulated) => Some(msg!("io_emulated_under_hybrid", "platform `{name}`: hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O", "플랫폼 `{name}`: hybrid는 반가상화 I/O 드라이버를 뜻합니다. io = \"paravirtual\"을 쓰거나, 에뮬레이션 I/O에는 technique = \"hardware_assist\"를 쓰세요", name = name)),
+                (PlatformKind::Type2, _, IoModel::Passthrough) => {
+                    // What type 2 accepts with this technique (hybrid means paravirtual drivers).
+                    let (valid, valid_ko) = if technique == Some(Technique::Hybrid) {
+                        ("io = \"paravirtual\"", "io = \"paravirtual\"")
+                    } else {
+                        ("io = \"emulated\" or \"paravirtual\"", "io = \"emulated\" 또는 \"paravirtual\"")
+                    };
+                    Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor (kind = \"type1\" or \"vdi\") with an IOMMU; a type-2 platform takes {valid}", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저(kind = \"type1\" 또는 \"vdi\")가 필요합니다. type-2 플랫폼에는 {valid_ko}를 쓰세요", name = name, valid = valid, valid_ko = valid_ko))
+                }
+                // VT-d and AMD-Vi came with the chipsets of about 2008 (Intel's 4 Series,
+                // Penryn's generation); a Pentium 4 or first Core 2 platform had no IOMMU.
+                (_, _, IoModel::Passthrough) if matches!(host.cpu, CpuGeneration::Prescott | CpuGeneration::Merom) => Some(msg!("passthrough_before_iommu", "platform `{name}`: passthrough needs an IOMMU (Intel VT-d, AMD-Vi), which came with platforms of about 2008; host.cpu = \"{cpu}\" had none: use \"penryn\" or later", "플랫폼 `{name}`: passthrough에는 IOMMU(Intel VT-d, AMD-Vi)가 필요하며, 2008년 무렵의 플랫폼부터 있습니다. host.cpu = \"{cpu}\"에는 없었습니다: \"penryn\" 이후를 쓰세요", name = name, cpu = host.cpu.name())),
+                (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
+                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)", "플랫폼 `{name}`: passthrough에는 하드웨어 지원 가상화(`hardware_assist`, `hybrid`, `para`)가 필요합니다", name = name)),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                return Err(v.error(io.span(), problem));
+            }
+            value
+        }
+    };
+    let memory = match technique {
+        None => MemoryVirtualization::None,
+        Some(Technique::BinaryTranslation) => MemoryVirtualization::Shadow,
+        Some(Technique::Para) => MemoryVirtualization::DirectPv,
+        Some(_) if host.features.ept => MemoryVirtualization::Nested,
+        Some(_) => MemoryVirtualization::Shadow,
+    };
+    let driver_domain = *p.driver_domain.get_ref();
+    if driver_domain && kind != PlatformKind::Type1 {
+        return Err(v.error(
+            p.driver_domain.span(),
+            msg!(
+                "not_applicable",
+                "platform `{name}`: {field} applies to type1 hypervisors only",
+                "플랫폼 `{name}`: {field}는 type1 하이퍼바이저에만 해당합니다",
+                name = name,
+                field = "driver_domain"
+            ),
+        ));
+    }
+    let background = *p.host_background_percent.get_ref();
+    if background > 0 && kind != PlatformKind::Type2 {
+        return Err(v.error(
+            p.host_background_percent.span(),
+            msg!(
+                "not_applicable",
+                "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
+                "플랫폼 `{name}`: {field}는 type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
+                name = name,
+                field = "host_background_percent"
+            ),
+        ));
+    }
+    if background > 95 {
+        return Err(v.error(
+            p.host_background_percent.span(),
+            msg!(
+                "out_of_range",
+                PLATFORM_RANGE_EN,
+                PLATFORM_RANGE_KO,
+                name = name,
+                field = "host_background_percent",
+                min = 0,
+                max = 95,
+                got = background
+            ),
+        ));
+    }
+    for (field, span) in [
+        ("network", p.network.as_ref().map(|n| n.span())),
+        ("storage", p.storage.as_ref().map(|n| n.span())),
+    ] {
+        if let Some(span) = span {
+            if kind != PlatformKind::Container {
+                return Err(v.error(
+                    span,
+                    msg!(
+                        "not_applicable",
+                        "platform `{name}`: {field} applies to containers only",
+                        "플랫폼 `{name}`: {field}는 컨테이너에만 해당합니다",
+                        name = name,
+                        field = field
+                    ),
+                ));
+            }
+        }
+    }
+    let nested = *p.nested.get_ref();
+    if nested
+        && (kind != PlatformKind::Type1
+            || !matches!(
+                technique,
+                Some(Technique::HardwareAssist | Technique::Hybrid)
+            ))
+    {
+        return Err(v.error(
+            p.nested.span(),
+            msg!(
+                "nested_needs_vtx",
+                "platform `{name}`: nested = true needs a type1 platform with technique = \"hardware_assist\" or \"hybrid\" (L0 and L1 both use VT-x)",
+                "플랫폼 `{name}`: nested = true에는 technique = \"hardware_assist\" 또는 \"hybrid\"인 type1 플랫폼이 필요합니다 (L0와 L1 모두 VT-x를 씁니다)",
+                name = name
+            ),
+        ));
+    }
+    let microvm = *p.microvm.get_ref();
+    if microvm {
+        if kind != PlatformKind::Type1 {
+            return Err(v.error(
+                p.microvm.span(),
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: {field} applies to type1 platforms only (a minimal VMM on a type-1/KVM host)",
+                    "플랫폼 `{name}`: {field}는 type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
+                    name = name,
+                    field = "microvm"
+                ),
+            ));
+        }
+        if !matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        ) || io == IoModel::Emulated
+        {
+            return Err(v.error(
+                p.microvm.span(),
+                msg!(
+                    "microvm_needs_hybrid",
+                    "platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)",
+                    "플랫폼 `{name}`: microVM에는 에뮬레이션 장치가 없고 VT-x가 필요합니다: technique = \"hybrid\"(하드웨어 지원 CPU 위의 virtio 드라이버)를 쓰세요",
+                    name = name
+                ),
+            ));
+        }
+    }
+    let default_backend =
+        crate::platform::BackendPlacement::default_for(kind, driver_domain, microvm);
+    let backend = match &p.backend {
+        None => default_backend,
+        Some(b) => {
+            use crate::platform::BackendPlacement as B;
+            let chosen = *b.get_ref();
+            let problem = if !kind.is_hypervisor() {
+                Some((
+                    "backend applies to type1, type2 and vdi platforms only",
+                    "backend는 type1, type2, vdi 플랫폼에만 쓸 수 있습니다",
+                ))
+            } else if io == IoModel::Passthrough {
+                Some((
+                    "backend applies to emulated and paravirtual I/O (a passthrough device has no back end)",
+                    "backend는 에뮬레이션과 반가상화 I/O에만 쓸 수 있습니다 (패스스루 장치에는 백엔드가 없습니다)",
+                ))
+            } else if (chosen == B::DriverDomain) != driver_domain {
+                Some((
+                    "backend = \"driver_domain\" goes with driver_domain = true (type1), and driver_domain = true with that back end",
+                    "backend = \"driver_domain\"은 driver_domain = true(type1)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
+                ))
+            } else if kind == PlatformKind::Type2 && chosen == B::Hypervisor {
+                Some((
+                    "a type-2 VMM has no in-hypervisor back end: use \"vm_thread\" or \"device_thread\"",
+                    "type-2 VMM에는 하이퍼바이저 안의 백엔드가 없습니다: \"vm_thread\"나 \"device_thread\"를 쓰세요",
+                ))
+            } else {
+                None
+            };
+            if let Some((en, ko)) = problem {
+                return Err(v.error(
+                    b.span(),
+                    msg!(
+                        "backend_not_applicable",
+                        "platform `{name}`: {problem}",
+                        "플랫폼 `{name}`: {problem_ko}",
+                        name = name,
+                        problem = en,
+                        problem_ko = ko
+                    ),
+                ));
+            }
+            chosen
+        }
+    };
+    let halt_poll_us = match &p.halt_poll_us {
+        None => 0,
+        Some(x) => {
+            if !kind.is_hypervisor() {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "halt_poll_not_applicable",
+                        "platform `{name}`: halt_poll_us applies to type1, type2 and vdi platforms only",
+                        "플랫폼 `{name}`: halt_poll_us는 type1, type2, vdi 플랫폼에만 쓸 수 있습니다",
+                        name = name
+                    ),
+                ));
+            }
+            range(v, x, &format!("platform `{name}`: halt_poll_us"), 0, 10_000)?
+        }
+    };
+    let irq_coalesce_us = match &p.irq_coalesce_us {
+        None => 0,
+        Some(x) => range(
+            v,
+            x,
+            &format!("platform `{name}`: irq_coalesce_us"),
+            0,
+            10_000,
+        )?,
+    };
+    let irq_coalesce_frames = match &p.irq_coalesce_frames {
+        None => 0,
+        Some(x) => {
+            if irq_coalesce_us == 0 {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "coalesce_frames_without_delay",
+                        "platform `{name}`: irq_coalesce_frames needs irq_coalesce_us (1 to 10000): without a delay a completion could wait forever",
+                        "플랫폼 `{name}`: irq_coalesce_frames에는 irq_coalesce_us(1~10000)가 필요합니다: 지연 한도가 없으면 완료가 끝없이 기다릴 수 있습니다",
+                        name = name
+                    ),
+                ));
+            }
+            range(
+                v,
+                x,
+                &format!("platform `{name}`: irq_coalesce_frames"),
+                0,
+                256,
+            )? as u32
+        }
+    };
+    let enlightenments = match &p.enlightenments {
+        None if technique == Some(Technique::Hybrid) => {
+            crate::platform::Enlightenments::kvm_linux()
+        }
+        None => crate::platform::Enlightenments::default(),
+        Some(x) => {
+            if technique != Some(Technique::Hybrid) {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "enlightenments_not_applicable",
+                        "platform `{name}`: enlightenments apply to technique = \"hybrid\" only (para is paravirtual throughout, hardware_assist runs an unmodified guest)",
+                        "플랫폼 `{name}`: enlightenments는 technique = \"hybrid\"에만 쓸 수 있습니다 (para는 전부 반가상화이고, hardware_assist는 수정하지 않은 게스트를 실행합니다)",
+                        name = name
+                    ),
+                ));
+            }
+            let list = crate::platform::Enlightenments::of(x.get_ref());
+            if list.pv_tlb_flush && !list.steal_time {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "pv_tlb_flush_needs_steal_time",
+                        "platform `{name}`: pv_tlb_flush needs steal_time in the same list (the guest reads each target vCPU's `preempted` flag in its steal-time area); write [\"steal_time\", \"pv_tlb_flush\", ...]",
+                        "플랫폼 `{name}`: pv_tlb_flush에는 같은 목록에 steal_time이 있어야 합니다 (게스트가 대상 vCPU의 스틸 타임 영역에서 `preempted` 플래그를 읽습니다); [\"steal_time\", \"pv_tlb_flush\", ...]처럼 쓰세요",
+                        name = name
+                    ),
+                ));
+            }
+            list
+        }
+    };
+    let uses_ple = kind.is_hypervisor()
+        && matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        );
+    let ple = match &p.ple {
+        None => uses_ple && host.features.ple,
+        Some(x) => {
+            if !uses_ple {
+                return Err(v.error(
+                    x.span(),
+                    msg!(
+                        "ple_not_applicable",
+                        "platform `{name}`: ple applies to hardware_assist and hybrid hypervisors only (pause-loop exiting is a VT-x/AMD-V feature)",
+                        "플랫폼 `{name}`: ple는 hardware_assist와 hybrid 하이퍼바이저에만 쓸 수 있습니다 (PAUSE 루프 exit는 VT-x/AMD-V 기능입니다)",
+                        name = name
+                    ),
+                ));
+            }
+            if *x.get_ref() && !host.features.ple {
+                return Err(v.error(
+                    x.span(),
+                    if host.cpu.features().ple {
+                        msg!(
+                            "ple_off_on_host",
+                            "platform `{name}`: ple = true, but host.ple = false turns pause-loop exiting off on this host; remove one of the two",
+                            "플랫폼 `{name}`: ple = true이지만 host.ple = false가 이 호스트의 PAUSE 루프 exit를 끕니다. 둘 중 하나를 지우세요",
+                            name = name
+                        )
+                    } else {
+                        msg!(
+                            "ple_missing_on_cpu",
+                            "platform `{name}`: ple = true, but host.cpu = \"{cpu}\" has no pause-loop exiting; nehalem and later have it",
+                            "플랫폼 `{name}`: ple = true이지만 host.cpu = \"{cpu}\"에는 PAUSE 루프 exit가 없습니다. nehalem 이후에는 있습니다",
+                            name = name,
+                            cpu = host.cpu.name()
+                        )
+                    },
+                ));
+            }
+            *x.get_ref()
+        }
+    };
+    let vdi_fields = [
+        ("protocol", p.protocol.as_ref().map(|x| x.span())),
+        ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
+        (
+            "client_bandwidth_mbit_s",
+            p.client_bandwidth_mbit_s.as_ref().map(|x| x.span()),
+        ),
+        ("loss_percent", p.loss_percent.as_ref().map(|x| x.span())),
+        ("frame_rate", p.frame_rate.as_ref().map(|x| x.span())),
+        ("session_host", p.session_host.as_ref().map(|x| x.span())),
+    ];
+    if kind != PlatformKind::Vdi {
+        if let Some((field, Some(span))) = vdi_fields.iter().find(|(_, s)| s.is_some()) {
+            return Err(v.error(
+                span.clone(),
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: {field} applies to kind = \"vdi\" platforms only",
+                    "플랫폼 `{name}`: {field}는 kind = \"vdi\" 플랫폼에만 해당합니다",
+                    name = name,
+                    field = field
+                ),
+            ));
+        }
+    }
+    let vdi = if kind == PlatformKind::Vdi {
+        let number = |field: &Option<Spanned<f64>>,
+                      what: &str,
+                      default: f64,
+                      min: f64,
+                      max: f64|
+         -> Result<f64, ScenarioError> {
+            match field {
+                None => Ok(default),
+                Some(x) => {
+                    let value = *x.get_ref();
+                    if value.is_finite() && value >= min && value <= max {
+                        Ok(value)
+                    } else {
+                        Err(v.error(
+                            x.span(),
+                            msg!(
+                                "out_of_range",
+                                PLATFORM_RANGE_EN,
+                                PLATFORM_RANGE_KO,
+                                name = name,
+                                field = what,
+                                min = min,
+                                max = max,
+                                got = value
+                            ),
+                        ))
+                    }
+                }
+            }
+        };
+        let rtt_ms = number(&p.rtt_ms, "rtt_ms", 20.0, 0.0, 2000.0)?;
+        let mbit = number(
+            &p.client_bandwidth_mbit_s,
+            "client_bandwidth_mbit_s",
+            20.0,
+            0.064,
+            100_000.0,
+        )?;
+        let loss = number(&p.loss_percent, "loss_percent", 0.0, 0.0, 50.0)?;
+        let protocol = p
+            .protocol
+            .as_ref()
+            .map_or(DisplayProtocol::default(), |x| *x.get_ref());
+        let default_rate = crate::desktop::ProtocolParams::of(protocol).fps_cap as f64;
+        let frame_rate = number(&p.frame_rate, "frame_rate", default_rate, 1.0, 120.0)?;
+        Some(VdiNetwork {
+            protocol,
+            frame_rate: libm::round(frame_rate) as u64,
+            session_host: p.session_host.as_ref().is_some_and(|x| *x.get_ref()),
+            rtt_us: libm::round(rtt_ms * 1000.0) as u64,
+            client_bandwidth_kbit_s: (libm::round(mbit * 1000.0) as u64).max(1),
+            loss_ppm: libm::round(loss * 10_000.0) as u64,
+        })
+    } else {
+        None
+    };
+    let scheduler = p.scheduler.unwrap_or(match kind {
+        PlatformKind::Type1 | PlatformKind::Vdi => SchedulerKind::Credit,
+        _ => SchedulerKind::Fair,
+    });
+    let time_slice_ms = match &p.time_slice_ms {
+        Some(t) => {
+            let value = *t.get_ref();
+            if value == 0 || value > 1000 {
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "out_of_range",
+                        PLATFORM_RANGE_EN,
+                        PLATFORM_RANGE_KO,
+                        name = name,
+                        field = "time_slice_ms",
+                        min = 1,
+                        max = 1000,
+                        got = value
+                    ),
+                ));
+            }
+            value
+        }
+        None => match scheduler {
+            SchedulerKind::Credit => 30,
+            // CFS's target latency: 6 ms scaled by the host's CPUs (24 ms at 8 or more).
+            SchedulerKind::Fair => 6 * SchedulerKind::fair_scale(host.cores),
+            SchedulerKind::RoundRobin => 10,
+        },
+    };
+    let credit_boost = match &p.credit_boost {
+        None => true,
+        Some(b) if scheduler != SchedulerKind::Credit => {
+            return Err(v.error(
+                b.span(),
+                msg!(
+                    "credit_boost_not_applicable",
+                    "platform `{name}`: credit_boost applies to scheduler = \"credit\" only",
+                    "플랫폼 `{name}`: credit_boost는 scheduler = \"credit\"에만 쓸 수 있습니다",
+                    name = name
+                ),
+            ))
+        }
+        Some(b) => *b.get_ref(),
+    };
+    let stack = Stack {
+        kind,
+        technique,
+        io,
+        memory,
+        driver_domain,
+        network: p
+            .network
+            .as_ref()
+            .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
+        storage: p
+            .storage
+            .as_ref()
+            .map_or(StorageMode::Overlay, |s| *s.get_ref()),
+        microvm,
+        backend,
+        halt_poll_us,
+        ple,
+        irq_coalesce_us,
+        irq_coalesce_frames,
+        enlightenments,
+        nested,
+    };
+    let overcommit = validate_overcommit(v, p, &name, &stack)?;
+    let running_for_s = validate_running_for(v, p, &name, &stack, &overcommit)?;
+    Ok(PlatformSpec {
+        name,
+        label: p.label.clone(),
+        stack,
+        scheduler,
+        time_slice_ms,
+        credit_boost,
+        host_background_percent: background,
+        vdi,
+        overcommit,
+        running_for_s,
+        migration: None,
+    })
+}

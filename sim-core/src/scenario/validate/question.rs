@@ -1,0 +1,306 @@
+//! Validation of a `[[question]]` table: kind, metric, platforms, and whether they answer it.
+
+use toml::Spanned;
+
+use super::names;
+use crate::platform::PlatformKind;
+use crate::question::{Metric, QuestionKind, Select};
+use crate::scenario::error::{msg, Msg};
+use crate::scenario::format::QuestionSection;
+use crate::scenario::{InstanceSpec, PlatformSpec, Question, ScenarioError, Validator};
+use crate::sweep::Sweep;
+
+pub(crate) fn validate_question(
+    v: &Validator<'_>,
+    q: &QuestionSection,
+    platforms: &[PlatformSpec],
+    instances: &[InstanceSpec],
+    sweep: Option<&Sweep>,
+) -> Result<Question, ScenarioError> {
+    let id = q.id.get_ref().clone();
+    let kind = *q.kind.get_ref();
+    let metric = *q.metric.get_ref();
+    if metric.needs_op() && q.op.is_none() {
+        // At the metric that asks for it (the op goes beside it).
+        return Err(v.error(
+            q.metric.span(),
+            msg!(
+                "missing_op",
+                "question `{id}`: metric `{metric}` needs op = one of the operation names (e.g. \"disk_read\")",
+                "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름(예: \"disk_read\")이 필요합니다",
+                id = id,
+                metric = metric.name()
+            ),
+        ));
+    }
+    // Fields that do not apply to the question's kind or metric are errors, not ignored.
+    if let (false, Some(op)) = (metric.needs_op(), &q.op) {
+        return Err(v.error(
+            op.span(),
+            msg!(
+                "not_applicable",
+                "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{metric}`; remove it",
+                "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만 해당하며 `{metric}`에는 해당하지 않습니다. 지우세요",
+                id = id,
+                field = "op",
+                metric = metric.name()
+            ),
+        ));
+    }
+    match kind {
+        QuestionKind::Numeric => {
+            if let Some(select) = &q.select {
+                return Err(v.error(
+                    select.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: select applies to choice questions only; remove it",
+                        "질문 `{id}`: select는 선택형(choice) 질문에만 해당합니다. 지우세요",
+                        id = id,
+                        field = "select"
+                    ),
+                ));
+            }
+            if let Some(list) = &q.platforms {
+                return Err(v.error(
+                    list.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: platforms applies to choice questions only; a numeric question asks one platform = \"name\"",
+                        "질문 `{id}`: platforms는 선택형(choice) 질문에만 해당합니다. 수치형(numeric) 질문은 platform = \"이름\" 하나를 묻습니다",
+                        id = id,
+                        field = "platforms"
+                    ),
+                ));
+            }
+        }
+        QuestionKind::Choice => {
+            if let Some(p) = &q.platform {
+                return Err(v.error(
+                    p.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: platform applies to numeric questions only; a choice question lists its options in platforms = [...]",
+                        "질문 `{id}`: platform은 수치형(numeric) 질문에만 해당합니다. 선택형(choice) 질문은 선택지를 platforms = [...]에 나열합니다",
+                        id = id,
+                        field = "platform"
+                    ),
+                ));
+            }
+            if let Some(t) = &q.tolerance_percent {
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "not_applicable",
+                        "question `{id}`: tolerance_percent applies to numeric questions only; remove it",
+                        "질문 `{id}`: tolerance_percent는 수치형(numeric) 질문에만 해당합니다. 지우세요",
+                        id = id,
+                        field = "tolerance_percent"
+                    ),
+                ));
+            }
+        }
+    }
+    let tolerance_percent = match &q.tolerance_percent {
+        None => 5.0,
+        Some(t) => {
+            let value = *t.get_ref();
+            if !(0.0..=100.0).contains(&value) {
+                return Err(v.error(
+                    t.span(),
+                    msg!(
+                        "out_of_range",
+                        "question `{id}`: {field} must be between {min} and {max}; got {got}",
+                        "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+                        id = id,
+                        field = "tolerance_percent",
+                        min = 0,
+                        max = 100,
+                        got = value
+                    ),
+                ));
+            }
+            value
+        }
+    };
+    let lookup = |name: &Spanned<String>| {
+        platforms
+            .iter()
+            .position(|x| x.name == *name.get_ref())
+            .ok_or_else(|| {
+                v.error(
+                    name.span(),
+                    msg!(
+                        "unknown_name",
+                        "question `{id}`: unknown platform `{got}`; expected one of {expected}",
+                        "질문 `{id}`: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
+                        id = id,
+                        got = name.get_ref(),
+                        expected = names(platforms.iter().map(|x| x.name.as_str()))
+                    ),
+                )
+            })
+    };
+    // Why platform `p` has no value of the metric, if it has none.
+    let unanswerable = |p: usize| -> Option<Msg> {
+        let platform = &platforms[p];
+        if metric.name().starts_with("desktop_") && platform.stack.kind != PlatformKind::Vdi {
+            return Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` is measured on vdi platforms only, and `{platform}` is kind = \"{kind}\"",
+                "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 `{platform}`은(는) kind = \"{kind}\"입니다",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name,
+                kind = platform.stack.kind.name()
+            ));
+        }
+        if metric.name().starts_with("migration_") && platform.migration.is_none() {
+            return Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` needs a migration on platform `{platform}`: give it migration = an inline table with the instance to move",
+                "질문 `{id}`: 지표 `{metric}`에는 플랫폼 `{platform}`의 마이그레이션이 필요합니다: 옮길 instance를 담은 migration 인라인 테이블을 주세요",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name
+            ));
+        }
+        if metric == Metric::SweepDensity {
+            return match sweep {
+                None => Some(msg!(
+                    "unanswerable",
+                    "question `{id}`: metric `sweep_density` needs a [sweep] section",
+                    "질문 `{id}`: 지표 `sweep_density`에는 [sweep] 섹션이 필요합니다",
+                    id = id
+                )),
+                Some(sw) if !instances[sw.group].platforms.contains(&p) => Some(msg!(
+                    "unanswerable",
+                    "question `{id}`: metric `sweep_density`: platform `{platform}` does not run the swept instance `{instance}`",
+                    "질문 `{id}`: 지표 `sweep_density`: 플랫폼 `{platform}`은(는) 스윕 대상 인스턴스 `{instance}`를 실행하지 않습니다",
+                    id = id,
+                    platform = platform.name,
+                    instance = instances[sw.group].name
+                )),
+                Some(_) => None,
+            };
+        }
+        if let (true, Some(op)) = (metric.needs_op(), &q.op) {
+            let runs = instances.iter().any(|i| {
+                i.platforms.contains(&p)
+                    && i.workload
+                        .mix
+                        .weights()
+                        .get(op.get_ref().index())
+                        .is_some_and(|&w| w > 0)
+            });
+            if !runs {
+                return Some(msg!(
+                    "unanswerable",
+                    "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads",
+                    "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`를 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
+                    id = id,
+                    platform = platform.name,
+                    op = op.get_ref().name()
+                ));
+            }
+        }
+        None
+    };
+    let metric_span = || {
+        q.op.as_ref()
+            .filter(|_| metric.needs_op())
+            .map_or(q.metric.span(), |o| o.span())
+    };
+    let (platform, candidates) = match kind {
+        QuestionKind::Numeric => {
+            let Some(p) = &q.platform else {
+                return Err(v.error(
+                    q.kind.span(),
+                    msg!(
+                        "missing_platform",
+                        "question `{id}`: a numeric question needs platform = one of {expected}",
+                        "질문 `{id}`: 수치형(numeric) 질문에는 platform = 다음 중 하나가 필요합니다: {expected}",
+                        id = id,
+                        expected = names(platforms.iter().map(|x| x.name.as_str()))
+                    ),
+                ));
+            };
+            let index = lookup(p)?;
+            if let Some(why) = unanswerable(index) {
+                return Err(v.error(metric_span(), why));
+            }
+            (Some(index), (0..platforms.len()).collect::<Vec<usize>>())
+        }
+        QuestionKind::Choice => {
+            let candidates: Vec<usize> = match &q.platforms {
+                // Every option named must have a value.
+                Some(list) => {
+                    let mut out = Vec::new();
+                    for name in list.get_ref() {
+                        let index = lookup(name)?;
+                        if let Some(why) = unanswerable(index) {
+                            return Err(v.error(name.span(), why));
+                        }
+                        if !out.contains(&index) {
+                            out.push(index);
+                        }
+                    }
+                    out
+                }
+                // By default, the platforms that have a value.
+                None => {
+                    let all: Vec<usize> = (0..platforms.len()).collect();
+                    let answerable: Vec<usize> = all
+                        .iter()
+                        .copied()
+                        .filter(|&p| unanswerable(p).is_none())
+                        .collect();
+                    if answerable.is_empty() {
+                        // No platform of the file could ever answer: say that, rather than
+                        // what the first platform lacks.
+                        if metric.name().starts_with("desktop_") {
+                            return Err(v.error(
+                                metric_span(),
+                                msg!(
+                                    "unanswerable",
+                                    "question `{id}`: metric `{metric}` is measured on vdi platforms only, and this file has none (add a platform with kind = \"vdi\", or choose another metric)",
+                                    "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 이 파일에는 vdi 플랫폼이 없습니다 (kind = \"vdi\"인 플랫폼을 추가하거나 다른 지표를 고르세요)",
+                                    id = id,
+                                    metric = metric.name()
+                                ),
+                            ));
+                        }
+                        let why = unanswerable(0).expect("no platform answers");
+                        return Err(v.error(metric_span(), why));
+                    }
+                    answerable
+                }
+            };
+            if candidates.len() < 2 {
+                let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
+                return Err(v.error(
+                    span,
+                    msg!(
+                        "too_few_options",
+                        "question `{id}`: a choice question compares at least two platforms that have a value of its metric",
+                        "질문 `{id}`: 선택형(choice) 질문은 그 지표 값이 있는 플랫폼 둘 이상을 비교합니다",
+                        id = id
+                    ),
+                ));
+            }
+            (None, candidates)
+        }
+    };
+    Ok(Question {
+        id,
+        text: q.text.clone(),
+        kind,
+        metric,
+        op: q.op.as_ref().map(|o| *o.get_ref()),
+        select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
+        candidates,
+        platform,
+        tolerance_percent,
+        explanation: q.explanation.clone(),
+    })
+}

@@ -1,0 +1,155 @@
+//! Validation of the `[[workload]]` tables, and the named workload presets.
+
+use super::{names, range, RANGE_EN, RANGE_KO};
+use crate::scenario::error::msg;
+use crate::scenario::format::WorkloadSection;
+use crate::scenario::limits::{
+    MAX_COMPUTE_CYCLES, MAX_KERNEL_CODE_KIB, MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+    MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US, MAX_TRANSFER_BYTES,
+};
+use crate::scenario::{ScenarioError, Validator};
+use crate::workload::{OpMix, Workload, PRESET_NAMES};
+
+/// The `[[workload]]` tables, in order: each a new name, from a preset, an earlier
+/// workload or the defaults, with its fields in range and a non-empty mix.
+pub(super) fn validate_workloads(
+    v: &Validator<'_>,
+    raw_workloads: &[WorkloadSection],
+) -> Result<Vec<Workload>, ScenarioError> {
+    let mut workloads: Vec<Workload> = Vec::new();
+    for w in raw_workloads {
+        let name = w.name.get_ref();
+        if preset(name).is_some() || workloads.iter().any(|x| &x.name == name) {
+            return Err(v.error(
+                w.name.span(),
+                msg!(
+                    "duplicate",
+                    "workload name `{name}` is already taken (by a preset or an earlier [[workload]])",
+                    "워크로드 이름 `{name}`은(는) 이미 쓰이고 있습니다 (프리셋 또는 앞의 [[workload]])",
+                    name = name
+                ),
+            ));
+        }
+        let mut workload = match &w.base {
+            Some(base) => preset(base.get_ref())
+                .or_else(|| {
+                    workloads
+                        .iter()
+                        .find(|x| &x.name == base.get_ref())
+                        .cloned()
+                })
+                .ok_or_else(|| {
+                    v.error(
+                        base.span(),
+                        msg!(
+                            "unknown_name",
+                            "unknown base workload `{name}`; expected one of {expected}",
+                            "알 수 없는 기반 워크로드 `{name}`입니다. 가능한 값: {expected}",
+                            name = base.get_ref(),
+                            expected = names(
+                                PRESET_NAMES
+                                    .iter()
+                                    .copied()
+                                    .chain(workloads.iter().map(|x| x.name.as_str()))
+                            )
+                        ),
+                    )
+                })?,
+            None => Workload {
+                name: String::new(),
+                compute_cycles: 10_000,
+                syscall_work_cycles: 800,
+                io_bytes: 4096,
+                message_bytes: 1024,
+                think_time_us: 1000,
+                mix: OpMix::default(),
+                lock_percent: 0,
+                lock_hold_cycles: crate::workload::DEFAULT_LOCK_HOLD_CYCLES,
+                kernel_control_flow_per_kcycle:
+                    crate::workload::DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+                kernel_code_kib: crate::workload::DEFAULT_KERNEL_CODE_KIB,
+            },
+        };
+        workload.name = name.clone();
+        let field = |what: &str| format!("workload `{name}`: {what}");
+        if let Some(c) = &w.compute_cycles {
+            workload.compute_cycles = range(v, c, &field("compute_cycles"), 0, MAX_COMPUTE_CYCLES)?;
+        }
+        if let Some(c) = &w.syscall_work_cycles {
+            workload.syscall_work_cycles = range(
+                v,
+                c,
+                &field("syscall_work_cycles"),
+                0,
+                MAX_SYSCALL_WORK_CYCLES,
+            )?;
+        }
+        if let Some(b) = &w.io_bytes {
+            workload.io_bytes = range(v, b, &field("io_bytes"), 1, MAX_TRANSFER_BYTES)?;
+        }
+        if let Some(b) = &w.message_bytes {
+            workload.message_bytes = range(v, b, &field("message_bytes"), 1, MAX_TRANSFER_BYTES)?;
+        }
+        if let Some(t) = &w.think_time_us {
+            workload.think_time_us = range(v, t, &field("think_time_us"), 0, MAX_THINK_TIME_US)?;
+        }
+        if let Some(mix) = &w.mix {
+            workload.mix = mix.get_ref().clone();
+        }
+        if let Some(l) = &w.lock_percent {
+            let got = *l.get_ref();
+            if got > 100 {
+                return Err(v.error(
+                    l.span(),
+                    msg!(
+                        "out_of_range",
+                        RANGE_EN,
+                        RANGE_KO,
+                        field = field("lock_percent"),
+                        min = 0,
+                        max = 100,
+                        got = got
+                    ),
+                ));
+            }
+            workload.lock_percent = got;
+        }
+        if let Some(c) = &w.lock_hold_cycles {
+            workload.lock_hold_cycles =
+                range(v, c, &field("lock_hold_cycles"), 1, MAX_SYSCALL_WORK_CYCLES)?;
+        }
+        if let Some(c) = &w.kernel_control_flow_per_kcycle {
+            workload.kernel_control_flow_per_kcycle = range(
+                v,
+                c,
+                &field("kernel_control_flow_per_kcycle"),
+                0,
+                MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+            )?;
+        }
+        if let Some(c) = &w.kernel_code_kib {
+            workload.kernel_code_kib =
+                range(v, c, &field("kernel_code_kib"), 1, MAX_KERNEL_CODE_KIB)?;
+        }
+        if workload.mix.total() == 0 {
+            let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
+            return Err(v.error(
+                span,
+                msg!(
+                    "empty_mix",
+                    "workload `{name}` has an empty mix: give at least one operation a weight above 0 (e.g. syscall = 1)",
+                    "워크로드 `{name}`의 mix가 비어 있습니다: 연산 하나 이상에 0보다 큰 가중치를 주세요 (예: syscall = 1)",
+                    name = name
+                ),
+            ));
+        }
+        workloads.push(workload);
+    }
+    Ok(workloads)
+}
+
+/// A named workload preset: the machine's presets, then the desktop activities (resolved
+/// here so that the workload model need not know desktops).
+pub(super) fn preset(name: &str) -> Option<Workload> {
+    Workload::preset(name).or_else(|| crate::desktop::desktop_workload(name))
+}
