@@ -36,6 +36,7 @@ pub mod engine;
 pub mod explain;
 pub mod export_csv;
 pub mod hardware;
+pub mod instance;
 pub mod isolation;
 pub mod job_key;
 pub mod lifecycle;

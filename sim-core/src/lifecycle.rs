@@ -14,10 +14,11 @@ use serde::{Deserialize, Serialize};
 use crate::boot::container::{self, ContainerStage};
 use crate::boot::{self, BootStage};
 use crate::costs::CostTable;
+use crate::hardware::Host;
+use crate::instance::InstanceSpec;
 use crate::memory::OvercommitPolicy;
 use crate::platform::{GuestOs, PlatformKind, Stack};
 use crate::rng::SimRng;
-use crate::scenario::{Host, InstanceSpec};
 use crate::text::Text;
 
 /// One step of starting an instance.

@@ -1,11 +1,11 @@
 //! Desktop virtualization as one model: desktop sessions whose threads run on the
 //! machine like any other (`session.rs`), remote display protocols as encoders
 //! (`protocol.rs`), and what desktop users do (`activity.rs`). A VDI platform's CPU
-//! figures, latency, bandwidth and frames all come from the same machine run.
+//! figures, latency, bandwidth and frames all come from the same machine run; the runner
+//! reads them into results (`runner/desktop_result.rs`).
 
 pub mod activity;
 pub mod protocol;
-pub mod report;
 pub mod session;
 
 use serde::{Deserialize, Serialize};

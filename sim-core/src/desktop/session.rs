@@ -274,7 +274,7 @@ pub struct Sessions {
 }
 
 impl Sessions {
-    pub fn new(host: &crate::scenario::Host, costs: &CostTable, end: Cycles) -> Sessions {
+    pub fn new(host: &crate::hardware::Host, costs: &CostTable, end: Cycles) -> Sessions {
         let per_us = host.cycles_per_us();
         let per_s = per_us * 1_000_000;
         Sessions {

@@ -55,11 +55,11 @@ use std::collections::{BinaryHeap, VecDeque};
 
 use crate::costs::CostTable;
 use crate::engine::{Cycles, EventQueue};
+use crate::hardware::Host;
 use crate::metrics::Histogram;
 use crate::path::{Category, ExitReason, PathBuilder, PathCost};
 use crate::platform::{PlatformKind, SchedulerKind, Stack};
 use crate::rng::SimRng;
-use crate::scenario::Host;
 use crate::workload::{Op, OpSampler, Workload};
 
 pub use memory_samples::MemorySnapshot;
@@ -98,7 +98,7 @@ pub struct GroupSpec {
 
 impl GroupSpec {
     /// The machine's view of the scenario's instance group number `index`.
-    pub fn of_instance(index: usize, i: &crate::scenario::InstanceSpec) -> GroupSpec {
+    pub fn of_instance(index: usize, i: &crate::instance::InstanceSpec) -> GroupSpec {
         GroupSpec {
             scenario_index: index,
             name: i.name.clone(),

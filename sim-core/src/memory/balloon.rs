@@ -114,3 +114,17 @@ pub fn balloon_batch_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> 
     ));
     steps
 }
+
+/// Reports a guest sends to report `mib` of free memory.
+pub(crate) fn free_page_reports(mib: f64, costs: &CostTable) -> u32 {
+    let pages = libm::ceil(mib.max(0.0) * 256.0) as u64;
+    pages.div_ceil(report_pages(costs)).min(u64::from(u32::MAX)) as u32
+}
+
+/// Batches a balloon of `mib` takes to inflate.
+pub(crate) fn balloon_batches(mib: f64, costs: &CostTable) -> u32 {
+    let pages = libm::ceil(mib.max(0.0) * 256.0) as u64;
+    pages
+        .div_ceil(balloon_batch_pages(costs))
+        .min(u64::from(u32::MAX)) as u32
+}

@@ -25,6 +25,7 @@ mod progress;
 mod swap;
 
 pub use balloon::{balloon_batch_pages, balloon_batch_steps, free_page_report_steps, report_pages};
+pub(crate) use balloon::{balloon_batches, free_page_reports};
 pub use migration::{
     dirty_fault_steps, from_record as migration_from_record, pml_full_steps, MigrationRecord,
     MigrationResult, MigrationRound, MigrationSpec, PrecopyOps, RoundRecord, ThroughputPoint,

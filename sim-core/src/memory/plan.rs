@@ -32,9 +32,10 @@ use serde::{Deserialize, Serialize};
 
 use super::OvercommitPolicy;
 use crate::costs::{CostTable, CpuGeneration};
+use crate::hardware::Host;
+use crate::instance::InstanceSpec;
 use crate::path::{PathBuilder, PathCost};
 use crate::platform::{GuestOs, MemoryVirtualization, PlatformKind, Stack};
-use crate::scenario::{Host, InstanceSpec};
 use crate::text::Text;
 use crate::workload::Op;
 

@@ -259,8 +259,8 @@ fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> 
         .instances
         .iter()
         .map(|m| {
-            u64::from(crate::runner::balloon_batches(m.balloon_mib, &s.costs))
-                + u64::from(crate::runner::free_page_reports(m.reported_mib, &s.costs))
+            u64::from(crate::memory::balloon_batches(m.balloon_mib, &s.costs))
+                + u64::from(crate::memory::free_page_reports(m.reported_mib, &s.costs))
         })
         .sum();
     plan.oom_kills.len() as u64 + 2 * batches

@@ -18,13 +18,14 @@ mod validate;
 
 use crate::costs::CostTable;
 use crate::isolation::FaultKind;
-use crate::platform::{GuestOs, SchedulerKind, Stack};
+use crate::platform::{SchedulerKind, Stack};
 use crate::question::{Metric, QuestionKind, Select};
 use crate::sweep::Sweep;
 use crate::text::Text;
-use crate::workload::{Op, Workload};
+use crate::workload::Op;
 
 pub use crate::hardware::Host;
+pub use crate::instance::InstanceSpec;
 pub use adjust::Adjustments;
 pub use error::{line_column, ScenarioError};
 pub use format::{
@@ -83,24 +84,6 @@ pub struct FaultSpec {
     /// Instance group index and 0-based copy (kernel_panic).
     pub instance: Option<(usize, u32)>,
     pub platforms: Vec<usize>,
-}
-
-/// A validated instance group (`count` identical instances).
-#[derive(Debug, Clone, PartialEq)]
-pub struct InstanceSpec {
-    pub name: String,
-    /// Indices of the platforms that run it.
-    pub platforms: Vec<usize>,
-    pub count: u32,
-    pub vcpus: u32,
-    pub threads: u32,
-    pub memory_mib: u64,
-    pub guest_os: GuestOs,
-    pub workload: Workload,
-    pub pin: Option<Vec<u32>>,
-    pub weight: u32,
-    pub cap_percent: u32,
-    pub working_set_mib: u64,
 }
 
 /// A validated question.
@@ -318,12 +301,12 @@ workload = "syscall-heavy"
         let mean = |s: &Scenario| {
             let result = s.run().expect("runs");
             let vm = &result.platforms[0];
-            crate::runner::metric_value(
-                vm,
-                crate::question::Metric::MeanLatencyUs,
-                Some(crate::workload::Op::Syscall),
-            )
-            .expect("syscalls measured")
+            vm.latency
+                .iter()
+                .find(|l| l.op == crate::workload::Op::Syscall)
+                .expect("syscalls measured")
+                .latency
+                .mean_us
         };
         let (at_3_0, at_3_6) = (mean(&scenario), mean(&faster));
         assert!(

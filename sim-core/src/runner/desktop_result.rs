@@ -1,8 +1,8 @@
 //! What a VDI platform reports about its desktops, from its machine run (and the local
 //! display of its native baseline).
 
-use super::session::{DesktopGroupOutcome, DesktopOutcome, Role, SERIES_BUCKET_MS};
-use super::{LocalDesktop, VdiCpu, VdiGroupResult, VdiResult};
+use crate::desktop::session::{DesktopGroupOutcome, DesktopOutcome, Role, SERIES_BUCKET_MS};
+use crate::desktop::{LocalDesktop, VdiCpu, VdiGroupResult, VdiResult};
 use crate::machine::{GroupSpec, MachineOutcome};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::Category;
@@ -11,7 +11,7 @@ use crate::text::Text;
 
 /// The desktop figures of a VDI platform's machine run `outcome` (with the platform's
 /// groups `groups`), and of its native baseline's local displays `baseline`.
-pub fn vdi_result(
+pub(super) fn vdi_result(
     net: &VdiNetwork,
     groups: &[GroupSpec],
     outcome: &MachineOutcome,
@@ -116,14 +116,14 @@ pub fn vdi_result(
 /// The lifecycle of a session host's first group, per user: a user logs on to the running
 /// server OS (no VM to create, no OS to boot); the footprint is the session's own memory plus
 /// its share of the server OS and the hypervisor's state for the one VM.
-pub fn session_host_lifecycle(
+pub(super) fn session_host_lifecycle(
     l: &mut crate::lifecycle::LifecycleResult,
     s: &crate::Scenario,
     p_index: usize,
 ) {
     use crate::lifecycle::{storm, time_steps_alone, FootprintPart, StartStep};
     let c = &s.costs;
-    let mine: Vec<&crate::scenario::InstanceSpec> = s
+    let mine: Vec<&crate::instance::InstanceSpec> = s
         .instances
         .iter()
         .filter(|i| i.platforms.contains(&p_index))
@@ -149,7 +149,7 @@ pub fn session_host_lifecycle(
     l.steps = steps;
     let sessions = f64::from(first.count.max(1));
     // The shared server OS alone: no working set, nothing beyond its base.
-    let os_alone = crate::scenario::InstanceSpec {
+    let os_alone = crate::instance::InstanceSpec {
         working_set_mib: 0,
         memory_mib: 0,
         ..(*first).clone()

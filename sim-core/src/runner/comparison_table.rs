@@ -1,0 +1,529 @@
+//! The seed's comparison table filled with a run's figures: for each platform and row, the
+//! seed's words beside what this run measured.
+
+use crate::platform::PlatformKind;
+use crate::results::PlatformResult;
+use crate::table::{ComparisonTable, SeedColumn, TableCell, TableColumn, TableRow};
+use crate::text::{Lang, Text};
+
+/// The seed's table with a column per platform: the seed's words and this run's figures.
+pub(super) fn build(platforms: &[PlatformResult]) -> ComparisonTable {
+    let columns = platforms
+        .iter()
+        .map(|p| {
+            let class = SeedColumn::of(p.kind);
+            let heading = class.heading();
+            TableColumn {
+                platform: p.name.clone(),
+                class,
+                heading: Text::new(
+                    format!("{}: {}", heading.en, p.name),
+                    format!("{}: {}", heading.ko, p.name),
+                ),
+                cells: TableRow::ALL
+                    .iter()
+                    .map(|&row| TableCell {
+                        seed: class.seed_text(row),
+                        measured: join(measured_cell(p, row), session_host_note(p, row)),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    ComparisonTable {
+        rows: TableRow::ALL.to_vec(),
+        row_headings: TableRow::ALL.iter().map(|r| r.heading()).collect(),
+        columns,
+    }
+}
+
+fn measured(p: &PlatformResult, row: TableRow) -> Text {
+    let n = p.instance_count;
+    // Configured memory in the unit that shows it: 0.0 GiB of a 40 MiB microVM says nothing.
+    let memory = if p.memory_mib < 1024 {
+        format!("{} MiB", p.memory_mib)
+    } else {
+        format!("{:.1} GiB", p.memory_mib as f64 / 1024.0)
+    };
+    let sessions = p.vdi.as_ref().map_or(0, |v| v.sessions);
+    let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
+    match (p.kind, row) {
+        (PlatformKind::Vdi, TableRow::ExecutionEnvironment) if shared => Text::new(
+            format!("{sessions} user {} in {n} session host {}, {} {}, on a central server; thin clients connect over the network", plural(sessions, "session", "sessions"), plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
+            format!("세션 호스트 VM {n}개 안의 사용자 세션 {sessions}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
+        ),
+        (PlatformKind::Vdi, TableRow::Kernel) if shared => Text::new(
+            format!("{n} server OS {} shared by {sessions} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "kernel", "kernels"), plural(sessions, "session", "sessions"), p.cpu.guest_kernel),
+            format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+        ),
+        (PlatformKind::Vdi, TableRow::OsRequirement) if shared => Text::new(
+            format!("{n} server OS {} for {sessions} {}", plural(n, "install", "installs"), plural(sessions, "user", "users")),
+            format!("사용자 {sessions}명에 서버 OS {n}개 설치"),
+        ),
+        (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
+            format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} {} to {n} session {}", p.cpu.hypervisor, plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
+            format!("하이퍼바이저 CPU {:.1}% + 세션 {sessions}개를 세션 호스트 {n}개에 배정하는 연결 브로커", p.cpu.hypervisor),
+        ),
+        (PlatformKind::Vdi, TableRow::Performance) => {
+            let (fault_en, fault_ko) = fault_note(p);
+            Text::new(
+                format!("{:.1}% of the updates a local PC shows; steal {:.1}%{fault_en}", p.relative_performance_percent, p.steal_percent),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {:.1}%{fault_ko}", p.relative_performance_percent, p.steal_percent),
+            )
+        }
+        (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} {}, {} {}, on a central server; thin clients connect over the network", plural(n, "desktop VM", "desktop VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
+            format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
+        ),
+        (PlatformKind::Vdi, TableRow::Management) => Text::new(
+            format!("hypervisor {:.1}% of CPU + a connection broker assigning {n} {}", p.cpu.hypervisor, plural(n, "session", "sessions")),
+            format!("하이퍼바이저 CPU {:.1}% + 세션 {n}개를 배정하는 연결 브로커", p.cpu.hypervisor),
+        ),
+        (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} {}, {} {}, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
+            format!("VM {n}개, vCPU {}개, 하드웨어 위 하이퍼바이저", p.vcpus),
+        ),
+        (PlatformKind::Type2, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} {}, {} {}, in a VMM process on a host OS", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
+            format!("VM {n}개, vCPU {}개, 호스트 OS의 VMM 프로세스 안", p.vcpus),
+        ),
+        (PlatformKind::Container, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} {} as processes of the host OS", plural(n, "container", "containers")),
+            format!("컨테이너 {n}개, 호스트 OS의 프로세스"),
+        ),
+        (PlatformKind::Native, TableRow::ExecutionEnvironment) => Text::new(
+            format!("{n} {} on the bare-metal OS", plural(n, "process group", "process groups")),
+            format!("베어메탈 OS의 프로세스 그룹 {n}개"),
+        ),
+        (PlatformKind::Type2, TableRow::Kernel) => Text::new(
+            format!("{n} {} + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel, p.cpu.host_os),
+            format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {:.1}%, 호스트 OS {:.1}%", p.cpu.guest_kernel, p.cpu.host_os),
+        ),
+        (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Kernel) => Text::new(
+            format!("{n} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel),
+            format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+        ),
+        (_, TableRow::Kernel) => Text::new(
+            format!("1 shared kernel for {n} {}; kernel {:.1}% of CPU", plural(n, "instance", "instances"), p.cpu.guest_kernel),
+            format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {:.1}%", p.cpu.guest_kernel),
+        ),
+        // Binary translation keeps the guest kernel's sensitive instructions inside
+        // translated code: only hardware traps (shadow page faults) count as crossings.
+        (PlatformKind::Type1 | PlatformKind::Type2, TableRow::Isolation)
+            if p.technique == Some(crate::platform::Technique::BinaryTranslation) =>
+        {
+            Text::new(
+                format!("boundary: the hypervisor; {} traps/s cross it, the rest of the guest kernel's sensitive work is handled inside the translator's code or by its calls into the VMM (device emulation), which are not traps", grouped(p.exits_per_second)),
+                format!("경계: 하이퍼바이저; 초당 트랩 {}회, 게스트 커널의 나머지 민감한 작업은 변환기 코드 안에서, 또는 변환된 코드의 VMM 호출(장치 에뮬레이션, 트랩 아님)로 처리", grouped(p.exits_per_second)),
+            )
+        }
+        // Users of one session host are separated by its server OS, not by the hypervisor.
+        (PlatformKind::Vdi, TableRow::Isolation) if p.vdi.as_ref().is_some_and(|v| v.session_host) => Text::new(
+            format!("between session hosts: the hypervisor ({} exits/s cross it); between the users of one session host: only the processes and accounts of its server OS, whose one kernel their sessions share", grouped(p.exits_per_second)),
+            format!("세션 호스트 사이: 하이퍼바이저 (초당 exit {}회); 한 세션 호스트의 사용자 사이: 그 서버 OS의 프로세스와 계정뿐이며, 세션들이 커널 하나를 공유", grouped(p.exits_per_second)),
+        ),
+        // Type 2: the VMM is a process (and a kernel module) of a general-purpose host OS,
+        // which every VM then trusts as well.
+        (PlatformKind::Type2, TableRow::Isolation) => Text::new(
+            format!("boundary: the hypervisor, a VMM process and kernel module on the host OS; {} exits/s cross it; the host OS under it is trusted too: what compromises the host (its other programs, services and users) reaches every VM", grouped(p.exits_per_second)),
+            format!("경계: 하이퍼바이저, 즉 호스트 OS 위의 VMM 프로세스와 커널 모듈; 초당 exit {}회; 그 아래 호스트 OS도 신뢰해야 함: 호스트를 침해하는 것(호스트의 다른 프로그램, 서비스, 사용자)은 모든 VM에 닿음", grouped(p.exits_per_second)),
+        ),
+        (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
+            format!("boundary: the hypervisor; {} exits/s cross it", grouped(p.exits_per_second)),
+            format!("경계: 하이퍼바이저; 초당 exit {}회", grouped(p.exits_per_second)),
+        ),
+        (PlatformKind::Container, TableRow::Isolation) => Text::new(
+            "boundary: namespaces and cgroups inside the one shared kernel; every system call reaches it directly",
+            "경계: 공유 커널 안의 네임스페이스와 cgroup; 모든 시스템 콜이 커널에 직접 도달",
+        ),
+        (PlatformKind::Native, TableRow::Isolation) => Text::new("no boundary beyond processes", "프로세스 외 경계 없음"),
+        (_, TableRow::Performance) => {
+            let (mut en, mut ko) = (
+                format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
+                format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
+            );
+            let (fault_en, fault_ko) = fault_note(p);
+            en += &fault_en;
+            ko += &fault_ko;
+            if let Some(d) = p.sweep_density {
+                en += &format!("; up to {d} instances meet the sweep's latency target (run, not divided)");
+                ko += &format!("; 스윕의 지연 목표를 지키는 인스턴스는 최대 {d}개 (나눗셈이 아닌 실행 결과)");
+            }
+            Text::new(en, ko)
+        }
+        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
+            format!("{n} {}; {memory} of guest memory", plural(n, "guest OS install", "guest OS installs")),
+            format!("게스트 OS {n}개 설치; 게스트 메모리 {memory}"),
+        ),
+        (PlatformKind::Container, TableRow::OsRequirement) => Text::new(
+            format!("no guest OS: images share the host's; {memory} of memory limits"),
+            format!("게스트 OS 없음: 호스트 OS 공유; 메모리 제한 {memory}"),
+        ),
+        (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
+        (PlatformKind::Type1, TableRow::Management) => Text::new(
+            format!("hypervisor {:.1}% + device emulation {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation),
+            format!("하이퍼바이저 CPU {:.1}% + 장치 에뮬레이션 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
+        ),
+        (PlatformKind::Type2, TableRow::Management) => Text::new(
+            format!("hypervisor {:.1}% + emulation {:.1}% + host OS {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
+            format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
+        ),
+        (PlatformKind::Container, TableRow::Management) => Text::new(
+            format!("host-kernel work for containers (cgroups, overlay, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
+            format!("컨테이너를 위한 호스트 커널 작업(cgroup, 오버레이, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
+        ),
+        (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
+    }
+}
+
+/// `one` for 1, else `many` (English only: Korean counts have no plural).
+fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A cell's measured text: the row's figure, then what else the run shows for it. A
+/// desktop's performance leads with its input-to-display latency, the cost the seed's
+/// "Medium" stands for, before the share of screen updates it delivers.
+fn measured_cell(p: &PlatformResult, row: TableRow) -> Text {
+    match (p.kind, row, extra(p, row)) {
+        (PlatformKind::Vdi, TableRow::Performance, Some(latency)) => {
+            join(latency, Some(measured(p, row)))
+        }
+        (_, _, extra) => join(measured(p, row), extra),
+    }
+}
+
+fn join(a: Text, b: Option<Text>) -> Text {
+    match b {
+        None => a,
+        Some(b) => Text::new(format!("{}; {}", a.en, b.en), format!("{}; {}", a.ko, b.ko)),
+    }
+}
+
+/// A session host sits in the seed's Desktop column, whose words describe VDI: one VM and
+/// one OS per desktop. Where those words do not hold for it, its measured text says so.
+fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
+    let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
+    (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
+        .then(|| {
+            Text::new(
+                "the seed's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
+                "여기서 개요 문서가 말하는 VDI는 데스크탑마다 VM이 하나인 VDI입니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
+            )
+        })
+}
+
+/// Lifecycle, isolation and desktop figures added to the seed's rows.
+fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
+    let l = &p.lifecycle;
+    let n = p.instance_count;
+    // A session host's instances are its server VMs; what starts and what a panic ends are
+    // its users' sessions, spread evenly over them.
+    let sessions = p
+        .vdi
+        .as_ref()
+        .filter(|v| v.session_host)
+        .map(|v| v.sessions);
+    match row {
+        TableRow::ExecutionEnvironment if l.startup_ms > 0.0 => Some(match sessions {
+            Some(users) => Text::new(
+                format!(
+                    "a logon {:.0} ms alone, {:.0} ms for all {users} logons at once",
+                    l.startup_ms, l.startup_all_ms
+                ),
+                format!(
+                    "로그온 단독 {:.0} ms, {users}명 동시 {:.0} ms",
+                    l.startup_ms, l.startup_all_ms
+                ),
+            ),
+            // One instance: "all 1 at once" says nothing.
+            None if n == 1 => Text::new(
+                format!("start-up {:.0} ms", l.startup_ms),
+                format!("시작 시간 {:.0} ms", l.startup_ms),
+            ),
+            None => Text::new(
+                format!(
+                    "start-up {:.0} ms alone, {:.0} ms for all {n} at once",
+                    l.startup_ms, l.startup_all_ms
+                ),
+                format!(
+                    "시작 시간 단독 {:.0} ms, {n}개 동시 {:.0} ms",
+                    l.startup_ms, l.startup_all_ms
+                ),
+            ),
+        }),
+        TableRow::Isolation => {
+            let mut en = Vec::new();
+            let mut ko = Vec::new();
+            let session_host = p.vdi.as_ref().filter(|v| v.session_host);
+            // OOM kills are one entry: a platform may have one per instance.
+            let ooms: Vec<&crate::isolation::FaultResult> = p
+                .faults
+                .iter()
+                .filter(|f| f.kind == crate::isolation::FaultKind::OomKill)
+                .collect();
+            let injected = p
+                .faults
+                .iter()
+                .filter(|f| f.kind != crate::isolation::FaultKind::OomKill);
+            for f in injected {
+                if let Some(v) = session_host {
+                    // Users' sessions, not the session host VMs, are what a student counts.
+                    en.push(format!(
+                        "{} at {} ms in {} ended {} of {} sessions",
+                        f.kind.name(),
+                        f.at_ms,
+                        f.failed.en,
+                        v.sessions_dropped,
+                        v.sessions
+                    ));
+                    ko.push(format!(
+                        "{} ms에 {}에서 {}: 세션 {}개 중 {}개 종료",
+                        f.at_ms,
+                        f.failed.ko,
+                        f.kind.name_ko(),
+                        v.sessions,
+                        v.sessions_dropped
+                    ));
+                    continue;
+                }
+                en.push(format!(
+                    "{} at {} ms in {} stopped {} of {n} instance(s), {} ops lost",
+                    f.kind.name(),
+                    f.at_ms,
+                    f.failed.en,
+                    f.stopped.len(),
+                    f.ops_lost
+                ));
+                ko.push(format!(
+                    "{} ms에 {}에서 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
+                    f.at_ms,
+                    f.failed.ko,
+                    f.kind.name_ko(),
+                    f.stopped.len(),
+                    f.ops_lost
+                ));
+            }
+            if !ooms.is_empty() {
+                let mut at_ms: Vec<u64> = ooms.iter().map(|f| f.at_ms).collect();
+                at_ms.sort_unstable();
+                at_ms.dedup();
+                let stopped: usize = ooms.iter().map(|f| f.stopped.len()).sum();
+                let lost: u64 = ooms.iter().map(|f| f.ops_lost).sum();
+                let kills = if ooms.len() == 1 {
+                    "an OOM kill"
+                } else {
+                    "OOM kills"
+                };
+                en.push(format!(
+                    "{kills} at {} stopped {stopped} of {n} instance(s), {lost} ops lost",
+                    crate::results::times_ms(&at_ms, Lang::En)
+                ));
+                ko.push(format!(
+                    "{}에 OOM kill: 인스턴스 {n}개 중 {stopped}개 중단, 연산 {lost}개 손실",
+                    crate::results::times_ms(&at_ms, Lang::Ko)
+                ));
+            }
+            if p.faults.is_empty() {
+                if let Some(users) = sessions {
+                    // A server OS panic ends every session on that session host.
+                    let reach = users.div_ceil(n.max(1));
+                    en.push(format!(
+                        "a kernel panic in one server OS ends its {reach} of the {users} sessions (1 of {n} session hosts)"
+                    ));
+                    ko.push(format!(
+                        "서버 OS 하나의 커널 패닉은 세션 {users}개 중 그 안의 {reach}개를 끝냄 (세션 호스트 {n}개 중 1개)"
+                    ));
+                } else {
+                    // What a kernel panic from one instance would reach on this stack.
+                    let reach = if p.kind.is_hypervisor() { 1 } else { n };
+                    en.push(format!(
+                        "a kernel panic from one instance reaches {reach} of {n}"
+                    ));
+                    ko.push(format!(
+                        "한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"
+                    ));
+                }
+            }
+            if let Some(a) = &p.attack_surface {
+                en.push(format!(
+                    "attack surface: {} (~{} entry points, shared by {})",
+                    a.interface.en, a.entry_points, a.shared_by
+                ));
+                ko.push(format!(
+                    "공격 표면: {} (진입점 약 {}개, {}개 인스턴스가 공유)",
+                    a.interface.ko, a.entry_points, a.shared_by
+                ));
+            }
+            Some(Text::new(en.join("; "), ko.join("; ")))
+        }
+        TableRow::Performance => p.vdi.as_ref().map(|v| {
+            let (local_en, local_ko) =
+                v.local
+                    .as_ref()
+                    .map_or((String::new(), String::new()), |l| {
+                        (
+                            format!(" (local PC p50 {:.0} ms)", l.latency_p50_ms),
+                            format!(" (로컬 PC p50 {:.0} ms)", l.latency_p50_ms),
+                        )
+                    });
+            // No input displayed (sessions that only watch video, or stopped before their
+            // first input): no latency to show, not 0 ms.
+            let (latency_en, latency_ko) = if v.latency_mean_ms > 0.0 {
+                (
+                    format!(
+                        "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms",
+                        v.latency_p50_ms, v.latency_p99_ms
+                    ),
+                    format!(
+                        "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms",
+                        v.latency_p50_ms, v.latency_p99_ms
+                    ),
+                )
+            } else {
+                (
+                    "no input displayed".to_string(),
+                    "표시된 입력 없음".to_string(),
+                )
+            };
+            Text::new(
+                format!(
+                    "{latency_en}, {:.0} kbit/s per session, {}/{} frames delivered",
+                    v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                ),
+                format!(
+                    "{latency_ko}, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
+                    v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                ),
+            )
+        }),
+        TableRow::OsRequirement if l.footprint_mib > 0.0 => {
+            // With several instance groups the footprint and density are the first
+            // group's: say whose.
+            let (unit_en, unit_ko) = match (&sessions, p.groups.as_slice()) {
+                (Some(_), _) => ("session".to_string(), "세션".to_string()),
+                (None, [first, _, ..]) => (
+                    format!("instance of its first group, `{}`", first.name),
+                    format!("첫 그룹 `{}`의 인스턴스", first.name),
+                ),
+                (None, _) => ("instance".to_string(), "인스턴스".to_string()),
+            };
+            let mut en = format!(
+                "{:.0} MiB per {unit_en}; {} fit the host by arithmetic (memory {}, CPU {})",
+                l.footprint_mib,
+                l.density,
+                l.density_memory,
+                fmt_count(l.density_cpu)
+            );
+            let mut ko = format!(
+                "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
+                l.footprint_mib,
+                l.density,
+                l.density_memory,
+                fmt_count(l.density_cpu)
+            );
+            if l.density_cpu == 0 {
+                en += "; CPU 0: not even one instance keeps up with native within the utilization ceiling (it still runs, slower)";
+                ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
+            } else if l.cpu_per_instance_percent > 0.0 {
+                // How the CPU figure comes about (memory's is the free memory over the footprint).
+                en += &format!(
+                    " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling over the {:.0}% of a core one {unit_en} needs to keep up with native)",
+                    l.footprint_mib, l.cpu_per_instance_percent
+                );
+                ko += &format!(
+                    " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
+                    l.footprint_mib, l.cpu_per_instance_percent / 100.0, l.cpu_per_instance_percent
+                );
+            }
+            if let Some(d) = p.sweep_density {
+                en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
+                ko += &format!("; 실행으로 찾은 값 {d}개 (스윕 목표 충족, OOM kill 없음)");
+            }
+            Some(Text::new(en, ko))
+        }
+        TableRow::Management => Some(match p.kind {
+            PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
+                format!(
+                    "to install: a hypervisor and {n} {}",
+                    plural(n, "guest OS", "guest OSes")
+                ),
+                format!("설치: 하이퍼바이저와 게스트 OS {n}개"),
+            ),
+            PlatformKind::Type2 => Text::new(
+                format!(
+                    "to install: a host OS, the hypervisor application and {n} {}",
+                    plural(n, "guest OS", "guest OSes")
+                ),
+                format!("설치: 호스트 OS, 하이퍼바이저 애플리케이션, 게스트 OS {n}개"),
+            ),
+            PlatformKind::Container => Text::new(
+                "to install: a host OS and a container engine; images, no guest OS",
+                "설치: 호스트 OS와 컨테이너 엔진; 이미지만, 게스트 OS 없음",
+            ),
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
+
+/// What the platform's faults took from its throughput, for the Performance row: a
+/// figure lowered by a fault must say so.
+fn fault_note(p: &PlatformResult) -> (String, String) {
+    let (mut en, mut ko) = (String::new(), String::new());
+    if let Some(v) = p.vdi.as_ref().filter(|_| !p.faults.is_empty()) {
+        // Desktops count in sessions (a session host's users share its VMs).
+        let at: Vec<String> = p.faults.iter().map(|f| format!("{} ms", f.at_ms)).collect();
+        let at = at.join(", ");
+        let (dropped, all) = (v.sessions_dropped, v.sessions);
+        en += &format!("; lowered by the fault at {at}, which ended {dropped} of {all} session(s)");
+        ko += &format!("; {at}의 장애로 세션 {all}개 중 {dropped}개가 끝나 낮아짐");
+        return (en, ko);
+    }
+    if let Some(f) = p.faults_stopped() {
+        let faults = if f.faults > 1 { "faults" } else { "fault" };
+        en += &format!(
+            "; lowered by the {faults} at {}, which stopped {} of {} instance(s)",
+            f.when(Lang::En),
+            f.stopped,
+            f.of
+        );
+        ko += &format!(
+            "; {}의 장애로 인스턴스 {}개 중 {}개가 멈춰 낮아짐",
+            f.when(Lang::Ko),
+            f.of,
+            f.stopped
+        );
+    }
+    (en, ko)
+}
+
+fn fmt_count(n: u64) -> String {
+    if n == u64::MAX {
+        "∞".to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// A rate rounded to a whole number, its thousands separated by commas ("157,124"), as
+/// the tables beside these texts print it.
+fn grouped(v: f64) -> String {
+    crate::text::thousands(&format!("{:.0}", v.max(0.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(157_124.4), "157,124");
+        assert_eq!(super::grouped(999.6), "1,000");
+        assert_eq!(super::grouped(12.0), "12");
+        assert_eq!(super::grouped(1_234_567.0), "1,234,567");
+        assert_eq!(super::grouped(0.0), "0");
+    }
+}

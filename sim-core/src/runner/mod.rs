@@ -1,0 +1,680 @@
+//! Running a scenario: one machine per platform plus its native baseline, advanced in
+//! slices of events so that callers (a CLI, a browser tab) stay responsive.
+
+use crate::isolation::{attack_surface, blast_radius, failed_component, FaultKind, FaultResult};
+use crate::job_key::JobKey;
+use crate::lifecycle::{self, LifecycleResult};
+use crate::machine::{GroupSpec, Machine, MachineFault, MachineOutcome, MachineSpec};
+use crate::memory::{self, MemoryResult};
+use crate::metrics::{Histogram, LatencySummary};
+use crate::path::{Category, ExitReason, Layer, PathBuilder, TranslationCount};
+use crate::platform::{PlatformKind, SchedulerKind, Stack, Technique};
+use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
+use crate::results::{
+    CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
+};
+use crate::scenario::{InstanceSpec, Scenario, MAX_ESTIMATED_EVENTS};
+use crate::workload::Op;
+
+mod answers;
+mod comparison_table;
+mod desktop_result;
+mod faults;
+mod memory_wiring;
+mod platform_result;
+mod sweep_result;
+
+pub(crate) use answers::answer;
+use faults::*;
+use memory_wiring::*;
+use platform_result::*;
+use sweep_result::sweep_result;
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Record a per-pCPU timeline for every platform.
+    pub trace: bool,
+    /// Stop with [`SimError::EventLimit`] past this many events (the machines' events,
+    /// desktop sessions included). The default is [`MAX_ESTIMATED_EVENTS`], the limit every accepted scenario's estimate
+    /// stays below.
+    pub max_events: u64,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            trace: false,
+            max_events: MAX_ESTIMATED_EVENTS,
+        }
+    }
+}
+
+/// A run that could not complete.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SimError {
+    #[error("the run needed more than {limit} events (the scenario's estimate is at most {estimate} events); shorten duration_ms or use fewer instances")]
+    EventLimit { limit: u64, estimate: u64 },
+    #[error("the run is not finished yet")]
+    NotFinished,
+}
+
+impl SimError {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message_in(&self, lang: crate::text::Lang) -> String {
+        match (self, lang) {
+            (_, crate::text::Lang::En) => self.to_string(),
+            (SimError::EventLimit { limit, estimate }, crate::text::Lang::Ko) => format!(
+                "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
+            ),
+            (SimError::NotFinished, crate::text::Lang::Ko) => {
+                "실행이 아직 끝나지 않았습니다".to_string()
+            }
+        }
+    }
+}
+
+/// How far a run has come, in simulated cycles over all its machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+}
+
+enum JobKind {
+    Platform(usize),
+    Baseline,
+    /// A sweep point: platform index and count of the swept group.
+    Sweep(usize, u32),
+}
+
+struct Job {
+    kind: JobKind,
+    spec: MachineSpec,
+}
+
+/// A scenario being run, one slice of events at a time.
+pub struct Runner {
+    scenario: Scenario,
+    options: RunOptions,
+    jobs: Vec<Job>,
+    /// For each platform, the index of its baseline job.
+    baseline_of: Vec<usize>,
+    current: Option<(usize, Machine)>,
+    /// Jobs handed out by [`Runner::take_jobs`] to be run elsewhere.
+    taken: Vec<bool>,
+    outcomes: Vec<Option<MachineOutcome>>,
+    events: u64,
+    /// Per platform: its memory plan.
+    memory: Vec<MemoryResult>,
+    /// The machines run in the reference mode (see [`Runner::set_event_per_item`]).
+    event_per_item: bool,
+}
+
+/// One job of a run (a platform, a native baseline or a sweep point) taken out of its
+/// [`Runner`] to be advanced elsewhere, e.g. on another thread of the CLI. Jobs do not
+/// depend on each other, so the results are the same whatever runs them and in whatever
+/// order; give each back with [`Runner::complete`].
+pub struct JobRun {
+    index: usize,
+    machine: JobMachine,
+}
+
+/// A taken job's machine, built when the job first advances: on the thread that runs it,
+/// and alive only while it runs (a batch takes out every job of every file at once).
+enum JobMachine {
+    Waiting {
+        spec: Box<MachineSpec>,
+        event_per_item: bool,
+    },
+    Built(Box<Machine>),
+}
+
+impl JobRun {
+    fn new(index: usize, spec: MachineSpec, event_per_item: bool) -> JobRun {
+        JobRun {
+            index,
+            machine: JobMachine::Waiting {
+                spec: Box::new(spec),
+                event_per_item,
+            },
+        }
+    }
+
+    /// The job's machine, built now if it was not yet.
+    fn machine(&mut self) -> &mut Machine {
+        if let JobMachine::Waiting {
+            spec,
+            event_per_item,
+        } = &self.machine
+        {
+            let mut machine = Machine::new((**spec).clone());
+            machine.set_event_per_item(*event_per_item);
+            self.machine = JobMachine::Built(Box::new(machine));
+        }
+        match &mut self.machine {
+            JobMachine::Built(machine) => machine,
+            JobMachine::Waiting { .. } => unreachable!("built above"),
+        }
+    }
+
+    /// Processes up to `budget` events; true once the job has finished.
+    pub fn advance(&mut self, budget: u64) -> bool {
+        self.machine().advance(budget.max(1))
+    }
+
+    /// Events processed so far.
+    pub fn events(&self) -> u64 {
+        match &self.machine {
+            JobMachine::Built(machine) => machine.events(),
+            JobMachine::Waiting { .. } => 0,
+        }
+    }
+
+    /// Simulated cycles done and in all.
+    pub fn progress(&self) -> Progress {
+        match &self.machine {
+            JobMachine::Built(machine) => Progress {
+                done: machine.now(),
+                total: machine.duration(),
+            },
+            JobMachine::Waiting { spec, .. } => Progress {
+                done: 0,
+                total: spec.duration_cycles,
+            },
+        }
+    }
+
+    /// The job's figures once [`JobRun::advance`] returned true, in a form that can cross
+    /// to another process or web worker (serde) before [`Runner::complete_outcome`].
+    pub fn into_outcome(mut self) -> JobOutcome {
+        self.machine();
+        let JobMachine::Built(machine) = self.machine else {
+            unreachable!("built above")
+        };
+        JobOutcome {
+            index: self.index,
+            outcome: machine.finish(),
+        }
+    }
+}
+
+/// A finished job's figures, taken out of the [`JobRun`] that produced them. It
+/// serializes (the page runs a scenario's jobs in several web workers, each of which
+/// builds the same [`Runner`] from the scenario text, runs one job and sends this back
+/// as JSON), and a [`Runner`] built from the same scenario and options completes with it
+/// exactly as with the job itself.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct JobOutcome {
+    index: usize,
+    outcome: MachineOutcome,
+}
+
+impl JobOutcome {
+    /// Events the job processed.
+    pub fn events(&self) -> u64 {
+        self.outcome.events
+    }
+}
+
+impl Scenario {
+    /// Runs the whole scenario.
+    pub fn run(&self) -> Result<RunResult, SimError> {
+        self.run_with(RunOptions {
+            trace: self.trace,
+            ..RunOptions::default()
+        })
+    }
+
+    pub fn run_with(&self, options: RunOptions) -> Result<RunResult, SimError> {
+        let mut runner = self.runner(options)?;
+        while !runner.is_finished() {
+            runner.advance(1 << 20)?;
+        }
+        runner.finish()
+    }
+
+    /// A runner to advance in slices.
+    pub fn runner(&self, options: RunOptions) -> Result<Runner, SimError> {
+        Ok(Runner::new(self.clone(), options))
+    }
+}
+
+impl Runner {
+    fn new(scenario: Scenario, options: RunOptions) -> Runner {
+        let duration_cycles = scenario.duration_ms * scenario.host.clock_mhz * 1000;
+        let group_spec = |index: usize| GroupSpec::of_instance(index, &scenario.instances[index]);
+        let groups_of = |p: usize| -> Vec<GroupSpec> {
+            (0..scenario.instances.len())
+                .filter(|&index| scenario.instances[index].platforms.contains(&p))
+                .map(group_spec)
+                .collect()
+        };
+        let mut jobs = Vec::new();
+        // A baseline is keyed by the instance groups and the scheduling policy: the same
+        // instances, natively, scheduled the same way (weights and caps act as cgroup
+        // shares and quota), so that the difference is the cost of virtualization alone.
+        // Except BOOST: turning it off is a setting of the hypervisor's vCPU scheduler,
+        // and a bare-metal kernel wakes a thread that slept on I/O ahead of CPU-bound
+        // ones (CFS's wake-up preemption, as BOOST does), so the baseline keeps it on and
+        // the wait of a woken vCPU without BOOST shows as a cost of the platform.
+        type BaselineKey = (Vec<usize>, SchedulerKind, u64, bool);
+        let mut baseline_keys: Vec<(BaselineKey, usize)> = Vec::new();
+        let mut baseline_of = Vec::new();
+        let mut memory_results = Vec::new();
+        for (p_index, p) in scenario.platforms.iter().enumerate() {
+            let mut groups = groups_of(p_index);
+            // A VDI platform's desktops are shown on thin clients through its protocol.
+            if let Some(net) = &p.vdi {
+                for g in &mut groups {
+                    if let Some(d) = &mut g.desktop {
+                        d.remote = Some(crate::desktop::Remote {
+                            protocol: crate::desktop::ProtocolParams::of_network(net),
+                            network: net.clone(),
+                        });
+                        // A session host: the group's users are sessions of one server OS,
+                        // a VM with their vCPUs (at most the host's cores).
+                        if net.session_host {
+                            d.sessions = g.count;
+                            g.vcpus = g.count.saturating_mul(g.vcpus).min(scenario.host.cores);
+                            g.count = 1;
+                            g.pin = None;
+                        }
+                    }
+                }
+            }
+            let mut faults = machine_faults(&scenario, p_index, &groups);
+            // Memory: OOM kills come after the injected faults (their results follow the
+            // same order).
+            let plan = memory_plan(&scenario, p_index, None);
+            faults.extend(oom_faults(&plan, duration_cycles));
+            let machine_memory = machine_memory(
+                &scenario,
+                p_index,
+                None,
+                &plan,
+                &memory::sample_times(duration_cycles),
+                machine_migration(&scenario, p, &groups),
+            );
+            memory_results.push(plan);
+            let key: BaselineKey = (
+                groups.iter().map(|g| g.scenario_index).collect(),
+                p.scheduler,
+                p.time_slice_ms,
+                // BOOST on natively (see above).
+                true,
+            );
+            jobs.push(Job {
+                kind: JobKind::Platform(p_index),
+                spec: MachineSpec {
+                    host: scenario.host.clone(),
+                    stack: p.stack.clone(),
+                    scheduler: p.scheduler,
+                    time_slice_ms: p.time_slice_ms,
+                    credit_boost: p.credit_boost,
+                    background_percent: p.host_background_percent,
+                    groups,
+                    costs: scenario.costs.clone(),
+                    duration_cycles,
+                    seed: scenario.seed,
+                    trace: options.trace,
+                    faults,
+                    memory: machine_memory,
+                },
+            });
+            if !baseline_keys.iter().any(|(k, _)| *k == key) {
+                baseline_keys.push((key.clone(), usize::MAX));
+            }
+            baseline_of.push(key);
+        }
+        // A baseline samples its instances' operations when a platform it serves runs a
+        // migration (measured in the same window natively).
+        let samples: Vec<bool> = baseline_keys
+            .iter()
+            .map(|(key, _)| {
+                scenario
+                    .platforms
+                    .iter()
+                    .zip(&baseline_of)
+                    .any(|(p, k)| k == key && p.migration.is_some())
+            })
+            .collect();
+        for (((groups, scheduler, time_slice_ms, credit_boost), job_index), &ops_samples) in
+            baseline_keys.iter_mut().zip(&samples)
+        {
+            *job_index = jobs.len();
+            jobs.push(Job {
+                kind: JobKind::Baseline,
+                spec: MachineSpec {
+                    host: scenario.host.clone(),
+                    stack: Stack::native(),
+                    scheduler: *scheduler,
+                    time_slice_ms: *time_slice_ms,
+                    credit_boost: *credit_boost,
+                    background_percent: 0,
+                    groups: groups.iter().map(|&index| group_spec(index)).collect(),
+                    costs: scenario.costs.clone(),
+                    duration_cycles,
+                    seed: scenario.seed,
+                    trace: false,
+                    faults: Vec::new(),
+                    memory: crate::machine::MachineMemory {
+                        ops_samples,
+                        ..Default::default()
+                    },
+                },
+            });
+        }
+        // Sweep points: each platform that runs the swept group, once per count, without
+        // faults and without a trace.
+        if let Some(sweep) = &scenario.sweep {
+            let platform_jobs: Vec<(usize, MachineSpec)> = jobs
+                .iter()
+                .filter_map(|j| match j.kind {
+                    JobKind::Platform(p) => Some((p, j.spec.clone())),
+                    _ => None,
+                })
+                .collect();
+            for (p_index, spec) in platform_jobs {
+                if !scenario.instances[sweep.group].platforms.contains(&p_index) {
+                    continue;
+                }
+                for &count in &sweep.counts {
+                    let mut spec = spec.clone();
+                    for g in &mut spec.groups {
+                        if g.scenario_index == sweep.group {
+                            match &mut g.desktop {
+                                // A session host's users are its sessions.
+                                Some(d) if d.sessions > 1 => d.sessions = count.max(2),
+                                _ => g.count = count,
+                            }
+                        }
+                    }
+                    // No injected faults; the memory plan of this count decides the
+                    // OOM kills.
+                    let plan = memory_plan(&scenario, p_index, Some((sweep.group, count)));
+                    spec.faults = oom_faults(&plan, duration_cycles);
+                    spec.memory = machine_memory(
+                        &scenario,
+                        p_index,
+                        Some((sweep.group, count)),
+                        &plan,
+                        &memory::sample_times(duration_cycles),
+                        machine_migration(&scenario, &scenario.platforms[p_index], &spec.groups),
+                    );
+                    spec.trace = false;
+                    jobs.push(Job {
+                        kind: JobKind::Sweep(p_index, count),
+                        spec,
+                    });
+                }
+            }
+        }
+        let baseline_of = baseline_of
+            .iter()
+            .map(|key| {
+                baseline_keys
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .expect("baseline")
+                    .1
+            })
+            .collect();
+        let outcomes = jobs.iter().map(|_| None).collect();
+        Runner {
+            scenario,
+            options,
+            taken: vec![false; jobs.len()],
+            jobs,
+            baseline_of,
+            current: None,
+            outcomes,
+            events: 0,
+            memory: memory_results,
+            event_per_item: false,
+        }
+    }
+
+    /// Runs every machine (from now on) in the reference mode, one pass through the
+    /// event queue per item, instead of letting pCPUs run ahead (the default, see
+    /// `machine/run_ahead.rs`). The results are the same bit for bit; tests compare the two.
+    pub fn set_event_per_item(&mut self, on: bool) {
+        self.event_per_item = on;
+    }
+
+    /// The machine of job `index`, in this runner's mode.
+    fn machine(&self, index: usize) -> Machine {
+        let mut machine = Machine::new(self.jobs[index].spec.clone());
+        machine.set_event_per_item(self.event_per_item);
+        machine
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcomes.iter().all(Option::is_some)
+    }
+
+    pub fn progress(&self) -> Progress {
+        let per_job = self.jobs.first().map_or(0, |j| j.spec.duration_cycles);
+        let finished = self.outcomes.iter().filter(|o| o.is_some()).count() as u64;
+        let partial = self.current.as_ref().map_or(0, |(_, m)| m.now());
+        Progress {
+            done: finished * per_job + partial,
+            total: self.jobs.len() as u64 * per_job,
+        }
+    }
+
+    /// Processes up to `budget` events.
+    pub fn advance(&mut self, budget: u64) -> Result<Progress, SimError> {
+        let mut left = budget.max(1);
+        while left > 0 && !self.is_finished() {
+            if self.current.is_none() {
+                let Some(next) =
+                    (0..self.jobs.len()).find(|&i| self.outcomes[i].is_none() && !self.taken[i])
+                else {
+                    // The rest runs elsewhere (`take_jobs`).
+                    break;
+                };
+                self.current = Some((next, self.machine(next)));
+            }
+            let (index, machine) = self.current.as_mut().expect("current machine");
+            let before = machine.events();
+            let done = machine.advance(
+                left.min(
+                    self.options
+                        .max_events
+                        .saturating_sub(self.events)
+                        .saturating_add(1),
+                ),
+            );
+            let used = machine.events() - before;
+            self.events += used;
+            left = left.saturating_sub(used.max(1));
+            if self.events > self.options.max_events {
+                return Err(self.event_limit());
+            }
+            if done {
+                let index = *index;
+                let (_, machine) = self.current.take().expect("current machine");
+                self.outcomes[index] = Some(machine.finish());
+            }
+        }
+        Ok(self.progress())
+    }
+
+    /// Takes out every job that has not started, to be run elsewhere (in parallel) and
+    /// given back with [`Runner::complete`]. [`Runner::advance`] then runs none of them.
+    pub fn take_jobs(&mut self) -> Vec<JobRun> {
+        let mut runs = Vec::new();
+        for index in 0..self.jobs.len() {
+            let started = self.current.as_ref().is_some_and(|(i, _)| *i == index);
+            if self.outcomes[index].is_some() || self.taken[index] || started {
+                continue;
+            }
+            self.taken[index] = true;
+            runs.push(JobRun::new(
+                index,
+                self.jobs[index].spec.clone(),
+                self.event_per_item,
+            ));
+        }
+        runs
+    }
+
+    /// Number of jobs (platforms, distinct baselines and sweep points).
+    pub fn job_count(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Takes out job `index` alone (as [`Runner::take_jobs`] does for every job), e.g. in
+    /// a web worker that runs only that job; `None` if there is no such job or it has
+    /// already started, finished or been taken.
+    pub fn take_job(&mut self, index: usize) -> Option<JobRun> {
+        let started = self.current.as_ref().is_some_and(|(i, _)| *i == index);
+        if index >= self.jobs.len()
+            || self.outcomes[index].is_some()
+            || self.taken[index]
+            || started
+        {
+            return None;
+        }
+        self.taken[index] = true;
+        Some(JobRun::new(
+            index,
+            self.jobs[index].spec.clone(),
+            self.event_per_item,
+        ))
+    }
+
+    /// What job `index` reads, as a [`JobKey`]: a finished job of any run (any scenario)
+    /// whose key was equal produced the outcome this job would, bit for bit, and may be
+    /// given back for it with [`Runner::complete_reused`] instead of running it. `None`
+    /// if there is no such job (or its key could not be made: never reuse it then).
+    pub fn job_key(&self, index: usize) -> Option<JobKey> {
+        JobKey::of(&self.jobs.get(index)?.spec, self.event_per_item)
+    }
+
+    /// The spec job `index` builds its machine from (tests).
+    #[cfg(test)]
+    pub(crate) fn job_spec(&self, index: usize) -> &MachineSpec {
+        &self.jobs[index].spec
+    }
+
+    /// Completes job `index` with `outcome`, the figures of a finished job (of this or an
+    /// earlier runner) whose [`Runner::job_key`] equalled this job's: the caller checked
+    /// the keys. Its events count against the run's cap, as a run job's would.
+    pub fn complete_reused(&mut self, index: usize, outcome: JobOutcome) -> Result<(), SimError> {
+        self.complete_outcome(JobOutcome { index, ..outcome })
+    }
+
+    /// Gives back a finished job taken with [`Runner::take_jobs`]; its events count
+    /// against the run's cap.
+    pub fn complete(&mut self, job: JobRun) -> Result<(), SimError> {
+        self.complete_outcome(job.into_outcome())
+    }
+
+    /// Gives back a finished job's figures, possibly computed by another [`Runner`] built
+    /// from the same scenario and options; its events count against the run's cap. An
+    /// outcome for a job this runner does not have is ignored ([`Runner::finish`] then
+    /// reports [`SimError::NotFinished`]).
+    pub fn complete_outcome(&mut self, job: JobOutcome) -> Result<(), SimError> {
+        self.events = self.events.saturating_add(job.outcome.events);
+        if self.events > self.options.max_events {
+            return Err(self.event_limit());
+        }
+        if let Some(slot) = self.outcomes.get_mut(job.index) {
+            *slot = Some(job.outcome);
+        }
+        Ok(())
+    }
+
+    /// The run's cap on events (the error it stops with past it: [`Runner::limit_error`]).
+    pub fn max_events(&self) -> u64 {
+        self.options.max_events
+    }
+
+    /// The error of a run that needed more than [`Runner::max_events`].
+    pub fn limit_error(&self) -> SimError {
+        self.event_limit()
+    }
+
+    fn event_limit(&self) -> SimError {
+        SimError::EventLimit {
+            limit: self.options.max_events,
+            estimate: self.scenario.estimated_events(),
+        }
+    }
+
+    /// The results, once [`Runner::is_finished`].
+    pub fn finish(self) -> Result<RunResult, SimError> {
+        if !self.is_finished() {
+            return Err(SimError::NotFinished);
+        }
+        let s = &self.scenario;
+        let outcomes: Vec<MachineOutcome> = self
+            .outcomes
+            .into_iter()
+            .map(|o| o.expect("finished"))
+            .collect();
+        let seconds = s.duration_ms as f64 / 1000.0;
+        let per_us = s.host.clock_mhz;
+        let mut platforms = Vec::new();
+        for (job, outcome) in self.jobs.iter().zip(&outcomes) {
+            let JobKind::Platform(p_index) = job.kind else {
+                continue;
+            };
+            let baseline = &outcomes[self.baseline_of[p_index]];
+            platforms.push(platform_result(
+                s,
+                p_index,
+                &self.memory[p_index],
+                &job.spec,
+                outcome,
+                baseline,
+                seconds,
+                per_us,
+            ));
+        }
+        let sweep = s
+            .sweep
+            .as_ref()
+            .map(|sweep| sweep_result(s, sweep, &self.jobs, &outcomes, seconds, per_us));
+        if let Some(sweep) = &sweep {
+            for p in &mut platforms {
+                p.sweep_density = sweep
+                    .curves
+                    .iter()
+                    .find(|c| c.platform == p.name)
+                    .and_then(|c| c.density_at_target);
+            }
+        }
+        let questions = s
+            .questions
+            .iter()
+            .map(|q| answer(q, s, &platforms))
+            .collect();
+        Ok(RunResult {
+            scenario: s.name.clone(),
+            title: s.title.clone(),
+            description: s.description.clone(),
+            seed: s.seed,
+            duration_ms: s.duration_ms,
+            clock_mhz: s.host.clock_mhz,
+            cores: s.host.cores,
+            table: comparison_table::build(&platforms),
+            platforms,
+            questions,
+            sweep,
+            events: outcomes.iter().map(|o| o.events).sum(),
+        })
+    }
+}
