@@ -689,7 +689,12 @@ mod tests {
     fn every_used_key_exists() {
         let sources = [
             include_str!("app.rs"),
-            include_str!("state.rs"),
+            include_str!("state/mod.rs"),
+            include_str!("state/knobs.rs"),
+            include_str!("state/notices.rs"),
+            include_str!("state/run.rs"),
+            include_str!("state/trap.rs"),
+            include_str!("state/validation.rs"),
             include_str!("components/chart_panel.rs"),
             include_str!("components/controls.rs"),
             include_str!("components/course.rs"),

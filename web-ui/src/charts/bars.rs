@@ -1,0 +1,345 @@
+//! Bar charts: grouped or stacked bars per category, on a linear or logarithmic axis.
+
+use plotters::prelude::*;
+
+use super::scale::nice_max;
+use super::text::{text_width, title_extra, wrap_categories, x_label_area, LINE_PX};
+use super::{legend, rgb, short_num, size, titled, wants_log, Area, DrawResult, Series};
+use super::{LABEL_PX, PLOT_HEIGHT};
+use crate::palette::Rgb;
+
+/// How a bar chart is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct BarOptions {
+    pub stacked: bool,
+    /// The value axis reaches at least this far (a 0.03% steal is not drawn full height).
+    pub min_top: f64,
+}
+
+/// Grouped bars: one group per category, one bar per series. Values that differ by
+/// orders of magnitude get a logarithmic value axis.
+pub fn grouped_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
+    bars(title, y_desc, categories, series, BarOptions::default())
+}
+
+/// Stacked bars: one bar per category, series stacked (e.g. CPU-time shares).
+pub fn stacked_bars(title: &str, y_desc: &str, categories: &[String], series: &[Series]) -> String {
+    bars(
+        title,
+        y_desc,
+        categories,
+        series,
+        BarOptions {
+            stacked: true,
+            ..BarOptions::default()
+        },
+    )
+}
+
+/// Bars with explicit options.
+pub fn bars(
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> String {
+    // The drawing grows with the wrapped names and the legend, so the plot keeps its height.
+    let (width, _) = size();
+    let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+    let height = PLOT_HEIGHT
+        + title_extra(title, width)
+        + x_label_area(&wrap_categories(categories, width))
+        + legend(None, &entries, width, false);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = draw_bars(&root, title, y_desc, categories, series, opts);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_bars(
+    root: &Area<'_>,
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let n = categories.len().max(1);
+    let stacked = opts.stacked;
+    let log = !stacked && wants_log(series);
+    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+    let max = if stacked {
+        (0..n)
+            .map(|i| {
+                series
+                    .iter()
+                    .map(|s| value(s.values.get(i).copied().unwrap_or(0.0)))
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max)
+    } else {
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().copied().map(value))
+            .fold(0.0, f64::max)
+    }
+    .max(opts.min_top);
+    // Log scale: bars drawn in log10 space from at least half a decade below the
+    // smallest value, so that the smallest bars (and equal bars) still show.
+    let min_pos = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold(f64::MAX, f64::min);
+    let (y_lo, y_hi) = if log {
+        ((min_pos.log10() - 0.5).floor(), (max * 1.5).log10().ceil())
+    } else {
+        (0.0, nice_max(max))
+    };
+    let to_y = |v: f64| {
+        if log {
+            if v > 0.0 {
+                v.log10().max(y_lo)
+            } else {
+                y_lo
+            }
+        } else {
+            v
+        }
+    };
+    let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+    let legend_h = legend(None, &entries, width, false);
+    // Category names wrapped under their bars.
+    let labels = wrap_categories(categories, width);
+    let x_area = x_label_area(&labels);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
+    let y_desc = if log {
+        format!("{y_desc} (log)")
+    } else {
+        y_desc.to_string()
+    };
+    // The chart goes under the title; `plot` keeps the backend's coordinates for what is
+    // drawn at the chart's pixel positions (category names, notes).
+    let under_title = titled(&plot, title)?;
+    let mut chart = ChartBuilder::on(&under_title)
+        .margin(8)
+        .margin_top(0)
+        .x_label_area_size(x_area)
+        .y_label_area_size(66)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
+    let y_fmt = |y: &f64| {
+        if log {
+            if (y - y.round()).abs() < 1e-6 {
+                short_num(&10f64.powf(y.round()))
+            } else {
+                String::new()
+            }
+        } else {
+            short_num(y)
+        }
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_desc(y_desc)
+        .y_labels(if log {
+            ((y_hi - y_lo) as usize + 1).max(2)
+        } else {
+            6
+        })
+        .y_label_formatter(&y_fmt)
+        .label_style(("sans-serif", LABEL_PX))
+        .axis_desc_style(("sans-serif", LABEL_PX))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()?;
+    let groups = series.len().max(1) as f64;
+    let group_w = 0.8;
+    for (si, s) in series.iter().enumerate() {
+        let colour = rgb(s.colour);
+        let bars = s.values.iter().enumerate().map(|(i, &v)| {
+            let v = value(v);
+            let (x0, x1, y0, y1) = if stacked {
+                let below: f64 = series[..si]
+                    .iter()
+                    .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
+                    .sum();
+                (
+                    i as f64 - group_w / 2.0,
+                    i as f64 + group_w / 2.0,
+                    below,
+                    below + v,
+                )
+            } else {
+                // Centred on the category: the group spans i ± 0.4, each bar with an
+                // equal gap on both sides.
+                let w = group_w / groups;
+                let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
+                (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
+            };
+            Rectangle::new([(x0, y0), (x1, y1)], colour.filled())
+        });
+        chart.draw_series(bars)?;
+    }
+    // Category names and ticks, centred under each group.
+    let (_, y_px) = chart.backend_coord(&(0.0, y_lo));
+    for (i, lines) in labels.lines.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(i as f64, y_lo));
+        // A name on the lower row hangs from a longer tick, down to its row.
+        let row = labels.row_offset(i);
+        plot.draw(&Rectangle::new(
+            [(x, y_px), (x + 1, y_px + 5 + row)],
+            BLACK.filled(),
+        ))?;
+        for (li, l) in lines.iter().enumerate() {
+            // Centred by its estimated width (the same element type as the legend's text).
+            let half = (text_width(l, LABEL_PX) / 2.0) as i32;
+            plot.draw(&Text::new(
+                l.clone(),
+                (x - half, y_px + 7 + row + li as i32 * LINE_PX),
+                ("sans-serif", LABEL_PX).into_font(),
+            ))?;
+        }
+    }
+    legend(Some(&legend_area), &entries, width, false);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{colour, wrap, LABEL_SVG_PX, WIDTH};
+
+    #[test]
+    fn labels_are_escaped() {
+        let evil = "<img src=x onerror=alert(1)>".to_string();
+        let svg = grouped_bars(
+            &evil,
+            "y",
+            std::slice::from_ref(&evil),
+            &[Series {
+                name: evil.clone(),
+                colour: colour(0),
+                values: vec![1.0],
+            }],
+        );
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(!svg.contains("<img"), "unescaped label in {svg}");
+        assert!(svg.contains("&lt;img"));
+    }
+
+    #[test]
+    fn names_wrap_whole_and_sizes_read_back() {
+        let name = "Paravirtual split drivers (back end in the hypervisor)";
+        let lines = wrap(name, 90.0, LABEL_PX);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(
+            lines.join(" ").replace("- ", "").replace(' ', ""),
+            name.replace(' ', "")
+        );
+        let svg = grouped_bars("t", "y", &[name.to_string()], &[]);
+        assert!(!svg.contains('…'));
+        assert!(svg.contains(&format!("width=\"{WIDTH}\"")), "{svg}");
+        let h: u32 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(h > PLOT_HEIGHT, "{h}");
+    }
+
+    /// Under a wrapped title the category names stay under their bars, above the legend:
+    /// they are drawn at the chart's pixel positions, which the title's lines move down.
+    #[test]
+    fn category_names_stay_above_the_legend_under_a_long_title() {
+        let long =
+            "Memory over time per instance: resident, ballooned, shared by KSM and swapped (MiB)";
+        let y_of = |svg: &str, text: &str| -> f64 {
+            svg.split("<text")
+                .skip(1)
+                .find(|t| {
+                    t.split('>')
+                        .nth(1)
+                        .and_then(|x| x.split('<').next())
+                        .map(str::trim)
+                        == Some(text)
+                })
+                .and_then(|t| t.split("y=\"").nth(1)?.split('"').next()?.parse().ok())
+                .unwrap_or_else(|| panic!("no text {text} in {svg}"))
+        };
+        // Two series: a single one draws no legend.
+        let series = ["legend-entry", "other"].map(|name| Series {
+            name: name.into(),
+            colour: colour(0),
+            values: vec![5.0],
+        });
+        let short = grouped_bars("t", "y", &["category".into()], &series);
+        let svg = grouped_bars(long, "y", &["category".into()], &series);
+        // The name's line ends above the legend's rows, which fill the drawing's bottom.
+        let entries: Vec<(String, Rgb)> =
+            series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+        let legend_top = |svg: &str| -> f64 {
+            let h: f64 = svg
+                .split("height=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap();
+            h - f64::from(legend(None, &entries, WIDTH, false))
+        };
+        for svg in [&short, &svg] {
+            let bottom = y_of(svg, "category") + LABEL_SVG_PX;
+            assert!(
+                bottom <= legend_top(svg),
+                "{bottom} > {}: {svg}",
+                legend_top(svg)
+            );
+            assert!(y_of(svg, "legend-entry") > bottom, "{svg}");
+        }
+    }
+
+    /// Equal bars on a log scale stand above the axis floor: the axis starts at least half
+    /// a decade below the smallest value (10 and 10 and 1000: the floor is 10^0, not 10^1).
+    #[test]
+    fn equal_bars_on_a_log_scale_are_visible() {
+        let s = Series {
+            name: "s".into(),
+            colour: colour(0),
+            values: vec![10.0, 10.0, 1000.0],
+        };
+        assert!(wants_log(std::slice::from_ref(&s)));
+        let svg = grouped_bars("t", "y", &["a".into(), "b".into(), "c".into()], &[s]);
+        // The axis labels its decades from 1 up: a floor at 10 would leave no "1".
+        let labels: Vec<&str> = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+            .map(str::trim)
+            .collect();
+        assert!(labels.contains(&"1"), "{labels:?}");
+    }
+
+    #[test]
+    fn empty_and_odd_values_draw() {
+        let svg = stacked_bars("t", "y", &[], &[]);
+        assert!(svg.contains("</svg>"));
+        let svg = grouped_bars(
+            "t",
+            "y",
+            &["a".into()],
+            &[Series {
+                name: "s".into(),
+                colour: colour(1),
+                values: vec![f64::NAN],
+            }],
+        );
+        assert!(svg.contains("</svg>"));
+    }
+}

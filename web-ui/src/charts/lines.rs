@@ -1,0 +1,265 @@
+//! Line charts: step lines over a logarithmic x axis, straight lines with point markers.
+
+use plotters::prelude::*;
+
+use super::scale::{nice_max, round_sig};
+use super::text::title_extra;
+use super::{legend, rgb, short_num, size, titled, Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
+use crate::palette::Rgb;
+
+/// A named line of (x, y) points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub name: String,
+    pub colour: Rgb,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Step lines over a logarithmic x axis (latency distributions).
+pub fn log_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, true);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// Straight lines with point markers over a linear x axis (sweep curves); `target`
+/// draws a dashed horizontal reference line.
+pub fn xy_lines(
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, false);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// The size of a line chart: its plot plus the legend's rows.
+fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
+    let (width, _) = size();
+    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    (
+        width,
+        PLOT_HEIGHT + title_extra(title, width) + 54 + legend(None, &entries, width, true),
+    )
+}
+
+/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
+/// values, several labels per decade) and the lines are cumulative steps.
+fn draw_lines(
+    root: &Area<'_>,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+    log_x: bool,
+) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let fx = |x: f64| if log_x { x.log10() } else { x };
+    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let xs: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| fx(p.0)))
+        .collect();
+    let (lo, hi) = xs
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+    let (lo, hi) = if lo > hi {
+        (0.0, 1.0)
+    } else if log_x {
+        // A little room on both sides, and at least a third of a decade.
+        let pad = ((hi - lo) * 0.08).max(0.05);
+        let (lo, hi) = (lo - pad, hi + pad);
+        if hi - lo < 0.35 {
+            let mid = (lo + hi) / 2.0;
+            (mid - 0.175, mid + 0.175)
+        } else {
+            (lo, hi)
+        }
+    } else if lo == hi {
+        (lo - 1.0, hi + 1.0)
+    } else {
+        (lo, hi)
+    };
+    let ymax = lines
+        .iter()
+        .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| p.1))
+        .chain(target)
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    // A line equal to an earlier one (two platforms with the same figures) would hide it:
+    // it is drawn dashed over it, and its legend entry names the line it equals.
+    let same_as: Vec<Option<usize>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            lines[..i]
+                .iter()
+                .position(|e| !l.points.is_empty() && e.points == l.points)
+        })
+        .collect();
+    let entries: Vec<(String, Rgb)> = lines
+        .iter()
+        .zip(&same_as)
+        .map(|(l, same)| match same {
+            Some(j) => (format!("{} (= {})", l.name, lines[*j].name), l.colour),
+            None => (l.name.clone(), l.colour),
+        })
+        .collect();
+    let legend_h = legend(None, &entries, width, true);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
+    // The chart goes under the title; `plot` keeps the backend's coordinates for what is
+    // drawn at the chart's pixel positions (category names, notes).
+    let under_title = titled(&plot, title)?;
+    let mut chart = ChartBuilder::on(&under_title)
+        .margin(8)
+        .margin_top(0)
+        .margin_right(18)
+        .x_label_area_size(54)
+        .y_label_area_size(60)
+        .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+    // A narrow range far from 0 (a migration's rounds between 1 719 and 1 731 ms) needs
+    // its digits: short numbers would label every tick "1.7k".
+    let span = hi - lo;
+    let x_fmt = |x: &f64| {
+        if log_x {
+            short_num(&round_sig(10f64.powf(*x)))
+        } else if span > 0.0 && span * 5.0 < x.abs() {
+            let decimals = (-(span / 6.0).log10()).ceil().clamp(0.0, 6.0) as usize;
+            format!("{x:.decimals$}")
+        } else {
+            short_num(x)
+        }
+    };
+    let x_desc = if log_x {
+        format!("{x_desc} (log)")
+    } else {
+        x_desc.to_string()
+    };
+    chart
+        .configure_mesh()
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(if width < 400 { 4 } else { 6 })
+        .y_labels(6)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&short_num)
+        .axis_desc_style(("sans-serif", LABEL_PX))
+        .label_style(("sans-serif", LABEL_PX))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()?;
+    if let Some(t) = target.filter(|v| v.is_finite()) {
+        chart.draw_series(DashedLineSeries::new(
+            [(lo, t), (hi, t)],
+            6,
+            4,
+            BLACK.stroke_width(1),
+        ))?;
+    }
+    for (l, same) in lines.iter().zip(&same_as) {
+        let colour = rgb(l.colour);
+        let pts: Vec<(f64, f64)> = l
+            .points
+            .iter()
+            .filter(|p| usable(p))
+            .map(|&(x, y)| (fx(x), y))
+            .collect();
+        let path: Vec<(f64, f64)> = if log_x {
+            // A step line: the cumulative share jumps at each bucket.
+            let mut steps = Vec::with_capacity(pts.len() * 2);
+            let mut prev = 0.0;
+            for &(x, y) in &pts {
+                steps.push((x, prev));
+                steps.push((x, y));
+                prev = y;
+            }
+            steps
+        } else {
+            pts.clone()
+        };
+        if same.is_some() {
+            chart.draw_series(DashedLineSeries::new(path, 5, 5, colour.stroke_width(2)))?;
+            continue;
+        }
+        chart.draw_series(LineSeries::new(path, colour.stroke_width(2)))?;
+        let radius = if log_x { 2 } else { 3 };
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, radius, colour.filled())))?;
+    }
+    legend(Some(&legend_area), &entries, width, true);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::colour;
+
+    /// Two equal lines: the second is dashed over the first, and its legend says which
+    /// line it equals (seed-table-full's VDI and RDS sessions send the same bandwidth).
+    #[test]
+    fn an_equal_line_is_dashed_and_named() {
+        let points = vec![(100.0, 900.0), (200.0, 950.0)];
+        let lines = [
+            Line {
+                name: "vdi".into(),
+                colour: colour(0),
+                points: points.clone(),
+            },
+            Line {
+                name: "rds".into(),
+                colour: colour(1),
+                points,
+            },
+        ];
+        let svg = xy_lines("t", "ms", "kbit/s", &lines, None);
+        assert!(svg.contains("rds (= vdi)"), "{svg}");
+        // The first line is one polyline; the second, dashed, is many short ones.
+        let polylines_of = |c: Rgb| {
+            let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
+                .count()
+        };
+        assert_eq!(polylines_of(colour(0)), 1, "{svg}");
+        assert!(polylines_of(colour(1)) > 10, "{svg}");
+        let different = [
+            Line {
+                name: "vdi".into(),
+                colour: colour(0),
+                points: vec![(1.0, 1.0), (2.0, 2.0)],
+            },
+            Line {
+                name: "rds".into(),
+                colour: colour(1),
+                points: vec![(1.0, 1.0), (2.0, 3.0)],
+            },
+        ];
+        assert!(!xy_lines("t", "ms", "kbit/s", &different, None).contains("(= vdi)"));
+    }
+
+    /// Ticks over a narrow range far from 0 keep their digits (a migration's rounds end
+    /// between 1 719 and 1 731 ms): not six ticks that all read "1.7k".
+    #[test]
+    fn narrow_x_ranges_keep_their_digits() {
+        let line = Line {
+            name: "sent".into(),
+            colour: colour(0),
+            points: vec![(1719.5, 2048.0), (1731.0, 12.0)],
+        };
+        let svg = xy_lines("t", "ms", "MiB", &[line], None);
+        assert!(!svg.contains("1.7k"), "{svg}");
+        assert!(svg.contains("1720") && svg.contains("1730"), "{svg}");
+    }
+}

@@ -1,0 +1,137 @@
+//! Trade-off charts drawn with plotters into SVG strings. plotters escapes all
+//! text it writes, so scenario-provided labels stay text; the strings are then
+//! parsed as SVG (never as HTML) by `components::svg_view`.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::palette::{self, Rgb};
+
+mod bars;
+mod lines;
+mod scale;
+mod text;
+
+pub use bars::{bars, grouped_bars, stacked_bars, BarOptions};
+pub use lines::{log_lines, xy_lines, Line};
+pub use scale::{short_num, wants_log};
+pub use text::wrap;
+use text::{text_width, title_lines, TITLE_LINE_PX, TITLE_PAD_PX};
+
+pub const WIDTH: u32 = 520;
+pub const HEIGHT: u32 = 330;
+/// The drawing size on phones: drawn narrower, not scaled down, so that text stays
+/// at least 12 px when the chart fits the screen's width.
+pub const NARROW_WIDTH: u32 = 360;
+pub const NARROW_HEIGHT: u32 = 340;
+/// Text sizes as plotters takes them (it writes `font-size` = size / 1.24): axis
+/// labels and legend 18 (14.5 px in the SVG), titles 21. A chart shown at 86% of its
+/// drawn width (two columns at 1440 px, or a phone) still has text of at least 12 px.
+pub const LABEL_PX: u32 = 18;
+pub const TITLE_PX: u32 = 21;
+/// The SVG font size of `LABEL_PX`, for estimating text widths.
+const LABEL_SVG_PX: f64 = LABEL_PX as f64 / 1.24;
+
+thread_local! {
+    static NARROW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Draws the next charts for a narrow (phone) screen, or not.
+pub fn set_narrow(narrow: bool) {
+    NARROW.with(|n| n.set(narrow));
+}
+
+/// The (width, height) charts are drawn at now.
+pub fn size() -> (u32, u32) {
+    if NARROW.with(|n| n.get()) {
+        (NARROW_WIDTH, NARROW_HEIGHT)
+    } else {
+        (WIDTH, HEIGHT)
+    }
+}
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// A named series of values, one per category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub colour: Rgb,
+    pub values: Vec<f64>,
+}
+
+/// Height of a chart's caption and plot, without the axis labels under it and the legend.
+const PLOT_HEIGHT: u32 = 236;
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// Draws the title centred at the top of `area`, as many lines as it needs, below the
+/// chart's 8 px top margin; returns the area under it.
+fn titled<'a>(
+    area: &Area<'a>,
+    title: &str,
+) -> Result<Area<'a>, DrawingAreaErrorKind<std::io::Error>> {
+    let (width, _) = area.dim_in_pixel();
+    let lines = title_lines(title, width);
+    let style = TextStyle::from(("sans-serif", TITLE_PX).into_font())
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let top = 8 + TITLE_PAD_PX;
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + i as u32 * TITLE_LINE_PX;
+        area.draw_text(line, &style, ((width / 2) as i32, y as i32))?;
+    }
+    let height = top + lines.len() as u32 * TITLE_LINE_PX + TITLE_PAD_PX;
+    Ok(area.split_vertically(height).1)
+}
+
+/// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
+/// Returns the rows' total height when `draw` is None.
+fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: bool) -> u32 {
+    if entries.len() < 2 {
+        return 0;
+    }
+    let px = LABEL_PX;
+    let per_row = if entries
+        .iter()
+        .all(|(n, _)| text_width(n, px) + 30.0 < (width as f64 - 20.0) / 2.0)
+    {
+        2
+    } else {
+        1
+    };
+    let col_w = (width as f64 - 20.0) / per_row as f64;
+    let mut y = 4i32;
+    for row in entries.chunks(per_row) {
+        let mut row_h = 0;
+        for (ci, (name, colour)) in row.iter().enumerate() {
+            let x = 10 + (ci as f64 * col_w) as i32;
+            let lines = wrap(name, col_w - 26.0, px);
+            if let Some(area) = area {
+                let swatch = if line {
+                    [(x, y + 6), (x + 14, y + 10)]
+                } else {
+                    [(x, y + 1), (x + 14, y + 15)]
+                };
+                let _ = area.draw(&Rectangle::new(swatch, rgb(*colour).filled()));
+                for (li, l) in lines.iter().enumerate() {
+                    let _ = area.draw(&Text::new(
+                        l.clone(),
+                        (x + 19, y + li as i32 * (LABEL_SVG_PX as i32 + 3)),
+                        ("sans-serif", px).into_font(),
+                    ));
+                }
+            }
+            row_h = row_h.max(lines.len() as i32 * (LABEL_SVG_PX as i32 + 3) + 4);
+        }
+        y += row_h;
+    }
+    y as u32 + 2
+}
+
+/// The colour for series `i` (palette order).
+pub fn colour(i: usize) -> Rgb {
+    palette::series(i)
+}

@@ -1,0 +1,416 @@
+//! Chart text: estimated widths, names wrapped whole, category names and titles laid out.
+
+use super::{LABEL_PX, LABEL_SVG_PX, TITLE_PX};
+
+/// Estimated width of a character at plotters font size `px` (which writes
+/// `font-size` = px / 1.24; Hangul and CJK are about square).
+fn char_width(c: char, px: u32) -> f64 {
+    let em = if (c as u32) >= 0x1100 {
+        1.0
+    } else if c.is_ascii_uppercase() {
+        0.68
+    } else {
+        0.56
+    };
+    em * px as f64 / 1.24
+}
+
+/// Estimated width of `text` at plotters font size `px`.
+pub(super) fn text_width(text: &str, px: u32) -> f64 {
+    text.chars().map(|c| char_width(c, px)).sum()
+}
+
+/// Splits `text` into lines at most `max_px` wide (at spaces, hyphens, or hyphenated
+/// inside a long word): names are wrapped, never cut. A word a little wider than a line
+/// (up to a fifth) may stand whole on its own line.
+pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
+    wrap_within(text, max_px, px, 1.2)
+}
+
+/// The pieces a name may break after: at spaces, hyphens, underscores and slashes, but
+/// not inside a short token such as "I/O", "SR-IOV" or "x86-64" (a break needs four
+/// characters before it).
+fn words(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, ' ' | '-' | '_' | '/') {
+            let end = i + c.len_utf8();
+            let piece = &text[start..end];
+            let token = piece.rsplit(' ').next().unwrap_or(piece);
+            if c == ' ' || token.chars().count() > 4 {
+                out.push(piece);
+                start = end;
+            }
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// [`wrap`], where a word up to `allowance` times the line's width stands whole.
+fn wrap_within(text: &str, max_px: f64, px: u32, allowance: f64) -> Vec<String> {
+    let w = |t: &str| text_width(t, px);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words(text) {
+        // The space between two words counts; a trailing one may hang past the edge.
+        if !line.is_empty() && w(&line) + w(word.trim_end()) > max_px {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+        }
+        // A word a little wider than a line (up to a fifth) stands whole on its own line:
+        // labels have room between them, and "contine-/nt-150ms" or "반가상/화" read worse.
+        if line.is_empty() && w(word.trim_end()) > max_px * allowance {
+            // A word much longer than a line is hyphenated, at least three letters each side.
+            let chars: Vec<char> = word.chars().collect();
+            let room = max_px - char_width('-', px);
+            let mut start = 0;
+            while start < chars.len() {
+                let (mut end, mut used) = (start, 0.0);
+                while end < chars.len() && used + char_width(chars[end], px) <= room {
+                    used += char_width(chars[end], px);
+                    end += 1;
+                }
+                let end = if chars.len() - end < 3 {
+                    chars.len()
+                } else {
+                    end.max(start + 3)
+                };
+                let mut piece: String = chars[start..end].iter().collect();
+                if end < chars.len() {
+                    // Hangul and CJK break between syllables without a hyphen.
+                    if chars[end - 1].is_ascii_alphanumeric() {
+                        piece.push('-');
+                    }
+                    lines.push(piece);
+                } else {
+                    line = piece;
+                }
+                start = end;
+            }
+        } else {
+            line.push_str(word);
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Category names wrapped under the bars. A name may be a little wider than its slot
+/// (see [`wrap`]) where its neighbours leave room; one that would come within a quarter
+/// of an em of a neighbour's is wrapped again inside its slot (Korean names, whose
+/// syllables are about square, fill a slot of eight categories).
+fn wrap_categories_flat(categories: &[String], width: u32) -> Vec<Vec<String>> {
+    let slot = (width as f64 - 80.0) / categories.len().max(1) as f64;
+    let gap = 0.25 * LABEL_SVG_PX;
+    let mut wrapped: Vec<Vec<String>> = categories
+        .iter()
+        .map(|c| wrap(c, (slot - 2.0).max(40.0), LABEL_PX))
+        .collect();
+    let touch = |a: &[String], b: &[String]| {
+        a.iter()
+            .zip(b)
+            .any(|(a, b)| (text_width(a, LABEL_PX) + text_width(b, LABEL_PX)) / 2.0 + gap > slot)
+    };
+    let mut inside = vec![false; categories.len()];
+    loop {
+        let mut changed = false;
+        for i in 0..categories.len() {
+            let near = |j: usize| touch(&wrapped[i], &wrapped[j]);
+            if !inside[i] && ((i > 0 && near(i - 1)) || (i + 1 < wrapped.len() && near(i + 1))) {
+                wrapped[i] = wrap_within(&categories[i], (slot - gap).max(40.0), LABEL_PX, 1.0);
+                inside[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return wrapped;
+        }
+    }
+}
+
+/// Category names laid out under the bars: wrapped in their slots, or, when that would
+/// break words (Korean names under eight bars: "바이너/리"), staggered on two rows, every
+/// other name one row lower, so that each has two slots of width.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct CategoryLabels {
+    pub(super) lines: Vec<Vec<String>>,
+    staggered: bool,
+}
+
+impl CategoryLabels {
+    /// Lines of the upper row (every name when not staggered).
+    fn upper_lines(&self) -> usize {
+        self.lines
+            .iter()
+            .step_by(if self.staggered { 2 } else { 1 })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    /// Pixels from the first row's top to the row of name `i`.
+    pub(super) fn row_offset(&self, i: usize) -> i32 {
+        if self.staggered && i % 2 == 1 {
+            self.upper_lines() as i32 * LINE_PX + STAGGER_GAP_PX
+        } else {
+            0
+        }
+    }
+}
+
+/// Height of a line of category names.
+pub(super) const LINE_PX: i32 = LABEL_SVG_PX as i32 + 3;
+/// Space between the two rows of staggered names.
+const STAGGER_GAP_PX: i32 = 4;
+
+/// Words of `categories` that `lines` cut in two.
+fn broken_words(categories: &[String], lines: &[Vec<String>]) -> usize {
+    categories
+        .iter()
+        .zip(lines)
+        .map(|(c, l)| {
+            words(c)
+                .iter()
+                .filter(|w| !l.iter().any(|line| line.contains(w.trim_end())))
+                .count()
+        })
+        .sum()
+}
+
+pub(super) fn wrap_categories(categories: &[String], width: u32) -> CategoryLabels {
+    let flat = wrap_categories_flat(categories, width);
+    let broken = broken_words(categories, &flat);
+    if broken == 0 || categories.len() < 3 {
+        return CategoryLabels {
+            lines: flat,
+            staggered: false,
+        };
+    }
+    let slot = (width as f64 - 80.0) / categories.len() as f64;
+    let gap = 0.25 * LABEL_SVG_PX;
+    // Two slots, less a gap on each side: the lower row's ticks pass between upper names.
+    let room = (2.0 * (slot - gap)).max(40.0);
+    let staggered: Vec<Vec<String>> = categories
+        .iter()
+        .map(|c| wrap_within(c, room, LABEL_PX, 1.0))
+        .collect();
+    if broken_words(categories, &staggered) < broken {
+        CategoryLabels {
+            lines: staggered,
+            staggered: true,
+        }
+    } else {
+        CategoryLabels {
+            lines: flat,
+            staggered: false,
+        }
+    }
+}
+
+pub(super) fn x_label_area(labels: &CategoryLabels) -> u32 {
+    let bottom = (0..labels.lines.len())
+        .map(|i| labels.row_offset(i) + labels.lines[i].len().max(1) as i32 * LINE_PX)
+        .max()
+        .unwrap_or(LINE_PX);
+    12 + bottom.max(LINE_PX) as u32
+}
+
+/// A title's lines: a title wider than the chart is wrapped at spaces (never inside a word
+/// such as "Gbit/s"), never cut.
+pub(super) fn title_lines(title: &str, width: u32) -> Vec<String> {
+    let max = f64::from(width) - 24.0;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in title.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && text_width(&format!("{line} {word}"), TITLE_PX) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Height of one title line (the SVG font is `TITLE_PX / 1.24`: 1.24 line spacing).
+pub(super) const TITLE_LINE_PX: u32 = TITLE_PX;
+/// Space above and below the title's lines.
+pub(super) const TITLE_PAD_PX: u32 = 5;
+
+/// The height a title's lines after its first add to a chart.
+pub(super) fn title_extra(title: &str, width: u32) -> u32 {
+    let lines = title_lines(title, width).len().max(1) as u32;
+    (lines - 1) * TITLE_LINE_PX
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{grouped_bars, WIDTH};
+
+    /// A word a little wider than the line stays whole (vdi-network's "continent-150ms"
+    /// split as "contine-/nt-150ms"; Korean "반가상화" as "반가상/화").
+    #[test]
+    fn a_word_slightly_too_wide_is_not_broken() {
+        let px = super::LABEL_PX;
+        for word in ["continent-150ms", "반가상화"] {
+            let first = word.split_inclusive('-').next().unwrap();
+            let width = super::text_width(first, px);
+            let lines = super::wrap(word, width / 1.1, px);
+            assert_eq!(lines[0], first.trim_end(), "{lines:?}");
+        }
+        // Far too wide: still hyphenated.
+        let lines = super::wrap("supercalifragilistic", 40.0, px);
+        assert!(lines.len() > 1 && lines[0].ends_with('-'), "{lines:?}");
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_hyphenates_long_words_sensibly() {
+        let w = |t| super::wrap(t, 68.0, super::LABEL_PX);
+        assert_eq!(w("Type 1 hypervisor (hybrid)")[0], "Type 1");
+        for t in [
+            "Type 1 hypervisor (hybrid)",
+            "Containers (bridge network, overlay storage)",
+        ] {
+            let lines = w(t);
+            assert!(lines.iter().all(|l| !l.is_empty()), "{lines:?}");
+            assert!(lines.len() > 1, "{lines:?}");
+            // No line starts with fewer than three letters of a broken word.
+            for pair in lines.windows(2) {
+                if pair[0].ends_with('-') && !t.contains(&pair[0][..]) {
+                    assert!(
+                        pair[1].chars().take_while(|c| c.is_alphanumeric()).count() >= 3,
+                        "{lines:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Whether neighbouring names, centred in their slots, keep a quarter of an em apart.
+    fn apart(wrapped: &[Vec<String>], slot: f64) -> bool {
+        wrapped.windows(2).all(|p| {
+            p[0].iter().zip(&p[1]).all(|(a, b)| {
+                (text_width(a, LABEL_PX) + text_width(b, LABEL_PX)) / 2.0 + 0.25 * LABEL_SVG_PX
+                    <= slot
+            })
+        })
+    }
+
+    #[test]
+    fn korean_names_of_eight_categories_do_not_touch() {
+        // full-para-hybrid's platforms in Korean: 8 bars.
+        let names: Vec<String> = ["바이너리 변환", "하드웨어 지원", "반가상화", "하이브리드"]
+            .iter()
+            .flat_map(|t| [format!("{t}, 시스템 콜"), format!("{t}, 디스크")])
+            .collect();
+        let slot = (WIDTH as f64 - 80.0) / names.len() as f64;
+        let labels = wrap_categories(&names, WIDTH);
+        // Eight Korean names would break words in their slots ("바이너/리"): staggered on
+        // two rows, each name has two slots, and no word is cut.
+        assert!(labels.staggered, "{labels:?}");
+        assert_eq!(broken_words(&names, &labels.lines), 0, "{labels:?}");
+        // Names on one row keep a quarter of an em apart (two slots between centres).
+        let rows = [
+            labels.lines.iter().step_by(2).cloned().collect::<Vec<_>>(),
+            labels
+                .lines
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .cloned()
+                .collect::<Vec<_>>(),
+        ];
+        for row in &rows {
+            assert!(apart(row, 2.0 * slot), "{row:?}");
+        }
+        // The lower row starts below the upper one's last line.
+        assert!(labels.row_offset(1) >= labels.upper_lines() as i32 * LINE_PX);
+        // No name is cut: the lines put back together are the name.
+        for (name, lines) in names.iter().zip(&labels.lines) {
+            assert_eq!(lines.concat().replace(' ', ""), name.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn a_word_a_little_too_wide_stays_whole_beside_short_names() {
+        // "continent-150ms" (vdi-network) between short names keeps its allowance.
+        let names: Vec<String> = ["lan", "continent-150ms", "wan"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let width = 80 + 3 * 70;
+        let labels = wrap_categories(&names, width);
+        assert!(!labels.staggered);
+        assert_eq!(
+            labels.lines[1],
+            wrap(&names[1], 68.0, LABEL_PX),
+            "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn short_tokens_are_not_broken_at_their_slash_or_hyphen() {
+        assert_eq!(super::words("I/O path"), vec!["I/O ", "path"]);
+        assert_eq!(super::words("disk/network"), vec!["disk/", "network"]);
+        assert_eq!(super::words("x86-64 host"), vec!["x86-64 ", "host"]);
+        assert_eq!(super::words("continent-150ms"), vec!["continent-", "150ms"]);
+        assert_eq!(super::words("(I/O)"), vec!["(I/O)"]);
+        assert_eq!(
+            super::words("하이퍼바이저 I/O"),
+            vec!["하이퍼바이저 ", "I/O"]
+        );
+    }
+
+    /// A title wider than the chart is wrapped onto a second line, whole, and the
+    /// drawing grows by that line: 80 characters at about 9.5 px each are ~760 px, more
+    /// than the 520 px chart.
+    #[test]
+    fn long_titles_wrap_whole_and_grow_the_chart() {
+        let long =
+            "Memory over time per instance: resident, ballooned, shared by KSM and swapped (MiB)";
+        let short = grouped_bars("t", "y", &["a".into()], &[]);
+        let svg = grouped_bars(long, "y", &["a".into()], &[]);
+        let height = |svg: &str| -> u32 {
+            svg.split("height=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap()
+        };
+        assert_eq!(height(&svg), height(&short) + TITLE_LINE_PX, "{svg}");
+        let lines = title_lines(long, WIDTH);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        // Titles break at spaces only: "10 Gbit/s" is never split at its slash.
+        for width in [300, 360, 420, 520] {
+            let lines = title_lines(
+                "Live migration rounds — Busy database, 10 Gbit/s link",
+                width,
+            );
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| !l.ends_with('/') && !l.starts_with('s')),
+                "{lines:?}"
+            );
+            assert_eq!(
+                lines.join(" "),
+                "Live migration rounds — Busy database, 10 Gbit/s link"
+            );
+        }
+        for line in &lines {
+            assert!(svg.contains(line.as_str()), "{line} not drawn in {svg}");
+        }
+    }
+}

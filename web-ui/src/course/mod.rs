@@ -1,0 +1,294 @@
+//! Coursework in the page: an open assignment, the student's progress (kept in
+//! localStorage, resumable after a reload), the actions that change them, and the answers
+//! file the student exports (the format `virtsim grade` reads).
+//!
+//! A step is shown by loading its scenario and the student's variant into the page's
+//! state (text and controls), so the usual run machinery (`run.rs`) runs it and the
+//! usual result views show it. The expected answers are read from that run's result
+//! (`assignment::answers_from_result`); nothing here simulates.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::builtin;
+use crate::core::assignment::{self, valid_student_id, Assignment, StepSource};
+use crate::core::{QuestionKind, Scenario, Text};
+use crate::state::{Knobs, Msg, RunInput};
+
+mod link;
+mod reduce;
+mod score;
+mod storage;
+
+pub use link::{clear_location_hash, from_hash, replace_hash, set_location_hash, to_hash};
+pub use reduce::{dispatch_open, reduce, CourseAction};
+pub use score::{check_answers, checked, readable, score, Score};
+pub use storage::{forget_open, last_open, load_progress, remember_open, save_progress, LastOpen};
+
+/// Where an assignment was opened from (what a reload re-opens).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// A library assignment, by file name.
+    Library(String),
+    /// A file the student opened, or a share link: the text travels in the URL.
+    Text { file: String },
+}
+
+/// One answer the student gave, with the scenario it was given against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub step: String,
+    pub question: String,
+    pub answer: String,
+    /// Committed before the run.
+    pub predicted: bool,
+    /// `Assignment::scenario_hash` of the step for this student when answered.
+    pub hash: String,
+    /// Whether the answer is right, when the step reveals answers and the page checked it
+    /// against the computed answers of a run of exactly this step's scenario and variant
+    /// (`hash`); `None`: not checked. Kept for the final page's count only: the answers
+    /// file does not carry it (`virtsim grade` computes its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<bool>,
+}
+
+/// What the browser keeps between visits.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    pub student: Option<String>,
+    /// The step shown; `steps.len()` is the final page.
+    pub step: usize,
+    pub answers: Vec<Saved>,
+    /// Ids of the steps whose predictions are committed.
+    pub committed: Vec<String>,
+}
+
+impl Progress {
+    pub fn answer(&self, step: &str, question: &str) -> Option<&Saved> {
+        self.answers
+            .iter()
+            .find(|a| a.step == step && a.question == question)
+    }
+}
+
+/// A question of the current step as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionView {
+    pub id: String,
+    pub text: Text,
+    pub kind: QuestionKind,
+    /// Choice questions: the platform names.
+    pub options: Vec<String>,
+    pub points: u32,
+    pub predict: bool,
+    /// Numeric questions: the unit of the answer ("%", "µs"; empty for a count).
+    pub unit: &'static str,
+}
+
+/// A validated assignment compared by identity.
+#[derive(Debug, Clone)]
+pub struct AssignmentRef(pub Rc<Assignment>);
+
+impl PartialEq for AssignmentRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A prepared step scenario compared by identity.
+#[derive(Debug, Clone)]
+pub struct ScenarioRef(pub Rc<Scenario>);
+
+impl PartialEq for ScenarioRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// An open assignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Course {
+    pub assignment: AssignmentRef,
+    pub origin: Origin,
+    /// The localStorage key of the progress: the assignment's id, so that a corrected
+    /// text (a typo in its introduction) keeps the students' progress; answers carry the
+    /// hash of the step they were given against, and grading marks changed steps stale.
+    pub storage_key: String,
+    pub progress: Progress,
+    /// The current step's scenario for this student, and its questions.
+    pub prepared: Option<ScenarioRef>,
+    pub questions: Vec<QuestionView>,
+    /// Why the current step's scenario is not valid for this student's variant (the page
+    /// validates a variant when its step is shown: see [`open`]).
+    pub step_error: Option<Msg>,
+    /// How many times the student moved to a step (Start, Next, Previous, a step of the
+    /// final page): each move brings the new step's title into view and gives it focus
+    /// (`components/course.rs`); 0 until the first, so a reload does not scroll the page.
+    pub moved: u32,
+}
+
+/// A library scenario by file name (what `scenario = "..."` names).
+/// The page must have loaded it (`dispatch_open` loads an assignment's scenarios first).
+pub fn library_scenario(name: &str) -> Option<String> {
+    builtin::text_by_name(name).map(|t| t.to_string())
+}
+
+/// Parses and validates an assignment and restores its saved progress. Only each
+/// step's first variant is validated here: every variant of a large scenario (up to 256
+/// validations) could hold the tab for seconds; a student's own variant is validated when
+/// its step is shown (`Course::prepare`), and `virtsim validate` checks them all.
+pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
+    let a =
+        Assignment::from_toml_first_variants(file, text, &library_scenario).map_err(|e| Msg {
+            en: e.to_string_in(crate::core::text::Lang::En),
+            ko: e.to_string_in(crate::core::text::Lang::Ko),
+        })?;
+    let storage_key = format!("virtsim.course.{}", a.id);
+    // Progress kept before it was keyed by the id alone: under the id and the text's hash.
+    let before = || {
+        let hash = assignment::variation::hash_text(assignment::variation::fnv1a(text.as_bytes()));
+        load_progress(&format!("{storage_key}.{hash}"))
+    };
+    let mut progress = load_progress(&storage_key)
+        .or_else(before)
+        .unwrap_or_default();
+    progress.step = progress.step.min(a.steps.len());
+    if progress
+        .student
+        .as_deref()
+        .is_some_and(|s| !valid_student_id(s))
+    {
+        progress.student = None;
+    }
+    Ok(Course {
+        assignment: AssignmentRef(Rc::new(a)),
+        origin,
+        storage_key,
+        progress,
+        prepared: None,
+        questions: Vec::new(),
+        step_error: None,
+        moved: 0,
+    })
+}
+
+impl Course {
+    pub fn a(&self) -> &Assignment {
+        &self.assignment.0
+    }
+
+    pub fn student(&self) -> Option<&str> {
+        self.progress.student.as_deref()
+    }
+
+    /// Whether the final page is shown.
+    pub fn finished(&self) -> bool {
+        self.progress.step >= self.a().steps.len()
+    }
+
+    /// Whether the current step waits for predictions before it runs.
+    pub fn awaiting_predictions(&self) -> bool {
+        let Some(step) = self.a().steps.get(self.progress.step) else {
+            return false;
+        };
+        self.student().is_some()
+            && step.questions.iter().any(|q| q.predict)
+            && !self.progress.committed.contains(&step.id)
+    }
+
+    /// What the page must run for the current step: its scenario text and the variant.
+    pub fn step_input(&self) -> Option<RunInput> {
+        let a = self.a();
+        let step = a.steps.get(self.progress.step)?;
+        let file = match &step.source {
+            StepSource::Library(name) => name.clone(),
+            StepSource::Embedded => format!("{}#{}", a.file_name, step.id),
+        };
+        let adj = a.variant(self.progress.step, self.student()).adjustments();
+        Some(RunInput {
+            file,
+            text: Rc::from(step.scenario.source()),
+            knobs: Knobs {
+                seed: adj.seed,
+                instance_count: adj.instance_count,
+                vcpus_per_instance: adj.vcpus_per_instance,
+                threads_per_instance: adj.threads_per_instance,
+                workload: adj.workload,
+                duration_ms: adj.duration_ms,
+                vm_exit_cycles: adj.vm_exit_cycles,
+                time_slice_ms: adj.time_slice_ms,
+                host_cores: adj.host_cores,
+                host_clock_mhz: adj.host_clock_mhz,
+                memory_per_instance_mib: adj.memory_per_instance_mib,
+            },
+        })
+    }
+
+    /// The current step's hash for this student.
+    fn hash(&self) -> String {
+        self.a().scenario_hash(self.progress.step, self.student())
+    }
+
+    /// Prepares the current step: the student's scenario and its questions.
+    fn prepare(&mut self) {
+        self.prepared = None;
+        self.questions.clear();
+        self.step_error = None;
+        let index = self.progress.step;
+        let Some(step) = self.a().steps.get(index).cloned() else {
+            return;
+        };
+        let scenario = match self.a().step_scenario(index, self.student()) {
+            Ok(scenario) => scenario,
+            Err(e) => {
+                self.step_error = Some(Msg {
+                    en: e.to_string_in(crate::core::text::Lang::En),
+                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                });
+                return;
+            }
+        };
+        self.questions = step
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let sq = scenario.questions.iter().find(|x| x.id == q.id)?;
+                Some(QuestionView {
+                    id: q.id.clone(),
+                    text: q.text.clone(),
+                    kind: sq.kind,
+                    options: sq
+                        .candidates
+                        .iter()
+                        .map(|&i| scenario.platforms[i].name.clone())
+                        .collect(),
+                    points: q.points,
+                    predict: q.predict,
+                    unit: sq.metric.unit(),
+                })
+            })
+            .collect();
+        self.prepared = Some(ScenarioRef(Rc::new(scenario)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::ASSIGNMENTS;
+
+    /// Two short steps (4 ms per platform): the first reveals answers (a prediction and
+    /// an answer after the run), the second does not.
+    pub(super) const TWO_STEPS: &str = include_str!("../../tests/fixtures/score-assignment.toml");
+
+    #[test]
+    fn every_library_assignment_opens_in_the_page() {
+        assert!(ASSIGNMENTS.len() >= 2);
+        for (file, text) in ASSIGNMENTS {
+            let c = open(Origin::Library(file.to_string()), file, text);
+            assert!(c.is_ok(), "{file}: {:?}", c.err());
+        }
+    }
+}

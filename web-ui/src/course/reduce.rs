@@ -1,0 +1,322 @@
+//! The assignment's actions (`CourseAction`): how they are dispatched and what they change.
+
+use crate::builtin;
+use crate::core::assignment::{valid_student_id, Assignment};
+use crate::state::State;
+
+use super::storage::{load_progress, set_aside, set_aside_key};
+use super::{library_scenario, open, readable, Origin, Progress};
+
+/// Everything that can happen to an open assignment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CourseAction {
+    /// Open a library assignment by file name.
+    OpenLibrary(String),
+    /// Open an assignment's text (a file the student picked, or a link).
+    OpenText {
+        file: String,
+        text: String,
+    },
+    Close,
+    /// Start (or switch to) a student id.
+    Start(String),
+    /// Let another student start: the current one's progress is set aside (resumed when
+    /// they start again).
+    ChangeStudent,
+    GoTo(usize),
+    /// Commit the step's predictions (question id, answer), then run.
+    CommitPredictions(Vec<(String, String)>),
+    /// Record an answer after the run.
+    Submit {
+        question: String,
+        answer: String,
+    },
+}
+
+/// The library scenarios that `text` (an assignment) names and the page has not loaded
+/// yet. The assignment is read with a library that records the names it asks for; one
+/// missing scenario may stop the reading early, so `dispatch_open` asks again after
+/// loading them.
+fn missing_scenarios(file: &str, text: &str) -> Vec<String> {
+    let missing = std::cell::RefCell::new(Vec::new());
+    let _ = Assignment::from_toml_first_variants(file, text, &|name: &str| {
+        let t = library_scenario(name);
+        if t.is_none() && builtin::position(name).is_some() {
+            missing.borrow_mut().push(name.to_string());
+        }
+        t
+    });
+    missing.into_inner()
+}
+
+/// Opens an assignment (`OpenLibrary`, `OpenText`) once the library scenarios its steps
+/// name are loaded; other actions are dispatched at once. A scenario that cannot be
+/// loaded is reported (`Action::FetchFailed`) instead.
+pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseAction) {
+    use crate::state::Action;
+    let (file, text) = match &action {
+        CourseAction::OpenLibrary(name) => (name.clone(), None),
+        CourseAction::OpenText { file, text } => (file.clone(), Some(text.clone())),
+        _ => return dispatch.dispatch(Action::Course(action)),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match text {
+            Some(text) => text,
+            None => match builtin::load_assignment(&file).await {
+                Ok(Some(text)) => text.to_string(),
+                // Not in the library: the reducer says so.
+                Ok(None) => return dispatch.dispatch(Action::Course(action)),
+                Err(failure) => {
+                    return dispatch.dispatch(Action::FetchFailed {
+                        failure,
+                        within: None,
+                    })
+                }
+            },
+        };
+        loop {
+            let missing = missing_scenarios(&file, &text);
+            if missing.is_empty() {
+                break;
+            }
+            if let Err(failure) = builtin::load_all(&missing).await {
+                // A scenario of a step: the notice names the assignment first.
+                return dispatch.dispatch(Action::FetchFailed {
+                    failure,
+                    within: Some(file),
+                });
+            }
+        }
+        dispatch.dispatch(Action::Course(action));
+    });
+}
+
+/// Loads the current step's scenario and variant into the page; runs it unless it waits
+/// for predictions.
+fn show_step(s: &mut State) {
+    let Some(course) = s.course.as_mut() else {
+        return;
+    };
+    course.prepare();
+    // The scenario's own questions (and their reveal buttons) stay out of coursework,
+    // from the moment an assignment opens (before the student id too).
+    if s.tab == crate::state::Tab::Questions {
+        s.tab = crate::state::Tab::Table;
+    }
+    let Some(course) = s.course.as_mut() else {
+        return;
+    };
+    if course.student().is_none() || course.finished() {
+        return;
+    }
+    let Some(input) = course.step_input() else {
+        return;
+    };
+    let wait = course.awaiting_predictions();
+    let index = builtin::index_of(&input.file, &input.text);
+    s.load(index, input.file, input.text.to_string());
+    s.knobs = input.knobs;
+    s.revalidate();
+    if !wait {
+        s.start_run_if_valid();
+    } else if !s.is_running() {
+        // The step's first run waits for the predictions: the status line must not show
+        // the previous run's "Done · N events" under this step's scenario.
+        s.status = crate::state::RunStatus::Idle;
+    }
+}
+
+/// The reducer's part for coursework.
+pub fn reduce(s: &mut State, action: CourseAction) {
+    match action {
+        // Dispatched once the text is loaded (`dispatch_open`).
+        CourseAction::OpenLibrary(name) => match builtin::assignment_text(&name) {
+            Some(text) => open_into(s, Origin::Library(name.clone()), &name, &text),
+            None if builtin::is_assignment(&name) => {
+                let failure = builtin::FetchFailure {
+                    file: format!("assignments/{name}"),
+                    problem: builtin::FetchProblem::Connection,
+                };
+                s.notice = Some(crate::state::fetch_notice(s.lang, &failure, None))
+            }
+            None => {
+                s.notice = Some(format!(
+                    "{}: {name}",
+                    crate::i18n::t(s.lang, "course.unknown")
+                ))
+            }
+        },
+        CourseAction::OpenText { file, text } => {
+            match open(Origin::Text { file: file.clone() }, &file, &text) {
+                Ok(course) => {
+                    s.course = Some(course);
+                    s.notice = None;
+                    show_step(s);
+                }
+                Err(message) => {
+                    // A scenario file given as an assignment: open it where it belongs, the
+                    // scenario editor, and say so.
+                    let scenario =
+                        Assignment::from_toml_first_variants(&file, &text, &library_scenario)
+                            .err()
+                            .is_some_and(|e| e.code == "wrong_kind");
+                    if scenario {
+                        s.load(None, file.clone(), text);
+                        s.notice = Some(
+                            crate::i18n::t(s.lang, "course.opened_as_scenario")
+                                .replace("{}", &file),
+                        );
+                    } else {
+                        s.notice = Some(message.get(s.lang).to_string());
+                    }
+                }
+            }
+        }
+        CourseAction::Close => s.course = None,
+        CourseAction::ChangeStudent => {
+            if let Some(c) = s.course.as_mut() {
+                set_aside(c);
+                c.progress = Progress::default();
+            }
+        }
+        CourseAction::Start(student) => {
+            let student = student.trim().to_string();
+            if let (Some(c), true) = (s.course.as_mut(), valid_student_id(&student)) {
+                if c.progress.student.as_deref() != Some(&student) {
+                    // Another student on this browser (a lab's shared computer): the one
+                    // before is set aside, and this one resumes where they were, if ever here.
+                    set_aside(c);
+                    c.progress = load_progress(&set_aside_key(&c.storage_key, &student))
+                        .filter(|p| p.student.as_deref() == Some(&student))
+                        .unwrap_or(Progress {
+                            student: Some(student),
+                            ..Progress::default()
+                        });
+                }
+                c.moved += 1;
+                show_step(s);
+            }
+        }
+        CourseAction::GoTo(step) => {
+            if let Some(c) = s.course.as_mut() {
+                c.progress.step = step.min(c.a().steps.len());
+                c.moved += 1;
+                show_step(s);
+            }
+        }
+        CourseAction::CommitPredictions(answers) => {
+            // A result of exactly this step may already be shown (another student with
+            // the same variant ran it): the predictions are checked against it at once.
+            let expected = s.course.as_ref().and_then(|c| c.expected(s));
+            let Some(c) = s.course.as_mut() else { return };
+            let Some(step) = c.a().steps.get(c.progress.step).cloned() else {
+                return;
+            };
+            if c.progress.committed.contains(&step.id) {
+                return;
+            }
+            // A prediction that is not a number is asked again (the step view says so).
+            let unreadable = answers.iter().any(|(question, answer)| {
+                c.questions
+                    .iter()
+                    .any(|q| q.id == *question && !readable(q.kind, answer))
+            });
+            if unreadable {
+                return;
+            }
+            for (question, answer) in answers {
+                if step.questions.iter().any(|q| q.id == question && q.predict) {
+                    c.record(question, answer, true, expected.as_deref());
+                }
+            }
+            c.progress.committed.push(step.id.clone());
+            s.start_run_if_valid();
+        }
+        CourseAction::Submit { question, answer } => {
+            let expected = s.course.as_ref().and_then(|c| c.expected(s));
+            let Some(c) = s.course.as_mut() else { return };
+            let Some(step) = c.a().steps.get(c.progress.step) else {
+                return;
+            };
+            let known = step
+                .questions
+                .iter()
+                .any(|q| q.id == question && !q.predict);
+            let given = c.progress.answer(&step.id, &question).is_some();
+            let kind = c
+                .questions
+                .iter()
+                .find(|q| q.id == question)
+                .map(|q| q.kind);
+            if known && !given && kind.is_some_and(|kind| readable(kind, &answer)) {
+                c.record(question, answer, false, expected.as_deref());
+            }
+        }
+    }
+}
+
+fn open_into(s: &mut State, origin: Origin, file: &str, text: &str) {
+    match open(origin, file, text) {
+        Ok(course) => {
+            s.course = Some(course);
+            s.notice = None;
+            show_step(s);
+        }
+        Err(message) => s.notice = Some(message.get(s.lang).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::tests::TWO_STEPS;
+
+    #[test]
+    fn a_scenario_file_given_as_an_assignment_opens_in_the_scenario_editor() {
+        let (file, text) = builtin::BUILTIN[0];
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "mine.toml".into(),
+                text: text.into(),
+            },
+        );
+        assert!(s.course.is_none());
+        assert_eq!((s.file.as_str(), &*s.text), ("mine.toml", text), "{file}");
+        let notice = s.notice.clone().unwrap_or_default();
+        assert!(
+            notice.starts_with("mine.toml is a scenario file"),
+            "{notice}"
+        );
+        // Anything else that is no assignment is still only an error.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        let before = s.text.clone();
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "junk.toml".into(),
+                text: "[nothing]\n".into(),
+            },
+        );
+        assert!(s.course.is_none() && s.text == before);
+        assert!(s.notice.is_some());
+    }
+
+    #[test]
+    fn an_opened_assignment_hides_the_scenarios_own_questions_before_the_student_id() {
+        // The Questions tab of an earlier result (its reveal buttons) was open; the
+        // assignment waits for a student id: the tab falls back to the table.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        s.tab = crate::state::Tab::Questions;
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "t.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        assert!(s.course.as_ref().unwrap().student().is_none());
+        assert_eq!(s.tab, crate::state::Tab::Table);
+    }
+}

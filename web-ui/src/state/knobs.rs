@@ -1,0 +1,556 @@
+//! The page's controls: the settings layered over a scenario and the scenario's own values.
+
+use serde::{Deserialize, Serialize};
+
+use super::Msg;
+use crate::core::{Adjustments, NetworkMode, Op, PlatformKind, Scenario, StorageMode, Text};
+use crate::i18n::Lang;
+
+/// Control settings layered over the scenario; `None` keeps the scenario's value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Knobs {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_count: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vcpus_per_instance: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threads_per_instance: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workload: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vm_exit_cycles: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_slice_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_cores: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_clock_mhz: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_per_instance_mib: Option<u32>,
+}
+
+impl Knobs {
+    /// sim-core's view of the same settings.
+    pub fn to_adjustments(&self) -> Adjustments {
+        Adjustments {
+            seed: self.seed,
+            duration_ms: self.duration_ms,
+            host_cores: self.host_cores,
+            host_clock_mhz: self.host_clock_mhz,
+            memory_per_instance_mib: self.memory_per_instance_mib,
+            instance_count: self.instance_count,
+            vcpus_per_instance: self.vcpus_per_instance,
+            threads_per_instance: self.threads_per_instance,
+            workload: self.workload.clone(),
+            vm_exit_cycles: self.vm_exit_cycles,
+            time_slice_ms: self.time_slice_ms,
+        }
+    }
+
+    /// The same settings with every slider that stands at the scenario's own value put
+    /// back to "as written" (`None`). The slider's baseline is one number, but the
+    /// scenario may differ by group or platform (memory-overcommit runs 4 VMs on one
+    /// platform and 8 on the others; groups can have their own vCPUs, platforms their
+    /// own slices), and a moved slider sets every group or platform to its value: moving
+    /// it away and back must give the scenario back, not 4 VMs everywhere.
+    pub fn at_baseline_as_written(mut self, base: &Baseline) -> Knobs {
+        fn clear<T: PartialEq>(knob: &mut Option<T>, baseline: T) {
+            if knob.as_ref() == Some(&baseline) {
+                *knob = None;
+            }
+        }
+        clear(&mut self.instance_count, base.instance_count);
+        clear(&mut self.vcpus_per_instance, base.vcpus_per_instance);
+        clear(&mut self.threads_per_instance, base.threads_per_instance);
+        clear(&mut self.host_cores, base.host_cores);
+        clear(&mut self.host_clock_mhz, base.host_clock_mhz);
+        clear(
+            &mut self.memory_per_instance_mib,
+            base.memory_per_instance_mib,
+        );
+        clear(&mut self.vm_exit_cycles, base.vm_exit_cycles);
+        clear(&mut self.time_slice_ms, base.time_slice_ms);
+        clear(&mut self.duration_ms, base.duration_ms);
+        self
+    }
+}
+
+/// The scenario's own values of the controlled parameters (what a slider shows untouched).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Baseline {
+    pub instance_count: u32,
+    pub vcpus_per_instance: u32,
+    pub threads_per_instance: u32,
+    pub host_cores: u32,
+    /// The host's clock, MHz.
+    pub host_clock_mhz: u32,
+    /// The first instance group's memory (a VM's memory, a container's limit), MiB.
+    pub memory_per_instance_mib: u32,
+    /// Each group's own memory, MiB, in order.
+    pub group_memory_mib: Vec<u64>,
+    pub vm_exit_cycles: u64,
+    pub time_slice_ms: u64,
+    /// The smallest and largest time slice of the platforms (they differ by scheduler).
+    pub time_slice_range: (u64, u64),
+    pub duration_ms: u64,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
+    /// The instances slider's range: the fewest and the most instances per group for
+    /// which the scenario is valid (the scenario's own first count lies between).
+    pub min_instances: u32,
+    pub max_instances: u32,
+    /// Instance groups in the scenario.
+    pub groups: u32,
+    /// Each group's own instance count, in order.
+    pub group_counts: Vec<u32>,
+    /// For each platform, which groups (indices) it runs: a group can be limited to some
+    /// platforms, so the groups' sum is not always what one platform runs.
+    pub platform_groups: Vec<Vec<usize>>,
+    /// Each platform's name and label (answers and options show the label).
+    pub platform_labels: Vec<(String, Option<crate::core::text::Text>)>,
+    /// Container platforms' network and storage modes, by platform name.
+    pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
+    /// The scenario's questions' operations, in order (for choosing default views).
+    pub question_ops: Vec<Op>,
+    /// Each instance group's workload, by name.
+    pub group_workloads: Vec<String>,
+    /// The scenario's questions as written (a control can leave some out: a question
+    /// about an operation the chosen workload does not make).
+    pub question_count: usize,
+}
+
+impl Baseline {
+    /// The label of platform `name` in the page's language (the name when it has none).
+    pub fn platform_label(&self, lang: Lang, name: &str) -> String {
+        self.platform_labels
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, l)| l.as_ref())
+            .map_or_else(|| name.to_string(), |l| lang.pick(&l.ko, &l.en).to_string())
+    }
+
+    pub(super) fn of(s: &Scenario) -> Baseline {
+        let first = s.instances.first();
+        Baseline {
+            instance_count: first.map_or(1, |i| i.count),
+            vcpus_per_instance: first.map_or(1, |i| i.vcpus),
+            threads_per_instance: first.map_or(1, |i| i.threads),
+            host_cores: s.host.cores,
+            host_clock_mhz: u32::try_from(s.host.clock_mhz).unwrap_or(u32::MAX),
+            memory_per_instance_mib: first
+                .map_or(1024, |i| u32::try_from(i.memory_mib).unwrap_or(u32::MAX)),
+            group_memory_mib: s.instances.iter().map(|i| i.memory_mib).collect(),
+            vm_exit_cycles: s.costs.exit_roundtrip(s.host.cpu),
+            time_slice_ms: s.platforms.first().map_or(30, |p| p.time_slice_ms),
+            time_slice_range: (
+                s.platforms
+                    .iter()
+                    .map(|p| p.time_slice_ms)
+                    .min()
+                    .unwrap_or(30),
+                s.platforms
+                    .iter()
+                    .map(|p| p.time_slice_ms)
+                    .max()
+                    .unwrap_or(30),
+            ),
+            duration_ms: s.duration_ms,
+            title: s.title.clone(),
+            description: s.description.clone(),
+            min_instances: min_instances(s).min(first.map_or(1, |i| i.count)),
+            max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
+            groups: s.instances.len() as u32,
+            group_counts: s.instances.iter().map(|i| i.count).collect(),
+            group_workloads: s
+                .instances
+                .iter()
+                .map(|i| i.workload.name.clone())
+                .collect(),
+            question_count: s.questions.len(),
+            platform_labels: s
+                .platforms
+                .iter()
+                .map(|p| (p.name.clone(), p.label.clone()))
+                .collect(),
+            platform_groups: (0..s.platforms.len())
+                .map(|p| {
+                    (0..s.instances.len())
+                        .filter(|&g| s.instances[g].platforms.contains(&p))
+                        .collect()
+                })
+                .collect(),
+            container_modes: s
+                .platforms
+                .iter()
+                .filter(|p| p.stack.kind == PlatformKind::Container)
+                .map(|p| (p.name.clone(), p.stack.network, p.stack.storage))
+                .collect(),
+            question_ops: s.questions.iter().filter_map(|q| q.op).collect(),
+        }
+    }
+}
+
+/// The most instances per group (every group set to the same count, as the slider does,
+/// at most [`MAX_INSTANCES_SLIDER`]) for which the scenario is still valid: from the count
+/// whose memory fits every platform's host (an upper bound: the host keeps a reserve and a
+/// VM more than its memory) down to the first the validator accepts, so that no position
+/// of the slider is an error. A scenario invalid even at 1 keeps the bound.
+fn max_instances(s: &Scenario) -> u32 {
+    let bound = memory_bound(s).clamp(1, MAX_INSTANCES_SLIDER);
+    (1..=bound)
+        .rev()
+        .find(|&n| valid_with(s, n))
+        .unwrap_or(bound)
+}
+
+/// The fewest instances per group (every group set to the same count) for which the
+/// scenario is valid: a fault on the third copy of a group needs three. Searched up to the
+/// memory bound; 1 when none is valid there.
+fn min_instances(s: &Scenario) -> u32 {
+    let bound = memory_bound(s).clamp(1, MAX_INSTANCES_SLIDER);
+    (1..=bound).find(|&n| valid_with(s, n)).unwrap_or(1)
+}
+
+/// Whether the scenario stays valid with every group set to `n` instances.
+fn valid_with(s: &Scenario, n: u32) -> bool {
+    s.adjusted(&Adjustments {
+        instance_count: Some(n),
+        ..Default::default()
+    })
+    .is_ok()
+}
+
+/// The instances slider's largest position, whatever the host's memory allows.
+const MAX_INSTANCES_SLIDER: u32 = 32;
+
+/// Instances per group (every group set to the same count) whose configured memory adds up
+/// to at most the host's on every platform.
+fn memory_bound(s: &Scenario) -> u32 {
+    (0..s.platforms.len())
+        .filter_map(|p| {
+            let per_copy: u64 = s
+                .instances
+                .iter()
+                .filter(|i| i.platforms.contains(&p))
+                .map(|i| i.memory_mib)
+                .sum();
+            (per_copy > 0).then(|| s.host.memory_mib / per_copy)
+        })
+        .min()
+        .unwrap_or(u64::from(u32::MAX))
+        .min(u64::from(u32::MAX)) as u32
+}
+
+/// A control setting that makes the scenario invalid: which control, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnobError {
+    /// The id of the control that was changed last (`k-instances`, …), if known.
+    pub control: Option<&'static str>,
+    pub message: Msg,
+}
+
+/// The control settings in `knobs` that differ from the scenario's own values (`base`),
+/// each named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the
+/// controls' order: what a question's explanation, written for the scenario as written,
+/// may not match. A slider that sets every group or platform differs when any of them had
+/// another value. The seed is left out: another seed draws the same operations in another
+/// order, which moves the figures within a run's noise, and every student of an
+/// assignment step with `student_seed` has one of their own.
+pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<String> {
+    let t = |key| crate::i18n::t(lang, key);
+    let count = |n: u64| crate::num::num(n as f64);
+    let mut out = Vec::new();
+    let mut note = |key, value: String| out.push(t(key).replace("{}", &value));
+    if let Some(n) = knobs.instance_count {
+        if base.group_counts.iter().any(|&c| c != n) {
+            note("settings.instances", count(n.into()));
+        }
+    }
+    if let Some(n) = knobs
+        .vcpus_per_instance
+        .filter(|&n| n != base.vcpus_per_instance)
+    {
+        note("settings.vcpus", count(n.into()));
+    }
+    if let Some(n) = knobs
+        .threads_per_instance
+        .filter(|&n| n != base.threads_per_instance)
+    {
+        note("settings.threads", count(n.into()));
+    }
+    if let Some(n) = knobs.host_cores.filter(|&n| n != base.host_cores) {
+        note("settings.host_cores", count(n.into()));
+    }
+    if let Some(n) = knobs.host_clock_mhz.filter(|&n| n != base.host_clock_mhz) {
+        note("settings.host_clock", count(n.into()));
+    }
+    if let Some(n) = knobs.memory_per_instance_mib {
+        if base.group_memory_mib.iter().any(|&m| m != u64::from(n)) {
+            note("settings.memory", count(n.into()));
+        }
+    }
+    if let Some(n) = knobs.vm_exit_cycles.filter(|&n| n != base.vm_exit_cycles) {
+        note("settings.exit_cycles", count(n));
+    }
+    if let Some(n) = knobs.time_slice_ms {
+        if base.time_slice_range != (n, n) {
+            note("settings.time_slice", count(n));
+        }
+    }
+    if let Some(n) = knobs.duration_ms.filter(|&n| n != base.duration_ms) {
+        note("settings.duration", count(n));
+    }
+    if let Some(w) = knobs
+        .workload
+        .as_ref()
+        .filter(|w| base.group_workloads.iter().any(|g| g != *w))
+    {
+        note("settings.workload", w.clone());
+    }
+    out
+}
+
+/// The settings in `knobs` that differ from the scenario's own values (`base`) other than
+/// those `handed` sets to the same value: `handed` is what an assignment step was handed
+/// out with (the student's variant), which is the step as given, not a difference.
+pub fn changed_settings_from(
+    lang: Lang,
+    knobs: &Knobs,
+    handed: &Knobs,
+    base: &Baseline,
+) -> Vec<String> {
+    fn unless<T: PartialEq + Clone>(value: &Option<T>, handed: &Option<T>) -> Option<T> {
+        if value == handed {
+            None
+        } else {
+            value.clone()
+        }
+    }
+    let own = Knobs {
+        seed: None,
+        instance_count: unless(&knobs.instance_count, &handed.instance_count),
+        vcpus_per_instance: unless(&knobs.vcpus_per_instance, &handed.vcpus_per_instance),
+        threads_per_instance: unless(&knobs.threads_per_instance, &handed.threads_per_instance),
+        workload: unless(&knobs.workload, &handed.workload),
+        duration_ms: unless(&knobs.duration_ms, &handed.duration_ms),
+        vm_exit_cycles: unless(&knobs.vm_exit_cycles, &handed.vm_exit_cycles),
+        time_slice_ms: unless(&knobs.time_slice_ms, &handed.time_slice_ms),
+        host_cores: unless(&knobs.host_cores, &handed.host_cores),
+        host_clock_mhz: unless(&knobs.host_clock_mhz, &handed.host_clock_mhz),
+        memory_per_instance_mib: unless(
+            &knobs.memory_per_instance_mib,
+            &handed.memory_per_instance_mib,
+        ),
+    };
+    changed_settings(lang, &own, base)
+}
+
+/// The id of the first control whose setting differs between `a` and `b`.
+pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
+    if a.instance_count != b.instance_count {
+        Some("k-instances")
+    } else if a.vcpus_per_instance != b.vcpus_per_instance {
+        Some("k-vcpus")
+    } else if a.threads_per_instance != b.threads_per_instance {
+        Some("k-threads")
+    } else if a.host_cores != b.host_cores {
+        Some("k-host-cores")
+    } else if a.host_clock_mhz != b.host_clock_mhz {
+        Some("k-clock")
+    } else if a.memory_per_instance_mib != b.memory_per_instance_mib {
+        Some("k-memory")
+    } else if a.vm_exit_cycles != b.vm_exit_cycles {
+        Some("k-exit")
+    } else if a.time_slice_ms != b.time_slice_ms {
+        Some("k-slice")
+    } else if a.duration_ms != b.duration_ms {
+        Some("k-duration")
+    } else if a.workload != b.workload {
+        Some("k-workload")
+    } else if a.seed != b.seed {
+        Some("k-seed")
+    } else {
+        None
+    }
+}
+
+/// The control that sets the field a control error names (its `field` parameter),
+/// for a share link, where no control was "changed last".
+pub fn control_of(e: &crate::core::ScenarioError) -> Option<&'static str> {
+    let field = e.params.iter().find(|(k, _)| *k == "field")?.1.as_str();
+    let last = field.rsplit('.').next().unwrap_or(field);
+    Some(match last {
+        "count" => "k-instances",
+        "vcpus" => "k-vcpus",
+        "threads" => "k-threads",
+        "cores" => "k-host-cores",
+        "clock_ghz" => "k-clock",
+        "memory_gib" if !field.starts_with("host.") => "k-memory",
+        "vm_exit_roundtrip" => "k-exit",
+        "time_slice_ms" => "k-slice",
+        "duration_ms" => "k-duration",
+        "workload" => "k-workload",
+        "seed" => "k-seed",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use yew::Reducible as _;
+
+    use super::*;
+    use crate::builtin;
+    use crate::share::Shared;
+    use crate::state::{Action, State};
+
+    #[test]
+    fn no_position_of_the_instances_slider_makes_a_library_scenario_invalid() {
+        for (file, text) in builtin::BUILTIN.iter() {
+            let s = Scenario::from_toml(file, text).unwrap();
+            let base = Baseline::of(&s);
+            assert!(base.min_instances <= base.instance_count, "{file}");
+            assert!(base.instance_count <= base.max_instances, "{file}");
+            for n in base.min_instances..=base.max_instances {
+                let adjusted = s.adjusted(&Adjustments {
+                    instance_count: Some(n),
+                    ..Default::default()
+                });
+                assert!(adjusted.is_ok(), "{file}: {n} per group: {adjusted:?}");
+            }
+        }
+        // memory-overcommit: the VMs that fit on its own (1.5 GiB and a 30 MiB device
+        // model each, on 8 GiB less the host's 1 GiB) allow 4 per group, not the 5 that
+        // the configured memory alone would (8 / 1.5).
+        let i = builtin::position("memory-overcommit.toml").unwrap();
+        let s = Scenario::from_toml("memory-overcommit.toml", builtin::BUILTIN[i].1).unwrap();
+        assert_eq!(memory_bound(&s), 5);
+        assert_eq!(Baseline::of(&s).max_instances, 4);
+    }
+
+    #[test]
+    fn moving_a_slider_away_and_back_gives_the_scenario_back() {
+        // memory-overcommit: 4 VMs on `fits`, 8 on the others. The slider's baseline is
+        // the first group's 4; at 3 every group has 3; back at 4 the scenario is as
+        // written again (4 + 8), not 4 everywhere.
+        let i = builtin::position("memory-overcommit.toml").unwrap();
+        let (file, text) = builtin::BUILTIN[i];
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs: Knobs::default(),
+        });
+        let at = |n: u32| Knobs {
+            instance_count: Some(n),
+            ..Knobs::default()
+        };
+        let s = Rc::new(s).reduce(Action::SetKnobs(at(3)));
+        assert_eq!(s.knobs.instance_count, Some(3));
+        let s = s.reduce(Action::SetKnobs(at(4)));
+        assert_eq!(s.knobs, Knobs::default());
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let counts = |sc: &Scenario| sc.instances.iter().map(|g| g.count).collect::<Vec<_>>();
+        let adjusted = scenario.adjusted(&s.knobs.to_adjustments()).unwrap();
+        assert_eq!(counts(&adjusted), vec![4, 8]);
+        // Any other control at the scenario's own value is "as written" too.
+        let base = Baseline::of(&scenario);
+        let knobs = Knobs {
+            vm_exit_cycles: Some(base.vm_exit_cycles),
+            duration_ms: Some(base.duration_ms + 1),
+            ..Knobs::default()
+        }
+        .at_baseline_as_written(&base);
+        assert_eq!(knobs.vm_exit_cycles, None);
+        assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
+    }
+
+    #[test]
+    fn the_settings_away_from_the_scenarios_own_are_named() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "memory-shadow-vs-nested.toml")
+            .copied()
+            .expect("in the library");
+        let base = Baseline::of(&Scenario::from_toml(file, text).unwrap());
+        // As written, or set to the scenario's own values (an assignment's variant may
+        // name them), or only another seed: nothing to say.
+        assert!(changed_settings(Lang::En, &Knobs::default(), &base).is_empty());
+        let own = Knobs {
+            host_cores: Some(base.host_cores),
+            host_clock_mhz: Some(base.host_clock_mhz),
+            memory_per_instance_mib: Some(base.memory_per_instance_mib),
+            vm_exit_cycles: Some(base.vm_exit_cycles),
+            seed: Some(7),
+            ..Knobs::default()
+        };
+        assert!(changed_settings(Lang::En, &own, &base).is_empty());
+        // The workload every group already runs, picked in the list: nothing changed;
+        // picked where one group runs another, it is.
+        let one = Baseline {
+            group_workloads: vec!["web-server".into(), "web-server".into()],
+            ..base.clone()
+        };
+        let web = Knobs {
+            workload: Some("web-server".into()),
+            ..own.clone()
+        };
+        assert!(changed_settings(Lang::En, &web, &one).is_empty());
+        let two = Baseline {
+            group_workloads: vec!["web-server".into(), "database".into()],
+            ..base.clone()
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &web, &two),
+            ["workload web-server"]
+        );
+        let moved = Knobs {
+            vm_exit_cycles: Some(3000),
+            host_cores: Some(base.host_cores + 1),
+            workload: Some("io-heavy".into()),
+            ..own
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &moved, &base),
+            [
+                format!("host cores {}", base.host_cores + 1),
+                "VM exit round trip 3,000 cycles".to_string(),
+                "workload io-heavy".to_string(),
+            ]
+        );
+        assert_eq!(
+            changed_settings(Lang::Ko, &moved, &base)[1],
+            "VM exit 왕복 3,000 사이클"
+        );
+        let faster = Knobs {
+            host_clock_mhz: Some(3600),
+            memory_per_instance_mib: Some(1536),
+            ..Knobs::default()
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &faster, &base),
+            ["host clock 3,600 MHz", "memory per instance 1,536 MiB"]
+        );
+        // A slider that sets every group differs when one group had another count.
+        let mixed = Baseline {
+            group_counts: vec![4, 8],
+            instance_count: 4,
+            ..base.clone()
+        };
+        let four = Knobs {
+            instance_count: Some(4),
+            ..Knobs::default()
+        };
+        assert_eq!(
+            changed_settings(Lang::En, &four, &mixed),
+            ["instances per group 4"]
+        );
+    }
+}

@@ -1,0 +1,725 @@
+//! The page's state, the actions that change it, and the reducer (one place
+//! where state changes, as in Yew's function_todomvc example).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::builtin;
+use crate::core::Op;
+use crate::i18n::Lang;
+use crate::share::Shared;
+
+mod knobs;
+mod notices;
+mod run;
+mod trap;
+mod validation;
+
+pub use knobs::{
+    changed_control, changed_settings, changed_settings_from, control_of, Baseline, KnobError,
+    Knobs,
+};
+use notices::is_fetch_notice;
+pub use notices::{bad_share_notice, fetch_notice};
+pub use run::{scenario_of, Estimate, ResultRef, RunInput, RunStatus};
+pub use trap::{Trap, TrapMove};
+use validation::scenario_name_in;
+pub use validation::{validate, EditorError, Msg, Validation};
+
+/// Largest scenario text the page accepts (bigger ones get an error, not a hang).
+pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
+
+/// How long a run goes on before the page shows that it runs (progress bar, results
+/// marked stale and dimmed). A re-run after a slider move usually takes well under this
+/// and its results replace the old ones in place: a bar and a dimmed panel shown for a
+/// few frames would only flicker, and painting them takes the CPU that the simulation
+/// workers need on a small machine (on the 2-core development machine, showing them at
+/// once made such re-runs about 1.5 times slower: README, "Performance").
+pub const SHOW_RUNNING_AFTER_MS: u32 = 250;
+
+/// Estimated events per millisecond before any run has been measured on this device:
+/// a page run does about 8 million events/s (README) and sim-core's estimate is an
+/// upper bound, about twice the events a library scenario needs.
+pub const DEFAULT_EVENTS_PER_MS: f64 = 16_000.0;
+
+/// The result views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Table,
+    Charts,
+    Timeline,
+    Paths,
+    Questions,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Table,
+        Tab::Charts,
+        Tab::Timeline,
+        Tab::Paths,
+        Tab::Questions,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Table => "tab.table",
+            Tab::Charts => "tab.charts",
+            Tab::Timeline => "tab.timeline",
+            Tab::Paths => "tab.paths",
+            Tab::Questions => "tab.questions",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Table => "table",
+            Tab::Charts => "charts",
+            Tab::Timeline => "timeline",
+            Tab::Paths => "paths",
+            Tab::Questions => "questions",
+        }
+    }
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    /// Index into the library (`builtin::INDEX`) of the scenario last picked, if the text came from there.
+    pub builtin: Option<usize>,
+    pub file: String,
+    /// `file` follows the `[scenario]` name in the text: a library scenario's text was
+    /// replaced (pasted over) or renamed. A file opened from disk keeps its own name.
+    pub file_from_text: bool,
+    pub text: Rc<str>,
+    pub validation: Validation,
+    pub knobs: Knobs,
+    /// Bumped whenever a run starts or is cancelled; a run reports under its id.
+    pub run_id: u64,
+    pub status: RunStatus,
+    pub result: Option<ResultRef>,
+    pub tab: Tab,
+    pub notice: Option<String>,
+    /// The library file being fetched, if any (the page shows it and Run waits).
+    pub loading: Option<String>,
+    /// Set while the controls make the (valid) scenario invalid; nothing runs then.
+    pub knob_error: Option<KnobError>,
+    /// The scenario's own control values, kept from the last valid text so the
+    /// controls do not jump while the editor's text is briefly invalid.
+    pub baseline: Rc<Baseline>,
+    /// The scenario and settings of the run in progress.
+    pub running: Option<RunInput>,
+    /// The scenario and settings the shown result came from.
+    pub result_input: Option<RunInput>,
+    /// The controls' baseline of the run in progress, and of the shown result (a stale
+    /// result keeps its own scenario's container modes when another scenario is open).
+    pub running_baseline: Option<Rc<Baseline>>,
+    pub result_baseline: Option<Rc<Baseline>>,
+    /// Estimated events (sim-core's upper bound) per wall-clock millisecond, measured
+    /// by the last run on this device.
+    pub events_per_ms: f64,
+    /// When the run in progress started (`performance.now()`), for the time left.
+    pub run_started_ms: Option<f64>,
+    /// The run in progress has gone on for [`SHOW_RUNNING_AFTER_MS`]: the page shows that
+    /// it runs (progress bar, results marked stale and dimmed). Before that, the shown
+    /// results stay as they are and are replaced in place.
+    pub running_shown: bool,
+    /// The shown results were marked stale when the run in progress started (an edit not
+    /// run yet): they stay marked through it, shown or not.
+    pub stale_at_run_start: bool,
+    /// The estimated events of the run in progress (to calibrate `events_per_ms`).
+    pub running_estimate: Option<u64>,
+    /// The user asked to run these settings although their estimate is over the page's
+    /// budget (the estimate is an upper bound; the run still stops at `run::MAX_EVENTS`).
+    /// Any change of the text or the controls clears it.
+    pub run_anyway: bool,
+    /// The step-through of the shown result (Stack & paths view).
+    pub trap: Option<Trap>,
+    /// The open assignment, if any (course.rs).
+    pub course: Option<crate::course::Course>,
+}
+
+impl State {
+    /// The initial state: a share link's scenario if there is one, else the first built-in scenario.
+    pub fn new(lang: Lang, shared: Option<Result<Shared, String>>) -> State {
+        let mut state = State {
+            lang,
+            builtin: None,
+            file: String::new(),
+            file_from_text: false,
+            text: Rc::from(""),
+            validation: validate("", "", &Knobs::default()).0,
+            knobs: Knobs::default(),
+            run_id: 0,
+            status: RunStatus::Idle,
+            result: None,
+            tab: Tab::Table,
+            notice: None,
+            loading: None,
+            knob_error: None,
+            baseline: Rc::new(Baseline::default()),
+            running: None,
+            result_input: None,
+            running_baseline: None,
+            result_baseline: None,
+            events_per_ms: DEFAULT_EVENTS_PER_MS,
+            run_started_ms: None,
+            running_shown: false,
+            stale_at_run_start: false,
+            running_estimate: None,
+            run_anyway: false,
+            trap: None,
+            course: None,
+        };
+        match shared {
+            Some(Ok(shared)) => state.apply_shared(shared),
+            other => {
+                if let Some(Err(_)) = other {
+                    state.notice = Some(bad_share_notice(lang));
+                }
+                // Open on the seed document's comparison table: the product's starting point
+                // (built into the wasm, so no fetch delays the first render).
+                let first = builtin::first();
+                if let (Some(file), Some(text)) =
+                    (builtin::files().nth(first), builtin::text(first))
+                {
+                    state.load(Some(first), file.to_string(), text.to_string());
+                }
+            }
+        }
+        state.start_run_if_valid();
+        state
+    }
+
+    pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
+        self.builtin = builtin;
+        self.file = file;
+        self.file_from_text = false;
+        self.text = Rc::from(text);
+        self.knobs = Knobs::default();
+        self.revalidate();
+    }
+
+    fn apply_shared(&mut self, shared: Shared) {
+        self.builtin = builtin::index_of(&shared.file, &shared.text);
+        self.file = shared.file;
+        self.text = Rc::from(shared.text);
+        self.knobs = shared.knobs;
+        self.revalidate_after(None);
+    }
+
+    pub(crate) fn revalidate(&mut self) {
+        self.revalidate_after(None);
+    }
+
+    /// Revalidates; a control error is blamed on `control` (the one just changed).
+    fn revalidate_after(&mut self, control: Option<&'static str>) {
+        self.run_anyway = false;
+        let (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
+        if let Validation::Valid { baseline, .. } = &validation {
+            self.baseline = Rc::new((**baseline).clone());
+        }
+        self.validation = validation;
+        // Blamed on the control just changed, else on the one setting the field named.
+        self.knob_error = knob_error.map(|(message, named)| KnobError {
+            control: control.or(named),
+            message,
+        });
+        if self.knob_error.is_some() && !self.is_running() {
+            // The shown results no longer match the controls: drop the "done" line.
+            self.status = RunStatus::Idle;
+        }
+    }
+
+    /// Whether the scenario and the controls can run (valid, within the page's budget, and
+    /// not an assignment step whose predictions are still to be committed: committing them
+    /// runs it).
+    pub fn can_run(&self) -> bool {
+        !self.awaiting_predictions()
+            && matches!(self.validation, Validation::Valid { .. })
+            && self.knob_error.is_none()
+            && (self.run_anyway || !self.estimate().is_some_and(|e| e.over_budget))
+    }
+
+    /// An assignment step waits for its predictions: its results (and exports) stay
+    /// hidden and it does not run.
+    pub fn awaiting_predictions(&self) -> bool {
+        self.course
+            .as_ref()
+            .is_some_and(|c| c.awaiting_predictions())
+    }
+
+    /// The scenario and settings now on screen.
+    pub fn input(&self) -> RunInput {
+        RunInput {
+            file: self.file.clone(),
+            text: self.text.clone(),
+            knobs: self.knobs.clone(),
+        }
+    }
+
+    /// Whether the page marks the shown results stale: when they are, except while a run
+    /// that has not been shown yet ([`SHOW_RUNNING_AFTER_MS`]) replaces them, unless they
+    /// were marked already when it started.
+    pub fn shows_results_stale(&self) -> bool {
+        self.results_stale()
+            && (!self.is_running() || self.running_shown || self.stale_at_run_start)
+    }
+
+    /// Whether the shown results came from another scenario text or other settings
+    /// than those now on screen.
+    pub fn results_stale(&self) -> bool {
+        self.result.is_some()
+            && self
+                .result_input
+                .as_ref()
+                .is_none_or(|r| r.text != self.text || r.knobs != self.knobs)
+    }
+
+    /// The settings the shown result ran with that differ from its scenario's own values,
+    /// named in the page's language (see [`changed_settings`]).
+    pub fn result_settings_changed(&self) -> Vec<String> {
+        match (&self.result_input, &self.result_baseline) {
+            (Some(input), Some(base)) => changed_settings(self.lang, &input.knobs, base),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The settings the shown result ran with that differ from those `handed` (an
+    /// assignment step's scenario and the student's variant), named in the page's language
+    /// (see [`changed_settings_from`]).
+    pub fn result_settings_changed_from(&self, handed: &Knobs) -> Vec<String> {
+        match (&self.result_input, &self.result_baseline) {
+            (Some(input), Some(base)) => {
+                changed_settings_from(self.lang, &input.knobs, handed, base)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The cost of running the current scenario, when it is valid.
+    pub fn estimate(&self) -> Option<Estimate> {
+        match &self.validation {
+            Validation::Valid {
+                events,
+                duration_ms,
+                ..
+            } if *events > 0 => {
+                let budget = crate::run::MAX_EVENTS;
+                let fitting = (*duration_ms as f64 * budget as f64 / *events as f64 * 0.9) as u64;
+                Some(Estimate {
+                    events: *events,
+                    millis: *events as f64 / self.events_per_ms.max(1.0),
+                    over_budget: *events > budget,
+                    fitting_duration_ms: (fitting / 10 * 10).max(1),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn start_run_if_valid(&mut self) {
+        if self.can_run() {
+            self.run_id += 1;
+            self.status = RunStatus::Running { done: 0, total: 0 };
+            self.running = Some(self.input());
+            self.running_baseline = Some(self.baseline.clone());
+            self.running_estimate = self.estimate().map(|e| e.events);
+            self.run_started_ms = Some(crate::clock::now_ms());
+            self.running_shown = false;
+        }
+    }
+
+    /// What a share link for the current state carries.
+    pub fn shared(&self) -> Shared {
+        Shared {
+            file: self.file.clone(),
+            text: self.text.to_string(),
+            knobs: self.knobs.clone(),
+        }
+    }
+
+    /// Runs record the pCPU timeline only while the timeline is shown (traces are big).
+    pub fn wants_trace(&self) -> bool {
+        self.tab == Tab::Timeline
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.status, RunStatus::Running { .. })
+    }
+}
+
+/// Everything that can happen to the page.
+#[derive(Debug, Clone)]
+pub enum Action {
+    SetLang(Lang),
+    /// Load a built-in scenario (its text loaded already) and run it.
+    SelectBuiltin(usize),
+    /// A library text could not be loaded; `within`: the assignment whose step needs it.
+    FetchFailed {
+        failure: builtin::FetchFailure,
+        within: Option<String>,
+    },
+    /// A library scenario's text is being fetched (the file named): Run waits for it.
+    Loading(String),
+    /// Load text from a file the user opened.
+    LoadFile {
+        file: String,
+        text: String,
+    },
+    /// The editor's text changed (validated live; not run until asked).
+    Edit(String),
+    /// Controls changed: re-run with them.
+    SetKnobs(Knobs),
+    ApplyShared(Shared),
+    Run,
+    /// Run although the estimate is over the page's budget.
+    RunAnyway,
+    Cancel,
+    Progress {
+        id: u64,
+        done: u64,
+        total: u64,
+    },
+    /// Run `id` has gone on for [`SHOW_RUNNING_AFTER_MS`] (app.rs's timer).
+    ShowRunning {
+        id: u64,
+    },
+    Finished {
+        id: u64,
+        result: ResultRef,
+        events: u64,
+        millis: f64,
+        /// Every job ran (none kept): the pace may be measured on it.
+        whole: bool,
+    },
+    Failed {
+        id: u64,
+        message: Msg,
+    },
+    SetTab(Tab),
+    Notice(Option<String>),
+    /// Step through `op` on the result's platform `platform`.
+    TrapSelect {
+        platform: usize,
+        op: Op,
+    },
+    /// Move in the step-through.
+    TrapMove(TrapMove),
+    /// Coursework: an assignment opened, a step, an answer (course.rs).
+    Course(crate::course::CourseAction),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let marked_stale = self.shows_results_stale();
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::SelectBuiltin(i) => {
+                // Dispatched once the text is loaded (app.rs, `builtin::load`): an earlier
+                // failure's notice is over.
+                s.loading = None;
+                if s.notice.as_deref().is_some_and(is_fetch_notice) {
+                    s.notice = None;
+                }
+                if let (Some(file), Some(text)) = (builtin::files().nth(i), builtin::text(i)) {
+                    s.load(Some(i), file.to_string(), text.to_string());
+                    s.start_run_if_valid();
+                }
+            }
+            Action::Loading(file) => s.loading = Some(file),
+            Action::FetchFailed { failure, within } => {
+                s.loading = None;
+                s.notice = Some(fetch_notice(s.lang, &failure, within.as_deref()));
+            }
+            Action::LoadFile { file, text } => {
+                s.load(None, file, text);
+            }
+            Action::Edit(text) => {
+                s.text = Rc::from(text);
+                if s.builtin.is_some_and(|i| !builtin::is_text(i, &s.text)) {
+                    s.builtin = None;
+                }
+                // A library file's text replaced by another scenario (pasted) or renamed:
+                // the file takes the scenario's name, so that errors and share links do not
+                // name the library file. A file opened from disk keeps its own name.
+                if s.builtin.is_none() && (s.file_from_text || builtin::position(&s.file).is_some())
+                {
+                    if let Some(name) = scenario_name_in(&s.text) {
+                        s.file = format!("{}.toml", crate::export::file_stem(&name));
+                        s.file_from_text = true;
+                        // Pasting a library text as it is gives that library scenario.
+                        s.builtin = builtin::index_of(&s.file, &s.text);
+                    }
+                }
+                s.revalidate();
+            }
+            Action::SetKnobs(knobs) => {
+                let knobs = knobs.at_baseline_as_written(&s.baseline);
+                let control = changed_control(&s.knobs, &knobs);
+                s.knobs = knobs;
+                s.revalidate_after(control);
+                s.start_run_if_valid();
+            }
+            Action::ApplyShared(shared) => {
+                s.apply_shared(shared);
+                s.start_run_if_valid();
+            }
+            Action::Run => s.start_run_if_valid(),
+            Action::RunAnyway => {
+                s.run_anyway = true;
+                s.start_run_if_valid();
+            }
+            Action::Cancel => {
+                if s.is_running() {
+                    s.run_id += 1;
+                    s.status = RunStatus::Cancelled;
+                    s.running = None;
+                }
+            }
+            Action::Progress { id, done, total } => {
+                // Nothing shows the progress of a run that has not been shown yet: no
+                // render (ShowRunning shows the bar; the next progress fills it).
+                if id != s.run_id || !s.is_running() || !s.running_shown {
+                    return self;
+                }
+                s.status = RunStatus::Running { done, total };
+            }
+            Action::ShowRunning { id } => {
+                if id != s.run_id || !s.is_running() {
+                    return self;
+                }
+                s.running_shown = true;
+            }
+            Action::Finished {
+                id,
+                result,
+                events,
+                millis,
+                whole,
+            } => {
+                if id != s.run_id {
+                    return self;
+                }
+                s.status = RunStatus::Done { events, millis };
+                s.result = Some(result);
+                s.result_input = s.running.take();
+                s.result_baseline = s.running_baseline.take();
+                // An assignment step's answers are checked against its run.
+                crate::course::check_answers(&mut s);
+                // On the operation the Stack & paths tables open on, when it can be.
+                let opening = s.result.as_ref().and_then(|r| {
+                    let questions = s.result_baseline.as_ref().map(|b| &b.question_ops[..]);
+                    crate::components::paths::opening_op(r, questions.unwrap_or_default())
+                });
+                s.trap = s
+                    .result_input
+                    .as_ref()
+                    .and_then(scenario_of)
+                    .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref(), opening));
+                // The device's pace in *estimated* events per ms, so that the next
+                // estimate (an upper bound on events) comes out in real time.
+                // Only a run of every job: one that kept some outcomes took less time.
+                if let (Some(estimated), true) =
+                    (s.running_estimate, whole && millis >= 20.0 && events > 0)
+                {
+                    s.events_per_ms = estimated as f64 / millis;
+                }
+                s.running_estimate = None;
+            }
+            Action::Failed { id, message } => {
+                if id != s.run_id {
+                    return self;
+                }
+                s.status = RunStatus::Failed(message);
+                s.running = None;
+            }
+            // Opening a tab never runs anything: the timeline asks before recording.
+            Action::SetTab(tab) => s.tab = tab,
+            Action::Notice(n) => s.notice = n,
+            Action::TrapSelect { platform, op } => {
+                if let Some(trap) = s
+                    .result_input
+                    .as_ref()
+                    .and_then(scenario_of)
+                    .and_then(|scenario| Trap::build(&scenario, platform, op))
+                {
+                    s.trap = Some(Trap {
+                        chosen: true,
+                        ..trap
+                    });
+                }
+            }
+            Action::TrapMove(to) => {
+                let Some(trap) = &s.trap else {
+                    return self;
+                };
+                s.trap = Some(trap.moved(to));
+            }
+            Action::Course(a) => crate::course::reduce(&mut s, a),
+        }
+        if s.run_id != self.run_id && s.is_running() {
+            s.stale_at_run_start = marked_stale;
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Scenario;
+
+    #[test]
+    fn a_share_links_bad_duration_is_blamed_on_the_duration() {
+        let (file, text) = builtin::BUILTIN[0];
+        let knobs = Knobs {
+            instance_count: Some(2),
+            duration_ms: Some(999_999_999),
+            ..Knobs::default()
+        };
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs,
+        });
+        assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
+    }
+
+    #[test]
+    fn a_library_text_pasted_over_takes_the_new_scenarios_name() {
+        let s = Rc::new(State::new(Lang::En, None));
+        let library = s.file.clone();
+        assert!(builtin::position(&library).is_some(), "{library}");
+        let s = s.reduce(Action::Edit(
+            "[scenario]\nname = \"disk-lab\"\nduration_ms = 10\n".to_string(),
+        ));
+        assert_eq!(s.file, "disk-lab.toml");
+        // Renaming it again follows; the library text pasted back is the library's.
+        let s = s.reduce(Action::Edit(
+            "[scenario]\nname = \"disk-lab-2\"\n".to_string(),
+        ));
+        assert_eq!(s.file, "disk-lab-2.toml");
+        let i = builtin::position(&library).unwrap();
+        let s = s.reduce(Action::Edit(builtin::BUILTIN[i].1.to_string()));
+        assert_eq!((s.file.as_str(), s.builtin), (library.as_str(), Some(i)));
+        // A file opened from disk keeps its own name.
+        let s = s.reduce(Action::LoadFile {
+            file: "mine.toml".into(),
+            text: "[scenario]\nname = \"a\"\n".into(),
+        });
+        let s = s.reduce(Action::Edit("[scenario]\nname = \"b\"\n".to_string()));
+        assert_eq!(s.file, "mine.toml");
+    }
+
+    #[test]
+    fn an_over_budget_scenario_runs_only_when_asked_and_a_change_asks_again() {
+        let big = "[scenario]\nname = \"big\"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = \"hv\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"vm\"\ncount = 256\nvcpus = 2\nmemory_gib = 2\nworkload = \"syscall-heavy\"\n";
+        // (The page opens running its first scenario: cancelled here.)
+        let s = Rc::new(State::new(Lang::En, None))
+            .reduce(Action::Cancel)
+            .reduce(Action::Edit(big.to_string()));
+        assert!(
+            s.estimate().is_some_and(|e| e.over_budget),
+            "{:?}",
+            s.estimate()
+        );
+        assert!(!s.can_run());
+        let s = s.reduce(Action::Run);
+        assert!(!s.is_running());
+        let s = s.reduce(Action::RunAnyway);
+        assert!(s.is_running());
+        let s = s.reduce(Action::Cancel);
+        let s = s.reduce(Action::Edit(big.replace("count = 256", "count = 255")));
+        assert!(!s.run_anyway && !s.can_run());
+    }
+
+    #[test]
+    fn a_run_is_shown_only_after_its_timer_and_its_progress_only_then() {
+        // The page opens running its first scenario.
+        let s = Rc::new(State::new(Lang::En, None));
+        assert!(s.is_running() && !s.running_shown);
+        let id = s.run_id;
+        // Progress before the run is shown changes nothing (no render).
+        let before = s.clone();
+        let s = s.reduce(Action::Progress {
+            id,
+            done: 5,
+            total: 10,
+        });
+        assert!(
+            Rc::ptr_eq(&before, &s),
+            "progress of an unshown run re-rendered"
+        );
+        // Another run's timer is ignored; this run's shows it.
+        let s = s.reduce(Action::ShowRunning { id: id + 1 });
+        assert!(!s.running_shown);
+        let s = s.reduce(Action::ShowRunning { id });
+        assert!(s.running_shown);
+        let s = s.reduce(Action::Progress {
+            id,
+            done: 5,
+            total: 10,
+        });
+        assert!(matches!(
+            s.status,
+            RunStatus::Running { done: 5, total: 10 }
+        ));
+        // The next run starts unshown again; a late timer of the old one is ignored.
+        let s = s.reduce(Action::Cancel).reduce(Action::Run);
+        assert!(s.is_running() && !s.running_shown);
+        let s = s.reduce(Action::ShowRunning { id });
+        assert!(!s.running_shown);
+    }
+
+    #[test]
+    fn results_marked_stale_before_a_run_stay_marked_through_it() {
+        // A finished run, then an edit that is not run: the results are marked.
+        let s = Rc::new(State::new(Lang::En, None)).reduce(Action::Cancel);
+        let text = s.text.to_string();
+        let s = s.reduce(Action::Run);
+        let id = s.run_id;
+        let result = crate::state::ResultRef(Rc::new(
+            Scenario::from_toml(&s.file, &text).unwrap().run().unwrap(),
+        ));
+        let s = s.reduce(Action::Finished {
+            id,
+            result,
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        });
+        assert!(!s.shows_results_stale());
+        let s = s.reduce(Action::Edit(
+            text.replace("[scenario]", "[scenario]\n# edited"),
+        ));
+        assert!(s.shows_results_stale());
+        // Running the edit keeps the mark from the start, before the run is shown.
+        let s = s.reduce(Action::Run);
+        assert!(s.is_running() && !s.running_shown && s.shows_results_stale());
+    }
+
+    #[test]
+    fn the_shown_results_settings_are_those_it_ran_with() {
+        let mut s = State::new(Lang::En, None);
+        assert!(s.result_settings_changed().is_empty(), "no result yet");
+        let base = (*s.baseline).clone();
+        s.result_baseline = Some(Rc::new(base.clone()));
+        s.result_input = Some(RunInput {
+            knobs: Knobs {
+                duration_ms: Some(base.duration_ms * 2),
+                ..Knobs::default()
+            },
+            ..s.input()
+        });
+        // The controls on screen are not what the shown result ran with.
+        s.knobs = Knobs::default();
+        assert_eq!(s.result_settings_changed().len(), 1);
+    }
+}

@@ -1,0 +1,61 @@
+//! A run of the page: what it was started from, where it stands, its result, its cost.
+
+use std::rc::Rc;
+
+use super::{Knobs, Msg};
+use crate::core::{RunResult, Scenario};
+
+/// Where a run stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunStatus {
+    Idle,
+    Running { done: u64, total: u64 },
+    Done { events: u64, millis: f64 },
+    Cancelled,
+    Failed(Msg),
+}
+
+/// A shared run result compared by identity (cheap), not by content.
+#[derive(Debug, Clone)]
+pub struct ResultRef(pub Rc<RunResult>);
+
+impl PartialEq for ResultRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ResultRef {
+    type Target = RunResult;
+    fn deref(&self) -> &RunResult {
+        &self.0
+    }
+}
+
+/// What a run was started from: the scenario text and the control settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInput {
+    pub file: String,
+    pub text: Rc<str>,
+    pub knobs: Knobs,
+}
+
+/// What a run of the current scenario will cost, before it starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub events: u64,
+    /// Expected wall-clock time on this device, ms.
+    pub millis: f64,
+    /// Whether the estimate exceeds the page's event budget (`run::MAX_EVENTS`).
+    pub over_budget: bool,
+    /// A duration (ms) that would bring the run under the budget.
+    pub fitting_duration_ms: u64,
+}
+
+/// The scenario a run input stands for (the text with its control settings), if valid.
+pub fn scenario_of(input: &RunInput) -> Option<Scenario> {
+    Scenario::from_toml(&input.file, &input.text)
+        .ok()?
+        .adjusted(&input.knobs.to_adjustments())
+        .ok()
+}

@@ -1,0 +1,198 @@
+//! The step-through of one operation on one platform (Stack & paths view) and its moves.
+
+use std::rc::Rc;
+
+use crate::core::explain::{self, Explanation};
+use crate::core::{Op, Scenario, Technique};
+
+/// The step-through of one operation on one platform (Stack & paths view): sim-core's
+/// phases of the shown result's scenario, built here in the reducer, never in a component.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trap {
+    /// Index of the platform in the result.
+    pub platform: usize,
+    pub op: Op,
+    /// The phase shown (index into `own.phases`).
+    pub phase: usize,
+    pub own: Rc<Explanation>,
+    /// The same operation natively and under the other techniques.
+    pub others: Rc<Vec<Explanation>>,
+    /// The user picked this platform and operation (`Action::TrapSelect`): a new result
+    /// of the same scenario keeps them, and the path tables follow them.
+    pub chosen: bool,
+}
+
+/// What the step-through's controls ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrapMove {
+    Next,
+    Previous,
+    First,
+    Last,
+    To(usize),
+}
+
+impl Trap {
+    /// The explanation of `op` on `platform` in `scenario`, at its first phase.
+    pub fn build(scenario: &Scenario, platform: usize, op: Op) -> Option<Trap> {
+        let own = explain::explain(scenario, platform, op)?;
+        Some(Trap {
+            platform,
+            op,
+            phase: 0,
+            own: Rc::new(own),
+            others: Rc::new(explain::side_by_side(scenario, platform, op)),
+            chosen: false,
+        })
+    }
+
+    /// The step-through a new result opens on: the same platform (by index and name)
+    /// and operation as before if they still exist, else the first hardware-assisted platform (else the
+    /// first platform) and on it `preferred` (the operation the Stack & paths tables open
+    /// on, so that the two agree) if it takes a VM exit there, else the first operation
+    /// that does.
+    pub fn default_for(
+        scenario: &Scenario,
+        previous: Option<&Trap>,
+        preferred: Option<Op>,
+    ) -> Option<Trap> {
+        if let Some(p) = previous.filter(|p| p.chosen) {
+            let same_platform = scenario
+                .platforms
+                .get(p.platform)
+                .is_some_and(|s| s.name == p.own.name);
+            if let Some(t) = same_platform
+                .then(|| Trap::build(scenario, p.platform, p.op))
+                .flatten()
+            {
+                return Some(Trap { chosen: true, ..t });
+            }
+        }
+        // Hardware-assisted platforms first, then the other VMs, then the rest.
+        let n = scenario.platforms.len();
+        let order: Vec<usize> = (0..n)
+            .filter(|&i| scenario.platforms[i].stack.technique == Some(Technique::HardwareAssist))
+            .chain((0..n).filter(|&i| {
+                let p = &scenario.platforms[i];
+                p.stack.is_vm() && p.stack.technique != Some(Technique::HardwareAssist)
+            }))
+            .chain((0..n).filter(|&i| !scenario.platforms[i].stack.is_vm()))
+            .collect();
+        let platform = order.first().copied().unwrap_or(0);
+        // The tables' operation: on the first platform where it exits, else where it runs
+        // at all (the tables and the step-through then show the same operation).
+        if let Some(op) = preferred {
+            let exiting = order
+                .iter()
+                .filter_map(|&pl| Trap::build(scenario, pl, op))
+                .find(|t| t.own.has_vm_exit());
+            if let Some(t) = exiting.or_else(|| Trap::build(scenario, platform, op)) {
+                return Some(t);
+            }
+        }
+        Op::ALL
+            .into_iter()
+            .filter_map(|op| Trap::build(scenario, platform, op))
+            .find(|t| t.own.has_vm_exit())
+            .or_else(|| Trap::build(scenario, platform, Op::ALL[0]))
+    }
+
+    /// The same step-through at another phase (kept inside the phases).
+    pub fn moved(&self, to: TrapMove) -> Trap {
+        let last = self.own.phases.len().saturating_sub(1);
+        let phase = match to {
+            TrapMove::Next => (self.phase + 1).min(last),
+            TrapMove::Previous => self.phase.saturating_sub(1),
+            TrapMove::First => 0,
+            TrapMove::Last => last,
+            TrapMove::To(i) => i.min(last),
+        };
+        Trap {
+            phase,
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+
+    fn smoke() -> Scenario {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| f.starts_with("smoke"))
+            .expect("smoke.toml is built in");
+        Scenario::from_toml(file, text).expect("valid")
+    }
+
+    #[test]
+    fn a_new_result_opens_on_a_hardware_assisted_exit() {
+        let s = smoke();
+        let trap = Trap::default_for(&s, None, None).expect("a step-through");
+        // smoke.toml: native, container, t1-bt, t1-hw (index 3), ...
+        assert_eq!(s.platforms[trap.platform].name, "t1-hw");
+        assert!(trap.own.has_vm_exit());
+        assert_eq!(trap.phase, 0);
+        assert!(trap.others.iter().any(|e| e.name == "native"));
+        // A kept choice survives a new result of the same scenario.
+        let chosen = Trap {
+            chosen: true,
+            ..Trap::build(&s, 5, Op::ALL[0]).unwrap()
+        }
+        .moved(TrapMove::Last);
+        let again = Trap::default_for(&s, Some(&chosen), None).unwrap();
+        assert_eq!((again.platform, again.op, again.phase), (5, Op::ALL[0], 0));
+        // Another scenario whose platform 5 has another name opens on its own default.
+        let mut other = s.clone();
+        other.platforms[5].name = "renamed".to_string();
+        let fresh = Trap::default_for(&other, Some(&chosen), None).unwrap();
+        assert_eq!(other.platforms[fresh.platform].name, "t1-hw");
+    }
+
+    #[test]
+    fn a_new_result_opens_on_the_operation_the_tables_show_when_it_exits() {
+        let s = smoke();
+        let first = Trap::default_for(&s, None, None).unwrap();
+        // Another operation that takes a VM exit on that platform: preferred, it is shown.
+        let other = Op::ALL
+            .iter()
+            .copied()
+            .filter(|&op| op != first.op)
+            .find(|&op| Trap::build(&s, first.platform, op).is_some_and(|t| t.own.has_vm_exit()))
+            .expect("another exiting operation");
+        let trap = Trap::default_for(&s, None, Some(other)).unwrap();
+        assert_eq!((trap.platform, trap.op), (first.platform, other));
+        // One that does not exit there opens where it does, or where it runs: the tables
+        // and the step-through show the same operation either way.
+        for op in Op::ALL {
+            if let Some(trap) = Trap::default_for(&s, None, Some(op)) {
+                if Trap::build(&s, first.platform, op).is_some() {
+                    assert_eq!(trap.op, op);
+                }
+            }
+        }
+        // A trap the user did not choose does not outlive its result; a chosen one does.
+        let unchosen = Trap::build(&s, 5, Op::ALL[0]).unwrap();
+        let next = Trap::default_for(&s, Some(&unchosen), Some(other)).unwrap();
+        assert_eq!(next.op, other);
+    }
+
+    #[test]
+    fn moving_stays_inside_the_phases() {
+        let trap = Trap::default_for(&smoke(), None, None).unwrap();
+        let n = trap.own.phases.len();
+        assert!(
+            n >= 4,
+            "an exit has at least instruction, exit, decode, entry"
+        );
+        assert_eq!(trap.moved(TrapMove::Previous).phase, 0);
+        assert_eq!(trap.moved(TrapMove::Next).phase, 1);
+        let last = trap.moved(TrapMove::Last);
+        assert_eq!(last.phase, n - 1);
+        assert_eq!(last.moved(TrapMove::Next).phase, n - 1);
+        assert_eq!(trap.moved(TrapMove::To(999)).phase, n - 1);
+        assert_eq!(last.moved(TrapMove::First).phase, 0);
+    }
+}

@@ -1,0 +1,165 @@
+//! Validating the editor's text and the controls over it, and the messages that say why not.
+
+use serde::Deserialize;
+
+use super::{control_of, Baseline, Knobs, MAX_SCENARIO_BYTES};
+use crate::core::Scenario;
+use crate::i18n::Lang;
+
+/// A message in both page languages (sim-core's validator renders both).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Msg {
+    pub en: String,
+    pub ko: String,
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ko, &self.en)
+    }
+
+    /// A validator error's message in both languages.
+    pub fn of_error(e: &crate::core::ScenarioError) -> Msg {
+        Msg {
+            en: e.message_in(crate::core::text::Lang::En),
+            ko: e.message_in(crate::core::text::Lang::Ko),
+        }
+    }
+}
+
+/// A validation error of the editor's text, pointing at line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorError {
+    pub line: usize,
+    pub column: usize,
+    pub message: Msg,
+    /// "file:line:column: message"
+    pub display: Msg,
+}
+
+/// The outcome of validating the editor's text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Validation {
+    Valid {
+        name: String,
+        seed: u64,
+        baseline: Box<Baseline>,
+        /// sim-core's estimate of the events a run needs (0 when the controls are invalid).
+        events: u64,
+        /// Duration of the run, ms (with the controls applied).
+        duration_ms: u64,
+    },
+    Invalid(EditorError),
+}
+
+/// Validates scenario text the way a run would read it: the text itself (an editor
+/// error), then the controls layered over it (a control error; the text stays valid).
+pub fn validate(
+    file: &str,
+    text: &str,
+    knobs: &Knobs,
+) -> (Validation, Option<(Msg, Option<&'static str>)>) {
+    if text.len() > MAX_SCENARIO_BYTES {
+        let message = Msg {
+            en: format!(
+                "scenario is {} bytes; at most {} are accepted",
+                text.len(),
+                MAX_SCENARIO_BYTES
+            ),
+            ko: format!(
+                "시나리오가 {}바이트입니다. 최대 {}바이트까지 받습니다",
+                text.len(),
+                MAX_SCENARIO_BYTES
+            ),
+        };
+        return (
+            Validation::Invalid(EditorError {
+                line: 1,
+                column: 1,
+                display: Msg {
+                    en: format!("{file}:1:1: {}", message.en),
+                    ko: format!("{file}:1:1: {}", message.ko),
+                },
+                message,
+            }),
+            None,
+        );
+    }
+    match Scenario::from_toml(file, text) {
+        Err(e) => (
+            Validation::Invalid(EditorError {
+                line: e.line,
+                column: e.column,
+                message: Msg::of_error(&e),
+                display: Msg {
+                    en: e.to_string_in(crate::core::text::Lang::En),
+                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                },
+            }),
+            None,
+        ),
+        Ok(base) => {
+            let baseline = Box::new(Baseline::of(&base));
+            match base.adjusted(&knobs.to_adjustments()) {
+                Ok(s) => (
+                    Validation::Valid {
+                        name: s.name().to_string(),
+                        seed: s.seed(),
+                        events: s.estimated_events(),
+                        duration_ms: s.duration_ms,
+                        baseline,
+                    },
+                    None,
+                ),
+                Err(e) => (
+                    Validation::Valid {
+                        name: base.name().to_string(),
+                        seed: knobs.seed.unwrap_or(base.seed()),
+                        events: 0,
+                        duration_ms: base.duration_ms,
+                        baseline,
+                    },
+                    Some((Msg::of_error(&e), control_of(&e))),
+                ),
+            }
+        }
+    }
+}
+
+/// The `name` of the `[scenario]` table of a scenario text, read line by line (the text
+/// may not be valid yet): the first `name = "..."` after the `[scenario]` header, before
+/// the next header.
+pub(super) fn scenario_name_in(text: &str) -> Option<String> {
+    let mut in_scenario = false;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_scenario = line.trim_end_matches(|c: char| c.is_whitespace()) == "[scenario]"
+                || line.starts_with("[scenario]") && line[10..].trim_start().starts_with('#');
+            continue;
+        }
+        if !in_scenario {
+            continue;
+        }
+        let Some(rest) = line.strip_prefix("name") else {
+            continue;
+        };
+        let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+        let name = rest.strip_prefix('"')?.split('"').next()?;
+        return (!name.trim().is_empty()).then(|| name.to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scenario_name_is_read_from_a_text_that_may_not_be_valid() {
+        let text = "# lab\n[scenario]\nname = \"disk-lab\"  # mine\nduration_ms = x\n[host]\nname = \"no\"\n";
+        assert_eq!(scenario_name_in(text).as_deref(), Some("disk-lab"));
+        assert_eq!(scenario_name_in("[host]\nname = \"h\"\n"), None);
+        assert_eq!(scenario_name_in("[scenario]\nname = \"\"\n"), None);
+    }
+}
