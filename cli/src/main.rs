@@ -43,6 +43,7 @@ macro_rules! err {
 }
 
 mod batch;
+mod bench;
 mod coursework;
 mod explain;
 mod output;
@@ -538,7 +539,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench { seconds, file } => {
             let scenario = match file {
                 Some(file) => load(&file, Lang::En)?,
-                None => Scenario::from_toml("bench", &output::bench_scenario(seconds))
+                None => Scenario::from_toml("bench", &bench::scenario(seconds))
                     .map_err(|e| Failure::Invalid(e.to_string()))?,
             };
             // The benchmark measures wall-clock speed on purpose; nothing else may read the clock.

@@ -1,0 +1,273 @@
+//! Start-up, footprint and density; faults and the attack surface; desktop sessions.
+
+use super::*;
+
+/// Under the attack-surface lines: what the counts are not.
+pub(super) const ATTACK_SURFACE_NOTE_EN: &str = "(counts of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one, e.g. VENOM, CVE-2015-3456, in QEMU's floppy controller)";
+pub(super) const ATTACK_SURFACE_NOTE_KO: &str = "(진입점의 개수일 뿐 위험의 크기가 아님: 에뮬레이션 장치 모델은 exit 핸들러보다 훨씬 크고, 공개된 VM 탈출은 대부분 장치 모델을 거쳤음. 예: QEMU 플로피 컨트롤러의 VENOM, CVE-2015-3456)";
+
+/// Start-up, footprint and density; faults; desktop sessions.
+pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
+    let ko = lang == "ko";
+    let nw = name_width(r);
+    section(
+        out,
+        ko,
+        "lifecycle: start-up, memory footprint, density",
+        "수명 주기: 시작 시간, 메모리, 밀도",
+    );
+    let headers = [
+        tr(ko, "start ms", "시작 ms"),
+        tr(ko, "all-at-once ms", "동시 시작 ms"),
+        tr(ko, "MiB/instance", "인스턴스당 MiB"),
+        tr(ko, "cpu%/inst", "인스턴스당 CPU%"),
+        tr(ko, "fit(mem)", "메모리 기준"),
+        tr(ko, "fit(cpu)", "CPU 기준"),
+        tr(ko, "density", "밀도"),
+    ];
+    let widths = [12, 14, 14, 15, 11, 10, 9];
+    let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), nw));
+    for (h, w) in headers.iter().zip(widths) {
+        let _ = write!(out, " {}", rpad(h, w));
+    }
+    let _ = writeln!(out);
+    for p in &r.platforms {
+        let l = &p.lifecycle;
+        let cpu_fit = if l.density_cpu == u64::MAX {
+            "-".to_string()
+        } else {
+            l.density_cpu.to_string()
+        };
+        let figures = [
+            format!("{:.0}", l.startup_ms),
+            format!("{:.0}", l.startup_all_ms),
+            format!("{:.0}", l.footprint_mib),
+            format!("{:.1}", l.cpu_per_instance_percent),
+            l.density_memory.to_string(),
+            cpu_fit,
+            l.density.to_string(),
+        ];
+        let _ = write!(out, "{}", pad(&clean(&p.name), nw));
+        for (f, w) in figures.iter().zip(widths) {
+            let _ = write!(out, " {}", rpad(f, w));
+        }
+        let _ = writeln!(out);
+    }
+    if r.platforms.iter().any(|p| p.lifecycle.density_cpu == 0) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr(
+                ko,
+                "fit(cpu) 0: to keep up with native, one instance alone would need more CPU than the host's utilization ceiling (80% of its cores by default); it still runs, slower than native",
+                "CPU 기준 0: 네이티브 속도를 내려면 인스턴스 하나만으로도 호스트의 CPU 사용 상한(기본값: 코어의 80%)보다 많은 CPU가 필요합니다. 실행은 되지만 네이티브보다 느립니다",
+            )
+        );
+    }
+    for p in &r.platforms {
+        let steps: Vec<String> = p
+            .lifecycle
+            .steps
+            .iter()
+            .map(|s| {
+                // Steps on the host kernel take well under a millisecond: keep a decimal.
+                let digits = if s.alone_ms < 10.0 { 1 } else { 0 };
+                format!("{} {:.*} ms", clean(s.what.get(lang)), digits, s.alone_ms)
+            })
+            .collect();
+        let _ = writeln!(out, "  {} {}", pad(&clean(&p.name), 20), steps.join(" → "));
+    }
+    let faults: Vec<_> = r
+        .platforms
+        .iter()
+        .flat_map(|p| p.faults.iter().map(move |f| (p, f)))
+        .collect();
+    if !faults.is_empty() {
+        section(
+            out,
+            ko,
+            "faults (injected, and OOM kills of instances out of memory): blast radius",
+            "장애 (주입된 것과 메모리가 모자란 인스턴스의 OOM kill): 영향 범위",
+        );
+        for (p, f) in faults {
+            let stopped: Vec<String> = f.stopped.iter().map(|s| clean(s)).collect();
+            let stopped = if stopped.len() <= 6 {
+                stopped.join(", ")
+            } else {
+                format!(
+                    "{}, ... {}",
+                    stopped[..3].join(", "),
+                    stopped[stopped.len() - 1]
+                )
+            };
+            let name = pad(&clean(&p.name), 22);
+            let failed = clean(f.failed.get(lang));
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "{name} {} ({} ms): {failed} 장애; {}, {}개 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
+                    ko_word(f.kind.name()),
+                    f.at_ms,
+                    if f.stopped.is_empty() {
+                        "중단된 것 없음 (앞선 장애로 이미 멈춤)".to_string()
+                    } else {
+                        format!("{}개 중단 ({stopped})", f.stopped.len())
+                    },
+                    f.survivors,
+                    f.ops_lost,
+                    f.recovery_ms
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{name} {} at {} ms: {failed} failed; {}, {} kept running; {} ops lost; restart {:.0} ms",
+                    f.kind.name(),
+                    f.at_ms,
+                    if f.stopped.is_empty() {
+                        "stopped none (an earlier fault had stopped them)".to_string()
+                    } else {
+                        format!("stopped {} ({stopped})", f.stopped.len())
+                    },
+                    f.survivors,
+                    f.ops_lost,
+                    f.recovery_ms
+                );
+            }
+        }
+    }
+    memory_sections(out, r, ko);
+    section(out, ko, "isolation: attack surface", "격리: 공격 표면");
+    for p in &r.platforms {
+        if let Some(a) = &p.attack_surface {
+            let name = pad(&clean(&p.name), 22);
+            let interface = clean(a.interface.get(lang));
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "{name} 진입점 약 {}개, 인스턴스 {}개가 공유: {interface}",
+                    a.entry_points, a.shared_by
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{name} ~{} entry points, shared by {}: {interface}",
+                    a.entry_points, a.shared_by
+                );
+            }
+        }
+    }
+    if r.platforms.iter().any(|p| p.attack_surface.is_some()) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(ko, ATTACK_SURFACE_NOTE_EN, ATTACK_SURFACE_NOTE_KO)
+        );
+    }
+    let vdis: Vec<_> = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
+        .collect();
+    if !vdis.is_empty() {
+        section(out, ko, "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)", "데스크탑 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)");
+        let headers = [
+            tr(ko, "sessions", "세션"),
+            tr(ko, "rtt ms", "RTT ms"),
+            "p50 ms",
+            "p99 ms",
+            tr(ko, "local p50", "로컬 p50"),
+            tr(ko, "<150ms%", "150ms 이내%"),
+            tr(ko, "drop", "끊김"),
+            "kbit/s",
+            tr(ko, "frames done/want", "프레임 전달/요청"),
+            tr(ko, "app%", "앱%"),
+            tr(ko, "enc%", "인코딩%"),
+            tr(ko, "bg%", "배경%"),
+            tr(ko, "hyp%", "하이퍼%"),
+            tr(ko, "idle%", "유휴%"),
+        ];
+        let widths = [8, 7, 8, 8, 9, 11, 7, 11, 17, 6, 8, 6, 8, 6];
+        let _ = write!(
+            out,
+            "{} {}",
+            pad(tr(ko, "platform", "플랫폼"), nw),
+            pad(tr(ko, "protocol/group", "프로토콜/그룹"), 16)
+        );
+        for (h, w) in headers.iter().zip(widths) {
+            let _ = write!(out, " {}", rpad(h, w));
+        }
+        let _ = writeln!(out);
+        for &(p, v) in &vdis {
+            let figures = [
+                v.sessions.to_string(),
+                format!("{:.0}", v.rtt_ms),
+                latency_ms(v.latency_mean_ms, v.latency_p50_ms),
+                latency_ms(v.latency_mean_ms, v.latency_p99_ms),
+                v.local.as_ref().map_or(String::new(), |l| {
+                    if l.frames_delivered == 0 {
+                        "-".to_string()
+                    } else {
+                        format!("{:.1}", l.latency_p50_ms)
+                    }
+                }),
+                latency_ms(v.latency_mean_ms, v.within_150ms_percent),
+                v.sessions_dropped.to_string(),
+                format!("{:.1}", v.bandwidth_kbit_s),
+                format!("{}/{}", v.frames_delivered, v.frames_wanted),
+                format!("{:.1}", v.cpu.applications),
+                format!("{:.1}", v.cpu.encode),
+                format!("{:.1}", v.cpu.guest_background),
+                format!("{:.1}", v.cpu.hypervisor),
+                format!("{:.1}", v.cpu.idle),
+            ];
+            let _ = write!(
+                out,
+                "{} {}",
+                pad(&clean(&p.name), nw),
+                pad(&snake(&v.protocol), 16)
+            );
+            for (f, w) in figures.iter().zip(widths) {
+                let _ = write!(out, " {}", rpad(f, w));
+            }
+            let _ = writeln!(out);
+            for g in &v.groups {
+                let figures = [
+                    g.sessions.to_string(),
+                    String::new(),
+                    latency_ms(g.latency_mean_ms, g.latency_p50_ms),
+                    latency_ms(g.latency_mean_ms, g.latency_p99_ms),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    format!("{:.1}", g.bandwidth_kbit_s),
+                    format!("{}/{}", g.frames_delivered, g.frames_wanted),
+                ];
+                let _ = write!(
+                    out,
+                    "  {} {}",
+                    pad(&clean(&g.group), 20),
+                    pad(&clean(&g.workload), 16)
+                );
+                for (f, w) in figures.iter().zip(widths) {
+                    let _ = write!(out, " {}", rpad(f, w));
+                }
+                let _ = writeln!(out);
+            }
+        }
+        // A group whose users only watch (video) makes no inputs: no input latency.
+        let silent = vdis
+            .iter()
+            .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
+        if silent {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr(
+                    ko,
+                    "(- under p50/p99: the group's users made no inputs in the run (they watch video); its frames still count in frames done/want)",
+                    "(p50/p99의 -: 그 그룹의 사용자가 실행 중에 입력을 하지 않았습니다(동영상을 봄). 그 프레임은 frames done/want에 들어 있습니다)",
+                )
+            );
+        }
+    }
+}

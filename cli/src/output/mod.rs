@@ -1,0 +1,515 @@
+//! Rendering results as terminal tables and CSV: the report of a run (`table`), with its
+//! memory (`memory.rs`), lifecycle (`lifecycle.rs`) and questions (`questions.rs`) sections
+//! and the text helpers they share (`text.rs`).
+//!
+//! Every line of the table exists in English and Korean. Text from the scenario file
+//! (names, titles, labels, questions) is printed through [`clean`], so control characters
+//! and terminal escape sequences in it reach the terminal only as visible escapes; columns
+//! are padded by display width, so Hangul (two columns per character) keeps them aligned.
+
+use std::fmt::Write;
+
+use sim_core::RunResult;
+use unicode_width::UnicodeWidthStr;
+
+mod lifecycle;
+mod memory;
+mod questions;
+mod text;
+
+use lifecycle::*;
+use memory::*;
+pub(crate) use questions::{note_oom_killed_groups, questions, warn_near_ties};
+use text::*;
+pub(crate) use text::{clean, clean_lines, figure, pad, rpad, snake, word, wrap};
+
+/// Width of the platform column of the tables: the longest name, at least 22 columns.
+fn name_width(r: &RunResult) -> usize {
+    r.platforms
+        .iter()
+        .map(|p| clean(&p.name).width())
+        .max()
+        .unwrap_or(0)
+        .max(22)
+}
+
+/// A latency in ms, or `-` when no update was measured (a zero mean).
+fn latency_ms(mean: f64, value: f64) -> String {
+    if mean > 0.0 {
+        format!("{value:.1}")
+    } else {
+        "-".to_string()
+    }
+}
+
+fn technique_label(p: &sim_core::PlatformResult, ko: bool) -> String {
+    let mut parts = vec![word(ko, &snake(&p.kind)).to_string()];
+    if let Some(t) = p.technique {
+        parts.push(word(ko, &snake(&t)).to_string());
+    }
+    if let Some(io) = p.io {
+        parts.push(format!("io={}", word(ko, &snake(&io))));
+    }
+    parts.join(" ")
+}
+
+/// Human-readable tables.
+pub fn table(r: &RunResult, lang: &str) -> String {
+    let ko = lang == "ko";
+    let mut out = String::new();
+    let title = r
+        .title
+        .as_ref()
+        .map_or(r.scenario.clone(), |t| t.get(lang).to_string());
+    let _ = writeln!(out, "{}", clean(&title));
+    if let Some(description) = &r.description {
+        out.push_str(&wrap(&clean(description.get(lang)), WRAP, ""));
+        out.push('\n');
+    }
+    if ko {
+        let _ = writeln!(
+            out,
+            "시드 {}, 플랫폼마다 {} ms 시뮬레이션, pCPU {}개 {} MHz, 이벤트 {}개\n",
+            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "seed {}, {} ms simulated per platform, {} pCPUs at {} MHz, {} events\n",
+            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+        );
+    }
+    let headers = [
+        tr(ko, "ops/s", "초당 연산"),
+        tr(ko, "vs native", "네이티브 대비"),
+        tr(ko, "user%", "사용자%"),
+        tr(ko, "kern%", "커널%"),
+        tr(ko, "hyp%", "하이퍼%"),
+        tr(ko, "emu%", "에뮬%"),
+        tr(ko, "host%", "호스트%"),
+        tr(ko, "idle%", "유휴%"),
+        tr(ko, "steal%", "스틸%"),
+        tr(ko, "exits/s", "초당 exit"),
+    ];
+    let widths = [12, 13, 8, 8, 8, 8, 8, 8, 8, 10];
+    let nw = name_width(r);
+    let sw = r
+        .platforms
+        .iter()
+        .map(|p| technique_label(p, ko).width())
+        .max()
+        .unwrap_or(0)
+        .max(34);
+    let _ = write!(
+        out,
+        "{} {}",
+        pad(tr(ko, "platform", "플랫폼"), nw),
+        pad(tr(ko, "stack", "구성"), sw)
+    );
+    for (h, w) in headers.iter().zip(widths) {
+        let _ = write!(out, " {}", rpad(h, w));
+    }
+    let _ = writeln!(out);
+    for p in &r.platforms {
+        let figures = [
+            format!("{:.0}", p.throughput),
+            format!("{:.1}%", p.relative_performance_percent),
+            format!("{:.1}", p.cpu.guest_user),
+            format!("{:.1}", p.cpu.guest_kernel),
+            format!("{:.1}", p.cpu.hypervisor),
+            format!("{:.1}", p.cpu.device_emulation),
+            format!("{:.1}", p.cpu.host_os),
+            format!("{:.1}", p.cpu.idle),
+            format!("{:.1}", p.steal_percent),
+            format!("{:.0}", p.exits_per_second),
+        ];
+        let _ = write!(
+            out,
+            "{} {}",
+            pad(&clean(&p.name), nw),
+            pad(&technique_label(p, ko), sw)
+        );
+        for (f, w) in figures.iter().zip(widths) {
+            let _ = write!(out, " {}", rpad(f, w));
+        }
+        let _ = writeln!(out);
+    }
+    // A container's or a native machine's "steal" is its threads' run-queue wait: no
+    // hypervisor steals from them, but the mechanism (runnable, no CPU free) is the same.
+    if r.platforms
+        .iter()
+        .any(|p| p.steal_percent >= 0.05 && !p.kind.is_hypervisor())
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "steal% of a container or native platform: its threads' run-queue wait (runnable, but no CPU free or the cap used up); no hypervisor steals from them",
+                "컨테이너·네이티브의 스틸%: 스레드가 실행 큐에서 기다린 시간(실행 가능하지만 빈 CPU가 없거나 상한을 다 씀). 하이퍼바이저가 가져간 시간이 아닙니다",
+            )
+        );
+    }
+    // A platform's "vs native" weighs its groups by the CPU they use natively: when they
+    // fare very differently (a slowed VM beside neighbours that get the CPU it leaves),
+    // the mean hides both, so the rows to read are named.
+    let spread: Vec<String> = r
+        .platforms
+        .iter()
+        .filter(|p| p.groups_fare_differently())
+        .map(|p| p.groups_against_native(&clean(&p.name), clean, |v| format!("{v:.1}%")))
+        .collect();
+    if !spread.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            tr(
+                ko,
+                "vs native of a platform whose groups fare very differently is their mean weighted by native CPU; read the per-group rows: ",
+                "그룹마다 결과가 크게 다른 플랫폼의 네이티브 대비는 네이티브 CPU로 가중한 평균입니다. 그룹별 행을 보세요: ",
+            ),
+            spread.join("; ")
+        );
+    }
+    // A fault lowers a platform's throughput from its time on: the figures say so.
+    let faulted: Vec<String> = r
+        .platforms
+        .iter()
+        .filter_map(|p| {
+            let f = p.faults_stopped()?;
+            let lang = if ko {
+                sim_core::Lang::Ko
+            } else {
+                sim_core::Lang::En
+            };
+            Some(if ko {
+                format!(
+                    "{} ({}에 {}개 중 {}개 멈춤)",
+                    clean(&p.name),
+                    f.when(lang),
+                    f.of,
+                    f.stopped
+                )
+            } else {
+                format!(
+                    "{} ({} of {} stopped at {})",
+                    clean(&p.name),
+                    f.stopped,
+                    f.of,
+                    f.when(lang)
+                )
+            })
+        })
+        .collect();
+    if !faulted.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            tr(
+                ko,
+                "ops/s and vs native are lowered by the instances a fault stopped, which do nothing after it (see the faults section): ",
+                "장애로 멈춘 인스턴스는 그 뒤로 일을 하지 않으므로 초당 연산과 네이티브 대비가 그만큼 낮아집니다(장애 절 참고): ",
+            ),
+            faulted.join(", ")
+        );
+    }
+    // A desktop platform's "vs native" is not its operations': see `runner.rs`.
+    if r.platforms.iter().any(|p| p.vdi.is_some()) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "vs native of a VDI platform: the share of the wanted screen updates its users see, over a local PC's share for the same activities (its ops/s count the display agent's packets too, which a local PC does not send)",
+                "VDI 플랫폼의 네이티브 대비: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교한 값 (초당 연산에는 로컬 PC가 보내지 않는 디스플레이 에이전트의 패킷도 들어 있음)",
+            )
+        );
+    }
+    if r.platforms.iter().any(|p| p.label.is_some()) {
+        section(&mut out, ko, "platforms", "플랫폼 설명");
+        for p in &r.platforms {
+            if let Some(label) = &p.label {
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    pad(&clean(&p.name), 22),
+                    clean(label.get(lang))
+                );
+            }
+        }
+    }
+    if r.platforms.iter().any(|p| p.groups.len() > 1) {
+        section(&mut out, ko, "per instance group", "인스턴스 그룹별");
+        for p in &r.platforms {
+            for g in &p.groups {
+                let count = format!("x{}", p.group_members(g));
+                let _ = writeln!(
+                    out,
+                    "{} {} {} {} {} {} {}",
+                    pad(&clean(&p.name), 22),
+                    pad(&clean(&g.name), 20),
+                    pad(&clean(&g.workload), 16),
+                    pad(&count, 5),
+                    rpad(&format!("{:.0}", g.throughput), 12),
+                    tr(ko, "ops/s", "초당 연산,"),
+                    if ko {
+                        format!("네이티브 대비 {:.1}%", g.relative_performance_percent)
+                    } else {
+                        format!("{:>7.1}% vs native", g.relative_performance_percent)
+                    }
+                );
+            }
+        }
+        if r.platforms
+            .iter()
+            .any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host))
+        {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr(
+                    ko,
+                    "on a session host (RDS-like) the count is the group's users' sessions, who share its session host VMs",
+                    "세션 호스트(RDS 방식)에서는 개수가 그룹 사용자의 세션 수이며, 이들은 세션 호스트 VM을 함께 씁니다",
+                )
+            );
+        }
+    }
+    let stolen = |p: &&sim_core::PlatformResult| p.steal_percent >= 0.05 && p.kind.is_hypervisor();
+    if r.platforms.iter().any(|p| stolen(&p)) {
+        section(
+            &mut out,
+            ko,
+            "steal: measured by the host / seen by the guests (steal-time reporting)",
+            "스틸: 호스트가 잰 것 / 게스트가 보는 것 (스틸 타임 보고)",
+        );
+        for p in r.platforms.iter().filter(|p| stolen(p)) {
+            // Weighted by vCPUs, as the platform's steal is (a 4-vCPU guest counts four
+            // times a 1-vCPU one), so that measured steal and own accounting compare.
+            let vcpus = |i: &sim_core::results::InstanceResult| {
+                p.groups
+                    .iter()
+                    .find(|g| g.name == i.group)
+                    .map_or(1.0, |g| f64::from(g.vcpus.max(1)))
+            };
+            let weight: f64 = p.instances.iter().map(vcpus).sum::<f64>().max(1.0);
+            let guest_cpu = p
+                .instances
+                .iter()
+                .map(|i| i.guest_cpu_percent * vcpus(i))
+                .sum::<f64>()
+                / weight;
+            let _ = writeln!(
+                out,
+                "{} {}",
+                pad(&clean(&p.name), nw),
+                if ko {
+                    format!(
+                        "측정 {:.1}%, 게스트가 보는 스틸 {:.1}%; 게스트 자신의 CPU 사용률 집계 {guest_cpu:.1}% (vCPU 평균)",
+                        p.steal_percent, p.guest_steal_percent
+                    )
+                } else {
+                    format!(
+                        "measured {:.1}%, the guests see {:.1}%; their own CPU accounting reports {guest_cpu:.1}% (mean over vCPUs)",
+                        p.steal_percent, p.guest_steal_percent
+                    )
+                }
+            );
+        }
+    }
+    if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
+        section(
+            &mut out,
+            ko,
+            "binary translation: translation cache (guest kernel code)",
+            "바이너리 변환: 변환 캐시 (게스트 커널 코드)",
+        );
+        for p in &r.platforms {
+            if let (Some(hit), Some(translate)) = (p.bt_tc_hit_percent, p.bt_translate_percent) {
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    pad(&clean(&p.name), nw),
+                    if ko {
+                        format!("적중률 {hit:.1}%, 블록 변환에 pCPU 시간의 {translate:.2}%")
+                    } else {
+                        format!(
+                            "hit rate {hit:.1}%, translating blocks {translate:.2}% of pCPU time"
+                        )
+                    }
+                );
+            }
+        }
+    }
+    section(
+        &mut out,
+        ko,
+        "latency per operation (µs): mean / p50 / p99",
+        "연산별 지연 (µs): 평균 / p50 / p99",
+    );
+    for p in &r.platforms {
+        let entries: Vec<String> = p
+            .latency
+            .iter()
+            .filter(|l| l.op.name() != "timer_interrupt")
+            .map(|l| {
+                // Under 1 µs one decimal would make 1 042 and 1 062 cycles read 0.3
+                // and 0.4: show two significant digits there.
+                let us = |v: f64| {
+                    if v.abs() < 1.0 {
+                        format!("{v:.2}")
+                    } else {
+                        format!("{v:.1}")
+                    }
+                };
+                format!(
+                    "{}{}{}/{}/{}",
+                    word(ko, l.op.name()),
+                    tr(ko, "=", " "),
+                    us(l.latency.mean_us),
+                    us(l.latency.p50_us),
+                    us(l.latency.p99_us)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            pad(&clean(&p.name), 22),
+            entries.join(tr(ko, " ", ", "))
+        );
+    }
+    // What a desktop's blocking operations wait for (as the page's latency chart says).
+    let waits = |op: sim_core::workload::Op| {
+        r.platforms
+            .iter()
+            .any(|p| p.vdi.is_some() && p.latency_of(op).is_some())
+    };
+    if waits(sim_core::workload::Op::NetReceive) || waits(sim_core::workload::Op::Sleep) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "(on desktop platforms net_receive and sleep are mostly waiting: the application's receive waits for the user's next input, the sleeps for the video player's next frame, the services' next wake-up and the agent's next capture; what a user feels is the input-to-display latency, in the desktop section)",
+                "(데스크탑 플랫폼에서 네트워크 수신(net_receive)과 대기(sleep) 시간은 대부분 무언가를 기다리는 시간입니다: 애플리케이션의 수신은 사용자의 다음 입력을, 대기는 동영상 플레이어의 다음 프레임, 서비스가 다시 깨어날 때, 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 데스크탑 절의 입력-화면 지연입니다)",
+            )
+        );
+    }
+    section(
+        &mut out,
+        ko,
+        "exits and traps by reason (per second)",
+        "exit/트랩 사유 (초당)",
+    );
+    for p in &r.platforms {
+        let reasons: Vec<String> = p
+            .exits
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}{}{:.0}",
+                    word(ko, e.reason.name()),
+                    tr(ko, "=", " "),
+                    e.per_second
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            pad(&clean(&p.name), 22),
+            if reasons.is_empty() {
+                "-".to_string()
+            } else {
+                reasons.join(tr(ko, " ", ", "))
+            }
+        );
+    }
+    lifecycle_tables(&mut out, r, lang);
+    section(
+        &mut out,
+        ko,
+        "comparison table: left of `|` the seed document's rating (fixed words, the same in every run); right of `|` what this run measured",
+        "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음), `|` 오른쪽은 이번 실행의 측정값",
+    );
+    for (row_index, heading) in r.table.row_headings.iter().enumerate() {
+        let _ = writeln!(out, "[{}]", clean(heading.get(lang)));
+        for column in &r.table.columns {
+            let cell = &column.cells[row_index];
+            let _ = writeln!(
+                out,
+                "  {} {} | {}",
+                pad(&clean(column.heading.get(lang)), 30),
+                clean(cell.seed.get(lang)),
+                clean(cell.measured.get(lang))
+            );
+        }
+    }
+    if let Some(sweep) = &r.sweep {
+        let target = sweep.p99_target_us.map_or(String::new(), |t| {
+            if ko {
+                format!(", p99 목표 {t} µs, ! = 목표 미달")
+            } else {
+                format!(", p99 target {t} µs, ! = misses it")
+            }
+        });
+        let _ = writeln!(
+            out,
+            "\n{} `{}` ({} p99{target})",
+            tr(
+                ko,
+                "consolidation sweep: copies of",
+                "통합 곡선: 인스턴스 수에 따른 지연,"
+            ),
+            clean(&sweep.instance),
+            word(ko, sweep.op.name())
+        );
+        for curve in &sweep.curves {
+            let points: Vec<String> = curve
+                .points
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{:.1}µs{}",
+                        p.count,
+                        p.p99_us,
+                        if p.meets_target { "" } else { "!" }
+                    )
+                })
+                .collect();
+            let density = curve
+                .density_at_target
+                .map_or("-".to_string(), |d| d.to_string());
+            let _ = writeln!(
+                out,
+                "{} {}  {} {density}",
+                pad(&clean(&curve.platform), 22),
+                points.join(" "),
+                tr(ko, "density", "밀도")
+            );
+        }
+    }
+    if !r.questions.is_empty() {
+        section(
+            &mut out,
+            ko,
+            "questions and computed answers",
+            "질문과 계산된 답",
+        );
+        for (i, q) in r.questions.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            questions(&mut out, q, lang);
+        }
+    }
+    // Belt and braces: nothing but line breaks is a control character in the table.
+    clean_lines(&out)
+}
+
+/// One row per (platform, operation), with the platform's headline figures repeated
+/// (the same CSV the web page exports: `sim_core::export_csv`).
+pub fn csv(r: &RunResult) -> String {
+    sim_core::export_csv::to_csv(r)
+}

@@ -1,0 +1,175 @@
+//! The scenario's questions with their computed answers, and the warnings an instructor
+//! reads on stderr (near ties, OOM-killed groups).
+
+use super::*;
+
+/// One question: its text, options, the evidence (each platform's value), the answer and
+/// the explanation.
+pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &str) {
+    let ko = lang == "ko";
+    let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
+    if q.kind == sim_core::QuestionKind::Choice && !q.options.is_empty() {
+        let options: Vec<String> = q.options.iter().map(|o| clean(o)).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            tr(ko, "options:", "선택지:"),
+            options.join(", ")
+        );
+    }
+    if !q.evidence.is_empty() {
+        let evidence: Vec<String> = q
+            .evidence
+            .iter()
+            .map(|(name, value)| format!("{} {}", clean(name), figure(*value)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} ({}): {}",
+            tr(ko, "evidence", "근거"),
+            q.metric.name(),
+            evidence.join(", ")
+        );
+    }
+    let answer = clean(&q.answer);
+    if q.kind == sim_core::QuestionKind::Numeric {
+        let tolerance = figure(q.tolerance_percent);
+        if q.tolerance_percent == 0.0 {
+            let _ = writeln!(
+                out,
+                "  -> {answer} ({})",
+                tr(
+                    ko,
+                    "only this exact value is right",
+                    "이 값과 정확히 같아야 정답"
+                )
+            );
+        } else if ko {
+            let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
+        } else {
+            let _ = writeln!(
+                out,
+                "  -> {answer} (answers within ±{tolerance}% are right)"
+            );
+        }
+    } else {
+        let _ = writeln!(out, "  -> {answer}");
+    }
+    if let Some(explanation) = &q.explanation {
+        let label = tr(ko, "why:", "설명:");
+        let text = format!("{label} {}", clean(explanation.get(lang)));
+        out.push_str(&wrap(&text, WRAP - 2, "  "));
+    }
+}
+
+/// Notes on stderr each platform's groups that the OOM killer mostly stopped
+/// ([`sim_core::PlatformResult::groups_oom_killed`]): a guest whose memory does not hold its
+/// OS and working set runs its application until the kill, and every figure after it is of
+/// stopped instances; the run itself shows this only in its faults section.
+pub(crate) fn note_oom_killed_groups(result: &sim_core::RunResult, ko: bool) {
+    let scenario = clean(&result.scenario);
+    for p in &result.platforms {
+        for (group, killed, of, at) in p.groups_oom_killed() {
+            let (platform, group) = (clean(&p.name), clean(group));
+            let (which_en, which_ko) = if of == 1 {
+                (
+                    format!("the one instance of `{group}`"),
+                    format!("그룹 `{group}`의 유일한 인스턴스를"),
+                )
+            } else {
+                (
+                    format!("{killed} of the {of} instances of `{group}`"),
+                    format!("그룹 `{group}`의 인스턴스 {of}개 중 {killed}개를"),
+                )
+            };
+            let since = if killed == 1 { "에" } else { "부터" };
+            if ko {
+                crate::errln!(
+                    "참고: {scenario}: 플랫폼 `{platform}`에서 {at} ms{since} OOM killer가 {which_ko} 멈췄습니다: \
+                     인스턴스가 건드리는 메모리가 주어진 메모리에 다 들어가지 않습니다(게스트 OS와 작업 집합을 담아야 할 게스트의 memory_gib, 컨테이너의 제한, 또는 호스트 메모리). 그 뒤의 수치는 멈춘 인스턴스의 것입니다. \
+                     의도가 아니라면 memory_gib를 늘리거나, working_set_mib를 줄이거나, 호스트 메모리를 늘리세요."
+                );
+            } else {
+                crate::errln!(
+                    "note: {scenario}: on platform `{platform}` the OOM killer stopped {which_en} (from {at} ms): \
+                     what they touch does not fit in their memory (a guest's memory_gib holding its OS and working set, a container's limit, or the host's memory), and the figures after that are of stopped instances. \
+                     Unless that is the point, give them more memory_gib, a smaller working_set_mib, or the host more memory."
+                );
+            }
+        }
+    }
+}
+
+/// Warns on stderr about each choice question whose answer is a near tie
+/// ([`sim_core::QuestionAnswer::near_tie`]): the author should pick another metric or
+/// make the platforms differ more, since a student cannot see the difference.
+pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnswer], ko: bool) {
+    for q in questions {
+        if q.same_on_every_platform() {
+            let (scenario, id) = (clean(scenario), clean(&q.id));
+            if ko {
+                crate::errln!(
+                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(차이 1% 이내): 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요."
+                );
+            } else {
+                crate::errln!(
+                    "note: {scenario}: numeric question `{id}` has the same value on every platform (within 1%): it does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."
+                );
+            }
+        }
+        // No tolerance on a measured figure with decimals: the page and the CLI show it
+        // rounded, so a student who types what they read is marked wrong.
+        if q.kind == sim_core::question::QuestionKind::Numeric
+            && q.tolerance_percent == 0.0
+            && q.value.is_some_and(|v| v.fract() != 0.0)
+        {
+            let (scenario, id) = (clean(scenario), clean(&q.id));
+            let value = q.value.map(figure).unwrap_or_default();
+            if ko {
+                crate::errln!(
+                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 페이지와 CLI는 반올림해 보여 주므로, 읽은 값을 쓴 학생이 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
+                );
+            } else {
+                crate::errln!(
+                    "warning: {scenario}: numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: the page and the CLI show it rounded, so a student who types what they read is marked wrong. Give a tolerance_percent (say 1)."
+                );
+            }
+        }
+        let others = q.tolerance_accepts_others();
+        if !others.is_empty() {
+            let (scenario, id) = (clean(scenario), clean(&q.id));
+            let list: Vec<String> = others
+                .iter()
+                .map(|(name, v)| format!("{} = {}", clean(name), figure(*v)))
+                .collect();
+            let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
+            if ko {
+                crate::errln!(
+                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차 ±{tolerance}%가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
+                     다른 플랫폼을 읽은 학생도 정답이 됩니다: 허용 오차를 줄이세요."
+                );
+            } else {
+                crate::errln!(
+                    "warning: {scenario}: numeric question `{id}`'s tolerance (±{tolerance}%) also accepts other platforms' values ({list}). \
+                     A student who reads another platform is marked right: narrow the tolerance."
+                );
+            }
+        }
+        let Some((winner, name, runner_up)) = q.near_tie() else {
+            continue;
+        };
+        let (scenario, id, answer, name) =
+            (clean(scenario), clean(&q.id), clean(&q.answer), clean(name));
+        if ko {
+            crate::errln!(
+                "경고: {scenario}: 질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
+                 학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
+            );
+        } else {
+            crate::errln!(
+                "warning: {scenario}: question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
+                 A student cannot see this difference: choose another metric or make the platforms differ more."
+            );
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Text for the terminal: control characters made visible ([`clean`]), padding by display
+//! width (Hangul takes two columns), wrapping, and the Korean words of the model's names.
+
+use super::*;
+
+/// Width the description and explanations are wrapped to.
+pub(super) const WRAP: usize = 92;
+
+/// The English or the Korean text.
+pub(super) fn tr<'a>(ko: bool, en: &'a str, ko_text: &'a str) -> &'a str {
+    if ko {
+        ko_text
+    } else {
+        en
+    }
+}
+
+/// Characters that must not reach a terminal as they are: control characters (C0, DEL, C1,
+/// which start escape sequences) and the bidirectional overrides that reorder a line.
+pub(super) fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from the scenario file, safe for a terminal: every control character (including
+/// the ESC of ANSI sequences and line breaks) is shown escaped, e.g. `\u{1b}`.
+pub fn clean(s: &str) -> String {
+    if !s.chars().any(unsafe_char) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Multi-line text (error messages, the whole table): line breaks kept, every other
+/// control character escaped.
+pub fn clean_lines(s: &str) -> String {
+    s.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+}
+
+/// Left-aligned in `width` display columns (Hangul counts two).
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Right-aligned in `width` display columns.
+pub(crate) fn rpad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Words of `text` (whitespace collapsed) in lines of at most `width` display columns
+/// (a longer word gets a line of its own), each line starting with `indent`.
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.iter().map(|l| format!("{indent}{l}\n")).collect()
+}
+
+/// The snake_case name an enum has in scenario files and JSON.
+pub(crate) fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Korean names of the scenario-file words the table shows (platform kinds, techniques,
+/// I/O models, operations, exit reasons, fault kinds); a word without one is shown as is.
+pub(super) fn ko_word(word: &str) -> &str {
+    match word {
+        "native" => "네이티브",
+        "type1" => "타입1",
+        "type2" => "타입2",
+        "container" => "컨테이너",
+        "vdi" => "VDI",
+        "binary_translation" => "바이너리 변환",
+        "hardware_assist" => "하드웨어 지원",
+        "para" => "반가상화",
+        "hybrid" => "하이브리드",
+        "emulated" => "에뮬레이션",
+        "paravirtual" => "반가상화",
+        "passthrough" => "패스스루",
+        "syscall" => "시스템 콜",
+        "privileged_instruction" => "특권 명령어",
+        "cpuid" => "CPUID",
+        "cr_write" => "CR0/CR4 쓰기",
+        "cr3_write" => "CR3 쓰기",
+        "invlpg" => "INVLPG",
+        "cr8_write" => "CR8(TPR) 쓰기",
+        "rdtsc" => "RDTSC",
+        "io_port" => "I/O 포트",
+        "mmio" => "MMIO",
+        "page_fault" => "페이지 폴트",
+        "page_table_update" => "페이지 테이블 갱신",
+        "tlb_miss" => "TLB 미스",
+        "disk_read" => "디스크 읽기",
+        "disk_write" => "디스크 쓰기",
+        "net_send" => "네트워크 송신",
+        "net_receive" => "네트워크 수신",
+        "sleep" => "대기",
+        "timer_interrupt" => "타이머 인터럽트",
+        "guest_context_switch" => "게스트 문맥 교환",
+        "tlb_shootdown" => "원격 TLB 슈트다운",
+        "shadow" => "섀도 페이지 테이블",
+        "nested" => "중첩 페이징",
+        "direct_pv" => "PV 직접 페이징",
+        "io_instruction" => "I/O 명령어",
+        "cr_access" => "제어 레지스터 접근",
+        "shadow_page_fault" => "섀도 페이지 폴트",
+        "shadow_pte_write" => "섀도 PTE 쓰기",
+        "hlt" => "HLT",
+        "external_interrupt" => "외부 인터럽트",
+        "apic_access" => "APIC 접근",
+        "hypercall" => "하이퍼콜",
+        "pause_loop" => "PAUSE 루프",
+        "hidden_page_fault" => "숨은 페이지 폴트",
+        "nested_vmx" => "중첩 VMX",
+        "ept_violation" => "EPT 위반",
+        "pml_full" => "PML 가득 참",
+        "kernel_panic" => "커널 패닉",
+        "hypervisor_failure" => "하이퍼바이저 장애",
+        "server_failure" => "서버 장애",
+        "oom_kill" => "OOM kill",
+        other => other,
+    }
+}
+
+/// A scenario-file word in the output language.
+pub(crate) fn word(ko: bool, word: &str) -> &str {
+    if ko {
+        ko_word(word)
+    } else {
+        word
+    }
+}
+
+/// A figure with two decimals, without trailing zeros.
+pub(crate) fn figure(value: f64) -> String {
+    let s = format!("{value:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A blank line and a section heading in the output language.
+pub(super) fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {
+    let _ = writeln!(out, "\n{}", tr(ko, en, ko_text));
+}
