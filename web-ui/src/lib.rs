@@ -8,7 +8,7 @@ pub mod app;
 pub mod builtin;
 pub mod charts;
 pub mod clock;
-pub mod cm;
+pub mod codemirror;
 pub mod components;
 pub mod core;
 pub mod course;

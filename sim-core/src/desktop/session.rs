@@ -1,4 +1,4 @@
-//! Desktop sessions on the machine: each desktop's threads (the application, a video
+//! The desktop sessions themselves: each desktop's threads (the application, a video
 //! player, the display protocol's agent, the guest's services) take their bursts and
 //! operations from here, and the machine schedules them with everything else.
 //!

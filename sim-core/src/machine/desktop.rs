@@ -1,4 +1,4 @@
-//! Desktop sessions on the machine: the hooks through which a desktop's threads take their
+//! The machine's side of desktop sessions: the hooks through which a desktop's threads take their
 //! next burst and operation from [`crate::desktop::session`], learn when their waits end,
 //! plan the protocol agent's wake-up when the screen changes, and hand the agent's packets
 //! to the host NIC once the guest's `net_send` path (and its back end) has run.

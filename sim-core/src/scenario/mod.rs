@@ -6,12 +6,13 @@
 //!
 //! - `format.rs`: the file as written (the serde `*Section` structs and their defaults);
 //! - `validate/`: validation into the validated forms below, one file per part of the file;
-//! - `limits.rs`: the `MAX_*` limits and the event estimate;
+//! - `limits.rs`: the `MAX_*` limits; `estimate.rs`: the event estimate;
 //! - `adjust.rs`: [`Adjustments`] (slider changes);
 //! - `error.rs`: [`ScenarioError`] and locations.
 
 mod adjust;
 pub(crate) mod error;
+mod estimate;
 mod format;
 mod limits;
 mod validate;
@@ -28,16 +29,16 @@ pub use crate::hardware::Host;
 pub use crate::instance::InstanceSpec;
 pub use adjust::Adjustments;
 pub use error::{line_column, ScenarioError};
+pub use estimate::desktop_events;
 pub use format::{
     DiskSection, FaultSection, HostSection, InstanceSection, MigrationSection, NicSection,
     PlatformSection, QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
 };
 pub use limits::{
-    desktop_events, MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS,
-    MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS,
-    MAX_INSTANCES, MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS,
-    MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES,
-    MAX_VCPUS,
+    MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS,
+    MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS, MAX_INSTANCES,
+    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_SYSCALL_WORK_CYCLES,
+    MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
 };
 
 use error::{msg, Validator};

@@ -1,11 +1,11 @@
 //! The TOML editor with live validation (file:line:column), open and download:
-//! CodeMirror (see `cm.rs`) when the page has it, a plain textarea otherwise.
+//! CodeMirror (see `codemirror.rs`) when the page has it, a plain textarea otherwise.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::cm::CmEditor;
+use crate::codemirror::CmEditor;
 use crate::export;
 use crate::i18n::t;
 use crate::state::{Action, State, Validation, MAX_SCENARIO_BYTES};
