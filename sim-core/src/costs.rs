@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::hardware::{CpuFeatures, CpuGeneration};
+use crate::hardware::CpuGeneration;
 
 /// Reads a `[costs]` table as `#[derive(Deserialize)]` with `#[serde(default,
 /// deny_unknown_fields)]` would (the same errors, raised at the same places: an unknown

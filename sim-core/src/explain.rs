@@ -11,7 +11,8 @@
 
 use serde::Serialize;
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, OpPath, Part, PathBuilder, Step};
 use crate::platform::{
     BackendPlacement, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,

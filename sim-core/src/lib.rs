@@ -58,7 +58,8 @@ mod runner;
 mod toml_reader;
 
 pub use assignment::Assignment;
-pub use costs::{CostTable, CpuGeneration};
+pub use costs::CostTable;
+pub use hardware::CpuGeneration;
 pub use job_key::JobKey;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};

@@ -684,7 +684,7 @@ mod tests {
             clock_mhz: 3000,
             memory_mib: 16 * 1024,
             cpu: Default::default(),
-            features: crate::costs::CpuFeatures {
+            features: crate::hardware::CpuFeatures {
                 vtx: true,
                 ept: true,
                 ..Default::default()

@@ -9,7 +9,8 @@
 //! stack). A system call's kernel work is the mechanism's own (creating a namespace, a
 //! mount, writing a cgroup control file), from [`CostTable`].
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::path::{FoldedPath, PathBuilder, PathCost};
 use crate::platform::Stack;
 use crate::workload::{Op, Workload};

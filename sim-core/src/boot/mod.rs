@@ -14,7 +14,8 @@
 
 pub mod container;
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::path::{PathBuilder, PathCost};
 use crate::platform::{PlatformKind, Stack, Technique};
 use crate::workload::{Op, Workload};

@@ -4,7 +4,8 @@
 //! exits, or under para a hypercall), and the host's work per page. The machine runs the
 //! batches on the guest's vCPU when the run starts (`machine/balloon.rs`).
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, Part, Step};
 use crate::platform::{PlatformKind, Stack, Technique};
 

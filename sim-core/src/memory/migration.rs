@@ -15,7 +15,8 @@
 //! same window. A container's checkpoint and restore is still computed from the plan.
 use serde::{Deserialize, Serialize};
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, Part, Step};
 use crate::platform::{MemoryVirtualization, Stack};
 

@@ -31,7 +31,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::OvercommitPolicy;
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::hardware::Host;
 use crate::instance::InstanceSpec;
 use crate::path::{PathBuilder, PathCost};

@@ -19,7 +19,8 @@
 //! to swap is started when it is dirty ([`writeback_ppm`]) and shares the disk with the
 //! read; the fault does not wait for it.
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, Part, Step};
 use crate::platform::{MemoryVirtualization, PlatformKind, Stack};
 

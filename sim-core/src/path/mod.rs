@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::costs::{CostTable, CpuFeatures, CpuGeneration};
+use crate::costs::CostTable;
 use crate::hardware::Host;
+use crate::hardware::{CpuFeatures, CpuGeneration};
 use crate::platform::{MemoryVirtualization, Stack, Technique};
 use crate::workload::{Op, Workload};
 

@@ -3,7 +3,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::costs::{CostTable, CpuGeneration};
+use crate::costs::CostTable;
+use crate::hardware::CpuGeneration;
 use crate::isolation::InjectedFault;
 use crate::platform::{
     DisplayProtocol, GuestOs, IoModel, NetworkMode, PlatformKind, SchedulerKind, StorageMode,

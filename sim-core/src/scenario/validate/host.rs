@@ -3,7 +3,7 @@
 use toml::Spanned;
 
 use super::{range, RANGE_EN, RANGE_KO};
-use crate::costs::CpuGeneration;
+use crate::hardware::CpuGeneration;
 use crate::scenario::error::msg;
 use crate::scenario::format::HostSection;
 use crate::scenario::limits::{
@@ -93,7 +93,7 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
                    has: bool,
                    field: &str,
                    what: (&str, &str),
-                   pick: fn(crate::costs::CpuFeatures) -> bool| {
+                   pick: fn(crate::hardware::CpuFeatures) -> bool| {
         match value {
             Some(x) if *x.get_ref() && !has => {
                 let first = CpuGeneration::first_with(pick).map_or("-", CpuGeneration::name);
@@ -115,7 +115,7 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
             None => Ok(has),
         }
     };
-    let features = crate::costs::CpuFeatures {
+    let features = crate::hardware::CpuFeatures {
         vtx: feature(&h.vtx, has.vtx, "vtx", ("VT-x", "VT-x"), |f| f.vtx)?,
         ept: feature(&h.ept, has.ept, "ept", ("EPT", "EPT"), |f| f.ept)?,
         vpid: feature(&h.vpid, has.vpid, "vpid", ("VPID", "VPID"), |f| f.vpid)?,

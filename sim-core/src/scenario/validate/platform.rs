@@ -4,7 +4,7 @@ use toml::Spanned;
 
 use super::memory::{validate_overcommit, validate_running_for};
 use super::{range, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
-use crate::costs::CpuGeneration;
+use crate::hardware::CpuGeneration;
 use crate::platform::{
     DisplayProtocol, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind,
     Stack, StorageMode, Technique,
