@@ -10,7 +10,7 @@ use serde::Serialize;
 use sim_core::assignment::{valid_student_id, Assignment};
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
-use super::{computed_answers, csv_field, is_assignment, load_assignment, read_text};
+use super::{computed_answers_checked, csv_field, is_assignment, load_assignment, read_text};
 use crate::output::{clean, questions};
 use crate::{Failure, Format, Lang};
 
@@ -61,12 +61,7 @@ pub fn run(
     let assignment = load_assignment(file, lang)?;
     let mut computed = Vec::new();
     for step in 0..assignment.steps.len() {
-        let answers = computed_answers(&assignment, step, student, lang)?;
-        crate::output::warn_near_ties(
-            &assignment.steps[step].id,
-            &answers,
-            matches!(lang, Lang::Ko),
-        );
+        let answers = computed_answers_checked(&assignment, step, student, lang)?;
         computed.push(answers);
     }
     if student.is_none() && !answers_file {
@@ -113,7 +108,7 @@ fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
         }
         let samples = students
             .iter()
-            .map(|id| computed_answers(assignment, index, Some(id), lang))
+            .map(|id| computed_answers_checked(assignment, index, Some(id), lang))
             .collect::<Result<Vec<_>, _>>()?;
         let copyable = copyable_answers(&samples);
         if copyable.is_empty() {

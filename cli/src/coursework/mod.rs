@@ -94,6 +94,32 @@ pub fn computed_answers(
     Ok(result.questions)
 }
 
+/// [`computed_answers`], with the warnings an author reads on stderr about this variant's
+/// run: near ties, tolerances that accept another platform's value, instances the OOM
+/// killer stopped (a variant's memory or count can starve them though the first one
+/// does not). Each names the step and, for a student's variant, the student.
+pub fn computed_answers_checked(
+    assignment: &Assignment,
+    step: usize,
+    student: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<QuestionAnswer>, Failure> {
+    let scenario = assignment
+        .step_scenario(step, student)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
+    let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+    let id = &assignment.steps[step].id;
+    let ko = matches!(lang, Lang::Ko);
+    let label = match student {
+        Some(s) if ko => format!("{id} (학생 {s})"),
+        Some(s) => format!("{id} (student {s})"),
+        None => id.clone(),
+    };
+    crate::output::warn_near_ties(&label, &result.questions, ko);
+    crate::output::note_oom_killed_groups_as(&label, &result, ko);
+    Ok(result.questions)
+}
+
 /// A CSV field, quoted when needed.
 pub fn csv_field(s: &str) -> String {
     sim_core::export_csv::field(s)

@@ -67,7 +67,12 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
 /// OS and working set runs its application until the kill, and every figure after it is of
 /// stopped instances; the run itself shows this only in its faults section.
 pub(crate) fn note_oom_killed_groups(result: &sim_core::RunResult, ko: bool) {
-    let scenario = clean(&result.scenario);
+    note_oom_killed_groups_as(&result.scenario, result, ko);
+}
+
+/// [`note_oom_killed_groups`], the run named `label` (an assignment's step and variant).
+pub(crate) fn note_oom_killed_groups_as(label: &str, result: &sim_core::RunResult, ko: bool) {
+    let scenario = clean(label);
     for p in &result.platforms {
         for (group, killed, of, at) in p.groups_oom_killed() {
             let (platform, group) = (clean(&p.name), clean(group));

@@ -150,6 +150,13 @@ impl<'de> Deserialize<'de> for Choice {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Choice, E> {
                 Ok(Choice::Name(v.to_string()))
             }
+            // Every numeric setting is a whole number in its own unit: a clock of 2.4 GHz
+            // is `host_clock_mhz = 2400`, 1.5 GiB is `memory_per_instance_mib = 1536`.
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Choice, E> {
+                Err(E::custom(format_args!(
+                    "`{v}` has decimals: choices are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms)"
+                )))
+            }
         }
         d.deserialize_any(ChoiceVisitor)
     }

@@ -179,6 +179,26 @@ fn errors_are_located_in_the_assignment() {
             "variant_invalid",
             16,
         ),
+        // A clock or a memory size out of its unit's range is reported in that unit, at the
+        // choice (not as the scenario's `host.clock_ghz`); decimals say the unit.
+        (
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            "parameter = \"host_clock_mhz\"\nchoices = [2400, 0]",
+            "out_of_range",
+            16,
+        ),
+        (
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            "parameter = \"host_clock_mhz\"\nchoices = [2.4]",
+            "invalid_type",
+            16,
+        ),
+        (
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            "parameter = \"memory_per_instance_mib\"\nchoices = [99999999999]",
+            "out_of_range",
+            16,
+        ),
         ("points = 2", "points = 0", "out_of_range", 21),
         ("id = \"guess\"", "id = \"fastest\"", "duplicate", 19),
         (

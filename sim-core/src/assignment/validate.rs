@@ -290,8 +290,6 @@ fn validate_step(
             let counts = matches!(
                 parameter,
                 Parameter::HostCores
-                    | Parameter::HostClockMhz
-                    | Parameter::MemoryPerInstanceMib
                     | Parameter::InstanceCount
                     | Parameter::VcpusPerInstance
                     | Parameter::ThreadsPerInstance
@@ -302,12 +300,53 @@ fn validate_step(
                         choice.span(),
                         msg!(
                             "out_of_range",
-                            "step `{step}`: choice `{value}` of `{name}` is too large for a count (at most {max})",
-                            "단계 `{step}`: `{name}`의 선택지 `{value}`는 개수로 쓰기에 너무 큽니다 (최대 {max})",
+                            "step `{step}`: choice `{value}` of `{name}` is too large (at most {max})",
+                            "단계 `{step}`: `{name}`의 선택지 `{value}`가 너무 큽니다 (최대 {max})",
                             step = step_id,
                             name = parameter.name(),
                             value = n,
                             max = u32::MAX
+                        ),
+                    ));
+                }
+            }
+            // The settings in other units than the scenario's own keys: their range in the
+            // parameter's unit, before the scenario's check would quote `host.clock_ghz`.
+            let unit_range = match parameter {
+                Parameter::HostClockMhz => Some((
+                    100,
+                    10_000,
+                    "MHz",
+                    " (2.4 GHz is 2400)",
+                    " (2.4 GHz는 2400)",
+                )),
+                Parameter::MemoryPerInstanceMib => Some((
+                    1,
+                    65_536 * 1024,
+                    "MiB",
+                    " (1.5 GiB is 1536)",
+                    " (1.5 GiB는 1536)",
+                )),
+                _ => None,
+            };
+            if let (Some((min, max, unit, example, example_ko)), Choice::Number(n)) =
+                (unit_range, choice.get_ref())
+            {
+                if !(min..=max).contains(n) {
+                    return Err(v.error(
+                        choice.span(),
+                        msg!(
+                            "out_of_range",
+                            "step `{step}`: `{name}` is in {unit}, from {min} to {max}{example}; got {value}",
+                            "단계 `{step}`: `{name}`의 단위는 {unit}이며 {min}~{max}여야 합니다{example_ko}. 입력값: {value}",
+                            step = step_id,
+                            name = parameter.name(),
+                            unit = unit,
+                            min = min,
+                            max = max,
+                            example = example,
+                            example_ko = example_ko,
+                            value = n
                         ),
                     ));
                 }

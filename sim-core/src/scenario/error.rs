@@ -255,6 +255,19 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             expected = expected
         );
     }
+    // An assignment's `[[step.vary]]` choice with decimals (assignment/format.rs, `Choice`).
+    if let Some((value, _)) = detail
+        .strip_prefix("`")
+        .and_then(|rest| rest.split_once("` has decimals: choices are whole numbers"))
+    {
+        return msg!(
+            "invalid_type",
+            "{detail}",
+            "`{value}`에 소수가 있습니다: 선택지는 매개변수의 단위로 쓴 자연수입니다(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms)",
+            detail = detail,
+            value = value
+        );
+    }
     if let Some((field, _)) = detail.strip_prefix("missing field `").and_then(quoted) {
         return msg!(
             "missing_field",
