@@ -424,6 +424,15 @@ await step('moving a slider re-runs and shows new numbers', async () => {
   assert(after !== before, 'numbers did not change after moving sliders');
 });
 
+await step('the run button keeps the keyboard focus through its run', async () => {
+  // While a run goes on the button is aria-disabled, not disabled, so the focus stays on it.
+  await page.focus('#run');
+  await afterRun(page, () => page.keyboard.press('Enter'));
+  const focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  assert(focused === 'run', `focus after the run: ${focused}`);
+  assert(await page.$eval('#run', (b) => !b.disabled && !b.hasAttribute('aria-disabled')), 'run is enabled again');
+});
+
 await step('the clock and memory sliders re-run; memory beyond the host is an error at its slider', async () => {
   // A slower clock: the costs are in cycles, so the latencies in µs grow.
   const before = await measuredText(page);
@@ -1147,7 +1156,7 @@ await step('a share link whose settings no one control can fix offers to reset t
     await button.click();
     await p2.waitForSelector('.knob-error', { state: 'detached', timeout: 10000 });
     // Valid again: it runs (the button is disabled meanwhile), then can run again.
-    await p2.waitForSelector('#run:not([disabled])', { timeout: 30000 });
+    await p2.waitForSelector('#run:not([disabled]):not([aria-disabled=true])', { timeout: 30000 });
   } else {
     // The workload control named the error: its own reset fixes it.
     await button.click();

@@ -2,9 +2,9 @@
 
 use plotters::prelude::*;
 
-use super::scale::nice_max;
+use super::scale::{nice_max, AxisUnit};
 use super::text::{text_width, title_extra, wrap_categories, x_label_area, LINE_PX};
-use super::{legend, rgb, short_num, size, titled, wants_log, Area, DrawResult, Series};
+use super::{legend, rgb, size, titled, wants_log, Area, DrawResult, Series};
 use super::{LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
@@ -119,10 +119,12 @@ fn draw_bars(
     let labels = wrap_categories(categories, width);
     let x_area = x_label_area(&labels);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
+    // A time axis in the unit its top calls for (ms rather than 10 000 µs and more).
+    let axis = AxisUnit::new(y_desc, if log { 10f64.powf(y_hi) } else { y_hi });
     let y_desc = if log {
-        format!("{y_desc} (log)")
+        format!("{} (log)", axis.desc)
     } else {
-        y_desc.to_string()
+        axis.desc.clone()
     };
     // The chart goes under the title; `plot` keeps the backend's coordinates for what is
     // drawn at the chart's pixel positions (category names, notes).
@@ -136,12 +138,12 @@ fn draw_bars(
     let y_fmt = |y: &f64| {
         if log {
             if (y - y.round()).abs() < 1e-6 {
-                short_num(&10f64.powf(y.round()))
+                axis.label(10f64.powf(y.round()))
             } else {
                 String::new()
             }
         } else {
-            short_num(y)
+            axis.label(*y)
         }
     };
     chart
@@ -324,6 +326,34 @@ mod tests {
             .map(str::trim)
             .collect();
         assert!(labels.contains(&"1"), "{labels:?}");
+    }
+
+    /// Latencies of seconds are labelled in s, not in millions of µs; the values drawn
+    /// are the same.
+    #[test]
+    fn a_long_latency_axis_is_labelled_in_a_larger_unit() {
+        let texts = |svg: &str| -> Vec<String> {
+            svg.split("<text")
+                .skip(1)
+                .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+                .map(|t| t.trim().to_string())
+                .collect()
+        };
+        let s = |values: Vec<f64>| Series {
+            name: "p99".into(),
+            colour: colour(0),
+            values,
+        };
+        let cats = ["a".to_string(), "b".to_string()];
+        let long = texts(&grouped_bars("t", "µs", &cats, &[s(vec![1.2e7, 9e6])]));
+        assert!(long.contains(&"s".to_string()), "{long:?}");
+        assert!(
+            !long.iter().any(|t| t.contains("µs") || t.ends_with('M')),
+            "{long:?}"
+        );
+        assert!(long.contains(&"10".to_string()), "{long:?}");
+        let short = texts(&grouped_bars("t", "µs", &cats, &[s(vec![8.0, 9.0])]));
+        assert!(short.contains(&"µs".to_string()), "{short:?}");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 
 use plotters::prelude::*;
 
-use super::scale::{nice_max, round_sig};
+use super::scale::{nice_max, round_sig, AxisUnit};
 use super::text::title_extra;
-use super::{legend, rgb, short_num, size, titled, Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
+use super::{legend, rgb, size, titled, Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
 /// A named line of (x, y) points.
@@ -130,32 +130,43 @@ fn draw_lines(
         .x_label_area_size(54)
         .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more).
+    let x_axis = AxisUnit::new(
+        x_desc,
+        if log_x {
+            10f64.powf(hi)
+        } else {
+            lo.abs().max(hi.abs())
+        },
+    );
+    let y_axis = AxisUnit::new(y_desc, nice_max(ymax));
     // A narrow range far from 0 (a migration's rounds between 1 719 and 1 731 ms) needs
     // its digits: short numbers would label every tick "1.7k".
-    let span = hi - lo;
+    let span = x_axis.value(hi - lo);
     let x_fmt = |x: &f64| {
         if log_x {
-            short_num(&round_sig(10f64.powf(*x)))
-        } else if span > 0.0 && span * 5.0 < x.abs() {
+            x_axis.label(round_sig(10f64.powf(*x)))
+        } else if span > 0.0 && span * 5.0 < x_axis.value(x.abs()) {
             let decimals = (-(span / 6.0).log10()).ceil().clamp(0.0, 6.0) as usize;
-            format!("{x:.decimals$}")
+            format!("{:.decimals$}", x_axis.value(*x))
         } else {
-            short_num(x)
+            x_axis.label(*x)
         }
     };
+    let y_fmt = |y: &f64| y_axis.label(*y);
     let x_desc = if log_x {
-        format!("{x_desc} (log)")
+        format!("{} (log)", x_axis.desc)
     } else {
-        x_desc.to_string()
+        x_axis.desc.clone()
     };
     chart
         .configure_mesh()
         .x_desc(x_desc)
-        .y_desc(y_desc)
+        .y_desc(y_axis.desc.clone())
         .x_labels(if width < 400 { 4 } else { 6 })
         .y_labels(6)
         .x_label_formatter(&x_fmt)
-        .y_label_formatter(&short_num)
+        .y_label_formatter(&y_fmt)
         .axis_desc_style(("sans-serif", LABEL_PX))
         .label_style(("sans-serif", LABEL_PX))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
@@ -247,6 +258,38 @@ mod tests {
             },
         ];
         assert!(!xy_lines("t", "ms", "kbit/s", &different, None).contains("(= vdi)"));
+    }
+
+    /// A minute of simulated time is labelled in s ("time (s)": 0 … 60), not "60k" ms,
+    /// and a latency axis reaching 20 000 µs in ms; a narrow range in s keeps its digits.
+    #[test]
+    fn long_time_axes_are_labelled_in_a_larger_unit() {
+        let texts = |svg: &str| -> Vec<String> {
+            svg.split("<text")
+                .skip(1)
+                .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+                .map(|t| t.trim().to_string())
+                .collect()
+        };
+        let line = |points: Vec<(f64, f64)>| Line {
+            name: "l".into(),
+            colour: colour(0),
+            points,
+        };
+        let long = [line(vec![(0.0, 100.0), (60_000.0, 20_000.0)])];
+        let shown = texts(&xy_lines("t", "time (ms)", "µs", &long, None));
+        for want in ["time (s)", "ms", "60", "20"] {
+            assert!(shown.iter().any(|t| t == want), "{want}: {shown:?}");
+        }
+        assert!(
+            !shown.iter().any(|t| t.contains("µs") || t.ends_with('k')),
+            "{shown:?}"
+        );
+        let narrow = [line(vec![(17_195.0, 2048.0), (17_310.0, 12.0)])];
+        let shown = texts(&xy_lines("t", "time (ms)", "MiB", &narrow, None));
+        for want in ["time (s)", "17.20", "17.30"] {
+            assert!(shown.iter().any(|t| t == want), "{want}: {shown:?}");
+        }
     }
 
     /// Ticks over a narrow range far from 0 keep their digits (a migration's rounds end

@@ -121,13 +121,29 @@ pub fn controls(props: &ControlsProps) -> Html {
         let s = state.clone();
         Callback::from(move |_| s.dispatch(Action::SetKnobs(Knobs::default())))
     };
+    // While a run goes on, the run button stays focusable (aria-disabled, clicks ignored)
+    // rather than disabled: a disabled button would drop the keyboard's and a screen
+    // reader's place to the page's start, where it would still be when the run ends.
+    let busy = state.is_running();
+    let run_ref = use_node_ref();
     let on_run = {
         let s = state.clone();
-        Callback::from(move |_| s.dispatch(Action::Run))
+        Callback::from(move |_| {
+            if !busy {
+                s.dispatch(Action::Run)
+            }
+        })
     };
+    // Cancel is disabled once the run stops: the focus goes back to the run button.
     let on_cancel = {
         let s = state.clone();
-        Callback::from(move |_| s.dispatch(Action::Cancel))
+        let run_ref = run_ref.clone();
+        Callback::from(move |_| {
+            s.dispatch(Action::Cancel);
+            if let Some(run) = run_ref.cast::<web_sys::HtmlElement>() {
+                let _ = run.focus();
+            }
+        })
     };
     let seed_shown = match (&knobs.seed, &state.validation) {
         (Some(s), _) => s.to_string(),
@@ -371,8 +387,10 @@ pub fn controls(props: &ControlsProps) -> Html {
             { for knob_error("k-workload").map(|e| html! { <div id="k-workload-error" class="knob-error" role="alert">{ e }</div> }) }
             { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }
             <div class="row">
-                <button id="run" class="primary" onclick={on_run} disabled={!can_run || state.is_running() || state.loading.is_some()}>{ run_label }</button>
-                <button id="cancel" onclick={on_cancel} disabled={!state.is_running()}>{ t(lang, "run.cancel") }</button>
+                <button id="run" class="primary" ref={run_ref} onclick={on_run}
+                    disabled={!busy && (!can_run || state.loading.is_some())}
+                    aria-disabled={busy.then_some("true")}>{ run_label }</button>
+                <button id="cancel" onclick={on_cancel} disabled={!busy}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
             </div>
             { for estimate }

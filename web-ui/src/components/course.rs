@@ -505,11 +505,15 @@ fn step_view(props: &CourseProps) -> Html {
             .unwrap_or_default();
         let locked =
             saved.is_some() || (q.predict && !waiting) || (!q.predict && expected.is_none());
+        let answered = saved.is_some();
         let on_answer = {
             let s = state.clone();
             let not_numbers = not_numbers.clone();
             let (id, value, kind) = (q.id.clone(), value.clone(), q.kind);
             Callback::from(move |_| {
+                if answered {
+                    return;
+                }
                 if course::readable(kind, &value) {
                     s.dispatch(Action::Course(CourseAction::Submit {
                         question: id.clone(),
@@ -534,9 +538,12 @@ fn step_view(props: &CourseProps) -> Html {
                     } }</span>
                 </p>
                 { input(q, &value, set(q.id.clone()), locked, &label) }
-                if !q.predict && saved.is_none() && expected.is_some() {
+                // Kept once answered (aria-disabled, clicks ignored), not taken away: the
+                // keyboard's and a screen reader's place stays on it, beside the verdict.
+                if !q.predict && expected.is_some() {
                     <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
-                        disabled={value.trim().is_empty()}>{ t(lang, "course.answer") }</button>
+                        disabled={!answered && value.trim().is_empty()}
+                        aria-disabled={answered.then_some("true")}>{ t(lang, "course.answer") }</button>
                 }
                 if saved.is_none() && not_numbers.contains(&q.id) {
                     <p class="wrong not-number" role="status">{ t(lang, "questions.not_number") }</p>

@@ -43,6 +43,8 @@ const MAX_DRAWN: usize = 2500;
 const BIN: f64 = 3.0;
 /// Most trap markers drawn (sampled evenly over the view beyond this).
 const MAX_MARKS: usize = 2000;
+/// The narrowest view, in cycles: the deepest zoom.
+const MIN_SPAN: f64 = 10.0;
 
 /// One bin of a lane: the cycles each CPU category ran in it, and the segment
 /// that ran longest there (what hovering or tapping the bin shows).
@@ -125,7 +127,7 @@ pub struct View {
 impl View {
     /// Zooms by `factor` (<1 zooms in) around the fraction `at` of the view, kept inside [0, end].
     pub fn zoom(self, factor: f64, at: f64, end: f64) -> View {
-        let span = (self.span * factor).clamp(10.0, end.max(10.0));
+        let span = (self.span * factor).clamp(MIN_SPAN, end.max(MIN_SPAN));
         let pivot = self.start + self.span * at;
         View {
             start: pivot - span * at,
@@ -147,7 +149,7 @@ impl View {
             .min_by(|x, y| distance(x).total_cmp(&distance(y)));
         match nearest {
             Some(&(a, b)) if factor < 1.0 && !inside => {
-                let span = (self.span * factor).clamp(10.0, end.max(10.0));
+                let span = (self.span * factor).clamp(MIN_SPAN, end.max(MIN_SPAN));
                 View {
                     start: (a + b) / 2.0 - span / 2.0,
                     span,
@@ -156,6 +158,14 @@ impl View {
             }
             _ => self.zoom(factor, 0.5, end),
         }
+    }
+    /// Whether the view shows the whole run (`end` cycles): zooming out shows no more.
+    pub fn shows_all(self, end: f64) -> bool {
+        self.span >= end
+    }
+    /// Whether the view is at the deepest zoom: zooming in shows no less.
+    pub fn deepest(self) -> bool {
+        self.span <= MIN_SPAN
     }
     /// Pans by `fraction` of the view's span.
     pub fn pan(self, fraction: f64, end: f64) -> View {
@@ -261,6 +271,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         span: end.max(1.0),
     });
     let hover = use_state(|| None::<usize>);
+    let (zoom_in_ref, zoom_out_ref) = (use_node_ref(), use_node_ref());
     {
         let view = view.clone();
         let hover = hover.clone();
@@ -311,9 +322,35 @@ pub fn timeline(props: &TimelineProps) -> Html {
     } else {
         std::rc::Rc::from([])
     };
-    let zoom_by = |factor: f64| {
-        let (view, windows) = (view.clone(), windows.clone());
-        Callback::from(move |_: MouseEvent| view.set(view.zoom_recorded(factor, end, &windows)))
+    // A zoom button is disabled at its limit (the whole run shown, the deepest zoom);
+    // the one that gets there hands the focus to the other, which is not lost with it.
+    let zoom_by = |factor: f64, other: &NodeRef| {
+        let (view, windows, other) = (view.clone(), windows.clone(), other.clone());
+        Callback::from(move |_: MouseEvent| {
+            let next = view.zoom_recorded(factor, end, &windows);
+            let at_limit = if factor < 1.0 {
+                next.deepest()
+            } else {
+                next.shows_all(end)
+            };
+            if at_limit {
+                if let Some(other) = other.cast::<web_sys::HtmlElement>() {
+                    let _ = other.focus();
+                }
+            }
+            view.set(next);
+        })
+    };
+    let (all_shown, deepest) = (v.shows_all(end), v.deepest());
+    let zoom_in_title = if deepest {
+        t(lang, "timeline.zoom_in.deepest").replace("{}", &fmt_num(MIN_SPAN))
+    } else {
+        t(lang, "timeline.zoom_in").to_string()
+    };
+    let zoom_out_title = if all_shown {
+        t(lang, "timeline.zoom_out.all").to_string()
+    } else {
+        t(lang, "timeline.zoom_out").to_string()
     };
     // Visible segment indices, for stepping through them with the keyboard.
     let order: Vec<usize> = segs
@@ -493,8 +530,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }) }
                     </select>
                 }
-                <button id="timeline-zoom-in" onclick={zoom_by(0.5)} aria-label={t(lang, "timeline.zoom_in")} title={t(lang, "timeline.zoom_in")}>{ "+" }</button>
-                <button id="timeline-zoom-out" onclick={zoom_by(2.0)} aria-label={t(lang, "timeline.zoom_out")} title={t(lang, "timeline.zoom_out")}>{ "−" }</button>
+                <button id="timeline-zoom-in" ref={zoom_in_ref.clone()} onclick={zoom_by(0.5, &zoom_out_ref)} disabled={deepest}
+                    aria-label={t(lang, "timeline.zoom_in")} title={zoom_in_title}>{ "+" }</button>
+                <button id="timeline-zoom-out" ref={zoom_out_ref.clone()} onclick={zoom_by(2.0, &zoom_in_ref)} disabled={all_shown}
+                    aria-label={t(lang, "timeline.zoom_out")} title={zoom_out_title}>{ "−" }</button>
                 <button onclick={act(|v, e| v.pan(-0.25, e))} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
@@ -576,7 +615,42 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::View;
+    use super::{View, MIN_SPAN};
+
+    /// The zoom buttons' limits: zooming in ends at the deepest zoom, zooming out at the
+    /// whole run, and each is reached by the button's own steps.
+    #[test]
+    fn zooming_ends_at_the_whole_run_and_at_the_deepest_view() {
+        let end = 868_392_163.0;
+        let all = View {
+            start: 0.0,
+            span: end,
+        };
+        assert!(all.shows_all(end) && !all.deepest());
+        let mut v = all;
+        let mut steps = 0;
+        while !v.deepest() {
+            v = v.zoom_recorded(0.5, end, &[]);
+            steps += 1;
+            assert!(steps < 100, "{v:?}");
+        }
+        assert_eq!(v.span, MIN_SPAN);
+        assert!(!v.shows_all(end));
+        // Once there, zooming in changes nothing.
+        assert_eq!(v.zoom_recorded(0.5, end, &[]), v);
+        while !v.shows_all(end) {
+            v = v.zoom_recorded(2.0, end, &[]);
+            steps -= 1;
+            assert!(steps > -100, "{v:?}");
+        }
+        assert_eq!((v.start, v.span), (0.0, end));
+        // A run shorter than the deepest view: nothing to zoom either way.
+        let tiny = View {
+            start: 0.0,
+            span: 4.0,
+        };
+        assert!(tiny.shows_all(4.0) && tiny.deepest());
+    }
 
     #[test]
     fn zooming_in_from_a_gap_moves_to_the_nearest_recorded_window() {
