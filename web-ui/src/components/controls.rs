@@ -50,7 +50,10 @@ fn slider(p: &SliderProps) -> Html {
             }
         })
     };
-    let v = p.value.unwrap_or(p.baseline).clamp(p.min, p.max);
+    // The slider's range reaches the value it shows: a scenario or an assignment's variant
+    // may set a value beyond the range a hand moves it in (a 100 MHz clock).
+    let v = p.value.unwrap_or(p.baseline);
+    let (min, max) = (p.min.min(v), p.max.max(v));
     let out_id = format!("{}-out", p.id);
     let err_id = format!("{}-error", p.id);
     let described = if p.error.is_some() {
@@ -73,7 +76,7 @@ fn slider(p: &SliderProps) -> Html {
                 </output>
             </label>
             <div class="slider-row">
-                <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
+                <input type="range" id={p.id.clone()} min={min.to_string()} max={max.to_string()}
                     step={p.step.to_string()} value={v.to_string()} {oninput} aria-describedby={described}
                     aria-invalid={p.error.is_some().then_some("true")} />
             </div>
@@ -359,7 +362,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <Slider id="k-clock" error={knob_error("k-clock")} label={t(lang, "controls.host_clock")} min={500} max={u64::from(base.host_clock_mhz).max(5000)} step={10}
                     value={knobs.host_clock_mhz.map(u64::from)} baseline={u64::from(base.host_clock_mhz)} {lang}
                     on_change={set(|k, v| k.host_clock_mhz = Some(v as u32))} />
-                <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={16} max={u64::from(base.memory_per_instance_mib).max(16384)} step={1}
+                <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={64} max={u64::from(base.memory_per_instance_mib).max(base.host_memory_mib)} step={64}
                     value={knobs.memory_per_instance_mib.map(u64::from)} baseline={u64::from(base.memory_per_instance_mib)} {lang}
                     on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} />
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}

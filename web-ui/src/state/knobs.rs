@@ -93,6 +93,8 @@ pub struct Baseline {
     pub memory_per_instance_mib: u32,
     /// Each group's own memory, MiB, in order.
     pub group_memory_mib: Vec<u64>,
+    /// The host's memory, MiB (the memory slider's end: one instance cannot have more).
+    pub host_memory_mib: u64,
     pub vm_exit_cycles: u64,
     pub time_slice_ms: u64,
     /// The smallest and largest time slice of the platforms (they differ by scheduler).
@@ -145,6 +147,7 @@ impl Baseline {
             memory_per_instance_mib: first
                 .map_or(1024, |i| u32::try_from(i.memory_mib).unwrap_or(u32::MAX)),
             group_memory_mib: s.instances.iter().map(|i| i.memory_mib).collect(),
+            host_memory_mib: s.host.memory_mib,
             vm_exit_cycles: s.costs.exit_roundtrip(s.host.cpu),
             time_slice_ms: s.platforms.first().map_or(30, |p| p.time_slice_ms),
             time_slice_range: (
