@@ -213,7 +213,7 @@ impl Scenario {
     /// An upper bound of the events a full run needs: every platform, each distinct
     /// native baseline and each sweep point, desktop sessions included (see
     /// `machine_events` and [`desktop_events`]). The run itself stops with an error
-    /// past [`MAX_ESTIMATED_EVENTS`].
+    /// past [`MAX_ESTIMATED_EVENTS`](super::MAX_ESTIMATED_EVENTS).
     pub fn estimated_events(&self) -> u64 {
         let groups_of = |p: usize| -> Vec<(usize, u32)> {
             (0..self.instances.len())
