@@ -234,7 +234,12 @@ await step('on a phone, Start and Next bring the step title into view and focus 
       const radio = await li.$('input[type=radio]');
       if (radio) await radio.check(); else await (await li.$('input[type=text]')).fill('50');
     }
-    await p.click('#course-commit');
+    // Pressed from the keyboard: the button goes away, the focus does not fall to <body>.
+    await p.focus('#course-commit');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('#course-commit', { state: 'detached' });
+    await p.waitForFunction(() => ['course-status', 'course-step-h'].includes(document.activeElement?.id), null, { timeout: 10000 })
+      .catch(async () => { throw new Error(`focus after committing: ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
     await p.click('#course-next');
     await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
     await titleShown('after Next');

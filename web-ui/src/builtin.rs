@@ -80,7 +80,7 @@ pub fn first() -> usize {
 /// an edit that keeps both is about one chance in 2^64).
 pub fn is_text(i: usize, text: &str) -> bool {
     INDEX.get(i).is_some_and(|(_, hash, len)| {
-        *len == text.len() && *hash == crate::core::assignment::variation::fnv1a(text.as_bytes())
+        *len == text.len() && *hash == crate::sim::assignment::variation::fnv1a(text.as_bytes())
     })
 }
 
@@ -194,7 +194,7 @@ async fn fetch_indexed(
     (_, hash, len): (&str, u64, usize),
 ) -> Result<Rc<str>, FetchProblem> {
     let fetched = fetch_text(&path).await?;
-    if fetched.len() != len || crate::core::assignment::variation::fnv1a(fetched.as_bytes()) != hash
+    if fetched.len() != len || crate::sim::assignment::variation::fnv1a(fetched.as_bytes()) != hash
     {
         return Err(FetchProblem::Changed);
     }
@@ -300,7 +300,7 @@ mod tests {
     fn the_library_titles_are_the_scenarios_titles() {
         assert_eq!(TITLES.len(), BUILTIN.len());
         for (i, (file, text)) in BUILTIN.iter().enumerate() {
-            let scenario = crate::core::Scenario::from_toml(file, text).expect("valid");
+            let scenario = crate::sim::Scenario::from_toml(file, text).expect("valid");
             let title = scenario.title.expect("every library scenario has a title");
             assert_eq!(TITLES[i], (title.en.as_str(), title.ko.as_str()), "{file}");
             assert_eq!(
@@ -317,7 +317,7 @@ mod tests {
     fn the_assignment_titles_are_the_assignments_titles() {
         assert_eq!(ASSIGNMENT_TITLES.len(), ASSIGNMENTS.len());
         for (file, text) in ASSIGNMENTS {
-            let a = crate::core::assignment::Assignment::from_toml_first_variants(
+            let a = crate::sim::assignment::Assignment::from_toml_first_variants(
                 file,
                 text,
                 &crate::course::library_scenario,
@@ -355,7 +355,7 @@ mod tests {
         for ((file, text), (f, hash, len)) in ASSIGNMENTS.iter().zip(ASSIGNMENT_INDEX) {
             assert_eq!((file, text.len()), (f, *len));
             assert_eq!(
-                crate::core::assignment::variation::fnv1a(text.as_bytes()),
+                crate::sim::assignment::variation::fnv1a(text.as_bytes()),
                 *hash
             );
         }

@@ -1,6 +1,6 @@
 //! Results as CSV and JSON, and browser downloads of text files.
 
-use crate::core::{RunResult, Scenario};
+use crate::sim::{RunResult, Scenario};
 
 /// The JSON the CLI's `run --format json` prints for the same scenario.
 pub fn result_json(file: &str, text: &str) -> Result<String, String> {
@@ -16,7 +16,7 @@ pub fn to_json(result: &RunResult) -> Result<String, String> {
 
 /// The result as CSV, the same shape as `virtsim run --format csv`.
 pub fn to_csv(result: &RunResult) -> String {
-    crate::core::export_csv::to_csv(result)
+    crate::sim::export_csv::to_csv(result)
 }
 
 /// Offers `content` as a file download named `name`.

@@ -1,11 +1,11 @@
 //! Korean and English names for sim-core's enums (layers, CPU categories, operations, exits).
 
-use crate::core::{
+use crate::i18n::Lang;
+use crate::sim::{
     Category, ExitReason, IoModel, Layer, NetworkMode, Op, PlatformKind, SchedulerKind,
     StorageMode, Technique,
 };
-use crate::core::{PlatformResult, RunResult};
-use crate::i18n::Lang;
+use crate::sim::{PlatformResult, RunResult};
 
 /// What a platform is called on the page: its `label` in the page's language, else its name.
 pub fn platform(lang: Lang, p: &PlatformResult) -> String {
@@ -149,8 +149,8 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
 }
 
 /// Who runs a step and when, for the steps that do not simply run on the vCPU every time.
-pub fn part(lang: Lang, p: crate::core::path::Part) -> Option<&'static str> {
-    use crate::core::path::Part;
+pub fn part(lang: Lang, p: crate::sim::path::Part) -> Option<&'static str> {
+    use crate::sim::path::Part;
     let (ko, en) = match p {
         Part::Guest => return None,
         Part::Kick => (

@@ -10,7 +10,6 @@ pub mod charts;
 pub mod clock;
 pub mod codemirror;
 pub mod components;
-pub mod core;
 pub mod course;
 pub mod export;
 pub mod i18n;
@@ -19,6 +18,7 @@ pub mod num;
 pub mod palette;
 pub mod run;
 pub mod share;
+pub mod sim;
 pub mod state;
 pub mod worker;
 

@@ -172,9 +172,9 @@ fn format_in_rust(v: f64, max_decimals: usize, pad: bool) -> String {
 
 /// A student's numeric answer as the page reads it, or `None` when it is not a number
 /// (the page then asks again instead of grading it): sim-core's
-/// [`parse_number`](crate::core::question::parse_number), which grading uses too.
+/// [`parse_number`](crate::sim::question::parse_number), which grading uses too.
 pub fn parse_answer(text: &str) -> Option<f64> {
-    crate::core::question::parse_number(text)
+    crate::sim::question::parse_number(text)
 }
 
 /// Rewrites the long digit runs of a text written elsewhere (sim-core's measured

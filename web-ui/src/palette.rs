@@ -60,8 +60,8 @@ pub fn kind(kind: &str) -> Rgb {
 
 /// Colour of a stack layer, the same in every view (the per-layer totals, the step
 /// rows, the stack): a layer that does a CPU category's work has that category's colour.
-pub fn layer(l: crate::core::Layer) -> Rgb {
-    use crate::core::Layer;
+pub fn layer(l: crate::sim::Layer) -> Rgb {
+    use crate::sim::Layer;
     match l {
         Layer::Application => BLUE,
         Layer::GuestKernel => SKY_BLUE,
@@ -75,6 +75,6 @@ pub fn layer(l: crate::core::Layer) -> Rgb {
 }
 
 /// Colour of a CPU category (`labels::category_key` names), the same in every view.
-pub fn category(c: crate::core::Category) -> Rgb {
+pub fn category(c: crate::sim::Category) -> Rgb {
     kind(crate::labels::category_key(c))
 }

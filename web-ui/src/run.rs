@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo_timers::future::TimeoutFuture;
 
 use crate::clock::now_ms;
-use crate::core::RunResult;
+use crate::sim::RunResult;
 use crate::state::{Knobs, Msg};
 
 /// Time one slice may take before yielding to the browser.
@@ -31,10 +31,10 @@ pub enum RunEnd {
     Failed(Msg),
 }
 
-fn sim_failed(e: crate::core::SimError) -> RunEnd {
+fn sim_failed(e: crate::sim::SimError) -> RunEnd {
     RunEnd::Failed(Msg {
-        en: e.message_in(crate::core::text::Lang::En),
-        ko: e.message_in(crate::core::text::Lang::Ko),
+        en: e.message_in(crate::sim::text::Lang::En),
+        ko: e.message_in(crate::sim::text::Lang::Ko),
     })
 }
 

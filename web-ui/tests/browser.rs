@@ -301,8 +301,8 @@ fn exists(host: &web_sys::Element, selector: &str) -> bool {
 /// carries the scenario hash and a checksum that `virtsim grade` accepts.
 #[wasm_bindgen_test]
 async fn a_whole_assignment_predict_run_answer_resume_export() {
-    use web_ui::core::assignment::AnswersFile;
     use web_ui::course;
+    use web_ui::sim::assignment::AnswersFile;
 
     let text = course_text();
     let window = web_sys::window().unwrap();
@@ -448,7 +448,7 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
     assert!(grade.problems.is_empty(), "{:?}", grade.problems);
     assert_eq!(
         grade.rows[0].verdict,
-        web_ui::core::assignment::Verdict::Wrong
+        web_ui::sim::assignment::Verdict::Wrong
     );
     // The final page's count agrees with that grading: the step reveals answers, and both
     // were checked against its runs (the prediction after the run it started, kept
@@ -461,7 +461,7 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         let n = grade.rows.iter().filter(|r| r.verdict == v).count();
         Some(n.to_string())
     };
-    use web_ui::core::assignment::Verdict;
+    use web_ui::sim::assignment::Verdict;
     assert_eq!(score.get_attribute("data-revealed").as_deref(), Some("2"));
     assert_eq!(score.get_attribute("data-right"), count(Verdict::Right));
     assert_eq!(score.get_attribute("data-wrong"), count(Verdict::Wrong));

@@ -7,11 +7,11 @@ use yew::prelude::*;
 
 use crate::charts::{self, BarOptions, Line, Series};
 use crate::components::svg_view::SvgView;
-use crate::core::{Op, RunResult, Technique};
 use crate::export;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
+use crate::sim::{Op, RunResult, Technique};
 use crate::state::ResultRef;
 
 #[derive(Properties, PartialEq)]
@@ -241,7 +241,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
 
     // CPU-time breakdown (shares of pCPU capacity).
     let title = t(lang, "chart.cpu").to_string();
-    type Pick = fn(&crate::core::CpuShares) -> f64;
+    type Pick = fn(&crate::sim::CpuShares) -> f64;
     let cats: [(&str, &str, Pick); 6] = [
         ("cpu.guest_user", "guest_user", |c| c.guest_user),
         ("cpu.guest_kernel", "guest_kernel", |c| c.guest_kernel),
@@ -476,7 +476,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         ));
     }
     // Desktop virtualization: what a remote user feels.
-    let vdi: Vec<(String, &crate::core::desktop::VdiResult)> = r
+    let vdi: Vec<(String, &crate::sim::desktop::VdiResult)> = r
         .platforms
         .iter()
         .filter_map(|p| p.vdi.as_ref().map(|v| (labels::platform(lang, p), v)))
@@ -577,7 +577,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
     // Consolidation sweep: curves over the number of copies of one group.
     if let Some(sw) = &r.sweep {
         let op_name = labels::op(lang, sw.op);
-        let curve = |f: fn(&crate::core::sweep::SweepPoint) -> f64| -> Vec<Line> {
+        let curve = |f: fn(&crate::sim::sweep::SweepPoint) -> f64| -> Vec<Line> {
             sw.curves
                 .iter()
                 .enumerate()
@@ -616,7 +616,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
     if let Some(op) = op {
         let op_name = labels::op(lang, op);
         let title = format!("{} — {op_name}", t(lang, "chart.latency"));
-        let lat = |f: fn(&crate::core::metrics::LatencySummary) -> f64| -> Vec<f64> {
+        let lat = |f: fn(&crate::sim::metrics::LatencySummary) -> f64| -> Vec<f64> {
             r.platforms
                 .iter()
                 .map(|p| p.latency_of(op).map_or(0.0, f))

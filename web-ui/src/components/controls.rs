@@ -8,7 +8,7 @@ use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
 
-use crate::core::PRESET_NAMES as WORKLOADS;
+use crate::sim::PRESET_NAMES as WORKLOADS;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {

@@ -14,10 +14,10 @@ use yew::prelude::*;
 use crate::builtin;
 use crate::components::questions;
 use crate::components::shown_choice::use_shown_choice;
-use crate::core::{QuestionAnswer, QuestionKind};
 use crate::course::{self, Course, CourseAction, QuestionView};
 use crate::export;
 use crate::i18n::{t, Lang};
+use crate::sim::{QuestionAnswer, QuestionKind};
 use crate::state::{Action, RunStatus, State};
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,7 @@ pub fn course_open(props: &CourseProps) -> Html {
                 return;
             };
             let name = file.name();
-            if file.size() > crate::core::assignment::MAX_ASSIGNMENT_BYTES as f64 {
+            if file.size() > crate::sim::assignment::MAX_ASSIGNMENT_BYTES as f64 {
                 s.dispatch(Action::Notice(Some(format!(
                     "{name}: {}",
                     t(s.lang, "course.too_big")
@@ -250,6 +250,21 @@ pub fn course_panel(props: &CourseProps) -> Html {
     }
 }
 
+/// After the predictions are committed: the run's status line if it is shown, else the
+/// step's title.
+fn focus_after_commit() {
+    let status = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("course-status"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match status {
+        Some(status) => {
+            let _ = status.focus();
+        }
+        None => focus_step_title(),
+    }
+}
+
 /// Scrolls the shown step's (or the final page's) title into view and focuses it.
 fn focus_step_title() {
     let Some(title) = web_sys::window()
@@ -288,7 +303,7 @@ fn student_form(props: &CourseProps) -> Html {
             s.dispatch(Action::Course(CourseAction::Start((*id).clone())));
         })
     };
-    let valid = crate::core::assignment::valid_student_id(&id);
+    let valid = crate::sim::assignment::valid_student_id(&id);
     html! {
         <form class="course-start" onsubmit={on_start}>
             if let Some(intro) = &c.a().intro {
@@ -308,8 +323,8 @@ fn student_form(props: &CourseProps) -> Html {
 
 /// A student's variant in the words of the page's controls ("seed 783275702, host cores 4,
 /// VM exit round trip 600 cycles"), not the assignment file's keys; empty for none.
-fn variant_text(lang: Lang, v: &crate::core::assignment::Variant) -> String {
-    use crate::core::assignment::{Choice, Parameter};
+fn variant_text(lang: Lang, v: &crate::sim::assignment::Variant) -> String {
+    use crate::sim::assignment::{Choice, Parameter};
     let mut parts: Vec<String> = v
         .seed
         .iter()
@@ -414,6 +429,23 @@ fn step_view(props: &CourseProps) -> Html {
     let drafts = use_state(BTreeMap::<String, String>::new);
     // Questions whose answer was not a number when given: asked again, with a note.
     let not_numbers = use_state(BTreeSet::<String>::new);
+    // "Commit my predictions and run" is gone once pressed: the focus moves to the run's
+    // status line (or, once the run is done, the step's title), not to <body>.
+    {
+        let step_waiting = state
+            .course
+            .as_ref()
+            .map(|c| (c.progress.step, c.awaiting_predictions()));
+        let last = use_mut_ref(|| step_waiting);
+        use_effect_with(step_waiting, move |&now| {
+            let before = last.replace(now);
+            if let (Some((was, true)), Some((step, false))) = (before, now) {
+                if was == step {
+                    focus_after_commit();
+                }
+            }
+        });
+    }
     let Some(c) = &state.course else {
         return html! {};
     };
@@ -487,7 +519,7 @@ fn step_view(props: &CourseProps) -> Html {
     let run_line = match (&expected, waiting, &state.status) {
         (Some(_), _, _) | (None, true, _) => html! {},
         (None, false, RunStatus::Running { .. }) => {
-            html! { <p class="course-status" role="status">{ t(lang, "course.running") }</p> }
+            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">{ t(lang, "course.running") }</p> }
         }
         (None, false, _) => html! {
             <p class="course-status">

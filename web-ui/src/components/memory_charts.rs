@@ -5,11 +5,11 @@
 
 use crate::charts::Line;
 use crate::components::chart_panel::{line_chart, ChartSpec};
-use crate::core::memory::{MemoryPoint, MemorySeries, MigrationResult};
-use crate::core::RunResult;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
+use crate::sim::memory::{MemoryPoint, MemorySeries, MigrationResult};
+use crate::sim::RunResult;
 
 /// One kind of memory a point reports: its label key, colour and value.
 type Kind = (&'static str, palette::Rgb, fn(&MemoryPoint) -> f64);
@@ -182,7 +182,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
                 index,
                 &labels::platform(lang, p),
                 mig,
-                p.kind == crate::core::PlatformKind::Container,
+                p.kind == crate::sim::PlatformKind::Container,
             ));
             if !mig.throughput.is_empty() {
                 out.push(throughput_chart(
@@ -190,7 +190,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
                     index,
                     &labels::platform(lang, p),
                     mig,
-                    p.kind == crate::core::PlatformKind::Container,
+                    p.kind == crate::sim::PlatformKind::Container,
                 ));
             }
         }
@@ -333,7 +333,7 @@ fn migration_chart(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::memory::MigrationRound;
+    use crate::sim::memory::MigrationRound;
 
     fn series(name: &str, group: &str, resident: f64) -> MemorySeries {
         MemorySeries {
@@ -450,7 +450,7 @@ mod tests {
 
     #[test]
     fn the_guest_throughput_chart_shows_the_gap_beside_native() {
-        use crate::core::memory::ThroughputPoint;
+        use crate::sim::memory::ThroughputPoint;
         let point = |at_ms: f64, ops_per_s: f64| ThroughputPoint {
             at_ms,
             ops_per_s,

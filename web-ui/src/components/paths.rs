@@ -7,10 +7,10 @@ use yew::prelude::*;
 use crate::components::shown_choice::use_shown_choice;
 use crate::components::step_through::StepThrough;
 use crate::components::table::fmt_num;
-use crate::core::{Layer, Op, OpPath, PlatformKind, Step};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
+use crate::sim::{Layer, Op, OpPath, PlatformKind, Step};
 use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
@@ -60,7 +60,7 @@ const LAYERS: [Layer; 8] = [
 ];
 
 /// Per-layer subtotals of one operation on every platform, with a stacked bar.
-fn subtotals(lang: Lang, r: &crate::core::RunResult, op: Option<Op>) -> Html {
+fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
     let rows: Vec<(String, Vec<(Layer, f64)>)> = r
         .platforms
         .iter()
@@ -171,7 +171,7 @@ fn step_rows(
 }
 
 /// The operations whose paths a result shows, most frequent first (as in the charts).
-fn path_ops(r: &crate::core::RunResult) -> Vec<Op> {
+fn path_ops(r: &crate::sim::RunResult) -> Vec<Op> {
     let mut ops: Vec<Op> = Vec::new();
     for p in &r.platforms {
         for path in &p.paths {
@@ -189,7 +189,7 @@ fn path_ops(r: &crate::core::RunResult) -> Vec<Op> {
 
 /// The operation the tables open on: the questions' first, else a blocking one. The
 /// reducer opens the step-through on it too when it takes a VM exit (`Trap::default_for`).
-pub fn opening_op(r: &crate::core::RunResult, question_ops: &[Op]) -> Option<Op> {
+pub fn opening_op(r: &crate::sim::RunResult, question_ops: &[Op]) -> Option<Op> {
     crate::components::chart_panel::default_op(&path_ops(r), question_ops)
 }
 
@@ -336,12 +336,7 @@ pub fn paths(props: &PathsProps) -> Html {
 
 /// The steps a touch of a page on the host's swap adds to an operation on a platform whose
 /// working sets are partly swapped out (sim-core's `SwapPath`).
-fn swap_table(
-    lang: Lang,
-    kind: PlatformKind,
-    swap: &crate::core::SwapPath,
-    clock_mhz: u64,
-) -> Html {
+fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::sim::SwapPath, clock_mhz: u64) -> Html {
     let cycles = |steps: &[Step]| steps.iter().map(|s| s.cycles as f64).sum::<f64>();
     let total = cycles(&swap.fault)
         + cycles(&swap.writeback) * swap.writeback_percent / 100.0
@@ -380,8 +375,8 @@ fn swap_table(
 /// the VMM process, a vhost thread): on a pCPU the host scheduler gives it, so the
 /// latency the guest measures leaves them out. `None` when there are none, or when they
 /// run inline on the guest's pCPU (`backend = "hypervisor"`, whatever their layer).
-fn backend_elsewhere(path: &crate::core::path::OpPath) -> Option<u64> {
-    use crate::core::path::Part;
+fn backend_elsewhere(path: &crate::sim::path::OpPath) -> Option<u64> {
+    use crate::sim::path::Part;
     if !path.backend_scheduled {
         return None;
     }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 use crate::components::table::fmt_num;
-use crate::core::{Metric, QuestionAnswer, QuestionKind};
 use crate::i18n::{t, Lang};
 use crate::labels;
+use crate::sim::{Metric, QuestionAnswer, QuestionKind};
 use crate::state::ResultRef;
 
 /// A metric's value with its unit in the page's number format ("74,150 ops/s", "98.3%").
@@ -150,7 +150,7 @@ pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
 /// is revealed, and after a right answer.
 fn explained(
     lang: Lang,
-    r: &crate::core::RunResult,
+    r: &crate::sim::RunResult,
     q: &QuestionAnswer,
     settings_changed: &[String],
 ) -> Html {

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use crate::components::shown_choice::use_shown_choice;
 use crate::components::table::fmt_num;
-use crate::core::explain::{Explanation, Phase, Section};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
+use crate::sim::explain::{Explanation, Phase, Section};
 use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
@@ -19,14 +19,14 @@ pub struct StepThroughProps {
     pub result: ResultRef,
     pub trap: Option<Trap>,
     /// Asks for another platform (index in the result) and operation.
-    pub on_select: Callback<(usize, crate::core::Op)>,
+    pub on_select: Callback<(usize, crate::sim::Op)>,
     pub on_move: Callback<TrapMove>,
 }
 
-fn core_lang(lang: Lang) -> crate::core::Lang {
+fn core_lang(lang: Lang) -> crate::sim::Lang {
     match lang {
-        Lang::Ko => crate::core::Lang::Ko,
-        Lang::En => crate::core::Lang::En,
+        Lang::Ko => crate::sim::Lang::Ko,
+        Lang::En => crate::sim::Lang::En,
     }
 }
 
@@ -86,7 +86,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
         props
             .trap
             .as_ref()
-            .and_then(|t| crate::core::Op::ALL.iter().position(|&o| o == t.op)),
+            .and_then(|t| crate::sim::Op::ALL.iter().position(|&o| o == t.op)),
     ));
     let Some(trap) = &props.trap else {
         return html! {};
@@ -115,7 +115,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 .value()
                 .parse::<usize>()
                 .ok()
-                .and_then(|i| crate::core::Op::ALL.get(i).copied())
+                .and_then(|i| crate::sim::Op::ALL.get(i).copied())
             {
                 on_select.emit((platform, op));
             }
@@ -182,7 +182,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 </select>
                 <label for="trap-op">{ t(lang, "paths.operation") }</label>
                 <select id="trap-op" ref={shown_op} onchange={on_op}>
-                    { for crate::core::Op::ALL.iter().enumerate().map(|(i, o)| html! {
+                    { for crate::sim::Op::ALL.iter().enumerate().map(|(i, o)| html! {
                         <option value={i.to_string()} selected={*o == trap.op}>{ labels::op(lang, *o) }</option>
                     }) }
                 </select>

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::core::{PlatformKind, PlatformResult, Text};
 use crate::i18n::{t, Lang};
 use crate::labels;
+use crate::sim::{PlatformKind, PlatformResult, Text};
 use crate::state::ResultRef;
 
 #[derive(Properties, PartialEq)]
@@ -23,7 +23,7 @@ pub fn fmt_num(v: f64) -> String {
 /// The platforms whose groups fare very differently against native
 /// (`PlatformResult::groups_fare_differently`), with the groups' figures (the CLI says the
 /// same under its table).
-fn group_spread(lang: Lang, r: &crate::core::RunResult) -> Option<String> {
+fn group_spread(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
     let list: Vec<String> = r
         .platforms
         .iter()
@@ -37,7 +37,7 @@ fn group_spread(lang: Lang, r: &crate::core::RunResult) -> Option<String> {
 
 /// Swapped MiB with the largest share of one working set on swap (what sets how often its
 /// operations page in), as the CLI's host-memory line says it.
-fn swapped_cell(m: &crate::core::memory::MemoryResult) -> String {
+fn swapped_cell(m: &crate::sim::memory::MemoryResult) -> String {
     let hot = m
         .instances
         .iter()
@@ -112,8 +112,8 @@ fn platform_cell(lang: Lang, p: &PlatformResult) -> Html {
 }
 
 /// A display protocol's name, as the products are known (the same in both languages).
-fn protocol(p: crate::core::platform::DisplayProtocol) -> &'static str {
-    use crate::core::platform::DisplayProtocol::*;
+fn protocol(p: crate::sim::platform::DisplayProtocol) -> &'static str {
+    use crate::sim::platform::DisplayProtocol::*;
     match p {
         Blast => "Blast",
         Hdx => "HDX",
@@ -154,8 +154,8 @@ const DESKTOP_HEADS: [&str; 14] = [
 /// bandwidth per session, frames, server CPU), then a row per group of desktops, with the
 /// figures the CLI prints in its "desktop virtualization" section. Nothing when the run
 /// has no VDI platform.
-fn desktop_table(lang: Lang, r: &crate::core::RunResult) -> Html {
-    let vdis: Vec<(&PlatformResult, &crate::core::desktop::VdiResult)> = r
+fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    let vdis: Vec<(&PlatformResult, &crate::sim::desktop::VdiResult)> = r
         .platforms
         .iter()
         .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
@@ -589,7 +589,7 @@ pub fn table(props: &TableProps) -> Html {
 
 /// "latency p50 90 ms (local PC 34 ms)": what a VDI platform's users wait, beside its share
 /// of updates delivered.
-fn vdi_latency(lang: Lang, v: &crate::core::desktop::VdiResult) -> String {
+fn vdi_latency(lang: Lang, v: &crate::sim::desktop::VdiResult) -> String {
     let ms = |x: f64| crate::num::fixed(x, if x < 10.0 { 1 } else { 0 });
     let mut out = t(lang, "table.vdi_latency").replace("{}", &ms(v.latency_p50_ms));
     if let Some(local) = &v.local {

@@ -4,10 +4,10 @@
 use yew::prelude::*;
 
 use crate::components::table::fmt_num;
-use crate::core::{Category, ExitReason, Trace};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
+use crate::sim::{Category, ExitReason, Trace};
 use crate::state::ResultRef;
 
 #[derive(Properties, PartialEq)]
@@ -56,7 +56,7 @@ struct Bin {
 
 /// Aggregates the visible segments into per-lane bins of `BIN` units, so every
 /// category keeps its true share at any zoom.
-fn bins(segs: &[crate::core::TraceSegment], lanes: u32, v: View) -> Vec<Vec<Bin>> {
+fn bins(segs: &[crate::sim::TraceSegment], lanes: u32, v: View) -> Vec<Vec<Bin>> {
     let n = ((W - LABEL) / BIN).ceil() as usize;
     let per_bin = v.span / n as f64;
     let mut out = vec![vec![Bin::default(); n]; lanes as usize];
@@ -108,7 +108,7 @@ pub fn what_label(lang: Lang, what: &str) -> String {
         "lock spin" => ("스핀락 대기(스핀)", "spinning for a spinlock"),
         "lock kick" => ("스핀락 깨우기(kick)", "spinlock kick"),
         other => {
-            return crate::core::Op::ALL
+            return crate::sim::Op::ALL
                 .iter()
                 .find(|o| o.name() == other)
                 .map_or_else(|| other.to_string(), |o| labels::op(lang, *o).to_string())
@@ -235,7 +235,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             p.trace.as_ref().map(|t| {
                 (
                     labels::platform(lang, p),
-                    p.kind != crate::core::PlatformKind::Native,
+                    p.kind != crate::sim::PlatformKind::Native,
                     t,
                 )
             })
@@ -425,7 +425,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     } else {
         Vec::new()
     };
-    let visible: Vec<(usize, &crate::core::TraceSegment)> = if binned {
+    let visible: Vec<(usize, &crate::sim::TraceSegment)> = if binned {
         Vec::new()
     } else {
         in_view.iter().map(|&i| (i, &segs[i])).collect()
@@ -517,7 +517,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             out
         })
     });
-    let cats = crate::core::Category::ALL;
+    let cats = crate::sim::Category::ALL;
 
     html! {
         <div class="timeline">

@@ -6,8 +6,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use crate::core::assignment;
 use crate::share::MAX_SHARED_BYTES;
+use crate::sim::assignment;
 
 use super::{Course, CourseAction, Origin};
 

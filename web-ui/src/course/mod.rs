@@ -12,8 +12,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::builtin;
-use crate::core::assignment::{self, valid_student_id, Assignment, StepSource};
-use crate::core::{QuestionKind, Scenario, Text};
+use crate::sim::assignment::{self, valid_student_id, Assignment, StepSource};
+use crate::sim::{QuestionKind, Scenario, Text};
 use crate::state::{Knobs, Msg, RunInput};
 
 mod link;
@@ -142,8 +142,8 @@ pub fn library_scenario(name: &str) -> Option<String> {
 pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
     let a =
         Assignment::from_toml_first_variants(file, text, &library_scenario).map_err(|e| Msg {
-            en: e.to_string_in(crate::core::text::Lang::En),
-            ko: e.to_string_in(crate::core::text::Lang::Ko),
+            en: e.to_string_in(crate::sim::text::Lang::En),
+            ko: e.to_string_in(crate::sim::text::Lang::Ko),
         })?;
     let storage_key = format!("virtsim.course.{}", a.id);
     // Progress kept before it was keyed by the id alone: under the id and the text's hash.
@@ -244,8 +244,8 @@ impl Course {
             Ok(scenario) => scenario,
             Err(e) => {
                 self.step_error = Some(Msg {
-                    en: e.to_string_in(crate::core::text::Lang::En),
-                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                    en: e.to_string_in(crate::sim::text::Lang::En),
+                    ko: e.to_string_in(crate::sim::text::Lang::Ko),
                 });
                 return;
             }

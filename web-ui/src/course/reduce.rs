@@ -1,7 +1,7 @@
 //! The assignment's actions (`CourseAction`): how they are dispatched and what they change.
 
 use crate::builtin;
-use crate::core::assignment::{valid_student_id, Assignment};
+use crate::sim::assignment::{valid_student_id, Assignment};
 use crate::state::State;
 
 use super::storage::{load_progress, set_aside, set_aside_key};

@@ -1,7 +1,7 @@
 //! Answers checked and counted: their verdicts, the final page's score, the answers file.
 
-use crate::core::assignment::{self, AnswersFile, Assignment, GivenAnswer, StepAnswers};
-use crate::core::{QuestionAnswer, QuestionKind};
+use crate::sim::assignment::{self, AnswersFile, Assignment, GivenAnswer, StepAnswers};
+use crate::sim::{QuestionAnswer, QuestionKind};
 use crate::state::State;
 
 use super::{Course, Progress, Saved};
@@ -300,7 +300,7 @@ mod tests {
     fn verdicts_are_kept_from_runs_of_the_step_only() {
         use yew::Reducible as _;
 
-        let finish = |s: State, result: crate::core::RunResult| -> State {
+        let finish = |s: State, result: crate::sim::RunResult| -> State {
             let id = s.run_id;
             Rc::new(s)
                 .reduce(crate::state::Action::Finished {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::Text;
+use crate::sim::Text;
 
 use super::{from_hash, Course, Progress};
 

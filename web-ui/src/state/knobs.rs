@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::Msg;
-use crate::core::{Adjustments, NetworkMode, Op, PlatformKind, Scenario, StorageMode, Text};
 use crate::i18n::Lang;
+use crate::sim::{Adjustments, NetworkMode, Op, PlatformKind, Scenario, StorageMode, Text};
 
 /// Control settings layered over the scenario; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +114,7 @@ pub struct Baseline {
     /// platforms, so the groups' sum is not always what one platform runs.
     pub platform_groups: Vec<Vec<usize>>,
     /// Each platform's name and label (answers and options show the label).
-    pub platform_labels: Vec<(String, Option<crate::core::text::Text>)>,
+    pub platform_labels: Vec<(String, Option<crate::sim::text::Text>)>,
     /// Container platforms' network and storage modes, by platform name.
     pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
     /// The scenario's questions' operations, in order (for choosing default views).
@@ -384,7 +384,7 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
 
 /// The control that sets the field a control error names (its `field` parameter),
 /// for a share link, where no control was "changed last".
-pub fn control_of(e: &crate::core::ScenarioError) -> Option<&'static str> {
+pub fn control_of(e: &crate::sim::ScenarioError) -> Option<&'static str> {
     let field = e.params.iter().find(|(k, _)| *k == "field")?.1.as_str();
     let last = field.rsplit('.').next().unwrap_or(field);
     Some(match last {

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::builtin;
-use crate::core::Op;
 use crate::i18n::Lang;
 use crate::share::Shared;
+use crate::sim::Op;
 
 mod knobs;
 mod notices;
@@ -573,7 +573,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::Scenario;
+    use crate::sim::Scenario;
 
     #[test]
     fn a_share_links_bad_duration_is_blamed_on_the_duration() {

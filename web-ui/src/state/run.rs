@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::{Knobs, Msg};
-use crate::core::{RunResult, Scenario};
+use crate::sim::{RunResult, Scenario};
 
 /// Where a run stands.
 #[derive(Debug, Clone, PartialEq)]

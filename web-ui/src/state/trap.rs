@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use crate::core::explain::{self, Explanation};
-use crate::core::{Op, Scenario, Technique};
+use crate::sim::explain::{self, Explanation};
+use crate::sim::{Op, Scenario, Technique};
 
 /// The step-through of one operation on one platform (Stack & paths view): sim-core's
 /// phases of the shown result's scenario, built here in the reducer, never in a component.

@@ -3,8 +3,8 @@
 use serde::Deserialize;
 
 use super::{control_of, Baseline, Knobs, MAX_SCENARIO_BYTES};
-use crate::core::Scenario;
 use crate::i18n::Lang;
+use crate::sim::Scenario;
 
 /// A message in both page languages (sim-core's validator renders both).
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -20,10 +20,10 @@ impl Msg {
     }
 
     /// A validator error's message in both languages.
-    pub fn of_error(e: &crate::core::ScenarioError) -> Msg {
+    pub fn of_error(e: &crate::sim::ScenarioError) -> Msg {
         Msg {
-            en: e.message_in(crate::core::text::Lang::En),
-            ko: e.message_in(crate::core::text::Lang::Ko),
+            en: e.message_in(crate::sim::text::Lang::En),
+            ko: e.message_in(crate::sim::text::Lang::Ko),
         }
     }
 }
@@ -93,8 +93,8 @@ pub fn validate(
                 column: e.column,
                 message: Msg::of_error(&e),
                 display: Msg {
-                    en: e.to_string_in(crate::core::text::Lang::En),
-                    ko: e.to_string_in(crate::core::text::Lang::Ko),
+                    en: e.to_string_in(crate::sim::text::Lang::En),
+                    ko: e.to_string_in(crate::sim::text::Lang::Ko),
                 },
             }),
             None,

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::{JobOutcome, RunResult, Runner};
+use crate::sim::{JobOutcome, RunResult, Runner};
 use crate::state::{Knobs, Msg};
 
 /// Events between two progress messages of a worker.
@@ -53,10 +53,10 @@ fn keep_runner(key: RunnerKey, runner: Runner) {
 }
 
 /// A run's error in both page languages.
-pub(super) fn sim_failed(e: crate::core::SimError) -> Msg {
+pub(super) fn sim_failed(e: crate::sim::SimError) -> Msg {
     Msg {
-        en: e.message_in(crate::core::text::Lang::En),
-        ko: e.message_in(crate::core::text::Lang::Ko),
+        en: e.message_in(crate::sim::text::Lang::En),
+        ko: e.message_in(crate::sim::text::Lang::Ko),
     }
 }
 

@@ -45,8 +45,8 @@ use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::{JobKey, RunOptions, RunResult};
 use crate::run::RunEnd;
+use crate::sim::{JobKey, RunOptions, RunResult};
 use crate::state::{Knobs, Msg};
 
 /// Most workers in the pool, whatever the machine's core count: a scenario seldom has
@@ -344,8 +344,8 @@ pub(crate) fn runner_for(
     text: &str,
     knobs: &Knobs,
     trace: bool,
-) -> Result<(crate::core::Runner, u64), Msg> {
-    let scenario = crate::core::Scenario::from_toml(file, text)
+) -> Result<(crate::sim::Runner, u64), Msg> {
+    let scenario = crate::sim::Scenario::from_toml(file, text)
         .and_then(|s| s.adjusted(&knobs.to_adjustments()))
         .map_err(|e| Msg::of_error(&e))?;
     let runner = scenario

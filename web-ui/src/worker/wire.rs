@@ -494,7 +494,7 @@ impl<'de> de::VariantAccess<'de> for &mut Reader<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{RunResult, Scenario};
+    use crate::sim::{RunResult, Scenario};
 
     /// A library scenario's result read back from the binary form writes the same JSON as
     /// the result itself: every field, in every nested type, crossed exactly (floats
