@@ -981,13 +981,8 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
     if !io_allowed(stack.io) {
         stack.io = default_io;
     }
-    // As scenario/validate/platform.rs resolves it (tests/explain.rs checks the two agree).
-    stack.memory = match t {
-        Technique::BinaryTranslation => MemoryVirtualization::Shadow,
-        Technique::Para => MemoryVirtualization::DirectPv,
-        _ if host.features.ept => MemoryVirtualization::Nested,
-        _ => MemoryVirtualization::Shadow,
-    };
+    // As the validator resolves it (tests/explain.rs checks the stacks agree).
+    stack.memory = MemoryVirtualization::of(Some(t), host.features.ept);
     stack
 }
 

@@ -158,6 +158,21 @@ pub enum MemoryVirtualization {
     DirectPv,
 }
 
+impl MemoryVirtualization {
+    /// How a technique virtualizes memory on a host with or without EPT/NPT: binary
+    /// translation keeps shadow tables, a PV kernel its own tables (direct paging), hardware
+    /// assist and hybrid use the two-dimensional walk where the CPU has one.
+    pub fn of(technique: Option<Technique>, ept: bool) -> MemoryVirtualization {
+        match technique {
+            None => MemoryVirtualization::None,
+            Some(Technique::BinaryTranslation) => MemoryVirtualization::Shadow,
+            Some(Technique::Para) => MemoryVirtualization::DirectPv,
+            Some(_) if ept => MemoryVirtualization::Nested,
+            Some(_) => MemoryVirtualization::Shadow,
+        }
+    }
+}
+
 /// A fully resolved platform: everything the path builder and scheduler need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -111,13 +111,7 @@ pub(super) fn validate_platform(
             value
         }
     };
-    let memory = match technique {
-        None => MemoryVirtualization::None,
-        Some(Technique::BinaryTranslation) => MemoryVirtualization::Shadow,
-        Some(Technique::Para) => MemoryVirtualization::DirectPv,
-        Some(_) if host.features.ept => MemoryVirtualization::Nested,
-        Some(_) => MemoryVirtualization::Shadow,
-    };
+    let memory = MemoryVirtualization::of(technique, host.features.ept);
     let driver_domain = *p.driver_domain.get_ref();
     if driver_domain && kind != PlatformKind::Type1 {
         return Err(v.error(
