@@ -158,7 +158,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "이 설정으로는 시나리오를 실행할 수 없습니다:",
         "This setting makes the scenario invalid:",
     ),
-    ("controls.undo", "시나리오 값으로 되돌리기", "Back to the scenario value"),
+    ("controls.undo", "이 설정만 시나리오 값으로 되돌리기", "Back to the scenario value"),
     ("controls.undo_all", "모든 설정을 시나리오 값으로 되돌리기", "All settings back to the scenario's values"),
     ("results.stale", "이전 설정의 결과입니다", "Results from previous settings"),
     ("controls.vcpus", "인스턴스당 vCPU", "vCPUs per instance"),
@@ -204,7 +204,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("controls.slice_per_platform", "시나리오 값, 플랫폼마다 다름", "scenario values, per platform"),
     (
         "controls.reset",
-        "시나리오 값으로 되돌리기",
+        "시나리오 값으로 모두 되돌리기",
         "Reset to scenario values",
     ),
     ("run", "실행", "Run"),

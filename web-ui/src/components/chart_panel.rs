@@ -98,7 +98,12 @@ fn bar_chart(
                     c.clone(),
                     series
                         .iter()
-                        .map(|s| s.values.get(i).map_or("—".into(), |v| crate::num::num(*v)))
+                        .map(|s| match s.values.get(i) {
+                            Some(v) if v.is_finite() => crate::num::num(*v),
+                            // No bound (a density that CPU does not limit): drawn as no bar.
+                            Some(v) if *v > 0.0 => "∞".into(),
+                            _ => "—".into(),
+                        })
                         .collect(),
                 )
             })
@@ -449,7 +454,11 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 values: r
                     .platforms
                     .iter()
-                    .map(|p| p.lifecycle.density_cpu as f64)
+                    // u64::MAX: nothing measured limits it (instances that do no work).
+                    .map(|p| match p.lifecycle.density_cpu {
+                        u64::MAX => f64::INFINITY,
+                        n => n as f64,
+                    })
                     .collect(),
             },
             Series {

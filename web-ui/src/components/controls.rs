@@ -92,6 +92,22 @@ pub fn controls(props: &ControlsProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let knobs = state.knobs.clone();
+    // A control's error box appears (or goes, with "back to the scenario value") beside the
+    // slider; the re-render can leave the keyboard focus on <body>: give it back to the
+    // control, so that the arrow keys go on moving it.
+    {
+        let erring = state
+            .knob_error
+            .as_ref()
+            .map(|e| e.control.unwrap_or("k-instances"));
+        let last = use_mut_ref(|| erring);
+        use_effect_with(erring, move |&now| {
+            let before = last.replace(now);
+            if let Some(control) = now.or(before) {
+                refocus_if_lost(control);
+            }
+        });
+    }
     let shown_workload = use_shown_choice(knobs.workload.clone().unwrap_or_default());
 
     let set = |f: fn(&mut Knobs, u64)| {
@@ -410,6 +426,24 @@ fn duration_step(duration_ms: u64) -> u64 {
         (a, b) = (b, a % b);
     }
     a
+}
+
+/// Focuses the control `id` when the focus has fallen to the page's body.
+fn refocus_if_lost(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = document
+        .active_element()
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+    if lost {
+        if let Some(control) = document
+            .get_element_by_id(id)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = control.focus();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -250,19 +250,24 @@ pub fn course_panel(props: &CourseProps) -> Html {
     }
 }
 
-/// After the predictions are committed: the run's status line if it is shown, else the
-/// step's title.
-fn focus_after_commit() {
-    let status = web_sys::window()
+/// Focuses the element `id` if the page shows it (else the step's title).
+fn focus_by_id(id: &str) {
+    let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("course-status"))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match status {
-        Some(status) => {
-            let _ = status.focus();
+    match element {
+        Some(element) => {
+            let _ = element.focus();
         }
         None => focus_step_title(),
     }
+}
+
+/// After the predictions are committed: the run's status line if it is shown, else the
+/// step's title.
+fn focus_after_commit() {
+    focus_by_id("course-status");
 }
 
 /// Scrolls the shown step's (or the final page's) title into view and focuses it.
@@ -437,12 +442,29 @@ fn step_view(props: &CourseProps) -> Html {
             .as_ref()
             .map(|c| (c.progress.step, c.awaiting_predictions()));
         let last = use_mut_ref(|| step_waiting);
-        use_effect_with(step_waiting, move |&now| {
-            let before = last.replace(now);
-            if let (Some((was, true)), Some((step, false))) = (before, now) {
-                if was == step {
-                    focus_after_commit();
+        let pending = use_mut_ref(|| false);
+        {
+            let pending = pending.clone();
+            use_effect_with(step_waiting, move |&now| {
+                let before = last.replace(now);
+                if let (Some((was, true)), Some((step, false))) = (before, now) {
+                    if was == step {
+                        *pending.borrow_mut() = true;
+                        focus_after_commit();
+                    }
                 }
+            });
+        }
+        // When the run ends, the status line goes away: the focus moves on to the
+        // predictions' verdicts, which appear then.
+        let ready = state
+            .course
+            .as_ref()
+            .map(|c| (c.progress.step, c.expected(state).is_some()));
+        use_effect_with(ready, move |&ready| {
+            if *pending.borrow() && matches!(ready, Some((_, true))) {
+                *pending.borrow_mut() = false;
+                focus_by_id("course-predict-h");
             }
         });
     }
@@ -603,7 +625,7 @@ fn step_view(props: &CourseProps) -> Html {
                 </p>
             }
             if !predictions.is_empty() {
-                <h4>{ t(lang, "course.predict") }</h4>
+                <h4 id="course-predict-h" tabindex="-1">{ t(lang, "course.predict") }</h4>
                 <ol class="course-questions predict">{ for predictions.iter().map(|q| question(q)) }</ol>
                 if waiting {
                     <button id="course-commit" class="primary" onclick={on_commit} disabled={!all_predicted}>
