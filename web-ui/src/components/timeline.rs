@@ -342,6 +342,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let (all_shown, deepest) = (v.shows_all(end), v.deepest());
+    // With the whole run shown, panning has nowhere to go. (Only then: a pan button that
+    // reached one end while focused would drop the keyboard focus.)
     let zoom_in_title = if deepest {
         t(lang, "timeline.zoom_in.deepest").replace("{}", &fmt_num(MIN_SPAN))
     } else {
@@ -534,8 +536,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     aria-label={t(lang, "timeline.zoom_in")} title={zoom_in_title}>{ "+" }</button>
                 <button id="timeline-zoom-out" ref={zoom_out_ref.clone()} onclick={zoom_by(2.0, &zoom_in_ref)} disabled={all_shown}
                     aria-label={t(lang, "timeline.zoom_out")} title={zoom_out_title}>{ "−" }</button>
-                <button onclick={act(|v, e| v.pan(-0.25, e))} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
-                <button onclick={act(|v, e| v.pan(0.25, e))} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
+                <button onclick={act(|v, e| v.pan(-0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
+                <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
                 <span class="range">{ format!("{} – {} ms · {} – {} {}", crate::num::fixed(v.start / cycles_per_ms, tick_decimals + 1), crate::num::fixed((v.start + v.span) / cycles_per_ms, tick_decimals + 1),
                     fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
