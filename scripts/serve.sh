@@ -74,7 +74,7 @@ rm -rf "$DIST"
 mkdir -p "$DIST"
 # The name section only serves debugging (symbol names in stack traces): ~60 KB gzipped.
 # No wasm-opt pass: binaryen 132's (npm) -Oz cuts the raw file by 8% but makes it 7% larger
-# gzipped and brotli'd (README, "Page size"), which is what a browser downloads.
+# gzipped and brotli'd (docs/performance.md, "Page size"), which is what a browser downloads.
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir "$DIST/pkg" --out-name web_ui \
   "$TARGET_DIR/wasm32-unknown-unknown/release/web_ui.wasm"

@@ -611,7 +611,7 @@ fn run_with_progress(
 }
 
 /// Simulated events per second of a release build on one core of the development
-/// machine (README, "Performance"); the basis of `validate`'s time estimate.
+/// machine (`docs/performance.md`); the basis of `validate`'s time estimate.
 const EVENTS_PER_SECOND: f64 = 11.0e6;
 
 /// "estimated 1234567 events at most, about 0.1 s ...": the cost of running a scenario,

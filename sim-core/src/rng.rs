@@ -11,7 +11,7 @@ const PCG_MULTIPLIER: u128 = 0x2360_ED05_1FC6_5DA4_4385_DF64_9FCC_F645;
 /// 2014), exactly `rand_pcg::Pcg64` seeded with `SeedableRng::seed_from_u64` (a test
 /// compares the streams). sim-core steps it itself because wasm has no 64×64→128-bit
 /// multiplication: the crate's `u128` multiply becomes a call of `__multi3` there, which
-/// cost the page about a third of its speed (README, "Performance").
+/// cost the page about a third of its speed (`docs/performance.md`).
 #[derive(Debug, Clone)]
 pub struct SimRng {
     state: u128,

@@ -3,7 +3,7 @@
 //!
 //! Why: `toml::from_str` hands every visitor to three deserializer kinds (its values,
 //! tables and arrays) and three map readers (tables, spans, datetimes), so each scenario
-//! struct's reading code was compiled several times in the web page's wasm (README,
+//! struct's reading code was compiled several times in the web page's wasm (`docs/performance.md`,
 //! "Page size"). Here every value goes through [`ValueDe`]; tables, datetimes and
 //! `Spanned<T>` fields (serde_spanned's three private fields) through [`TableAccess`];
 //! arrays through [`ArrayAccess`]; keys through serde's plain string deserializer.

@@ -131,7 +131,7 @@ impl Scenario {
     /// scenario format (most of the parsing code) is then compiled in the crate that calls
     /// this, at that crate's optimization level. The web page builds sim-core for speed
     /// (opt-level 3) and itself for size (opt-level z): that made its wasm 86 KB smaller
-    /// gzipped (README, "Performance"), with the same re-run speed. Every caller inside
+    /// gzipped (`docs/performance.md`), with the same re-run speed. Every caller inside
     /// sim-core that the page reaches must be `#[inline]` too (the assignment reading is),
     /// or an opt-level-3 copy comes back beside the page's.
     #[inline]

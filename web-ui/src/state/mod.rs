@@ -35,11 +35,11 @@ pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
 /// and its results replace the old ones in place: a bar and a dimmed panel shown for a
 /// few frames would only flicker, and painting them takes the CPU that the simulation
 /// workers need on a small machine (on the 2-core development machine, showing them at
-/// once made such re-runs about 1.5 times slower: README, "Performance").
+/// once made such re-runs about 1.5 times slower: docs/performance.md).
 pub const SHOW_RUNNING_AFTER_MS: u32 = 250;
 
 /// Estimated events per millisecond before any run has been measured on this device:
-/// a page run does about 8 million events/s (README) and sim-core's estimate is an
+/// a page run does about 8 million events/s (docs/performance.md) and sim-core's estimate is an
 /// upper bound, about twice the events a library scenario needs.
 pub const DEFAULT_EVENTS_PER_MS: f64 = 16_000.0;
 
