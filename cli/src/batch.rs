@@ -16,23 +16,28 @@ use crate::{Failure, Lang};
 
 /// The scenario files named on the command line: files as given, a directory's `*.toml`
 /// files (not its subdirectories) in name order.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path).map_err(|e| {
-                Failure::Other(anyhow::anyhow!("cannot read {}: {e}", path.display()))
-            })?;
+            let entries =
+                std::fs::read_dir(path).map_err(|e| crate::cannot_read(path, lang, &e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
                 .collect();
             found.sort();
             if found.is_empty() {
-                return Err(Failure::Other(anyhow::anyhow!(
-                    "{}: no .toml scenario files in this directory",
-                    path.display()
-                )));
+                return Err(Failure::Other(match lang {
+                    Lang::En => anyhow::anyhow!(
+                        "{}: no .toml scenario files in this directory",
+                        path.display()
+                    ),
+                    Lang::Ko => anyhow::anyhow!(
+                        "{}: 이 디렉터리에 .toml 시나리오 파일이 없습니다",
+                        path.display()
+                    ),
+                }));
             }
             files.extend(found);
         } else {

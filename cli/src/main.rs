@@ -261,6 +261,29 @@ impl Lang {
     }
 }
 
+/// "cannot read FILE: why", in the language of the messages: the usual reasons are
+/// translated, any other one is the system's own words.
+fn cannot_read(path: &Path, lang: Lang, e: &std::io::Error) -> Failure {
+    use std::io::ErrorKind;
+    let why = match (lang, e.kind()) {
+        (Lang::Ko, ErrorKind::NotFound) => "그런 파일이나 디렉터리가 없습니다".to_string(),
+        (Lang::Ko, ErrorKind::PermissionDenied) => "읽을 권한이 없습니다".to_string(),
+        _ => e.to_string(),
+    };
+    Failure::Other(match lang {
+        Lang::En => anyhow::anyhow!("cannot read {}: {why}", path.display()),
+        Lang::Ko => anyhow::anyhow!("{}을(를) 읽을 수 없습니다: {why}", path.display()),
+    })
+}
+
+/// A directory given where a file is read.
+fn is_a_directory(path: &Path, lang: Lang) -> Failure {
+    Failure::Other(match lang {
+        Lang::En => anyhow::anyhow!("cannot read {}: it is a directory", path.display()),
+        Lang::Ko => anyhow::anyhow!("{}을(를) 읽을 수 없습니다: 디렉터리입니다", path.display()),
+    })
+}
+
 /// `validate` of what is not a regular file (a pipe, `/dev/stdin`): it can be read only
 /// once, so it is read whole (up to the largest assignment), then checked as what it
 /// holds. Gives the exit code.
@@ -271,8 +294,7 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
     if let Err(e) =
         std::fs::File::open(path).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
     {
-        let e = anyhow::Error::new(e).context(format!("cannot read {}", path.display()));
-        return Ok(report(Failure::Other(e)));
+        return Ok(report(cannot_read(path, lang, &e)));
     }
     // Longer than an assignment may be: too long for either kind; named as an assignment
     // only if it starts like one (`/dev/zero` is a scenario file too long).
@@ -324,16 +346,10 @@ fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let limit = sim_core::scenario::MAX_FILE_BYTES;
     let too_large = |size: Option<u64>| scenario_too_large(path, lang, size);
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let metadata = file
-        .metadata()
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, lang, &e))?;
+    let metadata = file.metadata().map_err(|e| cannot_read(path, lang, &e))?;
     if metadata.is_dir() {
-        return Err(Failure::Other(anyhow::anyhow!(
-            "cannot read {}: it is a directory",
-            path.display()
-        )));
+        return Err(is_a_directory(path, lang));
     }
     if metadata.len() > limit as u64 {
         return Err(too_large(Some(metadata.len())));
@@ -341,7 +357,7 @@ fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .map_err(|e| cannot_read(path, lang, &e))?;
     if bytes.len() > limit {
         return Err(too_large(None));
     }
@@ -405,7 +421,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             trace,
             max_events,
         } => {
-            let files = batch::expand(&files)?;
+            let files = batch::expand(&files, lang)?;
             let cap = RunOptions::default().max_events;
             let options = |scenario: &Scenario| RunOptions {
                 trace: trace || scenario.trace,
@@ -464,7 +480,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Command::Validate { files, lang } => {
-            let files = batch::expand(&files)?;
+            let files = batch::expand(&files, lang)?;
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {

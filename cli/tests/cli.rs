@@ -210,6 +210,16 @@ fn an_unreadable_file_exits_1() {
             stderr(&o)
         );
     }
+    // In Korean when asked: the reason too, not the system's English words.
+    for command in ["run", "validate"] {
+        let o = virtsim(&[command, &missing.display().to_string(), "--lang", "ko"]);
+        assert_eq!(code(&o), 1, "{command}: stderr {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("읽을 수 없습니다: 그런 파일이나 디렉터리가 없습니다"),
+            "{command}: {}",
+            stderr(&o)
+        );
+    }
     // A directory stands for its `*.toml` files: one without any is an error (1).
     let empty = std::env::temp_dir().join(format!("virtsim-cli-empty-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();

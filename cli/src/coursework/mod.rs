@@ -9,7 +9,6 @@ pub mod template;
 
 use std::path::Path;
 
-use anyhow::Context;
 use sim_core::assignment::{Assignment, MAX_ASSIGNMENT_BYTES};
 use sim_core::{QuestionAnswer, RunOptions};
 
@@ -40,16 +39,12 @@ pub fn too_large(path: &Path, lang: Lang, limit: usize) -> Failure {
 pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failure> {
     use std::io::Read;
     let too_large = || too_large(path, lang, limit);
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = std::fs::File::open(path).map_err(|e| crate::cannot_read(path, lang, &e))?;
     let metadata = file
         .metadata()
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .map_err(|e| crate::cannot_read(path, lang, &e))?;
     if metadata.is_dir() {
-        return Err(Failure::Other(anyhow::anyhow!(
-            "cannot read {}: it is a directory",
-            path.display()
-        )));
+        return Err(crate::is_a_directory(path, lang));
     }
     if metadata.len() > limit as u64 {
         return Err(too_large());
@@ -57,7 +52,7 @@ pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failur
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .map_err(|e| crate::cannot_read(path, lang, &e))?;
     if bytes.len() > limit {
         return Err(too_large());
     }

@@ -102,7 +102,7 @@ pub(super) fn validate_platform(
                 // Penryn's generation); a Pentium 4 or first Core 2 platform had no IOMMU.
                 (_, _, IoModel::Passthrough) if matches!(host.cpu, CpuGeneration::Prescott | CpuGeneration::Merom) => Some(msg!("passthrough_before_iommu", "platform `{name}`: passthrough needs an IOMMU (Intel VT-d, AMD-Vi), which came with platforms of about 2008; host.cpu = \"{cpu}\" had none: use \"penryn\" or later", "플랫폼 `{name}`: passthrough에는 IOMMU(Intel VT-d, AMD-Vi)가 필요하며, 2008년 무렵의 플랫폼부터 있습니다. host.cpu = \"{cpu}\"에는 없었습니다: \"penryn\" 이후를 쓰세요", name = name, cpu = host.cpu.name())),
                 (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
-                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough needs hardware-assisted virtualization (`hardware_assist`, `hybrid` or `para`)", "플랫폼 `{name}`: passthrough에는 하드웨어 지원 가상화(`hardware_assist`, `hybrid`, `para`)가 필요합니다", name = name)),
+                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough is not modelled under binary translation (the simulator gives a device to hardware-assisted and paravirtualized guests only); use technique = \"hardware_assist\", \"hybrid\" or \"para\"", "플랫폼 `{name}`: 바이너리 변환에서는 passthrough를 모델링하지 않습니다(시뮬레이터는 하드웨어 지원 게스트와 반가상화 게스트에만 장치를 넘겨줍니다). technique = \"hardware_assist\", \"hybrid\" 또는 \"para\"를 쓰세요", name = name)),
                 _ => None,
             };
             if let Some(problem) = problem {
@@ -213,8 +213,8 @@ pub(super) fn validate_platform(
                 p.microvm.span(),
                 msg!(
                     "microvm_needs_hybrid",
-                    "platform `{name}`: a microVM has no emulated devices and needs VT-x: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU)",
-                    "플랫폼 `{name}`: microVM에는 에뮬레이션 장치가 없고 VT-x가 필요합니다: technique = \"hybrid\"(하드웨어 지원 CPU 위의 virtio 드라이버)를 쓰세요",
+                    "platform `{name}`: a microVM runs on a hardware-assisted CPU and has no emulated devices: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU), or technique = \"hardware_assist\" with io = \"paravirtual\"",
+                    "플랫폼 `{name}`: microVM은 하드웨어 지원 CPU에서 실행되며 에뮬레이션 장치가 없습니다: technique = \"hybrid\"(하드웨어 지원 CPU 위의 virtio 드라이버)를 쓰거나, technique = \"hardware_assist\"에 io = \"paravirtual\"을 쓰세요",
                     name = name
                 ),
             ));
