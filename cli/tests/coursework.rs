@@ -462,6 +462,18 @@ fn the_assignment_template_names_the_pages_labels() {
     assert!(text.contains("과제 → 과제 파일 열기"), "{text}");
 }
 
+/// The assignment template shows good practice: `answers` finds no near tie and no figure
+/// that classmates' variants share (the first thing an instructor runs on it).
+#[test]
+fn the_assignment_templates_answers_give_no_note() {
+    let dir = scratch_dir("template-notes");
+    let o = virtsim_in(&dir, &["new", "assignment", "notes"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = virtsim_in(&dir, &["answers", "notes.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
+}
+
 /// `grade` of several files of one student (the id compared trimmed) warns on stderr,
 /// naming the files, and still grades them all.
 #[test]
