@@ -110,7 +110,8 @@ fn slider(p: &SliderProps) -> Html {
         let shown = f.text.clone().unwrap_or_else(|| v.to_string().into());
         html! {
             <>
-                <input type="text" inputmode="numeric" class="slider-number" id={field_id}
+                // Narrow (the page's text fields are wider): the slider keeps the row on a phone.
+                <input type="text" inputmode="numeric" class="slider-number" id={field_id} style="padding:2px 4px;min-height:28px"
                     value={shown} {onchange} {onkeydown} aria-label={f.label.clone()}
                     aria-describedby={p.error.is_some().then(|| err_id.clone())}
                     aria-invalid={p.error.is_some().then_some("true")} autocomplete="off" spellcheck="false" />
@@ -152,17 +153,36 @@ pub fn controls(props: &ControlsProps) -> Html {
     let knobs = state.knobs.clone();
     // A control's error box appears (or goes, with "back to the scenario value") beside the
     // slider; the re-render can leave the keyboard focus on <body>: give it back to the
-    // control, so that the arrow keys go on moving it.
+    // control (to the part of it last focused: the memory slider or its field), so that the
+    // arrow keys go on moving it.
+    let focused = use_mut_ref(String::new);
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                if el.id().starts_with("k-") {
+                    *focused.borrow_mut() = el.id();
+                }
+            }
+        })
+    };
     {
         let erring = state
             .knob_error
             .as_ref()
             .map(|e| e.control.unwrap_or("k-instances"));
         let last = use_mut_ref(|| erring);
+        let focused = focused.clone();
         use_effect_with(erring, move |&now| {
             let before = last.replace(now);
             if let Some(control) = now.or(before) {
-                refocus_if_lost(control);
+                let part = focused.borrow().clone();
+                let id = if part.starts_with(control) {
+                    part
+                } else {
+                    control.to_string()
+                };
+                refocus_if_lost(id);
             }
         });
     }
@@ -428,7 +448,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
 
     html! {
-        <section class="card controls" aria-labelledby="controls-h">
+        <section class="card controls" aria-labelledby="controls-h" {onfocusin}>
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
                 <Slider id="k-instances" label={t(lang, "controls.instances")} min={u64::from(base.min_instances)} max={u64::from(base.max_instances)} step={1}
@@ -497,8 +517,15 @@ fn duration_step(duration_ms: u64) -> u64 {
     a
 }
 
-/// Focuses the control `id` when the focus has fallen to the page's body.
-fn refocus_if_lost(id: &str) {
+/// Focuses the control `id` when the focus has fallen to the page's body. Checked once the
+/// event that changed the setting is over: a field's change on leaving it with Tab comes
+/// while the focus is between the two (on <body>), and the focus then goes on to the next
+/// control, where it stays.
+fn refocus_if_lost(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || refocus_now(&id)).forget();
+}
+
+fn refocus_now(id: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

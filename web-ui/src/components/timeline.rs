@@ -660,7 +660,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         { for ms_ticks.iter().map(|(tx, label)| html! {
                             <g>
                                 <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
-                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor="middle" class="tick">{ label.clone() }</text>
+                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor={if *tx > W - 30.0 { "end" } else { "middle" }} class="tick">{ label.clone() }</text>
                             </g>
                         }) }
                         <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ time_axis.unit.0 }</text>
