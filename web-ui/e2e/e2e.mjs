@@ -452,6 +452,21 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   await page.click('.slider.bad .knob-error button.link');
   await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
+  // The field beside it takes a size the slider's 64 MiB steps miss; text that is no size
+  // is an error in the same box (shown as text), the focus staying in the field.
+  await afterRun(page, async () => { await page.fill('#k-memory-field', '1000'); await page.press('#k-memory-field', 'Enter'); });
+  assert((await page.textContent('#k-memory-out')).startsWith('1,000'), `memory typed: ${await page.textContent('#k-memory-out')}`);
+  await page.fill('#k-memory-field', EVIL);
+  await page.press('#k-memory-field', 'Enter');
+  await page.waitForSelector('#k-memory-error');
+  const typed = await page.textContent('#k-memory-error');
+  assert(typed.includes(EVIL) && !(await page.$('#k-memory-error img')), `typed memory error: ${typed}`);
+  assert(!(await page.isEnabled('#run')), 'run is disabled while the typed memory is no size');
+  await page.waitForTimeout(50);
+  const focus = await page.evaluate(() => document.activeElement?.id);
+  assert(focus === 'k-memory-field', `focus after the typed error: ${focus}`);
+  await afterRun(page, () => page.click('#k-memory-error button.link'));
+  assert(await page.inputValue('#k-memory-field') !== EVIL, 'the way back shows the scenario value in the field');
 });
 
 await step('timeline, stack/paths and coursework views render', async () => {
@@ -1515,8 +1530,19 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
       const drawn = await p.$$eval('.timeline-box svg rect[fill], .timeline-box svg rect.bin', (r) => r.length);
       assert(drawn > 0, `nothing drawn after ${i + 1} zooms: ${await p.textContent('.timeline .range')}`);
     }
-    const ticks = await p.$$eval('.timeline-box .tick', (t) => t.map((x) => x.textContent).filter((x) => x !== 'ms'));
+    const units = ['s', 'ms', 'µs', 'ns'];
+    const ticks = await p.$$eval('.timeline-box .tick', (t) => t.map((x) => x.textContent));
     assert(new Set(ticks).size === ticks.length, `axis ticks differ: ${ticks.join(' ')}`);
+    // At the deepest zoom the range and the ticks read in ns, counted from a round time,
+    // not in ms with seven decimals.
+    while (!(await p.isDisabled('#timeline-zoom-in'))) await p.click('#timeline-zoom-in');
+    const range = await p.textContent('#timeline-range');
+    assert(/^[\d.,]+ ms \+ [\d.]+ – [\d.]+ ns · /.test(range), `deepest range: ${range}`);
+    const deep = await p.$$eval('.timeline-box .tick', (t) => t.map((x) => x.textContent));
+    assert(deep.includes('ns') && deep.filter((x) => !units.includes(x)).every((x) => /^\+\d{1,4}(\.\d)?$/.test(x)),
+      `deepest ticks: ${deep.join(' ')}`);
+    const focused = await p.evaluate(() => document.activeElement?.id);
+    assert(focused === 'timeline-zoom-out', `focus at the deepest zoom: ${focused}`);
   } finally {
     await p.close();
   }

@@ -179,6 +179,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Memory per instance (MiB; a container's limit)",
     ),
     (
+        "controls.memory.field",
+        "인스턴스당 메모리를 MiB 단위로 입력 (Enter로 적용, 위·아래 화살표는 64 MiB씩)",
+        "Memory per instance, typed in MiB (Enter applies it; the up and down arrows step 64 MiB)",
+    ),
+    (
         "controls.exit_cycles",
         "VM exit 왕복 비용 (사이클, 핸들러 제외)",
         "VM exit round trip (cycles, without the handler)",

@@ -120,7 +120,11 @@ fn draw_bars(
     let x_area = x_label_area(&labels);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     // A time axis in the unit its top calls for (ms rather than 10 000 µs and more).
-    let axis = AxisUnit::new(y_desc, if log { 10f64.powf(y_hi) } else { y_hi });
+    let axis = if log {
+        AxisUnit::new(y_desc, 10f64.powf(y_hi))
+    } else {
+        AxisUnit::new(y_desc, y_hi).linear(y_lo, y_hi, 6)
+    };
     let y_desc = if log {
         format!("{} (log)", axis.desc)
     } else {

@@ -130,7 +130,10 @@ fn draw_lines(
         .x_label_area_size(54)
         .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
-    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more).
+    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more), their
+    // ticks written with the decimals their spacing needs (a migration's rounds between
+    // 1 719 and 1 731 ms are not all "1.7k").
+    let x_labels = if width < 400 { 4 } else { 6 };
     let x_axis = AxisUnit::new(
         x_desc,
         if log_x {
@@ -139,16 +142,15 @@ fn draw_lines(
             lo.abs().max(hi.abs())
         },
     );
-    let y_axis = AxisUnit::new(y_desc, nice_max(ymax));
-    // A narrow range far from 0 (a migration's rounds between 1 719 and 1 731 ms) needs
-    // its digits: short numbers would label every tick "1.7k".
-    let span = x_axis.value(hi - lo);
+    let x_axis = if log_x {
+        x_axis
+    } else {
+        x_axis.linear(lo, hi, x_labels)
+    };
+    let y_axis = AxisUnit::new(y_desc, nice_max(ymax)).linear(0.0, nice_max(ymax), 6);
     let x_fmt = |x: &f64| {
         if log_x {
             x_axis.label(round_sig(10f64.powf(*x)))
-        } else if span > 0.0 && span * 5.0 < x_axis.value(x.abs()) {
-            let decimals = (-(span / 6.0).log10()).ceil().clamp(0.0, 6.0) as usize;
-            format!("{:.decimals$}", x_axis.value(*x))
         } else {
             x_axis.label(*x)
         }
@@ -163,7 +165,7 @@ fn draw_lines(
         .configure_mesh()
         .x_desc(x_desc)
         .y_desc(y_axis.desc.clone())
-        .x_labels(if width < 400 { 4 } else { 6 })
+        .x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)

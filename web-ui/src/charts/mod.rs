@@ -14,7 +14,7 @@ mod text;
 
 pub use bars::{bars, grouped_bars, stacked_bars, BarOptions};
 pub use lines::{log_lines, xy_lines, Line};
-pub use scale::{short_num, wants_log};
+pub use scale::{tick_label, wants_log};
 pub use text::wrap;
 use text::{text_width, title_lines, TITLE_LINE_PX, TITLE_PAD_PX};
 

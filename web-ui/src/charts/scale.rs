@@ -3,28 +3,52 @@
 
 use super::Series;
 
-/// Short axis numbers: 1.2k, 3M, 40, 0.5.
-pub fn short_num(v: &f64) -> String {
+/// The one way an axis tick is written, on every chart and on the timeline: numbers under
+/// 10 000 in full, from 10 000 up in thousands, millions or billions ("9000", "12k",
+/// "1.5M", "3G"; never "1k" on one axis and "1000" on another). With the ticks' spacing
+/// `step` every tick has the decimals that spacing needs ("0.0, 0.5, 1.0"; "1720, 1722";
+/// "1.720M, 1.722M"); without one (a logarithmic axis) a tick keeps two significant
+/// digits, trailing zeros dropped ("0.001", "1.6", "25", "4000").
+pub fn tick_label(v: f64, step: Option<f64>) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
     let a = v.abs();
-    if a >= 1e9 {
-        format!("{:.1}G", v / 1e9).replace(".0G", "G")
+    let (div, suffix) = if a >= 1e9 {
+        (1e9, "G")
     } else if a >= 1e6 {
-        format!("{:.1}M", v / 1e6).replace(".0M", "M")
+        (1e6, "M")
     } else if a >= 1e4 {
-        format!("{:.0}k", v / 1e3)
-    } else if a >= 1e3 {
-        format!("{:.1}k", v / 1e3).replace(".0k", "k")
-    } else if a >= 10.0 || *v == v.trunc() {
-        format!("{v:.0}")
-    } else if a >= 1.0 {
-        format!("{v:.1}")
-    } else if a >= 0.01 {
-        format!("{v:.2}")
+        (1e3, "k")
     } else {
-        // Two significant digits (1 µs on a ms axis: 0.001, not 0.00).
-        let decimals = ((-a.log10()).floor() as usize + 2).min(12);
-        let s = format!("{v:.decimals$}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        (1.0, "")
+    };
+    let (step, trim) = match step.filter(|s| s.is_finite() && *s > 0.0) {
+        Some(s) => (s, false),
+        None if a > 0.0 => (10f64.powf(a.log10().floor() - 1.0), true),
+        None => (1.0, true),
+    };
+    // The decimals that tell ticks `step` apart (a hair under a power of ten is that power).
+    let decimals = (-(step / div).log10() - 1e-9).ceil().clamp(0.0, 9.0) as usize;
+    let mut s = format!("{:.decimals$}", v / div);
+    if trim && s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s.remove(0);
+    }
+    s + suffix
+}
+
+/// The spacing of the labelled ticks plotters draws on a linear axis from `lo` to `hi`
+/// with at most `n` labels (its own key points), or `None` with fewer than two.
+pub fn tick_step(lo: f64, hi: f64, n: usize) -> Option<f64> {
+    use plotters::coord::ranged1d::Ranged;
+    use plotters::coord::types::RangedCoordf64;
+    let points = RangedCoordf64::from(lo..hi).key_points(n);
+    match points[..] {
+        [a, b, ..] if b > a => Some(b - a),
+        _ => None,
     }
 }
 
@@ -49,14 +73,15 @@ fn time_unit(desc: &str) -> Option<(&str, usize, &str)> {
 /// How an axis writes its numbers. A time axis whose labels would reach 10 000 µs is
 /// labelled in ms, and 10 000 ms in s ("1500 ms", not "1.5M µs"; "60 s", not "60k ms"):
 /// the title's unit and the tick labels change together, the values drawn do not.
-/// Its labels under 10 000 are written out ("1500 ms"); other axes keep short numbers.
+/// Every axis writes its ticks with [`tick_label`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct AxisUnit {
     /// The axis title, naming the unit its labels are in.
     pub desc: String,
     /// What a value is divided by for its label.
     per: f64,
-    time: bool,
+    /// The spacing of the labelled ticks, in the axis's unit (`None`: a logarithmic axis).
+    step: Option<f64>,
 }
 
 impl AxisUnit {
@@ -67,7 +92,7 @@ impl AxisUnit {
             return AxisUnit {
                 desc: desc.to_string(),
                 per: 1.0,
-                time: false,
+                step: None,
             };
         };
         let size = |i: usize| TIME_UNITS[i].1 / TIME_UNITS[from].1;
@@ -78,8 +103,15 @@ impl AxisUnit {
         AxisUnit {
             desc: format!("{before}{}{after}", TIME_UNITS[to].0),
             per: size(to),
-            time: true,
+            step: None,
         }
+    }
+
+    /// The axis with plotters' labelled ticks over the values `lo` to `hi`, at most `n`
+    /// of them: every label gets the decimals their spacing needs.
+    pub fn linear(mut self, lo: f64, hi: f64, n: usize) -> AxisUnit {
+        self.step = tick_step(lo, hi, n).map(|s| s / self.per);
+        self
     }
 
     /// `v` in the axis's unit.
@@ -89,12 +121,7 @@ impl AxisUnit {
 
     /// The label of the tick at value `v`.
     pub fn label(&self, v: f64) -> String {
-        let x = self.value(v);
-        if self.time && x.abs() < NEXT_UNIT_AT && x.abs() >= 1e3 {
-            format!("{x:.0}")
-        } else {
-            short_num(&x)
-        }
+        tick_label(self.value(v), self.step)
     }
 }
 
@@ -173,19 +200,71 @@ mod tests {
         assert_eq!(us.label(1.0), "0.001");
         assert_eq!(us.label(1600.0), "1.6");
         assert_eq!(AxisUnit::new("time (ms)", 60_000.0).label(60_000.0), "60");
-        // Under 10 000 of its unit a time axis writes its numbers out; others stay short.
-        assert_eq!(AxisUnit::new("ms", 9_000.0).label(5_000.0), "5000");
-        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(5_000.0), "5k");
-        assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1.5M");
     }
 
     #[test]
-    fn tiny_numbers_keep_a_digit() {
-        assert_eq!(short_num(&0.5), "0.50");
-        assert_eq!(short_num(&0.0016), "0.0016");
-        assert_eq!(short_num(&0.001), "0.001");
-        assert_eq!(short_num(&0.0001), "0.0001");
-        assert_eq!(short_num(&0.0), "0");
+    fn every_axis_writes_its_ticks_alike() {
+        // Under 10 000 written out on a time axis and on any other: no "1k" beside "1000".
+        assert_eq!(AxisUnit::new("ms", 9_000.0).label(5_000.0), "5000");
+        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(5_000.0), "5000");
+        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(1_000.0), "1000");
+        assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1.5M");
+        assert_eq!(AxisUnit::new("ops/s", 2e4).label(12_000.0), "12k");
+        // On a linear axis every tick has the decimals of the ticks' spacing.
+        let share = AxisUnit::new("share (%)", 1.2).linear(0.0, 1.2, 6);
+        let labels: Vec<String> = [0.0, 0.2, 0.4, 1.0]
+            .iter()
+            .map(|&v| share.label(v))
+            .collect();
+        assert_eq!(labels, ["0.0", "0.2", "0.4", "1.0"]);
+        let big = AxisUnit::new("MiB", 50_000.0).linear(0.0, 50_000.0, 6);
+        assert_eq!(big.label(0.0), "0");
+        assert_eq!(big.label(10_000.0), "10k");
+        assert_eq!(big.label(20_000.0), "20k");
+        // A narrow range far from 0 keeps the digits that tell its ticks apart.
+        let rounds = AxisUnit::new("time (ms)", 1731.0).linear(1719.0, 1731.0, 6);
+        assert_eq!(
+            [1720.0, 1722.0].map(|v| rounds.label(v)),
+            ["1720".to_string(), "1722".to_string()]
+        );
+        let far = AxisUnit::new("MiB", 1.731e6).linear(1.719e6, 1.731e6, 6);
+        assert_eq!(far.label(1.72e6), "1.720M");
+        assert_eq!(far.label(1.722e6), "1.722M");
+        // A seconds axis past 10 000 s goes on in k like the rest.
+        assert_eq!(AxisUnit::new("ms", 1e8).label(2e7), "20k");
+    }
+
+    #[test]
+    fn tick_labels_from_their_spacing() {
+        assert_eq!(tick_label(0.5, Some(0.5)), "0.5");
+        assert_eq!(tick_label(1.0, Some(0.5)), "1.0");
+        assert_eq!(tick_label(100.4, Some(0.2)), "100.4");
+        assert_eq!(tick_label(0.0, Some(0.05)), "0.00");
+        assert_eq!(tick_label(-0.0, Some(1.0)), "0");
+        assert_eq!(tick_label(-1e-12, Some(0.1)), "0.0");
+        assert_eq!(tick_label(-2.0, Some(1.0)), "-2");
+        // A spacing a hair under a power of ten needs that power's decimals.
+        assert_eq!(tick_label(0.3, Some(0.1 - 1e-15)), "0.3");
+        assert_eq!(tick_label(9_999.0, Some(1.0)), "9999");
+        assert_eq!(tick_label(10_000.0, Some(2_000.0)), "10k");
+        assert_eq!(tick_label(3e9, Some(1e9)), "3G");
+        assert_eq!(tick_label(f64::NAN, Some(1.0)), "—");
+        // Without a spacing (a log axis): two significant digits, no trailing zeros.
+        for (v, s) in [
+            (0.001, "0.001"),
+            (0.0016, "0.0016"),
+            (0.5, "0.5"),
+            (1.6, "1.6"),
+            (25.0, "25"),
+            (1000.0, "1000"),
+            (4000.0, "4000"),
+            (1e5, "100k"),
+            (1e6, "1M"),
+            (1.5e6, "1.5M"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(tick_label(v, None), s, "{v}");
+        }
     }
 
     #[test]

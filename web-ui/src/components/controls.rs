@@ -37,6 +37,23 @@ struct SliderProps {
     /// The error this control's setting caused, with a way back.
     #[prop_or_default]
     error: Option<Html>,
+    /// A text field beside the slider for values the slider can hardly reach (memory on a
+    /// big host: one pixel of a phone's slider is hundreds of MiB).
+    #[prop_or_default]
+    field: Option<SliderField>,
+}
+
+/// The text field beside a slider: what it shows and what typing into it does.
+#[derive(Clone, PartialEq)]
+struct SliderField {
+    /// Its accessible name (the slider's label names the slider).
+    label: AttrValue,
+    /// The unit shown after it.
+    unit: AttrValue,
+    /// What was typed when it could not be read (shown instead of the value).
+    text: Option<AttrValue>,
+    /// The typed text, on Enter or on leaving the field, and each arrow key's step.
+    on_text: Callback<String>,
 }
 
 #[function_component(Slider)]
@@ -61,6 +78,47 @@ fn slider(p: &SliderProps) -> Html {
     } else {
         out_id.clone()
     };
+    let field = p.field.as_ref().map(|f| {
+        let field_id = format!("{}-field", p.id);
+        let onchange = {
+            let cb = f.on_text.clone();
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                cb.emit(input.value());
+            })
+        };
+        // The arrow keys step it as they step the slider (the field's text read first).
+        let onkeydown = {
+            let (cb, step, v) = (f.on_text.clone(), p.step, v);
+            Callback::from(move |e: KeyboardEvent| {
+                let up = match e.key().as_str() {
+                    "ArrowUp" => true,
+                    "ArrowDown" => false,
+                    _ => return,
+                };
+                e.prevent_default();
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let now = crate::state::parse_mib(&input.value()).map_or(v, u64::from);
+                let next = if up {
+                    (now / step + 1) * step
+                } else {
+                    now.saturating_sub(1).max(step) / step * step
+                };
+                cb.emit(next.to_string());
+            })
+        };
+        let shown = f.text.clone().unwrap_or_else(|| v.to_string().into());
+        html! {
+            <>
+                // Narrow (the page's text fields are wider): the slider keeps the row on a phone.
+                <input type="text" inputmode="numeric" class="slider-number" id={field_id} style="padding:2px 4px;min-height:28px"
+                    value={shown} {onchange} {onkeydown} aria-label={f.label.clone()}
+                    aria-describedby={p.error.is_some().then(|| err_id.clone())}
+                    aria-invalid={p.error.is_some().then_some("true")} autocomplete="off" spellcheck="false" />
+                <span class="unit" aria-hidden="true">{ f.unit.clone() }</span>
+            </>
+        }
+    });
     html! {
         <div class={classes!("slider", p.error.is_some().then_some("bad"))}>
             <label for={p.id.clone()}>
@@ -79,6 +137,7 @@ fn slider(p: &SliderProps) -> Html {
                 <input type="range" id={p.id.clone()} min={min.to_string()} max={max.to_string()}
                     step={p.step.to_string()} value={v.to_string()} {oninput} aria-describedby={described}
                     aria-invalid={p.error.is_some().then_some("true")} />
+                { for field }
             </div>
             if let Some(error) = &p.error {
                 <div id={err_id} class="knob-error" role="alert">{ error.clone() }</div>
@@ -94,17 +153,36 @@ pub fn controls(props: &ControlsProps) -> Html {
     let knobs = state.knobs.clone();
     // A control's error box appears (or goes, with "back to the scenario value") beside the
     // slider; the re-render can leave the keyboard focus on <body>: give it back to the
-    // control, so that the arrow keys go on moving it.
+    // control (to the part of it last focused: the memory slider or its field), so that the
+    // arrow keys go on moving it.
+    let focused = use_mut_ref(String::new);
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                if el.id().starts_with("k-") {
+                    *focused.borrow_mut() = el.id();
+                }
+            }
+        })
+    };
     {
         let erring = state
             .knob_error
             .as_ref()
             .map(|e| e.control.unwrap_or("k-instances"));
         let last = use_mut_ref(|| erring);
+        let focused = focused.clone();
         use_effect_with(erring, move |&now| {
             let before = last.replace(now);
             if let Some(control) = now.or(before) {
-                refocus_if_lost(control);
+                let part = focused.borrow().clone();
+                let id = if part.starts_with(control) {
+                    part
+                } else {
+                    control.to_string()
+                };
+                refocus_if_lost(id);
             }
         });
     }
@@ -358,8 +436,19 @@ pub fn controls(props: &ControlsProps) -> Html {
         })
     });
 
+    // Memory typed in MiB beside its slider: precise values a hand cannot hit on the slider.
+    let memory_field = SliderField {
+        label: t(lang, "controls.memory.field").into(),
+        unit: "MiB".into(),
+        text: state.memory_text.clone().map(AttrValue::from),
+        on_text: {
+            let s = state.clone();
+            Callback::from(move |text: String| s.dispatch(Action::TypeMemory(text)))
+        },
+    };
+
     html! {
-        <section class="card controls" aria-labelledby="controls-h">
+        <section class="card controls" aria-labelledby="controls-h" {onfocusin}>
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
                 <Slider id="k-instances" label={t(lang, "controls.instances")} min={u64::from(base.min_instances)} max={u64::from(base.max_instances)} step={1}
@@ -380,7 +469,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     on_change={set(|k, v| k.host_clock_mhz = Some(v as u32))} />
                 <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={64} max={u64::from(base.memory_per_instance_mib).max(base.host_memory_mib)} step={64}
                     value={knobs.memory_per_instance_mib.map(u64::from)} baseline={u64::from(base.memory_per_instance_mib)} {lang}
-                    on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} />
+                    on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} field={memory_field} />
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
@@ -428,8 +517,15 @@ fn duration_step(duration_ms: u64) -> u64 {
     a
 }
 
-/// Focuses the control `id` when the focus has fallen to the page's body.
-fn refocus_if_lost(id: &str) {
+/// Focuses the control `id` when the focus has fallen to the page's body. Checked once the
+/// event that changed the setting is over: a field's change on leaving it with Tab comes
+/// while the focus is between the two (on <body>), and the focus then goes on to the next
+/// control, where it stays.
+fn refocus_if_lost(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || refocus_now(&id)).forget();
+}
+
+fn refocus_now(id: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -184,6 +184,99 @@ impl View {
     }
 }
 
+/// Units the timeline's time reads in, with their size in ms.
+const TIME_UNITS: [(&str, f64); 4] = [("s", 1e3), ("ms", 1.0), ("µs", 1e-3), ("ns", 1e-6)];
+
+/// The timeline's time axis over a view: the unit its span reads in (s, ms, µs or ns: a
+/// deep zoom's few cycles read "3.3 ns", not "100.4786177 – 100.478621 ms"), about six
+/// ticks, and, when the view's times would need four digits or more in that unit (deep
+/// in a long run), the round time its ticks count from ("100.478 ms + 617.5 ns").
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeAxis {
+    /// The unit's name and size in ms.
+    pub unit: (&'static str, f64),
+    /// The time the ticks count from, ms (0 unless `offset`).
+    pub origin_ms: f64,
+    /// The ticks count from `origin_ms` ("+617.5"), not from the run's start.
+    pub offset: bool,
+    /// The ticks' spacing, in the unit.
+    pub step: f64,
+    /// The ticks, ms from the run's start.
+    pub ticks: Vec<f64>,
+}
+
+impl TimeAxis {
+    /// The axis over the view from `start_ms` for `span_ms`.
+    pub fn new(start_ms: f64, span_ms: f64) -> TimeAxis {
+        let span_ms = span_ms.max(f64::MIN_POSITIVE);
+        let unit = TIME_UNITS
+            .into_iter()
+            .find(|(_, size)| span_ms / size >= 1.0)
+            .unwrap_or(TIME_UNITS[3]);
+        let size = unit.1;
+        let raw = span_ms / size / 6.0;
+        let mag = 10f64.powf(raw.log10().floor());
+        let step = [1.0, 2.0, 5.0, 10.0]
+            .iter()
+            .map(|m| m * mag)
+            .find(|s| *s >= raw * (1.0 - 1e-9))
+            .unwrap_or(10.0 * mag);
+        let offset = (start_ms + span_ms) / size >= 1000.0 && unit.0 != "s";
+        let origin_ms = if offset {
+            let round = 1000.0 * size;
+            (start_ms / round).floor() * round
+        } else {
+            0.0
+        };
+        let (a, b) = (start_ms / size, (start_ms + span_ms) / size);
+        let mut ticks = Vec::new();
+        let mut k = (a / step).ceil();
+        while k * step <= b * (1.0 + 1e-12) && ticks.len() < 12 {
+            ticks.push(k * step * size);
+            k += 1.0;
+        }
+        TimeAxis {
+            unit,
+            origin_ms,
+            offset,
+            step,
+            ticks,
+        }
+    }
+
+    /// The label of the tick at `ms` (charts' one tick format).
+    pub fn tick(&self, ms: f64) -> String {
+        let v = crate::charts::tick_label((ms - self.origin_ms) / self.unit.1, Some(self.step));
+        if self.offset {
+            format!("+{v}")
+        } else {
+            v
+        }
+    }
+
+    /// The view from `start_ms` to `end_ms` in words: "20.4 – 26.6 ms", or deep in a
+    /// run "100.478 ms + 617.7 – 621.0 ns" (a digit finer than the ticks).
+    pub fn range(&self, start_ms: f64, end_ms: f64) -> String {
+        let (name, size) = self.unit;
+        let at = |ms: f64| {
+            crate::charts::tick_label((ms - self.origin_ms) / size, Some(self.step / 10.0))
+        };
+        let span = format!("{} – {} {name}", at(start_ms), at(end_ms));
+        if !self.offset {
+            return span;
+        }
+        // The origin is a multiple of 1000 units: whole seconds on a ms axis, whole ms
+        // on a µs axis, whole µs (in ms) on a ns axis.
+        let origin = if name == "ms" {
+            format!("{} s", crate::num::fixed(self.origin_ms / 1e3, 0))
+        } else {
+            let decimals = (-(1000.0 * size).log10()).round().max(0.0) as usize;
+            format!("{} ms", crate::num::exact(self.origin_ms, decimals))
+        };
+        format!("{origin} + {span}")
+    }
+}
+
 /// Why a segment ran, in words (from its category and what it ran).
 pub fn explain(lang: Lang, category: Category, what: &str, instance: &str) -> String {
     let (ko, en) = match category {
@@ -463,26 +556,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
     } else {
         Vec::new()
     };
-    // Axis ticks in ms: about six over the view, with the decimals their step needs (a
-    // deep zoom's ticks 100.2 and 100.4 ms are not both "100").
-    let (ms_ticks, tick_decimals): (Vec<(f64, f64)>, usize) = {
-        let (a, b) = (v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms);
-        let raw = (b - a) / 6.0;
-        let mag = 10f64.powf(raw.max(1e-9).log10().floor());
-        let step = [1.0, 2.0, 5.0, 10.0]
-            .iter()
-            .map(|m| m * mag)
-            .find(|s| *s >= raw)
-            .unwrap_or(10.0 * mag);
-        let decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
-        let mut out = Vec::new();
-        let mut tick = (a / step).ceil() * step;
-        while tick <= b + 1e-12 && out.len() < 12 {
-            out.push((x(tick * cycles_per_ms), tick));
-            tick += step;
-        }
-        (out, decimals)
-    };
+    // The time axis in the unit the view's span reads in (ns deep in a zoom).
+    let time_axis = TimeAxis::new(v.start / cycles_per_ms, v.span / cycles_per_ms);
+    let ms_ticks: Vec<(f64, String)> = time_axis
+        .ticks
+        .iter()
+        .map(|&ms| (x(ms * cycles_per_ms), time_axis.tick(ms)))
+        .collect();
 
     let tooltip = hover.and_then(|i| segs.get(i)).map(|s| html! {
         <div class="tooltip" role="status">
@@ -539,7 +619,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button onclick={act(|v, e| v.pan(-0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
-                <span class="range">{ format!("{} – {} ms · {} – {} {}", crate::num::fixed(v.start / cycles_per_ms, tick_decimals + 1), crate::num::fixed((v.start + v.span) / cycles_per_ms, tick_decimals + 1),
+                <span id="timeline-range" class="range">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
                     fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
             <ul class="legend">
@@ -577,13 +657,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     { for bin_rects }
                     <g class="axis" aria-hidden="true">
                         <line x1={LABEL.to_string()} x2={W.to_string()} y1={format!("{lanes_height:.1}")} y2={format!("{lanes_height:.1}")} />
-                        { for ms_ticks.iter().map(|(tx, ms)| html! {
+                        { for ms_ticks.iter().map(|(tx, label)| html! {
                             <g>
                                 <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
-                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor="middle" class="tick">{ crate::num::fixed(*ms, tick_decimals) }</text>
+                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor={if *tx > W - 30.0 { "end" } else { "middle" }} class="tick">{ label.clone() }</text>
                             </g>
                         }) }
-                        <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ "ms" }</text>
+                        <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ time_axis.unit.0 }</text>
                     </g>
                     { for visible.iter().map(|&(i, s)| {
                         let x0 = x(s.start as f64).max(LABEL);
@@ -617,7 +697,58 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{View, MIN_SPAN};
+    use super::{TimeAxis, View, MIN_SPAN};
+
+    fn ticks(axis: &TimeAxis) -> Vec<String> {
+        axis.ticks.iter().map(|&ms| axis.tick(ms)).collect()
+    }
+
+    #[test]
+    fn the_time_axis_reads_in_the_unit_of_the_views_span() {
+        // The whole of a 100 ms run: ms from 0.
+        let all = TimeAxis::new(0.0, 100.0);
+        assert_eq!(all.unit.0, "ms");
+        assert_eq!(ticks(&all), ["0", "20", "40", "60", "80", "100"]);
+        assert_eq!(all.range(0.0, 100.0), "0 – 100 ms");
+        // A run of seconds in s, with the decimals of the ticks' spacing.
+        let long = TimeAxis::new(0.0, 1500.0);
+        assert_eq!(long.unit.0, "s");
+        assert_eq!(ticks(&long), ["0.0", "0.5", "1.0", "1.5"]);
+        // A few ms in the middle of a run: still ms, counted from the run's start.
+        let mid = TimeAxis::new(43.7, 10.0);
+        assert_eq!((mid.unit.0, mid.offset), ("ms", false));
+        assert_eq!(ticks(&mid), ["44", "46", "48", "50", "52"]);
+        assert_eq!(mid.range(43.7, 53.7), "43.7 – 53.7 ms");
+        // 300 µs at 5 ms: µs counted from 5 ms (not "5000 – 5300 µs").
+        let us = TimeAxis::new(5.0, 0.3);
+        assert_eq!((us.unit.0, us.offset), ("µs", true));
+        assert_eq!(us.range(5.0, 5.3), "5 ms + 0 – 300 µs");
+        assert_eq!(ticks(&us)[1], "+50");
+        // The deepest zoom, 10 cycles at 3 GHz 100.48 ms in: ns after a round µs, not
+        // "100.4786177 – 100.478621 ms".
+        let (start, span) = (301_435_853.0 / 3e6, 10.0 / 3e6);
+        let deep = TimeAxis::new(start, span);
+        assert_eq!((deep.unit.0, deep.offset), ("ns", true));
+        assert_eq!(
+            deep.range(start, start + span),
+            "100.478 ms + 617.7 – 621.0 ns"
+        );
+        assert_eq!(ticks(&deep), ["+618", "+619", "+620", "+621"]);
+        // Two seconds into a long run, ms after a whole second.
+        let late = TimeAxis::new(2_345.0, 50.0);
+        assert_eq!(late.range(2_345.0, 2_395.0), "2 s + 345 – 395 ms");
+        // Every zoom level of a run has between two and twelve ticks, each distinct.
+        let mut span = 868.0;
+        while span > 1e-6 {
+            let axis = TimeAxis::new(400.0 - span / 3.0, span);
+            let t = ticks(&axis);
+            assert!((2..=12).contains(&t.len()), "{span}: {t:?}");
+            let mut d = t.clone();
+            d.dedup();
+            assert_eq!(d, t, "{span}");
+            span /= 2.0;
+        }
+    }
 
     /// The zoom buttons' limits: zooming in ends at the deepest zoom, zooming out at the
     /// whole run, and each is reached by the button's own steps.

@@ -257,6 +257,61 @@ pub struct KnobError {
     pub message: Msg,
 }
 
+/// A memory size typed into the memory field: whole MiB ("2048", "2,048", "2048 MiB"), or
+/// GiB with its unit ("1.5 GiB" = 1536 MiB). Whether the scenario can run with it is the
+/// validator's to say, as for the slider's values; this only reads the number, or says in
+/// both languages why it cannot.
+pub fn parse_mib(text: &str) -> Result<u32, Msg> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let (number, per) = [
+        ("gib", 1024.0),
+        ("gb", 1024.0),
+        ("g", 1024.0),
+        ("mib", 1.0),
+        ("mb", 1.0),
+        ("m", 1.0),
+    ]
+    .iter()
+    .find_map(|(unit, per)| lower.strip_suffix(unit).map(|n| (n.trim_end(), *per)))
+    .unwrap_or((lower.as_str(), 1.0));
+    let digits: String = number
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' '))
+        .collect();
+    let value = (!digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1)
+        .then(|| digits.parse::<f64>().ok())
+        .flatten()
+        .map(|v| v * per);
+    match value {
+        _ if t.is_empty() => Err(Msg {
+            en: "type a memory size in MiB (for example 2048)".into(),
+            ko: "메모리 크기를 MiB 단위로 입력하세요 (예: 2048)".into(),
+        }),
+        Some(v) if v.fract() != 0.0 => Err(Msg {
+            en: format!("“{t}” is not a whole number of MiB"),
+            ko: format!("“{t}”는 MiB 단위의 정수가 아닙니다"),
+        }),
+        Some(v) if v > f64::from(u32::MAX) => Err(Msg {
+            en: format!(
+                "“{t}” is more than the page can set (at most {} MiB)",
+                u32::MAX
+            ),
+            ko: format!(
+                "“{t}”는 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
+                u32::MAX
+            ),
+        }),
+        Some(v) => Ok(v as u32),
+        None => Err(Msg {
+            en: format!("“{t}” is not a memory size in MiB (for example 2048, or 2 GiB)"),
+            ko: format!("“{t}”는 MiB 단위의 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"),
+        }),
+    }
+}
+
 /// The control settings in `knobs` that differ from the scenario's own values (`base`),
 /// each named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the
 /// controls' order: what a question's explanation, written for the scenario as written,
@@ -411,6 +466,47 @@ mod tests {
 
     use super::*;
     use crate::builtin;
+
+    #[test]
+    fn a_typed_memory_size_is_read_in_mib_or_said_why_not() {
+        for (text, mib) in [
+            ("2048", 2048),
+            (" 2048 ", 2048),
+            ("2,048", 2048),
+            ("1000", 1000),
+            ("2048 MiB", 2048),
+            ("512mb", 512),
+            ("2 GiB", 2048),
+            ("1.5 GiB", 1536),
+            ("4g", 4096),
+            ("0", 0),
+        ] {
+            assert_eq!(parse_mib(text), Ok(mib), "{text}");
+        }
+        for text in [
+            "",
+            "  ",
+            "abc",
+            "12.5",
+            "-64",
+            "1e3",
+            "2 TiB",
+            "1.2.3",
+            "0.001 GiB",
+            "99999999999",
+            "<b>1</b>",
+        ] {
+            let err = parse_mib(text).unwrap_err();
+            assert!(!err.en.is_empty() && !err.ko.is_empty(), "{text}");
+            // The message quotes what was typed (as text; never markup).
+            if !text.trim().is_empty() {
+                assert!(
+                    err.en.contains(text.trim()) && err.ko.contains(text.trim()),
+                    "{text}: {err:?}"
+                );
+            }
+        }
+    }
     use crate::share::Shared;
     use crate::state::{Action, State};
 

@@ -17,8 +17,8 @@ mod trap;
 mod validation;
 
 pub use knobs::{
-    changed_control, changed_settings, changed_settings_from, control_of, Baseline, KnobError,
-    Knobs,
+    changed_control, changed_settings, changed_settings_from, control_of, parse_mib, Baseline,
+    KnobError, Knobs,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -106,6 +106,10 @@ pub struct State {
     pub loading: Option<String>,
     /// Set while the controls make the (valid) scenario invalid; nothing runs then.
     pub knob_error: Option<KnobError>,
+    /// What was typed into the memory field when it is not a memory size (`parse_mib`):
+    /// the field keeps showing it beside its error; any other change of the settings or
+    /// the text forgets it (the field shows the setting again).
+    pub memory_text: Option<String>,
     /// The scenario's own control values, kept from the last valid text so the
     /// controls do not jump while the editor's text is briefly invalid.
     pub baseline: Rc<Baseline>,
@@ -159,6 +163,7 @@ impl State {
             notice: None,
             loading: None,
             knob_error: None,
+            memory_text: None,
             baseline: Rc::new(Baseline::default()),
             running: None,
             result_input: None,
@@ -217,6 +222,7 @@ impl State {
     /// Revalidates; a control error is blamed on `control` (the one just changed).
     fn revalidate_after(&mut self, control: Option<&'static str>) {
         self.run_anyway = false;
+        self.memory_text = None;
         let (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
         if let Validation::Valid { baseline, .. } = &validation {
             self.baseline = Rc::new((**baseline).clone());
@@ -231,6 +237,15 @@ impl State {
             // The shown results no longer match the controls: drop the "done" line.
             self.status = RunStatus::Idle;
         }
+    }
+
+    /// The controls changed: revalidated (an error blamed on the control changed) and re-run.
+    fn set_knobs(&mut self, knobs: Knobs) {
+        let knobs = knobs.at_baseline_as_written(&self.baseline);
+        let control = changed_control(&self.knobs, &knobs);
+        self.knobs = knobs;
+        self.revalidate_after(control);
+        self.start_run_if_valid();
     }
 
     /// Whether the scenario and the controls can run (valid, within the page's budget, and
@@ -373,6 +388,9 @@ pub enum Action {
     Edit(String),
     /// Controls changed: re-run with them.
     SetKnobs(Knobs),
+    /// A memory size typed into the memory field (read by `parse_mib`): set as the memory
+    /// slider sets it, or, when it is not a memory size, an error at the memory control.
+    TypeMemory(String),
     ApplyShared(Shared),
     Run,
     /// Run although the estimate is over the page's budget.
@@ -459,13 +477,27 @@ impl Reducible for State {
                 }
                 s.revalidate();
             }
-            Action::SetKnobs(knobs) => {
-                let knobs = knobs.at_baseline_as_written(&s.baseline);
-                let control = changed_control(&s.knobs, &knobs);
-                s.knobs = knobs;
-                s.revalidate_after(control);
-                s.start_run_if_valid();
-            }
+            Action::SetKnobs(knobs) => s.set_knobs(knobs),
+            Action::TypeMemory(text) => match parse_mib(&text) {
+                Ok(mib) => {
+                    let knobs = Knobs {
+                        memory_per_instance_mib: Some(mib),
+                        ..s.knobs.clone()
+                    };
+                    s.set_knobs(knobs);
+                }
+                Err(message) => {
+                    s.run_anyway = false;
+                    s.memory_text = Some(text);
+                    s.knob_error = Some(KnobError {
+                        control: Some("k-memory"),
+                        message,
+                    });
+                    if !s.is_running() {
+                        s.status = RunStatus::Idle;
+                    }
+                }
+            },
             Action::ApplyShared(shared) => {
                 s.apply_shared(shared);
                 s.start_run_if_valid();
@@ -590,6 +622,44 @@ mod tests {
             knobs,
         });
         assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
+    }
+
+    #[test]
+    fn a_typed_memory_size_sets_the_memory_or_errs_at_the_memory_control() {
+        let s = Rc::new(State::new(Lang::En, None)).reduce(Action::Cancel);
+        let host = s.baseline.host_memory_mib;
+        // A size the slider's 64 MiB steps miss is set as the slider sets one, and runs.
+        let s = s.reduce(Action::TypeMemory("1000".into()));
+        assert_eq!(s.knobs.memory_per_instance_mib, Some(1000));
+        assert!(
+            s.knob_error.is_none() && s.is_running(),
+            "{:?}",
+            s.knob_error
+        );
+        // Not a number: the error at the memory control, the text kept, nothing runs.
+        let s = s
+            .reduce(Action::Cancel)
+            .reduce(Action::TypeMemory("lots".into()));
+        let err = s.knob_error.clone().expect("an error");
+        assert_eq!(err.control, Some("k-memory"));
+        assert!(err.message.en.contains("lots"), "{err:?}");
+        assert_eq!(s.memory_text.as_deref(), Some("lots"));
+        assert_eq!(s.knobs.memory_per_instance_mib, Some(1000));
+        assert!(!s.can_run() && !s.clone().reduce(Action::Run).is_running());
+        // A number beyond the host: the validator's error, at the same control.
+        let s = s.reduce(Action::TypeMemory((host + 1).to_string()));
+        assert_eq!(s.memory_text, None);
+        assert_eq!(
+            s.knob_error.as_ref().and_then(|e| e.control),
+            Some("k-memory")
+        );
+        // Back to the scenario's value: no error, nothing typed kept.
+        let mut k = s.knobs.clone();
+        k.memory_per_instance_mib = None;
+        let s = s
+            .reduce(Action::TypeMemory("x".into()))
+            .reduce(Action::SetKnobs(k));
+        assert!(s.knob_error.is_none() && s.memory_text.is_none());
     }
 
     #[test]
