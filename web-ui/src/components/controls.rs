@@ -110,8 +110,8 @@ fn slider(p: &SliderProps) -> Html {
         let shown = f.text.clone().unwrap_or_else(|| v.to_string().into());
         html! {
             <>
-                // Narrow (the page's text fields are wider): the slider keeps the row on a phone.
-                <input type="text" inputmode="numeric" class="slider-number" id={field_id} style="padding:2px 4px;min-height:28px"
+                // Narrow (style.css: `.slider input.slider-number`); on a phone the control takes a whole row.
+                <input type="text" inputmode="numeric" class="slider-number" id={field_id}
                     value={shown} {onchange} {onkeydown} aria-label={f.label.clone()}
                     aria-describedby={p.error.is_some().then(|| err_id.clone())}
                     aria-invalid={p.error.is_some().then_some("true")} autocomplete="off" spellcheck="false" />
