@@ -40,6 +40,66 @@ fn containers_start_faster_and_pack_denser_than_full_vms() {
     );
 }
 
+/// Density counts instances that can run. At 64 MiB per instance (the memory control's
+/// lowest setting, or an assignment's variant), a guest cannot hold its base OS (200 MiB of
+/// Linux; 32 MiB of a microVM's minimal one, but then not its 128 MiB working set) and a
+/// container's 128 MiB working set outgrows its 64 MiB limit with no swap: the run
+/// OOM-kills every instance, so none fits, whatever the footprint (it read 180 VMs before).
+/// Each footprint is at most the configured memory plus the overhead, as the memory plan's
+/// demand: a full VM 64 + 0.02 + 30 MiB, a microVM 64 + 5, a type-2 VM 64 + 150, a
+/// container held at its 64 MiB limit + its 8 MiB shim.
+#[test]
+fn an_instance_its_memory_cannot_hold_fits_nowhere() {
+    let text =
+        std::fs::read_to_string(workspace_root().join("scenarios/startup-density.toml")).unwrap();
+    let small = virtsim_tests::scenario(&text)
+        .adjusted(&sim_core::scenario::Adjustments {
+            memory_per_instance_mib: Some(64),
+            ..Default::default()
+        })
+        .expect("64 MiB per instance is a valid setting");
+    let r = small.run().expect("run");
+    use sim_core::memory::OomReason::{CgroupLimit, GuestMemory};
+    for (name, reason, footprint) in [
+        ("vm", GuestMemory, 94.02),
+        ("microvm", GuestMemory, 69.0),
+        ("type2-vm", GuestMemory, 214.0),
+        ("container", CgroupLimit, 72.0),
+    ] {
+        let p = platform(&r, name);
+        let l = &p.lifecycle;
+        assert_eq!(l.oom_alone, Some(reason), "{name}");
+        assert_eq!((l.density_memory, l.density), (0, 0), "{name}: {l:?}");
+        assert!((l.footprint_mib - footprint).abs() < 0.01, "{name}: {l:?}");
+        // The run agrees: every instance was OOM-killed for that reason.
+        let m = p.host_memory.as_ref().expect("memory result");
+        assert_eq!(m.oom_kills.len(), 8, "{name}");
+        assert!(m.oom_kills.iter().all(|k| k.reason == reason), "{name}");
+        // Said in the comparison table, in both languages.
+        let row = (r.table.rows.iter())
+            .position(|&x| x == sim_core::table::TableRow::OsRequirement)
+            .expect("the OS requirement row");
+        let column = (r.table.columns.iter())
+            .find(|c| c.platform == name)
+            .expect("a column");
+        let cell = &column.cells[row].measured;
+        assert!(
+            cell.en
+                .contains("0 fit the host: one instance alone is OOM-killed"),
+            "{}",
+            cell.en
+        );
+        assert!(cell.ko.contains("호스트에 0개"), "{}", cell.ko);
+    }
+    // With the memory as written (1 GiB), the same instances run and fit.
+    let r = virtsim_tests::scenario(&text).run().expect("run");
+    for name in ["vm", "microvm", "type2-vm", "container"] {
+        let l = &platform(&r, name).lifecycle;
+        assert_eq!(l.oom_alone, None, "{name}");
+        assert!(l.density_memory > 0, "{name}: {l:?}");
+    }
+}
+
 /// Issue 9 item 4: a container's start runs on the host kernel as system calls, page
 /// faults and disk reads through their paths, so it is faster than a microVM's direct
 /// kernel boot, which is faster than a full VM's boot through its firmware; and the disk

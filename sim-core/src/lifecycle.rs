@@ -62,7 +62,13 @@ pub struct LifecycleResult {
     pub host_reserved_mib: u64,
     /// CPU one instance used in the run, in percent of one core (virtualization work included).
     pub cpu_per_instance_percent: f64,
-    /// Instances that fit the host's memory.
+    /// Why one instance (of the first group) is OOM-killed even alone on the host: its
+    /// guest's base OS and working set do not fit its configured memory, or a container's
+    /// working set outgrows its limit with nowhere to swap. Then it cannot do its work on
+    /// any host, and `density_memory` and `density` are 0.
+    #[serde(default)]
+    pub oom_alone: Option<crate::memory::OomReason>,
+    /// Instances that fit the host's memory (0 when `oom_alone`).
     pub density_memory: u64,
     /// Instances that fit the host's CPUs at `density_max_cpu_percent` utilization.
     pub density_cpu: u64,
@@ -321,7 +327,9 @@ pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
 /// guest fills what the application and base OS leave with page cache) plus the per-VM
 /// overhead, except what a balloon gives back; a container occupies its working set (at
 /// most its memory limit) plus its runtime: its page cache belongs to the host's own kernel,
-/// which drops it when memory runs short.
+/// which drops it when memory runs short. A guest whose base OS and working set do not fit
+/// its configured memory holds no more than that memory (and is OOM-killed:
+/// [`crate::memory::oom_of_its_own`]).
 pub fn footprint(
     stack: &Stack,
     instance: &InstanceSpec,
@@ -333,7 +341,25 @@ pub fn footprint(
     let limit = instance.memory_mib;
     let uses_files = instance.workload.mix.disk_read > 0 || instance.workload.mix.disk_write > 0;
     let over_limit = stack.kind == PlatformKind::Container && working_set_mib > limit;
-    let mut parts = vec![if over_limit {
+    let guest_base = match instance.guest_os {
+        GuestOs::Windows => c.windows_guest_base_mib,
+        _ => c.linux_guest_base_mib,
+    };
+    let base_of_stack = crate::memory::guest_base_mib(stack, instance.guest_os, c);
+    // The guest's base OS and the application share its configured memory: when they do
+    // not fit, the base OS takes its part first and the application gets what is left.
+    let guest_short = stack.is_vm()
+        && crate::memory::oom_of_its_own(stack, policies, c, instance)
+            == Some(crate::memory::OomReason::GuestMemory);
+    let mut parts = vec![if guest_short {
+        FootprintPart {
+            what: Text::new(
+                "application working set, cut short at the configured memory (the guest's base OS and working set do not fit it: the guest's OOM killer stops the application)",
+                "설정 메모리에서 잘린 애플리케이션 작업 집합 (게스트 기본 OS와 작업 집합이 들어가지 않아 게스트의 OOM killer가 애플리케이션을 멈춤)",
+            ),
+            mib: mib(limit.saturating_sub(base_of_stack).min(working_set_mib)),
+        }
+    } else if over_limit {
         FootprintPart {
             what: Text::new(
                 "application working set, held at the memory limit (the rest is swapped or the container is OOM-killed)",
@@ -347,10 +373,6 @@ pub fn footprint(
             mib: mib(working_set_mib),
         }
     }];
-    let guest_base = match instance.guest_os {
-        GuestOs::Windows => c.windows_guest_base_mib,
-        _ => c.linux_guest_base_mib,
-    };
     let mut push = |en: &str, ko: &str, v: f64| {
         parts.push(FootprintPart {
             what: Text::new(en, ko),
@@ -360,11 +382,19 @@ pub fn footprint(
     let ballooned =
         policies.contains(&OvercommitPolicy::Balloon) && OvercommitPolicy::Balloon.usable_on(stack);
     let guest_rest = |push: &mut dyn FnMut(&str, &str, f64), base: u64| {
-        push(
-            "guest kernel and base OS",
-            "게스트 커널과 기본 OS",
-            mib(base),
-        );
+        if base > limit {
+            push(
+                "guest kernel and base OS, cut short at the configured memory",
+                "설정 메모리에서 잘린 게스트 커널과 기본 OS",
+                mib(limit),
+            );
+        } else {
+            push(
+                "guest kernel and base OS",
+                "게스트 커널과 기본 OS",
+                mib(base),
+            );
+        }
         let rest = limit.saturating_sub(base + working_set_mib);
         if ballooned {
             push(
@@ -648,16 +678,21 @@ pub fn time_steps_alone(steps: &mut [StartStep], host: &Host) {
 }
 
 /// Instances that fit: memory after the reserved part over the footprint, and CPU at the
-/// utilization ceiling over the measured CPU per instance.
+/// utilization ceiling over the measured CPU per instance. An instance that is OOM-killed
+/// even alone (`oom_alone`: its memory cannot hold its guest OS and working set) fits
+/// nowhere, whatever its footprint: 0 by memory.
 pub fn density(
     host: &Host,
     c: &CostTable,
     footprint_mib: f64,
+    oom_alone: Option<crate::memory::OomReason>,
     cpu_per_instance_percent: f64,
     background_percent: u32,
 ) -> (u64, u64) {
     let free = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
-    let memory = if footprint_mib > 0.0 {
+    let memory = if oom_alone.is_some() {
+        0
+    } else if footprint_mib > 0.0 {
         libm::floor(free / footprint_mib) as u64
     } else {
         0
@@ -866,5 +901,69 @@ mod tests {
             "{ballooned}"
         );
         assert!(vm > ct + 150.0, "vm {vm} container {ct}");
+    }
+
+    #[test]
+    fn a_footprint_is_what_the_memory_plan_puts_on_the_host_and_an_oom_killed_one_fits_nowhere() {
+        // Linux guests (200 MiB base; a microVM's 32) with a 128 MiB working set, from a
+        // memory that cannot even hold the base OS to one with room to spare. Whatever the
+        // memory, the footprint is the plan's demand of one instance (a guest holds no more
+        // than its configured memory), and density fits none exactly when the plan OOM-kills
+        // the instance on its own, on a host with room for thousands.
+        let c = CostTable::default();
+        let h = Host {
+            memory_mib: 1024 * 1024,
+            ..host()
+        };
+        let microvm = Stack {
+            microvm: true,
+            ..stack(PlatformKind::Type1)
+        };
+        let stacks = [
+            stack(PlatformKind::Type1),
+            stack(PlatformKind::Type2),
+            microvm,
+            stack(PlatformKind::Container),
+        ];
+        let mut killed = 0;
+        for st in &stacks {
+            for memory_mib in [16, 64, 150, 200, 327, 328, 1024] {
+                let i = InstanceSpec {
+                    name: "i".into(),
+                    platforms: vec![0],
+                    count: 1,
+                    vcpus: 1,
+                    threads: 1,
+                    memory_mib,
+                    guest_os: GuestOs::Linux,
+                    workload: crate::workload::Workload::preset("cpu-bound").expect("preset"),
+                    pin: None,
+                    weight: 256,
+                    cap_percent: 0,
+                    working_set_mib: 128,
+                };
+                let what = format!("{:?} microvm={} {memory_mib} MiB", st.kind, st.microvm);
+                let parts = footprint(st, &i, &[], &c);
+                let mib: f64 = parts.iter().map(|x| x.mib).sum();
+                let plan = crate::memory::plan(st, &[], &h, &c, &[&i]);
+                assert!(
+                    (mib - plan.result.instances[0].demand_mib).abs() < 1e-9,
+                    "{what}: footprint {mib}, plan {:?}",
+                    plan.result.instances[0]
+                );
+                let alone = crate::memory::oom_of_its_own(st, &[], &c, &i);
+                assert_eq!(
+                    alone,
+                    plan.result.oom_kills.first().map(|k| k.reason),
+                    "{what}"
+                );
+                let (memory, _) = density(&h, &c, mib, alone, 10.0, 0);
+                assert_eq!(memory == 0, alone.is_some(), "{what}: {memory}");
+                killed += usize::from(alone.is_some());
+            }
+        }
+        // A full or type-2 VM below 328 MiB (200 + 128): 5 memories each; a microVM below
+        // 160: 3; a container below its 128 MiB working set: 2.
+        assert_eq!(killed, 5 + 5 + 3 + 2);
     }
 }

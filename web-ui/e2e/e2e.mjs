@@ -443,12 +443,13 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   const before = await measuredText(page);
   await afterRun(page, () => setSlider(page, '#k-clock', 'Home'));
   assert((await measuredText(page)) !== before, 'numbers did not change with the host clock at 500 MHz');
-  // Every instance at 16 GiB does not fit the scenario's host: the error names memory_gib
-  // and is shown beside the memory slider, with a way back.
+  // Every instance at 16 GiB does not fit the scenario's host: the error speaks of the
+  // memory per instance (the most that fits, in MiB) and is shown beside the memory
+  // slider, with a way back.
   await setSlider(page, '#k-memory', 'End');
   await page.waitForSelector('.slider.bad #k-memory', { timeout: 20000 });
   const error = await page.$eval('#k-memory', (el) => el.closest('.slider').querySelector('.knob-error').textContent);
-  assert(/memory_gib/.test(error), `the memory slider's error names memory_gib: ${error}`);
+  assert(/MiB per instance/.test(error), `the memory slider's error speaks of the memory per instance: ${error}`);
   await page.click('.slider.bad .knob-error button.link');
   await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));

@@ -64,6 +64,30 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             )
         );
     }
+    // Density counts instances that can run: one that the OOM killer stops even alone
+    // fits nowhere, whatever its footprint.
+    for p in &r.platforms {
+        let Some(reason) = p.lifecycle.oom_alone else {
+            continue;
+        };
+        let why = reason.text();
+        let name = clean(&p.name);
+        let _ = writeln!(
+            out,
+            "  {}",
+            if ko {
+                format!(
+                    "`{name}`의 메모리 기준 0: 인스턴스 하나만 있어도 OOM kill되므로({}) 호스트 메모리가 얼마든 일을 할 수 없습니다",
+                    clean(&why.ko)
+                )
+            } else {
+                format!(
+                    "fit(mem) 0 on `{name}`: one instance alone is OOM-killed ({}), so none can do its work however much memory the host has",
+                    clean(&why.en)
+                )
+            }
+        );
+    }
     for p in &r.platforms {
         let steps: Vec<String> = p
             .lifecycle

@@ -34,9 +34,10 @@ pub use over_time::{
     sample_times, series as memory_series, InstanceProgress, MemoryPoint, MemorySeries,
     MAX_SERIES_INSTANCES, MEMORY_SAMPLES,
 };
+pub(crate) use plan::guest_base_mib;
 pub use plan::{
-    committed_mib, first_touch_cycles_per_page, plan, plan_at, vm_overhead_mib, InstanceMemory,
-    MemoryAtEnd, MemoryPlan, MemoryResult, Moment, OomKill, OomReason,
+    committed_mib, first_touch_cycles_per_page, oom_of_its_own, plan, plan_at, vm_overhead_mib,
+    InstanceMemory, MemoryAtEnd, MemoryPlan, MemoryResult, Moment, OomKill, OomReason,
 };
 pub use policy::OvercommitPolicy;
 pub use progress::{

@@ -217,8 +217,30 @@ pub fn committed_mib(stack: &Stack, instance: &InstanceSpec, c: &CostTable) -> u
     instance.memory_mib + libm::ceil(vm_overhead_mib(stack, c)) as u64
 }
 
+/// The OOM kill one instance meets on its own, whatever the host and the other instances:
+/// a VM whose guest OS and working set do not fit its configured memory (its guest's OOM
+/// killer), or a container whose working set outgrows its memory limit on a platform that
+/// may not swap (its memory cgroup's). Such an instance cannot do its work on any host, so
+/// none of it fits (`lifecycle::density`); the plan times the kill by its first touch.
+pub fn oom_of_its_own(
+    stack: &Stack,
+    policies: &[OvercommitPolicy],
+    c: &CostTable,
+    instance: &InstanceSpec,
+) -> Option<OomReason> {
+    match stack.kind {
+        PlatformKind::Native => None,
+        PlatformKind::Container => (instance.working_set_mib > instance.memory_mib
+            && !policies.contains(&OvercommitPolicy::Swap))
+        .then_some(OomReason::CgroupLimit),
+        _ => (guest_base_mib(stack, instance.guest_os, c).saturating_add(instance.working_set_mib)
+            > instance.memory_mib)
+            .then_some(OomReason::GuestMemory),
+    }
+}
+
 /// The guest's own base OS memory.
-fn guest_base_mib(stack: &Stack, os: GuestOs, c: &CostTable) -> u64 {
+pub(crate) fn guest_base_mib(stack: &Stack, os: GuestOs, c: &CostTable) -> u64 {
     if stack.microvm {
         return c.microvm_guest_base_mib;
     }
@@ -362,10 +384,9 @@ pub fn plan_at(
                             ws.min(m.at_cycles as f64 * parallel / row.cycles_per_mib as f64)
                         });
                         row.working_set = touched;
-                        if has(OvercommitPolicy::Swap) {
-                            row.swapped = (touched - mem).max(0.0);
-                        } else {
-                            row.oom = Some((OomReason::CgroupLimit, 0));
+                        match oom_of_its_own(stack, policies, c, i) {
+                            Some(reason) => row.oom = Some((reason, 0)),
+                            None => row.swapped = (touched - mem).max(0.0),
                         }
                         // Until then its page cache (a workload that reads or writes
                         // files keeps the rest of its limit full of it) is what memcg
@@ -393,8 +414,8 @@ pub fn plan_at(
                     let base = guest_base_mib(stack, i.guest_os, c) as f64;
                     row.base = base;
                     row.demand = mem + overhead;
-                    if base + ws > mem {
-                        row.oom = Some((OomReason::GuestMemory, 0));
+                    if let Some(reason) = oom_of_its_own(stack, policies, c, i) {
+                        row.oom = Some((reason, 0));
                         row.free = 0.0;
                         row.cold = 0.0;
                     } else {

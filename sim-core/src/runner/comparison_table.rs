@@ -412,34 +412,26 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 ),
                 (None, _) => ("instance".to_string(), "인스턴스".to_string()),
             };
-            let mut en = format!(
-                "{:.0} MiB per {unit_en}; {} fit the host by arithmetic (memory {}, CPU {})",
-                l.footprint_mib,
-                l.density,
-                l.density_memory,
-                fmt_count(l.density_cpu)
-            );
-            let mut ko = format!(
-                "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
-                l.footprint_mib,
-                l.density,
-                l.density_memory,
-                fmt_count(l.density_cpu)
-            );
-            if l.density_cpu == 0 {
-                en += "; CPU 0: not even one instance keeps up with native within the utilization ceiling (it still runs, slower)";
-                ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
-            } else if l.cpu_per_instance_percent > 0.0 {
-                // How the CPU figure comes about (memory's is the free memory over the footprint).
-                en += &format!(
-                    " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling over the {:.0}% of a core one {unit_en} needs to keep up with native)",
-                    l.footprint_mib, l.cpu_per_instance_percent
-                );
-                ko += &format!(
-                    " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
-                    l.footprint_mib, l.cpu_per_instance_percent / 100.0, l.cpu_per_instance_percent
-                );
-            }
+            let (mut en, mut ko) = if let Some(reason) = l.oom_alone {
+                // The run's own OOM kill: a footprint over the host's memory would be no answer.
+                let why = reason.text();
+                (
+                    format!(
+                        "{:.0} MiB per {unit_en}; 0 fit the host: one {unit_en} alone is OOM-killed ({}), so none can do its work however much memory the host has (memory 0, CPU {})",
+                        l.footprint_mib,
+                        why.en,
+                        fmt_count(l.density_cpu)
+                    ),
+                    format!(
+                        "{unit_ko}당 {:.0} MiB; 호스트에 0개: {unit_ko} 하나만 있어도 OOM kill되므로({}) 호스트 메모리가 얼마든 일을 할 수 없음 (메모리 기준 0, CPU 기준 {})",
+                        l.footprint_mib,
+                        why.ko,
+                        fmt_count(l.density_cpu)
+                    ),
+                )
+            } else {
+                density_text(l, &unit_en, &unit_ko)
+            };
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
                 ko += &format!("; 실행으로 찾은 값 {d}개 (스윕 목표 충족, OOM kill 없음)");
@@ -514,6 +506,44 @@ fn fmt_count(n: u64) -> String {
 /// the tables beside these texts print it.
 fn grouped(v: f64) -> String {
     crate::text::thousands(&format!("{:.0}", v.max(0.0)))
+}
+
+/// The OS requirement row's density of an instance that runs: how many fit by memory and
+/// by CPU, and how each figure comes about.
+fn density_text(
+    l: &crate::lifecycle::LifecycleResult,
+    unit_en: &str,
+    unit_ko: &str,
+) -> (String, String) {
+    let mut en = format!(
+        "{:.0} MiB per {unit_en}; {} fit the host by arithmetic (memory {}, CPU {})",
+        l.footprint_mib,
+        l.density,
+        l.density_memory,
+        fmt_count(l.density_cpu)
+    );
+    let mut ko = format!(
+        "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
+        l.footprint_mib,
+        l.density,
+        l.density_memory,
+        fmt_count(l.density_cpu)
+    );
+    if l.density_cpu == 0 {
+        en += "; CPU 0: not even one instance keeps up with native within the utilization ceiling (it still runs, slower)";
+        ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
+    } else if l.cpu_per_instance_percent > 0.0 {
+        // How the CPU figure comes about (memory's is the free memory over the footprint).
+        en += &format!(
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling over the {:.0}% of a core one {unit_en} needs to keep up with native)",
+            l.footprint_mib, l.cpu_per_instance_percent
+        );
+        ko += &format!(
+            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
+            l.footprint_mib, l.cpu_per_instance_percent / 100.0, l.cpu_per_instance_percent
+        );
+    }
+    (en, ko)
 }
 
 #[cfg(test)]

@@ -148,13 +148,14 @@ pub(super) fn session_host_lifecycle(
         .fold(0.0, f64::max);
     l.steps = steps;
     let sessions = f64::from(first.count.max(1));
-    // The shared server OS alone: no working set, nothing beyond its base.
+    // The shared server OS alone: no working set, memory for its base and nothing beyond.
+    let stack = &s.platforms[p_index].stack;
     let os_alone = crate::instance::InstanceSpec {
         working_set_mib: 0,
-        memory_mib: 0,
+        memory_mib: crate::memory::guest_base_mib(stack, first.guest_os, c),
         ..(*first).clone()
     };
-    let os = crate::lifecycle::footprint(&s.platforms[p_index].stack, &os_alone, &[], c);
+    let os = crate::lifecycle::footprint(stack, &os_alone, &[], c);
     let os_mib: f64 = os.iter().map(|f| f.mib).sum();
     l.footprint = vec![
         FootprintPart {

@@ -340,6 +340,7 @@ pub(super) fn platform_result(
                 &s.host,
                 &s.costs,
                 lifecycle.footprint_mib,
+                lifecycle.oom_alone,
                 lifecycle.cpu_per_instance_percent,
                 p.host_background_percent,
             );
@@ -545,6 +546,8 @@ pub(super) fn lifecycle_result(
         .fold(0.0, f64::max);
     let footprint = lifecycle::footprint(&p.stack, first, &p.overcommit, &s.costs);
     let footprint_mib: f64 = footprint.iter().map(|f| f.mib).sum();
+    // The same rule as the memory plan's OOM kills of the run.
+    let oom_alone = crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &s.costs, first);
     // CPU demand of one instance of the first group: the cycles this platform spends per
     // operation (everything the instance caused included) times the operations the same
     // instance completes natively, per unit of time alive. What an instance *got* under
@@ -580,6 +583,7 @@ pub(super) fn lifecycle_result(
         &s.host,
         &s.costs,
         footprint_mib,
+        oom_alone,
         cpu_per_instance_percent,
         p.host_background_percent,
     );
@@ -591,6 +595,7 @@ pub(super) fn lifecycle_result(
         footprint_mib,
         host_reserved_mib: s.costs.host_reserved_mib,
         cpu_per_instance_percent,
+        oom_alone,
         density_memory,
         density_cpu,
         density: density_memory.min(density_cpu),

@@ -2,7 +2,12 @@
 
 use toml::Spanned;
 
+use super::error::msg;
 use super::{validate, Questions, Scenario, ScenarioError, Validator};
+
+/// The memory setting's step, MiB: the page's memory control moves by it, and a memory
+/// setting too large for the host is answered with the largest multiple of it that fits.
+pub const MEMORY_STEP_MIB: u64 = 64;
 
 /// Slider-style changes applied to a scenario; `None` leaves a value as it is.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -78,6 +83,100 @@ impl Scenario {
             }
         }
         let v = Validator::new(&self.file_name, &self.source);
-        validate(&v, raw, Questions::DropInvalid)
+        match (
+            validate(&v, raw, Questions::DropInvalid),
+            adj.memory_per_instance_mib,
+        ) {
+            // The scenario as written fits its host: the memory setting (with the count
+            // setting, if any) is what no longer fits. Say so in the setting's own terms.
+            (Err(e), Some(mib)) if e.code == "memory_over_host" => Err(self
+                .memory_setting_error(&v, u64::from(mib), adj)
+                .unwrap_or(e)),
+            (result, _) => result,
+        }
+    }
+
+    /// The error of a memory setting (`memory_per_instance_mib`) whose instances need more
+    /// than the host's memory: the platform that limits it most (the one with room for the
+    /// least memory per instance, among those without an overcommit policy) and the largest
+    /// setting that fits there, a multiple of [`MEMORY_STEP_MIB`]. Located at that
+    /// platform's first instance group's `memory_gib` (its name when it keeps the default).
+    fn memory_setting_error(
+        &self,
+        v: &Validator<'_>,
+        mib: u64,
+        adj: &Adjustments,
+    ) -> Option<ScenarioError> {
+        let costs = &self.raw.costs;
+        let available = self.host.memory_mib.saturating_sub(costs.host_reserved_mib);
+        // Per platform: its instances, the overhead each adds, and the memory per
+        // instance that fits: (available − count × overhead) / count.
+        let tightest = (self.platforms.iter().enumerate())
+            .filter(|(_, p)| p.overcommit.is_empty())
+            .filter_map(|(k, p)| {
+                let mine: Vec<usize> = (0..self.instances.len())
+                    .filter(|&i| self.instances[i].platforms.contains(&k))
+                    .collect();
+                let first = *mine.first()?;
+                let count: u64 = (mine.iter())
+                    .map(|&i| u64::from(adj.instance_count.unwrap_or(self.instances[i].count)))
+                    .sum::<u64>()
+                    .max(1);
+                let one = &self.instances[first];
+                let overhead = crate::memory::committed_mib(&p.stack, one, costs)
+                    .saturating_sub(one.memory_mib);
+                let fits = available.saturating_sub(count.saturating_mul(overhead)) / count;
+                Some((fits, k, first, count, overhead))
+            })
+            .min_by_key(|&(fits, k, ..)| (fits, k))?;
+        let (fits, k, first, count, overhead) = tightest;
+        if fits >= mib {
+            return None;
+        }
+        let largest = fits / MEMORY_STEP_MIB * MEMORY_STEP_MIB;
+        let raw = self.raw.instances.get(first)?;
+        let at = if raw.memory_gib.span().is_empty() {
+            raw.name.span()
+        } else {
+            raw.memory_gib.span()
+        };
+        let need = count.saturating_mul(mib.saturating_add(overhead));
+        let name = &self.platforms[k].name;
+        let gib = super::validate::gib;
+        Some(v.error(
+            at,
+            if largest == 0 {
+                msg!(
+                    "memory_setting_over_host",
+                    "memory per instance of {mib} MiB does not fit the host: platform `{name}` would commit {need} GiB to its {count} instances ({mib} MiB each plus {overhead} MiB of per-instance overhead), but the host has {have} GiB after the {reserved} GiB it keeps for itself; not even {step} MiB per instance fits {count} instances: use fewer instances",
+                    "인스턴스당 메모리 {mib} MiB는 호스트에 들어가지 않습니다: 플랫폼 `{name}`은(는) 인스턴스 {count}개에 {need} GiB(인스턴스마다 {mib} MiB와 인스턴스당 오버헤드 {overhead} MiB)를 할당하게 되지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다. 인스턴스 {count}개에는 인스턴스당 {step} MiB도 들어가지 않으니 인스턴스 수를 줄이세요",
+                    mib = mib,
+                    name = name,
+                    need = gib(need),
+                    count = count,
+                    overhead = overhead,
+                    have = gib(available),
+                    reserved = gib(costs.host_reserved_mib),
+                    step = MEMORY_STEP_MIB,
+                    field = "memory_gib",
+                )
+            } else {
+                msg!(
+                    "memory_setting_over_host",
+                    "memory per instance of {mib} MiB does not fit the host: platform `{name}`, the tightest, would commit {need} GiB to its {count} instances ({mib} MiB each plus {overhead} MiB of per-instance overhead), but the host has {have} GiB after the {reserved} GiB it keeps for itself; the most that fits is {largest} MiB per instance (in steps of {step} MiB)",
+                    "인스턴스당 메모리 {mib} MiB는 호스트에 들어가지 않습니다: 가장 빠듯한 플랫폼 `{name}`은(는) 인스턴스 {count}개에 {need} GiB(인스턴스마다 {mib} MiB와 인스턴스당 오버헤드 {overhead} MiB)를 할당하게 되지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다. 들어가는 최대값은 인스턴스당 {largest} MiB입니다({step} MiB 단위)",
+                    mib = mib,
+                    name = name,
+                    need = gib(need),
+                    count = count,
+                    overhead = overhead,
+                    have = gib(available),
+                    reserved = gib(costs.host_reserved_mib),
+                    largest = largest,
+                    step = MEMORY_STEP_MIB,
+                    field = "memory_gib",
+                )
+            },
+        ))
     }
 }

@@ -27,7 +27,7 @@ use crate::workload::Op;
 
 pub use crate::hardware::Host;
 pub use crate::instance::InstanceSpec;
-pub use adjust::Adjustments;
+pub use adjust::{Adjustments, MEMORY_STEP_MIB};
 pub use error::{line_column, ScenarioError};
 pub use estimate::desktop_events;
 pub use format::{
@@ -314,6 +314,97 @@ workload = "syscall-heavy"
             at_3_6 < at_3_0 * 0.9,
             "mean syscall {at_3_6} µs at 3.6 GHz against {at_3_0} at 3.0"
         );
+    }
+
+    #[test]
+    fn a_memory_setting_too_large_names_the_tightest_platform_and_the_most_that_fits() {
+        // 16 GiB host, 1 GiB kept: 15 360 MiB for the instances. The containers (no
+        // overhead), the first platform the validator finds over, fit 3 × 5120 MiB; the
+        // type-2 VMs (150 MiB of VMM process each) only 3 × 4970: the type-2 platform limits
+        // the setting, at 4928 MiB (a multiple of 64). The first type-2 platform may swap,
+        // so it limits nothing.
+        let text = r#"
+[scenario]
+name = "mem"
+duration_ms = 20
+[host]
+memory_gib = 16
+[[platform]]
+name = "swapping"
+kind = "type2"
+technique = "hardware_assist"
+overcommit = ["swap"]
+[[platform]]
+name = "ct"
+kind = "container"
+[[platform]]
+name = "t2"
+kind = "type2"
+technique = "hardware_assist"
+[[instance]]
+name = "web"
+count = 3
+memory_gib = 1
+workload = "syscall-heavy"
+"#;
+        let scenario = Scenario::from_toml("mem.toml", text).expect("valid");
+        let with = |mib: u32, count: Option<u32>| {
+            scenario.adjusted(&Adjustments {
+                memory_per_instance_mib: Some(mib),
+                instance_count: count,
+                ..Adjustments::default()
+            })
+        };
+        let e = with(6144, None).expect_err("3 × 6 GiB do not fit 15 GiB");
+        assert_eq!(e.code, "memory_setting_over_host");
+        // At the group's memory_gib (line 22, column 14), as the scenario's own error.
+        assert_eq!((e.file.as_str(), e.line, e.column), ("mem.toml", 22, 14));
+        assert!(
+            e.message.contains("platform `t2`, the tightest"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message
+                .contains("the most that fits is 4928 MiB per instance (in steps of 64 MiB)"),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.contains("overcommit"), "{}", e.message);
+        let ko = e.message_in(crate::text::Lang::Ko);
+        assert!(
+            ko.contains("가장 빠듯한 플랫폼 `t2`") && ko.contains("인스턴스당 4928 MiB"),
+            "{ko}"
+        );
+        // The page blames the memory control for it.
+        assert!(e.params.contains(&("field", "memory_gib".to_string())));
+        // The figure is the most: it fits, one step more does not.
+        assert!(with(4928, None).is_ok());
+        assert!(with(4928 + 64, None).is_err());
+        // With the count setting too: 40 type-2 VMs leave 384 − 150 MiB each, 192 in steps.
+        let e = with(1024, Some(40)).expect_err("40 × 1 GiB do not fit 15 GiB");
+        assert!(
+            e.message.contains("the most that fits is 192 MiB"),
+            "{}",
+            e.message
+        );
+        assert!(with(192, Some(40)).is_ok());
+        // 100 type-2 VMs do not fit even at the smallest step: say so, not "0 MiB".
+        let e = with(64, Some(100)).expect_err("100 × 214 MiB do not fit 15 GiB");
+        assert_eq!(e.code, "memory_setting_over_host");
+        assert!(
+            e.message
+                .contains("not even 64 MiB per instance fits 100 instances"),
+            "{}",
+            e.message
+        );
+        // Written in the file, the same total is the file's error, with its TOML advice.
+        let e = Scenario::from_toml(
+            "mem.toml",
+            &text.replace("memory_gib = 1\n", "memory_gib = 6\n"),
+        )
+        .expect_err("3 × 6 GiB");
+        assert_eq!(e.code, "memory_over_host");
     }
 
     #[test]

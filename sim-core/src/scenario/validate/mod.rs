@@ -45,7 +45,7 @@ use workload::validate_workloads;
 pub(crate) use question::validate_question;
 
 /// MiB as GiB for messages: one decimal for whole numbers, up to three otherwise.
-fn gib(mib: u64) -> String {
+pub(super) fn gib(mib: u64) -> String {
     let value = mib as f64 / 1024.0;
     let text = format!("{value:.3}");
     let trimmed = text.trim_end_matches('0');
