@@ -333,19 +333,30 @@ fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<
 }
 
 fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
-    let bytes = read_bounded(path, lang)?;
+    let bytes = read_scenario_bytes(path, lang)?;
     let text = utf8(path, bytes, lang)?;
     Scenario::from_toml(&path.display().to_string(), &text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
 }
 
-/// The file's bytes, read only if it is not larger than the largest scenario accepted:
-/// the size from its metadata first, then a read of at most one byte more than the
-/// limit (devices and pipes such as `/dev/zero` report no size).
-fn read_bounded(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
+/// The file's bytes, read only if it is not larger than the largest scenario accepted.
+fn read_scenario_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
+    read_bounded(path, lang, sim_core::scenario::MAX_FILE_BYTES, |size| {
+        scenario_too_large(path, lang, size)
+    })
+}
+
+/// The file's bytes, read only if it is at most `limit` bytes: the size from its metadata
+/// first, then a read of at most one byte more than the limit (devices and pipes such as
+/// `/dev/zero` report no size). `too_large` gets the size, or None for a stream longer than
+/// the limit.
+pub(crate) fn read_bounded(
+    path: &Path,
+    lang: Lang,
+    limit: usize,
+    too_large: impl Fn(Option<u64>) -> Failure,
+) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
-    let limit = sim_core::scenario::MAX_FILE_BYTES;
-    let too_large = |size: Option<u64>| scenario_too_large(path, lang, size);
     let file = std::fs::File::open(path).map_err(|e| cannot_read(path, lang, &e))?;
     let metadata = file.metadata().map_err(|e| cannot_read(path, lang, &e))?;
     if metadata.is_dir() {

@@ -230,6 +230,13 @@ fn an_unreadable_file_exits_1() {
         "{}",
         stderr(&o)
     );
+    let o = virtsim(&["validate", &empty.display().to_string(), "--lang", "ko"]);
+    assert_eq!(code(&o), 1, "stderr {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("이 디렉터리에 .toml 시나리오 파일이 없습니다"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Several files run on several threads print exactly what running each alone prints, in

@@ -107,7 +107,9 @@ impl Histogram {
             seen += count;
             if seen >= rank {
                 let (low, width) = bucket_range(bucket);
-                return (low + width / 2).clamp(self.min, self.max);
+                // `max(min).min(max)`, not `clamp`, which would panic on a histogram read back
+                // with min > max.
+                return (low + width / 2).max(self.min).min(self.max);
             }
         }
         self.max

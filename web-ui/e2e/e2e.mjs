@@ -1554,7 +1554,7 @@ await step('no errors in the page', async () => {
 });
 
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
-  // Figures only, never a failure on timing (README, "Performance").
+  // Figures only, never a failure on timing (README, "Performance"; docs/performance.md).
   console.log('\n# measurements (headless Chromium, localhost)');
   const renders = [];
   for (let i = 0; i < 5; i++) {

@@ -180,8 +180,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "controls.memory.field",
-        "인스턴스당 메모리를 MiB 단위로 입력 (Enter로 적용, 위·아래 화살표는 64 MiB씩)",
-        "Memory per instance, typed in MiB (Enter applies it; the up and down arrows step 64 MiB)",
+        "인스턴스당 메모리를 MiB 단위로 입력 (Enter를 누르거나 칸을 떠나면 적용, 위·아래 화살표는 64 MiB씩)",
+        "Memory per instance, typed in MiB (applied on Enter or on leaving the field; the up and down arrows step 64 MiB)",
     ),
     (
         "controls.exit_cycles",

@@ -34,28 +34,10 @@ pub fn too_large(path: &Path, lang: Lang, limit: usize) -> Failure {
     })
 }
 
-/// The file's text, read only if it is at most `limit` bytes (see `read_bounded` in
-/// main.rs) and UTF-8.
+/// The file's text, read only if it is at most `limit` bytes (`read_bounded` in main.rs)
+/// and UTF-8.
 pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failure> {
-    use std::io::Read;
-    let too_large = || too_large(path, lang, limit);
-    let file = std::fs::File::open(path).map_err(|e| crate::cannot_read(path, lang, &e))?;
-    let metadata = file
-        .metadata()
-        .map_err(|e| crate::cannot_read(path, lang, &e))?;
-    if metadata.is_dir() {
-        return Err(crate::is_a_directory(path, lang));
-    }
-    if metadata.len() > limit as u64 {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| crate::cannot_read(path, lang, &e))?;
-    if bytes.len() > limit {
-        return Err(too_large());
-    }
+    let bytes = crate::read_bounded(path, lang, limit, |_| too_large(path, lang, limit))?;
     crate::utf8(path, bytes, lang)
 }
 

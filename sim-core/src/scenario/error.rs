@@ -719,8 +719,8 @@ pub(crate) fn parser_error(
         if value_of("field").as_deref() == Some("scenario") && span.start == 0 {
             // The file as a whole lacks its `[scenario]` table (the error points at its
             // start, which may be another table's header: not that table's fault).
-            m.en = "the file has no `[scenario]` table (its name and duration_ms); a scenario file has one, and `[[platform]]` and `[[instance]]` tables (`[host]` is optional)";
-            m.ko = "파일에 `[scenario]` 테이블(name과 duration_ms)이 없습니다. 시나리오 파일에는 이 테이블과 `[[platform]]`, `[[instance]]` 테이블이 있어야 합니다(`[host]`는 선택)";
+            m.en = "the file has no `[scenario]` table (at least `name = \"...\"`; `duration_ms` defaults to 100); a scenario file has one, and `[[platform]]` and `[[instance]]` tables (`[host]` is optional)";
+            m.ko = "파일에 `[scenario]` 테이블이 없습니다(최소한 `name = \"...\"`, `duration_ms`의 기본값은 100). 시나리오 파일에는 이 테이블과 `[[platform]]`, `[[instance]]` 테이블이 있어야 합니다(`[host]`는 선택)";
         } else if let Some(key) = key_before(text, span.start) {
             m.en = "{detail} in `{key}`";
             m.ko = "`{key}`에 필수 키 `{field}`이(가) 없습니다";

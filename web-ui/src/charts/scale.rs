@@ -7,8 +7,10 @@ use super::Series;
 /// 10 000 in full, from 10 000 up in thousands, millions or billions ("9000", "12k",
 /// "1.5M", "3G"; never "1k" on one axis and "1000" on another). With the ticks' spacing
 /// `step` every tick has the decimals that spacing needs ("0.0, 0.5, 1.0"; "1720, 1722";
-/// "1.720M, 1.722M"); without one (a logarithmic axis) a tick keeps two significant
-/// digits, trailing zeros dropped ("0.001", "1.6", "25", "4000").
+/// "1.720M, 1.722M"); without one (a logarithmic axis) a value below 100 keeps two
+/// significant digits, trailing zeros dropped ("0.001", "1.6", "25"), and a whole number
+/// of 100 or more is written whole ("1234": the log axes round their ticks with
+/// `round_sig` before they get here, so they read "1200").
 pub fn tick_label(v: f64, step: Option<f64>) -> String {
     if !v.is_finite() {
         return "—".into();
@@ -211,12 +213,12 @@ mod tests {
         assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1.5M");
         assert_eq!(AxisUnit::new("ops/s", 2e4).label(12_000.0), "12k");
         // On a linear axis every tick has the decimals of the ticks' spacing.
+        // plotters' key points on 0..1.2 with at most 6 labels are 0.5 apart: one decimal,
+        // on the whole numbers too.
+        assert_eq!(tick_step(0.0, 1.2, 6), Some(0.5));
         let share = AxisUnit::new("share (%)", 1.2).linear(0.0, 1.2, 6);
-        let labels: Vec<String> = [0.0, 0.2, 0.4, 1.0]
-            .iter()
-            .map(|&v| share.label(v))
-            .collect();
-        assert_eq!(labels, ["0.0", "0.2", "0.4", "1.0"]);
+        let labels: Vec<String> = [0.0, 0.5, 1.0].iter().map(|&v| share.label(v)).collect();
+        assert_eq!(labels, ["0.0", "0.5", "1.0"]);
         let big = AxisUnit::new("MiB", 50_000.0).linear(0.0, 50_000.0, 6);
         assert_eq!(big.label(0.0), "0");
         assert_eq!(big.label(10_000.0), "10k");

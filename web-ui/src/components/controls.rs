@@ -9,6 +9,7 @@ use crate::i18n::{t, Lang};
 use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
 
 use crate::sim::PRESET_NAMES as WORKLOADS;
+use sim_core::scenario::MEMORY_STEP_MIB;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -467,7 +468,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <Slider id="k-clock" error={knob_error("k-clock")} label={t(lang, "controls.host_clock")} min={500} max={u64::from(base.host_clock_mhz).max(5000)} step={10}
                     value={knobs.host_clock_mhz.map(u64::from)} baseline={u64::from(base.host_clock_mhz)} {lang}
                     on_change={set(|k, v| k.host_clock_mhz = Some(v as u32))} />
-                <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={64} max={u64::from(base.memory_per_instance_mib).max(base.host_memory_mib)} step={64}
+                <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={MEMORY_STEP_MIB} max={u64::from(base.memory_per_instance_mib).max(base.host_memory_mib)} step={MEMORY_STEP_MIB}
                     value={knobs.memory_per_instance_mib.map(u64::from)} baseline={u64::from(base.memory_per_instance_mib)} {lang}
                     on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} field={memory_field} />
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}

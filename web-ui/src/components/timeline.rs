@@ -221,13 +221,14 @@ impl TimeAxis {
             .map(|m| m * mag)
             .find(|s| *s >= raw * (1.0 - 1e-9))
             .unwrap_or(10.0 * mag);
-        let offset = (start_ms + span_ms) / size >= 1000.0 && unit.0 != "s";
-        let origin_ms = if offset {
+        // Deep in a run, count from a round time; never from 0 ("0 s + 900 – 1100 ms").
+        let origin_ms = if (start_ms + span_ms) / size >= 1000.0 && unit.0 != "s" {
             let round = 1000.0 * size;
             (start_ms / round).floor() * round
         } else {
             0.0
         };
+        let offset = origin_ms > 0.0;
         let (a, b) = (start_ms / size, (start_ms + span_ms) / size);
         let mut ticks = Vec::new();
         let mut k = (a / step).ceil();
@@ -737,6 +738,13 @@ mod tests {
         // Two seconds into a long run, ms after a whole second.
         let late = TimeAxis::new(2_345.0, 50.0);
         assert_eq!(late.range(2_345.0, 2_395.0), "2 s + 345 – 395 ms");
+        // Near the start no round time to count from: plain ms and µs, not "0 s + …".
+        let early = TimeAxis::new(900.0, 200.0);
+        assert_eq!((early.unit.0, early.offset), ("ms", false));
+        assert_eq!(early.range(900.0, 1_100.0), "900 – 1100 ms");
+        let first_ms = TimeAxis::new(0.9, 0.3);
+        assert_eq!((first_ms.unit.0, first_ms.offset), ("µs", false));
+        assert_eq!(first_ms.range(0.9, 1.2), "900 – 1200 µs");
         // Every zoom level of a run has between two and twelve ticks, each distinct.
         let mut span = 868.0;
         while span > 1e-6 {

@@ -275,11 +275,20 @@ pub fn parse_mib(text: &str) -> Result<u32, Msg> {
     .iter()
     .find_map(|(unit, per)| lower.strip_suffix(unit).map(|n| (n.trim_end(), *per)))
     .unwrap_or((lower.as_str(), 1.0));
+    // A comma only between groups of three digits ("2,048"): "1,5" is a decimal comma in
+    // much of the world, not fifteen.
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    let commas_group_thousands = groups.len() == 1
+        || ((1..=3).contains(&groups[0].trim().len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && !fraction.contains(','));
     let digits: String = number
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
-    let value = (!digits.is_empty()
+    let value = (commas_group_thousands
+        && !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
         && digits.chars().filter(|&c| c == '.').count() <= 1)
         .then(|| digits.parse::<f64>().ok())
@@ -290,24 +299,25 @@ pub fn parse_mib(text: &str) -> Result<u32, Msg> {
             en: "type a memory size in MiB (for example 2048)".into(),
             ko: "메모리 크기를 MiB 단위로 입력하세요 (예: 2048)".into(),
         }),
-        Some(v) if v.fract() != 0.0 => Err(Msg {
-            en: format!("“{t}” is not a whole number of MiB"),
-            ko: format!("“{t}”는 MiB 단위의 정수가 아닙니다"),
-        }),
+        // Before the fraction: a number too long for f64 is infinite, whose fraction is NaN.
         Some(v) if v > f64::from(u32::MAX) => Err(Msg {
             en: format!(
                 "“{t}” is more than the page can set (at most {} MiB)",
                 u32::MAX
             ),
             ko: format!(
-                "“{t}”는 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
+                "“{t}”은(는) 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
                 u32::MAX
             ),
+        }),
+        Some(v) if v.fract() != 0.0 => Err(Msg {
+            en: format!("“{t}” is not a whole number of MiB"),
+            ko: format!("“{t}”은(는) MiB 단위의 정수가 아닙니다"),
         }),
         Some(v) => Ok(v as u32),
         None => Err(Msg {
             en: format!("“{t}” is not a memory size in MiB (for example 2048, or 2 GiB)"),
-            ko: format!("“{t}”는 MiB 단위의 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"),
+            ko: format!("“{t}”은(는) MiB 단위의 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"),
         }),
     }
 }
@@ -473,6 +483,7 @@ mod tests {
             ("2048", 2048),
             (" 2048 ", 2048),
             ("2,048", 2048),
+            ("1,048,576", 1_048_576),
             ("1000", 1000),
             ("2048 MiB", 2048),
             ("512mb", 512),
@@ -494,10 +505,19 @@ mod tests {
             "1.2.3",
             "0.001 GiB",
             "99999999999",
+            // A decimal comma is not a thousands separator: not fifteen.
+            "1,5",
+            "1,5 GiB",
+            "20,48",
+            // Too long for f64: more than the page can set, not "not a whole number".
+            "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999",
             "<b>1</b>",
         ] {
             let err = parse_mib(text).unwrap_err();
             assert!(!err.en.is_empty() && !err.ko.is_empty(), "{text}");
+            if text.len() > 300 {
+                assert!(err.en.contains("more than the page can set"), "{err:?}");
+            }
             // The message quotes what was typed (as text; never markup).
             if !text.trim().is_empty() {
                 assert!(

@@ -213,8 +213,8 @@ pub(super) fn validate_platform(
                 p.microvm.span(),
                 msg!(
                     "microvm_needs_hybrid",
-                    "platform `{name}`: a microVM runs on a hardware-assisted CPU and has no emulated devices: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU), or technique = \"hardware_assist\" with io = \"paravirtual\"",
-                    "플랫폼 `{name}`: microVM은 하드웨어 지원 CPU에서 실행되며 에뮬레이션 장치가 없습니다: technique = \"hybrid\"(하드웨어 지원 CPU 위의 virtio 드라이버)를 쓰거나, technique = \"hardware_assist\"에 io = \"paravirtual\"을 쓰세요",
+                    "platform `{name}`: a microVM runs on a hardware-assisted CPU and has no emulated devices: use technique = \"hybrid\" (virtio drivers on a hardware-assisted CPU), or technique = \"hardware_assist\" with io = \"paravirtual\" (io = \"passthrough\" also fits either)",
+                    "플랫폼 `{name}`: microVM은 하드웨어 지원 CPU에서 실행되며 에뮬레이션 장치가 없습니다: technique = \"hybrid\"(하드웨어 지원 CPU 위의 virtio 드라이버)를 쓰거나, technique = \"hardware_assist\"에 io = \"paravirtual\"을 쓰세요(io = \"passthrough\"도 둘 다에 맞습니다)",
                     name = name
                 ),
             ));

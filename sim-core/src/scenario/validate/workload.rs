@@ -30,6 +30,29 @@ pub(super) fn validate_workloads(
                 ),
             ));
         }
+        // A desktop activity as the base: its users' work is not an operation mix.
+        if let Some(base) = w
+            .base
+            .as_ref()
+            .filter(|b| crate::desktop::DESKTOP_PRESETS.contains(&b.get_ref().as_str()))
+        {
+            return Err(v.error(
+                base.span(),
+                msg!(
+                    "desktop_base",
+                    "workload `{name}`: `{base}` is a desktop activity (keystrokes, screen updates, a display protocol), not an operation mix, so it cannot be a base; give an instance of a `vdi` platform workload = \"{base}\" directly, or base this workload on one of {expected}",
+                    "워크로드 `{name}`: `{base}`은(는) 연산 mix가 아니라 데스크탑 활동(키 입력, 화면 갱신, 디스플레이 프로토콜)이므로 기반이 될 수 없습니다. `vdi` 플랫폼의 인스턴스에 workload = \"{base}\"를 직접 주거나, 이 워크로드의 기반을 {expected} 중 하나로 하세요",
+                    name = name,
+                    base = base.get_ref(),
+                    expected = names(
+                        PRESET_NAMES
+                            .iter()
+                            .copied()
+                            .chain(workloads.iter().map(|x| x.name.as_str()))
+                    )
+                ),
+            ));
+        }
         let mut workload = match &w.base {
             Some(base) => preset(base.get_ref())
                 .or_else(|| {
@@ -133,24 +156,6 @@ pub(super) fn validate_workloads(
         }
         if workload.mix.total() == 0 {
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
-            // A desktop activity as the base: its users' work is not an operation mix.
-            if let Some(base) = w
-                .base
-                .as_ref()
-                .filter(|b| crate::desktop::DESKTOP_PRESETS.contains(&b.get_ref().as_str()))
-            {
-                return Err(v.error(
-                    base.span(),
-                    msg!(
-                        "desktop_base",
-                        "workload `{name}`: `{base}` is a desktop activity (keystrokes, screen updates, a display protocol), not an operation mix, so it cannot be a base; give an instance of a `vdi` platform workload = \"{base}\" directly, or base this workload on one of {expected}",
-                        "워크로드 `{name}`: `{base}`는 연산 mix가 아니라 데스크탑 활동(키 입력, 화면 갱신, 디스플레이 프로토콜)이므로 기반이 될 수 없습니다. `vdi` 플랫폼의 인스턴스에 workload = \"{base}\"를 직접 주거나, 이 워크로드의 기반을 {expected} 중 하나로 하세요",
-                        name = name,
-                        base = base.get_ref(),
-                        expected = names(PRESET_NAMES.iter().copied())
-                    ),
-                ));
-            }
             return Err(v.error(
                 span,
                 msg!(
