@@ -274,9 +274,13 @@ fn migration_chart(
     let last = m.sent_mib - m.rounds.iter().map(|r| r.sent_mib).sum::<f64>();
     // The stop-and-copy sends what was left while the guest is paused: nothing is dirtied.
     // A migration still running at the end of the run has none yet.
-    if m.finished {
-        let pause = (m.total_ms - m.downtime_ms).max(0.0);
-        sent.extend([(pause, last.max(0.0)), (m.total_ms, last.max(0.0))]);
+    // A container's checkpoint has no stop-and-copy after its one round: that round is the
+    // freeze itself (nothing left to send, and its pause began at 0, before the round's end:
+    // drawn, it would run back in time).
+    if m.finished && last > 0.0 {
+        let rounds_end = m.rounds.last().map_or(0.0, |r| r.start_ms + r.duration_ms);
+        let pause = (m.total_ms - m.downtime_ms).max(rounds_end);
+        sent.extend([(pause, last), (m.total_ms, last)]);
         dirty.extend([(pause, 0.0), (m.total_ms, 0.0)]);
     }
     let lines = [
@@ -412,6 +416,24 @@ mod tests {
         let checkpoint = migration_chart(Lang::En, 2, "db", &m, true);
         let note = checkpoint.note.unwrap();
         assert!(note.starts_with("Checkpoint and restore"), "{note}");
+        // Its one round is the freeze (frozen from 0 ms, 13.5 ms, 8 MiB): nothing follows
+        // it, and no line runs back to 0 ms.
+        let frozen = MigrationResult {
+            rounds: vec![MigrationRound {
+                sent_mib: 8.0,
+                duration_ms: 13.5,
+                dirtied_mib: 0.0,
+                start_ms: 0.0,
+            }],
+            converged: true,
+            downtime_ms: 13.5,
+            total_ms: 13.5,
+            sent_mib: 8.0,
+            ..m.clone()
+        };
+        let chart = migration_chart(Lang::En, 3, "web", &frozen, true);
+        assert_eq!(chart.rows[0].1[0], "0 → 8; 13.5 → 8");
+        assert_eq!(chart.rows[1].1[0], "0 → 0; 13.5 → 0");
         let chart = migration_chart(Lang::En, 2, "Busy <b>db</b>", &m, false);
         assert_eq!(chart.id, "chart-migration-2");
         assert!(chart.title.contains("Busy <b>db</b>"));
