@@ -54,19 +54,24 @@ fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
     )
 }
 
-/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
-/// values, several labels per decade) and the lines are cumulative steps.
-fn draw_lines(
-    root: &Area<'_>,
-    title: &str,
+/// A line chart's axes: the x range (in log10 space when logarithmic), the largest y,
+/// and the units their labels are in.
+struct Axes {
+    lo: f64,
+    hi: f64,
+    ymax: f64,
+    x: AxisUnit,
+    y: AxisUnit,
+}
+
+fn axes(
     x_desc: &str,
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
     log_x: bool,
-) -> DrawResult {
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&WHITE)?;
+    x_labels: usize,
+) -> Axes {
     let fx = |x: f64| if log_x { x.log10() } else { x };
     let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
     let xs: Vec<f64> = lines
@@ -99,6 +104,66 @@ fn draw_lines(
         .chain(target)
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
+    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more), their
+    // ticks written with the decimals their spacing needs (a migration's rounds between
+    // 1 719 and 1 731 ms are not all "1.7k").
+    let x_axis = AxisUnit::new(
+        x_desc,
+        if log_x {
+            10f64.powf(hi)
+        } else {
+            lo.abs().max(hi.abs())
+        },
+    );
+    let x = if log_x {
+        x_axis
+    } else {
+        x_axis.linear(lo, hi, x_labels)
+    };
+    let y = AxisUnit::new(y_desc, nice_max(ymax)).linear(0.0, nice_max(ymax), 6);
+    Axes { lo, hi, ymax, x, y }
+}
+
+/// The units a line chart's x and y axes are labelled in, with what a value is divided
+/// by to read in each: a table of the chart's points uses the same.
+pub fn line_units(
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+    log_x: bool,
+) -> ((String, f64), (String, f64)) {
+    let a = axes(x_desc, y_desc, lines, target, log_x, 6);
+    let own = |u: &AxisUnit| {
+        let (desc, per) = u.table_unit();
+        (desc.to_string(), per)
+    };
+    (own(&a.x), own(&a.y))
+}
+
+/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
+/// values, several labels per decade) and the lines are cumulative steps.
+fn draw_lines(
+    root: &Area<'_>,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+    log_x: bool,
+) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let fx = |x: f64| if log_x { x.log10() } else { x };
+    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let x_labels = if width < 400 { 4 } else { 6 };
+    let Axes {
+        lo,
+        hi,
+        ymax,
+        x: x_axis,
+        y: y_axis,
+    } = axes(x_desc, y_desc, lines, target, log_x, x_labels);
     // A line equal to an earlier one (two platforms with the same figures) would hide it:
     // it is drawn dashed over it, and its legend entry names the line it equals.
     let same_as: Vec<Option<usize>> = lines
@@ -130,24 +195,6 @@ fn draw_lines(
         .x_label_area_size(54)
         .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
-    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more), their
-    // ticks written with the decimals their spacing needs (a migration's rounds between
-    // 1 719 and 1 731 ms are not all "1.7k").
-    let x_labels = if width < 400 { 4 } else { 6 };
-    let x_axis = AxisUnit::new(
-        x_desc,
-        if log_x {
-            10f64.powf(hi)
-        } else {
-            lo.abs().max(hi.abs())
-        },
-    );
-    let x_axis = if log_x {
-        x_axis
-    } else {
-        x_axis.linear(lo, hi, x_labels)
-    };
-    let y_axis = AxisUnit::new(y_desc, nice_max(ymax)).linear(0.0, nice_max(ymax), 6);
     let x_fmt = |x: &f64| {
         if log_x {
             x_axis.label(round_sig(10f64.powf(*x)))

@@ -714,7 +714,10 @@ mod tests {
         // A run of seconds in s, with the decimals of the ticks' spacing.
         let long = TimeAxis::new(0.0, 1500.0);
         assert_eq!(long.unit.0, "s");
-        assert_eq!(ticks(&long), ["0.0", "0.5", "1.0", "1.5"]);
+        assert_eq!(ticks(&long), ["0", "0.5", "1.0", "1.5"]);
+        // The whole run reads from a bare 0 at every length: one decimals rule.
+        assert_eq!(TimeAxis::new(0.0, 2950.0).range(0.0, 2950.0), "0 – 2.95 s");
+        assert_eq!(TimeAxis::new(0.0, 191.0).range(0.0, 191.0), "0 – 191 ms");
         // A few ms in the middle of a run: still ms, counted from the run's start.
         let mid = TimeAxis::new(43.7, 10.0);
         assert_eq!((mid.unit.0, mid.offset), ("ms", false));
