@@ -4,7 +4,7 @@ use plotters::prelude::*;
 
 use super::scale::{nice_max, AxisUnit};
 use super::text::{text_width, title_extra, wrap_categories, x_label_area, LINE_PX};
-use super::{legend, rgb, size, titled, wants_log, Area, DrawResult, Series};
+use super::{legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Series};
 use super::{LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
@@ -209,31 +209,53 @@ fn draw_bars(
         .draw()?;
     let groups = series.len().max(1) as f64;
     let group_w = 0.8;
+    // Series that share a colour (more than the palette's seven) are striped apart.
+    let colours: Vec<Rgb> = series.iter().map(|s| s.colour).collect();
+    let variants = variants(&colours);
     for (si, s) in series.iter().enumerate() {
         let colour = rgb(s.colour);
-        let bars = s.values.iter().enumerate().map(|(i, &v)| {
-            let v = value(v);
-            let (x0, x1, y0, y1) = if stacked {
-                let below: f64 = series[..si]
-                    .iter()
-                    .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
-                    .sum();
-                (
-                    i as f64 - group_w / 2.0,
-                    i as f64 + group_w / 2.0,
-                    below,
-                    below + v,
-                )
-            } else {
-                // Centred on the category: the group spans i ± 0.4, each bar with an
-                // equal gap on both sides.
-                let w = group_w / groups;
-                let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
-                (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
-            };
-            Rectangle::new([(x0, y0), (x1, y1)], colour.filled())
-        });
-        chart.draw_series(bars)?;
+        let rects: Vec<((f64, f64), (f64, f64))> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                let v = value(v);
+                let (x0, x1, y0, y1) = if stacked {
+                    let below: f64 = series[..si]
+                        .iter()
+                        .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
+                        .sum();
+                    (
+                        i as f64 - group_w / 2.0,
+                        i as f64 + group_w / 2.0,
+                        below,
+                        below + v,
+                    )
+                } else {
+                    // Centred on the category: the group spans i ± 0.4, each bar with an
+                    // equal gap on both sides.
+                    let w = group_w / groups;
+                    let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
+                    (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
+                };
+                ((x0, y0), (x1, y1))
+            })
+            .collect();
+        chart.draw_series(
+            rects
+                .iter()
+                .map(|&(a, b)| Rectangle::new([a, b], colour.filled())),
+        )?;
+        if variants[si] > 0 {
+            for (a, b) in &rects {
+                stripes(
+                    &plot,
+                    variants[si],
+                    chart.backend_coord(a),
+                    chart.backend_coord(b),
+                );
+            }
+        }
     }
     // Category names and ticks, centred under each group.
     let (_, y_px) = chart.backend_coord(&(0.0, y_lo));

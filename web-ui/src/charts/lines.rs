@@ -4,7 +4,8 @@ use plotters::prelude::*;
 
 use super::scale::{nice_max, round_sig, AxisUnit};
 use super::text::title_extra;
-use super::{legend, rgb, size, titled, Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
+use super::{draw_marker, legend, light, line_style, rgb, size, titled, variants, EDGE};
+use super::{Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
 /// A named line of (x, y) points.
@@ -228,7 +229,13 @@ fn draw_lines(
             BLACK.stroke_width(1),
         ))?;
     }
-    for (l, same) in lines.iter().zip(&same_as) {
+    let colours: Vec<Rgb> = lines.iter().map(|l| l.colour).collect();
+    for (i, ((l, same), variant)) in lines
+        .iter()
+        .zip(&same_as)
+        .zip(variants(&colours))
+        .enumerate()
+    {
         let colour = rgb(l.colour);
         let pts: Vec<(f64, f64)> = l
             .points
@@ -253,9 +260,33 @@ fn draw_lines(
             chart.draw_series(DashedLineSeries::new(path, 5, 5, colour.stroke_width(2)))?;
             continue;
         }
-        chart.draw_series(LineSeries::new(path, colour.stroke_width(2)))?;
+        // Lines that share a colour differ in dash and marker; a light one (yellow) is
+        // drawn over a darker edge, so that it shows on white.
+        let style = line_style(i, variant);
+        if light(l.colour) {
+            chart.draw_series(LineSeries::new(path.clone(), EDGE.stroke_width(4)))?;
+        }
+        match style.dash {
+            None => {
+                chart.draw_series(LineSeries::new(path, colour.stroke_width(2)))?;
+            }
+            Some((dash, gap)) => {
+                chart.draw_series(DashedLineSeries::new(
+                    path,
+                    dash,
+                    gap,
+                    colour.stroke_width(2),
+                ))?;
+            }
+        }
         let radius = if log_x { 2 } else { 3 };
-        chart.draw_series(pts.iter().map(|&p| Circle::new(p, radius, colour.filled())))?;
+        let plotted: Vec<(i32, i32)> = pts.iter().map(|p| chart.backend_coord(p)).collect();
+        for p in plotted {
+            if light(l.colour) {
+                draw_marker(&plot, style.marker, p, radius + 1, (0x8a, 0x80, 0x1a));
+            }
+            draw_marker(&plot, style.marker, p, radius, l.colour);
+        }
     }
     legend(Some(&legend_area), &entries, width, true);
     Ok(())
@@ -307,6 +338,50 @@ mod tests {
             },
         ];
         assert!(!xy_lines("t", "ms", "kbit/s", &different, None).contains("(= vdi)"));
+    }
+
+    /// vdi-network's twelve sessions share the palette's seven colours: the eighth line
+    /// (the first's colour) is dashed with its own marker, in the chart and its legend;
+    /// the yellow one has a darker edge under it.
+    #[test]
+    fn lines_that_share_a_colour_are_told_apart() {
+        let colours: Vec<Rgb> = (0..12).map(colour).collect();
+        let v = crate::charts::variants(&colours);
+        assert_eq!(&v[..7], &[0; 7]);
+        assert_eq!(&v[7..], &[1; 5]);
+        // Every line of the twelve looks different from the others.
+        let looks: Vec<_> = (0..12)
+            .map(|i| (colours[i], crate::charts::line_style(i, v[i])))
+            .collect();
+        for (i, a) in looks.iter().enumerate() {
+            assert!(!looks[..i].contains(a), "{i}");
+        }
+        let lines: Vec<Line> = (0..8)
+            .map(|i| Line {
+                name: format!("l{i}"),
+                colour: colour(i),
+                points: vec![(0.0, i as f64), (10.0, i as f64 + 5.0)],
+            })
+            .collect();
+        let svg = xy_lines("t", "ms", "kbit/s", &lines, None);
+        let stroke = |c: Rgb| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let polylines = |c: Rgb| {
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&stroke(c)))
+                .count()
+        };
+        // The first colour: one solid line, and the eighth's dashes.
+        assert!(polylines(colour(0)) > 3, "{svg}");
+        assert!(crate::charts::light(crate::palette::YELLOW));
+        assert!(!crate::charts::light(crate::palette::BLUE));
+        let (e, y) = (crate::charts::EDGE, crate::palette::YELLOW);
+        assert!(
+            polylines((e.0, e.1, e.2)) >= 1,
+            "no edge under yellow: {svg}"
+        );
+        assert!(polylines(y) >= 1, "{svg}");
+        // Triangles for the second line (and the sixth).
+        assert!(svg.contains("<polygon"), "{svg}");
     }
 
     /// A minute of simulated time is labelled in s ("time (s)": 0 … 60), not "60k" ms,
