@@ -283,7 +283,7 @@ fn draw_lines(
         let plotted: Vec<(i32, i32)> = pts.iter().map(|p| chart.backend_coord(p)).collect();
         for p in plotted {
             if light(l.colour) {
-                draw_marker(&plot, style.marker, p, radius + 1, (0x8a, 0x80, 0x1a));
+                draw_marker(&plot, style.marker, p, radius + 1, (EDGE.0, EDGE.1, EDGE.2));
             }
             draw_marker(&plot, style.marker, p, radius, l.colour);
         }
