@@ -468,6 +468,27 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   assert(focus === 'k-memory-field', `focus after the typed error: ${focus}`);
   await afterRun(page, () => page.click('#k-memory-error button.link'));
   assert(await page.inputValue('#k-memory-field') !== EVIL, 'the way back shows the scenario value in the field');
+  // Under the slider's least (64 MiB) the page answers in MiB, not sim-core's GiB.
+  const shownBefore = await page.inputValue('#k-memory-field');
+  await page.fill('#k-memory-field', '16');
+  await page.press('#k-memory-field', 'Enter');
+  await page.waitForSelector('#k-memory-error');
+  const least = await page.textContent('#k-memory-error');
+  assert(/64 MiB/.test(least) && !/GiB|memory_gib/.test(least), `a size under the slider's least: ${least}`);
+  // Escape puts back the value shown (and takes the message with it); focus stays.
+  await afterRun(page, () => page.press('#k-memory-field', 'Escape'));
+  assert(await page.inputValue('#k-memory-field') === shownBefore && !(await page.$('#k-memory-error')),
+    `Escape after an error: ${await page.inputValue('#k-memory-field')}`);
+  await page.fill('#k-memory-field', '3000x');
+  await page.press('#k-memory-field', 'Escape');
+  assert(await page.inputValue('#k-memory-field') === shownBefore, 'Escape puts back the value shown');
+  assert(await page.evaluate(() => document.activeElement?.id) === 'k-memory-field', 'focus stays in the field after Escape');
+  // The arrow keys stop at the slider's max.
+  const max = await page.$eval('#k-memory', (e) => e.max);
+  await page.fill('#k-memory-field', max);
+  await page.press('#k-memory-field', 'ArrowUp');
+  await page.waitForFunction((max) => document.querySelector('#k-memory-field').value === max, max, { timeout: 20000 });
+  await page.waitForSelector('.page[data-status=done], .page[data-status=idle], .slider.bad #k-memory', { timeout: 60000 });
 });
 
 await step('timeline, stack/paths and coursework views render', async () => {
@@ -1260,6 +1281,18 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     await p.waitForSelector('#timeline-help');
     const help = await p.textContent('#timeline-help');
     assert(lang === 'en' ? /\btap\b/i.test(help) && !/hover/i.test(help) : /탭/.test(help), `touch words: ${help}`);
+    // The timeline fits the phone's width: no sideways scrolling, its ticks still 12 px or more.
+    await p.waitForSelector('.timeline-box svg');
+    const [boxW, scrollW2, svgW, tickPx] = await p.$eval('.timeline-box', (b) => {
+      const tick = b.querySelector('.tick');
+      return [b.clientWidth, b.scrollWidth, b.querySelector('svg').getBoundingClientRect().width,
+        tick ? tick.getBoundingClientRect().height : 99];
+    });
+    assert(scrollW2 <= boxW + 1 && svgW <= boxW + 1, `the timeline scrolls sideways on a phone: ${svgW}/${scrollW2} in ${boxW}`);
+    assert(tickPx >= 12, `timeline ticks ${tickPx}px on a phone`);
+    // Text fields and selects of at least 16 px: iOS zooms into smaller ones on focus.
+    const fonts = await p.$$eval('input[type=text], input[type=number], select', (es) => es.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    assert(fonts.length > 0 && fonts.every((f) => f >= 16), `phone input fonts: ${fonts.join(', ')}`);
     await p.click('#tab-table');
     await views(p, `phone-${lang}`);
     await ctx.close();

@@ -456,8 +456,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "timeline.help",
-        "←/→ 이동, +/− 확대·축소, [ ] 구간 선택. 구간에 마우스를 올리면 무엇이 왜 실행됐는지 보입니다.",
-        "←/→ pan, +/− zoom, [ ] step through segments. Hover a segment to see what ran and why.",
+        "←/→ 이동, +/− 확대·축소, Home 또는 0 전체 보기, [ ] 구간 선택. 구간에 마우스를 올리면 무엇이 왜 실행됐는지 보입니다.",
+        "←/→ pan, +/− zoom, Home or 0 the whole run, [ ] step through segments. Hover a segment to see what ran and why.",
     ),
     ("timeline.platform", "플랫폼", "Platform"),
     ("timeline.trap", "exit/trap", "exit/trap"),

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 
 use super::scale::{nice_max, AxisUnit};
 use super::text::{text_width, title_extra, wrap_categories, x_label_area, LINE_PX};
-use super::{legend, rgb, size, titled, wants_log, Area, DrawResult, Series};
+use super::{legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Series};
 use super::{LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
@@ -14,6 +14,8 @@ pub struct BarOptions {
     pub stacked: bool,
     /// The value axis reaches at least this far (a 0.03% steal is not drawn full height).
     pub min_top: f64,
+    /// The values are counts (instances): a logarithmic axis starts at 1, not 0.1.
+    pub counts: bool,
 }
 
 /// Grouped bars: one group per category, one bar per series. Values that differ by
@@ -60,17 +62,16 @@ pub fn bars(
     svg
 }
 
-fn draw_bars(
-    root: &Area<'_>,
-    title: &str,
-    y_desc: &str,
-    categories: &[String],
-    series: &[Series],
-    opts: BarOptions,
-) -> DrawResult {
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&WHITE)?;
-    let n = categories.len().max(1);
+/// The value axis of a bar chart: logarithmic or not, its range (in log10 space when
+/// logarithmic) and the unit its labels are in.
+struct ValueAxis {
+    log: bool,
+    lo: f64,
+    hi: f64,
+    unit: AxisUnit,
+}
+
+fn value_axis(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> ValueAxis {
     let stacked = opts.stacked;
     let log = !stacked && wants_log(series);
     let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
@@ -91,17 +92,64 @@ fn draw_bars(
     }
     .max(opts.min_top);
     // Log scale: bars drawn in log10 space from at least half a decade below the
-    // smallest value, so that the smallest bars (and equal bars) still show.
+    // smallest value, so that the smallest bars (and equal bars) still show; counts
+    // from just under 1, whose first label is 1 (not "0.1 instances").
     let min_pos = series
         .iter()
         .flat_map(|s| s.values.iter().copied())
         .filter(|v| v.is_finite() && *v > 0.0)
         .fold(f64::MAX, f64::min);
-    let (y_lo, y_hi) = if log {
-        ((min_pos.log10() - 0.5).floor(), (max * 1.5).log10().ceil())
+    let (lo, hi) = if log {
+        let lo = (min_pos.log10() - 0.5).floor();
+        let lo = if opts.counts {
+            lo.max(COUNT_FLOOR.log10())
+        } else {
+            lo
+        };
+        (lo, (max * 1.5).log10().ceil())
     } else {
         (0.0, nice_max(max))
     };
+    // A time axis in the unit its top calls for (ms rather than 10 000 µs and more).
+    let unit = if log {
+        AxisUnit::new(y_desc, 10f64.powf(hi))
+    } else {
+        AxisUnit::new(y_desc, hi).linear(lo, hi, 6)
+    };
+    ValueAxis { log, lo, hi, unit }
+}
+
+/// Where a log axis of counts starts: under 1, so that a bar of 1 shows, but above 0.1.
+const COUNT_FLOOR: f64 = 0.5;
+
+/// The unit a bar chart's value axis is labelled in ("s" for an axis of ms that reaches
+/// 10 s) and what a value is divided by to read in it: a table of the chart's figures
+/// uses the same.
+pub fn bar_unit(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> (String, f64) {
+    let axis = value_axis(y_desc, n, series, opts);
+    let (desc, per) = axis.unit.table_unit();
+    (desc.to_string(), per)
+}
+
+fn draw_bars(
+    root: &Area<'_>,
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let n = categories.len().max(1);
+    let stacked = opts.stacked;
+    let ValueAxis {
+        log,
+        lo: y_lo,
+        hi: y_hi,
+        unit: axis,
+    } = value_axis(y_desc, n, series, opts);
+    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let to_y = |v: f64| {
         if log {
             if v > 0.0 {
@@ -119,12 +167,6 @@ fn draw_bars(
     let labels = wrap_categories(categories, width);
     let x_area = x_label_area(&labels);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
-    // A time axis in the unit its top calls for (ms rather than 10 000 µs and more).
-    let axis = if log {
-        AxisUnit::new(y_desc, 10f64.powf(y_hi))
-    } else {
-        AxisUnit::new(y_desc, y_hi).linear(y_lo, y_hi, 6)
-    };
     let y_desc = if log {
         format!("{} (log)", axis.desc)
     } else {
@@ -167,31 +209,53 @@ fn draw_bars(
         .draw()?;
     let groups = series.len().max(1) as f64;
     let group_w = 0.8;
+    // Series that share a colour (more than the palette's seven) are striped apart.
+    let colours: Vec<Rgb> = series.iter().map(|s| s.colour).collect();
+    let variants = variants(&colours);
     for (si, s) in series.iter().enumerate() {
         let colour = rgb(s.colour);
-        let bars = s.values.iter().enumerate().map(|(i, &v)| {
-            let v = value(v);
-            let (x0, x1, y0, y1) = if stacked {
-                let below: f64 = series[..si]
-                    .iter()
-                    .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
-                    .sum();
-                (
-                    i as f64 - group_w / 2.0,
-                    i as f64 + group_w / 2.0,
-                    below,
-                    below + v,
-                )
-            } else {
-                // Centred on the category: the group spans i ± 0.4, each bar with an
-                // equal gap on both sides.
-                let w = group_w / groups;
-                let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
-                (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
-            };
-            Rectangle::new([(x0, y0), (x1, y1)], colour.filled())
-        });
-        chart.draw_series(bars)?;
+        let rects: Vec<((f64, f64), (f64, f64))> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                let v = value(v);
+                let (x0, x1, y0, y1) = if stacked {
+                    let below: f64 = series[..si]
+                        .iter()
+                        .map(|o| value(o.values.get(i).copied().unwrap_or(0.0)))
+                        .sum();
+                    (
+                        i as f64 - group_w / 2.0,
+                        i as f64 + group_w / 2.0,
+                        below,
+                        below + v,
+                    )
+                } else {
+                    // Centred on the category: the group spans i ± 0.4, each bar with an
+                    // equal gap on both sides.
+                    let w = group_w / groups;
+                    let x0 = i as f64 - group_w / 2.0 + si as f64 * w;
+                    (x0 + w * 0.04, x0 + w * 0.96, y_lo, to_y(v))
+                };
+                ((x0, y0), (x1, y1))
+            })
+            .collect();
+        chart.draw_series(
+            rects
+                .iter()
+                .map(|&(a, b)| Rectangle::new([a, b], colour.filled())),
+        )?;
+        if variants[si] > 0 {
+            for (a, b) in &rects {
+                stripes(
+                    &plot,
+                    variants[si],
+                    chart.backend_coord(a),
+                    chart.backend_coord(b),
+                );
+            }
+        }
     }
     // Category names and ticks, centred under each group.
     let (_, y_px) = chart.backend_coord(&(0.0, y_lo));

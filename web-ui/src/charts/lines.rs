@@ -4,7 +4,8 @@ use plotters::prelude::*;
 
 use super::scale::{nice_max, round_sig, AxisUnit};
 use super::text::title_extra;
-use super::{legend, rgb, size, titled, Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
+use super::{draw_marker, legend, light, line_style, rgb, size, titled, variants, EDGE};
+use super::{Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
 /// A named line of (x, y) points.
@@ -54,19 +55,24 @@ fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
     )
 }
 
-/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
-/// values, several labels per decade) and the lines are cumulative steps.
-fn draw_lines(
-    root: &Area<'_>,
-    title: &str,
+/// A line chart's axes: the x range (in log10 space when logarithmic), the largest y,
+/// and the units their labels are in.
+struct Axes {
+    lo: f64,
+    hi: f64,
+    ymax: f64,
+    x: AxisUnit,
+    y: AxisUnit,
+}
+
+fn axes(
     x_desc: &str,
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
     log_x: bool,
-) -> DrawResult {
-    let (width, height) = root.dim_in_pixel();
-    root.fill(&WHITE)?;
+    x_labels: usize,
+) -> Axes {
     let fx = |x: f64| if log_x { x.log10() } else { x };
     let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
     let xs: Vec<f64> = lines
@@ -99,6 +105,66 @@ fn draw_lines(
         .chain(target)
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
+    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more), their
+    // ticks written with the decimals their spacing needs (a migration's rounds between
+    // 1 719 and 1 731 ms are not all "1.7k").
+    let x_axis = AxisUnit::new(
+        x_desc,
+        if log_x {
+            10f64.powf(hi)
+        } else {
+            lo.abs().max(hi.abs())
+        },
+    );
+    let x = if log_x {
+        x_axis
+    } else {
+        x_axis.linear(lo, hi, x_labels)
+    };
+    let y = AxisUnit::new(y_desc, nice_max(ymax)).linear(0.0, nice_max(ymax), 6);
+    Axes { lo, hi, ymax, x, y }
+}
+
+/// The units a line chart's x and y axes are labelled in, with what a value is divided
+/// by to read in each: a table of the chart's points uses the same.
+pub fn line_units(
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+    log_x: bool,
+) -> ((String, f64), (String, f64)) {
+    let a = axes(x_desc, y_desc, lines, target, log_x, 6);
+    let own = |u: &AxisUnit| {
+        let (desc, per) = u.table_unit();
+        (desc.to_string(), per)
+    };
+    (own(&a.x), own(&a.y))
+}
+
+/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
+/// values, several labels per decade) and the lines are cumulative steps.
+fn draw_lines(
+    root: &Area<'_>,
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    target: Option<f64>,
+    log_x: bool,
+) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let fx = |x: f64| if log_x { x.log10() } else { x };
+    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let x_labels = if width < 400 { 4 } else { 6 };
+    let Axes {
+        lo,
+        hi,
+        ymax,
+        x: x_axis,
+        y: y_axis,
+    } = axes(x_desc, y_desc, lines, target, log_x, x_labels);
     // A line equal to an earlier one (two platforms with the same figures) would hide it:
     // it is drawn dashed over it, and its legend entry names the line it equals.
     let same_as: Vec<Option<usize>> = lines
@@ -130,24 +196,6 @@ fn draw_lines(
         .x_label_area_size(54)
         .y_label_area_size(60)
         .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
-    // Time axes in the unit their top calls for (ms rather than 10 000 µs and more), their
-    // ticks written with the decimals their spacing needs (a migration's rounds between
-    // 1 719 and 1 731 ms are not all "1.7k").
-    let x_labels = if width < 400 { 4 } else { 6 };
-    let x_axis = AxisUnit::new(
-        x_desc,
-        if log_x {
-            10f64.powf(hi)
-        } else {
-            lo.abs().max(hi.abs())
-        },
-    );
-    let x_axis = if log_x {
-        x_axis
-    } else {
-        x_axis.linear(lo, hi, x_labels)
-    };
-    let y_axis = AxisUnit::new(y_desc, nice_max(ymax)).linear(0.0, nice_max(ymax), 6);
     let x_fmt = |x: &f64| {
         if log_x {
             x_axis.label(round_sig(10f64.powf(*x)))
@@ -181,7 +229,13 @@ fn draw_lines(
             BLACK.stroke_width(1),
         ))?;
     }
-    for (l, same) in lines.iter().zip(&same_as) {
+    let colours: Vec<Rgb> = lines.iter().map(|l| l.colour).collect();
+    for (i, ((l, same), variant)) in lines
+        .iter()
+        .zip(&same_as)
+        .zip(variants(&colours))
+        .enumerate()
+    {
         let colour = rgb(l.colour);
         let pts: Vec<(f64, f64)> = l
             .points
@@ -206,9 +260,33 @@ fn draw_lines(
             chart.draw_series(DashedLineSeries::new(path, 5, 5, colour.stroke_width(2)))?;
             continue;
         }
-        chart.draw_series(LineSeries::new(path, colour.stroke_width(2)))?;
+        // Lines that share a colour differ in dash and marker; a light one (yellow) is
+        // drawn over a darker edge, so that it shows on white.
+        let style = line_style(i, variant);
+        if light(l.colour) {
+            chart.draw_series(LineSeries::new(path.clone(), EDGE.stroke_width(4)))?;
+        }
+        match style.dash {
+            None => {
+                chart.draw_series(LineSeries::new(path, colour.stroke_width(2)))?;
+            }
+            Some((dash, gap)) => {
+                chart.draw_series(DashedLineSeries::new(
+                    path,
+                    dash,
+                    gap,
+                    colour.stroke_width(2),
+                ))?;
+            }
+        }
         let radius = if log_x { 2 } else { 3 };
-        chart.draw_series(pts.iter().map(|&p| Circle::new(p, radius, colour.filled())))?;
+        let plotted: Vec<(i32, i32)> = pts.iter().map(|p| chart.backend_coord(p)).collect();
+        for p in plotted {
+            if light(l.colour) {
+                draw_marker(&plot, style.marker, p, radius + 1, (EDGE.0, EDGE.1, EDGE.2));
+            }
+            draw_marker(&plot, style.marker, p, radius, l.colour);
+        }
     }
     legend(Some(&legend_area), &entries, width, true);
     Ok(())
@@ -260,6 +338,50 @@ mod tests {
             },
         ];
         assert!(!xy_lines("t", "ms", "kbit/s", &different, None).contains("(= vdi)"));
+    }
+
+    /// vdi-network's twelve sessions share the palette's seven colours: the eighth line
+    /// (the first's colour) is dashed with its own marker, in the chart and its legend;
+    /// the yellow one has a darker edge under it.
+    #[test]
+    fn lines_that_share_a_colour_are_told_apart() {
+        let colours: Vec<Rgb> = (0..12).map(colour).collect();
+        let v = crate::charts::variants(&colours);
+        assert_eq!(&v[..7], &[0; 7]);
+        assert_eq!(&v[7..], &[1; 5]);
+        // Every line of the twelve looks different from the others.
+        let looks: Vec<_> = (0..12)
+            .map(|i| (colours[i], crate::charts::line_style(i, v[i])))
+            .collect();
+        for (i, a) in looks.iter().enumerate() {
+            assert!(!looks[..i].contains(a), "{i}");
+        }
+        let lines: Vec<Line> = (0..8)
+            .map(|i| Line {
+                name: format!("l{i}"),
+                colour: colour(i),
+                points: vec![(0.0, i as f64), (10.0, i as f64 + 5.0)],
+            })
+            .collect();
+        let svg = xy_lines("t", "ms", "kbit/s", &lines, None);
+        let stroke = |c: Rgb| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let polylines = |c: Rgb| {
+            svg.lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains(&stroke(c)))
+                .count()
+        };
+        // The first colour: one solid line, and the eighth's dashes.
+        assert!(polylines(colour(0)) > 3, "{svg}");
+        assert!(crate::charts::light(crate::palette::YELLOW));
+        assert!(!crate::charts::light(crate::palette::BLUE));
+        let (e, y) = (crate::charts::EDGE, crate::palette::YELLOW);
+        assert!(
+            polylines((e.0, e.1, e.2)) >= 1,
+            "no edge under yellow: {svg}"
+        );
+        assert!(polylines(y) >= 1, "{svg}");
+        // Triangles for the second line (and the sixth).
+        assert!(svg.contains("<polygon"), "{svg}");
     }
 
     /// A minute of simulated time is labelled in s ("time (s)": 0 … 60), not "60k" ms,

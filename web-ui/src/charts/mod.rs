@@ -12,9 +12,9 @@ mod lines;
 mod scale;
 mod text;
 
-pub use bars::{bars, grouped_bars, stacked_bars, BarOptions};
-pub use lines::{log_lines, xy_lines, Line};
-pub use scale::{tick_label, wants_log};
+pub use bars::{bar_unit, bars, grouped_bars, stacked_bars, BarOptions};
+pub use lines::{line_units, log_lines, xy_lines, Line};
+pub use scale::{tick_label, tick_label_on, wants_log};
 pub use text::wrap;
 use text::{text_width, title_lines, TITLE_LINE_PX, TITLE_PAD_PX};
 
@@ -87,6 +87,93 @@ fn titled<'a>(
     Ok(area.split_vertically(height).1)
 }
 
+/// For each series, how many earlier ones have its colour: series that share a colour
+/// (more series than the palette's seven) are told apart by this variant, a dash
+/// pattern on a line ([`line_style`]), stripes on a bar.
+pub(crate) fn variants(colours: &[Rgb]) -> Vec<usize> {
+    colours
+        .iter()
+        .enumerate()
+        .map(|(i, c)| colours[..i].iter().filter(|e| *e == c).count())
+        .collect()
+}
+
+/// A line's look: the dash of its variant (`None`: solid; else dash and gap in px) and
+/// the marker of its place, so that a line drawn over a nearly equal one leaves the
+/// other's markers showing (thin-1mbit over city-50ms).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LineStyle {
+    pub dash: Option<(u32, u32)>,
+    pub marker: Marker,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Marker {
+    Circle,
+    Triangle,
+    Square,
+    Cross,
+}
+
+pub(crate) fn line_style(index: usize, variant: usize) -> LineStyle {
+    const DASHES: [Option<(u32, u32)>; 3] = [None, Some((9, 4)), Some((2, 3))];
+    const MARKERS: [Marker; 4] = [
+        Marker::Circle,
+        Marker::Triangle,
+        Marker::Square,
+        Marker::Cross,
+    ];
+    LineStyle {
+        dash: DASHES[variant % DASHES.len()],
+        marker: MARKERS[index % MARKERS.len()],
+    }
+}
+
+/// Whether a colour is too light to show as a thin line on white (the palette's yellow):
+/// such a line is drawn over a darker edge.
+pub(crate) fn light(c: Rgb) -> bool {
+    0.299 * f64::from(c.0) + 0.587 * f64::from(c.1) + 0.114 * f64::from(c.2) > 180.0
+}
+
+/// The darker edge under a light line.
+pub(crate) const EDGE: RGBColor = RGBColor(0x8a, 0x80, 0x1a);
+
+/// Draws marker `m` of radius `r` at pixel `(x, y)` of `area`.
+pub(crate) fn draw_marker(area: &Area<'_>, m: Marker, (x, y): (i32, i32), r: i32, c: Rgb) {
+    let style = rgb(c).filled();
+    let _ = match m {
+        Marker::Circle => area.draw(&Circle::new((x, y), r, style)),
+        Marker::Triangle => area.draw(&Polygon::new(
+            vec![(x, y - r - 1), (x - r - 1, y + r), (x + r + 1, y + r)],
+            style,
+        )),
+        Marker::Square => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
+        Marker::Cross => {
+            let s = rgb(c).stroke_width(2);
+            let _ = area.draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], s));
+            area.draw(&PathElement::new(vec![(x - r, y + r), (x + r, y - r)], s))
+        }
+    };
+}
+
+/// Stripes over the bar at pixels `(x0, y0)`–`(x1, y1)` for `variant` (none for 0):
+/// upright white stripes, then flat ones, then both.
+pub(crate) fn stripes(area: &Area<'_>, variant: usize, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) {
+    let (left, right) = (x0.min(x1), x0.max(x1));
+    let (top, bottom) = (y0.min(y1), y0.max(y1));
+    let kind = variant % 4;
+    if kind == 1 || kind == 3 {
+        for x in (left + 2..right - 1).step_by(5) {
+            let _ = area.draw(&Rectangle::new([(x, top), (x + 1, bottom)], WHITE.filled()));
+        }
+    }
+    if kind == 2 || kind == 3 {
+        for y in (top + 2..bottom - 1).step_by(5) {
+            let _ = area.draw(&Rectangle::new([(left, y), (right, y + 1)], WHITE.filled()));
+        }
+    }
+}
+
 /// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
 /// Returns the rows' total height when `draw` is None.
 fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: bool) -> u32 {
@@ -103,19 +190,41 @@ fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: 
         1
     };
     let col_w = (width as f64 - 20.0) / per_row as f64;
+    let colours: Vec<Rgb> = entries.iter().map(|e| e.1).collect();
+    let variants = variants(&colours);
     let mut y = 4i32;
-    for row in entries.chunks(per_row) {
+    for (ri, row) in entries.chunks(per_row).enumerate() {
         let mut row_h = 0;
         for (ci, (name, colour)) in row.iter().enumerate() {
             let x = 10 + (ci as f64 * col_w) as i32;
             let lines = wrap(name, col_w - 26.0, px);
+            let variant = variants[ri * per_row + ci];
             if let Some(area) = area {
-                let swatch = if line {
-                    [(x, y + 6), (x + 14, y + 10)]
+                if line {
+                    // The line's dash and marker (over a darker edge when light).
+                    let style = line_style(ri * per_row + ci, variant);
+                    if light(*colour) {
+                        let _ = area.draw(&Rectangle::new(
+                            [(x, y + 5), (x + 14, y + 11)],
+                            EDGE.filled(),
+                        ));
+                    }
+                    let mut dx = 0;
+                    while dx < 14 {
+                        let len = style.dash.map_or(14, |d| d.0 as i32);
+                        let end = (dx + len).min(14);
+                        let _ = area.draw(&Rectangle::new(
+                            [(x + dx, y + 6), (x + end, y + 10)],
+                            rgb(*colour).filled(),
+                        ));
+                        dx = end + style.dash.map_or(0, |d| d.1 as i32);
+                    }
+                    draw_marker(area, style.marker, (x + 7, y + 8), 3, *colour);
                 } else {
-                    [(x, y + 1), (x + 14, y + 15)]
-                };
-                let _ = area.draw(&Rectangle::new(swatch, rgb(*colour).filled()));
+                    let (a, b) = ((x, y + 1), (x + 14, y + 15));
+                    let _ = area.draw(&Rectangle::new([a, b], rgb(*colour).filled()));
+                    stripes(area, variant, a, b);
+                }
                 for (li, l) in lines.iter().enumerate() {
                     let _ = area.draw(&Text::new(
                         l.clone(),

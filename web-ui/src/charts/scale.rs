@@ -6,21 +6,30 @@ use super::Series;
 /// The one way an axis tick is written, on every chart and on the timeline: numbers under
 /// 10 000 in full, from 10 000 up in thousands, millions or billions ("9000", "12k",
 /// "1.5M", "3G"; never "1k" on one axis and "1000" on another). With the ticks' spacing
-/// `step` every tick has the decimals that spacing needs ("0.0, 0.5, 1.0"; "1720, 1722";
-/// "1.720M, 1.722M"); without one (a logarithmic axis) a value below 100 keeps two
+/// `step` every tick has the decimals that spacing needs ("0.5, 1.0"; "1720, 1722";
+/// "1.720M, 1.722M"), and 0 reads "0" (the origin needs no decimals: "0 – 2.95 s", "0,
+/// 0.5, 1.0"); without one (a logarithmic axis) a value below 100 keeps two
 /// significant digits, trailing zeros dropped ("0.001", "1.6", "25"), and a whole number
 /// of 100 or more is written whole ("1234": the log axes round their ticks with
-/// `round_sig` before they get here, so they read "1200").
+/// `round_sig` before they get here, so they read "1200"). Each value picks its own
+/// thousands or millions; [`tick_label_on`] gives every tick of an axis the same.
 pub fn tick_label(v: f64, step: Option<f64>) -> String {
+    tick_label_on(v, step, v)
+}
+
+/// [`tick_label`] on an axis whose largest tick is `top`: every tick in the thousands,
+/// millions or billions `top` is written in ("0, 0.5M, 1.0M", never "500k" beside "1.0M").
+pub fn tick_label_on(v: f64, step: Option<f64>, top: f64) -> String {
     if !v.is_finite() {
         return "—".into();
     }
     let a = v.abs();
-    let (div, suffix) = if a >= 1e9 {
+    let t = if top.is_finite() { top.abs().max(a) } else { a };
+    let (div, suffix) = if t >= 1e9 {
         (1e9, "G")
-    } else if a >= 1e6 {
+    } else if t >= 1e6 {
         (1e6, "M")
-    } else if a >= 1e4 {
+    } else if t >= 1e4 {
         (1e3, "k")
     } else {
         (1.0, "")
@@ -36,8 +45,12 @@ pub fn tick_label(v: f64, step: Option<f64>) -> String {
     if trim && s.contains('.') {
         s = s.trim_end_matches('0').trim_end_matches('.').to_string();
     }
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s.remove(0);
+    // 0 (or what rounds to it) is the origin, written bare and without a suffix.
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        return "0".into();
     }
     s + suffix
 }
@@ -45,13 +58,17 @@ pub fn tick_label(v: f64, step: Option<f64>) -> String {
 /// The spacing of the labelled ticks plotters draws on a linear axis from `lo` to `hi`
 /// with at most `n` labels (its own key points), or `None` with fewer than two.
 pub fn tick_step(lo: f64, hi: f64, n: usize) -> Option<f64> {
-    use plotters::coord::ranged1d::Ranged;
-    use plotters::coord::types::RangedCoordf64;
-    let points = RangedCoordf64::from(lo..hi).key_points(n);
-    match points[..] {
+    match key_points(lo, hi, n)[..] {
         [a, b, ..] if b > a => Some(b - a),
         _ => None,
     }
+}
+
+/// The values plotters labels on a linear axis from `lo` to `hi` with at most `n` labels.
+fn key_points(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    use plotters::coord::ranged1d::Ranged;
+    use plotters::coord::types::RangedCoordf64;
+    RangedCoordf64::from(lo..hi).key_points(n)
 }
 
 /// Time units an axis can be labelled in, with their size in µs.
@@ -84,6 +101,9 @@ pub struct AxisUnit {
     per: f64,
     /// The spacing of the labelled ticks, in the axis's unit (`None`: a logarithmic axis).
     step: Option<f64>,
+    /// The largest labelled tick, in the axis's unit: every tick is written in its
+    /// thousands or millions (`None`: each tick picks its own, a logarithmic axis).
+    top: Option<f64>,
 }
 
 impl AxisUnit {
@@ -95,6 +115,7 @@ impl AxisUnit {
                 desc: desc.to_string(),
                 per: 1.0,
                 step: None,
+                top: None,
             };
         };
         let size = |i: usize| TIME_UNITS[i].1 / TIME_UNITS[from].1;
@@ -106,6 +127,7 @@ impl AxisUnit {
             desc: format!("{before}{}{after}", TIME_UNITS[to].0),
             per: size(to),
             step: None,
+            top: None,
         }
     }
 
@@ -113,7 +135,18 @@ impl AxisUnit {
     /// of them: every label gets the decimals their spacing needs.
     pub fn linear(mut self, lo: f64, hi: f64, n: usize) -> AxisUnit {
         self.step = tick_step(lo, hi, n).map(|s| s / self.per);
+        self.top = key_points(lo, hi, n)
+            .into_iter()
+            .map(f64::abs)
+            .reduce(f64::max)
+            .map(|t| t / self.per);
         self
+    }
+
+    /// The axis's title and what its values are divided by: what a table of the chart's
+    /// figures writes them in (the same unit as the axis, "s" rather than "ms").
+    pub fn table_unit(&self) -> (&str, f64) {
+        (&self.desc, self.per)
     }
 
     /// `v` in the axis's unit.
@@ -123,7 +156,8 @@ impl AxisUnit {
 
     /// The label of the tick at value `v`.
     pub fn label(&self, v: f64) -> String {
-        tick_label(self.value(v), self.step)
+        let v = self.value(v);
+        tick_label_on(v, self.step, self.top.unwrap_or(v))
     }
 }
 
@@ -218,7 +252,7 @@ mod tests {
         assert_eq!(tick_step(0.0, 1.2, 6), Some(0.5));
         let share = AxisUnit::new("share (%)", 1.2).linear(0.0, 1.2, 6);
         let labels: Vec<String> = [0.0, 0.5, 1.0].iter().map(|&v| share.label(v)).collect();
-        assert_eq!(labels, ["0.0", "0.5", "1.0"]);
+        assert_eq!(labels, ["0", "0.5", "1.0"]);
         let big = AxisUnit::new("MiB", 50_000.0).linear(0.0, 50_000.0, 6);
         assert_eq!(big.label(0.0), "0");
         assert_eq!(big.label(10_000.0), "10k");
@@ -236,14 +270,44 @@ mod tests {
         assert_eq!(AxisUnit::new("ms", 1e8).label(2e7), "20k");
     }
 
+    /// One axis, one suffix: a throughput axis to 1M reads "0, 0.5M, 1.0M", not
+    /// "0, 500k, 1.0M"; an axis to 12 000 reads "2k" beside "12k", not "2000".
+    #[test]
+    fn every_tick_of_an_axis_has_the_same_suffix() {
+        let mbit = AxisUnit::new("kbit/s", 1.1e6).linear(0.0, 1.1e6, 3);
+        assert_eq!(tick_step(0.0, 1.1e6, 3), Some(500_000.0));
+        assert_eq!(
+            [0.0, 5e5, 1e6].map(|v| mbit.label(v)),
+            ["0", "0.5M", "1.0M"].map(String::from)
+        );
+        let k = AxisUnit::new("ops/s", 12_500.0).linear(0.0, 12_500.0, 6);
+        assert_eq!(k.label(2_000.0), "2k");
+        assert_eq!(k.label(12_000.0), "12k");
+        assert_eq!(tick_label_on(500_000.0, Some(500_000.0), 1e6), "0.5M");
+        // Without an axis (a log axis) each value keeps its own.
+        assert_eq!(tick_label(500_000.0, None), "500k");
+        assert_eq!(tick_label(1e6, None), "1M");
+    }
+
+    #[test]
+    fn the_table_of_a_chart_is_in_its_axis_unit() {
+        assert_eq!(AxisUnit::new("ms", 12_000.0).table_unit(), ("s", 1e3));
+        assert_eq!(
+            AxisUnit::new("time (ms)", 900.0).table_unit(),
+            ("time (ms)", 1.0)
+        );
+        assert_eq!(AxisUnit::new("µs", 2e4).table_unit(), ("ms", 1e3));
+        assert_eq!(AxisUnit::new("kbit/s", 2e6).table_unit(), ("kbit/s", 1.0));
+    }
+
     #[test]
     fn tick_labels_from_their_spacing() {
         assert_eq!(tick_label(0.5, Some(0.5)), "0.5");
         assert_eq!(tick_label(1.0, Some(0.5)), "1.0");
         assert_eq!(tick_label(100.4, Some(0.2)), "100.4");
-        assert_eq!(tick_label(0.0, Some(0.05)), "0.00");
+        assert_eq!(tick_label(0.0, Some(0.05)), "0");
         assert_eq!(tick_label(-0.0, Some(1.0)), "0");
-        assert_eq!(tick_label(-1e-12, Some(0.1)), "0.0");
+        assert_eq!(tick_label(-1e-12, Some(0.1)), "0");
         assert_eq!(tick_label(-2.0, Some(1.0)), "-2");
         // A spacing a hair under a power of ten needs that power's decimals.
         assert_eq!(tick_label(0.3, Some(0.1 - 1e-15)), "0.3");

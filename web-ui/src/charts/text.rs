@@ -29,7 +29,7 @@ pub fn wrap(text: &str, max_px: f64, px: u32) -> Vec<String> {
 
 /// The pieces a name may break after: at spaces, hyphens, underscores and slashes, but
 /// not inside a short token such as "I/O", "SR-IOV" or "x86-64" (a break needs four
-/// characters before it).
+/// characters before it), nor inside a unit per something short ("Gbit/s", "ops/s").
 fn words(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let mut start = 0;
@@ -38,7 +38,12 @@ fn words(text: &str) -> Vec<&str> {
             let end = i + c.len_utf8();
             let piece = &text[start..end];
             let token = piece.rsplit(' ').next().unwrap_or(piece);
-            if c == ' ' || token.chars().count() > 4 {
+            let after = text[end..]
+                .split([' ', ')', ',', ';'])
+                .next()
+                .unwrap_or_default();
+            let per_unit = c == '/' && after.chars().count() <= 2;
+            if c == ' ' || (token.chars().count() > 4 && !per_unit) {
                 out.push(piece);
                 start = end;
             }
@@ -367,6 +372,14 @@ mod tests {
         assert_eq!(super::words("x86-64 host"), vec!["x86-64 ", "host"]);
         assert_eq!(super::words("continent-150ms"), vec!["continent-", "150ms"]);
         assert_eq!(super::words("(I/O)"), vec!["(I/O)"]);
+        // A unit per second stays whole: "5 Gbit/" over "s" reads as nothing.
+        assert_eq!(super::words("5 Gbit/s link"), vec!["5 ", "Gbit/s ", "link"]);
+        assert_eq!(super::words("(10 kbit/s)"), vec!["(10 ", "kbit/s)"]);
+        let lines = super::wrap("migration at 5 Gbit/s", 60.0, super::LABEL_PX);
+        assert!(
+            lines.iter().all(|l| l != "s" && !l.ends_with('/')),
+            "{lines:?}"
+        );
         assert_eq!(
             super::words("하이퍼바이저 I/O"),
             vec!["하이퍼바이저 ", "I/O"]

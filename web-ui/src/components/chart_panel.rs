@@ -71,6 +71,17 @@ pub struct ChartSpec {
     pub note: Option<String>,
 }
 
+/// `v` written in a unit `per` times its own (ms as s: 5357 → "5.357"), with the digits
+/// it has in its own unit: a table in the axis's unit loses no precision.
+pub fn in_unit(v: f64, per: f64) -> String {
+    let more = if per > 1.0 {
+        per.log10().round() as usize
+    } else {
+        0
+    };
+    crate::num::fixed(v / per, crate::num::decimals(v) + more)
+}
+
 /// Steal below this share of time does not show as a bar on the steal chart's axis.
 const STEAL_VISIBLE_PERCENT: f64 = 0.1;
 
@@ -83,8 +94,11 @@ fn bar_chart(
     series: &[Series],
     opts: BarOptions,
 ) -> ChartSpec {
+    // The table reads in the unit the chart's axis shows ("s" beside an axis of seconds,
+    // not the ms the figures come in).
+    let (unit, per) = charts::bar_unit(y_desc, categories.len().max(1), series, opts);
     let mut head = vec![t(lang, "table.platform").to_string()];
-    head.extend(series.iter().map(|s| format!("{} ({y_desc})", s.name)));
+    head.extend(series.iter().map(|s| format!("{} ({unit})", s.name)));
     ChartSpec {
         id: id.to_string(),
         title: title.to_string(),
@@ -99,7 +113,7 @@ fn bar_chart(
                     series
                         .iter()
                         .map(|s| match s.values.get(i) {
-                            Some(v) if v.is_finite() => crate::num::num(*v),
+                            Some(v) if v.is_finite() => in_unit(*v, per),
                             // No bound (a density that CPU does not limit): drawn as no bar.
                             Some(v) if *v > 0.0 => "∞".into(),
                             _ => "—".into(),
@@ -128,13 +142,16 @@ pub fn line_chart(
     } else {
         charts::xy_lines(title, x_desc, y_desc, lines, target)
     };
+    // The points read in the units the chart's axes show.
+    let ((x_unit, x_per), (y_unit, y_per)) =
+        charts::line_units(x_desc, y_desc, lines, target.filter(|_| !log_x), log_x);
     ChartSpec {
         id: id.into(),
         title: title.to_string(),
         svg,
         head: vec![
             t(lang, "table.platform").to_string(),
-            format!("{x_desc} → {y_desc}"),
+            format!("{x_unit} → {y_unit}"),
         ],
         rows: lines
             .iter()
@@ -144,7 +161,7 @@ pub fn line_chart(
                     .points
                     .iter()
                     .step_by(step)
-                    .map(|(x, y)| format!("{} → {}", crate::num::num(*x), crate::num::num(*y)))
+                    .map(|(x, y)| format!("{} → {}", in_unit(*x, x_per), in_unit(*y, y_per)))
                     .collect();
                 (l.name.clone(), vec![pts.join("; ")])
             })
@@ -241,6 +258,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         BarOptions {
             stacked: false,
             min_top: 0.0,
+            counts: false,
         },
     ));
 
@@ -273,6 +291,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         BarOptions {
             stacked: true,
             min_top: 0.0,
+            counts: false,
         },
     ));
 
@@ -294,6 +313,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             BarOptions {
                 stacked: false,
                 min_top: 5.0,
+                counts: false,
             },
         );
         // Bars this low do not show on the axis's 5%: say so rather than show an empty plot.
@@ -389,6 +409,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             BarOptions {
                 stacked: true,
                 min_top: 0.0,
+                counts: false,
             },
         );
         let mut notes = Vec::new();
@@ -433,6 +454,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             BarOptions {
                 stacked: false,
                 min_top: 0.0,
+                counts: false,
             },
         ));
     }
@@ -481,6 +503,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             BarOptions {
                 stacked: false,
                 min_top: 0.0,
+                counts: true,
             },
         ));
     }
@@ -520,6 +543,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             BarOptions {
                 stacked: false,
                 min_top: 0.0,
+                counts: false,
             },
         ));
         // The distribution of input-to-display latency at the user's screen.
@@ -885,7 +909,37 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::cumulative;
+    use super::{build_charts, cumulative, in_unit};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_figure_in_a_larger_unit_keeps_its_digits() {
+        assert_eq!(in_unit(5357.0, 1e3), "5.357");
+        assert_eq!(in_unit(10_523.0, 1e3), "10.523");
+        assert_eq!(in_unit(17_180.0, 1e3), "17.18");
+        assert_eq!(in_unit(1234.4, 1.0), "1,234");
+        assert_eq!(in_unit(2.5, 1.0), "2.5");
+    }
+
+    /// memory-overcommit's start-up chart reads in s on its axis: its table too, not ms.
+    #[test]
+    fn a_charts_table_reads_in_its_axis_unit() {
+        let text = crate::builtin::text_by_name("memory-overcommit.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("memory-overcommit.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let charts = build_charts(Lang::En, &result, None);
+        let startup = charts
+            .iter()
+            .find(|c| c.id == "chart-startup")
+            .expect("a start-up chart");
+        assert!(startup.svg.contains(">\ns\n</text>"), "{}", startup.svg);
+        assert!(
+            startup.head[1..].iter().all(|h| h.ends_with("(s)")),
+            "{:?}",
+            startup.head
+        );
+    }
 
     #[test]
     fn cumulative_rises_to_100_whatever_the_bucket_order() {

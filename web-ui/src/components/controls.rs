@@ -88,24 +88,31 @@ fn slider(p: &SliderProps) -> Html {
                 cb.emit(input.value());
             })
         };
-        // The arrow keys step it as they step the slider (the field's text read first).
+        // The arrow keys step it as they step the slider (the field's text read first),
+        // within the slider's range; Escape puts back the value shown before typing.
         let onkeydown = {
             let (cb, step, v) = (f.on_text.clone(), p.step, v);
+            let (lo, hi) = (min, max);
+            let typed_error = f.text.is_some();
             Callback::from(move |e: KeyboardEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                 let up = match e.key().as_str() {
                     "ArrowUp" => true,
                     "ArrowDown" => false,
+                    "Escape" => {
+                        e.prevent_default();
+                        input.set_value(&v.to_string());
+                        // A refused size's message goes with it.
+                        if typed_error {
+                            cb.emit(v.to_string());
+                        }
+                        return;
+                    }
                     _ => return,
                 };
                 e.prevent_default();
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                 let now = crate::state::parse_mib(&input.value()).map_or(v, u64::from);
-                let next = if up {
-                    (now / step + 1) * step
-                } else {
-                    now.saturating_sub(1).max(step) / step * step
-                };
-                cb.emit(next.to_string());
+                cb.emit(step_field(now, up, step, lo, hi).to_string());
             })
         };
         let shown = f.text.clone().unwrap_or_else(|| v.to_string().into());
@@ -508,6 +515,18 @@ pub fn controls(props: &ControlsProps) -> Html {
     }
 }
 
+/// The value the memory field's arrow keys step `now` to: the next multiple of `step` up
+/// or down, never past the slider's `min` and `max` (65536 and ArrowUp stays 65536).
+fn step_field(now: u64, up: bool, step: u64, min: u64, max: u64) -> u64 {
+    let step = step.max(1);
+    let next = if up {
+        (now / step + 1) * step
+    } else {
+        now.saturating_sub(1) / step * step
+    };
+    next.clamp(min, max.max(min))
+}
+
 /// The duration slider's step: 10 ms, or a divisor of 10 that lands on the scenario's own
 /// duration (105 ms: 5; 16 ms: 2), so that the slider can stand at it.
 fn duration_step(duration_ms: u64) -> u64 {
@@ -540,6 +559,23 @@ fn refocus_now(id: &str) {
         {
             let _ = control.focus();
         }
+    }
+}
+
+#[cfg(test)]
+mod step_field_tests {
+    use super::step_field;
+
+    #[test]
+    fn the_fields_arrows_stay_within_the_sliders_range() {
+        assert_eq!(step_field(65_536, true, 64, 64, 65_536), 65_536);
+        assert_eq!(step_field(65_500, true, 64, 64, 65_536), 65_536);
+        assert_eq!(step_field(1000, true, 64, 64, 65_536), 1024);
+        assert_eq!(step_field(1000, false, 64, 64, 65_536), 960);
+        assert_eq!(step_field(1024, false, 64, 64, 65_536), 960);
+        assert_eq!(step_field(64, false, 64, 64, 65_536), 64);
+        assert_eq!(step_field(0, false, 64, 64, 65_536), 64);
+        assert_eq!(step_field(16, true, 64, 64, 65_536), 64);
     }
 }
 

@@ -444,13 +444,15 @@ mod tests {
         assert!(row.ends_with("→ 1,000"), "{row}");
         // Rounds span their time: the first is drawn from 0 ms to 17 180 ms, the
         // stop-and-copy from 33 960 − 8 390 = 25 570 ms; what is dirtied grows from 0 at
-        // each round's start to 1 000 MiB at its end.
+        // each round's start to 1 000 MiB at its end. The table reads in the s of the
+        // chart's time axis, with every digit.
+        assert!(chart.head[1].starts_with("time (s)"), "{:?}", chart.head);
         assert_eq!(
             chart.rows[0].1[0],
-            "0 → 2,048; 17,180 → 2,048; 17,180 → 1,000; 25,570 → 1,000; 25,570 → 1,000; 33,960 → 1,000"
+            "0 → 2,048; 17.18 → 2,048; 17.18 → 1,000; 25.57 → 1,000; 25.57 → 1,000; 33.96 → 1,000"
         );
         assert!(
-            chart.rows[1].1[0].starts_with("0 → 0; 17,180 → 1,000; 17,180 → 0; 25,570 → 1,000"),
+            chart.rows[1].1[0].starts_with("0 → 0; 17.18 → 1,000; 17.18 → 0; 25.57 → 1,000"),
             "{:?}",
             chart.rows[1]
         );

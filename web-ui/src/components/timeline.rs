@@ -33,6 +33,10 @@ pub fn touch_screen() -> bool {
 
 /// Width of the drawing in SVG units.
 const W: f64 = 1000.0;
+/// Width of the drawing on a phone (under 700 px, style.css): shown whole in the box's
+/// width (about 350 px), its 17-unit text reads about 12 px, the lanes' labels stay in
+/// view and the whole range shown is on the screen, with no sideways scrolling.
+const NARROW_W: f64 = 490.0;
 const LANE: f64 = 26.0;
 const LABEL: f64 = 78.0;
 /// Height of the time axis under the lanes.
@@ -56,8 +60,8 @@ struct Bin {
 
 /// Aggregates the visible segments into per-lane bins of `BIN` units, so every
 /// category keeps its true share at any zoom.
-fn bins(segs: &[crate::sim::TraceSegment], lanes: u32, v: View) -> Vec<Vec<Bin>> {
-    let n = ((W - LABEL) / BIN).ceil() as usize;
+fn bins(segs: &[crate::sim::TraceSegment], lanes: u32, v: View, w: f64) -> Vec<Vec<Bin>> {
+    let n = ((w - LABEL) / BIN).ceil() as usize;
     let per_bin = v.span / n as f64;
     let mut out = vec![vec![Bin::default(); n]; lanes as usize];
     for (i, s) in segs.iter().enumerate() {
@@ -321,6 +325,12 @@ fn exit_label(lang: Lang, r: ExitReason) -> &'static str {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
+    // Phones get a narrower drawing, shown whole (see `NARROW_W`).
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|v| v < 700.0);
+    let w = if narrow { NARROW_W } else { W };
     let traced: Vec<(String, bool, &Trace)> = props
         .result
         .platforms
@@ -506,7 +516,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             view.set(next);
         })
     };
-    let x = |c: f64| LABEL + (c - v.start) / v.span * (W - LABEL);
+    let x = |c: f64| LABEL + (c - v.start) / v.span * (w - LABEL);
     let lanes_height = lanes as f64 * LANE + 4.0;
     let height = lanes_height + AXIS;
     let in_view: Vec<usize> = segs
@@ -517,7 +527,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .collect();
     let binned = in_view.len() > MAX_DRAWN;
     let lane_bins = if binned {
-        bins(segs, lanes, v)
+        bins(segs, lanes, v, w)
     } else {
         Vec::new()
     };
@@ -644,10 +654,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
             <div class="timeline-box" tabindex="0" role="group" aria-label={t(lang, "timeline.caption")} {onkeydown} {onwheel}
                 onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
-                <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-label={t(lang, "timeline.caption")}>
+                <svg viewBox={format!("0 0 {w} {height}")} role="img" aria-label={t(lang, "timeline.caption")}>
                     { for (0..lanes).map(|l| html! {
                         <g>
-                            <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(W - LABEL).to_string()}
+                            <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(w - LABEL).to_string()}
                                 height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
                             <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.72)} class="lane-label">{ format!("pCPU {l}") }</text>
                         </g>
@@ -657,18 +667,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                     { for bin_rects }
                     <g class="axis" aria-hidden="true">
-                        <line x1={LABEL.to_string()} x2={W.to_string()} y1={format!("{lanes_height:.1}")} y2={format!("{lanes_height:.1}")} />
+                        <line x1={LABEL.to_string()} x2={w.to_string()} y1={format!("{lanes_height:.1}")} y2={format!("{lanes_height:.1}")} />
                         { for ms_ticks.iter().map(|(tx, label)| html! {
                             <g>
                                 <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
-                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor={if *tx > W - 30.0 { "end" } else { "middle" }} class="tick">{ label.clone() }</text>
+                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor={if *tx > w - 30.0 { "end" } else { "middle" }} class="tick">{ label.clone() }</text>
                             </g>
                         }) }
                         <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ time_axis.unit.0 }</text>
                     </g>
                     { for visible.iter().map(|&(i, s)| {
                         let x0 = x(s.start as f64).max(LABEL);
-                        let x1 = x(s.end as f64).min(W);
+                        let x1 = x(s.end as f64).min(w);
                         let h = hover.clone();
                         html! {
                             <rect x={format!("{x0:.2}")} y={format!("{:.1}", s.pcpu as f64 * LANE + 5.0)}
@@ -714,7 +724,10 @@ mod tests {
         // A run of seconds in s, with the decimals of the ticks' spacing.
         let long = TimeAxis::new(0.0, 1500.0);
         assert_eq!(long.unit.0, "s");
-        assert_eq!(ticks(&long), ["0.0", "0.5", "1.0", "1.5"]);
+        assert_eq!(ticks(&long), ["0", "0.5", "1.0", "1.5"]);
+        // The whole run reads from a bare 0 at every length: one decimals rule.
+        assert_eq!(TimeAxis::new(0.0, 2950.0).range(0.0, 2950.0), "0 – 2.95 s");
+        assert_eq!(TimeAxis::new(0.0, 191.0).range(0.0, 191.0), "0 – 191 ms");
         // A few ms in the middle of a run: still ms, counted from the run's start.
         let mid = TimeAxis::new(43.7, 10.0);
         assert_eq!((mid.unit.0, mid.offset), ("ms", false));

@@ -257,6 +257,25 @@ pub struct KnobError {
     pub message: Msg,
 }
 
+/// A memory size typed into the memory field, read by [`parse_mib`] and at least the
+/// slider's least, `MEMORY_STEP_MIB` (64 MiB): "0" or "16" is refused here in MiB, the
+/// slider's terms, not by the validator in the GiB of `memory_gib`. Sizes between the
+/// slider's steps are taken (precision is what the field is for).
+pub fn parse_memory_mib(text: &str) -> Result<u32, Msg> {
+    let mib = parse_mib(text)?;
+    let least = sim_core::scenario::MEMORY_STEP_MIB;
+    if u64::from(mib) < least {
+        let t = text.trim();
+        return Err(Msg {
+            en: format!("“{t}” is less than the memory slider's least, {least} MiB per instance"),
+            ko: format!(
+                "“{t}”은(는) 메모리 슬라이더의 최솟값인 인스턴스당 {least} MiB보다 작습니다"
+            ),
+        });
+    }
+    Ok(mib)
+}
+
 /// A memory size typed into the memory field: whole MiB ("2048", "2,048", "2048 MiB"), or
 /// GiB with its unit ("1.5 GiB" = 1536 MiB). Whether the scenario can run with it is the
 /// validator's to say, as for the slider's values; this only reads the number, or says in
@@ -526,6 +545,27 @@ mod tests {
                 );
             }
         }
+    }
+    /// Below the slider's 64 MiB the field answers in MiB (not the validator's GiB);
+    /// sizes between its steps are taken.
+    #[test]
+    fn a_typed_memory_size_is_at_least_the_sliders_least() {
+        for text in ["0", "1", "16", "63", "0.03125 GiB"] {
+            let err = parse_memory_mib(text).unwrap_err();
+            assert!(
+                err.en.contains("64 MiB") && err.ko.contains("64 MiB"),
+                "{err:?}"
+            );
+            assert!(err.en.contains(text) && err.ko.contains(text), "{err:?}");
+            assert!(
+                !err.en.contains("GiB ") && !err.en.contains("memory_gib"),
+                "{err:?}"
+            );
+        }
+        assert_eq!(parse_memory_mib("64"), Ok(64));
+        assert_eq!(parse_memory_mib("100"), Ok(100));
+        assert_eq!(parse_memory_mib("1.5 GiB"), Ok(1536));
+        assert!(parse_memory_mib("lots").unwrap_err().en.contains("lots"));
     }
     use crate::share::Shared;
     use crate::state::{Action, State};

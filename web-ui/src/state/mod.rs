@@ -17,8 +17,8 @@ mod trap;
 mod validation;
 
 pub use knobs::{
-    changed_control, changed_settings, changed_settings_from, control_of, parse_mib, Baseline,
-    KnobError, Knobs,
+    changed_control, changed_settings, changed_settings_from, control_of, parse_memory_mib,
+    parse_mib, Baseline, KnobError, Knobs,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -478,7 +478,7 @@ impl Reducible for State {
                 s.revalidate();
             }
             Action::SetKnobs(knobs) => s.set_knobs(knobs),
-            Action::TypeMemory(text) => match parse_mib(&text) {
+            Action::TypeMemory(text) => match parse_memory_mib(&text) {
                 Ok(mib) => {
                     let knobs = Knobs {
                         memory_per_instance_mib: Some(mib),
@@ -660,6 +660,12 @@ mod tests {
             .reduce(Action::TypeMemory("x".into()))
             .reduce(Action::SetKnobs(k));
         assert!(s.knob_error.is_none() && s.memory_text.is_none());
+        // Below the slider's least: the page's own MiB message, the text kept.
+        let s = s.reduce(Action::TypeMemory("16".into()));
+        let err = s.knob_error.clone().expect("an error");
+        assert_eq!(err.control, Some("k-memory"));
+        assert!(err.message.en.contains("64 MiB"), "{err:?}");
+        assert_eq!(s.memory_text.as_deref(), Some("16"));
     }
 
     #[test]
