@@ -125,7 +125,8 @@ fn protocol(p: crate::sim::platform::DisplayProtocol) -> &'static str {
 /// only watch video: the CLI's "-").
 fn latency_cell(mean_ms: f64, value_ms: f64) -> String {
     if mean_ms > 0.0 {
-        crate::num::fixed(value_ms, 1)
+        // One decimal always, as the CLI prints it: "38.0" beside "38.3", not "38".
+        crate::num::exact(value_ms, 1)
     } else {
         "—".into()
     }
@@ -163,7 +164,8 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
     if vdis.is_empty() {
         return html! {};
     }
-    let one = |v: f64| crate::num::fixed(v, 1);
+    // One decimal always, as the CLI prints them: a column reads "38.0" beside "38.3".
+    let one = |v: f64| crate::num::exact(v, 1);
     let count = |n: u64| fmt_num(n as f64);
     let silent = vdis
         .iter()
