@@ -140,6 +140,10 @@ pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
         (place, "") => t(lang, place).to_string(),
         (place, name) => t(lang, place).replace("{}", t(lang, name)),
     };
+    // A column a phone hides until the student asks for every column.
+    if crate::components::table::SHARE_HEADS.contains(&where_shown(q.metric).1) {
+        out.push_str(t(lang, "questions.look.all_columns"));
+    }
     if let (Some(op), true) = (q.op, q.metric.needs_op()) {
         out.push_str(&t(lang, "questions.look.op").replace("{}", labels::op(lang, op)));
     }
@@ -342,6 +346,17 @@ mod tests {
         let mut choice = count.clone();
         choice.kind = QuestionKind::Choice;
         assert_eq!(computed_answer(&choice), None);
+    }
+
+    #[test]
+    fn a_column_that_a_phone_hides_is_named_with_the_way_to_show_it() {
+        let hidden = numeric(Metric::HypervisorPercent, 8.2, 5.0);
+        let shown = numeric(Metric::Throughput, 120_000.0, 5.0);
+        for lang in [Lang::En, Lang::Ko] {
+            let all = t(lang, "table.all_columns");
+            assert!(where_to_look(lang, &hidden).contains(all), "{lang:?}");
+            assert!(!where_to_look(lang, &shown).contains(all), "{lang:?}");
+        }
     }
 
     #[test]

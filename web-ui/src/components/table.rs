@@ -54,8 +54,9 @@ fn swapped_cell(m: &crate::sim::memory::MemoryResult) -> String {
     }
 }
 
-/// Headings of the CPU-share and steal columns, in the CLI's order.
-const SHARE_HEADS: [&str; 7] = [
+/// Headings of the CPU-share and steal columns, in the CLI's order (hidden on a phone until
+/// "Show every column").
+pub(crate) const SHARE_HEADS: [&str; 7] = [
     "table.user",
     "table.kern",
     "table.hyp",
