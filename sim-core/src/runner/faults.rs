@@ -164,7 +164,7 @@ pub(super) fn fault_results(
             origin,
             component,
             stopped: stopped.iter().map(|&i| instances[i].name.clone()).collect(),
-            survivors: survivors(outcome, mf.at, stopped.len()),
+            survivors: survivors(outcome, mf.at),
             ops_lost: stopped.iter().map(|&i| instances[i].ops_lost).sum(),
             recovery_ms,
         });
@@ -172,20 +172,16 @@ pub(super) fn fault_results(
     out
 }
 
-/// The instances a fault at cycle `at` that stopped `stopped` left running: those an
-/// earlier fault had stopped are not counted (other faults at the same cycle, such as OOM
-/// kills of several instances, are each their own).
-pub(super) fn survivors(
-    outcome: &MachineOutcome,
-    at: crate::engine::Cycles,
-    stopped: usize,
-) -> u64 {
-    let running_before = outcome
+/// The instances still running after cycle `at`, when a fault stopped some: those an
+/// earlier fault stopped are not counted, nor those that other faults at the same cycle
+/// stopped (OOM kills of every instance at one moment leave none running, not "7 of 8"
+/// each).
+pub(super) fn survivors(outcome: &MachineOutcome, at: crate::engine::Cycles) -> u64 {
+    outcome
         .instances
         .iter()
-        .filter(|c| c.stopped_at.is_none_or(|t| t >= at))
-        .count();
-    running_before.saturating_sub(stopped) as u64
+        .filter(|c| c.stopped_at.is_none_or(|t| t > at))
+        .count() as u64
 }
 
 /// The OOM kills of the memory plan that happened inside the run, as fault results: each
@@ -224,13 +220,20 @@ pub(super) fn oom_results(
                 .collect();
             let group = outcome.instances.get(i).map_or(0, |c| c.group);
             // The host kernel killed the processes and kept its page cache: the image is warm.
-            let restart = lifecycle::start_steps_with(
+            let mut restart = lifecycle::start_steps_with(
                 &p.stack,
                 s.instances[group].guest_os,
                 &s.host,
                 &s.costs,
                 lifecycle::ImageCache::Warm,
             );
+            // In a VM the guest's own OOM killer stopped the application and the guest
+            // kernel lives on: what restarts is its last step (the application, or a
+            // desktop's logon), not the VM's boot. A container restarts whole (runtime and
+            // application), a native process group as its application.
+            if p.stack.is_vm() {
+                restart = restart.split_off(restart.len().saturating_sub(1));
+            }
             FaultResult {
                 kind: FaultKind::OomKill,
                 // A guest whose memory cannot hold its OS stops at once (0 ms); a kill inside
@@ -244,7 +247,7 @@ pub(super) fn oom_results(
                 component,
                 failed: component.text(&kill.name),
                 stopped: stopped.iter().map(|&k| instances[k].name.clone()).collect(),
-                survivors: survivors(outcome, mf.at, stopped.len()),
+                survivors: survivors(outcome, mf.at),
                 ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
                 recovery_ms: lifecycle::storm(&[restart], &s.host, s.seed)[0],
             }
