@@ -90,6 +90,12 @@ fn an_instance_its_memory_cannot_hold_fits_nowhere() {
             cell.en
         );
         assert!(cell.ko.contains("호스트에 0개"), "{}", cell.ko);
+        // Killed before any work, an instance has no CPU figure: none is printed ("CPU ∞").
+        assert!(
+            !cell.en.contains('∞') && !cell.ko.contains('∞'),
+            "{}",
+            cell.en
+        );
     }
     // With the memory as written (1 GiB), the same instances run and fit.
     let r = virtsim_tests::scenario(&text).run().expect("run");

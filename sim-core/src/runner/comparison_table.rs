@@ -415,18 +415,25 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             let (mut en, mut ko) = if let Some(reason) = l.oom_alone {
                 // The run's own OOM kill: a footprint over the host's memory would be no answer.
                 let why = reason.text();
+                // Killed before doing any work, an instance has no CPU figure ("CPU ∞").
+                let (cpu_en, cpu_ko) = if l.density_cpu == u64::MAX {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!(", CPU {}", l.density_cpu),
+                        format!(", CPU 기준 {}", l.density_cpu),
+                    )
+                };
                 (
                     format!(
-                        "{:.0} MiB per {unit_en}; 0 fit the host: one {unit_en} alone is OOM-killed ({}), so none can do its work however much memory the host has (memory 0, CPU {})",
+                        "{:.0} MiB per {unit_en}; 0 fit the host: one {unit_en} alone is OOM-killed ({}), so none can do its work however much memory the host has (memory 0{cpu_en})",
                         l.footprint_mib,
                         why.en,
-                        fmt_count(l.density_cpu)
                     ),
                     format!(
-                        "{unit_ko}당 {:.0} MiB; 호스트에 0개: {unit_ko} 하나만 있어도 OOM kill되므로({}) 호스트 메모리가 얼마든 일을 할 수 없음 (메모리 기준 0, CPU 기준 {})",
+                        "{unit_ko}당 {:.0} MiB; 호스트에 0개: {unit_ko} 하나만 있어도 OOM kill되므로({}) 호스트 메모리가 얼마든 일을 할 수 없음 (메모리 기준 0{cpu_ko})",
                         l.footprint_mib,
                         why.ko,
-                        fmt_count(l.density_cpu)
                     ),
                 )
             } else {
