@@ -150,6 +150,40 @@ pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
     out
 }
 
+/// For the question's author, what `virtsim answers` warns about a numeric question: a
+/// figure that does not tell the platforms apart, a figure with decimals that must be given
+/// exactly, and a tolerance that also accepts another platform's figure.
+/// `name_of` gives a platform's name as the page shows it.
+pub fn authoring_notes(
+    lang: Lang,
+    q: &QuestionAnswer,
+    name_of: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if q.same_on_every_platform() {
+        notes.push(t(lang, "questions.same_everywhere").to_string());
+    }
+    if q.kind == QuestionKind::Numeric
+        && q.tolerance_percent == 0.0
+        && q.value.is_some_and(|v| v.fract() != 0.0)
+    {
+        notes.push(t(lang, "questions.no_tolerance").to_string());
+    }
+    let others = q.tolerance_accepts_others();
+    if !others.is_empty() {
+        let list: Vec<String> = others
+            .iter()
+            .map(|(name, v)| format!("{}: {}", name_of(name), value_with_unit(q.metric, *v)))
+            .collect();
+        notes.push(
+            t(lang, "questions.tolerance_others")
+                .replacen("{}", &crate::num::num(q.tolerance_percent), 1)
+                .replacen("{}", &list.join(", "), 1),
+        );
+    }
+    notes
+}
+
 /// The computed answer, the explanation and the figures behind it: shown when the answer
 /// is revealed, and after a right answer.
 fn explained(
@@ -169,6 +203,11 @@ fn explained(
             if let Some((_, runner_up, _)) = q.near_tie() {
                 // For the author: the answer rests on a difference no one can see.
                 <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
+            }
+            if settings_changed.is_empty() {
+                // For the author, as `virtsim answers` warns (with a slider moved, the
+                // question is no longer the one the author wrote).
+                { for authoring_notes(lang, q, &|name| labels::platform_named(lang, r, name)).into_iter().map(|note| html! { <p class="hint authoring">{ note }</p> }) }
             }
             if !q.evidence.is_empty() {
                 <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
@@ -346,6 +385,34 @@ mod tests {
         let mut choice = count.clone();
         choice.kind = QuestionKind::Choice;
         assert_eq!(computed_answer(&choice), None);
+    }
+
+    #[test]
+    fn an_author_is_told_what_virtsim_answers_warns_about() {
+        let name = |n: &str| n.to_uppercase();
+        let mut q = numeric(Metric::Throughput, 100_000.0, 5.0);
+        q.evidence = vec![("a".into(), 100_000.0), ("b".into(), 103_000.0)];
+        for lang in [Lang::En, Lang::Ko] {
+            // b's figure differs visibly (3%) but lies within the tolerance (5%).
+            let notes = authoring_notes(lang, &q, &name);
+            assert_eq!(notes.len(), 1, "{notes:?}");
+            assert!(notes[0].contains("B: 103,000 ops/s"), "{notes:?}");
+            assert!(notes[0].contains("±5%"), "{notes:?}");
+        }
+        // Narrowed: nothing to say.
+        q.tolerance_percent = 2.0;
+        assert!(authoring_notes(Lang::En, &q, &name).is_empty());
+        // The same figure everywhere (within 1%), and decimals without a tolerance.
+        let mut same = numeric(Metric::HostOsPercent, 27.08, 0.0);
+        same.evidence = vec![("a".into(), 27.08), ("b".into(), 27.1)];
+        let notes = authoring_notes(Lang::En, &same, &name);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert_eq!(notes[0], t(Lang::En, "questions.same_everywhere"));
+        assert_eq!(notes[1], t(Lang::En, "questions.no_tolerance"));
+        // A choice question: nothing of these.
+        let mut choice = same.clone();
+        choice.kind = QuestionKind::Choice;
+        assert!(authoring_notes(Lang::En, &choice, &name).is_empty());
     }
 
     #[test]
