@@ -55,6 +55,8 @@ struct SliderField {
     text: Option<AttrValue>,
     /// The typed text, on Enter or on leaving the field, and each arrow key's step.
     on_text: Callback<String>,
+    /// Escape after a refused text: the text and its error go.
+    on_discard: Callback<()>,
 }
 
 #[function_component(Slider)]
@@ -91,7 +93,7 @@ fn slider(p: &SliderProps) -> Html {
         // The arrow keys step it as they step the slider (the field's text read first),
         // within the slider's range; Escape puts back the value shown before typing.
         let onkeydown = {
-            let (cb, step, v) = (f.on_text.clone(), p.step, v);
+            let (cb, discard, step, v) = (f.on_text.clone(), f.on_discard.clone(), p.step, v);
             let (lo, hi) = (min, max);
             let typed_error = f.text.is_some();
             Callback::from(move |e: KeyboardEvent| {
@@ -102,9 +104,10 @@ fn slider(p: &SliderProps) -> Html {
                     "Escape" => {
                         e.prevent_default();
                         input.set_value(&v.to_string());
-                        // A refused size's message goes with it.
+                        // A refused size's message goes with it (the setting stays: nothing
+                        // runs again).
                         if typed_error {
-                            cb.emit(v.to_string());
+                            discard.emit(());
                         }
                         return;
                     }
@@ -452,6 +455,10 @@ pub fn controls(props: &ControlsProps) -> Html {
         on_text: {
             let s = state.clone();
             Callback::from(move |text: String| s.dispatch(Action::TypeMemory(text)))
+        },
+        on_discard: {
+            let s = state.clone();
+            Callback::from(move |()| s.dispatch(Action::DiscardMemoryText))
         },
     };
 

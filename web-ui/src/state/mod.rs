@@ -391,6 +391,8 @@ pub enum Action {
     /// A memory size typed into the memory field (read by `parse_mib`): set as the memory
     /// slider sets it, or, when it is not a memory size, an error at the memory control.
     TypeMemory(String),
+    /// Escape in the memory field: the typed text and its error go, the setting stays.
+    DiscardMemoryText,
     ApplyShared(Shared),
     Run,
     /// Run although the estimate is over the page's budget.
@@ -498,6 +500,16 @@ impl Reducible for State {
                     }
                 }
             },
+            Action::DiscardMemoryText => {
+                if s.memory_text.is_some() {
+                    s.revalidate_after(Some("k-memory"));
+                    // The setting did not change: results of it on screen stay as they
+                    // are (nothing to run again).
+                    if s.result.is_none() || s.results_stale() {
+                        s.start_run_if_valid();
+                    }
+                }
+            }
             Action::ApplyShared(shared) => {
                 s.apply_shared(shared);
                 s.start_run_if_valid();
@@ -666,6 +678,13 @@ mod tests {
         assert_eq!(err.control, Some("k-memory"));
         assert!(err.message.en.contains("64 MiB"), "{err:?}");
         assert_eq!(s.memory_text.as_deref(), Some("16"));
+        // Escape: the text and its error go, the setting stays, and nothing runs when the
+        // results on screen are of that setting.
+        let knobs = s.knobs.clone();
+        let s = s.reduce(Action::DiscardMemoryText);
+        assert!(s.knob_error.is_none() && s.memory_text.is_none());
+        assert_eq!(s.knobs, knobs);
+        assert!(s.can_run());
     }
 
     #[test]
