@@ -51,7 +51,7 @@ pub fn render(
             format!("no platform `{platform_name}` in the scenario; valid platforms: {valid}")
         });
     };
-    let Some(op) = Op::ALL.into_iter().find(|o| o.name() == op_name) else {
+    let Some(op) = Op::from_name(op_name) else {
         let op_name = clean(op_name);
         let valid = Op::ALL.map(Op::name).join(", ");
         // The alias stands for a mix of instruction classes, not one path.

@@ -25,6 +25,22 @@
 //! assert!(result.platforms[0].relative_performance_percent < 100.0);
 //! ```
 //!
+//! A figure by platform and operation, or by a question's metric (README's example):
+//!
+//! ```
+//! use sim_core::{Metric, Op, Scenario};
+//!
+//! let text = include_str!("../../scenarios/type1-vs-type2.toml");
+//! let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;
+//! let result = scenario.run()?;
+//! let (t1, t2) = (result.platform("type1").unwrap(), result.platform("type2").unwrap());
+//! let p99 = |p: &sim_core::PlatformResult| p.latency_of(Op::NetReceive).map(|l| l.p99_us);
+//! assert!(p99(t1) < p99(t2)); // type 1 wins on I/O
+//! let share = t1.metric(Metric::HypervisorPercent, None);
+//! assert_eq!(share, Some(t1.cpu.hypervisor));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! Architecture Invariant: this crate does no I/O, reads no clock, starts no thread and
 //! knows nothing of browsers or terminals.
 

@@ -9,7 +9,7 @@ use crate::machine::Trace;
 use crate::metrics::LatencySummary;
 use crate::path::{ExitReason, Layer, OpPath};
 use crate::platform::{IoModel, MemoryVirtualization, PlatformKind, SchedulerKind, Technique};
-use crate::question::QuestionAnswer;
+use crate::question::{Metric, QuestionAnswer};
 use crate::table::ComparisonTable;
 use crate::text::Text;
 use crate::workload::Op;
@@ -33,6 +33,18 @@ pub struct RunResult {
     pub sweep: Option<crate::sweep::SweepResult>,
     /// Events processed, platforms and baselines together.
     pub events: u64,
+}
+
+impl RunResult {
+    /// The platform named `name` (as in the scenario's `[[platform]]`).
+    pub fn platform(&self, name: &str) -> Option<&PlatformResult> {
+        self.platforms.iter().find(|p| p.name == name)
+    }
+
+    /// The answer to the scenario's question `id`.
+    pub fn question(&self, id: &str) -> Option<&QuestionAnswer> {
+        self.questions.iter().find(|q| q.id == id)
+    }
 }
 
 /// Shares of pCPU capacity, percent.
@@ -379,6 +391,53 @@ impl PlatformResult {
             })
             .collect();
         format!("{platform} ({})", groups.join(", "))
+    }
+
+    /// The platform's value of `metric` (for a latency metric, of operation `op`), as a
+    /// question on it reads it: `None` when the platform has no such figure (no operation
+    /// of that kind completed, no desktops, no sweep, a migration not finished).
+    pub fn metric(&self, metric: Metric, op: Option<Op>) -> Option<f64> {
+        let p = self;
+        let latency = || op.and_then(|op| p.latency_of(op));
+        Some(match metric {
+            Metric::RelativePerformancePercent => p.relative_performance_percent,
+            Metric::Throughput => p.throughput,
+            Metric::MeanLatencyUs => latency()?.mean_us,
+            Metric::P50LatencyUs => latency()?.p50_us,
+            Metric::P99LatencyUs => latency()?.p99_us,
+            Metric::StealPercent => p.steal_percent,
+            Metric::GuestStealPercent => p.guest_steal_percent,
+            Metric::ExitsPerSecond => p.exits_per_second,
+            Metric::GuestUserPercent => p.cpu.guest_user,
+            Metric::GuestKernelPercent => p.cpu.guest_kernel,
+            Metric::HypervisorPercent => p.cpu.hypervisor,
+            Metric::DeviceEmulationPercent => p.cpu.device_emulation,
+            Metric::HostOsPercent => p.cpu.host_os,
+            Metric::IdlePercent => p.cpu.idle,
+            Metric::StartupMs => p.lifecycle.startup_ms,
+            Metric::StartupAllMs => p.lifecycle.startup_all_ms,
+            Metric::FootprintMib => p.lifecycle.footprint_mib,
+            Metric::SweepDensity => f64::from(p.sweep_density?),
+            Metric::Density => p.lifecycle.density as f64,
+            Metric::InstancesStopped => {
+                p.faults.iter().map(|f| f.stopped.len()).sum::<usize>() as f64
+            }
+            Metric::OpsLost => p.faults.iter().map(|f| f.ops_lost).sum::<u64>() as f64,
+            // A migration still running at the end of the run has no downtime or total yet.
+            Metric::MigrationDowntimeMs => p.migration.as_ref().filter(|m| m.finished)?.downtime_ms,
+            Metric::MigrationTotalMs => p.migration.as_ref().filter(|m| m.finished)?.total_ms,
+            Metric::DesktopP50LatencyMs => p.vdi.as_ref()?.latency_p50_ms,
+            Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
+            Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
+            Metric::DesktopSessionsDropped => p.vdi.as_ref()?.sessions_dropped as f64,
+            Metric::DesktopFramesDeliveredPercent => {
+                let v = p.vdi.as_ref()?;
+                if v.frames_wanted == 0 {
+                    return None;
+                }
+                v.frames_delivered as f64 * 100.0 / v.frames_wanted as f64
+            }
+        })
     }
 
     /// Latency of one operation across all groups, if any completed.

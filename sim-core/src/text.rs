@@ -42,7 +42,15 @@ impl Text {
         }
     }
 
-    /// The text in the requested language (`"ko"` or anything else for English).
+    /// The text in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => &self.ko,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The text in the language of a code (`"ko"` or anything else for English).
     pub fn get(&self, lang: &str) -> &str {
         if lang == "ko" {
             &self.ko

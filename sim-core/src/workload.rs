@@ -81,6 +81,11 @@ impl Op {
         self as usize
     }
 
+    /// The operation named `name` in scenario files and results ([`Op::name`]).
+    pub fn from_name(name: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|o| o.name() == name)
+    }
+
     /// The snake_case name used in scenario files and results.
     pub fn name(self) -> &'static str {
         match self {

@@ -9,7 +9,7 @@ use crate::memory::{self, MemoryResult};
 use crate::metrics::{Histogram, LatencySummary};
 use crate::path::{Category, ExitReason, Layer, PathBuilder, TranslationCount};
 use crate::platform::{PlatformKind, SchedulerKind, Stack, Technique};
-use crate::question::{Metric, QuestionAnswer, QuestionKind, Select};
+use crate::question::{QuestionAnswer, QuestionKind, Select};
 use crate::results::{
     CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
 };

@@ -35,7 +35,9 @@ pub struct Adjustments {
 }
 
 impl Scenario {
-    /// A copy with slider-style changes, validated again.
+    /// A copy with slider-style changes, validated again. It starts from the file's own
+    /// values (not from fields written by hand); an error is placed where the file sets
+    /// the changed parameter, and names the adjusted value.
     pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
         let mut raw = self.raw.clone();
         let keep = |s: &Spanned<u32>, value: u32| Spanned::new(s.span(), value);

@@ -104,6 +104,11 @@ pub struct Question {
 }
 
 /// A validated scenario, ready to run.
+///
+/// Its fields are what the validator accepted, to read. To run a changed scenario, change
+/// its text and read it again, or use [`Scenario::adjusted`] (the page's sliders) or
+/// [`Scenario::set_seed`]: a field written by hand is not validated, and `adjusted` starts
+/// again from the file's own values.
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub file_name: String,
@@ -125,7 +130,18 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// Parses and validates a scenario. `file_name` only labels errors.
+    /// Parses and validates a scenario. `file_name` only labels errors: each names the
+    /// file, line and column and what would be valid ([`ScenarioError`], in English and
+    /// Korean).
+    ///
+    /// ```
+    /// let text = "[scenario]\nname = \"tiny\"\nduration_ms = 5\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
+    /// let result = sim_core::Scenario::from_toml("tiny.toml", text)?.run()?;
+    /// assert!(result.platform("n").is_some_and(|p| p.throughput > 0.0));
+    /// let bad = sim_core::Scenario::from_toml("tiny.toml", &text.replace("web-server", "web-serve"));
+    /// assert!(bad.unwrap_err().to_string().starts_with("tiny.toml:11:"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// `#[inline]` is for size, not speed: the generic TOML deserialization of the whole
     /// scenario format (most of the parsing code) is then compiled in the crate that calls

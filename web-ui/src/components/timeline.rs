@@ -112,10 +112,8 @@ pub fn what_label(lang: Lang, what: &str) -> String {
         "lock spin" => ("스핀락 대기(스핀)", "spinning for a spinlock"),
         "lock kick" => ("스핀락 깨우기(kick)", "spinlock kick"),
         other => {
-            return crate::sim::Op::ALL
-                .iter()
-                .find(|o| o.name() == other)
-                .map_or_else(|| other.to_string(), |o| labels::op(lang, *o).to_string())
+            return crate::sim::Op::from_name(other)
+                .map_or_else(|| other.to_string(), |o| labels::op(lang, o).to_string())
         }
     };
     lang.pick(ko, en).to_string()
