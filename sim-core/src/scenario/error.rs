@@ -203,7 +203,10 @@ const SECTION_KEYS: &[(&str, &[&str])] = &[
 ];
 
 /// The one name in `expected` (serde's "`a`, `b`, `c`") that `given` spells with another
-/// case or other separators ("type-2" for `type2`, "Memory-GiB" for `memory_gib`).
+/// case or other separators ("type-2" for `type2`, "Memory-GiB" for `memory_gib`), or,
+/// for a name of at least [`TYPO_MIN_CHARS`] letters, with one letter left out, added,
+/// changed or two swapped ("technque" for `technique`). Short names get no such guess: one
+/// letter turns `cpus` into `cpu`, which means something else.
 fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
     let plain = |s: &str| -> String {
         s.chars()
@@ -212,13 +215,56 @@ fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
             .collect()
     };
     let want = plain(given);
-    let mut names = expected.split('`').skip(1).step_by(2);
-    let meant = names.find(|name| plain(name) == want && *name != given)?;
-    // Two names alike but for their separators would make the guess a coin toss.
-    if names.any(|name| plain(name) == want) {
+    let names = || expected.split('`').skip(1).step_by(2);
+    // The only name alike (two would make the guess a coin toss), if it is not `given`.
+    let only = |alike: &dyn Fn(&str) -> bool| -> Option<String> {
+        let mut found = names().filter(|name| alike(&plain(name)));
+        match (found.next(), found.next()) {
+            (Some(name), None) if name != given => Some(name.to_string()),
+            _ => None,
+        }
+    };
+    if names().any(|name| plain(name) == want) {
+        return only(&|name| name == want);
+    }
+    if want.chars().count() < TYPO_MIN_CHARS {
         return None;
     }
-    Some(meant.to_string())
+    only(&|name| one_slip_apart(name, &want))
+}
+
+/// Names shorter than this get no guess from a letter's slip.
+const TYPO_MIN_CHARS: usize = 6;
+
+/// Whether `a` and `b` differ by one letter left out, added or changed, or two adjacent
+/// letters swapped.
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let same_start = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        if same_start == short.len() {
+            return false; // the same name
+        }
+        let i = same_start;
+        // One letter changed, or two adjacent ones swapped.
+        short[i + 1..] == long[i + 1..]
+            || (i + 1 < short.len()
+                && short[i] == long[i + 1]
+                && short[i + 1] == long[i]
+                && short[i + 2..] == long[i + 2..])
+    } else {
+        // One letter more in `long`: the rest matches once it is skipped.
+        long.len() == short.len() + 1 && short[same_start..] == long[same_start + 1..]
+    }
 }
 
 /// The TOML parser's or serde's message (in English), with a code and a Korean
@@ -1067,6 +1113,33 @@ mod tests {
         assert_eq!(super::spelled_otherwise("type2", expected), None);
         // Two candidates alike: no guess.
         assert_eq!(super::spelled_otherwise("a-b", "`a_b`, `ab`"), None);
+    }
+
+    #[test]
+    fn a_long_name_with_one_letter_slipped_is_named() {
+        let keys = "`name`, `kind`, `technique`, `io`, `memory_gib`, `workload`";
+        for (typo, meant) in [
+            ("technque", "technique"),   // left out
+            ("techniique", "technique"), // added
+            ("tecnnique", "technique"),  // changed
+            ("tehcnique", "technique"),  // swapped
+            ("memory_gb", "memory_gib"), // left out, separators aside
+            ("Work-Load", "workload"),   // a separator only
+        ] {
+            assert_eq!(
+                super::spelled_otherwise(typo, keys).as_deref(),
+                Some(meant),
+                "{typo}"
+            );
+        }
+        // Two slips, a short name, or two names one slip away: no guess.
+        assert_eq!(super::spelled_otherwise("tecniqeu", keys), None);
+        assert_eq!(super::spelled_otherwise("tehcnqiue", keys), None);
+        assert_eq!(super::spelled_otherwise("kinds", keys), None);
+        assert_eq!(
+            super::spelled_otherwise("counts", "`count`, `counts2`"),
+            None
+        );
     }
 
     use super::{table_header, SECTION_KEYS};
