@@ -10,12 +10,15 @@
 //! - A video player sleeps until each frame is due, decodes it and presents it.
 //! - The protocol's agent sleeps until there is damage, then wakes at the next tick of its
 //!   capture clock (the frame interval), no earlier than one interval after its last
-//!   capture and not before the client link has drained (flow control). It captures and
-//!   encodes the damage (cycles and bytes by content, [`ProtocolParams`]) and sends the
-//!   update packet by packet through the guest's own `net_send` path. Each packet then
-//!   queues at the host NIC and on the client's access link, and travels half a round trip.
-//!   When the link held the capture back, the encoder halves the quality of lossy content
-//!   (down to a quarter); otherwise it raises it by a quarter again.
+//!   capture and not while more than one interval of the client link's time is still queued
+//!   for it (flow control with a send buffer of one frame interval: the agent encodes the
+//!   next update while the previous one is on the wire, so the link does not go idle
+//!   between updates). It captures and encodes the damage (cycles and bytes by content,
+//!   [`ProtocolParams`]) and sends the update packet by packet through the guest's own
+//!   `net_send` path. Each packet then queues at the host NIC and on the client's access
+//!   link, and travels half a round trip. When the full buffer held the capture back (a
+//!   frame interval skipped), the encoder halves the quality of lossy content (down to a
+//!   quarter); otherwise it raises it by a quarter again.
 //! - The thin client decodes the update and shows it at its display's next refresh.
 //! - With a local display (no protocol) the application's present is shown at the local
 //!   monitor's next refresh.
@@ -220,7 +223,8 @@ struct Session {
     agent_capture_next: bool,
     capture_phase: Cycles,
     last_capture: Option<Cycles>,
-    /// The link held the next capture back.
+    /// The send buffer was full at the capture tick due: the next capture was held back
+    /// (at least one tick skipped).
     link_delayed: bool,
     quality: u64,
     to_send: u64,
@@ -477,8 +481,10 @@ impl Sessions {
                     s.agent_waiting = true;
                     return None;
                 }
-                let fps = spec.remote.as_ref().map_or(1, |r| r.protocol.fps_cap);
-                Some(capture_time(s, now, per_s / fps.max(1)))
+                let remote = spec.remote.as_ref()?;
+                let interval = per_s / remote.protocol.fps_cap.max(1);
+                let drained = link_drained_at(s, now, &remote.network, per_s);
+                Some(capture_time(s, now, interval, drained))
             }
         }
     }
@@ -528,11 +534,10 @@ impl Sessions {
                     return None;
                 }
                 s.agent_waiting = false;
-                let at = capture_time(
-                    s,
-                    now,
-                    c.per_us * 1_000_000 / remote.protocol.fps_cap.max(1),
-                );
+                let per_s = c.per_us * 1_000_000;
+                let interval = per_s / remote.protocol.fps_cap.max(1);
+                let drained = link_drained_at(s, now, &remote.network, per_s);
+                let at = capture_time(s, now, interval, drained);
                 Some((s.agent_thread?, at))
             }
         }
@@ -696,13 +701,36 @@ fn next_tick(t: Cycles, phase: Cycles, period: Cycles) -> Cycles {
     phase + (t - phase).div_ceil(period) * period
 }
 
-/// When the agent captures next, waking at `now` with damage: the next tick of its capture
-/// clock, one interval after the last capture at the earliest, and not before the client
-/// link has drained.
-fn capture_time(s: &mut Session, now: Cycles, interval: Cycles) -> Cycles {
+/// When the client link will have sent everything the agent has queued for it, as seen at
+/// `now` (`per_s` cycles a second): the packets already on the link's queue (until
+/// `link_free_at`), and those the agent has sent that have not reached it yet (still in the
+/// guest's back end), at the link's rate after them.
+fn link_drained_at(s: &Session, now: Cycles, net: &VdiNetwork, per_s: u64) -> Cycles {
+    let unsent_bytes: u64 = s
+        .in_flight
+        .iter()
+        .map(|f| f.bytes_left + f.packets_left * PACKET_HEADERS)
+        .sum();
+    let bits_per_s = net.client_bandwidth_kbit_s.saturating_mul(1000).max(1);
+    let unsent =
+        (u128::from(unsent_bytes * 8) * u128::from(per_s) / u128::from(bits_per_s)) as Cycles;
+    s.link_free_at.max(now) + unsent
+}
+
+/// When the agent captures next, waking at `now` with damage, the link drained of what the
+/// agent queued at `drained`: the next tick of its capture clock, one interval after the last
+/// capture at the earliest, and not while more than one interval of the link's time is left
+/// to send. That is the send buffer: one update on the wire and the next encoded behind it
+/// (the socket's send buffer under TCP; a single-frame buffer as in x264's low-latency
+/// "single-frame VBV" streaming, vbv-bufsize = vbv-maxrate / fps), so the link stays busy
+/// while updates keep coming. A tick skipped because the buffer was full marks the capture
+/// as held back ([`capture`] then lowers the quality).
+fn capture_time(s: &mut Session, now: Cycles, interval: Cycles, drained: Cycles) -> Cycles {
     let paced = s.last_capture.map_or(now, |l| now.max(l + interval));
-    s.link_delayed = s.link_free_at > paced;
-    let tick = next_tick(paced.max(s.link_free_at), s.capture_phase, interval);
+    let due = next_tick(paced, s.capture_phase, interval);
+    let room = drained.saturating_sub(interval);
+    s.link_delayed = room > due;
+    let tick = next_tick(paced.max(room), s.capture_phase, interval);
     // The capture belongs to this tick even if the agent runs a little after it.
     s.last_capture = Some(tick);
     tick
@@ -711,8 +739,8 @@ fn capture_time(s: &mut Session, now: Cycles, interval: Cycles) -> Cycles {
 /// The agent captures and encodes the damage; returns the encoder's cycles and
 /// queues the update (its first packet is the operation after them).
 fn capture(s: &mut Session, protocol: &ProtocolParams) -> u64 {
-    // Adaptive quality: halve the lossy content's quality when the link held this capture
-    // back, raise it by a quarter otherwise.
+    // Adaptive quality: halve the lossy content's quality when the full send buffer held
+    // this capture back, raise it by a quarter otherwise.
     s.quality = if s.link_delayed {
         (s.quality / 2).max(MIN_QUALITY_PERCENT)
     } else {
