@@ -397,28 +397,10 @@ fn scenario_too_large(path: &Path, lang: Lang, size: Option<u64>) -> Failure {
 }
 
 /// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first
-/// invalid byte.
+/// invalid byte ([`sim_core::scenario::text_of`]).
 fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String, Failure> {
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let offset = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-        let line = valid.matches('\n').count() + 1;
-        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-        let column = valid[line_start..].chars().count() + 1;
-        Failure::Invalid(match lang {
-            Lang::En => format!(
-                "{}:{line}:{column}: the file is not valid UTF-8 text (byte 0x{:02x} at byte offset {offset}); save it as UTF-8",
-                path.display(),
-                bytes[offset]
-            ),
-            Lang::Ko => format!(
-                "{}:{line}:{column}: 파일이 올바른 UTF-8 텍스트가 아닙니다 (바이트 오프셋 {offset}의 0x{:02x}). UTF-8로 저장하세요",
-                path.display(),
-                bytes[offset]
-            ),
-        })
-    })
+    sim_core::scenario::text_of(&path.display().to_string(), bytes)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

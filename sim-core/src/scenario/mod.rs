@@ -87,6 +87,26 @@ pub struct FaultSpec {
     pub platforms: Vec<usize>,
 }
 
+/// A scenario or assignment file's text: its bytes, if they are UTF-8; else an error at
+/// the first byte that is not, by line and column (code `not_utf8`).
+pub fn text_of(file_name: &str, bytes: Vec<u8>) -> Result<String, ScenarioError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        Validator::unparsed(file_name, valid).error(
+            offset..offset,
+            msg!(
+                "not_utf8",
+                "the file is not valid UTF-8 text (byte {byte} at byte offset {offset}); save it as UTF-8",
+                "파일이 올바른 UTF-8 텍스트가 아닙니다 (바이트 오프셋 {offset}의 {byte}). UTF-8로 저장하세요",
+                byte = format!("0x{:02x}", bytes[offset]),
+                offset = offset
+            ),
+        )
+    })
+}
+
 /// A validated question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
@@ -167,6 +187,23 @@ impl Scenario {
         Self::read(file_name, text, true)
     }
 
+    /// [`Self::from_toml`] on a file's bytes, which must be UTF-8 text ([`text_of`]).
+    pub fn from_bytes(file_name: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(Validator::unparsed(file_name, "").error(
+                0..0,
+                msg!(
+                    "file_too_large",
+                    "scenario file is {size} bytes; at most {limit} bytes are accepted",
+                    "시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
+                    size = bytes.len(),
+                    limit = MAX_FILE_BYTES
+                ),
+            ));
+        }
+        Self::from_toml(file_name, &text_of(file_name, bytes.to_vec())?)
+    }
+
     /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign, or a
     /// decimal number of the wrong type, is reported with its field's range, found by validating the text with a value above every
     /// range in its place (validation is the one place ranges are written down).
@@ -234,6 +271,30 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_an_error_at_their_line_and_column() {
+        // "é" is two bytes: the column counts characters (1 + 8 + 1 = 10).
+        let bytes = b"[scenario]\nname = \"\xc3\xa9\xff\"\n";
+        let e = Scenario::from_bytes("f.toml", bytes).unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("not_utf8", 2, 10));
+        assert!(
+            e.message.contains("0xff at byte offset 21"),
+            "{}",
+            e.message
+        );
+        assert!(e
+            .message_in(crate::text::Lang::Ko)
+            .contains("UTF-8로 저장하세요"));
+        // UTF-8 text reads as `from_toml` reads it.
+        let ok = b"[scenario]\nname = \"a\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"w\"\nworkload = \"web-server\"\n";
+        assert!(Scenario::from_bytes("f.toml", ok).is_ok());
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        assert_eq!(
+            Scenario::from_bytes("f.toml", &big).unwrap_err().code,
+            "file_too_large"
+        );
+    }
 
     #[test]
     fn adjustments_drop_questions_they_make_unanswerable() {
