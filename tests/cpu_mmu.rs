@@ -56,10 +56,12 @@ fn an_exit_without_vpid_costs_the_refill_of_the_flushed_tlb() {
     // Nehalem with and without VPID, EPT off (shadow walks): a CPUID exit costs
     // 1009 + 2216 = 3225 cycles with VPID. Without, the flush costs walks of 75 cycles
     // (half of each walk in the page-walk cache) for the pages the guest touched since
-    // the previous exit, a new page every 4 x 1000 cycles: after a 20 000-cycle burst 5
-    // walks (375 cycles); after a 4 M-cycle burst 1000 pages, more than the 512 TLB
-    // entries, so 512 walks (38 400 cycles): a full TLB, as the working set (128 MiB,
-    // 32 768 pages) is larger.
+    // the previous exit, a new page every 4 x 1000 cycles. Every operation exits, so the
+    // guest's mean run between exits is its burst, shortened a little by the exits of its
+    // timer ticks (one per 12 M cycles of compute at 3 GHz): 20 000-cycle bursts run
+    // 20 000 x 12e6 / (12e6 + 20 000) = 19 966 cycles, 5 walks (375 cycles); 4 M-cycle
+    // bursts 3 M cycles, 750 pages, more than the 512 TLB entries, so 512 walks (38 400
+    // cycles): a full TLB, as the working set (128 MiB, 32 768 pages) is larger.
     let platforms = two(
         "technique = \"hardware_assist\"",
         "technique = \"hardware_assist\"\nio = \"paravirtual\"",

@@ -75,8 +75,8 @@ pub fn extra_us(
     }
     let workload = Workload::preset("cpu-bound").expect("preset");
     let native = Stack::native();
-    let on_stack = PathBuilder::new(stack, c, cpu, &workload);
-    let bare = PathBuilder::new(&native, c, cpu, &workload);
+    let on_stack = PathBuilder::new(stack, c, cpu, &workload).with_clock_mhz(clock_mhz);
+    let bare = PathBuilder::new(&native, c, cpu, &workload).with_clock_mhz(clock_mhz);
     let cycles = |b: &PathBuilder<'_>, op: Op| {
         let path = b.op_path(op);
         // The batched part of a path (a PV guest's mmu_update) is spread over its batch.

@@ -73,7 +73,7 @@ use runqueue::RunQueue;
 use trace::Piece;
 
 /// Guest timer frequency (CONFIG_HZ=250, a common Linux default).
-const TICK_HZ: u64 = 250;
+const TICK_HZ: u64 = crate::path::GUEST_TICK_HZ;
 /// Length of one busy burst of a host background process, microseconds.
 const BACKGROUND_BURST_US: u64 = 2_000;
 

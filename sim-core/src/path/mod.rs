@@ -22,6 +22,14 @@ mod tests;
 
 use io::Device;
 
+/// Guest timer frequency (CONFIG_HZ=250, a common Linux default): the machine's ticks, and
+/// the exits they bound a guest's run with (see [`PathBuilder::mean_run_between_exits`]).
+pub const GUEST_TICK_HZ: u64 = 250;
+
+/// The host clock a builder assumes until [`PathBuilder::with_clock_mhz`] (or
+/// [`PathBuilder::for_host`]) gives the host's: the scenario format's default, 3 GHz.
+const DEFAULT_CLOCK_MHZ: u64 = 3_000;
+
 /// Where CPU time goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -348,6 +356,14 @@ pub struct PathBuilder<'a> {
     working_set_pages: u64,
     /// 2 MiB pages for guest memory, in the guest's tables and in EPT/NPT.
     large_pages: bool,
+    /// Cycles between two guest timer ticks ([`GUEST_TICK_HZ`] at the host's clock).
+    tick_cycles: u64,
+    /// Builds paths without the TLB refill after exits: the first pass of
+    /// [`PathBuilder::mean_run_between_exits`], which only reads which steps exit and the
+    /// guest's work around them.
+    first_pass: bool,
+    /// [`PathBuilder::mean_run_between_exits`], computed once (only without VPID).
+    run_between_exits: std::cell::OnceCell<u64>,
 }
 
 /// Accumulates steps.
@@ -418,6 +434,9 @@ impl<'a> PathBuilder<'a> {
             tlb_entries: cpu.tlb_entries(),
             working_set_pages: u64::MAX,
             large_pages: false,
+            tick_cycles: DEFAULT_CLOCK_MHZ * 1_000_000 / GUEST_TICK_HZ,
+            first_pass: false,
+            run_between_exits: std::cell::OnceCell::new(),
         }
     }
 
@@ -431,10 +450,19 @@ impl<'a> PathBuilder<'a> {
         PathBuilder::new(stack, costs, host.cpu, workload)
             .with_features(host.features)
             .with_large_pages(host.large_pages)
+            .with_clock_mhz(host.clock_mhz)
+    }
+
+    /// The same builder on a host clocked at `mhz` (the guest's timer ticks in cycles).
+    pub fn with_clock_mhz(mut self, mhz: u64) -> PathBuilder<'a> {
+        self.run_between_exits = std::cell::OnceCell::new();
+        self.tick_cycles = (mhz.max(1) * 1_000_000 / GUEST_TICK_HZ).max(1);
+        self
     }
 
     /// The same builder with the host's virtualization features.
     pub fn with_features(mut self, features: CpuFeatures) -> PathBuilder<'a> {
+        self.run_between_exits = std::cell::OnceCell::new();
         self.features = features;
         self
     }
@@ -442,18 +470,21 @@ impl<'a> PathBuilder<'a> {
     /// The same builder for an instance that touches `mib` of memory (by default its
     /// working set is taken as larger than any TLB's reach).
     pub fn with_working_set_mib(mut self, mib: u64) -> PathBuilder<'a> {
+        self.run_between_exits = std::cell::OnceCell::new();
         self.working_set_pages = mib.saturating_mul(256);
         self
     }
 
     /// The same builder for an instance that touches `kib` of memory.
     pub fn with_working_set_kib(mut self, kib: u64) -> PathBuilder<'a> {
+        self.run_between_exits = std::cell::OnceCell::new();
         self.working_set_pages = kib.div_ceil(4);
         self
     }
 
     /// The same builder on a host that backs memory with 2 MiB pages (guest and EPT).
     pub fn with_large_pages(mut self, large: bool) -> PathBuilder<'a> {
+        self.run_between_exits = std::cell::OnceCell::new();
         self.large_pages = large;
         self
     }
@@ -656,12 +687,13 @@ impl<'a> PathBuilder<'a> {
     /// (virtualization-costs.md section 7): back in the guest, the entries the TLB held are
     /// missed and walked again as the guest touches those pages again. The TLB held what
     /// the guest touched since the previous flush: its run before this exit (the guest
-    /// work since the path's previous exit, or, for the path's first exit, the compute
-    /// burst before the operation), at a new 4 KiB page every 4 ×
-    /// `cache_touch_cycles_per_kib` cycles (the touch rate of hidden page faults, an
-    /// estimate), and at most the TLB's entries and the working set's pages.
+    /// work since the path's previous exit, or, for the path's first exit, the guest's mean
+    /// run between exits on this stack, [`PathBuilder::mean_run_between_exits`], an
+    /// estimate of the mean), at a new 4 KiB page every 4 × `cache_touch_cycles_per_kib`
+    /// cycles (the touch rate of hidden page faults, an estimate), and at most the TLB's
+    /// entries and the working set's pages.
     fn tlb_refill_after_exit(&self, s: &mut Steps, exit_at: usize, reason: ExitReason) {
-        if self.features.vpid {
+        if self.features.vpid || self.first_pass {
             return;
         }
         let pages = if self.large_pages {
@@ -670,42 +702,164 @@ impl<'a> PathBuilder<'a> {
             self.working_set_pages
         };
         // Guest work since the previous flush: back to the path's previous VM exit, else
-        // the burst before the operation too.
-        let previous = s.0[..exit_at]
-            .iter()
-            .rposition(|step| step.layer == Layer::Hardware && step.exit.is_some());
+        // the guest's run before the path too.
+        let previous = s.0[..exit_at].iter().rposition(is_flushing_exit);
         let guest_steps: u64 = s.0[previous.map_or(0, |i| i + 1)..exit_at]
             .iter()
-            .filter(|step| matches!(step.layer, Layer::Application | Layer::GuestKernel))
-            .map(|step| step.cycles)
+            .map(guest_work)
             .sum();
         let per_page = self
             .costs
             .cache_touch_cycles_per_kib
             .max(1)
             .saturating_mul(4);
-        // Before a path's first exit the guest ran what brings that exit about: the
-        // operation's compute burst, except for exits that come at their own pace within
-        // a burst: a hidden fault at each new page touched (one page since the last), a
+        // Before a path's first exit the guest ran since the previous exit elsewhere: its
+        // mean run between exits, except for exits that come at their own pace within a
+        // burst: a hidden fault at each new page touched (one page since the last), a
         // PAUSE-loop exit after the PLE window's spin.
-        let before = match reason {
-            ExitReason::HiddenPageFault => per_page,
-            ExitReason::PauseLoop => self.costs.ple_window,
-            _ => self.workload.compute_cycles,
+        let (before, since) = match reason {
+            ExitReason::HiddenPageFault => (per_page, None),
+            ExitReason::PauseLoop => (self.costs.ple_window, None),
+            _ => {
+                let run = self.mean_run_between_exits();
+                (run, Some(run))
+            }
         };
-        let ran = guest_steps.saturating_add(if previous.is_none() { before } else { 0 });
+        let first = previous.is_none();
+        let ran = guest_steps.saturating_add(if first { before } else { 0 });
         let touched = ran.div_ceil(per_page).max(1);
         let refills = self.tlb_entries.min(pages).min(touched);
+        let walks_en = if refills == 1 { " refills" } else { "s refill" };
+        let (en, ko) = match since {
+            Some(run) if first => (
+                format!(
+                    "no VPID: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit (its mean run between exits here, an estimate: {}{})",
+                    run_text(run),
+                    if guest_steps > 0 {
+                        format!(", and {guest_steps} cycles of this path before the exit")
+                    } else {
+                        String::new()
+                    }
+                ),
+                format!(
+                    "VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움 (여기서 exit 사이 평균 실행, 추정: {}{})",
+                    run_text_ko(run),
+                    if guest_steps > 0 {
+                        format!(", 그리고 exit 전 이 경로의 {guest_steps} 사이클")
+                    } else {
+                        String::new()
+                    }
+                ),
+            ),
+            _ => (
+                format!(
+                    "no VPID: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit"
+                ),
+                format!(
+                    "VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"
+                ),
+            ),
+        };
         s.push(
             Layer::Hardware,
             Category::GuestUser,
             refills.saturating_mul(self.walk_cycles()),
-            &format!(
-                "no VPID: the exit flushed the TLB; {refills} page walk{} the entries the guest used since the previous exit",
-                if refills == 1 { " refills" } else { "s refill" }
-            ),
-            &format!("VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"),
+            &en,
+            &ko,
         );
+    }
+
+    /// The guest's mean run between two VM exits on this stack, in cycles of guest work:
+    /// what a flushed TLB held before an operation's first exit without VPID. An estimate
+    /// of the mean, by expectation over the workload's mix.
+    ///
+    /// A first pass builds every operation's path and reads, for each operation of the mix
+    /// (with its probability, its weight over the mix's total), whether its steps on the
+    /// guest's side exit (the submit path with its notification, the completion's
+    /// delivery and guest work; the notification counted every time, as when the back end
+    /// is idle), its guest work if they do not, and if they do the guest work after its
+    /// last exit. The timer tick is one more such path, [`GUEST_TICK_HZ`] times a second of
+    /// the guest's compute (the machine charges ticks inside compute bursts and spinlock
+    /// holds, `add_compute`); it exits under hardware assist unless PV EOI and PV timer
+    /// (or APICv) keep it in the guest. Per operation drawn, the guest runs its compute
+    /// (the mean burst, and the spinlock's hold for `lock_percent` of operations), the
+    /// work of the operation when it does not exit or the tail after its last exit when it
+    /// does, and the ticks' share; exits come with the exiting operations and the exiting
+    /// ticks. The mean run between exits is the first over the second (infinite when
+    /// nothing exits: the refill is then capped by the TLB). Simplified: the means are
+    /// taken before the cap (a mean of capped refills would be lower), and exits that
+    /// depend on the run (halting, hidden faults, lock spins, guest thread switches) are
+    /// not counted.
+    pub fn mean_run_between_exits(&self) -> u64 {
+        *self
+            .run_between_exits
+            .get_or_init(|| self.compute_mean_run_between_exits())
+    }
+
+    fn compute_mean_run_between_exits(&self) -> u64 {
+        let probe = PathBuilder {
+            stack: self.stack,
+            costs: self.costs,
+            workload: self.workload,
+            exit_roundtrip: self.exit_roundtrip,
+            features: self.features,
+            tlb_entries: self.tlb_entries,
+            working_set_pages: self.working_set_pages,
+            large_pages: self.large_pages,
+            tick_cycles: self.tick_cycles,
+            first_pass: true,
+            run_between_exits: std::cell::OnceCell::new(),
+        };
+        // (exits, guest work when it does not exit, else after its last exit).
+        let run_of = |steps: &[&Step]| -> (bool, u64) {
+            match steps.iter().rposition(|s| is_flushing_exit(s)) {
+                Some(last) => (true, steps[last + 1..].iter().map(|s| guest_work(s)).sum()),
+                None => (false, steps.iter().map(|s| guest_work(s)).sum()),
+            }
+        };
+        let w = self.workload;
+        let weights = w.mix.weights();
+        // Per `draws` operations drawn (a pure-compute mix draws none: one burst each).
+        let draws = u128::from(weights.iter().sum::<u64>().max(1));
+        let mut op_work: u128 = 0;
+        let mut op_exits: u128 = 0;
+        for (op, weight) in Op::ALL[..Op::MIX_COUNT].iter().zip(weights) {
+            if weight == 0 {
+                continue;
+            }
+            let path = probe.op_path(*op);
+            let guest_side: Vec<&Step> = path
+                .submit
+                .steps
+                .iter()
+                .filter(|s| matches!(s.part, Part::Guest | Part::Kick))
+                .chain(
+                    path.complete
+                        .steps
+                        .iter()
+                        .filter(|s| matches!(s.part, Part::Guest | Part::Interrupt)),
+                )
+                .collect();
+            let (exits, work) = run_of(&guest_side);
+            op_work += u128::from(weight) * u128::from(work);
+            op_exits += u128::from(exits) * u128::from(weight);
+        }
+        let timer = probe.timer_steps();
+        let (tick_exits, tick_work) = run_of(&timer.0.iter().collect::<Vec<_>>());
+        // Compute per operation, in hundredths of a cycle: the burst, and the spinlock's
+        // hold for lock_percent of operations.
+        let compute_100 = 100 * u128::from(w.compute_cycles)
+            + u128::from(w.lock_percent.min(100)) * u128::from(w.lock_hold_cycles);
+        let tick = u128::from(self.tick_cycles.max(1));
+        // Per 100 × draws operations, times the tick period: run (compute, the operations'
+        // work, the ticks' work: compute / tick ticks of tick_work each) over exits.
+        let run = tick * (draws * compute_100 + 100 * op_work)
+            + draws * compute_100 * u128::from(tick_work);
+        let exits = tick * 100 * op_exits + draws * compute_100 * u128::from(tick_exits);
+        if exits == 0 {
+            return u64::MAX;
+        }
+        u64::try_from(run / exits).unwrap_or(u64::MAX)
     }
 
     /// A paravirtual hypercall.
@@ -858,5 +1012,37 @@ impl<'a> PathBuilder<'a> {
                 batch_every: 0,
             },
         }
+    }
+}
+
+/// A VM exit that flushes the TLB without VPID: a hardware exit (not a hypercall, which a
+/// PV guest makes without leaving its address space).
+fn is_flushing_exit(step: &Step) -> bool {
+    step.layer == Layer::Hardware && step.exit.is_some()
+}
+
+/// The cycles of a step that the guest itself runs (user code or its kernel).
+fn guest_work(step: &Step) -> u64 {
+    if matches!(step.layer, Layer::Application | Layer::GuestKernel) {
+        step.cycles
+    } else {
+        0
+    }
+}
+
+/// A run in cycles, for a step's text (unbounded when nothing of the mix exits).
+fn run_text(run: u64) -> String {
+    if run == u64::MAX {
+        "unbounded, no operation of its mix nor its timer tick exits".to_string()
+    } else {
+        format!("{run} cycles")
+    }
+}
+
+fn run_text_ko(run: u64) -> String {
+    if run == u64::MAX {
+        "무한, 혼합의 어떤 연산도 타이머 틱도 exit하지 않음".to_string()
+    } else {
+        format!("{run} 사이클")
     }
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::platform::{BackendPlacement, IoModel, MemoryVirtualization, PlatformKind};
+use crate::workload::OpMix;
 
 fn stack(technique: Option<Technique>) -> Stack {
     match technique {
@@ -230,9 +231,11 @@ fn a_type2_back_end_is_scheduled_unless_placed_in_the_hypervisor() {
 }
 
 /// Without VPID an exit refills what the guest touched since the previous flush (a new
-/// page every 4 x 1000 cycles, at most the TLB's 64 entries on Prescott): after a 4 M-cycle
-/// burst a CPUID refills the whole TLB; a hidden fault, which comes at each new page
-/// touched, one page; a PAUSE-loop exit, after the 4096-cycle PLE window's spin, two.
+/// page every 4 x 1000 cycles, at most the TLB's 64 entries on Prescott): with 4 M-cycle
+/// bursts and a mix of system calls only (no exit), the guest runs between two timer
+/// ticks' exits, about 12 M cycles, and a CPUID then refills the whole TLB; a hidden
+/// fault, which comes at each new page touched, one page; a PAUSE-loop exit, after the
+/// 4096-cycle PLE window's spin, two.
 #[test]
 fn the_refill_after_an_exit_is_what_the_guest_touched_since_the_last() {
     let costs = CostTable::default();
@@ -253,6 +256,76 @@ fn the_refill_after_an_exit_is_what_the_guest_touched_since_the_last() {
     assert!(refill(&builder.op_path(Op::Cpuid).submit.steps).contains("; 64 page walks refill"));
     assert!(refill(&builder.hidden_fault_path().steps).contains("; 1 page walk refills"));
     assert!(refill(&builder.pause_loop_exit_path().steps).contains("; 2 page walks refill"));
+}
+
+/// Without VPID the refill after an operation's first exit counts the guest's mean run
+/// between exits, which the mix's non-exiting operations lengthen. Prescott, hardware
+/// assist, shadow paging, a 3 GHz clock (a tick every 12 000 000 cycles, each with two
+/// exits: the timer's and its EOI's), 2000-cycle bursts, 128 MiB working set (walks of 75
+/// cycles, at most 64 entries), a new page every 4000 cycles.
+///
+/// Every operation an `io_port` (it exits, nothing of the guest's after its exit): per
+/// operation 2000 cycles of burst and 2000 / 12 000 000 ticks, so a run of
+/// 2000 × 12e6 / (12e6 + 2000) = 1999 cycles between exits: 1 page, 1 walk, 75 cycles.
+///
+/// Nine system calls (242 + 800 cycles of guest kernel work, no exit) for one `io_port`:
+/// per 10 operations 10 × 2000 + 9 × 1042 = 29 378 cycles, 1 + 20 000 / 12e6 exits:
+/// 29 378 × 12e6 / (12e6 + 20 000) = 29 329 cycles, ceil(29 329 / 4000) = 8 pages, 8 walks,
+/// 600 cycles. (Counting only the burst, as before, both refilled 1 page.)
+#[test]
+fn the_refill_after_an_exit_counts_the_mixs_operations_that_do_not_exit() {
+    let costs = CostTable::default();
+    let stack = stack(VT);
+    let refill = |mix: OpMix| -> (u64, u64, String) {
+        let workload = Workload {
+            compute_cycles: 2_000,
+            syscall_work_cycles: 800,
+            mix,
+            ..Workload::preset("cpu-bound").unwrap()
+        };
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Prescott, &workload)
+            .with_working_set_mib(128);
+        let path = builder.op_path(Op::IoPort);
+        let step = path
+            .submit
+            .steps
+            .iter()
+            .find(|s| s.en.starts_with("no VPID"))
+            .expect("a refill step")
+            .clone();
+        (builder.mean_run_between_exits(), step.cycles, step.en)
+    };
+    let (run, cycles, text) = refill(OpMix {
+        io_port: 1,
+        ..OpMix::default()
+    });
+    assert_eq!((run, cycles), (1_999, 75), "{text}");
+    assert!(text.contains("; 1 page walk refills"), "{text}");
+    let (run, cycles, text) = refill(OpMix {
+        syscall: 9,
+        io_port: 1,
+        ..OpMix::default()
+    });
+    assert_eq!((run, cycles), (29_329, 600), "{text}");
+    assert!(text.contains("; 8 page walks refill"), "{text}");
+    assert!(text.contains("29329 cycles"), "{text}");
+}
+
+/// A guest whose mix never exits is bounded by its timer ticks alone: under hardware
+/// assist on Prescott a tick exits every 12 000 000 cycles of compute, so the mean run is
+/// about that (the system calls' 1042 cycles per 2 M-cycle burst add 0.05%):
+/// 12e6 × (2e6 + 1042) / 2e6 = 12 006 252 cycles, far more than the TLB's 64 entries. With
+/// binary translation nothing exits at all: unbounded.
+#[test]
+fn timer_ticks_bound_the_run_between_exits() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let vt = stack(VT);
+    let builder = PathBuilder::new(&vt, &costs, CpuGeneration::Prescott, &workload);
+    assert_eq!(builder.mean_run_between_exits(), 12_006_252);
+    let bt = stack(BT);
+    let builder = PathBuilder::new(&bt, &costs, CpuGeneration::Prescott, &workload);
+    assert_eq!(builder.mean_run_between_exits(), u64::MAX);
 }
 
 #[test]
