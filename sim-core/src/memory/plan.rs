@@ -32,7 +32,6 @@ use serde::{Deserialize, Serialize};
 
 use super::OvercommitPolicy;
 use crate::costs::CostTable;
-use crate::hardware::CpuGeneration;
 use crate::hardware::Host;
 use crate::instance::InstanceSpec;
 use crate::path::{PathBuilder, PathCost};
@@ -250,16 +249,18 @@ pub(crate) fn guest_base_mib(stack: &Stack, os: GuestOs, c: &CostTable) -> u64 {
     }
 }
 
-/// Cycles to touch one new 4 KiB page for the first time: the stack's page fault path,
-/// zeroing the page and, in a VM, the host's allocation of the page behind it (under
-/// nested paging an EPT violation exit and its handler first).
+/// Cycles to touch one new 4 KiB page for the first time: the stack's page fault path on
+/// this host (its CPU, the features `[host]` leaves on, its clock), zeroing the page and,
+/// in a VM, the host's allocation of the page behind it (under nested paging an EPT
+/// violation exit and its handler first).
 pub fn first_touch_cycles_per_page(
     stack: &Stack,
     c: &CostTable,
-    cpu: CpuGeneration,
+    host: &Host,
     instance: &InstanceSpec,
 ) -> u64 {
-    let builder = PathBuilder::new(stack, c, cpu, &instance.workload);
+    let cpu = host.cpu;
+    let builder = PathBuilder::for_host(stack, c, host, &instance.workload);
     let fault = PathCost::of_steps(&builder.op_path(Op::PageFault).submit.steps).total;
     let host_backing = if stack.is_vm() {
         let exit = if stack.memory == MemoryVirtualization::Nested {
@@ -335,7 +336,7 @@ pub fn plan_at(
     let core_share = (f64::from(host.cores) / touching.max(1) as f64).min(1.0);
     let mut rows: Vec<Row> = Vec::new();
     for i in instances.iter() {
-        let per_page = first_touch_cycles_per_page(stack, c, host.cpu, i);
+        let per_page = first_touch_cycles_per_page(stack, c, host, i);
         let parallel = f64::from(i.threads.min(i.vcpus)) * core_share;
         let ws = i.working_set_mib as f64;
         let mem = i.memory_mib as f64;
@@ -705,6 +706,7 @@ fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hardware::CpuGeneration;
     use crate::platform::{IoModel, Technique};
     use crate::workload::Workload;
 
@@ -769,8 +771,7 @@ mod tests {
         let c = CostTable::default();
         let plan = plan(&container(), &[], &host(4, 4), &c, &[&i]).result;
         assert_eq!(plan.oom_kills.len(), 3);
-        let per_page =
-            first_touch_cycles_per_page(&container(), &c, CpuGeneration::SandyBridge, &i);
+        let per_page = first_touch_cycles_per_page(&container(), &c, &host(4, 4), &i);
         assert_eq!(per_page, 1605);
         assert_eq!(plan.oom_kills[0].at_cycles, 420_741_120);
         assert!(plan
@@ -932,7 +933,7 @@ mod tests {
         let p = plan(&vm(), &[], &host(8, 4), &c, &[&i]).result;
         assert_eq!(p.oom_kills.len(), 1);
         assert_eq!(p.oom_kills[0].reason, OomReason::GuestMemory);
-        let per_page = first_touch_cycles_per_page(&vm(), &c, CpuGeneration::SandyBridge, &i);
+        let per_page = first_touch_cycles_per_page(&vm(), &c, &host(8, 4), &i);
         let expected = (824.0 * 256.0 * per_page as f64).ceil() as u64;
         let got = p.oom_kills[0].at_cycles;
         assert!(got.abs_diff(expected) <= 1, "{got} {expected}");
