@@ -180,3 +180,84 @@ impl Scenario {
         ))
     }
 }
+
+/// Instances that a memory setting (`memory_per_instance_mib`) leaves OOM-killed even
+/// running alone ([`crate::memory::oom_of_its_own`]): one entry per platform and instance
+/// group, from [`Scenario::oom_alone_with_memory`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OomAlone {
+    /// The platform's index and name.
+    pub platform: usize,
+    pub platform_name: String,
+    /// The instance group's index and name.
+    pub group: usize,
+    pub group_name: String,
+    /// A guest's memory too small for its OS and working set, or a container's limit
+    /// below its working set on a platform that may not swap.
+    pub reason: crate::memory::OomReason,
+    /// The guest's own OS memory, MiB (0 for a container).
+    pub guest_os_mib: u64,
+    /// The application's working set, MiB.
+    pub working_set_mib: u64,
+}
+
+impl OomAlone {
+    /// The least memory per instance at which this group is not OOM-killed alone, MiB:
+    /// a guest's OS plus its working set, a container's working set.
+    pub fn needs_mib(&self) -> u64 {
+        self.guest_os_mib.saturating_add(self.working_set_mib)
+    }
+}
+
+impl Scenario {
+    /// The instance groups whose instances every group's memory set to `mib` (what
+    /// [`Adjustments::memory_per_instance_mib`] does) would leave OOM-killed even running
+    /// alone, on any host ([`crate::memory::oom_of_its_own`]), and that are not as written:
+    /// a scenario that shows such a kill on purpose (a container over its limit in
+    /// memory-limits.toml) keeps it without an entry. In the order of the platforms, then
+    /// of the groups.
+    pub fn oom_alone_with_memory(&self, mib: u64) -> Vec<OomAlone> {
+        let mut found = Vec::new();
+        for (k, p) in self.platforms.iter().enumerate() {
+            for (g, i) in self.instances.iter().enumerate() {
+                if !i.platforms.contains(&k) {
+                    continue;
+                }
+                let alone = |instance: &crate::instance::InstanceSpec| {
+                    crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, instance)
+                };
+                if alone(i).is_some() {
+                    continue;
+                }
+                let mut set = i.clone();
+                set.memory_mib = mib;
+                let Some(reason) = alone(&set) else { continue };
+                let guest_os_mib = match reason {
+                    crate::memory::OomReason::GuestMemory => {
+                        crate::memory::guest_base_mib(&p.stack, i.guest_os, &self.costs)
+                    }
+                    _ => 0,
+                };
+                found.push(OomAlone {
+                    platform: k,
+                    platform_name: p.name.clone(),
+                    group: g,
+                    group_name: i.name.clone(),
+                    reason,
+                    guest_os_mib,
+                    working_set_mib: i.working_set_mib,
+                });
+            }
+        }
+        found
+    }
+}
+
+/// The smallest memory setting, a multiple of [`MEMORY_STEP_MIB`], at which none of
+/// `found` is OOM-killed alone (0 when `found` is empty).
+pub fn smallest_memory_setting(found: &[OomAlone]) -> u64 {
+    let needs = found.iter().map(OomAlone::needs_mib).max().unwrap_or(0);
+    needs
+        .div_ceil(MEMORY_STEP_MIB)
+        .saturating_mul(MEMORY_STEP_MIB)
+}
