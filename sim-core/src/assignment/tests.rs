@@ -484,3 +484,45 @@ fn a_guest_oom_killed_as_written_gets_no_memory_warning() {
     let a = parse(&text).expect("valid");
     assert!(a.warnings().is_empty(), "{:?}", a.warnings());
 }
+
+#[test]
+fn a_memory_choice_over_the_host_names_overcommit_as_the_way_to_allow_it() {
+    // 70 000 MiB per VM on the default 64 GiB host (63 GiB after the reserved 1 GiB): the
+    // setting's own message, then, for the author, overcommit on every platform it does
+    // not fit, written in the scenario (a library one copied into scenario_toml).
+    let text = ASSIGNMENT.replace(
+        "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+        "parameter = \"memory_per_instance_mib\"\nchoices = [1024, 70000]",
+    );
+    let e = parse(&text).expect_err("70 000 MiB do not fit");
+    assert_eq!((e.code, e.line), ("variant_invalid", 16), "{e}");
+    for phrase in [
+        "memory per instance of 70000 MiB does not fit the host",
+        "the most that fits is",
+        "overcommitting the host's memory on purpose as real hypervisors allow",
+        "give platforms `bt`, `hw` ",
+        "overcommit = [\"swap\"] in the scenario",
+        "(copy the library scenario into scenario_toml to change it)",
+    ] {
+        assert!(e.message.contains(phrase), "{phrase}: {e}");
+    }
+    let ko = e.message_in(crate::Lang::Ko);
+    assert!(
+        ko.contains("오버커밋")
+            && ko.contains("플랫폼 `bt`, `hw`에 ")
+            && ko.contains("scenario_toml에 복사"),
+        "{ko}"
+    );
+    // Embedded, there is nothing to copy.
+    let embedded = text.replace(
+        "scenario = \"syscalls.toml\"",
+        &format!("scenario_toml = '''{LIBRARY_SCENARIO}'''"),
+    );
+    let e = parse(&embedded).expect_err("70 000 MiB do not fit");
+    assert!(
+        e.message
+            .contains("overcommit = [\"swap\"] in the scenario"),
+        "{e}"
+    );
+    assert!(!e.message.contains("copy the library scenario"), "{e}");
+}

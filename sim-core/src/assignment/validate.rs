@@ -658,6 +658,42 @@ fn prepared_with(
             .map_or(raw.id.span(), |(section, _)| section.choices.span())
     };
     let mut scenario = s.scenario.adjusted(&variant.adjustments()).map_err(|e| {
+        let param = |name: &str| {
+            e.params
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map_or("", |(_, value)| value.as_str())
+        };
+        if e.code == "memory_setting_over_host" {
+            // Valid in the scenario only with an overcommit policy, as a hypervisor starts
+            // overcommitted VMs: the author may want that on purpose, and it is written in
+            // the scenario (a library one copied into scenario_toml), not in the step.
+            let (copy, copy_ko) = match s.source {
+                StepSource::Library(_) => (
+                    " (copy the library scenario into scenario_toml to change it)",
+                    "(라이브러리 시나리오라면 scenario_toml에 복사해서 고치세요)",
+                ),
+                StepSource::Embedded => ("", ""),
+            };
+            return v.error(
+                variant_at(),
+                msg!(
+                    "variant_invalid",
+                    "step `{step}`: with {variant} the scenario is not valid: {reason}. To start them anyway, overcommitting the host's memory on purpose as real hypervisors allow, give {over} {overcommit} in the scenario{copy}",
+                    "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}. 실제 하이퍼바이저처럼 호스트 메모리를 일부러 오버커밋해 그대로 시작하려면 시나리오에서 {over_ko}에 {overcommit_ko}를 주세요{copy_ko}",
+                    step = step_id,
+                    variant = variant.describe(),
+                    reason = e.message_in(Lang::En),
+                    reason_ko = e.message_in(Lang::Ko),
+                    over = param("over"),
+                    over_ko = param("over_ko"),
+                    overcommit = param("overcommit"),
+                    overcommit_ko = param("overcommit_ko"),
+                    copy = copy,
+                    copy_ko = copy_ko,
+                ),
+            );
+        }
         v.error(
             variant_at(),
             msg!(

@@ -101,6 +101,10 @@ impl Scenario {
     /// least memory per instance, among those without an overcommit policy) and the largest
     /// setting that fits there, a multiple of [`MEMORY_STEP_MIB`]. Located at that
     /// platform's first instance group's `memory_gib` (its name when it keeps the default).
+    /// Its params also carry, for an assignment's message, every platform the setting does
+    /// not fit (`over`, `over_ko`) and the overcommit policies all of them can use
+    /// (`overcommit`, `overcommit_ko`): the message itself leaves them out, since the
+    /// page's memory control, which shows it too, cannot add a policy.
     fn memory_setting_error(
         &self,
         v: &Validator<'_>,
@@ -111,7 +115,7 @@ impl Scenario {
         let available = self.host.memory_mib.saturating_sub(costs.host_reserved_mib);
         // Per platform: its instances, the overhead each adds, and the memory per
         // instance that fits: (available − count × overhead) / count.
-        let tightest = (self.platforms.iter().enumerate())
+        let fitting: Vec<(u64, usize, usize, u64, u64)> = (self.platforms.iter().enumerate())
             .filter(|(_, p)| p.overcommit.is_empty())
             .filter_map(|(k, p)| {
                 let mine: Vec<usize> = (0..self.instances.len())
@@ -128,8 +132,9 @@ impl Scenario {
                 let fits = available.saturating_sub(count.saturating_mul(overhead)) / count;
                 Some((fits, k, first, count, overhead))
             })
-            .min_by_key(|&(fits, k, ..)| (fits, k))?;
-        let (fits, k, first, count, overhead) = tightest;
+            .collect();
+        let tightest = fitting.iter().min_by_key(|&&(fits, k, ..)| (fits, k))?;
+        let (fits, k, first, count, overhead) = *tightest;
         if fits >= mib {
             return None;
         }
@@ -143,6 +148,29 @@ impl Scenario {
         let need = count.saturating_mul(mib.saturating_add(overhead));
         let name = &self.platforms[k].name;
         let gib = super::validate::gib;
+        // Every platform the setting does not fit, and the overcommit policies all of them
+        // can use (`swap` at least): not advice for the page's memory control (a student
+        // cannot add a policy there), but the way an assignment's author starts such
+        // instances on purpose (`variant_invalid` quotes them: `over`, `overcommit`).
+        let over: Vec<usize> = fitting
+            .iter()
+            .filter(|&&(fits, ..)| fits < mib)
+            .map(|&(_, k, ..)| k)
+            .collect();
+        let policies: Vec<String> = (crate::memory::OvercommitPolicy::ALL.into_iter())
+            .filter(|x| over.iter().all(|&k| x.usable_on(&self.platforms[k].stack)))
+            .map(|x| format!("overcommit = [\"{}\"]", x.name()))
+            .collect();
+        let names = (over.iter())
+            .map(|&k| format!("`{}`", self.platforms[k].name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let over_en = if over.len() == 1 {
+            format!("platform {names}")
+        } else {
+            format!("platforms {names}")
+        };
+        let over_ko = format!("플랫폼 {names}");
         Some(v.error(
             at,
             if largest == 0 {
@@ -159,6 +187,10 @@ impl Scenario {
                     reserved = gib(costs.host_reserved_mib),
                     step = MEMORY_STEP_MIB,
                     field = "memory_gib",
+                    over = over_en,
+                    over_ko = over_ko,
+                    overcommit = policies.join(" or "),
+                    overcommit_ko = policies.join(" 또는 "),
                 )
             } else {
                 msg!(
@@ -175,6 +207,10 @@ impl Scenario {
                     largest = largest,
                     step = MEMORY_STEP_MIB,
                     field = "memory_gib",
+                    over = over_en,
+                    over_ko = over_ko,
+                    overcommit = policies.join(" or "),
+                    overcommit_ko = policies.join(" 또는 "),
                 )
             },
         ))

@@ -378,6 +378,14 @@ workload = "syscall-heavy"
         );
         // The page blames the memory control for it.
         assert!(e.params.contains(&("field", "memory_gib".to_string())));
+        // For an assignment's message: every platform without a policy that the setting
+        // does not fit (the containers too: 3 × 6144 MiB), and what all of them can use.
+        assert!(e
+            .params
+            .contains(&("over", "platforms `ct`, `t2`".to_string())));
+        assert!(e
+            .params
+            .contains(&("overcommit", "overcommit = [\"swap\"]".to_string())));
         // The figure is the most: it fits, one step more does not.
         assert!(with(4928, None).is_ok());
         assert!(with(4928 + 64, None).is_err());
