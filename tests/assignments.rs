@@ -166,6 +166,17 @@ fn every_assignment_is_bilingual() {
     }
 }
 
+/// No library assignment gives a student a setup that validation warns about (a memory
+/// choice whose instances the OOM killer stops even running alone).
+#[test]
+fn no_library_assignment_has_a_validation_warning() {
+    for file in assignment_files() {
+        let a = load(&file);
+        let warnings: Vec<String> = a.warnings().iter().map(|w| w.to_string()).collect();
+        assert_no_failures(&format!("{} warning(s)", display(&file)), &warnings);
+    }
+}
+
 #[test]
 fn no_golden_file_without_an_assignment() {
     let dir = workspace_root().join("tests/expect/assignments");

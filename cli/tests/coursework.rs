@@ -586,3 +586,59 @@ fn answers_notes_numeric_questions_that_variation_does_not_move() {
         stderr(&o)
     );
 }
+
+/// A memory choice that leaves the guests OOM-killed even alone is a warning on stderr,
+/// located at the choice, from `validate` and `answers`, in English and Korean; the file
+/// stays valid (exit 0).
+#[test]
+fn a_memory_choice_too_small_is_a_warning_of_validate_and_answers() {
+    let dir = scratch_dir("memory-too-small");
+    let text = ASSIGNMENT.replace(
+        "parameter = \"host_cores\"\nchoices = [1, 2]",
+        "parameter = \"memory_per_instance_mib\"\nchoices = [1024, 256]",
+    );
+    assert_ne!(text, ASSIGNMENT);
+    let a = write(&dir, "a.toml", &text);
+    // At the 256 of `choices = [1024, 256]`: column 18 of its line.
+    let offset = text.find("[1024, 256]").expect("the choices");
+    let line = text[..offset].matches('\n').count() + 1;
+    let at = format!("{a}:{line}:18: ");
+    for (lang, prefix, phrase) in [
+        (
+            "en",
+            "warning: ",
+            "the smallest setting that avoids it is 384 MiB (in steps of 64 MiB)",
+        ),
+        ("ko", "경고: ", "가장 작은 값은 384 MiB입니다(64 MiB 단위)"),
+    ] {
+        let o = virtsim(&["validate", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stdout(&o).starts_with(&format!("{a}: ")), "{}", stdout(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!("{prefix}{at}")) && err.contains(phrase),
+            "{err}"
+        );
+        let o = virtsim(&["answers", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("{prefix}{at}")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // The library's assignments give none.
+    let o = virtsim(&["validate", "--lang", "en", &library_dir("assignments")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "{}", stderr(&o));
+}
+
+/// A directory of the repository's scenario library.
+fn library_dir(sub: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../scenarios")
+        .join(sub)
+        .display()
+        .to_string()
+}

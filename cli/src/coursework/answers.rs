@@ -59,6 +59,7 @@ pub fn run(
         return scenario_answers(file, &text, format, lang);
     }
     let assignment = load_assignment(file, lang)?;
+    super::warn_validation(&assignment, lang);
     let mut computed = Vec::new();
     for step in 0..assignment.steps.len() {
         let answers = computed_answers_checked(&assignment, step, student, lang)?;

@@ -136,7 +136,21 @@ pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
     }
 }
 
-/// Prints that assignment `a` is valid, with its size; gives the exit code.
+/// Prints on stderr what validating `a` found that does not make it invalid
+/// ([`Assignment::warnings`]: a memory choice that leaves instances OOM-killed alone),
+/// each as `warning: FILE:LINE:COLUMN: message` (`경고:` in Korean).
+pub fn warn_validation(a: &Assignment, lang: Lang) {
+    for w in a.warnings() {
+        let text = crate::output::clean_lines(&w.to_string_in(lang.core()));
+        match lang {
+            Lang::En => crate::errln!("warning: {text}"),
+            Lang::Ko => crate::errln!("경고: {text}"),
+        }
+    }
+}
+
+/// Prints that assignment `a` is valid, with its size, and its warnings; gives the exit
+/// code (0: warnings do not make it invalid).
 fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
     let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
     let printed = match lang {
@@ -161,6 +175,7 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
             a.max_points()
         ),
     };
+    warn_validation(a, lang);
     match printed {
         Ok(()) => 0,
         Err(e) => crate::report(crate::Failure::Other(e)),

@@ -156,6 +156,8 @@ pub struct Assignment {
     pub steps: Vec<Step>,
     pub(crate) raw: AssignmentFile,
     pub(crate) source: String,
+    /// What validation found that does not make the file invalid ([`Self::warnings`]).
+    pub(crate) warnings: Vec<ScenarioError>,
 }
 
 /// Whether `id` is a valid student id, once trimmed: 1 to 64 characters, no control
@@ -195,6 +197,15 @@ impl Assignment {
     /// The assignment text it was read from.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// What validation found that does not make the file invalid but that its author
+    /// should read, each located in the file: a `memory_per_instance_mib` choice too small
+    /// for a platform's instances, which the OOM killer then stops even running alone
+    /// (code `memory_setting_too_small`). `virtsim validate` and `answers` print them on
+    /// stderr; the file stays valid (exit 0).
+    pub fn warnings(&self) -> &[ScenarioError] {
+        &self.warnings
     }
 
     /// What `student` gets in step `step` (`step < steps.len()`; `None`: the scenario's seed and each

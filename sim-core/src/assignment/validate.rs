@@ -15,7 +15,10 @@ use super::{
     MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
 use crate::scenario::error::{msg, Validator};
-use crate::scenario::{line_column, validate_question, Scenario, ScenarioError};
+use crate::scenario::{
+    line_column, smallest_memory_setting, validate_question, OomAlone, Scenario, ScenarioError,
+    MEMORY_STEP_MIB,
+};
 use crate::text::Lang;
 
 /// Assignment and step ids: 1 to 64 letters, digits, `-`, `_` or `.`.
@@ -111,7 +114,7 @@ pub(super) fn from_toml(
         }
         steps.push(validate_step(&v, s, raw.assignment.reveal, library)?);
     }
-    let assignment = Assignment {
+    let mut assignment = Assignment {
         file_name: file_name.to_string(),
         id,
         title: raw.assignment.title.clone(),
@@ -119,6 +122,7 @@ pub(super) fn from_toml(
         steps,
         raw,
         source: text.to_string(),
+        warnings: Vec::new(),
     };
     // Every variant of every step must give a scenario that runs and answers; each is a
     // validation of the scenario, so their number is bounded for the whole file.
@@ -146,7 +150,103 @@ pub(super) fn from_toml(
             prepared_with(&v, &assignment, index, variant)?;
         }
     }
+    assignment.warnings = memory_warnings(&v, &assignment);
     Ok(assignment)
+}
+
+/// A warning for each `memory_per_instance_mib` choice that leaves some platform's
+/// instances OOM-killed even running alone ([`Scenario::oom_alone_with_memory`]), at the
+/// choice: valid (a scenario may show an OOM kill on purpose), but a student given that
+/// choice would answer about instances that never do their work. Names the platforms, what
+/// their instances need, and the smallest setting that avoids it, a multiple of
+/// [`MEMORY_STEP_MIB`] (the page's memory control's step). Arithmetic only (the seed and
+/// the other parameters do not change it), so each choice is checked once.
+fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
+    let mut warnings = Vec::new();
+    for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
+        for vary in &raw.vary {
+            if *vary.parameter.get_ref() != Parameter::MemoryPerInstanceMib {
+                continue;
+            }
+            for choice in vary.choices.get_ref() {
+                let Choice::Number(mib) = choice.get_ref() else {
+                    continue;
+                };
+                let found = step.scenario.oom_alone_with_memory(*mib);
+                if found.is_empty() {
+                    continue;
+                }
+                let (list, list_ko) = oom_alone_lists(&found);
+                warnings.push(v.error(
+                    choice.span(),
+                    msg!(
+                        "memory_setting_too_small",
+                        "step `{step}`: with memory_per_instance_mib = {mib} the OOM killer stops instances even running alone: {list}. A student given this choice answers about instances that do no work; the smallest setting that avoids it is {smallest} MiB (in steps of {unit} MiB)",
+                        "단계 `{step}`: memory_per_instance_mib = {mib}이면 인스턴스가 혼자 실행되어도 OOM killer에 멈춥니다: {list_ko}. 이 선택지를 받은 학생은 일을 하지 않는 인스턴스에 대해 답하게 됩니다. 이를 피하는 가장 작은 값은 {smallest} MiB입니다({unit} MiB 단위)",
+                        step = step.id,
+                        mib = mib,
+                        list = list,
+                        list_ko = list_ko,
+                        smallest = smallest_memory_setting(&found),
+                        unit = MEMORY_STEP_MIB,
+                    ),
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+/// What `found` needs, in English and in Korean: the platforms whose groups need the same
+/// together, e.g. "group `web` on platforms `vm`, `type2-vm` (a guest needs 328 MiB: 200
+/// MiB of guest OS and a 128 MiB working set)".
+fn oom_alone_lists(found: &[OomAlone]) -> (String, String) {
+    // (group, reason, guest OS, working set) → platforms, in the order first met.
+    let mut same: Vec<(&OomAlone, Vec<&str>)> = Vec::new();
+    for f in found {
+        match same.iter_mut().find(|(first, _)| {
+            (
+                first.group,
+                first.reason,
+                first.guest_os_mib,
+                first.working_set_mib,
+            ) == (f.group, f.reason, f.guest_os_mib, f.working_set_mib)
+        }) {
+            Some((_, platforms)) => platforms.push(&f.platform_name),
+            None => same.push((f, vec![&f.platform_name])),
+        }
+    }
+    let (mut en, mut ko) = (Vec::new(), Vec::new());
+    for (f, platforms) in same {
+        let names = platforms
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (group, needs, os, ws) = (
+            &f.group_name,
+            f.needs_mib(),
+            f.guest_os_mib,
+            f.working_set_mib,
+        );
+        let plural = if platforms.len() == 1 { "" } else { "s" };
+        if f.reason == crate::memory::OomReason::CgroupLimit {
+            en.push(format!(
+                "group `{group}` on platform{plural} {names} (a container needs {needs} MiB, its working set, and may not go over its limit without overcommit = [\"swap\"])"
+            ));
+            ko.push(format!(
+                "플랫폼 {names}의 그룹 `{group}`(컨테이너에 작업 집합 {needs} MiB가 필요하며 overcommit = [\"swap\"] 없이는 한도를 넘을 수 없음)"
+            ));
+        } else {
+            en.push(format!(
+                "group `{group}` on platform{plural} {names} (a guest needs {needs} MiB: {os} MiB of guest OS and a {ws} MiB working set)"
+            ));
+            ko.push(format!(
+                "플랫폼 {names}의 그룹 `{group}`(게스트에 {needs} MiB 필요: 게스트 OS {os} MiB와 작업 집합 {ws} MiB)"
+            ));
+        }
+    }
+    (en.join("; "), ko.join("; "))
 }
 
 fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
@@ -558,6 +658,42 @@ fn prepared_with(
             .map_or(raw.id.span(), |(section, _)| section.choices.span())
     };
     let mut scenario = s.scenario.adjusted(&variant.adjustments()).map_err(|e| {
+        let param = |name: &str| {
+            e.params
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map_or("", |(_, value)| value.as_str())
+        };
+        if e.code == "memory_setting_over_host" {
+            // Valid in the scenario only with an overcommit policy, as a hypervisor starts
+            // overcommitted VMs: the author may want that on purpose, and it is written in
+            // the scenario (a library one copied into scenario_toml), not in the step.
+            let (copy, copy_ko) = match s.source {
+                StepSource::Library(_) => (
+                    " (copy the library scenario into scenario_toml to change it)",
+                    "(라이브러리 시나리오라면 scenario_toml에 복사해서 고치세요)",
+                ),
+                StepSource::Embedded => ("", ""),
+            };
+            return v.error(
+                variant_at(),
+                msg!(
+                    "variant_invalid",
+                    "step `{step}`: with {variant} the scenario is not valid: {reason}. To start them anyway, overcommitting the host's memory on purpose as real hypervisors allow, give {over} {overcommit} in the scenario{copy}",
+                    "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}. 실제 하이퍼바이저처럼 호스트 메모리를 일부러 오버커밋해 그대로 시작하려면 시나리오에서 {over_ko}에 {overcommit_ko}를 주세요{copy_ko}",
+                    step = step_id,
+                    variant = variant.describe(),
+                    reason = e.message_in(Lang::En),
+                    reason_ko = e.message_in(Lang::Ko),
+                    over = param("over"),
+                    over_ko = param("over_ko"),
+                    overcommit = param("overcommit"),
+                    overcommit_ko = param("overcommit_ko"),
+                    copy = copy,
+                    copy_ko = copy_ko,
+                ),
+            );
+        }
         v.error(
             variant_at(),
             msg!(

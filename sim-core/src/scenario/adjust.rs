@@ -103,6 +103,10 @@ impl Scenario {
     /// least memory per instance, among those without an overcommit policy) and the largest
     /// setting that fits there, a multiple of [`MEMORY_STEP_MIB`]. Located at that
     /// platform's first instance group's `memory_gib` (its name when it keeps the default).
+    /// Its params also carry, for an assignment's message, every platform the setting does
+    /// not fit (`over`, `over_ko`) and the overcommit policies all of them can use
+    /// (`overcommit`, `overcommit_ko`): the message itself leaves them out, since the
+    /// page's memory control, which shows it too, cannot add a policy.
     fn memory_setting_error(
         &self,
         v: &Validator<'_>,
@@ -113,7 +117,7 @@ impl Scenario {
         let available = self.host.memory_mib.saturating_sub(costs.host_reserved_mib);
         // Per platform: its instances, the overhead each adds, and the memory per
         // instance that fits: (available − count × overhead) / count.
-        let tightest = (self.platforms.iter().enumerate())
+        let fitting: Vec<(u64, usize, usize, u64, u64)> = (self.platforms.iter().enumerate())
             .filter(|(_, p)| p.overcommit.is_empty())
             .filter_map(|(k, p)| {
                 let mine: Vec<usize> = (0..self.instances.len())
@@ -130,8 +134,9 @@ impl Scenario {
                 let fits = available.saturating_sub(count.saturating_mul(overhead)) / count;
                 Some((fits, k, first, count, overhead))
             })
-            .min_by_key(|&(fits, k, ..)| (fits, k))?;
-        let (fits, k, first, count, overhead) = tightest;
+            .collect();
+        let tightest = fitting.iter().min_by_key(|&&(fits, k, ..)| (fits, k))?;
+        let (fits, k, first, count, overhead) = *tightest;
         if fits >= mib {
             return None;
         }
@@ -145,6 +150,29 @@ impl Scenario {
         let need = count.saturating_mul(mib.saturating_add(overhead));
         let name = &self.platforms[k].name;
         let gib = super::validate::gib;
+        // Every platform the setting does not fit, and the overcommit policies all of them
+        // can use (`swap` at least): not advice for the page's memory control (a student
+        // cannot add a policy there), but the way an assignment's author starts such
+        // instances on purpose (`variant_invalid` quotes them: `over`, `overcommit`).
+        let over: Vec<usize> = fitting
+            .iter()
+            .filter(|&&(fits, ..)| fits < mib)
+            .map(|&(_, k, ..)| k)
+            .collect();
+        let policies: Vec<String> = (crate::memory::OvercommitPolicy::ALL.into_iter())
+            .filter(|x| over.iter().all(|&k| x.usable_on(&self.platforms[k].stack)))
+            .map(|x| format!("overcommit = [\"{}\"]", x.name()))
+            .collect();
+        let names = (over.iter())
+            .map(|&k| format!("`{}`", self.platforms[k].name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let over_en = if over.len() == 1 {
+            format!("platform {names}")
+        } else {
+            format!("platforms {names}")
+        };
+        let over_ko = format!("플랫폼 {names}");
         Some(v.error(
             at,
             if largest == 0 {
@@ -161,6 +189,10 @@ impl Scenario {
                     reserved = gib(costs.host_reserved_mib),
                     step = MEMORY_STEP_MIB,
                     field = "memory_gib",
+                    over = over_en,
+                    over_ko = over_ko,
+                    overcommit = policies.join(" or "),
+                    overcommit_ko = policies.join(" 또는 "),
                 )
             } else {
                 msg!(
@@ -177,8 +209,93 @@ impl Scenario {
                     largest = largest,
                     step = MEMORY_STEP_MIB,
                     field = "memory_gib",
+                    over = over_en,
+                    over_ko = over_ko,
+                    overcommit = policies.join(" or "),
+                    overcommit_ko = policies.join(" 또는 "),
                 )
             },
         ))
     }
+}
+
+/// Instances that a memory setting (`memory_per_instance_mib`) leaves OOM-killed even
+/// running alone ([`crate::memory::oom_of_its_own`]): one entry per platform and instance
+/// group, from [`Scenario::oom_alone_with_memory`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OomAlone {
+    /// The platform's index and name.
+    pub platform: usize,
+    pub platform_name: String,
+    /// The instance group's index and name.
+    pub group: usize,
+    pub group_name: String,
+    /// A guest's memory too small for its OS and working set, or a container's limit
+    /// below its working set on a platform that may not swap.
+    pub reason: crate::memory::OomReason,
+    /// The guest's own OS memory, MiB (0 for a container).
+    pub guest_os_mib: u64,
+    /// The application's working set, MiB.
+    pub working_set_mib: u64,
+}
+
+impl OomAlone {
+    /// The least memory per instance at which this group is not OOM-killed alone, MiB:
+    /// a guest's OS plus its working set, a container's working set.
+    pub fn needs_mib(&self) -> u64 {
+        self.guest_os_mib.saturating_add(self.working_set_mib)
+    }
+}
+
+impl Scenario {
+    /// The instance groups whose instances every group's memory set to `mib` (what
+    /// [`Adjustments::memory_per_instance_mib`] does) would leave OOM-killed even running
+    /// alone, on any host ([`crate::memory::oom_of_its_own`]), and that are not as written:
+    /// a scenario that shows such a kill on purpose (a container over its limit in
+    /// memory-limits.toml) keeps it without an entry. In the order of the platforms, then
+    /// of the groups.
+    pub fn oom_alone_with_memory(&self, mib: u64) -> Vec<OomAlone> {
+        let mut found = Vec::new();
+        for (k, p) in self.platforms.iter().enumerate() {
+            for (g, i) in self.instances.iter().enumerate() {
+                if !i.platforms.contains(&k) {
+                    continue;
+                }
+                let alone = |instance: &crate::instance::InstanceSpec| {
+                    crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, instance)
+                };
+                if alone(i).is_some() {
+                    continue;
+                }
+                let mut set = i.clone();
+                set.memory_mib = mib;
+                let Some(reason) = alone(&set) else { continue };
+                let guest_os_mib = match reason {
+                    crate::memory::OomReason::GuestMemory => {
+                        crate::memory::guest_base_mib(&p.stack, i.guest_os, &self.costs)
+                    }
+                    _ => 0,
+                };
+                found.push(OomAlone {
+                    platform: k,
+                    platform_name: p.name.clone(),
+                    group: g,
+                    group_name: i.name.clone(),
+                    reason,
+                    guest_os_mib,
+                    working_set_mib: i.working_set_mib,
+                });
+            }
+        }
+        found
+    }
+}
+
+/// The smallest memory setting, a multiple of [`MEMORY_STEP_MIB`], at which none of
+/// `found` is OOM-killed alone (0 when `found` is empty).
+pub fn smallest_memory_setting(found: &[OomAlone]) -> u64 {
+    let needs = found.iter().map(OomAlone::needs_mib).max().unwrap_or(0);
+    needs
+        .div_ceil(MEMORY_STEP_MIB)
+        .saturating_mul(MEMORY_STEP_MIB)
 }

@@ -27,7 +27,7 @@ use crate::workload::Op;
 
 pub use crate::hardware::Host;
 pub use crate::instance::InstanceSpec;
-pub use adjust::{Adjustments, MEMORY_STEP_MIB};
+pub use adjust::{smallest_memory_setting, Adjustments, OomAlone, MEMORY_STEP_MIB};
 pub use error::{line_column, ScenarioError};
 pub use estimate::desktop_events;
 pub use format::{
@@ -455,6 +455,14 @@ workload = "syscall-heavy"
         );
         // The page blames the memory control for it.
         assert!(e.params.contains(&("field", "memory_gib".to_string())));
+        // For an assignment's message: every platform without a policy that the setting
+        // does not fit (the containers too: 3 × 6144 MiB), and what all of them can use.
+        assert!(e
+            .params
+            .contains(&("over", "platforms `ct`, `t2`".to_string())));
+        assert!(e
+            .params
+            .contains(&("overcommit", "overcommit = [\"swap\"]".to_string())));
         // The figure is the most: it fits, one step more does not.
         assert!(with(4928, None).is_ok());
         assert!(with(4928 + 64, None).is_err());
@@ -482,6 +490,130 @@ workload = "syscall-heavy"
         )
         .expect_err("3 × 6 GiB");
         assert_eq!(e.code, "memory_over_host");
+    }
+
+    #[test]
+    fn a_memory_setting_too_small_names_the_groups_oom_killed_alone_and_the_smallest_that_fits() {
+        // Linux guests need 200 MiB of OS, a microVM's 32, a Windows guest 1500 (the cost
+        // table's estimates) plus the working set; a container its working set, unless its
+        // platform may swap. `leaky` is over its limit as written: on purpose, no entry.
+        let text = r#"
+[scenario]
+name = "small"
+duration_ms = 100
+[host]
+memory_gib = 64
+[[platform]]
+name = "vm"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "micro"
+kind = "type1"
+technique = "hybrid"
+microvm = true
+[[platform]]
+name = "ct"
+kind = "container"
+[[platform]]
+name = "ct-swap"
+kind = "container"
+overcommit = ["swap"]
+[[instance]]
+name = "web"
+memory_gib = 1
+working_set_mib = 128
+workload = "syscall-heavy"
+[[instance]]
+name = "win"
+platforms = ["vm"]
+guest_os = "windows"
+memory_gib = 2
+working_set_mib = 128
+workload = "syscall-heavy"
+[[instance]]
+name = "leaky"
+platforms = ["ct"]
+memory_gib = 0.25
+working_set_mib = 512
+workload = "syscall-heavy"
+"#;
+        let scenario = Scenario::from_toml("small.toml", text).expect("valid");
+        let short = |found: &[OomAlone]| -> Vec<(String, String, u64)> {
+            found
+                .iter()
+                .map(|f| (f.platform_name.clone(), f.group_name.clone(), f.needs_mib()))
+                .collect()
+        };
+        let owned = |v: &[(&str, &str, u64)]| -> Vec<(String, String, u64)> {
+            v.iter()
+                .map(|&(p, g, n)| (p.to_string(), g.to_string(), n))
+                .collect()
+        };
+        // As written, and at any setting that holds every group: nothing.
+        assert!(scenario.oom_alone_with_memory(1024 * 2).is_empty());
+        assert!(scenario.oom_alone_with_memory(1628).is_empty());
+        let at_256 = scenario.oom_alone_with_memory(256);
+        assert_eq!(
+            short(&at_256),
+            owned(&[("vm", "web", 328), ("vm", "win", 1628)])
+        );
+        assert_eq!(at_256[1].guest_os_mib, 1500);
+        assert_eq!(at_256[1].reason, crate::memory::OomReason::GuestMemory);
+        // 1628 MiB rounded up to the memory control's 64 MiB steps.
+        assert_eq!(smallest_memory_setting(&at_256), 1664);
+        assert_eq!(smallest_memory_setting(&[]), 0);
+        let at_100 = scenario.oom_alone_with_memory(100);
+        assert_eq!(
+            short(&at_100),
+            owned(&[
+                ("vm", "web", 328),
+                ("vm", "win", 1628),
+                ("micro", "web", 160),
+                ("ct", "web", 128),
+            ])
+        );
+        assert_eq!(at_100[3].reason, crate::memory::OomReason::CgroupLimit);
+        assert_eq!(at_100[3].guest_os_mib, 0);
+        // The figures are the rule's own (memory::oom_of_its_own): at what a group needs
+        // it is not killed alone, one MiB less it is.
+        for f in &at_100 {
+            let p = &scenario.platforms[f.platform];
+            let mut i = scenario.instances[f.group].clone();
+            let alone = |i: &InstanceSpec| {
+                crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &scenario.costs, i)
+            };
+            i.memory_mib = f.needs_mib();
+            assert_eq!(alone(&i), None, "{f:?}");
+            i.memory_mib -= 1;
+            assert_eq!(alone(&i), Some(f.reason), "{f:?}");
+        }
+        // Still a valid setting: the page's memory control may show an OOM kill.
+        let adjusted = scenario
+            .adjusted(&Adjustments {
+                memory_per_instance_mib: Some(100),
+                ..Adjustments::default()
+            })
+            .expect("a small memory is valid");
+        let result = adjusted.run().expect("runs");
+        let killed: Vec<(&str, &str)> = (result.platforms.iter())
+            .flat_map(|p| {
+                (p.groups_oom_killed().into_iter()).map(move |(g, ..)| (p.name.as_str(), g))
+            })
+            .collect();
+        // The groups found (a container when its working set reaches the limit, timed by
+        // its first touch: within the 100 ms), and `leaky` as written; on `ct-swap` the
+        // container swaps.
+        assert_eq!(
+            killed,
+            [
+                ("vm", "web"),
+                ("vm", "win"),
+                ("micro", "web"),
+                ("ct", "web"),
+                ("ct", "leaky")
+            ]
+        );
     }
 
     #[test]
