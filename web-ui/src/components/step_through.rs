@@ -23,13 +23,6 @@ pub struct StepThroughProps {
     pub on_move: Callback<TrapMove>,
 }
 
-fn core_lang(lang: Lang) -> crate::sim::Lang {
-    match lang {
-        Lang::Ko => crate::sim::Lang::Ko,
-        Lang::En => crate::sim::Lang::En,
-    }
-}
-
 /// "submit", "once every N operations" or "completion" for a phase's section.
 fn section_note(lang: Lang, e: &Explanation, p: &Phase) -> Option<String> {
     match p.section {
@@ -53,7 +46,7 @@ fn phase_list(
         <ol class="trap-phases">
             { for e.phases.iter().enumerate().map(|(i, p)| {
                 let here = current == Some(i);
-                let label = p.kind.label(core_lang(lang));
+                let label = p.kind.label(lang.core());
                 let text = lang.pick(&p.ko, &p.en).to_string();
                 let swatch = html! { <span class="swatch" style={format!("background:{}", palette::css(palette::layer(p.layer)))}></span> };
                 let body = html! { <>
@@ -198,7 +191,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     <div id="trap-current" class="trap-current" tabindex="0" aria-live="polite"
                         style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
                         <p class="trap-head">
-                            <strong id="trap-kind">{ phase.kind.label(core_lang(lang)) }</strong>
+                            <strong id="trap-kind">{ phase.kind.label(lang.core()) }</strong>
                             { " · " }{ labels::layer_on(lang, phase.layer, own.kind) }
                             if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }

@@ -149,8 +149,24 @@ pub fn reduce(s: &mut State, action: CourseAction) {
         CourseAction::OpenText { file, text } => {
             match open(Origin::Text { file: file.clone() }, &file, &text) {
                 Ok(course) => {
+                    // For the author, what `virtsim validate` warns about (a memory choice
+                    // that leaves instances OOM-killed alone).
+                    let lang = s.lang.core();
+                    let warnings: Vec<String> = course
+                        .assignment
+                        .0
+                        .warnings()
+                        .iter()
+                        .map(|w| w.to_string_in(lang))
+                        .collect();
+                    s.notice = (!warnings.is_empty()).then(|| {
+                        format!(
+                            "{} {}",
+                            crate::i18n::t(s.lang, "course.author_warnings"),
+                            warnings.join(" ")
+                        )
+                    });
                     s.course = Some(course);
-                    s.notice = None;
                     show_step(s);
                 }
                 Err(message) => {
@@ -301,6 +317,45 @@ mod tests {
         );
         assert!(s.course.is_none() && s.text == before);
         assert!(s.notice.is_some());
+    }
+
+    #[test]
+    fn an_assignment_file_with_a_warning_opens_and_says_it_for_the_author() {
+        // A memory choice of 128 MiB: a guest's OS alone needs more, so `virtsim validate`
+        // warns; the page opens the file and says the same.
+        let text = TWO_STEPS.replacen(
+            "[[step.question]]",
+            "[[step.vary]]\nparameter = \"memory_per_instance_mib\"\nchoices = [1024, 128]\n\n[[step.question]]",
+            1,
+        );
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Ko] {
+            let mut s = State::new(lang, None);
+            reduce(
+                &mut s,
+                CourseAction::OpenText {
+                    file: "mine.toml".into(),
+                    text: text.clone(),
+                },
+            );
+            assert!(s.course.is_some());
+            let notice = s.notice.clone().unwrap_or_default();
+            assert!(
+                notice.starts_with(crate::i18n::t(lang, "course.author_warnings"))
+                    && notice.contains("mine.toml:")
+                    && notice.contains("128"),
+                "{notice}"
+            );
+        }
+        // Without it: no notice.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "mine.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        assert!(s.course.is_some() && s.notice.is_none(), "{:?}", s.notice);
     }
 
     #[test]
