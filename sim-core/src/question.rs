@@ -154,11 +154,13 @@ pub struct QuestionAnswer {
     pub text: Text,
     pub kind: QuestionKind,
     pub metric: Metric,
-    /// For choice questions: the platforms to choose from.
+    /// The platforms asked about: for a choice question those to choose from, for a
+    /// numeric one every platform (its evidence).
     pub options: Vec<String>,
     /// The computed answer: a platform name, or a number as text.
     pub answer: String,
-    /// For numeric questions: the value and the accepted relative error (percent).
+    /// For numeric questions: the value and the accepted relative error (percent; 0 for a
+    /// choice question).
     pub value: Option<f64>,
     pub tolerance_percent: f64,
     /// The figures behind the answer: (platform, value).

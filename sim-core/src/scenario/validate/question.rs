@@ -102,6 +102,8 @@ pub(crate) fn validate_question(
         }
     }
     let tolerance_percent = match &q.tolerance_percent {
+        // A choice question has no tolerance (it may not be given one, above).
+        None if kind == QuestionKind::Choice => 0.0,
         None => 5.0,
         Some(t) => {
             let value = *t.get_ref();
