@@ -452,7 +452,18 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   assert(/MiB per instance/.test(error), `the memory slider's error speaks of the memory per instance: ${error}`);
   await page.click('.slider.bad .knob-error button.link');
   await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
+  // Far beyond any host (past the format's 64 TiB per instance): the same words, in MiB.
+  await page.fill('#k-memory-field', '99999999');
+  await page.press('#k-memory-field', 'Enter');
+  await page.waitForSelector('#k-memory-error');
+  const huge = await page.textContent('#k-memory-error');
+  assert(/MiB per instance/.test(huge) && !/memory_gib|65536/.test(huge), `a huge memory setting: ${huge}`);
+  await page.click('#k-memory-error button.link');
+  await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
+  // What a screen reader hears of the run: one live region that stays and changes text.
+  assert(/^Done · [\d,]+ events/.test(await page.textContent('#run-announced')), 'the live region says the run is done');
+  assert(await page.$$eval('.controls [role=status]', (r) => r.length) === 1, 'one live region for the run');
   // The field beside it takes a size the slider's 64 MiB steps miss; text that is no size
   // is an error in the same box (shown as text), the focus staying in the field.
   await afterRun(page, async () => { await page.fill('#k-memory-field', '1000'); await page.press('#k-memory-field', 'Enter'); });
@@ -851,6 +862,14 @@ await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wh
   await pick(page, 'seed-table-full.toml');
   assert(await page.isVisible('#cm-host .cm-editor'), 'CodeMirror editor mounted');
   assert(!(await page.isVisible('#scenario-text')), 'plain textarea hidden');
+  // Tab indents in the editor: a visible hint, its description, says how to leave it,
+  // and Esc then Tab does.
+  assert(await page.isVisible('#editor-keys') && await page.getAttribute('#scenario-cm', 'aria-describedby') === 'editor-keys',
+    'the editor describes how to leave it');
+  await page.focus('#scenario-cm');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert(await page.evaluate(() => document.activeElement?.id) === 'run-edited', `Esc, Tab leaves the editor: ${await page.evaluate(() => document.activeElement?.id)}`);
   await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
   await page.keyboard.press('Control+End');
   await page.waitForTimeout(150);
@@ -1343,6 +1362,21 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     await ctx.close();
   });
 }
+
+await step('at 320 px (a small phone, or 400% zoom) no tab makes the page scroll sideways', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(BASE);
+  await waitDone(p);
+  for (const tab of ['#tab-table', '#tab-charts', '#tab-paths', '#tab-questions']) {
+    await p.click(tab);
+    await p.waitForTimeout(300);
+    const w = await p.evaluate(() => document.scrollingElement.scrollWidth);
+    assert(w <= 321, `${tab}: the page scrolls sideways (${w}px)`);
+  }
+  await ctx.close();
+});
 
 if (process.env.VIRTSIM_BIN) {
   await step(`browser results equal the CLI's for all ${builtin.length} built-in scenarios`, async () => {

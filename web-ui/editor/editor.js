@@ -230,7 +230,8 @@ function mount(parent, opts) {
         autocompletion({ override: [complete], activateOnTyping: true }),
         hover,
         keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap]),
-        label.of(EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', id: 'scenario-cm' })),
+        // Tab indents here (indentWithTab): the page's hint `#editor-keys` says how to leave.
+        label.of(EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', id: 'scenario-cm', 'aria-describedby': 'editor-keys' })),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !silent && opts.onChange) opts.onChange(u.state.doc.toString());
         }),
@@ -251,7 +252,7 @@ function mount(parent, opts) {
       view.scrollDOM.scrollTop = 0;
     },
     setLabel(text) {
-      view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm' })) });
+      view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm', 'aria-describedby': 'editor-keys' })) });
     },
     /** Marks the validator's error at (line, column), 1-based; null clears it. */
     setError(line, column, message) {

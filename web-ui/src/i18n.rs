@@ -621,6 +621,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.assignments", "과제", "Assignments"),
     ("course.pick", "과제 열기…", "Open an assignment…"),
     ("course.author_warnings", "과제를 열었습니다. 작성자에게, virtsim validate의 경고:", "The assignment is open. For its author, virtsim validate's warning:"),
+    ("editor.keys", "편집기에서 Tab은 들여쓰기입니다. 편집기를 떠나려면 Esc를 누른 뒤 Tab을 누르세요.", "In the editor Tab indents: to leave it, press Esc, then Tab."),
     ("course.open_file", "과제 파일 열기", "Open an assignment file"),
     ("course.too_big", "과제 파일이 너무 큽니다", "the assignment file is too large"),
     ("course.opened_as_scenario", "{}은(는) 과제가 아니라 시나리오 파일입니다: 시나리오 편집기에서 열었습니다 (실행 버튼을 누르면 실행됩니다). 과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다.", "{} is a scenario file, not an assignment: it is open in the scenario editor (the Run button runs it). An assignment has an [assignment] table and [[step]] tables naming scenarios."),

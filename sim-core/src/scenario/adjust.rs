@@ -94,6 +94,18 @@ impl Scenario {
             (Err(e), Some(mib)) if e.code == "memory_over_host" => Err(self
                 .memory_setting_error(&v, u64::from(mib), adj)
                 .unwrap_or(e)),
+            // A setting beyond the format's 64 TiB per instance is beyond every host too:
+            // said in the setting's terms (MiB, the most that fits), not memory_gib's range.
+            (Err(e), Some(mib))
+                if e.code == "out_of_range"
+                    && e.params
+                        .iter()
+                        .any(|(k, v)| *k == "field" && v == "memory_gib") =>
+            {
+                Err(self
+                    .memory_setting_error(&v, u64::from(mib), adj)
+                    .unwrap_or(e))
+            }
             (result, _) => result,
         }
     }

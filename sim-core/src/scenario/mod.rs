@@ -463,6 +463,10 @@ workload = "syscall-heavy"
         assert!(e
             .params
             .contains(&("overcommit", "overcommit = [\"swap\"]".to_string())));
+        // Beyond the format's 64 TiB per instance: the same message, in MiB.
+        let e = with(99_999_999, None).expect_err("beyond every host");
+        assert_eq!(e.code, "memory_setting_over_host");
+        assert!(e.message.contains("4928 MiB"), "{}", e.message);
         // The figure is the most: it fits, one step more does not.
         assert!(with(4928, None).is_ok());
         assert!(with(4928 + 64, None).is_err());

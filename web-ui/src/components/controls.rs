@@ -303,11 +303,27 @@ pub fn controls(props: &ControlsProps) -> Html {
         })
     };
 
+    // What a screen reader hears of the run: one live region, always in the page, whose text
+    // changes (a region inserted with its text is often not read); no percentages (they
+    // would be read at every step).
+    let announced = match &state.status {
+        RunStatus::Idle | RunStatus::Failed(_) => String::new(),
+        RunStatus::Running { .. } => t(lang, "run.running").to_string(),
+        RunStatus::Done { events, millis } => format!(
+            "{} · {} {} · {} {}",
+            t(lang, "run.done"),
+            fmt_num(*events as f64),
+            t(lang, "run.events"),
+            t(lang, "run.took"),
+            crate::num::duration_ms(*millis)
+        ),
+        RunStatus::Cancelled => t(lang, "run.cancelled").to_string(),
+    };
     let progress = match &state.status {
         RunStatus::Idle => html! {},
         // A short run (SHOW_RUNNING_AFTER_MS) says only that it runs: no bar to paint.
         RunStatus::Running { .. } if !state.running_shown => html! {
-            <div class="progress" role="status"><span>{ t(lang, "run.running") }</span></div>
+            <div class="progress"><span>{ t(lang, "run.running") }</span></div>
         },
         RunStatus::Running { done, total } => {
             let pct = if *total > 0 {
@@ -332,7 +348,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     .then(|| spent * (*total - *done) as f64 / *done as f64)
             });
             html! {
-                <div class="progress" role="status">
+                <div class="progress">
                     <span>{ t(lang, "run.running") }{ label }
                         if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
                     </span>
@@ -345,14 +361,14 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         }
         RunStatus::Done { events, millis } => html! {
-            <p id="run-status" class="progress done" role="status" data-ms={format!("{millis:.1}")}>
+            <p id="run-status" class="progress done" data-ms={format!("{millis:.1}")}>
                 { t(lang, "run.done") }{ format!(" · {} {} · {} {}", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took"), crate::num::duration_ms(*millis)) }
                 // On a phone the results are far above the controls.
                 { " " }<a class="phone-only" href="#results">{ t(lang, "run.see_results") }</a>
             </p>
         },
         RunStatus::Cancelled => {
-            html! { <p class="progress" role="status">{ t(lang, "run.cancelled") }</p> }
+            html! { <p class="progress">{ t(lang, "run.cancelled") }</p> }
         }
         RunStatus::Failed(m) => html! {
             <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.get(lang).to_string() }</p>
@@ -517,6 +533,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
             </div>
             { for estimate }
+            <p id="run-announced" class="sr-only" role="status">{ announced }</p>
             { progress }
         </section>
     }

@@ -199,6 +199,8 @@ pub fn editor(props: &EditorProps) -> Html {
         <section class="card editor" aria-labelledby="editor-h">
             <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
             <div id="cm-host" class="cm-host" ref={host} hidden={!*mounted}></div>
+            // The editor keeps Tab for indenting: how a keyboard leaves it (its description).
+            <p id="editor-keys" class="hint" hidden={!*mounted}>{ t(lang, "editor.keys") }</p>
             <div class="code" hidden={*mounted}>
                 <div class="gutter" aria-hidden="true">
                     { for (1..=lines.min(2000)).map(|n| html! {
