@@ -700,6 +700,16 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   assert(!(await page.isVisible('#editor-error')), 'no editor error for a control');
   await afterRun(page, () => page.click('#k-workload-error button'));
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after re-run');
+  // A seed field holding no seed says so beside it (it reverted silently), and its way
+  // back runs the scenario's seed again.
+  await page.fill('#k-seed', '-5');
+  await page.press('#k-seed', 'Tab');
+  await page.waitForSelector('#k-seed-error');
+  assert(/whole number/.test(await page.textContent('#k-seed-error')), 'the seed error says what a seed is');
+  assert(await page.getAttribute('#k-seed', 'aria-invalid') === 'true', 'the seed field is marked invalid');
+  assert(await page.isDisabled('#run'), 'run disabled while the seed is no seed');
+  await afterRun(page, () => page.click('#k-seed-error button'));
+  assert((await page.inputValue('#k-seed')) === seed, `the scenario's seed back: ${await page.inputValue('#k-seed')}`);
 });
 
 let shareUrl = '';

@@ -220,9 +220,15 @@ pub fn controls(props: &ControlsProps) -> Html {
         let s = state.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let mut k = s.knobs.clone();
-            k.seed = input.value().trim().parse::<u64>().ok();
-            s.dispatch(Action::SetKnobs(k));
+            // Empty: the scenario's own seed. Not a seed ("-5"): said at the field.
+            match crate::state::parse_seed(&input.value()) {
+                Ok(seed) => {
+                    let mut k = s.knobs.clone();
+                    k.seed = seed;
+                    s.dispatch(Action::SetKnobs(k));
+                }
+                Err(message) => s.dispatch(Action::BadSeed(message)),
+            }
         })
     };
     let on_reset = {
@@ -267,6 +273,10 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
 
     // The error a control caused, shown beside that control with a way back.
+    let seed_bad = state
+        .knob_error
+        .as_ref()
+        .is_some_and(|e| e.control == Some("k-seed"));
     let knob_error = |control: &'static str| -> Option<Html> {
         let err = state.knob_error.as_ref()?;
         if err.control.unwrap_or("k-instances") != control {
@@ -521,7 +531,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
                 <label for="k-seed">{ t(lang, "controls.seed") }</label>
-                <input id="k-seed" type="number" min="0" inputmode="numeric" value={seed_shown} onchange={on_seed} />
+                <input id="k-seed" type="number" min="0" inputmode="numeric" value={seed_shown} onchange={on_seed}
+                    aria-invalid={seed_bad.then_some("true")} aria-describedby={seed_bad.then_some("k-seed-error")} />
             </div>
             { for knob_error("k-workload").map(|e| html! { <div id="k-workload-error" class="knob-error" role="alert">{ e }</div> }) }
             { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }

@@ -276,6 +276,34 @@ pub fn parse_memory_mib(text: &str) -> Result<u32, Msg> {
     Ok(mib)
 }
 
+/// A seed typed into the seed field: a whole number from 0 to `u64::MAX` ("42", or "1e3"
+/// as a number field may hold it); `None` for an empty field (the scenario's own seed).
+pub fn parse_seed(text: &str) -> Result<Option<u64>, Msg> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(seed) = t.parse::<u64>() {
+        return Ok(Some(seed));
+    }
+    // An exponent form of a whole number, exact in a double (up to 2^53).
+    match t.parse::<f64>() {
+        Ok(v) if v.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&v) => {
+            Ok(Some(v as u64))
+        }
+        _ => Err(Msg {
+            en: format!(
+                "“{t}” is no seed: a seed is a whole number from 0 to {}",
+                u64::MAX
+            ),
+            ko: format!(
+                "“{t}”은(는) 시드가 아닙니다: 시드는 0에서 {} 사이의 정수입니다",
+                u64::MAX
+            ),
+        }),
+    }
+}
+
 /// A memory size typed into the memory field: whole MiB ("2048", "2,048", "2048 MiB"), or
 /// GiB with its unit ("1.5 GiB" = 1536 MiB). Whether the scenario can run with it is the
 /// validator's to say, as for the slider's values; this only reads the number, or says in
@@ -495,6 +523,18 @@ mod tests {
 
     use super::*;
     use crate::builtin;
+
+    #[test]
+    fn a_typed_seed_is_a_whole_number_or_said_why_not() {
+        assert_eq!(parse_seed(" 42 ").unwrap(), Some(42));
+        assert_eq!(parse_seed("1e3").unwrap(), Some(1000));
+        assert_eq!(parse_seed("").unwrap(), None);
+        assert_eq!(parse_seed("18446744073709551615").unwrap(), Some(u64::MAX));
+        for bad in ["-5", "1.5", "x", "1e30"] {
+            let e = parse_seed(bad).unwrap_err();
+            assert!(e.en.contains(bad) && e.ko.contains(bad), "{e:?}");
+        }
+    }
 
     #[test]
     fn a_typed_memory_size_is_read_in_mib_or_said_why_not() {

@@ -18,7 +18,7 @@ mod validation;
 
 pub use knobs::{
     changed_control, changed_settings, changed_settings_from, control_of, parse_memory_mib,
-    parse_mib, Baseline, KnobError, Knobs,
+    parse_mib, parse_seed, Baseline, KnobError, Knobs,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -393,6 +393,9 @@ pub enum Action {
     TypeMemory(String),
     /// Escape in the memory field: the typed text and its error go, the setting stays.
     DiscardMemoryText,
+    /// Text in the seed field that is no seed: an error at the seed field (the seed
+    /// stays what it was).
+    BadSeed(Msg),
     ApplyShared(Shared),
     Run,
     /// Run although the estimate is over the page's budget.
@@ -500,6 +503,16 @@ impl Reducible for State {
                     }
                 }
             },
+            Action::BadSeed(message) => {
+                s.run_anyway = false;
+                s.knob_error = Some(KnobError {
+                    control: Some("k-seed"),
+                    message,
+                });
+                if !s.is_running() {
+                    s.status = RunStatus::Idle;
+                }
+            }
             Action::DiscardMemoryText => {
                 if s.memory_text.is_some() {
                     s.revalidate_after(Some("k-memory"));
