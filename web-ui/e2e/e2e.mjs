@@ -1177,6 +1177,18 @@ await step('the timeline asks before recording, opens on a virtualized platform,
   assert(await runId(page) === before, 'opening the tab ran nothing');
   await afterRun(page, () => page.click('#record-timeline'));
   await page.waitForSelector('.timeline-box svg');
+  // The Record button is gone: the focus moves on to the timeline, not to <body>, and
+  // stays there while [ and ] step through the segments (the tooltip tells each).
+  const onBox = () => page.evaluate(() => document.activeElement?.classList.contains('timeline-box'));
+  assert(await onBox(), `focus after recording: ${await page.evaluate(() => document.activeElement?.tagName)}`);
+  assert(await page.$eval('.timeline-box', (b) => b.getAttribute('aria-describedby')) === 'timeline-help', 'the box is described by its keyboard hint');
+  const tips = [];
+  for (const key of [']', ']', ']', '[']) {
+    await page.keyboard.press(key);
+    assert(await onBox(), `focus after ${key}: ${await page.evaluate(() => document.activeElement?.tagName)}`);
+    tips.push(await page.textContent('#timeline-tooltip[role=status] .tooltip'));
+  }
+  assert(tips[1] !== tips[0] && tips[3] === tips[1], `[ and ] step through the segments: ${tips.join(' | ')}`);
   const chosen = await page.$eval('#timeline-platform', (s) => [s.options[s.selectedIndex].textContent, s.options[s.selectedIndex].dataset.virtualized]);
   assert(chosen[1] === 'true', `timeline opens on ${chosen[0]} (virtualized: ${chosen[1]})`);
   const extent = await page.textContent('#timeline-extent');
