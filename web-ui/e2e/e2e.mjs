@@ -265,20 +265,34 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     const listed = await p.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
     assert(listed.endsWith('type1-vs-type2.toml'), `the library list shows ${listed}`);
+    // Answers are named by their question's prompt; the steps' navigation is named.
+    const named = (sel) => p.$eval(sel, (e) => (e.getAttribute('aria-labelledby') || '').split(' ')
+      .map((id) => document.getElementById(id)?.textContent || '').join(' ').trim());
+    assert((await named("li[data-question='predict-host-share'] [role=radiogroup]")).length > 10, 'the choices are named');
+    assert(await p.getAttribute('nav.course-nav', 'aria-label'), 'the steps\' navigation is named');
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await p.click('#course-commit');
     await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
-    for (const text of ['about 25', '5 7']) {
-      await p.fill('#cq-type2-host-share', text);
+    assert((await named('#cq-type2-host-share')).length > 10, 'the number box is named');
+    const unit = await p.$eval('#cq-type2-host-share', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent);
+    assert(unit === '%', `the number box is described by its unit: ${unit}`);
+    // The note and the verdict change inside a live region that is there from the start.
+    const status = "#cq-type2-host-share-status[role=status]";
+    assert((await p.textContent(status)) === '', 'an empty live region before the answer');
+    for (const text of ['about 25', '5 7', null]) {
+      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      // null: the same answer given again, unchanged.
+      if (text !== null) await p.fill('#cq-type2-host-share', text);
       await p.click('#course-answer-type2-host-share');
-      await p.waitForSelector("li[data-question='type2-host-share'] .not-number");
+      // Given again, the note is a new element: said again.
+      await p.waitForSelector(`${status} .not-number:not([data-old])`);
       assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', `${text} was graded`);
       assert(!(await p.isDisabled('#cq-type2-host-share')), `${text} closed the input`);
     }
     // A fraction for a percentage: graded, with a word on the unit; the answer shows its unit.
     await p.fill('#cq-type2-host-share', '0.27');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector("li[data-question='type2-host-share'] .verdict");
+    await p.waitForSelector(`${status} .verdict`);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(/\d%\s*\(± 10%\)/.test(verdict), `computed answer without its unit: ${verdict}`);
   } finally {
@@ -1550,9 +1564,26 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(boxed, 'a numeric question in containers-vs-vms');
     assert(!(await boxed.$('p.wrong, p.ok')), 'no verdict before the answer');
     const box = await boxed.$('input[type=text]');
+    // The box is described by what is accepted and its unit; its verdict's live region is
+    // there (empty) before the answer, the verdict changed inside it.
+    const hint = await box.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent);
+    assert(/^(Accepted within|The (exact number|figure as printed) is needed)/.test(hint || ''), `the box's description: ${hint}`);
+    const live = await boxed.$('[role=status]');
+    assert(live && (await live.textContent()) === '', 'an empty live region before the answer');
     await box.fill('0.001');
     await box.press('Enter');
-    await boxed.waitForSelector('p.wrong, p.ok', { timeout: 5000 });
+    await boxed.waitForSelector('[role=status] > p.wrong, [role=status] > p.ok', { timeout: 5000 });
+    // The same answer checked again is said again: its verdict is a new element.
+    await boxed.$eval('[role=status] > p', (v) => { v.dataset.old = '1'; });
+    await box.press('Enter');
+    assert(await boxed.$('[role=status] > p:not([data-old])'), 'checking again re-creates the verdict');
+    // "Reveal answer" says it expanded the answer it controls.
+    const reveal = await boxed.$('.row button.link');
+    assert(await reveal.getAttribute('aria-expanded') === 'false', 'reveal: not expanded');
+    await reveal.click();
+    assert(await reveal.getAttribute('aria-expanded') === 'true', 'reveal: expanded');
+    const controlled = await reveal.evaluate((b) => document.getElementById(b.getAttribute('aria-controls'))?.querySelector('.reveal .answer')?.textContent);
+    assert(controlled, 'reveal controls the revealed answer');
   } finally {
     await p.close();
   }
