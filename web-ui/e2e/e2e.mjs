@@ -409,11 +409,22 @@ await step('shows the charts as SVG elements', async () => {
   assert(n >= 4, `only ${n} charts`);
   const ns = await page.$eval('#chart-relative svg', (s) => s.namespaceURI);
   assert(ns === 'http://www.w3.org/2000/svg', 'chart is a real SVG element');
+  // Each figure is named by its title, not by its download buttons.
+  const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => [f.id, f.querySelector('figcaption')?.textContent,
+    f.querySelector('svg')?.getAttribute('aria-label') ?? f.querySelector('figcaption')?.textContent, f.querySelectorAll('figcaption button').length]));
+  for (const [id, caption, title, buttons] of figures) {
+    assert(caption && caption === title && buttons === 0, `${id}: caption "${caption}", title "${title}", ${buttons} buttons in it`);
+  }
+  // Only the selected tab controls a panel, and that panel exists.
+  const controls = await page.$$eval('[role=tab]', (ts) => ts.map((t) => [t.getAttribute('aria-selected'), t.getAttribute('aria-controls')]));
+  assert(controls.every(([sel, c]) => (sel === 'true') === (c !== null)), `tabs' aria-controls: ${JSON.stringify(controls)}`);
+  const panel = controls.find(([sel]) => sel === 'true')[1];
+  assert(await page.$(`#${panel}[role=tabpanel]`), `the selected tab controls #${panel}`);
 });
 
 await step('exports CSV, JSON, SVG and PNG', async () => {
   for (const [sel, ext] of [['#export-csv', '.csv'], ['#export-json', '.json'],
-    ['#chart-relative figcaption button:nth-child(1)', '.svg'], ['#chart-relative figcaption button:nth-child(2)', '.png']]) {
+    ['#chart-relative .chart-downloads button:nth-child(1)', '.svg'], ['#chart-relative .chart-downloads button:nth-child(2)', '.png']]) {
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(sel)]);
     assert(dl.suggestedFilename().endsWith(ext), `download ${dl.suggestedFilename()} for ${sel}`);
     const path = await dl.path();
@@ -601,6 +612,11 @@ await step('the measured table shows every CPU share and the instance groups', a
   assert(/scheduler/.test(kinds), `Kind column names the scheduler: ${kinds}`);
   assert(/bridge network|host network/.test(kinds), `Kind column names the container network: ${kinds}`);
   assert(await page.isVisible('#groups'), 'per-group table shown');
+  // Wide tables scroll in a region the keyboard reaches, named by the table's caption.
+  const regions = await page.$$eval('.scroll', (ss) => ss.map((s) => [s.getAttribute('tabindex'), s.getAttribute('role'),
+    s.getAttribute('aria-label'), s.querySelector('caption')?.textContent]));
+  assert(regions.length >= 2 && regions.every(([tab, role, label, caption]) => tab === '0' && role === 'region' && label && label === caption),
+    `scrolling tables: ${JSON.stringify(regions)}`);
   const rows = await page.$$eval('#groups tbody tr', (r) => r.length);
   assert(rows >= 3, `per-group table has ${rows} rows`);
 });
@@ -1453,6 +1469,8 @@ await step('charts: "Show the numbers" shows the chart\'s table under it, with t
     assert(await p.isVisible('#chart-latency-values table'), 'the table shows');
     assert(await p.$eval('#chart-latency-values', (d) => d.getBoundingClientRect().width) > 200, 'the table is visible, not clipped');
     assert(await p.getAttribute(toggle, 'aria-controls') === 'chart-latency-values', 'the button names what it shows');
+    const region = await p.$eval('#chart-latency-values', (d) => [d.getAttribute('tabindex'), d.getAttribute('role'), d.getAttribute('aria-label'), d.querySelector('caption').textContent]);
+    assert(region[0] === '0' && region[1] === 'region' && region[2] === region[3], `the shown table scrolls in a named region: ${region}`);
     const rows = await p.$$eval('#chart-latency-values tbody tr', (rs) => rs.map((r) => [r.querySelector('th').textContent, ...[...r.querySelectorAll('td')].map((c) => c.textContent)]));
     const shadow = rows.find((r) => r[0].startsWith('Hardware assist without EPT (shadow), page-table'));
     assert(shadow, `a row for hw-shadow-pt: ${JSON.stringify(rows)}`);
