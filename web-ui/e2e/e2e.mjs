@@ -339,9 +339,13 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
-      // Step 2 does not reveal: its answer is saved, not checked.
+      assert(await p.$('#cq-bt-rel-status[role=status] .verdict'), 'the verdict is said in the question\'s live region');
+      // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
+      // elements (their live regions not changed ones, which would read out saved verdicts).
+      await p.$$eval('li.course-q', (lis) => lis.forEach((li) => { li.dataset.old = '1'; }));
       await p.click('#course-next');
       await p.waitForSelector("[data-step-id='two'] #course-answer-fastest", { timeout: 60000 });
+      assert(await p.$('li.course-q[data-old]') === null, 'step 2 reuses step 1\'s question elements');
       await p.check("input[name='cq-fastest'][value='hw']");
       await p.click('#course-answer-fastest:not([disabled])');
       await p.waitForSelector("li[data-question='fastest'][data-answered='true']");

@@ -609,7 +609,9 @@ fn step_view(props: &CourseProps) -> Html {
             (live_saved, html! {})
         };
         html! {
-            <li class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
+            // Keyed by step and question: another step's questions are new elements, their
+            // live regions not changed ones (which would read out every saved verdict).
+            <li key={format!("{}/{}", step.id, q.id)} class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
                 <p class="prompt" id={prompt_id(q)}>
                     { q.text.get(lang.tag()).to_string() }
                     <span class="points">{ match lang {
