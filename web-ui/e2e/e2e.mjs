@@ -265,20 +265,34 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     const listed = await p.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
     assert(listed.endsWith('type1-vs-type2.toml'), `the library list shows ${listed}`);
+    // Answers are named by their question's prompt; the steps' navigation is named.
+    const named = (sel) => p.$eval(sel, (e) => (e.getAttribute('aria-labelledby') || '').split(' ')
+      .map((id) => document.getElementById(id)?.textContent || '').join(' ').trim());
+    assert((await named("li[data-question='predict-host-share'] [role=radiogroup]")).length > 10, 'the choices are named');
+    assert(await p.getAttribute('nav.course-nav', 'aria-label'), 'the steps\' navigation is named');
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await p.click('#course-commit');
     await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
-    for (const text of ['about 25', '5 7']) {
-      await p.fill('#cq-type2-host-share', text);
+    assert((await named('#cq-type2-host-share')).length > 10, 'the number box is named');
+    const unit = await p.$eval('#cq-type2-host-share', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent);
+    assert(unit === '%', `the number box is described by its unit: ${unit}`);
+    // The note and the verdict change inside a live region that is there from the start.
+    const status = "#cq-type2-host-share-status[role=status]";
+    assert((await p.textContent(status)) === '', 'an empty live region before the answer');
+    for (const text of ['about 25', '5 7', null]) {
+      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      // null: the same answer given again, unchanged.
+      if (text !== null) await p.fill('#cq-type2-host-share', text);
       await p.click('#course-answer-type2-host-share');
-      await p.waitForSelector("li[data-question='type2-host-share'] .not-number");
+      // Given again, the note is a new element: said again.
+      await p.waitForSelector(`${status} .not-number:not([data-old])`);
       assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', `${text} was graded`);
       assert(!(await p.isDisabled('#cq-type2-host-share')), `${text} closed the input`);
     }
     // A fraction for a percentage: graded, with a word on the unit; the answer shows its unit.
     await p.fill('#cq-type2-host-share', '0.27');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector("li[data-question='type2-host-share'] .verdict");
+    await p.waitForSelector(`${status} .verdict`);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(/\d%\s*\(± 10%\)/.test(verdict), `computed answer without its unit: ${verdict}`);
   } finally {
@@ -325,9 +339,13 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
-      // Step 2 does not reveal: its answer is saved, not checked.
+      assert(await p.$('#cq-bt-rel-status[role=status] .verdict'), 'the verdict is said in the question\'s live region');
+      // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
+      // elements (their live regions not changed ones, which would read out saved verdicts).
+      await p.$$eval('li.course-q', (lis) => lis.forEach((li) => { li.dataset.old = '1'; }));
       await p.click('#course-next');
       await p.waitForSelector("[data-step-id='two'] #course-answer-fastest", { timeout: 60000 });
+      assert(await p.$('li.course-q[data-old]') === null, 'step 2 reuses step 1\'s question elements');
       await p.check("input[name='cq-fastest'][value='hw']");
       await p.click('#course-answer-fastest:not([disabled])');
       await p.waitForSelector("li[data-question='fastest'][data-answered='true']");
@@ -395,11 +413,22 @@ await step('shows the charts as SVG elements', async () => {
   assert(n >= 4, `only ${n} charts`);
   const ns = await page.$eval('#chart-relative svg', (s) => s.namespaceURI);
   assert(ns === 'http://www.w3.org/2000/svg', 'chart is a real SVG element');
+  // Each figure is named by its title, not by its download buttons.
+  const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => [f.id, f.querySelector('figcaption')?.textContent,
+    f.querySelector('svg')?.getAttribute('aria-label') ?? f.querySelector('figcaption')?.textContent, f.querySelectorAll('figcaption button').length]));
+  for (const [id, caption, title, buttons] of figures) {
+    assert(caption && caption === title && buttons === 0, `${id}: caption "${caption}", title "${title}", ${buttons} buttons in it`);
+  }
+  // Only the selected tab controls a panel, and that panel exists.
+  const controls = await page.$$eval('[role=tab]', (ts) => ts.map((t) => [t.getAttribute('aria-selected'), t.getAttribute('aria-controls')]));
+  assert(controls.every(([sel, c]) => (sel === 'true') === (c !== null)), `tabs' aria-controls: ${JSON.stringify(controls)}`);
+  const panel = controls.find(([sel]) => sel === 'true')[1];
+  assert(await page.$(`#${panel}[role=tabpanel]`), `the selected tab controls #${panel}`);
 });
 
 await step('exports CSV, JSON, SVG and PNG', async () => {
   for (const [sel, ext] of [['#export-csv', '.csv'], ['#export-json', '.json'],
-    ['#chart-relative figcaption button:nth-child(1)', '.svg'], ['#chart-relative figcaption button:nth-child(2)', '.png']]) {
+    ['#chart-relative .chart-downloads button:nth-child(1)', '.svg'], ['#chart-relative .chart-downloads button:nth-child(2)', '.png']]) {
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(sel)]);
     assert(dl.suggestedFilename().endsWith(ext), `download ${dl.suggestedFilename()} for ${sel}`);
     const path = await dl.path();
@@ -598,6 +627,11 @@ await step('the measured table shows every CPU share and the instance groups', a
   assert(/scheduler/.test(kinds), `Kind column names the scheduler: ${kinds}`);
   assert(/bridge network|host network/.test(kinds), `Kind column names the container network: ${kinds}`);
   assert(await page.isVisible('#groups'), 'per-group table shown');
+  // Wide tables scroll in a region the keyboard reaches, named by the table's caption.
+  const regions = await page.$$eval('.scroll', (ss) => ss.map((s) => [s.getAttribute('tabindex'), s.getAttribute('role'),
+    s.getAttribute('aria-label'), s.querySelector('caption')?.textContent]));
+  assert(regions.length >= 2 && regions.every(([tab, role, label, caption]) => tab === '0' && role === 'region' && label && label === caption),
+    `scrolling tables: ${JSON.stringify(regions)}`);
   const rows = await page.$$eval('#groups tbody tr', (r) => r.length);
   assert(rows >= 3, `per-group table has ${rows} rows`);
 });
@@ -1206,6 +1240,18 @@ await step('the timeline asks before recording, opens on a virtualized platform,
   assert(await runId(page) === before, 'opening the tab ran nothing');
   await afterRun(page, () => page.click('#record-timeline'));
   await page.waitForSelector('.timeline-box svg');
+  // The Record button is gone: the focus moves on to the timeline, not to <body>, and
+  // stays there while [ and ] step through the segments (the tooltip tells each).
+  const onBox = () => page.evaluate(() => document.activeElement?.classList.contains('timeline-box'));
+  assert(await onBox(), `focus after recording: ${await page.evaluate(() => document.activeElement?.tagName)}`);
+  assert(await page.$eval('.timeline-box', (b) => b.getAttribute('aria-describedby')) === 'timeline-help', 'the box is described by its keyboard hint');
+  const tips = [];
+  for (const key of [']', ']', ']', '[']) {
+    await page.keyboard.press(key);
+    assert(await onBox(), `focus after ${key}: ${await page.evaluate(() => document.activeElement?.tagName)}`);
+    tips.push(await page.textContent('#timeline-tooltip[role=status] .tooltip'));
+  }
+  assert(tips[1] !== tips[0] && tips[3] === tips[1], `[ and ] step through the segments: ${tips.join(' | ')}`);
   const chosen = await page.$eval('#timeline-platform', (s) => [s.options[s.selectedIndex].textContent, s.options[s.selectedIndex].dataset.virtualized]);
   assert(chosen[1] === 'true', `timeline opens on ${chosen[0]} (virtualized: ${chosen[1]})`);
   const extent = await page.textContent('#timeline-extent');
@@ -1471,6 +1517,8 @@ await step('charts: "Show the numbers" shows the chart\'s table under it, with t
     assert(await p.isVisible('#chart-latency-values table'), 'the table shows');
     assert(await p.$eval('#chart-latency-values', (d) => d.getBoundingClientRect().width) > 200, 'the table is visible, not clipped');
     assert(await p.getAttribute(toggle, 'aria-controls') === 'chart-latency-values', 'the button names what it shows');
+    const region = await p.$eval('#chart-latency-values', (d) => [d.getAttribute('tabindex'), d.getAttribute('role'), d.getAttribute('aria-label'), d.querySelector('caption').textContent]);
+    assert(region[0] === '0' && region[1] === 'region' && region[2] === region[3], `the shown table scrolls in a named region: ${region}`);
     const rows = await p.$$eval('#chart-latency-values tbody tr', (rs) => rs.map((r) => [r.querySelector('th').textContent, ...[...r.querySelectorAll('td')].map((c) => c.textContent)]));
     const shadow = rows.find((r) => r[0].startsWith('Hardware assist without EPT (shadow), page-table'));
     assert(shadow, `a row for hw-shadow-pt: ${JSON.stringify(rows)}`);
@@ -1582,9 +1630,26 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(boxed, 'a numeric question in containers-vs-vms');
     assert(!(await boxed.$('p.wrong, p.ok')), 'no verdict before the answer');
     const box = await boxed.$('input[type=text]');
+    // The box is described by what is accepted and its unit; its verdict's live region is
+    // there (empty) before the answer, the verdict changed inside it.
+    const hint = await box.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent);
+    assert(/^(Accepted within|The (exact number|figure as printed) is needed)/.test(hint || ''), `the box's description: ${hint}`);
+    const live = await boxed.$('[role=status]');
+    assert(live && (await live.textContent()) === '', 'an empty live region before the answer');
     await box.fill('0.001');
     await box.press('Enter');
-    await boxed.waitForSelector('p.wrong, p.ok', { timeout: 5000 });
+    await boxed.waitForSelector('[role=status] > p.wrong, [role=status] > p.ok', { timeout: 5000 });
+    // The same answer checked again is said again: its verdict is a new element.
+    await boxed.$eval('[role=status] > p', (v) => { v.dataset.old = '1'; });
+    await box.press('Enter');
+    assert(await boxed.$('[role=status] > p:not([data-old])'), 'checking again re-creates the verdict');
+    // "Reveal answer" says it expanded the answer it controls.
+    const reveal = await boxed.$('.row button.link');
+    assert(await reveal.getAttribute('aria-expanded') === 'false', 'reveal: not expanded');
+    await reveal.click();
+    assert(await reveal.getAttribute('aria-expanded') === 'true', 'reveal: expanded');
+    const controlled = await reveal.evaluate((b) => document.getElementById(b.getAttribute('aria-controls'))?.querySelector('.reveal .answer')?.textContent);
+    assert(controlled, 'reveal controls the revealed answer');
   } finally {
     await p.close();
   }

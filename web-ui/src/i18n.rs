@@ -659,6 +659,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.prev", "이전", "Previous"),
     ("course.next", "다음", "Next"),
     ("course.finish", "마치기", "Finish"),
+    ("course.nav", "과제 단계 이동", "Assignment steps"),
     ("course.final", "답안 제출", "Hand in your answers"),
     ("course.answered", "답함", "answered"),
     ("course.export", "답안 파일 내려받기 (JSON)", "Download my answers (JSON)"),

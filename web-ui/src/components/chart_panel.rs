@@ -871,7 +871,10 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         })
                     };
                     html! {
+                        // Named by its title (the caption, for screen readers: the chart
+                        // draws it), not by the download buttons under it.
                         <figure class="chart" id={c.id.clone()}>
+                            <figcaption class="sr-only">{ c.title.clone() }</figcaption>
                             <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
                             if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
@@ -879,7 +882,10 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                 aria-controls={values_id.clone()} onclick={toggle}>
                                 { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }
                             </button>
-                            <div id={values_id} class={if open { "scroll chart-values" } else { "sr-table" }}><table class={classes!(open.then_some("data num"))}>
+                            // Shown, a scrolling region the keyboard can scroll, named by the table's caption.
+                            <div id={values_id} class={if open { "scroll chart-values" } else { "sr-table" }}
+                                tabindex={open.then_some("0")} role={open.then_some("region")}
+                                aria-label={open.then(|| format!("{}: {}", t(lang, "chart.values"), c.title))}><table class={classes!(open.then_some("data num"))}>
                                 <caption>{ format!("{}: {}", t(lang, "chart.values"), c.title) }</caption>
                                 <thead><tr>{ for c.head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
                                 <tbody>
@@ -891,14 +897,15 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                     }) }
                                 </tbody>
                             </table></div>
-                            <figcaption>
+                            // Laid out as `.chart figcaption` was (style.css), where they were.
+                            <div class="chart-downloads" style="display:flex;justify-content:space-between;align-items:center;font-size:.85rem;color:var(--muted)">
                                 <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
                                     { t(lang, "chart.download_svg") }
                                 </button>
                                 <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), svg_png.clone()))}>
                                     { t(lang, "chart.download_png") }
                                 </button>
-                            </figcaption>
+                            </div>
                         </figure>
                     }
                 }) }

@@ -5,7 +5,7 @@
 //! Nothing here runs a simulation: a step's scenario is loaded into the page's state and
 //! runs through `run.rs`; expected answers are read from that result (course.rs).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -391,6 +391,11 @@ fn verdict(
     }
 }
 
+/// The id of a question's prompt, which names its answer.
+fn prompt_id(q: &QuestionView) -> String {
+    format!("cq-{}-prompt", q.id)
+}
+
 /// An answer input: radio buttons for a choice, a text field for a number.
 fn input(
     q: &QuestionView,
@@ -400,21 +405,25 @@ fn input(
     label: &dyn Fn(&str) -> String,
 ) -> Html {
     let id = format!("cq-{}", q.id);
+    // Named by the question's prompt (`prompt_id`), as the Questions tab names its answers.
+    let prompt = prompt_id(q);
     if q.kind == QuestionKind::Numeric || q.options.is_empty() {
         // The unit beside the box: "57.7" for 57.7 %, not 0.577.
+        let unit = format!("{id}-unit");
         html! {
             <span class="answer-box">
                 <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
+                    aria-labelledby={prompt} aria-describedby={(!q.unit.is_empty()).then(|| unit.clone())}
                     onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id))}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
-                    <span class="unit">{ q.unit }</span>
+                    <span class="unit" id={unit}>{ q.unit }</span>
                 }
             </span>
         }
     } else {
         html! {
-            <div class="choices" role="radiogroup">
+            <div class="choices" role="radiogroup" aria-labelledby={prompt}>
                 { for q.options.iter().map(|o| {
                     let (on, o2) = (on.clone(), o.clone());
                     html! {
@@ -433,7 +442,9 @@ fn step_view(props: &CourseProps) -> Html {
     let lang = state.lang;
     let drafts = use_state(BTreeMap::<String, String>::new);
     // Questions whose answer was not a number when given: asked again, with a note.
-    let not_numbers = use_state(BTreeSet::<String>::new);
+    // Each with how often it was asked again: the key of its note, re-created (and so said
+    // again by a screen reader) when the same answer is given again.
+    let not_numbers = use_state(BTreeMap::<String, u32>::new);
     // "Commit my predictions and run" is gone once pressed: the focus moves to the run's
     // status line (or, once the run is done, the step's title), not to <body>.
     {
@@ -488,7 +499,7 @@ fn step_view(props: &CourseProps) -> Html {
             let mut d = (*drafts).clone();
             d.insert(id.clone(), v);
             drafts.set(d);
-            if not_numbers.contains(&id) {
+            if not_numbers.contains_key(&id) {
                 let mut n = (*not_numbers).clone();
                 n.remove(&id);
                 not_numbers.set(n);
@@ -521,11 +532,11 @@ fn step_view(props: &CourseProps) -> Html {
                 .iter()
                 .map(|(id, _)| (id.clone(), drafts.get(id).cloned().unwrap_or_default()))
                 .collect();
-            let unreadable: BTreeSet<String> = asked
+            let unreadable: BTreeMap<String, u32> = asked
                 .iter()
                 .zip(&answers)
                 .filter(|((_, kind), (_, answer))| !course::readable(*kind, answer))
-                .map(|((id, _), _)| id.clone())
+                .map(|((id, _), _)| (id.clone(), not_numbers.get(id).map_or(0, |n| n + 1)))
                 .collect();
             if unreadable.is_empty() {
                 s.dispatch(Action::Course(CourseAction::CommitPredictions(answers)));
@@ -575,14 +586,33 @@ fn step_view(props: &CourseProps) -> Html {
                     }))
                 } else {
                     let mut n = (*not_numbers).clone();
-                    n.insert(id.clone());
+                    *n.entry(id.clone()).or_default() += 1;
                     not_numbers.set(n);
                 }
             })
         };
+        // The saved answer's verdict: in the live region for an answer given after the run.
+        let live_saved = match saved {
+            Some(saved) => html! {
+                <>
+                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, &settings_changed, &label) }
+                    if !step.reveal {
+                        <p class="hint">{ t(lang, "course.saved") }</p>
+                    }
+                </>
+            },
+            None => html! {},
+        };
+        let (live_saved, later_saved) = if q.predict {
+            (html! {}, live_saved)
+        } else {
+            (live_saved, html! {})
+        };
         html! {
-            <li class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
-                <p class="prompt">
+            // Keyed by step and question: another step's questions are new elements, their
+            // live regions not changed ones (which would read out every saved verdict).
+            <li key={format!("{}/{}", step.id, q.id)} class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
+                <p class="prompt" id={prompt_id(q)}>
                     { q.text.get(lang.tag()).to_string() }
                     <span class="points">{ match lang {
                         // Korean writes the counter without a space: "2점".
@@ -599,15 +629,17 @@ fn step_view(props: &CourseProps) -> Html {
                         disabled={!answered && value.trim().is_empty()}
                         aria-disabled={answered.then_some("true")}>{ t(lang, "course.answer") }</button>
                 }
-                if saved.is_none() && not_numbers.contains(&q.id) {
-                    <p class="wrong not-number" role="status">{ t(lang, "questions.not_number") }</p>
-                }
-                if let Some(saved) = saved {
-                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, &settings_changed, &label) }
-                    if !step.reveal {
-                        <p class="hint">{ t(lang, "course.saved") }</p>
+                // A live region that is always there, its text changed (one inserted with its
+                // text may go unsaid): the note on an answer that is not a number and, for
+                // an answer given after the run, its verdict. (Predictions' verdicts come
+                // all at once when the run ends, with the focus on their heading.)
+                <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
+                    if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
+                        <p key={tries.to_string()} class="wrong not-number">{ t(lang, "questions.not_number") }</p>
                     }
-                }
+                    { live_saved }
+                </div>
+                { later_saved }
             </li>
         }
     };
@@ -641,7 +673,7 @@ fn step_view(props: &CourseProps) -> Html {
                 }
                 <ol class="course-questions">{ for later.iter().map(|q| question(q)) }</ol>
             }
-            <nav class="course-nav">
+            <nav class="course-nav" aria-label={t(lang, "course.nav")}>
                 if index > 0 {
                     <button id="course-prev" onclick={dispatch(state, CourseAction::GoTo(index - 1))}>{ t(lang, "course.prev") }</button>
                 }

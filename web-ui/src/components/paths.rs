@@ -86,7 +86,7 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
     let colour = |l: Layer| palette::css(palette::layer(l));
     html! {
         <>
-        <div class="scroll">
+        <div class="scroll" tabindex="0" role="region" aria-label={format!("{}: {}", t(lang, "paths.subtotals"), op.map_or("", |o| labels::op(lang, o)))}>
         <table id="layer-subtotals" class="data num sticky">
             <caption>{ format!("{}: {}", t(lang, "paths.subtotals"), op.map_or("", |o| labels::op(lang, o))) }</caption>
             <thead><tr>
@@ -295,7 +295,7 @@ pub fn paths(props: &PathsProps) -> Html {
                                 { for p.layers.iter().map(|l| html! { <li style={format!("border-left:6px solid {}", palette::css(palette::layer(*l)))}>{ labels::layer_on(lang, *l, p.kind) }</li> }) }
                             </ol>
                             if let Some(path) = path {
-                                <div class="scroll">
+                                <div class="scroll" tabindex="0" role="region" aria-label={format!("{} · {}: {}", labels::platform(lang, p), t(lang, "paths.operation"), op.map_or("", |o| labels::op(lang, o)))}>
                                 <table class="data num path">
                                     <caption>{ format!("{}: {}", t(lang, "paths.operation"), op.map_or("", |o| labels::op(lang, o))) }</caption>
                                     { path_head(lang) }
@@ -347,7 +347,7 @@ fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::sim::SwapPath, clock
         }
     };
     html! {
-        <div class="scroll">
+        <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "paths.swap").replace("{}", &crate::num::pct(swap.touch_percent))}>
         <table class="data num path swap-path">
             <caption>{ t(lang, "paths.swap").replace("{}", &crate::num::pct(swap.touch_percent)) }</caption>
             { path_head(lang) }

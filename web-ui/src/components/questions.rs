@@ -240,6 +240,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
     // None: checked with nothing given.
     let checked = use_state(HashMap::<usize, Option<bool>>::new);
     let revealed = use_state(HashMap::<usize, bool>::new);
+    // How often each question was checked: the key of its verdict, which is re-created
+    // (and so said again by a screen reader) when the same answer is checked again.
+    let tries = use_state(HashMap::<usize, u32>::new);
     let r = &props.result;
     let qs = &props.result.questions;
     // Questions a control left out are said to be missing, not silently dropped.
@@ -273,9 +276,12 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         checked.set(c);
                     })
                 };
+                let is_revealed = revealed.get(&i).copied().unwrap_or(false);
+                // What is accepted, and the unit, under the box: its description.
+                let hint = (q.kind == QuestionKind::Numeric && !is_revealed).then(|| format!("{id}-hint"));
                 let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
                     let cb = set_answer.clone();
-                    html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()}
+                    html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()} aria-describedby={hint.clone()}
                         onkeydown={enter_clicks(format!("{id}-check"))}
                         oninput={move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} /> }
                 } else {
@@ -293,9 +299,12 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     }
                 };
                 let on_check = {
-                    let checked = checked.clone();
+                    let (checked, tries) = (checked.clone(), tries.clone());
                     let (q, given) = (q.clone(), given.clone());
                     Callback::from(move |_| {
+                        let mut n = (*tries).clone();
+                        *n.entry(i).or_default() += 1;
+                        tries.set(n);
                         let mut c = (*checked).clone();
                         // A numeric answer that is not a number is asked again, not judged.
                         let readable = !given.trim().is_empty()
@@ -318,38 +327,44 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         revealed.set(r);
                     })
                 };
+                let try_key = tries.get(&i).copied().unwrap_or(0).to_string();
                 html! {
                     <li class="question">
                         <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
                         { input }
                         <div class="row">
                             <button id={format!("{id}-check")} onclick={on_check}>{ t(lang, "questions.check") }</button>
-                            <button class="link" onclick={on_reveal}>{ t(lang, "questions.reveal") }</button>
+                            <button class="link" onclick={on_reveal} aria-expanded={is_revealed.to_string()}
+                                aria-controls={format!("{id}-answer")}>{ t(lang, "questions.reveal") }</button>
                         </div>
-                        if q.kind == QuestionKind::Numeric && !revealed.get(&i).copied().unwrap_or(false) {
-                            <p class="hint">{ tolerance_note(lang, q) }
+                        if let Some(hint) = hint {
+                            <p class="hint" id={hint}>{ tolerance_note(lang, q) }
                                 if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), q.metric.unit()) } }</p>
                         }
-                        { match checked.get(&i) {
-                            Some(Some(ok)) => html! {
-                                <>
-                                <p class={if *ok { "ok" } else { "wrong" }} role="status">
-                                    { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
-                                    if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
-                                    if !*ok { { " " }<span class="look">{ where_to_look(lang, q) }</span> }
-                                </p>
-                                // Right: why, as the reveal says it (unless shown there already).
-                                if *ok && !revealed.get(&i).copied().unwrap_or(false) {
-                                    { explained(lang, r, q, &props.settings_changed) }
-                                }
-                                </>
-                            },
-                            Some(None) => html! { <p class="wrong" role="status">{ t(lang, if q.kind == QuestionKind::Numeric && !given.trim().is_empty() { "questions.not_number" } else { "questions.choose" }) }</p> },
-                            None => html! {},
-                        } }
-                        if revealed.get(&i).copied().unwrap_or(false) {
+                        // The verdict's live region is always there, its text changed: one
+                        // inserted with its text may go unsaid.
+                        <div id={format!("{id}-status")} class="verdict-status" role="status">
+                            { match checked.get(&i) {
+                                Some(Some(ok)) => html! {
+                                    <p key={try_key.clone()} class={if *ok { "ok" } else { "wrong" }}>
+                                        { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
+                                        if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
+                                        if !*ok { { " " }<span class="look">{ where_to_look(lang, q) }</span> }
+                                    </p>
+                                },
+                                Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, if q.kind == QuestionKind::Numeric && !given.trim().is_empty() { "questions.not_number" } else { "questions.choose" }) }</p> },
+                                None => html! {},
+                            } }
+                        </div>
+                        // Right: why, as the reveal says it (unless shown there already).
+                        if checked.get(&i) == Some(&Some(true)) && !is_revealed {
                             { explained(lang, r, q, &props.settings_changed) }
                         }
+                        <div id={format!("{id}-answer")} class="revealed">
+                            if is_revealed {
+                                { explained(lang, r, q, &props.settings_changed) }
+                            }
+                        </div>
                     </li>
                 }
             }) }

@@ -112,9 +112,10 @@ pub fn results(props: &ResultsProps) -> Html {
                 { for Tab::ALL.iter().filter(|&&tab| !(tab == Tab::Questions && state.course.is_some())).map(|&tab| {
                     let s = state.clone();
                     let selected = tab == current;
+                    // Only the selected tab's panel exists: the others control nothing.
                     html! {
                         <button role="tab" id={format!("tab-{}", tab.id())} aria-selected={selected.to_string()}
-                            aria-controls={format!("panel-{}", tab.id())} tabindex={if selected { "0" } else { "-1" }}
+                            aria-controls={selected.then(|| format!("panel-{}", tab.id()))} tabindex={if selected { "0" } else { "-1" }}
                             class={classes!("tab", selected.then_some("active"))}
                             onclick={Callback::from(move |_| s.dispatch(Action::SetTab(tab)))}>
                             { t(lang, tab.key()) }

@@ -173,7 +173,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
         .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
     html! {
         <>
-        <div class="scroll">
+        <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "desktop.caption")}>
         <table id="desktop" class="data num sticky">
             <caption>{ t(lang, "desktop.caption") }</caption>
             <thead><tr>
@@ -293,7 +293,7 @@ pub fn table(props: &TableProps) -> Html {
             <button id="all-columns" class="link phone-only" aria-pressed={all_columns.to_string()} onclick={toggle_columns}>
                 { t(lang, if *all_columns { "table.few_columns" } else { "table.all_columns" }) }
             </button>
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.platforms")}>
             <table id="measured" class={classes!("data", "num", "sticky", all_columns.then_some("all-columns"))}>
                 <caption>{ t(lang, "table.platforms") }</caption>
                 <thead><tr>
@@ -348,7 +348,7 @@ pub fn table(props: &TableProps) -> Html {
                 <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
             }
             if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() > 1 {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.groups")}>
                 <table id="groups" class="data num sticky">
                     <caption>{ t(lang, "table.groups") }</caption>
                     <thead><tr>
@@ -379,7 +379,7 @@ pub fn table(props: &TableProps) -> Html {
             }
             { desktop_table(lang, r) }
             if r.platforms.iter().any(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()) {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.guest_steal")}>
                 <table id="guest-steal" class="data num">
                     <caption>{ t(lang, "table.guest_steal") }</caption>
                     <thead><tr>
@@ -401,7 +401,7 @@ pub fn table(props: &TableProps) -> Html {
                 <p class="hint">{ t(lang, "table.guest_steal.note") }</p>
             }
             if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.bt")}>
                 <table id="bt-cache" class="data num">
                     <caption>{ t(lang, "table.bt") }</caption>
                     <thead><tr>
@@ -422,7 +422,7 @@ pub fn table(props: &TableProps) -> Html {
                 </div>
                 <p class="hint">{ t(lang, "table.bt.note") }</p>
             }
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.caption")}>
             <table id="comparison" class="data seed sticky">
                 <caption>{ t(lang, "table.caption") }</caption>
                 <thead><tr>
@@ -449,7 +449,7 @@ pub fn table(props: &TableProps) -> Html {
             </div>
             <p class="hint" id="seed-note">{ t(lang, "table.seed_note") }</p>
             if r.platforms.iter().any(|p| !p.faults.is_empty()) {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.faults")}>
                 <table id="faults" class="data num">
                     <caption>{ t(lang, "table.faults") }</caption>
                     <thead><tr>
@@ -476,7 +476,7 @@ pub fn table(props: &TableProps) -> Html {
                 </div>
             }
             if r.platforms.iter().any(|p| p.host_memory.as_ref().is_some_and(|m| !m.policies.is_empty() || !m.oom_kills.is_empty())) {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.memory")}>
                 <table id="host-memory" class="data num">
                     <caption>{ t(lang, "table.memory") }</caption>
                     <thead><tr>
@@ -533,7 +533,7 @@ pub fn table(props: &TableProps) -> Html {
                 </div>
             }
             if r.platforms.iter().any(|p| p.migration.is_some()) {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.migration")}>
                 <table id="migration" class="data num">
                     <caption>{ t(lang, "table.migration") }</caption>
                     <thead><tr>
@@ -562,7 +562,7 @@ pub fn table(props: &TableProps) -> Html {
                 </div>
             }
             if r.platforms.iter().any(|p| p.attack_surface.is_some()) {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.attack")}>
                 <table id="attack-surface" class="data num">
                     <caption>{ t(lang, "table.attack") }</caption>
                     <thead><tr>

@@ -373,7 +373,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
         span: end.max(1.0),
     });
     let hover = use_state(|| None::<usize>);
-    let (zoom_in_ref, zoom_out_ref) = (use_node_ref(), use_node_ref());
+    let (zoom_in_ref, zoom_out_ref, box_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    // "Record the timeline" goes away when the trace arrives: the keyboard's focus, left
+    // on <body> then, moves on to the timeline itself.
+    let recording = use_mut_ref(|| false);
+    {
+        let (recording, box_ref) = (recording.clone(), box_ref.clone());
+        use_effect_with(traced.is_empty(), move |&untraced| {
+            if !untraced && recording.replace(false) {
+                let lost = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .is_none_or(|e| e.tag_name() == "BODY" || !e.is_connected());
+                if let (true, Some(b)) = (lost, box_ref.cast::<web_sys::HtmlElement>()) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     {
         let view = view.clone();
         let hover = hover.clone();
@@ -394,6 +411,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     if traced.is_empty() {
         let on_record = props.on_record.clone();
+        let recording = recording.clone();
         let cost = props.record_ms.map_or_else(
             || "—".to_string(),
             |ms| crate::num::duration_ms(ms.max(1.0)),
@@ -402,7 +420,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class="timeline-untraced">
                 <p class="empty">{ t(lang, "timeline.untraced").replace("{}", &cost) }</p>
                 <button id="record-timeline" class="primary" disabled={!props.can_record}
-                    onclick={move |_| on_record.emit(())}>{ t(lang, "timeline.record") }</button>
+                    onclick={move |_| {
+                        *recording.borrow_mut() = true;
+                        on_record.emit(())
+                    }}>{ t(lang, "timeline.record") }</button>
             </div>
         };
     }
@@ -573,8 +594,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .map(|&ms| (x(ms * cycles_per_ms), time_axis.tick(ms)))
         .collect();
 
+    // Shown in a slot that is always there (the live region `#timeline-tooltip`): a child
+    // added at the end of the list would shift Yew's matching of the children before it
+    // and re-create the focused `.timeline-box`.
     let tooltip = hover.and_then(|i| segs.get(i)).map(|s| html! {
-        <div class="tooltip" role="status">
+        <div class="tooltip">
             <strong>{ format!("pCPU {} · {}", s.pcpu, labels::category(lang, s.category)) }</strong>
             <span>{ format!("{} – {} ({} {cycles_word})", fmt_num(s.start as f64), fmt_num(s.end as f64), fmt_num((s.end - s.start) as f64)) }</span>
             <span class="why">{ explain(lang, s.category, &s.what, &s.instance) }</span>
@@ -650,7 +674,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     .replacen("{}", &fmt_num(recorded / cycles_per_ms), 1) }</p>
             }
             if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
-            <div class="timeline-box" tabindex="0" role="group" aria-label={t(lang, "timeline.caption")} {onkeydown} {onwheel}
+            <div class="timeline-box" ref={box_ref} tabindex="0" role="group" aria-label={t(lang, "timeline.caption")}
+                aria-describedby="timeline-help" {onkeydown} {onwheel}
                 onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
                 <svg viewBox={format!("0 0 {w} {height}")} role="img" aria-label={t(lang, "timeline.caption")}>
                     { for (0..lanes).map(|l| html! {
@@ -699,7 +724,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </svg>
             </div>
             <p class="hint" id="timeline-help">{ t(lang, if touch_screen() { "timeline.help.touch" } else { "timeline.help" }) }</p>
-            { for tooltip }
+            <div id="timeline-tooltip" role="status">{ for tooltip }</div>
         </div>
     }
 }
