@@ -897,8 +897,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                     }) }
                                 </tbody>
                             </table></div>
-                            // Laid out as `.chart figcaption` was (style.css), where they were.
-                            <div class="chart-downloads" style="display:flex;justify-content:space-between;align-items:center;font-size:.85rem;color:var(--muted)">
+                            // The download buttons (style.css: `.chart .chart-downloads`).
+                            <div class="chart-downloads">
                                 <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
                                     { t(lang, "chart.download_svg") }
                                 </button>
