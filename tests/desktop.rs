@@ -221,8 +221,8 @@ fn the_agent_keeps_a_thin_link_busy_and_only_the_quality_rule_leaves_it_idle() {
     // The agent captures at each tick while at most one interval of the link's time is
     // queued (it encodes the next frame while the previous one is on the wire). With e,
     // the encoding's 3.5 ms (518 kpixel x 20 cycles at 3 GHz), the k-th full-quality frame
-    // in a row finds e + 5.1 k ms queued at its tick: the 7th finds 34 ms, more than an
-    // interval, and is skipped; the encoder halves the quality, then raises it by a
+    // in a row finds at most e + 5.1 (k - 1) ms queued at its tick (the first after an idle
+    // link finds nothing): the 7th finds 34.1 ms, more than an interval, and is skipped; the encoder halves the quality, then raises it by a
     // quarter per capture. A cycle of 9 ticks (300 ms): 6 frames at full quality, one tick
     // skipped, one frame at half, one at three quarters. So 8 frames of 9 are delivered
     // (89%), at a mean quality of (6 x 100 + 50 + 75) / 8 = 91%, and the link carries

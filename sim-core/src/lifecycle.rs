@@ -174,7 +174,7 @@ pub fn start_steps_with(
     image: ImageCache,
 ) -> Vec<StartStep> {
     let mut steps = Vec::new();
-    let extra = |stage: BootStage| boot::extra_us(stack, stage, c, host.cpu, host.clock_mhz);
+    let extra = |stage: BootStage| boot::extra_us(stack, stage, c, host);
     let os_boot = |steps: &mut Vec<StartStep>| match guest_os {
         GuestOs::Windows => steps.push(step(
             "Windows guest boots (kernel, drivers, services)",

@@ -182,7 +182,7 @@ fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
                     msg!(
                         "memory_setting_too_small",
                         "step `{step}`: with memory_per_instance_mib = {mib} the OOM killer stops instances even running alone: {list}. A student given this choice answers about instances that do no work; the smallest setting that avoids it is {smallest} MiB (in steps of {unit} MiB)",
-                        "단계 `{step}`: memory_per_instance_mib = {mib}이면 인스턴스가 혼자 실행되어도 OOM killer에 멈춥니다: {list_ko}. 이 선택지를 받은 학생은 일을 하지 않는 인스턴스에 대해 답하게 됩니다. 이를 피하는 가장 작은 값은 {smallest} MiB입니다({unit} MiB 단위)",
+                        "단계 `{step}`: memory_per_instance_mib = {mib}이면 인스턴스가 혼자 실행되어도 OOM killer에 의해 종료됩니다: {list_ko}. 이 선택지를 받은 학생은 일을 하지 않는 인스턴스에 대해 답하게 됩니다. 이를 피하는 가장 작은 값은 {smallest} MiB입니다({unit} MiB 단위)",
                         step = step.id,
                         mib = mib,
                         list = list,
@@ -680,7 +680,7 @@ fn prepared_with(
                 msg!(
                     "variant_invalid",
                     "step `{step}`: with {variant} the scenario is not valid: {reason}. To start them anyway, overcommitting the host's memory on purpose as real hypervisors allow, give {over} {overcommit} in the scenario{copy}",
-                    "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}. 실제 하이퍼바이저처럼 호스트 메모리를 일부러 오버커밋해 그대로 시작하려면 시나리오에서 {over_ko}에 {overcommit_ko}를 주세요{copy_ko}",
+                    "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}. 실제 하이퍼바이저처럼 호스트 메모리를 일부러 오버커밋해 그대로 시작하려면 시나리오에서 {over_ko}에 {overcommit_ko}를 설정하세요{copy_ko}",
                     step = step_id,
                     variant = variant.describe(),
                     reason = e.message_in(Lang::En),

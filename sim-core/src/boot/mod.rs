@@ -15,7 +15,7 @@
 pub mod container;
 
 use crate::costs::CostTable;
-use crate::hardware::CpuGeneration;
+use crate::hardware::Host;
 use crate::path::{PathBuilder, PathCost};
 use crate::platform::{PlatformKind, Stack, Technique};
 use crate::workload::{Op, Workload};
@@ -62,21 +62,16 @@ pub fn stage_ops(stack: &Stack, stage: BootStage, c: &CostTable) -> Vec<(Op, u64
 }
 
 /// Extra CPU time, microseconds, that `stage` takes on `stack` beyond bare metal: each of
-/// its operations costs the stack's path instead of the native one (never less).
-pub fn extra_us(
-    stack: &Stack,
-    stage: BootStage,
-    c: &CostTable,
-    cpu: CpuGeneration,
-    clock_mhz: u64,
-) -> u64 {
+/// its operations costs the stack's path on this host (its CPU, the features `[host]`
+/// leaves on, large pages, its clock) instead of the native one (never less).
+pub fn extra_us(stack: &Stack, stage: BootStage, c: &CostTable, host: &Host) -> u64 {
     if stack.kind == PlatformKind::Native || stack.kind == PlatformKind::Container {
         return 0;
     }
     let workload = Workload::preset("cpu-bound").expect("preset");
     let native = Stack::native();
-    let on_stack = PathBuilder::new(stack, c, cpu, &workload).with_clock_mhz(clock_mhz);
-    let bare = PathBuilder::new(&native, c, cpu, &workload).with_clock_mhz(clock_mhz);
+    let on_stack = PathBuilder::for_host(stack, c, host, &workload);
+    let bare = PathBuilder::for_host(&native, c, host, &workload);
     let cycles = |b: &PathBuilder<'_>, op: Op| {
         let path = b.op_path(op);
         // The batched part of a path (a PV guest's mmu_update) is spread over its batch.
@@ -88,7 +83,7 @@ pub fn extra_us(
         .into_iter()
         .map(|(op, n)| n.saturating_mul(cycles(&on_stack, op).saturating_sub(cycles(&bare, op))))
         .fold(0u64, u64::saturating_add);
-    extra / clock_mhz.max(1)
+    extra / host.clock_mhz.max(1)
 }
 
 #[cfg(test)]
@@ -109,11 +104,25 @@ mod tests {
     #[test]
     fn shadow_paging_and_translation_boot_slower_than_nested_paging() {
         let c = CostTable::default();
-        let cpu = CpuGeneration::SandyBridge;
+        let cpu = crate::hardware::CpuGeneration::SandyBridge;
+        let host = Host {
+            cores: 4,
+            clock_mhz: 3000,
+            memory_mib: 16 * 1024,
+            cpu,
+            features: cpu.features(),
+            large_pages: false,
+            shared_cache_mib: 8,
+            disk_latency_us: 80,
+            disk_iops: 200_000,
+            disk_bandwidth_mb_s: 2000,
+            nic_latency_us: 20,
+            nic_bandwidth_gbit_s: 10,
+        };
         let total = |s: &Stack| {
             [BootStage::Kernel, BootStage::Init]
                 .into_iter()
-                .map(|st| extra_us(s, st, &c, cpu, 3000))
+                .map(|st| extra_us(s, st, &c, &host))
                 .sum::<u64>()
         };
         let ept = total(&vm(

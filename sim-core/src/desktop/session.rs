@@ -482,9 +482,7 @@ impl Sessions {
                     return None;
                 }
                 let remote = spec.remote.as_ref()?;
-                let interval = per_s / remote.protocol.fps_cap.max(1);
-                let drained = link_drained_at(s, now, &remote.network, per_s);
-                Some(capture_time(s, now, interval, drained))
+                Some(agent_capture_at(s, now, remote, per_s))
             }
         }
     }
@@ -534,10 +532,7 @@ impl Sessions {
                     return None;
                 }
                 s.agent_waiting = false;
-                let per_s = c.per_us * 1_000_000;
-                let interval = per_s / remote.protocol.fps_cap.max(1);
-                let drained = link_drained_at(s, now, &remote.network, per_s);
-                let at = capture_time(s, now, interval, drained);
+                let at = agent_capture_at(s, now, remote, c.per_us * 1_000_000);
                 Some((s.agent_thread?, at))
             }
         }
@@ -715,6 +710,15 @@ fn link_drained_at(s: &Session, now: Cycles, net: &VdiNetwork, per_s: u64) -> Cy
     let unsent =
         (u128::from(unsent_bytes * 8) * u128::from(per_s) / u128::from(bits_per_s)) as Cycles;
     s.link_free_at.max(now) + unsent
+}
+
+/// When the agent of a session shown through `remote` captures next, waking at `now` with
+/// damage (`per_s` cycles a second): [`capture_time`] at its protocol's frame interval, with
+/// the client link as [`link_drained_at`] sees it.
+fn agent_capture_at(s: &mut Session, now: Cycles, remote: &Remote, per_s: u64) -> Cycles {
+    let interval = per_s / remote.protocol.fps_cap.max(1);
+    let drained = link_drained_at(s, now, &remote.network, per_s);
+    capture_time(s, now, interval, drained)
 }
 
 /// When the agent captures next, waking at `now` with damage, the link drained of what the

@@ -1033,7 +1033,7 @@ fn guest_work(step: &Step) -> u64 {
 /// A run in cycles, for a step's text (unbounded when nothing of the mix exits).
 fn run_text(run: u64) -> String {
     if run == u64::MAX {
-        "unbounded, no operation of its mix nor its timer tick exits".to_string()
+        "unbounded: neither an operation of its mix nor its timer tick exits".to_string()
     } else {
         format!("{run} cycles")
     }
@@ -1041,7 +1041,7 @@ fn run_text(run: u64) -> String {
 
 fn run_text_ko(run: u64) -> String {
     if run == u64::MAX {
-        "무한, 혼합의 어떤 연산도 타이머 틱도 exit하지 않음".to_string()
+        "무한: 작업 혼합의 어떤 연산도, 타이머 틱도 exit하지 않음".to_string()
     } else {
         format!("{run} 사이클")
     }

@@ -260,8 +260,8 @@ fn the_refill_after_an_exit_is_what_the_guest_touched_since_the_last() {
 
 /// Without VPID the refill after an operation's first exit counts the guest's mean run
 /// between exits, which the mix's non-exiting operations lengthen. Prescott, hardware
-/// assist, shadow paging, a 3 GHz clock (a tick every 12 000 000 cycles, each with two
-/// exits: the timer's and its EOI's), 2000-cycle bursts, 128 MiB working set (walks of 75
+/// assist, shadow paging, a 3 GHz clock (a tick every 12 000 000 cycles, each one exiting
+/// path: its timer and EOI exits, no guest run between them), 2000-cycle bursts, 128 MiB working set (walks of 75
 /// cycles, at most 64 entries), a new page every 4000 cycles.
 ///
 /// Every operation an `io_port` (it exits, nothing of the guest's after its exit): per

@@ -100,7 +100,7 @@ impl Scenario {
                 if e.code == "out_of_range"
                     && e.params
                         .iter()
-                        .any(|(k, v)| *k == "field" && v == "memory_gib") =>
+                        .any(|(key, value)| *key == "field" && value == "memory_gib") =>
             {
                 Err(self
                     .memory_setting_error(&v, u64::from(mib), adj)

@@ -206,7 +206,8 @@ const SECTION_KEYS: &[(&str, &[&str])] = &[
 /// case or other separators ("type-2" for `type2`, "Memory-GiB" for `memory_gib`), or,
 /// for a name of at least [`TYPO_MIN_CHARS`] letters, with one letter left out, added,
 /// changed or two swapped ("technque" for `technique`). Short names get no such guess: one
-/// letter turns `cpus` into `cpu`, which means something else.
+/// letter turns `cpus` into `cpu`, which means something else. Nor does a name in another
+/// unit: `duration_s` is not `duration_ms` (taking the guess would make 2 s into 2 ms).
 fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
     let plain = |s: &str| -> String {
         s.chars()
@@ -218,19 +219,43 @@ fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
     let names = || expected.split('`').skip(1).step_by(2);
     // The only name alike (two would make the guess a coin toss), if it is not `given`.
     let only = |alike: &dyn Fn(&str) -> bool| -> Option<String> {
-        let mut found = names().filter(|name| alike(&plain(name)));
+        let mut found = names().filter(|name| alike(name));
         match (found.next(), found.next()) {
             (Some(name), None) if name != given => Some(name.to_string()),
             _ => None,
         }
     };
     if names().any(|name| plain(name) == want) {
-        return only(&|name| name == want);
+        return only(&|name| plain(name) == want);
     }
     if want.chars().count() < TYPO_MIN_CHARS {
         return None;
     }
-    only(&|name| one_slip_apart(name, &want))
+    let unit = unit_of(given);
+    only(&|name| {
+        one_slip_apart(&plain(name), &want)
+            && (unit.is_none() || unit_of(name).is_none() || unit == unit_of(name))
+    })
+}
+
+/// The unit a name ends in (`duration_ms`: ms; `memory_gb` and `memory_gib` alike: GiB),
+/// if it is one of the format's.
+fn unit_of(name: &str) -> Option<&'static str> {
+    let last = name.rsplit(['_', '-']).next()?.to_ascii_lowercase();
+    Some(match last.as_str() {
+        "ns" => "ns",
+        "us" => "us",
+        "ms" => "ms",
+        "s" => "s",
+        "kb" | "kib" => "kib",
+        "mb" | "mib" => "mib",
+        "gb" | "gib" => "gib",
+        "tb" | "tib" => "tib",
+        "khz" => "khz",
+        "mhz" => "mhz",
+        "ghz" => "ghz",
+        _ => return None,
+    })
 }
 
 /// Names shorter than this get no guess from a letter's slip.
@@ -1132,6 +1157,20 @@ mod tests {
                 "{typo}"
             );
         }
+        // A name in another unit: no guess (2 s is not 2 ms, 1 GiB not 1 MiB).
+        let units = "`duration_ms`, `working_set_mib`, `clock_ghz`, `memory_gib`";
+        for typo in ["duration_s", "working_set_gib", "clock_mhz", "memory_mib"] {
+            assert_eq!(super::spelled_otherwise(typo, units), None, "{typo}");
+        }
+        // The same unit spelled otherwise, or a unit cut short, still gets one.
+        assert_eq!(
+            super::spelled_otherwise("memory_gb", units).as_deref(),
+            Some("memory_gib")
+        );
+        assert_eq!(
+            super::spelled_otherwise("duration_m", units).as_deref(),
+            Some("duration_ms")
+        );
         // Two slips, a short name, or two names one slip away: no guess.
         assert_eq!(super::spelled_otherwise("tecniqeu", keys), None);
         assert_eq!(super::spelled_otherwise("tehcnqiue", keys), None);

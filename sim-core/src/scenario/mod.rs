@@ -87,6 +87,21 @@ pub struct FaultSpec {
     pub platforms: Vec<usize>,
 }
 
+/// A scenario file of `size` bytes, more than [`MAX_FILE_BYTES`] (located at its start).
+#[inline]
+fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
+    Validator::unparsed(file_name, text).error(
+        0..0,
+        msg!(
+            "file_too_large",
+            "scenario file is {size} bytes; at most {limit} bytes are accepted",
+            "시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
+            size = size,
+            limit = MAX_FILE_BYTES
+        ),
+    )
+}
+
 /// A scenario or assignment file's text: its bytes, if they are UTF-8; else an error at
 /// the first byte that is not, by line and column (code `not_utf8`).
 pub fn text_of(file_name: &str, bytes: Vec<u8>) -> Result<String, ScenarioError> {
@@ -173,16 +188,7 @@ impl Scenario {
     #[inline]
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
         if text.len() > MAX_FILE_BYTES {
-            return Err(Validator::unparsed(file_name, text).error(
-                0..0,
-                msg!(
-                    "file_too_large",
-                    "scenario file is {size} bytes; at most {limit} bytes are accepted",
-                    "시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
-                    size = text.len(),
-                    limit = MAX_FILE_BYTES
-                ),
-            ));
+            return Err(too_large(file_name, text, text.len()));
         }
         Self::read(file_name, text, true)
     }
@@ -190,16 +196,7 @@ impl Scenario {
     /// [`Self::from_toml`] on a file's bytes, which must be UTF-8 text ([`text_of`]).
     pub fn from_bytes(file_name: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError> {
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(Validator::unparsed(file_name, "").error(
-                0..0,
-                msg!(
-                    "file_too_large",
-                    "scenario file is {size} bytes; at most {limit} bytes are accepted",
-                    "시나리오 파일이 {size}바이트입니다. 최대 {limit}바이트까지 받습니다",
-                    size = bytes.len(),
-                    limit = MAX_FILE_BYTES
-                ),
-            ));
+            return Err(too_large(file_name, "", bytes.len()));
         }
         Self::from_toml(file_name, &text_of(file_name, bytes.to_vec())?)
     }
@@ -286,6 +283,10 @@ mod tests {
         assert!(e
             .message_in(crate::text::Lang::Ko)
             .contains("UTF-8로 저장하세요"));
+        // A character cut off by the file's end: its first byte, the file's last.
+        let e = Scenario::from_bytes("f.toml", b"a = \"\xc3").unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("not_utf8", 1, 6));
+        assert!(e.message.contains("0xc3 at byte offset 5"), "{}", e.message);
         // UTF-8 text reads as `from_toml` reads it.
         let ok = b"[scenario]\nname = \"a\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"w\"\nworkload = \"web-server\"\n";
         assert!(Scenario::from_bytes("f.toml", ok).is_ok());

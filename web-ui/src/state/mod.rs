@@ -99,6 +99,9 @@ pub struct State {
     /// Bumped whenever a run starts or is cancelled; a run reports under its id.
     pub run_id: u64,
     pub status: RunStatus,
+    /// The status of the run whose result is shown (`Done`), to show again when an error
+    /// that hid it goes and the result is still the settings' own.
+    pub result_status: Option<RunStatus>,
     pub result: Option<ResultRef>,
     pub tab: Tab,
     pub notice: Option<String>,
@@ -158,6 +161,7 @@ impl State {
             knobs: Knobs::default(),
             run_id: 0,
             status: RunStatus::Idle,
+            result_status: None,
             result: None,
             tab: Tab::Table,
             notice: None,
@@ -517,9 +521,13 @@ impl Reducible for State {
                 if s.memory_text.is_some() {
                     s.revalidate_after(Some("k-memory"));
                     // The setting did not change: results of it on screen stay as they
-                    // are (nothing to run again).
+                    // are (nothing to run again), with their status line.
                     if s.result.is_none() || s.results_stale() {
                         s.start_run_if_valid();
+                    } else if !s.is_running() {
+                        if let Some(done) = s.result_status.clone() {
+                            s.status = done;
+                        }
                     }
                 }
             }
@@ -564,6 +572,7 @@ impl Reducible for State {
                     return self;
                 }
                 s.status = RunStatus::Done { events, millis };
+                s.result_status = Some(s.status.clone());
                 s.result = Some(result);
                 s.result_input = s.running.take();
                 s.result_baseline = s.running_baseline.take();
@@ -691,13 +700,33 @@ mod tests {
         assert_eq!(err.control, Some("k-memory"));
         assert!(err.message.en.contains("64 MiB"), "{err:?}");
         assert_eq!(s.memory_text.as_deref(), Some("16"));
-        // Escape: the text and its error go, the setting stays, and nothing runs when the
-        // results on screen are of that setting.
+        // Escape: the text and its error go, the setting stays. No result on screen: it runs.
         let knobs = s.knobs.clone();
-        let s = s.reduce(Action::DiscardMemoryText);
-        assert!(s.knob_error.is_none() && s.memory_text.is_none());
-        assert_eq!(s.knobs, knobs);
-        assert!(s.can_run());
+        let escaped = s.clone().reduce(Action::DiscardMemoryText);
+        assert!(escaped.knob_error.is_none() && escaped.memory_text.is_none());
+        assert_eq!(escaped.knobs, knobs);
+        assert!(escaped.is_running());
+        // A result of these settings on screen: nothing runs, and its status line is back.
+        let tiny = "[scenario]\nname = \"t\"\nduration_ms = 1\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"cpu-bound\"\n";
+        let result = Scenario::from_toml("t.toml", tiny).unwrap().run().unwrap();
+        let done = RunStatus::Done {
+            events: result.events,
+            millis: 1.0,
+        };
+        let mut shown = (*s).clone();
+        // (The run that the settings above started has finished: its result is shown.)
+        shown.status = RunStatus::Idle;
+        shown.running = None;
+        shown.result = Some(ResultRef(Rc::new(result)));
+        shown.result_input = Some(shown.input());
+        shown.result_status = Some(done.clone());
+        let escaped = Rc::new(shown.clone()).reduce(Action::DiscardMemoryText);
+        assert!(!escaped.is_running() && escaped.knob_error.is_none());
+        assert_eq!(escaped.status, done);
+        // Settings changed since that result (stale): it runs.
+        shown.knobs.seed = Some(7);
+        let escaped = Rc::new(shown).reduce(Action::DiscardMemoryText);
+        assert!(escaped.is_running());
     }
 
     #[test]
