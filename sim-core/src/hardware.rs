@@ -198,6 +198,26 @@ pub struct Host {
 }
 
 impl Host {
+    /// A Sandy Bridge host at 3 GHz with `memory_gib` and `cores`, every feature of its
+    /// generation on (tests' fixture).
+    #[cfg(test)]
+    pub(crate) fn sandy_bridge(memory_gib: u64, cores: u32) -> Host {
+        Host {
+            cores,
+            clock_mhz: 3000,
+            memory_mib: memory_gib * 1024,
+            cpu: CpuGeneration::SandyBridge,
+            features: CpuGeneration::SandyBridge.features(),
+            large_pages: false,
+            shared_cache_mib: 8,
+            disk_latency_us: 80,
+            disk_iops: 200_000,
+            disk_bandwidth_mb_s: 2000,
+            nic_latency_us: 20,
+            nic_bandwidth_gbit_s: 10,
+        }
+    }
+
     /// Cycles per microsecond.
     pub fn cycles_per_us(&self) -> u64 {
         self.clock_mhz

@@ -104,21 +104,7 @@ mod tests {
     #[test]
     fn shadow_paging_and_translation_boot_slower_than_nested_paging() {
         let c = CostTable::default();
-        let cpu = crate::hardware::CpuGeneration::SandyBridge;
-        let host = Host {
-            cores: 4,
-            clock_mhz: 3000,
-            memory_mib: 16 * 1024,
-            cpu,
-            features: cpu.features(),
-            large_pages: false,
-            shared_cache_mib: 8,
-            disk_latency_us: 80,
-            disk_iops: 200_000,
-            disk_bandwidth_mb_s: 2000,
-            nic_latency_us: 20,
-            nic_bandwidth_gbit_s: 10,
-        };
+        let host = Host::sandy_bridge(16, 4);
         let total = |s: &Stack| {
             [BootStage::Kernel, BootStage::Init]
                 .into_iter()

@@ -706,25 +706,11 @@ fn ksm_mergeable(rows: &[Row], c: &CostTable) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hardware::CpuGeneration;
     use crate::platform::{IoModel, Technique};
     use crate::workload::Workload;
 
     fn host(memory_gib: u64, cores: u32) -> Host {
-        Host {
-            cores,
-            clock_mhz: 3000,
-            memory_mib: memory_gib * 1024,
-            cpu: CpuGeneration::SandyBridge,
-            features: CpuGeneration::SandyBridge.features(),
-            large_pages: false,
-            shared_cache_mib: 8,
-            disk_latency_us: 80,
-            disk_iops: 200_000,
-            disk_bandwidth_mb_s: 2000,
-            nic_latency_us: 20,
-            nic_bandwidth_gbit_s: 10,
-        }
+        Host::sandy_bridge(memory_gib, cores)
     }
 
     fn instance(count: u32, memory_mib: u64, working_set_mib: u64) -> InstanceSpec {

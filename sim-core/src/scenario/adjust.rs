@@ -104,6 +104,7 @@ impl Scenario {
             {
                 Err(self
                     .memory_setting_error(&v, u64::from(mib), adj)
+                    .or_else(|| self.memory_setting_beyond_format(&v, u64::from(mib)))
                     .unwrap_or(e))
             }
             (result, _) => result,
@@ -119,6 +120,29 @@ impl Scenario {
     /// not fit (`over`, `over_ko`) and the overcommit policies all of them can use
     /// (`overcommit`, `overcommit_ko`): the message itself leaves them out, since the
     /// page's memory control, which shows it too, cannot add a policy.
+    /// The error of a memory setting beyond the format's most per instance (64 TiB) when
+    /// no platform limits it (every one may overcommit): in MiB, at the first instance
+    /// group's `memory_gib` (its name when it keeps the default).
+    fn memory_setting_beyond_format(&self, v: &Validator<'_>, mib: u64) -> Option<ScenarioError> {
+        let raw = self.raw.instances.first()?;
+        let at = if raw.memory_gib.span().is_empty() {
+            raw.name.span()
+        } else {
+            raw.memory_gib.span()
+        };
+        Some(v.error(
+            at,
+            msg!(
+                "memory_setting_out_of_range",
+                "memory per instance of {mib} MiB is more than a scenario accepts: at most {max} MiB (64 TiB) per instance",
+                "인스턴스당 메모리 {mib} MiB는 시나리오가 받는 것보다 큽니다: 인스턴스당 최대 {max} MiB(64 TiB)",
+                mib = mib,
+                max = 65536u64 * 1024,
+                field = "memory_gib"
+            ),
+        ))
+    }
+
     fn memory_setting_error(
         &self,
         v: &Validator<'_>,

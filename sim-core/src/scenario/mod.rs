@@ -468,6 +468,33 @@ workload = "syscall-heavy"
         let e = with(99_999_999, None).expect_err("beyond every host");
         assert_eq!(e.code, "memory_setting_over_host");
         assert!(e.message.contains("4928 MiB"), "{}", e.message);
+        // The same where every platform may overcommit (none limits it): still in MiB.
+        let free = Scenario::from_toml(
+            "mem.toml",
+            &text
+                .replace(
+                    "kind = \"container\"",
+                    "kind = \"container\"\novercommit = [\"swap\"]",
+                )
+                .replace(
+                    "name = \"t2\"\nkind = \"type2\"\ntechnique = \"hardware_assist\"",
+                    "name = \"t2\"\nkind = \"type2\"\ntechnique = \"hardware_assist\"\novercommit = [\"swap\"]",
+                ),
+        )
+        .expect("valid");
+        let e = free
+            .adjusted(&Adjustments {
+                memory_per_instance_mib: Some(99_999_999),
+                ..Adjustments::default()
+            })
+            .expect_err("beyond the format");
+        assert_eq!(e.code, "memory_setting_out_of_range");
+        assert!(
+            e.message.contains("99999999 MiB") && !e.message.contains("memory_gib"),
+            "{}",
+            e.message
+        );
+        assert!(e.params.contains(&("field", "memory_gib".to_string())));
         // The figure is the most: it fits, one step more does not.
         assert!(with(4928, None).is_ok());
         assert!(with(4928 + 64, None).is_err());
