@@ -344,6 +344,7 @@ pub struct OpCosts {
 }
 
 /// Builds paths for one stack with one cost table.
+#[derive(Clone)]
 pub struct PathBuilder<'a> {
     stack: &'a Stack,
     costs: &'a CostTable,
@@ -798,17 +799,9 @@ impl<'a> PathBuilder<'a> {
 
     fn compute_mean_run_between_exits(&self) -> u64 {
         let probe = PathBuilder {
-            stack: self.stack,
-            costs: self.costs,
-            workload: self.workload,
-            exit_roundtrip: self.exit_roundtrip,
-            features: self.features,
-            tlb_entries: self.tlb_entries,
-            working_set_pages: self.working_set_pages,
-            large_pages: self.large_pages,
-            tick_cycles: self.tick_cycles,
             first_pass: true,
             run_between_exits: std::cell::OnceCell::new(),
+            ..self.clone()
         };
         // (exits, guest work when it does not exit, else after its last exit).
         let run_of = |steps: &[&Step]| -> (bool, u64) {
