@@ -562,7 +562,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let visible_marks: Vec<_> = sample(all_marks.len(), MAX_MARKS)
         .map(|i| all_marks[i])
         .collect();
-    let cycles_word = t(lang, "paths.cycles");
+    let cycles_word = t(lang, "paths.cycles").to_lowercase();
     // A sampled trace: what it recorded, and the gaps between its windows in view.
     let recorded: f64 = trace
         .windows
