@@ -21,6 +21,13 @@ impl PathBuilder<'_> {
         };
         let mark = s.mark();
         let tech = self.technique();
+        // A halted vCPU left the guest by a HLT exit (hardware assist), which flushed the TLB
+        // without VPID: the guest's work since is this path's alone.
+        if state == VcpuState::Halted
+            && matches!(tech, Some(Technique::HardwareAssist | Technique::Hybrid))
+        {
+            s.1 = Some(mark);
+        }
         if tech.is_some() && state == VcpuState::Halted {
             s.hyp(
                 c.vcpu_wakeup,

@@ -367,9 +367,10 @@ pub struct PathBuilder<'a> {
     run_between_exits: std::cell::OnceCell<u64>,
 }
 
-/// Accumulates steps.
+/// Accumulates steps; `.1` is where a VM exit before them, outside this path, last flushed
+/// the TLB (a halted vCPU's HLT exit before its wake-up), as a step index.
 #[derive(Default)]
-struct Steps(Vec<Step>);
+struct Steps(Vec<Step>, Option<usize>);
 
 impl Steps {
     /// Where the next step will go (for [`Steps::tag_from`]).
@@ -702,10 +703,14 @@ impl<'a> PathBuilder<'a> {
         } else {
             self.working_set_pages
         };
-        // Guest work since the previous flush: back to the path's previous VM exit, else
-        // the guest's run before the path too.
-        let previous = s.0[..exit_at].iter().rposition(is_flushing_exit);
-        let guest_steps: u64 = s.0[previous.map_or(0, |i| i + 1)..exit_at]
+        // Guest work since the previous flush: back to the path's previous VM exit (or the
+        // HLT exit a halted vCPU was woken from), else the guest's run before the path too.
+        let in_path = s.0[..exit_at]
+            .iter()
+            .rposition(is_flushing_exit)
+            .map(|i| i + 1);
+        let since_flush = in_path.max(s.1.filter(|&at| at <= exit_at));
+        let guest_steps: u64 = s.0[since_flush.unwrap_or(0)..exit_at]
             .iter()
             .map(guest_work)
             .sum();
@@ -726,7 +731,7 @@ impl<'a> PathBuilder<'a> {
                 (run, Some(run))
             }
         };
-        let first = previous.is_none();
+        let first = since_flush.is_none();
         let ran = guest_steps.saturating_add(if first { before } else { 0 });
         let touched = ran.div_ceil(per_page).max(1);
         let refills = self.tlb_entries.min(pages).min(touched);
