@@ -176,9 +176,9 @@ fn a_nested_exit_is_reflected_through_l1() {
     // accesses x (784 + 200) + L1's VMRESUME exit 392 + L0 merges and enters L2 2216
     // = 18 056 cycles and 12 exits. With VMCS shadowing (Haswell) the 10 accesses do
     // not exit: 8216 cycles, 2 exits. The reference's nested exit, 9794 cycles
-    // (Workstation 8 on Sandy Bridge, Agesen et al. 2012), lies between: the number of
-    // VMCS accesses of an L1 handler is an estimate (10); 1.6 would match that figure,
-    // which the model does not fit.
+    // (Workstation 8 on Sandy Bridge, Agesen et al. 2012, without VMCS shadowing), is
+    // about half of 18 056: the number of VMCS accesses of an L1 handler is an estimate
+    // (10); 1.6 would match that figure, which the model does not fit.
     let costs = CostTable::default();
     let workload = Workload::preset("cpu-bound").unwrap();
     let stack = Stack {
