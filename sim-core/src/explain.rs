@@ -256,6 +256,10 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
             "a write whose page-modification log entry filled the 512-entry log",
             "512개 항목의 페이지 수정 로그를 가득 채운 쓰기",
         ),
+        ExitReason::MsrWrite => (
+            "WRMSR to the TSC-deadline timer, arming its next tick",
+            "다음 틱을 설정하는 TSC-deadline 타이머로의 WRMSR",
+        ),
     })
 }
 
@@ -317,6 +321,10 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
         ExitReason::PmlFull => (
             "the exit reason only: the log's addresses are in memory",
             "exit 이유만: 로그의 주소들은 메모리에 있음",
+        ),
+        ExitReason::MsrWrite => (
+            "nothing more (the MSR number and the value are in registers)",
+            "추가 정보 없음 (MSR 번호와 값은 레지스터에 있음)",
         ),
     }
 }

@@ -150,9 +150,16 @@ impl PathBuilder<'_> {
                         "PV EOI와 PV 타이머: 게스트가 공유 메모리에 쓰고 exit 없음",
                     );
                 } else if source == IrqSource::Timer {
+                    // With the EOI virtualized, what still exits is arming the next tick:
+                    // a WRMSR to the TSC-deadline timer. Without, the EOI and the timer's
+                    // re-arm are writes to the emulated APIC page.
                     self.exit(
                         s,
-                        ExitReason::ApicAccess,
+                        if eoi_free {
+                            ExitReason::MsrWrite
+                        } else {
+                            ExitReason::ApicAccess
+                        },
                         0,
                         if eoi_free {
                             "timer reprogram (deadline write) exits; the EOI is virtualized"

@@ -100,11 +100,15 @@ pub enum ExitReason {
     EptViolation,
     /// Page-modification logging: the CPU's 512-entry log of written pages is full.
     PmlFull,
+    /// WRMSR of a model-specific register the hypervisor intercepts: the TSC-deadline
+    /// timer's `IA32_TSC_DEADLINE`, which a tickless guest writes to arm its next tick
+    /// (APIC virtualization does not cover it).
+    MsrWrite,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 17;
-    pub const ALL: [ExitReason; 17] = [
+    pub const COUNT: usize = 18;
+    pub const ALL: [ExitReason; 18] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -122,6 +126,7 @@ impl ExitReason {
         ExitReason::NestedVmx,
         ExitReason::EptViolation,
         ExitReason::PmlFull,
+        ExitReason::MsrWrite,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -142,6 +147,7 @@ impl ExitReason {
             ExitReason::NestedVmx => "nested_vmx",
             ExitReason::EptViolation => "ept_violation",
             ExitReason::PmlFull => "pml_full",
+            ExitReason::MsrWrite => "msr_write",
         }
     }
 }
