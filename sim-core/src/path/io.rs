@@ -226,6 +226,13 @@ impl PathBuilder<'_> {
                         "event-channel notify to the back end (only if it asked for one)",
                         "백엔드에 이벤트 채널 알림 (백엔드가 요청했을 때만)",
                     ),
+                    // The front end's port write runs as translated kernel code, which
+                    // calls into the VMM instead of trapping: no VM exit under BT.
+                    Some(Technique::BinaryTranslation) => s.hyp(
+                        c.bt_io_port,
+                        "virtqueue kick: the translated port write calls into the VMM (only if the back end asked for one)",
+                        "virtqueue kick: 변환된 포트 쓰기가 VMM을 호출 (백엔드가 요청했을 때만)",
+                    ),
                     _ => self.exit(
                         s,
                         ExitReason::IoInstruction,

@@ -230,6 +230,37 @@ fn a_type2_back_end_is_scheduled_unless_placed_in_the_hypervisor() {
     }
 }
 
+/// Paravirtual drivers under binary translation (VMware Tools' drivers on a BT monitor):
+/// the front end's kick is a port write in translated kernel code, which calls into the
+/// VMM (`bt_io_port`, 216 cycles) instead of trapping; nothing on the path is a VM exit.
+/// Under hardware assist the same kick is an `io_instruction` exit.
+#[test]
+fn a_kick_under_binary_translation_is_a_call_into_the_vmm_not_an_exit() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("web-server").unwrap();
+    let kick_exits = |technique| {
+        let stack = Stack {
+            io: IoModel::Paravirtual,
+            ..stack(technique)
+        };
+        let path = PathBuilder::new(&stack, &costs, CpuGeneration::SandyBridge, &workload)
+            .op_path(Op::NetSend);
+        let kick: Vec<&Step> = path
+            .submit
+            .steps
+            .iter()
+            .filter(|s| s.part == Part::Kick)
+            .collect();
+        assert!(!kick.is_empty(), "{technique:?}: a kick");
+        (
+            kick.iter().filter(|s| s.exit.is_some()).count(),
+            kick.iter().map(|s| s.cycles).sum::<u64>(),
+        )
+    };
+    assert_eq!(kick_exits(BT), (0, costs.bt_io_port));
+    assert_eq!(kick_exits(VT).0, 1);
+}
+
 /// Without VPID an exit refills what the guest touched since the previous flush (a new
 /// page every 4 x 1000 cycles, at most the TLB's 64 entries on Prescott): with 4 M-cycle
 /// bursts and a mix of system calls only (no exit), the guest runs between two timer

@@ -155,12 +155,15 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             .get(i)
             .map_or_else(String::new, |p| labels::platform(lang, p))
     };
+    // A VM's variant names its I/O model too: the same technique with paravirtual
+    // drivers is a different path (a ring and a kick instead of register traps).
     let variant_name = |e: &Explanation| match e.technique {
         None => labels::kind(lang, e.kind).to_string(),
         Some(tech) => format!(
-            "{} · {}",
+            "{} · {} · {}",
             labels::kind(lang, e.kind),
-            labels::technique(lang, tech)
+            labels::technique(lang, tech),
+            labels::io(lang, e.io)
         ),
     };
     html! {
@@ -204,7 +207,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                         <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "trap.so_far"), fmt_num(so_far as f64),
                             t(lang, "trap.total"), fmt_num(own.total as f64), t(lang, "trap.cycles")) }</p>
                     </div>
-                    <h4>{ platform_name(trap.platform) }{ " · " }{ variant_name(own) }</h4>
+                    <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(own) }</small></h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move)) }
                     if let Some(note) = &own.note {
                         <p id="trap-note" class="hint">{ crate::num::regroup(lang.pick(&note.ko, &note.en)) }</p>
