@@ -354,6 +354,44 @@ workload = "desktop-video"
     assert!(cell.ko.starts_with("표시된 입력 없음, "), "{}", cell.ko);
 }
 
+#[test]
+fn steal_in_the_performance_row_says_why_throughput_against_native_hides_it() {
+    // 4 CPU-bound vCPUs on 2 pCPUs: each vCPU waits for a pCPU half of its ready time
+    // (steal about 50%), and the native baseline's 4 threads on the same 2 cores wait as
+    // much, so throughput against native stays near 100%. The row says both.
+    let r = run(r#"
+[scenario]
+name = "overcommit"
+duration_ms = 200
+[host]
+cores = 2
+memory_gib = 16
+[[platform]]
+name = "vm"
+kind = "type1"
+technique = "hybrid"
+[[instance]]
+name = "cpu"
+count = 4
+vcpus = 1
+workload = "cpu-bound"
+"#);
+    let p = &r.platforms[0];
+    assert!(p.steal_percent > 40.0, "steal {}", p.steal_percent);
+    assert!(
+        p.relative_performance_percent > 95.0,
+        "{}",
+        p.relative_performance_percent
+    );
+    let cell = &r.table.columns[0].cells[performance_row(&r)].measured;
+    assert!(
+        cell.en.contains("waits for a pCPU") && cell.en.contains("native baseline"),
+        "{}",
+        cell.en
+    );
+    assert!(cell.ko.contains("pCPU를 기다리는 비율"), "{}", cell.ko);
+}
+
 /// The index of the comparison table's performance row.
 fn performance_row(r: &sim_core::RunResult) -> usize {
     r.table

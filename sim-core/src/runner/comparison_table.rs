@@ -142,6 +142,13 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                 format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
                 format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
             );
+            // Steal is the price each guest sees of sharing pCPUs; the native baseline runs
+            // the same instances as threads on the same cores, which wait for a core just
+            // as long, so it does not show in the throughput against native.
+            if p.steal_percent >= 1.0 {
+                en += ": the share of its ready time a vCPU waits for a pCPU; the native baseline runs the same instances as threads on the same cores, which wait for them too, so throughput against native does not show it";
+                ko += ": vCPU가 실행 준비된 시간 중 pCPU를 기다리는 비율. 네이티브 기준 실행도 같은 인스턴스를 같은 코어 위의 스레드로 돌려 코어를 기다리므로 네이티브 대비 처리량에는 드러나지 않음";
+            }
             let (fault_en, fault_ko) = fault_note(p);
             en += &fault_en;
             ko += &fault_ko;
