@@ -1563,6 +1563,7 @@ await step('the Comparison tab has the desktop table of a VDI run, with the CLI\
         assert(await cell('p50') === v.latency_p50_ms.toFixed(1), `${pl.name} p50 ${await cell('p50')} vs ${v.latency_p50_ms}`);
         assert(await cell('within_150') === v.within_150ms_percent.toFixed(1), `${pl.name} within 150 ms`);
         assert(await cell('frames') === `${v.frames_delivered}/${v.frames_wanted}`, `${pl.name} frames ${await cell('frames')}`);
+        assert(await cell('inputs') === v.inputs.toLocaleString('en-US'), `${pl.name} inputs ${await cell('inputs')} vs ${v.inputs}`);
       }
     }
     // Beside a VDI platform's 'relative to native' (updates delivered, near 100%), what its

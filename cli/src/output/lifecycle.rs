@@ -197,6 +197,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         let headers = [
             tr(ko, "sessions", "세션"),
             tr(ko, "rtt ms", "RTT ms"),
+            tr(ko, "inputs", "입력"),
             "p50 ms",
             "p99 ms",
             tr(ko, "local p50", "로컬 p50"),
@@ -210,7 +211,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "hyp%", "하이퍼%"),
             tr(ko, "idle%", "유휴%"),
         ];
-        let widths = [8, 7, 8, 8, 9, 11, 7, 11, 17, 6, 8, 6, 8, 6];
+        let widths = [8, 7, 7, 8, 8, 9, 11, 7, 11, 17, 6, 8, 6, 8, 6];
         let _ = write!(
             out,
             "{} {}",
@@ -225,6 +226,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             let figures = [
                 v.sessions.to_string(),
                 format!("{:.0}", v.rtt_ms),
+                v.inputs.to_string(),
                 latency_ms(v.latency_mean_ms, v.latency_p50_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p99_ms),
                 v.local.as_ref().map_or(String::new(), |l| {
@@ -258,6 +260,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 let figures = [
                     g.sessions.to_string(),
                     String::new(),
+                    g.inputs.to_string(),
                     latency_ms(g.latency_mean_ms, g.latency_p50_ms),
                     latency_ms(g.latency_mean_ms, g.latency_p99_ms),
                     String::new(),
@@ -282,6 +285,22 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         let silent = vdis
             .iter()
             .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
+        let few = vdis.iter().any(|(_, v)| {
+            v.groups
+                .iter()
+                .any(|g| (1..sim_core::desktop::FEW_INPUTS).contains(&g.inputs))
+        });
+        if few {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr(
+                    ko,
+                    &format!("(a group with fewer than {} inputs: its p50 and p99 are read from that few, not its users' typical and worst latency; a longer run gives steadier figures)", sim_core::desktop::FEW_INPUTS),
+                    &format!("(입력이 {}개보다 적은 그룹: 그 p50과 p99는 그 몇 개에서 읽은 값이라 사용자들의 보통 지연과 최악 지연이 아닙니다. 더 길게 실행하면 더 안정된 값이 나옵니다)", sim_core::desktop::FEW_INPUTS),
+                )
+            );
+        }
         if silent {
             let _ = writeln!(
                 out,

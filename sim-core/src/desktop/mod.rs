@@ -17,6 +17,11 @@ pub use activity::{desktop_workload, Activity, DESKTOP_PRESETS, PACKET_PAYLOAD, 
 pub use protocol::{Content, ProtocolParams, Transport};
 pub use session::{DesktopOutcome, DesktopSpec, Remote, Role};
 
+/// Below this many inputs displayed, a group's p50 and p99 rest on too few samples to read
+/// as the group's typical and worst latency (a p99 needs about 100): the CLI and the page
+/// say so beside them.
+pub const FEW_INPUTS: u64 = 20;
+
 /// Figures of one group of sessions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -24,6 +29,10 @@ pub struct VdiGroupResult {
     pub group: String,
     pub workload: String,
     pub sessions: u32,
+    /// Inputs displayed in the run: the samples the latency figures rest on (a group that
+    /// mostly watches video makes few, and its p50 and p99 are then one or two inputs).
+    #[serde(default)]
+    pub inputs: u64,
     /// Input-to-display latency, milliseconds.
     pub latency_mean_ms: f64,
     pub latency_p50_ms: f64,
@@ -85,6 +94,9 @@ pub struct VdiResult {
     pub sessions: u64,
     /// Sessions a fault dropped.
     pub sessions_dropped: u64,
+    /// Inputs displayed in the run: the samples the latency figures rest on.
+    #[serde(default)]
+    pub inputs: u64,
     pub latency_mean_ms: f64,
     pub latency_p50_ms: f64,
     pub latency_p99_ms: f64,

@@ -135,9 +135,10 @@ fn latency_cell(mean_ms: f64, value_ms: f64) -> String {
 
 /// Headings of the desktop table after its first two columns, in the CLI's order (its
 /// section "desktop virtualization"); the first of each pair is the i18n key.
-const DESKTOP_HEADS: [&str; 14] = [
+const DESKTOP_HEADS: [&str; 15] = [
     "desktop.sessions",
     "desktop.rtt",
+    "desktop.inputs",
     "desktop.p50",
     "desktop.p99",
     "desktop.local_p50",
@@ -171,6 +172,11 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
     let silent = vdis
         .iter()
         .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
+    let few = vdis.iter().any(|(_, v)| {
+        v.groups
+            .iter()
+            .any(|g| (1..crate::sim::desktop::FEW_INPUTS).contains(&g.inputs))
+    });
     html! {
         <>
         <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "desktop.caption")}>
@@ -189,6 +195,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                     let cells = [
                         count(v.sessions),
                         crate::num::fixed(v.rtt_ms, 0),
+                        count(v.inputs),
                         latency_cell(v.latency_mean_ms, v.latency_p50_ms),
                         latency_cell(v.latency_mean_ms, v.latency_p99_ms),
                         local,
@@ -215,6 +222,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             let cells = [
                                 fmt_num(f64::from(g.sessions)),
                                 String::new(),
+                                count(g.inputs),
                                 latency_cell(g.latency_mean_ms, g.latency_p50_ms),
                                 latency_cell(g.latency_mean_ms, g.latency_p99_ms),
                                 String::new(),
@@ -230,7 +238,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                                     { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| html! {
                                         <td data-col={k.trim_start_matches("desktop.")}>{ c }</td>
                                     }) }
-                                    { for (9..DESKTOP_HEADS.len()).map(|_| html! { <td></td> }) }
+                                    { for (10..DESKTOP_HEADS.len()).map(|_| html! { <td></td> }) }
                                 </tr>
                             }
                         }) }
@@ -240,6 +248,9 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
             </tbody>
         </table>
         </div>
+        if few {
+            <p class="hint" id="desktop-few">{ t(lang, "desktop.few").replace("{}", &crate::sim::desktop::FEW_INPUTS.to_string()) }</p>
+        }
         if silent {
             <p class="hint" id="desktop-silent">{ t(lang, "desktop.silent") }</p>
         }
