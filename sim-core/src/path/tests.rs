@@ -500,7 +500,11 @@ fn a_network_back_end_copies_the_payload_once_per_software_hop() {
     };
     for (stack, expected) in network_stacks().iter().zip([1, 1, 1, 2, 1, 1, 2]) {
         assert_eq!(copies(stack, Op::NetSend), expected, "{stack:?}: send");
-        assert_eq!(copies(stack, Op::NetReceive), expected, "{stack:?}: receive");
+        assert_eq!(
+            copies(stack, Op::NetReceive),
+            expected,
+            "{stack:?}: receive"
+        );
     }
     // Type 1 hybrid, inline back end: takes the request off the ring (2000), copies the
     // payload (16 384), the software switch forwards the packet (1500): 19 884 cycles.
