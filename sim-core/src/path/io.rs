@@ -66,17 +66,33 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The real driver work of the host side for one request (after emulation or a PV back end).
-    pub(super) fn backend_driver(&self, s: &mut Steps, cycles: u64, en: &str, ko: &str) {
+    /// The real driver work of the host side for one request (after emulation or a PV back
+    /// end): a NIC's payload first leaves the guest's memory (`nic_payload`).
+    pub(super) fn backend_driver(&self, s: &mut Steps, device: Device) {
+        let c = self.costs;
+        let (cycles, en, ko) = match device {
+            Device::Disk => (
+                c.disk_submit,
+                "real driver submits to the disk",
+                "실제 드라이버가 디스크에 제출",
+            ),
+            Device::Nic => (
+                c.vswitch_packet,
+                "software switch forwards the packet",
+                "소프트웨어 스위치가 패킷 전달",
+            ),
+        };
+        match device {
+            Device::Nic => self.nic_payload(s, true),
+            Device::Disk if self.stack.kind == PlatformKind::Type2 => s.host(
+                self.costs.syscall_native,
+                "VMM process makes a host system call",
+                "VMM 프로세스가 호스트 시스템 콜 호출",
+            ),
+            Device::Disk => {}
+        }
         match self.stack.kind {
-            PlatformKind::Type2 => {
-                s.host(
-                    self.costs.syscall_native,
-                    "VMM process makes a host system call",
-                    "VMM 프로세스가 호스트 시스템 콜 호출",
-                );
-                s.host(cycles, en, ko);
-            }
+            PlatformKind::Type2 => s.host(cycles, en, ko),
             _ if self.stack.driver_domain => s.push(
                 Layer::DriverDomain,
                 Category::DeviceEmulation,
@@ -139,18 +155,6 @@ impl PathBuilder<'_> {
     /// back end's work for it.
     pub(super) fn device_submit(&self, s: &mut Steps, device: Device) {
         let c = self.costs;
-        let (backend_cycles, backend_en, backend_ko) = match device {
-            Device::Disk => (
-                c.disk_submit,
-                "real driver submits to the disk",
-                "실제 드라이버가 디스크에 제출",
-            ),
-            Device::Nic => (
-                c.vswitch_packet,
-                "software switch forwards the packet",
-                "소프트웨어 스위치가 패킷 전달",
-            ),
-        };
         if !self.stack.is_vm() {
             s.kernel(
                 c.mmio_native,
@@ -207,10 +211,7 @@ impl PathBuilder<'_> {
                     self.emulate_access(s);
                 }
                 let mark = s.mark();
-                if device == Device::Nic {
-                    self.nic_backend_bytes(s, c.net_tx_per_kib);
-                }
-                self.backend_driver(s, backend_cycles, backend_en, backend_ko);
+                self.backend_driver(s, device);
                 s.tag_from(mark, Part::Backend);
             }
             IoModel::Paravirtual => {
@@ -268,10 +269,7 @@ impl PathBuilder<'_> {
                     "back end takes the request off the ring",
                     "백엔드가 링에서 요청을 꺼냄",
                 );
-                if device == Device::Nic {
-                    self.nic_backend_bytes(s, c.net_tx_per_kib);
-                }
-                self.backend_driver(s, backend_cycles, backend_en, backend_ko);
+                self.backend_driver(s, device);
                 s.tag_from(mark, Part::Backend);
             }
         }
@@ -289,24 +287,125 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The host side handles the payload once more (tap device or grant copy, the host's
-    /// bridge and driver), charged at the stack's per-byte figure: an upper estimate, since
-    /// a copy alone costs under a cycle per byte.
-    pub(super) fn nic_backend_bytes(&self, s: &mut Steps, per_kib: u64) {
-        let cycles = per_kib * self.workload.message_bytes / 1024;
+    /// The layer an emulated device model runs in (as `emulate_access` charges it).
+    fn device_model_layer(&self) -> Layer {
         match self.stack.kind {
-            PlatformKind::Type2 => s.host(
+            PlatformKind::Type2 => Layer::VmmProcess,
+            _ if self.stack.driver_domain => Layer::DriverDomain,
+            _ => Layer::Hypervisor,
+        }
+    }
+
+    /// A VM's payload between the guest's memory and the host's NIC, on the way out
+    /// (`transmit`) or in. The back end runs no second protocol stack: the guest's stack
+    /// did the protocol work (`net_tx_per_kib`, `net_rx_per_kib`: a whole native stack's
+    /// per-byte figure), and the back end copies the payload once where software moves it
+    /// from one memory to another, at `backend_copy_per_kib`:
+    /// - a PV back end: vhost-net copies between the virtqueue's buffers and a host socket
+    ///   buffer (its zero-copy transmit is off by default, `experimental_zcopytx`), Xen's
+    ///   netback grant-copies into the guest on receive, a user-space VMM (a type-2 VMM's or
+    ///   a microVM's thread) writes and reads a tap device, the host kernel copying between
+    ///   the guest's memory, mapped in the process, and its socket buffer;
+    /// - an emulated NIC: the device model emulates the device's DMA, copying the frame
+    ///   between the guest's descriptors and its own buffer; a device model in a user process
+    ///   (a type-2 VMM, or QEMU in a driver domain) then writes or reads a tap device, a
+    ///   second copy, while one in the hypervisor hands its buffer on.
+    ///
+    /// The host's NIC reaches the host buffer by DMA (no CPU work per byte); the per-packet
+    /// work (the software switch, the driver, the interrupt) is charged by its own steps.
+    pub(super) fn nic_payload(&self, s: &mut Steps, transmit: bool) {
+        let c = self.costs;
+        let cycles = c.backend_copy_per_kib * self.workload.message_bytes / 1024;
+        let emulated = self.stack.io == IoModel::Emulated;
+        let dma = |s: &mut Steps| {
+            let (en, ko) = if transmit {
+                (
+                    "device model copies the frame out of the guest's memory (its emulated DMA)",
+                    "장치 모델이 프레임을 게스트 메모리에서 복사해 옴 (에뮬레이션된 DMA)",
+                )
+            } else {
+                (
+                    "device model copies the frame into the guest's receive buffer (its emulated DMA)",
+                    "장치 모델이 프레임을 게스트의 수신 버퍼로 복사 (에뮬레이션된 DMA)",
+                )
+            };
+            s.push(
+                self.device_model_layer(),
+                Category::DeviceEmulation,
                 cycles,
-                "host network stack handles the payload again (per-byte work at the stack's figure)",
-                "호스트 네트워크 스택이 페이로드를 다시 처리 (스택의 바이트당 수치로)",
-            ),
-            _ => s.push(
+                en,
+                ko,
+            );
+        };
+        if emulated && transmit {
+            dma(s);
+        }
+        if self.stack.kind == PlatformKind::Type2 {
+            // The VMM process's user space to the host kernel: a system call that copies.
+            if transmit {
+                s.host(
+                    c.syscall_native,
+                    "VMM process writes the frame to the host's tap device (a host system call)",
+                    "VMM 프로세스가 호스트의 tap 장치에 프레임을 씀 (호스트 시스템 콜)",
+                );
+                s.host(
+                    cycles,
+                    "host kernel copies the payload from the VMM process into a socket buffer",
+                    "호스트 커널이 페이로드를 VMM 프로세스에서 소켓 버퍼로 복사",
+                );
+            } else {
+                s.host(
+                    c.syscall_native,
+                    "VMM process reads the frame from the host's tap device (a host system call)",
+                    "VMM 프로세스가 호스트의 tap 장치에서 프레임을 읽음 (호스트 시스템 콜)",
+                );
+                s.host(
+                    cycles,
+                    "host kernel copies the payload from its socket buffer into the VMM process",
+                    "호스트 커널이 페이로드를 소켓 버퍼에서 VMM 프로세스로 복사",
+                );
+            }
+        } else if emulated && self.stack.driver_domain {
+            let (en, ko) = if transmit {
+                (
+                    "the device model's write to the driver domain's tap device copies the frame into a socket buffer",
+                    "장치 모델이 드라이버 도메인의 tap 장치에 쓰면서 프레임을 소켓 버퍼로 복사",
+                )
+            } else {
+                (
+                    "the device model's read from the driver domain's tap device copies the frame out of a socket buffer",
+                    "장치 모델이 드라이버 도메인의 tap 장치에서 읽으면서 프레임을 소켓 버퍼에서 복사",
+                )
+            };
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                cycles,
+                en,
+                ko,
+            );
+        } else if !emulated {
+            let (en, ko) = if transmit {
+                (
+                    "back end copies the payload from the guest's buffers into a host packet buffer (one copy: no second protocol stack)",
+                    "백엔드가 페이로드를 게스트 버퍼에서 호스트 패킷 버퍼로 복사 (복사 한 번: 두 번째 프로토콜 스택은 없음)",
+                )
+            } else {
+                (
+                    "back end copies the payload into the guest's receive buffers (one copy: no second protocol stack)",
+                    "백엔드가 페이로드를 게스트의 수신 버퍼로 복사 (복사 한 번: 두 번째 프로토콜 스택은 없음)",
+                )
+            };
+            s.push(
                 self.backend_layer(),
                 Category::DeviceEmulation,
                 cycles,
-                "back end passes the payload on (per-byte work at the stack's figure, an upper estimate)",
-                "백엔드가 페이로드를 넘김 (스택의 바이트당 수치로, 상한 추정)",
-            ),
+                en,
+                ko,
+            );
+        }
+        if emulated && !transmit {
+            dma(s);
         }
     }
 
@@ -339,7 +438,7 @@ impl PathBuilder<'_> {
                 let mark = s.mark();
                 self.backend_interrupt(s);
                 if device == Device::Nic {
-                    self.nic_backend_bytes(s, c.net_rx_per_kib);
+                    self.nic_payload(s, false);
                 }
                 self.emulate_access(s);
                 s.tag_from(mark, Part::Backend);
@@ -363,7 +462,7 @@ impl PathBuilder<'_> {
                 let mark = s.mark();
                 self.backend_interrupt(s);
                 if device == Device::Nic {
-                    self.nic_backend_bytes(s, c.net_rx_per_kib);
+                    self.nic_payload(s, false);
                 }
                 s.push(
                     self.backend_layer(),

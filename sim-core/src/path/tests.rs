@@ -420,3 +420,139 @@ fn a_halted_vcpus_wake_up_refills_only_what_it_ran_since_its_hlt_exit() {
     let running = refills(VcpuState::Running);
     assert!(running[0].contains("; 64 page walks refill"), "{running:?}");
 }
+
+/// The stacks whose network back ends the tests below look at: type 1 and type 2, an
+/// emulated and a PV NIC, a back end inline, in a driver domain and on a host thread.
+fn network_stacks() -> Vec<Stack> {
+    let vm = |kind, technique, io, driver_domain, backend| Stack {
+        kind,
+        technique: Some(technique),
+        io,
+        memory: MemoryVirtualization::Nested,
+        driver_domain,
+        backend,
+        ..Stack::native()
+    };
+    use BackendPlacement::*;
+    use IoModel::*;
+    use PlatformKind::*;
+    use Technique::*;
+    vec![
+        vm(Type1, Hybrid, Paravirtual, false, Hypervisor),
+        vm(Type1, HardwareAssist, Emulated, false, Hypervisor),
+        vm(Type1, Para, Paravirtual, true, DriverDomain),
+        vm(Type1, HardwareAssist, Emulated, true, DriverDomain),
+        vm(Type1, Hybrid, Paravirtual, false, VmThread),
+        vm(Type2, HardwareAssist, Paravirtual, false, VmThread),
+        vm(Type2, HardwareAssist, Emulated, false, VmThread),
+    ]
+}
+
+/// Every cycle of a path, guest and back end (a scheduled back end's too).
+fn all_cycles(steps: &[Step]) -> u64 {
+    steps.iter().map(|s| s.cycles).sum()
+}
+
+/// The protocol stack's per-byte work (Felter's whole-stack figure) is charged once, in
+/// the guest: raising `net_tx_per_kib` or `net_rx_per_kib` adds to a VM's send or
+/// receive exactly what it adds natively, and nothing to its back end's steps (a back
+/// end charged the stack's figure again would add it twice).
+#[test]
+fn a_network_back_end_is_not_charged_the_stacks_per_byte_work() {
+    let workload = Workload {
+        message_bytes: 65_536,
+        ..Workload::preset("network-rr").unwrap()
+    };
+    let base = CostTable::default();
+    let raised = CostTable {
+        net_tx_per_kib: base.net_tx_per_kib + 1000,
+        net_rx_per_kib: base.net_rx_per_kib + 1000,
+        ..CostTable::default()
+    };
+    // 1000 more cycles per KiB of a 64 KiB message.
+    let stack_delta = 1000 * 64;
+    for stack in std::iter::once(Stack::native()).chain(network_stacks()) {
+        let path = |costs: &CostTable, op| {
+            PathBuilder::new(&stack, costs, CpuGeneration::Skylake, &workload).op_path(op)
+        };
+        let backend = |steps: &[Step]| -> u64 {
+            steps
+                .iter()
+                .filter(|s| s.part == Part::Backend)
+                .map(|s| s.cycles)
+                .sum()
+        };
+        let (send, send_raised) = (path(&base, Op::NetSend), path(&raised, Op::NetSend));
+        assert_eq!(
+            all_cycles(&send_raised.submit.steps) - all_cycles(&send.submit.steps),
+            stack_delta,
+            "{stack:?}: send"
+        );
+        assert_eq!(
+            backend(&send_raised.submit.steps),
+            backend(&send.submit.steps),
+            "{stack:?}: send's back end"
+        );
+        let (recv, recv_raised) = (path(&base, Op::NetReceive), path(&raised, Op::NetReceive));
+        assert_eq!(
+            all_cycles(&recv_raised.complete.steps) - all_cycles(&recv.complete.steps),
+            stack_delta,
+            "{stack:?}: receive"
+        );
+        assert_eq!(
+            backend(&recv_raised.complete.steps),
+            backend(&recv.complete.steps),
+            "{stack:?}: receive's back end"
+        );
+    }
+}
+
+/// What a back end does with a 64 KiB payload, at `backend_copy_per_kib` = 256: one copy
+/// (16 384 cycles) per direction where software moves it between the guest's memory and
+/// a host buffer, two for an emulated NIC whose device model is a user process (its
+/// emulated DMA, then the tap device's write or read).
+#[test]
+fn a_network_back_end_copies_the_payload_once_per_software_hop() {
+    let workload = Workload {
+        message_bytes: 65_536,
+        ..Workload::preset("network-rr").unwrap()
+    };
+    let costs = CostTable::default();
+    let copy = costs.backend_copy_per_kib * 64;
+    assert_eq!(copy, 16_384);
+    let copies = |stack: &Stack, op: Op| -> u64 {
+        let path = PathBuilder::new(stack, &costs, CpuGeneration::Skylake, &workload).op_path(op);
+        let steps = if op == Op::NetSend {
+            &path.submit.steps
+        } else {
+            &path.complete.steps
+        };
+        steps.iter().filter(|s| s.cycles == copy).count() as u64
+    };
+    for (stack, expected) in network_stacks().iter().zip([1, 1, 1, 2, 1, 1, 2]) {
+        assert_eq!(copies(stack, Op::NetSend), expected, "{stack:?}: send");
+        assert_eq!(
+            copies(stack, Op::NetReceive),
+            expected,
+            "{stack:?}: receive"
+        );
+    }
+    // Type 1 hybrid, inline back end: takes the request off the ring (2000), copies the
+    // payload (16 384), the software switch forwards the packet (1500): 19 884 cycles.
+    // Type 2, emulated NIC: the device model's emulated DMA (16 384), the write to the
+    // tap device (a host system call, 242), the host kernel's copy (16 384) and the
+    // switch (1500): 34 510.
+    let backend = |stack: &Stack| -> u64 {
+        PathBuilder::new(stack, &costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::NetSend)
+            .submit
+            .steps
+            .iter()
+            .filter(|s| s.part == Part::Backend)
+            .map(|s| s.cycles)
+            .sum()
+    };
+    let stacks = network_stacks();
+    assert_eq!(backend(&stacks[0]), 19_884);
+    assert_eq!(backend(&stacks[6]), 34_510);
+}
