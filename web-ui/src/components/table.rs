@@ -700,14 +700,25 @@ mod tests {
         let by_name = |n: &str| r.platforms.iter().find(|p| p.name == n).unwrap();
         let vdi = by_name("vdi");
         let host = by_name("session-host");
-        assert_eq!((vdi.faults[0].stopped.len(), vdi.faults[0].survivors), (1, 23));
-        assert_eq!((host.faults[0].stopped.len(), host.faults[0].survivors), (1, 0));
+        assert_eq!(
+            (vdi.faults[0].stopped.len(), vdi.faults[0].survivors),
+            (1, 23)
+        );
+        assert_eq!(
+            (host.faults[0].stopped.len(), host.faults[0].survivors),
+            (1, 0)
+        );
         assert_eq!(fault_sessions(vdi), vec![Some((1, 23))]);
         assert_eq!(fault_sessions(host), vec![Some((24, 0))]);
         // The same as the session table's count of sessions dropped.
         for p in [vdi, host] {
             let ended: u64 = fault_sessions(p).iter().map(|s| s.unwrap().0).sum();
-            assert_eq!(ended, p.vdi.as_ref().unwrap().sessions_dropped, "{}", p.name);
+            assert_eq!(
+                ended,
+                p.vdi.as_ref().unwrap().sessions_dropped,
+                "{}",
+                p.name
+            );
         }
     }
 
