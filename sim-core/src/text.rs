@@ -72,3 +72,272 @@ pub(crate) fn thousands(digits: &str) -> String {
     }
     out
 }
+
+/// How the word before a Korean particle ends, which picks the particle's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// A vowel: 를, 는, 가, 와, 로.
+    Vowel,
+    /// A final consonant (batchim) other than ㄹ: 을, 은, 이, 과, 으로.
+    Consonant,
+    /// A final ㄹ: 을, 은, 이, 과, but 로.
+    Rieul,
+}
+
+/// The paired particle forms a message writes when it cannot know the word before them
+/// ("`{name}`을(를)"): the paired form, the form after a final consonant, after a vowel.
+const PAIRED: [(&str, &str, &str); 8] = [
+    ("을(를)", "을", "를"),
+    ("를(을)", "을", "를"),
+    ("은(는)", "은", "는"),
+    ("는(은)", "은", "는"),
+    ("이(가)", "이", "가"),
+    ("가(이)", "이", "가"),
+    ("과(와)", "과", "와"),
+    ("와(과)", "과", "와"),
+];
+
+/// Korean particles written in their paired form ("을(를)", "은(는)", "이(가)", "과(와)",
+/// "(으)로") with the one form the word before them takes, as it is read: a Hangul
+/// syllable by its final consonant (batchim); a number by its Korean reading ("30" 삼십,
+/// "1.5" 일 점 오, "1,000" 천); Latin letters in capitals or without a vowel by their names
+/// ("VM" 브이엠, "4G" 사지, "ctr" 씨티알), a word in lower case by its usual Korean
+/// spelling where that is sure ("label" 레이블, "server" 서버, "time" 타임, "native"
+/// 네이티브). Quotes, closing brackets and a parenthetical between the word and the
+/// particle are skipped ("`web-server`를", "`full`(kind = ...)은"). Where the
+/// reading is not sure ("app" 앱 or 애프, "stack" 스택), the paired form stays.
+pub fn particles(text: &str) -> String {
+    if !text.contains('(') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for (paired, consonant, vowel) in PAIRED {
+            if let Some(after) = rest.strip_prefix(paired) {
+                match ending(&out) {
+                    Some(Ending::Vowel) => out.push_str(vowel),
+                    Some(_) => out.push_str(consonant),
+                    None => out.push_str(paired),
+                }
+                rest = after;
+                continue 'scan;
+            }
+        }
+        if let Some(after) = rest.strip_prefix("(으)로") {
+            match ending(&out) {
+                Some(Ending::Consonant) => out.push_str("으로"),
+                Some(_) => out.push('로'),
+                None => out.push_str("(으)로"),
+            }
+            rest = after;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// How the text before a particle ends as it is read, or `None` when that is not sure.
+fn ending(before: &str) -> Option<Ending> {
+    let mut word = before.trim_end_matches(['`', '"', '\'', '”', '’', '」', '』', ']']);
+    // A parenthetical between the word and its particle is read past: "`full`(kind = ...)은".
+    if let Some(inside) = word.strip_suffix(')') {
+        let mut depth = 1;
+        let open = inside.char_indices().rev().find(|&(_, c)| {
+            depth += match c {
+                ')' => 1,
+                '(' => -1,
+                _ => 0,
+            };
+            depth == 0
+        })?;
+        word = inside[..open.0]
+            .trim_end()
+            .trim_end_matches(['`', '"', '\'', '”', '’', '」', '』', ']']);
+    }
+    let last = word.chars().last()?;
+    if ('\u{AC00}'..='\u{D7A3}').contains(&last) {
+        return Some(match (u32::from(last) - 0xAC00) % 28 {
+            0 => Ending::Vowel,
+            8 => Ending::Rieul,
+            _ => Ending::Consonant,
+        });
+    }
+    if last.is_ascii_digit() {
+        return Some(number_ending(word));
+    }
+    if last.is_ascii_alphabetic() {
+        let letters: String = word
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // Capitals, or letters without a vowel ("ctr", "kvm"), are read letter by letter.
+        let vowel = letters.chars().any(|c| "aeiouyAEIOUY".contains(c));
+        return if letters.chars().all(|c| c.is_ascii_uppercase()) || !vowel {
+            Some(letter_name_ending(last))
+        } else {
+            word_ending(&letters.to_ascii_lowercase())
+        };
+    }
+    if last == '%' {
+        return Some(Ending::Vowel); // 퍼센트
+    }
+    None
+}
+
+/// A number's reading: its last digit ("12" 십이, "1.5" 일 점 오), or for a whole
+/// number ending in zeros the power of ten it ends on ("30" 삼십, "1,000" 천, "20000" 이만).
+fn number_ending(word: &str) -> Ending {
+    let number: Vec<char> = word
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digit = |c: char| match c {
+        '0' => Ending::Consonant,         // 영
+        '1' | '7' | '8' => Ending::Rieul, // 일, 칠, 팔
+        '3' | '6' => Ending::Consonant,   // 삼, 육
+        _ => Ending::Vowel,               // 이, 사, 오, 구
+    };
+    let zeros = number.iter().take_while(|c| **c == '0').count();
+    let whole = !number.contains(&'.');
+    if zeros == 0 || !whole || zeros == number.len() {
+        return digit(number[0]);
+    }
+    match zeros {
+        1..=11 => Ending::Consonant, // 십, 백, 천, 만, 억
+        12..=15 => Ending::Vowel,    // 조
+        _ => Ending::Consonant,      // 경
+    }
+}
+
+/// A capital letter's name: 엘, 알 end in ㄹ, 엠, 엔 in another consonant.
+fn letter_name_ending(c: char) -> Ending {
+    match c.to_ascii_uppercase() {
+        'L' | 'R' => Ending::Rieul,
+        'M' | 'N' => Ending::Consonant,
+        _ => Ending::Vowel,
+    }
+}
+
+/// How a word in lower case ends in its usual Korean spelling, where that is sure.
+fn word_ending(word: &str) -> Option<Ending> {
+    let mut rev = word.chars().rev();
+    let last = rev.next()?;
+    let before = rev.next();
+    let consonant = |c: Option<char>| c.is_some_and(|c| !"aeiouy".contains(c));
+    Some(match last {
+        'l' => Ending::Rieul,                            // 커널, 레이블
+        'g' if before == Some('n') => Ending::Consonant, // 핑
+        'm' | 'n' => Ending::Consonant,                  // 시스템, 퓨전
+        'a' | 'i' | 'o' | 'u' | 'y' | 'r' | 's' | 'x' | 'z' | 'f' | 'h' | 'w' | 'v' => {
+            Ending::Vowel // 데이터, 서버, 옵스, 리눅스
+        }
+        'd' | 'g' => Ending::Vowel, // 리드, 로그
+        'e' => match before {
+            Some('m' | 'n') => Ending::Consonant, // 타임, 라인
+            Some('l') => Ending::Rieul,           // 테이블, 파일
+            Some('p') | None => return None,      // 타입 or 파이프
+            _ => Ending::Vowel,                   // 네이티브, 캐시, 코어, 모드
+        },
+        // After a consonant, a final k, t or p is its own syllable (디스크, 호스트, 점프);
+        // after a vowel or doubled it may be a batchim (셋, 앱, 스택): not sure.
+        'k' | 't' | 'p' if consonant(before) && before != Some(last) && before != Some('c') => {
+            Ending::Vowel
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::particles;
+
+    #[test]
+    fn hangul_picks_by_its_final_consonant() {
+        assert_eq!(
+            particles("‘디스크 읽기’을(를) 고르세요"),
+            "‘디스크 읽기’를 고르세요"
+        );
+        assert_eq!(particles("‘네트워크 송신’은(는)"), "‘네트워크 송신’은");
+        assert_eq!(particles("커널이(가) 멈춤"), "커널이 멈춤");
+        assert_eq!(
+            particles("하이퍼바이저과(와) 호스트"),
+            "하이퍼바이저와 호스트"
+        );
+        // ㄹ takes 로, any other final consonant 으로, a vowel 로.
+        assert_eq!(particles("커널(으)로"), "커널로");
+        assert_eq!(particles("섀도 페이징(으)로"), "섀도 페이징으로");
+        assert_eq!(particles("스왑(으)로"), "스왑으로");
+        assert_eq!(particles("서버(으)로"), "서버로");
+    }
+
+    #[test]
+    fn numbers_by_their_korean_reading() {
+        assert_eq!(particles("pCPU 12을(를)"), "pCPU 12를"); // 십이
+        assert_eq!(particles("`1e308`을(를)"), "`1e308`을"); // 팔
+        assert_eq!(particles("문자열 \"30\"을(를)"), "문자열 \"30\"을"); // 삼십
+        assert_eq!(particles("`1.5`을(를)"), "`1.5`를"); // 오
+        assert_eq!(particles("4,096은(는)"), "4,096은"); // 육
+        assert_eq!(particles("1,000이(가)"), "1,000이"); // 천
+        assert_eq!(particles("0은(는)"), "0은"); // 영
+        assert_eq!(particles("`type2`을(를)"), "`type2`를"); // 이
+        assert_eq!(particles("`type1`이(가)"), "`type1`이"); // 일
+        assert_eq!(particles("7(으)로"), "7로"); // 칠
+        assert_eq!(particles("3(으)로"), "3으로"); // 삼
+    }
+
+    #[test]
+    fn latin_words_where_the_reading_is_sure_else_the_pair() {
+        assert_eq!(
+            particles("`web-server`을(를) 뜻했나요?"),
+            "`web-server`를 뜻했나요?"
+        );
+        assert_eq!(particles("`native`은(는)"), "`native`는");
+        assert_eq!(particles("`label`이(가)"), "`label`이");
+        assert_eq!(particles("`time`을(를)"), "`time`을");
+        assert_eq!(particles("`table`(으)로"), "`table`로");
+        assert_eq!(particles("`four`이(가)"), "`four`가");
+        assert_eq!(particles("`host`은(는)"), "`host`는");
+        assert_eq!(particles("`[[host]]`은(는)"), "`[[host]]`는");
+        assert_eq!(particles("`ping`을(를)"), "`ping`을");
+        // Capitals by their letters' names: 브이엠, 에스, 사지.
+        assert_eq!(particles("VM은(는)"), "VM은");
+        assert_eq!(particles("`ctr`은(는)"), "`ctr`은"); // 씨티알
+        assert_eq!(particles("`tlb`을(를)"), "`tlb`를"); // 티엘비
+                                                         // Past a parenthetical, to the word it follows.
+        assert_eq!(
+            particles("`full`(kind = \"type1\")은(는)"),
+            "`full`(kind = \"type1\")은"
+        );
+        assert_eq!(particles("서버 (a (b) c)이(가)"), "서버 (a (b) c)가");
+        assert_eq!(particles("OS을(를)"), "OS를");
+        assert_eq!(particles("\"4G\"을(를)"), "\"4G\"를");
+        // Not sure how these are read: 앱 or 애프, 스택, 타입 or 파이프, 에이비씨 or 매직.
+        assert_eq!(particles("`app`이(가)"), "`app`이(가)");
+        assert_eq!(particles("`stack`은(는)"), "`stack`은(는)");
+        assert_eq!(particles("`type`을(를)"), "`type`을(를)");
+        assert_eq!(particles("“abc”은(는)"), "“abc”은(는)");
+        // Nothing before it, or a symbol: the pair stays.
+        assert_eq!(particles("을(를)"), "을(를)");
+        assert_eq!(particles("`]`을(를)"), "`]`을(를)");
+    }
+
+    #[test]
+    fn other_parentheses_and_text_stay() {
+        let text = "값(예: 4) 그리고 (으)로 시작, English (as is)";
+        assert_eq!(particles(text), text);
+        assert_eq!(
+            particles("둘 다 `cpu`을(를) 쓰고 `memory`은(는) 뺍니다"),
+            "둘 다 `cpu`를 쓰고 `memory`는 뺍니다"
+        );
+    }
+}

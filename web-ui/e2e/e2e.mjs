@@ -1199,11 +1199,12 @@ await step('validator messages are in Korean when the page is', async () => {
   const bad = '[scenario]\nname = "k"\n\n[host]\ncores = 0\n\n[[platform]]\nname = "n"\nkind = "native"\n\n[[instance]]\nname = "a"\nworkload = "cpu-bound"\n';
   await setEditorText(page, bad);
   await page.waitForSelector('#editor-error');
-  assert(/must be between 1 and 1024/.test(await page.textContent('#editor-error')), 'English message in English');
+  // Its figures in the page's number format, as every other number on the page.
+  assert(/must be between 1 and 1,024/.test(await page.textContent('#editor-error')), 'English message in English');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   const ko = await page.textContent('#editor-error');
-  assert(/host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
+  assert(/host\.cores 값은 1에서 1,024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
   assert(/줄 5, 열 9/.test(ko), `Korean line and column: ${ko}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

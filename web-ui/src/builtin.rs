@@ -58,6 +58,106 @@ pub fn files() -> impl Iterator<Item = &'static str> {
     INDEX.iter().map(|(f, _, _)| *f)
 }
 
+/// The library in the order of the course (the seed document,
+/// `/work/shared/seed/000_*.txt`): hardware virtualization, hypervisors of type 1 and 2,
+/// full, para- and hybrid virtualization, desktop virtualization, containers, then the
+/// comparison table that sums them up. Each group: its heading (Korean, English) and its
+/// scenarios' files in the order to take them. A file of the library missing here is
+/// listed in a last group by title (a test asks for every file to be placed).
+pub const COURSE_ORDER: &[((&str, &str), &[&str])] = &[
+    (
+        ("1. 하드웨어 가상화", "1. Hardware virtualization"),
+        &[
+            "smoke.toml",
+            "exit-cost-by-cpu-generation.toml",
+            "exit-cost-sandy-bridge.toml",
+            "memory-shadow-vs-nested.toml",
+            "memory-nested-paging.toml",
+            "shadow-hidden-faults.toml",
+            "nested-virtualization.toml",
+        ],
+    ),
+    (
+        (
+            "2. 하이퍼바이저: Type 1과 Type 2",
+            "2. Hypervisors: type 1 and type 2",
+        ),
+        &[
+            "type1-vs-type2.toml",
+            "io-paths.toml",
+            "queue-depth.toml",
+            "driver-domain-starvation.toml",
+            "overcommit-scheduling.toml",
+            "scheduler-latency.toml",
+            "lock-holder-preemption.toml",
+            "tlb-shootdown.toml",
+            "memory-overcommit.toml",
+            "live-migration.toml",
+        ],
+    ),
+    (
+        (
+            "3. 전가상화·반가상화·하이브리드",
+            "3. Full, para- and hybrid virtualization",
+        ),
+        &["full-para-hybrid.toml", "startup-techniques.toml"],
+    ),
+    (
+        ("4. 데스크탑 가상화", "4. Desktop virtualization"),
+        &[
+            "session-host-vs-vdi.toml",
+            "vdi-consolidation.toml",
+            "vdi-network.toml",
+            "logon-storm.toml",
+        ],
+    ),
+    (
+        (
+            "5. 컨테이너 (OS 수준 가상화)",
+            "5. Containers (OS-level virtualization)",
+        ),
+        &[
+            "containers-vs-vms.toml",
+            "startup-density.toml",
+            "memory-limits.toml",
+            "noisy-neighbour.toml",
+            "fault-blast-radius.toml",
+        ],
+    ),
+    (
+        ("6. 비교 표", "6. The comparison table"),
+        &[
+            "seed-comparison-table.toml",
+            "seed-table-full.toml",
+            "consolidation-density.toml",
+        ],
+    ),
+];
+
+/// The library's groups in course order, each with its heading in `lang` and the indices
+/// of its scenarios (indices of [`INDEX`], what share links and the menu's values hold).
+/// Files the course order does not name come last, by title, under "More".
+pub fn course_groups(lang: crate::i18n::Lang) -> Vec<(&'static str, Vec<usize>)> {
+    let mut groups: Vec<(&'static str, Vec<usize>)> = COURSE_ORDER
+        .iter()
+        .map(|((ko, en), files)| {
+            (
+                lang.pick(ko, en),
+                files.iter().filter_map(|f| position(f)).collect(),
+            )
+        })
+        .collect();
+    let mut rest: Vec<usize> = (0..INDEX.len())
+        .filter(|i| !COURSE_ORDER.iter().any(|(_, f)| f.contains(&INDEX[*i].0)))
+        .collect();
+    rest.sort_by_key(|&i| (title(i, lang), INDEX[i].0));
+    if !rest.is_empty() {
+        groups.push((lang.pick("더 보기", "More"), rest));
+    }
+    groups.retain(|(_, files)| !files.is_empty());
+    groups
+}
+
 /// The title of the library scenario at `index` in `lang` (empty if it has none).
 pub fn title(index: usize, lang: crate::i18n::Lang) -> &'static str {
     TITLES.get(index).map_or("", |(en, ko)| lang.pick(ko, en))
@@ -308,6 +408,42 @@ mod tests {
                 title.ko.as_str(),
                 "{file}"
             );
+        }
+    }
+
+    /// Every library scenario has its place in the course order, once, and the order names
+    /// no file that is not in the library.
+    #[test]
+    fn every_scenario_is_placed_once_in_the_course_order() {
+        let placed: Vec<&str> = COURSE_ORDER
+            .iter()
+            .flat_map(|(_, f)| f.iter().copied())
+            .collect();
+        for file in files() {
+            let n = placed.iter().filter(|f| **f == file).count();
+            assert_eq!(n, 1, "{file} is placed {n} times in COURSE_ORDER");
+        }
+        for file in &placed {
+            assert!(
+                position(file).is_some(),
+                "{file} is in COURSE_ORDER but not in the library"
+            );
+        }
+        for lang in [crate::i18n::Lang::Ko, crate::i18n::Lang::En] {
+            let groups = course_groups(lang);
+            assert_eq!(groups.len(), COURSE_ORDER.len());
+            let mut all: Vec<usize> = groups.iter().flat_map(|(_, i)| i.iter().copied()).collect();
+            // The course starts at hardware virtualization, a series in its order (1/2, 2/2).
+            assert_eq!(INDEX[all[0]].0, "smoke.toml");
+            let a = all
+                .iter()
+                .position(|&i| INDEX[i].0 == "exit-cost-by-cpu-generation.toml");
+            let b = all
+                .iter()
+                .position(|&i| INDEX[i].0 == "exit-cost-sandy-bridge.toml");
+            assert!(a < b);
+            all.sort_unstable();
+            assert_eq!(all, (0..INDEX.len()).collect::<Vec<_>>());
         }
     }
 

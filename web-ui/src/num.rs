@@ -218,6 +218,34 @@ pub fn regroup(text: &str) -> String {
     out
 }
 
+/// [`regroup`] for a message that quotes what was written (sim-core's validator: "memory
+/// per instance of 99999999 MiB ... 390625.582 GiB"): the figures it computed take the
+/// page's number format, while text in backticks or quotes (`99999999`, “4096”, "4G")
+/// stays as written, since it stands for what the writer typed.
+pub fn regroup_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(open) = rest.find(['`', '"', '“']) {
+        out.push_str(&regroup(&rest[..open]));
+        let quote = rest[open..].chars().next().unwrap_or('`');
+        let close = if quote == '“' { '”' } else { quote };
+        let after = open + quote.len_utf8();
+        match rest[after..].find(close) {
+            Some(end) => {
+                let end = after + end + close.len_utf8();
+                out.push_str(&rest[open..end]);
+                rest = &rest[end..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(&regroup(rest));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +282,19 @@ mod tests {
         // A Korean counter after the number is its unit, not part of a name.
         assert_eq!(regroup("진입점 약 1534개"), "진입점 약 1,534개");
         assert_eq!(regroup("1080p"), "1080p");
+    }
+
+    #[test]
+    fn regroups_a_message_but_not_what_it_quotes() {
+        assert_eq!(
+            regroup_prose("memory per instance of 99999999 MiB: 390625.582 GiB, 15936 MiB"),
+            "memory per instance of 99,999,999 MiB: 390,625.582 GiB, 15,936 MiB"
+        );
+        assert_eq!(
+            regroup_prose("`web-1234` got \"12345\" and “99999” for 4096 MiB"),
+            "`web-1234` got \"12345\" and “99999” for 4,096 MiB"
+        );
+        // An unclosed quote keeps the rest as written.
+        assert_eq!(regroup_prose("12345 `abc 12345"), "12,345 `abc 12345");
     }
 }

@@ -39,7 +39,8 @@ impl ScenarioError {
                     let stop = if ko.ends_with('.') { " " } else { ". " };
                     ko.push_str(&format!("{stop}`{meant}`을(를) 뜻했나요?"));
                 }
-                ko
+                // Templates write "을(를)" where the word is a parameter: its one form.
+                crate::text::particles(&ko)
             }
         }
     }
@@ -409,7 +410,8 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         return msg!(
             "syntax",
             "{detail}: a text in quotes ends on its own line (for several lines, write three quotes: \"\"\"...\"\"\")",
-            "TOML 문법 오류입니다 ({detail}): 따옴표 안의 텍스트는 같은 줄에서 끝나야 합니다 (여러 줄이면 따옴표 세 개로: \"\"\"...\"\"\")",
+            "{syntax_ko}. 따옴표 안의 텍스트는 같은 줄에서 끝나야 합니다 (여러 줄이면 따옴표 세 개로: \"\"\"...\"\"\")",
+            syntax_ko = syntax_ko(&detail),
             detail = detail
         );
     }
@@ -417,16 +419,171 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         return msg!(
             "syntax",
             "{detail}: a value is a number, true or false, a text in quotes, an array [...] or an inline table {...}, one per key",
-            "TOML 문법 오류입니다 ({detail}): 값은 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 표 {...}이며 키마다 하나입니다",
+            "{syntax_ko}. 값은 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 표 {...}이며 키마다 하나입니다",
+            syntax_ko = syntax_ko(&detail),
             detail = detail
         );
     }
     msg!(
         "syntax",
         "{detail}",
-        "TOML 문법 오류입니다 ({detail})",
+        "{syntax_ko}",
+        syntax_ko = syntax_ko(&detail),
         detail = detail
     )
+}
+
+/// The TOML parser's own words in Korean (toml_parser's descriptions of what is wrong
+/// and of what it expected there). A message with a phrase not listed keeps its English,
+/// quoted: "TOML 문법 오류입니다 (invalid foo)".
+fn syntax_ko(detail: &str) -> String {
+    const WHAT: &[(&str, &str)] = &[
+        (
+            "invalid basic string",
+            "따옴표(\")로 쓴 텍스트가 끝나지 않았거나 잘못되었습니다",
+        ),
+        (
+            "invalid literal string",
+            "작은따옴표(')로 쓴 텍스트가 끝나지 않았거나 잘못되었습니다",
+        ),
+        (
+            "invalid multi-line basic string",
+            "따옴표 세 개(\"\"\")로 쓴 여러 줄 텍스트가 잘못되었습니다",
+        ),
+        (
+            "invalid multi-line literal string",
+            "작은따옴표 세 개(''')로 쓴 여러 줄 텍스트가 잘못되었습니다",
+        ),
+        ("invalid string", "텍스트가 잘못되었습니다"),
+        (
+            "invalid unquoted key",
+            "따옴표 없이 쓴 키에 쓸 수 없는 문자가 있습니다",
+        ),
+        (
+            "unquoted keys cannot be empty",
+            "따옴표 없이 쓴 키가 비어 있습니다",
+        ),
+        ("invalid key", "키가 잘못되었습니다"),
+        ("invalid value", "값이 잘못되었습니다"),
+        ("invalid table", "표 머리글이 잘못되었습니다"),
+        ("invalid key-value pair", "키 = 값 줄이 잘못되었습니다"),
+        (
+            "invalid inline table element",
+            "인라인 표의 항목이 잘못되었습니다",
+        ),
+        (
+            "invalid comment character",
+            "주석에 쓸 수 없는 문자가 있습니다",
+        ),
+        ("invalid date-time", "날짜·시간이 잘못되었습니다"),
+        ("invalid float", "소수가 잘못되었습니다"),
+        ("invalid integer number", "정수가 잘못되었습니다"),
+        ("invalid integer", "정수가 잘못되었습니다"),
+        ("invalid boolean", "true나 false가 잘못 쓰였습니다"),
+        ("invalid exponent", "지수가 잘못되었습니다"),
+        ("invalid fraction", "소수점 아래가 잘못되었습니다"),
+        ("invalid mantissa", "숫자가 잘못되었습니다"),
+        ("unclosed table", "표 머리글이 닫히지 않았습니다"),
+        ("unclosed array table", "배열 표 머리글이 닫히지 않았습니다"),
+        ("unclosed array", "배열이 닫히지 않았습니다"),
+        ("unclosed inline table", "인라인 표가 닫히지 않았습니다"),
+        ("key with no value", "키에 값이 없습니다"),
+        ("missing value for key", "키의 값이 없습니다"),
+        ("missing value", "값이 없습니다"),
+        (
+            "missing key for inline table element",
+            "인라인 표의 항목에 키가 없습니다",
+        ),
+        (
+            "missing comma between array elements",
+            "배열의 원소 사이에 쉼표가 없습니다",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "인라인 표의 키 = 값 사이에 쉼표가 없습니다",
+        ),
+        (
+            "missing assignment between key-value pairs",
+            "키와 값 사이에 =가 없습니다",
+        ),
+        ("missing opening quote", "여는 따옴표가 없습니다"),
+        ("extra comma in array", "배열에 쉼표가 하나 더 있습니다"),
+        (
+            "extra comma in inline table",
+            "인라인 표에 쉼표가 하나 더 있습니다",
+        ),
+        ("extra `=`", "=가 하나 더 있습니다"),
+        (
+            "extra assignment between key-value pairs",
+            "키 = 값 사이에 =가 하나 더 있습니다",
+        ),
+        ("unexpected `=` in array", "배열 안에 =가 있습니다"),
+        ("unexpected content", "여기에 올 수 없는 내용이 있습니다"),
+        (
+            "unexpected key or value",
+            "여기에 올 수 없는 키나 값이 있습니다",
+        ),
+        ("unexpected leading zero", "숫자는 0으로 시작할 수 없습니다"),
+        ("unexpected sign", "여기에는 부호를 쓸 수 없습니다"),
+        ("redundant numeric sign", "부호가 두 번 쓰였습니다"),
+        (
+            "`_` may only go between digits",
+            "`_`는 숫자 사이에만 쓸 수 있습니다",
+        ),
+        (
+            "string values must be quoted",
+            "텍스트 값은 따옴표 안에 씁니다",
+        ),
+        ("duplicate key", "같은 키가 두 번 나옵니다"),
+        (
+            "carriage return must be followed by newline",
+            "CR 문자 뒤에는 줄바꿈이 와야 합니다",
+        ),
+    ];
+    const EXPECTED: &[(&str, &str)] = &[
+        ("key", "키"),
+        ("value", "값"),
+        ("letters", "영문자"),
+        ("numbers", "숫자"),
+        ("digits", "숫자"),
+        ("characters", "문자"),
+        ("printable characters", "출력되는 문자"),
+        ("basic string", "따옴표 텍스트"),
+        ("literal string", "작은따옴표 텍스트"),
+        ("multi-line basic string", "여러 줄 텍스트"),
+        ("unicode hexadecimal value", "유니코드 16진수 값"),
+        ("nothing", "더 쓸 것 없음"),
+    ];
+    let (what, expected) = detail.split_once(", expected ").unwrap_or((detail, ""));
+    let lookup = |table: &[(&str, &'static str)], key: &str| {
+        table.iter().find(|(en, _)| *en == key).map(|(_, ko)| *ko)
+    };
+    let what_ko = lookup(WHAT, what);
+    // A literal (`]`) stays as written; a description is translated.
+    let expected_ko: Option<Vec<String>> = if expected.is_empty() {
+        Some(Vec::new())
+    } else {
+        expected
+            .split(", ")
+            .map(|e| {
+                if e.starts_with('`') {
+                    Some(e.to_string())
+                } else {
+                    lookup(EXPECTED, e).map(str::to_string)
+                }
+            })
+            .collect()
+    };
+    match (what_ko, expected_ko) {
+        (Some(what), Some(expected)) if expected.is_empty() => {
+            format!("TOML 문법 오류입니다: {what}")
+        }
+        (Some(what), Some(expected)) => format!(
+            "TOML 문법 오류입니다: {what} (여기에 올 수 있는 것: {})",
+            expected.join(", ")
+        ),
+        _ => format!("TOML 문법 오류입니다 ({detail})"),
+    }
 }
 
 /// What serde found, in Korean: "invalid type: floating point `2.5`, expected u32" gives
@@ -725,7 +882,27 @@ pub(crate) fn parser_error(
             None => {}
         }
     }
+    // A key written in Korean ("[호스트]", "코어 = 4"): toml asks for letters and digits,
+    // which does not say that the keys are the format's English names.
+    let korean_key = (message.starts_with("invalid unquoted key")
+        || message.starts_with("invalid key")
+        || message.starts_with("invalid table"))
+        && text
+            .get(span.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| !c.is_ascii());
     let mut m = parser_msg(message);
+    if korean_key {
+        let line = &text[text[..span.start].rfind('\n').map_or(0, |i| i + 1)..];
+        let example = if line.trim_start().starts_with('[') {
+            "[host]"
+        } else {
+            "cores = 4"
+        };
+        m.en = "{detail}; keys are written in English, as the format names them: e.g. {example}";
+        m.ko = "{syntax_ko}. 키 이름은 영어로 씁니다: 예 {example}";
+        m.params.push(("example", example.to_string()));
+    }
     if m.code == "unknown_field" {
         let field = m
             .params
@@ -1220,13 +1397,48 @@ mod tests {
         );
         assert!(
             e.message_in(crate::text::Lang::Ko)
-                .ends_with("`ept`은(는) [host]의 키입니다"),
+                .ends_with("`ept`는 [host]의 키입니다"),
             "{}",
             e.message_in(crate::text::Lang::Ko)
         );
         // A key of no table gets the plain message.
         let e = Scenario::from_toml("t.toml", &format!("{head}zz = 1\n")).unwrap_err();
         assert!(!e.message.contains("is a key of"), "{}", e.message);
+    }
+
+    /// The TOML parser's messages read in Korean, and a key written in Korean says that
+    /// keys are English names; a phrase the table does not know keeps its English.
+    #[test]
+    fn parser_messages_in_korean() {
+        let ko = |text: &str| {
+            Scenario::from_toml("t.toml", text)
+                .unwrap_err()
+                .message_in(crate::text::Lang::Ko)
+        };
+        let m = ko("[scenario]\nname = \"x\n");
+        assert!(
+            m.starts_with("TOML 문법 오류입니다: 따옴표(\")로 쓴 텍스트가"),
+            "{m}"
+        );
+        assert!(!m.contains("invalid"), "{m}");
+        let m = ko("[호스트]\ncores = 4\n");
+        assert!(m.contains("키 이름은 영어로 씁니다: 예 [host]"), "{m}");
+        assert!(m.contains("영문자, 숫자, `-`, `_`"), "{m}");
+        assert!(!m.contains("invalid") && !m.contains("expected"), "{m}");
+        let e = Scenario::from_toml("t.toml", "[host]\n코어 = 4\n").unwrap_err();
+        assert!(
+            e.message_in(crate::text::Lang::Ko).contains("예 cores = 4"),
+            "{e}"
+        );
+        assert!(e.message.contains("keys are written in English"), "{e}");
+        assert_eq!(
+            super::syntax_ko("a new phrase, expected `]`"),
+            "TOML 문법 오류입니다 (a new phrase, expected `]`)"
+        );
+        assert_eq!(
+            super::syntax_ko("unclosed table, expected `]`"),
+            "TOML 문법 오류입니다: 표 머리글이 닫히지 않았습니다 (여기에 올 수 있는 것: `]`)"
+        );
     }
 
     #[test]

@@ -268,11 +268,13 @@ fn draw_bars(
             BLACK.filled(),
         ))?;
         for (li, l) in lines.iter().enumerate() {
-            // Centred by its estimated width (the same element type as the legend's text).
-            let half = (text_width(l, LABEL_PX) / 2.0) as i32;
+            // Centred by its estimated width (the same element type as the legend's text),
+            // moved inside the chart where the centred line would pass its edge.
+            let w = text_width(l, LABEL_PX) as i32;
+            let left = (x - w / 2).min(width as i32 - 2 - w).max(2);
             plot.draw(&Text::new(
                 l.clone(),
-                (x - half, y_px + 7 + row + li as i32 * LINE_PX),
+                (left, y_px + 7 + row + li as i32 * LINE_PX),
                 ("sans-serif", LABEL_PX).into_font(),
             ))?;
         }

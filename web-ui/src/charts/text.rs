@@ -189,7 +189,38 @@ fn broken_words(categories: &[String], lines: &[Vec<String>]) -> usize {
         .sum()
 }
 
+/// Space between the plot's right edge and the chart's (the bar chart's margin), and
+/// between the chart's left edge and the plot's (its value-axis area and margin).
+const RIGHT_OF_PLOT: f64 = 8.0;
+const LEFT_OF_PLOT: f64 = 74.0;
+
+/// Names wrapped under the bars, the first and last narrower where their slot's outer
+/// half is all the room there is: a name is centred on its bar, so one wider than twice
+/// the distance from its bar to the chart's edge would be cut there (a long last name on
+/// a phone: "컨테이너 (브리지 네트워크, 오버레이 스토리지)"). Where that would break a
+/// word, the name keeps its lines and `bars` draws it off centre, inside the chart.
 pub(super) fn wrap_categories(categories: &[String], width: u32) -> CategoryLabels {
+    let mut labels = wrap_categories_inner(categories, width);
+    let n = categories.len();
+    let slot = (width as f64 - 80.0) / n.max(1) as f64;
+    for (i, edge) in [(0, LEFT_OF_PLOT), (n.saturating_sub(1), RIGHT_OF_PLOT)] {
+        let Some(lines) = labels.lines.get(i) else {
+            continue;
+        };
+        let room = 2.0 * (slot / 2.0 + edge - 2.0);
+        if lines.iter().any(|l| text_width(l, LABEL_PX) > room) {
+            // Narrower only where no word breaks for it ("하이브/리드" reads worse than a
+            // name drawn a little off its bar's centre, which `bars` does at the edge).
+            let narrower = wrap_within(&categories[i], room.max(40.0), LABEL_PX, 1.0);
+            if broken_words(&categories[i..=i], std::slice::from_ref(&narrower)) == 0 {
+                labels.lines[i] = narrower;
+            }
+        }
+    }
+    labels
+}
+
+fn wrap_categories_inner(categories: &[String], width: u32) -> CategoryLabels {
     let flat = wrap_categories_flat(categories, width);
     let broken = broken_words(categories, &flat);
     if broken == 0 || categories.len() < 3 {
@@ -389,6 +420,41 @@ mod tests {
     /// A title wider than the chart is wrapped onto a second line, whole, and the
     /// drawing grows by that line: 80 characters at about 9.5 px each are ~760 px, more
     /// than the 520 px chart.
+    /// A name is centred on its bar: the last one may use no more than twice the distance
+    /// from its bar to the chart's right edge (the review's phone chart cut "오버레이").
+    #[test]
+    fn the_last_name_stays_inside_the_chart() {
+        let names: Vec<String> = [
+            "베어메탈",
+            "Type 1 하이퍼바이저 (하이브리드)",
+            "Type 2 하이퍼바이저 (하이브리드)",
+            "컨테이너 (브리지 네트워크, 오버레이 스토리지)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for width in [320, 520, 800] {
+            let labels = super::wrap_categories(&names, width);
+            let slot = (width as f64 - 80.0) / names.len() as f64;
+            // The last bar's centre, and its name's half width.
+            let centre = width as f64 - super::RIGHT_OF_PLOT - slot / 2.0;
+            for line in labels.lines.last().unwrap() {
+                let half = text_width(line, LABEL_PX) / 2.0;
+                assert!(
+                    centre + half <= width as f64,
+                    "{width}: {line:?} ends at {}",
+                    centre + half
+                );
+            }
+            // Wrapped, not cut: every word is still there.
+            let joined = labels.lines.last().unwrap().join(" ");
+            for word in ["컨테이너", "(브리지", "네트워크,", "오버레이", "스토리지)"]
+            {
+                assert!(joined.contains(word), "{width}: {joined}");
+            }
+        }
+    }
+
     #[test]
     fn long_titles_wrap_whole_and_grow_the_chart() {
         let long =

@@ -372,7 +372,7 @@ fn verdict(
     let right = q.check(given);
     // A choice's answer is a platform: shown by its label, as the options are; a number
     // with its unit and tolerance, as the Questions tab shows it.
-    let computed = questions::computed_answer(q).unwrap_or_else(|| label(&q.answer));
+    let computed = questions::computed_answer(lang, q).unwrap_or_else(|| label(&q.answer));
     html! {
         <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
             <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
@@ -398,6 +398,7 @@ fn prompt_id(q: &QuestionView) -> String {
 
 /// An answer input: radio buttons for a choice, a text field for a number.
 fn input(
+    lang: Lang,
     q: &QuestionView,
     value: &str,
     on: Callback<String>,
@@ -417,7 +418,7 @@ fn input(
                     onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id))}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
-                    <span class="unit" id={unit}>{ q.unit }</span>
+                    <span class="unit" id={unit}>{ questions::unit_in(lang, q.unit) }</span>
                 }
             </span>
         }
@@ -621,7 +622,7 @@ fn step_view(props: &CourseProps) -> Html {
                         Lang::En => format!(" ({} {})", q.points, t(lang, "course.points.many")),
                     } }</span>
                 </p>
-                { input(q, &value, set(q.id.clone()), locked, &label) }
+                { input(lang, q, &value, set(q.id.clone()), locked, &label) }
                 // Kept once answered (aria-disabled, clicks ignored), not taken away: the
                 // keyboard's and a screen reader's place stays on it, beside the verdict.
                 if !q.predict && expected.is_some() {

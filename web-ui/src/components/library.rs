@@ -26,18 +26,14 @@ pub fn library(props: &LibraryProps) -> Html {
             }
         })
     };
-    // Listed by title in the page's language, so that a series reads in order ("Memory
-    // virtualization 1/2" before "2/2", which file names do not give); each option's value
-    // stays the file's index.
+    // In the course's order, in groups under its headings (`builtin::course_groups`);
+    // each option's value stays the file's index, which share links hold.
     let label = |i: usize, file: &str| match builtin::title(i, lang) {
         "" => file.to_string(),
         title => format!("{title} — {file}"),
     };
-    let mut entries: Vec<(String, usize)> = builtin::files()
-        .enumerate()
-        .map(|(i, file)| (label(i, file), i))
-        .collect();
-    entries.sort_unstable();
+    let files: Vec<&str> = builtin::files().collect();
+    let groups = builtin::course_groups(lang);
     html! {
         <section class="card library" id="library" aria-labelledby="library-h">
             <h2 id="library-h">{ t(lang, "library") }</h2>
@@ -46,9 +42,13 @@ pub fn library(props: &LibraryProps) -> Html {
                 if props.selected.is_none() {
                     <option value="" selected=true>{ "—" }</option>
                 }
-                { for entries.into_iter().map(|(text, i)| html! {
-                    // The title in the page's language, then the file the CLI runs.
-                    <option value={i.to_string()} selected={props.selected == Some(i)}>{ text }</option>
+                { for groups.into_iter().map(|(heading, indices)| html! {
+                    <optgroup label={heading}>
+                        { for indices.into_iter().map(|i| html! {
+                            // The title in the page's language, then the file the CLI runs.
+                            <option value={i.to_string()} selected={props.selected == Some(i)}>{ label(i, files[i]) }</option>
+                        }) }
+                    </optgroup>
                 }) }
             </select>
         </section>

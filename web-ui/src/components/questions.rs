@@ -10,12 +10,30 @@ use crate::labels;
 use crate::sim::{Metric, QuestionAnswer, QuestionKind};
 use crate::state::ResultRef;
 
+/// A unit as the page's language says it: a count per second is "회/초" in Korean (the
+/// other units are read the same in both).
+pub fn unit_in(lang: Lang, unit: &'static str) -> &'static str {
+    match unit {
+        "/s" => lang.pick("회/초", "/s"),
+        unit => unit,
+    }
+}
+
+/// A figure with its unit: a percent glued to it ("98.3%"), a Korean counter too
+/// ("150,733회/초"), any other unit after a space ("74,150 ops/s").
+fn with_unit(lang: Lang, figure: String, unit: &'static str) -> String {
+    match unit_in(lang, unit) {
+        "" => figure,
+        unit @ ("%" | "회/초") => format!("{figure}{unit}"),
+        unit => format!("{figure} {unit}"),
+    }
+}
+
 /// A metric's value with its unit in the page's number format ("74,150 ops/s", "98.3%").
-pub fn value_with_unit(m: Metric, v: f64) -> String {
+pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
     match m.unit() {
         "%" => crate::num::pct(v),
-        "" => fmt_num(v),
-        unit => format!("{} {unit}", fmt_num(v)),
+        unit => with_unit(lang, fmt_num(v), unit),
     }
 }
 
@@ -23,8 +41,9 @@ pub fn value_with_unit(m: Metric, v: f64) -> String {
 /// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
 /// accepted around it ("27.11% (± 10%)"). With no tolerance that figure is what a student
-/// must give. `None` for a choice question.
-pub fn computed_answer(q: &QuestionAnswer) -> Option<String> {
+/// must give; with one, a rate of a thousand or more per second is shown whole (its
+/// decimals are far inside any tolerance). `None` for a choice question.
+pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
     // As many decimals as the answer the CLI prints (`sim_core::question::numeric_text`).
     let decimals = q
@@ -33,12 +52,14 @@ pub fn computed_answer(q: &QuestionAnswer) -> Option<String> {
         .split_once('.')
         .map_or(0, |(_, frac)| frac.len())
         .min(6);
-    let printed = crate::num::exact(v, decimals);
-    let with_unit = match q.metric.unit() {
-        "%" => format!("{printed}%"),
-        "" => printed,
-        unit => format!("{printed} {unit}"),
+    let rate = matches!(q.metric.unit(), "/s" | "ops/s" | "kbit/s");
+    let decimals = if rate && q.tolerance_percent > 0.0 && v.abs() >= 1000.0 {
+        0
+    } else {
+        decimals
     };
+    let printed = crate::num::exact(v, decimals);
+    let with_unit = with_unit(lang, printed, q.metric.unit());
     Some(if q.tolerance_percent > 0.0 {
         format!("{with_unit} (± {}%)", q.tolerance_percent)
     } else {
@@ -145,7 +166,9 @@ pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
         out.push_str(t(lang, "questions.look.all_columns"));
     }
     if let (Some(op), true) = (q.op, q.metric.needs_op()) {
-        out.push_str(&t(lang, "questions.look.op").replace("{}", labels::op(lang, op)));
+        out.push_str(&crate::sim::text::particles(
+            &t(lang, "questions.look.op").replace("{}", labels::op(lang, op)),
+        ));
     }
     out
 }
@@ -173,7 +196,7 @@ pub fn authoring_notes(
     if !others.is_empty() {
         let list: Vec<String> = others
             .iter()
-            .map(|(name, v)| format!("{}: {}", name_of(name), value_with_unit(q.metric, *v)))
+            .map(|(name, v)| format!("{}: {}", name_of(name), value_with_unit(lang, q.metric, *v)))
             .collect();
         notes.push(
             t(lang, "questions.tolerance_others")
@@ -195,7 +218,7 @@ fn explained(
     html! {
         <div class="reveal">
             <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
-                computed_answer(q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
+                computed_answer(lang, q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
             if let Some(ex) = &q.explanation {
                 <p class="why">{ lang.pick(&ex.ko, &ex.en).to_string() }</p>
                 { settings_note(lang, settings_changed) }
@@ -213,7 +236,7 @@ fn explained(
                 <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                 <ul class="evidence">
                     { for q.evidence.iter().map(|(p, v)| html! {
-                        <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), value_with_unit(q.metric, *v)) }</li>
+                        <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), value_with_unit(lang, q.metric, *v)) }</li>
                     }) }
                 </ul>
             }
@@ -339,7 +362,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         </div>
                         if let Some(hint) = hint {
                             <p class="hint" id={hint}>{ tolerance_note(lang, q) }
-                                if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), q.metric.unit()) } }</p>
+                                if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), unit_in(lang, q.metric.unit())) } }</p>
                         }
                         // The verdict's live region is always there, its text changed: one
                         // inserted with its text may go unsaid.
@@ -384,22 +407,64 @@ mod tests {
     #[test]
     fn a_computed_answer_has_its_unit_and_what_is_accepted() {
         let share = numeric(Metric::HostOsPercent, 27.0817, 10.0);
-        assert_eq!(computed_answer(&share).as_deref(), Some("27.08% (± 10%)"));
+        assert_eq!(
+            computed_answer(Lang::En, &share).as_deref(),
+            Some("27.08% (± 10%)")
+        );
         let latency = numeric(Metric::MeanLatencyUs, 3.9213, 5.0);
-        assert_eq!(computed_answer(&latency).as_deref(), Some("3.92 µs (± 5%)"));
+        assert_eq!(
+            computed_answer(Lang::En, &latency).as_deref(),
+            Some("3.92 µs (± 5%)")
+        );
         // No tolerance: the printed figure, which is what must be given.
         let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
-        assert_eq!(computed_answer(&exact).as_deref(), Some("27.11%"));
+        assert_eq!(computed_answer(Lang::En, &exact).as_deref(), Some("27.11%"));
         // A whole number as the CLI prints it: without decimals.
         let count = numeric(Metric::Density, 8.0, 0.0);
-        assert_eq!(computed_answer(&count).as_deref(), Some("8"));
+        assert_eq!(computed_answer(Lang::En, &count).as_deref(), Some("8"));
         // The CLI's decimals, whatever they are.
         let mut two = count.clone();
         two.answer = "8.00".into();
-        assert_eq!(computed_answer(&two).as_deref(), Some("8.00"));
+        assert_eq!(computed_answer(Lang::En, &two).as_deref(), Some("8.00"));
         let mut choice = count.clone();
         choice.kind = QuestionKind::Choice;
-        assert_eq!(computed_answer(&choice), None);
+        assert_eq!(computed_answer(Lang::En, &choice), None);
+    }
+
+    #[test]
+    fn a_rate_reads_per_second_in_korean_and_whole_when_large() {
+        let mut exits = numeric(Metric::ExitsPerSecond, 157_123.81, 4.0);
+        exits.answer = "157123.81".into();
+        assert_eq!(
+            computed_answer(Lang::Ko, &exits).as_deref(),
+            Some("157,124회/초 (± 4%)")
+        );
+        assert_eq!(
+            computed_answer(Lang::En, &exits).as_deref(),
+            Some("157,124 /s (± 4%)")
+        );
+        // Exact: the printed figure, decimals and all, is what must be given.
+        exits.tolerance_percent = 0.0;
+        assert_eq!(
+            computed_answer(Lang::Ko, &exits).as_deref(),
+            Some("157,123.81회/초")
+        );
+        // A small rate keeps its decimals.
+        let mut few = numeric(Metric::ExitsPerSecond, 12.5, 4.0);
+        few.answer = "12.50".into();
+        assert_eq!(
+            computed_answer(Lang::Ko, &few).as_deref(),
+            Some("12.50회/초 (± 4%)")
+        );
+        assert_eq!(
+            value_with_unit(Lang::Ko, Metric::ExitsPerSecond, 150_733.0),
+            "150,733회/초"
+        );
+        assert_eq!(
+            value_with_unit(Lang::Ko, Metric::Throughput, 74_150.0),
+            "74,150 ops/s"
+        );
+        assert_eq!(unit_in(Lang::En, "/s"), "/s");
     }
 
     #[test]

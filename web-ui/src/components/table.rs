@@ -72,6 +72,10 @@ fn column_note(key: &str) -> &'static str {
         "table.relative" => "table.relative.note",
         "table.steal" => "table.steal.note",
         "table.user" => "table.user.note",
+        "table.hyp" => "table.hyp.note",
+        "table.emu" => "table.emu.note",
+        "table.host" => "table.host.note",
+        "table.idle" => "table.idle.note",
         _ => "table.kern.note",
     }
 }
@@ -258,6 +262,86 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
     }
 }
 
+/// A comparison-table column's heading: the seed's column (Hardware, Desktop, OS-level),
+/// then the platform as every other table names it, its label with its scenario name
+/// beneath when they differ.
+fn seed_heading(lang: Lang, r: &crate::sim::RunResult, c: &crate::sim::TableColumn) -> Html {
+    let Some(p) = r.platforms.iter().find(|p| p.name == c.platform) else {
+        return html! { { pick(lang, &c.heading) } };
+    };
+    html! {
+        <>
+            <span class="seed-class">{ pick(lang, &c.class.heading()) }</span>
+            <br />
+            { platform_cell(lang, p) }
+        </>
+    }
+}
+
+/// For a desktop platform, the users' sessions in each fault's row: (sessions the fault
+/// ended, sessions still running after it), in the order of `p.faults`; `None` for each
+/// fault of a platform without desktops. An instance carries its group's sessions shared
+/// out over the group's instances: one per desktop VM, all of its users' on a session host.
+fn fault_sessions(p: &PlatformResult) -> Vec<Option<(u64, u64)>> {
+    let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) else {
+        return vec![None; p.faults.len()];
+    };
+    let per_instance = |name: &str| -> u64 {
+        let Some(group) = p
+            .instances
+            .iter()
+            .find(|i| i.name == name)
+            .map(|i| &i.group)
+        else {
+            return 0;
+        };
+        let instances = p
+            .groups
+            .iter()
+            .find(|g| &g.name == group)
+            .map_or(0, |g| u64::from(g.count));
+        let sessions = v
+            .groups
+            .iter()
+            .find(|g| &g.group == group)
+            .map_or(0, |g| u64::from(g.sessions));
+        sessions.checked_div(instances).unwrap_or(0)
+    };
+    let ended: Vec<u64> = p
+        .faults
+        .iter()
+        .map(|f| f.stopped.iter().map(|n| per_instance(n)).sum())
+        .collect();
+    // Sessions still running after a fault: all, less those this fault and the faults
+    // before it ended.
+    p.faults
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let before: u64 = (p.faults.iter().enumerate())
+                .filter(|&(j, g)| (g.at_ms, j) < (f.at_ms, i))
+                .map(|(j, _)| ended[j])
+                .sum();
+            Some((ended[i], v.sessions.saturating_sub(before + ended[i])))
+        })
+        .collect()
+}
+
+/// " (24 sessions)" after an instance count, when the platform's instances carry sessions.
+fn sessions_note(lang: Lang, sessions: Option<u64>) -> Html {
+    match sessions {
+        Some(n) => {
+            let key = if n == 1 && lang == Lang::En {
+                "table.session_of"
+            } else {
+                "table.sessions_of"
+            };
+            html! { <small class="sessions">{ format!(" ({})", t(lang, key).replace("{}", &fmt_num(n as f64))) }</small> }
+        }
+        None => html! {},
+    }
+}
+
 fn pick(lang: Lang, text: &Text) -> String {
     lang.pick(&text.ko, &text.en).to_string()
 }
@@ -312,13 +396,11 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ help_button("table.relative") }</th>
+                    // Every share explains itself: what a column counts differs by platform
+                    // (type 2's host-side work is under host OS, type 1's in the hypervisor).
                     { for SHARE_HEADS.iter().map(|k| match *k {
                         "table.steal" => html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ help_button(k) }</th> },
-                        "table.user" | "table.kern" => {
-                            let note = if *k == "table.user" { "table.user.note" } else { "table.kern.note" };
-                            html! { <th scope="col" class="opt" title={t(lang, note)}>{ t(lang, k) }{ help_button(k) }</th> }
-                        }
-                        _ => html! { <th scope="col" class="opt">{ t(lang, k) }</th> },
+                        _ => html! { <th scope="col" class="opt" title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th> },
                     }) }
                     <th scope="col">{ t(lang, "table.exits") }</th>
                 </tr></thead>
@@ -438,7 +520,7 @@ pub fn table(props: &TableProps) -> Html {
                 <caption>{ t(lang, "table.caption") }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.aspect") }</th>
-                    { for table.columns.iter().map(|c| html! { <th scope="col">{ pick(lang, &c.heading) }</th> }) }
+                    { for table.columns.iter().map(|c| html! { <th scope="col">{ seed_heading(lang, r, c) }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for table.row_headings.iter().enumerate().map(|(ri, heading)| html! {
@@ -472,12 +554,12 @@ pub fn table(props: &TableProps) -> Html {
                         <th scope="col">{ t(lang, "table.recovery") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.platforms.iter().flat_map(|p| p.faults.iter().map(move |f| (p, f))).map(|(p, f)| html! {
+                        { for r.platforms.iter().flat_map(|p| fault_sessions(p).into_iter().zip(&p.faults).map(move |(s, f)| (p, f, s))).map(|(p, f, sessions)| html! {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text">{ format!("{} @ {} ms: ", f.kind.name(), fmt_num(f.at_ms as f64)) }{ unquote(&pick(lang, &f.failed)) }</td>
-                                <td>{ fmt_num(f.stopped.len() as f64) }</td>
-                                <td>{ fmt_num(f.survivors as f64) }</td>
+                                <td class="text">{ format!("{} @ {} ms: ", lang.pick(f.kind.name_ko(), f.kind.name()), fmt_num(f.at_ms as f64)) }{ unquote(&pick(lang, &f.failed)) }</td>
+                                <td class="stopped">{ fmt_num(f.stopped.len() as f64) }{ sessions_note(lang, sessions.map(|s| s.0)) }</td>
+                                <td class="survivors">{ fmt_num(f.survivors as f64) }{ sessions_note(lang, sessions.map(|s| s.1)) }</td>
                                 <td>{ fmt_num(f.ops_lost as f64) }</td>
                                 <td>{ crate::num::duration_ms(f.recovery_ms) }</td>
                             </tr>
@@ -485,6 +567,9 @@ pub fn table(props: &TableProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                if r.platforms.iter().any(|p| !p.faults.is_empty() && p.vdi.as_ref().is_some_and(|v| v.sessions > 0)) {
+                    <p class="hint" id="faults-sessions-note">{ t(lang, "table.faults.sessions_note") }</p>
+                }
             }
             if r.platforms.iter().any(|p| p.host_memory.as_ref().is_some_and(|m| !m.policies.is_empty() || !m.oom_kills.is_empty())) {
                 <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.memory")}>
@@ -614,7 +699,39 @@ fn vdi_latency(lang: Lang, v: &crate::sim::desktop::VdiResult) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fmt_num;
+    use super::{fault_sessions, fmt_num};
+
+    /// session-host-vs-vdi: one kernel panic stops one instance on each platform, which
+    /// ends one desktop VM's session but all 24 sessions of the session host.
+    #[test]
+    fn a_fault_row_counts_the_sessions_its_instances_carry() {
+        let text = crate::builtin::text_by_name("session-host-vs-vdi.toml").unwrap();
+        let scenario = crate::sim::Scenario::from_toml("s.toml", &text).unwrap();
+        let r = scenario.run().unwrap();
+        let by_name = |n: &str| r.platforms.iter().find(|p| p.name == n).unwrap();
+        let vdi = by_name("vdi");
+        let host = by_name("session-host");
+        assert_eq!(
+            (vdi.faults[0].stopped.len(), vdi.faults[0].survivors),
+            (1, 23)
+        );
+        assert_eq!(
+            (host.faults[0].stopped.len(), host.faults[0].survivors),
+            (1, 0)
+        );
+        assert_eq!(fault_sessions(vdi), vec![Some((1, 23))]);
+        assert_eq!(fault_sessions(host), vec![Some((24, 0))]);
+        // The same as the session table's count of sessions dropped.
+        for p in [vdi, host] {
+            let ended: u64 = fault_sessions(p).iter().map(|s| s.unwrap().0).sum();
+            assert_eq!(
+                ended,
+                p.vdi.as_ref().unwrap().sessions_dropped,
+                "{}",
+                p.name
+            );
+        }
+    }
 
     #[test]
     fn numbers() {

@@ -178,10 +178,10 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                             .is_some_and(|e| e.code == "wrong_kind");
                     if scenario {
                         s.load(None, file.clone(), text);
-                        s.notice = Some(
-                            crate::i18n::t(s.lang, "course.opened_as_scenario")
+                        s.notice = Some(crate::sim::text::particles(
+                            &crate::i18n::t(s.lang, "course.opened_as_scenario")
                                 .replace("{}", &file),
-                        );
+                        ));
                     } else {
                         s.notice = Some(message.get(s.lang).to_string());
                     }

@@ -19,11 +19,12 @@ impl Msg {
         lang.pick(&self.ko, &self.en)
     }
 
-    /// A validator error's message in both languages.
+    /// A validator error's message in both languages, its figures in the page's number
+    /// format ("4,096 MiB"; what it quotes stays as written).
     pub fn of_error(e: &crate::sim::ScenarioError) -> Msg {
         Msg {
-            en: e.message_in(crate::sim::text::Lang::En),
-            ko: e.message_in(crate::sim::text::Lang::Ko),
+            en: crate::num::regroup_prose(&e.message_in(crate::sim::text::Lang::En)),
+            ko: crate::num::regroup_prose(&e.message_in(crate::sim::text::Lang::Ko)),
         }
     }
 }
@@ -87,18 +88,22 @@ pub fn validate(
         );
     }
     match Scenario::from_toml(file, text) {
-        Err(e) => (
-            Validation::Invalid(EditorError {
-                line: e.line,
-                column: e.column,
-                message: Msg::of_error(&e),
-                display: Msg {
-                    en: e.to_string_in(crate::sim::text::Lang::En),
-                    ko: e.to_string_in(crate::sim::text::Lang::Ko),
-                },
-            }),
-            None,
-        ),
+        Err(e) => {
+            let message = Msg::of_error(&e);
+            let at = format!("{}:{}:{}: ", e.file, e.line, e.column);
+            (
+                Validation::Invalid(EditorError {
+                    line: e.line,
+                    column: e.column,
+                    display: Msg {
+                        en: format!("{at}{}", message.en),
+                        ko: format!("{at}{}", message.ko),
+                    },
+                    message,
+                }),
+                None,
+            )
+        }
         Ok(base) => {
             let baseline = Box::new(Baseline::of(&base));
             match base.adjusted(&knobs.to_adjustments()) {

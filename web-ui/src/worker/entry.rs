@@ -115,7 +115,9 @@ pub fn worker_jobs(
         for index in indices {
             let mut job = runner.take_job(index as usize).ok_or_else(|| Msg {
                 en: format!("internal error: the scenario has no job {index} to run"),
-                ko: format!("내부 오류: 시나리오에 실행할 작업 {index}이(가) 없습니다"),
+                ko: crate::sim::text::particles(&format!(
+                    "내부 오류: 시나리오에 실행할 작업 {index}이(가) 없습니다"
+                )),
             })?;
             loop {
                 let done = job.advance(PROGRESS_EVERY_EVENTS);
