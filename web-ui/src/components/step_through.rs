@@ -10,7 +10,7 @@ use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
-use crate::sim::explain::{Explanation, Phase, Section};
+use crate::sim::explain::{Explanation, Phase, PhaseKind, Section};
 use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,9 @@ fn phase_list(
                     { swatch }<strong>{ label }</strong>
                     <span class="trap-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), t(lang, "trap.cycles")) }</span>
                     if let Some(e) = p.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
-                    if current.is_none() { <span class="trap-line">{ text }</span> }
+                    // A plain path step says what it is in a few words ("syscall/sysret"):
+                    // its kind alone ("path step") would repeat down the list.
+                    if current.is_none() || p.kind == PhaseKind::Step { <span class="trap-line">{ text }</span> }
                 </> };
                 html! {
                     <li class={classes!(here.then_some("current"))} aria-current={here.then_some("step")}>
