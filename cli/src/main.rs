@@ -626,7 +626,12 @@ const EVENTS_PER_SECOND: f64 = 11.0e6;
 /// "estimated 1234567 events at most, about 0.1 s ...": the cost of running a scenario,
 /// before it runs, in `lang`.
 fn cost_estimate(scenario: &Scenario, lang: Lang) -> String {
-    let events = scenario.estimated_events();
+    events_estimate(scenario.estimated_events(), lang)
+}
+
+/// "estimated 1234567 events at most, about 0.1 s ...": the cost of `events` events, in
+/// `lang` (a scenario's, or an assignment's steps' together).
+fn events_estimate(events: u64, lang: Lang) -> String {
     let seconds = events as f64 / EVENTS_PER_SECOND;
     match lang {
         Lang::En => {

@@ -353,6 +353,55 @@ fn the_variants_of_all_steps_are_bounded() {
     assert!(e.message.contains("320 variants"), "{e}");
 }
 
+/// An assignment's estimate is its steps' together, each step's the largest of its
+/// variants'; over one scenario's budget the file is refused at the step that crosses it.
+#[test]
+fn the_steps_estimates_add_up_and_are_bounded() {
+    let step = |id: &str, durations: &str| {
+        format!(
+            "\n[[step]]\nid = \"{id}\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n[[step.vary]]\nparameter = \"duration_ms\"\nchoices = [{durations}]\n"
+        )
+    };
+    let head = "[assignment]\nid = \"sum\"\ntitle = { en = \"M\", ko = \"M\" }\n";
+    let text = format!("{head}{}{}", step("a", "4, 40"), step("b", "8"));
+    let a = parse(&text).expect("valid");
+    let scenario_events = |duration: u64| {
+        let mut s = LIBRARY_SCENARIO.replace("duration_ms = 4", &format!("duration_ms = {duration}"));
+        s.push('\n');
+        Scenario::from_toml("s.toml", &s).expect("valid").estimated_events()
+    };
+    // The largest variant of step `a` is its 40 ms one, whichever comes first.
+    assert_eq!(a.step_estimated_events(0), scenario_events(40));
+    assert_eq!(a.step_estimated_events(1), scenario_events(8));
+    assert!(scenario_events(40) > scenario_events(4));
+    assert_eq!(
+        a.estimated_events(),
+        scenario_events(40) + scenario_events(8)
+    );
+
+    // Steps that each fit one scenario's budget but not together: refused at the first
+    // step that takes the sum over it.
+    let per_ms = scenario_events(1000) / 1000;
+    let ms = MAX_ASSIGNMENT_ESTIMATED_EVENTS / per_ms / 2 + 1;
+    assert!(scenario_events(ms) <= crate::scenario::MAX_ESTIMATED_EVENTS);
+    assert!(scenario_events(ms) + scenario_events(1) <= MAX_ASSIGNMENT_ESTIMATED_EVENTS);
+    assert!(2 * scenario_events(ms) > MAX_ASSIGNMENT_ESTIMATED_EVENTS);
+    let fits = format!("{head}{}{}", step("x", &ms.to_string()), step("y", "1"));
+    assert!(parse(&fits).is_ok());
+    let over = format!(
+        "{head}{}{}{}",
+        step("x", &ms.to_string()),
+        step("y", &ms.to_string()),
+        step("z", "1")
+    );
+    let e = parse(&over).expect_err("over the budget");
+    assert_eq!(e.code, "assignment_too_many_events", "{e}");
+    let y_line = over[..over.find("id = \"y\"").expect("step y")].lines().count() + 1;
+    assert_eq!((e.line, e.column), (y_line, 6), "{e}");
+    assert!(e.message.contains("step `y`"), "{e}");
+    assert!(e.message_in(crate::text::Lang::Ko).contains("단계 `y`"), "{e}");
+}
+
 /// The hash follows what is simulated: a fixed typo in a text, a new comment or a wider
 /// tolerance keeps students' answers gradable; a changed duration or platform does not.
 #[test]
