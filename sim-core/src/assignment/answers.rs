@@ -150,7 +150,7 @@ pub enum Problem {
     UnknownFormat { found: String },
     /// The file answers another assignment.
     OtherAssignment { found: String },
-    /// The student id is blank, too long or holds control characters.
+    /// The student id is blank, too long or holds control or format characters.
     BadStudentId,
     /// The checksum does not match the content: edited by hand or damaged.
     Tampered,
@@ -172,8 +172,8 @@ impl Problem {
                 format!("다른 과제(`{found}`)의 답입니다. 채점하지 않습니다"),
             ),
             Problem::BadStudentId => Text::new(
-                "the student id is blank, too long or holds control characters: not graded",
-                "학생 id가 비었거나 너무 길거나 제어 문자를 포함합니다. 채점하지 않습니다",
+                "the student id is blank, too long or holds control or format characters (U+200B, U+202E, ...): not graded",
+                "학생 id가 비었거나 너무 길거나 제어 문자나 서식 문자(U+200B, U+202E 등)를 포함합니다. 채점하지 않습니다",
             ),
             Problem::Tampered => Text::new(
                 "the checksum does not match: the file was edited or damaged after export; not graded",

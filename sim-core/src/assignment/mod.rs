@@ -170,12 +170,15 @@ pub struct Assignment {
 }
 
 /// Whether `id` is a valid student id, once trimmed: 1 to 64 characters, no control
-/// characters.
+/// characters and no format characters ([`crate::text::is_format_character`]: an id that
+/// looks like another's would get its own variant).
 pub fn valid_student_id(id: &str) -> bool {
     let id = id.trim();
     !id.is_empty()
         && id.chars().count() <= MAX_STUDENT_ID_CHARS
-        && !id.chars().any(char::is_control)
+        && !id
+            .chars()
+            .any(|c| c.is_control() || crate::text::is_format_character(c))
 }
 
 impl Assignment {

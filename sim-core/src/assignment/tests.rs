@@ -575,3 +575,12 @@ fn a_memory_choice_over_the_host_names_overcommit_as_the_way_to_allow_it() {
     );
     assert!(!e.message.contains("copy the library scenario"), "{e}");
 }
+
+#[test]
+fn a_student_id_with_a_format_character_is_not_valid() {
+    assert!(valid_student_id(" s001 "));
+    assert!(valid_student_id("김민수"));
+    for id in ["s\u{202e}100", "\u{200b}s001", "s001\u{feff}", "s\u{2066}1"] {
+        assert!(!valid_student_id(id), "{id:?}");
+    }
+}
