@@ -676,7 +676,11 @@ fn an_assignment_over_the_event_budget_is_refused_before_any_run() {
     assert!(events > 1_000_000_000, "{events}");
     let o = virtsim_in(&dir, &["validate", "one.toml"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stdout(&o).contains("per student, every step: estimated"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("per student, every step: estimated"),
+        "{}",
+        stdout(&o)
+    );
     assert_eq!(estimate(&stdout(&o)), events);
 
     let line = two[..two.find("id = \"s1\"").expect("s1")].lines().count() + 1;
@@ -693,10 +697,17 @@ fn an_assignment_over_the_event_budget_is_refused_before_any_run() {
         assert!(start.elapsed().as_secs() < 30, "{args:?} ran");
         let err = stderr(&o);
         assert!(err.starts_with(&at), "{args:?}: {err}");
-        assert!(err.contains("step `s1` takes the sum over the limit"), "{err}");
+        assert!(
+            err.contains("step `s1` takes the sum over the limit"),
+            "{err}"
+        );
         assert!(err.contains("(limit 2,000,000,000"), "{err}");
     }
     let o = virtsim_in(&dir, &["validate", "--lang", "ko", "two.toml"]);
-    assert!(stderr(&o).contains("단계 `s1`에서 합이 한도를 넘습니다"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("단계 `s1`에서 합이 한도를 넘습니다"),
+        "{}",
+        stderr(&o)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -126,13 +126,26 @@ mod tests {
     #[test]
     fn format_characters_are_the_invisible_and_reordering_ones() {
         for c in [
-            '\u{ad}', '\u{200b}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202e}',
-            '\u{2066}', '\u{2069}', '\u{2060}', '\u{feff}', '\u{e0001}', '\u{e007f}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200d}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{e0001}',
+            '\u{e007f}',
         ] {
             assert!(is_format_character(c), "{}", code_point(c));
         }
         // Letters, Hangul, emoji, marks, spaces and controls are other categories.
-        for c in ['a', '가', 'é', '\u{301}', '😀', ' ', '\u{a0}', '\u{1b}', '\u{2028}', '\u{2070}'] {
+        for c in [
+            'a', '가', 'é', '\u{301}', '😀', ' ', '\u{a0}', '\u{1b}', '\u{2028}', '\u{2070}',
+        ] {
             assert!(!is_format_character(c), "{}", code_point(c));
         }
         assert_eq!(format_character("ab\u{202e}c\u{200b}"), Some('\u{202e}'));

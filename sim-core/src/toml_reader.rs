@@ -138,7 +138,9 @@ fn long_key(text: &str) -> Option<Range<usize>> {
                 // A multi-line string is a value, never a key.
                 let close: &[u8] = if c == b'"' { b"\"\"\"" } else { b"'''" };
                 let mut j = i + 3;
-                while j < bytes.len() && !(bytes[j..].starts_with(close) && (c == b'\'' || bytes[j - 1] != b'\\')) {
+                while j < bytes.len()
+                    && !(bytes[j..].starts_with(close) && (c == b'\'' || bytes[j - 1] != b'\\'))
+                {
                     j += 1;
                 }
                 i = (j + 3).min(bytes.len());
@@ -679,25 +681,44 @@ mod tests {
         let head = "# a.b.c.d\nx = \"\"\"\na.a.a.a\n\"\"\"\n";
         for (text, at) in [
             (format!("{head}[{}]\n", key(MAX_KEY_PARTS + 1)), (5, 2)),
-            (format!("{head}y = {{ {} = 1 }}\n", key(MAX_KEY_PARTS + 1)), (5, 7)),
+            (
+                format!("{head}y = {{ {} = 1 }}\n", key(MAX_KEY_PARTS + 1)),
+                (5, 7),
+            ),
             (format!("{head}\"q\".{} = 1\n", key(MAX_KEY_PARTS)), (5, 1)),
         ] {
             let (_, errors) = DeTable::parse_recoverable(&text);
             assert_eq!(errors.len(), 1, "{text}");
             let e = Scenario::from_toml("f.toml", &text).expect_err("too long");
-            assert_eq!((e.code, e.line, e.column), ("key_too_deep", at.0, at.1), "{e}");
+            assert_eq!(
+                (e.code, e.line, e.column),
+                ("key_too_deep", at.0, at.1),
+                "{e}"
+            );
         }
         for text in [
             format!("[{}]\n", key(MAX_KEY_PARTS)),
             format!("y = {{ {} = 1 }}\n", key(MAX_KEY_PARTS)),
-            format!("y = {}{}\n", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING)),
+            format!(
+                "y = {}{}\n",
+                "[".repeat(MAX_NESTING),
+                "]".repeat(MAX_NESTING)
+            ),
         ] {
             let (_, errors) = DeTable::parse_recoverable(&text);
             assert!(errors.is_empty(), "{text}: {errors:?}");
         }
-        let text = format!("y = {}{}\n", "[".repeat(MAX_NESTING + 1), "]".repeat(MAX_NESTING + 1));
+        let text = format!(
+            "y = {}{}\n",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
         let e = Scenario::from_toml("f.toml", &text).expect_err("too deep");
-        assert_eq!((e.code, e.line, e.column), ("nesting_too_deep", 1, 5 + MAX_NESTING), "{e}");
+        assert_eq!(
+            (e.code, e.line, e.column),
+            ("nesting_too_deep", 1, 5 + MAX_NESTING),
+            "{e}"
+        );
     }
 
     fn files(dir: &str) -> Vec<(String, String)> {

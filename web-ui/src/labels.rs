@@ -188,7 +188,10 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
         ),
         ExitReason::EptViolation => ("EPT 위반", "EPT violation"),
         ExitReason::PmlFull => ("PML 로그 가득 참", "PML log full"),
-        ExitReason::MsrWrite => ("MSR 쓰기 (TSC-deadline 타이머)", "MSR write (TSC-deadline timer)"),
+        ExitReason::MsrWrite => (
+            "MSR 쓰기 (TSC-deadline 타이머)",
+            "MSR write (TSC-deadline timer)",
+        ),
     };
     lang.pick(ko, en)
 }

@@ -5,7 +5,8 @@
 //! Exit codes: 0 every file graded (wrong answers included); 2 the assignment is invalid,
 //! or an answers file is not an answers file (not JSON, or not the format); 1 anything
 //! else, including a file that could not be graded (tampered with, answers to another
-//! scenario version or another assignment). As for `validate`, every file is reported and
+//! scenario version or another assignment) and one graded with problems (an answer to a
+//! question the assignment does not have, a numeric answer that is not a number). As for `validate`, every file is reported and
 //! the code is the worst one (1 beats 2 beats 0).
 
 use std::collections::BTreeMap;

@@ -292,6 +292,45 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     let grade = a.grade(&blank, &expected);
     assert_eq!(grade.rows[2].verdict, Verdict::Unanswered);
     assert_eq!(grade.points, 3);
+
+    // A numeric answer with its unit is right; with anything else after the number it is
+    // not a number: no points, not wrong, and a problem that says what is read.
+    let numeric = &key.steps[0].answers[2];
+    assert_eq!(numeric.question, "bt-rel");
+    for (given, verdict) in [
+        (format!("{}%", numeric.answer), Verdict::Right),
+        (format!("{} %", numeric.answer), Verdict::Right),
+        (format!("{}abc", numeric.answer), Verdict::Unreadable),
+        (format!("{}회", numeric.answer), Verdict::Unreadable),
+        (format!("{} ms", numeric.answer), Verdict::Unreadable),
+    ] {
+        let mut typed = key.clone();
+        typed.steps[0].answers[2].answer = given.clone();
+        typed.checksum = typed.computed_checksum();
+        let grade = a.grade(&typed, &expected);
+        assert_eq!(grade.rows[2].verdict, verdict, "{given}");
+        if verdict == Verdict::Right {
+            assert!(grade.clean(), "{given}: {:?}", grade.problems);
+            assert_eq!(grade.points, 4);
+            continue;
+        }
+        assert_eq!(grade.points, 3, "{given}");
+        assert_eq!(grade.problems.len(), 1, "{given}");
+        let text = grade.problems[0].text();
+        assert!(
+            text.get("en")
+                .contains(&format!("`one`/`bt-rel`: `{given}` is not a number"))
+                && text.get("en").contains("alone or followed by `%`"),
+            "{}",
+            text.get("en")
+        );
+        assert!(
+            text.get("ko").contains("숫자 형식이 아닙니다"),
+            "{}",
+            text.get("ko")
+        );
+        assert!(!grade.problems[0].blocks_file());
+    }
 }
 
 #[test]
@@ -366,9 +405,12 @@ fn the_steps_estimates_add_up_and_are_bounded() {
     let text = format!("{head}{}{}", step("a", "4, 40"), step("b", "8"));
     let a = parse(&text).expect("valid");
     let scenario_events = |duration: u64| {
-        let mut s = LIBRARY_SCENARIO.replace("duration_ms = 4", &format!("duration_ms = {duration}"));
+        let mut s =
+            LIBRARY_SCENARIO.replace("duration_ms = 4", &format!("duration_ms = {duration}"));
         s.push('\n');
-        Scenario::from_toml("s.toml", &s).expect("valid").estimated_events()
+        Scenario::from_toml("s.toml", &s)
+            .expect("valid")
+            .estimated_events()
     };
     // The largest variant of step `a` is its 40 ms one, whichever comes first.
     assert_eq!(a.step_estimated_events(0), scenario_events(40));
@@ -396,10 +438,16 @@ fn the_steps_estimates_add_up_and_are_bounded() {
     );
     let e = parse(&over).expect_err("over the budget");
     assert_eq!(e.code, "assignment_too_many_events", "{e}");
-    let y_line = over[..over.find("id = \"y\"").expect("step y")].lines().count() + 1;
+    let y_line = over[..over.find("id = \"y\"").expect("step y")]
+        .lines()
+        .count()
+        + 1;
     assert_eq!((e.line, e.column), (y_line, 6), "{e}");
     assert!(e.message.contains("step `y`"), "{e}");
-    assert!(e.message_in(crate::text::Lang::Ko).contains("단계 `y`"), "{e}");
+    assert!(
+        e.message_in(crate::text::Lang::Ko).contains("단계 `y`"),
+        "{e}"
+    );
 }
 
 /// The hash follows what is simulated: a fixed typo in a text, a new comment or a wider

@@ -11,9 +11,9 @@ use toml::Spanned;
 
 use super::format::{AssignmentFile, Choice, Parameter, StepSection};
 use super::{
-    Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES, MAX_CHOICES,
-    MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_TOTAL_VARIANTS,
-    MAX_VARIANTS, MAX_VARY,
+    Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES,
+    MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_CHOICES, MAX_QUESTIONS_PER_STEP, MAX_STEPS,
+    MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{

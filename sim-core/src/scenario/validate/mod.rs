@@ -114,7 +114,11 @@ pub(super) enum Questions {
 
 /// Where `c` is written inside the value at `span`: the character itself, or its escape
 /// (`\u202e`, `\U0000202E`, any case).
-fn within(v: &Validator<'_>, span: &std::ops::Range<usize>, c: char) -> Option<std::ops::Range<usize>> {
+fn within(
+    v: &Validator<'_>,
+    span: &std::ops::Range<usize>,
+    c: char,
+) -> Option<std::ops::Range<usize>> {
     let written = v.text.get(span.clone())?;
     if let Some(i) = written.find(c) {
         return Some(span.start + i..span.start + i + c.len_utf8());
