@@ -711,3 +711,56 @@ fn an_assignment_over_the_event_budget_is_refused_before_any_run() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// What grade guesses a file that is not an answers file is: TOML (an assignment or a
+/// scenario) only when it reads as TOML; JSON of another shape is named as JSON.
+#[test]
+fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
+    let dir = scratch_dir("guess");
+    std::fs::write(dir.join("a.toml"), ASSIGNMENT).expect("write");
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let cases = [
+        (
+            "deep.json",
+            deep.as_str(),
+            "this is JSON, but not an answers file",
+        ),
+        ("empty.json", "[]", "this is JSON, but not an answers file"),
+        (
+            "object.json",
+            "{\"a\": 1}",
+            "this is JSON, but not an answers file",
+        ),
+        (
+            "header.json",
+            "[assignment]\nid = \"x\"\n",
+            "this looks like a TOML file",
+        ),
+        (
+            "nested.json",
+            "[[step]]\nid = \"x\"\n",
+            "this looks like a TOML file",
+        ),
+        ("comment.json", "# notes\n", "this looks like a TOML file"),
+    ];
+    for (name, text, guess) in cases {
+        std::fs::write(dir.join(name), text).expect("write");
+        let o = virtsim_in(&dir, &["grade", "a.toml", name]);
+        assert_eq!(code(&o), 2, "{name}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains(guess), "{name}: {out}");
+        let other = if guess.contains("TOML") {
+            "this is JSON"
+        } else {
+            "TOML"
+        };
+        assert!(!out.contains(other), "{name}: {out}");
+    }
+    let o = virtsim_in(&dir, &["grade", "--lang", "ko", "a.toml", "deep.json"]);
+    assert!(
+        stdout(&o).contains("JSON이지만 답안 파일이 아닙니다"),
+        "{}",
+        stdout(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
