@@ -88,8 +88,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
-        /// side by side; the output is the same for any number (default: the machine's
-        /// cores).
+        /// side by side; the output is the same for any number (default, and 0: the
+        /// machine's cores).
         #[arg(long, short = 'j', value_name = "N")]
         jobs: Option<usize>,
         /// Output format.
@@ -458,7 +458,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 output::note_oom_killed_groups(result, lang == "ko");
                 Ok(())
             };
-            let jobs = jobs.unwrap_or_else(|| {
+            // 0, like no --jobs, is every core of the machine.
+            let jobs = jobs.filter(|&n| n > 0).unwrap_or_else(|| {
                 std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
             });
             batch::run(
