@@ -15,7 +15,9 @@ use sim_core::{JobRun, RunOptions, RunResult, Runner, Scenario};
 use crate::{Failure, Lang};
 
 /// The scenario files named on the command line: files as given, a directory's `*.toml`
-/// files (not its subdirectories) in name order.
+/// files (not its subdirectories) in name order. A `*.toml` link that leads nowhere (broken,
+/// or looping) is listed too, so that reading it names it and says why, rather than the
+/// directory seeming to have no scenario.
 pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
@@ -24,7 +26,11 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
                 std::fs::read_dir(path).map_err(|e| crate::cannot_read(path, lang, &e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                .filter(|p| {
+                    let dangling = p.symlink_metadata().is_ok_and(|m| m.is_symlink())
+                        && std::fs::metadata(p).is_err();
+                    (p.is_file() || dangling) && p.extension().is_some_and(|x| x == "toml")
+                })
                 .collect();
             found.sort();
             if found.is_empty() {

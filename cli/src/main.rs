@@ -88,8 +88,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
-        /// side by side; the output is the same for any number (default: the machine's
-        /// cores).
+        /// side by side; the output is the same for any number (default, and 0: the
+        /// machine's cores).
         #[arg(long, short = 'j', value_name = "N")]
         jobs: Option<usize>,
         /// Output format.
@@ -458,7 +458,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 output::note_oom_killed_groups(result, lang == "ko");
                 Ok(())
             };
-            let jobs = jobs.unwrap_or_else(|| {
+            // 0, like no --jobs, is every core of the machine.
+            let jobs = jobs.filter(|&n| n > 0).unwrap_or_else(|| {
                 std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
             });
             batch::run(
@@ -626,7 +627,12 @@ const EVENTS_PER_SECOND: f64 = 11.0e6;
 /// "estimated 1234567 events at most, about 0.1 s ...": the cost of running a scenario,
 /// before it runs, in `lang`.
 fn cost_estimate(scenario: &Scenario, lang: Lang) -> String {
-    let events = scenario.estimated_events();
+    events_estimate(scenario.estimated_events(), lang)
+}
+
+/// "estimated 1234567 events at most, about 0.1 s ...": the cost of `events` events, in
+/// `lang` (a scenario's, or an assignment's steps' together).
+fn events_estimate(events: u64, lang: Lang) -> String {
     let seconds = events as f64 / EVENTS_PER_SECOND;
     match lang {
         Lang::En => {

@@ -861,3 +861,43 @@ fn a_platform_whose_groups_fare_very_differently_is_named_under_the_table() {
     );
     assert!(!line.contains("hybrid ("), "{line}");
 }
+
+/// A directory whose only `*.toml` entries are links that lead nowhere (broken, looping):
+/// reading each names it and says why (exit 1), instead of "no .toml scenario files".
+#[cfg(unix)]
+#[test]
+fn a_directorys_dangling_toml_link_is_named() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink("missing.toml", dir.join("broken.toml")).unwrap();
+    std::os::unix::fs::symlink("loop.toml", dir.join("loop.toml")).unwrap();
+    for command in ["run", "validate"] {
+        let o = virtsim(&[command, &dir.display().to_string()]);
+        assert_eq!(code(&o), 1, "{command}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(!err.contains("no .toml scenario files"), "{command}: {err}");
+        for name in ["broken.toml", "loop.toml"] {
+            assert!(
+                err.contains(&format!("cannot read {}", dir.join(name).display())),
+                "{command}: {err}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--jobs 0` is the machine's cores, as no `--jobs` is (said in `--help`): the same
+/// output as one thread.
+#[test]
+fn jobs_zero_is_every_core() {
+    let one = virtsim(&["run", &smoke(), "--jobs", "1", "--format", "json"]);
+    let zero = virtsim(&["run", &smoke(), "--jobs", "0", "--format", "json"]);
+    assert_eq!(code(&zero), 0, "{}", stderr(&zero));
+    assert_eq!(stdout(&one), stdout(&zero));
+    let help = stdout(&virtsim(&["run", "--help"]));
+    assert!(
+        help.contains("default, and 0: the machine's cores"),
+        "{help}"
+    );
+}

@@ -642,3 +642,125 @@ fn library_dir(sub: &str) -> String {
         .display()
         .to_string()
 }
+
+/// Steps that each fit one scenario's event budget but not together: `validate`, `answers`
+/// and `grade` refuse the assignment (exit 2, located at the step that crosses the budget)
+/// before running anything; one such step alone validates, with the scenario's estimate.
+#[test]
+fn an_assignment_over_the_event_budget_is_refused_before_any_run() {
+    let dir = scratch_dir("budget");
+    let scenario = "[scenario]\nname = \"largest events\"\nduration_ms = 1500\n\n[host]\ncores = 64\nmemory_gib = 4096\n\n[[platform]]\nname = \"ct\"\nkind = \"container\"\n\n[[instance]]\nname = \"many\"\ncount = 1024\nvcpus = 4\nmemory_gib = 2\nworkload = \"syscall-heavy\"\n";
+    let step = |id: &str| {
+        format!(
+            "\n[[step]]\nid = \"{id}\"\ntitle = {{ en = \"t\", ko = \"t\" }}\nintro = {{ en = \"i\", ko = \"i\" }}\nscenario_toml = '''\n{scenario}'''\n[[step.question]]\nid = \"q\"\nkind = \"numeric\"\ntext = {{ en = \"x\", ko = \"x\" }}\nmetric = \"throughput\"\nplatform = \"ct\"\n"
+        )
+    };
+    let head = "[assignment]\nid = \"slow\"\ntitle = { en = \"slow\", ko = \"slow\" }\n";
+    std::fs::write(dir.join("s.toml"), scenario).expect("write scenario");
+    std::fs::write(dir.join("one.toml"), format!("{head}{}", step("s0"))).expect("write");
+    let two = format!("{head}{}{}", step("s0"), step("s1"));
+    std::fs::write(dir.join("two.toml"), &two).expect("write");
+    std::fs::write(dir.join("a.json"), "{}").expect("write");
+
+    // The scenario alone and the one-step assignment: the same estimate.
+    let o = virtsim_in(&dir, &["validate", "s.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let estimate = |out: &str| {
+        out.split("estimated ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("no estimate in {out}"))
+    };
+    let events = estimate(&stdout(&o));
+    assert!(events > 1_000_000_000, "{events}");
+    let o = virtsim_in(&dir, &["validate", "one.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("per student, every step: estimated"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(estimate(&stdout(&o)), events);
+
+    let line = two[..two.find("id = \"s1\"").expect("s1")].lines().count() + 1;
+    let at = format!("two.toml:{line}:6: ");
+    for args in [
+        &["validate", "two.toml"][..],
+        &["answers", "two.toml", "--student", "s001"],
+        &["grade", "two.toml", "a.json"],
+    ] {
+        #[allow(clippy::disallowed_methods)] // the test measures that nothing runs
+        let start = std::time::Instant::now();
+        let o = virtsim_in(&dir, args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(start.elapsed().as_secs() < 30, "{args:?} ran");
+        let err = stderr(&o);
+        assert!(err.starts_with(&at), "{args:?}: {err}");
+        assert!(
+            err.contains("step `s1` takes the sum over the limit"),
+            "{err}"
+        );
+        assert!(err.contains("(limit 2,000,000,000"), "{err}");
+    }
+    let o = virtsim_in(&dir, &["validate", "--lang", "ko", "two.toml"]);
+    assert!(
+        stderr(&o).contains("단계 `s1`에서 합이 한도를 넘습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What grade guesses a file that is not an answers file is: TOML (an assignment or a
+/// scenario) only when it reads as TOML; JSON of another shape is named as JSON.
+#[test]
+fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
+    let dir = scratch_dir("guess");
+    std::fs::write(dir.join("a.toml"), ASSIGNMENT).expect("write");
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let cases = [
+        (
+            "deep.json",
+            deep.as_str(),
+            "this is JSON, but not an answers file",
+        ),
+        ("empty.json", "[]", "this is JSON, but not an answers file"),
+        (
+            "object.json",
+            "{\"a\": 1}",
+            "this is JSON, but not an answers file",
+        ),
+        (
+            "header.json",
+            "[assignment]\nid = \"x\"\n",
+            "this looks like a TOML file",
+        ),
+        (
+            "nested.json",
+            "[[step]]\nid = \"x\"\n",
+            "this looks like a TOML file",
+        ),
+        ("comment.json", "# notes\n", "this looks like a TOML file"),
+    ];
+    for (name, text, guess) in cases {
+        std::fs::write(dir.join(name), text).expect("write");
+        let o = virtsim_in(&dir, &["grade", "a.toml", name]);
+        assert_eq!(code(&o), 2, "{name}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains(guess), "{name}: {out}");
+        let other = if guess.contains("TOML") {
+            "this is JSON"
+        } else {
+            "TOML"
+        };
+        assert!(!out.contains(other), "{name}: {out}");
+    }
+    let o = virtsim_in(&dir, &["grade", "--lang", "ko", "a.toml", "deep.json"]);
+    assert!(
+        stdout(&o).contains("JSON이지만 답안 파일이 아닙니다"),
+        "{}",
+        stdout(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

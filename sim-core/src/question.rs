@@ -181,12 +181,24 @@ pub fn numeric_text(value: f64) -> String {
     }
 }
 
+/// The units a number may be followed by: every metric's own ([`Metric::unit`]), and `us`
+/// and `μs` (Greek mu) for `µs`. Matched without regard to ASCII case.
+const UNITS: &[&str] = &["kbit/s", "ops/s", "/s", "%", "µs", "μs", "us", "ms", "MiB"];
+
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
-/// or `1 234` (thousands separators), `14 ms` (a unit after the number), full-width
-/// forms. Digits grouped otherwise are a slip, not a number: "5 7" is not 57, "5,7,8" not
-/// 578; "0,577" (0.577 to whoever typed it) and "1.234,5" (a dot before a comma) are not
-/// read at all rather than read wrong.
+/// or `1 234` (thousands separators), `+5`, `14 ms` (a unit after the number: one of the
+/// metrics' units, [`UNITS`]), full-width forms. Anything else after the number makes it no
+/// number at all ("157124회", "27.04abc", "15.7만": a word or a multiplier the reader would
+/// have to guess). Digits grouped otherwise are a slip, not a number: "5 7" is not 57,
+/// "5,7,8" not 578; "0,577" (0.577 to whoever typed it) and "1.234,5" (a dot before a
+/// comma) are not read at all rather than read wrong. Whether the unit is the question's
+/// own is [`QuestionAnswer::read_number`]'s to say.
 pub fn parse_number(text: &str) -> Option<f64> {
+    number_and_unit(text).map(|(value, _)| value)
+}
+
+/// [`parse_number`], with the unit written after the number (empty: none).
+fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
     // Full-width forms, as a Korean or Japanese input method types them: "９８．８％".
     let text: String = text
         .chars()
@@ -200,14 +212,23 @@ pub fn parse_number(text: &str) -> Option<f64> {
             c => c,
         })
         .collect();
-    if !well_grouped(&text) {
+    let text = text.trim();
+    // The longest unit the text ends in ("ops/s", not "/s").
+    let unit = UNITS
+        .iter()
+        .copied()
+        .filter(|unit| {
+            text.len() > unit.len()
+                && text.is_char_boundary(text.len() - unit.len())
+                && text[text.len() - unit.len()..].eq_ignore_ascii_case(unit)
+        })
+        .max_by_key(|unit| unit.len())
+        .unwrap_or("");
+    let number = text[..text.len() - unit.len()].trim_end();
+    if !well_grouped(number) {
         return None;
     }
-    let number: String = text
-        .trim()
-        .trim_end_matches(|c: char| {
-            c.is_alphabetic() || c == '%' || c == '/' || c == 'µ' || c.is_whitespace()
-        })
+    let number: String = number
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
         .collect();
@@ -220,17 +241,16 @@ pub fn parse_number(text: &str) -> Option<f64> {
     } else {
         number.replace(',', "")
     };
-    number.parse::<f64>().ok().filter(|v| v.is_finite())
+    let value = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    Some((value, unit))
 }
 
 /// Whether the digits of `text` are grouped as [`parse_number`] accepts: thousands
 /// separators (a comma or a space) only between groups of three digits after a first group
-/// of one to three. `text` has its full-width forms made half-width.
-fn well_grouped(text: &str) -> bool {
-    // The unit after the number, as parse_number strips it.
-    let number = text.trim().trim_end_matches(|c: char| {
-        c.is_alphabetic() || c == '%' || c == '/' || c == 'µ' || c.is_whitespace()
-    });
+/// of one to three. `number` has its full-width forms made half-width and its unit taken
+/// off.
+fn well_grouped(number: &str) -> bool {
+    let number = number.trim();
     let number = number.strip_prefix(['-', '+']).unwrap_or(number);
     // An exponent ("1e3", "2.5E-3"): the grouping is the mantissa's.
     let number = match number.rfind(['e', 'E']) {
@@ -383,6 +403,37 @@ impl QuestionAnswer {
             .collect()
     }
 
+    /// A student's answer to a numeric question read as a number ([`parse_number`]), if
+    /// it is one followed by nothing or by the question's own unit (`%` for a percentage;
+    /// `us` or `μs` for `µs`): "14 ms" answers a question in ms, not one in µs. `None`
+    /// for anything else, which is not a wrong answer but one to ask again
+    /// ([`Self::accepted_answers`] says what is read).
+    pub fn read_number(&self, given: &str) -> Option<f64> {
+        let (value, unit) = number_and_unit(given)?;
+        let own = self.metric.unit();
+        let micro = |u: &str| matches!(u.to_ascii_lowercase().as_str(), "µs" | "μs" | "us");
+        (unit.is_empty() || unit.eq_ignore_ascii_case(own) || (micro(unit) && micro(own)))
+            .then_some(value)
+    }
+
+    /// What a numeric question reads as an answer ([`Self::read_number`]), in words.
+    pub fn accepted_answers(&self) -> Text {
+        match self.metric.unit() {
+            "" => Text::new(
+                "a number such as 1,234.5 or 0.75, with nothing after it",
+                "1,234.5나 0.75 같은 숫자만 (뒤에 아무것도 붙이지 않음)",
+            ),
+            "µs" => Text::new(
+                "a number such as 1,234.5, alone or followed by `µs` (or `us`)",
+                "1,234.5 같은 숫자만, 또는 그 뒤에 `µs`(또는 `us`)",
+            ),
+            unit => Text::new(
+                format!("a number such as 1,234.5, alone or followed by `{unit}`"),
+                format!("1,234.5 같은 숫자만, 또는 그 뒤에 `{unit}`"),
+            ),
+        }
+    }
+
     /// Whether a student's answer is right.
     pub fn check(&self, given: &str) -> bool {
         let given = given.trim();
@@ -392,7 +443,7 @@ impl QuestionAnswer {
                 let Some(expected) = self.value else {
                     return false;
                 };
-                let Some(value) = parse_number(given) else {
+                let Some(value) = self.read_number(given) else {
                     return false;
                 };
                 (value - expected).abs() <= self.allowed_difference(expected)
@@ -552,5 +603,64 @@ mod tests {
         ] {
             assert_eq!(parse_number(slip), None, "{slip}");
         }
+        assert_eq!(parse_number("+5"), Some(5.0));
+        assert_eq!(parse_number("3.2 us"), Some(3.2));
+        assert_eq!(parse_number("3.2μs"), Some(3.2));
+        assert_eq!(parse_number("640 kbit/s"), Some(640.0));
+        assert_eq!(parse_number("12 MiB"), Some(12.0));
+        // Anything else after the number: not a number (a word, a Korean counter or a
+        // multiplier would have to be guessed).
+        for text in [
+            "157124회",
+            "27.04abc",
+            "86.5abc",
+            "15.7만",
+            "25 ops",
+            "3 sec",
+            "5%%",
+            "5 % x",
+        ] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_numeric_answer_may_carry_only_its_questions_unit() {
+        let ops = QuestionAnswer::numeric("q", Metric::Throughput, 157_124.0, 1.0);
+        for given in [
+            "157124",
+            "157,124",
+            "157 124 ops/s",
+            "157124OPS/S",
+            "+157124",
+        ] {
+            assert_eq!(ops.read_number(given), Some(157_124.0), "{given}");
+            assert!(ops.check(given), "{given}");
+        }
+        for given in ["157124회", "157124 ms", "157124%", "157124abc"] {
+            assert_eq!(ops.read_number(given), None, "{given}");
+            assert!(!ops.check(given), "{given}");
+        }
+        let pct = QuestionAnswer::numeric("q", Metric::RelativePerformancePercent, 27.04, 1.0);
+        for given in ["27.04", "27.04%", "27.04 %", "２７．０４％"] {
+            assert!(pct.check(given), "{given}");
+        }
+        assert_eq!(pct.read_number("27.04abc"), None);
+        assert_eq!(pct.read_number("27.04 ms"), None);
+        let us = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 86.5, 1.0);
+        for given in ["86.5", "86.5 µs", "86.5us", "86.5 μs", "86.5 US"] {
+            assert!(us.check(given), "{given}");
+        }
+        assert_eq!(us.read_number("86.5abc"), None);
+        assert_eq!(us.read_number("86.5 ms"), None);
+        let count = QuestionAnswer::numeric("q", Metric::Density, 12.0, 0.0);
+        assert!(count.check("12"));
+        assert_eq!(count.read_number("12 ops/s"), None);
+        assert_eq!(count.read_number("15.7만"), None);
+        assert!(count
+            .accepted_answers()
+            .get("en")
+            .contains("nothing after it"));
+        assert!(us.accepted_answers().get("ko").contains("`µs`"));
     }
 }

@@ -78,20 +78,122 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T
     // next line is reported after a confusing "key with no value" there. The earliest
     // error is the cause; the later ones follow from it.
     let (root, errors) = DeTable::parse_recoverable(text);
-    if let Some(e) = errors
-        .iter()
-        .min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
-    {
-        return Err(ReadError {
-            message: e.message().to_string(),
-            span: e.span(),
-        });
+    if let Some((message, span)) = earliest_error(text, &errors) {
+        return Err(ReadError { message, span });
     }
     let span = root.span();
     T::deserialize(ValueDe {
         span,
         input: Input::Toml(DeValue::Table(root.into_inner())),
     })
+}
+
+/// Most parts of a dotted key or table name toml's parser reads (`a.b.c` has three): one
+/// more is its "recursion limit" error, which has no place ([`earliest_error`] gives it
+/// one).
+pub const MAX_KEY_PARTS: usize = 80;
+/// Deepest nesting of arrays and inline tables toml's parser reads (`[[1]]` is two deep):
+/// one more is its "cannot recurse further" error, at the first bracket too deep.
+pub const MAX_NESTING: usize = 80;
+
+/// The parser's earliest error in the file (message and span), if any. The earliest is the
+/// cause; later ones follow from it. toml's "recursion limit" of a key with more than
+/// [`MAX_KEY_PARTS`] parts has no place: it is placed at the first such key.
+pub(crate) fn earliest_error(
+    text: &str,
+    errors: &[toml::de::Error],
+) -> Option<(String, Option<Range<usize>>)> {
+    errors
+        .iter()
+        .map(|e| {
+            let span = match e.span() {
+                None if e.message() == "recursion limit" => long_key(text),
+                span => span,
+            };
+            (e.message().to_string(), span)
+        })
+        .min_by_key(|(_, span)| span.as_ref().map_or(usize::MAX, |s| s.start))
+}
+
+/// The first key or table name of more than [`MAX_KEY_PARTS`] dot-separated parts: bare
+/// keys and single-line quoted ones, white space around the dots; comments and multi-line
+/// strings skipped.
+fn long_key(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let (mut i, mut start, mut parts, mut after_dot, mut after_part) = (0, 0, 0usize, false, false);
+    let mut found: Option<Range<usize>> = None;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let part_end = match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' => {
+                let mut j = i;
+                while j < bytes.len()
+                    && matches!(bytes[j], b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+                {
+                    j += 1;
+                }
+                Some(j)
+            }
+            b'"' | b'\'' if bytes[i..].starts_with(if c == b'"' { b"\"\"\"" } else { b"'''" }) => {
+                // A multi-line string is a value, never a key.
+                let close: &[u8] = if c == b'"' { b"\"\"\"" } else { b"'''" };
+                let mut j = i + 3;
+                while j < bytes.len()
+                    && !(bytes[j..].starts_with(close) && (c == b'\'' || bytes[j - 1] != b'\\'))
+                {
+                    j += 1;
+                }
+                i = (j + 3).min(bytes.len());
+                (parts, after_dot, after_part) = (0, false, false);
+                continue;
+            }
+            b'"' | b'\'' => {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != c && bytes[j] != b'\n' {
+                    if c == b'"' && bytes[j] == b'\\' {
+                        j += 1;
+                    }
+                    j += 1;
+                }
+                Some((j + 1).min(bytes.len()))
+            }
+            _ => None,
+        };
+        if let Some(end) = part_end {
+            if after_dot {
+                parts += 1;
+            } else {
+                (start, parts) = (i, 1);
+            }
+            (after_dot, after_part) = (false, true);
+            i = end;
+            if parts > MAX_KEY_PARTS {
+                found = Some(start..end);
+            } else if found.is_some() {
+                return found;
+            }
+            continue;
+        }
+        match c {
+            b'.' if after_part => (after_dot, after_part) = (true, false),
+            b' ' | b'\t' => {}
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                (parts, after_dot, after_part) = (0, false, false);
+                continue;
+            }
+            _ => {
+                if found.is_some() {
+                    return found;
+                }
+                (parts, after_dot, after_part) = (0, false, false);
+            }
+        }
+        i += 1;
+    }
+    found
 }
 
 /// A value with its place in the file.
@@ -545,12 +647,10 @@ mod tests {
         let toml =
             outcome(toml::from_str::<T>(text).map_err(|e| (e.message().to_string(), e.span())));
         // Of several syntax errors, ours is the earliest in the file (`from_str`).
+        // (A key of too many parts at that key: `earliest_error`.)
         let (_, errors) = DeTable::parse_recoverable(text);
-        let toml = match errors
-            .iter()
-            .min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
-        {
-            Some(e) => Err((e.message().to_string(), e.span())),
+        let toml = match earliest_error(text, &errors) {
+            Some(e) => Err(e),
             None => toml,
         };
         let ours = outcome(from_str::<T>(text).map_err(|e| (e.message, e.span)));
@@ -568,6 +668,57 @@ mod tests {
         };
         assert_eq!(toml, ours, "{name}:\n{text}");
         toml.is_ok()
+    }
+
+    /// The limits are toml's: a key of `MAX_KEY_PARTS` parts and `MAX_NESTING` nested
+    /// arrays read, one more does not; a key too long is located at its start (a table
+    /// name, a dotted key in an inline table, after a comment and a multi-line string
+    /// with dots in them), not at the file's start.
+    #[test]
+    fn the_key_and_nesting_limits_are_tomls_and_located() {
+        use crate::scenario::Scenario;
+        let key = |n: usize| vec!["a"; n].join(" . ");
+        let head = "# a.b.c.d\nx = \"\"\"\na.a.a.a\n\"\"\"\n";
+        for (text, at) in [
+            (format!("{head}[{}]\n", key(MAX_KEY_PARTS + 1)), (5, 2)),
+            (
+                format!("{head}y = {{ {} = 1 }}\n", key(MAX_KEY_PARTS + 1)),
+                (5, 7),
+            ),
+            (format!("{head}\"q\".{} = 1\n", key(MAX_KEY_PARTS)), (5, 1)),
+        ] {
+            let (_, errors) = DeTable::parse_recoverable(&text);
+            assert_eq!(errors.len(), 1, "{text}");
+            let e = Scenario::from_toml("f.toml", &text).expect_err("too long");
+            assert_eq!(
+                (e.code, e.line, e.column),
+                ("key_too_deep", at.0, at.1),
+                "{e}"
+            );
+        }
+        for text in [
+            format!("[{}]\n", key(MAX_KEY_PARTS)),
+            format!("y = {{ {} = 1 }}\n", key(MAX_KEY_PARTS)),
+            format!(
+                "y = {}{}\n",
+                "[".repeat(MAX_NESTING),
+                "]".repeat(MAX_NESTING)
+            ),
+        ] {
+            let (_, errors) = DeTable::parse_recoverable(&text);
+            assert!(errors.is_empty(), "{text}: {errors:?}");
+        }
+        let text = format!(
+            "y = {}{}\n",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
+        let e = Scenario::from_toml("f.toml", &text).expect_err("too deep");
+        assert_eq!(
+            (e.code, e.line, e.column),
+            ("nesting_too_deep", 1, 5 + MAX_NESTING),
+            "{e}"
+        );
     }
 
     fn files(dir: &str) -> Vec<(String, String)> {

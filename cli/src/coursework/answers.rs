@@ -42,7 +42,7 @@ pub fn run(
     if let Some(id) = student {
         if !valid_student_id(id) {
             return Err(Failure::Other(anyhow::anyhow!(
-                "student id `{}` must be 1 to 64 characters without control characters",
+                "student id `{}` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)",
                 clean(id)
             )));
         }

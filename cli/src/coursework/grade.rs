@@ -5,7 +5,8 @@
 //! Exit codes: 0 every file graded (wrong answers included); 2 the assignment is invalid,
 //! or an answers file is not an answers file (not JSON, or not the format); 1 anything
 //! else, including a file that could not be graded (tampered with, answers to another
-//! scenario version or another assignment). As for `validate`, every file is reported and
+//! scenario version or another assignment) and one graded with problems (an answer to a
+//! question the assignment does not have, a numeric answer that is not a number). As for `validate`, every file is reported and
 //! the code is the worst one (1 beats 2 beats 0).
 
 use std::collections::BTreeMap;
@@ -359,8 +360,8 @@ fn csv(graded: &[Graded]) -> String {
 /// (the arguments swapped, or a TOML file) or the page's results export.
 fn answers_mistake(text: &str, lang: Lang) -> &'static str {
     let start = text.trim_start();
-    let toml = start.starts_with('[') && !start.starts_with("[{") && !start.starts_with("[]")
-        || start.starts_with('#');
+    let toml = looks_like_toml(start);
+    let json = !toml && (start.starts_with('[') || start.starts_with('{'));
     let results =
         start.starts_with('{') && text.contains("\"scenario\"") && text.contains("\"platforms\"");
     match (lang, toml, results) {
@@ -368,6 +369,41 @@ fn answers_mistake(text: &str, lang: Lang) -> &'static str {
         (Lang::Ko, true, _) => "; TOML 파일(과제나 시나리오)로 보입니다: 과제 파일을 먼저, 그다음 학생들의 답안 파일(.json)을 주세요",
         (Lang::En, _, true) => "; this is the page's results export (Export JSON): the student downloads the answers file on the assignment's last page (Download my answers)",
         (Lang::Ko, _, true) => "; 페이지의 결과 내보내기(JSON 내보내기) 파일입니다: 답안 파일은 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)",
+        (Lang::En, _, _) if json => "; this is JSON, but not an answers file: an answers file is one object {\"format\": \"virtsim-answers/1\", \"assignment\": ..., \"student\": ..., \"steps\": [...], \"checksum\": ...}, downloaded on the assignment's last page (Download my answers)",
+        (Lang::Ko, _, _) if json => "; JSON이지만 답안 파일이 아닙니다: 답안 파일은 객체 하나 {\"format\": \"virtsim-answers/1\", \"assignment\": ..., \"student\": ..., \"steps\": [...], \"checksum\": ...}이며 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)",
         _ => "",
     }
+}
+
+/// Whether a text (its start trimmed) reads as TOML rather than JSON: its first line that
+/// is not blank is a comment, a `key = value`, or a table header `[a.b]` / `[[a]]` (a key
+/// after the brackets, not a value: `[[[1]]]`, `[{`, `["a", 1]` are JSON).
+fn looks_like_toml(start: &str) -> bool {
+    let Some(line) = start.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    if line.starts_with('#') {
+        return true;
+    }
+    let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let key = |k: &str| {
+        let k = k.trim();
+        !k.is_empty()
+            && k.split('.').all(|part| {
+                let part = part.trim();
+                (!part.is_empty() && part.chars().all(bare))
+                    || (part.len() >= 2 && part.starts_with('"') && part.ends_with('"'))
+            })
+    };
+    if let Some(inner) = line.strip_prefix("[[") {
+        return inner.split_once("]]").is_some_and(|(k, rest)| {
+            key(k) && (rest.trim().is_empty() || rest.trim().starts_with('#'))
+        });
+    }
+    if let Some(inner) = line.strip_prefix('[') {
+        return inner.split_once(']').is_some_and(|(k, rest)| {
+            key(k) && (rest.trim().is_empty() || rest.trim().starts_with('#'))
+        });
+    }
+    line.split_once('=').is_some_and(|(k, _)| key(k))
 }

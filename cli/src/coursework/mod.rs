@@ -159,20 +159,22 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
                 format!("{n} {}", if n == 1 { one } else { many })
             };
             crate::outln!(
-                "{}: ok (assignment `{}`: {}, {}, {})",
+                "{}: ok (assignment `{}`: {}, {}, {}; per student, every step: {})",
                 path.display(),
                 crate::output::clean(&a.id),
                 plural(a.steps.len(), "step", "steps"),
                 plural(questions, "question", "questions"),
-                plural(a.max_points() as usize, "point", "points")
+                plural(a.max_points() as usize, "point", "points"),
+                crate::events_estimate(a.estimated_events(), lang)
             )
         }
         Lang::Ko => crate::outln!(
-            "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점)",
+            "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점; 학생 한 명의 모든 단계: {})",
             path.display(),
             crate::output::clean(&a.id),
             a.steps.len(),
-            a.max_points()
+            a.max_points(),
+            crate::events_estimate(a.estimated_events(), lang)
         ),
     };
     warn_validation(a, lang);

@@ -116,6 +116,10 @@ pub enum Verdict {
     Stale,
     /// The file is tampered with or belongs to another assignment: not graded.
     NotGraded,
+    /// A numeric answer that is not a number as the question reads it
+    /// ([`QuestionAnswer::read_number`]: "157124회", "27.04abc"): no points, and not
+    /// judged right or wrong (a [`Problem::UnreadableAnswer`] says what is read).
+    Unreadable,
 }
 
 impl Verdict {
@@ -126,6 +130,7 @@ impl Verdict {
             Verdict::Unanswered => "unanswered",
             Verdict::Stale => "stale",
             Verdict::NotGraded => "not_graded",
+            Verdict::Unreadable => "unreadable",
         }
     }
 
@@ -138,6 +143,7 @@ impl Verdict {
                 Text::new("stale (other scenario version)", "무효(다른 시나리오 버전)")
             }
             Verdict::NotGraded => Text::new("not graded", "채점 안 함"),
+            Verdict::Unreadable => Text::new("not a number", "숫자 아님"),
         }
     }
 }
@@ -150,7 +156,7 @@ pub enum Problem {
     UnknownFormat { found: String },
     /// The file answers another assignment.
     OtherAssignment { found: String },
-    /// The student id is blank, too long or holds control characters.
+    /// The student id is blank, too long or holds control or format characters.
     BadStudentId,
     /// The checksum does not match the content: edited by hand or damaged.
     Tampered,
@@ -158,6 +164,14 @@ pub enum Problem {
     StaleStep { step: String },
     /// Answers for a step or question the assignment does not have.
     UnknownQuestion { step: String, question: String },
+    /// A numeric answer that is not a number as the question reads it (its verdict is
+    /// [`Verdict::Unreadable`]); `accepted` says what is read, in English and Korean.
+    UnreadableAnswer {
+        step: String,
+        question: String,
+        answer: String,
+        accepted: Text,
+    },
 }
 
 impl Problem {
@@ -172,8 +186,8 @@ impl Problem {
                 format!("다른 과제(`{found}`)의 답입니다. 채점하지 않습니다"),
             ),
             Problem::BadStudentId => Text::new(
-                "the student id is blank, too long or holds control characters: not graded",
-                "학생 id가 비었거나 너무 길거나 제어 문자를 포함합니다. 채점하지 않습니다",
+                "the student id is blank, too long or holds control or format characters (U+200B, U+202E, ...): not graded",
+                "학생 id가 비었거나 너무 길거나 제어 문자나 서식 문자(U+200B, U+202E 등)를 포함합니다. 채점하지 않습니다",
             ),
             Problem::Tampered => Text::new(
                 "the checksum does not match: the file was edited or damaged after export; not graded",
@@ -187,6 +201,29 @@ impl Problem {
                 format!("answer to `{step}`/`{question}`, which the assignment does not have"),
                 format!("과제에 없는 질문 `{step}`/`{question}`에 대한 답입니다"),
             ),
+            Problem::UnreadableAnswer {
+                step,
+                question,
+                answer,
+                accepted,
+            } => {
+                // The answer is in the grade's table already: a long one is cut here.
+                let answer: String = if answer.chars().count() > 40 {
+                    answer.chars().take(40).chain(['…']).collect()
+                } else {
+                    answer.clone()
+                };
+                Text::new(
+                format!(
+                    "`{step}`/`{question}`: `{answer}` is not a number as the question reads it ({}); no points, not graded as wrong",
+                    accepted.get("en")
+                ),
+                format!(
+                    "`{step}`/`{question}`: `{answer}`은(는) 이 질문이 읽는 숫자 형식이 아닙니다({}). 0점이며 오답으로 채점하지 않았습니다",
+                    accepted.get("ko")
+                ),
+            )
+            }
         }
     }
 
@@ -310,7 +347,7 @@ impl Assignment {
     /// [`Assignment::step_scenario`] for this student (the caller runs it; nothing here
     /// simulates). A step missing from `expected` counts as not graded.
     pub fn grade(&self, file: &AnswersFile, expected: &[Vec<QuestionAnswer>]) -> StudentGrade {
-        let problems = self.check_answers(file);
+        let mut problems = self.check_answers(file);
         let blocked = problems.iter().any(Problem::blocks_file);
         let mut rows = Vec::new();
         for (index, step) in self.steps.iter().enumerate() {
@@ -330,6 +367,17 @@ impl Assignment {
                     (None, _) => Verdict::Unanswered,
                     _ if stale => Verdict::Stale,
                     (Some(_), None) => Verdict::NotGraded,
+                    (Some(a), Some(c))
+                        if c.kind == QuestionKind::Numeric && c.read_number(a).is_none() =>
+                    {
+                        problems.push(Problem::UnreadableAnswer {
+                            step: step.id.clone(),
+                            question: q.id.clone(),
+                            answer: a.clone(),
+                            accepted: c.accepted_answers(),
+                        });
+                        Verdict::Unreadable
+                    }
                     (Some(a), Some(c)) if c.check(a) => Verdict::Right,
                     (Some(_), Some(_)) => Verdict::Wrong,
                 };

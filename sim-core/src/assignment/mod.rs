@@ -48,6 +48,12 @@ pub const MAX_VARIANTS: usize = 64;
 pub const MAX_TOTAL_VARIANTS: usize = 256;
 /// Longest student id, characters.
 pub const MAX_STUDENT_ID_CHARS: usize = 64;
+/// Most events one student's run of the whole assignment may be estimated to need: the sum
+/// over the steps of each step's largest estimate over its variants
+/// ([`Assignment::estimated_events`]). The same budget as one scenario's
+/// ([`crate::scenario::MAX_ESTIMATED_EVENTS`]): `virtsim answers --student` and `grade` run
+/// every step for each student, so an assignment costs them what its steps cost together.
+pub const MAX_ASSIGNMENT_ESTIMATED_EVENTS: u64 = crate::scenario::MAX_ESTIMATED_EVENTS;
 
 /// Where a step's scenario comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,15 +164,21 @@ pub struct Assignment {
     pub(crate) source: String,
     /// What validation found that does not make the file invalid ([`Self::warnings`]).
     pub(crate) warnings: Vec<ScenarioError>,
+    /// Each step's estimated events: the largest of its validated variants'
+    /// ([`Self::step_estimated_events`]).
+    pub(crate) step_events: Vec<u64>,
 }
 
 /// Whether `id` is a valid student id, once trimmed: 1 to 64 characters, no control
-/// characters.
+/// characters and no format characters ([`crate::text::is_format_character`]: an id that
+/// looks like another's would get its own variant).
 pub fn valid_student_id(id: &str) -> bool {
     let id = id.trim();
     !id.is_empty()
         && id.chars().count() <= MAX_STUDENT_ID_CHARS
-        && !id.chars().any(char::is_control)
+        && !id
+            .chars()
+            .any(|c| c.is_control() || crate::text::is_format_character(c))
 }
 
 impl Assignment {
@@ -206,6 +218,21 @@ impl Assignment {
     /// stderr; the file stays valid (exit 0).
     pub fn warnings(&self) -> &[ScenarioError] {
         &self.warnings
+    }
+
+    /// The events step `step` may be estimated to need for any student: the largest
+    /// [`Scenario::estimated_events`] of the variants validated (every variant when read
+    /// by [`Self::from_toml`], the first ones by [`Self::from_toml_first_variants`]).
+    pub fn step_estimated_events(&self, step: usize) -> u64 {
+        self.step_events.get(step).copied().unwrap_or(0)
+    }
+
+    /// The events one student's run of every step may be estimated to need: the sum of
+    /// [`Self::step_estimated_events`], at most [`MAX_ASSIGNMENT_ESTIMATED_EVENTS`].
+    pub fn estimated_events(&self) -> u64 {
+        self.step_events
+            .iter()
+            .fold(0u64, |total, &events| total.saturating_add(events))
     }
 
     /// What `student` gets in step `step` (`step < steps.len()`; `None`: the scenario's seed and each

@@ -292,6 +292,45 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     let grade = a.grade(&blank, &expected);
     assert_eq!(grade.rows[2].verdict, Verdict::Unanswered);
     assert_eq!(grade.points, 3);
+
+    // A numeric answer with its unit is right; with anything else after the number it is
+    // not a number: no points, not wrong, and a problem that says what is read.
+    let numeric = &key.steps[0].answers[2];
+    assert_eq!(numeric.question, "bt-rel");
+    for (given, verdict) in [
+        (format!("{}%", numeric.answer), Verdict::Right),
+        (format!("{} %", numeric.answer), Verdict::Right),
+        (format!("{}abc", numeric.answer), Verdict::Unreadable),
+        (format!("{}회", numeric.answer), Verdict::Unreadable),
+        (format!("{} ms", numeric.answer), Verdict::Unreadable),
+    ] {
+        let mut typed = key.clone();
+        typed.steps[0].answers[2].answer = given.clone();
+        typed.checksum = typed.computed_checksum();
+        let grade = a.grade(&typed, &expected);
+        assert_eq!(grade.rows[2].verdict, verdict, "{given}");
+        if verdict == Verdict::Right {
+            assert!(grade.clean(), "{given}: {:?}", grade.problems);
+            assert_eq!(grade.points, 4);
+            continue;
+        }
+        assert_eq!(grade.points, 3, "{given}");
+        assert_eq!(grade.problems.len(), 1, "{given}");
+        let text = grade.problems[0].text();
+        assert!(
+            text.get("en")
+                .contains(&format!("`one`/`bt-rel`: `{given}` is not a number"))
+                && text.get("en").contains("alone or followed by `%`"),
+            "{}",
+            text.get("en")
+        );
+        assert!(
+            text.get("ko").contains("숫자 형식이 아닙니다"),
+            "{}",
+            text.get("ko")
+        );
+        assert!(!grade.problems[0].blocks_file());
+    }
 }
 
 #[test]
@@ -351,6 +390,64 @@ fn the_variants_of_all_steps_are_bounded() {
     let e = parse(&text).expect_err("too many variants");
     assert_eq!((e.code, e.line), ("too_many", 2), "{e}");
     assert!(e.message.contains("320 variants"), "{e}");
+}
+
+/// An assignment's estimate is its steps' together, each step's the largest of its
+/// variants'; over one scenario's budget the file is refused at the step that crosses it.
+#[test]
+fn the_steps_estimates_add_up_and_are_bounded() {
+    let step = |id: &str, durations: &str| {
+        format!(
+            "\n[[step]]\nid = \"{id}\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n[[step.vary]]\nparameter = \"duration_ms\"\nchoices = [{durations}]\n"
+        )
+    };
+    let head = "[assignment]\nid = \"sum\"\ntitle = { en = \"M\", ko = \"M\" }\n";
+    let text = format!("{head}{}{}", step("a", "4, 40"), step("b", "8"));
+    let a = parse(&text).expect("valid");
+    let scenario_events = |duration: u64| {
+        let mut s =
+            LIBRARY_SCENARIO.replace("duration_ms = 4", &format!("duration_ms = {duration}"));
+        s.push('\n');
+        Scenario::from_toml("s.toml", &s)
+            .expect("valid")
+            .estimated_events()
+    };
+    // The largest variant of step `a` is its 40 ms one, whichever comes first.
+    assert_eq!(a.step_estimated_events(0), scenario_events(40));
+    assert_eq!(a.step_estimated_events(1), scenario_events(8));
+    assert!(scenario_events(40) > scenario_events(4));
+    assert_eq!(
+        a.estimated_events(),
+        scenario_events(40) + scenario_events(8)
+    );
+
+    // Steps that each fit one scenario's budget but not together: refused at the first
+    // step that takes the sum over it.
+    let per_ms = scenario_events(1000) / 1000;
+    let ms = MAX_ASSIGNMENT_ESTIMATED_EVENTS / per_ms / 2 + 1;
+    assert!(scenario_events(ms) <= crate::scenario::MAX_ESTIMATED_EVENTS);
+    assert!(scenario_events(ms) + scenario_events(1) <= MAX_ASSIGNMENT_ESTIMATED_EVENTS);
+    assert!(2 * scenario_events(ms) > MAX_ASSIGNMENT_ESTIMATED_EVENTS);
+    let fits = format!("{head}{}{}", step("x", &ms.to_string()), step("y", "1"));
+    assert!(parse(&fits).is_ok());
+    let over = format!(
+        "{head}{}{}{}",
+        step("x", &ms.to_string()),
+        step("y", &ms.to_string()),
+        step("z", "1")
+    );
+    let e = parse(&over).expect_err("over the budget");
+    assert_eq!(e.code, "assignment_too_many_events", "{e}");
+    let y_line = over[..over.find("id = \"y\"").expect("step y")]
+        .lines()
+        .count()
+        + 1;
+    assert_eq!((e.line, e.column), (y_line, 6), "{e}");
+    assert!(e.message.contains("step `y`"), "{e}");
+    assert!(
+        e.message_in(crate::text::Lang::Ko).contains("단계 `y`"),
+        "{e}"
+    );
 }
 
 /// The hash follows what is simulated: a fixed typo in a text, a new comment or a wider
@@ -525,4 +622,13 @@ fn a_memory_choice_over_the_host_names_overcommit_as_the_way_to_allow_it() {
         "{e}"
     );
     assert!(!e.message.contains("copy the library scenario"), "{e}");
+}
+
+#[test]
+fn a_student_id_with_a_format_character_is_not_valid() {
+    assert!(valid_student_id(" s001 "));
+    assert!(valid_student_id("김민수"));
+    for id in ["s\u{202e}100", "\u{200b}s001", "s001\u{feff}", "s\u{2066}1"] {
+        assert!(!valid_student_id(id), "{id:?}");
+    }
 }

@@ -11,8 +11,9 @@ use toml::Spanned;
 
 use super::format::{AssignmentFile, Choice, Parameter, StepSection};
 use super::{
-    Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES, MAX_CHOICES,
-    MAX_QUESTIONS_PER_STEP, MAX_STEPS, MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
+    Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES,
+    MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_CHOICES, MAX_QUESTIONS_PER_STEP, MAX_STEPS,
+    MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{
@@ -123,6 +124,7 @@ pub(super) fn from_toml(
         raw,
         source: text.to_string(),
         warnings: Vec::new(),
+        step_events: Vec::new(),
     };
     // Every variant of every step must give a scenario that runs and answers; each is a
     // validation of the scenario, so their number is bounded for the whole file.
@@ -146,9 +148,36 @@ pub(super) fn from_toml(
         } else {
             &variants[..variants.len().min(1)]
         };
+        let mut most = 0u64;
         for variant in checked {
-            prepared_with(&v, &assignment, index, variant)?;
+            most = most.max(prepared_with(&v, &assignment, index, variant)?.estimated_events());
         }
+        assignment.step_events.push(most);
+    }
+    // `virtsim answers --student` and `grade` run every step for each student: the steps
+    // together get one scenario's budget. Located at the step that takes the sum over it.
+    let events = assignment.estimated_events();
+    if events > MAX_ASSIGNMENT_ESTIMATED_EVENTS {
+        let mut sum = 0u64;
+        let over = assignment
+            .step_events
+            .iter()
+            .position(|&e| {
+                sum = sum.saturating_add(e);
+                sum > MAX_ASSIGNMENT_ESTIMATED_EVENTS
+            })
+            .unwrap_or(0);
+        return Err(v.error(
+            assignment.raw.steps[over].id.span(),
+            msg!(
+                "assignment_too_many_events",
+                "one student's run of every step would need about {events} events (limit {max}, as for one scenario: `virtsim answers --student` and `grade` run every step for each student); step `{step}` takes the sum over the limit: use fewer steps, or shorten their scenarios' duration_ms (or use fewer instances)",
+                "학생 한 명이 모든 단계를 실행하면 이벤트가 약 {events}개 필요합니다 (한도 {max}, 시나리오 하나와 같음: `virtsim answers --student`와 `grade`는 학생마다 모든 단계를 실행합니다). 단계 `{step}`에서 합이 한도를 넘습니다: 단계를 줄이거나 시나리오의 duration_ms를 줄이세요(또는 인스턴스를 줄이세요)",
+                events = crate::text::thousands(&events.to_string()),
+                max = crate::text::thousands(&MAX_ASSIGNMENT_ESTIMATED_EVENTS.to_string()),
+                step = assignment.steps[over].id
+            ),
+        ));
     }
     assignment.warnings = memory_warnings(&v, &assignment);
     Ok(assignment)

@@ -403,6 +403,23 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             wanted_ko = wanted_ko
         );
     }
+    // toml's limits on keys and nesting (`toml_reader::MAX_KEY_PARTS`, `MAX_NESTING`).
+    if detail == "recursion limit" {
+        return msg!(
+            "key_too_deep",
+            "a dotted key or table name may have at most {max} parts (`a.b.c` has 3); this one has more",
+            "점으로 이은 키나 표 이름은 최대 {max}개 부분까지 쓸 수 있습니다(`a.b.c`는 3개). 이 키는 그보다 깁니다",
+            max = crate::toml_reader::MAX_KEY_PARTS
+        );
+    }
+    if detail == "cannot recurse further; max recursion depth met" {
+        return msg!(
+            "nesting_too_deep",
+            "arrays and inline tables may be nested at most {max} deep (`[[1]]` is 2 deep); this bracket is one level too deep",
+            "배열과 인라인 표는 최대 {max}단계까지 중첩할 수 있습니다(`[[1]]`은 2단계). 이 괄호는 한 단계 더 깊습니다",
+            max = crate::toml_reader::MAX_NESTING
+        );
+    }
     // An unterminated string (not one with a control character in it).
     if detail == "invalid basic string, expected `\"`"
         || detail == "invalid literal string, expected `'`"

@@ -40,6 +40,9 @@ pub const MAX_KERNEL_CODE_KIB: u64 = 1 << 20;
 pub const MAX_TRANSFER_BYTES: u64 = 64 << 20;
 /// Longest mean think time of a `sleep`, microseconds (10 s).
 pub const MAX_THINK_TIME_US: u64 = 10_000_000;
+/// Most parts of a dotted key or table name, and deepest nesting of arrays and inline
+/// tables: the TOML parser's own limits, reported as `key_too_deep` and `nesting_too_deep`.
+pub use crate::toml_reader::{MAX_KEY_PARTS, MAX_NESTING};
 /// Most events a whole run may be estimated to need.
 pub const MAX_ESTIMATED_EVENTS: u64 = 2_000_000_000;
 

@@ -112,6 +112,27 @@ pub(super) enum Questions {
     DropInvalid,
 }
 
+/// Where `c` is written inside the value at `span`: the character itself, or its escape
+/// (`\u202e`, `\U0000202E`, any case).
+fn within(
+    v: &Validator<'_>,
+    span: &std::ops::Range<usize>,
+    c: char,
+) -> Option<std::ops::Range<usize>> {
+    let written = v.text.get(span.clone())?;
+    if let Some(i) = written.find(c) {
+        return Some(span.start + i..span.start + i + c.len_utf8());
+    }
+    let lower = written.to_ascii_lowercase();
+    [
+        format!("\\u{:04x}", c as u32),
+        format!("\\u{:08x}", c as u32),
+    ]
+    .iter()
+    .find_map(|escape| lower.find(escape.as_str()).map(|i| (i, escape.len())))
+    .map(|(i, len)| span.start + i..span.start + i + len)
+}
+
 pub(super) fn validate(
     v: &Validator<'_>,
     raw: ScenarioFile,
@@ -137,6 +158,19 @@ pub(super) fn validate(
         )
         .chain(raw.questions.iter().map(|q| (q.id.get_ref(), q.id.span())))
     {
+        if let Some(c) = crate::text::format_character(name) {
+            // At the character itself where the file has it written out or as an escape.
+            let at = within(v, &span, c).unwrap_or(span);
+            return Err(v.error(
+                at,
+                msg!(
+                    "format_character_in_name",
+                    "this name holds {code} (a Unicode format character: invisible, or reversing the text around it); names and ids are shown to students and graded by, so they may not hold one",
+                    "이 이름에 {code}(유니코드 서식 문자: 보이지 않거나 주변 텍스트의 방향을 뒤집음)가 있습니다. 이름과 id는 학생에게 보여 주고 채점에 쓰이므로 서식 문자를 쓸 수 없습니다",
+                    code = crate::text::code_point(c)
+                ),
+            ));
+        }
         if name.trim().is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control)
         {
             return Err(v.error(
