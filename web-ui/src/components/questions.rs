@@ -329,10 +329,10 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         *n.entry(i).or_default() += 1;
                         tries.set(n);
                         let mut c = (*checked).clone();
-                        // A numeric answer that is not a number is asked again, not judged.
+                        // A numeric answer that is not a number, or one in another unit
+                        // ("14 ms" for a question in µs), is asked again, not judged.
                         let readable = !given.trim().is_empty()
-                            && (q.kind == QuestionKind::Choice
-                                || crate::num::parse_answer(&given).is_some());
+                            && (q.kind == QuestionKind::Choice || q.read_number(&given).is_some());
                         let answer = readable.then(|| q.check(&given));
                         c.insert(i, answer);
                         checked.set(c);
@@ -375,7 +375,12 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                         if !*ok { { " " }<span class="look">{ where_to_look(lang, q) }</span> }
                                     </p>
                                 },
-                                Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, if q.kind == QuestionKind::Numeric && !given.trim().is_empty() { "questions.not_number" } else { "questions.choose" }) }</p> },
+                                Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
+                                    <p key={try_key.clone()} class="wrong">
+                                        { t(lang, "questions.not_number_as").replace("{}", lang.pick(&q.accepted_answers().ko, &q.accepted_answers().en)) }
+                                    </p>
+                                },
+                                Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, "questions.choose") }</p> },
                                 None => html! {},
                             } }
                         </div>
