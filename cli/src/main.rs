@@ -272,7 +272,10 @@ fn cannot_read(path: &Path, lang: Lang, e: &std::io::Error) -> Failure {
     };
     Failure::Other(match lang {
         Lang::En => anyhow::anyhow!("cannot read {}: {why}", path.display()),
-        Lang::Ko => anyhow::anyhow!("{}을(를) 읽을 수 없습니다: {why}", path.display()),
+        Lang::Ko => anyhow::anyhow!(
+            "{}",
+            sim_core::text::particles(&format!("{}을(를) 읽을 수 없습니다: {why}", path.display()))
+        ),
     })
 }
 
@@ -280,7 +283,13 @@ fn cannot_read(path: &Path, lang: Lang, e: &std::io::Error) -> Failure {
 fn is_a_directory(path: &Path, lang: Lang) -> Failure {
     Failure::Other(match lang {
         Lang::En => anyhow::anyhow!("cannot read {}: it is a directory", path.display()),
-        Lang::Ko => anyhow::anyhow!("{}을(를) 읽을 수 없습니다: 디렉터리입니다", path.display()),
+        Lang::Ko => anyhow::anyhow!(
+            "{}",
+            sim_core::text::particles(&format!(
+                "{}을(를) 읽을 수 없습니다: 디렉터리입니다",
+                path.display()
+            ))
+        ),
     })
 }
 

@@ -178,10 +178,13 @@ fn warn_shared_students(graded: &[Graded], lang: Lang) {
                 clean(&list)
             ),
             Lang::Ko => crate::errln!(
-                "경고: 답안 파일 {}개의 학번이 `{}`(으)로 같습니다: {} (모두 채점합니다)",
-                files.len(),
-                clean(student),
-                clean(&list)
+                "{}",
+                sim_core::text::particles(&format!(
+                    "경고: 답안 파일 {}개의 학번이 `{}`(으)로 같습니다: {} (모두 채점합니다)",
+                    files.len(),
+                    clean(student),
+                    clean(&list)
+                ))
             ),
         }
     }

@@ -87,9 +87,9 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
                 Lang::En => format!(
                     "cannot create {file}: the folder {folder} does not exist (create it first, or give a name in an existing folder)"
                 ),
-                Lang::Ko => format!(
+                Lang::Ko => sim_core::text::particles(&format!(
                     "{file}을(를) 만들 수 없습니다: 폴더 {folder}이(가) 없습니다 (먼저 폴더를 만들거나, 있는 폴더 안의 이름을 주세요)"
-                ),
+                )),
             })));
         }
     }
@@ -102,10 +102,10 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
                 "cannot create {} (an existing file is never overwritten)",
                 path.display()
             ),
-            Lang::Ko => format!(
+            Lang::Ko => sim_core::text::particles(&format!(
                 "{}을(를) 만들 수 없습니다 (있는 파일은 덮어쓰지 않습니다)",
                 path.display()
-            ),
+            )),
         })?;
     file.write_all(text(kind, &stem).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -115,8 +115,11 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
             path.display()
         )?,
         Lang::Ko => crate::outln!(
-            "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0}",
-            path.display()
+            "{}",
+            sim_core::text::particles(&format!(
+                "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0}",
+                path.display()
+            ))
         )?,
     }
     Ok(())

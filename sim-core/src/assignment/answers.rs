@@ -218,10 +218,10 @@ impl Problem {
                     "`{step}`/`{question}`: `{answer}` is not a number as the question reads it ({}); no points, not graded as wrong",
                     accepted.get("en")
                 ),
-                format!(
+                crate::text::particles(&format!(
                     "`{step}`/`{question}`: `{answer}`은(는) 이 질문이 읽는 숫자 형식이 아닙니다({}). 0점이며 오답으로 채점하지 않았습니다",
                     accepted.get("ko")
-                ),
+                )),
             )
             }
         }
