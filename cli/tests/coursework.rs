@@ -437,7 +437,7 @@ fn new_in_a_missing_folder_names_the_folder() {
         &["new", "scenario", "no-such-folder/y", "--lang", "ko"],
     );
     assert!(
-        stderr(&o).contains("폴더 no-such-folder이(가) 없습니다"),
+        stderr(&o).contains("폴더 no-such-folder가 없습니다"),
         "{}",
         stderr(&o)
     );
