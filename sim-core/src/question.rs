@@ -181,9 +181,12 @@ pub fn numeric_text(value: f64) -> String {
     }
 }
 
-/// The units a number may be followed by: every metric's own ([`Metric::unit`]), and `us`
-/// and `μs` (Greek mu) for `µs`. Matched without regard to ASCII case.
-const UNITS: &[&str] = &["kbit/s", "ops/s", "/s", "%", "µs", "μs", "us", "ms", "MiB"];
+/// The units a number may be followed by: every metric's own ([`Metric::unit`]), `us`
+/// and `μs` (Greek mu) for `µs`, and `회/초` for `/s` (the Korean page writes rates so).
+/// Matched without regard to ASCII case.
+const UNITS: &[&str] = &[
+    "kbit/s", "ops/s", "/s", "회/초", "%", "µs", "μs", "us", "ms", "MiB",
+];
 
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
 /// or `1 234` (thousands separators), `+5`, `14 ms` (a unit after the number: one of the
@@ -197,18 +200,46 @@ pub fn parse_number(text: &str) -> Option<f64> {
     number_and_unit(text).map(|(value, _)| value)
 }
 
+/// A student's answer to a numeric question whose unit is `own` ([`Metric::unit`]), as
+/// [`QuestionAnswer::read_number`] reads it: a number followed by nothing or by that unit.
+pub fn read_number_in(given: &str, own: &str) -> Option<f64> {
+    let (value, unit) = number_and_unit(given)?;
+    let micro = |u: &str| matches!(u.to_ascii_lowercase().as_str(), "µs" | "μs" | "us");
+    (unit.is_empty() || unit.eq_ignore_ascii_case(own) || (micro(unit) && micro(own)))
+        .then_some(value)
+}
+
+/// What a numeric question whose unit is `own` reads as an answer ([`read_number_in`]),
+/// in words.
+pub fn accepted_answers_in(own: &str) -> Text {
+    match own {
+        "" => Text::new(
+            "a number such as 1,234.5 or 0.75, with nothing after it",
+            "1,234.5나 0.75 같은 숫자만 (뒤에 아무것도 붙이지 않음)",
+        ),
+        "µs" => Text::new(
+            "a number such as 1,234.5, alone or followed by `µs` (or `us`)",
+            "1,234.5 같은 숫자만, 또는 그 뒤에 `µs`(또는 `us`)",
+        ),
+        "/s" => Text::new(
+            "a number such as 1,234.5, alone or followed by `/s`",
+            "1,234.5 같은 숫자만, 또는 그 뒤에 `회/초`(또는 `/s`)",
+        ),
+        unit => Text::new(
+            format!("a number such as 1,234.5, alone or followed by `{unit}`"),
+            format!("1,234.5 같은 숫자만, 또는 그 뒤에 `{unit}`"),
+        ),
+    }
+}
+
 /// [`parse_number`], with the unit written after the number (empty: none).
 fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
     // Full-width forms, as a Korean or Japanese input method types them: "９８．８％".
     let text: String = text
         .chars()
         .map(|c| match c {
-            '\u{ff10}'..='\u{ff19}'
-            | '\u{ff05}'
-            | '\u{ff0b}'
-            | '\u{ff0c}'
-            | '\u{ff0d}'
-            | '\u{ff0e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            // Full-width ASCII (digits, signs, letters, '/'): "１２ ｍｓ".
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
             c => c,
         })
         .collect();
@@ -225,6 +256,8 @@ fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
         .max_by_key(|unit| unit.len())
         .unwrap_or("");
     let number = text[..text.len() - unit.len()].trim_end();
+    // The Korean page's rate unit is the same unit.
+    let unit = if unit == "회/초" { "/s" } else { unit };
     if !well_grouped(number) {
         return None;
     }
@@ -409,29 +442,12 @@ impl QuestionAnswer {
     /// for anything else, which is not a wrong answer but one to ask again
     /// ([`Self::accepted_answers`] says what is read).
     pub fn read_number(&self, given: &str) -> Option<f64> {
-        let (value, unit) = number_and_unit(given)?;
-        let own = self.metric.unit();
-        let micro = |u: &str| matches!(u.to_ascii_lowercase().as_str(), "µs" | "μs" | "us");
-        (unit.is_empty() || unit.eq_ignore_ascii_case(own) || (micro(unit) && micro(own)))
-            .then_some(value)
+        read_number_in(given, self.metric.unit())
     }
 
     /// What a numeric question reads as an answer ([`Self::read_number`]), in words.
     pub fn accepted_answers(&self) -> Text {
-        match self.metric.unit() {
-            "" => Text::new(
-                "a number such as 1,234.5 or 0.75, with nothing after it",
-                "1,234.5나 0.75 같은 숫자만 (뒤에 아무것도 붙이지 않음)",
-            ),
-            "µs" => Text::new(
-                "a number such as 1,234.5, alone or followed by `µs` (or `us`)",
-                "1,234.5 같은 숫자만, 또는 그 뒤에 `µs`(또는 `us`)",
-            ),
-            unit => Text::new(
-                format!("a number such as 1,234.5, alone or followed by `{unit}`"),
-                format!("1,234.5 같은 숫자만, 또는 그 뒤에 `{unit}`"),
-            ),
-        }
+        accepted_answers_in(self.metric.unit())
     }
 
     /// Whether a student's answer is right.
@@ -608,6 +624,10 @@ mod tests {
         assert_eq!(parse_number("3.2μs"), Some(3.2));
         assert_eq!(parse_number("640 kbit/s"), Some(640.0));
         assert_eq!(parse_number("12 MiB"), Some(12.0));
+        // The Korean page's rate unit, and full-width letters and slash.
+        assert_eq!(parse_number("157,124회/초"), Some(157_124.0));
+        assert_eq!(parse_number("１２ ｍｓ"), Some(12.0));
+        assert_eq!(parse_number("１２ ／ｓ"), Some(12.0));
         // Anything else after the number: not a number (a word, a Korean counter or a
         // multiplier would have to be guessed).
         for text in [
@@ -653,6 +673,21 @@ mod tests {
         }
         assert_eq!(us.read_number("86.5abc"), None);
         assert_eq!(us.read_number("86.5 ms"), None);
+        // A rate per second: as the page writes it in either language.
+        let exits = QuestionAnswer::numeric("q", Metric::ExitsPerSecond, 157_124.0, 1.0);
+        for given in [
+            "157124",
+            "157,124/s",
+            "157124 /s",
+            "157,124회/초",
+            "157124 회/초",
+        ] {
+            assert!(exits.check(given), "{given}");
+        }
+        assert_eq!(exits.read_number("157124 ops/s"), None);
+        assert_eq!(exits.read_number("157124회"), None);
+        assert_eq!(ops.read_number("157124회/초"), None);
+        assert!(exits.accepted_answers().ko.contains("회/초"));
         let count = QuestionAnswer::numeric("q", Metric::Density, 12.0, 0.0);
         assert!(count.check("12"));
         assert_eq!(count.read_number("12 ops/s"), None);

@@ -508,7 +508,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.exact", "정확한 값이어야 정답입니다", "The exact number is needed"),
     ("questions.exact_printed", "표에 적힌 값 그대로(소수 둘째 자리까지) 입력해야 정답입니다", "The figure as printed is needed (to two decimals)"),
     ("questions.in_percent", "답은 퍼센트 단위입니다: 57.7%라면 0.577이 아니라 57.7로 입력하세요.", "The answer is in percent: for 57.7% type 57.7, not 0.577."),
-    ("questions.not_number", "숫자로 입력하세요 (예: 98.8)", "Type a number (for example 98.8)"),
     ("questions.not_number_as", "이 질문이 읽는 답: {}", "This question reads: {}"),
     ("questions.unit", "단위", "unit"),
     ("questions.answer", "답", "Answer"),

@@ -526,8 +526,10 @@ fn step_view(props: &CourseProps) -> Html {
         let s = state.clone();
         let drafts = drafts.clone();
         let not_numbers = not_numbers.clone();
-        let asked: Vec<(String, QuestionKind)> =
-            predictions.iter().map(|q| (q.id.clone(), q.kind)).collect();
+        let asked: Vec<(String, (QuestionKind, &'static str))> = predictions
+            .iter()
+            .map(|q| (q.id.clone(), (q.kind, q.unit)))
+            .collect();
         Callback::from(move |_| {
             let answers: Vec<(String, String)> = asked
                 .iter()
@@ -536,7 +538,7 @@ fn step_view(props: &CourseProps) -> Html {
             let unreadable: BTreeMap<String, u32> = asked
                 .iter()
                 .zip(&answers)
-                .filter(|((_, kind), (_, answer))| !course::readable(*kind, answer))
+                .filter(|((_, (kind, unit)), (_, answer))| !course::readable(*kind, unit, answer))
                 .map(|((id, _), _)| (id.clone(), not_numbers.get(id).map_or(0, |n| n + 1)))
                 .collect();
             if unreadable.is_empty() {
@@ -575,12 +577,12 @@ fn step_view(props: &CourseProps) -> Html {
         let on_answer = {
             let s = state.clone();
             let not_numbers = not_numbers.clone();
-            let (id, value, kind) = (q.id.clone(), value.clone(), q.kind);
+            let (id, value, kind, unit) = (q.id.clone(), value.clone(), q.kind, q.unit);
             Callback::from(move |_| {
                 if answered {
                     return;
                 }
-                if course::readable(kind, &value) {
+                if course::readable(kind, unit, &value) {
                     s.dispatch(Action::Course(CourseAction::Submit {
                         question: id.clone(),
                         answer: value.clone(),
@@ -636,7 +638,10 @@ fn step_view(props: &CourseProps) -> Html {
                 // all at once when the run ends, with the focus on their heading.)
                 <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
                     if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
-                        <p key={tries.to_string()} class="wrong not-number">{ t(lang, "questions.not_number") }</p>
+                        <p key={tries.to_string()} class="wrong not-number">{ {
+                            let accepted = crate::sim::question::accepted_answers_in(q.unit);
+                            t(lang, "questions.not_number_as").replace("{}", lang.pick(&accepted.ko, &accepted.en))
+                        } }</p>
                     }
                     { live_saved }
                 </div>

@@ -19,12 +19,12 @@ pub fn unit_in(lang: Lang, unit: &'static str) -> &'static str {
     }
 }
 
-/// A figure with its unit: a percent glued to it ("98.3%"), a Korean counter too
-/// ("150,733회/초"), any other unit after a space ("74,150 ops/s").
+/// A figure with its unit: a percent glued to it ("98.3%"), a rate too ("150,733/s",
+/// "150,733회/초"), any other unit after a space ("74,150 ops/s").
 fn with_unit(lang: Lang, figure: String, unit: &'static str) -> String {
     match unit_in(lang, unit) {
         "" => figure,
-        unit @ ("%" | "회/초") => format!("{figure}{unit}"),
+        unit @ ("%" | "회/초" | "/s") => format!("{figure}{unit}"),
         unit => format!("{figure} {unit}"),
     }
 }
@@ -446,7 +446,7 @@ mod tests {
         );
         assert_eq!(
             computed_answer(Lang::En, &exits).as_deref(),
-            Some("157,124 /s (± 4%)")
+            Some("157,124/s (± 4%)")
         );
         // Exact: the printed figure, decimals and all, is what must be given.
         exits.tolerance_percent = 0.0;

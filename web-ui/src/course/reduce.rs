@@ -235,7 +235,7 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             let unreadable = answers.iter().any(|(question, answer)| {
                 c.questions
                     .iter()
-                    .any(|q| q.id == *question && !readable(q.kind, answer))
+                    .any(|q| q.id == *question && !readable(q.kind, q.unit, answer))
             });
             if unreadable {
                 return;
@@ -263,8 +263,8 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 .questions
                 .iter()
                 .find(|q| q.id == question)
-                .map(|q| q.kind);
-            if known && !given && kind.is_some_and(|kind| readable(kind, &answer)) {
+                .map(|q| (q.kind, q.unit));
+            if known && !given && kind.is_some_and(|(kind, unit)| readable(kind, unit, &answer)) {
                 c.record(question, answer, false, expected.as_deref());
             }
         }

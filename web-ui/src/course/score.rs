@@ -22,12 +22,14 @@ pub fn checked(
     Some(q.check(&saved.answer))
 }
 
-/// Whether `answer` can be recorded for a question of `kind`: something given, and for a
-/// numeric question a number (`num::parse_answer`); anything else is asked again, never
-/// graded.
-pub fn readable(kind: QuestionKind, answer: &str) -> bool {
+/// Whether `answer` can be recorded for a question of `kind` whose answer is in `unit`:
+/// something given, and for a numeric question a number followed by nothing or by that
+/// unit (sim-core's `read_number_in`, as `grade` reads it); anything else ("14 ms" for a
+/// question in µs) is asked again, never graded.
+pub fn readable(kind: QuestionKind, unit: &str, answer: &str) -> bool {
     !answer.trim().is_empty()
-        && (kind != QuestionKind::Numeric || crate::num::parse_answer(answer).is_some())
+        && (kind != QuestionKind::Numeric
+            || crate::sim::question::read_number_in(answer, unit).is_some())
 }
 
 /// The final page's count of the student's answers.
@@ -452,8 +454,10 @@ mod tests {
             },
         );
         assert_eq!(answer(&s).as_deref(), Some("57,7 %"));
-        assert!(readable(QuestionKind::Choice, "bt"));
-        assert!(!readable(QuestionKind::Numeric, "bt"));
+        assert!(readable(QuestionKind::Choice, "", "bt"));
+        assert!(!readable(QuestionKind::Numeric, "", "bt"));
+        assert!(readable(QuestionKind::Numeric, "µs", "14 us"));
+        assert!(!readable(QuestionKind::Numeric, "µs", "14 ms"));
 
         // A numeric prediction likewise: nothing is committed, nothing runs.
         let predicted =
