@@ -142,12 +142,18 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                 format!("{:.1}% of native throughput; steal {:.1}%", p.relative_performance_percent, p.steal_percent),
                 format!("네이티브 대비 처리량 {:.1}%; 스틸 {:.1}%", p.relative_performance_percent, p.steal_percent),
             );
-            // Steal is the price each guest sees of sharing pCPUs; the native baseline runs
-            // the same instances as threads on the same cores, which wait for a core just
-            // as long, so it does not show in the throughput against native.
+            // Steal is the price each guest sees of sharing pCPUs. What throughput against
+            // native compares with is said too: the native baseline runs the same instances
+            // as threads on the same cores, without the host's background load or the
+            // hypervisor's threads, so it shows steal only where those cause it.
             if p.steal_percent >= 1.0 {
-                en += ": the share of its ready time a vCPU waits for a pCPU; the native baseline runs the same instances as threads on the same cores, which wait for them too, so throughput against native does not show it";
-                ko += ": vCPU가 실행 준비된 시간 중 pCPU를 기다리는 비율. 네이티브 기준 실행도 같은 인스턴스를 같은 코어 위의 스레드로 돌려 코어를 기다리므로 네이티브 대비 처리량에는 드러나지 않음";
+                let (who_en, who_ko) = if p.kind.is_hypervisor() {
+                    ("its vCPUs", "vCPU")
+                } else {
+                    ("its threads", "스레드")
+                };
+                en += &format!(": the share of {who_en}' time spent ready to run but waiting for a core (or held back by a cap); the native baseline runs the same instances as threads on the same cores, with no host background load and no hypervisor threads");
+                ko += &format!(": {who_ko} 시간 중 실행 준비가 되었지만 코어를 기다린(또는 상한에 묶인) 비율. 네이티브 기준 실행은 같은 인스턴스를 같은 코어 위의 스레드로 돌리며, 호스트 배경 부하와 하이퍼바이저 스레드는 없습니다");
             }
             let (fault_en, fault_ko) = fault_note(p);
             en += &fault_en;
