@@ -108,7 +108,7 @@ pub(super) fn from_toml(
                 msg!(
                     "duplicate",
                     "step id `{name}` is used twice",
-                    "단계 id `{name}`가 두 번 쓰였습니다",
+                    "단계 id `{name}`이(가) 두 번 쓰였습니다",
                     name = step_id
                 ),
             ));
@@ -284,7 +284,7 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
         msg!(
             "bad_name",
             "id `{id}` must be 1 to 64 letters, digits, `-`, `_` or `.`",
-            "id `{id}`는 영문자, 숫자, `-`, `_`, `.`로 된 1~64자여야 합니다",
+            "id `{id}`은(는) 영문자, 숫자, `-`, `_`, `.`로 된 1~64자여야 합니다",
             id = id
         ),
     )
@@ -306,7 +306,7 @@ fn validate_step(
                     msg!(
                         "unknown_scenario",
                         "step `{step}`: no library scenario `{name}`; give the file name of a scenario in scenarios/ (e.g. \"type1-vs-type2.toml\") or embed one with scenario_toml = '''...'''",
-                        "단계 `{step}`: 라이브러리에 시나리오 `{name}`가 없습니다. scenarios/에 있는 시나리오의 파일 이름(예: \"type1-vs-type2.toml\")을 쓰거나 scenario_toml = '''...'''로 직접 넣으세요",
+                        "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. scenarios/에 있는 시나리오의 파일 이름(예: \"type1-vs-type2.toml\")을 쓰거나 scenario_toml = '''...'''로 직접 넣으세요",
                         step = step_id,
                         name = name.get_ref()
                     ),
@@ -367,7 +367,7 @@ fn validate_step(
                 msg!(
                     "duplicate",
                     "step `{step}`: parameter `{name}` varies twice",
-                    "단계 `{step}`: 매개변수 `{name}`가 두 번 나옵니다",
+                    "단계 `{step}`: 매개변수 `{name}`이(가) 두 번 나옵니다",
                     step = step_id,
                     name = parameter.name()
                 ),
@@ -430,7 +430,7 @@ fn validate_step(
                         msg!(
                             "out_of_range",
                             "step `{step}`: choice `{value}` of `{name}` is too large (at most {max})",
-                            "단계 `{step}`: `{name}`의 선택지 `{value}`가 너무 큽니다 (최대 {max})",
+                            "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 너무 큽니다 (최대 {max})",
                             step = step_id,
                             name = parameter.name(),
                             value = n,
@@ -486,7 +486,7 @@ fn validate_step(
                     msg!(
                         "duplicate",
                         "step `{step}`: choice `{value}` of `{name}` is listed twice",
-                        "단계 `{step}`: `{name}`의 선택지 `{value}`가 두 번 나옵니다",
+                        "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 두 번 나옵니다",
                         step = step_id,
                         name = parameter.name(),
                         value = choice.get_ref()
@@ -535,7 +535,7 @@ fn validate_step(
             msg!(
                 "duplicate",
                 "step `{step}`: question id `{name}` is used twice",
-                "단계 `{step}`: 질문 id `{name}`가 두 번 쓰였습니다",
+                "단계 `{step}`: 질문 id `{name}`이(가) 두 번 쓰였습니다",
                 step = step_id,
                 name = id
             ),
@@ -549,7 +549,7 @@ fn validate_step(
                 msg!(
                     "unknown_name",
                     "step `{step}`: the scenario has no question `{name}`; expected one of {expected}",
-                    "단계 `{step}`: 시나리오에 질문 `{name}`가 없습니다. 가능한 값: {expected}",
+                    "단계 `{step}`: 시나리오에 질문 `{name}`이(가) 없습니다. 가능한 값: {expected}",
                     step = step_id,
                     name = id.get_ref(),
                     expected = if known.is_empty() {

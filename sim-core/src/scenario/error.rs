@@ -806,7 +806,7 @@ pub(crate) fn parser_error(
                     msg!(
                         "table_brackets",
                         "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
-                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`를 쓰세요",
+                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`을(를) 쓰세요",
                         written = written,
                         meant = meant,
                         name = name
@@ -838,7 +838,7 @@ pub(crate) fn parser_error(
                     msg!(
                         "table_brackets",
                         "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
-                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`를 쓰세요",
+                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`을(를) 쓰세요",
                         written = single,
                         meant = format!("[[{name}]]"),
                         name = name

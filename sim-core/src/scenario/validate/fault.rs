@@ -138,7 +138,7 @@ pub(super) fn validate_fault(
                             msg!(
                                 "fault_instance_not_on_platform",
                                 "fault: instance `{instance}` does not run on platform `{platform}`",
-                                "fault: 인스턴스 `{instance}`는 플랫폼 `{platform}`에서 실행되지 않습니다",
+                                "fault: 인스턴스 `{instance}`은(는) 플랫폼 `{platform}`에서 실행되지 않습니다",
                                 instance = instances[i].name,
                                 platform = p.get_ref()
                             ),

@@ -152,7 +152,7 @@ pub(super) fn validate_instance(
                 msg!(
                     "unknown_name",
                     "instance `{name}`: unknown workload `{got}`; expected a preset ({presets}) or a [[workload]] name{custom}",
-                    "인스턴스 `{name}`: 알 수 없는 워크로드 `{got}`입니다. 프리셋({presets}) 또는 [[workload]] 이름{custom}을 쓰세요",
+                    "인스턴스 `{name}`: 알 수 없는 워크로드 `{got}`입니다. 프리셋({presets}) 또는 [[workload]] 이름{custom}을(를) 쓰세요",
                     name = name,
                     got = workload_name,
                     presets = names(PRESET_NAMES.iter().chain(crate::desktop::DESKTOP_PRESETS.iter())),

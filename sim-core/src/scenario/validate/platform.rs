@@ -119,7 +119,7 @@ pub(super) fn validate_platform(
             msg!(
                 "not_applicable",
                 "platform `{name}`: {field} applies to type1 hypervisors only",
-                "플랫폼 `{name}`: {field}는 type1 하이퍼바이저에만 해당합니다",
+                "플랫폼 `{name}`: {field}은(는) type1 하이퍼바이저에만 해당합니다",
                 name = name,
                 field = "driver_domain"
             ),
@@ -132,7 +132,7 @@ pub(super) fn validate_platform(
             msg!(
                 "not_applicable",
                 "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
-                "플랫폼 `{name}`: {field}는 type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
+                "플랫폼 `{name}`: {field}은(는) type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
                 name = name,
                 field = "host_background_percent"
             ),
@@ -164,7 +164,7 @@ pub(super) fn validate_platform(
                     msg!(
                         "not_applicable",
                         "platform `{name}`: {field} applies to containers only",
-                        "플랫폼 `{name}`: {field}는 컨테이너에만 해당합니다",
+                        "플랫폼 `{name}`: {field}은(는) 컨테이너에만 해당합니다",
                         name = name,
                         field = field
                     ),
@@ -198,7 +198,7 @@ pub(super) fn validate_platform(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to type1 platforms only (a minimal VMM on a type-1/KVM host)",
-                    "플랫폼 `{name}`: {field}는 type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
+                    "플랫폼 `{name}`: {field}은(는) type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
                     name = name,
                     field = "microvm"
                 ),
@@ -409,7 +409,7 @@ pub(super) fn validate_platform(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to kind = \"vdi\" platforms only",
-                    "플랫폼 `{name}`: {field}는 kind = \"vdi\" 플랫폼에만 해당합니다",
+                    "플랫폼 `{name}`: {field}은(는) kind = \"vdi\" 플랫폼에만 해당합니다",
                     name = name,
                     field = field
                 ),

@@ -178,7 +178,7 @@ pub(crate) fn validate_question(
                 Some(sw) if !instances[sw.group].platforms.contains(&p) => Some(msg!(
                     "unanswerable",
                     "question `{id}`: metric `sweep_density`: platform `{platform}` does not run the swept instance `{instance}`",
-                    "질문 `{id}`: 지표 `sweep_density`: 플랫폼 `{platform}`은(는) 스윕 대상 인스턴스 `{instance}`를 실행하지 않습니다",
+                    "질문 `{id}`: 지표 `sweep_density`: 플랫폼 `{platform}`은(는) 스윕 대상 인스턴스 `{instance}`을(를) 실행하지 않습니다",
                     id = id,
                     platform = platform.name,
                     instance = instances[sw.group].name
@@ -199,7 +199,7 @@ pub(crate) fn validate_question(
                 return Some(msg!(
                     "unanswerable",
                     "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads",
-                    "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`를 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
+                    "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`을(를) 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
                     id = id,
                     platform = platform.name,
                     op = op.get_ref().name()
