@@ -246,7 +246,9 @@ fn word_ending(word: &str) -> Option<Ending> {
             Some('m' | 'n') => Ending::Consonant, // 타임, 라인
             Some('l') => Ending::Rieul,           // 테이블, 파일
             Some('p') | None => return None,      // 타입 or 파이프
-            _ => Ending::Vowel,                   // 네이티브, 캐시, 코어, 모드
+            // "-que" is a k sound, read 테크닉 (technique) or 유니크: not sure.
+            Some('u') if word.ends_with("que") => return None,
+            _ => Ending::Vowel, // 네이티브, 캐시, 코어, 모드
         },
         // After a consonant, a final k, t or p is its own syllable (디스크, 호스트, 점프);
         // after a vowel or doubled it may be a batchim (셋, 앱, 스택): not sure.
@@ -384,6 +386,16 @@ mod tests {
         assert_eq!(
             particles("둘 다 `cpu`을(를) 쓰고 `memory`은(는) 뺍니다"),
             "둘 다 `cpu`를 쓰고 `memory`는 뺍니다"
+        );
+        // A code point read as its last digit or letter ("이천육십", "이").
+        assert_eq!(particles("`technique`은(는)"), "`technique`은(는)");
+        assert_eq!(
+            particles("`U+2060`(서식 문자)이(가)"),
+            "`U+2060`(서식 문자)이"
+        );
+        assert_eq!(
+            particles("`U+202E`(서식 문자)이(가)"),
+            "`U+202E`(서식 문자)가"
         );
     }
 

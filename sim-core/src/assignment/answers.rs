@@ -143,7 +143,10 @@ impl Verdict {
                 Text::new("stale (other scenario version)", "무효(다른 시나리오 버전)")
             }
             Verdict::NotGraded => Text::new("not graded", "채점 안 함"),
-            Verdict::Unreadable => Text::new("not a number", "숫자 아님"),
+            Verdict::Unreadable => Text::new(
+                "unreadable (not a number in the question's unit)",
+                "읽을 수 없음 (질문의 단위로 된 숫자가 아님)",
+            ),
         }
     }
 }

@@ -18,8 +18,11 @@ pub use protocol::{Content, ProtocolParams, Transport};
 pub use session::{DesktopOutcome, DesktopSpec, Remote, Role};
 
 /// Below this many inputs displayed, a group's p50 and p99 rest on too few samples to read
-/// as the group's typical and worst latency (a p99 needs about 100): the CLI and the page
-/// say so beside them.
+/// as the group's typical and worst latency: the CLI and the page say so beside them. The
+/// threshold is a judgement (an estimate): with 20 samples a median's 95% confidence
+/// interval already runs from about the 6th to the 15th smallest (n/2 ± 1.96·√n/2); a p99
+/// from under 100 samples is its group's largest sample, which the `inputs` column lets
+/// a reader see.
 pub const FEW_INPUTS: u64 = 20;
 
 /// Figures of one group of sessions.

@@ -165,8 +165,8 @@ pub(super) fn validate(
                 at,
                 msg!(
                     "format_character_in_name",
-                    "this name holds {code} (a Unicode format character: invisible, or reversing the text around it); names and ids are shown to students and graded by, so they may not hold one",
-                    "이 이름에 {code}(유니코드 서식 문자: 보이지 않거나 주변 텍스트의 방향을 뒤집음)가 있습니다. 이름과 id는 학생에게 보여 주고 채점에 쓰이므로 서식 문자를 쓸 수 없습니다",
+                    "this name holds `{code}` (a Unicode format character: invisible, or reversing the text around it); names and ids are shown to students and graded by, so they may not hold one",
+                    "이 이름에 `{code}`(유니코드 서식 문자: 보이지 않거나 주변 텍스트의 방향을 뒤집음)이(가) 있습니다. 이름과 id는 학생에게 보여 주고 채점에 쓰이므로 서식 문자를 쓸 수 없습니다",
                     code = crate::text::code_point(c)
                 ),
             ));
