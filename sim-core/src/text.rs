@@ -259,7 +259,7 @@ fn word_ending(word: &str) -> Option<Ending> {
     })
 }
 
-/// The Unicode format characters (general category Cf, Unicode 15.1): invisible, or
+/// The Unicode format characters (general category Cf, Unicode 15.1) and the Hangul fillers: invisible, or
 /// reordering the text around them (U+202E shows what follows right to left).
 const FORMAT_CHARACTERS: &[(u32, u32)] = &[
     (0x00ad, 0x00ad),
@@ -276,6 +276,11 @@ const FORMAT_CHARACTERS: &[(u32, u32)] = &[
     (0x2066, 0x206f),
     (0xfeff, 0xfeff),
     (0xfff9, 0xfffb),
+    // Not category Cf but shown as nothing all the same: the Hangul fillers (choseong
+    // and jungseong fillers, the compatibility and half-width fillers).
+    (0x115f, 0x1160),
+    (0x3164, 0x3164),
+    (0xffa0, 0xffa0),
     (0x110bd, 0x110bd),
     (0x110cd, 0x110cd),
     (0x13430, 0x1343f),
@@ -415,6 +420,9 @@ mod tests {
             '\u{feff}',
             '\u{e0001}',
             '\u{e007f}',
+            '\u{3164}',
+            '\u{115f}',
+            '\u{ffa0}',
         ] {
             assert!(is_format_character(c), "{}", code_point(c));
         }
