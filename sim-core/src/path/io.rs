@@ -385,6 +385,23 @@ impl PathBuilder<'_> {
                 ko,
             );
         } else if !emulated {
+            // A microVM's VMM (Firecracker-like) is a user process of the host: it moves
+            // each frame with a read or write on its tap device, a host system call whose
+            // copy is the one below.
+            if self.stack.microvm && self.stack.backend == BackendPlacement::VmThread {
+                let (en, ko) = if transmit {
+                    (
+                        "microVM's VMM writes the frame to its tap device (a host system call)",
+                        "microVM의 VMM이 tap 장치에 프레임을 씀 (호스트 시스템 콜)",
+                    )
+                } else {
+                    (
+                        "microVM's VMM reads the frame from its tap device (a host system call)",
+                        "microVM의 VMM이 tap 장치에서 프레임을 읽음 (호스트 시스템 콜)",
+                    )
+                };
+                s.host(c.syscall_native, en, ko);
+            }
             let (en, ko) = if transmit {
                 (
                     "back end copies the payload from the guest's buffers into a host packet buffer (one copy: no second protocol stack)",

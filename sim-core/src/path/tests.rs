@@ -230,6 +230,39 @@ fn a_type2_back_end_is_scheduled_unless_placed_in_the_hypervisor() {
     }
 }
 
+/// A microVM's VMM is a host process: each frame crosses into the host kernel by a
+/// system call on its tap device (`syscall_native`), in the back end's part of the path;
+/// with the back end placed in the hypervisor there is no such call.
+#[test]
+fn a_microvm_back_end_writes_to_its_tap_device_with_a_system_call() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("network-rr").unwrap();
+    let tap_calls = |backend| {
+        let stack = Stack {
+            kind: PlatformKind::Type1,
+            technique: Some(Technique::HardwareAssist),
+            io: IoModel::Paravirtual,
+            memory: MemoryVirtualization::Nested,
+            microvm: true,
+            backend,
+            ..Stack::native()
+        };
+        let path = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::NetSend);
+        path.submit
+            .steps
+            .iter()
+            .filter(|s| s.layer == Layer::HostOs && s.en.contains("tap device"))
+            .map(|s| s.cycles)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        tap_calls(BackendPlacement::VmThread),
+        vec![costs.syscall_native]
+    );
+    assert!(tap_calls(BackendPlacement::Hypervisor).is_empty());
+}
+
 /// Paravirtual drivers under binary translation (VMware Tools' drivers on a BT monitor):
 /// the front end's kick is a port write in translated kernel code, which calls into the
 /// VMM (`bt_io_port`, 216 cycles) instead of trapping; nothing on the path is a VM exit.
