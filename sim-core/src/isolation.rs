@@ -147,11 +147,24 @@ pub struct FaultResult {
     /// Instances running just before the fault that it did not stop (those an earlier
     /// fault stopped are neither).
     pub survivors: u64,
+    /// On a platform of desktops, the users' sessions: those the stopped instances
+    /// carried, and those still running after the fault (a session host carries all of
+    /// its users' sessions, a desktop VM one); `None` elsewhere.
+    #[serde(default)]
+    pub sessions: Option<FaultSessions>,
     /// Operations the stopped instances would have completed after the fault at the rate
     /// they ran before it.
     pub ops_lost: u64,
     /// Time to start the stopped instances again, all at once (their start-up path).
     pub recovery_ms: f64,
+}
+
+/// The desktop sessions a fault ended and those it left running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FaultSessions {
+    pub stopped: u64,
+    pub surviving: u64,
 }
 
 /// The interface an instance can reach beyond its own code: the attack surface.

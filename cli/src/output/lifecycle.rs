@@ -126,16 +126,29 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             };
             let name = pad(&clean(&p.name), 22);
             let failed = clean(f.failed.get(lang));
+            // On desktops, the users' sessions the instances carried (a session host: all
+            // of its users).
+            let (stopped_sessions, surviving_sessions) = match f.sessions {
+                Some(s) if ko => (
+                    format!(" (세션 {}개)", s.stopped),
+                    format!(" (세션 {}개)", s.surviving),
+                ),
+                Some(s) => (
+                    format!(" ({} {})", s.stopped, plural_sessions(s.stopped)),
+                    format!(" ({} {})", s.surviving, plural_sessions(s.surviving)),
+                ),
+                None => (String::new(), String::new()),
+            };
             if ko {
                 let _ = writeln!(
                     out,
-                    "{name} {} ({} ms): {failed} 장애; {}, {}개 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
+                    "{name} {} ({} ms): {failed} 장애; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
                     ko_word(f.kind.name()),
                     f.at_ms,
                     if f.stopped.is_empty() {
                         "중단된 것 없음 (앞선 장애로 이미 멈춤)".to_string()
                     } else {
-                        format!("{}개 중단 ({stopped})", f.stopped.len())
+                        format!("{}개{stopped_sessions} 중단 ({stopped})", f.stopped.len())
                     },
                     f.survivors,
                     f.ops_lost,
@@ -144,13 +157,13 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             } else {
                 let _ = writeln!(
                     out,
-                    "{name} {} at {} ms: {failed} failed; {}, {} kept running; {} ops lost; restart {:.0} ms",
+                    "{name} {} at {} ms: {failed} failed; {}, {}{surviving_sessions} kept running; {} ops lost; restart {:.0} ms",
                     f.kind.name(),
                     f.at_ms,
                     if f.stopped.is_empty() {
                         "stopped none (an earlier fault had stopped them)".to_string()
                     } else {
-                        format!("stopped {} ({stopped})", f.stopped.len())
+                        format!("stopped {}{stopped_sessions} ({stopped})", f.stopped.len())
                     },
                     f.survivors,
                     f.ops_lost,
@@ -312,5 +325,14 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 )
             );
         }
+    }
+}
+
+/// "session" or "sessions" after a count.
+fn plural_sessions(n: u64) -> &'static str {
+    if n == 1 {
+        "session"
+    } else {
+        "sessions"
     }
 }

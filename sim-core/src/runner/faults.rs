@@ -165,6 +165,7 @@ pub(super) fn fault_results(
             component,
             stopped: stopped.iter().map(|&i| instances[i].name.clone()).collect(),
             survivors: survivors(outcome, mf.at),
+            sessions: fault_sessions(spec, outcome, &stopped, mf.at),
             ops_lost: stopped.iter().map(|&i| instances[i].ops_lost).sum(),
             recovery_ms,
         });
@@ -182,6 +183,35 @@ pub(super) fn survivors(outcome: &MachineOutcome, at: crate::engine::Cycles) -> 
         .iter()
         .filter(|c| c.stopped_at.is_none_or(|t| t > at))
         .count() as u64
+}
+
+/// On a platform of desktops, the sessions the `stopped` instances carried and those still
+/// running after cycle `at` (counted as [`survivors`] counts instances); `None` on a
+/// platform without desktop sessions.
+fn fault_sessions(
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    stopped: &[usize],
+    at: crate::engine::Cycles,
+) -> Option<crate::isolation::FaultSessions> {
+    let sessions_of = |i: usize| {
+        spec.groups
+            .iter()
+            .find(|g| g.scenario_index == outcome.instances[i].group)
+            .and_then(|g| g.desktop.as_ref())
+            .map(|d| u64::from(d.sessions))
+    };
+    if !(0..outcome.instances.len()).any(|i| sessions_of(i).is_some()) {
+        return None;
+    }
+    let surviving = (0..outcome.instances.len())
+        .filter(|&i| outcome.instances[i].stopped_at.is_none_or(|t| t > at))
+        .map(|i| sessions_of(i).unwrap_or(0))
+        .sum();
+    Some(crate::isolation::FaultSessions {
+        stopped: stopped.iter().map(|&i| sessions_of(i).unwrap_or(0)).sum(),
+        surviving,
+    })
 }
 
 /// The OOM kills of the memory plan that happened inside the run, as fault results: each
@@ -248,6 +278,7 @@ pub(super) fn oom_results(
                 failed: component.text(&kill.name),
                 stopped: stopped.iter().map(|&k| instances[k].name.clone()).collect(),
                 survivors: survivors(outcome, mf.at),
+                sessions: fault_sessions(spec, outcome, &stopped, mf.at),
                 ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
                 recovery_ms: lifecycle::storm(&[restart], &s.host, s.seed)[0],
             }

@@ -279,51 +279,12 @@ fn seed_heading(lang: Lang, r: &crate::sim::RunResult, c: &crate::sim::TableColu
 }
 
 /// For a desktop platform, the users' sessions in each fault's row: (sessions the fault
-/// ended, sessions still running after it), in the order of `p.faults`; `None` for each
-/// fault of a platform without desktops. An instance carries its group's sessions shared
-/// out over the group's instances: one per desktop VM, all of its users' on a session host.
+/// ended, sessions still running after it), in the order of `p.faults`, as sim-core counts
+/// them (`FaultResult::sessions`); `None` for each fault of a platform without desktops.
 fn fault_sessions(p: &PlatformResult) -> Vec<Option<(u64, u64)>> {
-    let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) else {
-        return vec![None; p.faults.len()];
-    };
-    let per_instance = |name: &str| -> u64 {
-        let Some(group) = p
-            .instances
-            .iter()
-            .find(|i| i.name == name)
-            .map(|i| &i.group)
-        else {
-            return 0;
-        };
-        let instances = p
-            .groups
-            .iter()
-            .find(|g| &g.name == group)
-            .map_or(0, |g| u64::from(g.count));
-        let sessions = v
-            .groups
-            .iter()
-            .find(|g| &g.group == group)
-            .map_or(0, |g| u64::from(g.sessions));
-        sessions.checked_div(instances).unwrap_or(0)
-    };
-    let ended: Vec<u64> = p
-        .faults
-        .iter()
-        .map(|f| f.stopped.iter().map(|n| per_instance(n)).sum())
-        .collect();
-    // Sessions still running after a fault: all, less those this fault and the faults
-    // before it ended.
     p.faults
         .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let before: u64 = (p.faults.iter().enumerate())
-                .filter(|&(j, g)| (g.at_ms, j) < (f.at_ms, i))
-                .map(|(j, _)| ended[j])
-                .sum();
-            Some((ended[i], v.sessions.saturating_sub(before + ended[i])))
-        })
+        .map(|f| f.sessions.map(|s| (s.stopped, s.surviving)))
         .collect()
 }
 
