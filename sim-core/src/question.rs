@@ -190,7 +190,7 @@ const UNITS: &[&str] = &[
 
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
 /// or `1 234` (thousands separators), `+5`, `14 ms` (a unit after the number: one of the
-/// metrics' units, [`UNITS`]), full-width forms. Anything else after the number makes it no
+/// metrics' units, `UNITS`), full-width forms. Anything else after the number makes it no
 /// number at all ("157124회", "27.04abc", "15.7만": a word or a multiplier the reader would
 /// have to guess). Digits grouped otherwise are a slip, not a number: "5 7" is not 57,
 /// "5,7,8" not 578; "0,577" (0.577 to whoever typed it) and "1.234,5" (a dot before a
