@@ -89,7 +89,7 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T
 }
 
 /// Most parts of a dotted key or table name toml's parser reads (`a.b.c` has three): one
-/// more is its "recursion limit" error, which has no place ([`earliest_error`] gives it
+/// more is its "recursion limit" error, which has no place (`earliest_error` gives it
 /// one).
 pub const MAX_KEY_PARTS: usize = 80;
 /// Deepest nesting of arrays and inline tables toml's parser reads (`[[1]]` is two deep):
