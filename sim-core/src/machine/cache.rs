@@ -10,9 +10,12 @@ use super::Machine;
 /// The part of a working set of `ws` KiB that the shared cache of `cache` KiB keeps
 /// between two touches, and that a displacement therefore costs. A working set that fits
 /// is kept whole. A larger one, touched evenly, hits only in a share `cache / ws` of its
-/// accesses anyway, so a displaced cache costs that share of the cache's lines (the
-/// indirect cost of a switch stops growing once the working set outgrows the cache:
-/// Li, Ding, Shen, ExpCS 2007; the even-touch assumption is an estimate).
+/// accesses anyway, so a displaced cache costs that share of the cache's lines: the
+/// refill a switch costs peaks when the working set fills the cache and falls beyond it
+/// (an estimate from the even-touch assumption; the reference's section 7 summary of Li,
+/// Ding, Shen, ExpCS 2007 has the indirect cost growing to over a millisecond when the
+/// working set does not fit, which this does not reproduce: the model's compute bursts
+/// do not slow for a working set beyond the cache either).
 pub(super) fn hot_set_kib(ws: u64, cache: u64) -> u64 {
     if ws <= cache {
         ws
