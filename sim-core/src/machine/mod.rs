@@ -810,9 +810,10 @@ impl Machine {
                 machine.enqueue(e, 0);
             }
         }
-        machine
-            .queue
-            .schedule(machine.period_cycles, Event::Accounting);
+        // The first accounting at once: every entity starts with its share of a period's
+        // credit, UNDER, as Xen's credit1 starts a new vCPU at priority UNDER (it only turns
+        // OVER at an accounting that finds its credit spent).
+        machine.queue.schedule(0, Event::Accounting);
         for (index, fault) in machine.spec.faults.iter().enumerate() {
             machine.queue.schedule(
                 fault.at,

@@ -52,7 +52,7 @@ impl Machine {
             // BOOST (just woken with credit left), then UNDER in FIFO order, then OVER,
             // least in debt first.
             SchedulerKind::Credit if ent.boosted => (0, ent.enqueue_seq),
-            SchedulerKind::Credit if ent.credit > 0 => (1, ent.enqueue_seq),
+            SchedulerKind::Credit if ent.credit >= 0 => (1, ent.enqueue_seq),
             SchedulerKind::Credit => (2 + ent.credit.unsigned_abs(), ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
@@ -166,7 +166,7 @@ impl Machine {
             }
             SchedulerKind::Credit => {
                 let ent = &mut self.entities[e as usize];
-                ent.boosted = self.spec.credit_boost && ent.credit > 0;
+                ent.boosted = self.spec.credit_boost && ent.credit >= 0;
             }
             SchedulerKind::RoundRobin => {}
         }
@@ -260,11 +260,11 @@ impl Machine {
             }
             // Credit keys 0 (BOOST) and 1 (UNDER) hold every entity with credit left.
             let yields_to_under = credit_tick
-                && self.entities[e as usize].credit <= 0
+                && self.entities[e as usize].credit < 0
                 && self
                     .runqueue
                     .eligible_up_to(p, 1)
-                    .any(|w| self.entities[w as usize].credit > 0);
+                    .any(|w| self.entities[w as usize].credit >= 0);
             let resched = std::mem::take(&mut self.pcpus[pi].resched);
             if throttled
                 || (resched && self.has_waiting_for(p))
