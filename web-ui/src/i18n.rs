@@ -576,7 +576,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("desktop.sessions", "세션", "Sessions"),
     ("desktop.rtt", "RTT ms", "RTT ms"),
     ("desktop.inputs", "입력 수", "Inputs"),
-    ("desktop.few", "입력이 {}개보다 적은 그룹: 그 p50과 p99는 그 몇 개에서 읽은 값이라 사용자들의 보통 지연과 최악 지연이 아닙니다. 더 길게 실행하면 더 안정된 값이 나옵니다.", "A group with fewer than {} inputs: its p50 and p99 are read from that few, not its users' typical and worst latency; a longer run gives steadier figures."),
     ("desktop.p50", "p50 ms", "p50 ms"),
     ("desktop.p99", "p99 ms", "p99 ms"),
     ("desktop.local_p50", "로컬 PC p50 ms", "Local PC p50 ms"),
