@@ -44,6 +44,19 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
                     "이 값과 정확히 같아야 정답"
                 )
             );
+        } else if let Some((low, high)) = percent_range(q) {
+            // A percentage's ±10% is relative: said so, with the range it accepts.
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "  -> {answer} ({low}~{high} 정답: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "  -> {answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage points)"
+                );
+            }
         } else if ko {
             let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
         } else {
@@ -60,6 +73,17 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
         let text = format!("{label} {}", clean(explanation.get(lang)));
         out.push_str(&wrap(&text, WRAP - 2, "  "));
     }
+}
+
+/// For a numeric question in percent with a tolerance: the lowest and highest figure it
+/// accepts, printed with the answer's decimals ([`sim_core::QuestionAnswer::accepted_range`]).
+fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
+    if q.metric.unit() != "%" || q.tolerance_percent <= 0.0 {
+        return None;
+    }
+    let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
+    let (low, high) = q.accepted_range(u32::try_from(decimals).ok()?)?;
+    Some((format!("{low:.decimals$}"), format!("{high:.decimals$}")))
 }
 
 /// Notes on stderr each platform's groups that the OOM killer mostly stopped
