@@ -968,3 +968,45 @@ fn a_group_with_under_100_inputs_has_its_p99_called_its_slowest_input() {
     let out = stdout(&virtsim(&["run", &smoke()]));
     assert!(!out.contains("fewer than 100 inputs"), "{out}");
 }
+
+/// The author's warnings on a percentage question say the tolerance and the 1% are relative
+/// to the answer (`±90%` beside 100 % and 57.25 % would read as percentage points).
+#[test]
+fn the_warnings_on_a_percentage_question_say_their_percents_are_relative() {
+    let file = scratch(
+        "relative.toml",
+        "[scenario]\nname = \"rel\"\nduration_ms = 5\nseed = 1\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"type1\"\ntechnique = \"binary_translation\"\n\n\
+         [[instance]]\nname = \"w\"\nworkload = \"syscall-heavy\"\n\n\
+         [[question]]\nid = \"q\"\nkind = \"numeric\"\nmetric = \"relative_performance_percent\"\n\
+         platform = \"a\"\ntolerance_percent = 90\ntext = { en = \"How much?\", ko = \"얼마?\" }\n\n\
+         [[question]]\nid = \"same\"\nkind = \"numeric\"\nmetric = \"idle_percent\"\n\
+         platform = \"a\"\ntolerance_percent = 1\ntext = { en = \"How much?\", ko = \"얼마?\" }\n",
+    );
+    let file = file.to_str().unwrap();
+    let o = virtsim(&["answers", file]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(
+        err.contains("numeric question `q`'s tolerance (±90% of the answer) also accepts"),
+        "{err}"
+    );
+    assert!(
+        err.contains("numeric question `same` has the same value on every platform (within 1% of the answer, relative)"),
+        "{err}"
+    );
+    assert!(out.contains("±1% of it, not ±1 percentage point)"), "{out}");
+    assert!(
+        out.contains("±90% of it, not ±90 percentage points)"),
+        "{out}"
+    );
+    let err = stderr(&virtsim(&["answers", file, "--lang", "ko"]));
+    assert!(
+        err.contains("숫자 질문 `q`의 허용 오차(정답 값의 ±90%)가 다른 플랫폼의 값도"),
+        "{err}"
+    );
+    assert!(
+        err.contains("모든 플랫폼에서 같습니다(정답 값과의 상대 차이 1% 이내)"),
+        "{err}"
+    );
+}

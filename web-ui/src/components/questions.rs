@@ -40,7 +40,9 @@ pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
 /// A numeric question's computed answer as the page shows it once revealed or graded:
 /// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
-/// accepted around it ("27.11% (± 10%)"). With no tolerance that figure is what a student
+/// accepted around it ("3.92 µs (± 5%)"; for a percentage, whose "± 10%" would read as
+/// percentage points, the range: "27.08% (accepted: 24.38% to 29.78%, ± 10% of it)"). With
+/// no tolerance that figure is what a student
 /// must give; with one, a rate of a thousand or more per second is shown whole (its
 /// decimals are far inside any tolerance). `None` for a choice question.
 pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
@@ -530,7 +532,9 @@ mod tests {
             let notes = authoring_notes(lang, &q, &name);
             assert_eq!(notes.len(), 1, "{notes:?}");
             assert!(notes[0].contains("B: 103,000 ops/s"), "{notes:?}");
-            assert!(notes[0].contains("±5%"), "{notes:?}");
+            // Relative, said so (a percentage's "±5%" would read as points).
+            let tolerance = lang.pick("(정답 값의 ±5%)가", "(±5% of the answer)");
+            assert!(notes[0].contains(tolerance), "{notes:?}");
         }
         // Narrowed: nothing to say.
         q.tolerance_percent = 2.0;
@@ -541,6 +545,7 @@ mod tests {
         let notes = authoring_notes(Lang::En, &same, &name);
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert_eq!(notes[0], t(Lang::En, "questions.same_everywhere"));
+        assert!(notes[0].contains("(within 1% of the answer, relative)"));
         assert_eq!(notes[1], t(Lang::En, "questions.no_tolerance"));
         // A choice question: nothing of these.
         let mut choice = same.clone();
