@@ -42,9 +42,9 @@ pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
 /// accepted around it ("3.92 µs (± 5%)"; for a percentage, whose "± 10%" would read as
 /// percentage points, the range: "27.08% (accepted: 24.38% to 29.78%, ± 10% of it)"). With
-/// no tolerance that figure is what a student
-/// must give; with one, a rate of a thousand or more per second is shown whole (its
-/// decimals are far inside any tolerance). `None` for a choice question.
+/// no tolerance that figure is what a student must give; with one, a rate of a thousand or
+/// more per second is shown whole (its decimals are far inside any tolerance). `None` for a
+/// choice question.
 pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
     // As many decimals as the answer the CLI prints (`sim_core::question::numeric_text`).
