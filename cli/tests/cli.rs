@@ -484,7 +484,8 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         "evidence (mean_latency_us): =bt ",
         "-> hw",
         "why: Binary translation turns",
-        "answers within ±5% are right",
+        // A percentage: its range, and that the ±5% is relative.
+        "are right: ±5% of it, not ±5 percentage points)",
         "left of `|` the seed document's rating",
     ] {
         assert!(out.contains(needle), "table lacks {needle:?}:\n{out}");
@@ -505,7 +506,7 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         "선택지: =bt, hw",
         "근거",
         "설명: 바이너리 변환은",
-        "이내면 정답",
+        "정답: 이 값의 ±5%이며, ±5%p가 아님)",
     ] {
         assert!(ko.contains(needle), "Korean table lacks {needle:?}:\n{ko}");
     }
@@ -899,5 +900,113 @@ fn jobs_zero_is_every_core() {
     assert!(
         help.contains("default, and 0: the machine's cores"),
         "{help}"
+    );
+}
+
+#[test]
+fn a_percentage_answer_says_its_tolerance_is_relative_with_the_range() {
+    // containers-vs-vms: `hypervisor_percent` within 5% of 8.29 (relative: 7.88 to 8.70,
+    // not 3.29 to 13.29); a latency keeps its plain "±5%".
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/containers-vs-vms.toml"
+    );
+    let json = json_of(&["run", file, "--format", "json"]);
+    let q = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["metric"] == "hypervisor_percent")
+        .expect("a percentage question");
+    let answer = q["answer"].as_str().unwrap();
+    let value = q["value"].as_f64().unwrap();
+    let (low, high) = (value * 0.95, value * 1.05);
+    let (low, high) = (
+        format!("{:.2}", (low * 100.0).ceil() / 100.0),
+        format!("{:.2}", (high * 100.0).floor() / 100.0),
+    );
+    let out = stdout(&virtsim(&["run", file]));
+    let line =
+        format!("  -> {answer} ({low} to {high} are right: ±5% of it, not ±5 percentage points)");
+    assert!(out.lines().any(|l| l == line), "no {line:?} in:\n{out}");
+    assert!(out.contains("(answers within ±5% are right)"), "{out}");
+    let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
+    let line = format!("  -> {answer} ({low}~{high} 정답: 이 값의 ±5%이며, ±5%p가 아님)");
+    assert!(ko.lines().any(|l| l == line), "no {line:?} in:\n{ko}");
+    assert!(ko.contains("(±5% 이내면 정답)"), "{ko}");
+}
+
+#[test]
+fn a_group_with_under_100_inputs_has_its_p99_called_its_slowest_input() {
+    let scenario = |name: &str| format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    let few = "fewer than 20 inputs: its p50 and p99";
+    let p99 =
+        "(a group with fewer than 100 inputs: its p99 is about the latency of its slowest input";
+    // vdi-consolidation: groups of 54 and 96 inputs (and more): the p99 note only.
+    let out = stdout(&virtsim(&["run", &scenario("vdi-consolidation.toml")]));
+    assert!(out.lines().any(|l| l.starts_with(p99)), "{out}");
+    assert!(!out.contains(few), "{out}");
+    // seed-table-full: groups of 6 and 7 inputs: both, in both languages.
+    let out = stdout(&virtsim(&["run", &scenario("seed-table-full.toml")]));
+    assert!(out.lines().any(|l| l.starts_with(p99)), "{out}");
+    assert!(out.contains(&format!("(a group with {few}")), "{out}");
+    let ko = stdout(&virtsim(&[
+        "run",
+        &scenario("seed-table-full.toml"),
+        "--lang",
+        "ko",
+    ]));
+    assert!(
+        ko.contains("(입력이 20개보다 적은 그룹: 그 p50과 p99는"),
+        "{ko}"
+    );
+    assert!(
+        ko.contains("(입력이 100개보다 적은 그룹: 그 p99는 대략 가장 느린 입력"),
+        "{ko}"
+    );
+    // smoke has no desktops: no note.
+    let out = stdout(&virtsim(&["run", &smoke()]));
+    assert!(!out.contains("fewer than 100 inputs"), "{out}");
+}
+
+/// The author's warnings on a percentage question say the tolerance and the 1% are relative
+/// to the answer (`±90%` beside 100 % and 57.25 % would read as percentage points).
+#[test]
+fn the_warnings_on_a_percentage_question_say_their_percents_are_relative() {
+    let file = scratch(
+        "relative.toml",
+        "[scenario]\nname = \"rel\"\nduration_ms = 5\nseed = 1\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"type1\"\ntechnique = \"binary_translation\"\n\n\
+         [[instance]]\nname = \"w\"\nworkload = \"syscall-heavy\"\n\n\
+         [[question]]\nid = \"q\"\nkind = \"numeric\"\nmetric = \"relative_performance_percent\"\n\
+         platform = \"a\"\ntolerance_percent = 90\ntext = { en = \"How much?\", ko = \"얼마?\" }\n\n\
+         [[question]]\nid = \"same\"\nkind = \"numeric\"\nmetric = \"idle_percent\"\n\
+         platform = \"a\"\ntolerance_percent = 1\ntext = { en = \"How much?\", ko = \"얼마?\" }\n",
+    );
+    let file = file.to_str().unwrap();
+    let o = virtsim(&["answers", file]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(
+        err.contains("numeric question `q`'s tolerance (±90% of the answer) also accepts"),
+        "{err}"
+    );
+    assert!(
+        err.contains("numeric question `same` has the same value on every platform (within 1% of the answer, relative)"),
+        "{err}"
+    );
+    assert!(out.contains("±1% of it, not ±1 percentage point)"), "{out}");
+    assert!(
+        out.contains("±90% of it, not ±90 percentage points)"),
+        "{out}"
+    );
+    let err = stderr(&virtsim(&["answers", file, "--lang", "ko"]));
+    assert!(
+        err.contains("숫자 질문 `q`의 허용 오차(정답 값의 ±90%)가 다른 플랫폼의 값도"),
+        "{err}"
+    );
+    assert!(
+        err.contains("모든 플랫폼에서 같습니다(정답 값과의 상대 차이 1% 이내)"),
+        "{err}"
     );
 }

@@ -467,6 +467,30 @@ impl QuestionAnswer {
         }
     }
 
+    /// The answers a numeric question accepts, as figures with `decimals` decimals:
+    /// (lowest, highest), each rounded inward so that both, and every figure so printed
+    /// between them, are right ([`Self::check`]). It says what a relative tolerance means in
+    /// the question's own unit: ±10% of 27.08 % is 24.38 % to 29.78 %, not 17.08 % to 37.08 %.
+    /// `None` for a choice, a question without its value, or a range narrower than one step
+    /// of `decimals`.
+    pub fn accepted_range(&self, decimals: u32) -> Option<(f64, f64)> {
+        let expected = self.value.filter(|_| self.kind == QuestionKind::Numeric)?;
+        let allowed = self.allowed_difference(expected);
+        let scale = 10f64.powi(i32::try_from(decimals.min(9)).unwrap_or(9));
+        // What a student who types the figure gives: its nearest f64, as `k / scale` is.
+        let right = |k: f64| (k / scale - expected).abs() <= allowed;
+        // One step either way of the rounded bound: the products above are not exact.
+        let low = ((expected - allowed) * scale).ceil();
+        let low = [low - 1.0, low, low + 1.0]
+            .into_iter()
+            .find(|&k| right(k))?;
+        let high = ((expected + allowed) * scale).floor();
+        let high = [high + 1.0, high, high - 1.0]
+            .into_iter()
+            .find(|&k| right(k))?;
+        (low <= high).then(|| (low / scale, high / scale))
+    }
+
     /// How far a numeric answer may be from `expected`: the tolerance, and at least the
     /// rounding of the printed figure ([`PRINTED_HALF_UNIT`]).
     fn allowed_difference(&self, expected: f64) -> f64 {
@@ -585,6 +609,44 @@ mod tests {
         let wide = q(50.0, 10.0);
         assert!(wide.check("54.9"));
         assert!(!wide.check("55.1"));
+    }
+
+    /// The accepted range is in the question's unit, rounded inward: both ends are right
+    /// and a step beyond either is wrong.
+    #[test]
+    fn the_accepted_range_is_the_tolerance_in_the_questions_unit() {
+        let q = |value: f64, tolerance_percent: f64| {
+            QuestionAnswer::numeric("q", Metric::HostOsPercent, value, tolerance_percent)
+        };
+        // ±10% of 27.08 is 24.372 to 29.788: relative, not ±10 percentage points.
+        let share = q(27.08, 10.0);
+        assert_eq!(share.accepted_range(2), Some((24.38, 29.78)));
+        assert!(share.check("24.38") && share.check("29.78"));
+        assert!(!share.check("24.36") && !share.check("29.79"));
+        assert!(!share.check("17.08") && !share.check("37.08"));
+        // Bounds that are exact figures stay (0.8% of 50 is 0.4), whatever the f64 products.
+        assert_eq!(q(50.0, 0.8).accepted_range(2), Some((49.6, 50.4)));
+        assert_eq!(q(50.0, 0.8).accepted_range(4), Some((49.6, 50.4)));
+        assert_eq!(q(50.0, 10.0).accepted_range(0), Some((45.0, 55.0)));
+        assert_eq!(q(100.0, 1.0).accepted_range(0), Some((99.0, 101.0)));
+        for (value, tolerance) in [(57.65, 5.0), (0.35, 3.0), (98.765, 0.5), (12.5, 2.5)] {
+            let q = q(value, tolerance);
+            let (low, high) = q.accepted_range(2).unwrap();
+            let step = 0.01;
+            assert!(
+                q.check(&format!("{low:.2}")) && q.check(&format!("{high:.2}")),
+                "{value}"
+            );
+            assert!(!q.check(&format!("{:.2}", low - step)), "{value}");
+            assert!(!q.check(&format!("{:.2}", high + step)), "{value}");
+        }
+        // The rounding of the printed figure is accepted whatever the tolerance.
+        assert_eq!(q(50.0, 0.001).accepted_range(3), Some((49.995, 50.005)));
+        // Narrower than a step of the decimals asked for: no range to print.
+        assert_eq!(q(50.4, 0.0).accepted_range(0), None);
+        let mut choice = q(50.0, 10.0);
+        choice.kind = QuestionKind::Choice;
+        assert_eq!(choice.accepted_range(2), None);
     }
 
     #[test]

@@ -380,11 +380,16 @@ fn answers_mistake(text: &str, lang: Lang) -> &'static str {
 
 /// Whether a text (its start trimmed) reads as TOML rather than JSON: its first line that
 /// is not blank is a comment, a `key = value`, or a table header `[a.b]` / `[[a]]` (a key
-/// after the brackets, not a value: `[[[1]]]`, `[{`, `["a", 1]` are JSON).
+/// after the brackets, not a value: `[[[1]]]`, `[{`, `["a", 1]` are JSON). A text that is
+/// JSON is not TOML, although a JSON array of one string or number (`["a"]`, `[1]`,
+/// `[[1]]`) is also a TOML table header with a quoted or bare key.
 fn looks_like_toml(start: &str) -> bool {
     let Some(line) = start.lines().map(str::trim).find(|l| !l.is_empty()) else {
         return false;
     };
+    if serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok() {
+        return false;
+    }
     if line.starts_with('#') {
         return true;
     }
@@ -409,4 +414,39 @@ fn looks_like_toml(start: &str) -> bool {
         });
     }
     line.split_once('=').is_some_and(|(k, _)| key(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_toml;
+
+    #[test]
+    fn toml_is_told_from_json() {
+        for toml in [
+            "# an assignment\n[assignment]\nid = \"a\"",
+            "[assignment]\nid = \"a\"",
+            "[[step]]\nscenario = \"s.toml\"",
+            "id = \"a\"",
+            "a.b = 1",
+            "[\"quoted key\"]\nx = 1",
+            "[1]\nx = 1",
+            "[a] # a comment\nx = 1",
+        ] {
+            assert!(looks_like_toml(toml), "{toml:?}");
+        }
+        for json in [
+            "[\"a\"]",
+            "[1]",
+            "[[1]]",
+            "[\"a\"]\n",
+            "[\n  \"a\"\n]",
+            "[\"a\", 1]",
+            "[[[1]]]",
+            "[{\"x\": 1}]",
+            "{\"format\": \"virtsim-answers/1\"}",
+            "",
+        ] {
+            assert!(!looks_like_toml(json), "{json:?}");
+        }
+    }
 }

@@ -165,7 +165,8 @@ vcpus = 1
 workload = "syscall-heavy"
 
 # Questions whose answers the simulator computes: kind = choice (which platform?) or
-# numeric (what value?, with tolerance_percent).
+# numeric (what value?, with tolerance_percent: relative to the answer, so 10 on an answer
+# of 50 % accepts 45 % to 55 %, not 40 % to 60 %).
 [[question]]
 id = "fastest"
 kind = "choice"
@@ -262,5 +263,19 @@ mod tests {
     fn ids_keep_only_safe_characters() {
         assert_eq!(id_of("os-2026 week 3"), "os-2026-week-3");
         assert_eq!(id_of("과제"), "my-assignment");
+    }
+
+    /// The template's numeric question asks for a percentage: its comment says the
+    /// tolerance is relative to the answer (not percentage points), with numbers that hold.
+    #[test]
+    fn the_template_says_a_tolerance_is_relative() {
+        assert!(SCENARIO.contains("relative to the answer, so 10 on an answer\n# of 50 % accepts 45 % to 55 %, not 40 % to 60 %"));
+        let q = sim_core::QuestionAnswer::numeric(
+            "q",
+            sim_core::question::Metric::RelativePerformancePercent,
+            50.0,
+            10.0,
+        );
+        assert!(q.check("45") && q.check("55") && !q.check("44.9") && !q.check("55.1"));
     }
 }

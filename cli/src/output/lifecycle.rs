@@ -298,21 +298,16 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         let silent = vdis
             .iter()
             .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
-        let few = vdis.iter().any(|(_, v)| {
-            v.groups
-                .iter()
-                .any(|g| (1..sim_core::desktop::FEW_INPUTS).contains(&g.inputs))
-        });
-        if few {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr(
-                    ko,
-                    &format!("(a group with fewer than {} inputs: its p50 and p99 are read from that few, not its users' typical and worst latency; a longer run gives steadier figures)", sim_core::desktop::FEW_INPUTS),
-                    &format!("(입력이 {}개보다 적은 그룹: 그 p50과 p99는 그 몇 개에서 읽은 값이라 사용자들의 보통 지연과 최악 지연이 아닙니다. 더 길게 실행하면 더 안정된 값이 나옵니다)", sim_core::desktop::FEW_INPUTS),
-                )
-            );
+        // Groups that displayed few inputs: their p50 and p99 (or their p99) say little.
+        let inputs = vdis
+            .iter()
+            .flat_map(|(_, v)| v.groups.iter().map(|g| g.inputs));
+        for note in sim_core::desktop::sample_notes(inputs) {
+            let text = if ko { note.ko } else { note.en };
+            // In brackets, as the other notes under the table: "(a group ...)".
+            let mut chars = text.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+            let _ = writeln!(out, "({}{})", first.unwrap_or_default(), chars.as_str());
         }
         if silent {
             let _ = writeln!(

@@ -44,6 +44,20 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
                     "이 값과 정확히 같아야 정답"
                 )
             );
+        } else if let Some((low, high)) = percent_range(q) {
+            // A percentage's ±10% is relative: said so, with the range it accepts.
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "  -> {answer} ({low}~{high} 정답: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "  -> {answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage {})",
+                    if q.tolerance_percent == 1.0 { "point" } else { "points" }
+                );
+            }
         } else if ko {
             let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
         } else {
@@ -60,6 +74,17 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
         let text = format!("{label} {}", clean(explanation.get(lang)));
         out.push_str(&wrap(&text, WRAP - 2, "  "));
     }
+}
+
+/// For a numeric question in percent with a tolerance: the lowest and highest figure it
+/// accepts, printed with the answer's decimals ([`sim_core::QuestionAnswer::accepted_range`]).
+fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
+    if q.metric.unit() != "%" || q.tolerance_percent <= 0.0 {
+        return None;
+    }
+    let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
+    let (low, high) = q.accepted_range(u32::try_from(decimals).ok()?)?;
+    Some((format!("{low:.decimals$}"), format!("{high:.decimals$}")))
 }
 
 /// Notes on stderr each platform's groups that the OOM killer mostly stopped
@@ -114,11 +139,11 @@ pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnsw
             let (scenario, id) = (clean(scenario), clean(&q.id));
             if ko {
                 crate::errln!(
-                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(차이 1% 이내): 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요."
+                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(정답 값과의 상대 차이 1% 이내): 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요."
                 );
             } else {
                 crate::errln!(
-                    "note: {scenario}: numeric question `{id}` has the same value on every platform (within 1%): it does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."
+                    "note: {scenario}: numeric question `{id}` has the same value on every platform (within 1% of the answer, relative): it does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."
                 );
             }
         }
@@ -150,12 +175,12 @@ pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnsw
             let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
             if ko {
                 crate::errln!(
-                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차 ±{tolerance}%가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
+                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차(정답 값의 ±{tolerance}%)가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
                      다른 플랫폼을 읽은 학생도 정답이 됩니다: 허용 오차를 줄이세요."
                 );
             } else {
                 crate::errln!(
-                    "warning: {scenario}: numeric question `{id}`'s tolerance (±{tolerance}%) also accepts other platforms' values ({list}). \
+                    "warning: {scenario}: numeric question `{id}`'s tolerance (±{tolerance}% of the answer) also accepts other platforms' values ({list}). \
                      A student who reads another platform is marked right: narrow the tolerance."
                 );
             }

@@ -285,7 +285,22 @@ pub fn expected_text(q: &QuestionAnswer) -> String {
                 "%" => " %".to_string(),
                 unit => format!(" {unit}"),
             };
-            format!("{}{unit} ±{}%", q.answer, q.tolerance_percent)
+            // A percentage's tolerance is relative, which "27.08 % ±10%" leaves open to
+            // reading as percentage points: its accepted range instead, in the answer's
+            // decimals (27.08 % (24.38–29.78 %)).
+            let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
+            match u32::try_from(decimals)
+                .ok()
+                .and_then(|d| q.accepted_range(d))
+            {
+                Some((low, high)) if q.metric.unit() == "%" && q.tolerance_percent > 0.0 => {
+                    format!(
+                        "{}{unit} ({low:.decimals$}–{high:.decimals$}{unit})",
+                        q.answer
+                    )
+                }
+                _ => format!("{}{unit} ±{}%", q.answer, q.tolerance_percent),
+            }
         }
         _ => q.answer.clone(),
     }

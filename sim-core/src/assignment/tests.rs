@@ -632,3 +632,17 @@ fn a_student_id_with_a_format_character_is_not_valid() {
         assert!(!valid_student_id(id), "{id:?}");
     }
 }
+
+/// A grader reads a percentage's accepted range, not "±10%" beside a figure in percent
+/// (which reads as percentage points); other units keep their relative tolerance.
+#[test]
+fn the_expected_answer_of_a_percentage_is_its_accepted_range() {
+    use crate::question::Metric;
+    let share = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.08, 10.0);
+    assert_eq!(expected_text(&share), "27.08 % (24.38–29.78 %)");
+    let latency = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 3.12, 5.0);
+    assert_eq!(expected_text(&latency), "3.12 µs ±5%");
+    // No tolerance: the printed figure itself.
+    let exact = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.11, 0.0);
+    assert_eq!(expected_text(&exact), "27.11 % ±0%");
+}

@@ -18,12 +18,40 @@ pub use protocol::{Content, ProtocolParams, Transport};
 pub use session::{DesktopOutcome, DesktopSpec, Remote, Role};
 
 /// Below this many inputs displayed, a group's p50 and p99 rest on too few samples to read
-/// as the group's typical and worst latency: the CLI and the page say so beside them. The
-/// threshold is a judgement (an estimate): with 20 samples a median's 95% confidence
-/// interval already runs from about the 6th to the 15th smallest (n/2 ± 1.96·√n/2); a p99
-/// from under 100 samples is its group's largest sample, which the `inputs` column lets
-/// a reader see.
+/// as the group's typical and worst latency: the CLI and the page say so beside them
+/// ([`sample_notes`]). The threshold is a judgement (an estimate): with 20 samples a
+/// median's 95% confidence interval already runs from about the 6th to the 15th smallest
+/// (n/2 ± 1.96·√n/2).
 pub const FEW_INPUTS: u64 = 20;
+
+/// Below this many inputs, a group's p99 is its slowest input (as the latency histogram
+/// places it), not a latency that 1 input in 100 exceeds: the p99 is the sample of rank
+/// ⌈0.99·n⌉ ([`crate::metrics::Histogram::quantile`]), which is the n-th, the largest,
+/// for every n under 100. Not a judgement: it follows from the rank.
+pub const P99_INPUTS: u64 = 100;
+
+/// What the CLI and the page say under the desktop table about groups that displayed few
+/// inputs (`inputs`: each group's count; a group with none has no latency and is said
+/// otherwise): fewer than [`FEW_INPUTS`], that its p50 and p99 are read from that few;
+/// fewer than [`P99_INPUTS`], that its p99 is its slowest input. Each note a sentence
+/// without its final stop (the CLI puts it in brackets, the page ends it).
+pub fn sample_notes(inputs: impl IntoIterator<Item = u64> + Clone) -> Vec<Text> {
+    let below = |n: u64| inputs.clone().into_iter().any(|i| (1..n).contains(&i));
+    let mut notes = Vec::new();
+    if below(FEW_INPUTS) {
+        notes.push(Text::new(
+            format!("A group with fewer than {FEW_INPUTS} inputs: its p50 and p99 are read from that few, not its users' typical and worst latency; a longer run gives steadier figures"),
+            format!("입력이 {FEW_INPUTS}개보다 적은 그룹: 그 p50과 p99는 그 몇 개에서 읽은 값이라 사용자들의 보통 지연과 최악 지연이 아닙니다. 더 길게 실행하면 더 안정된 값이 나옵니다"),
+        ));
+    }
+    if below(P99_INPUTS) {
+        notes.push(Text::new(
+            format!("A group with fewer than {P99_INPUTS} inputs: its p99 is about the latency of its slowest input, not one that only 1 input in 100 exceeds, which takes at least {P99_INPUTS} inputs to read"),
+            format!("입력이 {P99_INPUTS}개보다 적은 그룹: 그 p99는 대략 가장 느린 입력 하나의 지연이며, 입력 100개 중 1개만 넘는 지연이 아닙니다. 그런 p99를 읽으려면 입력이 {P99_INPUTS}개 이상 있어야 합니다"),
+        ));
+    }
+    notes
+}
 
 /// Figures of one group of sessions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,4 +144,54 @@ pub struct VdiResult {
     /// The same activities on a local PC (the platform's native baseline).
     pub local: Option<LocalDesktop>,
     pub note: Text,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::Histogram;
+
+    /// With fewer than [`P99_INPUTS`] samples the p99 is the largest sample; with that
+    /// many it is not (the threshold is where the rank leaves the largest).
+    #[test]
+    fn under_p99_inputs_the_p99_is_the_largest_sample() {
+        let p99 = |n: u64| {
+            let mut h = Histogram::default();
+            // Small values land each in a bucket of its own: the quantile is the sample.
+            for v in 1..=n {
+                h.record(v);
+            }
+            (h.quantile(990), h.max())
+        };
+        for n in [1, 2, FEW_INPUTS, 50, P99_INPUTS - 1] {
+            let (q, max) = p99(n);
+            assert_eq!(q, max, "{n} samples");
+        }
+        let (q, max) = p99(P99_INPUTS);
+        assert!(q < max, "{q} {max}");
+    }
+
+    #[test]
+    fn groups_with_few_inputs_are_said_to_be() {
+        let notes = |inputs: &[u64]| sample_notes(inputs.iter().copied());
+        // None, or no inputs at all (said otherwise): nothing.
+        assert!(notes(&[]).is_empty());
+        assert!(notes(&[0, P99_INPUTS, 5000]).is_empty());
+        // Under 100: the p99 is the slowest input.
+        let p99 = notes(&[0, P99_INPUTS - 1, 5000]);
+        assert_eq!(p99.len(), 1);
+        assert!(p99[0]
+            .en
+            .contains("fewer than 100 inputs: its p99 is about the latency of its slowest input"));
+        assert!(p99[0]
+            .ko
+            .contains("입력이 100개보다 적은 그룹: 그 p99는 대략 가장 느린 입력"));
+        // Under 20: both, the few first.
+        let few = notes(&[FEW_INPUTS - 1, 5000]);
+        assert_eq!(few.len(), 2);
+        assert!(few[0].en.contains("fewer than 20 inputs: its p50 and p99"));
+        assert!(few[0].ko.starts_with("입력이 20개보다 적은 그룹"));
+        assert_eq!(few[1], p99[0]);
+        assert_eq!(notes(&[FEW_INPUTS]), p99);
+    }
 }

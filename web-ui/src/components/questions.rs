@@ -40,9 +40,11 @@ pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
 /// A numeric question's computed answer as the page shows it once revealed or graded:
 /// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
-/// accepted around it ("27.11% (± 10%)"). With no tolerance that figure is what a student
-/// must give; with one, a rate of a thousand or more per second is shown whole (its
-/// decimals are far inside any tolerance). `None` for a choice question.
+/// accepted around it ("3.92 µs (± 5%)"; for a percentage, whose "± 10%" would read as
+/// percentage points, the range: "27.08% (accepted: 24.38% to 29.78%, ± 10% of it)"). With
+/// no tolerance that figure is what a student must give; with one, a rate of a thousand or
+/// more per second is shown whole (its decimals are far inside any tolerance). `None` for a
+/// choice question.
 pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
     // As many decimals as the answer the CLI prints (`sim_core::question::numeric_text`).
@@ -59,19 +61,61 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
         decimals
     };
     let printed = crate::num::exact(v, decimals);
-    let with_unit = with_unit(lang, printed, q.metric.unit());
-    Some(if q.tolerance_percent > 0.0 {
-        format!("{with_unit} (± {}%)", q.tolerance_percent)
-    } else {
-        with_unit
+    let unit = q.metric.unit();
+    let shown = with_unit(lang, printed, unit);
+    if q.tolerance_percent == 0.0 {
+        return Some(shown);
+    }
+    // A percentage's "± 10%" would read as percentage points: the range it accepts, in
+    // percent, rounded inward (every figure shown in it is right).
+    let range = u32::try_from(decimals)
+        .ok()
+        .and_then(|d| q.accepted_range(d))
+        .filter(|_| unit == "%");
+    Some(match range {
+        Some((low, high)) => t(lang, "questions.accepted_range")
+            .replacen("{}", &shown, 1)
+            .replacen(
+                "{}",
+                &with_unit(lang, crate::num::exact(low, decimals), unit),
+                1,
+            )
+            .replacen(
+                "{}",
+                &with_unit(lang, crate::num::exact(high, decimals), unit),
+                1,
+            )
+            .replacen("{}", &q.tolerance_percent.to_string(), 1),
+        None => format!("{shown} (± {}%)", q.tolerance_percent),
     })
+}
+
+/// `v` with at most `decimals` decimals, without trailing zeros ("49.6", "45").
+fn trimmed(v: f64, decimals: usize) -> String {
+    let s = crate::num::exact(v, decimals);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 /// What a numeric question accepts, said before the answer is revealed: its tolerance,
 /// or, with none, that the exact number is needed (as printed, for a figure with decimals).
 pub fn tolerance_note(lang: Lang, q: &QuestionAnswer) -> String {
     if q.tolerance_percent > 0.0 {
-        return t(lang, "questions.tolerance").replace("{}", &q.tolerance_percent.to_string());
+        let tolerance = q.tolerance_percent.to_string();
+        // A percentage's "± 10%" could be read as percentage points: said to be relative,
+        // with what it accepts around a made-up answer of 50% (not the question's own,
+        // which is not shown before it is answered).
+        let example = QuestionAnswer::numeric("", q.metric, 50.0, q.tolerance_percent);
+        if let (true, Some((low, high))) = (q.metric.unit() == "%", example.accepted_range(4)) {
+            return t(lang, "questions.tolerance_percent")
+                .replacen("{}", &tolerance, 1)
+                .replacen("{}", &trimmed(low, 4), 1)
+                .replacen("{}", &trimmed(high, 4), 1);
+        }
+        return t(lang, "questions.tolerance").replace("{}", &tolerance);
     }
     match q.value {
         Some(v) if v.fract() != 0.0 => t(lang, "questions.exact_printed").to_string(),
@@ -411,11 +455,17 @@ mod tests {
 
     #[test]
     fn a_computed_answer_has_its_unit_and_what_is_accepted() {
+        // A percentage: the range accepted, not "± 10%" (percentage points?).
         let share = numeric(Metric::HostOsPercent, 27.0817, 10.0);
         assert_eq!(
             computed_answer(Lang::En, &share).as_deref(),
-            Some("27.08% (± 10%)")
+            Some("27.08% (accepted: 24.38% to 29.78%, ± 10% of it)")
         );
+        assert_eq!(
+            computed_answer(Lang::Ko, &share).as_deref(),
+            Some("27.08% (정답 범위 24.38%~29.78%, 이 값의 ± 10%)")
+        );
+        assert!(share.check("24.38") && share.check("29.78"));
         let latency = numeric(Metric::MeanLatencyUs, 3.9213, 5.0);
         assert_eq!(
             computed_answer(Lang::En, &latency).as_deref(),
@@ -482,7 +532,9 @@ mod tests {
             let notes = authoring_notes(lang, &q, &name);
             assert_eq!(notes.len(), 1, "{notes:?}");
             assert!(notes[0].contains("B: 103,000 ops/s"), "{notes:?}");
-            assert!(notes[0].contains("±5%"), "{notes:?}");
+            // Relative, said so (a percentage's "±5%" would read as points).
+            let tolerance = lang.pick("(정답 값의 ±5%)가", "(±5% of the answer)");
+            assert!(notes[0].contains(tolerance), "{notes:?}");
         }
         // Narrowed: nothing to say.
         q.tolerance_percent = 2.0;
@@ -493,6 +545,7 @@ mod tests {
         let notes = authoring_notes(Lang::En, &same, &name);
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert_eq!(notes[0], t(Lang::En, "questions.same_everywhere"));
+        assert!(notes[0].contains("(within 1% of the answer, relative)"));
         assert_eq!(notes[1], t(Lang::En, "questions.no_tolerance"));
         // A choice question: nothing of these.
         let mut choice = same.clone();
@@ -511,13 +564,44 @@ mod tests {
         }
     }
 
+    /// Before the answer: a percentage's tolerance is said to be relative, with a made-up
+    /// example, never the question's own answer.
+    #[test]
+    fn a_percentage_tolerance_is_said_to_be_relative_without_the_answer() {
+        let share = numeric(Metric::HostOsPercent, 27.08, 0.8);
+        assert_eq!(
+            tolerance_note(Lang::En, &share),
+            "Accepted within ± 0.8% of the correct value, relative, not percentage points: \
+             if the answer were 50%, anything from 49.6% to 50.4% would be right"
+        );
+        assert_eq!(
+            tolerance_note(Lang::Ko, &share),
+            "허용 오차: 정답 값의 ± 0.8% (퍼센트포인트가 아니라 정답 값에 대한 상대 오차입니다. \
+             예를 들어 정답이 50%라면 49.6%부터 50.4%까지 정답입니다)"
+        );
+        // The example is what the check accepts around 50.
+        let fifty = numeric(Metric::HostOsPercent, 50.0, 0.8);
+        assert!(fifty.check("49.6") && fifty.check("50.4"));
+        assert!(!fifty.check("49.59") && !fifty.check("50.41"));
+        assert_eq!(
+            tolerance_note(Lang::En, &numeric(Metric::HostOsPercent, 27.08, 10.0)),
+            "Accepted within ± 10% of the correct value, relative, not percentage points: \
+             if the answer were 50%, anything from 45% to 55% would be right"
+        );
+        // Nothing of the answer itself, in either language.
+        for lang in [Lang::En, Lang::Ko] {
+            let note = tolerance_note(lang, &share);
+            assert!(!note.contains("27.08") && !note.contains("27,08"), "{note}");
+        }
+    }
+
     #[test]
     fn without_tolerance_the_note_asks_for_the_exact_number() {
         let lang = Lang::En;
-        let tolerant = numeric(Metric::HostOsPercent, 27.08, 10.0);
+        let tolerant = numeric(Metric::MeanLatencyUs, 27.08, 10.0);
         assert_eq!(
             tolerance_note(lang, &tolerant),
-            "Accepted within ± 10% of the answer (relative)"
+            "Accepted within ± 10% of the correct value (relative)"
         );
         let count = numeric(Metric::Density, 8.0, 0.0);
         assert_eq!(tolerance_note(lang, &count), t(lang, "questions.exact"));

@@ -176,11 +176,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
     let silent = vdis
         .iter()
         .any(|(_, v)| v.groups.iter().any(|g| g.latency_mean_ms <= 0.0));
-    let few = vdis.iter().any(|(_, v)| {
-        v.groups
-            .iter()
-            .any(|g| (1..crate::sim::desktop::FEW_INPUTS).contains(&g.inputs))
-    });
+    let few = sample_notes(lang, vdis.iter().map(|(_, v)| *v));
     html! {
         <>
         <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "desktop.caption")}>
@@ -252,9 +248,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
             </tbody>
         </table>
         </div>
-        if few {
-            <p class="hint" id="desktop-few">{ t(lang, "desktop.few").replace("{}", &crate::sim::desktop::FEW_INPUTS.to_string()) }</p>
-        }
+        { for few.into_iter().map(|(id, note)| html! { <p class="hint" {id}>{ note }</p> }) }
         if silent {
             <p class="hint" id="desktop-silent">{ t(lang, "desktop.silent") }</p>
         }
@@ -658,9 +652,69 @@ fn vdi_latency(lang: Lang, v: &crate::sim::desktop::VdiResult) -> String {
     out
 }
 
+/// The notes under the desktop table on groups that displayed few inputs, as the CLI
+/// prints them (`sim_core::desktop::sample_notes`): (element id, sentence).
+fn sample_notes<'a>(
+    lang: Lang,
+    vdis: impl Iterator<Item = &'a crate::sim::desktop::VdiResult> + Clone,
+) -> Vec<(&'static str, String)> {
+    let inputs = vdis.flat_map(|v| v.groups.iter().map(|g| g.inputs));
+    let notes = crate::sim::desktop::sample_notes(inputs);
+    let ids = match notes.len() {
+        2 => ["desktop-few", "desktop-p99"].as_slice(),
+        _ => ["desktop-p99"].as_slice(),
+    };
+    ids.iter()
+        .zip(notes)
+        .map(|(id, note)| (*id, format!("{}.", lang.pick(&note.ko, &note.en))))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fault_sessions, fmt_num};
+    use super::{fault_sessions, fmt_num, sample_notes};
+    use crate::i18n::Lang;
+
+    /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
+    /// fewer than 20 its p50 and p99 called few, in the CLI's words.
+    #[test]
+    fn groups_with_few_inputs_are_noted_as_the_cli_notes_them() {
+        let text = crate::builtin::text_by_name("session-host-vs-vdi.toml").unwrap();
+        let scenario = crate::sim::Scenario::from_toml("s.toml", &text).unwrap();
+        let r = scenario.run().unwrap();
+        let mut vdi = r.platforms.iter().find_map(|p| p.vdi.clone()).unwrap();
+        let with = |vdi: &crate::sim::desktop::VdiResult, inputs: u64| {
+            let mut vdi = vdi.clone();
+            vdi.groups[0].inputs = inputs;
+            vdi
+        };
+        for g in &mut vdi.groups {
+            g.inputs = 1000;
+        }
+        assert!(sample_notes(Lang::En, [&vdi].into_iter()).is_empty());
+        let some = with(&vdi, 99);
+        let notes = sample_notes(Lang::En, [&vdi, &some].into_iter());
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].0, "desktop-p99");
+        assert!(notes[0].1.starts_with("A group with fewer than 100 inputs: its p99 is about the latency of its slowest input"), "{notes:?}");
+        assert!(notes[0].1.ends_with("to read."), "{notes:?}");
+        let few = with(&vdi, 19);
+        let notes = sample_notes(Lang::Ko, [&few].into_iter());
+        let ids: Vec<_> = notes.iter().map(|n| n.0).collect();
+        assert_eq!(ids, ["desktop-few", "desktop-p99"]);
+        assert!(
+            notes[0]
+                .1
+                .starts_with("입력이 20개보다 적은 그룹: 그 p50과 p99는"),
+            "{notes:?}"
+        );
+        assert!(
+            notes[1]
+                .1
+                .starts_with("입력이 100개보다 적은 그룹: 그 p99는"),
+            "{notes:?}"
+        );
+    }
 
     /// session-host-vs-vdi: one kernel panic stops one instance on each platform, which
     /// ends one desktop VM's session but all 24 sessions of the session host.
