@@ -157,3 +157,37 @@ fn a_send_is_explained_with_the_workload_that_sends_and_the_back_end_where_it_ru
     assert!((mean(0) - 3.78).abs() < 0.05, "pv {}", mean(0));
     assert!((1.55..=2.6).contains(&mean(1)), "pv-dom0 {}", mean(1));
 }
+
+#[test]
+fn a_hybrid_platforms_other_techniques_drop_its_enlightenments() {
+    // Enlightenments are a hybrid guest's (the validator refuses them elsewhere). Shown
+    // under plain hardware assist, a disk read pays the EOI exit that PV EOI avoids, so
+    // the hardware-assist row must cost more than the hybrid platform's own path.
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/full-para-hybrid.toml"));
+    let p = s
+        .platforms
+        .iter()
+        .position(|p| p.name == "hybrid-disk")
+        .expect("hybrid-disk in full-para-hybrid");
+    assert!(s.platforms[p].stack.enlightenments.pv_eoi);
+    let own = explain(&s, p, Op::DiskRead).expect("explained");
+    let others = side_by_side(&s, p, Op::DiskRead);
+    let hw = others
+        .iter()
+        .find(|e| e.name == "hardware_assist")
+        .expect("a hardware_assist row");
+    assert!(
+        hw.total > own.total,
+        "hardware assist {} against hybrid {}",
+        hw.total,
+        own.total
+    );
+    for t in sim_core::explain::SIDE_BY_SIDE.into_iter().flatten() {
+        let stack = alternative_stack(&s.platforms[p].stack, &s.host, Some(t));
+        assert_eq!(
+            stack.enlightenments,
+            sim_core::platform::Enlightenments::default(),
+            "{t:?}"
+        );
+    }
+}

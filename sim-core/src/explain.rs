@@ -986,6 +986,11 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
         stack.kind = kind;
     }
     stack.technique = Some(t);
+    if t != Technique::Hybrid {
+        // Enlightenments are a hybrid guest's (the validator refuses them elsewhere): plain
+        // hardware assist pays the EOI exit that PV EOI avoids.
+        stack.enlightenments = crate::platform::Enlightenments::default();
+    }
     if !io_allowed(stack.io) {
         stack.io = default_io;
     }
