@@ -20,7 +20,7 @@ fn p99_us(p: &PlatformResult, op: Op) -> f64 {
 
 /// A CPU hog (100 ms bursts) and a victim that sleeps 5 ms (exponential) on one pCPU.
 fn wakeup_run() -> RunResult {
-    run(&scenario(
+    run(&(scenario(
         "wakeup",
         2000,
         "cores = 1",
@@ -48,6 +48,15 @@ kind = "type1"
 technique = "hardware_assist"
 scheduler = "round_robin"
 
+"#,
+    ) + &hog_and_sleeper(5000)))
+}
+
+/// A CPU hog (100 ms bursts) and a victim that sleeps `think_us` (exponential) between
+/// short bursts.
+fn hog_and_sleeper(think_us: u64) -> String {
+    format!(
+        r#"
 [[workload]]
 name = "hog"
 base = "cpu-bound"
@@ -57,8 +66,8 @@ compute_cycles = 300000000
 name = "sleeper"
 base = "cpu-bound"
 compute_cycles = 100000
-think_time_us = 5000
-mix = { sleep = 1 }
+think_time_us = {think_us}
+mix = {{ sleep = 1 }}
 
 [[instance]]
 name = "hog"
@@ -67,8 +76,8 @@ workload = "hog"
 [[instance]]
 name = "victim"
 workload = "sleeper"
-"#,
-    ))
+"#
+    )
 }
 
 /// The victim's sleep latency is its think time (mean 5 ms) plus the wake-up delay. The
@@ -111,7 +120,7 @@ fn wake_up_latency_is_bounded_by_a_slice_and_far_less_with_boost() {
 /// nothing was BOOSTed in such a run and the victim completed no sleep at all.)
 #[test]
 fn boost_works_from_the_first_cycle_of_a_run() {
-    let r = run(&scenario(
+    let r = run(&(scenario(
         "boost-start",
         25,
         "cores = 1",
@@ -126,28 +135,8 @@ name = "no-boost"
 kind = "type1"
 technique = "hardware_assist"
 credit_boost = false
-
-[[workload]]
-name = "hog"
-base = "cpu-bound"
-compute_cycles = 300000000
-
-[[workload]]
-name = "sleeper"
-base = "cpu-bound"
-compute_cycles = 100000
-think_time_us = 1000
-mix = { sleep = 1 }
-
-[[instance]]
-name = "hog"
-workload = "hog"
-
-[[instance]]
-name = "victim"
-workload = "sleeper"
 "#,
-    ));
+    ) + &hog_and_sleeper(1000)));
     let sleeps = |name: &str| op_count(platform(&r, name), Op::Sleep);
     let boost = platform(&r, "boost");
     assert!(
