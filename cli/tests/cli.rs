@@ -506,7 +506,8 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         "선택지: =bt, hw",
         "근거",
         "설명: 바이너리 변환은",
-        "정답: 이 값의 ±5%이며, ±5%p가 아님)",
+        ": 이 값의 ±5%이며, ±5%p가 아님)",
+        "(정답 범위 ",
     ] {
         assert!(ko.contains(needle), "Korean table lacks {needle:?}:\n{ko}");
     }
@@ -931,7 +932,7 @@ fn a_percentage_answer_says_its_tolerance_is_relative_with_the_range() {
     assert!(out.lines().any(|l| l == line), "no {line:?} in:\n{out}");
     assert!(out.contains("(answers within ±5% are right)"), "{out}");
     let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
-    let line = format!("  -> {answer} ({low}~{high} 정답: 이 값의 ±5%이며, ±5%p가 아님)");
+    let line = format!("  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±5%이며, ±5%p가 아님)");
     assert!(ko.lines().any(|l| l == line), "no {line:?} in:\n{ko}");
     assert!(ko.contains("(±5% 이내면 정답)"), "{ko}");
 }

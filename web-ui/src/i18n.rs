@@ -505,7 +505,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.left_out", "이 설정에서는 시나리오의 문제 중 {}개가 빠졌습니다: 이번 실행이 하지 않는 것(예: 고른 워크로드가 하지 않는 연산)을 묻는 문제입니다. 보려면 시나리오 값으로 되돌리세요.", "{} of the scenario's questions are left out with these settings: they ask about something this run does not do (such as an operation the chosen workload does not make). Reset to the scenario's values to see them."),
     ("questions.choose", "먼저 답을 고르거나 입력하세요", "Choose or type an answer first"),
     ("questions.tolerance", "허용 오차: 정답 값의 ± {}% (상대 오차)", "Accepted within ± {}% of the correct value (relative)"),
-    ("questions.tolerance_percent", "허용 오차: 정답 값의 ± {}% (퍼센트포인트가 아니라 정답 값에 대한 상대 오차입니다. 예를 들어 정답이 50%라면 {}%부터 {}%까지 정답입니다)", "Accepted within ± {}% of the correct value, relative, not percentage points: if the answer were 50%, anything from {}% to {}% would be right"),
+    ("questions.tolerance_percent", "허용 오차: 정답 값의 ± {}% (퍼센트포인트가 아니라 정답 값에 대한 상대 오차입니다. 예를 들어 정답이 50%라면 {}%부터 {}%까지 정답으로 인정됩니다)", "Accepted within ± {}% of the correct value, relative, not percentage points: if the answer were 50%, anything from {}% to {}% would be right"),
     ("questions.accepted_range", "{} (정답 범위 {}~{}, 이 값의 ± {}%)", "{} (accepted: {} to {}, ± {}% of it)"),
     ("questions.exact", "정확한 값이어야 정답입니다", "The exact number is needed"),
     ("questions.exact_printed", "표에 적힌 값 그대로(소수 둘째 자리까지) 입력해야 정답입니다", "The figure as printed is needed (to two decimals)"),

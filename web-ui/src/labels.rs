@@ -247,8 +247,8 @@ pub fn io(lang: Lang, io: IoModel) -> &'static str {
 
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
     let (ko, en) = match s {
-        SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),
-        SchedulerKind::Fair => ("공정 스케줄러", "fair scheduler"),
+        SchedulerKind::Credit => ("credit 스케줄러", "credit scheduler"),
+        SchedulerKind::Fair => ("공정 공유 스케줄러", "fair scheduler"),
         SchedulerKind::RoundRobin => ("라운드 로빈 스케줄러", "round-robin scheduler"),
     };
     lang.pick(ko, en)

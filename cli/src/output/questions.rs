@@ -49,7 +49,7 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
             if ko {
                 let _ = writeln!(
                     out,
-                    "  -> {answer} ({low}~{high} 정답: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
+                    "  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
                 );
             } else {
                 let _ = writeln!(

@@ -577,7 +577,7 @@ mod tests {
         assert_eq!(
             tolerance_note(Lang::Ko, &share),
             "허용 오차: 정답 값의 ± 0.8% (퍼센트포인트가 아니라 정답 값에 대한 상대 오차입니다. \
-             예를 들어 정답이 50%라면 49.6%부터 50.4%까지 정답입니다)"
+             예를 들어 정답이 50%라면 49.6%부터 50.4%까지 정답으로 인정됩니다)"
         );
         // The example is what the check accepts around 50.
         let fifty = numeric(Metric::HostOsPercent, 50.0, 0.8);
