@@ -157,6 +157,52 @@ credit_boost = false
     );
 }
 
+/// BOOST never preempts BOOST: a vCPU keeps BOOST while it runs until a 10 ms tick finds it
+/// running (Xen's `csched_unit_acct`). Two workers on one pCPU each compute 1 ms and sleep
+/// 0.5 ms (exponential): a worker woken while the other computes finds it still BOOSTed from
+/// its own wake-up and waits for its burst to end, about half a burst on average, so the
+/// mean sleep is well above the 500 µs think time (about 950 µs). Were every BOOSTed waker to
+/// preempt the running worker (BOOST cleared at switch-in, as the model once did), it would
+/// run at once and the mean would be about the think time (about 550 µs). Without BOOST the
+/// waker also waits for the tick when the running one is OVER: longer still.
+#[test]
+fn a_boosted_vcpu_is_not_preempted_by_another_boosted_one() {
+    let r = run(&scenario(
+        "boost-vs-boost",
+        400,
+        "cores = 1",
+        r#"
+[[platform]]
+name = "boost"
+kind = "type1"
+technique = "hardware_assist"
+
+[[platform]]
+name = "no-boost"
+kind = "type1"
+technique = "hardware_assist"
+credit_boost = false
+
+[[workload]]
+name = "worker"
+base = "cpu-bound"
+compute_cycles = 3000000
+think_time_us = 500
+mix = { sleep = 1 }
+
+[[instance]]
+name = "a"
+count = 2
+workload = "worker"
+"#,
+    ));
+    let boost = mean_us(platform(&r, "boost"), Op::Sleep);
+    let no_boost = mean_us(platform(&r, "no-boost"), Op::Sleep);
+    assert!(op_count(platform(&r, "boost"), Op::Sleep) > 200);
+    assert!(boost > 750.0, "mean sleep with BOOST: {boost} µs");
+    assert!(boost < no_boost, "BOOST {boost} µs, no BOOST {no_boost} µs");
+}
+
 /// One vCPU running two threads: a CPU-bound one (so the vCPU is running when a
 /// completion arrives) and a disk reader, with a passthrough disk. Without posted
 /// interrupts (sandy_bridge) each completion that finds the vCPU running takes an

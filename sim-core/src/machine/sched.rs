@@ -257,6 +257,8 @@ impl Machine {
             if credit_tick {
                 self.pcpus[pi].next_credit_tick =
                     now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
+                // The tick found it running: its BOOST ends.
+                self.entities[e as usize].boosted = false;
             }
             // Credit keys 0 (BOOST) and 1 (UNDER) hold every entity with credit left.
             let yields_to_under = credit_tick
@@ -299,7 +301,8 @@ impl Machine {
         let ent = &mut self.entities[e as usize];
         ent.steal += now - ent.runnable_since;
         ent.state = EntityState::Running;
-        ent.boosted = false;
+        // A BOOSTed vCPU keeps BOOST while it runs, until a credit tick finds it running
+        // (Xen's `csched_unit_acct`): another BOOSTed waker does not preempt it.
         ent.pcpu = p;
         ent.next_tick = ent.next_tick.max(now + 1);
         let owner = ent.owner;
