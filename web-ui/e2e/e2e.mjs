@@ -698,7 +698,7 @@ await step('stack and paths show what a touch of a swapped-out page adds, on the
   // Four of its five platforms swap (not the VMs that fit).
   const tables = await page.$$eval('.swap-path', (t) => t.map((x) => x.querySelector('caption').textContent));
   assert(tables.length === 4, `${tables.length} swap tables`);
-  assert(tables.every((c) => /\((2[0-9]|3[0-9])\.\d% of this run's operations/.test(c)), `captions: ${tables.join(' | ')}`);
+  assert(tables.every((c) => /\((2[0-9]|3[0-9])(\.\d)?% of this run's operations/.test(c)), `captions: ${tables.join(' | ')}`);
   const text = await page.textContent('.swap-path');
   assert(/EPT violation/.test(text) && /reclaims a frame/.test(text) && /dirty/.test(text), `swap path: ${text}`);
   await page.click('#tab-table');
