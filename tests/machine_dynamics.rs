@@ -18,13 +18,8 @@ fn p99_us(p: &PlatformResult, op: Op) -> f64 {
     p.latency_of(op).map_or(0.0, |l| l.p99_us)
 }
 
-/// A CPU hog (100 ms bursts) and a victim that sleeps 5 ms (exponential) on one pCPU.
-fn wakeup_run() -> RunResult {
-    run(&(scenario(
-        "wakeup",
-        2000,
-        "cores = 1",
-        r#"
+/// Two platforms that differ only in BOOST: `boost` (Xen's default) and `no-boost`.
+const BOOST_AND_NO_BOOST: &str = r#"
 [[platform]]
 name = "boost"
 kind = "type1"
@@ -35,7 +30,16 @@ name = "no-boost"
 kind = "type1"
 technique = "hardware_assist"
 credit_boost = false
+"#;
 
+/// A CPU hog (100 ms bursts) and a victim that sleeps 5 ms (exponential) on one pCPU.
+fn wakeup_run() -> RunResult {
+    run(&(scenario(
+        "wakeup",
+        2000,
+        "cores = 1",
+        &(BOOST_AND_NO_BOOST.to_owned()
+            + r#"
 [[platform]]
 name = "fair"
 kind = "type1"
@@ -48,7 +52,7 @@ kind = "type1"
 technique = "hardware_assist"
 scheduler = "round_robin"
 
-"#,
+"#),
     ) + &hog_and_sleeper(5000)))
 }
 
@@ -120,23 +124,9 @@ fn wake_up_latency_is_bounded_by_a_slice_and_far_less_with_boost() {
 /// nothing was BOOSTed in such a run and the victim completed no sleep at all.)
 #[test]
 fn boost_works_from_the_first_cycle_of_a_run() {
-    let r = run(&(scenario(
-        "boost-start",
-        25,
-        "cores = 1",
-        r#"
-[[platform]]
-name = "boost"
-kind = "type1"
-technique = "hardware_assist"
-
-[[platform]]
-name = "no-boost"
-kind = "type1"
-technique = "hardware_assist"
-credit_boost = false
-"#,
-    ) + &hog_and_sleeper(1000)));
+    let r = run(
+        &(scenario("boost-start", 25, "cores = 1", BOOST_AND_NO_BOOST) + &hog_and_sleeper(1000)),
+    );
     let sleeps = |name: &str| op_count(platform(&r, name), Op::Sleep);
     let boost = platform(&r, "boost");
     assert!(
@@ -171,18 +161,8 @@ fn a_boosted_vcpu_is_not_preempted_by_another_boosted_one() {
         "boost-vs-boost",
         400,
         "cores = 1",
-        r#"
-[[platform]]
-name = "boost"
-kind = "type1"
-technique = "hardware_assist"
-
-[[platform]]
-name = "no-boost"
-kind = "type1"
-technique = "hardware_assist"
-credit_boost = false
-
+        &(BOOST_AND_NO_BOOST.to_owned()
+            + r#"
 [[workload]]
 name = "worker"
 base = "cpu-bound"
@@ -194,7 +174,7 @@ mix = { sleep = 1 }
 name = "a"
 count = 2
 workload = "worker"
-"#,
+"#),
     ));
     let boost = mean_us(platform(&r, "boost"), Op::Sleep);
     let no_boost = mean_us(platform(&r, "no-boost"), Op::Sleep);
