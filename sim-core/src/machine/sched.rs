@@ -87,16 +87,69 @@ impl Machine {
     pub(super) fn account_run(&mut self, e: u32, ran: Cycles) {
         let ent = &mut self.entities[e as usize];
         ent.credit -= ran as i64;
+        ent.used_in_period += ran;
+        let throttles =
+            ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles && !ent.throttled;
         if self.spec.scheduler == SchedulerKind::Fair {
             // Virtual runtime matters (and is read) only under fair share.
-            ent.vruntime += ran * 256 / ent.weight.max(1);
+            let sharing = self.cgroup_members_awake(e);
+            let ent = &mut self.entities[e as usize];
+            ent.vruntime += ran * 256 * sharing / ent.weight.max(1);
+            if throttles {
+                let min = self.min_vruntime().unwrap_or(0);
+                self.entities[e as usize].throttled_at_min_vruntime = min;
+            }
         }
-        ent.used_in_period += ran;
-        if ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles {
-            ent.throttled = true;
+        if throttles {
+            self.entities[e as usize].throttled = true;
         }
     }
 
+    /// Fair share: the lowest virtual runtime among the entities that may run (queued and
+    /// not throttled, or running): CFS's `min_vruntime`.
+    pub(super) fn min_vruntime(&mut self) -> Option<u64> {
+        let queued = self
+            .runqueue
+            .min_eligible_key()
+            .map(|(vruntime, _)| vruntime);
+        queued.into_iter().chain(self.min_running_vruntime()).min()
+    }
+
+    /// Fair share: where a waking entity's virtual runtime starts at least (it does not
+    /// bank the time it slept beyond half a slice).
+    pub(super) fn wake_floor(&mut self) -> u64 {
+        self.min_vruntime()
+            .unwrap_or(0)
+            .saturating_sub(self.slice_cycles / 2)
+    }
+
+    /// Fair share gives `weight` to an instance's cgroup, not to each of its vCPUs (or
+    /// container processes): libvirt puts each VM's vCPU threads in one cgroup, Docker
+    /// each container's processes, and CFS's group scheduling splits the group's share
+    /// among its tasks that are runnable or running (`calc_group_shares`). An entity's
+    /// virtual runtime therefore grows as if its weight were the group's divided by the
+    /// number of the group's entities awake now. Back ends and host threads are groups
+    /// of one. (Xen's credit1 adds a domain's weight once per active vCPU, so under
+    /// `credit` the weight stays each vCPU's: see [`Machine::accounting`].)
+    fn cgroup_members_awake(&self, e: u32) -> u64 {
+        let Some(i) = self.entities[e as usize].instance() else {
+            return 1;
+        };
+        let inst = &self.instances[i as usize];
+        let first = inst.first_entity as usize;
+        let members = &self.entities[first..first + inst.vcpus as usize];
+        (members
+            .iter()
+            .filter(|m| m.state != EntityState::Idle)
+            .count() as u64)
+            .max(1)
+    }
+
+    /// The period's accounting. Under credit, each active entity gets the pool's credit in
+    /// proportion to its own weight: Xen's credit1 adds a domain's weight to the total once
+    /// per *active vCPU* (`__csched_vcpu_acct_start`: "Make weight per-vcpu") and gives the
+    /// domain `weight × active vCPUs` of it, so a 4-vCPU domain with every vCPU busy earns
+    /// four times a 1-vCPU domain of the same weight.
     pub(super) fn accounting(&mut self, now: Cycles) {
         let period = self.period_cycles;
         if self.spec.scheduler == SchedulerKind::Credit {
@@ -113,8 +166,20 @@ impl Machine {
                 ent.credit = (ent.credit + share).min(share);
             }
         }
+        // Fair share: an entity whose cap ends now keeps the lag behind the run queue's
+        // minimum that it had when it was throttled, as CFS keeps a throttled group's
+        // entity relative to `min_vruntime` while it is off the queue; it does not bank
+        // the time it waited.
+        let min_now = if self.spec.scheduler == SchedulerKind::Fair {
+            self.min_vruntime()
+        } else {
+            None
+        };
         for ent in &mut self.entities {
             ent.used_in_period = 0;
+            if let Some(min_now) = min_now.filter(|_| ent.throttled && !ent.paused) {
+                ent.vruntime += min_now.saturating_sub(ent.throttled_at_min_vruntime);
+            }
             // A vCPU paused for a migration's stop-and-copy stays off the pCPUs.
             ent.throttled = ent.paused;
             ent.active_in_period = ent.state != EntityState::Idle;
@@ -154,13 +219,7 @@ impl Machine {
         match self.spec.scheduler {
             // Fair share: a waking entity does not bank the time it slept.
             SchedulerKind::Fair => {
-                let queued = self.runqueue.min_key().map(|(vruntime, _)| vruntime);
-                let floor = queued
-                    .into_iter()
-                    .chain(self.min_running_vruntime())
-                    .min()
-                    .unwrap_or(0)
-                    .saturating_sub(self.slice_cycles / 2);
+                let floor = self.wake_floor();
                 let ent = &mut self.entities[e as usize];
                 ent.vruntime = ent.vruntime.max(floor);
             }

@@ -52,6 +52,47 @@ fn weights_share_one_core_two_to_one() {
     assert!((0.9..=1.1).contains(&rr), "round robin: ratio {rr}");
 }
 
+const WIDE_AND_NARROW_ONE_CORE: &str = r#"
+[scenario]
+name = "cgroups"
+duration_ms = 2000
+[host]
+cores = 1
+[[platform]]
+name = "p"
+kind = "type1"
+technique = "hardware_assist"
+scheduler = "SCHED"
+[[instance]]
+name = "wide"
+vcpus = 4
+memory_gib = 1
+workload = "cpu-bound"
+[[instance]]
+name = "narrow"
+vcpus = 1
+memory_gib = 1
+workload = "cpu-bound"
+"#;
+
+#[test]
+fn fair_share_weighs_the_instance_and_credit_each_vcpu() {
+    // A 4-vCPU VM and a 1-vCPU VM, both cpu-bound, both weight 256, on one core.
+    // Fair share (KVM under libvirt: one cgroup per VM): the VMs' cgroups split the
+    // core 1:1, each of the wide VM's vCPUs getting 256/4 = 64 of its group's share, so
+    // the two complete about the same number of operations. Credit (Xen's credit1
+    // adds a domain's weight once per active vCPU): 4 × 256 against 256, 4:1.
+    let wide_over_narrow = |scheduler: &str| {
+        let r = run(&WIDE_AND_NARROW_ONE_CORE.replace("SCHED", scheduler));
+        let groups = &r.platforms[0].groups;
+        groups[0].ops as f64 / groups[1].ops as f64
+    };
+    let fair = wide_over_narrow("fair");
+    assert!((0.9..=1.1).contains(&fair), "fair: ratio {fair}");
+    let credit = wide_over_narrow("credit");
+    assert!((3.6..=4.4).contains(&credit), "credit: ratio {credit}");
+}
+
 #[test]
 fn a_cap_limits_cpu_time() {
     // One cpu-bound vCPU capped at 25% of a core on an otherwise empty 1-core host:
@@ -79,6 +120,55 @@ workload = "cpu-bound"
         cpu.guest_user
     );
     assert!(cpu.idle > 70.0, "idle {}", cpu.idle);
+}
+
+#[test]
+fn a_quota_that_returns_does_not_hold_a_waking_server_for_all_of_it() {
+    // One core, fair share: a web server beside two cpu-bound containers, one of them
+    // capped at `CAP`% (a cgroup quota of CAP ms per 100 ms period). While the capped one
+    // is throttled the other runs on and the run queue's minimum virtual runtime moves
+    // on; CFS keeps the throttled group's lag behind that minimum, so when its quota
+    // returns it competes as before and a waking web server preempts it within the wake-up
+    // granularity. A model that let it bank the throttled time would run it for its whole
+    // quota first (20 ms), and a request arriving then would wait all of it: the server's
+    // longest net_receive would be the quota, not the 3 ms of the uncapped case.
+    let longest_receive_us = |cap: u32| {
+        let r = run(&format!(
+            r#"
+[scenario]
+name = "quota"
+duration_ms = 1000
+[host]
+cores = 1
+[[platform]]
+name = "p"
+kind = "container"
+[[instance]]
+name = "capped"
+cap_percent = {cap}
+workload = "cpu-bound"
+[[instance]]
+name = "web"
+workload = "web-server"
+[[instance]]
+name = "busy"
+workload = "cpu-bound"
+"#
+        ));
+        let web = &r.platforms[0].groups[1];
+        web.latency
+            .iter()
+            .find(|l| l.op == crate::workload::Op::NetReceive)
+            .expect("the server receives")
+            .latency
+            .max_us
+    };
+    let uncapped = longest_receive_us(0);
+    let capped = longest_receive_us(20);
+    assert!(
+        capped < uncapped + 1_000.0,
+        "capped {capped} µs, uncapped {uncapped} µs"
+    );
 }
 
 #[test]

@@ -580,7 +580,8 @@ pub struct InstanceSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<u32>>"))]
     pub pin: Option<Spanned<Vec<u32>>>,
-    /// Scheduler weight (credit weight or CPU shares).
+    /// Scheduler weight: under credit each active vCPU's (as Xen's credit1 counts it), under
+    /// fair the instance's cgroup's, split among its vCPUs or processes that are awake.
     #[serde(default = "default_weight")]
     #[cfg_attr(
         feature = "schema",
