@@ -236,9 +236,9 @@ fn a_shared_kernel_fault_reaches_every_container_a_guest_panic_stays_in_its_vm()
 fn a_cap_protects_the_vms_victims_and_the_cgroup_weight_the_containers() {
     // Credit weights each active vCPU (Xen's credit1): the noisy VM's four vCPUs hold four
     // shares of seven and the victims need the cap. Fair share weights each container's
-    // cgroup: the noisy container holds one share of four, about the core its quota would
-    // give it, so the quota moves its victims by little and they already do better than
-    // the capped VMs' victims (no virtualization either).
+    // cgroup: the noisy container holds one share of four (about 1.3 cores here, near the
+    // one core of its quota), so the quota moves its victims by little and they already do
+    // better than the capped VMs' victims (no virtualization either).
     let r = run(
         &std::fs::read_to_string(workspace_root().join("scenarios/noisy-neighbour.toml")).unwrap(),
     );

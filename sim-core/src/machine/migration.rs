@@ -324,17 +324,16 @@ impl Machine {
         let entities = rt.first_entity..rt.first_entity + rt.vcpus;
         // A stopped vCPU thread (or frozen process) sleeps: it comes back as a waking
         // entity does under fair share, without banking the time it was stopped.
-        let (floor, min) = if self.spec.scheduler == crate::platform::SchedulerKind::Fair {
-            (self.wake_floor(), self.min_vruntime().unwrap_or(0))
+        let floor = if self.spec.scheduler == crate::platform::SchedulerKind::Fair {
+            self.wake_floor()
         } else {
-            (0, 0)
+            0
         };
         for e in entities {
             let ent = &mut self.entities[e as usize];
             ent.vruntime = ent.vruntime.max(floor);
             ent.paused = false;
             ent.throttled = ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles;
-            ent.throttled_at_min_vruntime = min;
             if ent.state == EntityState::Runnable {
                 // Waiting for a pCPU (steal) starts again now, not when it was paused.
                 ent.runnable_since = now;

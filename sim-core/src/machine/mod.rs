@@ -250,9 +250,6 @@ struct Entity {
     vruntime: u64,
     used_in_period: u64,
     throttled: bool,
-    /// Fair share: the run queue's lowest virtual runtime when a cap throttled it (its
-    /// lag behind that minimum is what it keeps when the throttling ends).
-    throttled_at_min_vruntime: u64,
     /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
     boosted: bool,
     active_in_period: bool,
@@ -283,7 +280,6 @@ impl Entity {
             vruntime: 0,
             used_in_period: 0,
             throttled: false,
-            throttled_at_min_vruntime: 0,
             boosted: false,
             active_in_period: true,
             runnable_since: 0,

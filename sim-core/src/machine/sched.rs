@@ -88,26 +88,20 @@ impl Machine {
         let ent = &mut self.entities[e as usize];
         ent.credit -= ran as i64;
         ent.used_in_period += ran;
-        let throttles =
-            ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles && !ent.throttled;
+        if ent.cap_cycles > 0 && ent.used_in_period >= ent.cap_cycles {
+            ent.throttled = true;
+        }
         if self.spec.scheduler == SchedulerKind::Fair {
             // Virtual runtime matters (and is read) only under fair share.
             let sharing = self.cgroup_members_awake(e);
             let ent = &mut self.entities[e as usize];
             ent.vruntime += ran * 256 * sharing / ent.weight.max(1);
-            if throttles {
-                let min = self.min_vruntime().unwrap_or(0);
-                self.entities[e as usize].throttled_at_min_vruntime = min;
-            }
-        }
-        if throttles {
-            self.entities[e as usize].throttled = true;
         }
     }
 
     /// Fair share: the lowest virtual runtime among the entities that may run (queued and
     /// not throttled, or running): CFS's `min_vruntime`.
-    pub(super) fn min_vruntime(&mut self) -> Option<u64> {
+    fn min_vruntime(&mut self) -> Option<u64> {
         let queued = self
             .runqueue
             .min_eligible_key()
@@ -166,19 +160,19 @@ impl Machine {
                 ent.credit = (ent.credit + share).min(share);
             }
         }
-        // Fair share: an entity whose cap ends now keeps the lag behind the run queue's
-        // minimum that it had when it was throttled, as CFS keeps a throttled group's
-        // entity relative to `min_vruntime` while it is off the queue; it does not bank
-        // the time it waited.
-        let min_now = if self.spec.scheduler == SchedulerKind::Fair {
-            self.min_vruntime()
+        // Fair share: an entity whose quota returns now comes back as a waking one (CFS
+        // dequeues a throttled group as a sleeper and enqueues it at unthrottling as a
+        // wake-up, `place_entity`): at most half a target latency behind the run queue's
+        // minimum virtual runtime, not with all the time it waited banked.
+        let floor = if self.spec.scheduler == SchedulerKind::Fair {
+            Some(self.wake_floor())
         } else {
             None
         };
         for ent in &mut self.entities {
             ent.used_in_period = 0;
-            if let Some(min_now) = min_now.filter(|_| ent.throttled && !ent.paused) {
-                ent.vruntime += min_now.saturating_sub(ent.throttled_at_min_vruntime);
+            if let Some(floor) = floor.filter(|_| ent.throttled && !ent.paused) {
+                ent.vruntime = ent.vruntime.max(floor);
             }
             // A vCPU paused for a migration's stop-and-copy stays off the pCPUs.
             ent.throttled = ent.paused;

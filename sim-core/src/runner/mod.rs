@@ -262,8 +262,8 @@ impl Runner {
         };
         let mut jobs = Vec::new();
         // A baseline is keyed by the instance groups and the scheduling policy: the same
-        // instances, natively, scheduled the same way (weights and caps act as cgroup
-        // shares and quota), so that the difference is the cost of virtualization alone.
+        // instances, natively, scheduled the same way (weights and caps act as under that
+        // scheduler: per slot under credit, per instance's cgroup under fair), so that the difference is the cost of virtualization alone.
         // Except BOOST: turning it off is a setting of the hypervisor's vCPU scheduler,
         // and a bare-metal kernel wakes a thread that slept on I/O ahead of CPU-bound
         // ones (CFS's wake-up preemption, as BOOST does), so the baseline keeps it on and
