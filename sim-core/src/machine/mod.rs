@@ -250,6 +250,10 @@ struct Entity {
     vruntime: u64,
     used_in_period: u64,
     throttled: bool,
+    /// Fair share's cgroup: the entities `cgroup_first .. cgroup_first + cgroup_len` (an
+    /// instance's vCPUs or process slots; a back end or host thread is a group of one).
+    cgroup_first: u32,
+    cgroup_len: u32,
     /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
     boosted: bool,
     active_in_period: bool,
@@ -280,6 +284,8 @@ impl Entity {
             vruntime: 0,
             used_in_period: 0,
             throttled: false,
+            cgroup_first: 0,
+            cgroup_len: 1,
             boosted: false,
             active_in_period: true,
             runnable_since: 0,
@@ -700,12 +706,15 @@ impl Machine {
                 }
                 let first_entity = entities.len() as u32;
                 for v in 0..g.vcpus {
-                    entities.push(Entity::new(
+                    let mut vcpu = Entity::new(
                         Owner::Vcpu(instance),
                         g.pin.as_ref().map(|p| p[v as usize]),
                         u64::from(g.weight),
                         u64::from(g.cap_percent) * period_cycles / 100,
-                    ));
+                    );
+                    vcpu.cgroup_first = first_entity;
+                    vcpu.cgroup_len = g.vcpus;
+                    entities.push(vcpu);
                 }
                 instances.push(InstanceRt {
                     group: g_index as u32,

@@ -84,6 +84,7 @@ impl Machine {
     }
 
     /// Charges run time to the entity's scheduler bookkeeping.
+    #[inline]
     pub(super) fn account_run(&mut self, e: u32, ran: Cycles) {
         let ent = &mut self.entities[e as usize];
         ent.credit -= ran as i64;
@@ -126,12 +127,12 @@ impl Machine {
     /// of one. (Xen's credit1 adds a domain's weight once per active vCPU, so under
     /// `credit` the weight stays each vCPU's: see [`Machine::accounting`].)
     fn cgroup_members_awake(&self, e: u32) -> u64 {
-        let Some(i) = self.entities[e as usize].instance() else {
+        let ent = &self.entities[e as usize];
+        if ent.cgroup_len <= 1 {
             return 1;
-        };
-        let inst = &self.instances[i as usize];
-        let first = inst.first_entity as usize;
-        let members = &self.entities[first..first + inst.vcpus as usize];
+        }
+        let first = ent.cgroup_first as usize;
+        let members = &self.entities[first..first + ent.cgroup_len as usize];
         (members
             .iter()
             .filter(|m| m.state != EntityState::Idle)
