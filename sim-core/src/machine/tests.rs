@@ -91,6 +91,27 @@ fn fair_share_weighs_the_instance_and_credit_each_vcpu() {
     assert!((0.9..=1.1).contains(&fair), "fair: ratio {fair}");
     let credit = wide_over_narrow("credit");
     assert!((3.6..=4.4).contains(&credit), "credit: ratio {credit}");
+    // With weight 512 on the narrow VM, fair share gives its cgroup two thirds of the core
+    // whatever the wide VM's vCPU count (2:1); credit gives 4 × 256 against 512 (2:1 the
+    // other way).
+    let heavier_narrow = |scheduler: &str| {
+        let text = WIDE_AND_NARROW_ONE_CORE
+            .replace("SCHED", scheduler)
+            .replace("name = \"narrow\"", "name = \"narrow\"\nweight = 512");
+        let r = run(&text);
+        let groups = &r.platforms[0].groups;
+        groups[0].ops as f64 / groups[1].ops as f64
+    };
+    let fair = heavier_narrow("fair");
+    assert!(
+        (0.45..=0.55).contains(&fair),
+        "fair, narrow at 512: ratio {fair}"
+    );
+    let credit = heavier_narrow("credit");
+    assert!(
+        (1.8..=2.2).contains(&credit),
+        "credit, narrow at 512: ratio {credit}"
+    );
 }
 
 #[test]
