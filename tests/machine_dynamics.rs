@@ -121,12 +121,21 @@ fn wake_up_latency_is_bounded_by_a_slice_and_far_less_with_boost() {
 /// a hog on one pCPU for 25 ms: with BOOST each wake-up preempts the hog at once, so it
 /// completes a few sleeps at about their think time; without BOOST a wake-up waits for the
 /// hog's 10 ms tick. (Before, no entity had credit until the first accounting at 30 ms:
-/// nothing was BOOSTed in such a run and the victim completed no sleep at all.)
+/// nothing was BOOSTed in such a run and the victim completed no sleep at all.) The victim
+/// is listed first, so it runs first and its first sleep ends while the hog runs: had the
+/// hog taken the pCPU first, both UNDER until the accounting at 30 ms, the victim would
+/// wait for the hog's whole 30 ms slice before its first sleep, as in Xen.
 #[test]
 fn boost_works_from_the_first_cycle_of_a_run() {
-    let r = run(
-        &(scenario("boost-start", 25, "cores = 1", BOOST_AND_NO_BOOST) + &hog_and_sleeper(1000)),
-    );
+    let hog_then_victim = hog_and_sleeper(1000);
+    let (workloads, instances) = hog_then_victim
+        .split_once("[[instance]]")
+        .expect("workloads, then instances");
+    let (hog, victim) = instances
+        .split_once("[[instance]]")
+        .expect("the hog, then the victim");
+    let victim_first = format!("{workloads}[[instance]]{victim}[[instance]]{hog}");
+    let r = run(&(scenario("boost-start", 25, "cores = 1", BOOST_AND_NO_BOOST) + &victim_first));
     let sleeps = |name: &str| op_count(platform(&r, name), Op::Sleep);
     let boost = platform(&r, "boost");
     assert!(

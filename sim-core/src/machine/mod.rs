@@ -256,6 +256,9 @@ struct Entity {
     cgroup_len: u32,
     /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
     boosted: bool,
+    /// Credit scheduler: priority OVER, set at each accounting from the credit then (Xen
+    /// changes UNDER and OVER only there), kept until the next one.
+    over: bool,
     active_in_period: bool,
     runnable_since: Cycles,
     enqueue_seq: u64,
@@ -287,6 +290,7 @@ impl Entity {
             cgroup_first: 0,
             cgroup_len: 1,
             boosted: false,
+            over: false,
             active_in_period: true,
             runnable_since: 0,
             enqueue_seq: 0,

@@ -1,5 +1,5 @@
 //! The host-level schedulers: which entity (vCPU, process slot, back end, host process)
-//! runs on which pCPU. Credit (Xen: weights, caps, 30 ms slices, 10 ms accounting ticks,
+//! runs on which pCPU. Credit (Xen: weights, caps, 30 ms slices and accounting, 10 ms ticks,
 //! BOOST for woken vCPUs), fair share (CFS-like: virtual runtime, a slice that shrinks
 //! with the number of runnable entities, wake-up preemption) and round robin.
 //! A preemption cuts the running compute at the cycle it happens ([`Machine::cut`]).
@@ -18,7 +18,8 @@ const FAIR_MIN_GRANULARITY_US: u64 = 750;
 /// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms, scaled
 /// the same way: 4 ms at 8 or more CPUs).
 const WAKEUP_GRANULARITY_US: u64 = 1_000;
-/// Credit scheduler tick: debit and priority check (Xen credit1 ticks every 10 ms).
+/// Credit scheduler tick: BOOST ends and, in this model, a running OVER entity yields to a
+/// waiting UNDER one (Xen credit1 ticks every 10 ms).
 const CREDIT_TICK_US: u64 = 10_000;
 
 impl Machine {
@@ -52,7 +53,7 @@ impl Machine {
             // BOOST (just woken with credit left), then UNDER in FIFO order, then OVER,
             // least in debt first.
             SchedulerKind::Credit if ent.boosted => (0, ent.enqueue_seq),
-            SchedulerKind::Credit if ent.credit >= 0 => (1, ent.enqueue_seq),
+            SchedulerKind::Credit if !ent.over => (1, ent.enqueue_seq),
             SchedulerKind::Credit => (2 + ent.credit.unsigned_abs(), ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
@@ -160,6 +161,9 @@ impl Machine {
                 let share = (pool * ent.weight / total_weight.max(1)) as i64;
                 ent.credit = (ent.credit + share).min(share);
             }
+            for ent in &mut self.entities {
+                ent.over = ent.credit < 0;
+            }
         }
         // Fair share: an entity whose quota returns now comes back as a waking one (CFS
         // dequeues a throttled group as a sleeper and enqueues it at unthrottling as a
@@ -220,7 +224,7 @@ impl Machine {
             }
             SchedulerKind::Credit => {
                 let ent = &mut self.entities[e as usize];
-                ent.boosted = self.spec.credit_boost && ent.credit >= 0;
+                ent.boosted = self.spec.credit_boost && !ent.over;
             }
             SchedulerKind::RoundRobin => {}
         }
@@ -314,13 +318,10 @@ impl Machine {
                 // The tick found it running: its BOOST ends.
                 self.entities[e as usize].boosted = false;
             }
-            // Credit keys 0 (BOOST) and 1 (UNDER) hold every entity with credit left.
+            // Credit keys 0 (BOOST) and 1 (UNDER) hold every entity that is not OVER.
             let yields_to_under = credit_tick
-                && self.entities[e as usize].credit < 0
-                && self
-                    .runqueue
-                    .eligible_up_to(p, 1)
-                    .any(|w| self.entities[w as usize].credit >= 0);
+                && self.entities[e as usize].over
+                && self.runqueue.eligible_up_to(p, 1).next().is_some();
             let resched = std::mem::take(&mut self.pcpus[pi].resched);
             if throttled
                 || (resched && self.has_waiting_for(p))
