@@ -91,6 +91,26 @@ impl PathBuilder<'_> {
             ),
             Device::Disk => {}
         }
+        self.host_side_driver_work(s, cycles, en, ko);
+    }
+
+    /// A received packet's way through the software switch (a Linux bridge or Open
+    /// vSwitch in the host, the hypervisor's virtual switch, or the driver domain's
+    /// bridge) to the VM's port, after the host NIC's interrupt: the same per-packet work
+    /// as on send, in the other direction.
+    fn switch_received_packet(&self, s: &mut Steps) {
+        self.host_side_driver_work(
+            s,
+            self.costs.vswitch_packet,
+            "software switch forwards the received packet to the VM's port",
+            "소프트웨어 스위치가 받은 패킷을 VM의 포트로 전달",
+        );
+    }
+
+    /// Charges host-side driver work (the real driver, the software switch) where the
+    /// stack runs it: the host OS of a type-2 VMM or of a back-end thread, the driver
+    /// domain, or the hypervisor.
+    fn host_side_driver_work(&self, s: &mut Steps, cycles: u64, en: &str, ko: &str) {
         match self.stack.kind {
             PlatformKind::Type2 => s.host(cycles, en, ko),
             _ if self.stack.driver_domain => s.push(
@@ -455,6 +475,7 @@ impl PathBuilder<'_> {
                 let mark = s.mark();
                 self.backend_interrupt(s);
                 if device == Device::Nic {
+                    self.switch_received_packet(s);
                     self.nic_payload(s, false);
                 }
                 self.emulate_access(s);
@@ -479,6 +500,7 @@ impl PathBuilder<'_> {
                 let mark = s.mark();
                 self.backend_interrupt(s);
                 if device == Device::Nic {
+                    self.switch_received_packet(s);
                     self.nic_payload(s, false);
                 }
                 s.push(
