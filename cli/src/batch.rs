@@ -57,17 +57,51 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
 pub struct Batch<'a> {
     pub options: &'a dyn Fn(&Scenario) -> RunOptions,
     pub load: &'a dyn Fn(&Path) -> Result<Scenario, Failure>,
-    /// Prints one scenario's results (called in file order).
-    pub print: &'a dyn Fn(&RunResult) -> Result<(), Failure>,
+    /// Prints one scenario's results (called in file order), given where each of its
+    /// questions is written (`file:line:column`, for warnings about them).
+    pub print: &'a dyn Fn(&RunResult, &QuestionPlaces) -> Result<(), Failure>,
     pub lang: Lang,
     pub jobs: usize,
+}
+
+/// Where each question of a scenario is written, by id (`file:line:column`), for the
+/// warnings about them.
+pub struct QuestionPlaces {
+    file: String,
+    places: Vec<(String, String)>,
+}
+
+impl QuestionPlaces {
+    pub fn of(scenario: &Scenario) -> Self {
+        QuestionPlaces {
+            file: scenario.file_name.clone(),
+            places: scenario
+                .questions
+                .iter()
+                .filter_map(|q| Some((q.id.clone(), scenario.question_location(&q.id)?)))
+                .collect(),
+        }
+    }
+
+    /// The scenario's file, as given.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Where question `id` is written, or the scenario's file when that is not known.
+    pub fn get(&self, id: &str) -> String {
+        self.places
+            .iter()
+            .find(|(q, _)| q == id)
+            .map_or_else(|| self.file.clone(), |(_, at)| at.clone())
+    }
 }
 
 /// A scenario's state in the batch, on the printing thread.
 enum Entry {
     Failed(Failure),
-    /// Running: its runner and how many of its jobs are still out.
-    Running(Box<Runner>, usize),
+    /// Running: its runner, how many of its jobs are still out, where its questions are.
+    Running(Box<Runner>, usize, QuestionPlaces),
     Printed,
 }
 
@@ -100,7 +134,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     cap = runner.max_events();
                     let left = jobs.len();
                     work.extend(jobs.into_iter().map(|j| (index, j)));
-                    Entry::Running(Box::new(runner), left)
+                    Entry::Running(Box::new(runner), left, QuestionPlaces::of(&scenario))
                 }
                 Err(e) => Entry::Failed(named(index, crate::sim_failure(e, batch.lang))),
             },
@@ -164,7 +198,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                         clear_progress(show);
                         worst = worse(worst, crate::report(failure));
                     }
-                    Entry::Running(runner, 0) => {
+                    Entry::Running(runner, 0, places) => {
                         clear_progress(show);
                         let outcome = if budgets[printed].over_cap.load(Ordering::Relaxed) {
                             Err(crate::sim_failure(runner.limit_error(), batch.lang))
@@ -174,7 +208,9 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                                 .map_err(|e| crate::sim_failure(e, batch.lang))
                         }
                         .map_err(|f| named(printed, f));
-                        if let Err(failure) = outcome.and_then(|result| (batch.print)(&result)) {
+                        if let Err(failure) =
+                            outcome.and_then(|result| (batch.print)(&result, &places))
+                        {
                             worst = worse(worst, crate::report(failure));
                         }
                     }
@@ -190,7 +226,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
         let mut returned = 0usize;
         let mut receive = |index: usize, job: Option<JobRun>| {
             returned += 1;
-            if let Entry::Running(runner, left) = &mut entries[index] {
+            if let Entry::Running(runner, left, _) = &mut entries[index] {
                 *left -= 1;
                 if let Some(job) = job {
                     // A job over the cap was dropped; the file reports the cap below.

@@ -106,7 +106,7 @@ enum Command {
         trace: bool,
         /// Stop with an error past this many events (default and maximum: the
         /// validator's limit, 2000000000).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=sim_core::scenario::MAX_ESTIMATED_EVENTS))]
         max_events: Option<u64>,
     },
     /// Check scenario and assignment files without running the simulation.
@@ -114,6 +114,7 @@ enum Command {
     /// Near ties between platforms in a choice question show only in a run: `virtsim
     /// answers` (or `run`) warns about them on stderr, so run it before handing out.
     Validate {
+        /// Scenario or assignment files, or directories whose `*.toml` files are checked.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Language of the error messages.
@@ -123,6 +124,7 @@ enum Command {
     /// Step through one operation on one platform: the VM exit, what the CPU saves,
     /// the hypervisor's work, the entry, and the same operation under other techniques.
     Explain {
+        /// The scenario file.
         file: PathBuf,
         /// The platform's name in the scenario.
         #[arg(long)]
@@ -139,11 +141,13 @@ enum Command {
     },
     /// Print the JSON Schema of the scenario format (`--assignment`: of the assignment format).
     Schema {
+        /// Print the assignment format's schema instead of the scenario format's.
         #[arg(long)]
         assignment: bool,
     },
     /// Print the computed answers of a scenario or an assignment.
     Answers {
+        /// A scenario or an assignment file.
         file: PathBuf,
         /// Assignment: the student whose variant (seed, parameters) is computed.
         #[arg(long, value_name = "ID")]
@@ -155,6 +159,7 @@ enum Command {
         /// (needs --student).
         #[arg(long)]
         answers_file: bool,
+        /// Language of the output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },
@@ -162,27 +167,34 @@ enum Command {
     /// graded, 2 invalid assignment or a file that is not an answers file, 1 anything else
     /// (a file tampered with, or answered against another scenario version).
     Grade {
+        /// The assignment file the answers were written for.
         assignment: PathBuf,
+        /// The students' answers files (JSON: the page's "Download my answers (JSON)").
         #[arg(required = true)]
         answers: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// Language of the output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },
     /// Write a commented template that validates: `new scenario NAME` or `new assignment NAME`.
     New {
+        /// What to write.
         #[arg(value_enum)]
         kind: coursework::template::Kind,
+        /// The file's name and its id: letters, digits, `-`, `_` or `.` (`.toml` is added if missing).
         name: String,
+        /// Language of the template's comments and texts.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },
     /// Measure simulated events per second on a large scenario (64 pCPUs, 512 vCPUs).
     Bench {
-        /// Simulated seconds (at most 2: the validator's event limit).
-        #[arg(long, default_value_t = 2)]
+        /// Simulated seconds of the built-in benchmark: 1 or 2 (more would pass the
+        /// validator's event limit).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=2))]
         seconds: u64,
         /// Run a scenario file instead of the built-in benchmark.
         #[arg(long)]
@@ -438,7 +450,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             // Several files' CSV is one table: the header once, then every file's rows.
             let csv_header_written = std::cell::Cell::new(false);
-            let print = |result: &sim_core::RunResult| -> Result<(), Failure> {
+            let print = |result: &sim_core::RunResult,
+                         places: &batch::QuestionPlaces|
+             -> Result<(), Failure> {
                 let lang = match lang {
                     Lang::En => "en",
                     Lang::Ko => "ko",
@@ -463,8 +477,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 out.write_all(text.as_bytes())
                     .and_then(|()| out.flush())
                     .context("writing results")?;
-                output::warn_near_ties(&result.scenario, &result.questions, lang == "ko");
-                output::note_oom_killed_groups(result, lang == "ko");
+                output::warn_near_ties(&|id| places.get(id), &result.questions, lang == "ko");
+                output::note_oom_killed_groups(places.file(), result, lang == "ko");
                 Ok(())
             };
             // 0, like no --jobs, is every core of the machine.

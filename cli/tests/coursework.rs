@@ -135,10 +135,12 @@ fn new_templates_validate_and_never_overwrite() {
         );
         std::fs::remove_file(dir.join("week-3.toml")).unwrap();
     }
-    // A name that is not a file name and id as it stands is bad input: exit 2, nothing written.
-    for bad in ["", "x<y>", "a\nb", ".hidden"] {
+    // A name that is not a file name and id as it stands is a wrong command line: exit 1
+    // (2 is an invalid scenario), an `error:` line, nothing written.
+    for bad in ["", "x<y>", "a\nb", ".hidden", "a b"] {
         let o = virtsim_in(&dir, &["new", "scenario", bad]);
-        assert_eq!(code(&o), 2, "{bad:?}: {}", stderr(&o));
+        assert_eq!(code(&o), 1, "{bad:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
         assert!(stderr(&o).contains("the name must be"), "{}", stderr(&o));
     }
     assert_eq!(
@@ -169,7 +171,7 @@ fn answers_prints_the_computed_answers_of_a_scenario_and_of_a_student() {
         "step 1/1 `one`",
         "seed=",
         "host_cores=",
-        "[2 pt, predict before run] slowest",
+        "[2 pts, predict before run] slowest",
         "-> bt",
     ] {
         assert!(out.contains(needle), "{needle} missing in:\n{out}");

@@ -161,12 +161,13 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
     let scenario = Scenario::from_toml(&file.display().to_string(), text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+    let places = crate::batch::QuestionPlaces::of(&scenario);
     crate::output::warn_near_ties(
-        &result.scenario,
+        &|id| places.get(id),
         &result.questions,
         matches!(lang, Lang::Ko),
     );
-    crate::output::note_oom_killed_groups(&result, matches!(lang, Lang::Ko));
+    crate::output::note_oom_killed_groups(places.file(), &result, matches!(lang, Lang::Ko));
     let code = match lang {
         Lang::En => "en",
         Lang::Ko => "ko",
@@ -264,10 +265,11 @@ fn assignment_table(
             };
             let mut block = String::new();
             questions(&mut block, answer, lang);
+            let pt = if q.points == 1 { "pt" } else { "pts" };
             let tag = match (q.predict, ko) {
-                (true, false) => format!("[{} pt, predict before run] ", q.points),
+                (true, false) => format!("[{} {pt}, predict before run] ", q.points),
                 (true, true) => format!("[{}점, 실행 전 예측] ", q.points),
-                (false, false) => format!("[{} pt] ", q.points),
+                (false, false) => format!("[{} {pt}] ", q.points),
                 (false, true) => format!("[{}점] ", q.points),
             };
             for (i, line) in block.lines().enumerate() {

@@ -92,8 +92,8 @@ pub fn computed_answers_checked(
         Some(s) => format!("{id} (student {s})"),
         None => id.clone(),
     };
-    crate::output::warn_near_ties(&label, &result.questions, ko);
-    crate::output::note_oom_killed_groups_as(&label, &result, ko);
+    crate::output::warn_near_ties(&|_| label.clone(), &result.questions, ko);
+    crate::output::note_oom_killed_groups(&label, &result, ko);
     Ok(result.questions)
 }
 

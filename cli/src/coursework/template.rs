@@ -65,7 +65,8 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
         } else {
             id_of(stem.trim_start_matches('.'))
         };
-        return Err(Failure::Invalid(match lang {
+        // A wrong argument on the command line (exit 1), as a bad --student id is.
+        return Err(Failure::Other(anyhow::anyhow!(match lang {
             Lang::En => format!(
                 "\"{}\": the name must be 1 to 64 letters, digits, `-`, `_` or `.` (it becomes the file's name and its id), e.g. {}",
                 crate::output::clean(name),
@@ -76,7 +77,7 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
                 crate::output::clean(name),
                 example
             ),
-        }));
+        })));
     }
     // A folder that does not exist is not created: say so, not "No such file or directory".
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {

@@ -19,9 +19,7 @@ mod text;
 
 use lifecycle::*;
 use memory::*;
-pub(crate) use questions::{
-    note_oom_killed_groups, note_oom_killed_groups_as, questions, warn_near_ties,
-};
+pub(crate) use questions::{note_oom_killed_groups, questions, warn_near_ties};
 use text::*;
 pub(crate) use text::{clean, clean_lines, figure, pad, rpad, snake, word, wrap};
 

@@ -90,13 +90,9 @@ fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
 /// Notes on stderr each platform's groups that the OOM killer mostly stopped
 /// ([`sim_core::PlatformResult::groups_oom_killed`]): a guest whose memory does not hold its
 /// OS and working set runs its application until the kill, and every figure after it is of
-/// stopped instances; the run itself shows this only in its faults section.
-pub(crate) fn note_oom_killed_groups(result: &sim_core::RunResult, ko: bool) {
-    note_oom_killed_groups_as(&result.scenario, result, ko);
-}
-
-/// [`note_oom_killed_groups`], the run named `label` (an assignment's step and variant).
-pub(crate) fn note_oom_killed_groups_as(label: &str, result: &sim_core::RunResult, ko: bool) {
+/// stopped instances; the run itself shows this only in its faults section. `label` names
+/// the run: its file, or an assignment's step and variant.
+pub(crate) fn note_oom_killed_groups(label: &str, result: &sim_core::RunResult, ko: bool) {
     let scenario = clean(label);
     for p in &result.platforms {
         for (group, killed, of, at) in p.groups_oom_killed() {
@@ -132,9 +128,16 @@ pub(crate) fn note_oom_killed_groups_as(label: &str, result: &sim_core::RunResul
 
 /// Warns on stderr about each choice question whose answer is a near tie
 /// ([`sim_core::QuestionAnswer::near_tie`]): the author should pick another metric or
-/// make the platforms differ more, since a student cannot see the difference.
-pub(crate) fn warn_near_ties(scenario: &str, questions: &[sim_core::QuestionAnswer], ko: bool) {
+/// make the platforms differ more, since a student cannot see the difference. `place`
+/// says where a question is (`file:line:column` of its id, or an assignment step's name).
+pub(crate) fn warn_near_ties(
+    place: &dyn Fn(&str) -> String,
+    questions: &[sim_core::QuestionAnswer],
+    ko: bool,
+) {
     for q in questions {
+        let scenario = place(&q.id);
+        let scenario = scenario.as_str();
         if q.same_on_every_platform() {
             let (scenario, id) = (clean(scenario), clean(&q.id));
             if ko {

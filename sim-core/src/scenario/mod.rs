@@ -254,6 +254,14 @@ impl Scenario {
         self.seed
     }
 
+    /// Where question `id` is written: `file:line:column` of its `id` value, for a
+    /// message about the question (the CLI's near-tie and tolerance warnings).
+    pub fn question_location(&self, id: &str) -> Option<String> {
+        let q = self.raw.questions.iter().find(|q| q.id.get_ref() == id)?;
+        let (line, column) = line_column(&self.source, q.id.span().start);
+        Some(format!("{}:{line}:{column}", self.file_name))
+    }
+
     pub fn set_seed(&mut self, seed: u64) {
         self.seed = seed;
         self.raw.scenario.seed = seed;
