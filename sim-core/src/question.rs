@@ -219,15 +219,15 @@ pub fn accepted_answers_in(own: &str) -> Text {
         ),
         "µs" => Text::new(
             "a number such as 1,234.5, alone or followed by `µs` (or `us`)",
-            "1,234.5 같은 숫자만, 또는 그 뒤에 `µs`(또는 `us`)",
+            "1,234.5 같은 숫자 (뒤에 `µs`나 `us`를 붙여도 됨)",
         ),
         "/s" => Text::new(
             "a number such as 1,234.5, alone or followed by `/s`",
-            "1,234.5 같은 숫자만, 또는 그 뒤에 `회/초`(또는 `/s`)",
+            "1,234.5 같은 숫자 (뒤에 `회/초`나 `/s`를 붙여도 됨)",
         ),
         unit => Text::new(
             format!("a number such as 1,234.5, alone or followed by `{unit}`"),
-            format!("1,234.5 같은 숫자만, 또는 그 뒤에 `{unit}`"),
+            format!("1,234.5 같은 숫자 (뒤에 단위 `{unit}`를 붙여도 됨)"),
         ),
     }
 }

@@ -88,6 +88,10 @@ pub struct PlatformResult {
     pub io: Option<IoModel>,
     pub memory: MemoryVirtualization,
     pub scheduler: SchedulerKind,
+    /// Type 2: the share of each core the host's own programs asked for
+    /// (`host_background_percent`); their time is in `cpu.host_os`.
+    #[serde(default)]
+    pub host_background_percent: u32,
     pub vcpus: u64,
     pub instance_count: u64,
     pub memory_mib: u64,

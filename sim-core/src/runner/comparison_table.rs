@@ -47,14 +47,47 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
     };
     let sessions = p.vdi.as_ref().map_or(0, |v| v.sessions);
     let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
+    // A type-2 host's own programs run on the host OS: their time is in its share, and
+    // is not the cost of virtualization.
+    let host_programs = if p.host_background_percent > 0 {
+        Text::new(
+            format!(
+                ", the host's own programs included (they ask for {}% of each core)",
+                p.host_background_percent
+            ),
+            format!(
+                ", 호스트 자체 프로그램 포함 (각 코어의 {}%를 요청)",
+                p.host_background_percent
+            ),
+        )
+    } else {
+        Text::new("", "")
+    };
+    // What a desktop's guest-kernel share counts, beside a figure near 0.
+    let desktop_kernel = Text::new(
+        " (only the system calls and network sends of the modelled activities; a desktop OS's other kernel work, such as its drivers and kernel threads, is not modelled)",
+        " (모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크탑 OS의 다른 커널 작업은 모델링하지 않음)",
+    );
     match (p.kind, row) {
+        (PlatformKind::Vdi, TableRow::Kernel) => {
+            let mut kernel = if shared {
+                Text::new(
+                    format!("{n} server OS {} shared by {sessions} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "kernel", "kernels"), plural(sessions, "session", "sessions"), p.cpu.guest_kernel),
+                    format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+                )
+            } else {
+                Text::new(
+                    format!("{n} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel),
+                    format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+                )
+            };
+            kernel.en += &desktop_kernel.en;
+            kernel.ko += &desktop_kernel.ko;
+            kernel
+        }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) if shared => Text::new(
             format!("{sessions} user {} in {n} session host {}, {} {}, on a central server; thin clients connect over the network", plural(sessions, "session", "sessions"), plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
             format!("세션 호스트 VM {n}개 안의 사용자 세션 {sessions}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
-        ),
-        (PlatformKind::Vdi, TableRow::Kernel) if shared => Text::new(
-            format!("{n} server OS {} shared by {sessions} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "kernel", "kernels"), plural(sessions, "session", "sessions"), p.cpu.guest_kernel),
-            format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
         (PlatformKind::Vdi, TableRow::OsRequirement) if shared => Text::new(
             format!("{n} server OS {} for {sessions} {}", plural(n, "install", "installs"), plural(sessions, "user", "users")),
@@ -96,10 +129,10 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("베어메탈 OS의 프로세스 그룹 {n}개"),
         ),
         (PlatformKind::Type2, TableRow::Kernel) => Text::new(
-            format!("{n} {} + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel, p.cpu.host_os),
-            format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {:.1}%, 호스트 OS {:.1}%", p.cpu.guest_kernel, p.cpu.host_os),
+            format!("{n} {} + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%{}", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel, p.cpu.host_os, host_programs.en),
+            format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {:.1}%, 호스트 OS {:.1}%{}", p.cpu.guest_kernel, p.cpu.host_os, host_programs.ko),
         ),
-        (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Kernel) => Text::new(
+        (PlatformKind::Type1, TableRow::Kernel) => Text::new(
             format!("{n} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel),
             format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
         ),
@@ -178,12 +211,12 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("하이퍼바이저 CPU {:.1}% + 장치 에뮬레이션 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
         ),
         (PlatformKind::Type2, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% + emulation {:.1}% + host OS {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
-            format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os),
+            format!("hypervisor {:.1}% + emulation {:.1}% + host OS {:.1}% of CPU{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.en),
+            format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.ko),
         ),
         (PlatformKind::Container, TableRow::Management) => Text::new(
-            format!("host-kernel work for containers (cgroups, overlay, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
-            format!("컨테이너를 위한 호스트 커널 작업(cgroup, 오버레이, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
+            format!("host-kernel work for containers (cgroups, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
+            format!("컨테이너를 위한 호스트 커널 작업(cgroup, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
         ),
         (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
     }

@@ -357,6 +357,7 @@ pub(super) fn platform_result(
         io: p.stack.is_vm().then_some(p.stack.io),
         memory: p.stack.memory,
         scheduler: p.scheduler,
+        host_background_percent: p.host_background_percent,
         vcpus: spec
             .groups
             .iter()

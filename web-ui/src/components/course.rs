@@ -640,7 +640,7 @@ fn step_view(props: &CourseProps) -> Html {
                     if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
                         <p key={tries.to_string()} class="wrong not-number">{ {
                             let accepted = crate::sim::question::accepted_answers_in(q.unit);
-                            t(lang, "questions.not_number_as").replace("{}", lang.pick(&accepted.ko, &accepted.en))
+                            super::with_code(&t(lang, "questions.not_number_as").replace("{}", lang.pick(&accepted.ko, &accepted.en)))
                         } }</p>
                     }
                     { live_saved }
@@ -666,9 +666,13 @@ fn step_view(props: &CourseProps) -> Html {
                 <h4 id="course-predict-h" tabindex="-1">{ t(lang, "course.predict") }</h4>
                 <ol class="course-questions predict">{ for predictions.iter().map(|q| question(q)) }</ol>
                 if waiting {
-                    <button id="course-commit" class="primary" onclick={on_commit} disabled={!all_predicted}>
+                    <button id="course-commit" class="primary" onclick={on_commit} disabled={!all_predicted}
+                        aria-describedby={(!all_predicted).then_some("course-commit-why")}>
                         { t(lang, "course.commit") }
                     </button>
+                    if !all_predicted {
+                        <p class="hint" id="course-commit-why">{ t(lang, "course.commit_needs_all") }</p>
+                    }
                 }
             }
             { run_line }

@@ -15,3 +15,27 @@ pub mod step_through;
 pub mod svg_view;
 pub mod table;
 pub mod timeline;
+
+use yew::{html, Html};
+
+/// A message from sim-core, whose names and units are quoted with backticks as a terminal
+/// shows them, with each quoted part in `<code>` instead (text nodes only: no HTML is
+/// read from the message).
+pub fn with_code(text: &str) -> Html {
+    let parts: Vec<&str> = text.split('`').collect();
+    // An odd count of backticks leaves the last one as it was written.
+    let closed = parts.len() % 2 == 1;
+    html! {
+        <>
+            { for parts.iter().enumerate().map(|(i, part)| {
+                if i % 2 == 1 && (closed || i + 1 < parts.len()) {
+                    html! { <code>{ part.to_string() }</code> }
+                } else if i % 2 == 1 {
+                    html! { { format!("`{part}") } }
+                } else {
+                    html! { { part.to_string() } }
+                }
+            }) }
+        </>
+    }
+}

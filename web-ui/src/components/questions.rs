@@ -397,7 +397,13 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 let try_key = tries.get(&i).copied().unwrap_or(0).to_string();
                 html! {
                     <li class="question">
-                        <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
+                        // A text box is labelled by the prompt; a choice's radio group names
+                        // the prompt with aria-labelledby (no one control to label).
+                        if q.kind == QuestionKind::Numeric || q.options.is_empty() {
+                            <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
+                        } else {
+                            <p id={format!("{id}-prompt")}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</p>
+                        }
                         { input }
                         <div class="row">
                             <button id={format!("{id}-check")} onclick={on_check}>{ t(lang, "questions.check") }</button>
@@ -421,7 +427,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                 },
                                 Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
                                     <p key={try_key.clone()} class="wrong">
-                                        { t(lang, "questions.not_number_as").replace("{}", lang.pick(&q.accepted_answers().ko, &q.accepted_answers().en)) }
+                                        { super::with_code(&t(lang, "questions.not_number_as").replace("{}", lang.pick(&q.accepted_answers().ko, &q.accepted_answers().en))) }
                                     </p>
                                 },
                                 Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, "questions.choose") }</p> },
