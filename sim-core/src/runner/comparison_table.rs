@@ -293,8 +293,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             ),
             None => Text::new(
                 format!(
-                    "start-up {:.0} ms alone, {:.0} ms for all {n} at once",
-                    l.startup_ms, l.startup_all_ms
+                    "start-up {:.0} ms alone, {:.0} ms for {} at once",
+                    l.startup_ms,
+                    l.startup_all_ms,
+                    if n == 2 { "both".to_string() } else { format!("all {n}") }
                 ),
                 format!(
                     "시작 시간 단독 {:.0} ms, {n}개 동시 {:.0} ms",
@@ -569,9 +571,10 @@ fn density_text(
     unit_ko: &str,
 ) -> (String, String) {
     let mut en = format!(
-        "{:.0} MiB per {unit_en}; {} fit the host by arithmetic (memory {}, CPU {})",
+        "{:.0} MiB per {unit_en}; {} {} the host by arithmetic (memory {}, CPU {})",
         l.footprint_mib,
         l.density,
+        if l.density == 1 { "fits" } else { "fit" },
         l.density_memory,
         fmt_count(l.density_cpu)
     );
