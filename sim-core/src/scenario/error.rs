@@ -1042,6 +1042,22 @@ pub(crate) fn parser_error(
                 ),
             );
         }
+        if let (true, Some(key)) = (whole, key_before(text, span.start)) {
+            // A whole number with no range of its own to quote (`seed`): name the key.
+            return v.error(
+                span,
+                msg!(
+                    "invalid_type",
+                    "{found}; {field} takes a whole number, 0 or more",
+                    "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 0 이상의 정수를 쓰세요",
+                    got_ko = found_ko(&detail),
+                    found = detail
+                        .rsplit_once(", expected ")
+                        .map_or(detail.as_str(), |(found, _)| found),
+                    field = key
+                ),
+            );
+        }
         if decimal {
             // What was found, without serde's "expected f64" (a Rust type, not a word
             // of the scenario format).
