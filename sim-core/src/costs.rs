@@ -277,7 +277,7 @@ cost_table! {
     /// A remote CPU's TLB-flush handler: the IPI's entry, INVLPG of the range (or a full
     /// flush), the acknowledgement the sender spins on (Linux `flush_tlb_func`).
     tlb_shootdown_handler: 1_500, "cycles", "estimate: no figure in the reference";
-    /// Container: cgroup/namespace accounting added to a system call.
+    /// Container: what a system call pays for being in a container: Docker's default seccomp-BPF filter (cgroups and namespaces cost nothing per call).
     cgroup_syscall_accounting: 20, "cycles", "estimate: Felter et al. 2014 measured no significant system-call overhead for Docker";
     /// Container: cgroup accounting per block request.
     cgroup_io_accounting: 200, "cycles", "estimate: no figure in the reference";

@@ -10,7 +10,9 @@ use crate::workload::Op;
 pub(crate) const SYSCALL_STEP: &str = "syscall/sysret";
 impl PathBuilder<'_> {
     /// One sensitive instruction of a class (Intel SDM vol. 3C, ch. 25 "VMX non-root
-    /// operation"): CPUID and MOV to CR0/CR4 always exit under VT-x; MOV to CR3 and INVLPG
+    /// operation"): CPUID always exits under VT-x, MOV to CR0/CR4 when it changes a bit the
+    /// hypervisor owns (the guest/host mask; KVM leaves CR0.TS, CR4.PGE and a few others to
+    /// the guest, so CLTS does not exit: the model's `cr_write` is a write that does); MOV to CR3 and INVLPG
     /// exit only under shadow paging; a write to %cr8 does not exit with a TPR shadow, nor
     /// RDTSC with TSC offsetting. Binary translation emulates each inside the translation
     /// cache; a paravirtual kernel replaces the privileged ones by hypercalls.
@@ -122,8 +124,8 @@ impl PathBuilder<'_> {
                 s,
                 ExitReason::CrAccess,
                 0,
-                "MOV to CR0/CR4 exits; the hypervisor emulates it",
-                "CR0/CR4에 MOV로 exit; 하이퍼바이저가 에뮬레이션",
+                "MOV to CR0/CR4 exits (it changes a bit the hypervisor owns); the hypervisor emulates it",
+                "CR0/CR4에 MOV로 exit (하이퍼바이저가 가진 비트를 바꿈); 하이퍼바이저가 에뮬레이션",
             ),
             (Op::Cr3Write, Some(_)) if shadow => self.cr3_load(s),
             (Op::Invlpg, Some(_)) if shadow => self.exit(
@@ -271,8 +273,8 @@ impl PathBuilder<'_> {
         if self.stack.kind == PlatformKind::Container {
             s.engine(
                 c.cgroup_syscall_accounting,
-                "cgroup/namespace accounting",
-                "cgroup/네임스페이스 계정 처리",
+                "the container's seccomp filter checks the system call (Docker's default profile)",
+                "컨테이너의 seccomp 필터가 시스템 콜 검사 (Docker 기본 프로파일)",
             );
         }
     }

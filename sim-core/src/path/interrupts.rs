@@ -28,13 +28,33 @@ impl PathBuilder<'_> {
         {
             s.1 = Some(mark);
         }
-        if tech.is_some() && state == VcpuState::Halted {
-            s.hyp(
-                c.vcpu_wakeup,
-                "host scheduler wakes the halted vCPU",
-                "호스트 스케줄러가 halt된 vCPU를 깨움",
-            );
-        }
+        // A halted vCPU is woken once the interrupt is taken, before its handler runs. On
+        // type 2 its thread, blocked in the host kernel, is woken by the host's scheduler
+        // and goes back into the VMM's world (Sugerman et al., USENIX 2001: the world
+        // switch its halt left by), whatever woke it.
+        let wake = |s: &mut Steps| {
+            if tech.is_none() || state != VcpuState::Halted {
+                return;
+            }
+            if self.stack.kind == PlatformKind::Type2 {
+                s.host(
+                    c.vcpu_wakeup,
+                    "host scheduler wakes the VMM's halted vCPU thread",
+                    "호스트 스케줄러가 halt된 VMM의 vCPU 스레드를 깨움",
+                );
+                s.host(
+                    c.hosted_world_switch,
+                    "world switch back into the VMM",
+                    "VMM으로 world switch 복귀",
+                );
+            } else {
+                s.hyp(
+                    c.vcpu_wakeup,
+                    "host scheduler wakes the halted vCPU",
+                    "호스트 스케줄러가 halt된 vCPU를 깨움",
+                );
+            }
+        };
         if self.stack.kind == PlatformKind::Type2
             && tech.is_some()
             && source == IrqSource::Timer
@@ -71,6 +91,7 @@ impl PathBuilder<'_> {
                     "VMM takes the interrupt and injects a virtual one",
                     "VMM이 인터럽트를 받아 가상 인터럽트 주입",
                 );
+                wake(s);
                 s.kernel(handler, handler_en, handler_ko);
                 s.hyp(
                     c.bt_privileged,
@@ -79,6 +100,9 @@ impl PathBuilder<'_> {
                 );
             }
             Some(Technique::Para) => {
+                // The event is already pending (the timer's or the back end's): the vCPU
+                // is woken, then the upcall delivers it.
+                wake(s);
                 s.hyp(
                     if source == IrqSource::Timer {
                         c.timer_interrupt
@@ -114,21 +138,32 @@ impl PathBuilder<'_> {
                     ),
                     (_, VcpuState::Running) if assigned && self.features.posted_interrupts => {}
                     (_, VcpuState::Running) if !assigned && self.features.apicv => {}
-                    (_, VcpuState::Running) => self.exit(
-                        s,
-                        ExitReason::ExternalInterrupt,
-                        0,
-                        if assigned {
-                            "assigned device's interrupt exits to the hypervisor"
-                        } else {
-                            "IPI from the back end forces the running vCPU out"
-                        },
-                        if assigned {
-                            "할당된 장치의 인터럽트가 하이퍼바이저로 exit"
-                        } else {
-                            "백엔드의 IPI가 실행 중인 vCPU를 exit시킴"
-                        },
-                    ),
+                    (_, VcpuState::Running) => {
+                        self.exit(
+                            s,
+                            ExitReason::ExternalInterrupt,
+                            0,
+                            if assigned {
+                                "assigned device's interrupt exits to the hypervisor"
+                            } else {
+                                "IPI from the back end forces the running vCPU out"
+                            },
+                            if assigned {
+                                "할당된 장치의 인터럽트가 하이퍼바이저로 exit"
+                            } else {
+                                "백엔드의 IPI가 실행 중인 vCPU를 exit시킴"
+                            },
+                        );
+                        if self.stack.kind == PlatformKind::Type2 {
+                            // The host handles the interrupt in its own world, as with
+                            // its timer tick above.
+                            s.host(
+                                2 * c.hosted_world_switch,
+                                "world switch to the host OS and back",
+                                "호스트 OS로의 world switch와 복귀",
+                            );
+                        }
+                    }
                     (_, _) if assigned => s.hyp(
                         c.device_interrupt,
                         "hypervisor takes the assigned device's interrupt",
@@ -136,6 +171,7 @@ impl PathBuilder<'_> {
                     ),
                     (_, _) => {}
                 }
+                wake(s);
                 s.kernel(
                     handler,
                     &format!("{handler_en} (virtual interrupt injected at entry)"),

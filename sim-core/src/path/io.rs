@@ -107,6 +107,41 @@ impl PathBuilder<'_> {
         );
     }
 
+    /// The real driver's side of a completed disk request: the host's (or the hypervisor's,
+    /// or the driver domain's) block layer completes it (`disk_complete`, as a native
+    /// kernel's does), before the back end or device model hands it to the guest.
+    fn host_side_completion(&self, s: &mut Steps, device: Device) {
+        if device == Device::Disk {
+            self.host_side_driver_work(
+                s,
+                self.costs.disk_complete,
+                "the real driver and block layer complete the request",
+                "실제 드라이버와 블록 계층이 요청을 완료",
+            );
+        }
+    }
+
+    /// A driver domain tells the guest that its request completed through the guest's
+    /// event channel: a hypercall (`EVTCHNOP_send`, blkback's and netback's
+    /// `notify_remote_via_irq`), as the guest's kick on submit is one.
+    fn notify_guest_from_driver_domain(&self, s: &mut Steps) {
+        if self.stack.driver_domain {
+            let c = self.costs;
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                c.pv_hypercall,
+                "the driver domain notifies the guest through its event channel (a hypercall)",
+                "드라이버 도메인이 이벤트 채널로 게스트에 알림 (하이퍼콜)",
+            );
+            s.hyp(
+                c.pv_hypercall_handler,
+                "the hypervisor marks the guest's event pending",
+                "하이퍼바이저가 게스트의 이벤트를 대기 상태로 표시",
+            );
+        }
+    }
+
     /// Charges host-side driver work (the real driver, the software switch) where the
     /// stack runs it: the host OS of a type-2 VMM or of a back-end thread, the driver
     /// domain, or the hypervisor.
@@ -148,11 +183,8 @@ impl PathBuilder<'_> {
                         "호스트가 VMM I/O 스레드를 깨움",
                     );
                 }
-                s.host(
-                    c.hosted_world_switch,
-                    "world switch back into the VMM",
-                    "VMM으로 world switch 복귀",
-                );
+                // The vCPU's way back into the VMM's world is its wake-up's
+                // (`deliver`), whoever woke it.
             }
             _ => {
                 s.hyp(
@@ -165,6 +197,17 @@ impl PathBuilder<'_> {
                         c.vm_switch,
                         "switch to the driver domain",
                         "드라이버 도메인으로 전환",
+                    );
+                }
+                if self.stack.driver_domain {
+                    // Xen forwards the physical interrupt to the driver domain as an
+                    // event; its own driver's handler runs there.
+                    s.push(
+                        Layer::DriverDomain,
+                        Category::DeviceEmulation,
+                        c.device_interrupt,
+                        "the driver domain's driver handles the interrupt (forwarded as an event)",
+                        "드라이버 도메인의 드라이버가 인터럽트 처리 (이벤트로 전달됨)",
                     );
                 }
             }
@@ -290,6 +333,18 @@ impl PathBuilder<'_> {
                     "백엔드가 링에서 요청을 꺼냄",
                 );
                 self.backend_driver(s, device);
+                if device == Device::Nic {
+                    // A sent frame's buffer goes back to the guest as a used entry
+                    // (vhost-net's vhost_add_used, netback's tx response); a disk request's
+                    // response is posted at its completion.
+                    s.push(
+                        self.backend_layer(),
+                        Category::DeviceEmulation,
+                        c.pv_ring_request,
+                        "back end posts the used entry on the ring (the guest reclaims the buffer)",
+                        "백엔드가 링에 사용 완료 항목 기록 (게스트가 버퍼를 회수)",
+                    );
+                }
                 s.tag_from(mark, Part::Backend);
             }
         }
@@ -474,11 +529,21 @@ impl PathBuilder<'_> {
             IoModel::Emulated => {
                 let mark = s.mark();
                 self.backend_interrupt(s);
+                self.host_side_completion(s, device);
                 if device == Device::Nic {
                     self.switch_received_packet(s);
                     self.nic_payload(s, false);
                 }
-                self.emulate_access(s);
+                // The device model finishes the request and raises the guest's virtual
+                // interrupt from its own thread: no exit of the guest's to return from.
+                s.push(
+                    self.device_model_layer(),
+                    Category::DeviceEmulation,
+                    c.device_emulation_access,
+                    "device model completes the request and raises the guest's virtual interrupt",
+                    "장치 모델이 요청을 완료하고 게스트에 가상 인터럽트를 올림",
+                );
+                self.notify_guest_from_driver_domain(s);
                 s.tag_from(mark, Part::Backend);
                 self.deliver(s, source, state);
                 let reads = match device {
@@ -499,8 +564,19 @@ impl PathBuilder<'_> {
             IoModel::Paravirtual => {
                 let mark = s.mark();
                 self.backend_interrupt(s);
+                self.host_side_completion(s, device);
                 if device == Device::Nic {
                     self.switch_received_packet(s);
+                    // The guest posted receive buffers beforehand: the back end takes one
+                    // (vhost-net's handle_rx, netback's rx request), as it takes a request
+                    // off the ring on send.
+                    s.push(
+                        self.backend_layer(),
+                        Category::DeviceEmulation,
+                        c.pv_backend_request,
+                        "back end takes a posted receive buffer off the ring",
+                        "백엔드가 미리 올려 둔 수신 버퍼를 링에서 가져옴",
+                    );
                     self.nic_payload(s, false);
                 }
                 s.push(
@@ -510,6 +586,7 @@ impl PathBuilder<'_> {
                     "back end posts the response on the ring",
                     "백엔드가 링에 응답 기록",
                 );
+                self.notify_guest_from_driver_domain(s);
                 s.tag_from(mark, Part::Backend);
                 self.deliver(s, source, state);
             }

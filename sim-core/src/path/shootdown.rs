@@ -91,8 +91,8 @@ impl PathBuilder<'_> {
         if self.pv_send_ipi() {
             s.hyp(
                 c.ipi_send_native,
-                "the hypervisor delivers the IPI to one target vCPU (posted interrupt)",
-                "하이퍼바이저가 대상 vCPU 하나에 IPI 전달 (포스티드 인터럽트)",
+                "the hypervisor delivers the IPI to one target vCPU",
+                "하이퍼바이저가 대상 vCPU 하나에 IPI 전달",
             );
             return Path {
                 steps: s.0,
