@@ -248,7 +248,11 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
                 word(ko, &e.name),
                 stack_label(e, ko),
                 e.total,
-                if ko { "사이클" } else { "cycles" }
+                match (ko, e.total) {
+                    (true, _) => "사이클",
+                    (false, 1) => "cycle",
+                    _ => "cycles",
+                }
             );
             phase_lines(&mut out, e, ko, false);
         }

@@ -127,6 +127,20 @@ impl Histogram {
 }
 
 impl Histogram {
+    /// The non-empty buckets as (the largest value the bucket holds, lowered to the
+    /// largest sample; count).
+    pub fn bucket_tops(&self) -> Vec<(u64, u64)> {
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(b, &c)| {
+                let (low, width) = bucket_range(b);
+                ((low + width - 1).min(self.max), c)
+            })
+            .collect()
+    }
+
     /// Adds every sample of `other`.
     pub fn merge(&mut self, other: &Histogram) {
         if other.counts.len() > self.counts.len() {
@@ -151,7 +165,9 @@ pub struct LatencySummary {
     pub p50_us: f64,
     pub p99_us: f64,
     pub max_us: f64,
-    /// Distribution: (lower bound in µs, count) for non-empty buckets.
+    /// Distribution: (the largest value its bucket holds in µs, at most the largest sample;
+    /// count) for non-empty buckets, in ascending order: the points of a cumulative
+    /// distribution ("this share took at most this long").
     pub histogram_us: Vec<(f64, u64)>,
 }
 
@@ -164,7 +180,11 @@ impl LatencySummary {
             p50_us: us(h.quantile(500)),
             p99_us: us(h.quantile(990)),
             max_us: us(h.max()),
-            histogram_us: h.buckets().into_iter().map(|(v, c)| (us(v), c)).collect(),
+            histogram_us: h
+                .bucket_tops()
+                .into_iter()
+                .map(|(v, c)| (us(v), c))
+                .collect(),
         }
     }
 }

@@ -40,11 +40,11 @@ pub fn layer(lang: Lang, l: Layer) -> &'static str {
             "VMM process (host user space)",
         ),
         Layer::HostOs => ("호스트 OS", "host OS"),
-        // The container's isolation is host kernel work on the data path (cgroup accounting,
-        // namespaces, veth/bridge/NAT, overlay lookups); the engine's daemon is not on it.
+        // The container's isolation is host kernel work on the data path (the seccomp
+        // filter, cgroup accounting, veth/bridge/NAT); the engine's daemon is not on it.
         Layer::ContainerEngine => (
-            "컨테이너 격리: 호스트 커널의 cgroup·네임스페이스·브리지/NAT·overlay",
-            "container isolation in the host kernel: cgroups, namespaces, bridge/NAT, overlay",
+            "컨테이너 격리: 호스트 커널의 seccomp·cgroup·브리지/NAT",
+            "container isolation in the host kernel: seccomp, cgroups, bridge/NAT",
         ),
         Layer::Hardware => ("하드웨어", "hardware"),
     };
@@ -72,8 +72,8 @@ pub fn layer_note(lang: Lang, l: Layer) -> Option<&'static str> {
         ),
         Layer::VmmProcess => ("호스트 사용자 공간", "in the host's user space"),
         Layer::ContainerEngine => (
-            "호스트 커널의 cgroup·네임스페이스·브리지/NAT·overlay",
-            "cgroups, namespaces, bridge/NAT and overlay in the host kernel",
+            "호스트 커널의 seccomp·cgroup·브리지/NAT",
+            "seccomp, cgroups and bridge/NAT in the host kernel",
         ),
         _ => return None,
     };

@@ -215,8 +215,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.ko),
         ),
         (PlatformKind::Container, TableRow::Management) => Text::new(
-            format!("host-kernel work for containers (cgroups, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
-            format!("컨테이너를 위한 호스트 커널 작업(cgroup, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
+            format!("host-kernel work for containers (seccomp, cgroups, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
+            format!("컨테이너를 위한 호스트 커널 작업(seccomp, cgroup, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
         ),
         (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
     }

@@ -316,10 +316,23 @@ pub(super) fn platform_result(
     }
     let (bt_tc_hit_percent, bt_translate_percent) =
         translation_cache_figures(s, p_index, spec, outcome);
-    let workload = &spec.groups[0].workload;
-    let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, workload)
-        .with_working_set_mib(spec.groups[0].working_set_mib);
-    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| builder.shown_path(op)).collect();
+    // Each operation's path with the workload of the first group that makes it (its
+    // message and I/O sizes set the copies), as `explain` and the machine build it; else
+    // the first group's.
+    let path_of = |op: Op| {
+        let g = spec
+            .groups
+            .iter()
+            .find(|g| op.index() < Op::MIX_COUNT && g.workload.mix.weights()[op.index()] > 0)
+            .unwrap_or(&spec.groups[0]);
+        PathBuilder::for_host(&p.stack, &s.costs, &s.host, &g.workload)
+            .with_working_set_mib(g.working_set_mib)
+            .shown_path(op)
+    };
+    let mut paths: Vec<_> = Op::ALL.iter().map(|&op| path_of(op)).collect();
+    let first = &spec.groups[0];
+    let builder = PathBuilder::for_host(&p.stack, &s.costs, &s.host, &first.workload)
+        .with_working_set_mib(first.working_set_mib);
     for extra in [builder.halt_path(), builder.entity_switch_path()] {
         paths.push(crate::path::OpPath {
             op: None,

@@ -229,7 +229,8 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                         p.groups
                             .iter()
                             .find(|g| &format!("{} ({})", g.name, g.workload) == key)
-                            .map_or(0.0, |g| g.relative_performance_percent)
+                            // A group this platform does not run: no bar, "—" in the numbers.
+                            .map_or(f64::NAN, |g| g.relative_performance_percent)
                     })
                     .collect(),
             })
@@ -722,7 +723,8 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
     out
 }
 
-/// Cumulative share (percent) at each bucket's lower bound, buckets in ascending order.
+/// Cumulative share (percent) at each bucket's top (the largest latency it holds), buckets
+/// in ascending order: the share of operations that took at most that long.
 pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
     let mut buckets = histogram.to_vec();
     buckets.sort_by(|a, b| a.0.total_cmp(&b.0));

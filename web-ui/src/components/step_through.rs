@@ -51,7 +51,7 @@ fn phase_list(
                 let swatch = html! { <span class="swatch" style={format!("background:{}", palette::css(palette::layer(p.layer)))}></span> };
                 let body = html! { <>
                     { swatch }<strong>{ label }</strong>
-                    <span class="trap-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), t(lang, "trap.cycles")) }</span>
+                    <span class="trap-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), cycles_word(lang, p.cycles)) }</span>
                     if let Some(e) = p.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
                     // A plain path step says what it is in a few words ("syscall/sysret"):
                     // its kind alone ("path step") would repeat down the list.
@@ -201,13 +201,14 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
                         </p>
-                        <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ t(lang, "trap.cycles") }</p>
+                        <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ cycles_word(lang, phase.cycles) }</p>
                         <p id="trap-text" class="trap-text">{ crate::num::regroup(lang.pick(&phase.ko, &phase.en)) }</p>
                         if let Some(source) = &phase.source {
                             <p class="hint trap-source">{ format!("{}: {}", t(lang, "trap.source"), lang.pick(&source.ko, &source.en)) }</p>
                         }
                         <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "trap.so_far"), fmt_num(so_far as f64),
-                            t(lang, "trap.total"), fmt_num(own.total as f64), t(lang, "trap.cycles")) }</p>
+                            t(lang, if own.batch_every > 0 { "trap.total_batched" } else { "trap.total" }),
+                            fmt_num(own.total as f64), cycles_word(lang, own.total)) }</p>
                     </div>
                     <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(own) }</small></h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move)) }
@@ -219,7 +220,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     <h4>{ t(lang, "trap.others") }</h4>
                     { for trap.others.iter().map(|e| html! {
                         <div class="trap-other" data-technique={e.name.clone()}>
-                            <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), t(lang, "trap.cycles")) }</small></h5>
+                            <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }</small></h5>
                             { phase_list(lang, e, None, None) }
                         </div>
                     }) }
@@ -227,4 +228,9 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// "cycles", or "cycle" for one (Korean has one word for both).
+fn cycles_word(lang: Lang, n: u64) -> &'static str {
+    t(lang, if n == 1 { "trap.cycle" } else { "trap.cycles" })
 }
