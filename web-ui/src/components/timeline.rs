@@ -161,6 +161,21 @@ impl View {
             _ => self.zoom(factor, 0.5, end),
         }
     }
+    /// Zooms around cycle `at` (the middle of the segment picked with `[` and `]`), which
+    /// keeps its place on screen; as [`View::zoom_recorded`] when nothing is picked or the
+    /// picked segment is out of view.
+    pub fn zoom_around(
+        self,
+        factor: f64,
+        at: Option<f64>,
+        end: f64,
+        windows: &[(f64, f64)],
+    ) -> View {
+        match at.filter(|&c| c >= self.start && c <= self.start + self.span) {
+            Some(c) => self.zoom(factor, (c - self.start) / self.span.max(1.0), end),
+            None => self.zoom_recorded(factor, end, windows),
+        }
+    }
     /// Whether the view shows the whole run (`end` cycles): zooming out shows no more.
     pub fn shows_all(self, end: f64) -> bool {
         self.span >= end
@@ -485,6 +500,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .map(|(i, _)| i)
         .take(MAX_DRAWN)
         .collect();
+    // The picked segment's middle: the keyboard's zoom keeps it in view.
+    let picked = (*hover)
+        .and_then(|h| segs.get(h))
+        .map(|s| (s.start + s.end) as f64 / 2.0);
     let onkeydown = {
         let view = view.clone();
         let hover = hover.clone();
@@ -505,8 +524,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let next = match key.as_str() {
                 "ArrowLeft" => view.pan(-0.2, end),
                 "ArrowRight" => view.pan(0.2, end),
-                "+" | "=" => view.zoom_recorded(0.5, end, &windows),
-                "-" | "_" => view.zoom_recorded(2.0, end, &windows),
+                "+" | "=" => view.zoom_around(0.5, picked, end, &windows),
+                "-" | "_" => view.zoom_around(2.0, picked, end, &windows),
                 "0" | "Home" => View {
                     start: 0.0,
                     span: end.max(1.0),
@@ -732,6 +751,25 @@ pub fn timeline(props: &TimelineProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::{TimeAxis, View, MIN_SPAN};
+
+    #[test]
+    fn the_keyboards_zoom_keeps_the_picked_segment_in_place() {
+        // The whole of a 1000-cycle run; the picked segment's middle at cycle 100 (a tenth
+        // of the view): zooming in twice keeps it a tenth of the way in.
+        let all = View {
+            start: 0.0,
+            span: 1000.0,
+        };
+        let once = all.zoom_around(0.5, Some(100.0), 1000.0, &[]);
+        assert_eq!((once.start, once.span), (50.0, 500.0));
+        let twice = once.zoom_around(0.5, Some(100.0), 1000.0, &[]);
+        assert_eq!((twice.start, twice.span), (75.0, 250.0));
+        // Nothing picked, or the pick out of view: around the middle, as before.
+        let middle = all.zoom_around(0.5, None, 1000.0, &[]);
+        assert_eq!((middle.start, middle.span), (250.0, 500.0));
+        let away = twice.zoom_around(0.5, Some(900.0), 1000.0, &[]);
+        assert_eq!((away.start, away.span), (137.5, 125.0));
+    }
 
     fn ticks(axis: &TimeAxis) -> Vec<String> {
         axis.ticks.iter().map(|&ms| axis.tick(ms)).collect()
