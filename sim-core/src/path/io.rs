@@ -32,6 +32,18 @@ impl PathBuilder<'_> {
     pub(super) fn emulate_access(&self, s: &mut Steps) {
         let c = self.costs;
         match self.stack.kind {
+            // A microVM's VMM (Firecracker-like) emulates its few devices (serial, i8042)
+            // in its own user process: the exit returns from KVM_RUN to it.
+            _ if self.stack.microvm => {
+                self.return_to_vmm_process(s);
+                s.push(
+                    Layer::VmmProcess,
+                    Category::DeviceEmulation,
+                    c.device_emulation_access,
+                    "device model in the microVM's VMM process",
+                    "microVM의 VMM 프로세스 안의 장치 모델",
+                );
+            }
             PlatformKind::Type2 => {
                 self.to_host_process(s);
                 s.push(
@@ -297,6 +309,16 @@ impl PathBuilder<'_> {
                         "virtqueue kick: the translated port write calls into the VMM (only if the back end asked for one)",
                         "virtqueue kick: 변환된 포트 쓰기가 VMM을 호출 (백엔드가 요청했을 때만)",
                     ),
+                    // A microVM has virtio-mmio devices only: the kick is a write to the
+                    // QueueNotify register, an MMIO exit (EPT misconfiguration) that KVM
+                    // turns into a signal of the VMM's ioeventfd.
+                    _ if self.stack.microvm => self.exit(
+                        s,
+                        ExitReason::Mmio,
+                        0,
+                        "virtqueue kick: the write to the virtio-mmio QueueNotify register exits (only if the back end asked for one)",
+                        "virtqueue kick: virtio-mmio QueueNotify 레지스터 쓰기로 exit (백엔드가 요청했을 때만)",
+                    ),
                     _ => self.exit(
                         s,
                         ExitReason::IoInstruction,
@@ -354,6 +376,10 @@ impl PathBuilder<'_> {
     pub(super) fn backend_layer(&self) -> Layer {
         match self.stack.kind {
             PlatformKind::Type2 => Layer::VmmProcess,
+            // Firecracker's devices run in its VMM process, in user space.
+            _ if self.stack.microvm && self.stack.backend == BackendPlacement::VmThread => {
+                Layer::VmmProcess
+            }
             _ if self.stack.driver_domain => Layer::DriverDomain,
             _ => match self.stack.backend {
                 BackendPlacement::VmThread | BackendPlacement::DeviceThread => Layer::HostOs,
@@ -365,6 +391,7 @@ impl PathBuilder<'_> {
     /// The layer an emulated device model runs in (as `emulate_access` charges it).
     fn device_model_layer(&self) -> Layer {
         match self.stack.kind {
+            _ if self.stack.microvm => Layer::VmmProcess,
             PlatformKind::Type2 => Layer::VmmProcess,
             _ if self.stack.driver_domain => Layer::DriverDomain,
             _ => Layer::Hypervisor,
@@ -488,13 +515,14 @@ impl PathBuilder<'_> {
                     "백엔드가 페이로드를 게스트의 수신 버퍼로 복사 (복사 한 번: 두 번째 프로토콜 스택은 없음)",
                 )
             };
-            s.push(
-                self.backend_layer(),
-                Category::DeviceEmulation,
-                cycles,
-                en,
-                ko,
-            );
+            // A microVM's VMM hands the guest's buffers to its tap system call: the host
+            // kernel copies.
+            let layer = if self.stack.microvm && self.stack.backend == BackendPlacement::VmThread {
+                Layer::HostOs
+            } else {
+                self.backend_layer()
+            };
+            s.push(layer, Category::DeviceEmulation, cycles, en, ko);
         }
         if emulated && !transmit {
             dma(s);

@@ -263,6 +263,58 @@ fn a_microvm_back_end_writes_to_its_tap_device_with_a_system_call() {
     assert!(tap_calls(BackendPlacement::Hypervisor).is_empty());
 }
 
+/// A microVM (Firecracker-like) has virtio-mmio devices only and emulates its devices in
+/// its VMM's user process: a kick is an `mmio` exit, not an `io_instruction` one, and a
+/// port access (its serial console) returns from KVM_RUN to the VMM process, whose device
+/// model handles it there.
+#[test]
+fn a_microvm_kicks_through_mmio_and_emulates_in_its_vmm_process() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("network-rr").unwrap();
+    let stack = |microvm| Stack {
+        kind: PlatformKind::Type1,
+        technique: Some(Technique::HardwareAssist),
+        io: IoModel::Paravirtual,
+        memory: MemoryVirtualization::Nested,
+        microvm,
+        backend: BackendPlacement::VmThread,
+        ..Stack::native()
+    };
+    let exits = |microvm: bool, op: Op| -> Vec<ExitReason> {
+        PathBuilder::new(&stack(microvm), &costs, CpuGeneration::Skylake, &workload)
+            .op_path(op)
+            .submit
+            .steps
+            .iter()
+            .filter_map(|s| s.exit)
+            .collect()
+    };
+    assert_eq!(exits(true, Op::NetSend), vec![ExitReason::Mmio]);
+    assert_eq!(exits(false, Op::NetSend), vec![ExitReason::IoInstruction]);
+    let port = PathBuilder::new(&stack(true), &costs, CpuGeneration::Skylake, &workload)
+        .op_path(Op::IoPort);
+    let layers: Vec<Layer> = port.submit.steps.iter().map(|s| s.layer).collect();
+    assert!(layers.contains(&Layer::VmmProcess), "{layers:?}");
+    // No device model in the hypervisor.
+    let in_hypervisor =
+        |s: &&Step| s.layer == Layer::Hypervisor && s.category == Category::DeviceEmulation;
+    assert!(
+        !port.submit.steps.iter().any(|s| in_hypervisor(&s)),
+        "{layers:?}"
+    );
+    let model = |microvm: bool| -> u64 {
+        PathBuilder::new(&stack(microvm), &costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::IoPort)
+            .submit
+            .steps
+            .iter()
+            .map(|s| s.cycles)
+            .sum()
+    };
+    // The return to the VMM process and back: a system call's round trip more.
+    assert_eq!(model(true) - model(false), costs.syscall_native);
+}
+
 /// Paravirtual drivers under binary translation (VMware Tools' drivers on a BT monitor):
 /// the front end's kick is a port write in translated kernel code, which calls into the
 /// VMM (`bt_io_port`, 216 cycles) instead of trapping; nothing on the path is a VM exit.
