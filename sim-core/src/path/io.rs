@@ -569,7 +569,7 @@ impl PathBuilder<'_> {
                     Category::DeviceEmulation,
                     c.device_emulation_access,
                     "device model completes the request and raises the guest's virtual interrupt",
-                    "장치 모델이 요청을 완료하고 게스트에 가상 인터럽트를 올림",
+                    "장치 모델이 요청을 완료하고 게스트에 가상 인터럽트 주입",
                 );
                 self.notify_guest_from_driver_domain(s);
                 s.tag_from(mark, Part::Backend);
