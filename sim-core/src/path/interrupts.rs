@@ -228,6 +228,42 @@ impl PathBuilder<'_> {
         s.tag_from(mark, Part::Interrupt);
     }
 
+    /// A sleep arms a high-resolution timer for its wake-up, and the CPU, about to go idle,
+    /// stops its periodic tick: the tickless kernel programs the clock event device with
+    /// the wake-up's deadline (Linux `tick_nohz_idle_stop_tick`, then
+    /// `clockevents_program_event`: a WRMSR to `IA32_TSC_DEADLINE` with the TSC-deadline
+    /// timer). A hardware-assisted guest's write exits (APIC virtualization does not cover
+    /// the MSR; KVM emulates the deadline with a host timer), a PV guest makes Xen's
+    /// `set_timer_op` hypercall, translated code emulates the write, and a hybrid guest with
+    /// a PV timer writes the deadline to memory it shares with the hypervisor.
+    pub(super) fn arm_wakeup_timer(&self, s: &mut Steps) {
+        let c = self.costs;
+        match self.technique() {
+            None => s.kernel(
+                c.privileged_native,
+                "the clock event device is programmed for the wake-up: a WRMSR to the TSC-deadline timer (estimate: Adams & Agesen's native privileged write)",
+                "클럭 이벤트 장치를 깨어날 시각으로 설정: TSC-deadline 타이머에 WRMSR (추정: Adams & Agesen의 네이티브 특권 쓰기)",
+            ),
+            Some(Technique::Hybrid) if self.stack.enlightenments.pv_timer => s.kernel(
+                c.pte_write_native,
+                "PV timer: the wake-up's deadline written to shared memory, no exit",
+                "PV 타이머: 깨어날 시각을 공유 메모리에 쓰고 exit 없음",
+            ),
+            Some(Technique::Para) => self.hypercall(
+                s,
+                "set_timer_op hypercall arms the wake-up",
+                "set_timer_op 하이퍼콜로 깨어날 시각 설정",
+            ),
+            _ => self.intercept(
+                s,
+                ExitReason::MsrWrite,
+                c.bt_privileged,
+                "the guest programs its timer for the wake-up (a TSC-deadline write)",
+                "게스트가 깨어날 시각으로 타이머 설정 (TSC-deadline 쓰기)",
+            ),
+        }
+    }
+
     /// A guest timer tick while the vCPU runs.
     pub(super) fn timer_steps(&self) -> Steps {
         let mut s = Steps::default();

@@ -996,6 +996,7 @@ impl<'a> PathBuilder<'a> {
             }
             Op::Sleep => {
                 self.syscall_entry(&mut submit);
+                self.arm_wakeup_timer(&mut submit);
                 self.deliver(&mut complete, IrqSource::Timer, VcpuState::Halted);
             }
             Op::TlbShootdown => self.tlb_shootdown(&mut submit),

@@ -1,7 +1,9 @@
 //! Path totals against published measurements: the Adams & Agesen (ASPLOS 2006) table.
 
 use super::*;
-use crate::platform::{BackendPlacement, IoModel, MemoryVirtualization, PlatformKind};
+use crate::platform::{
+    BackendPlacement, Enlightenments, IoModel, MemoryVirtualization, PlatformKind,
+};
 use crate::workload::OpMix;
 
 fn stack(technique: Option<Technique>) -> Stack {
@@ -760,4 +762,48 @@ fn a_network_back_end_copies_the_payload_once_per_software_hop() {
     let stacks = network_stacks();
     assert_eq!(backend(&stacks[0]), 20_284);
     assert_eq!(backend(&stacks[6]), 34_510);
+}
+
+/// A sleep arms its wake-up before the CPU goes idle: a TSC-deadline write natively (no
+/// exit), an `msr_write` exit under hardware assist (APICv does not cover the MSR), Xen's
+/// `set_timer_op` hypercall under para, no exit with a hybrid guest's PV timer, and an
+/// emulated write in translated code (Adams & Agesen's 35 cycles, no exit).
+#[test]
+fn a_sleep_arms_its_wake_up_timer_as_the_technique_decides() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let submit = |stack: &Stack| -> (Vec<ExitReason>, u64) {
+        let builder = PathBuilder::new(stack, &costs, CpuGeneration::Skylake, &workload);
+        let path = builder.op_path(Op::Sleep).submit;
+        let exits = path.steps.iter().filter_map(|s| s.exit).collect();
+        (exits, path.steps.iter().map(|s| s.cycles).sum())
+    };
+    let (native_exits, native) = submit(&Stack::native());
+    assert!(native_exits.is_empty());
+    assert_eq!(native, costs.syscall_native + costs.privileged_native);
+    let hybrid = |pv_timer| Stack {
+        technique: Some(Technique::Hybrid),
+        enlightenments: Enlightenments {
+            pv_timer,
+            ..Enlightenments::kvm_linux()
+        },
+        ..stack(VT)
+    };
+    assert_eq!(submit(&stack(VT)).0, [ExitReason::MsrWrite]);
+    assert_eq!(submit(&hybrid(false)).0, [ExitReason::MsrWrite]);
+    assert!(submit(&hybrid(true)).0.is_empty());
+    let para = Stack {
+        memory: MemoryVirtualization::DirectPv,
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let para_exits = submit(&para).0;
+    assert_eq!(
+        para_exits.last(),
+        Some(&ExitReason::Hypercall),
+        "{para_exits:?}"
+    );
+    let (bt_exits, bt) = submit(&stack(BT));
+    assert!(bt_exits.is_empty());
+    assert_eq!(bt, costs.bt_syscall + costs.bt_privileged);
 }
