@@ -321,7 +321,7 @@ cost_table! {
     container_runtime_start_us: 50_000, "µs", "estimate: no figure in the reference";
     /// Container: the runtime's execs (containerd-shim, `runc create`, `runc init`) fault in their binaries' touched pages.
     container_runtime_exec_page_faults: 3_000, "faults", "estimate: three execs of Go binaries of about 10 MiB each, roughly 1000 of their 4 KiB pages touched while they start; no figure in the reference";
-    /// Kernel work of creating one namespace (mnt, pid, uts, ipc, user) in clone/unshare, beyond the system call's entry and exit.
+    /// Kernel work of creating one namespace (mnt, pid, uts, ipc, cgroup) in clone/unshare, beyond the system call's entry and exit.
     namespace_create_cycles: 30_000, "cycles", "estimate: allocating the namespace and copying the parent's tables (the mount tree for mnt); no figure in the reference";
     /// Kernel work of creating a network namespace (loopback device, per-namespace sysctl, /proc and netfilter state).
     netns_create_cycles: 3_000_000, "cycles", "estimate: Oakes et al., SOCK, USENIX ATC 2018, sec. 3, name network namespaces as the costliest namespace to create and tear down; no per-call figure in the reference";

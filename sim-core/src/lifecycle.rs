@@ -218,8 +218,8 @@ pub fn start_steps_with(
                 c.container_runtime_start_us,
             );
             on_host(
-                "namespaces created (mnt, pid, net, uts, ipc, user)",
-                "네임스페이스 생성 (mnt, pid, net, uts, ipc, user)",
+                "namespaces created (mnt, pid, net, uts, ipc, cgroup)",
+                "네임스페이스 생성 (mnt, pid, net, uts, ipc, cgroup)",
                 ContainerStage::Namespaces,
                 0,
             );

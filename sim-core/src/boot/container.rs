@@ -20,7 +20,7 @@ use crate::workload::{Op, Workload};
 pub enum ContainerStage {
     /// The runtime and shim processes are exec'd (their own compute is a constant).
     Runtime,
-    /// clone/unshare creates the mnt, pid, net, uts, ipc and user namespaces.
+    /// clone/unshare creates the mnt, pid, net, uts, ipc and cgroup namespaces (runc with Docker's defaults on cgroup v2: no user namespace unless `userns-remap` is set).
     Namespaces,
     /// mkdir in cgroupfs, then each control file opened, written and closed.
     Cgroup,
@@ -41,7 +41,7 @@ pub struct StageOp {
     pub in_container: bool,
 }
 
-/// Namespaces a container gets besides its network namespace (mnt, pid, uts, ipc, user).
+/// Namespaces a container gets besides its network namespace (mnt, pid, uts, ipc, cgroup).
 const OTHER_NAMESPACES: u64 = 5;
 /// The generic kernel work of a small system call (open, close, prctl...): the
 /// `syscall_work_cycles` of the workload presets.
