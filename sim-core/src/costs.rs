@@ -267,8 +267,8 @@ cost_table! {
     ple_window_grow: 2, "factor", "Linux arch/x86/kvm/vmx/vmx.c: ple_window_grow 2 (handle_pause grows the window; ple_window_shrink 0 resets it on sched-in)";
     /// Hypervisor work on a PAUSE-loop exit beyond the generic handler: looking for a preempted vCPU of the same VM to yield to.
     ple_exit_handler: 1_000, "cycles", "estimate: kvm_vcpu_on_spin scans the VM's vCPUs for a yield candidate (no figure in the reference)";
-    /// PV spinlocks: cycles a waiter spins before it halts and waits to be kicked.
-    pv_spin_threshold: 327_680, "cycles", "derived: Linux arch/x86/include/asm/spinlock.h SPIN_THRESHOLD = 1 << 15 loop iterations before pv_wait (kernel/locking/qspinlock_paravirt.h), at about 10 cycles per PAUSE before Skylake (Intel optimization manual; per-iteration figure an estimate)";
+    /// PV spinlocks: cycles a waiter spins before it halts and waits to be kicked; 0 takes 32 768 PAUSE loops on `host.cpu`.
+    pv_spin_threshold: 0, "cycles", "derived: Linux arch/x86/include/asm/spinlock.h SPIN_THRESHOLD = 1 << 15 loop iterations before pv_wait (kernel/locking/qspinlock_paravirt.h), each about one PAUSE: 327 680 cycles at about 10 cycles per PAUSE before Skylake, 4 587 520 at Skylake's 140 (Intel optimization manual; the per-iteration figure an estimate)";
     /// Sending one inter-processor interrupt on bare metal (an x2APIC ICR write).
     ipi_send_native: 200, "cycles", "estimate: a WRMSR to the x2APIC ICR and its delivery (no figure in the reference)";
     /// Hypervisor work on a trapped ICR write beyond the generic handler: decode the
@@ -443,6 +443,17 @@ cost_table! {
 }
 
 impl CostTable {
+    /// The PV spinlock's spin before it halts, in force: the override if set, else Linux's
+    /// `SPIN_THRESHOLD` (1 << 15) loop iterations at the CPU's PAUSE latency (the loop
+    /// counts iterations, not time).
+    pub fn pv_spin_threshold(&self, cpu: CpuGeneration) -> u64 {
+        if self.pv_spin_threshold > 0 {
+            self.pv_spin_threshold
+        } else {
+            (1 << 15) * cpu.pause_cycles()
+        }
+    }
+
     /// The exit round trip in force: the override if set, else the CPU generation's figure.
     pub fn exit_roundtrip(&self, cpu: CpuGeneration) -> u64 {
         if self.vm_exit_roundtrip > 0 {
@@ -505,6 +516,16 @@ mod tests {
             11242
         );
         assert_eq!(exit + t.shadow_pte_write_handler, 12733);
+    }
+
+    #[test]
+    fn pv_spin_threshold_counts_pause_loops_at_the_cpus_latency_unless_overridden() {
+        // 32 768 loops of about 10 cycles before Skylake, of 140 on Skylake.
+        let mut table = CostTable::default();
+        assert_eq!(table.pv_spin_threshold(CpuGeneration::SandyBridge), 327_680);
+        assert_eq!(table.pv_spin_threshold(CpuGeneration::Skylake), 4_587_520);
+        table.pv_spin_threshold = 20_000;
+        assert_eq!(table.pv_spin_threshold(CpuGeneration::Skylake), 20_000);
     }
 
     #[test]

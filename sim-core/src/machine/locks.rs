@@ -231,7 +231,8 @@ impl Machine {
             }
         }
         if self.pv_spinlocks() {
-            let left = costs.pv_spin_threshold.saturating_sub(spun).max(1);
+            let threshold = costs.pv_spin_threshold(self.spec.host.cpu);
+            let left = threshold.saturating_sub(spun).max(1);
             if left <= len {
                 len = left;
                 end = SpinEnd::PvWait;

@@ -116,7 +116,7 @@ fn machine_events(
                 spin = spin.min(s.costs.ple_window.max(1));
             }
             if pv {
-                spin = spin.min(s.costs.pv_spin_threshold.max(1));
+                spin = spin.min(s.costs.pv_spin_threshold(s.host.cpu).max(1));
             }
             per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
         }
