@@ -172,7 +172,7 @@ fn container_start_runs_on_the_host_kernel_through_its_paths() {
     assert_eq!(step("namespaces").cpu_us, 1050);
     // Cgroup: mkdir (242 + 300 000) + 8 writes (242 + 15 000) + 16 opens and closes
     // (242 + 800) = 300 242 + 121 936 + 16 672 = 438 850 cycles: 146 µs.
-    assert_eq!(step("cgroup").cpu_us, 146);
+    assert_eq!(step("cgroup created").cpu_us, 146);
     // Overlay mount: 5 layers × 4 metadata blocks = 20 dependent reads of 80 µs each
     // (1.6 ms); exec: 2000 faulted pages read 32 at a time = 63 reads and 8 MiB.
     let (mount, exec) = (step("root file system"), step("exec'd"));

@@ -244,16 +244,23 @@ pub enum Enlightenment {
     /// an IPI to many vCPUs with one hypercall (KVM_HC_SEND_IPI, a bitmap of up to 128
     /// APIC IDs) instead of one ICR write, and one exit, per target.
     PvSendIpi,
+    /// Asynchronous page faults (KVM_FEATURE_ASYNC_PF, Linux 2.6.38, Gleb Natapov 2010;
+    /// "page not present" delivered as an interrupt since Linux 5.8,
+    /// KVM_FEATURE_ASYNC_PF_INT): when the host must read a guest page back from its swap,
+    /// it tells the guest, which runs another thread until the page is ready. Without it
+    /// the vCPU waits in the host until the read completes.
+    AsyncPf,
 }
 
 impl Enlightenment {
-    pub const ALL: [Enlightenment; 6] = [
+    pub const ALL: [Enlightenment; 7] = [
         Enlightenment::PvEoi,
         Enlightenment::PvTimer,
         Enlightenment::PvSpinlocks,
         Enlightenment::StealTime,
         Enlightenment::PvTlbFlush,
         Enlightenment::PvSendIpi,
+        Enlightenment::AsyncPf,
     ];
 
     /// The name in scenario files.
@@ -265,6 +272,7 @@ impl Enlightenment {
             Enlightenment::StealTime => "steal_time",
             Enlightenment::PvTlbFlush => "pv_tlb_flush",
             Enlightenment::PvSendIpi => "pv_send_ipi",
+            Enlightenment::AsyncPf => "async_pf",
         }
     }
 }
@@ -280,6 +288,7 @@ pub struct Enlightenments {
     pub steal_time: bool,
     pub pv_tlb_flush: bool,
     pub pv_send_ipi: bool,
+    pub async_pf: bool,
 }
 
 impl Enlightenments {
@@ -288,7 +297,8 @@ impl Enlightenments {
     /// offers KVM_FEATURE_PV_EOI and steal time with KVM_FEATURE_STEAL_TIME,
     /// `kvm_spinlock_init` PV spinlocks with KVM_FEATURE_PV_UNHALT, and `pv_tlb_flush_supported`
     /// installs `kvm_flush_tlb_multi` with KVM_FEATURE_PV_TLB_FLUSH and steal time,
-    /// `kvm_apic_init` installs `kvm_send_ipi_mask` with KVM_FEATURE_PV_SEND_IPI); KVM
+    /// `kvm_apic_init` installs `kvm_send_ipi_mask` with KVM_FEATURE_PV_SEND_IPI, and
+    /// `kvm_guest_init` enables asynchronous page faults with KVM_FEATURE_ASYNC_PF_INT); KVM
     /// offers no PV timer (the guest arms its TSC-deadline timer, a write that exits).
     pub fn kvm_linux() -> Enlightenments {
         Enlightenments {
@@ -298,6 +308,7 @@ impl Enlightenments {
             steal_time: true,
             pv_tlb_flush: true,
             pv_send_ipi: true,
+            async_pf: true,
         }
     }
 
@@ -310,6 +321,7 @@ impl Enlightenments {
             steal_time: has(Enlightenment::StealTime),
             pv_tlb_flush: has(Enlightenment::PvTlbFlush),
             pv_send_ipi: has(Enlightenment::PvSendIpi),
+            async_pf: has(Enlightenment::AsyncPf),
         }
     }
 }
@@ -346,6 +358,16 @@ impl Stack {
 
     pub fn is_vm(&self) -> bool {
         self.kind.is_hypervisor()
+    }
+
+    /// Whether a thread that touches a page on the host's swap leaves its CPU to other
+    /// threads while the host reads it back: a process (natively, in a container) blocks
+    /// alone and its CPU runs another; a VM's guest does so only with asynchronous page
+    /// faults (a hybrid guest's `async_pf`). Otherwise the vCPU itself waits in the host
+    /// for the read (KVM without the feature, as for an unmodified guest; VMware's
+    /// hypervisor swapping stalls the vCPU likewise), and the guest can run nothing on it.
+    pub fn async_page_faults(&self) -> bool {
+        !self.is_vm() || (self.technique == Some(Technique::Hybrid) && self.enlightenments.async_pf)
     }
 
     /// Whether the kernel of an instance sees the time its vCPUs (or threads) waited for

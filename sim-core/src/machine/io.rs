@@ -272,7 +272,9 @@ impl Machine {
         }
         if pending.swap_in {
             // The host read its own page: no back end of the guest is involved.
-            self.deliver(thread, now);
+            if !self.swap_in_done(thread, now) {
+                self.deliver(thread, now);
+            }
             return;
         }
         match ring_of(pending.op).and_then(|r| self.instances[instance].backend[r]) {

@@ -489,7 +489,9 @@ impl Machine {
                     th.burst_left = 0;
                     th.next_op = None;
                     if th.swap_pending {
-                        self.swap_in(e, thread, op, op_start, now);
+                        if self.swap_in(p, e, thread, op, op_start, now) {
+                            return;
+                        }
                     } else {
                         self.issue(e, thread, op, op_start, now);
                     }

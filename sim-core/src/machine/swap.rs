@@ -4,8 +4,10 @@
 //! fault path to the item (an EPT violation or shadow fault, the host's major fault and
 //! its read request); the thread then waits for a 4 KiB read on the host's disk, queued
 //! behind the guests' own requests; when it completes the host maps the page and the
-//! operation goes on, its latency counting the wait (as with KVM's asynchronous page
-//! faults, the guest may run another thread meanwhile). The host reclaims a frame for
+//! operation goes on, its latency counting the wait. Where the faulting thread alone waits
+//! (a process, or a guest with asynchronous page faults: `Stack::async_page_faults`), its
+//! CPU runs another thread meanwhile; otherwise the vCPU itself waits in the host, off its
+//! pCPU, and resumes the same thread when the page is back. The host reclaims a frame for
 //! each page read in (so as much stays swapped out); when the page it takes is dirty
 //! (drawn with `memory::writeback_ppm`'s chance), its 4 KiB write is started too: the
 //! fault does not wait for it, but it takes the disk's time after the read, and the
@@ -46,9 +48,19 @@ impl Machine {
         }
     }
 
-    /// Thread `thread` on entity `e` touched a swapped-out page during `op` (begun at
-    /// `op_start`): it waits for the host's read.
-    pub(super) fn swap_in(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
+    /// Thread `thread` on entity `e`, running on `p`, touched a swapped-out page during
+    /// `op` (begun at `op_start`): it waits for the host's read. Returns true when the
+    /// vCPU waits with it (no asynchronous page faults): it has left `p`, which has been
+    /// given its next entity.
+    pub(super) fn swap_in(
+        &mut self,
+        p: u32,
+        e: u32,
+        thread: u32,
+        op: Op,
+        op_start: Cycles,
+        now: Cycles,
+    ) -> bool {
         let ti = thread as usize;
         self.threads[ti].swap_pending = false;
         let write_too = std::mem::take(&mut self.threads[ti].swap_writeback);
@@ -59,7 +71,6 @@ impl Machine {
             inline_backend: false,
             swap_in: true,
         });
-        self.entities[e as usize].thread = None;
         let instance = self.threads[ti].instance as usize;
         self.instances[instance].counters.swap_ins += 1;
         if write_too {
@@ -67,6 +78,32 @@ impl Machine {
         }
         let done = self.swap_read_done(now, write_too);
         self.queue.schedule(done, Event::DeviceDone { thread });
+        if self.spec.stack.async_page_faults() {
+            self.entities[e as usize].thread = None;
+            return false;
+        }
+        // The vCPU's thread sleeps in the host's fault handler, the guest thread still on
+        // it: the pCPU goes to another entity.
+        self.pcpus[p as usize].current = None;
+        let ent = &mut self.entities[e as usize];
+        ent.state = super::EntityState::Idle;
+        ent.polling = false;
+        self.schedule_next(p, now);
+        true
+    }
+
+    /// The page-in of `thread` completed: when its vCPU waited in the host for it, the
+    /// host wakes that vCPU, which resumes the thread (no interrupt for the guest).
+    /// Returns false when the guest is to be told instead (asynchronous page faults).
+    pub(super) fn swap_in_done(&mut self, thread: u32, now: Cycles) -> bool {
+        let rt = &self.instances[self.threads[thread as usize].instance as usize];
+        let waiting = (rt.first_entity..rt.first_entity + rt.vcpus)
+            .find(|&e| self.entities[e as usize].thread == Some(thread));
+        let Some(e) = waiting else {
+            return false;
+        };
+        self.make_runnable(e, now);
+        true
     }
 
     /// When a 4 KiB read issued at `now` on the host's disk completes: the same device,

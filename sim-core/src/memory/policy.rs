@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::platform::{IoModel, Stack};
+use crate::platform::{IoModel, Stack, Technique};
 
 /// A mechanism that lets configured memory exceed the host's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -43,14 +43,19 @@ impl OvercommitPolicy {
     /// Whether `stack` can use the policy. A balloon needs a guest with the paravirtual
     /// balloon driver (a VM whose I/O model is paravirtual: an unmodified guest with
     /// emulated devices has none); KSM merges pages of guest memory, which a container
-    /// platform does not have; swapping works everywhere.
+    /// platform does not have; swapping works everywhere else. A Xen PV guest (`para`)
+    /// has Xen's balloon only: Xen does not page a PV guest's memory out (xenpaging was for
+    /// HVM guests, experimental, since removed), has no KSM (its memory sharing was
+    /// HVM-only), and free page reporting is virtio-balloon's.
     pub fn usable_on(self, stack: &Stack) -> bool {
+        let para = stack.technique == Some(Technique::Para);
         match self {
-            OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting => {
-                stack.is_vm() && stack.io == IoModel::Paravirtual
+            OvercommitPolicy::Balloon => stack.is_vm() && stack.io == IoModel::Paravirtual,
+            OvercommitPolicy::FreePageReporting => {
+                stack.is_vm() && stack.io == IoModel::Paravirtual && !para
             }
-            OvercommitPolicy::Ksm => stack.is_vm(),
-            OvercommitPolicy::Swap => true,
+            OvercommitPolicy::Ksm => stack.is_vm() && !para,
+            OvercommitPolicy::Swap => !para,
         }
     }
 

@@ -179,7 +179,7 @@ pub fn swap_resume_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
         "the page is mapped again and the faulting thread resumes",
         "페이지를 다시 매핑하고 폴트난 스레드가 재개",
     );
-    vec![
+    let mut steps = vec![
         step(
             layer,
             category,
@@ -188,7 +188,20 @@ pub fn swap_resume_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
             &done_ko,
         ),
         step(layer, category, c.page_fault_native, &map_en, &map_ko),
-    ]
+    ];
+    if !stack.async_page_faults() {
+        // The vCPU's thread slept in the host's fault handler: the host scheduler wakes
+        // it (with asynchronous page faults the guest is told instead, by the interrupt
+        // its delivery path charges).
+        steps.push(step(
+            layer,
+            category,
+            c.vcpu_wakeup,
+            "host scheduler wakes the vCPU that waited in the fault",
+            "호스트 스케줄러가 폴트에서 기다린 vCPU를 깨움",
+        ));
+    }
+    steps
 }
 
 /// A write to a page KSM merged: the host's page is read-only, the write faults (an EPT

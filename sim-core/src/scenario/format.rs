@@ -357,9 +357,9 @@ pub struct PlatformSection {
     #[cfg_attr(feature = "schema", schemars(with = "Option<u64>"))]
     pub irq_coalesce_frames: Option<Spanned<u64>>,
     /// Hybrid: the paravirtual enlightenments of the guest (`pv_eoi`, `pv_timer`,
-    /// `pv_spinlocks`, `steal_time`, `pv_tlb_flush`, `pv_send_ipi`; `pv_tlb_flush` needs
-    /// `steal_time`); default: a current KVM Linux guest's, `["pv_eoi", "pv_spinlocks",
-    /// "steal_time", "pv_tlb_flush", "pv_send_ipi"]`.
+    /// `pv_spinlocks`, `steal_time`, `pv_tlb_flush`, `pv_send_ipi`, `async_pf`;
+    /// `pv_tlb_flush` needs `steal_time`); default: a current KVM Linux guest's, `["pv_eoi",
+    /// "pv_spinlocks", "steal_time", "pv_tlb_flush", "pv_send_ipi", "async_pf"]`.
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",

@@ -247,7 +247,12 @@ pub(super) fn validate_overcommit(
         }
         if !policy.usable_on(stack) {
             let valid = names(OvercommitPolicy::usable(stack).iter().map(|p| p.name()));
+            let para = stack.technique == Some(crate::platform::Technique::Para);
             let (en, ko) = match policy {
+                _ if para => (
+                    "a Xen PV guest (technique = \"para\") can give memory back only through Xen's balloon driver: Xen does not page a PV guest's memory out, has no KSM, and free page reporting is virtio-balloon's",
+                    "Xen PV 게스트(technique = \"para\")는 Xen의 벌룬 드라이버로만 메모리를 돌려줄 수 있습니다: Xen은 PV 게스트의 메모리를 페이지 아웃하지 않고, KSM이 없으며, free page reporting은 virtio-balloon의 기능입니다",
+                ),
                 OvercommitPolicy::Balloon | OvercommitPolicy::FreePageReporting
                     if stack.is_vm() =>
                 {
