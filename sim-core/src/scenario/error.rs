@@ -293,17 +293,24 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// serde's list of alternatives ("`en` or `ko`", "`a`, `b`, `c`") joined in Korean: "`en`
+/// 또는 `ko`". An English "or" inside a Korean sentence reads as a slip.
+fn korean_alternatives(expected: &str) -> String {
+    expected.replace("` or `", "` 또는 `")
+}
+
 /// The TOML parser's or serde's message (in English), with a code and a Korean
 /// rendering for the common kinds: unknown key, unknown value, missing key, wrong type.
 pub(crate) fn parser_msg(detail: String) -> Msg {
+    // The name in backticks and the alternatives serde lists after it, joined in Korean
+    // (the `expected` parameter is the Korean message's only: the English quotes `detail`).
     let quoted = |rest: &str| -> Option<(String, String)> {
         let (name, after) = rest.split_once('`')?;
         let expected = after
             .strip_prefix(", expected one of ")
             .or_else(|| after.strip_prefix(", expected "))
-            .unwrap_or("")
-            .to_string();
-        Some((name.to_string(), expected))
+            .unwrap_or("");
+        Some((name.to_string(), korean_alternatives(expected)))
     };
     if let Some((field, expected)) = detail.strip_prefix("unknown field `").and_then(quoted) {
         return msg!(
@@ -378,11 +385,14 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             } else {
                 ""
             };
-            format!("; 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요{brackets}: {values}")
+            format!(
+                "; 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요{brackets}: {}",
+                korean_alternatives(values)
+            )
         } else if let Some(form) = expected.strip_prefix("a text in both languages: ") {
             format!("; 두 언어의 텍스트를 쓰세요: {form}")
         } else {
-            format!("; 필요한 값: {expected}")
+            format!("; 필요한 값: {}", korean_alternatives(expected))
         };
         // The hint says what to write: serde's Rust type name ("expected u64") goes.
         let shown = if wanted_en.is_empty() || expected.starts_with("one of ") {
@@ -1025,6 +1035,64 @@ pub(crate) fn parser_error(
     let decimal = expected(&["f64", "f32"]);
     if m.code == "invalid_type" && (whole || decimal) {
         let range = range_at(span.clone());
+        // A whole number where one is wanted, only outside the range the field's type
+        // holds (`-2` for a count, 2^32 for a u32): its type is right, its size is not.
+        let integer = detail
+            .strip_prefix("invalid value: integer `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(got, _)| got.to_string());
+        if let (true, Some(got)) = (whole, integer) {
+            let negative = got.starts_with('-');
+            if let Some((field, min, max)) = &range {
+                return v.error(
+                    span,
+                    msg!(
+                        "out_of_range",
+                        "{field} must be between {min} and {max}; got {got}",
+                        "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+                        field = field,
+                        min = min,
+                        max = max,
+                        got = got,
+                        detail = detail
+                    ),
+                );
+            }
+            if let Some(key) = key_before(text, span.start) {
+                // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
+                let type_max = match detail.rsplit_once("expected ").map(|(_, t)| t) {
+                    Some("u8") => u64::from(u8::MAX),
+                    Some("u16") => u64::from(u16::MAX),
+                    Some("u32") => u64::from(u32::MAX),
+                    _ => u64::MAX,
+                };
+                let (en, ko) = if negative {
+                    (
+                        "{field} must be 0 or more; got {got}",
+                        "{field} 값은 0 이상이어야 합니다. 입력값: {got}",
+                    )
+                } else {
+                    (
+                        "{field} must be between 0 and {max}; got {got}",
+                        "{field} 값은 0에서 {max} 사이여야 합니다. 입력값: {got}",
+                    )
+                };
+                return v.error(
+                    span,
+                    Msg {
+                        code: "out_of_range",
+                        en,
+                        ko,
+                        params: vec![
+                            ("field", key.to_string()),
+                            ("max", type_max.to_string()),
+                            ("got", got),
+                            ("detail", detail.clone()),
+                        ],
+                    },
+                );
+            }
+        }
         if let (true, Some((field, min, max))) = (whole, &range) {
             return v.error(
                 span,
@@ -1332,6 +1400,23 @@ fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn alternatives_are_joined_in_korean() {
+        assert_eq!(super::korean_alternatives("`en` or `ko`"), "`en` 또는 `ko`");
+        assert_eq!(super::korean_alternatives("`a`, `b`, `c`"), "`a`, `b`, `c`");
+        // Only the joiner between names: an "or" inside a name stays.
+        assert_eq!(
+            super::korean_alternatives("`color or not`"),
+            "`color or not`"
+        );
+        let m = super::parser_msg("unknown field `kr`, expected `en` or `ko`".into());
+        assert!(m.en.contains("{detail}"));
+        assert!(m
+            .params
+            .iter()
+            .any(|(k, v)| *k == "expected" && v == "`en` 또는 `ko`"));
+    }
+
     #[test]
     fn a_name_spelled_with_another_case_or_separator_is_named() {
         let expected = "`native`, `type1`, `type2`, `container`, `vdi`";
