@@ -227,6 +227,9 @@ function mount(parent, opts) {
         history(), bracketMatching(), closeBrackets(),
         StreamLanguage.define(toml), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         lintGutter(), linter(null),
+        // One line height in pixels for the text and the gutters (line numbers, error
+        // marker), whatever font a line's characters come from (Hangul in a fallback font).
+        EditorView.theme({ '.cm-scroller': { lineHeight: '19.5px' } }),
         autocompletion({ override: [complete], activateOnTyping: true }),
         hover,
         keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap]),
@@ -239,6 +242,27 @@ function mount(parent, opts) {
     }),
   });
   parent.virtsimView = view;
+  // Line heights measured too early leave the gutter's numbers and the error marker
+  // drifting from their lines (each line placed at CodeMirror's 14 px guess while the real
+  // line, Hangul in a fallback font or not, is taller) until something measures again:
+  // the page mounts the editor in a hidden host (shown once mounted), and a web font
+  // or the fallback font for Hangul may load after the first measure. Measure again when
+  // the host gets its size, when fonts finish loading and after a new text.
+  const remeasure = () => view.requestMeasure();
+  if (typeof ResizeObserver === 'function') {
+    let wasShown = false;
+    const sized = new ResizeObserver(() => {
+      const shown = parent.offsetHeight > 0;
+      if (shown && !wasShown) remeasure();
+      wasShown = shown;
+    });
+    sized.observe(parent);
+    view.virtsimSized = sized;
+  }
+  if (document.fonts) {
+    document.fonts.ready.then(remeasure);
+    document.fonts.addEventListener('loadingdone', remeasure);
+  }
   return {
     view,
     text: () => view.state.doc.toString(),
@@ -250,6 +274,7 @@ function mount(parent, opts) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
       silent = false;
       view.scrollDOM.scrollTop = 0;
+      view.requestMeasure();
     },
     setLabel(text) {
       view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm', 'aria-describedby': 'editor-keys' })) });
@@ -273,7 +298,11 @@ function mount(parent, opts) {
       view.dispatch({ selection: { anchor: at, head }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
       view.focus();
     },
-    destroy() { view.destroy(); },
+    destroy() {
+      if (view.virtsimSized) view.virtsimSized.disconnect();
+      if (document.fonts) document.fonts.removeEventListener('loadingdone', remeasure);
+      view.destroy();
+    },
   };
 }
 
