@@ -219,6 +219,11 @@ pub fn app() -> Html {
     };
 
     let before_start = state.course.as_ref().is_some_and(|c| c.student().is_none());
+    // On an assignment step, figures the description quotes are the scenario's own.
+    let description_note = state
+        .course
+        .as_ref()
+        .and_then(|c| crate::components::course::description_note(lang, c, &state.baseline));
 
     // The scenario's explanation starts open on wide screens, folded on phones.
     let wide = web_sys::window()
@@ -247,7 +252,16 @@ pub fn app() -> Html {
                     <CourseOpen state={state.clone()} />
                     // The scenario open, or the one being fetched to replace it.
                     <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin)} {on_select} />
-                    <Controls state={state.clone()} />
+                    // Before the student id, the parameters of the scenario the page opened on
+                    // have nothing to do with the assignment (as its results are not shown).
+                    if before_start {
+                        <section class="card controls" aria-labelledby="controls-h">
+                            <h2 id="controls-h">{ t(lang, "controls") }</h2>
+                            <p class="hint" id="controls-before-start">{ t(lang, "controls.before_start") }</p>
+                        </section>
+                    } else {
+                        <Controls state={state.clone()} />
+                    }
                     <Editor state={state.clone()} />
                 </aside>
                 <main id="results" class="main" tabindex="-1">
@@ -262,6 +276,9 @@ pub fn app() -> Html {
                             <summary>
                                 { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
                             </summary>
+                            if let (Some(note), Some(_)) = (&description_note, &description) {
+                                <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
+                            }
                             if let Some(d) = &description {
                                 <p class="about">{ lang.pick(&d.ko, &d.en).to_string() }</p>
                             }

@@ -23,6 +23,46 @@ pub fn platform_named(lang: Lang, r: &RunResult, name: &str) -> String {
         .map_or_else(|| name.to_string(), |p| platform(lang, p))
 }
 
+/// A workload in the page's language with its id after it ("네트워크 요청-응답
+/// (network-rr)"): the id is what a scenario file writes. A workload the scenario defines
+/// itself is called by its name alone; so is one whose English name is its id.
+pub fn workload(lang: Lang, id: &str) -> String {
+    // What each preset does (sim-core's `Workload::preset` and desktop `Activity`).
+    let (ko, en) = match id {
+        "cpu-bound" => ("CPU 계산 위주", "CPU-bound computation"),
+        "syscall-heavy" => ("시스템 콜 위주", "system-call heavy"),
+        "disk-random-4k" => (
+            "디스크 무작위 4 KiB 읽기·쓰기",
+            "random 4 KiB disk reads and writes",
+        ),
+        "network-rr" => ("네트워크 요청-응답", "network request-response"),
+        "memory-tlb" => (
+            "넓은 메모리 작업 집합·TLB 미스",
+            "large memory working set, TLB misses",
+        ),
+        "web-server" => ("웹 서버", "web server"),
+        "database" => ("데이터베이스", "database"),
+        "desktop-idle" => ("데스크탑: 유휴", "desktop: idle"),
+        "desktop-office" => ("데스크탑: 문서 작업", "desktop: office work"),
+        "desktop-web" => ("데스크탑: 웹 브라우징", "desktop: web browsing"),
+        "desktop-video" => ("데스크탑: 동영상 재생", "desktop: video playback"),
+        _ => return id.to_string(),
+    };
+    match lang.pick(ko, en) {
+        name if name == id => id.to_string(),
+        name => format!("{name} ({id})"),
+    }
+}
+
+/// A desktop workload where every row is a desktop (the desktop sessions table): its
+/// [`workload`] name without the leading "desktop: " ("문서 작업 (desktop-office)").
+pub fn desktop_workload(lang: Lang, id: &str) -> String {
+    let name = workload(lang, id);
+    let prefix = lang.pick("데스크탑: ", "desktop: ");
+    name.strip_prefix(prefix)
+        .map_or(name.clone(), str::to_string)
+}
+
 /// A layer's name where the platform is not known (a column shared by several platforms):
 /// the kernel layer is a VM's own guest kernel, or the host's kernel that native processes
 /// and every container share.
@@ -268,4 +308,52 @@ pub fn storage(lang: Lang, s: StorageMode) -> &'static str {
         StorageMode::Volume => ("볼륨 스토리지", "volume storage"),
     };
     lang.pick(ko, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_workload_has_a_name_in_both_languages() {
+        let presets = crate::sim::PRESET_NAMES
+            .iter()
+            .chain(sim_core::desktop::DESKTOP_PRESETS.iter());
+        for id in presets {
+            for lang in [Lang::Ko, Lang::En] {
+                let shown = workload(lang, id);
+                // The id stays, so that the scenario file's word can be found.
+                assert!(shown.contains(*id), "{id}: {shown}");
+                if lang == Lang::Ko {
+                    assert_eq!(
+                        shown
+                            .strip_suffix(&format!(" ({id})"))
+                            .map(|n| !n.is_empty()),
+                        Some(true),
+                        "{shown}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            workload(Lang::Ko, "network-rr"),
+            "네트워크 요청-응답 (network-rr)"
+        );
+        assert_eq!(
+            workload(Lang::En, "network-rr"),
+            "network request-response (network-rr)"
+        );
+        // English that is the id itself is not said twice.
+        assert_eq!(workload(Lang::En, "database"), "database");
+        assert_eq!(
+            desktop_workload(Lang::Ko, "desktop-office"),
+            "문서 작업 (desktop-office)"
+        );
+        assert_eq!(
+            desktop_workload(Lang::En, "desktop-video"),
+            "video playback (desktop-video)"
+        );
+        // A scenario's own workload: its name alone.
+        assert_eq!(workload(Lang::Ko, "io-heavy"), "io-heavy");
+    }
 }

@@ -271,6 +271,30 @@ pub fn controls(props: &ControlsProps) -> Html {
         let (lo, hi) = base.time_slice_range;
         (lo != hi).then(|| format!("{lo}–{hi} ({})", t(lang, "controls.slice_per_platform")).into())
     };
+    // Groups with their own memory or vCPUs: untouched, the slider names each group's value;
+    // moved, it says that it sets every group (as the instances slider does).
+    let per_group =
+        |values: Option<String>, moved: bool| -> (Option<AttrValue>, Option<AttrValue>) {
+            match values {
+                Some(_) if moved => (None, Some(t(lang, "controls.sets_every_group").into())),
+                Some(v) => (
+                    Some(format!("{v} ({})", t(lang, "controls.group_values")).into()),
+                    None,
+                ),
+                None => (None, None),
+            }
+        };
+    let (memory_text, memory_note) = per_group(
+        base.per_group(&base.group_memory_mib),
+        knobs.memory_per_instance_mib.is_some(),
+    );
+    let group_vcpus: Vec<u64> = base.group_vcpus.iter().map(|&v| u64::from(v)).collect();
+    let (vcpus_text, vcpus_note) = per_group(
+        base.per_group(&group_vcpus),
+        knobs.vcpus_per_instance.is_some(),
+    );
+    let slice_note: Option<AttrValue> = (slice_text.is_some() && knobs.time_slice_ms.is_some())
+        .then(|| t(lang, "controls.sets_every_platform").into());
 
     // The error a control caused, shown beside that control with a way back.
     let seed_bad = state
@@ -498,6 +522,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     on_change={set(|k, v| k.instance_count = Some(v as u32))} />
                 <Slider id="k-vcpus" error={knob_error("k-vcpus")} label={t(lang, "controls.vcpus")} min={1} max={u64::from(base.vcpus_per_instance).max(16)} step={1}
                     value={knobs.vcpus_per_instance.map(u64::from)} baseline={u64::from(base.vcpus_per_instance)} {lang}
+                    default_text={vcpus_text} extra={vcpus_note}
                     on_change={set(|k, v| k.vcpus_per_instance = Some(v as u32))} />
                 <Slider id="k-threads" error={knob_error("k-threads")} label={t(lang, "controls.threads")} min={1} max={u64::from(base.threads_per_instance).max(32)} step={1}
                     value={knobs.threads_per_instance.map(u64::from)} baseline={u64::from(base.threads_per_instance)} {lang}
@@ -510,13 +535,14 @@ pub fn controls(props: &ControlsProps) -> Html {
                     on_change={set(|k, v| k.host_clock_mhz = Some(v as u32))} />
                 <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={MEMORY_STEP_MIB} max={u64::from(base.memory_per_instance_mib).max(base.host_memory_mib)} step={MEMORY_STEP_MIB}
                     value={knobs.memory_per_instance_mib.map(u64::from)} baseline={u64::from(base.memory_per_instance_mib)} {lang}
+                    default_text={memory_text} extra={memory_note}
                     on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} field={memory_field} />
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
                 <Slider id="k-slice" error={knob_error("k-slice")} label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
                     value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
-                    default_text={slice_text}
+                    default_text={slice_text} extra={slice_note}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
                 <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={base.duration_ms.clamp(1, 10)} max={base.duration_ms.max(1000)} step={duration_step(base.duration_ms)}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
@@ -527,7 +553,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <select id="k-workload" ref={shown_workload} onchange={on_workload}>
                     <option value="" selected={knobs.workload.is_none()}>{ t(lang, "controls.workload.scenario") }</option>
                     { for WORKLOADS.iter().map(|w| html! {
-                        <option value={*w} selected={knobs.workload.as_deref() == Some(*w)}>{ *w }</option>
+                        <option value={*w} selected={knobs.workload.as_deref() == Some(*w)}>{ crate::labels::workload(lang, w) }</option>
                     }) }
                 </select>
                 <label for="k-seed">{ t(lang, "controls.seed") }</label>

@@ -136,9 +136,15 @@ pub fn course_open(props: &CourseProps) -> Html {
                     <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ builtin::assignment_title(file, lang) }</option>
                 }) }
             </select>
-            <label class="file">{ t(lang, "course.open_file") }
-                <input id="assignment-file" type="file" accept=".toml,text/plain" onchange={on_file} />
-            </label>
+            // The page's own button (as the editor's "Open file…"), not the browser's
+            // "Choose File / No file chosen": the input stays in the label, focusable, and
+            // the label shows its focus (style.css: `label.button:has(:focus-visible)`).
+            <div class="row">
+                <label class="button" id="assignment-file-label">
+                    { t(lang, "course.open_file") }
+                    <input id="assignment-file" type="file" accept=".toml,text/plain" class="sr-only" onchange={on_file} />
+                </label>
+            </div>
         </section>
     }
 }
@@ -329,32 +335,119 @@ fn student_form(props: &CourseProps) -> Html {
 /// A student's variant in the words of the page's controls ("seed 783275702, host cores 4,
 /// VM exit round trip 600 cycles"), not the assignment file's keys; empty for none.
 fn variant_text(lang: Lang, v: &crate::sim::assignment::Variant) -> String {
-    use crate::sim::assignment::{Choice, Parameter};
+    use crate::sim::assignment::Choice;
     let mut parts: Vec<String> = v
         .seed
         .iter()
         .map(|s| t(lang, "settings.seed").replace("{}", &s.to_string()))
         .collect();
     parts.extend(v.picks.iter().map(|(p, c)| {
-        let key = match p {
-            Parameter::DurationMs => "settings.duration",
-            Parameter::HostCores => "settings.host_cores",
-            Parameter::HostClockMhz => "settings.host_clock",
-            Parameter::MemoryPerInstanceMib => "settings.memory",
-            Parameter::InstanceCount => "settings.instances",
-            Parameter::VcpusPerInstance => "settings.vcpus",
-            Parameter::ThreadsPerInstance => "settings.threads",
-            Parameter::Workload => "settings.workload",
-            Parameter::VmExitCycles => "settings.exit_cycles",
-            Parameter::TimeSliceMs => "settings.time_slice",
-        };
         let value = match c {
             Choice::Number(n) => crate::num::num(*n as f64),
-            Choice::Name(name) => name.clone(),
+            Choice::Name(name) => crate::labels::workload(lang, name),
         };
-        t(lang, key).replace("{}", &value)
+        t(lang, setting_key(*p)).replace("{}", &value)
     }));
     parts.join(", ")
+}
+
+/// The words of the page's settings notes for an assignment's parameter.
+fn setting_key(p: crate::sim::assignment::Parameter) -> &'static str {
+    use crate::sim::assignment::Parameter;
+    match p {
+        Parameter::DurationMs => "settings.duration",
+        Parameter::HostCores => "settings.host_cores",
+        Parameter::HostClockMhz => "settings.host_clock",
+        Parameter::MemoryPerInstanceMib => "settings.memory",
+        Parameter::InstanceCount => "settings.instances",
+        Parameter::VcpusPerInstance => "settings.vcpus",
+        Parameter::ThreadsPerInstance => "settings.threads",
+        Parameter::Workload => "settings.workload",
+        Parameter::VmExitCycles => "settings.exit_cycles",
+        Parameter::TimeSliceMs => "settings.time_slice",
+    }
+}
+
+/// The scenario's own value of a parameter a variant sets, in the page's words (per group
+/// where the groups differ: "web 4,096 / db 8,192"); `None` when the variant's choice is
+/// that value (nothing differs).
+fn own_value(
+    lang: Lang,
+    p: crate::sim::assignment::Parameter,
+    chosen: &crate::sim::assignment::Choice,
+    base: &crate::state::Baseline,
+) -> Option<String> {
+    use crate::sim::assignment::{Choice, Parameter};
+    let one = |v: u64| match chosen {
+        Choice::Number(n) if *n == v => None,
+        _ => Some(crate::num::num(v as f64)),
+    };
+    let groups = |values: Vec<u64>| match base.per_group(&values) {
+        Some(each) => Some(each),
+        None => one(values.first().copied().unwrap_or_default()),
+    };
+    match p {
+        Parameter::DurationMs => one(base.duration_ms),
+        Parameter::HostCores => one(base.host_cores.into()),
+        Parameter::HostClockMhz => one(base.host_clock_mhz.into()),
+        Parameter::MemoryPerInstanceMib => groups(base.group_memory_mib.clone()),
+        Parameter::InstanceCount => groups(base.group_counts.iter().map(|&n| n.into()).collect()),
+        Parameter::VcpusPerInstance => groups(base.group_vcpus.iter().map(|&n| n.into()).collect()),
+        Parameter::ThreadsPerInstance => one(base.threads_per_instance.into()),
+        Parameter::VmExitCycles => one(base.vm_exit_cycles),
+        Parameter::TimeSliceMs => match base.time_slice_range {
+            (lo, hi) if lo == hi => one(lo),
+            (lo, hi) => Some(format!(
+                "{}–{}",
+                crate::num::num(lo as f64),
+                crate::num::num(hi as f64)
+            )),
+        },
+        Parameter::Workload => {
+            let mut names: Vec<&String> = base.group_workloads.iter().collect();
+            names.dedup();
+            match (chosen, names.as_slice()) {
+                (Choice::Name(w), [only]) if w == *only => None,
+                _ => Some(
+                    names
+                        .iter()
+                        .map(|w| crate::labels::workload(lang, w))
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                ),
+            }
+        }
+    }
+}
+
+/// The note on a scenario's description shown under an assignment step whose student has
+/// a variant: the figures a library description quotes ("스틸 5.3%") come from the
+/// scenario's own settings, which it names (its seed, its values of what the variant
+/// changes), and the student's own figures are in the results. `None` outside a started
+/// step or when the variant changes nothing the scenario sets.
+pub fn description_note(lang: Lang, c: &Course, base: &crate::state::Baseline) -> Option<String> {
+    let student = c.student()?;
+    let a = c.a();
+    let index = c.progress.step;
+    a.steps.get(index)?;
+    let v = a.variant(index, Some(student));
+    let mut own: Vec<String> = v
+        .seed
+        .filter(|&s| s != base.seed)
+        .map(|_| t(lang, "settings.seed").replace("{}", &base.seed.to_string()))
+        .into_iter()
+        .collect();
+    own.extend(v.picks.iter().filter_map(|(p, chosen)| {
+        Some(t(lang, setting_key(*p)).replace("{}", &own_value(lang, *p, chosen, base)?))
+    }));
+    if own.is_empty() {
+        return None;
+    }
+    Some(
+        t(lang, "course.description_figures")
+            .replacen("{}", &own.join(", "), 1)
+            .replacen("{}", &variant_text(lang, &v), 1),
+    )
 }
 
 /// The verdict of a given answer, when answers are revealed and computed.
@@ -638,10 +731,9 @@ fn step_view(props: &CourseProps) -> Html {
                 // all at once when the run ends, with the focus on their heading.)
                 <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
                     if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
-                        <p key={tries.to_string()} class="wrong not-number">{ {
-                            let accepted = crate::sim::question::accepted_answers_in(q.unit);
-                            super::with_code(&t(lang, "questions.not_number_as").replace("{}", lang.pick(&accepted.ko, &accepted.en)))
-                        } }</p>
+                        <p key={tries.to_string()} class="wrong not-number">{
+                            super::with_code(&super::questions::number_hint(lang, q.unit))
+                        }</p>
                     }
                     { live_saved }
                 </div>
@@ -786,5 +878,55 @@ fn score_view(lang: Lang, score: &course::Score) -> Html {
             }
             <p class="hint">{ t(lang, "course.score.note") }</p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Scenario;
+    use crate::state::Baseline;
+
+    fn step_one(student: Option<&str>) -> (Course, Baseline) {
+        let file = "hypervisor-types.toml";
+        let text = builtin::assignment_text(file).unwrap();
+        let mut c = course::open(course::Origin::Library(file.into()), file, &text).unwrap();
+        c.progress.student = student.map(str::to_string);
+        let scenario_text = builtin::text_by_name("type1-vs-type2.toml").unwrap();
+        let s = Scenario::from_toml("type1-vs-type2.toml", &scenario_text).unwrap();
+        (c, Baseline::of(&s))
+    }
+
+    #[test]
+    fn a_variant_step_says_whose_figures_the_description_quotes() {
+        let (c, base) = step_one(Some("s001"));
+        let v = c.a().variant(0, Some("s001"));
+        let seed = v.seed.unwrap();
+        for lang in [Lang::Ko, Lang::En] {
+            let note = description_note(lang, &c, &base).unwrap();
+            // The scenario's own seed (7) and the student's.
+            assert!(
+                note.contains(&t(lang, "settings.seed").replace("{}", "7")),
+                "{note}"
+            );
+            assert!(note.contains(&seed.to_string()), "{note}");
+        }
+        // Another student whose host has other cores than the scenario's 4: both named.
+        let other = (0..200)
+            .map(|i| format!("s{i:03}"))
+            .find(|id| {
+                c.a()
+                    .variant(0, Some(id))
+                    .picks
+                    .iter()
+                    .any(|(_, choice)| *choice != crate::sim::assignment::Choice::Number(4))
+            })
+            .unwrap();
+        let (c, base) = step_one(Some(&other));
+        let note = description_note(Lang::En, &c, &base).unwrap();
+        assert!(note.contains("host cores 4)"), "{note}");
+        // Before a student id: no variant yet, no note.
+        let (c, base) = step_one(None);
+        assert_eq!(description_note(Lang::En, &c, &base), None);
     }
 }

@@ -19,6 +19,19 @@ pub fn unit_in(lang: Lang, unit: &'static str) -> &'static str {
     }
 }
 
+/// What a numeric answer in `unit` may be, said when a given answer is not a number:
+/// "숫자로 입력하세요(예: 1,234.5). 뒤에 `%` 단위를 붙여도 됩니다." (what sim-core's
+/// `QuestionAnswer::read_number` reads, in the page's own words; backticks mark code).
+pub fn number_hint(lang: Lang, unit: &str) -> String {
+    let units = match unit {
+        "" => return t(lang, "questions.number_only").to_string(),
+        "µs" => lang.pick("`µs`(또는 `us`)", "`µs` (or `us`)").to_string(),
+        "/s" => lang.pick("`회/초` 또는 `/s`", "`/s`").to_string(),
+        unit => format!("`{unit}`"),
+    };
+    t(lang, "questions.number_unit").replace("{}", &units)
+}
+
 /// A figure with its unit: a percent glued to it ("98.3%"), a rate too ("150,733/s",
 /// "150,733회/초"), any other unit after a space ("74,150 ops/s").
 fn with_unit(lang: Lang, figure: String, unit: &'static str) -> String {
@@ -427,7 +440,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                 },
                                 Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
                                     <p key={try_key.clone()} class="wrong">
-                                        { super::with_code(&t(lang, "questions.not_number_as").replace("{}", lang.pick(&q.accepted_answers().ko, &q.accepted_answers().en))) }
+                                        { super::with_code(&number_hint(lang, q.metric.unit())) }
                                     </p>
                                 },
                                 Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, "questions.choose") }</p> },
@@ -457,6 +470,29 @@ mod tests {
 
     fn numeric(metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
         QuestionAnswer::numeric("q", metric, value, tolerance_percent)
+    }
+
+    #[test]
+    fn the_note_on_an_answer_that_is_no_number_says_what_to_type() {
+        assert_eq!(
+            number_hint(Lang::Ko, "%"),
+            "숫자로 입력하세요(예: 1,234.5). 뒤에 `%` 단위를 붙여도 됩니다."
+        );
+        assert_eq!(
+            number_hint(Lang::En, "%"),
+            "Type a number, such as 1,234.5; you may add the unit `%` after it."
+        );
+        // Every spelling sim-core reads is named: `us` for µs, the Korean rate unit.
+        assert!(number_hint(Lang::Ko, "µs").contains("`µs`(또는 `us`)"));
+        assert!(number_hint(Lang::Ko, "/s").contains("`회/초` 또는 `/s`"));
+        assert!(!number_hint(Lang::En, "/s").contains(" or "));
+        // No unit: nothing may follow the number.
+        assert!(number_hint(Lang::Ko, "").starts_with("숫자만 입력하세요"));
+        assert!(number_hint(Lang::En, "").ends_with("with nothing after it."));
+        // No particle glued to a unit: the unit is followed by the word 단위 in Korean.
+        for unit in ["%", "ms", "MiB", "ops/s", "kbit/s"] {
+            assert!(number_hint(Lang::Ko, unit).contains(&format!("`{unit}` 단위를")));
+        }
     }
 
     #[test]

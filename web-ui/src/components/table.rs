@@ -234,7 +234,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             html! {
                                 <tr class="desktop-group" data-group={g.group.clone()}>
                                     <th scope="row" class="text"><small>{ g.group.clone() }</small></th>
-                                    <td class="text"><small>{ g.workload.clone() }</small></td>
+                                    <td class="text"><small>{ crate::labels::desktop_workload(lang, &g.workload) }</small></td>
                                     { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| html! {
                                         <td data-col={k.trim_start_matches("desktop.")}>{ c }</td>
                                     }) }
@@ -412,7 +412,7 @@ pub fn table(props: &TableProps) -> Html {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ g.name.clone() }</td>
-                                <td class="text opt">{ g.workload.clone() }</td>
+                                <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
                                 <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
                                 <td>{ fmt_num(g.throughput) }</td>
                                 <td>{ crate::num::pct(g.relative_performance_percent) }</td>

@@ -94,6 +94,12 @@ pub struct Baseline {
     pub memory_per_instance_mib: u32,
     /// Each group's own memory, MiB, in order.
     pub group_memory_mib: Vec<u64>,
+    /// Each group's own vCPUs, in order.
+    pub group_vcpus: Vec<u32>,
+    /// Each group's name, in order.
+    pub group_names: Vec<String>,
+    /// The scenario's own seed.
+    pub seed: u64,
     /// The host's memory, MiB (the memory slider's end: one instance cannot have more).
     pub host_memory_mib: u64,
     pub vm_exit_cycles: u64,
@@ -137,7 +143,25 @@ impl Baseline {
             .map_or_else(|| name.to_string(), |l| lang.pick(&l.ko, &l.en).to_string())
     }
 
-    pub(super) fn of(s: &Scenario) -> Baseline {
+    /// Each group's own value by name ("web 4,096 / db 8,192"), when the groups' values
+    /// differ: a slider's one value would name only the first group's. `None` when every
+    /// group has the same value (or there is one group).
+    pub fn per_group(&self, values: &[u64]) -> Option<String> {
+        let first = values.first()?;
+        if values.iter().all(|v| v == first) {
+            return None;
+        }
+        Some(
+            self.group_names
+                .iter()
+                .zip(values)
+                .map(|(name, v)| format!("{name} {}", crate::num::num(*v as f64)))
+                .collect::<Vec<_>>()
+                .join(" / "),
+        )
+    }
+
+    pub(crate) fn of(s: &Scenario) -> Baseline {
         let first = s.instances.first();
         Baseline {
             instance_count: first.map_or(1, |i| i.count),
@@ -148,6 +172,9 @@ impl Baseline {
             memory_per_instance_mib: first
                 .map_or(1024, |i| u32::try_from(i.memory_mib).unwrap_or(u32::MAX)),
             group_memory_mib: s.instances.iter().map(|i| i.memory_mib).collect(),
+            group_vcpus: s.instances.iter().map(|i| i.vcpus).collect(),
+            group_names: s.instances.iter().map(|i| i.name.clone()).collect(),
+            seed: s.seed,
             host_memory_mib: s.host.memory_mib,
             vm_exit_cycles: s.costs.exit_roundtrip(s.host.cpu),
             time_slice_ms: s.platforms.first().map_or(30, |p| p.time_slice_ms),
@@ -420,7 +447,7 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
         .as_ref()
         .filter(|w| base.group_workloads.iter().any(|g| g != *w))
     {
-        note("settings.workload", w.clone());
+        note("settings.workload", crate::labels::workload(lang, w));
     }
     out
 }
@@ -518,6 +545,22 @@ mod tests {
 
     use super::*;
     use crate::builtin;
+
+    #[test]
+    fn groups_with_their_own_values_are_named_with_them() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "seed-comparison-table.toml")
+            .unwrap();
+        let base = Baseline::of(&Scenario::from_toml(file, text).unwrap());
+        assert_eq!(
+            base.per_group(&base.group_memory_mib).as_deref(),
+            Some("web 4,096 / db 8,192")
+        );
+        // Equal values: the slider's one value says it all.
+        assert_eq!(base.per_group(&[2, 2]), None);
+        assert_eq!(base.per_group(&[]), None);
+    }
 
     #[test]
     fn a_typed_seed_is_a_whole_number_or_said_why_not() {
@@ -702,7 +745,7 @@ mod tests {
         };
         assert_eq!(
             changed_settings(Lang::En, &web, &two),
-            ["workload web-server"]
+            ["workload web server (web-server)"]
         );
         let moved = Knobs {
             vm_exit_cycles: Some(3000),
