@@ -17,6 +17,7 @@ pub mod labels;
 pub mod num;
 pub mod palette;
 pub mod run;
+pub mod scroll_edges;
 pub mod share;
 pub mod sim;
 pub mod state;
@@ -36,6 +37,7 @@ pub fn start(root_id: &str) -> Result<(), JsValue> {
     root.set_inner_html("");
     worker::prewarm();
     yew::Renderer::<app::App>::with_root(root).render();
+    scroll_edges::follow();
     Ok(())
 }
 

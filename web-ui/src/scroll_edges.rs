@@ -1,0 +1,130 @@
+//! Marks every sideways-scrolling table box (`.scroll`) whose content goes on past its
+//! right edge (`data-more-right`), so that style.css fades that edge: on a phone a table
+//! clipped at a column border otherwise gives no sign that it scrolls.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The attribute style.css reads.
+const MORE_RIGHT: &str = "data-more-right";
+
+/// Whether a box scrolled `scroll_left` pixels, `client_width` wide, has more of its
+/// `scroll_width` to the right (a pixel of rounding is no more).
+pub fn more_to_the_right(scroll_left: f64, client_width: f64, scroll_width: f64) -> bool {
+    scroll_left + client_width < scroll_width - 1.0
+}
+
+/// Marks one box by where it stands now.
+fn mark(el: &web_sys::Element) {
+    let more = more_to_the_right(
+        f64::from(el.scroll_left()),
+        f64::from(el.client_width()),
+        f64::from(el.scroll_width()),
+    );
+    match (more, el.has_attribute(MORE_RIGHT)) {
+        (true, false) => {
+            let _ = el.set_attribute(MORE_RIGHT, "");
+        }
+        (false, true) => {
+            let _ = el.remove_attribute(MORE_RIGHT);
+        }
+        _ => {}
+    }
+}
+
+/// Marks every `.scroll` box in the page (after a render: tables come and go, and change
+/// width with the window).
+pub fn mark_all() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(boxes) = doc.query_selector_all(".scroll") else {
+        return;
+    };
+    for i in 0..boxes.length() {
+        if let Some(el) = boxes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            mark(&el);
+        }
+    }
+}
+
+/// Marks a box again as it scrolls (one listener on the document, in the capture phase:
+/// scroll events do not bubble), and every box once per frame after the page's content
+/// changed (tables rendered, columns shown) or the window's size did. For the page's life:
+/// the page never goes away.
+pub fn follow() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else {
+        return;
+    };
+    let on_scroll = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.matches(".scroll").unwrap_or(false))
+        {
+            mark(&el);
+        }
+    });
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "scroll",
+        on_scroll.as_ref().unchecked_ref(),
+        true,
+    );
+    on_scroll.forget();
+    // Changes come in bursts (a run's progress, a render): one marking per frame.
+    let pending = std::rc::Rc::new(std::cell::Cell::new(false));
+    let frame = {
+        let pending = pending.clone();
+        Closure::<dyn Fn()>::new(move || {
+            pending.set(false);
+            mark_all();
+        })
+    };
+    let later = move || {
+        if !pending.replace(true) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(frame.as_ref().unchecked_ref());
+            }
+        }
+    };
+    let later = std::rc::Rc::new(later);
+    let on_change = {
+        let later = later.clone();
+        Closure::<dyn Fn()>::new(move || later())
+    };
+    let _ = window.add_event_listener_with_callback("resize", on_change.as_ref().unchecked_ref());
+    if let (Ok(observer), Some(body)) = (
+        web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()),
+        doc.body(),
+    ) {
+        let what = web_sys::MutationObserverInit::new();
+        what.set_child_list(true);
+        what.set_subtree(true);
+        what.set_character_data(true);
+        let _ = observer.observe_with_options(&body, &what);
+    }
+    on_change.forget();
+    later();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_box_with_content_past_its_right_edge_has_more() {
+        // A 390 px phone box of a 900 px table: more until scrolled to its end.
+        assert!(more_to_the_right(0.0, 350.0, 900.0));
+        assert!(more_to_the_right(540.0, 350.0, 900.0));
+        assert!(!more_to_the_right(550.0, 350.0, 900.0));
+        // A table that fits, or is off by a rounded pixel: nothing to scroll to.
+        assert!(!more_to_the_right(0.0, 900.0, 900.0));
+        assert!(!more_to_the_right(0.0, 899.5, 900.0));
+    }
+}
