@@ -728,15 +728,16 @@ fn lock_holder_preemption_collapses_throughput_and_ple_and_pv_spinlocks_recover_
     // with them it must fall to 70% of native or below (about 60% at this seed, 40-65%
     // at others).
     //
-    // Pause-loop exiting turns each spin of more than 4096 cycles into an exit and a
-    // directed yield to a preempted vCPU of the same VM in kernel mode (the holder or a
-    // waiter), and PV spinlocks halt a waiter after about 110 µs of spinning and let the
-    // releaser kick it: both give the pCPUs back to the lock's holder instead of
-    // burning the slice, so each must win back at least 10 points of the loss (here
-    // PLE about 93%, PV about 76% of native). PV wins back less: the kicked waiter is
-    // BOOSTed onto the pCPU it halted on, and the vCPU running there is often the
-    // releaser itself (it took that pCPU when the waiter halted), which the wake-up
-    // preempts; credit's wake-up preemption looks only at the woken vCPU's own pCPU.
+    // Pause-loop exiting turns each spin of more than 4096 cycles into an exit and, under
+    // credit (Xen), an undirected yield: the spinner goes behind the vCPUs of its
+    // priority and one below, so the next in line runs (the holder, or a hog). PV
+    // spinlocks halt a waiter after about 110 µs of spinning and let the releaser kick
+    // it. Both stop burning whole slices, so each must win back at least 10 points of
+    // the loss (here PLE about 69%, PV about 71% of native). Neither wins all of it: PLE
+    // gives slices to the hogs, and the kicked PV waiter is BOOSTed onto the pCPU it
+    // halted on, where the vCPU running is often the releaser itself (it took that pCPU
+    // when the waiter halted), which the wake-up preempts; credit's wake-up preemption
+    // looks only at the woken vCPU's own pCPU.
     let locky = "\n[[workload]]\nname = \"locky\"\nbase = \"syscall-heavy\"\ncompute_cycles = 20000\nlock_percent = 60\nlock_hold_cycles = 6000\n[[workload]]\nname = \"nolock\"\nbase = \"syscall-heavy\"\ncompute_cycles = 20000\n";
     let mut text = header("locks", 500, "") + locky;
     for (name, rest) in [
@@ -779,4 +780,34 @@ fn lock_holder_preemption_collapses_throughput_and_ple_and_pv_spinlocks_recover_
     // The workload does no I/O, so hybrid's only hypercalls are kicks.
     assert!(exits(platform(&r, "hybrid-pv"), ExitReason::Hypercall) > 0);
     assert_eq!(exits(platform(&r, "hw"), ExitReason::Hypercall), 0);
+}
+
+#[test]
+fn a_pause_loop_exit_yields_to_anyone_under_xen_and_to_the_same_vm_under_kvm() {
+    // lock-holder-preemption's overcommitted hw-ple platform: a 4-vCPU VM whose waiters
+    // take PAUSE-loop exits beside five 1-vCPU CPU hogs. Xen (credit) answers an exit
+    // with an undirected yield that puts the spinner behind a lower-priority vCPU too, so
+    // the hogs run more than beside the native VM (about 124%: the spinners hand them
+    // slices). KVM (fair) yields to a preempted vCPU of the spinner's own VM, which gets
+    // a slice of its own: the hogs run as they would natively (about 101%).
+    let text = std::fs::read_to_string(
+        virtsim_tests::workspace_root().join("scenarios/lock-holder-preemption.toml"),
+    )
+    .expect("library scenario");
+    let hogs = |text: &str| {
+        let r = run(text);
+        platform(&r, "hw-ple")
+            .groups
+            .iter()
+            .find(|g| g.name == "hog")
+            .expect("hog group")
+            .relative_performance_percent
+    };
+    let xen = hogs(&text);
+    let kvm = hogs(&text.replace(
+        "technique = \"hardware_assist\"\n",
+        "technique = \"hardware_assist\"\nscheduler = \"fair\"\n",
+    ));
+    assert!(xen > 115.0, "credit: hogs at {xen}% of native");
+    assert!(kvm < 105.0, "fair: hogs at {kvm}% of native");
 }

@@ -403,11 +403,7 @@ impl Machine {
                     halted: false,
                 };
                 self.grow_ple_window(e);
-                if let Some(to) = self.yield_candidate(instance, e, p) {
-                    self.yield_to(p, e, to, now);
-                    return true;
-                }
-                false
+                self.pause_loop_yield(p, e, instance, now)
             }
             SpinEnd::PvWait => {
                 // pv_wait: the vCPU blocks with its thread until the releaser kicks it.
@@ -436,8 +432,13 @@ impl Machine {
         .max(1)
     }
 
-    /// A PAUSE-loop exit of vCPU `e`: its window grows.
+    /// A PAUSE-loop exit of vCPU `e`: its window grows under KVM (`fair`: `grow_ple_window`
+    /// in `handle_pause`); Xen (`credit`, `round_robin`) keeps the `ple_window` it set
+    /// in the VMCS at boot.
     pub(super) fn grow_ple_window(&mut self, e: u32) {
+        if self.spec.scheduler != crate::platform::SchedulerKind::Fair {
+            return;
+        }
         self.ple_windows[e as usize] = self
             .ple_window(e)
             .saturating_mul(self.spec.costs.ple_window_grow.max(1))

@@ -528,8 +528,7 @@ impl Machine {
             Item::Kick { target, .. } => self.make_runnable(target, now),
             Item::FlushSend { thread } => self.flush_sent(thread, now),
             Item::FlushSpin { thread, end, len } => {
-                if let Some(to) = self.flush_spin_done(p, e, thread, end, len) {
-                    self.yield_to(p, e, to, now);
+                if self.flush_spin_done(p, e, thread, end, len, now) {
                     return;
                 }
             }

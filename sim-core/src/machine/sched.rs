@@ -382,25 +382,76 @@ impl Machine {
         false
     }
 
-    /// Directed yield (KVM's `kvm_vcpu_on_spin` → `yield_to`): entity `from`, running on
-    /// `p`, goes back to the run queue and the runnable entity `to` takes `p` now, for
-    /// the rest of `from`'s slice (a yield donates the slice, it does not start a new
-    /// one: otherwise a chain of yields inside one VM would never let others run).
-    pub(super) fn yield_to(&mut self, p: u32, from: u32, to: u32, now: Cycles) {
-        if !self.runqueue.remove(to) {
-            self.schedule_next(p, now);
-            return;
+    /// vCPU `from` of `instance`, running on `p`, took a PAUSE-loop exit: the hypervisor
+    /// gives the pCPU up as its scheduler does. Returns false when `from` goes on (it found
+    /// no one to yield to), true when `p` has been given its next entity.
+    ///
+    /// Fair share (KVM): `kvm_vcpu_on_spin` looks for a preempted vCPU of the same VM that
+    /// was in the kernel (`yield_candidate`) and `yield_to` it; without one the vCPU spins
+    /// again. CFS's `yield_to_task_fair` makes the target the next buddy and the yielder the
+    /// skip buddy: the target runs next, with a slice of its own (a yield donates nothing),
+    /// unless picking it would be unfair (`wakeup_preempt_entity`: its virtual runtime more
+    /// than the wake-up granularity beyond the leftmost's), when the ordinary pick follows.
+    /// The yielder goes back to the run queue with its virtual runtime.
+    ///
+    /// Credit and round robin (Xen): a PAUSE-loop exit is an undirected `SCHEDOP_yield`.
+    /// The vCPU goes back behind the others of its priority; alone there, credit1's
+    /// `__runq_insert` puts it behind one lower-priority vCPU as well.
+    pub(super) fn pause_loop_yield(
+        &mut self,
+        p: u32,
+        from: u32,
+        instance: u32,
+        now: Cycles,
+    ) -> bool {
+        if self.spec.scheduler == SchedulerKind::Fair {
+            let Some(to) = self.yield_candidate(instance, from, p) else {
+                return false;
+            };
+            let granularity = WAKEUP_GRANULARITY_US
+                * SchedulerKind::fair_scale(self.spec.host.cores)
+                * self.spec.host.cycles_per_us();
+            let leftmost = self
+                .runqueue
+                .min_eligible_key()
+                .map(|(vruntime, _)| vruntime);
+            let fair =
+                leftmost.is_none_or(|l| self.entities[to as usize].vruntime <= l + granularity);
+            self.pcpus[p as usize].current = None;
+            self.entities[from as usize].polling = false;
+            if fair && self.runqueue.remove(to) {
+                self.enqueue(from, now);
+                if !self.switch_in(p, to, now) {
+                    self.start_entity_item(p, now);
+                }
+                self.dispatch_idle(now);
+            } else {
+                self.enqueue(from, now);
+                self.schedule_next(p, now);
+            }
+            return true;
         }
         self.pcpus[p as usize].current = None;
         self.entities[from as usize].polling = false;
         self.enqueue(from, now);
-        let slice_end = self.pcpus[p as usize].slice_end;
-        let switched = self.switch_in(p, to, now);
-        self.pcpus[p as usize].slice_end = slice_end;
-        if !switched {
-            self.start_entity_item(p, now);
+        let mut next = self.pick(p);
+        if next == Some(from) {
+            if let Some(lower) = self.pick(p) {
+                self.insert_queued(from);
+                next = Some(lower);
+            }
         }
-        self.dispatch_idle(now);
+        match next {
+            Some(next) => {
+                if !self.switch_in(p, next, now) {
+                    self.start_entity_item(p, now);
+                }
+                self.dispatch_idle(now);
+            }
+            // The yielder may not run here any more (its cap ran out): `p` idles.
+            None => self.schedule_next(p, now),
+        }
+        true
     }
 
     /// The switch to a new entity on `p`: saving and loading state (the platform's entity

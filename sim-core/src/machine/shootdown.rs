@@ -198,7 +198,8 @@ impl Machine {
         t: u32,
         end: SpinEnd,
         len: u64,
-    ) -> Option<u32> {
+        now: Cycles,
+    ) -> bool {
         let instance = self.threads[t as usize].instance;
         self.instances[instance as usize]
             .counters
@@ -206,10 +207,10 @@ impl Machine {
         let waiting =
             matches!(self.flush_phase[t as usize], FlushPhase::Wait { acks, .. } if acks > 0);
         if end != SpinEnd::PauseLoop || !waiting {
-            return None;
+            return false;
         }
         self.grow_ple_window(e);
-        self.yield_candidate(instance, e, p)
+        self.pause_loop_yield(p, e, instance, now)
     }
 
     /// Cycles of a cut spin count as waiting.
