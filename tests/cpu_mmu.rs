@@ -156,6 +156,78 @@ fn hidden_shadow_faults_rise_with_address_space_switches() {
 }
 
 #[test]
+fn threads_of_one_process_switch_without_a_cr3_load_or_hidden_faults() {
+    // The 8-thread sleeper above under shadow paging (hardware assist and binary
+    // translation), once as 8 processes and once as 8 threads of one process. Between
+    // processes each switch loads CR3 (a cr_access exit under VT) and most find their
+    // shadow root evicted (hidden faults); between threads of one process Linux keeps
+    // the page tables (`switch_mm_irqs_off` returns early for the same mm): no CR3 load,
+    // no shadow switch, no hidden fault.
+    let platforms = two(
+        "technique = \"hardware_assist\"",
+        "technique = \"binary_translation\"",
+    );
+    let run_with = |shared: bool| {
+        let workload = format!(
+            "compute_cycles = 40000\nthink_time_us = 20\nmix = {{ sleep = 1 }}\nshared_address_space = {shared}"
+        );
+        let r = run(&scenario(
+            "ept = false",
+            &platforms,
+            &workload,
+            "vcpus = 1\nthreads = 8",
+        ));
+        let (a, b) = (platform(&r, "a"), platform(&r, "b"));
+        (
+            exits(a, ExitReason::CrAccess),
+            exits(a, ExitReason::HiddenPageFault),
+            exits(b, ExitReason::HiddenPageFault),
+            op_count(a, Op::Sleep),
+        )
+    };
+    let (cr3, hw_hidden, bt_hidden, sleeps) = run_with(false);
+    assert!(
+        sleeps > 50 && cr3 > sleeps / 2,
+        "{cr3} CR3 exits, {sleeps} sleeps"
+    );
+    assert!(hw_hidden > 0 && bt_hidden > 0, "{hw_hidden} {bt_hidden}");
+    let (cr3, hw_hidden, bt_hidden, sleeps) = run_with(true);
+    assert!(sleeps > 50, "{sleeps}");
+    assert_eq!((cr3, hw_hidden, bt_hidden), (0, 0, 0));
+}
+
+#[test]
+fn a_shootdown_asks_other_cpus_only_among_threads_of_one_process() {
+    // 2 vCPUs on 2 pCPUs running 2 threads that unmap memory after every fourth system
+    // call: as threads of one process (the default for a mix with tlb_shootdown) each
+    // shootdown IPIs the other vCPU and waits for its acknowledgement; as
+    // processes of their own no other CPU runs the address space: a local flush only.
+    let platforms = two("technique = \"hardware_assist\"", "technique = \"hybrid\"");
+    let mean = |shared: &str| {
+        let workload =
+            format!("compute_cycles = 20000\nmix = {{ syscall = 3, tlb_shootdown = 1 }}\n{shared}");
+        let r = run(&scenario(
+            "",
+            &platforms,
+            &workload,
+            "vcpus = 2\nthreads = 2",
+        ));
+        let a = platform(&r, "a");
+        (
+            a.latency_of(Op::TlbShootdown).expect("shootdowns").mean_us,
+            exits(a, ExitReason::ExternalInterrupt),
+        )
+    };
+    let (shared, shared_irqs) = mean("");
+    let (alone, alone_irqs) = mean("shared_address_space = false");
+    assert!(
+        shared > 2.0 * alone,
+        "threads {shared} µs, processes {alone} µs"
+    );
+    assert!(shared_irqs > 2 * alone_irqs, "{shared_irqs} {alone_irqs}");
+}
+
+#[test]
 fn hybrid_takes_fewer_exits_than_hardware_assist_with_pv_drivers_on_interrupt_work() {
     // The same request-response server (a network receive, then a send, per request) on
     // hardware assist with PV drivers and on hybrid (the same CPU path and drivers, plus

@@ -241,6 +241,12 @@ pub struct Workload {
     /// of code blocks that binary translation keeps in its translation cache.
     #[serde(default = "default_kernel_code_kib")]
     pub kernel_code_kib: u64,
+    /// Whether the instance's threads are threads of one process, sharing its address
+    /// space (a guest switch between them loads no new page-table base, and a TLB
+    /// shootdown asks the other CPUs that run it), or processes of their own (a switch
+    /// loads CR3; a shootdown has no other CPU to ask).
+    #[serde(default)]
+    pub shared_address_space: bool,
 }
 
 /// Default indirect control transfers per 1000 kernel cycles (estimate: kernel code calls
@@ -293,6 +299,7 @@ impl Workload {
             lock_hold_cycles: DEFAULT_LOCK_HOLD_CYCLES,
             kernel_control_flow_per_kcycle: DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
             kernel_code_kib: DEFAULT_KERNEL_CODE_KIB,
+            shared_address_space: false,
         };
         let w = match name {
             // Long compute bursts, almost never enters the kernel: only timer ticks remain.
@@ -366,8 +373,10 @@ impl Workload {
                     },
                 )
             },
+            // The connection threads of one server process (a MySQL-like server).
             "database" => Workload {
                 io_bytes: 8192,
+                shared_address_space: true,
                 ..base(
                     15_000,
                     OpMix {

@@ -115,5 +115,6 @@ pub fn desktop_workload(name: &str) -> Option<Workload> {
         lock_hold_cycles: DEFAULT_LOCK_HOLD_CYCLES,
         kernel_control_flow_per_kcycle: crate::workload::DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
         kernel_code_kib: crate::workload::DEFAULT_KERNEL_CODE_KIB,
+        shared_address_space: false,
     })
 }

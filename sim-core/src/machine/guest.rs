@@ -28,7 +28,9 @@ impl Machine {
                     let switched = ent.last_thread.is_some_and(|last| last != t);
                     ent.last_thread = Some(t);
                     if switched {
-                        self.shadow_switch(ii, t);
+                        if !self.groups[gi as usize].workload.shared_address_space {
+                            self.shadow_switch(ii, t);
+                        }
                         self.plan(
                             p,
                             Item::GuestSwitch,

@@ -67,6 +67,13 @@ impl Machine {
         );
         let skip = self.flush_skips_preempted();
         let (mut ipis, mut running, mut acks) = (0u32, false, 0u32);
+        // Processes of their own: no other CPU runs this address space.
+        let gi = self.instances[instance].group as usize;
+        let n = if self.groups[gi].workload.shared_address_space {
+            n
+        } else {
+            0
+        };
         for c in first..first + n {
             let ent = &self.entities[c as usize];
             if c == e || ent.thread.is_none() {

@@ -171,12 +171,22 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The guest kernel switches threads and loads a new address space (CR3).
+    /// The guest kernel switches threads: to another process, loading its address space
+    /// (CR3); between threads of one process (`shared_address_space`), keeping it (Linux's
+    /// `switch_mm_irqs_off` returns early when the next task has the same mm).
     pub(super) fn guest_context_switch(&self, submit: &mut Steps) {
+        if self.workload.shared_address_space {
+            submit.kernel(
+                self.costs.context_switch,
+                "kernel switches between threads of one process (same address space: no CR3 load)",
+                "커널이 한 프로세스의 스레드 사이를 전환 (같은 주소 공간: CR3 적재 없음)",
+            );
+            return;
+        }
         submit.kernel(
             self.costs.context_switch,
-            "kernel switches threads (loads CR3)",
-            "커널이 스레드 전환 (CR3 적재)",
+            "kernel switches to another process (loads its CR3)",
+            "커널이 다른 프로세스로 전환 (그 CR3 적재)",
         );
         self.cr3_load(submit);
     }

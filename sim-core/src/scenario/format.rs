@@ -531,6 +531,12 @@ pub struct WorkloadSection {
         schemars(with = "Option<u64>", range(min = 1, max = 1048576))
     )]
     pub kernel_code_kib: Option<Spanned<u64>>,
+    /// Whether the threads are threads of one process (a guest switch loads no CR3, a TLB
+    /// shootdown asks the other CPUs running it) or processes of their own; default: the
+    /// base's (`database` true, other presets false), true when the mix has `tlb_shootdown`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub shared_address_space: Option<Spanned<bool>>,
     /// Relative operation weights (replaces the base's mix when given).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<OpMix>"))]

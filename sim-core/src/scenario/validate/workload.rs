@@ -91,6 +91,7 @@ pub(super) fn validate_workloads(
                 kernel_control_flow_per_kcycle:
                     crate::workload::DEFAULT_KERNEL_CONTROL_FLOW_PER_KCYCLE,
                 kernel_code_kib: crate::workload::DEFAULT_KERNEL_CODE_KIB,
+                shared_address_space: false,
             },
         };
         workload.name = name.clone();
@@ -153,6 +154,13 @@ pub(super) fn validate_workloads(
         if let Some(c) = &w.kernel_code_kib {
             workload.kernel_code_kib =
                 range(v, c, &field("kernel_code_kib"), 1, MAX_KERNEL_CODE_KIB)?;
+        }
+        match &w.shared_address_space {
+            Some(s) => workload.shared_address_space = *s.get_ref(),
+            // A shootdown asks the other CPUs of its address space: a mix that has them
+            // runs threads of one process unless the file says otherwise.
+            None if workload.mix.tlb_shootdown > 0 => workload.shared_address_space = true,
+            None => {}
         }
         if workload.mix.total() == 0 {
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
