@@ -72,6 +72,10 @@ pub struct LifecycleResult {
     pub density_memory: u64,
     /// Instances that fit the host's CPUs at `density_max_cpu_percent` utilization.
     pub density_cpu: u64,
+    /// The CPU that `density_cpu` divides, in cores: the host's cores at
+    /// `density_max_cpu_percent`, less a type-2 host's own programs ([`cpu_ceiling_cores`]).
+    #[serde(default)]
+    pub cpu_ceiling_cores: f64,
     /// The smaller of the two.
     pub density: u64,
 }
@@ -681,6 +685,15 @@ pub fn time_steps_alone(steps: &mut [StartStep], host: &Host) {
 /// utilization ceiling over the measured CPU per instance. An instance that is OOM-killed
 /// even alone (`oom_alone`: its memory cannot hold its guest OS and working set) fits
 /// nowhere, whatever its footprint: 0 by memory.
+/// The CPU the instances of a density figure may use, in cores: every core up to the
+/// utilization ceiling (`density_max_cpu_percent`), less what the host's own programs take
+/// (a type-2 host's background load).
+pub fn cpu_ceiling_cores(host: &Host, c: &CostTable, background_percent: u32) -> f64 {
+    f64::from(host.cores)
+        * (c.density_max_cpu_percent as f64 - f64::from(background_percent)).max(0.0)
+        / 100.0
+}
+
 pub fn density(
     host: &Host,
     c: &CostTable,
@@ -697,9 +710,7 @@ pub fn density(
     } else {
         0
     };
-    // The host's own programs (a type-2 host's background load) come off the budget.
-    let budget = f64::from(host.cores)
-        * (c.density_max_cpu_percent as f64 - f64::from(background_percent)).max(0.0);
+    let budget = cpu_ceiling_cores(host, c, background_percent) * 100.0;
     let cpu = if cpu_per_instance_percent > 0.0 {
         libm::floor(budget / cpu_per_instance_percent) as u64
     } else {

@@ -591,12 +591,18 @@ fn density_text(
     } else if l.cpu_per_instance_percent > 0.0 {
         // How the CPU figure comes about (memory's is the free memory over the footprint).
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling over the {:.0}% of a core one {unit_en} needs to keep up with native)",
-            l.footprint_mib, l.cpu_per_instance_percent
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling, {:.1} cores, over the {:.2} cores ({:.0}% of one) one {unit_en} needs to keep up with native)",
+            l.footprint_mib,
+            l.cpu_ceiling_cores,
+            l.cpu_per_instance_percent / 100.0,
+            l.cpu_per_instance_percent
         );
         ko += &format!(
-            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
-            l.footprint_mib, l.cpu_per_instance_percent / 100.0, l.cpu_per_instance_percent
+            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 {:.1}개 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
+            l.footprint_mib,
+            l.cpu_ceiling_cores,
+            l.cpu_per_instance_percent / 100.0,
+            l.cpu_per_instance_percent
         );
     }
     (en, ko)
@@ -611,5 +617,23 @@ mod tests {
         assert_eq!(super::grouped(12.0), "12");
         assert_eq!(super::grouped(1_234_567.0), "1,234,567");
         assert_eq!(super::grouped(0.0), "0");
+    }
+
+    /// The CPU density's text names what it divides: 8 cores at the 80% ceiling are 6.4
+    /// cores, over 0.74 of a core per instance: 8 instances (6.4 / 0.74 = 8.6).
+    #[test]
+    fn the_cpu_density_names_the_ceiling_it_divides() {
+        let l = crate::lifecycle::LifecycleResult {
+            footprint_mib: 2078.0,
+            cpu_per_instance_percent: 74.0,
+            density_memory: 504,
+            density_cpu: 8,
+            cpu_ceiling_cores: 6.4,
+            density: 8,
+            ..Default::default()
+        };
+        let (en, ko) = super::density_text(&l, "instance", "인스턴스");
+        assert!(en.contains("6.4 cores, over the 0.74 cores"), "{en}");
+        assert!(ko.contains("코어 6.4개 ÷ 인스턴스 하나가"), "{ko}");
     }
 }

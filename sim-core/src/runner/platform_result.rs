@@ -359,6 +359,8 @@ pub(super) fn platform_result(
             );
             lifecycle.density_memory = memory;
             lifecycle.density_cpu = cpu;
+            lifecycle.cpu_ceiling_cores =
+                lifecycle::cpu_ceiling_cores(&s.host, &s.costs, p.host_background_percent);
             lifecycle.density = memory.min(cpu);
         }
     }
@@ -612,6 +614,11 @@ pub(super) fn lifecycle_result(
         oom_alone,
         density_memory,
         density_cpu,
+        cpu_ceiling_cores: lifecycle::cpu_ceiling_cores(
+            &s.host,
+            &s.costs,
+            p.host_background_percent,
+        ),
         density: density_memory.min(density_cpu),
     }
 }
