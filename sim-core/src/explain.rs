@@ -529,11 +529,11 @@ impl Expander<'_> {
         // split between exit and entry comes from the older measurement.
         let split = Text {
             en: format!(
-                "the round trip of {} cycles (this CPU's, docs/cost-model.md \"CPU generations\", or the scenario's vm_exit_roundtrip) split {}",
+                "the round trip of {} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
                 s.cycles, t.source.0
             ),
             ko: format!(
-                "왕복 {} 사이클(이 CPU의 값, docs/cost-model.md \"CPU generations\", 또는 시나리오의 vm_exit_roundtrip)을 {}",
+                "왕복 {} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
                 s.cycles, t.source.1
             ),
         };
