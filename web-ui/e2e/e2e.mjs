@@ -970,8 +970,13 @@ await step('the editor completes keys and values from the schema, and explains a
   assert(/type1/.test(values) && /container/.test(values), `value completion offers platform kinds: ${values}`);
   await page.keyboard.press('Escape');
   await pick(page, 'io-paths.toml');
-  const highlighted = await page.$$eval('#cm-host .cm-line span', (s) => s.length);
-  assert(highlighted > 20, `TOML is highlighted (${highlighted} styled spans)`);
+  // The lines CodeMirror renders (the viewport: how many depends on the line height)
+  // carry styled spans; without highlighting there would be none.
+  const { spans, lines } = await page.$$eval('#cm-host .cm-line', (ls) => ({
+    lines: ls.length,
+    spans: ls.reduce((n, l) => n + l.querySelectorAll('span').length, 0),
+  }));
+  assert(lines >= 10 && spans >= lines / 2, `TOML is highlighted (${spans} styled spans on ${lines} lines)`);
   // Hover over the key `duration_ms` (scrolled into view, both ways, first).
   const pos = await page.evaluate(() => {
     const v = document.querySelector('#cm-host').virtsimView;
