@@ -448,8 +448,12 @@ impl Machine {
                 }
                 self.dispatch_idle(now);
             }
-            // The yielder may not run here any more (its cap ran out): `p` idles.
-            None => self.schedule_next(p, now),
+            // The yielder may not run here any more (its cap ran out): `p` idles, and
+            // the queued yielder goes to a pCPU it may run on, if one is idle.
+            None => {
+                self.schedule_next(p, now);
+                self.dispatch_idle(now);
+            }
         }
         true
     }
