@@ -156,18 +156,73 @@ pub fn line_chart(
         rows: lines
             .iter()
             .map(|l| {
-                let step = l.points.len().div_ceil(12).max(1);
-                let pts: Vec<String> = l
-                    .points
-                    .iter()
-                    .step_by(step)
-                    .map(|(x, y)| format!("{} → {}", in_unit(*x, x_per), in_unit(*y, y_per)))
+                // A logarithmic chart is a cumulative distribution (in %).
+                let pts: Vec<String> = table_points(&l.points, log_x)
+                    .into_iter()
+                    .map(|(x, y)| {
+                        let y = if log_x {
+                            share_below_100(y / y_per)
+                        } else {
+                            in_unit(y, y_per)
+                        };
+                        format!("{} → {y}", in_unit(x, x_per))
+                    })
                     .collect();
                 (l.name.clone(), vec![pts.join("; ")])
             })
             .collect(),
         note: None,
     }
+}
+
+/// About this many evenly spaced points of a line go into its table.
+const TABLE_POINTS: usize = 12;
+
+/// The percentiles a cumulative distribution's table always shows where the curve reaches
+/// them, whatever the thinning skips: its median, its tail and its end.
+const TABLE_PERCENTILES: [f64; 5] = [50.0, 90.0, 99.0, 99.9, 100.0];
+
+/// The points of a line its table lists: about [`TABLE_POINTS`] evenly spaced ones, its
+/// first and last (the table ends where the drawn line does), and, for a cumulative
+/// distribution in %, the first point at or above each of [`TABLE_PERCENTILES`], so a long
+/// tail the thinning would step over still reads as it is drawn (up to 100%).
+pub fn table_points(points: &[(f64, f64)], cumulative: bool) -> Vec<(f64, f64)> {
+    let n = points.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let step = n.div_ceil(TABLE_POINTS).max(1);
+    let mut keep = vec![false; n];
+    for i in (0..n).step_by(step) {
+        keep[i] = true;
+    }
+    keep[n - 1] = true;
+    if cumulative {
+        // The percentages are sums of shares: 100% may come out as 99.99999999999999.
+        const EPS: f64 = 1e-9;
+        for p in TABLE_PERCENTILES {
+            if let Some(i) = points.iter().position(|(_, y)| *y >= p - EPS) {
+                keep[i] = true;
+            }
+        }
+    }
+    points
+        .iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(*p))
+        .collect()
+}
+
+/// A cumulative share in %, with the decimals that keep a share short of 100% from
+/// reading as 100 (99.97 is "99.97", not "100": the tail is still to come).
+pub fn share_below_100(y: f64) -> String {
+    let short = 100.0 - y;
+    let digits = if short > 0.0 && y < 100.0 {
+        crate::num::decimals(short).max(crate::num::decimals(y))
+    } else {
+        crate::num::decimals(y)
+    };
+    crate::num::fixed(y, digits)
 }
 
 /// Names the platforms whose latency chart of `op` rests on one sample or none, and says
@@ -918,7 +973,10 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{build_charts, cumulative, in_unit};
+    use super::{
+        build_charts, cumulative, in_unit, share_below_100, table_points, TABLE_PERCENTILES,
+        TABLE_POINTS,
+    };
     use crate::i18n::Lang;
 
     #[test]
@@ -948,6 +1006,78 @@ mod tests {
             "{:?}",
             startup.head
         );
+    }
+
+    /// A long tail: 94% of the samples in the first 100 of 120 buckets, the rest spread
+    /// thinly to the end. Evenly spaced rows alone stop before the tail; the table must
+    /// reach 100% where the drawn line does, through the tail's percentiles.
+    #[test]
+    fn a_cumulative_table_keeps_the_tail_the_chart_draws() {
+        let mut histogram: Vec<(f64, u64)> = (0..100).map(|i| (100.0 + i as f64, 94)).collect();
+        histogram.extend((0..20).map(|i| (1_000.0 + 3_000.0 * i as f64, 30)));
+        let points = cumulative(&histogram);
+        let kept = table_points(&points, true);
+        assert!(
+            kept.len() <= TABLE_POINTS + 1 + TABLE_PERCENTILES.len(),
+            "{kept:?}"
+        );
+        assert_eq!(kept.first(), points.first());
+        assert_eq!(kept.last(), points.last(), "ends at 100%");
+        assert!((kept.last().unwrap().1 - 100.0).abs() < 1e-9);
+        for p in TABLE_PERCENTILES {
+            let first = points.iter().find(|q| q.1 >= p - 1e-9).unwrap();
+            assert!(
+                kept.contains(first),
+                "the point reaching {p}%: {first:?} in {kept:?}"
+            );
+        }
+        // In order, without repeats.
+        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0), "{kept:?}");
+    }
+
+    #[test]
+    fn a_share_short_of_100_does_not_read_as_100() {
+        assert_eq!(share_below_100(100.0), "100");
+        assert_eq!(share_below_100(99.97), "99.97");
+        assert_eq!(share_below_100(99.9), "99.9");
+        assert_eq!(share_below_100(41.666_666), "41.7");
+        assert_eq!(share_below_100(2.777_7), "2.78");
+        assert_ne!(share_below_100(99.999_9), "100");
+    }
+
+    /// Any line's table ends at its last point, as the line does.
+    #[test]
+    fn a_lines_table_ends_where_the_line_does() {
+        let points: Vec<(f64, f64)> = (0..25).map(|i| (i as f64, (i * i) as f64)).collect();
+        let kept = table_points(&points, false);
+        assert_eq!(kept.last(), points.last());
+        assert!(kept.len() <= TABLE_POINTS + 1, "{kept:?}");
+        assert_eq!(table_points(&points[..3], false), points[..3].to_vec());
+        assert!(table_points(&[], true).is_empty());
+    }
+
+    /// The drawn distribution's table of a whole run reaches 100% for every platform.
+    #[test]
+    fn every_distribution_table_reaches_100_percent() {
+        let text = crate::builtin::text_by_name("noisy-neighbour.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("noisy-neighbour.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let op = result
+            .platforms
+            .iter()
+            .flat_map(|p| p.latency.iter().map(|l| l.op))
+            .next()
+            .expect("an operation with latency");
+        let charts = build_charts(Lang::En, &result, Some(op));
+        let dist = charts
+            .iter()
+            .find(|c| c.id == "chart-distribution")
+            .expect("a distribution chart");
+        assert!(!dist.rows.is_empty());
+        for (name, cells) in &dist.rows {
+            assert!(cells[0].ends_with("→ 100"), "{name}: {}", cells[0]);
+        }
     }
 
     #[test]
