@@ -250,7 +250,7 @@ fn a_cap_protects_the_vms_victims_and_the_cgroup_weight_the_containers() {
             .unwrap()
             .throughput
     };
-    // The VM cap: the victims complete 22-34 % more on seeds 1-8 and 51 (22 % on 51).
+    // The VM cap: the victims complete 22-33 % more on seeds 1-14 (25 % on 51).
     assert!(
         victims("vm-capped") > victims("vm") * 1.15,
         "{} {}",

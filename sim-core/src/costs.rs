@@ -265,7 +265,7 @@ cost_table! {
     ple_window: 4_096, "cycles", "Linux arch/x86/kvm/vmx/vmx.h: KVM_DEFAULT_PLE_WINDOW 4096 (the kvm_intel ple_window parameter; ple_gap 128)";
     /// Pause-loop exiting: factor the window grows by at each PAUSE-loop exit (reset when the vCPU is scheduled in).
     ple_window_grow: 2, "factor", "Linux arch/x86/kvm/vmx/vmx.c: ple_window_grow 2 (handle_pause grows the window; ple_window_shrink 0 resets it on sched-in)";
-    /// Hypervisor work on a PAUSE-loop exit beyond the generic handler: looking for a preempted vCPU of the same VM to yield to.
+    /// Hypervisor work on a PAUSE-loop exit beyond the generic handler under KVM (the `fair` scheduler): looking for a preempted vCPU of the same VM to yield to. Xen (`credit`, `round_robin`) only yields, and is charged nothing here.
     ple_exit_handler: 1_000, "cycles", "estimate: kvm_vcpu_on_spin scans the VM's vCPUs for a yield candidate (no figure in the reference)";
     /// PV spinlocks: cycles a waiter spins before it halts and waits to be kicked; 0 takes 32 768 PAUSE loops on `host.cpu`.
     pv_spin_threshold: 0, "cycles", "derived: Linux arch/x86/include/asm/spinlock.h SPIN_THRESHOLD = 1 << 15 loop iterations before pv_wait (kernel/locking/qspinlock_paravirt.h), each about one PAUSE: 327 680 cycles at about 10 cycles per PAUSE before Skylake, 4 587 520 at Skylake's 140 (Intel optimization manual; the per-iteration figure an estimate)";

@@ -1072,7 +1072,13 @@ impl GroupRt {
         put(slot::VCPU_SWITCH, &builder.entity_switch_path().steps);
         let backend_switch: Path = builder.backend_switch_path();
         put(slot::BACKEND_SWITCH, &backend_switch.steps);
-        put(slot::LOCK_PLE, &builder.pause_loop_exit_path().steps);
+        // KVM (fair share) scans the VM for a directed yield; Xen (credit, round robin)
+        // yields to whoever is next.
+        let directed_yield = spec.scheduler == SchedulerKind::Fair;
+        put(
+            slot::LOCK_PLE,
+            &builder.pause_loop_exit_path(directed_yield).steps,
+        );
         put(slot::LOCK_WAIT, &builder.pv_wait_path().steps);
         put(slot::LOCK_KICK, &builder.pv_kick_path().steps);
         put(slot::HIDDEN_FAULT, &builder.hidden_fault_path().steps);

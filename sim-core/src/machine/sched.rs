@@ -50,11 +50,12 @@ impl Machine {
         let ent = &self.entities[e as usize];
         match self.spec.scheduler {
             SchedulerKind::RoundRobin => (0, ent.enqueue_seq),
-            // BOOST (just woken with credit left), then UNDER in FIFO order, then OVER,
-            // least in debt first.
+            // BOOST (just woken with credit left), then UNDER, then OVER, each in FIFO
+            // order: credit1's `__runq_insert` puts a vCPU behind every queued vCPU of its
+            // priority, and `csched_runq_sort` keeps that order within a priority.
             SchedulerKind::Credit if ent.boosted => (0, ent.enqueue_seq),
             SchedulerKind::Credit if !ent.over => (1, ent.enqueue_seq),
-            SchedulerKind::Credit => (2 + ent.credit.unsigned_abs(), ent.enqueue_seq),
+            SchedulerKind::Credit => (2, ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
     }
@@ -156,10 +157,14 @@ impl Machine {
                 .collect();
             let total_weight: u64 = active.iter().map(|&i| self.entities[i].weight).sum();
             let pool = period * u64::from(self.spec.host.cores);
+            // credit1's `csched_acct` bounds a vCPU's debt at one slice's credit (its
+            // `credits_per_tslice`: a slice of one pCPU), so a vCPU that ran long in OVER
+            // becomes UNDER again within a few periods of getting its share.
+            let floor = -(self.slice_cycles as i64);
             for &i in &active {
                 let ent = &mut self.entities[i];
                 let share = (pool * ent.weight / total_weight.max(1)) as i64;
-                ent.credit = (ent.credit + share).min(share);
+                ent.credit = (ent.credit + share).min(share).max(floor);
             }
             for ent in &mut self.entities {
                 ent.over = ent.credit < 0;

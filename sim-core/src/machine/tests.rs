@@ -271,6 +271,13 @@ workload = "cpu-bound"
 /// Runs the first platform of a scenario as one machine (no baseline) and returns its
 /// counters, to look at what results do not show (the spinlock's counters).
 fn machine(text: &str) -> super::MachineOutcome {
+    let mut m = new_machine(text);
+    while !m.advance(1 << 20) {}
+    m.finish()
+}
+
+/// The first platform of a scenario as one machine (no baseline), not yet run.
+fn new_machine(text: &str) -> super::Machine {
     let s = Scenario::from_toml("test.toml", text).expect("valid scenario");
     let p = &s.platforms[0];
     let groups = s
@@ -279,7 +286,7 @@ fn machine(text: &str) -> super::MachineOutcome {
         .enumerate()
         .map(|(index, i)| super::GroupSpec::of_instance(index, i))
         .collect();
-    let mut m = super::Machine::new(super::MachineSpec {
+    super::Machine::new(super::MachineSpec {
         host: s.host.clone(),
         stack: p.stack.clone(),
         scheduler: p.scheduler,
@@ -293,9 +300,37 @@ fn machine(text: &str) -> super::MachineOutcome {
         trace: false,
         faults: Vec::new(),
         memory: Default::default(),
-    });
-    while !m.advance(1 << 20) {}
-    m.finish()
+    })
+}
+
+#[test]
+fn credit_queues_over_vcpus_in_fifo_order_and_bounds_their_debt_at_one_slice() {
+    // Xen's credit1 queues a vCPU behind every queued vCPU of its priority
+    // (`__runq_insert`), OVER ones as well, and `csched_acct` bounds a vCPU's debt at one
+    // slice's credit (`credits_per_tslice`). Three 1-vCPU VMs on one core: the first two
+    // are made OVER, the first deep in debt and queued first, the second barely.
+    let mut m = new_machine(&TWO_VMS_ONE_CORE.replace("SCHED", "credit").replace(
+        "[[instance]]\nname = \"light\"",
+        "[[instance]]\nname = \"third\"\nmemory_gib = 1\nworkload = \"cpu-bound\"\n[[instance]]\nname = \"light\"",
+    ));
+    assert_eq!(m.entities.len(), 3);
+    m.runqueue.drain();
+    let slice = m.slice_cycles as i64;
+    for (e, credit) in [(0, -10 * slice), (1, -1)] {
+        let ent = &mut m.entities[e];
+        ent.state = super::EntityState::Idle;
+        ent.credit = credit;
+        ent.over = true;
+        m.enqueue(e as u32, 0);
+    }
+    // FIFO within OVER: the deeper debt, queued first, runs first (least debt first would
+    // pick the second).
+    assert_eq!(m.runqueue.pick(0), Some(0));
+    // At the next accounting the debt is bounded: ten slices of debt become one, less
+    // nothing (the bound applies after the share is added; a share is at most a period).
+    m.accounting(0);
+    assert_eq!(m.entities[0].credit, -slice);
+    assert!(m.entities[0].over);
 }
 
 /// A lock-taking workload on one platform; `{...}` fields filled in by each test.

@@ -316,17 +316,29 @@ impl PathBuilder<'_> {
     }
 
     /// A PAUSE-loop exit (hardware assist, hybrid): the spinning vCPU exits and the
-    /// hypervisor looks for a preempted vCPU of the same VM to yield to (KVM's
-    /// `handle_pause` and `kvm_vcpu_on_spin`).
-    pub fn pause_loop_exit_path(&self) -> Path {
+    /// hypervisor gives the pCPU up. With a `directed` yield (KVM's `handle_pause` and
+    /// `kvm_vcpu_on_spin`) it first looks for a preempted vCPU of the same VM to yield to;
+    /// Xen's handler only yields (`do_sched_op(SCHEDOP_yield)`: it sets the vCPU's yield
+    /// flag and asks for a reschedule), so the exit itself is all it costs.
+    pub fn pause_loop_exit_path(&self, directed: bool) -> Path {
         let mut s = Steps::default();
-        self.exit(
-            &mut s,
-            ExitReason::PauseLoop,
-            self.costs.ple_exit_handler,
-            "PAUSE-loop exit: look for a preempted vCPU of this VM to yield to",
-            "PAUSE 루프 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
-        );
+        if directed {
+            self.exit(
+                &mut s,
+                ExitReason::PauseLoop,
+                self.costs.ple_exit_handler,
+                "PAUSE-loop exit: look for a preempted vCPU of this VM to yield to",
+                "PAUSE 루프 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
+            );
+        } else {
+            self.exit(
+                &mut s,
+                ExitReason::PauseLoop,
+                0,
+                "PAUSE-loop exit: SCHEDOP_yield, the scheduler picks whoever is next",
+                "PAUSE 루프 exit: SCHEDOP_yield, 스케줄러가 다음 차례를 고름",
+            );
+        }
         Path {
             steps: s.0,
             ..Path::default()

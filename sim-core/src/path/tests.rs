@@ -373,7 +373,7 @@ fn the_refill_after_an_exit_is_what_the_guest_touched_since_the_last() {
     };
     assert!(refill(&builder.op_path(Op::Cpuid).submit.steps).contains("; 64 page walks refill"));
     assert!(refill(&builder.hidden_fault_path().steps).contains("; 1 page walk refills"));
-    assert!(refill(&builder.pause_loop_exit_path().steps).contains("; 2 page walks refill"));
+    assert!(refill(&builder.pause_loop_exit_path(true).steps).contains("; 2 page walks refill"));
 }
 
 /// Without VPID the refill after an operation's first exit counts the guest's mean run
@@ -806,4 +806,25 @@ fn a_sleep_arms_its_wake_up_timer_as_the_technique_decides() {
     let (bt_exits, bt) = submit(&stack(BT));
     assert!(bt_exits.is_empty());
     assert_eq!(bt, costs.bt_syscall + costs.bt_privileged);
+}
+
+/// A PAUSE-loop exit costs KVM's candidate scan (`ple_exit_handler`) only when the
+/// hypervisor yields to a chosen vCPU (`fair`); Xen's handler only calls
+/// `SCHEDOP_yield`, so its exit costs the exit alone: exactly the scan less.
+#[test]
+fn only_a_directed_yield_pays_for_the_candidate_scan() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let stack = stack(VT);
+    let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload);
+    let cycles = |directed: bool| -> u64 {
+        builder
+            .pause_loop_exit_path(directed)
+            .steps
+            .iter()
+            .map(|s| s.cycles)
+            .sum()
+    };
+    assert!(costs.ple_exit_handler > 0);
+    assert_eq!(cycles(true) - cycles(false), costs.ple_exit_handler);
 }
