@@ -479,6 +479,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .context("writing results")?;
                 output::warn_near_ties(&|id| places.get(id), &result.questions, lang == "ko");
                 output::note_oom_killed_groups(places.file(), result, lang == "ko");
+                output::note_thin_percentiles(&|id| places.get(id), result, lang == "ko");
                 Ok(())
             };
             // 0, like no --jobs, is every core of the machine.

@@ -450,11 +450,22 @@ impl QuestionAnswer {
         accepted_answers_in(self.metric.unit())
     }
 
+    /// Whether the run computed an answer: a choice question needs a value of its metric
+    /// on at least one of its platforms, a numeric question on its platform. Without one
+    /// (a `sweep_density` whose target no count meets, a migration that does not finish
+    /// within the run) the answer prints as "-" and no student's answer is right.
+    pub fn has_answer(&self) -> bool {
+        match self.kind {
+            QuestionKind::Choice => !self.evidence.is_empty(),
+            QuestionKind::Numeric => self.value.is_some(),
+        }
+    }
+
     /// Whether a student's answer is right.
     pub fn check(&self, given: &str) -> bool {
         let given = given.trim();
         match self.kind {
-            QuestionKind::Choice => given.eq_ignore_ascii_case(&self.answer),
+            QuestionKind::Choice => self.has_answer() && given.eq_ignore_ascii_case(&self.answer),
             QuestionKind::Numeric => {
                 let Some(expected) = self.value else {
                     return false;
@@ -559,6 +570,33 @@ mod tests {
         assert_eq!(q(2.0).tolerance_accepts_others(), vec![("native", 100.0)]);
         assert!(q(0.8).tolerance_accepts_others().is_empty());
         assert_eq!(q(10.0).tolerance_accepts_others().len(), 2);
+    }
+
+    #[test]
+    fn a_question_without_a_computed_answer_accepts_nothing() {
+        // A sweep whose target no count meets: no platform has a `sweep_density`, the
+        // answer prints as "-", and typing "-" is not right.
+        let q = |kind: QuestionKind| QuestionAnswer {
+            id: "q".into(),
+            text: Text::new("", ""),
+            kind,
+            metric: Metric::SweepDensity,
+            options: vec!["a".into(), "b".into()],
+            answer: "-".into(),
+            value: None,
+            tolerance_percent: 5.0,
+            evidence: Vec::new(),
+            explanation: None,
+            op: None,
+        };
+        for kind in [QuestionKind::Choice, QuestionKind::Numeric] {
+            assert!(!q(kind).has_answer());
+            assert!(!q(kind).check("-"), "{kind:?}");
+        }
+        let mut answered = q(QuestionKind::Choice);
+        answered.evidence = vec![("b".into(), 3.0)];
+        answered.answer = "b".into();
+        assert!(answered.has_answer() && answered.check("b"));
     }
 
     #[test]

@@ -168,6 +168,7 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
         matches!(lang, Lang::Ko),
     );
     crate::output::note_oom_killed_groups(places.file(), &result, matches!(lang, Lang::Ko));
+    crate::output::note_thin_percentiles(&|id| places.get(id), &result, matches!(lang, Lang::Ko));
     let code = match lang {
         Lang::En => "en",
         Lang::Ko => "ko",

@@ -94,6 +94,7 @@ pub fn computed_answers_checked(
     };
     crate::output::warn_near_ties(&|_| label.clone(), &result.questions, ko);
     crate::output::note_oom_killed_groups(&label, &result, ko);
+    crate::output::note_thin_percentiles(&|_| label.clone(), &result, ko);
     Ok(result.questions)
 }
 

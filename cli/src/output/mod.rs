@@ -19,7 +19,9 @@ mod text;
 
 use lifecycle::*;
 use memory::*;
-pub(crate) use questions::{note_oom_killed_groups, questions, warn_near_ties};
+pub(crate) use questions::{
+    note_oom_killed_groups, note_thin_percentiles, questions, warn_near_ties,
+};
 use text::*;
 pub(crate) use text::{clean, clean_lines, figure, pad, rpad, snake, word, wrap};
 
@@ -449,9 +451,9 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     if let Some(sweep) = &r.sweep {
         let target = sweep.p99_target_us.map_or(String::new(), |t| {
             if ko {
-                format!(", p99 목표 {t} µs, ! = 목표 미달")
+                format!(", p99 목표 {t} µs, ! = 목표 미달, !oom N = 메모리 부족으로 인스턴스 N개가 OOM kill됨")
             } else {
-                format!(", p99 target {t} µs, ! = misses it")
+                format!(", p99 target {t} µs, ! = misses it, !oom N = misses it: N instances killed for memory")
             }
         });
         let _ = writeln!(
@@ -470,12 +472,12 @@ pub fn table(r: &RunResult, lang: &str) -> String {
                 .points
                 .iter()
                 .map(|p| {
-                    format!(
-                        "{}:{:.1}µs{}",
-                        p.count,
-                        p.p99_us,
-                        if p.meets_target { "" } else { "!" }
-                    )
+                    let mark = match (p.meets_target, p.oom_kills) {
+                        (true, _) => String::new(),
+                        (false, 0) => "!".to_string(),
+                        (false, killed) => format!("!oom {killed}"),
+                    };
+                    format!("{}:{:.1}µs{mark}", p.count, p.p99_us)
                 })
                 .collect();
             let density = curve

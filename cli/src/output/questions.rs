@@ -126,6 +126,49 @@ pub(crate) fn note_oom_killed_groups(label: &str, result: &sim_core::RunResult, 
     }
 }
 
+/// Fewer samples than this and a p99 is about the slowest one.
+const P99_FEW_SAMPLES: u64 = 100;
+
+/// Notes on stderr each question on a p99 latency whose figure on some platform rests on
+/// fewer than [`P99_FEW_SAMPLES`] operations: the p99 of 44 samples is about the slowest
+/// of them, and moves with the run's length. `place` says where a question is.
+pub(crate) fn note_thin_percentiles(
+    place: &dyn Fn(&str) -> String,
+    result: &sim_core::RunResult,
+    ko: bool,
+) {
+    for q in &result.questions {
+        let Some(op) =
+            q.op.filter(|_| q.metric == sim_core::question::Metric::P99LatencyUs)
+        else {
+            continue;
+        };
+        let thin: Vec<String> = result
+            .platforms
+            .iter()
+            .filter(|p| q.evidence.iter().any(|(name, _)| *name == p.name))
+            .filter_map(|p| {
+                let count = p.latency_of(op)?.count;
+                (count < P99_FEW_SAMPLES).then(|| format!("{} {count}", clean(&p.name)))
+            })
+            .collect();
+        if thin.is_empty() {
+            continue;
+        }
+        let (scenario, id, list) = (clean(&place(&q.id)), clean(&q.id), thin.join(", "));
+        let op = op.name();
+        if ko {
+            crate::errln!(
+                "참고: {scenario}: 질문 `{id}`의 p99 {op} 지연이 일부 플랫폼에서 100개보다 적은 연산에 기대고 있습니다({list}): 그 p99는 대략 가장 느린 하나이며 실행 길이에 따라 움직입니다. 더 긴 duration_ms나 더 많은 인스턴스가 표본을 늘립니다."
+            );
+        } else {
+            crate::errln!(
+                "note: {scenario}: question `{id}`'s p99 {op} latency rests on fewer than 100 operations on some platforms ({list}): such a p99 is about the slowest one and moves with the run's length. A longer duration_ms or more instances give more samples."
+            );
+        }
+    }
+}
+
 /// Warns on stderr about each choice question whose answer is a near tie
 /// ([`sim_core::QuestionAnswer::near_tie`]): the author should pick another metric or
 /// make the platforms differ more, since a student cannot see the difference. `place`
@@ -138,6 +181,19 @@ pub(crate) fn warn_near_ties(
     for q in questions {
         let scenario = place(&q.id);
         let scenario = scenario.as_str();
+        if !q.has_answer() {
+            let (scenario, id, metric) = (clean(scenario), clean(&q.id), q.metric.name());
+            if ko {
+                crate::errln!(
+                    "경고: {scenario}: 질문 `{id}`에 답이 없습니다: 이 실행에서 어느 플랫폼에도 지표 `{metric}`의 값이 없습니다(예: 스윕의 p99_target_us를 만족하는 개수가 없거나, 마이그레이션이 실행 안에 끝나지 않음). 학생은 이 질문에 맞힐 수 없습니다: 목표, 실행 시간 또는 지표를 바꾸세요."
+                );
+            } else {
+                crate::errln!(
+                    "warning: {scenario}: question `{id}` has no answer: no platform has a value of `{metric}` in this run (say, no count of the sweep meets its p99_target_us, or a migration does not finish within the run). No student can answer it right: change the target, the run's length or the metric."
+                );
+            }
+            continue;
+        }
         if q.same_on_every_platform() {
             let (scenario, id) = (clean(scenario), clean(&q.id));
             if ko {

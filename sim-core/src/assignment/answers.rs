@@ -385,6 +385,9 @@ impl Assignment {
                     (None, _) => Verdict::Unanswered,
                     _ if stale => Verdict::Stale,
                     (Some(_), None) => Verdict::NotGraded,
+                    // The run computed no answer (`virtsim answers` warns the author): no
+                    // student can be right, nor wrong.
+                    (Some(_), Some(c)) if !c.has_answer() => Verdict::NotGraded,
                     (Some(a), Some(c))
                         if c.kind == QuestionKind::Numeric && c.read_number(a).is_none() =>
                     {
@@ -439,6 +442,9 @@ impl Assignment {
                     .iter()
                     .filter_map(|q| {
                         let c = expected.get(index)?.iter().find(|a| a.id == q.id)?;
+                        if !c.has_answer() {
+                            return None;
+                        }
                         Some(GivenAnswer {
                             question: q.id.clone(),
                             answer: c.answer.clone(),

@@ -30,6 +30,19 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
         ));
     }
     let ghz = *h.clock_ghz.get_ref();
+    // A figure in MHz (the page's slider and most spec sheets give the clock in MHz).
+    if (0.1..=10.0).contains(&(ghz / 1000.0)) {
+        return Err(v.error(
+            h.clock_ghz.span(),
+            msg!(
+                "out_of_range",
+                "host.clock_ghz is in GHz and must be between 0.1 and 10; got {got}: for {got} MHz write clock_ghz = {ghz}",
+                "host.clock_ghz는 GHz 단위이며 0.1에서 10 사이여야 합니다. 입력값: {got}. {got} MHz라면 clock_ghz = {ghz}로 쓰세요",
+                got = ghz,
+                ghz = ghz / 1000.0
+            ),
+        ));
+    }
     if !(0.1..=10.0).contains(&ghz) {
         return Err(v.error(
             h.clock_ghz.span(),

@@ -52,6 +52,29 @@ pub(super) fn validate_sweep(
         ));
     }
     let inst = &instances[group];
+    // The curve is the swept group's own latency of `op`: a group that never runs it
+    // would show 0 µs at every count and meet any target.
+    let op = *section.op.get_ref();
+    let weights = inst.workload.mix.weights();
+    if weights.get(op.index()).is_none_or(|&w| w == 0) {
+        return Err(v.error(
+            section.op.span(),
+            msg!(
+                "unanswerable",
+                "sweep: instance `{name}` never runs `{op}` (its workload `{workload}`), so the curve would have no latency to show; the sweep measures the swept group's own operations: pick one of {expected}",
+                "sweep: 인스턴스 `{name}`은(는) `{op}`을(를) 실행하지 않으므로(워크로드 `{workload}`) 곡선에 보일 지연이 없습니다. 스윕은 스윕 대상 그룹 자신의 연산을 잽니다: {expected} 중에서 고르세요",
+                name = name,
+                op = op.name(),
+                workload = inst.workload.name,
+                expected = names(
+                    crate::workload::Op::ALL
+                        .into_iter()
+                        .filter(|o| weights.get(o.index()).is_some_and(|&w| w > 0))
+                        .map(|o| o.name())
+                )
+            ),
+        ));
+    }
     let largest = u64::from(*counts.last().expect("non-empty"));
     let others: u64 = instances
         .iter()
@@ -88,7 +111,7 @@ pub(super) fn validate_sweep(
     Ok(Sweep {
         group,
         counts: counts.clone(),
-        op: *section.op.get_ref(),
+        op,
         p99_target_us: section.p99_target_us,
     })
 }
