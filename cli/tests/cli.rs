@@ -741,6 +741,32 @@ fn a_choice_between_tied_platforms_is_warned_about() {
     assert_eq!(stderr(&o), "");
 }
 
+/// A sweep whose p99 target no count meets leaves its `sweep_density` question without an
+/// answer ("-"): `answers` warns, located at the question, and a p99 resting on a handful
+/// of operations is noted. The sweep's operation is one the swept group runs.
+#[test]
+fn a_question_without_an_answer_is_warned_about() {
+    let file = scratch(
+        "unreachable.toml",
+        "[scenario]\nname = \"unreachable\"\nduration_ms = 5\nseed = 1\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hybrid\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"container\"\n\n\
+         [[instance]]\nname = \"w\"\nworkload = \"network-rr\"\n\n\
+         [sweep]\ninstance = \"w\"\ncounts = [1, 2]\nop = \"net_receive\"\np99_target_us = 0.001\n\n\
+         [[question]]\nid = \"fits\"\nkind = \"choice\"\nmetric = \"sweep_density\"\n\
+         select = \"highest\"\ntext = { en = \"Which fits more?\", ko = \"어느 쪽이 더 많이 들어가나?\" }\n",
+    );
+    let file = file.to_str().expect("utf-8 path");
+    let o = virtsim(&["answers", file]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unreachable.toml:26:6: question `fits` has no answer"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("-> -"), "{}", stdout(&o));
+}
+
 /// A numeric question without tolerance on a measured figure with decimals cannot be
 /// answered from the rounded figures shown: `answers` warns. A count (a whole number) may
 /// have none.

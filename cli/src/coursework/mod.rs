@@ -92,9 +92,16 @@ pub fn computed_answers_checked(
         Some(s) => format!("{id} (student {s})"),
         None => id.clone(),
     };
-    crate::output::warn_near_ties(&|_| label.clone(), &result.questions, ko);
+    // Where a question is written (`file:line:column`, in the assignment or in its step's
+    // scenario), then whose variant it is.
+    let places = crate::batch::QuestionPlaces::of(&scenario);
+    let place = |id: &str| match places.get(id) {
+        at if at == places.file() => label.clone(),
+        at => format!("{at}: {label}"),
+    };
+    crate::output::warn_near_ties(&place, &result.questions, ko);
     crate::output::note_oom_killed_groups(&label, &result, ko);
-    crate::output::note_thin_percentiles(&|_| label.clone(), &result, ko);
+    crate::output::note_thin_percentiles(&place, &result, ko);
     Ok(result.questions)
 }
 
