@@ -914,7 +914,8 @@ await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wh
   await page.focus('#scenario-cm');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
-  assert(await page.evaluate(() => document.activeElement?.id) === 'run-edited', `Esc, Tab leaves the editor: ${await page.evaluate(() => document.activeElement?.id)}`);
+  // The editor's first control after it: "Wrap long lines".
+  assert(await page.evaluate(() => document.activeElement?.id) === 'editor-wrap', `Esc, Tab leaves the editor: ${await page.evaluate(() => document.activeElement?.id)}`);
   await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
   await page.keyboard.press('Control+End');
   await page.waitForTimeout(150);
@@ -970,13 +971,14 @@ await step('the editor completes keys and values from the schema, and explains a
   assert(/type1/.test(values) && /container/.test(values), `value completion offers platform kinds: ${values}`);
   await page.keyboard.press('Escape');
   await pick(page, 'io-paths.toml');
-  // The lines CodeMirror renders (the viewport: how many depends on the line height)
+  // The lines CodeMirror renders (the viewport: how many depends on the line height,
+  // and on wrapping: io-paths opens on long description lines, several rows each)
   // carry styled spans; without highlighting there would be none.
   const { spans, lines } = await page.$$eval('#cm-host .cm-line', (ls) => ({
     lines: ls.length,
     spans: ls.reduce((n, l) => n + l.querySelectorAll('span').length, 0),
   }));
-  assert(lines >= 10 && spans >= lines / 2, `TOML is highlighted (${spans} styled spans on ${lines} lines)`);
+  assert(lines >= 5 && spans >= lines / 2, `TOML is highlighted (${spans} styled spans on ${lines} lines)`);
   // Hover over the key `duration_ms` (scrolled into view, both ways, first).
   const pos = await page.evaluate(() => {
     const v = document.querySelector('#cm-host').virtsimView;
@@ -986,7 +988,10 @@ await step('the editor completes keys and values from the schema, and explains a
     const pos = doc.line(n).from + 3;
     v.dom.scrollIntoView({ block: 'center' });
     v.scrollDOM.scrollLeft = 0;
-    v.scrollDOM.scrollTop = Math.max(0, v.lineBlockAt(pos).top - 100);
+    // CodeMirror's own scrolling (EditorView.scrollIntoView): with long lines wrapped, the
+    // heights of lines not drawn yet are estimates, and a scrollTop computed from them
+    // may leave the line out of view once they are measured.
+    v.dispatch({ effects: v.constructor.scrollIntoView(pos, { y: 'center' }) });
     return pos;
   });
   await page.waitForTimeout(150);
@@ -1000,6 +1005,59 @@ await step('the editor completes keys and values from the schema, and explains a
   assert(/1 to 60000/.test(help), `hover help from docs/scenario-format.md: ${help}`);
   await page.mouse.move(0, 0);
   await pick(page, 'io-paths.toml');
+});
+
+// Every line CodeMirror renders beside its gutter number, as tall as it (a wrapped line's
+// number on its first row), and whether the text scrolls sideways.
+async function editorRows(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('#cm-host');
+    const v = host.virtsimView;
+    const numbers = [...host.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((e) => e.textContent);
+    let off = 0;
+    let rows = 0;
+    let tallest = 0;
+    for (const l of host.querySelectorAll('.cm-content .cm-line')) {
+      const n = v.state.doc.lineAt(v.posAtDOM(l)).number;
+      const g = numbers.find((e) => e.textContent === String(n));
+      if (!g) continue;
+      rows++;
+      const a = l.getBoundingClientRect();
+      const b = g.getBoundingClientRect();
+      tallest = Math.max(tallest, a.height);
+      if (Math.abs(a.top - b.top) > 2 || Math.abs(a.height - b.height) > 2) off++;
+    }
+    return { rows, off, tallest, lineHeight: v.defaultLineHeight, sideways: v.scrollDOM.scrollWidth > v.scrollDOM.clientWidth + 1,
+      width: v.scrollDOM.getBoundingClientRect().width, wrapping: v.lineWrapping };
+  });
+}
+
+await step('the editor wraps long lines (a choice kept), its numbers beside them, and can be made wide', async () => {
+  await pick(page, 'io-paths.toml');
+  // Long bilingual lines, Hangul included.
+  await page.evaluate(() => document.querySelector('#cm-host').scrollIntoView({ block: 'center' }));
+  assert(await page.isChecked('#editor-wrap'), 'long lines are wrapped unless turned off');
+  let at = await editorRows(page);
+  assert(at.wrapping && !at.sideways, `wrapped: no sideways scrolling (${JSON.stringify(at)})`);
+  assert(at.tallest > 1.5 * at.lineHeight, `a long line takes several rows (${JSON.stringify(at)})`);
+  assert(at.rows >= 5 && at.off === 0, `each line beside its number, as tall (${JSON.stringify(at)})`);
+  await page.uncheck('#editor-wrap');
+  await page.waitForTimeout(200);
+  at = await editorRows(page);
+  assert(!at.wrapping && at.sideways && at.tallest < 1.5 * at.lineHeight, `unwrapped: one row a line, sideways scrolling (${JSON.stringify(at)})`);
+  assert(at.off === 0, `unwrapped, each line beside its number (${JSON.stringify(at)})`);
+  const narrow = at.width;
+  await page.check('#editor-wide');
+  await page.waitForTimeout(200);
+  at = await editorRows(page);
+  assert(at.width > narrow * 1.3 && at.off === 0, `the wide editor is wider: ${narrow} -> ${at.width} px`);
+  // Both choices are kept (localStorage) for the next visit.
+  await page.reload();
+  await page.waitForSelector('#cm-host .cm-editor');
+  assert(!(await page.isChecked('#editor-wrap')) && await page.isChecked('#editor-wide'), 'the choices are kept');
+  await page.check('#editor-wrap');
+  await page.uncheck('#editor-wide');
+  await page.waitForSelector('.page[data-status=done]', { timeout: 60000 });
 });
 
 await step('results say they are stale after Open file and after an edit, and Run says what runs', async () => {

@@ -82,6 +82,16 @@ impl CmEditor {
     }
 }
 
+impl CmEditor {
+    /// Has CodeMirror measure its lines again: after the page changes how they lay out
+    /// (wrapping on or off, a wider column), which CodeMirror does not see by itself.
+    pub fn remeasure(&self) {
+        if let Some(view) = get(&self.handle, "view") {
+            call(&view, "requestMeasure", &[]);
+        }
+    }
+}
+
 impl Drop for CmEditor {
     fn drop(&mut self) {
         call(&self.handle, "destroy", &[]);

@@ -638,6 +638,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.assignments", "과제", "Assignments"),
     ("course.pick", "과제 열기…", "Open an assignment…"),
     ("course.author_warnings", "과제를 열었습니다. 작성자 참고 (virtsim validate 경고):", "The assignment is open. For its author, virtsim validate's warnings:"),
+    ("editor.wrap", "긴 줄 접어 보기", "Wrap long lines"),
+    ("editor.wide", "편집기 넓게", "Wide editor"),
     ("editor.keys", "편집기에서 Tab은 들여쓰기입니다. 편집기를 떠나려면 Esc를 누른 뒤 Tab을 누르세요.", "In the editor Tab indents: to leave it, press Esc, then Tab."),
     ("course.open_file", "과제 파일 열기…", "Open an assignment file…"),
     ("course.too_big", "과제 파일이 너무 큽니다", "the assignment file is too large"),

@@ -33,6 +33,60 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     text.encode_utf16().count()
 }
 
+/// Where the editor's layout choices are kept (localStorage): wrapping long lines (on
+/// unless turned off: a scenario's bilingual `{ en = "…", ko = "…" }` lines are long) and
+/// the wide editor (off unless turned on).
+const WRAP_KEY: &str = "virtsim.editor.wrap";
+const WIDE_KEY: &str = "virtsim.editor.wide";
+
+fn storage() -> Option<web_sys::Storage> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// A kept on/off choice, `default` when none is kept.
+fn kept(key: &str, default: bool) -> bool {
+    match storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .as_deref()
+    {
+        Some("1") => true,
+        Some("0") => false,
+        _ => default,
+    }
+}
+
+fn keep(key: &str, on: bool) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, if on { "1" } else { "0" });
+    }
+}
+
+/// A checkbox for one of the editor's layout choices.
+fn choice(
+    id: &'static str,
+    label: &'static str,
+    on: &UseStateHandle<bool>,
+    key: &'static str,
+) -> Html {
+    let onchange = {
+        let on = on.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            keep(key, input.checked());
+            on.set(input.checked());
+        })
+    };
+    html! {
+        <label class={classes!("editor-choice", id)}>
+            <input type="checkbox" {id} checked={**on} {onchange} />
+            { label }
+        </label>
+    }
+}
+
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let state = &props.state;
@@ -41,6 +95,8 @@ pub fn editor(props: &EditorProps) -> Html {
     let host = use_node_ref();
     let cm = use_mut_ref(|| None::<CmEditor>);
     let mounted = use_state(|| false);
+    let wrap = use_state(|| kept(WRAP_KEY, true));
+    let wide = use_state(|| kept(WIDE_KEY, false));
 
     // Mount CodeMirror once; its edits come back as Action::Edit.
     {
@@ -67,6 +123,16 @@ pub fn editor(props: &EditorProps) -> Html {
         use_effect_with((state.text.clone(), *mounted), move |(text, _)| {
             if let Some(e) = cm.borrow().as_ref() {
                 e.set_text(text);
+            }
+        });
+    }
+    // Wrapping (a class on the host, CodeMirror's own `.cm-lineWrapping` rule) and the
+    // column's width change the lines' heights: CodeMirror measures them again.
+    {
+        let cm = cm.clone();
+        use_effect_with((*wrap, *wide, *mounted), move |_| {
+            if let Some(e) = cm.borrow().as_ref() {
+                e.remeasure();
             }
         });
     }
@@ -196,9 +262,15 @@ pub fn editor(props: &EditorProps) -> Html {
     let can_run = state.can_run();
 
     html! {
-        <section class="card editor" aria-labelledby="editor-h">
+        <section class={classes!("card", "editor", wide.then_some("wide"))} aria-labelledby="editor-h">
             <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
-            <div id="cm-host" class="cm-host" ref={host} hidden={!*mounted}></div>
+            <div id="cm-host" class={classes!("cm-host", wrap.then_some("wrap"))} ref={host} hidden={!*mounted}></div>
+            // Layout choices for CodeMirror only (the textarea's gutter numbers its lines
+            // as they are, unwrapped).
+            <div class="editor-choices" hidden={!*mounted}>
+                { choice("editor-wrap", t(lang, "editor.wrap"), &wrap, WRAP_KEY) }
+                { choice("editor-wide", t(lang, "editor.wide"), &wide, WIDE_KEY) }
+            </div>
             // The editor keeps Tab for indenting: how a keyboard leaves it (its description).
             <p id="editor-keys" class="hint" hidden={!*mounted}>{ t(lang, "editor.keys") }</p>
             <div class="code" hidden={*mounted}>
