@@ -607,6 +607,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("estimate.anyway", "그래도 실행 (취소할 수 있고, 한도를 넘으면 멈춥니다)", "Run anyway (you can cancel; it stops at the limit)"),
     ("estimate.fix", "실행 시간을 {} ms로 줄이기", "Set the duration to {} ms"),
     ("estimate.fix.hint", "또는 인스턴스·vCPU·스레드를 줄이세요. CLI는 더 큰 시나리오도 실행합니다.", "Or use fewer instances, vCPUs or threads; the CLI runs larger ones."),
+    ("run.may_stop", "추정치가 이벤트 한도({}개)를 넘어 끝나기 전에 멈출 수 있으므로 남은 시간은 알 수 없음", "may stop at the event limit ({}) before its end: time left unknown"),
     ("run.remaining", "남은 시간 약 {}", "about {} left"),
     ("timeline.record", "타임라인 기록하기", "Record the timeline"),
     ("timeline.untraced", "이 실행에는 타임라인이 없습니다(트레이스는 용량이 커서 따로 기록합니다). 기록하면 다시 실행합니다: 약 {}.", "This run has no timeline (traces are large). Recording one runs it again: about {}."),

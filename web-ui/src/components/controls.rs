@@ -375,8 +375,15 @@ pub fn controls(props: &ControlsProps) -> Html {
             } else {
                 String::new()
             };
+            // A run whose estimate is over the page's event limit ("Run anyway") may stop
+            // at the limit, before the end its simulated cycles count toward: a time left
+            // from their pace would promise an end the run may not reach. The estimate is
+            // an upper bound, so whether it stops is not known until it does.
+            let may_stop = state
+                .running_estimate
+                .is_some_and(|e| e > crate::run::MAX_EVENTS);
             // Time left, from the run's pace so far.
-            let left = state.run_started_ms.and_then(|t0| {
+            let left = state.run_started_ms.filter(|_| !may_stop).and_then(|t0| {
                 let spent = crate::clock::now_ms() - t0;
                 (*done > 0 && *total > *done && spent > 300.0)
                     .then(|| spent * (*total - *done) as f64 / *done as f64)
@@ -385,6 +392,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <div class="progress">
                     <span>{ t(lang, "run.running") }{ label }
                         if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
+                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &fmt_num(crate::run::MAX_EVENTS as f64)) }</span> }
                     </span>
                     if *total > 0 {
                         <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
