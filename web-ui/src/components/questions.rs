@@ -240,6 +240,9 @@ pub fn authoring_notes(
     name_of: &dyn Fn(&str) -> String,
 ) -> Vec<String> {
     let mut notes = Vec::new();
+    if !q.has_answer() {
+        notes.push(t(lang, "questions.no_answer").to_string());
+    }
     if q.same_on_every_platform() {
         notes.push(t(lang, "questions.same_everywhere").to_string());
     }
@@ -593,6 +596,11 @@ mod tests {
         let mut choice = same.clone();
         choice.kind = QuestionKind::Choice;
         assert!(authoring_notes(Lang::En, &choice, &name).is_empty());
+        // No platform has a value (a sweep target no count meets): no answer can be right.
+        choice.evidence.clear();
+        choice.answer = "-".into();
+        let notes = authoring_notes(Lang::En, &choice, &name);
+        assert_eq!(notes, vec![t(Lang::En, "questions.no_answer").to_string()]);
     }
 
     #[test]
