@@ -73,7 +73,11 @@ impl Machine {
         let size = self.shared_cache_kib.max(1);
         let fill = self.cache_fill;
         let c = self.cache_state(owner);
-        let others = (fill - c.mark).saturating_sub(c.own - c.own_mark);
+        // A cut item gives back the refill it did not run (`cache_fill` and `own` fall
+        // again), so either may be below its mark: nothing was brought in net.
+        let others = fill
+            .saturating_sub(c.mark)
+            .saturating_sub(c.own.saturating_sub(c.own_mark));
         let displaced = c.hot * others.min(size) / size;
         c.cold = (c.cold + displaced).min(c.hot);
         c.mark = fill;

@@ -506,3 +506,19 @@ fn a_host_kernel_never_preempts_a_lock_holder() {
         "VM: {vm} cycles per wait, native {native}"
     );
 }
+
+#[test]
+fn a_refill_given_back_by_a_cut_displaces_nothing() {
+    // A cut item gives back the refill it did not run: the machine's fill counter and the
+    // instance's own count fall below the marks its last switch-in set. Nothing was brought
+    // into the shared cache since, so switching in again displaces nothing (the
+    // subtraction underflowed before: a panic in a debug build, a whole hot set made
+    // cold in a release build).
+    let mut m = new_machine(&TWO_VMS_ONE_CORE.replace("SCHED", "credit"));
+    m.cache_fill = 100;
+    let c = &mut m.instances[0].cache;
+    (c.hot, c.cold, c.mark, c.own, c.own_mark) = (1000, 0, 150, 10, 20);
+    m.cache_switch_in(super::cache::CacheOwner::Instance(0));
+    let c = &m.instances[0].cache;
+    assert_eq!((c.cold, c.mark, c.own_mark), (0, 100, 10));
+}
