@@ -8,7 +8,9 @@
 //! insertion and re-keys the whole queue when the accounting period changes credits.
 
 /// The scheduling key: lower runs first. The second element is the entity's enqueue
-/// sequence number, unique per insertion, so keys never tie.
+/// sequence number, unique per insertion (even; a Xen yielder takes the odd number behind
+/// the entity it yields to, and two yielding behind one entity are ordered by entity),
+/// so entries never tie.
 pub(super) type Key = (u64, u64);
 
 /// Where a queued entity may run.
@@ -230,6 +232,18 @@ impl RunQueue {
             .chain(&self.pinned[pcpu as usize].items)
             .filter(move |&&((first, _), _)| first <= max_first)
             .map(|&(_, e)| e)
+    }
+
+    /// The lowest key among the entities allowed on `pcpu` whose key's first element is
+    /// above `first` (a scan of the two heaps: asked at a Xen PAUSE-loop yield).
+    pub(super) fn first_above(&self, pcpu: u32, first: u64) -> Option<Key> {
+        self.anywhere
+            .items
+            .iter()
+            .chain(&self.pinned[pcpu as usize].items)
+            .filter(|&&((f, _), _)| f > first)
+            .map(|&(key, _)| key)
+            .min()
     }
 
     /// Empties the queue and returns its entities, in no particular order (the caller

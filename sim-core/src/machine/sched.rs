@@ -29,7 +29,9 @@ impl Machine {
         let ent = &mut self.entities[e as usize];
         ent.state = EntityState::Runnable;
         ent.runnable_since = now;
-        ent.enqueue_seq = self.enqueue_counter;
+        // Even: the odd number after an entity's is the place right behind it (a Xen
+        // yield's, `pause_loop_yield`).
+        ent.enqueue_seq = self.enqueue_counter * 2;
         ent.active_in_period = true;
         self.insert_queued(e);
     }
@@ -400,8 +402,10 @@ impl Machine {
     /// The yielder goes back to the run queue with its virtual runtime.
     ///
     /// Credit and round robin (Xen): a PAUSE-loop exit is an undirected `SCHEDOP_yield`.
-    /// The vCPU goes back behind the others of its priority; alone there, credit1's
-    /// `__runq_insert` puts it behind one lower-priority vCPU as well.
+    /// The vCPU goes back behind the others of its priority and, with its yield flag set,
+    /// credit1's `__runq_insert` puts it behind one lower-priority vCPU as well (the first
+    /// such that may run here); the next accounting re-sorts it by priority again, as
+    /// `csched_runq_sort` does.
     pub(super) fn pause_loop_yield(
         &mut self,
         p: u32,
@@ -438,15 +442,8 @@ impl Machine {
         }
         self.pcpus[p as usize].current = None;
         self.entities[from as usize].polling = false;
-        self.enqueue(from, now);
-        let mut next = self.pick(p);
-        if next == Some(from) {
-            if let Some(lower) = self.pick(p) {
-                self.insert_queued(from);
-                next = Some(lower);
-            }
-        }
-        match next {
+        self.enqueue_yielded(p, from, now);
+        match self.pick(p) {
             Some(next) => {
                 if !self.switch_in(p, next, now) {
                     self.start_entity_item(p, now);
@@ -461,6 +458,21 @@ impl Machine {
             }
         }
         true
+    }
+
+    /// Queues `from`, which yielded `p` (Xen's `SCHEDOP_yield`), as credit1's
+    /// `__runq_insert` does with the yield flag set: behind the queued vCPUs of its priority
+    /// and behind the first lower-priority vCPU that may run on `p` as well.
+    pub(super) fn enqueue_yielded(&mut self, p: u32, from: u32, now: Cycles) {
+        self.enqueue(from, now);
+        let (priority, _) = self.key(from);
+        if let Some((lower, seq)) = self.runqueue.first_above(p, priority) {
+            let ent = &self.entities[from as usize];
+            let (affinity, throttled) = (ent.affinity, ent.throttled);
+            self.runqueue.remove(from);
+            self.runqueue
+                .insert(from, (lower, seq + 1), affinity, throttled);
+        }
     }
 
     /// The switch to a new entity on `p`: saving and loading state (the platform's entity

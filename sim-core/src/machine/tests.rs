@@ -522,3 +522,27 @@ fn a_refill_given_back_by_a_cut_displaces_nothing() {
     let c = &m.instances[0].cache;
     assert_eq!((c.cold, c.mark, c.own_mark), (0, 100, 10));
 }
+
+#[test]
+fn a_xen_yield_goes_behind_its_priority_and_one_lower_priority_vcpu() {
+    // credit1's `__runq_insert` with the yield flag: the yielder goes behind every queued
+    // vCPU of its priority and behind the first lower-priority one as well. Four 1-vCPU
+    // VMs on one core: 1 (UNDER) and 2, 3 (OVER) queued in that order; 0 (UNDER) yields.
+    let two = TWO_VMS_ONE_CORE.replace("SCHED", "credit");
+    let extra = "[[instance]]\nname = \"x\"\nmemory_gib = 1\nworkload = \"cpu-bound\"\n";
+    let mut m = new_machine(&format!("{two}{extra}{}", extra.replace("\"x\"", "\"y\"")));
+    assert_eq!(m.entities.len(), 4);
+    m.runqueue.drain();
+    for e in 0..4 {
+        let ent = &mut m.entities[e];
+        ent.state = super::EntityState::Idle;
+        ent.boosted = false;
+        ent.over = e >= 2;
+    }
+    for e in [1, 2, 3] {
+        m.enqueue(e, 0);
+    }
+    m.enqueue_yielded(0, 0, 0);
+    let order: Vec<u32> = std::iter::from_fn(|| m.runqueue.pick(0)).collect();
+    assert_eq!(order, vec![1, 2, 0, 3]);
+}
