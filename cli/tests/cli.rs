@@ -68,6 +68,29 @@ fn run_prints_a_table() {
 }
 
 #[test]
+fn a_description_keeps_its_paragraphs_and_joins_the_lines_within() {
+    // A line without a closing backslash, then an empty line: two paragraphs. A lone line
+    // break inside a paragraph is a space (it was printed escaped, `\u{a}`, before).
+    let file = scratch(
+        "paragraphs.toml",
+        "[scenario]\nname = \"p\"\nduration_ms = 5\ndescription = { en = \"\"\"\nFirst part,\nsame paragraph.\n\nSecond paragraph.\"\"\", ko = \"첫째\\n\\n둘째\" }\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"cpu-bound\"\n",
+    );
+    let o = virtsim(&["run", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("p\nFirst part, same paragraph.\n\nSecond paragraph.\n\nseed "),
+        "{}",
+        stdout(&o)
+    );
+    let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
+    assert!(
+        stdout(&o).starts_with("p\n첫째\n\n둘째\n\n"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn run_in_korean_uses_the_korean_table() {
     let o = virtsim(&["run", &smoke(), "--lang", "ko"]);
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));

@@ -60,6 +60,33 @@ impl Text {
     }
 }
 
+/// The paragraphs of a text from a scenario file (a description, an explanation): its
+/// parts between blank lines, each with its line breaks and runs of whitespace made single
+/// spaces, empty ones left out. A paragraph break in a TOML multi-line string is a line
+/// that does not end in `\`, then an empty line.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// The digits of a whole number with its thousands separated by commas ("46,095,543,562"),
 /// as the tables print counts and rates.
 pub(crate) fn thousands(digits: &str) -> String {
@@ -313,6 +340,19 @@ pub fn code_point(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_join_the_lines_within() {
+        assert_eq!(
+            paragraphs("One line\nand its rest.\n\n  \nSecond   one.\n"),
+            ["One line and its rest.", "Second one."]
+        );
+        // Text without a blank line is one paragraph; blank text is none.
+        assert_eq!(paragraphs("a b c"), ["a b c"]);
+        assert!(paragraphs(" \n\n \t").is_empty());
+        // Windows line ends split the same way.
+        assert_eq!(paragraphs("x\r\n\r\ny"), ["x", "y"]);
+    }
 
     #[test]
     fn hangul_picks_by_its_final_consonant() {

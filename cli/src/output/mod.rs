@@ -65,8 +65,10 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         .map_or(r.scenario.clone(), |t| t.get(lang).to_string());
     let _ = writeln!(out, "{}", clean(&title));
     if let Some(description) = &r.description {
-        out.push_str(&wrap(&clean(description.get(lang)), WRAP, ""));
-        out.push('\n');
+        for paragraph in sim_core::text::paragraphs(description.get(lang)) {
+            out.push_str(&wrap(&clean(&paragraph), WRAP, ""));
+            out.push('\n');
+        }
     }
     if ko {
         let _ = writeln!(
