@@ -1662,6 +1662,68 @@ await step('a column\'s ⓘ shows its note when clicked or tapped', async () => 
   }
 });
 
+await step('the description marks glossary terms: a click, Enter or a tap shows the definition; the glossary lists every term, in both languages', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('lock-holder-preemption.toml'))));
+    // PLE (spelled "pause-loop exiting" where the description first names it) is a button
+    // in the text, its definition in its title and, once clicked, in the paragraph.
+    const ple = '.about-card button.term[data-term=ple]';
+    await p.waitForSelector(ple);
+    assert((await p.$$('.about-card button.term[data-term=ple]')).length === 1, 'a term is marked once');
+    assert(/pause-loop exiting|PLE/.test(await p.textContent(ple)), `PLE's text: ${await p.textContent(ple)}`);
+    assert(/PAUSE/.test(await p.getAttribute(ple, 'title')), 'the title holds the definition');
+    const def = '#term-def-ple';
+    assert(!(await p.isVisible(def)), 'closed at first');
+    await p.click(ple);
+    assert(await p.getAttribute(ple, 'aria-expanded') === 'true', 'expanded');
+    assert(await p.isVisible(def), 'the definition shows');
+    const text = await p.textContent(def);
+    assert(/VM exit/.test(text) && /PAUSE/.test(text) && /lock holder/.test(text), `definition: ${text}`);
+    await p.click(ple);
+    assert(!(await p.isVisible(def)), 'a second click closes it');
+    // From the keyboard: the term is in the Tab order, Enter opens it, Escape closes it.
+    assert(await p.$eval('.about-card button.term[data-term=over]', (b) => b.tabIndex) === 0, 'in the Tab order');
+    await p.focus('.about-card button.term[data-term=over]');
+    await p.keyboard.press('Enter');
+    assert(await p.isVisible('#term-def-over'), 'Enter opens OVER');
+    assert(/spent its credit/.test(await p.textContent('#term-def-over')), 'OVER means spent credit');
+    await p.keyboard.press('Escape');
+    assert(!(await p.isVisible('#term-def-over')), 'Escape closes it');
+    // Words that only contain a term are not marked: no term's text is inside a longer word.
+    const marks = await p.$$eval('.about-card button.term', (bs) => bs.map((b) => b.textContent));
+    assert(marks.length >= 10, `marked terms: ${marks}`);
+    // Text nodes only: no HTML was read from the description.
+    assert(await p.$$eval('.about-card .about *', (els) => els.every((e) => ['BUTTON', 'SPAN', 'STRONG'].includes(e.tagName))), 'only the page\'s own elements in the description');
+    // The glossary list: folded, sorted, every term with its definition.
+    assert(!(await p.isVisible('#glossary dl')), 'the glossary starts folded');
+    await p.click('#glossary summary');
+    assert(await p.isVisible('#glossary dl'), 'the glossary opens');
+    const names = await p.$$eval('#glossary dt', (ds) => ds.map((d) => d.textContent));
+    const defs = await p.$$eval('#glossary dd', (ds) => ds.map((d) => d.textContent));
+    assert(names.length >= 40 && defs.length === names.length, `${names.length} terms, ${defs.length} definitions`);
+    const sorted = [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    assert(JSON.stringify(names) === JSON.stringify(sorted), `sorted: ${names}`);
+    for (const n of ['BOOST', 'OVER', 'UNDER', 'PLE (pause-loop exiting)', 'steal time', 'shadow page table']) {
+      assert(names.includes(n), `the glossary has ${n}`);
+    }
+    const boost = defs[names.indexOf('BOOST')];
+    assert(/wakes up/.test(boost) && /I\/O latency/.test(boost), `BOOST: ${boost}`);
+    // In Korean: the same terms, Korean definitions and heading.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert((await p.textContent('#glossary summary')) === '용어집', 'the Korean heading');
+    await p.click('.about-card button.term[data-term=ple]');
+    assert(/VM exit/.test(await p.textContent('#term-def-ple')) && /락/.test(await p.textContent('#term-def-ple')), 'the Korean definition');
+    assert(await p.$$eval('#glossary dt', (ds) => ds.some((d) => d.textContent === '섀도 페이지 테이블 (shadow page table)')), 'Korean names');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('questions: a right answer is explained, a wrong one says where to look (grading unchanged)', async () => {
   const p = await newPage(BASE);
   try {

@@ -10,6 +10,7 @@ use crate::components::{
     controls::Controls,
     course::{CourseOpen, CoursePanel},
     editor::Editor,
+    glossary::{Described, GlossaryList},
     header::Header,
     library::Library,
     results::Results,
@@ -280,8 +281,11 @@ pub fn app() -> Html {
                                 <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
                             }
                             if let Some(d) = &description {
-                                <p class="about">{ lang.pick(&d.ko, &d.en).to_string() }</p>
+                                // In paragraphs (a blank line parts them), its jargon marked: a click on a
+                                // term shows what it means.
+                                <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
                             }
+                            <GlossaryList {lang} />
                         </details>
                     }
                     // A step's results stay hidden until its predictions are committed.

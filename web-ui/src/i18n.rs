@@ -116,7 +116,7 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
 }
 
 /// (key, Korean, English)
-const STRINGS: &[(&str, &str, &str)] = &[
+pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     (
         "app.title",
         "virtsim · 가상화 시뮬레이터",
@@ -641,6 +641,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("course.author_warnings", "과제를 열었습니다. 작성자 참고 (virtsim validate 경고):", "The assignment is open. For its author, virtsim validate's warnings:"),
     ("editor.wrap", "긴 줄 접어 보기", "Wrap long lines"),
     ("editor.wide", "편집기 넓게", "Wide editor"),
+    ("glossary", "용어집", "Glossary"),
+    ("glossary.hint", "설명에서 점선 밑줄이 있는 용어를 누르면(또는 Tab으로 가서 Enter) 그 자리에 뜻이 나옵니다. 마우스를 올려도 보입니다.", "In the description, click or tap a term with a dotted underline (or Tab to it and press Enter) to read its meaning in place; hovering shows it too."),
     ("editor.keys", "편집기에서 Tab은 들여쓰기입니다. 편집기를 떠나려면 Esc를 누른 뒤 Tab을 누르세요.", "In the editor Tab indents: to leave it, press Esc, then Tab."),
     ("course.open_file", "과제 파일 열기…", "Open an assignment file…"),
     ("course.too_big", "과제 파일이 너무 큽니다", "the assignment file is too large"),
@@ -744,6 +746,7 @@ mod tests {
             include_str!("components/controls.rs"),
             include_str!("components/course.rs"),
             include_str!("components/editor.rs"),
+            include_str!("components/glossary.rs"),
             include_str!("components/header.rs"),
             include_str!("components/library.rs"),
             include_str!("components/paths.rs"),

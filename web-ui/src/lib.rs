@@ -12,6 +12,7 @@ pub mod codemirror;
 pub mod components;
 pub mod course;
 pub mod export;
+pub mod glossary;
 pub mod i18n;
 pub mod labels;
 pub mod num;

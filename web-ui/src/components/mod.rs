@@ -4,6 +4,7 @@ pub mod chart_panel;
 pub mod controls;
 pub mod course;
 pub mod editor;
+pub mod glossary;
 pub mod header;
 pub mod library;
 pub mod memory_charts;

@@ -1,0 +1,876 @@
+//! The glossary of the scheduler and virtualization terms that scenario descriptions use
+//! (OVER, BOOST, PLE, steal time...): each term's spellings and its short definition in
+//! both languages, and the splitter that finds the terms in a plain text, for the page to
+//! mark them (see `components::glossary`).
+
+use crate::i18n::Lang;
+
+/// One glossary entry.
+pub struct Term {
+    /// A stable ASCII name (element ids, the browser tests).
+    pub id: &'static str,
+    /// The heading in the glossary list, Korean and English.
+    pub name_ko: &'static str,
+    pub name_en: &'static str,
+    /// The spellings marked in a text, in either language's text, each matched as a whole
+    /// word (see [`split`]). A spelling with a lowercase ASCII letter also matches with other
+    /// ASCII case ("Steal", "P99"); one without (OVER, PLE, EPT) only as written.
+    pub forms: &'static [&'static str],
+    /// The definition, Korean and English: one to three plain sentences.
+    pub ko: &'static str,
+    pub en: &'static str,
+}
+
+impl Term {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name_ko, self.name_en)
+    }
+
+    pub fn definition(&self, lang: Lang) -> &'static str {
+        lang.pick(self.ko, self.en)
+    }
+}
+
+/// A piece of a text split by [`split`]: plain text, or a glossary term as written there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    /// `term` indexes [`TERMS`].
+    Term {
+        text: &'a str,
+        term: usize,
+    },
+}
+
+impl<'a> Piece<'a> {
+    /// The piece's text as written.
+    pub fn text(&self) -> &'a str {
+        match *self {
+            Piece::Text(s) | Piece::Term { text: s, .. } => s,
+        }
+    }
+}
+
+/// A Latin letter or digit: a Latin spelling must not touch one, nor `_` or `-`, so that
+/// "OVER" is not found in "OVERLOAD", nor "PLE" in "SAMPLE", nor "steal" in `steal_time`, nor
+/// "hybrid" in the platform name 'hybrid-pv'.
+fn latin_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// A Hangul syllable or letter.
+fn hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Whether `form` stands at byte `at` of `text` as a whole word. A Latin start must follow
+/// no Latin letter or digit, and a Latin end be followed by none; Korean particles come right
+/// after a term ("PLE를", "섀도 페이지 테이블을"), so any letter may follow, but a Hangul
+/// start must not follow Hangul (상한 is not a term in 이상한).
+fn whole_word(text: &str, at: usize, form: &str) -> bool {
+    let (Some(first), Some(last)) = (form.chars().next(), form.chars().next_back()) else {
+        return false;
+    };
+    if let Some(before) = text[..at].chars().next_back() {
+        if (latin_word(first) && latin_word(before)) || (hangul(first) && hangul(before)) {
+            return false;
+        }
+    }
+    if let Some(after) = text[at + form.len()..].chars().next() {
+        if latin_word(last) && latin_word(after) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `text` has `form` at byte `at` (a char boundary), in the case the form allows.
+fn form_at(text: &str, at: usize, form: &str) -> bool {
+    let Some(bytes) = text.as_bytes().get(at..at + form.len()) else {
+        return false;
+    };
+    // Equal bytes of a whole UTF-8 string from a char boundary end at a char boundary.
+    let same = if form.bytes().any(|b| b.is_ascii_lowercase()) {
+        bytes.eq_ignore_ascii_case(form.as_bytes())
+    } else {
+        bytes == form.as_bytes()
+    };
+    same && whole_word(text, at, form)
+}
+
+/// Splits `text` into plain pieces and glossary terms. Each term is marked where it first
+/// appears (a later mention stays plain text, so that a long description is not a sea of
+/// marks); where spellings overlap the longest wins ("EPT violation" over "EPT"). Joining
+/// the pieces' texts gives `text` back.
+pub fn split(text: &str) -> Vec<Piece<'_>> {
+    split_marking(text, &mut vec![false; TERMS.len()])
+}
+
+/// `text`'s paragraphs (parted by blank lines, each trimmed, the empty ones left out), each
+/// split as [`split`] does, a term marked in the first paragraph that has it only.
+pub fn paragraphs(text: &str) -> Vec<Vec<Piece<'_>>> {
+    let mut marked = vec![false; TERMS.len()];
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        // A blank line: a newline, then only spaces or tabs up to the next newline.
+        let blank = rest.match_indices('\n').find_map(|(i, _)| {
+            let after = &rest[i + 1..];
+            let next = after.find('\n')?;
+            after[..next]
+                .chars()
+                .all(|c| c == ' ' || c == '\t' || c == '\r')
+                .then_some((i, i + 1 + next + 1))
+        });
+        let (para, next) = match blank {
+            Some((end, from)) => (&rest[..end], Some(&rest[from..])),
+            None => (rest, None),
+        };
+        let para = para.trim();
+        if !para.is_empty() {
+            out.push(split_marking(para, &mut marked));
+        }
+        match next {
+            Some(n) => rest = n,
+            None => return out,
+        }
+    }
+}
+
+/// [`split`], leaving out the terms already `marked` and marking those it finds.
+fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
+    let mut forms: Vec<(&'static str, usize)> = TERMS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.forms.iter().map(move |f| (*f, i)))
+        .collect();
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut pieces = Vec::new();
+    let (mut plain_from, mut at) = (0, 0);
+    while at < text.len() {
+        // The longest spelling here, even of a term marked before: "PV" is not marked inside
+        // a second "PV spinlocks", nor "credit" inside a second "credit scheduler".
+        let found = forms.iter().find(|(f, _)| form_at(text, at, f));
+        if let Some(&(form, _)) = found.filter(|(_, i)| marked[*i]) {
+            at += form.len();
+        } else if let Some(&(form, term)) = found {
+            if plain_from < at {
+                pieces.push(Piece::Text(&text[plain_from..at]));
+            }
+            pieces.push(Piece::Term {
+                text: &text[at..at + form.len()],
+                term,
+            });
+            marked[term] = true;
+            at += form.len();
+            plain_from = at;
+        } else {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if plain_from < text.len() {
+        pieces.push(Piece::Text(&text[plain_from..]));
+    }
+    pieces
+}
+
+/// The glossary's entries, sorted by their names in `lang` (letter case aside).
+pub fn sorted(lang: Lang) -> Vec<&'static Term> {
+    let mut terms: Vec<&Term> = TERMS.iter().collect();
+    terms.sort_by_cached_key(|t| t.name(lang).to_lowercase());
+    terms
+}
+
+/// Every entry. The wording follows the column notes of the results table (i18n's
+/// `table.*.note`) where they explain the same thing.
+pub const TERMS: &[Term] = &[
+    Term {
+        id: "vcpu",
+        name_ko: "vCPU (가상 CPU)",
+        name_en: "vCPU (virtual CPU)",
+        forms: &["vCPU", "vCPUs"],
+        ko: "가상 CPU: 게스트가 보는 프로세서입니다. 운영체제가 스레드를 코어에서 돌리듯, 하이퍼바이저의 스케줄러가 각 vCPU를 물리 CPU(pCPU)에서 차례로 실행합니다.",
+        en: "A virtual CPU: a processor as the guest sees it. The hypervisor's scheduler runs each vCPU on a physical CPU (pCPU) when it gives it one, as an operating system runs a thread on a core.",
+    },
+    Term {
+        id: "pcpu",
+        name_ko: "pCPU (물리 CPU)",
+        name_en: "pCPU (physical CPU)",
+        forms: &["pCPU", "pCPUs", "physical CPU", "physical CPUs", "물리 CPU"],
+        ko: "호스트의 물리 CPU(코어 또는 하드웨어 스레드)로, 하이퍼바이저가 그 위에서 vCPU를 실행합니다. 실행할 준비가 된 vCPU가 pCPU보다 많으면 차례를 기다립니다.",
+        en: "A physical CPU of the host (a core or a hardware thread), on which the hypervisor runs vCPUs. When more vCPUs are ready to run than there are pCPUs, they take turns.",
+    },
+    Term {
+        id: "overcommit",
+        name_ko: "오버커밋 (overcommit)",
+        name_en: "overcommit",
+        forms: &["overcommit", "overcommitted", "overcommitting", "오버커밋"],
+        ko: "호스트에 있는 것보다 많은 vCPU(또는 메모리)를 VM들에 나눠 주는 것으로, 모두가 한꺼번에 바쁘지는 않다는 데 기댑니다. 모두 바쁘면 차례를 기다리고, 게스트마다 스틸 타임이 생깁니다.",
+        en: "Giving the VMs more vCPUs (or memory) in total than the host has, counting on them not all being busy at once. When they are, they take turns and each guest sees steal time.",
+    },
+    Term {
+        id: "credit-scheduler",
+        name_ko: "credit 스케줄러 (Xen credit1)",
+        name_en: "credit scheduler (Xen credit1)",
+        forms: &["credit scheduler", "credit1", "credit 스케줄러"],
+        ko: "Xen의 비례 배분 vCPU 스케줄러입니다(credit1, Xen 4.12 전까지의 기본값). 정산(30 ms마다) 때 도메인마다 가중치에 비례한 크레딧을 받고 실행하면서 그것을 쓰며, vCPU의 우선순위(BOOST, UNDER, OVER)가 다음에 실행할 vCPU를 정합니다. 기본 타임 슬라이스는 30 ms입니다.",
+        en: "Xen's proportional-share vCPU scheduler (credit1, the default until Xen 4.12). At every accounting (every 30 ms) each domain earns credit in proportion to its weight and spends it as it runs, and a vCPU's priority (BOOST, UNDER, OVER) decides which runs next. Its default time slice is 30 ms.",
+    },
+    Term {
+        id: "credit",
+        name_ko: "크레딧 (credit)",
+        name_en: "credit",
+        forms: &["credit", "credits", "크레딧"],
+        ko: "Xen credit 스케줄러에서 vCPU가 쓸 수 있는 CPU 시간의 몫입니다. 정산(30 ms마다) 때 가중치에 비례해 새 크레딧이 나오고, vCPU가 실행한 시간만큼 줄어듭니다. 크레딧이 남아 있으면 UNDER, 다 쓰면 OVER입니다.",
+        en: "In Xen's credit scheduler, a vCPU's allowance of CPU time. Every accounting (every 30 ms) hands out new credit in proportion to weight, and the time the vCPU runs is taken off it: with credit left it is UNDER, once it has spent it, OVER.",
+    },
+    Term {
+        id: "under",
+        name_ko: "UNDER",
+        name_en: "UNDER",
+        forms: &["UNDER"],
+        ko: "credit 스케줄러의 우선순위: 이번 정산 주기에 아직 크레딧이 남은 vCPU입니다. UNDER vCPU는 OVER vCPU보다 먼저 실행되고, UNDER끼리는 기다리기 시작한 순서대로 실행됩니다.",
+        en: "A credit-scheduler priority: the vCPU still has credit left in this accounting period. UNDER vCPUs run before OVER ones, and among themselves in the order they started waiting.",
+    },
+    Term {
+        id: "over",
+        name_ko: "OVER",
+        name_en: "OVER",
+        forms: &["OVER"],
+        ko: "credit 스케줄러의 우선순위: 크레딧을 다 쓴 vCPU입니다. 정산이 크레딧을 다시 0 위로 올릴 때까지, 기다리는 BOOST나 UNDER vCPU가 없을 때만 실행됩니다.",
+        en: "A credit-scheduler priority: the vCPU has spent its credit. Until an accounting brings its credit back above zero, it runs only when no BOOST or UNDER vCPU is waiting.",
+    },
+    Term {
+        id: "boost",
+        name_ko: "BOOST",
+        name_en: "BOOST",
+        forms: &["BOOST"],
+        ko: "UNDER보다 높은 credit 스케줄러의 우선순위입니다. 크레딧이 남은 채 깨어난 vCPU(예: I/O가 끝나서)는 BOOST를 받아 CPU만 쓰는 vCPU를 선점하고 곧바로 실행되므로 I/O 지연이 줄어듭니다. 스케줄러의 다음 틱에 다시 UNDER가 됩니다.",
+        en: "A credit-scheduler priority above UNDER: a vCPU that wakes up with credit left (say, because its I/O completed) is boosted, so it preempts a CPU-bound vCPU and runs at once, which cuts I/O latency. At the scheduler's next tick it is UNDER again.",
+    },
+    Term {
+        id: "accounting",
+        name_ko: "정산 (accounting)",
+        name_en: "accounting",
+        forms: &["accounting", "정산"],
+        ko: "credit 스케줄러가 주기적으로 하는 계산입니다. Xen credit1은 30 ms마다 활성 도메인에 가중치에 따라 새 크레딧을 나눠 주고 vCPU마다 우선순위(UNDER 또는 OVER)를 다시 정합니다. OVER가 된 vCPU는 다음 정산까지 기다릴 수 있습니다.",
+        en: "The credit scheduler's periodic bookkeeping: every 30 ms Xen's credit1 hands out new credit to the active domains by weight and sets each vCPU's priority (UNDER or OVER) again. A vCPU that went OVER may wait until the next accounting.",
+    },
+    Term {
+        id: "tick",
+        name_ko: "틱 (tick)",
+        name_en: "tick",
+        forms: &["tick", "ticks", "틱"],
+        ko: "스케줄러의 주기적인 타이머 인터럽트입니다. Xen credit1은 10 ms마다(30 ms 슬라이스의 3분의 1) 틱을 두고 그때 실행 중인 vCPU의 크레딧을 깎습니다. 이 시뮬레이터의 credit 모델에서는 틱에 실행 중인 OVER vCPU가 기다리는 UNDER vCPU에게 자리를 내줍니다.",
+        en: "A scheduler's periodic timer interrupt. Xen's credit1 ticks every 10 ms (a third of its 30 ms slice) and charges the running vCPU's credit then; in this simulator's credit model a running OVER vCPU also gives way at a tick to a waiting UNDER one.",
+    },
+    Term {
+        id: "time-slice",
+        name_ko: "타임 슬라이스 (time slice)",
+        name_en: "time slice",
+        forms: &["time slice", "time slices", "slice", "slices", "타임 슬라이스", "슬라이스"],
+        ko: "스케줄러가 기다리는 다른 vCPU(또는 스레드)로 바꾸기 전에 한 vCPU를 실행하게 두는 시간입니다. Xen credit1의 기본값은 30 ms이고, 시나리오마다 따로 정합니다('타임 슬라이스' 매개변수). 짧으면 전환은 잦아지고 기다림은 짧아집니다.",
+        en: "How long the scheduler lets a vCPU (or thread) run before it may switch to another one that waits. Xen's credit1 uses 30 ms by default; each scenario sets its own (the 'Time slice' parameter). A shorter slice means more switches and shorter waits.",
+    },
+    Term {
+        id: "weight",
+        name_ko: "가중치 (weight)",
+        name_en: "weight",
+        forms: &["weight", "weights", "가중치"],
+        ko: "여럿이 CPU를 원할 때의 상대적인 몫입니다. Xen의 기본 가중치는 256이어서, 바쁜 vCPU 수가 같다면 512인 도메인은 256인 도메인의 두 배를 받습니다. Xen credit1은 도메인의 가중치를 활성 vCPU마다 한 번씩 세고, cgroup(컨테이너)은 모든 태스크에 가중치 하나를 둡니다.",
+        en: "A relative share of the CPU when several want it. Xen's default weight is 256: with as many busy vCPUs, a domain of weight 512 gets twice the CPU of one of 256. Xen's credit1 counts a domain's weight once per active vCPU; a cgroup (a container) has one weight for all its tasks.",
+    },
+    Term {
+        id: "cap",
+        name_ko: "상한 (cap)",
+        name_en: "cap",
+        forms: &["cap", "caps", "capped", "상한"],
+        ko: "호스트에 노는 CPU가 있어도 VM이 쓸 수 있는 CPU의 상한으로, pCPU 하나에 대한 백분율입니다(Xen: cap 50 = pCPU 절반, 0 = 상한 없음). 이 시뮬레이터는 VM의 상한을 cgroup 할당량처럼 vCPU마다, 정산 주기마다 적용합니다: 몫을 다 쓴 vCPU는 기다리고, 그 시간은 스틸로 셉니다.",
+        en: "A limit on the CPU a VM may use even when the host has CPU to spare, in percent of one pCPU (Xen: cap 50 is half a pCPU, 0 no cap). This simulator applies a VM's cap per vCPU and per accounting period, as a cgroup quota: a vCPU that has used its share waits, and that wait counts as steal.",
+    },
+    Term {
+        id: "quota",
+        name_ko: "할당량 (CPU quota)",
+        name_en: "quota (CPU quota)",
+        forms: &["quota", "quotas", "할당량"],
+        ko: "cgroup의 CPU 제한입니다(cgroup v2의 cpu.max): 주기(기본 100 ms)마다 정해진 실행 시간까지만 씁니다. 컨테이너의 태스크들이 그것을 다 쓰면 다음 주기까지 멈추므로(스로틀링) CPU를 몰아서 받습니다.",
+        en: "A cgroup's CPU limit (cpu.max in cgroup v2): at most so much run time per period (100 ms by default). Once a container's tasks have used it up they are throttled until the next period, so the CPU comes in bursts.",
+    },
+    Term {
+        id: "steal",
+        name_ko: "스틸 타임 (steal time)",
+        name_en: "steal time",
+        forms: &["steal time", "steal", "스틸 타임", "스틸"],
+        ko: "실행할 준비가 된 vCPU가, pCPU가 다른 vCPU를 실행하고 있거나 상한에 걸려서 기다린 시간입니다. 반가상화 스틸 타임 보고가 있는 게스트는 top의 'st'로 봅니다. 표의 '스틸·대기' 열은 컨테이너와 네이티브에서는 스레드가 실행 큐에서 기다린 시간입니다.",
+        en: "Time a runnable vCPU waited because its pCPU was running another vCPU, or because of a cap. A guest with paravirtual steal-time reporting sees it as 'st' in top. The table's Steal / wait column counts, for containers and native, their threads' wait in the run queue.",
+    },
+    Term {
+        id: "run-queue",
+        name_ko: "실행 큐 (run queue)",
+        name_en: "run queue",
+        forms: &["run queue", "run queues", "runqueue", "실행 큐"],
+        ko: "CPU를 기다리는 실행 가능한 vCPU나 스레드의 목록으로, 우선순위 순입니다. 여기서 보낸 시간이 vCPU에게는 스틸, 스레드에게는 대기입니다.",
+        en: "A scheduler's list of the runnable vCPUs or threads that wait for a CPU, in priority order. Time spent in it is steal for a vCPU, wait for a thread.",
+    },
+    Term {
+        id: "pinning",
+        name_ko: "고정 (pinning)",
+        name_en: "pinning",
+        forms: &["pinning", "pinned", "pins"],
+        ko: "vCPU가 정해진 pCPU에서만 실행되도록 묶는 것(CPU 친화도)입니다. 잘못 고정하면 고정된 vCPU들이 서로를 기다리는 동안 다른 pCPU는 놉니다.",
+        en: "Restricting a vCPU to given pCPUs (CPU affinity). Bad pinning leaves pCPUs idle while the pinned vCPUs wait for each other.",
+    },
+    Term {
+        id: "cfs",
+        name_ko: "공정 공유 스케줄러 (CFS)",
+        name_en: "fair-share scheduler (CFS)",
+        forms: &["CFS", "fair-share scheduler", "fair scheduler", "공정 공유 스케줄러"],
+        ko: "리눅스의 Completely Fair Scheduler입니다(리눅스 6.6 전까지의 기본값, 그 뒤는 EEVDF). 가중치에 비해 CPU를 가장 적게 받은(가상 실행 시간이 가장 작은) 태스크를 실행하고, 깨어난 태스크는 작은 깨우기 단위보다 더 뒤처져 있으면 실행 중인 태스크를 선점합니다. KVM의 vCPU와 컨테이너의 태스크가 이 스케줄러로 실행됩니다.",
+        en: "Linux's Completely Fair Scheduler (the default until Linux 6.6, then EEVDF): it runs the task that has had the least CPU for its weight (the least virtual runtime), and a woken task preempts the running one if it is behind by more than a small wake-up granularity. KVM's vCPUs and containers' tasks run under it.",
+    },
+    Term {
+        id: "round-robin",
+        name_ko: "라운드 로빈 (round robin)",
+        name_en: "round robin",
+        forms: &["round robin", "round-robin", "라운드 로빈"],
+        ko: "기다리는 vCPU를 우선순위 없이 차례로, 각각 정해진 시간(퀀텀)만큼 실행하는 스케줄링 방식입니다. 깨어난 vCPU는 실행 중인 vCPU의 퀀텀이 끝날 때까지 기다립니다.",
+        en: "A scheduling policy that runs the waiting vCPUs in turn, each for a fixed quantum, with no priorities: a woken vCPU waits until the running one's quantum ends.",
+    },
+    Term {
+        id: "rate-limit",
+        name_ko: "스케줄러 레이트 리밋 (rate limit)",
+        name_en: "scheduler rate limit",
+        forms: &["rate limit", "sched_ratelimit_us"],
+        ko: "Xen 4.2부터 막 실행을 시작한 vCPU는, 깨어난 vCPU에게 선점되기 전에 최소 시간(sched_ratelimit_us, 기본 1 ms) 동안 pCPU를 지킵니다. 너무 잦은 전환을 막기 위한 것입니다. 이 시뮬레이터의 모델에는 레이트 리밋이 없습니다.",
+        en: "Since Xen 4.2 a vCPU that has just started running keeps its pCPU for a minimum time (sched_ratelimit_us, 1 ms by default) before a woken vCPU may preempt it, to limit switching. This simulator's model has no rate limit.",
+    },
+    Term {
+        id: "vm-exit",
+        name_ko: "VM exit",
+        name_en: "VM exit",
+        forms: &["VM exit", "VM exits", "VM-exit", "VM-exits"],
+        ko: "게스트가 하이퍼바이저가 처리해야 할 일(장치 레지스터 접근, 특권 명령, EPT 위반, HLT, PAUSE 루프 등)을 해서 CPU가 게스트를 떠나 하이퍼바이저로 들어가는 것입니다. 하이퍼바이저가 처리한 뒤 VM entry로 돌아가며, 왕복에 수백~수천 사이클이 듭니다('VM exit 왕복 비용' 매개변수). 표의 마지막 열은 초당 exit와 하이퍼콜 수입니다.",
+        en: "The CPU leaving the guest for the hypervisor because the guest did something the hypervisor must handle (a device register access, a privileged instruction, an EPT violation, HLT, a PAUSE loop...). The hypervisor handles it and returns with a VM entry; the round trip costs hundreds to thousands of cycles (the 'VM exit round trip' parameter). The table's last column counts exits and hypercalls per second.",
+    },
+    Term {
+        id: "world-switch",
+        name_ko: "world switch",
+        name_en: "world switch",
+        forms: &["world switch", "world switches"],
+        ko: "Type 2 하이퍼바이저에서 게스트의 세계와 호스트 OS의 세계 사이에 CPU 상태 전체를 바꾸는 것으로, 호스트의 드라이버가 게스트의 I/O를 하게 하려는 것입니다. VM exit보다 비싸며, 이 페이지는 ‘호스트 OS·엔진 %’ 열에 셉니다.",
+        en: "Under a type 2 hypervisor, switching the whole CPU state between the guest's world and the host OS's, so that the host's own drivers can do the guest's I/O. It costs more than a VM exit; the page counts it under 'Host OS / engine %'.",
+    },
+    Term {
+        id: "hypercall",
+        name_ko: "하이퍼콜 (hypercall)",
+        name_en: "hypercall",
+        forms: &["hypercall", "hypercalls", "하이퍼콜"],
+        ko: "게스트 커널이 하이퍼바이저를 부르는 호출로, 프로그램이 커널을 부르는 시스템 콜과 같습니다(Intel은 VMCALL, AMD는 VMMCALL 명령). 반가상화 게스트는 트랩될 특권 명령 대신 하이퍼콜을 씁니다.",
+        en: "A call from the guest kernel into the hypervisor, as a system call is a call from a program into the kernel (the VMCALL instruction on Intel, VMMCALL on AMD). Paravirtual guests use hypercalls instead of privileged instructions that would trap.",
+    },
+    Term {
+        id: "hlt",
+        name_ko: "HLT",
+        name_en: "HLT",
+        forms: &["hlt"],
+        ko: "할 일이 없는 CPU가 인터럽트를 기다리며 실행하는 명령입니다. VM에서는 VM exit를 일으키고, 하이퍼바이저는 그 vCPU를 인터럽트가 올 때까지 pCPU에서 내려놓습니다.",
+        en: "The instruction an idle CPU executes to wait for an interrupt. In a VM it causes a VM exit, and the hypervisor takes the vCPU off its pCPU until an interrupt for it arrives.",
+    },
+    Term {
+        id: "ple",
+        name_ko: "PLE (PAUSE 루프 exit)",
+        name_en: "PLE (pause-loop exiting)",
+        forms: &["PLE", "pause-loop exiting", "pause-loop exit", "pause-loop exits", "PAUSE 루프 exit"],
+        ko: "Intel의 pause-loop exiting입니다(AMD는 pause filter). 락을 기다리는 vCPU처럼 PAUSE 명령 루프를 창(KVM의 기본값이자 여기서 쓰는 4096 사이클)보다 오래 돌면 CPU가 VM exit를 일으켜, 하이퍼바이저가 다른 vCPU(가능하면 선점된 락 보유자)를 실행할 수 있게 합니다. Xen credit1은 대상 없이 pCPU를 양보하고, KVM은 같은 VM의 선점된 vCPU에게 양보합니다.",
+        en: "Intel's pause-loop exiting (AMD's pause filter): when a vCPU spins in a loop of PAUSE instructions, as a lock waiter does, for longer than a window (4096 cycles here, KVM's default), the CPU forces a VM exit so that the hypervisor can run another vCPU, ideally the preempted lock holder. Xen's credit1 yields the pCPU with no target; KVM yields to a preempted vCPU of the same VM.",
+    },
+    Term {
+        id: "spinlock",
+        name_ko: "스핀락 (spinlock)",
+        name_en: "spinlock",
+        forms: &["spinlock", "spinlocks", "스핀락"],
+        ko: "기다리는 CPU가 보유자가 풀 때까지 (보통 PAUSE를 넣은) 바쁜 루프로 도는 락입니다. 보유자가 실행 중이고 몇 마이크로초면 끝날 때는 싸지만, VM에서는 보유자의 vCPU가 pCPU에서 내려놓일 수 있어 기다리는 쪽이 슬라이스를 돌며 날립니다.",
+        en: "A lock that a waiting CPU spins on (a busy loop, usually with PAUSE) until the holder releases it. Cheap while the holder runs and is done in microseconds; in a VM the holder's vCPU may be taken off its pCPU, and the waiters spin away their slices.",
+    },
+    Term {
+        id: "pv-spinlock",
+        name_ko: "PV 스핀락",
+        name_en: "PV spinlock",
+        forms: &["PV spinlock", "PV spinlocks", "PV 스핀락"],
+        ko: "반가상화 스핀락: 한동안(여기서는 약 110 µs) 돈 뒤 기다리는 쪽은 더 돌지 않고 vCPU를 멈추고(halt), 락을 푸는 쪽이 하이퍼콜로 깨웁니다(kick). 선점된 보유자를 기다리며 pCPU 시간을 태우지 않습니다.",
+        en: "A paravirtual spinlock: after spinning a while (about 110 µs here) the waiter halts its vCPU instead of spinning on, and the releaser wakes it with a hypercall (a kick), so no pCPU time burns while a preempted holder waits.",
+    },
+    Term {
+        id: "lock-holder-preemption",
+        name_ko: "락 보유자 선점 (lock-holder preemption)",
+        name_en: "lock-holder preemption",
+        forms: &["lock-holder preemption", "lock holder preemption", "락 보유자 선점"],
+        ko: "vCPU가 게스트 스핀락을 쥔 채 하이퍼바이저에게 선점되는 것입니다. 게스트는 이를 알 수 없고, 다른 vCPU들은 보유자가 다시 실행될 때까지 슬라이스 내내 락을 돌며 기다립니다. PLE와 PV 스핀락이 대책입니다.",
+        en: "The hypervisor preempting a vCPU while it holds a guest spinlock: the guest cannot know, and its other vCPUs spin on the lock for their whole slices until the holder runs again. PLE and PV spinlocks are the remedies.",
+    },
+    Term {
+        id: "ipi",
+        name_ko: "IPI (프로세서 간 인터럽트)",
+        name_en: "IPI (inter-processor interrupt)",
+        forms: &["IPI", "IPIs", "프로세서 간 인터럽트"],
+        ko: "한 CPU가 다른 CPU에 보내는 인터럽트로, 예를 들어 TLB를 비우라고 요청합니다. VM에서는 보내는 것이 대개 VM exit이고, 실행 중이 아닌 대상 vCPU는 다시 실행될 때에야 응답합니다.",
+        en: "An interrupt one CPU sends to another, e.g. to ask it to flush its TLB. In a VM, sending one is usually a VM exit, and a target vCPU that is not running answers only once it runs again.",
+    },
+    Term {
+        id: "tlb",
+        name_ko: "TLB",
+        name_en: "TLB",
+        forms: &["TLB", "TLBs"],
+        ko: "변환 색인 버퍼: CPU가 최근의 가상→물리 주소 변환을 담아 두는 캐시입니다. 미스가 나면 CPU가 페이지 테이블을 탐색하는데, 중첩 페이징에서는 메모리를 4번이 아니라 최대 24번 읽는 2차원 탐색이 됩니다.",
+        en: "Translation lookaside buffer: the CPU's cache of recent virtual-to-physical address translations. A miss makes the CPU walk the page tables, which under nested paging is a two-dimensional walk of up to 24 memory reads instead of 4.",
+    },
+    Term {
+        id: "tlb-shootdown",
+        name_ko: "TLB 슈트다운 (TLB shootdown)",
+        name_en: "TLB shootdown",
+        forms: &["TLB shootdown", "TLB shootdowns", "TLB 슈트다운", "shootdown", "shootdowns", "슈트다운"],
+        ko: "한 CPU가 다른 CPU들이 캐시했을 수 있는 매핑을 바꾸면, 그들에게 IPI를 보내 TLB를 비우게 하고 모두 끝낼 때까지 기다립니다. VM에서는 실행 중이 아닌 대상 vCPU가 보내는 쪽을 붙잡아 둡니다. 반가상화 TLB flush에서는 보내는 쪽이 그런 vCPU를 건너뛰고, 그 vCPU는 다시 실행될 때 TLB를 비웁니다.",
+        en: "When a CPU changes a mapping other CPUs may have cached, it sends them IPIs to flush their TLBs and waits until all have. In a VM a target vCPU that is not running holds the sender up; with paravirtual TLB flush the sender skips such a vCPU, whose TLB is flushed when it runs again.",
+    },
+    Term {
+        id: "shadow-page-table",
+        name_ko: "섀도 페이지 테이블 (shadow page table)",
+        name_en: "shadow page table",
+        forms: &[
+            "shadow page table",
+            "shadow page tables",
+            "shadow paging",
+            "shadow tables",
+            "섀도 페이지 테이블",
+            "섀도 테이블",
+        ],
+        ko: "중첩 페이징이 없을 때 MMU가 실제로 탐색하는 페이지 테이블로, 하이퍼바이저가 게스트의 가상 주소를 호스트 물리 주소로 바로 잇도록 만듭니다. 이를 맞춰 두려고 게스트의 페이지 테이블 쓰기와 일부 페이지 폴트(게스트는 보지 못하는 '숨은' 폴트)를 잡아야 하며, 하나하나가 하이퍼바이저로 가는 비싼 왕복입니다.",
+        en: "Without nested paging, the page table the MMU really walks, which the hypervisor builds to map the guest's virtual addresses straight to host-physical ones. To keep it in step it must trap the guest's page-table writes and some page faults ('hidden' faults the guest never sees), each a costly trip into the hypervisor.",
+    },
+    Term {
+        id: "nested-paging",
+        name_ko: "중첩 페이징 (EPT/NPT)",
+        name_en: "nested paging (EPT/NPT)",
+        forms: &["nested paging", "EPT", "NPT", "RVI", "중첩 페이징"],
+        ko: "하드웨어의 2단계 주소 변환입니다(Intel EPT, AMD NPT/RVI). 게스트의 페이지 테이블이 가상 주소를 게스트 물리 주소로, 하이퍼바이저의 테이블이 그것을 호스트 물리 메모리로 변환합니다. 게스트는 exit 없이 자기 페이지 테이블을 고치지만, TLB 미스는 더 긴 2차원 탐색이 됩니다.",
+        en: "Hardware two-level address translation (Intel EPT, AMD NPT/RVI): the guest's own page tables map its virtual addresses to guest-physical ones, and the hypervisor's tables map those to host-physical memory. The guest edits its page tables without exits, but a TLB miss costs a longer, two-dimensional walk.",
+    },
+    Term {
+        id: "ept-violation",
+        name_ko: "EPT 위반 (EPT violation)",
+        name_en: "EPT violation",
+        forms: &["EPT violation", "EPT violations", "EPT 위반"],
+        ko: "게스트가 중첩 페이지 테이블에 매핑이 없거나 읽기 전용으로 매핑된 게스트 물리 메모리를 건드릴 때 일어나는 VM exit입니다. 하이퍼바이저가 매핑을 채우거나 고친 뒤(예: 페이지를 처음 건드릴 때) 게스트를 재개합니다. 라이브 마이그레이션의 더티 로깅도 쓰기를 이렇게 잡습니다.",
+        en: "A VM exit taken when the guest touches guest-physical memory that the nested page tables do not map, or map read-only: the hypervisor fills in or fixes the mapping (say, at a page's first touch) and resumes the guest. Live migration's dirty logging catches writes this way too.",
+    },
+    Term {
+        id: "binary-translation",
+        name_ko: "바이너리 변환 (binary translation)",
+        name_en: "binary translation",
+        forms: &["binary translation", "바이너리 변환"],
+        ko: "CPU에 가상화 지원이 생기기 전 VMware가 수정하지 않은 게스트를 돌린 방법입니다. 하이퍼바이저가 게스트 커널의 코드를 블록 단위로 번역해 민감한 명령을 안전한 명령열로 바꾸고, 번역을 캐시에 둡니다. 사용자 코드는 그대로 실행됩니다.",
+        en: "How VMware ran unmodified guests before CPUs had virtualization support: the hypervisor translates the guest kernel's code block by block, replacing sensitive instructions with safe sequences, and keeps the translations in a cache; user code runs directly.",
+    },
+    Term {
+        id: "full-virtualization",
+        name_ko: "전가상화 (full virtualization)",
+        name_en: "full virtualization",
+        forms: &["full virtualization", "fully virtualized", "전가상화"],
+        ko: "진짜 하드웨어 위에 있다고 믿는 수정하지 않은 게스트 OS를, 바이너리 변환이나 하드웨어 지원으로 에뮬레이션 장치와 함께 실행하는 것입니다.",
+        en: "Running an unmodified guest OS, which believes it has real hardware, by binary translation or hardware assist, with emulated devices.",
+    },
+    Term {
+        id: "hardware-assist",
+        name_ko: "하드웨어 지원 가상화 (VT-x/AMD-V)",
+        name_en: "hardware-assisted virtualization (VT-x/AMD-V)",
+        forms: &["hardware assist", "hardware-assisted", "VT-x", "AMD-V", "하드웨어 지원"],
+        ko: "게스트를 직접 실행하기 위한 CPU 기능입니다(Intel VT-x, AMD-V). 게스트 커널은 자기만의 게스트 모드에서 실행되고, 하이퍼바이저가 처리해야 할 일은 VM exit를 일으킵니다. 초기 세대는 exit가 잦고 비쌌고, 이후 세대는 exit 비용을 줄이고 중첩 페이징을 더했습니다.",
+        en: "CPU support for running a guest directly (Intel VT-x, AMD-V): the guest kernel runs in a guest mode of its own, and whatever the hypervisor must handle causes a VM exit. Early generations exited often and expensively; later ones cut the cost of an exit and added nested paging.",
+    },
+    Term {
+        id: "paravirtualization",
+        name_ko: "반가상화 (paravirtualization, PV)",
+        name_en: "paravirtualization (PV)",
+        forms: &[
+            "paravirtualization",
+            "paravirtualized",
+            "paravirtual",
+            "para-virtualized",
+            "PV",
+            "반가상화",
+        ],
+        ko: "게스트가 VM 안에서 실행됨을 알도록 고치는 것입니다. 커널은 트랩 대신 하이퍼콜로 하이퍼바이저를 부르고, 반가상화 드라이버(Xen netfront/blkfront, virtio)는 장치 레지스터 접근마다 exit하는 대신 공유 메모리의 링으로 요청을 백엔드에 넘기고 한 묶음에 알림 하나를 보냅니다.",
+        en: "Changing the guest so that it knows it runs in a VM: its kernel calls the hypervisor by hypercalls instead of trapping, and its paravirtual drivers (Xen netfront/blkfront, virtio) pass requests to a back end through rings in shared memory, with one notification per batch instead of an exit per device register access.",
+    },
+    Term {
+        id: "virtio",
+        name_ko: "virtio",
+        name_en: "virtio",
+        forms: &["virtio"],
+        ko: "KVM과 QEMU의 표준 반가상화 장치 인터페이스입니다(네트워크, 디스크 등). 게스트 드라이버와 백엔드(QEMU 또는 호스트 커널의 vhost 스레드)가 메모리의 요청 큐를 함께 씁니다.",
+        en: "The standard paravirtual device interface of KVM and QEMU (network, disk...): the guest driver and the back end (QEMU, or a vhost thread in the host kernel) share queues of requests in memory.",
+    },
+    Term {
+        id: "hybrid",
+        name_ko: "하이브리드 (hybrid)",
+        name_en: "hybrid",
+        forms: &["hybrid", "하이브리드"],
+        ko: "이 페이지에서는 하드웨어 지원으로 실행하면서 반가상화 드라이버와 인라이튼먼트도 쓰는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다.",
+        en: "On this page, a guest that runs with hardware assist and also uses paravirtual drivers and enlightenments (like Xen PVHVM, or a KVM guest with virtio): today's usual setup.",
+    },
+    Term {
+        id: "enlightenment",
+        name_ko: "인라이튼먼트 (enlightenment)",
+        name_en: "enlightenment",
+        forms: &["enlightenment", "enlightenments", "인라이튼먼트"],
+        ko: "수정하지 않은 게스트 커널이라도 VM 안에 있음을 알아채면 쓰는 반가상화 기능입니다(Hyper-V의 용어). 예: 스틸 타임 보고, PV 스핀락, PV TLB flush, PV EOI.",
+        en: "A paravirtual feature that an otherwise unmodified guest kernel uses once it sees it runs in a VM (the term is Hyper-V's): e.g. steal-time reporting, PV spinlocks, PV TLB flush, PV EOI.",
+    },
+    Term {
+        id: "device-model",
+        name_ko: "장치 모델 (에뮬레이션 장치)",
+        name_en: "device model (emulated device)",
+        forms: &[
+            "device model",
+            "device models",
+            "emulated device",
+            "emulated devices",
+            "장치 모델",
+            "에뮬레이션 장치",
+        ],
+        ko: "수정하지 않은 게스트 드라이버를 위해 실제 하드웨어(IDE 디스크, e1000 네트워크 카드 등)를 레지스터 단위로 흉내 내는 소프트웨어입니다. 레지스터 접근마다 VM exit가 일어나고, 하이퍼바이저 안(Type 1)이나 QEMU 같은 호스트 프로세스(Type 2)의 장치 모델이 처리합니다.",
+        en: "Software that imitates a real piece of hardware (an IDE disk, an e1000 network card...) register by register, for an unmodified guest driver: each register access is a VM exit that the device model handles, in the hypervisor (type 1) or in a host process such as QEMU (type 2).",
+    },
+    Term {
+        id: "dom0",
+        name_ko: "dom0 (드라이버 도메인)",
+        name_en: "dom0 (driver domain)",
+        forms: &["dom0", "driver domain", "driver domains", "드라이버 도메인"],
+        ko: "Xen의 첫 번째 특권 도메인으로, 실제 장치 드라이버를 가지고 다른 도메인의 반가상화 장치 백엔드를 실행합니다(이 일을 하는 도메인이 드라이버 도메인입니다). 다른 도메인처럼 스케줄되므로, 바쁜 호스트에서는 모두의 I/O가 dom0을 기다릴 수 있습니다.",
+        en: "Xen's first, privileged domain, which holds the real device drivers and runs the back ends of the other domains' paravirtual devices (a domain that does this is a driver domain). It is scheduled like any other domain, so on a busy host everyone's I/O can wait for it.",
+    },
+    Term {
+        id: "type-1",
+        name_ko: "Type 1 하이퍼바이저",
+        name_en: "type 1 hypervisor",
+        forms: &["type 1", "type-1"],
+        ko: "하드웨어 위에서 직접 실행되며 VM을 스스로 스케줄하는 하이퍼바이저입니다(Xen, VMware ESXi, Hyper-V. 리눅스 커널의 일부인 KVM도 보통 여기에 넣습니다).",
+        en: "A hypervisor that runs on the bare hardware and schedules the VMs itself (Xen, VMware ESXi, Hyper-V; KVM, part of the Linux kernel, is usually counted here too).",
+    },
+    Term {
+        id: "type-2",
+        name_ko: "Type 2 하이퍼바이저",
+        name_en: "type 2 hypervisor",
+        forms: &["type 2", "type-2"],
+        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox). 그 드라이버에 닿으려면 world switch가 필요합니다.",
+        en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox); reaching those drivers takes world switches.",
+    },
+    Term {
+        id: "cgroup",
+        name_ko: "cgroup",
+        name_en: "cgroup",
+        forms: &["cgroup", "cgroups"],
+        ko: "리눅스 컨트롤 그룹: 커널이 자원을 함께 세고 제한하는 프로세스 묶음입니다(CPU 가중치, CPU 할당량, 메모리 한도). 컨테이너는 cgroup 안의 프로세스들이고, 그들이 보는 것은 네임스페이스로 격리합니다.",
+        en: "A Linux control group: a set of processes whose resources the kernel accounts and limits together (CPU weight, CPU quota, memory limit). A container is its processes in a cgroup, with namespaces to isolate what they see.",
+    },
+    Term {
+        id: "ksm",
+        name_ko: "KSM",
+        name_en: "KSM",
+        forms: &["KSM"],
+        ko: "Kernel Samepage Merging: 리눅스가 메모리에서 내용이 같은 페이지를 찾아 copy-on-write 사본 하나만 남기므로, 비슷한 VM들이 메모리를 덜 씁니다. 스캔은 느리고 CPU를 쓰며, 합쳐진 페이지에 쓰면 다시 복사가 생깁니다.",
+        en: "Kernel Samepage Merging: Linux scans memory for pages with the same content and keeps one copy-on-write copy, so similar VMs take less memory. The scan is slow and costs CPU, and a write to a merged page makes a copy again.",
+    },
+    Term {
+        id: "ballooning",
+        name_ko: "벌룬 (ballooning)",
+        name_en: "ballooning",
+        forms: &["balloon", "ballooning", "벌룬"],
+        ko: "하이퍼바이저의 요청에 따라 게스트 메모리를 할당해 그 페이지를 호스트에 돌려주는('부풀리는') 게스트 안의 드라이버입니다. 그래서 호스트는 게스트가 스스로 고른 메모리를 회수할 수 있습니다.",
+        en: "A driver in the guest that, at the hypervisor's request, allocates guest memory and hands those pages back to the host ('inflates'), so that the host can reclaim memory the guest itself chose to give up.",
+    },
+    Term {
+        id: "pre-copy",
+        name_ko: "프리카피 (pre-copy)",
+        name_en: "pre-copy",
+        forms: &["pre-copy", "precopy", "프리카피"],
+        ko: "흔한 라이브 마이그레이션 방법입니다: VM이 계속 실행되는 동안 메모리 전체를 복사하고, 그사이 쓰인(더티) 페이지를 라운드마다 다시 복사하다가, 남은 것이 적어지면 VM을 잠깐 멈추고(다운타임) 나머지를 복사해 새 호스트에서 재개합니다.",
+        en: "The usual live-migration method: copy all of the VM's memory while it keeps running, then copy again the pages it dirtied meanwhile, round after round, until few are left; then pause the VM briefly (the downtime), copy the rest and resume it on the new host.",
+    },
+    Term {
+        id: "dirty-page",
+        name_ko: "더티 페이지 (dirty page)",
+        name_en: "dirty page",
+        forms: &["dirty page", "dirty pages", "dirtied", "dirty", "더티"],
+        ko: "마지막으로 복사한 뒤에 쓰인 페이지입니다. 라이브 마이그레이션은 더티 로깅으로 이를 추적해 다시 보내야 합니다.",
+        en: "A page written since it was last copied. Live migration tracks them with dirty logging and must send them again.",
+    },
+    Term {
+        id: "p99",
+        name_ko: "p99 (99번째 백분위수)",
+        name_en: "p99 (99th percentile)",
+        forms: &["p99"],
+        ko: "99번째 백분위수: 연산의 99%가 그 안에 끝나는 지연으로, 100개 중 1개는 더 오래 걸립니다. 평균이 가리는 꼬리를 보여 주지만, 가장 드문 1%는 보지 못합니다.",
+        en: "The 99th percentile: the latency within which 99% of the operations finish, so 1 in 100 takes longer. It shows the tail that a mean hides, but sees nothing of the rarest 1%.",
+    },
+    Term {
+        id: "median",
+        name_ko: "중앙값 (p50)",
+        name_en: "median (p50)",
+        forms: &["median", "p50", "중앙값"],
+        ko: "가운데 값: 연산의 절반은 이보다 빠르고 절반은 느립니다. 평균과 달리 아주 느린 연산 몇 개로는 움직이지 않습니다.",
+        en: "The middle value: half of the operations are faster, half slower. Unlike the mean, a few very slow operations do not move it.",
+    },
+    Term {
+        id: "seed",
+        name_ko: "seed (시드)",
+        name_en: "seed",
+        forms: &["seed", "seeds", "시드"],
+        ko: "시뮬레이터의 난수 생성기를 시작하는 수입니다: 같은 시나리오와 seed는 언제나 같은 실행을 냅니다. 다른 seed로 실행해 보면 결과가 우연에 얼마나 기대는지 알 수 있습니다.",
+        en: "The number that starts the simulator's random number generator: the same scenario and seed always give the same run. Running other seeds shows how much a result owes to chance.",
+    },
+    Term {
+        id: "microvm",
+        name_ko: "microVM",
+        name_en: "microVM",
+        forms: &["microVM", "microVMs"],
+        ko: "최소한의 VM입니다(Firecracker 같은). 반가상화 장치 몇 개만 있고 펌웨어나 에뮬레이션 PC 하드웨어 없이 커널을 바로 부팅하므로, 1초도 안 되어 시작하고 자체 메모리도 적게 씁니다.",
+        en: "A minimal VM (as Firecracker makes): a few paravirtual devices, no firmware or emulated PC hardware, and a kernel booted directly, so it starts in a fraction of a second with little memory of its own.",
+    },
+    Term {
+        id: "vdi",
+        name_ko: "VDI",
+        name_en: "VDI",
+        forms: &["VDI"],
+        ko: "가상 데스크탑 인프라: 사용자마다 데스크탑이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다.",
+        en: "Virtual desktop infrastructure: each user's desktop runs in a VM of its own on a server and is shown remotely. A session host (RDS) instead serves many users' sessions from one shared server OS.",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(pieces: &[Piece]) -> String {
+        pieces.iter().map(Piece::text).collect()
+    }
+
+    fn terms_in(text: &str) -> Vec<&'static str> {
+        split(text)
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Term { term, .. } => Some(TERMS[*term].id),
+                Piece::Text(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn terms_are_found_only_as_whole_words() {
+        assert!(terms_in("OVERLOAD of SAMPLES, a SAMPLE, UNDERDOG, BOOSTER").is_empty());
+        assert!(terms_in("steal_time and credit2, vCPUx, TLBX, hw-no-ple").is_empty());
+        assert!(terms_in("'hybrid-pv' and tlb-shootdown, non-PV").is_empty());
+        assert_eq!(terms_in("an OVER vCPU"), ["over", "vcpu"]);
+        assert_eq!(terms_in("(PLE)"), ["ple"]);
+        assert_eq!(terms_in("PLE를 켜면 vCPU가"), ["ple", "vcpu"]);
+        // Lowercase "over" is an English word, not the priority.
+        assert!(terms_in("over and under the boost").is_empty());
+        // A Hangul term inside a longer Hangul word is not the term; particles may follow.
+        assert!(terms_in("이상한 결과").is_empty());
+        assert_eq!(terms_in("상한이 걸린"), ["cap"]);
+    }
+
+    #[test]
+    fn the_longest_spelling_wins_and_each_term_is_marked_once() {
+        assert_eq!(terms_in("an EPT violation"), ["ept-violation"]);
+        assert_eq!(
+            terms_in("EPT, then an EPT violation"),
+            ["nested-paging", "ept-violation"]
+        );
+        assert_eq!(
+            terms_in("the credit scheduler's credit"),
+            ["credit-scheduler", "credit"]
+        );
+        assert_eq!(terms_in("BOOST, BOOST and BOOST"), ["boost"]);
+        // A term marked before still hides the shorter spellings inside it.
+        assert_eq!(
+            terms_in("PV spinlocks, PV spinlocks, PV"),
+            ["pv-spinlock", "paravirtualization"]
+        );
+        assert_eq!(
+            terms_in("credit scheduler, credit scheduler"),
+            ["credit-scheduler"]
+        );
+        let pieces = split("BOOST, BOOST");
+        let boost = TERMS.iter().position(|t| t.id == "boost").unwrap();
+        assert_eq!(
+            pieces[0],
+            Piece::Term {
+                text: "BOOST",
+                term: boost
+            }
+        );
+        assert_eq!(pieces[1], Piece::Text(", BOOST"));
+    }
+
+    #[test]
+    fn lowercase_spellings_match_in_any_case() {
+        assert_eq!(terms_in("Steal rises"), ["steal"]);
+        assert_eq!(terms_in("P99"), ["p99"]);
+        // Written in capitals, a spelling matches only so.
+        assert!(terms_in("Boost and Ple").is_empty());
+    }
+
+    #[test]
+    fn joining_the_pieces_gives_the_text_back() {
+        let texts = [
+            "",
+            "PLE",
+            "x PLE y",
+            "섀도 페이지 테이블을 쓰는 bt와 EPT(중첩 페이징)는 TLB 미스에서 다릅니다.",
+            "a vCPU's BOOST: UNDER → OVER (credit1), 30 ms accounting; µs ≤ p99",
+        ];
+        for text in texts {
+            assert_eq!(joined(&split(text)), text);
+        }
+        for (file, toml) in crate::builtin::BUILTIN {
+            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
+            if let Some(d) = scenario.description {
+                assert_eq!(joined(&split(&d.en)), d.en, "{file}");
+                assert_eq!(joined(&split(&d.ko)), d.ko, "{file}");
+                // Paragraphs keep every character but the blank lines between them.
+                for text in [&d.en, &d.ko] {
+                    let kept: String = paragraphs(text).iter().map(|p| joined(p)).collect();
+                    let squeeze =
+                        |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                    assert_eq!(squeeze(&kept), squeeze(text), "{file}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn blank_lines_part_paragraphs_and_a_term_is_marked_in_the_first_only() {
+        let text = "BOOST here.\n\nNo BOOST, but PLE.\n  \n\nlast OVER\n";
+        let paras = paragraphs(text);
+        let texts: Vec<String> = paras.iter().map(|p| joined(p)).collect();
+        assert_eq!(texts, ["BOOST here.", "No BOOST, but PLE.", "last OVER"]);
+        let marked: Vec<usize> = paras
+            .iter()
+            .map(|p| p.iter().filter(|x| matches!(x, Piece::Term { .. })).count())
+            .collect();
+        assert_eq!(marked, [1, 1, 1]);
+        // One line break is not a paragraph's end.
+        assert_eq!(paragraphs("a\nb").len(), 1);
+        assert!(paragraphs("\n\n  \n").is_empty());
+    }
+
+    #[test]
+    fn every_term_has_both_languages_and_no_spelling_is_shared() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (i, t) in TERMS.iter().enumerate() {
+            for s in [t.name_ko, t.name_en, t.ko, t.en] {
+                assert!(!s.trim().is_empty(), "{}", t.id);
+            }
+            assert!(t.ko.chars().any(hangul), "{}: Korean definition", t.id);
+            assert!(!t.en.chars().any(hangul), "{}: English definition", t.id);
+            assert!(!t.forms.is_empty(), "{}", t.id);
+            assert!(t
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            for f in t.forms {
+                if let Some(other) = seen.insert(f.to_ascii_lowercase(), t.id) {
+                    panic!("{f} is a spelling of both {other} and {}", t.id);
+                }
+                // Every spelling is found as itself (no longer one of another term hides it).
+                let found = split(f);
+                assert_eq!(found, [Piece::Term { text: f, term: i }], "{f}");
+            }
+            assert!(TERMS[i + 1..].iter().all(|o| o.id != t.id), "{}", t.id);
+        }
+    }
+
+    /// No dead entries: every term is used in some built-in scenario's description or in
+    /// the page's own texts.
+    #[test]
+    fn every_term_appears_in_a_description_or_the_page() {
+        let mut texts: Vec<String> = Vec::new();
+        for (file, toml) in crate::builtin::BUILTIN {
+            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
+            if let Some(d) = scenario.description {
+                texts.push(d.en);
+                texts.push(d.ko);
+            }
+        }
+        for (_, ko, en) in crate::i18n::STRINGS {
+            texts.push(ko.to_string());
+            texts.push(en.to_string());
+        }
+        let mut used = vec![false; TERMS.len()];
+        for text in &texts {
+            for piece in split(text) {
+                if let Piece::Term { term, .. } = piece {
+                    used[term] = true;
+                }
+            }
+        }
+        let unused: Vec<&str> = TERMS
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(t, _)| t.id)
+            .collect();
+        assert!(unused.is_empty(), "terms used nowhere: {unused:?}");
+    }
+
+    /// The terms the student's review named are in the glossary.
+    #[test]
+    fn the_reviews_terms_are_there() {
+        for word in [
+            "OVER",
+            "UNDER",
+            "BOOST",
+            "credit",
+            "weight",
+            "cap",
+            "accounting",
+            "time slice",
+            "PLE",
+            "steal time",
+            "VM exit",
+            "world switch",
+            "vCPU",
+            "pCPU",
+            "shadow page tables",
+            "nested paging",
+            "EPT",
+            "NPT",
+            "binary translation",
+            "paravirtual",
+            "virtio",
+            "p99",
+            "섀도 페이지 테이블",
+            "중첩 페이징",
+            "스틸",
+            "가중치",
+            "상한",
+            "정산",
+            "타임 슬라이스",
+        ] {
+            assert_eq!(terms_in(word).len(), 1, "{word}");
+        }
+    }
+
+    #[test]
+    fn the_list_is_sorted_by_name() {
+        for lang in [Lang::Ko, Lang::En] {
+            let names: Vec<String> = sorted(lang)
+                .iter()
+                .map(|t| t.name(lang).to_lowercase())
+                .collect();
+            assert!(names.windows(2).all(|w| w[0] <= w[1]));
+            assert_eq!(names.len(), TERMS.len());
+        }
+    }
+}
