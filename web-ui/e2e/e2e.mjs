@@ -1051,6 +1051,23 @@ await step('the editor wraps long lines (a choice kept), its numbers beside them
   await page.waitForTimeout(200);
   at = await editorRows(page);
   assert(at.width > narrow * 1.3 && at.off === 0, `the wide editor is wider: ${narrow} -> ${at.width} px`);
+  // The results beside it keep the measured table's steal and exits in view, without
+  // scrolling sideways (the CPU shares one click away, as on a phone).
+  const fit = async () => {
+    await page.click('#tab-table');
+    return page.$eval('#measured', (t) => {
+      const box = t.closest('.scroll').getBoundingClientRect();
+      const shown = [...t.querySelectorAll('thead th')].filter((h) => h.getBoundingClientRect().width > 0);
+      const past = shown.filter((h) => h.getBoundingClientRect().right > box.right + 1);
+      return { shown: shown.map((h) => h.textContent), past: past.map((h) => h.textContent) };
+    });
+  };
+  let cols = await fit();
+  assert(cols.past.length === 0 && cols.shown.some((h) => /Steal/.test(h)) && cols.shown.some((h) => /Exits/.test(h)),
+    `wide editor: the measured table's columns in view (${JSON.stringify(cols)})`);
+  await page.click('#all-columns');
+  assert((await fit()).shown.length > cols.shown.length + 4, 'every column on request');
+  await page.click('#all-columns');
   // Both choices are kept (localStorage) for the next visit.
   await page.reload();
   await page.waitForSelector('#cm-host .cm-editor');
@@ -1058,6 +1075,10 @@ await step('the editor wraps long lines (a choice kept), its numbers beside them
   await page.check('#editor-wrap');
   await page.uncheck('#editor-wide');
   await page.waitForSelector('.page[data-status=done]', { timeout: 60000 });
+  // Without the wide editor the table has room for every column, and no toggle.
+  cols = await fit();
+  assert(cols.past.length === 0 && cols.shown.length >= 12 && !(await page.isVisible('#all-columns')),
+    `narrow editor: every column in view (${JSON.stringify(cols)})`);
 });
 
 await step('results say they are stale after Open file and after an edit, and Run says what runs', async () => {
