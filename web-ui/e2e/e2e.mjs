@@ -1876,6 +1876,36 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
   }
 });
 
+await step("a student's review: density found by running, a desktop's 100% explained, the description's figures after a slider, one operation order", async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('seed-table-full.toml'))));
+    // The density chart shows the sweep's count beside the arithmetic ones, as the table does.
+    await p.click('#tab-charts');
+    const density = await p.$eval('#chart-density', (c) => c.innerText);
+    assert(/found by running/.test(density), `density chart without the sweep's count: ${density.slice(0, 300)}`);
+    const found = await p.$$eval('#chart-density tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    const vm = found.find((r) => /VMs on a type-1/.test(r[0]));
+    assert(vm && /^\d+$/.test(vm[4]) && vm[4] !== vm[3], `the VMs' found-by-running count beside the arithmetic one: ${JSON.stringify(vm)}`);
+    // A desktop platform's 100% of native is the share of screen updates, said under the chart.
+    const note = await p.$eval('#chart-relative .chart-note', (n) => n.textContent);
+    assert(/share of the screen updates/.test(note) && /local PC/.test(note), `relative chart note: ${note}`);
+    // A moved slider: the description's figures are the file's, the note says so.
+    assert(!(await p.isVisible('#about-variant')), 'no note before a slider moved');
+    await afterRun(p, () => setSlider(p, '#k-exit', 'ArrowRight'));
+    const about = await p.textContent('#about-variant');
+    assert(/settings as written/.test(about) && /VM exit/.test(about), `description note after a slider: ${about}`);
+    // The step-through lists operations in the tables' order.
+    await p.click('#tab-paths');
+    const tables = await p.$$eval('#path-op option', (o) => o.map((x) => x.textContent));
+    const trap = await p.$$eval('#trap-op option', (o) => o.map((x) => x.textContent));
+    assert(JSON.stringify(trap.slice(0, tables.length)) === JSON.stringify(tables), `operation orders differ: ${tables.slice(0, 4)} / ${trap.slice(0, 4)}`);
+  } finally {
+    await p.close();
+  }
+});
+
 await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });

@@ -221,10 +221,15 @@ pub fn app() -> Html {
 
     let before_start = state.course.as_ref().is_some_and(|c| c.student().is_none());
     // On an assignment step, figures the description quotes are the scenario's own.
-    let description_note = state
-        .course
-        .as_ref()
-        .and_then(|c| crate::components::course::description_note(lang, c, &state.baseline));
+    // Elsewhere, once a slider has moved away from the file's value, the same holds.
+    let description_note = match &state.course {
+        Some(c) => crate::components::course::description_note(lang, c, &state.baseline),
+        None => {
+            let changed = state.result_settings_changed();
+            (!changed.is_empty())
+                .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
+        }
+    };
 
     // The scenario's explanation starts open on wide screens, folded on phones.
     let wide = web_sys::window()

@@ -255,6 +255,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "검은 글씨의 평가(높음, 중간…)는 개요 문서가 각 방식의 전형적인 경우에 붙인 말이고, 이 시뮬레이터가 계산한 것이 아닙니다. 측정값이 그 말과 어긋나면(예: 성능 '높음'인데 네이티브 대비 31%) 측정값이 이 구성에서 실제로 일어난 일입니다: 어떤 연산이 비싼 경로를 타는지 '스택과 경로' 탭에서 찾아보세요.",
         "The ratings in black (high, medium…) are the words the seed document gives each kind for its typical case, not something this simulator computes. Where a measurement disagrees (say 'high' performance at 31% of native), the measurement is what this configuration did: the 'Stack & paths' tab shows which operations take the costly path.",
     ),
+    ("table.seed_word", "개요 문서의 표에 적힌 말 (측정값이 아님)", "The seed document's table as written (not a measurement)"),
     ("table.aspect", "구분", "Aspect"),
     (
         "table.platforms",
@@ -354,6 +355,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "네이티브 대비 성능",
         "Performance relative to native",
     ),
+    ("chart.relative_desktop", "원격 데스크탑 플랫폼의 막대는 사용자가 원하는 화면 갱신 중 실제로 보는 비율입니다(로컬 PC는 모두 보여 줍니다: 100%). 갱신마다 얼마나 기다리는지는 보여 주지 않습니다. 그것은 입력→화면 지연이 보여 줍니다: {who}에서 중앙값 {p50} ms, 로컬 PC에서 {local} ms (원격 데스크탑 반응 지연 차트).", "For a remote-desktop platform the bar is the share of the screen updates its users want that they see (a local PC shows them all: 100%); it does not show how long they wait for each. Input-to-display latency does: a median of {p50} ms on {who} against {local} ms on a local PC (the remote desktop latency chart)."),
     ("chart.cpu", "CPU 시간 구성", "CPU-time breakdown"),
     (
         "chart.exits",
@@ -413,7 +415,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.density", "호스트당 밀도", "Density per host"),
     ("chart.density_memory", "메모리 한도", "memory bound"),
     ("chart.density_cpu", "CPU 한도", "CPU bound"),
-    ("chart.density_both", "밀도", "density"),
+    ("chart.density_both", "계산상 (둘 중 작은 값)", "by arithmetic (the lower)"),
+    ("chart.density_found", "실행으로 찾은 값 (스윕)", "found by running (the sweep)"),
     ("chart.instances", "인스턴스 수", "instances"),
     ("chart.vdi", "원격 데스크탑 반응 지연 (입력→화면)", "Remote desktop latency (input to screen)"),
     ("chart.vdi_distribution", "사용자 화면에서의 입력→화면 지연 분포", "Input-to-display latency at the user's screen: distribution"),
@@ -664,6 +667,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.resume.finished", "모든 단계를 마침", "all steps done"),
     ("course.step", "단계", "Step"),
     ("course.variant", "내 변형", "Your variant"),
+    ("about.settings_differ", "이 설명에 나오는 수치는 시나리오에 적힌 설정으로 실행한 값입니다. 이번 실행은 설정이 다르므로({}) 그 수치는 아래 결과에서 확인하세요.", "Figures quoted in this description come from the scenario's settings as written; this run's differ ({}), so its figures are in the results below."),
     ("course.description_figures", "이 설명에 나오는 수치는 시나리오 원래 설정({})으로 실행한 값입니다. 내 변형({})으로 실행한 수치는 아래 결과에서 확인하세요.", "Figures quoted in this description come from the scenario's own settings ({}); the figures of your variant ({}) are in the results below."),
     ("course.predict", "실행 전에 예측하기", "Predict before you run"),
     ("course.commit", "예측 확정하고 실행", "Commit my predictions and run"),

@@ -126,6 +126,25 @@ fn bar_chart(
     }
 }
 
+/// The relative-performance chart's note when a platform serves remote desktops: its bar is
+/// the share of the wanted screen updates its users see (a local PC's share is 100%), which
+/// says nothing of how long they wait for each one; the slowest platform's input-to-display
+/// median against a local PC's says that.
+fn desktop_relative_note(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
+    let (name, v) = r
+        .platforms
+        .iter()
+        .filter_map(|p| p.vdi.as_ref().filter(|v| v.inputs > 0).map(|v| (p, v)))
+        .max_by(|a, b| a.1.latency_p50_ms.total_cmp(&b.1.latency_p50_ms))?;
+    let local = v.local.as_ref()?;
+    Some(
+        t(lang, "chart.relative_desktop")
+            .replace("{who}", &labels::platform(lang, name))
+            .replace("{p50}", &crate::num::fixed(v.latency_p50_ms, 0))
+            .replace("{local}", &crate::num::fixed(local.latency_p50_ms, 0)),
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn line_chart(
     id: impl Into<String>,
@@ -304,7 +323,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .collect(),
         }]
     };
-    out.push(bar_chart(
+    let mut relative = bar_chart(
         "chart-relative",
         lang,
         &title,
@@ -316,7 +335,9 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             min_top: 0.0,
             counts: false,
         },
-    ));
+    );
+    relative.note = desktop_relative_note(lang, r);
+    out.push(relative);
 
     // CPU-time breakdown (shares of pCPU capacity).
     let title = t(lang, "chart.cpu").to_string();
@@ -549,6 +570,22 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                     .collect(),
             },
         ];
+        // The sweep's density, found by running (the comparison table's "found by
+        // running"): a platform the sweep did not run gets no bar.
+        let found = r
+            .platforms
+            .iter()
+            .any(|p| p.sweep_density.is_some())
+            .then(|| Series {
+                name: t(lang, "chart.density_found").into(),
+                colour: palette::VERMILLION,
+                values: r
+                    .platforms
+                    .iter()
+                    .map(|p| p.sweep_density.map_or(f64::NAN, f64::from))
+                    .collect(),
+            });
+        let series: Vec<Series> = series.into_iter().chain(found).collect();
         out.push(bar_chart(
             "chart-density",
             lang,

@@ -187,6 +187,19 @@ fn path_ops(r: &crate::sim::RunResult) -> Vec<Op> {
     ops
 }
 
+/// Every operation, in the order the step-through's list shows them: the result's own, as
+/// the tables' list orders them (most frequent first), then the others, which the
+/// step-through explains too.
+pub fn ops_in_menu_order(r: &crate::sim::RunResult) -> Vec<Op> {
+    let mut ops = path_ops(r);
+    for &op in Op::ALL.iter() {
+        if !ops.contains(&op) {
+            ops.push(op);
+        }
+    }
+    ops
+}
+
 /// The operation the tables open on: the questions' first, else a blocking one. The
 /// reducer opens the step-through on it too when it takes a VM exit (`Trap::default_for`).
 pub fn opening_op(r: &crate::sim::RunResult, question_ops: &[Op]) -> Option<Op> {

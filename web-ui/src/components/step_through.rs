@@ -180,8 +180,13 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 </select>
                 <label for="trap-op">{ t(lang, "paths.operation") }</label>
                 <select id="trap-op" ref={shown_op} onchange={on_op}>
-                    { for crate::sim::Op::ALL.iter().enumerate().map(|(i, o)| html! {
-                        <option value={i.to_string()} selected={*o == trap.op}>{ labels::op(lang, *o) }</option>
+                    // The tables' order (most frequent first); each option's value is the
+                    // operation's index in `Op::ALL`.
+                    { for crate::components::paths::ops_in_menu_order(r).into_iter().map(|o| {
+                        let i = crate::sim::Op::ALL.iter().position(|&x| x == o).unwrap_or(0);
+                        html! {
+                            <option value={i.to_string()} selected={o == trap.op}>{ labels::op(lang, o) }</option>
+                        }
                     }) }
                 </select>
             </div>

@@ -484,7 +484,8 @@ pub fn table(props: &TableProps) -> Html {
                             { for table.columns.iter().map(|c| match c.cells.get(ri) {
                                 Some(cell) => html! {
                                     <td>
-                                        <span class="seed-text">{ pick(lang, &cell.seed) }</span>
+                                        // Quoted: the seed document's word, not a measurement.
+                                        <span class="seed-text" title={t(lang, "table.seed_word")}>{ format!("“{}”", pick(lang, &cell.seed)) }</span>
                                         <span class="measured">{ crate::num::regroup(&unquote(&pick(lang, &cell.measured))) }</span>
                                     </td>
                                 },
