@@ -78,6 +78,21 @@ pub struct LifecycleResult {
     pub cpu_ceiling_cores: f64,
     /// The smaller of the two.
     pub density: u64,
+    /// When keeping up with native would take more than one instance's vCPUs can run (its
+    /// guest and hypervisor work alone exceeds them): the CPU it would take, percent of one
+    /// core, and its vCPUs. `cpu_per_instance_percent` is then what it uses with its vCPUs
+    /// busy, the most it can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_beyond_vcpus: Option<CpuBeyondVcpus>,
+}
+
+/// One instance's CPU need to keep up with native, beyond what its vCPUs can run.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CpuBeyondVcpus {
+    /// The CPU keeping up with native would take, percent of one core.
+    pub needed_percent: f64,
+    pub vcpus: u32,
 }
 
 fn step(en: &str, ko: &str, cpu_us: u64, read_mib: u64) -> StartStep {

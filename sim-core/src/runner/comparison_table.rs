@@ -585,7 +585,28 @@ fn density_text(
         l.density_memory,
         fmt_count(l.density_cpu)
     );
-    if l.density_cpu == 0 {
+    if let Some(b) = l.cpu_beyond_vcpus {
+        // Keeping up with native is out of its own reach: the count is at the pace it has.
+        en += &format!(
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: keeping up with native would take {:.2} cores, more than the {} vCPU{} of one {unit_en} can run, so even alone it runs slower than native; with its vCPUs busy it uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace)",
+            l.footprint_mib,
+            b.needed_percent / 100.0,
+            b.vcpus,
+            if b.vcpus == 1 { "" } else { "s" },
+            l.cpu_per_instance_percent / 100.0,
+            l.cpu_ceiling_cores,
+            fmt_count(l.density_cpu),
+        );
+        ko += &format!(
+            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 네이티브 속도를 내려면 코어 {:.2}개가 필요한데 {unit_ko} 하나의 vCPU {}개가 실행할 수 있는 것보다 많으므로 혼자서도 네이티브보다 느림; vCPU가 모두 바쁠 때 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에 그 속도로 {}개)",
+            l.footprint_mib,
+            b.needed_percent / 100.0,
+            b.vcpus,
+            l.cpu_per_instance_percent / 100.0,
+            l.cpu_ceiling_cores,
+            fmt_count(l.density_cpu),
+        );
+    } else if l.density_cpu == 0 {
         en += "; CPU 0: not even one instance keeps up with native within the utilization ceiling (it still runs, slower)";
         ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
     } else if l.cpu_per_instance_percent > 0.0 {

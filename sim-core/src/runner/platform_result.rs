@@ -588,12 +588,38 @@ pub(super) fn lifecycle_result(
         .map(|i| i.ops)
         .sum();
     let native_alive = u64::from(first.count) * spec.duration_cycles;
+    let mut cpu_beyond_vcpus = None;
     let cpu_per_instance_percent = if alive == 0 {
         0.0
     } else if ops == 0 || native_ops == 0 {
         cycles as f64 * 100.0 / alive as f64
     } else {
-        cycles as f64 / ops as f64 * native_ops as f64 * 100.0 / native_alive as f64
+        let needed = cycles as f64 / ops as f64 * native_ops as f64 * 100.0 / native_alive as f64;
+        // A VM's guest work and the hypervisor's work on its exits run on its vCPUs (device
+        // emulation and back ends may run on other threads: left out). When that part of
+        // the need is more than its vCPUs can run, it cannot keep up with native even
+        // alone: it uses at most its vCPUs' worth, with the rest in proportion.
+        let on_vcpus: u64 = outcome
+            .instances
+            .iter()
+            .filter(|i| i.group == first_index)
+            .map(|i| {
+                i.cycles[Category::GuestUser as usize]
+                    + i.cycles[Category::GuestKernel as usize]
+                    + i.cycles[Category::Hypervisor as usize]
+            })
+            .sum();
+        let on_vcpus_needed = needed * on_vcpus as f64 / cycles.max(1) as f64;
+        let vcpus_percent = 100.0 * f64::from(first.vcpus);
+        if p.stack.is_vm() && on_vcpus_needed > vcpus_percent {
+            cpu_beyond_vcpus = Some(lifecycle::CpuBeyondVcpus {
+                needed_percent: needed,
+                vcpus: first.vcpus,
+            });
+            needed * vcpus_percent / on_vcpus_needed
+        } else {
+            needed
+        }
     };
     let (density_memory, density_cpu) = lifecycle::density(
         &s.host,
@@ -620,5 +646,6 @@ pub(super) fn lifecycle_result(
             p.host_background_percent,
         ),
         density: density_memory.min(density_cpu),
+        cpu_beyond_vcpus,
     }
 }
