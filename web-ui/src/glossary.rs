@@ -626,7 +626,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "seed (시드)",
         name_en: "seed",
         forms: &["seed", "seeds", "시드"],
-        ko: "시뮬레이터의 난수 생성기를 시작하는 수입니다: 같은 시나리오와 seed는 언제나 같은 실행을 냅니다. 다른 seed로 실행해 보면 결과가 우연에 얼마나 기대는지 알 수 있습니다.",
+        ko: "여기서는 두 가지 뜻입니다. 개요 문서(seed document): 이 과정의 가상화 방식 비교가 나온 문서입니다(그 마지막 표가 비교표 탭의 표입니다). seed 번호: 시뮬레이터의 난수 생성기를 시작하는 수로, 같은 시나리오와 seed는 언제나 같은 실행을 내고, 다른 seed로 실행해 보면 결과가 우연에 얼마나 기대는지 알 수 있습니다.",
         en: "Two meanings here. The seed document: the text this course's comparison of virtualization kinds comes from (its closing table is the Comparison tab's seed table). A seed number: what starts the simulator's random number generator: the same scenario and seed always give the same run, and running other seeds shows how much a result owes to chance.",
     },
     Term {
