@@ -1896,6 +1896,12 @@ await step("a student's review: density found by running, a desktop's 100% expla
     await afterRun(p, () => setSlider(p, '#k-exit', 'ArrowRight'));
     const about = await p.textContent('#about-variant');
     assert(/settings as written/.test(about) && /VM exit/.test(about), `description note after a slider: ${about}`);
+    // The measured table's twelve columns fit the results column at 1440 px, even with
+    // full-para-hybrid's long labels and seven-digit rates (its exits were cut off).
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('full-para-hybrid.toml'))));
+    await p.click('#tab-table');
+    const fit = await p.$eval('#measured', (t) => [t.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().width]);
+    assert(fit[0] <= fit[1] + 0.5, `measured table ${fit[0]} px in a box of ${fit[1]} px`);
     // The step-through lists operations in the tables' order.
     await p.click('#tab-paths');
     const tables = await p.$$eval('#path-op option', (o) => o.map((x) => x.textContent));
