@@ -148,6 +148,12 @@ fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
     let mut pieces = Vec::new();
     let (mut plain_from, mut at) = (0, 0);
     while at < text.len() {
+        // A quoted name ('weights', "credit") is the name of a platform or a setting, not
+        // the term it may spell.
+        if let Some(end) = quoted_at(text, at) {
+            at = end;
+            continue;
+        }
         // The longest spelling here, even of a term marked before: "PV" is not marked inside
         // a second "PV spinlocks", nor "credit" inside a second "credit scheduler".
         let found = forms.iter().find(|(f, _)| form_at(text, at, f));
@@ -172,6 +178,39 @@ fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
         pieces.push(Piece::Text(&text[plain_from..]));
     }
     pieces
+}
+
+/// Where a quoted name that opens at byte `at` ends (just after its closing quote): a quote
+/// at the start of a word (text's start, a space or an opening bracket before it), its
+/// closing one on the same line within 60 bytes and not followed by a Latin letter (the
+/// apostrophe of "seed's" opens nothing; "'weights'는" is quoted).
+fn quoted_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let open = rest.chars().next()?;
+    let close = match open {
+        '\'' => '\'',
+        '"' => '"',
+        '‘' => '’',
+        '“' => '”',
+        _ => return None,
+    };
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| !(c.is_whitespace() || c == '(' || c == '[')) {
+        return None;
+    }
+    let inner = &rest[open.len_utf8()..];
+    let end = inner
+        .char_indices()
+        .take_while(|&(i, c)| i < 60 && c != '\n')
+        .filter(|&(_, c)| c == close)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            !inner[i + close.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        })?;
+    (end > 0).then(|| at + open.len_utf8() + end + close.len_utf8())
 }
 
 /// The glossary's entries, sorted by their names in `lang` (letter case aside).
@@ -205,14 +244,14 @@ pub const TERMS: &[Term] = &[
         name_ko: "오버커밋 (overcommit)",
         name_en: "overcommit",
         forms: &["overcommit", "overcommitted", "overcommitting", "오버커밋"],
-        ko: "호스트에 있는 것보다 많은 vCPU(또는 메모리)를 VM들에 나눠 주는 것으로, 모두가 한꺼번에 바쁘지는 않다는 데 기댑니다. 모두 바쁘면 차례를 기다리고, 게스트마다 스틸 타임이 생깁니다.",
-        en: "Giving the VMs more vCPUs (or memory) in total than the host has, counting on them not all being busy at once. When they are, they take turns and each guest sees steal time.",
+        ko: "호스트에 있는 것보다 많은 vCPU(또는 메모리)를 VM들에 나눠 주는 것으로, 모두가 한꺼번에 바쁘지는 않다는 데 기댑니다. vCPU가 모두 바쁘면 pCPU를 차례로 기다립니다(스틸 타임: 게스트는 스틸 타임 보고가 있을 때만 봅니다). 메모리 오버커밋은 벌루닝, KSM, 스와핑으로 메웁니다.",
+        en: "Giving the VMs more vCPUs (or memory) in total than the host has, counting on them not all being busy at once. When the vCPUs all are busy, they take turns and wait for pCPUs (steal time, which a guest sees only with steal-time reporting); memory overcommit is met by ballooning, KSM or swapping.",
     },
     Term {
         id: "credit-scheduler",
         name_ko: "credit 스케줄러 (Xen credit1)",
         name_en: "credit scheduler (Xen credit1)",
-        forms: &["credit scheduler", "credit1", "credit 스케줄러"],
+        forms: &["credit scheduler", "credit1", "credit 스케줄러", "credit 유사 스케줄러"],
         ko: "Xen의 비례 배분 vCPU 스케줄러입니다(credit1, Xen 4.12 전까지의 기본값). 정산(30 ms마다) 때 도메인마다 가중치에 비례한 크레딧을 받고 실행하면서 그것을 쓰며, vCPU의 우선순위(BOOST, UNDER, OVER)가 다음에 실행할 vCPU를 정합니다. 기본 타임 슬라이스는 30 ms입니다.",
         en: "Xen's proportional-share vCPU scheduler (credit1, the default until Xen 4.12). At every accounting (every 30 ms) each domain earns credit in proportion to its weight and spends it as it runs, and a vCPU's priority (BOOST, UNDER, OVER) decides which runs next. Its default time slice is 30 ms.",
     },
@@ -221,16 +260,16 @@ pub const TERMS: &[Term] = &[
         name_ko: "크레딧 (credit)",
         name_en: "credit",
         forms: &["credit", "credits", "크레딧"],
-        ko: "Xen credit 스케줄러에서 vCPU가 쓸 수 있는 CPU 시간의 몫입니다. 정산(30 ms마다) 때 가중치에 비례해 새 크레딧이 나오고, vCPU가 실행한 시간만큼 줄어듭니다. 크레딧이 남아 있으면 UNDER, 다 쓰면 OVER입니다.",
-        en: "In Xen's credit scheduler, a vCPU's allowance of CPU time. Every accounting (every 30 ms) hands out new credit in proportion to weight, and the time the vCPU runs is taken off it: with credit left it is UNDER, once it has spent it, OVER.",
+        ko: "Xen credit 스케줄러에서 vCPU가 쓸 수 있는 CPU 시간의 몫입니다. 정산(30 ms마다) 때 가중치에 비례해 새 크레딧이 나오고, vCPU가 실행한 시간만큼 줄어듭니다. 정산마다 크레딧이 음수가 아니면 UNDER, 음수면 OVER가 되어 다음 정산까지 유지됩니다.",
+        en: "In Xen's credit scheduler, a vCPU's allowance of CPU time. Every accounting (every 30 ms) hands out new credit in proportion to weight, and the time the vCPU runs is taken off it. Each accounting makes it UNDER if its credit is not negative, OVER if it is, until the next accounting.",
     },
     Term {
         id: "under",
         name_ko: "UNDER",
         name_en: "UNDER",
         forms: &["UNDER"],
-        ko: "credit 스케줄러의 우선순위: 이번 정산 주기에 아직 크레딧이 남은 vCPU입니다. UNDER vCPU는 OVER vCPU보다 먼저 실행되고, UNDER끼리는 기다리기 시작한 순서대로 실행됩니다.",
-        en: "A credit-scheduler priority: the vCPU still has credit left in this accounting period. UNDER vCPUs run before OVER ones, and among themselves in the order they started waiting.",
+        ko: "credit 스케줄러의 우선순위: 마지막 정산 때 크레딧이 음수가 아니었던 vCPU입니다. UNDER vCPU는 OVER vCPU보다 먼저 실행되고, UNDER끼리는 기다리기 시작한 순서대로 실행됩니다.",
+        en: "A credit-scheduler priority: the vCPU's credit was not negative at the last accounting. UNDER vCPUs run before OVER ones, and among themselves in the order they started waiting.",
     },
     Term {
         id: "over",
@@ -245,8 +284,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "BOOST",
         name_en: "BOOST",
         forms: &["BOOST"],
-        ko: "UNDER보다 높은 credit 스케줄러의 우선순위입니다. 크레딧이 남은 채 깨어난 vCPU(예: I/O가 끝나서)는 BOOST를 받아 CPU만 쓰는 vCPU를 선점하고 곧바로 실행되므로 I/O 지연이 줄어듭니다. 스케줄러의 다음 틱에 다시 UNDER가 됩니다.",
-        en: "A credit-scheduler priority above UNDER: a vCPU that wakes up with credit left (say, because its I/O completed) is boosted, so it preempts a CPU-bound vCPU and runs at once, which cuts I/O latency. At the scheduler's next tick it is UNDER again.",
+        ko: "UNDER보다 높은 credit 스케줄러의 우선순위입니다. UNDER 상태로 깨어난 vCPU(예: I/O가 끝나서)는 BOOST를 받아 자기 pCPU의 더 낮은 우선순위 vCPU를 선점하므로(Xen 4.2부터는 그 vCPU가 1 ms 실행한 뒤, 이 모델에서는 곧바로) I/O 지연이 줄어듭니다. 스케줄러의 다음 틱에 다시 UNDER가 됩니다.",
+        en: "A credit-scheduler priority above UNDER: a vCPU that wakes while UNDER (say, because its I/O completed) is boosted, so it preempts a lower-priority vCPU on its own pCPU (in Xen since 4.2 only once that vCPU has run 1 ms; at once in this model), which cuts I/O latency. At the scheduler's next tick it is UNDER again.",
     },
     Term {
         id: "accounting",
@@ -265,18 +304,26 @@ pub const TERMS: &[Term] = &[
         en: "A scheduler's periodic timer interrupt. Xen's credit1 ticks every 10 ms (a third of its 30 ms slice) and charges the running vCPU's credit then; in this simulator's credit model a running OVER vCPU also gives way at a tick to a waiting UNDER one.",
     },
     Term {
+        id: "timer-tick",
+        name_ko: "타이머 틱 (게스트)",
+        name_en: "timer tick (guest)",
+        forms: &["timer tick", "timer ticks", "타이머 틱"],
+        ko: "게스트 커널의 주기적인 타이머 인터럽트입니다(여기서는 초당 250번). 시간을 재고 게스트 스케줄러가 스레드를 바꿀 기회를 줍니다. VM에서는 하이퍼바이저를 거쳐 오며, 다음 틱을 위해 타이머를 다시 맞추는 데 exit가 들 수 있습니다(하드웨어 지원에서는 MSR 쓰기). 호스트 스케줄러의 10 ms 틱과는 다릅니다.",
+        en: "The guest kernel's periodic timer interrupt (250 a second here), which keeps time and gives the guest's scheduler its chance to switch threads. In a VM it arrives through the hypervisor, and re-arming the timer for the next one may cost an exit (an MSR write under hardware assist). Not the host scheduler's 10 ms tick.",
+    },
+    Term {
         id: "time-slice",
         name_ko: "타임 슬라이스 (time slice)",
         name_en: "time slice",
         forms: &["time slice", "time slices", "slice", "slices", "타임 슬라이스", "슬라이스"],
-        ko: "스케줄러가 기다리는 다른 vCPU(또는 스레드)로 바꾸기 전에 한 vCPU를 실행하게 두는 시간입니다. Xen credit1의 기본값은 30 ms이고, 시나리오마다 따로 정합니다('타임 슬라이스' 매개변수). 짧으면 전환은 잦아지고 기다림은 짧아집니다.",
-        en: "How long the scheduler lets a vCPU (or thread) run before it may switch to another one that waits. Xen's credit1 uses 30 ms by default; each scenario sets its own (the 'Time slice' parameter). A shorter slice means more switches and shorter waits.",
+        ko: "스케줄러가 기다리는 다른 vCPU(또는 스레드)로 바꾸기 전에 한 vCPU를 실행하게 두는 시간입니다. Xen credit1의 기본값은 30 ms이고, 시나리오마다 따로 정합니다('타임 슬라이스' 매개변수). 짧으면 전환은 잦아지고 기다림은 짧아집니다. 공정 공유 스케줄러에서는 실행 가능한 엔티티들이 나눠 갖는 목표 지연입니다(각각 최소 3 ms).",
+        en: "How long the scheduler lets a vCPU (or thread) run before it may switch to another one that waits. Xen's credit1 uses 30 ms by default; each scenario sets its own (the 'Time slice' parameter). A shorter slice means more switches and shorter waits. Under the fair-share scheduler it is the target latency, shared among the runnable entities (at least 3 ms each).",
     },
     Term {
         id: "weight",
         name_ko: "가중치 (weight)",
         name_en: "weight",
-        forms: &["weight", "weights", "가중치"],
+        forms: &["weight", "credit weight", "가중치"],
         ko: "여럿이 CPU를 원할 때의 상대적인 몫입니다. Xen의 기본 가중치는 256이어서, 바쁜 vCPU 수가 같다면 512인 도메인은 256인 도메인의 두 배를 받습니다. Xen credit1은 도메인의 가중치를 활성 vCPU마다 한 번씩 세고, cgroup(컨테이너)은 모든 태스크에 가중치 하나를 둡니다.",
         en: "A relative share of the CPU when several want it. Xen's default weight is 256: with as many busy vCPUs, a domain of weight 512 gets twice the CPU of one of 256. Xen's credit1 counts a domain's weight once per active vCPU; a cgroup (a container) has one weight for all its tasks.",
     },
@@ -284,9 +331,9 @@ pub const TERMS: &[Term] = &[
         id: "cap",
         name_ko: "상한 (cap)",
         name_en: "cap",
-        forms: &["cap", "caps", "capped", "상한"],
-        ko: "호스트에 노는 CPU가 있어도 VM이 쓸 수 있는 CPU의 상한으로, pCPU 하나에 대한 백분율입니다(Xen: cap 50 = pCPU 절반, 0 = 상한 없음). 이 시뮬레이터는 VM의 상한을 cgroup 할당량처럼 vCPU마다, 정산 주기마다 적용합니다: 몫을 다 쓴 vCPU는 기다리고, 그 시간은 스틸로 셉니다.",
-        en: "A limit on the CPU a VM may use even when the host has CPU to spare, in percent of one pCPU (Xen: cap 50 is half a pCPU, 0 no cap). This simulator applies a VM's cap per vCPU and per accounting period, as a cgroup quota: a vCPU that has used its share waits, and that wait counts as steal.",
+        forms: &["cap", "caps", "credit cap", "상한"],
+        ko: "호스트에 노는 CPU가 있어도 VM이 쓸 수 있는 CPU의 상한으로, pCPU 하나에 대한 백분율입니다(Xen: cap 50 = pCPU 절반, 0 = 상한 없음). 이 시뮬레이터는 vCPU(또는 컨테이너 CPU 슬롯)마다 따로, 주기(credit 30 ms, 공정 공유 100 ms)마다 상한을 적용합니다: cap 50인 vCPU 4개 VM은 모두 합쳐 pCPU 두 개까지 쓰며, Xen이라면 모두 합쳐 pCPU 절반입니다. 몫을 다 쓴 vCPU는 기다리고, 그 시간은 스틸로 셉니다.",
+        en: "A limit on the CPU a VM may use even when the host has CPU to spare, in percent of one pCPU (Xen: cap 50 is half a pCPU, 0 no cap). This simulator caps each vCPU (or container CPU slot) separately, per period (30 ms under credit, 100 ms under fair share): a 4-vCPU VM with cap 50 may use two pCPUs in all, where Xen would allow half a pCPU in total. A vCPU that has used its share waits, and that wait counts as steal.",
     },
     Term {
         id: "quota",
@@ -317,8 +364,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "고정 (pinning)",
         name_en: "pinning",
         forms: &["pinning", "pinned", "pins"],
-        ko: "vCPU가 정해진 pCPU에서만 실행되도록 묶는 것(CPU 친화도)입니다. 잘못 고정하면 고정된 vCPU들이 서로를 기다리는 동안 다른 pCPU는 놉니다.",
-        en: "Restricting a vCPU to given pCPUs (CPU affinity). Bad pinning leaves pCPUs idle while the pinned vCPUs wait for each other.",
+        ko: "vCPU가 정해진 pCPU에서만 실행되도록 묶는 것(CPU 친화도)입니다. 잘못 고정하면 고정된 vCPU들이 고정된 몇 개의 pCPU를 차례로 기다리는 동안 다른 pCPU는 놉니다.",
+        en: "Restricting a vCPU to given pCPUs (CPU affinity). Bad pinning leaves pCPUs idle while the pinned vCPUs take turns on the few pCPUs they are pinned to.",
     },
     Term {
         id: "cfs",
@@ -365,24 +412,24 @@ pub const TERMS: &[Term] = &[
         name_ko: "하이퍼콜 (hypercall)",
         name_en: "hypercall",
         forms: &["hypercall", "hypercalls", "하이퍼콜"],
-        ko: "게스트 커널이 하이퍼바이저를 부르는 호출로, 프로그램이 커널을 부르는 시스템 콜과 같습니다(Intel은 VMCALL, AMD는 VMMCALL 명령). 반가상화 게스트는 트랩될 특권 명령 대신 하이퍼콜을 씁니다.",
-        en: "A call from the guest kernel into the hypervisor, as a system call is a call from a program into the kernel (the VMCALL instruction on Intel, VMMCALL on AMD). Paravirtual guests use hypercalls instead of privileged instructions that would trap.",
+        ko: "게스트 커널이 하이퍼바이저를 부르는 호출로, 프로그램이 커널을 부르는 시스템 콜과 같습니다(하드웨어 지원 게스트는 VMCALL/VMMCALL 명령, 고전적인 Xen PV 게스트는 하이퍼콜 페이지를 거쳐 Xen으로 트랩). 반가상화 게스트는 트랩될 특권 명령 대신 하이퍼콜을 씁니다.",
+        en: "A call from the guest kernel into the hypervisor, as a system call is a call from a program into the kernel (VMCALL/VMMCALL in a hardware-assisted guest; a classic Xen PV guest traps into Xen through its hypercall page). Paravirtual guests use hypercalls instead of privileged instructions that would trap.",
     },
     Term {
         id: "hlt",
         name_ko: "HLT",
         name_en: "HLT",
         forms: &["hlt"],
-        ko: "할 일이 없는 CPU가 인터럽트를 기다리며 실행하는 명령입니다. VM에서는 VM exit를 일으키고, 하이퍼바이저는 그 vCPU를 인터럽트가 올 때까지 pCPU에서 내려놓습니다.",
-        en: "The instruction an idle CPU executes to wait for an interrupt. In a VM it causes a VM exit, and the hypervisor takes the vCPU off its pCPU until an interrupt for it arrives.",
+        ko: "할 일이 없는 CPU가 인터럽트를 기다리며 실행하는 명령입니다. 하드웨어 지원에서는 VM exit를 일으키고(PV 게스트는 대신 하이퍼콜을 합니다), 하이퍼바이저는 그 vCPU를 인터럽트가 올 때까지 pCPU에서 내려놓습니다.",
+        en: "The instruction an idle CPU executes to wait for an interrupt. Under hardware assist it causes a VM exit (a PV guest makes a hypercall instead), and the hypervisor takes the vCPU off its pCPU until an interrupt for it arrives.",
     },
     Term {
         id: "ple",
         name_ko: "PLE (PAUSE 루프 exit)",
         name_en: "PLE (pause-loop exiting)",
         forms: &["PLE", "pause-loop exiting", "pause-loop exit", "pause-loop exits", "PAUSE 루프 exit"],
-        ko: "Intel의 pause-loop exiting입니다(AMD는 pause filter). 락을 기다리는 vCPU처럼 PAUSE 명령 루프를 창(KVM의 기본값이자 여기서 쓰는 4096 사이클)보다 오래 돌면 CPU가 VM exit를 일으켜, 하이퍼바이저가 다른 vCPU(가능하면 선점된 락 보유자)를 실행할 수 있게 합니다. Xen credit1은 대상 없이 pCPU를 양보하고, KVM은 같은 VM의 선점된 vCPU에게 양보합니다.",
-        en: "Intel's pause-loop exiting (AMD's pause filter): when a vCPU spins in a loop of PAUSE instructions, as a lock waiter does, for longer than a window (4096 cycles here, KVM's default), the CPU forces a VM exit so that the hypervisor can run another vCPU, ideally the preempted lock holder. Xen's credit1 yields the pCPU with no target; KVM yields to a preempted vCPU of the same VM.",
+        ko: "Intel의 pause-loop exiting입니다(AMD는 pause filter). 락을 기다리는 vCPU처럼 PAUSE 명령 루프를 창(KVM의 기본값이자 여기서 쓰는 4096 사이클)보다 오래 돌면 CPU가 VM exit를 일으켜, 하이퍼바이저가 다른 vCPU(가능하면 선점된 락 보유자)를 실행할 수 있게 합니다. KVM은 exit마다 창을 두 배로 늘리고, vCPU가 다시 스케줄되면 되돌립니다. Xen credit1은 대상 없이 pCPU를 양보하고, KVM은 같은 VM의 선점된 vCPU에게 양보합니다.",
+        en: "Intel's pause-loop exiting (AMD's pause filter): when a vCPU spins in a loop of PAUSE instructions, as a lock waiter does, for longer than a window (4096 cycles here, KVM's default), the CPU forces a VM exit so that the hypervisor can run another vCPU, ideally the preempted lock holder. KVM doubles the window after each such exit until the vCPU is next scheduled in. Xen's credit1 yields the pCPU with no target; KVM yields to a preempted vCPU of the same VM.",
     },
     Term {
         id: "spinlock",
@@ -397,8 +444,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "PV 스핀락",
         name_en: "PV spinlock",
         forms: &["PV spinlock", "PV spinlocks", "PV 스핀락"],
-        ko: "반가상화 스핀락: 한동안(여기서는 약 110 µs) 돈 뒤 기다리는 쪽은 더 돌지 않고 vCPU를 멈추고(halt), 락을 푸는 쪽이 하이퍼콜로 깨웁니다(kick). 선점된 보유자를 기다리며 pCPU 시간을 태우지 않습니다.",
-        en: "A paravirtual spinlock: after spinning a while (about 110 µs here) the waiter halts its vCPU instead of spinning on, and the releaser wakes it with a hypercall (a kick), so no pCPU time burns while a preempted holder waits.",
+        ko: "반가상화 스핀락: 한동안(여기서는 약 110 µs, PAUSE가 느린 Skylake 호스트에서는 약 1.5 ms) 돈 뒤 기다리는 쪽은 더 돌지 않고 vCPU를 멈추고(halt), 락을 푸는 쪽이 하이퍼콜로 깨웁니다(kick). 선점된 보유자를 기다리며 pCPU 시간을 태우지 않습니다.",
+        en: "A paravirtual spinlock: after spinning a while (about 110 µs here, or 1.5 ms on a Skylake host, whose PAUSE is slower) the waiter halts its vCPU instead of spinning on, and the releaser wakes it with a hypercall (a kick), so no pCPU time burns while a preempted holder waits.",
     },
     Term {
         id: "lock-holder-preemption",
@@ -460,8 +507,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "EPT 위반 (EPT violation)",
         name_en: "EPT violation",
         forms: &["EPT violation", "EPT violations", "EPT 위반"],
-        ko: "게스트가 중첩 페이지 테이블에 매핑이 없거나 읽기 전용으로 매핑된 게스트 물리 메모리를 건드릴 때 일어나는 VM exit입니다. 하이퍼바이저가 매핑을 채우거나 고친 뒤(예: 페이지를 처음 건드릴 때) 게스트를 재개합니다. 라이브 마이그레이션의 더티 로깅도 쓰기를 이렇게 잡습니다.",
-        en: "A VM exit taken when the guest touches guest-physical memory that the nested page tables do not map, or map read-only: the hypervisor fills in or fixes the mapping (say, at a page's first touch) and resumes the guest. Live migration's dirty logging catches writes this way too.",
+        ko: "게스트가 중첩 페이지 테이블에 매핑이 없는 게스트 물리 메모리를 건드리거나 읽기 전용으로 매핑된 메모리에 쓸 때 일어나는 VM exit입니다. 하이퍼바이저가 매핑을 채우거나 고친 뒤(예: 페이지를 처음 건드릴 때) 게스트를 재개합니다. PML이 없으면 라이브 마이그레이션의 더티 로깅도 이렇게 쓰기를 잡고, PML이 있으면 CPU가 기록하다 512개마다 exit합니다.",
+        en: "A VM exit taken when the guest touches guest-physical memory that the nested page tables do not map, or writes memory they map read-only: the hypervisor fills in or fixes the mapping (say, at a page's first touch) and resumes the guest. Without PML, live migration's dirty logging catches writes this way; with PML the CPU logs them and exits once per 512.",
     },
     Term {
         id: "binary-translation",
@@ -538,8 +585,8 @@ pub const TERMS: &[Term] = &[
             "장치 모델",
             "에뮬레이션 장치",
         ],
-        ko: "수정하지 않은 게스트 드라이버를 위해 실제 하드웨어(IDE 디스크, e1000 네트워크 카드 등)를 레지스터 단위로 흉내 내는 소프트웨어입니다. 레지스터 접근마다 VM exit가 일어나고, 하이퍼바이저 안(Type 1)이나 QEMU 같은 호스트 프로세스(Type 2)의 장치 모델이 처리합니다.",
-        en: "Software that imitates a real piece of hardware (an IDE disk, an e1000 network card...) register by register, for an unmodified guest driver: each register access is a VM exit that the device model handles, in the hypervisor (type 1) or in a host process such as QEMU (type 2).",
+        ko: "수정하지 않은 게스트 드라이버를 위해 실제 하드웨어(IDE 디스크, e1000 네트워크 카드 등)를 레지스터 단위로 흉내 내는 소프트웨어입니다. 레지스터 접근마다 트랩(하드웨어 지원에서는 VM exit)이 일어나고, 장치 모델이 처리합니다: VMM 안(ESXi, 그리고 이 페이지의 Type 1), 드라이버 도메인이나 dom0(Xen), 또는 QEMU 같은 호스트 프로세스(KVM, Type 2)에서.",
+        en: "Software that imitates a real piece of hardware (an IDE disk, an e1000 network card...) register by register, for an unmodified guest driver: each register access is a trap (a VM exit under hardware assist) handled by the device model: in the VMM (ESXi, and this page's type 1), in a driver domain or dom0 (Xen), or in a host process such as QEMU (KVM, type 2).",
     },
     Term {
         id: "dom0",
@@ -578,8 +625,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "KSM",
         name_en: "KSM",
         forms: &["KSM"],
-        ko: "Kernel Samepage Merging: 리눅스가 메모리에서 내용이 같은 페이지를 찾아 copy-on-write 사본 하나만 남기므로, 비슷한 VM들이 메모리를 덜 씁니다. 스캔은 느리고 CPU를 쓰며, 합쳐진 페이지에 쓰면 다시 복사가 생깁니다.",
-        en: "Kernel Samepage Merging: Linux scans memory for pages with the same content and keeps one copy-on-write copy, so similar VMs take less memory. The scan is slow and costs CPU, and a write to a merged page makes a copy again.",
+        ko: "Kernel Samepage Merging: 리눅스가 메모리에서 내용이 같은 페이지를 찾아 copy-on-write 사본 하나만 남기므로, 비슷한 VM들이 메모리를 덜 씁니다. 스캔은 느리고 CPU를 쓰며, 합쳐진 페이지에 쓰면 다시 복사가 생깁니다. 이 시뮬레이터는 호스트에 모자란 만큼만 합치고, 작업 집합은 합치지 않습니다.",
+        en: "Kernel Samepage Merging: Linux scans memory for pages with the same content and keeps one copy-on-write copy, so similar VMs take less memory. The scan is slow and costs CPU, and a write to a merged page makes a copy again. This simulator merges only what the host lacks, and never the working sets.",
     },
     Term {
         id: "ballooning",
@@ -602,8 +649,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "더티 페이지 (dirty page)",
         name_en: "dirty page",
         forms: &["dirty page", "dirty pages", "dirtied", "dirty", "더티"],
-        ko: "마지막으로 복사한 뒤에 쓰인 페이지입니다. 라이브 마이그레이션은 더티 로깅으로 이를 추적해 다시 보내야 합니다.",
-        en: "A page written since it was last copied. Live migration tracks them with dirty logging and must send them again.",
+        ko: "마지막으로 저장하거나 복사한 뒤에 쓰인 페이지입니다(스왑이나 디스크에, 또는 마이그레이션 라운드로). 라이브 마이그레이션은 더티 로깅으로 이를 추적해 다시 보내야 합니다.",
+        en: "A page written since it was last saved or copied (to swap or disk, or by a migration round). Live migration tracks them with dirty logging and must send them again.",
     },
     Term {
         id: "p99",
@@ -634,8 +681,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "microVM",
         name_en: "microVM",
         forms: &["microVM", "microVMs"],
-        ko: "최소한의 VM입니다(Firecracker 같은). 반가상화 장치 몇 개만 있고 펌웨어나 에뮬레이션 PC 하드웨어 없이 커널을 바로 부팅하므로, 1초도 안 되어 시작하고 자체 메모리도 적게 씁니다.",
-        en: "A minimal VM (as Firecracker makes): a few paravirtual devices, no firmware or emulated PC hardware, and a kernel booted directly, so it starts in a fraction of a second with little memory of its own.",
+        ko: "최소한의 VM입니다(Firecracker 같은). 반가상화 장치 몇 개와, 에뮬레이션 장치는 거의 없이(직렬 포트와 i8042 키보드 컨트롤러뿐) 펌웨어 없이 커널을 바로 부팅하므로, 1초도 안 되어 시작하고 자체 메모리도 적게 씁니다.",
+        en: "A minimal VM (as Firecracker makes): a few paravirtual devices, almost no emulated hardware (a serial port and an i8042 keyboard controller), no firmware, and a kernel booted directly, so it starts in a fraction of a second with little memory of its own.",
     },
     Term {
         id: "vdi",
@@ -678,6 +725,30 @@ mod tests {
         // A Hangul term inside a longer Hangul word is not the term; particles may follow.
         assert!(terms_in("이상한 결과").is_empty());
         assert_eq!(terms_in("상한이 걸린"), ["cap"]);
+    }
+
+    /// The expert's review: quoted platform and setting names are names, not terms; the
+    /// scheduler's name is not its allowance; the guest's timer tick is not the host's.
+    #[test]
+    fn quoted_names_and_other_senses_are_not_marked_as_the_term() {
+        assert_eq!(
+            terms_in("'weights' runs two VMs, each with a weight"),
+            ["weight"]
+        );
+        assert_eq!(
+            terms_in("'weights'는 VM 둘을 실행하고 가중치는"),
+            ["weight"]
+        );
+        assert!(terms_in("Change both to \"credit\" and 'capped' limits").is_empty());
+        // An apostrophe inside a word opens no quote.
+        assert_eq!(terms_in("the seed's table"), ["seed"]);
+        assert_eq!(terms_in("a Xen credit cap"), ["cap"]);
+        assert_eq!(terms_in("with credit weight 768"), ["weight"]);
+        assert_eq!(terms_in("Xen credit 유사 스케줄러"), ["credit-scheduler"]);
+        assert_eq!(terms_in("arm the next timer tick"), ["timer-tick"]);
+        assert_eq!(terms_in("at the scheduler's next tick"), ["tick"]);
+        // An unclosed quote quotes nothing.
+        assert_eq!(terms_in("'an OVER vCPU"), ["over", "vcpu"]);
     }
 
     #[test]
