@@ -818,12 +818,12 @@ fn a_numeric_question_without_tolerance_on_a_measured_figure_is_warned_about() {
 
 #[test]
 fn a_cpu_fit_of_zero_says_why() {
-    // A 4-vCPU VM kept busy on a 4-core host (full-para-hybrid's bt-syscall uses about
-    // 347% CPU) exceeds the 80% ceiling alone (320%): fit(cpu) 0, with the reason under the
-    // table. smoke's instances are light: no such line.
+    // A 4-vCPU VM kept busy on a 4-core host (lock-holder-preemption's 'fit' platform: its
+    // vCPUs busy, 400% CPU) exceeds the 80% ceiling alone (320%): fit(cpu) 0, with the
+    // reason under the table. smoke's instances are light: no such line.
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../scenarios/full-para-hybrid.toml"
+        "/../scenarios/lock-holder-preemption.toml"
     );
     let out = stdout(&virtsim(&["run", file]));
     assert!(

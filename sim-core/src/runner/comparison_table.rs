@@ -421,14 +421,24 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     });
             // No input displayed (sessions that only watch video, or stopped before their
             // first input): no latency to show, not 0 ms.
+            // How many inputs the percentiles come from: under 100 the p99 is the slowest
+            // of them or nearly, and a short run's few inputs move with the seed.
+            let (few_en, few_ko) = if v.inputs < 100 {
+                (
+                    format!(", from {} inputs only (a longer run gives steadier figures)", v.inputs),
+                    format!(", 입력 {}개에서만 (실행이 길수록 수치가 안정됩니다)", v.inputs),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             let (latency_en, latency_ko) = if v.latency_mean_ms > 0.0 {
                 (
                     format!(
-                        "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms",
+                        "input-to-display p50 {:.0} ms{local_en} / p99 {:.0} ms{few_en}",
                         v.latency_p50_ms, v.latency_p99_ms
                     ),
                     format!(
-                        "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms",
+                        "입력-화면 지연 p50 {:.0} ms{local_ko} / p99 {:.0} ms{few_ko}",
                         v.latency_p50_ms, v.latency_p99_ms
                     ),
                 )
