@@ -1730,7 +1730,7 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
       assert(names.includes(n), `the glossary has ${n}`);
     }
     const boost = defs[names.indexOf('BOOST')];
-    assert(/wakes up/.test(boost) && /I\/O latency/.test(boost), `BOOST: ${boost}`);
+    assert(/wakes while UNDER/.test(boost) && /I\/O latency/.test(boost), `BOOST: ${boost}`);
     // In Korean: the same terms, Korean definitions and heading.
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
@@ -1896,6 +1896,16 @@ await step("a student's review: density found by running, a desktop's 100% expla
     await afterRun(p, () => setSlider(p, '#k-exit', 'ArrowRight'));
     const about = await p.textContent('#about-variant');
     assert(/settings as written/.test(about) && /VM exit/.test(about), `description note after a slider: ${about}`);
+    // Back to the file's value, no note; another seed, the note again (its figures are
+    // the file's seed's).
+    await afterRun(p, () => setSlider(p, '#k-exit', 'ArrowLeft'));
+    assert(!(await p.isVisible('#about-variant')), 'no note with the settings as written');
+    await afterRun(p, async () => { await p.fill('#k-seed', '3'); await p.press('#k-seed', 'Enter'); });
+    const seeded = await p.textContent('#about-variant');
+    assert(/seed 3/.test(seeded), `description note after another seed: ${seeded}`);
+    // The density chart says its bounds are arithmetic and found by running can pass them.
+    const densityNote = await p.$eval('#chart-density .chart-note', (n) => n.textContent);
+    assert(/arithmetic/.test(densityNote) && /can pass the CPU bound/.test(densityNote), `density note: ${densityNote}`);
     // The measured table's twelve columns fit the results column at 1440 px, even with
     // full-para-hybrid's long labels and seven-digit rates (its exits were cut off).
     await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('full-para-hybrid.toml'))));

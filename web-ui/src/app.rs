@@ -225,7 +225,10 @@ pub fn app() -> Html {
     let description_note = match &state.course {
         Some(c) => crate::components::course::description_note(lang, c, &state.baseline),
         None => {
-            let changed = state.result_settings_changed();
+            let mut changed = state.result_settings_changed();
+            if let Some(seed) = state.result_seed_changed() {
+                changed.insert(0, t(lang, "settings.seed").replace("{}", &seed.to_string()));
+            }
             (!changed.is_empty())
                 .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
         }

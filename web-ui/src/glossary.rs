@@ -244,7 +244,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "오버커밋 (overcommit)",
         name_en: "overcommit",
         forms: &["overcommit", "overcommitted", "overcommitting", "오버커밋"],
-        ko: "호스트에 있는 것보다 많은 vCPU(또는 메모리)를 VM들에 나눠 주는 것으로, 모두가 한꺼번에 바쁘지는 않다는 데 기댑니다. vCPU가 모두 바쁘면 pCPU를 차례로 기다립니다(스틸 타임: 게스트는 스틸 타임 보고가 있을 때만 봅니다). 메모리 오버커밋은 벌루닝, KSM, 스와핑으로 메웁니다.",
+        ko: "호스트에 있는 것보다 많은 vCPU(또는 메모리)를 VM들에 나눠 주는 것으로, 모두가 한꺼번에 바쁘지는 않다는 데 기댑니다. vCPU가 모두 바쁘면 pCPU를 차례로 기다립니다(스틸 타임: 게스트는 스틸 타임 보고가 있을 때만 봅니다). 메모리 오버커밋은 벌룬, KSM, 스와핑으로 메웁니다.",
         en: "Giving the VMs more vCPUs (or memory) in total than the host has, counting on them not all being busy at once. When the vCPUs all are busy, they take turns and wait for pCPUs (steal time, which a guest sees only with steal-time reporting); memory overcommit is met by ballooning, KSM or swapping.",
     },
     Term {
@@ -323,7 +323,7 @@ pub const TERMS: &[Term] = &[
         id: "weight",
         name_ko: "가중치 (weight)",
         name_en: "weight",
-        forms: &["weight", "credit weight", "가중치"],
+        forms: &["weight", "credit weight", "가중치", "credit 가중치"],
         ko: "여럿이 CPU를 원할 때의 상대적인 몫입니다. Xen의 기본 가중치는 256이어서, 바쁜 vCPU 수가 같다면 512인 도메인은 256인 도메인의 두 배를 받습니다. Xen credit1은 도메인의 가중치를 활성 vCPU마다 한 번씩 세고, cgroup(컨테이너)은 모든 태스크에 가중치 하나를 둡니다.",
         en: "A relative share of the CPU when several want it. Xen's default weight is 256: with as many busy vCPUs, a domain of weight 512 gets twice the CPU of one of 256. Xen's credit1 counts a domain's weight once per active vCPU; a cgroup (a container) has one weight for all its tasks.",
     },
@@ -331,7 +331,7 @@ pub const TERMS: &[Term] = &[
         id: "cap",
         name_ko: "상한 (cap)",
         name_en: "cap",
-        forms: &["cap", "caps", "credit cap", "상한"],
+        forms: &["cap", "caps", "credit cap", "상한", "credit 상한"],
         ko: "호스트에 노는 CPU가 있어도 VM이 쓸 수 있는 CPU의 상한으로, pCPU 하나에 대한 백분율입니다(Xen: cap 50 = pCPU 절반, 0 = 상한 없음). 이 시뮬레이터는 vCPU(또는 컨테이너 CPU 슬롯)마다 따로, 주기(credit 30 ms, 공정 공유 100 ms)마다 상한을 적용합니다: cap 50인 vCPU 4개 VM은 모두 합쳐 pCPU 두 개까지 쓰며, Xen이라면 모두 합쳐 pCPU 절반입니다. 몫을 다 쓴 vCPU는 기다리고, 그 시간은 스틸로 셉니다.",
         en: "A limit on the CPU a VM may use even when the host has CPU to spare, in percent of one pCPU (Xen: cap 50 is half a pCPU, 0 no cap). This simulator caps each vCPU (or container CPU slot) separately, per period (30 ms under credit, 100 ms under fair share): a 4-vCPU VM with cap 50 may use two pCPUs in all, where Xen would allow half a pCPU in total. A vCPU that has used its share waits, and that wait counts as steal.",
     },
@@ -744,6 +744,7 @@ mod tests {
         assert_eq!(terms_in("the seed's table"), ["seed"]);
         assert_eq!(terms_in("a Xen credit cap"), ["cap"]);
         assert_eq!(terms_in("with credit weight 768"), ["weight"]);
+        assert_eq!(terms_in("'weights'는 credit 가중치 768인 VM"), ["weight"]);
         assert_eq!(terms_in("Xen credit 유사 스케줄러"), ["credit-scheduler"]);
         assert_eq!(terms_in("arm the next timer tick"), ["timer-tick"]);
         assert_eq!(terms_in("at the scheduler's next tick"), ["tick"]);

@@ -247,8 +247,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.results", "결과 보기", "Result views"),
     (
         "table.caption",
-        "가상화 방식 비교: 검은 글씨는 개요 문서의 표 그대로, 파란 글씨는 이번 실행의 측정값",
-        "Virtualization compared: black, the seed document's table as written; blue, what this run measured",
+        "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로, 파란 글씨는 이번 실행의 측정값",
+        "Virtualization compared: black in quotes, the seed document's table as written; blue, what this run measured",
     ),
     (
         "table.seed_note",
@@ -355,7 +355,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "네이티브 대비 성능",
         "Performance relative to native",
     ),
-    ("chart.relative_desktop", "원격 데스크탑 플랫폼의 막대는 사용자가 원하는 화면 갱신 중 실제로 보는 비율입니다(로컬 PC는 모두 보여 줍니다: 100%). 갱신마다 얼마나 기다리는지는 보여 주지 않습니다. 그것은 입력→화면 지연이 보여 줍니다: {who}에서 중앙값 {p50} ms, 로컬 PC에서 {local} ms (원격 데스크탑 반응 지연 차트).", "For a remote-desktop platform the bar is the share of the screen updates its users want that they see (a local PC shows them all: 100%); it does not show how long they wait for each. Input-to-display latency does: a median of {p50} ms on {who} against {local} ms on a local PC (the remote desktop latency chart)."),
+    ("chart.relative_desktop", "원격 데스크탑 플랫폼의 막대는 사용자가 원하는 화면 갱신 중 실제로 보는 비율입니다(로컬 PC는 모두 보여 줍니다: 100%). 갱신마다 얼마나 기다리는지는 보여 주지 않습니다. 그것은 입력→화면 지연이 보여 줍니다: “{who}”에서 중앙값 {p50} ms, 로컬 PC에서 {local} ms (비교 표의 성능 행).", "For a remote-desktop platform the bar is the share of the screen updates its users want that they see (a local PC shows them all: 100%); it does not show how long they wait for each. Input-to-display latency does: a median of {p50} ms on “{who}” against {local} ms on a local PC (the comparison table's performance row)."),
     ("chart.cpu", "CPU 시간 구성", "CPU-time breakdown"),
     (
         "chart.exits",
@@ -416,6 +416,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.density_memory", "메모리 한도", "memory bound"),
     ("chart.density_cpu", "CPU 한도", "CPU bound"),
     ("chart.density_both", "계산상 (둘 중 작은 값)", "by arithmetic (the lower)"),
+    ("chart.density_note", "메모리 한도와 CPU 한도는 계산값입니다: 호스트 메모리 ÷ 인스턴스 하나의 점유량, 그리고 사용 상한까지의 코어 ÷ 인스턴스 하나가 네이티브 속도를 내는 데 필요한 CPU입니다(사용 상한은 여유를 둔 계획값이지 넘을 수 없는 한계가 아닙니다. 각 수치의 계산은 비교 표의 OS 요구 행에 있습니다).", "The memory and CPU bounds are arithmetic: the host's memory over one instance's footprint, and its cores up to the utilization ceiling over the CPU one instance needs to keep up with native (the ceiling is a planning margin, not a hard limit; the comparison table's OS requirement row works out each figure)."),
+    ("chart.density_note_found", " 실행으로 찾은 값은 스윕에서 지연 목표를 지킨 가장 많은 인스턴스 수로, CPU 한도를 넘을 수 있습니다.", " Found by running is the most instances of the sweep that met its latency target, which can pass the CPU bound."),
     ("chart.density_found", "실행으로 찾은 값 (스윕)", "found by running (the sweep)"),
     ("chart.instances", "인스턴스 수", "instances"),
     ("chart.vdi", "원격 데스크탑 반응 지연 (입력→화면)", "Remote desktop latency (input to screen)"),
@@ -667,7 +669,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.resume.finished", "모든 단계를 마침", "all steps done"),
     ("course.step", "단계", "Step"),
     ("course.variant", "내 변형", "Your variant"),
-    ("about.settings_differ", "이 설명에 나오는 수치는 시나리오에 적힌 설정으로 실행한 값입니다. 이번 실행은 설정이 다르므로({}) 그 수치는 아래 결과에서 확인하세요.", "Figures quoted in this description come from the scenario's settings as written; this run's differ ({}), so its figures are in the results below."),
+    ("about.settings_differ", "이 설명에 나오는 수치는 시나리오에 적힌 설정으로 실행한 값입니다. 이번 실행은 설정이 다릅니다: {}. 이번 실행의 수치는 아래 결과에서 확인하세요.", "Figures quoted in this description come from the scenario's settings as written; this run's differ: {}. This run's figures are in the results below."),
     ("course.description_figures", "이 설명에 나오는 수치는 시나리오 원래 설정({})으로 실행한 값입니다. 내 변형({})으로 실행한 수치는 아래 결과에서 확인하세요.", "Figures quoted in this description come from the scenario's own settings ({}); the figures of your variant ({}) are in the results below."),
     ("course.predict", "실행 전에 예측하기", "Predict before you run"),
     ("course.commit", "예측 확정하고 실행", "Commit my predictions and run"),

@@ -585,8 +585,17 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                     .map(|p| p.sweep_density.map_or(f64::NAN, f64::from))
                     .collect(),
             });
+        let note = format!(
+            "{}{}",
+            t(lang, "chart.density_note"),
+            if found.is_some() {
+                t(lang, "chart.density_note_found")
+            } else {
+                ""
+            }
+        );
         let series: Vec<Series> = series.into_iter().chain(found).collect();
-        out.push(bar_chart(
+        let mut density = bar_chart(
             "chart-density",
             lang,
             &title,
@@ -598,7 +607,9 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
                 counts: true,
             },
-        ));
+        );
+        density.note = Some(note);
+        out.push(density);
     }
     // Desktop virtualization: what a remote user feels.
     let vdi: Vec<(String, &crate::sim::desktop::VdiResult)> = r

@@ -297,6 +297,15 @@ impl State {
                 .is_none_or(|r| r.text != self.text || r.knobs != self.knobs)
     }
 
+    /// The seed the shown result ran with, when it is not its scenario's own (figures a
+    /// description quotes are the own seed's; the questions' notes leave a seed out).
+    pub fn result_seed_changed(&self) -> Option<u64> {
+        match (&self.result_input, &self.result_baseline) {
+            (Some(input), Some(base)) => input.knobs.seed.filter(|&s| s != base.seed),
+            _ => None,
+        }
+    }
+
     /// The settings the shown result ran with that differ from its scenario's own values,
     /// named in the page's language (see [`changed_settings`]).
     pub fn result_settings_changed(&self) -> Vec<String> {
