@@ -137,26 +137,52 @@ pub fn paragraphs(text: &str) -> Vec<Vec<Piece<'_>>> {
     }
 }
 
+/// Every spelling with its term, longest first ("EPT violation" before "EPT"), grouped by
+/// the first byte of the spelling in lower case: only those can start at a given byte.
+fn forms_by_first_byte() -> &'static [Vec<(&'static str, usize)>] {
+    static FORMS: std::sync::OnceLock<Vec<Vec<(&'static str, usize)>>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: Vec<(&'static str, usize)> = TERMS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.forms.iter().map(move |f| (*f, i)))
+            .collect();
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        let mut by_byte = vec![Vec::new(); 256];
+        for (form, term) in forms {
+            if let Some(&b) = form.as_bytes().first() {
+                by_byte[usize::from(b.to_ascii_lowercase())].push((form, term));
+            }
+        }
+        by_byte
+    })
+}
+
 /// [`split`], leaving out the terms already `marked` and marking those it finds.
 fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
-    let mut forms: Vec<(&'static str, usize)> = TERMS
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.forms.iter().map(move |f| (*f, i)))
-        .collect();
-    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let forms = forms_by_first_byte();
     let mut pieces = Vec::new();
     let (mut plain_from, mut at) = (0, 0);
-    while at < text.len() {
+    let mut before: Option<char> = None;
+    while let Some(c) = text[at..].chars().next() {
         // A quoted name ('weights', "credit") is the name of a platform or a setting, not
         // the term it may spell.
         if let Some(end) = quoted_at(text, at) {
+            before = text[..end].chars().next_back();
             at = end;
+            continue;
+        }
+        // Inside a word no term starts (`whole_word`'s rule for a term's first letter,
+        // which is this one): on to the next character.
+        if before.is_some_and(|b| (latin_word(b) && latin_word(c)) || (hangul(b) && hangul(c))) {
+            before = Some(c);
+            at += c.len_utf8();
             continue;
         }
         // The longest spelling here, even of a term marked before: "PV" is not marked inside
         // a second "PV spinlocks", nor "credit" inside a second "credit scheduler".
-        let found = forms.iter().find(|(f, _)| form_at(text, at, f));
+        let key = usize::from(text.as_bytes()[at].to_ascii_lowercase());
+        let found = forms[key].iter().find(|(f, _)| form_at(text, at, f));
         if let Some(&(form, _)) = found.filter(|(_, i)| marked[*i]) {
             at += form.len();
         } else if let Some(&(form, term)) = found {
@@ -171,8 +197,11 @@ fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
             at += form.len();
             plain_from = at;
         } else {
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            at += c.len_utf8();
+            before = Some(c);
+            continue;
         }
+        before = text[..at].chars().next_back();
     }
     if plain_from < text.len() {
         pieces.push(Piece::Text(&text[plain_from..]));
