@@ -626,10 +626,50 @@ pub const TERMS: &[Term] = &[
         en: "Xen's first, privileged domain, which holds the real device drivers and runs the back ends of the other domains' paravirtual devices (a domain that does this is a driver domain). It is scheduled like any other domain, so on a busy host everyone's I/O can wait for it.",
     },
     Term {
+        id: "hypervisor",
+        name_ko: "하이퍼바이저 (VMM)",
+        name_en: "hypervisor (VMM)",
+        forms: &["hypervisor", "hypervisors", "VMM", "VMMs", "하이퍼바이저"],
+        ko: "가상 머신을 만들고 실행하며 하드웨어를 그들 사이에 나누는 소프트웨어입니다(가상 머신 모니터, VMM이라고도 합니다). Type 1 하이퍼바이저는 하드웨어 위에서 바로, Type 2는 호스트 운영체제 위의 프로그램으로 실행됩니다.",
+        en: "The software that creates and runs virtual machines and shares the hardware among them (also called a virtual machine monitor, VMM). A type 1 hypervisor runs on the bare hardware; a type 2 one runs as a program on a host operating system.",
+    },
+    Term {
+        id: "container",
+        name_ko: "컨테이너 (container)",
+        name_en: "container",
+        forms: &["container", "containers", "컨테이너"],
+        ko: "호스트 커널의 네임스페이스로 격리되고 cgroup으로 제한되는 프로세스들입니다. 호스트의 커널 하나를 함께 쓰므로 게스트 OS 없이 밀리초 단위로 시작하지만, 커널의 장애는 모든 컨테이너에 미칩니다.",
+        en: "Processes isolated by the host kernel's namespaces and limited by its cgroups. They share the host's one kernel, so they need no guest OS and start in milliseconds, but a kernel fault reaches every container.",
+    },
+    Term {
+        id: "namespace",
+        name_ko: "네임스페이스 (namespace)",
+        name_en: "namespace",
+        forms: &["namespace", "namespaces", "네임스페이스"],
+        ko: "프로세스 묶음에 한 종류의 자원(프로세스 ID, 마운트, 네트워크 인터페이스, 호스트 이름, 사용자, IPC)에 대한 자기만의 시야를 주는 리눅스 커널 기능입니다. 컨테이너는 자기 네임스페이스 안의 프로세스들입니다.",
+        en: "A Linux kernel feature that gives a group of processes its own view of one kind of resource (process IDs, mounts, network interfaces, host name, users, IPC). A container is processes in namespaces of their own.",
+    },
+    Term {
+        id: "live-migration",
+        name_ko: "라이브 마이그레이션 (live migration)",
+        name_en: "live migration",
+        forms: &["live migration", "live migrations", "라이브 마이그레이션"],
+        ko: "실행 중인 VM을 다른 호스트로 옮기는 것입니다. 실행하는 동안 메모리를 복사하고(프리카피 라운드가 그동안 더럽혀진 페이지를 다시 보냅니다), 남은 것을 짧게 멈춰 복사(stop-and-copy)한 뒤 대상 호스트에서 재개합니다.",
+        en: "Moving a running VM to another host: its memory is copied while it runs (pre-copy rounds send again the pages it dirtied meanwhile), then it is paused for a short stop-and-copy of what is left and resumes on the destination.",
+    },
+    Term {
+        id: "rtt",
+        name_ko: "RTT (왕복 시간)",
+        name_en: "RTT (round-trip time)",
+        forms: &["RTT", "round-trip time", "round trip time", "왕복 시간"],
+        ko: "패킷이 상대에게 가고 응답이 돌아오는 데 걸리는 시간입니다. 원격 데스크탑에서는 입력마다 그 화면 갱신이 오기까지 적어도 RTT 한 번을 기다립니다.",
+        en: "How long a packet takes to reach the other end and an answer to come back. On a remote desktop every input waits at least one RTT before its screen update arrives.",
+    },
+    Term {
         id: "type-1",
         name_ko: "Type 1 하이퍼바이저",
         name_en: "type 1 hypervisor",
-        forms: &["type 1", "type-1"],
+        forms: &["type 1 hypervisor", "type-1 hypervisor", "type 1", "type-1", "Type 1 하이퍼바이저"],
         ko: "하드웨어 위에서 직접 실행되며 VM을 스스로 스케줄하는 하이퍼바이저입니다(Xen, VMware ESXi, Hyper-V. 리눅스 커널의 일부인 KVM도 보통 여기에 넣습니다).",
         en: "A hypervisor that runs on the bare hardware and schedules the VMs itself (Xen, VMware ESXi, Hyper-V; KVM, part of the Linux kernel, is usually counted here too).",
     },
@@ -637,7 +677,7 @@ pub const TERMS: &[Term] = &[
         id: "type-2",
         name_ko: "Type 2 하이퍼바이저",
         name_en: "type 2 hypervisor",
-        forms: &["type 2", "type-2"],
+        forms: &["type 2 hypervisor", "type-2 hypervisor", "type 2", "type-2", "Type 2 하이퍼바이저"],
         ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox). 그 드라이버에 닿으려면 world switch가 필요합니다.",
         en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox); reaching those drivers takes world switches.",
     },
@@ -777,6 +817,12 @@ mod tests {
         assert_eq!(terms_in("Xen credit 유사 스케줄러"), ["credit-scheduler"]);
         assert_eq!(terms_in("arm the next timer tick"), ["timer-tick"]);
         assert_eq!(terms_in("at the scheduler's next tick"), ["tick"]);
+        // A hypervisor's kind and the word are one mark.
+        assert_eq!(
+            terms_in("a type 1 hypervisor, then a hypervisor"),
+            ["type-1", "hypervisor"]
+        );
+        assert_eq!(terms_in("Type 2 하이퍼바이저 위"), ["type-2"]);
         // An unclosed quote quotes nothing.
         assert_eq!(terms_in("'an OVER vCPU"), ["over", "vcpu"]);
     }
