@@ -1702,6 +1702,9 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     assert(await p.isVisible(def), 'the definition shows');
     const text = await p.textContent(def);
     assert(/VM exit/.test(text) && /PAUSE/.test(text) && /lock holder/.test(text), `definition: ${text}`);
+    // Under its paragraph, not inside it (an open box cut the sentence it sat in in two).
+    assert(await p.$eval(def, (d) => d.closest('p') === null && d.parentElement.querySelector('p.about button.term[data-term=ple]') !== null),
+      'the definition is under the paragraph that has the term');
     await p.click(ple);
     assert(!(await p.isVisible(def)), 'a second click closes it');
     // From the keyboard: the term is in the Tab order, Enter opens it, Escape closes it.

@@ -26,47 +26,99 @@ pub fn described(props: &DescribedProps) -> Html {
         let open = open.clone();
         use_effect_with(props.text.clone(), move |_| open.set(None));
     }
-    let term = |piece: Piece| -> Html {
-        match piece {
-            Piece::Text(s) => html! { { s.to_string() } },
-            Piece::Term { text, term } => {
-                let entry = &TERMS[term];
-                let is_open = *open == Some(term);
-                let def_id = format!("term-def-{}", entry.id);
-                let onclick = {
-                    let open = open.clone();
-                    Callback::from(move |_: MouseEvent| open.set((!is_open).then_some(term)))
-                };
-                let onkeydown = {
-                    let open = open.clone();
-                    Callback::from(move |e: KeyboardEvent| {
-                        if is_open && e.key() == "Escape" {
-                            open.set(None);
-                        }
-                    })
-                };
-                html! {
-                    <>
-                        <button type="button" class="term" data-term={entry.id}
-                            title={entry.definition(lang)} aria-expanded={is_open.to_string()}
-                            aria-controls={def_id.clone()} {onclick} {onkeydown}>
-                            { text.to_string() }
-                        </button>
-                        <span class="term-def" id={def_id} role="note" data-term={entry.id} hidden={!is_open}>
-                            <strong>{ entry.name(lang) }</strong>{ " " }{ entry.definition(lang) }
-                        </span>
-                    </>
+    // A term in the text: a button that opens its definition.
+    let button = |text: &str, term: usize| -> Html {
+        let entry = &TERMS[term];
+        let is_open = *open == Some(term);
+        let onclick = {
+            let open = open.clone();
+            Callback::from(move |_: MouseEvent| open.set((!is_open).then_some(term)))
+        };
+        let onkeydown = {
+            let open = open.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if is_open && e.key() == "Escape" {
+                    open.set(None);
                 }
-            }
+            })
+        };
+        html! {
+            <button type="button" class="term" data-term={entry.id}
+                title={entry.definition(lang)} aria-expanded={is_open.to_string()}
+                aria-controls={format!("term-def-{}", entry.id)} {onclick} {onkeydown}>
+                { text.to_string() }
+            </button>
+        }
+    };
+    // Its definition, under the paragraph (inside it, an open box cut the sentence in two).
+    let definition = |term: usize| -> Html {
+        let entry = &TERMS[term];
+        html! {
+            <span class="term-def" id={format!("term-def-{}", entry.id)} role="note"
+                data-term={entry.id} hidden={*open != Some(term)}>
+                <strong>{ entry.name(lang) }</strong>{ " " }{ entry.definition(lang) }
+            </span>
         }
     };
     // A blank line in the description starts a new paragraph.
     html! {
         <div class="about-text">
-            { for glossary::paragraphs(&props.text).into_iter().map(|pieces| html! {
-                <p class="about">{ for pieces.into_iter().map(term) }</p>
+            { for glossary::paragraphs(&props.text).into_iter().map(|pieces| {
+                let terms: Vec<usize> = pieces
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Term { term, .. } => Some(*term),
+                        Piece::Text(_) => None,
+                    })
+                    .collect();
+                html! {
+                    <div class="about-para">
+                        <p class="about">{ for pieces.into_iter().map(|p| match p {
+                            Piece::Text(s) => html! { { numbers_whole(s) } },
+                            Piece::Term { text, term } => button(text, term),
+                        }) }</p>
+                        { for terms.into_iter().map(definition) }
+                    </div>
+                }
             }) }
         </div>
+    }
+}
+
+/// `text` with the space that groups a number's digits ("5 603", "20 000") made a no-break
+/// space, so that a line never ends inside a number.
+fn numbers_whole(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits = c == ' '
+                && i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if between_digits {
+                '\u{a0}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_grouped_number_keeps_together() {
+        assert_eq!(
+            super::numbers_whole("12 of 5 603 at 20 000"),
+            "12 of 5\u{a0}603 at 20\u{a0}000"
+        );
+        // Numbers apart stay apart: "seeds 1, 4 and 13", "1 to 14".
+        assert_eq!(
+            super::numbers_whole("1, 4 and 13, 1 to 14"),
+            "1, 4 and 13, 1 to 14"
+        );
     }
 }
 
