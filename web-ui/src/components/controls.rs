@@ -271,7 +271,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         let (lo, hi) = base.time_slice_range;
         (lo != hi).then(|| format!("{lo}–{hi} ({})", t(lang, "controls.slice_per_platform")).into())
     };
-    // Groups with their own memory or vCPUs: untouched, the slider names each group's value;
+    // Groups with their own memory, vCPUs or threads: untouched, the slider names each group's value;
     // moved, it says that it sets every group (as the instances slider does).
     let per_group =
         |values: Option<String>, moved: bool| -> (Option<AttrValue>, Option<AttrValue>) {
@@ -292,6 +292,11 @@ pub fn controls(props: &ControlsProps) -> Html {
     let (vcpus_text, vcpus_note) = per_group(
         base.per_group(&group_vcpus),
         knobs.vcpus_per_instance.is_some(),
+    );
+    let group_threads: Vec<u64> = base.group_threads.iter().map(|&v| u64::from(v)).collect();
+    let (threads_text, threads_note) = per_group(
+        base.per_group(&group_threads),
+        knobs.threads_per_instance.is_some(),
     );
     let slice_note: Option<AttrValue> = (slice_text.is_some() && knobs.time_slice_ms.is_some())
         .then(|| t(lang, "controls.sets_every_platform").into());
@@ -534,6 +539,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     on_change={set(|k, v| k.vcpus_per_instance = Some(v as u32))} />
                 <Slider id="k-threads" error={knob_error("k-threads")} label={t(lang, "controls.threads")} min={1} max={u64::from(base.threads_per_instance).max(32)} step={1}
                     value={knobs.threads_per_instance.map(u64::from)} baseline={u64::from(base.threads_per_instance)} {lang}
+                    default_text={threads_text} extra={threads_note}
                     on_change={set(|k, v| k.threads_per_instance = Some(v as u32))} />
                 <Slider id="k-host-cores" error={knob_error("k-host-cores")} label={t(lang, "controls.host_cores")} min={1} max={u64::from(base.host_cores).max(64)} step={1}
                     value={knobs.host_cores.map(u64::from)} baseline={u64::from(base.host_cores)} {lang}

@@ -96,6 +96,8 @@ pub struct Baseline {
     pub group_memory_mib: Vec<u64>,
     /// Each group's own vCPUs, in order.
     pub group_vcpus: Vec<u32>,
+    /// Each group's own threads per instance, in order.
+    pub group_threads: Vec<u32>,
     /// Each group's name, in order.
     pub group_names: Vec<String>,
     /// The scenario's own seed.
@@ -173,6 +175,7 @@ impl Baseline {
                 .map_or(1024, |i| u32::try_from(i.memory_mib).unwrap_or(u32::MAX)),
             group_memory_mib: s.instances.iter().map(|i| i.memory_mib).collect(),
             group_vcpus: s.instances.iter().map(|i| i.vcpus).collect(),
+            group_threads: s.instances.iter().map(|i| i.threads).collect(),
             group_names: s.instances.iter().map(|i| i.name.clone()).collect(),
             seed: s.seed,
             host_memory_mib: s.host.memory_mib,
@@ -706,6 +709,23 @@ mod tests {
         .at_baseline_as_written(&base);
         assert_eq!(knobs.vm_exit_cycles, None);
         assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
+    }
+
+    /// noisy-neighbour's victims run 4 threads each and its noisy instances 8: the threads
+    /// slider names each group's, as the vCPUs slider does (it showed the victims' 4 only).
+    #[test]
+    fn each_groups_threads_are_named() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "noisy-neighbour.toml")
+            .copied()
+            .expect("in the library");
+        let base = Baseline::of(&Scenario::from_toml(file, text).unwrap());
+        let threads: Vec<u64> = base.group_threads.iter().map(|&t| u64::from(t)).collect();
+        assert_eq!(
+            base.per_group(&threads).as_deref(),
+            Some("victim 4 / noisy 8 / noisy-capped 8")
+        );
     }
 
     #[test]
