@@ -1715,6 +1715,12 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     assert(/spent its credit/.test(await p.textContent('#term-def-over')), 'OVER means spent credit');
     await p.keyboard.press('Escape');
     assert(!(await p.isVisible('#term-def-over')), 'Escape closes it');
+    // Also once the focus has left the term (a click elsewhere on the page).
+    await p.click('.about-card button.term[data-term=over]');
+    await p.click('.foot');
+    assert(await p.isVisible('#term-def-over'), 'a click elsewhere leaves it open');
+    await p.keyboard.press('Escape');
+    assert(!(await p.isVisible('#term-def-over')), 'Escape closes it with the focus elsewhere');
     // Words that only contain a term are not marked: no term's text is inside a longer word.
     const marks = await p.$$eval('.about-card button.term', (bs) => bs.map((b) => b.textContent));
     assert(marks.length >= 10, `marked terms: ${marks}`);

@@ -3,6 +3,8 @@
 //! in the text), and the folded glossary list of every term. Text nodes only: no HTML is
 //! read from a description.
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::glossary::{self, Piece, TERMS};
@@ -25,6 +27,30 @@ pub fn described(props: &DescribedProps) -> Html {
     {
         let open = open.clone();
         use_effect_with(props.text.clone(), move |_| open.set(None));
+    }
+    // Escape closes an open definition wherever the focus went since (a click elsewhere
+    // takes it off the term's button).
+    {
+        let open = open.clone();
+        use_effect_with(open.is_some(), move |&is_open| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listener = is_open.then(|| {
+                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                    if e.key() == "Escape" {
+                        open.set(None);
+                    }
+                })
+            });
+            if let (Some(doc), Some(l)) = (&document, &listener) {
+                let _ = doc.add_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
+            }
+            move || {
+                if let (Some(doc), Some(l)) = (document, listener) {
+                    let _ = doc
+                        .remove_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
+                }
+            }
+        });
     }
     // A term in the text: a button that opens its definition.
     let button = |text: &str, term: usize| -> Html {
