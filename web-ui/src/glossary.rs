@@ -168,6 +168,23 @@ fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
         // A quoted name ('weights', "credit") is the name of a platform or a setting, not
         // the term it may spell.
         if let Some(end) = quoted_at(text, at) {
+            // Except a column of the command line's table ('vs native', 'hyp%'): the
+            // quoted name is the term, marked inside its quotes.
+            let open_len = c.len_utf8();
+            let inner = &text
+                [at + open_len..end - text[..end].chars().next_back().map_or(1, char::len_utf8)];
+            let column = TERMS.iter().enumerate().find(|(_, t)| {
+                CLI_COLUMNS.contains(&t.id) && t.forms.iter().any(|f| inner.eq_ignore_ascii_case(f))
+            });
+            if let Some((term, _)) = column.filter(|(i, _)| !marked[*i]) {
+                let from = at + open_len;
+                if plain_from < from {
+                    pieces.push(Piece::Text(&text[plain_from..from]));
+                }
+                pieces.push(Piece::Term { text: inner, term });
+                marked[term] = true;
+                plain_from = from + inner.len();
+            }
             before = text[..end].chars().next_back();
             at = end;
             continue;
@@ -208,6 +225,17 @@ fn split_marking<'a>(text: &'a str, marked: &mut [bool]) -> Vec<Piece<'a>> {
     }
     pieces
 }
+
+/// The glossary's entries for the columns of the command line's table, which descriptions
+/// quote by those names ('vs native', 'hyp%'): marked inside their quotes too.
+const CLI_COLUMNS: &[&str] = &[
+    "vs-native",
+    "kern-percent",
+    "hyp-percent",
+    "emu-percent",
+    "host-percent",
+    "exits-per-second",
+];
 
 /// Where a quoted name that opens at byte `at` ends (just after its closing quote): a quote
 /// at the start of a word (text's start, a space or an opening bracket before it), its
@@ -626,6 +654,54 @@ pub const TERMS: &[Term] = &[
         en: "Xen's first, privileged domain, which holds the real device drivers and runs the back ends of the other domains' paravirtual devices (a domain that does this is a driver domain). It is scheduled like any other domain, so on a busy host everyone's I/O can wait for it.",
     },
     Term {
+        id: "vs-native",
+        name_ko: "vs native (명령줄 표)",
+        name_en: "vs native (command-line table)",
+        forms: &["vs native", "네이티브 대비"],
+        ko: "명령줄 표의 열 이름으로, 페이지의 '네이티브 대비 성능' 열입니다: 같은 인스턴스가 같은 호스트에서 네이티브로 한 일에 대한 이 플랫폼의 일의 백분율입니다(100% = 가상화 비용 없음). 네이티브 기준 실행도 같은 오버커밋, 상한, 스케줄링을 쓰므로 가상화 자체의 비용만 남습니다.",
+        en: "The command line's name for the page's Relative to native column: the work a platform's instances did as a percentage of what the same instances did natively on the same host (100% = no cost of virtualization). The native baseline has the same overcommit, caps and scheduling, so the figure isolates virtualization itself.",
+    },
+    Term {
+        id: "kern-percent",
+        name_ko: "kern% (명령줄 표)",
+        name_en: "kern% (command-line table)",
+        forms: &["kern%", "커널%"],
+        ko: "명령줄 표의 열 이름으로, 페이지의 '커널 %' 열입니다: 커널 모드에서 쓴 CPU 시간의 비율(VM은 자기 게스트 커널, 컨테이너는 함께 쓰는 호스트 커널)입니다.",
+        en: "The command line's name for the page's Kernel % column: the share of CPU time in kernel mode (a VM's own guest kernel; for containers the host kernel they share).",
+    },
+    Term {
+        id: "hyp-percent",
+        name_ko: "hyp% (명령줄 표)",
+        name_en: "hyp% (command-line table)",
+        forms: &["hyp%", "하이퍼%"],
+        ko: "명령줄 표의 열 이름으로, 페이지의 '하이퍼바이저 %' 열입니다: 하이퍼바이저 안에서 쓴 시간(VM exit와 entry, exit 처리기, 하이퍼콜, Type 1에서는 장치 백엔드 드라이버도)의 비율입니다.",
+        en: "The command line's name for the page's Hypervisor % column: the share of time spent in the hypervisor (VM exits and entries, exit handlers, hypercalls and, under type 1, the devices' back-end drivers).",
+    },
+    Term {
+        id: "emu-percent",
+        name_ko: "emu% (명령줄 표)",
+        name_en: "emu% (command-line table)",
+        forms: &["emu%", "에뮬%"],
+        ko: "명령줄 표의 열 이름으로, 페이지의 '장치 에뮬레이션 %' 열입니다: 에뮬레이션 장치 모델이 게스트의 장치 레지스터 접근을 흉내 내는 데 쓴 시간의 비율입니다.",
+        en: "The command line's name for the page's Device emulation % column: the share of time the emulated device model spent imitating the guest's device register accesses.",
+    },
+    Term {
+        id: "host-percent",
+        name_ko: "host% (명령줄 표)",
+        name_en: "host% (command-line table)",
+        forms: &["host%", "호스트%"],
+        ko: "명령줄 표의 열 이름으로, 페이지의 '호스트 OS·엔진 %' 열입니다: 호스트 OS 커널과 컨테이너 격리에서 쓴 시간(Type 2의 world switch, VMM 프로세스의 시스템 콜, 호스트 드라이버, vhost 스레드의 백엔드, 컨테이너의 seccomp와 브리지 경로)의 비율입니다.",
+        en: "The command line's name for the page's Host OS / engine % column: the share of time in the host OS kernel and in container isolation (type 2's world switches, the VMM process's system calls, the host's drivers, back ends in vhost threads, containers' seccomp and bridge paths).",
+    },
+    Term {
+        id: "exits-per-second",
+        name_ko: "exits/s (명령줄 표)",
+        name_en: "exits/s (command-line table)",
+        forms: &["exits/s", "초당 exit"],
+        ko: "명령줄 표의 열 이름으로, 페이지의 '초당 exit·하이퍼콜' 열입니다: 초당 VM exit와 하이퍼콜 수입니다. 하드웨어 지원의 트랩과 반가상화 게스트의 하이퍼콜을 함께 셉니다.",
+        en: "The command line's name for the page's Exits + hypercalls /s column: VM exits and hypercalls per second, hardware assist's traps and a paravirtual guest's hypercalls counted together.",
+    },
+    Term {
         id: "hypervisor",
         name_ko: "하이퍼바이저 (VMM)",
         name_en: "hypervisor (VMM)",
@@ -823,6 +899,24 @@ mod tests {
             ["type-1", "hypervisor"]
         );
         assert_eq!(terms_in("Type 2 하이퍼바이저 위"), ["type-2"]);
+        // A command-line column quoted by its name is marked inside its quotes.
+        assert_eq!(
+            terms_in("Look at 'vs native' and hyp%"),
+            ["vs-native", "hyp-percent"]
+        );
+        let pieces = split("db's 'vs native' in");
+        assert!(
+            pieces.contains(&Piece::Term {
+                text: "vs native",
+                term: TERMS.iter().position(|t| t.id == "vs-native").unwrap()
+            }),
+            "{pieces:?}"
+        );
+        assert_eq!(joined(&pieces), "db's 'vs native' in");
+        assert_eq!(
+            terms_in("db의 '네이티브 대비'와 '하이퍼%'"),
+            ["vs-native", "hyp-percent"]
+        );
         // An unclosed quote quotes nothing.
         assert_eq!(terms_in("'an OVER vCPU"), ["over", "vcpu"]);
     }
