@@ -41,6 +41,13 @@ pub fn set_narrow(narrow: bool) {
     NARROW.with(|n| n.set(narrow));
 }
 
+/// Whether `categories` fit under the bars of a chart drawn now with no word cut in two.
+pub fn names_fit(categories: &[String]) -> bool {
+    let (width, _) = size();
+    let labels = text::wrap_categories(categories, width);
+    text::broken_words(categories, &labels.lines) == 0
+}
+
 /// The (width, height) charts are drawn at now.
 pub fn size() -> (u32, u32) {
     if NARROW.with(|n| n.get()) {
@@ -243,4 +250,34 @@ fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: 
 /// The colour for series `i` (palette order).
 pub fn colour(i: usize) -> Rgb {
     palette::series(i)
+}
+
+#[cfg(test)]
+mod names_tests {
+    /// full-para-hybrid's eight labels ("Paravirtualization, system calls"...) cannot sit
+    /// under eight bars without a word cut in two, its platforms' short names can; four
+    /// short labels fit as they are.
+    #[test]
+    fn long_labels_under_many_bars_do_not_fit_short_names_do() {
+        let (file, text) = crate::builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "full-para-hybrid.toml")
+            .copied()
+            .expect("in the library");
+        let s = sim_core::scenario::Scenario::from_toml(file, text).unwrap();
+        let labels: Vec<String> = s
+            .platforms
+            .iter()
+            .map(|p| p.label.as_ref().map_or(p.name.clone(), |l| l.en.clone()))
+            .collect();
+        let names: Vec<String> = s.platforms.iter().map(|p| p.name.clone()).collect();
+        super::set_narrow(false);
+        assert!(!super::names_fit(&labels), "{labels:?}");
+        assert!(super::names_fit(&names), "{names:?}");
+        let four: Vec<String> = ["native", "type 1", "type 2", "container"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(super::names_fit(&four));
+    }
 }

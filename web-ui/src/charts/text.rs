@@ -176,7 +176,7 @@ pub(super) const LINE_PX: i32 = LABEL_SVG_PX as i32 + 3;
 const STAGGER_GAP_PX: i32 = 4;
 
 /// Words of `categories` that `lines` cut in two.
-fn broken_words(categories: &[String], lines: &[Vec<String>]) -> usize {
+pub(super) fn broken_words(categories: &[String], lines: &[Vec<String>]) -> usize {
     categories
         .iter()
         .zip(lines)

@@ -85,15 +85,33 @@ pub fn in_unit(v: f64, per: f64) -> String {
 /// Steal below this share of time does not show as a bar on the steal chart's axis.
 const STEAL_VISIBLE_PERCENT: f64 = 0.1;
 
+/// A bar chart's category names: the platforms' labels, and their short names for under
+/// the bars where the labels would be cut mid-word (a phone's narrow chart: "Hardwa-re").
+/// The chart's table keeps the labels.
+struct Names {
+    long: Vec<String>,
+    short: Option<Vec<String>>,
+}
+
+impl Names {
+    fn for_bars(&self) -> &[String] {
+        match &self.short {
+            Some(short) if !charts::names_fit(&self.long) => short,
+            _ => &self.long,
+        }
+    }
+}
+
 fn bar_chart(
     id: &str,
     lang: Lang,
     title: &str,
     y_desc: &str,
-    categories: &[String],
+    names: &Names,
     series: &[Series],
     opts: BarOptions,
 ) -> ChartSpec {
+    let categories = &names.long[..];
     // The table reads in the unit the chart's axis shows ("s" beside an axis of seconds,
     // not the ms the figures come in).
     let (unit, per) = charts::bar_unit(y_desc, categories.len().max(1), series, opts);
@@ -102,7 +120,7 @@ fn bar_chart(
     ChartSpec {
         id: id.to_string(),
         title: title.to_string(),
-        svg: charts::bars(title, y_desc, categories, series, opts),
+        svg: charts::bars(title, y_desc, names.for_bars(), series, opts),
         head,
         rows: categories
             .iter()
@@ -269,11 +287,14 @@ fn samples_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
 
 /// Every chart of a result; latency charts are for `op`.
 pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec> {
-    let names: Vec<String> = r
-        .platforms
-        .iter()
-        .map(|p| labels::platform(lang, p))
-        .collect();
+    let names = Names {
+        long: r
+            .platforms
+            .iter()
+            .map(|p| labels::platform(lang, p))
+            .collect(),
+        short: Some(r.platforms.iter().map(|p| p.name.clone()).collect()),
+    };
     let mut out = Vec::new();
 
     // Relative performance per platform, one bar per instance group (workload).
@@ -397,7 +418,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         let (most, who) = r
             .platforms
             .iter()
-            .zip(&names)
+            .zip(&names.long)
             .map(|(p, n)| (p.steal_percent, n))
             .fold(
                 (0.0, None),
@@ -450,7 +471,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
     let without_by = |bt: bool| -> Vec<String> {
         r.platforms
             .iter()
-            .zip(&names)
+            .zip(&names.long)
             .filter(|(p, _)| p.exits.iter().all(|e| e.count == 0))
             .filter(|(p, _)| (p.technique == Some(Technique::BinaryTranslation)) == bt)
             .map(|(_, n)| n.clone())
@@ -642,7 +663,10 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             lang,
             &title,
             "ms",
-            &vnames,
+            &Names {
+                long: vnames,
+                short: None,
+            },
             &series,
             BarOptions {
                 stacked: false,
