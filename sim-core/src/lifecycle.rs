@@ -90,9 +90,12 @@ pub struct LifecycleResult {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CpuBeyondVcpus {
-    /// The CPU keeping up with native would take, percent of one core.
+    /// The CPU keeping up with native would take at the run's cost per operation, percent
+    /// of one core.
     pub needed_percent: f64,
     pub vcpus: u32,
+    /// How fast it runs with its vCPUs busy, percent of native.
+    pub pace_percent: f64,
 }
 
 fn step(en: &str, ko: &str, cpu_us: u64, read_mib: u64) -> StartStep {

@@ -370,6 +370,10 @@ pub struct InstanceCounters {
     pub ops: u64,
     pub ops_by_kind: [u64; Op::COUNT],
     pub cycles: [u64; Category::COUNT],
+    /// Of `cycles`, those that ran on the instance's own vCPUs (or process slots), not on
+    /// a back end, the host's threads or a driver domain.
+    #[serde(default)]
+    pub vcpu_cycles: u64,
     pub exits: [u64; ExitReason::COUNT],
     pub steal: Cycles,
     pub vcpu_time: Cycles,

@@ -296,10 +296,26 @@ impl Machine {
         let pc = &self.pcpus[p as usize];
         if until >= pc.end && self.trace.is_none() {
             // The common case: the whole item ran.
-            charge(&mut self.busy, &mut self.instances, pc.charge_to, &pc.cost);
+            let on_vcpu = self.on_vcpu(p);
+            let pc = &self.pcpus[p as usize];
+            charge(
+                &mut self.busy,
+                &mut self.instances,
+                pc.charge_to,
+                &pc.cost,
+                on_vcpu,
+            );
             return;
         }
         self.settle_part(p, until);
+    }
+
+    /// Whether the entity running on `p` is a vCPU (or process slot) of an instance.
+    #[inline(always)]
+    fn on_vcpu(&self, p: u32) -> bool {
+        self.pcpus[p as usize]
+            .current
+            .is_some_and(|e| matches!(self.entities[e as usize].owner, super::Owner::Vcpu(_)))
     }
 
     /// [`Self::settle`] for an item cut or traced (or at the end of the run).
@@ -332,15 +348,22 @@ impl Machine {
             cost = pc.cost;
             clip(&mut cost, until - pc.start);
         }
-        self.charge(pc.charge_to, &cost);
+        let on_vcpu = self.on_vcpu(p);
+        self.charge(pc.charge_to, &cost, on_vcpu);
         if self.trace.is_some() {
             self.trace_item(p, &pc, until, full, ran_user, ran_ticks);
         }
     }
 
     /// Adds `cost` to the machine's busy time and to `charge_to`'s counters.
-    fn charge(&mut self, charge_to: Option<u32>, cost: &PathCost) {
-        charge(&mut self.busy, &mut self.instances, charge_to, cost);
+    fn charge(&mut self, charge_to: Option<u32>, cost: &PathCost, on_vcpu: bool) {
+        charge(
+            &mut self.busy,
+            &mut self.instances,
+            charge_to,
+            cost,
+            on_vcpu,
+        );
     }
 
     /// How many of the item's ticks fall in its first `elapsed` cycles.
@@ -613,6 +636,7 @@ fn charge(
     instances: &mut [super::InstanceRt],
     charge_to: Option<u32>,
     cost: &PathCost,
+    on_vcpu: bool,
 ) {
     for (slot, c) in busy.iter_mut().zip(cost.by_category) {
         *slot += c;
@@ -621,6 +645,9 @@ fn charge(
         let counters = &mut instances[instance as usize].counters;
         for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
             *slot += c;
+        }
+        if on_vcpu {
+            counters.vcpu_cycles += cost.by_category.iter().sum::<u64>();
         }
         if cost.has_exits {
             for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {

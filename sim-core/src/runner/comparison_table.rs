@@ -596,22 +596,32 @@ fn density_text(
         fmt_count(l.density_cpu)
     );
     if let Some(b) = l.cpu_beyond_vcpus {
-        // Keeping up with native is out of its own reach: the count is at the pace it has.
+        // Keeping up with native is out of its vCPUs' reach: the count is at the pace it has.
+        let (zero_en, zero_ko) = if l.density_cpu == 0 {
+            (
+                "; the planning ceiling leaves fewer cores than its busy vCPUs take, and it still runs",
+                "; 계획상의 사용 상한이 바쁜 vCPU가 쓰는 것보다 적은 코어를 남기지만, 실행은 됩니다",
+            )
+        } else {
+            ("", "")
+        };
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: keeping up with native would take {:.2} cores, more than the {} vCPU{} of one {unit_en} can run, so even alone it runs slower than native; with its vCPUs busy it uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace)",
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: at this run's cost per operation, keeping up with native would take {:.2} cores, more than its {} vCPU{} can run: with them busy it runs at about {:.1}% of native and uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace{zero_en})",
             l.footprint_mib,
             b.needed_percent / 100.0,
             b.vcpus,
             if b.vcpus == 1 { "" } else { "s" },
+            b.pace_percent,
             l.cpu_per_instance_percent / 100.0,
             l.cpu_ceiling_cores,
             fmt_count(l.density_cpu),
         );
         ko += &format!(
-            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 네이티브 속도를 내려면 코어 {:.2}개가 필요한데 {unit_ko} 하나의 vCPU {}개가 실행할 수 있는 것보다 많으므로 혼자서도 네이티브보다 느림; vCPU가 모두 바쁠 때 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에 그 속도로 {}개)",
+            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {:.2}개가 필요한데, vCPU {}개가 실행할 수 있는 것보다 많습니다: vCPU가 모두 바쁘면 네이티브의 약 {:.1}% 속도로 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
             l.footprint_mib,
             b.needed_percent / 100.0,
             b.vcpus,
+            b.pace_percent,
             l.cpu_per_instance_percent / 100.0,
             l.cpu_ceiling_cores,
             fmt_count(l.density_cpu),

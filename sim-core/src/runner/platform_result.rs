@@ -595,19 +595,15 @@ pub(super) fn lifecycle_result(
         cycles as f64 * 100.0 / alive as f64
     } else {
         let needed = cycles as f64 / ops as f64 * native_ops as f64 * 100.0 / native_alive as f64;
-        // A VM's guest work and the hypervisor's work on its exits run on its vCPUs (device
-        // emulation and back ends may run on other threads: left out). When that part of
-        // the need is more than its vCPUs can run, it cannot keep up with native even
-        // alone: it uses at most its vCPUs' worth, with the rest in proportion.
+        // The part of that work its own vCPUs ran (measured where each item ran: not a
+        // back end's thread, a driver domain or the host's threads). When keeping up would
+        // take more of it than its vCPUs can run, it cannot keep up with native at this
+        // run's cost per operation: it uses at most its vCPUs' worth, the rest in proportion.
         let on_vcpus: u64 = outcome
             .instances
             .iter()
             .filter(|i| i.group == first_index)
-            .map(|i| {
-                i.cycles[Category::GuestUser as usize]
-                    + i.cycles[Category::GuestKernel as usize]
-                    + i.cycles[Category::Hypervisor as usize]
-            })
+            .map(|i| i.vcpu_cycles)
             .sum();
         let on_vcpus_needed = needed * on_vcpus as f64 / cycles.max(1) as f64;
         let vcpus_percent = 100.0 * f64::from(first.vcpus);
@@ -615,6 +611,7 @@ pub(super) fn lifecycle_result(
             cpu_beyond_vcpus = Some(lifecycle::CpuBeyondVcpus {
                 needed_percent: needed,
                 vcpus: first.vcpus,
+                pace_percent: 100.0 * vcpus_percent / on_vcpus_needed,
             });
             needed * vcpus_percent / on_vcpus_needed
         } else {
