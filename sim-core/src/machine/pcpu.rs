@@ -130,6 +130,9 @@ pub(super) enum Comp {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Pcpu {
     pub current: Option<u32>,
+    /// Whether `current`, when there is one, is a vCPU (or process slot) of an instance
+    /// (set with it in [`Machine::switch_in`]).
+    pub current_is_vcpu: bool,
     pub last_entity: Option<u32>,
     pub slice_end: Cycles,
     /// Next 10 ms credit tick, when an OVER entity yields to a waiting UNDER one.
@@ -313,9 +316,8 @@ impl Machine {
     /// Whether the entity running on `p` is a vCPU (or process slot) of an instance.
     #[inline(always)]
     fn on_vcpu(&self, p: u32) -> bool {
-        self.pcpus[p as usize]
-            .current
-            .is_some_and(|e| matches!(self.entities[e as usize].owner, super::Owner::Vcpu(_)))
+        let pc = &self.pcpus[p as usize];
+        pc.current.is_some() && pc.current_is_vcpu
     }
 
     /// [`Self::settle`] for an item cut or traced (or at the end of the run).
@@ -647,7 +649,8 @@ fn charge(
             *slot += c;
         }
         if on_vcpu {
-            counters.vcpu_cycles += cost.by_category.iter().sum::<u64>();
+            // `total` is the categories' sum (`clip` keeps it so).
+            counters.vcpu_cycles += cost.total;
         }
         if cost.has_exits {
             for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {

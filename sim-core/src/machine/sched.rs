@@ -375,6 +375,7 @@ impl Machine {
         self.flush_switch_in(e, now);
         let pc = &mut self.pcpus[pi];
         pc.current = Some(e);
+        pc.current_is_vcpu = matches!(owner, Owner::Vcpu(_));
         pc.slice_end = now + slice;
         self.note_running(p, e);
         let pc = &mut self.pcpus[pi];
