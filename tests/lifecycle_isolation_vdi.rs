@@ -464,9 +464,8 @@ fn a_vm_that_cannot_keep_up_alone_is_counted_at_the_pace_its_vcpus_allow() {
 /// one core (counting its device emulation as run elsewhere read 1.05 cores).
 #[test]
 fn a_vm_whose_emulation_runs_on_its_vcpu_uses_no_more_than_its_vcpu() {
-    let r = run(
-        &std::fs::read_to_string(workspace_root().join("scenarios/queue-depth.toml")).unwrap(),
-    );
+    let r =
+        run(&std::fs::read_to_string(workspace_root().join("scenarios/queue-depth.toml")).unwrap());
     let l = platform(&r, "inline").lifecycle.clone();
     assert!(l.cpu_beyond_vcpus.is_some(), "{l:?}");
     assert!((l.cpu_per_instance_percent - 100.0).abs() < 0.5, "{l:?}");
