@@ -18,6 +18,9 @@ const FAIR_MIN_GRANULARITY_US: u64 = 750;
 /// CFS wake-up granularity: a woken task preempts only if this much behind (1 ms, scaled
 /// the same way: 4 ms at 8 or more CPUs).
 const WAKEUP_GRANULARITY_US: u64 = 1_000;
+/// Up to this many pCPUs, fair share finds the lowest running virtual runtime by looking
+/// at each pCPU rather than in a heap (`min_running_vruntime`): the same entities either way.
+const SCAN_RUNNING_PCPUS: usize = 16;
 /// Credit scheduler tick: BOOST ends and, in this model, a running OVER entity yields to a
 /// waiting UNDER one (Xen credit1 ticks every 10 ms).
 const CREDIT_TICK_US: u64 = 10_000;
@@ -276,6 +279,15 @@ impl Machine {
     /// entries are lower bounds: an entity's virtual runtime only grows while it runs, so
     /// an entry that no longer matches is refreshed or dropped when it reaches the top.
     fn min_running_vruntime(&mut self) -> Option<u64> {
+        if self.pcpus.len() <= SCAN_RUNNING_PCPUS {
+            // A small host: a look at each pCPU costs less than the heap's upkeep.
+            return self
+                .pcpus
+                .iter()
+                .filter_map(|pc| pc.current)
+                .map(|e| self.entities[e as usize].vruntime)
+                .min();
+        }
         while let Some(&Reverse((vruntime, p, e))) = self.running_vruntimes.peek() {
             if self.pcpus[p as usize].current != Some(e) {
                 self.running_vruntimes.pop();
@@ -293,7 +305,7 @@ impl Machine {
 
     /// Records that `e` runs on `p` from now on (fair share's running-vruntime heap).
     fn note_running(&mut self, p: u32, e: u32) {
-        if self.spec.scheduler != SchedulerKind::Fair {
+        if self.spec.scheduler != SchedulerKind::Fair || self.pcpus.len() <= SCAN_RUNNING_PCPUS {
             return;
         }
         // Entries of entities that left their pCPU are dropped only when they surface;
