@@ -99,9 +99,13 @@ pub fn described(props: &DescribedProps) -> Html {
                     .collect();
                 html! {
                     <div class="about-para">
-                        <p class="about">{ for pieces.into_iter().map(|p| match p {
-                            Piece::Text(s) => html! { { numbers_whole(s) } },
-                            Piece::Term { text, term } => button(text, term),
+                        <p class="about">{ for kept_with_terms(&pieces).into_iter().map(|p| match p {
+                            Shown::Text(s) => html! { { numbers_whole(s) } },
+                            Shown::Term { before: "", text, term, after: "" } => button(text, term),
+                            // One line with what touches it (style.css: `.term-nowrap`).
+                            Shown::Term { before, text, term, after } => html! {
+                                <span class="term-nowrap">{ before }{ button(text, term) }{ after }</span>
+                            },
                         }) }</p>
                         { for terms.into_iter().map(definition) }
                     </div>
@@ -109,6 +113,119 @@ pub fn described(props: &DescribedProps) -> Html {
             }) }
         </div>
     }
+}
+
+/// A description's piece as shown: plain text, or a glossary term with the characters that
+/// touch it, which stay on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown<'a> {
+    Text(&'a str),
+    Term {
+        /// Opening brackets and quotes right before the term ("(").
+        before: &'a str,
+        text: &'a str,
+        term: usize,
+        /// What follows the term up to the next space: its closing bracket and punctuation
+        /// ("),"), a Korean particle ("를").
+        after: &'a str,
+    },
+}
+
+/// Characters that open a bracket or a quote, kept with the term they open onto.
+fn opening(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '（' | '「' | '『' | '<' | '《' | '〈'
+    )
+}
+
+/// At most this many characters after a term stay with it; a longer run up to the next space
+/// keeps only its leading punctuation (a line may still break inside a long word after it).
+const AFTER_MAX_CHARS: usize = 8;
+
+/// The characters at the start of `text` that stay with the term before it: up to the next
+/// space, or only the punctuation when that run is long.
+fn after_term(text: &str) -> &str {
+    let run = text.find(char::is_whitespace).unwrap_or(text.len());
+    if text[..run].chars().count() <= AFTER_MAX_CHARS {
+        return &text[..run];
+    }
+    let punct = text
+        .find(|c: char| c.is_whitespace() || c.is_alphanumeric())
+        .unwrap_or(text.len());
+    &text[..punct]
+}
+
+/// The opening brackets and quotes at the end of `text`, which stay with the term after it.
+fn before_term(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| opening(*c))
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
+/// A description's pieces with each term kept on one line with the brackets, punctuation
+/// or particle that touch it: a term is a button (an inline box of its own), and a line
+/// could break between it and a closing bracket ("(lock-holder preemption⏎)"). Joining the
+/// texts gives the pieces' text back.
+fn kept_with_terms<'a>(pieces: &[Piece<'a>]) -> Vec<Shown<'a>> {
+    let mut out: Vec<Shown<'a>> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        match *piece {
+            Piece::Term { text, term } => out.push(Shown::Term {
+                before: "",
+                text,
+                term,
+                after: "",
+            }),
+            Piece::Text(mut rest) => {
+                // The head goes to the term before, the opening tail to the term after.
+                if let Some(Shown::Term { after, .. }) = out.last_mut() {
+                    *after = after_term(rest);
+                    rest = &rest[after.len()..];
+                }
+                let next_is_term = matches!(pieces.get(i + 1), Some(Piece::Term { .. }));
+                let tail = if next_is_term { before_term(rest) } else { "" };
+                let plain = &rest[..rest.len() - tail.len()];
+                if !plain.is_empty() {
+                    out.push(Shown::Text(plain));
+                }
+                if !tail.is_empty() {
+                    // The term comes next: it takes the tail as its `before`.
+                    out.push(Shown::Text(tail));
+                }
+            }
+        }
+    }
+    // Move each opening tail into the term after it.
+    let mut merged: Vec<Shown<'a>> = Vec::with_capacity(out.len());
+    for shown in out {
+        match (merged.last(), shown) {
+            (
+                Some(Shown::Text(t)),
+                Shown::Term {
+                    before: "",
+                    text,
+                    term,
+                    after,
+                },
+            ) if !t.is_empty() && before_term(t) == *t => {
+                let before = *t;
+                merged.pop();
+                merged.push(Shown::Term {
+                    before,
+                    text,
+                    term,
+                    after,
+                });
+            }
+            (_, shown) => merged.push(shown),
+        }
+    }
+    merged
 }
 
 /// `text` with the space that groups a number's digits ("5 603", "20 000") made a no-break
@@ -134,6 +251,93 @@ fn numbers_whole(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{kept_with_terms, Shown};
+    use crate::glossary::Piece;
+
+    /// The texts shown, a term as "[before|text|after]".
+    fn shown(pieces: &[Piece<'_>]) -> Vec<String> {
+        kept_with_terms(pieces)
+            .into_iter()
+            .map(|s| match s {
+                Shown::Text(t) => t.to_string(),
+                Shown::Term {
+                    before,
+                    text,
+                    after,
+                    ..
+                } => format!("[{before}|{text}|{after}]"),
+            })
+            .collect()
+    }
+
+    /// A term keeps its brackets and what touches it ("(lock-holder preemption)," and "PLE를");
+    /// nothing is lost or added.
+    #[test]
+    fn a_term_keeps_the_brackets_and_punctuation_that_touch_it() {
+        let pieces = [
+            Piece::Text("spins ("),
+            Piece::Term {
+                text: "lock-holder preemption",
+                term: 0,
+            },
+            Piece::Text("), and "),
+            Piece::Term {
+                text: "PLE",
+                term: 1,
+            },
+            Piece::Text("를 켠다"),
+        ];
+        assert_eq!(
+            shown(&pieces),
+            [
+                "spins ",
+                "[(|lock-holder preemption|),]",
+                " and ",
+                "[|PLE|를]",
+                " 켠다"
+            ]
+        );
+        let joined: String = kept_with_terms(&pieces)
+            .into_iter()
+            .map(|s| match s {
+                Shown::Text(t) => t.to_string(),
+                Shown::Term {
+                    before,
+                    text,
+                    after,
+                    ..
+                } => format!("{before}{text}{after}"),
+            })
+            .collect();
+        let whole: String = pieces.iter().map(|p| p.text()).collect();
+        assert_eq!(joined, whole);
+        // A long word after a term keeps only its punctuation; a term alone stays bare; two
+        // terms apart by a slash: the slash goes with the first.
+        let long = [
+            Piece::Term {
+                text: "EPT",
+                term: 2,
+            },
+            Piece::Text(").supercalifragilistic more"),
+        ];
+        assert_eq!(shown(&long), ["[|EPT|).]", "supercalifragilistic more"]);
+        let two = [
+            Piece::Term {
+                text: "EPT",
+                term: 2,
+            },
+            Piece::Text("/"),
+            Piece::Term {
+                text: "NPT",
+                term: 3,
+            },
+            Piece::Text(" "),
+        ];
+        assert_eq!(shown(&two), ["[|EPT|/]", "[|NPT|]", " "]);
+        assert_eq!(shown(&[Piece::Text("((")]), ["(("]);
+        assert!(shown(&[]).is_empty());
+    }
+
     #[test]
     fn a_grouped_number_keeps_together() {
         assert_eq!(
