@@ -1460,7 +1460,17 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     assert(shown >= 4 && shown <= 6, `phone table shows ${shown} columns`);
     const [right, room] = await p.$eval('#measured', (t) => [t.getBoundingClientRect().right, t.parentElement.getBoundingClientRect().right]);
     assert(right <= room + 1, `measured table fits its box (${right}px > ${room}px)`);
-    // A table wider than the screen (the seed table) keeps its caption within its box.
+    // The comparison table reads one aspect at a time on a phone, each platform's cell under
+    // its name, as wide as the screen: no sideways scrolling through columns of prose.
+    const [cmpScroll, cmpBox, cells, named] = await p.$eval('#comparison', (t) => {
+      const box = t.closest('.scroll');
+      const cells = [...t.querySelectorAll('tbody td')];
+      return [box.scrollWidth, box.clientWidth, cells.length,
+        cells.filter((c) => c.querySelector('.cell-platform')?.getBoundingClientRect().width > 0).length];
+    });
+    assert(cmpScroll <= cmpBox + 1, `the comparison table scrolls sideways on a phone (${cmpScroll}px in ${cmpBox}px)`);
+    assert(cells > 0 && named === cells, `${named} of ${cells} comparison cells name their platform`);
+    // A table wider than the screen keeps its caption within its box.
     const captions = await p.$$eval('.scroll > table > caption', (cs) => cs.map((c) =>
       [c.textContent.slice(0, 40), c.getBoundingClientRect().right, c.closest('.scroll').getBoundingClientRect().right]));
     assert(captions.length > 0 && captions.every(([, r, box]) => r <= box + 1), `captions past their box: ${JSON.stringify(captions)}`);
@@ -1500,6 +1510,10 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     await waitDone(p);
     const fits = await p.$eval('#measured', (t) => t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right + 1);
     assert(fits, 'the measured table is cut at 1440 px');
+    // The comparison table keeps its platforms as columns: the cells' own platform names are
+    // for a phone only.
+    assert(await p.$eval('#comparison', (t) => t.querySelector('thead th:nth-child(2)').getBoundingClientRect().width > 0
+      && [...t.querySelectorAll('.cell-platform')].every((c) => c.getBoundingClientRect().width === 0)), 'the comparison table has columns at 1440 px');
     await views(p, `desk-${lang}`);
     await ctx.close();
   });

@@ -272,6 +272,22 @@ fn seed_heading(lang: Lang, r: &crate::sim::RunResult, c: &crate::sim::TableColu
     }
 }
 
+/// A comparison-table cell's own heading, shown on a phone only (style.css): there the table
+/// reads one aspect at a time, each platform's cell under its name, instead of eight columns
+/// of prose side by side (about a column and a half in view, rows as tall as the narrowest
+/// cell made them). Its label, the seed's column beside it; the column's heading otherwise.
+fn seed_cell_heading(lang: Lang, r: &crate::sim::RunResult, c: &crate::sim::TableColumn) -> Html {
+    let Some(p) = r.platforms.iter().find(|p| p.name == c.platform) else {
+        return html! { <span class="cell-platform"><strong>{ pick(lang, &c.heading) }</strong></span> };
+    };
+    html! {
+        <span class="cell-platform">
+            <strong>{ labels::platform(lang, p) }</strong>{ " " }
+            <span class="seed-class">{ pick(lang, &c.class.heading()) }</span>
+        </span>
+    }
+}
+
 /// For a desktop platform, the users' sessions in each fault's row: (sessions the fault
 /// ended, sessions still running after it), in the order of `p.faults`, as sim-core counts
 /// them (`FaultResult::sessions`); `None` for each fault of a platform without desktops.
@@ -484,12 +500,13 @@ pub fn table(props: &TableProps) -> Html {
                             { for table.columns.iter().map(|c| match c.cells.get(ri) {
                                 Some(cell) => html! {
                                     <td>
+                                        { seed_cell_heading(lang, r, c) }
                                         // Quoted: the seed document's word, not a measurement.
                                         <span class="seed-text" title={t(lang, "table.seed_word")}>{ format!("“{}”", pick(lang, &cell.seed)) }</span>
                                         <span class="measured">{ crate::num::regroup(&unquote(&pick(lang, &cell.measured))) }</span>
                                     </td>
                                 },
-                                None => html! { <td></td> },
+                                None => html! { <td>{ seed_cell_heading(lang, r, c) }</td> },
                             }) }
                         </tr>
                     }) }
