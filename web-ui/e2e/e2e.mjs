@@ -1455,6 +1455,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     const tabs = await p.$$eval('.tabs .tab', (ts) => ts.map((t) => [t.textContent, t.getBoundingClientRect().right]));
     assert(tabs.every(([, r]) => r <= 390), `tabs past the screen's edge: ${JSON.stringify(tabs)}`);
     await chartTextCheck(p, `390 px ${lang}`);
+    await barNamesWhole(p, `390 px ${lang}`);
     await p.click('#tab-table');
     const shown = await p.$$eval('#measured thead th', (h) => h.filter((x) => x.getBoundingClientRect().width > 0).length);
     assert(shown >= 4 && shown <= 6, `phone table shows ${shown} columns`);
@@ -1518,6 +1519,52 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     await ctx.close();
   });
 }
+
+// Bar charts' names: every word of every platform's label (the rows of the chart's table)
+// drawn whole in one text of the chart (or, when `short`, its short name), never cut mid-word.
+async function barNamesWhole(p, where) {
+  const bad = await p.$$eval('.chart', (charts) => {
+    const bars = ['chart-relative', 'chart-cpu', 'chart-steal', 'chart-exits', 'chart-startup', 'chart-density', 'chart-vdi', 'chart-latency'];
+    const out = [];
+    for (const c of charts.filter((c) => bars.includes(c.id) && c.querySelector('svg'))) {
+      const texts = [...c.querySelectorAll('svg text')].map((t) => t.textContent.trim());
+      for (const th of c.querySelectorAll('tbody th')) {
+        for (const word of th.textContent.split(/\s+/).filter(Boolean)) {
+          if (!texts.some((t) => t.includes(word))) out.push(`${c.id}: "${word}" of "${th.textContent}"`);
+        }
+      }
+    }
+    return out;
+  });
+  assert(bad.length === 0, `${where}: names cut in bar charts: ${bad.slice(0, 6).join('; ')}`);
+}
+
+await step('on a phone, eight platforms\' bar charts lie on their side with every label whole (en, ko)', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US', deviceScaleFactor: 1 });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(BASE);
+  await waitDone(p);
+  await pick(p, 'full-para-hybrid.toml');
+  await p.click('#tab-charts');
+  for (const lang of ['en', 'ko']) {
+    if (lang === 'ko') {
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    }
+    await p.waitForSelector('#chart-relative svg rect');
+    // Its label whole on one line above the bars (not "bt-sys-/call" under them).
+    const [label, texts] = await p.$eval('#chart-relative', (c) => [c.querySelector('tbody th').textContent,
+      [...c.querySelectorAll('svg text')].map((t) => t.textContent.trim())]);
+    assert(texts.includes(label), `${lang}: "${label}" not whole in ${JSON.stringify(texts)}`);
+    await barNamesWhole(p, `390 px ${lang}`);
+    await chartTextCheck(p, `full-para-hybrid 390 px ${lang}`);
+    const widths = await p.$$eval('.chart svg', (s) => s.map((x) => x.getBoundingClientRect().right));
+    assert(widths.every((w) => w <= 390), `charts wider than the screen: ${widths.join(', ')}`);
+  }
+  await p.click('#lang');
+  await ctx.close();
+});
 
 await step('at 320 px (a small phone, or 400% zoom) no tab makes the page scroll sideways', async () => {
   const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' });

@@ -1,9 +1,12 @@
-//! Bar charts: grouped or stacked bars per category, on a linear or logarithmic axis.
+//! Bar charts: grouped or stacked bars per category, on a linear or logarithmic axis;
+//! upright with the names under the bars, or on their side with each name above its bars
+//! (a phone's narrow chart, or names that would be cut under the bars).
 
 use plotters::prelude::*;
 
 use super::scale::{nice_max, AxisUnit};
-use super::text::{text_width, title_extra, wrap_categories, x_label_area, LINE_PX};
+use super::text::{broken_words, text_width, title_extra, title_lines, wrap_categories};
+use super::text::{wrap_within, x_label_area, LINE_PX, TITLE_LINE_PX, TITLE_PAD_PX};
 use super::{legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Series};
 use super::{LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
@@ -16,6 +19,9 @@ pub struct BarOptions {
     pub min_top: f64,
     /// The values are counts (instances): a logarithmic axis starts at 1, not 0.1.
     pub counts: bool,
+    /// On its side: one row of bars per category, its name above them, the value axis at
+    /// the bottom (see [`super::bar_names`]).
+    pub horizontal: bool,
 }
 
 /// Grouped bars: one group per category, one bar per series. Values that differ by
@@ -49,17 +55,104 @@ pub fn bars(
     // The drawing grows with the wrapped names and the legend, so the plot keeps its height.
     let (width, _) = size();
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
-    let height = PLOT_HEIGHT
-        + title_extra(title, width)
-        + x_label_area(&wrap_categories(categories, width))
-        + legend(None, &entries, width, false);
+    let legend_h = legend(None, &entries, width, false);
+    let height = if opts.horizontal {
+        // On its side: the title, a row of bars per category, the value axis, the legend.
+        let rows = side_rows(categories, series.len(), opts.stacked, width);
+        title_height(title, width) + rows.height as u32 + SIDE_AXIS_PX + SIDE_MARGIN_PX + legend_h
+    } else {
+        PLOT_HEIGHT
+            + title_extra(title, width)
+            + x_label_area(&wrap_categories(categories, width))
+            + legend_h
+    };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let _ = draw_bars(&root, title, y_desc, categories, series, opts);
+        let _ = if opts.horizontal {
+            draw_side_bars(&root, title, y_desc, categories, series, opts)
+        } else {
+            draw_bars(&root, title, y_desc, categories, series, opts)
+        };
         let _ = root.present();
     }
     svg
+}
+
+/// The height [`titled`] gives a title's lines with its margins.
+fn title_height(title: &str, width: u32) -> u32 {
+    8 + TITLE_PAD_PX + title_lines(title, width).len().max(1) as u32 * TITLE_LINE_PX + TITLE_PAD_PX
+}
+
+/// The chart's margin (left, right and bottom) around a chart on its side.
+const SIDE_MARGIN_PX: u32 = 8;
+/// Height of the value axis's labels and title under a chart on its side.
+const SIDE_AXIS_PX: u32 = 48;
+/// Thickness of one bar of a group, and of a stacked or single bar, on a chart on its side.
+const SIDE_BAR_PX: i32 = 13;
+const SIDE_STACKED_PX: i32 = 20;
+/// Space between the bars of one group, under a name, and between categories.
+const SIDE_BAR_GAP_PX: i32 = 2;
+const SIDE_NAME_GAP_PX: i32 = 2;
+const SIDE_ROW_GAP_PX: i32 = 10;
+
+/// Where the rows of a chart on its side go: each category's name (wrapped whole to the
+/// chart's width) above its bars.
+struct SideRows {
+    names: Vec<Vec<String>>,
+    /// Each row's top (its name's first line), from the plot's top.
+    tops: Vec<i32>,
+    /// Each row's first bar's top, from the plot's top.
+    bar_tops: Vec<i32>,
+    /// Thickness of one bar.
+    bar_px: i32,
+    /// The rows' total height.
+    height: i32,
+}
+
+/// Room for a name above its bars: the chart's width less its margins.
+fn side_name_room(width: u32) -> f64 {
+    f64::from(width) - 2.0 * f64::from(SIDE_MARGIN_PX)
+}
+
+/// Names wrapped above the bars of a chart on its side, no line wider than the chart.
+fn side_names(categories: &[String], width: u32) -> Vec<Vec<String>> {
+    let room = side_name_room(width);
+    categories
+        .iter()
+        .map(|c| wrap_within(c, room, LABEL_PX, 1.0))
+        .collect()
+}
+
+/// Whether `categories` fit above the bars of a chart on its side `width` wide with no word
+/// cut in two (only a word wider than the chart would be).
+pub(super) fn side_names_fit(categories: &[String], width: u32) -> bool {
+    broken_words(categories, &side_names(categories, width)) == 0
+}
+
+fn side_rows(categories: &[String], n_series: usize, stacked: bool, width: u32) -> SideRows {
+    let names = side_names(categories, width);
+    let (bar_px, bars) = if stacked || n_series < 2 {
+        (SIDE_STACKED_PX, 1)
+    } else {
+        (SIDE_BAR_PX, n_series.max(1) as i32)
+    };
+    let group = bars * bar_px + (bars - 1) * SIDE_BAR_GAP_PX;
+    let (mut tops, mut bar_tops) = (Vec::new(), Vec::new());
+    let mut y = SIDE_ROW_GAP_PX / 2;
+    for lines in &names {
+        tops.push(y);
+        y += lines.len().max(1) as i32 * LINE_PX + SIDE_NAME_GAP_PX;
+        bar_tops.push(y);
+        y += group + SIDE_ROW_GAP_PX;
+    }
+    SideRows {
+        names,
+        tops,
+        bar_tops,
+        bar_px,
+        height: y.max(LINE_PX),
+    }
 }
 
 /// The value axis of a bar chart: logarithmic or not, its range (in log10 space when
@@ -279,6 +372,133 @@ fn draw_bars(
             ))?;
         }
     }
+    legend(Some(&legend_area), &entries, width, false);
+    Ok(())
+}
+
+/// A bar chart on its side: a row per category, its name (whole, wrapped to the chart's
+/// width) above its bars, which grow to the right along the value axis at the bottom. The
+/// same axis, colours, stripes and legend as upright bars.
+fn draw_side_bars(
+    root: &Area<'_>,
+    title: &str,
+    y_desc: &str,
+    categories: &[String],
+    series: &[Series],
+    opts: BarOptions,
+) -> DrawResult {
+    let (width, height) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let n = categories.len().max(1);
+    let stacked = opts.stacked;
+    let ValueAxis {
+        log,
+        lo: x_lo,
+        hi: x_hi,
+        unit: axis,
+    } = value_axis(y_desc, n, series, opts);
+    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+    let to_x = |v: f64| {
+        if log {
+            if v > 0.0 {
+                v.log10().max(x_lo)
+            } else {
+                x_lo
+            }
+        } else {
+            v
+        }
+    };
+    let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
+    let legend_h = legend(None, &entries, width, false);
+    let rows = side_rows(categories, series.len(), stacked, width);
+    let (plot, legend_area) = root.split_vertically(height - legend_h);
+    let x_desc = if log {
+        format!("{} (log)", axis.desc)
+    } else {
+        axis.desc.clone()
+    };
+    let x_fmt = |x: &f64| {
+        if log {
+            if (x - x.round()).abs() < 1e-6 {
+                axis.label(10f64.powf(x.round()))
+            } else {
+                String::new()
+            }
+        } else {
+            axis.label(*x)
+        }
+    };
+    // The last tick's label is centred on the plot's right edge at most: room for its half.
+    let top_label = x_fmt(&if log { x_hi.round() } else { x_hi });
+    let right = (text_width(&top_label, LABEL_PX) / 2.0).ceil() as u32 + 4;
+    let under_title = titled(&plot, title)?;
+    let mut chart = ChartBuilder::on(&under_title)
+        .margin(SIDE_MARGIN_PX)
+        .margin_top(0)
+        .margin_right(right.max(SIDE_MARGIN_PX))
+        .x_label_area_size(SIDE_AXIS_PX)
+        .y_label_area_size(0)
+        .build_cartesian_2d(x_lo..x_hi, 0f64..1f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_desc(x_desc)
+        .x_labels(if log {
+            ((x_hi - x_lo) as usize + 1).max(2)
+        } else {
+            6
+        })
+        .x_label_formatter(&x_fmt)
+        .label_style(("sans-serif", LABEL_PX))
+        .axis_desc_style(("sans-serif", LABEL_PX))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()?;
+    // The plot's pixels: the bars are placed by the rows' layout, in the backend's pixels.
+    let (_, y_range) = chart.plotting_area().get_pixel_range();
+    let top = y_range.start;
+    let x_px = |v: f64| chart.backend_coord(&(v, 0.0)).0;
+    let base = x_px(x_lo);
+    let colours: Vec<Rgb> = series.iter().map(|s| s.colour).collect();
+    let variants = variants(&colours);
+    for (i, lines) in rows.names.iter().enumerate() {
+        for (li, l) in lines.iter().enumerate() {
+            plot.draw(&Text::new(
+                l.clone(),
+                (
+                    SIDE_MARGIN_PX as i32,
+                    top + rows.tops[i] + li as i32 * LINE_PX,
+                ),
+                ("sans-serif", LABEL_PX).into_font(),
+            ))?;
+        }
+        let mut below = 0.0;
+        for (si, s) in series.iter().enumerate() {
+            let v = value(s.values.get(i).copied().unwrap_or(0.0));
+            let (x0, x1, y0) = if stacked {
+                let from = below;
+                below += v;
+                (x_px(from), x_px(below), top + rows.bar_tops[i])
+            } else {
+                let y = top + rows.bar_tops[i] + si as i32 * (rows.bar_px + SIDE_BAR_GAP_PX);
+                (base, x_px(to_x(v)), y)
+            };
+            if x1 <= x0 {
+                continue;
+            }
+            let (a, b) = ((x0, y0), (x1, y0 + rows.bar_px));
+            plot.draw(&Rectangle::new([a, b], rgb(s.colour).filled()))?;
+            if variants[si] > 0 {
+                stripes(&plot, variants[si], a, b);
+            }
+        }
+    }
+    // The axis the bars grow from.
+    plot.draw(&Rectangle::new(
+        [(base, top), (base + 1, y_range.end)],
+        BLACK.filled(),
+    ))?;
     legend(Some(&legend_area), &entries, width, false);
     Ok(())
 }

@@ -48,6 +48,33 @@ pub fn names_fit(categories: &[String]) -> bool {
     text::broken_words(categories, &labels.lines) == 0
 }
 
+/// The names a bar chart drawn now shows and whether it lies on its side (`true`): upright
+/// with the labels under the bars where they fit whole, else with the short names where
+/// those do (eight platforms on a desktop); on its side, each name whole above its bars,
+/// on a phone's narrow chart and wherever even the short names would be cut under the bars
+/// ("bt-sys-/call"). On its side the labels are shown, unless a word of theirs is wider
+/// than the chart and the short names' are not.
+pub fn bar_names<'a>(labels: &'a [String], short: Option<&'a [String]>) -> (&'a [String], bool) {
+    let (width, _) = size();
+    let narrow = NARROW.with(|n| n.get());
+    if !narrow {
+        if names_fit(labels) {
+            return (labels, false);
+        }
+        if let Some(short) = short.filter(|s| names_fit(s)) {
+            return (short, false);
+        }
+    }
+    match short {
+        Some(short)
+            if !bars::side_names_fit(labels, width) && bars::side_names_fit(short, width) =>
+        {
+            (short, true)
+        }
+        _ => (labels, true),
+    }
+}
+
 /// The (width, height) charts are drawn at now.
 pub fn size() -> (u32, u32) {
     if NARROW.with(|n| n.get()) {
@@ -279,5 +306,126 @@ mod names_tests {
             .map(|s| s.to_string())
             .collect();
         assert!(super::names_fit(&four));
+    }
+
+    /// The drawn texts of an SVG.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+            .map(|t| t.trim().to_string())
+            .collect()
+    }
+
+    /// A phone draws full-para-hybrid's bars on their side, each label whole above its bars
+    /// in English and Korean (no "bt-sys-/call"); a desktop keeps them upright under the short
+    /// names; and where even the short names would be cut under the bars, the chart lies on
+    /// its side on a desktop too. The same bars, the same axis title, the legend.
+    #[test]
+    fn eight_platforms_on_a_phone_lie_on_their_side_with_whole_labels() {
+        use super::{bar_names, bars, colour, BarOptions, Series};
+        let en: Vec<String> = [
+            "Binary translation",
+            "Hardware assist",
+            "Paravirtualization",
+            "Hybrid",
+        ]
+        .iter()
+        .flat_map(|t| [format!("{t}, system calls"), format!("{t}, disk")])
+        .collect();
+        let ko: Vec<String> = ["바이너리 변환", "하드웨어 지원", "반가상화", "하이브리드"]
+            .iter()
+            .flat_map(|t| [format!("{t}, 시스템 콜"), format!("{t}, 디스크")])
+            .collect();
+        let short: Vec<String> = ["bt", "hw", "para", "hybrid"]
+            .iter()
+            .flat_map(|t| [format!("{t}-syscall"), format!("{t}-disk")])
+            .collect();
+        let series = [
+            Series {
+                name: "p50".into(),
+                colour: colour(0),
+                values: (1..=8).map(f64::from).collect(),
+            },
+            Series {
+                name: "p99".into(),
+                colour: colour(0),
+                values: (1..=8).map(|v| f64::from(v) * 2.0).collect(),
+            },
+        ];
+        super::set_narrow(true);
+        for labels in [&en, &ko] {
+            let (drawn, horizontal) = bar_names(labels, Some(&short));
+            assert!(horizontal);
+            assert_eq!(drawn, &labels[..]);
+            let svg = bars(
+                "t",
+                "µs",
+                drawn,
+                &series,
+                BarOptions {
+                    horizontal,
+                    ..BarOptions::default()
+                },
+            );
+            let texts = texts(&svg);
+            for label in labels.iter() {
+                assert!(texts.contains(label), "{label} not whole in {texts:?}");
+            }
+            assert!(texts.contains(&"µs".to_string()), "{texts:?}");
+            assert!(texts.contains(&"p99".to_string()), "{texts:?}");
+            assert!(svg.contains(&format!("width=\"{}\"", super::NARROW_WIDTH)));
+            // A bar per value (and the axis line): sixteen bars, the second series striped.
+            assert!(svg.matches("<rect").count() >= 17, "{svg}");
+        }
+        super::set_narrow(false);
+        assert_eq!(bar_names(&en, Some(&short)), (&short[..], false));
+        let long_short: Vec<String> = (0..8)
+            .map(|i| format!("virtualizationplatform{i}"))
+            .collect();
+        let (drawn, horizontal) = bar_names(&en, Some(&long_short));
+        assert!(horizontal && drawn == &en[..], "{drawn:?}");
+        let four: Vec<String> = ["native", "type 1", "type 2", "container"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(bar_names(&four, None), (&four[..], false));
+    }
+
+    /// On its side, a label is escaped as upright, and odd values draw no bar but no panic.
+    #[test]
+    fn a_chart_on_its_side_escapes_and_takes_odd_values() {
+        use super::{bars, colour, BarOptions, Series};
+        let evil = "<img src=x onerror=alert(1)>".to_string();
+        for stacked in [false, true] {
+            let svg = bars(
+                &evil,
+                &evil,
+                &[evil.clone(), String::new()],
+                &[Series {
+                    name: evil.clone(),
+                    colour: colour(1),
+                    values: vec![f64::NAN, f64::INFINITY],
+                }],
+                BarOptions {
+                    stacked,
+                    horizontal: true,
+                    ..BarOptions::default()
+                },
+            );
+            assert!(svg.starts_with("<svg") && svg.contains("</svg>"), "{svg}");
+            assert!(!svg.contains("<img"), "{svg}");
+        }
+        let svg = bars(
+            "t",
+            "y",
+            &[],
+            &[],
+            BarOptions {
+                horizontal: true,
+                ..BarOptions::default()
+            },
+        );
+        assert!(svg.contains("</svg>"));
     }
 }

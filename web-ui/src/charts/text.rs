@@ -56,7 +56,7 @@ fn words(text: &str) -> Vec<&str> {
 }
 
 /// [`wrap`], where a word up to `allowance` times the line's width stands whole.
-fn wrap_within(text: &str, max_px: f64, px: u32, allowance: f64) -> Vec<String> {
+pub(super) fn wrap_within(text: &str, max_px: f64, px: u32, allowance: f64) -> Vec<String> {
     let w = |t: &str| text_width(t, px);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();

@@ -86,19 +86,19 @@ pub fn in_unit(v: f64, per: f64) -> String {
 const STEAL_VISIBLE_PERCENT: f64 = 0.1;
 
 /// A bar chart's category names: the platforms' labels, and their short names for under
-/// the bars where the labels would be cut mid-word (a phone's narrow chart: "Hardwa-re").
-/// The chart's table keeps the labels.
+/// the bars where the labels would be cut mid-word ("Hardwa-re"). Where even those would
+/// be (full-para-hybrid's eight: "bt-sys-/call"), and on a phone's narrow chart, the chart
+/// lies on its side with each label whole above its bars (`charts::bar_names`). The chart's
+/// table keeps the labels.
 struct Names {
     long: Vec<String>,
     short: Option<Vec<String>>,
 }
 
 impl Names {
-    fn for_bars(&self) -> &[String] {
-        match &self.short {
-            Some(short) if !charts::names_fit(&self.long) => short,
-            _ => &self.long,
-        }
+    /// The names drawn, and whether the chart lies on its side.
+    fn for_bars(&self) -> (&[String], bool) {
+        charts::bar_names(&self.long, self.short.as_deref())
     }
 }
 
@@ -117,10 +117,17 @@ fn bar_chart(
     let (unit, per) = charts::bar_unit(y_desc, categories.len().max(1), series, opts);
     let mut head = vec![t(lang, "table.platform").to_string()];
     head.extend(series.iter().map(|s| format!("{} ({unit})", s.name)));
+    let (drawn, horizontal) = names.for_bars();
     ChartSpec {
         id: id.to_string(),
         title: title.to_string(),
-        svg: charts::bars(title, y_desc, names.for_bars(), series, opts),
+        svg: charts::bars(
+            title,
+            y_desc,
+            drawn,
+            series,
+            BarOptions { horizontal, ..opts },
+        ),
         head,
         rows: categories
             .iter()
@@ -355,6 +362,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             stacked: false,
             min_top: 0.0,
             counts: false,
+            horizontal: false,
         },
     );
     relative.note = desktop_relative_note(lang, r);
@@ -390,6 +398,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             stacked: true,
             min_top: 0.0,
             counts: false,
+            horizontal: false,
         },
     ));
 
@@ -412,6 +421,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 stacked: false,
                 min_top: 5.0,
                 counts: false,
+                horizontal: false,
             },
         );
         // Bars this low do not show on the axis's 5%: say so rather than show an empty plot.
@@ -508,6 +518,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 stacked: true,
                 min_top: 0.0,
                 counts: false,
+                horizontal: false,
             },
         );
         let mut notes = Vec::new();
@@ -553,6 +564,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 stacked: false,
                 min_top: 0.0,
                 counts: false,
+                horizontal: false,
             },
         ));
     }
@@ -627,6 +639,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 stacked: false,
                 min_top: 0.0,
                 counts: true,
+                horizontal: false,
             },
         );
         density.note = Some(note);
@@ -672,6 +685,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 stacked: false,
                 min_top: 0.0,
                 counts: false,
+                horizontal: false,
             },
         ));
         // The distribution of input-to-display latency at the user's screen.
