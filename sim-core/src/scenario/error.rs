@@ -1200,11 +1200,15 @@ pub(crate) enum Key<'k> {
 
 /// What validation reports errors against: the file name, its text, and the document as
 /// the TOML parser read it, whose spans locate keys and values whatever their syntax
-/// (inline tables, quoted and dotted keys, arrays of tables).
+/// (inline tables, quoted and dotted keys, arrays of tables). The document is read on the
+/// first error that needs a location: a valid text (every slider move re-validates one)
+/// is not parsed a second time.
 pub(crate) struct Validator<'a> {
     pub(crate) file: &'a str,
     pub(crate) text: &'a str,
-    document: Option<toml::de::DeTable<'a>>,
+    /// Whether errors are located in the parsed document (else by offset only).
+    parses: bool,
+    document: std::cell::OnceCell<Option<toml::de::DeTable<'a>>>,
 }
 
 impl<'a> Validator<'a> {
@@ -1213,7 +1217,8 @@ impl<'a> Validator<'a> {
         Validator {
             file,
             text,
-            document: None,
+            parses: false,
+            document: std::cell::OnceCell::new(),
         }
     }
 
@@ -1221,10 +1226,23 @@ impl<'a> Validator<'a> {
         Validator {
             file,
             text,
-            document: toml::de::DeTable::parse(text)
-                .ok()
-                .map(toml::Spanned::into_inner),
+            parses: true,
+            document: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The document, parsed on first use.
+    fn document(&self) -> Option<&toml::de::DeTable<'a>> {
+        if !self.parses {
+            return None;
+        }
+        self.document
+            .get_or_init(|| {
+                toml::de::DeTable::parse(self.text)
+                    .ok()
+                    .map(toml::Spanned::into_inner)
+            })
+            .as_ref()
     }
 
     /// The span of the value at `path` (for an array element, the element; for an
@@ -1232,7 +1250,7 @@ impl<'a> Validator<'a> {
     /// path that exists; `0..0` when nothing does.
     pub(crate) fn span_of(&self, path: &[Key<'_>]) -> std::ops::Range<usize> {
         use toml::de::DeValue;
-        let Some(document) = &self.document else {
+        let Some(document) = self.document() else {
             return 0..0;
         };
         let mut found = 0..0;
