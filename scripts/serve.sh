@@ -5,6 +5,7 @@
 #   scripts/serve.sh               build and serve (Ctrl-C stops)
 #   scripts/serve.sh --dist-only   build dist/ only (any static host can serve it)
 #   PORT=9000 scripts/serve.sh     another port (or: scripts/serve.sh --port 9000)
+#   VIRTSIM_DIST=/tmp/d scripts/serve.sh --dist-only   build into another directory
 #
 # On a fresh machine it installs what it needs: the wasm32-unknown-unknown
 # target (rustup) and wasm-bindgen-cli at exactly the wasm-bindgen version
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --dist-only|--dist) SERVE=0 ;;
     --port) shift; PORT="$1" ;;
     --port=*) PORT="${1#--port=}" ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "serve.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -69,7 +70,7 @@ CARGO_PROFILE_RELEASE_PANIC=abort \
     --config 'profile.release.opt-level="z"' \
     --config 'profile.release.package.sim-core.opt-level=3'
 
-DIST="$ROOT/dist"
+DIST="${VIRTSIM_DIST:-$ROOT/dist}"
 rm -rf "$DIST"
 mkdir -p "$DIST"
 # The name section only serves debugging (symbol names in stack traces): ~60 KB gzipped.

@@ -1,7 +1,8 @@
 // A simulation worker of the page's pool: loads the same wasm module as the page and
 // answers one request at a time (web-ui/src/worker/), so that the page's main thread
-// never simulates. Requests carry {kind, run, file, text, knobs, trace} (`run`: the
-// page's run number; a worker keeps the runner it built for a run between requests):
+// never simulates. Requests carry {kind, run} (`run`: the page's run number; a worker
+// keeps the runner it built for a run between requests), and the first request of a run
+// to this worker also {file, text, knobs, trace}, which it keeps for the run's later ones:
 //   kind 'jobs'   -> runs jobs `indices` in turn: {kind: 'outcome', index, bytes, events}
 //                    for each (the job's outcome and the events it took), or
 //                    {kind: 'done', answer} with the error
@@ -18,9 +19,23 @@ const ready = init();
 // Posts `message`, handing over the buffer of its bytes if it has any.
 const post = (message, bytes) => self.postMessage(message, bytes instanceof Uint8Array ? [bytes.buffer] : []);
 
+// The scenario and settings of the last run that sent them.
+let scenario = null;
+
 self.onmessage = async (event) => {
   await ready;
-  const { kind, run, file, text, knobs, trace } = event.data;
+  const { kind, run } = event.data;
+  if (event.data.text !== undefined) {
+    const { file, text, knobs, trace } = event.data;
+    scenario = { run, file, text, knobs, trace };
+  }
+  if (!scenario || scenario.run !== run) {
+    const en = 'internal error: a worker was asked to continue a run it was not sent';
+    const ko = '내부 오류: 워커가 받지 않은 실행을 이어 가라는 요청을 받았습니다';
+    post({ kind: 'done', answer: JSON.stringify({ error: { en, ko } }) });
+    return;
+  }
+  const { file, text, knobs, trace } = scenario;
   if (kind === 'jobs') {
     const outcome = (index, bytes, events) => post({ kind: 'outcome', index, bytes, events }, bytes);
     const progress = (index, done, total) => self.postMessage({ kind: 'progress', index, done, total });

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod labels;
 pub mod num;
 pub mod palette;
+pub mod parsed;
 pub mod run;
 pub mod scroll_edges;
 pub mod share;

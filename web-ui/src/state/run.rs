@@ -53,9 +53,6 @@ pub struct Estimate {
 }
 
 /// The scenario a run input stands for (the text with its control settings), if valid.
-pub fn scenario_of(input: &RunInput) -> Option<Scenario> {
-    Scenario::from_toml(&input.file, &input.text)
-        .ok()?
-        .adjusted(&input.knobs.to_adjustments())
-        .ok()
+pub fn scenario_of(input: &RunInput) -> Option<std::rc::Rc<Scenario>> {
+    crate::parsed::adjusted(&input.file, &input.text, &input.knobs.to_adjustments()).ok()
 }

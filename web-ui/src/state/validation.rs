@@ -1,5 +1,7 @@
 //! Validating the editor's text and the controls over it, and the messages that say why not.
 
+use std::rc::Rc;
+
 use serde::Deserialize;
 
 use super::{control_of, Baseline, Knobs, MAX_SCENARIO_BYTES};
@@ -87,7 +89,7 @@ pub fn validate(
             None,
         );
     }
-    match Scenario::from_toml(file, text) {
+    match crate::parsed::scenario(file, text) {
         Err(e) => {
             let message = Msg::of_error(&e);
             let at = format!("{}:{}:{}: ", e.file, e.line, e.column);
@@ -105,8 +107,8 @@ pub fn validate(
             )
         }
         Ok(base) => {
-            let baseline = Box::new(Baseline::of(&base));
-            match base.adjusted(&knobs.to_adjustments()) {
+            let baseline = Box::new(baseline_of(&base));
+            match crate::parsed::adjusted(file, text, &knobs.to_adjustments()) {
                 Ok(s) => (
                     Validation::Valid {
                         name: s.name().to_string(),
@@ -130,6 +132,29 @@ pub fn validate(
             }
         }
     }
+}
+
+thread_local! {
+    /// The last scenario read (`crate::parsed`) and its baseline.
+    static BASELINE: std::cell::RefCell<Option<(Rc<Scenario>, Baseline)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`Baseline::of`] the scenario read from a text, once per reading: its instance
+/// bounds validate the scenario at each count the slider could take, about as long as
+/// reading it, and a slider's move reads the same text again.
+fn baseline_of(scenario: &Rc<Scenario>) -> Baseline {
+    BASELINE.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        match &*kept {
+            Some((s, baseline)) if Rc::ptr_eq(s, scenario) => baseline.clone(),
+            _ => {
+                let baseline = Baseline::of(scenario);
+                *kept = Some((scenario.clone(), baseline.clone()));
+                baseline
+            }
+        }
+    })
 }
 
 /// The `name` of the `[scenario]` table of a scenario text, read line by line (the text

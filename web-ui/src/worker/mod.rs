@@ -202,6 +202,9 @@ struct Slot {
     finishing: bool,
     /// It failed and was terminated.
     lost: bool,
+    /// It was sent this run's scenario and settings (later messages of the run leave
+    /// them out: the worker keeps them).
+    has_scenario: bool,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -269,6 +272,7 @@ impl Slot {
             jobs: VecDeque::new(),
             finishing: false,
             lost: false,
+            has_scenario: false,
             _on_message: on_message,
             _on_error: on_error,
         }
@@ -293,30 +297,39 @@ impl Slot {
     }
 }
 
-/// The scenario and settings every message of a run carries.
+/// The scenario and settings of a run, as the JS values its messages carry (made once
+/// per run: the text crosses from the module to JS once, not once per message).
 struct Request<'a> {
     run: u32,
     file: &'a str,
     text: &'a str,
-    knobs_json: String,
+    file_js: JsValue,
+    text_js: JsValue,
+    knobs_js: JsValue,
     trace: bool,
 }
 
 impl Request<'_> {
-    /// Posts `{kind, run, file, text, knobs, trace, ...extra}`; false if it could not be
-    /// sent.
-    fn post(&self, worker: &web_sys::Worker, kind: &str, extra: &[(&str, JsValue)]) -> bool {
+    /// Posts `{kind, run, ...extra}` to `slot`'s worker, with `{file, text, knobs, trace}`
+    /// the first time in the run (the worker keeps them for the run's later messages);
+    /// false if it could not be sent.
+    fn post(&self, slot: &mut Slot, kind: &str, extra: &[(&str, JsValue)]) -> bool {
         let message = js_sys::Object::new();
         let set =
             |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(k), v).is_ok();
+        let scenario = || {
+            set("file", &self.file_js)
+                && set("text", &self.text_js)
+                && set("knobs", &self.knobs_js)
+                && set("trace", &JsValue::from_bool(self.trace))
+        };
         let ok = set("kind", &JsValue::from_str(kind))
             && set("run", &JsValue::from(self.run))
-            && set("file", &JsValue::from_str(self.file))
-            && set("text", &JsValue::from_str(self.text))
-            && set("knobs", &JsValue::from_str(&self.knobs_json))
-            && set("trace", &JsValue::from_bool(self.trace))
+            && (slot.has_scenario || scenario())
             && extra.iter().all(|(k, v)| set(k, v));
-        ok && worker.post_message(&message).is_ok()
+        let sent = ok && slot.worker.post_message(&message).is_ok();
+        slot.has_scenario |= sent;
+        sent
     }
 }
 
@@ -345,8 +358,7 @@ pub(crate) fn runner_for(
     knobs: &Knobs,
     trace: bool,
 ) -> Result<(crate::sim::Runner, u64), Msg> {
-    let scenario = crate::sim::Scenario::from_toml(file, text)
-        .and_then(|s| s.adjusted(&knobs.to_adjustments()))
+    let scenario = crate::parsed::adjusted(file, text, &knobs.to_adjustments())
         .map_err(|e| Msg::of_error(&e))?;
     let runner = scenario
         .runner(RunOptions {
@@ -384,7 +396,9 @@ pub async fn run(
         }),
         file,
         text,
-        knobs_json: serde_json::to_string(knobs).ok()?,
+        file_js: JsValue::from_str(file),
+        text_js: JsValue::from_str(text),
+        knobs_js: JsValue::from_str(&serde_json::to_string(knobs).ok()?),
         trace,
     };
     let jobs = keys.len();
@@ -630,11 +644,10 @@ impl Pool<'_> {
             };
             // A worker that refuses a message is treated as lost when it errors; the job
             // goes to another.
-            if self.request.post(
-                &self.slots[id].worker,
-                "jobs",
-                &[("indices", indices(&[job]))],
-            ) {
+            if self
+                .request
+                .post(&mut self.slots[id], "jobs", &[("indices", indices(&[job]))])
+            {
                 self.waiting.pop_front();
                 self.slots[id].jobs.push_back(job);
             } else {
@@ -665,9 +678,8 @@ impl Pool<'_> {
             .iter()
             .map(|&j| self.outcomes[j].clone().unwrap_or(JsValue::NULL))
             .collect();
-        let worker = &self.slots[id].worker;
         if self.request.post(
-            worker,
+            &mut self.slots[id],
             "finish",
             &[("indices", indices(&others)), ("outcomes", outcomes.into())],
         ) {
