@@ -429,13 +429,16 @@ fn draw_side_bars(
             axis.label(*x)
         }
     };
-    // The last tick's label is centred on the plot's right edge at most: room for its half.
-    let top_label = x_fmt(&if log { x_hi.round() } else { x_hi });
-    let right = (text_width(&top_label, LABEL_PX) / 2.0).ceil() as u32 + 4;
+    // The first and last ticks' labels are centred on the plot's edges at most: room for
+    // their halves ("0.01" at the left edge of a phone's log axis lost its "0").
+    let half = |v: f64| (text_width(&x_fmt(&v), LABEL_PX) / 2.0).ceil() as u32 + 4;
+    let left = half(if log { x_lo.round() } else { x_lo });
+    let right = half(if log { x_hi.round() } else { x_hi });
     let under_title = titled(&plot, title)?;
     let mut chart = ChartBuilder::on(&under_title)
         .margin(SIDE_MARGIN_PX)
         .margin_top(0)
+        .margin_left(left.max(SIDE_MARGIN_PX))
         .margin_right(right.max(SIDE_MARGIN_PX))
         .x_label_area_size(SIDE_AXIS_PX)
         .y_label_area_size(0)
@@ -644,6 +647,53 @@ mod tests {
         assert!(long.contains(&"10".to_string()), "{long:?}");
         let short = texts(&grouped_bars("t", "µs", &cats, &[s(vec![8.0, 9.0])]));
         assert!(short.contains(&"µs".to_string()), "{short:?}");
+    }
+
+    /// On its side, the value axis's first label stays whole inside the drawing: a start-up
+    /// time axis from 0.01 s read ".01" on a phone, its "0" left of the chart's edge.
+    #[test]
+    fn a_chart_on_its_side_keeps_its_first_axis_label_inside() {
+        let series = [Series {
+            name: "s".into(),
+            colour: colour(0),
+            values: vec![0.05, 60.0],
+        }];
+        let svg = bars(
+            "t",
+            "s",
+            &["a".into(), "b".into()],
+            &series,
+            BarOptions {
+                horizontal: true,
+                ..BarOptions::default()
+            },
+        );
+        let first = svg
+            .split("<text")
+            .skip(1)
+            .find(|t| {
+                t.split('>')
+                    .nth(1)
+                    .and_then(|x| x.split('<').next())
+                    .map(str::trim)
+                    == Some("0.01")
+            })
+            .unwrap_or_else(|| panic!("no 0.01 label in {svg}"));
+        let x: f64 = first
+            .split(" x=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no x in {first}"));
+        // Centred on x unless anchored at its start.
+        let anchored_start =
+            !first.contains("text-anchor=\"middle\"") && !first.contains("text-anchor=\"end\"");
+        let left = if anchored_start {
+            x
+        } else {
+            x - text_width("0.01", LABEL_PX) / 2.0
+        };
+        assert!(left >= 0.0, "the label starts at {left}: {first}");
     }
 
     #[test]
