@@ -58,6 +58,10 @@ pub fn ops_of(r: &RunResult) -> Vec<Op> {
     ops.into_iter().map(|(o, _)| o).collect()
 }
 
+/// The charts the operation's menu changes (the latency of the chosen operation and its
+/// distribution).
+const OP_CHARTS: [&str; 2] = ["chart-latency", "chart-distribution"];
+
 /// A chart: its SVG, the same figures as a table (for screen readers), and a note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
@@ -973,20 +977,31 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     // Charts whose figures are shown as a visible table under them (by chart id).
     let shown = use_state(std::collections::BTreeSet::<String>::new);
     let stem = export::file_stem(&props.result.scenario);
+    // The operation's menu sits right above the charts it changes (the latency charts, after
+    // the others): at the panel's top it read, on a phone, as the menu of the charts several
+    // screens above them.
+    let op_menu = (!ops.is_empty()).then(|| html! {
+        <div class="row chart-controls">
+            <label for="chart-op">{ t(lang, "chart.op") }</label>
+            <select id="chart-op" onchange={on_op}>
+                { for ops.iter().enumerate().map(|(i, o)| html! {
+                    <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
+                }) }
+            </select>
+        </div>
+    });
+    let first_of_op = charts
+        .iter()
+        .position(|c| OP_CHARTS.contains(&c.id.as_str()));
     html! {
         <div>
-            if !ops.is_empty() {
-                <div class="row chart-controls">
-                    <label for="chart-op">{ t(lang, "chart.op") }</label>
-                    <select id="chart-op" onchange={on_op}>
-                        { for ops.iter().enumerate().map(|(i, o)| html! {
-                            <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
-                        }) }
-                    </select>
-                </div>
+            if first_of_op.is_none() {
+                { op_menu.clone().unwrap_or_default() }
             }
             <div class="charts">
-                { for charts.iter().map(|c| {
+                { for charts.iter().enumerate().map(|(i, c)| {
+                    let menu = if Some(i) == first_of_op { op_menu.clone() } else { None };
+                    let chart = (|| {
                     let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
                     let name = format!("{stem}-{}.svg", c.id);
                     let png = format!("{stem}-{}.png", c.id);
@@ -1051,6 +1066,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             </div>
                         </figure>
                     }
+                    })();
+                    html! { <>{ for menu }{ chart }</> }
                 }) }
             </div>
         </div>
@@ -1156,6 +1173,23 @@ mod tests {
             .next()
             .expect("an operation with latency");
         let charts = build_charts(Lang::En, &result, Some(op));
+        // The operation's menu goes above these: they are the charts it changes, and the
+        // last ones (the menu above the first of them is above none of the others).
+        let of_op: Vec<&str> = charts
+            .iter()
+            .map(|c| c.id.as_str())
+            .skip_while(|id| !super::OP_CHARTS.contains(id))
+            .collect();
+        assert_eq!(
+            of_op,
+            super::OP_CHARTS,
+            "{:?}",
+            charts.iter().map(|c| &c.id).collect::<Vec<_>>()
+        );
+        let without = build_charts(Lang::En, &result, None);
+        assert!(without
+            .iter()
+            .all(|c| !super::OP_CHARTS.contains(&c.id.as_str())));
         let dist = charts
             .iter()
             .find(|c| c.id == "chart-distribution")
