@@ -1576,6 +1576,26 @@ await step('on a phone, eight platforms\' bar charts lie on their side with ever
   await ctx.close();
 });
 
+await step('on a phone, the desktop table lists each platform\'s figures under its name, each after its column\'s name', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US', deviceScaleFactor: 1 });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(BASE);
+  await waitDone(p);
+  await pick(p, 'session-host-vs-vdi.toml');
+  await p.click('#tab-table');
+  await p.waitForSelector('#desktop');
+  const [scrollW, boxW, shown, labelled] = await p.$eval('#desktop', (t) => {
+    const box = t.closest('.scroll');
+    const cells = [...t.querySelectorAll('td')].filter((c) => c.getBoundingClientRect().width > 0);
+    return [box.scrollWidth, box.clientWidth, cells.length,
+      cells.filter((c) => c.dataset.label && getComputedStyle(c, '::before').content.includes(c.dataset.label)).length];
+  });
+  assert(scrollW <= boxW + 1, `the desktop table scrolls sideways on a phone (${scrollW}px in ${boxW}px)`);
+  assert(shown > 15 && labelled === shown, `${labelled} of ${shown} desktop cells name their column`);
+  await ctx.close();
+});
+
 await step('at 320 px (a small phone, or 400% zoom) no tab makes the page scroll sideways', async () => {
   const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' });
   const p = await ctx.newPage();

@@ -157,6 +157,17 @@ const DESKTOP_HEADS: [&str; 15] = [
     "desktop.idle",
 ];
 
+/// A figure of the desktop table under column `k`, with the column's name for a phone
+/// (style.css shows each platform's figures as a list there, each after its name); an empty
+/// figure (a group's row leaves the platform's columns out) is marked blank.
+fn desktop_cell(lang: Lang, k: &'static str, c: String) -> Html {
+    let blank = c.is_empty();
+    html! {
+        <td data-col={k.trim_start_matches("desktop.")} data-label={t(lang, k)}
+            class={classes!(blank.then_some("blank"))}>{ c }</td>
+    }
+}
+
 /// Desktop virtualization: each VDI platform's sessions (input-to-display latency,
 /// bandwidth per session, frames, server CPU), then a row per group of desktops, with the
 /// figures the CLI prints in its "desktop virtualization" section. Nothing when the run
@@ -213,10 +224,8 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                         <>
                         <tr class="desktop-platform" data-platform={p.name.clone()}>
                             <th scope="row">{ platform_cell(lang, p) }</th>
-                            <td class="text">{ protocol(v.protocol) }</td>
-                            { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| html! {
-                                <td data-col={k.trim_start_matches("desktop.")}>{ c }</td>
-                            }) }
+                            <td class="text" data-label={t(lang, "desktop.protocol_group")}>{ protocol(v.protocol) }</td>
+                            { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| desktop_cell(lang, k, c)) }
                         </tr>
                         { for v.groups.iter().map(|g| {
                             let cells = [
@@ -234,11 +243,9 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             html! {
                                 <tr class="desktop-group" data-group={g.group.clone()}>
                                     <th scope="row" class="text"><small>{ g.group.clone() }</small></th>
-                                    <td class="text"><small>{ crate::labels::desktop_workload(lang, &g.workload) }</small></td>
-                                    { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| html! {
-                                        <td data-col={k.trim_start_matches("desktop.")}>{ c }</td>
-                                    }) }
-                                    { for (10..DESKTOP_HEADS.len()).map(|_| html! { <td></td> }) }
+                                    <td class="text" data-label={t(lang, "desktop.protocol_group")}><small>{ crate::labels::desktop_workload(lang, &g.workload) }</small></td>
+                                    { for cells.into_iter().zip(DESKTOP_HEADS).map(|(c, k)| desktop_cell(lang, k, c)) }
+                                    { for (10..DESKTOP_HEADS.len()).map(|_| html! { <td class="blank"></td> }) }
                                 </tr>
                             }
                         }) }
