@@ -50,6 +50,46 @@ pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
     }
 }
 
+/// The decimals a numeric question's answer `v` is shown with: as many as the answer the
+/// CLI prints (`sim_core::question::numeric_text`), none for a rate of a thousand or more
+/// per second with a tolerance.
+fn answer_decimals(q: &QuestionAnswer, v: f64) -> usize {
+    let decimals = q
+        .answer
+        .trim()
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.len())
+        .min(6);
+    let rate = matches!(q.metric.unit(), "/s" | "ops/s" | "kbit/s");
+    if rate && q.tolerance_percent > 0.0 && v.abs() >= 1000.0 {
+        0
+    } else {
+        decimals
+    }
+}
+
+/// A figure behind a question's answer: a numeric question's with the answer's decimals
+/// (the answer "26.95%" and its evidence "26.9%" read as two figures), a choice's as the
+/// tables show it.
+fn evidence_value(lang: Lang, q: &QuestionAnswer, v: f64) -> String {
+    match q.value.filter(|_| q.kind == QuestionKind::Numeric) {
+        // A whole figure whole, as the CLI prints it ("0%" beside "26.95%").
+        Some(answer) => with_unit(
+            lang,
+            crate::num::exact(
+                v,
+                if v.fract() == 0.0 {
+                    0
+                } else {
+                    answer_decimals(q, answer)
+                },
+            ),
+            q.metric.unit(),
+        ),
+        None => value_with_unit(lang, q.metric, v),
+    }
+}
+
 /// A numeric question's computed answer as the page shows it once revealed or graded:
 /// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
@@ -60,19 +100,7 @@ pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
 /// choice question.
 pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     let v = q.value.filter(|_| q.kind == QuestionKind::Numeric)?;
-    // As many decimals as the answer the CLI prints (`sim_core::question::numeric_text`).
-    let decimals = q
-        .answer
-        .trim()
-        .split_once('.')
-        .map_or(0, |(_, frac)| frac.len())
-        .min(6);
-    let rate = matches!(q.metric.unit(), "/s" | "ops/s" | "kbit/s");
-    let decimals = if rate && q.tolerance_percent > 0.0 && v.abs() >= 1000.0 {
-        0
-    } else {
-        decimals
-    };
+    let decimals = answer_decimals(q, v);
     let printed = crate::num::exact(v, decimals);
     let unit = q.metric.unit();
     let shown = with_unit(lang, printed, unit);
@@ -296,7 +324,7 @@ fn explained(
                 <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                 <ul class="evidence">
                     { for q.evidence.iter().map(|(p, v)| html! {
-                        <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), value_with_unit(lang, q.metric, *v)) }</li>
+                        <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), evidence_value(lang, q, *v)) }</li>
                     }) }
                 </ul>
             }
@@ -565,6 +593,24 @@ mod tests {
             "74,150 ops/s"
         );
         assert_eq!(unit_in(Lang::En, "/s"), "/s");
+    }
+
+    /// The figures behind a numeric answer carry its decimals: type1-vs-type2's host share
+    /// read "26.95%" as the answer and "26.9%" in the list under it.
+    #[test]
+    fn a_numeric_answers_evidence_has_its_decimals() {
+        let q = numeric(Metric::HostOsPercent, 26.95, 10.0);
+        assert_eq!(q.answer, "26.95");
+        assert_eq!(evidence_value(Lang::En, &q, 26.95), "26.95%");
+        assert_eq!(evidence_value(Lang::En, &q, 53.14), "53.14%");
+        assert_eq!(evidence_value(Lang::En, &q, 0.0), "0%");
+        // A choice question's figures stay as the tables show them.
+        let mut choice = q.clone();
+        choice.kind = QuestionKind::Choice;
+        assert_eq!(
+            evidence_value(Lang::En, &choice, 26.95),
+            value_with_unit(Lang::En, Metric::HostOsPercent, 26.95)
+        );
     }
 
     #[test]
