@@ -6,7 +6,7 @@
 //!
 //! 1. the main thread reads the scenario and lays out its jobs (sim-core's `Runner`,
 //!    not advanced) to learn each job's `JobKey`, everything the job reads. A job whose
-//!    key the last successful run had keeps that run's outcome (a slider that changes
+//!    key a recent successful run had keeps that run's outcome (a slider that changes
 //!    only what some jobs read, like the VM exit cost for containers and the native
 //!    baselines, re-runs only the others: a job is a pure function of its key, so the
 //!    result stays bit-identical); of jobs with equal keys only the first runs;
@@ -71,6 +71,12 @@ pub const POOL_MIN_EVENTS: u64 = 100_000;
 /// the browser on them, one of the two workers took up to 1.7 times as long for the same
 /// expected work (consolidation-density, 2026-12-02).
 const JOBS_AHEAD: usize = 2;
+/// Job outcomes kept from earlier runs, at most (about eight runs of the library's larger
+/// scenarios: a student moving a slider back and forth between values finds each kept).
+const KEPT_OUTCOMES: usize = 128;
+/// Bytes of kept outcomes, at most (an outcome is 15-80 KB; one with a recorded timeline
+/// megabytes).
+const KEPT_BYTES: u32 = 16 << 20;
 /// sim-core's estimate is an upper bound: 4 to 13 times the real count on most of the
 /// library (up to 200 times where operations mostly block), for a text never run yet.
 const ESTIMATE_OVER_REAL: u64 = 8;
@@ -90,7 +96,9 @@ thread_local! {
     /// Whether runs keep the last run's outcomes of jobs with equal keys (the browser
     /// tests turn it off to check fresh runs against the CLI).
     static REUSE_ON: Cell<bool> = const { Cell::new(true) };
-    /// The last successful run's outcomes by job key, with the events each job took.
+    /// The outcomes of the last successful runs by job key, the latest run's first, with
+    /// the events each job took: at most [`KEPT_OUTCOMES`] of them and [`KEPT_BYTES`]
+    /// bytes (a slider moved back to a value it had re-runs nothing).
     static LAST: RefCell<Vec<(JobKey, JsValue, u64)>> = const { RefCell::new(Vec::new()) };
     /// The events each job took in the last successful run, with its file name and text.
     static LAST_EVENTS: RefCell<Option<(String, String, Vec<u64>)>> = const { RefCell::new(None) };
@@ -403,7 +411,7 @@ pub async fn run(
     };
     let jobs = keys.len();
     // A job whose key an earlier job of this run has gets that job's outcome; so does a
-    // job whose key the last run had (REUSE).
+    // job whose key an earlier run had, while its outcome is kept (REUSE, LAST).
     let twin_of: Vec<usize> = (0..jobs)
         .map(|i| match &keys[i] {
             Some(k) => (0..i).find(|&j| keys[j].as_ref() == Some(k)).unwrap_or(i),
@@ -732,7 +740,30 @@ impl Pool<'_> {
                 }
             }
         }
-        LAST.with(|last| *last.borrow_mut() = kept);
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            // This run's outcomes, then earlier runs' (each key once) within the limits.
+            let size = |outcome: &JsValue| {
+                outcome
+                    .dyn_ref::<js_sys::Uint8Array>()
+                    .map_or(0, js_sys::Uint8Array::length)
+            };
+            let mut bytes = kept
+                .iter()
+                .fold(0u32, |b, (_, o, _)| b.saturating_add(size(o)));
+            let room = KEPT_OUTCOMES.saturating_sub(kept.len());
+            let earlier: Vec<(JobKey, JsValue, u64)> = std::mem::take(&mut *last)
+                .into_iter()
+                .filter(|(k, _, _)| !kept.iter().any(|(key, _, _)| key == k))
+                .take(room)
+                .take_while(|(_, outcome, _)| {
+                    bytes = bytes.saturating_add(size(outcome));
+                    bytes <= KEPT_BYTES
+                })
+                .collect();
+            kept.extend(earlier);
+            *last = kept;
+        });
         let events = (0..self.events.len())
             .map(|i| self.events[i].unwrap_or(self.expected[i]))
             .collect();
