@@ -434,7 +434,7 @@ pub fn table(props: &TableProps) -> Html {
                         { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g))).map(|(p, g)| html! {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text">{ g.name.clone() }</td>
+                                <td class="text group-name">{ g.name.clone() }</td>
                                 <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
                                 <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
                                 <td>{ fmt_num(g.throughput) }</td>
