@@ -164,10 +164,60 @@ struct ValueAxis {
     unit: AxisUnit,
 }
 
+impl ValueAxis {
+    /// Where `v` stands on the axis: in log10 space on a logarithmic axis, where nothing
+    /// falls below its start.
+    fn position(&self, v: f64) -> f64 {
+        match (self.log, v > 0.0) {
+            (false, _) => v,
+            (true, true) => v.log10().max(self.lo),
+            (true, false) => self.lo,
+        }
+    }
+
+    /// The label of the tick at `at`: on a logarithmic axis its decades only.
+    fn tick_label(&self, at: f64) -> String {
+        if !self.log {
+            self.unit.label(at)
+        } else if (at - at.round()).abs() < 1e-6 {
+            self.unit.label(10f64.powf(at.round()))
+        } else {
+            String::new()
+        }
+    }
+
+    /// The axis's name, "(log)" after it on a logarithmic axis.
+    fn title(&self) -> String {
+        if self.log {
+            format!("{} (log)", self.unit.desc)
+        } else {
+            self.unit.desc.clone()
+        }
+    }
+
+    /// How many labels plotters is asked for: every decade on a logarithmic axis.
+    fn labels(&self) -> usize {
+        if self.log {
+            ((self.hi - self.lo) as usize + 1).max(2)
+        } else {
+            6
+        }
+    }
+}
+
+/// A bar's length: a value, none for one that is negative or not a number.
+fn bar_value(v: f64) -> f64 {
+    if v.is_finite() {
+        v.max(0.0)
+    } else {
+        0.0
+    }
+}
+
 fn value_axis(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> ValueAxis {
     let stacked = opts.stacked;
     let log = !stacked && wants_log(series);
-    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+    let value = bar_value;
     let max = if stacked {
         (0..n)
             .map(|i| {
@@ -236,35 +286,16 @@ fn draw_bars(
     root.fill(&WHITE)?;
     let n = categories.len().max(1);
     let stacked = opts.stacked;
-    let ValueAxis {
-        log,
-        lo: y_lo,
-        hi: y_hi,
-        unit: axis,
-    } = value_axis(y_desc, n, series, opts);
-    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
-    let to_y = |v: f64| {
-        if log {
-            if v > 0.0 {
-                v.log10().max(y_lo)
-            } else {
-                y_lo
-            }
-        } else {
-            v
-        }
-    };
+    let axis = value_axis(y_desc, n, series, opts);
+    let (y_lo, y_hi) = (axis.lo, axis.hi);
+    let value = bar_value;
+    let to_y = |v: f64| axis.position(v);
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, false);
     // Category names wrapped under their bars.
     let labels = wrap_categories(categories, width);
     let x_area = x_label_area(&labels);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
-    let y_desc = if log {
-        format!("{} (log)", axis.desc)
-    } else {
-        axis.desc.clone()
-    };
     // The chart goes under the title; `plot` keeps the backend's coordinates for what is
     // drawn at the chart's pixel positions (category names, notes).
     let under_title = titled(&plot, title)?;
@@ -274,27 +305,13 @@ fn draw_bars(
         .x_label_area_size(x_area)
         .y_label_area_size(66)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
-    let y_fmt = |y: &f64| {
-        if log {
-            if (y - y.round()).abs() < 1e-6 {
-                axis.label(10f64.powf(y.round()))
-            } else {
-                String::new()
-            }
-        } else {
-            axis.label(*y)
-        }
-    };
+    let y_fmt = |y: &f64| axis.tick_label(*y);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
-        .y_desc(y_desc)
-        .y_labels(if log {
-            ((y_hi - y_lo) as usize + 1).max(2)
-        } else {
-            6
-        })
+        .y_desc(axis.title())
+        .y_labels(axis.labels())
         .y_label_formatter(&y_fmt)
         .label_style(("sans-serif", LABEL_PX))
         .axis_desc_style(("sans-serif", LABEL_PX))
@@ -391,49 +408,20 @@ fn draw_side_bars(
     root.fill(&WHITE)?;
     let n = categories.len().max(1);
     let stacked = opts.stacked;
-    let ValueAxis {
-        log,
-        lo: x_lo,
-        hi: x_hi,
-        unit: axis,
-    } = value_axis(y_desc, n, series, opts);
-    let value = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
-    let to_x = |v: f64| {
-        if log {
-            if v > 0.0 {
-                v.log10().max(x_lo)
-            } else {
-                x_lo
-            }
-        } else {
-            v
-        }
-    };
+    let axis = value_axis(y_desc, n, series, opts);
+    let (x_lo, x_hi) = (axis.lo, axis.hi);
+    let value = bar_value;
+    let to_x = |v: f64| axis.position(v);
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, false);
     let rows = side_rows(categories, series.len(), stacked, width);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
-    let x_desc = if log {
-        format!("{} (log)", axis.desc)
-    } else {
-        axis.desc.clone()
-    };
-    let x_fmt = |x: &f64| {
-        if log {
-            if (x - x.round()).abs() < 1e-6 {
-                axis.label(10f64.powf(x.round()))
-            } else {
-                String::new()
-            }
-        } else {
-            axis.label(*x)
-        }
-    };
+    let x_fmt = |x: &f64| axis.tick_label(*x);
     // The first and last ticks' labels are centred on the plot's edges at most: room for
     // their halves ("0.01" at the left edge of a phone's log axis lost its "0").
     let half = |v: f64| (text_width(&x_fmt(&v), LABEL_PX) / 2.0).ceil() as u32 + 4;
-    let left = half(if log { x_lo.round() } else { x_lo });
-    let right = half(if log { x_hi.round() } else { x_hi });
+    let left = half(if axis.log { x_lo.round() } else { x_lo });
+    let right = half(if axis.log { x_hi.round() } else { x_hi });
     let under_title = titled(&plot, title)?;
     let mut chart = ChartBuilder::on(&under_title)
         .margin(SIDE_MARGIN_PX)
@@ -447,12 +435,8 @@ fn draw_side_bars(
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
-        .x_desc(x_desc)
-        .x_labels(if log {
-            ((x_hi - x_lo) as usize + 1).max(2)
-        } else {
-            6
-        })
+        .x_desc(axis.title())
+        .x_labels(axis.labels())
         .x_label_formatter(&x_fmt)
         .label_style(("sans-serif", LABEL_PX))
         .axis_desc_style(("sans-serif", LABEL_PX))
