@@ -172,6 +172,8 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     const file = await p.textContent('.card.editor h2 .file');
     assert(file === 'containers-vs-vms.toml', `step 1 shows ${file}`);
+    // Its text (with its questions' explanations) stays out of view until then.
+    assert(await p.isVisible('#editor-hidden') && (await p.$('.cm-host, #scenario-text')) === null, 'the scenario text shows before the predictions');
     // Its first run waits for the predictions: no "Done · N events" of the run before.
     assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
     // Nothing runs or exports before the predictions are committed (committing runs it).
@@ -273,6 +275,8 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await p.click('#course-commit');
     await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
+    // Committed, the scenario's text is there to read.
+    await p.waitForSelector('.cm-host', { timeout: 10000 });
     assert((await named('#cq-type2-host-share')).length > 10, 'the number box is named');
     const unit = await p.$eval('#cq-type2-host-share', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent);
     assert(unit === '%', `the number box is described by its unit: ${unit}`);

@@ -271,7 +271,16 @@ pub fn app() -> Html {
                     } else {
                         <Controls state={state.clone()} />
                     }
-                    <Editor state={state.clone()} />
+                    // A step waiting for its predictions keeps its scenario's text out of view too:
+                    // its questions' explanations would answer them (an instructor's review).
+                    if state.awaiting_predictions() {
+                        <section class="card editor" aria-labelledby="editor-h">
+                            <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
+                            <p class="hint" id="editor-hidden">{ t(lang, "course.editor_hidden") }</p>
+                        </section>
+                    } else {
+                        <Editor state={state.clone()} />
+                    }
                 </aside>
                 <main id="results" class="main" tabindex="-1">
                     // Phones put the library and the controls after the results.
