@@ -113,6 +113,7 @@ enum Command {
     ///
     /// Near ties between platforms in a choice question show only in a run: `virtsim
     /// answers` (or `run`) warns about them on stderr, so run it before handing out.
+    #[command(visible_alias = "check")]
     Validate {
         /// Scenario or assignment files, or directories whose `*.toml` files are checked.
         #[arg(required = true)]

@@ -235,13 +235,17 @@ fn assignment_table(
         (None, false) => "reference variant (no --student)".to_string(),
         (None, true) => "기준 변형(--student 없음)".to_string(),
     };
+    // "6점 만점" as `validate` writes it; "6 points".
+    let points = if ko {
+        format!("{}점 만점", a.max_points())
+    } else {
+        format!("{} points", a.max_points())
+    };
     let _ = writeln!(
         out,
-        "{} ({}), {who}, {} {}",
+        "{} ({}), {who}, {points}",
         clean(a.title.get(lang)),
         clean(&a.id),
-        a.max_points(),
-        if ko { "점 만점" } else { "points" }
     );
     for (index, step) in a.steps.iter().enumerate() {
         let variant = a.variant(index, student).describe();

@@ -588,7 +588,7 @@ fn validate_step(
                     msg!(
                         "out_of_range",
                         "question `{id}`: points must be between 1 and 100; got {got}",
-                        "질문 `{id}`: points는 1에서 100 사이여야 합니다. {got}입니다",
+                        "질문 `{id}`: points 값은 1에서 100 사이여야 합니다. 입력값: {got}",
                         id = id,
                         got = p.get_ref()
                     ),

@@ -229,15 +229,46 @@ fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
     if names().any(|name| plain(name) == want) {
         return only(&|name| plain(name) == want);
     }
-    if want.chars().count() < TYPO_MIN_CHARS {
-        return None;
+    // Words other formats and habits use for one of this format's names (`kr` is Korea's
+    // country code, `ko` the language's; `virtio` is the paravirtual devices' family).
+    for (other, ours) in SYNONYMS {
+        if want == *other {
+            if let Some(name) = only(&|name| name == *ours) {
+                return Some(name);
+            }
+        }
     }
     let unit = unit_of(given);
+    // The name with its unit left off (`mean_latency` for `mean_latency_us`), or with a
+    // part before it left off (`cores` for `host_cores`).
+    let shortened = || {
+        only(&|name| {
+            let whole = plain(name);
+            (unit.is_none()
+                && unit_of(name).is_some()
+                && whole
+                    .strip_prefix(&want)
+                    .is_some_and(|rest| rest.len() <= 3))
+                || (name.contains('_') && whole.ends_with(&want))
+        })
+    };
+    if want.chars().count() < TYPO_MIN_CHARS {
+        return (want.chars().count() >= SHORTENED_MIN_CHARS)
+            .then(shortened)
+            .flatten();
+    }
     only(&|name| {
         one_slip_apart(&plain(name), &want)
             && (unit.is_none() || unit_of(name).is_none() || unit == unit_of(name))
     })
+    .or_else(shortened)
 }
+
+/// Names shorter than this get no guess of a longer name they end (`ms`, `id`: too many).
+const SHORTENED_MIN_CHARS: usize = 4;
+
+/// Another word for one of the format's names, and that name ([`spelled_otherwise`]).
+const SYNONYMS: &[(&str, &str)] = &[("kr", "ko"), ("virtio", "paravirtual")];
 
 /// The unit a name ends in (`duration_ms`: ms; `memory_gb` and `memory_gib` alike: GiB),
 /// if it is one of the format's.
@@ -1010,7 +1041,16 @@ pub(crate) fn parser_error(
                 _ => "",
             };
             m.params.push(("table", format!("[[{name}]]")));
-            if values.is_empty() {
+            if (name, field.as_str()) == ("instance", "workload") {
+                // What a workload can be: a preset, or a workload the file defines.
+                let presets: Vec<String> = crate::workload::PRESET_NAMES
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect();
+                m.en = "{detail} in this `{table}`: add `workload = ...`, a preset ({values}) or the name of a `[[workload]]` table";
+                m.ko = "이 `{table}`에 필수 키 `workload`가 없습니다: `workload = ...`를 더하세요 (프리셋 {values} 중 하나, 또는 `[[workload]]` 테이블의 이름)";
+                m.params.push(("values", presets.join(", ")));
+            } else if values.is_empty() {
                 m.en = "{detail} in this `{table}`";
                 m.ko = "이 `{table}`에 필수 키 `{field}`이(가) 없습니다";
             } else {
@@ -1448,6 +1488,28 @@ mod tests {
         );
         // Letters alone are no guess: `cpus` is not `cpu`; the name itself is no slip.
         assert_eq!(super::spelled_otherwise("cpus", "`cores`, `cpu`"), None);
+        // A unit or a leading part left off, another word for a name: guessed when only
+        // one name fits.
+        let metrics = "`throughput`, `mean_latency_us`, `p50_latency_us`";
+        assert_eq!(
+            super::spelled_otherwise("mean_latency", metrics).as_deref(),
+            Some("mean_latency_us")
+        );
+        assert_eq!(super::spelled_otherwise("latency", metrics), None);
+        let params = "`duration_ms`, `host_cores`, `instance_count`";
+        assert_eq!(
+            super::spelled_otherwise("cores", params).as_deref(),
+            Some("host_cores")
+        );
+        assert_eq!(super::spelled_otherwise("ms", params), None);
+        assert_eq!(
+            super::spelled_otherwise("kr", "`en` or `ko`").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            super::spelled_otherwise("virtio", "`emulated`, `paravirtual`").as_deref(),
+            Some("paravirtual")
+        );
         assert_eq!(super::spelled_otherwise("type2", expected), None);
         // Two candidates alike: no guess.
         assert_eq!(super::spelled_otherwise("a-b", "`a_b`, `ab`"), None);
