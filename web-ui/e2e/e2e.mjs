@@ -2045,6 +2045,22 @@ await step("a student's review: density found by running, a desktop's 100% expla
   }
 });
 
+await step('the note that a description\'s figures are the file\'s shows only for a description that quotes figures', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const text = (description) => `[scenario]\nname = "plain"\ndescription = { en = "${description}", ko = "${description}" }\nduration_ms = 20\n[[platform]]\nname = "c"\nkind = "container"\n[[instance]]\nname = "i"\nworkload = "cpu-bound"\n`;
+    for (const [description, shown, seed] of [["Containers share the host's kernel.", false, '3'], ['Two containers take 5 ms to start.', true, '4']]) {
+      await setEditorText(p, text(description));
+      await afterRun(p, () => p.click('#run-edited'));
+      await afterRun(p, async () => { await p.fill('#k-seed', seed); await p.press('#k-seed', 'Enter'); });
+      assert(await p.isVisible('#about-variant') === shown, `the note ${shown ? 'missing' : 'shown'} for "${description}"`);
+    }
+  } finally {
+    await p.close();
+  }
+});
+
 await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });

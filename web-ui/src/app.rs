@@ -294,8 +294,11 @@ pub fn app() -> Html {
                             <summary>
                                 { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
                             </summary>
-                            if let (Some(note), Some(_)) = (&description_note, &description) {
-                                <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
+                            // Said only of a description that quotes figures (digits).
+                            if let (Some(note), Some(d)) = (&description_note, &description) {
+                                if lang.pick(&d.ko, &d.en).chars().any(|c| c.is_ascii_digit()) {
+                                    <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
+                                }
                             }
                             if let Some(d) = &description {
                                 // In paragraphs (a blank line parts them), its jargon marked: a click on a
