@@ -78,12 +78,37 @@ pub struct ChartSpec {
 /// `v` written in a unit `per` times its own (ms as s: 5357 → "5.357"), with the digits
 /// it has in its own unit: a table in the axis's unit loses no precision.
 pub fn in_unit(v: f64, per: f64) -> String {
+    in_unit_with(v, per, 0)
+}
+
+/// [`in_unit`] with `extra` decimals more.
+fn in_unit_with(v: f64, per: f64, extra: usize) -> String {
     let more = if per > 1.0 {
         per.log10().round() as usize
     } else {
         0
     };
-    crate::num::fixed(v / per, crate::num::decimals(v) + more)
+    crate::num::fixed(v / per, crate::num::decimals(v) + more + extra)
+}
+
+/// A line's x values for its table, each with a decimal or two more where two neighbours
+/// would read alike ("101 → 99.98; 101 → 100" for 100.6 and 101.4).
+fn distinct_xs(xs: impl Iterator<Item = f64>, per: f64) -> Vec<String> {
+    let xs: Vec<f64> = xs.collect();
+    let written =
+        |extra| -> Vec<String> { xs.iter().map(|&x| in_unit_with(x, per, extra)).collect() };
+    let mut extra = 0;
+    loop {
+        let shown = written(extra);
+        let alike = shown
+            .windows(2)
+            .zip(xs.windows(2))
+            .any(|(s, x)| s[0] == s[1] && x[0] != x[1]);
+        if !alike || extra == 3 {
+            return shown;
+        }
+        extra += 1;
+    }
 }
 
 /// Steal below this share of time does not show as a bar on the steal chart's axis.
@@ -211,15 +236,18 @@ pub fn line_chart(
             .iter()
             .map(|l| {
                 // A logarithmic chart is a cumulative distribution (in %).
-                let pts: Vec<String> = table_points(&l.points, log_x)
-                    .into_iter()
-                    .map(|(x, y)| {
+                let kept = table_points(&l.points, log_x);
+                let xs = distinct_xs(kept.iter().map(|p| p.0), x_per);
+                let pts: Vec<String> = kept
+                    .iter()
+                    .zip(xs)
+                    .map(|(&(_, y), x)| {
                         let y = if log_x {
                             share_below_100(y / y_per)
                         } else {
                             in_unit(y, y_per)
                         };
-                        format!("{} → {y}", in_unit(x, x_per))
+                        format!("{x} → {y}")
                     })
                     .collect();
                 (l.name.clone(), vec![pts.join("; ")])
@@ -1163,6 +1191,14 @@ mod tests {
         assert!(kept.len() <= TABLE_POINTS + 1, "{kept:?}");
         assert_eq!(table_points(&points[..3], false), points[..3].to_vec());
         assert!(table_points(&[], true).is_empty());
+    }
+
+    /// Neighbouring x values of a line's table never read alike unless they are equal.
+    #[test]
+    fn a_lines_table_tells_its_x_values_apart() {
+        let xs = super::distinct_xs([99.0, 100.6, 101.4, 250.0].into_iter(), 1.0);
+        assert!(xs.windows(2).all(|w| w[0] != w[1]), "{xs:?}");
+        assert_eq!(super::distinct_xs([5.0, 5.0].into_iter(), 1.0), ["5", "5"]);
     }
 
     /// A column of a chart's table names its unit once: "guest user (%)", not
