@@ -766,3 +766,27 @@ fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `answers` lists a step's questions in the order the page asks them: the predictions
+/// before the run first, wherever the file puts them.
+#[test]
+fn answers_lists_the_predictions_first() {
+    let dir = scratch_dir("predictions-first");
+    let (head, questions) = ASSIGNMENT
+        .split_once("[[step.question]]")
+        .expect("a question");
+    let (predicted, measured) = questions
+        .split_once("[[step.question]]")
+        .expect("two questions");
+    // The measured question written first, the prediction after it.
+    let text = format!("{head}[[step.question]]{measured}\n[[step.question]]{predicted}");
+    let file = write(&dir, "order.toml", &text);
+    let o = virtsim(&["answers", &file]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    let at = |id: &str| {
+        out.find(&format!("] {id}:"))
+            .unwrap_or_else(|| panic!("{id} in {out}"))
+    };
+    assert!(at("slowest") < at("bt-rel"), "{out}");
+}
