@@ -146,8 +146,9 @@ impl Metric {
     }
 }
 
-/// A question with the answer the run computed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A question with the answer the run computed. In JSON a numeric question has no
+/// `options` (its platforms are its `evidence`; there is nothing to choose from).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionAnswer {
     pub id: String,
@@ -155,7 +156,8 @@ pub struct QuestionAnswer {
     pub kind: QuestionKind,
     pub metric: Metric,
     /// The platforms asked about: for a choice question those to choose from, for a
-    /// numeric one every platform (its evidence).
+    /// numeric one every platform (its evidence), left out of its JSON.
+    #[serde(default)]
     pub options: Vec<String>,
     /// The computed answer: a platform name, or a number as text.
     pub answer: String,
@@ -169,6 +171,56 @@ pub struct QuestionAnswer {
     /// For latency metrics: the operation asked about (where the page says to look).
     #[serde(default)]
     pub op: Option<crate::workload::Op>,
+}
+
+impl Serialize for QuestionAnswer {
+    /// Every field as it is, except a numeric question's `options`, which are left out.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The fields in their order, borrowed; `options` only for a choice question.
+        #[derive(Serialize)]
+        struct Out<'a> {
+            id: &'a String,
+            text: &'a Text,
+            kind: QuestionKind,
+            metric: Metric,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            options: Option<&'a Vec<String>>,
+            answer: &'a String,
+            value: Option<f64>,
+            tolerance_percent: f64,
+            evidence: &'a Vec<(String, f64)>,
+            explanation: &'a Option<Text>,
+            op: Option<crate::workload::Op>,
+        }
+        // Taken apart without `..`: a new field does not compile until it is written here.
+        let QuestionAnswer {
+            id,
+            text,
+            kind,
+            metric,
+            options,
+            answer,
+            value,
+            tolerance_percent,
+            evidence,
+            explanation,
+            op,
+        } = self;
+        Out {
+            id,
+            text,
+            kind: *kind,
+            metric: *metric,
+            options: (*kind == QuestionKind::Choice).then_some(options),
+            answer,
+            value: *value,
+            tolerance_percent: *tolerance_percent,
+            evidence,
+            explanation,
+            op: *op,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// How a numeric answer is printed: a whole number without decimals (a count: "1", "16";
@@ -597,6 +649,40 @@ mod tests {
         answered.evidence = vec![("b".into(), 3.0)];
         answered.answer = "b".into();
         assert!(answered.has_answer() && answered.check("b"));
+    }
+
+    /// A numeric question's JSON has no `options` (every platform, which its evidence
+    /// lists already, and nothing to choose from); a choice question's has them. Both
+    /// read back, a numeric one with none.
+    #[test]
+    fn a_numeric_questions_json_has_no_options() {
+        let q = |kind: QuestionKind| QuestionAnswer {
+            id: "q".into(),
+            text: Text::new("", ""),
+            kind,
+            metric: Metric::HypervisorPercent,
+            options: vec!["a".into(), "b".into()],
+            answer: "b".into(),
+            value: Some(2.0),
+            tolerance_percent: 0.0,
+            evidence: vec![("a".into(), 1.0), ("b".into(), 2.0)],
+            explanation: None,
+            op: None,
+        };
+        let numeric = serde_json::to_value(q(QuestionKind::Numeric)).unwrap();
+        assert!(numeric.get("options").is_none(), "{numeric}");
+        assert_eq!(numeric["evidence"][1][0], "b");
+        let choice = serde_json::to_value(q(QuestionKind::Choice)).unwrap();
+        assert_eq!(choice["options"], serde_json::json!(["a", "b"]));
+        // Every other field is written.
+        let keys: Vec<&String> = choice.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), 11, "{keys:?}");
+        let back: QuestionAnswer = serde_json::from_value(numeric).unwrap();
+        assert!(back.options.is_empty());
+        assert_eq!(
+            serde_json::from_value::<QuestionAnswer>(choice).unwrap(),
+            q(QuestionKind::Choice)
+        );
     }
 
     #[test]
