@@ -7,9 +7,9 @@ use std::fmt::Write;
 use clap::ValueEnum;
 use serde::Serialize;
 use sim_core::explain::{self, Explanation, Phase, Section};
-use sim_core::{Layer, Op, PlatformKind, Scenario};
+use sim_core::{names, Layer, Op, PlatformKind, Scenario};
 
-use crate::output::{clean, pad, rpad, snake, word, wrap};
+use crate::output::{clean, lang_of, pad, rpad, snake, word, wrap};
 
 /// Output format of `virtsim explain`.
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,19 +112,22 @@ fn layer(ko: bool, l: Layer, kind: PlatformKind) -> &'static str {
     }
 }
 
-/// "type1 hardware_assist io=emulated memory=shadow" in the output language.
+/// "type 1 hypervisor · full virtualization (hardware assist) · emulated I/O ·
+/// memory=shadow" in the output language: the kind, technique and I/O model as the page
+/// names them, the paging mode by its scenario word.
 fn stack_label(e: &Explanation, ko: bool) -> String {
-    let mut parts = vec![word(ko, &snake(&e.kind)).to_string()];
+    let lang = lang_of(ko);
+    let mut parts = vec![names::platform_kind(e.kind).get(lang).to_string()];
     if let Some(t) = e.technique {
-        parts.push(word(ko, &snake(&t)).to_string());
-        parts.push(format!("io={}", word(ko, &snake(&e.io))));
+        parts.push(names::technique(t).get(lang).to_string());
+        parts.push(names::io_model(e.io).get(lang).to_string());
         parts.push(if ko {
             format!("메모리={}", word(ko, &snake(&e.memory)))
         } else {
             format!("memory={}", snake(&e.memory))
         });
     }
-    parts.join(" ")
+    parts.join(" · ")
 }
 
 /// Column widths: #, phase, layer, cycles.

@@ -504,7 +504,11 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         "A description",
         "Hardware assist",
         "options: =bt, hw",
-        "evidence (mean_latency_us): =bt ",
+        // The metric by the page's name, then its key; each figure with its unit.
+        "evidence (Mean latency of syscall, mean_latency_us): =bt ",
+        " µs, hw ",
+        "platforms\n=bt ",
+        "type 1 hypervisor · full virtualization (binary translation)",
         "-> hw",
         "why: Binary translation turns",
         // A percentage: its range, and that the ±5% is relative.
@@ -514,6 +518,16 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         assert!(out.contains(needle), "table lacks {needle:?}:\n{out}");
     }
     assert_eq!(json["questions"][0]["answer"], "hw");
+    // A numeric question's JSON has no options: its evidence lists the platforms.
+    assert_eq!(
+        json["questions"][0]["options"],
+        serde_json::json!(["=bt", "hw"])
+    );
+    assert!(
+        json["questions"][1].get("options").is_none(),
+        "{}",
+        json["questions"][1]
+    );
     // No control character but line breaks reaches the terminal; the escapes are visible.
     assert!(
         !out.chars().any(|c| c.is_control() && c != '\n'),
@@ -527,7 +541,8 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         "설명",
         "하드웨어 지원",
         "선택지: =bt, hw",
-        "근거",
+        "근거 (시스템 콜 평균 지연, mean_latency_us): =bt ",
+        "Type 1 하이퍼바이저 · 전가상화 (바이너리 변환)",
         "설명: 바이너리 변환은",
         ": 이 값의 ±5%이며, ±5%p가 아님)",
         "(정답 범위 ",

@@ -59,6 +59,7 @@ pub mod lifecycle;
 pub mod machine;
 pub mod memory;
 pub mod metrics;
+pub mod names;
 pub mod path;
 pub mod platform;
 pub mod question;

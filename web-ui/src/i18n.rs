@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sim::Metric;
+
 /// A user-interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
@@ -115,6 +117,13 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
     key
 }
 
+/// An entry whose text is a metric's name in sim-core's table ([`crate::sim::names`]),
+/// which the CLI prints too: a measured table's column heading, say.
+const fn metric(key: &'static str, m: Metric) -> (&'static str, &'static str, &'static str) {
+    let name = crate::sim::names::metric(m);
+    (key, name.ko, name.en)
+}
+
 /// (key, Korean, English)
 pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     (
@@ -155,7 +164,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("controls.groups", "그룹", "groups"),
     ("table.guest_steal", "스틸: 호스트가 잰 것과 게스트가 보는 것", "Steal: measured by the host, seen by the guest"),
     ("table.steal_measured", "측정한 스틸 %", "Measured steal %"),
-    ("table.steal_seen", "게스트가 보는 스틸 %", "Steal the guest sees %"),
+    metric("table.steal_seen", Metric::GuestStealPercent),
     ("table.guest_steal.note", "스틸 타임 보고가 있으면(반가상화, 또는 steal_time 인라이튼먼트가 있는 하이브리드: 하이퍼바이저가 적어 두는 스틸 시간을 게스트 커널이 읽는 반가상화 기능) 게스트는 vCPU가 기다린 시간을 스틸로 봅니다. 없으면 0으로 보고, 그 시간을 자기 프로세스가 실행한 시간으로 셉니다.", "With steal-time reporting (para, hybrid with the steal_time enlightenment) the guest sees the time its vCPUs waited as steal; without it, it sees 0 and counts that time as its own processes' run time."),
     ("controls.every_group", "모든 그룹을 {}개로", "every group set to {}"),
     ("controls.total", "인스턴스", "instances"),
@@ -266,12 +275,12 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.kind", "종류", "Kind"),
     ("table.faults", "장애 (주입과 OOM kill): 어디까지 번지나", "Faults (injected, and OOM kills): how far they reach"),
     ("table.failed", "장애", "Fault"),
-    ("table.stopped", "멈춘 인스턴스", "Instances stopped"),
+    metric("table.stopped", Metric::InstancesStopped),
     ("table.survivors", "살아남은 인스턴스", "Survivors"),
     ("table.sessions_of", "세션 {}개", "{} sessions"),
     ("table.session_of", "세션 {}개", "{} session"),
     ("table.faults.sessions_note", "데스크탑 플랫폼에서는 괄호 안이 사용자 세션 수입니다: 세션 호스트의 인스턴스 하나(서버 OS 하나)는 세션 여러 개를 싣고, 데스크탑 VM 하나는 세션 하나를 싣습니다. 그래서 멈춘 인스턴스가 같은 1개라도 끝난 세션 수는 다를 수 있습니다.", "On a desktop platform the figure in brackets counts users' sessions: one instance of a session host (one server OS) carries many sessions, one desktop VM carries one. One instance stopped may therefore end very different numbers of sessions."),
-    ("table.ops_lost", "잃은 연산", "Operations lost"),
+    metric("table.ops_lost", Metric::OpsLost),
     ("table.recovery", "복구 시간", "Recovery"),
     ("table.attack", "공격 표면", "Attack surface"),
     ("table.attack_note", "진입점의 개수일 뿐 위험의 크기가 아닙니다: 에뮬레이션 장치 모델은 exit 핸들러보다 훨씬 크고, 공개된 VM 탈출은 대부분 장치 모델을 거쳤습니다(예: QEMU 플로피 컨트롤러의 VENOM, CVE-2015-3456).", "Counts of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one (e.g. VENOM, CVE-2015-3456, in QEMU's floppy controller)."),
@@ -303,14 +312,14 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.interface", "닿을 수 있는 인터페이스", "Interface reachable"),
     ("table.entry_points", "진입점 수", "Entry points"),
     ("table.shared_by", "공유하는 인스턴스", "Shared by instances"),
-    ("table.user", "사용자 %", "User %"),
+    metric("table.user", Metric::GuestUserPercent),
     ("table.user.note", "사용자 모드 시간: VM은 게스트의 프로세스, 컨테이너·네이티브는 호스트 위의 프로세스.", "User-mode time: a VM's guest processes; for containers and native, processes on the host."),
-    ("table.kern", "커널 %", "Kernel %"),
+    metric("table.kern", Metric::GuestKernelPercent),
     ("table.kern.note", "커널 모드 시간: VM은 자기 게스트 커널, 컨테이너는 모두가 공유하는 호스트 커널, 네이티브는 그 커널.", "Kernel-mode time: a VM's own guest kernel; for containers the host kernel they all share; natively its kernel."),
-    ("table.hyp", "하이퍼바이저 %", "Hypervisor %"),
-    ("table.emu", "장치 에뮬레이션 %", "Device emulation %"),
-    ("table.host", "호스트 OS·엔진 %", "Host OS / engine %"),
-    ("table.idle", "유휴 %", "Idle %"),
+    metric("table.hyp", Metric::HypervisorPercent),
+    metric("table.emu", Metric::DeviceEmulationPercent),
+    metric("table.host", Metric::HostOsPercent),
+    metric("table.idle", Metric::IdlePercent),
     ("table.hyp.note", "하이퍼바이저 안에서 쓴 시간: VM exit와 VM entry, exit 처리기, 하이퍼콜, 그리고 Type 1에서는 장치의 백엔드 드라이버까지. Type 2에서는 같은 종류의 일(호스트 OS로의 world switch, VMM 프로세스의 시스템 콜, 호스트의 실제 드라이버)이 ‘호스트 OS·엔진 %’ 열에 들어갑니다. 그래서 Type 1과 Type 2의 가상화 비용은 이 열 하나가 아니라 하이퍼바이저 + 장치 에뮬레이션 + 호스트 OS·엔진을 더해 비교하세요.", "Time spent in the hypervisor: VM exits and entries, exit handlers, hypercalls and, under type 1, the devices' back-end drivers too. Under type 2 the same kind of work (the world switch to the host OS, the VMM process's system calls, the host's real driver) is counted under 'Host OS / engine %'. Compare the cost of type 1 and type 2 by adding hypervisor + device emulation + host OS / engine, not by this column alone."),
     ("table.emu.note", "에뮬레이션 장치 모델이 게스트의 장치 레지스터 접근을 흉내 낸 시간: Type 1은 하이퍼바이저 안(또는 Xen의 드라이버 도메인), Type 2는 호스트의 VMM 사용자 프로세스(QEMU 같은) 안. 그 프로세스까지 가고 오는 world switch와 시스템 콜은 Type 2에서 ‘호스트 OS·엔진 %’에 들어갑니다.", "Time the emulated device model spent imitating the guest's device register accesses: inside the hypervisor under type 1 (or Xen's driver domain), in the host's VMM user process (such as QEMU) under type 2. Under type 2 the world switches and system calls to reach that process are counted under 'Host OS / engine %'."),
     ("table.host.note", "호스트 OS 커널과 컨테이너 격리에서 쓴 시간: Type 2의 world switch, VMM 프로세스의 시스템 콜과 호스트 드라이버, VMM·vhost 스레드의 백엔드, 컨테이너의 seccomp·cgroup·브리지/NAT 경로. Type 1 하이퍼바이저에는 호스트 OS가 없어 같은 일이 ‘하이퍼바이저 %’에 들어갑니다. 호스트 자체 프로그램이 있는 Type 2 호스트(host_background_percent)에서는 그 프로그램들의 시간도 여기에 들어가며, 이는 가상화의 비용이 아닙니다.", "Time in the host OS kernel and in container isolation: type 2's world switches, the VMM process's system calls and the host's drivers, back ends in VMM or vhost threads, and containers' seccomp, cgroup and bridge/NAT paths. A type 1 hypervisor has no host OS: the same work is counted under 'Hypervisor %'. On a type-2 host with programs of its own (host_background_percent), their time is counted here too, and it is not the cost of virtualization."),
@@ -342,14 +351,14 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("table.relative.spread", "그룹마다 결과가 크게 다른 플랫폼: {}. 플랫폼의 값은 네이티브 CPU로 가중한 평균이라 둘 다 가립니다: 아래 그룹별 행을 보세요.", "Platforms whose groups fare very differently: {}. The platform's figure is their mean weighted by native CPU, which hides both: read the groups' rows below."),
     ("table.cores", "코어", "cores"),
-    ("table.throughput", "처리량 (ops/s)", "Throughput (ops/s)"),
-    ("table.relative", "네이티브 대비 성능", "Relative to native"),
+    metric("table.throughput", Metric::Throughput),
+    metric("table.relative", Metric::RelativePerformancePercent),
     ("table.vdi_latency", "입력-화면 지연 p50 {} ms", "input-to-display p50 {} ms"),
     ("table.vdi_local", " (로컬 PC {} ms)", " (local PC {} ms)"),
-    ("table.p99", "p99 지연", "p99 latency"),
-    ("table.steal", "스틸·대기 %", "Steal / wait %"),
+    metric("table.p99", Metric::P99LatencyUs),
+    metric("table.steal", Metric::StealPercent),
     ("table.steal.note", "VM: 실행 가능한 vCPU가 pCPU를 기다린 시간(스틸). 컨테이너·네이티브: 스레드가 실행 큐에서 기다린 시간. 이유는 같습니다: 빈 CPU가 없거나, 상한(cap, quota)을 다 써서 기다립니다. 그래서 상한이 걸린 행은 유휴 시간과 함께 나타나고, 이 열은 위의 CPU 비율(합 100%)에 더해지지 않습니다.", "VMs: the time a runnable vCPU waited for a pCPU (steal). Containers and native: the time their threads waited in the run queue. The reasons are the same: no CPU free, or the cap (quota) used up, which is why a capped row shows idle time beside it. It is not one of the CPU shares, which add up to 100% without it."),
-    ("table.exits", "초당 exit·하이퍼콜", "Exits + hypercalls /s"),
+    metric("table.exits", Metric::ExitsPerSecond),
     (
         "chart.relative",
         "네이티브 대비 성능",
@@ -412,7 +421,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.startup", "시작 시간", "Start-up time"),
     ("chart.startup_one", "인스턴스 하나", "one instance"),
     ("chart.startup_all", "모두 동시에", "all at once"),
-    ("chart.density", "호스트당 밀도", "Density per host"),
+    metric("chart.density", Metric::Density),
     ("chart.density_memory", "메모리 한도", "memory bound"),
     ("chart.density_cpu", "CPU 한도", "CPU bound"),
     ("chart.density_both", "계산상 (둘 중 작은 값)", "by arithmetic (the lower)"),
@@ -592,9 +601,9 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("desktop.p99", "p99 ms", "p99 ms"),
     ("desktop.local_p50", "로컬 PC p50 ms", "Local PC p50 ms"),
     ("desktop.within_150", "150 ms 이내 %", "Within 150 ms %"),
-    ("desktop.dropped", "끊긴 세션", "Sessions dropped"),
-    ("desktop.kbit", "세션당 kbit/s", "kbit/s per session"),
-    ("desktop.frames", "프레임 전달/요청", "Frames delivered/wanted"),
+    metric("desktop.dropped", Metric::DesktopSessionsDropped),
+    metric("desktop.kbit", Metric::DesktopBandwidthKbitS),
+    metric("desktop.frames", Metric::DesktopFramesDeliveredPercent),
     ("desktop.app", "앱 %", "Apps %"),
     ("desktop.encode", "인코딩 %", "Encoding %"),
     ("desktop.background", "배경 작업 %", "Background %"),

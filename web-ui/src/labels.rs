@@ -236,53 +236,23 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
     lang.pick(ko, en)
 }
 
+/// A kind of platform (sim-core's [`crate::sim::names`], which the CLI prints too).
 pub fn kind(lang: Lang, k: PlatformKind) -> &'static str {
-    let (ko, en) = match k {
-        PlatformKind::Native => ("네이티브", "native"),
-        PlatformKind::Type1 => ("Type 1 하이퍼바이저", "type 1 hypervisor"),
-        PlatformKind::Type2 => ("Type 2 하이퍼바이저", "type 2 hypervisor"),
-        PlatformKind::Container => ("컨테이너", "container"),
-        PlatformKind::Vdi => ("데스크탑 가상화 (VDI)", "desktop virtualization (VDI)"),
-    };
-    lang.pick(ko, en)
+    crate::sim::names::platform_kind(k).get(lang.core())
 }
 
 /// The kind of a measured platform: [`kind`], with a VDI session host told apart from
 /// desktop VMs.
 pub fn kind_of(lang: Lang, p: &PlatformResult) -> &'static str {
-    if p.vdi.as_ref().is_some_and(|v| v.session_host) {
-        lang.pick(
-            "데스크탑 가상화 (세션 호스트, RDS 같은)",
-            "desktop virtualization (session host, RDS-like)",
-        )
-    } else {
-        kind(lang, p.kind)
-    }
+    crate::sim::names::kind_of(p).get(lang.core())
 }
 
 pub fn technique(lang: Lang, t: Technique) -> &'static str {
-    let (ko, en) = match t {
-        Technique::BinaryTranslation => (
-            "전가상화 (바이너리 변환)",
-            "full virtualization (binary translation)",
-        ),
-        Technique::HardwareAssist => (
-            "전가상화 (하드웨어 지원)",
-            "full virtualization (hardware assist)",
-        ),
-        Technique::Para => ("반가상화", "paravirtualization"),
-        Technique::Hybrid => ("하이브리드", "hybrid"),
-    };
-    lang.pick(ko, en)
+    crate::sim::names::technique(t).get(lang.core())
 }
 
 pub fn io(lang: Lang, io: IoModel) -> &'static str {
-    let (ko, en) = match io {
-        IoModel::Emulated => ("에뮬레이션 I/O", "emulated I/O"),
-        IoModel::Paravirtual => ("반가상화 I/O", "paravirtual I/O"),
-        IoModel::Passthrough => ("패스스루 I/O", "passthrough I/O"),
-    };
-    lang.pick(ko, en)
+    crate::sim::names::io_model(io).get(lang.core())
 }
 
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {

@@ -23,7 +23,7 @@ pub(crate) use questions::{
     note_oom_killed_groups, note_thin_percentiles, questions, warn_near_ties,
 };
 use text::*;
-pub(crate) use text::{clean, clean_lines, figure, pad, rpad, snake, word, wrap};
+pub(crate) use text::{clean, clean_lines, figure, lang_of, pad, rpad, snake, stack, word, wrap};
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.
 fn name_width(r: &RunResult) -> usize {
@@ -42,17 +42,6 @@ fn latency_ms(mean: f64, value: f64) -> String {
     } else {
         "-".to_string()
     }
-}
-
-fn technique_label(p: &sim_core::PlatformResult, ko: bool) -> String {
-    let mut parts = vec![word(ko, &snake(&p.kind)).to_string()];
-    if let Some(t) = p.technique {
-        parts.push(word(ko, &snake(&t)).to_string());
-    }
-    if let Some(io) = p.io {
-        parts.push(format!("io={}", word(ko, &snake(&io))));
-    }
-    parts.join(" ")
 }
 
 /// Human-readable tables.
@@ -97,19 +86,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     ];
     let widths = [12, 13, 8, 8, 8, 8, 8, 8, 8, 10];
     let nw = name_width(r);
-    let sw = r
-        .platforms
-        .iter()
-        .map(|p| technique_label(p, ko).width())
-        .max()
-        .unwrap_or(0)
-        .max(34);
-    let _ = write!(
-        out,
-        "{} {}",
-        pad(tr(ko, "platform", "플랫폼"), nw),
-        pad(tr(ko, "stack", "구성"), sw)
-    );
+    let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), nw));
     for (h, w) in headers.iter().zip(widths) {
         let _ = write!(out, " {}", rpad(h, w));
     }
@@ -127,12 +104,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             format!("{:.1}", p.steal_percent),
             format!("{:.0}", p.exits_per_second),
         ];
-        let _ = write!(
-            out,
-            "{} {}",
-            pad(&clean(&p.name), nw),
-            pad(&technique_label(p, ko), sw)
-        );
+        let _ = write!(out, "{}", pad(&clean(&p.name), nw));
         for (f, w) in figures.iter().zip(widths) {
             let _ = write!(out, " {}", rpad(f, w));
         }
@@ -181,11 +153,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         .iter()
         .filter_map(|p| {
             let f = p.faults_stopped()?;
-            let lang = if ko {
-                sim_core::Lang::Ko
-            } else {
-                sim_core::Lang::En
-            };
+            let lang = lang_of(ko);
             Some(if ko {
                 format!(
                     "{} ({}에 {}개 중 {}개 멈춤)",
@@ -229,16 +197,18 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             )
         );
     }
-    if r.platforms.iter().any(|p| p.label.is_some()) {
-        section(&mut out, ko, "platforms", "플랫폼 설명");
-        for p in &r.platforms {
-            if let Some(label) = &p.label {
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    pad(&clean(&p.name), 22),
-                    clean(label.get(lang))
-                );
+    // Each platform's label, as the page heads its row, then what it is, as the page's
+    // kind column says it (the scenario's kind, technique and I/O model, by their names).
+    section(&mut out, ko, "platforms", "플랫폼");
+    for p in &r.platforms {
+        let name = pad(&clean(&p.name), nw);
+        match &p.label {
+            Some(label) => {
+                let _ = writeln!(out, "{name} {}", clean(label.get(lang)));
+                let _ = writeln!(out, "{} {}", " ".repeat(nw), stack(p, ko));
+            }
+            None => {
+                let _ = writeln!(out, "{name} {}", stack(p, ko));
             }
         }
     }

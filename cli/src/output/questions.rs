@@ -21,13 +21,13 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
         let evidence: Vec<String> = q
             .evidence
             .iter()
-            .map(|(name, value)| format!("{} {}", clean(name), figure(*value)))
+            .map(|(name, value)| format!("{} {}", clean(name), with_unit(figure(*value), q)))
             .collect();
         let _ = writeln!(
             out,
             "  {} ({}): {}",
             tr(ko, "evidence", "근거"),
-            q.metric.name(),
+            metric_named(q, ko),
             evidence.join(", ")
         );
     }
@@ -73,6 +73,30 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
         let label = tr(ko, "why:", "설명:");
         let text = format!("{label} {}", clean(explanation.get(lang)));
         out.push_str(&wrap(&text, WRAP - 2, "  "));
+    }
+}
+
+/// What a question asks about, by the name the page gives it, then the key a scenario file
+/// writes: "하이퍼바이저 %, hypervisor_percent"; a latency with its operation, "디스크 읽기 p99
+/// 지연, p99_latency_us" ("p99 latency of disk_read, p99_latency_us").
+fn metric_named(q: &sim_core::QuestionAnswer, ko: bool) -> String {
+    let name = sim_core::names::metric(q.metric).get(lang_of(ko));
+    let key = q.metric.name();
+    match q.op.filter(|_| q.metric.needs_op()) {
+        Some(op) if ko => format!("{} {name}, {key}", word(ko, op.name())),
+        Some(op) => format!("{name} of {}, {key}", op.name()),
+        None => format!("{name}, {key}"),
+    }
+}
+
+/// A figure of the question's metric with its unit, as the page writes it: a percent or a
+/// rate glued to the figure ("26.95%", "345895/s"), any other unit after a space
+/// ("104.45 µs"), a count alone.
+fn with_unit(figure: String, q: &sim_core::QuestionAnswer) -> String {
+    match q.metric.unit() {
+        "" => figure,
+        unit @ ("%" | "/s") => format!("{figure}{unit}"),
+        unit => format!("{figure} {unit}"),
     }
 }
 

@@ -85,22 +85,17 @@ pub(crate) fn snake<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Korean names of the scenario-file words the table shows (platform kinds, techniques,
-/// I/O models, operations, exit reasons, fault kinds); a word without one is shown as is.
+/// Korean names of the scenario-file words the table shows by their key (operations, exit
+/// reasons, fault kinds, paging modes, and `explain`'s variants: native and the
+/// techniques); a word without one is shown as is. Platform kinds, techniques and I/O
+/// models in a stack are named as on the page ([`stack`]).
 pub(super) fn ko_word(word: &str) -> &str {
     match word {
         "native" => "네이티브",
-        "type1" => "타입1",
-        "type2" => "타입2",
-        "container" => "컨테이너",
-        "vdi" => "VDI",
         "binary_translation" => "바이너리 변환",
         "hardware_assist" => "하드웨어 지원",
         "para" => "반가상화",
         "hybrid" => "하이브리드",
-        "emulated" => "에뮬레이션",
-        "paravirtual" => "반가상화",
-        "passthrough" => "패스스루",
         "syscall" => "시스템 콜",
         "privileged_instruction" => "특권 명령어",
         "cpuid" => "CPUID",
@@ -145,6 +140,21 @@ pub(super) fn ko_word(word: &str) -> &str {
         "oom_kill" => "OOM kill",
         other => other,
     }
+}
+
+/// The output language as sim-core names it.
+pub(crate) fn lang_of(ko: bool) -> sim_core::Lang {
+    if ko {
+        sim_core::Lang::Ko
+    } else {
+        sim_core::Lang::En
+    }
+}
+
+/// A platform's kind, technique and I/O model, named as the page names them
+/// ("Type 1 하이퍼바이저 · 전가상화 (하드웨어 지원) · 에뮬레이션 I/O").
+pub(crate) fn stack(p: &sim_core::PlatformResult, ko: bool) -> String {
+    sim_core::names::stack(p, lang_of(ko))
 }
 
 /// A scenario-file word in the output language.
