@@ -174,16 +174,28 @@ pub struct QuestionAnswer {
 }
 
 impl Serialize for QuestionAnswer {
-    /// Every field as it is, except a numeric question's `options`, which are left out.
+    /// Every field as it is, except a numeric question's `options`, which a human-readable
+    /// form (JSON) leaves out. A binary form (the page's workers, `wire.rs`) reads fields by
+    /// position, so it gets every one.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// The fields in their order, borrowed; `options` only for a choice question.
+        /// `Some(options)` written as the options themselves, as the field's own type is.
+        fn as_is<S: serde::Serializer>(
+            options: &Option<&Vec<String>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match options {
+                Some(options) => options.serialize(serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+        /// The fields in their order, borrowed; `options` left out when `None`.
         #[derive(Serialize)]
         struct Out<'a> {
             id: &'a String,
             text: &'a Text,
             kind: QuestionKind,
             metric: Metric,
-            #[serde(skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
             options: Option<&'a Vec<String>>,
             answer: &'a String,
             value: Option<f64>,
@@ -206,12 +218,13 @@ impl Serialize for QuestionAnswer {
             explanation,
             op,
         } = self;
+        let shown = *kind == QuestionKind::Choice || !serializer.is_human_readable();
         Out {
             id,
             text,
             kind: *kind,
             metric: *metric,
-            options: (*kind == QuestionKind::Choice).then_some(options),
+            options: shown.then_some(options),
             answer,
             value: *value,
             tolerance_percent: *tolerance_percent,
