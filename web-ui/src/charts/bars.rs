@@ -125,9 +125,16 @@ fn side_names(categories: &[String], width: u32) -> Vec<Vec<String>> {
 }
 
 /// Whether `categories` fit above the bars of a chart on its side `width` wide with no word
-/// cut in two (only a word wider than the chart would be).
+/// cut in two and no line wider than the chart (only a word wider than the chart would
+/// be either).
 pub(super) fn side_names_fit(categories: &[String], width: u32) -> bool {
-    broken_words(categories, &side_names(categories, width)) == 0
+    let names = side_names(categories, width);
+    let room = side_name_room(width);
+    broken_words(categories, &names) == 0
+        && names
+            .iter()
+            .flatten()
+            .all(|l| text_width(l.trim_end_matches([',', ';']), LABEL_PX) <= room)
 }
 
 fn side_rows(categories: &[String], n_series: usize, stacked: bool, width: u32) -> SideRows {

@@ -41,11 +41,11 @@ pub fn set_narrow(narrow: bool) {
     NARROW.with(|n| n.set(narrow));
 }
 
-/// Whether `categories` fit under the bars of a chart drawn now with no word cut in two.
+/// Whether `categories` fit under the bars of a chart drawn now with no word cut in two
+/// and no name reaching its neighbour.
 pub fn names_fit(categories: &[String]) -> bool {
     let (width, _) = size();
-    let labels = text::wrap_categories(categories, width);
-    text::broken_words(categories, &labels.lines) == 0
+    text::wrap_categories(categories, width).fit(categories, width)
 }
 
 /// The names a bar chart drawn now shows and whether it lies on its side (`true`): upright

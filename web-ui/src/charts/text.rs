@@ -55,55 +55,124 @@ fn words(text: &str) -> Vec<&str> {
     out
 }
 
-/// [`wrap`], where a word up to `allowance` times the line's width stands whole.
+/// Whether a word is Korean: Korean breaks lines at the spaces between its words, never
+/// between the syllables of one ("시스/템").
+fn hangul(word: &str) -> bool {
+    word.chars().any(|c| {
+        matches!(c, '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7a3}')
+    })
+}
+
+/// The phrases of a name: its words up to and including one that ends a clause with a
+/// comma, semicolon or colon ("바이너리 변환, " + "시스템 콜").
+fn phrases(text: &str) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for word in words(text) {
+        out.last_mut().expect("a phrase").push(word);
+        if word.ends_with(' ') && word.trim_end().ends_with([',', ';', ':']) {
+            out.push(Vec::new());
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// [`wrap`], where a word up to `allowance` times the line's width stands whole. A phrase
+/// that fits on a line is kept on one where that takes no more lines than filling each
+/// line with words ("바이너리 변환," over "시스템 콜", not "변환, 시스템" over "콜"; but
+/// "Desktop: VDI server" over "(Horizon-like, Blast)", not "Desktop:" alone), and a Korean
+/// word stands whole even when it is wider than the line, unless it is wider than two
+/// (then, with nothing else to do, it breaks between syllables).
 pub(super) fn wrap_within(text: &str, max_px: f64, px: u32, allowance: f64) -> Vec<String> {
+    let filled = fill(text, max_px, px, allowance, false);
+    let phrased = fill(text, max_px, px, allowance, true);
+    if phrased.len() <= filled.len() {
+        phrased
+    } else {
+        filled
+    }
+}
+
+/// The lines of [`wrap_within`], each filled with words; with `phrases`, a phrase that does
+/// not fit after a line's words but fits on a line of its own starts one.
+fn fill(text: &str, max_px: f64, px: u32, allowance: f64, keep_phrases: bool) -> Vec<String> {
     let w = |t: &str| text_width(t, px);
+    // The width that must fit: the space between two words counts; a trailing space, and
+    // a comma or semicolon ending the line, may hang past the edge.
+    let fit = |t: &str| w(t.trim_end().trim_end_matches([',', ';']));
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in words(text) {
-        // The space between two words counts; a trailing one may hang past the edge.
-        if !line.is_empty() && w(&line) + w(word.trim_end()) > max_px {
+    for phrase in phrases(text) {
+        // A phrase that does not fit after the line but fits on one of its own starts one.
+        let whole = phrase.concat();
+        if keep_phrases
+            && !line.is_empty()
+            && w(&line) + fit(&whole) > max_px
+            && fit(&whole) <= max_px
+        {
             lines.push(line.trim_end().to_string());
             line.clear();
         }
-        // A word a little wider than a line (up to a fifth) stands whole on its own line:
-        // labels have room between them, and "contine-/nt-150ms" or "반가상/화" read worse.
-        if line.is_empty() && w(word.trim_end()) > max_px * allowance {
-            // A word much longer than a line is hyphenated, at least three letters each side.
-            let chars: Vec<char> = word.chars().collect();
-            let room = max_px - char_width('-', px);
-            let mut start = 0;
-            while start < chars.len() {
-                let (mut end, mut used) = (start, 0.0);
-                while end < chars.len() && used + char_width(chars[end], px) <= room {
-                    used += char_width(chars[end], px);
-                    end += 1;
-                }
-                let end = if chars.len() - end < 3 {
-                    chars.len()
-                } else {
-                    end.max(start + 3)
-                };
-                let mut piece: String = chars[start..end].iter().collect();
-                if end < chars.len() {
-                    // Hangul and CJK break between syllables without a hyphen.
-                    if chars[end - 1].is_ascii_alphanumeric() {
-                        piece.push('-');
-                    }
-                    lines.push(piece);
-                } else {
-                    line = piece;
-                }
-                start = end;
+        for word in phrase {
+            if !line.is_empty() && w(&line) + fit(word) > max_px {
+                lines.push(line.trim_end().to_string());
+                line.clear();
             }
-        } else {
-            line.push_str(word);
+            // A word a little wider than a line (up to a fifth) stands whole on its own
+            // line: labels have room between them, and "contine-/nt-150ms" reads worse; a
+            // Korean word up to twice the line does too.
+            let stands = if hangul(word) {
+                2.0 * max_px
+            } else {
+                max_px * allowance
+            };
+            if line.is_empty() && w(word.trim_end()) > stands {
+                // A word much longer than a line is hyphenated, at least three letters
+                // each side.
+                let chars: Vec<char> = word.chars().collect();
+                let room = max_px - char_width('-', px);
+                let mut start = 0;
+                while start < chars.len() {
+                    let (mut end, mut used) = (start, 0.0);
+                    while end < chars.len() && used + char_width(chars[end], px) <= room {
+                        used += char_width(chars[end], px);
+                        end += 1;
+                    }
+                    let end = if chars.len() - end < 3 {
+                        chars.len()
+                    } else {
+                        end.max(start + 3)
+                    };
+                    let mut piece: String = chars[start..end].iter().collect();
+                    if end < chars.len() {
+                        // Hangul and CJK break between syllables without a hyphen.
+                        if chars[end - 1].is_ascii_alphanumeric() {
+                            piece.push('-');
+                        }
+                        lines.push(piece);
+                    } else {
+                        line = piece;
+                    }
+                    start = end;
+                }
+            } else {
+                line.push_str(word);
+            }
         }
     }
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// Whether two names whose centres are `apart` come within a quarter of an em of each
+/// other on a line they share.
+fn touch(a: &[String], b: &[String], apart: f64) -> bool {
+    let gap = 0.25 * LABEL_SVG_PX;
+    a.iter()
+        .zip(b)
+        .any(|(a, b)| (text_width(a, LABEL_PX) + text_width(b, LABEL_PX)) / 2.0 + gap > apart)
 }
 
 /// Category names wrapped under the bars. A name may be a little wider than its slot
@@ -117,16 +186,11 @@ fn wrap_categories_flat(categories: &[String], width: u32) -> Vec<Vec<String>> {
         .iter()
         .map(|c| wrap(c, (slot - 2.0).max(40.0), LABEL_PX))
         .collect();
-    let touch = |a: &[String], b: &[String]| {
-        a.iter()
-            .zip(b)
-            .any(|(a, b)| (text_width(a, LABEL_PX) + text_width(b, LABEL_PX)) / 2.0 + gap > slot)
-    };
     let mut inside = vec![false; categories.len()];
     loop {
         let mut changed = false;
         for i in 0..categories.len() {
-            let near = |j: usize| touch(&wrapped[i], &wrapped[j]);
+            let near = |j: usize| touch(&wrapped[i], &wrapped[j], slot);
             if !inside[i] && ((i > 0 && near(i - 1)) || (i + 1 < wrapped.len() && near(i + 1))) {
                 wrapped[i] = wrap_within(&categories[i], (slot - gap).max(40.0), LABEL_PX, 1.0);
                 inside[i] = true;
@@ -140,8 +204,9 @@ fn wrap_categories_flat(categories: &[String], width: u32) -> Vec<Vec<String>> {
 }
 
 /// Category names laid out under the bars: wrapped in their slots, or, when that would
-/// break words (Korean names under eight bars: "바이너/리"), staggered on two rows, every
-/// other name one row lower, so that each has two slots of width.
+/// break words or bring names together (Korean names under eight bars: "바이너리", whole,
+/// is wider than its slot), staggered on two rows, every other name one row lower, so
+/// that each has two slots of width.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct CategoryLabels {
     pub(super) lines: Vec<Vec<String>>,
@@ -158,6 +223,27 @@ impl CategoryLabels {
             .max()
             .unwrap_or(1)
             .max(1)
+    }
+
+    /// Neighbouring names on one row that come within a quarter of an em of each other
+    /// under a chart `width` wide (a Korean word wider than its slot stands whole, and
+    /// may reach its neighbour).
+    pub(super) fn crowded(&self, width: u32) -> usize {
+        let n = self.lines.len();
+        let slot = (width as f64 - 80.0) / n.max(1) as f64;
+        let (step, apart) = if self.staggered {
+            (2, 2.0 * slot)
+        } else {
+            (1, slot)
+        };
+        (step..n)
+            .filter(|&i| touch(&self.lines[i - step], &self.lines[i], apart))
+            .count()
+    }
+
+    /// Whether every name is shown whole and apart from its neighbours.
+    pub(super) fn fit(&self, categories: &[String], width: u32) -> bool {
+        broken_words(categories, &self.lines) == 0 && self.crowded(width) == 0
     }
 
     /// Pixels from the first row's top to the row of name `i`.
@@ -209,10 +295,15 @@ pub(super) fn wrap_categories(categories: &[String], width: u32) -> CategoryLabe
         };
         let room = 2.0 * (slot / 2.0 + edge - 2.0);
         if lines.iter().any(|l| text_width(l, LABEL_PX) > room) {
-            // Narrower only where no word breaks for it ("하이브/리드" reads worse than a
-            // name drawn a little off its bar's centre, which `bars` does at the edge).
-            let narrower = wrap_within(&categories[i], room.max(40.0), LABEL_PX, 1.0);
-            if broken_words(&categories[i..=i], std::slice::from_ref(&narrower)) == 0 {
+            // Narrower only where no word breaks for it and it then fits ("하이브/리드", or
+            // a whole "하이브리드)," still too wide, reads worse than a name drawn a little
+            // off its bar's centre, which `bars` does at the edge).
+            let room = room.max(40.0);
+            let narrower = wrap_within(&categories[i], room, LABEL_PX, 1.0);
+            let fits = narrower
+                .iter()
+                .all(|l| text_width(l.trim_end_matches([',', ';']), LABEL_PX) <= room);
+            if fits && broken_words(&categories[i..=i], std::slice::from_ref(&narrower)) == 0 {
                 labels.lines[i] = narrower;
             }
         }
@@ -221,32 +312,31 @@ pub(super) fn wrap_categories(categories: &[String], width: u32) -> CategoryLabe
 }
 
 fn wrap_categories_inner(categories: &[String], width: u32) -> CategoryLabels {
-    let flat = wrap_categories_flat(categories, width);
-    let broken = broken_words(categories, &flat);
-    if broken == 0 || categories.len() < 3 {
-        return CategoryLabels {
-            lines: flat,
-            staggered: false,
-        };
+    let flat = CategoryLabels {
+        lines: wrap_categories_flat(categories, width),
+        staggered: false,
+    };
+    // What is wrong with a layout: words cut in two, names that reach their neighbour.
+    let faults = |l: &CategoryLabels| broken_words(categories, &l.lines) + l.crowded(width);
+    let wrong = faults(&flat);
+    if wrong == 0 || categories.len() < 3 {
+        return flat;
     }
     let slot = (width as f64 - 80.0) / categories.len() as f64;
     let gap = 0.25 * LABEL_SVG_PX;
     // Two slots, less a gap on each side: the lower row's ticks pass between upper names.
     let room = (2.0 * (slot - gap)).max(40.0);
-    let staggered: Vec<Vec<String>> = categories
-        .iter()
-        .map(|c| wrap_within(c, room, LABEL_PX, 1.0))
-        .collect();
-    if broken_words(categories, &staggered) < broken {
-        CategoryLabels {
-            lines: staggered,
-            staggered: true,
-        }
+    let staggered = CategoryLabels {
+        lines: categories
+            .iter()
+            .map(|c| wrap_within(c, room, LABEL_PX, 1.0))
+            .collect(),
+        staggered: true,
+    };
+    if faults(&staggered) < wrong {
+        staggered
     } else {
-        CategoryLabels {
-            lines: flat,
-            staggered: false,
-        }
+        flat
     }
 }
 
@@ -377,6 +467,78 @@ mod tests {
         for (name, lines) in names.iter().zip(&labels.lines) {
             assert_eq!(lines.concat().replace(' ', ""), name.replace(' ', ""));
         }
+    }
+
+    /// Korean names break only at the spaces between words, and a phrase that fits on a
+    /// line stays on one: full-para-hybrid's eight names on a desktop-width chart read
+    /// "바이너리 / 변환, 시스템 / 콜" (a student's review), now "바이너리 변환, / 시스템 콜".
+    /// A Korean word wider than its line stands whole.
+    #[test]
+    fn korean_names_break_at_spaces_and_keep_phrases_whole() {
+        let names: Vec<String> = ["바이너리 변환", "하드웨어 지원", "반가상화", "하이브리드"]
+            .iter()
+            .flat_map(|t| [format!("{t}, 시스템 콜"), format!("{t}, 디스크")])
+            .collect();
+        for width in [WIDTH, crate::charts::NARROW_WIDTH] {
+            let labels = wrap_categories(&names, width);
+            for (name, lines) in names.iter().zip(&labels.lines) {
+                // Every line is whole words of the name, in order.
+                let words: Vec<&str> = name.split(' ').collect();
+                let shown: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+                assert_eq!(shown, words, "{width}: {lines:?}");
+                // Each phrase on one line where the chart has room for it (a phone's
+                // chart lies on its side, with each name across it).
+                let (first, second) = name.split_once(", ").unwrap();
+                if width == WIDTH {
+                    assert!(
+                        lines.iter().any(|l| l.contains(second)),
+                        "{width}: {lines:?}"
+                    );
+                    assert!(
+                        lines.iter().any(|l| l.starts_with(first)),
+                        "{width}: {lines:?}"
+                    );
+                    assert!(lines.len() <= 2, "{width}: {lines:?}");
+                }
+            }
+        }
+        // containers-vs-vms: the last name is not narrowed for the chart's edge where a
+        // whole Korean word would still be too wide ("VM / (Type 1, / 하이브리드), / 디스크").
+        let names: Vec<String> = [
+            "컨테이너, CPU 위주",
+            "VM (Type 1, 하이브리드), CPU 위주",
+            "컨테이너, 브리지/NAT 네트워크",
+            "컨테이너, 호스트 네트워크",
+            "VM (Type 1, 하이브리드), 네트워크",
+            "컨테이너, 오버레이 파일시스템",
+            "컨테이너, 볼륨",
+            "VM (Type 1, 하이브리드), 디스크",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let labels = wrap_categories(&names, WIDTH);
+        assert_eq!(
+            labels.lines[7],
+            ["VM (Type 1,", "하이브리드),", "디스크"],
+            "{labels:?}"
+        );
+        // Greedy filling would leave "콜" alone under "변환, 시스템".
+        let room = text_width("변환, 시스템", LABEL_PX);
+        assert_eq!(
+            wrap_within("바이너리 변환, 시스템 콜", room, LABEL_PX, 1.0),
+            ["바이너리", "변환,", "시스템 콜"]
+        );
+        // A Korean word wider than the line stands whole: "하이퍼바/이저" never.
+        let word = "하이퍼바이저";
+        let narrow = text_width(word, LABEL_PX) / 1.5;
+        assert_eq!(wrap_within(word, narrow, LABEL_PX, 1.0), [word]);
+        assert_eq!(
+            wrap_within(&format!("Type 1 {word}"), narrow, LABEL_PX, 1.0),
+            ["Type 1", word]
+        );
+        // An English word that long is still hyphenated.
+        assert!(wrap_within("supercalifragilistic", 40.0, LABEL_PX, 1.0).len() > 1);
     }
 
     #[test]
