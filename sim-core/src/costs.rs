@@ -230,8 +230,8 @@ cost_table! {
     pv_hypercall: 242, "cycles", "Barham et al., SOSP 2003 (hypercalls are software traps); costed as a native syscall round trip, Adams & Agesen 2006";
     /// Hypervisor work inside one paravirtual hypercall.
     pv_hypercall_handler: 300, "cycles", "estimate: no figure in the reference";
-    /// Extra hop of a 64-bit PV system call, which enters the hypervisor before the guest kernel.
-    pv_syscall_bounce: 500, "cycles", "estimate: no figure in the reference (the hypervisor's entry, the switch to the guest kernel's page tables and the bounce; the return is a separate iret hypercall)";
+    /// Extra hop of a 64-bit PV system call or page fault, which enters the hypervisor before the guest kernel.
+    pv_syscall_bounce: 500, "cycles", "estimate: no figure in the reference (the hypervisor's entry, the switch to the guest kernel's page tables and the bounce, for a system call and, on 64-bit PV, a page fault alike; the return is a separate iret hypercall)";
     /// Hypervisor validation of one queued page-table update.
     pv_pte_validate: 150, "cycles", "estimate: no figure in the reference";
     /// Page-table updates batched into one mmu_update hypercall.
@@ -283,7 +283,6 @@ cost_table! {
     cgroup_io_accounting: 200, "cycles", "estimate: no figure in the reference";
     /// Container bridge network: veth pair, bridge and NAT per packet.
     bridge_nat_packet: 4000, "cycles", "estimate: Felter et al. 2014 measured extra latency for Docker's NAT; no per-packet figure";
-    /// Container overlay filesystem work per I/O request.
 
     // ---- Lifecycle: start-up steps (issue 3). Times are CPU time of one core, in µs;
     // reads are bytes the step reads from the host disk, in MiB.

@@ -348,8 +348,9 @@ pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
 /// Memory parts of one instance on the host. A VM occupies its configured memory (its
 /// guest fills what the application and base OS leave with page cache) plus the per-VM
 /// overhead, except what a balloon gives back; a container occupies its working set (at
-/// most its memory limit) plus its runtime: its page cache belongs to the host's own kernel,
-/// which drops it when memory runs short. A guest whose base OS and working set do not fit
+/// most its memory limit) plus its runtime: its page cache counts against its cgroup's limit
+/// but lives in the host's own kernel, which sees it and takes it back when memory runs
+/// short (a guest's page cache is hidden from the host). A guest whose base OS and working set do not fit
 /// its configured memory holds no more than that memory (and is OOM-killed:
 /// [`crate::memory::oom_of_its_own`]).
 pub fn footprint(

@@ -374,6 +374,10 @@ pub struct InstanceCounters {
     /// a back end, the host's threads or a driver domain.
     #[serde(default)]
     pub vcpu_cycles: u64,
+    /// Of `cycles`, those its vCPUs spent halt polling (idle time the host would give
+    /// any other runnable task: polling stops when one is waiting).
+    #[serde(default)]
+    pub polled_cycles: u64,
     pub exits: [u64; ExitReason::COUNT],
     pub steal: Cycles,
     pub vcpu_time: Cycles,

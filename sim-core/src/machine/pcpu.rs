@@ -308,6 +308,10 @@ impl Machine {
                 &pc.cost,
                 on_vcpu,
             );
+            if matches!(pc.item, Some(Item::Poll)) {
+                let polled = pc.cost.total;
+                self.count_polled(p, polled);
+            }
             return;
         }
         self.settle_part(p, until);
@@ -352,8 +356,19 @@ impl Machine {
         }
         let on_vcpu = self.on_vcpu(p);
         self.charge(pc.charge_to, &cost, on_vcpu);
+        if matches!(pc.item, Some(Item::Poll)) {
+            self.count_polled(p, cost.total);
+        }
         if self.trace.is_some() {
             self.trace_item(p, &pc, until, full, ran_user, ran_ticks);
+        }
+    }
+
+    /// Counts `cycles` of halt polling by the item on `p` for its instance.
+    #[cold]
+    fn count_polled(&mut self, p: u32, cycles: u64) {
+        if let Some(instance) = self.pcpus[p as usize].charge_to {
+            self.instances[instance as usize].counters.polled_cycles += cycles;
         }
     }
 

@@ -240,9 +240,39 @@ impl Machine {
         }
         self.enqueue(e, now);
         self.dispatch_idle(now);
+        if self.entities[e as usize].state == EntityState::Runnable
+            && self.spec.stack.halt_poll_us > 0
+        {
+            self.stop_polling_for(e, now);
+        }
         if self.entities[e as usize].state == EntityState::Runnable {
             self.wakeup_preempt(e, now);
         }
+    }
+
+    /// Halt polling spins only while nothing else may run (KVM's `kvm_vcpu_can_poll`:
+    /// `single_task_running()`): a vCPU polling on a pCPU that runnable `e` may use stops,
+    /// blocks, and leaves the pCPU to the scheduler's pick (the pCPU `e` last ran on first).
+    fn stop_polling_for(&mut self, e: u32, now: Cycles) {
+        let ent = &self.entities[e as usize];
+        let first = ent.affinity.unwrap_or(ent.pcpu);
+        let n = self.pcpus.len() as u32;
+        let polling_on = |m: &Self, p: u32| {
+            m.pcpus[p as usize]
+                .current
+                .is_some_and(|c| m.entities[c as usize].polling)
+                && m.has_waiting_for(p)
+        };
+        let Some(p) = std::iter::once(first)
+            .chain((0..n).filter(|&q| q != first))
+            .find(|&q| polling_on(self, q))
+        else {
+            return;
+        };
+        let poller = self.pcpus[p as usize].current.expect("a polling vCPU");
+        self.cut_item(p, now);
+        self.entities[poller as usize].polling = false;
+        self.block_vcpu(p, poller, now);
     }
 
     /// Wake-up preemption: a woken entity that the policy ranks above the entity running

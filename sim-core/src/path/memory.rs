@@ -52,16 +52,25 @@ impl PathBuilder<'_> {
                     "게스트 페이지 폴트 핸들러 (EPT/NPT에서는 exit 없음)",
                 );
             }
+            // x86-64 PV: the hypervisor owns the IDT, and the guest kernel runs in ring 3
+            // on page tables of its own, so a fault takes the system call's way in and
+            // out: into the hypervisor, which switches to the kernel's tables and bounces
+            // it there, and back by the iret hypercall (Linux xen_iret).
             MemoryVirtualization::DirectPv => {
                 submit.hyp(
-                    c.pv_hypercall,
-                    "fault enters the hypervisor, bounced to the guest",
-                    "폴트가 하이퍼바이저로 들어간 뒤 게스트로 전달",
+                    c.pv_syscall_bounce,
+                    "64-bit PV: the fault enters the hypervisor, which switches to the guest kernel's page tables and bounces it there",
+                    "64비트 PV: 폴트가 하이퍼바이저로 들어가고, 하이퍼바이저가 게스트 커널의 페이지 테이블로 바꿔 그리로 전달",
                 );
                 submit.kernel(
                     c.page_fault_native,
                     "guest page-fault handler",
                     "게스트 페이지 폴트 핸들러",
+                );
+                self.hypercall(
+                    submit,
+                    "64-bit PV: the handler returns by the iret hypercall, which switches back to the interrupted page tables",
+                    "64비트 PV: 핸들러가 iret 하이퍼콜로 돌아가며 중단된 곳의 페이지 테이블로 다시 바꿈",
                 );
             }
             MemoryVirtualization::None => submit.kernel(

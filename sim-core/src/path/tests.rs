@@ -480,6 +480,42 @@ fn a_pv_kernels_cpuid_traps_and_its_privileged_writes_are_hypercalls() {
     assert_eq!(cycles(Op::Cpuid), cycles(Op::CrWrite));
 }
 
+/// A 64-bit PV guest's page fault takes a system call's way in and out: the bounce through
+/// the hypervisor (500), the native handler (1093) and the iret hypercall back (242 + 300):
+/// 2135 cycles, one hypercall, and the same extra over native as a system call's.
+#[test]
+fn a_pv_page_fault_enters_and_leaves_as_a_pv_system_call_does() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let para = Stack {
+        memory: MemoryVirtualization::DirectPv,
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let builder = PathBuilder::new(&para, &costs, CpuGeneration::SandyBridge, &workload);
+    let path = builder.op_path(Op::PageFault).submit;
+    let total = FoldedPath::from(&path).every_time.total;
+    assert_eq!(
+        total,
+        costs.pv_syscall_bounce
+            + costs.page_fault_native
+            + costs.pv_hypercall
+            + costs.pv_hypercall_handler
+    );
+    assert_eq!(total, 2135);
+    let exits: Vec<_> = path.steps.iter().filter_map(|s| s.exit).collect();
+    assert_eq!(exits, [ExitReason::Hypercall]);
+    let syscall = FoldedPath::from(&builder.op_path(Op::Syscall).submit)
+        .every_time
+        .total;
+    let syscall_work = workload.syscall_work_cycles;
+    assert_eq!(
+        total - costs.page_fault_native,
+        syscall - costs.syscall_native - syscall_work,
+        "the same entry and exit as a system call"
+    );
+}
+
 /// A halted vCPU left the guest by a HLT exit, which flushed the TLB without VPID: when an
 /// interrupt wakes it, the exit in its delivery (the EOI's APIC access, Prescott having no
 /// APICv) refills only what the handler touched since (1500 cycles: one page, one 75-cycle

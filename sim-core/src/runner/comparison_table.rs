@@ -158,12 +158,12 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         // Type 2: the VMM is a process (and a kernel module) of a general-purpose host OS,
         // which every VM then trusts as well.
         (PlatformKind::Type2, TableRow::Isolation) => Text::new(
-            format!("boundary: the hypervisor, a VMM process and kernel module on the host OS; {} exits/s cross it; the host OS under it is trusted too: what compromises the host (its other programs, services and users) reaches every VM", grouped(p.exits_per_second)),
-            format!("경계: 하이퍼바이저, 즉 호스트 OS 위의 VMM 프로세스와 커널 모듈; 초당 exit {}회; 그 아래 호스트 OS도 신뢰해야 함: 호스트를 침해하는 것(호스트의 다른 프로그램, 서비스, 사용자)은 모든 VM에 닿음", grouped(p.exits_per_second)),
+            format!("boundary: the hypervisor, a VMM process and kernel module on the host OS; {} {} cross it; the host OS under it is trusted too: what compromises the host (its other programs, services and users) reaches every VM", grouped(p.exits_per_second), crossings(p).0),
+            format!("경계: 하이퍼바이저, 즉 호스트 OS 위의 VMM 프로세스와 커널 모듈; 초당 {} {}회; 그 아래 호스트 OS도 신뢰해야 함: 호스트를 침해하는 것(호스트의 다른 프로그램, 서비스, 사용자)은 모든 VM에 닿음", crossings(p).1, grouped(p.exits_per_second)),
         ),
         (PlatformKind::Type1 | PlatformKind::Vdi, TableRow::Isolation) => Text::new(
-            format!("boundary: the hypervisor; {} exits/s cross it", grouped(p.exits_per_second)),
-            format!("경계: 하이퍼바이저; 초당 exit {}회", grouped(p.exits_per_second)),
+            format!("boundary: the hypervisor; {} {} cross it", grouped(p.exits_per_second), crossings(p).0),
+            format!("경계: 하이퍼바이저; 초당 {} {}회", crossings(p).1, grouped(p.exits_per_second)),
         ),
         (PlatformKind::Container, TableRow::Isolation) => Text::new(
             "boundary: namespaces and cgroups inside the one shared kernel; every system call reaches it directly",
@@ -223,6 +223,17 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
 }
 
 /// `one` for 1, else `many` (English only: Korean counts have no plural).
+/// What crosses the hypervisor's boundary, per second in English and as a count in Korean:
+/// a paravirtual kernel calls the hypervisor (hypercalls, with the faults it bounces)
+/// where a hardware-assisted one exits.
+fn crossings(p: &PlatformResult) -> (&'static str, &'static str) {
+    if p.technique == Some(crate::platform::Technique::Para) {
+        ("hypercalls and traps/s", "하이퍼콜과 트랩")
+    } else {
+        ("exits/s", "exit")
+    }
+}
+
 fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
         one

@@ -570,13 +570,15 @@ pub(super) fn lifecycle_result(
     // contention (caps, overcommit, a busy host) would understate it.
     let first_index = spec.groups.first().map_or(0, |g| g.scenario_index);
     // Time alive: a fault may have stopped an instance early.
+    // Halt polling is left out: it spins only while no other task waits for the pCPU
+    // (Linux halt-polling.rst), so it takes idle time, not capacity another instance needs.
     let (cycles, ops, alive) = outcome
         .instances
         .iter()
         .filter(|i| i.group == first_index)
         .fold((0u64, 0u64, 0u64), |(c, o, a), i| {
             (
-                c + i.cycles.iter().sum::<u64>(),
+                c + i.cycles.iter().sum::<u64>() - i.polled_cycles,
                 o + i.ops,
                 a + i.stopped_at.unwrap_or(spec.duration_cycles),
             )
@@ -603,7 +605,7 @@ pub(super) fn lifecycle_result(
             .instances
             .iter()
             .filter(|i| i.group == first_index)
-            .map(|i| i.vcpu_cycles)
+            .map(|i| i.vcpu_cycles - i.polled_cycles)
             .sum();
         let on_vcpus_needed = needed * on_vcpus as f64 / cycles.max(1) as f64;
         let vcpus_percent = 100.0 * f64::from(first.vcpus);
