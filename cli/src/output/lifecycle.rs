@@ -215,7 +215,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             "p99 ms",
             tr(ko, "local p50", "로컬 p50"),
             tr(ko, "<150ms%", "150ms 이내%"),
-            tr(ko, "drop", "끊김"),
+            tr(ko, "sessions dropped", "끊긴 세션"),
             "kbit/s",
             tr(ko, "frames done/want", "프레임 전달/요청"),
             tr(ko, "app%", "앱%"),
@@ -224,7 +224,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "hyp%", "하이퍼%"),
             tr(ko, "idle%", "유휴%"),
         ];
-        let widths = [8, 7, 7, 8, 8, 9, 11, 7, 11, 17, 6, 8, 6, 8, 6];
+        let widths = [8, 7, 7, 8, 8, 9, 11, 16, 11, 17, 6, 8, 6, 8, 6];
         let _ = write!(
             out,
             "{} {}",
