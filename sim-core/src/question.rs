@@ -80,6 +80,47 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Every metric, in the order the format lists them.
+    pub const ALL: [Metric; 28] = {
+        use Metric::*;
+        [
+            RelativePerformancePercent,
+            Throughput,
+            MeanLatencyUs,
+            P50LatencyUs,
+            P99LatencyUs,
+            StealPercent,
+            GuestStealPercent,
+            ExitsPerSecond,
+            GuestUserPercent,
+            GuestKernelPercent,
+            HypervisorPercent,
+            DeviceEmulationPercent,
+            HostOsPercent,
+            IdlePercent,
+            StartupMs,
+            StartupAllMs,
+            FootprintMib,
+            Density,
+            SweepDensity,
+            InstancesStopped,
+            OpsLost,
+            DesktopP50LatencyMs,
+            DesktopP99LatencyMs,
+            DesktopBandwidthKbitS,
+            DesktopFramesDeliveredPercent,
+            DesktopSessionsDropped,
+            MigrationDowntimeMs,
+            MigrationTotalMs,
+        ]
+    };
+
+    /// The metric a scenario file names `name` (`"hypervisor_percent"`), as
+    /// [`crate::Op::from_name`] for operations; `None` for any other text.
+    pub fn from_name(name: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.name() == name)
+    }
+
     /// The unit an answer is given in ("%": 57.7, not 0.577); empty for a count.
     pub fn unit(self) -> &'static str {
         use Metric::*;
@@ -147,7 +188,8 @@ impl Metric {
 }
 
 /// A question with the answer the run computed. In JSON a numeric question has no
-/// `options` (its platforms are its `evidence`; there is nothing to choose from).
+/// `options` (its platforms are its `evidence`; there is nothing to choose from) and a
+/// choice question no `tolerance_percent` (a platform is right or not).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionAnswer {
@@ -161,9 +203,12 @@ pub struct QuestionAnswer {
     pub options: Vec<String>,
     /// The computed answer: a platform name, or a number as text.
     pub answer: String,
-    /// For numeric questions: the value and the accepted relative error (percent; 0 for a
-    /// choice question).
+    /// For numeric questions: the computed value (`None` for a choice question, and for a
+    /// numeric one the run gave no figure).
     pub value: Option<f64>,
+    /// For numeric questions: the accepted relative error, percent of the value (0 for a
+    /// choice question, whose JSON leaves it out: a platform is right or not).
+    #[serde(default)]
     pub tolerance_percent: f64,
     /// The figures behind the answer: (platform, value).
     pub evidence: Vec<(String, f64)>,
@@ -174,21 +219,22 @@ pub struct QuestionAnswer {
 }
 
 impl Serialize for QuestionAnswer {
-    /// Every field as it is, except a numeric question's `options`, which a human-readable
-    /// form (JSON) leaves out. A binary form (the page's workers, `wire.rs`) reads fields by
-    /// position, so it gets every one.
+    /// Every field as it is, except a numeric question's `options` and a choice question's
+    /// `tolerance_percent`, which a human-readable form (JSON) leaves out. A binary form
+    /// (the page's workers, `wire.rs`) reads fields by position, so it gets every one.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// `Some(options)` written as the options themselves, as the field's own type is.
-        fn as_is<S: serde::Serializer>(
-            options: &Option<&Vec<String>>,
+        /// `Some(value)` written as the value itself, as the field's own type is.
+        fn as_is<T: Serialize, S: serde::Serializer>(
+            value: &Option<T>,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            match options {
-                Some(options) => options.serialize(serializer),
+            match value {
+                Some(value) => value.serialize(serializer),
                 None => serializer.serialize_none(),
             }
         }
-        /// The fields in their order, borrowed; `options` left out when `None`.
+        /// The fields in their order, borrowed; `options` and `tolerance_percent` left out
+        /// when `None`.
         #[derive(Serialize)]
         struct Out<'a> {
             id: &'a String,
@@ -199,7 +245,8 @@ impl Serialize for QuestionAnswer {
             options: Option<&'a Vec<String>>,
             answer: &'a String,
             value: Option<f64>,
-            tolerance_percent: f64,
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
+            tolerance_percent: Option<f64>,
             evidence: &'a Vec<(String, f64)>,
             explanation: &'a Option<Text>,
             op: Option<crate::workload::Op>,
@@ -218,16 +265,17 @@ impl Serialize for QuestionAnswer {
             explanation,
             op,
         } = self;
-        let shown = *kind == QuestionKind::Choice || !serializer.is_human_readable();
+        let every = !serializer.is_human_readable();
+        let choice = *kind == QuestionKind::Choice;
         Out {
             id,
             text,
             kind: *kind,
             metric: *metric,
-            options: shown.then_some(options),
+            options: (choice || every).then_some(options),
             answer,
             value: *value,
-            tolerance_percent: *tolerance_percent,
+            tolerance_percent: (!choice || every).then_some(*tolerance_percent),
             evidence,
             explanation,
             op: *op,
@@ -579,6 +627,54 @@ impl QuestionAnswer {
 mod tests {
     use super::*;
 
+    /// `ALL` holds every metric once, and `from_name` reads back each one's `name`, which
+    /// is its name in a scenario file (serde's).
+    #[test]
+    fn every_metric_reads_back_from_its_name() {
+        for m in Metric::ALL {
+            assert_eq!(Metric::from_name(m.name()), Some(m));
+            let serde: String = serde_json::from_value(serde_json::to_value(m).unwrap()).unwrap();
+            assert_eq!(serde, m.name());
+        }
+        let mut names: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Metric::ALL.len());
+        // Exhaustive: a new metric does not compile until it is listed in ALL.
+        let _ = |m: Metric| match m {
+            Metric::RelativePerformancePercent
+            | Metric::Throughput
+            | Metric::MeanLatencyUs
+            | Metric::P50LatencyUs
+            | Metric::P99LatencyUs
+            | Metric::StealPercent
+            | Metric::GuestStealPercent
+            | Metric::ExitsPerSecond
+            | Metric::GuestUserPercent
+            | Metric::GuestKernelPercent
+            | Metric::HypervisorPercent
+            | Metric::DeviceEmulationPercent
+            | Metric::HostOsPercent
+            | Metric::IdlePercent
+            | Metric::StartupMs
+            | Metric::StartupAllMs
+            | Metric::FootprintMib
+            | Metric::Density
+            | Metric::SweepDensity
+            | Metric::InstancesStopped
+            | Metric::OpsLost
+            | Metric::DesktopP50LatencyMs
+            | Metric::DesktopP99LatencyMs
+            | Metric::DesktopBandwidthKbitS
+            | Metric::DesktopFramesDeliveredPercent
+            | Metric::DesktopSessionsDropped
+            | Metric::MigrationDowntimeMs
+            | Metric::MigrationTotalMs => (),
+        };
+        assert_eq!(Metric::from_name("hypervisor"), None);
+        assert_eq!(Metric::from_name("Hypervisor_Percent"), None);
+    }
+
     #[test]
     fn each_metric_names_the_unit_its_name_ends_in() {
         use Metric::*;
@@ -665,10 +761,11 @@ mod tests {
     }
 
     /// A numeric question's JSON has no `options` (every platform, which its evidence
-    /// lists already, and nothing to choose from); a choice question's has them. Both
-    /// read back, a numeric one with none.
+    /// lists already, and nothing to choose from); a choice question's has them, and no
+    /// `tolerance_percent`. Both read back, a numeric one with no options, a choice with
+    /// a tolerance of 0.
     #[test]
-    fn a_numeric_questions_json_has_no_options() {
+    fn a_numeric_questions_json_has_no_options_and_a_choices_no_tolerance() {
         let q = |kind: QuestionKind| QuestionAnswer {
             id: "q".into(),
             text: Text::new("", ""),
@@ -685,11 +782,14 @@ mod tests {
         let numeric = serde_json::to_value(q(QuestionKind::Numeric)).unwrap();
         assert!(numeric.get("options").is_none(), "{numeric}");
         assert_eq!(numeric["evidence"][1][0], "b");
+        assert_eq!(numeric["tolerance_percent"], 0.0);
         let choice = serde_json::to_value(q(QuestionKind::Choice)).unwrap();
         assert_eq!(choice["options"], serde_json::json!(["a", "b"]));
+        // A choice has no tolerance (`virtsim answers --format csv` leaves it empty).
+        assert!(choice.get("tolerance_percent").is_none(), "{choice}");
         // Every other field is written.
         let keys: Vec<&String> = choice.as_object().unwrap().keys().collect();
-        assert_eq!(keys.len(), 11, "{keys:?}");
+        assert_eq!(keys.len(), 10, "{keys:?}");
         let back: QuestionAnswer = serde_json::from_value(numeric).unwrap();
         assert!(back.options.is_empty());
         assert_eq!(

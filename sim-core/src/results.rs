@@ -399,9 +399,16 @@ impl PlatformResult {
 
     /// The platform's value of `metric` (for a latency metric, of operation `op`), as a
     /// question on it reads it: `None` when the platform has no such figure (no operation
-    /// of that kind completed, no desktops, no sweep, a migration not finished).
+    /// of that kind completed, no desktops, no sweep, a migration not finished), and when
+    /// `op` does not fit the metric, as a scenario's question may not have it either: a
+    /// latency metric ([`Metric::needs_op`]) without an operation, any other with one
+    /// (`metric(Metric::HypervisorPercent, Some(Op::DiskRead))` is `None`, not the
+    /// platform's hypervisor share).
     pub fn metric(&self, metric: Metric, op: Option<Op>) -> Option<f64> {
         let p = self;
+        if op.is_some() != metric.needs_op() {
+            return None;
+        }
         let latency = || op.and_then(|op| p.latency_of(op));
         Some(match metric {
             Metric::RelativePerformancePercent => p.relative_performance_percent,
@@ -460,5 +467,30 @@ impl PlatformResult {
                 .map_or(g.count, |s| s.sessions),
             _ => g.count,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Metric, Op, Scenario};
+
+    /// `metric` reads what a question reads: an operation for a latency metric only.
+    #[test]
+    fn a_metric_takes_an_operation_only_where_a_question_may() {
+        let text = "[scenario]\nname = \"m\"\nduration_ms = 5\n[[platform]]\nname = \"vm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"a\"\nworkload = \"disk-random-4k\"\n";
+        let result = Scenario::from_toml("m.toml", text).unwrap().run().unwrap();
+        let vm = result.platform("vm").unwrap();
+        assert_eq!(
+            vm.metric(Metric::HypervisorPercent, None),
+            Some(vm.cpu.hypervisor)
+        );
+        assert_eq!(
+            vm.metric(Metric::HypervisorPercent, Some(Op::DiskRead)),
+            None
+        );
+        let p99 = vm.latency_of(Op::DiskRead).map(|l| l.p99_us);
+        assert!(p99.is_some());
+        assert_eq!(vm.metric(Metric::P99LatencyUs, Some(Op::DiskRead)), p99);
+        assert_eq!(vm.metric(Metric::P99LatencyUs, None), None);
     }
 }
