@@ -767,10 +767,11 @@ fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// `answers` lists a step's questions in the order the page asks them: the predictions
-/// before the run first, wherever the file puts them.
+/// `answers` (a table, CSV, JSON, an answers file) and `grade` list a step's questions in
+/// the order the page asks them: the predictions before the run first, wherever the file
+/// puts them.
 #[test]
-fn answers_lists_the_predictions_first() {
+fn answers_and_grade_list_the_predictions_first() {
     let dir = scratch_dir("predictions-first");
     let (head, questions) = ASSIGNMENT
         .split_once("[[step.question]]")
@@ -789,4 +790,24 @@ fn answers_lists_the_predictions_first() {
             .unwrap_or_else(|| panic!("{id} in {out}"))
     };
     assert!(at("slowest") < at("bt-rel"), "{out}");
+    // Every other listing: the prediction's row or entry before the other's.
+    let before = |out: &str, what: &str| {
+        let (p, m) = (out.find("slowest"), out.find("bt-rel"));
+        assert!(p.is_some() && p < m, "{what}: {out}");
+    };
+    for format in ["csv", "json"] {
+        let o = virtsim(&["answers", &file, "--format", format]);
+        assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+        before(&stdout(&o), format);
+    }
+    let o = virtsim(&["answers", &file, "--student", "s1", "--answers-file"]);
+    let key = stdout(&o);
+    before(&key, "--answers-file");
+    let answers = write(&dir, "s1.json", &key);
+    for format in ["table", "csv", "json"] {
+        let o = virtsim(&["grade", &file, &answers, "--format", format]);
+        assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+        before(&stdout(&o), &format!("grade --format {format}"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

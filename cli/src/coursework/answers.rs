@@ -264,13 +264,8 @@ fn assignment_table(
             }
         );
         let _ = writeln!(out, "  {}", a.scenario_hash(index, student));
-        // In the order the page asks them: the predictions before the run, then the rest.
-        let asked = step
-            .questions
-            .iter()
-            .filter(|q| q.predict)
-            .chain(step.questions.iter().filter(|q| !q.predict));
-        for q in asked {
+        // In the order the page asks them (`Step::questions`): the predictions first.
+        for q in &step.questions {
             let Some(answer) = computed[index].iter().find(|c| c.id == q.id) else {
                 continue;
             };

@@ -95,6 +95,8 @@ pub struct Step {
     pub reveal: bool,
     pub student_seed: bool,
     pub vary: Vec<Vary>,
+    /// In the order the page asks them: the `predict` questions first, then the scenario's
+    /// and the step's others, each part in the file's order.
     pub questions: Vec<StepQuestion>,
 }
 

@@ -91,15 +91,26 @@ fn an_assignment_reads_with_its_steps_and_questions() {
     assert_eq!(a.id, "hv-basics");
     let step = &a.steps[0];
     assert_eq!(step.source, StepSource::Library("syscalls.toml".into()));
+    // The prediction first, as the page asks it; then the file's order.
     let ids: Vec<&str> = step.questions.iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(ids, ["fastest", "guess", "bt-rel"]);
-    assert!(step.questions[1].predict);
+    assert_eq!(ids, ["guess", "fastest", "bt-rel"]);
+    assert!(step.questions[0].predict);
     // 1 (scenario question) + 2 + 1 (default).
     assert_eq!(a.max_points(), 4);
-    // The prepared scenario asks exactly the step's questions.
+    // The prepared scenario asks exactly the step's questions, in its order.
     let s = a.step_scenario(0, Some("s1")).expect("valid");
     let ids: Vec<&str> = s.questions.iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(ids, ["fastest", "guess", "bt-rel"]);
+    assert_eq!(ids, ["guess", "fastest", "bt-rel"]);
+    // The answer key and the grade list them so too.
+    let expected = computed(&a, "s1");
+    let key = a.answer_key("s1", &expected);
+    let ids: Vec<&str> = (key.steps[0].answers.iter())
+        .map(|g| g.question.as_str())
+        .collect();
+    assert_eq!(ids, ["guess", "fastest", "bt-rel"]);
+    let grade = a.grade(&key, &expected);
+    let ids: Vec<&str> = grade.rows.iter().map(|r| r.question.as_str()).collect();
+    assert_eq!(ids, ["guess", "fastest", "bt-rel"]);
 }
 
 #[test]
@@ -251,19 +262,19 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     assert!(grade.clean(), "{:?}", grade.problems);
     assert_eq!((grade.points, grade.max_points), (4, 4));
 
-    // A wrong answer costs its points.
+    // A wrong answer costs its points (the prediction, first: the order the page asks in).
     let mut wrong = key.clone();
-    let guess = &mut wrong.steps[0].answers[1];
+    let guess = &mut wrong.steps[0].answers[0];
     assert_eq!(guess.question, "guess");
     guess.answer = if guess.answer == "bt" { "hw" } else { "bt" }.into();
     wrong.checksum = wrong.computed_checksum();
     let grade = a.grade(&wrong, &expected);
     assert_eq!(grade.points, 2);
-    assert_eq!(grade.rows[1].verdict, Verdict::Wrong);
+    assert_eq!(grade.rows[0].verdict, Verdict::Wrong);
 
     // An edit without a new checksum: tampered, nothing graded.
     let mut tampered = key.clone();
-    tampered.steps[0].answers[0].answer = "bt".into();
+    tampered.steps[0].answers[0].answer = "edited".into();
     let grade = a.grade(&tampered, &expected);
     assert_eq!(grade.problems, vec![Problem::Tampered]);
     assert!(grade.rows.iter().all(|r| r.verdict == Verdict::NotGraded));

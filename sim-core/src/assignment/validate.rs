@@ -603,6 +603,10 @@ fn validate_step(
             from_scenario: false,
         });
     }
+    // In the order the page asks them: the predictions before the run, then the rest (each
+    // part in the file's order), so that `virtsim answers` in every format, an answers
+    // file and `virtsim grade` list them alike.
+    questions.sort_by_key(|q| !q.predict);
     Ok(Step {
         id: step_id,
         title: s.title.clone(),
@@ -764,6 +768,13 @@ fn prepared_with(
             scenario.sweep.as_ref(),
         )?);
     }
+    // In the step's order: the predictions first (`validate_step`).
+    let predicted = |id: &str| {
+        raw.questions
+            .iter()
+            .any(|q| q.predict && q.id.get_ref() == id)
+    };
+    questions.sort_by_key(|q| !predicted(&q.id));
     scenario.questions = questions;
     Ok(scenario)
 }
