@@ -209,7 +209,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "blank-scenario-name-inline",
             1,
             31,
-            &["names and ids", "not blank"],
+            &["names and ids", "is blank"],
         ),
         // The 65th [[fault]] is reported at its own header: 14 lines of scenario, then
         // 65 faults of 4 lines each starting at line 15, the 65th at 15 + 64 x 4 = 271.

@@ -151,6 +151,26 @@ fn students_get_their_own_seed_and_choice_and_the_instructor_the_first() {
     assert_ne!(hashes[0], hashes[1]);
 }
 
+/// A library scenario named without `.toml`, or in other case or separators, gets the
+/// file name meant (in both languages); a name the library has in no spelling, the example.
+#[test]
+fn a_library_scenario_named_without_its_toml_gets_a_guess() {
+    for written in ["syscalls", "Syscalls.TOML", " syscalls "] {
+        let text = ASSIGNMENT.replace("\"syscalls.toml\"", &format!("{written:?}"));
+        let e = parse(&text).unwrap_err();
+        assert_eq!((e.code, e.line), ("unknown_scenario", 10), "{e}");
+        assert!(
+            e.message.contains("did you mean `syscalls.toml`?"),
+            "{written}: {e}"
+        );
+        let ko = e.message_in(crate::Lang::Ko);
+        assert!(ko.contains("`syscalls.toml`을 뜻했나요?"), "{ko}");
+    }
+    let e = parse(&ASSIGNMENT.replace("\"syscalls.toml\"", "\"syscals\"")).unwrap_err();
+    assert!(!e.message.contains("did you mean"), "{e}");
+    assert!(e.message.contains("e.g. \"type1-vs-type2.toml\""), "{e}");
+}
+
 #[test]
 fn errors_are_located_in_the_assignment() {
     let cases: &[(&str, &str, &str, usize)] = &[

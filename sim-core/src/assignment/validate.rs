@@ -278,6 +278,25 @@ fn oom_alone_lists(found: &[OomAlone]) -> (String, String) {
     (en.join("; "), ko.join("; "))
 }
 
+/// The library scenario a step's `scenario = "..."` that the library does not have most
+/// likely means: its file name with `.toml` (`smoke` for `smoke.toml`), in lower case,
+/// `-` for `_` and spaces (`Type1_vs_Type2`). The library answers by name only (the
+/// page's and the CLI's resolvers), so only these spellings are asked for; a slip inside
+/// the name gets the message's example instead.
+fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let trimmed = name.trim();
+    let stem = match trimmed.len().checked_sub(".toml".len()) {
+        Some(at) if trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(".toml") => {
+            &trimmed[..at]
+        }
+        _ => trimmed,
+    };
+    let normal = stem.to_lowercase().replace(['_', ' '], "-");
+    [format!("{stem}.toml"), format!("{normal}.toml")]
+        .into_iter()
+        .find(|candidate| candidate != name && library(candidate).is_some())
+}
+
 fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     v.error(
         span,
@@ -301,6 +320,19 @@ fn validate_step(
     let (source, scenario) = match (&s.scenario, &s.scenario_toml) {
         (Some(name), None) => {
             let Some(text) = library(name.get_ref()) else {
+                if let Some(meant) = library_guess(name.get_ref(), library) {
+                    return Err(v.error(
+                        name.span(),
+                        msg!(
+                            "unknown_scenario",
+                            "step `{step}`: no library scenario `{name}`; did you mean `{meant}`? (a library scenario is named by its file name)",
+                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. `{meant}`을(를) 뜻했나요? (라이브러리 시나리오는 파일 이름으로 씁니다)",
+                            step = step_id,
+                            name = name.get_ref(),
+                            meant = meant
+                        ),
+                    ));
+                }
                 return Err(v.error(
                     name.span(),
                     msg!(

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::costs::CostTable;
 use crate::text::Lang;
 
 /// A scenario that could not be read, with its location.
@@ -203,72 +204,135 @@ const SECTION_KEYS: &[(&str, &[&str])] = &[
     ("[sweep]", &["instance", "counts", "op", "p99_target_us"]),
 ];
 
-/// The one name in `expected` (serde's "`a`, `b`, `c`") that `given` spells with another
-/// case or other separators ("type-2" for `type2`, "Memory-GiB" for `memory_gib`), or,
-/// for a name of at least [`TYPO_MIN_CHARS`] letters, with one letter left out, added,
-/// changed or two swapped ("technque" for `technique`). Short names get no such guess: one
-/// letter turns `cpus` into `cpu`, which means something else. Nor does a name in another
-/// unit: `duration_s` is not `duration_ms` (taking the guess would make 2 s into 2 ms).
+/// The one name in `expected` (serde's "`a`, `b`, `c`") that `given` most likely means
+/// ([`guess`]).
 fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
-    let plain = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let names: Vec<&str> = listed(expected).collect();
+    guess(given, &names).map(str::to_string)
+}
+
+/// The names in a list as messages write it (serde's "`a`, `b` or `c`").
+fn listed(expected: &str) -> impl Iterator<Item = &str> {
+    expected.split('`').skip(1).step_by(2)
+}
+
+/// The one name in `names` that `given` most likely means, for a "did you mean" guess: the
+/// guess every place that lists valid names or values makes (keys, values, table names,
+/// platforms, instances, workloads, question ids, library scenarios).
+///
+/// Names are compared without case and separators (`type-2` is `type2`, `Memory-GiB` is
+/// `memory_gib`); another word for a name counts as that name ([`SYNONYMS`]: `kr` is `ko`);
+/// a name is also compared with its first or last `_`-separated parts alone (`cores` for
+/// `host_cores`, `hypercal` for `pv_hypercall`, `mean_latency` for `mean_latency_us`),
+/// for a `given` of at least [`SHORTENED_MIN_CHARS`] letters. The guess is the name at the
+/// smallest edit distance (letters left out, added, changed, or two neighbours swapped:
+/// `strsim::osa_distance`) if no other name is as close and the distance is at most
+/// [`allowed_edits`] of `given`'s length (none under 4 letters: `ms` is too short to
+/// guess from). A name in another unit is never guessed: `duration_s` is not
+/// `duration_ms` (taking the guess would make 2 s into 2 ms). Nor is `given` itself.
+pub(crate) fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     let want = plain(given);
-    let names = || expected.split('`').skip(1).step_by(2);
-    // The only name alike (two would make the guess a coin toss), if it is not `given`.
-    let only = |alike: &dyn Fn(&str) -> bool| -> Option<String> {
-        let mut found = names().filter(|name| alike(name));
-        match (found.next(), found.next()) {
-            (Some(name), None) if name != given => Some(name.to_string()),
-            _ => None,
-        }
-    };
-    if names().any(|name| plain(name) == want) {
-        return only(&|name| plain(name) == want);
+    let letters = want.chars().count();
+    if letters == 0 || names.contains(&given) {
+        return None;
     }
-    // Words other formats and habits use for one of this format's names (`kr` is Korea's
-    // country code, `ko` the language's; `virtio` is the paravirtual devices' family).
     for (other, ours) in SYNONYMS {
         if want == *other {
-            if let Some(name) = only(&|name| name == *ours) {
+            if let Some(name) = names.iter().find(|name| **name == *ours) {
                 return Some(name);
             }
         }
     }
     let unit = unit_of(given);
-    // The name with its unit left off (`mean_latency` for `mean_latency_us`), or with a
-    // part before it left off (`cores` for `host_cores`).
-    let shortened = || {
-        only(&|name| {
-            let whole = plain(name);
-            (unit.is_none()
-                && unit_of(name).is_some()
-                && whole
-                    .strip_prefix(&want)
-                    .is_some_and(|rest| rest.len() <= 3))
-                || (name.contains('_') && whole.ends_with(&want))
-        })
-    };
-    if want.chars().count() < TYPO_MIN_CHARS {
-        return (want.chars().count() >= SHORTENED_MIN_CHARS)
-            .then(shortened)
-            .flatten();
+    let scored: Vec<(usize, &'n str)> = names
+        .iter()
+        .filter(|name| unit.is_none() || unit_of(name).is_none_or(|u| Some(u) == unit))
+        .map(|&name| (distance(&want, letters, name), name))
+        .collect();
+    let least = scored.iter().map(|&(d, _)| d).min()?;
+    if least > allowed_edits(letters) {
+        return None;
     }
-    only(&|name| {
-        one_slip_apart(&plain(name), &want)
-            && (unit.is_none() || unit_of(name).is_none() || unit == unit_of(name))
-    })
-    .or_else(shortened)
+    let mut closest: Vec<(usize, &'n str)> = (scored.iter())
+        .filter(|&&(d, _)| d == least)
+        .map(|&(_, name)| (common_start(&want, &plain(name)), name))
+        .collect();
+    // As close, the one that shares a longer start by two letters or more (`hosts`: `host`,
+    // not `costs`); else no guess (`type`: `type1` or `type2`).
+    closest.sort_by_key(|&(start, _)| std::cmp::Reverse(start));
+    match closest[..] {
+        [(_, name)] => Some(name),
+        [(first, name), (second, _), ..] if first >= second + 2 => Some(name),
+        _ => None,
+    }
 }
 
-/// Names shorter than this get no guess of a longer name they end (`ms`, `id`: too many).
+/// How many letters `a` and `b` begin with alike.
+fn common_start(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The names of `names` nearest to `given` (at most `count`, within one edit more than
+/// [`guess`] allows), nearest first: for a list too long to print whole (`[costs]`).
+pub(crate) fn nearest<'n>(given: &str, names: &[&'n str], count: usize) -> Vec<&'n str> {
+    let want = plain(given);
+    let letters = want.chars().count();
+    let mut near: Vec<(usize, &'n str)> = names
+        .iter()
+        .map(|&name| (distance(&want, letters, name), name))
+        .filter(|&(d, _)| d <= allowed_edits(letters) + 1)
+        .collect();
+    near.sort_by_key(|&(d, _)| d);
+    near.into_iter().take(count).map(|(_, name)| name).collect()
+}
+
+/// How many edits a guess may be from a name of `letters` letters (separators aside):
+/// none under 4, one up to 7, two up to 11, three beyond.
+fn allowed_edits(letters: usize) -> usize {
+    match letters {
+        0..=3 => 0,
+        4..=7 => 1,
+        8..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// A name without case or separators.
+fn plain(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The edit distance of `want` (plain, `letters` long) to `name`, or to its first or last
+/// `_`-separated parts (`cores` of host_cores, `hypercall` of pv_hypercall, `mean_latency`
+/// of mean_latency_us, `boot_firmware` of boot_firmware_port_io), whichever is least
+/// ([`guess`]).
+fn distance(want: &str, letters: usize, name: &str) -> usize {
+    let mut least = strsim::osa_distance(want, &plain(name));
+    if letters < SHORTENED_MIN_CHARS {
+        return least;
+    }
+    let parts: Vec<&str> = name.split(['_', '-']).filter(|p| !p.is_empty()).collect();
+    // The parts from its start or to its end: not a run from the middle, which would make
+    // `hypercal` as near `pv_hypercall_handler` as `pv_hypercall`.
+    for cut in 1..parts.len() {
+        for run in [&parts[..cut], &parts[cut..]] {
+            least = least.min(strsim::osa_distance(want, &run.concat().to_lowercase()));
+        }
+    }
+    least
+}
+
+/// Names shorter than this get no guess of a longer name they are part of (`ms`, `id`:
+/// too many).
 const SHORTENED_MIN_CHARS: usize = 4;
 
-/// Another word for one of the format's names, and that name ([`spelled_otherwise`]).
-const SYNONYMS: &[(&str, &str)] = &[("kr", "ko"), ("virtio", "paravirtual")];
+/// Another word for one of the format's names, and that name ([`guess`]): `kr` is
+/// Korea's country code, `ko` the language's; `virtio` is the paravirtual devices'
+/// family; `cpus` is the host's `cores` (one letter from `cpu`, the CPU generation).
+const SYNONYMS: &[(&str, &str)] = &[("kr", "ko"), ("virtio", "paravirtual"), ("cpus", "cores")];
 
 /// The unit a name ends in (`duration_ms`: ms; `memory_gb` and `memory_gib` alike: GiB),
 /// if it is one of the format's.
@@ -288,40 +352,6 @@ fn unit_of(name: &str) -> Option<&'static str> {
         "ghz" => "ghz",
         _ => return None,
     })
-}
-
-/// Names shorter than this get no guess from a letter's slip.
-const TYPO_MIN_CHARS: usize = 6;
-
-/// Whether `a` and `b` differ by one letter left out, added or changed, or two adjacent
-/// letters swapped.
-fn one_slip_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    let same_start = short
-        .iter()
-        .zip(long.iter())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if short.len() == long.len() {
-        if same_start == short.len() {
-            return false; // the same name
-        }
-        let i = same_start;
-        // One letter changed, or two adjacent ones swapped.
-        short[i + 1..] == long[i + 1..]
-            || (i + 1 < short.len()
-                && short[i] == long[i + 1]
-                && short[i + 1] == long[i]
-                && short[i + 2..] == long[i + 2..])
-    } else {
-        // One letter more in `long`: the rest matches once it is skipped.
-        long.len() == short.len() + 1 && short[same_start..] == long[same_start + 1..]
-    }
 }
 
 /// serde's list of alternatives ("`en` or `ko`", "`a`, `b`, `c`") joined in Korean: "`en`
@@ -827,6 +857,9 @@ pub(crate) fn parser_error(
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
     let message = tidy_found(&message);
+    if let Some(m) = control_character(text, span.start, &message) {
+        return v.error(span, m);
+    }
     // A table header with one pair of brackets too few or too many: `[instance]` for an
     // array of tables (one per instance), `[[host]]` for the one host.
     if let Some((name, double)) = header_at(text, span.start) {
@@ -980,8 +1013,20 @@ pub(crate) fn parser_error(
             m.params.push(("sections", homes.join(", ")));
         }
     }
-    // A slip of case or separator ("type-2", "Memory_GiB"): name the one meant. Only
-    // these: a guess from letters alone would name `cpu` for `cpus`, a different key.
+    // An unknown cost: the table has over a hundred, too many to list in a message. The
+    // guess first, then the few nearest, and where every cost is described.
+    if m.code == "unknown_field" {
+        let costs: Vec<&str> = CostTable::SOURCES.iter().map(|c| c.name).collect();
+        let (field, expected) = (param_of(&m, "field"), param_of(&m, "expected"));
+        if let (Some(field), Some(expected)) = (field, expected) {
+            if listed(&expected).count() == costs.len()
+                && listed(&expected).all(|name| costs.contains(&name))
+            {
+                return v.error(span, unknown_cost(&field, &costs));
+            }
+        }
+    }
+    // A slip of a name ([`guess`]): name the one meant.
     let param = match m.code {
         "unknown_field" if m.params.iter().all(|(k, _)| *k != "sections") => Some("field"),
         "unknown_value" => Some("value"),
@@ -1077,11 +1122,14 @@ pub(crate) fn parser_error(
         let range = range_at(span.clone());
         // A whole number where one is wanted, only outside the range the field's type
         // holds (`-2` for a count, 2^32 for a u32): its type is right, its size is not.
+        // So is a whole number beyond what the reader holds (past 2^63: "invalid type:
+        // integer"), for a whole or a decimal field alike.
         let integer = detail
             .strip_prefix("invalid value: integer `")
+            .or_else(|| detail.strip_prefix("invalid type: integer `"))
             .and_then(|rest| rest.split_once('`'))
             .map(|(got, _)| got.to_string());
-        if let (true, Some(got)) = (whole, integer) {
+        if let (true, Some(got)) = (whole || decimal, integer) {
             let negative = got.starts_with('-');
             if let Some((field, min, max)) = &range {
                 return v.error(
@@ -1098,7 +1146,7 @@ pub(crate) fn parser_error(
                     ),
                 );
             }
-            if let Some(key) = key_before(text, span.start) {
+            if let (true, Some(key)) = (whole, key_before(text, span.start)) {
                 // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
                 let type_max = match detail.rsplit_once("expected ").map(|(_, t)| t) {
                     Some("u8") => u64::from(u8::MAX),
@@ -1229,6 +1277,101 @@ pub(crate) fn parser_error(
         }
     }
     v.error(span, m)
+}
+
+/// A control character (other than a tab) written as it is inside a string or a comment,
+/// where TOML allows none: the parser's error points at it and says only which characters
+/// it expected there.
+fn control_character(text: &str, at: usize, message: &str) -> Option<Msg> {
+    let c = text.get(at..)?.chars().next()?;
+    if !c.is_control() || matches!(c, '\t' | '\n') {
+        return None;
+    }
+    let code = crate::text::code_point(c);
+    let escape = format!("\\u{:04X}", c as u32);
+    Some(if message.starts_with("invalid comment character") {
+        msg!(
+            "control_character",
+            "control character {code} is not allowed in a comment; remove it",
+            "주석에는 제어 문자 {code}을(를) 쓸 수 없습니다. 지우세요",
+            code = code
+        )
+    } else if message.starts_with("invalid basic string")
+        || message.starts_with("invalid multi-line basic string")
+    {
+        msg!(
+            "control_character",
+            "control character {code} is not allowed in a string; write {escape}",
+            "문자열에는 제어 문자 {code}을(를) 그대로 쓸 수 없습니다. {escape}(으)로 쓰세요",
+            code = code,
+            escape = escape
+        )
+    } else if message.starts_with("invalid literal string")
+        || message.starts_with("invalid multi-line literal string")
+    {
+        // 'Literal' strings read no escapes: the text goes in double quotes to hold one.
+        msg!(
+            "control_character",
+            "control character {code} is not allowed in a string; write it as {escape} in a \"...\" string (a '...' string reads no escapes), or remove it",
+            "문자열에는 제어 문자 {code}을(를) 그대로 쓸 수 없습니다. \"...\" 문자열 안에 {escape}(으)로 쓰거나('...' 문자열은 이스케이프를 읽지 않습니다) 지우세요",
+            code = code,
+            escape = escape
+        )
+    } else {
+        return None;
+    })
+}
+
+/// The value of parameter `name` of `m`.
+fn param_of(m: &Msg, name: &str) -> Option<String> {
+    m.params
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// `[costs]` has no key `field`: the guess, the nearest names, and docs/cost-model.md.
+fn unknown_cost(field: &str, costs: &[&str]) -> Msg {
+    let quoted = |names: &[&str]| {
+        (names.iter())
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let meant = guess(field, costs);
+    let others: Vec<&str> = nearest(field, costs, 4)
+        .into_iter()
+        .filter(|n| Some(*n) != meant)
+        .take(3)
+        .collect();
+    let mut m = match (meant, others.is_empty()) {
+        (Some(_), true) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; did you mean `{meant}`? docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+        (Some(_), false) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; did you mean `{meant}`? Also near it: {near}; docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+        (None, false) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; the nearest names: {near}; docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 가장 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+        (None, true) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+    };
+    m.params.push(("field", field.to_string()));
+    if let Some(meant) = meant {
+        m.params.push(("meant", meant.to_string()));
+    }
+    m.params.push(("near", quoted(&others)));
+    m
 }
 
 /// A step of a path into the document: a key of a table or an index of an array.
@@ -1486,8 +1629,13 @@ mod tests {
             super::spelled_otherwise("Memory-GiB", "`cores`, `memory_gib`").as_deref(),
             Some("memory_gib")
         );
-        // Letters alone are no guess: `cpus` is not `cpu`; the name itself is no slip.
-        assert_eq!(super::spelled_otherwise("cpus", "`cores`, `cpu`"), None);
+        // `cpus` is another word for the host's cores (one letter from `cpu`, which
+        // means the CPU generation); the name itself is no slip.
+        assert_eq!(
+            super::spelled_otherwise("cpus", "`cores`, `cpu`").as_deref(),
+            Some("cores")
+        );
+        assert_eq!(super::spelled_otherwise("cpu", "`cores`, `cpu`"), None);
         // A unit or a leading part left off, another word for a name: guessed when only
         // one name fits.
         let metrics = "`throughput`, `mean_latency_us`, `p50_latency_us`";
@@ -1546,14 +1694,64 @@ mod tests {
             super::spelled_otherwise("duration_m", units).as_deref(),
             Some("duration_ms")
         );
-        // Two slips, a short name, or two names one slip away: no guess.
-        assert_eq!(super::spelled_otherwise("tecniqeu", keys), None);
-        assert_eq!(super::spelled_otherwise("tehcnqiue", keys), None);
-        assert_eq!(super::spelled_otherwise("kinds", keys), None);
+        // Two slips in a name of 8 to 11 letters, one in a shorter one (4 to 7).
+        assert_eq!(
+            super::spelled_otherwise("tecniqeu", keys).as_deref(),
+            Some("technique")
+        );
+        assert_eq!(
+            super::spelled_otherwise("kinds", keys).as_deref(),
+            Some("kind")
+        );
+        // More slips than that, a name under 4 letters, or two names as close: no guess.
+        assert_eq!(super::spelled_otherwise("tcnqieu", keys), None);
+        assert_eq!(super::spelled_otherwise("kin", keys), None);
         assert_eq!(
             super::spelled_otherwise("counts", "`count`, `counts2`"),
             None
         );
+        assert_eq!(super::spelled_otherwise("type", "`type1`, `type2`"), None);
+    }
+
+    /// The review's misses: each place that lists names guesses alike.
+    #[test]
+    fn every_list_of_names_gets_the_same_guess() {
+        let host = "`cores`, `clock_ghz`, `memory_gib`, `cpu`, `vtx`, `ept`, `disk`, `nic`";
+        assert_eq!(
+            super::spelled_otherwise("core", host).as_deref(),
+            Some("cores")
+        );
+        let kinds = "`native`, `type1`, `type2`, `container`, `vdi`";
+        assert_eq!(
+            super::spelled_otherwise("typ1", kinds).as_deref(),
+            Some("type1")
+        );
+        let tables = "`scenario`, `host`, `platform`, `workload`, `instance`, `costs`, `question`, `fault`, `sweep`";
+        for typo in ["hosts", "hots", "Host"] {
+            assert_eq!(
+                super::spelled_otherwise(typo, tables).as_deref(),
+                Some("host"),
+                "{typo}"
+            );
+        }
+        assert_eq!(
+            super::spelled_otherwise("instances", tables).as_deref(),
+            Some("instance")
+        );
+        // A leading part left off, and a slip in what is left.
+        let costs: Vec<&str> = crate::costs::CostTable::SOURCES
+            .iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(super::guess("hypercal", &costs), Some("pv_hypercall"));
+        assert_eq!(
+            super::guess("vm_exit_roundtrp", &costs),
+            Some("vm_exit_roundtrip")
+        );
+        assert_eq!(super::guess("handler", &costs), None);
+        let near = super::nearest("hypercal", &costs, 3);
+        assert_eq!(near[0], "pv_hypercall");
+        assert!(near.len() <= 3, "{near:?}");
     }
 
     use super::{table_header, SECTION_KEYS};

@@ -133,6 +133,57 @@ fn within(
     .map(|(i, len)| span.start + i..span.start + i + len)
 }
 
+/// Names and ids are at most this many characters.
+pub(crate) const MAX_NAME_CHARS: usize = 80;
+
+/// The rule of names and ids that `name` (written at `span`) breaks, if any: 1 to
+/// [`MAX_NAME_CHARS`] characters, not blank, without control characters. The message says
+/// which: how long the name is, or which control character it holds and where.
+pub(crate) fn name_rule_broken(
+    v: &Validator<'_>,
+    name: &str,
+    span: std::ops::Range<usize>,
+) -> Option<ScenarioError> {
+    let length = name.chars().count();
+    if let Some((at, c)) = name.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Some(v.error(
+            within(v, &span, c).unwrap_or(span),
+            msg!(
+                "bad_name",
+                "this name holds control character {code} (its character {at} of {length}); names and ids may not hold control characters",
+                "이 이름의 {length}자 중 {at}번째 문자가 제어 문자 {code}입니다. 이름과 id에는 제어 문자를 쓸 수 없습니다",
+                code = crate::text::code_point(c),
+                at = at + 1,
+                length = length
+            ),
+        ));
+    }
+    if name.trim().is_empty() {
+        return Some(v.error(
+            span,
+            msg!(
+                "bad_name",
+                "this name is blank; names and ids must have 1 to {max} characters, not only spaces",
+                "이 이름이 비어 있습니다. 이름과 id는 공백만이 아닌 1~{max}자여야 합니다",
+                max = MAX_NAME_CHARS
+            ),
+        ));
+    }
+    if length > MAX_NAME_CHARS {
+        return Some(v.error(
+            span,
+            msg!(
+                "bad_name",
+                "this name is {length} characters long; names and ids have at most {max}",
+                "이 이름은 {length}자입니다. 이름과 id는 최대 {max}자입니다",
+                length = length,
+                max = MAX_NAME_CHARS
+            ),
+        ));
+    }
+    None
+}
+
 pub(super) fn validate(
     v: &Validator<'_>,
     raw: ScenarioFile,
@@ -171,16 +222,8 @@ pub(super) fn validate(
                 ),
             ));
         }
-        if name.trim().is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control)
-        {
-            return Err(v.error(
-                span,
-                msg!(
-                    "bad_name",
-                    "names and ids must be 1 to 80 characters, not blank, without control characters",
-                    "이름과 id는 1~80자여야 하며, 비어 있거나 제어 문자를 포함할 수 없습니다"
-                ),
-            ));
+        if let Some(e) = name_rule_broken(v, name, span) {
+            return Err(e);
         }
     }
     if raw.faults.len() > MAX_FAULTS {
