@@ -556,8 +556,10 @@ fn a_lost_last_packet_waits_for_tcps_tail_loss_probe() {
     // UDP transport resends on its own timer, taken as 2 round trips: 200 ms. At 20%
     // loss an input or its update loses a packet 36% of the time and both 4%, so the p99
     // lies between one loss and two: 400 to 800 ms over RDP's clean p99, 200 to 400 ms
-    // over Blast's (measured: 771 and 360; with one round trip for every loss both read
-    // 160).
+    // over Blast's (measured: 771 and 360 before sessions started under way, 791 and 200
+    // since; with one round trip for every loss both read 160). Both p99s are read from
+    // the latency histogram, whose buckets are up to 1.6% wide: a difference may fall a
+    // bucket short of its bound (the 200 ms bound is taken as 190).
     let r = run(&vdi_platforms(
         &[
             ("rdp", "protocol = \"rdp\"\nrtt_ms = 100"),
@@ -575,6 +577,28 @@ fn a_lost_last_packet_waits_for_tcps_tail_loss_probe() {
         p99("blast-lossy") - p99("blast"),
     );
     assert!((400.0..850.0).contains(&tcp), "tcp +{tcp} udp +{udp}");
-    assert!((200.0..450.0).contains(&udp), "tcp +{tcp} udp +{udp}");
+    assert!((190.0..450.0).contains(&udp), "tcp +{tcp} udp +{udp}");
     assert!(tcp > 1.5 * udp, "tcp +{tcp} udp +{udp}");
+}
+
+#[test]
+fn a_sessions_bandwidth_does_not_depend_on_the_round_trip() {
+    // The users type at their own pace whatever the network (each keystroke one line
+    // redrawn), and the run starts with the sessions under way: a 1 s round trip delays
+    // every update by a second but sends the same bytes per second as a 5 ms one. Counted
+    // on arrival with cold sessions, the 1 s link lost a third of a 3 s run's traffic
+    // (6.8 against 4.5 kbit/s per user).
+    let r = run(&vdi_platforms(
+        &[("lan", "rtt_ms = 5"), ("far", "rtt_ms = 1000")],
+        OFFICE,
+        4,
+        3000,
+    ));
+    let kbit = |n: &str| platform(&r, n).vdi.as_ref().unwrap().bandwidth_kbit_s;
+    let (lan, far) = (kbit("lan"), kbit("far"));
+    assert!(lan > 0.0);
+    assert!(
+        (far / lan - 1.0).abs() < 0.05,
+        "lan {lan:.2} far {far:.2} kbit/s"
+    );
 }

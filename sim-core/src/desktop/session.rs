@@ -195,8 +195,14 @@ struct Session {
     net_rng: SimRng,
     /// A fault stops the session here (or the run ends).
     stop: Cycles,
-    /// The user's next action, at the client.
+    /// The user's next action, at the client, `lead` cycles late: the session is under
+    /// way when the run starts (as the run's caches are warm), so the inputs the user made
+    /// in the last one-way trip before it are on their way to the server at its first
+    /// cycle. Every input time of the session (`handling`, `damage_inputs`, a frame's
+    /// `inputs`) is on this clock; the run's time of an input is its time less `lead`.
     next_input: Cycles,
+    /// The one-way network delay to the server (0 with a local display).
+    lead: Cycles,
     inputs_made: u64,
     /// The input the application is working on (when the user acted).
     handling: Option<Cycles>,
@@ -246,7 +252,8 @@ pub struct DesktopGroupOutcome {
     /// Input-to-display latency, cycles.
     pub latency: Histogram,
     pub within_good: u64,
-    /// Bytes that reached the clients (with packet headers and retransmissions).
+    /// Bytes sent to the clients (with packet headers and retransmissions), counted as
+    /// they leave the host for the client's link.
     pub bytes: u64,
     /// The same bytes per [`SERIES_BUCKET_MS`].
     pub series: Vec<u64>,
@@ -329,9 +336,14 @@ impl Sessions {
                 .map_or(1, |r| per_s / r.protocol.fps_cap.max(1));
             let g = self.groups[group].as_mut().expect("desktop group");
             g.sessions += 1;
+            let lead = spec
+                .remote
+                .as_ref()
+                .map_or(0, |r| r.network.rtt_us * self.c.per_us / 2);
             Session {
                 group,
                 next_input: rng.exponential(input_mean).max(1),
+                lead,
                 inputs_made: 0,
                 handling: None,
                 poll_phase: rng.below(self.c.input_poll.max(1)),
@@ -440,10 +452,12 @@ impl Sessions {
                 s.inputs_made += 1;
                 s.handling = Some(at_client);
                 let sent = next_tick(at_client, s.poll_phase, c.input_poll);
+                // The one-way trip to the server, on the run's clock: `sent` is `lead`
+                // (that trip) late already.
                 let mut arrive = sent;
                 if let Some(remote) = &spec.remote {
                     let net = &remote.network;
-                    arrive += net.rtt_us * c.per_us / 2;
+                    arrive += net.rtt_us * c.per_us / 2 - s.lead;
                     if s.net_rng.below(1_000_000) < net.loss_ppm {
                         // An input is one packet: a lost one is a lost tail, alone in flight.
                         arrive += recovery(
@@ -581,10 +595,14 @@ impl Sessions {
                 }
             }
         };
-        count(arrive);
+        // Counted as the packet leaves for the client's link: at a steady pace from the
+        // first cycle, as the inputs arrive (see `Session::next_input`; counted on arrival,
+        // a run would miss the first one-way trip's worth of a session already under way).
+        let sent = s.link_free_at;
+        count(sent);
         if lost && resent_if_lost {
-            // The retransmission crosses the link again.
-            count(arrive + rtt);
+            // The retransmission crosses the link again, once the loss is known.
+            count(sent + rtt);
         }
         let frame = s.in_flight.front_mut().expect("frame");
         if lost && frame.packets_left == 0 {
@@ -655,11 +673,11 @@ impl Sessions {
                 .iter()
                 .chain(&s.damage_inputs)
                 .chain(in_updates)
-                .filter(|&&at| at < cutoff)
+                .filter(|&&at| at < cutoff + s.lead)
                 .count() as u64;
             if let Some(mean) = (1000 * per_s).checked_div(a.inputs_per_ks) {
                 let mut next = s.next_input;
-                while next < cutoff {
+                while next < cutoff + s.lead {
                     lost += 1;
                     next += s.rng.exponential(mean).max(1);
                 }
@@ -787,7 +805,8 @@ fn show(
         return;
     }
     for &at in inputs {
-        let latency = shown.saturating_sub(at);
+        // `at` is on the session's input clock, `lead` late (`Session::next_input`).
+        let latency = (shown + s.lead).saturating_sub(at);
         s.slowest = s.slowest.max(latency);
         g.latency.record(latency);
         if latency <= c.good {
