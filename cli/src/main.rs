@@ -612,13 +612,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// A run's error (the event cap of every run), in the language of `--lang`.
+/// A run's error (the event cap of every run; a scenario whose values the check before a
+/// run refuses, an invalid scenario: exit 2), in the language of `--lang`.
 fn sim_failure(e: sim_core::SimError, lang: Lang) -> Failure {
-    match (lang, e) {
-        (Lang::Ko, sim_core::SimError::EventLimit { limit, estimate }) => Failure::Other(anyhow::anyhow!(
-            "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오의 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
-        )),
-        (_, e) => Failure::Other(e.into()),
+    match e {
+        sim_core::SimError::Invalid(e) => Failure::Invalid(e.to_string_in(lang.core())),
+        e => Failure::Other(anyhow::anyhow!("{}", e.message_in(lang.core()))),
     }
 }
 

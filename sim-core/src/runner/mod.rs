@@ -53,6 +53,10 @@ impl Default for RunOptions {
 /// A run that could not complete.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimError {
+    /// The scenario's values break a rule of the format ([`Scenario::check`]): a field
+    /// written by hand, checked before the run starts.
+    #[error("{0}")]
+    Invalid(crate::scenario::ScenarioError),
     #[error("the run needed more than {limit} events (the scenario's estimate is at most {estimate} events); shorten duration_ms or use fewer instances")]
     EventLimit { limit: u64, estimate: u64 },
     #[error("the run is not finished yet")]
@@ -63,6 +67,7 @@ impl SimError {
     /// The message in `lang` (English is the `Display` text).
     pub fn message_in(&self, lang: crate::text::Lang) -> String {
         match (self, lang) {
+            (SimError::Invalid(e), lang) => e.to_string_in(lang),
             (_, crate::text::Lang::En) => self.to_string(),
             (SimError::EventLimit { limit, estimate }, crate::text::Lang::Ko) => format!(
                 "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
@@ -228,7 +233,8 @@ impl JobOutcome {
 }
 
 impl Scenario {
-    /// Runs the whole scenario.
+    /// Runs the whole scenario, once its values pass [`Scenario::check`] (else
+    /// [`SimError::Invalid`]).
     pub fn run(&self) -> Result<RunResult, SimError> {
         self.run_with(RunOptions {
             trace: self.trace,
@@ -244,8 +250,11 @@ impl Scenario {
         runner.finish()
     }
 
-    /// A runner to advance in slices.
+    /// A runner to advance in slices (every run starts here: [`Scenario::run`],
+    /// [`Scenario::run_with`], the CLI's and the page's jobs), once the scenario's values
+    /// pass [`Scenario::check`] (else [`SimError::Invalid`]).
     pub fn runner(&self, options: RunOptions) -> Result<Runner, SimError> {
+        self.check().map_err(SimError::Invalid)?;
         Ok(Runner::new(self.clone(), options))
     }
 }

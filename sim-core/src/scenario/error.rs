@@ -11,13 +11,16 @@ use crate::text::Lang;
 /// and [`ScenarioError::to_string_in`] give it in Korean too. [`ScenarioError::code`]
 /// says what is wrong in a stable, machine-readable form (e.g. `out_of_range`,
 /// `unknown_name`) and [`ScenarioError::params`] the values the message quotes.
+///
+/// An error of a value that is written nowhere (a field of a [`crate::Scenario`] set by
+/// hand, found by [`crate::Scenario::check`]) has no location: `line` and `column` are 0
+/// and `Display` gives `file: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
 pub struct ScenarioError {
     pub file: String,
-    /// 1-based line.
+    /// 1-based line (0: no location).
     pub line: usize,
-    /// 1-based column, in characters.
+    /// 1-based column, in characters (0: no location).
     pub column: usize,
     /// The message in English.
     pub message: String,
@@ -55,15 +58,24 @@ impl ScenarioError {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `file:line:column: message` in `lang`.
+    /// `file:line:column: message` in `lang` (`file: message` without a location).
     pub fn to_string_in(&self, lang: Lang) -> String {
-        format!(
-            "{}:{}:{}: {}",
-            self.file,
-            self.line,
-            self.column,
-            self.message_in(lang)
-        )
+        format!("{}: {}", self.place(), self.message_in(lang))
+    }
+
+    /// `file:line:column`, or `file` alone for an error with no location.
+    fn place(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place(), self.message)
     }
 }
 
@@ -1391,6 +1403,8 @@ pub(crate) struct Validator<'a> {
     pub(crate) text: &'a str,
     /// Whether errors are located in the parsed document (else by offset only).
     parses: bool,
+    /// Whether errors have a location at all (else line and column 0: [`Self::unlocated`]).
+    located: bool,
     document: std::cell::OnceCell<Option<toml::de::DeTable<'a>>>,
 }
 
@@ -1401,7 +1415,17 @@ impl<'a> Validator<'a> {
             file,
             text,
             parses: false,
+            located: true,
             document: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A validator of values written nowhere (a [`crate::Scenario`]'s fields): its errors
+    /// have no location.
+    pub(crate) fn unlocated(file: &'a str) -> Validator<'a> {
+        Validator {
+            located: false,
+            ..Validator::unparsed(file, "")
         }
     }
 
@@ -1410,6 +1434,7 @@ impl<'a> Validator<'a> {
             file,
             text,
             parses: true,
+            located: true,
             document: std::cell::OnceCell::new(),
         }
     }
@@ -1467,7 +1492,11 @@ impl<'a> Validator<'a> {
     }
 
     pub(crate) fn error(&self, span: Range<usize>, mut msg: Msg) -> ScenarioError {
-        let (line, column) = line_column(self.text, span.start);
+        let (line, column) = if self.located {
+            line_column(self.text, span.start)
+        } else {
+            (0, 0)
+        };
         // A number with hundreds of digits (`1e300` read as a float) reads better short.
         for (_, value) in &mut msg.params {
             if value.len() > 24 {

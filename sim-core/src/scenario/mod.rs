@@ -140,10 +140,13 @@ pub struct Question {
 
 /// A validated scenario, ready to run.
 ///
-/// Its fields are what the validator accepted, to read. To run a changed scenario, change
-/// its text and read it again, or use [`Scenario::adjusted`] (the page's sliders) or
-/// [`Scenario::set_seed`]: a field written by hand is not validated, and `adjusted` starts
-/// again from the file's own values.
+/// Its fields are what the validator accepted. To run a changed scenario, change its text
+/// and read it again, or use [`Scenario::adjusted`] (the page's sliders) or
+/// [`Scenario::set_seed`]. A field written by hand is checked again when the scenario runs
+/// ([`Scenario::check`]: its range, the indices that tie it to other fields and the event
+/// budget, with the file's messages and no location): a run refuses what the file would
+/// have, with [`crate::SimError::Invalid`]. `adjusted` starts again from the file's own
+/// values, not from fields written by hand.
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub file_name: String,
@@ -260,6 +263,29 @@ impl Scenario {
         let q = self.raw.questions.iter().find(|q| q.id.get_ref() == id)?;
         let (line, column) = line_column(&self.source, q.id.span().start);
         Some(format!("{}:{line}:{column}", self.file_name))
+    }
+
+    /// Checks the scenario's values again, as [`Scenario::run`] and every other entry that
+    /// runs it does first: each field within the range the file's validation enforces, the
+    /// indices that tie instances, questions, faults and the sweep to platforms and groups,
+    /// and the memory and event budgets, so that a field written by hand (`s.host.cores =
+    /// 0`, `s.instances.clear()`, `s.duration_ms = 10_000_000`) is an error, never a panic,
+    /// a meaningless result or minutes of running. The messages are the file's, without a
+    /// location (`line` and `column` 0): the value is written nowhere. A stack's
+    /// combination of kind, technique and I/O and a workload's definition are read from the
+    /// text only: change those in the text.
+    ///
+    /// ```
+    /// let text = include_str!("../../../scenarios/smoke.toml");
+    /// let mut scenario = sim_core::Scenario::from_toml("smoke.toml", text)?;
+    /// scenario.host.cores = 0;
+    /// let e = scenario.check().unwrap_err();
+    /// assert_eq!(e.to_string(), "smoke.toml: host.cores must be between 1 and 1024; got 0");
+    /// assert!(matches!(scenario.run(), Err(sim_core::SimError::Invalid(_))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check(&self) -> Result<(), ScenarioError> {
+        validate::check(self)
     }
 
     pub fn set_seed(&mut self, seed: u64) {

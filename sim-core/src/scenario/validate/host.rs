@@ -4,7 +4,7 @@ use toml::Spanned;
 
 use super::{range, RANGE_EN, RANGE_KO};
 use crate::hardware::CpuGeneration;
-use crate::scenario::error::msg;
+use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::HostSection;
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S,
@@ -109,20 +109,7 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
                    pick: fn(crate::hardware::CpuFeatures) -> bool| {
         match value {
             Some(x) if *x.get_ref() && !has => {
-                let first = CpuGeneration::first_with(pick).map_or("-", CpuGeneration::name);
-                Err(v.error(
-                    x.span(),
-                    msg!(
-                        "cpu_lacks_feature",
-                        "host.{field}: {cpu} has no {what}; it can only be turned off ({first} and later have it)",
-                        "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 ({first} 이후에는 있습니다)",
-                        field = field,
-                        cpu = h.cpu.name(),
-                        what = what.0,
-                        what_ko = what.1,
-                        first = first
-                    ),
-                ))
+                Err(v.error(x.span(), lacks_feature(h.cpu, field, what, pick)))
             }
             Some(x) => Ok(*x.get_ref()),
             None => Ok(has),
@@ -207,4 +194,25 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
         nic_latency_us,
         nic_bandwidth_gbit_s,
     })
+}
+
+/// Turning on CPU feature `field` (`what`: its name in English and Korean; `pick`: it in
+/// [`crate::hardware::CpuFeatures`]) that `cpu` does not have.
+pub(super) fn lacks_feature(
+    cpu: CpuGeneration,
+    field: &str,
+    what: (&str, &str),
+    pick: fn(crate::hardware::CpuFeatures) -> bool,
+) -> Msg {
+    let first = CpuGeneration::first_with(pick).map_or("-", CpuGeneration::name);
+    msg!(
+        "cpu_lacks_feature",
+        "host.{field}: {cpu} has no {what}; it can only be turned off ({first} and later have it)",
+        "host.{field}: {cpu}에는 {what_ko} 기능이 없습니다. 끌 수만 있습니다 ({first} 이후에는 있습니다)",
+        field = field,
+        cpu = cpu.name(),
+        what = what.0,
+        what_ko = what.1,
+        first = first
+    )
 }

@@ -3,7 +3,7 @@
 use super::workload::preset;
 use super::{names, INSTANCE_RANGE_EN, INSTANCE_RANGE_KO};
 use crate::platform::{GuestOs, PlatformKind, Technique};
-use crate::scenario::error::msg;
+use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::{InstanceSection, PlatformSection};
 use crate::scenario::limits::{MAX_INSTANCES, MAX_THREADS_PER_INSTANCE};
 use crate::scenario::{Host, InstanceSpec, PlatformSpec, ScenarioError, Validator};
@@ -111,19 +111,7 @@ pub(super) fn validate_instance(
     let memory_gib = *i.memory_gib.get_ref();
     // At least 1 MiB: below, a footprint rounds to nothing (1e-320 GiB was accepted).
     if !((1.0 / 1024.0..=65536.0).contains(&memory_gib)) {
-        return Err(v.error(
-            i.memory_gib.span(),
-            msg!(
-                "out_of_range",
-                "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65536; got {got}",
-                "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
-                name = name,
-                field = "memory_gib",
-                min = 1.0 / 1024.0,
-                max = 65536,
-                got = memory_gib
-            ),
-        ));
+        return Err(v.error(i.memory_gib.span(), memory_gib_msg(&name, memory_gib)));
     }
     let guest_os = *i.guest_os.get_ref();
     for &p in &platform_indices {
@@ -132,14 +120,7 @@ pub(super) fn validate_instance(
             let _ = raw_platforms;
             return Err(v.error(
                 i.guest_os.span(),
-                msg!(
-                    "guest_not_paravirtualizable",
-                    "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (the seed's \"modified OS needed → limited compatibility\"). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
-                    "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 수정된 게스트 커널이 필요하고 {os} 커널은 수정할 수 없습니다 (OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
-                    name = name,
-                    os = os_name(guest_os),
-                    platform = platforms[p].name
-                ),
+                guest_not_paravirtualizable(&name, guest_os, &platforms[p].name),
             ));
         }
     }
@@ -166,15 +147,7 @@ pub(super) fn validate_instance(
         {
             return Err(v.error(
                 i.workload.span(),
-                msg!(
-                    "vdi_needs_desktop_workload",
-                    "instance `{name}` runs on VDI platform `{platform}`: its workload must be a desktop activity, one of {expected}; got `{got}`",
-                    "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크탑 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
-                    name = name,
-                    platform = platforms[p].name,
-                    expected = names(crate::desktop::DESKTOP_PRESETS),
-                    got = workload.name
-                ),
+                vdi_needs_desktop_workload(&name, &platforms[p].name, &workload.name),
             ));
         }
     }
@@ -183,30 +156,10 @@ pub(super) fn validate_instance(
         Some(pin) => {
             let list = pin.get_ref();
             if list.len() != vcpus as usize {
-                return Err(v.error(
-                    pin.span(),
-                    msg!(
-                        "pin_count",
-                        "instance `{name}`: pin lists {got} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU",
-                        "인스턴스 `{name}`: pin에 pCPU가 {got}개이지만 vCPU는 {vcpus}개입니다. vCPU마다 pCPU 하나를 주세요",
-                        name = name,
-                        got = list.len(),
-                        vcpus = vcpus
-                    ),
-                ));
+                return Err(v.error(pin.span(), pin_count(&name, list.len(), vcpus)));
             }
             if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
-                return Err(v.error(
-                    pin.span(),
-                    msg!(
-                        "pin_out_of_range",
-                        "instance `{name}`: pin names pCPU {got} but the host has pCPUs 0 to {max}",
-                        "인스턴스 `{name}`: pin이 pCPU {got}을(를) 가리키지만 호스트의 pCPU는 0부터 {max}까지입니다",
-                        name = name,
-                        got = bad,
-                        max = host.cores - 1
-                    ),
-                ));
+                return Err(v.error(pin.span(), pin_out_of_range(&name, *bad, host.cores)));
             }
             Some(list.clone())
         }
@@ -229,17 +182,7 @@ pub(super) fn validate_instance(
     }
     let cap_percent = *i.cap_percent.get_ref();
     if cap_percent > 100 {
-        return Err(v.error(
-            i.cap_percent.span(),
-            msg!(
-                "out_of_range",
-                "instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {got}",
-                "인스턴스 `{name}`: cap_percent는 vCPU당 값으로 0(제한 없음)에서 100 사이입니다. 입력값: {got}",
-                name = name,
-                field = "cap_percent",
-                got = cap_percent
-            ),
-        ));
+        return Err(v.error(i.cap_percent.span(), cap_percent_msg(&name, cap_percent)));
     }
     Ok(InstanceSpec {
         name: name.clone(),
@@ -284,4 +227,73 @@ fn os_name(os: GuestOs) -> &'static str {
         GuestOs::Freebsd => "freebsd",
         GuestOs::Windows => "windows",
     }
+}
+
+pub(super) fn guest_not_paravirtualizable(name: &str, os: GuestOs, platform: &str) -> Msg {
+    msg!(
+            "guest_not_paravirtualizable",
+            "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (the seed's \"modified OS needed → limited compatibility\"). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+            "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 수정된 게스트 커널이 필요하고 {os} 커널은 수정할 수 없습니다 (OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
+            name = name,
+            os = os_name(os),
+            platform = platform
+        )
+}
+
+pub(super) fn vdi_needs_desktop_workload(name: &str, platform: &str, got: &str) -> Msg {
+    msg!(
+            "vdi_needs_desktop_workload",
+            "instance `{name}` runs on VDI platform `{platform}`: its workload must be a desktop activity, one of {expected}; got `{got}`",
+            "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크탑 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
+            name = name,
+            platform = platform,
+            expected = names(crate::desktop::DESKTOP_PRESETS),
+            got = got
+        )
+}
+
+pub(super) fn pin_count(name: &str, got: usize, vcpus: u32) -> Msg {
+    msg!(
+            "pin_count",
+            "instance `{name}`: pin lists {got} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU",
+            "인스턴스 `{name}`: pin에 pCPU가 {got}개이지만 vCPU는 {vcpus}개입니다. vCPU마다 pCPU 하나를 주세요",
+            name = name,
+            got = got,
+            vcpus = vcpus
+        )
+}
+
+pub(super) fn pin_out_of_range(name: &str, got: u32, cores: u32) -> Msg {
+    msg!(
+            "pin_out_of_range",
+            "instance `{name}`: pin names pCPU {got} but the host has pCPUs 0 to {max}",
+            "인스턴스 `{name}`: pin이 pCPU {got}을(를) 가리키지만 호스트의 pCPU는 0부터 {max}까지입니다",
+            name = name,
+            got = got,
+            max = cores - 1
+        )
+}
+
+pub(super) fn memory_gib_msg(name: &str, got: f64) -> Msg {
+    msg!(
+            "out_of_range",
+            "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65536; got {got}",
+            "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
+            name = name,
+            field = "memory_gib",
+            min = 1.0 / 1024.0,
+            max = 65536,
+            got = got
+        )
+}
+
+pub(super) fn cap_percent_msg(name: &str, got: u32) -> Msg {
+    msg!(
+            "out_of_range",
+            "instance `{name}`: cap_percent is per vCPU, between 0 (no cap) and 100; got {got}",
+            "인스턴스 `{name}`: cap_percent는 vCPU당 값으로 0(제한 없음)에서 100 사이입니다. 입력값: {got}",
+            name = name,
+            field = "cap_percent",
+            got = got
+        )
 }

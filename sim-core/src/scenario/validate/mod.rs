@@ -11,7 +11,11 @@
 //! - `sweep.rs`: the `[sweep]` table;
 //! - `question.rs`: each `[[question]]`;
 //! - `fault.rs`: each `[[fault]]`.
+//!
+//! `check.rs` checks a validated [`Scenario`]'s fields again before a run (they are public
+//! and may have been written by hand), with the same messages.
 
+mod check;
 mod costs;
 mod fault;
 mod host;
@@ -24,7 +28,7 @@ mod workload;
 
 use toml::Spanned;
 
-use super::error::{msg, Key};
+use super::error::{msg, Key, Msg};
 use super::format::{InstanceSection, ScenarioFile};
 use super::limits::{
     MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
@@ -43,6 +47,8 @@ use workload::validate_workloads;
 // For assignments (crate::assignment, through scenario/mod.rs), which validate their own
 // questions against a scenario.
 pub(crate) use question::validate_question;
+// For `Scenario::check` (scenario/mod.rs).
+pub(crate) use check::check;
 
 /// MiB as GiB for messages: one decimal for whole numbers, up to three otherwise.
 pub(super) fn gib(mib: u64) -> String {
@@ -137,13 +143,27 @@ fn within(
 pub(crate) const MAX_NAME_CHARS: usize = 80;
 
 /// The rule of names and ids that `name` (written at `span`) breaks, if any: 1 to
-/// [`MAX_NAME_CHARS`] characters, not blank, without control characters. The message says
-/// which: how long the name is, or which control character it holds and where.
+/// [`MAX_NAME_CHARS`] characters, not blank, without control characters or Unicode format
+/// characters. The message says which: how long the name is, or which character it holds
+/// and where.
 pub(crate) fn name_rule_broken(
     v: &Validator<'_>,
     name: &str,
     span: std::ops::Range<usize>,
 ) -> Option<ScenarioError> {
+    if let Some(c) = crate::text::format_character(name) {
+        // At the character itself where the file has it written out or as an escape.
+        let at = within(v, &span, c).unwrap_or(span);
+        return Some(v.error(
+            at,
+            msg!(
+                "format_character_in_name",
+                "this name holds `{code}` (a Unicode format character: invisible, or reversing the text around it); names and ids are shown to students and graded by, so they may not hold one",
+                "이 이름에 `{code}`(유니코드 서식 문자: 보이지 않거나 주변 텍스트의 방향을 뒤집음)이(가) 있습니다. 이름과 id는 학생에게 보여 주고 채점에 쓰이므로 서식 문자를 쓸 수 없습니다",
+                code = crate::text::code_point(c)
+            ),
+        ));
+    }
     let length = name.chars().count();
     if let Some((at, c)) = name.chars().enumerate().find(|(_, c)| c.is_control()) {
         return Some(v.error(
@@ -209,19 +229,6 @@ pub(super) fn validate(
         )
         .chain(raw.questions.iter().map(|q| (q.id.get_ref(), q.id.span())))
     {
-        if let Some(c) = crate::text::format_character(name) {
-            // At the character itself where the file has it written out or as an escape.
-            let at = within(v, &span, c).unwrap_or(span);
-            return Err(v.error(
-                at,
-                msg!(
-                    "format_character_in_name",
-                    "this name holds `{code}` (a Unicode format character: invisible, or reversing the text around it); names and ids are shown to students and graded by, so they may not hold one",
-                    "이 이름에 `{code}`(유니코드 서식 문자: 보이지 않거나 주변 텍스트의 방향을 뒤집음)이(가) 있습니다. 이름과 id는 학생에게 보여 주고 채점에 쓰이므로 서식 문자를 쓸 수 없습니다",
-                    code = crate::text::code_point(c)
-                ),
-            ));
-        }
         if let Some(e) = name_rule_broken(v, name, span) {
             return Err(e);
         }
@@ -229,29 +236,14 @@ pub(super) fn validate(
     if raw.faults.len() > MAX_FAULTS {
         return Err(v.error(
             v.span_of(&[Key::Name("fault"), Key::Index(MAX_FAULTS)]),
-            msg!(
-                "too_many",
-                "at most {max} {what} per scenario; got {got}",
-                "시나리오 하나에 [[fault]] 섹션은 최대 {max}개입니다. 입력: {got}개",
-                max = MAX_FAULTS,
-                what = "[[fault]] sections",
-                got = raw.faults.len()
-            ),
+            too_many_faults(raw.faults.len()),
         ));
     }
     let duration_ms = *s.duration_ms.get_ref();
     if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
         return Err(v.error(
             s.duration_ms.span(),
-            msg!(
-                "out_of_range",
-                RANGE_EN,
-                RANGE_KO,
-                field = "duration_ms",
-                min = 1,
-                max = MAX_DURATION_MS,
-                got = duration_ms
-            ),
+            range_msg("duration_ms", 1, MAX_DURATION_MS, duration_ms),
         ));
     }
 
@@ -259,25 +251,12 @@ pub(super) fn validate(
 
     // Platforms.
     if raw.platforms.is_empty() {
-        return Err(v.error(
-            0..0,
-            msg!(
-                "no_platform",
-                "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\", \"container\" or \"vdi\"",
-                "플랫폼이 없습니다: kind = \"native\", \"type1\", \"type2\", \"container\" 또는 \"vdi\"인 [[platform]]을 하나 이상 추가하세요"
-            ),
-        ));
+        return Err(v.error(0..0, no_platform()));
     }
     if raw.platforms.len() > MAX_PLATFORMS {
         return Err(v.error(
             raw.platforms[MAX_PLATFORMS].name.span(),
-            msg!(
-                "too_many",
-                "at most {max} {what} per scenario",
-                "시나리오 하나에 플랫폼은 최대 {max}개입니다",
-                max = MAX_PLATFORMS,
-                what = "platforms"
-            ),
+            too_many_platforms(),
         ));
     }
     let mut platforms = Vec::new();
@@ -286,16 +265,7 @@ pub(super) fn validate(
             .iter()
             .any(|q: &PlatformSpec| q.name == *p.name.get_ref())
         {
-            return Err(v.error(
-                p.name.span(),
-                msg!(
-                    "duplicate",
-                    "{what} `{name}` is defined twice",
-                    "플랫폼 `{name}`이(가) 두 번 정의되었습니다",
-                    what = "platform",
-                    name = p.name.get_ref()
-                ),
-            ));
+            return Err(v.error(p.name.span(), duplicate_platform(p.name.get_ref())));
         }
         platforms.push(validate_platform(v, p, &host)?);
     }
@@ -304,28 +274,12 @@ pub(super) fn validate(
 
     // Instances.
     if raw.instances.is_empty() {
-        return Err(v.error(
-            0..0,
-            msg!(
-                "no_instance",
-                "no instance: add at least one [[instance]] with a name and a workload",
-                "인스턴스가 없습니다: name과 workload가 있는 [[instance]]를 하나 이상 추가하세요"
-            ),
-        ));
+        return Err(v.error(0..0, no_instance()));
     }
     let mut instances: Vec<InstanceSpec> = Vec::new();
     for i in &raw.instances {
         if instances.iter().any(|x| x.name == *i.name.get_ref()) {
-            return Err(v.error(
-                i.name.span(),
-                msg!(
-                    "duplicate",
-                    "{what} `{name}` is defined twice",
-                    "인스턴스 `{name}`이(가) 두 번 정의되었습니다",
-                    what = "instance",
-                    name = i.name.get_ref()
-                ),
-            ));
+            return Err(v.error(i.name.span(), duplicate_instance(i.name.get_ref())));
         }
         instances.push(validate_instance(
             v,
@@ -349,49 +303,9 @@ pub(super) fn validate(
             .filter(|(i, _)| i.platforms.contains(&p_index))
             .collect();
         let span = raw.platforms[p_index].name.span();
-        if mine.is_empty() {
-            return Err(v.error(
-                span,
-                msg!(
-                    "platform_without_instance",
-                    "platform `{name}` runs no instance",
-                    "플랫폼 `{name}`에서 실행되는 인스턴스가 없습니다",
-                    name = p.name
-                ),
-            ));
-        }
-        let count: u64 = mine.iter().map(|(i, _)| u64::from(i.count)).sum();
-        if count > MAX_INSTANCES {
-            return Err(v.error(
-                span,
-                msg!(
-                    "too_many",
-                    "platform `{name}` has {got} {what}; at most {max} are simulated",
-                    "플랫폼 `{name}`의 인스턴스가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
-                    name = p.name,
-                    got = count,
-                    what = "instances",
-                    max = MAX_INSTANCES
-                ),
-            ));
-        }
-        let vcpus: u64 = mine
-            .iter()
-            .map(|(i, _)| u64::from(i.count) * u64::from(i.vcpus))
-            .sum();
-        if vcpus > MAX_VCPUS {
-            return Err(v.error(
-                span,
-                msg!(
-                    "too_many",
-                    "platform `{name}` has {got} {what}; at most {max} are simulated",
-                    "플랫폼 `{name}`의 vCPU가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
-                    name = p.name,
-                    got = vcpus,
-                    what = "vCPUs",
-                    max = MAX_VCPUS
-                ),
-            ));
+        let mine_specs: Vec<&InstanceSpec> = mine.iter().map(|(i, _)| *i).collect();
+        if let Some(m) = platform_totals(&p.name, &mine_specs) {
+            return Err(v.error(span, m));
         }
         validate_memory_total(v, p, &mine, &host, raw_costs)?;
     }
@@ -418,15 +332,7 @@ pub(super) fn validate(
     let mut questions = Vec::new();
     for q in &raw.questions {
         if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
-            return Err(v.error(
-                q.id.span(),
-                msg!(
-                    "duplicate",
-                    "question id `{name}` is used twice",
-                    "질문 id `{name}`이(가) 두 번 쓰였습니다",
-                    name = q.id.get_ref()
-                ),
-            ));
+            return Err(v.error(q.id.span(), duplicate_question(q.id.get_ref())));
         }
         match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
             Ok(question) => questions.push(question),
@@ -466,49 +372,181 @@ pub(super) fn validate(
         source: v.text.to_string(),
         raw,
     };
+    if let Some(m) = over_budget(&scenario) {
+        let at = match m.code {
+            "too_many_group_runs" => scenario.raw.platforms[0].name.span(),
+            _ => scenario.raw.scenario.duration_ms.span(),
+        };
+        return Err(v.error(at, m));
+    }
+    Ok(scenario)
+}
+
+/// A value outside its range: `{field} must be between {min} and {max}; got {got}`.
+pub(super) fn range_msg(
+    field: &str,
+    min: impl ToString,
+    max: impl ToString,
+    got: impl ToString,
+) -> Msg {
+    msg!(
+        "out_of_range",
+        RANGE_EN,
+        RANGE_KO,
+        field = field,
+        min = min.to_string(),
+        max = max.to_string(),
+        got = got.to_string()
+    )
+}
+
+fn too_many_faults(got: usize) -> Msg {
+    msg!(
+        "too_many",
+        "at most {max} {what} per scenario; got {got}",
+        "시나리오 하나에 [[fault]] 섹션은 최대 {max}개입니다. 입력: {got}개",
+        max = MAX_FAULTS,
+        what = "[[fault]] sections",
+        got = got
+    )
+}
+
+fn no_platform() -> Msg {
+    msg!(
+        "no_platform",
+        "no platform: add at least one [[platform]] with kind = \"native\", \"type1\", \"type2\", \"container\" or \"vdi\"",
+        "플랫폼이 없습니다: kind = \"native\", \"type1\", \"type2\", \"container\" 또는 \"vdi\"인 [[platform]]을 하나 이상 추가하세요"
+    )
+}
+
+fn too_many_platforms() -> Msg {
+    msg!(
+        "too_many",
+        "at most {max} {what} per scenario",
+        "시나리오 하나에 플랫폼은 최대 {max}개입니다",
+        max = MAX_PLATFORMS,
+        what = "platforms"
+    )
+}
+
+fn duplicate_platform(name: &str) -> Msg {
+    msg!(
+        "duplicate",
+        "{what} `{name}` is defined twice",
+        "플랫폼 `{name}`이(가) 두 번 정의되었습니다",
+        what = "platform",
+        name = name
+    )
+}
+
+fn no_instance() -> Msg {
+    msg!(
+        "no_instance",
+        "no instance: add at least one [[instance]] with a name and a workload",
+        "인스턴스가 없습니다: name과 workload가 있는 [[instance]]를 하나 이상 추가하세요"
+    )
+}
+
+fn duplicate_instance(name: &str) -> Msg {
+    msg!(
+        "duplicate",
+        "{what} `{name}` is defined twice",
+        "인스턴스 `{name}`이(가) 두 번 정의되었습니다",
+        what = "instance",
+        name = name
+    )
+}
+
+fn duplicate_question(name: &str) -> Msg {
+    msg!(
+        "duplicate",
+        "question id `{name}` is used twice",
+        "질문 id `{name}`이(가) 두 번 쓰였습니다",
+        name = name
+    )
+}
+
+/// What platform `name`'s instance groups `mine` break of the per-platform limits: at least
+/// one instance, at most [`MAX_INSTANCES`] instances and [`MAX_VCPUS`] vCPUs.
+fn platform_totals(name: &str, mine: &[&InstanceSpec]) -> Option<Msg> {
+    if mine.is_empty() {
+        return Some(msg!(
+            "platform_without_instance",
+            "platform `{name}` runs no instance",
+            "플랫폼 `{name}`에서 실행되는 인스턴스가 없습니다",
+            name = name
+        ));
+    }
+    let count: u64 = mine.iter().map(|i| u64::from(i.count)).sum();
+    if count > MAX_INSTANCES {
+        return Some(msg!(
+            "too_many",
+            "platform `{name}` has {got} {what}; at most {max} are simulated",
+            "플랫폼 `{name}`의 인스턴스가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
+            name = name,
+            got = count,
+            what = "instances",
+            max = MAX_INSTANCES
+        ));
+    }
+    let vcpus: u64 = (mine.iter())
+        .map(|i| u64::from(i.count) * u64::from(i.vcpus))
+        .sum();
+    if vcpus > MAX_VCPUS {
+        return Some(msg!(
+            "too_many",
+            "platform `{name}` has {got} {what}; at most {max} are simulated",
+            "플랫폼 `{name}`의 vCPU가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
+            name = name,
+            got = vcpus,
+            what = "vCPUs",
+            max = MAX_VCPUS
+        ));
+    }
+    None
+}
+
+/// What `scenario` breaks of the memory and event budgets, if anything: at most
+/// [`MAX_GROUP_RUNS`] instance groups over its jobs (`too_many_group_runs`), at most
+/// [`MAX_ESTIMATED_EVENTS`] events estimated (`too_many_events`, with the duration that
+/// would fit).
+fn over_budget(scenario: &Scenario) -> Option<Msg> {
     let group_runs = scenario.group_runs();
     if group_runs > MAX_GROUP_RUNS {
-        return Err(v.error(
-            scenario.raw.platforms[0].name.span(),
-            msg!(
-                "too_many_group_runs",
-                "this scenario runs {got} instance groups over its platforms, baselines and sweep points (limit {max}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts",
-                "이 시나리오는 플랫폼, 기준선, 스윕 지점에 걸쳐 인스턴스 그룹 {got}개를 실행합니다 (한도 {max}): [[instance]] 그룹을 줄이거나(대신 count를 늘리세요) 플랫폼이나 스윕 count를 줄이세요",
-                got = group_runs,
-                max = MAX_GROUP_RUNS
-            ),
+        return Some(msg!(
+            "too_many_group_runs",
+            "this scenario runs {got} instance groups over its platforms, baselines and sweep points (limit {max}): use fewer [[instance]] groups (raise count instead), fewer platforms or fewer sweep counts",
+            "이 시나리오는 플랫폼, 기준선, 스윕 지점에 걸쳐 인스턴스 그룹 {got}개를 실행합니다 (한도 {max}): [[instance]] 그룹을 줄이거나(대신 count를 늘리세요) 플랫폼이나 스윕 count를 줄이세요",
+            got = group_runs,
+            max = MAX_GROUP_RUNS
         ));
     }
     let events = scenario.estimated_events();
-    if events > MAX_ESTIMATED_EVENTS {
-        // The estimate grows with the simulated time: the duration that would fit, in two
-        // significant digits, rounded down.
-        let duration = *scenario.raw.scenario.duration_ms.get_ref();
-        let fit =
-            (u128::from(duration) * u128::from(MAX_ESTIMATED_EVENTS) / u128::from(events)) as u64;
-        let step = 10u64.pow(fit.max(1).ilog10().saturating_sub(1));
-        let fit = fit / step * step;
-        return Err(v.error(
-            scenario.raw.scenario.duration_ms.span(),
-            if fit == 0 {
-                msg!(
-                    "too_many_events_even_1ms",
-                    "this scenario would need about {events} events (limit {max}), too many even for duration_ms = 1: use fewer instances (or vCPUs, or a lighter workload)",
-                    "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}). duration_ms = 1이어도 너무 많습니다: 인스턴스(또는 vCPU)를 줄이거나 더 가벼운 워크로드를 쓰세요",
-                    events = crate::text::thousands(&events.to_string()),
-                    max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string())
-                )
-            } else {
-                msg!(
-                    "too_many_events",
-                    "this scenario would need about {events} events (limit {max}): shorten duration_ms to about {fit} or less, or use fewer instances",
-                    "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 약 {fit} 이하로 줄이거나 인스턴스를 줄이세요",
-                    events = crate::text::thousands(&events.to_string()),
-                    max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string()),
-                    fit = fit
-                )
-            },
-        ));
+    if events <= MAX_ESTIMATED_EVENTS {
+        return None;
     }
-    Ok(scenario)
+    // The estimate grows with the simulated time: the duration that would fit, in two
+    // significant digits, rounded down.
+    let duration = scenario.duration_ms;
+    let fit = (u128::from(duration) * u128::from(MAX_ESTIMATED_EVENTS) / u128::from(events)) as u64;
+    let step = 10u64.pow(fit.max(1).ilog10().saturating_sub(1));
+    let fit = fit / step * step;
+    Some(if fit == 0 {
+        msg!(
+            "too_many_events_even_1ms",
+            "this scenario would need about {events} events (limit {max}), too many even for duration_ms = 1: use fewer instances (or vCPUs, or a lighter workload)",
+            "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}). duration_ms = 1이어도 너무 많습니다: 인스턴스(또는 vCPU)를 줄이거나 더 가벼운 워크로드를 쓰세요",
+            events = crate::text::thousands(&events.to_string()),
+            max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string())
+        )
+    } else {
+        msg!(
+            "too_many_events",
+            "this scenario would need about {events} events (limit {max}): shorten duration_ms to about {fit} or less, or use fewer instances",
+            "이 시나리오는 이벤트가 약 {events}개 필요합니다 (한도 {max}): duration_ms를 약 {fit} 이하로 줄이거나 인스턴스를 줄이세요",
+            events = crate::text::thousands(&events.to_string()),
+            max = crate::text::thousands(&MAX_ESTIMATED_EVENTS.to_string()),
+            fit = fit
+        )
+    })
 }

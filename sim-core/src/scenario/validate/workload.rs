@@ -1,7 +1,7 @@
 //! Validation of the `[[workload]]` tables, and the named workload presets.
 
 use super::{names, range, RANGE_EN, RANGE_KO};
-use crate::scenario::error::msg;
+use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::WorkloadSection;
 use crate::scenario::limits::{
     MAX_COMPUTE_CYCLES, MAX_KERNEL_CODE_KIB, MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE,
@@ -164,15 +164,7 @@ pub(super) fn validate_workloads(
         }
         if workload.mix.total() == 0 {
             let span = w.mix.as_ref().map_or(w.name.span(), |m| m.span());
-            return Err(v.error(
-                span,
-                msg!(
-                    "empty_mix",
-                    "workload `{name}` has an empty mix: give at least one operation a weight above 0 (e.g. syscall = 1)",
-                    "워크로드 `{name}`의 mix가 비어 있습니다: 연산 하나 이상에 0보다 큰 가중치를 주세요 (예: syscall = 1)",
-                    name = name
-                ),
-            ));
+            return Err(v.error(span, empty_mix(name)));
         }
         workloads.push(workload);
     }
@@ -183,4 +175,14 @@ pub(super) fn validate_workloads(
 /// here so that the workload model need not know desktops).
 pub(super) fn preset(name: &str) -> Option<Workload> {
     Workload::preset(name).or_else(|| crate::desktop::desktop_workload(name))
+}
+
+/// Workload `name` has no operation with a weight above 0.
+pub(super) fn empty_mix(name: &str) -> Msg {
+    msg!(
+        "empty_mix",
+        "workload `{name}` has an empty mix: give at least one operation a weight above 0 (e.g. syscall = 1)",
+        "워크로드 `{name}`의 mix가 비어 있습니다: 연산 하나 이상에 0보다 큰 가중치를 주세요 (예: syscall = 1)",
+        name = name
+    )
 }

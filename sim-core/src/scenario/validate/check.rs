@@ -1,0 +1,540 @@
+//! The validated form checked again before a run: a [`Scenario`]'s fields are public, and
+//! one changed by hand (`s.host.cores = 0`, `s.instances.clear()`) has not been through
+//! the file's validation.
+//!
+//! [`check`] reads the fields themselves, not the text: every range and count the file's
+//! validation enforces on them, with its messages (no location: the value is written
+//! nowhere), the indices that tie instances, questions, faults and the sweep to platforms
+//! and groups (out of range, they would panic), and the memory and event budgets. What
+//! only the text decides (a stack's combination of kind, technique and I/O; a workload's
+//! definition; the memory a platform commits) is the file's and `adjusted`'s to check.
+//! It costs about what the event estimate costs, far less than a run.
+
+use super::host::lacks_feature;
+use super::instance::{
+    cap_percent_msg, guest_not_paravirtualizable, memory_gib_msg, pin_count, pin_out_of_range,
+    vdi_needs_desktop_workload,
+};
+use super::workload::empty_mix;
+use super::{
+    duplicate_instance, duplicate_platform, duplicate_question, name_rule_broken, no_instance,
+    no_platform, over_budget, platform_totals, range_msg, too_many_faults, too_many_platforms,
+    INSTANCE_RANGE_EN, INSTANCE_RANGE_KO, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO,
+};
+use crate::hardware::CpuFeatures;
+use crate::platform::{PlatformKind, Technique};
+use crate::scenario::error::{msg, Msg};
+use crate::scenario::limits::{
+    MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
+    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_THREADS_PER_INSTANCE,
+};
+use crate::scenario::{Scenario, ScenarioError, Validator};
+
+/// The first thing wrong with `s`'s values, as the file's validation words it.
+pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
+    let v = Validator::unlocated(&s.file_name);
+    let fail = |m: Msg| Err(v.error(0..0, m));
+    let names = std::iter::once(s.name.as_str())
+        .chain(s.platforms.iter().map(|p| p.name.as_str()))
+        .chain(s.instances.iter().map(|i| i.name.as_str()))
+        .chain(s.questions.iter().map(|q| q.id.as_str()));
+    for name in names {
+        if let Some(e) = name_rule_broken(&v, name, 0..0) {
+            return Err(e);
+        }
+    }
+    if s.faults.len() > MAX_FAULTS {
+        return fail(too_many_faults(s.faults.len()));
+    }
+    if s.duration_ms == 0 || s.duration_ms > MAX_DURATION_MS {
+        return fail(range_msg("duration_ms", 1, MAX_DURATION_MS, s.duration_ms));
+    }
+    if let Some(m) = host(s) {
+        return fail(m);
+    }
+    if s.platforms.is_empty() {
+        return fail(no_platform());
+    }
+    if s.platforms.len() > MAX_PLATFORMS {
+        return fail(too_many_platforms());
+    }
+    for (index, p) in s.platforms.iter().enumerate() {
+        if s.platforms[..index].iter().any(|q| q.name == p.name) {
+            return fail(duplicate_platform(&p.name));
+        }
+        if let Some(m) = platform(p) {
+            return fail(m);
+        }
+    }
+    if s.instances.is_empty() {
+        return fail(no_instance());
+    }
+    for (index, i) in s.instances.iter().enumerate() {
+        if s.instances[..index].iter().any(|x| x.name == i.name) {
+            return fail(duplicate_instance(&i.name));
+        }
+        if let Some(m) = instance(s, i) {
+            return fail(m);
+        }
+    }
+    super::costs::validate_costs(&v, &s.costs)?;
+    for (index, p) in s.platforms.iter().enumerate() {
+        let mine: Vec<_> = (s.instances.iter())
+            .filter(|i| i.platforms.contains(&index))
+            .collect();
+        if let Some(m) = platform_totals(&p.name, &mine) {
+            return fail(m);
+        }
+        if let Some(m) = p.migration.as_ref().and_then(|m| {
+            let group = m.group;
+            (group >= s.instances.len() || !s.instances[group].platforms.contains(&index)).then(
+                || {
+                    index_msg(
+                        &format!("platform `{}`: migration", p.name),
+                        "instance group",
+                        group,
+                        s.instances.len(),
+                    )
+                },
+            )
+        }) {
+            return fail(m);
+        }
+    }
+    if let Some(sweep) = &s.sweep {
+        if sweep.group >= s.instances.len() {
+            return fail(index_msg(
+                "sweep",
+                "instance group",
+                sweep.group,
+                s.instances.len(),
+            ));
+        }
+        let increasing = sweep.counts.windows(2).all(|w| w[0] < w[1]);
+        let fits = sweep
+            .counts
+            .iter()
+            .all(|&c| (1..=MAX_INSTANCES as u32).contains(&c));
+        if sweep.counts.is_empty() || !increasing || !fits {
+            return fail(msg!(
+                "out_of_range",
+                "sweep: counts must be 1 to {max} each, strictly increasing; got {got}",
+                "sweep: counts는 각각 1~{max}이고 순서대로 커져야 합니다. 입력: {got}",
+                max = MAX_INSTANCES,
+                got = format!("{:?}", sweep.counts)
+            ));
+        }
+    }
+    for (index, q) in s.questions.iter().enumerate() {
+        if s.questions[..index].iter().any(|x| x.id == q.id) {
+            return fail(duplicate_question(&q.id));
+        }
+        if let Some(m) = question(s, q) {
+            return fail(m);
+        }
+    }
+    for f in &s.faults {
+        if let Some(m) = fault(s, f) {
+            return fail(m);
+        }
+    }
+    match over_budget(s) {
+        Some(m) => fail(m),
+        None => Ok(()),
+    }
+}
+
+/// An index into a list of `len` that is not in it: a scenario's fields tie instances,
+/// questions, faults and the sweep to platforms and groups by index.
+fn index_msg(owner: &str, what: &str, index: usize, len: usize) -> Msg {
+    msg!(
+        "index_out_of_range",
+        "{owner}: {what} {index} does not exist; the scenario has {len}, numbered from 0",
+        "{owner}: {what} {index}이(가) 없습니다. 시나리오에는 0번부터 {len}개가 있습니다",
+        owner = owner,
+        what = what,
+        index = index,
+        len = len
+    )
+}
+
+fn host(s: &Scenario) -> Option<Msg> {
+    let h = &s.host;
+    if h.cores == 0 || h.cores > MAX_CORES {
+        return Some(range_msg("host.cores", 1, MAX_CORES, h.cores));
+    }
+    if !(100..=10_000).contains(&h.clock_mhz) {
+        return Some(range_msg(
+            "host.clock_ghz",
+            0.1,
+            10,
+            h.clock_mhz as f64 / 1000.0,
+        ));
+    }
+    if !(128..=65536 * 1024).contains(&h.memory_mib) {
+        let gib = h.memory_mib as f64 / 1024.0;
+        return Some(range_msg("host.memory_gib", 0.125, 65536, gib));
+    }
+    let ranges = [
+        ("host.disk.latency_us", h.disk_latency_us, 0, MAX_LATENCY_US),
+        ("host.disk.iops", h.disk_iops, 1, MAX_DISK_IOPS),
+        (
+            "host.disk.bandwidth_mb_s",
+            h.disk_bandwidth_mb_s,
+            1,
+            MAX_DISK_BANDWIDTH_MB_S,
+        ),
+        ("host.nic.latency_us", h.nic_latency_us, 0, MAX_LATENCY_US),
+        (
+            "host.nic.bandwidth_gbit_s",
+            h.nic_bandwidth_gbit_s,
+            1,
+            MAX_NIC_BANDWIDTH_GBIT_S,
+        ),
+        ("host.shared_cache_mib", h.shared_cache_mib, 1, 1024),
+    ];
+    for (field, got, min, max) in ranges {
+        if got < min || got > max {
+            return Some(range_msg(field, min, max, got));
+        }
+    }
+    // A feature on that the generation does not have (it can only be turned off).
+    let has = h.cpu.features();
+    let features: [Feature; 11] = [
+        ("vtx", ("VT-x", "VT-x"), |f| f.vtx),
+        ("ept", ("EPT", "EPT"), |f| f.ept),
+        ("vpid", ("VPID", "VPID"), |f| f.vpid),
+        (
+            "unrestricted_guest",
+            ("unrestricted guest", "unrestricted guest"),
+            |f| f.unrestricted_guest,
+        ),
+        ("tpr_shadow", ("TPR shadow", "TPR shadow"), |f| f.tpr_shadow),
+        (
+            "tsc_offsetting",
+            ("TSC offsetting", "TSC offsetting"),
+            |f| f.tsc_offsetting,
+        ),
+        ("apicv", ("APIC virtualization", "APIC 가상화"), |f| {
+            f.apicv
+        }),
+        (
+            "posted_interrupts",
+            ("VT-d posted interrupts", "VT-d 포스티드 인터럽트"),
+            |f| f.posted_interrupts,
+        ),
+        (
+            "ple",
+            ("pause-loop exiting", "PAUSE 루프 exit(PLE)"),
+            |f| f.ple,
+        ),
+        (
+            "vmcs_shadowing",
+            ("VMCS shadowing", "VMCS 섀도잉"),
+            |f| f.vmcs_shadowing,
+        ),
+        (
+            "pml",
+            ("page-modification logging", "페이지 수정 로깅(PML)"),
+            |f| f.pml,
+        ),
+    ];
+    features
+        .into_iter()
+        .find(|(_, _, pick)| pick(h.features) && !pick(has))
+        .map(|(field, what, pick)| lacks_feature(h.cpu, field, what, pick))
+}
+
+/// A CPU feature: its `[host]` key, its name in English and Korean, and it in
+/// [`CpuFeatures`].
+type Feature = (
+    &'static str,
+    (&'static str, &'static str),
+    fn(CpuFeatures) -> bool,
+);
+
+fn platform(p: &crate::scenario::PlatformSpec) -> Option<Msg> {
+    let ranges: [(&str, u64, u64, u64); 6] = [
+        ("time_slice_ms", p.time_slice_ms, 1, 1000),
+        (
+            "host_background_percent",
+            u64::from(p.host_background_percent),
+            0,
+            95,
+        ),
+        ("running_for_s", p.running_for_s, 0, 2_592_000),
+        ("halt_poll_us", p.stack.halt_poll_us, 0, 10_000),
+        ("irq_coalesce_us", p.stack.irq_coalesce_us, 0, 10_000),
+        (
+            "irq_coalesce_frames",
+            u64::from(p.stack.irq_coalesce_frames),
+            0,
+            256,
+        ),
+    ];
+    ranges
+        .into_iter()
+        .find(|&(_, got, min, max)| got < min || got > max)
+        .map(|(field, got, min, max)| {
+            msg!(
+                "out_of_range",
+                PLATFORM_RANGE_EN,
+                PLATFORM_RANGE_KO,
+                name = p.name,
+                field = field,
+                min = min,
+                max = max,
+                got = got
+            )
+        })
+}
+
+fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
+    let name = &i.name;
+    if i.platforms.is_empty() {
+        return Some(msg!(
+            "out_of_range",
+            "instance `{name}`: platforms must name at least one platform",
+            "인스턴스 `{name}`: platforms에 플랫폼을 하나 이상 적어야 합니다",
+            name = name
+        ));
+    }
+    let owner = format!("instance `{name}`");
+    if let Some(&p) = i.platforms.iter().find(|&&p| p >= s.platforms.len()) {
+        return Some(index_msg(&owner, "platform", p, s.platforms.len()));
+    }
+    let ranges: [(&str, u64, u64, u64); 5] = [
+        ("count", u64::from(i.count), 1, MAX_INSTANCES),
+        (
+            "vcpus",
+            u64::from(i.vcpus),
+            1,
+            u64::from(MAX_THREADS_PER_INSTANCE),
+        ),
+        (
+            "threads",
+            u64::from(i.threads),
+            1,
+            u64::from(MAX_THREADS_PER_INSTANCE),
+        ),
+        ("weight", u64::from(i.weight), 1, 65535),
+        ("working_set_mib", i.working_set_mib, 1, 16 << 20),
+    ];
+    if let Some((field, got, min, max)) = ranges
+        .into_iter()
+        .find(|&(_, got, min, max)| got < min || got > max)
+    {
+        return Some(msg!(
+            "out_of_range",
+            INSTANCE_RANGE_EN,
+            INSTANCE_RANGE_KO,
+            name = name,
+            field = field,
+            min = min,
+            max = max,
+            got = got
+        ));
+    }
+    if i.memory_mib == 0 || i.memory_mib > 65536 * 1024 {
+        return Some(memory_gib_msg(name, i.memory_mib as f64 / 1024.0));
+    }
+    if i.cap_percent > 100 {
+        return Some(cap_percent_msg(name, i.cap_percent));
+    }
+    if let Some(pin) = &i.pin {
+        if pin.len() != i.vcpus as usize {
+            return Some(pin_count(name, pin.len(), i.vcpus));
+        }
+        if let Some(&bad) = pin.iter().find(|&&c| c >= s.host.cores) {
+            return Some(pin_out_of_range(name, bad, s.host.cores));
+        }
+    }
+    let desktop = crate::desktop::DESKTOP_PRESETS.contains(&i.workload.name.as_str());
+    if i.workload.mix.total() == 0 && !desktop {
+        return Some(empty_mix(&i.workload.name));
+    }
+    for &p in &i.platforms {
+        let platform = &s.platforms[p];
+        let para = platform.stack.technique == Some(Technique::Para);
+        if para && !i.guest_os.can_be_paravirtualized() {
+            return Some(guest_not_paravirtualizable(
+                name,
+                i.guest_os,
+                &platform.name,
+            ));
+        }
+        if platform.stack.kind == PlatformKind::Vdi && !desktop {
+            return Some(vdi_needs_desktop_workload(
+                name,
+                &platform.name,
+                &i.workload.name,
+            ));
+        }
+    }
+    None
+}
+
+fn question(s: &Scenario, q: &crate::scenario::Question) -> Option<Msg> {
+    let owner = format!("question `{}`", q.id);
+    let platforms = s.platforms.len();
+    if let Some(&p) = (q.candidates.iter().chain(&q.platform)).find(|&&p| p >= platforms) {
+        return Some(index_msg(&owner, "platform", p, platforms));
+    }
+    if q.metric.needs_op() != q.op.is_some() {
+        return Some(msg!(
+            "not_applicable",
+            "question `{id}`: op goes with the latency metrics (mean_latency_us, p50_latency_us, p99_latency_us) and only with them; metric `{metric}` has op = {op}",
+            "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만, 그리고 반드시 씁니다. 지표 `{metric}`의 op = {op}",
+            id = q.id,
+            metric = q.metric.name(),
+            op = q.op.map_or("(none)", |o| o.name())
+        ));
+    }
+    if !(0.0..=100.0).contains(&q.tolerance_percent) {
+        return Some(msg!(
+            "out_of_range",
+            "question `{id}`: {field} must be between {min} and {max}; got {got}",
+            "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+            id = q.id,
+            field = "tolerance_percent",
+            min = 0,
+            max = 100,
+            got = q.tolerance_percent
+        ));
+    }
+    None
+}
+
+fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
+    if f.at_ms == 0 || f.at_ms >= s.duration_ms {
+        return Some(range_msg(
+            "fault: at_ms",
+            1,
+            s.duration_ms.saturating_sub(1),
+            f.at_ms,
+        ));
+    }
+    let platforms = s.platforms.len();
+    if let Some(&p) = f.platforms.iter().find(|&&p| p >= platforms) {
+        return Some(index_msg("fault", "platform", p, platforms));
+    }
+    if let Some((group, copy)) = f.instance {
+        let Some(i) = s.instances.get(group) else {
+            return Some(index_msg(
+                "fault",
+                "instance group",
+                group,
+                s.instances.len(),
+            ));
+        };
+        if copy >= i.count {
+            return Some(range_msg("fault: copy", 1, i.count, u64::from(copy) + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::Scenario;
+    use crate::text::Lang;
+    use crate::SimError;
+
+    fn smoke() -> Scenario {
+        let text = include_str!("../../../../scenarios/smoke.toml");
+        Scenario::from_toml("smoke.toml", text).expect("valid")
+    }
+
+    /// The error a run of `s` stops with: the check's, never a panic.
+    fn invalid(s: &Scenario) -> crate::ScenarioError {
+        match s.run() {
+            Err(SimError::Invalid(e)) => e,
+            other => panic!(
+                "expected an invalid scenario, got {:?}",
+                other.map(|r| r.events)
+            ),
+        }
+    }
+
+    #[test]
+    fn a_scenario_as_read_passes_the_check() {
+        assert_eq!(smoke().check(), Ok(()));
+    }
+
+    /// A field written by hand is checked again, with the file's message and no location.
+    #[test]
+    fn a_value_written_by_hand_is_checked_before_a_run() {
+        let mut s = smoke();
+        s.host.cores = 0;
+        let e = invalid(&s);
+        assert_eq!((e.code, e.line, e.column), ("out_of_range", 0, 0));
+        assert_eq!(
+            e.to_string(),
+            "smoke.toml: host.cores must be between 1 and 1024; got 0"
+        );
+        assert_eq!(
+            e.to_string_in(Lang::Ko),
+            "smoke.toml: host.cores 값은 1에서 1024 사이여야 합니다. 입력값: 0"
+        );
+        // The same words as the file's own error (which has a location).
+        let text = include_str!("../../../../scenarios/smoke.toml");
+        let file = Scenario::from_toml("smoke.toml", &text.replacen("cores = 4", "cores = 0", 1))
+            .unwrap_err();
+        assert_eq!(file.message, e.message);
+
+        let mut s = smoke();
+        s.instances.clear();
+        assert_eq!(invalid(&s).code, "no_instance");
+        let mut s = smoke();
+        s.platforms.clear();
+        assert_eq!(invalid(&s).code, "no_platform");
+        let mut s = smoke();
+        s.duration_ms = 0;
+        assert_eq!(invalid(&s).code, "out_of_range");
+        let mut s = smoke();
+        s.instances[0].platforms = vec![7];
+        let e = invalid(&s);
+        assert_eq!(e.code, "index_out_of_range");
+        assert!(e.message.contains("platform 7 does not exist"), "{e}");
+        let mut s = smoke();
+        s.costs.vm_exit_roundtrip = u64::MAX;
+        assert_eq!(invalid(&s).code, "out_of_range");
+        let mut s = smoke();
+        s.platforms[0].name = "x".repeat(81);
+        assert_eq!(invalid(&s).code, "bad_name");
+    }
+
+    /// Beyond the event budget: the file's message, before a single event (not minutes of
+    /// running), from every entry that runs a scenario.
+    #[test]
+    fn a_run_beyond_the_event_budget_is_refused_at_once() {
+        let mut s = smoke();
+        s.duration_ms = 60_000;
+        s.host.cores = 64;
+        s.instances[0].count = 64;
+        assert!(s.estimated_events() > crate::scenario::MAX_ESTIMATED_EVENTS);
+        let e = invalid(&s);
+        assert!(e.code.starts_with("too_many_events"), "{e}");
+        assert!(matches!(
+            s.runner(crate::RunOptions::default()),
+            Err(SimError::Invalid(_))
+        ));
+        assert!(matches!(
+            s.run_with(crate::RunOptions::default()),
+            Err(SimError::Invalid(_))
+        ));
+        let ko = SimError::Invalid(e).message_in(Lang::Ko);
+        assert!(
+            ko.starts_with("smoke.toml: 이 시나리오는 이벤트가 약"),
+            "{ko}"
+        );
+    }
+
+    /// A harmless change runs, with the changed value.
+    #[test]
+    fn a_valid_change_runs() {
+        let mut s = smoke();
+        s.duration_ms = 7;
+        assert_eq!(s.run().expect("runs").duration_ms, 7);
+    }
+}
