@@ -8,7 +8,33 @@
 //! - `answers.rs`: [`AnswersFile`] (what a student hands in) and [`StudentGrade`].
 //!
 //! Nothing here reads files: library scenarios come from a resolver the caller passes
-//! (the CLI and the page compile the library in), and runs are the caller's too.
+//! (the CLI and the page compile the library in; sim-core does not have it), and runs are
+//! the caller's too. A student's answers computed, as a key and graded, from Rust (what
+//! `virtsim answers --student s001 --answers-file` and `virtsim grade` do), with a
+//! resolver that reads the library from `scenarios/`:
+//!
+//! ```
+//! use sim_core::assignment::{Assignment, Verdict};
+//!
+//! // `scenario = "type1-vs-type2.toml"` in a step: read from scenarios/, by file name only.
+//! let library = |name: &str| {
+//!     let plain = !name.contains(['/', '\\']);
+//!     plain.then(|| std::fs::read_to_string(format!("../scenarios/{name}")).ok()).flatten()
+//! };
+//! let text = include_str!("../../../scenarios/assignments/hypervisor-types.toml");
+//! let assignment = Assignment::from_toml("hypervisor-types.toml", text, &library)?;
+//! let mut expected = Vec::new();
+//! for step in 0..assignment.steps.len() {
+//!     // s001's seed and varied parameters; exactly the step's questions, predictions first.
+//!     let scenario = assignment.step_scenario(step, Some("s001"))?;
+//!     expected.push(scenario.run()?.questions);
+//! }
+//! let key = assignment.answer_key("s001", &expected); // an answers file (JSON with serde)
+//! let grade = assignment.grade(&key, &expected);
+//! assert!(grade.rows.iter().all(|row| row.verdict == Verdict::Right));
+//! assert_eq!(grade.points, assignment.max_points());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod answers;
 mod copying;
