@@ -638,7 +638,8 @@ fn validate_step(
     // In the order the page asks them: the predictions before the run, then the rest (each
     // part in the file's order), so that `virtsim answers` in every format, an answers
     // file and `virtsim grade` list them alike.
-    questions.sort_by_key(|q| !q.predict);
+    let (mut questions, rest): (Vec<_>, Vec<_>) = questions.into_iter().partition(|q| q.predict);
+    questions.extend(rest);
     Ok(Step {
         id: step_id,
         title: s.title.clone(),
@@ -806,7 +807,9 @@ fn prepared_with(
             .iter()
             .any(|q| q.predict && q.id.get_ref() == id)
     };
-    questions.sort_by_key(|q| !predicted(&q.id));
+    let (mut questions, rest): (Vec<_>, Vec<_>) =
+        questions.into_iter().partition(|q| predicted(&q.id));
+    questions.extend(rest);
     scenario.questions = questions;
     Ok(scenario)
 }

@@ -265,16 +265,25 @@ pub(crate) fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     if least > allowed_edits(letters) {
         return None;
     }
-    let mut closest: Vec<(usize, &'n str)> = (scored.iter())
-        .filter(|&&(d, _)| d == least)
-        .map(|&(_, name)| (common_start(&want, &plain(name)), name))
-        .collect();
     // As close, the one that shares a longer start by two letters or more (`hosts`: `host`,
-    // not `costs`); else no guess (`type`: `type1` or `type2`).
-    closest.sort_by_key(|&(start, _)| std::cmp::Reverse(start));
-    match closest[..] {
-        [(_, name)] => Some(name),
-        [(first, name), (second, _), ..] if first >= second + 2 => Some(name),
+    // not `costs`); else no guess (`type`: `type1` or `type2`). The two longest starts by
+    // a look at each (a sort would compile one more sort into the page).
+    let mut best: Option<(usize, &'n str)> = None;
+    let mut runner_up: Option<usize> = None;
+    for &(_, name) in scored.iter().filter(|&&(d, _)| d == least) {
+        let start = common_start(&want, &plain(name));
+        match best {
+            Some((b, _)) if start <= b => runner_up = runner_up.max(Some(start)),
+            _ => {
+                runner_up = best.map(|(b, _)| b).max(runner_up);
+                best = Some((start, name));
+            }
+        }
+    }
+    let (first, name) = best?;
+    match runner_up {
+        None => Some(name),
+        Some(second) if first >= second + 2 => Some(name),
         _ => None,
     }
 }
@@ -294,8 +303,16 @@ pub(crate) fn nearest<'n>(given: &str, names: &[&'n str], count: usize) -> Vec<&
         .map(|&name| (distance(&want, letters, name), name))
         .filter(|&(d, _)| d <= allowed_edits(letters) + 1)
         .collect();
-    near.sort_by_key(|&(d, _)| d);
-    near.into_iter().take(count).map(|(_, name)| name).collect()
+    // The `count` nearest, the list's order among equals, by repeated picks (`count` is a
+    // few; a sort would compile one more sort into the page).
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let Some(i) = (0..near.len()).min_by_key(|&i| near[i].0) else {
+            break;
+        };
+        out.push(near.remove(i).1);
+    }
+    out
 }
 
 /// How many edits a guess may be from a name of `letters` letters (separators aside):
