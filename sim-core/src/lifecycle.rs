@@ -610,8 +610,15 @@ impl Station {
 /// apart and one's reading overlaps another's computing, as in a real storm: the last is
 /// up a little after the largest of one instance's time alone, the CPU work over the cores
 /// and the reads over the disk. Alone, an instance takes the same time whatever the pieces.
-/// Returns when each instance is up, in milliseconds.
-pub fn storm(instances: &[Vec<StartStep>], host: &Host, seed: u64) -> Vec<f64> {
+/// A type-2 host's own programs take `background_percent` of each core, which the host's
+/// fair scheduler leaves them (they want less than an even share), so a CPU phase gets at
+/// most the rest of a core. Returns when each instance is up, in milliseconds.
+pub fn storm(
+    instances: &[Vec<StartStep>],
+    host: &Host,
+    background_percent: u32,
+    seed: u64,
+) -> Vec<f64> {
     let pieces = instances.len() > 1;
     // Each instance's phases, last first (popped from the end).
     let mut phases: Vec<Vec<(Phase, f64)>> = instances
@@ -644,9 +651,10 @@ pub fn storm(instances: &[Vec<StartStep>], host: &Host, seed: u64) -> Vec<f64> {
         enter(i, &mut phases, &mut cpu, &mut disk, &mut latency);
     }
     let cores = f64::from(host.cores.max(1));
+    let left_per_core = 1.0 - f64::from(background_percent.min(95)) / 100.0;
     let mut now = 0.0f64;
     loop {
-        let cpu_rate = (cores / cpu.queue.len().max(1) as f64).min(1.0);
+        let cpu_rate = (cores / cpu.queue.len().max(1) as f64).min(1.0) * left_per_core;
         let disk_rate = 1.0 / disk.queue.len().max(1) as f64;
         let ends = [
             cpu.next_end(cpu_rate),
@@ -692,11 +700,12 @@ pub fn storm(instances: &[Vec<StartStep>], host: &Host, seed: u64) -> Vec<f64> {
     done
 }
 
-/// Fills the `alone_ms` of each step.
-pub fn time_steps_alone(steps: &mut [StartStep], host: &Host) {
+/// Fills the `alone_ms` of each step (on a host whose own programs take
+/// `background_percent` of each core: [`storm`]).
+pub fn time_steps_alone(steps: &mut [StartStep], host: &Host, background_percent: u32) {
     for s in steps.iter_mut() {
         let one = std::slice::from_ref(&*s).to_vec();
-        s.alone_ms = storm(&[one], host, 0)[0];
+        s.alone_ms = storm(&[one], host, background_percent, 0)[0];
     }
 }
 
@@ -782,7 +791,7 @@ mod tests {
     fn storm_shares_cores_and_disk() {
         // One step: 1 s of CPU, 100 MiB read at 1000 MB/s (0.104858 s).
         let s = vec![step("x", "x", 1_000_000, 100)];
-        let alone = storm(std::slice::from_ref(&s), &host(), 1)[0];
+        let alone = storm(std::slice::from_ref(&s), &host(), 0, 1)[0];
         assert!((alone - 1104.858).abs() < 0.01, "{alone}");
         // 8 at once on 4 cores. Had they all read and then all computed in step, the
         // reads would share the disk (8 × 0.104858 s) and the CPU work then run at half a
@@ -790,12 +799,17 @@ mod tests {
         // they drift apart, and one's reading overlaps another's computing: the last is up
         // after more than the CPU work alone needs (2000 ms: no instance computes while it
         // reads) and well before the sum.
-        let all = storm(&vec![s; 8], &host(), 1);
+        let all = storm(&vec![s; 8], &host(), 0, 1);
         let last = all.iter().copied().fold(0.0, f64::max);
         assert!((2000.0..2600.0).contains(&last), "{all:?}");
         assert!(all.iter().all(|&t| t > alone), "{all:?}");
         // The pieces' sizes come from the seed: another seed, other times, still bounded.
-        let other = storm(&vec![vec![step("x", "x", 1_000_000, 100)]; 8], &host(), 2);
+        let other = storm(
+            &vec![vec![step("x", "x", 1_000_000, 100)]; 8],
+            &host(),
+            0,
+            2,
+        );
         assert_ne!(all, other);
         assert!(other.iter().all(|&t| t < 2838.861), "{other:?}");
     }
@@ -834,6 +848,7 @@ mod tests {
             storm(
                 &[start_steps_with(&ct, GuestOs::Linux, &h, &c, image)],
                 &h,
+                0,
                 1,
             )[0]
         };
@@ -856,7 +871,7 @@ mod tests {
         );
         let distinct: Vec<(usize, GuestOs)> = (0..8).map(|g| (g, GuestOs::Linux)).collect();
         let apart = start_steps_together(&ct, &distinct, false, &h, &c);
-        let last = |all: &[Vec<StartStep>]| storm(all, &h, 1).into_iter().fold(0.0, f64::max);
+        let last = |all: &[Vec<StartStep>]| storm(all, &h, 0, 1).into_iter().fold(0.0, f64::max);
         assert!(
             last(&shared) < last(&apart),
             "{} {}",
@@ -866,6 +881,24 @@ mod tests {
         // After the host kept its page cache, none reads.
         let kept = start_steps_together(&ct, &[(0, GuestOs::Linux); 2], true, &h, &c);
         assert!(kept.iter().flatten().all(|x| x.read_requests == 0));
+    }
+
+    #[test]
+    fn a_busy_type2_host_slows_start_up_computing_not_reading() {
+        // 1 s of CPU alone takes 1 / 0.7 s when the host's programs keep 30% of each
+        // core; 100 MiB of reads take the same time with or without them.
+        let h = host();
+        let cpu = vec![step("cpu", "cpu", 1_000_000, 0)];
+        let disk = vec![step("disk", "disk", 0, 100)];
+        let took = |s: &Vec<StartStep>, bg| storm(std::slice::from_ref(s), &h, bg, 1)[0];
+        assert!((took(&cpu, 0) - 1000.0).abs() < 1e-6, "{}", took(&cpu, 0));
+        assert!(
+            (took(&cpu, 30) - 1000.0 / 0.7).abs() < 1e-6,
+            "{}",
+            took(&cpu, 30)
+        );
+        assert!(took(&disk, 0) > 0.0);
+        assert_eq!(took(&disk, 30), took(&disk, 0));
     }
 
     #[test]
@@ -880,6 +913,7 @@ mod tests {
                 &c,
             )],
             &h,
+            0,
             1,
         )[0];
         let ct = storm(
@@ -890,6 +924,7 @@ mod tests {
                 &c,
             )],
             &h,
+            0,
             1,
         )[0];
         // VM: 0.1 + 1 + 1.5 + 2.5 + 0.1 s of CPU and 230 MiB of reads: above 5 s.

@@ -124,6 +124,7 @@ pub(super) fn session_host_lifecycle(
 ) {
     use crate::lifecycle::{storm, time_steps_alone, FootprintPart, StartStep};
     let c = &s.costs;
+    let background = s.platforms[p_index].host_background_percent;
     let mine: Vec<&crate::instance::InstanceSpec> = s
         .instances
         .iter()
@@ -141,10 +142,10 @@ pub(super) fn session_host_lifecycle(
         alone_ms: 0.0,
     };
     let mut steps = vec![logon.clone()];
-    time_steps_alone(&mut steps, &s.host);
-    l.startup_ms = storm(&[steps.clone()], &s.host, s.seed)[0];
+    time_steps_alone(&mut steps, &s.host, background);
+    l.startup_ms = storm(&[steps.clone()], &s.host, background, s.seed)[0];
     let users: usize = mine.iter().map(|i| i.count as usize).sum();
-    l.startup_all_ms = storm(&vec![vec![logon]; users], &s.host, s.seed)
+    l.startup_all_ms = storm(&vec![vec![logon]; users], &s.host, background, s.seed)
         .into_iter()
         .fold(0.0, f64::max);
     l.steps = steps;

@@ -105,10 +105,10 @@ pub(super) fn fault_results(
             0.0
         } else {
             let boot = lifecycle::host_boot_steps(&s.costs);
-            lifecycle::storm(&[boot], &s.host, s.seed)[0]
+            lifecycle::storm(&[boot], &s.host, p.host_background_percent, s.seed)[0]
         };
         let mut recovery_ms = host_boot
-            + lifecycle::storm(&restart, &s.host, s.seed)
+            + lifecycle::storm(&restart, &s.host, p.host_background_percent, s.seed)
                 .into_iter()
                 .fold(0.0, f64::max);
         // A session host boots its server OS once, then every user of it logs on again.
@@ -137,7 +137,7 @@ pub(super) fn fault_results(
                 ));
             }
             let slowest = |all: &[Vec<lifecycle::StartStep>]| {
-                lifecycle::storm(all, &s.host, s.seed)
+                lifecycle::storm(all, &s.host, p.host_background_percent, s.seed)
                     .into_iter()
                     .fold(0.0, f64::max)
             };
@@ -280,7 +280,12 @@ pub(super) fn oom_results(
                 survivors: survivors(outcome, mf.at),
                 sessions: fault_sessions(spec, outcome, &stopped, mf.at),
                 ops_lost: stopped.iter().map(|&k| instances[k].ops_lost).sum(),
-                recovery_ms: lifecycle::storm(&[restart], &s.host, s.seed)[0],
+                recovery_ms: lifecycle::storm(
+                    &[restart],
+                    &s.host,
+                    p.host_background_percent,
+                    s.seed,
+                )[0],
             }
         })
         .collect()

@@ -547,8 +547,9 @@ pub(super) fn lifecycle_result(
         return LifecycleResult::default();
     };
     let mut steps = lifecycle::start_steps(&p.stack, first.guest_os, &s.host, &s.costs);
-    lifecycle::time_steps_alone(&mut steps, &s.host);
-    let startup_ms = lifecycle::storm(&[steps.clone()], &s.host, s.seed)[0];
+    lifecycle::time_steps_alone(&mut steps, &s.host, p.host_background_percent);
+    let startup_ms =
+        lifecycle::storm(&[steps.clone()], &s.host, p.host_background_percent, s.seed)[0];
     // Every instance of the platform at once: a group's containers share its image in the
     // host's page cache, so only the first reads it.
     let together: Vec<(usize, crate::platform::GuestOs)> = mine
@@ -557,7 +558,7 @@ pub(super) fn lifecycle_result(
         .flat_map(|(g, i)| std::iter::repeat_n((g, i.guest_os), i.count as usize))
         .collect();
     let everyone = lifecycle::start_steps_together(&p.stack, &together, false, &s.host, &s.costs);
-    let startup_all_ms = lifecycle::storm(&everyone, &s.host, s.seed)
+    let startup_all_ms = lifecycle::storm(&everyone, &s.host, p.host_background_percent, s.seed)
         .into_iter()
         .fold(0.0, f64::max);
     let footprint = lifecycle::footprint(&p.stack, first, &p.overcommit, &s.costs);
