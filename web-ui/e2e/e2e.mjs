@@ -930,8 +930,8 @@ await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wh
   await pick(page, 'seed-table-full.toml');
   assert(await page.isVisible('#cm-host .cm-editor'), 'CodeMirror editor mounted');
   assert(!(await page.isVisible('#scenario-text')), 'plain textarea hidden');
-  // Tab indents in the editor: a visible hint, its description, says how to leave it,
-  // and Esc then Tab does.
+  // A visible hint, the editor's description, says what Tab does there and how to leave
+  // it while editing, and Esc then Tab does.
   assert(await page.isVisible('#editor-keys') && await page.getAttribute('#scenario-cm', 'aria-describedby') === 'editor-keys',
     'the editor describes how to leave it');
   await page.focus('#scenario-cm');
@@ -955,6 +955,39 @@ await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wh
   // An error near the end, the view at the top: "Go to the error" brings it into view.
   const src = await page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
   const lines = src.split('\n');
+await step('Tab passes through the editor without editing it; a click starts editing, then Tab indents', async () => {
+  await pick(page, 'seed-comparison-table.toml');
+  const text = () => page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  const listed = () => page.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
+  const before = await text();
+  // Back from the editor's first control: into the editor, then past it.
+  await page.focus('#editor-wrap');
+  await page.keyboard.press('Shift+Tab');
+  assert(await active() === 'scenario-cm', `Shift+Tab from "Wrap long lines" reached ${await active()}`);
+  await page.keyboard.press('Shift+Tab');
+  assert(await active() !== 'scenario-cm', 'Shift+Tab stays in the editor');
+  // Down the page again, the editor's top edge at the window's bottom (as a student tabbing
+  // down finds it): into the editor, its hint on Tab in view above it, then past it.
+  await page.evaluate(() => window.scrollTo(0, window.scrollY + document.querySelector('#cm-host').getBoundingClientRect().top - window.innerHeight + 30));
+  await page.keyboard.press('Tab');
+  assert(await active() === 'scenario-cm', `Tab reached ${await active()}`);
+  await page.waitForTimeout(100);
+  const hint = await page.$eval('#editor-keys', (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, h: window.innerHeight }; });
+  assert(hint.top >= 0 && hint.bottom <= hint.h, `the hint on Tab is out of view: ${JSON.stringify(hint)}`);
+  await page.keyboard.press('Tab');
+  assert(await active() === 'editor-wrap', `Tab stays in the editor: ${await active()}`);
+  assert(await text() === before && (await listed()).endsWith('seed-comparison-table.toml'), 'passing through edited the scenario');
+  // A click into the text starts editing: Tab indents; Esc, then Tab leaves.
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
+  await page.keyboard.press('Tab');
+  assert((await text()).startsWith('  ') && await active() === 'scenario-cm', 'Tab after a click does not indent');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert(await active() === 'editor-wrap', `Esc, Tab leaves the editor: ${await active()}`);
+  await setEditorText(page, before);
+});
+
   const bad = lines.length - 3;
   lines[bad - 1] = 'this is = = not toml';
   await setEditorText(page, lines.join('\n'));

@@ -9,7 +9,7 @@ import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, hoverTooltip,
 } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentMore, indentLess } from '@codemirror/commands';
 import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language';
 import { toml } from '@codemirror/legacy-modes/mode/toml';
 import { linter, lintGutter, setDiagnostics } from '@codemirror/lint';
@@ -217,6 +217,20 @@ const hover = hoverTooltip((view, pos) => {
 // --- the editor ------------------------------------------------------------------
 function mount(parent, opts) {
   let silent = false;
+  // Tab and Shift-Tab move on past the editor, as past any other field, until the user
+  // starts editing: a click into it, a change typed, or "Go to the error" (`goto`). From
+  // then on Tab indents (Esc, then Tab leaves: CodeMirror's tab focus mode), until the
+  // focus comes back from elsewhere on the page. A keyboard passing through the page
+  // used to be caught here, every further Tab indenting the scenario (a student's review:
+  // the scenario became "edited" and its results stale).
+  let editing = false;
+  // The next focus is the user's choice to edit (a click, "Go to the error"), not a pass.
+  let intent = false;
+  const tab = {
+    key: 'Tab',
+    run: (v) => editing && indentMore(v),
+    shift: (v) => editing && indentLess(v),
+  };
   const label = new Compartment();
   const view = new EditorView({
     parent,
@@ -232,16 +246,32 @@ function mount(parent, opts) {
         EditorView.theme({ '.cm-scroller': { lineHeight: '19.5px' } }),
         autocompletion({ override: [complete], activateOnTyping: true }),
         hover,
-        keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap]),
-        // Tab indents here (indentWithTab): the page's hint `#editor-keys` says how to leave.
+        keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, tab, ...defaultKeymap]),
+        // Tab indents only while editing: the page's hint `#editor-keys` says so.
         label.of(EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', id: 'scenario-cm', 'aria-describedby': 'editor-keys' })),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged && !silent && opts.onChange) opts.onChange(u.state.doc.toString());
+          if (u.docChanged && !silent) {
+            editing = true;
+            if (opts.onChange) opts.onChange(u.state.doc.toString());
+          }
         }),
       ],
     }),
   });
   parent.virtsimView = view;
+  view.dom.addEventListener('mousedown', () => { intent = true; editing = true; }, true);
+  view.contentDOM.addEventListener('focus', (e) => {
+    const from = e.relatedTarget;
+    const chosen = intent;
+    intent = false;
+    // Back from another window or tab (no element before it): as it was.
+    if (chosen || !from || view.dom.contains(from)) return;
+    editing = false;
+    // Arrived by the keyboard: the hint on Tab (above the editor) and the editor's first
+    // lines in view, not only its edge at the window's bottom.
+    requestAnimationFrame(() => showWithHint(parent));
+  });
+  view.contentDOM.addEventListener('blur', () => { intent = false; });
   // Line heights measured too early leave the gutter's numbers and the error marker
   // drifting from their lines (each line placed at CodeMirror's 14 px guess while the real
   // line, Hangul in a fallback font or not, is taller) until something measures again:
@@ -296,6 +326,9 @@ function mount(parent, opts) {
       // The character at the error, whole: an emoji is two UTF-16 units (as in setError).
       const head = at < l.to ? at + (l.text.codePointAt(at - l.from) > 0xffff ? 2 : 1) : at;
       view.dispatch({ selection: { anchor: at, head }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+      // Sent to the error to fix it: editing (Tab indents).
+      intent = true;
+      editing = true;
       view.focus();
     },
     destroy() {
@@ -304,6 +337,21 @@ function mount(parent, opts) {
       view.destroy();
     },
   };
+}
+
+/** Scrolls the window so that the page's hint on Tab (`#editor-keys`, above the editor) and
+ * at least the editor's first lines are in view; nothing when they are. */
+function showWithHint(parent) {
+  const hint = document.getElementById('editor-keys');
+  const top = (hint && !hint.hidden ? hint : parent).getBoundingClientRect().top - 8;
+  const box = parent.getBoundingClientRect();
+  // The editor's first 160 px (about eight lines), or all of it when shorter.
+  const bottom = Math.min(box.bottom, box.top + 160) + 8;
+  const height = window.innerHeight;
+  let by = 0;
+  if (top < 0) by = top;
+  else if (bottom > height) by = Math.min(bottom - height, top);
+  if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
 }
 
 /** The UTF-16 units (CodeMirror's positions) before 1-based `column` of `text`: the

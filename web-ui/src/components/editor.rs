@@ -264,6 +264,10 @@ pub fn editor(props: &EditorProps) -> Html {
     html! {
         <section class={classes!("card", "editor", wide.then_some("wide"))} aria-labelledby="editor-h">
             <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
+            // What Tab does in the editor (its description): above it, where a keyboard
+            // arriving in the editor sees it (editor.js scrolls it into view); it stood
+            // under the editor, off-screen (a student's review).
+            <p id="editor-keys" class="hint" hidden={!*mounted}>{ t(lang, "editor.keys") }</p>
             <div id="cm-host" class={classes!("cm-host", wrap.then_some("wrap"))} ref={host} hidden={!*mounted}></div>
             // Layout choices for CodeMirror only (the textarea's gutter numbers its lines
             // as they are, unwrapped).
@@ -271,8 +275,6 @@ pub fn editor(props: &EditorProps) -> Html {
                 { choice("editor-wrap", t(lang, "editor.wrap"), &wrap, WRAP_KEY) }
                 { choice("editor-wide", t(lang, "editor.wide"), &wide, WIDE_KEY) }
             </div>
-            // The editor keeps Tab for indenting: how a keyboard leaves it (its description).
-            <p id="editor-keys" class="hint" hidden={!*mounted}>{ t(lang, "editor.keys") }</p>
             <div class="code" hidden={*mounted}>
                 <div class="gutter" aria-hidden="true">
                     { for (1..=lines.min(2000)).map(|n| html! {
