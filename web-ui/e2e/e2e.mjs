@@ -926,35 +926,6 @@ function assertInStep(at, what) {
   assert(Math.abs(at.gutterTop - at.textTop) < 2, `${what}: gutter row at ${at.gutterTop}px, text line at ${at.textTop}px`);
 }
 
-await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wheel, go to error)', async () => {
-  await pick(page, 'seed-table-full.toml');
-  assert(await page.isVisible('#cm-host .cm-editor'), 'CodeMirror editor mounted');
-  assert(!(await page.isVisible('#scenario-text')), 'plain textarea hidden');
-  // A visible hint, the editor's description, says what Tab does there and how to leave
-  // it while editing, and Esc then Tab does.
-  assert(await page.isVisible('#editor-keys') && await page.getAttribute('#scenario-cm', 'aria-describedby') === 'editor-keys',
-    'the editor describes how to leave it');
-  await page.focus('#scenario-cm');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Tab');
-  // The editor's first control after it: "Wrap long lines".
-  assert(await page.evaluate(() => document.activeElement?.id) === 'editor-wrap', `Esc, Tab leaves the editor: ${await page.evaluate(() => document.activeElement?.id)}`);
-  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
-  await page.keyboard.press('Control+End');
-  await page.waitForTimeout(150);
-  let at = await editorTop(page);
-  assert(at.text > 10, `Ctrl+End scrolled (first visible line ${at.text} of ${at.lines})`);
-  assertInStep(at, 'after Ctrl+End');
-  const gutterBox = await page.locator('#cm-host .cm-scroller').boundingBox();
-  await page.mouse.move(gutterBox.x + 8, gutterBox.y + 60);
-  await page.mouse.wheel(0, -300);
-  await page.waitForTimeout(200);
-  const afterWheel = await editorTop(page);
-  assert(afterWheel.text < at.text, `wheel over the gutter scrolled the text too (${at.text} -> ${afterWheel.text})`);
-  assertInStep(afterWheel, 'after the wheel over the gutter');
-  // An error near the end, the view at the top: "Go to the error" brings it into view.
-  const src = await page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
-  const lines = src.split('\n');
 await step('Tab passes through the editor without editing it; a click starts editing, then Tab indents', async () => {
   await pick(page, 'seed-comparison-table.toml');
   const text = () => page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
@@ -988,6 +959,35 @@ await step('Tab passes through the editor without editing it; a click starts edi
   await setEditorText(page, before);
 });
 
+await step('the editor is CodeMirror, and its gutter stays in step (Ctrl+End, wheel, go to error)', async () => {
+  await pick(page, 'seed-table-full.toml');
+  assert(await page.isVisible('#cm-host .cm-editor'), 'CodeMirror editor mounted');
+  assert(!(await page.isVisible('#scenario-text')), 'plain textarea hidden');
+  // A visible hint, the editor's description, says what Tab does there and how to leave
+  // it while editing, and Esc then Tab does.
+  assert(await page.isVisible('#editor-keys') && await page.getAttribute('#scenario-cm', 'aria-describedby') === 'editor-keys',
+    'the editor describes how to leave it');
+  await page.focus('#scenario-cm');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  // The editor's first control after it: "Wrap long lines".
+  assert(await page.evaluate(() => document.activeElement?.id) === 'editor-wrap', `Esc, Tab leaves the editor: ${await page.evaluate(() => document.activeElement?.id)}`);
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(150);
+  let at = await editorTop(page);
+  assert(at.text > 10, `Ctrl+End scrolled (first visible line ${at.text} of ${at.lines})`);
+  assertInStep(at, 'after Ctrl+End');
+  const gutterBox = await page.locator('#cm-host .cm-scroller').boundingBox();
+  await page.mouse.move(gutterBox.x + 8, gutterBox.y + 60);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(200);
+  const afterWheel = await editorTop(page);
+  assert(afterWheel.text < at.text, `wheel over the gutter scrolled the text too (${at.text} -> ${afterWheel.text})`);
+  assertInStep(afterWheel, 'after the wheel over the gutter');
+  // An error near the end, the view at the top: "Go to the error" brings it into view.
+  const src = await page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+  const lines = src.split('\n');
   const bad = lines.length - 3;
   lines[bad - 1] = 'this is = = not toml';
   await setEditorText(page, lines.join('\n'));
