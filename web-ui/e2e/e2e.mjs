@@ -267,6 +267,10 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     const listed = await p.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
     assert(listed.endsWith('type1-vs-type2.toml'), `the library list shows ${listed}`);
+    // The scenario's description explains the results: folded away, with why, until the
+    // predictions are committed (a student's review: it gave a prediction's answer away).
+    assert(await p.isVisible('#about-hidden') && (await p.$('.about-card .about-text')) === null,
+      'the description shows before the predictions');
     // Answers are named by their question's prompt; the steps' navigation is named.
     const named = (sel) => p.$eval(sel, (e) => (e.getAttribute('aria-labelledby') || '').split(' ')
       .map((id) => document.getElementById(id)?.textContent || '').join(' ').trim());
@@ -275,8 +279,9 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await p.click('#course-commit');
     await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
-    // Committed, the scenario's text is there to read.
+    // Committed, the scenario's text and description are there to read.
     await p.waitForSelector('.cm-host', { timeout: 10000 });
+    assert(await p.$('#about-hidden') === null && await p.isVisible('.about-card .about-text'), 'the description stays hidden');
     assert((await named('#cq-type2-host-share')).length > 10, 'the number box is named');
     const unit = await p.$eval('#cq-type2-host-share', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent);
     assert(unit === '%', `the number box is described by its unit: ${unit}`);

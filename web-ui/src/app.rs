@@ -234,6 +234,7 @@ pub fn app() -> Html {
         }
     };
 
+    let hide_description = state.awaiting_predictions() && description.is_some();
     // The scenario's explanation starts open on wide screens, folded on phones.
     let wide = web_sys::window()
         .and_then(|w| w.inner_width().ok())
@@ -294,13 +295,19 @@ pub fn app() -> Html {
                             <summary>
                                 { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
                             </summary>
-                            // Said only of a description that quotes figures (digits).
-                            if let (Some(note), Some(d)) = (&description_note, &description) {
+                            // A step waiting for its predictions keeps the description folded
+                            // away, as it keeps the scenario's text: it explains the results
+                            // the predictions ask about (hypervisor-types' step 2 said outright
+                            // which technique wins on emulated disk I/O; a student's review).
+                            if hide_description {
+                                <p class="hint" id="about-hidden">{ t(lang, "course.description_hidden") }</p>
+                            } else if let (Some(note), Some(d)) = (&description_note, &description) {
+                                // Said only of a description that quotes figures (digits).
                                 if lang.pick(&d.ko, &d.en).chars().any(|c| c.is_ascii_digit()) {
                                     <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
                                 }
                             }
-                            if let Some(d) = &description {
+                            if let (Some(d), false) = (&description, hide_description) {
                                 // In paragraphs (a blank line parts them), its jargon marked: a click on a
                                 // term shows what it means.
                                 <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />

@@ -690,6 +690,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.back_to_step", "이 단계로 돌아가기", "Back to this step"),
     ("course.hidden", "예측을 확정하면 결과가 나타납니다.", "The results appear once you commit your predictions."),
     ("course.editor_hidden", "시나리오 텍스트는 예측을 확정하면 나타납니다(그 안의 문제 설명이 예측의 답이 될 수 있습니다).", "The scenario's text appears once you commit your predictions (its questions' explanations could answer them)."),
+    ("course.description_hidden", "시나리오 설명은 예측을 확정하면 나타납니다. 설명이 결과를 풀이하고 있어서, 먼저 읽으면 예측의 답을 알게 될 수 있습니다.", "The scenario's description appears once you commit your predictions: it explains the results, so reading it first could give your predictions' answers away."),
     ("course.answer", "답하기", "Answer"),
     ("course.student.exact", "학번은 수강생 명단에 적힌 그대로 입력하세요. 대소문자와 하이픈(-)도 구분합니다(S001과 s001은 다른 문제를 받습니다). 같은 학번이면 어느 기기에서든 같은 문제가 나옵니다.", "Type it exactly as on the class roster: capital letters and dashes count (S001 and s001 get different questions). The same id gives the same questions on any device."),
     ("course.points", "점", "pt"),
