@@ -283,8 +283,16 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.waitForSelector('.cm-host', { timeout: 10000 });
     assert(await p.$('#about-hidden') === null && await p.isVisible('.about-card .about-text'), 'the description stays hidden');
     assert((await named('#cq-type2-host-share')).length > 10, 'the number box is named');
-    const unit = await p.$eval('#cq-type2-host-share', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent);
-    assert(unit === '%', `the number box is described by its unit: ${unit}`);
+    const described = await p.$eval('#cq-type2-host-share', (e) => e.getAttribute('aria-describedby').split(' ')
+      .map((id) => document.getElementById(id)?.textContent));
+    assert(described[0] === '%', `the number box is described by its unit: ${described}`);
+    // And by what it accepts, as the library's Questions tab says it (a student's review:
+    // the assignment left the tolerance out), before the answer is given.
+    assert(/± 10% of the correct value/.test(described[1] || '') && await p.isVisible('#cq-type2-host-share-tolerance'),
+      `the number box does not say what it accepts: ${described}`);
+    // Its button says an answer is final (one try, unlike the library's Check).
+    const submit = await p.textContent('#course-answer-type2-host-share');
+    assert(/final/i.test(submit) && await p.isVisible('#course-final-note'), `the answer button: ${submit}`);
     // The note and the verdict change inside a live region that is there from the start.
     const status = "#cq-type2-host-share-status[role=status]";
     assert((await p.textContent(status)) === '', 'an empty live region before the answer');
@@ -303,6 +311,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.click('#course-answer-type2-host-share');
     await p.waitForSelector(`${status} .verdict`);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
+    assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
     // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
     assert(/\d%\s*\([^)]*\d%[^)]*± 10%[^)]*\)/.test(verdict), `computed answer without its unit and range: ${verdict}`);
   } finally {

@@ -484,12 +484,20 @@ fn verdict(
     }
 }
 
+/// The id of the note on what a numeric question accepts, which describes its box.
+fn tolerance_id(q: &QuestionView) -> String {
+    format!("cq-{}-tolerance", q.id)
+}
+
 /// The id of a question's prompt, which names its answer.
 fn prompt_id(q: &QuestionView) -> String {
     format!("cq-{}-prompt", q.id)
 }
 
 /// An answer input: radio buttons for a choice, a text field for a number.
+///
+/// `tolerance`: whether a note on what a numeric question accepts (`tolerance_id`) is
+/// shown, which then describes the box with its unit.
 fn input(
     lang: Lang,
     q: &QuestionView,
@@ -497,6 +505,7 @@ fn input(
     on: Callback<String>,
     disabled: bool,
     label: &dyn Fn(&str) -> String,
+    tolerance: bool,
 ) -> Html {
     let id = format!("cq-{}", q.id);
     // Named by the question's prompt (`prompt_id`), as the Questions tab names its answers.
@@ -504,10 +513,17 @@ fn input(
     if q.kind == QuestionKind::Numeric || q.options.is_empty() {
         // The unit beside the box: "57.7" for 57.7 %, not 0.577.
         let unit = format!("{id}-unit");
+        let hint = tolerance_id(q);
+        let described = match (q.unit.is_empty(), tolerance) {
+            (true, false) => None,
+            (false, false) => Some(unit.clone()),
+            (true, true) => Some(hint.clone()),
+            (false, true) => Some(format!("{unit} {hint}")),
+        };
         html! {
             <span class="answer-box">
                 <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
-                    aria-labelledby={prompt} aria-describedby={(!q.unit.is_empty()).then(|| unit.clone())}
+                    aria-labelledby={prompt} aria-describedby={described}
                     onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id))}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
@@ -658,6 +674,17 @@ fn step_view(props: &CourseProps) -> Html {
         },
     };
 
+    // What a numeric question accepts, said until it is answered (then its verdict shows
+    // the accepted range): with no tolerance, whether the printed figure is needed depends
+    // on the computed value, known once the step has run.
+    let tolerance = |q: &QuestionView, answered: bool| -> Option<String> {
+        if answered || q.kind != QuestionKind::Numeric {
+            return None;
+        }
+        let value = find(&q.id).and_then(|e| e.value).unwrap_or(0.0);
+        let asked = QuestionAnswer::numeric(&q.id, q.metric, value, q.tolerance_percent);
+        Some(questions::tolerance_note(lang, &asked))
+    };
     let question = |q: &QuestionView| -> Html {
         let saved = c.progress.answer(&step.id, &q.id);
         let value = saved
@@ -667,6 +694,7 @@ fn step_view(props: &CourseProps) -> Html {
         let locked =
             saved.is_some() || (q.predict && !waiting) || (!q.predict && expected.is_none());
         let answered = saved.is_some();
+        let accepts = tolerance(q, answered);
         let on_answer = {
             let s = state.clone();
             let not_numbers = not_numbers.clone();
@@ -717,13 +745,18 @@ fn step_view(props: &CourseProps) -> Html {
                         Lang::En => format!(" ({} {})", q.points, t(lang, "course.points.many")),
                     } }</span>
                 </p>
-                { input(lang, q, &value, set(q.id.clone()), locked, &label) }
+                { input(lang, q, &value, set(q.id.clone()), locked, &label, accepts.is_some()) }
                 // Kept once answered (aria-disabled, clicks ignored), not taken away: the
                 // keyboard's and a screen reader's place stays on it, beside the verdict.
+                // It says the answer is final (one try, unlike the library's Check).
                 if !q.predict && expected.is_some() {
                     <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
                         disabled={!answered && value.trim().is_empty()}
-                        aria-disabled={answered.then_some("true")}>{ t(lang, "course.answer") }</button>
+                        aria-disabled={answered.then_some("true")}
+                        aria-describedby={(!answered).then_some("course-final-note")}>{ t(lang, "course.answer") }</button>
+                }
+                if let Some(accepts) = accepts {
+                    <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
                 }
                 // A live region that is always there, its text changed (one inserted with its
                 // text may go unsaid): the note on an answer that is not a number and, for
@@ -773,6 +806,7 @@ fn step_view(props: &CourseProps) -> Html {
                 if expected.is_none() {
                     <p class="hint">{ t(lang, "course.run_first") }</p>
                 }
+                <p class="hint" id="course-final-note">{ t(lang, "course.final_note") }</p>
                 <ol class="course-questions">{ for later.iter().map(|q| question(q)) }</ol>
             }
             <nav class="course-nav" aria-label={t(lang, "course.nav")}>

@@ -85,6 +85,10 @@ pub struct QuestionView {
     pub predict: bool,
     /// Numeric questions: the unit of the answer ("%", "µs"; empty for a count).
     pub unit: &'static str,
+    /// The question's metric and, for a numeric question, the relative error accepted
+    /// (said under its box before it is answered, as the Questions tab says it).
+    pub metric: crate::sim::Metric,
+    pub tolerance_percent: f64,
 }
 
 /// A validated assignment compared by identity.
@@ -267,6 +271,8 @@ impl Course {
                     points: q.points,
                     predict: q.predict,
                     unit: sq.metric.unit(),
+                    metric: sq.metric,
+                    tolerance_percent: sq.tolerance_percent,
                 })
             })
             .collect();
