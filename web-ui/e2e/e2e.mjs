@@ -379,6 +379,18 @@ if (process.env.VIRTSIM_BIN) {
       assert(en.includes('1 of 2 right · 2 of 3 points') && en.includes('1 wrong'), `English score: ${en}`);
       assert(/1 more question is not counted above/.test(en), `English score: ${en}`);
       assert(!/not answered|not checked yet/.test(en), `nothing is unanswered or unchecked: ${en}`);
+      // Each step lists its answers, their verdicts and the right ones, as virtsim grade
+      // does (a student's review: the page gave totals only).
+      const review = async () => p.$$eval('.course-review tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.dataset.question,
+        { verdict: r.dataset.verdict, shown: r.querySelector('.review-verdict').textContent,
+          yours: r.querySelector('.yours').textContent, expected: r.querySelector('.expected').textContent }])));
+      const listed = await review();
+      assert(listed.slowest?.verdict === 'wrong' && listed.slowest.yours === 'hw' && listed.slowest.expected === 'bt'
+        && listed.slowest.shown === 'Wrong', `the wrong prediction: ${JSON.stringify(listed.slowest)}`);
+      assert(listed['bt-rel']?.verdict === 'right' && listed['bt-rel'].yours === btRel && listed['bt-rel'].expected.startsWith(`${btRel}%`),
+        `the right answer: ${JSON.stringify(listed['bt-rel'])}`);
+      // A step that does not reveal: saved, its answer not shown.
+      assert(listed.fastest?.verdict === 'saved' && listed.fastest.expected === '—', `step two's answer: ${JSON.stringify(listed.fastest)}`);
       if (process.env.SHOTS) {
         await p.$eval('#course', (e) => e.scrollIntoView());
         await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-en.png') });
@@ -408,6 +420,9 @@ if (process.env.VIRTSIM_BIN) {
       const ko = (await p.textContent('#course-score')).replace(/\s+/g, ' ');
       assert(ko.includes('2문제 중 1개 정답 · 3점 중 2점') && ko.includes('오답 1개'), `Korean score: ${ko}`);
       assert(ko.includes('1문제는 위 집계에 포함되지 않습니다'), `Korean score: ${ko}`);
+      const listedKo = await review();
+      assert(listedKo.slowest.shown === '오답' && listedKo['bt-rel'].shown === '정답' && listedKo['bt-rel'].expected.includes('정답 범위'),
+        `Korean review: ${JSON.stringify(listedKo)}`);
       if (process.env.SHOTS) {
         await p.$eval('#course', (e) => e.scrollIntoView());
         await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-ko.png') });

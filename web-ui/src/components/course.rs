@@ -851,6 +851,7 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
                                 { format!("{}. {}", i + 1, step.title.get(lang.tag())) }
                             </button>
                             { format!(" · {answered}/{} {}", step.questions.len(), t(lang, "course.answered")) }
+                            { step_review(lang, c, i) }
                         </li>
                     }
                 }) }
@@ -860,6 +861,77 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
             <button id="course-back" onclick={dispatch(state, CourseAction::GoTo(last))}>{ t(lang, "course.prev") }</button>
             <label for="course-answers-json" class="sr-only">{ t(lang, "course.export") }</label>
             <textarea id="course-answers-json" readonly=true rows="8" value={json} />
+        </div>
+    }
+}
+
+/// Step `index`'s questions on the final page, each with the student's answer, its verdict
+/// and the computed answer it was checked against, as `virtsim grade` lists them (a
+/// student's review: the page gave totals only). A verdict kept for another version of the
+/// step is not shown, as the score does not count it.
+fn step_review(lang: Lang, c: &Course, index: usize) -> Html {
+    let a = c.a();
+    let step = &a.steps[index];
+    let current = a.scenario_hash(index, c.student());
+    // A platform by its label, as the step's options showed it; a number as typed.
+    let shown = |answer: &str| {
+        step.scenario
+            .platforms
+            .iter()
+            .find(|p| p.name == answer)
+            .map_or_else(
+                || answer.to_string(),
+                |p| match &p.label {
+                    Some(l) => lang.pick(&l.ko, &l.en).to_string(),
+                    None => p.name.clone(),
+                },
+            )
+    };
+    html! {
+        <div class="course-review-box">
+        <table class="course-review">
+            <thead>
+                <tr>
+                    <th scope="col">{ t(lang, "course.review.question") }</th>
+                    <th scope="col">{ t(lang, "course.review.yours") }</th>
+                    <th scope="col">{ t(lang, "course.review.verdict") }</th>
+                    <th scope="col">{ t(lang, "course.review.expected") }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for step.questions.iter().map(|q| {
+                    let saved = c
+                        .progress
+                        .answer(&step.id, &q.id)
+                        .filter(|s| !s.answer.trim().is_empty());
+                    let checked = saved.filter(|s| s.hash == current).and_then(|s| s.right);
+                    let (verdict, class) = match (saved, checked) {
+                        (None, _) => ("course.review.unanswered", "unanswered"),
+                        _ if !step.reveal => ("course.review.saved", "saved"),
+                        (Some(_), None) => ("course.review.unchecked", "unchecked"),
+                        (Some(_), Some(true)) => ("course.right", "right"),
+                        (Some(_), Some(false)) => ("course.wrong", "wrong"),
+                    };
+                    let expected = saved
+                        .filter(|_| checked.is_some())
+                        .and_then(|s| s.expected(lang))
+                        .unwrap_or("—");
+                    html! {
+                        <tr data-question={q.id.clone()} data-verdict={class}>
+                            <td>
+                                { q.text.get(lang.tag()).to_string() }
+                                if q.predict {
+                                    <span class="hint">{ format!(" ({})", t(lang, "course.review.predicted")) }</span>
+                                }
+                            </td>
+                            <td class="yours">{ saved.map_or_else(|| "—".to_string(), |s| shown(&s.answer)) }</td>
+                            <td class={classes!("review-verdict", class)}>{ t(lang, verdict) }</td>
+                            <td class="expected">{ expected }</td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
         </div>
     }
 }

@@ -51,6 +51,24 @@ pub struct Saved {
     /// file does not carry it (`virtsim grade` computes its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub right: Option<bool>,
+    /// The computed answer it was checked against, as the page shows it in English and in
+    /// Korean ("Type 2 (hardware assist, emulated I/O)", "26.82% (accepted: ...)"): the final
+    /// page lists each answer with the right one, as `virtsim grade` does, without the
+    /// step's run. Set with `right`; not in the answers file either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_ko: Option<String>,
+}
+
+impl Saved {
+    /// The computed answer it was checked against, in `lang` (see `expected_en`).
+    pub fn expected(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        match lang {
+            crate::i18n::Lang::Ko => self.expected_ko.as_deref(),
+            crate::i18n::Lang::En => self.expected_en.as_deref(),
+        }
+    }
 }
 
 /// What the browser keeps between visits.

@@ -1,5 +1,6 @@
 //! Answers checked and counted: their verdicts, the final page's score, the answers file.
 
+use crate::i18n::Lang;
 use crate::sim::assignment::{self, AnswersFile, Assignment, GivenAnswer, StepAnswers};
 use crate::sim::{QuestionAnswer, QuestionKind};
 use crate::state::State;
@@ -112,9 +113,43 @@ impl Course {
         };
         let (id, reveal) = (step.id.clone(), step.reveal);
         let hash = self.hash();
+        let shown: Vec<(String, String)> = expected.iter().map(|q| self.shown_answer(q)).collect();
         for saved in self.progress.answers.iter_mut().filter(|s| s.step == id) {
             saved.right = checked(saved, reveal, &hash, Some(expected));
+            let (en, ko) = match (
+                saved.right,
+                expected.iter().position(|q| q.id == saved.question),
+            ) {
+                (Some(_), Some(i)) => (Some(shown[i].0.clone()), Some(shown[i].1.clone())),
+                _ => (None, None),
+            };
+            saved.expected_en = en;
+            saved.expected_ko = ko;
         }
+    }
+
+    /// A computed answer of the current step as the page shows it, in English and in
+    /// Korean: a platform by its label (as the options are), a number with its unit and
+    /// what is accepted around it (as the verdict says it).
+    fn shown_answer(&self, q: &QuestionAnswer) -> (String, String) {
+        let in_lang = |lang: Lang| {
+            if let Some(number) = crate::components::questions::computed_answer(lang, q) {
+                return number;
+            }
+            self.prepared
+                .as_ref()
+                .and_then(|s| s.0.platforms.iter().find(|p| p.name == q.answer))
+                .and_then(|p| p.label.as_ref())
+                .map_or_else(|| q.answer.clone(), |l| lang.pick(&l.ko, &l.en).to_string())
+        };
+        // In each language's number format (the page's is set for its render).
+        let page = crate::num::lang();
+        crate::num::set_lang(Lang::En);
+        let en = in_lang(Lang::En);
+        crate::num::set_lang(Lang::Ko);
+        let ko = in_lang(Lang::Ko);
+        crate::num::set_lang(page);
+        (en, ko)
     }
 
     /// The answers file of the student's progress (per step, the hash its answers were
@@ -181,8 +216,17 @@ impl Course {
             predicted,
             hash,
             right: None,
+            expected_en: None,
+            expected_ko: None,
         };
         saved.right = checked(&saved, reveal, &saved.hash, expected);
+        if saved.right.is_some() {
+            let q = expected.and_then(|e| e.iter().find(|q| q.id == saved.question));
+            if let Some((en, ko)) = q.map(|q| self.shown_answer(q)) {
+                saved.expected_en = Some(en);
+                saved.expected_ko = Some(ko);
+            }
+        }
         self.progress.answers.push(saved);
     }
 }
@@ -215,6 +259,8 @@ mod tests {
             predicted: false,
             hash: hash.into(),
             right,
+            expected_en: None,
+            expected_ko: None,
         }
     }
 
@@ -346,6 +392,22 @@ mod tests {
         assert_eq!(right(&s, "slowest"), None, "not checked before the run");
         let s = finish(s, expected.clone());
         assert_eq!(right(&s, "slowest"), Some(false));
+        // With the computed answer it was checked against, for the final page's list, in
+        // both languages (a platform by its label; this one has none).
+        let shown = |s: &State, q: &str| {
+            let a = s
+                .course
+                .as_ref()
+                .unwrap()
+                .progress
+                .answer("one", q)
+                .cloned();
+            a.map(|a| (a.expected_en, a.expected_ko))
+        };
+        assert_eq!(
+            shown(&s, "slowest"),
+            Some((Some("bt".into()), Some("bt".into())))
+        );
 
         // A slider moved: the result shown is not this step's; an answer given now is
         // kept unchecked, and that result checks nothing.
@@ -366,12 +428,26 @@ mod tests {
             },
         );
         assert_eq!(right(&s, "bt-rel"), None, "stale results check nothing");
+        assert_eq!(shown(&s, "bt-rel"), Some((None, None)));
         assert_eq!(right(&s, "slowest"), Some(false), "kept");
 
         // Back to the step: its run checks the answer given meanwhile.
         reduce(&mut s, CourseAction::GoTo(0));
         let s = finish(s, expected.clone());
         assert_eq!(right(&s, "bt-rel"), Some(true));
+        // A number with its unit and what is accepted, in each language's words.
+        let (en, ko) = shown(&s, "bt-rel").unwrap();
+        let figure = format!("{}%", answer("bt-rel"));
+        assert!(
+            en.as_deref()
+                .is_some_and(|e| e.starts_with(&figure) && e.contains("accepted")),
+            "{en:?}"
+        );
+        assert!(
+            ko.as_deref()
+                .is_some_and(|k| k.starts_with(&figure) && k.contains("정답 범위")),
+            "{ko:?}"
+        );
         assert_eq!(right(&s, "slowest"), Some(false));
 
         // An answer given while this step's result is shown is checked at once.
@@ -405,9 +481,12 @@ mod tests {
         let mut unchecked = c.clone();
         for a in &mut unchecked.progress.answers {
             a.right = None;
+            a.expected_en = None;
+            a.expected_ko = None;
         }
         assert_eq!(c.answers_json(), unchecked.answers_json());
         assert!(!c.answers_json().contains("right"));
+        assert!(!c.answers_json().contains("expected"));
 
         // Progress saved before verdicts were kept still loads (no `right` field).
         let mut old: serde_json::Value = serde_json::to_value(&unchecked.progress).unwrap();
