@@ -142,37 +142,7 @@ mod tests {
     /// name is for reading; the key stays what a scenario file writes).
     #[test]
     fn every_metric_has_its_own_name_in_both_languages() {
-        use Metric::*;
-        let all = [
-            RelativePerformancePercent,
-            Throughput,
-            MeanLatencyUs,
-            P50LatencyUs,
-            P99LatencyUs,
-            StealPercent,
-            GuestStealPercent,
-            ExitsPerSecond,
-            GuestUserPercent,
-            GuestKernelPercent,
-            HypervisorPercent,
-            DeviceEmulationPercent,
-            HostOsPercent,
-            IdlePercent,
-            StartupMs,
-            StartupAllMs,
-            FootprintMib,
-            Density,
-            SweepDensity,
-            InstancesStopped,
-            OpsLost,
-            DesktopP50LatencyMs,
-            DesktopP99LatencyMs,
-            DesktopBandwidthKbitS,
-            DesktopFramesDeliveredPercent,
-            DesktopSessionsDropped,
-            MigrationDowntimeMs,
-            MigrationTotalMs,
-        ];
+        let all = Metric::ALL;
         for (i, m) in all.iter().enumerate() {
             let n = metric(*m);
             assert!(!n.ko.is_empty() && !n.en.is_empty(), "{m:?}");
