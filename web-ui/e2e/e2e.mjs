@@ -1854,6 +1854,26 @@ await step('a column\'s ⓘ shows its note when clicked or tapped', async () => 
     assert(/^Relative to native: The native baseline/.test(note), `note: ${note}`);
     await p.click(b);
     assert((await p.textContent('#column-help')) === '', 'closed again');
+    // It opens in place, under the heading row, without moving the page (it was drawn
+    // under the table and scrolled into view: a student's review); Escape and × close it.
+    await p.$eval('#measured', (t) => t.scrollIntoView());
+    const y = await p.evaluate(() => window.scrollY);
+    const exits = '#measured thead th:last-child .col-help';
+    await p.click(exits);
+    const placed = await p.evaluate(() => ({
+      y: window.scrollY,
+      note: document.querySelector('#column-help').getBoundingClientRect(),
+      head: document.querySelector('#measured thead').getBoundingClientRect(),
+    }));
+    assert(placed.y === y, `the page moved from ${y} to ${placed.y}`);
+    assert(Math.abs(placed.note.top - placed.head.bottom) < 8 && placed.note.bottom < 900, `the note stands at ${JSON.stringify(placed.note)}`);
+    // The exits column has its ⓘ too, like the other columns.
+    assert(/^Exits \+ hypercalls \/s: How many times per simulated second/.test(await p.textContent('#column-help')), 'the exits column\'s note');
+    await p.keyboard.press('Escape');
+    assert((await p.textContent('#column-help')) === '', 'Escape leaves the note open');
+    await p.click(exits);
+    await p.click('#column-help .column-help-close');
+    assert((await p.textContent('#column-help')) === '', '× leaves the note open');
   } finally {
     await p.close();
   }

@@ -76,9 +76,41 @@ fn column_note(key: &str) -> &'static str {
         "table.emu" => "table.emu.note",
         "table.host" => "table.host.note",
         "table.idle" => "table.idle.note",
+        "table.exits" => "table.exits.note",
         _ => "table.kern.note",
     }
 }
+
+/// Where a heading's ⓘ note stands, for the ⓘ clicked (`e`): just under its heading row, as
+/// far left as keeps the note (at most `HELP_WIDTH` wide) inside the table's view, in px
+/// from that view's top left.
+fn note_place(e: &MouseEvent) -> (i32, i32) {
+    use wasm_bindgen::JsCast;
+    // The element clicked (Yew listens at the page's root: not `current_target`).
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+    else {
+        return (0, 0);
+    };
+    let Some(view) = button.closest(".table-view").ok().flatten() else {
+        return (0, 0);
+    };
+    // Under the whole heading row (a taller neighbour's ⓘ stays in sight).
+    let row = button.closest("tr").ok().flatten();
+    let (b, v) = (
+        button.get_bounding_client_rect(),
+        view.get_bounding_client_rect(),
+    );
+    let bottom = row.map_or(b.bottom(), |r| r.get_bounding_client_rect().bottom());
+    let room = (v.width() - HELP_WIDTH).max(0.0);
+    let left = (b.left() - v.left() - HELP_WIDTH / 2.0).clamp(0.0, room);
+    ((bottom - v.top() + 2.0) as i32, left as i32)
+}
+
+/// The widest a heading's ⓘ note is drawn (px; style.css's `#column-help.open`).
+const HELP_WIDTH: f64 = 420.0;
 
 /// Technique, I/O path, container network and storage, and scheduler of a platform.
 /// sim-core's texts quote names with backticks, as a terminal shows them; the page shows
@@ -335,34 +367,45 @@ pub fn table(props: &TableProps) -> Html {
         let all = all_columns.clone();
         Callback::from(move |_| all.set(!*all))
     };
-    // The heading whose ⓘ note is open (its i18n key).
-    let help = use_state(|| None::<&'static str>);
-    // The note is drawn under the table, often below the window: bring it into view
-    // (its bottom edge to the window's bottom, so the heading clicked stays in sight as far
-    // as the window allows).
-    use_effect_with(*help, |open| {
-        if open.is_some() {
-            if let Some(note) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("column-help"))
-            {
-                note.scroll_into_view_with_bool(false);
-            }
-        }
-    });
+    // The heading whose ⓘ note is open (its i18n key), and where the note stands: under
+    // its button, over the table, in px from the top left of the table's view. It opens in
+    // place: drawn under the table it often lay below the window, and bringing it into view
+    // jumped the page away from the heading (a student's review).
+    let help = use_state(|| None::<(&'static str, i32, i32)>);
+    let open_key = help.map(|(k, _, _)| k);
     let help_button = |key: &'static str| -> Html {
-        let open = *help == Some(key);
+        let open = open_key == Some(key);
         let onclick = {
             let help = help.clone();
-            Callback::from(move |_: MouseEvent| help.set((!open).then_some(key)))
+            Callback::from(move |e: MouseEvent| {
+                if open {
+                    help.set(None);
+                    return;
+                }
+                let (top, left) = note_place(&e);
+                help.set(Some((key, top, left)));
+            })
         };
         html! {
             <>{ " " }<button class="link col-help" aria-expanded={open.to_string()} aria-controls="column-help"
                 aria-label={t(lang, "table.column_help").replace("{}", t(lang, key))} {onclick}>{ "ⓘ" }</button></>
         }
     };
+    // Escape closes an open note (the focus is still on its ⓘ).
+    let on_key = {
+        let help = help.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && help.is_some() {
+                help.set(None);
+            }
+        })
+    };
+    let close = {
+        let help = help.clone();
+        Callback::from(move |_: MouseEvent| help.set(None))
+    };
     html! {
-        <div class="table-view">
+        <div class="table-view" onkeydown={on_key}>
             <button id="all-columns" class="link phone-only" aria-pressed={all_columns.to_string()} onclick={toggle_columns}>
                 { t(lang, if *all_columns { "table.few_columns" } else { "table.all_columns" }) }
             </button>
@@ -380,7 +423,7 @@ pub fn table(props: &TableProps) -> Html {
                         "table.steal" => html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ help_button(k) }</th> },
                         _ => html! { <th scope="col" class="opt" title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th> },
                     }) }
-                    <th scope="col">{ t(lang, "table.exits") }</th>
+                    <th scope="col" title={t(lang, "table.exits.note")}>{ t(lang, "table.exits") }{ help_button("table.exits") }</th>
                 </tr></thead>
                 <tbody>
                     { for r.platforms.iter().map(|p| html! {
@@ -407,11 +450,14 @@ pub fn table(props: &TableProps) -> Html {
                 </tbody>
             </table>
             </div>
-            // The ⓘ of a heading shows its note here on a click or tap (a title alone shows
-            // nothing on a touch screen).
-            <div id="column-help" role="status">
-                if let Some(k) = *help {
+            // The ⓘ of a heading shows its note on a click or tap (a title alone shows
+            // nothing on a touch screen), under the ⓘ, over the table; a live region that is
+            // always there, its text changed.
+            <div id="column-help" role="status" class={classes!(help.is_some().then_some("open"))}
+                style={help.map(|(_, top, left)| format!("top: {top}px; left: {left}px"))}>
+                if let Some((k, _, _)) = *help {
                     <p class="hint column-help" data-col={k}><strong>{ t(lang, k) }{ ": " }</strong>{ t(lang, column_note(k)) }</p>
+                    <button class="link column-help-close" onclick={close} aria-label={t(lang, "table.column_help_close")}>{ "×" }</button>
                 }
             </div>
             <p class="hint">{ t(lang, "table.relative.note") }</p>
