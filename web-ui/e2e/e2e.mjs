@@ -1768,6 +1768,12 @@ await step('charts: "Show the numbers" shows the chart\'s table under it, with t
     const op = await p.$$eval('#chart-op option', (os) => os.find((o) => o.textContent === 'page-table update').value);
     await p.selectOption('#chart-op', op);
     await p.waitForSelector('#chart-latency .numbers-toggle');
+    // Its six platforms by name, as its table and the other charts name them (on its side
+    // where the names would be cut under the bars), never by id ("hw-shadow-pt", a student's
+    // review).
+    const drawn = await p.$$eval('#chart-latency svg text', (ts) => ts.map((t) => t.textContent.trim()));
+    assert(drawn.includes('Hardware assist without EPT (shadow), page-table churn') && !drawn.includes('hw-shadow-pt'),
+      `the chart names its platforms ${JSON.stringify(drawn)}`);
     const toggle = '#chart-latency .numbers-toggle';
     assert(await p.getAttribute(toggle, 'aria-expanded') === 'false', 'closed at first');
     assert(await p.$eval('#chart-latency-values', (d) => d.getBoundingClientRect().width) <= 1, 'the table is for screen readers only at first');

@@ -142,11 +142,11 @@ fn steal_unseen(lang: Lang, r: &RunResult, names: &[String], most: f64) -> Optio
     (!notes.is_empty()).then(|| notes.join(" "))
 }
 
-/// A bar chart's category names: the platforms' labels, and their short names for under
-/// the bars where the labels would be cut mid-word ("Hardwa-re"). Where even those would
-/// be (full-para-hybrid's eight: "bt-sys-/call"), and on a phone's narrow chart, the chart
-/// lies on its side with each label whole above its bars (`charts::bar_names`). The chart's
-/// table keeps the labels.
+/// A bar chart's category names: the platforms' labels, and their short names (ids). Where
+/// the labels would be cut mid-word under the bars ("Hardwa-re"), and on a phone's narrow
+/// chart, the chart lies on its side with each label whole above its bars
+/// (`charts::bar_names`); the short names only where a label's word is wider than the
+/// chart. The chart's table keeps the labels.
 struct Names {
     long: Vec<String>,
     short: Option<Vec<String>>,
