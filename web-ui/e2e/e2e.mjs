@@ -382,7 +382,7 @@ if (process.env.VIRTSIM_BIN) {
       // Each step lists its answers, their verdicts and the right ones, as virtsim grade
       // does (a student's review: the page gave totals only).
       const review = async () => p.$$eval('.course-review tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.dataset.question,
-        { verdict: r.dataset.verdict, shown: r.querySelector('.review-verdict').textContent,
+        { verdict: r.dataset.verdict, shown: r.querySelector(`td.${r.dataset.verdict}`).textContent,
           yours: r.querySelector('.yours').textContent, expected: r.querySelector('.expected').textContent }])));
       const listed = await review();
       assert(listed.slowest?.verdict === 'wrong' && listed.slowest.yours === 'hw' && listed.slowest.expected === 'bt'

@@ -874,64 +874,58 @@ fn step_review(lang: Lang, c: &Course, index: usize) -> Html {
     let step = &a.steps[index];
     let current = a.scenario_hash(index, c.student());
     // A platform by its label, as the step's options showed it; a number as typed.
-    let shown = |answer: &str| {
-        step.scenario
-            .platforms
-            .iter()
-            .find(|p| p.name == answer)
-            .map_or_else(
-                || answer.to_string(),
-                |p| match &p.label {
-                    Some(l) => lang.pick(&l.ko, &l.en).to_string(),
-                    None => p.name.clone(),
-                },
-            )
+    let shown = |answer: &str| match step.scenario.platforms.iter().find(|p| p.name == answer) {
+        Some(p) => match &p.label {
+            Some(l) => lang.pick(&l.ko, &l.en).to_string(),
+            None => p.name.clone(),
+        },
+        None => answer.to_string(),
     };
+    // Cells written by one template each (a row's four, the heading's four): each `html!`
+    // element is code in the page's wasm.
+    let cell = |class: &'static str, text: String| html! { <td {class}>{ text }</td> };
+    let mut rows = Vec::with_capacity(step.questions.len());
+    for q in &step.questions {
+        let saved = c
+            .progress
+            .answer(&step.id, &q.id)
+            .filter(|s| !s.answer.trim().is_empty());
+        let checked = saved.filter(|s| s.hash == current).and_then(|s| s.right);
+        let (verdict, class) = match (saved, checked) {
+            (None, _) => ("course.review.unanswered", "unanswered"),
+            _ if !step.reveal => ("course.review.saved", "saved"),
+            (Some(_), None) => ("course.review.unchecked", "unchecked"),
+            (Some(_), Some(true)) => ("course.right", "right"),
+            (Some(_), Some(false)) => ("course.wrong", "wrong"),
+        };
+        let mut question = q.text.get(lang.tag()).to_string();
+        if q.predict {
+            question = format!("{question} ({})", t(lang, "course.review.predicted"));
+        }
+        let yours = saved.map_or_else(|| "—".to_string(), |s| shown(&s.answer));
+        let expected = saved
+            .filter(|_| checked.is_some())
+            .and_then(|s| s.expected(lang))
+            .unwrap_or("—");
+        rows.push(html! {
+            <tr data-question={q.id.clone()} data-verdict={class}>
+                { cell("question", question) }
+                { cell("yours", yours) }
+                { cell(class, t(lang, verdict).to_string()) }
+                { cell("expected", expected.to_string()) }
+            </tr>
+        });
+    }
     html! {
         <div class="course-review-box">
-        <table class="course-review">
-            <thead>
-                <tr>
-                    <th scope="col">{ t(lang, "course.review.question") }</th>
-                    <th scope="col">{ t(lang, "course.review.yours") }</th>
-                    <th scope="col">{ t(lang, "course.review.verdict") }</th>
-                    <th scope="col">{ t(lang, "course.review.expected") }</th>
-                </tr>
-            </thead>
-            <tbody>
-                { for step.questions.iter().map(|q| {
-                    let saved = c
-                        .progress
-                        .answer(&step.id, &q.id)
-                        .filter(|s| !s.answer.trim().is_empty());
-                    let checked = saved.filter(|s| s.hash == current).and_then(|s| s.right);
-                    let (verdict, class) = match (saved, checked) {
-                        (None, _) => ("course.review.unanswered", "unanswered"),
-                        _ if !step.reveal => ("course.review.saved", "saved"),
-                        (Some(_), None) => ("course.review.unchecked", "unchecked"),
-                        (Some(_), Some(true)) => ("course.right", "right"),
-                        (Some(_), Some(false)) => ("course.wrong", "wrong"),
-                    };
-                    let expected = saved
-                        .filter(|_| checked.is_some())
-                        .and_then(|s| s.expected(lang))
-                        .unwrap_or("—");
-                    html! {
-                        <tr data-question={q.id.clone()} data-verdict={class}>
-                            <td>
-                                { q.text.get(lang.tag()).to_string() }
-                                if q.predict {
-                                    <span class="hint">{ format!(" ({})", t(lang, "course.review.predicted")) }</span>
-                                }
-                            </td>
-                            <td class="yours">{ saved.map_or_else(|| "—".to_string(), |s| shown(&s.answer)) }</td>
-                            <td class={classes!("review-verdict", class)}>{ t(lang, verdict) }</td>
-                            <td class="expected">{ expected }</td>
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
+            <table class="course-review">
+                <thead><tr>
+                    { for ["course.review.question", "course.review.yours", "course.review.verdict", "course.review.expected"]
+                        .into_iter()
+                        .map(|k| html! { <th scope="col">{ t(lang, k) }</th> }) }
+                </tr></thead>
+                <tbody>{ rows }</tbody>
+            </table>
         </div>
     }
 }
