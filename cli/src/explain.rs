@@ -27,7 +27,7 @@ struct Report<'a> {
 }
 
 /// The explanation of `op_name` on `platform_name`, rendered; `Err` is a message for an
-/// unknown platform or operation that lists the valid ones (an invalid request: exit 2).
+/// unknown platform or operation that lists the valid ones (a wrong command line: exit 1).
 pub fn render(
     scenario: &Scenario,
     platform_name: &str,
@@ -41,17 +41,27 @@ pub fn render(
         .iter()
         .position(|p| p.name == platform_name)
     else {
+        let listed: Vec<&str> = names.iter().map(String::as_str).collect();
+        let meant = sim_core::scenario::guess(platform_name, &listed);
         let platform_name = clean(platform_name);
         let valid = names.join(", ");
-        return Err(if ko {
-            sim_core::text::particles(&format!(
+        return Err(match (ko, meant) {
+            (true, Some(m)) => sim_core::text::particles(&format!(
+                "플랫폼 `{platform_name}`이(가) 시나리오에 없습니다. `{m}`을(를) 뜻했나요? 쓸 수 있는 플랫폼: {valid}"
+            )),
+            (true, None) => sim_core::text::particles(&format!(
                 "플랫폼 `{platform_name}`이(가) 시나리오에 없습니다. 쓸 수 있는 플랫폼: {valid}"
-            ))
-        } else {
-            format!("no platform `{platform_name}` in the scenario; valid platforms: {valid}")
+            )),
+            (false, Some(m)) => format!(
+                "no platform `{platform_name}` in the scenario; did you mean `{m}`? Valid platforms: {valid}"
+            ),
+            (false, None) => {
+                format!("no platform `{platform_name}` in the scenario; valid platforms: {valid}")
+            }
         });
     };
     let Some(op) = Op::from_name(op_name) else {
+        let meant = sim_core::scenario::guess(op_name, &Op::ALL.map(Op::name));
         let op_name = clean(op_name);
         let valid = Op::ALL.map(Op::name).join(", ");
         // The alias stands for a mix of instruction classes, not one path.
@@ -59,8 +69,14 @@ pub fn render(
         return Err(match (ko, alias) {
             (true, true) => format!("`privileged_instruction`은 워크로드 mix에서 쓰는 별칭으로, 여러 명령 종류를 섞은 것이라 경로가 하나가 아닙니다. 하나를 고르세요: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. 쓸 수 있는 연산: {valid}"),
             (false, true) => format!("`privileged_instruction` is a workload-mix alias for several instruction classes, not one path; pick one: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. Valid operations: {valid}"),
-            (true, false) => sim_core::text::particles(&format!("연산 `{op_name}`이(가) 없습니다. 쓸 수 있는 연산: {valid}")),
-            (false, false) => format!("no operation `{op_name}`; valid operations: {valid}"),
+            (true, false) => match meant {
+                Some(m) => sim_core::text::particles(&format!("연산 `{op_name}`이(가) 없습니다. `{m}`을(를) 뜻했나요? 쓸 수 있는 연산: {valid}")),
+                None => sim_core::text::particles(&format!("연산 `{op_name}`이(가) 없습니다. 쓸 수 있는 연산: {valid}")),
+            },
+            (false, false) => match meant {
+                Some(m) => format!("no operation `{op_name}`; did you mean `{m}`? Valid operations: {valid}"),
+                None => format!("no operation `{op_name}`; valid operations: {valid}"),
+            },
         });
     };
     let Some(own) = explain::explain(scenario, platform, op) else {

@@ -140,6 +140,37 @@ fn unknown_names_are_a_wrong_command_line_exit_1_and_list_the_valid_ones() {
     );
 }
 
+#[test]
+fn a_misspelled_platform_or_operation_gets_a_guess() {
+    let smoke = smoke();
+    let o = virtsim(&["explain", &smoke, "--platform", "t1-pra", "--op", "syscall"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("did you mean `t1-para`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&[
+        "explain",
+        &smoke,
+        "--platform",
+        "t1-hw",
+        "--op",
+        "sycall",
+        "--lang",
+        "ko",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("`syscall`을 뜻했나요?"),
+        "{}",
+        stderr(&o)
+    );
+    // Nothing near: no guess.
+    let o = virtsim(&["explain", &smoke, "--platform", "xen", "--op", "syscall"]);
+    assert!(!stderr(&o).contains("did you mean"), "{}", stderr(&o));
+}
+
 /// A shootdown's path shows one target: the explanation says the run repeats the IPI for
 /// every other running vCPU, so its total is not read as the measured latency.
 #[test]

@@ -233,16 +233,16 @@ fn listed(expected: &str) -> impl Iterator<Item = &str> {
 /// platforms, instances, workloads, question ids, library scenarios).
 ///
 /// Names are compared without case and separators (`type-2` is `type2`, `Memory-GiB` is
-/// `memory_gib`); another word for a name counts as that name ([`SYNONYMS`]: `kr` is `ko`);
+/// `memory_gib`); another word for a name counts as that name (`SYNONYMS`: `kr` is `ko`);
 /// a name is also compared with its first or last `_`-separated parts alone (`cores` for
 /// `host_cores`, `hypercal` for `pv_hypercall`, `mean_latency` for `mean_latency_us`),
-/// for a `given` of at least [`SHORTENED_MIN_CHARS`] letters. The guess is the name at the
+/// for a `given` of at least `SHORTENED_MIN_CHARS` letters. The guess is the name at the
 /// smallest edit distance (letters left out, added, changed, or two neighbours swapped:
 /// `strsim::osa_distance`) if no other name is as close and the distance is at most
-/// [`allowed_edits`] of `given`'s length (none under 4 letters: `ms` is too short to
+/// `allowed_edits` of `given`'s length (none under 4 letters: `ms` is too short to
 /// guess from). A name in another unit is never guessed: `duration_s` is not
 /// `duration_ms` (taking the guess would make 2 s into 2 ms). Nor is `given` itself.
-pub(crate) fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
+pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     let want = plain(given);
     let letters = want.chars().count();
     if letters == 0 || names.contains(&given) {

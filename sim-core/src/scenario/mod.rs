@@ -28,7 +28,7 @@ use crate::workload::Op;
 pub use crate::hardware::Host;
 pub use crate::instance::InstanceSpec;
 pub use adjust::{smallest_memory_setting, Adjustments, OomAlone, MEMORY_STEP_MIB};
-pub use error::{line_column, ScenarioError};
+pub use error::{guess, line_column, ScenarioError};
 pub use estimate::desktop_events;
 pub use format::{
     DiskSection, FaultSection, HostSection, InstanceSection, MigrationSection, NicSection,
