@@ -1838,7 +1838,11 @@ await step('the Comparison tab has the desktop table of a VDI run, with the CLI\
     // Beside a VDI platform's 'relative to native' (updates delivered, near 100%), what its
     // users wait against a local PC.
     const beside = await p.$$eval('#measured td.relative small.vdi-latency', (s) => s.map((x) => x.textContent));
-    assert(beside.length === 5 && beside.every((x) => /^input-to-display p50 [0-9.]+ ms \(local PC [0-9.]+ ms\)$/.test(x)), `latency beside relative: ${beside.join(' | ')}`);
+    assert(beside.length === 5 && beside.every((x) => /^input-to-display p50 [0-9.]+ ms \(local PC [0-9.]+ ms\)(: over 150 ms, a noticeable lag|: over 300 ms, poor)?$/.test(x)), `latency beside relative: ${beside.join(' | ')}`);
+    // The share itself says what it counts (two reviews read 100% over a satellite link as
+    // "as good as native").
+    const counts = await p.$$eval('#measured td.relative small.vdi-updates', (s) => s.map((x) => x.textContent));
+    assert(counts.length === 5 && counts.every((x) => x === 'of the screen updates shown'), `what the share counts: ${counts.join(' | ')}`);
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('#desktop caption');

@@ -508,6 +508,13 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             } else {
                 density_text(l, &unit_en, &unit_ko)
             };
+            if p.kind == PlatformKind::Vdi && l.oom_alone.is_none() && l.density_cpu > 0 {
+                // A desktop's CPU per input and its background services are estimates
+                // (desktop/activity.rs, [costs]): the count is this model's, several times
+                // what vendor sizing guides plan (an expert's review).
+                en += "; the CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core";
+                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 백그라운드 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크탑의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
+            }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
                 ko += &format!("; 실행으로 찾은 값 {d}개 (스윕 목표 충족, OOM kill 없음)");

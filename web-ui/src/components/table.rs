@@ -436,8 +436,11 @@ pub fn table(props: &TableProps) -> Html {
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
                             <td class="relative">{ crate::num::pct(p.relative_performance_percent) }
                                 // A desktop's cost is its latency, not its updates (which
-                                // stay near 100% until the server saturates): beside it.
+                                // stay near 100% until the server saturates): the cell says
+                                // what its share counts, and the latency stands beside it
+                                // (two reviews read "100%" on a satellite link as native).
                                 if let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) {
+                                    <br /><small class="vdi-updates">{ t(lang, "table.vdi_updates") }</small>
                                     <br /><small class="vdi-latency">{ vdi_latency(lang, v) }</small>
                                 }
                             </td>
@@ -719,6 +722,13 @@ fn vdi_latency(lang: Lang, v: &crate::sim::desktop::VdiResult) -> String {
     let mut out = t(lang, "table.vdi_latency").replace("{}", &ms(v.latency_p50_ms));
     if let Some(local) = &v.local {
         out.push_str(&t(lang, "table.vdi_local").replace("{}", &ms(local.latency_p50_ms)));
+    }
+    // The reference's thresholds for a frame's end-to-end delay (sec. 5): under 150 ms
+    // feels good, over 300 ms poor.
+    if v.latency_p50_ms > 300.0 {
+        out.push_str(t(lang, "table.vdi_poor"));
+    } else if v.latency_p50_ms > 150.0 {
+        out.push_str(t(lang, "table.vdi_noticeable"));
     }
     out
 }
