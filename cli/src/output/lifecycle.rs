@@ -210,7 +210,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         let headers = [
             tr(ko, "sessions", "세션"),
             tr(ko, "rtt ms", "RTT ms"),
-            tr(ko, "inputs", "입력"),
+            tr(ko, "inputs shown", "표시된 입력"),
             "p50 ms",
             "p99 ms",
             tr(ko, "local p50", "로컬 p50"),
@@ -224,7 +224,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "hyp%", "하이퍼%"),
             tr(ko, "idle%", "유휴%"),
         ];
-        let widths = [8, 7, 7, 8, 8, 9, 11, 16, 11, 17, 6, 8, 6, 8, 6];
+        let widths = [8, 7, 12, 8, 8, 9, 11, 16, 11, 17, 6, 8, 6, 8, 6];
         let _ = write!(
             out,
             "{} {}",
@@ -309,6 +309,15 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
             let _ = writeln!(out, "({}{})", first.unwrap_or_default(), chars.as_str());
         }
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                ko,
+                "(inputs shown: those whose update reached the screen within the run; the longer the round trip, the more are still on their way when it ends)",
+                "(표시된 입력: 실행 안에 화면 갱신이 표시된 입력; 왕복 시간이 길수록 실행이 끝날 때 아직 오가는 입력이 많습니다)",
+            )
+        );
         if silent {
             let _ = writeln!(
                 out,

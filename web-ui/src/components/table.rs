@@ -228,7 +228,8 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
             <thead><tr>
                 <th scope="col">{ t(lang, "table.platform") }</th>
                 <th scope="col" class="text">{ t(lang, "desktop.protocol_group") }</th>
-                { for DESKTOP_HEADS.iter().map(|k| html! { <th scope="col" data-col={k.trim_start_matches("desktop.")}>{ t(lang, k) }</th> }) }
+                { for DESKTOP_HEADS.iter().map(|k| html! { <th scope="col" data-col={k.trim_start_matches("desktop.")}
+                    title={(*k == "desktop.inputs").then(|| t(lang, "desktop.inputs.note"))}>{ t(lang, k) }</th> }) }
             </tr></thead>
             <tbody>
                 { for vdis.iter().map(|&(p, v)| {
