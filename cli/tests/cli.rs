@@ -1075,3 +1075,54 @@ fn the_warnings_on_a_percentage_question_say_their_percents_are_relative() {
         "{err}"
     );
 }
+
+/// A sweep across platforms with different schedulers says that their densities differ by
+/// the scheduler too (type 1 defaults to credit, containers to fair share); one scheduler
+/// on every swept platform gives no such note.
+#[test]
+fn a_sweep_across_schedulers_says_so() {
+    let text = |vm_scheduler: &str| {
+        format!(
+            r#"
+[scenario]
+name = "sweep-schedulers"
+duration_ms = 20
+[host]
+cores = 2
+[[platform]]
+name = "vm"
+kind = "type1"
+technique = "hybrid"
+{vm_scheduler}
+[[platform]]
+name = "ctr"
+kind = "container"
+[[instance]]
+name = "web"
+memory_gib = 1
+workload = "web-server"
+[sweep]
+instance = "web"
+counts = [1, 2]
+op = "net_receive"
+p99_target_us = 150
+"#
+        )
+    };
+    let mixed = scratch("sweep-mixed.toml", &text(""));
+    let out = virtsim(&["run", mixed.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("different schedulers (vm: credit, ctr: fair)"),
+        "{}",
+        stdout(&out)
+    );
+    let same = scratch("sweep-same.toml", &text("scheduler = \"fair\""));
+    let out = virtsim(&["run", same.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        !stdout(&out).contains("different schedulers"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -463,6 +463,36 @@ pub fn table(r: &RunResult, lang: &str) -> String {
                 tr(ko, "density", "밀도")
             );
         }
+        // Densities found under different schedulers differ by the scheduler too (credit's
+        // BOOST lets a woken vCPU preempt, fair share does not): say so, or an instructor
+        // comparing a type-1 platform (credit by default) with containers (fair) reads the
+        // scheduler's effect as virtualization's (an instructor's review).
+        let schedulers: Vec<(&str, sim_core::platform::SchedulerKind)> = sweep
+            .curves
+            .iter()
+            .filter_map(|c| {
+                r.platforms
+                    .iter()
+                    .find(|p| p.name == c.platform)
+                    .map(|p| (c.platform.as_str(), p.scheduler))
+            })
+            .collect();
+        if schedulers.windows(2).any(|w| w[0].1 != w[1].1) {
+            let list = schedulers
+                .iter()
+                .map(|(name, k)| format!("{}: {}", clean(name), scheduler_name(*k)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                out,
+                "{}",
+                if ko {
+                    format!("(스윕한 플랫폼들의 스케줄러가 다릅니다({list}): 밀도는 가상화 비용뿐 아니라 스케줄러에 따라서도 달라집니다. 가상화만 비교하려면 각 플랫폼에 같은 `scheduler`를 지정하세요)")
+                } else {
+                    format!("(the swept platforms use different schedulers ({list}): their densities differ by the scheduler as well as by what virtualization costs; give each the same `scheduler` to compare virtualization alone)")
+                }
+            );
+        }
     }
     if !r.questions.is_empty() {
         section(
@@ -486,4 +516,14 @@ pub fn table(r: &RunResult, lang: &str) -> String {
 /// (the same CSV the web page exports: `sim_core::export_csv`).
 pub fn csv(r: &RunResult) -> String {
     sim_core::export_csv::to_csv(r)
+}
+
+/// A scheduler as the scenario file names it.
+fn scheduler_name(k: sim_core::platform::SchedulerKind) -> &'static str {
+    use sim_core::platform::SchedulerKind;
+    match k {
+        SchedulerKind::Credit => "credit",
+        SchedulerKind::Fair => "fair",
+        SchedulerKind::RoundRobin => "round_robin",
+    }
 }

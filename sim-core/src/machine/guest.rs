@@ -261,6 +261,7 @@ impl Machine {
             let r = &mut self.instances[ii].rings[ring];
             r.irq_pending = r.irq_pending.saturating_sub(1);
         }
+        self.disk_completion_taken(ii, op, now);
         self.plan(
             p,
             Item::Completion {

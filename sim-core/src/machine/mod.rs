@@ -423,6 +423,11 @@ struct InstanceRt {
     swapped_ppm: u32,
     /// Parts per million of the working set merged by KSM.
     merged_ppm: u32,
+    /// An emulated (IDE-like) disk takes one command at a time: whether one is in flight,
+    /// and the requests (thread, operation) waiting for it in the guest's queue (see
+    /// `io.rs`, `issue_blocking`).
+    disk_busy: bool,
+    disk_waiting: VecDeque<(u32, Op)>,
 }
 
 /// Slots of a group's cost table (see [`GroupRt::costs`]).
@@ -743,6 +748,8 @@ impl Machine {
                     shadow_roots: Vec::new(),
                     swapped_ppm,
                     merged_ppm,
+                    disk_busy: false,
+                    disk_waiting: VecDeque::new(),
                     counters: InstanceCounters {
                         group: g.scenario_index,
                         name,
