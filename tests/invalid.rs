@@ -111,14 +111,19 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             8,
             &["type3", "native", "type1", "type2", "container"],
         ),
-        // 3 x 8 GiB = 24 GiB on a 16 GiB host (15 GiB after the reserved 1 GiB); the
-        // largest group's memory_gib is marked, and the message names the policy that
-        // would allow it.
+        // Native processes take their working set (memory_gib is not theirs): 3 x 8 GiB =
+        // 24 GiB on a 16 GiB host (15 GiB after the reserved 1 GiB); the largest group's
+        // working_set_mib is marked, and the message names the policy that would allow it.
         (
             "memory-over-host",
-            16,
-            14,
-            &["24.0 GiB", "15.0 GiB", "overcommit = [\"swap\"]"],
+            17,
+            19,
+            &[
+                "24.0 GiB",
+                "15.0 GiB",
+                "working_set_mib",
+                "overcommit = [\"swap\"]",
+            ],
         ),
         // 10 x (2 GiB + 20 KiB + a 30 MiB device model, rounded up to a MiB) = 20.303 GiB; an emulated-I/O guest
         // has no balloon driver, so only KSM and swap are offered.

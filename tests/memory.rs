@@ -1135,3 +1135,38 @@ fn without_asynchronous_page_faults_a_page_in_stalls_the_whole_vcpu() {
     );
     assert!(s.cpu.idle > a.cpu.idle, "{:?} {:?}", s.cpu, a.cpu);
 }
+
+/// Processes on a native platform take their working set: `memory_gib` (a VM's memory or a
+/// container's limit) is not theirs. Ten processes of 512 MiB on a 4 GiB host (3 GiB after
+/// its 1 GiB reserve) need 5 GiB: an error at the group, naming working_set_mib; with
+/// 256 MiB each (2.5 GiB) they fit, however large memory_gib is. A process has no balloon.
+#[test]
+fn native_processes_are_checked_by_their_working_set() {
+    let text = |ws: u32| {
+        format!(
+            r#"
+[scenario]
+name = "native"
+duration_ms = 20
+[host]
+cores = 8
+memory_gib = 4
+[[platform]]
+name = "bare"
+kind = "native"
+[[instance]]
+name = "db"
+count = 10
+memory_gib = 8
+working_set_mib = {ws}
+workload = "cpu-bound"
+"#
+        )
+    };
+    let err = sim_core::Scenario::from_toml("native.toml", &text(512)).expect_err("over the host");
+    assert_eq!(err.code, "memory_over_host_native");
+    assert!(err.message.contains("working_set_mib"), "{}", err.message);
+    assert!(!err.message.contains("balloon"), "{}", err.message);
+    assert_eq!(err.line, 15, "at the group's working_set_mib");
+    sim_core::Scenario::from_toml("native.toml", &text(256)).expect("fits by working set");
+}

@@ -155,6 +155,8 @@ impl Scenario {
         // instance that fits: (available − count × overhead) / count.
         let fitting: Vec<(u64, usize, usize, u64, u64)> = (self.platforms.iter().enumerate())
             .filter(|(_, p)| p.overcommit.is_empty())
+            // A native platform's processes commit their working set, whatever memory_gib.
+            .filter(|(_, p)| p.stack.kind != crate::platform::PlatformKind::Native)
             .filter_map(|(k, p)| {
                 let mine: Vec<usize> = (0..self.instances.len())
                     .filter(|&i| self.instances[i].platforms.contains(&k))

@@ -33,6 +33,27 @@ pub(super) fn validate_memory_total(
             .iter()
             .map(|x| format!("overcommit = [\"{}\"]", x.name()))
             .collect();
+        if p.stack.kind == PlatformKind::Native {
+            // Processes on the host: their working sets, which memory_gib does not set.
+            let at = raw_inst
+                .working_set_mib
+                .as_ref()
+                .map_or(raw_inst.name.span(), |w| w.span());
+            return Err(v.error(
+                at,
+                msg!(
+                    "memory_over_host_native",
+                    "platform `{name}` (native) runs processes whose working sets take {need} GiB but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower the count or working_set_mib, raise host.memory_gib, or let the host swap with {policies} (memory_gib does not apply to processes on the host)",
+                    "플랫폼 `{name}`(native)의 프로세스들은 작업 집합으로 {need} GiB를 쓰지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: count나 working_set_mib를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 호스트가 스왑하게 하세요(호스트의 프로세스에는 memory_gib가 적용되지 않습니다)",
+                    name = p.name,
+                    need = gib(memory),
+                    have = gib(available),
+                    reserved = gib(raw_costs.host_reserved_mib),
+                    policies = policies.join(" or "),
+                    policies_ko = policies.join(" 또는 ")
+                ),
+            ));
+        }
         // At the instance's memory_gib, or its name when it keeps the default.
         let at = if raw_inst.memory_gib.span().is_empty() {
             raw_inst.name.span()
