@@ -37,7 +37,7 @@ impl TableRow {
             TableRow::Kernel => Text::new("Kernel", "커널"),
             TableRow::Isolation => Text::new("Isolation level", "격리 수준"),
             TableRow::Performance => Text::new("Performance", "성능"),
-            TableRow::OsRequirement => Text::new("OS requirement", "OS 유무"),
+            TableRow::OsRequirement => Text::new("OS requirement", "OS 요구 사항"),
             TableRow::Management => Text::new("Management / setup", "관리/설정"),
         }
     }
