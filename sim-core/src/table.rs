@@ -72,10 +72,10 @@ impl SeedColumn {
                 "네이티브 (기준, 개요 문서의 표에는 없음)",
             ),
             // The seed's Korean table keeps the English column names; the Korean text
-            // adds what they stand for.
-            SeedColumn::Hardware => Text::new("Hardware", "Hardware (하드웨어 가상화)"),
-            SeedColumn::Desktop => Text::new("Desktop", "Desktop (데스크탑 가상화)"),
-            SeedColumn::OsLevel => Text::new("OS-level", "OS-level (컨테이너)"),
+            // says what they stand for first and quotes the seed's words after it.
+            SeedColumn::Hardware => Text::new("Hardware", "하드웨어 수준 가상화 (Hardware)"),
+            SeedColumn::Desktop => Text::new("Desktop", "데스크톱 가상화 (Desktop)"),
+            SeedColumn::OsLevel => Text::new("OS-level", "OS 수준 가상화 (OS-level)"),
         }
     }
 
