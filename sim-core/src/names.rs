@@ -81,7 +81,7 @@ pub const fn platform_kind(k: PlatformKind) -> Name {
 
 /// A VDI platform whose desktops are sessions on shared server VMs.
 pub const SESSION_HOST: Name = Name::new(
-    "데스크탑 가상화 (세션 호스트, RDS 같은)",
+    "데스크탑 가상화 (세션 호스트, RDS 방식)",
     "desktop virtualization (session host, RDS-like)",
 );
 

@@ -125,7 +125,7 @@ pub const COURSE_ORDER: &[((&str, &str), &[&str])] = &[
         ],
     ),
     (
-        ("6. 비교 표", "6. The comparison table"),
+        ("6. 비교표", "6. The comparison table"),
         &[
             "seed-comparison-table.toml",
             "seed-table-full.toml",

@@ -183,7 +183,7 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::Sleep => ("대기", "sleep"),
         Op::TlbShootdown => ("원격 TLB 슈트다운", "remote TLB shootdown"),
         Op::TimerInterrupt => ("타이머 인터럽트", "timer interrupt"),
-        Op::GuestContextSwitch => ("게스트 문맥 교환", "guest context switch"),
+        Op::GuestContextSwitch => ("게스트 문맥 전환", "guest context switch"),
     };
     lang.pick(ko, en)
 }
@@ -257,7 +257,7 @@ pub fn io(lang: Lang, io: IoModel) -> &'static str {
 
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
     let (ko, en) = match s {
-        SchedulerKind::Credit => ("credit 스케줄러", "credit scheduler"),
+        SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),
         SchedulerKind::Fair => ("공정 공유 스케줄러", "fair scheduler"),
         SchedulerKind::RoundRobin => ("라운드 로빈 스케줄러", "round-robin scheduler"),
     };

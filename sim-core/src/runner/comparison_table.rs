@@ -513,7 +513,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 // (desktop/activity.rs, [costs]): the count is this model's, several times
                 // what vendor sizing guides plan (an expert's review).
                 en += "; the CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core";
-                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 백그라운드 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크탑의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
+                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크탑의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
             }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
