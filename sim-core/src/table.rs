@@ -89,7 +89,7 @@ impl SeedColumn {
             }
             (Desktop, ExecutionEnvironment) => Text::new(
                 "Central server provides virtual desktops",
-                "중앙 서버에서 가상 데스크탑 제공",
+                "중앙 서버에서 가상 데스크톱 제공",
             ),
             (OsLevel, ExecutionEnvironment) => {
                 Text::new("Runs on the host OS", "호스트 OS 위에서 실행")

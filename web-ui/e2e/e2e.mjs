@@ -1846,7 +1846,7 @@ await step('the Comparison tab has the desktop table of a VDI run, with the CLI\
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('#desktop caption');
-    assert(ko.startsWith('데스크탑 가상화'), `Korean caption: ${ko}`);
+    assert(ko.startsWith('데스크톱 가상화'), `Korean caption: ${ko}`);
     await p.click('#lang');
   } finally {
     await p.close();

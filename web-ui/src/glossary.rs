@@ -738,7 +738,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "RTT (왕복 시간)",
         name_en: "RTT (round-trip time)",
         forms: &["RTT", "round-trip time", "round trip time", "왕복 시간"],
-        ko: "패킷이 상대에게 가고 응답이 돌아오는 데 걸리는 시간입니다. 원격 데스크탑에서는 입력마다 그 화면 갱신이 오기까지 적어도 RTT 한 번을 기다립니다.",
+        ko: "패킷이 상대에게 가고 응답이 돌아오는 데 걸리는 시간입니다. 원격 데스크톱에서는 입력마다 그 화면 갱신이 오기까지 적어도 RTT 한 번을 기다립니다.",
         en: "How long a packet takes to reach the other end and an answer to come back. On a remote desktop every input waits at least one RTT before its screen update arrives.",
     },
     Term {
@@ -834,7 +834,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "VDI",
         name_en: "VDI",
         forms: &["VDI"],
-        ko: "가상 데스크탑 인프라: 사용자마다 데스크탑이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS 방식)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다.",
+        ko: "가상 데스크톱 인프라: 사용자마다 데스크톱이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS 방식)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다.",
         en: "Virtual desktop infrastructure: each user's desktop runs in a VM of its own on a server and is shown remotely. A session host (RDS) instead serves many users' sessions from one shared server OS.",
     },
 ];
