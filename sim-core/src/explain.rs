@@ -72,7 +72,7 @@ impl PhaseKind {
         let (en, ko) = match self {
             PhaseKind::GuestInstruction => ("guest instruction", "게스트 명령"),
             PhaseKind::VmExit => ("VM exit", "VM exit"),
-            PhaseKind::Decode => ("decode", "해석"),
+            PhaseKind::Decode => ("decode", "디코드"),
             PhaseKind::Emulate => ("emulate", "에뮬레이션"),
             PhaseKind::Inject => ("inject", "주입"),
             PhaseKind::VmEntry => ("VM entry", "VM entry"),

@@ -189,7 +189,11 @@ fn bar_chart(
             y_desc,
             drawn,
             series,
-            BarOptions { horizontal, ..opts },
+            BarOptions {
+                horizontal,
+                log_word: t(lang, "chart.log_axis"),
+                ..opts
+            },
         ),
         head,
         rows: categories
@@ -245,7 +249,7 @@ pub fn line_chart(
     log_x: bool,
 ) -> ChartSpec {
     let svg = if log_x {
-        charts::log_lines(title, x_desc, y_desc, lines)
+        charts::log_lines(title, x_desc, y_desc, lines, t(lang, "chart.log_axis"))
     } else {
         charts::xy_lines(title, x_desc, y_desc, lines, target)
     };
