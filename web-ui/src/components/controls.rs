@@ -336,7 +336,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
         Some(html! {
             <>
-                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.get(lang).to_string() }</p>
+                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ super::with_code(err.message.get(lang)) }</p>
                 <button class="link" onclick={undo}>{ t(lang, if all { "controls.undo_all" } else { "controls.undo" }) }</button>
             </>
         })
@@ -418,7 +418,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             html! { <p class="progress">{ t(lang, "run.cancelled") }</p> }
         }
         RunStatus::Failed(m) => html! {
-            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.get(lang).to_string() }</p>
+            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ super::with_code(m.get(lang)) }</p>
         },
     };
     // The cost of the next run, before it starts.
