@@ -300,7 +300,7 @@ pub fn parse_memory_mib(text: &str) -> Result<u32, Msg> {
         return Err(Msg {
             en: format!("“{t}” is less than the memory slider's least, {least} MiB per instance"),
             ko: particles(&format!(
-                "“{t}”은(는) 메모리 슬라이더의 최솟값인 인스턴스당 {least} MiB보다 작습니다"
+                "“{t}”: 메모리 슬라이더의 최솟값인 인스턴스당 {least} MiB보다 작습니다"
             )),
         });
     }
@@ -321,7 +321,7 @@ pub fn parse_seed(text: &str) -> Result<Option<u64>, Msg> {
             u64::MAX
         ),
         ko: particles(&format!(
-            "“{t}”은(는) 시드가 아닙니다: 시드는 0에서 {} 사이의 정수이며 숫자로 씁니다",
+            "“{t}”: 시드가 아닙니다. 시드는 0에서 {} 사이의 정수이며 숫자로 씁니다",
             u64::MAX
         )),
     })
@@ -376,19 +376,19 @@ pub fn parse_mib(text: &str) -> Result<u32, Msg> {
                 u32::MAX
             ),
             ko: particles(&format!(
-                "“{t}”은(는) 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
+                "“{t}”: 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
                 u32::MAX
             )),
         }),
         Some(v) if v.fract() != 0.0 => Err(Msg {
             en: format!("“{t}” is not a whole number of MiB"),
-            ko: particles(&format!("“{t}”은(는) MiB 단위의 정수가 아닙니다")),
+            ko: particles(&format!("“{t}”: MiB 단위의 정수가 아닙니다")),
         }),
         Some(v) => Ok(v as u32),
         None => Err(Msg {
             en: format!("“{t}” is not a memory size in MiB (for example 2048, or 2 GiB)"),
             ko: particles(&format!(
-                "“{t}”은(는) MiB 단위의 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"
+                "“{t}”: MiB 단위 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"
             )),
         }),
     }
