@@ -333,7 +333,8 @@ pub fn parse_seed(text: &str) -> Result<Option<u64>, Msg> {
 /// both languages why it cannot.
 pub fn parse_mib(text: &str) -> Result<u32, Msg> {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    // Full-width digits and letters ("２０４８", "２ ＧｉＢ") as their ASCII forms.
+    let lower = sim_core::question::half_width(t).trim().to_lowercase();
     let (number, per) = [
         ("gib", 1024.0),
         ("gb", 1024.0),
@@ -590,6 +591,10 @@ mod tests {
             ("1.5 GiB", 1536),
             ("4g", 4096),
             ("0", 0),
+            // Full-width, as a Korean input method types it.
+            ("２０４８", 2048),
+            ("２，０４８ ＭｉＢ", 2048),
+            ("１.５ ＧｉＢ", 1536),
         ] {
             assert_eq!(parse_mib(text), Ok(mib), "{text}");
         }
@@ -597,6 +602,7 @@ mod tests {
             "",
             "  ",
             "abc",
+            "ａｂｃ",
             "12.5",
             "-64",
             "1e3",
@@ -616,6 +622,12 @@ mod tests {
             assert!(!err.en.is_empty() && !err.ko.is_empty(), "{text}");
             if text.len() > 300 {
                 assert!(err.en.contains("more than the page can set"), "{err:?}");
+            }
+            if text == "abc" {
+                assert_eq!(
+                    err.ko,
+                    "“abc”: MiB 단위 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"
+                );
             }
             // The message quotes what was typed (as text; never markup).
             if !text.trim().is_empty() {
