@@ -1242,7 +1242,7 @@ await step('the step-through walks one VM exit on two platforms, in English and 
   await page.waitForSelector('#step-through #trap-current');
   const words = {
     en: { first: 'guest instruction', exit: 'VM exit', vmcs: 'VMCS guest-state area', decode: 'decode', entry: 'VM entry', next: 'Next', lookup: 'TC lookup' },
-    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '해석', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회' },
+    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '디코드', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회' },
   };
   const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#trap-kind')?.textContent === want, want, { timeout: 10000 });
   const cycles = async () => Number((await page.textContent('#trap-cycles')).replace(/[^0-9]/g, ''));
