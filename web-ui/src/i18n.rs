@@ -408,8 +408,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "chart.exits_bt_none",
-        "VM exit나 트랩 없음: {} (바이너리 변환: 변환된 코드가 VMM을 직접 호출(callout)해 장치 에뮬레이션과 특권 작업을 맡기므로 트랩이 없습니다. 그 비용은 하이퍼바이저 시간으로 나타납니다)",
-        "No VM exits or traps: {} (binary translation: the translated code calls the VMM directly (callouts) for device emulation and privileged work, without a trap; their cost shows as hypervisor time)",
+        "VM exit나 트랩 없음: {} (바이너리 변환: 변환된 코드가 VMM을 직접 호출(callout)해 장치 에뮬레이션과 특권 작업을 맡기므로 트랩이 없습니다. 시스템 콜도 VMM으로 들어가지만 여기서는 세지 않습니다. 그 비용은 모두 하이퍼바이저 시간으로 나타납니다)",
+        "No VM exits or traps: {} (binary translation: the translated code calls the VMM directly (callouts) for device emulation and privileged work, without a trap; system calls enter the VMM too but are not counted here; all of it shows as hypervisor time)",
     ),
     (
         "chart.latency",
