@@ -629,7 +629,10 @@ mod tests {
             ..BarOptions::default()
         };
         let ko = bars("t", "y", &cats, std::slice::from_ref(&s), opts);
-        assert!(ko.contains("y (로그 눈금)") && !ko.contains("(log)"), "{ko}");
+        assert!(
+            ko.contains("y (로그 눈금)") && !ko.contains("(log)"),
+            "{ko}"
+        );
     }
 
     /// Equal bars on a log scale stand above the axis floor: the axis starts at least half
