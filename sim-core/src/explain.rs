@@ -72,7 +72,7 @@ impl PhaseKind {
         let (en, ko) = match self {
             PhaseKind::GuestInstruction => ("guest instruction", "게스트 명령"),
             PhaseKind::VmExit => ("VM exit", "VM exit"),
-            PhaseKind::Decode => ("decode", "해석"),
+            PhaseKind::Decode => ("decode", "디코드"),
             PhaseKind::Emulate => ("emulate", "에뮬레이션"),
             PhaseKind::Inject => ("inject", "주입"),
             PhaseKind::VmEntry => ("VM entry", "VM entry"),
@@ -171,7 +171,7 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             ),
             vmwrite_source: (
                 "one VMWRITE on a Pentium 4: 171 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
-                "펜티엄 4에서 VMWRITE 한 번: 171 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+                "펜티엄 4에서 VMWRITE 한 번: 171 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 핸들러의 나머지는 에뮬레이션",
             ),
         },
         CpuGeneration::Merom => Transitions {
@@ -184,7 +184,7 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             ),
             vmwrite_source: (
                 "one VMWRITE on a Core 2 Duo: 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
-                "Core 2 Duo에서 VMWRITE 한 번: 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+                "Core 2 Duo에서 VMWRITE 한 번: 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 핸들러의 나머지는 에뮬레이션",
             ),
         },
         _ => Transitions {
@@ -197,7 +197,7 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             ),
             vmwrite_source: (
                 "estimate: one VMWRITE as on a Core 2 Duo, 44 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
-                "추정: Core 2 Duo와 같이 VMWRITE 한 번에 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 처리기의 나머지는 에뮬레이션",
+                "추정: Core 2 Duo와 같이 VMWRITE 한 번에 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 핸들러의 나머지는 에뮬레이션",
             ),
         },
     }
@@ -602,7 +602,7 @@ impl Expander<'_> {
             } else {
                 (
                     "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)",
-                    "일반 exit 처리기 exit_handler (Agesen 외, USENIX ATC 2012: 처리기를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
+                    "일반 exit 핸들러 exit_handler (Agesen 외, USENIX ATC 2012: 핸들러를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
                 )
             };
             if emulate == 0 {
@@ -619,7 +619,7 @@ impl Expander<'_> {
                     kind: PhaseKind::Decode,
                     cycles: decode,
                     en: "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and dispatches to the handler.".to_string(),
-                    ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리기로 보냅니다.".to_string(),
+                    ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 핸들러로 보냅니다.".to_string(),
                     source: Some(Text::new(decode_source.0, decode_source.1)),
                     ..whole(section, h, next)
                 });
@@ -627,10 +627,10 @@ impl Expander<'_> {
                     kind: PhaseKind::Emulate,
                     cycles: emulate,
                     en: format!("The hypervisor's handler does the work: {}.", h.en),
-                    ko: format!("하이퍼바이저의 처리기가 일을 합니다: {}.", h.ko),
+                    ko: format!("하이퍼바이저의 핸들러가 일을 합니다: {}.", h.ko),
                     source: Some(Text::new(
                         "the rest of the handler step: its specific work in the cost table (see docs/cost-model.md)",
-                        "처리기 단계의 나머지: 비용 표에 있는 그 처리기 고유의 작업 (docs/cost-model.md 참고)",
+                        "핸들러 단계의 나머지: 비용 표에 있는 그 핸들러 고유의 작업 (docs/cost-model.md 참고)",
                     )),
                     ..whole(section, h, next)
                 });

@@ -75,13 +75,13 @@ pub const fn platform_kind(k: PlatformKind) -> Name {
         PlatformKind::Type1 => Name::new("Type 1 하이퍼바이저", "type 1 hypervisor"),
         PlatformKind::Type2 => Name::new("Type 2 하이퍼바이저", "type 2 hypervisor"),
         PlatformKind::Container => Name::new("컨테이너", "container"),
-        PlatformKind::Vdi => Name::new("데스크탑 가상화 (VDI)", "desktop virtualization (VDI)"),
+        PlatformKind::Vdi => Name::new("데스크톱 가상화 (VDI)", "desktop virtualization (VDI)"),
     }
 }
 
 /// A VDI platform whose desktops are sessions on shared server VMs.
 pub const SESSION_HOST: Name = Name::new(
-    "데스크탑 가상화 (세션 호스트, RDS 같은)",
+    "데스크톱 가상화 (세션 호스트, RDS 방식)",
     "desktop virtualization (session host, RDS-like)",
 );
 

@@ -345,17 +345,23 @@ pub fn accepted_answers_in(own: &str) -> Text {
     }
 }
 
-/// [`parse_number`], with the unit written after the number (empty: none).
-fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
-    // Full-width forms, as a Korean or Japanese input method types them: "９８．８％".
-    let text: String = text
-        .chars()
+/// Full-width forms made ASCII, as a Korean or Japanese input method types them
+/// ("９８．８％", "０.５", "１２ ｍｓ": digits, signs, letters, '.', '/') and the
+/// ideographic space a plain one; everything else as it is. Every reader of a typed
+/// number calls it first.
+pub fn half_width(text: &str) -> String {
+    text.chars()
         .map(|c| match c {
-            // Full-width ASCII (digits, signs, letters, '/'): "１２ ｍｓ".
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
             c => c,
         })
-        .collect();
+        .collect()
+}
+
+/// [`parse_number`], with the unit written after the number (empty: none).
+fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
+    let text = half_width(text);
     let text = text.trim();
     // The longest unit the text ends in ("ops/s", not "/s").
     let unit = UNITS
@@ -626,6 +632,28 @@ impl QuestionAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Full-width digits, as a Korean input method types them, read as their ASCII forms,
+    /// alone or mixed with ASCII signs, separators and units.
+    #[test]
+    fn full_width_digits_are_read_as_ascii() {
+        assert_eq!(super::half_width("０.５"), "0.5");
+        assert_eq!(super::half_width("１２\u{3000}ｍｓ"), "12 ms");
+        for (given, value) in [
+            ("０.５", 0.5),
+            ("０．５", 0.5),
+            ("－０.５", -0.5),
+            ("１，２３４", 1234.0),
+            ("１ ２３４", 1234.0),
+            ("９８．８％", 98.8),
+        ] {
+            assert_eq!(parse_number(given), Some(value), "{given}");
+        }
+        assert_eq!(read_number_in("１２ ｍｓ", "ms"), Some(12.0));
+        assert_eq!(parse_number("０.５만"), None);
+        let q = QuestionAnswer::numeric("q", Metric::RelativePerformancePercent, 0.5, 1.0);
+        assert!(q.check("０.５") && q.check("０.５％"));
+    }
 
     /// `ALL` holds every metric once, and `from_name` reads back each one's `name`, which
     /// is its name in a scenario file (serde's).
@@ -961,7 +989,7 @@ mod tests {
             assert!(!ops.check(given), "{given}");
         }
         let pct = QuestionAnswer::numeric("q", Metric::RelativePerformancePercent, 27.04, 1.0);
-        for given in ["27.04", "27.04%", "27.04 %", "２７．０４％"] {
+        for given in ["27.04", "27.04%", "27.04 %", "２７．０４％", "２７.０４ %"] {
             assert!(pct.check(given), "{given}");
         }
         assert_eq!(pct.read_number("27.04abc"), None);

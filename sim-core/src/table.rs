@@ -37,7 +37,7 @@ impl TableRow {
             TableRow::Kernel => Text::new("Kernel", "커널"),
             TableRow::Isolation => Text::new("Isolation level", "격리 수준"),
             TableRow::Performance => Text::new("Performance", "성능"),
-            TableRow::OsRequirement => Text::new("OS requirement", "OS 유무"),
+            TableRow::OsRequirement => Text::new("OS requirement", "OS 요구 사항"),
             TableRow::Management => Text::new("Management / setup", "관리/설정"),
         }
     }
@@ -72,10 +72,10 @@ impl SeedColumn {
                 "네이티브 (기준, 개요 문서의 표에는 없음)",
             ),
             // The seed's Korean table keeps the English column names; the Korean text
-            // adds what they stand for.
-            SeedColumn::Hardware => Text::new("Hardware", "Hardware (하드웨어 가상화)"),
-            SeedColumn::Desktop => Text::new("Desktop", "Desktop (데스크탑 가상화)"),
-            SeedColumn::OsLevel => Text::new("OS-level", "OS-level (컨테이너)"),
+            // says what they stand for first and quotes the seed's words after it.
+            SeedColumn::Hardware => Text::new("Hardware", "하드웨어 수준 가상화 (Hardware)"),
+            SeedColumn::Desktop => Text::new("Desktop", "데스크톱 가상화 (Desktop)"),
+            SeedColumn::OsLevel => Text::new("OS-level", "OS 수준 가상화 (OS-level)"),
         }
     }
 
@@ -89,7 +89,7 @@ impl SeedColumn {
             }
             (Desktop, ExecutionEnvironment) => Text::new(
                 "Central server provides virtual desktops",
-                "중앙 서버에서 가상 데스크탑 제공",
+                "중앙 서버에서 가상 데스크톱 제공",
             ),
             (OsLevel, ExecutionEnvironment) => {
                 Text::new("Runs on the host OS", "호스트 OS 위에서 실행")

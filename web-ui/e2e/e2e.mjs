@@ -1242,7 +1242,7 @@ await step('the step-through walks one VM exit on two platforms, in English and 
   await page.waitForSelector('#step-through #trap-current');
   const words = {
     en: { first: 'guest instruction', exit: 'VM exit', vmcs: 'VMCS guest-state area', decode: 'decode', entry: 'VM entry', next: 'Next', lookup: 'TC lookup' },
-    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '해석', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회' },
+    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '디코드', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회' },
   };
   const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#trap-kind')?.textContent === want, want, { timeout: 10000 });
   const cycles = async () => Number((await page.textContent('#trap-cycles')).replace(/[^0-9]/g, ''));
@@ -1846,7 +1846,7 @@ await step('the Comparison tab has the desktop table of a VDI run, with the CLI\
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('#desktop caption');
-    assert(ko.startsWith('데스크탑 가상화'), `Korean caption: ${ko}`);
+    assert(ko.startsWith('데스크톱 가상화'), `Korean caption: ${ko}`);
     await p.click('#lang');
   } finally {
     await p.close();
@@ -2049,7 +2049,7 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('.course-variant');
-    assert(/^내 변형: 시드 \d+, VM exit 왕복 [\d,]+ 사이클$/.test(ko), `Korean variant: ${ko}`);
+    assert(/^내 문제 설정: 시드 \d+, VM exit 왕복 [\d,]+ 사이클$/.test(ko), `Korean variant: ${ko}`);
     const koMenu = await p.$eval('#assignment-select option[value="hypervisor-types.toml"]', (o) => o.textContent);
     assert(koMenu === '하이퍼바이저 유형과 가상화 기법', `Korean menu: ${koMenu}`);
     await p.click('#lang');

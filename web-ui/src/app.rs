@@ -252,7 +252,7 @@ pub fn app() -> Html {
             }
             if let Some(notice) = &state.notice {
                 <p class="notice" role="status">
-                    { notice.clone() }
+                    { crate::components::with_code(notice) }
                     <button class="link" onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Notice(None)) }}
                         aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 </p>

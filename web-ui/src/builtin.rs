@@ -103,7 +103,7 @@ pub const COURSE_ORDER: &[((&str, &str), &[&str])] = &[
         &["full-para-hybrid.toml", "startup-techniques.toml"],
     ),
     (
-        ("4. 데스크탑 가상화", "4. Desktop virtualization"),
+        ("4. 데스크톱 가상화", "4. Desktop virtualization"),
         &[
             "session-host-vs-vdi.toml",
             "vdi-consolidation.toml",
@@ -125,7 +125,7 @@ pub const COURSE_ORDER: &[((&str, &str), &[&str])] = &[
         ],
     ),
     (
-        ("6. 비교 표", "6. The comparison table"),
+        ("6. 비교표", "6. The comparison table"),
         &[
             "seed-comparison-table.toml",
             "seed-table-full.toml",

@@ -306,9 +306,9 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "credit-scheduler",
-        name_ko: "credit 스케줄러 (Xen credit1)",
+        name_ko: "크레딧 스케줄러 (Xen credit1)",
         name_en: "credit scheduler (Xen credit1)",
-        forms: &["credit scheduler", "credit1", "credit 스케줄러", "credit 유사 스케줄러"],
+        forms: &["credit scheduler", "credit1", "크레딧 스케줄러", "크레딧 유사 스케줄러"],
         ko: "Xen의 비례 배분 vCPU 스케줄러입니다(credit1, Xen 4.12 전까지의 기본값). 정산(30 ms마다) 때 도메인마다 가중치에 비례한 크레딧을 받고 실행하면서 그것을 쓰며, vCPU의 우선순위(BOOST, UNDER, OVER)가 다음에 실행할 vCPU를 정합니다. 기본 타임 슬라이스는 30 ms입니다.",
         en: "Xen's proportional-share vCPU scheduler (credit1, the default until Xen 4.12). At every accounting (every 30 ms) each domain earns credit in proportion to its weight and spends it as it runs, and a vCPU's priority (BOOST, UNDER, OVER) decides which runs next. Its default time slice is 30 ms.",
     },
@@ -317,7 +317,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "크레딧 (credit)",
         name_en: "credit",
         forms: &["credit", "credits", "크레딧"],
-        ko: "Xen credit 스케줄러에서 vCPU가 쓸 수 있는 CPU 시간의 몫입니다. 정산(30 ms마다) 때 가중치에 비례해 새 크레딧이 나오고, vCPU가 실행한 시간만큼 줄어듭니다. 정산마다 크레딧이 음수가 아니면 UNDER, 음수면 OVER가 되어 다음 정산까지 유지됩니다.",
+        ko: "Xen 크레딧 스케줄러에서 vCPU가 쓸 수 있는 CPU 시간의 몫입니다. 정산(30 ms마다) 때 가중치에 비례해 새 크레딧이 나오고, vCPU가 실행한 시간만큼 줄어듭니다. 정산마다 크레딧이 음수가 아니면 UNDER, 음수면 OVER가 되어 다음 정산까지 유지됩니다.",
         en: "In Xen's credit scheduler, a vCPU's allowance of CPU time. Every accounting (every 30 ms) hands out new credit in proportion to weight, and the time the vCPU runs is taken off it. Each accounting makes it UNDER if its credit is not negative, OVER if it is, until the next accounting.",
     },
     Term {
@@ -325,7 +325,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "UNDER",
         name_en: "UNDER",
         forms: &["UNDER"],
-        ko: "credit 스케줄러의 우선순위: 마지막 정산 때 크레딧이 음수가 아니었던 vCPU입니다. UNDER vCPU는 OVER vCPU보다 먼저 실행되고, UNDER끼리는 기다리기 시작한 순서대로 실행됩니다.",
+        ko: "크레딧 스케줄러의 우선순위: 마지막 정산 때 크레딧이 음수가 아니었던 vCPU입니다. UNDER vCPU는 OVER vCPU보다 먼저 실행되고, UNDER끼리는 기다리기 시작한 순서대로 실행됩니다.",
         en: "A credit-scheduler priority: the vCPU's credit was not negative at the last accounting. UNDER vCPUs run before OVER ones, and among themselves in the order they started waiting.",
     },
     Term {
@@ -333,7 +333,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "OVER",
         name_en: "OVER",
         forms: &["OVER"],
-        ko: "credit 스케줄러의 우선순위: 크레딧을 다 쓴 vCPU입니다. 정산이 크레딧을 다시 0 위로 올릴 때까지, 기다리는 BOOST나 UNDER vCPU가 없을 때만 실행됩니다.",
+        ko: "크레딧 스케줄러의 우선순위: 크레딧을 다 쓴 vCPU입니다. 정산이 크레딧을 다시 0 위로 올릴 때까지, 기다리는 BOOST나 UNDER vCPU가 없을 때만 실행됩니다.",
         en: "A credit-scheduler priority: the vCPU has spent its credit. Until an accounting brings its credit back above zero, it runs only when no BOOST or UNDER vCPU is waiting.",
     },
     Term {
@@ -341,7 +341,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "BOOST",
         name_en: "BOOST",
         forms: &["BOOST"],
-        ko: "UNDER보다 높은 credit 스케줄러의 우선순위입니다. UNDER 상태로 깨어난 vCPU(예: I/O가 끝나서)는 BOOST를 받아 자기 pCPU의 더 낮은 우선순위 vCPU를 선점하므로(Xen 4.2부터는 그 vCPU가 1 ms 실행한 뒤, 이 모델에서는 곧바로) I/O 지연이 줄어듭니다. 스케줄러의 다음 틱에 다시 UNDER가 됩니다.",
+        ko: "UNDER보다 높은 크레딧 스케줄러의 우선순위입니다. UNDER 상태로 깨어난 vCPU(예: I/O가 끝나서)는 BOOST를 받아 자기 pCPU의 더 낮은 우선순위 vCPU를 선점하므로(Xen 4.2부터는 그 vCPU가 1 ms 실행한 뒤, 이 모델에서는 곧바로) I/O 지연이 줄어듭니다. 스케줄러의 다음 틱에 다시 UNDER가 됩니다.",
         en: "A credit-scheduler priority above UNDER: a vCPU that wakes while UNDER (say, because its I/O completed) is boosted, so it preempts a lower-priority vCPU on its own pCPU (in Xen since 4.2 only once that vCPU has run 1 ms; at once in this model), which cuts I/O latency. At the scheduler's next tick it is UNDER again.",
     },
     Term {
@@ -349,7 +349,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "정산 (accounting)",
         name_en: "accounting",
         forms: &["accounting", "정산"],
-        ko: "credit 스케줄러가 주기적으로 하는 계산입니다. Xen credit1은 30 ms마다 활성 도메인에 가중치에 따라 새 크레딧을 나눠 주고 vCPU마다 우선순위(UNDER 또는 OVER)를 다시 정합니다. OVER가 된 vCPU는 다음 정산까지 기다릴 수 있습니다.",
+        ko: "크레딧 스케줄러가 주기적으로 하는 계산입니다. Xen credit1은 30 ms마다 활성 도메인에 가중치에 따라 새 크레딧을 나눠 주고 vCPU마다 우선순위(UNDER 또는 OVER)를 다시 정합니다. OVER가 된 vCPU는 다음 정산까지 기다릴 수 있습니다.",
         en: "The credit scheduler's periodic bookkeeping: every 30 ms Xen's credit1 hands out new credit to the active domains by weight and sets each vCPU's priority (UNDER or OVER) again. A vCPU that went OVER may wait until the next accounting.",
     },
     Term {
@@ -572,7 +572,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "바이너리 변환 (binary translation)",
         name_en: "binary translation",
         forms: &["binary translation", "바이너리 변환"],
-        ko: "CPU에 가상화 지원이 생기기 전 VMware가 수정하지 않은 게스트를 돌린 방법입니다. 하이퍼바이저가 게스트 커널의 코드를 블록 단위로 번역해 민감한 명령을 안전한 명령열로 바꾸고, 번역을 캐시에 둡니다. 사용자 코드는 그대로 실행됩니다.",
+        ko: "CPU에 가상화 지원이 생기기 전 VMware가 수정하지 않은 게스트를 돌린 방법입니다. 하이퍼바이저가 게스트 커널의 코드를 블록 단위로 변환해 민감한 명령을 안전한 명령열로 바꾸고, 변환한 코드를 캐시에 둡니다. 사용자 코드는 그대로 실행됩니다.",
         en: "How VMware ran unmodified guests before CPUs had virtualization support: the hypervisor translates the guest kernel's code block by block, replacing sensitive instructions with safe sequences, and keeps the translations in a cache; user code runs directly.",
     },
     Term {
@@ -619,12 +619,12 @@ pub const TERMS: &[Term] = &[
         name_ko: "하이브리드 (hybrid)",
         name_en: "hybrid",
         forms: &["hybrid", "하이브리드"],
-        ko: "이 페이지에서는 하드웨어 지원으로 실행하면서 반가상화 드라이버와 인라이튼먼트도 쓰는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다.",
+        ko: "이 페이지에서는 하드웨어 지원으로 실행하면서 반가상화 드라이버와 enlightenment(반가상화 힌트)도 쓰는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다.",
         en: "On this page, a guest that runs with hardware assist and also uses paravirtual drivers and enlightenments (like Xen PVHVM, or a KVM guest with virtio): today's usual setup.",
     },
     Term {
         id: "enlightenment",
-        name_ko: "인라이튼먼트 (enlightenment)",
+        name_ko: "enlightenment(반가상화 힌트)",
         name_en: "enlightenment",
         forms: &["enlightenment", "enlightenments", "인라이튼먼트"],
         ko: "수정하지 않은 게스트 커널이라도 VM 안에 있음을 알아채면 쓰는 반가상화 기능입니다(Hyper-V의 용어). 예: 스틸 타임 보고, PV 스핀락, PV TLB flush, PV EOI.",
@@ -674,7 +674,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "hyp% (명령줄 표)",
         name_en: "hyp% (command-line table)",
         forms: &["hyp%", "하이퍼%"],
-        ko: "명령줄 표의 열 이름으로, 페이지의 '하이퍼바이저 %' 열입니다: 하이퍼바이저 안에서 쓴 시간(VM exit와 entry, exit 처리기, 하이퍼콜, 드라이버 도메인이 없는 Type 1에서는 하이퍼바이저가 가진 실제 장치 드라이버도)의 비율입니다.",
+        ko: "명령줄 표의 열 이름으로, 페이지의 '하이퍼바이저 %' 열입니다: 하이퍼바이저 안에서 쓴 시간(VM exit와 entry, exit 핸들러, 하이퍼콜, 드라이버 도메인이 없는 Type 1에서는 하이퍼바이저가 가진 실제 장치 드라이버도)의 비율입니다.",
         en: "The command line's name for the page's Hypervisor % column: the share of time spent in the hypervisor (VM exits and entries, exit handlers, hypercalls and, under type 1 without a driver domain, the real device drivers it holds).",
     },
     Term {
@@ -738,7 +738,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "RTT (왕복 시간)",
         name_en: "RTT (round-trip time)",
         forms: &["RTT", "round-trip time", "round trip time", "왕복 시간"],
-        ko: "패킷이 상대에게 가고 응답이 돌아오는 데 걸리는 시간입니다. 원격 데스크탑에서는 입력마다 그 화면 갱신이 오기까지 적어도 RTT 한 번을 기다립니다.",
+        ko: "패킷이 상대에게 가고 응답이 돌아오는 데 걸리는 시간입니다. 원격 데스크톱에서는 입력마다 그 화면 갱신이 오기까지 적어도 RTT 한 번을 기다립니다.",
         en: "How long a packet takes to reach the other end and an answer to come back. On a remote desktop every input waits at least one RTT before its screen update arrives.",
     },
     Term {
@@ -834,7 +834,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "VDI",
         name_en: "VDI",
         forms: &["VDI"],
-        ko: "가상 데스크탑 인프라: 사용자마다 데스크탑이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다.",
+        ko: "가상 데스크톱 인프라: 사용자마다 데스크톱이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS 방식)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다.",
         en: "Virtual desktop infrastructure: each user's desktop runs in a VM of its own on a server and is shown remotely. A session host (RDS) instead serves many users' sessions from one shared server OS.",
     },
 ];
@@ -890,7 +890,7 @@ mod tests {
         assert_eq!(terms_in("a Xen credit cap"), ["cap"]);
         assert_eq!(terms_in("with credit weight 768"), ["weight"]);
         assert_eq!(terms_in("'weights'는 credit 가중치 768인 VM"), ["weight"]);
-        assert_eq!(terms_in("Xen credit 유사 스케줄러"), ["credit-scheduler"]);
+        assert_eq!(terms_in("Xen 크레딧 유사 스케줄러"), ["credit-scheduler"]);
         assert_eq!(terms_in("arm the next timer tick"), ["timer-tick"]);
         assert_eq!(terms_in("at the scheduler's next tick"), ["tick"]);
         // A hypervisor's kind and the word are one mark.

@@ -42,10 +42,10 @@ pub fn workload(lang: Lang, id: &str) -> String {
         ),
         "web-server" => ("웹 서버", "web server"),
         "database" => ("데이터베이스", "database"),
-        "desktop-idle" => ("데스크탑: 유휴", "desktop: idle"),
-        "desktop-office" => ("데스크탑: 문서 작업", "desktop: office work"),
-        "desktop-web" => ("데스크탑: 웹 브라우징", "desktop: web browsing"),
-        "desktop-video" => ("데스크탑: 동영상 재생", "desktop: video playback"),
+        "desktop-idle" => ("데스크톱: 유휴", "desktop: idle"),
+        "desktop-office" => ("데스크톱: 문서 작업", "desktop: office work"),
+        "desktop-web" => ("데스크톱: 웹 브라우징", "desktop: web browsing"),
+        "desktop-video" => ("데스크톱: 동영상 재생", "desktop: video playback"),
         _ => return id.to_string(),
     };
     match lang.pick(ko, en) {
@@ -58,7 +58,7 @@ pub fn workload(lang: Lang, id: &str) -> String {
 /// [`workload`] name without the leading "desktop: " ("문서 작업 (desktop-office)").
 pub fn desktop_workload(lang: Lang, id: &str) -> String {
     let name = workload(lang, id);
-    let prefix = lang.pick("데스크탑: ", "desktop: ");
+    let prefix = lang.pick("데스크톱: ", "desktop: ");
     name.strip_prefix(prefix)
         .map_or(name.clone(), str::to_string)
 }
@@ -183,7 +183,7 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::Sleep => ("대기", "sleep"),
         Op::TlbShootdown => ("원격 TLB 슈트다운", "remote TLB shootdown"),
         Op::TimerInterrupt => ("타이머 인터럽트", "timer interrupt"),
-        Op::GuestContextSwitch => ("게스트 문맥 교환", "guest context switch"),
+        Op::GuestContextSwitch => ("게스트 문맥 전환", "guest context switch"),
     };
     lang.pick(ko, en)
 }
@@ -257,7 +257,7 @@ pub fn io(lang: Lang, io: IoModel) -> &'static str {
 
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
     let (ko, en) = match s {
-        SchedulerKind::Credit => ("credit 스케줄러", "credit scheduler"),
+        SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),
         SchedulerKind::Fair => ("공정 공유 스케줄러", "fair scheduler"),
         SchedulerKind::RoundRobin => ("라운드 로빈 스케줄러", "round-robin scheduler"),
     };

@@ -206,7 +206,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         .filter_map(|p| p.vdi.as_ref().map(|v| (p, v)))
         .collect();
     if !vdis.is_empty() {
-        section(out, ko, "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)", "데스크탑 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)");
+        section(out, ko, "desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)", "데스크톱 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)");
         let headers = [
             tr(ko, "sessions", "세션"),
             tr(ko, "rtt ms", "RTT ms"),
@@ -325,7 +325,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 tr(
                     ko,
                     "(- under p50/p99: the group's users made no inputs in the run (video users only watch; idle desktops and very short runs have none either); its frames still count in frames done/want)",
-                    "(p50/p99의 -: 그 그룹의 사용자가 실행 중에 입력을 하지 않았습니다(동영상 사용자는 보기만 하고, 유휴 데스크탑이나 아주 짧은 실행에도 입력이 없습니다). 그 프레임은 프레임 전달/요청에 들어 있습니다)",
+                    "(p50/p99의 -: 그 그룹의 사용자가 실행 중에 입력을 하지 않았습니다(동영상 사용자는 보기만 하고, 유휴 데스크톱이나 아주 짧은 실행에도 입력이 없습니다). 그 프레임은 프레임 전달/요청에 들어 있습니다)",
                 )
             );
         }

@@ -51,7 +51,7 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     "{}",
                     if ko {
                         format!(
-                            "{} 이 실행의 페이징(실행 전체 평균): 초당 페이지 인 {ins:.0} (각 4 KiB 읽기), 그중 초당 {outs:.0}개는 내보낸 더러운 페이지의 스왑 쓰기도 시작",
+                            "{} 이 실행의 페이징(실행 전체 평균): 초당 페이지 인 {ins:.0} (각 4 KiB 읽기), 그중 초당 {outs:.0}개는 내보낸 더티 페이지의 스왑 쓰기도 시작",
                             pad("", 22)
                         )
                     } else {
@@ -72,7 +72,7 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     "{}",
                     if ko {
                         format!(
-                            "{} 스왑에 있는 페이지를 건드린 연산(이 실행의 연산 중 {:.1}%): 폴트, 프레임 회수, 읽기 요청 {fault} 사이클, 더러운 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기(CPU가 아님), 재개 {resume} 사이클",
+                            "{} 스왑에 있는 페이지를 건드린 연산(이 실행의 연산 중 {:.1}%): 폴트, 프레임 회수, 읽기 요청 {fault} 사이클, 더티 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기(CPU가 아님), 재개 {resume} 사이클",
                             pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
                         )
                     } else {

@@ -115,7 +115,7 @@ pub(super) fn ko_word(word: &str) -> &str {
         "net_receive" => "네트워크 수신",
         "sleep" => "대기",
         "timer_interrupt" => "타이머 인터럽트",
-        "guest_context_switch" => "게스트 문맥 교환",
+        "guest_context_switch" => "게스트 문맥 전환",
         "tlb_shootdown" => "원격 TLB 슈트다운",
         "shadow" => "섀도 페이지 테이블",
         "nested" => "중첩 페이징",

@@ -40,7 +40,7 @@ impl PathBuilder<'_> {
                 s.host(
                     c.vcpu_wakeup,
                     "host scheduler wakes the VMM's halted vCPU thread",
-                    "호스트 스케줄러가 VMM의 halt된 vCPU 스레드를 깨움",
+                    "호스트 스케줄러가 VMM의 정지(halt)된 vCPU 스레드를 깨움",
                 );
                 s.host(
                     c.hosted_world_switch,
@@ -51,7 +51,7 @@ impl PathBuilder<'_> {
                 s.hyp(
                     c.vcpu_wakeup,
                     "host scheduler wakes the halted vCPU",
-                    "호스트 스케줄러가 halt된 vCPU를 깨움",
+                    "호스트 스케줄러가 정지(halt)된 vCPU를 깨움",
                 );
             }
         };

@@ -938,7 +938,7 @@ impl<'a> PathBuilder<'a> {
                             reason,
                             bt,
                             "decode the device access",
-                            "장치 접근 해석",
+                            "장치 접근 디코드",
                         );
                         self.emulate_access(&mut submit);
                     }

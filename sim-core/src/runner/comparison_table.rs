@@ -66,7 +66,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
     // What a desktop's guest-kernel share counts, beside a figure near 0.
     let desktop_kernel = Text::new(
         " (only the system calls and network sends of the modelled activities; a desktop OS's other kernel work, such as its drivers and kernel threads, is not modelled)",
-        " (모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크탑 OS의 다른 커널 작업은 모델링하지 않음)",
+        " (모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크톱 OS의 다른 커널 작업은 모델링하지 않음)",
     );
     match (p.kind, row) {
         (PlatformKind::Vdi, TableRow::Kernel) => {
@@ -106,7 +106,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} {}, {} {}, on a central server; thin clients connect over the network", plural(n, "desktop VM", "desktop VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
-            format!("데스크탑 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
+            format!("데스크톱 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
             format!("hypervisor {:.1}% of CPU + a connection broker assigning {n} {}", p.cpu.hypervisor, plural(n, "session", "sessions")),
@@ -269,7 +269,7 @@ fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
         .then(|| {
             Text::new(
                 "the seed's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
-                "여기서 개요 문서가 말하는 VDI는 데스크탑마다 VM이 하나인 VDI입니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
+                "여기서 개요 문서가 말하는 VDI는 데스크톱마다 VM이 하나인 VDI입니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
             )
         })
 }
@@ -513,7 +513,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 // (desktop/activity.rs, [costs]): the count is this model's, several times
                 // what vendor sizing guides plan (an expert's review).
                 en += "; the CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core";
-                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 백그라운드 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크탑의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
+                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크톱의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
             }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");

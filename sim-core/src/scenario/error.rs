@@ -532,6 +532,15 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             detail = detail
         );
     }
+    // toml_parser's "extra `=`, expected nothing" (`cores = = 4`): a second `=` stands where
+    // the value should begin, and nothing is what it means by no list.
+    if detail.starts_with("extra `=`") {
+        return msg!(
+            "syntax",
+            "another `=` where a value should be",
+            "TOML 문법 오류입니다: 값이 와야 할 자리에 `=`가 또 있습니다"
+        );
+    }
     if detail.starts_with("string values must be quoted") {
         return msg!(
             "syntax",
@@ -629,7 +638,6 @@ fn syntax_ko(detail: &str) -> String {
             "extra comma in inline table",
             "인라인 표에 쉼표가 하나 더 있습니다",
         ),
-        ("extra `=`", "=가 하나 더 있습니다"),
         (
             "extra assignment between key-value pairs",
             "키 = 값 사이에 =가 하나 더 있습니다",
@@ -669,7 +677,6 @@ fn syntax_ko(detail: &str) -> String {
         ("literal string", "작은따옴표 텍스트"),
         ("multi-line basic string", "여러 줄 텍스트"),
         ("unicode hexadecimal value", "유니코드 16진수 값"),
-        ("nothing", "더 쓸 것 없음"),
     ];
     let (what, expected) = detail.split_once(", expected ").unwrap_or((detail, ""));
     let lookup = |table: &[(&str, &'static str)], key: &str| {
@@ -677,7 +684,9 @@ fn syntax_ko(detail: &str) -> String {
     };
     let what_ko = lookup(WHAT, what);
     // A literal (`]`) stays as written; a description is translated.
-    let expected_ko: Option<Vec<String>> = if expected.is_empty() {
+    // toml's "expected nothing" (an empty list: nothing may stand there) adds nothing to
+    // what is wrong.
+    let expected_ko: Option<Vec<String>> = if expected.is_empty() || expected == "nothing" {
         Some(Vec::new())
     } else {
         expected
@@ -704,7 +713,7 @@ fn syntax_ko(detail: &str) -> String {
 }
 
 /// What serde found, in Korean: "invalid type: floating point `2.5`, expected u32" gives
-/// "소수 `2.5`를 받았습니다" (the kinds toml hands to serde; anything else stays as written).
+/// "소수 `2.5`가 들어 있습니다" (the kinds toml hands to serde; anything else stays as written).
 fn found_ko(detail: &str) -> String {
     let found = detail
         .strip_prefix("invalid type: ")
@@ -719,19 +728,19 @@ fn found_ko(detail: &str) -> String {
         ("boolean ", "불리언 "),
     ];
     if found == "datetime" {
-        return "날짜를 받았습니다".to_string();
+        return "날짜가 들어 있습니다".to_string();
     }
     match found {
-        "sequence" => return "배열을 받았습니다".to_string(),
-        "map" => return "표를 받았습니다".to_string(),
+        "sequence" => return "배열이 들어 있습니다".to_string(),
+        "map" => return "표가 들어 있습니다".to_string(),
         _ => {}
     }
     for (en, ko) in kinds {
         if let Some(value) = found.strip_prefix(en) {
-            return format!("{ko}{value}을(를) 받았습니다");
+            return format!("{ko}{value}이(가) 들어 있습니다");
         }
     }
-    format!("{found}을(를) 받았습니다")
+    format!("{found}이(가) 들어 있습니다")
 }
 
 /// serde's words for what it found, in the writer's terms: no " as i128" (the reader's
@@ -1880,6 +1889,20 @@ mod tests {
         assert_eq!(
             super::syntax_ko("unclosed table, expected `]`"),
             "TOML 문법 오류입니다: 표 머리글이 닫히지 않았습니다 (여기에 올 수 있는 것: `]`)"
+        );
+        assert_eq!(
+            super::syntax_ko("unexpected content, expected nothing"),
+            "TOML 문법 오류입니다: 여기에 올 수 없는 내용이 있습니다"
+        );
+        // A second `=` where the value should begin, in both languages.
+        let e = Scenario::from_toml("t.toml", "[host]\ncores = = 4\n").unwrap_err();
+        assert_eq!(
+            e.message_in(crate::text::Lang::Ko),
+            "TOML 문법 오류입니다: 값이 와야 할 자리에 `=`가 또 있습니다"
+        );
+        assert_eq!(
+            e.message_in(crate::text::Lang::En),
+            "another `=` where a value should be"
         );
     }
 

@@ -12,7 +12,7 @@ use super::{LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
 /// How a bar chart is drawn.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BarOptions {
     pub stacked: bool,
     /// The value axis reaches at least this far (a 0.03% steal is not drawn full height).
@@ -22,6 +22,21 @@ pub struct BarOptions {
     /// On its side: one row of bars per category, its name above them, the value axis at
     /// the bottom (see [`super::bar_names`]).
     pub horizontal: bool,
+    /// What a logarithmic value axis's name says after it, in brackets (the page's
+    /// language: "log", "로그 눈금").
+    pub log_word: &'static str,
+}
+
+impl Default for BarOptions {
+    fn default() -> BarOptions {
+        BarOptions {
+            stacked: false,
+            min_top: 0.0,
+            counts: false,
+            horizontal: false,
+            log_word: "log",
+        }
+    }
 }
 
 /// Grouped bars: one group per category, one bar per series. Values that differ by
@@ -169,6 +184,7 @@ struct ValueAxis {
     lo: f64,
     hi: f64,
     unit: AxisUnit,
+    log_word: &'static str,
 }
 
 impl ValueAxis {
@@ -193,10 +209,10 @@ impl ValueAxis {
         }
     }
 
-    /// The axis's name, "(log)" after it on a logarithmic axis.
+    /// The axis's name, "(log)" (in the page's language) after it on a logarithmic axis.
     fn title(&self) -> String {
         if self.log {
-            format!("{} (log)", self.unit.desc)
+            format!("{} ({})", self.unit.desc, self.log_word)
         } else {
             self.unit.desc.clone()
         }
@@ -266,7 +282,13 @@ fn value_axis(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> Va
     } else {
         AxisUnit::new(y_desc, hi).linear(lo, hi, 6)
     };
-    ValueAxis { log, lo, hi, unit }
+    ValueAxis {
+        log,
+        lo,
+        hi,
+        unit,
+        log_word: opts.log_word,
+    }
 }
 
 /// Where a log axis of counts starts: under 1, so that a bar of 1 shows, but above 0.1.
@@ -589,6 +611,28 @@ mod tests {
             );
             assert!(y_of(svg, "legend-entry") > bottom, "{svg}");
         }
+    }
+
+    /// A logarithmic axis says so in the page's language ("(log)", "(로그 눈금)").
+    #[test]
+    fn a_log_axis_says_so_in_the_pages_language() {
+        let s = Series {
+            name: "s".into(),
+            colour: colour(0),
+            values: vec![1.0, 1000.0],
+        };
+        let cats = ["a".to_string(), "b".to_string()];
+        let en = grouped_bars("t", "y", &cats, std::slice::from_ref(&s));
+        assert!(en.contains("y (log)"), "{en}");
+        let opts = BarOptions {
+            log_word: "로그 눈금",
+            ..BarOptions::default()
+        };
+        let ko = bars("t", "y", &cats, std::slice::from_ref(&s), opts);
+        assert!(
+            ko.contains("y (로그 눈금)") && !ko.contains("(log)"),
+            "{ko}"
+        );
     }
 
     /// Equal bars on a log scale stand above the axis floor: the axis starts at least half

@@ -16,12 +16,19 @@ pub struct Line {
     pub points: Vec<(f64, f64)>,
 }
 
-/// Step lines over a logarithmic x axis (latency distributions).
-pub fn log_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
+/// Step lines over a logarithmic x axis (latency distributions); `log_word` follows the
+/// x axis's name in brackets (the page's language: "log", "로그 눈금").
+pub fn log_lines(
+    title: &str,
+    x_desc: &str,
+    y_desc: &str,
+    lines: &[Line],
+    log_word: &str,
+) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, true);
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, Some(log_word));
         let _ = root.present();
     }
     svg
@@ -39,7 +46,7 @@ pub fn xy_lines(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, false);
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, None);
         let _ = root.present();
     }
     svg
@@ -142,8 +149,9 @@ pub fn line_units(
     (own(&a.x), own(&a.y))
 }
 
-/// Lines; with `log_x` the x axis is logarithmic (drawn in log10 space, labelled in
-/// values, several labels per decade) and the lines are cumulative steps.
+/// Lines; with `log_word` the x axis is logarithmic (drawn in log10 space, labelled in
+/// values, several labels per decade, the word after its name) and the lines are
+/// cumulative steps.
 fn draw_lines(
     root: &Area<'_>,
     title: &str,
@@ -151,8 +159,9 @@ fn draw_lines(
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
-    log_x: bool,
+    log_word: Option<&str>,
 ) -> DrawResult {
+    let log_x = log_word.is_some();
     let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
     let fx = |x: f64| if log_x { x.log10() } else { x };
@@ -204,10 +213,9 @@ fn draw_lines(
         }
     };
     let y_fmt = |y: &f64| y_axis.label(*y);
-    let x_desc = if log_x {
-        format!("{} (log)", x_axis.desc)
-    } else {
-        x_axis.desc.clone()
+    let x_desc = match log_word {
+        Some(word) => format!("{} ({word})", x_axis.desc),
+        None => x_axis.desc.clone(),
     };
     chart
         .configure_mesh()

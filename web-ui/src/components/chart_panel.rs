@@ -159,6 +159,8 @@ impl Names {
     }
 }
 
+/// A bar chart and its table; its log axis is named in the page's language (`opts.log_word`
+/// is set here).
 fn bar_chart(
     id: &str,
     lang: Lang,
@@ -189,7 +191,11 @@ fn bar_chart(
             y_desc,
             drawn,
             series,
-            BarOptions { horizontal, ..opts },
+            BarOptions {
+                horizontal,
+                log_word: t(lang, "chart.log_axis"),
+                ..opts
+            },
         ),
         head,
         rows: categories
@@ -245,7 +251,7 @@ pub fn line_chart(
     log_x: bool,
 ) -> ChartSpec {
     let svg = if log_x {
-        charts::log_lines(title, x_desc, y_desc, lines)
+        charts::log_lines(title, x_desc, y_desc, lines, t(lang, "chart.log_axis"))
     } else {
         charts::xy_lines(title, x_desc, y_desc, lines, target)
     };
@@ -429,6 +435,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             min_top: 0.0,
             counts: false,
             horizontal: false,
+            log_word: "log",
         },
     );
     relative.note = desktop_relative_note(lang, r);
@@ -465,6 +472,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             min_top: 0.0,
             counts: false,
             horizontal: false,
+            log_word: "log",
         },
     ));
 
@@ -492,6 +500,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 5.0,
                 counts: false,
                 horizontal: false,
+                log_word: "log",
             },
         );
         // Bars this low do not show on the axis's 5%: say so rather than show an empty plot.
@@ -591,6 +600,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
                 counts: false,
                 horizontal: false,
+                log_word: "log",
             },
         );
         let mut notes = Vec::new();
@@ -637,6 +647,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
                 counts: false,
                 horizontal: false,
+                log_word: "log",
             },
         ));
     }
@@ -712,6 +723,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
                 counts: true,
                 horizontal: false,
+                log_word: "log",
             },
         );
         density.note = Some(note);
@@ -758,6 +770,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 min_top: 0.0,
                 counts: false,
                 horizontal: false,
+                log_word: "log",
             },
         ));
         // The distribution of input-to-display latency at the user's screen.

@@ -336,7 +336,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
         Some(html! {
             <>
-                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ err.message.get(lang).to_string() }</p>
+                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ super::with_code(err.message.get(lang)) }</p>
                 <button class="link" onclick={undo}>{ t(lang, if all { "controls.undo_all" } else { "controls.undo" }) }</button>
             </>
         })
@@ -418,7 +418,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             html! { <p class="progress">{ t(lang, "run.cancelled") }</p> }
         }
         RunStatus::Failed(m) => html! {
-            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ m.get(lang).to_string() }</p>
+            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ super::with_code(m.get(lang)) }</p>
         },
     };
     // The cost of the next run, before it starts.
@@ -488,13 +488,13 @@ pub fn controls(props: &ControlsProps) -> Html {
             };
             t(lang, key).replace("{}", &range)
         } else {
-            format!("= {all} {}", t(lang, "controls.total"))
+            // Korean counts with a counter after the noun: "= 인스턴스 4개".
+            t(lang, "controls.total").replace("{}", &all.to_string())
         };
         AttrValue::from(match knobs.instance_count {
             None => format!(
-                "{} {}: {} {total}",
-                base.groups,
-                t(lang, "controls.groups"),
+                "{}: {} {total}",
+                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
                 base.group_counts
                     .iter()
                     .map(u32::to_string)
@@ -502,9 +502,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                     .join(" + "),
             ),
             Some(n) => format!(
-                "{} {} × {n} {total} ({})",
-                base.groups,
-                t(lang, "controls.groups"),
+                "{} × {n} {total} ({})",
+                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
                 t(lang, "controls.every_group").replace("{}", &n.to_string())
             ),
         })

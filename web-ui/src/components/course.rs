@@ -477,7 +477,7 @@ fn verdict(
                 <p class="hint look">{ questions::where_to_look(lang, q) }</p>
             }
             if let Some(why) = &q.explanation {
-                <p class="why">{ why.get(lang.tag()).to_string() }</p>
+                <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
                 { questions::settings_note(lang, settings_changed) }
             }
         </div>
@@ -784,7 +784,7 @@ fn step_view(props: &CourseProps) -> Html {
             }
             if let Some(e) = &c.step_error {
                 <p class="error-text" id="course-step-error" role="alert">
-                    { t(lang, "course.step_invalid") }{ " " }{ e.get(lang).to_string() }
+                    { t(lang, "course.step_invalid") }{ " " }{ super::with_code(e.get(lang)) }
                 </p>
             }
             if !predictions.is_empty() {

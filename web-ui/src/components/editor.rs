@@ -247,7 +247,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
                         { format!(" — {} {}, {} {}", t(lang, "editor.line"), err.line, t(lang, "editor.column"), err.column) }
                     </p>
-                    <pre class="error-text">{ err.display.get(lang).to_string() }</pre>
+                    <pre class="error-text">{ super::with_code(err.display.get(lang)) }</pre>
                     <button class="link" onclick={goto}>{ t(lang, "editor.goto") }</button>
                 </div>
             }

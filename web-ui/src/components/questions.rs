@@ -308,7 +308,7 @@ fn explained(
             <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
                 computed_answer(lang, q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
             if let Some(ex) = &q.explanation {
-                <p class="why">{ lang.pick(&ex.ko, &ex.en).to_string() }</p>
+                <p class="why">{ super::with_code(lang.pick(&ex.ko, &ex.en)) }</p>
                 { settings_note(lang, settings_changed) }
             }
             if let Some((_, runner_up, _)) = q.near_tie() {

@@ -105,7 +105,7 @@ fn sample(len: usize, max: usize) -> impl Iterator<Item = usize> {
 pub fn what_label(lang: Lang, what: &str) -> String {
     let (ko, en) = match what {
         "compute" => ("계산", "compute"),
-        "switch" => ("문맥 교환", "context switch"),
+        "switch" => ("문맥 전환", "context switch"),
         "halt" => ("정지 (HLT)", "halt (HLT)"),
         "host process" => ("호스트 프로세스", "host process"),
         "lock held" => ("스핀락 보유", "spinlock held"),
@@ -315,7 +315,7 @@ pub fn explain(lang: Lang, category: Category, what: &str, instance: &str) -> St
             "a virtual device is being emulated",
         ),
         Category::HostOs => (
-            "호스트 OS가 시스템 콜·문맥 교환·백그라운드 작업을 처리함",
+            "호스트 OS가 시스템 콜·문맥 전환·배경 작업을 처리함",
             "the host OS handles system calls, context switches or background work",
         ),
     };

@@ -300,7 +300,7 @@ pub fn parse_memory_mib(text: &str) -> Result<u32, Msg> {
         return Err(Msg {
             en: format!("“{t}” is less than the memory slider's least, {least} MiB per instance"),
             ko: particles(&format!(
-                "“{t}”은(는) 메모리 슬라이더의 최솟값인 인스턴스당 {least} MiB보다 작습니다"
+                "“{t}”: 메모리 슬라이더의 최솟값인 인스턴스당 {least} MiB보다 작습니다"
             )),
         });
     }
@@ -321,7 +321,7 @@ pub fn parse_seed(text: &str) -> Result<Option<u64>, Msg> {
             u64::MAX
         ),
         ko: particles(&format!(
-            "“{t}”은(는) 시드가 아닙니다: 시드는 0에서 {} 사이의 정수이며 숫자로 씁니다",
+            "“{t}”: 시드가 아닙니다. 시드는 0에서 {} 사이의 정수이며 숫자로 씁니다",
             u64::MAX
         )),
     })
@@ -333,7 +333,8 @@ pub fn parse_seed(text: &str) -> Result<Option<u64>, Msg> {
 /// both languages why it cannot.
 pub fn parse_mib(text: &str) -> Result<u32, Msg> {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    // Full-width digits and letters ("２０４８", "２ ＧｉＢ") as their ASCII forms.
+    let lower = sim_core::question::half_width(t).trim().to_lowercase();
     let (number, per) = [
         ("gib", 1024.0),
         ("gb", 1024.0),
@@ -376,19 +377,19 @@ pub fn parse_mib(text: &str) -> Result<u32, Msg> {
                 u32::MAX
             ),
             ko: particles(&format!(
-                "“{t}”은(는) 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
+                "“{t}”: 페이지가 설정할 수 있는 값보다 큽니다 (최대 {} MiB)",
                 u32::MAX
             )),
         }),
         Some(v) if v.fract() != 0.0 => Err(Msg {
             en: format!("“{t}” is not a whole number of MiB"),
-            ko: particles(&format!("“{t}”은(는) MiB 단위의 정수가 아닙니다")),
+            ko: particles(&format!("“{t}”: MiB 단위의 정수가 아닙니다")),
         }),
         Some(v) => Ok(v as u32),
         None => Err(Msg {
             en: format!("“{t}” is not a memory size in MiB (for example 2048, or 2 GiB)"),
             ko: particles(&format!(
-                "“{t}”은(는) MiB 단위의 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"
+                "“{t}”: MiB 단위 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"
             )),
         }),
     }
@@ -590,6 +591,10 @@ mod tests {
             ("1.5 GiB", 1536),
             ("4g", 4096),
             ("0", 0),
+            // Full-width, as a Korean input method types it.
+            ("２０４８", 2048),
+            ("２，０４８ ＭｉＢ", 2048),
+            ("１.５ ＧｉＢ", 1536),
         ] {
             assert_eq!(parse_mib(text), Ok(mib), "{text}");
         }
@@ -597,6 +602,7 @@ mod tests {
             "",
             "  ",
             "abc",
+            "ａｂｃ",
             "12.5",
             "-64",
             "1e3",
@@ -616,6 +622,12 @@ mod tests {
             assert!(!err.en.is_empty() && !err.ko.is_empty(), "{text}");
             if text.len() > 300 {
                 assert!(err.en.contains("more than the page can set"), "{err:?}");
+            }
+            if text == "abc" {
+                assert_eq!(
+                    err.ko,
+                    "“abc”: MiB 단위 메모리 크기가 아닙니다 (예: 2048 또는 2 GiB)"
+                );
             }
             // The message quotes what was typed (as text; never markup).
             if !text.trim().is_empty() {

@@ -244,7 +244,7 @@ pub(super) fn vdi_needs_desktop_workload(name: &str, platform: &str, got: &str) 
     msg!(
             "vdi_needs_desktop_workload",
             "instance `{name}` runs on VDI platform `{platform}`: its workload must be a desktop activity, one of {expected}; got `{got}`",
-            "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크탑 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
+            "인스턴스 `{name}`은(는) VDI 플랫폼 `{platform}`에서 실행됩니다: 워크로드는 데스크톱 활동({expected}) 중 하나여야 합니다. 입력: `{got}`",
             name = name,
             platform = platform,
             expected = names(crate::desktop::DESKTOP_PRESETS),

@@ -41,7 +41,7 @@ pub(super) fn validate_workloads(
                 msg!(
                     "desktop_base",
                     "workload `{name}`: `{base}` is a desktop activity (keystrokes, screen updates, a display protocol), not an operation mix, so it cannot be a base; give an instance of a `vdi` platform workload = \"{base}\" directly, or base this workload on one of {expected}",
-                    "워크로드 `{name}`: `{base}`은(는) 연산 mix가 아니라 데스크탑 활동(키 입력, 화면 갱신, 디스플레이 프로토콜)이므로 기반이 될 수 없습니다. `vdi` 플랫폼의 인스턴스에 workload = \"{base}\"를 직접 주거나, 이 워크로드의 기반을 {expected} 중 하나로 하세요",
+                    "워크로드 `{name}`: `{base}`은(는) 연산 mix가 아니라 데스크톱 활동(키 입력, 화면 갱신, 디스플레이 프로토콜)이므로 기반이 될 수 없습니다. `vdi` 플랫폼의 인스턴스에 workload = \"{base}\"를 직접 주거나, 이 워크로드의 기반을 {expected} 중 하나로 하세요",
                     name = name,
                     base = base.get_ref(),
                     expected = names(
