@@ -1075,3 +1075,34 @@ fn the_warnings_on_a_percentage_question_say_their_percents_are_relative() {
         "{err}"
     );
 }
+
+/// Two VM groups whose memory (0.01 GiB) cannot hold their guest OS: every instance is
+/// OOM-killed at 0 ms, on both platforms. A numeric question in percent then has the
+/// answer 0.
+const OOM_AT_ONCE: &str = "[scenario]\nname = \"oom\"\nduration_ms = 20\n\n[[platform]]\nname = \"emulated\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"emulated\"\n\n[[platform]]\nname = \"paravirtual\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"paravirtual\"\n\n[[instance]]\nname = \"disk-vm\"\ncount = 1000\nmemory_gib = 0.01\nworkload = \"disk-random-4k\"\n\n[[instance]]\nname = \"net-vm\"\nmemory_gib = 0.01\nworkload = \"network-rr\"\n\n[[question]]\nid = \"share\"\nkind = \"numeric\"\ntext = { en = \"Share of native?\", ko = \"네이티브 대비?\" }\nmetric = \"relative_performance_percent\"\nplatform = \"paravirtual\"\ntolerance_percent = 10\n";
+
+#[test]
+fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
+    let file = scratch("oom-at-once.toml", OOM_AT_ONCE);
+    let o = virtsim(&["run", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    // 1000 + 1 instances, each killed by its own OOM kill at the same moment: the
+    // denominator is the platform's instances, not one kill's stopped + survivors (1).
+    assert!(
+        out.contains("emulated (1001 of 1001 stopped at 0 ms)"),
+        "no 1001 of 1001:\n{out}"
+    );
+    assert!(
+        out.contains("which stopped 1001 of 1001 instance(s)"),
+        "comparison table lacks 1001 of 1001:\n{out}"
+    );
+    assert!(!out.contains(" of 1 "), "a denominator of 1:\n{out}");
+    // The answer 0's accepted range has no negative zero.
+    assert!(out.contains("-> 0 (0 to 0 are right"), "range of 0:\n{out}");
+    assert!(!out.contains("-0"), "a negative zero:\n{out}");
+    let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
+    let out = stdout(&o);
+    assert!(out.contains("1001개 중 1001개"), "ko count:\n{out}");
+    assert!(out.contains("정답 범위 0~0"), "ko range:\n{out}");
+}

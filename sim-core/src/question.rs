@@ -612,7 +612,9 @@ impl QuestionAnswer {
         let high = [high + 1.0, high, high - 1.0]
             .into_iter()
             .find(|&k| right(k))?;
-        (low <= high).then(|| (low / scale, high / scale))
+        // `+ 0.0` makes a bound of -0 (the ceiling of a small negative figure) 0: a range
+        // around an answer of 0 reads "0 to 0", not "-0 to 0".
+        (low <= high).then(|| (low / scale + 0.0, high / scale + 0.0))
     }
 
     /// How far a numeric answer may be from `expected`: the tolerance, and at least the
@@ -881,6 +883,11 @@ mod tests {
         assert_eq!(q(50.0, 0.001).accepted_range(3), Some((49.995, 50.005)));
         // Narrower than a step of the decimals asked for: no range to print.
         assert_eq!(q(50.4, 0.0).accepted_range(0), None);
+        // An answer of 0: the bounds are 0, never -0 (printed "-0").
+        let (low, high) = q(0.0, 10.0).accepted_range(0).unwrap();
+        assert_eq!((low, high), (0.0, 0.0));
+        assert!(low.is_sign_positive() && high.is_sign_positive());
+        assert_eq!(format!("{low:.0} {high:.0}"), "0 0");
         let mut choice = q(50.0, 10.0);
         choice.kind = QuestionKind::Choice;
         assert_eq!(choice.accepted_range(2), None);
