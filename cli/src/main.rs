@@ -348,9 +348,19 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
     }
 }
 
-/// `validate`'s line for a valid scenario; gives the exit code.
+/// `validate`'s line for a valid scenario, then on stderr its warnings
+/// ([`Scenario::warnings`]: a group OOM-killed even alone), each as `warning:
+/// FILE:LINE:COLUMN: message` (`경고:` in Korean); gives the exit code (0: warnings do not
+/// make it invalid).
 fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<u8, Failure> {
     crate::outln!("{}: ok ({})", path.display(), cost_estimate(scenario, lang))?;
+    for w in scenario.warnings() {
+        let text = output::clean_lines(&w.to_string_in(lang.core()));
+        match lang {
+            Lang::En => crate::errln!("warning: {text}"),
+            Lang::Ko => crate::errln!("경고: {text}"),
+        }
+    }
     Ok(0)
 }
 

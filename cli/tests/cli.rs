@@ -1106,3 +1106,43 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     assert!(out.contains("1001개 중 1001개"), "ko count:\n{out}");
     assert!(out.contains("정답 범위 0~0"), "ko range:\n{out}");
 }
+
+/// `validate` of a scenario whose groups are OOM-killed even alone: ok (exit 0), with a
+/// warning on stderr for each group at its memory_gib (line 20 for `disk-vm`), in either
+/// language.
+#[test]
+fn validate_warns_of_a_group_oom_killed_even_alone() {
+    let file = scratch("oom-alone.toml", OOM_AT_ONCE);
+    let shown = file.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains(": ok ("), "{}", stdout(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "one warning per group:\n{err}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "warning: {shown}:20:14: instance `disk-vm`: with memory_gib = 0.01 (10 MiB) the OOM killer stops its instances even running alone"
+        )),
+        "{err}"
+    );
+    assert!(
+        lines[0].contains("give it memory_gib = 0.33 or more"),
+        "{err}"
+    );
+    assert!(lines[1].contains("instance `net-vm`"), "{err}");
+    let o = virtsim(&["validate", &shown, "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with(&format!("경고: {shown}:20:14: 인스턴스 `disk-vm`")),
+        "{}",
+        stderr(&o)
+    );
+    // Enough memory: no warning.
+    let roomy = OOM_AT_ONCE
+        .replace("0.01", "0.5")
+        .replace("count = 1000\n", "");
+    let roomy = scratch("roomy.toml", &roomy);
+    let o = virtsim(&["validate", roomy.to_str().unwrap()]);
+    assert_eq!((code(&o), stderr(&o)), (0, String::new()));
+}

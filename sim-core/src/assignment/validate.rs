@@ -17,8 +17,8 @@ use super::{
 };
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{
-    line_column, smallest_memory_setting, validate_question, OomAlone, Scenario, ScenarioError,
-    MEMORY_STEP_MIB,
+    line_column, oom_alone_lists, smallest_memory_setting, validate_question, Scenario,
+    ScenarioError, MEMORY_STEP_MIB,
 };
 use crate::text::Lang;
 
@@ -224,58 +224,6 @@ fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
         }
     }
     warnings
-}
-
-/// What `found` needs, in English and in Korean: the platforms whose groups need the same
-/// together, e.g. "group `web` on platforms `vm`, `type2-vm` (a guest needs 328 MiB: 200
-/// MiB of guest OS and a 128 MiB working set)".
-fn oom_alone_lists(found: &[OomAlone]) -> (String, String) {
-    // (group, reason, guest OS, working set) → platforms, in the order first met.
-    let mut same: Vec<(&OomAlone, Vec<&str>)> = Vec::new();
-    for f in found {
-        match same.iter_mut().find(|(first, _)| {
-            (
-                first.group,
-                first.reason,
-                first.guest_os_mib,
-                first.working_set_mib,
-            ) == (f.group, f.reason, f.guest_os_mib, f.working_set_mib)
-        }) {
-            Some((_, platforms)) => platforms.push(&f.platform_name),
-            None => same.push((f, vec![&f.platform_name])),
-        }
-    }
-    let (mut en, mut ko) = (Vec::new(), Vec::new());
-    for (f, platforms) in same {
-        let names = platforms
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (group, needs, os, ws) = (
-            &f.group_name,
-            f.needs_mib(),
-            f.guest_os_mib,
-            f.working_set_mib,
-        );
-        let plural = if platforms.len() == 1 { "" } else { "s" };
-        if f.reason == crate::memory::OomReason::CgroupLimit {
-            en.push(format!(
-                "group `{group}` on platform{plural} {names} (a container needs {needs} MiB, its working set, and may not go over its limit without overcommit = [\"swap\"])"
-            ));
-            ko.push(format!(
-                "플랫폼 {names}의 그룹 `{group}`(컨테이너에 작업 집합 {needs} MiB가 필요하며 overcommit = [\"swap\"] 없이는 한도를 넘을 수 없음)"
-            ));
-        } else {
-            en.push(format!(
-                "group `{group}` on platform{plural} {names} (a guest needs {needs} MiB: {os} MiB of guest OS and a {ws} MiB working set)"
-            ));
-            ko.push(format!(
-                "플랫폼 {names}의 그룹 `{group}`(게스트에 {needs} MiB 필요: 게스트 OS {os} MiB와 작업 집합 {ws} MiB)"
-            ));
-        }
-    }
-    (en.join("; "), ko.join("; "))
 }
 
 /// The library scenario a step's `scenario = "..."` that the library does not have most
