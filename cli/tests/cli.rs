@@ -1146,3 +1146,35 @@ fn validate_warns_of_a_group_oom_killed_even_alone() {
     let o = virtsim(&["validate", roomy.to_str().unwrap()]);
     assert_eq!((code(&o), stderr(&o)), (0, String::new()));
 }
+
+/// A choice question whose metric has a value on one platform only (the other's only
+/// group is OOM-killed at 0 ms, so it never reads the disk): `run` answers it but warns
+/// that the answer is not a comparison, naming the platform without a value.
+#[test]
+fn a_choice_answered_from_one_option_is_warned_about() {
+    let file = scratch(
+        "one-option.toml",
+        "[scenario]\nname = \"one\"\nduration_ms = 20\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"paravirtual\"\n\n\
+         [[instance]]\nname = \"starved\"\nplatforms = [\"a\"]\nmemory_gib = 0.01\nworkload = \"disk-random-4k\"\n\n\
+         [[instance]]\nname = \"fed\"\nplatforms = [\"b\"]\nworkload = \"disk-random-4k\"\n\n\
+         [[question]]\nid = \"fastest-read\"\nkind = \"choice\"\ntext = { en = \"Which reads fastest?\", ko = \"어느 쪽?\" }\n\
+         metric = \"mean_latency_us\"\nop = \"disk_read\"\nselect = \"lowest\"\n",
+    );
+    let shown = file.display().to_string();
+    let o = virtsim(&["run", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains("  -> b\n"), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("warning: {shown}:28:6: choice question `fastest-read` is answered from one option only: `b` is the only platform with a value of `mean_latency_us` in this run; `a` has none")),
+        "{err}"
+    );
+    let o = virtsim(&["run", &shown, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("`fastest-read`의 답은 선택지 하나로만 정해졌습니다"),
+        "{}",
+        stderr(&o)
+    );
+}
