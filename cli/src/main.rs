@@ -84,7 +84,8 @@ enum Lang {
 enum Command {
     /// Run scenarios and print their results, in the order given.
     Run {
-        /// Scenario files, or directories whose `*.toml` files are run in name order.
+        /// Scenario files, or directories whose `*.toml` scenario files are run in name
+        /// order (assignment files found there are skipped, with a note on stderr).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
@@ -446,7 +447,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             trace,
             max_events,
         } => {
-            let files = batch::expand(&files, lang)?;
+            let files = batch::expand(&files, lang, batch::Assignments::Skip)?;
             let cap = RunOptions::default().max_events;
             let options = |scenario: &Scenario| RunOptions {
                 trace: trace || scenario.trace,
@@ -509,7 +510,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Command::Validate { files, lang } => {
-            let files = batch::expand(&files, lang)?;
+            let files = batch::expand(&files, lang, batch::Assignments::Keep)?;
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {

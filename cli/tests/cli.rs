@@ -1178,3 +1178,52 @@ fn a_choice_answered_from_one_option_is_warned_about() {
         stderr(&o)
     );
 }
+
+/// `run` on a directory that holds scenarios and an assignment runs the scenarios and
+/// skips the assignment with a note on stderr (exit 0); named on the command line, the
+/// assignment is still an error (exit 2). `validate` checks both.
+#[test]
+fn run_on_a_directory_skips_its_assignment_files_with_a_note() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    std::fs::copy(
+        format!("{root}/scenarios/smoke.toml"),
+        dir.join("a-smoke.toml"),
+    )
+    .unwrap();
+    let assignment = dir.join("b-week.toml");
+    std::fs::copy(
+        format!("{root}/scenarios/assignments/hypervisor-types.toml"),
+        &assignment,
+    )
+    .unwrap();
+    let shown = dir.display().to_string();
+    let o = virtsim(&["run", &shown, "--jobs", "1"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains("t1-para"), "smoke ran:\n{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "note: skipped {}: an assignment file, not a scenario",
+            assignment.display()
+        )) && err.contains("virtsim answers FILE"),
+        "{err}"
+    );
+    let o = virtsim(&["run", &shown, "--jobs", "1", "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("과제 파일이라 건너뛰었습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["run", assignment.to_str().unwrap()]);
+    assert_eq!(code(&o), 2, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this is an assignment file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+}
