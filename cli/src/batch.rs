@@ -110,6 +110,8 @@ pub struct Batch<'a> {
     pub print: &'a dyn Fn(&RunResult, &QuestionPlaces) -> Result<(), Failure>,
     pub lang: Lang,
     pub jobs: usize,
+    /// `--max-events`, when given: a run it stops says so ([`crate::run_failure`]).
+    pub max_events: Option<u64>,
 }
 
 /// Where each question of a scenario is written, by id (`file:line:column`), for the
@@ -184,7 +186,10 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     work.extend(jobs.into_iter().map(|j| (index, j)));
                     Entry::Running(Box::new(runner), left, QuestionPlaces::of(&scenario))
                 }
-                Err(e) => Entry::Failed(named(index, crate::sim_failure(e, batch.lang))),
+                Err(e) => Entry::Failed(named(
+                    index,
+                    crate::run_failure(e, batch.lang, batch.max_events),
+                )),
             },
             Err(failure) => Entry::Failed(failure),
         };
@@ -249,11 +254,15 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     Entry::Running(runner, 0, places) => {
                         clear_progress(show);
                         let outcome = if budgets[printed].over_cap.load(Ordering::Relaxed) {
-                            Err(crate::sim_failure(runner.limit_error(), batch.lang))
+                            Err(crate::run_failure(
+                                runner.limit_error(),
+                                batch.lang,
+                                batch.max_events,
+                            ))
                         } else {
                             runner
                                 .finish()
-                                .map_err(|e| crate::sim_failure(e, batch.lang))
+                                .map_err(|e| crate::run_failure(e, batch.lang, batch.max_events))
                         }
                         .map_err(|f| named(printed, f));
                         if let Err(failure) =

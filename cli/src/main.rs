@@ -506,6 +506,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     print: &print,
                     lang,
                     jobs,
+                    max_events,
                 },
             )
         }
@@ -629,6 +630,26 @@ fn sim_failure(e: sim_core::SimError, lang: Lang) -> Failure {
     match e {
         sim_core::SimError::Invalid(e) => Failure::Invalid(e.to_string_in(lang.core())),
         e => Failure::Other(anyhow::anyhow!("{}", e.message_in(lang.core()))),
+    }
+}
+
+/// [`sim_failure`], for a run given `--max-events` (`flag`): a run stopped by that limit
+/// says so first, with its value and how to raise it, rather than only advising a shorter
+/// scenario (the limit is the user's, not the scenario's).
+fn run_failure(e: sim_core::SimError, lang: Lang, flag: Option<u64>) -> Failure {
+    match (e, flag) {
+        (sim_core::SimError::EventLimit { limit, estimate }, Some(n)) if limit == n => {
+            let cap = sim_core::scenario::MAX_ESTIMATED_EVENTS;
+            Failure::Other(match lang {
+                Lang::En => anyhow::anyhow!(
+                    "the run needed more than --max-events {n} events (the scenario's estimate is at most {estimate} events): raise --max-events (at most {cap}) or leave it out; else shorten duration_ms or use fewer instances"
+                ),
+                Lang::Ko => anyhow::anyhow!(
+                    "실행에 --max-events {n}개보다 많은 이벤트가 필요했습니다 (시나리오 추정치는 최대 {estimate}개). --max-events를 늘리거나(최대 {cap}) 빼세요. 그렇지 않으면 duration_ms를 줄이거나 인스턴스를 줄이세요"
+                ),
+            })
+        }
+        (e, _) => sim_failure(e, lang),
     }
 }
 

@@ -310,7 +310,7 @@ fn run_many_files_on_many_threads_prints_them_in_order() {
     let o = virtsim(&["run", &smoke(), "--max-events", "100000", "-j", "2"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("needed more than 100000 events"),
+        stderr(&o).contains("needed more than --max-events 100000 events"),
         "{}",
         stderr(&o)
     );
@@ -695,20 +695,32 @@ fn validate_and_run_speak_korean_with_lang_ko() {
 
 /// Every run has an event cap (the validator's limit by default); `--max-events` lowers
 /// it. A run past it exits 1 with the limit and the scenario's estimate, in the language
-/// of `--lang`. smoke.toml needs about 137 000 events, far more than 1000.
+/// of `--lang`; the limit being the user's `--max-events`, the message names it and its
+/// value, and advises raising it before shortening the scenario. smoke.toml needs about
+/// 137 000 events, far more than 1000.
 #[test]
 fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     let o = virtsim(&["run", &smoke(), "--max-events", "1000"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("the run needed more than 1000 events (the scenario's estimate is at most"),
+        err.contains(
+            "the run needed more than --max-events 1000 events (the scenario's estimate is at most"
+        ),
         "{err}"
     );
+    let (raise, shorten) = (
+        err.find("raise --max-events")
+            .expect("advice on --max-events"),
+        err.find("shorten duration_ms")
+            .expect("advice on the scenario"),
+    );
+    assert!(raise < shorten, "--max-events first: {err}");
     let o = virtsim(&["run", &smoke(), "--max-events", "1000", "--lang", "ko"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("이벤트가 1000개보다 많이 필요했습니다"),
+        stderr(&o).contains("--max-events 1000개보다 많은 이벤트가 필요했습니다")
+            && stderr(&o).contains("--max-events를 늘리거나"),
         "{}",
         stderr(&o)
     );
