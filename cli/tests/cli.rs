@@ -1239,3 +1239,91 @@ fn run_on_a_directory_skips_its_assignment_files_with_a_note() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
 }
+
+/// The fields of a table line, split at runs of two spaces or more (a header may hold one
+/// space, "초당 연산"), each with the display column where it ends (Hangul two columns).
+fn fields_with_ends(line: &str) -> Vec<(String, usize)> {
+    use unicode_width::UnicodeWidthStr;
+    let mut fields = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let next_is_space = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
+        let next2_is_space = chars.get(k + 2).is_none_or(|&(_, n)| n == ' ');
+        if c != ' ' && start.is_none() {
+            start = Some(at);
+        }
+        // A field ends before two spaces or at the end of the line.
+        if let Some(s) = start {
+            if c != ' ' && next_is_space && next2_is_space {
+                let end = at + c.len_utf8();
+                fields.push((line[s..end].to_string(), line[..end].width()));
+                start = None;
+            }
+        }
+    }
+    fields
+}
+
+/// With `--lang ko` the tables' right-aligned columns line up by display width: in the
+/// platforms table, the lifecycle table and the desktop table, every header is at least
+/// two spaces from the next (so two-word headers do not run together) and ends at the
+/// display column where each data row's figure of that column ends. In English as well.
+#[test]
+fn table_columns_line_up_in_korean_by_display_width() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios");
+    for (file, lang, first) in [
+        ("io-paths.toml", "ko", "플랫폼 "),
+        ("vdi-network.toml", "ko", "플랫폼 "),
+        ("io-paths.toml", "en", "platform "),
+    ] {
+        let o = virtsim(&["run", &format!("{root}/{file}"), "--lang", lang]);
+        assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+        let out = stdout(&o);
+        let lines: Vec<&str> = out.lines().collect();
+        let mut tables = 0;
+        for (k, header) in lines.iter().enumerate() {
+            if !header.starts_with(first) {
+                continue;
+            }
+            let heads = fields_with_ends(header);
+            // The header's columns after the left-aligned name column(s).
+            // The rows of figures up to the table's end (a desktop table's group rows,
+            // with empty cells, in between are not checked).
+            let rows: Vec<Vec<(String, usize)>> = lines[k + 1..]
+                .iter()
+                .take_while(|l| !l.is_empty())
+                .map(|l| fields_with_ends(l))
+                .filter(|f| f.len() == heads.len())
+                .collect();
+            if heads.len() < 3 {
+                continue; // the platforms' labels, not a table of figures
+            }
+            assert!(
+                rows.len() >= 3,
+                "{file} {lang}: no data row has the header's {} columns (headers run together?):\n{header}\n{}",
+                heads.len(),
+                lines[k + 1]
+            );
+            let skip = if header.contains("프로토콜/그룹") {
+                2
+            } else {
+                1
+            };
+            for row in &rows {
+                for (h, f) in heads.iter().zip(row).skip(skip) {
+                    assert_eq!(
+                        h.1, f.1,
+                        "{file} {lang}: header {:?} ends at column {}, figure {:?} at {}:\n{header}",
+                        h.0, h.1, f.0, f.1
+                    );
+                }
+            }
+            tables += 1;
+        }
+        assert!(
+            tables >= 2,
+            "{file} {lang}: {tables} tables checked:\n{out}"
+        );
+    }
+}
