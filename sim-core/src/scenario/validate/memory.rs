@@ -42,20 +42,28 @@ pub(super) fn validate_memory_total(
         } else {
             raw_inst.memory_gib.span()
         };
-        return Err(v.error(
-            at,
-            msg!(
-                "memory_over_host",
-                "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
-                "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
-                name = p.name,
-                need = gib(memory),
-                have = gib(available),
-                reserved = gib(raw_costs.host_reserved_mib),
-                policies = policies.join(" or "),
-                policies_ko = policies.join(" 또는 ")
-            ),
-        ));
+        let mut m = msg!(
+            "memory_over_host",
+            "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
+            "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
+            name = p.name,
+            need = gib(memory),
+            have = gib(available),
+            reserved = gib(raw_costs.host_reserved_mib),
+            policies = policies.join(" or "),
+            policies_ko = policies.join(" 또는 ")
+        );
+        // A figure in MiB (`memory_gib = 8192` for 8 GiB): one instance alone larger than
+        // the host, and a whole number of GiB or more read as MiB. Say the unit first, as
+        // clock_ghz's message does for MHz.
+        let written = *raw_inst.memory_gib.get_ref();
+        if written >= 1024.0 && written * 1024.0 > host.memory_mib as f64 {
+            m.en = "did you mean {as_gib} GiB? memory_gib is in GiB, so memory_gib = {written} is {written} GiB (for {written} MiB write memory_gib = {as_gib}); platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself";
+            m.ko = "{as_gib} GiB를 뜻했나요? memory_gib는 GiB 단위이므로 memory_gib = {written}은(는) {written} GiB입니다({written} MiB라면 memory_gib = {as_gib}로 쓰세요). 플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다";
+            m.params.push(("written", written.to_string()));
+            m.params.push(("as_gib", (written / 1024.0).to_string()));
+        }
+        return Err(v.error(at, m));
     }
     Ok(())
 }
