@@ -228,9 +228,13 @@ fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
 
 /// The library scenario a step's `scenario = "..."` that the library does not have most
 /// likely means: its file name with `.toml` (`smoke` for `smoke.toml`), in lower case,
-/// `-` for `_` and spaces (`Type1_vs_Type2`). The library answers by name only (the
-/// page's and the CLI's resolvers), so only these spellings are asked for; a slip inside
-/// the name gets the message's example instead.
+/// `-` for `_` and spaces (`Type1_vs_Type2`), or with its separators ignored, as the
+/// scenario reader's guess ignores them: `iopaths` and `io_paths.toml` are `io-paths.toml`
+/// (one or two `-` put back between its letters, wherever the library has such a name). The
+/// library answers by name only (the page's and the CLI's resolvers take a name and give
+/// its text; neither lists the names), so only these spellings are asked for, a few
+/// hundred lookups at most; a slip of a letter inside the name gets the message's example
+/// instead.
 fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let trimmed = name.trim();
     let stem = match trimmed.len().checked_sub(".toml".len()) {
@@ -240,10 +244,41 @@ fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option
         _ => trimmed,
     };
     let normal = stem.to_lowercase().replace(['_', ' '], "-");
-    [format!("{stem}.toml"), format!("{normal}.toml")]
+    let found = |candidate: &String| candidate != name && library(candidate).is_some();
+    if let Some(hit) = [format!("{stem}.toml"), format!("{normal}.toml")]
         .into_iter()
-        .find(|candidate| candidate != name && library(candidate).is_some())
+        .find(|c| found(c))
+    {
+        return Some(hit);
+    }
+    // Separators ignored: the letters alone, then with one or two `-` between them.
+    let letters: Vec<char> = normal.chars().filter(|&c| c != '-').collect();
+    if letters.is_empty() || letters.len() > MAX_GUESSED_NAME_CHARS {
+        return None;
+    }
+    let with_hyphens = |at: &[usize]| -> String {
+        let mut s = String::with_capacity(letters.len() + at.len() + 5);
+        for (k, c) in letters.iter().enumerate() {
+            if at.contains(&k) {
+                s.push('-');
+            }
+            s.push(*c);
+        }
+        s + ".toml"
+    };
+    let n = letters.len();
+    std::iter::once(with_hyphens(&[]))
+        .chain((1..n).map(|i| with_hyphens(&[i])))
+        .chain(
+            (1..n)
+                .flat_map(|i| (i + 1..n).map(move |j| [i, j]))
+                .map(|at| with_hyphens(&at)),
+        )
+        .find(|c| found(c))
 }
+
+/// Longer names get no separator guess (the lookups grow with the square of the length).
+const MAX_GUESSED_NAME_CHARS: usize = 64;
 
 fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     v.error(
