@@ -79,6 +79,30 @@ fn every_invalid_scenario_fails_with_its_expected_message() {
 #[test]
 fn key_messages_point_at_the_token_and_say_what_is_valid() {
     let cases: &[(&str, usize, usize, &[&str])] = &[
+        // Keys in another unit name the key meant and its unit; other words for native.
+        (
+            "duration-in-seconds",
+            3,
+            1,
+            &["duration_s", "write `duration_ms` (milliseconds"],
+        ),
+        (
+            "memory-in-mib",
+            10,
+            1,
+            &["memory_mib", "write `memory_gib` (GiB; 0.5 for 512 MiB)"],
+        ),
+        ("kind-bare-metal", 6, 8, &["did you mean `native`?"]),
+        // A memory_gib written in MiB: the unit first.
+        (
+            "memory-gib-written-in-mib",
+            12,
+            14,
+            &[
+                "did you mean 8 GiB? memory_gib is in GiB",
+                "host has 31.0 GiB",
+            ],
+        ),
         // `technique = "paravirt"` on line 12; the value starts in column 13.
         (
             "unknown-technique",

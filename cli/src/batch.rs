@@ -14,11 +14,26 @@ use sim_core::{JobRun, RunOptions, RunResult, Runner, Scenario};
 
 use crate::{Failure, Lang};
 
+/// Assignment files found in a directory, for [`expand`]: kept (`validate` checks both
+/// kinds) or left out with a note on stderr (`run` runs scenarios only).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Assignments {
+    Keep,
+    Skip,
+}
+
 /// The scenario files named on the command line: files as given, a directory's `*.toml`
 /// files (not its subdirectories) in name order. A `*.toml` link that leads nowhere (broken,
 /// or looping) is listed too, so that reading it names it and says why, rather than the
-/// directory seeming to have no scenario.
-pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
+/// directory seeming to have no scenario. With [`Assignments::Skip`], a directory's
+/// assignment files are left out, with a note on stderr that names them and the commands
+/// that take an assignment; a file named on the command line is kept whatever it is
+/// (reading it as a scenario then says it is an assignment).
+pub fn expand(
+    paths: &[PathBuf],
+    lang: Lang,
+    assignments: Assignments,
+) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -33,6 +48,13 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
                 })
                 .collect();
             found.sort();
+            if assignments == Assignments::Skip {
+                let (skipped, scenarios): (Vec<PathBuf>, Vec<PathBuf>) = found
+                    .into_iter()
+                    .partition(|p| crate::coursework::file_is_assignment(p));
+                found = scenarios;
+                note_skipped_assignments(&skipped, lang);
+            }
             if found.is_empty() {
                 return Err(Failure::Other(match lang {
                     Lang::En => anyhow::anyhow!(
@@ -53,6 +75,32 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
+/// The note on stderr for the assignment files `run` left out of a directory, with the
+/// commands that take an assignment.
+fn note_skipped_assignments(skipped: &[PathBuf], lang: Lang) {
+    if skipped.is_empty() {
+        return;
+    }
+    let names: Vec<String> = skipped
+        .iter()
+        .map(|p| crate::output::clean(&p.display().to_string()))
+        .collect();
+    let names = names.join(", ");
+    let what = if skipped.len() == 1 {
+        "an assignment file, not a scenario"
+    } else {
+        "assignment files, not scenarios"
+    };
+    match lang {
+        Lang::En => crate::errln!(
+            "note: skipped {names}: {what} (`run` runs scenarios). For an assignment: `virtsim validate FILE` checks it, `virtsim answers FILE [--student ID]` runs its steps and prints their answers, `virtsim grade FILE ANSWERS...` grades students' answers"
+        ),
+        Lang::Ko => crate::errln!(
+            "참고: {names}: 시나리오가 아니라 과제 파일이라 건너뛰었습니다(`run`은 시나리오를 실행합니다). 과제는 `virtsim validate FILE`로 검사하고, `virtsim answers FILE [--student ID]`로 단계를 실행해 답을 보고, `virtsim grade FILE ANSWERS...`로 학생의 답을 채점합니다"
+        ),
+    }
+}
+
 /// What to do with each scenario before and after its run.
 pub struct Batch<'a> {
     pub options: &'a dyn Fn(&Scenario) -> RunOptions,
@@ -62,6 +110,8 @@ pub struct Batch<'a> {
     pub print: &'a dyn Fn(&RunResult, &QuestionPlaces) -> Result<(), Failure>,
     pub lang: Lang,
     pub jobs: usize,
+    /// `--max-events`, when given: a run it stops says so ([`crate::run_failure`]).
+    pub max_events: Option<u64>,
 }
 
 /// Where each question of a scenario is written, by id (`file:line:column`), for the
@@ -136,7 +186,10 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     work.extend(jobs.into_iter().map(|j| (index, j)));
                     Entry::Running(Box::new(runner), left, QuestionPlaces::of(&scenario))
                 }
-                Err(e) => Entry::Failed(named(index, crate::sim_failure(e, batch.lang))),
+                Err(e) => Entry::Failed(named(
+                    index,
+                    crate::run_failure(e, batch.lang, batch.max_events),
+                )),
             },
             Err(failure) => Entry::Failed(failure),
         };
@@ -201,11 +254,15 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     Entry::Running(runner, 0, places) => {
                         clear_progress(show);
                         let outcome = if budgets[printed].over_cap.load(Ordering::Relaxed) {
-                            Err(crate::sim_failure(runner.limit_error(), batch.lang))
+                            Err(crate::run_failure(
+                                runner.limit_error(),
+                                batch.lang,
+                                batch.max_events,
+                            ))
                         } else {
                             runner
                                 .finish()
-                                .map_err(|e| crate::sim_failure(e, batch.lang))
+                                .map_err(|e| crate::run_failure(e, batch.lang, batch.max_events))
                         }
                         .map_err(|f| named(printed, f));
                         if let Err(failure) =

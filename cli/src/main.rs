@@ -84,7 +84,8 @@ enum Lang {
 enum Command {
     /// Run scenarios and print their results, in the order given.
     Run {
-        /// Scenario files, or directories whose `*.toml` files are run in name order.
+        /// Scenario files, or directories whose `*.toml` scenario files are run in name
+        /// order (assignment files found there are skipped, with a note on stderr).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
@@ -348,9 +349,19 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
     }
 }
 
-/// `validate`'s line for a valid scenario; gives the exit code.
+/// `validate`'s line for a valid scenario, then on stderr its warnings
+/// ([`Scenario::warnings`]: a group OOM-killed even alone), each as `warning:
+/// FILE:LINE:COLUMN: message` (`경고:` in Korean); gives the exit code (0: warnings do not
+/// make it invalid).
 fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<u8, Failure> {
     crate::outln!("{}: ok ({})", path.display(), cost_estimate(scenario, lang))?;
+    for w in scenario.warnings() {
+        let text = output::clean_lines(&w.to_string_in(lang.core()));
+        match lang {
+            Lang::En => crate::errln!("warning: {text}"),
+            Lang::Ko => crate::errln!("경고: {text}"),
+        }
+    }
     Ok(0)
 }
 
@@ -436,7 +447,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             trace,
             max_events,
         } => {
-            let files = batch::expand(&files, lang)?;
+            let files = batch::expand(&files, lang, batch::Assignments::Skip)?;
             let cap = RunOptions::default().max_events;
             let options = |scenario: &Scenario| RunOptions {
                 trace: trace || scenario.trace,
@@ -495,11 +506,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     print: &print,
                     lang,
                     jobs,
+                    max_events,
                 },
             )
         }
         Command::Validate { files, lang } => {
-            let files = batch::expand(&files, lang)?;
+            let files = batch::expand(&files, lang, batch::Assignments::Keep)?;
             // Every file is reported; the exit code is the worst one (1 beats 2 beats 0).
             let mut worst = 0;
             for file in &files {
@@ -618,6 +630,26 @@ fn sim_failure(e: sim_core::SimError, lang: Lang) -> Failure {
     match e {
         sim_core::SimError::Invalid(e) => Failure::Invalid(e.to_string_in(lang.core())),
         e => Failure::Other(anyhow::anyhow!("{}", e.message_in(lang.core()))),
+    }
+}
+
+/// [`sim_failure`], for a run given `--max-events` (`flag`): a run stopped by that limit
+/// says so first, with its value and how to raise it, rather than only advising a shorter
+/// scenario (the limit is the user's, not the scenario's).
+fn run_failure(e: sim_core::SimError, lang: Lang, flag: Option<u64>) -> Failure {
+    match (e, flag) {
+        (sim_core::SimError::EventLimit { limit, estimate }, Some(n)) if limit == n => {
+            let cap = sim_core::scenario::MAX_ESTIMATED_EVENTS;
+            Failure::Other(match lang {
+                Lang::En => anyhow::anyhow!(
+                    "the run needed more than --max-events {n} events (the scenario's estimate is at most {estimate} events): raise --max-events (at most {cap}) or leave it out; else shorten duration_ms or use fewer instances"
+                ),
+                Lang::Ko => anyhow::anyhow!(
+                    "실행에 --max-events {n}개보다 많은 이벤트가 필요했습니다 (시나리오 추정치는 최대 {estimate}개). --max-events를 늘리거나(최대 {cap}) 빼세요. 그렇지 않으면 duration_ms를 줄이거나 인스턴스를 줄이세요"
+                ),
+            })
+        }
+        (e, _) => sim_failure(e, lang),
     }
 }
 

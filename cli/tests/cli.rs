@@ -310,7 +310,7 @@ fn run_many_files_on_many_threads_prints_them_in_order() {
     let o = virtsim(&["run", &smoke(), "--max-events", "100000", "-j", "2"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("needed more than 100000 events"),
+        stderr(&o).contains("needed more than --max-events 100000 events"),
         "{}",
         stderr(&o)
     );
@@ -695,20 +695,32 @@ fn validate_and_run_speak_korean_with_lang_ko() {
 
 /// Every run has an event cap (the validator's limit by default); `--max-events` lowers
 /// it. A run past it exits 1 with the limit and the scenario's estimate, in the language
-/// of `--lang`. smoke.toml needs about 137 000 events, far more than 1000.
+/// of `--lang`; the limit being the user's `--max-events`, the message names it and its
+/// value, and advises raising it before shortening the scenario. smoke.toml needs about
+/// 137 000 events, far more than 1000.
 #[test]
 fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     let o = virtsim(&["run", &smoke(), "--max-events", "1000"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("the run needed more than 1000 events (the scenario's estimate is at most"),
+        err.contains(
+            "the run needed more than --max-events 1000 events (the scenario's estimate is at most"
+        ),
         "{err}"
     );
+    let (raise, shorten) = (
+        err.find("raise --max-events")
+            .expect("advice on --max-events"),
+        err.find("shorten duration_ms")
+            .expect("advice on the scenario"),
+    );
+    assert!(raise < shorten, "--max-events first: {err}");
     let o = virtsim(&["run", &smoke(), "--max-events", "1000", "--lang", "ko"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("이벤트가 1000개보다 많이 필요했습니다"),
+        stderr(&o).contains("--max-events 1000개보다 많은 이벤트가 필요했습니다")
+            && stderr(&o).contains("--max-events를 늘리거나"),
         "{}",
         stderr(&o)
     );
@@ -1125,4 +1137,243 @@ p99_target_us = 150
         "{}",
         stdout(&out)
     );
+}
+/// Two VM groups whose memory (0.01 GiB) cannot hold their guest OS: every instance is
+/// OOM-killed at 0 ms, on both platforms. A numeric question in percent then has the
+/// answer 0.
+const OOM_AT_ONCE: &str = "[scenario]\nname = \"oom\"\nduration_ms = 20\n\n[[platform]]\nname = \"emulated\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"emulated\"\n\n[[platform]]\nname = \"paravirtual\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"paravirtual\"\n\n[[instance]]\nname = \"disk-vm\"\ncount = 1000\nmemory_gib = 0.01\nworkload = \"disk-random-4k\"\n\n[[instance]]\nname = \"net-vm\"\nmemory_gib = 0.01\nworkload = \"network-rr\"\n\n[[question]]\nid = \"share\"\nkind = \"numeric\"\ntext = { en = \"Share of native?\", ko = \"네이티브 대비?\" }\nmetric = \"relative_performance_percent\"\nplatform = \"paravirtual\"\ntolerance_percent = 10\n";
+
+#[test]
+fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
+    let file = scratch("oom-at-once.toml", OOM_AT_ONCE);
+    let o = virtsim(&["run", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    // 1000 + 1 instances, each killed by its own OOM kill at the same moment: the
+    // denominator is the platform's instances, not one kill's stopped + survivors (1).
+    assert!(
+        out.contains("emulated (1001 of 1001 stopped at 0 ms)"),
+        "no 1001 of 1001:\n{out}"
+    );
+    assert!(
+        out.contains("which stopped 1001 of 1001 instance(s)"),
+        "comparison table lacks 1001 of 1001:\n{out}"
+    );
+    assert!(!out.contains(" of 1 "), "a denominator of 1:\n{out}");
+    // The answer 0's accepted range has no negative zero.
+    assert!(out.contains("-> 0 (0 to 0 are right"), "range of 0:\n{out}");
+    assert!(!out.contains("-0"), "a negative zero:\n{out}");
+    let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
+    let out = stdout(&o);
+    assert!(out.contains("1001개 중 1001개"), "ko count:\n{out}");
+    assert!(out.contains("정답 범위 0~0"), "ko range:\n{out}");
+}
+
+/// `validate` of a scenario whose groups are OOM-killed even alone: ok (exit 0), with a
+/// warning on stderr for each group at its memory_gib (line 20 for `disk-vm`), in either
+/// language.
+#[test]
+fn validate_warns_of_a_group_oom_killed_even_alone() {
+    let file = scratch("oom-alone.toml", OOM_AT_ONCE);
+    let shown = file.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains(": ok ("), "{}", stdout(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "one warning per group:\n{err}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "warning: {shown}:20:14: instance `disk-vm`: with memory_gib = 0.01 (10 MiB) the OOM killer stops its instances even running alone"
+        )),
+        "{err}"
+    );
+    assert!(
+        lines[0].contains("give it memory_gib = 0.33 or more"),
+        "{err}"
+    );
+    assert!(lines[1].contains("instance `net-vm`"), "{err}");
+    let o = virtsim(&["validate", &shown, "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with(&format!("경고: {shown}:20:14: 인스턴스 `disk-vm`")),
+        "{}",
+        stderr(&o)
+    );
+    // Enough memory: no warning.
+    let roomy = OOM_AT_ONCE
+        .replace("0.01", "0.5")
+        .replace("count = 1000\n", "");
+    let roomy = scratch("roomy.toml", &roomy);
+    let o = virtsim(&["validate", roomy.to_str().unwrap()]);
+    assert_eq!((code(&o), stderr(&o)), (0, String::new()));
+}
+
+/// A choice question whose metric has a value on one platform only (the other's only
+/// group is OOM-killed at 0 ms, so it never reads the disk): `run` answers it but warns
+/// that the answer is not a comparison, naming the platform without a value.
+#[test]
+fn a_choice_answered_from_one_option_is_warned_about() {
+    let file = scratch(
+        "one-option.toml",
+        "[scenario]\nname = \"one\"\nduration_ms = 20\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"paravirtual\"\n\n\
+         [[instance]]\nname = \"starved\"\nplatforms = [\"a\"]\nmemory_gib = 0.01\nworkload = \"disk-random-4k\"\n\n\
+         [[instance]]\nname = \"fed\"\nplatforms = [\"b\"]\nworkload = \"disk-random-4k\"\n\n\
+         [[question]]\nid = \"fastest-read\"\nkind = \"choice\"\ntext = { en = \"Which reads fastest?\", ko = \"어느 쪽?\" }\n\
+         metric = \"mean_latency_us\"\nop = \"disk_read\"\nselect = \"lowest\"\n",
+    );
+    let shown = file.display().to_string();
+    let o = virtsim(&["run", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains("  -> b\n"), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("warning: {shown}:28:6: choice question `fastest-read` is answered from one option only: `b` is the only platform with a value of `mean_latency_us` in this run; `a` has none")),
+        "{err}"
+    );
+    let o = virtsim(&["run", &shown, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("`fastest-read`의 답은 선택지 하나로만 정해졌습니다"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `run` on a directory that holds scenarios and an assignment runs the scenarios and
+/// skips the assignment with a note on stderr (exit 0); named on the command line, the
+/// assignment is still an error (exit 2). `validate` checks both.
+#[test]
+fn run_on_a_directory_skips_its_assignment_files_with_a_note() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    std::fs::copy(
+        format!("{root}/scenarios/smoke.toml"),
+        dir.join("a-smoke.toml"),
+    )
+    .unwrap();
+    let assignment = dir.join("b-week.toml");
+    std::fs::copy(
+        format!("{root}/scenarios/assignments/hypervisor-types.toml"),
+        &assignment,
+    )
+    .unwrap();
+    let shown = dir.display().to_string();
+    let o = virtsim(&["run", &shown, "--jobs", "1"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains("t1-para"), "smoke ran:\n{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "note: skipped {}: an assignment file, not a scenario",
+            assignment.display()
+        )) && err.contains("virtsim answers FILE"),
+        "{err}"
+    );
+    let o = virtsim(&["run", &shown, "--jobs", "1", "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("과제 파일이라 건너뛰었습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["run", assignment.to_str().unwrap()]);
+    assert_eq!(code(&o), 2, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this is an assignment file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+}
+
+/// The fields of a table line, split at runs of two spaces or more (a header may hold one
+/// space, "초당 연산"), each with the display column where it ends (Hangul two columns).
+fn fields_with_ends(line: &str) -> Vec<(String, usize)> {
+    use unicode_width::UnicodeWidthStr;
+    let mut fields = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let next_is_space = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
+        let next2_is_space = chars.get(k + 2).is_none_or(|&(_, n)| n == ' ');
+        if c != ' ' && start.is_none() {
+            start = Some(at);
+        }
+        // A field ends before two spaces or at the end of the line.
+        if let Some(s) = start {
+            if c != ' ' && next_is_space && next2_is_space {
+                let end = at + c.len_utf8();
+                fields.push((line[s..end].to_string(), line[..end].width()));
+                start = None;
+            }
+        }
+    }
+    fields
+}
+
+/// With `--lang ko` the tables' right-aligned columns line up by display width: in the
+/// platforms table, the lifecycle table and the desktop table, every header is at least
+/// two spaces from the next (so two-word headers do not run together) and ends at the
+/// display column where each data row's figure of that column ends. In English as well.
+#[test]
+fn table_columns_line_up_in_korean_by_display_width() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios");
+    for (file, lang, first) in [
+        ("io-paths.toml", "ko", "플랫폼 "),
+        ("vdi-network.toml", "ko", "플랫폼 "),
+        ("io-paths.toml", "en", "platform "),
+    ] {
+        let o = virtsim(&["run", &format!("{root}/{file}"), "--lang", lang]);
+        assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+        let out = stdout(&o);
+        let lines: Vec<&str> = out.lines().collect();
+        let mut tables = 0;
+        for (k, header) in lines.iter().enumerate() {
+            if !header.starts_with(first) {
+                continue;
+            }
+            let heads = fields_with_ends(header);
+            // The header's columns after the left-aligned name column(s).
+            // The rows of figures up to the table's end (a desktop table's group rows,
+            // with empty cells, in between are not checked).
+            let rows: Vec<Vec<(String, usize)>> = lines[k + 1..]
+                .iter()
+                .take_while(|l| !l.is_empty())
+                .map(|l| fields_with_ends(l))
+                .filter(|f| f.len() == heads.len())
+                .collect();
+            if heads.len() < 3 {
+                continue; // the platforms' labels, not a table of figures
+            }
+            assert!(
+                rows.len() >= 3,
+                "{file} {lang}: no data row has the header's {} columns (headers run together?):\n{header}\n{}",
+                heads.len(),
+                lines[k + 1]
+            );
+            let skip = if header.contains("프로토콜/그룹") {
+                2
+            } else {
+                1
+            };
+            for row in &rows {
+                for (h, f) in heads.iter().zip(row).skip(skip) {
+                    assert_eq!(
+                        h.1, f.1,
+                        "{file} {lang}: header {:?} ends at column {}, figure {:?} at {}:\n{header}",
+                        h.0, h.1, f.0, f.1
+                    );
+                }
+            }
+            tables += 1;
+        }
+        assert!(
+            tables >= 2,
+            "{file} {lang}: {tables} tables checked:\n{out}"
+        );
+    }
 }

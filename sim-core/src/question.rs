@@ -580,6 +580,26 @@ impl QuestionAnswer {
         }
     }
 
+    /// A choice question answered from a single option: its answer, the one of its
+    /// platforms with a value of the metric in this run, and the options without one (a
+    /// latency of an operation that never completed there, a platform whose instances the
+    /// OOM killer or a fault stopped before it was measured). `None` for a numeric
+    /// question, a choice with values on two platforms or more, and one without any
+    /// ([`Self::has_answer`]). The answer is then not a comparison: the CLI warns of it.
+    pub fn answered_from_one(&self) -> Option<(&str, Vec<&str>)> {
+        if self.kind != QuestionKind::Choice || self.evidence.len() != 1 || self.options.len() < 2 {
+            return None;
+        }
+        let (with, _) = &self.evidence[0];
+        let without: Vec<&str> = self
+            .options
+            .iter()
+            .map(String::as_str)
+            .filter(|o| o != with)
+            .collect();
+        Some((with.as_str(), without))
+    }
+
     /// Whether a student's answer is right.
     pub fn check(&self, given: &str) -> bool {
         let given = given.trim();
@@ -618,7 +638,9 @@ impl QuestionAnswer {
         let high = [high + 1.0, high, high - 1.0]
             .into_iter()
             .find(|&k| right(k))?;
-        (low <= high).then(|| (low / scale, high / scale))
+        // `+ 0.0` makes a bound of -0 (the ceiling of a small negative figure) 0: a range
+        // around an answer of 0 reads "0 to 0", not "-0 to 0".
+        (low <= high).then(|| (low / scale + 0.0, high / scale + 0.0))
     }
 
     /// How far a numeric answer may be from `expected`: the tolerance, and at least the
@@ -876,6 +898,26 @@ mod tests {
         assert!(!wide.check("55.1"));
     }
 
+    /// A choice with a value on one option only is answered from it alone: said so, with
+    /// the options without a value; with two values or none, or a numeric question, not.
+    #[test]
+    fn a_choice_with_one_value_is_answered_from_one_option() {
+        let mut q = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 10.0, 5.0);
+        q.kind = QuestionKind::Choice;
+        q.options = vec!["a".into(), "b".into(), "c".into()];
+        q.evidence = vec![("b".into(), 10.0)];
+        q.answer = "b".into();
+        assert_eq!(q.answered_from_one(), Some(("b", vec!["a", "c"])));
+        q.evidence.push(("c".into(), 12.0));
+        assert_eq!(q.answered_from_one(), None);
+        q.evidence.clear();
+        assert_eq!(q.answered_from_one(), None);
+        let mut numeric = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 10.0, 5.0);
+        numeric.options = vec!["a".into(), "b".into()];
+        numeric.evidence = vec![("b".into(), 10.0)];
+        assert_eq!(numeric.answered_from_one(), None);
+    }
+
     /// The accepted range is in the question's unit, rounded inward: both ends are right
     /// and a step beyond either is wrong.
     #[test]
@@ -909,6 +951,11 @@ mod tests {
         assert_eq!(q(50.0, 0.001).accepted_range(3), Some((49.995, 50.005)));
         // Narrower than a step of the decimals asked for: no range to print.
         assert_eq!(q(50.4, 0.0).accepted_range(0), None);
+        // An answer of 0: the bounds are 0, never -0 (printed "-0").
+        let (low, high) = q(0.0, 10.0).accepted_range(0).unwrap();
+        assert_eq!((low, high), (0.0, 0.0));
+        assert!(low.is_sign_positive() && high.is_sign_positive());
+        assert_eq!(format!("{low:.0} {high:.0}"), "0 0");
         let mut choice = q(50.0, 10.0);
         choice.kind = QuestionKind::Choice;
         assert_eq!(choice.accepted_range(2), None);

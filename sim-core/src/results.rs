@@ -339,14 +339,22 @@ impl PlatformResult {
         let mut at_ms: Vec<u64> = stopping.iter().map(|f| f.at_ms).collect();
         at_ms.sort_unstable();
         at_ms.dedup();
+        // Each instance once, whichever faults named it.
+        let mut stopped: Vec<&str> = stopping
+            .iter()
+            .flat_map(|f| f.stopped.iter().map(String::as_str))
+            .collect();
+        stopped.sort_unstable();
+        stopped.dedup();
+        // Nothing stops an instance but a fault, and these are all the faults that stopped
+        // any: every instance of the platform ran before the first. (A fault's own
+        // `stopped + survivors` is not it: OOM kills of every instance at one moment each
+        // stop one and leave none running, which read "2 of 1".)
+        let of = (self.instances.len() as u64).max(stopped.len() as u64);
         Some(FaultsStopped {
             faults: stopping.len(),
-            stopped: stopping.iter().map(|f| f.stopped.len()).sum(),
-            of: stopping
-                .iter()
-                .map(|f| f.stopped.len() as u64 + f.survivors)
-                .max()
-                .unwrap_or(0),
+            stopped: stopped.len(),
+            of,
             at_ms,
         })
     }

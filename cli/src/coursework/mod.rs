@@ -110,23 +110,31 @@ pub fn csv_field(s: &str) -> String {
     sim_core::export_csv::field(s)
 }
 
+/// Whether `path` is a regular file that reads as an assignment ([`is_assignment`], on
+/// at most its first [`MAX_ASSIGNMENT_BYTES`]); false for what cannot be read (reading it
+/// as a scenario then says why). Only a regular file can be looked into and then read
+/// again (a pipe is read once: `validate_stream` in main.rs).
+pub fn file_is_assignment(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    std::fs::File::open(path)
+        .ok()
+        .and_then(|f| {
+            use std::io::Read;
+            let mut head = String::new();
+            f.take(MAX_ASSIGNMENT_BYTES as u64)
+                .read_to_string(&mut head)
+                .ok()?;
+            Some(head)
+        })
+        .is_some_and(|text| is_assignment(&text))
+}
+
 /// `validate` of an assignment file: `None` if the file is not an assignment (or cannot
 /// be read: `load` then reports it), else the exit code after printing the outcome.
 pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
-    // Only a regular file can be looked into and then read again (a pipe is read once:
-    // `validate_stream` in main.rs).
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return None;
-    }
-    let text = std::fs::File::open(path).ok().and_then(|f| {
-        use std::io::Read;
-        let mut head = String::new();
-        f.take(MAX_ASSIGNMENT_BYTES as u64)
-            .read_to_string(&mut head)
-            .ok()?;
-        Some(head)
-    })?;
-    if !is_assignment(&text) {
+    if !file_is_assignment(path) {
         return None;
     }
     Some(match load_assignment(path, lang) {

@@ -25,7 +25,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         tr(ko, "fit(cpu)", "CPU 기준"),
         tr(ko, "density", "밀도"),
     ];
-    let widths = [12, 14, 14, 15, 11, 10, 9];
+    let widths = header_widths(&headers, [12, 14, 14, 15, 11, 10, 9]);
     let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), nw));
     for (h, w) in headers.iter().zip(widths) {
         let _ = write!(out, " {}", rpad(h, w));
@@ -224,7 +224,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "hyp%", "하이퍼%"),
             tr(ko, "idle%", "유휴%"),
         ];
-        let widths = [8, 7, 12, 8, 8, 9, 11, 16, 11, 17, 6, 8, 6, 8, 6];
+        let widths = header_widths(&headers, [8, 7, 12, 8, 8, 9, 11, 16, 11, 17, 6, 8, 6, 8, 6]);
         let _ = write!(
             out,
             "{} {}",

@@ -84,7 +84,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         tr(ko, "steal%", "스틸%"),
         tr(ko, "exits/s", "초당 exit"),
     ];
-    let widths = [12, 13, 8, 8, 8, 8, 8, 8, 8, 10];
+    let widths = header_widths(&headers, [12, 13, 8, 8, 8, 8, 8, 8, 8, 10]);
     let nw = name_width(r);
     let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), nw));
     for (h, w) in headers.iter().zip(widths) {

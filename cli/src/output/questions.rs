@@ -1,5 +1,5 @@
 //! The scenario's questions with their computed answers, and the warnings an instructor
-//! reads on stderr (near ties, OOM-killed groups).
+//! reads on stderr (near ties, answers from one option, OOM-killed groups).
 
 use super::*;
 
@@ -217,6 +217,24 @@ pub(crate) fn warn_near_ties(
                 );
             }
             continue;
+        }
+        // One option with a value: the answer is that option whatever it measured, not a
+        // comparison (the others' instances stopped early, or never ran the operation).
+        if let Some((with, without)) = q.answered_from_one() {
+            let (scenario, id, with, metric) =
+                (clean(scenario), clean(&q.id), clean(with), q.metric.name());
+            let have = if without.len() == 1 { "has" } else { "have" };
+            let without: Vec<String> = without.iter().map(|n| format!("`{}`", clean(n))).collect();
+            let without = without.join(", ");
+            if ko {
+                crate::errln!(
+                    "경고: {scenario}: 선택 질문 `{id}`의 답은 선택지 하나로만 정해졌습니다: 이 실행에서 지표 `{metric}`의 값이 있는 플랫폼은 `{with}`뿐이고 {without}에는 없습니다(예: 인스턴스가 OOM killer나 장애로 일찍 멈췄거나, 그 연산을 실행하지 않음). 학생이 비교할 것이 없습니다: 그 플랫폼들이 값을 갖게 하거나(메모리를 늘리거나 장애를 늦춤) 다른 지표를 고르세요."
+                );
+            } else {
+                crate::errln!(
+                    "warning: {scenario}: choice question `{id}` is answered from one option only: `{with}` is the only platform with a value of `{metric}` in this run; {without} {have} none (say, their instances were stopped early by the OOM killer or a fault, or never ran the operation). A student has nothing to compare: give those platforms a value (more memory, a later fault) or choose another metric."
+                );
+            }
         }
         if q.same_on_every_platform() {
             let (scenario, id) = (clean(scenario), clean(&q.id));

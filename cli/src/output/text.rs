@@ -57,6 +57,18 @@ pub(crate) fn rpad(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// The widths of right-aligned columns: each at least as given and one column wider than
+/// its header, so that with the one space before each column two headers are at least two
+/// spaces apart. A header of two words ("초당 연산", "all-at-once ms") does not then run
+/// into the next one ("초당 연산 네이티브 대비" read as one heading).
+pub(crate) fn header_widths<const N: usize>(headers: &[&str; N], widths: [usize; N]) -> [usize; N] {
+    let mut fitted = widths;
+    for (w, h) in fitted.iter_mut().zip(headers) {
+        *w = (*w).max(h.width() + 1);
+    }
+    fitted
+}
+
 /// Words of `text` (whitespace collapsed) in lines of at most `width` display columns
 /// (a longer word gets a line of its own), each line starting with `indent`.
 pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {

@@ -171,6 +171,35 @@ fn a_library_scenario_named_without_its_toml_gets_a_guess() {
     assert!(e.message.contains("e.g. \"type1-vs-type2.toml\""), "{e}");
 }
 
+/// Separators are ignored in the guess, as the scenario reader's guess ignores them:
+/// `iopaths` (a hyphen left out), `io_paths.toml` or `seedtable-full` get the library's
+/// hyphenated file name; a slip of a letter still gets none.
+#[test]
+fn a_library_scenario_named_without_its_hyphens_gets_a_guess() {
+    let hyphenated = |name: &str| {
+        matches!(name, "io-paths.toml" | "seed-table-full.toml")
+            .then(|| LIBRARY_SCENARIO.to_string())
+    };
+    for (written, meant) in [
+        ("iopaths.toml", "io-paths.toml"),
+        ("io_paths.toml", "io-paths.toml"),
+        ("IOPaths", "io-paths.toml"),
+        ("seedtablefull.toml", "seed-table-full.toml"),
+        ("seed_tablefull", "seed-table-full.toml"),
+    ] {
+        let text = ASSIGNMENT.replace("\"syscalls.toml\"", &format!("{written:?}"));
+        let e = Assignment::from_toml("a.toml", &text, &hyphenated).unwrap_err();
+        assert_eq!((e.code, e.line), ("unknown_scenario", 10), "{e}");
+        assert!(
+            e.message.contains(&format!("did you mean `{meant}`?")),
+            "{written}: {e}"
+        );
+    }
+    let text = ASSIGNMENT.replace("\"syscalls.toml\"", "\"iopath.toml\"");
+    let e = Assignment::from_toml("a.toml", &text, &hyphenated).unwrap_err();
+    assert!(!e.message.contains("did you mean"), "{e}");
+}
+
 #[test]
 fn errors_are_located_in_the_assignment() {
     let cases: &[(&str, &str, &str, usize)] = &[

@@ -17,8 +17,8 @@ use super::{
 };
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{
-    line_column, smallest_memory_setting, validate_question, OomAlone, Scenario, ScenarioError,
-    MEMORY_STEP_MIB,
+    line_column, oom_alone_lists, smallest_memory_setting, validate_question, Scenario,
+    ScenarioError, MEMORY_STEP_MIB,
 };
 use crate::text::Lang;
 
@@ -226,63 +226,15 @@ fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
     warnings
 }
 
-/// What `found` needs, in English and in Korean: the platforms whose groups need the same
-/// together, e.g. "group `web` on platforms `vm`, `type2-vm` (a guest needs 328 MiB: 200
-/// MiB of guest OS and a 128 MiB working set)".
-fn oom_alone_lists(found: &[OomAlone]) -> (String, String) {
-    // (group, reason, guest OS, working set) → platforms, in the order first met.
-    let mut same: Vec<(&OomAlone, Vec<&str>)> = Vec::new();
-    for f in found {
-        match same.iter_mut().find(|(first, _)| {
-            (
-                first.group,
-                first.reason,
-                first.guest_os_mib,
-                first.working_set_mib,
-            ) == (f.group, f.reason, f.guest_os_mib, f.working_set_mib)
-        }) {
-            Some((_, platforms)) => platforms.push(&f.platform_name),
-            None => same.push((f, vec![&f.platform_name])),
-        }
-    }
-    let (mut en, mut ko) = (Vec::new(), Vec::new());
-    for (f, platforms) in same {
-        let names = platforms
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (group, needs, os, ws) = (
-            &f.group_name,
-            f.needs_mib(),
-            f.guest_os_mib,
-            f.working_set_mib,
-        );
-        let plural = if platforms.len() == 1 { "" } else { "s" };
-        if f.reason == crate::memory::OomReason::CgroupLimit {
-            en.push(format!(
-                "group `{group}` on platform{plural} {names} (a container needs {needs} MiB, its working set, and may not go over its limit without overcommit = [\"swap\"])"
-            ));
-            ko.push(format!(
-                "플랫폼 {names}의 그룹 `{group}`(컨테이너에 작업 집합 {needs} MiB가 필요하며 overcommit = [\"swap\"] 없이는 한도를 넘을 수 없음)"
-            ));
-        } else {
-            en.push(format!(
-                "group `{group}` on platform{plural} {names} (a guest needs {needs} MiB: {os} MiB of guest OS and a {ws} MiB working set)"
-            ));
-            ko.push(format!(
-                "플랫폼 {names}의 그룹 `{group}`(게스트에 {needs} MiB 필요: 게스트 OS {os} MiB와 작업 집합 {ws} MiB)"
-            ));
-        }
-    }
-    (en.join("; "), ko.join("; "))
-}
-
 /// The library scenario a step's `scenario = "..."` that the library does not have most
 /// likely means: its file name with `.toml` (`smoke` for `smoke.toml`), in lower case,
-/// `-` for `_` and spaces (`Type1_vs_Type2`). The library answers by name only (the
-/// page's and the CLI's resolvers), so only these spellings are asked for; a slip inside
-/// the name gets the message's example instead.
+/// `-` for `_` and spaces (`Type1_vs_Type2`), or with its separators ignored, as the
+/// scenario reader's guess ignores them: `iopaths` and `io_paths.toml` are `io-paths.toml`
+/// (one or two `-` put back between its letters, wherever the library has such a name). The
+/// library answers by name only (the page's and the CLI's resolvers take a name and give
+/// its text; neither lists the names), so only these spellings are asked for, a few
+/// hundred lookups at most; a slip of a letter inside the name gets the message's example
+/// instead.
 fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let trimmed = name.trim();
     let stem = match trimmed.len().checked_sub(".toml".len()) {
@@ -292,10 +244,41 @@ fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option
         _ => trimmed,
     };
     let normal = stem.to_lowercase().replace(['_', ' '], "-");
-    [format!("{stem}.toml"), format!("{normal}.toml")]
+    let found = |candidate: &String| candidate != name && library(candidate).is_some();
+    if let Some(hit) = [format!("{stem}.toml"), format!("{normal}.toml")]
         .into_iter()
-        .find(|candidate| candidate != name && library(candidate).is_some())
+        .find(|c| found(c))
+    {
+        return Some(hit);
+    }
+    // Separators ignored: the letters alone, then with one or two `-` between them.
+    let letters: Vec<char> = normal.chars().filter(|&c| c != '-').collect();
+    if letters.is_empty() || letters.len() > MAX_GUESSED_NAME_CHARS {
+        return None;
+    }
+    let with_hyphens = |at: &[usize]| -> String {
+        let mut s = String::with_capacity(letters.len() + at.len() + 5);
+        for (k, c) in letters.iter().enumerate() {
+            if at.contains(&k) {
+                s.push('-');
+            }
+            s.push(*c);
+        }
+        s + ".toml"
+    };
+    let n = letters.len();
+    std::iter::once(with_hyphens(&[]))
+        .chain((1..n).map(|i| with_hyphens(&[i])))
+        .chain(
+            (1..n)
+                .flat_map(|i| (i + 1..n).map(move |j| [i, j]))
+                .map(|at| with_hyphens(&at)),
+        )
+        .find(|c| found(c))
 }
+
+/// Longer names get no separator guess (the lookups grow with the square of the length).
+const MAX_GUESSED_NAME_CHARS: usize = 64;
 
 fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     v.error(

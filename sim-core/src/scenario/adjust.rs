@@ -293,21 +293,46 @@ impl Scenario {
     /// memory-limits.toml) keeps it without an entry. In the order of the platforms, then
     /// of the groups.
     pub fn oom_alone_with_memory(&self, mib: u64) -> Vec<OomAlone> {
+        self.oom_alone_where(|k, i| {
+            let p = &self.platforms[k];
+            let alone = |instance: &crate::instance::InstanceSpec| {
+                crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, instance)
+            };
+            if alone(i).is_some() {
+                return None;
+            }
+            let mut set = i.clone();
+            set.memory_mib = mib;
+            alone(&set)
+        })
+    }
+
+    /// The instance groups OOM-killed even running alone as the file writes them
+    /// ([`crate::memory::oom_of_its_own`]): a guest's memory_gib below its OS and working
+    /// set, a container's limit below its working set without swap. Valid (a scenario may
+    /// show the kill on purpose), but every figure of such a group is of instances that
+    /// do no work: [`Scenario::warnings`] says so. In the order of the platforms, then of
+    /// the groups.
+    pub fn oom_alone_as_written(&self) -> Vec<OomAlone> {
+        self.oom_alone_where(|k, i| {
+            let p = &self.platforms[k];
+            crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, i)
+        })
+    }
+
+    /// Each (platform, group) pair for which `reason(platform index, group)` gives the
+    /// reason of an OOM kill alone, as an [`OomAlone`].
+    fn oom_alone_where(
+        &self,
+        reason: impl Fn(usize, &crate::instance::InstanceSpec) -> Option<crate::memory::OomReason>,
+    ) -> Vec<OomAlone> {
         let mut found = Vec::new();
         for (k, p) in self.platforms.iter().enumerate() {
             for (g, i) in self.instances.iter().enumerate() {
                 if !i.platforms.contains(&k) {
                     continue;
                 }
-                let alone = |instance: &crate::instance::InstanceSpec| {
-                    crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, instance)
-                };
-                if alone(i).is_some() {
-                    continue;
-                }
-                let mut set = i.clone();
-                set.memory_mib = mib;
-                let Some(reason) = alone(&set) else { continue };
+                let Some(reason) = reason(k, i) else { continue };
                 let guest_os_mib = match reason {
                     crate::memory::OomReason::GuestMemory => {
                         crate::memory::guest_base_mib(&p.stack, i.guest_os, &self.costs)
@@ -327,6 +352,58 @@ impl Scenario {
         }
         found
     }
+}
+
+/// What `found` needs, in English and in Korean: the platforms whose groups need the same
+/// together, e.g. "group `web` on platforms `vm`, `type2-vm` (a guest needs 328 MiB: 200
+/// MiB of guest OS and a 128 MiB working set)".
+pub(crate) fn oom_alone_lists(found: &[OomAlone]) -> (String, String) {
+    // (group, reason, guest OS, working set) → platforms, in the order first met.
+    let mut same: Vec<(&OomAlone, Vec<&str>)> = Vec::new();
+    for f in found {
+        match same.iter_mut().find(|(first, _)| {
+            (
+                first.group,
+                first.reason,
+                first.guest_os_mib,
+                first.working_set_mib,
+            ) == (f.group, f.reason, f.guest_os_mib, f.working_set_mib)
+        }) {
+            Some((_, platforms)) => platforms.push(&f.platform_name),
+            None => same.push((f, vec![&f.platform_name])),
+        }
+    }
+    let (mut en, mut ko) = (Vec::new(), Vec::new());
+    for (f, platforms) in same {
+        let names = platforms
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (group, needs, os, ws) = (
+            &f.group_name,
+            f.needs_mib(),
+            f.guest_os_mib,
+            f.working_set_mib,
+        );
+        let plural = if platforms.len() == 1 { "" } else { "s" };
+        if f.reason == crate::memory::OomReason::CgroupLimit {
+            en.push(format!(
+                "group `{group}` on platform{plural} {names} (a container needs {needs} MiB, its working set, and may not go over its limit without overcommit = [\"swap\"])"
+            ));
+            ko.push(format!(
+                "플랫폼 {names}의 그룹 `{group}`(컨테이너에 작업 집합 {needs} MiB가 필요하며 overcommit = [\"swap\"] 없이는 한도를 넘을 수 없음)"
+            ));
+        } else {
+            en.push(format!(
+                "group `{group}` on platform{plural} {names} (a guest needs {needs} MiB: {os} MiB of guest OS and a {ws} MiB working set)"
+            ));
+            ko.push(format!(
+                "플랫폼 {names}의 그룹 `{group}`(게스트에 {needs} MiB 필요: 게스트 OS {os} MiB와 작업 집합 {ws} MiB)"
+            ));
+        }
+    }
+    (en.join("; "), ko.join("; "))
 }
 
 /// The smallest memory setting, a multiple of [`MEMORY_STEP_MIB`], at which none of

@@ -361,7 +361,54 @@ const SHORTENED_MIN_CHARS: usize = 4;
 /// Another word for one of the format's names, and that name ([`guess`]): `kr` is
 /// Korea's country code, `ko` the language's; `virtio` is the paravirtual devices'
 /// family; `cpus` is the host's `cores` (one letter from `cpu`, the CPU generation).
-const SYNONYMS: &[(&str, &str)] = &[("kr", "ko"), ("virtio", "paravirtual"), ("cpus", "cores")];
+/// `baremetal` (`bare-metal`, `bare_metal`, separators aside) and `physical` are what the
+/// format calls `native`: a platform without a hypervisor.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("kr", "ko"),
+    ("virtio", "paravirtual"),
+    ("cpus", "cores"),
+    ("baremetal", "native"),
+    ("physical", "native"),
+];
+
+/// A key in another unit than the format's (`duration_s`, `memory_mib`): the key meant,
+/// which [`guess`] never offers (2 s is not 2 ms), with its unit in words, in English and
+/// Korean. The format's unit keys that writers get wrong most have their own words; any
+/// other key of the list with the same name and another unit gets its unit's name.
+fn other_unit(given: &str, expected: &str) -> Option<(String, String, String)> {
+    let unit = unit_of(given)?;
+    let stem = |name: &str| {
+        let cut = name.rfind(['_', '-']).unwrap_or(0);
+        plain(&name[..cut])
+    };
+    let want = stem(given);
+    let meant = listed(expected).find(|name| {
+        unit_of(name).is_some_and(|u| u != unit) && !want.is_empty() && stem(name) == want
+    })?;
+    let (en, ko) = match meant {
+        "duration_ms" => (
+            "milliseconds; 2 s is duration_ms = 2000".to_string(),
+            "밀리초 단위, 2초는 duration_ms = 2000".to_string(),
+        ),
+        "memory_gib" => (
+            "GiB; 0.5 for 512 MiB".to_string(),
+            "GiB 단위, 512 MiB는 0.5".to_string(),
+        ),
+        "working_set_mib" => (
+            "MiB; 1024 for 1 GiB".to_string(),
+            "MiB 단위, 1 GiB는 1024".to_string(),
+        ),
+        "clock_ghz" => (
+            "GHz; 2.4 for 2400 MHz".to_string(),
+            "GHz 단위, 2400 MHz는 2.4".to_string(),
+        ),
+        _ => {
+            let unit = meant.rsplit(['_', '-']).next().unwrap_or_default();
+            (format!("in {unit}"), format!("{unit} 단위"))
+        }
+    };
+    Some((meant.to_string(), en, ko))
+}
 
 /// The unit a name ends in (`duration_ms`: ms; `memory_gb` and `memory_gib` alike: GiB),
 /// if it is one of the format's.
@@ -371,7 +418,7 @@ fn unit_of(name: &str) -> Option<&'static str> {
         "ns" => "ns",
         "us" => "us",
         "ms" => "ms",
-        "s" => "s",
+        "s" | "sec" | "secs" | "seconds" => "s",
         "kb" | "kib" => "kib",
         "mb" | "mib" => "mib",
         "gb" | "gib" => "gib",
@@ -1090,6 +1137,24 @@ pub(crate) fn parser_error(
             }
         }
     }
+    // A key in another unit (`duration_s`, `memory_mib`): the key meant and its unit,
+    // which the guess above never offers.
+    if m.code == "unknown_field"
+        && m.params
+            .iter()
+            .all(|(k, _)| !matches!(*k, "meant" | "sections"))
+    {
+        let written = (param_of(&m, "field"), param_of(&m, "expected"));
+        if let (Some(given), Some(expected)) = written {
+            if let Some((meant, unit, unit_ko)) = other_unit(&given, &expected) {
+                m.en = "{detail}; write `{meant}` ({unit})";
+                m.ko = "알 수 없는 키 `{field}`입니다. `{meant}` 키를 쓰세요({unit_ko}). 쓸 수 있는 키: {expected}";
+                m.params.push(("meant", meant));
+                m.params.push(("unit", unit));
+                m.params.push(("unit_ko", unit_ko));
+            }
+        }
+    }
     // The seed document's word for the technique that needs no change to the guest.
     let value_of = |name: &str| {
         m.params
@@ -1739,6 +1804,46 @@ mod tests {
         let units = "`duration_ms`, `working_set_mib`, `clock_ghz`, `memory_gib`";
         for typo in ["duration_s", "working_set_gib", "clock_mhz", "memory_mib"] {
             assert_eq!(super::spelled_otherwise(typo, units), None, "{typo}");
+        }
+        // ... but a hint with the key meant and its unit (other_unit), in both languages.
+        let hinted = |typo: &str| super::other_unit(typo, units).map(|(m, en, _)| (m, en));
+        assert_eq!(
+            hinted("duration_s"),
+            Some((
+                "duration_ms".into(),
+                "milliseconds; 2 s is duration_ms = 2000".into()
+            ))
+        );
+        assert_eq!(hinted("duration_seconds").unwrap().0, "duration_ms");
+        assert_eq!(
+            hinted("memory_mib"),
+            Some(("memory_gib".into(), "GiB; 0.5 for 512 MiB".into()))
+        );
+        assert_eq!(hinted("Memory-MB").unwrap().0, "memory_gib");
+        assert_eq!(hinted("clock_mhz").unwrap().0, "clock_ghz");
+        assert_eq!(hinted("working_set_gib").unwrap().0, "working_set_mib");
+        assert!(super::other_unit("memory_mib", units)
+            .unwrap()
+            .2
+            .contains("512 MiB는 0.5"));
+        // The same unit, or no unit, or another name: no hint.
+        assert_eq!(hinted("memory_gib"), None);
+        assert_eq!(hinted("memory"), None);
+        assert_eq!(hinted("latency_ms"), None);
+        // The other words for `native`.
+        let kinds = "`native`, `type1`, `type2`, `container`, `vdi`";
+        for other in [
+            "bare-metal",
+            "baremetal",
+            "bare_metal",
+            "Bare Metal",
+            "physical",
+        ] {
+            assert_eq!(
+                super::spelled_otherwise(other, kinds).as_deref(),
+                Some("native"),
+                "{other}"
+            );
         }
         // The same unit spelled otherwise, or a unit cut short, still gets one.
         assert_eq!(

@@ -27,6 +27,7 @@ use crate::workload::Op;
 
 pub use crate::hardware::Host;
 pub use crate::instance::InstanceSpec;
+pub(crate) use adjust::oom_alone_lists;
 pub use adjust::{smallest_memory_setting, Adjustments, OomAlone, MEMORY_STEP_MIB};
 pub use error::{guess, line_column, ScenarioError};
 pub use estimate::desktop_events;
@@ -286,6 +287,17 @@ impl Scenario {
     /// ```
     pub fn check(&self) -> Result<(), ScenarioError> {
         validate::check(self)
+    }
+
+    /// What validation found that does not make the file invalid but that its author
+    /// should read, each located in the file: an instance group whose memory_gib is below
+    /// what its guest (or, for a container, its working set) needs, so that the OOM killer
+    /// stops every instance of it even running alone (code `memory_too_small_alone`, at
+    /// its memory_gib, or at its name when it keeps the default). `virtsim validate` prints
+    /// them on stderr; the file stays valid (exit 0). Computed on each call, from the
+    /// scenario's fields and the file's locations.
+    pub fn warnings(&self) -> Vec<ScenarioError> {
+        validate::warnings(self)
     }
 
     pub fn set_seed(&mut self, seed: u64) {
@@ -654,6 +666,58 @@ workload = "syscall-heavy"
             i.memory_mib -= 1;
             assert_eq!(alone(&i), Some(f.reason), "{f:?}");
         }
+        // As written, `leaky` is: valid, with a warning at its memory_gib that names the
+        // platform, what it needs (its working set, 512 MiB) and the least memory_gib that
+        // holds it, in hundredths (0.50).
+        let warnings = scenario.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let w = &warnings[0];
+        let leaky_memory = text.find("memory_gib = 0.25").unwrap();
+        let (line, column) = line_column(text, leaky_memory + "memory_gib = ".len());
+        assert_eq!(
+            (w.code, w.line, w.column),
+            ("memory_too_small_alone", line, column)
+        );
+        assert!(
+            w.message
+                .contains("instance `leaky`: with memory_gib = 0.25 (256 MiB)")
+                && w.message
+                    .contains("on platform `ct` (a container needs 512 MiB")
+                && w.message.contains("give it memory_gib = 0.50 or more"),
+            "{}",
+            w.message
+        );
+        assert!(w
+            .message_in(crate::text::Lang::Ko)
+            .contains("memory_gib = 0.50 이상으로 하세요"));
+        // A group that keeps the default memory_gib (2 GiB) is warned at its name.
+        let windows = text.replace(
+            "guest_os = \"windows\"\nmemory_gib = 2\nworking_set_mib = 128",
+            "guest_os = \"windows\"\nworking_set_mib = 1024",
+        );
+        let warnings = Scenario::from_toml("small.toml", &windows)
+            .expect("valid")
+            .warnings();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        let name_at = windows.find("name = \"win\"").unwrap() + "name = ".len();
+        assert_eq!(
+            (warnings[0].line, warnings[0].column),
+            line_column(&windows, name_at)
+        );
+        assert!(
+            warnings[0]
+                .message
+                .contains("a guest needs 2524 MiB: 1500 MiB of guest OS")
+                && warnings[0].message.contains("memory_gib = 2.47 or more"),
+            "{}",
+            warnings[0].message
+        );
+        // Memory enough for every group: no warning.
+        let roomy = text.replace("memory_gib = 0.25", "memory_gib = 0.5");
+        assert!(Scenario::from_toml("small.toml", &roomy)
+            .expect("valid")
+            .warnings()
+            .is_empty());
         // Still a valid setting: the page's memory control may show an OOM kill.
         let adjusted = scenario
             .adjusted(&Adjustments {

@@ -1,4 +1,5 @@
-//! Validation of memory: overcommit, running_for_s, migration and each platform's total.
+//! Validation of memory: overcommit, running_for_s, migration and each platform's total,
+//! and the warning of a group whose memory is too small for it to run even alone.
 
 use super::{gib, names, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO, RANGE_EN, RANGE_KO};
 use crate::costs::CostTable;
@@ -6,7 +7,9 @@ use crate::memory::OvercommitPolicy;
 use crate::platform::{PlatformKind, Stack};
 use crate::scenario::error::msg;
 use crate::scenario::format::{InstanceSection, MigrationSection, PlatformSection};
-use crate::scenario::{Host, InstanceSpec, PlatformSpec, ScenarioError, Validator};
+use crate::scenario::{
+    oom_alone_lists, Host, InstanceSpec, PlatformSpec, Scenario, ScenarioError, Validator,
+};
 
 /// A platform's memory total: what its instances commit (a VM's configured memory and
 /// overhead, a container's limit) against what the host has after its reserved part,
@@ -60,20 +63,28 @@ pub(super) fn validate_memory_total(
         } else {
             raw_inst.memory_gib.span()
         };
-        return Err(v.error(
-            at,
-            msg!(
-                "memory_over_host",
-                "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
-                "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
-                name = p.name,
-                need = gib(memory),
-                have = gib(available),
-                reserved = gib(raw_costs.host_reserved_mib),
-                policies = policies.join(" or "),
-                policies_ko = policies.join(" 또는 ")
-            ),
-        ));
+        let mut m = msg!(
+            "memory_over_host",
+            "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
+            "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
+            name = p.name,
+            need = gib(memory),
+            have = gib(available),
+            reserved = gib(raw_costs.host_reserved_mib),
+            policies = policies.join(" or "),
+            policies_ko = policies.join(" 또는 ")
+        );
+        // A figure in MiB (`memory_gib = 8192` for 8 GiB): one instance alone larger than
+        // the host, and a whole number of GiB or more read as MiB. Say the unit first, as
+        // clock_ghz's message does for MHz.
+        let written = *raw_inst.memory_gib.get_ref();
+        if written >= 1024.0 && written * 1024.0 > host.memory_mib as f64 {
+            m.en = "did you mean {as_gib} GiB? memory_gib is in GiB, so memory_gib = {written} is {written} GiB (for {written} MiB write memory_gib = {as_gib}); platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself";
+            m.ko = "{as_gib} GiB를 뜻했나요? memory_gib는 GiB 단위이므로 memory_gib = {written}은(는) {written} GiB입니다({written} MiB라면 memory_gib = {as_gib}로 쓰세요). 플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다";
+            m.params.push(("written", written.to_string()));
+            m.params.push(("as_gib", (written / 1024.0).to_string()));
+        }
+        return Err(v.error(at, m));
     }
     Ok(())
 }
@@ -310,4 +321,50 @@ pub(super) fn validate_overcommit(
     }
     out.sort();
     Ok(out)
+}
+
+/// [`Scenario::warnings`]: one warning per instance group that the OOM killer stops even
+/// running alone on some platform ([`Scenario::oom_alone_as_written`]), at its
+/// memory_gib (at its name when it keeps the default), with the platforms, what the group
+/// needs there and the least memory_gib (in hundredths of a GiB) that avoids it.
+pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
+    let v = Validator::unparsed(&s.file_name, &s.source);
+    let found = s.oom_alone_as_written();
+    let mut out = Vec::new();
+    for (g, (i, raw)) in s.instances.iter().zip(&s.raw.instances).enumerate() {
+        let mine: Vec<_> = found.iter().filter(|f| f.group == g).cloned().collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let (list, list_ko) = oom_alone_lists(&mine);
+        let needs = mine
+            .iter()
+            .map(crate::scenario::OomAlone::needs_mib)
+            .max()
+            .unwrap_or(0);
+        // The least memory_gib in hundredths whose MiB (rounded as the validator rounds)
+        // holds what the group needs.
+        let hundredths = needs.saturating_mul(100).div_ceil(1024);
+        let least = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+        let at = if raw.memory_gib.span().is_empty() {
+            raw.name.span()
+        } else {
+            raw.memory_gib.span()
+        };
+        out.push(v.error(
+            at,
+            msg!(
+                "memory_too_small_alone",
+                "instance `{name}`: with memory_gib = {gib} ({mib} MiB) the OOM killer stops its instances even running alone: {list}. Every figure of the group is then of instances that do no work; unless that is the point, give it memory_gib = {least} or more",
+                "인스턴스 `{name}`: memory_gib = {gib}({mib} MiB)이면 인스턴스가 혼자 실행되어도 OOM killer에 의해 종료됩니다: {list_ko}. 그러면 이 그룹의 모든 수치는 일을 하지 않는 인스턴스의 것입니다. 의도한 것이 아니라면 memory_gib = {least} 이상으로 하세요",
+                name = i.name,
+                gib = raw.memory_gib.get_ref(),
+                mib = i.memory_mib,
+                list = list,
+                list_ko = list_ko,
+                least = least,
+            ),
+        ));
+    }
+    out
 }

@@ -40,6 +40,8 @@ use fault::validate_fault;
 use host::validate_host;
 use instance::validate_instance;
 use memory::{validate_memory_total, validate_migration};
+// For `Scenario::warnings` (scenario/mod.rs).
+pub(crate) use memory::warnings;
 use platform::validate_platform;
 use sweep::validate_sweep;
 use workload::validate_workloads;
