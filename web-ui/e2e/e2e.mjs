@@ -613,6 +613,16 @@ await step('an invalid scenario shows the error with its line', async () => {
   assert(/line 2/.test(err), `error says line 2: ${err}`);
 });
 
+await step('a scenario that runs but not as meant shows the validator\'s warning at its line', async () => {
+  // 10 MiB cannot hold a guest OS: the VM is OOM-killed even alone (virtsim validate warns).
+  const text = '[scenario]\nname = "tiny"\nduration_ms = 10\n[[platform]]\nname = "vm"\nkind = "type1"\ntechnique = "hybrid"\n[[instance]]\nname = "web"\nmemory_gib = 0.01\nworkload = "web-server"\n';
+  await setEditorText(page, text);
+  await page.waitForSelector('#editor-status.valid');
+  await page.waitForSelector('.editor-warning');
+  const warning = await page.textContent('.editor-warning');
+  assert(/line 10/.test(warning) && /:10:\d+/.test(warning) && /OOM/.test(warning), `warning at line 10: ${warning}`);
+});
+
 await step('an oversized scenario gives an error, not a frozen tab', async () => {
   // Pasted in one go (page.fill would type it through the input method).
   const t0 = Date.now();

@@ -219,11 +219,27 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     let status = match &state.validation {
-        Validation::Valid { name, seed, .. } => html! {
+        Validation::Valid {
+            name,
+            seed,
+            warnings,
+            ..
+        } => html! {
+            <>
             <p id="editor-status" class="valid" role="status">
                 { "✓ " }{ t(lang, "editor.valid") }{ ": " }<strong class="scenario-name">{ name.clone() }</strong>
                 { format!(" · {} {seed}", t(lang, "controls.seed")) }
             </p>
+            // The validator's warnings, as `virtsim validate` prints them: it runs, but
+            // not as its author may think.
+            { for warnings.iter().map(|w| html! {
+                <div class="editor-warning" role="note">
+                    <p><strong>{ "⚠ " }{ t(lang, "editor.warning") }</strong>
+                        { format!(" — {} {}, {} {}", t(lang, "editor.line"), w.line, t(lang, "editor.column"), w.column) }</p>
+                    <pre class="error-text">{ super::with_code(w.display.get(lang)) }</pre>
+                </div>
+            }) }
+            </>
         },
         Validation::Invalid(err) => {
             let goto = {

@@ -280,6 +280,12 @@ pub fn authoring_notes(
     {
         notes.push(t(lang, "questions.no_tolerance").to_string());
     }
+    if let Some((_, without)) = q.answered_from_one() {
+        // As `virtsim run` and `answers` warn: one option has a value, so a student has
+        // nothing to compare.
+        let list: Vec<String> = without.iter().map(|name| name_of(name)).collect();
+        notes.push(t(lang, "questions.from_one").replace("{}", &list.join(", ")));
+    }
     let others = q.tolerance_accepts_others();
     if !others.is_empty() {
         let list: Vec<String> = others
@@ -498,6 +504,33 @@ pub fn questions(props: &QuestionsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A choice whose metric has a value on one option only says so to the author, naming
+    /// the options without one; with values on two options it says nothing of it.
+    #[test]
+    fn a_choice_answered_from_one_option_is_noted_for_the_author() {
+        let mut q = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 5.0, 0.0);
+        q.kind = QuestionKind::Choice;
+        q.value = None;
+        q.answer = "vm".into();
+        q.options = vec!["vm".into(), "ctr".into(), "bare".into()];
+        q.evidence = vec![("vm".into(), 5.0)];
+        let name_of = |n: &str| n.to_uppercase();
+        let notes = authoring_notes(Lang::En, &q, &name_of);
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("For the author: only one option")
+                    && n.contains("(CTR, BARE have none")),
+            "{notes:?}"
+        );
+        q.evidence.push(("ctr".into(), 7.0));
+        let notes = authoring_notes(Lang::En, &q, &name_of);
+        assert!(
+            !notes.iter().any(|n| n.contains("only one option")),
+            "{notes:?}"
+        );
+    }
 
     fn numeric(metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
         QuestionAnswer::numeric("q", metric, value, tolerance_percent)

@@ -52,6 +52,9 @@ pub enum Validation {
         events: u64,
         /// Duration of the run, ms (with the controls applied).
         duration_ms: u64,
+        /// What the validator warns of in the text (it runs, but not as its author may
+        /// think: an instance group OOM-killed even alone), as the CLI's `validate` does.
+        warnings: Vec<EditorError>,
     },
     Invalid(EditorError),
 }
@@ -108,6 +111,23 @@ pub fn validate(
         }
         Ok(base) => {
             let baseline = Box::new(baseline_of(&base));
+            let warnings: Vec<EditorError> = base
+                .warnings()
+                .iter()
+                .map(|w| {
+                    let message = Msg::of_error(w);
+                    let at = format!("{}:{}:{}: ", w.file, w.line, w.column);
+                    EditorError {
+                        line: w.line,
+                        column: w.column,
+                        display: Msg {
+                            en: format!("{at}{}", message.en),
+                            ko: format!("{at}{}", message.ko),
+                        },
+                        message,
+                    }
+                })
+                .collect();
             match crate::parsed::adjusted(file, text, &knobs.to_adjustments()) {
                 Ok(s) => (
                     Validation::Valid {
@@ -116,6 +136,7 @@ pub fn validate(
                         events: s.estimated_events(),
                         duration_ms: s.duration_ms,
                         baseline,
+                        warnings,
                     },
                     None,
                 ),
@@ -126,6 +147,7 @@ pub fn validate(
                         events: 0,
                         duration_ms: base.duration_ms,
                         baseline,
+                        warnings,
                     },
                     Some((Msg::of_error(&e), control_of(&e))),
                 ),
