@@ -260,6 +260,10 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
             "WRMSR to the TSC-deadline timer, arming its next tick",
             "다음 틱을 설정하는 TSC-deadline 타이머로의 WRMSR",
         ),
+        ExitReason::SyscallTrap => (
+            "a system call of the guest's untranslated user code, trapping into the VMM (binary translation)",
+            "변환되지 않은 게스트 사용자 코드의 시스템 콜이 VMM으로 트랩 (바이너리 변환)",
+        ),
     })
 }
 
@@ -325,6 +329,10 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
         ExitReason::MsrWrite => (
             "nothing more (the MSR number and the value are in registers)",
             "추가 정보 없음 (MSR 번호와 값은 레지스터에 있음)",
+        ),
+        ExitReason::SyscallTrap => (
+            "none: a trap through the VMM's own system-call entry point, not a VT-x exit (the system call number is in a register)",
+            "없음: VT-x exit가 아니라 VMM 자신의 시스템 콜 진입점으로의 트랩 (시스템 콜 번호는 레지스터에 있음)",
         ),
     }
 }

@@ -232,6 +232,10 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
             "MSR 쓰기 (TSC-deadline 타이머)",
             "MSR write (TSC-deadline timer)",
         ),
+        ExitReason::SyscallTrap => (
+            "시스템 콜 트랩 (바이너리 변환)",
+            "system call trap (binary translation)",
+        ),
     };
     lang.pick(ko, en)
 }

@@ -146,6 +146,7 @@ pub(super) fn ko_word(word: &str) -> &str {
         "ept_violation" => "EPT 위반",
         "pml_full" => "PML 가득 참",
         "msr_write" => "MSR 쓰기",
+        "syscall_trap" => "시스템 콜 트랩",
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
         "server_failure" => "서버 장애",

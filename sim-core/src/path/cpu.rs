@@ -245,10 +245,15 @@ impl PathBuilder<'_> {
         match self.technique() {
             Some(Technique::BinaryTranslation) => {
                 s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP);
-                s.hyp(
+                // Counted as a crossing (`syscall_trap`), as a BT page fault is: the
+                // trap is what makes BT's system calls slow.
+                s.push_exit(
+                    Layer::Hypervisor,
+                    Category::Hypervisor,
                     c.bt_syscall.saturating_sub(c.syscall_native),
-                    "binary translation: the guest's user code runs untranslated, so its SYSCALL enters the VMM (which owns the CPU's system-call entry point); the VMM emulates the switch into the translated guest kernel, whose translated SYSRET returns to user mode through the VMM",
-                    "바이너리 변환: 게스트 사용자 코드는 변환 없이 실행되므로 SYSCALL이 VMM으로 들어감(CPU의 시스템 콜 진입점은 VMM이 가짐). VMM이 변환된 게스트 커널로의 전환을 에뮬레이션하고, 변환된 SYSRET이 VMM을 거쳐 사용자 모드로 돌아감",
+                    "binary translation: the guest's user code runs untranslated, so its SYSCALL traps into the VMM (which owns the CPU's system-call entry point); the VMM emulates the switch into the translated guest kernel, whose translated SYSRET returns to user mode through the VMM",
+                    "바이너리 변환: 게스트 사용자 코드는 변환 없이 실행되므로 SYSCALL이 VMM으로 트랩됨(CPU의 시스템 콜 진입점은 VMM이 가짐). VMM이 변환된 게스트 커널로의 전환을 에뮬레이션하고, 변환된 SYSRET이 VMM을 거쳐 사용자 모드로 돌아감",
+                    Some(ExitReason::SyscallTrap),
                 );
             }
             Some(Technique::Para) => {

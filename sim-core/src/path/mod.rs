@@ -104,11 +104,15 @@ pub enum ExitReason {
     /// timer's `IA32_TSC_DEADLINE`, which a tickless guest writes to arm its next tick
     /// (APIC virtualization does not cover it).
     MsrWrite,
+    /// Binary translation: a system call of the guest's user code, which runs untranslated,
+    /// traps into the VMM (it owns the CPU's system-call entry point). A trap, not a VT-x
+    /// exit, but a crossing into the VMM all the same, as a BT page fault is.
+    SyscallTrap,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 18;
-    pub const ALL: [ExitReason; 18] = [
+    pub const COUNT: usize = 19;
+    pub const ALL: [ExitReason; 19] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -127,6 +131,7 @@ impl ExitReason {
         ExitReason::EptViolation,
         ExitReason::PmlFull,
         ExitReason::MsrWrite,
+        ExitReason::SyscallTrap,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -148,6 +153,7 @@ impl ExitReason {
             ExitReason::EptViolation => "ept_violation",
             ExitReason::PmlFull => "pml_full",
             ExitReason::MsrWrite => "msr_write",
+            ExitReason::SyscallTrap => "syscall_trap",
         }
     }
 }
