@@ -41,6 +41,24 @@ pub struct EditorError {
     pub display: Msg,
 }
 
+impl EditorError {
+    /// A validator's error or warning at its place in the text, displayed as
+    /// "file:line:column: message".
+    fn located(e: &crate::sim::ScenarioError) -> EditorError {
+        let message = Msg::of_error(e);
+        let at = format!("{}:{}:{}: ", e.file, e.line, e.column);
+        EditorError {
+            line: e.line,
+            column: e.column,
+            display: Msg {
+                en: format!("{at}{}", message.en),
+                ko: format!("{at}{}", message.ko),
+            },
+            message,
+        }
+    }
+}
+
 /// The outcome of validating the editor's text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Validation {
@@ -93,41 +111,11 @@ pub fn validate(
         );
     }
     match crate::parsed::scenario(file, text) {
-        Err(e) => {
-            let message = Msg::of_error(&e);
-            let at = format!("{}:{}:{}: ", e.file, e.line, e.column);
-            (
-                Validation::Invalid(EditorError {
-                    line: e.line,
-                    column: e.column,
-                    display: Msg {
-                        en: format!("{at}{}", message.en),
-                        ko: format!("{at}{}", message.ko),
-                    },
-                    message,
-                }),
-                None,
-            )
-        }
+        Err(e) => (Validation::Invalid(EditorError::located(&e)), None),
         Ok(base) => {
             let baseline = Box::new(baseline_of(&base));
-            let warnings: Vec<EditorError> = base
-                .warnings()
-                .iter()
-                .map(|w| {
-                    let message = Msg::of_error(w);
-                    let at = format!("{}:{}:{}: ", w.file, w.line, w.column);
-                    EditorError {
-                        line: w.line,
-                        column: w.column,
-                        display: Msg {
-                            en: format!("{at}{}", message.en),
-                            ko: format!("{at}{}", message.ko),
-                        },
-                        message,
-                    }
-                })
-                .collect();
+            let warnings: Vec<EditorError> =
+                base.warnings().iter().map(EditorError::located).collect();
             match crate::parsed::adjusted(file, text, &knobs.to_adjustments()) {
                 Ok(s) => (
                     Validation::Valid {
