@@ -1160,13 +1160,20 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
         "comparison table lacks 1001 of 1001:\n{out}"
     );
     assert!(!out.contains(" of 1 "), "a denominator of 1:\n{out}");
-    // The answer 0's accepted range has no negative zero.
-    assert!(out.contains("-> 0 (0 to 0 are right"), "range of 0:\n{out}");
+    // An answer of 0 accepts 0 alone (a relative tolerance of it is 0), said so, with no
+    // range and no negative zero.
+    assert!(
+        out.contains("-> 0 (only this exact value is right)"),
+        "answer 0:\n{out}"
+    );
     assert!(!out.contains("-0"), "a negative zero:\n{out}");
     let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
     let out = stdout(&o);
     assert!(out.contains("1001개 중 1001개"), "ko count:\n{out}");
-    assert!(out.contains("정답 범위 0~0"), "ko range:\n{out}");
+    assert!(
+        out.contains("-> 0 (이 값과 정확히 같아야 정답)"),
+        "ko answer 0:\n{out}"
+    );
 }
 
 /// `validate` of a scenario whose groups are OOM-killed even alone: ok (exit 0), with a

@@ -34,7 +34,8 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     let answer = clean(&q.answer);
     if q.kind == sim_core::QuestionKind::Numeric {
         let tolerance = figure(q.tolerance_percent);
-        if q.tolerance_percent == 0.0 {
+        // A relative tolerance of 0 accepts 0 alone, whatever the percent.
+        if q.tolerance_percent == 0.0 || q.value == Some(0.0) {
             let _ = writeln!(
                 out,
                 "  -> {answer} ({})",

@@ -104,7 +104,9 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     let printed = crate::num::exact(v, decimals);
     let unit = q.metric.unit();
     let shown = with_unit(lang, printed, unit);
-    if q.tolerance_percent == 0.0 {
+    // No tolerance, or an answer of 0 (a relative tolerance of 0 is 0): the printed figure,
+    // which is what must be given, as the CLI says it.
+    if q.tolerance_percent == 0.0 || v == 0.0 {
         return Some(shown);
     }
     // A percentage's "± 10%" would read as percentage points: the range it accepts, in
@@ -580,6 +582,9 @@ mod tests {
         // No tolerance: the printed figure, which is what must be given.
         let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
         assert_eq!(computed_answer(Lang::En, &exact).as_deref(), Some("27.11%"));
+        // An answer of 0: 0 alone is right, whatever the tolerance (no "0% to 0%").
+        let zero = numeric(Metric::StealPercent, 0.0, 10.0);
+        assert_eq!(computed_answer(Lang::En, &zero).as_deref(), Some("0%"));
         // A whole number as the CLI prints it: without decimals.
         let count = numeric(Metric::Density, 8.0, 0.0);
         assert_eq!(computed_answer(Lang::En, &count).as_deref(), Some("8"));
