@@ -152,7 +152,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let cm = cm.clone();
         let error = match &state.validation {
             Validation::Invalid(err) => {
-                Some((err.line, err.column, err.message.get(lang).to_string()))
+                Some((err.line, err.column, plain_quotes(err.message.get(lang))))
             }
             Validation::Valid { .. } => None,
         };
@@ -315,9 +315,37 @@ pub fn editor(props: &EditorProps) -> Html {
     }
 }
 
+/// A message for the editor's inline lint, which shows plain text: its code spans
+/// (`` `seed` ``, rendered as `<code>` elsewhere on the page) in quotes instead of bare
+/// backticks.
+fn plain_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open = true;
+    for ch in message.chars() {
+        if ch == '`' {
+            out.push(if open { '‘' } else { '’' });
+            open = !open;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::offset_of;
+    use super::{offset_of, plain_quotes};
+
+    /// The inline lint's plain text quotes code spans instead of showing backticks.
+    #[test]
+    fn code_spans_are_quoted_in_plain_text() {
+        assert_eq!(
+            plain_quotes("key `seed` twice; write `seed = 1`"),
+            "key ‘seed’ twice; write ‘seed = 1’"
+        );
+        assert_eq!(plain_quotes("키 `corez`"), "키 ‘corez’");
+        assert_eq!(plain_quotes("no code"), "no code");
+    }
 
     #[test]
     fn offsets() {
