@@ -227,7 +227,7 @@ cost_table! {
     /// decode, rewrite, emit into the translation cache.
     bt_translate_block: 3000, "cycles", "estimate: no figure in the reference";
     /// Paravirtual hypercall trap (a software trap into the hypervisor and back).
-    pv_hypercall: 242, "cycles", "Barham et al., SOSP 2003 (hypercalls are software traps); costed as a native syscall round trip, Adams & Agesen 2006";
+    pv_hypercall: 242, "cycles", "estimate: Barham et al., SOSP 2003, describe hypercalls as software traps into the hypervisor, without a cycle figure; costed as a native syscall round trip (a ring transition and back), Adams & Agesen 2006. Not the reference's ~3300 cycles for a Xen null hypercall on AMD-V: that is an HVM guest's VMMCALL, a VM exit (`vm_exit_roundtrip` + handler here)";
     /// Hypervisor work inside one paravirtual hypercall.
     pv_hypercall_handler: 300, "cycles", "estimate: no figure in the reference";
     /// Extra hop of a 64-bit PV system call or page fault, which enters the hypervisor before the guest kernel.
@@ -253,7 +253,9 @@ cost_table! {
     /// Switch of a pCPU from one VM's vCPU to another's (state save/restore, VMCS load).
     vm_switch: 4000, "cycles", "estimate: no figure in the reference";
     /// Waking a halted vCPU through the host scheduler (runqueue insert, IPI or
-    /// reschedule, state reload) before the interrupt is injected at entry.
+    /// reschedule, state reload) before the interrupt is injected at entry. A sleeping
+    /// scheduled back end (a VMM I/O or vhost thread, a driver domain's vCPU) pays the same
+    /// wake-up before the job that woke it (`machine/io.rs`).
     vcpu_wakeup: 6000, "cycles", "Linux Documentation/virt/kvm/halt-polling.rst: a wake-up through the host scheduler takes 'on the order of a few micro-seconds' (2 µs at 3 GHz; the point in that range is an estimate)";
     /// Refilling one KiB of a working set that another program evicted from the shared cache.
     cache_refill_per_kib: 300, "cycles/KiB", "estimate: refill at about 10 GB/s (1 KiB per 100 ns at 3 GHz); Li, Ding, Shen, ExpCS 2007 measure indirect switch costs from a few µs to over 1 ms as the working set outgrows the cache";

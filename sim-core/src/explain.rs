@@ -267,6 +267,22 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// The exit reason the CPU records where the model's name says what the hypervisor finds
+/// the exit to be rather than the hardware's basic exit reason.
+fn hardware_reason(reason: ExitReason) -> Option<(&'static str, &'static str)> {
+    match reason {
+        ExitReason::ShadowPageFault | ExitReason::ShadowPteWrite | ExitReason::HiddenPageFault => Some((
+            "to the CPU an exception exit, basic reason 0, for #PF: the hypervisor's handler finds which kind it is",
+            "CPU에게는 #PF 예외 exit(기본 이유 0)이고, 어느 경우인지는 하이퍼바이저의 핸들러가 가려냄",
+        )),
+        ExitReason::NestedVmx => Some((
+            "to the CPU a VMREAD or VMWRITE exit, basic reason 23 or 25",
+            "CPU에게는 VMREAD 또는 VMWRITE exit(기본 이유 23 또는 25)",
+        )),
+        _ => None,
+    }
+}
+
 /// What the CPU records as the exit qualification (and related fields) for `reason`.
 fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
     match reason {
@@ -283,12 +299,12 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
             "어느 제어 레지스터인지, 방향, 사용한 범용 레지스터",
         ),
         ExitReason::ShadowPageFault => (
-            "the faulting address and the page-fault error code",
-            "폴트 주소와 페이지 폴트 오류 코드",
+            "the faulting address; the page-fault error code goes in the VM-exit interruption error code",
+            "폴트 주소. 페이지 폴트 오류 코드는 VM-exit 인터럽트 오류 코드 필드에 들어감",
         ),
         ExitReason::ShadowPteWrite => (
-            "the faulting address and the error code of the write",
-            "폴트 주소와 쓰기의 오류 코드",
+            "the faulting address; the write's page-fault error code goes in the VM-exit interruption error code",
+            "폴트 주소. 쓰기의 페이지 폴트 오류 코드는 VM-exit 인터럽트 오류 코드 필드에 들어감",
         ),
         ExitReason::Hlt => ("nothing more", "추가 정보 없음"),
         ExitReason::ExternalInterrupt => (
@@ -311,8 +327,8 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
         ExitReason::Invlpg => ("the linear address", "선형 주소"),
         ExitReason::Rdtsc => ("nothing more", "추가 정보 없음"),
         ExitReason::HiddenPageFault => (
-            "the faulting address and the page-fault error code",
-            "폴트 주소와 페이지 폴트 오류 코드",
+            "the faulting address; the page-fault error code goes in the VM-exit interruption error code",
+            "폴트 주소. 페이지 폴트 오류 코드는 VM-exit 인터럽트 오류 코드 필드에 들어감",
         ),
         ExitReason::NestedVmx => (
             "the VMCS field and the instruction's operands",
@@ -577,11 +593,15 @@ impl Expander<'_> {
             ..whole(section, s, i)
         });
         let (q_en, q_ko) = qualification(reason);
+        let (hw_en, hw_ko) = match hardware_reason(reason) {
+            Some((en, ko)) => (format!("; {en}"), format!("; {ko}")),
+            None => (String::new(), String::new()),
+        };
         out.push(Phase {
             kind: PhaseKind::VmExit,
             cycles: exit_cycles,
-            en: format!("VM exit: the CPU saves the guest's registers and state into the VMCS guest-state area, records the exit reason ({name}) and the exit qualification ({q_en}), and loads the hypervisor's state."),
-            ko: format!("VM exit: CPU가 게스트의 레지스터와 상태를 VMCS 게스트 상태 영역에 저장하고, exit 이유({name})와 exit qualification({q_ko})을 기록한 뒤 하이퍼바이저 상태를 적재합니다."),
+            en: format!("VM exit: the CPU saves the guest's RIP, RSP, RFLAGS, control and segment registers and some MSRs into the VMCS guest-state area, records the exit reason ({name}{hw_en}) and the exit qualification ({q_en}), and loads the hypervisor's state from the host-state area; the hypervisor's exit stub then saves the guest's general-purpose registers itself (the CPU does not)."),
+            ko: format!("VM exit: CPU가 게스트의 RIP, RSP, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCS 게스트 상태 영역에 저장하고, exit 이유({name}{hw_ko})와 exit qualification({q_ko})을 기록한 뒤 호스트 상태 영역에서 하이퍼바이저 상태를 적재합니다. 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
             source: Some(split.clone()),
             ..whole(section, s, i)
         });
@@ -664,10 +684,18 @@ impl Expander<'_> {
                 "in the handler of the injected event",
                 "주입된 이벤트의 핸들러에서",
             )
+        } else if matches!(
+            reason,
+            ExitReason::HiddenPageFault | ExitReason::EptViolation | ExitReason::PmlFull
+        ) {
+            (
+                "at the same instruction, which runs this time (the handler filled in the missing entry or emptied the log)",
+                "같은 명령에서(핸들러가 빠진 항목을 채우거나 로그를 비웠으므로 이번에는 실행됨)",
+            )
         } else {
             (
-                "after the instruction, as if it had run",
-                "명령이 실행된 것처럼 그 다음부터",
+                "after the instruction, as if it had run (the handler advanced the guest's RIP past it: the CPU does not)",
+                "명령이 실행된 것처럼 그 다음부터(CPU가 아니라 핸들러가 게스트의 RIP를 그 명령 뒤로 옮겨 둠)",
             )
         };
         out.push(Phase {
@@ -873,6 +901,7 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
             costs.context_switch,
         )
     };
+    let wake = costs.vcpu_wakeup;
     let (sent_en, sent_ko) = if stack.io == IoModel::Paravirtual {
         (
             "once the request is on the ring and the kick is back (no kick, and so no exit, \
@@ -890,19 +919,19 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
     let (en, ko) = if op.blocks() {
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 그 pCPU가 직전에 다른 것을 실행했다면 먼저 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
             ),
         )
     } else {
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the switch, on another pCPU: the work moved, it did not shrink."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 그 pCPU가 직전에 다른 것을 실행했다면 먼저 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다."
             ),
         )
     };

@@ -42,6 +42,9 @@ pub(super) struct BackendRt {
     pub entity: u32,
     pub jobs: std::collections::VecDeque<Job>,
     pub cache: super::cache::CacheState,
+    /// Work arrived while the back end's thread (or driver domain's vCPU) slept: its next
+    /// job first pays the host scheduler's wake-up.
+    pub woken: bool,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
@@ -64,6 +67,7 @@ pub(super) fn create_backends(
             entity,
             jobs: Default::default(),
             cache: super::cache::CacheState::cold(hot_kib),
+            woken: false,
         });
         index
     };
@@ -106,6 +110,16 @@ impl Machine {
                 self.instances[instance].rings[r].backend_busy == 0
             }
             _ => true,
+        }
+    }
+
+    /// Where a sleeping back end's wake-up is spent: Xen's scheduler waking the driver
+    /// domain's vCPU, or the host kernel's scheduler waking a VMM or vhost thread.
+    fn backend_wakeup_category(&self) -> crate::path::Category {
+        if self.spec.stack.backend == crate::platform::BackendPlacement::DriverDomain {
+            crate::path::Category::Hypervisor
+        } else {
+            crate::path::Category::HostOs
         }
     }
 
@@ -187,6 +201,10 @@ impl Machine {
         backend.jobs.push_back(job);
         let entity = backend.entity;
         if self.entities[entity as usize].state == EntityState::Idle {
+            // A sleeping back end (a vhost worker or VMM I/O thread blocked on its eventfd,
+            // a driver domain's halted vCPU) is woken through the host scheduler, as a
+            // halted vCPU is: the wake-up's cost comes first in its next job.
+            self.backends[b as usize].woken = true;
             self.make_runnable(entity, now);
         }
     }
@@ -221,6 +239,13 @@ impl Machine {
                     "back end: request"
                 },
             );
+            if std::mem::take(&mut self.backends[b as usize].woken) {
+                self.plan_cycles(
+                    p,
+                    self.backend_wakeup_category(),
+                    self.spec.costs.vcpu_wakeup,
+                );
+            }
             self.plan_path(p, slot::op(job.op, part));
             let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
             let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
