@@ -264,6 +264,10 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
             "a system call of the guest's untranslated user code, trapping into the VMM (binary translation)",
             "변환되지 않은 게스트 사용자 코드의 시스템 콜이 VMM으로 트랩 (바이너리 변환)",
         ),
+        ExitReason::PvBounce => (
+            "a system call or exception of the guest, entering the hypervisor to be bounced to the guest kernel (64-bit paravirtualization)",
+            "게스트의 시스템 콜이나 예외가 하이퍼바이저로 들어가 게스트 커널로 되돌려 보내짐 (64비트 반가상화)",
+        ),
     })
 }
 
@@ -349,6 +353,10 @@ fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
         ExitReason::SyscallTrap => (
             "none: a trap through the VMM's own system-call entry point, not a VT-x exit (the system call number is in a register)",
             "없음: VT-x exit가 아니라 VMM 자신의 시스템 콜 진입점으로의 트랩 (시스템 콜 번호는 레지스터에 있음)",
+        ),
+        ExitReason::PvBounce => (
+            "none: a trap through the hypervisor's own entry point, not a VT-x exit",
+            "없음: VT-x exit가 아니라 하이퍼바이저 자신의 진입점으로의 트랩",
         ),
     }
 }

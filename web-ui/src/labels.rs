@@ -236,6 +236,10 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
             "시스템 콜 트랩 (바이너리 변환)",
             "system call trap (binary translation)",
         ),
+        ExitReason::PvBounce => (
+            "시스템 콜·예외 바운스 (64비트 반가상화)",
+            "system call or exception bounce (64-bit PV)",
+        ),
     };
     lang.pick(ko, en)
 }

@@ -147,6 +147,7 @@ pub(super) fn ko_word(word: &str) -> &str {
         "pml_full" => "PML 가득 참",
         "msr_write" => "MSR 쓰기",
         "syscall_trap" => "시스템 콜 트랩",
+        "pv_bounce" => "PV 바운스",
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
         "server_failure" => "서버 장애",

@@ -261,11 +261,15 @@ impl PathBuilder<'_> {
                 // x86-64 PV: guest kernel and user both run in ring 3 with separate
                 // page tables, so a system call enters the hypervisor, which switches to
                 // the kernel's tables and bounces it there; the return to user space is
-                // the iret hypercall, which switches back (Linux xen_sysret64).
-                s.hyp(
+                // the iret hypercall, which switches back (Linux xen_sysret64). Both are
+                // crossings: the bounce counts as `pv_bounce`, the iret as a hypercall.
+                s.push_exit(
+                    Layer::Hypervisor,
+                    Category::Hypervisor,
                     c.pv_syscall_bounce,
                     "64-bit PV: the syscall enters the hypervisor, which switches to the guest kernel's page tables and forwards it",
                     "64비트 PV: syscall이 하이퍼바이저로 들어가고, 하이퍼바이저가 게스트 커널의 페이지 테이블로 바꿔 전달",
+                    Some(ExitReason::PvBounce),
                 );
                 self.hypercall(
                     s,

@@ -57,10 +57,13 @@ impl PathBuilder<'_> {
             // out: into the hypervisor, which switches to the kernel's tables and bounces
             // it there, and back by the iret hypercall (Linux xen_iret).
             MemoryVirtualization::DirectPv => {
-                submit.hyp(
+                submit.push_exit(
+                    Layer::Hypervisor,
+                    Category::Hypervisor,
                     c.pv_syscall_bounce,
                     "64-bit PV: the fault enters the hypervisor, which switches to the guest kernel's page tables and bounces it there",
                     "64비트 PV: 폴트가 하이퍼바이저로 들어가고, 하이퍼바이저가 게스트 커널의 페이지 테이블로 바꿔 그리로 전달",
+                    Some(ExitReason::PvBounce),
                 );
                 submit.kernel(
                     c.page_fault_native,

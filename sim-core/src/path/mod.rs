@@ -108,11 +108,16 @@ pub enum ExitReason {
     /// traps into the VMM (it owns the CPU's system-call entry point). A trap, not a VT-x
     /// exit, but a crossing into the VMM all the same, as a BT page fault is.
     SyscallTrap,
+    /// 64-bit paravirtualization (Xen PV): a system call or exception of the guest enters
+    /// the hypervisor, which owns the entry points, switches to the guest kernel's page
+    /// tables and bounces it there. A trap, not a VT-x exit, but a crossing into the
+    /// hypervisor, as BT's system-call trap is.
+    PvBounce,
 }
 
 impl ExitReason {
-    pub const COUNT: usize = 19;
-    pub const ALL: [ExitReason; 19] = [
+    pub const COUNT: usize = 20;
+    pub const ALL: [ExitReason; 20] = [
         ExitReason::IoInstruction,
         ExitReason::Mmio,
         ExitReason::CrAccess,
@@ -132,6 +137,7 @@ impl ExitReason {
         ExitReason::PmlFull,
         ExitReason::MsrWrite,
         ExitReason::SyscallTrap,
+        ExitReason::PvBounce,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -154,6 +160,7 @@ impl ExitReason {
             ExitReason::PmlFull => "pml_full",
             ExitReason::MsrWrite => "msr_write",
             ExitReason::SyscallTrap => "syscall_trap",
+            ExitReason::PvBounce => "pv_bounce",
         }
     }
 }
