@@ -319,6 +319,16 @@ impl PathBuilder<'_> {
                         "virtqueue kick: the write to the virtio-mmio QueueNotify register exits (only if the back end asked for one)",
                         "virtqueue kick: virtio-mmio QueueNotify 레지스터 쓰기로 exit (백엔드가 요청했을 때만)",
                     ),
+                    // Xen's front ends in an HVM guest notify a back end in the driver
+                    // domain through its event channel: `notify_remote_via_irq`, the
+                    // EVTCHNOP_send hypercall, which is a VMCALL under hardware assist.
+                    _ if self.stack.driver_domain => self.exit(
+                        s,
+                        ExitReason::Hypercall,
+                        0,
+                        "event-channel notify to the driver domain: the EVTCHNOP_send hypercall, a VMCALL that exits (only if the back end asked for one)",
+                        "드라이버 도메인에 이벤트 채널 알림: EVTCHNOP_send 하이퍼콜, exit하는 VMCALL (백엔드가 요청했을 때만)",
+                    ),
                     _ => self.exit(
                         s,
                         ExitReason::IoInstruction,

@@ -872,3 +872,42 @@ fn only_a_directed_yield_pays_for_the_candidate_scan() {
     assert!(costs.ple_exit_handler > 0);
     assert_eq!(cycles(true) - cycles(false), costs.ple_exit_handler);
 }
+
+/// A Xen HVM guest's PV front end notifies a back end in the driver domain through its
+/// event channel (EVTCHNOP_send, a VMCALL under hardware assist): the kick is counted as a
+/// hypercall exit, not the port write of a virtio kick; it costs the same exit.
+#[test]
+fn a_pv_front_end_kicks_a_driver_domain_with_a_hypercall() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let pv = |driver_domain| Stack {
+        technique: Some(Technique::HardwareAssist),
+        io: IoModel::Paravirtual,
+        memory: MemoryVirtualization::Nested,
+        driver_domain,
+        backend: if driver_domain {
+            BackendPlacement::DriverDomain
+        } else {
+            BackendPlacement::Hypervisor
+        },
+        ..stack(Some(Technique::HardwareAssist))
+    };
+    let kick = |driver_domain| {
+        let s = pv(driver_domain);
+        let builder = PathBuilder::new(&s, &costs, CpuGeneration::SandyBridge, &workload);
+        let submit = builder.op_path(Op::DiskRead).submit;
+        let exits: Vec<_> = submit.steps.iter().filter_map(|s| s.exit).collect();
+        let cycles: u64 = submit
+            .steps
+            .iter()
+            .filter(|s| s.exit.is_some())
+            .map(|s| s.cycles)
+            .sum();
+        (exits, cycles)
+    };
+    let (dom0, dom0_cycles) = kick(true);
+    let (inline, inline_cycles) = kick(false);
+    assert_eq!(dom0, [ExitReason::Hypercall]);
+    assert_eq!(inline, [ExitReason::IoInstruction]);
+    assert_eq!(dom0_cycles, inline_cycles);
+}
