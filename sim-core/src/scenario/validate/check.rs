@@ -10,10 +10,19 @@
 //! definition; the memory a platform commits) is the file's and `adjusted`'s to check.
 //! It costs about what the event estimate costs, far less than a run.
 
+use super::fault::{
+    instance_not_applicable, instance_not_on_platform, missing_instance, no_hypervisor,
+    no_platforms,
+};
 use super::host::lacks_feature;
 use super::instance::{
     cap_percent_msg, guest_not_paravirtualizable, memory_gib_msg, pin_count, pin_out_of_range,
     vdi_needs_desktop_workload,
+};
+use super::memory::{migrates, migration_not_applicable, migration_out_of_range};
+use super::question::{
+    missing_op, missing_platform, op_not_applicable, tolerance_out_of_range, too_few_options,
+    unanswerable,
 };
 use super::workload::empty_mix;
 use super::{
@@ -22,7 +31,9 @@ use super::{
     INSTANCE_RANGE_EN, INSTANCE_RANGE_KO, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO,
 };
 use crate::hardware::CpuFeatures;
+use crate::isolation::FaultKind;
 use crate::platform::{PlatformKind, Technique};
+use crate::question::QuestionKind;
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
@@ -85,19 +96,7 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         if let Some(m) = platform_totals(&p.name, &mine) {
             return fail(m);
         }
-        if let Some(m) = p.migration.as_ref().and_then(|m| {
-            let group = m.group;
-            (group >= s.instances.len() || !s.instances[group].platforms.contains(&index)).then(
-                || {
-                    index_msg(
-                        &format!("platform `{}`: migration", p.name),
-                        "instance group",
-                        group,
-                        s.instances.len(),
-                    )
-                },
-            )
-        }) {
+        if let Some(m) = p.migration.as_ref().and_then(|m| migration(s, index, m)) {
             return fail(m);
         }
     }
@@ -374,35 +373,84 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
     None
 }
 
+/// What is wrong with platform `index`'s migration `m`: a kind that does not migrate, a
+/// group it does not run (or a machine index other than the group's first copy's), values
+/// out of range.
+fn migration(s: &Scenario, index: usize, m: &crate::memory::MigrationSpec) -> Option<Msg> {
+    let p = &s.platforms[index];
+    if !migrates(p.stack.kind) {
+        return Some(migration_not_applicable(p));
+    }
+    let owner = format!("platform `{}`: migration", p.name);
+    let runs = |i: &&crate::scenario::InstanceSpec| i.platforms.contains(&index);
+    if !s.instances.get(m.group).is_some_and(|i| runs(&i)) {
+        return Some(index_msg(
+            &owner,
+            "instance group",
+            m.group,
+            s.instances.len(),
+        ));
+    }
+    // The machine index of the group's first copy: the copies of the platform's groups
+    // before it.
+    let first: u32 = (s.instances[..m.group].iter().filter(runs))
+        .map(|i| i.count)
+        .sum();
+    if m.instance != first {
+        return Some(msg!(
+            "index_out_of_range",
+            "{owner}: instance {got} is not the first copy of group {group} (`{name}`) on this platform, which is machine instance {first}",
+            "{owner}: instance {got}은(는) 이 플랫폼에서 그룹 {group}(`{name}`)의 첫 복사본이 아닙니다. 첫 복사본은 머신 인스턴스 {first}입니다",
+            owner = owner,
+            got = m.instance,
+            group = m.group,
+            name = s.instances[m.group].name,
+            first = first
+        ));
+    }
+    migration_out_of_range(m.link_gbit_s, m.max_downtime_ms, m.max_rounds).map(|(_, m)| m)
+}
+
 fn question(s: &Scenario, q: &crate::scenario::Question) -> Option<Msg> {
     let owner = format!("question `{}`", q.id);
     let platforms = s.platforms.len();
     if let Some(&p) = (q.candidates.iter().chain(&q.platform)).find(|&&p| p >= platforms) {
         return Some(index_msg(&owner, "platform", p, platforms));
     }
-    if q.metric.needs_op() != q.op.is_some() {
-        return Some(msg!(
-            "not_applicable",
-            "question `{id}`: op goes with the latency metrics (mean_latency_us, p50_latency_us, p99_latency_us) and only with them; metric `{metric}` has op = {op}",
-            "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만, 그리고 반드시 씁니다. 지표 `{metric}`의 op = {op}",
-            id = q.id,
-            metric = q.metric.name(),
-            op = q.op.map_or("(none)", |o| o.name())
-        ));
+    match (q.metric.needs_op(), q.op) {
+        (true, None) => return Some(missing_op(&q.id, q.metric)),
+        (false, Some(_)) => return Some(op_not_applicable(&q.id, q.metric)),
+        _ => {}
     }
     if !(0.0..=100.0).contains(&q.tolerance_percent) {
-        return Some(msg!(
-            "out_of_range",
-            "question `{id}`: {field} must be between {min} and {max}; got {got}",
-            "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
-            id = q.id,
-            field = "tolerance_percent",
-            min = 0,
-            max = 100,
-            got = q.tolerance_percent
-        ));
+        return Some(tolerance_out_of_range(&q.id, q.tolerance_percent));
     }
-    None
+    let why_not = |p: usize| {
+        unanswerable(
+            &q.id,
+            q.metric,
+            q.op,
+            p,
+            &s.platforms,
+            &s.instances,
+            s.sweep.as_ref(),
+        )
+    };
+    match q.kind {
+        QuestionKind::Numeric => match q.platform {
+            None => Some(missing_platform(&q.id, &s.platforms)),
+            Some(p) => why_not(p),
+        },
+        QuestionKind::Choice => {
+            let mut distinct = q.candidates.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < 2 {
+                return Some(too_few_options(&q.id));
+            }
+            distinct.into_iter().find_map(why_not)
+        }
+    }
 }
 
 fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
@@ -418,6 +466,16 @@ fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
     if let Some(&p) = f.platforms.iter().find(|&&p| p >= platforms) {
         return Some(index_msg("fault", "platform", p, platforms));
     }
+    if f.platforms.is_empty() {
+        return Some(no_platforms());
+    }
+    match (f.instance, f.kind) {
+        (None, FaultKind::KernelPanic) => return Some(missing_instance(&s.instances)),
+        (Some(_), kind) if kind != FaultKind::KernelPanic => {
+            return Some(instance_not_applicable(kind))
+        }
+        _ => {}
+    }
     if let Some((group, copy)) = f.instance {
         let Some(i) = s.instances.get(group) else {
             return Some(index_msg(
@@ -430,8 +488,11 @@ fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
         if copy >= i.count {
             return Some(range_msg("fault: copy", 1, i.count, u64::from(copy) + 1));
         }
+        if let Some(&p) = f.platforms.iter().find(|p| !i.platforms.contains(p)) {
+            return Some(instance_not_on_platform(&i.name, &s.platforms[p].name));
+        }
     }
-    None
+    no_hypervisor(f.kind, &f.platforms, &s.platforms)
 }
 
 #[cfg(test)]
@@ -502,6 +563,133 @@ mod tests {
         let mut s = smoke();
         s.platforms[0].name = "x".repeat(81);
         assert_eq!(invalid(&s).code, "bad_name");
+    }
+
+    fn library(file: &str, text: &str) -> Scenario {
+        Scenario::from_toml(file, text).expect("valid")
+    }
+
+    /// The file's error for `text` with `from` replaced by `to` (once).
+    fn file_error(file: &str, text: &str, from: &str, to: &str) -> crate::ScenarioError {
+        assert!(text.contains(from), "{from}");
+        Scenario::from_toml(file, &text.replacen(from, to, 1)).unwrap_err()
+    }
+
+    /// A question's platforms set by hand: a numeric question without one (it panicked in
+    /// the run's answers), a choice between fewer than two, one that has no value.
+    #[test]
+    fn a_question_without_its_platforms_is_an_error_not_a_panic() {
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let file = "type1-vs-type2.toml";
+        let mut s = library(file, text);
+        assert_eq!(s.questions[1].id, "type2-host-share");
+        s.questions[1].platform = None;
+        let e = invalid(&s);
+        assert_eq!(e.code, "missing_platform");
+        assert!(
+            e.message.starts_with(
+                "question `type2-host-share`: a numeric question needs platform = one of `type1`, `type2`"
+            ),
+            "{e}"
+        );
+        assert!(e.message_in(Lang::Ko).contains("수치형(numeric)"), "{e}");
+
+        for candidates in [vec![], vec![0], vec![1, 1]] {
+            let mut s = library(file, text);
+            s.questions[0].candidates = candidates;
+            let e = invalid(&s);
+            assert_eq!(e.code, "too_few_options");
+            // The file's words for a list of one platform.
+            let from_file = file_error(
+                file,
+                text,
+                "op = \"disk_read\"",
+                "op = \"disk_read\"\nplatforms = [\"type1\"]",
+            );
+            assert_eq!(from_file.message, e.message);
+        }
+
+        // A platform whose instances do not run the question's op: no value to compare.
+        let mut s = library(file, text);
+        s.questions[0].op = Some(crate::workload::Op::TlbShootdown);
+        let e = invalid(&s);
+        assert_eq!(e.code, "unanswerable");
+        assert!(e.message.contains("runs `tlb_shootdown`"), "{e}");
+    }
+
+    /// A fault's platforms and instance set by hand, with the file's messages.
+    #[test]
+    fn a_fault_set_by_hand_is_checked_as_the_file_is() {
+        let text = include_str!("../../../../scenarios/fault-blast-radius.toml");
+        let file = "fault-blast-radius.toml";
+        let mut s = library(file, text);
+        s.faults[0].platforms.clear();
+        let e = invalid(&s);
+        assert_eq!(e.code, "empty_list");
+        let from_file = file_error(
+            file,
+            text,
+            "platforms = [\"vm\", \"container\"]",
+            "platforms = []",
+        );
+        assert_eq!(from_file.message, e.message);
+
+        let mut s = library(file, text);
+        s.faults[0].instance = None;
+        assert_eq!(invalid(&s).code, "missing_instance");
+        let mut s = library(file, text);
+        s.faults[1].instance = Some((0, 0));
+        assert_eq!(invalid(&s).code, "not_applicable");
+        // A hypervisor failure on a platform without a hypervisor.
+        let mut s = library(file, text);
+        let native = (s.platforms.iter())
+            .position(|p| !p.stack.is_vm())
+            .expect("a platform without a hypervisor");
+        s.faults[1].platforms = vec![native];
+        assert_eq!(invalid(&s).code, "no_hypervisor");
+    }
+
+    /// A migration's values set by hand: the file's ranges and words (NaN is in none).
+    #[test]
+    fn a_migration_set_by_hand_is_checked_as_the_file_is() {
+        let text = include_str!("../../../../scenarios/live-migration.toml");
+        let file = "live-migration.toml";
+        for (link, got) in [(0.0, "0"), (f64::NAN, "NaN"), (1000.5, "1000.5")] {
+            let mut s = library(file, text);
+            s.platforms[0]
+                .migration
+                .as_mut()
+                .expect("a migration")
+                .link_gbit_s = link;
+            let e = invalid(&s);
+            assert_eq!(
+                e.message,
+                format!("migration.link_gbit_s must be between 0.01 and 1000; got {got}")
+            );
+            assert_eq!(
+                e.message_in(Lang::Ko),
+                format!("migration.link_gbit_s 값은 0.01에서 1000 사이여야 합니다. 입력값: {got}")
+            );
+        }
+        let from_file = file_error(file, text, "link_gbit_s = 10,", "link_gbit_s = 0,");
+        assert_eq!(
+            from_file.message,
+            "migration.link_gbit_s must be between 0.01 and 1000; got 0"
+        );
+        let mut s = library(file, text);
+        s.platforms[0]
+            .migration
+            .as_mut()
+            .expect("a migration")
+            .max_rounds = 0;
+        assert!(invalid(&s).message.starts_with("migration.max_rounds"));
+        let mut s = library(file, text);
+        s.platforms[0]
+            .migration
+            .as_mut()
+            .expect("a migration")
+            .instance = 99;
+        assert_eq!(invalid(&s).code, "index_out_of_range");
     }
 
     /// Beyond the event budget: the file's message, before a single event (not minutes of
