@@ -267,14 +267,19 @@ impl Scenario {
     }
 
     /// Checks the scenario's values again, as [`Scenario::run`] and every other entry that
-    /// runs it does first: each field within the range the file's validation enforces, the
-    /// indices that tie instances, questions, faults and the sweep to platforms and groups,
-    /// and the memory and event budgets, so that a field written by hand (`s.host.cores =
-    /// 0`, `s.instances.clear()`, `s.duration_ms = 10_000_000`) is an error, never a panic,
-    /// a meaningless result or minutes of running. The messages are the file's, without a
-    /// location (`line` and `column` 0): the value is written nowhere. A stack's
-    /// combination of kind, technique and I/O and a workload's definition are read from the
-    /// text only: change those in the text.
+    /// runs it does first: each field within the range the file's validation enforces (an
+    /// instance's workload within its `[[workload]]` keys' ranges), a stack's technique and
+    /// I/O as the file's are checked (no paravirtualized type-2 platform), a question's
+    /// platforms (a numeric question names one, a choice compares at least two that have a
+    /// value) and a fault's, the indices that tie instances, questions, faults and the
+    /// sweep to platforms and groups, and the memory and event budgets, so that a field
+    /// written by hand (`s.host.cores = 0`, `s.instances.clear()`, `s.duration_ms =
+    /// 10_000_000`, `s.questions[0].platform = None`) is an error, never a panic, a
+    /// meaningless result or minutes of running. The messages are the file's, without a
+    /// location (`line` and `column` 0): the value is written nowhere; a field in another
+    /// unit than its key (`clock_mhz` for `clock_ghz`) is quoted in the key's unit with its
+    /// own value beside. A stack's other settings (driver domain, back end, microVM,
+    /// nesting, enlightenments) are checked in the text only: change those in the text.
     ///
     /// ```
     /// let text = include_str!("../../../scenarios/smoke.toml");

@@ -3,12 +3,16 @@
 //! the file's validation.
 //!
 //! [`check`] reads the fields themselves, not the text: every range and count the file's
-//! validation enforces on them, with its messages (no location: the value is written
-//! nowhere), the indices that tie instances, questions, faults and the sweep to platforms
-//! and groups (out of range, they would panic), and the memory and event budgets. What
-//! only the text decides (a stack's combination of kind, technique and I/O; a workload's
-//! definition; the memory a platform commits) is the file's and `adjusted`'s to check.
-//! It costs about what the event estimate costs, far less than a run.
+//! validation enforces on them (a workload's fields within its `[[workload]]` keys'
+//! ranges, a VDI network's within its keys'), with its messages (no location: the value
+//! is written nowhere), a stack's technique and I/O as the file's `technique` and `io` are
+//! checked, a question's platforms and a fault's as the file's, the indices that tie
+//! instances, questions, faults and the sweep to platforms and groups (out of range, they
+//! would panic), and the memory and event budgets. The checks are the validator's own
+//! functions where the file's check does not need the text. A stack's other settings
+//! (driver domain, back end, microVM, nesting, enlightenments) and the memory a platform
+//! commits are the file's and `adjusted`'s to check. It costs about what the event
+//! estimate costs, far less than a run.
 
 use super::fault::{
     instance_not_applicable, instance_not_on_platform, missing_instance, no_hypervisor,
@@ -20,11 +24,12 @@ use super::instance::{
     vdi_needs_desktop_workload,
 };
 use super::memory::{migrates, migration_not_applicable, migration_out_of_range};
+use super::platform::{default_io, io_problem, technique_problem};
 use super::question::{
     missing_op, missing_platform, op_not_applicable, tolerance_out_of_range, too_few_options,
     unanswerable,
 };
-use super::workload::empty_mix;
+use super::workload::{empty_mix, workload_out_of_range};
 use super::{
     duplicate_instance, duplicate_platform, duplicate_question, name_rule_broken, no_instance,
     no_platform, over_budget, platform_totals, range_msg, too_many_faults, too_many_platforms,
@@ -73,7 +78,7 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         if s.platforms[..index].iter().any(|q| q.name == p.name) {
             return fail(duplicate_platform(&p.name));
         }
-        if let Some(m) = platform(p) {
+        if let Some(m) = platform(p, &s.host) {
             return fail(m);
         }
     }
@@ -252,7 +257,17 @@ type Feature = (
     fn(CpuFeatures) -> bool,
 );
 
-fn platform(p: &crate::scenario::PlatformSpec) -> Option<Msg> {
+fn platform(p: &crate::scenario::PlatformSpec, host: &crate::scenario::Host) -> Option<Msg> {
+    let stack = &p.stack;
+    if let Some(m) = technique_problem(&p.name, stack.kind, stack.technique, host) {
+        return Some(m);
+    }
+    // A platform's default I/O is valid; another is checked as the file's io = "..." is.
+    if stack.io != default_io(stack.kind, stack.technique) {
+        if let Some(m) = io_problem(&p.name, stack.kind, stack.technique, stack.io, host) {
+            return Some(m);
+        }
+    }
     let ranges: [(&str, u64, u64, u64); 6] = [
         ("time_slice_ms", p.time_slice_ms, 1, 1000),
         (
@@ -271,21 +286,57 @@ fn platform(p: &crate::scenario::PlatformSpec) -> Option<Msg> {
             256,
         ),
     ];
-    ranges
+    let out = |field: &str, min: &dyn ToString, max: &dyn ToString, got: String| {
+        msg!(
+            "out_of_range",
+            PLATFORM_RANGE_EN,
+            PLATFORM_RANGE_KO,
+            name = p.name,
+            field = field,
+            min = min.to_string(),
+            max = max.to_string(),
+            got = got
+        )
+    };
+    if let Some((field, got, min, max)) = ranges
         .into_iter()
         .find(|&(_, got, min, max)| got < min || got > max)
-        .map(|(field, got, min, max)| {
-            msg!(
-                "out_of_range",
-                PLATFORM_RANGE_EN,
-                PLATFORM_RANGE_KO,
-                name = p.name,
-                field = field,
-                min = min,
-                max = max,
-                got = got
-            )
+    {
+        return Some(out(field, &min, &max, got.to_string()));
+    }
+    // A VDI network's fields hold its keys' values in other units (rtt_ms as rtt_us):
+    // the key's range, and the value in the key's unit beside the field's own.
+    let n = p.vdi.as_ref()?;
+    let vdi: [(&str, f64, f64, f64, &str, u64); 4] = [
+        ("rtt_ms", 1000.0, 0.0, 2000.0, "rtt_us", n.rtt_us),
+        (
+            "client_bandwidth_mbit_s",
+            1000.0,
+            0.064,
+            100_000.0,
+            "client_bandwidth_kbit_s",
+            n.client_bandwidth_kbit_s,
+        ),
+        ("loss_percent", 10_000.0, 0.0, 50.0, "loss_ppm", n.loss_ppm),
+        ("frame_rate", 1.0, 1.0, 120.0, "frame_rate", n.frame_rate),
+    ];
+    vdi.into_iter()
+        .find(|&(_, per, min, max, _, got)| !(min..=max).contains(&(got as f64 / per)))
+        .map(|(key, per, min, max, field, got)| {
+            let shown = if key == field {
+                got.to_string()
+            } else {
+                in_key_unit(got as f64 / per, field, got)
+            };
+            out(key, &min, &max, shown)
         })
+}
+
+/// A value of a field whose file key has another unit, for a message about the key: the
+/// value in the key's unit, then the field's own (`0 (clock_mhz = 0)`), so that the
+/// message names what the Rust field holds.
+fn in_key_unit(in_key: f64, field: &str, got: u64) -> String {
+    format!("{in_key} ({field} = {got})")
 }
 
 fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
@@ -347,6 +398,9 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
         if let Some(&bad) = pin.iter().find(|&&c| c >= s.host.cores) {
             return Some(pin_out_of_range(name, bad, s.host.cores));
         }
+    }
+    if let Some(m) = workload_out_of_range(&i.workload) {
+        return Some(m);
     }
     let desktop = crate::desktop::DESKTOP_PRESETS.contains(&i.workload.name.as_str());
     if i.workload.mix.total() == 0 && !desktop {
@@ -690,6 +744,144 @@ mod tests {
             .expect("a migration")
             .instance = 99;
         assert_eq!(invalid(&s).code, "index_out_of_range");
+    }
+
+    /// A workload's fields set by hand: the ranges of their `[[workload]]` keys, with the
+    /// file's words (beyond them a run overflowed: think_time_us, io_bytes, message_bytes
+    /// and syscall_work_cycles at u64::MAX panicked in a debug build).
+    #[test]
+    fn a_workload_set_by_hand_is_bounded_as_its_keys_are() {
+        type Set = fn(&mut crate::workload::Workload);
+        let cases: [(Set, &str); 9] = [
+            (
+                |w| w.compute_cycles = u64::MAX,
+                "compute_cycles must be between 0 and 1000000000",
+            ),
+            (
+                |w| w.syscall_work_cycles = u64::MAX,
+                "syscall_work_cycles must be between 0 and 100000000",
+            ),
+            (
+                |w| w.io_bytes = u64::MAX,
+                "io_bytes must be between 1 and 67108864",
+            ),
+            (
+                |w| w.io_bytes = 0,
+                "io_bytes must be between 1 and 67108864; got 0",
+            ),
+            (
+                |w| w.message_bytes = u64::MAX,
+                "message_bytes must be between 1 and 67108864",
+            ),
+            (
+                |w| w.think_time_us = u64::MAX,
+                "think_time_us must be between 0 and 10000000",
+            ),
+            (
+                |w| w.lock_percent = 1000,
+                "lock_percent must be between 0 and 100; got 1000",
+            ),
+            (
+                |w| w.lock_hold_cycles = 0,
+                "lock_hold_cycles must be between 1 and 100000000",
+            ),
+            (
+                |w| w.kernel_code_kib = u64::MAX,
+                "kernel_code_kib must be between 1 and 1048576",
+            ),
+        ];
+        for (set, expected) in cases {
+            let mut s = smoke();
+            set(&mut s.instances[0].workload);
+            let e = invalid(&s);
+            assert_eq!(e.code, "out_of_range");
+            let name = &s.instances[0].workload.name;
+            assert!(
+                e.message
+                    .starts_with(&format!("workload `{name}`: {expected}")),
+                "{e}"
+            );
+            assert!(e.message_in(Lang::Ko).contains("사이여야 합니다"), "{e}");
+        }
+        // The same words as the file's key.
+        let text = "[scenario]\nname = \"w\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[workload]]\nname = \"mine\"\nbase = \"web-server\"\nlock_percent = 1000\n[[instance]]\nname = \"a\"\nworkload = \"mine\"\n";
+        let file = Scenario::from_toml("w.toml", text).unwrap_err();
+        let mut s =
+            Scenario::from_toml("w.toml", &text.replace("lock_percent = 1000", "")).expect("valid");
+        s.instances[0].workload.lock_percent = 1000;
+        assert_eq!(invalid(&s).message, file.message);
+    }
+
+    /// A stack's technique and I/O set by hand are checked as the file's are: a type-2
+    /// platform cannot be paravirtualized, a hypervisor needs a technique, I/O fits it.
+    #[test]
+    fn a_stack_set_by_hand_is_checked_as_the_file_is() {
+        use crate::platform::{IoModel, PlatformKind, Technique};
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let file = "type1-vs-type2.toml";
+        let mut s = library(file, text);
+        assert_eq!(s.platforms[1].stack.kind, PlatformKind::Type2);
+        s.platforms[1].stack.technique = Some(Technique::Para);
+        let e = invalid(&s);
+        assert_eq!(e.code, "para_on_type2");
+        let from_file = file_error(
+            file,
+            text,
+            "kind = \"type2\"\ntechnique = \"hardware_assist\"",
+            "kind = \"type2\"\ntechnique = \"para\"",
+        );
+        assert_eq!(from_file.message, e.message);
+
+        let mut s = library(file, text);
+        s.platforms[0].stack.technique = None;
+        assert_eq!(invalid(&s).code, "missing_technique");
+        let mut s = library(file, text);
+        s.platforms[1].stack.io = IoModel::Passthrough;
+        assert_eq!(invalid(&s).code, "passthrough_on_type2");
+        let mut s = smoke();
+        let native = s
+            .platforms
+            .iter()
+            .position(|p| p.stack.kind == PlatformKind::Native);
+        let native = native.expect("smoke has a native platform");
+        s.platforms[native].stack.technique = Some(Technique::HardwareAssist);
+        assert_eq!(invalid(&s).code, "not_applicable");
+        // A hypervisor's own default I/O is valid.
+        let mut s = library(file, text);
+        s.platforms[0].stack.io = IoModel::Emulated;
+        assert_eq!(s.check(), Ok(()));
+    }
+
+    /// A VDI network's fields set by hand, bounded by their keys' ranges and named in the
+    /// keys' units with the field's own value beside (an RTT of u64::MAX µs overflowed).
+    #[test]
+    fn a_vdi_network_set_by_hand_is_bounded_by_its_keys() {
+        let text = include_str!("../../../../scenarios/vdi-network.toml");
+        let mut s = library("vdi-network.toml", text);
+        let p = (s.platforms.iter())
+            .position(|p| p.vdi.is_some())
+            .expect("a vdi platform");
+        let name = s.platforms[p].name.clone();
+        s.platforms[p].vdi.as_mut().expect("vdi").rtt_us = u64::MAX;
+        let e = invalid(&s);
+        assert_eq!(
+            e.message,
+            format!(
+                "platform `{name}`: rtt_ms must be between 0 and 2000; got {} (rtt_us = {})",
+                u64::MAX as f64 / 1000.0,
+                u64::MAX
+            )
+        );
+        let mut s = library("vdi-network.toml", text);
+        s.platforms[p].vdi.as_mut().expect("vdi").frame_rate = 0;
+        assert!(invalid(&s)
+            .message
+            .ends_with("frame_rate must be between 1 and 120; got 0"));
+        let mut s = library("vdi-network.toml", text);
+        s.platforms[p].vdi.as_mut().expect("vdi").loss_ppm = 600_000;
+        assert!(invalid(&s)
+            .message
+            .ends_with("loss_percent must be between 0 and 50; got 60 (loss_ppm = 600000)"));
     }
 
     /// Beyond the event budget: the file's message, before a single event (not minutes of
