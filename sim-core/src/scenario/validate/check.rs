@@ -167,17 +167,16 @@ fn host(s: &Scenario) -> Option<Msg> {
     if h.cores == 0 || h.cores > MAX_CORES {
         return Some(range_msg("host.cores", 1, MAX_CORES, h.cores));
     }
+    // In the keys' units (GHz, GiB), with the fields' own values beside.
     if !(100..=10_000).contains(&h.clock_mhz) {
-        return Some(range_msg(
-            "host.clock_ghz",
-            0.1,
-            10,
-            h.clock_mhz as f64 / 1000.0,
-        ));
+        let ghz = h.clock_mhz as f64 / 1000.0;
+        let got = in_key_unit(ghz, "GHz", "clock_mhz", h.clock_mhz);
+        return Some(range_msg("host.clock_ghz", 0.1, 10, got));
     }
     if !(128..=65536 * 1024).contains(&h.memory_mib) {
         let gib = h.memory_mib as f64 / 1024.0;
-        return Some(range_msg("host.memory_gib", 0.125, 65536, gib));
+        let got = in_key_unit(gib, "GiB", "memory_mib", h.memory_mib);
+        return Some(range_msg("host.memory_gib", 0.125, 65536, got));
     }
     let ranges = [
         ("host.disk.latency_us", h.disk_latency_us, 0, MAX_LATENCY_US),
@@ -307,36 +306,53 @@ fn platform(p: &crate::scenario::PlatformSpec, host: &crate::scenario::Host) -> 
     // A VDI network's fields hold its keys' values in other units (rtt_ms as rtt_us):
     // the key's range, and the value in the key's unit beside the field's own.
     let n = p.vdi.as_ref()?;
-    let vdi: [(&str, f64, f64, f64, &str, u64); 4] = [
-        ("rtt_ms", 1000.0, 0.0, 2000.0, "rtt_us", n.rtt_us),
+    let vdi: [(&str, f64, f64, f64, &str, &str, u64); 4] = [
+        ("rtt_ms", 1000.0, 0.0, 2000.0, "ms", "rtt_us", n.rtt_us),
         (
             "client_bandwidth_mbit_s",
             1000.0,
             0.064,
             100_000.0,
+            "Mbit/s",
             "client_bandwidth_kbit_s",
             n.client_bandwidth_kbit_s,
         ),
-        ("loss_percent", 10_000.0, 0.0, 50.0, "loss_ppm", n.loss_ppm),
-        ("frame_rate", 1.0, 1.0, 120.0, "frame_rate", n.frame_rate),
+        (
+            "loss_percent",
+            10_000.0,
+            0.0,
+            50.0,
+            "%",
+            "loss_ppm",
+            n.loss_ppm,
+        ),
+        (
+            "frame_rate",
+            1.0,
+            1.0,
+            120.0,
+            "",
+            "frame_rate",
+            n.frame_rate,
+        ),
     ];
     vdi.into_iter()
-        .find(|&(_, per, min, max, _, got)| !(min..=max).contains(&(got as f64 / per)))
-        .map(|(key, per, min, max, field, got)| {
+        .find(|&(_, per, min, max, _, _, got)| !(min..=max).contains(&(got as f64 / per)))
+        .map(|(key, per, min, max, unit, field, got)| {
             let shown = if key == field {
                 got.to_string()
             } else {
-                in_key_unit(got as f64 / per, field, got)
+                in_key_unit(got as f64 / per, unit, field, got)
             };
             out(key, &min, &max, shown)
         })
 }
 
 /// A value of a field whose file key has another unit, for a message about the key: the
-/// value in the key's unit, then the field's own (`0 (clock_mhz = 0)`), so that the
-/// message names what the Rust field holds.
-fn in_key_unit(in_key: f64, field: &str, got: u64) -> String {
-    format!("{in_key} ({field} = {got})")
+/// value in the key's unit, then the field's own (`0 GHz (clock_mhz = 0)`), so that a
+/// Rust user reads what the field holds.
+fn in_key_unit(in_key: f64, unit: &str, field: &str, got: u64) -> String {
+    format!("{in_key} {unit} ({field} = {got})")
 }
 
 fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
@@ -386,7 +402,11 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
         ));
     }
     if i.memory_mib == 0 || i.memory_mib > 65536 * 1024 {
-        return Some(memory_gib_msg(name, i.memory_mib as f64 / 1024.0));
+        let gib = i.memory_mib as f64 / 1024.0;
+        return Some(memory_gib_msg(
+            name,
+            in_key_unit(gib, "GiB", "memory_mib", i.memory_mib),
+        ));
     }
     if i.cap_percent > 100 {
         return Some(cap_percent_msg(name, i.cap_percent));
@@ -867,7 +887,7 @@ mod tests {
         assert_eq!(
             e.message,
             format!(
-                "platform `{name}`: rtt_ms must be between 0 and 2000; got {} (rtt_us = {})",
+                "platform `{name}`: rtt_ms must be between 0 and 2000; got {} ms (rtt_us = {})",
                 u64::MAX as f64 / 1000.0,
                 u64::MAX
             )
@@ -881,7 +901,64 @@ mod tests {
         s.platforms[p].vdi.as_mut().expect("vdi").loss_ppm = 600_000;
         assert!(invalid(&s)
             .message
-            .ends_with("loss_percent must be between 0 and 50; got 60 (loss_ppm = 600000)"));
+            .ends_with("loss_percent must be between 0 and 50; got 60 % (loss_ppm = 600000)"));
+    }
+
+    /// A field in another unit than its file key (clock_mhz for clock_ghz, memory_mib for
+    /// memory_gib) is quoted in the key's unit, with the field's own value beside, so that
+    /// the message does not read as if the field held the key's figure.
+    #[test]
+    fn a_field_in_another_unit_than_its_key_is_quoted_in_both() {
+        let mut s = smoke();
+        s.host.clock_mhz = 0;
+        assert_eq!(
+            invalid(&s).to_string(),
+            "smoke.toml: host.clock_ghz must be between 0.1 and 10; got 0 GHz (clock_mhz = 0)"
+        );
+        assert_eq!(
+            invalid(&s).to_string_in(Lang::Ko),
+            "smoke.toml: host.clock_ghz 값은 0.1에서 10 사이여야 합니다. 입력값: 0 GHz (clock_mhz = 0)"
+        );
+        let mut s = smoke();
+        s.host.memory_mib = 64;
+        assert!(invalid(&s)
+            .message
+            .ends_with("got 0.0625 GiB (memory_mib = 64)"));
+        let mut s = smoke();
+        s.instances[0].memory_mib = 0;
+        assert!(invalid(&s).message.ends_with("got 0 GiB (memory_mib = 0)"));
+    }
+
+    /// One pCPU and one vCPU are singular; a latency question without op lists the ops.
+    #[test]
+    fn counts_of_one_are_singular_and_a_missing_op_lists_the_operations() {
+        let mut s = smoke();
+        s.instances[0].vcpus = 2;
+        s.instances[0].pin = Some(vec![0]);
+        assert!(
+            invalid(&s)
+                .message
+                .contains("pin lists 1 pCPU but the instance has 2 vCPUs;"),
+            "{}",
+            invalid(&s)
+        );
+        let mut s = smoke();
+        s.instances[0].vcpus = 1;
+        s.instances[0].pin = Some(vec![0, 1]);
+        assert!(invalid(&s)
+            .message
+            .contains("pin lists 2 pCPUs but the instance has 1 vCPU;"));
+
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let mut s = library("type1-vs-type2.toml", text);
+        s.questions[0].op = None;
+        let e = invalid(&s);
+        assert_eq!(e.code, "missing_op");
+        assert!(
+            e.message.ends_with("needs op = one of the operation names: `syscall`, `cpuid`, `cr_write`, `cr3_write`, `invlpg`, `cr8_write`, `rdtsc`, `io_port`, `mmio`, `page_fault`, `page_table_update`, `tlb_miss`, `disk_read`, `disk_write`, `net_send`, `net_receive`, `sleep`, `tlb_shootdown`"),
+            "{e}"
+        );
+        assert!(e.message_in(Lang::Ko).contains("`disk_read`"), "{e}");
     }
 
     /// Beyond the event budget: the file's message, before a single event (not minutes of

@@ -201,14 +201,15 @@ pub(crate) fn validate_question(
 // The checks below are shared with `check.rs`, which applies them to a question's fields
 // (set by hand) with the same messages.
 
-/// A latency metric without an op.
+/// A latency metric without an op: the operations a mix may hold, by name.
 pub(super) fn missing_op(id: &str, metric: Metric) -> Msg {
     msg!(
         "missing_op",
-        "question `{id}`: metric `{metric}` needs op = one of the operation names (e.g. \"disk_read\")",
-        "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름(예: \"disk_read\")이 필요합니다",
+        "question `{id}`: metric `{metric}` needs op = one of the operation names: {expected}",
+        "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름 중 하나가 필요합니다: {expected}",
         id = id,
-        metric = metric.name()
+        metric = metric.name(),
+        expected = names(Op::ALL[..Op::MIX_COUNT].iter().map(|o| o.name()))
     )
 }
 
