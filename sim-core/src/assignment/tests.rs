@@ -171,6 +171,29 @@ fn a_library_scenario_named_without_its_toml_gets_a_guess() {
     assert!(e.message.contains("e.g. \"type1-vs-type2.toml\""), "{e}");
 }
 
+/// A name written as a library file is (`type1-vs-type2.toml`) that the resolver does not
+/// find is not told to use the example, the very name given: the message says that the
+/// resolver (from Rust, the closure) found no such file.
+#[test]
+fn a_library_style_name_the_resolver_does_not_find_says_so() {
+    let nothing = |_: &str| None;
+    for written in ["type1-vs-type2.toml", "syscals.toml"] {
+        let text = ASSIGNMENT.replace("\"syscalls.toml\"", &format!("{written:?}"));
+        let e = Assignment::from_toml("a.toml", &text, &nothing).unwrap_err();
+        assert_eq!((e.code, e.line), ("unknown_scenario", 10), "{e}");
+        assert!(!e.message.contains("e.g."), "{e}");
+        assert!(
+            e.message.starts_with(&format!(
+                "step `one`: the library resolver found no scenario file `{written}`"
+            )),
+            "{e}"
+        );
+        assert!(e.message.contains("returned None for it"), "{e}");
+        let ko = e.message_in(crate::Lang::Ko);
+        assert!(ko.contains("클로저가 이 이름에 None을"), "{ko}");
+    }
+}
+
 /// Separators are ignored in the guess, as the scenario reader's guess ignores them:
 /// `iopaths` (a hyphen left out), `io_paths.toml` or `seedtable-full` get the library's
 /// hyphenated file name; a slip of a letter still gets none.
