@@ -751,6 +751,54 @@ workload = "syscall-heavy"
         );
     }
 
+    /// An adjusted value the file does not write (a default) is located at what owns it:
+    /// the instance's name, the [host] table, the scenario's name; not at line 1, column 1
+    /// (type1-vs-type2's first line is a comment).
+    #[test]
+    fn an_adjusted_default_is_located_at_its_owner_not_at_the_first_character() {
+        let text = include_str!("../../../scenarios/type1-vs-type2.toml");
+        let s = Scenario::from_toml("type1-vs-type2.toml", text).expect("valid");
+        // The name's value, after `name = `.
+        let at = |needle: &str| line_column(text, text.find(needle).expect("in the file") + 7);
+        let e = s
+            .adjusted(&Adjustments {
+                instance_count: Some(5000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        // disk-vm writes no count: at its name.
+        assert!(e.message.starts_with("instance `disk-vm`: count"), "{e}");
+        assert_eq!((e.line, e.column), at("name = \"disk-vm"), "{e}");
+        // A file without a [host] table or duration_ms: at the table, at the name.
+        let bare = "[scenario]\nname = \"bare\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
+        let s = Scenario::from_toml("bare.toml", bare).expect("valid");
+        let e = s
+            .adjusted(&Adjustments {
+                host_cores: Some(5000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        assert_eq!(e.code, "out_of_range");
+        assert_eq!((e.line, e.column), (2, 8), "{e}");
+        let e = s
+            .adjusted(&Adjustments {
+                duration_ms: Some(70_000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 8), "{e}");
+        let with_host = bare.replace("[[platform]]", "[host]\ncpu = \"skylake\"\n[[platform]]");
+        let s = Scenario::from_toml("host.toml", &with_host).expect("valid");
+        let e = s
+            .adjusted(&Adjustments {
+                host_cores: Some(5000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        assert_ne!((e.line, e.column), (1, 1), "{e}");
+        assert_eq!(e.line, 3, "{e}");
+    }
+
     #[test]
     fn line_column_counts_characters() {
         let text = "a = 1\n한글 = 2\n";
