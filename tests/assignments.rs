@@ -107,7 +107,7 @@ fn check_assignment(file: &Path) -> Result<(), String> {
             computed.push(result.questions);
         }
         let id = student.unwrap_or("reference");
-        let key = a.answer_key(id, &computed);
+        let key = a.answer_key(id, &computed).expect("a valid id");
         // The reference variant is nobody's: a student named "reference" gets their own
         // seed, so only real students are graded.
         if student.is_some() {

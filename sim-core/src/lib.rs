@@ -25,7 +25,8 @@
 //! assert!(result.platforms[0].relative_performance_percent < 100.0);
 //! ```
 //!
-//! A figure by platform and operation, or by a question's metric (README's example):
+//! A figure by platform and operation, or by a question's metric (README's example; the
+//! README reads the file from the repository root, a test from its crate's directory):
 //!
 //! ```
 //! use sim_core::{Metric, Op, Scenario};
@@ -35,7 +36,7 @@
 //! let result = scenario.run()?;
 //! let (t1, t2) = (result.platform("type1").unwrap(), result.platform("type2").unwrap());
 //! let p99 = |p: &sim_core::PlatformResult| p.latency_of(Op::NetReceive).map(|l| l.p99_us);
-//! assert!(p99(t1) < p99(t2)); // type 1 wins on I/O
+//! assert!(p99(t1).unwrap() < p99(t2).unwrap()); // type 1 wins on I/O
 //! let share = t1.metric(Metric::HypervisorPercent, None);
 //! assert_eq!(share, Some(t1.cpu.hypervisor));
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -174,6 +174,10 @@ impl MemoryVirtualization {
 }
 
 /// A fully resolved platform: everything the path builder and scheduler need.
+///
+/// Set by hand in a [`crate::Scenario`], its kind, technique and I/O are checked before a
+/// run as the file's `kind`, `technique` and `io` are ([`crate::Scenario::check`]), and
+/// its numbers within their keys' ranges; its other settings only in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stack {

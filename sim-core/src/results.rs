@@ -15,6 +15,11 @@ use crate::text::Text;
 use crate::workload::Op;
 
 /// The result of running a whole scenario.
+///
+/// `virtsim run --format json` writes `serde_json::to_string_pretty` of it and a newline.
+/// Read back (with serde_json's `float_roundtrip`, for the last digits), that JSON gives a
+/// `RunResult` that writes the same text, but not an equal one: a numeric question's
+/// `options` are left out of the JSON ([`QuestionAnswer`]) and read back empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RunResult {

@@ -211,6 +211,11 @@ impl OpMix {
 }
 
 /// A workload: what one thread does, over and over.
+///
+/// Every integer field has a key of a `[[workload]]` table, and [`crate::Scenario::check`]
+/// (which every run does first) holds a workload set by hand to that key's range
+/// ([`crate::scenario::MAX_COMPUTE_CYCLES`], [`crate::scenario::MAX_TRANSFER_BYTES`], ...),
+/// with the file's message: beyond them the model's arithmetic could overflow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workload {

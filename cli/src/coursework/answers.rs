@@ -74,7 +74,10 @@ pub fn run(
                 "--answers-file needs --student ID"
             )));
         };
-        let key = assignment.answer_key(student, &computed);
+        // The id was checked above; the key refuses what the check refused.
+        let key = assignment
+            .answer_key(student, &computed)
+            .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
         crate::outln!(
             "{}",
             serde_json::to_string_pretty(&key).context("serializing answers")?

@@ -165,6 +165,9 @@ pub enum Problem {
     Tampered,
     /// The step's answers were computed against another scenario text or variant.
     StaleStep { step: String },
+    /// The student answered in a step whose computed answers the grader was not given
+    /// (`expected` of [`Assignment::grade`] shorter than the steps): not graded.
+    NotComputed { step: String },
     /// Answers for a step or question the assignment does not have.
     UnknownQuestion { step: String, question: String },
     /// A numeric answer that is not a number as the question reads it (its verdict is
@@ -199,6 +202,10 @@ impl Problem {
             Problem::StaleStep { step } => Text::new(
                 format!("step `{step}`: answered against another version of its scenario (or another student's variant); not graded"),
                 format!("단계 `{step}`: 다른 버전의 시나리오(또는 다른 학생의 변형)로 답했습니다. 채점하지 않습니다"),
+            ),
+            Problem::NotComputed { step } => Text::new(
+                format!("step `{step}`: no computed answers to grade against (the step was not run); not graded"),
+                format!("단계 `{step}`: 채점할 계산된 답이 없습니다(단계를 실행하지 않았습니다). 채점하지 않습니다"),
             ),
             Problem::UnknownQuestion { step, question } => Text::new(
                 format!("answer to `{step}`/`{question}`, which the assignment does not have"),
@@ -363,7 +370,12 @@ impl Assignment {
 
     /// Grades `file`; `expected[i]` are the answers computed for step `i` by running
     /// [`Assignment::step_scenario`] for this student (the caller runs it; nothing here
-    /// simulates). A step missing from `expected` counts as not graded.
+    /// simulates). As `virtsim grade` does: a file with a problem that stops it from being
+    /// graded (tampered with, another assignment, a bad student id) needs no runs (pass
+    /// `&[]`), and every row is [`Verdict::NotGraded`]; otherwise every step is run. An
+    /// answer in a step missing from `expected` (`&[]` for a file that could be graded) is
+    /// not graded either, with a [`Problem::NotComputed`] for the step, so that the grade
+    /// is not [`StudentGrade::clean`] (the CLI's exit 1): never a silent 0 points.
     pub fn grade(&self, file: &AnswersFile, expected: &[Vec<QuestionAnswer>]) -> StudentGrade {
         let mut problems = self.check_answers(file);
         let blocked = problems.iter().any(Problem::blocks_file);
@@ -372,6 +384,15 @@ impl Assignment {
             let stale = problems
                 .iter()
                 .any(|p| matches!(p, Problem::StaleStep { step: s } if *s == step.id));
+            let answered = step.questions.iter().any(|q| {
+                file.answer(&step.id, &q.id)
+                    .is_some_and(|g| !g.answer.trim().is_empty())
+            });
+            if !blocked && !stale && answered && expected.get(index).is_none() {
+                problems.push(Problem::NotComputed {
+                    step: step.id.clone(),
+                });
+            }
             for q in &step.questions {
                 let computed = expected
                     .get(index)
@@ -428,8 +449,16 @@ impl Assignment {
     }
 
     /// An answers file for `student` with the computed answers of every question (the
-    /// instructor's key, or a test's perfect student).
-    pub fn answer_key(&self, student: &str, expected: &[Vec<QuestionAnswer>]) -> AnswersFile {
+    /// instructor's key, or a test's perfect student); `expected` as for
+    /// [`Assignment::grade`] (a step missing from it gets no answers). A student id that
+    /// [`super::valid_student_id`] refuses is an error (code `bad_student_id`), as `virtsim
+    /// answers --student` refuses it, not a key that grades nothing.
+    pub fn answer_key(
+        &self,
+        student: &str,
+        expected: &[Vec<QuestionAnswer>],
+    ) -> Result<AnswersFile, crate::ScenarioError> {
+        self.refuse_student(student)?;
         let steps = self
             .steps
             .iter()
@@ -454,6 +483,6 @@ impl Assignment {
                     .collect(),
             })
             .collect();
-        AnswersFile::new(&self.id, student, steps)
+        Ok(AnswersFile::new(&self.id, student, steps))
     }
 }

@@ -29,7 +29,7 @@
 //!     let scenario = assignment.step_scenario(step, Some("s001"))?;
 //!     expected.push(scenario.run()?.questions);
 //! }
-//! let key = assignment.answer_key("s001", &expected); // an answers file (JSON with serde)
+//! let key = assignment.answer_key("s001", &expected)?; // an answers file (JSON with serde)
 //! let grade = assignment.grade(&key, &expected);
 //! assert!(grade.rows.iter().all(|row| row.verdict == Verdict::Right));
 //! assert_eq!(grade.points, assignment.max_points());
@@ -54,6 +54,7 @@ pub use format::{
 
 pub use validate::Variants;
 
+use crate::scenario::error::{msg, Msg, Validator};
 use crate::scenario::{Adjustments, Scenario, ScenarioError};
 use crate::text::Text;
 
@@ -209,6 +210,28 @@ pub fn valid_student_id(id: &str) -> bool {
             .any(|c| c.is_control() || crate::text::is_format_character(c))
 }
 
+/// Student id `id`, which [`valid_student_id`] refuses, in the CLI's words (its control and
+/// format characters shown as code points).
+fn bad_student_id(id: &str) -> Msg {
+    let shown: String = id
+        .chars()
+        .map(|c| {
+            if c.is_control() || crate::text::is_format_character(c) {
+                crate::text::code_point(c)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    msg!(
+        "bad_student_id",
+        "student id `{id}` must be 1 to {max} characters without control or format characters (U+200B, U+202E, ...)",
+        "학생 id `{id}`은(는) 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{max}자여야 합니다",
+        id = shown,
+        max = MAX_STUDENT_ID_CHARS
+    )
+}
+
 impl Assignment {
     /// Parses and validates an assignment; `library` gives the text of a library scenario
     /// by file name. `file_name` only labels errors. `#[inline]` for size, as
@@ -292,14 +315,40 @@ impl Assignment {
     }
 
     /// The scenario `student` runs in step `step`: the variant applied, and exactly the
-    /// step's questions.
+    /// step's questions. An error, without a location, for a step that does not exist
+    /// (code `index_out_of_range`) and for a student id that [`valid_student_id`] refuses
+    /// (code `bad_student_id`, as `virtsim answers --student` refuses it).
     pub fn step_scenario(
         &self,
         step: usize,
         student: Option<&str>,
     ) -> Result<Scenario, ScenarioError> {
+        if step >= self.steps.len() {
+            return Err(Validator::unlocated(&self.file_name).error(
+                0..0,
+                msg!(
+                    "index_out_of_range",
+                    "step {step} does not exist; the assignment has {len}, numbered from 0",
+                    "단계 {step}이(가) 없습니다. 과제에는 0번부터 {len}개가 있습니다",
+                    step = step,
+                    len = self.steps.len()
+                ),
+            ));
+        }
+        if let Some(id) = student {
+            self.refuse_student(id)?;
+        }
         let variant = self.variant(step, student);
         validate::prepared(self, step, &variant)
+    }
+
+    /// An error (code `bad_student_id`, no location) for a student id that
+    /// [`valid_student_id`] refuses.
+    fn refuse_student(&self, id: &str) -> Result<(), ScenarioError> {
+        if valid_student_id(id) {
+            return Ok(());
+        }
+        Err(Validator::unlocated(&self.file_name).error(0..0, bad_student_id(id)))
     }
 
     /// The hash of the scenario `student` runs in step `step`: of what the scenario

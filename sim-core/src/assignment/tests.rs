@@ -103,7 +103,7 @@ fn an_assignment_reads_with_its_steps_and_questions() {
     assert_eq!(ids, ["guess", "fastest", "bt-rel"]);
     // The answer key and the grade list them so too.
     let expected = computed(&a, "s1");
-    let key = a.answer_key("s1", &expected);
+    let key = a.answer_key("s1", &expected).expect("a valid id");
     let ids: Vec<&str> = (key.steps[0].answers.iter())
         .map(|g| g.question.as_str())
         .collect();
@@ -169,6 +169,29 @@ fn a_library_scenario_named_without_its_toml_gets_a_guess() {
     let e = parse(&ASSIGNMENT.replace("\"syscalls.toml\"", "\"syscals\"")).unwrap_err();
     assert!(!e.message.contains("did you mean"), "{e}");
     assert!(e.message.contains("e.g. \"type1-vs-type2.toml\""), "{e}");
+}
+
+/// A name written as a library file is (`type1-vs-type2.toml`) that the resolver does not
+/// find is not told to use the example, the very name given: the message says that the
+/// resolver (from Rust, the closure) found no such file.
+#[test]
+fn a_library_style_name_the_resolver_does_not_find_says_so() {
+    let nothing = |_: &str| None;
+    for written in ["type1-vs-type2.toml", "syscals.toml"] {
+        let text = ASSIGNMENT.replace("\"syscalls.toml\"", &format!("{written:?}"));
+        let e = Assignment::from_toml("a.toml", &text, &nothing).unwrap_err();
+        assert_eq!((e.code, e.line), ("unknown_scenario", 10), "{e}");
+        assert!(!e.message.contains("e.g."), "{e}");
+        assert!(
+            e.message.starts_with(&format!(
+                "step `one`: the library resolver found no scenario file `{written}`"
+            )),
+            "{e}"
+        );
+        assert!(e.message.contains("returned None for it"), "{e}");
+        let ko = e.message_in(crate::Lang::Ko);
+        assert!(ko.contains("클로저가 이 이름에 None을"), "{ko}");
+    }
 }
 
 /// Separators are ignored in the guess, as the scenario reader's guess ignores them:
@@ -305,7 +328,7 @@ fn an_embedded_scenario_error_is_located_at_its_line_in_the_assignment() {
 fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     let a = parse(ASSIGNMENT).expect("valid");
     let expected = computed(&a, "s7");
-    let key = a.answer_key("s7", &expected);
+    let key = a.answer_key("s7", &expected).expect("a valid id");
     assert!(key.checksum_ok());
     let grade = a.grade(&key, &expected);
     assert!(grade.clean(), "{:?}", grade.problems);
@@ -705,4 +728,70 @@ fn the_expected_answer_of_a_percentage_is_its_accepted_range() {
     // No tolerance: the printed figure itself.
     let exact = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.11, 0.0);
     assert_eq!(expected_text(&exact), "27.11 % ±0%");
+}
+
+/// What `virtsim answers --student` refuses, the library refuses with an error: a step
+/// that does not exist (it panicked) and a student id that `valid_student_id` refuses
+/// (it gave a seed, and a key that grades nothing).
+#[test]
+fn a_missing_step_or_a_bad_student_id_is_an_error() {
+    let a = parse(ASSIGNMENT).expect("valid");
+    let e = a.step_scenario(a.steps.len(), Some("s1")).unwrap_err();
+    assert_eq!((e.code, e.line), ("index_out_of_range", 0));
+    assert_eq!(
+        e.to_string(),
+        "a.toml: step 1 does not exist; the assignment has 1, numbered from 0"
+    );
+    assert!(e
+        .to_string_in(crate::text::Lang::Ko)
+        .contains("단계 1이 없습니다"));
+    for bad in ["", "   ", "s\u{202e}1", &"x".repeat(65)] {
+        let e = a.step_scenario(0, Some(bad)).unwrap_err();
+        assert_eq!(e.code, "bad_student_id", "{bad:?}");
+        assert_eq!(a.answer_key(bad, &[]).unwrap_err().code, "bad_student_id");
+    }
+    let e = a.step_scenario(0, Some("s\u{202e}1")).unwrap_err();
+    assert_eq!(
+        e.message,
+        "student id `sU+202E1` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)"
+    );
+    assert!(e.message_in(crate::text::Lang::Ko).contains("학생 id"));
+    // The instructor's reference variant and a valid id are as before.
+    assert!(a.step_scenario(0, None).is_ok());
+    assert!(a.step_scenario(0, Some(" s1 ")).is_ok());
+}
+
+/// Grading without the computed answers, as `virtsim grade` does: a file that cannot be
+/// graded needs no runs; one that can, given none, is not graded silently at 0 points but
+/// with a problem for each step that has answers (not clean: the CLI's exit 1).
+#[test]
+fn grading_without_computed_answers_says_so() {
+    let a = parse(ASSIGNMENT).expect("valid");
+    let expected = computed(&a, "s1");
+    let key = a.answer_key("s1", &expected).expect("a valid id");
+    let grade = a.grade(&key, &[]);
+    assert_eq!(
+        grade.problems,
+        vec![Problem::NotComputed { step: "one".into() }]
+    );
+    assert!(!grade.clean());
+    assert!(grade.rows.iter().all(|r| r.verdict == Verdict::NotGraded));
+    assert!(grade.problems[0].text().get("en").contains("not graded"));
+    // A file with no answers has nothing to grade against a run: unanswered, no problem.
+    let empty = AnswersFile::new(&a.id, "s1", Vec::new());
+    let grade = a.grade(&empty, &[]);
+    assert!(grade.clean(), "{:?}", grade.problems);
+    assert!(grade.rows.iter().all(|r| r.verdict == Verdict::Unanswered));
+    // A file that cannot be graded at all: its own problem, no runs needed.
+    let mut other = key.clone();
+    other.assignment = "other".into();
+    let grade = a.grade(&other, &[]);
+    assert!(
+        grade.problems.iter().all(Problem::blocks_file),
+        "{:?}",
+        grade.problems
+    );
+    assert!(grade.rows.iter().all(|r| r.verdict == Verdict::NotGraded));
+    // Given every step, the key grades full marks.
+    assert_eq!(a.grade(&key, &expected).points, a.max_points());
 }

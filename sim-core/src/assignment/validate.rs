@@ -277,6 +277,17 @@ fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option
         .find(|c| found(c))
 }
 
+/// Whether `name` is written as the library's scenario files are named: lower-case letters,
+/// digits and `-`, then `.toml` (`type1-vs-type2.toml`).
+fn library_style(name: &str) -> bool {
+    name.strip_suffix(".toml").is_some_and(|stem| {
+        !stem.is_empty()
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    })
+}
+
 /// Longer names get no separator guess (the lookups grow with the square of the length).
 const MAX_GUESSED_NAME_CHARS: usize = 64;
 
@@ -313,6 +324,21 @@ fn validate_step(
                             step = step_id,
                             name = name.get_ref(),
                             meant = meant
+                        ),
+                    ));
+                }
+                if library_style(name.get_ref()) {
+                    // Written as a library file name is: suggesting one would suggest it
+                    // again. The resolver (the CLI's and the page's built-in library, or a
+                    // caller's closure) has no such file.
+                    return Err(v.error(
+                        name.span(),
+                        msg!(
+                            "unknown_scenario",
+                            "step `{step}`: the library resolver found no scenario file `{name}` (the CLI and the page have the files of scenarios/ built in; from Rust, the closure passed as `library` returned None for it): check the name against scenarios/, or embed the scenario with scenario_toml = '''...'''",
+                            "단계 `{step}`: 라이브러리 리졸버가 시나리오 파일 `{name}`을(를) 찾지 못했습니다 (CLI와 페이지에는 scenarios/의 파일이 들어 있고, Rust에서는 `library`로 넘긴 클로저가 이 이름에 None을 돌려주었습니다): scenarios/의 이름과 맞는지 확인하거나 scenario_toml = '''...'''로 시나리오를 직접 넣으세요",
+                            step = step_id,
+                            name = name.get_ref()
                         ),
                     ));
                 }

@@ -1,8 +1,10 @@
 //! [`Adjustments`]: slider-style changes applied to a validated scenario.
 
+use std::ops::Range;
+
 use toml::Spanned;
 
-use super::error::msg;
+use super::error::{msg, Key};
 use super::{validate, Questions, Scenario, ScenarioError, Validator};
 
 /// The memory setting's step, MiB: the page's memory control moves by it, and a memory
@@ -40,20 +42,33 @@ impl Scenario {
     /// the changed parameter, and names the adjusted value.
     pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
         let mut raw = self.raw.clone();
-        let keep = |s: &Spanned<u32>, value: u32| Spanned::new(s.span(), value);
+        let v = Validator::new(&self.file_name, &self.source);
+        // A value the file does not write (a default) has no place of its own: an error
+        // about it goes to what owns it, the instance's name, the [host] table or the
+        // scenario's name, not to the file's first character.
+        let or =
+            |span: Range<usize>, owner: Range<usize>| if span.is_empty() { owner } else { span };
+        let scenario_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
+        let host_at = or(v.span_of(&[Key::Name("host")]), scenario_at.clone());
         if let Some(seed) = adj.seed {
             raw.scenario.seed = seed;
         }
         if let Some(ms) = adj.duration_ms {
-            raw.scenario.duration_ms = Spanned::new(raw.scenario.duration_ms.span(), ms);
+            let at = or(raw.scenario.duration_ms.span(), scenario_at.clone());
+            raw.scenario.duration_ms = Spanned::new(at, ms);
         }
         if let Some(cores) = adj.host_cores {
-            raw.host.cores = keep(&raw.host.cores, cores);
+            let at = or(raw.host.cores.span(), host_at.clone());
+            raw.host.cores = Spanned::new(at, cores);
         }
         if let Some(mhz) = adj.host_clock_mhz {
-            raw.host.clock_ghz = Spanned::new(raw.host.clock_ghz.span(), f64::from(mhz) / 1000.0);
+            let at = or(raw.host.clock_ghz.span(), host_at.clone());
+            raw.host.clock_ghz = Spanned::new(at, f64::from(mhz) / 1000.0);
         }
         for inst in &mut raw.instances {
+            let name = inst.name.span();
+            let keep =
+                |s: &Spanned<u32>, value: u32| Spanned::new(or(s.span(), name.clone()), value);
             if let Some(count) = adj.instance_count {
                 inst.count = keep(&inst.count, count);
             }
@@ -66,7 +81,7 @@ impl Scenario {
                     .threads
                     .as_ref()
                     .map_or(inst.vcpus.span(), |t| t.span());
-                inst.threads = Some(Spanned::new(span, threads));
+                inst.threads = Some(Spanned::new(or(span, name.clone()), threads));
             }
             if let Some(mib) = adj.memory_per_instance_mib {
                 inst.memory_gib = Spanned::new(inst.memory_gib.span(), f64::from(mib) / 1024.0);
@@ -84,7 +99,6 @@ impl Scenario {
                 p.time_slice_ms = Some(Spanned::new(span, slice));
             }
         }
-        let v = Validator::new(&self.file_name, &self.source);
         match (
             validate(&v, raw, Questions::DropInvalid),
             adj.memory_per_instance_mib,

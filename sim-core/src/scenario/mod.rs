@@ -267,14 +267,19 @@ impl Scenario {
     }
 
     /// Checks the scenario's values again, as [`Scenario::run`] and every other entry that
-    /// runs it does first: each field within the range the file's validation enforces, the
-    /// indices that tie instances, questions, faults and the sweep to platforms and groups,
-    /// and the memory and event budgets, so that a field written by hand (`s.host.cores =
-    /// 0`, `s.instances.clear()`, `s.duration_ms = 10_000_000`) is an error, never a panic,
-    /// a meaningless result or minutes of running. The messages are the file's, without a
-    /// location (`line` and `column` 0): the value is written nowhere. A stack's
-    /// combination of kind, technique and I/O and a workload's definition are read from the
-    /// text only: change those in the text.
+    /// runs it does first: each field within the range the file's validation enforces (an
+    /// instance's workload within its `[[workload]]` keys' ranges), a stack's technique and
+    /// I/O as the file's are checked (no paravirtualized type-2 platform), a question's
+    /// platforms (a numeric question names one, a choice compares at least two that have a
+    /// value) and a fault's, the indices that tie instances, questions, faults and the
+    /// sweep to platforms and groups, and the memory and event budgets, so that a field
+    /// written by hand (`s.host.cores = 0`, `s.instances.clear()`, `s.duration_ms =
+    /// 10_000_000`, `s.questions[0].platform = None`) is an error, never a panic, a
+    /// meaningless result or minutes of running. The messages are the file's, without a
+    /// location (`line` and `column` 0): the value is written nowhere; a field in another
+    /// unit than its key (`clock_mhz` for `clock_ghz`) is quoted in the key's unit with its
+    /// own value beside. A stack's other settings (driver domain, back end, microVM,
+    /// nesting, enlightenments) are checked in the text only: change those in the text.
     ///
     /// ```
     /// let text = include_str!("../../../scenarios/smoke.toml");
@@ -744,6 +749,54 @@ workload = "syscall-heavy"
                 ("ct", "leaky")
             ]
         );
+    }
+
+    /// An adjusted value the file does not write (a default) is located at what owns it:
+    /// the instance's name, the [host] table, the scenario's name; not at line 1, column 1
+    /// (type1-vs-type2's first line is a comment).
+    #[test]
+    fn an_adjusted_default_is_located_at_its_owner_not_at_the_first_character() {
+        let text = include_str!("../../../scenarios/type1-vs-type2.toml");
+        let s = Scenario::from_toml("type1-vs-type2.toml", text).expect("valid");
+        // The name's value, after `name = `.
+        let at = |needle: &str| line_column(text, text.find(needle).expect("in the file") + 7);
+        let e = s
+            .adjusted(&Adjustments {
+                instance_count: Some(5000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        // disk-vm writes no count: at its name.
+        assert!(e.message.starts_with("instance `disk-vm`: count"), "{e}");
+        assert_eq!((e.line, e.column), at("name = \"disk-vm"), "{e}");
+        // A file without a [host] table or duration_ms: at the table, at the name.
+        let bare = "[scenario]\nname = \"bare\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
+        let s = Scenario::from_toml("bare.toml", bare).expect("valid");
+        let e = s
+            .adjusted(&Adjustments {
+                host_cores: Some(5000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        assert_eq!(e.code, "out_of_range");
+        assert_eq!((e.line, e.column), (2, 8), "{e}");
+        let e = s
+            .adjusted(&Adjustments {
+                duration_ms: Some(70_000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 8), "{e}");
+        let with_host = bare.replace("[[platform]]", "[host]\ncpu = \"skylake\"\n[[platform]]");
+        let s = Scenario::from_toml("host.toml", &with_host).expect("valid");
+        let e = s
+            .adjusted(&Adjustments {
+                host_cores: Some(5000),
+                ..Adjustments::default()
+            })
+            .unwrap_err();
+        assert_ne!((e.line, e.column), (1, 1), "{e}");
+        assert_eq!(e.line, 3, "{e}");
     }
 
     #[test]

@@ -3,26 +3,42 @@
 //! the file's validation.
 //!
 //! [`check`] reads the fields themselves, not the text: every range and count the file's
-//! validation enforces on them, with its messages (no location: the value is written
-//! nowhere), the indices that tie instances, questions, faults and the sweep to platforms
-//! and groups (out of range, they would panic), and the memory and event budgets. What
-//! only the text decides (a stack's combination of kind, technique and I/O; a workload's
-//! definition; the memory a platform commits) is the file's and `adjusted`'s to check.
-//! It costs about what the event estimate costs, far less than a run.
+//! validation enforces on them (a workload's fields within its `[[workload]]` keys'
+//! ranges, a VDI network's within its keys'), with its messages (no location: the value
+//! is written nowhere), a stack's technique and I/O as the file's `technique` and `io` are
+//! checked, a question's platforms and a fault's as the file's, the indices that tie
+//! instances, questions, faults and the sweep to platforms and groups (out of range, they
+//! would panic), and the memory and event budgets. The checks are the validator's own
+//! functions where the file's check does not need the text. A stack's other settings
+//! (driver domain, back end, microVM, nesting, enlightenments) and the memory a platform
+//! commits are the file's and `adjusted`'s to check. It costs about what the event
+//! estimate costs, far less than a run.
 
+use super::fault::{
+    instance_not_applicable, instance_not_on_platform, missing_instance, no_hypervisor,
+    no_platforms,
+};
 use super::host::lacks_feature;
 use super::instance::{
     cap_percent_msg, guest_not_paravirtualizable, memory_gib_msg, pin_count, pin_out_of_range,
     vdi_needs_desktop_workload,
 };
-use super::workload::empty_mix;
+use super::memory::{migrates, migration_not_applicable, migration_out_of_range};
+use super::platform::{default_io, io_problem, technique_problem};
+use super::question::{
+    missing_op, missing_platform, op_not_applicable, tolerance_out_of_range, too_few_options,
+    unanswerable,
+};
+use super::workload::{empty_mix, workload_out_of_range};
 use super::{
     duplicate_instance, duplicate_platform, duplicate_question, name_rule_broken, no_instance,
     no_platform, over_budget, platform_totals, range_msg, too_many_faults, too_many_platforms,
     INSTANCE_RANGE_EN, INSTANCE_RANGE_KO, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO,
 };
 use crate::hardware::CpuFeatures;
+use crate::isolation::FaultKind;
 use crate::platform::{PlatformKind, Technique};
+use crate::question::QuestionKind;
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
@@ -62,7 +78,7 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         if s.platforms[..index].iter().any(|q| q.name == p.name) {
             return fail(duplicate_platform(&p.name));
         }
-        if let Some(m) = platform(p) {
+        if let Some(m) = platform(p, &s.host) {
             return fail(m);
         }
     }
@@ -85,19 +101,7 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         if let Some(m) = platform_totals(&p.name, &mine) {
             return fail(m);
         }
-        if let Some(m) = p.migration.as_ref().and_then(|m| {
-            let group = m.group;
-            (group >= s.instances.len() || !s.instances[group].platforms.contains(&index)).then(
-                || {
-                    index_msg(
-                        &format!("platform `{}`: migration", p.name),
-                        "instance group",
-                        group,
-                        s.instances.len(),
-                    )
-                },
-            )
-        }) {
+        if let Some(m) = p.migration.as_ref().and_then(|m| migration(s, index, m)) {
             return fail(m);
         }
     }
@@ -163,17 +167,16 @@ fn host(s: &Scenario) -> Option<Msg> {
     if h.cores == 0 || h.cores > MAX_CORES {
         return Some(range_msg("host.cores", 1, MAX_CORES, h.cores));
     }
+    // In the keys' units (GHz, GiB), with the fields' own values beside.
     if !(100..=10_000).contains(&h.clock_mhz) {
-        return Some(range_msg(
-            "host.clock_ghz",
-            0.1,
-            10,
-            h.clock_mhz as f64 / 1000.0,
-        ));
+        let ghz = h.clock_mhz as f64 / 1000.0;
+        let got = in_key_unit(ghz, "GHz", "clock_mhz", h.clock_mhz);
+        return Some(range_msg("host.clock_ghz", 0.1, 10, got));
     }
     if !(128..=65536 * 1024).contains(&h.memory_mib) {
         let gib = h.memory_mib as f64 / 1024.0;
-        return Some(range_msg("host.memory_gib", 0.125, 65536, gib));
+        let got = in_key_unit(gib, "GiB", "memory_mib", h.memory_mib);
+        return Some(range_msg("host.memory_gib", 0.125, 65536, got));
     }
     let ranges = [
         ("host.disk.latency_us", h.disk_latency_us, 0, MAX_LATENCY_US),
@@ -253,7 +256,17 @@ type Feature = (
     fn(CpuFeatures) -> bool,
 );
 
-fn platform(p: &crate::scenario::PlatformSpec) -> Option<Msg> {
+fn platform(p: &crate::scenario::PlatformSpec, host: &crate::scenario::Host) -> Option<Msg> {
+    let stack = &p.stack;
+    if let Some(m) = technique_problem(&p.name, stack.kind, stack.technique, host) {
+        return Some(m);
+    }
+    // A platform's default I/O is valid; another is checked as the file's io = "..." is.
+    if stack.io != default_io(stack.kind, stack.technique) {
+        if let Some(m) = io_problem(&p.name, stack.kind, stack.technique, stack.io, host) {
+            return Some(m);
+        }
+    }
     let ranges: [(&str, u64, u64, u64); 6] = [
         ("time_slice_ms", p.time_slice_ms, 1, 1000),
         (
@@ -272,21 +285,74 @@ fn platform(p: &crate::scenario::PlatformSpec) -> Option<Msg> {
             256,
         ),
     ];
-    ranges
+    let out = |field: &str, min: &dyn ToString, max: &dyn ToString, got: String| {
+        msg!(
+            "out_of_range",
+            PLATFORM_RANGE_EN,
+            PLATFORM_RANGE_KO,
+            name = p.name,
+            field = field,
+            min = min.to_string(),
+            max = max.to_string(),
+            got = got
+        )
+    };
+    if let Some((field, got, min, max)) = ranges
         .into_iter()
         .find(|&(_, got, min, max)| got < min || got > max)
-        .map(|(field, got, min, max)| {
-            msg!(
-                "out_of_range",
-                PLATFORM_RANGE_EN,
-                PLATFORM_RANGE_KO,
-                name = p.name,
-                field = field,
-                min = min,
-                max = max,
-                got = got
-            )
+    {
+        return Some(out(field, &min, &max, got.to_string()));
+    }
+    // A VDI network's fields hold its keys' values in other units (rtt_ms as rtt_us):
+    // the key's range, and the value in the key's unit beside the field's own.
+    let n = p.vdi.as_ref()?;
+    let vdi: [(&str, f64, f64, f64, &str, &str, u64); 4] = [
+        ("rtt_ms", 1000.0, 0.0, 2000.0, "ms", "rtt_us", n.rtt_us),
+        (
+            "client_bandwidth_mbit_s",
+            1000.0,
+            0.064,
+            100_000.0,
+            "Mbit/s",
+            "client_bandwidth_kbit_s",
+            n.client_bandwidth_kbit_s,
+        ),
+        (
+            "loss_percent",
+            10_000.0,
+            0.0,
+            50.0,
+            "%",
+            "loss_ppm",
+            n.loss_ppm,
+        ),
+        (
+            "frame_rate",
+            1.0,
+            1.0,
+            120.0,
+            "",
+            "frame_rate",
+            n.frame_rate,
+        ),
+    ];
+    vdi.into_iter()
+        .find(|&(_, per, min, max, _, _, got)| !(min..=max).contains(&(got as f64 / per)))
+        .map(|(key, per, min, max, unit, field, got)| {
+            let shown = if key == field {
+                got.to_string()
+            } else {
+                in_key_unit(got as f64 / per, unit, field, got)
+            };
+            out(key, &min, &max, shown)
         })
+}
+
+/// A value of a field whose file key has another unit, for a message about the key: the
+/// value in the key's unit, then the field's own (`0 GHz (clock_mhz = 0)`), so that a
+/// Rust user reads what the field holds.
+fn in_key_unit(in_key: f64, unit: &str, field: &str, got: u64) -> String {
+    format!("{in_key} {unit} ({field} = {got})")
 }
 
 fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
@@ -336,7 +402,11 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
         ));
     }
     if i.memory_mib == 0 || i.memory_mib > 65536 * 1024 {
-        return Some(memory_gib_msg(name, i.memory_mib as f64 / 1024.0));
+        let gib = i.memory_mib as f64 / 1024.0;
+        return Some(memory_gib_msg(
+            name,
+            in_key_unit(gib, "GiB", "memory_mib", i.memory_mib),
+        ));
     }
     if i.cap_percent > 100 {
         return Some(cap_percent_msg(name, i.cap_percent));
@@ -348,6 +418,9 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
         if let Some(&bad) = pin.iter().find(|&&c| c >= s.host.cores) {
             return Some(pin_out_of_range(name, bad, s.host.cores));
         }
+    }
+    if let Some(m) = workload_out_of_range(&i.workload) {
+        return Some(m);
     }
     let desktop = crate::desktop::DESKTOP_PRESETS.contains(&i.workload.name.as_str());
     if i.workload.mix.total() == 0 && !desktop {
@@ -374,35 +447,84 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
     None
 }
 
+/// What is wrong with platform `index`'s migration `m`: a kind that does not migrate, a
+/// group it does not run (or a machine index other than the group's first copy's), values
+/// out of range.
+fn migration(s: &Scenario, index: usize, m: &crate::memory::MigrationSpec) -> Option<Msg> {
+    let p = &s.platforms[index];
+    if !migrates(p.stack.kind) {
+        return Some(migration_not_applicable(p));
+    }
+    let owner = format!("platform `{}`: migration", p.name);
+    let runs = |i: &&crate::scenario::InstanceSpec| i.platforms.contains(&index);
+    if !s.instances.get(m.group).is_some_and(|i| runs(&i)) {
+        return Some(index_msg(
+            &owner,
+            "instance group",
+            m.group,
+            s.instances.len(),
+        ));
+    }
+    // The machine index of the group's first copy: the copies of the platform's groups
+    // before it.
+    let first: u32 = (s.instances[..m.group].iter().filter(runs))
+        .map(|i| i.count)
+        .sum();
+    if m.instance != first {
+        return Some(msg!(
+            "index_out_of_range",
+            "{owner}: instance {got} is not the first copy of group {group} (`{name}`) on this platform, which is machine instance {first}",
+            "{owner}: instance {got}은(는) 이 플랫폼에서 그룹 {group}(`{name}`)의 첫 복사본이 아닙니다. 첫 복사본은 머신 인스턴스 {first}입니다",
+            owner = owner,
+            got = m.instance,
+            group = m.group,
+            name = s.instances[m.group].name,
+            first = first
+        ));
+    }
+    migration_out_of_range(m.link_gbit_s, m.max_downtime_ms, m.max_rounds).map(|(_, m)| m)
+}
+
 fn question(s: &Scenario, q: &crate::scenario::Question) -> Option<Msg> {
     let owner = format!("question `{}`", q.id);
     let platforms = s.platforms.len();
     if let Some(&p) = (q.candidates.iter().chain(&q.platform)).find(|&&p| p >= platforms) {
         return Some(index_msg(&owner, "platform", p, platforms));
     }
-    if q.metric.needs_op() != q.op.is_some() {
-        return Some(msg!(
-            "not_applicable",
-            "question `{id}`: op goes with the latency metrics (mean_latency_us, p50_latency_us, p99_latency_us) and only with them; metric `{metric}` has op = {op}",
-            "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만, 그리고 반드시 씁니다. 지표 `{metric}`의 op = {op}",
-            id = q.id,
-            metric = q.metric.name(),
-            op = q.op.map_or("(none)", |o| o.name())
-        ));
+    match (q.metric.needs_op(), q.op) {
+        (true, None) => return Some(missing_op(&q.id, q.metric)),
+        (false, Some(_)) => return Some(op_not_applicable(&q.id, q.metric)),
+        _ => {}
     }
     if !(0.0..=100.0).contains(&q.tolerance_percent) {
-        return Some(msg!(
-            "out_of_range",
-            "question `{id}`: {field} must be between {min} and {max}; got {got}",
-            "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
-            id = q.id,
-            field = "tolerance_percent",
-            min = 0,
-            max = 100,
-            got = q.tolerance_percent
-        ));
+        return Some(tolerance_out_of_range(&q.id, q.tolerance_percent));
     }
-    None
+    let why_not = |p: usize| {
+        unanswerable(
+            &q.id,
+            q.metric,
+            q.op,
+            p,
+            &s.platforms,
+            &s.instances,
+            s.sweep.as_ref(),
+        )
+    };
+    match q.kind {
+        QuestionKind::Numeric => match q.platform {
+            None => Some(missing_platform(&q.id, &s.platforms)),
+            Some(p) => why_not(p),
+        },
+        QuestionKind::Choice => {
+            let mut distinct = q.candidates.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < 2 {
+                return Some(too_few_options(&q.id));
+            }
+            distinct.into_iter().find_map(why_not)
+        }
+    }
 }
 
 fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
@@ -418,6 +540,16 @@ fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
     if let Some(&p) = f.platforms.iter().find(|&&p| p >= platforms) {
         return Some(index_msg("fault", "platform", p, platforms));
     }
+    if f.platforms.is_empty() {
+        return Some(no_platforms());
+    }
+    match (f.instance, f.kind) {
+        (None, FaultKind::KernelPanic) => return Some(missing_instance(&s.instances)),
+        (Some(_), kind) if kind != FaultKind::KernelPanic => {
+            return Some(instance_not_applicable(kind))
+        }
+        _ => {}
+    }
     if let Some((group, copy)) = f.instance {
         let Some(i) = s.instances.get(group) else {
             return Some(index_msg(
@@ -430,8 +562,11 @@ fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
         if copy >= i.count {
             return Some(range_msg("fault: copy", 1, i.count, u64::from(copy) + 1));
         }
+        if let Some(&p) = f.platforms.iter().find(|p| !i.platforms.contains(p)) {
+            return Some(instance_not_on_platform(&i.name, &s.platforms[p].name));
+        }
     }
-    None
+    no_hypervisor(f.kind, &f.platforms, &s.platforms)
 }
 
 #[cfg(test)]
@@ -502,6 +637,328 @@ mod tests {
         let mut s = smoke();
         s.platforms[0].name = "x".repeat(81);
         assert_eq!(invalid(&s).code, "bad_name");
+    }
+
+    fn library(file: &str, text: &str) -> Scenario {
+        Scenario::from_toml(file, text).expect("valid")
+    }
+
+    /// The file's error for `text` with `from` replaced by `to` (once).
+    fn file_error(file: &str, text: &str, from: &str, to: &str) -> crate::ScenarioError {
+        assert!(text.contains(from), "{from}");
+        Scenario::from_toml(file, &text.replacen(from, to, 1)).unwrap_err()
+    }
+
+    /// A question's platforms set by hand: a numeric question without one (it panicked in
+    /// the run's answers), a choice between fewer than two, one that has no value.
+    #[test]
+    fn a_question_without_its_platforms_is_an_error_not_a_panic() {
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let file = "type1-vs-type2.toml";
+        let mut s = library(file, text);
+        assert_eq!(s.questions[1].id, "type2-host-share");
+        s.questions[1].platform = None;
+        let e = invalid(&s);
+        assert_eq!(e.code, "missing_platform");
+        assert!(
+            e.message.starts_with(
+                "question `type2-host-share`: a numeric question needs platform = one of `type1`, `type2`"
+            ),
+            "{e}"
+        );
+        assert!(e.message_in(Lang::Ko).contains("수치형(numeric)"), "{e}");
+
+        for candidates in [vec![], vec![0], vec![1, 1]] {
+            let mut s = library(file, text);
+            s.questions[0].candidates = candidates;
+            let e = invalid(&s);
+            assert_eq!(e.code, "too_few_options");
+            // The file's words for a list of one platform.
+            let from_file = file_error(
+                file,
+                text,
+                "op = \"disk_read\"",
+                "op = \"disk_read\"\nplatforms = [\"type1\"]",
+            );
+            assert_eq!(from_file.message, e.message);
+        }
+
+        // A platform whose instances do not run the question's op: no value to compare.
+        let mut s = library(file, text);
+        s.questions[0].op = Some(crate::workload::Op::TlbShootdown);
+        let e = invalid(&s);
+        assert_eq!(e.code, "unanswerable");
+        assert!(e.message.contains("runs `tlb_shootdown`"), "{e}");
+    }
+
+    /// A fault's platforms and instance set by hand, with the file's messages.
+    #[test]
+    fn a_fault_set_by_hand_is_checked_as_the_file_is() {
+        let text = include_str!("../../../../scenarios/fault-blast-radius.toml");
+        let file = "fault-blast-radius.toml";
+        let mut s = library(file, text);
+        s.faults[0].platforms.clear();
+        let e = invalid(&s);
+        assert_eq!(e.code, "empty_list");
+        let from_file = file_error(
+            file,
+            text,
+            "platforms = [\"vm\", \"container\"]",
+            "platforms = []",
+        );
+        assert_eq!(from_file.message, e.message);
+
+        let mut s = library(file, text);
+        s.faults[0].instance = None;
+        assert_eq!(invalid(&s).code, "missing_instance");
+        let mut s = library(file, text);
+        s.faults[1].instance = Some((0, 0));
+        assert_eq!(invalid(&s).code, "not_applicable");
+        // A hypervisor failure on a platform without a hypervisor.
+        let mut s = library(file, text);
+        let native = (s.platforms.iter())
+            .position(|p| !p.stack.is_vm())
+            .expect("a platform without a hypervisor");
+        s.faults[1].platforms = vec![native];
+        assert_eq!(invalid(&s).code, "no_hypervisor");
+    }
+
+    /// A migration's values set by hand: the file's ranges and words (NaN is in none).
+    #[test]
+    fn a_migration_set_by_hand_is_checked_as_the_file_is() {
+        let text = include_str!("../../../../scenarios/live-migration.toml");
+        let file = "live-migration.toml";
+        for (link, got) in [(0.0, "0"), (f64::NAN, "NaN"), (1000.5, "1000.5")] {
+            let mut s = library(file, text);
+            s.platforms[0]
+                .migration
+                .as_mut()
+                .expect("a migration")
+                .link_gbit_s = link;
+            let e = invalid(&s);
+            assert_eq!(
+                e.message,
+                format!("migration.link_gbit_s must be between 0.01 and 1000; got {got}")
+            );
+            assert_eq!(
+                e.message_in(Lang::Ko),
+                format!("migration.link_gbit_s 값은 0.01에서 1000 사이여야 합니다. 입력값: {got}")
+            );
+        }
+        let from_file = file_error(file, text, "link_gbit_s = 10,", "link_gbit_s = 0,");
+        assert_eq!(
+            from_file.message,
+            "migration.link_gbit_s must be between 0.01 and 1000; got 0"
+        );
+        let mut s = library(file, text);
+        s.platforms[0]
+            .migration
+            .as_mut()
+            .expect("a migration")
+            .max_rounds = 0;
+        assert!(invalid(&s).message.starts_with("migration.max_rounds"));
+        let mut s = library(file, text);
+        s.platforms[0]
+            .migration
+            .as_mut()
+            .expect("a migration")
+            .instance = 99;
+        assert_eq!(invalid(&s).code, "index_out_of_range");
+    }
+
+    /// A workload's fields set by hand: the ranges of their `[[workload]]` keys, with the
+    /// file's words (beyond them a run overflowed: think_time_us, io_bytes, message_bytes
+    /// and syscall_work_cycles at u64::MAX panicked in a debug build).
+    #[test]
+    fn a_workload_set_by_hand_is_bounded_as_its_keys_are() {
+        type Set = fn(&mut crate::workload::Workload);
+        let cases: [(Set, &str); 9] = [
+            (
+                |w| w.compute_cycles = u64::MAX,
+                "compute_cycles must be between 0 and 1000000000",
+            ),
+            (
+                |w| w.syscall_work_cycles = u64::MAX,
+                "syscall_work_cycles must be between 0 and 100000000",
+            ),
+            (
+                |w| w.io_bytes = u64::MAX,
+                "io_bytes must be between 1 and 67108864",
+            ),
+            (
+                |w| w.io_bytes = 0,
+                "io_bytes must be between 1 and 67108864; got 0",
+            ),
+            (
+                |w| w.message_bytes = u64::MAX,
+                "message_bytes must be between 1 and 67108864",
+            ),
+            (
+                |w| w.think_time_us = u64::MAX,
+                "think_time_us must be between 0 and 10000000",
+            ),
+            (
+                |w| w.lock_percent = 1000,
+                "lock_percent must be between 0 and 100; got 1000",
+            ),
+            (
+                |w| w.lock_hold_cycles = 0,
+                "lock_hold_cycles must be between 1 and 100000000",
+            ),
+            (
+                |w| w.kernel_code_kib = u64::MAX,
+                "kernel_code_kib must be between 1 and 1048576",
+            ),
+        ];
+        for (set, expected) in cases {
+            let mut s = smoke();
+            set(&mut s.instances[0].workload);
+            let e = invalid(&s);
+            assert_eq!(e.code, "out_of_range");
+            let name = &s.instances[0].workload.name;
+            assert!(
+                e.message
+                    .starts_with(&format!("workload `{name}`: {expected}")),
+                "{e}"
+            );
+            assert!(e.message_in(Lang::Ko).contains("사이여야 합니다"), "{e}");
+        }
+        // The same words as the file's key.
+        let text = "[scenario]\nname = \"w\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[workload]]\nname = \"mine\"\nbase = \"web-server\"\nlock_percent = 1000\n[[instance]]\nname = \"a\"\nworkload = \"mine\"\n";
+        let file = Scenario::from_toml("w.toml", text).unwrap_err();
+        let mut s =
+            Scenario::from_toml("w.toml", &text.replace("lock_percent = 1000", "")).expect("valid");
+        s.instances[0].workload.lock_percent = 1000;
+        assert_eq!(invalid(&s).message, file.message);
+    }
+
+    /// A stack's technique and I/O set by hand are checked as the file's are: a type-2
+    /// platform cannot be paravirtualized, a hypervisor needs a technique, I/O fits it.
+    #[test]
+    fn a_stack_set_by_hand_is_checked_as_the_file_is() {
+        use crate::platform::{IoModel, PlatformKind, Technique};
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let file = "type1-vs-type2.toml";
+        let mut s = library(file, text);
+        assert_eq!(s.platforms[1].stack.kind, PlatformKind::Type2);
+        s.platforms[1].stack.technique = Some(Technique::Para);
+        let e = invalid(&s);
+        assert_eq!(e.code, "para_on_type2");
+        let from_file = file_error(
+            file,
+            text,
+            "kind = \"type2\"\ntechnique = \"hardware_assist\"",
+            "kind = \"type2\"\ntechnique = \"para\"",
+        );
+        assert_eq!(from_file.message, e.message);
+
+        let mut s = library(file, text);
+        s.platforms[0].stack.technique = None;
+        assert_eq!(invalid(&s).code, "missing_technique");
+        let mut s = library(file, text);
+        s.platforms[1].stack.io = IoModel::Passthrough;
+        assert_eq!(invalid(&s).code, "passthrough_on_type2");
+        let mut s = smoke();
+        let native = s
+            .platforms
+            .iter()
+            .position(|p| p.stack.kind == PlatformKind::Native);
+        let native = native.expect("smoke has a native platform");
+        s.platforms[native].stack.technique = Some(Technique::HardwareAssist);
+        assert_eq!(invalid(&s).code, "not_applicable");
+        // A hypervisor's own default I/O is valid.
+        let mut s = library(file, text);
+        s.platforms[0].stack.io = IoModel::Emulated;
+        assert_eq!(s.check(), Ok(()));
+    }
+
+    /// A VDI network's fields set by hand, bounded by their keys' ranges and named in the
+    /// keys' units with the field's own value beside (an RTT of u64::MAX µs overflowed).
+    #[test]
+    fn a_vdi_network_set_by_hand_is_bounded_by_its_keys() {
+        let text = include_str!("../../../../scenarios/vdi-network.toml");
+        let mut s = library("vdi-network.toml", text);
+        let p = (s.platforms.iter())
+            .position(|p| p.vdi.is_some())
+            .expect("a vdi platform");
+        let name = s.platforms[p].name.clone();
+        s.platforms[p].vdi.as_mut().expect("vdi").rtt_us = u64::MAX;
+        let e = invalid(&s);
+        assert_eq!(
+            e.message,
+            format!(
+                "platform `{name}`: rtt_ms must be between 0 and 2000; got {} ms (rtt_us = {})",
+                u64::MAX as f64 / 1000.0,
+                u64::MAX
+            )
+        );
+        let mut s = library("vdi-network.toml", text);
+        s.platforms[p].vdi.as_mut().expect("vdi").frame_rate = 0;
+        assert!(invalid(&s)
+            .message
+            .ends_with("frame_rate must be between 1 and 120; got 0"));
+        let mut s = library("vdi-network.toml", text);
+        s.platforms[p].vdi.as_mut().expect("vdi").loss_ppm = 600_000;
+        assert!(invalid(&s)
+            .message
+            .ends_with("loss_percent must be between 0 and 50; got 60 % (loss_ppm = 600000)"));
+    }
+
+    /// A field in another unit than its file key (clock_mhz for clock_ghz, memory_mib for
+    /// memory_gib) is quoted in the key's unit, with the field's own value beside, so that
+    /// the message does not read as if the field held the key's figure.
+    #[test]
+    fn a_field_in_another_unit_than_its_key_is_quoted_in_both() {
+        let mut s = smoke();
+        s.host.clock_mhz = 0;
+        assert_eq!(
+            invalid(&s).to_string(),
+            "smoke.toml: host.clock_ghz must be between 0.1 and 10; got 0 GHz (clock_mhz = 0)"
+        );
+        assert_eq!(
+            invalid(&s).to_string_in(Lang::Ko),
+            "smoke.toml: host.clock_ghz 값은 0.1에서 10 사이여야 합니다. 입력값: 0 GHz (clock_mhz = 0)"
+        );
+        let mut s = smoke();
+        s.host.memory_mib = 64;
+        assert!(invalid(&s)
+            .message
+            .ends_with("got 0.0625 GiB (memory_mib = 64)"));
+        let mut s = smoke();
+        s.instances[0].memory_mib = 0;
+        assert!(invalid(&s).message.ends_with("got 0 GiB (memory_mib = 0)"));
+    }
+
+    /// One pCPU and one vCPU are singular; a latency question without op lists the ops.
+    #[test]
+    fn counts_of_one_are_singular_and_a_missing_op_lists_the_operations() {
+        let mut s = smoke();
+        s.instances[0].vcpus = 2;
+        s.instances[0].pin = Some(vec![0]);
+        assert!(
+            invalid(&s)
+                .message
+                .contains("pin lists 1 pCPU but the instance has 2 vCPUs;"),
+            "{}",
+            invalid(&s)
+        );
+        let mut s = smoke();
+        s.instances[0].vcpus = 1;
+        s.instances[0].pin = Some(vec![0, 1]);
+        assert!(invalid(&s)
+            .message
+            .contains("pin lists 2 pCPUs but the instance has 1 vCPU;"));
+
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let mut s = library("type1-vs-type2.toml", text);
+        s.questions[0].op = None;
+        let e = invalid(&s);
+        assert_eq!(e.code, "missing_op");
+        assert!(
+            e.message.ends_with("needs op = one of the operation names: `syscall`, `cpuid`, `cr_write`, `cr3_write`, `invlpg`, `cr8_write`, `rdtsc`, `io_port`, `mmio`, `page_fault`, `page_table_update`, `tlb_miss`, `disk_read`, `disk_write`, `net_send`, `net_receive`, `sleep`, `tlb_shootdown`"),
+            "{e}"
+        );
+        assert!(e.message_in(Lang::Ko).contains("`disk_read`"), "{e}");
     }
 
     /// Beyond the event budget: the file's message, before a single event (not minutes of

@@ -2,7 +2,7 @@
 
 use super::names;
 use crate::isolation::FaultKind;
-use crate::scenario::error::msg;
+use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::{FaultSection, PlatformSection};
 use crate::scenario::{FaultSpec, InstanceSpec, PlatformSpec, ScenarioError, Validator};
 
@@ -32,27 +32,10 @@ pub(super) fn validate_fault(
     }
     let instance = match (&f.instance, kind) {
         (None, FaultKind::KernelPanic) => {
-            return Err(v.error(
-                f.kind.span(),
-                msg!(
-                    "missing_instance",
-                    "a kernel_panic fault needs instance = the group whose code triggers it; one of {expected}",
-                    "kernel_panic 장애에는 instance = 그 장애를 일으키는 그룹이 필요합니다. 다음 중 하나: {expected}",
-                    expected = names(instances.iter().map(|i| i.name.as_str()))
-                ),
-            ))
+            return Err(v.error(f.kind.span(), missing_instance(instances)))
         }
         (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure | FaultKind::OomKill) => {
-            return Err(v.error(
-                i.span(),
-                msg!(
-                    "not_applicable",
-                    "instance applies to kernel_panic faults only; a {kind} takes the whole platform",
-                    "instance는 kernel_panic 장애에만 해당합니다. {kind}는 플랫폼 전체를 멈춥니다",
-                    field = "instance",
-                    kind = kind.name()
-                ),
-            ))
+            return Err(v.error(i.span(), instance_not_applicable(kind)))
         }
         (None, _) => None,
         (Some(i), FaultKind::KernelPanic) => {
@@ -135,48 +118,22 @@ pub(super) fn validate_fault(
                     if !instances[i].platforms.contains(&index) {
                         return Err(v.error(
                             p.span(),
-                            msg!(
-                                "fault_instance_not_on_platform",
-                                "fault: instance `{instance}` does not run on platform `{platform}`",
-                                "fault: 인스턴스 `{instance}`은(는) 플랫폼 `{platform}`에서 실행되지 않습니다",
-                                instance = instances[i].name,
-                                platform = p.get_ref()
-                            ),
+                            instance_not_on_platform(&instances[i].name, p.get_ref()),
                         ));
                     }
                 }
                 out.push(index);
             }
             if out.is_empty() {
-                return Err(v.error(
-                    list.span(),
-                    msg!(
-                        "empty_list",
-                        "fault: platforms is empty; omit it to mean every platform",
-                        "fault: platforms가 비어 있습니다. 모든 플랫폼을 뜻하려면 지우세요"
-                    ),
-                ));
+                return Err(v.error(list.span(), no_platforms()));
             }
             out
         }
     };
-    if kind == FaultKind::HypervisorFailure {
-        for &p in &chosen {
-            if !platforms[p].stack.is_vm() {
-                let span = f.platforms.as_ref().map_or(f.kind.span(), |l| l.span());
-                let _ = raw_platforms;
-                return Err(v.error(
-                    span,
-                    msg!(
-                        "no_hypervisor",
-                        "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms",
-                        "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널)이나 server_failure(호스트 전체)를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
-                        platform = platforms[p].name,
-                        kind = platforms[p].stack.kind.name()
-                    ),
-                ));
-            }
-        }
+    if let Some(m) = no_hypervisor(kind, &chosen, platforms) {
+        let span = f.platforms.as_ref().map_or(f.kind.span(), |l| l.span());
+        let _ = raw_platforms;
+        return Err(v.error(span, m));
     }
     Ok(FaultSpec {
         at_ms,
@@ -184,4 +141,70 @@ pub(super) fn validate_fault(
         instance,
         platforms: chosen,
     })
+}
+
+// The checks below are shared with `check.rs`, which applies them to a fault's fields
+// (set by hand) with the same messages.
+
+/// A kernel panic without the group that triggers it.
+pub(super) fn missing_instance(instances: &[InstanceSpec]) -> Msg {
+    msg!(
+        "missing_instance",
+        "a kernel_panic fault needs instance = the group whose code triggers it; one of {expected}",
+        "kernel_panic 장애에는 instance = 그 장애를 일으키는 그룹이 필요합니다. 다음 중 하나: {expected}",
+        expected = names(instances.iter().map(|i| i.name.as_str()))
+    )
+}
+
+/// An instance on a fault of `kind`, which takes a whole platform.
+pub(super) fn instance_not_applicable(kind: FaultKind) -> Msg {
+    msg!(
+        "not_applicable",
+        "instance applies to kernel_panic faults only; a {kind} takes the whole platform",
+        "instance는 kernel_panic 장애에만 해당합니다. {kind}는 플랫폼 전체를 멈춥니다",
+        field = "instance",
+        kind = kind.name()
+    )
+}
+
+/// A kernel panic's group that does not run on a platform the fault names.
+pub(super) fn instance_not_on_platform(instance: &str, platform: &str) -> Msg {
+    msg!(
+        "fault_instance_not_on_platform",
+        "fault: instance `{instance}` does not run on platform `{platform}`",
+        "fault: 인스턴스 `{instance}`은(는) 플랫폼 `{platform}`에서 실행되지 않습니다",
+        instance = instance,
+        platform = platform
+    )
+}
+
+/// A fault's empty list of platforms.
+pub(super) fn no_platforms() -> Msg {
+    msg!(
+        "empty_list",
+        "fault: platforms is empty; omit it to mean every platform",
+        "fault: platforms가 비어 있습니다. 모든 플랫폼을 뜻하려면 지우세요"
+    )
+}
+
+/// A hypervisor failure on one of `chosen` that has no hypervisor.
+pub(super) fn no_hypervisor(
+    kind: FaultKind,
+    chosen: &[usize],
+    platforms: &[PlatformSpec],
+) -> Option<Msg> {
+    if kind != FaultKind::HypervisorFailure {
+        return None;
+    }
+    let p = chosen
+        .iter()
+        .map(|&p| &platforms[p])
+        .find(|p| !p.stack.is_vm())?;
+    Some(msg!(
+        "no_hypervisor",
+        "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms",
+        "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널)이나 server_failure(호스트 전체)를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
+        platform = p.name,
+        kind = p.stack.kind.name()
+    ))
 }

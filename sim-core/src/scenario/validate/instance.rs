@@ -255,11 +255,13 @@ pub(super) fn vdi_needs_desktop_workload(name: &str, platform: &str, got: &str) 
 pub(super) fn pin_count(name: &str, got: usize, vcpus: u32) -> Msg {
     msg!(
             "pin_count",
-            "instance `{name}`: pin lists {got} pCPUs but the instance has {vcpus} vCPUs; give one pCPU per vCPU",
+            "instance `{name}`: pin lists {got} {pcpus} but the instance has {vcpus} {vcpus_word}; give one pCPU per vCPU",
             "인스턴스 `{name}`: pin에 pCPU가 {got}개이지만 vCPU는 {vcpus}개입니다. vCPU마다 pCPU 하나를 주세요",
             name = name,
             got = got,
-            vcpus = vcpus
+            pcpus = if got == 1 { "pCPU" } else { "pCPUs" },
+            vcpus = vcpus,
+            vcpus_word = if vcpus == 1 { "vCPU" } else { "vCPUs" }
         )
 }
 
@@ -274,7 +276,7 @@ pub(super) fn pin_out_of_range(name: &str, got: u32, cores: u32) -> Msg {
         )
 }
 
-pub(super) fn memory_gib_msg(name: &str, got: f64) -> Msg {
+pub(super) fn memory_gib_msg(name: &str, got: impl std::fmt::Display) -> Msg {
     msg!(
             "out_of_range",
             "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65536; got {got}",

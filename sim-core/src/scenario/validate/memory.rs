@@ -1,11 +1,11 @@
 //! Validation of memory: overcommit, running_for_s, migration and each platform's total,
 //! and the warning of a group whose memory is too small for it to run even alone.
 
-use super::{gib, names, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO, RANGE_EN, RANGE_KO};
+use super::{gib, names, range_msg, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
 use crate::costs::CostTable;
 use crate::memory::OvercommitPolicy;
 use crate::platform::{PlatformKind, Stack};
-use crate::scenario::error::msg;
+use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::{InstanceSection, MigrationSection, PlatformSection};
 use crate::scenario::{
     oom_alone_lists, Host, InstanceSpec, PlatformSpec, Scenario, ScenarioError, Validator,
@@ -97,20 +97,8 @@ pub(super) fn validate_migration(
     p_index: usize,
     instances: &[InstanceSpec],
 ) -> Result<crate::memory::MigrationSpec, ScenarioError> {
-    if !matches!(
-        p.stack.kind,
-        PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Container
-    ) {
-        return Err(v.error(
-            m.instance.span(),
-            msg!(
-                "migration_not_applicable",
-                "platform `{name}` (kind = \"{kind}\"): migration moves a VM between hypervisors (type1, type2) or checkpoints and restores a container (container)",
-                "플랫폼 `{name}`(kind = \"{kind}\"): 마이그레이션은 하이퍼바이저 사이에서 VM을 옮기거나(type1, type2) 컨테이너를 체크포인트하고 복원합니다(container)",
-                name = p.name,
-                kind = p.stack.kind.name()
-            ),
-        ));
+    if !migrates(p.stack.kind) {
+        return Err(v.error(m.instance.span(), migration_not_applicable(p)));
     }
     let mine: Vec<usize> = (0..instances.len())
         .filter(|&i| instances[i].platforms.contains(&p_index))
@@ -138,55 +126,73 @@ pub(super) fn validate_migration(
         .take_while(|&&i| i != group)
         .map(|&i| instances[i].count)
         .sum();
-    let float = |value: &Option<toml::Spanned<f64>>,
-                 field: &str,
-                 min: f64,
-                 max: f64,
-                 default: f64|
-     -> Result<f64, ScenarioError> {
-        match value {
-            None => Ok(default),
-            Some(x) if (min..=max).contains(x.get_ref()) => Ok(*x.get_ref()),
-            Some(x) => Err(v.error(
-                x.span(),
-                msg!(
-                    "out_of_range",
-                    RANGE_EN,
-                    RANGE_KO,
-                    field = format!("migration.{field}"),
-                    min = min,
-                    max = max,
-                    got = x.get_ref()
-                ),
-            )),
-        }
-    };
-    let link_gbit_s = float(&m.link_gbit_s, "link_gbit_s", 0.01, 1000.0, 10.0)?;
-    let max_downtime_ms = float(&m.max_downtime_ms, "max_downtime_ms", 1.0, 60000.0, 300.0)?;
-    let max_rounds = match &m.max_rounds {
-        None => 30,
-        Some(r) if (1..=1000).contains(r.get_ref()) => *r.get_ref(),
-        Some(r) => {
-            return Err(v.error(
-                r.span(),
-                msg!(
-                    "out_of_range",
-                    RANGE_EN,
-                    RANGE_KO,
-                    field = "migration.max_rounds",
-                    min = 1,
-                    max = 1000,
-                    got = r.get_ref()
-                ),
-            ))
-        }
-    };
+    let link_gbit_s = m.link_gbit_s.as_ref().map_or(10.0, |x| *x.get_ref());
+    let max_downtime_ms = m.max_downtime_ms.as_ref().map_or(300.0, |x| *x.get_ref());
+    let max_rounds = m.max_rounds.as_ref().map_or(30, |x| *x.get_ref());
+    if let Some((field, problem)) = migration_out_of_range(link_gbit_s, max_downtime_ms, max_rounds)
+    {
+        // A default is in range: the value out of it is written.
+        let span = match field {
+            "link_gbit_s" => m.link_gbit_s.as_ref().map(|x| x.span()),
+            "max_downtime_ms" => m.max_downtime_ms.as_ref().map(|x| x.span()),
+            _ => m.max_rounds.as_ref().map(|x| x.span()),
+        };
+        return Err(v.error(span.unwrap_or(m.instance.span()), problem));
+    }
     Ok(crate::memory::MigrationSpec {
         group,
         instance,
         link_gbit_s,
         max_rounds,
         max_downtime_ms,
+    })
+}
+
+/// Whether a platform of `kind` can migrate an instance (a VM between hypervisors, a
+/// container by checkpoint and restore).
+pub(super) fn migrates(kind: PlatformKind) -> bool {
+    matches!(
+        kind,
+        PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Container
+    )
+}
+
+/// A migration on platform `p`, whose kind does not migrate (shared with `check.rs`).
+pub(super) fn migration_not_applicable(p: &PlatformSpec) -> Msg {
+    msg!(
+        "migration_not_applicable",
+        "platform `{name}` (kind = \"{kind}\"): migration moves a VM between hypervisors (type1, type2) or checkpoints and restores a container (container)",
+        "플랫폼 `{name}`(kind = \"{kind}\"): 마이그레이션은 하이퍼바이저 사이에서 VM을 옮기거나(type1, type2) 컨테이너를 체크포인트하고 복원합니다(container)",
+        name = p.name,
+        kind = p.stack.kind.name()
+    )
+}
+
+/// The first of a migration's values outside its range (NaN is outside every range), by
+/// its key in the file, with its message (shared with `check.rs`).
+pub(super) fn migration_out_of_range(
+    link_gbit_s: f64,
+    max_downtime_ms: f64,
+    max_rounds: u32,
+) -> Option<(&'static str, Msg)> {
+    let floats = [
+        ("link_gbit_s", link_gbit_s, 0.01, 1000.0),
+        ("max_downtime_ms", max_downtime_ms, 1.0, 60000.0),
+    ];
+    if let Some((field, got, min, max)) = floats
+        .into_iter()
+        .find(|&(_, got, min, max)| !(min..=max).contains(&got))
+    {
+        return Some((
+            field,
+            range_msg(&format!("migration.{field}"), min, max, got),
+        ));
+    }
+    (!(1..=1000).contains(&max_rounds)).then(|| {
+        (
+            "max_rounds",
+            range_msg("migration.max_rounds", 1, 1000, max_rounds),
+        )
     })
 }
 

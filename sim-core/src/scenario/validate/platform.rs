@@ -9,7 +9,7 @@ use crate::platform::{
     DisplayProtocol, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind,
     Stack, StorageMode, Technique,
 };
-use crate::scenario::error::msg;
+use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::PlatformSection;
 use crate::scenario::{Host, PlatformSpec, ScenarioError, Validator, VdiNetwork};
 
@@ -20,92 +20,22 @@ pub(super) fn validate_platform(
 ) -> Result<PlatformSpec, ScenarioError> {
     let kind = *p.kind.get_ref();
     let name = p.name.get_ref().clone();
-    let technique = p.technique.as_ref().map(|t| (*t.get_ref(), t.span()));
-    let technique = match (kind, technique) {
+    let technique = match (kind, &p.technique) {
         // A VDI server is a type-1 hypervisor; desktops get PV drivers by default.
         (PlatformKind::Vdi, None) => Some((Technique::Hybrid, p.kind.span())),
-        (PlatformKind::Type1 | PlatformKind::Type2, None) => {
-            return Err(v.error(
-                p.kind.span(),
-                msg!(
-                    "missing_technique",
-                    "platform `{name}`: a hypervisor needs a technique: one of `binary_translation`, `hardware_assist`, `para`, `hybrid`",
-                    "플랫폼 `{name}`: 하이퍼바이저에는 technique가 필요합니다: `binary_translation`, `hardware_assist`, `para`, `hybrid` 중 하나",
-                    name = name
-                ),
-            ))
-        }
-        (PlatformKind::Native | PlatformKind::Container, Some((_, span))) => {
-            return Err(v.error(
-                span,
-                msg!(
-                    "not_applicable",
-                    "platform `{name}`: technique applies to type1, type2 and vdi platforms only; remove it for kind = \"{kind}\"",
-                    "플랫폼 `{name}`: technique는 type1, type2, vdi 플랫폼에만 해당합니다. kind = \"{kind}\"에서는 지우세요",
-                    name = name,
-                    field = "technique",
-                    kind = kind.name()
-                ),
-            ))
-        }
-        (_, t) => t,
+        (_, t) => t.as_ref().map(|t| (*t.get_ref(), t.span())),
     };
-    if let Some((t, span)) = technique.clone() {
-        if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.features.vtx {
-            return Err(v.error(
-                span,
-                msg!(
-                    "needs_vtx",
-                    "platform `{name}`: {technique} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host",
-                    "플랫폼 `{name}`: {technique}에는 host.vtx = true(VT-x/AMD-V)가 필요합니다. 이 호스트에서는 `binary_translation`이나 `para`를 쓰세요",
-                    name = name,
-                    technique = t.name()
-                ),
-            ));
-        }
-        if t == Technique::Para && kind == PlatformKind::Type2 {
-            return Err(v.error(
-                span,
-                msg!(
-                    "para_on_type2",
-                    "platform `{name}`: paravirtualization needs a type-1 hypervisor that offers hypercalls; a type-2 host here runs `binary_translation`, `hardware_assist` or `hybrid`",
-                    "플랫폼 `{name}`: 반가상화에는 하이퍼콜을 제공하는 type-1 하이퍼바이저가 필요합니다. 여기서 type-2 호스트는 `binary_translation`, `hardware_assist`, `hybrid`를 씁니다",
-                    name = name
-                ),
-            ));
-        }
+    if let Some(problem) = technique_problem(&name, kind, technique.as_ref().map(|t| t.0), host) {
+        // At the technique, or at the kind that needs one.
+        let span = technique.map_or(p.kind.span(), |(_, span)| span);
+        return Err(v.error(span, problem));
     }
     let technique = technique.map(|(t, _)| t);
-    let default_io = match (kind, technique) {
-        (PlatformKind::Native | PlatformKind::Container, _) => IoModel::Passthrough,
-        (_, Some(Technique::Para | Technique::Hybrid)) => IoModel::Paravirtual,
-        _ => IoModel::Emulated,
-    };
     let io = match &p.io {
-        None => default_io,
+        None => default_io(kind, technique),
         Some(io) => {
             let value = *io.get_ref();
-            let problem = match (kind, technique, value) {
-                (PlatformKind::Native | PlatformKind::Container, _, _) => Some(msg!("io_not_applicable", "platform `{name}`: io applies to hypervisors only; remove it", "플랫폼 `{name}`: io는 하이퍼바이저에만 해당합니다. 지우세요", name = name)),
-                (_, Some(Technique::Para), IoModel::Emulated) => Some(msg!("io_emulated_under_para", "platform `{name}`: a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"", "플랫폼 `{name}`: 반가상화 게스트에는 에뮬레이션 장치가 없습니다. io = \"paravirtual\" 또는 \"passthrough\"를 쓰세요", name = name)),
-                (_, Some(Technique::Hybrid), IoModel::Emulated) => Some(msg!("io_emulated_under_hybrid", "platform `{name}`: hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O", "플랫폼 `{name}`: hybrid는 반가상화 I/O 드라이버를 뜻합니다. io = \"paravirtual\"을 쓰거나, 에뮬레이션 I/O에는 technique = \"hardware_assist\"를 쓰세요", name = name)),
-                (PlatformKind::Type2, _, IoModel::Passthrough) => {
-                    // What type 2 accepts with this technique (hybrid means paravirtual drivers).
-                    let (valid, valid_ko) = if technique == Some(Technique::Hybrid) {
-                        ("io = \"paravirtual\"", "io = \"paravirtual\"")
-                    } else {
-                        ("io = \"emulated\" or \"paravirtual\"", "io = \"emulated\" 또는 \"paravirtual\"")
-                    };
-                    Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor (kind = \"type1\" or \"vdi\") with an IOMMU; a type-2 platform takes {valid}", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저(kind = \"type1\" 또는 \"vdi\")가 필요합니다. type-2 플랫폼에는 {valid_ko}를 쓰세요", name = name, valid = valid, valid_ko = valid_ko))
-                }
-                // VT-d and AMD-Vi came with the chipsets of about 2008 (Intel's 4 Series,
-                // Penryn's generation); a Pentium 4 or first Core 2 platform had no IOMMU.
-                (_, _, IoModel::Passthrough) if matches!(host.cpu, CpuGeneration::Prescott | CpuGeneration::Merom) => Some(msg!("passthrough_before_iommu", "platform `{name}`: passthrough needs an IOMMU (Intel VT-d, AMD-Vi), which came with platforms of about 2008; host.cpu = \"{cpu}\" had none: use \"penryn\" or later", "플랫폼 `{name}`: passthrough에는 IOMMU(Intel VT-d, AMD-Vi)가 필요하며, 2008년 무렵의 플랫폼부터 있습니다. host.cpu = \"{cpu}\"에는 없었습니다: \"penryn\" 이후를 쓰세요", name = name, cpu = host.cpu.name())),
-                (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
-                (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough is not modelled under binary translation (the simulator gives a device to hardware-assisted and paravirtualized guests only); use technique = \"hardware_assist\", \"hybrid\" or \"para\"", "플랫폼 `{name}`: 바이너리 변환에서는 passthrough를 모델링하지 않습니다(시뮬레이터는 하드웨어 지원 게스트와 반가상화 게스트에만 장치를 넘겨줍니다). technique = \"hardware_assist\", \"hybrid\" 또는 \"para\"를 쓰세요", name = name)),
-                _ => None,
-            };
-            if let Some(problem) = problem {
+            if let Some(problem) = io_problem(&name, kind, technique, value, host) {
                 return Err(v.error(io.span(), problem));
             }
             value
@@ -557,4 +487,99 @@ pub(super) fn validate_platform(
         running_for_s,
         migration: None,
     })
+}
+
+// The checks below are shared with `check.rs`, which applies them to a platform's stack
+// (set by hand) with the same messages.
+
+/// What is wrong with technique `technique` on a platform of `kind` on `host`: a
+/// hypervisor without one, one where there is no hypervisor, one that needs VT-x on a host
+/// without it, paravirtualization on a type-2 host. A `vdi` platform's default (`hybrid`)
+/// is the caller's to fill in.
+pub(super) fn technique_problem(
+    name: &str,
+    kind: PlatformKind,
+    technique: Option<Technique>,
+    host: &Host,
+) -> Option<Msg> {
+    let t = match (kind, technique) {
+        (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, None) => {
+            return Some(msg!(
+                "missing_technique",
+                "platform `{name}`: a hypervisor needs a technique: one of `binary_translation`, `hardware_assist`, `para`, `hybrid`",
+                "플랫폼 `{name}`: 하이퍼바이저에는 technique가 필요합니다: `binary_translation`, `hardware_assist`, `para`, `hybrid` 중 하나",
+                name = name
+            ))
+        }
+        (PlatformKind::Native | PlatformKind::Container, Some(_)) => {
+            return Some(msg!(
+                "not_applicable",
+                "platform `{name}`: technique applies to type1, type2 and vdi platforms only; remove it for kind = \"{kind}\"",
+                "플랫폼 `{name}`: technique는 type1, type2, vdi 플랫폼에만 해당합니다. kind = \"{kind}\"에서는 지우세요",
+                name = name,
+                field = "technique",
+                kind = kind.name()
+            ))
+        }
+        (_, t) => t?,
+    };
+    if matches!(t, Technique::HardwareAssist | Technique::Hybrid) && !host.features.vtx {
+        return Some(msg!(
+            "needs_vtx",
+            "platform `{name}`: {technique} needs host.vtx = true (VT-x/AMD-V); use `binary_translation` or `para` on this host",
+            "플랫폼 `{name}`: {technique}에는 host.vtx = true(VT-x/AMD-V)가 필요합니다. 이 호스트에서는 `binary_translation`이나 `para`를 쓰세요",
+            name = name,
+            technique = t.name()
+        ));
+    }
+    if t == Technique::Para && kind == PlatformKind::Type2 {
+        return Some(msg!(
+            "para_on_type2",
+            "platform `{name}`: paravirtualization needs a type-1 hypervisor that offers hypercalls; a type-2 host here runs `binary_translation`, `hardware_assist` or `hybrid`",
+            "플랫폼 `{name}`: 반가상화에는 하이퍼콜을 제공하는 type-1 하이퍼바이저가 필요합니다. 여기서 type-2 호스트는 `binary_translation`, `hardware_assist`, `hybrid`를 씁니다",
+            name = name
+        ));
+    }
+    None
+}
+
+/// The I/O model a platform of `kind` with `technique` has when the file gives none (always
+/// valid: [`io_problem`] finds nothing wrong with it).
+pub(super) fn default_io(kind: PlatformKind, technique: Option<Technique>) -> IoModel {
+    match (kind, technique) {
+        (PlatformKind::Native | PlatformKind::Container, _) => IoModel::Passthrough,
+        (_, Some(Technique::Para | Technique::Hybrid)) => IoModel::Paravirtual,
+        _ => IoModel::Emulated,
+    }
+}
+
+/// What is wrong with I/O model `io` chosen for a platform of `kind` with `technique` on
+/// `host` (any choice on a platform without a hypervisor).
+pub(super) fn io_problem(
+    name: &str,
+    kind: PlatformKind,
+    technique: Option<Technique>,
+    io: IoModel,
+    host: &Host,
+) -> Option<Msg> {
+    match (kind, technique, io) {
+        (PlatformKind::Native | PlatformKind::Container, _, _) => Some(msg!("io_not_applicable", "platform `{name}`: io applies to hypervisors only; remove it", "플랫폼 `{name}`: io는 하이퍼바이저에만 해당합니다. 지우세요", name = name)),
+        (_, Some(Technique::Para), IoModel::Emulated) => Some(msg!("io_emulated_under_para", "platform `{name}`: a paravirtualized guest has no emulated devices; use io = \"paravirtual\" or \"passthrough\"", "플랫폼 `{name}`: 반가상화 게스트에는 에뮬레이션 장치가 없습니다. io = \"paravirtual\" 또는 \"passthrough\"를 쓰세요", name = name)),
+        (_, Some(Technique::Hybrid), IoModel::Emulated) => Some(msg!("io_emulated_under_hybrid", "platform `{name}`: hybrid means paravirtual I/O drivers; use io = \"paravirtual\", or technique = \"hardware_assist\" for emulated I/O", "플랫폼 `{name}`: hybrid는 반가상화 I/O 드라이버를 뜻합니다. io = \"paravirtual\"을 쓰거나, 에뮬레이션 I/O에는 technique = \"hardware_assist\"를 쓰세요", name = name)),
+        (PlatformKind::Type2, _, IoModel::Passthrough) => {
+            // What type 2 accepts with this technique (hybrid means paravirtual drivers).
+            let (valid, valid_ko) = if technique == Some(Technique::Hybrid) {
+                ("io = \"paravirtual\"", "io = \"paravirtual\"")
+            } else {
+                ("io = \"emulated\" or \"paravirtual\"", "io = \"emulated\" 또는 \"paravirtual\"")
+            };
+            Some(msg!("passthrough_on_type2", "platform `{name}`: passthrough needs a type-1 hypervisor (kind = \"type1\" or \"vdi\") with an IOMMU; a type-2 platform takes {valid}", "플랫폼 `{name}`: passthrough에는 IOMMU가 있는 type-1 하이퍼바이저(kind = \"type1\" 또는 \"vdi\")가 필요합니다. type-2 플랫폼에는 {valid_ko}를 쓰세요", name = name, valid = valid, valid_ko = valid_ko))
+        }
+        // VT-d and AMD-Vi came with the chipsets of about 2008 (Intel's 4 Series,
+        // Penryn's generation); a Pentium 4 or first Core 2 platform had no IOMMU.
+        (_, _, IoModel::Passthrough) if matches!(host.cpu, CpuGeneration::Prescott | CpuGeneration::Merom) => Some(msg!("passthrough_before_iommu", "platform `{name}`: passthrough needs an IOMMU (Intel VT-d, AMD-Vi), which came with platforms of about 2008; host.cpu = \"{cpu}\" had none: use \"penryn\" or later", "플랫폼 `{name}`: passthrough에는 IOMMU(Intel VT-d, AMD-Vi)가 필요하며, 2008년 무렵의 플랫폼부터 있습니다. host.cpu = \"{cpu}\"에는 없었습니다: \"penryn\" 이후를 쓰세요", name = name, cpu = host.cpu.name())),
+        (_, _, IoModel::Passthrough) if !host.features.vtx => Some(msg!("passthrough_without_iommu", "platform `{name}`: passthrough needs an IOMMU, which comes with host.vtx = true", "플랫폼 `{name}`: passthrough에는 IOMMU가 필요하며, 이는 host.vtx = true일 때 있습니다", name = name)),
+        (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough is not modelled under binary translation (the simulator gives a device to hardware-assisted and paravirtualized guests only); use technique = \"hardware_assist\", \"hybrid\" or \"para\"", "플랫폼 `{name}`: 바이너리 변환에서는 passthrough를 모델링하지 않습니다(시뮬레이터는 하드웨어 지원 게스트와 반가상화 게스트에만 장치를 넘겨줍니다). technique = \"hardware_assist\", \"hybrid\" 또는 \"para\"를 쓰세요", name = name)),
+        _ => None,
+    }
 }

@@ -9,6 +9,7 @@ use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::QuestionSection;
 use crate::scenario::{InstanceSpec, PlatformSpec, Question, ScenarioError, Validator};
 use crate::sweep::Sweep;
+use crate::workload::Op;
 
 pub(crate) fn validate_question(
     v: &Validator<'_>,
@@ -22,30 +23,11 @@ pub(crate) fn validate_question(
     let metric = *q.metric.get_ref();
     if metric.needs_op() && q.op.is_none() {
         // At the metric that asks for it (the op goes beside it).
-        return Err(v.error(
-            q.metric.span(),
-            msg!(
-                "missing_op",
-                "question `{id}`: metric `{metric}` needs op = one of the operation names (e.g. \"disk_read\")",
-                "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름(예: \"disk_read\")이 필요합니다",
-                id = id,
-                metric = metric.name()
-            ),
-        ));
+        return Err(v.error(q.metric.span(), missing_op(&id, metric)));
     }
     // Fields that do not apply to the question's kind or metric are errors, not ignored.
     if let (false, Some(op)) = (metric.needs_op(), &q.op) {
-        return Err(v.error(
-            op.span(),
-            msg!(
-                "not_applicable",
-                "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{metric}`; remove it",
-                "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만 해당하며 `{metric}`에는 해당하지 않습니다. 지우세요",
-                id = id,
-                field = "op",
-                metric = metric.name()
-            ),
-        ));
+        return Err(v.error(op.span(), op_not_applicable(&id, metric)));
     }
     match kind {
         QuestionKind::Numeric => {
@@ -108,19 +90,7 @@ pub(crate) fn validate_question(
         Some(t) => {
             let value = *t.get_ref();
             if !(0.0..=100.0).contains(&value) {
-                return Err(v.error(
-                    t.span(),
-                    msg!(
-                        "out_of_range",
-                        "question `{id}`: {field} must be between {min} and {max}; got {got}",
-                        "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
-                        id = id,
-                        field = "tolerance_percent",
-                        min = 0,
-                        max = 100,
-                        got = value
-                    ),
-                ));
+                return Err(v.error(t.span(), tolerance_out_of_range(&id, value)));
             }
             value
         }
@@ -144,70 +114,8 @@ pub(crate) fn validate_question(
             })
     };
     // Why platform `p` has no value of the metric, if it has none.
-    let unanswerable = |p: usize| -> Option<Msg> {
-        let platform = &platforms[p];
-        if metric.name().starts_with("desktop_") && platform.stack.kind != PlatformKind::Vdi {
-            return Some(msg!(
-                "unanswerable",
-                "question `{id}`: metric `{metric}` is measured on vdi platforms only, and `{platform}` is kind = \"{kind}\"",
-                "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 `{platform}`은(는) kind = \"{kind}\"입니다",
-                id = id,
-                metric = metric.name(),
-                platform = platform.name,
-                kind = platform.stack.kind.name()
-            ));
-        }
-        if metric.name().starts_with("migration_") && platform.migration.is_none() {
-            return Some(msg!(
-                "unanswerable",
-                "question `{id}`: metric `{metric}` needs a migration on platform `{platform}`: give it migration = an inline table with the instance to move",
-                "질문 `{id}`: 지표 `{metric}`에는 플랫폼 `{platform}`의 마이그레이션이 필요합니다: 옮길 instance를 담은 migration 인라인 테이블을 주세요",
-                id = id,
-                metric = metric.name(),
-                platform = platform.name
-            ));
-        }
-        if metric == Metric::SweepDensity {
-            return match sweep {
-                None => Some(msg!(
-                    "unanswerable",
-                    "question `{id}`: metric `sweep_density` needs a [sweep] section",
-                    "질문 `{id}`: 지표 `sweep_density`에는 [sweep] 섹션이 필요합니다",
-                    id = id
-                )),
-                Some(sw) if !instances[sw.group].platforms.contains(&p) => Some(msg!(
-                    "unanswerable",
-                    "question `{id}`: metric `sweep_density`: platform `{platform}` does not run the swept instance `{instance}`",
-                    "질문 `{id}`: 지표 `sweep_density`: 플랫폼 `{platform}`은(는) 스윕 대상 인스턴스 `{instance}`을(를) 실행하지 않습니다",
-                    id = id,
-                    platform = platform.name,
-                    instance = instances[sw.group].name
-                )),
-                Some(_) => None,
-            };
-        }
-        if let (true, Some(op)) = (metric.needs_op(), &q.op) {
-            let runs = instances.iter().any(|i| {
-                i.platforms.contains(&p)
-                    && i.workload
-                        .mix
-                        .weights()
-                        .get(op.get_ref().index())
-                        .is_some_and(|&w| w > 0)
-            });
-            if !runs {
-                return Some(msg!(
-                    "unanswerable",
-                    "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads",
-                    "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`을(를) 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
-                    id = id,
-                    platform = platform.name,
-                    op = op.get_ref().name()
-                ));
-            }
-        }
-        None
-    };
+    let op = q.op.as_ref().map(|o| *o.get_ref());
+    let why_not = |p: usize| unanswerable(&id, metric, op, p, platforms, instances, sweep);
     let metric_span = || {
         q.op.as_ref()
             .filter(|_| metric.needs_op())
@@ -216,19 +124,10 @@ pub(crate) fn validate_question(
     let (platform, candidates) = match kind {
         QuestionKind::Numeric => {
             let Some(p) = &q.platform else {
-                return Err(v.error(
-                    q.kind.span(),
-                    msg!(
-                        "missing_platform",
-                        "question `{id}`: a numeric question needs platform = one of {expected}",
-                        "질문 `{id}`: 수치형(numeric) 질문에는 platform = 다음 중 하나가 필요합니다: {expected}",
-                        id = id,
-                        expected = names(platforms.iter().map(|x| x.name.as_str()))
-                    ),
-                ));
+                return Err(v.error(q.kind.span(), missing_platform(&id, platforms)));
             };
             let index = lookup(p)?;
-            if let Some(why) = unanswerable(index) {
+            if let Some(why) = why_not(index) {
                 return Err(v.error(metric_span(), why));
             }
             (Some(index), (0..platforms.len()).collect::<Vec<usize>>())
@@ -240,7 +139,7 @@ pub(crate) fn validate_question(
                     let mut out = Vec::new();
                     for name in list.get_ref() {
                         let index = lookup(name)?;
-                        if let Some(why) = unanswerable(index) {
+                        if let Some(why) = why_not(index) {
                             return Err(v.error(name.span(), why));
                         }
                         if !out.contains(&index) {
@@ -255,7 +154,7 @@ pub(crate) fn validate_question(
                     let answerable: Vec<usize> = all
                         .iter()
                         .copied()
-                        .filter(|&p| unanswerable(p).is_none())
+                        .filter(|&p| why_not(p).is_none())
                         .collect();
                     if answerable.is_empty() {
                         // No platform of the file could ever answer: say that, rather than
@@ -272,7 +171,7 @@ pub(crate) fn validate_question(
                                 ),
                             ));
                         }
-                        let why = unanswerable(0).expect("no platform answers");
+                        let why = why_not(0).expect("no platform answers");
                         return Err(v.error(metric_span(), why));
                     }
                     answerable
@@ -280,15 +179,7 @@ pub(crate) fn validate_question(
             };
             if candidates.len() < 2 {
                 let span = q.platforms.as_ref().map_or(q.kind.span(), |p| p.span());
-                return Err(v.error(
-                    span,
-                    msg!(
-                        "too_few_options",
-                        "question `{id}`: a choice question compares at least two platforms that have a value of its metric",
-                        "질문 `{id}`: 선택형(choice) 질문은 그 지표 값이 있는 플랫폼 둘 이상을 비교합니다",
-                        id = id
-                    ),
-                ));
+                return Err(v.error(span, too_few_options(&id)));
             }
             (None, candidates)
         }
@@ -298,11 +189,148 @@ pub(crate) fn validate_question(
         text: q.text.clone(),
         kind,
         metric,
-        op: q.op.as_ref().map(|o| *o.get_ref()),
+        op,
         select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
         candidates,
         platform,
         tolerance_percent,
         explanation: q.explanation.clone(),
     })
+}
+
+// The checks below are shared with `check.rs`, which applies them to a question's fields
+// (set by hand) with the same messages.
+
+/// A latency metric without an op: the operations a mix may hold, by name.
+pub(super) fn missing_op(id: &str, metric: Metric) -> Msg {
+    msg!(
+        "missing_op",
+        "question `{id}`: metric `{metric}` needs op = one of the operation names: {expected}",
+        "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름 중 하나가 필요합니다: {expected}",
+        id = id,
+        metric = metric.name(),
+        expected = names(Op::ALL[..Op::MIX_COUNT].iter().map(|o| o.name()))
+    )
+}
+
+/// An op on a metric that is not a latency.
+pub(super) fn op_not_applicable(id: &str, metric: Metric) -> Msg {
+    msg!(
+        "not_applicable",
+        "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{metric}`; remove it",
+        "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만 해당하며 `{metric}`에는 해당하지 않습니다. 지우세요",
+        id = id,
+        field = "op",
+        metric = metric.name()
+    )
+}
+
+/// A tolerance outside 0 to 100 percent.
+pub(super) fn tolerance_out_of_range(id: &str, got: f64) -> Msg {
+    msg!(
+        "out_of_range",
+        "question `{id}`: {field} must be between {min} and {max}; got {got}",
+        "질문 `{id}`: {field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+        id = id,
+        field = "tolerance_percent",
+        min = 0,
+        max = 100,
+        got = got
+    )
+}
+
+/// A numeric question without the platform it asks about.
+pub(super) fn missing_platform(id: &str, platforms: &[PlatformSpec]) -> Msg {
+    msg!(
+        "missing_platform",
+        "question `{id}`: a numeric question needs platform = one of {expected}",
+        "질문 `{id}`: 수치형(numeric) 질문에는 platform = 다음 중 하나가 필요합니다: {expected}",
+        id = id,
+        expected = names(platforms.iter().map(|x| x.name.as_str()))
+    )
+}
+
+/// A choice question with fewer than two options.
+pub(super) fn too_few_options(id: &str) -> Msg {
+    msg!(
+        "too_few_options",
+        "question `{id}`: a choice question compares at least two platforms that have a value of its metric",
+        "질문 `{id}`: 선택형(choice) 질문은 그 지표 값이 있는 플랫폼 둘 이상을 비교합니다",
+        id = id
+    )
+}
+
+/// Why platform `p` has no value of question `id`'s metric (with `op`), if it has none.
+/// `sweep`'s group must be one of `instances`.
+pub(super) fn unanswerable(
+    id: &str,
+    metric: Metric,
+    op: Option<Op>,
+    p: usize,
+    platforms: &[PlatformSpec],
+    instances: &[InstanceSpec],
+    sweep: Option<&Sweep>,
+) -> Option<Msg> {
+    let platform = &platforms[p];
+    if metric.name().starts_with("desktop_") && platform.stack.kind != PlatformKind::Vdi {
+        return Some(msg!(
+            "unanswerable",
+            "question `{id}`: metric `{metric}` is measured on vdi platforms only, and `{platform}` is kind = \"{kind}\"",
+            "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 `{platform}`은(는) kind = \"{kind}\"입니다",
+            id = id,
+            metric = metric.name(),
+            platform = platform.name,
+            kind = platform.stack.kind.name()
+        ));
+    }
+    if metric.name().starts_with("migration_") && platform.migration.is_none() {
+        return Some(msg!(
+            "unanswerable",
+            "question `{id}`: metric `{metric}` needs a migration on platform `{platform}`: give it migration = an inline table with the instance to move",
+            "질문 `{id}`: 지표 `{metric}`에는 플랫폼 `{platform}`의 마이그레이션이 필요합니다: 옮길 instance를 담은 migration 인라인 테이블을 주세요",
+            id = id,
+            metric = metric.name(),
+            platform = platform.name
+        ));
+    }
+    if metric == Metric::SweepDensity {
+        return match sweep {
+            None => Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `sweep_density` needs a [sweep] section",
+                "질문 `{id}`: 지표 `sweep_density`에는 [sweep] 섹션이 필요합니다",
+                id = id
+            )),
+            Some(sw) if !instances[sw.group].platforms.contains(&p) => Some(msg!(
+                "unanswerable",
+                "question `{id}`: metric `sweep_density`: platform `{platform}` does not run the swept instance `{instance}`",
+                "질문 `{id}`: 지표 `sweep_density`: 플랫폼 `{platform}`은(는) 스윕 대상 인스턴스 `{instance}`을(를) 실행하지 않습니다",
+                id = id,
+                platform = platform.name,
+                instance = instances[sw.group].name
+            )),
+            Some(_) => None,
+        };
+    }
+    if let (true, Some(op)) = (metric.needs_op(), op) {
+        let runs = instances.iter().any(|i| {
+            i.platforms.contains(&p)
+                && i.workload
+                    .mix
+                    .weights()
+                    .get(op.index())
+                    .is_some_and(|&w| w > 0)
+        });
+        if !runs {
+            return Some(msg!(
+                "unanswerable",
+                "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads",
+                "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`을(를) 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
+                id = id,
+                platform = platform.name,
+                op = op.name()
+            ));
+        }
+    }
+    None
 }

@@ -1,6 +1,8 @@
 //! Validation of the `[[workload]]` tables, and the named workload presets.
 
-use super::{names, range, RANGE_EN, RANGE_KO};
+use toml::Spanned;
+
+use super::{names, range, range_msg};
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::WorkloadSection;
 use crate::scenario::limits::{
@@ -96,64 +98,45 @@ pub(super) fn validate_workloads(
         };
         workload.name = name.clone();
         let field = |what: &str| format!("workload `{name}`: {what}");
+        // The key's value in its range (`WORKLOAD_RANGES`).
+        let ranged = |value: &Spanned<u64>, key: &str| {
+            let (min, max) = bounds(key);
+            range(v, value, &field(key), min, max)
+        };
         if let Some(c) = &w.compute_cycles {
-            workload.compute_cycles = range(v, c, &field("compute_cycles"), 0, MAX_COMPUTE_CYCLES)?;
+            workload.compute_cycles = ranged(c, "compute_cycles")?;
         }
         if let Some(c) = &w.syscall_work_cycles {
-            workload.syscall_work_cycles = range(
-                v,
-                c,
-                &field("syscall_work_cycles"),
-                0,
-                MAX_SYSCALL_WORK_CYCLES,
-            )?;
+            workload.syscall_work_cycles = ranged(c, "syscall_work_cycles")?;
         }
         if let Some(b) = &w.io_bytes {
-            workload.io_bytes = range(v, b, &field("io_bytes"), 1, MAX_TRANSFER_BYTES)?;
+            workload.io_bytes = ranged(b, "io_bytes")?;
         }
         if let Some(b) = &w.message_bytes {
-            workload.message_bytes = range(v, b, &field("message_bytes"), 1, MAX_TRANSFER_BYTES)?;
+            workload.message_bytes = ranged(b, "message_bytes")?;
         }
         if let Some(t) = &w.think_time_us {
-            workload.think_time_us = range(v, t, &field("think_time_us"), 0, MAX_THINK_TIME_US)?;
+            workload.think_time_us = ranged(t, "think_time_us")?;
         }
         if let Some(mix) = &w.mix {
             workload.mix = mix.get_ref().clone();
         }
         if let Some(l) = &w.lock_percent {
             let got = *l.get_ref();
-            if got > 100 {
-                return Err(v.error(
-                    l.span(),
-                    msg!(
-                        "out_of_range",
-                        RANGE_EN,
-                        RANGE_KO,
-                        field = field("lock_percent"),
-                        min = 0,
-                        max = 100,
-                        got = got
-                    ),
-                ));
+            let (min, max) = bounds("lock_percent");
+            if !(min..=max).contains(&u64::from(got)) {
+                return Err(v.error(l.span(), range_msg(&field("lock_percent"), min, max, got)));
             }
             workload.lock_percent = got;
         }
         if let Some(c) = &w.lock_hold_cycles {
-            workload.lock_hold_cycles =
-                range(v, c, &field("lock_hold_cycles"), 1, MAX_SYSCALL_WORK_CYCLES)?;
+            workload.lock_hold_cycles = ranged(c, "lock_hold_cycles")?;
         }
         if let Some(c) = &w.kernel_control_flow_per_kcycle {
-            workload.kernel_control_flow_per_kcycle = range(
-                v,
-                c,
-                &field("kernel_control_flow_per_kcycle"),
-                0,
-                MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE,
-            )?;
+            workload.kernel_control_flow_per_kcycle = ranged(c, "kernel_control_flow_per_kcycle")?;
         }
         if let Some(c) = &w.kernel_code_kib {
-            workload.kernel_code_kib =
-                range(v, c, &field("kernel_code_kib"), 1, MAX_KERNEL_CODE_KIB)?;
+            workload.kernel_code_kib = ranged(c, "kernel_code_kib")?;
         }
         match &w.shared_address_space {
             Some(s) => workload.shared_address_space = *s.get_ref(),
@@ -185,4 +168,54 @@ pub(super) fn empty_mix(name: &str) -> Msg {
         "워크로드 `{name}`의 mix가 비어 있습니다: 연산 하나 이상에 0보다 큰 가중치를 주세요 (예: syscall = 1)",
         name = name
     )
+}
+
+/// The range of each integer field of a workload, by its key in a `[[workload]]` table, in
+/// the order the table's validation checks them: (key, min, max). [`workload_out_of_range`]
+/// applies them to a workload's fields set by hand (`check.rs`).
+const WORKLOAD_RANGES: [(&str, u64, u64); 9] = [
+    ("compute_cycles", 0, MAX_COMPUTE_CYCLES),
+    ("syscall_work_cycles", 0, MAX_SYSCALL_WORK_CYCLES),
+    ("io_bytes", 1, MAX_TRANSFER_BYTES),
+    ("message_bytes", 1, MAX_TRANSFER_BYTES),
+    ("think_time_us", 0, MAX_THINK_TIME_US),
+    ("lock_percent", 0, 100),
+    ("lock_hold_cycles", 1, MAX_SYSCALL_WORK_CYCLES),
+    (
+        "kernel_control_flow_per_kcycle",
+        0,
+        MAX_KERNEL_CONTROL_FLOW_PER_KCYCLE,
+    ),
+    ("kernel_code_kib", 1, MAX_KERNEL_CODE_KIB),
+];
+
+/// The range of `key` in [`WORKLOAD_RANGES`].
+fn bounds(key: &str) -> (u64, u64) {
+    WORKLOAD_RANGES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or((0, u64::MAX), |&(_, min, max)| (min, max))
+}
+
+/// The first integer field of `w` outside its range, with the `[[workload]]` table's
+/// message (for a workload set by hand; the table's own values are checked where written).
+pub(super) fn workload_out_of_range(w: &Workload) -> Option<Msg> {
+    let values = [
+        w.compute_cycles,
+        w.syscall_work_cycles,
+        w.io_bytes,
+        w.message_bytes,
+        w.think_time_us,
+        u64::from(w.lock_percent),
+        w.lock_hold_cycles,
+        w.kernel_control_flow_per_kcycle,
+        w.kernel_code_kib,
+    ];
+    WORKLOAD_RANGES
+        .iter()
+        .zip(values)
+        .find(|&(&(_, min, max), got)| got < min || got > max)
+        .map(|(&(key, min, max), got)| {
+            range_msg(&format!("workload `{}`: {key}", w.name), min, max, got)
+        })
 }
