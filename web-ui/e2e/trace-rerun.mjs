@@ -1,4 +1,9 @@
-// One-off: Chrome trace of re-runs of one scenario after slider moves, per-thread busy time.
+// Where a re-run's time goes: a Chrome trace (CDP Tracing) of N re-runs of one scenario after
+// moves of the VM exit cost slider, printed as busy time per thread (the page's main thread,
+// each worker, the compositor); the raw trace is written to /tmp/trace.json.
+//   cd web-ui/e2e && URL=http://127.0.0.1:8105/ PICK=seed-table-full.toml N=3 \
+//     CHROMIUM=/usr/bin/chromium node trace-rerun.mjs
+// docs/performance.md quotes what it showed for seed-table-full (2026-12-04).
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const builtin = readdirSync(join(here, '..', '..', 'scenarios')).filter((f) => f.endsWith('.toml')).sort();
 const pick = process.env.PICK || 'seed-table-full.toml';
-const b = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tr-')), { executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const b = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tr-')), { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
 const p = await b.newPage();
 await p.goto(process.env.URL || 'http://127.0.0.1:8105/');
 await p.waitForSelector('.page[data-status=done]', { timeout: 60000 });
