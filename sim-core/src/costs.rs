@@ -155,8 +155,8 @@ cost_table! {
     shadow_invlpg_handler: 500, "cycles", "estimate: no figure in the reference";
     /// Port I/O to a device register on bare metal.
     io_port_native: 3209, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, native";
-    /// Memory-mapped device-register access on bare metal.
-    mmio_native: 400, "cycles", "estimate: one uncached device-register access (no figure in the reference)";
+    /// Memory-mapped device-register write on bare metal (a request's doorbell).
+    mmio_native: 400, "cycles", "estimate: one uncached device-register write, the doorbell that starts a request (a posted write: the CPU does not wait for the device, where an uncached read would wait for its round trip over PCIe, about a microsecond; no figure in the reference)";
     /// Demand page fault handled by the kernel.
     page_fault_native: 1093, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, native";
     /// Page-table-entry write.
