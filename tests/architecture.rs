@@ -1,6 +1,7 @@
 //! Architecture invariants checked on the source, as rust-analyzer's tidy tests do: sim-core's
 //! top-level modules import each other without circles, sim-core touches no clock, thread,
-//! std hash map or unseeded RNG, and every Rust file starts with a `//!` line.
+//! std hash map or unseeded RNG, every Rust file starts with a `//!` line, and every Rust
+//! file ARCHITECTURE.md names exists.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -25,8 +26,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The lines of `text` outside unit tests (a `tests.rs` file, or what follows a
-/// `#[cfg(test)]` module), with their 1-based numbers; comments cut off.
+/// The lines of `text` outside unit tests (a `tests.rs` file, or an inline `#[cfg(test)]`
+/// module, which runs to the end of the file in this code base), with their 1-based
+/// numbers; comments cut off. An out-of-line `#[cfg(test)] mod tests;` skips only itself.
 fn code_lines(path: &Path, text: &str) -> Vec<(usize, String)> {
     if path.file_name().is_some_and(|n| n == "tests.rs") {
         return Vec::new();
@@ -34,10 +36,9 @@ fn code_lines(path: &Path, text: &str) -> Vec<(usize, String)> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let next = lines.get(i + 1).map_or("", |l| l.trim_start());
-        if line.trim() == "#[cfg(test)]"
-            && (next.starts_with("mod ") || next.starts_with("pub mod "))
-        {
+        let next = lines.get(i + 1).map_or("", |l| l.trim());
+        let next_is_mod = next.starts_with("mod ") || next.starts_with("pub mod ");
+        if line.trim() == "#[cfg(test)]" && next_is_mod && next.ends_with('{') {
             break;
         }
         let code = line.split("//").next().unwrap_or("");
@@ -46,17 +47,82 @@ fn code_lines(path: &Path, text: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// The `crate::name` paths in `code`.
-fn crate_paths(code: &str) -> Vec<String> {
-    code.match_indices("crate::")
-        .filter(|(at, _)| !code[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
-        .map(|(at, _)| {
-            code[at + 7..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect()
-        })
-        .collect()
+/// The first segment of each `crate::` path in `code` (lines of one file), with its line:
+/// `crate::a::b` gives `a`, and a grouped import `crate::{a::b, c}` (over several lines
+/// too) gives `a` and `c`.
+fn crate_paths(code: &[(usize, String)]) -> Vec<(usize, String)> {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    // One text with each byte's line, so that a group may span lines.
+    let mut text = String::new();
+    let mut line_at = Vec::new();
+    for (line, l) in code {
+        text.push_str(l);
+        text.push('\n');
+        line_at.resize(text.len(), *line);
+    }
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("crate::") {
+        if text[..at].ends_with(ident) {
+            continue;
+        }
+        let rest = &text[at + 7..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // Each item at the group's own depth starts a path.
+            let (mut depth, mut start) = (0usize, true);
+            for (k, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => start = true,
+                    c if start && ident(c) => {
+                        let name: String = group[k..].chars().take_while(|&c| ident(c)).collect();
+                        out.push((line_at[at + 8 + k], name));
+                        start = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            out.push((
+                line_at[at],
+                rest.chars().take_while(|&c| ident(c)).collect(),
+            ));
+        }
+    }
+    out
+}
+
+/// The modules behind the crate root's re-exports (`pub use path::{Category, ...}` gives
+/// `Category` -> `path`), so that `crate::Category` counts as an import of `path`.
+fn reexports(lib_rs: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for line in lib_rs.lines() {
+        let Some(used) = line.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let used = used.trim_end_matches(';');
+        let Some((module, names)) = used.split_once("::") else {
+            continue;
+        };
+        let names = names.rsplit("::").next().unwrap_or(names);
+        for name in names.trim_matches(|c| c == '{' || c == '}').split(',') {
+            out.insert(name.trim().to_string(), module.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_source_readers_see_grouped_imports_reexports_and_code_after_mod_tests() {
+    let file = "//! x\nuse crate::{\n    a::B,\n    c,\n};\n#[cfg(test)]\nmod tests;\nfn f() { crate::d::e(); crate::Category::A; }\n#[cfg(test)]\nmod inline {\n    use crate::z;\n}\n";
+    let code = code_lines(Path::new("m.rs"), file);
+    let paths = crate_paths(&code);
+    let names: Vec<(usize, &str)> = paths.iter().map(|(l, n)| (*l, n.as_str())).collect();
+    assert_eq!(names, [(3, "a"), (4, "c"), (8, "d"), (8, "Category")]);
+    let re = reexports("pub use path::{Category, ExitReason};\npub use text::Lang;\n");
+    assert_eq!(re["Category"], "path");
+    assert_eq!(re["Lang"], "text");
 }
 
 #[test]
@@ -76,22 +142,22 @@ fn sim_core_modules_import_each_other_without_circles() {
             .to_string()
     };
     let modules: Vec<String> = files.iter().map(|f| module_of(f)).collect();
+    let reexported = reexports(&fs::read_to_string(src.join("lib.rs")).expect("lib.rs"));
     for path in &files {
         let from = module_of(path);
         if from == "lib" {
             continue;
         }
         let text = fs::read_to_string(path).expect("readable");
-        for (line, code) in code_lines(path, &text) {
-            for to in crate_paths(&code) {
-                if to != from && modules.contains(&to) {
-                    let at = format!("{}:{line}", path.strip_prefix(root()).unwrap().display());
-                    edges
-                        .entry(from.clone())
-                        .or_default()
-                        .entry(to)
-                        .or_insert(at);
-                }
+        for (line, name) in crate_paths(&code_lines(path, &text)) {
+            let to = reexported.get(&name).cloned().unwrap_or(name);
+            if to != from && modules.contains(&to) {
+                let at = format!("{}:{line}", path.strip_prefix(root()).unwrap().display());
+                edges
+                    .entry(from.clone())
+                    .or_default()
+                    .entry(to)
+                    .or_insert(at);
             }
         }
     }
@@ -130,8 +196,10 @@ fn sim_core_modules_import_each_other_without_circles() {
             panic!("an import circle in sim-core:\n  {}", hops.join("\n  "));
         }
     }
-    // The test sees the edges it should: the runner reads scenarios.
+    // The test sees the edges it should: the runner reads scenarios, and the machine (whose
+    // mod.rs has an out-of-line `mod tests;` before most of its code) reads the cost table.
     assert!(edges["runner"].contains_key("scenario"), "{edges:?}");
+    assert!(edges["machine"].contains_key("costs"), "{edges:?}");
 }
 
 #[test]
@@ -188,5 +256,37 @@ fn every_rust_file_starts_with_a_module_doc_line() {
         missing.is_empty(),
         "files without a `//!` line:\n{}",
         missing.join("\n")
+    );
+}
+
+#[test]
+fn every_rust_file_architecture_md_names_exists() {
+    // Each `name.rs` or `dir/name.rs` in backticks must be the end of a file's path.
+    let doc = fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let mut files = Vec::new();
+    for dir in ["sim-core", "cli", "web-ui/src", "tests", "fuzz"] {
+        let dir = root().join(dir);
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        }
+    }
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| format!("/{}", f.strip_prefix(root()).unwrap().display()))
+        .collect();
+    let named: Vec<&str> = doc
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.ends_with(".rs") && !s.contains(char::is_whitespace))
+        .collect();
+    assert!(named.len() > 100, "found {} names", named.len());
+    let missing: Vec<&&str> = named
+        .iter()
+        .filter(|name| !paths.iter().any(|p| p.ends_with(&format!("/{name}"))))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md names files that do not exist: {missing:?}"
     );
 }

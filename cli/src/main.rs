@@ -1,4 +1,5 @@
-//! `virtsim`: run and validate scenario files from the command line.
+//! `virtsim`: the command line: `run`, `validate` and `explain` scenario files, the
+//! coursework's `answers`, `grade` and `new`, the file formats' `schema`, and `bench`.
 //!
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
 

@@ -1,4 +1,6 @@
-//! Coursework questions: metrics a question can ask about, and the computed answers.
+//! Coursework questions: the metrics a question can ask about, a computed answer's type
+//! (`QuestionAnswer`), and reading and writing the numbers students give (the answers
+//! themselves are computed in `runner/answers.rs`).
 
 use serde::{Deserialize, Serialize};
 

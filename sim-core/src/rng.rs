@@ -1,8 +1,10 @@
 //! The one seeded, portable random number generator of the simulator.
 //!
 //! Architecture Invariant: every random draw in sim-core goes through [`SimRng`],
-//! PCG-64 seeded from a `u64` (the streams of `rand_pcg::Pcg64`, checked by a test). Floating-point transforms use the `libm`
-//! crate, so native and wasm builds produce bit-identical streams.
+//! PCG-64 seeded from a `u64` (the streams of `rand_pcg::Pcg64`, checked by a test). Floating-point transforms use
+//! only IEEE-exact operations (additions, multiplications and divisions; the logarithm
+//! `ln_unit` is a table and a series built from them) or the `libm` crate, so native and
+//! wasm builds produce bit-identical streams.
 
 /// PCG-64's LCG multiplier (O'Neill 2014; the same as `rand_pcg`'s).
 const PCG_MULTIPLIER: u128 = 0x2360_ED05_1FC6_5DA4_4385_DF64_9FCC_F645;

@@ -1,6 +1,7 @@
 //! The guest level: the guest kernel's threads on its vCPUs (or a process group's
 //! threads on its slots), compute bursts with the timer ticks inside them, halting when
-//! no thread is ready, and KVM-style halt polling.
+//! no thread is ready, KVM-style halt polling, and shadow paging's hidden page faults
+//! while a switched-to address space's shadow table is refilled (`hidden_faults`).
 
 use super::pcpu::Item;
 use super::{slot, EntityState, Machine};

@@ -2,8 +2,8 @@
 //! completion for a halted vCPU wakes it through the host scheduler and is injected at
 //! entry; one for a running vCPU forces an external-interrupt exit (unless interrupts
 //! are posted); one for a vCPU waiting for a pCPU or polling is injected at its next
-//! entry. PV rings suppress the interrupt while the guest is already going to read the
-//! ring. Interrupt coalescing (`irq_coalesce_us`, `irq_coalesce_frames`) holds a device's
+//! entry. A completion whose ring the guest is already going to read raises no interrupt
+//! (a PV ring's notification suppression; natively NAPI's and NVMe's polling). Interrupt coalescing (`irq_coalesce_us`, `irq_coalesce_frames`) holds a device's
 //! completions until enough have gathered or the first has waited long enough, and one
 //! interrupt delivers them all: fewer interrupts and exits, longer waits.
 

@@ -103,7 +103,8 @@ impl Machine {
     }
 
     /// Whether a new request for `op` must notify the back end: only when the back end
-    /// is not already working on this ring (it turned notifications off meanwhile).
+    /// is not already working on this ring (it turned notifications off meanwhile). An
+    /// inline back end drains the ring at once, so it is kicked every time.
     pub(super) fn needs_kick(&self, instance: usize, op: Op) -> bool {
         match ring_of(op) {
             Some(r) if self.pv_rings() && self.instances[instance].backend[r].is_some() => {

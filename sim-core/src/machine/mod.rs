@@ -10,7 +10,10 @@
 //!
 //! Where each mechanism lives:
 //! - `pcpu.rs`: items, how they are charged, and preemption;
+//! - `run_ahead.rs`: a pCPU running its next items at once while no other event comes
+//!   before them (the same results as one event each, fewer queue operations);
 //! - `sched.rs`: the host-level schedulers (credit, fair share, round robin);
+//! - `runqueue.rs`: their run queue, heaps per scheduling key and pCPU;
 //! - `guest.rs`: threads on vCPUs, halting and halt polling;
 //! - `io.rs`: devices, PV rings with notification suppression, back-end entities;
 //! - `interrupts.rs`: delivery of a completion by the target vCPU's state;

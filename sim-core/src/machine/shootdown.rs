@@ -3,8 +3,10 @@
 //! instance that may cache them, and spins until each has flushed and acknowledged
 //! (Linux `flush_tlb_mm_range` → `smp_call_function_many`, with preemption off).
 //!
-//! Targets are the other vCPUs (process slots) of the instance that run a thread; an
-//! idle one is in lazy TLB mode and is skipped. A *running* target acknowledges after
+//! Targets are the other vCPUs (process slots) of the instance that run a thread, and only
+//! for a workload whose threads share one address space (`shared_address_space`; threads
+//! of processes of their own have no other CPU to flush); an idle one is in lazy TLB mode
+//! and is skipped. A *running* target acknowledges after
 //! the IPI's round trip (`shootdown_ack_path`). A *preempted* one is where the stacks
 //! differ:
 //! - natively and in containers the kernel that sends is the one that scheduled the

@@ -1,4 +1,6 @@
-//! Scheduling properties of the machine, checked through whole scenarios.
+//! Properties of the machine checked through whole scenarios: scheduling, spinlocks and
+//! pause-loop exits, PV kicks and notification suppression, the emulated disk's one
+//! command at a time.
 
 use crate::workload::Op;
 use crate::Scenario;

@@ -1,4 +1,7 @@
-//! CPU paths: system calls, halting, pause loops, PV spinlocks and the switches between scheduled entities.
+//! CPU paths: system calls, halting, pause loops, PV spinlocks and the switches between scheduled entities;
+//! how each technique runs a sensitive instruction (`sensitive_instruction`: trap and
+//! emulate, binary translation's translated code, a hypercall) and BT's translated kernel
+//! (`translated_kernel`).
 
 use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps, TranslationCount};
 use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};

@@ -250,8 +250,8 @@ pub enum IrqSource {
     Timer,
 }
 
-/// A sequence of steps; `batched` steps run once every `batch_every` operations
-/// (PV notifications, mmu_update hypercalls, interrupt coalescing).
+/// A sequence of steps; `batched` steps run once every `batch_every` operations (only a
+/// paravirtual guest's page-table updates use it: their queued `mmu_update` hypercall).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Path {

@@ -1,4 +1,6 @@
-//! Path totals against published measurements: the Adams & Agesen (ASPLOS 2006) table.
+//! Path totals against published measurements (the Adams & Agesen (ASPLOS 2006) table
+//! first), and the paths' other properties: exits per operation and their reasons, nested
+//! virtualization's reflected exits, the refill after an exit, batching.
 
 use super::*;
 use crate::platform::{
