@@ -8,7 +8,7 @@
 //! - `validate/`: validation into the validated forms below, one file per part of the file;
 //! - `limits.rs`: the `MAX_*` limits; `estimate.rs`: the event estimate;
 //! - `adjust.rs`: [`Adjustments`] (slider changes);
-//! - `error.rs`: [`ScenarioError`] and locations.
+//! - `error/`: [`ScenarioError`] and locations, the parser's messages reworded, name guesses.
 
 mod adjust;
 pub(crate) mod error;

@@ -1,0 +1,222 @@
+//! Guesses at what a misspelled name meant (an edit distance over the names the file
+//! format allows) and at a value written in another unit than its key's.
+
+/// The one name in `expected` (serde's "`a`, `b`, `c`") that `given` most likely means
+/// ([`guess`]).
+pub(super) fn spelled_otherwise(given: &str, expected: &str) -> Option<String> {
+    let names: Vec<&str> = listed(expected).collect();
+    guess(given, &names).map(str::to_string)
+}
+
+/// The names in a list as messages write it (serde's "`a`, `b` or `c`").
+pub(super) fn listed(expected: &str) -> impl Iterator<Item = &str> {
+    expected.split('`').skip(1).step_by(2)
+}
+
+/// The one name in `names` that `given` most likely means, for a "did you mean" guess: the
+/// guess every place that lists valid names or values makes (keys, values, table names,
+/// platforms, instances, workloads, question ids, library scenarios).
+///
+/// Names are compared without case and separators (`type-2` is `type2`, `Memory-GiB` is
+/// `memory_gib`); another word for a name counts as that name (`SYNONYMS`: `kr` is `ko`);
+/// a name is also compared with its first or last `_`-separated parts alone (`cores` for
+/// `host_cores`, `hypercal` for `pv_hypercall`, `mean_latency` for `mean_latency_us`),
+/// for a `given` of at least `SHORTENED_MIN_CHARS` letters. The guess is the name at the
+/// smallest edit distance (letters left out, added, changed, or two neighbours swapped:
+/// `strsim::osa_distance`) if no other name is as close and the distance is at most
+/// `allowed_edits` of `given`'s length (none under 4 letters: `ms` is too short to
+/// guess from). A name in another unit is never guessed: `duration_s` is not
+/// `duration_ms` (taking the guess would make 2 s into 2 ms). Nor is `given` itself.
+pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
+    let want = plain(given);
+    let letters = want.chars().count();
+    if letters == 0 || names.contains(&given) {
+        return None;
+    }
+    for (other, ours) in SYNONYMS {
+        if want == *other {
+            if let Some(name) = names.iter().find(|name| **name == *ours) {
+                return Some(name);
+            }
+        }
+    }
+    let unit = unit_of(given);
+    let scored: Vec<(usize, &'n str)> = names
+        .iter()
+        .filter(|name| unit.is_none() || unit_of(name).is_none_or(|u| Some(u) == unit))
+        .map(|&name| (distance(&want, letters, name), name))
+        .collect();
+    let least = scored.iter().map(|&(d, _)| d).min()?;
+    if least > allowed_edits(letters) {
+        return None;
+    }
+    // As close, the one that shares a longer start by two letters or more (`hosts`: `host`,
+    // not `costs`); else no guess (`type`: `type1` or `type2`). The two longest starts by
+    // a look at each (a sort would compile one more sort into the page).
+    let mut best: Option<(usize, &'n str)> = None;
+    let mut runner_up: Option<usize> = None;
+    for &(_, name) in scored.iter().filter(|&&(d, _)| d == least) {
+        let start = common_start(&want, &plain(name));
+        match best {
+            Some((b, _)) if start <= b => runner_up = runner_up.max(Some(start)),
+            _ => {
+                runner_up = best.map(|(b, _)| b).max(runner_up);
+                best = Some((start, name));
+            }
+        }
+    }
+    let (first, name) = best?;
+    match runner_up {
+        None => Some(name),
+        Some(second) if first >= second + 2 => Some(name),
+        _ => None,
+    }
+}
+
+/// How many letters `a` and `b` begin with alike.
+pub(super) fn common_start(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The names of `names` nearest to `given` (at most `count`, within one edit more than
+/// [`guess`] allows), nearest first: for a list too long to print whole (`[costs]`).
+pub(crate) fn nearest<'n>(given: &str, names: &[&'n str], count: usize) -> Vec<&'n str> {
+    let want = plain(given);
+    let letters = want.chars().count();
+    let mut near: Vec<(usize, &'n str)> = names
+        .iter()
+        .map(|&name| (distance(&want, letters, name), name))
+        .filter(|&(d, _)| d <= allowed_edits(letters) + 1)
+        .collect();
+    // The `count` nearest, the list's order among equals, by repeated picks (`count` is a
+    // few; a sort would compile one more sort into the page).
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let Some(i) = (0..near.len()).min_by_key(|&i| near[i].0) else {
+            break;
+        };
+        out.push(near.remove(i).1);
+    }
+    out
+}
+
+/// How many edits a guess may be from a name of `letters` letters (separators aside):
+/// none under 4, one up to 7, two up to 11, three beyond.
+pub(super) fn allowed_edits(letters: usize) -> usize {
+    match letters {
+        0..=3 => 0,
+        4..=7 => 1,
+        8..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// A name without case or separators.
+pub(super) fn plain(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The edit distance of `want` (plain, `letters` long) to `name`, or to its first or last
+/// `_`-separated parts (`cores` of host_cores, `hypercall` of pv_hypercall, `mean_latency`
+/// of mean_latency_us, `boot_firmware` of boot_firmware_port_io), whichever is least
+/// ([`guess`]).
+pub(super) fn distance(want: &str, letters: usize, name: &str) -> usize {
+    let mut least = strsim::osa_distance(want, &plain(name));
+    if letters < SHORTENED_MIN_CHARS {
+        return least;
+    }
+    let parts: Vec<&str> = name.split(['_', '-']).filter(|p| !p.is_empty()).collect();
+    // The parts from its start or to its end: not a run from the middle, which would make
+    // `hypercal` as near `pv_hypercall_handler` as `pv_hypercall`.
+    for cut in 1..parts.len() {
+        for run in [&parts[..cut], &parts[cut..]] {
+            least = least.min(strsim::osa_distance(want, &run.concat().to_lowercase()));
+        }
+    }
+    least
+}
+
+/// Names shorter than this get no guess of a longer name they are part of (`ms`, `id`:
+/// too many).
+pub(super) const SHORTENED_MIN_CHARS: usize = 4;
+
+/// Another word for one of the format's names, and that name ([`guess`]): `kr` is
+/// Korea's country code, `ko` the language's; `virtio` is the paravirtual devices'
+/// family; `cpus` is the host's `cores` (one letter from `cpu`, the CPU generation).
+/// `baremetal` (`bare-metal`, `bare_metal`, separators aside) and `physical` are what the
+/// format calls `native`: a platform without a hypervisor.
+pub(super) const SYNONYMS: &[(&str, &str)] = &[
+    ("kr", "ko"),
+    ("virtio", "paravirtual"),
+    ("cpus", "cores"),
+    ("baremetal", "native"),
+    ("physical", "native"),
+];
+
+/// A key in another unit than the format's (`duration_s`, `memory_mib`): the key meant,
+/// which [`guess`] never offers (2 s is not 2 ms), with its unit in words, in English and
+/// Korean. The format's unit keys that writers get wrong most have their own words; any
+/// other key of the list with the same name and another unit gets its unit's name.
+pub(super) fn other_unit(given: &str, expected: &str) -> Option<(String, String, String)> {
+    let unit = unit_of(given)?;
+    let stem = |name: &str| {
+        let cut = name.rfind(['_', '-']).unwrap_or(0);
+        plain(&name[..cut])
+    };
+    let want = stem(given);
+    let meant = listed(expected).find(|name| {
+        unit_of(name).is_some_and(|u| u != unit) && !want.is_empty() && stem(name) == want
+    })?;
+    let (en, ko) = match meant {
+        "duration_ms" => (
+            "milliseconds; 2 s is duration_ms = 2000".to_string(),
+            "밀리초 단위, 2초는 duration_ms = 2000".to_string(),
+        ),
+        "memory_gib" => (
+            "GiB; 0.5 for 512 MiB".to_string(),
+            "GiB 단위, 512 MiB는 0.5".to_string(),
+        ),
+        "working_set_mib" => (
+            "MiB; 1024 for 1 GiB".to_string(),
+            "MiB 단위, 1 GiB는 1024".to_string(),
+        ),
+        "clock_ghz" => (
+            "GHz; 2.4 for 2400 MHz".to_string(),
+            "GHz 단위, 2400 MHz는 2.4".to_string(),
+        ),
+        _ => {
+            let unit = meant.rsplit(['_', '-']).next().unwrap_or_default();
+            (format!("in {unit}"), format!("{unit} 단위"))
+        }
+    };
+    Some((meant.to_string(), en, ko))
+}
+
+/// The unit a name ends in (`duration_ms`: ms; `memory_gb` and `memory_gib` alike: GiB),
+/// if it is one of the format's.
+pub(super) fn unit_of(name: &str) -> Option<&'static str> {
+    let last = name.rsplit(['_', '-']).next()?.to_ascii_lowercase();
+    Some(match last.as_str() {
+        "ns" => "ns",
+        "us" => "us",
+        "ms" => "ms",
+        "s" | "sec" | "secs" | "seconds" => "s",
+        "kb" | "kib" => "kib",
+        "mb" | "mib" => "mib",
+        "gb" | "gib" => "gib",
+        "tb" | "tib" => "tib",
+        "khz" => "khz",
+        "mhz" => "mhz",
+        "ghz" => "ghz",
+        _ => return None,
+    })
+}
+
+/// serde's list of alternatives ("`en` or `ko`", "`a`, `b`, `c`") joined in Korean: "`en`
+/// 또는 `ko`". An English "or" inside a Korean sentence reads as a slip.
+pub(super) fn korean_alternatives(expected: &str) -> String {
+    expected.replace("` or `", "` 또는 `")
+}

@@ -1,0 +1,849 @@
+//! [`ScenarioError`]: what went wrong and where (file, line, column), its messages in
+//! both languages, and the `Validator` that locates them; `guess.rs` guesses what a
+//! misspelled name meant, `parser.rs` rewords the TOML parser's messages.
+
+use std::ops::Range;
+
+use crate::costs::CostTable;
+use crate::text::Lang;
+
+mod guess;
+mod parser;
+
+pub use guess::guess;
+pub(crate) use guess::nearest;
+use guess::*;
+pub(crate) use parser::parser_error;
+#[cfg(test)]
+use parser::*;
+
+/// A scenario that could not be read, with its location.
+///
+/// `Display` gives `file:line:column: message` in English; [`ScenarioError::message_in`]
+/// and [`ScenarioError::to_string_in`] give it in Korean too. [`ScenarioError::code`]
+/// says what is wrong in a stable, machine-readable form (e.g. `out_of_range`,
+/// `unknown_name`) and [`ScenarioError::params`] the values the message quotes.
+///
+/// An error of a value that is written nowhere (a field of a [`crate::Scenario`] set by
+/// hand, found by [`crate::Scenario::check`]) has no location: `line` and `column` are 0
+/// and `Display` gives `file: message`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ScenarioError {
+    pub file: String,
+    /// 1-based line (0: no location).
+    pub line: usize,
+    /// 1-based column, in characters (0: no location).
+    pub column: usize,
+    /// The message in English.
+    pub message: String,
+    /// What is wrong, as a stable snake_case code.
+    pub code: &'static str,
+    /// The values the message quotes, by name.
+    pub params: Vec<(&'static str, String)>,
+    /// The Korean template (the English one rendered is `message`).
+    ko: &'static str,
+}
+
+impl ScenarioError {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.message.clone(),
+            Lang::Ko => {
+                let mut ko = render(self.ko, &self.params);
+                if let Some(meant) = self.did_you_mean() {
+                    let stop = if ko.ends_with('.') { " " } else { ". " };
+                    ko.push_str(&format!("{stop}`{meant}`을(를) 뜻했나요?"));
+                }
+                // Templates write "을(를)" where the word is a parameter: its one form.
+                crate::text::particles(&ko)
+            }
+        }
+    }
+
+    /// An unknown name's guess, added to both languages' messages (the English one is
+    /// rendered with it).
+    fn did_you_mean(&self) -> Option<&str> {
+        (self.code == "unknown_name")
+            .then(|| self.params.iter().find(|(k, _)| *k == "meant"))
+            .flatten()
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `file:line:column: message` in `lang` (`file: message` without a location).
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.place(), self.message_in(lang))
+    }
+
+    /// `file:line:column`, or `file` alone for an error with no location.
+    fn place(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place(), self.message)
+    }
+}
+
+/// A message template with `{name}` placeholders filled in.
+fn render(template: &str, params: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            params
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (close, v))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What an error says, before it is located: a code, English and Korean templates with
+/// `{name}` placeholders, and the values of the placeholders.
+#[derive(Debug, Clone)]
+pub(crate) struct Msg {
+    pub(crate) code: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) ko: &'static str,
+    pub(crate) params: Vec<(&'static str, String)>,
+}
+
+/// `msg!(code, "English {a}", "한국어 {a}", a = value, ...)`: a [`Msg`].
+macro_rules! msg {
+    ($code:literal, $en:expr, $ko:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::scenario::error::Msg {
+            code: $code,
+            en: $en,
+            ko: $ko,
+            params: vec![$((stringify!($name), ($value).to_string())),*],
+        }
+    };
+}
+pub(crate) use msg;
+
+/// The keys of each table of a scenario file that a writer may put in the wrong one (`ept`
+/// in a `[[platform]]`, `cores` in `[scenario]`): an unknown key that is one of these says
+/// where it belongs. Kept equal to the format's fields by a test.
+const SECTION_KEYS: &[(&str, &[&str])] = &[
+    (
+        "[scenario]",
+        &["title", "description", "seed", "duration_ms", "trace"],
+    ),
+    (
+        "[host]",
+        &[
+            "cores",
+            "clock_ghz",
+            "memory_gib",
+            "cpu",
+            "vtx",
+            "ept",
+            "vpid",
+            "unrestricted_guest",
+            "tpr_shadow",
+            "tsc_offsetting",
+            "apicv",
+            "posted_interrupts",
+            "ple",
+            "vmcs_shadowing",
+            "pml",
+            "large_pages",
+            "shared_cache_mib",
+            "disk",
+            "nic",
+        ],
+    ),
+    ("[host.disk]", &["latency_us", "iops", "bandwidth_mb_s"]),
+    ("[host.nic]", &["latency_us", "bandwidth_gbit_s"]),
+    (
+        "[[platform]]",
+        &[
+            "label",
+            "kind",
+            "technique",
+            "io",
+            "scheduler",
+            "time_slice_ms",
+            "credit_boost",
+            "driver_domain",
+            "host_background_percent",
+            "network",
+            "storage",
+            "microvm",
+            "nested",
+            "backend",
+            "halt_poll_us",
+            "ple",
+            "irq_coalesce_us",
+            "irq_coalesce_frames",
+            "enlightenments",
+            "overcommit",
+            "running_for_s",
+            "migration",
+            "protocol",
+            "rtt_ms",
+            "client_bandwidth_mbit_s",
+            "loss_percent",
+            "frame_rate",
+            "session_host",
+        ],
+    ),
+    (
+        "[[instance]]",
+        &[
+            "platforms",
+            "count",
+            "vcpus",
+            "threads",
+            "memory_gib",
+            "guest_os",
+            "workload",
+            "pin",
+            "weight",
+            "cap_percent",
+            "working_set_mib",
+        ],
+    ),
+    ("[sweep]", &["instance", "counts", "op", "p99_target_us"]),
+];
+
+/// The value of parameter `name` of `m`.
+fn param_of(m: &Msg, name: &str) -> Option<String> {
+    m.params
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// `[costs]` has no key `field`: the guess, the nearest names, and docs/cost-model.md.
+fn unknown_cost(field: &str, costs: &[&str]) -> Msg {
+    let quoted = |names: &[&str]| {
+        (names.iter())
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let meant = guess(field, costs);
+    let others: Vec<&str> = nearest(field, costs, 4)
+        .into_iter()
+        .filter(|n| Some(*n) != meant)
+        .take(3)
+        .collect();
+    let mut m = match (meant, others.is_empty()) {
+        (Some(_), true) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; did you mean `{meant}`? docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+        (Some(_), false) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; did you mean `{meant}`? Also near it: {near}; docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+        (None, false) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; the nearest names: {near}; docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 가장 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+        (None, true) => msg!(
+            "unknown_field",
+            "unknown cost `{field}` in [costs]; docs/cost-model.md lists every cost with its unit, default and source",
+            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+        ),
+    };
+    m.params.push(("field", field.to_string()));
+    if let Some(meant) = meant {
+        m.params.push(("meant", meant.to_string()));
+    }
+    m.params.push(("near", quoted(&others)));
+    m
+}
+
+/// A step of a path into the document: a key of a table or an index of an array.
+#[derive(Clone, Copy)]
+pub(crate) enum Key<'k> {
+    Name(&'k str),
+    Index(usize),
+}
+
+/// What validation reports errors against: the file name, its text, and the document as
+/// the TOML parser read it, whose spans locate keys and values whatever their syntax
+/// (inline tables, quoted and dotted keys, arrays of tables). The document is read on the
+/// first error that needs a location: a valid text (every slider move re-validates one)
+/// is not parsed a second time.
+pub(crate) struct Validator<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) text: &'a str,
+    /// Whether errors are located in the parsed document (else by offset only).
+    parses: bool,
+    /// Whether errors have a location at all (else line and column 0: [`Self::unlocated`]).
+    located: bool,
+    document: std::cell::OnceCell<Option<toml::de::DeTable<'a>>>,
+}
+
+impl<'a> Validator<'a> {
+    /// A validator that locates errors by offset only (the text is not parsed again).
+    pub(crate) fn unparsed(file: &'a str, text: &'a str) -> Validator<'a> {
+        Validator {
+            file,
+            text,
+            parses: false,
+            located: true,
+            document: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A validator of values written nowhere (a [`crate::Scenario`]'s fields): its errors
+    /// have no location.
+    pub(crate) fn unlocated(file: &'a str) -> Validator<'a> {
+        Validator {
+            located: false,
+            ..Validator::unparsed(file, "")
+        }
+    }
+
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Validator<'a> {
+        Validator {
+            file,
+            text,
+            parses: true,
+            located: true,
+            document: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The document, parsed on first use.
+    fn document(&self) -> Option<&toml::de::DeTable<'a>> {
+        if !self.parses {
+            return None;
+        }
+        self.document
+            .get_or_init(|| {
+                toml::de::DeTable::parse(self.text)
+                    .ok()
+                    .map(toml::Spanned::into_inner)
+            })
+            .as_ref()
+    }
+
+    /// The span of the value at `path` (for an array element, the element; for an
+    /// element of an array of tables, its `[[header]]`), or of the nearest part of the
+    /// path that exists; `0..0` when nothing does.
+    pub(crate) fn span_of(&self, path: &[Key<'_>]) -> std::ops::Range<usize> {
+        use toml::de::DeValue;
+        let Some(document) = self.document() else {
+            return 0..0;
+        };
+        let mut found = 0..0;
+        let mut table = Some(document);
+        let mut array: Option<&toml::de::DeArray<'_>> = None;
+        for key in path {
+            let value = match (*key, table, array) {
+                (Key::Name(name), Some(t), _) => t
+                    .iter()
+                    .find(|(k, _)| k.get_ref().as_ref() == name)
+                    .map(|(k, v)| {
+                        found = k.span();
+                        v
+                    }),
+                (Key::Index(i), _, Some(a)) => a.get(i),
+                _ => None,
+            };
+            let Some(value) = value else {
+                return found;
+            };
+            if !value.span().is_empty() {
+                found = value.span();
+            }
+            (table, array) = match value.get_ref() {
+                DeValue::Table(t) => (Some(t), None),
+                DeValue::Array(a) => (None, Some(a)),
+                _ => (None, None),
+            };
+        }
+        found
+    }
+
+    pub(crate) fn error(&self, span: Range<usize>, mut msg: Msg) -> ScenarioError {
+        let (line, column) = if self.located {
+            line_column(self.text, span.start)
+        } else {
+            (0, 0)
+        };
+        // A number with hundreds of digits (`1e300` read as a float) reads better short.
+        for (_, value) in &mut msg.params {
+            if value.len() > 24 {
+                if let Ok(x) = value.parse::<f64>() {
+                    *value = format!("{x:e}");
+                }
+            }
+        }
+        // A name written with another case or separators (`Network-RR`): the one meant.
+        let mut message = render(msg.en, &msg.params);
+        if msg.code == "unknown_name" {
+            let param = |name: &str| msg.params.iter().find(|(k, _)| *k == name);
+            let given = param("got").or_else(|| param("name"));
+            let listed: String = msg
+                .params
+                .iter()
+                .filter(|(k, _)| matches!(*k, "expected" | "presets" | "custom"))
+                .map(|(_, v)| v.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            if let Some(meant) = given.and_then(|(_, g)| spelled_otherwise(g, &listed)) {
+                message.push_str(&format!("; did you mean `{meant}`?"));
+                msg.params.push(("meant", meant));
+            }
+        }
+        ScenarioError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+            code: msg.code,
+            params: msg.params,
+            ko: msg.ko,
+        }
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A byte-order mark before the first line is no column an editor shows.
+    let bom = usize::from(line_start == 0 && before.starts_with('\u{feff}'));
+    let column = before[line_start..].chars().count() + 1 - bom;
+    (line, column)
+}
+
+/// The byte offset of the first line that is the table header `header` (such as
+/// `[assignment]`), spaces and a trailing comment aside: tells an assignment from a
+/// scenario when one is read as the other. Lines inside multi-line strings are text, not
+/// headers: an assignment step's `scenario_toml = '''...'''` holds a `[scenario]` line
+/// that does not make the assignment a scenario.
+pub(crate) fn table_header(text: &str, header: &str) -> Option<usize> {
+    let mut offset = 0;
+    // The delimiter of the multi-line string open at the start of the line, if any.
+    let mut open: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        if open.is_none() {
+            let code = line.split('#').next().unwrap_or("");
+            if code.trim() == header {
+                return Some(offset + (line.len() - line.trim_start().len()));
+            }
+        }
+        open = multiline_open_after(line, open);
+        offset += line.len();
+    }
+    None
+}
+
+/// Which multi-line string (`"""` or `'''`) is still open after `line`, given the one
+/// open before it. Single-line strings and comments are skipped so that a quote or `#`
+/// inside them is not taken for a delimiter.
+fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d str> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes, not `&str`: `i` may stop inside a multi-byte character.
+        let rest = &bytes[i..];
+        match open {
+            Some(delimiter) => {
+                if delimiter == "\"\"\"" && bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if rest.starts_with(delimiter.as_bytes()) {
+                    // Up to two more quotes before the delimiter are text: `""""`.
+                    i += delimiter.len();
+                    let quote = delimiter.as_bytes()[0];
+                    for _ in 0..2 {
+                        if bytes.get(i) == Some(&quote) {
+                            i += 1;
+                        }
+                    }
+                    open = None;
+                } else {
+                    i += 1;
+                }
+            }
+            None => {
+                if bytes[i] == b'#' {
+                    return None;
+                }
+                if rest.starts_with(b"\"\"\"") {
+                    open = Some("\"\"\"");
+                    i += 3;
+                } else if rest.starts_with(b"'''") {
+                    open = Some("'''");
+                    i += 3;
+                } else if bytes[i] == b'"' || bytes[i] == b'\'' {
+                    // A single-line string: to its closing quote (escapes in "...").
+                    let quote = bytes[i];
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                        i += if quote == b'"' && bytes[i] == b'\\' {
+                            2
+                        } else {
+                            1
+                        };
+                    }
+                    i += 1;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    open
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn alternatives_are_joined_in_korean() {
+        assert_eq!(super::korean_alternatives("`en` or `ko`"), "`en` 또는 `ko`");
+        assert_eq!(super::korean_alternatives("`a`, `b`, `c`"), "`a`, `b`, `c`");
+        // Only the joiner between names: an "or" inside a name stays.
+        assert_eq!(
+            super::korean_alternatives("`color or not`"),
+            "`color or not`"
+        );
+        let m = super::parser_msg("unknown field `kr`, expected `en` or `ko`".into());
+        assert!(m.en.contains("{detail}"));
+        assert!(m
+            .params
+            .iter()
+            .any(|(k, v)| *k == "expected" && v == "`en` 또는 `ko`"));
+    }
+
+    #[test]
+    fn a_name_spelled_with_another_case_or_separator_is_named() {
+        let expected = "`native`, `type1`, `type2`, `container`, `vdi`";
+        assert_eq!(
+            super::spelled_otherwise("type-2", expected).as_deref(),
+            Some("type2")
+        );
+        assert_eq!(
+            super::spelled_otherwise("Memory-GiB", "`cores`, `memory_gib`").as_deref(),
+            Some("memory_gib")
+        );
+        // `cpus` is another word for the host's cores (one letter from `cpu`, which
+        // means the CPU generation); the name itself is no slip.
+        assert_eq!(
+            super::spelled_otherwise("cpus", "`cores`, `cpu`").as_deref(),
+            Some("cores")
+        );
+        assert_eq!(super::spelled_otherwise("cpu", "`cores`, `cpu`"), None);
+        // A unit or a leading part left off, another word for a name: guessed when only
+        // one name fits.
+        let metrics = "`throughput`, `mean_latency_us`, `p50_latency_us`";
+        assert_eq!(
+            super::spelled_otherwise("mean_latency", metrics).as_deref(),
+            Some("mean_latency_us")
+        );
+        assert_eq!(super::spelled_otherwise("latency", metrics), None);
+        let params = "`duration_ms`, `host_cores`, `instance_count`";
+        assert_eq!(
+            super::spelled_otherwise("cores", params).as_deref(),
+            Some("host_cores")
+        );
+        assert_eq!(super::spelled_otherwise("ms", params), None);
+        assert_eq!(
+            super::spelled_otherwise("kr", "`en` or `ko`").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            super::spelled_otherwise("virtio", "`emulated`, `paravirtual`").as_deref(),
+            Some("paravirtual")
+        );
+        assert_eq!(super::spelled_otherwise("type2", expected), None);
+        // Two candidates alike: no guess.
+        assert_eq!(super::spelled_otherwise("a-b", "`a_b`, `ab`"), None);
+    }
+
+    #[test]
+    fn a_long_name_with_one_letter_slipped_is_named() {
+        let keys = "`name`, `kind`, `technique`, `io`, `memory_gib`, `workload`";
+        for (typo, meant) in [
+            ("technque", "technique"),   // left out
+            ("techniique", "technique"), // added
+            ("tecnnique", "technique"),  // changed
+            ("tehcnique", "technique"),  // swapped
+            ("memory_gb", "memory_gib"), // left out, separators aside
+            ("Work-Load", "workload"),   // a separator only
+        ] {
+            assert_eq!(
+                super::spelled_otherwise(typo, keys).as_deref(),
+                Some(meant),
+                "{typo}"
+            );
+        }
+        // A name in another unit: no guess (2 s is not 2 ms, 1 GiB not 1 MiB).
+        let units = "`duration_ms`, `working_set_mib`, `clock_ghz`, `memory_gib`";
+        for typo in ["duration_s", "working_set_gib", "clock_mhz", "memory_mib"] {
+            assert_eq!(super::spelled_otherwise(typo, units), None, "{typo}");
+        }
+        // ... but a hint with the key meant and its unit (other_unit), in both languages.
+        let hinted = |typo: &str| super::other_unit(typo, units).map(|(m, en, _)| (m, en));
+        assert_eq!(
+            hinted("duration_s"),
+            Some((
+                "duration_ms".into(),
+                "milliseconds; 2 s is duration_ms = 2000".into()
+            ))
+        );
+        assert_eq!(hinted("duration_seconds").unwrap().0, "duration_ms");
+        assert_eq!(
+            hinted("memory_mib"),
+            Some(("memory_gib".into(), "GiB; 0.5 for 512 MiB".into()))
+        );
+        assert_eq!(hinted("Memory-MB").unwrap().0, "memory_gib");
+        assert_eq!(hinted("clock_mhz").unwrap().0, "clock_ghz");
+        assert_eq!(hinted("working_set_gib").unwrap().0, "working_set_mib");
+        assert!(super::other_unit("memory_mib", units)
+            .unwrap()
+            .2
+            .contains("512 MiB는 0.5"));
+        // The same unit, or no unit, or another name: no hint.
+        assert_eq!(hinted("memory_gib"), None);
+        assert_eq!(hinted("memory"), None);
+        assert_eq!(hinted("latency_ms"), None);
+        // The other words for `native`.
+        let kinds = "`native`, `type1`, `type2`, `container`, `vdi`";
+        for other in [
+            "bare-metal",
+            "baremetal",
+            "bare_metal",
+            "Bare Metal",
+            "physical",
+        ] {
+            assert_eq!(
+                super::spelled_otherwise(other, kinds).as_deref(),
+                Some("native"),
+                "{other}"
+            );
+        }
+        // The same unit spelled otherwise, or a unit cut short, still gets one.
+        assert_eq!(
+            super::spelled_otherwise("memory_gb", units).as_deref(),
+            Some("memory_gib")
+        );
+        assert_eq!(
+            super::spelled_otherwise("duration_m", units).as_deref(),
+            Some("duration_ms")
+        );
+        // Two slips in a name of 8 to 11 letters, one in a shorter one (4 to 7).
+        assert_eq!(
+            super::spelled_otherwise("tecniqeu", keys).as_deref(),
+            Some("technique")
+        );
+        assert_eq!(
+            super::spelled_otherwise("kinds", keys).as_deref(),
+            Some("kind")
+        );
+        // More slips than that, a name under 4 letters, or two names as close: no guess.
+        assert_eq!(super::spelled_otherwise("tcnqieu", keys), None);
+        assert_eq!(super::spelled_otherwise("kin", keys), None);
+        assert_eq!(
+            super::spelled_otherwise("counts", "`count`, `counts2`"),
+            None
+        );
+        assert_eq!(super::spelled_otherwise("type", "`type1`, `type2`"), None);
+    }
+
+    /// The review's misses: each place that lists names guesses alike.
+    #[test]
+    fn every_list_of_names_gets_the_same_guess() {
+        let host = "`cores`, `clock_ghz`, `memory_gib`, `cpu`, `vtx`, `ept`, `disk`, `nic`";
+        assert_eq!(
+            super::spelled_otherwise("core", host).as_deref(),
+            Some("cores")
+        );
+        let kinds = "`native`, `type1`, `type2`, `container`, `vdi`";
+        assert_eq!(
+            super::spelled_otherwise("typ1", kinds).as_deref(),
+            Some("type1")
+        );
+        let tables = "`scenario`, `host`, `platform`, `workload`, `instance`, `costs`, `question`, `fault`, `sweep`";
+        for typo in ["hosts", "hots", "Host"] {
+            assert_eq!(
+                super::spelled_otherwise(typo, tables).as_deref(),
+                Some("host"),
+                "{typo}"
+            );
+        }
+        assert_eq!(
+            super::spelled_otherwise("instances", tables).as_deref(),
+            Some("instance")
+        );
+        // A leading part left off, and a slip in what is left.
+        let costs: Vec<&str> = crate::costs::CostTable::SOURCES
+            .iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(super::guess("hypercal", &costs), Some("pv_hypercall"));
+        assert_eq!(
+            super::guess("vm_exit_roundtrp", &costs),
+            Some("vm_exit_roundtrip")
+        );
+        assert_eq!(super::guess("handler", &costs), None);
+        let near = super::nearest("hypercal", &costs, 3);
+        assert_eq!(near[0], "pv_hypercall");
+        assert!(near.len() <= 3, "{near:?}");
+    }
+
+    use super::{table_header, SECTION_KEYS};
+    use crate::Scenario;
+
+    #[test]
+    fn the_hinted_keys_are_the_formats_own_and_a_misplaced_key_says_where_it_belongs() {
+        // Each table's keys as the reader lists them for an unknown key there (all but
+        // `name`, which every table has).
+        let head = "[scenario]\nname = \"x\"\n";
+        for (section, keys) in SECTION_KEYS {
+            let text = match *section {
+                "[scenario]" => format!("{head}zz = 1\n"),
+                "[[platform]]" | "[[instance]]" => {
+                    format!("{head}{section}\nname = \"a\"\nzz = 1\n")
+                }
+                _ => format!("{head}{section}\nzz = 1\n"),
+            };
+            let e = Scenario::from_toml("t.toml", &text).unwrap_err();
+            let listed = e.message.split_once("expected").map_or("", |(_, l)| l);
+            let listed: Vec<&str> = listed
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|k| *k != "name")
+                .collect();
+            assert_eq!(&listed, keys, "{section}: {}", e.message);
+        }
+        // `ept` written in a platform: the message says it is a host key.
+        let e = Scenario::from_toml(
+            "t.toml",
+            &format!("{head}[[platform]]\nname = \"a\"\nkind = \"type1\"\nept = false\n"),
+        )
+        .unwrap_err();
+        assert!(
+            e.message.ends_with("`ept` is a key of [host]"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message_in(crate::text::Lang::Ko)
+                .ends_with("`ept`는 [host]의 키입니다"),
+            "{}",
+            e.message_in(crate::text::Lang::Ko)
+        );
+        // A key of no table gets the plain message.
+        let e = Scenario::from_toml("t.toml", &format!("{head}zz = 1\n")).unwrap_err();
+        assert!(!e.message.contains("is a key of"), "{}", e.message);
+    }
+
+    /// The TOML parser's messages read in Korean, and a key written in Korean says that
+    /// keys are English names; a phrase the table does not know keeps its English.
+    #[test]
+    fn parser_messages_in_korean() {
+        let ko = |text: &str| {
+            Scenario::from_toml("t.toml", text)
+                .unwrap_err()
+                .message_in(crate::text::Lang::Ko)
+        };
+        let m = ko("[scenario]\nname = \"x\n");
+        assert!(
+            m.starts_with("TOML 문법 오류입니다: 따옴표(\")로 쓴 텍스트가"),
+            "{m}"
+        );
+        assert!(!m.contains("invalid"), "{m}");
+        let m = ko("[호스트]\ncores = 4\n");
+        assert!(m.contains("키 이름은 영어로 씁니다: 예 [host]"), "{m}");
+        assert!(m.contains("영문자, 숫자, `-`, `_`"), "{m}");
+        assert!(!m.contains("invalid") && !m.contains("expected"), "{m}");
+        let e = Scenario::from_toml("t.toml", "[host]\n코어 = 4\n").unwrap_err();
+        assert!(
+            e.message_in(crate::text::Lang::Ko).contains("예 cores = 4"),
+            "{e}"
+        );
+        assert!(e.message.contains("keys are written in English"), "{e}");
+        assert_eq!(
+            super::syntax_ko("a new phrase, expected `]`"),
+            "TOML 문법 오류입니다 (a new phrase, expected `]`)"
+        );
+        assert_eq!(
+            super::syntax_ko("unclosed table, expected `]`"),
+            "TOML 문법 오류입니다: 표 머리글이 닫히지 않았습니다 (여기에 올 수 있는 것: `]`)"
+        );
+        assert_eq!(
+            super::syntax_ko("unexpected content, expected nothing"),
+            "TOML 문법 오류입니다: 여기에 올 수 없는 내용이 있습니다"
+        );
+        // A second `=` where the value should begin, in both languages.
+        let e = Scenario::from_toml("t.toml", "[host]\ncores = = 4\n").unwrap_err();
+        assert_eq!(
+            e.message_in(crate::text::Lang::Ko),
+            "TOML 문법 오류입니다: 값이 와야 할 자리에 `=`가 또 있습니다"
+        );
+        assert_eq!(
+            e.message_in(crate::text::Lang::En),
+            "another `=` where a value should be"
+        );
+    }
+
+    #[test]
+    fn a_header_inside_a_multiline_string_is_not_a_header() {
+        let embedded = "[assignment]\nid = \"w\"\n[[step]]\nscenario_toml = '''\n[scenario]\nname = \"x\"\n'''\n";
+        assert_eq!(table_header(embedded, "[assignment]"), Some(0));
+        assert_eq!(table_header(embedded, "[scenario]"), None);
+        // An escaped quote does not close a basic string; `""""` closes it (one quote of text).
+        let basic = r#"a = """
+[scenario] \"""
+[scenario]
+still text """"
+  [scenario] # the real one
+"#;
+        let real = basic.find("  [scenario] #").unwrap() + 2;
+        assert_eq!(table_header(basic, "[scenario]"), Some(real));
+        // Quotes in single-line strings and comments open nothing.
+        let quoted = r#"a = "'''\"" # """
+b = '"""'
+[scenario]
+"#;
+        assert_eq!(
+            table_header(quoted, "[scenario]"),
+            quoted.find("[scenario]")
+        );
+        assert_eq!(table_header("[scenarios]\n", "[scenario]"), None);
+        // Any text, byte-order mark and multi-byte characters included, is scanned safely.
+        let korean =
+            "\u{feff}a = \"한글 '''\" # 주석 \"\"\"\nb = '''한\n[scenario]\n글'''\n[scenario]\n";
+        assert_eq!(
+            table_header(korean, "[scenario]"),
+            korean.rfind("[scenario]")
+        );
+    }
+}
