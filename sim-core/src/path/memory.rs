@@ -235,3 +235,57 @@ impl PathBuilder<'_> {
         }
     }
 }
+
+/// Page walks: what a TLB miss costs natively and under nested paging.
+impl PathBuilder<'_> {
+    /// Page-table levels per dimension: 4 with 4 KiB pages, 3 with 2 MiB pages.
+    pub(super) fn levels(&self) -> u64 {
+        if self.large_pages {
+            3
+        } else {
+            4
+        }
+    }
+
+    /// The cycles of one TLB miss: the page walk the hardware does, one-dimensional on
+    /// the shadow (or only) page tables, two-dimensional under EPT/NPT.
+    pub(super) fn walk_cycles(&self) -> u64 {
+        self.walk_cycles_of(self.stack.memory == MemoryVirtualization::Nested)
+    }
+
+    /// A one-dimensional walk (natively, or on shadow page tables).
+    pub(super) fn native_walk_cycles(&self) -> u64 {
+        self.walk_cycles_of(false)
+    }
+
+    /// A page walk with the page-walk cache. A 1-D walk reads g entries (g = 4 levels
+    /// with 4 KiB pages, 3 with 2 MiB pages); `tlb_walk_native` is the uncached 4. A 2-D
+    /// walk of g guest and g host levels reads (g+1)(g+1)-1 entries (Bhargava et al.,
+    /// ASPLOS 2008): 24 or 15; `tlb_walk_nested` is the uncached 24. The page-walk cache
+    /// keeps `pwc_entries` leaf-table addresses; a miss whose leaf table is cached reads
+    /// only the leaf entries (1 in 1-D; in 2-D the guest's and the host's for the two
+    /// guest-physical addresses it needs, 3). With misses spread over the working set,
+    /// the share that hits is the cache's reach (entries x 2 MiB, or x 1 GiB with large
+    /// pages) over the working set.
+    pub(super) fn walk_cycles_of(&self, two_dimensional: bool) -> u64 {
+        let g = self.levels();
+        let (uncached, cached, cost_of_24) = if two_dimensional {
+            (
+                (g + 1) * (g + 1) - 1,
+                3u64,
+                u128::from(self.costs.tlb_walk_nested),
+            )
+        } else {
+            (g, 1u64, u128::from(self.costs.tlb_walk_native) * 6)
+        };
+        let page_kib: u64 = if self.large_pages { 2048 } else { 4 };
+        let reach_kib = self.costs.pwc_entries.saturating_mul(512 * page_kib);
+        let ws_kib = self.working_set_pages.saturating_mul(4).max(1);
+        let hits = u128::from(reach_kib.min(ws_kib));
+        let ws = u128::from(ws_kib);
+        let refs_x_ws = hits * u128::from(cached) + (ws - hits) * u128::from(uncached);
+        // cost_of_24 / 24 is the cost of one reference (a 1-D walk's figure stands for 4
+        // references, a 2-D walk's for 24).
+        (cost_of_24 * refs_x_ws / (24 * ws)) as u64
+    }
+}

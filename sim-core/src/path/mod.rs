@@ -9,13 +9,15 @@ use serde::{Deserialize, Serialize};
 use crate::costs::CostTable;
 use crate::hardware::Host;
 use crate::hardware::{CpuFeatures, CpuGeneration};
-use crate::platform::{MemoryVirtualization, Stack, Technique};
+use crate::platform::{Stack, Technique};
 use crate::workload::{Op, Workload};
 
 pub(crate) mod cpu;
 mod interrupts;
 mod io;
 mod memory;
+mod nested;
+mod refill;
 mod shootdown;
 #[cfg(test)]
 mod tests;
@@ -510,57 +512,6 @@ impl<'a> PathBuilder<'a> {
         self
     }
 
-    /// Page-table levels per dimension: 4 with 4 KiB pages, 3 with 2 MiB pages.
-    fn levels(&self) -> u64 {
-        if self.large_pages {
-            3
-        } else {
-            4
-        }
-    }
-
-    /// The cycles of one TLB miss: the page walk the hardware does, one-dimensional on
-    /// the shadow (or only) page tables, two-dimensional under EPT/NPT.
-    fn walk_cycles(&self) -> u64 {
-        self.walk_cycles_of(self.stack.memory == MemoryVirtualization::Nested)
-    }
-
-    /// A one-dimensional walk (natively, or on shadow page tables).
-    fn native_walk_cycles(&self) -> u64 {
-        self.walk_cycles_of(false)
-    }
-
-    /// A page walk with the page-walk cache. A 1-D walk reads g entries (g = 4 levels
-    /// with 4 KiB pages, 3 with 2 MiB pages); `tlb_walk_native` is the uncached 4. A 2-D
-    /// walk of g guest and g host levels reads (g+1)(g+1)-1 entries (Bhargava et al.,
-    /// ASPLOS 2008): 24 or 15; `tlb_walk_nested` is the uncached 24. The page-walk cache
-    /// keeps `pwc_entries` leaf-table addresses; a miss whose leaf table is cached reads
-    /// only the leaf entries (1 in 1-D; in 2-D the guest's and the host's for the two
-    /// guest-physical addresses it needs, 3). With misses spread over the working set,
-    /// the share that hits is the cache's reach (entries x 2 MiB, or x 1 GiB with large
-    /// pages) over the working set.
-    fn walk_cycles_of(&self, two_dimensional: bool) -> u64 {
-        let g = self.levels();
-        let (uncached, cached, cost_of_24) = if two_dimensional {
-            (
-                (g + 1) * (g + 1) - 1,
-                3u64,
-                u128::from(self.costs.tlb_walk_nested),
-            )
-        } else {
-            (g, 1u64, u128::from(self.costs.tlb_walk_native) * 6)
-        };
-        let page_kib: u64 = if self.large_pages { 2048 } else { 4 };
-        let reach_kib = self.costs.pwc_entries.saturating_mul(512 * page_kib);
-        let ws_kib = self.working_set_pages.saturating_mul(4).max(1);
-        let hits = u128::from(reach_kib.min(ws_kib));
-        let ws = u128::from(ws_kib);
-        let refs_x_ws = hits * u128::from(cached) + (ws - hits) * u128::from(uncached);
-        // cost_of_24 / 24 is the cost of one reference (a 1-D walk's figure stands for 4
-        // references, a 2-D walk's for 24).
-        (cost_of_24 * refs_x_ws / (24 * ws)) as u64
-    }
-
     /// Whether back-end work runs on a scheduled entity: the steps that would only
     /// schedule it inline (a switch to the driver domain, the host scheduling the VMM
     /// process) are then the scheduler's own entity switches.
@@ -645,238 +596,6 @@ impl<'a> PathBuilder<'a> {
             s.hyp(self.costs.exit_handler + handler, en, ko);
         }
         self.tlb_refill_after_exit(s, exit_at, reason);
-    }
-
-    /// Nested virtualization (Ben-Yehuda et al., "The Turtles Project", OSDI 2010): L0
-    /// takes the L2 guest's exit and reflects it to L1 by entering L1 with the exit
-    /// information in L1's VMCS; L1's handler reads and writes that VMCS
-    /// (`nested_vmcs_accesses`), each access trapping to L0 unless the CPU shadows the
-    /// VMCS; L1's VMRESUME traps to L0 too, which merges L1's VMCS for L2 into its own and
-    /// enters L2. The multiplication of exits comes from these steps alone.
-    fn reflect_to_l1(&self, s: &mut Steps, handler: u64, en: &str, ko: &str) {
-        let c = self.costs;
-        s.hyp(
-            c.exit_handler,
-            "L0 decodes the L2 exit and reflects it to the L1 hypervisor",
-            "L0가 L2의 exit를 해석해 L1 하이퍼바이저에 넘김",
-        );
-        s.push(
-            Layer::Hardware,
-            Category::Hypervisor,
-            self.exit_roundtrip / 2,
-            "VM entry into L1 with the reflected exit",
-            "넘겨받은 exit와 함께 L1으로 VM entry",
-        );
-        s.hyp(
-            c.exit_handler + handler,
-            &format!("L1 hypervisor: {en}"),
-            &format!("L1 하이퍼바이저: {ko}"),
-        );
-        if !self.features.vmcs_shadowing {
-            for _ in 0..c.nested_vmcs_accesses {
-                s.push_exit(
-                    Layer::Hardware,
-                    Category::Hypervisor,
-                    self.exit_roundtrip,
-                    "L1's VMREAD/VMWRITE traps to L0 (no VMCS shadowing)",
-                    "L1의 VMREAD/VMWRITE가 L0로 트랩 (VMCS 섀도잉 없음)",
-                    Some(ExitReason::NestedVmx),
-                );
-                s.hyp(
-                    c.nested_vmcs_access_handler,
-                    "L0 emulates the VMCS access",
-                    "L0가 VMCS 접근을 에뮬레이션",
-                );
-            }
-        }
-        s.push_exit(
-            Layer::Hardware,
-            Category::Hypervisor,
-            self.exit_roundtrip / 2,
-            "L1's VMRESUME exits to L0",
-            "L1의 VMRESUME이 L0로 exit",
-            Some(ExitReason::NestedVmx),
-        );
-        s.hyp(
-            c.exit_handler,
-            "L0 merges L1's VMCS for L2 into its own and enters L2",
-            "L0가 L2용 L1의 VMCS를 자신의 것과 합쳐 L2로 진입",
-        );
-    }
-
-    /// Without VPID (ASIDs) a VM exit and the entry after it flush the TLB
-    /// (virtualization-costs.md section 7): back in the guest, the entries the TLB held are
-    /// missed and walked again as the guest touches those pages again. The TLB held what
-    /// the guest touched since the previous flush: its run before this exit (the guest
-    /// work since the path's previous exit, or, for the path's first exit, the guest's mean
-    /// run between exits on this stack, [`PathBuilder::mean_run_between_exits`], an
-    /// estimate of the mean), at a new 4 KiB page every 4 × `cache_touch_cycles_per_kib`
-    /// cycles (the touch rate of hidden page faults, an estimate), and at most the TLB's
-    /// entries and the working set's pages.
-    fn tlb_refill_after_exit(&self, s: &mut Steps, exit_at: usize, reason: ExitReason) {
-        if self.features.vpid || self.first_pass {
-            return;
-        }
-        let pages = if self.large_pages {
-            self.working_set_pages.div_ceil(512)
-        } else {
-            self.working_set_pages
-        };
-        // Guest work since the previous flush: back to the path's previous VM exit (or the
-        // HLT exit a halted vCPU was woken from), else the guest's run before the path too.
-        let in_path = s.0[..exit_at]
-            .iter()
-            .rposition(is_flushing_exit)
-            .map(|i| i + 1);
-        let since_flush = in_path.max(s.1.filter(|&at| at <= exit_at));
-        let guest_steps: u64 = s.0[since_flush.unwrap_or(0)..exit_at]
-            .iter()
-            .map(guest_work)
-            .sum();
-        let per_page = self
-            .costs
-            .cache_touch_cycles_per_kib
-            .max(1)
-            .saturating_mul(4);
-        // Before a path's first exit the guest ran since the previous exit elsewhere: its
-        // mean run between exits, except for exits that come at their own pace within a
-        // burst: a hidden fault at each new page touched (one page since the last), a
-        // PAUSE-loop exit after the PLE window's spin.
-        let (before, since) = match reason {
-            ExitReason::HiddenPageFault => (per_page, None),
-            ExitReason::PauseLoop => (self.costs.ple_window, None),
-            _ => {
-                let run = self.mean_run_between_exits();
-                (run, Some(run))
-            }
-        };
-        let first = since_flush.is_none();
-        let ran = guest_steps.saturating_add(if first { before } else { 0 });
-        let touched = ran.div_ceil(per_page).max(1);
-        let refills = self.tlb_entries.min(pages).min(touched);
-        let walks_en = if refills == 1 { " refills" } else { "s refill" };
-        let (en, ko) = match since {
-            Some(run) if first => (
-                format!(
-                    "no VPID: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit (its mean run between exits here, an estimate: {}{})",
-                    run_text(run),
-                    if guest_steps > 0 {
-                        format!(", and {guest_steps} cycles of this path before the exit")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!(
-                    "VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움 (여기서 exit 사이 평균 실행, 추정: {}{})",
-                    run_text_ko(run),
-                    if guest_steps > 0 {
-                        format!(", 그리고 exit 전 이 경로의 {guest_steps} 사이클")
-                    } else {
-                        String::new()
-                    }
-                ),
-            ),
-            _ => (
-                format!(
-                    "no VPID: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit"
-                ),
-                format!(
-                    "VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"
-                ),
-            ),
-        };
-        s.push(
-            Layer::Hardware,
-            Category::GuestUser,
-            refills.saturating_mul(self.walk_cycles()),
-            &en,
-            &ko,
-        );
-    }
-
-    /// The guest's mean run between two VM exits on this stack, in cycles of guest work:
-    /// what a flushed TLB held before an operation's first exit without VPID. An estimate
-    /// of the mean, by expectation over the workload's mix.
-    ///
-    /// A first pass builds every operation's path and reads, for each operation of the mix
-    /// (with its probability, its weight over the mix's total), whether its steps on the
-    /// guest's side exit (the submit path with its notification, the completion's
-    /// delivery and guest work; the notification counted every time, as when the back end
-    /// is idle), its guest work if they do not, and if they do the guest work after its
-    /// last exit. The timer tick is one more such path, [`GUEST_TICK_HZ`] times a second of
-    /// the guest's compute (the machine charges ticks inside compute bursts and spinlock
-    /// holds, `add_compute`); it exits under hardware assist unless PV EOI and PV timer
-    /// (or APICv) keep it in the guest. Per operation drawn, the guest runs its compute
-    /// (the mean burst, and the spinlock's hold for `lock_percent` of operations), the
-    /// work of the operation when it does not exit or the tail after its last exit when it
-    /// does, and the ticks' share; exits come with the exiting operations and the exiting
-    /// ticks. The mean run between exits is the first over the second (infinite when
-    /// nothing exits: the refill is then capped by the TLB). Simplified: the means are
-    /// taken before the cap (a mean of capped refills would be lower), and exits that
-    /// depend on the run (halting, hidden faults, lock spins, guest thread switches) are
-    /// not counted.
-    pub fn mean_run_between_exits(&self) -> u64 {
-        *self
-            .run_between_exits
-            .get_or_init(|| self.compute_mean_run_between_exits())
-    }
-
-    fn compute_mean_run_between_exits(&self) -> u64 {
-        let probe = PathBuilder {
-            first_pass: true,
-            run_between_exits: std::cell::OnceCell::new(),
-            ..self.clone()
-        };
-        // (exits, guest work when it does not exit, else after its last exit).
-        let run_of = |steps: &[&Step]| -> (bool, u64) {
-            match steps.iter().rposition(|s| is_flushing_exit(s)) {
-                Some(last) => (true, steps[last + 1..].iter().map(|s| guest_work(s)).sum()),
-                None => (false, steps.iter().map(|s| guest_work(s)).sum()),
-            }
-        };
-        let w = self.workload;
-        let weights = w.mix.weights();
-        // Per `draws` operations drawn (a pure-compute mix draws none: one burst each).
-        let draws = u128::from(weights.iter().sum::<u64>().max(1));
-        let mut op_work: u128 = 0;
-        let mut op_exits: u128 = 0;
-        for (op, weight) in Op::ALL[..Op::MIX_COUNT].iter().zip(weights) {
-            if weight == 0 {
-                continue;
-            }
-            let path = probe.op_path(*op);
-            let guest_side: Vec<&Step> = path
-                .submit
-                .steps
-                .iter()
-                .filter(|s| matches!(s.part, Part::Guest | Part::Kick))
-                .chain(
-                    path.complete
-                        .steps
-                        .iter()
-                        .filter(|s| matches!(s.part, Part::Guest | Part::Interrupt)),
-                )
-                .collect();
-            let (exits, work) = run_of(&guest_side);
-            op_work += u128::from(weight) * u128::from(work);
-            op_exits += u128::from(exits) * u128::from(weight);
-        }
-        let timer = probe.timer_steps();
-        let (tick_exits, tick_work) = run_of(&timer.0.iter().collect::<Vec<_>>());
-        // Compute per operation, in hundredths of a cycle: the burst, and the spinlock's
-        // hold for lock_percent of operations.
-        let compute_100 = 100 * u128::from(w.compute_cycles)
-            + u128::from(w.lock_percent.min(100)) * u128::from(w.lock_hold_cycles);
-        let tick = u128::from(self.tick_cycles.max(1));
-        // Per 100 × draws operations, times the tick period: run (compute, the operations'
-        // work, the ticks' work: compute / tick ticks of tick_work each) over exits.
-        let run = tick * (draws * compute_100 + 100 * op_work)
-            + draws * compute_100 * u128::from(tick_work);
-        let exits = tick * 100 * op_exits + draws * compute_100 * u128::from(tick_exits);
-        if exits == 0 {
-            return u64::MAX;
-        }
-        u64::try_from(run / exits).unwrap_or(u64::MAX)
     }
 
     /// A paravirtual hypercall.
@@ -1030,37 +749,5 @@ impl<'a> PathBuilder<'a> {
                 batch_every: 0,
             },
         }
-    }
-}
-
-/// A VM exit that flushes the TLB without VPID: a hardware exit (not a hypercall, which a
-/// PV guest makes without leaving its address space).
-fn is_flushing_exit(step: &Step) -> bool {
-    step.layer == Layer::Hardware && step.exit.is_some()
-}
-
-/// The cycles of a step that the guest itself runs (user code or its kernel).
-fn guest_work(step: &Step) -> u64 {
-    if matches!(step.layer, Layer::Application | Layer::GuestKernel) {
-        step.cycles
-    } else {
-        0
-    }
-}
-
-/// A run in cycles, for a step's text (unbounded when nothing of the mix exits).
-fn run_text(run: u64) -> String {
-    if run == u64::MAX {
-        "unbounded: neither an operation of its mix nor its timer tick exits".to_string()
-    } else {
-        format!("{run} cycles")
-    }
-}
-
-fn run_text_ko(run: u64) -> String {
-    if run == u64::MAX {
-        "무한: 작업 혼합의 어떤 연산도, 타이머 틱도 exit하지 않음".to_string()
-    } else {
-        format!("{run} 사이클")
     }
 }
