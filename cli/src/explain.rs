@@ -137,6 +137,9 @@ fn stack_label(e: &Explanation, ko: bool) -> String {
     if let Some(t) = e.technique {
         parts.push(names::technique(t).get(lang).to_string());
         parts.push(names::io_model(e.io).get(lang).to_string());
+        if e.io != sim_core::IoModel::Passthrough {
+            parts.push(names::backend(e.backend).get(lang).to_string());
+        }
         parts.push(if ko {
             format!("메모리={}", word(ko, &snake(&e.memory)))
         } else {

@@ -900,7 +900,7 @@ fn a_figure_lowered_by_a_fault_says_so() {
         .find(|l| l.contains("OS-level: container") && l.contains("of native throughput"))
         .unwrap_or_else(|| panic!("no container Performance row:\n{out}"));
     assert!(
-        row.contains("lowered by the fault at 100 ms, which stopped 4 of 4 instance(s)"),
+        row.contains("lowered by the fault at 100 ms, which stopped 4 of 4 instances"),
         "{row}"
     );
     // session-host-vs-vdi: a panic in one user's session is a panic of the session host's
@@ -914,7 +914,7 @@ fn a_figure_lowered_by_a_fault_says_so() {
         out.contains("the server OS kernel of session host `office`"),
         "{out}"
     );
-    assert!(out.contains("which ended 24 of 24 session(s)"), "{out}");
+    assert!(out.contains("which ended 24 of 24 sessions"), "{out}");
 }
 
 #[test]
@@ -1156,7 +1156,7 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
         "no 1001 of 1001:\n{out}"
     );
     assert!(
-        out.contains("which stopped 1001 of 1001 instance(s)"),
+        out.contains("which stopped 1001 of 1001 instances"),
         "comparison table lacks 1001 of 1001:\n{out}"
     );
     assert!(!out.contains(" of 1 "), "a denominator of 1:\n{out}");

@@ -131,6 +131,9 @@ pub struct Explanation {
     pub kind: PlatformKind,
     pub technique: Option<Technique>,
     pub io: IoModel,
+    /// Where the I/O back ends run (inline in the hypervisor, a driver domain, host
+    /// threads): the same technique and I/O model cost more through a scheduled back end.
+    pub backend: BackendPlacement,
     pub memory: MemoryVirtualization,
     pub op: Op,
     /// Batched phases run once every this many operations (0: none).
@@ -813,6 +816,7 @@ fn explain_stack(
         kind: stack.kind,
         technique: stack.technique,
         io: stack.io,
+        backend: stack.backend,
         memory: stack.memory,
         op,
         batch_every: path.submit.batch_every.max(path.complete.batch_every),

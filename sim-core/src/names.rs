@@ -38,7 +38,7 @@ pub const fn metric(m: Metric) -> Name {
     use Metric::*;
     match m {
         RelativePerformancePercent => Name::new("네이티브 대비 성능", "Relative to native"),
-        Throughput => Name::new("처리량 (ops/s)", "Throughput (ops/s)"),
+        Throughput => Name::new("처리량 (초당 연산)", "Throughput (ops/s)"),
         MeanLatencyUs => Name::new("평균 지연", "Mean latency"),
         P50LatencyUs => Name::new("p50 지연", "p50 latency"),
         P99LatencyUs => Name::new("p99 지연", "p99 latency"),
@@ -108,6 +108,26 @@ pub const fn technique(t: Technique) -> Name {
         ),
         Technique::Para => Name::new("반가상화", "paravirtualization"),
         Technique::Hybrid => Name::new("하이브리드", "hybrid"),
+    }
+}
+
+/// Where a VM's I/O back ends run (said beside its I/O model when it has back ends).
+pub const fn backend(b: crate::platform::BackendPlacement) -> Name {
+    use crate::platform::BackendPlacement as B;
+    match b {
+        B::Hypervisor => Name::new("백엔드는 하이퍼바이저 안", "back end in the hypervisor"),
+        B::DriverDomain => Name::new(
+            "백엔드는 드라이버 도메인(dom0)",
+            "back end in a driver domain (dom0)",
+        ),
+        B::VmThread => Name::new(
+            "백엔드는 VM별 호스트 스레드",
+            "back end in a host thread per VM",
+        ),
+        B::DeviceThread => Name::new(
+            "백엔드는 장치별 호스트 스레드",
+            "back end in a host thread per device",
+        ),
     }
 }
 

@@ -263,6 +263,10 @@ pub fn io(lang: Lang, io: IoModel) -> &'static str {
     crate::sim::names::io_model(io).get(lang.core())
 }
 
+pub fn backend(lang: Lang, b: crate::sim::platform::BackendPlacement) -> &'static str {
+    crate::sim::names::backend(b).get(lang.core())
+}
+
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
     let (ko, en) = match s {
         SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),

@@ -333,12 +333,12 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 if let Some(v) = session_host {
                     // Users' sessions, not the session host VMs, are what a student counts.
                     en.push(format!(
-                        "{} at {} ms in {} ended {} of {} sessions",
+                        "{} at {} ms in {} ended {} of {}",
                         f.kind.name(),
                         f.at_ms,
                         f.failed.en,
                         v.sessions_dropped,
-                        v.sessions
+                        counted(v.sessions, "session")
                     ));
                     ko.push(format!(
                         "{} ms에 {}에서 {}: 세션 {}개 중 {}개 종료",
@@ -351,12 +351,13 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     continue;
                 }
                 en.push(format!(
-                    "{} at {} ms in {} stopped {} of {n} instance(s), {} ops lost",
+                    "{} at {} ms in {} stopped {} of {}, {} lost",
                     f.kind.name(),
                     f.at_ms,
                     f.failed.en,
                     f.stopped.len(),
-                    f.ops_lost
+                    counted(n, "instance"),
+                    counted(f.ops_lost, "op")
                 ));
                 ko.push(format!(
                     "{} ms에 {}에서 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
@@ -379,8 +380,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     "OOM kills"
                 };
                 en.push(format!(
-                    "{kills} at {} stopped {stopped} of {n} instance(s), {lost} ops lost",
-                    crate::results::times_ms(&at_ms, Lang::En)
+                    "{kills} at {} stopped {stopped} of {}, {} lost",
+                    crate::results::times_ms(&at_ms, Lang::En),
+                    counted(n, "instance"),
+                    counted(lost, "op")
                 ));
                 ko.push(format!(
                     "{}에 OOM kill: 인스턴스 {n}개 중 {stopped}개 중단, 연산 {lost}개 손실",
@@ -555,17 +558,20 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
         let at: Vec<String> = p.faults.iter().map(|f| format!("{} ms", f.at_ms)).collect();
         let at = at.join(", ");
         let (dropped, all) = (v.sessions_dropped, v.sessions);
-        en += &format!("; lowered by the fault at {at}, which ended {dropped} of {all} session(s)");
+        en += &format!(
+            "; lowered by the fault at {at}, which ended {dropped} of {}",
+            counted(all, "session")
+        );
         ko += &format!("; {at}의 장애로 세션 {all}개 중 {dropped}개가 끝나 낮아짐");
         return (en, ko);
     }
     if let Some(f) = p.faults_stopped() {
         let faults = if f.faults > 1 { "faults" } else { "fault" };
         en += &format!(
-            "; lowered by the {faults} at {}, which stopped {} of {} instance(s)",
+            "; lowered by the {faults} at {}, which stopped {} of {}",
             f.when(Lang::En),
             f.stopped,
-            f.of
+            counted(f.of, "instance")
         );
         ko += &format!(
             "; {}의 장애로 인스턴스 {}개 중 {}개가 멈춰 낮아짐",
@@ -665,6 +671,15 @@ fn density_text(
         );
     }
     (en, ko)
+}
+
+/// "1 instance", "24 instances": `n` and an English noun, plural unless `n` is 1.
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]

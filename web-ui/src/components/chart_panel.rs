@@ -220,11 +220,12 @@ fn bar_chart(
     }
 }
 
-/// The relative-performance chart's note when a platform serves remote desktops: its bar is
-/// the share of the wanted screen updates its users see (a local PC's share is 100%), which
-/// says nothing of how long they wait for each one; the slowest platform's input-to-display
-/// median against a local PC's says that.
-fn desktop_relative_note(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
+/// The relative-performance chart's note when a platform serves remote desktops: beside
+/// other platforms (`mixed`) it has no bar, else its bar is the share of the wanted screen
+/// updates its users see (a local PC's share is 100%), which says nothing of how long they
+/// wait for each one; the slowest platform's input-to-display median against a local PC's
+/// says that.
+fn desktop_relative_note(lang: Lang, r: &crate::sim::RunResult, mixed: bool) -> Option<String> {
     let (name, v) = r
         .platforms
         .iter()
@@ -232,10 +233,17 @@ fn desktop_relative_note(lang: Lang, r: &crate::sim::RunResult) -> Option<String
         .max_by(|a, b| a.1.latency_p50_ms.total_cmp(&b.1.latency_p50_ms))?;
     let local = v.local.as_ref()?;
     Some(
-        t(lang, "chart.relative_desktop")
-            .replace("{who}", &labels::platform(lang, name))
-            .replace("{p50}", &crate::num::fixed(v.latency_p50_ms, 0))
-            .replace("{local}", &crate::num::fixed(local.latency_p50_ms, 0)),
+        t(
+            lang,
+            if mixed {
+                "chart.relative_desktop_mixed"
+            } else {
+                "chart.relative_desktop"
+            },
+        )
+        .replace("{who}", &labels::platform(lang, name))
+        .replace("{p50}", &crate::num::fixed(v.latency_p50_ms, 0))
+        .replace("{local}", &crate::num::fixed(local.latency_p50_ms, 0)),
     )
 }
 
@@ -387,6 +395,19 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             }
         }
     }
+    // A remote desktop's figure is another measure (the share of the screen updates its
+    // users see): beside other platforms' operations it would read as the same axis, so
+    // it gets no bar there (the note gives its latency instead); a chart of desktops only
+    // shows it.
+    let mixed =
+        r.platforms.iter().any(|p| p.vdi.is_some()) && r.platforms.iter().any(|p| p.vdi.is_none());
+    let shown = |p: &crate::sim::PlatformResult, v: f64| {
+        if mixed && p.vdi.is_some() {
+            f64::NAN
+        } else {
+            v
+        }
+    };
     // One bar per workload group when platforms run several groups each; else one bar.
     let several = r.platforms.iter().any(|p| p.groups.len() > 1);
     let series: Vec<Series> = if several && groups.len() > 1 {
@@ -404,7 +425,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                             .iter()
                             .find(|g| &format!("{} ({})", g.name, g.workload) == key)
                             // A group this platform does not run: no bar, "—" in the numbers.
-                            .map_or(f64::NAN, |g| g.relative_performance_percent)
+                            .map_or(f64::NAN, |g| shown(p, g.relative_performance_percent))
                     })
                     .collect(),
             })
@@ -419,7 +440,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             values: r
                 .platforms
                 .iter()
-                .map(|p| p.relative_performance_percent)
+                .map(|p| shown(p, p.relative_performance_percent))
                 .collect(),
         }]
     };
@@ -438,7 +459,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             log_word: "log",
         },
     );
-    relative.note = desktop_relative_note(lang, r);
+    relative.note = desktop_relative_note(lang, r, mixed);
     out.push(relative);
 
     // CPU-time breakdown (shares of pCPU capacity).

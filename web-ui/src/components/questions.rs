@@ -366,7 +366,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
     let qs = &props.result.questions;
     // Questions a control left out are said to be missing, not silently dropped.
     let left_out = (props.left_out > 0).then(|| html! {
-        <p id="questions-left-out" class="hint">{ t(lang, "questions.left_out").replace("{}", &props.left_out.to_string()) }</p>
+        <p id="questions-left-out" class="hint">{ t(lang, if props.left_out == 1 { "questions.left_out_one" } else { "questions.left_out" }).replace("{}", &props.left_out.to_string()) }</p>
     });
     if qs.is_empty() {
         return html! {

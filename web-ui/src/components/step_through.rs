@@ -158,14 +158,23 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             .map_or_else(String::new, |p| labels::platform(lang, p))
     };
     // A VM's variant names its I/O model too: the same technique with paravirtual
-    // drivers is a different path (a ring and a kick instead of register traps).
+    // drivers is a different path (a ring and a kick instead of register traps); and
+    // where its back ends run, which the variants keep from the platform (through a
+    // driver domain the same I/O costs more than inline).
     let variant_name = |e: &Explanation| match e.technique {
         None => labels::kind(lang, e.kind).to_string(),
-        Some(tech) => format!(
+        Some(tech) if e.io == crate::sim::IoModel::Passthrough => format!(
             "{} · {} · {}",
             labels::kind(lang, e.kind),
             labels::technique(lang, tech),
             labels::io(lang, e.io)
+        ),
+        Some(tech) => format!(
+            "{} · {} · {} · {}",
+            labels::kind(lang, e.kind),
+            labels::technique(lang, tech),
+            labels::io(lang, e.io),
+            labels::backend(lang, e.backend)
         ),
     };
     html! {
