@@ -444,6 +444,11 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
                 .collect(),
         }]
     };
+    // Series of the desktops' own workloads have no bar left beside the others.
+    let series: Vec<Series> = series
+        .into_iter()
+        .filter(|s| !mixed || s.values.iter().any(|v| !v.is_nan()))
+        .collect();
     let mut relative = bar_chart(
         "chart-relative",
         lang,
