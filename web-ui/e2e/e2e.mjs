@@ -1251,8 +1251,8 @@ await step('the step-through walks one VM exit on two platforms, in English and 
   await page.click('#tab-paths');
   await page.waitForSelector('#step-through #trap-current');
   const words = {
-    en: { first: 'guest instruction', exit: 'VM exit', vmcs: 'VMCS guest-state area', decode: 'decode', entry: 'VM entry', next: 'Next', lookup: 'TC lookup' },
-    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '디코드', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회' },
+    en: { first: 'guest instruction', exit: 'VM exit', vmcs: 'VMCS guest-state area', decode: 'decode', entry: 'VM entry', next: 'Next', lookup: 'TC lookup', backend: 'back end in ' },
+    ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '디코드', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회', backend: '백엔드는 ' },
   };
   const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#trap-kind')?.textContent === want, want, { timeout: 10000 });
   const cycles = async () => Number((await page.textContent('#trap-cycles')).replace(/[^0-9]/g, ''));
@@ -1299,6 +1299,9 @@ await step('the step-through walks one VM exit on two platforms, in English and 
       assert(await page.$('.trap-other[data-technique=native]'), 'native beside it');
       assert(await page.$('.trap-other[data-technique=binary_translation]'), 'binary translation beside it');
       assert(side.includes(w.lookup), `side by side in ${lang}: ${side}`);
+      // Each variant says where its back ends run (the platform's placement, kept).
+      const bt = await page.textContent('.trap-other[data-technique=binary_translation] h5');
+      assert(bt.includes(w.backend), `the variant's back end in ${lang}: ${bt}`);
     }
   }
   await page.click('#lang');
