@@ -2107,6 +2107,23 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
   }
 });
 
+await step('a string holding U+2028 in the editor leaves the tab responsive (the TOML highlighter looped on it)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.waitForSelector('.cm-content');
+    await p.click('.cm-content');
+    await p.keyboard.press('Control+A');
+    await p.keyboard.press('Backspace');
+    const text = '[scenario]\nname = "lsep"\ntitle = { en = "\u2028separator", ko = "k" }\nduration_ms = 5\n';
+    await Promise.race([p.keyboard.insertText(text), new Promise((r) => setTimeout(r, 8000))]);
+    const answer = await Promise.race([p.evaluate(() => 'alive'), new Promise((r) => setTimeout(() => r('frozen'), 8000))]);
+    assert(answer === 'alive', 'the tab froze on a U+2028 inside a TOML string');
+  } finally {
+    await p.close();
+  }
+});
+
 await step("a student's review: density found by running, a desktop's figure off the relative chart, the description's figures after a slider, one operation order", async () => {
   const p = await newPage(BASE);
   try {

@@ -11,7 +11,7 @@ import {
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentMore, indentLess } from '@codemirror/commands';
 import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from '@codemirror/language';
-import { toml } from '@codemirror/legacy-modes/mode/toml';
+import { toml } from './toml-mode.js';
 import { linter, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { autocompletion, completionKeymap, closeBrackets } from '@codemirror/autocomplete';
 import { searchKeymap } from '@codemirror/search';
