@@ -178,8 +178,11 @@ pub fn parse_answer(text: &str) -> Option<f64> {
 }
 
 /// Rewrites the long digit runs of a text written elsewhere (sim-core's measured
-/// cells, "109243 exits/s") in the page's number format. Runs glued to letters
-/// ("p99") and short numbers stay as they are.
+/// cells, "109243 exits/s") in the page's number format: thousands separators inserted
+/// into the digits as written, never read through a float (a `u64` such as
+/// 18446744073709551615 stays exact). Runs glued to letters ("p99", "1080p"), short
+/// numbers, runs with a leading zero ("0007"), code points ("U+0000") and the decimals
+/// after a point stay as they are.
 pub fn regroup(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -188,7 +191,9 @@ pub fn regroup(text: &str) -> String {
         let c = chars[i];
         let glued =
             i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == ',');
-        if c.is_ascii_digit() && !glued {
+        // "U+0000": a code point's hex digits, not a number.
+        let code_point = i > 1 && chars[i - 1] == '+' && matches!(chars[i - 2], 'U' | 'u');
+        if c.is_ascii_digit() && !glued && !code_point {
             let start = i;
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
@@ -200,15 +205,16 @@ pub fn regroup(text: &str) -> String {
                     i += 1;
                 }
             }
-            let run: String = chars[start..i].iter().collect();
-            // Glued to a Latin letter ("1080p", "x86"), a name; a Korean counter after it
-            // ("1534개", "3회") is the number's unit.
+            // Glued to a Latin letter ("1080p", "x86", hex "1234abcd"), a name; a Korean
+            // counter after it ("1534개", "3회") is the number's unit.
             let after_glued = i < chars.len() && chars[i].is_ascii_alphabetic();
-            match run.parse::<f64>() {
-                Ok(v) if int_end - start >= 4 && !after_glued => {
-                    out.push_str(&fixed(v, i - int_end.min(i)))
-                }
-                _ => out.push_str(&run),
+            let int = &chars[start..int_end];
+            let leading_zero = int.len() > 1 && int[0] == '0';
+            if int.len() >= 4 && !after_glued && !leading_zero {
+                out.push_str(&group_digits(int));
+                out.extend(&chars[int_end..i]);
+            } else {
+                out.extend(&chars[start..i]);
             }
         } else {
             out.push(c);
@@ -216,6 +222,27 @@ pub fn regroup(text: &str) -> String {
         }
     }
     out
+}
+
+/// ASCII digits with a thousands separator every three from the right ("1,234,567"; the
+/// page's two languages, en-US and ko-KR, both group so).
+fn group_digits(digits: &[char]) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// A whole number in the page's format, exact for every `u64` (the number format reads an
+/// `f64`, which rounds past 2^53: a seed of 18446744073709551615 would show as
+/// "18,446,744,073,709,552,000").
+pub fn int(v: u64) -> String {
+    let digits: Vec<char> = v.to_string().chars().collect();
+    group_digits(&digits)
 }
 
 /// [`regroup`] for a message that quotes what was written (sim-core's validator: "memory
@@ -282,6 +309,52 @@ mod tests {
         // A Korean counter after the number is its unit, not part of a name.
         assert_eq!(regroup("진입점 약 1534개"), "진입점 약 1,534개");
         assert_eq!(regroup("1080p"), "1080p");
+    }
+
+    #[test]
+    fn regroups_digits_as_written_never_through_a_float() {
+        // Past 2^53 a float rounds: the rejected seed looked equal to the largest one.
+        assert_eq!(
+            regroup("must be between 0 and 18446744073709551615; got 18446744073709551616"),
+            "must be between 0 and 18,446,744,073,709,551,615; got 18,446,744,073,709,551,616"
+        );
+        assert_eq!(
+            regroup("at most 9223372036854775807"),
+            "at most 9,223,372,036,854,775,807"
+        );
+        assert_eq!(
+            regroup("got 99999999999999999999999"),
+            "got 99,999,999,999,999,999,999,999"
+        );
+        // The decimals after a point stay as written (a float would round them).
+        assert_eq!(
+            regroup("12345.000000000000000001 GiB"),
+            "12,345.000000000000000001 GiB"
+        );
+        assert_eq!(regroup("0.12345678"), "0.12345678");
+        // Code points are hex, not numbers; nor are runs with a leading zero or hex.
+        assert_eq!(
+            regroup("control character U+0000 or U+0007 (U+2028, u+1234)"),
+            "control character U+0000 or U+0007 (U+2028, u+1234)"
+        );
+        assert_eq!(
+            regroup("id 0007 and 0x1234 and 1234abcd"),
+            "id 0007 and 0x1234 and 1234abcd"
+        );
+        assert_eq!(regroup("-15000 and 1234"), "-15,000 and 1,234");
+        assert_eq!(
+            regroup_prose("got 18446744073709551616 for `18446744073709551616`"),
+            "got 18,446,744,073,709,551,616 for `18446744073709551616`"
+        );
+    }
+
+    #[test]
+    fn whole_numbers_are_exact() {
+        assert_eq!(int(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(int(9_007_199_254_740_993), "9,007,199,254,740,993");
+        assert_eq!(int(0), "0");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(1000), "1,000");
     }
 
     #[test]

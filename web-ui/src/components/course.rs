@@ -343,7 +343,7 @@ fn variant_text(lang: Lang, v: &crate::sim::assignment::Variant) -> String {
         .collect();
     parts.extend(v.picks.iter().map(|(p, c)| {
         let value = match c {
-            Choice::Number(n) => crate::num::num(*n as f64),
+            Choice::Number(n) => crate::num::int(*n),
             Choice::Name(name) => crate::labels::workload(lang, name),
         };
         t(lang, setting_key(*p)).replace("{}", &value)
@@ -380,7 +380,7 @@ fn own_value(
     use crate::sim::assignment::{Choice, Parameter};
     let one = |v: u64| match chosen {
         Choice::Number(n) if *n == v => None,
-        _ => Some(crate::num::num(v as f64)),
+        _ => Some(crate::num::int(v)),
     };
     let groups = |values: Vec<u64>| match base.per_group(&values) {
         Some(each) => Some(each),
@@ -397,11 +397,7 @@ fn own_value(
         Parameter::VmExitCycles => one(base.vm_exit_cycles),
         Parameter::TimeSliceMs => match base.time_slice_range {
             (lo, hi) if lo == hi => one(lo),
-            (lo, hi) => Some(format!(
-                "{}–{}",
-                crate::num::num(lo as f64),
-                crate::num::num(hi as f64)
-            )),
+            (lo, hi) => Some(format!("{}–{}", crate::num::int(lo), crate::num::int(hi))),
         },
         Parameter::Workload => {
             let mut names: Vec<&String> = base.group_workloads.iter().collect();
@@ -1028,5 +1024,25 @@ mod tests {
         // Before a student id: no variant yet, no note.
         let (c, base) = step_one(None);
         assert_eq!(description_note(Lang::En, &c, &base), None);
+    }
+
+    #[test]
+    fn a_variant_line_writes_its_numbers_exactly() {
+        use crate::sim::assignment::{Choice, Parameter, Variant};
+        // Past 2^53 a float would round 9007199254740993 to ...992.
+        let v = Variant {
+            seed: Some(u64::MAX),
+            picks: vec![
+                (
+                    Parameter::VmExitCycles,
+                    Choice::Number(9_007_199_254_740_993),
+                ),
+                (Parameter::HostCores, Choice::Number(16)),
+            ],
+        };
+        assert_eq!(
+            variant_text(Lang::En, &v),
+            "seed 18446744073709551615, VM exit round trip 9,007,199,254,740,993 cycles, host cores 16"
+        );
     }
 }

@@ -157,7 +157,7 @@ impl Baseline {
             self.group_names
                 .iter()
                 .zip(values)
-                .map(|(name, v)| format!("{name} {}", crate::num::num(*v as f64)))
+                .map(|(name, v)| format!("{name} {}", crate::num::int(*v)))
                 .collect::<Vec<_>>()
                 .join(" / "),
         )

@@ -202,4 +202,29 @@ mod tests {
         assert_eq!(scenario_name_in("[host]\nname = \"h\"\n"), None);
         assert_eq!(scenario_name_in("[scenario]\nname = \"\"\n"), None);
     }
+
+    fn editor_error(text: &str) -> EditorError {
+        match validate("x.toml", text, &Knobs::default()).0 {
+            Validation::Invalid(e) => e,
+            Validation::Valid { .. } => panic!("valid: {text}"),
+        }
+    }
+
+    #[test]
+    fn a_message_keeps_its_numbers_exact() {
+        // A seed one past u64::MAX: grouped through a float, the rejected value and the
+        // largest one both showed as 18,446,744,073,709,552,000.
+        let text = "[scenario]\nname = \"s\"\nseed = 18446744073709551616\n";
+        let e = editor_error(text);
+        for lang in [Lang::En, Lang::Ko] {
+            let m = e.message.get(lang);
+            assert!(m.contains("18,446,744,073,709,551,615"), "{m}");
+            assert!(m.contains("18,446,744,073,709,551,616"), "{m}");
+        }
+        // A code point is written as it is.
+        let e = editor_error("[scenario]\nname = \"a\\u0000b\"\n");
+        assert!(e.message.en.contains("U+0000"), "{}", e.message.en);
+        let e = editor_error("[scenario]\nname = \"a\\u0007b\"\n");
+        assert!(e.message.en.contains("U+0007"), "{}", e.message.en);
+    }
 }
