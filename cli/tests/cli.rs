@@ -513,7 +513,7 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         "why: Binary translation turns",
         // A percentage: its range, and that the ±5% is relative.
         "are right: ±5% of it, not ±5 percentage points)",
-        "left of `|` the seed document's rating",
+        "left of `|` the course overview's rating",
     ] {
         assert!(out.contains(needle), "table lacks {needle:?}:\n{out}");
     }

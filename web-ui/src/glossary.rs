@@ -818,8 +818,16 @@ pub const TERMS: &[Term] = &[
         name_ko: "seed (시드)",
         name_en: "seed",
         forms: &["seed", "seeds", "시드"],
-        ko: "여기서는 두 가지 뜻입니다. 개요 문서(seed document): 이 과정의 가상화 방식 비교가 나온 문서입니다(그 마지막 표가 비교표 탭의 표입니다). seed 번호: 시뮬레이터의 난수 생성기를 시작하는 수로, 같은 시나리오와 seed는 언제나 같은 실행을 내고, 다른 seed로 실행해 보면 결과가 우연에 얼마나 기대는지 알 수 있습니다.",
-        en: "Two meanings here. The seed document: the text this course's comparison of virtualization kinds comes from (its closing table is the Comparison tab's seed table). A seed number: what starts the simulator's random number generator: the same scenario and seed always give the same run, and running other seeds shows how much a result owes to chance.",
+        ko: "시뮬레이터의 난수 생성기를 시작하는 수입니다. 같은 시나리오와 seed는 언제나 같은 실행을 내고, 다른 seed로 실행해 보면 결과가 우연에 얼마나 기대는지 알 수 있습니다.",
+        en: "The number that starts the simulator's random number generator: the same scenario and seed always give the same run, and running other seeds shows how much a result owes to chance.",
+    },
+    Term {
+        id: "overview",
+        name_ko: "개요 문서",
+        name_en: "course overview",
+        forms: &["course overview", "overview", "개요 문서"],
+        ko: "이 과정의 가상화 방식 비교가 나온 문서입니다. 하드웨어 가상화, Type 1과 Type 2 하이퍼바이저, 전가상화·반가상화·하이브리드, 데스크톱 가상화, 컨테이너를 설명하고 비교표로 끝나며, 그 표가 비교표 탭의 검은 글씨입니다. 시나리오 파일 seed-comparison-table과 seed-table-full의 이름은 이 문서의 옛 이름(seed document)에서 왔습니다.",
+        en: "The text this course's comparison of virtualization kinds comes from: it explains hardware virtualization, type 1 and type 2 hypervisors, full, para- and hybrid virtualization, desktop virtualization and containers, and closes with a comparison table, whose words are the black text of the Comparison tab. The scenario files seed-comparison-table and seed-table-full are named after the document's old name, the seed document.",
     },
     Term {
         id: "microvm",
@@ -886,7 +894,8 @@ mod tests {
         );
         assert!(terms_in("Change both to \"credit\" and 'capped' limits").is_empty());
         // An apostrophe inside a word opens no quote.
-        assert_eq!(terms_in("the seed's table"), ["seed"]);
+        assert_eq!(terms_in("the overview's table"), ["overview"]);
+        assert_eq!(terms_in("change the seed's value"), ["seed"]);
         assert_eq!(terms_in("a Xen credit cap"), ["cap"]);
         assert_eq!(terms_in("with credit weight 768"), ["weight"]);
         assert_eq!(terms_in("'weights'는 credit 가중치 768인 VM"), ["weight"]);

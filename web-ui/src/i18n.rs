@@ -258,14 +258,14 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     (
         "table.caption",
         "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로, 파란 글씨는 이번 실행의 측정값",
-        "Virtualization compared: black in quotes, the seed document's table as written; blue, what this run measured",
+        "Virtualization compared: black in quotes, the course overview's table as written; blue, what this run measured",
     ),
     (
         "table.seed_note",
         "검은 글씨의 평가(높음, 중간…)는 개요 문서가 각 방식의 전형적인 경우에 붙인 말이고, 이 시뮬레이터가 계산한 것이 아닙니다. 측정값이 그 말과 어긋나면(예: 성능 '높음'인데 네이티브 대비 31%) 측정값이 이 구성에서 실제로 일어난 일입니다: 어떤 연산이 비싼 경로를 타는지 '스택과 경로' 탭에서 찾아보세요.",
-        "The ratings in black (high, medium…) are the words the seed document gives each kind for its typical case, not something this simulator computes. Where a measurement disagrees (say 'high' performance at 31% of native), the measurement is what this configuration did: the 'Stack & paths' tab shows which operations take the costly path.",
+        "The ratings in black (high, medium…) are the words the course overview gives each kind for its typical case, not something this simulator computes. Where a measurement disagrees (say 'high' performance at 31% of native), the measurement is what this configuration did: the 'Stack & paths' tab shows which operations take the costly path.",
     ),
-    ("table.seed_word", "개요 문서의 표에 적힌 말 (측정값이 아님)", "The seed document's table as written (not a measurement)"),
+    ("table.seed_word", "개요 문서의 표에 적힌 말 (측정값이 아님)", "The course overview's table as written (not a measurement)"),
     ("table.aspect", "구분", "Aspect"),
     (
         "table.platforms",

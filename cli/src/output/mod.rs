@@ -404,7 +404,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     section(
         &mut out,
         ko,
-        "comparison table: left of `|` the seed document's rating (fixed words, the same in every run); right of `|` what this run measured",
+        "comparison table: left of `|` the course overview's rating (fixed words, the same in every run); right of `|` what this run measured",
         "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음), `|` 오른쪽은 이번 실행의 측정값",
     );
     for (row_index, heading) in r.table.row_headings.iter().enumerate() {

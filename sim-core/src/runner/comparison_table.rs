@@ -268,7 +268,7 @@ fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
     (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
         .then(|| {
             Text::new(
-                "the seed's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
+                "the overview's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
                 "여기서 개요 문서가 말하는 VDI는 데스크톱마다 VM이 하나인 VDI입니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
             )
         })
@@ -527,14 +527,14 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
         TableRow::Management => Some(match p.kind {
             PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
                 format!(
-                    "to install: a hypervisor on the bare hardware, which needs its own drivers and management tools (the seed's \"installation and management somewhat complex\"), and {n} {}",
+                    "to install: a hypervisor on the bare hardware, which needs its own drivers and management tools (the overview's \"installation and management somewhat complex\"), and {n} {}",
                     plural(n, "guest OS", "guest OSes")
                 ),
                 format!("설치: 하드웨어 바로 위의 하이퍼바이저(자체 드라이버와 관리 도구가 필요: 개요 문서의 \"설치와 관리가 다소 복잡\")와 게스트 OS {n}개"),
             ),
             PlatformKind::Type2 => Text::new(
                 format!(
-                    "to install: the hypervisor as an application on a host OS, usually one already in place, which keeps its drivers and manages the resources (the seed's \"easy to install\"), and {n} {}",
+                    "to install: the hypervisor as an application on a host OS, usually one already in place, which keeps its drivers and manages the resources (the overview's \"easy to install\"), and {n} {}",
                     plural(n, "guest OS", "guest OSes")
                 ),
                 format!("설치: 호스트 OS(보통 이미 있고, 드라이버와 자원 관리를 맡음) 위에 애플리케이션으로 하이퍼바이저(개요 문서의 \"설치가 쉽고\"), 그리고 게스트 OS {n}개"),
