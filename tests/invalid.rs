@@ -248,6 +248,14 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             1,
             &["at most 64 [[fault]]", "got 65"],
         ),
+        // The 201st [[question]] at its own header: 17 lines of scenario, then 201
+        // questions of 7 lines each starting at line 18, the 201st at 18 + 200 x 7 = 1418.
+        (
+            "too-many-questions",
+            1418,
+            1,
+            &["at most 200 [[question]]", "got 201"],
+        ),
         // The value that would overflow (x 1000 wrapped to 0 in the machine), with the range.
         (
             "nic-bandwidth-too-high",

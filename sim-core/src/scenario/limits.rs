@@ -8,6 +8,9 @@ use crate::platform::SchedulerKind;
 pub const MAX_FILE_BYTES: usize = 256 * 1024;
 /// Most `[[fault]]` sections in one scenario.
 pub const MAX_FAULTS: usize = 64;
+/// Most `[[question]]` sections in one scenario (the library's largest has 5; thousands
+/// made the page's Questions tab take seconds to draw).
+pub const MAX_QUESTIONS: usize = 200;
 /// Most platforms in one scenario.
 pub const MAX_PLATFORMS: usize = 16;
 /// Most instances (after `count`) on one platform.

@@ -33,7 +33,7 @@ use super::workload::{empty_mix, workload_out_of_range};
 use super::{
     duplicate_instance, duplicate_platform, duplicate_question, name_rule_broken, no_instance,
     no_platform, over_budget, platform_totals, range_msg, too_many_faults, too_many_platforms,
-    INSTANCE_RANGE_EN, INSTANCE_RANGE_KO, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO,
+    too_many_questions, INSTANCE_RANGE_EN, INSTANCE_RANGE_KO, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO,
 };
 use crate::hardware::CpuFeatures;
 use crate::isolation::FaultKind;
@@ -42,7 +42,8 @@ use crate::question::QuestionKind;
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
-    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_THREADS_PER_INSTANCE,
+    MAX_LATENCY_US, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_QUESTIONS,
+    MAX_THREADS_PER_INSTANCE,
 };
 use crate::scenario::{Scenario, ScenarioError, Validator};
 
@@ -61,6 +62,9 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
     }
     if s.faults.len() > MAX_FAULTS {
         return fail(too_many_faults(s.faults.len()));
+    }
+    if s.questions.len() > MAX_QUESTIONS {
+        return fail(too_many_questions(s.questions.len()));
     }
     if s.duration_ms == 0 || s.duration_ms > MAX_DURATION_MS {
         return fail(range_msg("duration_ms", 1, MAX_DURATION_MS, s.duration_ms));
@@ -571,7 +575,7 @@ fn fault(s: &Scenario, f: &crate::scenario::FaultSpec) -> Option<Msg> {
 
 #[cfg(test)]
 mod tests {
-    use crate::scenario::Scenario;
+    use crate::scenario::{Scenario, MAX_QUESTIONS};
     use crate::text::Lang;
     use crate::SimError;
 
@@ -689,6 +693,27 @@ mod tests {
         let e = invalid(&s);
         assert_eq!(e.code, "unanswerable");
         assert!(e.message.contains("runs `tlb_shootdown`"), "{e}");
+    }
+
+    /// Questions added by hand past the file's limit: the file's words, without a place.
+    #[test]
+    fn too_many_questions_set_by_hand_are_refused_as_in_a_file() {
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let mut s = library("type1-vs-type2.toml", text);
+        let first = s.questions[0].clone();
+        s.questions = vec![first.clone(); MAX_QUESTIONS];
+        for (n, q) in s.questions.iter_mut().enumerate() {
+            q.id = format!("q{n}");
+        }
+        assert_eq!(s.check(), Ok(()));
+        s.questions.push(first);
+        let e = invalid(&s);
+        assert_eq!(e.code, "too_many");
+        assert_eq!(
+            e.message,
+            "at most 200 [[question]] sections per scenario; got 201 (split them over several scenarios)"
+        );
+        assert!(e.message_in(Lang::Ko).contains("최대 200개"), "{e}");
     }
 
     /// A fault's platforms and instance set by hand, with the file's messages.

@@ -32,7 +32,7 @@ use super::error::{msg, Key, Msg};
 use super::format::{InstanceSection, ScenarioFile};
 use super::limits::{
     MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
-    MAX_PLATFORMS, MAX_VCPUS,
+    MAX_PLATFORMS, MAX_QUESTIONS, MAX_VCPUS,
 };
 use super::{InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator};
 use costs::validate_costs;
@@ -241,6 +241,12 @@ pub(super) fn validate(
             too_many_faults(raw.faults.len()),
         ));
     }
+    if raw.questions.len() > MAX_QUESTIONS {
+        return Err(v.error(
+            v.span_of(&[Key::Name("question"), Key::Index(MAX_QUESTIONS)]),
+            too_many_questions(raw.questions.len()),
+        ));
+    }
     let duration_ms = *s.duration_ms.get_ref();
     if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
         return Err(v.error(
@@ -409,6 +415,17 @@ fn too_many_faults(got: usize) -> Msg {
         "시나리오 하나에 [[fault]] 섹션은 최대 {max}개입니다. 입력: {got}개",
         max = MAX_FAULTS,
         what = "[[fault]] sections",
+        got = got
+    )
+}
+
+fn too_many_questions(got: usize) -> Msg {
+    msg!(
+        "too_many",
+        "at most {max} {what} per scenario; got {got} (split them over several scenarios)",
+        "시나리오 하나에 [[question]] 섹션은 최대 {max}개입니다. 입력: {got}개 (여러 시나리오로 나누세요)",
+        max = MAX_QUESTIONS,
+        what = "[[question]] sections",
         got = got
     )
 }
