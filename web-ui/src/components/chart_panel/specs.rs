@@ -1,66 +1,12 @@
-//! The trade-off charts (plotters SVG): performance relative to native, CPU-time
-//! breakdown, exits by reason, latency per operation and its distribution, memory over
-//! time and migration rounds (`memory_charts.rs`); each
-//! downloadable as SVG or PNG.
-
-use yew::prelude::*;
+//! The charts of a run's result as data: each chart's SVG (plotters), the same figures as a
+//! table for screen readers, and the note under it. `build_charts` lists them; one function
+//! per chart says what it shows.
 
 use crate::charts::{self, BarOptions, Line, Series};
-use crate::components::svg_view::SvgView;
-use crate::export;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
 use crate::sim::{Op, RunResult, Technique};
-use crate::state::ResultRef;
-
-#[derive(Properties, PartialEq)]
-pub struct ChartPanelProps {
-    pub lang: Lang,
-    pub result: ResultRef,
-    /// Operations the scenario's questions ask about (the first is shown first).
-    #[prop_or_default]
-    pub question_ops: Vec<Op>,
-}
-
-/// The operation a view opens on: the first question's, else the most frequent
-/// blocking operation (disk, network, sleep), else the most frequent one. `ops` is
-/// most frequent first.
-pub fn default_op(ops: &[Op], question_ops: &[Op]) -> Option<Op> {
-    question_ops
-        .iter()
-        .find(|o| ops.contains(o))
-        .or_else(|| {
-            ops.iter().find(|o| {
-                matches!(
-                    o,
-                    Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
-                )
-            })
-        })
-        .or_else(|| ops.iter().find(|o| **o == Op::Sleep))
-        .or_else(|| ops.first())
-        .copied()
-}
-
-/// Operations with latency figures in a result, most frequent first.
-pub fn ops_of(r: &RunResult) -> Vec<Op> {
-    let mut ops: Vec<(Op, u64)> = Vec::new();
-    for p in &r.platforms {
-        for l in &p.latency {
-            match ops.iter_mut().find(|(o, _)| *o == l.op) {
-                Some(e) => e.1 += l.latency.count,
-                None => ops.push((l.op, l.latency.count)),
-            }
-        }
-    }
-    ops.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.index().cmp(&b.0.index())));
-    ops.into_iter().map(|(o, _)| o).collect()
-}
-
-/// The charts the operation's menu changes (the latency of the chosen operation and its
-/// distribution).
-const OP_CHARTS: [&str; 2] = ["chart-latency", "chart-distribution"];
 
 /// A chart: its SVG, the same figures as a table (for screen readers), and a note.
 #[derive(Debug, Clone, PartialEq)]
@@ -383,8 +329,24 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         short: Some(r.platforms.iter().map(|p| p.name.clone()).collect()),
     };
     let mut out = Vec::new();
+    relative_chart(lang, r, &names, &mut out);
+    cpu_chart(lang, r, &names, &mut out);
+    steal_chart(lang, r, &names, &mut out);
+    exits_chart(lang, r, &names, &mut out);
+    startup_chart(lang, r, &names, &mut out);
+    density_chart(lang, r, &names, &mut out);
+    desktop_charts(lang, r, &mut out);
+    // Memory over time and live migration rounds, for platforms that have them.
+    out.extend(crate::components::memory_charts::memory_charts(lang, r));
+    sweep_charts(lang, r, &mut out);
+    if let Some(op) = op {
+        latency_charts(lang, r, &names, op, &mut out);
+    }
+    out
+}
 
-    // Relative performance per platform, one bar per instance group (workload).
+/// Relative performance per platform, one bar per instance group (workload).
+fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     let title = t(lang, "chart.relative").to_string();
     let mut groups: Vec<String> = Vec::new();
     for p in &r.platforms {
@@ -454,7 +416,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         lang,
         &title,
         t(lang, "chart.percent_native"),
-        &names,
+        names,
         &series,
         BarOptions {
             stacked: false,
@@ -466,8 +428,10 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
     );
     relative.note = desktop_relative_note(lang, r, mixed);
     out.push(relative);
+}
 
-    // CPU-time breakdown (shares of pCPU capacity).
+/// CPU-time breakdown (shares of pCPU capacity).
+fn cpu_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     let title = t(lang, "chart.cpu").to_string();
     type Pick = fn(&crate::sim::CpuShares) -> f64;
     let cats: [(&str, &str, Pick); 6] = [
@@ -491,7 +455,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         lang,
         &title,
         t(lang, "chart.share"),
-        &names,
+        names,
         &series,
         BarOptions {
             stacked: true,
@@ -501,9 +465,12 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             log_word: "log",
         },
     ));
+}
 
-    // Steal time: runnable vCPU time spent waiting for a pCPU (overcommit, or the host's own
-    // programs beside the VMs), or a container's threads waiting in the run queue.
+/// Steal time, when there is any: runnable vCPU time spent waiting for a pCPU (overcommit,
+/// or the host's own programs beside the VMs), or a container's threads waiting in the run
+/// queue.
+fn steal_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     if r.platforms.iter().any(|p| p.steal_percent > 0.0) {
         let title = t(lang, "chart.steal").to_string();
         let series = [Series {
@@ -516,7 +483,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             lang,
             &title,
             t(lang, "chart.steal_axis"),
-            &names,
+            names,
             &series,
             // On a linear axis, whatever the values: a share of time read on a log axis made
             // 0.08% look like a third of 5.3% (type1-vs-type2; a student's review). One
@@ -552,8 +519,10 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         }
         out.push(chart);
     }
+}
 
-    // Exits and traps by reason, per simulated second.
+/// Exits and traps by reason, per simulated second (or a note saying why there are none).
+fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     let title = t(lang, "chart.exits").to_string();
     let mut reasons = Vec::new();
     for p in &r.platforms {
@@ -619,7 +588,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             lang,
             &title,
             t(lang, "chart.per_second"),
-            &names,
+            names,
             &series,
             BarOptions {
                 stacked: true,
@@ -641,8 +610,10 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         }
         out.push(chart);
     }
+}
 
-    // Lifecycle: start-up time and density (issue 3's results, when present).
+/// Start-up time, alone and all at once (lifecycle results, when present).
+fn startup_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     if r.platforms.iter().any(|p| p.lifecycle.startup_ms > 0.0) {
         let title = t(lang, "chart.startup").to_string();
         let series = [
@@ -666,7 +637,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             lang,
             &title,
             "ms",
-            &names,
+            names,
             &series,
             BarOptions {
                 stacked: false,
@@ -677,6 +648,10 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             },
         ));
     }
+}
+
+/// How many instances fit, by memory, by CPU and both (and by the sweep, when it ran).
+fn density_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     if r.platforms.iter().any(|p| p.lifecycle.density > 0) {
         let title = t(lang, "chart.density").to_string();
         let series = [
@@ -742,7 +717,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             lang,
             &title,
             t(lang, "chart.instances"),
-            &names,
+            names,
             &series,
             BarOptions {
                 stacked: false,
@@ -755,7 +730,11 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
         density.note = Some(note);
         out.push(density);
     }
-    // Desktop virtualization: what a remote user feels.
+}
+
+/// Desktop virtualization, what a remote user feels: input-to-display latency, its
+/// distribution, and each session's bandwidth over the run.
+fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
     let vdi: Vec<(String, &crate::sim::desktop::VdiResult)> = r
         .platforms
         .iter()
@@ -856,11 +835,10 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             ));
         }
     }
+}
 
-    // Memory over time and live migration rounds, for platforms that have them.
-    out.extend(crate::components::memory_charts::memory_charts(lang, r));
-
-    // Consolidation sweep: curves over the number of copies of one group.
+/// The consolidation sweep: p99 latency and throughput over the number of copies of one group.
+fn sweep_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
     if let Some(sw) = &r.sweep {
         let op_name = labels::op(lang, sw.op);
         let curve = |f: fn(&crate::sim::sweep::SweepPoint) -> f64| -> Vec<Line> {
@@ -898,81 +876,81 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
             false,
         ));
     }
+}
 
-    if let Some(op) = op {
-        let op_name = labels::op(lang, op);
-        let title = format!("{} — {op_name}", t(lang, "chart.latency"));
-        let lat = |f: fn(&crate::sim::metrics::LatencySummary) -> f64| -> Vec<f64> {
-            r.platforms
-                .iter()
-                .map(|p| p.latency_of(op).map_or(0.0, f))
-                .collect()
-        };
-        let series = vec![
-            Series {
-                name: "p50".into(),
-                colour: palette::SKY_BLUE,
-                values: lat(|l| l.p50_us),
-            },
-            Series {
-                name: t(lang, "chart.mean").into(),
-                colour: palette::BLUE,
-                values: lat(|l| l.mean_us),
-            },
-            Series {
-                name: "p99".into(),
-                colour: palette::VERMILLION,
-                values: lat(|l| l.p99_us),
-            },
-        ];
-        let mut chart = bar_chart(
-            "chart-latency",
-            lang,
-            &title,
-            "µs",
-            &names,
-            &series,
-            BarOptions::default(),
-        );
-        // A platform that never makes the operation has no latency: "—" in the table, not
-        // the chart's 0 µs.
-        for (row, p) in chart.rows.iter_mut().zip(&r.platforms) {
-            if p.latency_of(op).is_none() {
-                row.1.iter_mut().for_each(|v| *v = "—".into());
-            }
-        }
-        chart.note = samples_note(lang, r, op);
-        out.push(chart);
-
-        let title = format!("{} — {op_name}", t(lang, "chart.distribution"));
-        let lines: Vec<Line> = r
-            .platforms
+/// The latency of `op` per platform (p50, mean, p99) and its cumulative distribution.
+fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Vec<ChartSpec>) {
+    let op_name = labels::op(lang, op);
+    let title = format!("{} — {op_name}", t(lang, "chart.latency"));
+    let lat = |f: fn(&crate::sim::metrics::LatencySummary) -> f64| -> Vec<f64> {
+        r.platforms
             .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let l = p.latency_of(op)?;
-                Some(Line {
-                    name: labels::platform(lang, p),
-                    colour: palette::series(i),
-                    points: cumulative(&l.histogram_us),
-                })
-                .filter(|l| !l.points.is_empty())
-            })
-            .collect();
-        let mut chart = line_chart(
-            "chart-distribution",
-            lang,
-            &title,
-            "µs",
-            t(lang, "chart.cumulative"),
-            &lines,
-            None,
-            true,
-        );
-        chart.note = samples_note(lang, r, op);
-        out.push(chart);
+            .map(|p| p.latency_of(op).map_or(0.0, f))
+            .collect()
+    };
+    let series = vec![
+        Series {
+            name: "p50".into(),
+            colour: palette::SKY_BLUE,
+            values: lat(|l| l.p50_us),
+        },
+        Series {
+            name: t(lang, "chart.mean").into(),
+            colour: palette::BLUE,
+            values: lat(|l| l.mean_us),
+        },
+        Series {
+            name: "p99".into(),
+            colour: palette::VERMILLION,
+            values: lat(|l| l.p99_us),
+        },
+    ];
+    let mut chart = bar_chart(
+        "chart-latency",
+        lang,
+        &title,
+        "µs",
+        names,
+        &series,
+        BarOptions::default(),
+    );
+    // A platform that never makes the operation has no latency: "—" in the table, not
+    // the chart's 0 µs.
+    for (row, p) in chart.rows.iter_mut().zip(&r.platforms) {
+        if p.latency_of(op).is_none() {
+            row.1.iter_mut().for_each(|v| *v = "—".into());
+        }
     }
-    out
+    chart.note = samples_note(lang, r, op);
+    out.push(chart);
+
+    let title = format!("{} — {op_name}", t(lang, "chart.distribution"));
+    let lines: Vec<Line> = r
+        .platforms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let l = p.latency_of(op)?;
+            Some(Line {
+                name: labels::platform(lang, p),
+                colour: palette::series(i),
+                points: cumulative(&l.histogram_us),
+            })
+            .filter(|l| !l.points.is_empty())
+        })
+        .collect();
+    let mut chart = line_chart(
+        "chart-distribution",
+        lang,
+        &title,
+        "µs",
+        t(lang, "chart.cumulative"),
+        &lines,
+        None,
+        true,
+    );
+    chart.note = samples_note(lang, r, op);
+    out.push(chart);
 }
 
 /// Cumulative share (percent) at each bucket's top (the largest latency it holds), buckets
@@ -992,193 +970,6 @@ pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
             (x, seen as f64 * 100.0 / total as f64)
         })
         .collect()
-}
-
-/// Turns an SVG string into a PNG download (through an offscreen canvas).
-fn download_png(name: String, svg: String) {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
-    let props = web_sys::BlobPropertyBag::new();
-    props.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let Ok(img) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let img2 = img.clone();
-    let url2 = url.clone();
-    let onload = Closure::once(move || {
-        let _ = web_sys::Url::revoke_object_url(&url2);
-        // Twice the size the chart was drawn at (its SVG's width and height).
-        let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
-        let Some(canvas) = document
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
-            return;
-        };
-        canvas.set_width(w);
-        canvas.set_height(h);
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
-        let _ = ctx
-            .draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
-        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
-            export::download_url(&name, &data);
-        }
-    });
-    img.set_onload(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
-    img.set_src(&url);
-}
-
-#[function_component(ChartPanel)]
-pub fn chart_panel(props: &ChartPanelProps) -> Html {
-    let lang = props.lang;
-    let ops = use_memo(props.result.clone(), |r| ops_of(r));
-    let chosen = use_state(|| None::<Op>);
-    let op = chosen
-        .filter(|o| ops.contains(o))
-        .or_else(|| default_op(&ops, &props.question_ops));
-    // Phones get charts drawn for their width (text stays legible without scrolling).
-    let narrow = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_some_and(|w| w < 600.0);
-    let charts = use_memo(
-        (lang, props.result.clone(), op, narrow),
-        |(lang, r, op, narrow)| {
-            charts::set_narrow(*narrow);
-            crate::num::set_lang(*lang);
-            build_charts(*lang, r, *op)
-        },
-    );
-    let on_op = {
-        let chosen = chosen.clone();
-        let ops = ops.clone();
-        Callback::from(move |e: Event| {
-            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            chosen.set(
-                sel.value()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| ops.get(i).copied()),
-            );
-        })
-    };
-    // Charts whose figures are shown as a visible table under them (by chart id).
-    let shown = use_state(std::collections::BTreeSet::<String>::new);
-    let stem = export::file_stem(&props.result.scenario);
-    // The operation's menu sits right above the charts it changes (the latency charts, after
-    // the others): at the panel's top it read, on a phone, as the menu of the charts several
-    // screens above them.
-    let op_menu = (!ops.is_empty()).then(|| html! {
-        <div class="row chart-controls">
-            <label for="chart-op">{ t(lang, "chart.op") }</label>
-            <select id="chart-op" onchange={on_op}>
-                { for ops.iter().enumerate().map(|(i, o)| html! {
-                    <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
-                }) }
-            </select>
-        </div>
-    });
-    let first_of_op = charts
-        .iter()
-        .position(|c| OP_CHARTS.contains(&c.id.as_str()));
-    html! {
-        <div>
-            if first_of_op.is_none() {
-                { op_menu.clone().unwrap_or_default() }
-            }
-            <div class="charts">
-                { for charts.iter().enumerate().map(|(i, c)| {
-                    let menu = if Some(i) == first_of_op { op_menu.clone() } else { None };
-                    let chart = (|| {
-                    let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
-                    let name = format!("{stem}-{}.svg", c.id);
-                    let png = format!("{stem}-{}.png", c.id);
-                    if c.svg.is_empty() {
-                        // Nothing to draw: the title and the note saying why.
-                        return html! {
-                            <figure class="chart chart-empty" id={c.id.clone()}>
-                                <figcaption class="chart-title">{ c.title.clone() }</figcaption>
-                                if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
-                            </figure>
-                        };
-                    }
-                    // The figures' table: for screen readers only, or shown to everyone
-                    // under the chart ("Show the numbers").
-                    let open = shown.contains(&c.id);
-                    let values_id = format!("{}-values", c.id);
-                    let toggle = {
-                        let (shown, id) = (shown.clone(), c.id.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            let mut s = (*shown).clone();
-                            if !s.remove(&id) {
-                                s.insert(id.clone());
-                            }
-                            shown.set(s);
-                        })
-                    };
-                    html! {
-                        // Named by its title (the caption, for screen readers: the chart
-                        // draws it), not by the download buttons under it.
-                        <figure class="chart" id={c.id.clone()}>
-                            <figcaption class="sr-only">{ c.title.clone() }</figcaption>
-                            <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
-                                unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
-                            if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
-                            <button class="link numbers-toggle" aria-expanded={open.to_string()}
-                                aria-controls={values_id.clone()} onclick={toggle}>
-                                { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }
-                            </button>
-                            // Shown, a scrolling region the keyboard can scroll, named by the table's caption.
-                            <div id={values_id} class={if open { "scroll chart-values" } else { "sr-table" }}
-                                tabindex={open.then_some("0")} role={open.then_some("region")}
-                                aria-label={open.then(|| format!("{}: {}", t(lang, "chart.values"), c.title))}><table class={classes!(open.then_some("data num"))}>
-                                <caption>{ format!("{}: {}", t(lang, "chart.values"), c.title) }</caption>
-                                <thead><tr>{ for c.head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
-                                <tbody>
-                                    { for c.rows.iter().map(|(name, cells)| html! {
-                                        <tr><th scope="row">{ name.clone() }</th>{ for cells.iter().map(|v| html! {
-                                            // A line's points ("x → y; …") read as text, left-aligned.
-                                            <td class={classes!(v.contains('→').then_some("text"))}>{ v.clone() }</td>
-                                        }) }</tr>
-                                    }) }
-                                </tbody>
-                            </table></div>
-                            // The download buttons (style.css: `.chart .chart-downloads`).
-                            <div class="chart-downloads">
-                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
-                                    { t(lang, "chart.download_svg") }
-                                </button>
-                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), svg_png.clone()))}>
-                                    { t(lang, "chart.download_png") }
-                                </button>
-                            </div>
-                        </figure>
-                    }
-                    })();
-                    html! { <>{ for menu }{ chart }</> }
-                }) }
-            </div>
-        </div>
-    }
 }
 
 #[cfg(test)]
@@ -1347,18 +1138,18 @@ mod tests {
         let of_op: Vec<&str> = charts
             .iter()
             .map(|c| c.id.as_str())
-            .skip_while(|id| !super::OP_CHARTS.contains(id))
+            .skip_while(|id| !super::super::OP_CHARTS.contains(id))
             .collect();
         assert_eq!(
             of_op,
-            super::OP_CHARTS,
+            super::super::OP_CHARTS,
             "{:?}",
             charts.iter().map(|c| &c.id).collect::<Vec<_>>()
         );
         let without = build_charts(Lang::En, &result, None);
         assert!(without
             .iter()
-            .all(|c| !super::OP_CHARTS.contains(&c.id.as_str())));
+            .all(|c| !super::super::OP_CHARTS.contains(&c.id.as_str())));
         let dist = charts
             .iter()
             .find(|c| c.id == "chart-distribution")

@@ -1,0 +1,256 @@
+//! The Charts tab: the trade-off charts of a run (built in `specs.rs`: performance
+//! relative to native, CPU-time breakdown, steal, exits by reason, start-up and density,
+//! desktops, the consolidation sweep, latency per operation and its distribution; memory
+//! over time and migration rounds in `memory_charts.rs`), the operation menu, and each
+//! chart's download as SVG or PNG.
+
+mod specs;
+
+use yew::prelude::*;
+
+use crate::charts;
+use crate::components::svg_view::SvgView;
+use crate::export;
+use crate::i18n::{t, Lang};
+use crate::labels;
+use crate::sim::{Op, RunResult};
+use crate::state::ResultRef;
+
+pub use specs::{
+    build_charts, cumulative, in_unit, line_chart, share_below_100, table_points, ChartSpec,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    pub lang: Lang,
+    pub result: ResultRef,
+    /// Operations the scenario's questions ask about (the first is shown first).
+    #[prop_or_default]
+    pub question_ops: Vec<Op>,
+}
+
+/// The operation a view opens on: the first question's, else the most frequent
+/// blocking operation (disk, network, sleep), else the most frequent one. `ops` is
+/// most frequent first.
+pub fn default_op(ops: &[Op], question_ops: &[Op]) -> Option<Op> {
+    question_ops
+        .iter()
+        .find(|o| ops.contains(o))
+        .or_else(|| {
+            ops.iter().find(|o| {
+                matches!(
+                    o,
+                    Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
+                )
+            })
+        })
+        .or_else(|| ops.iter().find(|o| **o == Op::Sleep))
+        .or_else(|| ops.first())
+        .copied()
+}
+
+/// Operations with latency figures in a result, most frequent first.
+pub fn ops_of(r: &RunResult) -> Vec<Op> {
+    let mut ops: Vec<(Op, u64)> = Vec::new();
+    for p in &r.platforms {
+        for l in &p.latency {
+            match ops.iter_mut().find(|(o, _)| *o == l.op) {
+                Some(e) => e.1 += l.latency.count,
+                None => ops.push((l.op, l.latency.count)),
+            }
+        }
+    }
+    ops.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.index().cmp(&b.0.index())));
+    ops.into_iter().map(|(o, _)| o).collect()
+}
+
+/// The charts the operation's menu changes (the latency of the chosen operation and its
+/// distribution).
+pub(crate) const OP_CHARTS: [&str; 2] = ["chart-latency", "chart-distribution"];
+
+/// Turns an SVG string into a PNG download (through an offscreen canvas).
+fn download_png(name: String, svg: String) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        // Twice the size the chart was drawn at (its SVG's width and height).
+        let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx
+            .draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
+        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
+            export::download_url(&name, &data);
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}
+
+#[function_component(ChartPanel)]
+pub fn chart_panel(props: &ChartPanelProps) -> Html {
+    let lang = props.lang;
+    let ops = use_memo(props.result.clone(), |r| ops_of(r));
+    let chosen = use_state(|| None::<Op>);
+    let op = chosen
+        .filter(|o| ops.contains(o))
+        .or_else(|| default_op(&ops, &props.question_ops));
+    // Phones get charts drawn for their width (text stays legible without scrolling).
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|w| w < 600.0);
+    let charts = use_memo(
+        (lang, props.result.clone(), op, narrow),
+        |(lang, r, op, narrow)| {
+            charts::set_narrow(*narrow);
+            crate::num::set_lang(*lang);
+            build_charts(*lang, r, *op)
+        },
+    );
+    let on_op = {
+        let chosen = chosen.clone();
+        let ops = ops.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            chosen.set(
+                sel.value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| ops.get(i).copied()),
+            );
+        })
+    };
+    // Charts whose figures are shown as a visible table under them (by chart id).
+    let shown = use_state(std::collections::BTreeSet::<String>::new);
+    let stem = export::file_stem(&props.result.scenario);
+    // The operation's menu sits right above the charts it changes (the latency charts, after
+    // the others): at the panel's top it read, on a phone, as the menu of the charts several
+    // screens above them.
+    let op_menu = (!ops.is_empty()).then(|| html! {
+        <div class="row chart-controls">
+            <label for="chart-op">{ t(lang, "chart.op") }</label>
+            <select id="chart-op" onchange={on_op}>
+                { for ops.iter().enumerate().map(|(i, o)| html! {
+                    <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
+                }) }
+            </select>
+        </div>
+    });
+    let first_of_op = charts
+        .iter()
+        .position(|c| OP_CHARTS.contains(&c.id.as_str()));
+    html! {
+        <div>
+            if first_of_op.is_none() {
+                { op_menu.clone().unwrap_or_default() }
+            }
+            <div class="charts">
+                { for charts.iter().enumerate().map(|(i, c)| {
+                    let menu = if Some(i) == first_of_op { op_menu.clone() } else { None };
+                    let chart = (|| {
+                    let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
+                    let name = format!("{stem}-{}.svg", c.id);
+                    let png = format!("{stem}-{}.png", c.id);
+                    if c.svg.is_empty() {
+                        // Nothing to draw: the title and the note saying why.
+                        return html! {
+                            <figure class="chart chart-empty" id={c.id.clone()}>
+                                <figcaption class="chart-title">{ c.title.clone() }</figcaption>
+                                if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
+                            </figure>
+                        };
+                    }
+                    // The figures' table: for screen readers only, or shown to everyone
+                    // under the chart ("Show the numbers").
+                    let open = shown.contains(&c.id);
+                    let values_id = format!("{}-values", c.id);
+                    let toggle = {
+                        let (shown, id) = (shown.clone(), c.id.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let mut s = (*shown).clone();
+                            if !s.remove(&id) {
+                                s.insert(id.clone());
+                            }
+                            shown.set(s);
+                        })
+                    };
+                    html! {
+                        // Named by its title (the caption, for screen readers: the chart
+                        // draws it), not by the download buttons under it.
+                        <figure class="chart" id={c.id.clone()}>
+                            <figcaption class="sr-only">{ c.title.clone() }</figcaption>
+                            <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
+                                unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
+                            if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
+                            <button class="link numbers-toggle" aria-expanded={open.to_string()}
+                                aria-controls={values_id.clone()} onclick={toggle}>
+                                { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }
+                            </button>
+                            // Shown, a scrolling region the keyboard can scroll, named by the table's caption.
+                            <div id={values_id} class={if open { "scroll chart-values" } else { "sr-table" }}
+                                tabindex={open.then_some("0")} role={open.then_some("region")}
+                                aria-label={open.then(|| format!("{}: {}", t(lang, "chart.values"), c.title))}><table class={classes!(open.then_some("data num"))}>
+                                <caption>{ format!("{}: {}", t(lang, "chart.values"), c.title) }</caption>
+                                <thead><tr>{ for c.head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+                                <tbody>
+                                    { for c.rows.iter().map(|(name, cells)| html! {
+                                        <tr><th scope="row">{ name.clone() }</th>{ for cells.iter().map(|v| html! {
+                                            // A line's points ("x → y; …") read as text, left-aligned.
+                                            <td class={classes!(v.contains('→').then_some("text"))}>{ v.clone() }</td>
+                                        }) }</tr>
+                                    }) }
+                                </tbody>
+                            </table></div>
+                            // The download buttons (style.css: `.chart .chart-downloads`).
+                            <div class="chart-downloads">
+                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
+                                    { t(lang, "chart.download_svg") }
+                                </button>
+                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), svg_png.clone()))}>
+                                    { t(lang, "chart.download_png") }
+                                </button>
+                            </div>
+                        </figure>
+                    }
+                    })();
+                    html! { <>{ for menu }{ chart }</> }
+                }) }
+            </div>
+        </div>
+    }
+}
