@@ -1197,6 +1197,16 @@ await step('results say they are stale after Open file and after an edit, and Ru
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after running the edit');
 });
 
+await step('Open file refuses a file that is not UTF-8 in the CLI\'s words; a UTF-8 byte-order mark opens', async () => {
+  const text = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  await page.setInputFiles('.editor input[type=file]', { name: 'wide.toml', mimeType: 'text/plain', buffer: utf16 });
+  await page.waitForFunction(() => /wide\.toml:1:1: .*UTF-8/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  await page.setInputFiles('.editor input[type=file]', { name: 'bom.toml', mimeType: 'text/plain', buffer: bom });
+  await page.waitForFunction(() => /smoke/.test(document.querySelector('#editor-status.valid .scenario-name')?.textContent || ''), null, { timeout: 10000 });
+});
+
 await step('the download is named after the scenario now in the editor', async () => {
   const text = readFileSync(join(SCEN_DIR, 'containers-vs-vms.toml'), 'utf8');
   const name = /^name\s*=\s*"([^"]+)"/m.exec(text)[1];
@@ -2084,6 +2094,9 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
     await p.waitForSelector('.timeline-box svg');
     const note = await p.textContent('#timeline-windows');
     assert(/ms recorded in total\)/.test(note), `windows note: ${note}`);
+    // The first view spans the whole 200 ms run, not only up to the last window's end.
+    const whole = await p.textContent('#timeline-range');
+    assert(/^0 – 200 ms · /.test(whole), `first view of a sampled trace: ${whole}`);
     for (let i = 0; i < 9; i++) {
       await p.click('#timeline-zoom-in');
       const drawn = await p.$$eval('.timeline-box svg rect[fill], .timeline-box svg rect.bin', (r) => r.length);

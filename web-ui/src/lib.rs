@@ -16,6 +16,7 @@ pub mod glossary;
 pub mod i18n;
 pub mod labels;
 pub mod num;
+pub mod opened;
 pub mod palette;
 pub mod parsed;
 pub mod run;

@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -60,21 +59,15 @@ pub fn course_open(props: &CourseProps) -> Html {
                 ))));
                 return;
             }
-            let Ok(reader) = web_sys::FileReader::new() else {
-                return;
-            };
-            let (s2, r2) = (s.clone(), reader.clone());
-            let onload = Closure::once(move || {
-                if let Some(text) = r2.result().ok().and_then(|v| v.as_string()) {
-                    crate::course::dispatch_open(
-                        s2.dispatcher(),
-                        CourseAction::OpenText { file: name, text },
-                    );
-                }
+            let s2 = s.clone();
+            crate::opened::read(&file, s.lang, move |read| match read {
+                Ok(text) => crate::course::dispatch_open(
+                    s2.dispatcher(),
+                    CourseAction::OpenText { file: name, text },
+                ),
+                // Not UTF-8: refused in the CLI's words.
+                Err(message) => s2.dispatch(Action::Notice(Some(message))),
             });
-            reader.set_onload(Some(onload.as_ref().unchecked_ref()));
-            onload.forget();
-            let _ = reader.read_as_text(&file);
             input.set_value("");
         })
     };

@@ -1,8 +1,6 @@
 //! The TOML editor with live validation (file:line:column), open and download:
 //! CodeMirror (see `codemirror.rs`) when the page has it, a plain textarea otherwise.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::codemirror::CmEditor;
@@ -185,19 +183,12 @@ pub fn editor(props: &EditorProps) -> Html {
                 ))));
                 return;
             }
-            let Ok(reader) = web_sys::FileReader::new() else {
-                return;
-            };
             let s2 = s.clone();
-            let r2 = reader.clone();
-            let onload = Closure::once(move || {
-                if let Some(text) = r2.result().ok().and_then(|v| v.as_string()) {
-                    s2.dispatch(Action::LoadFile { file: name, text });
-                }
+            crate::opened::read(&file, s.lang, move |read| match read {
+                Ok(text) => s2.dispatch(Action::LoadFile { file: name, text }),
+                // Not UTF-8: refused in the CLI's words, the editor's text kept.
+                Err(message) => s2.dispatch(Action::Notice(Some(message))),
             });
-            reader.set_onload(Some(onload.as_ref().unchecked_ref()));
-            onload.forget();
-            let _ = reader.read_as_text(&file);
             input.set_value("");
         })
     };

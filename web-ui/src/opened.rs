@@ -1,0 +1,78 @@
+//! A file the user opens (a scenario into the editor, an assignment): read as bytes and
+//! taken only as UTF-8 text, as the CLI reads files (`sim_core::scenario::text_of`), so
+//! that a file in another encoding is refused with the CLI's words instead of showing
+//! replacement characters.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+
+/// The text of an opened file's bytes, or why it is refused, in the CLI's words
+/// ("x.toml:1:1: the file is not valid UTF-8 text (byte 0xff at byte offset 0); save it
+/// as UTF-8"; a UTF-16 file, Latin-1 letters). A UTF-8 byte-order mark is left out of the
+/// text: the CLI reads such a file as the same scenario and counts no column for it.
+pub fn text_of(file: &str, bytes: Vec<u8>, lang: Lang) -> Result<String, String> {
+    let text =
+        crate::sim::scenario::text_of(file, bytes).map_err(|e| e.to_string_in(lang.core()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Reads `file` as bytes (never the browser's decoding, which would take any bytes) and
+/// hands `done` its text or the message that refuses it ([`text_of`]).
+pub fn read(file: &web_sys::File, lang: Lang, done: impl FnOnce(Result<String, String>) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let name = file.name();
+    let r2 = reader.clone();
+    let onload = Closure::once(move || {
+        if let Ok(buffer) = r2.result() {
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            done(text_of(&name, bytes, lang));
+        }
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    let _ = reader.read_as_array_buffer(file);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_utf8_is_taken_with_the_clis_words() {
+        // UTF-16 with its byte-order mark: refused at the first byte, in both languages.
+        let utf16: Vec<u8> = [0xff, 0xfe, b'[', 0, b's', 0].to_vec();
+        assert_eq!(
+            text_of("x.toml", utf16.clone(), Lang::En).unwrap_err(),
+            "x.toml:1:1: the file is not valid UTF-8 text (byte 0xff at byte offset 0); save it as UTF-8"
+        );
+        assert_eq!(
+            text_of("x.toml", utf16, Lang::Ko).unwrap_err(),
+            "x.toml:1:1: 파일이 올바른 UTF-8 텍스트가 아닙니다 (바이트 오프셋 0의 0xff). UTF-8로 저장하세요"
+        );
+        // A Latin-1 letter, located at its line and column.
+        let latin1 = b"[scenario]\nname = \"caf\xe9\"\n".to_vec();
+        let e = text_of("a.toml", latin1, Lang::En).unwrap_err();
+        assert!(
+            e.starts_with("a.toml:2:12: the file is not valid UTF-8 text (byte 0xe9"),
+            "{e}"
+        );
+        // UTF-8, with or without a byte-order mark, is the same text (the CLI accepts both).
+        let text = "[scenario]\nname = \"한국\"\n";
+        assert_eq!(
+            text_of("a.toml", text.as_bytes().to_vec(), Lang::En).unwrap(),
+            text
+        );
+        let with_bom = [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat();
+        assert_eq!(text_of("a.toml", with_bom, Lang::En).unwrap(), text);
+        // An invalid byte after a byte-order mark is at the CLI's offset (the mark counted).
+        let e = text_of("a.toml", b"\xef\xbb\xbfab\xff".to_vec(), Lang::En).unwrap_err();
+        assert!(e.contains("byte 0xff at byte offset 5"), "{e}");
+    }
+}
