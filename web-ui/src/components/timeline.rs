@@ -377,6 +377,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .unwrap_or(0) as f64;
     let first = segs.iter().map(|s| s.start).min().unwrap_or(0) as f64;
     let cycles_per_ms = (props.result.clock_mhz as f64 * 1000.0).max(1.0);
+    // A sampled trace's last window ends before the run does: its view spans the whole
+    // run, the stretch after the last window a grey gap like the others (the extent
+    // still says where the recording ends).
+    let recorded_end = end;
+    let end = if trace.truncated && !trace.windows.is_empty() {
+        end.max(props.result.duration_ms as f64 * cycles_per_ms)
+    } else {
+        end
+    };
     let lanes = segs
         .iter()
         .map(|s| s.pcpu)
@@ -683,9 +692,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </ul>
             <p id="timeline-extent" class="hint">{ t(lang, "timeline.extent")
                 .replacen("{}", &fmt_num(first / cycles_per_ms), 1)
-                .replacen("{}", &fmt_num(end / cycles_per_ms), 1)
+                .replacen("{}", &fmt_num(recorded_end / cycles_per_ms), 1)
                 .replacen("{}", &fmt_num(props.result.duration_ms as f64), 1)
-                .replacen("{}", &fmt_num(end - first), 1) }</p>
+                .replacen("{}", &fmt_num(recorded_end - first), 1) }</p>
             if trace.truncated && trace.windows.is_empty() { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
             if trace.truncated && !trace.windows.is_empty() {
                 <p class="hint" id="timeline-windows">{ t(lang, "timeline.windows")
