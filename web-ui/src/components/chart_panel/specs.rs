@@ -418,13 +418,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
         t(lang, "chart.percent_native"),
         names,
         &series,
-        BarOptions {
-            stacked: false,
-            min_top: 0.0,
-            counts: false,
-            horizontal: false,
-            log_word: "log",
-        },
+        BarOptions::default(),
     );
     relative.note = desktop_relative_note(lang, r, mixed);
     out.push(relative);
@@ -459,10 +453,7 @@ fn cpu_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>)
         &series,
         BarOptions {
             stacked: true,
-            min_top: 0.0,
-            counts: false,
-            horizontal: false,
-            log_word: "log",
+            ..BarOptions::default()
         },
     ));
 }
@@ -491,9 +482,7 @@ fn steal_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             BarOptions {
                 stacked: true,
                 min_top: 5.0,
-                counts: false,
-                horizontal: false,
-                log_word: "log",
+                ..BarOptions::default()
             },
         );
         // Bars this low do not show on the axis's 5%: say so rather than show an empty plot.
@@ -592,10 +581,7 @@ fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             &series,
             BarOptions {
                 stacked: true,
-                min_top: 0.0,
-                counts: false,
-                horizontal: false,
-                log_word: "log",
+                ..BarOptions::default()
             },
         );
         let mut notes = Vec::new();
@@ -639,13 +625,7 @@ fn startup_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSp
             "ms",
             names,
             &series,
-            BarOptions {
-                stacked: false,
-                min_top: 0.0,
-                counts: false,
-                horizontal: false,
-                log_word: "log",
-            },
+            BarOptions::default(),
         ));
     }
 }
@@ -720,11 +700,8 @@ fn density_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSp
             names,
             &series,
             BarOptions {
-                stacked: false,
-                min_top: 0.0,
                 counts: true,
-                horizontal: false,
-                log_word: "log",
+                ..BarOptions::default()
             },
         );
         density.note = Some(note);
@@ -770,13 +747,7 @@ fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
                 short: None,
             },
             &series,
-            BarOptions {
-                stacked: false,
-                min_top: 0.0,
-                counts: false,
-                horizontal: false,
-                log_word: "log",
-            },
+            BarOptions::default(),
         ));
         // The distribution of input-to-display latency at the user's screen.
         let lines: Vec<Line> = vdi
