@@ -256,6 +256,22 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             1,
             &["at most 200 [[question]]", "got 201"],
         ),
+        // A migration's metric: the platform that can take a migration, never `native`.
+        (
+            "migration-question-without-migration",
+            24,
+            10,
+            &["needs a migration on platform `vm`"],
+        ),
+        (
+            "migration-question-on-native",
+            28,
+            10,
+            &[
+                "`native` (kind = \"native\") cannot take",
+                "one that can (`vm`, `ct`)",
+            ],
+        ),
         // The value that would overflow (x 1000 wrapped to 0 in the machine), with the range.
         (
             "nic-bandwidth-too-high",

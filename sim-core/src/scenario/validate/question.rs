@@ -171,7 +171,14 @@ pub(crate) fn validate_question(
                                 ),
                             ));
                         }
-                        let why = why_not(0).expect("no platform answers");
+                        // A migration's metric: the first platform that could take one.
+                        let first = (0..platforms.len())
+                            .find(|&p| {
+                                !metric.name().starts_with("migration_")
+                                    || super::memory::migrates(platforms[p].stack.kind)
+                            })
+                            .unwrap_or(0);
+                        let why = why_not(first).expect("no platform answers");
                         return Err(v.error(metric_span(), why));
                     }
                     answerable
@@ -282,6 +289,35 @@ pub(super) fn unanswerable(
             platform = platform.name,
             kind = platform.stack.kind.name()
         ));
+    }
+    if metric.name().starts_with("migration_") && !super::memory::migrates(platform.stack.kind) {
+        // Not "give it a migration", which this kind refuses: the platforms that can take one.
+        let can: Vec<&str> = (platforms.iter())
+            .filter(|x| super::memory::migrates(x.stack.kind))
+            .map(|x| x.name.as_str())
+            .collect();
+        return Some(if can.is_empty() {
+            msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` needs a migration, which platform `{platform}` (kind = \"{kind}\") cannot take: a migration moves a VM (type1, type2) or a container; add a platform with kind = \"type1\", \"type2\" or \"container\" and give it migration = an inline table with the instance to move",
+                "질문 `{id}`: 지표 `{metric}`에는 마이그레이션이 필요한데 플랫폼 `{platform}`(kind = \"{kind}\")은(는) 마이그레이션할 수 없습니다: 마이그레이션은 VM(type1, type2)이나 컨테이너를 옮깁니다. kind = \"type1\", \"type2\" 또는 \"container\"인 플랫폼을 추가하고 옮길 instance를 담은 migration 인라인 테이블을 주세요",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name,
+                kind = platform.stack.kind.name()
+            )
+        } else {
+            msg!(
+                "unanswerable",
+                "question `{id}`: metric `{metric}` needs a migration, which platform `{platform}` (kind = \"{kind}\") cannot take: a migration moves a VM (type1, type2) or a container; ask about one that can ({expected}) and give it migration = an inline table with the instance to move",
+                "질문 `{id}`: 지표 `{metric}`에는 마이그레이션이 필요한데 플랫폼 `{platform}`(kind = \"{kind}\")은(는) 마이그레이션할 수 없습니다: 마이그레이션은 VM(type1, type2)이나 컨테이너를 옮깁니다. 마이그레이션할 수 있는 플랫폼({expected})에 대해 묻고 그 플랫폼에 옮길 instance를 담은 migration 인라인 테이블을 주세요",
+                id = id,
+                metric = metric.name(),
+                platform = platform.name,
+                kind = platform.stack.kind.name(),
+                expected = names(can.iter().copied())
+            )
+        });
     }
     if metric.name().starts_with("migration_") && platform.migration.is_none() {
         return Some(msg!(
