@@ -568,7 +568,8 @@ fn answers_notes_numeric_questions_that_variation_does_not_move() {
     let a = write(&dir, "narrow.toml", &narrow);
     let o = virtsim(&["answers", &a]);
     let assignment =
-        sim_core::assignment::Assignment::from_toml("narrow.toml", &narrow, &|_| None).unwrap();
+        sim_core::assignment::Assignment::from_toml("narrow.toml", &narrow, &|_: &str| None)
+            .unwrap();
     let students = sim_core::assignment::sample_students(&assignment, 0);
     assert_eq!(students.len(), 3);
     let answers: Vec<String> = students
@@ -810,4 +811,46 @@ fn answers_and_grade_list_the_predictions_first() {
         before(&stdout(&o), &format!("grade --format {format}"));
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A step naming a library scenario the CLI does not have: the message names it and lists
+/// the library's files (it spoke of a closure returning None).
+#[test]
+fn a_missing_library_scenario_is_named_with_the_files_there_are() {
+    let dir = scratch_dir("missing-library-scenario");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../scenarios/assignments/hypervisor-types.toml"),
+    )
+    .expect("library assignment");
+    let text = text.replacen(
+        "scenario = \"type1-vs-type2.toml\"",
+        "scenario = \"type9-vs-type2.toml\"",
+        1,
+    );
+    let file = write(&dir, "a.toml", &text);
+    for (lang, phrases) in [
+        (
+            "en",
+            [
+                "the library has no scenario `type9-vs-type2.toml`; it has `",
+                "`type1-vs-type2.toml`",
+            ],
+        ),
+        (
+            "ko",
+            [
+                "라이브러리에 시나리오 `type9-vs-type2.toml`이 없습니다. 있는 시나리오: `",
+                "`type1-vs-type2.toml`",
+            ],
+        ),
+    ] {
+        let o = virtsim(&["validate", "--lang", lang, &file]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        for phrase in phrases {
+            assert!(stderr(&o).contains(phrase), "{lang}: {}", stderr(&o));
+        }
+        assert!(stderr(&o).contains("`smoke.toml`"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("closure"), "{}", stderr(&o));
+    }
 }

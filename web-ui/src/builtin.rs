@@ -456,7 +456,7 @@ mod tests {
             let a = crate::sim::assignment::Assignment::from_toml_first_variants(
                 file,
                 text,
-                &crate::course::library_scenario,
+                &crate::course::PageLibrary,
             )
             .expect("valid assignment");
             assert_eq!(

@@ -181,7 +181,7 @@ metric = "relative_performance_percent"
 platform = "hw"
 "#
         );
-        Assignment::from_toml("a.toml", &text, &|_| None).expect("valid assignment")
+        Assignment::from_toml("a.toml", &text, &|_: &str| None).expect("valid assignment")
     }
 
     #[test]

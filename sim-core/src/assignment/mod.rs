@@ -82,6 +82,26 @@ pub const MAX_STUDENT_ID_CHARS: usize = 64;
 /// every step for each student, so an assignment costs them what its steps cost together.
 pub const MAX_ASSIGNMENT_ESTIMATED_EVENTS: u64 = crate::scenario::MAX_ESTIMATED_EVENTS;
 
+/// Where an assignment's steps find library scenarios (`scenario = "type1-vs-type2.toml"`).
+/// Any `Fn(&str) -> Option<String>` is one (it lists no names); the CLI's and the page's
+/// built-in libraries also list their file names, which a step naming a scenario the
+/// library lacks is then told.
+pub trait Library {
+    /// The text of library scenario `name` (a file name), if the library has it.
+    fn scenario(&self, name: &str) -> Option<String>;
+    /// The library's file names, in the order a message lists them; empty when the
+    /// library cannot list them (a closure).
+    fn names(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+impl<F: Fn(&str) -> Option<String>> Library for F {
+    fn scenario(&self, name: &str) -> Option<String> {
+        self(name)
+    }
+}
+
 /// Where a step's scenario comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepSource {
@@ -234,13 +254,13 @@ fn bad_student_id(id: &str) -> Msg {
 
 impl Assignment {
     /// Parses and validates an assignment; `library` gives the text of a library scenario
-    /// by file name. `file_name` only labels errors. `#[inline]` for size, as
+    /// by file name ([`Library`]: a closure, or a library that also lists its names). `file_name` only labels errors. `#[inline]` for size, as
     /// `Scenario::from_toml` is: the reading is compiled at the caller's optimization level.
     #[inline]
     pub fn from_toml(
         file_name: &str,
         text: &str,
-        library: &dyn Fn(&str) -> Option<String>,
+        library: &dyn Library,
     ) -> Result<Assignment, ScenarioError> {
         validate::from_toml(file_name, text, library, Variants::All)
     }
@@ -252,7 +272,7 @@ impl Assignment {
     pub fn from_toml_first_variants(
         file_name: &str,
         text: &str,
-        library: &dyn Fn(&str) -> Option<String>,
+        library: &dyn Library,
     ) -> Result<Assignment, ScenarioError> {
         validate::from_toml(file_name, text, library, Variants::First)
     }

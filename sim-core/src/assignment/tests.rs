@@ -171,9 +171,9 @@ fn a_library_scenario_named_without_its_toml_gets_a_guess() {
     assert!(e.message.contains("e.g. \"type1-vs-type2.toml\""), "{e}");
 }
 
-/// A name written as a library file is (`type1-vs-type2.toml`) that the resolver does not
-/// find is not told to use the example, the very name given: the message says that the
-/// resolver (from Rust, the closure) found no such file.
+/// A name written as a library file is (`type1-vs-type2.toml`) that a closure does not
+/// find is not told to use the example, the very name given: the message names the
+/// missing scenario (and no closure, which an instructor never wrote).
 #[test]
 fn a_library_style_name_the_resolver_does_not_find_says_so() {
     let nothing = |_: &str| None;
@@ -182,16 +182,55 @@ fn a_library_style_name_the_resolver_does_not_find_says_so() {
         let e = Assignment::from_toml("a.toml", &text, &nothing).unwrap_err();
         assert_eq!((e.code, e.line), ("unknown_scenario", 10), "{e}");
         assert!(!e.message.contains("e.g."), "{e}");
-        assert!(
-            e.message.starts_with(&format!(
-                "step `one`: the library resolver found no scenario file `{written}`"
-            )),
-            "{e}"
+        assert_eq!(
+            e.message,
+            format!("step `one`: the library has no scenario `{written}`: check the name against the files of scenarios/, or embed the scenario with scenario_toml = '''...'''")
         );
-        assert!(e.message.contains("returned None for it"), "{e}");
+        assert!(!e.message.contains("closure"), "{e}");
         let ko = e.message_in(crate::Lang::Ko);
-        assert!(ko.contains("클로저가 이 이름에 None을"), "{ko}");
+        assert!(
+            ko.contains(&format!("시나리오 `{written}`이 없습니다")),
+            "{ko}"
+        );
     }
+}
+
+/// A library that lists its names (the CLI's, the page's): a step naming a scenario it
+/// lacks is told which it has.
+#[test]
+fn a_library_that_lists_its_names_lists_them_for_a_missing_scenario() {
+    struct Listed;
+    impl Library for Listed {
+        fn scenario(&self, name: &str) -> Option<String> {
+            library(name)
+        }
+        fn names(&self) -> Vec<String> {
+            vec!["io-paths.toml".into(), "syscalls.toml".into()]
+        }
+    }
+    let text = ASSIGNMENT.replace("\"syscalls.toml\"", "\"smoke-test.toml\"");
+    let e = Assignment::from_toml("a.toml", &text, &Listed).unwrap_err();
+    assert_eq!(
+        (e.code, e.line, e.column),
+        ("unknown_scenario", 10, 12),
+        "{e}"
+    );
+    assert_eq!(
+        e.message,
+        "step `one`: the library has no scenario `smoke-test.toml`; it has `io-paths.toml`, `syscalls.toml` (or embed the scenario with scenario_toml = '''...''')"
+    );
+    let ko = e.message_in(crate::Lang::Ko);
+    assert!(
+        ko.contains(
+            "`smoke-test.toml`이 없습니다. 있는 시나리오: `io-paths.toml`, `syscalls.toml`"
+        ),
+        "{ko}"
+    );
+    // A guess still comes first; a name it has reads.
+    let text = ASSIGNMENT.replace("\"syscalls.toml\"", "\"syscalls\"");
+    let e = Assignment::from_toml("a.toml", &text, &Listed).unwrap_err();
+    assert!(e.message.contains("did you mean `syscalls.toml`?"), "{e}");
+    assert!(Assignment::from_toml("a.toml", ASSIGNMENT, &Listed).is_ok());
 }
 
 /// Separators are ignored in the guess, as the scenario reader's guess ignores them:

@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::format::{AssignmentFile, Choice, Parameter, StepSection};
 use super::{
-    Assignment, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES,
+    Assignment, Library, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES,
     MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_CHOICES, MAX_QUESTIONS_PER_STEP, MAX_STEPS,
     MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
@@ -34,7 +34,7 @@ fn valid_id(id: &str) -> bool {
 pub(super) fn from_toml(
     file_name: &str,
     text: &str,
-    library: &dyn Fn(&str) -> Option<String>,
+    library: &dyn Library,
     variants_checked: Variants,
 ) -> Result<Assignment, ScenarioError> {
     if text.len() > MAX_ASSIGNMENT_BYTES {
@@ -235,7 +235,7 @@ fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
 /// its text; neither lists the names), so only these spellings are asked for, a few
 /// hundred lookups at most; a slip of a letter inside the name gets the message's example
 /// instead.
-fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+fn library_guess(name: &str, library: &dyn Library) -> Option<String> {
     let trimmed = name.trim();
     let stem = match trimmed.len().checked_sub(".toml".len()) {
         Some(at) if trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(".toml") => {
@@ -244,7 +244,7 @@ fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option
         _ => trimmed,
     };
     let normal = stem.to_lowercase().replace(['_', ' '], "-");
-    let found = |candidate: &String| candidate != name && library(candidate).is_some();
+    let found = |candidate: &String| candidate != name && library.scenario(candidate).is_some();
     if let Some(hit) = [format!("{stem}.toml"), format!("{normal}.toml")]
         .into_iter()
         .find(|c| found(c))
@@ -275,6 +275,15 @@ fn library_guess(name: &str, library: &dyn Fn(&str) -> Option<String>) -> Option
                 .map(|at| with_hyphens(&at)),
         )
         .find(|c| found(c))
+}
+
+/// Names in backticks, comma-separated (`a.toml`, `b.toml`).
+fn names_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Whether `name` is written as the library's scenario files are named: lower-case letters,
@@ -308,12 +317,12 @@ fn validate_step(
     v: &Validator<'_>,
     s: &StepSection,
     reveal: bool,
-    library: &dyn Fn(&str) -> Option<String>,
+    library: &dyn Library,
 ) -> Result<Step, ScenarioError> {
     let step_id = s.id.get_ref().clone();
     let (source, scenario) = match (&s.scenario, &s.scenario_toml) {
         (Some(name), None) => {
-            let Some(text) = library(name.get_ref()) else {
+            let Some(text) = library.scenario(name.get_ref()) else {
                 if let Some(meant) = library_guess(name.get_ref(), library) {
                     return Err(v.error(
                         name.span(),
@@ -327,16 +336,31 @@ fn validate_step(
                         ),
                     ));
                 }
-                if library_style(name.get_ref()) {
-                    // Written as a library file name is: suggesting one would suggest it
-                    // again. The resolver (the CLI's and the page's built-in library, or a
-                    // caller's closure) has no such file.
+                let known = library.names();
+                if !known.is_empty() {
+                    // The library lists its names: the ones there are.
                     return Err(v.error(
                         name.span(),
                         msg!(
                             "unknown_scenario",
-                            "step `{step}`: the library resolver found no scenario file `{name}` (the CLI and the page have the files of scenarios/ built in; from Rust, the closure passed as `library` returned None for it): check the name against scenarios/, or embed the scenario with scenario_toml = '''...'''",
-                            "단계 `{step}`: 라이브러리 리졸버가 시나리오 파일 `{name}`을(를) 찾지 못했습니다 (CLI와 페이지에는 scenarios/의 파일이 들어 있고, Rust에서는 `library`로 넘긴 클로저가 이 이름에 None을 돌려주었습니다): scenarios/의 이름과 맞는지 확인하거나 scenario_toml = '''...'''로 시나리오를 직접 넣으세요",
+                            "step `{step}`: the library has no scenario `{name}`; it has {expected} (or embed the scenario with scenario_toml = '''...''')",
+                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. 있는 시나리오: {expected} (또는 scenario_toml = '''...'''로 시나리오를 직접 넣으세요)",
+                            step = step_id,
+                            name = name.get_ref(),
+                            expected = names_list(&known)
+                        ),
+                    ));
+                }
+                if library_style(name.get_ref()) {
+                    // Written as a library file name is: suggesting one would suggest it
+                    // again. The resolver (a caller's closure, which cannot list its
+                    // names) has no such file.
+                    return Err(v.error(
+                        name.span(),
+                        msg!(
+                            "unknown_scenario",
+                            "step `{step}`: the library has no scenario `{name}`: check the name against the files of scenarios/, or embed the scenario with scenario_toml = '''...'''",
+                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다: scenarios/의 파일 이름과 맞는지 확인하거나 scenario_toml = '''...'''로 시나리오를 직접 넣으세요",
                             step = step_id,
                             name = name.get_ref()
                         ),

@@ -157,16 +157,30 @@ pub fn library_scenario(name: &str) -> Option<String> {
     builtin::text_by_name(name).map(|t| t.to_string())
 }
 
+/// The page's library as an assignment reads it: the scenarios it has loaded
+/// ([`library_scenario`]), and every library file name, listed when a step names a
+/// scenario the library does not have.
+pub struct PageLibrary;
+
+impl crate::sim::assignment::Library for PageLibrary {
+    fn scenario(&self, name: &str) -> Option<String> {
+        library_scenario(name)
+    }
+
+    fn names(&self) -> Vec<String> {
+        builtin::files().map(str::to_string).collect()
+    }
+}
+
 /// Parses and validates an assignment and restores its saved progress. Only each
 /// step's first variant is validated here: every variant of a large scenario (up to 256
 /// validations) could hold the tab for seconds; a student's own variant is validated when
 /// its step is shown (`Course::prepare`), and `virtsim validate` checks them all.
 pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
-    let a =
-        Assignment::from_toml_first_variants(file, text, &library_scenario).map_err(|e| Msg {
-            en: e.to_string_in(crate::sim::text::Lang::En),
-            ko: e.to_string_in(crate::sim::text::Lang::Ko),
-        })?;
+    let a = Assignment::from_toml_first_variants(file, text, &PageLibrary).map_err(|e| Msg {
+        en: e.to_string_in(crate::sim::text::Lang::En),
+        ko: e.to_string_in(crate::sim::text::Lang::Ko),
+    })?;
     let storage_key = format!("virtsim.course.{}", a.id);
     // Progress kept before it was keyed by the id alone: under the id and the text's hash.
     let before = || {
@@ -314,5 +328,35 @@ mod tests {
             let c = open(Origin::Library(file.to_string()), file, text);
             assert!(c.is_ok(), "{file}: {:?}", c.err());
         }
+    }
+
+    /// A step naming a scenario the library does not have: the page's message names it and
+    /// lists the library's files, in both languages.
+    #[test]
+    fn a_missing_library_scenario_is_named_with_the_files_there_are() {
+        let file = "hypervisor-types.toml";
+        let text = crate::builtin::assignment_text(file).unwrap().replacen(
+            "scenario = \"type1-vs-type2.toml\"",
+            "scenario = \"type9-vs-type2.toml\"",
+            1,
+        );
+        let origin = Origin::Text {
+            file: "a.toml".into(),
+        };
+        let Err(e) = open(origin, "a.toml", &text) else {
+            panic!("accepted");
+        };
+        assert!(
+            e.en.contains("the library has no scenario `type9-vs-type2.toml`; it has `")
+                && e.en.contains("`smoke.toml`"),
+            "{}",
+            e.en
+        );
+        assert!(
+            e.ko.contains("`type9-vs-type2.toml`이 없습니다. 있는 시나리오: `")
+                && e.ko.contains("`smoke.toml`"),
+            "{}",
+            e.ko
+        );
     }
 }

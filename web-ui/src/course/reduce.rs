@@ -5,7 +5,7 @@ use crate::sim::assignment::{valid_student_id, Assignment};
 use crate::state::State;
 
 use super::storage::{load_progress, set_aside, set_aside_key};
-use super::{library_scenario, open, readable, Origin, Progress};
+use super::{library_scenario, open, readable, Origin, PageLibrary, Progress};
 
 /// Everything that can happen to an open assignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,10 +172,9 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 Err(message) => {
                     // A scenario file given as an assignment: open it where it belongs, the
                     // scenario editor, and say so.
-                    let scenario =
-                        Assignment::from_toml_first_variants(&file, &text, &library_scenario)
-                            .err()
-                            .is_some_and(|e| e.code == "wrong_kind");
+                    let scenario = Assignment::from_toml_first_variants(&file, &text, &PageLibrary)
+                        .err()
+                        .is_some_and(|e| e.code == "wrong_kind");
                     if scenario {
                         s.load(None, file.clone(), text);
                         s.notice = Some(crate::sim::text::particles(
