@@ -256,6 +256,19 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             1,
             &["at most 200 [[question]]", "got 201"],
         ),
+        // A number too large to read: the key's range (toml said only that it overflowed).
+        (
+            "memory-gib-overflows",
+            8,
+            14,
+            &["host.memory_gib must be between 0.125 and 65536; got 1e400"],
+        ),
+        (
+            "seed-overflows",
+            6,
+            8,
+            &["seed = 1e400 is too large", "at most 18446744073709551615"],
+        ),
         // A migration's metric: the platform that can take a migration, never `native`.
         (
             "migration-question-without-migration",

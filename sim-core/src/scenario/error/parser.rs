@@ -513,6 +513,45 @@ pub(crate) fn parser_error(
     if let Some(m) = control_character(text, span.start, &message) {
         return v.error(span, m);
     }
+    // A number too large for the reader (past 2^128, or a decimal past about 1.8e308, which
+    // toml reads as infinity): the field's range, as for any value outside it.
+    if message == "floating-point number overflowed" || message == "integer number overflowed" {
+        let got = text
+            .get(span.clone())
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if let Some((field, min, max)) = range_at(span.clone()) {
+            return v.error(
+                span,
+                msg!(
+                    "out_of_range",
+                    "{field} must be between {min} and {max}; got {got}",
+                    "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+                    field = field,
+                    min = min,
+                    max = max,
+                    got = got,
+                    detail = message
+                ),
+            );
+        }
+        // No range of its own to quote (`seed`): what a number can be at all.
+        let field = key_before(text, span.start)
+            .unwrap_or("this value")
+            .to_string();
+        return v.error(
+            span,
+            msg!(
+                "out_of_range",
+                "{field} = {got} is too large a number: a whole number is at most 18446744073709551615 and a decimal at most about 1.8e308 (each key's range is in docs/scenario-format.md)",
+                "{field} = {got}은(는) 너무 큰 수입니다: 정수는 최대 18446744073709551615, 소수는 최대 약 1.8e308입니다 (키마다의 범위는 docs/scenario-format.md에 있습니다)",
+                field = field,
+                got = got,
+                detail = message
+            ),
+        );
+    }
     // A table header with one pair of brackets too few or too many: `[instance]` for an
     // array of tables (one per instance), `[[host]]` for the one host.
     if let Some((name, double)) = header_at(text, span.start) {
