@@ -256,6 +256,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             1,
             &["at most 200 [[question]]", "got 201"],
         ),
+        // One platform written twice: the second names the repetition and the options.
+        (
+            "choice-question-platform-twice",
+            26,
+            20,
+            &["lists `vm` more than once", "(`native`, `vm`)"],
+        ),
         // A number too large to read: the key's range (toml said only that it overflowed).
         (
             "memory-gib-overflows",

@@ -137,6 +137,7 @@ pub(crate) fn validate_question(
                 // Every option named must have a value.
                 Some(list) => {
                     let mut out = Vec::new();
+                    let mut repeated = None;
                     for name in list.get_ref() {
                         let index = lookup(name)?;
                         if let Some(why) = why_not(index) {
@@ -144,7 +145,27 @@ pub(crate) fn validate_question(
                         }
                         if !out.contains(&index) {
                             out.push(index);
+                        } else if repeated.is_none() {
+                            repeated = Some(name);
                         }
+                    }
+                    // `["vm", "vm"]`: the repetition is what leaves one option.
+                    if let (true, Some(name)) = (out.len() < 2, repeated) {
+                        let answerable: Vec<&str> = (0..platforms.len())
+                            .filter(|&p| why_not(p).is_none())
+                            .map(|p| platforms[p].name.as_str())
+                            .collect();
+                        return Err(v.error(
+                            name.span(),
+                            msg!(
+                                "too_few_options",
+                                "question `{id}`: platforms lists `{name}` more than once, which leaves fewer than two platforms to choose from; list at least two different platforms that have a value of its metric ({expected})",
+                                "질문 `{id}`: platforms에 `{name}`이(가) 두 번 이상 있어 고를 플랫폼이 둘보다 적습니다. 그 지표 값이 있는 서로 다른 플랫폼을 둘 이상 쓰세요 ({expected})",
+                                id = id,
+                                name = name.get_ref(),
+                                expected = names(answerable)
+                            ),
+                        ));
                     }
                     out
                 }
