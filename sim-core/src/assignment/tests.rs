@@ -834,3 +834,42 @@ fn grading_without_computed_answers_says_so() {
     // Given every step, the key grades full marks.
     assert_eq!(a.grade(&key, &expected).points, a.max_points());
 }
+
+/// A count's choice above the count's own limit is refused at the choice with that limit
+/// (the vCPUs' 256, not the 32 bits' 4294967295 it quoted); 0 stays the variant's error.
+#[test]
+fn a_count_choice_names_the_counts_own_limit() {
+    for (parameter, max) in [
+        ("vcpus_per_instance", 256),
+        ("threads_per_instance", 256),
+        ("host_cores", 1024),
+        ("instance_count", 1024),
+    ] {
+        for too_many in [max + 1, 5_000_000_000_u64] {
+            let text = ASSIGNMENT.replace(
+                "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+                &format!("parameter = \"{parameter}\"\nchoices = [1, {too_many}]"),
+            );
+            let e = parse(&text).unwrap_err();
+            assert_eq!((e.code, e.line, e.column), ("out_of_range", 16, 15), "{e}");
+            assert_eq!(
+                e.message,
+                format!("step `one`: choice `{too_many}` of `{parameter}` is too large: it must be between 1 and {max}")
+            );
+            assert!(
+                e.message_in(crate::Lang::Ko)
+                    .contains(&format!("1에서 {max} 사이여야 합니다")),
+                "{e}"
+            );
+        }
+        // The limit itself is no error of the choice's.
+        let text = ASSIGNMENT.replace(
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            &format!("parameter = \"{parameter}\"\nchoices = [1, {max}]"),
+        );
+        assert!(
+            parse(&text).err().is_none_or(|e| e.code != "out_of_range"),
+            "{parameter}"
+        );
+    }
+}

@@ -18,7 +18,7 @@ use super::{
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{
     line_column, oom_alone_lists, smallest_memory_setting, validate_question, Scenario,
-    ScenarioError, MEMORY_STEP_MIB,
+    ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
 };
 use crate::text::Lang;
 
@@ -480,26 +480,29 @@ fn validate_step(
                 ));
             }
             // Counts are 32-bit in a scenario: a larger choice would be clamped before the
-            // scenario's own range check, which would then quote the clamped number.
-            let counts = matches!(
-                parameter,
-                Parameter::HostCores
-                    | Parameter::InstanceCount
-                    | Parameter::VcpusPerInstance
-                    | Parameter::ThreadsPerInstance
-            );
-            if let (true, Choice::Number(n)) = (counts, choice.get_ref()) {
-                if u32::try_from(*n).is_err() {
+            // scenario's own range check, which would then quote the clamped number. Above
+            // the count's own limit it is refused at the choice, with that limit (0 is the
+            // variant's: the scenario's own message, below).
+            let count_max = match parameter {
+                Parameter::HostCores => Some(u64::from(MAX_CORES)),
+                Parameter::InstanceCount => Some(MAX_INSTANCES),
+                Parameter::VcpusPerInstance | Parameter::ThreadsPerInstance => {
+                    Some(u64::from(MAX_THREADS_PER_INSTANCE))
+                }
+                _ => None,
+            };
+            if let (Some(max), Choice::Number(n)) = (count_max, choice.get_ref()) {
+                if *n > max {
                     return Err(v.error(
                         choice.span(),
                         msg!(
                             "out_of_range",
-                            "step `{step}`: choice `{value}` of `{name}` is too large (at most {max})",
-                            "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 너무 큽니다 (최대 {max})",
+                            "step `{step}`: choice `{value}` of `{name}` is too large: it must be between 1 and {max}",
+                            "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 너무 큽니다: 1에서 {max} 사이여야 합니다",
                             step = step_id,
                             name = parameter.name(),
                             value = n,
-                            max = u32::MAX
+                            max = max
                         ),
                     ));
                 }
