@@ -726,14 +726,36 @@ fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
         (
             "deep.json",
             deep.as_str(),
-            "this is JSON, but not an answers file",
+            "this is JSON, but an array, not an object: an answers file is one object {",
         ),
-        ("empty.json", "[]", "this is JSON, but not an answers file"),
+        (
+            "empty.json",
+            "[]",
+            "this is JSON, but an array, not an object",
+        ),
+        // Five values: serde read them as the object's five fields, in order.
+        (
+            "five.json",
+            "[\"virtsim-answers/1\", \"a\", \"s001\", [], \"x\"]",
+            "five.json:1:1: not an answers file (virtsim-answers/1): this is JSON, but an array, not an object",
+        ),
+        (
+            "number.json",
+            "\n 42",
+            "number.json:2:2: not an answers file (virtsim-answers/1): this is JSON, but a number, not an object",
+        ),
         (
             "object.json",
             "{\"a\": 1}",
             "this is JSON, but not an answers file",
         ),
+        // Cut off: not "this is JSON".
+        (
+            "cut.json",
+            "{\"format\": \"virtsim-answers/1\", \"assignment\": \"a",
+            "the file ends before its JSON does (cut off when it was copied or saved?): an answers file is one object {",
+        ),
+        ("words.json", "hello", "this is not valid JSON: an answers file is one object {"),
         (
             "header.json",
             "[assignment]\nid = \"x\"\n",
@@ -760,6 +782,18 @@ fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
         assert!(!out.contains(other), "{name}: {out}");
     }
     let o = virtsim_in(&dir, &["grade", "--lang", "ko", "a.toml", "deep.json"]);
+    assert!(
+        stdout(&o).contains("JSON이지만 객체가 아니라 배열입니다: 답안 파일은 객체 하나 {"),
+        "{}",
+        stdout(&o)
+    );
+    let o = virtsim_in(&dir, &["grade", "--lang", "ko", "a.toml", "cut.json"]);
+    assert!(
+        stdout(&o).contains("JSON이 끝나기 전에 파일이 끝납니다"),
+        "{}",
+        stdout(&o)
+    );
+    let o = virtsim_in(&dir, &["grade", "--lang", "ko", "a.toml", "object.json"]);
     assert!(
         stdout(&o).contains("JSON이지만 답안 파일이 아닙니다"),
         "{}",

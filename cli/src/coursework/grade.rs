@@ -54,15 +54,7 @@ pub fn run(
         let parsed = read_text(path, lang, MAX_ANSWERS_BYTES).and_then(|text| {
             // A byte-order mark (some editors write one) is not part of the JSON.
             let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            serde_json::from_str::<AnswersFile>(json).map_err(|e| {
-                // The position goes in front, once; serde_json counts an empty or cut-off
-                // file's end as column 0.
-                let (line, column) = (e.line().max(1), e.column().max(1));
-                let what = e.to_string();
-                let what = what
-                    .rsplit_once(" at line ")
-                    .map_or(what.as_str(), |(m, _)| m);
-                let what = format!("{what}{}", answers_mistake(json, lang));
+            let invalid = |line: usize, column: usize, what: &str| {
                 Failure::Invalid(match lang {
                     Lang::En => format!(
                         "{file}:{line}:{column}: not an answers file ({}): {what}",
@@ -73,6 +65,22 @@ pub fn run(
                         sim_core::assignment::ANSWERS_FORMAT
                     ),
                 })
+            };
+            // An array (of five values: serde would read it as the object's fields in
+            // order), a number...: not the one object an answers file is.
+            if let Some((line, column, what)) = not_an_object(json, lang) {
+                return Err(invalid(line, column, &what));
+            }
+            serde_json::from_str::<AnswersFile>(json).map_err(|e| {
+                // The position goes in front, once; serde_json counts an empty or cut-off
+                // file's end as column 0.
+                let (line, column) = (e.line().max(1), e.column().max(1));
+                let what = e.to_string();
+                let what = what
+                    .rsplit_once(" at line ")
+                    .map_or(what.as_str(), |(m, _)| m);
+                let what = format!("{what}{}", answers_mistake(json, lang, e.classify()));
+                invalid(line, column, &what)
             })
         });
         let answers = match parsed {
@@ -359,23 +367,70 @@ fn csv(graded: &[Graded]) -> String {
     out
 }
 
+/// What an answers file is, after "but" or "이지만" in a message.
+const ANSWERS_SHAPE_EN: &str = "an answers file is one object {\"format\": \"virtsim-answers/1\", \"assignment\": ..., \"student\": ..., \"steps\": [...], \"checksum\": ...}, downloaded on the assignment's last page (Download my answers)";
+const ANSWERS_SHAPE_KO: &str = "답안 파일은 객체 하나 {\"format\": \"virtsim-answers/1\", \"assignment\": ..., \"student\": ..., \"steps\": [...], \"checksum\": ...}이며 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)";
+
 /// What a file handed in instead of an answers file most likely is: the assignment itself
-/// (the arguments swapped, or a TOML file) or the page's results export.
-fn answers_mistake(text: &str, lang: Lang) -> &'static str {
+/// (the arguments swapped, or a TOML file), the page's results export, a file cut off
+/// before its JSON ends, text that is not JSON, or JSON of another shape.
+fn answers_mistake(text: &str, lang: Lang, category: serde_json::error::Category) -> String {
+    use serde_json::error::Category;
     let start = text.trim_start();
     let toml = looks_like_toml(start);
-    let json = !toml && (start.starts_with('[') || start.starts_with('{'));
     let results =
         start.starts_with('{') && text.contains("\"scenario\"") && text.contains("\"platforms\"");
-    match (lang, toml, results) {
-        (Lang::En, true, _) => "; this looks like a TOML file (an assignment or a scenario): give the assignment first, then the students' answers files (.json)",
-        (Lang::Ko, true, _) => "; TOML 파일(과제나 시나리오)로 보입니다: 과제 파일을 먼저, 그다음 학생들의 답안 파일(.json)을 주세요",
-        (Lang::En, _, true) => "; this is the page's results export (Export JSON): the student downloads the answers file on the assignment's last page (Download my answers)",
-        (Lang::Ko, _, true) => "; 페이지의 결과 내보내기(JSON 내보내기) 파일입니다: 답안 파일은 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)",
-        (Lang::En, _, _) if json => "; this is JSON, but not an answers file: an answers file is one object {\"format\": \"virtsim-answers/1\", \"assignment\": ..., \"student\": ..., \"steps\": [...], \"checksum\": ...}, downloaded on the assignment's last page (Download my answers)",
-        (Lang::Ko, _, _) if json => "; JSON이지만 답안 파일이 아닙니다: 답안 파일은 객체 하나 {\"format\": \"virtsim-answers/1\", \"assignment\": ..., \"student\": ..., \"steps\": [...], \"checksum\": ...}이며 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)",
-        _ => "",
+    let (en, ko) = match (toml, results, category) {
+        (true, _, _) => return match lang {
+            Lang::En => "; this looks like a TOML file (an assignment or a scenario): give the assignment first, then the students' answers files (.json)".into(),
+            Lang::Ko => "; TOML 파일(과제나 시나리오)로 보입니다: 과제 파일을 먼저, 그다음 학생들의 답안 파일(.json)을 주세요".into(),
+        },
+        (_, true, _) => return match lang {
+            Lang::En => "; this is the page's results export (Export JSON): the student downloads the answers file on the assignment's last page (Download my answers)".into(),
+            Lang::Ko => "; 페이지의 결과 내보내기(JSON 내보내기) 파일입니다: 답안 파일은 과제의 마지막 페이지에서 내려받습니다(답안 파일 내려받기)".into(),
+        },
+        _ if start.is_empty() => ("the file is empty", "파일이 비어 있습니다"),
+        (_, _, Category::Eof) => (
+            "the file ends before its JSON does (cut off when it was copied or saved?)",
+            "JSON이 끝나기 전에 파일이 끝납니다 (복사하거나 저장할 때 잘렸나요?)",
+        ),
+        (_, _, Category::Syntax | Category::Io) => ("this is not valid JSON", "올바른 JSON이 아닙니다"),
+        (_, _, Category::Data) => (
+            "this is JSON, but not an answers file",
+            "JSON이지만 답안 파일이 아닙니다",
+        ),
+    };
+    match lang {
+        Lang::En => format!("; {en}: {ANSWERS_SHAPE_EN}"),
+        Lang::Ko => format!("; {ko}: {ANSWERS_SHAPE_KO}"),
     }
+}
+
+/// JSON that is not an object (an array, a string, a number, true, false, null): where it
+/// starts and what it is against what an answers file is. `None` for an object, for text
+/// that is not JSON at its start, and for TOML (`[assignment]` starts like an array).
+fn not_an_object(text: &str, lang: Lang) -> Option<(usize, usize, String)> {
+    let start = text.trim_start();
+    if looks_like_toml(start) {
+        return None;
+    }
+    let literal = |word: &str| start.starts_with(word);
+    let (en, ko) = match start.chars().next()? {
+        '[' => ("an array", "배열"),
+        '"' => ("a string", "문자열"),
+        '-' | '0'..='9' => ("a number", "수"),
+        _ if literal("true") || literal("false") => ("true or false", "참/거짓 값"),
+        _ if literal("null") => ("null", "null"),
+        _ => return None,
+    };
+    let before = &text[..text.len() - start.len()];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let what = match lang {
+        Lang::En => format!("this is JSON, but {en}, not an object: {ANSWERS_SHAPE_EN}"),
+        Lang::Ko => format!("JSON이지만 객체가 아니라 {ko}입니다: {ANSWERS_SHAPE_KO}"),
+    };
+    Some((line, column, what))
 }
 
 /// Whether a text (its start trimmed) reads as TOML rather than JSON: its first line that
