@@ -84,8 +84,8 @@ pub fn app() -> Html {
                 if let Some(parsed) = share::from_hash(&location_hash()) {
                     match parsed {
                         Ok(shared) => dispatch.dispatch(Action::ApplyShared(shared)),
-                        Err(_) => dispatch.dispatch(Action::Notice(Some(
-                            crate::state::bad_share_notice(Lang::initial(&location_hash())),
+                        Err(e) => dispatch.dispatch(Action::Notice(Some(
+                            crate::state::bad_share_notice(Lang::initial(&location_hash()), &e),
                         ))),
                     }
                 }

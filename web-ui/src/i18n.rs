@@ -586,6 +586,11 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "링크가 잘렸거나 잘못 복사되었을 수 있습니다. 대신 기본 시나리오를 열었습니다",
         "It may have been cut off or copied incompletely; the default scenario opened instead",
     ),
+    (
+        "share.bad_setting",
+        "링크에 {setting} 설정이 들어 있는데, 이 설정에는 쓸 수 없는 값입니다: {min}에서 {max} 사이의 정수를 받습니다. 대신 기본 시나리오를 열었습니다",
+        "it sets {setting}, which that setting cannot take: it takes a whole number from {min} to {max}; the default scenario opened instead",
+    ),
     ("nav.actions", "동작", "Actions"),
     ("export.csv", "CSV 내보내기", "Export CSV"),
     ("export.json", "JSON 내보내기", "Export JSON"),

@@ -28,17 +28,145 @@ pub fn encode(shared: &Shared) -> String {
     URL_SAFE_NO_PAD.encode(packed)
 }
 
+/// Why a share link cannot be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShareError {
+    /// Not readable at all (base64, deflate, UTF-8, JSON): most likely cut off or copied
+    /// incompletely. The decoder's own words, for the console.
+    Unreadable(String),
+    /// A setting with a value its control cannot hold (negative, with decimals, past
+    /// 32 bits): the link was edited or made elsewhere. `key` is the knob's name.
+    Setting { key: &'static str, got: String },
+}
+
+/// Every numeric setting a link may carry: its knob's name, the page's words for it
+/// (`settings.*`) and the range it takes (a value outside it but inside the type is the
+/// validator's to refuse, with the scenario's own message).
+pub const SETTING_RANGES: &[(&str, &str, u64, u64)] = &[
+    ("seed", "settings.seed", 0, u64::MAX),
+    (
+        "instance_count",
+        "settings.instances",
+        1,
+        crate::sim::scenario::MAX_INSTANCES,
+    ),
+    (
+        "vcpus_per_instance",
+        "settings.vcpus",
+        1,
+        crate::sim::scenario::MAX_THREADS_PER_INSTANCE as u64,
+    ),
+    (
+        "threads_per_instance",
+        "settings.threads",
+        1,
+        crate::sim::scenario::MAX_THREADS_PER_INSTANCE as u64,
+    ),
+    (
+        "duration_ms",
+        "settings.duration",
+        1,
+        crate::sim::scenario::MAX_DURATION_MS,
+    ),
+    ("vm_exit_cycles", "settings.exit_cycles", 0, 1_000_000_000),
+    ("time_slice_ms", "settings.time_slice", 1, 1000),
+    (
+        "host_cores",
+        "settings.host_cores",
+        1,
+        crate::sim::scenario::MAX_CORES as u64,
+    ),
+    ("host_clock_mhz", "settings.host_clock", 100, 10_000),
+    (
+        "memory_per_instance_mib",
+        "settings.memory",
+        1,
+        65_536 * 1024,
+    ),
+];
+
 /// Decodes the value of the `s` hash parameter.
-pub fn decode(value: &str) -> Result<Shared, String> {
+pub fn decode(value: &str) -> Result<Shared, ShareError> {
+    let unreadable = |what: String| ShareError::Unreadable(what);
     let packed = URL_SAFE_NO_PAD
         .decode(value.trim().trim_end_matches('='))
-        .map_err(|e| format!("base64: {e}"))?;
+        .map_err(|e| unreadable(format!("base64: {e}")))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SHARED_BYTES)
-        .map_err(|e| format!("inflate: {e:?}"))?;
+        .map_err(|e| unreadable(format!("inflate: {e:?}")))?;
     // Read as a `&str`, as the worker reads its settings: serde_json's reader over bytes
     // would be a second copy of its deserializer in the wasm.
-    let json = std::str::from_utf8(&json).map_err(|e| format!("utf-8: {e}"))?;
-    serde_json::from_str(json).map_err(|e| format!("json: {e}"))
+    let json = std::str::from_utf8(&json).map_err(|e| unreadable(format!("utf-8: {e}")))?;
+    serde_json::from_str(json)
+        .map_err(|e| bad_setting(json).unwrap_or(unreadable(format!("json: {e}"))))
+}
+
+/// The first setting of a link's JSON whose value its knob's type cannot hold, if that is
+/// why the link does not read.
+fn bad_setting(json: &str) -> Option<ShareError> {
+    #[derive(Deserialize)]
+    struct Loose {
+        knobs: std::collections::BTreeMap<String, Value>,
+    }
+    let loose: Loose = serde_json::from_str(json).ok()?;
+    SETTING_RANGES.iter().find_map(|&(key, _, _, _)| {
+        let value = loose.knobs.get(key)?;
+        let fits = match (value, key) {
+            (Value::Whole(_), "seed" | "duration_ms" | "vm_exit_cycles" | "time_slice_ms") => true,
+            (Value::Whole(n), _) => u32::try_from(*n).is_ok(),
+            (Value::Other(_), _) => false,
+        };
+        (!fits).then(|| ShareError::Setting {
+            key,
+            got: value.to_string(),
+        })
+    })
+}
+
+/// A setting's value as a link wrote it: a whole number that fits 64 bits, or anything
+/// else in words (`-1`, `2.5`, `"four"`).
+enum Value {
+    Whole(u64),
+    Other(String),
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Whole(n) => write!(f, "{n}"),
+            Value::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a setting's value")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Whole(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Other(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Other(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Other(format!("{v:?}")))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Other(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Other("null".into()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The hash fragment (with `#`) for a share link.
@@ -47,7 +175,7 @@ pub fn to_hash(shared: &Shared) -> String {
 }
 
 /// Reads a share payload from a location hash such as `#s=...`; `None` when there is none.
-pub fn from_hash(hash: &str) -> Option<Result<Shared, String>> {
+pub fn from_hash(hash: &str) -> Option<Result<Shared, ShareError>> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     hash.split('&')
         .find_map(|kv| kv.strip_prefix("s="))
@@ -87,6 +215,52 @@ mod tests {
         assert!(from_hash("#s=AAAA").unwrap().is_err());
         assert!(from_hash("#other=1").is_none());
         assert!(from_hash("").is_none());
+    }
+
+    /// A link whose JSON (deflated, base64) is `json`.
+    fn link(json: &str) -> String {
+        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+        format!("#s={}", URL_SAFE_NO_PAD.encode(packed))
+    }
+
+    #[test]
+    fn a_setting_its_control_cannot_hold_is_named() {
+        let with = |knobs: &str| {
+            link(&format!(
+                "{{\"file\":\"x.toml\",\"text\":\"[scenario]\",\"knobs\":{{{knobs}}}}}"
+            ))
+        };
+        for (knobs, key, got) in [
+            ("\"host_cores\":-1", "host_cores", "-1"),
+            ("\"instance_count\":2.5", "instance_count", "2.5"),
+            (
+                "\"memory_per_instance_mib\":5000000000",
+                "memory_per_instance_mib",
+                "5000000000",
+            ),
+            ("\"seed\":-3", "seed", "-3"),
+            ("\"host_cores\":\"four\"", "host_cores", "\"four\""),
+            // The first of two, in the controls' order.
+            ("\"host_cores\":-1,\"seed\":1.5", "seed", "1.5"),
+        ] {
+            assert_eq!(
+                from_hash(&with(knobs)),
+                Some(Err(ShareError::Setting {
+                    key,
+                    got: got.to_string()
+                })),
+                "{knobs}"
+            );
+        }
+        // Values the types hold read (the validator judges their range).
+        let ok = from_hash(&with("\"host_cores\":5000,\"seed\":18446744073709551615"));
+        let knobs = ok.unwrap().unwrap().knobs;
+        assert_eq!((knobs.host_cores, knobs.seed), (Some(5000), Some(u64::MAX)));
+        // Cut off: unreadable, not a setting.
+        assert!(matches!(
+            from_hash(&link("{\"file\":\"x.toml\",\"te")),
+            Some(Err(ShareError::Unreadable(_)))
+        ));
     }
 
     #[test]

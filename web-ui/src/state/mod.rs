@@ -150,7 +150,7 @@ pub struct State {
 
 impl State {
     /// The initial state: a share link's scenario if there is one, else the first built-in scenario.
-    pub fn new(lang: Lang, shared: Option<Result<Shared, String>>) -> State {
+    pub fn new(lang: Lang, shared: Option<Result<Shared, crate::share::ShareError>>) -> State {
         let mut state = State {
             lang,
             builtin: None,
@@ -185,8 +185,8 @@ impl State {
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
             other => {
-                if let Some(Err(_)) = other {
-                    state.notice = Some(bad_share_notice(lang));
+                if let Some(Err(e)) = other {
+                    state.notice = Some(bad_share_notice(lang, &e));
                 }
                 // Open on the seed document's comparison table: the product's starting point
                 // (built into the wasm, so no fetch delays the first render).

@@ -33,13 +33,26 @@ pub fn fetch_notice(lang: Lang, failure: &builtin::FetchFailure, within: Option<
     format!("{within}{}: {what}: {why}", failure.file)
 }
 
-/// What a share link that cannot be read says (not the decoder's technical error).
-pub fn bad_share_notice(lang: Lang) -> String {
-    format!(
-        "{}. {}",
-        crate::i18n::t(lang, "share.bad"),
-        crate::i18n::t(lang, "share.bad.hint")
-    )
+/// What a share link that cannot be read says (not the decoder's technical error): that it
+/// may have been cut off, or which setting it gives a value its control cannot take and
+/// the range that control takes.
+pub fn bad_share_notice(lang: Lang, error: &crate::share::ShareError) -> String {
+    use crate::share::{ShareError, SETTING_RANGES};
+    let t = |key| crate::i18n::t(lang, key);
+    match error {
+        ShareError::Setting { key, got } => {
+            let (words, min, max) = SETTING_RANGES
+                .iter()
+                .find(|(k, ..)| k == key)
+                .map_or(("{}", 0, 0), |&(_, words, min, max)| (t(words), min, max));
+            let text = t("share.bad_setting")
+                .replacen("{setting}", &words.replacen("{}", got, 1), 1)
+                .replacen("{min}", &crate::num::int(min), 1)
+                .replacen("{max}", &crate::num::int(max), 1);
+            format!("{}: {}", t("share.bad"), crate::sim::text::particles(&text))
+        }
+        ShareError::Unreadable(_) => format!("{}. {}", t("share.bad"), t("share.bad.hint")),
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +118,37 @@ mod tests {
             }
         }
         assert!(!is_fetch_notice("smoke.toml: something else"));
+    }
+
+    #[test]
+    fn a_share_links_bad_setting_is_named_with_its_range() {
+        use crate::share::ShareError;
+        let bad = ShareError::Setting {
+            key: "host_cores",
+            got: "-1".into(),
+        };
+        assert_eq!(
+            bad_share_notice(Lang::En, &bad),
+            "Could not read the share link: it sets host cores -1, which that setting cannot take: it takes a whole number from 1 to 1,024; the default scenario opened instead"
+        );
+        let n = bad_share_notice(Lang::Ko, &bad);
+        assert!(
+            n.contains("호스트 코어 -1개") && n.contains("1에서 1,024 사이의 정수"),
+            "{n}"
+        );
+        let n = bad_share_notice(
+            Lang::En,
+            &ShareError::Setting {
+                key: "memory_per_instance_mib",
+                got: "2.5".into(),
+            },
+        );
+        assert!(
+            n.contains("memory per instance 2.5 MiB") && n.contains("from 1 to 67,108,864"),
+            "{n}"
+        );
+        // Unreadable: it may have been cut off (and no range).
+        let n = bad_share_notice(Lang::En, &ShareError::Unreadable("json: EOF".into()));
+        assert!(n.contains("cut off") && !n.contains("whole number"), "{n}");
     }
 }
