@@ -440,7 +440,10 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <p>{ t(lang, "estimate.over")
                         .replacen("{}", &fmt_num(e.events as f64), 1)
                         .replacen("{}", &fmt_num(crate::run::MAX_EVENTS as f64), 1) }</p>
-                    <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
+                    // Not even 1 ms would fit: no duration to offer (the hint says what would).
+                    if fit > 0 {
+                        <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
+                    }
                     <button id="estimate-anyway" onclick={anyway}>{ t(lang, "estimate.anyway") }</button>
                     <p class="hint">{ t(lang, "estimate.fix.hint") }</p>
                 </div>

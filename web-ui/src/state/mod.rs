@@ -336,12 +336,11 @@ impl State {
                 ..
             } if *events > 0 => {
                 let budget = crate::run::MAX_EVENTS;
-                let fitting = (*duration_ms as f64 * budget as f64 / *events as f64 * 0.9) as u64;
                 Some(Estimate {
                     events: *events,
                     millis: *events as f64 / self.events_per_ms.max(1.0),
                     over_budget: *events > budget,
-                    fitting_duration_ms: (fitting / 10 * 10).max(1),
+                    fitting_duration_ms: fitting_duration_ms(*duration_ms, *events, budget),
                 })
             }
             _ => None,
@@ -645,6 +644,20 @@ impl Reducible for State {
     }
 }
 
+/// A duration (ms) whose run the estimate puts under `budget` events, for a run of
+/// `duration_ms` estimated at `events` (the estimate grows with the simulated time): 90% of
+/// the proportional share, in two significant digits rounded down (7, 66, 740, 7 400 ms),
+/// so that the suggestion fits; 0 when not even 1 ms would.
+pub(crate) fn fitting_duration_ms(duration_ms: u64, events: u64, budget: u64) -> u64 {
+    let share = duration_ms as f64 * budget as f64 / events.max(1) as f64 * 0.9;
+    if share < 1.0 {
+        return 0;
+    }
+    let fit = share as u64;
+    let step = 10u64.pow(fit.ilog10().saturating_sub(1));
+    fit / step * step
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -762,6 +775,27 @@ mod tests {
         });
         let s = s.reduce(Action::Edit("[scenario]\nname = \"b\"\n".to_string()));
         assert_eq!(s.file, "mine.toml");
+    }
+
+    #[test]
+    fn the_suggested_duration_fits_and_is_rounded_to_two_digits() {
+        let budget = crate::run::MAX_EVENTS;
+        // About 7 ms fit: 7, not 1 (it rounded down to tens, then floored at 1).
+        assert_eq!(fitting_duration_ms(1000, budget * 125, budget), 7);
+        assert_eq!(fitting_duration_ms(1000, budget * 13, budget), 69);
+        assert_eq!(fitting_duration_ms(60_000, budget * 7, budget), 7_700);
+        assert_eq!(fitting_duration_ms(100, budget * 2, budget), 45);
+        // Each fits: the estimate scaled to it stays under the budget.
+        for (ms, events) in [
+            (1000, budget * 125),
+            (1000, budget * 13),
+            (60_000, budget * 7),
+        ] {
+            let fit = fitting_duration_ms(ms, events, budget);
+            assert!(fit >= 1 && (events as f64 * fit as f64 / ms as f64) <= budget as f64);
+        }
+        // Not even 1 ms: none to suggest.
+        assert_eq!(fitting_duration_ms(10, budget * 100, budget), 0);
     }
 
     #[test]

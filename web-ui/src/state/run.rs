@@ -48,7 +48,8 @@ pub struct Estimate {
     pub millis: f64,
     /// Whether the estimate exceeds the page's event budget (`run::MAX_EVENTS`).
     pub over_budget: bool,
-    /// A duration (ms) that would bring the run under the budget.
+    /// A duration (ms) that would bring the run under the budget (two significant digits;
+    /// 0 when not even 1 ms would: `state::fitting_duration_ms`).
     pub fitting_duration_ms: u64,
 }
 
