@@ -208,8 +208,9 @@ cost_table! {
     bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, BT";
     /// Sensitive instruction emulated inside the translation cache.
     bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, BT";
-    /// Port I/O caught by the translator: the translated access reaching the VMM (port 0x80
-    /// has no device behind it); a device register's access adds its device model's work.
+    /// Port I/O caught by the translator: the translated access reaching the VMM (port 0x80,
+    /// the POST-code port, for which the VMM emulates no device); a device register's access
+    /// adds its device model's work.
     bt_io_port: 216, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, BT";
     /// Guest page fault under BT with shadow paging.
     bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, BT";

@@ -37,7 +37,7 @@ impl TableRow {
             TableRow::Kernel => Text::new("Kernel", "커널"),
             TableRow::Isolation => Text::new("Isolation level", "격리 수준"),
             TableRow::Performance => Text::new("Performance", "성능"),
-            TableRow::OsRequirement => Text::new("OS requirement", "OS 요구 사항"),
+            TableRow::OsRequirement => Text::new("OS requirement", "OS 유무"),
             TableRow::Management => Text::new("Management / setup", "관리/설정"),
         }
     }
@@ -89,7 +89,7 @@ impl SeedColumn {
             }
             (Desktop, ExecutionEnvironment) => Text::new(
                 "Central server provides virtual desktops",
-                "중앙 서버에서 가상 데스크톱 제공",
+                "중앙 서버에서 가상 데스크탑 제공",
             ),
             (OsLevel, ExecutionEnvironment) => {
                 Text::new("Runs on the host OS", "호스트 OS 위에서 실행")

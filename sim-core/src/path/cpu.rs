@@ -11,6 +11,12 @@ use crate::workload::Op;
 /// languages); under binary translation the VMM's part follows it (`explain` tells it
 /// from a translated sequence by this step).
 pub(crate) const SYSCALL_STEP: &str = "syscall/sysret";
+/// The handler's step of a 64-bit PV guest's iret hypercall (the explanation says that
+/// it returns to user space, not to the guest kernel).
+pub(crate) const IRET_HYPERCALL_EN: &str =
+    "64-bit PV: back to user space by the iret hypercall, which switches back to the user's page tables";
+const IRET_HYPERCALL_KO: &str =
+    "64비트 PV: iret 하이퍼콜로 사용자 공간에 돌아가며 사용자 페이지 테이블로 다시 바꿈";
 impl PathBuilder<'_> {
     /// One sensitive instruction of a class (Intel SDM vol. 3C, ch. 25 "VMX non-root
     /// operation"): CPUID always exits under VT-x, MOV to CR0/CR4 when it changes a bit the
@@ -263,9 +269,8 @@ impl PathBuilder<'_> {
                 s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP);
                 // x86-64 PV: guest kernel and user both run in ring 3 with separate
                 // page tables, so a system call enters the hypervisor, which switches to
-                // the kernel's tables and bounces it there; the return to user space is
-                // the iret hypercall, which switches back (Linux xen_sysret64). Both are
-                // crossings: the bounce counts as `pv_bounce`, the iret as a hypercall.
+                // the kernel's tables and bounces it there (`pv_bounce`); the return to
+                // user space, once the kernel's work is done, is `syscall_return`.
                 s.push_exit(
                     Layer::Hypervisor,
                     Category::Hypervisor,
@@ -273,11 +278,6 @@ impl PathBuilder<'_> {
                     "64-bit PV: the syscall enters the hypervisor, which switches to the guest kernel's page tables and forwards it",
                     "64비트 PV: syscall이 하이퍼바이저로 들어가고, 하이퍼바이저가 게스트 커널의 페이지 테이블로 바꿔 전달",
                     Some(ExitReason::PvBounce),
-                );
-                self.hypercall(
-                    s,
-                    "64-bit PV: back to user space by the iret hypercall, which switches back to the user's page tables",
-                    "64비트 PV: iret 하이퍼콜로 사용자 공간에 돌아가며 사용자 페이지 테이블로 다시 바꿈",
                 );
             }
             _ => s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP),
@@ -288,6 +288,15 @@ impl PathBuilder<'_> {
                 "the container's seccomp filter checks the system call (Docker's default profile)",
                 "컨테이너의 seccomp 필터가 시스템 콜 검사 (Docker 기본 프로파일)",
             );
+        }
+    }
+
+    /// The return of a system call to user space, after the kernel's work: on x86-64 PV
+    /// the iret hypercall, which switches back to the user's page tables (Linux
+    /// `xen_sysret64`, `HYPERVISOR_iret`); elsewhere part of `syscall_entry`'s steps.
+    pub(super) fn syscall_return(&self, s: &mut Steps) {
+        if self.technique() == Some(Technique::Para) {
+            self.hypercall(s, IRET_HYPERCALL_EN, IRET_HYPERCALL_KO);
         }
     }
 

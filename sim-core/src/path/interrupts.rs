@@ -55,22 +55,26 @@ impl PathBuilder<'_> {
                 );
             }
         };
-        if self.stack.kind == PlatformKind::Type2
-            && tech.is_some()
-            && source == IrqSource::Timer
-            && state == VcpuState::Running
-        {
-            s.host(
-                c.timer_interrupt,
-                "host kernel's timer tick interrupts the VMM",
-                "호스트 커널의 타이머 틱이 VMM을 중단",
-            );
-            s.host(
-                2 * c.hosted_world_switch,
-                "world switch to the host OS and back",
-                "호스트 OS로의 world switch와 복귀",
-            );
-        }
+        // On type 2 the host's own timer tick, which arrives while the guest runs, is the
+        // host kernel's: once the guest has left (by the exit, or into the VMM that owns
+        // the IDT), the VMM switches to the host's world, which takes its tick, and back.
+        let host_tick = |s: &mut Steps| {
+            if self.stack.kind == PlatformKind::Type2
+                && source == IrqSource::Timer
+                && state == VcpuState::Running
+            {
+                s.host(
+                    2 * c.hosted_world_switch,
+                    "world switch to the host OS and back",
+                    "호스트 OS로의 world switch와 복귀",
+                );
+                s.host(
+                    c.timer_interrupt,
+                    "the host kernel takes its timer tick (in its own world)",
+                    "호스트 커널이 자기 타이머 틱을 처리 (자기 world에서)",
+                );
+            }
+        };
         match tech {
             None => s.kernel(
                 handler,
@@ -91,6 +95,7 @@ impl PathBuilder<'_> {
                     "VMM takes the interrupt and injects a virtual one",
                     "VMM이 인터럽트를 받아 가상 인터럽트 주입",
                 );
+                host_tick(s);
                 wake(s);
                 s.kernel(handler, handler_en, handler_ko);
                 s.hyp(
@@ -102,6 +107,7 @@ impl PathBuilder<'_> {
             Some(Technique::Para) => {
                 // The event is already pending (the timer's or the back end's): the vCPU
                 // is woken, then the upcall delivers it.
+                host_tick(s);
                 wake(s);
                 s.hyp(
                     if source == IrqSource::Timer {
@@ -124,13 +130,16 @@ impl PathBuilder<'_> {
             Some(_) => {
                 let assigned = self.stack.io == IoModel::Passthrough && source != IrqSource::Timer;
                 match (source, state) {
-                    (IrqSource::Timer, VcpuState::Running) => self.exit(
-                        s,
-                        ExitReason::ExternalInterrupt,
-                        c.timer_interrupt,
-                        "host timer interrupt exits; hypervisor emulates the guest's timer",
-                        "호스트 타이머 인터럽트로 exit; 하이퍼바이저가 게스트 타이머 에뮬레이션",
-                    ),
+                    (IrqSource::Timer, VcpuState::Running) => {
+                        self.exit(
+                            s,
+                            ExitReason::ExternalInterrupt,
+                            c.timer_interrupt,
+                            "host timer interrupt exits; hypervisor emulates the guest's timer",
+                            "호스트 타이머 인터럽트로 exit; 하이퍼바이저가 게스트 타이머 에뮬레이션",
+                        );
+                        host_tick(s);
+                    }
                     (IrqSource::Timer, _) => s.hyp(
                         c.timer_interrupt,
                         "host timer fires for the guest's timer",

@@ -3,6 +3,12 @@
 use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps};
 use crate::platform::{MemoryVirtualization, Technique};
 
+/// The handler's step of the iret hypercall that ends a 64-bit PV guest's page fault (the
+/// explanation says that it returns to the interrupted code, not to the guest kernel).
+pub(crate) const FAULT_IRET_HYPERCALL_EN: &str = "64-bit PV: the handler returns by the iret hypercall, which switches back to the interrupted page tables";
+const FAULT_IRET_HYPERCALL_KO: &str =
+    "64비트 PV: 핸들러가 iret 하이퍼콜로 돌아가며 중단된 곳의 페이지 테이블로 다시 바꿈";
+
 impl PathBuilder<'_> {
     /// A guest page fault, by how memory is virtualized.
     pub(super) fn page_fault(&self, submit: &mut Steps) {
@@ -70,11 +76,7 @@ impl PathBuilder<'_> {
                     "guest page-fault handler",
                     "게스트 페이지 폴트 핸들러",
                 );
-                self.hypercall(
-                    submit,
-                    "64-bit PV: the handler returns by the iret hypercall, which switches back to the interrupted page tables",
-                    "64비트 PV: 핸들러가 iret 하이퍼콜로 돌아가며 중단된 곳의 페이지 테이블로 다시 바꿈",
-                );
+                self.hypercall(submit, FAULT_IRET_HYPERCALL_EN, FAULT_IRET_HYPERCALL_KO);
             }
             MemoryVirtualization::None => submit.kernel(
                 c.page_fault_native,

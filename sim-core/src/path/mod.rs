@@ -15,7 +15,7 @@ use crate::workload::{Op, Workload};
 pub(crate) mod cpu;
 mod interrupts;
 mod io;
-mod memory;
+pub(crate) mod memory;
 mod nested;
 mod refill;
 mod shootdown;
@@ -639,6 +639,7 @@ impl<'a> PathBuilder<'a> {
                     "kernel work of the system call",
                     "시스템 콜의 커널 작업",
                 );
+                self.syscall_return(&mut submit);
             }
             Op::Cpuid | Op::CrWrite | Op::Cr3Write | Op::Invlpg | Op::Cr8Write | Op::Rdtsc => {
                 self.sensitive_instruction(&mut submit, op)
@@ -652,8 +653,8 @@ impl<'a> PathBuilder<'a> {
                 match tech {
                     None => submit.kernel(native, "device register access", "장치 레지스터 접근"),
                     // Adams & Agesen's 216 cycles for `in` from port 0x80 under BT are the
-                    // translated access reaching the VMM; port 0x80 has no device behind
-                    // it. A real device's register also needs its device model, where the
+                    // translated access reaching the VMM; the VMM emulates no device at
+                    // port 0x80 (the POST-code port). A real device's register also needs its device model, where the
                     // platform keeps it (a type-2 host's VMM process: a world switch), as
                     // under hardware assist and para.
                     Some(Technique::BinaryTranslation) if op == Op::IoPort => {
@@ -695,6 +696,7 @@ impl<'a> PathBuilder<'a> {
                     "block layer completes the request",
                     "블록 계층이 요청 완료",
                 );
+                self.syscall_return(&mut complete);
             }
             Op::NetSend => {
                 self.syscall_entry(&mut submit);
@@ -710,6 +712,7 @@ impl<'a> PathBuilder<'a> {
                     "스택의 바이트당 작업 (복사, 체크섬: Felter의 대량 전송 바이트당 사이클)",
                 );
                 self.device_submit(&mut submit, Device::Nic);
+                self.syscall_return(&mut submit);
             }
             Op::NetReceive => {
                 self.syscall_entry(&mut submit);
@@ -725,11 +728,13 @@ impl<'a> PathBuilder<'a> {
                     "per-byte work of the stack up to the application (copy, checksum: Felter's bulk cycles per byte)",
                     "애플리케이션까지 스택의 바이트당 작업 (복사, 체크섬: Felter의 대량 전송 바이트당 사이클)",
                 );
+                self.syscall_return(&mut complete);
             }
             Op::Sleep => {
                 self.syscall_entry(&mut submit);
                 self.arm_wakeup_timer(&mut submit);
                 self.deliver(&mut complete, IrqSource::Timer, VcpuState::Halted);
+                self.syscall_return(&mut complete);
             }
             Op::TlbShootdown => self.tlb_shootdown(&mut submit),
             Op::TimerInterrupt => submit = self.timer_steps(),

@@ -35,6 +35,10 @@ impl PathBuilder<'_> {
             ),
             _ => {}
         }
+        // The system call returns once the remote flush is done: the IPIs and the wait
+        // for acknowledgements the machine adds come before it in time, but the return's
+        // cycles are charged here, with the sender's own part.
+        self.syscall_return(s);
     }
 
     /// The path shown to a user (the page's Stack & paths view, `virtsim explain`):

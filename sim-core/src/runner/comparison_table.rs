@@ -202,8 +202,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("게스트 OS {n}개 설치; 게스트 메모리 {memory}"),
         ),
         (PlatformKind::Container, TableRow::OsRequirement) => Text::new(
-            format!("no guest OS: images share the host's; {memory} of memory limits"),
-            format!("게스트 OS 없음: 호스트 OS 공유; 메모리 제한 {memory}"),
+            format!("no guest OS: instances share the host's kernel (an image brings only its own user space); {memory} of memory limits"),
+            format!("게스트 OS 없음: 호스트 커널 공유 (이미지는 자기 사용자 공간만 가져옴); 메모리 제한 {memory}"),
         ),
         (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
         (PlatformKind::Type1, TableRow::Management) => Text::new(
@@ -268,8 +268,8 @@ fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
     (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
         .then(|| {
             Text::new(
-                "the overview's words here describe VDI, a VM per desktop: a session host's users share its one server OS",
-                "여기서 개요 문서가 말하는 VDI는 데스크톱마다 VM이 하나인 VDI입니다: 세션 호스트의 사용자들은 서버 OS 하나를 공유합니다",
+                "the overview's words in this column describe a VM and an OS per desktop (VDI), so they do not hold here: a session host's users share its one server OS and kernel",
+                "이 열의 개요 문서 말은 데스크톱마다 VM과 OS가 하나씩인 경우(VDI)를 말하므로 여기에는 맞지 않습니다: 세션 호스트의 사용자들은 서버 OS와 커널 하나를 공유합니다",
             )
         })
 }
@@ -525,12 +525,21 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             Some(Text::new(en, ko))
         }
         TableRow::Management => Some(match p.kind {
-            PlatformKind::Type1 | PlatformKind::Vdi if p.io.is_some() => Text::new(
+            PlatformKind::Type1 if p.io.is_some() => Text::new(
                 format!(
                     "to install: a hypervisor on the bare hardware, which needs its own drivers and management tools (the overview's \"installation and management somewhat complex\"), and {n} {}",
                     plural(n, "guest OS", "guest OSes")
                 ),
                 format!("설치: 하드웨어 바로 위의 하이퍼바이저(자체 드라이버와 관리 도구가 필요: 개요 문서의 \"설치와 관리가 다소 복잡\")와 게스트 OS {n}개"),
+            ),
+            // The overview says "somewhat complex" of type 1 only; a VDI server is one, with
+            // the desktops' OSes on it.
+            PlatformKind::Vdi if p.io.is_some() => Text::new(
+                format!(
+                    "to install: a hypervisor on the bare hardware, with its own drivers and management tools as any type 1 needs, and {n} {}",
+                    plural(n, "guest OS", "guest OSes")
+                ),
+                format!("설치: 하드웨어 바로 위의 하이퍼바이저(Type 1이 다 그렇듯 자체 드라이버와 관리 도구가 필요)와 게스트 OS {n}개"),
             ),
             PlatformKind::Type2 => Text::new(
                 format!(
