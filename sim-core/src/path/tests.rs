@@ -913,3 +913,35 @@ fn a_pv_front_end_kicks_a_driver_domain_with_a_hypercall() {
     assert_eq!(inline, [ExitReason::IoInstruction]);
     assert_eq!(dom0_cycles, inline_cycles);
 }
+
+/// A 64-bit PV system call goes in by the bounce, does the kernel's work, and only then
+/// returns to user space by the iret hypercall; a blocking one returns after its
+/// completion (the step-through showed the return first once).
+#[test]
+fn a_pv_system_call_returns_after_its_kernel_work() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let para = Stack {
+        memory: MemoryVirtualization::DirectPv,
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let builder = PathBuilder::new(&para, &costs, CpuGeneration::SandyBridge, &workload);
+    let position = |steps: &[Step], what: &str| steps.iter().position(|s| s.en.contains(what));
+    let syscall = builder.op_path(Op::Syscall).submit.steps;
+    let bounce = position(&syscall, "the syscall enters the hypervisor").expect("bounce");
+    let work = position(&syscall, "kernel work of the system call").expect("work");
+    let iret = position(&syscall, "iret hypercall").expect("iret");
+    assert!(bounce < work && work < iret, "{syscall:#?}");
+    assert_eq!(
+        syscall.last().map(|s| s.en.as_str()),
+        Some(super::cpu::IRET_HYPERCALL_EN)
+    );
+    // A disk read: the return is the completion's last step, not the submission's.
+    let read = builder.op_path(Op::DiskRead);
+    assert_eq!(position(&read.submit.steps, "iret hypercall"), None);
+    assert_eq!(
+        read.complete.steps.last().map(|s| s.en.as_str()),
+        Some(super::cpu::IRET_HYPERCALL_EN)
+    );
+}
