@@ -153,7 +153,14 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Other(v.to_string()))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-                Ok(Value::Other(v.to_string()))
+                // Past 2^53 the float is not the number written (a seed one past
+                // u64::MAX reads as 18446744073709551616.0): in e-notation, which does
+                // not claim every digit.
+                Ok(Value::Other(if v.abs() >= 1e16 {
+                    format!("{v:e}")
+                } else {
+                    v.to_string()
+                }))
             }
             fn visit_str<E>(self, v: &str) -> Result<Value, E> {
                 Ok(Value::Other(format!("{v:?}")))
@@ -239,6 +246,11 @@ mod tests {
                 "5000000000",
             ),
             ("\"seed\":-3", "seed", "-3"),
+            (
+                "\"seed\":18446744073709551616",
+                "seed",
+                "1.8446744073709552e19",
+            ),
             ("\"host_cores\":\"four\"", "host_cores", "\"four\""),
             // The first of two, in the controls' order.
             ("\"host_cores\":-1,\"seed\":1.5", "seed", "1.5"),
