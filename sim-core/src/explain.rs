@@ -276,8 +276,21 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
 
 /// The exit reason the CPU records where the model's name says what the hypervisor finds
 /// the exit to be rather than the hardware's basic exit reason.
-fn hardware_reason(reason: ExitReason) -> Option<(&'static str, &'static str)> {
+fn hardware_reason(
+    reason: ExitReason,
+    nested_paging: bool,
+) -> Option<(&'static str, &'static str)> {
     match reason {
+        // KVM marks device pages in EPT so that an access is a misconfiguration (49), which
+        // it handles faster than a violation (48).
+        ExitReason::Mmio if nested_paging => Some((
+            "to the CPU an EPT misconfiguration, basic reason 49 (the hypervisor marks device pages so; an unmarked one would be an EPT violation, 48)",
+            "CPU에게는 EPT misconfiguration, 기본 이유 49 (하이퍼바이저가 장치 페이지를 그렇게 표시함. 표시하지 않은 페이지라면 EPT violation, 48)",
+        )),
+        ExitReason::Mmio => Some((
+            "to the CPU an exception exit, basic reason 0, for #PF: the device's page is not mapped in the shadow page table, and the hypervisor walks the guest's page tables to find which device it is",
+            "CPU에게는 #PF 예외 exit(기본 이유 0): 장치 페이지가 섀도 페이지 테이블에 매핑되어 있지 않아서이며, 하이퍼바이저가 게스트 페이지 테이블을 따라가 어느 장치인지 찾음",
+        )),
         ExitReason::ShadowPageFault | ExitReason::ShadowPteWrite | ExitReason::HiddenPageFault => Some((
             "to the CPU an exception exit, basic reason 0, for #PF: the hypervisor's handler finds which kind it is",
             "CPU에게는 #PF 예외 exit(기본 이유 0)이고, 어느 경우인지는 하이퍼바이저의 핸들러가 가려냄",
@@ -291,15 +304,19 @@ fn hardware_reason(reason: ExitReason) -> Option<(&'static str, &'static str)> {
 }
 
 /// What the CPU records as the exit qualification (and related fields) for `reason`.
-fn qualification(reason: ExitReason) -> (&'static str, &'static str) {
+fn qualification(reason: ExitReason, nested_paging: bool) -> (&'static str, &'static str) {
     match reason {
+        ExitReason::Mmio if nested_paging => (
+            "nothing for a misconfiguration; the guest-physical address goes in the VMCS's guest-physical-address field",
+            "misconfiguration에는 추가 정보 없음. 게스트 물리 주소는 VMCS의 게스트 물리 주소 필드에 들어감",
+        ),
         ExitReason::IoInstruction => (
             "the port, the access size and the direction",
             "포트, 접근 크기, 방향",
         ),
         ExitReason::Mmio => (
-            "the guest-physical address of the access (an EPT violation)",
-            "접근한 게스트 물리 주소 (EPT 위반)",
+            "the faulting linear address; the page-fault error code goes in the VM-exit interruption error code",
+            "폴트 선형 주소. 페이지 폴트 오류 코드는 VM-exit 인터럽트 오류 코드 필드에 들어감",
         ),
         ExitReason::CrAccess => (
             "which control register, the direction and the general register used",
@@ -401,6 +418,8 @@ pub struct Expander<'a> {
     pub technique: Option<Technique>,
     /// The operation (an interrupt starts in the VMM, not in translated code).
     pub op: Op,
+    /// EPT/NPT (an MMIO exit is then an EPT misconfiguration, not a #PF exit).
+    pub nested_paging: bool,
 }
 
 impl Expander<'_> {
@@ -544,8 +563,13 @@ impl Expander<'_> {
             let mut phase = whole(section, step, k);
             if k == i + 1 {
                 phase.kind = PhaseKind::Emulate;
-                phase.en = format!("The hypervisor handles the hypercall: {}.", step.en);
-                phase.ko = format!("하이퍼바이저가 하이퍼콜을 처리: {}.", step.ko);
+                if device_access {
+                    phase.en = format!("The hypervisor handles the fault: {}.", step.en);
+                    phase.ko = format!("하이퍼바이저가 폴트를 처리: {}.", step.ko);
+                } else {
+                    phase.en = format!("The hypervisor handles the hypercall: {}.", step.en);
+                    phase.ko = format!("하이퍼바이저가 하이퍼콜을 처리: {}.", step.ko);
+                }
             }
             out.push(phase);
         }
@@ -598,14 +622,31 @@ impl Expander<'_> {
         let exit_cycles = share(s.cycles, t.exit, t.exit + t.entry);
         // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
         // split between exit and entry comes from the older measurement.
+        // L1's VMRESUME exit is charged half a round trip (L0's entry into L2 is the other).
+        let half = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
+        let (of_en, of_ko) = if half {
+            (
+                format!(
+                    "{} cycles, half of the round trip of {}",
+                    s.cycles,
+                    2 * s.cycles
+                ),
+                format!("{} 사이클, 왕복 {}의 절반", s.cycles, 2 * s.cycles),
+            )
+        } else {
+            (
+                format!("the round trip of {}", s.cycles),
+                format!("왕복 {}", s.cycles),
+            )
+        };
         let split = Text {
             en: format!(
-                "the round trip of {} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
-                s.cycles, t.source.0
+                "{of_en} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
+                t.source.0
             ),
             ko: format!(
-                "왕복 {} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
-                s.cycles, t.source.1
+                "{of_ko} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
+                t.source.1
             ),
         };
         let inject = injection(reason);
@@ -639,8 +680,8 @@ impl Expander<'_> {
             )),
             ..whole(section, s, i)
         });
-        let (q_en, q_ko) = qualification(reason);
-        let (hw_en, hw_ko) = match hardware_reason(reason) {
+        let (q_en, q_ko) = qualification(reason, self.nested_paging);
+        let (hw_en, hw_ko) = match hardware_reason(reason, self.nested_paging) {
             Some((en, ko)) => (format!("; {en}"), format!("; {ko}")),
             None => (String::new(), String::new()),
         };
@@ -846,6 +887,7 @@ fn explain_stack(
         cpu: s.host.cpu,
         technique: stack.is_vm().then_some(stack.technique).flatten(),
         op,
+        nested_paging: stack.memory == MemoryVirtualization::Nested,
     };
     Some(Explanation {
         name: name.to_string(),

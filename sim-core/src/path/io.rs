@@ -231,11 +231,8 @@ impl PathBuilder<'_> {
     pub(super) fn device_submit(&self, s: &mut Steps, device: Device) {
         let c = self.costs;
         if !self.stack.is_vm() {
-            s.kernel(
-                c.mmio_native,
-                "doorbell write to the device",
-                "장치 도어벨 쓰기",
-            );
+            // A container's request is accounted (disk) or crosses veth, the bridge and
+            // NAT (network) before the host's driver rings the device's doorbell.
             if self.stack.kind == PlatformKind::Container {
                 match device {
                     Device::Disk => {
@@ -260,6 +257,11 @@ impl PathBuilder<'_> {
                     Device::Nic => {}
                 }
             }
+            s.kernel(
+                c.mmio_native,
+                "doorbell write to the device",
+                "장치 도어벨 쓰기",
+            );
             return;
         }
         match self.stack.io {
@@ -579,7 +581,7 @@ impl PathBuilder<'_> {
                     Category::DeviceEmulation,
                     c.device_emulation_access,
                     "device model completes the request and raises the guest's virtual interrupt",
-                    "장치 모델이 요청을 완료하고 게스트에 가상 인터럽트 주입",
+                    "장치 모델이 요청을 완료하고 게스트의 가상 인터럽트를 올림",
                 );
                 self.notify_guest_from_driver_domain(s);
                 s.tag_from(mark, Part::Backend);

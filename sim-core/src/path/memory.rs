@@ -92,11 +92,22 @@ impl PathBuilder<'_> {
         let tech = self.technique();
         let memory = self.stack.memory;
         let mut batch_every = 0;
-        submit.kernel(
-            c.pte_write_native,
-            "write the page-table entry",
-            "페이지 테이블 엔트리 쓰기",
-        );
+        let (en, ko) = match memory {
+            // Hardware assist on shadow tables: the guest's page tables are write-protected,
+            // so the write faults and the hypervisor completes it (the exit below).
+            MemoryVirtualization::Shadow if tech != Some(Technique::BinaryTranslation) => (
+                "the guest writes the page-table entry: its page is write-protected, so the write faults instead of completing",
+                "게스트가 페이지 테이블 엔트리에 씀: 그 페이지는 쓰기 보호되어 있어 쓰기가 완료되지 않고 폴트함",
+            ),
+            // A PV kernel's page tables are read-only to it: the update is queued as a
+            // request for the batch's mmu_update (Barham et al., SOSP 2003, 3.3).
+            MemoryVirtualization::DirectPv => (
+                "queue the page-table update (a PV kernel's page tables are read-only to it)",
+                "페이지 테이블 갱신을 대기열에 넣음 (PV 커널에게 페이지 테이블은 읽기 전용)",
+            ),
+            _ => ("write the page-table entry", "페이지 테이블 엔트리 쓰기"),
+        };
+        submit.kernel(c.pte_write_native, en, ko);
         match memory {
             MemoryVirtualization::Shadow if tech == Some(Technique::BinaryTranslation) => submit
                 .hyp(
@@ -114,8 +125,8 @@ impl PathBuilder<'_> {
             MemoryVirtualization::DirectPv => {
                 submit.hyp(
                     c.pv_pte_validate,
-                    "hypervisor validates the queued update",
-                    "하이퍼바이저가 대기 중인 갱신 검증",
+                    "this update's share of the hypervisor's validation, done inside the batch's mmu_update hypercall (charged per update)",
+                    "이 갱신 몫의 하이퍼바이저 검증: 묶음의 mmu_update 하이퍼콜 안에서 이루어짐 (갱신마다 계산)",
                 );
                 self.hypercall(
                     batched,

@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 use crate::costs::CostTable;
 use crate::hardware::Host;
 use crate::hardware::{CpuFeatures, CpuGeneration};
-use crate::platform::{Stack, Technique};
+use crate::platform::{IoModel, Stack, Technique};
 use crate::workload::{Op, Workload};
 
 pub(crate) mod cpu;
 mod interrupts;
 mod io;
 pub(crate) mod memory;
-mod nested;
+pub(crate) mod nested;
 mod refill;
 mod shootdown;
 #[cfg(test)]
@@ -657,6 +657,21 @@ impl<'a> PathBuilder<'a> {
                     // port 0x80 (the POST-code port). A real device's register also needs its device model, where the
                     // platform keeps it (a type-2 host's VMM process: a world switch), as
                     // under hardware assist and para.
+                    // An MMIO load or store is no sensitive instruction the translator can
+                    // spot: it faults on the shadow page table, where the device's page is
+                    // not mapped, and the VMM decodes and emulates it (charged as Adams &
+                    // Agesen's BT guest page fault, trap and handling).
+                    Some(Technique::BinaryTranslation) if op == Op::Mmio => {
+                        submit.push_exit(
+                            Layer::Hypervisor,
+                            Category::Hypervisor,
+                            bt,
+                            "the access faults into the VMM (the device's page is not mapped in the shadow page table), which decodes it",
+                            "접근이 VMM으로 폴트됨 (장치 페이지가 섀도 페이지 테이블에 매핑되어 있지 않음), VMM이 디코드",
+                            Some(ExitReason::Mmio),
+                        );
+                        self.emulate_access(&mut submit);
+                    }
                     Some(Technique::BinaryTranslation) if op == Op::IoPort => {
                         submit.hyp(
                             bt,
@@ -666,13 +681,18 @@ impl<'a> PathBuilder<'a> {
                         self.emulate_access(&mut submit);
                     }
                     _ => {
-                        self.intercept(
-                            &mut submit,
-                            reason,
-                            bt,
-                            "decode the device access",
-                            "장치 접근 디코드",
-                        );
+                        // With an assigned device, the guest's own device registers are
+                        // mapped (its BARs in EPT) and do not exit: what traps is an
+                        // access to one of the platform's emulated devices.
+                        let (en, ko) = if self.stack.io == IoModel::Passthrough {
+                            (
+                                "decode the access to an emulated platform device (the assigned device's registers are mapped into the guest and do not exit)",
+                                "에뮬레이션되는 플랫폼 장치에 대한 접근 디코드 (할당된 장치의 레지스터는 게스트에 매핑되어 exit하지 않음)",
+                            )
+                        } else {
+                            ("decode the device access", "장치 접근 디코드")
+                        };
+                        self.intercept(&mut submit, reason, bt, en, ko);
                         self.emulate_access(&mut submit);
                     }
                 }

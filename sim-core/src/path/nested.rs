@@ -2,6 +2,10 @@
 
 use super::{Category, ExitReason, Layer, PathBuilder, Steps};
 
+/// The step of L1's VMRESUME exit, which the model charges half a round trip (the other
+/// half is L0's entry into L2); the step-through's source says so.
+pub(crate) const L1_VMRESUME_EXIT_EN: &str = "L1's VMRESUME exits to L0";
+
 impl PathBuilder<'_> {
     /// Nested virtualization (Ben-Yehuda et al., "The Turtles Project", OSDI 2010): L0
     /// takes the L2 guest's exit and reflects it to L1 by entering L1 with the exit
@@ -49,7 +53,7 @@ impl PathBuilder<'_> {
             Layer::Hardware,
             Category::Hypervisor,
             self.exit_roundtrip / 2,
-            "L1's VMRESUME exits to L0",
+            L1_VMRESUME_EXIT_EN,
             "L1의 VMRESUME이 L0로 exit",
             Some(ExitReason::NestedVmx),
         );

@@ -48,11 +48,18 @@ impl PathBuilder<'_> {
     pub fn shown_path(&self, op: Op) -> super::OpPath {
         let mut path = self.op_path(op);
         if op == Op::TlbShootdown {
+            // The system call's return (the op path's last steps) comes after the IPIs and
+            // the wait for their acknowledgement.
+            let mut ret = Steps::default();
+            self.syscall_return(&mut ret);
+            let at = path.submit.steps.len() - ret.0.len();
+            let ret = path.submit.steps.split_off(at);
             path.submit
                 .steps
                 .extend(self.shootdown_pv_send_ipi_path().steps);
             path.submit.steps.extend(self.shootdown_ipi_path().steps);
             path.submit.steps.extend(self.shootdown_ack_path().steps);
+            path.submit.steps.extend(ret);
         }
         path
     }
@@ -230,11 +237,22 @@ impl PathBuilder<'_> {
             .map(|st| st.cycles)
             .sum();
         let mut s = Steps::default();
-        s.kernel(
-            wait,
-            "spin until the running targets acknowledge (their IPI entry, flush and EOI)",
-            "실행 중인 대상들의 확인을 기다리며 스핀 (IPI 진입, flush, EOI)",
-        );
+        if self.technique() == Some(Technique::Para) {
+            // Xen sends the IPIs and waits for the flushes inside the guest's
+            // MMUEXT_TLB_FLUSH_MULTI hypercall (flush_mask): the guest takes no IPI and
+            // sends no EOI, and the wait is the hypervisor's.
+            s.hyp(
+                wait,
+                "inside the hypercall, the hypervisor waits until the running targets' pCPUs have flushed",
+                "하이퍼콜 안에서 하이퍼바이저가 실행 중인 대상들의 pCPU가 flush를 마칠 때까지 기다림",
+            );
+        } else {
+            s.kernel(
+                wait,
+                "spin until the running targets acknowledge (their IPI entry, flush and EOI)",
+                "실행 중인 대상들의 확인을 기다리며 스핀 (IPI 진입, flush, EOI)",
+            );
+        }
         Path {
             steps: s.0,
             ..Path::default()

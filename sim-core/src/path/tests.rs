@@ -945,3 +945,29 @@ fn a_pv_system_call_returns_after_its_kernel_work() {
         Some(super::cpu::IRET_HYPERCALL_EN)
     );
 }
+
+/// A PV shootdown as the step-through shows it: the flush hypercall, Xen's IPI and its wait
+/// for the flush inside it (the hypervisor's, not a guest spin), and the system call's
+/// iret last.
+#[test]
+fn a_pv_shootdown_returns_to_user_space_after_the_flush() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let para = Stack {
+        memory: MemoryVirtualization::DirectPv,
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let builder = PathBuilder::new(&para, &costs, CpuGeneration::SandyBridge, &workload);
+    let steps = builder.shown_path(Op::TlbShootdown).submit.steps;
+    let at = |what: &str| steps.iter().position(|s| s.en.contains(what));
+    let flush = at("TLB_FLUSH_MULTI").expect("flush hypercall");
+    let ipi = at("sends a flush IPI").expect("IPI");
+    let wait = at("the hypervisor waits").expect("wait");
+    assert!(flush < ipi && ipi < wait, "{steps:#?}");
+    assert_eq!(steps[wait].layer, Layer::Hypervisor);
+    assert_eq!(
+        steps.last().map(|s| s.en.as_str()),
+        Some(super::cpu::IRET_HYPERCALL_EN)
+    );
+}
