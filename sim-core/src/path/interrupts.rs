@@ -90,11 +90,22 @@ impl PathBuilder<'_> {
                 },
             ),
             Some(Technique::BinaryTranslation) => {
-                s.hyp(
-                    handler,
-                    "VMM takes the interrupt and injects a virtual one",
-                    "VMM이 인터럽트를 받아 가상 인터럽트 주입",
-                );
+                if source != IrqSource::Timer && state == VcpuState::Halted {
+                    // A halted vCPU's device completion: the back end already took the
+                    // physical interrupt (`backend_interrupt`); what is left is raising
+                    // the virtual one in the guest's state, no second physical interrupt.
+                    s.hyp(
+                        c.bt_privileged,
+                        "VMM raises the device's virtual interrupt in the guest's state (estimate: an emulated privileged write, Adams & Agesen's %cr8 row)",
+                        "VMM이 게스트 상태에 장치의 가상 인터럽트를 올림 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행)",
+                    );
+                } else {
+                    s.hyp(
+                        handler,
+                        "VMM takes the interrupt and injects a virtual one",
+                        "VMM이 인터럽트를 받아 가상 인터럽트 주입",
+                    );
+                }
                 host_tick(s);
                 wake(s);
                 s.kernel(handler, handler_en, handler_ko);
