@@ -4,18 +4,40 @@ use super::{Category, ExitReason, IrqSource, Layer, Part, PathBuilder, Steps, Vc
 use crate::platform::{BackendPlacement, IoModel, NetworkMode, PlatformKind, Technique};
 
 impl PathBuilder<'_> {
-    /// Hypervisor to host world and back for type 2 (the VMM's work happens in a host
-    /// process). The thread that ran the guest goes on in its own process: the call that
-    /// ran the guest returns to user space and is made again (Sugerman et al.'s VMApp and
-    /// VMDriver; KVM_RUN returning to QEMU's vCPU thread), a system call's crossing, not
-    /// a switch to another process.
-    pub(super) fn to_host_process(&self, s: &mut Steps) {
+    /// Work in the VMM's user process (`model`), between the way out and the way back:
+    /// on type 2 the world switch to the host and, after the work, back (the VMM's work
+    /// happens in a host process); then, as for a microVM's VMM, the thread that ran the
+    /// guest goes on in its own process: the call that ran the guest returns to user space
+    /// and is made again once the work is done (Sugerman et al.'s VMApp and VMDriver;
+    /// KVM_RUN returning to QEMU's vCPU thread), a system call's crossing, not a switch to
+    /// another process.
+    fn in_vmm_process(&self, s: &mut Steps, world_switch: bool, model: impl FnOnce(&mut Steps)) {
+        let c = self.costs;
+        if world_switch {
+            s.host(
+                c.hosted_world_switch,
+                "world switch to the host OS",
+                "호스트 OS로 world switch",
+            );
+        }
         s.host(
-            2 * self.costs.hosted_world_switch,
-            "world switch to the host OS and back",
-            "호스트 OS로의 world switch와 복귀",
+            c.syscall_native / 2,
+            "the call that ran the guest returns to the VMM process (half a system call's round trip)",
+            "게스트를 실행하던 호출이 VMM 프로세스로 돌아옴 (시스템 콜 왕복의 절반)",
         );
-        self.return_to_vmm_process(s);
+        model(s);
+        s.host(
+            c.syscall_native - c.syscall_native / 2,
+            "the VMM process makes the call again to resume the guest",
+            "VMM 프로세스가 게스트를 재개하려고 다시 호출",
+        );
+        if world_switch {
+            s.host(
+                c.hosted_world_switch,
+                "world switch back into the VMM's world",
+                "VMM의 world로 world switch 복귀",
+            );
+        }
     }
 
     /// The call that ran the guest returns to the VMM process's user space and is made
@@ -34,26 +56,24 @@ impl PathBuilder<'_> {
         match self.stack.kind {
             // A microVM's VMM (Firecracker-like) emulates its few devices (serial, i8042)
             // in its own user process: the exit returns from KVM_RUN to it.
-            _ if self.stack.microvm => {
-                self.return_to_vmm_process(s);
+            _ if self.stack.microvm => self.in_vmm_process(s, false, |s| {
                 s.push(
                     Layer::VmmProcess,
                     Category::DeviceEmulation,
                     c.device_emulation_access,
                     "device model in the microVM's VMM process",
                     "microVM의 VMM 프로세스 안의 장치 모델",
-                );
-            }
-            PlatformKind::Type2 => {
-                self.to_host_process(s);
+                )
+            }),
+            PlatformKind::Type2 => self.in_vmm_process(s, true, |s| {
                 s.push(
                     Layer::VmmProcess,
                     Category::DeviceEmulation,
                     c.device_emulation_access,
                     "device model in the VMM user process",
                     "VMM 사용자 프로세스의 장치 모델",
-                );
-            }
+                )
+            }),
             _ if self.stack.driver_domain => {
                 s.hyp(
                     2 * c.vm_switch,
