@@ -266,7 +266,14 @@ impl PathBuilder<'_> {
                 );
             }
             Some(Technique::Para) => {
-                s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP);
+                // Only the SYSCALL half of the native round trip (the split is an
+                // estimate): the PV kernel never executes SYSRET, its return is the iret
+                // hypercall (`syscall_return`).
+                s.kernel(
+                    c.syscall_native / 2,
+                    "SYSCALL into the hypervisor (half of the native syscall/sysret round trip: the PV kernel returns by a hypercall, not by SYSRET)",
+                    "하이퍼바이저로 들어가는 SYSCALL (네이티브 syscall/sysret 왕복의 절반: PV 커널은 SYSRET이 아니라 하이퍼콜로 돌아감)",
+                );
                 // x86-64 PV: guest kernel and user both run in ring 3 with separate
                 // page tables, so a system call enters the hypervisor, which switches to
                 // the kernel's tables and bounces it there (`pv_bounce`); the return to

@@ -484,8 +484,7 @@ fn a_pv_kernels_cpuid_traps_and_its_privileged_writes_are_hypercalls() {
 
 /// A 64-bit PV guest's page fault takes a system call's way in and out: the bounce through
 /// the hypervisor (500), the native handler (1093) and the iret hypercall back (242 + 300):
-/// 2135 cycles, two crossings (the bounce and the hypercall), and the same extra over native
-/// as a system call's.
+/// 2135 cycles, two crossings (the bounce and the hypercall), as a system call's.
 #[test]
 fn a_pv_page_fault_enters_and_leaves_as_a_pv_system_call_does() {
     let costs = CostTable::default();
@@ -516,9 +515,11 @@ fn a_pv_page_fault_enters_and_leaves_as_a_pv_system_call_does() {
         .every_time
         .total;
     let syscall_work = workload.syscall_work_cycles;
+    // The same crossings as a system call's, whose SYSRET half (121 of the native 242)
+    // the PV kernel does not execute: it returns by the iret hypercall.
     assert_eq!(
         total - costs.page_fault_native,
-        syscall - costs.syscall_native - syscall_work,
+        syscall - costs.syscall_native / 2 - syscall_work,
         "the same entry and exit as a system call"
     );
 }
