@@ -495,6 +495,21 @@ pub(super) fn key_at(text: &str, offset: usize) -> Option<&str> {
     (!key.is_empty()).then_some(key)
 }
 
+/// A value outside its field's range, as the validator words it (`detail` keeps what the
+/// parser said).
+fn out_of_range(field: &str, min: &str, max: &str, got: &str, detail: &str) -> Msg {
+    msg!(
+        "out_of_range",
+        "{field} must be between {min} and {max}; got {got}",
+        "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+        field = field,
+        min = min,
+        max = max,
+        got = got,
+        detail = detail
+    )
+}
+
 /// The error of a file the TOML reader refused (`message` at `span`), told in the
 /// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
 /// does not (a duplicate key, a missing field of an inline table), for a whole number of
@@ -522,19 +537,7 @@ pub(crate) fn parser_error(
             .trim()
             .to_string();
         if let Some((field, min, max)) = range_at(span.clone()) {
-            return v.error(
-                span,
-                msg!(
-                    "out_of_range",
-                    "{field} must be between {min} and {max}; got {got}",
-                    "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
-                    field = field,
-                    min = min,
-                    max = max,
-                    got = got,
-                    detail = message
-                ),
-            );
+            return v.error(span, out_of_range(&field, &min, &max, &got, &message));
         }
         // No range of its own to quote (`seed`): what a number can be at all.
         let field = key_before(text, span.start)
@@ -842,19 +845,7 @@ pub(crate) fn parser_error(
         if let (true, Some(got)) = (whole || decimal, integer) {
             let negative = got.starts_with('-');
             if let Some((field, min, max)) = &range {
-                return v.error(
-                    span,
-                    msg!(
-                        "out_of_range",
-                        "{field} must be between {min} and {max}; got {got}",
-                        "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
-                        field = field,
-                        min = min,
-                        max = max,
-                        got = got,
-                        detail = detail
-                    ),
-                );
+                return v.error(span, out_of_range(field, min, max, &got, &detail));
             }
             if let (true, Some(key)) = (whole, key_before(text, span.start)) {
                 // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
