@@ -95,6 +95,55 @@ fn an_l1_hypervisors_vmcs_access_is_shown_as_the_l1_hypervisors_with_its_own_cos
     );
 }
 
+#[test]
+fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
+    // nested-virtualization's l2 (Sandy Bridge: 784-cycle round trip, no VMCS shadowing):
+    // a CPUID of the L2 guest exits to L0 (392, half the round trip), L0 reflects it and
+    // enters L1 (392), L1 handles it (its 10 VMCS accesses each a whole round trip,
+    // 437 + 347 by the exit/entry split), L1's VMRESUME exits to L0 (392), L0 enters L2
+    // (392): four half round trips, two whole ones, and the L2 guest resumes last, not
+    // before L1 has handled its exit.
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/nested-virtualization.toml"));
+    let l2 = s.platforms.iter().position(|p| p.name == "l2").expect("l2");
+    let e = explain(&s, l2, Op::Cpuid).expect("explain");
+    use sim_core::explain::PhaseKind;
+    let entries: Vec<(usize, u64, &str)> = e
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PhaseKind::VmEntry)
+        .map(|(i, p)| (i, p.cycles, p.en.as_str()))
+        .collect();
+    assert_eq!(entries.len(), 12, "L1, 10 VMCS accesses' returns to L1, L2");
+    assert!(
+        entries[0].2.starts_with("VM entry into L1"),
+        "{}",
+        entries[0].2
+    );
+    assert_eq!(entries[0].1, 392);
+    let last = entries.last().unwrap();
+    assert_eq!(last.0, e.phases.len() - 1, "L2's entry is the last phase");
+    assert!(last.2.starts_with("VM entry into L2"), "{}", last.2);
+    assert!(last.2.contains("after the instruction"), "{}", last.2);
+    assert_eq!(last.1, 392);
+    let l1_handler = e
+        .phases
+        .iter()
+        .position(|p| p.en.starts_with("L1 hypervisor: "))
+        .expect("L1's handler");
+    assert!(entries[0].0 < l1_handler && l1_handler < last.0);
+    let exits: Vec<u64> = e
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::VmExit)
+        .map(|p| p.cycles)
+        .collect();
+    assert_eq!(exits.len(), 12);
+    assert_eq!((exits[0], exits[11]), (392, 392));
+    assert!(exits[1..11].iter().all(|&c| c == 437), "{exits:?}");
+    assert_eq!(e.total, 18_056);
+}
+
 /// A disk VM listed first and a network VM (network-rr: 512-byte messages) on a type-1 with
 /// paravirtual I/O, back ends in the hypervisor or in a driver domain.
 const IO_TWO_WAYS: &str = r#"

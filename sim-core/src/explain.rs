@@ -434,6 +434,8 @@ impl Expander<'_> {
     }
 
     fn section(&self, out: &mut Vec<Phase>, section: Section, steps: &[Step]) {
+        // The reason of the L2 guest's exit a nested path is handling, for its entry.
+        let mut l2_exit = None;
         let mut i = 0;
         while i < steps.len() {
             let s = &steps[i];
@@ -453,6 +455,9 @@ impl Expander<'_> {
             };
             match s.exit {
                 Some(reason) if s.layer == Layer::Hardware => {
+                    if reason != ExitReason::NestedVmx {
+                        l2_exit = Some(reason);
+                    }
                     let end = group_end(i);
                     self.vm_exit(out, section, steps, i, end, reason);
                     i = end;
@@ -461,6 +466,10 @@ impl Expander<'_> {
                     let end = group_end(i);
                     self.hypercall(out, section, steps, i, end);
                     i = end;
+                }
+                None if s.layer == Layer::Hardware && crate::path::nested::is_entry(&s.en) => {
+                    out.push(nested_entry(section, s, i, l2_exit));
+                    i += 1;
                 }
                 None if s.translation.is_some() => {
                     out.push(translated_kernel_phase(section, s, i));
@@ -619,35 +628,29 @@ impl Expander<'_> {
     ) {
         let s = &steps[i];
         let t = transitions(self.cpu);
-        let exit_cycles = share(s.cycles, t.exit, t.exit + t.entry);
+        // A nested exit's transitions are charged half a round trip each, and its entry
+        // is a step of its own (`path/nested.rs`): the exit carries all its cycles.
+        let half = crate::path::nested::is_half_round_trip(&s.en);
+        let exit_cycles = if half {
+            s.cycles
+        } else {
+            share(s.cycles, t.exit, t.exit + t.entry)
+        };
         // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
         // split between exit and entry comes from the older measurement.
-        // L1's VMRESUME exit is charged half a round trip (L0's entry into L2 is the other).
-        let half = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
-        let (of_en, of_ko) = if half {
-            (
-                format!(
-                    "{} cycles, half of the round trip of {}",
-                    s.cycles,
-                    2 * s.cycles
-                ),
-                format!("{} 사이클, 왕복 {}의 절반", s.cycles, 2 * s.cycles),
-            )
+        let split = if half {
+            half_round_trip(s.cycles)
         } else {
-            (
-                format!("the round trip of {}", s.cycles),
-                format!("왕복 {}", s.cycles),
-            )
-        };
-        let split = Text {
-            en: format!(
-                "{of_en} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
-                t.source.0
-            ),
-            ko: format!(
-                "{of_ko} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
-                t.source.1
-            ),
+            Text {
+                en: format!(
+                    "the round trip of {} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
+                    s.cycles, t.source.0
+                ),
+                ko: format!(
+                    "왕복 {} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
+                    s.cycles, t.source.1
+                ),
+            }
         };
         let inject = injection(reason);
         let name = reason.name();
@@ -767,25 +770,11 @@ impl Expander<'_> {
         for (k, step) in steps.iter().enumerate().take(end).skip(next) {
             out.push(whole(section, step, k));
         }
-        let (resume_en, resume_ko) = if inject.is_some() {
-            (
-                "in the handler of the injected event",
-                "주입된 이벤트의 핸들러에서",
-            )
-        } else if matches!(
-            reason,
-            ExitReason::HiddenPageFault | ExitReason::EptViolation | ExitReason::PmlFull
-        ) {
-            (
-                "at the same instruction, which runs this time (the handler filled in the missing entry or emptied the log)",
-                "같은 명령에서(핸들러가 빠진 항목을 채우거나 로그를 비웠으므로 이번에는 실행됨)",
-            )
-        } else {
-            (
-                "after the instruction, as if it had run (the handler advanced the guest's RIP past it: the CPU does not)",
-                "명령이 실행된 것처럼 그 다음부터(CPU가 아니라 핸들러가 게스트의 RIP를 그 명령 뒤로 옮겨 둠)",
-            )
-        };
+        if half {
+            // The entry is the path's own step, after L1's handling (`nested_entry`).
+            return;
+        }
+        let (resume_en, resume_ko) = resumes(reason);
         out.push(Phase {
             kind: PhaseKind::VmEntry,
             cycles: s.cycles - exit_cycles,
@@ -797,7 +786,67 @@ impl Expander<'_> {
     }
 }
 
-/// A step as one phase.
+/// Where the guest resumes after an exit with this reason.
+fn resumes(reason: ExitReason) -> (&'static str, &'static str) {
+    if injection(reason).is_some() {
+        (
+            "in the handler of the injected event",
+            "주입된 이벤트의 핸들러에서",
+        )
+    } else if matches!(
+        reason,
+        ExitReason::HiddenPageFault | ExitReason::EptViolation | ExitReason::PmlFull
+    ) {
+        (
+            "at the same instruction, which runs this time (the handler filled in the missing entry or emptied the log)",
+            "같은 명령에서(핸들러가 빠진 항목을 채우거나 로그를 비웠으므로 이번에는 실행됨)",
+        )
+    } else {
+        (
+            "after the instruction, as if it had run (the handler advanced the guest's RIP past it: the CPU does not)",
+            "명령이 실행된 것처럼 그 다음부터(CPU가 아니라 핸들러가 게스트의 RIP를 그 명령 뒤로 옮겨 둠)",
+        )
+    }
+}
+
+/// L0's entry into L1 or (after `l2_exit` was handled) into L2.
+fn nested_entry(section: Section, s: &Step, index: usize, l2_exit: Option<ExitReason>) -> Phase {
+    let (en, ko) = if s.en == crate::path::nested::L1_ENTRY_EN {
+        (
+            "VM entry into L1 (L0's VMRESUME with the VMCS it keeps for L1): the CPU loads L1's state, and L1 resumes in its own exit handler, which finds the L2 guest's exit reason and qualification in the VMCS it keeps for L2, as if the exit had come to it directly.".to_string(),
+            "L1으로 VM entry(L0가 L1용 VMCS로 VMRESUME): CPU가 L1의 상태를 적재하고, L1은 자신의 exit 핸들러에서 다시 실행되어 L2용으로 두는 VMCS에서 L2 게스트의 exit 이유와 qualification을 찾습니다. 마치 exit가 바로 자신에게 온 것처럼요.".to_string(),
+        )
+    } else {
+        let (resume_en, resume_ko) =
+            l2_exit.map_or(("where L1 left it", "L1이 정한 곳에서"), resumes);
+        (
+            format!("VM entry into L2 (L0's VMRESUME with the VMCS it merged): the CPU checks and loads L2's state, and the L2 guest resumes {resume_en}."),
+            format!("L2로 VM entry(L0가 합친 VMCS로 VMRESUME): CPU가 L2의 상태를 검사해 적재하고, L2 게스트는 {resume_ko} 다시 실행됩니다."),
+        )
+    };
+    Phase {
+        kind: PhaseKind::VmEntry,
+        en,
+        ko,
+        source: Some(half_round_trip(s.cycles)),
+        ..whole(section, s, index)
+    }
+}
+
+/// The source of a nested exit's transition: half a round trip.
+fn half_round_trip(cycles: u64) -> Text {
+    Text {
+        en: format!(
+            "{cycles} cycles, half of the round trip of {} (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`): a nested exit's four transitions (L2's exit, L0's entry into L1, L1's VMRESUME exit, L0's entry into L2) make two round trips, half each (an estimate of the split)",
+            2 * cycles
+        ),
+        ko: format!(
+            "{cycles} 사이클, 왕복 {}의 절반(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`): 중첩 exit의 네 전환(L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입)이 왕복 두 번이며 각각 절반 (나눔은 추정)",
+            2 * cycles
+        ),
+    }
+}
+
 /// A step of translated guest kernel work: its control transfers looked up in the
 /// translation cache, or the blocks translated after a miss.
 fn translated_kernel_phase(section: Section, s: &Step, index: usize) -> Phase {
@@ -827,6 +876,7 @@ fn translated_kernel_phase(section: Section, s: &Step, index: usize) -> Phase {
     }
 }
 
+/// A step as one phase.
 fn whole(section: Section, s: &Step, index: usize) -> Phase {
     Phase {
         kind: PhaseKind::Step,

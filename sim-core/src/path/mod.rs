@@ -579,20 +579,20 @@ impl<'a> PathBuilder<'a> {
 
     /// A hardware VM exit with its round trip, generic handler and specific work. Under
     /// nested virtualization the exit of the L2 guest goes to L0, which reflects it to the
-    /// L1 hypervisor (see [`PathBuilder::reflect_to_l1`]).
+    /// L1 hypervisor (see [`PathBuilder::nested_exit`]).
     fn exit(&self, s: &mut Steps, reason: ExitReason, handler: u64, en: &str, ko: &str) {
         let exit_at = s.mark();
-        s.push_exit(
-            Layer::Hardware,
-            Category::Hypervisor,
-            self.exit_roundtrip,
-            &format!("VM exit ({}) and VM entry", reason.name()),
-            &format!("VM exit({})와 VM entry", reason.name()),
-            Some(reason),
-        );
         if self.stack.nested {
-            self.reflect_to_l1(s, handler, en, ko);
+            self.nested_exit(s, reason, handler, en, ko);
         } else {
+            s.push_exit(
+                Layer::Hardware,
+                Category::Hypervisor,
+                self.exit_roundtrip,
+                &format!("VM exit ({}) and VM entry", reason.name()),
+                &format!("VM exit({})와 VM entry", reason.name()),
+                Some(reason),
+            );
             s.hyp(self.costs.exit_handler + handler, en, ko);
         }
         self.tlb_refill_after_exit(s, exit_at, reason);
