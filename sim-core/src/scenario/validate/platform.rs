@@ -6,8 +6,8 @@ use super::memory::{validate_overcommit, validate_running_for};
 use super::{range, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
 use crate::hardware::CpuGeneration;
 use crate::platform::{
-    DisplayProtocol, IoModel, MemoryVirtualization, NetworkMode, PlatformKind, SchedulerKind,
-    Stack, StorageMode, Technique,
+    BackendPlacement, DisplayProtocol, Enlightenments, IoModel, MemoryVirtualization, NetworkMode,
+    PlatformKind, SchedulerKind, Stack, StorageMode, Technique,
 };
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::PlatformSection;
@@ -20,28 +20,113 @@ pub(super) fn validate_platform(
 ) -> Result<PlatformSpec, ScenarioError> {
     let kind = *p.kind.get_ref();
     let name = p.name.get_ref().clone();
+    // The first problem in this order is the one reported: what the platform is, then the
+    // keys that apply to some kinds only, its devices, interrupts, network and scheduling.
+    let technique = platform_technique(v, p, &name, host)?;
+    let io = platform_io(v, p, &name, technique, host)?;
+    let memory = MemoryVirtualization::of(technique, host.features.ept);
+    let (driver_domain, background) = kind_only_fields(v, p, &name)?;
+    let nested = nested(v, p, &name, technique)?;
+    let microvm = microvm(v, p, &name, technique, io)?;
+    let backend = backend(v, p, &name, io, driver_domain, microvm)?;
+    let (halt_poll_us, irq_coalesce_us, irq_coalesce_frames) = interrupt_settings(v, p, &name)?;
+    let enlightenments = enlightenments(v, p, &name, technique)?;
+    let ple = pause_loop_exiting(v, p, &name, technique, host)?;
+    let vdi = vdi_network(v, p, &name)?;
+    let (scheduler, time_slice_ms, credit_boost) = scheduling(v, p, &name, host)?;
+    let stack = Stack {
+        kind,
+        technique,
+        io,
+        memory,
+        driver_domain,
+        network: p
+            .network
+            .as_ref()
+            .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
+        storage: p
+            .storage
+            .as_ref()
+            .map_or(StorageMode::Overlay, |s| *s.get_ref()),
+        microvm,
+        backend,
+        halt_poll_us,
+        ple,
+        irq_coalesce_us,
+        irq_coalesce_frames,
+        enlightenments,
+        nested,
+    };
+    let overcommit = validate_overcommit(v, p, &name, &stack)?;
+    let running_for_s = validate_running_for(v, p, &name, &stack, &overcommit)?;
+    Ok(PlatformSpec {
+        name,
+        label: p.label.clone(),
+        stack,
+        scheduler,
+        time_slice_ms,
+        credit_boost,
+        host_background_percent: background,
+        vdi,
+        overcommit,
+        running_for_s,
+        migration: None,
+    })
+}
+
+/// The platform's technique (a `vdi` platform's default: hybrid), checked against its
+/// kind and host.
+fn platform_technique(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    host: &Host,
+) -> Result<Option<Technique>, ScenarioError> {
+    let kind = *p.kind.get_ref();
     let technique = match (kind, &p.technique) {
         // A VDI server is a type-1 hypervisor; desktops get PV drivers by default.
         (PlatformKind::Vdi, None) => Some((Technique::Hybrid, p.kind.span())),
         (_, t) => t.as_ref().map(|t| (*t.get_ref(), t.span())),
     };
-    if let Some(problem) = technique_problem(&name, kind, technique.as_ref().map(|t| t.0), host) {
+    if let Some(problem) = technique_problem(name, kind, technique.as_ref().map(|t| t.0), host) {
         // At the technique, or at the kind that needs one.
         let span = technique.map_or(p.kind.span(), |(_, span)| span);
         return Err(v.error(span, problem));
     }
     let technique = technique.map(|(t, _)| t);
+    Ok(technique)
+}
+
+/// The I/O model, or the kind's and technique's default.
+fn platform_io(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    technique: Option<Technique>,
+    host: &Host,
+) -> Result<IoModel, ScenarioError> {
+    let kind = *p.kind.get_ref();
     let io = match &p.io {
         None => default_io(kind, technique),
         Some(io) => {
             let value = *io.get_ref();
-            if let Some(problem) = io_problem(&name, kind, technique, value, host) {
+            if let Some(problem) = io_problem(name, kind, technique, value, host) {
                 return Err(v.error(io.span(), problem));
             }
             value
         }
     };
-    let memory = MemoryVirtualization::of(technique, host.features.ept);
+    Ok(io)
+}
+
+/// The keys that apply to one kind only: `driver_domain` (type 1),
+/// `host_background_percent` (type 2), `network` and `storage` (containers).
+fn kind_only_fields(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+) -> Result<(bool, u32), ScenarioError> {
+    let kind = *p.kind.get_ref();
     let driver_domain = *p.driver_domain.get_ref();
     if driver_domain && kind != PlatformKind::Type1 {
         return Err(v.error(
@@ -102,6 +187,17 @@ pub(super) fn validate_platform(
             }
         }
     }
+    Ok((driver_domain, background))
+}
+
+/// `nested`: an L1 hypervisor needs VT-x under it.
+fn nested(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    technique: Option<Technique>,
+) -> Result<bool, ScenarioError> {
+    let kind = *p.kind.get_ref();
     let nested = *p.nested.get_ref();
     if nested
         && (kind != PlatformKind::Type1
@@ -120,6 +216,18 @@ pub(super) fn validate_platform(
             ),
         ));
     }
+    Ok(nested)
+}
+
+/// `microvm`: a minimal VMM on a type-1 host, hardware-assisted, without emulated devices.
+fn microvm(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    technique: Option<Technique>,
+    io: IoModel,
+) -> Result<bool, ScenarioError> {
+    let kind = *p.kind.get_ref();
     let microvm = *p.microvm.get_ref();
     if microvm {
         if kind != PlatformKind::Type1 {
@@ -150,12 +258,24 @@ pub(super) fn validate_platform(
             ));
         }
     }
-    let default_backend =
-        crate::platform::BackendPlacement::default_for(kind, driver_domain, microvm);
+    Ok(microvm)
+}
+
+/// Where the I/O back end runs, or the kind's default.
+fn backend(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    io: IoModel,
+    driver_domain: bool,
+    microvm: bool,
+) -> Result<BackendPlacement, ScenarioError> {
+    let kind = *p.kind.get_ref();
+    let default_backend = BackendPlacement::default_for(kind, driver_domain, microvm);
     let backend = match &p.backend {
         None => default_backend,
         Some(b) => {
-            use crate::platform::BackendPlacement as B;
+            use BackendPlacement as B;
             let chosen = *b.get_ref();
             let problem = if !kind.is_hypervisor() {
                 Some((
@@ -196,6 +316,16 @@ pub(super) fn validate_platform(
             chosen
         }
     };
+    Ok(backend)
+}
+
+/// `halt_poll_us`, `irq_coalesce_us` and `irq_coalesce_frames`.
+fn interrupt_settings(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+) -> Result<(u64, u64, u32), ScenarioError> {
+    let kind = *p.kind.get_ref();
     let halt_poll_us = match &p.halt_poll_us {
         None => 0,
         Some(x) => {
@@ -246,11 +376,19 @@ pub(super) fn validate_platform(
             )? as u32
         }
     };
+    Ok((halt_poll_us, irq_coalesce_us, irq_coalesce_frames))
+}
+
+/// A hybrid platform's enlightenments (default: KVM's on Linux).
+fn enlightenments(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    technique: Option<Technique>,
+) -> Result<Enlightenments, ScenarioError> {
     let enlightenments = match &p.enlightenments {
-        None if technique == Some(Technique::Hybrid) => {
-            crate::platform::Enlightenments::kvm_linux()
-        }
-        None => crate::platform::Enlightenments::default(),
+        None if technique == Some(Technique::Hybrid) => Enlightenments::kvm_linux(),
+        None => Enlightenments::default(),
         Some(x) => {
             if technique != Some(Technique::Hybrid) {
                 return Err(v.error(
@@ -263,7 +401,7 @@ pub(super) fn validate_platform(
                     ),
                 ));
             }
-            let list = crate::platform::Enlightenments::of(x.get_ref());
+            let list = Enlightenments::of(x.get_ref());
             if list.pv_tlb_flush && !list.steal_time {
                 return Err(v.error(
                     x.span(),
@@ -278,6 +416,18 @@ pub(super) fn validate_platform(
             list
         }
     };
+    Ok(enlightenments)
+}
+
+/// `ple`: pause-loop exiting, a VT-x/AMD-V feature the host's CPU may lack or turn off.
+fn pause_loop_exiting(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    technique: Option<Technique>,
+    host: &Host,
+) -> Result<bool, ScenarioError> {
+    let kind = *p.kind.get_ref();
     let uses_ple = kind.is_hypervisor()
         && matches!(
             technique,
@@ -321,6 +471,16 @@ pub(super) fn validate_platform(
             *x.get_ref()
         }
     };
+    Ok(ple)
+}
+
+/// A `vdi` platform's network to its clients (and no such key on another kind).
+fn vdi_network(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+) -> Result<Option<VdiNetwork>, ScenarioError> {
+    let kind = *p.kind.get_ref();
     let vdi_fields = [
         ("protocol", p.protocol.as_ref().map(|x| x.span())),
         ("rtt_ms", p.rtt_ms.as_ref().map(|x| x.span())),
@@ -403,6 +563,17 @@ pub(super) fn validate_platform(
     } else {
         None
     };
+    Ok(vdi)
+}
+
+/// The scheduler, its time slice and the credit scheduler's BOOST.
+fn scheduling(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    host: &Host,
+) -> Result<(SchedulerKind, u64, bool), ScenarioError> {
+    let kind = *p.kind.get_ref();
     let scheduler = p.scheduler.unwrap_or(match kind {
         PlatformKind::Type1 | PlatformKind::Vdi => SchedulerKind::Credit,
         _ => SchedulerKind::Fair,
@@ -449,44 +620,7 @@ pub(super) fn validate_platform(
         }
         Some(b) => *b.get_ref(),
     };
-    let stack = Stack {
-        kind,
-        technique,
-        io,
-        memory,
-        driver_domain,
-        network: p
-            .network
-            .as_ref()
-            .map_or(NetworkMode::Bridge, |n| *n.get_ref()),
-        storage: p
-            .storage
-            .as_ref()
-            .map_or(StorageMode::Overlay, |s| *s.get_ref()),
-        microvm,
-        backend,
-        halt_poll_us,
-        ple,
-        irq_coalesce_us,
-        irq_coalesce_frames,
-        enlightenments,
-        nested,
-    };
-    let overcommit = validate_overcommit(v, p, &name, &stack)?;
-    let running_for_s = validate_running_for(v, p, &name, &stack, &overcommit)?;
-    Ok(PlatformSpec {
-        name,
-        label: p.label.clone(),
-        stack,
-        scheduler,
-        time_slice_ms,
-        credit_boost,
-        host_background_percent: background,
-        vdi,
-        overcommit,
-        running_for_s,
-        migration: None,
-    })
+    Ok((scheduler, time_slice_ms, credit_boost))
 }
 
 // The checks below are shared with `check.rs`, which applies them to a platform's stack
