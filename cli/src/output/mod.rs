@@ -47,7 +47,43 @@ fn latency_ms(mean: f64, value: f64) -> String {
 /// Human-readable tables.
 pub fn table(r: &RunResult, lang: &str) -> String {
     let ko = lang == "ko";
+    let nw = name_width(r);
     let mut out = String::new();
+    heading(&mut out, r, lang);
+    headline(&mut out, r, ko, nw);
+    headline_notes(&mut out, r, ko);
+    platforms(&mut out, r, lang, nw);
+    instance_groups(&mut out, r, ko);
+    steal(&mut out, r, ko, nw);
+    translation_cache(&mut out, r, ko, nw);
+    latency(&mut out, r, ko);
+    exits(&mut out, r, ko);
+    lifecycle_tables(&mut out, r, lang);
+    comparison_table(&mut out, r, lang);
+    if let Some(sweep) = &r.sweep {
+        consolidation_sweep(&mut out, r, sweep, ko);
+    }
+    if !r.questions.is_empty() {
+        section(
+            &mut out,
+            ko,
+            "questions and computed answers",
+            "질문과 계산된 답",
+        );
+        for (i, q) in r.questions.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            questions(&mut out, q, lang);
+        }
+    }
+    // Belt and braces: nothing but line breaks is a control character in the table.
+    clean_lines(&out)
+}
+
+/// The scenario's title, description, seed and size.
+fn heading(out: &mut String, r: &RunResult, lang: &str) {
+    let ko = lang == "ko";
     let title = r
         .title
         .as_ref()
@@ -72,6 +108,10 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
         );
     }
+}
+
+/// The headline figures: one row per platform.
+fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
     let headers = [
         tr(ko, "ops/s", "초당 연산"),
         tr(ko, "vs native", "네이티브 대비"),
@@ -85,7 +125,6 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         tr(ko, "exits/s", "초당 exit"),
     ];
     let widths = header_widths(&headers, [12, 13, 8, 8, 8, 8, 8, 8, 8, 10]);
-    let nw = name_width(r);
     let _ = write!(out, "{}", pad(tr(ko, "platform", "플랫폼"), nw));
     for (h, w) in headers.iter().zip(widths) {
         let _ = write!(out, " {}", rpad(h, w));
@@ -110,6 +149,11 @@ pub fn table(r: &RunResult, lang: &str) -> String {
         }
         let _ = writeln!(out);
     }
+}
+
+/// What the headline figures mean where they mislead: a container's steal, groups that
+/// fare differently, faults, a desktop's "vs native".
+fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
     // A container's or a native machine's "steal" is its threads' run-queue wait: no
     // hypervisor steals from them, but the mechanism (runnable, no CPU free) is the same.
     if r.platforms
@@ -197,9 +241,12 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             )
         );
     }
-    // Each platform's label, as the page heads its row, then what it is, as the page's
-    // kind column says it (the scenario's kind, technique and I/O model, by their names).
-    section(&mut out, ko, "platforms", "플랫폼");
+}
+
+/// Each platform's label, then what it is, as the page's kind column says it.
+fn platforms(out: &mut String, r: &RunResult, lang: &str, nw: usize) {
+    let ko = lang == "ko";
+    section(out, ko, "platforms", "플랫폼");
     for p in &r.platforms {
         let name = pad(&clean(&p.name), nw);
         match &p.label {
@@ -212,8 +259,12 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         }
     }
+}
+
+/// Each instance group's throughput, where a platform has more than one.
+fn instance_groups(out: &mut String, r: &RunResult, ko: bool) {
     if r.platforms.iter().any(|p| p.groups.len() > 1) {
-        section(&mut out, ko, "per instance group", "인스턴스 그룹별");
+        section(out, ko, "per instance group", "인스턴스 그룹별");
         for p in &r.platforms {
             for g in &p.groups {
                 let count = format!("x{}", p.group_members(g));
@@ -249,10 +300,14 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             );
         }
     }
+}
+
+/// Steal time as the host measures it and as the guests see it.
+fn steal(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
     let stolen = |p: &&sim_core::PlatformResult| p.steal_percent >= 0.05 && p.kind.is_hypervisor();
     if r.platforms.iter().any(|p| stolen(&p)) {
         section(
-            &mut out,
+            out,
             ko,
             "steal: measured by the host / seen by the guests (steal-time reporting)",
             "스틸: 호스트가 잰 것 / 게스트가 보는 것 (스틸 타임 보고)",
@@ -291,9 +346,13 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             );
         }
     }
+}
+
+/// Binary translation's translation cache.
+fn translation_cache(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
     if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
         section(
-            &mut out,
+            out,
             ko,
             "binary translation: translation cache (guest kernel code)",
             "바이너리 변환: 변환 캐시 (게스트 커널 코드)",
@@ -315,8 +374,12 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         }
     }
+}
+
+/// Latency per operation, and what a desktop's blocking operations wait for.
+fn latency(out: &mut String, r: &RunResult, ko: bool) {
     section(
-        &mut out,
+        out,
         ko,
         "latency per operation (µs): mean / p50 / p99",
         "연산별 지연 (µs): 평균 / p50 / p99",
@@ -370,8 +433,12 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             )
         );
     }
+}
+
+/// Exits and traps by reason.
+fn exits(out: &mut String, r: &RunResult, ko: bool) {
     section(
-        &mut out,
+        out,
         ko,
         "exits and traps by reason (per second)",
         "exit/트랩 사유 (초당)",
@@ -400,9 +467,13 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             }
         );
     }
-    lifecycle_tables(&mut out, r, lang);
+}
+
+/// The course overview's comparison table beside this run's measurements.
+fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
+    let ko = lang == "ko";
     section(
-        &mut out,
+        out,
         ko,
         "comparison table: left of `|` the course overview's rating (fixed words, the same in every run); right of `|` what this run measured",
         "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음), `|` 오른쪽은 이번 실행의 측정값",
@@ -420,96 +491,88 @@ pub fn table(r: &RunResult, lang: &str) -> String {
             );
         }
     }
-    if let Some(sweep) = &r.sweep {
-        let target = sweep.p99_target_us.map_or(String::new(), |t| {
-            if ko {
-                format!(", p99 목표 {t} µs, ! = 목표 미달, !oom N = 메모리 부족으로 인스턴스 N개가 OOM kill됨")
-            } else {
-                format!(", p99 target {t} µs, ! = misses it, !oom N = misses it: N instances killed for memory")
-            }
-        });
-        let _ = writeln!(
-            out,
-            "\n{} `{}` ({} p99{target})",
-            tr(
-                ko,
-                "consolidation sweep: copies of",
-                "통합 곡선: 인스턴스 수에 따른 지연,"
-            ),
-            clean(&sweep.instance),
-            word(ko, sweep.op.name())
-        );
-        for curve in &sweep.curves {
-            let points: Vec<String> = curve
-                .points
-                .iter()
-                .map(|p| {
-                    let mark = match (p.meets_target, p.oom_kills) {
-                        (true, _) => String::new(),
-                        (false, 0) => "!".to_string(),
-                        (false, killed) => format!("!oom {killed}"),
-                    };
-                    format!("{}:{:.1}µs{mark}", p.count, p.p99_us)
-                })
-                .collect();
-            let density = curve
-                .density_at_target
-                .map_or("-".to_string(), |d| d.to_string());
-            let _ = writeln!(
-                out,
-                "{} {}  {} {density}",
-                pad(&clean(&curve.platform), 22),
-                points.join(" "),
-                tr(ko, "density", "밀도")
-            );
+}
+
+/// The consolidation sweep: p99 latency against the number of copies, and the density
+/// that meets the target.
+fn consolidation_sweep(
+    out: &mut String,
+    r: &RunResult,
+    sweep: &sim_core::sweep::SweepResult,
+    ko: bool,
+) {
+    let target = sweep.p99_target_us.map_or(String::new(), |t| {
+        if ko {
+            format!(", p99 목표 {t} µs, ! = 목표 미달, !oom N = 메모리 부족으로 인스턴스 N개가 OOM kill됨")
+        } else {
+            format!(", p99 target {t} µs, ! = misses it, !oom N = misses it: N instances killed for memory")
         }
-        // Densities found under different schedulers differ by the scheduler too (credit's
-        // BOOST lets a woken vCPU preempt, fair share does not): say so, or an instructor
-        // comparing a type-1 platform (credit by default) with containers (fair) reads the
-        // scheduler's effect as virtualization's (an instructor's review).
-        let schedulers: Vec<(&str, sim_core::platform::SchedulerKind)> = sweep
-            .curves
+    });
+    let _ = writeln!(
+        out,
+        "\n{} `{}` ({} p99{target})",
+        tr(
+            ko,
+            "consolidation sweep: copies of",
+            "통합 곡선: 인스턴스 수에 따른 지연,"
+        ),
+        clean(&sweep.instance),
+        word(ko, sweep.op.name())
+    );
+    for curve in &sweep.curves {
+        let points: Vec<String> = curve
+            .points
             .iter()
-            .filter_map(|c| {
-                r.platforms
-                    .iter()
-                    .find(|p| p.name == c.platform)
-                    .map(|p| (c.platform.as_str(), p.scheduler))
+            .map(|p| {
+                let mark = match (p.meets_target, p.oom_kills) {
+                    (true, _) => String::new(),
+                    (false, 0) => "!".to_string(),
+                    (false, killed) => format!("!oom {killed}"),
+                };
+                format!("{}:{:.1}µs{mark}", p.count, p.p99_us)
             })
             .collect();
-        if schedulers.windows(2).any(|w| w[0].1 != w[1].1) {
-            let list = schedulers
-                .iter()
-                .map(|(name, k)| format!("{}: {}", clean(name), scheduler_name(*k)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = writeln!(
-                out,
-                "{}",
-                if ko {
-                    format!("(스윕한 플랫폼들의 스케줄러가 다릅니다({list}): 밀도는 가상화 비용뿐 아니라 스케줄러에 따라서도 달라집니다. 가상화만 비교하려면 각 플랫폼에 같은 `scheduler`를 지정하세요)")
-                } else {
-                    format!("(the swept platforms use different schedulers ({list}): their densities differ by the scheduler as well as by what virtualization costs; give each the same `scheduler` to compare virtualization alone)")
-                }
-            );
-        }
-    }
-    if !r.questions.is_empty() {
-        section(
-            &mut out,
-            ko,
-            "questions and computed answers",
-            "질문과 계산된 답",
+        let density = curve
+            .density_at_target
+            .map_or("-".to_string(), |d| d.to_string());
+        let _ = writeln!(
+            out,
+            "{} {}  {} {density}",
+            pad(&clean(&curve.platform), 22),
+            points.join(" "),
+            tr(ko, "density", "밀도")
         );
-        for (i, q) in r.questions.iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            questions(&mut out, q, lang);
-        }
     }
-    // Belt and braces: nothing but line breaks is a control character in the table.
-    clean_lines(&out)
+    // Densities found under different schedulers differ by the scheduler too (credit's
+    // BOOST lets a woken vCPU preempt, fair share does not): say so, or an instructor
+    // comparing a type-1 platform (credit by default) with containers (fair) reads the
+    // scheduler's effect as virtualization's (an instructor's review).
+    let schedulers: Vec<(&str, sim_core::platform::SchedulerKind)> = sweep
+        .curves
+        .iter()
+        .filter_map(|c| {
+            r.platforms
+                .iter()
+                .find(|p| p.name == c.platform)
+                .map(|p| (c.platform.as_str(), p.scheduler))
+        })
+        .collect();
+    if schedulers.windows(2).any(|w| w[0].1 != w[1].1) {
+        let list = schedulers
+            .iter()
+            .map(|(name, k)| format!("{}: {}", clean(name), scheduler_name(*k)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            out,
+            "{}",
+            if ko {
+                format!("(스윕한 플랫폼들의 스케줄러가 다릅니다({list}): 밀도는 가상화 비용뿐 아니라 스케줄러에 따라서도 달라집니다. 가상화만 비교하려면 각 플랫폼에 같은 `scheduler`를 지정하세요)")
+            } else {
+                format!("(the swept platforms use different schedulers ({list}): their densities differ by the scheduler as well as by what virtualization costs; give each the same `scheduler` to compare virtualization alone)")
+            }
+        );
+    }
 }
 
 /// One row per (platform, operation), with the platform's headline figures repeated
