@@ -80,9 +80,10 @@ fn figures(r: &RunResult) -> String {
 /// One thread that does nothing but 4 KiB disk reads, on one pCPU, for 100 ms.
 ///
 /// Native, per read (cycles at 3 GHz):
-///   submit   = syscall 242 + block layer 6000 + doorbell MMIO 400            =   6 642
+///   submit   = SYSCALL 121 + block layer 6000 + doorbell MMIO 400          =   6 521
 ///   device   = max(80 µs latency, 1/200 000 IOPS = 5 µs, 4096 B at 2 GB/s) = 240 000
-///   complete = interrupt handler 1500 + block completion 3000              =   4 500
+///   complete = interrupt handler 1500 + block completion 3000 + SYSRET 121 =   4 621
+///   (the system call's 242-cycle round trip, half on each side of the wait)
 ///   latency  = 251 142 cycles; one op per 251 142 + ~1 (compute burst of mean 1)
 ///   3e8 / 251 143 = 1194.5 and the 25 timer ticks (4 ms apart, 1500 each) take 37 500
 ///   cycles, far less than the 0.5 op left: 1194 reads complete.
@@ -93,14 +94,14 @@ fn figures(r: &RunResult) -> String {
 ///   smallest and largest samples, so both report 251 142 cycles = 83.714 µs, the mean.
 ///
 /// Type 1, hardware assist, emulated disk (exit round trip 784 + handler 2216 = 3000):
-///   submit   = 242 + 6000 + 5 register traps x (3000 + device model 1500) + driver 6000
-///            = 34 742, with 5 io_instruction exits
+///   submit   = 121 + 6000 + 5 register traps x (3000 + device model 1500) + driver 6000
+///            = 34 621, with 5 io_instruction exits
 ///   complete = host interrupt 1500 + the real driver's and block layer's completion
 ///              3000 + device model 1500 (it raises the guest's interrupt), then the
 ///              delivery to a halted vCPU (the thread blocked, so the vCPU halted): host
 ///              scheduler wake-up 6000 + guest handler 1500 + EOI exit 3000; then the
-///              status read (exit 3000 + model 1500) + block completion 3000
-///            = 24 000, with 1 apic_access and 1 io_instruction exit, and no
+///              status read (exit 3000 + model 1500) + block completion 3000 + SYSRET 121
+///            = 24 121, with 1 apic_access and 1 io_instruction exit, and no
 ///              external-interrupt exit (a halted vCPU gets the interrupt at entry)
 ///   latency  = 298 742 cycles = 99.581 µs for every read (ticks run in the compute).
 ///   Each tick (exit 3000 + 1500 + handler 1500 + EOI exit 3000 = 9000) runs in the
@@ -132,10 +133,10 @@ fn a_single_disk_reader_matches_the_hand_computation() {
         let sum = |steps: &[sim_core::Step]| steps.iter().map(|s| s.cycles).sum::<u64>();
         (sum(&op.submit.steps), sum(&op.complete.steps))
     };
-    assert_eq!(path(native), (6_642, 4_500));
+    assert_eq!(path(native), (6_521, 4_621));
 
     let hw = platform(&r, "hw");
-    assert_eq!(path(hw), (34_742, 24_000));
+    assert_eq!(path(hw), (34_621, 24_121));
     let read = hw.latency_of(Op::DiskRead).expect("reads");
     assert_eq!(hw.ops, 1003, "{}", figures(&r));
     assert!((read.p50_us - 298_742.0 / 3000.0).abs() < 1e-9, "{read:?}");

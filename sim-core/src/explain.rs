@@ -490,20 +490,24 @@ impl Expander<'_> {
     /// Under binary translation, a hypervisor step that the guest's own code reaches
     /// (first in its list, or right after guest code or a device model) is the
     /// translated sequence that stands in for a sensitive instruction. Not the VMM's part
-    /// of a system call (right after its SYSCALL step, in any operation's path): it comes
-    /// from user code, which runs untranslated, and enters the VMM (its step says so).
+    /// of a system call's entry (right after its SYSCALL step, in any operation's path):
+    /// it comes from user code, which runs untranslated, and enters the VMM (its step says
+    /// so). The system call's return through the VMM is one, wherever it comes: the
+    /// translated kernel's SYSRET.
     fn translated(&self, steps: &[Step], i: usize) -> bool {
         let s = &steps[i];
         let after_syscall = i > 0
             && steps[i - 1].en == crate::path::cpu::SYSCALL_STEP
             && steps[i - 1].layer != Layer::Hypervisor;
+        let sysret = s.en == crate::path::cpu::BT_SYSRET_EN;
         self.technique == Some(Technique::BinaryTranslation)
             && self.op != Op::TimerInterrupt
             && !after_syscall
             && s.part == Part::Guest
             && s.layer == Layer::Hypervisor
             && s.category == Category::Hypervisor
-            && (i == 0
+            && (sysret
+                || i == 0
                 || in_guest(steps[i - 1].layer)
                 || steps[i - 1].category == Category::DeviceEmulation)
     }
@@ -1277,7 +1281,7 @@ workload = "web-server"
         let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &s.instances[0].workload)
             .with_working_set_mib(s.instances[0].working_set_mib);
         for op in Op::ALL {
-            let path = builder.op_path(op);
+            let path = builder.shown_path(op);
             let e = explain(&s, 3, op).unwrap();
             for (section, steps) in [
                 (Section::Submit, &path.submit.steps),
@@ -1322,6 +1326,44 @@ workload = "web-server"
                 PhaseKind::TranslationCacheLookup,
                 "{op:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_system_call_is_shown_returning_last() {
+        // The step-through ends a system call with its return to user space: the SYSRET
+        // (after the VMM's return, shown as the translated SYSRET, under BT), after the
+        // kernel's work, and for a blocking call after its completion; the iret hypercall
+        // under para.
+        let s = scenario("sandy_bridge", true);
+        for p in 0..s.platforms.len() {
+            let technique = s.platforms[p].stack.technique;
+            for op in [Op::Syscall, Op::DiskRead, Op::NetReceive, Op::Sleep] {
+                let e = explain(&s, p, op).unwrap();
+                let last = e.phases.last().expect("phases");
+                if technique == Some(Technique::Para) {
+                    assert_eq!(last.kind, PhaseKind::HypercallReturn, "{p} {op:?}");
+                    continue;
+                }
+                assert!(last.en.starts_with("SYSRET"), "{p} {op:?}: {}", last.en);
+                let section = if op == Op::Syscall {
+                    Section::Submit
+                } else {
+                    Section::Complete
+                };
+                assert_eq!(last.section, section, "{p} {op:?}");
+                let work = e
+                    .phases
+                    .iter()
+                    .rposition(|ph| ph.layer == Layer::GuestKernel && !ph.en.starts_with("SYSRET"))
+                    .expect("kernel work");
+                assert!(work < e.phases.len() - 1);
+                if technique == Some(Technique::BinaryTranslation) {
+                    let back = &e.phases[e.phases.len() - 2];
+                    assert_eq!(back.kind, PhaseKind::TranslatedCode, "{op:?}");
+                    assert!(back.en.contains(crate::path::cpu::BT_SYSRET_EN), "{op:?}");
+                }
+            }
         }
     }
 
@@ -1437,8 +1479,8 @@ workload = "web-server"
                     assert!(!source.en.is_empty() && !source.ko.is_empty());
                     assert_ne!(source.en, source.ko);
                 }
-                // The texts written here (not a path step's own, such as
-                // "syscall/sysret") differ between the languages.
+                // The texts written here (not a path step's own, such as "RDTSC")
+                // differ between the languages.
                 if p.kind != PhaseKind::Step {
                     assert_ne!(
                         p.en, p.ko,

@@ -7,10 +7,16 @@ use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps, TranslationCo
 use crate::platform::{BackendPlacement, MemoryVirtualization, PlatformKind, Technique};
 use crate::workload::Op;
 
-/// The step of a system call's own entry and exit instructions (the same words in both
-/// languages); under binary translation the VMM's part follows it (`explain` tells it
-/// from a translated sequence by this step).
-pub(crate) const SYSCALL_STEP: &str = "syscall/sysret";
+/// The step of a system call's SYSCALL instruction, half of the native syscall/sysret
+/// round trip (the split is an estimate); under binary translation the VMM's part follows
+/// it (`explain` tells it from a translated sequence by this step).
+pub(crate) const SYSCALL_STEP: &str =
+    "SYSCALL into the kernel (half of the native syscall/sysret round trip: estimate)";
+const SYSCALL_STEP_KO: &str = "커널로 들어가는 SYSCALL (네이티브 syscall/sysret 왕복의 절반: 추정)";
+/// Binary translation: the VMM's part of a system call's return, a translated sequence in
+/// place of the guest kernel's SYSRET (`explain` shows it as one).
+pub(crate) const BT_SYSRET_EN: &str = "the translated SYSRET calls into the VMM, which returns to the guest's user mode (estimate: half of BT's cost over the native round trip)";
+const BT_SYSRET_KO: &str = "변환된 SYSRET이 VMM을 호출하고, VMM이 게스트의 사용자 모드로 돌아감 (추정: 네이티브 왕복에 비해 BT가 더 드는 비용의 절반)";
 /// The handler's step of a 64-bit PV guest's iret hypercall (the explanation says that
 /// it returns to user space, not to the guest kernel).
 pub(crate) const IRET_HYPERCALL_EN: &str =
@@ -248,20 +254,25 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// Entry and exit of a system call in the workload's kernel.
+    /// The entry of a system call into the workload's kernel: the SYSCALL half of the
+    /// native round trip (its SYSRET half is [`PathBuilder::syscall_return`]'s, after the
+    /// kernel's work).
     pub(super) fn syscall_entry(&self, s: &mut Steps) {
         let c = self.costs;
         match self.technique() {
             Some(Technique::BinaryTranslation) => {
-                s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP);
+                s.kernel(c.syscall_native / 2, SYSCALL_STEP, SYSCALL_STEP_KO);
                 // Counted as a crossing (`syscall_trap`), as a BT page fault is: the
-                // trap is what makes BT's system calls slow.
+                // trap is what makes BT's system calls slow. BT's cost over the native
+                // round trip is split between this trap and the return through the VMM
+                // (`syscall_return`), half each: an estimate (the paper gives the round
+                // trip only).
                 s.push_exit(
                     Layer::Hypervisor,
                     Category::Hypervisor,
-                    c.bt_syscall.saturating_sub(c.syscall_native),
-                    "binary translation: the guest's user code runs untranslated, so its SYSCALL traps into the VMM (which owns the CPU's system-call entry point); the VMM emulates the switch into the translated guest kernel, whose translated SYSRET returns to user mode through the VMM",
-                    "바이너리 변환: 게스트 사용자 코드는 변환 없이 실행되므로 SYSCALL이 VMM으로 트랩됨(CPU의 시스템 콜 진입점은 VMM이 가짐). VMM이 변환된 게스트 커널로의 전환을 에뮬레이션하고, 변환된 SYSRET이 VMM을 거쳐 사용자 모드로 돌아감",
+                    Self::bt_syscall_vmm(c) / 2,
+                    "binary translation: the guest's user code runs untranslated, so its SYSCALL traps into the VMM (which owns the CPU's system-call entry point); the VMM emulates the switch into the translated guest kernel (estimate: half of BT's cost over the native round trip; the return through the VMM is the other half)",
+                    "바이너리 변환: 게스트 사용자 코드는 변환 없이 실행되므로 SYSCALL이 VMM으로 트랩됨(CPU의 시스템 콜 진입점은 VMM이 가짐). VMM이 변환된 게스트 커널로의 전환을 에뮬레이션함 (추정: 네이티브 왕복에 비해 BT가 더 드는 비용의 절반; VMM을 거치는 복귀가 나머지 절반)",
                     Some(ExitReason::SyscallTrap),
                 );
             }
@@ -287,7 +298,7 @@ impl PathBuilder<'_> {
                     Some(ExitReason::PvBounce),
                 );
             }
-            _ => s.kernel(c.syscall_native, SYSCALL_STEP, SYSCALL_STEP),
+            _ => s.kernel(c.syscall_native / 2, SYSCALL_STEP, SYSCALL_STEP_KO),
         }
         if self.stack.kind == PlatformKind::Container {
             s.engine(
@@ -298,12 +309,35 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The return of a system call to user space, after the kernel's work: on x86-64 PV
-    /// the iret hypercall, which switches back to the user's page tables (Linux
-    /// `xen_sysret64`, `HYPERVISOR_iret`); elsewhere part of `syscall_entry`'s steps.
+    /// BT's cost of a system call over the native round trip: the VMM's part.
+    fn bt_syscall_vmm(c: &crate::costs::CostTable) -> u64 {
+        c.bt_syscall.saturating_sub(c.syscall_native)
+    }
+
+    /// The return of a system call to user space, after the kernel's work (for a blocking
+    /// call, after its completion): the SYSRET half of the native round trip; under binary
+    /// translation the translated SYSRET returns through the VMM (the other half of BT's
+    /// extra cost) before it; on x86-64 PV the iret hypercall, which switches back to the
+    /// user's page tables (Linux `xen_sysret64`, `HYPERVISOR_iret`).
     pub(super) fn syscall_return(&self, s: &mut Steps) {
-        if self.technique() == Some(Technique::Para) {
-            self.hypercall(s, IRET_HYPERCALL_EN, IRET_HYPERCALL_KO);
+        let c = self.costs;
+        let sysret = c.syscall_native - c.syscall_native / 2;
+        match self.technique() {
+            Some(Technique::Para) => self.hypercall(s, IRET_HYPERCALL_EN, IRET_HYPERCALL_KO),
+            Some(Technique::BinaryTranslation) => {
+                let vmm = Self::bt_syscall_vmm(c);
+                s.hyp(vmm - vmm / 2, BT_SYSRET_EN, BT_SYSRET_KO);
+                s.kernel(
+                    sysret,
+                    "SYSRET back to the guest's user code (the other half of the native round trip)",
+                    "게스트 사용자 코드로 돌아가는 SYSRET (네이티브 왕복의 나머지 절반)",
+                );
+            }
+            _ => s.kernel(
+                sysret,
+                "SYSRET back to user space (the other half of the native syscall/sysret round trip)",
+                "사용자 공간으로 돌아가는 SYSRET (네이티브 syscall/sysret 왕복의 나머지 절반)",
+            ),
         }
     }
 

@@ -825,7 +825,8 @@ fn a_sleep_arms_its_wake_up_timer_as_the_technique_decides() {
     };
     let (native_exits, native) = submit(&Stack::native());
     assert!(native_exits.is_empty());
-    assert_eq!(native, costs.syscall_native + costs.privileged_native);
+    // The sleep's SYSCALL half, then the deadline write (its SYSRET comes after the wake-up).
+    assert_eq!(native, costs.syscall_native / 2 + costs.privileged_native);
     let hybrid = |pv_timer| Stack {
         technique: Some(Technique::Hybrid),
         enlightenments: Enlightenments {
@@ -849,10 +850,16 @@ fn a_sleep_arms_its_wake_up_timer_as_the_technique_decides() {
         "{para_exits:?}"
     );
     // Under BT the sleep's system call traps into the VMM (`syscall_trap`); arming the
-    // timer is an emulated write in translated code, no trap.
+    // timer is an emulated write in translated code, no trap. The return through the VMM
+    // (the other half of BT's extra cost) and the SYSRET come after the wake-up.
     let (bt_exits, bt) = submit(&stack(BT));
     assert_eq!(bt_exits, [ExitReason::SyscallTrap]);
-    assert_eq!(bt, costs.bt_syscall + costs.bt_privileged);
+    assert_eq!(
+        bt,
+        costs.syscall_native / 2
+            + (costs.bt_syscall - costs.syscall_native) / 2
+            + costs.bt_privileged
+    );
 }
 
 /// A PAUSE-loop exit costs KVM's candidate scan (`ple_exit_handler`) only when the
@@ -971,4 +978,146 @@ fn a_pv_shootdown_returns_to_user_space_after_the_flush() {
         steps.last().map(|s| s.en.as_str()),
         Some(super::cpu::IRET_HYPERCALL_EN)
     );
+}
+
+/// The stacks whose system call ends in a SYSRET: native, a container, hardware assist,
+/// hybrid and binary translation (a PV kernel returns by the iret hypercall instead).
+fn sysret_stacks() -> Vec<Stack> {
+    let container = Stack {
+        kind: PlatformKind::Container,
+        ..Stack::native()
+    };
+    vec![
+        Stack::native(),
+        container,
+        stack(VT),
+        Stack {
+            memory: MemoryVirtualization::Nested,
+            ..stack(Some(Technique::Hybrid))
+        },
+        stack(BT),
+    ]
+}
+
+/// A system call enters by its SYSCALL first and returns by its SYSRET last, after the
+/// kernel's work: half of the native round trip each (242 = 121 + 121). Under binary
+/// translation the trap into the VMM follows the SYSCALL and the return through the VMM
+/// comes before the SYSRET, half of BT's extra cost each (2066 = 1033 + 1033): the total
+/// and its split by category are what they were as one step at the start.
+#[test]
+fn a_system_call_returns_by_its_sysret_after_the_kernels_work() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("syscall-heavy").unwrap();
+    let work = workload.syscall_work_cycles;
+    assert!(work > 0);
+    let sysret = costs.syscall_native - costs.syscall_native / 2;
+    for stack in sysret_stacks() {
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload);
+        let steps = builder.op_path(Op::Syscall).submit.steps;
+        let first = steps.first().expect("steps");
+        let last = steps.last().expect("steps");
+        assert_eq!(first.en, super::cpu::SYSCALL_STEP, "{stack:?}");
+        assert_eq!(first.cycles, costs.syscall_native / 2, "{stack:?}");
+        assert!(last.en.starts_with("SYSRET"), "{stack:?}: {steps:#?}");
+        assert_eq!(last.cycles, sysret, "{stack:?}");
+        assert_eq!(last.layer, Layer::GuestKernel, "{stack:?}");
+        let at = |what: &str| steps.iter().position(|s| s.en.contains(what));
+        let work_at = at("kernel work of the system call").expect("work");
+        assert!(0 < work_at && work_at < steps.len() - 1, "{steps:#?}");
+        let cost = PathCost::of_steps(&steps);
+        // The translated kernel's extra cost (its lookups, under BT only).
+        let translated: u64 = steps
+            .iter()
+            .filter(|s| s.translation.is_some())
+            .map(|s| s.cycles)
+            .sum();
+        let seccomp = if stack.kind == PlatformKind::Container {
+            costs.cgroup_syscall_accounting
+        } else {
+            0
+        };
+        if stack.technique == BT {
+            assert!(translated > 0);
+            let vmm = costs.bt_syscall - costs.syscall_native;
+            assert_eq!(cost.total, costs.bt_syscall + work + translated);
+            assert_eq!(
+                cost.by_category[Category::Hypervisor as usize],
+                vmm + translated
+            );
+            assert_eq!(
+                cost.by_category[Category::GuestKernel as usize],
+                costs.syscall_native + work
+            );
+            assert_eq!(cost.exits[ExitReason::SyscallTrap as usize], 1);
+            assert_eq!(steps[1].exit, Some(ExitReason::SyscallTrap));
+            assert_eq!(steps[1].cycles, vmm / 2);
+            let back = &steps[steps.len() - 2];
+            assert_eq!(back.en, super::cpu::BT_SYSRET_EN);
+            assert_eq!((back.cycles, back.exit), (vmm - vmm / 2, None));
+        } else {
+            assert_eq!(translated, 0);
+            assert_eq!(
+                cost.total,
+                costs.syscall_native + work + seccomp,
+                "{stack:?}"
+            );
+            assert!(!cost.has_exits, "{stack:?}");
+        }
+    }
+}
+
+/// A blocking call returns after its completion: the submission ends without the SYSRET,
+/// the completion's last step is it (and, under binary translation, the return through
+/// the VMM just before it), and the two halves together cost what the call did with the
+/// round trip charged at the start.
+#[test]
+fn a_blocking_call_returns_after_its_completion() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    for stack in sysret_stacks() {
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload);
+        for op in [Op::DiskRead, Op::NetReceive, Op::Sleep] {
+            let path = builder.op_path(op);
+            let sysret = |s: &Step| s.en.starts_with("SYSRET");
+            assert!(!path.submit.steps.iter().any(sysret), "{stack:?} {op:?}");
+            let last = path.complete.steps.last().expect("a completion");
+            assert!(sysret(last), "{stack:?} {op:?}: {:#?}", path.complete.steps);
+            assert_eq!(last.part, Part::Guest, "{stack:?} {op:?}");
+            let vmm_back = path
+                .complete
+                .steps
+                .iter()
+                .filter(|s| s.en == super::cpu::BT_SYSRET_EN)
+                .count();
+            assert_eq!(vmm_back, usize::from(stack.technique == BT), "{stack:?}");
+            // On the vCPU: the entry half on submit, the return on completion.
+            let charged = |steps: &[Step]| -> u64 {
+                steps
+                    .iter()
+                    .filter(|s| {
+                        s.en == super::cpu::SYSCALL_STEP
+                            || s.en == super::cpu::BT_SYSRET_EN
+                            || sysret(s)
+                            || s.exit == Some(ExitReason::SyscallTrap)
+                    })
+                    .map(|s| s.cycles)
+                    .sum()
+            };
+            let whole = charged(&path.submit.steps) + charged(&path.complete.steps);
+            let expected = if stack.technique == BT {
+                costs.bt_syscall
+            } else {
+                costs.syscall_native
+            };
+            assert_eq!(whole, expected, "{stack:?} {op:?}");
+        }
+    }
+    // A send does not block: its SYSRET is its submission's last step.
+    for stack in sysret_stacks() {
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload);
+        let send = builder.op_path(Op::NetSend);
+        let last = send.submit.steps.last().expect("steps");
+        assert!(last.en.starts_with("SYSRET"), "{stack:?}");
+        assert!(send.complete.steps.is_empty(), "{stack:?}");
+    }
 }
