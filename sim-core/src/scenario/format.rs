@@ -623,7 +623,8 @@ pub struct SweepSection {
     pub op: Spanned<Op>,
     /// Density: the largest count whose p99 latency of `op` stays at or below this, µs.
     #[serde(default)]
-    pub p99_target_us: Option<f64>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<f64>"))]
+    pub p99_target_us: Option<Spanned<f64>>,
 }
 
 fn spanned_default<T: Default>() -> Spanned<T> {

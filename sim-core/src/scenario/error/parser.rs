@@ -455,8 +455,25 @@ pub(super) fn bare_value_at(text: &str, offset: usize) -> Option<BareValue<'_>> 
         .find(|c: char| !token_char(c))
         .map_or(text.len(), |i| start + i);
     let token = &text[start..end];
-    if token.is_empty() || !token.chars().any(char::is_alphabetic) {
+    if token.is_empty() {
         return None;
+    }
+    if !token.chars().any(char::is_alphabetic) {
+        // A number, then a space or none and its unit (`32 GiB`, `5%`): toml stops after
+        // the number.
+        let number = token.trim_start_matches('+');
+        let after = &text[end..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let unit_len = after[gap..]
+            .find(|c: char| !(c.is_alphabetic() || c == '%'))
+            .unwrap_or(after.len() - gap);
+        if unit_len == 0 || number.parse::<f64>().is_err() {
+            return None;
+        }
+        return Some(BareValue::WithUnit {
+            whole: &text[start..end + gap + unit_len],
+            number: token,
+        });
     }
     let digits = token.trim_start_matches(['+', '-']);
     if digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
@@ -480,6 +497,70 @@ pub(super) fn bare_value_at(text: &str, offset: usize) -> Option<BareValue<'_>> 
     }
     let literal = matches!(digits, "true" | "false" | "nan" | "inf");
     (!literal).then_some(BareValue::Word(token))
+}
+
+/// A unit's quantity and size in its quantity's smallest unit of the format (time in
+/// ns, sizes in bytes with binary prefixes as the format's `_mib` and `_gib` keys, clock
+/// in kHz, percent), for a unit written after a number or ending a key's name.
+fn unit_scale(unit: &str) -> Option<(char, f64)> {
+    Some(match unit.to_ascii_lowercase().as_str() {
+        "ns" => ('t', 1.0),
+        "us" | "\u{b5}s" => ('t', 1e3),
+        "ms" => ('t', 1e6),
+        "s" | "sec" | "secs" | "seconds" => ('t', 1e9),
+        "b" | "byte" | "bytes" => ('b', 1.0),
+        "kb" | "kib" => ('b', 1024.0),
+        "mb" | "mib" => ('b', 1024.0 * 1024.0),
+        "gb" | "gib" => ('b', 1024.0 * 1024.0 * 1024.0),
+        "tb" | "tib" => ('b', 1024.0 * 1024.0 * 1024.0 * 1024.0),
+        "khz" => ('f', 1.0),
+        "mhz" => ('f', 1e3),
+        "ghz" => ('f', 1e6),
+        "%" | "percent" => ('p', 1.0),
+        _ => return None,
+    })
+}
+
+/// `number` written with `unit`, in the unit of `key` (`duration_ms`, `2`, `s`: 2000),
+/// when the key's name ends in a unit of the same quantity and the two differ: the key's
+/// unit as the format writes it and the value. `None` when the unit is the key's own (the
+/// number alone is right) or cannot be converted.
+fn in_key_unit(key: &str, number: &str, unit: &str) -> Option<(&'static str, String)> {
+    let key_unit = key.rsplit(['_', '-']).next()?;
+    let (quantity, key_scale) = unit_scale(key_unit)?;
+    let (written, scale) = unit_scale(unit)?;
+    if written != quantity || scale == key_scale {
+        return None;
+    }
+    let value = number.parse::<f64>().ok()? * scale / key_scale;
+    if !value.is_finite() {
+        return None;
+    }
+    let shown = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let fixed = format!("{value:.6}");
+        fixed
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    };
+    let name = match key_unit.to_ascii_lowercase().as_str() {
+        "ns" => "ns",
+        "us" => "\u{b5}s",
+        "ms" => "ms",
+        "s" => "s",
+        "bytes" | "b" => "bytes",
+        "kib" => "KiB",
+        "mib" => "MiB",
+        "gib" => "GiB",
+        "tib" => "TiB",
+        "khz" => "kHz",
+        "mhz" => "MHz",
+        "ghz" => "GHz",
+        _ => return None,
+    };
+    Some((name, shown))
 }
 
 /// The key at `offset` (a duplicate key's span starts at it).
@@ -642,15 +723,31 @@ pub(crate) fn parser_error(
             Some(BareValue::WithUnit { whole, number }) => {
                 // `whole` is a slice of `text`: its offset is where it starts.
                 let at = whole.as_ptr() as usize - text.as_ptr() as usize;
+                let written = whole[number.len()..].trim_start();
+                let converted = key_before(text, at).and_then(|key| {
+                    let (unit, value) = in_key_unit(key, number, written)?;
+                    Some((key, unit, value))
+                });
                 return v.error(
                     at..at + whole.len(),
-                    msg!(
-                        "syntax",
-                        "`{whole}`: write the number alone, without its unit: {number}",
-                        "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
-                        whole = whole,
-                        number = number
-                    ),
+                    match converted {
+                        Some((key, unit, value)) => msg!(
+                            "syntax",
+                            "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
+                            "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
+                            whole = whole,
+                            unit = unit,
+                            key = key,
+                            value = value
+                        ),
+                        None => msg!(
+                            "syntax",
+                            "`{whole}`: write the number alone, without its unit: {number}",
+                            "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
+                            whole = whole,
+                            number = number
+                        ),
+                    },
                 );
             }
             Some(BareValue::Word(word)) => {

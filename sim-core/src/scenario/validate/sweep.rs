@@ -96,10 +96,11 @@ pub(super) fn validate_sweep(
             ),
         ));
     }
-    if let Some(target) = section.p99_target_us {
-        if !(target > 0.0 && target.is_finite()) {
+    if let Some(target) = &section.p99_target_us {
+        let value = *target.get_ref();
+        if !(value > 0.0 && value.is_finite()) {
             return Err(v.error(
-                section.instance.span(),
+                target.span(),
                 msg!(
                     "out_of_range",
                     "sweep: p99_target_us must be a positive number of microseconds",
@@ -112,6 +113,6 @@ pub(super) fn validate_sweep(
         group,
         counts: counts.clone(),
         op,
-        p99_target_us: section.p99_target_us,
+        p99_target_us: section.p99_target_us.as_ref().map(|t| *t.get_ref()),
     })
 }
