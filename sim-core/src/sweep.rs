@@ -40,15 +40,20 @@ pub struct SweepPoint {
     /// Idle pCPU capacity, percent.
     pub idle_percent: f64,
     /// OOM kills at this count (the memory plan: instances that do not fit and cannot be
-    /// reclaimed).
+    /// reclaimed), during the run or after it.
     #[serde(default)]
     pub oom_kills: u32,
+    /// When the first of those kills happens, ms from the window's start. Past the run's
+    /// end when the memory runs out only later, as the copies keep touching new memory: the
+    /// run then shows no kill, yet the copies do not fit for long. `None` without a kill.
+    #[serde(default)]
+    pub first_oom_at_ms: Option<f64>,
     /// Memory the host swapped out at this count, MiB.
     #[serde(default)]
     pub swapped_mib: f64,
     /// Whether the point meets the target: p99 at or below it (any p99 when there is no
-    /// target) and no instance killed for memory. A density found this way never exceeds
-    /// what the memory holds under the platform's overcommit policy.
+    /// target) and no instance killed for memory, in the run or after it. A density found
+    /// this way never exceeds what the memory holds under the platform's overcommit policy.
     pub meets_target: bool,
 }
 
@@ -99,6 +104,7 @@ mod tests {
             steal_percent: 0.0,
             idle_percent: 0.0,
             oom_kills: 0,
+            first_oom_at_ms: None,
             swapped_mib: 0.0,
             meets_target,
         }

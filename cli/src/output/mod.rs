@@ -501,11 +501,12 @@ fn consolidation_sweep(
     sweep: &sim_core::sweep::SweepResult,
     ko: bool,
 ) {
+    let run = r.duration_ms;
     let target = sweep.p99_target_us.map_or(String::new(), |t| {
         if ko {
-            format!(", p99 목표 {t} µs, ! = 목표 미달, !oom N = 메모리 부족으로 인스턴스 N개가 OOM kill됨")
+            format!(", p99 목표 {t} µs, ! = 목표 미달, !oom N@T = 목표 미달: 메모리 계획상 인스턴스 N개가 OOM kill되며 첫 kill은 T ms (T가 실행 길이 {run} ms보다 뒤면 실행 중에는 kill이 없지만, 복사본들이 메모리에 오래 들어맞지 않음)")
         } else {
-            format!(", p99 target {t} µs, ! = misses it, !oom N = misses it: N instances killed for memory")
+            format!(", p99 target {t} µs, ! = misses it, !oom N@T = misses it: the memory plan OOM-kills N instances, the first at T ms (a T past the run's {run} ms: no kill within the run, but the copies do not fit in memory for long)")
         }
     });
     let _ = writeln!(
@@ -527,7 +528,10 @@ fn consolidation_sweep(
                 let mark = match (p.meets_target, p.oom_kills) {
                     (true, _) => String::new(),
                     (false, 0) => "!".to_string(),
-                    (false, killed) => format!("!oom {killed}"),
+                    (false, killed) => format!(
+                        "!oom {killed}@{:.0}ms",
+                        p.first_oom_at_ms.unwrap_or_default()
+                    ),
                 };
                 format!("{}:{:.1}µs{mark}", p.count, p.p99_us)
             })

@@ -46,6 +46,7 @@ pub(super) fn sweep_result(
         let throughput = ops as f64 / seconds;
         let memory = memory_plan(s, p_index, Some((sweep.group, count)));
         let oom_kills = memory.oom_kills.len() as u32;
+        let first_oom_at_ms = memory.oom_kills.iter().map(|k| k.at_ms).min_by(f64::total_cmp);
         let curve = curves.last_mut().expect("curve");
         curve.points.push(SweepPoint {
             count,
@@ -57,6 +58,7 @@ pub(super) fn sweep_result(
             steal_percent: percent(steal, vcpu_time),
             idle_percent: percent(outcome.capacity.saturating_sub(busy), outcome.capacity),
             oom_kills,
+            first_oom_at_ms,
             swapped_mib: memory.swapped_mib,
             meets_target: sweep.p99_target_us.is_none_or(|t| p99_us <= t) && oom_kills == 0,
         });
