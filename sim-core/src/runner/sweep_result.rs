@@ -46,7 +46,11 @@ pub(super) fn sweep_result(
         let throughput = ops as f64 / seconds;
         let memory = memory_plan(s, p_index, Some((sweep.group, count)));
         let oom_kills = memory.oom_kills.len() as u32;
-        let first_oom_at_ms = memory.oom_kills.iter().map(|k| k.at_ms).min_by(f64::total_cmp);
+        let first_oom_at_ms = memory
+            .oom_kills
+            .iter()
+            .map(|k| k.at_ms)
+            .min_by(f64::total_cmp);
         let curve = curves.last_mut().expect("curve");
         curve.points.push(SweepPoint {
             count,
