@@ -249,8 +249,8 @@ pub(crate) fn warn_near_ties(
                 );
             }
         }
-        // No tolerance on a measured figure with decimals: the page and the CLI show it
-        // rounded, so a student who types what they read is marked wrong.
+        // No tolerance on a measured figure with decimals: only the figure to two decimals
+        // (the question's own) is right, not one read with fewer where the results show it.
         if q.kind == sim_core::question::QuestionKind::Numeric
             && q.tolerance_percent == 0.0
             && q.value.is_some_and(|v| v.fract() != 0.0)
@@ -259,11 +259,11 @@ pub(crate) fn warn_near_ties(
             let value = q.value.map(figure).unwrap_or_default();
             if ko {
                 crate::errln!(
-                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 페이지와 CLI는 반올림해 보여 주므로, 읽은 값을 쓴 학생이 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
+                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 정답은 소수 둘째 자리까지의 값({value} ± 0.005)뿐이므로, 결과 표나 차트처럼 자릿수를 줄여 보여 주는 곳에서 값을 읽은 학생은 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
                 );
             } else {
                 crate::errln!(
-                    "warning: {scenario}: numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: the page and the CLI show it rounded, so a student who types what they read is marked wrong. Give a tolerance_percent (say 1)."
+                    "warning: {scenario}: numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: only its figure to two decimals is right ({value} ± 0.005), so a student who reads it where it is shown with fewer (the results table, the charts) is marked wrong. Give a tolerance_percent (say 1)."
                 );
             }
         }
