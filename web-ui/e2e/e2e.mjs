@@ -2209,6 +2209,21 @@ await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });
 
+await step('code in a validator message keeps its digits as the CLI writes them, in English and Korean', async () => {
+  const text = '[scenario]\nname = "m"\n[host]\nmemory_gib = 64\n[[platform]]\nname = "c"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "i"\nworkload = "cpu-bound"\nmemory_gib = 2048\n';
+  await setEditorText(page, text);
+  await page.waitForSelector('#editor-error');
+  const en = await page.textContent('#editor-error');
+  assert(en.includes('memory_gib = 2048 is 2,048 GiB (for 2,048 MiB write memory_gib = 2)'), `English: ${en}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const ko = await page.textContent('#editor-error');
+  assert(ko.includes('memory_gib = 2048은 2,048 GiB') && ko.includes('memory_gib = 2로'), `Korean: ${ko}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+});
+
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
   // Figures only, never a failure on timing (README, "Performance"; docs/performance.md).
   console.log('\n# measurements (headless Chromium, localhost)');

@@ -248,12 +248,14 @@ pub fn int(v: u64) -> String {
 /// [`regroup`] for a message that quotes what was written (sim-core's validator: "memory
 /// per instance of 99999999 MiB ... 390625.582 GiB"): the figures it computed take the
 /// page's number format, while text in backticks or quotes (`99999999`, “4096”, "4G")
-/// stays as written, since it stands for what the writer typed.
+/// stays as written, since it stands for what the writer typed, and so does code written
+/// without quotes ([`code_ranges`]: `memory_gib = 2048`, "1024 for 1 GiB"), which the
+/// writer may copy into the file, where `2,048` is not a number.
 pub fn regroup_prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     while let Some(open) = rest.find(['`', '"', '“']) {
-        out.push_str(&regroup(&rest[..open]));
+        out.push_str(&regroup_outside_code(&rest[..open]));
         let quote = rest[open..].chars().next().unwrap_or('`');
         let close = if quote == '“' { '”' } else { quote };
         let after = open + quote.len_utf8();
@@ -269,8 +271,156 @@ pub fn regroup_prose(text: &str) -> String {
             }
         }
     }
-    out.push_str(&regroup(rest));
+    out.push_str(&regroup_outside_code(rest));
     out
+}
+
+/// [`regroup`] except in [`code_ranges`].
+fn regroup_outside_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at = 0;
+    for code in code_ranges(text) {
+        out.push_str(&regroup(&text[at..code.start]));
+        out.push_str(&text[code.clone()]);
+        at = code.end;
+    }
+    out.push_str(&regroup(&text[at..]));
+    out
+}
+
+/// Where a message (outside quotes) gives a value as it is written in a scenario file, in
+/// the forms sim-core's messages use (`scenario/error/`, `scenario/validate/`, the
+/// assignment format's), byte ranges in order:
+/// - a key's value after `=`: `memory_gib = 2048`, `clock_ghz = 2.4`, `counts = [1000, 2000]`
+///   (not `<=`, `>=`, `==` or `!=`);
+/// - a unit conversion's value in the key's unit, without a unit of its own: "1024 for 1
+///   GiB", "2400 for 2.4 GHz", "2.4 GHz is 2400", Korean "1 GiB는 1024";
+/// - the number a message says to write alone: "write the number alone, without its
+///   unit: 4096" ("숫자만 단위 없이 쓰세요: 4096").
+///
+/// The message's own figures ("2048 GiB", "between 1 and 1024; got 2048") are not code.
+fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    const WRITE_ALONE: [&str; 2] = ["without its unit: ", "단위 없이 쓰세요: "];
+    let bytes = text.as_bytes();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'=' {
+            let key_before = text[..i]
+                .trim_end_matches(' ')
+                .bytes()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b']'));
+            let operator = i > 0 && matches!(bytes[i - 1], b'=' | b'<' | b'>' | b'!')
+                || bytes.get(i + 1) == Some(&b'=');
+            if key_before && !operator {
+                let start =
+                    i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start_matches(' ').len());
+                let end = value_end(text, start);
+                if end > start {
+                    out.push(start..end);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let glued = i > 0 && {
+            let prev = text[..i].chars().next_back().unwrap_or(' ');
+            prev.is_alphanumeric() || matches!(prev, '.' | ',')
+        };
+        if b.is_ascii_digit() && !glued {
+            let end = number_end(text, i);
+            let after = &text[end..];
+            let unitless = !after
+                .strip_prefix(' ')
+                .unwrap_or(after)
+                .starts_with(|c: char| c.is_alphabetic());
+            let before = &text[..i];
+            let converted_to = after
+                .strip_prefix(" for ")
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+            let converted_from = unitless
+                && ["is ", "는 ", "은 "]
+                    .iter()
+                    .filter_map(|w| before.strip_suffix(w))
+                    .any(ends_with_quantity);
+            let alone = WRITE_ALONE.iter().any(|cue| before.ends_with(cue));
+            if converted_to || converted_from || alone {
+                out.push(i..end);
+            }
+            i = end;
+            continue;
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// The end of a number starting at `start` (digits, a point and decimals).
+fn number_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        end += 1;
+    }
+    if end + 1 < bytes.len() && bytes[end] == b'.' && bytes[end + 1].is_ascii_digit() {
+        end += 1;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// The end of a TOML value starting at `start`: an array or inline table to its closing
+/// bracket, else a number, word or date (ASCII letters, digits, `.`, `_`, `+`, `-`, `:`).
+fn value_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.get(start) {
+        Some(open @ (b'[' | b'{')) => {
+            let close = if *open == b'[' { b']' } else { b'}' };
+            let mut depth = 0usize;
+            for (j, &c) in bytes.iter().enumerate().skip(start) {
+                if c == *open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                    if depth == 0 {
+                        return j + 1;
+                    }
+                }
+            }
+            bytes.len()
+        }
+        _ => {
+            let mut end = start;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_alphanumeric()
+                    || matches!(bytes[end], b'.' | b'_' | b'+' | b'-' | b':'))
+            {
+                end += 1;
+            }
+            // A sentence's full stop after the value is not part of it.
+            if end > start && bytes[end - 1] == b'.' {
+                end -= 1;
+            }
+            end
+        }
+    }
+}
+
+/// Whether `text` ends in a quantity with its unit ("2.4 GHz ", "1 GiB"; a space or none
+/// before the unit, a space or none after it): what a conversion's value is given for.
+fn ends_with_quantity(text: &str) -> bool {
+    let t = text.trim_end_matches(' ');
+    let unit = t.trim_end_matches(|c: char| c.is_alphabetic() || c == 'µ');
+    unit.len() < t.len()
+        && unit
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -355,6 +505,94 @@ mod tests {
         assert_eq!(int(0), "0");
         assert_eq!(int(999), "999");
         assert_eq!(int(1000), "1,000");
+    }
+
+    /// Code in a message stays as the file must have it (the CLI prints it so), in both
+    /// languages: a key's value, a conversion's value in the key's unit, a number to write
+    /// alone; the message's own figures take the page's format.
+    #[test]
+    fn code_in_a_message_is_not_regrouped() {
+        for (message, shown) in [
+            (
+                "did you mean 2 GiB? memory_gib is in GiB, so memory_gib = 2048 is 2048 GiB (for 2048 MiB write memory_gib = 2); platform `c` commits 2060 GiB",
+                "did you mean 2 GiB? memory_gib is in GiB, so memory_gib = 2048 is 2,048 GiB (for 2,048 MiB write memory_gib = 2); platform `c` commits 2,060 GiB",
+            ),
+            (
+                "2 GiB를 뜻했나요? memory_gib는 GiB 단위이므로 memory_gib = 2048은(는) 2048 GiB입니다(2048 MiB라면 memory_gib = 2로 쓰세요)",
+                "2 GiB를 뜻했나요? memory_gib는 GiB 단위이므로 memory_gib = 2048은(는) 2,048 GiB입니다(2,048 MiB라면 memory_gib = 2로 쓰세요)",
+            ),
+            (
+                "instance `i`: with memory_gib = 1024.5 (1049088 MiB) the OOM killer",
+                "instance `i`: with memory_gib = 1024.5 (1,049,088 MiB) the OOM killer",
+            ),
+            (
+                "인스턴스 `i`: memory_gib = 1024.5(1049088 MiB)이면",
+                "인스턴스 `i`: memory_gib = 1024.5(1,049,088 MiB)이면",
+            ),
+            (
+                "host.clock_ghz is in GHz and must be between 0.1 and 10; got 2400: for 2400 MHz write clock_ghz = 2.4",
+                "host.clock_ghz is in GHz and must be between 0.1 and 10; got 2,400: for 2,400 MHz write clock_ghz = 2.4",
+            ),
+            (
+                "duration_ms = 99999999999999999999999 is too large a number: a whole number is at most 18446744073709551615",
+                "duration_ms = 99999999999999999999999 is too large a number: a whole number is at most 18,446,744,073,709,551,615",
+            ),
+            (
+                "duration_ms = 99999999999999999999999은(는) 너무 큰 수입니다",
+                "duration_ms = 99999999999999999999999은(는) 너무 큰 수입니다",
+            ),
+            (
+                "`4 GiB`: write the number alone, in the key's unit (MiB): 4 GiB is working_set_mib = 4096",
+                "`4 GiB`: write the number alone, in the key's unit (MiB): 4 GiB is working_set_mib = 4096",
+            ),
+            (
+                "`4 GiB`: 숫자만 키의 단위(MiB)로 쓰세요: 4 GiB은(는) working_set_mib = 4096",
+                "`4 GiB`: 숫자만 키의 단위(MiB)로 쓰세요: 4 GiB은(는) working_set_mib = 4096",
+            ),
+            (
+                "`4096 MiB`: write the number alone, without its unit: 4096",
+                "`4096 MiB`: write the number alone, without its unit: 4096",
+            ),
+            (
+                "`4096 MiB`: 숫자만 단위 없이 쓰세요: 4096",
+                "`4096 MiB`: 숫자만 단위 없이 쓰세요: 4096",
+            ),
+            (
+                "unknown field `working_set_gib`; write `working_set_mib` (MiB; 1024 for 1 GiB)",
+                "unknown field `working_set_gib`; write `working_set_mib` (MiB; 1024 for 1 GiB)",
+            ),
+            (
+                "`working_set_mib` 키를 쓰세요(MiB 단위, 1 GiB는 1024)",
+                "`working_set_mib` 키를 쓰세요(MiB 단위, 1 GiB는 1024)",
+            ),
+            (
+                "write `clock_ghz` (GHz; 2.4 for 2400 MHz); 2 s is duration_ms = 2000",
+                "write `clock_ghz` (GHz; 2.4 for 2,400 MHz); 2 s is duration_ms = 2000",
+            ),
+            (
+                "(GHz 단위, 2400 MHz는 2.4), 2초는 duration_ms = 2000",
+                "(GHz 단위, 2,400 MHz는 2.4), 2초는 duration_ms = 2000",
+            ),
+            (
+                "choices are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms) (2.4 GHz is 2400)",
+                "choices are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms) (2.4 GHz is 2400)",
+            ),
+            (
+                "(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms) (2.4 GHz는 2400)",
+                "(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms) (2.4 GHz는 2400)",
+            ),
+            (
+                "step `s`: with memory_per_instance_mib = 65536 the OOM killer; counts = [1000, 2000] run",
+                "step `s`: with memory_per_instance_mib = 65536 the OOM killer; counts = [1000, 2000] run",
+            ),
+            // Not code: comparisons, and a quantity is 2048 MiB (with its unit).
+            (
+                "a sum >= 4096 and 8192 == 8192; 2 GiB is 2048 MiB",
+                "a sum >= 4,096 and 8,192 == 8,192; 2 GiB is 2,048 MiB",
+            ),
+        ] {
+            assert_eq!(regroup_prose(message), shown);
+        }
     }
 
     #[test]

@@ -227,4 +227,20 @@ mod tests {
         let e = editor_error("[scenario]\nname = \"a\\u0007b\"\n");
         assert!(e.message.en.contains("U+0007"), "{}", e.message.en);
     }
+
+    /// `memory_gib = 2048` in a message is code, as the CLI prints it (`2,048` is no TOML
+    /// number); the figures the message computes take the page's format.
+    #[test]
+    fn a_messages_code_is_not_regrouped() {
+        let text = "[scenario]\nname = \"m\"\n[host]\nmemory_gib = 64\n[[platform]]\nname = \"c\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\nmemory_gib = 2048\n";
+        let e = editor_error(text);
+        let (en, ko) = (&e.message.en, &e.message.ko);
+        assert!(en.contains("memory_gib = 2048 is 2,048 GiB"), "{en}");
+        assert!(en.contains("write memory_gib = 2)"), "{en}");
+        assert!(ko.contains("memory_gib = 2048은 2,048 GiB"), "{ko}");
+        assert!(ko.contains("memory_gib = 2로"), "{ko}");
+        for m in [en, ko] {
+            assert!(!m.contains("= 2,048"), "{m}");
+        }
+    }
 }
