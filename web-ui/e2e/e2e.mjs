@@ -2224,6 +2224,52 @@ await step('code in a validator message keeps its digits as the CLI writes them,
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
 });
 
+await step('the time slice control shows the slice the run uses when the host cores move', async () => {
+  // memory-limits: container platforms (the fair scheduler) with no time_slice_ms of their own,
+  // on 4 host cores: CFS's 6 ms scaled by the cores, 18 ms; on 1 core 6 ms (the control
+  // showed the text's value after the cores moved).
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('memory-limits.toml'))));
+  const shown = async () => [(await page.textContent('#k-slice-out')).trim(), await page.$eval('#k-slice', (e) => e.value)];
+  let [text, value] = await shown();
+  assert(text === '18 (default for 4 host cores)' && value === '18', `4 cores: ${text} at ${value}`);
+  await afterRun(page, () => setSlider(page, '#k-host-cores', 'Home'));
+  [text, value] = await shown();
+  assert(text === '6 (default for 1 host core)' && value === '6', `1 core: ${text} at ${value}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  [text] = await shown();
+  assert(text === '6 (호스트 코어 1개의 기본값)', `Korean: ${text}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // A slice written in the scenario is the scenario's on any host.
+  const written = (await page.evaluate(() => {
+    const host = document.querySelector('#cm-host');
+    return host && host.virtsimView && !host.hidden ? host.virtsimView.state.doc.toString() : document.querySelector('#scenario-text').value;
+  })).replace(/(\[\[platform\]\][^\[]*?kind = "container")/, '$1\ntime_slice_ms = 24');
+  // (An edit validates at once; it runs on "Run the edited text". The cores stay at 1.)
+  await setEditorText(page, written);
+  await page.waitForFunction(() => document.querySelector('#k-slice-out').textContent.includes('scenario value'));
+  [text, value] = await shown();
+  assert(await page.$eval('#k-host-cores', (e) => e.value) === '1', 'still 1 core');
+  assert(text === '6–24 (per platform: scenario value, default for 1 host core)', `one platform's written: ${text} at ${value}`);
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+});
+
+await step('code in a validator message keeps its digits as the CLI writes them, in English and Korean', async () => {
+  const text = '[scenario]\nname = "m"\n[host]\nmemory_gib = 64\n[[platform]]\nname = "c"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "i"\nworkload = "cpu-bound"\nmemory_gib = 2048\n';
+  await setEditorText(page, text);
+  await page.waitForSelector('#editor-error');
+  const en = await page.textContent('#editor-error');
+  assert(en.includes('memory_gib = 2048 is 2,048 GiB (for 2,048 MiB write memory_gib = 2)'), `English: ${en}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const ko = await page.textContent('#editor-error');
+  assert(ko.includes('memory_gib = 2048은 2,048 GiB') && ko.includes('memory_gib = 2로'), `Korean: ${ko}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+});
+
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
   // Figures only, never a failure on timing (README, "Performance"; docs/performance.md).
   console.log('\n# measurements (headless Chromium, localhost)');

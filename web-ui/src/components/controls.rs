@@ -32,6 +32,10 @@ struct SliderProps {
     /// (time slices differ by platform).
     #[prop_or_default]
     default_text: Option<AttrValue>,
+    /// Where the value shown while `value` is `None` comes from, when it is not simply the
+    /// scenario's ("default for 4 host cores").
+    #[prop_or_default]
+    default_note: Option<AttrValue>,
     /// Extra text after the value (e.g. a total).
     #[prop_or_default]
     extra: Option<AttrValue>,
@@ -139,7 +143,7 @@ fn slider(p: &SliderProps) -> Html {
                         { text.clone() }
                     } else {
                         { crate::components::table::fmt_num(v as f64) }
-                        if p.value.is_none() { <small>{ " (" }{ t(p.lang, "controls.default") }{ ")" }</small> }
+                        if p.value.is_none() { <small>{ " (" }{ p.default_note.clone().unwrap_or_else(|| t(p.lang, "controls.default").into()) }{ ")" }</small> }
                     }
                     if let Some(extra) = &p.extra { <small>{ " · " }{ extra.clone() }</small> }
                 </output>
@@ -266,11 +270,19 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
     let can_run = state.can_run();
     let base: Baseline = (*state.baseline).clone();
-    // Platforms' schedulers have their own slices: the slider's default names the range.
-    let slice_text: Option<AttrValue> = {
-        let (lo, hi) = base.time_slice_range;
-        (lo != hi).then(|| format!("{lo}–{hi} ({})", t(lang, "controls.slice_per_platform")).into())
+    // The slices the run uses (the validated scenario's, with the other controls: the fair
+    // scheduler's default follows the host's cores), and whether they are the scenario's
+    // or a default; platforms' schedulers may have their own: then the range.
+    let slices = match &state.validation {
+        Validation::Valid { slices, .. } => *slices,
+        Validation::Invalid(_) => base.slices,
     };
+    let (slice_text, slice_source): (Option<AttrValue>, Option<AttrValue>) =
+        if slices.lo == slices.hi {
+            (None, Some(slices.source(lang).into()))
+        } else {
+            (Some(slices.text(lang).into()), None)
+        };
     // Groups with their own memory, vCPUs or threads: untouched, the slider names each group's value;
     // moved, it says that it sets every group (as the instances slider does).
     let per_group =
@@ -298,8 +310,9 @@ pub fn controls(props: &ControlsProps) -> Html {
         base.per_group(&group_threads),
         knobs.threads_per_instance.is_some(),
     );
-    let slice_note: Option<AttrValue> = (slice_text.is_some() && knobs.time_slice_ms.is_some())
-        .then(|| t(lang, "controls.sets_every_platform").into());
+    let slice_note: Option<AttrValue> = (base.time_slice_range.0 != base.time_slice_range.1
+        && knobs.time_slice_ms.is_some())
+    .then(|| t(lang, "controls.sets_every_platform").into());
 
     // The error a control caused, shown beside that control with a way back.
     let seed_bad = state
@@ -556,9 +569,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
-                <Slider id="k-slice" error={knob_error("k-slice")} label={t(lang, "controls.time_slice")} min={1} max={base.time_slice_ms.max(100)} step={1}
-                    value={knobs.time_slice_ms} baseline={base.time_slice_ms} {lang}
-                    default_text={slice_text} extra={slice_note}
+                <Slider id="k-slice" error={knob_error("k-slice")} label={t(lang, "controls.time_slice")} min={1} max={slices.hi.max(100)} step={1}
+                    value={knobs.time_slice_ms} baseline={slices.first} {lang}
+                    default_text={slice_text} default_note={slice_source} extra={slice_note}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
                 <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={base.duration_ms.clamp(1, 10)} max={base.duration_ms.max(1000)} step={duration_step(base.duration_ms)}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}

@@ -75,9 +75,123 @@ impl Knobs {
             base.memory_per_instance_mib,
         );
         clear(&mut self.vm_exit_cycles, base.vm_exit_cycles);
-        clear(&mut self.time_slice_ms, base.time_slice_ms);
+        // Not the time slice: the slice a platform runs as written can depend on the other
+        // settings (the fair scheduler's default on the host cores), so whether the slider
+        // stands at it is the validated scenario's to say (`State::set_knobs`).
         clear(&mut self.duration_ms, base.duration_ms);
         self
+    }
+}
+
+/// The time slices a run uses, read from the validated scenario it is made of (with the
+/// controls applied: a platform that writes no `time_slice_ms` takes its scheduler's
+/// default, which for the fair scheduler depends on the host's cores), and where they come
+/// from: what the time-slice control shows while it is untouched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Slices {
+    /// The first platform's slice, ms (where the slider stands).
+    pub first: u64,
+    /// The smallest and largest slice of the platforms, ms.
+    pub lo: u64,
+    pub hi: u64,
+    /// Some platform's slice is the scenario's own (written in it, or set by the control).
+    pub written: bool,
+    /// Some platform's slice is its scheduler's default.
+    pub default: bool,
+    /// The host's cores, when a platform's default is the fair scheduler's (scaled by them).
+    pub default_cores: Option<u32>,
+    /// Some platform's default is another scheduler's (the same on any host).
+    pub default_fixed: bool,
+}
+
+impl Slices {
+    /// The slices of `s`, a validated scenario; `written[i]` says whether platform `i`'s
+    /// text writes `time_slice_ms` (`Baseline::time_slice_written`); `set` that the
+    /// control sets every platform's.
+    pub fn of(s: &Scenario, written: &[bool], set: bool) -> Slices {
+        let slices = s.platforms.iter().map(|p| p.time_slice_ms);
+        let own = |i: usize| set || written.get(i).copied().unwrap_or(false);
+        let defaults: Vec<&crate::sim::scenario::PlatformSpec> = s
+            .platforms
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !own(i))
+            .map(|(_, p)| p)
+            .collect();
+        Slices {
+            first: s.platforms.first().map_or(30, |p| p.time_slice_ms),
+            lo: slices.clone().min().unwrap_or(30),
+            hi: slices.max().unwrap_or(30),
+            written: (0..s.platforms.len()).any(own),
+            default: !defaults.is_empty(),
+            default_cores: defaults
+                .iter()
+                .any(|p| p.scheduler == crate::sim::SchedulerKind::Fair)
+                .then_some(s.host.cores),
+            default_fixed: defaults
+                .iter()
+                .any(|p| p.scheduler != crate::sim::SchedulerKind::Fair),
+        }
+    }
+
+    /// What the control shows untouched: "6 (default for 1 host core)", "24 (scenario
+    /// value)", "6–30 (per platform: the schedulers' defaults on 1 host core)".
+    pub fn text(&self, lang: Lang) -> String {
+        let from = self.source(lang);
+        let num = |v: u64| crate::num::int(v);
+        if self.lo == self.hi {
+            format!("{} ({from})", num(self.lo))
+        } else {
+            format!(
+                "{}–{} ({}: {from})",
+                num(self.lo),
+                num(self.hi),
+                crate::i18n::t(lang, "controls.slice_per_platform")
+            )
+        }
+    }
+
+    /// Where the slices come from: "scenario value", "default for 1 host core", or both.
+    pub fn source(&self, lang: Lang) -> String {
+        use crate::i18n::t;
+        let mut from = Vec::new();
+        if self.written {
+            from.push(t(lang, "controls.default").to_string());
+        }
+        if self.default {
+            // The fair scheduler's default follows the host's cores; the others' do not.
+            let key = match (self.default_cores, self.default_fixed) {
+                (Some(1), false) => "controls.slice_default_core",
+                (Some(_), false) => "controls.slice_default_cores",
+                (Some(1), true) => "controls.slice_defaults_core",
+                (Some(_), true) => "controls.slice_defaults_cores",
+                (None, _) => "controls.slice_default",
+            };
+            let cores = self.default_cores.unwrap_or(0).to_string();
+            from.push(t(lang, key).replace("{}", &cores));
+        }
+        from.join(", ")
+    }
+}
+
+/// Whether each platform of a scenario text writes `time_slice_ms`, in order (the
+/// validated scenario keeps the value, not whether it was written). Read with toml's
+/// parser, which sim-core reads the text with too.
+pub(crate) fn time_slice_written(text: &str) -> Vec<bool> {
+    use toml::de::{DeTable, DeValue};
+    let (root, _) = DeTable::parse_recoverable(text);
+    let Some(platforms) = root.get_ref().get("platform") else {
+        return Vec::new();
+    };
+    match platforms.get_ref() {
+        DeValue::Array(tables) => tables
+            .iter()
+            .map(|t| match t.get_ref() {
+                DeValue::Table(t) => t.contains_key("time_slice_ms"),
+                _ => false,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -108,6 +222,11 @@ pub struct Baseline {
     pub time_slice_ms: u64,
     /// The smallest and largest time slice of the platforms (they differ by scheduler).
     pub time_slice_range: (u64, u64),
+    /// Whether each platform's text writes `time_slice_ms` (else its scheduler's default).
+    pub time_slice_written: Vec<bool>,
+    /// The slices as written (with the scenario's own host), for when no validated run
+    /// with the controls is at hand (a control's error).
+    pub slices: Slices,
     pub duration_ms: u64,
     pub title: Option<Text>,
     pub description: Option<Text>,
@@ -165,7 +284,10 @@ impl Baseline {
 
     pub(crate) fn of(s: &Scenario) -> Baseline {
         let first = s.instances.first();
+        let time_slice_written = time_slice_written(s.source());
         Baseline {
+            slices: Slices::of(s, &time_slice_written, false),
+            time_slice_written,
             instance_count: first.map_or(1, |i| i.count),
             vcpus_per_instance: first.map_or(1, |i| i.vcpus),
             threads_per_instance: first.map_or(1, |i| i.threads),
@@ -721,6 +843,128 @@ mod tests {
         .at_baseline_as_written(&base);
         assert_eq!(knobs.vm_exit_cycles, None);
         assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
+    }
+
+    /// A container (fair scheduler) that writes no `time_slice_ms` runs CFS's 6 ms scaled by
+    /// the host's cores: 24 ms on 8, 18 ms on 4, 6 ms on 1. The control shows the slice the
+    /// run uses (it showed the text's 24 after the cores were set to 1, while 6 ran) and
+    /// says whether it is the scenario's or the default for these cores.
+    #[test]
+    fn the_time_slice_shown_is_the_one_the_run_uses() {
+        const TEXT: &str = "[scenario]\nname = \"slices\"\nduration_ms = 5\n[host]\ncores = 8\nmemory_gib = 16\n[[platform]]\nname = \"c\"\nkind = \"container\"\n[[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n";
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: "slices.toml".into(),
+            text: TEXT.into(),
+            knobs: Knobs::default(),
+        });
+        let shown = |s: &State, lang: Lang| match &s.validation {
+            crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
+            other => panic!("{other:?}"),
+        };
+        let used = |s: &State| {
+            crate::parsed::adjusted(&s.file, &s.text, &s.knobs.to_adjustments())
+                .unwrap()
+                .platforms[0]
+                .time_slice_ms
+        };
+        assert_eq!(
+            shown(&s, Lang::En),
+            (24, "24 (default for 8 host cores)".into())
+        );
+        let cores = |n: u32, slice: Option<u64>| Knobs {
+            host_cores: Some(n),
+            time_slice_ms: slice,
+            ..Knobs::default()
+        };
+        let s = Rc::new(s).reduce(Action::SetKnobs(cores(1, None)));
+        assert_eq!(used(&s), 6);
+        assert_eq!(
+            shown(&s, Lang::En),
+            (6, "6 (default for 1 host core)".into())
+        );
+        assert_eq!(
+            shown(&s, Lang::Ko),
+            (6, "6 (호스트 코어 1개의 기본값)".into())
+        );
+        // An assignment's variant with 4 host cores: 18 ms.
+        let s = s.reduce(Action::SetKnobs(cores(4, None)));
+        assert_eq!(used(&s), 18);
+        assert_eq!(
+            shown(&s, Lang::En),
+            (18, "18 (default for 4 host cores)".into())
+        );
+        // On 1 core the slider moved to 24 sets 24 (it is not the slice as written there,
+        // 6); moved to 6 it is the slice as written again.
+        let s = s.reduce(Action::SetKnobs(cores(1, Some(24))));
+        assert_eq!((s.knobs.time_slice_ms, used(&s)), (Some(24), 24));
+        let s = s.reduce(Action::SetKnobs(cores(1, Some(6))));
+        assert_eq!((s.knobs.time_slice_ms, used(&s)), (None, 6));
+        // Written in the scenario, the slice is the scenario's on every host.
+        let written = TEXT.replace(
+            "kind = \"container\"",
+            "kind = \"container\"\ntime_slice_ms = 24",
+        );
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: "slices.toml".into(),
+            text: written,
+            knobs: cores(1, None),
+        });
+        assert_eq!(used(&s), 24);
+        assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));
+    }
+
+    /// Platforms with their own slices: the range, and where each part comes from.
+    #[test]
+    fn platforms_slices_are_shown_as_a_range_with_their_sources() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "seed-comparison-table.toml")
+            .copied()
+            .unwrap();
+        let s = Scenario::from_toml(file, text).unwrap();
+        let base = Baseline::of(&s);
+        assert!(base.time_slice_written.iter().all(|w| !w), "{file}");
+        assert_eq!(
+            base.slices.text(Lang::En),
+            "24–30 (per platform: the schedulers' defaults on 8 host cores)"
+        );
+        let one = s
+            .adjusted(&Adjustments {
+                host_cores: Some(1),
+                ..Default::default()
+            })
+            .unwrap();
+        let slices = Slices::of(&one, &base.time_slice_written, false);
+        assert_eq!(
+            slices.text(Lang::En),
+            "6–30 (per platform: the schedulers' defaults on 1 host core)"
+        );
+        // A platform that writes its slice beside ones that do not.
+        let written = time_slice_written(
+            "[[platform]]\nname = \"a\"\ntime_slice_ms = 5\n[[platform]]\nname = \"b\"\n",
+        );
+        assert_eq!(written, [true, false]);
+        // Only a credit scheduler's default, the same on any host.
+        let credit = Slices {
+            first: 30,
+            lo: 30,
+            hi: 30,
+            written: false,
+            default: true,
+            default_cores: None,
+            default_fixed: true,
+        };
+        assert_eq!(credit.text(Lang::En), "30 (the scheduler's default)");
+        let mixed = Slices {
+            written: true,
+            ..slices
+        };
+        assert_eq!(
+            mixed.text(Lang::Ko),
+            "6–30 (플랫폼마다 다름: 시나리오 값, 호스트 코어 1개에서의 스케줄러 기본값)"
+        );
     }
 
     /// noisy-neighbour's victims run 4 threads each and its noisy instances 8: the threads

@@ -18,7 +18,7 @@ mod validation;
 
 pub use knobs::{
     changed_control, changed_settings, changed_settings_from, control_of, parse_memory_mib,
-    parse_mib, parse_seed, Baseline, KnobError, Knobs,
+    parse_mib, parse_seed, Baseline, KnobError, Knobs, Slices,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -245,7 +245,21 @@ impl State {
 
     /// The controls changed: revalidated (an error blamed on the control changed) and re-run.
     fn set_knobs(&mut self, knobs: Knobs) {
-        let knobs = knobs.at_baseline_as_written(&self.baseline);
+        let mut knobs = knobs.at_baseline_as_written(&self.baseline);
+        // The time slice at the first platform's own (as the run would have it with the
+        // other settings: a default may depend on the host's cores) is "as written".
+        if let Some(n) = knobs.time_slice_ms {
+            let without = Knobs {
+                time_slice_ms: None,
+                ..knobs.clone()
+            };
+            let own = crate::parsed::adjusted(&self.file, &self.text, &without.to_adjustments())
+                .ok()
+                .and_then(|s| s.platforms.first().map(|p| p.time_slice_ms));
+            if own == Some(n) {
+                knobs.time_slice_ms = None;
+            }
+        }
         let control = changed_control(&self.knobs, &knobs);
         self.knobs = knobs;
         self.revalidate_after(control);

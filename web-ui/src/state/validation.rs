@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use serde::Deserialize;
 
-use super::{control_of, Baseline, Knobs, MAX_SCENARIO_BYTES};
+use super::{control_of, Baseline, Knobs, Slices, MAX_SCENARIO_BYTES};
 use crate::i18n::Lang;
 use crate::sim::Scenario;
 
@@ -66,6 +66,9 @@ pub enum Validation {
         name: String,
         seed: u64,
         baseline: Box<Baseline>,
+        /// The time slices the run uses (the validated scenario's, with the controls), or
+        /// the scenario's as written while a control makes it invalid.
+        slices: Slices,
         /// sim-core's estimate of the events a run needs (0 when the controls are invalid).
         events: u64,
         /// Duration of the run, ms (with the controls applied).
@@ -123,6 +126,11 @@ pub fn validate(
                         seed: s.seed(),
                         events: s.estimated_events(),
                         duration_ms: s.duration_ms,
+                        slices: Slices::of(
+                            &s,
+                            &baseline.time_slice_written,
+                            knobs.time_slice_ms.is_some(),
+                        ),
                         baseline,
                         warnings,
                     },
@@ -134,6 +142,7 @@ pub fn validate(
                         seed: knobs.seed.unwrap_or(base.seed()),
                         events: 0,
                         duration_ms: base.duration_ms,
+                        slices: baseline.slices,
                         baseline,
                         warnings,
                     },
