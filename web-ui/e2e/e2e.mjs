@@ -2209,21 +2209,6 @@ await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });
 
-await step('code in a validator message keeps its digits as the CLI writes them, in English and Korean', async () => {
-  const text = '[scenario]\nname = "m"\n[host]\nmemory_gib = 64\n[[platform]]\nname = "c"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "i"\nworkload = "cpu-bound"\nmemory_gib = 2048\n';
-  await setEditorText(page, text);
-  await page.waitForSelector('#editor-error');
-  const en = await page.textContent('#editor-error');
-  assert(en.includes('memory_gib = 2048 is 2,048 GiB (for 2,048 MiB write memory_gib = 2)'), `English: ${en}`);
-  await page.click('#lang');
-  await page.waitForFunction(() => document.documentElement.lang === 'ko');
-  const ko = await page.textContent('#editor-error');
-  assert(ko.includes('memory_gib = 2048은 2,048 GiB') && ko.includes('memory_gib = 2로'), `Korean: ${ko}`);
-  await page.click('#lang');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
-});
-
 await step('the time slice control shows the slice the run uses when the host cores move', async () => {
   // memory-limits: container platforms (the fair scheduler) with no time_slice_ms of their own,
   // on 4 host cores: CFS's 6 ms scaled by the cores, 18 ms; on 1 core 6 ms (the control
@@ -2268,6 +2253,21 @@ await step('code in a validator message keeps its digits as the CLI writes them,
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+});
+
+await step('the measured table has one number of decimals per column of figures', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+  await measuredText(page);
+  const cells = await page.$$eval('#measured tbody tr', (rows) => rows.map((tr) => [
+    tr.querySelector('td.relative').firstChild.textContent.trim(),
+    ...[...tr.querySelectorAll('td.opt:not(.text), td.opt-phone')].map((c) => c.textContent.trim())]));
+  assert(cells.length > 3, `rows: ${cells.length}`);
+  for (const row of cells) {
+    assert(/^[\d,]+\.\d%$/.test(row[0]), `relative: ${row[0]}`);
+    assert(row.length === 8 && row.slice(1).every((c) => /^[\d,]+\.\d$/.test(c)), `shares and steal: ${row.join(' ')}`);
+  }
+  // smoke's native platform has no hypervisor: 0.0, not 0.
+  assert(cells.some((row) => row[3] === '0.0'), `a 0.0: ${JSON.stringify(cells)}`);
 });
 
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {

@@ -20,6 +20,33 @@ pub fn fmt_num(v: f64) -> String {
     crate::num::num(v)
 }
 
+/// A percentage in a column: one decimal always, as the CLI prints it ("72.0%" beside
+/// "72.5%" and "100.0%", not "72%" and "100%").
+fn percent(v: f64) -> String {
+    if v.is_finite() {
+        format!("{}%", crate::num::exact(v, 1))
+    } else {
+        "—".into()
+    }
+}
+
+/// A platform's figures in the measured table after its throughput: relative to native,
+/// the CPU shares (user, kernel, hypervisor, emulation, host OS, idle) and steal, each
+/// column with one decimal always, as the CLI prints them (`72.0` beside `72.5`).
+fn platform_figures(p: &PlatformResult) -> [String; 8] {
+    let one = |v: f64| crate::num::exact(v, 1);
+    [
+        percent(p.relative_performance_percent),
+        one(p.cpu.guest_user),
+        one(p.cpu.guest_kernel),
+        one(p.cpu.hypervisor),
+        one(p.cpu.device_emulation),
+        one(p.cpu.host_os),
+        one(p.cpu.idle),
+        one(p.steal_percent),
+    ]
+}
+
 /// The platforms whose groups fare very differently against native
 /// (`PlatformResult::groups_fare_differently`), with the groups' figures (the CLI says the
 /// same under its table).
@@ -427,7 +454,7 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" title={t(lang, "table.exits.note")}>{ t(lang, "table.exits") }{ help_button("table.exits") }</th>
                 </tr></thead>
                 <tbody>
-                    { for r.platforms.iter().map(|p| html! {
+                    { for r.platforms.iter().map(|p| (p, platform_figures(p))).map(|(p, figures)| html! {
                         <tr>
                             <th scope="row">{ platform_cell(lang, p) }</th>
                             <td class="text opt">
@@ -435,7 +462,7 @@ pub fn table(props: &TableProps) -> Html {
                                 <br /><small>{ stack_details(lang, p, &props.baseline) }</small>
                             </td>
                             <td class="throughput">{ fmt_num(p.throughput) }</td>
-                            <td class="relative">{ crate::num::pct(p.relative_performance_percent) }
+                            <td class="relative">{ &figures[0] }
                                 // A desktop's cost is its latency, not its updates (which
                                 // stay near 100% until the server saturates): the cell says
                                 // what its share counts, and the latency stands beside it
@@ -445,9 +472,8 @@ pub fn table(props: &TableProps) -> Html {
                                     <br /><small class="vdi-latency">{ vdi_latency(lang, v) }</small>
                                 }
                             </td>
-                            { for [p.cpu.guest_user, p.cpu.guest_kernel, p.cpu.hypervisor, p.cpu.device_emulation,
-                                p.cpu.host_os, p.cpu.idle].iter().map(|v| html! { <td class="opt">{ crate::num::fixed(*v, 1) }</td> }) }
-                            <td class="opt-phone">{ crate::num::fixed(p.steal_percent, 1) }</td>
+                            { for figures[1..7].iter().map(|v| html! { <td class="opt">{ v }</td> }) }
+                            <td class="opt-phone">{ &figures[7] }</td>
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
                         </tr>
                     }) }
@@ -488,7 +514,7 @@ pub fn table(props: &TableProps) -> Html {
                                 <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
                                 <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
                                 <td>{ fmt_num(g.throughput) }</td>
-                                <td>{ crate::num::pct(g.relative_performance_percent) }</td>
+                                <td>{ percent(g.relative_performance_percent) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -512,8 +538,8 @@ pub fn table(props: &TableProps) -> Html {
                         { for r.platforms.iter().filter(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()).map(|p| html! {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="steal-measured">{ crate::num::fixed(p.steal_percent, 1) }</td>
-                                <td class="steal-seen">{ crate::num::fixed(p.guest_steal_percent, 1) }</td>
+                                <td class="steal-measured">{ crate::num::exact(p.steal_percent, 1) }</td>
+                                <td class="steal-seen">{ crate::num::exact(p.guest_steal_percent, 1) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -534,8 +560,8 @@ pub fn table(props: &TableProps) -> Html {
                         { for r.platforms.iter().filter_map(|p| Some((p, p.bt_tc_hit_percent?, p.bt_translate_percent?))).map(|(p, hit, translate)| html! {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="bt-hit">{ crate::num::fixed(hit, 1) }</td>
-                                <td class="bt-translate">{ crate::num::fixed(translate, 2) }</td>
+                                <td class="bt-hit">{ crate::num::exact(hit, 1) }</td>
+                                <td class="bt-translate">{ crate::num::exact(translate, 2) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -624,7 +650,7 @@ pub fn table(props: &TableProps) -> Html {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text">{ if m.policies.is_empty() { "-".to_string() } else { m.policies.iter().map(|x| x.name()).collect::<Vec<_>>().join(" + ") } }</td>
-                                <td>{ format!("{}×", fmt_num((m.overcommit_ratio * 100.0).round() / 100.0)) }</td>
+                                <td>{ format!("{}×", crate::num::exact(m.overcommit_ratio, 2)) }</td>
                                 <td>{ fmt_num(m.demand_mib.round()) }</td>
                                 <td>{ fmt_num(m.resident_mib.round()) }</td>
                                 <td>{ fmt_num((m.balloon_mib + m.reported_mib).round()) }</td>
@@ -680,7 +706,7 @@ pub fn table(props: &TableProps) -> Html {
                                 <td>{ crate::num::duration_ms(m.downtime_ms) }</td>
                                 <td>{ crate::num::duration_ms(m.total_ms) }</td>
                                 <td>{ fmt_num(m.sent_mib.round()) }</td>
-                                <td>{ fmt_num((m.slowdown_percent * 10.0).round() / 10.0) }</td>
+                                <td>{ crate::num::exact(m.slowdown_percent, 1) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -754,7 +780,7 @@ fn sample_notes<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{fault_sessions, fmt_num, sample_notes};
+    use super::{fault_sessions, fmt_num, percent, platform_figures, sample_notes};
     use crate::i18n::Lang;
 
     /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
@@ -828,6 +854,42 @@ mod tests {
                 p.name
             );
         }
+    }
+
+    /// The measured table's figures have one decimal each, as the CLI's table prints them
+    /// (`{:.1}`): a column read "72" beside "72.5", and 10, 1, 0 where the CLI has 10.0,
+    /// 1.0, 0.0.
+    #[test]
+    fn a_column_of_figures_has_one_number_of_decimals() {
+        let text = crate::builtin::text_by_name("smoke.toml").unwrap();
+        let scenario = crate::sim::Scenario::from_toml("smoke.toml", &text).unwrap();
+        let r = scenario.run().unwrap();
+        for p in &r.platforms {
+            let cli = [
+                format!("{:.1}%", p.relative_performance_percent),
+                format!("{:.1}", p.cpu.guest_user),
+                format!("{:.1}", p.cpu.guest_kernel),
+                format!("{:.1}", p.cpu.hypervisor),
+                format!("{:.1}", p.cpu.device_emulation),
+                format!("{:.1}", p.cpu.host_os),
+                format!("{:.1}", p.cpu.idle),
+                format!("{:.1}", p.steal_percent),
+            ];
+            assert_eq!(platform_figures(p), cli, "{}", p.name);
+        }
+        let mut p = r.platforms[0].clone();
+        p.relative_performance_percent = 100.0;
+        p.cpu.guest_user = 72.0;
+        p.cpu.guest_kernel = 72.5;
+        p.cpu.hypervisor = 0.0;
+        p.steal_percent = 1.0;
+        let f = platform_figures(&p);
+        assert_eq!(
+            [&f[0], &f[1], &f[2], &f[3], &f[7]],
+            ["100.0%", "72.0", "72.5", "0.0", "1.0"]
+        );
+        assert_eq!(percent(72.0), "72.0%");
+        assert_eq!(percent(f64::NAN), "—");
     }
 
     #[test]
