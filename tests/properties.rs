@@ -508,7 +508,8 @@ fn binary_translation_slows_syscall_heavy_work_more_than_hardware_assist() {
 /// A page-table-heavy mix on a host without EPT. Per operation:
 ///   HW (shadow):  pte write exit 784 + 2216 + 8770 = 11 770; fault exit + 7279 + 1093
 ///   BT (shadow):  pte 391, fault 3927 (no exits: the translator handles them)
-///   para:         pte 1 + 150 validation + a hypercall per 32; fault 242 + 1093
+///   para:         pte 1 + 150 validation + a hypercall per 32; fault: bounce 500 +
+///                 handler without its IRET 972 + iret hypercall 542
 ///   HW with EPT:  pte 1, fault 396 + 1093, TLB miss 516 instead of 120
 /// so hardware assist without nested paging is by far the slowest.
 #[test]
