@@ -144,6 +144,21 @@ fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
     assert_eq!(e.total, 18_056);
 }
 
+#[test]
+fn a_blocking_operation_says_what_it_waits_for_off_the_cpu() {
+    // smoke's host has the default NIC (20 µs one way) and disk (80 µs): a receive waits
+    // for two crossings of the wire (40 µs) and the disk read for the disk's latency, on no
+    // CPU, which the path's cycles do not hold; a system call waits for nothing.
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/smoke.toml"));
+    let receive = explain(&s, 0, Op::NetReceive).expect("explain");
+    let note = receive.note.expect("a receive's note");
+    assert!(note.en.contains("2 × 20 µs = 40 µs"), "{}", note.en);
+    assert!(note.ko.contains("2 × 20 µs = 40 µs"), "{}", note.ko);
+    let read = explain(&s, 0, Op::DiskRead).expect("explain");
+    assert!(read.note.expect("a read's note").en.contains("80 µs"));
+    assert!(explain(&s, 0, Op::Syscall).expect("explain").note.is_none());
+}
+
 /// A disk VM listed first and a network VM (network-rr: 512-byte messages) on a type-1 with
 /// paravirtual I/O, back ends in the hypervisor or in a driver domain.
 const IO_TWO_WAYS: &str = r#"

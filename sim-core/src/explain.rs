@@ -954,9 +954,72 @@ fn explain_stack(
         batch_every: path.submit.batch_every.max(path.complete.batch_every),
         phases: expander.phases(&path),
         total: path_total(&path),
-        note: beyond_the_path(stack, op)
-            .or_else(|| scheduled_backend_note(stack, op, &path, &s.costs)),
+        note: joined(
+            beyond_the_path(stack, op)
+                .or_else(|| scheduled_backend_note(stack, op, &path, &s.costs)),
+            device_wait_note(&s.host, &instance.workload, op),
+        ),
     })
+}
+
+/// Two notes as one, in the order given.
+fn joined(first: Option<Text>, second: Option<Text>) -> Option<Text> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(Text::new(
+            format!("{} {}", a.en, b.en),
+            format!("{} {}", a.ko, b.ko),
+        )),
+        (a, b) => a.or(b),
+    }
+}
+
+/// What a blocking operation waits for between its submit and its completion, outside any
+/// CPU (`machine/io.rs`, `device_time`): the disk, the network, the sleep. The measured
+/// latency adds that wait to the path's cycles.
+fn device_wait_note(
+    host: &crate::hardware::Host,
+    w: &crate::workload::Workload,
+    op: Op,
+) -> Option<Text> {
+    let per_us = host.cycles_per_us().max(1) as f64;
+    let us = |cycles: f64| {
+        let v = cycles / per_us;
+        if v < 10.0 {
+            format!("{v:.2}")
+        } else {
+            format!("{v:.0}")
+        }
+    };
+    match op {
+        Op::DiskRead | Op::DiskWrite => {
+            let per_op = 1e6 / host.disk_iops.max(1) as f64;
+            let transfer = w.io_bytes as f64 / host.disk_bandwidth_mb_s.max(1) as f64;
+            let service = us(per_op.max(transfer) * per_us);
+            let latency = host.disk_latency_us;
+            Some(Text::new(
+                format!("Between the submit and the completion the request waits for the disk, on no CPU: its access latency, {latency} µs (`host.disk.latency_us`), or its service time if longer ({service} µs for {} bytes at {} IOPS and {} MB/s), after the requests ahead of it. The measured latency adds that wait to the cycles above.", w.io_bytes, host.disk_iops, host.disk_bandwidth_mb_s),
+                format!("제출과 완료 사이에 요청은 CPU 밖에서 디스크를 기다립니다: 접근 지연 {latency} µs(`host.disk.latency_us`), 또는 그보다 길면 서비스 시간({} 바이트를 {} IOPS, {} MB/s로 {service} µs), 그리고 앞선 요청들이 끝날 때까지. 측정되는 지연은 위 사이클에 이 기다림을 더한 것입니다.", w.io_bytes, host.disk_iops, host.disk_bandwidth_mb_s),
+            ))
+        }
+        Op::NetReceive => {
+            let wire = us(w.message_bytes as f64 * 8.0 * per_us
+                / (host.nic_bandwidth_gbit_s.max(1) as f64 * 1000.0));
+            let latency = host.nic_latency_us;
+            let both = 2 * latency;
+            Some(Text::new(
+                format!("Between the submit and the completion the thread waits, on no CPU, for the client's next request: the previous reply's and the request's crossings of the wire, 2 × {latency} µs = {both} µs (`host.nic.latency_us`, one way), and the request's {} bytes at {} Gbit/s ({wire} µs), after any transfer ahead of it. The measured latency adds that wait to the cycles above.", w.message_bytes, host.nic_bandwidth_gbit_s),
+                format!("제출과 완료 사이에 스레드는 CPU 밖에서 클라이언트의 다음 요청을 기다립니다: 앞 응답과 요청이 선로를 건너는 시간 2 × {latency} µs = {both} µs(`host.nic.latency_us`, 한 방향), 그리고 요청 {} 바이트를 {} Gbit/s로 보내는 시간({wire} µs), 앞선 전송이 끝날 때까지. 측정되는 지연은 위 사이클에 이 기다림을 더한 것입니다.", w.message_bytes, host.nic_bandwidth_gbit_s),
+            ))
+        }
+        Op::Sleep => {
+            let think = w.think_time_us;
+            Some(Text::new(
+                format!("Between the submit and the completion the thread sleeps, on no CPU, for a time drawn from an exponential distribution with a mean of {think} µs (the workload's `think_time_us`). The measured latency adds that sleep to the cycles above."),
+                format!("제출과 완료 사이에 스레드는 CPU 밖에서 잠듭니다: 평균 {think} µs(워크로드의 `think_time_us`)인 지수 분포에서 뽑은 시간입니다. 측정되는 지연은 위 사이클에 이 잠을 더한 것입니다."),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// What the machine adds to `op`'s path when it runs it, so that a student does not take
