@@ -2268,6 +2268,13 @@ await step('the measured table has one number of decimals per column of figures'
   }
   // smoke's native platform has no hypervisor: 0.0, not 0.
   assert(cells.some((row) => row[3] === '0.0'), `a 0.0: ${JSON.stringify(cells)}`);
+  // scheduler-latency's throughputs (209.5, 95.5, 211.5, 98.0 ops/s): one decimal each, not
+  // "210" beside "95.5".
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('scheduler-latency.toml'))));
+  await measuredText(page);
+  const throughputs = await page.$$eval('#measured td.throughput', (c) => c.map((x) => x.textContent.trim()));
+  const decimals = new Set(throughputs.map((x) => (x.split('.')[1] || '').length));
+  assert(throughputs.length > 1 && decimals.size === 1, `throughputs: ${throughputs.join(' ')}`);
 });
 
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {

@@ -30,6 +30,21 @@ fn percent(v: f64) -> String {
     }
 }
 
+/// A column of figures with one number of decimals: as many as its most precise figure
+/// needs by the page's rule ([`crate::num::decimals`]: none for a whole number or from 100
+/// up, one from 10...), at most `max`. Throughputs of 209.5, 95.5 and 98.0 ops/s
+/// (scheduler-latency) read "209.5", "95.5", "98.0", not "210", "95.5", "98".
+fn column(values: impl Iterator<Item = f64> + Clone, max: usize) -> Vec<String> {
+    let decimals = values
+        .clone()
+        .filter(|v| v.is_finite())
+        .map(crate::num::decimals)
+        .max()
+        .unwrap_or(0)
+        .min(max);
+    values.map(|v| crate::num::exact(v, decimals)).collect()
+}
+
 /// A platform's figures in the measured table after its throughput: relative to native,
 /// the CPU shares (user, kernel, hypervisor, emulation, host OS, idle) and steal, each
 /// column with one decimal always, as the CLI prints them (`72.0` beside `72.5`).
@@ -454,14 +469,14 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" title={t(lang, "table.exits.note")}>{ t(lang, "table.exits") }{ help_button("table.exits") }</th>
                 </tr></thead>
                 <tbody>
-                    { for r.platforms.iter().map(|p| (p, platform_figures(p))).map(|(p, figures)| html! {
+                    { for r.platforms.iter().zip(column(r.platforms.iter().map(|p| p.throughput), 2)).map(|(p, throughput)| (p, throughput, platform_figures(p))).map(|(p, throughput, figures)| html! {
                         <tr>
                             <th scope="row">{ platform_cell(lang, p) }</th>
                             <td class="text opt">
                                 { labels::kind_of(lang, p) }
                                 <br /><small>{ stack_details(lang, p, &props.baseline) }</small>
                             </td>
-                            <td class="throughput">{ fmt_num(p.throughput) }</td>
+                            <td class="throughput">{ throughput }</td>
                             <td class="relative">{ &figures[0] }
                                 // A desktop's cost is its latency, not its updates (which
                                 // stay near 100% until the server saturates): the cell says
@@ -507,13 +522,15 @@ pub fn table(props: &TableProps) -> Html {
                         <th scope="col">{ t(lang, "table.relative") }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g))).map(|(p, g)| html! {
+                        { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g)))
+                            .zip(column(r.platforms.iter().flat_map(|p| p.groups.iter().map(|g| g.throughput)), 2))
+                            .map(|((p, g), throughput)| html! {
                             <tr>
                                 <th scope="row">{ platform_cell(lang, p) }</th>
                                 <td class="text group-name">{ g.name.clone() }</td>
                                 <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
                                 <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
-                                <td>{ fmt_num(g.throughput) }</td>
+                                <td>{ throughput }</td>
                                 <td>{ percent(g.relative_performance_percent) }</td>
                             </tr>
                         }) }
@@ -780,7 +797,7 @@ fn sample_notes<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{fault_sessions, fmt_num, percent, platform_figures, sample_notes};
+    use super::{column, fault_sessions, fmt_num, percent, platform_figures, sample_notes};
     use crate::i18n::Lang;
 
     /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
@@ -889,6 +906,15 @@ mod tests {
             ["100.0%", "72.0", "72.5", "0.0", "1.0"]
         );
         assert_eq!(percent(72.0), "72.0%");
+        // Throughputs: the decimals of the column's most precise figure, for all of it.
+        let col = |v: &[f64]| column(v.iter().copied(), 2);
+        assert_eq!(
+            col(&[209.5, 95.5, 211.5, 98.0]),
+            ["209.5", "95.5", "211.5", "98.0"]
+        );
+        assert_eq!(col(&[193_800.0, 79_866.67]), ["193,800", "79,867"]);
+        assert_eq!(col(&[1234.5, 5.4321]), ["1,234.50", "5.43"]);
+        assert_eq!(col(&[]), Vec::<String>::new());
         assert_eq!(percent(f64::NAN), "—");
     }
 
