@@ -159,6 +159,27 @@ fn a_blocking_operation_says_what_it_waits_for_off_the_cpu() {
     assert!(explain(&s, 0, Op::Syscall).expect("explain").note.is_none());
 }
 
+#[test]
+fn a_side_by_side_technique_on_another_kind_of_hypervisor_says_so() {
+    // smoke's type-2 platform: paravirtualization is shown on a type-1 (it needs one), and
+    // that row says so; binary translation stays on the type-2, natively there is no
+    // hypervisor: neither gets the note.
+    use sim_core::explain::other_kind_note;
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/smoke.toml"));
+    let t2 = s
+        .platforms
+        .iter()
+        .position(|p| p.stack.kind == sim_core::PlatformKind::Type2)
+        .expect("a type-2 platform");
+    let others = side_by_side(&s, t2, Op::Syscall);
+    let noted: Vec<&str> = others
+        .iter()
+        .filter(|e| other_kind_note(sim_core::PlatformKind::Type2, e).is_some())
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(noted, ["para"]);
+}
+
 /// A disk VM listed first and a network VM (network-rr: 512-byte messages) on a type-1 with
 /// paravirtual I/O, back ends in the hypervisor or in a driver domain.
 const IO_TWO_WAYS: &str = r#"

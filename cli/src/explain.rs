@@ -264,11 +264,17 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
             }
         );
         for e in others {
+            let name = word(ko, &e.name);
+            let label = stack_label(e, ko);
+            // Natively the label is the name again ("native (native)").
+            let label = if label == name {
+                String::new()
+            } else {
+                format!(" ({label})")
+            };
             let _ = writeln!(
                 out,
-                "\n{} ({}): {} {}",
-                word(ko, &e.name),
-                stack_label(e, ko),
+                "\n{name}{label}: {} {}",
                 e.total,
                 match (ko, e.total) {
                     (true, _) => "사이클",
@@ -276,6 +282,13 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
                     _ => "cycles",
                 }
             );
+            if let Some(note) = sim_core::explain::other_kind_note(own.kind, e) {
+                let _ = write!(
+                    out,
+                    "{}",
+                    crate::output::wrap(if ko { &note.ko } else { &note.en }, 96, "  ")
+                );
+            }
             phase_lines(&mut out, e, ko, false);
         }
     }

@@ -228,7 +228,7 @@ fn a_container_runs_on_the_host_kernel_not_a_guest_kernel() {
     assert!(!own.contains("guest kernel"), "{own}");
     let native = others
         .split("\n\n")
-        .find(|s| s.contains("native (native)"))
+        .find(|s| s.starts_with("native: "))
         .expect("native");
     assert!(
         native.contains(" kernel ") && !native.contains("guest kernel"),

@@ -1190,6 +1190,28 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
         .collect()
 }
 
+/// Why an alternative of [`side_by_side`] runs on another kind of platform than `own`
+/// (paravirtualization on a type-1 beside a type-2 platform; any technique on a type-1
+/// beside a container or a native platform), so that the side-by-side comparison does not
+/// hide a change of hypervisor. `None` when the kind is the same or the alternative runs
+/// natively.
+pub fn other_kind_note(own: PlatformKind, alternative: &Explanation) -> Option<Text> {
+    if alternative.kind == own || alternative.technique.is_none() {
+        return None;
+    }
+    Some(if own.is_hypervisor() {
+        Text::new(
+            "On a type-1 hypervisor: paravirtualization needs one (its modified guest kernel calls the hypervisor, which a type-2 VMM running as a host process does not offer).",
+            "type-1 하이퍼바이저에서: 반가상화에는 type-1이 필요합니다 (수정된 게스트 커널이 하이퍼바이저를 호출하는데, 호스트 프로세스로 실행되는 type-2 VMM은 그 인터페이스가 없습니다).",
+        )
+    } else {
+        Text::new(
+            "On a type-1 hypervisor: this platform runs no hypervisor of its own.",
+            "type-1 하이퍼바이저에서: 이 플랫폼에는 하이퍼바이저가 없습니다.",
+        )
+    })
+}
+
 /// The stack `own` would be under `technique` on `host` (`None`: bare metal): the same
 /// kind of hypervisor (a type-1 for paravirtualization, and for a platform that is not a
 /// hypervisor), its I/O model where the technique allows it, and memory virtualized the
