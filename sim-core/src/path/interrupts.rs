@@ -192,40 +192,55 @@ impl PathBuilder<'_> {
                     (_, _) => {}
                 }
                 wake(s);
+                let pv = self.stack.enlightenments;
+                let eoi_free = self.features.apicv || pv.pv_eoi;
+                // The timer's interrupt is acknowledged first (Linux
+                // `sysvec_apic_timer_interrupt`: `apic_eoi()`, then the tick), and the tick
+                // re-arms the next one from its handler. Without APICv or PV EOI the EOI is
+                // a write to the emulated APIC page: an APIC-access exit of its own.
+                if source == IrqSource::Timer && !eoi_free {
+                    self.exit(
+                        s,
+                        ExitReason::ApicAccess,
+                        0,
+                        "the timer interrupt's EOI, written first, to the virtual APIC",
+                        "타이머 인터럽트의 EOI를 먼저 가상 APIC에 씀",
+                    );
+                }
                 s.kernel(
                     handler,
                     &format!("{handler_en} (virtual interrupt injected at entry)"),
                     &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
                 );
-                let pv = self.stack.enlightenments;
-                let eoi_free = self.features.apicv || pv.pv_eoi;
                 if source == IrqSource::Timer && eoi_free && pv.pv_timer {
                     s.kernel(
                         self.costs.pte_write_native,
                         "PV EOI and PV timer: the guest writes shared memory, no exit",
                         "PV EOI와 PV 타이머: 게스트가 공유 메모리에 쓰고 exit 없음",
                     );
+                } else if source == IrqSource::Timer && pv.pv_timer {
+                    s.kernel(
+                        self.costs.pte_write_native,
+                        "PV timer: the next tick's deadline written to shared memory, no exit",
+                        "PV 타이머: 다음 틱의 시각을 공유 메모리에 쓰고 exit 없음",
+                    );
                 } else if source == IrqSource::Timer {
-                    // With the EOI virtualized, what still exits is arming the next tick:
-                    // a WRMSR to the TSC-deadline timer. Without, the EOI and the timer's
-                    // re-arm are writes to the emulated APIC page.
+                    // Re-arming the next tick is a WRMSR to the TSC-deadline timer, which
+                    // APIC virtualization does not cover: an exit with or without APICv (as
+                    // a sleep's arming of its wake-up, `arm_wakeup_timer`).
                     self.exit(
                         s,
-                        if eoi_free {
-                            ExitReason::MsrWrite
-                        } else {
-                            ExitReason::ApicAccess
-                        },
+                        ExitReason::MsrWrite,
                         0,
                         if eoi_free {
                             "timer reprogram (deadline write) exits; the EOI is virtualized"
                         } else {
-                            "EOI and timer reprogram on the virtual APIC"
+                            "timer reprogram: the WRMSR to the TSC-deadline timer exits"
                         },
                         if eoi_free {
                             "타이머 재설정(deadline 쓰기)으로 exit; EOI는 가상화됨"
                         } else {
-                            "가상 APIC에 EOI와 타이머 재설정"
+                            "타이머 재설정: TSC-deadline 타이머에 WRMSR하여 exit"
                         },
                     );
                 } else if pv.pv_eoi && !self.features.apicv {

@@ -1145,3 +1145,82 @@ fn a_blocking_call_returns_after_its_completion() {
         assert!(send.complete.steps.is_empty(), "{stack:?}");
     }
 }
+
+/// A guest timer tick on a running vCPU under hardware assist: the host timer's
+/// external-interrupt exit, then the guest acknowledges the interrupt first (Linux
+/// `sysvec_apic_timer_interrupt`), runs its tick and re-arms the next one. Without APICv the
+/// EOI is an `apic_access` exit and the re-arm, a WRMSR to the TSC-deadline timer, an
+/// `msr_write` exit: two exits, as the same platform's sleep arms its wake-up with an
+/// `msr_write` exit. With APICv only the re-arm exits; a hybrid guest's PV timer removes
+/// the re-arm's exit, its PV EOI the EOI's.
+#[test]
+fn a_timer_tick_without_apicv_exits_for_its_eoi_and_for_its_re_arm() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let tick = |stack: &Stack, apicv: bool| -> (Vec<ExitReason>, u64, Vec<Step>) {
+        let features = CpuFeatures {
+            apicv,
+            ..CpuGeneration::SandyBridge.features()
+        };
+        assert!(features.vpid, "no refill after the exits");
+        let builder = PathBuilder::new(stack, &costs, CpuGeneration::SandyBridge, &workload)
+            .with_features(features);
+        let steps = builder.op_path(Op::TimerInterrupt).submit.steps;
+        let exits = steps.iter().filter_map(|s| s.exit).collect();
+        (exits, steps.iter().map(|s| s.cycles).sum(), steps)
+    };
+    let hw = Stack {
+        memory: MemoryVirtualization::Nested,
+        ..stack(VT)
+    };
+    let (without, without_cycles, steps) = tick(&hw, false);
+    assert_eq!(
+        without,
+        [
+            ExitReason::ExternalInterrupt,
+            ExitReason::ApicAccess,
+            ExitReason::MsrWrite
+        ]
+    );
+    // The EOI before the guest's handler, the re-arm after it.
+    let at = |what: ExitReason| steps.iter().position(|s| s.exit == Some(what)).unwrap();
+    let handler = steps
+        .iter()
+        .position(|s| s.en.starts_with("guest timer handler"))
+        .expect("handler");
+    assert!(at(ExitReason::ApicAccess) < handler && handler < at(ExitReason::MsrWrite));
+    let (with, with_cycles, _) = tick(&hw, true);
+    assert_eq!(with, [ExitReason::ExternalInterrupt, ExitReason::MsrWrite]);
+    // The EOI's exit is all that APICv saves: one exit round trip and the generic handler.
+    let one_exit = costs.exit_roundtrip(CpuGeneration::SandyBridge) + costs.exit_handler;
+    assert_eq!(without_cycles - with_cycles, one_exit);
+    let hybrid = |pv_eoi, pv_timer| Stack {
+        technique: Some(Technique::Hybrid),
+        enlightenments: Enlightenments {
+            pv_eoi,
+            pv_timer,
+            ..Enlightenments::kvm_linux()
+        },
+        ..hw.clone()
+    };
+    assert_eq!(
+        tick(&hybrid(false, false), false).0,
+        [
+            ExitReason::ExternalInterrupt,
+            ExitReason::ApicAccess,
+            ExitReason::MsrWrite
+        ]
+    );
+    assert_eq!(
+        tick(&hybrid(true, false), false).0,
+        [ExitReason::ExternalInterrupt, ExitReason::MsrWrite]
+    );
+    assert_eq!(
+        tick(&hybrid(false, true), false).0,
+        [ExitReason::ExternalInterrupt, ExitReason::ApicAccess]
+    );
+    assert_eq!(
+        tick(&hybrid(true, true), false).0,
+        [ExitReason::ExternalInterrupt]
+    );
+}
