@@ -230,6 +230,10 @@ fn a_library_that_lists_its_names_lists_them_for_a_missing_scenario() {
     let text = ASSIGNMENT.replace("\"syscalls.toml\"", "\"syscalls\"");
     let e = Assignment::from_toml("a.toml", &text, &Listed).unwrap_err();
     assert!(e.message.contains("did you mean `syscalls.toml`?"), "{e}");
+    // A slip of a letter: the listed name nearest to it.
+    let text = ASSIGNMENT.replace("\"syscalls.toml\"", "\"io-path.toml\"");
+    let e = Assignment::from_toml("a.toml", &text, &Listed).unwrap_err();
+    assert!(e.message.contains("did you mean `io-paths.toml`?"), "{e}");
     assert!(Assignment::from_toml("a.toml", ASSIGNMENT, &Listed).is_ok());
 }
 

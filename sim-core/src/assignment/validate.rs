@@ -323,7 +323,14 @@ fn validate_step(
     let (source, scenario) = match (&s.scenario, &s.scenario_toml) {
         (Some(name), None) => {
             let Some(text) = library.scenario(name.get_ref()) else {
-                if let Some(meant) = library_guess(name.get_ref(), library) {
+                let known = library.names();
+                // A slip of a letter: the name the listed library has nearest to it.
+                let listed_guess = || {
+                    let names: Vec<&str> = known.iter().map(String::as_str).collect();
+                    crate::scenario::guess(name.get_ref(), &names).map(str::to_string)
+                };
+                if let Some(meant) = library_guess(name.get_ref(), library).or_else(listed_guess)
+                {
                     return Err(v.error(
                         name.span(),
                         msg!(
@@ -336,7 +343,6 @@ fn validate_step(
                         ),
                     ));
                 }
-                let known = library.names();
                 if !known.is_empty() {
                     // The library lists its names: the ones there are.
                     return Err(v.error(

@@ -143,17 +143,31 @@ pub(super) fn distance(want: &str, letters: usize, name: &str) -> usize {
 /// too many).
 pub(super) const SHORTENED_MIN_CHARS: usize = 4;
 
-/// Another word for one of the format's names, and that name ([`guess`]): `kr` is
-/// Korea's country code, `ko` the language's; `virtio` is the paravirtual devices'
-/// family; `cpus` is the host's `cores` (one letter from `cpu`, the CPU generation).
-/// `baremetal` (`bare-metal`, `bare_metal`, separators aside) and `physical` are what the
-/// format calls `native`: a platform without a hypervisor.
+/// Another word for one of the format's names, and that name ([`guess`]), offered only
+/// where that name is valid: `kr` is Korea's country code, `ko` the language's; `virtio`
+/// (`virtio-net`, `virtio-blk`) is the paravirtual devices' family, `pv` short for
+/// paravirtual (an I/O model) or para (a technique); `emulation` is the emulated I/O
+/// model; `hosted` is a type-2 hypervisor; `cpus` is the host's `cores` (one letter from
+/// `cpu`, the CPU generation). `baremetal` (`bare-metal`, `bare_metal`, separators aside)
+/// and `physical` are what the format calls `native`: a platform without a hypervisor.
+/// `vhost` is a back end in a host kernel thread per device; `exits_per_sec` the metric
+/// `exits_per_second`.
 pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("kr", "ko"),
     ("virtio", "paravirtual"),
+    ("virtionet", "paravirtual"),
+    ("virtioblk", "paravirtual"),
+    ("pv", "paravirtual"),
+    ("pv", "para"),
+    ("paravirtualized", "paravirtual"),
+    ("paravirtualization", "para"),
+    ("emulation", "emulated"),
+    ("hosted", "type2"),
     ("cpus", "cores"),
     ("baremetal", "native"),
     ("physical", "native"),
+    ("vhost", "device_thread"),
+    ("exitspersec", "exits_per_second"),
 ];
 
 /// A key in another unit than the format's (`duration_s`, `memory_mib`): the key meant,

@@ -648,6 +648,28 @@ mod tests {
                 "{other}"
             );
         }
+        // Other words, offered where the name they stand for is valid.
+        let io = "`emulated`, `paravirtual`, `passthrough`";
+        let techniques = "`binary_translation`, `hardware_assist`, `para`, `hybrid`";
+        for (other, list, meant) in [
+            ("pv", io, "paravirtual"),
+            ("PV", techniques, "para"),
+            ("virtio-net", io, "paravirtual"),
+            ("emulation", io, "emulated"),
+            ("hosted", kinds, "type2"),
+            (
+                "vhost",
+                "`hypervisor`, `driver_domain`, `vm_thread`, `device_thread`",
+                "device_thread",
+            ),
+        ] {
+            assert_eq!(
+                super::spelled_otherwise(other, list).as_deref(),
+                Some(meant),
+                "{other}"
+            );
+        }
+        assert_eq!(super::spelled_otherwise("hosted", io), None);
         // The same unit spelled otherwise, or a unit cut short, still gets one.
         assert_eq!(
             super::spelled_otherwise("memory_gb", units).as_deref(),
