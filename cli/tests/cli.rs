@@ -1003,12 +1003,14 @@ fn a_percentage_answer_says_its_tolerance_is_relative_with_the_range() {
         format!("{:.2}", (high * 100.0).floor() / 100.0),
     );
     let out = stdout(&virtsim(&["run", file]));
-    let line =
-        format!("  -> {answer} ({low} to {high} are right: ±2% of it, not ±2 percentage points)");
+    // The figures carry the metric's unit, as the evidence does.
+    let line = format!(
+        "  -> {answer}% ({low}% to {high}% are right: ±2% of it, not ±2 percentage points)"
+    );
     assert!(out.lines().any(|l| l == line), "no {line:?} in:\n{out}");
     assert!(out.contains("(answers within ±5% are right)"), "{out}");
     let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
-    let line = format!("  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±2%이며, ±2%p가 아님)");
+    let line = format!("  -> {answer}% (정답 범위 {low}%~{high}%: 이 값의 ±2%이며, ±2%p가 아님)");
     assert!(ko.lines().any(|l| l == line), "no {line:?} in:\n{ko}");
     assert!(ko.contains("(±5% 이내면 정답)"), "{ko}");
 }
@@ -1163,7 +1165,7 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     // An answer of 0 accepts 0 alone (a relative tolerance of it is 0), said so, with no
     // range and no negative zero.
     assert!(
-        out.contains("-> 0 (only this exact value is right)"),
+        out.contains("-> 0% (only this exact value is right)"),
         "answer 0:\n{out}"
     );
     assert!(!out.contains("-0"), "a negative zero:\n{out}");
@@ -1171,7 +1173,7 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     let out = stdout(&o);
     assert!(out.contains("1001개 중 1001개"), "ko count:\n{out}");
     assert!(
-        out.contains("-> 0 (이 값과 정확히 같아야 정답)"),
+        out.contains("-> 0% (이 값과 정확히 같아야 정답)"),
         "ko answer 0:\n{out}"
     );
 }

@@ -857,9 +857,23 @@ fn a_missing_library_scenario_is_named_with_the_files_there_are() {
             .join("../scenarios/assignments/hypervisor-types.toml"),
     )
     .expect("library assignment");
-    let text = text.replacen(
+    // A slip of a letter gets the nearest name the library has.
+    let slip = text.replacen(
         "scenario = \"type1-vs-type2.toml\"",
         "scenario = \"type9-vs-type2.toml\"",
+        1,
+    );
+    let o = virtsim(&["validate", &write(&dir, "slip.toml", &slip)]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean `type1-vs-type2.toml`?"),
+        "{}",
+        stderr(&o)
+    );
+    // A name near none of them: the list.
+    let text = text.replacen(
+        "scenario = \"type1-vs-type2.toml\"",
+        "scenario = \"lecture-seven.toml\"",
         1,
     );
     let file = write(&dir, "a.toml", &text);
@@ -867,14 +881,14 @@ fn a_missing_library_scenario_is_named_with_the_files_there_are() {
         (
             "en",
             [
-                "the library has no scenario `type9-vs-type2.toml`; it has `",
+                "the library has no scenario `lecture-seven.toml`; it has `",
                 "`type1-vs-type2.toml`",
             ],
         ),
         (
             "ko",
             [
-                "라이브러리에 시나리오 `type9-vs-type2.toml`이 없습니다. 있는 시나리오: `",
+                "라이브러리에 시나리오 `lecture-seven.toml`이 없습니다. 있는 시나리오: `",
                 "`type1-vs-type2.toml`",
             ],
         ),

@@ -33,6 +33,9 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     }
     let answer = clean(&q.answer);
     if q.kind == sim_core::QuestionKind::Numeric {
+        // The figure with its unit, as the evidence writes it (a student answers the
+        // number alone: the grader reads either).
+        let answer = with_unit(answer, q);
         let tolerance = figure(q.tolerance_percent);
         // A relative tolerance of 0 accepts 0 alone, whatever the percent.
         if q.tolerance_percent == 0.0 || q.value == Some(0.0) {
@@ -46,6 +49,7 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
                 )
             );
         } else if let Some((low, high)) = percent_range(q) {
+            let (low, high) = (with_unit(low, q), with_unit(high, q));
             // A percentage's ±10% is relative: said so, with the range it accepts.
             if ko {
                 let _ = writeln!(
