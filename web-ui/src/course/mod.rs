@@ -337,7 +337,7 @@ mod tests {
         let file = "hypervisor-types.toml";
         let text = crate::builtin::assignment_text(file).unwrap().replacen(
             "scenario = \"type1-vs-type2.toml\"",
-            "scenario = \"type9-vs-type2.toml\"",
+            "scenario = \"lecture-seven.toml\"",
             1,
         );
         let origin = Origin::Text {
@@ -347,13 +347,13 @@ mod tests {
             panic!("accepted");
         };
         assert!(
-            e.en.contains("the library has no scenario `type9-vs-type2.toml`; it has `")
+            e.en.contains("the library has no scenario `lecture-seven.toml`; it has `")
                 && e.en.contains("`smoke.toml`"),
             "{}",
             e.en
         );
         assert!(
-            e.ko.contains("`type9-vs-type2.toml`이 없습니다. 있는 시나리오: `")
+            e.ko.contains("`lecture-seven.toml`이 없습니다. 있는 시나리오: `")
                 && e.ko.contains("`smoke.toml`"),
             "{}",
             e.ko
