@@ -111,6 +111,18 @@ pub fn text_of(file_name: &str, bytes: Vec<u8>) -> Result<String, ScenarioError>
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        // A UTF-16 file (as Windows editors save "Unicode") starts with its byte-order mark.
+        if offset == 0 && (bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])) {
+            return Validator::unparsed(file_name, valid).error(
+                0..0,
+                msg!(
+                    "not_utf8",
+                    "the file is UTF-16 text (it starts with the byte-order mark {mark}); save it as UTF-8",
+                    "파일이 UTF-16 텍스트입니다 (바이트 순서 표시 {mark}로 시작합니다). UTF-8로 저장하세요",
+                    mark = format!("0x{:02x} 0x{:02x}", bytes[0], bytes[1])
+                ),
+            );
+        }
         Validator::unparsed(file_name, valid).error(
             offset..offset,
             msg!(
@@ -339,6 +351,15 @@ mod tests {
         let e = Scenario::from_bytes("f.toml", b"a = \"\xc3").unwrap_err();
         assert_eq!((e.code, e.line, e.column), ("not_utf8", 1, 6));
         assert!(e.message.contains("0xc3 at byte offset 5"), "{}", e.message);
+        // UTF-16 (as Windows editors save "Unicode"), either byte order: named.
+        for bom in [[0xff, 0xfe], [0xfe, 0xff]] {
+            let mut bytes = bom.to_vec();
+            bytes.extend("[scenario]".encode_utf16().flat_map(u16::to_le_bytes));
+            let e = Scenario::from_bytes("f.toml", &bytes).unwrap_err();
+            assert_eq!((e.code, e.line, e.column), ("not_utf8", 1, 1));
+            assert!(e.message.contains("the file is UTF-16 text"), "{}", e.message);
+            assert!(e.message_in(crate::text::Lang::Ko).contains("UTF-16"));
+        }
         // UTF-8 text reads as `from_toml` reads it.
         let ok = b"[scenario]\nname = \"a\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"w\"\nworkload = \"web-server\"\n";
         assert!(Scenario::from_bytes("f.toml", ok).is_ok());
