@@ -357,7 +357,11 @@ mod tests {
             bytes.extend("[scenario]".encode_utf16().flat_map(u16::to_le_bytes));
             let e = Scenario::from_bytes("f.toml", &bytes).unwrap_err();
             assert_eq!((e.code, e.line, e.column), ("not_utf8", 1, 1));
-            assert!(e.message.contains("the file is UTF-16 text"), "{}", e.message);
+            assert!(
+                e.message.contains("the file is UTF-16 text"),
+                "{}",
+                e.message
+            );
             assert!(e.message_in(crate::text::Lang::Ko).contains("UTF-16"));
         }
         // UTF-8 text reads as `from_toml` reads it.
