@@ -97,8 +97,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
-        /// Override the scenario's seed.
-        #[arg(long)]
+        /// Override the scenario's seed (0 to 18446744073709551615).
+        #[arg(long, allow_negative_numbers = true)]
         seed: Option<u64>,
         /// Language of the table output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
