@@ -99,8 +99,8 @@ fn figures(r: &RunResult) -> String {
 ///   complete = host interrupt 1500 + the real driver's and block layer's completion
 ///              3000 + device model 1500 (it raises the guest's interrupt), then the
 ///              delivery to a halted vCPU (the thread blocked, so the vCPU halted): host
-///              scheduler wake-up 6000 + guest handler 1500 + EOI exit 3000; then the
-///              status read (exit 3000 + model 1500) + block completion 3000 + SYSRET 121
+///              scheduler wake-up 6000 + guest handler 1500 + its status read (exit
+///              3000 + model 1500) + EOI exit 3000; then block completion 3000 + SYSRET 121
 ///            = 24 121, with 1 apic_access and 1 io_instruction exit, and no
 ///              external-interrupt exit (a halted vCPU gets the interrupt at entry)
 ///   latency  = 298 742 cycles = 99.581 µs for every read (ticks run in the compute).

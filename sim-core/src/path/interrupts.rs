@@ -8,7 +8,8 @@ impl PathBuilder<'_> {
     /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
     /// is forced out by an IPI (an external-interrupt exit) unless interrupts are posted;
     /// a halted one is woken by the host scheduler and gets the interrupt injected at
-    /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized.
+    /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized. An
+    /// emulated device's handler reads the device's status before that EOI.
     pub(super) fn deliver(&self, s: &mut Steps, source: IrqSource, state: VcpuState) {
         let c = self.costs;
         let handler = match source {
@@ -21,6 +22,15 @@ impl PathBuilder<'_> {
         };
         let mark = s.mark();
         let tech = self.technique();
+        // An emulated device's driver reads the device's status in its handler, before the
+        // EOI (a level-triggered interrupt is acknowledged once the device has dropped its
+        // line: Linux `handle_fasteoi_irq` runs the handler, then the EOI); each read traps
+        // to the device model (`emulated_status_reads`).
+        let status_reads = |s: &mut Steps| {
+            if source != IrqSource::Timer {
+                self.emulated_status_reads(s, source);
+            }
+        };
         // A halted vCPU left the guest by a HLT exit (hardware assist), which flushed the TLB
         // without VPID: the guest's work since is this path's alone.
         if state == VcpuState::Halted
@@ -109,6 +119,7 @@ impl PathBuilder<'_> {
                 host_tick(s);
                 wake(s);
                 s.kernel(handler, handler_en, handler_ko);
+                status_reads(s);
                 s.hyp(
                     c.bt_privileged,
                     "EOI emulated in translated code (estimate: the cost of an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)",
@@ -130,6 +141,7 @@ impl PathBuilder<'_> {
                     "이벤트 채널 업콜로 게스트에 전달",
                 );
                 s.kernel(handler, handler_en, handler_ko);
+                status_reads(s);
                 if source == IrqSource::Timer {
                     self.hypercall(
                         s,
@@ -212,6 +224,7 @@ impl PathBuilder<'_> {
                     &format!("{handler_en} (virtual interrupt injected at entry)"),
                     &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
                 );
+                status_reads(s);
                 if source == IrqSource::Timer && eoi_free && pv.pv_timer {
                     s.kernel(
                         self.costs.pte_write_native,
@@ -261,6 +274,32 @@ impl PathBuilder<'_> {
             }
         }
         s.tag_from(mark, Part::Interrupt);
+    }
+
+    /// The guest's reads of an emulated device's status registers in its interrupt handler
+    /// (one for a disk, `emulated_nic_accesses` for a NIC), each trapping to the device
+    /// model: an exit (or BT's translated call, or a PV fault) and the model's access.
+    /// Nothing for other I/O models or outside a VM.
+    fn emulated_status_reads(&self, s: &mut Steps, source: IrqSource) {
+        if !self.stack.is_vm() || self.stack.io != IoModel::Emulated {
+            return;
+        }
+        let c = self.costs;
+        let reads = match source {
+            IrqSource::Disk => 1,
+            IrqSource::Nic => c.emulated_nic_accesses,
+            IrqSource::Timer => 0,
+        };
+        for _ in 0..reads {
+            self.intercept(
+                s,
+                ExitReason::IoInstruction,
+                c.bt_io_port,
+                "guest reads the emulated device's status (before its EOI)",
+                "게스트가 에뮬레이션 장치 상태 읽기 (EOI 전에)",
+            );
+            self.emulate_access(s);
+        }
     }
 
     /// A sleep arms a high-resolution timer for its wake-up, and the CPU, about to go idle,

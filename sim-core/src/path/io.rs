@@ -605,21 +605,9 @@ impl PathBuilder<'_> {
                 );
                 self.notify_guest_from_driver_domain(s);
                 s.tag_from(mark, Part::Backend);
+                // The delivery includes the handler's reads of the device's status, before
+                // its EOI (`deliver`).
                 self.deliver(s, source, state);
-                let reads = match device {
-                    Device::Disk => 1,
-                    Device::Nic => c.emulated_nic_accesses,
-                };
-                for _ in 0..reads {
-                    self.intercept(
-                        s,
-                        ExitReason::IoInstruction,
-                        c.bt_io_port,
-                        "guest reads the emulated device's status",
-                        "게스트가 에뮬레이션 장치 상태 읽기",
-                    );
-                    self.emulate_access(s);
-                }
             }
             IoModel::Paravirtual => {
                 let mark = s.mark();

@@ -549,10 +549,12 @@ fn a_pv_page_fault_enters_and_leaves_as_a_pv_system_call_does() {
 }
 
 /// A halted vCPU left the guest by a HLT exit, which flushed the TLB without VPID: when an
-/// interrupt wakes it, the exit in its delivery (the EOI's APIC access, Prescott having no
-/// APICv) refills only what the handler touched since (1500 cycles: one page, one 75-cycle
-/// walk). Delivered to a running vCPU, the first exit (the external interrupt's) comes
-/// after the guest's mean run (the whole 64-entry TLB of the 4 M-cycle bursts above).
+/// interrupt from its emulated disk wakes it, the first exit in its delivery (the handler's
+/// read of the device's status) refills only what the handler touched since (1500 cycles:
+/// one page, one 75-cycle walk), and the next (the EOI's APIC access, Prescott having no
+/// APICv) what the guest ran since that read (nothing: at least one page). Delivered to a
+/// running vCPU, the first exit (the external interrupt's) comes after the guest's mean run
+/// (the whole 64-entry TLB of the 4 M-cycle bursts above).
 #[test]
 fn a_halted_vcpus_wake_up_refills_only_what_it_ran_since_its_hlt_exit() {
     let costs = CostTable::default();
@@ -570,8 +572,9 @@ fn a_halted_vcpus_wake_up_refills_only_what_it_ran_since_its_hlt_exit() {
             .collect()
     };
     let halted = refills(VcpuState::Halted);
-    assert_eq!(halted.len(), 1, "{halted:?}");
+    assert_eq!(halted.len(), 2, "{halted:?}");
     assert!(halted[0].contains("; 1 page walk refills"), "{halted:?}");
+    assert!(halted[1].contains("; 1 page walk refills"), "{halted:?}");
     let running = refills(VcpuState::Running);
     assert!(running[0].contains("; 64 page walks refill"), "{running:?}");
 }
@@ -1223,4 +1226,86 @@ fn a_timer_tick_without_apicv_exits_for_its_eoi_and_for_its_re_arm() {
         tick(&hybrid(true, true), false).0,
         [ExitReason::ExternalInterrupt]
     );
+}
+
+/// An emulated device's interrupt handler reads the device's status before its EOI (the
+/// interrupt is acknowledged once the device has dropped its line): the reads are part of
+/// the delivery, after the guest's handler and before the EOI's exit, whatever the vCPU's
+/// state; the completion's guest part has none left. Each read keeps its charges: the exit
+/// and its handler to the hypervisor, the access to the device model.
+#[test]
+fn an_emulated_devices_status_reads_come_before_its_eoi() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let hw = Stack {
+        memory: MemoryVirtualization::Nested,
+        ..stack(VT)
+    };
+    let features = CpuFeatures {
+        apicv: false,
+        ..CpuGeneration::SandyBridge.features()
+    };
+    let builder = PathBuilder::new(&hw, &costs, CpuGeneration::SandyBridge, &workload)
+        .with_features(features);
+    for (source, op, reads) in [
+        (IrqSource::Disk, Op::DiskRead, 1),
+        (IrqSource::Nic, Op::NetReceive, costs.emulated_nic_accesses),
+    ] {
+        for state in [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting] {
+            let steps = builder.delivery_path(source, state).steps;
+            let handler = steps
+                .iter()
+                .position(|s| s.en.starts_with("guest interrupt handler"))
+                .expect("handler");
+            let eoi = steps
+                .iter()
+                .rposition(|s| s.exit == Some(ExitReason::ApicAccess))
+                .expect("EOI exit");
+            let read_exits: Vec<usize> = steps
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.exit == Some(ExitReason::IoInstruction))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(read_exits.len() as u64, reads, "{source:?} {state:?}");
+            assert!(
+                read_exits.iter().all(|&i| handler < i && i < eoi),
+                "{source:?} {state:?}: {steps:#?}"
+            );
+            let models = steps
+                .iter()
+                .filter(|s| s.category == Category::DeviceEmulation)
+                .count() as u64;
+            assert_eq!(models, reads, "{source:?} {state:?}");
+        }
+        // None left in the completion's guest part (after the delivery): the block layer's
+        // or stack's work and the system call's return.
+        let complete = builder.op_path(op).complete.steps;
+        assert!(
+            !complete
+                .iter()
+                .any(|s| s.part == Part::Guest && s.exit.is_some()),
+            "{op:?}: {complete:#?}"
+        );
+        // The reads are in the completion's interrupt part, their accesses charged to the
+        // device model there.
+        assert_eq!(
+            PathCost::of_part(&complete, Part::Interrupt).by_category
+                [Category::DeviceEmulation as usize],
+            reads * costs.device_emulation_access
+        );
+    }
+    // A PV device has no status register to read.
+    let pv = Stack {
+        io: IoModel::Paravirtual,
+        ..hw.clone()
+    };
+    let pv_builder = PathBuilder::new(&pv, &costs, CpuGeneration::SandyBridge, &workload)
+        .with_features(features);
+    let steps = pv_builder
+        .delivery_path(IrqSource::Disk, VcpuState::Halted)
+        .steps;
+    assert!(!steps
+        .iter()
+        .any(|s| s.exit == Some(ExitReason::IoInstruction)));
 }
