@@ -877,3 +877,13 @@ fn a_count_choice_names_the_counts_own_limit() {
         );
     }
 }
+
+/// A choice that makes the scenario invalid is reported at that choice, not at the list's
+/// bracket (an instructor fixes that one value).
+#[test]
+fn an_invalid_variant_is_located_at_its_choice() {
+    let text = ASSIGNMENT.replace("choices = [1, 2, 4]", "choices = [1, 2, 0]");
+    let e = parse(&text).unwrap_err();
+    assert_eq!((e.line, e.column), (16, 18), "{e}");
+    assert!(e.message.contains("with host_cores=0"), "{e}");
+}

@@ -750,7 +750,8 @@ fn prepared_with(
     let s = &a.steps[index];
     let raw = &a.raw.steps[index];
     let step_id = &s.id;
-    // Where a variant's error is reported: the first parameter not at its first choice.
+    // Where a variant's error is reported: the first parameter not at its first choice,
+    // at that choice.
     let variant_at = || {
         raw.vary
             .iter()
@@ -763,7 +764,13 @@ fn prepared_with(
                     .is_some_and(|f| f.get_ref() != c)
             })
             .or_else(|| raw.vary.first().zip(variant.picks.first()))
-            .map_or(raw.id.span(), |(section, _)| section.choices.span())
+            .map_or(raw.id.span(), |(section, (_, picked))| {
+                let choices = section.choices.get_ref();
+                choices
+                    .iter()
+                    .find(|c| c.get_ref() == picked)
+                    .map_or(section.choices.span(), |c| c.span())
+            })
     };
     let mut scenario = s.scenario.adjusted(&variant.adjustments()).map_err(|e| {
         let param = |name: &str| {
