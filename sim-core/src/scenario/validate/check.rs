@@ -496,7 +496,7 @@ fn question(s: &Scenario, q: &crate::scenario::Question) -> Option<Msg> {
         return Some(index_msg(&owner, "platform", p, platforms));
     }
     match (q.metric.needs_op(), q.op) {
-        (true, None) => return Some(missing_op(&q.id, q.metric)),
+        (true, None) => return Some(missing_op(&q.id, q.metric, &s.instances)),
         (false, Some(_)) => return Some(op_not_applicable(&q.id, q.metric)),
         _ => {}
     }
@@ -979,11 +979,25 @@ mod tests {
         s.questions[0].op = None;
         let e = invalid(&s);
         assert_eq!(e.code, "missing_op");
+        // The operations its workloads run, in the operations' order; not those none runs.
+        let ran: Vec<String> = crate::workload::Op::ALL[..crate::workload::Op::MIX_COUNT]
+            .iter()
+            .filter(|op| {
+                s.instances
+                    .iter()
+                    .any(|i| i.workload.mix.weights()[op.index()] > 0)
+            })
+            .map(|op| format!("`{}`", op.name()))
+            .collect();
+        assert!(ran.len() >= 2 && ran.len() < 18, "{ran:?}");
         assert!(
-            e.message.ends_with("needs op = one of the operation names: `syscall`, `cpuid`, `cr_write`, `cr3_write`, `invlpg`, `cr8_write`, `rdtsc`, `io_port`, `mmio`, `page_fault`, `page_table_update`, `tlb_miss`, `disk_read`, `disk_write`, `net_send`, `net_receive`, `sleep`, `tlb_shootdown`"),
+            e.message.ends_with(&format!(
+                "needs op = one of the operations the scenario's workloads run: {}",
+                ran.join(", ")
+            )),
             "{e}"
         );
-        assert!(e.message_in(Lang::Ko).contains("`disk_read`"), "{e}");
+        assert!(e.message_in(Lang::Ko).contains(&ran[0]), "{e}");
     }
 
     /// Beyond the event budget: the file's message, before a single event (not minutes of

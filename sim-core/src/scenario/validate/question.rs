@@ -23,7 +23,7 @@ pub(crate) fn validate_question(
     let metric = *q.metric.get_ref();
     if metric.needs_op() && q.op.is_none() {
         // At the metric that asks for it (the op goes beside it).
-        return Err(v.error(q.metric.span(), missing_op(&id, metric)));
+        return Err(v.error(q.metric.span(), missing_op(&id, metric, instances)));
     }
     // Fields that do not apply to the question's kind or metric are errors, not ignored.
     if let (false, Some(op)) = (metric.needs_op(), &q.op) {
@@ -229,15 +229,37 @@ pub(crate) fn validate_question(
 // The checks below are shared with `check.rs`, which applies them to a question's fields
 // (set by hand) with the same messages.
 
-/// A latency metric without an op: the operations a mix may hold, by name.
-pub(super) fn missing_op(id: &str, metric: Metric) -> Msg {
+/// A latency metric without an op: the operations the scenario's workloads run, by name
+/// (every operation a mix may hold if none runs any).
+pub(super) fn missing_op(id: &str, metric: Metric, instances: &[InstanceSpec]) -> Msg {
+    let mixable = &Op::ALL[..Op::MIX_COUNT];
+    let runs = |op: &&Op| {
+        instances.iter().any(|i| {
+            i.workload
+                .mix
+                .weights()
+                .get(op.index())
+                .is_some_and(|&w| w > 0)
+        })
+    };
+    let ran: Vec<&str> = mixable.iter().filter(runs).map(|o| o.name()).collect();
+    if ran.is_empty() {
+        return msg!(
+            "missing_op",
+            "question `{id}`: metric `{metric}` needs op = one of the operation names: {expected}",
+            "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름 중 하나가 필요합니다: {expected}",
+            id = id,
+            metric = metric.name(),
+            expected = names(mixable.iter().map(|o| o.name()))
+        );
+    }
     msg!(
         "missing_op",
-        "question `{id}`: metric `{metric}` needs op = one of the operation names: {expected}",
-        "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름 중 하나가 필요합니다: {expected}",
+        "question `{id}`: metric `{metric}` needs op = one of the operations the scenario's workloads run: {expected}",
+        "질문 `{id}`: 지표 `{metric}`에는 op = 시나리오의 워크로드가 실행하는 연산 중 하나가 필요합니다: {expected}",
         id = id,
         metric = metric.name(),
-        expected = names(Op::ALL[..Op::MIX_COUNT].iter().map(|o| o.name()))
+        expected = names(ran)
     )
 }
 
