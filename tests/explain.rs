@@ -211,7 +211,7 @@ workload = "network-rr"
 fn a_send_is_explained_with_the_workload_that_sends_and_the_back_end_where_it_runs() {
     let s = virtsim_tests::scenario(IO_TWO_WAYS);
     // net_send is shown with net-vm's 512-byte messages (the disk VM does not send):
-    // syscall 242 + protocol stack 3000 + copy 1075 (2150/KiB × 0.5) + ring entry 400 +
+    // syscall 242 (its SYSCALL and SYSRET halves, 121 each) + protocol stack 3000 + copy 1075 (2150/KiB × 0.5) + ring entry 400 +
     // kick exit 3000 (437 + 2216 + 347) = 7717 on the vCPU, and the back end's
     // 2000 (takes the request) + 128 (copies the payload once: `backend_copy_per_kib` 256/KiB
     // × 0.5, no second protocol stack) + 1500 (the software switch forwards it) + 400

@@ -176,9 +176,9 @@ fn page_walks_follow_levels_and_the_page_walk_cache() {
 #[test]
 fn a_nested_exit_is_reflected_through_l1() {
     // A CPUID of an L2 guest on Sandy Bridge (784-cycle round trip, no VMCS shadowing):
-    // L2 exit 784 + L0 reflects 2216 + entry into L1 392 + L1's handler 2216 + 10 VMCS
-    // accesses x (784 + 200) + L1's VMRESUME exit 392 + L0 merges and enters L2 2216
-    // = 18 056 cycles and 12 exits. With VMCS shadowing (Haswell) the 10 accesses do
+    // L2's exit 392 + L0 reflects 2216 + entry into L1 392 + L1's handler 2216 + 10 VMCS
+    // accesses x (784 + 200) + L1's VMRESUME exit 392 + L0 merges 2216 + entry into L2
+    // 392 = 18 056 cycles and 12 exits. With VMCS shadowing (Haswell) the 10 accesses do
     // not exit: 8216 cycles, 2 exits. The reference's nested exit, 9794 cycles
     // (Workstation 8 on Sandy Bridge, Agesen et al. 2012, without VMCS shadowing), is
     // about half of 18 056: the number of VMCS accesses of an L1 handler is an estimate
