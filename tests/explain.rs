@@ -164,7 +164,6 @@ fn a_side_by_side_technique_on_another_kind_of_hypervisor_says_so() {
     // smoke's type-2 platform: paravirtualization is shown on a type-1 (it needs one), and
     // that row says so; binary translation stays on the type-2, natively there is no
     // hypervisor: neither gets the note.
-    use sim_core::explain::other_kind_note;
     let s = load(&virtsim_tests::workspace_root().join("scenarios/smoke.toml"));
     let t2 = s
         .platforms
@@ -174,7 +173,7 @@ fn a_side_by_side_technique_on_another_kind_of_hypervisor_says_so() {
     let others = side_by_side(&s, t2, Op::Syscall);
     let noted: Vec<&str> = others
         .iter()
-        .filter(|e| other_kind_note(sim_core::PlatformKind::Type2, e).is_some())
+        .filter(|e| e.kind_note.is_some())
         .map(|e| e.name.as_str())
         .collect();
     assert_eq!(noted, ["para"]);

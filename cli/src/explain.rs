@@ -282,7 +282,7 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
                     _ => "cycles",
                 }
             );
-            if let Some(note) = sim_core::explain::other_kind_note(own.kind, e) {
+            if let Some(note) = &e.kind_note {
                 let _ = write!(
                     out,
                     "{}",

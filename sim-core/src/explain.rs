@@ -143,6 +143,9 @@ pub struct Explanation {
     pub total: u64,
     /// What the run does beyond the path shown (`None` when the path is all of it).
     pub note: Option<Text>,
+    /// For a side-by-side variant on another kind of platform than the one explained, why
+    /// ([`other_kind_note`]); `None` otherwise.
+    pub kind_note: Option<Text>,
 }
 
 impl Explanation {
@@ -959,6 +962,7 @@ fn explain_stack(
                 .or_else(|| scheduled_backend_note(stack, op, &path, &s.costs)),
             device_wait_note(&s.host, &instance.workload, op),
         ),
+        kind_note: None,
     })
 }
 
@@ -1008,9 +1012,13 @@ fn device_wait_note(
             let both = 2 * latency;
             Some(Text::new(
                 format!("Between the submit and the completion the thread waits, on no CPU, for the client's next request: the previous reply's and the request's crossings of the wire, 2 × {latency} µs = {both} µs (`host.nic.latency_us`, one way), and the request's {} bytes at {} Gbit/s ({wire} µs), after any transfer ahead of it. The measured latency adds that wait to the cycles above.", w.message_bytes, host.nic_bandwidth_gbit_s),
-                format!("제출과 완료 사이에 스레드는 CPU 밖에서 클라이언트의 다음 요청을 기다립니다: 앞 응답과 요청이 선로를 건너는 시간 2 × {latency} µs = {both} µs(`host.nic.latency_us`, 한 방향), 그리고 요청 {} 바이트를 {} Gbit/s로 보내는 시간({wire} µs), 앞선 전송이 끝날 때까지. 측정되는 지연은 위 사이클에 이 기다림을 더한 것입니다.", w.message_bytes, host.nic_bandwidth_gbit_s),
+                format!("제출과 완료 사이에 스레드는 CPU 밖에서 클라이언트의 다음 요청을 기다립니다: 앞 응답과 요청이 네트워크를 건너는 시간 2 × {latency} µs = {both} µs(`host.nic.latency_us`, 한 방향), 그리고 요청 {} 바이트를 {} Gbit/s로 보내는 시간({wire} µs), 앞선 전송이 끝날 때까지. 측정되는 지연은 위 사이클에 이 기다림을 더한 것입니다.", w.message_bytes, host.nic_bandwidth_gbit_s),
             ))
         }
+        Op::Sleep if w.think_time_us == 0 => Some(Text::new(
+            "The workload's `think_time_us` is 0: the sleep's timer is due at once, and the thread goes on without waiting.",
+            "워크로드의 `think_time_us`가 0이므로 잠의 타이머가 바로 만료되어, 스레드는 기다리지 않고 계속합니다.",
+        )),
         Op::Sleep => {
             let think = w.think_time_us;
             Some(Text::new(
@@ -1185,7 +1193,9 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
                 return None;
             }
             let name = t.map_or("native", Technique::name);
-            explain_stack(s, platform, &stack, op, name)
+            let mut e = explain_stack(s, platform, &stack, op, name)?;
+            e.kind_note = other_kind_note(p.stack.kind, &e);
+            Some(e)
         })
         .collect()
 }
@@ -1201,13 +1211,13 @@ pub fn other_kind_note(own: PlatformKind, alternative: &Explanation) -> Option<T
     }
     Some(if own.is_hypervisor() {
         Text::new(
-            "On a type-1 hypervisor: paravirtualization needs one (its modified guest kernel calls the hypervisor, which a type-2 VMM running as a host process does not offer).",
-            "type-1 하이퍼바이저에서: 반가상화에는 type-1이 필요합니다 (수정된 게스트 커널이 하이퍼바이저를 호출하는데, 호스트 프로세스로 실행되는 type-2 VMM은 그 인터페이스가 없습니다).",
+            "On a type-1 hypervisor: this model runs paravirtualization as Xen does, on a type-1 (hosted VMMs have offered paravirtual interfaces too, such as VMware's VMI and lguest, but none is modelled).",
+            "Type 1 하이퍼바이저에서: 이 모델은 반가상화를 Xen처럼 Type 1에서 실행합니다 (VMware의 VMI나 lguest처럼 호스티드 VMM이 반가상화 인터페이스를 제공한 적도 있지만 모델에는 없습니다).",
         )
     } else {
         Text::new(
             "On a type-1 hypervisor: this platform runs no hypervisor of its own.",
-            "type-1 하이퍼바이저에서: 이 플랫폼에는 하이퍼바이저가 없습니다.",
+            "Type 1 하이퍼바이저에서: 이 플랫폼에는 하이퍼바이저가 없습니다.",
         )
     })
 }

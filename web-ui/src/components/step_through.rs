@@ -10,7 +10,7 @@ use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
-use crate::sim::explain::{other_kind_note, Explanation, Phase, PhaseKind, Section};
+use crate::sim::explain::{Explanation, Phase, PhaseKind, Section};
 use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
@@ -235,7 +235,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     { for trap.others.iter().map(|e| html! {
                         <div class="trap-other" data-technique={e.name.clone()}>
                             <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }</small></h5>
-                            if let Some(note) = other_kind_note(own.kind, e) {
+                            if let Some(note) = &e.kind_note {
                                 <p class="hint">{ lang.pick(&note.ko, &note.en) }</p>
                             }
                             { phase_list(lang, e, None, None) }
