@@ -145,6 +145,35 @@ fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
 }
 
 #[test]
+fn a_nested_device_access_is_emulated_within_l1s_handling() {
+    // An L2 guest's port access: L1's handler and its device model run before L1's VMCS
+    // accesses and VMRESUME, and L2 resumes last (the path keeps the device model after
+    // the exit, as for any exit; the step-through shows it where it runs).
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/nested-virtualization.toml"));
+    let l2 = s.platforms.iter().position(|p| p.name == "l2").expect("l2");
+    let e = explain(&s, l2, Op::IoPort).expect("explain");
+    let at = |what: &str| {
+        e.phases
+            .iter()
+            .position(|p| p.en.starts_with(what))
+            .unwrap_or_else(|| panic!("no {what}"))
+    };
+    let handler = at("L1 hypervisor: ");
+    let model = at("device model");
+    let first_vmcs_access = e
+        .phases
+        .iter()
+        .position(|p| p.exit == Some(sim_core::ExitReason::NestedVmx))
+        .expect("a VMCS access");
+    assert_eq!(model, handler + 1);
+    assert!(model < first_vmcs_access);
+    assert!(e.phases.last().unwrap().en.starts_with("VM entry into L2"));
+    // Each phase still names its own step of the path.
+    let steps: std::collections::BTreeSet<usize> = e.phases.iter().map(|p| p.step).collect();
+    assert!(steps.len() > 10);
+}
+
+#[test]
 fn a_blocking_operation_says_what_it_waits_for_off_the_cpu() {
     // smoke's host has the default NIC (20 µs one way) and disk (80 µs): a receive waits
     // for two crossings of the wire (40 µs) and the disk read for the disk's latency, on no

@@ -437,6 +437,20 @@ impl Expander<'_> {
     }
 
     fn section(&self, out: &mut Vec<Phase>, section: Section, steps: &[Step]) {
+        let order = nested_display_order(steps);
+        if order.iter().enumerate().all(|(k, &i)| k == i) {
+            return self.section_in_order(out, section, steps);
+        }
+        let reordered: Vec<Step> = order.iter().map(|&i| steps[i].clone()).collect();
+        let from = out.len();
+        self.section_in_order(out, section, &reordered);
+        // Each phase keeps the index of its step in the path.
+        for phase in &mut out[from..] {
+            phase.step = order[phase.step];
+        }
+    }
+
+    fn section_in_order(&self, out: &mut Vec<Phase>, section: Section, steps: &[Step]) {
         // The reason of the L2 guest's exit a nested path is handling, for its entry.
         let mut l2_exit = None;
         let mut i = 0;
@@ -791,6 +805,47 @@ impl Expander<'_> {
             ..whole(section, s, i)
         });
     }
+}
+
+/// The order in which a section's steps are shown: the path's, except that the work an
+/// exit's handler does after a nested exit (a device model's emulation of the access) is
+/// shown where it runs, in L1's handling of the reflected exit (after L1's handler step,
+/// before its VMCS accesses and VMRESUME), not after L0's entry into L2. The path keeps
+/// it after the exit, as for any exit (the machine charges the part's steps together).
+fn nested_display_order(steps: &[Step]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..steps.len()).collect();
+    let mut k = 0;
+    while k < order.len() {
+        let entry = &steps[order[k]];
+        if entry.en != crate::path::nested::L2_ENTRY_EN {
+            k += 1;
+            continue;
+        }
+        let host_side = |s: &Step| {
+            s.part == entry.part
+                && s.exit.is_none()
+                && !in_guest(s.layer)
+                && s.layer != Layer::Hardware
+        };
+        let run = order[k + 1..]
+            .iter()
+            .take_while(|&&i| host_side(&steps[i]))
+            .count();
+        let handler = order[..k]
+            .iter()
+            .rposition(|&i| steps[i].en.starts_with(crate::path::nested::L1_HANDLER_EN));
+        match handler {
+            Some(h) if run > 0 => {
+                let moved: Vec<usize> = order.drain(k + 1..k + 1 + run).collect();
+                for (n, i) in moved.into_iter().enumerate() {
+                    order.insert(h + 1 + n, i);
+                }
+                k += run + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    order
 }
 
 /// Where the guest resumes after an exit with this reason.

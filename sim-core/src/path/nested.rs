@@ -10,6 +10,8 @@ const L2_EXIT_EN: &str = "L2's VM exit to L0";
 pub(crate) const L1_ENTRY_EN: &str = "VM entry into L1 with the reflected exit";
 /// L0's entry into L2 once L1 has handled the exit.
 pub(crate) const L2_ENTRY_EN: &str = "VM entry into L2";
+/// The start of L1's handler step (the handler's own words follow).
+pub(crate) const L1_HANDLER_EN: &str = "L1 hypervisor: ";
 
 /// Whether a step is one of a nested exit's four transitions (L2's exit, L1's entry,
 /// L1's VMRESUME exit, L2's entry), each charged half a round trip: the step-through
@@ -66,7 +68,7 @@ impl PathBuilder<'_> {
         );
         s.hyp(
             c.exit_handler + handler,
-            &format!("L1 hypervisor: {en}"),
+            &format!("{L1_HANDLER_EN}{en}"),
             &format!("L1 하이퍼바이저: {ko}"),
         );
         if !self.features.vmcs_shadowing {
