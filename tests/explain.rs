@@ -174,6 +174,44 @@ fn a_nested_device_access_is_emulated_within_l1s_handling() {
 }
 
 #[test]
+fn a_back_end_is_shown_where_it_runs() {
+    // smoke's t1-hw: the back end inline in the hypervisor runs inside the doorbell's exit,
+    // before the VM entry; the send returns (SYSRET) last.
+    use sim_core::explain::PhaseKind;
+    use sim_core::path::Part;
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/smoke.toml"));
+    let hw = s.platforms.iter().position(|p| p.name == "t1-hw").expect("t1-hw");
+    let e = explain(&s, hw, Op::NetSend).expect("explain");
+    let last_backend = e
+        .phases
+        .iter()
+        .rposition(|p| p.part == Part::Backend)
+        .expect("back end");
+    let last_entry = e
+        .phases
+        .iter()
+        .rposition(|p| p.kind == PhaseKind::VmEntry)
+        .expect("entry");
+    assert!(last_backend < last_entry, "inline: before the entry");
+    assert!(e.phases.last().unwrap().en.starts_with("SYSRET"));
+    // In a driver domain the back end runs on dom0's vCPU while the guest goes on: shown
+    // after the guest's return.
+    let io = virtsim_tests::scenario(IO_TWO_WAYS);
+    let dom0 = explain(&io, 1, Op::NetSend).expect("dom0");
+    let sysret = dom0
+        .phases
+        .iter()
+        .position(|p| p.en.starts_with("SYSRET"))
+        .expect("SYSRET");
+    let first_backend = dom0
+        .phases
+        .iter()
+        .position(|p| p.part == Part::Backend)
+        .expect("back end");
+    assert!(sysret < first_backend, "scheduled: after the guest's return");
+}
+
+#[test]
 fn a_blocking_operation_says_what_it_waits_for_off_the_cpu() {
     // smoke's host has the default NIC (20 µs one way) and disk (80 µs): a receive waits
     // for two crossings of the wire (40 µs) and the disk read for the disk's latency, on no

@@ -423,6 +423,9 @@ pub struct Expander<'a> {
     pub op: Op,
     /// EPT/NPT (an MMIO exit is then an EPT misconfiguration, not a #PF exit).
     pub nested_paging: bool,
+    /// The I/O back end is a scheduled entity (a driver domain, a host thread), not inline
+    /// in the hypervisor's exit handling.
+    pub backend_scheduled: bool,
 }
 
 impl Expander<'_> {
@@ -437,7 +440,7 @@ impl Expander<'_> {
     }
 
     fn section(&self, out: &mut Vec<Phase>, section: Section, steps: &[Step]) {
-        let order = nested_display_order(steps);
+        let order = display_order(steps, section, self.backend_scheduled);
         if order.iter().enumerate().all(|(k, &i)| k == i) {
             return self.section_in_order(out, section, steps);
         }
@@ -458,10 +461,13 @@ impl Expander<'_> {
             let s = &steps[i];
             // The steps that run outside the guest right after a trap, in the same part,
             // belong to it: the guest resumes only when they are done.
+            // An inline back end's work runs inside the exit that reached it (the doorbell's),
+            // before the guest resumes.
+            let inline_backend = |part: Part| !self.backend_scheduled && part == Part::Backend;
             let group_end = |from: usize| {
                 let mut j = from + 1;
                 while j < steps.len()
-                    && steps[j].part == s.part
+                    && (steps[j].part == s.part || inline_backend(steps[j].part))
                     && steps[j].exit.is_none()
                     && !in_guest(steps[j].layer)
                     && steps[j].layer != Layer::Hardware
@@ -807,13 +813,22 @@ impl Expander<'_> {
     }
 }
 
-/// The order in which a section's steps are shown: the path's, except that the work an
-/// exit's handler does after a nested exit (a device model's emulation of the access) is
-/// shown where it runs, in L1's handling of the reflected exit (after L1's handler step,
-/// before its VMCS accesses and VMRESUME), not after L0's entry into L2. The path keeps
-/// it after the exit, as for any exit (the machine charges the part's steps together).
-fn nested_display_order(steps: &[Step]) -> Vec<usize> {
+/// The order in which a section's steps are shown: the path's, except where the path
+/// keeps steps together that run elsewhere or later (the machine charges a part's steps
+/// together, so their order in the path is only the step-through's):
+/// - a scheduled back end's part of a submit runs on its own entity after the guest's
+///   kick, while the guest goes on (a send returns once its request is on the ring): shown
+///   after the guest's steps;
+/// - the work an exit's handler does after a nested exit (a device model's emulation of
+///   the access) runs in L1's handling of the reflected exit (after L1's handler step,
+///   before its VMCS accesses and VMRESUME), not after L0's entry into L2.
+fn display_order(steps: &[Step], section: Section, backend_scheduled: bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..steps.len()).collect();
+    if backend_scheduled && section == Section::Submit {
+        let (backend, guest): (Vec<usize>, Vec<usize>) =
+            order.iter().partition(|&&i| steps[i].part == Part::Backend);
+        order = guest.into_iter().chain(backend).collect();
+    }
     let mut k = 0;
     while k < order.len() {
         let entry = &steps[order[k]];
@@ -1000,6 +1015,7 @@ fn explain_stack(
         technique: stack.is_vm().then_some(stack.technique).flatten(),
         op,
         nested_paging: stack.memory == MemoryVirtualization::Nested,
+        backend_scheduled: stack.backend_is_scheduled(),
     };
     Some(Explanation {
         name: name.to_string(),
