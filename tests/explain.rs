@@ -180,7 +180,11 @@ fn a_back_end_is_shown_where_it_runs() {
     use sim_core::explain::PhaseKind;
     use sim_core::path::Part;
     let s = load(&virtsim_tests::workspace_root().join("scenarios/smoke.toml"));
-    let hw = s.platforms.iter().position(|p| p.name == "t1-hw").expect("t1-hw");
+    let hw = s
+        .platforms
+        .iter()
+        .position(|p| p.name == "t1-hw")
+        .expect("t1-hw");
     let e = explain(&s, hw, Op::NetSend).expect("explain");
     let last_backend = e
         .phases
@@ -208,7 +212,10 @@ fn a_back_end_is_shown_where_it_runs() {
         .iter()
         .position(|p| p.part == Part::Backend)
         .expect("back end");
-    assert!(sysret < first_backend, "scheduled: after the guest's return");
+    assert!(
+        sysret < first_backend,
+        "scheduled: after the guest's return"
+    );
 }
 
 #[test]
