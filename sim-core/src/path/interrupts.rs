@@ -74,14 +74,19 @@ impl PathBuilder<'_> {
                 && state == VcpuState::Running
             {
                 s.host(
-                    2 * c.hosted_world_switch,
-                    "world switch to the host OS and back",
-                    "호스트 OS로의 world switch와 복귀",
+                    c.hosted_world_switch,
+                    "world switch to the host OS",
+                    "호스트 OS로 world switch",
                 );
                 s.host(
                     c.timer_interrupt,
                     "the host kernel takes its timer tick (in its own world)",
                     "호스트 커널이 자기 타이머 틱을 처리 (자기 world에서)",
+                );
+                s.host(
+                    c.hosted_world_switch,
+                    "world switch back to the VMM",
+                    "VMM으로 world switch 복귀",
                 );
             }
         };
@@ -210,7 +215,8 @@ impl PathBuilder<'_> {
                 // `sysvec_apic_timer_interrupt`: `apic_eoi()`, then the tick), and the tick
                 // re-arms the next one from its handler. Without APICv or PV EOI the EOI is
                 // a write to the emulated APIC page: an APIC-access exit of its own.
-                if source == IrqSource::Timer && !eoi_free {
+                let eoi_exit = source == IrqSource::Timer && !eoi_free;
+                if eoi_exit {
                     self.exit(
                         s,
                         ExitReason::ApicAccess,
@@ -219,11 +225,19 @@ impl PathBuilder<'_> {
                         "타이머 인터럽트의 EOI를 먼저 가상 APIC에 씀",
                     );
                 }
-                s.kernel(
-                    handler,
-                    &format!("{handler_en} (virtual interrupt injected at entry)"),
-                    &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
-                );
+                if eoi_exit {
+                    s.kernel(
+                        handler,
+                        &format!("{handler_en}, after its EOI (entered through the virtual interrupt injected at the first VM entry)"),
+                        &format!("{handler_ko}, EOI 다음 부분 (첫 VM entry 때 주입된 가상 인터럽트로 진입)"),
+                    );
+                } else {
+                    s.kernel(
+                        handler,
+                        &format!("{handler_en} (virtual interrupt injected at entry)"),
+                        &format!("{handler_ko} (entry 시 가상 인터럽트 주입)"),
+                    );
+                }
                 status_reads(s);
                 if source == IrqSource::Timer && eoi_free && pv.pv_timer {
                     s.kernel(
