@@ -945,8 +945,8 @@ fn translated_kernel_phase(section: Section, s: &Step, index: usize) -> Phase {
             en: format!("Translated kernel code: {}.", s.en),
             ko: format!("변환된 커널 코드: {}.", s.ko),
             source: Some(Text::new(
-                "Adams & Agesen, ASPLOS 2006, Fig. 4: a call/ret pair costs 51 cycles translated, 11 native (the extra 40 per transfer)",
-                "Adams & Agesen, ASPLOS 2006, 그림 4: call/ret 한 쌍이 변환되면 51 사이클, 네이티브 11 (이동마다 40 추가)",
+                "Adams & Agesen, ASPLOS 2006, Fig. 4: a call/ret pair costs 51 cycles translated, 11 native: the extra 40 for each transfer counted, a call/ret pair or an indirect jump charged as one (estimate for the jump)",
+                "Adams & Agesen, ASPLOS 2006, 그림 4: call/ret 한 쌍이 변환되면 51 사이클, 네이티브 11: 센 이동(call/ret 한 쌍, 또는 한 쌍으로 치는 간접 점프)마다 40 추가 (간접 점프는 추정)",
             )),
             ..whole(section, s, index)
         }

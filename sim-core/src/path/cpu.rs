@@ -227,8 +227,8 @@ impl PathBuilder<'_> {
         let misses = (u128::from(lookups) * u128::from(code - held) / u128::from(code)) as u64;
         s.hyp(
             lookups.saturating_mul(c.bt_call_ret.saturating_sub(c.call_ret_native)),
-            &format!("{lookups} translated control transfers (call/ret, indirect jumps) look up their targets in the translation cache"),
-            &format!("변환된 제어 이동(call/ret, 간접 점프) {lookups}번이 변환 캐시에서 대상을 찾음"),
+            &format!("{lookups} translated control transfers (call/ret pairs, indirect jumps) look up their targets in the translation cache"),
+            &format!("변환된 제어 이동(call/ret 쌍, 간접 점프) {lookups}번이 변환 캐시에서 대상을 찾음"),
         );
         let translate_cycles = misses.saturating_mul(c.bt_translate_block);
         if let Some(last) = s.0.last_mut() {
