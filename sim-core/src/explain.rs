@@ -679,7 +679,9 @@ impl Expander<'_> {
                 ),
             }
         };
-        let inject = injection(reason);
+        // A nested exit's event is not injected by L0: L0 reflects the exit to L1, which
+        // injects it into L2 through the VMCS it keeps for L2 (one of its VMWRITEs).
+        let inject = if half { None } else { injection(reason) };
         let name = reason.name();
         let (instr_en, instr_ko) = match instruction(reason) {
             Some((en, ko)) => (
