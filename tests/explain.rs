@@ -74,7 +74,10 @@ fn an_l1_hypervisors_vmcs_access_is_shown_as_the_l1_hypervisors_with_its_own_cos
         .phases
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.en.contains("L1 hypervisor's VMREAD"))
+        .filter(|(_, p)| {
+            p.kind == sim_core::explain::PhaseKind::GuestInstruction
+                && p.en.contains("L1 hypervisor's VM")
+        })
         .map(|(i, _)| i)
         .collect();
     assert_eq!(nested.len(), 11, "10 VMCS accesses and the VMRESUME");

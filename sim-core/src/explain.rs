@@ -683,6 +683,18 @@ impl Expander<'_> {
         // injects it into L2 through the VMCS it keeps for L2 (one of its VMWRITEs).
         let inject = if half { None } else { injection(reason) };
         let name = reason.name();
+        // L1's VMRESUME is one instruction of the three a nested_vmx exit may be.
+        let vmresume = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
+        let instruction = |reason| {
+            if vmresume {
+                Some((
+                    "the L1 hypervisor's VMRESUME (to run L2 again)",
+                    "L1 하이퍼바이저의 VMRESUME 명령(L2를 다시 실행하려고)",
+                ))
+            } else {
+                instruction(reason)
+            }
+        };
         let (instr_en, instr_ko) = match instruction(reason) {
             Some((en, ko)) => (
                 format!("The guest executes {en}; under VT-x it is intercepted and does not run as written: the CPU leaves the guest instead (its cost is the exit)."),
@@ -712,8 +724,23 @@ impl Expander<'_> {
             )),
             ..whole(section, s, i)
         });
-        let (q_en, q_ko) = qualification(reason, self.nested_paging);
-        let (hw_en, hw_ko) = match hardware_reason(reason, self.nested_paging) {
+        let (q_en, q_ko) = if vmresume {
+            (
+                "none: VMRESUME has no operand",
+                "없음: VMRESUME에는 피연산자가 없음",
+            )
+        } else {
+            qualification(reason, self.nested_paging)
+        };
+        let hardware = if vmresume {
+            Some((
+                "to the CPU a VMRESUME exit, basic reason 24",
+                "CPU에게는 VMRESUME exit(기본 이유 24)",
+            ))
+        } else {
+            hardware_reason(reason, self.nested_paging)
+        };
+        let (hw_en, hw_ko) = match hardware {
             Some((en, ko)) => (format!("; {en}"), format!("; {ko}")),
             None => (String::new(), String::new()),
         };
