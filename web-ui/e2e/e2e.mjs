@@ -1201,7 +1201,7 @@ await step('Open file refuses a file that is not UTF-8 in the CLI\'s words; a UT
   const text = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   await page.setInputFiles('.editor input[type=file]', { name: 'wide.toml', mimeType: 'text/plain', buffer: utf16 });
-  await page.waitForFunction(() => /wide\.toml:1:1: .*UTF-8/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
+  await page.waitForFunction(() => /wide\.toml:1:1: .*UTF-16.*UTF-8/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   await page.setInputFiles('.editor input[type=file]', { name: 'bom.toml', mimeType: 'text/plain', buffer: bom });
   await page.waitForFunction(() => /smoke/.test(document.querySelector('#editor-status.valid .scenario-name')?.textContent || ''), null, { timeout: 10000 });

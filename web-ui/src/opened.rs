@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 
 /// The text of an opened file's bytes, or why it is refused, in the CLI's words
 /// ("x.toml:1:1: the file is not valid UTF-8 text (byte 0xff at byte offset 0); save it
-/// as UTF-8"; a UTF-16 file, Latin-1 letters). A UTF-8 byte-order mark is left out of the
+/// as UTF-8"; a UTF-16 file by its byte-order mark, Latin-1 letters). A UTF-8 byte-order mark is left out of the
 /// text: the CLI reads such a file as the same scenario and counts no column for it.
 pub fn text_of(file: &str, bytes: Vec<u8>, lang: Lang) -> Result<String, String> {
     let text =
@@ -46,15 +46,20 @@ mod tests {
 
     #[test]
     fn only_utf8_is_taken_with_the_clis_words() {
-        // UTF-16 with its byte-order mark: refused at the first byte, in both languages.
+        // UTF-16 with its byte-order mark: named as such, in both languages.
         let utf16: Vec<u8> = [0xff, 0xfe, b'[', 0, b's', 0].to_vec();
         assert_eq!(
             text_of("x.toml", utf16.clone(), Lang::En).unwrap_err(),
-            "x.toml:1:1: the file is not valid UTF-8 text (byte 0xff at byte offset 0); save it as UTF-8"
+            "x.toml:1:1: the file is UTF-16 text (it starts with the byte-order mark 0xff 0xfe); save it as UTF-8"
         );
         assert_eq!(
             text_of("x.toml", utf16, Lang::Ko).unwrap_err(),
-            "x.toml:1:1: 파일이 올바른 UTF-8 텍스트가 아닙니다 (바이트 오프셋 0의 0xff). UTF-8로 저장하세요"
+            "x.toml:1:1: 파일이 UTF-16 텍스트입니다 (바이트 순서 표시 0xff 0xfe로 시작합니다). UTF-8로 저장하세요"
+        );
+        // A stray byte at the start: refused at it.
+        assert_eq!(
+            text_of("x.toml", [0xff, b'['].to_vec(), Lang::En).unwrap_err(),
+            "x.toml:1:1: the file is not valid UTF-8 text (byte 0xff at byte offset 0); save it as UTF-8"
         );
         // A Latin-1 letter, located at its line and column.
         let latin1 = b"[scenario]\nname = \"caf\xe9\"\n".to_vec();

@@ -29,21 +29,21 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
     }
     if let Some((value, expected)) = detail.strip_prefix("unknown variant `").and_then(quoted) {
         // A mix's alias where one operation is named (a question's `op`, a sweep's).
-        if value == "privileged_instruction" && expected.contains("`cr8_write`") {
-            return msg!(
-                "unknown_value",
+        let (en, ko) = if value == "privileged_instruction" && expected.contains("`cr8_write`") {
+            (
                 "{shown}; `privileged_instruction` is a workload mix's alias, spread over cr8_write, rdtsc, cr_write, cr3_write, invlpg and cpuid (docs/cost-model.md): name one of them here",
                 "알 수 없는 값 `{value}`입니다. `privileged_instruction`은 워크로드 mix의 별칭으로 cr8_write, rdtsc, cr_write, cr3_write, invlpg, cpuid에 나뉩니다(docs/cost-model.md): 여기에는 그중 하나를 쓰세요. 쓸 수 있는 값: {expected}",
-                shown = detail.replacen("unknown variant", "unknown value", 1),
-                detail = detail,
-                value = value,
-                expected = expected
-            );
-        }
+            )
+        } else {
+            (
+                "{shown}",
+                "알 수 없는 값 `{value}`입니다. 쓸 수 있는 값: {expected}",
+            )
+        };
         return msg!(
             "unknown_value",
-            "{shown}",
-            "알 수 없는 값 `{value}`입니다. 쓸 수 있는 값: {expected}",
+            en,
+            ko,
             // serde's "variant" is a word of Rust's, not of the file's.
             shown = detail.replacen("unknown variant", "unknown value", 1),
             detail = detail,
