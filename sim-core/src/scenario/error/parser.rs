@@ -511,6 +511,37 @@ pub(super) fn bare_value_at(text: &str, offset: usize) -> Option<BareValue<'_>> 
     (!literal).then_some(BareValue::Word(token))
 }
 
+/// In a file without a `[scenario]` header, where the first of the scenario's keys is
+/// written before any table (a writer who left the header out): its byte offset.
+fn headerless_scenario_key(text: &str) -> Option<usize> {
+    let scenario_keys = SECTION_KEYS
+        .iter()
+        .find(|(section, _)| *section == "[scenario]")
+        .map_or(&[][..], |(_, keys)| *keys);
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset + (line.len() - line.trim_start().len());
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.starts_with("[scenario]") {
+            return None;
+        }
+        if trimmed.starts_with('[') {
+            break;
+        }
+        let key = trimmed.split('=').next().unwrap_or_default().trim();
+        if trimmed.contains('=') && (key == "name" || scenario_keys.contains(&key)) {
+            // The rest of the file must not have the header either.
+            let rest = &text[offset..];
+            let has_header = rest
+                .lines()
+                .any(|l| l.trim_start().starts_with("[scenario]"));
+            return (!has_header).then_some(at);
+        }
+    }
+    None
+}
+
 /// A unit's quantity and size in its quantity's smallest unit of the format (time in
 /// ns, sizes in bytes with binary prefixes as the format's `_mib` and `_gib` keys, clock
 /// in kHz, percent), for a unit written after a number or ending a key's name.
@@ -811,6 +842,23 @@ pub(crate) fn parser_error(
                 .map(|(section, _)| *section)
                 .collect()
         });
+        if homes == ["[scenario]"] {
+            if let Some(at) = headerless_scenario_key(text) {
+                let key = text[at..]
+                    .split(|c: char| c == '=' || c.is_whitespace())
+                    .next()
+                    .unwrap_or_default();
+                return v.error(
+                    at..at + key.len(),
+                    msg!(
+                        "missing_scenario_header",
+                        "`{key}` is a key of [scenario], and the file has no `[scenario]` header: write `[scenario]` on the line above the scenario's keys (name, title, description, seed, duration_ms)",
+                        "`{key}`은(는) [scenario]의 키인데 파일에 `[scenario]` 머리글이 없습니다: 시나리오의 키(name, title, description, seed, duration_ms) 위의 줄에 `[scenario]`를 쓰세요",
+                        key = key
+                    ),
+                );
+            }
+        }
         if !homes.is_empty() {
             m.en = "{detail}; `{field}` is a key of {sections}";
             m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}`은(는) {sections}의 키입니다";
