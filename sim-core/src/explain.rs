@@ -429,6 +429,11 @@ pub struct Expander<'a> {
 }
 
 impl Expander<'_> {
+    /// The exit round trip of the paths (this CPU's, or the scenario's override).
+    fn roundtrip(&self) -> u64 {
+        self.costs.exit_roundtrip(self.cpu)
+    }
+
     /// All phases of a path, section by section.
     pub fn phases(&self, path: &OpPath) -> Vec<Phase> {
         let mut out = Vec::new();
@@ -491,7 +496,11 @@ impl Expander<'_> {
                     i = end;
                 }
                 None if s.layer == Layer::Hardware && crate::path::nested::is_entry(&s.en) => {
-                    out.push(nested_entry(section, s, i, l2_exit));
+                    // L2 resumes in the handler of the interrupt L1 injects.
+                    if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
+                        l2_exit = Some(ExitReason::ExternalInterrupt);
+                    }
+                    out.push(nested_entry(section, s, i, l2_exit, self.roundtrip()));
                     i += 1;
                 }
                 None if s.translation.is_some() => {
@@ -666,7 +675,7 @@ impl Expander<'_> {
         // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
         // split between exit and entry comes from the older measurement.
         let split = if half {
-            half_round_trip(s.cycles)
+            half_round_trip(s.cycles, self.roundtrip())
         } else {
             Text {
                 en: format!(
@@ -685,11 +694,18 @@ impl Expander<'_> {
         let name = reason.name();
         // L1's VMRESUME is one instruction of the three a nested_vmx exit may be.
         let vmresume = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
+        // L1's own HLT, not the L2 guest's.
+        let l1_hlt = s.en == crate::path::nested::L1_HLT_EXIT_EN;
         let instruction = |reason| {
             if vmresume {
                 Some((
                     "the L1 hypervisor's VMRESUME (to run L2 again)",
                     "L1 하이퍼바이저의 VMRESUME 명령(L2를 다시 실행하려고)",
+                ))
+            } else if l1_hlt {
+                Some((
+                    "the L1 hypervisor's HLT (it has blocked the halted L2 vCPU's thread and has nothing else to run)",
+                    "L1 하이퍼바이저의 HLT 명령(정지한 L2 vCPU의 스레드를 블록했고 달리 실행할 것이 없음)",
                 ))
             } else {
                 instruction(reason)
@@ -705,8 +721,8 @@ impl Expander<'_> {
                 "게스트 명령이 아닙니다: 게스트 실행 중 물리 인터럽트가 도착하여, CPU가 하이퍼바이저가 받도록 게스트를 떠납니다.".to_string(),
             ),
         };
-        // A nested_vmx exit leaves the L1 hypervisor (a guest of L0), not a guest kernel.
-        let (instr_layer, instr_category) = if reason == ExitReason::NestedVmx {
+        // A nested_vmx exit, or L1's HLT, leaves the L1 hypervisor (a guest of L0), not a guest kernel.
+        let (instr_layer, instr_category) = if reason == ExitReason::NestedVmx || l1_hlt {
             (Layer::Hypervisor, Category::Hypervisor)
         } else {
             (Layer::GuestKernel, Category::GuestKernel)
@@ -915,9 +931,21 @@ fn resumes(reason: ExitReason) -> (&'static str, &'static str) {
     }
 }
 
-/// L0's entry into L1 or (after `l2_exit` was handled) into L2.
-fn nested_entry(section: Section, s: &Step, index: usize, l2_exit: Option<ExitReason>) -> Phase {
-    let (en, ko) = if s.en == crate::path::nested::L1_ENTRY_EN {
+/// L0's entry into L1 or (after `l2_exit` was handled) into L2; `roundtrip`: the exit
+/// round trip whose halves the transitions are.
+fn nested_entry(
+    section: Section,
+    s: &Step,
+    index: usize,
+    l2_exit: Option<ExitReason>,
+    roundtrip: u64,
+) -> Phase {
+    let (en, ko) = if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
+        (
+            "VM entry into L1 (L0's VMRESUME with the VMCS it keeps for L1): the CPU loads L1's state, and L1 takes the interrupt meant for L2. L0 cannot inject it into L2 itself: L2's interrupt controller is emulated by L1, which injects it through the VMCS it keeps for L2.".to_string(),
+            "L1으로 VM entry(L0가 L1용 VMCS로 VMRESUME): CPU가 L1의 상태를 적재하고, L1이 L2에게 갈 인터럽트를 받습니다. L0는 이를 L2에 직접 주입할 수 없습니다: L2의 인터럽트 컨트롤러는 L1이 에뮬레이션하며, L1이 L2용으로 두는 VMCS를 통해 주입합니다.".to_string(),
+        )
+    } else if s.en == crate::path::nested::L1_ENTRY_EN {
         (
             "VM entry into L1 (L0's VMRESUME with the VMCS it keeps for L1): the CPU loads L1's state, and L1 resumes in its own exit handler, which finds the L2 guest's exit reason and qualification in the VMCS it keeps for L2, as if the exit had come to it directly.".to_string(),
             "L1으로 VM entry(L0가 L1용 VMCS로 VMRESUME): CPU가 L1의 상태를 적재하고, L1은 자신의 exit 핸들러에서 다시 실행되어 L2용으로 두는 VMCS에서 L2 게스트의 exit 이유와 qualification을 찾습니다. 마치 exit가 바로 자신에게 온 것처럼요.".to_string(),
@@ -934,21 +962,20 @@ fn nested_entry(section: Section, s: &Step, index: usize, l2_exit: Option<ExitRe
         kind: PhaseKind::VmEntry,
         en,
         ko,
-        source: Some(half_round_trip(s.cycles)),
+        source: Some(half_round_trip(s.cycles, roundtrip)),
         ..whole(section, s, index)
     }
 }
 
-/// The source of a nested exit's transition: half a round trip.
-fn half_round_trip(cycles: u64) -> Text {
+/// The source of a nested path's transition between the levels: half a round trip (with
+/// the odd cycle, or the cycles that make the transitions add up to whole round trips).
+fn half_round_trip(cycles: u64, roundtrip: u64) -> Text {
     Text {
         en: format!(
-            "{cycles} cycles, half of the round trip of {} (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`): a nested exit's four transitions (L2's exit, L0's entry into L1, L1's VMRESUME exit, L0's entry into L2) make two round trips, half each (an estimate of the split)",
-            2 * cycles
+            "{cycles} cycles, half of the round trip of {roundtrip} (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's VMRESUME exit and L0's entry into L2, make two), half each (an estimate of the split)",
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {}의 절반(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`): 중첩 exit의 네 전환(L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입)이 왕복 두 번이며 각각 절반 (나눔은 추정)",
-            2 * cycles
+            "{cycles} 사이클, 왕복 {roundtrip}의 절반(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
         ),
     }
 }

@@ -356,6 +356,16 @@ impl PathBuilder<'_> {
                 "sched_op(block) hypercall",
                 "sched_op(block) 하이퍼콜",
             ),
+            // An L2 guest's HLT blocks its thread in L1, and L1, idle, halts too: L2 is
+            // entered again only through the interrupt that wakes it (`nested_interrupt`).
+            Some(_) if self.stack.nested => {
+                self.nested_halt(
+                    &mut s,
+                    "HLT exits; L1 blocks the vCPU's thread",
+                    "HLT exit; L1이 vCPU 스레드를 블록",
+                );
+                self.tlb_refill_after_exit(&mut s, 0, ExitReason::Hlt);
+            }
             Some(_) => self.exit(
                 &mut s,
                 ExitReason::Hlt,

@@ -57,6 +57,12 @@ impl PathBuilder<'_> {
                     "world switch back into the VMM",
                     "VMM으로 world switch 복귀",
                 );
+            } else if self.stack.nested {
+                s.hyp(
+                    c.vcpu_wakeup,
+                    "L0's scheduler wakes L1's halted vCPU (the one that ran L2: L1 halted when L2 did)",
+                    "L0의 스케줄러가 정지(halt)된 L1의 vCPU를 깨움 (L2를 실행하던 vCPU: L2가 정지하자 L1도 정지함)",
+                );
             } else {
                 s.hyp(
                     c.vcpu_wakeup,
@@ -168,6 +174,11 @@ impl PathBuilder<'_> {
                         );
                         host_tick(s);
                     }
+                    (IrqSource::Timer, _) if self.stack.nested => s.hyp(
+                        c.timer_interrupt,
+                        "L0's timer fires for L1's timer, which L1 armed for L2's",
+                        "L1이 L2의 타이머를 위해 설정한 L1의 타이머에 대해 L0의 타이머 발생",
+                    ),
                     (IrqSource::Timer, _) => s.hyp(
                         c.timer_interrupt,
                         "host timer fires for the guest's timer",
@@ -209,6 +220,12 @@ impl PathBuilder<'_> {
                     (_, _) => {}
                 }
                 wake(s);
+                // An L2 guest's interrupt controller is L1's: an interrupt for an L2 vCPU
+                // that is not running goes through L1, which injects it and resumes L2 (a
+                // running one's external-interrupt exit is reflected to L1 above).
+                if self.stack.nested && state != VcpuState::Running {
+                    self.nested_interrupt(s, source, state);
+                }
                 let pv = self.stack.enlightenments;
                 let eoi_free = self.features.apicv || pv.pv_eoi;
                 // The timer's interrupt is acknowledged first (Linux

@@ -1,6 +1,6 @@
 //! Nested virtualization: an L2 guest's exit reflected to its L1 hypervisor through L0.
 
-use super::{Category, ExitReason, Layer, PathBuilder, Steps};
+use super::{Category, ExitReason, IrqSource, Layer, PathBuilder, Steps, VcpuState};
 
 /// The step of L1's VMRESUME exit to L0.
 pub(crate) const L1_VMRESUME_EXIT_EN: &str = "L1's VMRESUME exits to L0";
@@ -8,21 +8,26 @@ pub(crate) const L1_VMRESUME_EXIT_EN: &str = "L1's VMRESUME exits to L0";
 const L2_EXIT_EN: &str = "L2's VM exit to L0";
 /// L0's entry into L1 with the reflected exit.
 pub(crate) const L1_ENTRY_EN: &str = "VM entry into L1 with the reflected exit";
+/// L0's entry into L1 with an interrupt for L2 (a completion, L2's timer), when L2 is not
+/// running.
+pub(crate) const L1_IRQ_ENTRY_EN: &str = "VM entry into L1 with the interrupt for L2";
+/// L1's own HLT, once its handler has blocked the halted L2 vCPU's thread.
+pub(crate) const L1_HLT_EXIT_EN: &str = "L1's HLT exits to L0";
 /// L0's entry into L2 once L1 has handled the exit.
 pub(crate) const L2_ENTRY_EN: &str = "VM entry into L2";
 /// The start of L1's handler step (the handler's own words follow).
 pub(crate) const L1_HANDLER_EN: &str = "L1 hypervisor: ";
 
-/// Whether a step is one of a nested exit's four transitions (L2's exit, L1's entry,
-/// L1's VMRESUME exit, L2's entry), each charged half a round trip: the step-through
-/// shows it alone, not as an exit with its entry.
+/// Whether a step is one of a nested path's transitions between the levels (L2's exit,
+/// L1's entry, L1's VMRESUME or HLT exit, L2's entry), each charged half a round trip: the
+/// step-through shows it alone, not as an exit with its entry.
 pub(crate) fn is_half_round_trip(en: &str) -> bool {
-    en.starts_with(L2_EXIT_EN) || en == L1_VMRESUME_EXIT_EN || is_entry(en)
+    en.starts_with(L2_EXIT_EN) || en == L1_VMRESUME_EXIT_EN || en == L1_HLT_EXIT_EN || is_entry(en)
 }
 
 /// Whether a step is L0's entry into L1 or into L2.
 pub(crate) fn is_entry(en: &str) -> bool {
-    en == L1_ENTRY_EN || en == L2_ENTRY_EN
+    en == L1_ENTRY_EN || en == L1_IRQ_ENTRY_EN || en == L2_ENTRY_EN
 }
 
 impl PathBuilder<'_> {
@@ -44,6 +49,102 @@ impl PathBuilder<'_> {
         en: &str,
         ko: &str,
     ) {
+        let half = self.exit_roundtrip / 2;
+        self.reflect_to_l1(s, reason, handler, en, ko);
+        self.l1_vmcs_accesses(s);
+        // The rest of the two round trips (two cycles more than `half` when the round trip
+        // is odd, so that the four transitions make two round trips exactly).
+        self.l1_resumes_l2(s, 2 * self.exit_roundtrip - 3 * half);
+    }
+
+    /// An L2 vCPU with nothing to run halts: its HLT exit is reflected to L1, whose handler
+    /// blocks the vCPU's thread (KVM's `kvm_vcpu_block` in L1); L1's own vCPU, with nothing
+    /// else to run, halts in turn, and its HLT exits to L0, which blocks it. L2 is not
+    /// entered again here: the interrupt that ends the halt goes through L1 first
+    /// ([`PathBuilder::nested_interrupt`], which charges the entries into L1 and L2).
+    pub(super) fn nested_halt(&self, s: &mut Steps, en: &str, ko: &str) {
+        let c = self.costs;
+        self.reflect_to_l1(s, ExitReason::Hlt, 0, en, ko);
+        self.l1_vmcs_accesses(s);
+        s.push_exit(
+            Layer::Hardware,
+            Category::Hypervisor,
+            self.exit_roundtrip / 2,
+            L1_HLT_EXIT_EN,
+            "L1의 HLT가 L0로 exit",
+            Some(ExitReason::Hlt),
+        );
+        s.hyp(
+            c.exit_handler,
+            "L0 blocks L1's vCPU (the one that ran L2) until an interrupt for it",
+            "L0가 (L2를 실행하던) L1의 vCPU를 인터럽트가 올 때까지 블록",
+        );
+    }
+
+    /// An interrupt for an L2 vCPU that is not running (halted, or waiting for a pCPU): L2's
+    /// interrupt controller is L1's, so L0 cannot inject into L2 itself. L0 enters L1 with
+    /// it (a halted L2 vCPU's L1 vCPU halted too and was woken first: `deliver`'s wake-up);
+    /// L1 takes it (for L2's timer, L1's own timer interrupt, which emulates L2's), wakes
+    /// its vCPU thread for a halted L2 (a scheduler wake-up in L1, as L0's) or handles the
+    /// external-interrupt exit L0 reflects for a preempted one, writes the virtual
+    /// interrupt into its VMCS for L2 among its VMCS accesses, and VMRESUMEs, which exits
+    /// to L0; L0 merges the VMCS and enters L2, which takes the interrupt at entry.
+    ///
+    /// After a halt, L1's entry here and L1's HLT exit in [`PathBuilder::nested_halt`] make
+    /// one round trip, as L2's entry here and L2's exit there do.
+    pub(super) fn nested_interrupt(&self, s: &mut Steps, source: IrqSource, state: VcpuState) {
+        let c = self.costs;
+        let rt = self.exit_roundtrip;
+        let half = rt / 2;
+        let halted = state == VcpuState::Halted;
+        if !halted {
+            s.hyp(
+                c.exit_handler,
+                "L0 reflects the pending interrupt to L1 as an external-interrupt exit of L2 (written into L1's VMCS for L2)",
+                "L0가 대기 중인 인터럽트를 L2의 외부 인터럽트 exit로 L1에 넘김 (L2용 L1의 VMCS에 기록)",
+            );
+        }
+        s.push(
+            Layer::Hardware,
+            Category::Hypervisor,
+            if halted { rt - half } else { half },
+            L1_IRQ_ENTRY_EN,
+            "L2를 위한 인터럽트와 함께 L1으로 VM entry",
+        );
+        let timer = source == IrqSource::Timer;
+        let (cycles, en, ko) = match (halted, timer) {
+            (true, true) => (
+                c.timer_interrupt + c.vcpu_wakeup,
+                "its timer interrupt, which emulates L2's timer, fires; its scheduler wakes its halted vCPU thread for L2, which injects the virtual interrupt through its VMCS for L2",
+                "L2의 타이머를 에뮬레이션하는 자신의 타이머 인터럽트가 발생; 자신의 스케줄러가 L2용 정지(halt)된 vCPU 스레드를 깨우고, 그 스레드가 L2용 VMCS로 가상 인터럽트를 주입",
+            ),
+            (true, false) => (
+                c.vcpu_wakeup,
+                "its scheduler wakes its halted vCPU thread for L2, which injects the device's virtual interrupt through its VMCS for L2",
+                "자신의 스케줄러가 L2용 정지(halt)된 vCPU 스레드를 깨우고, 그 스레드가 L2용 VMCS로 장치의 가상 인터럽트를 주입",
+            ),
+            (false, true) => (
+                c.exit_handler + c.timer_interrupt,
+                "handles the reflected exit, emulates L2's timer and injects its virtual interrupt through its VMCS for L2",
+                "넘겨받은 exit를 처리하고 L2의 타이머를 에뮬레이션해 L2용 VMCS로 가상 인터럽트를 주입",
+            ),
+            (false, false) => (
+                c.exit_handler,
+                "handles the reflected exit and injects the device's virtual interrupt through its VMCS for L2",
+                "넘겨받은 exit를 처리하고 L2용 VMCS로 장치의 가상 인터럽트를 주입",
+            ),
+        };
+        s.hyp(
+            cycles,
+            &format!("{L1_HANDLER_EN}{en}"),
+            &format!("L1 하이퍼바이저: {ko}"),
+        );
+        self.l1_vmcs_accesses(s);
+        self.l1_resumes_l2(s, if halted { 2 * rt - 3 * half } else { rt - half });
+    }
+
+    /// L2's exit to L0, L0's reflection and its entry into L1, and L1's handler.
+    fn reflect_to_l1(&self, s: &mut Steps, reason: ExitReason, handler: u64, en: &str, ko: &str) {
         let c = self.costs;
         let half = self.exit_roundtrip / 2;
         s.push_exit(
@@ -71,42 +172,52 @@ impl PathBuilder<'_> {
             &format!("{L1_HANDLER_EN}{en}"),
             &format!("L1 하이퍼바이저: {ko}"),
         );
-        if !self.features.vmcs_shadowing {
-            for _ in 0..c.nested_vmcs_accesses {
-                s.push_exit(
-                    Layer::Hardware,
-                    Category::Hypervisor,
-                    self.exit_roundtrip,
-                    "L1's VMREAD/VMWRITE traps to L0 (no VMCS shadowing)",
-                    "L1의 VMREAD/VMWRITE가 L0로 트랩 (VMCS 섀도잉 없음)",
-                    Some(ExitReason::NestedVmx),
-                );
-                s.hyp(
-                    c.nested_vmcs_access_handler,
-                    "L0 emulates the VMCS access",
-                    "L0가 VMCS 접근을 에뮬레이션",
-                );
-            }
+    }
+
+    /// L1's VMREADs and VMWRITEs of its VMCS for L2, each an exit to L0 without VMCS
+    /// shadowing.
+    fn l1_vmcs_accesses(&self, s: &mut Steps) {
+        let c = self.costs;
+        if self.features.vmcs_shadowing {
+            return;
         }
+        for _ in 0..c.nested_vmcs_accesses {
+            s.push_exit(
+                Layer::Hardware,
+                Category::Hypervisor,
+                self.exit_roundtrip,
+                "L1's VMREAD/VMWRITE traps to L0 (no VMCS shadowing)",
+                "L1의 VMREAD/VMWRITE가 L0로 트랩 (VMCS 섀도잉 없음)",
+                Some(ExitReason::NestedVmx),
+            );
+            s.hyp(
+                c.nested_vmcs_access_handler,
+                "L0 emulates the VMCS access",
+                "L0가 VMCS 접근을 에뮬레이션",
+            );
+        }
+    }
+
+    /// L1's VMRESUME exits to L0, which merges L1's VMCS for L2 into its own and enters L2
+    /// (`l2_entry` cycles).
+    fn l1_resumes_l2(&self, s: &mut Steps, l2_entry: u64) {
         s.push_exit(
             Layer::Hardware,
             Category::Hypervisor,
-            half,
+            self.exit_roundtrip / 2,
             L1_VMRESUME_EXIT_EN,
             "L1의 VMRESUME이 L0로 exit",
             Some(ExitReason::NestedVmx),
         );
         s.hyp(
-            c.exit_handler,
+            self.costs.exit_handler,
             "L0 merges L1's VMCS for L2 into its own",
             "L0가 L2용 L1의 VMCS를 자신의 것과 합침",
         );
-        // The rest of the two round trips (two cycles more than `half` when the round trip
-        // is odd, so that the four transitions make two round trips exactly).
         s.push(
             Layer::Hardware,
             Category::Hypervisor,
-            2 * self.exit_roundtrip - 3 * half,
+            l2_entry,
             L2_ENTRY_EN,
             "L2로 VM entry",
         );

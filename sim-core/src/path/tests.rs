@@ -202,6 +202,104 @@ fn a_nested_exit_is_reflected_through_l1() {
     assert_eq!(haswell.exits[ExitReason::NestedVmx as usize], 1);
 }
 
+/// An interrupt for an L2 vCPU that is not running goes through L1 (its interrupt
+/// controller is L1's): L0 enters L1, L1 wakes its vCPU thread for L2 (or handles the
+/// reflected exit of a preempted one), injects through its VMCS for L2 (its VMCS accesses
+/// exit without VMCS shadowing) and VMRESUMEs, which exits to L0, and L0 enters L2; only
+/// then does L2's handler run. An L2 HLT ends with L1's own HLT exit, not with an entry into
+/// L2: over a halt and its wake-up the transitions make three round trips (L2's exit and
+/// entry, L1's entry and HLT exit, L1's entry and VMRESUME exit).
+#[test]
+fn an_interrupt_for_a_nested_guest_goes_through_l1() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let stack = Stack {
+        nested: true,
+        memory: MemoryVirtualization::Nested,
+        io: IoModel::Paravirtual,
+        ..stack(VT)
+    };
+    let cpu = CpuGeneration::SandyBridge;
+    let rt = costs.exit_roundtrip(cpu);
+    let builder = PathBuilder::new(&stack, &costs, cpu, &workload);
+    let at = |steps: &[Step], en: &str| steps.iter().position(|s| s.en == en);
+    // The transitions up to the first entry into L2 (without APICv the EOI that follows is
+    // a nested exit of its own).
+    let transitions = |steps: &[Step]| -> u64 {
+        let end = at(steps, nested::L2_ENTRY_EN).map_or(steps.len(), |i| i + 1);
+        steps[..end]
+            .iter()
+            .filter(|s| nested::is_half_round_trip(&s.en))
+            .map(|s| s.cycles)
+            .sum()
+    };
+    for source in [IrqSource::Disk, IrqSource::Timer] {
+        for state in [VcpuState::Halted, VcpuState::Waiting] {
+            let steps = builder.delivery_path(source, state).steps;
+            let entry = at(&steps, nested::L1_IRQ_ENTRY_EN).expect("L0 enters L1");
+            let vmresume = at(&steps, nested::L1_VMRESUME_EXIT_EN).expect("L1's VMRESUME");
+            let l2 = at(&steps, nested::L2_ENTRY_EN).expect("L0 enters L2");
+            let handler = steps
+                .iter()
+                .position(|s| s.en.starts_with("guest ") && s.layer == Layer::GuestKernel)
+                .expect("L2's handler");
+            assert!(
+                entry < vmresume && vmresume < l2 && l2 < handler,
+                "{steps:#?}"
+            );
+            let vmcs = steps[entry..vmresume]
+                .iter()
+                .filter(|s| s.exit == Some(ExitReason::NestedVmx))
+                .count() as u64;
+            assert_eq!(vmcs, costs.nested_vmcs_accesses, "{source:?} {state:?}");
+            let l1 = &steps[entry + 1];
+            assert!(l1.en.starts_with(nested::L1_HANDLER_EN), "{l1:?}");
+            let timer = if source == IrqSource::Timer {
+                costs.timer_interrupt
+            } else {
+                0
+            };
+            let l1_work = if state == VcpuState::Halted {
+                costs.vcpu_wakeup
+            } else {
+                costs.exit_handler
+            };
+            assert_eq!(l1.cycles, l1_work + timer, "{source:?} {state:?}");
+        }
+    }
+    // A running L2 vCPU without APICv: the external-interrupt exit is reflected as any exit.
+    let features = CpuFeatures {
+        apicv: false,
+        ..cpu.features()
+    };
+    let running = builder
+        .clone()
+        .with_features(features)
+        .delivery_path(IrqSource::Disk, VcpuState::Running)
+        .steps;
+    assert!(at(&running, nested::L1_ENTRY_EN).is_some());
+    assert!(at(&running, nested::L1_IRQ_ENTRY_EN).is_none());
+    // The halt: reflected to L1, which halts in turn; no entry into L2.
+    let halt = builder.halt_path().steps;
+    assert!(at(&halt, nested::L2_ENTRY_EN).is_none(), "{halt:#?}");
+    assert!(at(&halt, nested::L1_VMRESUME_EXIT_EN).is_none());
+    let l1_hlt = at(&halt, nested::L1_HLT_EXIT_EN).expect("L1's HLT exit");
+    assert_eq!(halt[l1_hlt].exit, Some(ExitReason::Hlt));
+    let wake = builder
+        .delivery_path(IrqSource::Disk, VcpuState::Halted)
+        .steps;
+    assert_eq!(transitions(&halt) + transitions(&wake), 3 * rt);
+    // Odd round trips too.
+    let odd = PathBuilder::new(&stack, &costs, CpuGeneration::Westmere, &workload);
+    let rt = costs.exit_roundtrip(CpuGeneration::Westmere);
+    assert_eq!(rt % 2, 1);
+    let wake = odd.delivery_path(IrqSource::Disk, VcpuState::Halted).steps;
+    assert_eq!(
+        transitions(&odd.halt_path().steps) + transitions(&wake),
+        3 * rt
+    );
+}
+
 /// A type-2 platform's PV back end is the VMM process's I/O thread (scheduled by the host)
 /// unless `backend = "hypervisor"` puts it inline: the page's "back end elsewhere" note
 /// reads `backend_scheduled`, not the steps' layer (which is the VMM process either way).
