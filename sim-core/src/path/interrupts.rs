@@ -8,8 +8,10 @@ impl PathBuilder<'_> {
     /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
     /// is forced out by an IPI (an external-interrupt exit) unless interrupts are posted;
     /// a halted one is woken by the host scheduler and gets the interrupt injected at
-    /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized. An
-    /// emulated device's handler reads the device's status before that EOI.
+    /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized (under
+    /// BT a write to the VMM's emulated APIC). An edge-triggered interrupt (the timer's, a
+    /// PV or assigned device's MSI) is acknowledged before its handler; an emulated
+    /// device's level-triggered one after the handler has read the device's status.
     pub(super) fn deliver(&self, s: &mut Steps, source: IrqSource, state: VcpuState) {
         let c = self.costs;
         let handler = match source {
@@ -22,6 +24,12 @@ impl PathBuilder<'_> {
         };
         let mark = s.mark();
         let tech = self.technique();
+        // Edge-triggered: the local APIC timer's interrupt, and a paravirtual or assigned
+        // device's MSI (Linux `handle_edge_irq`: the APIC is acknowledged, then the handler
+        // runs). An emulated legacy device's interrupt is level-triggered (IO-APIC,
+        // `handle_fasteoi_irq`: the handler, then the EOI).
+        let edge = source == IrqSource::Timer
+            || matches!(self.stack.io, IoModel::Paravirtual | IoModel::Passthrough);
         // An emulated device's driver reads the device's status in its handler, before the
         // EOI (a level-triggered interrupt is acknowledged once the device has dropped its
         // line: Linux `handle_fasteoi_irq` runs the handler, then the EOI); each read traps
@@ -113,12 +121,15 @@ impl PathBuilder<'_> {
             Some(Technique::BinaryTranslation) => {
                 if source != IrqSource::Timer && state == VcpuState::Halted {
                     // A halted vCPU's device completion: the back end already took the
-                    // physical interrupt (`backend_interrupt`); what is left is raising
-                    // the virtual one in the guest's state, no second physical interrupt.
+                    // physical interrupt (`backend_interrupt`) and the device model or back
+                    // end made the virtual one pending; what is left, once the vCPU is
+                    // woken, is its delivery: the VMM vectors the guest through its IDT, no
+                    // second physical interrupt.
+                    wake(s);
                     s.hyp(
                         c.bt_privileged,
-                        "VMM raises the device's virtual interrupt in the guest's state (estimate: an emulated privileged write, Adams & Agesen's %cr8 row)",
-                        "VMM이 게스트 상태에 장치의 가상 인터럽트를 올림 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행)",
+                        "VMM delivers the device's pending virtual interrupt: it vectors the guest through its IDT into the handler's translated code (estimate: an emulated privileged operation, Adams & Agesen's %cr8 row)",
+                        "VMM이 대기 중인 장치의 가상 인터럽트를 전달: 게스트 IDT를 따라 핸들러의 변환된 코드로 보냄 (추정: 에뮬레이션된 특권 연산, Adams & Agesen의 %cr8 행)",
                     );
                 } else {
                     s.hyp(
@@ -126,16 +137,42 @@ impl PathBuilder<'_> {
                         "VMM takes the interrupt and injects a virtual one",
                         "VMM이 인터럽트를 받아 가상 인터럽트 주입",
                     );
+                    host_tick(s);
+                    wake(s);
                 }
-                host_tick(s);
-                wake(s);
+                // The APIC is the VMM's emulated one: the EOI (and the timer's re-arming,
+                // a WRMSR to the TSC-deadline timer) is caught in translated code and
+                // emulated by the VMM, in the same order as on hardware.
+                let bt_eoi = |s: &mut Steps| {
+                    s.hyp(
+                        c.bt_privileged,
+                        if edge {
+                            "EOI, written first (an edge-triggered interrupt is acknowledged before its handler), to the VMM's emulated APIC: caught in translated code and emulated by the VMM (estimate: an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)"
+                        } else {
+                            "EOI to the VMM's emulated APIC: caught in translated code and emulated by the VMM (estimate: an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)"
+                        },
+                        if edge {
+                            "EOI를 먼저 (에지 트리거 인터럽트는 핸들러 전에 확인 응답) VMM이 에뮬레이션하는 APIC에 씀: 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)"
+                        } else {
+                            "VMM이 에뮬레이션하는 APIC에 EOI: 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)"
+                        },
+                    );
+                };
+                if edge {
+                    bt_eoi(s);
+                }
                 s.kernel(handler, handler_en, handler_ko);
                 status_reads(s);
-                s.hyp(
-                    c.bt_privileged,
-                    "EOI emulated in translated code (estimate: the cost of an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)",
-                    "변환된 코드에서 EOI 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기의 비용, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)",
-                );
+                if !edge {
+                    bt_eoi(s);
+                }
+                if source == IrqSource::Timer {
+                    s.hyp(
+                        c.bt_privileged,
+                        "the tick re-arms the next one: the WRMSR to the TSC-deadline timer, caught in translated code and emulated by the VMM (estimate: Adams & Agesen's %cr8 row, as a sleep's arming of its wake-up)",
+                        "틱이 다음 틱을 설정: TSC-deadline 타이머로의 WRMSR을 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: Adams & Agesen의 %cr8 행, sleep이 깨어날 시각을 설정할 때와 같음)",
+                    );
+                }
             }
             Some(Technique::Para) => {
                 // The event is already pending (the timer's or the back end's): the vCPU
@@ -227,22 +264,37 @@ impl PathBuilder<'_> {
                     self.nested_interrupt(s, source, state);
                 }
                 let pv = self.stack.enlightenments;
-                let eoi_free = self.features.apicv || pv.pv_eoi;
-                // The timer's interrupt is acknowledged first (Linux
-                // `sysvec_apic_timer_interrupt`: `apic_eoi()`, then the tick), and the tick
-                // re-arms the next one from its handler. Without APICv or PV EOI the EOI is
-                // a write to the emulated APIC page: an APIC-access exit of its own.
-                let eoi_exit = source == IrqSource::Timer && !eoi_free;
-                if eoi_exit {
-                    self.exit(
-                        s,
-                        ExitReason::ApicAccess,
-                        0,
-                        "the timer interrupt's EOI, written first, to the virtual APIC",
-                        "타이머 인터럽트의 EOI를 먼저 가상 APIC에 씀",
-                    );
-                }
-                if eoi_exit {
+                // The EOI: virtualized with APICv, a flag in shared memory with PV EOI, else
+                // a write to the emulated APIC page, an APIC-access exit of its own.
+                let eoi = |s: &mut Steps| -> bool {
+                    if self.features.apicv {
+                        false
+                    } else if pv.pv_eoi {
+                        s.kernel(
+                            self.costs.pte_write_native,
+                            "PV EOI: the guest clears a flag in shared memory, no exit",
+                            "PV EOI: 게스트가 공유 메모리의 플래그를 지우고 exit 없음",
+                        );
+                        false
+                    } else {
+                        let (en, ko) = match source {
+                            IrqSource::Timer => (
+                                "the timer interrupt's EOI, written first, to the virtual APIC",
+                                "타이머 인터럽트의 EOI를 먼저 가상 APIC에 씀",
+                            ),
+                            _ if edge => (
+                                "the MSI's EOI, written first (an edge-triggered interrupt is acknowledged before its handler), to the virtual APIC",
+                                "MSI의 EOI를 먼저 가상 APIC에 씀 (에지 트리거 인터럽트는 핸들러 전에 확인 응답)",
+                            ),
+                            _ => ("EOI write to the virtual APIC", "가상 APIC에 EOI 쓰기"),
+                        };
+                        self.exit(s, ExitReason::ApicAccess, 0, en, ko);
+                        true
+                    }
+                };
+                // An edge-triggered interrupt (the timer's, an MSI's) is acknowledged first,
+                // then handled; a level-triggered one after its handler (`status_reads`).
+                if edge && eoi(s) {
                     s.kernel(
                         handler,
                         &format!("{handler_en}, after its EOI (entered through the virtual interrupt injected at the first VM entry)"),
@@ -256,13 +308,10 @@ impl PathBuilder<'_> {
                     );
                 }
                 status_reads(s);
-                if source == IrqSource::Timer && eoi_free && pv.pv_timer {
-                    s.kernel(
-                        self.costs.pte_write_native,
-                        "PV EOI and PV timer: the guest writes shared memory, no exit",
-                        "PV EOI와 PV 타이머: 게스트가 공유 메모리에 쓰고 exit 없음",
-                    );
-                } else if source == IrqSource::Timer && pv.pv_timer {
+                if !edge {
+                    eoi(s);
+                }
+                if source == IrqSource::Timer && pv.pv_timer {
                     s.kernel(
                         self.costs.pte_write_native,
                         "PV timer: the next tick's deadline written to shared memory, no exit",
@@ -276,30 +325,8 @@ impl PathBuilder<'_> {
                         s,
                         ExitReason::MsrWrite,
                         0,
-                        if eoi_free {
-                            "timer reprogram (deadline write) exits; the EOI is virtualized"
-                        } else {
-                            "timer reprogram: the WRMSR to the TSC-deadline timer exits"
-                        },
-                        if eoi_free {
-                            "타이머 재설정(deadline 쓰기)으로 exit; EOI는 가상화됨"
-                        } else {
-                            "타이머 재설정: TSC-deadline 타이머에 WRMSR하여 exit"
-                        },
-                    );
-                } else if pv.pv_eoi && !self.features.apicv {
-                    s.kernel(
-                        self.costs.pte_write_native,
-                        "PV EOI: the guest clears a flag in shared memory, no exit",
-                        "PV EOI: 게스트가 공유 메모리의 플래그를 지우고 exit 없음",
-                    );
-                } else if !self.features.apicv {
-                    self.exit(
-                        s,
-                        ExitReason::ApicAccess,
-                        0,
-                        "EOI write to the virtual APIC",
-                        "가상 APIC에 EOI 쓰기",
+                        "timer reprogram: the WRMSR to the TSC-deadline timer exits",
+                        "타이머 재설정: TSC-deadline 타이머에 WRMSR하여 exit",
                     );
                 }
             }

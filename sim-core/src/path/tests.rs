@@ -1326,6 +1326,136 @@ fn a_timer_tick_without_apicv_exits_for_its_eoi_and_for_its_re_arm() {
     );
 }
 
+/// Under binary translation the timer tick does what it does on hardware, in the same
+/// order: the VMM takes the host's timer interrupt and injects a virtual one, the guest
+/// acknowledges it first (an EOI to the VMM's emulated APIC, caught in translated code),
+/// runs its tick and re-arms the next one (the WRMSR to the TSC-deadline timer, caught in
+/// translated code, as a BT sleep's arming of its wake-up). A sleep's wake-up under BT is
+/// the same timer interrupt, delivered to the halted vCPU.
+#[test]
+fn a_binary_translated_tick_acknowledges_first_and_re_arms_its_timer() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let bt = stack(BT);
+    let builder = PathBuilder::new(&bt, &costs, CpuGeneration::SandyBridge, &workload);
+    let tick = builder.op_path(Op::TimerInterrupt).submit.steps;
+    let handler = tick
+        .iter()
+        .position(|s| s.en == "guest timer handler")
+        .expect("handler");
+    let eoi = tick
+        .iter()
+        .position(|s| s.en.starts_with("EOI"))
+        .expect("EOI");
+    let re_arm = tick
+        .iter()
+        .position(|s| s.en.contains("TSC-deadline"))
+        .expect("re-arm");
+    assert!(eoi < handler && handler < re_arm, "{tick:#?}");
+    assert_eq!(tick[eoi].cycles, costs.bt_privileged);
+    assert_eq!(tick[re_arm].cycles, costs.bt_privileged);
+    assert_eq!(
+        all_cycles(&tick),
+        2 * costs.timer_interrupt + 2 * costs.bt_privileged
+    );
+    // The sleep's arming is the same translated WRMSR.
+    let sleep = builder.op_path(Op::Sleep);
+    let arm = sleep
+        .submit
+        .steps
+        .iter()
+        .find(|s| s.en.contains("TSC-deadline"))
+        .expect("arming");
+    assert_eq!(arm.cycles, tick[re_arm].cycles);
+    assert!(sleep
+        .complete
+        .steps
+        .iter()
+        .any(|s| s.en.contains("TSC-deadline") && s.part == Part::Interrupt));
+}
+
+/// Under binary translation a device's completion raises its virtual interrupt once: the
+/// device model (or the PV back end's response) makes it pending, and the VMM's step in
+/// the delivery to a halted vCPU is its delivery into the guest's handler, not a second
+/// raise. Both are charged, each for its own work.
+#[test]
+fn a_binary_translated_completion_raises_its_virtual_interrupt_once() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("network-rr").unwrap();
+    for io in [IoModel::Emulated, IoModel::Paravirtual] {
+        let bt = Stack { io, ..stack(BT) };
+        let builder = PathBuilder::new(&bt, &costs, CpuGeneration::SandyBridge, &workload);
+        let complete = builder.op_path(Op::NetReceive).complete.steps;
+        let raises = complete.iter().filter(|s| s.en.contains("raises")).count();
+        assert_eq!(raises, usize::from(io == IoModel::Emulated), "{io:?}");
+        let wake = complete
+            .iter()
+            .position(|s| s.en.contains("wakes the halted vCPU"))
+            .expect("wake-up");
+        let delivery = complete
+            .iter()
+            .position(|s| {
+                s.en.starts_with("VMM delivers the device's pending virtual interrupt")
+            })
+            .expect("delivery");
+        assert!(wake < delivery, "{io:?}: {complete:#?}");
+        assert_eq!(complete[delivery].cycles, costs.bt_privileged);
+    }
+}
+
+/// A paravirtual or assigned device's interrupt is an MSI, edge-triggered: Linux
+/// acknowledges it first (`handle_edge_irq`), then runs the handler, as for the timer; an
+/// emulated legacy device's is level-triggered and acknowledged after the handler. Under
+/// hardware assist without APICv the EOI is an APIC-access exit either way; under BT a
+/// write to the VMM's emulated APIC.
+#[test]
+fn an_msi_is_acknowledged_before_its_handler() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let features = CpuFeatures {
+        apicv: false,
+        posted_interrupts: false,
+        ..CpuGeneration::SandyBridge.features()
+    };
+    for technique in [VT, BT] {
+        for (io, edge) in [
+            (IoModel::Paravirtual, true),
+            (IoModel::Passthrough, true),
+            (IoModel::Emulated, false),
+        ] {
+            if technique == BT && io == IoModel::Passthrough {
+                continue;
+            }
+            let s = Stack {
+                io,
+                memory: MemoryVirtualization::Nested,
+                ..stack(technique)
+            };
+            let builder = PathBuilder::new(&s, &costs, CpuGeneration::SandyBridge, &workload)
+                .with_features(features);
+            for state in [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting] {
+                let steps = builder.delivery_path(IrqSource::Disk, state).steps;
+                let handler = steps
+                    .iter()
+                    .position(|s| s.en.starts_with("guest interrupt handler"))
+                    .expect("handler");
+                let eoi = steps
+                    .iter()
+                    .position(|s| {
+                        s.exit == Some(ExitReason::ApicAccess)
+                            || (s.layer == Layer::Hypervisor && s.en.starts_with("EOI"))
+                    })
+                    .expect("EOI");
+                assert_eq!(
+                    eoi < handler,
+                    edge,
+                    "{technique:?} {io:?} {state:?}: {steps:#?}"
+                );
+            }
+        }
+    }
+}
+
 /// An emulated device's interrupt handler reads the device's status before its EOI (the
 /// interrupt is acknowledged once the device has dropped its line): the reads are part of
 /// the delivery, after the guest's handler and before the EOI's exit, whatever the vCPU's
