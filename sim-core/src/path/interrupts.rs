@@ -175,18 +175,27 @@ impl PathBuilder<'_> {
                 }
             }
             Some(Technique::Para) => {
-                // The event is already pending (the timer's or the back end's): the vCPU
-                // is woken, then the upcall delivers it.
+                // A device's event is already pending (the back end took the physical
+                // interrupt and made it pending: `backend_interrupt`, the ring's response).
+                // The guest's timer is one of Xen's own timers: Xen takes its timer
+                // interrupt, whose softirq runs the vCPU's timer and makes its timer
+                // event (VIRQ_TIMER) pending, as a hardware-assisted guest's timer is the
+                // host's timer interrupt. The vCPU is woken, then the upcall (Xen's
+                // bounce frame into the guest's event callback) delivers the event, the
+                // same work whatever the event.
+                if source == IrqSource::Timer {
+                    s.hyp(
+                        c.timer_interrupt,
+                        "Xen takes its own timer interrupt; the vCPU's timer makes its timer event pending",
+                        "Xen이 자신의 타이머 인터럽트를 처리; vCPU의 타이머가 타이머 이벤트를 대기 상태로 만듦",
+                    );
+                }
                 host_tick(s);
                 wake(s);
                 s.hyp(
-                    if source == IrqSource::Timer {
-                        c.timer_interrupt
-                    } else {
-                        c.pv_hypercall_handler
-                    },
-                    "event-channel upcall into the guest",
-                    "이벤트 채널 업콜로 게스트에 전달",
+                    c.pv_hypercall_handler,
+                    "event-channel upcall into the guest (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
+                    "이벤트 채널 업콜로 게스트에 전달 (게스트의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
                 );
                 s.kernel(handler, handler_en, handler_ko);
                 status_reads(s);

@@ -1456,6 +1456,49 @@ fn an_msi_is_acknowledged_before_its_handler() {
     }
 }
 
+/// A PV guest's events all reach it by the same upcall (Xen's bounce frame into its event
+/// callback), whatever made them pending: a device's back end, or the vCPU's timer, which
+/// Xen runs from its own timer interrupt (`timer_interrupt`, as a hardware-assisted guest's
+/// timer is the host's timer interrupt). So a PV tick is Xen's timer interrupt, the upcall,
+/// the guest's handler and the `set_timer_op` hypercall for the next tick.
+#[test]
+fn a_pv_guests_upcall_costs_the_same_for_a_timer_and_a_device() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let pv = Stack {
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let builder = PathBuilder::new(&pv, &costs, CpuGeneration::SandyBridge, &workload);
+    let upcall = |steps: &[Step]| -> u64 {
+        let upcalls: Vec<&Step> = steps
+            .iter()
+            .filter(|s| s.en.starts_with("event-channel upcall"))
+            .collect();
+        assert_eq!(upcalls.len(), 1, "{steps:#?}");
+        upcalls[0].cycles
+    };
+    let tick = builder.op_path(Op::TimerInterrupt).submit.steps;
+    let disk = builder
+        .delivery_path(IrqSource::Disk, VcpuState::Halted)
+        .steps;
+    let sleep = builder
+        .delivery_path(IrqSource::Timer, VcpuState::Halted)
+        .steps;
+    assert_eq!(upcall(&tick), costs.pv_hypercall_handler);
+    assert_eq!(upcall(&disk), upcall(&tick));
+    assert_eq!(upcall(&sleep), upcall(&tick));
+    assert_eq!(
+        all_cycles(&tick),
+        costs.timer_interrupt
+            + costs.pv_hypercall_handler
+            + costs.timer_interrupt
+            + costs.pv_hypercall
+            + costs.pv_hypercall_handler
+    );
+    assert!(tick[0].en.starts_with("Xen takes its own timer interrupt"));
+}
+
 /// An emulated device's interrupt handler reads the device's status before its EOI (the
 /// interrupt is acknowledged once the device has dropped its line): the reads are part of
 /// the delivery, after the guest's handler and before the EOI's exit, whatever the vCPU's
