@@ -152,7 +152,7 @@ impl PathBuilder<'_> {
                             "EOI to the VMM's emulated APIC: caught in translated code and emulated by the VMM (estimate: an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)"
                         },
                         if edge {
-                            "EOI를 먼저 (에지 트리거 인터럽트는 핸들러 전에 확인 응답) VMM이 에뮬레이션하는 APIC에 씀: 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)"
+                            "EOI를 먼저 VMM이 에뮬레이션하는 APIC에 씀 (에지 트리거 인터럽트는 핸들러 전에 확인 응답): 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)"
                         } else {
                             "VMM이 에뮬레이션하는 APIC에 EOI: 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)"
                         },
