@@ -177,6 +177,55 @@ fn a_nested_device_access_is_emulated_within_l1s_handling() {
 }
 
 #[test]
+fn a_nested_guests_wake_up_is_shown_through_l1() {
+    // nested-virtualization's l2 with a sleep: the timer's interrupt for the halted L2 vCPU
+    // wakes L1's vCPU in L0, enters L1 (which takes it, not L0: L2's interrupt controller is
+    // L1's), L1 wakes its vCPU thread and injects through its VMCS for L2, and only after
+    // L1's VMRESUME and L0's entry into L2 does L2's timer handler run, resuming in the
+    // handler of the injected interrupt. The phases add up to the path.
+    let text = std::fs::read_to_string(
+        virtsim_tests::workspace_root().join("scenarios/nested-virtualization.toml"),
+    )
+    .expect("scenario")
+    .replace(
+        "mix = { syscall = 70, privileged_instruction = 30 }",
+        "mix = { syscall = 70, sleep = 30 }",
+    );
+    let text = &text[..text.find("[[question]]").expect("questions")];
+    let s = sim_core::Scenario::from_toml("nested-sleep.toml", text).expect("valid");
+    let l2 = s.platforms.iter().position(|p| p.name == "l2").expect("l2");
+    let e = explain(&s, l2, Op::Sleep).expect("explain");
+    // In the completion (the submit has the sleep's arming, a nested exit of its own).
+    let at = |what: &str| {
+        e.phases
+            .iter()
+            .position(|p| {
+                p.section == sim_core::explain::Section::Complete && p.en.starts_with(what)
+            })
+            .unwrap_or_else(|| panic!("no {what}"))
+    };
+    let wake = at("L0's scheduler wakes L1's halted vCPU");
+    let into_l1 = at("VM entry into L1 (L0's VMRESUME with the VMCS it keeps for L1): the CPU loads L1's state, and L1 takes the interrupt meant for L2");
+    let l1 = at("L1 hypervisor: its timer interrupt");
+    let into_l2 = at("VM entry into L2");
+    let handler = at("guest timer handler");
+    assert!(
+        wake < into_l1 && into_l1 < l1 && l1 < into_l2 && into_l2 < handler,
+        "{:?}",
+        (wake, into_l1, l1, into_l2, handler)
+    );
+    assert!(
+        e.phases[into_l2]
+            .en
+            .contains("in the handler of the injected event"),
+        "{}",
+        e.phases[into_l2].en
+    );
+    assert!(!e.phases[into_l1].ko.is_empty() && !e.phases[l1].ko.is_empty());
+    assert_eq!(e.phases.iter().map(|p| p.cycles).sum::<u64>(), e.total);
+}
+
+#[test]
 fn a_back_end_is_shown_where_it_runs() {
     // smoke's t1-hw: the back end inline in the hypervisor runs inside the doorbell's exit,
     // before the VM entry; the send returns (SYSRET) last.
