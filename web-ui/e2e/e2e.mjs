@@ -1207,6 +1207,28 @@ await step('Open file refuses a file that is not UTF-8 in the CLI\'s words; a UT
   await page.waitForFunction(() => /smoke/.test(document.querySelector('#editor-status.valid .scenario-name')?.textContent || ''), null, { timeout: 10000 });
 });
 
+await step('an opened file is a new document: an error like the text before it is marked, undo does not bring that text back', async () => {
+  await pick(page, 'io-paths.toml');
+  const smoke = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');
+  const first = `# first\nthis is = = not toml\n${smoke}`;
+  // Another text with the same error at the same place (line, column, message).
+  const second = `# other\nthis is = = not toml\n${smoke}`;
+  const doc = () => page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+  const marked = () => page.waitForSelector('#cm-host .cm-lintRange-error', { timeout: 5000 });
+  await page.setInputFiles('.editor input[type=file]', { name: 'bad.toml', mimeType: 'text/plain', buffer: Buffer.from(first) });
+  await page.waitForSelector('#editor-error');
+  await marked();
+  const error = await page.textContent('#editor-error');
+  await page.setInputFiles('.editor input[type=file]', { name: 'bad.toml', mimeType: 'text/plain', buffer: Buffer.from(second) });
+  await page.waitForFunction(() => document.querySelector('#cm-host').virtsimView.state.doc.toString().startsWith('# other'), null, { timeout: 5000 });
+  assert(await page.textContent('#editor-error') === error, 'the same error for both files');
+  await marked();
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
+  await page.keyboard.press('Control+z');
+  assert((await doc()).startsWith('# other'), `undo after Open file kept the opened text: ${(await doc()).slice(0, 40)}`);
+  await pick(page, 'io-paths.toml');
+});
+
 await step('the download is named after the scenario now in the editor', async () => {
   const text = readFileSync(join(SCEN_DIR, 'containers-vs-vms.toml'), 'utf8');
   const name = /^name\s*=\s*"([^"]+)"/m.exec(text)[1];
@@ -2301,8 +2323,17 @@ if (process.env.MEASURE || process.env.MEASURE_ONLY) {
     }).observe({ type: 'longtask' });
   });
   const medians = [];
+  // The long tasks so far, and which scenario switch or re-runs each came in.
+  const longTasks = [];
+  const longTasksAt = [];
+  const longTasksOf = async (what) => {
+    const found = await p.evaluate(() => window.__longTasks.splice(0));
+    longTasks.push(...found);
+    if (found.length) longTasksAt.push(`${what} ${found.map((d) => d.toFixed(0)).join(', ')} ms`);
+  };
   for (let i = 0; i < builtin.length; i++) {
     await afterRun(p, () => p.selectOption('#scenario-select', String(i)));
+    await longTasksOf(`${builtin[i]} (switch)`);
     const times = [];
     // Five presses, each to a value the slider has not had (the page keeps recent runs'
     // job outcomes: a value it had would re-run nothing): all right, or all left when
@@ -2312,6 +2343,7 @@ if (process.env.MEASURE || process.env.MEASURE_ONLY) {
       await afterRun(p, () => setSlider(p, '#k-exit', key));
       times.push(Number(await p.getAttribute('#run-status', 'data-ms')));
     }
+    await longTasksOf(`${builtin[i]} (re-runs)`);
     times.sort((a, b) => a - b);
     medians.push(times[2]);
     console.log(`re-run after slider change, ${builtin[i]}: median ${times[2].toFixed(1)} ms, max ${times[4].toFixed(1)} ms`);
@@ -2319,8 +2351,8 @@ if (process.env.MEASURE || process.env.MEASURE_ONLY) {
   console.log(`re-run medians: the slowest ${Math.max(...medians).toFixed(1)} ms (target: at most 50 ms for every built-in scenario)`);
   const kept = await p.evaluate(async () => (await import('./pkg/web_ui.js')).worker_reused());
   console.log(`job outcomes kept from earlier runs instead of running the job (unchanged inputs), over those runs: ${kept}`);
-  let tasks = await p.evaluate(() => window.__longTasks.splice(0));
-  console.log(`main-thread long tasks during those runs (scenario switches included): ${tasks.length}, the longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
+  let tasks = longTasks.concat(await p.evaluate(() => window.__longTasks.splice(0)));
+  console.log(`main-thread long tasks during those runs (scenario switches included): ${tasks.length}, the longest ${Math.max(0, ...tasks).toFixed(0)} ms${longTasksAt.length ? ` (${longTasksAt.join('; ')})` : ''}`);
   // A large run of about 100 M events (issue 11's figure), against the CLI on one thread
   // (--jobs 1) on the same text. Its estimate (sim-core's upper bound, about 6 times the
   // real count here) is over the page's budget, so it runs through "Run anyway" (the run

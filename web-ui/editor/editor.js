@@ -216,7 +216,6 @@ const hover = hoverTooltip((view, pos) => {
 
 // --- the editor ------------------------------------------------------------------
 function mount(parent, opts) {
-  let silent = false;
   // Tab and Shift-Tab move on past the editor, as past any other field, until the user
   // starts editing: a click into it, a change typed, or "Go to the error" (`goto`). From
   // then on Tab indents (Esc, then Tab leaves: CodeMirror's tab focus mode), until the
@@ -232,31 +231,36 @@ function mount(parent, opts) {
     shift: (v) => editing && indentLess(v),
   };
   const label = new Compartment();
+  const labelled = (text) => EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm', 'aria-describedby': 'editor-keys' });
+  let labelText = opts.label || 'editor';
+  // The validator's error shown now, as `setError` got it (null: none).
+  let shownError = null;
+  const language = StreamLanguage.define(toml);
+  // One line height in pixels for the text and the gutters (line numbers, error
+  // marker), whatever font a line's characters come from (Hangul in a fallback font).
+  const lineHeight = EditorView.theme({ '.cm-scroller': { lineHeight: '19.5px' } });
+  // The editor's extensions, for its first state and each new text's (`setText`).
+  const extensions = () => [
+    lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(),
+    history(), bracketMatching(), closeBrackets(),
+    language, syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    lintGutter(), linter(null),
+    lineHeight,
+    autocompletion({ override: [complete], activateOnTyping: true }),
+    hover,
+    keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, tab, ...defaultKeymap]),
+    // Tab indents only while editing: the page's hint `#editor-keys` says so.
+    label.of(labelled(labelText)),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) {
+        editing = true;
+        if (opts.onChange) opts.onChange(u.state.doc.toString());
+      }
+    }),
+  ];
   const view = new EditorView({
     parent,
-    state: EditorState.create({
-      doc: opts.doc || '',
-      extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(),
-        history(), bracketMatching(), closeBrackets(),
-        StreamLanguage.define(toml), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        lintGutter(), linter(null),
-        // One line height in pixels for the text and the gutters (line numbers, error
-        // marker), whatever font a line's characters come from (Hangul in a fallback font).
-        EditorView.theme({ '.cm-scroller': { lineHeight: '19.5px' } }),
-        autocompletion({ override: [complete], activateOnTyping: true }),
-        hover,
-        keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, tab, ...defaultKeymap]),
-        // Tab indents only while editing: the page's hint `#editor-keys` says so.
-        label.of(EditorView.contentAttributes.of({ 'aria-label': opts.label || 'editor', id: 'scenario-cm', 'aria-describedby': 'editor-keys' })),
-        EditorView.updateListener.of((u) => {
-          if (u.docChanged && !silent) {
-            editing = true;
-            if (opts.onChange) opts.onChange(u.state.doc.toString());
-          }
-        }),
-      ],
-    }),
+    state: EditorState.create({ doc: opts.doc || '', extensions: extensions() }),
   });
   parent.virtsimView = view;
   view.dom.addEventListener('mousedown', () => { intent = true; editing = true; }, true);
@@ -298,19 +302,27 @@ function mount(parent, opts) {
     text: () => view.state.doc.toString(),
     setText(text) {
       if (text === view.state.doc.toString()) return;
-      silent = true;
-      // No scrollIntoView: it scrolls the page, not only the editor, to the editor (a phone
-      // left on the editor after an assignment's Start or Next); its own top is enough.
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
-      silent = false;
+      // A text from elsewhere (a library pick, an opened file, a share link) is a new
+      // document: a new state, cursor at the start, its own undo history. Not a
+      // transaction: CodeMirror's update reads the page's selection back, which forces
+      // the layout of everything the page's render just changed inside this task (20-40
+      // ms of a scenario switch's 55 ms task, a Chrome trace of 2026-12-04), where the
+      // browser would lay it out in its next frame anyway. No scrollIntoView: it scrolls
+      // the page, not only the editor, to the editor (a phone left on the editor after an
+      // assignment's Start or Next); its own top is enough.
+      view.setState(EditorState.create({ doc: text, extensions: extensions() }));
       view.scrollDOM.scrollTop = 0;
-      view.requestMeasure();
+      // The page sets the error again only when it changes: one equal to the last text's
+      // (another file wrong in the same place) is marked on this text.
+      if (shownError) this.setError(...shownError);
     },
     setLabel(text) {
-      view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm', 'aria-describedby': 'editor-keys' })) });
+      labelText = text;
+      view.dispatch({ effects: label.reconfigure(labelled(text)) });
     },
     /** Marks the validator's error at (line, column), 1-based; null clears it. */
     setError(line, column, message) {
+      shownError = message == null ? null : [line, column, message];
       if (message == null) { view.dispatch(setDiagnostics(view.state, [])); return; }
       const doc = view.state.doc;
       const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
