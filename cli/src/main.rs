@@ -70,8 +70,12 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Tables and notes for a reader, each file's after the one before
     Table,
+    /// One pretty-printed JSON document per file (sim_core::RunResult; its `scenario` is the
+    /// scenario's name), in the order given: `jq -s` reads several as one array
     Json,
+    /// One table of every file's rows (each names its scenario), the header once
     Csv,
 }
 
