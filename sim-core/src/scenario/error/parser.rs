@@ -564,15 +564,70 @@ fn unit_scale(unit: &str) -> Option<(char, f64)> {
     })
 }
 
-/// `number` written with `unit`, in the unit of `key` (`duration_ms`, `2`, `s`: 2000),
-/// when the key's name ends in a unit of the same quantity and the two differ: the key's
-/// unit as the format writes it and the value. `None` when the unit is the key's own (the
-/// number alone is right) or cannot be converted.
-fn in_key_unit(key: &str, number: &str, unit: &str) -> Option<(&'static str, String)> {
+/// What a number written with a unit (`2s`, `32 GiB`) is for a key whose name ends in a
+/// unit (`duration_ms`): see [`in_key_unit`].
+#[derive(Debug, PartialEq)]
+enum KeyUnit {
+    /// The same quantity in another unit: the key's unit as the format writes it, and the
+    /// value converted to it (`duration_ms`, `2`, `s`: ms, 2000).
+    Converted(&'static str, String),
+    /// A unit of another quantity (`duration_ms = 2GiB`): the key's unit and quantity, and
+    /// the written unit's quantity, in English and Korean.
+    Other {
+        key_unit: &'static str,
+        key_quantity: (&'static str, &'static str),
+        written_quantity: (&'static str, &'static str),
+    },
+}
+
+/// The unit at the end of a key's name, as the format writes it, with its quantity and
+/// scale (`None`: the name ends in no unit, like `cores`).
+fn key_unit_of(key: &str) -> Option<(&'static str, char, f64)> {
     let key_unit = key.rsplit(['_', '-']).next()?;
-    let (quantity, key_scale) = unit_scale(key_unit)?;
+    let (quantity, scale) = unit_scale(key_unit)?;
+    let name = match key_unit.to_ascii_lowercase().as_str() {
+        "ns" => "ns",
+        "us" => "\u{b5}s",
+        "ms" => "ms",
+        "s" => "s",
+        "bytes" | "b" => "bytes",
+        "kib" => "KiB",
+        "mib" => "MiB",
+        "gib" => "GiB",
+        "tib" => "TiB",
+        "khz" => "kHz",
+        "mhz" => "MHz",
+        "ghz" => "GHz",
+        "percent" => "%",
+        _ => return None,
+    };
+    Some((name, quantity, scale))
+}
+
+/// A quantity of [`unit_scale`] in words (English, Korean).
+fn quantity_words(quantity: char) -> (&'static str, &'static str) {
+    match quantity {
+        't' => ("a time", "시간"),
+        'b' => ("a size (memory, bytes)", "크기(메모리, 바이트)"),
+        'f' => ("a frequency", "주파수"),
+        _ => ("a percentage", "백분율"),
+    }
+}
+
+/// `number` written with `unit` for `key`, when the key's name ends in a unit
+/// ([`KeyUnit`]). `None` when the unit is the key's own (the number alone is right), the
+/// key's name ends in no unit, or the written unit is not one the reader knows.
+fn in_key_unit(key: &str, number: &str, unit: &str) -> Option<KeyUnit> {
+    let (name, quantity, key_scale) = key_unit_of(key)?;
     let (written, scale) = unit_scale(unit)?;
-    if written != quantity || scale == key_scale {
+    if written != quantity {
+        return Some(KeyUnit::Other {
+            key_unit: name,
+            key_quantity: quantity_words(quantity),
+            written_quantity: quantity_words(written),
+        });
+    }
+    if scale == key_scale {
         return None;
     }
     let value = number.parse::<f64>().ok()? * scale / key_scale;
@@ -588,22 +643,7 @@ fn in_key_unit(key: &str, number: &str, unit: &str) -> Option<(&'static str, Str
             .trim_end_matches('.')
             .to_string()
     };
-    let name = match key_unit.to_ascii_lowercase().as_str() {
-        "ns" => "ns",
-        "us" => "\u{b5}s",
-        "ms" => "ms",
-        "s" => "s",
-        "bytes" | "b" => "bytes",
-        "kib" => "KiB",
-        "mib" => "MiB",
-        "gib" => "GiB",
-        "tib" => "TiB",
-        "khz" => "kHz",
-        "mhz" => "MHz",
-        "ghz" => "GHz",
-        _ => return None,
-    };
-    Some((name, shown))
+    Some(KeyUnit::Converted(name, shown))
 }
 
 /// The key at `offset` (a duplicate key's span starts at it).
@@ -767,31 +807,46 @@ pub(crate) fn parser_error(
                 // `whole` is a slice of `text`: its offset is where it starts.
                 let at = whole.as_ptr() as usize - text.as_ptr() as usize;
                 let written = whole[number.len()..].trim_start();
-                let converted = key_before(text, at).and_then(|key| {
-                    let (unit, value) = in_key_unit(key, number, written)?;
-                    Some((key, unit, value))
-                });
-                return v.error(
-                    at..at + whole.len(),
-                    match converted {
-                        Some((key, unit, value)) => msg!(
-                            "syntax",
-                            "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
-                            "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
-                            whole = whole,
-                            unit = unit,
-                            key = key,
-                            value = value
-                        ),
-                        None => msg!(
-                            "syntax",
-                            "`{whole}`: write the number alone, without its unit: {number}",
-                            "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
-                            whole = whole,
-                            number = number
-                        ),
-                    },
-                );
+                let key = key_before(text, at);
+                let m = match key.and_then(|key| Some((key, in_key_unit(key, number, written)?))) {
+                    Some((key, KeyUnit::Converted(unit, value))) => msg!(
+                        "syntax",
+                        "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
+                        "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
+                        whole = whole,
+                        unit = unit,
+                        key = key,
+                        value = value
+                    ),
+                    Some((
+                        key,
+                        KeyUnit::Other {
+                            key_unit,
+                            key_quantity,
+                            written_quantity,
+                        },
+                    )) => msg!(
+                        "syntax",
+                        "`{whole}`: {written} measures {written_quantity}, but {key} is {key_quantity} in {key_unit}: write a number of {key_unit} alone",
+                        "`{whole}`: {written}은(는) {written_quantity_ko}의 단위이지만 {key}은(는) {key_unit} 단위의 {key_quantity_ko}입니다: {key_unit} 단위의 숫자만 쓰세요",
+                        whole = whole,
+                        written = written,
+                        written_quantity = written_quantity.0,
+                        written_quantity_ko = written_quantity.1,
+                        key = key,
+                        key_quantity = key_quantity.0,
+                        key_quantity_ko = key_quantity.1,
+                        key_unit = key_unit
+                    ),
+                    None => msg!(
+                        "syntax",
+                        "`{whole}`: write the number alone, without its unit: {number}",
+                        "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
+                        whole = whole,
+                        number = number
+                    ),
+                };
+                return v.error(at..at + whole.len(), m);
             }
             Some(BareValue::Word(word)) => {
                 let at = word.as_ptr() as usize - text.as_ptr() as usize;
