@@ -897,7 +897,12 @@ pub(crate) fn parser_error(
                 .map(|(section, _)| *section)
                 .collect()
         });
-        if homes == ["[scenario]"] {
+        // A key of [scenario] (and perhaps of other tables, like `name`) among the file's
+        // top-level tables: the header was left out.
+        let top_level = param_of(&m, "expected")
+            .is_some_and(|expected| listed(&expected).any(|k| k == "scenario"));
+        // (`name`, in every named table, is not among SECTION_KEYS.)
+        if top_level && (homes.contains(&"[scenario]") || field.as_deref() == Some("name")) {
             if let Some(at) = headerless_scenario_key(text) {
                 let key = text[at..]
                     .split(|c: char| c == '=' || c.is_whitespace())
