@@ -43,7 +43,8 @@ pub enum Metric {
     StealPercent,
     /// The steal the guests' own accounting sees (steal-time reporting), percent.
     GuestStealPercent,
-    /// VM exits and hypercalls per simulated second.
+    /// Entries into the hypervisor per simulated second: VM exits, hypercalls, and BT's and
+    /// PV's traps (`PlatformResult::exits_per_second`).
     ExitsPerSecond,
     GuestUserPercent,
     GuestKernelPercent,

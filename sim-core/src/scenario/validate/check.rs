@@ -24,7 +24,7 @@ use super::instance::{
     vdi_needs_desktop_workload,
 };
 use super::memory::{migrates, migration_not_applicable, migration_out_of_range};
-use super::platform::{default_io, io_problem, technique_problem};
+use super::platform::{background_not_applicable, default_io, io_problem, technique_problem};
 use super::question::{
     missing_op, missing_platform, op_not_applicable, tolerance_out_of_range, too_few_options,
     unanswerable,
@@ -306,6 +306,11 @@ fn platform(p: &crate::scenario::PlatformSpec, host: &crate::scenario::Host) -> 
         .find(|&(_, got, min, max)| got < min || got > max)
     {
         return Some(out(field, &min, &max, got.to_string()));
+    }
+    // Only a type-2 host runs other programs beside its VMs: elsewhere the share would be
+    // reported but never run (the file's validation refuses it the same way).
+    if p.host_background_percent > 0 && stack.kind != PlatformKind::Type2 {
+        return Some(background_not_applicable(&p.name));
     }
     // A VDI network's fields hold its keys' values in other units (rtt_ms as rtt_us):
     // the key's range, and the value in the key's unit beside the field's own.
@@ -641,6 +646,40 @@ mod tests {
         let mut s = smoke();
         s.platforms[0].name = "x".repeat(81);
         assert_eq!(invalid(&s).code, "bad_name");
+    }
+
+    /// A host's background share on a platform that is not type 2 would be reported but
+    /// never run: refused as the file's `host_background_percent` is (a test author's
+    /// review).
+    #[test]
+    fn a_background_share_written_by_hand_is_for_type2_only() {
+        let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+        let file = "type1-vs-type2.toml";
+        let mut s = library(file, text);
+        let type1 = s
+            .platforms
+            .iter()
+            .position(|p| p.name == "type1")
+            .expect("type1");
+        s.platforms[type1].host_background_percent = 50;
+        let e = invalid(&s);
+        assert_eq!(e.code, "not_applicable");
+        let from_file = file_error(
+            file,
+            text,
+            "kind = \"type1\"",
+            "kind = \"type1\"\nhost_background_percent = 50",
+        );
+        assert_eq!(from_file.message, e.message);
+        // On type 2 it runs.
+        let mut s = library(file, text);
+        let type2 = s
+            .platforms
+            .iter()
+            .position(|p| p.name == "type2")
+            .expect("type2");
+        s.platforms[type2].host_background_percent = 50;
+        assert_eq!(s.check(), Ok(()));
     }
 
     fn library(file: &str, text: &str) -> Scenario {

@@ -144,13 +144,7 @@ fn kind_only_fields(
     if background > 0 && kind != PlatformKind::Type2 {
         return Err(v.error(
             p.host_background_percent.span(),
-            msg!(
-                "not_applicable",
-                "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
-                "플랫폼 `{name}`: {field}은(는) type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
-                name = name,
-                field = "host_background_percent"
-            ),
+            background_not_applicable(&name),
         ));
     }
     if background > 95 {
@@ -716,4 +710,16 @@ pub(super) fn io_problem(
         (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough is not modelled under binary translation (the simulator gives a device to hardware-assisted and paravirtualized guests only); use technique = \"hardware_assist\", \"hybrid\" or \"para\"", "플랫폼 `{name}`: 바이너리 변환에서는 passthrough를 모델링하지 않습니다(시뮬레이터는 하드웨어 지원 게스트와 반가상화 게스트에만 장치를 넘겨줍니다). technique = \"hardware_assist\", \"hybrid\" 또는 \"para\"를 쓰세요", name = name)),
         _ => None,
     }
+}
+
+/// `host_background_percent` on platform `name`, which is not a type-2 hypervisor: only a
+/// type-2 host runs other programs beside its VMs.
+pub(super) fn background_not_applicable(name: &str) -> Msg {
+    msg!(
+        "not_applicable",
+        "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
+        "플랫폼 `{name}`: {field}은(는) type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
+        name = name,
+        field = "host_background_percent"
+    )
 }
