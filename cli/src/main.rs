@@ -60,7 +60,7 @@ use sim_core::{RunOptions, Scenario};
 #[derive(Parser)]
 #[command(
     name = "virtsim",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("VIRTSIM_SOURCE"), ")"),
     about = "Deterministic cycle-level virtualization simulator"
 )]
 struct Cli {
