@@ -79,6 +79,7 @@ pub use assignment::Assignment;
 pub use costs::CostTable;
 pub use hardware::CpuGeneration;
 pub use job_key::JobKey;
+pub use metrics::LatencySummary;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};
