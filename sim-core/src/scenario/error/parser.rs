@@ -685,42 +685,88 @@ pub(crate) fn parser_error(
     text: &str,
     span: Range<usize>,
     message: String,
-    range_at: impl FnOnce(Range<usize>) -> Option<(String, String, String)>,
+    range_at: impl Fn(Range<usize>) -> Option<(String, String, String)>,
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
     let message = tidy_found(&message);
-    if let Some(m) = control_character(text, span.start, &message) {
+    // What the reader's message alone tells: the writer's mistake, where it is.
+    let told = control_character(text, span.start, &message)
+        .map(|m| (span.clone(), m))
+        .or_else(|| too_large_number(text, &span, &message, &range_at))
+        .or_else(|| bracket_slip(text, &span, &message))
+        .or_else(|| duplicate_key(text, &span, &message))
+        .or_else(|| value_without_quotes(text, &span, &message));
+    if let Some((at, m)) = told {
+        return v.error(at, m);
+    }
+    // Otherwise the reader's message in the writer's terms, with what helps beside it.
+    let korean = korean_key(text, &span, &message);
+    let mut m = parser_msg(message);
+    if let Some(example) = korean {
+        m.en = "{detail}; keys are written in English, as the format names them: e.g. {example}";
+        m.ko = "{syntax_ko}. 키 이름은 영어로 씁니다: 예 {example}";
+        m.params.push(("example", example.to_string()));
+    }
+    if let Some((at, m)) = unknown_key_home(&mut m, text) {
+        return v.error(at, m);
+    }
+    if let Some(m) = unknown_cost_key(&m) {
         return v.error(span, m);
     }
-    // A number too large for the reader (past 2^128, or a decimal past about 1.8e308, which
-    // toml reads as infinity): the field's range, as for any value outside it.
-    if message == "floating-point number overflowed" || message == "integer number overflowed" {
-        let got = text
-            .get(span.clone())
-            .unwrap_or_default()
-            .trim()
-            .to_string();
-        if let Some((field, min, max)) = range_at(span.clone()) {
-            return v.error(span, out_of_range(&field, &min, &max, &got, &message));
-        }
-        // No range of its own to quote (`seed`): what a number can be at all.
-        let field = key_before(text, span.start)
-            .unwrap_or("this value")
-            .to_string();
-        return v.error(
-            span,
-            msg!(
-                "out_of_range",
-                "{field} = {got} is too large a number: a whole number is at most 18446744073709551615 and a decimal at most about 1.8e308 (each key's range is in docs/scenario-format.md)",
-                "{field} = {got}은(는) 너무 큰 수입니다: 정수는 최대 18446744073709551615, 소수는 최대 약 1.8e308입니다 (키마다의 범위는 docs/scenario-format.md에 있습니다)",
-                field = field,
-                got = got,
-                detail = message
-            ),
-        );
+    guess_meant_name(&mut m);
+    key_in_other_unit(&mut m);
+    full_virtualization_value(&mut m);
+    missing_field_where(&mut m, text, &span);
+    if let Some((at, m)) = number_of_wrong_type(&m, text, &span, &range_at) {
+        return v.error(at, m);
     }
-    // A table header with one pair of brackets too few or too many: `[instance]` for an
-    // array of tables (one per instance), `[[host]]` for the one host.
+    v.error(span, m)
+}
+
+/// A number too large for the reader (past 2^128, or a decimal past about 1.8e308, which
+/// toml reads as infinity): the field's range, as for any value outside it.
+fn too_large_number(
+    text: &str,
+    span: &Range<usize>,
+    message: &str,
+    range_at: &impl Fn(Range<usize>) -> Option<(String, String, String)>,
+) -> Option<(Range<usize>, Msg)> {
+    if message != "floating-point number overflowed" && message != "integer number overflowed" {
+        return None;
+    }
+    let got = text
+        .get(span.clone())
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    if let Some((field, min, max)) = range_at(span.clone()) {
+        return Some((
+            span.clone(),
+            out_of_range(&field, &min, &max, &got, message),
+        ));
+    }
+    // No range of its own to quote (`seed`): what a number can be at all.
+    let field = key_before(text, span.start)
+        .unwrap_or("this value")
+        .to_string();
+    Some((
+        span.clone(),
+        msg!(
+            "out_of_range",
+            "{field} = {got} is too large a number: a whole number is at most 18446744073709551615 and a decimal at most about 1.8e308 (each key's range is in docs/scenario-format.md)",
+            "{field} = {got}은(는) 너무 큰 수입니다: 정수는 최대 18446744073709551615, 소수는 최대 약 1.8e308입니다 (키마다의 범위는 docs/scenario-format.md에 있습니다)",
+            field = field,
+            got = got,
+            detail = message
+        ),
+    ))
+}
+
+/// A table header with one pair of brackets too few or too many: `[instance]` for an
+/// array of tables (one per instance), `[[host]]` for the one host; and a single
+/// `[question]` before a `[[question]]`, where toml reports the correct header as a
+/// duplicate key: the one to fix.
+fn bracket_slip(text: &str, span: &Range<usize>, message: &str) -> Option<(Range<usize>, Msg)> {
     if let Some((name, double)) = header_at(text, span.start) {
         let array = ARRAY_TABLES.contains(&name);
         let known = array || PLAIN_TABLES.contains(&name);
@@ -733,17 +779,10 @@ pub(crate) fn parser_error(
             } else {
                 (format!("[[{name}]]"), format!("[{name}]"))
             };
-            return v.error(
-                span,
+            return Some((
+                span.clone(),
                 if array {
-                    msg!(
-                        "table_brackets",
-                        "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
-                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`을(를) 쓰세요",
-                        written = written,
-                        meant = meant,
-                        name = name
-                    )
+                    two_pairs_of_brackets(&written, &meant, name)
                 } else {
                     msg!(
                         "table_brackets",
@@ -753,11 +792,9 @@ pub(crate) fn parser_error(
                         meant = meant
                     )
                 },
-            );
+            ));
         }
     }
-    // A single `[question]` before a `[[question]]`: toml reports the correct header as a
-    // duplicate key; name the one to fix.
     if message == "duplicate key" {
         if let Some((name, true)) = header_at(text, span.start) {
             let single = format!("[{name}]");
@@ -766,35 +803,53 @@ pub(crate) fn parser_error(
                 .map(|(i, _)| i)
                 .find(|&i| i < span.start && (i == 0 || text.as_bytes()[i - 1] == b'\n'))
             {
-                return v.error(
+                return Some((
                     at..at + single.len(),
-                    msg!(
-                        "table_brackets",
-                        "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
-                        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`을(를) 쓰세요",
-                        written = single,
-                        meant = format!("[[{name}]]"),
-                        name = name
-                    ),
-                );
+                    two_pairs_of_brackets(&single, &format!("[[{name}]]"), name),
+                ));
             }
         }
     }
+    None
+}
+
+/// `written`, the header of a table of an array, with one pair of brackets: `meant`.
+fn two_pairs_of_brackets(written: &str, meant: &str, name: &str) -> Msg {
+    msg!(
+        "table_brackets",
+        "`{written}` needs two pairs of brackets: write `{meant}`, once per {name}",
+        "`{written}`에는 대괄호가 두 겹 필요합니다: {name}마다 `{meant}`을(를) 쓰세요",
+        written = written,
+        meant = meant,
+        name = name
+    )
+}
+
+/// A key written twice in its table.
+fn duplicate_key(text: &str, span: &Range<usize>, message: &str) -> Option<(Range<usize>, Msg)> {
     if message == "duplicate key" {
         if let Some(key) = key_at(text, span.start) {
-            return v.error(
-                span,
+            return Some((
+                span.clone(),
                 msg!(
                     "duplicate_key",
                     "duplicate key `{key}`: a key may appear once in its table",
                     "키 `{key}`이(가) 두 번 나옵니다: 키는 표마다 한 번만 쓸 수 있습니다",
                     key = key
                 ),
-            );
+            ));
         }
     }
-    // A value without quotes that is not a number, boolean or date: a number with its unit
-    // (`2.5GHz`: toml stops at the `G`) or a word (`type1`, `four`, `off`).
+    None
+}
+
+/// A value without quotes that is not a number, boolean or date: a number with its unit
+/// (`2.5GHz`: toml stops at the `G`) or a word (`type1`, `four`, `off`).
+fn value_without_quotes(
+    text: &str,
+    span: &Range<usize>,
+    message: &str,
+) -> Option<(Range<usize>, Msg)> {
     let unquoted = [
         "invalid boolean",
         "invalid float",
@@ -846,11 +901,11 @@ pub(crate) fn parser_error(
                         number = number
                     ),
                 };
-                return v.error(at..at + whole.len(), m);
+                return Some((at..at + whole.len(), m));
             }
             Some(BareValue::Word(word)) => {
                 let at = word.as_ptr() as usize - text.as_ptr() as usize;
-                return v.error(
+                return Some((
                     at..at + word.len(),
                     msg!(
                         "syntax",
@@ -858,87 +913,103 @@ pub(crate) fn parser_error(
                         "`{word}`이(가) 텍스트라면 따옴표 안에 쓰세요 (\"{word}\"). 숫자는 숫자로, 예/아니요는 true 또는 false로 씁니다",
                         word = word
                     ),
-                );
+                ));
             }
             None => {}
         }
     }
-    // A key written in Korean ("[호스트]", "코어 = 4"): toml asks for letters and digits,
-    // which does not say that the keys are the format's English names.
-    let korean_key = (message.starts_with("invalid unquoted key")
+    None
+}
+
+/// A key written in Korean ("[호스트]", "코어 = 4"): toml asks for letters and digits,
+/// which does not say that the keys are the format's English names. The example to give.
+fn korean_key(text: &str, span: &Range<usize>, message: &str) -> Option<&'static str> {
+    let korean = (message.starts_with("invalid unquoted key")
         || message.starts_with("invalid key")
         || message.starts_with("invalid table"))
         && text
             .get(span.start..)
             .and_then(|t| t.chars().next())
             .is_some_and(|c| !c.is_ascii());
-    let mut m = parser_msg(message);
-    if korean_key {
-        let line = &text[text[..span.start].rfind('\n').map_or(0, |i| i + 1)..];
-        let example = if line.trim_start().starts_with('[') {
-            "[host]"
-        } else {
-            "cores = 4"
-        };
-        m.en = "{detail}; keys are written in English, as the format names them: e.g. {example}";
-        m.ko = "{syntax_ko}. 키 이름은 영어로 씁니다: 예 {example}";
-        m.params.push(("example", example.to_string()));
+    if !korean {
+        return None;
     }
-    if m.code == "unknown_field" {
-        let field = m
-            .params
+    let line = &text[text[..span.start].rfind('\n').map_or(0, |i| i + 1)..];
+    Some(if line.trim_start().starts_with('[') {
+        "[host]"
+    } else {
+        "cores = 4"
+    })
+}
+
+/// An unknown key that is a key of other tables: where it belongs; a key of [scenario]
+/// among the file's top-level tables without that header: the header left out.
+fn unknown_key_home(m: &mut Msg, text: &str) -> Option<(Range<usize>, Msg)> {
+    if m.code != "unknown_field" {
+        return None;
+    }
+    let field = m
+        .params
+        .iter()
+        .find(|(k, _)| *k == "field")
+        .map(|(_, f)| f.clone());
+    let homes: Vec<&str> = field.as_deref().map_or(Vec::new(), |f| {
+        SECTION_KEYS
             .iter()
-            .find(|(k, _)| *k == "field")
-            .map(|(_, f)| f.clone());
-        let homes: Vec<&str> = field.as_deref().map_or(Vec::new(), |f| {
-            SECTION_KEYS
-                .iter()
-                .filter(|(_, keys)| keys.contains(&f))
-                .map(|(section, _)| *section)
-                .collect()
-        });
-        // A key of [scenario] (and perhaps of other tables, like `name`) among the file's
-        // top-level tables: the header was left out.
-        let top_level = param_of(&m, "expected")
-            .is_some_and(|expected| listed(&expected).any(|k| k == "scenario"));
-        // (`name`, in every named table, is not among SECTION_KEYS.)
-        if top_level && (homes.contains(&"[scenario]") || field.as_deref() == Some("name")) {
-            if let Some(at) = headerless_scenario_key(text) {
-                let key = text[at..]
-                    .split(|c: char| c == '=' || c.is_whitespace())
-                    .next()
-                    .unwrap_or_default();
-                return v.error(
-                    at..at + key.len(),
-                    msg!(
-                        "missing_scenario_header",
-                        "`{key}` is a key of [scenario], and the file has no `[scenario]` header: write `[scenario]` on the line above the scenario's keys (name, title, description, seed, duration_ms)",
-                        "`{key}`은(는) [scenario]의 키인데 파일에 `[scenario]` 머리글이 없습니다: 시나리오의 키(name, title, description, seed, duration_ms) 위의 줄에 `[scenario]`를 쓰세요",
-                        key = key
-                    ),
-                );
-            }
-        }
-        if !homes.is_empty() {
-            m.en = "{detail}; `{field}` is a key of {sections}";
-            m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}`은(는) {sections}의 키입니다";
-            m.params.push(("sections", homes.join(", ")));
+            .filter(|(_, keys)| keys.contains(&f))
+            .map(|(section, _)| *section)
+            .collect()
+    });
+    // A key of [scenario] (and perhaps of other tables, like `name`) among the file's
+    // top-level tables: the header was left out.
+    let top_level =
+        param_of(m, "expected").is_some_and(|expected| listed(&expected).any(|k| k == "scenario"));
+    // (`name`, in every named table, is not among SECTION_KEYS.)
+    if top_level && (homes.contains(&"[scenario]") || field.as_deref() == Some("name")) {
+        if let Some(at) = headerless_scenario_key(text) {
+            let key = text[at..]
+                .split(|c: char| c == '=' || c.is_whitespace())
+                .next()
+                .unwrap_or_default();
+            return Some((
+                at..at + key.len(),
+                msg!(
+                    "missing_scenario_header",
+                    "`{key}` is a key of [scenario], and the file has no `[scenario]` header: write `[scenario]` on the line above the scenario's keys (name, title, description, seed, duration_ms)",
+                    "`{key}`은(는) [scenario]의 키인데 파일에 `[scenario]` 머리글이 없습니다: 시나리오의 키(name, title, description, seed, duration_ms) 위의 줄에 `[scenario]`를 쓰세요",
+                    key = key
+                ),
+            ));
         }
     }
-    // An unknown cost: the table has over a hundred, too many to list in a message. The
-    // guess first, then the few nearest, and where every cost is described.
-    if m.code == "unknown_field" {
-        let costs: Vec<&str> = CostTable::SOURCES.iter().map(|c| c.name).collect();
-        let (field, expected) = (param_of(&m, "field"), param_of(&m, "expected"));
-        if let (Some(field), Some(expected)) = (field, expected) {
-            if listed(&expected).count() == costs.len()
-                && listed(&expected).all(|name| costs.contains(&name))
-            {
-                return v.error(span, unknown_cost(&field, &costs));
-            }
+    if !homes.is_empty() {
+        m.en = "{detail}; `{field}` is a key of {sections}";
+        m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}`은(는) {sections}의 키입니다";
+        m.params.push(("sections", homes.join(", ")));
+    }
+    None
+}
+
+/// An unknown cost: the table has over a hundred, too many to list in a message. The
+/// guess first, then the few nearest, and where every cost is described.
+fn unknown_cost_key(m: &Msg) -> Option<Msg> {
+    if m.code != "unknown_field" {
+        return None;
+    }
+    let costs: Vec<&str> = CostTable::SOURCES.iter().map(|c| c.name).collect();
+    let (field, expected) = (param_of(m, "field"), param_of(m, "expected"));
+    if let (Some(field), Some(expected)) = (field, expected) {
+        if listed(&expected).count() == costs.len()
+            && listed(&expected).all(|name| costs.contains(&name))
+        {
+            return Some(unknown_cost(&field, &costs));
         }
     }
-    // A slip of a name ([`guess`]): name the one meant.
+    None
+}
+
+/// A slip of a name ([`guess`]): name the one meant.
+fn guess_meant_name(m: &mut Msg) {
     let param = match m.code {
         "unknown_field" if m.params.iter().all(|(k, _)| *k != "sections") => Some("field"),
         "unknown_value" => Some("value"),
@@ -964,14 +1035,17 @@ pub(crate) fn parser_error(
             }
         }
     }
-    // A key in another unit (`duration_s`, `memory_mib`): the key meant and its unit,
-    // which the guess above never offers.
+}
+
+/// A key in another unit (`duration_s`, `memory_mib`): the key meant and its unit,
+/// which the guess never offers.
+fn key_in_other_unit(m: &mut Msg) {
     if m.code == "unknown_field"
         && m.params
             .iter()
             .all(|(k, _)| !matches!(*k, "meant" | "sections"))
     {
-        let written = (param_of(&m, "field"), param_of(&m, "expected"));
+        let written = (param_of(m, "field"), param_of(m, "expected"));
         if let (Some(given), Some(expected)) = written {
             if let Some((meant, unit, unit_ko)) = other_unit(&given, &expected) {
                 m.en = "{detail}; write `{meant}` ({unit})";
@@ -982,7 +1056,10 @@ pub(crate) fn parser_error(
             }
         }
     }
-    // The seed document's word for the technique that needs no change to the guest.
+}
+
+/// The seed document's word for the technique that needs no change to the guest.
+fn full_virtualization_value(m: &mut Msg) {
     let value_of = |name: &str| {
         m.params
             .iter()
@@ -996,6 +1073,11 @@ pub(crate) fn parser_error(
         m.en = "{shown}; full virtualization (the guest unmodified) is `binary_translation` or `hardware_assist`";
         m.ko = "알 수 없는 값 `{value}`입니다. 전가상화(게스트를 고치지 않음)는 `binary_translation` 또는 `hardware_assist`입니다. 쓸 수 있는 값: {expected}";
     }
+}
+
+/// A missing key: in which table, and what it may be.
+fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
+    let value_of = |name: &str| param_of(m, name);
     if m.code == "missing_field" {
         if value_of("field").as_deref() == Some("scenario") && span.start == 0 {
             // The file as a whole lacks its `[scenario]` table (the error points at its
@@ -1035,6 +1117,16 @@ pub(crate) fn parser_error(
             }
         }
     }
+}
+
+/// A number of the wrong type or size: the field's range (or at least its key) and, for a
+/// decimal, examples, never serde's "expected f64".
+fn number_of_wrong_type(
+    m: &Msg,
+    text: &str,
+    span: &Range<usize>,
+    range_at: &impl Fn(Range<usize>) -> Option<(String, String, String)>,
+) -> Option<(Range<usize>, Msg)> {
     let detail = m
         .params
         .iter()
@@ -1062,7 +1154,7 @@ pub(crate) fn parser_error(
         if let (true, Some(got)) = (whole || decimal, integer) {
             let negative = got.starts_with('-');
             if let Some((field, min, max)) = &range {
-                return v.error(span, out_of_range(field, min, max, &got, &detail));
+                return Some((span.clone(), out_of_range(field, min, max, &got, &detail)));
             }
             if let (true, Some(key)) = (whole, key_before(text, span.start)) {
                 // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
@@ -1083,8 +1175,8 @@ pub(crate) fn parser_error(
                         "{field} 값은 0에서 {max} 사이여야 합니다. 입력값: {got}",
                     )
                 };
-                return v.error(
-                    span,
+                return Some((
+                    span.clone(),
                     Msg {
                         code: "out_of_range",
                         en,
@@ -1096,12 +1188,12 @@ pub(crate) fn parser_error(
                             ("detail", detail.clone()),
                         ],
                     },
-                );
+                ));
             }
         }
         if let (true, Some((field, min, max))) = (whole, &range) {
-            return v.error(
-                span,
+            return Some((
+                span.clone(),
                 msg!(
                     "invalid_type",
                     "{found}; {field} takes a whole number from {min} to {max}",
@@ -1114,12 +1206,12 @@ pub(crate) fn parser_error(
                     min = min,
                     max = max
                 ),
-            );
+            ));
         }
         if let (true, Some(key)) = (whole, key_before(text, span.start)) {
             // A whole number with no range of its own to quote (`seed`): name the key.
-            return v.error(
-                span,
+            return Some((
+                span.clone(),
                 msg!(
                     "invalid_type",
                     "{found}; {field} takes a whole number, 0 or more",
@@ -1130,7 +1222,7 @@ pub(crate) fn parser_error(
                         .map_or(detail.as_str(), |(found, _)| found),
                     field = key
                 ),
-            );
+            ));
         }
         if decimal {
             // What was found, without serde's "expected f64" (a Rust type, not a word
@@ -1153,8 +1245,8 @@ pub(crate) fn parser_error(
                     [one] => (one.to_string(), one.to_string()),
                     _ => ("4 or 0.5".to_string(), "4 또는 0.5".to_string()),
                 };
-                return v.error(
-                    span,
+                return Some((
+                    span.clone(),
                     msg!(
                         "invalid_type",
                         "{found}; {field} takes a number from {min} to {max}, such as {examples} (without quotes or units)",
@@ -1167,11 +1259,11 @@ pub(crate) fn parser_error(
                         examples = examples,
                         examples_ko = examples_ko
                     ),
-                );
+                ));
             }
             if let Some(key) = key_before(text, span.start) {
-                return v.error(
-                    span,
+                return Some((
+                    span.clone(),
                     msg!(
                         "invalid_type",
                         "{found}; {field} takes a number, such as 4 or 0.5 (without quotes or units)",
@@ -1180,10 +1272,10 @@ pub(crate) fn parser_error(
                         got_ko = got_ko,
                         field = key
                     ),
-                );
+                ));
             }
-            return v.error(
-                span,
+            return Some((
+                span.clone(),
                 msg!(
                     "invalid_type",
                     "{found}; write a number, such as 4 or 0.5 (without quotes or units)",
@@ -1191,10 +1283,10 @@ pub(crate) fn parser_error(
                     found = found,
                     got_ko = got_ko
                 ),
-            );
+            ));
         }
     }
-    v.error(span, m)
+    None
 }
 
 /// A control character (other than a tab) written as it is inside a string or a comment,

@@ -144,7 +144,7 @@ fn kind_only_fields(
     if background > 0 && kind != PlatformKind::Type2 {
         return Err(v.error(
             p.host_background_percent.span(),
-            background_not_applicable(&name),
+            background_not_applicable(name),
         ));
     }
     if background > 95 {
