@@ -37,6 +37,41 @@ fn in_unit_with(v: f64, per: f64, extra: usize) -> String {
     crate::num::fixed(v / per, crate::num::decimals(v) + more + extra)
 }
 
+/// A bar chart's column of figures (one series over the categories) in a unit `per` times
+/// their own, with one number of decimals: as many as its most precise figure needs
+/// ([`in_unit`]), at most two more than the unit's change adds. A column read "72" beside
+/// "72.5" when each figure was written alone. A figure that those decimals would show as 0
+/// keeps its own (0.004 beside 80.00); no figure is "—", an unbounded one "∞".
+fn column_in_unit(values: &[Option<f64>], per: f64) -> Vec<String> {
+    let more = if per > 1.0 {
+        per.log10().round() as usize
+    } else {
+        0
+    };
+    let finite = || values.iter().flatten().filter(|v| v.is_finite());
+    let decimals = finite()
+        .map(|&v| crate::num::decimals(v) + more)
+        .max()
+        .unwrap_or(0)
+        .min(more + 2);
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) if v.is_finite() => {
+                let shown = v / per;
+                if *v != 0.0 && shown.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
+                    in_unit(*v, per)
+                } else {
+                    crate::num::exact(shown, decimals)
+                }
+            }
+            // No bound (a density that CPU does not limit): drawn as no bar.
+            Some(v) if *v > 0.0 => "∞".into(),
+            _ => "—".into(),
+        })
+        .collect()
+}
+
 /// A line's x values for its table, each with a decimal or two more where two neighbours
 /// would read alike ("101 → 99.98; 101 → 100" for 100.6 and 101.4).
 fn distinct_xs(xs: impl Iterator<Item = f64>, per: f64) -> Vec<String> {
@@ -144,24 +179,28 @@ fn bar_chart(
             },
         ),
         head,
-        rows: categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                (
-                    c.clone(),
-                    series
-                        .iter()
-                        .map(|s| match s.values.get(i) {
-                            Some(v) if v.is_finite() => in_unit(*v, per),
-                            // No bound (a density that CPU does not limit): drawn as no bar.
-                            Some(v) if *v > 0.0 => "∞".into(),
-                            _ => "—".into(),
-                        })
-                        .collect(),
-                )
-            })
-            .collect(),
+        rows: {
+            // Each series is a column of the table.
+            let columns: Vec<Vec<String>> = series
+                .iter()
+                .map(|s| {
+                    let values: Vec<Option<f64>> = (0..categories.len())
+                        .map(|i| s.values.get(i).copied())
+                        .collect();
+                    column_in_unit(&values, per)
+                })
+                .collect();
+            categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    (
+                        c.clone(),
+                        columns.iter().map(|col| col[i].clone()).collect(),
+                    )
+                })
+                .collect()
+        },
         note: None,
     }
 }
@@ -946,14 +985,24 @@ pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::{
-        build_charts, cumulative, in_unit, share_below_100, table_points, TABLE_PERCENTILES,
-        TABLE_POINTS,
+        build_charts, column_in_unit, cumulative, in_unit, share_below_100, table_points,
+        TABLE_PERCENTILES, TABLE_POINTS,
     };
     use crate::i18n::{t, Lang};
     use crate::labels;
 
     #[test]
     fn a_figure_in_a_larger_unit_keeps_its_digits() {
+        // A bar chart's column: one number of decimals (72.0 beside 72.5; seconds from ms
+        // keep the ms digits), a figure too small for them its own, none "—", no bound "∞".
+        let col = |v: &[Option<f64>], per| column_in_unit(v, per);
+        assert_eq!(col(&[Some(72.0), Some(72.5)], 1.0), ["72.0", "72.5"]);
+        assert_eq!(col(&[Some(80.0), Some(0.004)], 1.0), ["80.00", "0.004"]);
+        assert_eq!(
+            col(&[Some(5357.0), Some(17_180.0), None], 1e3),
+            ["5.357", "17.180", "—"]
+        );
+        assert_eq!(col(&[Some(f64::INFINITY), Some(3.0)], 1.0), ["∞", "3"]);
         assert_eq!(in_unit(5357.0, 1e3), "5.357");
         assert_eq!(in_unit(10_523.0, 1e3), "10.523");
         assert_eq!(in_unit(17_180.0, 1e3), "17.18");
