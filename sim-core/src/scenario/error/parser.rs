@@ -717,6 +717,9 @@ pub(crate) fn parser_error(
     key_in_other_unit(&mut m);
     full_virtualization_value(&mut m);
     missing_field_where(&mut m, text, &span);
+    if let Some(m) = quoted_number_with_unit(&m, text, &span) {
+        return v.error(span, m);
+    }
     if let Some((at, m)) = number_of_wrong_type(&m, text, &span, &range_at) {
         return v.error(at, m);
     }
@@ -843,6 +846,50 @@ fn duplicate_key(text: &str, span: &Range<usize>, message: &str) -> Option<(Rang
     None
 }
 
+/// A number written with its unit (`whole`: `number` and the unit `written`) for `key`:
+/// converted into the key's unit, told that the unit measures another quantity, or the
+/// number alone ([`in_key_unit`]).
+fn number_with_unit(whole: &str, number: &str, written: &str, key: Option<&str>) -> Msg {
+    match key.and_then(|key| Some((key, in_key_unit(key, number, written)?))) {
+        Some((key, KeyUnit::Converted(unit, value))) => msg!(
+            "syntax",
+            "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
+            "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
+            whole = whole,
+            unit = unit,
+            key = key,
+            value = value
+        ),
+        Some((
+            key,
+            KeyUnit::Other {
+                key_unit,
+                key_quantity,
+                written_quantity,
+            },
+        )) => msg!(
+            "syntax",
+            "`{whole}`: {written} measures {written_quantity}, but {key} is {key_quantity} in {key_unit}: write a number of {key_unit} alone",
+            "`{whole}`: {written}은(는) {written_quantity_ko}의 단위이지만 {key}은(는) {key_unit} 단위의 {key_quantity_ko}입니다: {key_unit} 단위의 숫자만 쓰세요",
+            whole = whole,
+            written = written,
+            written_quantity = written_quantity.0,
+            written_quantity_ko = written_quantity.1,
+            key = key,
+            key_quantity = key_quantity.0,
+            key_quantity_ko = key_quantity.1,
+            key_unit = key_unit
+        ),
+        None => msg!(
+            "syntax",
+            "`{whole}`: write the number alone, without its unit: {number}",
+            "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
+            whole = whole,
+            number = number
+        ),
+    }
+}
+
 /// A value without quotes that is not a number, boolean or date: a number with its unit
 /// (`2.5GHz`: toml stops at the `G`) or a word (`type1`, `four`, `off`).
 fn value_without_quotes(
@@ -862,45 +909,7 @@ fn value_without_quotes(
                 // `whole` is a slice of `text`: its offset is where it starts.
                 let at = whole.as_ptr() as usize - text.as_ptr() as usize;
                 let written = whole[number.len()..].trim_start();
-                let key = key_before(text, at);
-                let m = match key.and_then(|key| Some((key, in_key_unit(key, number, written)?))) {
-                    Some((key, KeyUnit::Converted(unit, value))) => msg!(
-                        "syntax",
-                        "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
-                        "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
-                        whole = whole,
-                        unit = unit,
-                        key = key,
-                        value = value
-                    ),
-                    Some((
-                        key,
-                        KeyUnit::Other {
-                            key_unit,
-                            key_quantity,
-                            written_quantity,
-                        },
-                    )) => msg!(
-                        "syntax",
-                        "`{whole}`: {written} measures {written_quantity}, but {key} is {key_quantity} in {key_unit}: write a number of {key_unit} alone",
-                        "`{whole}`: {written}은(는) {written_quantity_ko}의 단위이지만 {key}은(는) {key_unit} 단위의 {key_quantity_ko}입니다: {key_unit} 단위의 숫자만 쓰세요",
-                        whole = whole,
-                        written = written,
-                        written_quantity = written_quantity.0,
-                        written_quantity_ko = written_quantity.1,
-                        key = key,
-                        key_quantity = key_quantity.0,
-                        key_quantity_ko = key_quantity.1,
-                        key_unit = key_unit
-                    ),
-                    None => msg!(
-                        "syntax",
-                        "`{whole}`: write the number alone, without its unit: {number}",
-                        "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
-                        whole = whole,
-                        number = number
-                    ),
-                };
+                let m = number_with_unit(whole, number, written, key_before(text, at));
                 return Some((at..at + whole.len(), m));
             }
             Some(BareValue::Word(word)) => {
@@ -1117,6 +1126,36 @@ fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
             }
         }
     }
+}
+
+/// A number with its unit in quotes for a numeric key (`duration_ms = "2s"`): told as the
+/// same without quotes is ([`number_with_unit`]), not only that a number was wanted.
+fn quoted_number_with_unit(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
+    if m.code != "invalid_type" {
+        return None;
+    }
+    let detail = param_of(m, "detail")?;
+    let (found, wanted) = detail.rsplit_once(", expected ")?;
+    if !["u64", "u32", "u16", "u8", "usize", "f64", "f32"].contains(&wanted) {
+        return None;
+    }
+    let quoted = found
+        .strip_prefix("invalid type: string \"")?
+        .strip_suffix('"')?;
+    let number_len = quoted
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')))
+        .unwrap_or(quoted.len());
+    let (number, rest) = quoted.split_at(number_len);
+    let written = rest.trim_start();
+    let unit = !written.is_empty() && written.chars().all(|c| c.is_alphabetic() || c == '%');
+    if !unit || number.parse::<f64>().is_err() {
+        return None;
+    }
+    let whole = text.get(span.clone())?;
+    let mut m = number_with_unit(whole, number, written, key_before(text, span.start));
+    // Read as text, not as a syntax error: the code of a value of the wrong type.
+    m.code = "invalid_type";
+    Some(m)
 }
 
 /// A number of the wrong type or size: the field's range (or at least its key) and, for a
