@@ -1128,8 +1128,8 @@ fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
     }
 }
 
-/// A number with its unit in quotes for a numeric key (`duration_ms = "2s"`): told as the
-/// same without quotes is ([`number_with_unit`]), not only that a number was wanted.
+/// A number in quotes for a numeric key (`duration_ms = "200"`): to write it without them;
+/// with its unit (`"2s"`), told as the same without quotes is ([`number_with_unit`]).
 fn quoted_number_with_unit(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
     if m.code != "invalid_type" {
         return None;
@@ -1147,11 +1147,30 @@ fn quoted_number_with_unit(m: &Msg, text: &str, span: &Range<usize>) -> Option<M
         .unwrap_or(quoted.len());
     let (number, rest) = quoted.split_at(number_len);
     let written = rest.trim_start();
-    let unit = !written.is_empty() && written.chars().all(|c| c.is_alphabetic() || c == '%');
-    if !unit || number.parse::<f64>().is_err() {
+    if number.parse::<f64>().is_err() {
         return None;
     }
     let whole = text.get(span.clone())?;
+    if written.is_empty() {
+        // Only the quotes are wrong (for a whole number's key, one 0 or more without a
+        // point: anything else has the range's message).
+        let whole_key = wanted.starts_with('u');
+        if whole_key && number.contains(['.', '-']) {
+            return None;
+        }
+        let key = key_before(text, span.start)?;
+        return Some(msg!(
+            "invalid_type",
+            "`{whole}` is text: write the number without quotes, {key} = {number}",
+            "`{whole}`은(는) 텍스트입니다: 숫자는 따옴표 없이 쓰세요, {key} = {number}",
+            whole = whole,
+            key = key,
+            number = number
+        ));
+    }
+    if !written.chars().all(|c| c.is_alphabetic() || c == '%') {
+        return None;
+    }
     let mut m = number_with_unit(whole, number, written, key_before(text, span.start));
     // Read as text, not as a syntax error: the code of a value of the wrong type.
     m.code = "invalid_type";
