@@ -174,14 +174,17 @@ pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Ve
         ),
     ];
     // The shadow fault handler's measured cost already fixes the entry (it is the whole
-    // hidden fault's, less the exit and the guest's own handler).
+    // hidden fault's, less the exit and the guest's own handler). Otherwise the hypervisor's
+    // fault handling runs from the exit (or the trap), which took the place of an
+    // exception's delivery, and returns by the entry: the native fault less its delivery and
+    // IRET (`CostTable::host_fault_handler`).
     if stack.memory != MemoryVirtualization::Shadow {
         steps.push(step(
             Layer::Hypervisor,
             Category::Hypervisor,
-            c.page_fault_native,
-            "hypervisor marks the page dirty and makes it writable again",
-            "하이퍼바이저가 페이지를 더티로 표시하고 다시 쓰기 가능하게 함",
+            c.host_fault_handler(),
+            "hypervisor marks the page dirty and makes it writable again (a fault's handling without an exception's delivery and IRET: estimate)",
+            "하이퍼바이저가 페이지를 더티로 표시하고 다시 쓰기 가능하게 함 (예외 전달과 IRET을 뺀 폴트 처리: 추정)",
         ));
     }
     steps
@@ -321,7 +324,8 @@ mod tests {
     /// Dirty logging's fault on a write-protected page: under shadow paging a shadow page
     /// fault fixed by the fault handler (Sandy Bridge: exit round trip + 2216 + 3970), not
     /// an emulated page-table write (+ 6554 + 1093); under nested paging an EPT violation
-    /// whose handler then marks the page dirty (+ 1093).
+    /// whose handler then marks the page dirty (+ 851: the native fault's 1093 less its
+    /// delivery and IRET, which the exit and the entry replace).
     #[test]
     fn a_dirty_logging_fault_under_shadow_paging_is_a_shadow_page_fault() {
         let c = CostTable::default();
@@ -349,7 +353,7 @@ mod tests {
             fault(MemoryVirtualization::Nested),
             (
                 vec![ExitReason::EptViolation],
-                round_trip + c.exit_handler + c.page_fault_native
+                round_trip + c.exit_handler + c.host_fault_handler()
             )
         );
     }

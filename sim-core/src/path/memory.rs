@@ -90,13 +90,12 @@ impl PathBuilder<'_> {
 
     /// The share of `page_fault_native` (Adams & Agesen's 1093 cycles: the exception's
     /// delivery, the handler and its IRET back to the faulting code, measured as one
-    /// figure) that is the handler's IRET. The reference does not break the figure down:
-    /// the IRET is taken as the return half of the native system call round trip, the
-    /// SYSRET half of `syscall_native` (121 of 242; an estimate, as that split is), the
-    /// return to user mode that a fault's IRET does as a system call's SYSRET does.
+    /// figure) that is the handler's IRET: the return half of the native system call round
+    /// trip, the SYSRET half of `syscall_native` (121 of 242; an estimate, as that split
+    /// is), the return to user mode that a fault's IRET does as a system call's SYSRET does
+    /// ([`CostTable::fault_iret`](crate::costs::CostTable::fault_iret)).
     fn native_fault_iret(&self) -> u64 {
-        let c = self.costs;
-        c.syscall_native - c.syscall_native / 2
+        self.costs.fault_iret()
     }
 
     /// A guest page-table write; returns how many writes share one batched step.
