@@ -320,7 +320,31 @@ fn validate_step(
     library: &dyn Library,
 ) -> Result<Step, ScenarioError> {
     let step_id = s.id.get_ref().clone();
-    let (source, scenario) = match (&s.scenario, &s.scenario_toml) {
+    let (source, scenario) = step_scenario(v, s, &step_id, library)?;
+    let vary = step_variation(v, s, &step_id)?;
+    let questions = step_questions(v, s, &step_id, &scenario)?;
+    Ok(Step {
+        id: step_id,
+        title: s.title.clone(),
+        intro: s.intro.clone(),
+        source,
+        scenario,
+        reveal: s.reveal.unwrap_or(reveal),
+        student_seed: s.student_seed,
+        vary,
+        questions,
+    })
+}
+
+/// The step's scenario: a library file (`scenario`, resolved by `library`) or one embedded
+/// in the assignment (`scenario_toml`), read and validated.
+fn step_scenario(
+    v: &Validator<'_>,
+    s: &StepSection,
+    step_id: &str,
+    library: &dyn Library,
+) -> Result<(StepSource, Scenario), ScenarioError> {
+    Ok(match (&s.scenario, &s.scenario_toml) {
         (Some(name), None) => {
             let Some(text) = library.scenario(name.get_ref()) else {
                 let known = library.names();
@@ -413,8 +437,15 @@ fn validate_step(
                 ),
             ))
         }
-    };
-    // Variation.
+    })
+}
+
+/// The parameters the step varies between students, each with its choices.
+fn step_variation(
+    v: &Validator<'_>,
+    s: &StepSection,
+    step_id: &str,
+) -> Result<Vec<Vary>, ScenarioError> {
     if s.vary.len() > MAX_VARY {
         return Err(v.error(
             s.vary[MAX_VARY].parameter.span(),
@@ -461,112 +492,7 @@ fn validate_step(
         }
         let mut values: Vec<Choice> = Vec::new();
         for choice in choices {
-            let wants_name = parameter == Parameter::Workload;
-            let is_name = matches!(choice.get_ref(), Choice::Name(_));
-            if wants_name != is_name {
-                return Err(v.error(
-                    choice.span(),
-                    msg!(
-                        "invalid_type",
-                        "step `{step}`: the choices of `{name}` are {what}",
-                        "단계 `{step}`: `{name}`의 선택지는 {what_ko}여야 합니다",
-                        step = step_id,
-                        name = parameter.name(),
-                        what = if wants_name {
-                            "workload names (\"cpu-bound\")"
-                        } else {
-                            "whole numbers"
-                        },
-                        what_ko = if wants_name {
-                            "워크로드 이름(\"cpu-bound\")"
-                        } else {
-                            "자연수"
-                        }
-                    ),
-                ));
-            }
-            // Counts are 32-bit in a scenario: a larger choice would be clamped before the
-            // scenario's own range check, which would then quote the clamped number. Above
-            // the count's own limit it is refused at the choice, with that limit (0 is the
-            // variant's: the scenario's own message, below).
-            let count_max = match parameter {
-                Parameter::HostCores => Some(u64::from(MAX_CORES)),
-                Parameter::InstanceCount => Some(MAX_INSTANCES),
-                Parameter::VcpusPerInstance | Parameter::ThreadsPerInstance => {
-                    Some(u64::from(MAX_THREADS_PER_INSTANCE))
-                }
-                _ => None,
-            };
-            if let (Some(max), Choice::Number(n)) = (count_max, choice.get_ref()) {
-                if *n > max {
-                    return Err(v.error(
-                        choice.span(),
-                        msg!(
-                            "out_of_range",
-                            "step `{step}`: choice `{value}` of `{name}` is too large: it must be between 1 and {max}",
-                            "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 너무 큽니다: 1에서 {max} 사이여야 합니다",
-                            step = step_id,
-                            name = parameter.name(),
-                            value = n,
-                            max = max
-                        ),
-                    ));
-                }
-            }
-            // The settings in other units than the scenario's own keys: their range in the
-            // parameter's unit, before the scenario's check would quote `host.clock_ghz`.
-            let unit_range = match parameter {
-                Parameter::HostClockMhz => Some((
-                    100,
-                    10_000,
-                    "MHz",
-                    " (2.4 GHz is 2400)",
-                    " (2.4 GHz는 2400)",
-                )),
-                Parameter::MemoryPerInstanceMib => Some((
-                    1,
-                    65_536 * 1024,
-                    "MiB",
-                    " (1.5 GiB is 1536)",
-                    " (1.5 GiB는 1536)",
-                )),
-                _ => None,
-            };
-            if let (Some((min, max, unit, example, example_ko)), Choice::Number(n)) =
-                (unit_range, choice.get_ref())
-            {
-                if !(min..=max).contains(n) {
-                    return Err(v.error(
-                        choice.span(),
-                        msg!(
-                            "out_of_range",
-                            "step `{step}`: `{name}` is in {unit}, from {min} to {max}{example}; got {value}",
-                            "단계 `{step}`: `{name}`의 단위는 {unit}이며 {min}~{max}여야 합니다{example_ko}. 입력값: {value}",
-                            step = step_id,
-                            name = parameter.name(),
-                            unit = unit,
-                            min = min,
-                            max = max,
-                            example = example,
-                            example_ko = example_ko,
-                            value = n
-                        ),
-                    ));
-                }
-            }
-            if values.contains(choice.get_ref()) {
-                return Err(v.error(
-                    choice.span(),
-                    msg!(
-                        "duplicate",
-                        "step `{step}`: choice `{value}` of `{name}` is listed twice",
-                        "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 두 번 나옵니다",
-                        step = step_id,
-                        name = parameter.name(),
-                        value = choice.get_ref()
-                    ),
-                ));
-            }
+            check_choice(v, step_id, parameter, choice, &values)?;
             values.push(choice.get_ref().clone());
         }
         variants = variants.saturating_mul(values.len());
@@ -587,7 +513,134 @@ fn validate_step(
             choices: values,
         });
     }
-    // Questions: the scenario's, then the step's own.
+    Ok(vary)
+}
+
+/// One choice of a varied `parameter`: of the parameter's kind (a workload's name or a
+/// number), within its range, and not listed before (`values`).
+fn check_choice(
+    v: &Validator<'_>,
+    step_id: &str,
+    parameter: Parameter,
+    choice: &Spanned<Choice>,
+    values: &[Choice],
+) -> Result<(), ScenarioError> {
+    let wants_name = parameter == Parameter::Workload;
+    let is_name = matches!(choice.get_ref(), Choice::Name(_));
+    if wants_name != is_name {
+        return Err(v.error(
+            choice.span(),
+            msg!(
+                "invalid_type",
+                "step `{step}`: the choices of `{name}` are {what}",
+                "단계 `{step}`: `{name}`의 선택지는 {what_ko}여야 합니다",
+                step = step_id,
+                name = parameter.name(),
+                what = if wants_name {
+                    "workload names (\"cpu-bound\")"
+                } else {
+                    "whole numbers"
+                },
+                what_ko = if wants_name {
+                    "워크로드 이름(\"cpu-bound\")"
+                } else {
+                    "자연수"
+                }
+            ),
+        ));
+    }
+    // Counts are 32-bit in a scenario: a larger choice would be clamped before the
+    // scenario's own range check, which would then quote the clamped number. Above
+    // the count's own limit it is refused at the choice, with that limit (0 is the
+    // variant's: the scenario's own message, below).
+    let count_max = match parameter {
+        Parameter::HostCores => Some(u64::from(MAX_CORES)),
+        Parameter::InstanceCount => Some(MAX_INSTANCES),
+        Parameter::VcpusPerInstance | Parameter::ThreadsPerInstance => {
+            Some(u64::from(MAX_THREADS_PER_INSTANCE))
+        }
+        _ => None,
+    };
+    if let (Some(max), Choice::Number(n)) = (count_max, choice.get_ref()) {
+        if *n > max {
+            return Err(v.error(
+                choice.span(),
+                msg!(
+                    "out_of_range",
+                    "step `{step}`: choice `{value}` of `{name}` is too large: it must be between 1 and {max}",
+                    "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 너무 큽니다: 1에서 {max} 사이여야 합니다",
+                    step = step_id,
+                    name = parameter.name(),
+                    value = n,
+                    max = max
+                ),
+            ));
+        }
+    }
+    // The settings in other units than the scenario's own keys: their range in the
+    // parameter's unit, before the scenario's check would quote `host.clock_ghz`.
+    let unit_range = match parameter {
+        Parameter::HostClockMhz => Some((
+            100,
+            10_000,
+            "MHz",
+            " (2.4 GHz is 2400)",
+            " (2.4 GHz는 2400)",
+        )),
+        Parameter::MemoryPerInstanceMib => Some((
+            1,
+            65_536 * 1024,
+            "MiB",
+            " (1.5 GiB is 1536)",
+            " (1.5 GiB는 1536)",
+        )),
+        _ => None,
+    };
+    if let (Some((min, max, unit, example, example_ko)), Choice::Number(n)) =
+        (unit_range, choice.get_ref())
+    {
+        if !(min..=max).contains(n) {
+            return Err(v.error(
+                choice.span(),
+                msg!(
+                    "out_of_range",
+                    "step `{step}`: `{name}` is in {unit}, from {min} to {max}{example}; got {value}",
+                    "단계 `{step}`: `{name}`의 단위는 {unit}이며 {min}~{max}여야 합니다{example_ko}. 입력값: {value}",
+                    step = step_id,
+                    name = parameter.name(),
+                    unit = unit,
+                    min = min,
+                    max = max,
+                    example = example,
+                    example_ko = example_ko,
+                    value = n
+                ),
+            ));
+        }
+    }
+    if values.contains(choice.get_ref()) {
+        return Err(v.error(
+            choice.span(),
+            msg!(
+                "duplicate",
+                "step `{step}`: choice `{value}` of `{name}` is listed twice",
+                "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 두 번 나옵니다",
+                step = step_id,
+                name = parameter.name(),
+                value = choice.get_ref()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The step's questions: the scenario's, then the step's own, the predictions first.
+fn step_questions(
+    v: &Validator<'_>,
+    s: &StepSection,
+    step_id: &str,
+    scenario: &Scenario,
+) -> Result<Vec<StepQuestion>, ScenarioError> {
     let count = s.scenario_questions.len() + s.questions.len();
     if count == 0 || count > MAX_QUESTIONS_PER_STEP {
         return Err(v.error(
@@ -682,17 +735,7 @@ fn validate_step(
     // file and `virtsim grade` list them alike.
     let (mut questions, rest): (Vec<_>, Vec<_>) = questions.into_iter().partition(|q| q.predict);
     questions.extend(rest);
-    Ok(Step {
-        id: step_id,
-        title: s.title.clone(),
-        intro: s.intro.clone(),
-        source,
-        scenario,
-        reveal: s.reveal.unwrap_or(reveal),
-        student_seed: s.student_seed,
-        vary,
-        questions,
-    })
+    Ok(questions)
 }
 
 /// Which variants of each step reading an assignment validates.
