@@ -17,7 +17,7 @@ mod interrupts;
 mod io;
 pub(crate) mod memory;
 pub(crate) mod nested;
-mod refill;
+pub(crate) mod refill;
 mod shootdown;
 #[cfg(test)]
 mod tests;

@@ -183,6 +183,15 @@ impl PathBuilder<'_> {
 
 /// A VM exit that flushes the TLB without VPID: a hardware exit (not a hypercall, which a
 /// PV guest makes without leaving its address space).
+/// How the step of a TLB refill after an exit without VPID starts (its English text).
+const REFILL_EN: &str = "no VPID: the exit flushed the TLB";
+
+/// Whether `step` is the TLB refill after an exit without VPID: the guest's, once the
+/// VM entry resumed it (the step-through shows the hypervisor's work before it).
+pub(crate) fn is_refill_after_exit(step: &Step) -> bool {
+    step.layer == Layer::Hardware && step.exit.is_none() && step.en.starts_with(REFILL_EN)
+}
+
 pub(super) fn is_flushing_exit(step: &Step) -> bool {
     step.layer == Layer::Hardware && step.exit.is_some()
 }
