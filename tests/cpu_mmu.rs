@@ -430,10 +430,11 @@ fn pv_tlb_flush_cuts_the_senders_wait_when_targets_are_preempted_and_changes_lit
     // local INVLPG (150, no exit with EPT), one PV send-IPI hypercall exit (784 + 2216 +
     // 300 cycles on Sandy Bridge) and the hypervisor's delivery to 3 targets (200 each),
     // and the running targets' acknowledgement (an external-interrupt exit 784 + 2216, the
-    // 1500-cycle handler, an EOI that PV EOI keeps from exiting): 9 592 cycles, 3.2 µs,
-    // with or without PV TLB flush (which adds a 1-cycle read of the preempted flags).
-    // Without PV send-IPI ("c") each of the 3 ICR writes exits (784 + 2216 + 1000): 3 x
-    // 4 000 instead of 3 300 + 600, 17 693 cycles, 5.9 µs.
+    // EOI first, which PV EOI makes a 1-cycle write instead of an exit, then the
+    // 1500-cycle handler): 9 593 cycles, 3.2 µs, with or without PV TLB flush (which adds
+    // a 1-cycle read of the preempted flags). Without PV send-IPI ("c") each of the 3 ICR
+    // writes exits (784 + 2216 + 1000): 3 x 4 000 instead of 3 300 + 600, 17 694 cycles,
+    // 5.9 µs.
     let alone = run(&shootdown_scenario(0));
     let (a, b, c) = (
         mean_us(platform(&alone, "a"), Op::TlbShootdown),

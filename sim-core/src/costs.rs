@@ -277,8 +277,9 @@ cost_table! {
     /// Hypervisor work on a trapped ICR write beyond the generic handler: decode the
     /// destination, set the target vCPU's pending interrupt, kick it if it runs.
     ipi_emulate: 1_000, "cycles", "estimate: no figure in the reference";
-    /// A remote CPU's TLB-flush handler: the IPI's entry, INVLPG of the range (or a full
-    /// flush), the acknowledgement the sender spins on (Linux `flush_tlb_func`).
+    /// A remote CPU's TLB-flush handler: the IPI's entry and its EOI (written first, Linux
+    /// `sysvec_call_function`), INVLPG of the range (or a full flush), the acknowledgement
+    /// the sender spins on (Linux `flush_tlb_func`).
     tlb_shootdown_handler: 1_500, "cycles", "estimate: no figure in the reference";
     /// Container: what a system call pays for being in a container: Docker's default seccomp-BPF filter (cgroups and namespaces cost nothing per call).
     cgroup_syscall_accounting: 20, "cycles", "estimate: Felter et al. 2014 measured no significant system-call overhead for Docker";

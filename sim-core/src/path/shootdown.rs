@@ -141,33 +141,45 @@ impl PathBuilder<'_> {
     }
 
     /// What a target does with a shootdown's IPI, charged to the target vCPU: the IPI
-    /// reaching it (an external-interrupt exit and injection without APICv), its flush
-    /// handler and its EOI (an exit unless APICv or PV EOI); under para the hypervisor
-    /// flushes the pCPU itself and the guest runs no handler.
+    /// reaching it (an external-interrupt exit and injection without APICv), its EOI, then
+    /// its flush handler; under para the hypervisor flushes the pCPU itself and the guest
+    /// runs no handler. Linux acknowledges a call-function IPI before it runs the function
+    /// (`sysvec_call_function`: `apic_eoi()`, then `generic_smp_call_function_interrupt`,
+    /// which runs `flush_tlb_func` and releases the sender), as for any edge-triggered
+    /// interrupt; the EOI is an APIC-access exit unless APICv virtualizes it or PV EOI
+    /// makes it a write to shared memory, and under BT a write to the VMM's emulated APIC.
     pub fn shootdown_handler_path(&self) -> Path {
         let c = self.costs;
         let mut s = Steps::default();
-        let handler = |s: &mut Steps| {
-            s.kernel(
-                c.tlb_shootdown_handler,
-                "flush IPI handler: INVLPG of the range, acknowledge",
-                "flush IPI 핸들러: 범위 INVLPG, 확인 응답",
-            )
+        let handler = |s: &mut Steps, after_eoi: bool| {
+            if after_eoi {
+                s.kernel(
+                    c.tlb_shootdown_handler,
+                    "flush IPI handler, after its EOI: INVLPG of the range, then the sender is told the flush is done",
+                    "flush IPI 핸들러, EOI 다음: 범위 INVLPG 후 보낸 쪽에 flush 완료를 알림",
+                )
+            } else {
+                s.kernel(
+                    c.tlb_shootdown_handler,
+                    "flush IPI handler: the EOI first, INVLPG of the range, then the sender is told the flush is done",
+                    "flush IPI 핸들러: EOI를 먼저 쓰고, 범위 INVLPG 후 보낸 쪽에 flush 완료를 알림",
+                )
+            }
         };
         match self.technique() {
-            None => handler(&mut s),
+            None => handler(&mut s, false),
             Some(Technique::BinaryTranslation) => {
                 s.hyp(
                     c.device_interrupt,
                     "the VMM takes the IPI and injects a virtual one",
                     "VMM이 IPI를 받아 가상 IPI 주입",
                 );
-                handler(&mut s);
                 s.hyp(
                     c.bt_privileged,
-                    "EOI emulated in translated code",
-                    "변환된 코드에서 EOI 에뮬레이션",
+                    "EOI, written first (Linux acknowledges a call-function IPI before its handler), to the VMM's emulated APIC: caught in translated code and emulated by the VMM (estimate: an emulated privileged write, Adams & Agesen's %cr8 row; no EOI figure in the reference)",
+                    "EOI를 먼저 VMM이 에뮬레이션하는 APIC에 씀 (리눅스는 call-function IPI를 핸들러 전에 확인 응답): 변환된 코드에서 포착해 VMM이 에뮬레이션 (추정: 에뮬레이션된 특권 쓰기, Adams & Agesen의 %cr8 행; 참고 자료에 EOI 수치 없음)",
                 );
+                handler(&mut s, true);
             }
             Some(Technique::Para) => s.hyp(
                 c.tlb_shootdown_handler,
@@ -184,16 +196,26 @@ impl PathBuilder<'_> {
                         "IPI가 실행 중인 vCPU를 exit시킴; entry 시 주입",
                     );
                 }
-                handler(&mut s);
-                if !self.features.apicv && !self.stack.enlightenments.pv_eoi {
+                // The EOI, first: virtualized with APICv, a flag in shared memory with PV
+                // EOI, else a write to the emulated APIC page, an APIC-access exit.
+                if self.features.apicv {
+                    // Virtualized: the guest's write completes without an exit.
+                } else if self.stack.enlightenments.pv_eoi {
+                    s.kernel(
+                        c.pte_write_native,
+                        "PV EOI, first (Linux acknowledges a call-function IPI before its handler): the guest clears a flag in shared memory, no exit",
+                        "PV EOI를 먼저 (리눅스는 call-function IPI를 핸들러 전에 확인 응답): 게스트가 공유 메모리의 플래그를 지우고 exit 없음",
+                    );
+                } else {
                     self.exit(
                         &mut s,
                         ExitReason::ApicAccess,
                         0,
-                        "EOI write to the virtual APIC",
-                        "가상 APIC에 EOI 쓰기",
+                        "the IPI's EOI, written first (Linux acknowledges a call-function IPI before its handler), to the virtual APIC",
+                        "IPI의 EOI를 먼저 가상 APIC에 씀 (리눅스는 call-function IPI를 핸들러 전에 확인 응답)",
                     );
                 }
+                handler(&mut s, !self.features.apicv);
             }
         }
         Path {
@@ -249,8 +271,8 @@ impl PathBuilder<'_> {
         } else {
             s.kernel(
                 wait,
-                "spin until the running targets acknowledge (their IPI entry, flush and EOI)",
-                "실행 중인 대상들의 확인을 기다리며 스핀 (IPI 진입, flush, EOI)",
+                "spin until the running targets acknowledge (their IPI entry, EOI and flush)",
+                "실행 중인 대상들의 확인을 기다리며 스핀 (IPI 진입, EOI, flush)",
             );
         }
         Path {

@@ -1580,3 +1580,76 @@ fn an_emulated_devices_status_reads_come_before_its_eoi() {
         .iter()
         .any(|s| s.exit == Some(ExitReason::IoInstruction)));
 }
+
+/// A TLB shootdown's IPI is a call-function IPI, which Linux acknowledges before it runs
+/// the flush (`sysvec_call_function`: `apic_eoi()`, then the function), as an edge-triggered
+/// interrupt: on every technique whose guest takes the IPI, the EOI comes before the flush
+/// handler. Without APICv it is an APIC-access exit after the IPI's own external-interrupt
+/// exit; with PV EOI a write to shared memory (charged, as a device's PV EOI is); under BT
+/// a write to the VMM's emulated APIC; with APICv it needs no step of its own. The sender
+/// waits for the whole path (the handler releases it after the flush).
+#[test]
+fn a_shootdown_ipi_is_acknowledged_before_its_flush() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let no_apicv = CpuFeatures {
+        apicv: false,
+        posted_interrupts: false,
+        ..CpuGeneration::SandyBridge.features()
+    };
+    let hybrid = Stack {
+        memory: MemoryVirtualization::Nested,
+        io: IoModel::Paravirtual,
+        enlightenments: Enlightenments::kvm_linux(),
+        ..stack(Some(Technique::Hybrid))
+    };
+    let vt = Stack {
+        memory: MemoryVirtualization::Nested,
+        ..stack(VT)
+    };
+    let is_eoi = |s: &Step| {
+        s.exit == Some(ExitReason::ApicAccess)
+            || s.en.starts_with("EOI")
+            || s.en.starts_with("PV EOI")
+    };
+    for (name, s, eoi_cycles) in [
+        ("vt", &vt, None),
+        ("bt", &stack(BT), Some(costs.bt_privileged)),
+        ("hybrid", &hybrid, Some(costs.pte_write_native)),
+    ] {
+        let builder = PathBuilder::new(s, &costs, CpuGeneration::SandyBridge, &workload)
+            .with_features(no_apicv);
+        let steps = builder.shootdown_handler_path().steps;
+        let handler = steps
+            .iter()
+            .position(|s| s.en.starts_with("flush IPI handler"))
+            .expect("handler");
+        let eoi = steps.iter().position(is_eoi).expect("EOI");
+        assert!(eoi < handler, "{name}: {steps:#?}");
+        assert_eq!(handler, steps.len() - 1, "{name}: the flush ends the path");
+        if let Some(cycles) = eoi_cycles {
+            assert_eq!(steps[eoi].cycles, cycles, "{name}");
+        }
+        // The sender spins for the whole path, the EOI included.
+        let wait: u64 = builder
+            .shootdown_ack_path()
+            .steps
+            .iter()
+            .map(|s| s.cycles)
+            .sum();
+        assert_eq!(wait, all_cycles(&steps), "{name}");
+    }
+    // The hybrid guest's PV EOI is a charged write, as a device interrupt's is.
+    let builder = PathBuilder::new(&hybrid, &costs, CpuGeneration::SandyBridge, &workload)
+        .with_features(no_apicv);
+    assert!(builder
+        .shootdown_handler_path()
+        .steps
+        .iter()
+        .any(|s| s.en.starts_with("PV EOI") && s.cycles == costs.pte_write_native));
+    // With APICv (Skylake) the EOI is virtualized: no step of its own, no exit.
+    let builder = PathBuilder::new(&vt, &costs, CpuGeneration::Skylake, &workload);
+    let steps = builder.shootdown_handler_path().steps;
+    assert!(steps.iter().all(|s| s.exit.is_none()), "{steps:#?}");
+    assert_eq!(all_cycles(&steps), costs.tlb_shootdown_handler);
+}
