@@ -7,23 +7,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use virtsim_tests::rust_files;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The lines of `text` outside unit tests (a `tests.rs` file, or an inline `#[cfg(test)]`
@@ -128,8 +115,7 @@ fn the_source_readers_see_grouped_imports_reexports_and_code_after_mod_tests() {
 #[test]
 fn sim_core_modules_import_each_other_without_circles() {
     let src = root().join("sim-core/src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = rust_files(&src);
     // module -> module it imports -> where (file:line)
     let mut edges: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let module_of = |path: &Path| -> String {
@@ -205,8 +191,7 @@ fn sim_core_modules_import_each_other_without_circles() {
 #[test]
 fn sim_core_uses_no_clock_thread_hash_map_or_unseeded_rng() {
     let src = root().join("sim-core/src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let files = rust_files(&src);
     let banned = [
         "std::time",
         "Instant::",
@@ -241,7 +226,7 @@ fn sim_core_uses_no_clock_thread_hash_map_or_unseeded_rng() {
 fn every_rust_file_starts_with_a_module_doc_line() {
     let mut files = Vec::new();
     for dir in ["sim-core/src", "cli/src", "web-ui/src", "tests"] {
-        rust_files(&root().join(dir), &mut files);
+        files.extend(rust_files(&root().join(dir)));
     }
     assert!(files.len() > 100, "found {} files", files.len());
     let missing: Vec<String> = files
@@ -267,7 +252,7 @@ fn every_rust_file_architecture_md_names_exists() {
     for dir in ["sim-core", "cli", "web-ui/src", "tests", "fuzz"] {
         let dir = root().join(dir);
         if dir.is_dir() {
-            rust_files(&dir, &mut files);
+            files.extend(rust_files(&dir));
         }
     }
     let paths: Vec<String> = files

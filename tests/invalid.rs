@@ -10,7 +10,9 @@ use std::path::Path;
 
 use sim_core::scenario::{MAX_DURATION_MS, MAX_FILE_BYTES};
 use sim_core::{RunOptions, Scenario, ScenarioError};
-use virtsim_tests::{assert_no_failures, check, display, files_with_extension, workspace_root};
+use virtsim_tests::{
+    assert_no_failures, check, display, files_with_extension, rust_files, workspace_root,
+};
 
 const COMMAND: &str = "cargo test --release -p virtsim-tests --test invalid";
 
@@ -639,22 +641,11 @@ fn every_error_has_a_code_and_a_korean_message() {
 }
 
 /// Every error code sim-core's source gives a message (`msg!("code", ...)`, or a
-/// `code: "..."` field), in `path`'s `.rs` files and below, sorted and unique.
-fn codes_in_source(path: &Path, codes: &mut std::collections::BTreeSet<String>) {
-    let mut entries: Vec<_> = std::fs::read_dir(path)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", path.display()))
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            codes_in_source(&entry, codes);
-            continue;
-        }
-        if entry.extension().is_none_or(|x| x != "rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&entry).expect("source file");
+/// `code: "..."` field), sorted and unique.
+fn codes_in_source(src: &Path) -> std::collections::BTreeSet<String> {
+    let mut codes = std::collections::BTreeSet::new();
+    for file in rust_files(src) {
+        let text = std::fs::read_to_string(&file).expect("source file");
         for opener in ["msg!(", "code: \""] {
             for (at, _) in text.match_indices(opener) {
                 let rest = text[at + opener.len()..].trim_start();
@@ -669,14 +660,14 @@ fn codes_in_source(path: &Path, codes: &mut std::collections::BTreeSet<String>) 
             }
         }
     }
+    codes
 }
 
 /// docs/error-codes.md lists every error code with an example from this corpus where it
 /// has one: a test author asserting on `ScenarioError::code` finds them all in one place.
 #[test]
 fn the_error_codes_document_lists_every_code() {
-    let mut codes = std::collections::BTreeSet::new();
-    codes_in_source(&workspace_root().join("sim-core/src"), &mut codes);
+    let codes = codes_in_source(&workspace_root().join("sim-core/src"));
     assert!(codes.len() > 50, "found only {} codes", codes.len());
     let mut examples = std::collections::BTreeMap::new();
     for path in corpus() {

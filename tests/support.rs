@@ -39,6 +39,24 @@ pub fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
     files
 }
 
+/// Every Rust file under `dir` (recursively), in name order.
+pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    let mut out = Vec::new();
+    for path in entries {
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
 /// Every scenario file of the library (`scenarios/*.toml`), sorted by name.
 pub fn scenario_files() -> Vec<PathBuf> {
     files_with_extension(&workspace_root().join("scenarios"), "toml")

@@ -858,6 +858,22 @@ impl Expander<'_> {
     }
 }
 
+/// How many of the steps `order` starts with run outside the guest in `part` (or are an
+/// inline back end's, `inline_backend`): the hypervisor's work that follows a trap or an
+/// entry there, before the guest runs again.
+fn host_side_run(steps: &[Step], order: &[usize], part: Part, inline_backend: bool) -> usize {
+    order
+        .iter()
+        .take_while(|&&i| {
+            let s = &steps[i];
+            (s.part == part || (inline_backend && s.part == Part::Backend))
+                && s.exit.is_none()
+                && !in_guest(s.layer)
+                && s.layer != Layer::Hardware
+        })
+        .count()
+}
+
 /// The order in which a section's steps are shown: the path's, except where the path
 /// keeps steps together that run elsewhere or later (the machine charges a part's steps
 /// together, so their order in the path is only the step-through's):
@@ -866,7 +882,9 @@ impl Expander<'_> {
 ///   after the guest's steps;
 /// - the work an exit's handler does after a nested exit (a device model's emulation of
 ///   the access) runs in L1's handling of the reflected exit (after L1's handler step,
-///   before its VMCS accesses and VMRESUME), not after L0's entry into L2.
+///   before its VMCS accesses and VMRESUME), not after L0's entry into L2;
+/// - without VPID, the TLB refill after an exit is the guest's, after the VM entry: the
+///   hypervisor's work the path adds after the exit's handler is shown before it.
 fn display_order(steps: &[Step], section: Section, backend_scheduled: bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..steps.len()).collect();
     if backend_scheduled && section == Section::Submit {
@@ -884,16 +902,7 @@ fn display_order(steps: &[Step], section: Section, backend_scheduled: bool) -> V
             k += 1;
             continue;
         }
-        let host_side = |s: &Step| {
-            (s.part == refill.part || (!backend_scheduled && s.part == Part::Backend))
-                && s.exit.is_none()
-                && !in_guest(s.layer)
-                && s.layer != Layer::Hardware
-        };
-        let run = order[k + 1..]
-            .iter()
-            .take_while(|&&i| host_side(&steps[i]))
-            .count();
+        let run = host_side_run(steps, &order[k + 1..], refill.part, !backend_scheduled);
         order[k..=k + run].rotate_left(1);
         k += run + 1;
     }
@@ -904,16 +913,7 @@ fn display_order(steps: &[Step], section: Section, backend_scheduled: bool) -> V
             k += 1;
             continue;
         }
-        let host_side = |s: &Step| {
-            s.part == entry.part
-                && s.exit.is_none()
-                && !in_guest(s.layer)
-                && s.layer != Layer::Hardware
-        };
-        let run = order[k + 1..]
-            .iter()
-            .take_while(|&&i| host_side(&steps[i]))
-            .count();
+        let run = host_side_run(steps, &order[k + 1..], entry.part, false);
         let handler = order[..k]
             .iter()
             .rposition(|&i| steps[i].en.starts_with(crate::path::nested::L1_HANDLER_EN));
