@@ -275,3 +275,123 @@ fn every_rust_file_architecture_md_names_exists() {
         "ARCHITECTURE.md names files that do not exist: {missing:?}"
     );
 }
+
+/// A default as docs/cost-model.md writes it: digits grouped by spaces from 10 000.
+fn grouped(default: &str) -> String {
+    let digits: String = default.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// docs/cost-model.md's defaults table is the cost table: one row per field of
+/// `cost_table!` in sim-core/src/costs.rs, in its order, with its default, unit, doc
+/// comment and source; the kind (published, specified, derived, estimate) is the table's
+/// own. An expert's audit found rows missing and sources out of date. `UPDATE_EXPECT=1`
+/// writes the rows from the code, keeping each row's kind (a new row's: "estimate" when its
+/// source says so, else to be filled in).
+#[test]
+fn the_cost_model_table_is_the_cost_table() {
+    let code = fs::read_to_string(root().join("sim-core/src/costs.rs")).expect("costs.rs");
+    let start = code.find("\ncost_table! {").expect("the cost table");
+    let mut rows = Vec::new();
+    let mut doc: Vec<String> = Vec::new();
+    for line in code[start..].lines().skip(2) {
+        let line = line.trim();
+        if line == "}" {
+            break;
+        }
+        if let Some(text) = line.strip_prefix("///") {
+            doc.push(text.trim().to_string());
+            continue;
+        }
+        if line.starts_with("//") {
+            continue;
+        }
+        let Some((name, rest)) = line.split_once(": ") else {
+            continue;
+        };
+        let (default, rest) = rest.split_once(", \"").expect("default, then unit");
+        let (unit, rest) = rest.split_once("\", \"").expect("unit, then source");
+        let source = rest.strip_suffix("\";").expect("the source ends the line");
+        rows.push((
+            name.to_string(),
+            grouped(default),
+            unit.to_string(),
+            doc.join(" "),
+            source.to_string(),
+        ));
+        doc.clear();
+    }
+    assert!(rows.len() > 100, "read {} rows of costs.rs", rows.len());
+
+    let path = root().join("docs/cost-model.md");
+    let text = fs::read_to_string(&path).expect("cost-model.md");
+    let header = "| field | default | unit | what | kind | source |\n|---|---:|---|---|---|---|\n";
+    let table_at = text.find(header).expect("the defaults table") + header.len();
+    let table_end = text[table_at..]
+        .find("\n\n")
+        .map_or(text.len(), |i| table_at + i + 1);
+    let kinds: BTreeMap<String, String> = text[table_at..table_end]
+        .lines()
+        .filter_map(|row| {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let name = cells
+                .first()?
+                .trim_start_matches("| `")
+                .trim_end_matches('`');
+            Some((name.to_string(), cells.get(4)?.to_string()))
+        })
+        .collect();
+    let mut expected = String::new();
+    let mut unknown_kind = Vec::new();
+    let mut wrong_kind = Vec::new();
+    for (name, default, unit, what, source) in &rows {
+        // A source that starts with its kind ("estimate: ...", "derived: ...") says it.
+        if let Some(said) = ["estimate", "derived"]
+            .iter()
+            .find(|k| source.starts_with(**k))
+        {
+            if kinds.get(name).is_some_and(|k| k != said) {
+                wrong_kind.push(format!("{name} ({said})"));
+            }
+        }
+        let kind = kinds.get(name).cloned().unwrap_or_else(|| {
+            if source.starts_with("estimate") {
+                "estimate".to_string()
+            } else {
+                unknown_kind.push(name.clone());
+                "?".to_string()
+            }
+        });
+        expected.push_str(&format!(
+            "| `{name}` | {default} | {unit} | {what} | {kind} | {source} |\n"
+        ));
+    }
+    let actual = &text[table_at..table_end];
+    if actual != expected {
+        if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
+            let updated = format!("{}{expected}{}", &text[..table_at], &text[table_end..]);
+            fs::write(&path, updated).expect("write cost-model.md");
+        } else {
+            let diff = virtsim_tests::line_diff(&expected, actual);
+            panic!("docs/cost-model.md's defaults table differs from costs.rs (- expected, + actual):\n{diff}\nUPDATE_EXPECT=1 cargo test --release -p virtsim-tests --test architecture");
+        }
+    }
+    assert!(
+        unknown_kind.is_empty(),
+        "give these rows their kind in docs/cost-model.md: {unknown_kind:?}"
+    );
+    assert!(
+        wrong_kind.is_empty(),
+        "these rows' kind in docs/cost-model.md is not what their source says: {wrong_kind:?}"
+    );
+}

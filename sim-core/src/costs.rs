@@ -196,7 +196,8 @@ cost_table! {
     nested_vmcs_accesses: 10, "accesses", "estimate: an L1 handler reads the exit reason, qualification, guest RIP and instruction length and writes back guest state (no figure in the reference; Ben-Yehuda et al., OSDI 2010, describe how each L2 exit multiplies into L1 exits)";
     /// Nested virtualization: L0 work to emulate one VMREAD or VMWRITE of L1 on its VMCS, beyond the generic handler's dispatch.
     nested_vmcs_access_handler: 200, "cycles", "estimate: no figure in the reference";
-    /// Hypervisor work for a guest page fault under shadow paging (beyond the exit).
+    /// Hypervisor work for a guest page fault under shadow paging (beyond the exit and the
+    /// guest's own handler).
     shadow_page_fault_handler: 3970, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT guest page fault 11242 minus the P4 exit round trip 3963 (Agesen et al. 2012: the model's `prescott` round trip, so that the model's whole fault on that CPU is the measured 11242; Adams & Agesen's own Table 1, page-fault exit 1931 + entry 2409 = 4340 on their Pentium 4 672, would leave 3593), the generic exit handler 2216 and the guest's own handler 1093 (the measured total includes it)";
     /// Hypervisor work for a trapped page-table write under shadow paging (beyond the exit).
     shadow_pte_write_handler: 6554, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: VT ptemod 12733 minus the P4 exit round trip 3963 (the model's `prescott` round trip, as for `shadow_page_fault_handler`; 4340 from Adams & Agesen's Table 1 would leave 6177) and the generic exit handler 2216";
