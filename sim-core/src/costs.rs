@@ -191,7 +191,7 @@ cost_table! {
     /// VM exit + VM entry in hardware; 0 takes the figure of `host.cpu`.
     vm_exit_roundtrip: 0, "cycles", "Agesen et al., USENIX ATC 2012, Table 1 (by CPU generation; Sandy Bridge 784)";
     /// Hypervisor work to decode and dispatch one exit.
-    exit_handler: 2216, "cycles", "Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the 784-cycle round trip";
+    exit_handler: 2216, "cycles", "derived from an assumption: Agesen et al., USENIX ATC 2012, assume about 3000 cycles for a whole exit with its handler (not a measurement; their Sandy Bridge-era figure), minus the 784-cycle round trip; the same figure is taken on every CPU generation (an estimate)";
     /// Nested virtualization: VMREADs and VMWRITEs an L1 hypervisor makes while handling one reflected exit.
     nested_vmcs_accesses: 10, "accesses", "estimate: an L1 handler reads the exit reason, qualification, guest RIP and instruction length and writes back guest state (no figure in the reference; Ben-Yehuda et al., OSDI 2010, describe how each L2 exit multiplies into L1 exits)";
     /// Nested virtualization: L0 work to emulate one VMREAD or VMWRITE of L1 on its VMCS, beyond the generic handler's dispatch.

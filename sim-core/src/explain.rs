@@ -792,8 +792,8 @@ impl Expander<'_> {
                 )
             } else {
                 (
-                    "the generic exit handler, exit_handler (Agesen et al., USENIX ATC 2012: about 3000 cycles per exit with its handler, minus the round trip)",
-                    "일반 exit 핸들러 exit_handler (Agesen 외, USENIX ATC 2012: 핸들러를 포함해 exit당 약 3000 사이클에서 왕복을 뺀 값)",
+                    "the generic exit handler, exit_handler (derived from an assumption: Agesen et al., USENIX ATC 2012, assume about 3000 cycles per exit with its handler, not a measurement; minus the round trip; the same on every CPU generation, an estimate)",
+                    "일반 exit 핸들러 exit_handler (가정에서 나온 값: Agesen 외, USENIX ATC 2012는 핸들러를 포함해 exit당 약 3000 사이클로 가정함(측정값 아님); 여기서 왕복을 뺀 값이며 모든 CPU 세대에 같게 씀(추정))",
                 )
             };
             if emulate == 0 {
