@@ -407,7 +407,7 @@ fn a_decimal_key_given_text_names_the_key() {
     let a = write(
         &dir,
         "a.toml",
-        &ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = \"10%\""),
+        &ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = \"ten\""),
     );
     let o = virtsim(&["validate", &a]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
@@ -418,6 +418,19 @@ fn a_decimal_key_given_text_names_the_key() {
     let o = virtsim(&["validate", &a, "--lang", "ko"]);
     assert!(
         stderr(&o).contains("tolerance_percent에는 4나 0.5 같은 숫자를 쓰세요"),
+        "{}",
+        stderr(&o)
+    );
+    // A number with its unit, in quotes: the number alone.
+    let a = write(
+        &dir,
+        "b.toml",
+        &ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = \"10%\""),
+    );
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("write the number alone, without its unit: 10"),
         "{}",
         stderr(&o)
     );

@@ -266,7 +266,7 @@ cost_table! {
     /// Hot cache set of an I/O back end (rings, buffers, device-model state).
     backend_hot_kib: 256, "KiB", "estimate: no figure in the reference";
     /// Pause-loop exiting: cycles a vCPU may spin in a PAUSE loop before it exits.
-    ple_window: 4_096, "cycles", "Linux arch/x86/kvm/vmx/vmx.h: KVM_DEFAULT_PLE_WINDOW 4096 (the kvm_intel ple_window parameter; ple_gap 128)";
+    ple_window: 4_096, "cycles", "Linux arch/x86/kvm/x86.h: KVM_VMX_DEFAULT_PLE_WINDOW 4096, the default of kvm_intel's ple_window parameter (vmx.c; ple_gap 128, KVM_DEFAULT_PLE_GAP). AMD's pause filter (kvm_amd's pause_filter_count, KVM_SVM_DEFAULT_PLE_WINDOW 3000) counts PAUSE instructions, not cycles: not modelled, the same window is taken on zen (an estimate)";
     /// Pause-loop exiting: factor the window grows by at each PAUSE-loop exit (reset when the vCPU is scheduled in).
     ple_window_grow: 2, "factor", "Linux arch/x86/kvm/vmx/vmx.c: ple_window_grow 2 (handle_pause grows the window; ple_window_shrink 0 resets it on sched-in)";
     /// Hypervisor work on a PAUSE-loop exit beyond the generic handler under KVM (the `fair` scheduler): looking for a preempted vCPU of the same VM to yield to. Xen (`credit`, `round_robin`) only yields, and is charged nothing here.
