@@ -338,6 +338,7 @@ fn validate_step(
 
 /// The step's scenario: a library file (`scenario`, resolved by `library`) or one embedded
 /// in the assignment (`scenario_toml`), read and validated.
+#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_scenario(
     v: &Validator<'_>,
     s: &StepSection,
@@ -441,6 +442,7 @@ fn step_scenario(
 }
 
 /// The parameters the step varies between students, each with its choices.
+#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_variation(
     v: &Validator<'_>,
     s: &StepSection,
@@ -518,6 +520,7 @@ fn step_variation(
 
 /// One choice of a varied `parameter`: of the parameter's kind (a workload's name or a
 /// number), within its range, and not listed before (`values`).
+#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn check_choice(
     v: &Validator<'_>,
     step_id: &str,
@@ -635,6 +638,7 @@ fn check_choice(
 }
 
 /// The step's questions: the scenario's, then the step's own, the predictions first.
+#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_questions(
     v: &Validator<'_>,
     s: &StepSection,
