@@ -122,7 +122,7 @@ pub struct PlatformResult {
     /// [`InstanceResult::guest_steal_percent`]).
     #[serde(default)]
     pub guest_steal_percent: f64,
-    /// Crossings into the hypervisor by reason ([`ExitReason`](crate::path::ExitReason)):
+    /// Crossings into the hypervisor by reason ([`ExitReason`]):
     /// VM exits, hypercalls, and the traps of the techniques without VT-x (BT's system-call
     /// traps and hidden faults, PV's bounces).
     pub exits: Vec<ExitCount>,
