@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::costs::CostTable;
 use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, Part, Step};
-use crate::platform::{MemoryVirtualization, Stack};
+use crate::platform::{MemoryVirtualization, Stack, Technique};
 
 /// Bytes per page.
 const PAGE: f64 = 4096.0;
@@ -125,6 +125,22 @@ fn step(layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) -> St
 /// write-protected it, so the write faults into the hypervisor, which marks the page
 /// dirty and gives the write permission back.
 pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<Step> {
+    // Binary translation: the write's fault is a trap into the VMM, not a VT-x exit, and
+    // the VMM's fault path fixes the shadow entry: the VMM's part of a BT guest page fault
+    // (`bt_page_fault` − `page_fault_native`), as its hidden faults are charged.
+    if stack.technique == Some(Technique::BinaryTranslation)
+        && stack.memory == MemoryVirtualization::Shadow
+    {
+        let mut trap = step(
+            Layer::Hypervisor,
+            Category::Hypervisor,
+            c.bt_page_fault.saturating_sub(c.page_fault_native),
+            "binary translation: the VMM takes the fault of a write to a page dirty logging write-protected in the shadow tables (a trap, not a VT-x exit), marks the page dirty and makes it writable again",
+            "바이너리 변환: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 쓰기 폴트를 VMM이 받아(VT-x exit가 아닌 트랩) 페이지를 더티로 표시하고 다시 쓰기 가능하게 함",
+        );
+        trap.exit = Some(ExitReason::ShadowPageFault);
+        return vec![trap];
+    }
     let (reason, en, ko, handler) = match stack.memory {
         MemoryVirtualization::Nested => (
             Some(ExitReason::EptViolation),
@@ -319,7 +335,7 @@ pub fn from_record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::{PlatformKind, Technique};
+    use crate::platform::PlatformKind;
 
     /// Dirty logging's fault on a write-protected page: under shadow paging a shadow page
     /// fault fixed by the fault handler (Sandy Bridge: exit round trip + 2216 + 3970), not
@@ -356,5 +372,15 @@ mod tests {
                 round_trip + c.exit_handler + c.host_fault_handler()
             )
         );
+        // Binary translation: a trap into the VMM, no VT-x exit (3927 − 1093 = 2834).
+        let bt = Stack {
+            technique: Some(Technique::BinaryTranslation),
+            ..vm(MemoryVirtualization::Shadow)
+        };
+        let steps = dirty_fault_steps(&bt, &c, cpu);
+        assert!(steps.iter().all(|s| s.layer != Layer::Hardware));
+        let exits: Vec<_> = steps.iter().filter_map(|s| s.exit).collect();
+        let total: u64 = steps.iter().map(|s| s.cycles).sum();
+        assert_eq!((exits, total), (vec![ExitReason::ShadowPageFault], 2834));
     }
 }
