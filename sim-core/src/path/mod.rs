@@ -648,7 +648,14 @@ impl<'a> PathBuilder<'a> {
                 let (native, reason, bt) = if op == Op::IoPort {
                     (c.io_port_native, ExitReason::IoInstruction, c.bt_io_port)
                 } else {
-                    (c.mmio_native, ExitReason::Mmio, c.bt_page_fault)
+                    // The VMM's part of a BT guest page fault: its trap and handling,
+                    // without the guest's own handler, which an MMIO access never reaches
+                    // (the model's split of the fault, as for BT's hidden faults).
+                    (
+                        c.mmio_native,
+                        ExitReason::Mmio,
+                        c.bt_page_fault.saturating_sub(c.page_fault_native),
+                    )
                 };
                 match tech {
                     None => submit.kernel(native, "device register access", "장치 레지스터 접근"),
@@ -659,8 +666,8 @@ impl<'a> PathBuilder<'a> {
                     // under hardware assist and para.
                     // An MMIO load or store is no sensitive instruction the translator can
                     // spot: it faults on the shadow page table, where the device's page is
-                    // not mapped, and the VMM decodes and emulates it (charged as Adams &
-                    // Agesen's BT guest page fault, trap and handling).
+                    // not mapped, and the VMM decodes and emulates it (charged as the VMM's
+                    // part of Adams & Agesen's BT guest page fault: its trap and handling).
                     Some(Technique::BinaryTranslation) if op == Op::Mmio => {
                         submit.push_exit(
                             Layer::Hypervisor,
