@@ -319,211 +319,16 @@ pub fn controls(props: &ControlsProps) -> Html {
         .knob_error
         .as_ref()
         .is_some_and(|e| e.control == Some("k-seed"));
-    let knob_error = |control: &'static str| -> Option<Html> {
-        let err = state.knob_error.as_ref()?;
-        if err.control.unwrap_or("k-instances") != control {
-            return None;
-        }
-        // No one control to blame (settings from a share link, a budget that several
-        // controls make up): shown at the first control, and the way back resets them all.
-        let all = err.control.is_none();
-        let s = state.clone();
-        let undo = Callback::from(move |_| {
-            let mut k = s.knobs.clone();
-            match control {
-                _ if all => k = Knobs::default(),
-                "k-instances" => k.instance_count = None,
-                "k-vcpus" => k.vcpus_per_instance = None,
-                "k-threads" => k.threads_per_instance = None,
-                "k-host-cores" => k.host_cores = None,
-                "k-clock" => k.host_clock_mhz = None,
-                "k-memory" => k.memory_per_instance_mib = None,
-                "k-exit" => k.vm_exit_cycles = None,
-                "k-slice" => k.time_slice_ms = None,
-                "k-duration" => k.duration_ms = None,
-                "k-workload" => k.workload = None,
-                "k-seed" => k.seed = None,
-                _ => k = Knobs::default(),
-            }
-            s.dispatch(Action::SetKnobs(k));
-        });
-        Some(html! {
-            <>
-                <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ super::with_code(err.message.get(lang)) }</p>
-                <button class="link" onclick={undo}>{ t(lang, if all { "controls.undo_all" } else { "controls.undo" }) }</button>
-            </>
-        })
-    };
+    let knob_error = |control: &'static str| knob_error_view(state, lang, control);
 
-    // What a screen reader hears of the run: one live region, always in the page, whose text
-    // changes (a region inserted with its text is often not read); no percentages (they
-    // would be read at every step).
-    let announced = match &state.status {
-        RunStatus::Idle | RunStatus::Failed(_) => String::new(),
-        RunStatus::Running { .. } => t(lang, "run.running").to_string(),
-        RunStatus::Done { events, millis } => format!(
-            "{} · {} {} · {} {}",
-            t(lang, "run.done"),
-            fmt_num(*events as f64),
-            t(lang, "run.events"),
-            t(lang, "run.took"),
-            crate::num::duration_ms(*millis)
-        ),
-        RunStatus::Cancelled => t(lang, "run.cancelled").to_string(),
-    };
-    let progress = match &state.status {
-        RunStatus::Idle => html! {},
-        // A short run (SHOW_RUNNING_AFTER_MS) says only that it runs: no bar to paint.
-        RunStatus::Running { .. } if !state.running_shown => html! {
-            <div class="progress"><span>{ t(lang, "run.running") }</span></div>
-        },
-        RunStatus::Running { done, total } => {
-            let pct = if *total > 0 {
-                (*done as f64 / *total as f64 * 100.0).min(100.0)
-            } else {
-                0.0
-            };
-            let label = if *total > 0 {
-                format!(
-                    " {pct:.0}% · {} / {} {}",
-                    fmt_num(*done as f64),
-                    fmt_num(*total as f64),
-                    t(lang, "run.cycles_simulated")
-                )
-            } else {
-                String::new()
-            };
-            // A run whose estimate is over the page's event limit ("Run anyway") may stop
-            // at the limit, before the end its simulated cycles count toward: a time left
-            // from their pace would promise an end the run may not reach. The estimate is
-            // an upper bound, so whether it stops is not known until it does.
-            let may_stop = state
-                .running_estimate
-                .is_some_and(|e| e > crate::run::MAX_EVENTS);
-            // Time left, from the run's pace so far.
-            let left = state.run_started_ms.filter(|_| !may_stop).and_then(|t0| {
-                let spent = crate::clock::now_ms() - t0;
-                (*done > 0 && *total > *done && spent > 300.0)
-                    .then(|| spent * (*total - *done) as f64 / *done as f64)
-            });
-            html! {
-                <div class="progress">
-                    <span>{ t(lang, "run.running") }{ label }
-                        if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
-                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &fmt_num(crate::run::MAX_EVENTS as f64)) }</span> }
-                    </span>
-                    if *total > 0 {
-                        <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
-                    } else {
-                        <progress aria-label={t(lang, "run.running")}></progress>
-                    }
-                </div>
-            }
-        }
-        RunStatus::Done { events, millis } => html! {
-            <p id="run-status" class="progress done" data-ms={format!("{millis:.1}")}>
-                { t(lang, "run.done") }{ format!(" · {} {} · {} {}", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took"), crate::num::duration_ms(*millis)) }
-                // On a phone the results are far above the controls.
-                { " " }<a class="phone-only" href="#results">{ t(lang, "run.see_results") }</a>
-            </p>
-        },
-        RunStatus::Cancelled => {
-            html! { <p class="progress">{ t(lang, "run.cancelled") }</p> }
-        }
-        RunStatus::Failed(m) => html! {
-            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ super::with_code(m.get(lang)) }</p>
-        },
-    };
-    // The cost of the next run, before it starts.
-    let estimate = state.estimate().map(|e| {
-        if e.over_budget {
-            let s = state.clone();
-            let fit = e.fitting_duration_ms;
-            let anyway = {
-                let s = state.clone();
-                Callback::from(move |_| s.dispatch(Action::RunAnyway))
-            };
-            let shorten = Callback::from(move |_| {
-                let mut k = s.knobs.clone();
-                k.duration_ms = Some(fit);
-                s.dispatch(Action::SetKnobs(k));
-            });
-            html! {
-                <div id="estimate" class="estimate over" role="alert">
-                    <p>{ t(lang, "estimate.over")
-                        .replacen("{}", &fmt_num(e.events as f64), 1)
-                        .replacen("{}", &fmt_num(crate::run::MAX_EVENTS as f64), 1) }</p>
-                    // Not even 1 ms would fit: no duration to offer (the hint says what would).
-                    if fit > 0 {
-                        <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
-                    }
-                    <button id="estimate-anyway" onclick={anyway}>{ t(lang, "estimate.anyway") }</button>
-                    <p class="hint">{ t(lang, "estimate.fix.hint") }</p>
-                </div>
-            }
-        } else {
-            html! {
-                <p id="estimate" class="estimate hint" data-events={e.events.to_string()}>
-                    { t(lang, "estimate.line")
-                        .replacen("{}", &fmt_num(e.events as f64), 1)
-                        .replacen("{}", &crate::num::duration_ms(e.millis.max(1.0)), 1) }
-                </p>
-            }
-        }
-    });
+    let announced = announced_text(state, lang);
+    let progress = progress_view(state, lang);
+    let estimate = estimate_view(state, lang);
     let run_label = match &state.validation {
         Validation::Valid { name, .. } => t(lang, "run.named").replace("{}", name),
         Validation::Invalid(_) => t(lang, "run").to_string(),
     };
-    // Untouched, every group keeps its own count (1 + 5 = 6); moved, the slider sets
-    // every group to its value, which the note says. When groups are limited to some
-    // platforms, the note gives what one platform runs (a range) instead of the sum.
-    let total_note = (base.groups > 1).then(|| {
-        let count = |g: usize| knobs.instance_count.unwrap_or(base.group_counts[g]);
-        let per_platform: Vec<u64> = base
-            .platform_groups
-            .iter()
-            .map(|gs| gs.iter().map(|&g| u64::from(count(g))).sum())
-            .collect();
-        let all: u64 = (0..base.group_counts.len())
-            .map(|g| u64::from(count(g)))
-            .sum();
-        let split = per_platform.iter().any(|&n| n != all);
-        let total = if split {
-            let lo = per_platform.iter().copied().min().unwrap_or(0);
-            let hi = per_platform.iter().copied().max().unwrap_or(0);
-            let range = if lo == hi {
-                lo.to_string()
-            } else {
-                format!("{lo}–{hi}")
-            };
-            let key = if lo == 1 && hi == 1 {
-                "controls.per_platform_one"
-            } else {
-                "controls.per_platform"
-            };
-            t(lang, key).replace("{}", &range)
-        } else {
-            // Korean counts with a counter after the noun: "= 인스턴스 4개".
-            t(lang, "controls.total").replace("{}", &all.to_string())
-        };
-        AttrValue::from(match knobs.instance_count {
-            None => format!(
-                "{}: {} {total}",
-                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
-                base.group_counts
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            ),
-            Some(n) => format!(
-                "{} × {n} {total} ({})",
-                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
-                t(lang, "controls.every_group").replace("{}", &n.to_string())
-            ),
-        })
-    });
+    let total_note = total_note(&base, &knobs, lang);
 
     // Memory typed in MiB beside its slider: precise values a hand cannot hit on the slider.
     let memory_field = SliderField {
@@ -603,6 +408,225 @@ pub fn controls(props: &ControlsProps) -> Html {
             { progress }
         </section>
     }
+}
+
+/// The error a control caused, shown beside that control with a way back (`None` for the
+/// other controls).
+fn knob_error_view(
+    state: &UseReducerHandle<State>,
+    lang: Lang,
+    control: &'static str,
+) -> Option<Html> {
+    let err = state.knob_error.as_ref()?;
+    if err.control.unwrap_or("k-instances") != control {
+        return None;
+    }
+    // No one control to blame (settings from a share link, a budget that several
+    // controls make up): shown at the first control, and the way back resets them all.
+    let all = err.control.is_none();
+    let s = state.clone();
+    let undo = Callback::from(move |_| {
+        let mut k = s.knobs.clone();
+        match control {
+            _ if all => k = Knobs::default(),
+            "k-instances" => k.instance_count = None,
+            "k-vcpus" => k.vcpus_per_instance = None,
+            "k-threads" => k.threads_per_instance = None,
+            "k-host-cores" => k.host_cores = None,
+            "k-clock" => k.host_clock_mhz = None,
+            "k-memory" => k.memory_per_instance_mib = None,
+            "k-exit" => k.vm_exit_cycles = None,
+            "k-slice" => k.time_slice_ms = None,
+            "k-duration" => k.duration_ms = None,
+            "k-workload" => k.workload = None,
+            "k-seed" => k.seed = None,
+            _ => k = Knobs::default(),
+        }
+        s.dispatch(Action::SetKnobs(k));
+    });
+    Some(html! {
+        <>
+            <p><strong>{ t(lang, "controls.invalid") }</strong>{ " " }{ super::with_code(err.message.get(lang)) }</p>
+            <button class="link" onclick={undo}>{ t(lang, if all { "controls.undo_all" } else { "controls.undo" }) }</button>
+        </>
+    })
+}
+
+/// What a screen reader hears of the run: one live region, always in the page, whose text
+/// changes (a region inserted with its text is often not read); no percentages (they
+/// would be read at every step).
+fn announced_text(state: &State, lang: Lang) -> String {
+    match &state.status {
+        RunStatus::Idle | RunStatus::Failed(_) => String::new(),
+        RunStatus::Running { .. } => t(lang, "run.running").to_string(),
+        RunStatus::Done { events, millis } => format!(
+            "{} · {} {} · {} {}",
+            t(lang, "run.done"),
+            fmt_num(*events as f64),
+            t(lang, "run.events"),
+            t(lang, "run.took"),
+            crate::num::duration_ms(*millis)
+        ),
+        RunStatus::Cancelled => t(lang, "run.cancelled").to_string(),
+    }
+}
+
+fn progress_view(state: &State, lang: Lang) -> Html {
+    match &state.status {
+        RunStatus::Idle => html! {},
+        // A short run (SHOW_RUNNING_AFTER_MS) says only that it runs: no bar to paint.
+        RunStatus::Running { .. } if !state.running_shown => html! {
+            <div class="progress"><span>{ t(lang, "run.running") }</span></div>
+        },
+        RunStatus::Running { done, total } => {
+            let pct = if *total > 0 {
+                (*done as f64 / *total as f64 * 100.0).min(100.0)
+            } else {
+                0.0
+            };
+            let label = if *total > 0 {
+                format!(
+                    " {pct:.0}% · {} / {} {}",
+                    fmt_num(*done as f64),
+                    fmt_num(*total as f64),
+                    t(lang, "run.cycles_simulated")
+                )
+            } else {
+                String::new()
+            };
+            // A run whose estimate is over the page's event limit ("Run anyway") may stop
+            // at the limit, before the end its simulated cycles count toward: a time left
+            // from their pace would promise an end the run may not reach. The estimate is
+            // an upper bound, so whether it stops is not known until it does.
+            let may_stop = state
+                .running_estimate
+                .is_some_and(|e| e > crate::run::MAX_EVENTS);
+            // Time left, from the run's pace so far.
+            let left = state.run_started_ms.filter(|_| !may_stop).and_then(|t0| {
+                let spent = crate::clock::now_ms() - t0;
+                (*done > 0 && *total > *done && spent > 300.0)
+                    .then(|| spent * (*total - *done) as f64 / *done as f64)
+            });
+            html! {
+                <div class="progress">
+                    <span>{ t(lang, "run.running") }{ label }
+                        if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
+                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &fmt_num(crate::run::MAX_EVENTS as f64)) }</span> }
+                    </span>
+                    if *total > 0 {
+                        <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
+                    } else {
+                        <progress aria-label={t(lang, "run.running")}></progress>
+                    }
+                </div>
+            }
+        }
+        RunStatus::Done { events, millis } => html! {
+            <p id="run-status" class="progress done" data-ms={format!("{millis:.1}")}>
+                { t(lang, "run.done") }{ format!(" · {} {} · {} {}", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took"), crate::num::duration_ms(*millis)) }
+                // On a phone the results are far above the controls.
+                { " " }<a class="phone-only" href="#results">{ t(lang, "run.see_results") }</a>
+            </p>
+        },
+        RunStatus::Cancelled => {
+            html! { <p class="progress">{ t(lang, "run.cancelled") }</p> }
+        }
+        RunStatus::Failed(m) => html! {
+            <p id="run-error" class="progress failed" role="alert">{ t(lang, "run.failed") }{ ": " }{ super::with_code(m.get(lang)) }</p>
+        },
+    }
+}
+
+/// The cost of the next run, before it starts.
+fn estimate_view(state: &UseReducerHandle<State>, lang: Lang) -> Option<Html> {
+    state.estimate().map(|e| {
+        if e.over_budget {
+            let s = state.clone();
+            let fit = e.fitting_duration_ms;
+            let anyway = {
+                let s = state.clone();
+                Callback::from(move |_| s.dispatch(Action::RunAnyway))
+            };
+            let shorten = Callback::from(move |_| {
+                let mut k = s.knobs.clone();
+                k.duration_ms = Some(fit);
+                s.dispatch(Action::SetKnobs(k));
+            });
+            html! {
+                <div id="estimate" class="estimate over" role="alert">
+                    <p>{ t(lang, "estimate.over")
+                        .replacen("{}", &fmt_num(e.events as f64), 1)
+                        .replacen("{}", &fmt_num(crate::run::MAX_EVENTS as f64), 1) }</p>
+                    // Not even 1 ms would fit: no duration to offer (the hint says what would).
+                    if fit > 0 {
+                        <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
+                    }
+                    <button id="estimate-anyway" onclick={anyway}>{ t(lang, "estimate.anyway") }</button>
+                    <p class="hint">{ t(lang, "estimate.fix.hint") }</p>
+                </div>
+            }
+        } else {
+            html! {
+                <p id="estimate" class="estimate hint" data-events={e.events.to_string()}>
+                    { t(lang, "estimate.line")
+                        .replacen("{}", &fmt_num(e.events as f64), 1)
+                        .replacen("{}", &crate::num::duration_ms(e.millis.max(1.0)), 1) }
+                </p>
+            }
+        }
+    })
+}
+
+/// Untouched, every group keeps its own count (1 + 5 = 6); moved, the slider sets
+/// every group to its value, which the note says. When groups are limited to some
+/// platforms, the note gives what one platform runs (a range) instead of the sum.
+fn total_note(base: &Baseline, knobs: &Knobs, lang: Lang) -> Option<AttrValue> {
+    (base.groups > 1).then(|| {
+        let count = |g: usize| knobs.instance_count.unwrap_or(base.group_counts[g]);
+        let per_platform: Vec<u64> = base
+            .platform_groups
+            .iter()
+            .map(|gs| gs.iter().map(|&g| u64::from(count(g))).sum())
+            .collect();
+        let all: u64 = (0..base.group_counts.len())
+            .map(|g| u64::from(count(g)))
+            .sum();
+        let split = per_platform.iter().any(|&n| n != all);
+        let total = if split {
+            let lo = per_platform.iter().copied().min().unwrap_or(0);
+            let hi = per_platform.iter().copied().max().unwrap_or(0);
+            let range = if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}–{hi}")
+            };
+            let key = if lo == 1 && hi == 1 {
+                "controls.per_platform_one"
+            } else {
+                "controls.per_platform"
+            };
+            t(lang, key).replace("{}", &range)
+        } else {
+            // Korean counts with a counter after the noun: "= 인스턴스 4개".
+            t(lang, "controls.total").replace("{}", &all.to_string())
+        };
+        AttrValue::from(match knobs.instance_count {
+            None => format!(
+                "{}: {} {total}",
+                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
+                base.group_counts
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            ),
+            Some(n) => format!(
+                "{} × {n} {total} ({})",
+                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
+                t(lang, "controls.every_group").replace("{}", &n.to_string())
+            ),
+        })
+    })
 }
 
 /// The value the memory field's arrow keys step `now` to: the next multiple of `step` up

@@ -509,83 +509,10 @@ pub fn table(props: &TableProps) -> Html {
             if let Some(spread) = group_spread(lang, r) {
                 <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
             }
-            if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() > 1 {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.groups")}>
-                <table id="groups" class="data num sticky">
-                    <caption>{ t(lang, "table.groups") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col" class="text">{ t(lang, "table.group") }</th>
-                        <th scope="col" class="text opt">{ t(lang, "controls.workload") }</th>
-                        <th scope="col">{ t(lang, "table.count") }</th>
-                        <th scope="col">{ t(lang, "table.throughput") }</th>
-                        <th scope="col">{ t(lang, "table.relative") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g)))
-                            .zip(column(r.platforms.iter().flat_map(|p| p.groups.iter().map(|g| g.throughput)), 2))
-                            .map(|((p, g), throughput)| html! {
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text group-name">{ g.name.clone() }</td>
-                                <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
-                                <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
-                                <td>{ throughput }</td>
-                                <td>{ percent(g.relative_performance_percent) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-                if r.platforms.iter().any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host)) {
-                    <p class="hint" id="groups-session-note">{ t(lang, "table.count.session_note") }</p>
-                }
-            }
+            { groups_table(lang, r) }
             { desktop_table(lang, r) }
-            if r.platforms.iter().any(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()) {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.guest_steal")}>
-                <table id="guest-steal" class="data num">
-                    <caption>{ t(lang, "table.guest_steal") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col">{ t(lang, "table.steal_measured") }</th>
-                        <th scope="col">{ t(lang, "table.steal_seen") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().filter(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()).map(|p| html! {
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="steal-measured">{ crate::num::exact(p.steal_percent, 1) }</td>
-                                <td class="steal-seen">{ crate::num::exact(p.guest_steal_percent, 1) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-                <p class="hint">{ t(lang, "table.guest_steal.note") }</p>
-            }
-            if r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.bt")}>
-                <table id="bt-cache" class="data num">
-                    <caption>{ t(lang, "table.bt") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col">{ t(lang, "table.bt_hit") }</th>
-                        <th scope="col">{ t(lang, "table.bt_translate") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().filter_map(|p| Some((p, p.bt_tc_hit_percent?, p.bt_translate_percent?))).map(|(p, hit, translate)| html! {
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="bt-hit">{ crate::num::exact(hit, 1) }</td>
-                                <td class="bt-translate">{ crate::num::exact(translate, 2) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-                <p class="hint">{ t(lang, "table.bt.note") }</p>
-            }
+            { guest_steal_table(lang, r) }
+            { bt_table(lang, r) }
             <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.caption")}>
             <table id="comparison" class="data seed sticky">
                 <caption>{ t(lang, "table.caption") }</caption>
@@ -614,148 +541,299 @@ pub fn table(props: &TableProps) -> Html {
             </table>
             </div>
             <p class="hint" id="seed-note">{ t(lang, "table.seed_note") }</p>
-            if r.platforms.iter().any(|p| !p.faults.is_empty()) {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.faults")}>
-                <table id="faults" class="data num">
-                    <caption>{ t(lang, "table.faults") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col" class="text">{ t(lang, "table.failed") }</th>
-                        <th scope="col">{ t(lang, "table.stopped") }</th>
-                        <th scope="col">{ t(lang, "table.survivors") }</th>
-                        <th scope="col">{ t(lang, "table.ops_lost") }</th>
-                        <th scope="col">{ t(lang, "table.recovery") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().flat_map(|p| fault_sessions(p).into_iter().zip(&p.faults).map(move |(s, f)| (p, f, s))).map(|(p, f, sessions)| html! {
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text">{ format!("{} @ {} ms: ", lang.pick(f.kind.name_ko(), f.kind.name()), fmt_num(f.at_ms as f64)) }{ unquote(&pick(lang, &f.failed)) }</td>
-                                <td class="stopped">{ fmt_num(f.stopped.len() as f64) }{ sessions_note(lang, sessions.map(|s| s.0)) }</td>
-                                <td class="survivors">{ fmt_num(f.survivors as f64) }{ sessions_note(lang, sessions.map(|s| s.1)) }</td>
-                                <td>{ fmt_num(f.ops_lost as f64) }</td>
-                                <td>{ crate::num::duration_ms(f.recovery_ms) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-                if r.platforms.iter().any(|p| !p.faults.is_empty() && p.vdi.as_ref().is_some_and(|v| v.sessions > 0)) {
-                    <p class="hint" id="faults-sessions-note">{ t(lang, "table.faults.sessions_note") }</p>
-                }
-            }
-            if r.platforms.iter().any(|p| p.host_memory.as_ref().is_some_and(|m| !m.policies.is_empty() || !m.oom_kills.is_empty())) {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.memory")}>
-                <table id="host-memory" class="data num">
-                    <caption>{ t(lang, "table.memory") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col" class="text">{ t(lang, "table.policy") }</th>
-                        <th scope="col">{ t(lang, "table.overcommit") }</th>
-                        <th scope="col">{ t(lang, "table.demand") }</th>
-                        <th scope="col">{ t(lang, "table.resident") }</th>
-                        <th scope="col">{ t(lang, "table.ballooned") }</th>
-                        <th scope="col">{ t(lang, "table.merged") }</th>
-                        <th scope="col">{ t(lang, "table.swapped") }</th>
-                        <th scope="col">{ t(lang, "table.oom") }</th>
-                        <th scope="col">{ t(lang, "table.page_ins") }</th>
-                        <th scope="col">{ t(lang, "table.page_outs") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().filter_map(|p| p.host_memory.as_ref().map(|m| (p, m, p.paging_per_s(r.duration_ms)))).map(|(p, m, paging)| html! {
-                            <>
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text">{ if m.policies.is_empty() { "-".to_string() } else { m.policies.iter().map(|x| x.name()).collect::<Vec<_>>().join(" + ") } }</td>
-                                <td>{ format!("{}×", crate::num::exact(m.overcommit_ratio, 2)) }</td>
-                                <td>{ fmt_num(m.demand_mib.round()) }</td>
-                                <td>{ fmt_num(m.resident_mib.round()) }</td>
-                                <td>{ fmt_num((m.balloon_mib + m.reported_mib).round()) }</td>
-                                <td>{ fmt_num(m.shared_mib.round()) }</td>
-                                <td>{ swapped_cell(m) }</td>
-                                <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
-                                <td>{ fmt_num(paging.0.round()) }</td>
-                                <td>{ fmt_num(paging.1.round()) }</td>
-                            </tr>
-                            // The figures above are the plan once reclaim is complete; a
-                            // short run may end before (a balloon inflating, KSM merging):
-                            // what it reached, from the result (the CLI's same line).
-                            if let Some(e) = m.still_under_way() {
-                                <tr class="at-end">
-                                    <th scope="row" class="text">{ t(lang, "table.at_end") }</th>
-                                    <td></td>
-                                    <td></td>
-                                    <td></td>
-                                    <td>{ fmt_num(e.resident_mib.round()) }</td>
-                                    <td>{ fmt_num((e.balloon_mib + e.reported_mib).round()) }</td>
-                                    <td>{ fmt_num(e.shared_mib.round()) }</td>
-                                    <td>{ fmt_num(e.swapped_mib.round()) }</td>
-                                    <td></td>
-                                    <td></td>
-                                    <td></td>
-                                </tr>
-                            }
-                            </>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-            }
-            if r.platforms.iter().any(|p| p.migration.is_some()) {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.migration")}>
-                <table id="migration" class="data num">
-                    <caption>{ t(lang, "table.migration") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col">{ t(lang, "table.rounds") }</th>
-                        <th scope="col" class="text">{ t(lang, "table.converged") }</th>
-                        <th scope="col">{ t(lang, "table.downtime") }</th>
-                        <th scope="col">{ t(lang, "table.total") }</th>
-                        <th scope="col">{ t(lang, "table.sent") }</th>
-                        <th scope="col">{ t(lang, "table.slowdown") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().filter_map(|p| p.migration.as_ref().map(|m| (p, m))).map(|(p, m)| html! {
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td>{ fmt_num(m.rounds.len() as f64) }</td>
-                                <td class="text">{ t(lang, if m.converged { "table.yes" } else { "table.no" }) }</td>
-                                <td>{ crate::num::duration_ms(m.downtime_ms) }</td>
-                                <td>{ crate::num::duration_ms(m.total_ms) }</td>
-                                <td>{ fmt_num(m.sent_mib.round()) }</td>
-                                <td>{ crate::num::exact(m.slowdown_percent, 1) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-            }
-            if r.platforms.iter().any(|p| p.attack_surface.is_some()) {
-                <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.attack")}>
-                <table id="attack-surface" class="data num">
-                    <caption>{ t(lang, "table.attack") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "table.platform") }</th>
-                        <th scope="col" class="text">{ t(lang, "table.interface") }</th>
-                        <th scope="col">{ t(lang, "table.entry_points") }</th>
-                        <th scope="col">{ t(lang, "table.shared_by") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for r.platforms.iter().filter_map(|p| p.attack_surface.as_ref().map(|a| (p, a))).map(|(p, a)| html! {
-                            <tr>
-                                <th scope="row">{ platform_cell(lang, p) }</th>
-                                <td class="text">{ pick(lang, &a.interface) }</td>
-                                <td>{ fmt_num(a.entry_points as f64) }</td>
-                                <td>{ fmt_num(a.shared_by as f64) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                </div>
-                <p class="hint" id="attack-surface-note">{ t(lang, "table.attack_note") }</p>
-            }
+            { faults_table(lang, r) }
+            { memory_table(lang, r) }
+            { migration_table(lang, r) }
+            { attack_table(lang, r) }
             <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, fmt_num(r.duration_ms as f64), fmt_num(r.cores as f64), t(lang, "table.cores"), fmt_num(r.clock_mhz as f64)) }</p>
         </div>
+    }
+}
+
+/// Each platform's instance groups, when a platform runs more than one.
+fn groups_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() <= 1 {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.groups")}>
+            <table id="groups" class="data num sticky">
+                <caption>{ t(lang, "table.groups") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.group") }</th>
+                    <th scope="col" class="text opt">{ t(lang, "controls.workload") }</th>
+                    <th scope="col">{ t(lang, "table.count") }</th>
+                    <th scope="col">{ t(lang, "table.throughput") }</th>
+                    <th scope="col">{ t(lang, "table.relative") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().flat_map(|p| p.groups.iter().map(move |g| (p, g)))
+                        .zip(column(r.platforms.iter().flat_map(|p| p.groups.iter().map(|g| g.throughput)), 2))
+                        .map(|((p, g), throughput)| html! {
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="text group-name">{ g.name.clone() }</td>
+                            <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
+                            <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
+                            <td>{ throughput }</td>
+                            <td>{ percent(g.relative_performance_percent) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            if r.platforms.iter().any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host)) {
+                <p class="hint" id="groups-session-note">{ t(lang, "table.count.session_note") }</p>
+            }
+        </>
+    }
+}
+
+/// The steal time measured on each hypervisor beside what its guests' kernels see.
+fn guest_steal_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if !(r
+        .platforms
+        .iter()
+        .any(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()))
+    {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.guest_steal")}>
+            <table id="guest-steal" class="data num">
+                <caption>{ t(lang, "table.guest_steal") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col">{ t(lang, "table.steal_measured") }</th>
+                    <th scope="col">{ t(lang, "table.steal_seen") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().filter(|p| p.steal_percent >= 0.05 && p.kind.is_hypervisor()).map(|p| html! {
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="steal-measured">{ crate::num::exact(p.steal_percent, 1) }</td>
+                            <td class="steal-seen">{ crate::num::exact(p.guest_steal_percent, 1) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <p class="hint">{ t(lang, "table.guest_steal.note") }</p>
+        </>
+    }
+}
+
+/// Binary translation's translation cache: hits and the time spent translating.
+fn bt_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if !r.platforms.iter().any(|p| p.bt_tc_hit_percent.is_some()) {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.bt")}>
+            <table id="bt-cache" class="data num">
+                <caption>{ t(lang, "table.bt") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col">{ t(lang, "table.bt_hit") }</th>
+                    <th scope="col">{ t(lang, "table.bt_translate") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().filter_map(|p| Some((p, p.bt_tc_hit_percent?, p.bt_translate_percent?))).map(|(p, hit, translate)| html! {
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="bt-hit">{ crate::num::exact(hit, 1) }</td>
+                            <td class="bt-translate">{ crate::num::exact(translate, 2) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <p class="hint">{ t(lang, "table.bt.note") }</p>
+        </>
+    }
+}
+
+/// The faults the scenario injected: what failed, what stopped, what survived.
+fn faults_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if !r.platforms.iter().any(|p| !p.faults.is_empty()) {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.faults")}>
+            <table id="faults" class="data num">
+                <caption>{ t(lang, "table.faults") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.failed") }</th>
+                    <th scope="col">{ t(lang, "table.stopped") }</th>
+                    <th scope="col">{ t(lang, "table.survivors") }</th>
+                    <th scope="col">{ t(lang, "table.ops_lost") }</th>
+                    <th scope="col">{ t(lang, "table.recovery") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().flat_map(|p| fault_sessions(p).into_iter().zip(&p.faults).map(move |(s, f)| (p, f, s))).map(|(p, f, sessions)| html! {
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="text">{ format!("{} @ {} ms: ", lang.pick(f.kind.name_ko(), f.kind.name()), fmt_num(f.at_ms as f64)) }{ unquote(&pick(lang, &f.failed)) }</td>
+                            <td class="stopped">{ fmt_num(f.stopped.len() as f64) }{ sessions_note(lang, sessions.map(|s| s.0)) }</td>
+                            <td class="survivors">{ fmt_num(f.survivors as f64) }{ sessions_note(lang, sessions.map(|s| s.1)) }</td>
+                            <td>{ fmt_num(f.ops_lost as f64) }</td>
+                            <td>{ crate::num::duration_ms(f.recovery_ms) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            if r.platforms.iter().any(|p| !p.faults.is_empty() && p.vdi.as_ref().is_some_and(|v| v.sessions > 0)) {
+                <p class="hint" id="faults-sessions-note">{ t(lang, "table.faults.sessions_note") }</p>
+            }
+        </>
+    }
+}
+
+/// Host memory: the policies that reclaim it and what they reached.
+fn memory_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if !(r.platforms.iter().any(|p| {
+        p.host_memory
+            .as_ref()
+            .is_some_and(|m| !m.policies.is_empty() || !m.oom_kills.is_empty())
+    })) {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.memory")}>
+            <table id="host-memory" class="data num">
+                <caption>{ t(lang, "table.memory") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.policy") }</th>
+                    <th scope="col">{ t(lang, "table.overcommit") }</th>
+                    <th scope="col">{ t(lang, "table.demand") }</th>
+                    <th scope="col">{ t(lang, "table.resident") }</th>
+                    <th scope="col">{ t(lang, "table.ballooned") }</th>
+                    <th scope="col">{ t(lang, "table.merged") }</th>
+                    <th scope="col">{ t(lang, "table.swapped") }</th>
+                    <th scope="col">{ t(lang, "table.oom") }</th>
+                    <th scope="col">{ t(lang, "table.page_ins") }</th>
+                    <th scope="col">{ t(lang, "table.page_outs") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().filter_map(|p| p.host_memory.as_ref().map(|m| (p, m, p.paging_per_s(r.duration_ms)))).map(|(p, m, paging)| html! {
+                        <>
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="text">{ if m.policies.is_empty() { "-".to_string() } else { m.policies.iter().map(|x| x.name()).collect::<Vec<_>>().join(" + ") } }</td>
+                            <td>{ format!("{}×", crate::num::exact(m.overcommit_ratio, 2)) }</td>
+                            <td>{ fmt_num(m.demand_mib.round()) }</td>
+                            <td>{ fmt_num(m.resident_mib.round()) }</td>
+                            <td>{ fmt_num((m.balloon_mib + m.reported_mib).round()) }</td>
+                            <td>{ fmt_num(m.shared_mib.round()) }</td>
+                            <td>{ swapped_cell(m) }</td>
+                            <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
+                            <td>{ fmt_num(paging.0.round()) }</td>
+                            <td>{ fmt_num(paging.1.round()) }</td>
+                        </tr>
+                        // The figures above are the plan once reclaim is complete; a
+                        // short run may end before (a balloon inflating, KSM merging):
+                        // what it reached, from the result (the CLI's same line).
+                        if let Some(e) = m.still_under_way() {
+                            <tr class="at-end">
+                                <th scope="row" class="text">{ t(lang, "table.at_end") }</th>
+                                <td></td>
+                                <td></td>
+                                <td></td>
+                                <td>{ fmt_num(e.resident_mib.round()) }</td>
+                                <td>{ fmt_num((e.balloon_mib + e.reported_mib).round()) }</td>
+                                <td>{ fmt_num(e.shared_mib.round()) }</td>
+                                <td>{ fmt_num(e.swapped_mib.round()) }</td>
+                                <td></td>
+                                <td></td>
+                                <td></td>
+                            </tr>
+                        }
+                        </>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
+}
+
+/// Live migration's rounds, downtime and cost.
+fn migration_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if !r.platforms.iter().any(|p| p.migration.is_some()) {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.migration")}>
+            <table id="migration" class="data num">
+                <caption>{ t(lang, "table.migration") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col">{ t(lang, "table.rounds") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.converged") }</th>
+                    <th scope="col">{ t(lang, "table.downtime") }</th>
+                    <th scope="col">{ t(lang, "table.total") }</th>
+                    <th scope="col">{ t(lang, "table.sent") }</th>
+                    <th scope="col">{ t(lang, "table.slowdown") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().filter_map(|p| p.migration.as_ref().map(|m| (p, m))).map(|(p, m)| html! {
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td>{ fmt_num(m.rounds.len() as f64) }</td>
+                            <td class="text">{ t(lang, if m.converged { "table.yes" } else { "table.no" }) }</td>
+                            <td>{ crate::num::duration_ms(m.downtime_ms) }</td>
+                            <td>{ crate::num::duration_ms(m.total_ms) }</td>
+                            <td>{ fmt_num(m.sent_mib.round()) }</td>
+                            <td>{ crate::num::exact(m.slowdown_percent, 1) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
+}
+
+/// The interface each platform's instances can reach, and how many share it.
+fn attack_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
+    if !r.platforms.iter().any(|p| p.attack_surface.is_some()) {
+        return html! {};
+    }
+    html! {
+        <>
+            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.attack")}>
+            <table id="attack-surface" class="data num">
+                <caption>{ t(lang, "table.attack") }</caption>
+                <thead><tr>
+                    <th scope="col">{ t(lang, "table.platform") }</th>
+                    <th scope="col" class="text">{ t(lang, "table.interface") }</th>
+                    <th scope="col">{ t(lang, "table.entry_points") }</th>
+                    <th scope="col">{ t(lang, "table.shared_by") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.platforms.iter().filter_map(|p| p.attack_surface.as_ref().map(|a| (p, a))).map(|(p, a)| html! {
+                        <tr>
+                            <th scope="row">{ platform_cell(lang, p) }</th>
+                            <td class="text">{ pick(lang, &a.interface) }</td>
+                            <td>{ fmt_num(a.entry_points as f64) }</td>
+                            <td>{ fmt_num(a.shared_by as f64) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <p class="hint" id="attack-surface-note">{ t(lang, "table.attack_note") }</p>
+        </>
     }
 }
 

@@ -335,6 +335,111 @@ fn exit_label(lang: Lang, r: ExitReason) -> &'static str {
     labels::exit(lang, r)
 }
 
+/// The timeline before it is recorded: what recording costs, and the button that runs the
+/// scenario again with it.
+fn untraced_view(props: &TimelineProps, recording: std::rc::Rc<std::cell::RefCell<bool>>) -> Html {
+    let lang = props.lang;
+    let on_record = props.on_record.clone();
+    let cost = props.record_ms.map_or_else(
+        || "—".to_string(),
+        |ms| crate::num::duration_ms(ms.max(1.0)),
+    );
+    html! {
+        <div class="timeline-untraced">
+            <p class="empty">{ t(lang, "timeline.untraced").replace("{}", &cost) }</p>
+            <button id="record-timeline" class="primary" disabled={!props.can_record}
+                onclick={move |_| {
+                    *recording.borrow_mut() = true;
+                    on_record.emit(())
+                }}>{ t(lang, "timeline.record") }</button>
+        </div>
+    }
+}
+
+/// The stretches of a sampled trace between its recorded windows that are in view, as
+/// drawing x ranges (none for a whole trace).
+fn gap_spans(trace: &Trace, v: View, end: f64, x: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
+    if !trace.truncated {
+        return Vec::new();
+    }
+    let mut edges = vec![0.0];
+    for w in &trace.windows {
+        edges.push(w.start as f64);
+        edges.push(w.end as f64);
+    }
+    edges.push(end);
+    edges
+        .chunks(2)
+        .filter_map(|g| {
+            let (a, b) = (g[0].max(v.start), g.get(1)?.min(v.start + v.span));
+            (b > a).then(|| (x(a), x(b)))
+        })
+        .collect()
+}
+
+/// The timeline's keys: `[` and `]` step through the segments in view (`order`), the arrows
+/// pan, `+` and `-` zoom around the picked segment's middle (`picked`), `0` or Home shows
+/// the whole run.
+fn keyboard(
+    view: UseStateHandle<View>,
+    hover: UseStateHandle<Option<usize>>,
+    windows: std::rc::Rc<[(f64, f64)]>,
+    order: Vec<usize>,
+    picked: Option<f64>,
+    end: f64,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let key = e.key();
+        if key == "]" || key == "[" {
+            e.prevent_default();
+            let pos = hover.and_then(|h| order.iter().position(|&i| i == h));
+            let next = match (pos, key.as_str()) {
+                (None, _) => order.first(),
+                (Some(p), "]") => order.get(p + 1).or(order.last()),
+                (Some(p), _) => order.get(p.saturating_sub(1)),
+            };
+            hover.set(next.copied());
+            return;
+        }
+        let next = match key.as_str() {
+            "ArrowLeft" => view.pan(-0.2, end),
+            "ArrowRight" => view.pan(0.2, end),
+            "+" | "=" => view.zoom_around(0.5, picked, end, &windows),
+            "-" | "_" => view.zoom_around(2.0, picked, end, &windows),
+            "0" | "Home" => View {
+                start: 0.0,
+                span: end.max(1.0),
+            },
+            _ => return,
+        };
+        e.prevent_default();
+        view.set(next);
+    })
+}
+
+/// The wheel over the timeline: sideways (or with Shift) pans, up and down zoom, keeping
+/// a sampled trace's recorded windows in view.
+fn wheel(
+    view: UseStateHandle<View>,
+    windows: std::rc::Rc<[(f64, f64)]>,
+    end: f64,
+) -> Callback<WheelEvent> {
+    Callback::from(move |e: WheelEvent| {
+        e.prevent_default();
+        let next = if e.shift_key() || e.delta_x().abs() > e.delta_y().abs() {
+            let d = if e.shift_key() {
+                e.delta_y()
+            } else {
+                e.delta_x()
+            };
+            view.pan(d.signum() * 0.1, end)
+        } else {
+            view.zoom_recorded(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, end, &windows)
+        };
+        view.set(next);
+    })
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
@@ -434,22 +539,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     if traced.is_empty() {
-        let on_record = props.on_record.clone();
-        let recording = recording.clone();
-        let cost = props.record_ms.map_or_else(
-            || "—".to_string(),
-            |ms| crate::num::duration_ms(ms.max(1.0)),
-        );
-        return html! {
-            <div class="timeline-untraced">
-                <p class="empty">{ t(lang, "timeline.untraced").replace("{}", &cost) }</p>
-                <button id="record-timeline" class="primary" disabled={!props.can_record}
-                    onclick={move |_| {
-                        *recording.borrow_mut() = true;
-                        on_record.emit(())
-                    }}>{ t(lang, "timeline.record") }</button>
-            </div>
-        };
+        return untraced_view(props, recording.clone());
     }
     if segs.is_empty() {
         return html! { <p class="empty">{ t(lang, "timeline.none") }</p> };
@@ -513,56 +603,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let picked = (*hover)
         .and_then(|h| segs.get(h))
         .map(|s| (s.start + s.end) as f64 / 2.0);
-    let onkeydown = {
-        let view = view.clone();
-        let hover = hover.clone();
-        let windows = windows.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let key = e.key();
-            if key == "]" || key == "[" {
-                e.prevent_default();
-                let pos = hover.and_then(|h| order.iter().position(|&i| i == h));
-                let next = match (pos, key.as_str()) {
-                    (None, _) => order.first(),
-                    (Some(p), "]") => order.get(p + 1).or(order.last()),
-                    (Some(p), _) => order.get(p.saturating_sub(1)),
-                };
-                hover.set(next.copied());
-                return;
-            }
-            let next = match key.as_str() {
-                "ArrowLeft" => view.pan(-0.2, end),
-                "ArrowRight" => view.pan(0.2, end),
-                "+" | "=" => view.zoom_around(0.5, picked, end, &windows),
-                "-" | "_" => view.zoom_around(2.0, picked, end, &windows),
-                "0" | "Home" => View {
-                    start: 0.0,
-                    span: end.max(1.0),
-                },
-                _ => return,
-            };
-            e.prevent_default();
-            view.set(next);
-        })
-    };
-    let onwheel = {
-        let view = view.clone();
-        let windows = windows.clone();
-        Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
-            let next = if e.shift_key() || e.delta_x().abs() > e.delta_y().abs() {
-                let d = if e.shift_key() {
-                    e.delta_y()
-                } else {
-                    e.delta_x()
-                };
-                view.pan(d.signum() * 0.1, end)
-            } else {
-                view.zoom_recorded(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, end, &windows)
-            };
-            view.set(next);
-        })
-    };
+    let onkeydown = keyboard(
+        view.clone(),
+        hover.clone(),
+        windows.clone(),
+        order,
+        picked,
+        end,
+    );
+    let onwheel = wheel(view.clone(), windows.clone(), end);
     let x = |c: f64| LABEL + (c - v.start) / v.span * (w - LABEL);
     let lanes_height = lanes as f64 * LANE + 4.0;
     let height = lanes_height + AXIS;
@@ -597,23 +646,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .iter()
         .map(|w| w.end.saturating_sub(w.start) as f64)
         .sum();
-    let gaps: Vec<(f64, f64)> = if trace.truncated {
-        let mut edges = vec![0.0];
-        for w in &trace.windows {
-            edges.push(w.start as f64);
-            edges.push(w.end as f64);
-        }
-        edges.push(end);
-        edges
-            .chunks(2)
-            .filter_map(|g| {
-                let (a, b) = (g[0].max(v.start), g.get(1)?.min(v.start + v.span));
-                (b > a).then(|| (x(a), x(b)))
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let gaps = gap_spans(trace, v, end, x);
     // The time axis in the unit the view's span reads in (ns deep in a zoom).
     let time_axis = TimeAxis::new(v.start / cycles_per_ms, v.span / cycles_per_ms);
     let ms_ticks: Vec<(f64, String)> = time_axis
