@@ -30,7 +30,7 @@ step "sim-core builds for wasm32-unknown-unknown"
 cargo build --release -p sim-core --target wasm32-unknown-unknown
 
 step "docs build without warnings"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p sim-core -p virtsim-cli
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p sim-core -p virtsim-library -p virtsim-cli
 
 if [ -x scripts/test-browser.sh ]; then
     step "browser tests (headless Chromium)"

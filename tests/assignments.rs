@@ -27,17 +27,11 @@ fn golden_for(file: &Path) -> PathBuf {
     workspace_root().join(format!("tests/expect/assignments/{stem}.txt"))
 }
 
-/// A library scenario as the CLI and the page resolve it (they embed the same files).
-fn library(name: &str) -> Option<String> {
-    if name.contains(['/', '\\']) {
-        return None;
-    }
-    std::fs::read_to_string(workspace_root().join("scenarios").join(name)).ok()
-}
-
 fn load(file: &Path) -> Assignment {
     let text = std::fs::read_to_string(file).expect("read assignment");
-    Assignment::from_toml(&display(file), &text, &library).unwrap_or_else(|e| panic!("{e}"))
+    // Library scenarios as the CLI and the page resolve them (the same files built in).
+    Assignment::from_toml(&display(file), &text, &virtsim_library::Library)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Computes every answer of `file` for each student; checks that each question is
@@ -218,7 +212,7 @@ fn mangled_assignments_give_errors_not_panics() {
         }
         for input in &inputs {
             let outcome = std::panic::catch_unwind(|| {
-                match Assignment::from_toml("mangled.toml", input, &library) {
+                match Assignment::from_toml("mangled.toml", input, &virtsim_library::Library) {
                     Ok(_) => {}
                     Err(e) => assert!(e.line >= 1 && e.column >= 1, "{e}"),
                 }

@@ -1,7 +1,7 @@
 //! Determinism: the same scenario and seed give the same result, bit for bit, however the
 //! run is sliced; another seed gives other numbers where randomness matters.
 
-use sim_core::{RunOptions, RunResult, Scenario, SimError};
+use sim_core::{assert_same_results, RunOptions, RunResult, Scenario, SimError};
 use virtsim_tests::{load, platform, scenario, summary, workspace_root};
 
 fn smoke() -> Scenario {
@@ -51,6 +51,8 @@ fn same_seed_twice_gives_identical_results() {
     for s in [smoke(), scenario(MIXED)] {
         let a = s.run().expect("first run");
         let b = s.run().expect("second run");
+        // The first differing field, where `assert_eq!` would print both results whole.
+        assert_same_results!(a, b, "{}: two runs differ", s.name());
         assert_eq!(a, b, "{}: two runs differ", s.name());
         assert_eq!(json(&a), json(&b), "{}: JSON differs", s.name());
         // Reading the file again is the same as reusing the parsed scenario.
@@ -141,6 +143,7 @@ fn small_slices_give_the_same_result_as_one_run() {
                 whole.events
             );
             let sliced = runner.finish().expect("finish");
+            assert_same_results!(sliced, whole, "{}: budget {budget} differs", s.name());
             assert_eq!(sliced, whole, "{}: budget {budget} differs", s.name());
         }
     }
@@ -247,6 +250,7 @@ fn jobs_run_apart_and_sent_as_json_complete_to_the_same_result() {
                     .expect("within the cap");
             }
             let pooled = coordinator.finish().expect("finished");
+            assert_same_results!(pooled, sequential, "{name} (trace {trace})");
             // A timeline's recording state (window counters, `serde(skip)`) does not cross
             // JSON and is not part of a result: with a trace, the results compare as JSON.
             if !trace {

@@ -49,6 +49,7 @@ pub mod assignment;
 pub mod boot;
 pub mod costs;
 pub mod desktop;
+pub mod diff;
 pub mod engine;
 pub mod explain;
 pub mod export_csv;
@@ -77,6 +78,7 @@ mod toml_reader;
 
 pub use assignment::Assignment;
 pub use costs::CostTable;
+pub use diff::Difference;
 pub use hardware::CpuGeneration;
 pub use job_key::JobKey;
 pub use metrics::LatencySummary;
