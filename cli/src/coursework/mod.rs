@@ -1,10 +1,10 @@
 //! Coursework commands: `answers` (the computed answers, OSTEP's `-c` habit), `grade`
-//! (recompute every student's answers and compare), `new` (commented templates), and the
-//! library of scenarios and assignments built into the binary.
+//! (recompute every student's answers and compare), `new` (commented templates); an
+//! assignment's library steps resolved in the scenario library built into the binary
+//! (`virtsim_library`).
 
 pub mod answers;
 pub mod grade;
-pub mod library;
 pub mod template;
 
 use std::path::Path;
@@ -44,7 +44,7 @@ pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failur
 /// An assignment file, validated against the built-in library.
 pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
     let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
-    Assignment::from_toml(&path.display().to_string(), &text, &library::Builtin).map_err(|e| {
+    Assignment::from_toml(&path.display().to_string(), &text, &virtsim_library::Library).map_err(|e| {
         let mut message = e.to_string_in(lang.core());
         // A JSON file where the assignment goes: most likely the arguments swapped.
         if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
@@ -146,7 +146,7 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
 /// `validate` of an assignment's text already read (from a pipe, which can be read only
 /// once).
 pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
-    match Assignment::from_toml(&path.display().to_string(), text, &library::Builtin) {
+    match Assignment::from_toml(&path.display().to_string(), text, &virtsim_library::Library) {
         Ok(a) => print_valid(path, &a, lang),
         Err(e) => crate::report(Failure::Invalid(e.to_string_in(lang.core()))),
     }
