@@ -26,7 +26,7 @@
 //! ```
 //!
 //! The crate is separate from sim-core, which stays free of I/O and of the library's
-//! texts (about 250 KB); the web page does not depend on it (it fetches a library text
+//! texts (about 300 KB); the web page does not depend on it (it fetches a library text
 //! when one is chosen). It reads `scenarios/` beside its own directory when built, so it
 //! is used by path or git, not published.
 
