@@ -602,3 +602,53 @@ fn a_sessions_bandwidth_does_not_depend_on_the_round_trip() {
         "lan {lan:.2} far {far:.2} kbit/s"
     );
 }
+
+#[test]
+fn the_csv_export_carries_what_desktop_users_see_over_the_network() {
+    // Two links that differ only in their round trip: the CSV's VDI cells must tell them
+    // apart (a student's review: every row of a LAN and a satellite link read the same,
+    // since an operation's latency there is the desktop VM's own), and a platform without
+    // sessions leaves them empty.
+    let text = vdi_platforms(
+        &[("lan", "rtt_ms = 5"), ("far", "rtt_ms = 150")],
+        OFFICE,
+        4,
+        1000,
+    );
+    let r = run(&text);
+    let csv = sim_core::export_csv::to_csv(&r);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let cell = |platform: &str, name: &str| -> String {
+        let row = rows.iter().find(|r| r[2] == platform).unwrap();
+        row[col(name)].to_string()
+    };
+    for p in ["lan", "far"] {
+        let v = platform(&r, p).vdi.as_ref().unwrap();
+        assert_eq!(cell(p, "vdi_rtt_ms"), format!("{:.3}", v.rtt_ms));
+        assert_eq!(
+            cell(p, "vdi_input_to_display_p50_ms"),
+            format!("{:.3}", v.latency_p50_ms)
+        );
+        assert_eq!(cell(p, "vdi_inputs"), v.inputs.to_string());
+    }
+    let p50 = |p: &str| {
+        cell(p, "vdi_input_to_display_p50_ms")
+            .parse::<f64>()
+            .unwrap()
+    };
+    assert!(
+        p50("far") > p50("lan") + 100.0,
+        "{} {}",
+        p50("lan"),
+        p50("far")
+    );
+    for row in &rows {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+        if row[3] == "native" {
+            assert_eq!(row[col("vdi_rtt_ms")], "", "{row:?}");
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! The CSV form of a run's result, one shape for every front end (`virtsim run
 //! --format csv` and the web page's "Export CSV"): one row per (platform,
-//! operation), the platform's headline figures repeated on each of its rows.
+//! operation), the platform's headline figures repeated on each of its rows. A VDI
+//! platform's rows also carry what its users see over the network (input-to-display
+//! latency, bandwidth per session, frames delivered): its operations' latencies are the
+//! desktop VMs' own, where a receive waits for the user's next input.
 
 use std::fmt::Write as _;
 
@@ -8,7 +11,7 @@ use crate::platform::{IoModel, Technique};
 use crate::results::RunResult;
 
 /// The header line of [`to_csv`].
-pub const HEADER: &str = "scenario,seed,platform,kind,technique,io,throughput_ops_s,relative_performance_percent,guest_user_pct,guest_kernel_pct,hypervisor_pct,device_emulation_pct,host_os_pct,idle_pct,steal_pct,exits_per_s,op,count,mean_us,p50_us,p99_us";
+pub const HEADER: &str = "scenario,seed,platform,kind,technique,io,throughput_ops_s,relative_performance_percent,guest_user_pct,guest_kernel_pct,hypervisor_pct,device_emulation_pct,host_os_pct,idle_pct,steal_pct,exits_per_s,op,count,mean_us,p50_us,p99_us,vdi_rtt_ms,vdi_inputs,vdi_input_to_display_p50_ms,vdi_input_to_display_p99_ms,vdi_within_150ms_percent,vdi_kbit_s_per_session,vdi_frames_delivered,vdi_frames_wanted";
 
 /// A text cell: a cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
 /// `@`, tab or carriage return) gets a leading `'`; a cell with a comma, quote or line
@@ -40,10 +43,27 @@ pub fn to_csv(r: &RunResult) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
     for p in &r.platforms {
+        // Empty cells on a platform without desktop sessions.
+        let vdi = p.vdi.as_ref().filter(|v| v.sessions > 0).map_or_else(
+            || ",,,,,,,".to_string(),
+            |v| {
+                format!(
+                    "{:.3},{},{:.3},{:.3},{:.3},{:.3},{},{}",
+                    v.rtt_ms,
+                    v.inputs,
+                    v.latency_p50_ms,
+                    v.latency_p99_ms,
+                    v.within_150ms_percent,
+                    v.bandwidth_kbit_s,
+                    v.frames_delivered,
+                    v.frames_wanted
+                )
+            },
+        );
         for l in &p.latency {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3}",
+                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3},{vdi}",
                 field(&r.scenario),
                 r.seed,
                 field(&p.name),

@@ -580,8 +580,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "전가상화 (full virtualization)",
         name_en: "full virtualization",
         forms: &["full virtualization", "fully virtualized", "전가상화"],
-        ko: "진짜 하드웨어 위에 있다고 믿는 수정하지 않은 게스트 OS를, 바이너리 변환이나 하드웨어 지원으로 에뮬레이션 장치와 함께 실행하는 것입니다.",
-        en: "Running an unmodified guest OS, which believes it has real hardware, by binary translation or hardware assist, with emulated devices.",
+        ko: "진짜 하드웨어 위에 있다고 믿는 수정하지 않은 게스트 OS를 바이너리 변환이나 하드웨어 지원으로 실행하는 것입니다. 장치는 보통 에뮬레이션 장치입니다. 반가상화 드라이버만 설치하면(이 페이지의 io = \"paravirtual\") I/O 경로는 반가상화가 되고 CPU는 전가상화 그대로입니다: 하이브리드에 가까워진 구성입니다.",
+        en: "Running an unmodified guest OS, which believes it has real hardware, by binary translation or hardware assist, usually with emulated devices. Given paravirtual drivers only (io = \"paravirtual\" on this page), its I/O path is paravirtual while its CPU stays fully virtualized: most of the way to hybrid.",
     },
     Term {
         id: "hardware-assist",
@@ -619,8 +619,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "하이브리드 (hybrid)",
         name_en: "hybrid",
         forms: &["hybrid", "하이브리드"],
-        ko: "이 페이지에서는 하드웨어 지원으로 실행하면서 반가상화 드라이버와 enlightenment(반가상화 힌트)도 쓰는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다.",
-        en: "On this page, a guest that runs with hardware assist and also uses paravirtual drivers and enlightenments (like Xen PVHVM, or a KVM guest with virtio): today's usual setup.",
+        ko: "하드웨어 지원으로 CPU와 메모리를 가상화하고 I/O는 반가상화 드라이버로 하는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다. 이 페이지의 technique = \"hybrid\"는 enlightenment(반가상화 힌트)도 씁니다. 드라이버만 쓰는 플랫폼은 '전가상화 · 반가상화 I/O'로 표시됩니다.",
+        en: "A guest whose CPU and memory are virtualized by hardware assist and whose I/O goes through paravirtual drivers (like Xen PVHVM, or a KVM guest with virtio): today's usual setup. On this page, technique = \"hybrid\" also uses enlightenments; a platform with the drivers only is shown as 'full virtualization · paravirtual I/O'.",
     },
     Term {
         id: "enlightenment",
@@ -652,6 +652,14 @@ pub const TERMS: &[Term] = &[
         forms: &["dom0", "driver domain", "driver domains", "드라이버 도메인"],
         ko: "Xen의 첫 번째 특권 도메인으로, 실제 장치 드라이버를 가지고 다른 도메인의 반가상화 장치 백엔드를 실행합니다(이 일을 하는 도메인이 드라이버 도메인입니다). 다른 도메인처럼 스케줄되므로, 바쁜 호스트에서는 모두의 I/O가 dom0을 기다릴 수 있습니다.",
         en: "Xen's first, privileged domain, which holds the real device drivers and runs the back ends of the other domains' paravirtual devices (a domain that does this is a driver domain). It is scheduled like any other domain, so on a busy host everyone's I/O can wait for it.",
+    },
+    Term {
+        id: "reference",
+        name_ko: "참고 자료 (the reference)",
+        name_en: "the reference",
+        forms: &["the reference", "reference sec", "참고 자료"],
+        ko: "이 시뮬레이터의 기본 비용이 나온, 발표된 연산별 측정값 모음입니다: Adams와 Agesen(ASPLOS 2006)의 바이너리 변환과 하드웨어 지원 비교, Agesen 외(USENIX ATC 2012)의 CPU 세대별 VM exit 비용, Bhargava 외(ASPLOS 2008)의 2차원 페이지 워크, Firecracker의 명세, Barham 외(SOSP 2003)의 Xen, Microsoft의 RDP 대역폭 문서(5절, 원격 화면), Felter 외(2014)의 네트워크 처리, Li 외(2007)의 문맥 전환, Linux와 Xen의 문서. 소스 코드의 docs/reference/virtualization-costs.md에 있고, 기본값마다의 출처는 docs/cost-model.md에 있습니다.",
+        en: "The collection of published per-operation measurements this simulator's default costs come from: Adams and Agesen (ASPLOS 2006) comparing binary translation with hardware assist, Agesen et al. (USENIX ATC 2012) on VM exit costs by CPU generation, Bhargava et al. (ASPLOS 2008) on two-dimensional page walks, Firecracker's specification, Barham et al. (SOSP 2003) on Xen, Microsoft's RDP bandwidth documents (section 5, remote display), Felter et al. (2014) on network processing, Li et al. (2007) on context switches, and the Linux and Xen documentation. It is docs/reference/virtualization-costs.md in the source code; each default's source is in docs/cost-model.md.",
     },
     Term {
         id: "vs-native",

@@ -262,8 +262,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.results", "결과 보기", "Result views"),
     (
         "table.caption",
-        "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로, 파란 글씨는 이번 실행의 측정값",
-        "Virtualization compared: black in quotes, the course overview's table as written; blue, what this run measured",
+        "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로(네이티브 열은 표에 없어 따옴표 없이 이 시뮬레이터의 설명), 파란 글씨는 이번 실행의 측정값",
+        "Virtualization compared: black in quotes, the course overview's table as written (the native column is not in it: its words, unquoted, are this simulator's); blue, what this run measured",
     ),
     (
         "table.seed_note",
@@ -271,6 +271,11 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "The ratings in black (high, medium…) are the words the course overview gives each kind for its typical case, not something this simulator computes. Where a measurement disagrees (say 'high' performance at 31% of native), the measurement is what this configuration did: the 'Stack & paths' tab shows which operations take the costly path.",
     ),
     ("table.seed_word", "개요 문서의 표에 적힌 말 (측정값이 아님)", "The course overview's table as written (not a measurement)"),
+    (
+        "table.baseline_word",
+        "개요 문서의 표에는 없는 열: 비교를 위해 이 시뮬레이터가 붙인 설명 (측정값이 아님)",
+        "Not in the course overview's table: this simulator's description, for comparison (not a measurement)",
+    ),
     ("table.aspect", "구분", "Aspect"),
     (
         "table.platforms",

@@ -475,8 +475,8 @@ fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
     section(
         out,
         ko,
-        "comparison table: left of `|` the course overview's rating (fixed words, the same in every run); right of `|` what this run measured",
-        "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음), `|` 오른쪽은 이번 실행의 측정값",
+        "comparison table: left of `|` the course overview's rating (fixed words, the same in every run; the native column is not in the overview's table: its words are this simulator's, for comparison); right of `|` what this run measured",
+        "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음. 네이티브 열은 개요 문서의 표에 없어 이 시뮬레이터가 비교를 위해 붙인 설명), `|` 오른쪽은 이번 실행의 측정값",
     );
     for (row_index, heading) in r.table.row_headings.iter().enumerate() {
         let _ = writeln!(out, "[{}]", clean(heading.get(lang)));

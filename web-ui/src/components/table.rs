@@ -528,8 +528,14 @@ pub fn table(props: &TableProps) -> Html {
                                 Some(cell) => html! {
                                     <td>
                                         { seed_cell_heading(lang, r, c) }
-                                        // Quoted: the seed document's word, not a measurement.
-                                        <span class="seed-text" title={t(lang, "table.seed_word")}>{ format!("“{}”", pick(lang, &cell.seed)) }</span>
+                                        // Quoted: the seed document's word, not a measurement. The
+                                        // native column is not in the seed's table: its words are
+                                        // this project's, unquoted (a student's review).
+                                        if c.class == crate::sim::SeedColumn::Native {
+                                            <span class="seed-text baseline-text" title={t(lang, "table.baseline_word")}>{ pick(lang, &cell.seed) }</span>
+                                        } else {
+                                            <span class="seed-text" title={t(lang, "table.seed_word")}>{ format!("“{}”", pick(lang, &cell.seed)) }</span>
+                                        }
                                         <span class="measured">{ crate::num::regroup(&unquote(&pick(lang, &cell.measured))) }</span>
                                     </td>
                                 },

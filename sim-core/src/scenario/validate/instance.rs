@@ -232,8 +232,8 @@ fn os_name(os: GuestOs) -> &'static str {
 pub(super) fn guest_not_paravirtualizable(name: &str, os: GuestOs, platform: &str) -> Msg {
     msg!(
             "guest_not_paravirtualizable",
-            "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a modified guest kernel, and the {os} kernel cannot be modified (the course overview's \"modified OS needed → limited compatibility\"). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
-            "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 수정된 게스트 커널이 필요하고 {os} 커널은 수정할 수 없습니다 (OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
+            "instance `{name}`: {os} cannot run on platform `{platform}` (technique = \"para\"): paravirtualization needs a guest kernel ported to the hypervisor's interface, and no such port of the {os} kernel is available: its source is closed, so only Microsoft could make one (Xen's authors ported Windows XP as a research project around 2003, never released; the course overview's \"modified OS needed → limited compatibility\"). Use technique = \"hybrid\" (PV drivers on a hardware-assisted CPU) or \"hardware_assist\"",
+            "인스턴스 `{name}`: {os}는 플랫폼 `{platform}`(technique = \"para\")에서 실행할 수 없습니다: 반가상화에는 하이퍼바이저의 인터페이스에 맞게 포팅한 게스트 커널이 필요한데, {os} 커널은 그런 포팅판이 없습니다: 소스가 닫혀 있어 Microsoft만 만들 수 있습니다 (Xen 개발진이 2003년 무렵 연구용으로 Windows XP를 포팅했지만 공개되지 않았습니다. 개요 문서의 OS 수정 필요 → 호환성 제한). technique = \"hybrid\"(하드웨어 지원 CPU 위의 PV 드라이버)나 \"hardware_assist\"를 쓰세요",
             name = name,
             os = os_name(os),
             platform = platform
