@@ -1267,6 +1267,17 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
         )
     };
     let wake = costs.vcpu_wakeup;
+    // A driver domain is a Xen domain: the guest's kick is an event for its vCPU, which
+    // Xen delivers by an upcall (`machine/io.rs`, `event_pending`).
+    let (upcall_en, upcall_ko) = if dom0 {
+        let upcall = costs.pv_hypercall_handler;
+        (
+            format!(", Xen's upcall into dom0's kernel with the event of the guest's kick ({upcall} cycles) when the guest kicked,"),
+            format!(", 게스트가 kick한 요청이면 Xen이 그 이벤트를 업콜로 dom0 커널에 전달하고({upcall} 사이클)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     let (sent_en, sent_ko) = if stack.io == IoModel::Paravirtual {
         (
             "once the request is on the ring and the kick is back (no kick, and so no exit, \
@@ -1284,19 +1295,19 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
     let (en, ko) = if op.blocks() {
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
             ),
         )
     } else {
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다."
             ),
         )
     };
@@ -1374,8 +1385,10 @@ pub fn other_kind_note(own: PlatformKind, alternative: &Explanation) -> Option<T
 
 /// The stack `own` would be under `technique` on `host` (`None`: bare metal): the same
 /// kind of hypervisor (a type-1 for paravirtualization, and for a platform that is not a
-/// hypervisor), its I/O model where the technique allows it, and memory virtualized the
-/// way the validator resolves it for that technique.
+/// hypervisor), its I/O model where the technique allows it, its back ends where it
+/// placed them, or, when it left them where its own technique puts them by default, where
+/// `technique` puts them (dom0 for paravirtualization on a type 1), and memory virtualized
+/// the way the validator resolves it for that technique.
 pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>) -> Stack {
     let Some(t) = technique else {
         return Stack::native();
@@ -1396,6 +1409,11 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
             kind != PlatformKind::Type2 && t != Technique::BinaryTranslation && host.features.vtx
         }
     };
+    // Where the back ends run: the platform's own choice when it made one, else the
+    // default of the kind and technique shown (a paravirtualized guest's in dom0).
+    let own_default = own.is_vm()
+        && own.driver_domain == BackendPlacement::driver_domain_by_default(own.kind, own.technique)
+        && own.backend == BackendPlacement::default_for(own.kind, own.driver_domain, own.microvm);
     let mut stack = if own.is_vm() {
         own.clone()
     } else {
@@ -1403,14 +1421,16 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
             kind,
             technique: Some(t),
             io: default_io,
-            backend: BackendPlacement::default_for(kind, false, false),
             ..Stack::native()
         }
     };
-    if stack.kind != kind {
+    if !own.is_vm() || own_default {
+        stack.driver_domain = BackendPlacement::driver_domain_by_default(kind, Some(t));
         stack.backend = BackendPlacement::default_for(kind, stack.driver_domain, stack.microvm);
-        stack.kind = kind;
+    } else if stack.kind != kind {
+        stack.backend = BackendPlacement::default_for(kind, stack.driver_domain, stack.microvm);
     }
+    stack.kind = kind;
     stack.technique = Some(t);
     if t != Technique::Hybrid {
         // Enlightenments are a hybrid guest's (the validator refuses them elsewhere): plain
@@ -1507,6 +1527,99 @@ workload = "web-server"
             }
         }
         all
+    }
+
+    /// A para platform that says nothing about its back ends is Xen's: the back ends run in
+    /// dom0, a domain with its own vCPU. A disk read kicks dom0 with an event-channel
+    /// hypercall, its request and completion run on dom0's vCPU (entered by an upcall for
+    /// the kick and for the disk's interrupt, forwarded as an event), and dom0 notifies the
+    /// guest with a hypercall; `backend = "hypervisor"` (Xen 1.0's drivers in Xen) still
+    /// keeps them all inline.
+    #[test]
+    fn a_para_platforms_back_ends_run_in_dom0_unless_it_says_otherwise() {
+        let text = |extra: &str| {
+            format!(
+                "[scenario]\nname = \"dom0\"\nduration_ms = 5\n\n[[platform]]\nname = \"xen\"\nkind = \"type1\"\ntechnique = \"para\"\n{extra}\n\n[[instance]]\nname = \"db\"\nworkload = \"disk-random-4k\"\n"
+            )
+        };
+        let dom0 = Scenario::from_toml("dom0.toml", &text("")).expect("valid");
+        let stack = &dom0.platforms[0].stack;
+        assert!(stack.driver_domain);
+        assert_eq!(stack.backend, BackendPlacement::DriverDomain);
+        assert!(stack.backend_is_scheduled());
+        let e = explain(&dom0, 0, Op::DiskRead).expect("explained");
+        let has = |e: &Explanation, section: Section, part: Part, text: &str| {
+            e.phases
+                .iter()
+                .any(|p| p.section == section && p.part == part && p.en.contains(text))
+        };
+        assert!(has(
+            &e,
+            Section::Submit,
+            Part::Kick,
+            "EVTCHNOP_send marks dom0's event pending"
+        ));
+        let backend: Vec<&Phase> = e
+            .phases
+            .iter()
+            .filter(|p| p.part == Part::Backend)
+            .collect();
+        assert!(backend.iter().any(|p| p.layer == Layer::DriverDomain));
+        assert!(backend
+            .iter()
+            .all(|p| matches!(p.layer, Layer::DriverDomain | Layer::Hypervisor)));
+        assert!(has(
+            &e,
+            Section::Complete,
+            Part::Backend,
+            "event-channel upcall into the driver domain"
+        ));
+        assert!(has(
+            &e,
+            Section::Complete,
+            Part::Backend,
+            "the driver domain notifies the guest"
+        ));
+        let note = e.note.expect("where the back end runs");
+        assert!(
+            note.en.contains("the driver domain's own vCPU"),
+            "{}",
+            note.en
+        );
+        assert!(note.en.contains("upcall into dom0's kernel"), "{}", note.en);
+        assert!(note.ko.contains("dom0 커널"), "{}", note.ko);
+
+        for extra in ["backend = \"hypervisor\"", "driver_domain = false"] {
+            let inline = Scenario::from_toml("inline.toml", &text(extra)).expect("valid");
+            let stack = &inline.platforms[0].stack;
+            assert!(!stack.driver_domain, "{extra}");
+            assert_eq!(stack.backend, BackendPlacement::Hypervisor, "{extra}");
+            let e = explain(&inline, 0, Op::DiskRead).expect("explained");
+            assert!(
+                e.phases.iter().all(|p| p.layer != Layer::DriverDomain),
+                "{extra}"
+            );
+            // The read's note says what it waits for off the CPU, nothing of a back end's vCPU.
+            let note = e.note.expect("a read's note");
+            assert!(!note.en.contains("own vCPU"), "{extra}: {}", note.en);
+        }
+        // Binary translation, hardware assist and hybrid keep theirs inline.
+        for technique in ["binary_translation", "hardware_assist", "hybrid"] {
+            let other = text("").replace("\"para\"", &format!("\"{technique}\""));
+            let s = Scenario::from_toml("other.toml", &other).expect("valid");
+            assert!(!s.platforms[0].stack.driver_domain, "{technique}");
+            assert_eq!(s.platforms[0].stack.backend, BackendPlacement::Hypervisor);
+        }
+        // Shown beside a hybrid platform, paravirtualization gets Xen's dom0 too.
+        let hybrid = Scenario::from_toml("h.toml", &text("").replace("\"para\"", "\"hybrid\""))
+            .expect("valid");
+        let para = alternative_stack(
+            &hybrid.platforms[0].stack,
+            &hybrid.host,
+            Some(Technique::Para),
+        );
+        assert_eq!(para.backend, BackendPlacement::DriverDomain);
+        assert!(para.driver_domain);
     }
 
     #[test]

@@ -424,6 +424,32 @@ pub enum BackendPlacement {
 }
 
 impl BackendPlacement {
+    /// Whether a platform's I/O back ends live in a driver domain unless the scenario says
+    /// otherwise (`driver_domain`, or a `backend` that names another place): a
+    /// paravirtualized guest on a type-1 hypervisor is Xen's, and Xen's split drivers run
+    /// their back ends (blkback, netback) in the driver domain, dom0, a domain that Xen's
+    /// credit scheduler schedules like any other (virtualization-costs.md section 8; Ongaro,
+    /// Cox, Rixner, VEE 2008; Cherkasova & Gardner, USENIX 2005, measure dom0's CPU time
+    /// for a guest's I/O). A front end's EVTCHNOP_send only marks an event pending for
+    /// dom0's vCPU and wakes it if it is blocked; the back end's work waits until dom0's
+    /// vCPU runs. Xen has done so since 2.0 (Fraser et al., "Safe Hardware Access with the
+    /// Xen Virtual Machine Monitor", OASIS 2004); Xen 1.0, as Barham et al. describe it
+    /// (SOSP 2003), kept its drivers in the hypervisor, which `backend = "hypervisor"`
+    /// still models. Binary translation, hardware assist and hybrid on a type 1 keep their
+    /// back ends inline in the hypervisor: VMware ESX's vmkernel holds the drivers and the
+    /// virtual switch that its binary-translated guests' devices reach; a hardware-assisted
+    /// type 1 stands for no product in particular, and the inline back end is the one
+    /// that needs no scheduling (a KVM host's vhost or QEMU thread is `backend =
+    /// "vm_thread"`, a Xen HVM guest's dom0 `driver_domain = true`).
+    ///
+    /// The model's dom0 has one vCPU at the credit scheduler's default weight (256), not
+    /// pinned (Xen pins dom0's vCPUs only with `dom0_vcpus_pin`, off by default), which
+    /// every guest's back ends share (`machine/io.rs`); a dom0 whose several vCPUs serve
+    /// guests in parallel is not modelled.
+    pub fn driver_domain_by_default(kind: PlatformKind, technique: Option<Technique>) -> bool {
+        kind == PlatformKind::Type1 && technique == Some(Technique::Para)
+    }
+
     /// Where a platform's back ends run unless the scenario says otherwise: Xen-like
     /// driver domains in dom0, a type-2 VMM's I/O thread, a microVM's VMM process, and
     /// otherwise inline in the hypervisor.

@@ -45,6 +45,10 @@ pub(super) struct BackendRt {
     /// Work arrived while the back end's thread (or driver domain's vCPU) slept: its next
     /// job first pays the host scheduler's wake-up.
     pub woken: bool,
+    /// A driver domain: a guest's kick (EVTCHNOP_send) made an event pending for dom0's
+    /// vCPU since its last job began, and Xen delivers it by an upcall into dom0's kernel
+    /// before the job (one upcall takes every event pending by then).
+    pub event_pending: bool,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
@@ -68,6 +72,7 @@ pub(super) fn create_backends(
             jobs: Default::default(),
             cache: super::cache::CacheState::cold(hot_kib),
             woken: false,
+            event_pending: false,
         });
         index
     };
@@ -169,6 +174,13 @@ impl Machine {
         match backend {
             Some(b) if has_backend_submit => {
                 let r = ring_of(op).expect("ring");
+                // The guest kicked (`needs_kick`): with the back end in a driver domain the
+                // kick is an event for dom0's vCPU, taken by an upcall.
+                if self.instances[instance].rings[r].backend_busy == 0
+                    && self.spec.stack.backend == BackendPlacement::DriverDomain
+                {
+                    self.backends[b as usize].event_pending = true;
+                }
                 self.instances[instance].rings[r].backend_busy += 1;
                 self.push_job(
                     b,
@@ -245,6 +257,15 @@ impl Machine {
                     p,
                     self.backend_wakeup_category(),
                     self.spec.costs.vcpu_wakeup,
+                );
+            }
+            if std::mem::take(&mut self.backends[b as usize].event_pending) {
+                // Xen's bounce frame into dom0's event callback, as into a PV guest's
+                // (`path/interrupts.rs`: estimate, as a hypercall's handler).
+                self.plan_cycles(
+                    p,
+                    crate::path::Category::Hypervisor,
+                    self.spec.costs.pv_hypercall_handler,
                 );
             }
             self.plan_path(p, slot::op(job.op, part));

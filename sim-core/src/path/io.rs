@@ -74,7 +74,10 @@ impl PathBuilder<'_> {
                     "VMM 사용자 프로세스의 장치 모델",
                 )
             }),
-            _ if self.stack.driver_domain => {
+            // A Xen HVM guest's device models are QEMU's, in the driver domain. A PV guest
+            // has none there: Xen emulates the port and MMIO accesses it traps itself
+            // (xen/arch/x86/pv/emul-priv-op.c), as without a driver domain.
+            _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
                 s.hyp(
                     2 * c.vm_switch,
                     "switch to the driver domain and back",
@@ -233,7 +236,14 @@ impl PathBuilder<'_> {
                 }
                 if self.stack.driver_domain {
                     // Xen forwards the physical interrupt to the driver domain as an
-                    // event; its own driver's handler runs there.
+                    // event (a physical IRQ bound to one of dom0's event channels): an
+                    // upcall into dom0's kernel, as into a PV guest for its events, then
+                    // its own driver's handler runs there.
+                    s.hyp(
+                        c.pv_hypercall_handler,
+                        "event-channel upcall into the driver domain (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
+                        "이벤트 채널 업콜로 드라이버 도메인에 전달 (드라이버 도메인의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
+                    );
                     s.push(
                         Layer::DriverDomain,
                         Category::DeviceEmulation,
@@ -319,6 +329,13 @@ impl PathBuilder<'_> {
                 );
                 let mark = s.mark();
                 match self.technique() {
+                    // EVTCHNOP_send marks the event pending for the driver domain's vCPU;
+                    // the back end runs when that vCPU does (`machine/io.rs`).
+                    Some(Technique::Para) if self.stack.driver_domain => self.hypercall(
+                        s,
+                        "event-channel notify to the back end in the driver domain: EVTCHNOP_send marks dom0's event pending and wakes its vCPU if it is blocked (only if the back end asked for one)",
+                        "드라이버 도메인의 백엔드에 이벤트 채널 알림: EVTCHNOP_send가 dom0의 이벤트를 대기 상태로 표시하고, dom0의 vCPU가 블록되어 있으면 깨움 (백엔드가 요청했을 때만)",
+                    ),
                     Some(Technique::Para) => self.hypercall(
                         s,
                         "event-channel notify to the back end (only if it asked for one)",
@@ -425,7 +442,9 @@ impl PathBuilder<'_> {
         match self.stack.kind {
             _ if self.stack.microvm => Layer::VmmProcess,
             PlatformKind::Type2 => Layer::VmmProcess,
-            _ if self.stack.driver_domain => Layer::DriverDomain,
+            _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
+                Layer::DriverDomain
+            }
             _ => Layer::Hypervisor,
         }
     }

@@ -302,10 +302,11 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub credit_boost: Option<Spanned<bool>>,
-    /// Type 1: I/O back ends live in a driver domain (Xen dom0-like).
-    #[serde(default = "spanned_default::<bool>")]
-    #[cfg_attr(feature = "schema", schemars(with = "bool"))]
-    pub driver_domain: Spanned<bool>,
+    /// Type 1: I/O back ends live in a driver domain (Xen dom0-like); default true with
+    /// `technique = "para"` unless `backend` names another place, false otherwise.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub driver_domain: Option<Spanned<bool>>,
     /// Type 2: percent of each core the host's own processes want.
     #[serde(default = "spanned_default::<u32>")]
     #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 0, max = 95)))]
@@ -328,8 +329,9 @@ pub struct PlatformSection {
     #[cfg_attr(feature = "schema", schemars(with = "bool"))]
     pub nested: Spanned<bool>,
     /// Where I/O back ends run (`hypervisor`, `driver_domain`, `vm_thread`,
-    /// `device_thread`); default: the driver domain with `driver_domain = true`, the
-    /// VMM's I/O thread for type 2 and microVMs, otherwise inline in the hypervisor.
+    /// `device_thread`); default: the driver domain with `driver_domain = true` (by
+    /// default on a type-1 `para` platform), the VMM's I/O thread for type 2 and
+    /// microVMs, otherwise inline in the hypervisor.
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",

@@ -25,7 +25,7 @@ pub(super) fn validate_platform(
     let technique = platform_technique(v, p, &name, host)?;
     let io = platform_io(v, p, &name, technique, host)?;
     let memory = MemoryVirtualization::of(technique, host.features.ept);
-    let (driver_domain, background) = kind_only_fields(v, p, &name)?;
+    let (driver_domain, background) = kind_only_fields(v, p, &name, technique)?;
     let nested = nested(v, p, &name, technique)?;
     let microvm = microvm(v, p, &name, technique, io)?;
     let backend = backend(v, p, &name, io, driver_domain, microvm)?;
@@ -119,26 +119,38 @@ fn platform_io(
     Ok(io)
 }
 
-/// The keys that apply to one kind only: `driver_domain` (type 1),
+/// The keys that apply to one kind only: `driver_domain` (type 1; unless written, true
+/// for `para` when `backend` names no other place: `BackendPlacement::driver_domain_by_default`),
 /// `host_background_percent` (type 2), `network` and `storage` (containers).
 fn kind_only_fields(
     v: &Validator<'_>,
     p: &PlatformSection,
     name: &str,
+    technique: Option<Technique>,
 ) -> Result<(bool, u32), ScenarioError> {
     let kind = *p.kind.get_ref();
-    let driver_domain = *p.driver_domain.get_ref();
-    if driver_domain && kind != PlatformKind::Type1 {
-        return Err(v.error(
-            p.driver_domain.span(),
-            msg!(
-                "not_applicable",
-                "platform `{name}`: {field} applies to type1 hypervisors only",
-                "플랫폼 `{name}`: {field}은(는) type1 하이퍼바이저에만 해당합니다",
-                name = name,
-                field = "driver_domain"
-            ),
-        ));
+    let driver_domain = match &p.driver_domain {
+        Some(written) => *written.get_ref(),
+        None => {
+            BackendPlacement::driver_domain_by_default(kind, technique)
+                && p.backend
+                    .as_ref()
+                    .is_none_or(|b| *b.get_ref() == BackendPlacement::DriverDomain)
+        }
+    };
+    if let Some(written) = p.driver_domain.as_ref() {
+        if *written.get_ref() && kind != PlatformKind::Type1 {
+            return Err(v.error(
+                written.span(),
+                msg!(
+                    "not_applicable",
+                    "platform `{name}`: {field} applies to type1 hypervisors only",
+                    "플랫폼 `{name}`: {field}은(는) type1 하이퍼바이저에만 해당합니다",
+                    name = name,
+                    field = "driver_domain"
+                ),
+            ));
+        }
     }
     let background = *p.host_background_percent.get_ref();
     if background > 0 && kind != PlatformKind::Type2 {
@@ -283,8 +295,8 @@ fn backend(
                 ))
             } else if (chosen == B::DriverDomain) != driver_domain {
                 Some((
-                    "backend = \"driver_domain\" goes with driver_domain = true (type1), and driver_domain = true with that back end",
-                    "backend = \"driver_domain\"은 driver_domain = true(type1)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
+                    "backend = \"driver_domain\" goes with driver_domain = true (type1; the default with technique = \"para\"), and driver_domain = true with that back end",
+                    "backend = \"driver_domain\"은 driver_domain = true(type1; technique = \"para\"이면 기본값)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
                 ))
             } else if kind == PlatformKind::Type2 && chosen == B::Hypervisor {
                 Some((
