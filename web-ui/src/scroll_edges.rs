@@ -1,6 +1,8 @@
 //! Marks every sideways-scrolling table box (`.scroll`) whose content goes on past its
-//! right edge (`data-more-right`), so that style.css fades that edge: on a phone a table
-//! clipped at a column border otherwise gives no sign that it scrolls.
+//! right edge (`data-more-right`), so that style.css fades that edge and writes the
+//! attribute's text, "More columns to the right →" in the page's language, above the table:
+//! a table clipped at a column border otherwise gives no sign that it scrolls, and its
+//! scrollbar is at its bottom, often a screen or more below.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -14,21 +16,24 @@ pub fn more_to_the_right(scroll_left: f64, client_width: f64, scroll_width: f64)
     scroll_left + client_width < scroll_width - 1.0
 }
 
-/// Marks one box by where it stands now.
+/// Marks one box by where it stands now (the text in the page's language, which a change of
+/// language rewrites: the page's text changes, and every box is marked again).
 fn mark(el: &web_sys::Element) {
     let more = more_to_the_right(
         f64::from(el.scroll_left()),
         f64::from(el.client_width()),
         f64::from(el.scroll_width()),
     );
-    match (more, el.has_attribute(MORE_RIGHT)) {
-        (true, false) => {
-            let _ = el.set_attribute(MORE_RIGHT, "");
+    let text = crate::i18n::t(crate::num::lang(), "table.more_right");
+    match (more, el.get_attribute(MORE_RIGHT)) {
+        (true, Some(now)) if now == text => {}
+        (true, _) => {
+            let _ = el.set_attribute(MORE_RIGHT, text);
         }
-        (false, true) => {
+        (false, Some(_)) => {
             let _ = el.remove_attribute(MORE_RIGHT);
         }
-        _ => {}
+        (false, None) => {}
     }
 }
 
