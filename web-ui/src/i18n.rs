@@ -502,6 +502,11 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("timeline.right", "오른쪽으로", "Pan right"),
     ("timeline.reset", "전체 보기", "Show all"),
     (
+        "timeline.opening",
+        "기록의 첫 부분({})부터 보여 줍니다. 이 폭에서는 구간 하나하나가 보입니다. 실행 전체는 ‘전체 보기’ 버튼이나 Home 키로 봅니다.",
+        "Opened on the start of the recording ({}), where single segments are wide enough to see; “Show all” or Home shows the whole run.",
+    ),
+    (
         "timeline.none",
         "이 실행에는 트레이스가 없습니다.",
         "This run has no trace.",

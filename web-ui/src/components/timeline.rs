@@ -49,6 +49,9 @@ const BIN: f64 = 3.0;
 const MAX_MARKS: usize = 2000;
 /// The narrowest view, in cycles: the deepest zoom.
 const MIN_SPAN: f64 = 10.0;
+/// Segments per pCPU lane the first view shows at most: about 7 drawing units (6 px at
+/// 1440) each on average, so that single segments can be told apart and pointed at.
+const OPEN_PER_LANE: usize = 130;
 
 /// One bin of a lane: the cycles each CPU category ran in it, and the segment
 /// that ran longest there (what hovering or tapping the bin shows).
@@ -199,6 +202,54 @@ impl View {
             span: self.span,
         }
     }
+}
+
+/// The view a trace opens on: where it starts (a sampled trace's first recorded window),
+/// as far as its first `OPEN_PER_LANE` segments a lane reach, or the whole run when it has
+/// no more. A sampled trace shown whole was 20 slivers in grey gaps under a row of exit
+/// marks, readable only after six presses of "+" (a student's review); "Show all" is a press
+/// away.
+pub fn opening_view(trace: &Trace, lanes: u32, end: f64) -> View {
+    let (start, limit) = match trace.windows.iter().find(|w| w.end > w.start) {
+        Some(w) if trace.truncated => (w.start as f64, w.end as f64),
+        _ => (0.0, end),
+    };
+    // Segments starting from `start` and before `to`.
+    let starting = |to: f64| {
+        trace
+            .segments
+            .iter()
+            .filter(|s| s.start as f64 >= start && (s.start as f64) < to)
+            .count()
+    };
+    let most = OPEN_PER_LANE * lanes.max(1) as usize;
+    let stop = if starting(limit) <= most {
+        limit
+    } else {
+        // The least end (to a cycle) that more than `most` segments start before: a
+        // bisection, no sort of the segments.
+        let (mut lo, mut hi) = (start, limit);
+        while hi - lo > 1.0 {
+            let mid = ((lo + hi) / 2.0).floor();
+            if starting(mid) > most {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        lo
+    };
+    if stop >= end && start <= 0.0 {
+        return View {
+            start: 0.0,
+            span: end.max(1.0),
+        };
+    }
+    View {
+        start,
+        span: (stop - start).max(MIN_SPAN),
+    }
+    .clamp(end)
 }
 
 /// Units the timeline's time reads in, with their size in ms.
@@ -497,10 +548,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .chain(marks.iter().map(|m| m.pcpu))
         .max()
         .map_or(0, |m| m + 1);
-    let view = use_state(|| View {
-        start: 0.0,
-        span: end.max(1.0),
+    // Counted once per trace shown, not on every hover's render.
+    let opening = *use_memo((props.result.clone(), chosen), |_| {
+        opening_view(trace, lanes, end)
     });
+    let view = use_state(|| opening);
     let hover = use_state(|| None::<usize>);
     let (zoom_in_ref, zoom_out_ref, box_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     // "Record the timeline" goes away when the trace arrives: the keyboard's focus, left
@@ -524,10 +576,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let view = view.clone();
         let hover = hover.clone();
         use_effect_with((props.result.clone(), chosen), move |_| {
-            view.set(View {
-                start: 0.0,
-                span: end.max(1.0),
-            });
+            view.set(opening);
             hover.set(None);
         });
     }
@@ -712,7 +761,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     aria-label={t(lang, "timeline.zoom_out")} title={zoom_out_title}>{ "−" }</button>
                 <button onclick={act(|v, e| v.pan(-0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
-                <button onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
+                <button id="timeline-all" onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
                 <span id="timeline-range" class="range">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
                     fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
@@ -733,6 +782,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <p class="hint" id="timeline-windows">{ t(lang, "timeline.windows")
                     .replacen("{}", &fmt_num(trace.windows.len() as f64), 1)
                     .replacen("{}", &fmt_num(recorded / cycles_per_ms), 1) }</p>
+            }
+            if v == opening && !v.shows_all(end) {
+                <p class="hint" id="timeline-opening">{ t(lang, "timeline.opening").replace("{}",
+                    &time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms)) }</p>
             }
             if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
             <div class="timeline-box" ref={box_ref} tabindex="0" role="group" aria-label={t(lang, "timeline.caption")}
@@ -792,7 +845,55 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{TimeAxis, View, MIN_SPAN};
+    use super::{opening_view, TimeAxis, View, MIN_SPAN, OPEN_PER_LANE};
+    use crate::sim::{Category, Trace, TraceSegment};
+
+    /// `n` segments of 10 cycles on each of `lanes` pCPUs from cycle `from`, back to back.
+    fn segments(lanes: u32, from: u64, n: u64) -> Vec<TraceSegment> {
+        (0..lanes)
+            .flat_map(|pcpu| {
+                (0..n).map(move |k| TraceSegment {
+                    pcpu,
+                    start: from + k * 10,
+                    end: from + k * 10 + 10,
+                    category: Category::GuestUser,
+                    instance: "vm".into(),
+                    what: "compute".into(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_timeline_opens_where_single_segments_can_be_seen() {
+        // A short trace opens on the whole run.
+        let mut few = Trace::default();
+        few.segments = segments(2, 0, 20);
+        assert_eq!(
+            opening_view(&few, 2, 200.0),
+            View {
+                start: 0.0,
+                span: 200.0
+            }
+        );
+        // A busy one on its first OPEN_PER_LANE segments a lane.
+        let n = OPEN_PER_LANE as u64 * 3;
+        let mut busy = Trace::default();
+        busy.segments = segments(4, 0, n);
+        let v = opening_view(&busy, 4, (n * 10) as f64);
+        assert_eq!((v.start, v.span), (0.0, (OPEN_PER_LANE * 10) as f64));
+        // A sampled trace on its first recorded window, not the whole run's slivers.
+        let mut sampled = Trace::default();
+        sampled.segments = segments(4, 5_000, 30);
+        sampled.truncated = true;
+        // (sim-core's `TraceWindow` is only reachable through the trace's fields.)
+        sampled.windows =
+            serde_json::from_str(r#"[{"start":5000,"end":5300},{"start":50000,"end":50300}]"#)
+                .expect("windows");
+        let v = opening_view(&sampled, 4, 1_000_000.0);
+        assert_eq!((v.start, v.span), (5_000.0, 300.0));
+        assert!(!v.shows_all(1_000_000.0));
+    }
 
     #[test]
     fn the_keyboards_zoom_keeps_the_picked_segment_in_place() {
