@@ -672,6 +672,31 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.show_numbers", "숫자로 보기", "Show the numbers"),
     ("chart.hide_numbers", "숫자 숨기기", "Hide the numbers"),
     ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),
+    (
+        "chart.no_spread",
+        "퍼짐 없음: {platforms}에서는 ‘{op}’ 연산이 모두 같은 시간이 걸려, p50·평균·p99가 한 값이고 분포는 세로선입니다.",
+        "No spread: every {op} took the same time on {platforms}, so p50, mean and p99 are one number and the distribution a vertical line.",
+    ),
+    (
+        "chart.no_spread.path",
+        "이 연산은 장치도 CPU도 기다리지 않습니다: 그 시간은 앞선 계산이 끝난 때부터 자기 단계들(‘스택과 경로’ 탭)이 끝날 때까지이고, 단계마다 사이클이 정해져 있으며 선점되지 않습니다.",
+        "It waits for no device and no CPU: its time runs from the end of the computation before it to the end of its own steps (Stack & paths), each a fixed number of cycles, never preempted.",
+    ),
+    (
+        "chart.no_spread.send",
+        "송신은 패킷을 NIC나 링에 넘기면 끝나고, 회선 위의 시간은 그 뒤에 옵니다.",
+        "A send is done once its packet is handed to the NIC or the ring; the time on the wire comes after.",
+    ),
+    (
+        "chart.no_spread.waits",
+        "이 연산은 장치나 타이머, 다른 vCPU를 기다리지만, 이번 실행에서는 정해진 단계와 기다림이 매번 같았습니다.",
+        "It waits for a device, a timer or other vCPUs, but in this run its fixed steps and its wait came out the same every time.",
+    ),
+    (
+        "chart.same_bucket",
+        "p50과 p99가 같은 플랫폼: {}(괄호 안은 최댓값). 조금씩 다른 값도 지연 히스토그램의 같은 칸(폭 1.6% 이하)에 들면 한 값으로 읽힙니다.",
+        "p50 and p99 read the same on {} (the longest in brackets): values a little apart share a bucket of the latency histogram (at most 1.6% wide).",
+    ),
     ("chart.one_sample", "표본이 하나 이하인 플랫폼: {}", "One sample or none on: {}"),
     ("chart.desktop_wait", "데스크톱 플랫폼에서 이 연산의 지연은 대부분 기다림입니다: 애플리케이션의 네트워크 수신(net_receive)은 사용자의 다음 입력을 기다리고, sleep은 동영상 플레이어의 다음 프레임, 배경 서비스의 다음 깨어남, 프로토콜 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 입력-화면 지연(데스크톱 표)입니다.", "On desktop platforms this operation's latency is mostly waiting: the application's network receive waits for the user's next input; the sleeps are the video player's next frame, the background services' next wake-up and the protocol agent's next capture. What a user feels is the input-to-display latency (the desktop table)."),
     ("table.cards", "플랫폼별 측정값", "Measured figures per platform"),

@@ -217,6 +217,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
                             if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
+                            if let Some(remark) = &c.remark { <p class="chart-note chart-remark">{ remark.clone() }</p> }
                             <button class="link numbers-toggle" aria-expanded={open.to_string()}
                                 aria-controls={values_id.clone()} onclick={toggle}>
                                 { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }

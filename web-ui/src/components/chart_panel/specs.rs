@@ -19,6 +19,8 @@ pub struct ChartSpec {
     pub rows: Vec<(String, Vec<String>)>,
     /// Said under the chart (e.g. platforms with too few samples).
     pub note: Option<String>,
+    /// Said under the chart about what it shows, not a warning (a latency with no spread).
+    pub remark: Option<String>,
 }
 
 /// `v` written in a unit `per` times its own (ms as s: 5357 → "5.357"), with the digits
@@ -202,6 +204,7 @@ fn bar_chart(
                 .collect()
         },
         note: None,
+        remark: None,
     }
 }
 
@@ -281,6 +284,7 @@ pub fn line_chart(
             })
             .collect(),
         note: None,
+        remark: None,
     }
 }
 
@@ -599,6 +603,7 @@ fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             svg: String::new(),
             head: Vec::new(),
             rows: Vec::new(),
+            remark: None,
             note: Some(if translated.is_empty() {
                 t(lang, "chart.exits_none").into()
             } else {
@@ -932,6 +937,7 @@ fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Ve
         }
     }
     chart.note = samples_note(lang, r, op);
+    chart.remark = spread_note(lang, r, op);
     out.push(chart);
 
     let title = format!("{} — {op_name}", t(lang, "chart.distribution"));
@@ -960,7 +966,68 @@ fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Ve
         true,
     );
     chart.note = samples_note(lang, r, op);
+    chart.remark = spread_note(lang, r, op);
     out.push(chart);
+}
+
+/// Whether every sample of a latency is the same: p50, mean and p99 one number, the
+/// distribution a vertical line. The mean of equal samples is their value exactly, and
+/// below the largest otherwise.
+fn without_spread(l: &crate::sim::metrics::LatencySummary) -> bool {
+    l.count >= 2 && l.mean_us >= l.max_us
+}
+
+/// What a latency without spread means (a student's review read p50 = mean = p99 and a
+/// vertical line as a broken chart): the platforms on which every `op` took the same time,
+/// and why. An operation that does not block (`Op::blocks`: not a disk read or write, a
+/// network receive or a sleep) is timed from the end of the computation before it to the
+/// end of its own path (machine/pcpu.rs, `issue`), whose steps are not preempted: it waits
+/// for no device and no CPU, so its time is the sum of its steps' fixed cycles whenever
+/// they are the same steps (a TLB shootdown's sender, which waits for the other vCPUs'
+/// acknowledgements, and a blocking operation are said otherwise). Then, where p50 and p99 read the same but the samples differ,
+/// that they share a histogram bucket.
+fn spread_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
+    let us = |v: f64| format!("{} µs", crate::num::fixed(v, crate::num::decimals(v)));
+    let mut flat = Vec::new();
+    let mut bucket = Vec::new();
+    for p in &r.platforms {
+        let Some(l) = p.latency_of(op) else { continue };
+        if without_spread(l) {
+            flat.push(format!("{} ({})", labels::platform(lang, p), us(l.p50_us)));
+        } else if l.count >= 2 && us(l.p50_us) == us(l.p99_us) {
+            bucket.push(format!("{} ({})", labels::platform(lang, p), us(l.max_us)));
+        }
+    }
+    let op_name = labels::op(lang, op);
+    let mut notes = Vec::new();
+    if !flat.is_empty() {
+        // A TLB shootdown's sender waits for the running targets' acknowledgements
+        // (machine/shootdown.rs); a blocking operation for its device or timer.
+        let waits = op.blocks() || op == Op::TlbShootdown;
+        notes.push(
+            t(lang, "chart.no_spread")
+                .replace("{platforms}", &flat.join("; "))
+                .replace("{op}", op_name),
+        );
+        notes.push(
+            t(
+                lang,
+                if waits {
+                    "chart.no_spread.waits"
+                } else {
+                    "chart.no_spread.path"
+                },
+            )
+            .to_string(),
+        );
+        if op == Op::NetSend {
+            notes.push(t(lang, "chart.no_spread.send").to_string());
+        }
+    }
+    if !bucket.is_empty() {
+        notes.push(t(lang, "chart.same_bucket").replace("{}", &bucket.join("; ")));
+    }
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 /// Cumulative share (percent) at each bucket's top (the largest latency it holds), buckets
@@ -1045,6 +1112,34 @@ mod tests {
                 "{note}"
             );
         }
+    }
+
+    /// containers-vs-vms' network sends each take the same time (p50 = mean = p99): the
+    /// latency charts say so and why, in both languages, as a remark, not a warning.
+    #[test]
+    fn a_latency_without_spread_is_said_and_explained() {
+        let text = crate::builtin::text_by_name("containers-vs-vms.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("containers-vs-vms.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        for (lang, words) in [(Lang::En, "No spread"), (Lang::Ko, "퍼짐 없음")] {
+            let charts = build_charts(lang, &result, Some(crate::sim::Op::NetSend));
+            for id in ["chart-latency", "chart-distribution"] {
+                let c = charts.iter().find(|c| c.id == id).expect(id);
+                let remark = c.remark.as_deref().unwrap_or_default();
+                assert!(remark.starts_with(words), "{id}: {remark}");
+                assert!(remark.contains(t(lang, "chart.no_spread.path")), "{remark}");
+                assert!(remark.contains(t(lang, "chart.no_spread.send")), "{remark}");
+            }
+        }
+        // A disk read's latency spreads (the disk's queue): nothing said.
+        let charts = build_charts(Lang::En, &result, Some(crate::sim::Op::DiskRead));
+        let c = charts.iter().find(|c| c.id == "chart-latency").unwrap();
+        assert!(
+            c.remark.as_deref().is_none_or(|r| !r.contains("No spread")),
+            "{:?}",
+            c.remark
+        );
     }
 
     /// memory-overcommit's start-up chart reads in s on its axis: its table too, not ms.
