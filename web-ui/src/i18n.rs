@@ -520,6 +520,21 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("timeline.trap", "exit/trap", "exit/trap"),
     ("timeline.windows", "트레이스가 한도에 닿아, 실행 전체에 고르게 놓인 기록 창 {}개만 기록했습니다(기록한 시간 합계 {} ms). 회색 틈은 기록되지 않았습니다.", "The trace reached its bound, so it records {} windows spread over the run ({} ms recorded in total); the grey gaps were not recorded."),
     ("timeline.truncated", "트레이스가 한도에서 잘렸습니다 (앞부분만 표시).", "The trace hit its bound and was cut short (only the start is shown)."),
+    (
+        "paths.left_out",
+        "표에서 뺀 플랫폼: {platforms}. 이번 실행에서 이 플랫폼들의 워크로드는 ‘{op}’ 연산을 한 번도 하지 않았습니다.",
+        "Left out of the table: {platforms}. Their workloads made no {op} in this run.",
+    ),
+    (
+        "paths.none_made",
+        "이번 실행에서 ‘{op}’ 연산을 한 플랫폼은 없습니다. 아래 경로는 그 연산을 한다면 드는 비용입니다.",
+        "No platform made a {op} in this run: the paths below are what one would cost.",
+    ),
+    (
+        "paths.not_made",
+        "이번 실행에서 이 플랫폼의 워크로드는 ‘{op}’ 연산을 한 번도 하지 않았습니다. 그래서 그 경로는 보이지 않습니다.",
+        "This platform's workload made no {op} in this run, so its path is not shown.",
+    ),
     ("paths.subtotals", "계층별 사이클 (연산 1회)", "Cycles per layer (one operation)"),
     ("paths.same_as", "경로가 다음과 같음:", "Same path as"),
     ("paths.layers", "계층", "Layers"),

@@ -59,11 +59,45 @@ const LAYERS: [Layer; 8] = [
     Layer::Hardware,
 ];
 
+/// Whether platform `p` made `op` in the run: an operation of a workload mix
+/// (`Op::MIX_COUNT`) it has no latency of, it did not; the operations a platform causes
+/// itself (timer ticks, guest thread switches) and the paths of no operation count as made.
+fn made(p: &crate::sim::PlatformResult, op: Option<Op>) -> bool {
+    match op {
+        Some(o) if o.index() < Op::MIX_COUNT => p.latency_of(o).is_some_and(|l| l.count > 0),
+        _ => true,
+    }
+}
+
+/// The platforms (by index) whose path of `op` the view leaves out: those that made none in
+/// the run (full-para-hybrid's system-call platforms have a disk read's path, but their
+/// program reads no disk: a student's review), unless none made one (then every path is
+/// what one would cost, and `none_made` says so).
+fn left_out(r: &crate::sim::RunResult, op: Option<Op>) -> Vec<usize> {
+    let out: Vec<usize> = (0..r.platforms.len())
+        .filter(|&i| !made(&r.platforms[i], op))
+        .collect();
+    if out.len() == r.platforms.len() {
+        Vec::new()
+    } else {
+        out
+    }
+}
+
+/// Whether no platform made `op` in the run (an operation of no workload here).
+fn none_made(r: &crate::sim::RunResult, op: Option<Op>) -> bool {
+    !r.platforms.is_empty() && r.platforms.iter().all(|p| !made(p, op))
+}
+
 /// Per-layer subtotals of one operation on every platform, with a stacked bar.
 fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
+    let out = left_out(r, op);
     let rows: Vec<(String, Vec<(Layer, f64)>)> = r
         .platforms
         .iter()
+        .enumerate()
+        .filter(|(i, _)| !out.contains(i))
+        .map(|(_, p)| p)
         .filter_map(|p| {
             let path = p.paths.iter().find(|x| x.op == op)?;
             Some((labels::platform(lang, p), layer_cycles(path)))
@@ -118,6 +152,14 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
             </tbody>
         </table>
         </div>
+        if let Some(o) = op.filter(|_| !out.is_empty()) {
+            <p class="hint" id="paths-left-out">{ t(lang, "paths.left_out")
+                .replace("{op}", labels::op(lang, o))
+                .replace("{platforms}", &out.iter().map(|&i| labels::platform(lang, &r.platforms[i])).collect::<Vec<_>>().join("; ")) }</p>
+        }
+        if let Some(o) = op.filter(|_| none_made(r, op)) {
+            <p class="hint" id="paths-none-made">{ t(lang, "paths.none_made").replace("{op}", labels::op(lang, o)) }</p>
+        }
         // The short headings' full names (the kernel column mixes guest and host kernels).
         if used.iter().any(|l| labels::layer_note(lang, *l).is_some()) {
             <p class="hint" id="layer-names">
@@ -240,6 +282,7 @@ pub fn paths(props: &PathsProps) -> Html {
             .unwrap_or_default(),
     );
 
+    let out = left_out(r, op);
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
@@ -285,13 +328,16 @@ pub fn paths(props: &PathsProps) -> Html {
             <p class="hint">{ t(lang, "paths.help") }</p>
             <div class="paths">
                 { for r.platforms.iter().enumerate().map(|(pi, p)| {
-                    let path = p.paths.iter().find(|x| x.op == op);
+                    // A platform that made no such operation says so instead of its path.
+                    let not_made = out.contains(&pi);
+                    let path = p.paths.iter().find(|x| x.op == op).filter(|_| !not_made);
                     // A platform whose path is the same as an earlier one's says so.
                     let same_as = path.and_then(|path| {
                         r.platforms[..pi]
                             .iter()
-                            .find(|q| q.layers == p.layers && q.paths.iter().find(|x| x.op == op) == Some(path))
-                            .map(|q| labels::platform(lang, q))
+                            .enumerate()
+                            .find(|(qi, q)| !out.contains(qi) && q.layers == p.layers && q.paths.iter().find(|x| x.op == op) == Some(path))
+                            .map(|(_, q)| labels::platform(lang, q))
                     });
                     let path = if same_as.is_some() { None } else { path };
                     let amortized = |steps: &[Step], every: u64| -> f64 {
@@ -303,6 +349,9 @@ pub fn paths(props: &PathsProps) -> Html {
                                 if let Some(tech) = p.technique { { " · " }{ labels::technique(lang, tech) } }</small></h3>
                             if let Some(other) = &same_as {
                                 <p class="hint same-path">{ format!("{} {other}", t(lang, "paths.same_as")) }</p>
+                            }
+                            if let Some(o) = op.filter(|_| not_made) {
+                                <p class="hint not-made">{ t(lang, "paths.not_made").replace("{op}", labels::op(lang, o)) }</p>
                             }
                             <ol class="stack" aria-label={t(lang, "paths.layers")}>
                                 { for p.layers.iter().map(|l| html! { <li style={format!("border-left:6px solid {}", palette::css(palette::layer(*l)))}>{ labels::layer_on(lang, *l, p.kind) }</li> }) }

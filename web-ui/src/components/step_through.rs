@@ -56,6 +56,15 @@ fn phase_list(
                     // A plain path step says what it is in a few words ("syscall/sysret"):
                     // its kind alone ("path step") would repeat down the list.
                     if current.is_none() || p.kind == PhaseKind::Step { <span class="trap-line">{ text }</span> }
+                    // A phase of 0 cycles (explain.rs: the guest's intercepted instruction,
+                    // whose cost is the exit; a translation-cache hit) says why, from its
+                    // source ("0 cycles: the cost is the exit that follows"): in the list
+                    // "guest instruction 0 cycles" read as a mistake (a student's review).
+                    if p.cycles == 0 {
+                        if let Some(source) = &p.source {
+                            <span class="trap-line trap-zero">{ lang.pick(&source.ko, &source.en).to_string() }</span>
+                        }
+                    }
                 </> };
                 html! {
                     <li class={classes!(here.then_some("current"))} aria-current={here.then_some("step")}>

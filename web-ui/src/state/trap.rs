@@ -80,13 +80,23 @@ impl Trap {
             .collect();
         let platform = order.first().copied().unwrap_or(0);
         // The tables' operation: on the first platform where it exits, else where it runs
-        // at all (the tables and the step-through then show the same operation).
+        // at all (the tables and the step-through then show the same operation); on a
+        // platform whose workload makes it before one whose workload never does
+        // (full-para-hybrid's disk read opened on "Hardware assist, system calls", whose
+        // program does no disk I/O: a student's review).
         if let Some(op) = preferred {
-            let exiting = order
+            let by_op: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&pl| makes(scenario, pl, op))
+                .chain(order.iter().copied().filter(|&pl| !makes(scenario, pl, op)))
+                .collect();
+            let exiting = by_op
                 .iter()
                 .filter_map(|&pl| Trap::build(scenario, pl, op))
                 .find(|t| t.own.has_vm_exit());
-            if let Some(t) = exiting.or_else(|| Trap::build(scenario, platform, op)) {
+            let first = by_op.first().copied().unwrap_or(platform);
+            if let Some(t) = exiting.or_else(|| Trap::build(scenario, first, op)) {
                 return Some(t);
             }
         }
@@ -112,6 +122,16 @@ impl Trap {
             ..self.clone()
         }
     }
+}
+
+/// Whether a group on `platform` has `op` in its workload's mix (the operations the platform
+/// causes itself, timer ticks and guest thread switches, always).
+fn makes(scenario: &Scenario, platform: usize, op: Op) -> bool {
+    op.index() >= Op::MIX_COUNT
+        || scenario
+            .instances
+            .iter()
+            .any(|i| i.platforms.contains(&platform) && i.workload.mix.weights()[op.index()] > 0)
 }
 
 #[cfg(test)]
@@ -177,6 +197,26 @@ mod tests {
         let unchosen = Trap::build(&s, 5, Op::ALL[0]).unwrap();
         let next = Trap::default_for(&s, Some(&unchosen), Some(other)).unwrap();
         assert_eq!(next.op, other);
+    }
+
+    #[test]
+    fn the_step_through_opens_on_a_platform_whose_workload_makes_the_operation() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "full-para-hybrid.toml")
+            .expect("full-para-hybrid.toml is built in");
+        let s = Scenario::from_toml(file, text).expect("valid");
+        // Its hardware-assisted platforms: hw-syscall (a system-call program, no disk I/O)
+        // before hw-disk. A disk read opens on hw-disk; a page fault, which only the
+        // system-call program makes, on a -syscall platform.
+        let disk = Trap::default_for(&s, None, Some(Op::DiskRead)).unwrap();
+        assert_eq!(
+            (s.platforms[disk.platform].name.as_str(), disk.op),
+            ("hw-disk", Op::DiskRead)
+        );
+        let fault = Trap::default_for(&s, None, Some(Op::PageFault)).unwrap();
+        assert_eq!(fault.op, Op::PageFault);
+        assert!(s.platforms[fault.platform].name.ends_with("-syscall"));
     }
 
     #[test]
