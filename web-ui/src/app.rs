@@ -260,8 +260,10 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="side">
                     <CourseOpen state={state.clone()} />
-                    // The scenario open, or the one being fetched to replace it.
-                    <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin)} {on_select} />
+                    // The scenario open, or the one being fetched to replace it; none before an
+                    // assignment's Start (the scenario the page opened on is not the step's: the
+                    // list and the editor kept showing it, a student's review).
+                    <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin).filter(|_| !before_start)} {on_select} />
                     // Before the student id, the parameters of the scenario the page opened on
                     // have nothing to do with the assignment (as its results are not shown).
                     if before_start {
@@ -274,7 +276,12 @@ pub fn app() -> Html {
                     }
                     // A step waiting for its predictions keeps its scenario's text out of view too:
                     // its questions' explanations would answer them (an instructor's review).
-                    if state.awaiting_predictions() {
+                    if before_start {
+                        <section class="card editor" aria-labelledby="editor-h">
+                            <h2 id="editor-h">{ t(lang, "editor") }</h2>
+                            <p class="hint" id="editor-before-start">{ t(lang, "editor.before_start") }</p>
+                        </section>
+                    } else if state.awaiting_predictions() {
                         <section class="card editor" aria-labelledby="editor-h">
                             <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
                             <p class="hint" id="editor-hidden">{ t(lang, "course.editor_hidden") }</p>

@@ -224,6 +224,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("controls.seed", "시드", "Seed"),
     ("controls.default", "시나리오 값", "scenario value"),
+    ("editor.before_start", "과제를 시작하면 첫 단계의 시나리오 파일이 여기에 나옵니다.", "Once you start the assignment, the first step's scenario file appears here."),
     ("controls.before_start", "학번을 입력하고 과제를 시작하면 첫 단계의 시나리오와 그 매개변수가 여기에 나옵니다.", "Once you enter your student id and start the assignment, the first step's scenario and its parameters appear here."),
     ("controls.slice_per_platform", "플랫폼마다 다름", "per platform"),
     ("controls.slice_default_core", "호스트 코어 1개의 기본값", "default for 1 host core"),
@@ -358,8 +359,13 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.count.session_note", "세션 호스트(RDS 방식)에서는 개수가 그 그룹 사용자의 세션 수입니다: 그룹의 인스턴스는 사용자들이 함께 쓰는 세션 호스트 VM입니다.", "On a session host (RDS-like) the count is the group's users' sessions: the group's instances are the session host VMs those users share."),
     (
         "table.relative.note",
-        "네이티브 기준은 같은 인스턴스를 같은 호스트에서 같은 오버커밋·상한·스케줄링으로 실행하므로, 이 값은 가상화 자체의 비용만 보여 줍니다. 스케줄링 효과는 스틸 타임과 지연을 보세요. 100%를 넘을 수도 있습니다: 짧은 실행의 무작위 편차(기준 실행은 연산 시간을 따로 뽑으므로 몇 % 안팎) 때문이며, 그룹이라면 이웃 때문일 수도 있습니다: 가상화로 느려진 이웃은 네이티브보다 CPU를 덜 쓰므로 그 그룹에 기준 실행보다 더 많이 남깁니다. VDI 플랫폼에서는 연산이 아니라 화면 갱신입니다: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교합니다(처리량에는 로컬 PC가 보내지 않는 디스플레이 에이전트의 패킷도 들어 있습니다).",
-        "The native baseline runs the same instances on the same host with the same overcommit, caps and scheduling, so this figure isolates the cost of virtualization itself; for scheduling effects look at steal time and latency. It can pass 100%: through a short run's random spread (the baseline draws its own operation times: a few percent either way), or, for a group, through its neighbours: a neighbour slowed by virtualization uses less CPU than natively and leaves the group more than the baseline did. For a VDI platform it is screen updates, not operations: the share of the wanted updates its users see, over a local PC's share for the same activities (its throughput counts the display agent's packets too, which a local PC does not send)."
+        "네이티브 기준은 같은 인스턴스를 같은 호스트에서 같은 오버커밋·상한·스케줄링으로 실행하므로, 이 값은 가상화 자체의 비용만 보여 줍니다. 스케줄링 효과는 스틸 타임과 지연을 보세요. 100%를 넘을 수도 있습니다: 짧은 실행의 무작위 편차(기준 실행은 연산 시간을 따로 뽑으므로 몇 % 안팎) 때문이며, 그룹이라면 이웃 때문일 수도 있습니다: 가상화로 느려진 이웃은 네이티브보다 CPU를 덜 쓰므로 그 그룹에 기준 실행보다 더 많이 남깁니다.",
+        "The native baseline runs the same instances on the same host with the same overcommit, caps and scheduling, so this figure isolates the cost of virtualization itself; for scheduling effects look at steal time and latency. It can pass 100%: through a short run's random spread (the baseline draws its own operation times: a few percent either way), or, for a group, through its neighbours: a neighbour slowed by virtualization uses less CPU than natively and leaves the group more than the baseline did."
+    ),
+    (
+        "table.relative.note_vdi",
+        "VDI 플랫폼에서는 연산이 아니라 화면 갱신입니다: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교합니다(처리량에는 로컬 PC가 보내지 않는 디스플레이 에이전트의 패킷도 들어 있습니다).",
+        "For a VDI platform it is screen updates, not operations: the share of the wanted updates its users see, over a local PC's share for the same activities (its throughput counts the display agent's packets too, which a local PC does not send).",
     ),
     ("table.relative.spread", "그룹마다 결과가 크게 다른 플랫폼: {}. 플랫폼의 값은 네이티브 CPU로 가중한 평균이라 둘 다 가립니다: 아래 그룹별 행을 보세요.", "Platforms whose groups fare very differently: {}. The platform's figure is their mean weighted by native CPU, which hides both: read the groups' rows below."),
     ("table.cores", "코어", "cores"),

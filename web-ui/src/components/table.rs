@@ -486,7 +486,7 @@ pub fn table(props: &TableProps) -> Html {
         };
         html! {
             <>{ " " }<button class="link col-help" aria-expanded={open.to_string()} aria-controls="column-help"
-                aria-label={t(lang, "table.column_help").replace("{}", t(lang, key))} {onclick}>{ "ⓘ" }</button></>
+                aria-label={t(lang, "table.column_help").replace("{}", t(lang, key))} {onclick}>{ "i" }</button></>
         }
     };
     // Escape closes an open note (the focus is still on its ⓘ).
@@ -560,7 +560,9 @@ pub fn table(props: &TableProps) -> Html {
                     <button class="link column-help-close" onclick={close} aria-label={t(lang, "table.column_help_close")}>{ "×" }</button>
                 }
             </div>
-            <p class="hint">{ t(lang, "table.relative.note") }</p>
+            <p class="hint">{ t(lang, "table.relative.note") }
+                // Its desktop sentence only where a platform is a desktop (a student's review).
+                if r.platforms.iter().any(|p| p.vdi.is_some()) { { " " }{ t(lang, "table.relative.note_vdi") } }</p>
             if let Some(spread) = group_spread(lang, r) {
                 <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
             }
