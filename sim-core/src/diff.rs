@@ -114,7 +114,7 @@ impl RunResult {
 ///
 /// ```text
 /// assertion `left == right` failed: a world switch 100 cycles dearer
-///   first difference: platforms[1].ops: 10181 != 10133 (name = "type2"); 838 other values differ
+///   first difference: platforms[1].ops: 10179 != 10134 (name = "type2"); 984 other values differ
 /// ```
 ///
 /// ```

@@ -97,6 +97,7 @@ impl PathBuilder<'_> {
                     "the host kernel takes its timer tick (in its own world)",
                     "호스트 커널이 자기 타이머 틱을 처리 (자기 world에서)",
                 );
+                self.rearm_native_tick(s, true);
                 s.host(
                     c.hosted_world_switch,
                     "world switch back to the VMM",
@@ -105,19 +106,24 @@ impl PathBuilder<'_> {
             }
         };
         match tech {
-            None => s.kernel(
-                handler,
+            None => {
+                s.kernel(
+                    handler,
+                    if source == IrqSource::Timer {
+                        "timer interrupt handler"
+                    } else {
+                        "kernel interrupt handler"
+                    },
+                    if source == IrqSource::Timer {
+                        "타이머 인터럽트 핸들러"
+                    } else {
+                        "커널 인터럽트 핸들러"
+                    },
+                );
                 if source == IrqSource::Timer {
-                    "timer interrupt handler"
-                } else {
-                    "kernel interrupt handler"
-                },
-                if source == IrqSource::Timer {
-                    "타이머 인터럽트 핸들러"
-                } else {
-                    "커널 인터럽트 핸들러"
-                },
-            ),
+                    self.rearm_native_tick(s, false);
+                }
+            }
             Some(Technique::BinaryTranslation) => {
                 if source != IrqSource::Timer && state == VcpuState::Halted {
                     // A halted vCPU's device completion: the back end already took the
@@ -341,6 +347,33 @@ impl PathBuilder<'_> {
             }
         }
         s.tag_from(mark, Part::Interrupt);
+    }
+
+    /// A native kernel's tick re-arms the next one, as a guest's does (after its handler):
+    /// with the TSC-deadline timer the local APIC timer is a one-shot clock event device,
+    /// so Linux programs each next tick, `tick_handle_periodic` (or the tickless kernel's
+    /// hrtimer) calling `clockevents_program_event`, whose `lapic_next_deadline` is a WRMSR
+    /// to `IA32_TSC_DEADLINE`; and a kernel leaving idle restarts its tick the same way. The
+    /// write costs `privileged_native` (an estimate, as a sleep's arming of its wake-up:
+    /// Adams & Agesen's native privileged write). `host`: the host kernel's own tick on
+    /// type 2, charged to the host OS.
+    fn rearm_native_tick(&self, s: &mut Steps, host: bool) {
+        let (en, ko) = if host {
+            (
+                "the host kernel re-arms its next tick: a WRMSR to the TSC-deadline timer (estimate: Adams & Agesen's native privileged write)",
+                "호스트 커널이 다음 틱을 설정: TSC-deadline 타이머에 WRMSR (추정: Adams & Agesen의 네이티브 특권 쓰기)",
+            )
+        } else {
+            (
+                "the tick re-arms the next one: a WRMSR to the TSC-deadline timer (estimate: Adams & Agesen's native privileged write)",
+                "틱이 다음 틱을 설정: TSC-deadline 타이머에 WRMSR (추정: Adams & Agesen의 네이티브 특권 쓰기)",
+            )
+        };
+        if host {
+            s.host(self.costs.privileged_native, en, ko);
+        } else {
+            s.kernel(self.costs.privileged_native, en, ko);
+        }
     }
 
     /// The guest's reads of an emulated device's status registers in its interrupt handler

@@ -1330,6 +1330,70 @@ fn a_timer_tick_without_apicv_exits_for_its_eoi_and_for_its_re_arm() {
     );
 }
 
+/// A native kernel's tick re-arms the next one as a guest's does: the local APIC timer in
+/// TSC-deadline mode is one-shot, so each tick ends with a WRMSR to `IA32_TSC_DEADLINE`
+/// (`privileged_native`, as a native sleep's arming), after the handler. A container's
+/// tick is its host kernel's, the same; a sleep's wake-up restarts the tick the same way;
+/// and a type-2 host's own tick, taken while its guest runs, re-arms the host's timer.
+#[test]
+fn a_native_tick_re_arms_its_tsc_deadline_timer() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let rearm = |stack: &Stack, op: Op| -> (Vec<Step>, usize, usize) {
+        let builder = PathBuilder::new(stack, &costs, CpuGeneration::SandyBridge, &workload);
+        let path = builder.op_path(op);
+        let steps: Vec<Step> = path
+            .submit
+            .steps
+            .into_iter()
+            .chain(path.complete.steps)
+            .collect();
+        let handler = steps
+            .iter()
+            .position(|s| s.en.starts_with("timer interrupt handler"))
+            .unwrap_or(usize::MAX);
+        let rearms = steps
+            .iter()
+            .filter(|s| s.en.contains("re-arms") && s.en.contains("TSC-deadline"))
+            .count();
+        (steps, handler, rearms)
+    };
+    let native = Stack::native();
+    let (steps, handler, rearms) = rearm(&native, Op::TimerInterrupt);
+    assert_eq!(rearms, 1);
+    assert_eq!(steps.len(), 2, "{steps:#?}");
+    assert_eq!(handler, 0);
+    assert_eq!(steps[1].cycles, costs.privileged_native);
+    assert_eq!(steps[1].category, Category::GuestKernel);
+    assert_eq!(
+        steps.iter().map(|s| s.cycles).sum::<u64>(),
+        costs.timer_interrupt + costs.privileged_native
+    );
+    let container = Stack {
+        kind: PlatformKind::Container,
+        ..Stack::native()
+    };
+    assert_eq!(rearm(&container, Op::TimerInterrupt).2, 1);
+    // A sleep arms its wake-up, and the wake-up's tick restarts the periodic one.
+    let (sleep, _, sleep_rearms) = rearm(&native, Op::Sleep);
+    assert_eq!(sleep_rearms, 1, "{sleep:#?}");
+    // Type 2: the host kernel's own tick, in its own world, re-arms the host's timer.
+    let t2 = Stack {
+        kind: PlatformKind::Type2,
+        memory: MemoryVirtualization::Nested,
+        backend: BackendPlacement::VmThread,
+        ..stack(VT)
+    };
+    let (t2_steps, _, _) = rearm(&t2, Op::TimerInterrupt);
+    let host_rearm = t2_steps
+        .iter()
+        .filter(|s| s.en.starts_with("the host kernel re-arms its next tick"))
+        .collect::<Vec<_>>();
+    assert_eq!(host_rearm.len(), 1, "{t2_steps:#?}");
+    assert_eq!(host_rearm[0].category, Category::HostOs);
+    assert_eq!(host_rearm[0].cycles, costs.privileged_native);
+}
+
 /// Under binary translation the timer tick does what it does on hardware, in the same
 /// order: the VMM takes the host's timer interrupt and injects a virtual one, the guest
 /// acknowledges it first (an EOI to the VMM's emulated APIC, caught in translated code),
