@@ -1475,7 +1475,8 @@ await step('the timeline asks before recording, opens on a virtualized platform,
   assert(chosen[1] === 'true', `timeline opens on ${chosen[0]} (virtualized: ${chosen[1]})`);
   const extent = await page.textContent('#timeline-extent');
   assert(/ms/.test(extent) && /cycles/.test(extent), `extent in ms and cycles: ${extent}`);
-  assert(/ms/.test(await page.textContent('.timeline .range')), 'view range in ms');
+  // The first view, the start of the recording, may read in µs.
+  assert(/ (ms|µs) · /.test(await page.textContent('.timeline .range')), 'view range in ms or µs');
   await chartTextCheck(page, 'timeline at 1440 px');
   await page.click('#tab-table');
 });
@@ -2116,9 +2117,18 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
     await p.waitForSelector('.timeline-box svg');
     const note = await p.textContent('#timeline-windows');
     assert(/ms recorded in total\)/.test(note), `windows note: ${note}`);
-    // The first view spans the whole 200 ms run, not only up to the last window's end.
+    // The first view is the start of the first recorded window, where single segments can
+    // be seen (the whole run was 20 slivers under a row of exit marks: a student's review),
+    // and says so; "Show all" spans the whole 200 ms run, not only up to the last window's end.
+    const first = await p.textContent('#timeline-range');
+    assert(/^0 – [\d.]+ µs · /.test(first), `first view of a sampled trace: ${first}`);
+    assert(/Show all/.test(await p.textContent('#timeline-opening')), 'the first view does not say how to see the whole run');
+    const drawn = await p.$$eval('.timeline-box svg rect[fill]', (r) => r.length);
+    assert(drawn > 100 && !(await p.$('#timeline-binned')), `first view: ${drawn} segments drawn, binned: ${!!(await p.$('#timeline-binned'))}`);
+    await p.click('#timeline-all');
     const whole = await p.textContent('#timeline-range');
-    assert(/^0 – 200 ms · /.test(whole), `first view of a sampled trace: ${whole}`);
+    assert(/^0 – 200 ms · /.test(whole), `whole run of a sampled trace: ${whole}`);
+    assert(!(await p.$('#timeline-opening')), 'the opening note stays on the whole run');
     for (let i = 0; i < 9; i++) {
       await p.click('#timeline-zoom-in');
       const drawn = await p.$$eval('.timeline-box svg rect[fill], .timeline-box svg rect.bin', (r) => r.length);
@@ -2297,6 +2307,117 @@ await step('the measured table has one number of decimals per column of figures'
   const throughputs = await page.$$eval('#measured td.throughput', (c) => c.map((x) => x.textContent.trim()));
   const decimals = new Set(throughputs.map((x) => (x.split('.')[1] || '').length));
   assert(throughputs.length > 1 && decimals.size === 1, `throughputs: ${throughputs.join(' ')}`);
+});
+
+// ---- a student's review at 1440 px: wide tables, latency without spread, paths ----
+
+await step('at 1440 px the desktop tables fit the results column (EN and KO); a table that still scrolls says so above itself', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'vdi-network.toml');
+    await p.click('#tab-table');
+    for (const lang of ['en', 'ko']) {
+      if (lang === 'ko') {
+        await p.click('#lang');
+        await p.waitForFunction(() => document.documentElement.lang === 'ko');
+      }
+      for (const id of ['desktop', 'desktop-cpu']) {
+        const [scrollW, boxW, marked] = await p.$eval(`#${id}`, (t) => {
+          const box = t.closest('.scroll');
+          return [box.scrollWidth, box.clientWidth, box.hasAttribute('data-more-right')];
+        });
+        assert(scrollW <= boxW + 1 && !marked, `${lang}: #${id} is ${scrollW}px in ${boxW}px`);
+      }
+      // The sessions' figures and the CPU split each under their own headings.
+      const cpu = await p.$$eval('#desktop-cpu thead th', (h) => h.map((x) => x.textContent));
+      assert(cpu.length === 6 && cpu.includes(lang === 'en' ? 'Apps %' : '앱 %'), `${lang}: CPU headings ${cpu.join(' | ')}`);
+      assert(!(await p.$('#desktop thead th[data-col=app]')), `${lang}: the CPU split still in the sessions table`);
+      assert(/100%/.test(await p.textContent('#desktop-cpu-note')), `${lang}: the CPU note`);
+    }
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // Eight platforms' prose does not fit: the comparison table scrolls, and says so.
+    await pick(p, 'full-para-hybrid.toml');
+    await p.click('#tab-table');
+    await p.waitForFunction(() => document.querySelector('#comparison').closest('.scroll').hasAttribute('data-more-right'));
+    const cue = await p.$eval('#comparison', (t) => {
+      const box = t.closest('.scroll');
+      return [box.getAttribute('data-more-right'), getComputedStyle(box, '::before').content];
+    });
+    assert(/More columns to the right/.test(cue[0]) && cue[1].includes('More columns'), `the scroll cue: ${cue.join(' / ')}`);
+    // The relative note's VDI sentence only where a platform is a desktop.
+    const hints = await p.$$eval('.table-view > p.hint', (h) => h.map((x) => x.textContent).join(' '));
+    assert(!/VDI platform/.test(hints), 'the VDI sentence under a run without desktops');
+    // A heading's note button is a drawn "i", named for screen readers.
+    const help = await p.$eval('#measured thead .col-help', (b) => [b.textContent, b.getAttribute('aria-label'), getComputedStyle(b).borderRadius]);
+    assert(help[0] === 'i' && /Relative to native/.test(help[1]) && help[2] === '50%', `note button: ${help.join(' / ')}`);
+  } finally {
+    await p.close();
+  }
+});
+
+await step('a latency without spread says so and why under its charts, in both languages', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'containers-vs-vms.toml');
+    await p.click('#tab-charts');
+    const send = await p.$eval('#chart-op', (s) => [...s.options].find((o) => o.textContent === 'network send').value);
+    await p.selectOption('#chart-op', send);
+    for (const id of ['chart-latency', 'chart-distribution']) {
+      const remark = await p.textContent(`#${id} .chart-remark`);
+      assert(/^No spread: every network send took the same time on .*Container, host network \(1\.58 µs\)/.test(remark), `${id}: ${remark}`);
+      assert(/waits for no device and no CPU/.test(remark) && /handed to the NIC or the ring/.test(remark), `${id}: why: ${remark}`);
+      // Grey, not a warning's red.
+      const colour = await p.$eval(`#${id} .chart-remark`, (e) => getComputedStyle(e).color);
+      assert(colour === 'rgb(87, 96, 106)', `${id}: remark in ${colour}`);
+    }
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert(/^퍼짐 없음/.test(await p.textContent('#chart-latency .chart-remark')), 'Korean remark');
+    await p.click('#lang');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('Stack & paths leaves out the platforms that made none of the operation, says so; the step-through opens where it is made and explains a 0-cycle phase', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'full-para-hybrid.toml');
+    await p.click('#tab-paths');
+    await p.waitForSelector('#layer-subtotals');
+    const op = await p.$eval('#path-op', (s) => s.options[s.selectedIndex].textContent);
+    assert(op === 'disk read', `the tables open on ${op}`);
+    const rows = await p.$$eval('#layer-subtotals tbody th', (h) => h.map((x) => x.textContent));
+    assert(rows.length === 4 && rows.every((r) => /disk$/.test(r)), `subtotal rows: ${rows.join(' | ')}`);
+    const out = await p.textContent('#paths-left-out');
+    assert(/Hardware assist, system calls/.test(out) && /made no disk read in this run/.test(out), `left out: ${out}`);
+    assert((await p.$$('.platform-paths .not-made')).length === 4, 'the system-call platforms do not say they made no disk read');
+    const platform = await p.$eval('#trap-platform', (s) => s.options[s.selectedIndex].textContent);
+    assert(platform === 'Hardware assist, disk', `the step-through opens on ${platform}`);
+    const zero = await p.$$eval('.trap-phases .trap-zero', (z) => z.map((x) => x.textContent));
+    assert(zero.length > 0 && zero.every((z) => /^0 cycles: /.test(z)), `0-cycle phases: ${zero.slice(0, 2).join(' | ')}`);
+  } finally {
+    await p.close();
+  }
+});
+
+await step('an assignment open before Start shows no scenario in the library list or the editor', async () => {
+  const p = await newPage(`${BASE}#a=hypervisor-types.toml`);
+  try {
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    assert(await p.inputValue('#scenario-select') === '', `library list: ${await p.inputValue('#scenario-select')}`);
+    assert(await p.isVisible('#editor-before-start') && !(await p.$('.cm-host')), 'the editor shows a scenario before Start');
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit, .cm-host', { timeout: 20000 });
+    assert(await p.inputValue('#scenario-select') !== '', 'no scenario in the library list after Start');
+  } finally {
+    await p.close();
+  }
 });
 
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
