@@ -116,6 +116,22 @@ await step('picks a scenario from the library and runs it', async () => {
   assert(rows >= 6, `comparison table has ${rows} rows (seed table has 6)`);
 });
 
+await step("the comparison table quotes the course overview's words only: the native column is not in its table", async () => {
+  // A student's review read the bare-metal column's words, quoted like the others, as the
+  // overview's: they are this simulator's, unquoted, with a title saying so.
+  const i = builtin.indexOf('seed-comparison-table.toml');
+  assert(i >= 0, 'seed-comparison-table.toml is in the library');
+  await afterRun(page, () => page.selectOption('#scenario-select', String(i)));
+  const cells = await page.$$eval('#comparison tbody td .seed-text', (c) => c.map((x) => ({
+    text: x.textContent, baseline: x.classList.contains('baseline-text'), title: x.title })));
+  const native = cells.filter((c) => c.baseline);
+  const seed = cells.filter((c) => !c.baseline);
+  assert(native.length === 6, `six native cells: ${native.length}`);
+  assert(seed.length >= 6, `the overview's cells: ${seed.length}`);
+  for (const c of native) assert(!/[“”"]/.test(c.text) && /Not in the course overview's table/.test(c.title), `native cell: ${JSON.stringify(c)}`);
+  for (const c of seed) assert(/^“.*”$/.test(c.text), `overview cell quoted: ${JSON.stringify(c)}`);
+});
+
 await step('library texts are fetched from dist/scenarios/; a failed fetch says so, translated, and a retry works', async () => {
   // The wasm holds only the library's index: the chosen text comes from scenarios/<file>.
   const text = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');
