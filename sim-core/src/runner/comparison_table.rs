@@ -527,19 +527,19 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
         TableRow::Management => Some(match p.kind {
             PlatformKind::Type1 if p.io.is_some() => Text::new(
                 format!(
-                    "to install: a hypervisor on the bare hardware, which needs its own drivers and management tools (the overview's \"installation and management somewhat complex\"), and {n} {}",
+                    "to install: a hypervisor on the bare hardware, with drivers for the real devices (its own, as ESXi has, or a privileged management OS's, as Xen's dom0 and Hyper-V's root partition) and management tools (the overview's \"installation and management somewhat complex\"), and {n} {}",
                     plural(n, "guest OS", "guest OSes")
                 ),
-                format!("설치: 하드웨어 바로 위의 하이퍼바이저(자체 드라이버와 관리 도구가 필요: 개요 문서의 \"설치와 관리가 다소 복잡\")와 게스트 OS {n}개"),
+                format!("설치: 하드웨어 바로 위의 하이퍼바이저(실제 장치의 드라이버(ESXi처럼 자체 드라이버, 또는 Xen의 dom0나 Hyper-V의 루트 파티션처럼 특권 관리 OS의 드라이버)와 관리 도구가 필요: 개요 문서의 \"설치와 관리가 다소 복잡\")와 게스트 OS {n}개"),
             ),
             // The overview says "somewhat complex" of type 1 only; a VDI server is one, with
             // the desktops' OSes on it.
             PlatformKind::Vdi if p.io.is_some() => Text::new(
                 format!(
-                    "to install: a hypervisor on the bare hardware, with its own drivers and management tools as any type 1 needs, and {n} {}",
+                    "to install: a hypervisor on the bare hardware, with drivers for the real devices and management tools as any type 1 needs, and {n} {}",
                     plural(n, "guest OS", "guest OSes")
                 ),
-                format!("설치: 하드웨어 바로 위의 하이퍼바이저(Type 1이 다 그렇듯 자체 드라이버와 관리 도구가 필요)와 게스트 OS {n}개"),
+                format!("설치: 하드웨어 바로 위의 하이퍼바이저(Type 1이 다 그렇듯 실제 장치의 드라이버와 관리 도구가 필요)와 게스트 OS {n}개"),
             ),
             PlatformKind::Type2 => Text::new(
                 format!(
