@@ -48,7 +48,7 @@ pub const fn metric(m: Metric) -> Name {
         GuestUserPercent => Name::new("사용자 %", "User %"),
         GuestKernelPercent => Name::new("커널 %", "Kernel %"),
         HypervisorPercent => Name::new("하이퍼바이저 %", "Hypervisor %"),
-        DeviceEmulationPercent => Name::new("장치 에뮬레이션 %", "Device emulation %"),
+        DeviceEmulationPercent => Name::new("장치 백엔드 %", "Device back ends %"),
         HostOsPercent => Name::new("호스트 OS·엔진 %", "Host OS / engine %"),
         IdlePercent => Name::new("유휴 %", "Idle %"),
         StartupMs => Name::new("시작 시간: 인스턴스 하나", "Start-up time: one instance"),

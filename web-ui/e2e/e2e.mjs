@@ -700,7 +700,7 @@ await step('the measured table shows every CPU share and the instance groups', a
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('containers-vs-vms.toml'))));
   await measuredText(page);
   const heads = await page.textContent('#measured thead');
-  for (const h of ['User %', 'Kernel %', 'Hypervisor %', 'Device emulation %', 'Host OS / engine %', 'Idle %', 'Steal / wait %']) {
+  for (const h of ['User %', 'Kernel %', 'Hypervisor %', 'Device back ends %', 'Host OS / engine %', 'Idle %', 'Steal / wait %']) {
     assert(heads.includes(h), `measured table lacks ${h}: ${heads}`);
   }
   const kinds = await page.textContent('#measured tbody');

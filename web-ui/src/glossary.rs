@@ -690,8 +690,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "emu% (명령줄 표)",
         name_en: "emu% (command-line table)",
         forms: &["emu%", "에뮬%"],
-        ko: "명령줄 표의 열 이름으로, 페이지의 '장치 에뮬레이션 %' 열입니다: 장치 백엔드가 게스트의 I/O에 쓴 시간의 비율로, 에뮬레이션 장치 모델과 반가상화 백엔드(QEMU의 장치 모델, vhost, 드라이버 도메인의 netback·blkback)를 어디서 실행되든 모두 셉니다.",
-        en: "The command line's name for the page's Device emulation % column: the share of time the device back ends spent on the guests' I/O, emulated device models and paravirtual back ends alike (QEMU's device model, vhost, a driver domain's netback and blkback), wherever they run.",
+        ko: "명령줄 표의 열 이름으로, 페이지의 '장치 백엔드 %' 열입니다: 장치 백엔드가 게스트의 I/O에 쓴 시간의 비율로, 에뮬레이션 장치 모델과 반가상화 백엔드(QEMU의 장치 모델, vhost, 드라이버 도메인의 netback·blkback)를 어디서 실행되든 모두 셉니다.",
+        en: "The command line's name for the page's Device back ends % column: the share of time the device back ends spent on the guests' I/O, emulated device models and paravirtual back ends alike (QEMU's device model, vhost, a driver domain's netback and blkback), wherever they run.",
     },
     Term {
         id: "host-percent",

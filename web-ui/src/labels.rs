@@ -139,7 +139,7 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
         Category::GuestUser => ("게스트 사용자", "guest user"),
         Category::GuestKernel => ("게스트 커널", "guest kernel"),
         Category::Hypervisor => ("하이퍼바이저", "hypervisor"),
-        Category::DeviceEmulation => ("장치 에뮬레이션", "device emulation"),
+        Category::DeviceEmulation => ("장치 백엔드", "device back ends"),
         Category::HostOs => ("호스트 OS", "host OS"),
     };
     lang.pick(ko, en)

@@ -207,8 +207,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         ),
         (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
         (PlatformKind::Type1, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% + device emulation {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation),
-            format!("하이퍼바이저 CPU {:.1}% + 장치 에뮬레이션 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
+            format!("hypervisor {:.1}% + device back ends {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation),
+            format!("하이퍼바이저 CPU {:.1}% + 장치 백엔드 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
         ),
         (PlatformKind::Type2, TableRow::Management) => Text::new(
             format!("hypervisor {:.1}% + emulation {:.1}% + host OS {:.1}% of CPU{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.en),
