@@ -1610,6 +1610,28 @@ workload = "web-server"
             assert!(!s.platforms[0].stack.driver_domain, "{technique}");
             assert_eq!(s.platforms[0].stack.backend, BackendPlacement::Hypervisor);
         }
+        // A VDI server takes a type-1 platform's paths: its para desktops' back ends are in
+        // dom0 too, and a hybrid one's may be (XenServer-like) when it says so.
+        let vdi = |extra: &str| {
+            format!(
+                "[scenario]\nname = \"vdi\"\nduration_ms = 5\n\n[[platform]]\nname = \"v\"\nkind = \"vdi\"\n{extra}\n\n[[instance]]\nname = \"d\"\nworkload = \"desktop-office\"\n"
+            )
+        };
+        for (extra, dom0) in [
+            ("technique = \"para\"", true),
+            ("technique = \"para\"\nbackend = \"hypervisor\"", false),
+            ("", false),
+            ("driver_domain = true", true),
+        ] {
+            let s = Scenario::from_toml("vdi.toml", &vdi(extra)).expect(extra);
+            let stack = &s.platforms[0].stack;
+            assert_eq!(stack.driver_domain, dom0, "{extra}");
+            assert_eq!(
+                stack.backend == BackendPlacement::DriverDomain,
+                dom0,
+                "{extra}"
+            );
+        }
         // Shown beside a hybrid platform, paravirtualization gets Xen's dom0 too.
         let hybrid = Scenario::from_toml("h.toml", &text("").replace("\"para\"", "\"hybrid\""))
             .expect("valid");

@@ -446,8 +446,12 @@ impl BackendPlacement {
     /// pinned (Xen pins dom0's vCPUs only with `dom0_vcpus_pin`, off by default), which
     /// every guest's back ends share (`machine/io.rs`); a dom0 whose several vCPUs serve
     /// guests in parallel is not modelled.
+    ///
+    /// A `vdi` server is a type-1 hypervisor whose operations take a type-1 platform's
+    /// paths: its paravirtualized desktops' back ends are in dom0 too.
     pub fn driver_domain_by_default(kind: PlatformKind, technique: Option<Technique>) -> bool {
-        kind == PlatformKind::Type1 && technique == Some(Technique::Para)
+        matches!(kind, PlatformKind::Type1 | PlatformKind::Vdi)
+            && technique == Some(Technique::Para)
     }
 
     /// Where a platform's back ends run unless the scenario says otherwise: Xen-like
@@ -455,7 +459,9 @@ impl BackendPlacement {
     /// otherwise inline in the hypervisor.
     pub fn default_for(kind: PlatformKind, driver_domain: bool, microvm: bool) -> Self {
         match kind {
-            PlatformKind::Type1 if driver_domain => BackendPlacement::DriverDomain,
+            PlatformKind::Type1 | PlatformKind::Vdi if driver_domain => {
+                BackendPlacement::DriverDomain
+            }
             PlatformKind::Type1 if microvm => BackendPlacement::VmThread,
             PlatformKind::Type2 => BackendPlacement::VmThread,
             _ => BackendPlacement::Hypervisor,

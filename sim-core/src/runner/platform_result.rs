@@ -42,20 +42,14 @@ pub(super) fn layers(stack: &Stack) -> Vec<Layer> {
             Layer::GuestKernel,
             Layer::Hardware,
         ],
-        PlatformKind::Vdi => vec![
-            Layer::Application,
-            Layer::GuestKernel,
-            Layer::Hypervisor,
-            Layer::Hardware,
-        ],
-        PlatformKind::Type1 if stack.driver_domain => vec![
+        PlatformKind::Type1 | PlatformKind::Vdi if stack.driver_domain => vec![
             Layer::Application,
             Layer::GuestKernel,
             Layer::DriverDomain,
             Layer::Hypervisor,
             Layer::Hardware,
         ],
-        PlatformKind::Type1 => vec![
+        PlatformKind::Type1 | PlatformKind::Vdi => vec![
             Layer::Application,
             Layer::GuestKernel,
             Layer::Hypervisor,

@@ -302,8 +302,8 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub credit_boost: Option<Spanned<bool>>,
-    /// Type 1: I/O back ends live in a driver domain (Xen dom0-like); default true with
-    /// `technique = "para"` unless `backend` names another place, false otherwise.
+    /// Type 1 and vdi: I/O back ends live in a driver domain (Xen dom0-like); default true
+    /// with `technique = "para"` unless `backend` names another place, false otherwise.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub driver_domain: Option<Spanned<bool>>,

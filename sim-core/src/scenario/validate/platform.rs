@@ -119,7 +119,7 @@ fn platform_io(
     Ok(io)
 }
 
-/// The keys that apply to one kind only: `driver_domain` (type 1; unless written, true
+/// The keys that apply to some kinds only: `driver_domain` (type 1 and vdi; unless written, true
 /// for `para` when `backend` names no other place: `BackendPlacement::driver_domain_by_default`),
 /// `host_background_percent` (type 2), `network` and `storage` (containers).
 fn kind_only_fields(
@@ -139,13 +139,13 @@ fn kind_only_fields(
         }
     };
     if let Some(written) = p.driver_domain.as_ref() {
-        if *written.get_ref() && kind != PlatformKind::Type1 {
+        if *written.get_ref() && !matches!(kind, PlatformKind::Type1 | PlatformKind::Vdi) {
             return Err(v.error(
                 written.span(),
                 msg!(
                     "not_applicable",
-                    "platform `{name}`: {field} applies to type1 hypervisors only",
-                    "플랫폼 `{name}`: {field}은(는) type1 하이퍼바이저에만 해당합니다",
+                    "platform `{name}`: {field} applies to type1 and vdi hypervisors only (a driver domain is a domain of a type-1 hypervisor)",
+                    "플랫폼 `{name}`: {field}은(는) type1과 vdi 하이퍼바이저에만 해당합니다 (드라이버 도메인은 type-1 하이퍼바이저의 도메인입니다)",
                     name = name,
                     field = "driver_domain"
                 ),
@@ -295,8 +295,8 @@ fn backend(
                 ))
             } else if (chosen == B::DriverDomain) != driver_domain {
                 Some((
-                    "backend = \"driver_domain\" goes with driver_domain = true (type1; the default with technique = \"para\"), and driver_domain = true with that back end",
-                    "backend = \"driver_domain\"은 driver_domain = true(type1; technique = \"para\"이면 기본값)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
+                    "backend = \"driver_domain\" goes with driver_domain = true (type1 or vdi; the default with technique = \"para\"), and driver_domain = true with that back end",
+                    "backend = \"driver_domain\"은 driver_domain = true(type1 또는 vdi; technique = \"para\"이면 기본값)와 함께 써야 하고, driver_domain = true는 그 백엔드와 함께 써야 합니다",
                 ))
             } else if kind == PlatformKind::Type2 && chosen == B::Hypervisor {
                 Some((
