@@ -436,11 +436,11 @@ impl BackendPlacement {
     /// Xen Virtual Machine Monitor", OASIS 2004); Xen 1.0, as Barham et al. describe it
     /// (SOSP 2003), kept its drivers in the hypervisor, which `backend = "hypervisor"`
     /// still models. Binary translation, hardware assist and hybrid on a type 1 keep their
-    /// back ends inline in the hypervisor: VMware ESX's vmkernel holds the drivers and the
-    /// virtual switch that its binary-translated guests' devices reach; a hardware-assisted
-    /// type 1 stands for no product in particular, and the inline back end is the one
-    /// that needs no scheduling (a KVM host's vhost or QEMU thread is `backend =
-    /// "vm_thread"`, a Xen HVM guest's dom0 `driver_domain = true`).
+    /// back ends inline in the hypervisor, as VMware ESX and ESXi do: the vmkernel holds the
+    /// drivers and the virtual switch that the guests' emulated devices, or VMware Tools'
+    /// paravirtual ones, reach (docs/scenario-format.md's table of which settings stand for
+    /// which product). A KVM host's vhost or QEMU thread is `backend = "vm_thread"`, a Xen
+    /// HVM guest's dom0 `driver_domain = true`.
     ///
     /// The model's dom0 has one vCPU at the credit scheduler's default weight (256), not
     /// pinned (Xen pins dom0's vCPUs only with `dom0_vcpus_pin`, off by default), which
