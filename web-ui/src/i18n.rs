@@ -670,6 +670,11 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("desktop.hypervisor", "하이퍼바이저 %", "Hypervisor %"),
     ("desktop.idle", "유휴 %", "Idle %"),
     ("desktop.silent", "p50/p99의 —: 그 그룹의 사용자가 실행 중에 입력을 하지 않았습니다(동영상 사용자는 보기만 하고, 유휴 데스크톱이나 아주 짧은 실행에도 입력이 없습니다). 그 프레임은 프레임 전달/요청에 들어 있습니다.", "— under p50/p99: the group's users made no inputs in the run (video users only watch; idle desktops and very short runs have none either); its frames still count in frames delivered/wanted."),
+    (
+        "desktop.loss",
+        "{}: 손실 {}%의 링크에서 패킷 {}개(서버가 보낸 {}개 중)가 손실되어 다시 보냈습니다(UDP 동영상 프레임은 다시 보내지 않음). 그 때문에 늦게 표시된 화면 갱신 {}개, 다시 보낸 입력 {}개.",
+        "{}: on a link losing {}%, {} of the {} packets the server sent were lost and sent again (a video frame's over UDP is not); {} updates were shown late for it, and {} inputs were sent again.",
+    ),
     ("table.all_columns", "모든 열 보기 (CPU 비율 포함)", "Show every column (CPU shares too)"),
     ("table.few_columns", "주요 열만 보기", "Show the main columns only"),
     ("course.step_invalid", "이 학생의 변형으로는 이 단계의 시나리오가 올바르지 않습니다. 과제를 만든 사람에게 알리세요:", "With this student's variant, this step's scenario is not valid; tell the assignment's author:"),

@@ -139,6 +139,19 @@ pub struct VdiResult {
     pub bandwidth_kbit_s: f64,
     pub frames_wanted: u64,
     pub frames_delivered: u64,
+    /// Packets sent to the clients in the run (each counted once), and of them the ones
+    /// the network lost (`loss_percent` of them on average: sent again, except a video
+    /// frame's over UDP).
+    #[serde(default)]
+    pub packets_sent: u64,
+    #[serde(default)]
+    pub packets_lost: u64,
+    /// Updates shown late because one of their packets was lost and sent again.
+    #[serde(default)]
+    pub updates_resent: u64,
+    /// Inputs whose packet was lost on the way to the server and sent again.
+    #[serde(default)]
+    pub inputs_lost: u64,
     pub cpu: VdiCpu,
     pub groups: Vec<VdiGroupResult>,
     /// The same activities on a local PC (the platform's native baseline).

@@ -262,6 +262,20 @@ pub struct DesktopGroupOutcome {
     pub captures: u64,
     /// Sum of the quality of every capture, percent (mean = this / captures).
     pub quality_sum: u64,
+    /// Packets sent to the clients (each once, before any retransmission), and of them
+    /// the ones the network lost, counted as they leave the host.
+    #[serde(default)]
+    pub packets: u64,
+    #[serde(default)]
+    pub packets_lost: u64,
+    /// Inputs whose packet the network lost on its way to the server (each waits for its
+    /// retransmission).
+    #[serde(default)]
+    pub inputs_lost: u64,
+    /// Updates shown late because one of their packets was lost and sent again (video
+    /// frames over UDP are not sent again: a lost one is never shown).
+    #[serde(default)]
+    pub updates_resent: u64,
 }
 
 /// What the desktops of one machine hand back.
@@ -459,6 +473,10 @@ impl Sessions {
                     let net = &remote.network;
                     arrive += net.rtt_us * c.per_us / 2 - s.lead;
                     if s.net_rng.below(1_000_000) < net.loss_ppm {
+                        if at_client < s.stop {
+                            let g = self.groups[s.group].as_mut().expect("desktop group");
+                            g.inputs_lost += 1;
+                        }
                         // An input is one packet: a lost one is a lost tail, alone in flight.
                         arrive += recovery(
                             remote.protocol.transport,
@@ -600,6 +618,10 @@ impl Sessions {
         // a run would miss the first one-way trip's worth of a session already under way).
         let sent = s.link_free_at;
         count(sent);
+        if sent < stop {
+            g.packets += 1;
+            g.packets_lost += u64::from(lost);
+        }
         if lost && resent_if_lost {
             // The retransmission crosses the link again, once the loss is known.
             count(sent + rtt);
@@ -619,6 +641,9 @@ impl Sessions {
             if remote.protocol.transport == Transport::Udp && frame.video_only {
                 // Superseded by the next frame: never shown.
                 return;
+            }
+            if at < stop {
+                g.updates_resent += 1;
             }
             // The update is shown when its slowest packet is in (the earlier ones'
             // retransmissions overlap the later ones').

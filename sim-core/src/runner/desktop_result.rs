@@ -28,6 +28,7 @@ pub(super) fn vdi_result(
     let mut sessions = 0u64;
     let mut dropped = 0u64;
     let (mut wanted, mut delivered) = (0, 0);
+    let (mut packets, mut packets_lost, mut updates_resent, mut inputs_lost) = (0, 0, 0, 0);
     let mut group_results = Vec::new();
     let local_groups = baseline.desktop.as_ref().map(|d| &d.groups);
     for (index, (g, spec)) in desktop.groups.iter().zip(groups).enumerate() {
@@ -43,6 +44,10 @@ pub(super) fn vdi_result(
         dropped += u64::from(g.sessions_dropped);
         wanted += g.frames_wanted;
         delivered += g.frames_delivered;
+        packets += g.packets;
+        packets_lost += g.packets_lost;
+        updates_resent += g.updates_resent;
+        inputs_lost += g.inputs_lost;
         let mut result = group_result(spec, g, per_us, seconds);
         result.local_frames_delivered = local_frames;
         result.local_frames_wanted = local_wanted;
@@ -104,6 +109,10 @@ pub(super) fn vdi_result(
         bandwidth_kbit_s: bytes as f64 * 8.0 / 1000.0 / seconds / sessions.max(1) as f64,
         frames_wanted: wanted,
         frames_delivered: delivered,
+        packets_sent: packets,
+        packets_lost,
+        updates_resent,
+        inputs_lost,
         cpu,
         groups: group_results,
         local,

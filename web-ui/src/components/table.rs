@@ -349,6 +349,17 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
         if silent {
             <p class="hint" id="desktop-silent">{ t(lang, "desktop.silent") }</p>
         }
+        // What a lossy link did, which the percentiles hide when few updates lose a packet
+        // (an instructor's review).
+        { for vdis.iter().filter(|(_, v)| v.loss_percent > 0.0).map(|&(p, v)| html! {
+            <p class="hint desktop-loss">{ t(lang, "desktop.loss")
+                .replacen("{}", &labels::platform(lang, p), 1)
+                .replacen("{}", &crate::num::exact(v.loss_percent, 1), 1)
+                .replacen("{}", &fmt_num(v.packets_lost as f64), 1)
+                .replacen("{}", &fmt_num(v.packets_sent as f64), 1)
+                .replacen("{}", &fmt_num(v.updates_resent as f64), 1)
+                .replacen("{}", &fmt_num(v.inputs_lost as f64), 1) }</p>
+        }) }
         { desktop_cpu_table(lang, &vdis) }
         </>
     }
