@@ -132,6 +132,19 @@ await step("the comparison table quotes the course overview's words only: the na
   for (const c of seed) assert(/^“.*”$/.test(c.text), `overview cell quoted: ${JSON.stringify(c)}`);
 });
 
+await step('a lossy VDI link says what it lost: packets, late updates, inputs sent again', async () => {
+  const i = builtin.indexOf('vdi-network.toml');
+  assert(i >= 0, 'vdi-network.toml is in the library');
+  await afterRun(page, () => page.selectOption('#scenario-select', String(i)));
+  await page.click('#tab-table');
+  const notes = await page.$$eval('.desktop-loss', (n) => n.map((x) => x.textContent));
+  assert(notes.length === 1, `one lossy platform: ${notes.length}`);
+  const m = /on a link losing 2%, ([\d,]+) of the ([\d,]+) packets the server sent were lost/.exec(notes[0]);
+  assert(m, `loss note: ${notes[0]}`);
+  const [lost, sent] = [Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))];
+  assert(lost > 0 && lost < sent, `lost ${lost} of ${sent}`);
+});
+
 await step('library texts are fetched from dist/scenarios/; a failed fetch says so, translated, and a retry works', async () => {
   // The wasm holds only the library's index: the chosen text comes from scenarios/<file>.
   const text = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');

@@ -354,7 +354,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
         { for vdis.iter().filter(|(_, v)| v.loss_percent > 0.0).map(|&(p, v)| html! {
             <p class="hint desktop-loss">{ t(lang, "desktop.loss")
                 .replacen("{}", &labels::platform(lang, p), 1)
-                .replacen("{}", &crate::num::exact(v.loss_percent, 1), 1)
+                .replacen("{}", &crate::num::fixed(v.loss_percent, 2), 1)
                 .replacen("{}", &fmt_num(v.packets_lost as f64), 1)
                 .replacen("{}", &fmt_num(v.packets_sent as f64), 1)
                 .replacen("{}", &fmt_num(v.updates_resent as f64), 1)
