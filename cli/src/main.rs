@@ -117,8 +117,9 @@ enum Command {
     },
     /// Check scenario and assignment files without running the simulation.
     ///
-    /// Near ties between platforms in a choice question show only in a run: `virtsim
-    /// answers` (or `run`) warns about them on stderr, so run it before handing out.
+    /// Near ties between platforms in a choice question, and a choice answer that differs
+    /// between students' variants, show only in a run: `virtsim answers` (or `run`) warns
+    /// about them on stderr, so run it before handing out.
     #[command(visible_alias = "check")]
     Validate {
         /// Scenario or assignment files, or directories whose `*.toml` files are checked.

@@ -915,3 +915,82 @@ fn a_missing_library_scenario_is_named_with_the_files_there_are() {
         assert!(!stderr(&o).contains("closure"), "{}", stderr(&o));
     }
 }
+
+/// The instructor's week-7 step: four web servers and two batch jobs on a host of 4, 6
+/// or 8 cores; which platform has the lowest p99 of a network receive (docker for most
+/// variants, xen-pv for 6 cores when this was written). `answers` warns of a choice
+/// answer that differs between the variants it compares (the reference variant and the
+/// sample students'), exactly when it does, naming each answer's variants; and it prints
+/// a note the variants share once, naming them.
+#[test]
+fn answers_warns_of_a_choice_answer_that_differs_between_variants() {
+    let dir = scratch_dir("differing-choice");
+    let scenario = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/web-busy.toml"),
+    )
+    .expect("web-busy.toml");
+    let text = format!(
+        r#"
+[assignment]
+id = "virt-week7"
+title = {{ en = "Week 7", ko = "7주차" }}
+
+[[step]]
+id = "web-busy"
+title = {{ en = "Web servers on a busy host", ko = "바쁜 호스트의 웹 서버" }}
+intro = {{ en = "Run.", ko = "실행." }}
+scenario_toml = '''
+{scenario}
+'''
+scenario_questions = ["lowest-p99"]
+student_seed = true
+
+[[step.vary]]
+parameter = "host_cores"
+choices = [4, 6, 8]
+"#
+    );
+    let a = write(&dir, "week7.toml", &text);
+    let assignment =
+        sim_core::assignment::Assignment::from_toml("week7.toml", &text, &|_: &str| None)
+            .expect("valid");
+    let answer = |student: Option<&str>| {
+        let mut args = vec!["answers", a.as_str(), "--format", "csv"];
+        if let Some(s) = student {
+            args.extend(["--student", s]);
+        }
+        let o = virtsim(&args);
+        // student,step,question,kind,points,predict,answer,...
+        let row = stdout(&o).lines().nth(1).unwrap_or_default().to_string();
+        row.split(',').nth(6).unwrap_or_default().to_string()
+    };
+    let students = sim_core::assignment::sample_students(&assignment, 0);
+    let mut answers = vec![answer(None)];
+    answers.extend(students.iter().map(|s| answer(Some(s))));
+    let differs = answers.iter().any(|x| x != &answers[0]);
+    for (lang, phrase) in [
+        (
+            "en",
+            "choice question `lowest-p99` has a different answer in different variants: ",
+        ),
+        ("ko", "선택 질문 `lowest-p99`의 정답이 변형마다 다릅니다: "),
+    ] {
+        let o = virtsim(&["answers", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.contains(phrase), differs, "{answers:?}: {err}");
+        if differs {
+            // Each answer with its variants, the parameter picked beside each.
+            for (student, given) in students.iter().zip(&answers[1..]) {
+                assert!(err.contains(given.as_str()), "{err}");
+                assert!(err.contains(&format!("{student} [host_cores=")), "{err}");
+            }
+        }
+        // No line twice: a note every variant gives is printed once.
+        let mut lines: Vec<&str> = err.lines().collect();
+        let all = lines.len();
+        lines.sort_unstable();
+        lines.dedup();
+        assert_eq!(lines.len(), all, "{err}");
+    }
+}

@@ -478,6 +478,52 @@ pub const VISIBLE_DIFFERENCE_RELATIVE: f64 = 0.01;
 /// and a tolerance of 0 accepts the printed 27.11 for 27.1134.
 pub const PRINTED_HALF_UNIT: f64 = 0.005;
 
+/// The decimals `virtsim answers` and `run` print a question's evidence with.
+pub const PRINTED_DECIMALS: usize = 2;
+
+/// The decimals the page shows a figure `value` with in a question's evidence and its
+/// tables (web-ui's `num::decimals` and `num::pct` call this): a percentage with one
+/// decimal below 100 and none from 100; any other figure whole when it is whole or from 100
+/// up, with one decimal from 10, two from 1, and three significant digits below 1 (at most
+/// six decimals).
+pub fn shown_decimals(value: f64, percent: bool) -> usize {
+    let a = value.abs();
+    if percent {
+        return if a >= 100.0 { 0 } else { 1 };
+    }
+    if a == a.trunc() || a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else if a >= 0.001 {
+        (-(a.log10().floor()) as usize + 2).min(6)
+    } else {
+        6
+    }
+}
+
+/// `value` rounded to `decimals` decimals, as printed (`format!("{:.2}")`) and read back.
+fn rounded(value: f64, decimals: usize) -> f64 {
+    format!("{value:.decimals$}").parse().unwrap_or(value)
+}
+
+/// A choice answer and another option whose values read the same where a student reads
+/// them ([`QuestionAnswer::shown_tie`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShownTie<'a> {
+    /// The answer's value.
+    pub winner: f64,
+    /// The other option.
+    pub runner_up: &'a str,
+    pub runner_up_value: f64,
+    /// Both print the same in the CLI ([`PRINTED_DECIMALS`]).
+    pub cli: bool,
+    /// Both show the same on the page ([`shown_decimals`]).
+    pub page: bool,
+}
+
 /// A choice whose runner-up is this close to the winner (relative) is a near tie: the
 /// answer then rests on the order of the platforms, not on a difference a student can see.
 pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
@@ -522,6 +568,45 @@ impl QuestionAnswer {
             name.as_str(),
             *runner_up,
         ))
+    }
+
+    /// For a choice question that is not a [near tie](Self::near_tie): another option
+    /// whose value reads the same as the answer's where a student reads them, printed by
+    /// the CLI with [`PRINTED_DECIMALS`] decimals or shown by the page with
+    /// [`shown_decimals`] (0.3473 and 0.354 µs are both "0.35" in `virtsim answers`): a
+    /// student who answers that option from the figures shown is marked wrong. The closest
+    /// such option, if any.
+    pub fn shown_tie(&self) -> Option<ShownTie<'_>> {
+        if self.kind != QuestionKind::Choice || self.near_tie().is_some() {
+            return None;
+        }
+        let winner = self
+            .evidence
+            .iter()
+            .find(|(name, _)| *name == self.answer)?
+            .1;
+        let percent = self.metric.unit() == "%";
+        let printed = |v: f64| rounded(v, PRINTED_DECIMALS);
+        let shown = |v: f64| rounded(v, shown_decimals(v, percent));
+        self.evidence
+            .iter()
+            .filter(|(name, _)| *name != self.answer)
+            .filter_map(|(name, v)| {
+                let cli = printed(*v) == printed(winner);
+                let page = shown(*v) == shown(winner);
+                (cli || page).then_some(ShownTie {
+                    winner,
+                    runner_up: name.as_str(),
+                    runner_up_value: *v,
+                    cli,
+                    page,
+                })
+            })
+            .min_by(|a, b| {
+                (a.runner_up_value - winner)
+                    .abs()
+                    .total_cmp(&(b.runner_up_value - winner).abs())
+            })
     }
 
     /// For a numeric question: whether every platform's value is the same figure to a
@@ -657,6 +742,43 @@ impl QuestionAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn choice(metric: Metric, evidence: &[(&str, f64)], answer: &str) -> QuestionAnswer {
+        let mut q = QuestionAnswer::numeric("q", metric, 0.0, 0.0);
+        q.kind = QuestionKind::Choice;
+        q.value = None;
+        q.answer = answer.to_string();
+        q.options = evidence.iter().map(|(n, _)| n.to_string()).collect();
+        q.evidence = evidence.iter().map(|(n, v)| (n.to_string(), *v)).collect();
+        q
+    }
+
+    /// The instructor's case: 0.3473 and 0.354 µs are 1.9% apart, no near tie, but the
+    /// CLI prints both as 0.35 (the page shows 0.347 and 0.354); a percentage of 44.96 and
+    /// 45.04 (0.18% apart) reads 45.0 on the page; figures that read differently everywhere are no tie.
+    #[test]
+    fn figures_that_print_the_same_are_a_shown_tie() {
+        let q = choice(
+            Metric::MeanLatencyUs,
+            &[("kvm-virtio", 0.3473), ("docker", 0.354), ("xen", 0.9)],
+            "kvm-virtio",
+        );
+        assert!(q.near_tie().is_none());
+        let tie = q.shown_tie().expect("a shown tie");
+        assert_eq!((tie.runner_up, tie.cli, tie.page), ("docker", true, false));
+        let q = choice(
+            Metric::RelativePerformancePercent,
+            &[("a", 44.96), ("b", 45.04), ("c", 46.0)],
+            "b",
+        );
+        let tie = q.shown_tie().expect("a shown tie");
+        assert_eq!((tie.runner_up, tie.cli, tie.page), ("a", false, true));
+        let q = choice(Metric::MeanLatencyUs, &[("a", 1.5), ("b", 1.6)], "a");
+        assert!(q.shown_tie().is_none());
+        // A near tie is the near tie's warning, not this one.
+        let q = choice(Metric::MeanLatencyUs, &[("a", 1.5), ("b", 1.5001)], "a");
+        assert!(q.near_tie().is_some() && q.shown_tie().is_none());
+    }
 
     /// Full-width digits, as a Korean input method types them, read as their ASCII forms,
     /// alone or mixed with ASCII signs, separators and units.

@@ -22,20 +22,10 @@ pub fn lang() -> Lang {
 }
 
 /// Decimals a value needs: none from 100 up, up to 1 from 10, up to 2 from 1, else
-/// three significant digits.
+/// three significant digits (`sim_core::question::shown_decimals`, so that `virtsim
+/// answers` warns of a choice whose figures the page shows alike).
 pub fn decimals(v: f64) -> usize {
-    let a = v.abs();
-    if a == a.trunc() || a >= 100.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if a >= 1.0 {
-        2
-    } else if a >= 0.001 {
-        (-(a.log10().floor()) as usize + 2).min(6)
-    } else {
-        6
-    }
+    sim_core::question::shown_decimals(v, false)
 }
 
 /// `v` with at most `max_decimals` decimals, grouped in thousands.
@@ -65,7 +55,7 @@ pub fn pct(v: f64) -> String {
     if !v.is_finite() {
         return "—".into();
     }
-    format!("{}%", fixed(v, if v.abs() >= 100.0 { 0 } else { 1 }))
+    format!("{}%", fixed(v, sim_core::question::shown_decimals(v, true)))
 }
 
 /// A percentage that may be tiny, to two significant digits below 1% ("0.0016%",

@@ -10,7 +10,10 @@ use serde::Serialize;
 use sim_core::assignment::{valid_student_id, Assignment};
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
-use super::{computed_answers_checked, csv_field, is_assignment, load_assignment, read_text};
+use super::{
+    at_label, computed_answers_checked, computed_answers_diags, csv_field, is_assignment,
+    load_assignment, read_text, variant_label,
+};
 use crate::output::{clean, questions};
 use crate::{Failure, Format, Lang};
 
@@ -62,11 +65,13 @@ pub fn run(
     super::warn_validation(&assignment, lang);
     let mut computed = Vec::new();
     for step in 0..assignment.steps.len() {
-        let answers = computed_answers_checked(&assignment, step, student, lang)?;
+        let answers = if student.is_none() && !answers_file {
+            // The reference variant, checked against the sample students' variants.
+            reference_and_samples(&assignment, step, lang)?
+        } else {
+            computed_answers_checked(&assignment, step, student, lang)?
+        };
         computed.push(answers);
-    }
-    if student.is_none() && !answers_file {
-        warn_copyable(&assignment, lang)?;
     }
     if answers_file {
         let Some(student) = student else {
@@ -99,65 +104,138 @@ pub fn run(
     Ok(())
 }
 
-/// Notes on stderr each numeric question whose per-student variants grade each other's
-/// answers right (the variants of `SAMPLES` sample students, `sample_students`: different
-/// picks where the step varies a parameter): variation that does not move an answer beyond
-/// its tolerance lets a student copy a classmate's.
-fn warn_copyable(assignment: &Assignment, lang: Lang) -> Result<(), Failure> {
-    use sim_core::assignment::{copyable_answers, sample_students};
-    for (index, step) in assignment.steps.iter().enumerate() {
-        let students = sample_students(assignment, index);
-        if students.is_empty() || !step.questions.iter().any(|q| !q.predict) {
-            continue;
+/// The reference variant's answers of step `index`, with what an author reads on stderr
+/// about it and about the variants of [`SAMPLES`](sim_core::assignment::SAMPLES) sample
+/// students (`sample_students`: different picks where the step varies a parameter): each
+/// variant's warnings (near ties, OOM-killed groups, ...), a warning the variants share
+/// printed once and naming them; each choice question whose answer differs between the
+/// variants (the explanation written for one answer is wrong for some students); and each
+/// numeric question whose variants grade each other's answers right (variation that does
+/// not move an answer beyond its tolerance lets a student copy a classmate's).
+fn reference_and_samples(
+    assignment: &Assignment,
+    index: usize,
+    lang: Lang,
+) -> Result<Vec<QuestionAnswer>, Failure> {
+    use sim_core::assignment::{copyable_answers, differing_choices, sample_students};
+    let ko = matches!(lang, Lang::Ko);
+    let step = &assignment.steps[index];
+    let students = sample_students(assignment, index);
+    let (reference, diags) = computed_answers_diags(assignment, index, None, lang)?;
+    // Each warning once, with the variants that give it, in the order first given.
+    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> =
+        diags.into_iter().map(|d| (d, vec![None])).collect();
+    let mut samples = Vec::new();
+    for id in &students {
+        let (answers, diags) = computed_answers_diags(assignment, index, Some(id), lang)?;
+        for d in diags {
+            match seen.iter_mut().find(|(s, _)| *s == d) {
+                Some((_, variants)) => variants.push(Some(id)),
+                None => seen.push((d, vec![Some(id)])),
+            }
         }
-        let samples = students
-            .iter()
-            .map(|id| computed_answers_checked(assignment, index, Some(id), lang))
-            .collect::<Result<Vec<_>, _>>()?;
-        let copyable = copyable_answers(&samples);
-        if copyable.is_empty() {
-            continue;
+        samples.push(answers);
+    }
+    for (d, variants) in &seen {
+        let label = variant_label(assignment, index, variants, lang);
+        crate::errln!("{}", d.line(ko, Some(&at_label(&d.place, &label))));
+    }
+    if students.is_empty() {
+        return Ok(reference);
+    }
+    let step_id = clean(&step.id);
+    // The reference variant first, then the samples.
+    let mut variants = vec![reference.clone()];
+    variants.extend(samples.iter().cloned());
+    let names: Vec<String> = std::iter::once(None)
+        .chain(students.iter().map(|s| Some(s.as_str())))
+        .map(|who| {
+            let variant = assignment.variant(index, who);
+            let picks = variant.picks_text();
+            let name = match (who, ko) {
+                (Some(s), _) => clean(s),
+                (None, false) => "the reference variant".to_string(),
+                (None, true) => "기준 변형".to_string(),
+            };
+            if picks.is_empty() {
+                name
+            } else {
+                format!("{name} [{picks}]")
+            }
+        })
+        .collect();
+    for c in differing_choices(&variants) {
+        // Each answer with the variants that give it, in the order first given.
+        let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+        for (answer, name) in c.answers.iter().zip(&names) {
+            match groups
+                .iter_mut()
+                .find(|(a, _)| a.eq_ignore_ascii_case(answer))
+            {
+                Some((_, who)) => who.push(name),
+                None => groups.push((answer.clone(), vec![name])),
+            }
         }
-        let list: Vec<String> = copyable
+        let list: Vec<String> = groups
             .iter()
-            .map(|c| {
-                let tolerance = crate::output::figure(c.tolerance_percent);
-                let question = clean(&c.question);
-                if c.every_pair() {
-                    return format!("`{question}` {} (±{tolerance}%)", c.answers.join(" / "));
-                }
-                // Only some variants come close: name the students of each such pair.
-                let pairs: Vec<String> = c
-                    .pairs
-                    .iter()
-                    .map(|&(a, b)| {
-                        let and = if matches!(lang, Lang::Ko) {
-                            " / "
-                        } else {
-                            " and "
-                        };
-                        format!(
-                            "{} {}{and}{} {}",
-                            students[a], c.answers[a], students[b], c.answers[b]
-                        )
-                    })
-                    .collect();
-                format!("`{question}` {} (±{tolerance}%)", pairs.join("; "))
-            })
+            .map(|(answer, who)| format!("{} ({})", clean(answer), who.join(", ")))
             .collect();
-        let (step, list, students) = (clean(&step.id), list.join(", "), students.join(" / "));
+        let (question, list) = (clean(&c.question), list.join("; "));
         match lang {
             Lang::En => crate::errln!(
-                "note: step `{step}`: of the variants of {students}, some give numeric answers that a classmate's variant also grades right: {list}. \
-                 A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
+                "warning: step `{step_id}`: choice question `{question}` has a different answer in different variants: {list}. \
+                 Each student is graded against their own variant's answer, but an explanation or a discussion written for one answer is wrong for the others. \
+                 Unless that is the point, choose choices under which the order of the platforms stays the same, or write the explanation so that it holds for every answer (these are the variants `virtsim answers` compares; check others with --student)."
             ),
             Lang::Ko => crate::errln!(
-                "참고: 단계 `{step}`: {students}의 변형 중 숫자 답이 다른 학생의 변형에서도 허용 오차 안에 들어 정답으로 채점되는 것이 있습니다: {list}. \
-                 다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 바꾸는 매개변수를 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
+                "경고: 단계 `{step_id}`: 선택 질문 `{question}`의 정답이 변형마다 다릅니다: {list}. \
+                 학생은 각자 자기 변형의 정답으로 채점되지만, 한 답에 맞춰 쓴 설명이나 해설은 다른 답을 받은 학생에게 틀립니다. \
+                 의도가 아니라면 플랫폼의 순서가 바뀌지 않는 선택지를 고르거나, 어느 답에도 맞도록 설명을 쓰세요(`virtsim answers`가 비교하는 변형은 이것뿐입니다: 다른 학생은 --student로 확인하세요)."
             ),
         }
     }
-    Ok(())
+    if !step.questions.iter().any(|q| !q.predict) {
+        return Ok(reference);
+    }
+    let copyable = copyable_answers(&samples);
+    if copyable.is_empty() {
+        return Ok(reference);
+    }
+    let list: Vec<String> = copyable
+        .iter()
+        .map(|c| {
+            let tolerance = crate::output::figure(c.tolerance_percent);
+            let question = clean(&c.question);
+            if c.every_pair() {
+                return format!("`{question}` {} (±{tolerance}%)", c.answers.join(" / "));
+            }
+            // Only some variants come close: name the students of each such pair.
+            let pairs: Vec<String> = c
+                .pairs
+                .iter()
+                .map(|&(a, b)| {
+                    let and = if ko { " / " } else { " and " };
+                    format!(
+                        "{} {}{and}{} {}",
+                        students[a], c.answers[a], students[b], c.answers[b]
+                    )
+                })
+                .collect();
+            format!("`{question}` {} (±{tolerance}%)", pairs.join("; "))
+        })
+        .collect();
+    let (step, list, students) = (step_id, list.join(", "), students.join(" / "));
+    match lang {
+        Lang::En => crate::errln!(
+            "note: step `{step}`: of the variants of {students}, some give numeric answers that a classmate's variant also grades right: {list}. \
+             A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
+        ),
+        Lang::Ko => crate::errln!(
+            "참고: 단계 `{step}`: {students}의 변형 중 숫자 답이 다른 학생의 변형에서도 허용 오차 안에 들어 정답으로 채점되는 것이 있습니다: {list}. \
+             다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 바꾸는 매개변수를 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
+        ),
+    }
+    Ok(reference)
 }
 
 fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Result<(), Failure> {

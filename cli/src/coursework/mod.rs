@@ -81,28 +81,85 @@ pub fn computed_answers_checked(
     student: Option<&str>,
     lang: Lang,
 ) -> Result<Vec<QuestionAnswer>, Failure> {
+    let (answers, diags) = computed_answers_diags(assignment, step, student, lang)?;
+    let label = variant_label(assignment, step, &[student], lang);
+    for d in &diags {
+        crate::errln!(
+            "{}",
+            d.line(matches!(lang, Lang::Ko), Some(&at_label(&d.place, &label)))
+        );
+    }
+    Ok(answers)
+}
+
+/// [`computed_answers_checked`]'s answers and warnings, not printed; each warning's place
+/// is where its question is written (`file:line:column`, in the assignment or in its
+/// step's scenario), empty for what is not a question's (an OOM-killed group), without the
+/// step and variant ([`variant_label`] names them), so that several variants' same warning
+/// can be printed once.
+pub fn computed_answers_diags(
+    assignment: &Assignment,
+    step: usize,
+    student: Option<&str>,
+    lang: Lang,
+) -> Result<(Vec<QuestionAnswer>, Vec<crate::output::Diag>), Failure> {
     let scenario = assignment
         .step_scenario(step, student)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
-    let id = &assignment.steps[step].id;
     let ko = matches!(lang, Lang::Ko);
-    let label = match student {
-        Some(s) if ko => format!("{id} (학생 {s})"),
-        Some(s) => format!("{id} (student {s})"),
-        None => id.clone(),
-    };
-    // Where a question is written (`file:line:column`, in the assignment or in its step's
-    // scenario), then whose variant it is.
     let places = crate::batch::QuestionPlaces::of(&scenario);
     let place = |id: &str| match places.get(id) {
-        at if at == places.file() => label.clone(),
-        at => format!("{at}: {label}"),
+        at if at == places.file() => String::new(),
+        at => at,
     };
-    crate::output::warn_near_ties(&place, &result.questions, ko);
-    crate::output::note_oom_killed_groups(&label, &result, ko);
-    crate::output::note_thin_percentiles(&place, &result, ko);
-    Ok(result.questions)
+    let mut diags = crate::output::question_diags(&place, &result.questions, ko);
+    diags.extend(crate::output::oom_killed_diags("", &result, ko));
+    diags.extend(crate::output::thin_percentile_diags(&place, &result, ko));
+    Ok((result.questions, diags))
+}
+
+/// A warning's place: where it is written (`at`, possibly empty), then the step and
+/// variant (`label`).
+pub fn at_label(at: &str, label: &str) -> String {
+    if at.is_empty() {
+        label.to_string()
+    } else {
+        format!("{at}: {label}")
+    }
+}
+
+/// Step `step`'s name with the variants a warning applies to: `web-busy` for the reference
+/// variant alone (`None`), `web-busy (student s001)`, `web-busy (reference variant,
+/// students s001, s002)`.
+pub fn variant_label(
+    assignment: &Assignment,
+    step: usize,
+    variants: &[Option<&str>],
+    lang: Lang,
+) -> String {
+    let id = crate::output::clean(&assignment.steps[step].id);
+    let ko = matches!(lang, Lang::Ko);
+    let reference = variants.iter().any(Option::is_none);
+    let students: Vec<String> = variants
+        .iter()
+        .flatten()
+        .map(|s| crate::output::clean(s))
+        .collect();
+    if students.is_empty() {
+        return id;
+    }
+    let students = students.join(", ");
+    match (reference, ko) {
+        (false, false) if variants.len() == 1 => format!("{id} (student {students})"),
+        (false, false) => format!("{id} (students {students})"),
+        (false, true) => format!("{id} (학생 {students})"),
+        (true, false) if variants.len() == 2 => {
+            format!("{id} (reference variant, student {students})")
+        }
+        (true, false) => format!("{id} (reference variant, students {students})"),
+        (true, true) => format!("{id} (기준 변형, 학생 {students})"),
+    }
 }
 
 /// A CSV field, quoted when needed.

@@ -20,7 +20,8 @@ mod text;
 use lifecycle::*;
 use memory::*;
 pub(crate) use questions::{
-    note_oom_killed_groups, note_thin_percentiles, questions, warn_near_ties,
+    note_oom_killed_groups, note_thin_percentiles, oom_killed_diags, question_diags, questions,
+    thin_percentile_diags, warn_near_ties, Diag,
 };
 use text::*;
 pub(crate) use text::{clean, clean_lines, figure, lang_of, pad, rpad, snake, stack, word, wrap};

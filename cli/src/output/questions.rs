@@ -3,6 +3,58 @@
 
 use super::*;
 
+/// A warning or a note for the instructor, not yet printed: where (`place`: a file's
+/// `file:line:column`, an assignment's step and variant) and what. An assignment's
+/// variants give the same note more than once; `virtsim answers` prints it once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Diag {
+    /// A warning (`warning:`, `경고:`), else a note (`note:`, `참고:`).
+    pub warning: bool,
+    pub place: String,
+    pub text: String,
+}
+
+impl Diag {
+    fn warning(place: &str, text: String) -> Diag {
+        Diag {
+            warning: true,
+            place: place.to_string(),
+            text,
+        }
+    }
+
+    fn note(place: &str, text: String) -> Diag {
+        Diag {
+            warning: false,
+            place: place.to_string(),
+            text,
+        }
+    }
+
+    /// The line printed on stderr, at `place` (the diag's own place when `None`).
+    pub fn line(&self, ko: bool, place: Option<&str>) -> String {
+        let kind = match (self.warning, ko) {
+            (true, false) => "warning",
+            (true, true) => "경고",
+            (false, false) => "note",
+            (false, true) => "참고",
+        };
+        let place = place.unwrap_or(&self.place);
+        if place.is_empty() {
+            format!("{kind}: {}", self.text)
+        } else {
+            format!("{kind}: {place}: {}", self.text)
+        }
+    }
+}
+
+/// Prints each diag on stderr at its own place.
+pub(crate) fn print_diags(diags: &[Diag], ko: bool) {
+    for d in diags {
+        crate::errln!("{}", d.line(ko, None));
+    }
+}
+
 /// One question: its text, options, the evidence (each platform's value), the answer and
 /// the explanation.
 pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &str) {
@@ -122,6 +174,12 @@ fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
 /// stopped instances; the run itself shows this only in its faults section. `label` names
 /// the run: its file, or an assignment's step and variant.
 pub(crate) fn note_oom_killed_groups(label: &str, result: &sim_core::RunResult, ko: bool) {
+    print_diags(&oom_killed_diags(label, result, ko), ko);
+}
+
+/// [`note_oom_killed_groups`]'s notes, not printed.
+pub(crate) fn oom_killed_diags(label: &str, result: &sim_core::RunResult, ko: bool) -> Vec<Diag> {
+    let mut out = Vec::new();
     let scenario = clean(label);
     for p in &result.platforms {
         for (group, killed, of, at) in p.groups_oom_killed() {
@@ -139,20 +197,21 @@ pub(crate) fn note_oom_killed_groups(label: &str, result: &sim_core::RunResult, 
             };
             let since = if killed == 1 { "에" } else { "부터" };
             if ko {
-                crate::errln!(
-                    "참고: {scenario}: 플랫폼 `{platform}`에서 {at} ms{since} OOM killer가 {which_ko} 멈췄습니다: \
+                out.push(Diag::note(&scenario, format!(
+                    "플랫폼 `{platform}`에서 {at} ms{since} OOM killer가 {which_ko} 멈췄습니다: \
                      인스턴스가 건드리는 메모리가 주어진 메모리에 다 들어가지 않습니다(게스트 OS와 작업 집합을 담아야 할 게스트의 memory_gib, 컨테이너의 제한, 또는 호스트 메모리). 그 뒤의 수치는 멈춘 인스턴스의 것입니다. \
                      의도가 아니라면 memory_gib를 늘리거나, working_set_mib를 줄이거나, 호스트 메모리를 늘리세요."
-                );
+                )));
             } else {
-                crate::errln!(
-                    "note: {scenario}: on platform `{platform}` the OOM killer stopped {which_en} (from {at} ms): \
+                out.push(Diag::note(&scenario, format!(
+                    "on platform `{platform}` the OOM killer stopped {which_en} (from {at} ms): \
                      what they touch does not fit in their memory (a guest's memory_gib holding its OS and working set, a container's limit, or the host's memory), and the figures after that are of stopped instances. \
                      Unless that is the point, give them more memory_gib, a smaller working_set_mib, or the host more memory."
-                );
+                )));
             }
         }
     }
+    out
 }
 
 /// Fewer samples than this and a p99 is about the slowest one.
@@ -166,6 +225,16 @@ pub(crate) fn note_thin_percentiles(
     result: &sim_core::RunResult,
     ko: bool,
 ) {
+    print_diags(&thin_percentile_diags(place, result, ko), ko);
+}
+
+/// [`note_thin_percentiles`]'s notes, not printed.
+pub(crate) fn thin_percentile_diags(
+    place: &dyn Fn(&str) -> String,
+    result: &sim_core::RunResult,
+    ko: bool,
+) -> Vec<Diag> {
+    let mut out = Vec::new();
     for q in &result.questions {
         let Some(op) =
             q.op.filter(|_| q.metric == sim_core::question::Metric::P99LatencyUs)
@@ -187,15 +256,16 @@ pub(crate) fn note_thin_percentiles(
         let (scenario, id, list) = (clean(&place(&q.id)), clean(&q.id), thin.join(", "));
         let op = op.name();
         if ko {
-            crate::errln!(
-                "참고: {scenario}: 질문 `{id}`의 p99 {op} 지연이 일부 플랫폼에서 100개보다 적은 연산에 기대고 있습니다({list}): 그 p99는 대략 가장 느린 하나이며 실행 길이에 따라 움직입니다. 더 긴 duration_ms나 더 많은 인스턴스가 표본을 늘립니다."
-            );
+            out.push(Diag::note(&scenario, format!(
+                "질문 `{id}`의 p99 {op} 지연이 일부 플랫폼에서 100개보다 적은 연산에 기대고 있습니다({list}): 그 p99는 대략 가장 느린 하나이며 실행 길이에 따라 움직입니다. 더 긴 duration_ms나 더 많은 인스턴스가 표본을 늘립니다."
+            )));
         } else {
-            crate::errln!(
-                "note: {scenario}: question `{id}`'s p99 {op} latency rests on fewer than 100 operations on some platforms ({list}): such a p99 is about the slowest one and moves with the run's length. A longer duration_ms or more instances give more samples."
-            );
+            out.push(Diag::note(&scenario, format!(
+                "question `{id}`'s p99 {op} latency rests on fewer than 100 operations on some platforms ({list}): such a p99 is about the slowest one and moves with the run's length. A longer duration_ms or more instances give more samples."
+            )));
         }
     }
+    out
 }
 
 /// Warns on stderr about each choice question whose answer is a near tie
@@ -207,19 +277,29 @@ pub(crate) fn warn_near_ties(
     questions: &[sim_core::QuestionAnswer],
     ko: bool,
 ) {
+    print_diags(&question_diags(place, questions, ko), ko);
+}
+
+/// [`warn_near_ties`]'s warnings and notes, not printed.
+pub(crate) fn question_diags(
+    place: &dyn Fn(&str) -> String,
+    questions: &[sim_core::QuestionAnswer],
+    ko: bool,
+) -> Vec<Diag> {
+    let mut out = Vec::new();
     for q in questions {
         let scenario = place(&q.id);
         let scenario = scenario.as_str();
         if !q.has_answer() {
             let (scenario, id, metric) = (clean(scenario), clean(&q.id), q.metric.name());
             if ko {
-                crate::errln!(
-                    "경고: {scenario}: 질문 `{id}`에 답이 없습니다: 이 실행에서 어느 플랫폼에도 지표 `{metric}`의 값이 없습니다(예: 스윕의 p99_target_us를 만족하는 개수가 없거나, 마이그레이션이 실행 안에 끝나지 않음). 학생은 이 질문에 맞힐 수 없습니다: 목표, 실행 시간 또는 지표를 바꾸세요."
-                );
+                out.push(Diag::warning(&scenario, format!(
+                    "질문 `{id}`에 답이 없습니다: 이 실행에서 어느 플랫폼에도 지표 `{metric}`의 값이 없습니다(예: 스윕의 p99_target_us를 만족하는 개수가 없거나, 마이그레이션이 실행 안에 끝나지 않음). 학생은 이 질문에 맞힐 수 없습니다: 목표, 실행 시간 또는 지표를 바꾸세요."
+                )));
             } else {
-                crate::errln!(
-                    "warning: {scenario}: question `{id}` has no answer: no platform has a value of `{metric}` in this run (say, no count of the sweep meets its p99_target_us, or a migration does not finish within the run). No student can answer it right: change the target, the run's length or the metric."
-                );
+                out.push(Diag::warning(&scenario, format!(
+                    "question `{id}` has no answer: no platform has a value of `{metric}` in this run (say, no count of the sweep meets its p99_target_us, or a migration does not finish within the run). No student can answer it right: change the target, the run's length or the metric."
+                )));
             }
             continue;
         }
@@ -232,25 +312,25 @@ pub(crate) fn warn_near_ties(
             let without: Vec<String> = without.iter().map(|n| format!("`{}`", clean(n))).collect();
             let without = without.join(", ");
             if ko {
-                crate::errln!(
-                    "경고: {scenario}: 선택 질문 `{id}`의 답은 선택지 하나로만 정해졌습니다: 이 실행에서 지표 `{metric}`의 값이 있는 플랫폼은 `{with}`뿐이고 {without}에는 없습니다(예: 인스턴스가 OOM killer나 장애로 일찍 멈췄거나, 그 연산을 실행하지 않음). 학생이 비교할 것이 없습니다: 그 플랫폼들이 값을 갖게 하거나(메모리를 늘리거나 장애를 늦춤) 다른 지표를 고르세요."
-                );
+                out.push(Diag::warning(&scenario, format!(
+                    "선택 질문 `{id}`의 답은 선택지 하나로만 정해졌습니다: 이 실행에서 지표 `{metric}`의 값이 있는 플랫폼은 `{with}`뿐이고 {without}에는 없습니다(예: 인스턴스가 OOM killer나 장애로 일찍 멈췄거나, 그 연산을 실행하지 않음). 학생이 비교할 것이 없습니다: 그 플랫폼들이 값을 갖게 하거나(메모리를 늘리거나 장애를 늦춤) 다른 지표를 고르세요."
+                )));
             } else {
-                crate::errln!(
-                    "warning: {scenario}: choice question `{id}` is answered from one option only: `{with}` is the only platform with a value of `{metric}` in this run; {without} {have} none (say, their instances were stopped early by the OOM killer or a fault, or never ran the operation). A student has nothing to compare: give those platforms a value (more memory, a later fault) or choose another metric."
-                );
+                out.push(Diag::warning(&scenario, format!(
+                    "choice question `{id}` is answered from one option only: `{with}` is the only platform with a value of `{metric}` in this run; {without} {have} none (say, their instances were stopped early by the OOM killer or a fault, or never ran the operation). A student has nothing to compare: give those platforms a value (more memory, a later fault) or choose another metric."
+                )));
             }
         }
         if q.same_on_every_platform() {
             let (scenario, id) = (clean(scenario), clean(&q.id));
             if ko {
-                crate::errln!(
-                    "참고: {scenario}: 숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(정답 값과의 상대 차이 1% 이내): 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요."
-                );
+                out.push(Diag::note(&scenario, format!(
+                    "숫자 질문 `{id}`의 값이 모든 플랫폼에서 같습니다(정답 값과의 상대 차이 1% 이내): 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요."
+                )));
             } else {
-                crate::errln!(
-                    "note: {scenario}: numeric question `{id}` has the same value on every platform (within 1% of the answer, relative): it does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."
-                );
+                out.push(Diag::note(&scenario, format!(
+                    "numeric question `{id}` has the same value on every platform (within 1% of the answer, relative): it does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."
+                )));
             }
         }
         // No tolerance on a measured figure with decimals: only the figure to two decimals
@@ -262,13 +342,13 @@ pub(crate) fn warn_near_ties(
             let (scenario, id) = (clean(scenario), clean(&q.id));
             let value = q.value.map(figure).unwrap_or_default();
             if ko {
-                crate::errln!(
-                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 정답은 소수 둘째 자리까지의 값({value} ± 0.005)뿐이므로, 결과 표나 차트처럼 자릿수를 줄여 보여 주는 곳에서 값을 읽은 학생은 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
-                );
+                out.push(Diag::warning(&scenario, format!(
+                    "숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 정답은 소수 둘째 자리까지의 값({value} ± 0.005)뿐이므로, 결과 표나 차트처럼 자릿수를 줄여 보여 주는 곳에서 값을 읽은 학생은 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
+                )));
             } else {
-                crate::errln!(
-                    "warning: {scenario}: numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: only its figure to two decimals is right ({value} ± 0.005), so a student who reads it where it is shown with fewer (the results table, the charts) is marked wrong. Give a tolerance_percent (say 1)."
-                );
+                out.push(Diag::warning(&scenario, format!(
+                    "numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: only its figure to two decimals is right ({value} ± 0.005), so a student who reads it where it is shown with fewer (the results table, the charts) is marked wrong. Give a tolerance_percent (say 1)."
+                )));
             }
         }
         let others = q.tolerance_accepts_others();
@@ -280,16 +360,19 @@ pub(crate) fn warn_near_ties(
                 .collect();
             let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
             if ko {
-                crate::errln!(
-                    "경고: {scenario}: 숫자 질문 `{id}`의 허용 오차(정답 값의 ±{tolerance}%)가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
+                out.push(Diag::warning(&scenario, format!(
+                    "숫자 질문 `{id}`의 허용 오차(정답 값의 ±{tolerance}%)가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
                      다른 플랫폼을 읽은 학생도 정답이 됩니다: 허용 오차를 줄이세요."
-                );
+                )));
             } else {
-                crate::errln!(
-                    "warning: {scenario}: numeric question `{id}`'s tolerance (±{tolerance}% of the answer) also accepts other platforms' values ({list}). \
+                out.push(Diag::warning(&scenario, format!(
+                    "numeric question `{id}`'s tolerance (±{tolerance}% of the answer) also accepts other platforms' values ({list}). \
                      A student who reads another platform is marked right: narrow the tolerance."
-                );
+                )));
             }
+        }
+        if let Some(tie) = q.shown_tie() {
+            out.push(shown_tie_diag(scenario, q, &tie, ko));
         }
         let Some((winner, name, runner_up)) = q.near_tie() else {
             continue;
@@ -297,15 +380,86 @@ pub(crate) fn warn_near_ties(
         let (scenario, id, answer, name) =
             (clean(scenario), clean(&q.id), clean(&q.answer), clean(name));
         if ko {
-            crate::errln!(
-                "경고: {scenario}: 질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
+            out.push(Diag::warning(
+                &scenario,
+                format!(
+                "질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
                  학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
-            );
+            ),
+            ));
         } else {
-            crate::errln!(
-                "warning: {scenario}: question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
+            out.push(Diag::warning(&scenario, format!(
+                "question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
                  A student cannot see this difference: choose another metric or make the platforms differ more."
-            );
+            )));
         }
+    }
+    out
+}
+
+/// The warning of a choice question whose answer and another option read the same where
+/// students see them ([`sim_core::QuestionAnswer::shown_tie`]), with both figures to as
+/// many decimals as tell them apart.
+fn shown_tie_diag(
+    scenario: &str,
+    q: &sim_core::QuestionAnswer,
+    tie: &sim_core::question::ShownTie<'_>,
+    ko: bool,
+) -> Diag {
+    let (scenario, id, answer, name) = (
+        clean(scenario),
+        clean(&q.id),
+        clean(&q.answer),
+        clean(tie.runner_up),
+    );
+    let (w, r) = (tie.winner, tie.runner_up_value);
+    // The fewest decimals (from three) at which the two figures differ.
+    let decimals = (3..=9)
+        .find(|&d| format!("{w:.d$}") != format!("{r:.d$}"))
+        .unwrap_or(9);
+    let exact = |v: f64| {
+        let s = format!("{v:.decimals$}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let apart = figure((w - r).abs() / w.abs().max(f64::MIN_POSITIVE) * 100.0);
+    let percent = q.metric.unit() == "%";
+    let shown = |v: f64| {
+        let d = sim_core::question::shown_decimals(v, percent);
+        format!("{v:.d$}")
+    };
+    let printed = figure(w);
+    let (mut where_en, mut where_ko) = (Vec::new(), Vec::new());
+    if tie.cli {
+        where_en.push(format!(
+            "both print as {printed} in `virtsim answers` and `run` (two decimals)"
+        ));
+        where_ko.push(format!(
+            "`virtsim answers`와 `run`에서는 둘 다 {printed}로 찍힙니다(소수 둘째 자리)"
+        ));
+    }
+    if tie.page {
+        let on_page = shown(w);
+        where_en.push(format!("both show as {on_page} on the page"));
+        where_ko.push(format!("페이지에서는 둘 다 {on_page}로 보입니다"));
+    }
+    let (winner, runner_up) = (exact(w), exact(r));
+    if ko {
+        Diag::warning(
+            &scenario,
+            sim_core::text::particles(&format!(
+                "선택 질문 `{id}`의 답 {answer}({winner})와(과) {name}({runner_up})은(는) {apart}% 차이가 나지만 학생이 보는 값은 같습니다: {}. \
+                 보이는 값으로 {name}을(를) 고른 학생은 오답이 됩니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요.",
+                where_ko.join(", ")
+            )),
+        )
+    } else {
+        Diag::warning(
+            &scenario,
+            format!(
+                "choice question `{id}`: its answer {answer} ({winner}) and {name} ({runner_up}) are {apart}% apart, but read the same where students see them: {}. \
+                 A student who answers {name} from the figures shown is marked wrong: choose another metric or make the platforms differ more.",
+                where_en.join("; ")
+            ),
+        )
     }
 }

@@ -1,5 +1,7 @@
 //! Whether per-student variation tells the students' numeric answers apart: a question whose
-//! variants all grade each other's answers right lets a student copy a classmate's.
+//! variants all grade each other's answers right lets a student copy a classmate's; and
+//! whether it moves a choice answer (an explanation written for one answer is then wrong
+//! for some students).
 
 use super::Assignment;
 use crate::question::{QuestionAnswer, QuestionKind};
@@ -98,6 +100,43 @@ pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> 
                 answers: variants.iter().map(|v| v.answer.clone()).collect(),
                 pairs,
                 tolerance_percent: first[q].tolerance_percent,
+            })
+        })
+        .collect()
+}
+
+/// A choice question whose right answer is not the same in every variant compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DifferingChoice {
+    pub question: String,
+    /// Each variant's answer, in the order of the variants given.
+    pub answers: Vec<String>,
+}
+
+/// The choice questions of one step whose answer differs between the variants compared
+/// (`variants`: each variant's computed answers for the step, in the step's question
+/// order; in `virtsim answers`, the reference variant's and the sample students'). Such a
+/// question is right for different platforms in different students' variants, and an
+/// explanation written for one answer is wrong for the others. Compared by platform name,
+/// case-insensitively, as answers are graded.
+pub fn differing_choices(variants: &[Vec<QuestionAnswer>]) -> Vec<DifferingChoice> {
+    let Some(first) = variants.first() else {
+        return Vec::new();
+    };
+    first
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Choice)
+        .filter_map(|q| {
+            let answers: Vec<String> = variants
+                .iter()
+                .filter_map(|v| v.iter().find(|a| a.id == q.id))
+                .map(|a| a.answer.clone())
+                .collect();
+            let differs = answers.len() == variants.len()
+                && answers.iter().any(|a| !a.eq_ignore_ascii_case(&answers[0]));
+            differs.then(|| DifferingChoice {
+                question: q.id.clone(),
+                answers,
             })
         })
         .collect()
@@ -206,6 +245,36 @@ platform = "hw"
             ["s001", "s002", "s003"]
         );
         assert!(sample_students(&assignment(""), 0).is_empty());
+    }
+
+    /// The instructor's web-busy step: `docker` for most variants, `xen-pv` for the
+    /// 6-core one; a question with one answer everywhere is not reported.
+    #[test]
+    fn a_choice_answer_that_moves_between_variants_is_reported() {
+        let mut docker = numeric(1.0, 0.0);
+        docker.kind = QuestionKind::Choice;
+        docker.id = "lowest-p99".into();
+        docker.answer = "docker".into();
+        let mut xen = docker.clone();
+        xen.answer = "xen-pv".into();
+        let mut same = docker.clone();
+        same.id = "most-crossings".into();
+        same.answer = "xen-pv".into();
+        let variants = vec![
+            vec![docker.clone(), same.clone()],
+            vec![docker.clone(), same.clone()],
+            vec![xen, same.clone()],
+        ];
+        assert_eq!(
+            differing_choices(&variants),
+            [DifferingChoice {
+                question: "lowest-p99".into(),
+                answers: vec!["docker".into(), "docker".into(), "xen-pv".into()],
+            }]
+        );
+        let mut upper = docker.clone();
+        upper.answer = "Docker".into();
+        assert!(differing_choices(&[vec![docker], vec![upper]]).is_empty());
     }
 
     #[test]

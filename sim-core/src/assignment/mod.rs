@@ -46,7 +46,9 @@ pub use answers::{
     expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
     ANSWERS_FORMAT,
 };
-pub use copying::{copyable_answers, sample_students, CopyableAnswer, SAMPLES};
+pub use copying::{
+    copyable_answers, differing_choices, sample_students, CopyableAnswer, DifferingChoice, SAMPLES,
+};
 pub use format::{
     AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
     VarySection,
