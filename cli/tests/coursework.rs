@@ -894,15 +894,19 @@ fn a_missing_library_scenario_is_named_with_the_files_there_are() {
         (
             "en",
             [
-                "the library has no scenario `lecture-seven.toml`; it has `",
+                "`lecture-seven.toml` is neither a library scenario nor a file (looked for at ",
+                "; the library has `",
                 "`type1-vs-type2.toml`",
+                "embed it with scenario_toml",
             ],
         ),
         (
             "ko",
             [
-                "라이브러리에 시나리오 `lecture-seven.toml`이 없습니다. 있는 시나리오: `",
+                "`lecture-seven.toml`은 라이브러리 시나리오도 아니고 파일도 아닙니다(",
+                "라이브러리에 있는 시나리오: `",
                 "`type1-vs-type2.toml`",
+                "로 넣으세요",
             ],
         ),
     ] {
@@ -993,4 +997,76 @@ choices = [4, 6, 8]
         lines.dedup();
         assert_eq!(lines.len(), all, "{err}");
     }
+}
+
+/// A step's `scenario` that the library lacks is read as a file relative to the assignment
+/// file (wherever virtsim runs from), with a warning that the page cannot read it; its
+/// errors are located in that file; its answers are those of the same scenario embedded
+/// (the same scenario hash, so answers files stay gradable either way).
+#[test]
+fn a_step_scenario_is_read_from_a_file_beside_the_assignment() {
+    let dir = scratch_dir("scenario-file");
+    let scenario = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/web-busy.toml"),
+    )
+    .expect("web-busy.toml");
+    write(&dir, "web-busy.toml", &scenario);
+    let step = |source: &str| {
+        format!(
+            r#"
+[assignment]
+id = "week7"
+title = {{ en = "Week 7", ko = "7주차" }}
+
+[[step]]
+id = "web-busy"
+title = {{ en = "Web servers", ko = "웹 서버" }}
+intro = {{ en = "Run.", ko = "실행." }}
+{source}
+scenario_questions = ["lowest-p99"]
+"#
+        )
+    };
+    let by_path = write(&dir, "by-path.toml", &step("scenario = \"web-busy.toml\""));
+    let embedded = write(
+        &dir,
+        "embedded.toml",
+        &step(&format!("scenario_toml = '''\n{scenario}\n'''")),
+    );
+    // Run from another folder: the path is the assignment file's folder's.
+    let elsewhere = std::env::temp_dir();
+    let o = virtsim_in(&elsewhere, &["validate", &by_path]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("scenario `web-busy.toml` is not in the library; it is read from the file")
+            && stderr(&o).contains("the page cannot open this assignment"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim_in(&elsewhere, &["validate", "--lang", "ko", &by_path]);
+    assert!(
+        stderr(&o).contains("페이지에서는 이 과제를 열 수 없습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let answers = |file: &str| {
+        let o = virtsim_in(
+            &elsewhere,
+            &["answers", file, "--student", "s1", "--format", "csv"],
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(answers(&by_path), answers(&embedded));
+    // An error in the scenario file: at its line there.
+    write(
+        &dir,
+        "web-busy.toml",
+        &scenario.replace("cores = 4", "cores = 0"),
+    );
+    let o = virtsim_in(&elsewhere, &["validate", &by_path]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let at = format!("{}:10:9: host.cores", dir.join("web-busy.toml").display());
+    assert!(stderr(&o).contains(&at), "{}", stderr(&o));
 }

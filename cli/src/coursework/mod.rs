@@ -41,10 +41,99 @@ pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failur
     crate::utf8(path, bytes, lang)
 }
 
-/// An assignment file, validated against the built-in library.
+/// The CLI's resolver of an assignment step's `scenario`: the scenario library built in,
+/// else a scenario file at that path relative to the assignment file's folder (the page
+/// has the library only: such an assignment is for the CLI until the scenario is
+/// embedded with `scenario_toml`, which [`warn_files`] says).
+pub struct Resolver {
+    /// The assignment file's folder (empty: the working directory).
+    dir: std::path::PathBuf,
+}
+
+impl Resolver {
+    /// The resolver of the assignment file at `path`.
+    pub fn beside(path: &Path) -> Resolver {
+        Resolver {
+            dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        }
+    }
+
+    /// Whether the library lacks `name` (a step's `scenario` is then a file's path).
+    fn is_file(name: &str) -> bool {
+        virtsim_library::scenario(name).is_none()
+    }
+}
+
+impl sim_core::assignment::Library for Resolver {
+    fn scenario(&self, name: &str) -> Option<String> {
+        virtsim_library::Library.scenario(name).or_else(|| {
+            // A scenario file: bounded as `run` reads one.
+            let path = self.dir.join(name);
+            let limit = sim_core::scenario::MAX_FILE_BYTES;
+            let bytes = crate::read_bounded(&path, Lang::En, limit, |_| {
+                Failure::Other(anyhow::anyhow!("too large"))
+            })
+            .ok()?;
+            String::from_utf8(bytes).ok()
+        })
+    }
+
+    fn names(&self) -> Vec<String> {
+        virtsim_library::Library.names()
+    }
+
+    fn reads_paths(&self) -> bool {
+        true
+    }
+
+    fn file_label(&self, name: &str) -> String {
+        if Self::is_file(name) {
+            self.dir.join(name).display().to_string()
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+/// Warns on stderr of each step whose `scenario` is read from a file rather than the
+/// library ([`Resolver`]): the page cannot read it, so the assignment does not open there
+/// until the scenario is embedded.
+pub fn warn_files(a: &Assignment, lang: Lang) {
+    let path = Path::new(&a.file_name);
+    for step in &a.steps {
+        let sim_core::assignment::StepSource::Library(name) = &step.source else {
+            continue;
+        };
+        if !Resolver::is_file(name) {
+            continue;
+        }
+        let (file, step, name) = (
+            crate::output::clean(&path.display().to_string()),
+            crate::output::clean(&step.id),
+            crate::output::clean(name),
+        );
+        let read =
+            crate::output::clean(&Resolver::beside(path).dir.join(&name).display().to_string());
+        match lang {
+            Lang::En => crate::errln!(
+                "warning: {file}: step `{step}`: scenario `{name}` is not in the library; it is read from the file {read}, which only `virtsim` reads: the page cannot open this assignment. \
+                 Before handing it out, embed the scenario with scenario_toml = '''...''' (its computed answers and answers files stay the same: the scenario hash depends on the scenario's text, not on where it comes from)."
+            ),
+            Lang::Ko => crate::errln!(
+                "{}",
+                sim_core::text::particles(&format!(
+                "경고: {file}: 단계 `{step}`: 시나리오 `{name}`은(는) 라이브러리에 없어 파일 {read}에서 읽었습니다. 이 파일은 `virtsim`만 읽으므로 페이지에서는 이 과제를 열 수 없습니다. \
+                 나눠 주기 전에 scenario_toml = '''...'''로 시나리오를 넣으세요(계산된 답과 답안 파일은 그대로입니다: 시나리오 해시는 시나리오의 내용에 따르며, 어디서 읽었는지와 무관합니다)."
+            ))),
+        }
+    }
+}
+
+/// An assignment file, validated against the built-in library and the scenario files
+/// beside it ([`Resolver`]).
 pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
     let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
-    Assignment::from_toml(&path.display().to_string(), &text, &virtsim_library::Library).map_err(|e| {
+    Assignment::from_toml(&path.display().to_string(), &text, &Resolver::beside(path)).map_err(|e| {
         let mut message = e.to_string_in(lang.core());
         // A JSON file where the assignment goes: most likely the arguments swapped.
         if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
@@ -203,7 +292,7 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
 /// `validate` of an assignment's text already read (from a pipe, which can be read only
 /// once).
 pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
-    match Assignment::from_toml(&path.display().to_string(), text, &virtsim_library::Library) {
+    match Assignment::from_toml(&path.display().to_string(), text, &Resolver::beside(path)) {
         Ok(a) => print_valid(path, &a, lang),
         Err(e) => crate::report(Failure::Invalid(e.to_string_in(lang.core()))),
     }
@@ -213,6 +302,7 @@ pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
 /// ([`Assignment::warnings`]: a memory choice that leaves instances OOM-killed alone),
 /// each as `warning: FILE:LINE:COLUMN: message` (`경고:` in Korean).
 pub fn warn_validation(a: &Assignment, lang: Lang) {
+    warn_files(a, lang);
     for w in a.warnings() {
         let text = crate::output::clean_lines(&w.to_string_in(lang.core()));
         match lang {

@@ -87,7 +87,8 @@ pub const MAX_ASSIGNMENT_ESTIMATED_EVENTS: u64 = crate::scenario::MAX_ESTIMATED_
 /// Where an assignment's steps find library scenarios (`scenario = "type1-vs-type2.toml"`).
 /// Any `Fn(&str) -> Option<String>` is one (it lists no names); the CLI's and the page's
 /// built-in libraries also list their file names, which a step naming a scenario the
-/// library lacks is then told.
+/// library lacks is then told. The CLI's also reads a name the library lacks as a path
+/// relative to the assignment file ([`Library::reads_paths`]).
 pub trait Library {
     /// The text of library scenario `name` (a file name), if the library has it.
     fn scenario(&self, name: &str) -> Option<String>;
@@ -95,6 +96,17 @@ pub trait Library {
     /// library cannot list them (a closure).
     fn names(&self) -> Vec<String> {
         Vec::new()
+    }
+    /// Whether a `scenario` the library does not have is read as a file, at a path
+    /// relative to the assignment file (the CLI), rather than not at all (the page, which
+    /// reads no files): what a step naming a scenario found neither way is told.
+    fn reads_paths(&self) -> bool {
+        false
+    }
+    /// How messages name scenario `name`'s file: its name, or the path a resolver that
+    /// [reads paths](Self::reads_paths) read it from or looked for it at.
+    fn file_label(&self, name: &str) -> String {
+        name.to_string()
     }
 }
 

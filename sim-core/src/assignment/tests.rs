@@ -217,7 +217,7 @@ fn a_library_that_lists_its_names_lists_them_for_a_missing_scenario() {
     );
     assert_eq!(
         e.message,
-        "step `one`: the library has no scenario `smoke-test.toml`; it has `io-paths.toml`, `syscalls.toml` (or embed the scenario with scenario_toml = '''...''')"
+        "step `one`: the library has no scenario `smoke-test.toml`; it has `io-paths.toml`, `syscalls.toml`. The page reads library scenarios only, no files: embed a scenario of your own with scenario_toml = '''...''' (`virtsim` also reads a path relative to the assignment file)"
     );
     let ko = e.message_in(crate::Lang::Ko);
     assert!(

@@ -368,14 +368,29 @@ fn step_scenario(
                         ),
                     ));
                 }
+                if !known.is_empty() && library.reads_paths() {
+                    // The CLI: neither a library name nor a file beside the assignment.
+                    return Err(v.error(
+                        name.span(),
+                        msg!(
+                            "unknown_scenario",
+                            "step `{step}`: `{name}` is neither a library scenario nor a file (looked for at {path}, relative to the assignment file); the library has {expected}. A scenario file of your own is read at its path relative to the assignment file, by `virtsim` only: the page reads no files, so embed it with scenario_toml = '''...''' before handing the assignment out",
+                            "단계 `{step}`: `{name}`은(는) 라이브러리 시나리오도 아니고 파일도 아닙니다(과제 파일 기준 상대 경로 {path}에서 찾음). 라이브러리에 있는 시나리오: {expected}. 직접 만든 시나리오 파일은 과제 파일 기준 상대 경로로 `virtsim`만 읽습니다: 페이지는 파일을 읽지 않으므로, 과제를 나눠 주기 전에 scenario_toml = '''...'''로 넣으세요",
+                            step = step_id,
+                            name = name.get_ref(),
+                            path = library.file_label(name.get_ref()),
+                            expected = names_list(&known)
+                        ),
+                    ));
+                }
                 if !known.is_empty() {
                     // The library lists its names: the ones there are.
                     return Err(v.error(
                         name.span(),
                         msg!(
                             "unknown_scenario",
-                            "step `{step}`: the library has no scenario `{name}`; it has {expected} (or embed the scenario with scenario_toml = '''...''')",
-                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. 있는 시나리오: {expected} (또는 scenario_toml = '''...'''로 시나리오를 직접 넣으세요)",
+                            "step `{step}`: the library has no scenario `{name}`; it has {expected}. The page reads library scenarios only, no files: embed a scenario of your own with scenario_toml = '''...''' (`virtsim` also reads a path relative to the assignment file)",
+                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. 있는 시나리오: {expected}. 페이지는 라이브러리 시나리오만 읽고 파일은 읽지 않습니다: 직접 만든 시나리오는 scenario_toml = '''...'''로 넣으세요(`virtsim`은 과제 파일 기준 상대 경로의 파일도 읽습니다)",
                             step = step_id,
                             name = name.get_ref(),
                             expected = names_list(&known)
@@ -408,7 +423,7 @@ fn step_scenario(
                     ),
                 ));
             };
-            let scenario = Scenario::from_toml(name.get_ref(), &text)?;
+            let scenario = Scenario::from_toml(&library.file_label(name.get_ref()), &text)?;
             (StepSource::Library(name.get_ref().clone()), scenario)
         }
         (None, Some(embedded)) => {
