@@ -167,6 +167,17 @@ enum Command {
         /// (needs --student).
         #[arg(long)]
         answers_file: bool,
+        /// With --answers-file: give this answer instead of the computed one, to try
+        /// `grade` on a wrong, unreadable or missing answer (the file gets its checksum, so
+        /// it is graded). Repeatable; QUESTION alone where its id is in one step only, else
+        /// STEP/QUESTION; an empty ANSWER leaves the question unanswered. E.g. `--set
+        /// lowest-p99=xen-pv --set web-busy/xen-crossings=1 --set home-p99=`.
+        #[arg(
+            long = "set",
+            value_name = "[STEP/]QUESTION=ANSWER",
+            requires = "answers_file"
+        )]
+        set: Vec<String>,
         /// Language of the output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
@@ -564,8 +575,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             student,
             format,
             answers_file,
+            set,
             lang,
-        } => coursework::answers::run(&file, student.as_deref(), format, answers_file, lang),
+        } => coursework::answers::run(
+            &file,
+            student.as_deref(),
+            format,
+            answers_file.then_some(set.as_slice()),
+            lang,
+        ),
         Command::Grade {
             assignment,
             answers,

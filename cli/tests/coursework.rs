@@ -1070,3 +1070,82 @@ scenario_questions = ["lowest-p99"]
     let at = format!("{}:10:9: host.cores", dir.join("web-busy.toml").display());
     assert!(stderr(&o).contains(&at), "{}", stderr(&o));
 }
+
+/// `answers --answers-file --set` writes the answers file of a student who gave the
+/// answers set (a wrong choice, a figure, none), with its checksum: `grade` grades it and
+/// gives the points those answers earn; a question the assignment lacks is refused.
+#[test]
+fn answers_set_writes_a_graded_file_with_chosen_answers() {
+    let dir = scratch_dir("answers-set");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let perfect = key(&a, "s3");
+    let right = perfect["steps"][0]["answers"][0]["answer"]
+        .as_str()
+        .expect("slowest's answer")
+        .to_string();
+    let wrong = if right == "bt" { "hw" } else { "bt" };
+    let set = |sets: &[&str]| {
+        let mut args = vec!["answers", a.as_str(), "--student", "s3", "--answers-file"];
+        for s in sets {
+            args.extend(["--set", s]);
+        }
+        let o = virtsim(&args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        write(&dir, "s3.json", &stdout(&o))
+    };
+    // The prediction wrong (2 points lost), the figure right: 1/3.
+    let file = set(&[&format!("slowest={wrong}")]);
+    let o = virtsim(&["grade", &a, &file, "--format", "csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert!(csv.contains(",wrong,0,2,true"), "{csv}");
+    assert!(csv.contains(",right,1,1,false"), "{csv}");
+    let o = virtsim(&["grade", &a, &file]);
+    assert!(stdout(&o).contains("1/3 points"), "{}", stdout(&o));
+    // STEP/QUESTION; a figure far off and an empty answer (unanswered): 0/3.
+    let file = set(&["one/bt-rel=0.5", "slowest="]);
+    let o = virtsim(&["grade", &a, &file, "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["points"], 0, "{json}");
+    let verdicts: Vec<&str> = json["files"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["unanswered", "wrong"], "{json}");
+    // The same answers as computed: the perfect file, byte for byte.
+    let file = set(&[&format!("slowest={right}")]);
+    let same: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(same, perfect);
+    // A question the assignment lacks, or no `=`: refused (exit 1), naming the ids.
+    for bad in ["nope=1", "slowest"] {
+        let o = virtsim(&[
+            "answers",
+            &a,
+            "--student",
+            "s3",
+            "--answers-file",
+            "--set",
+            bad,
+        ]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert!(stderr(&o).contains("--set"), "{}", stderr(&o));
+    }
+    let o = virtsim(&[
+        "answers",
+        &a,
+        "--student",
+        "s3",
+        "--answers-file",
+        "--set",
+        "nope=1",
+    ]);
+    assert!(
+        stderr(&o).contains("one/slowest, one/bt-rel"),
+        "{}",
+        stderr(&o)
+    );
+}

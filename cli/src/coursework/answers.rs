@@ -34,13 +34,17 @@ struct QuestionOut<'a> {
     answer: &'a QuestionAnswer,
 }
 
+/// `answers_file`: print an answers file (`--answers-file`), with the answers `--set`
+/// gives in place of the computed ones.
 pub fn run(
     file: &Path,
     student: Option<&str>,
     format: Format,
-    answers_file: bool,
+    answers_file: Option<&[String]>,
     lang: Lang,
 ) -> Result<(), Failure> {
+    let set = answers_file.unwrap_or_default();
+    let answers_file = answers_file.is_some();
     let text = read_text(file, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES)?;
     if let Some(id) = student {
         if !valid_student_id(id) {
@@ -83,6 +87,7 @@ pub fn run(
         let key = assignment
             .answer_key(student, &computed)
             .map_err(|e| Failure::Other(anyhow::anyhow!("{e}")))?;
+        let key = with_answers_set(&assignment, key, set)?;
         crate::outln!(
             "{}",
             serde_json::to_string_pretty(&key).context("serializing answers")?
@@ -102,6 +107,97 @@ pub fn run(
         }
     )?;
     Ok(())
+}
+
+/// The answers file `key` with the answers of `--set [STEP/]QUESTION=ANSWER` in place of
+/// the computed ones (an empty ANSWER removes the question's answer), its checksum
+/// computed again: a file that grades as a student's with those answers would.
+fn with_answers_set(
+    assignment: &Assignment,
+    key: sim_core::assignment::AnswersFile,
+    set: &[String],
+) -> Result<sim_core::assignment::AnswersFile, Failure> {
+    use sim_core::assignment::{AnswersFile, GivenAnswer};
+    if set.is_empty() {
+        return Ok(key);
+    }
+    let fail = |message: String| Failure::Other(anyhow::anyhow!(message));
+    let mut steps = key.steps;
+    for item in set {
+        let Some((target, answer)) = item.split_once('=') else {
+            return Err(fail(format!(
+                "--set `{}`: write [STEP/]QUESTION=ANSWER (e.g. --set lowest-p99=xen-pv)",
+                clean(item)
+            )));
+        };
+        let (step_id, question) = match target.split_once('/') {
+            Some((step, question)) => (Some(step.trim()), question.trim()),
+            None => (None, target.trim()),
+        };
+        // The steps that have this question (the given step's only).
+        let found: Vec<usize> = assignment
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| step_id.is_none_or(|id| s.id == id))
+            .filter(|(_, s)| s.questions.iter().any(|q| q.id == question))
+            .map(|(i, _)| i)
+            .collect();
+        let index = match found.as_slice() {
+            [index] => *index,
+            [] => {
+                let ids: Vec<String> = assignment
+                    .steps
+                    .iter()
+                    .flat_map(|s| {
+                        s.questions
+                            .iter()
+                            .map(move |q| format!("{}/{}", s.id, q.id))
+                    })
+                    .collect();
+                return Err(fail(format!(
+                    "--set `{}`: the assignment has no question `{}`; it has {}",
+                    clean(item),
+                    clean(target),
+                    clean(&ids.join(", "))
+                )));
+            }
+            several => {
+                let steps: Vec<&str> = several
+                    .iter()
+                    .map(|&i| assignment.steps[i].id.as_str())
+                    .collect();
+                return Err(fail(format!(
+                    "--set `{}`: question `{}` is in steps {}: write STEP/{}",
+                    clean(item),
+                    clean(question),
+                    clean(&steps.join(", ")),
+                    clean(question)
+                )));
+            }
+        };
+        let step = &assignment.steps[index];
+        let predict = step.questions.iter().any(|q| q.id == question && q.predict);
+        let Some(answers) = steps.iter_mut().find(|s| s.step == step.id) else {
+            continue;
+        };
+        answers.answers.retain(|a| a.question != question);
+        if !answer.trim().is_empty() {
+            answers.answers.push(GivenAnswer {
+                question: question.to_string(),
+                answer: answer.to_string(),
+                predicted: predict,
+            });
+        }
+        // In the step's question order, as the page writes them.
+        answers.answers.sort_by_key(|a| {
+            step.questions
+                .iter()
+                .position(|q| q.id == a.question)
+                .unwrap_or(usize::MAX)
+        });
+    }
+    Ok(AnswersFile::new(&key.assignment, &key.student, steps))
 }
 
 /// The reference variant's answers of step `index`, with what an author reads on stderr
