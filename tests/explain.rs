@@ -402,3 +402,36 @@ fn a_hybrid_platforms_other_techniques_drop_its_enlightenments() {
         );
     }
 }
+
+/// A receive through dom0 (smoke's t1-para, Xen's split drivers by default) is one back-end
+/// job, the received packet's: the guest posted its buffers beforehand, so there is no
+/// request job and no kick, and the note says so (it once described a request job and the
+/// kick's upcall). A disk read keeps both jobs and the kick's upcall.
+#[test]
+fn a_receive_through_dom0_is_one_job_without_a_kick() {
+    let s = load(&virtsim_tests::workspace_root().join("scenarios/smoke.toml"));
+    let para = s
+        .platforms
+        .iter()
+        .position(|p| p.name == "t1-para")
+        .expect("t1-para");
+    let receive = explain(&s, para, Op::NetReceive).expect("explain");
+    let note = receive.note.expect("a receive's note");
+    assert!(
+        note.en.contains("as one job, the received packet's"),
+        "{}",
+        note.en
+    );
+    assert!(note.en.contains("no kick"), "{}", note.en);
+    assert!(!note.en.contains("a job for the request"), "{}", note.en);
+    assert!(!note.en.contains("upcall"), "{}", note.en);
+    assert!(note.ko.contains("작업 하나로"), "{}", note.ko);
+    let read = explain(&s, para, Op::DiskRead).expect("explain");
+    let note = read.note.expect("a read's note");
+    assert!(note
+        .en
+        .contains("a job for the request and another for the completion"));
+    assert!(note
+        .en
+        .contains("upcall into dom0's kernel with the event of the guest's kick"));
+}

@@ -1269,7 +1269,10 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
     let wake = costs.vcpu_wakeup;
     // A driver domain is a Xen domain: the guest's kick is an event for its vCPU, which
     // Xen delivers by an upcall (`machine/io.rs`, `event_pending`).
-    let (upcall_en, upcall_ko) = if dom0 {
+    // A receive has no request job: the guest posted its receive buffers beforehand and
+    // does not kick (`machine/io.rs`: only a disk request and a send are submitted).
+    let receive = op == Op::NetReceive;
+    let (upcall_en, upcall_ko) = if dom0 && !receive {
         let upcall = costs.pv_hypercall_handler;
         (
             format!(", Xen's upcall into dom0's kernel with the event of the guest's kick ({upcall} cycles) when the guest kicked,"),
@@ -1292,7 +1295,16 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
             "트랩된 레지스터 접근이 처리되면",
         )
     };
-    let (en, ko) = if op.blocks() {
+    let (en, ko) = if receive {
+        (
+            format!(
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them as one job, the received packet's (a receive puts no request on the ring and sends no kick: the guest posted its receive buffers beforehand), when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for that job: its latency adds the back end's work, the wake-up, the switch and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
+            ),
+            format!(
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 받은 패킷에 대한 작업 하나로 실행하며(수신은 링에 요청을 올리지도 kick을 보내지도 않습니다: 게스트가 수신 버퍼를 미리 올려 두었습니다), 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 그 작업을 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+            ),
+        )
+    } else if op.blocks() {
         (
             format!(
                 "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."

@@ -221,37 +221,44 @@ impl PathBuilder<'_> {
                 // The vCPU's way back into the VMM's world is its wake-up's
                 // (`deliver`), whoever woke it.
             }
-            _ => {
+            // Xen does not handle a driver domain's device: the interrupt of a physical
+            // IRQ bound to dom0 is acknowledged and made an event pending for dom0
+            // (`__do_IRQ_guest` -> `send_guest_pirq`); dom0's driver handles it below.
+            _ if self.stack.driver_domain => {
                 s.hyp(
-                    c.device_interrupt,
-                    "hypervisor takes the device interrupt",
-                    "하이퍼바이저가 장치 인터럽트 처리",
+                    c.pirq_forward,
+                    "Xen takes the device interrupt, acknowledges it and makes the driver domain's event pending (__do_IRQ_guest, send_guest_pirq; estimate)",
+                    "Xen이 장치 인터럽트를 받아 확인 응답하고 드라이버 도메인의 이벤트를 대기 상태로 표시 (__do_IRQ_guest, send_guest_pirq; 추정)",
                 );
-                if self.stack.driver_domain && !self.scheduled_backend() {
+                if !self.scheduled_backend() {
                     s.hyp(
                         c.vm_switch,
                         "switch to the driver domain",
                         "드라이버 도메인으로 전환",
                     );
                 }
-                if self.stack.driver_domain {
-                    // Xen forwards the physical interrupt to the driver domain as an
-                    // event (a physical IRQ bound to one of dom0's event channels): an
-                    // upcall into dom0's kernel, as into a PV guest for its events, then
-                    // its own driver's handler runs there.
-                    s.hyp(
-                        c.pv_hypercall_handler,
-                        "event-channel upcall into the driver domain (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
-                        "이벤트 채널 업콜로 드라이버 도메인에 전달 (드라이버 도메인의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
-                    );
-                    s.push(
-                        Layer::DriverDomain,
-                        Category::DeviceEmulation,
-                        c.device_interrupt,
-                        "the driver domain's driver handles the interrupt (forwarded as an event)",
-                        "드라이버 도메인의 드라이버가 인터럽트 처리 (이벤트로 전달됨)",
-                    );
-                }
+                // Xen forwards the physical interrupt to the driver domain as an event:
+                // an upcall into dom0's kernel, as into a PV guest for its events, then
+                // its own driver's handler runs there.
+                s.hyp(
+                    c.pv_hypercall_handler,
+                    "event-channel upcall into the driver domain (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
+                    "이벤트 채널 업콜로 드라이버 도메인에 전달 (드라이버 도메인의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
+                );
+                s.push(
+                    Layer::DriverDomain,
+                    Category::DeviceEmulation,
+                    c.device_interrupt,
+                    "the driver domain's driver handles the interrupt (forwarded as an event)",
+                    "드라이버 도메인의 드라이버가 인터럽트 처리 (이벤트로 전달됨)",
+                );
+            }
+            _ => {
+                s.hyp(
+                    c.device_interrupt,
+                    "hypervisor takes the device interrupt",
+                    "하이퍼바이저가 장치 인터럽트 처리",
+                );
             }
         }
     }
@@ -396,6 +403,13 @@ impl PathBuilder<'_> {
                 }
                 s.tag_from(mark, Part::Kick);
                 let mark = s.mark();
+                if device == Device::Disk {
+                    self.driver_domain_thread(
+                        s,
+                        "dom0 switches to blkback's thread (xen_blkif_schedule), woken by the event's handler (xen_blkif_be_int)",
+                        "dom0이 blkback 스레드(xen_blkif_schedule)로 전환, 이벤트 핸들러(xen_blkif_be_int)가 깨움",
+                    );
+                }
                 s.push(
                     self.backend_layer(),
                     Category::DeviceEmulation,
@@ -437,6 +451,79 @@ impl PathBuilder<'_> {
         }
     }
 
+    /// Xen's split drivers: a paravirtual front end (blkfront, netfront) whose back end
+    /// (blkback, netback) runs in the driver domain. The guest shares its buffers through
+    /// grant tables: dom0 reaches them only through grant operations, hypercalls in which
+    /// Xen checks each grant.
+    pub(super) fn xen_split_drivers(&self) -> bool {
+        self.stack.is_vm() && self.stack.driver_domain && self.stack.io == IoModel::Paravirtual
+    }
+
+    /// Netback's copy of a received packet into the guest's granted receive buffer:
+    /// `xenvif_rx_action` batches GNTTABOP_copy operations and `gnttab_batch_copy` issues
+    /// them in one hypercall, in which Xen checks each grant (`grant_op`, per page of the
+    /// payload) and copies the bytes itself (`backend_copy_per_kib`): dom0 cannot write
+    /// the guest's memory.
+    fn grant_copy_into_guest(&self, s: &mut Steps, bytes: u64) {
+        let c = self.costs;
+        s.hyp(
+            c.pv_hypercall + c.pv_hypercall_handler,
+            "netback's GNTTABOP_copy hypercall from the driver domain into Xen (gnttab_batch_copy)",
+            "넷백이 드라이버 도메인에서 Xen으로 GNTTABOP_copy 하이퍼콜 (gnttab_batch_copy)",
+        );
+        s.hyp(
+            c.grant_op * bytes.div_ceil(4096).max(1),
+            "Xen checks the guest's grant of its receive buffer for the copy (acquire_grant_for_copy; estimate)",
+            "Xen이 복사를 위해 게스트가 수신 버퍼에 준 grant를 확인 (acquire_grant_for_copy; 추정)",
+        );
+        s.hyp(
+            c.backend_copy_per_kib * bytes / 1024,
+            "Xen copies the payload into the guest's granted receive buffer (one copy: no second protocol stack)",
+            "Xen이 페이로드를 게스트가 grant한 수신 버퍼로 복사 (복사 한 번: 두 번째 프로토콜 스택은 없음)",
+        );
+    }
+
+    /// Blkfront's copy with persistent grants (Linux 3.8+, negotiated by default): the
+    /// back end keeps the guest's granted pages mapped, and the guest copies each
+    /// request's data between its bio pages and those pages, a write's before it goes on
+    /// the ring (`blkif_queue_rw_req`), a read's when its response is taken
+    /// (`blkif_completion`), at the model's copy cost.
+    pub(super) fn persistent_grant_copy(&self, s: &mut Steps, read: bool) {
+        if !self.xen_split_drivers() {
+            return;
+        }
+        let cycles = self.costs.backend_copy_per_kib * self.workload.io_bytes / 1024;
+        if read {
+            s.kernel(
+                cycles,
+                "blkfront copies the data from the persistently granted page into the request's page (blkif_completion)",
+                "blkfront가 영구 grant된 페이지에서 요청의 페이지로 데이터를 복사 (blkif_completion)",
+            );
+        } else {
+            s.kernel(
+                cycles,
+                "blkfront copies the data into a persistently granted page the back end keeps mapped (blkif_queue_rw_req)",
+                "blkfront가 백엔드가 매핑해 둔 영구 grant 페이지로 데이터를 복사 (blkif_queue_rw_req)",
+            );
+        }
+    }
+
+    /// The driver domain's back-end thread is switched in to do the work: blkback's
+    /// `xen_blkif_schedule`, woken by the event's handler `xen_blkif_be_int`, for each
+    /// disk request; netback's `xenvif_kthread_guest_rx`, woken as the bridge hands it a
+    /// packet for the guest, for each received packet (`context_switch`, an estimate).
+    fn driver_domain_thread(&self, s: &mut Steps, en: &str, ko: &str) {
+        if self.xen_split_drivers() {
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                self.costs.context_switch,
+                en,
+                ko,
+            );
+        }
+    }
+
     /// The layer an emulated device model runs in (as `emulate_access` charges it).
     fn device_model_layer(&self) -> Layer {
         match self.stack.kind {
@@ -456,7 +543,8 @@ impl PathBuilder<'_> {
     /// from one memory to another, at `backend_copy_per_kib`:
     /// - a PV back end: vhost-net copies between the virtqueue's buffers and a host socket
     ///   buffer (its zero-copy transmit is off by default, `experimental_zcopytx`), Xen's
-    ///   netback grant-copies into the guest on receive, a user-space VMM (a type-2 VMM's or
+    ///   netback has Xen copy into the guest on receive (a GNTTABOP_copy hypercall:
+    ///   `grant_copy_into_guest`), a user-space VMM (a type-2 VMM's or
     ///   a microVM's thread) writes and reads a tap device, the host kernel copying between
     ///   the guest's memory, mapped in the process, and its socket buffer;
     /// - an emulated NIC: the device model emulates the device's DMA, copying the frame
@@ -566,6 +654,10 @@ impl PathBuilder<'_> {
                     "백엔드가 페이로드를 게스트의 수신 버퍼로 복사 (복사 한 번: 두 번째 프로토콜 스택은 없음)",
                 )
             };
+            if self.xen_split_drivers() && !transmit {
+                self.grant_copy_into_guest(s, self.workload.message_bytes);
+                return;
+            }
             // A microVM's VMM hands the guest's buffers to its tap system call: the host
             // kernel copies.
             let layer = if self.stack.microvm && self.stack.backend == BackendPlacement::VmThread {
@@ -634,6 +726,11 @@ impl PathBuilder<'_> {
                 self.host_side_completion(s, device);
                 if device == Device::Nic {
                     self.switch_received_packet(s);
+                    self.driver_domain_thread(
+                        s,
+                        "dom0 switches to netback's receive thread (xenvif_kthread_guest_rx), woken as the bridge queues the packet for the guest",
+                        "dom0이 넷백의 수신 스레드(xenvif_kthread_guest_rx)로 전환, 브리지가 게스트에 갈 패킷을 넣으며 깨움",
+                    );
                     // The guest posted receive buffers beforehand: the back end takes one
                     // (vhost-net's handle_rx, netback's rx request), as it takes a request
                     // off the ring on send.

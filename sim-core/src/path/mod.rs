@@ -715,8 +715,14 @@ impl<'a> PathBuilder<'a> {
                     "block layer and driver submit the request",
                     "블록 계층과 드라이버가 요청 제출",
                 );
+                if op == Op::DiskWrite {
+                    self.persistent_grant_copy(&mut submit, false);
+                }
                 self.device_submit(&mut submit, Device::Disk);
                 self.device_complete(&mut complete, Device::Disk);
+                if op == Op::DiskRead {
+                    self.persistent_grant_copy(&mut complete, true);
+                }
                 self.translated_kernel(
                     &mut complete,
                     c.disk_complete,

@@ -1721,3 +1721,193 @@ fn a_shootdown_ipi_is_acknowledged_before_its_flush() {
     assert!(steps.iter().all(|s| s.exit.is_none()), "{steps:#?}");
     assert_eq!(all_cycles(&steps), costs.tlb_shootdown_handler);
 }
+
+/// Xen's split drivers in dom0 (a para guest's default on a type 1): netback cannot write
+/// the guest's memory, so a received packet reaches the guest's granted receive buffer by a
+/// GNTTABOP_copy hypercall in which Xen checks the grant and copies (`gnttab_batch_copy`),
+/// not by a copy in dom0; netback's receive thread is switched in for each packet. An
+/// inline back end (Xen 1.0's, `backend = "hypervisor"`) has no grants.
+#[test]
+fn a_xen_receive_is_a_grant_copy_hypercall_by_netbacks_thread() {
+    let workload = Workload::preset("network-rr").unwrap();
+    let base = CostTable::default();
+    let dom0 = network_stacks()[2].clone();
+    assert!(dom0.driver_domain && dom0.technique == Some(Technique::Para));
+    let receive = |stack: &Stack, costs: &CostTable| -> Vec<Step> {
+        PathBuilder::new(stack, costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::NetReceive)
+            .complete
+            .steps
+    };
+    let steps = receive(&dom0, &base);
+    let grant: Vec<&Step> = steps
+        .iter()
+        .filter(|s| s.en.contains("GNTTABOP_copy"))
+        .collect();
+    assert_eq!(grant.len(), 1, "{steps:#?}");
+    assert_eq!(grant[0].layer, Layer::Hypervisor);
+    assert_eq!(grant[0].part, Part::Backend);
+    assert_eq!(
+        grant[0].cycles,
+        base.pv_hypercall + base.pv_hypercall_handler
+    );
+    // The copy is Xen's, at the model's copy cost (512 bytes: 128 cycles), and dom0
+    // copies nothing itself.
+    let copy = base.backend_copy_per_kib * workload.message_bytes / 1024;
+    assert!(steps
+        .iter()
+        .any(|s| s.layer == Layer::Hypervisor && s.cycles == copy && s.en.contains("Xen copies")));
+    assert!(!steps
+        .iter()
+        .any(|s| s.layer == Layer::DriverDomain && s.en.contains("copies")));
+    assert!(steps.iter().any(|s| s.layer == Layer::DriverDomain
+        && s.cycles == base.context_switch
+        && s.en.contains("xenvif_kthread_guest_rx")));
+    // One grant per page of the payload: 1000 more per grant.
+    let raised = CostTable {
+        grant_op: base.grant_op + 1000,
+        ..CostTable::default()
+    };
+    assert_eq!(
+        all_cycles(&receive(&dom0, &raised)) - all_cycles(&steps),
+        1000
+    );
+    let big = Workload {
+        message_bytes: 65_536,
+        ..workload.clone()
+    };
+    let receive_big = |costs: &CostTable| {
+        all_cycles(
+            &PathBuilder::new(&dom0, costs, CpuGeneration::Skylake, &big)
+                .op_path(Op::NetReceive)
+                .complete
+                .steps,
+        )
+    };
+    assert_eq!(receive_big(&raised) - receive_big(&base), 16 * 1000);
+    let inline = Stack {
+        driver_domain: false,
+        backend: BackendPlacement::Hypervisor,
+        ..dom0.clone()
+    };
+    let inline_steps = receive(&inline, &base);
+    assert!(!inline_steps
+        .iter()
+        .any(|s| s.en.contains("GNTTABOP") || s.en.contains("xenvif")));
+    assert_eq!(
+        all_cycles(&receive(&inline, &raised)),
+        all_cycles(&inline_steps)
+    );
+}
+
+/// Blkfront with persistent grants (Linux 3.8+): the guest copies each 4 KiB request
+/// between its page and the granted page blkback keeps mapped (1024 cycles at
+/// `backend_copy_per_kib` = 256), a write's on submit, a read's in its completion; and
+/// blkback's thread (`xen_blkif_schedule`) is switched in for each request, in dom0.
+#[test]
+fn a_xen_disk_request_copies_through_a_persistent_grant() {
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let costs = CostTable::default();
+    let dom0 = network_stacks()[2].clone();
+    let inline = Stack {
+        driver_domain: false,
+        backend: BackendPlacement::Hypervisor,
+        ..dom0.clone()
+    };
+    let copy = costs.backend_copy_per_kib * workload.io_bytes / 1024;
+    assert_eq!(copy, 1024);
+    let copies = |stack: &Stack, op: Op, complete: bool| -> Vec<Step> {
+        let path = PathBuilder::new(stack, &costs, CpuGeneration::Skylake, &workload).op_path(op);
+        let steps = if complete { path.complete } else { path.submit };
+        steps
+            .steps
+            .into_iter()
+            .filter(|s| s.en.contains("blkfront copies"))
+            .collect()
+    };
+    let read = copies(&dom0, Op::DiskRead, true);
+    assert_eq!(read.len(), 1);
+    assert_eq!((read[0].layer, read[0].cycles), (Layer::GuestKernel, copy));
+    assert_eq!(read[0].part, Part::Guest);
+    assert!(copies(&dom0, Op::DiskRead, false).is_empty());
+    let write = copies(&dom0, Op::DiskWrite, false);
+    assert_eq!(write.len(), 1);
+    assert_eq!(write[0].cycles, copy);
+    assert!(copies(&dom0, Op::DiskWrite, true).is_empty());
+    for op in [Op::DiskRead, Op::DiskWrite] {
+        assert!(copies(&inline, op, true).is_empty() && copies(&inline, op, false).is_empty());
+    }
+    let switch = |stack: &Stack| -> Vec<Step> {
+        PathBuilder::new(stack, &costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::DiskRead)
+            .submit
+            .steps
+            .into_iter()
+            .filter(|s| s.en.contains("xen_blkif_schedule"))
+            .collect()
+    };
+    let thread = switch(&dom0);
+    assert_eq!(thread.len(), 1);
+    assert_eq!(
+        (thread[0].layer, thread[0].part, thread[0].cycles),
+        (Layer::DriverDomain, Part::Backend, costs.context_switch)
+    );
+    assert!(switch(&inline).is_empty());
+}
+
+/// A device interrupt for dom0's driver: Xen only acknowledges it and makes dom0's event
+/// pending (`pirq_forward`, `__do_IRQ_guest`); the driver's handler (`device_interrupt`)
+/// runs once, in dom0, after the upcall. Inline, the hypervisor's driver handles it.
+#[test]
+fn xen_forwards_a_driver_domains_interrupt_without_a_handler_of_its_own() {
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let base = CostTable::default();
+    let backend = |stack: &Stack, costs: &CostTable| -> u64 {
+        PathBuilder::new(stack, costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::DiskRead)
+            .complete
+            .steps
+            .iter()
+            .filter(|s| s.part == Part::Backend)
+            .map(|s| s.cycles)
+            .sum()
+    };
+    let handler = CostTable {
+        device_interrupt: base.device_interrupt + 1000,
+        ..CostTable::default()
+    };
+    let forward = CostTable {
+        pirq_forward: base.pirq_forward + 1000,
+        ..CostTable::default()
+    };
+    let stacks = network_stacks();
+    for dom0 in [&stacks[2], &stacks[3]] {
+        assert_eq!(
+            backend(dom0, &handler) - backend(dom0, &base),
+            1000,
+            "{dom0:?}"
+        );
+        assert_eq!(
+            backend(dom0, &forward) - backend(dom0, &base),
+            1000,
+            "{dom0:?}"
+        );
+        let steps = PathBuilder::new(dom0, &base, CpuGeneration::Skylake, &workload)
+            .op_path(Op::DiskRead)
+            .complete
+            .steps;
+        let xen = steps
+            .iter()
+            .position(|s| s.en.contains("__do_IRQ_guest"))
+            .expect("Xen's part");
+        let dom0_handler = steps
+            .iter()
+            .position(|s| s.layer == Layer::DriverDomain && s.cycles == base.device_interrupt)
+            .expect("dom0's handler");
+        assert!(xen < dom0_handler);
+        assert_eq!(steps[xen].layer, Layer::Hypervisor);
+    }
+    let inline = &stacks[0];
+    assert_eq!(backend(inline, &handler) - backend(inline, &base), 1000);
+    assert_eq!(backend(inline, &forward), backend(inline, &base));
+}
