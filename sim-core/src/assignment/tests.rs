@@ -887,3 +887,35 @@ fn an_invalid_variant_is_located_at_its_choice() {
     assert_eq!((e.line, e.column), (16, 18), "{e}");
     assert!(e.message.contains("with host_cores=0"), "{e}");
 }
+
+#[test]
+fn an_instance_count_too_large_says_it_sets_every_groups_count() {
+    // Two groups of 16 GiB VMs on the default 64 GiB host: 2 each is 4 VMs, 64 GiB.
+    let scenario = LIBRARY_SCENARIO.replace(
+        "name = \"vm\"\nworkload = \"syscall-heavy\"\n",
+        "name = \"vm\"\nworkload = \"syscall-heavy\"\nmemory_gib = 16\n\n\
+         [[instance]]\nname = \"other\"\nworkload = \"syscall-heavy\"\nmemory_gib = 16\n",
+    );
+    let text = ASSIGNMENT
+        .replace(
+            "scenario = \"syscalls.toml\"",
+            &format!("scenario_toml = '''{scenario}'''"),
+        )
+        .replace(
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            "parameter = \"instance_count\"\nchoices = [1, 2]",
+        );
+    let e = parse(&text).expect_err("4 VMs of 16 GiB do not fit");
+    assert_eq!(e.code, "variant_invalid", "{e}");
+    assert!(
+        e.message.contains(
+            "with instance_count=2 the scenario is not valid (instance_count sets every group's count: 2 × 2 groups = 4 instances): "
+        ),
+        "{e}"
+    );
+    let ko = e.message_in(crate::Lang::Ko);
+    assert!(
+        ko.contains("(instance_count는 모든 그룹의 개수를 정합니다: 2 × 그룹 2개 = 인스턴스 4개): "),
+        "{ko}"
+    );
+}

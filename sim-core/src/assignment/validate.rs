@@ -835,6 +835,23 @@ fn prepared_with(
             })
     };
     let mut scenario = s.scenario.adjusted(&variant.adjustments()).map_err(|e| {
+        // `instance_count` sets every group's count: with several groups the total is
+        // what the error's figures are of.
+        let groups = s.scenario.instances.len();
+        let (every, every_ko) = match variant
+            .picks
+            .iter()
+            .find(|(p, _)| *p == Parameter::InstanceCount)
+        {
+            Some((_, Choice::Number(n))) if groups > 1 => {
+                let total = n.saturating_mul(groups as u64);
+                (
+                    format!(" (instance_count sets every group's count: {n} × {groups} groups = {total} instances)"),
+                    format!("(instance_count는 모든 그룹의 개수를 정합니다: {n} × 그룹 {groups}개 = 인스턴스 {total}개)"),
+                )
+            }
+            _ => (String::new(), String::new()),
+        };
         let param = |name: &str| {
             e.params
                 .iter()
@@ -856,8 +873,8 @@ fn prepared_with(
                 variant_at(),
                 msg!(
                     "variant_invalid",
-                    "step `{step}`: with {variant} the scenario is not valid: {reason}. To start them anyway, overcommitting the host's memory on purpose as real hypervisors allow, give {over} {overcommit} in the scenario{copy}",
-                    "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}. 실제 하이퍼바이저처럼 호스트 메모리를 일부러 오버커밋해 그대로 시작하려면 시나리오에서 {over_ko}에 {overcommit_ko}를 설정하세요{copy_ko}",
+                    "step `{step}`: with {variant} the scenario is not valid{every}: {reason}. To start them anyway, overcommitting the host's memory on purpose as real hypervisors allow, give {over} {overcommit} in the scenario{copy}",
+                    "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다{every_ko}: {reason_ko}. 실제 하이퍼바이저처럼 호스트 메모리를 일부러 오버커밋해 그대로 시작하려면 시나리오에서 {over_ko}에 {overcommit_ko}를 설정하세요{copy_ko}",
                     step = step_id,
                     variant = variant.describe(),
                     reason = e.message_in(Lang::En),
@@ -868,6 +885,8 @@ fn prepared_with(
                     overcommit_ko = param("overcommit_ko"),
                     copy = copy,
                     copy_ko = copy_ko,
+                    every = every,
+                    every_ko = every_ko,
                 ),
             );
         }
@@ -875,12 +894,14 @@ fn prepared_with(
             variant_at(),
             msg!(
                 "variant_invalid",
-                "step `{step}`: with {variant} the scenario is not valid: {reason}",
-                "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다: {reason_ko}",
+                "step `{step}`: with {variant} the scenario is not valid{every}: {reason}",
+                "단계 `{step}`: {variant}일 때 시나리오가 올바르지 않습니다{every_ko}: {reason_ko}",
                 step = step_id,
                 variant = variant.describe(),
                 reason = e.message_in(Lang::En),
-                reason_ko = e.message_in(Lang::Ko)
+                reason_ko = e.message_in(Lang::Ko),
+                every = every,
+                every_ko = every_ko
             ),
         )
     })?;
