@@ -79,6 +79,60 @@ enum Format {
     Csv,
 }
 
+/// `answers`' output formats (its own help: `Format`'s is `run`'s).
+#[derive(Clone, Copy, ValueEnum)]
+enum AnswersFormat {
+    /// Each question with its options, the evidence (each platform's figure), the
+    /// computed answer and the explanation; an assignment's step by step
+    Table,
+    /// A scenario's questions with their computed answers (sim_core::QuestionAnswer), or
+    /// an assignment's steps, each with its variant, scenario hash and questions (points,
+    /// predict and the computed answer)
+    Json,
+    /// A row per question: a scenario's question, kind, answer, value and tolerance; an
+    /// assignment's also with the student, step, points, predict, variant and scenario hash
+    Csv,
+}
+
+/// `grade`'s output formats.
+#[derive(Clone, Copy, ValueEnum)]
+enum GradeFormat {
+    /// Per answers file: the student's total ("not graded", or "NOT FINAL" with stale
+    /// steps), the problems, then a row per question: answer, expected answer, verdict,
+    /// points
+    Table,
+    /// One JSON document: `assignment`, `max_points` and `files`, each with its `file`,
+    /// `student`, `points`, `points_final` (false: not a total to record), `rows` (step,
+    /// question, answer, expected, verdict, points, max_points, predicted), `problems`
+    /// and `messages`, or the `error` that kept it from being read
+    Json,
+    /// A row per question of each file: file, student, step, question, answer, expected,
+    /// verdict, points, max_points, predicted, then the file's file_points (empty when not
+    /// a total to record), file_status (graded, graded_with_problems, partly_graded,
+    /// not_graded, unreadable) and file_note
+    Csv,
+}
+
+impl From<AnswersFormat> for Format {
+    fn from(f: AnswersFormat) -> Format {
+        match f {
+            AnswersFormat::Table => Format::Table,
+            AnswersFormat::Json => Format::Json,
+            AnswersFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+impl From<GradeFormat> for Format {
+    fn from(f: GradeFormat) -> Format {
+        match f {
+            GradeFormat::Table => Format::Table,
+            GradeFormat::Json => Format::Json,
+            GradeFormat::Csv => Format::Csv,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Lang {
     En,
@@ -162,7 +216,7 @@ enum Command {
         student: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        format: AnswersFormat,
         /// Print the answers as the answers file a perfect student would hand in
         /// (needs --student).
         #[arg(long)]
@@ -193,7 +247,7 @@ enum Command {
         answers: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        format: GradeFormat,
         /// Language of the output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
@@ -580,7 +634,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => coursework::answers::run(
             &file,
             student.as_deref(),
-            format,
+            format.into(),
             answers_file.then_some(set.as_slice()),
             lang,
         ),
@@ -589,7 +643,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             answers,
             format,
             lang,
-        } => coursework::grade::run(&assignment, &answers, format, lang),
+        } => coursework::grade::run(&assignment, &answers, format.into(), lang),
         Command::New { kind, name, lang } => coursework::template::run(kind, &name, lang),
         Command::Schema { assignment: true } => {
             let schema = schemars::schema_for!(sim_core::assignment::AssignmentFile);

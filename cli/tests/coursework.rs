@@ -280,7 +280,31 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
         "{out}"
     );
     assert!(out.contains("stale"), "{out}");
-    assert!(out.contains("0/3 points"), "{out}");
+    // Not a total to record: said plainly, the stale rows' points are not zeros; the CSV
+    // leaves the file's total empty (a gradebook import reads it as missing, not 0), and
+    // JSON says the points are not final; `6/6점` in Korean.
+    assert!(
+        out.contains("0/3 points, NOT FINAL: 3 points of stale steps not graded"),
+        "{out}"
+    );
+    assert!(out.contains("-/2") && !out.contains("0/2"), "{out}");
+    let o = virtsim(&["grade", &changed, &good, "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(csv.contains(",stale,,2,true,,partly_graded,"), "{csv}");
+    let o = virtsim(&["grade", &changed, &good, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["points_final"], false, "{json}");
+    let o = virtsim(&["grade", &changed, &good, "--lang", "ko"]);
+    assert!(
+        stdout(&o).contains("0/3점, 최종 점수 아님: "),
+        "{}",
+        stdout(&o)
+    );
+    let o = virtsim(&["grade", &a, &good, "--lang", "ko", "--format", "table"]);
+    assert!(stdout(&o).contains("3/3점\n"), "{}", stdout(&o));
+    let o = virtsim(&["grade", &a, &good, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["points_final"], true, "{json}");
 
     // Not an answers file: exit 2 with its location; the other files are still graded.
     let junk = write(&dir, "junk.json", "{\"format\": 1}");
@@ -519,11 +543,7 @@ fn grade_warns_about_files_that_share_a_student_id() {
             "{err}"
         );
         // Every file graded.
-        let points = if lang == "en" {
-            "3/3 points"
-        } else {
-            "3/3 점"
-        };
+        let points = if lang == "en" { "3/3 points" } else { "3/3점" };
         assert_eq!(stdout(&o).matches(points).count(), 4, "{}", stdout(&o));
     }
     // One file per student: no warning.

@@ -35,8 +35,23 @@ struct Graded {
     messages: Vec<sim_core::Text>,
     /// Why the file could not be read as an answers file.
     error: Option<String>,
+    /// Whether `points` is the file's total to record: false when the file was not
+    /// graded, or when some of its steps are stale (answered against another scenario
+    /// version: their points are not counted, and not zero either).
+    points_final: bool,
     #[serde(skip)]
     code: u8,
+}
+
+/// The points of `grade`'s stale rows (answered against another scenario version or
+/// variant): graded neither right nor wrong, so the file's total is not final.
+fn stale_points(grade: &StudentGrade) -> u32 {
+    grade
+        .rows
+        .iter()
+        .filter(|r| r.verdict == sim_core::assignment::Verdict::Stale)
+        .map(|r| r.max_points)
+        .sum()
 }
 
 pub fn run(
@@ -96,6 +111,7 @@ pub fn run(
                     grade: None,
                     messages: Vec::new(),
                     error: Some(error),
+                    points_final: false,
                     code,
                 });
                 continue;
@@ -118,6 +134,8 @@ pub fn run(
         graded.push(Graded {
             file,
             messages: grade.problems.iter().map(|p| p.text()).collect(),
+            points_final: !grade.problems.iter().any(|p| p.blocks_file())
+                && stale_points(&grade) == 0,
             code: if grade.clean() { 0 } else { 1 },
             grade: Some(grade),
             error: None,
@@ -233,14 +251,28 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
                 }
             );
         } else {
+            // "6/6점" in Korean, "6/6 points"; with stale steps, plainly not a total.
+            let points = if ko {
+                format!("{}/{}점", grade.points, grade.max_points)
+            } else {
+                format!("{}/{} points", grade.points, grade.max_points)
+            };
+            let stale = stale_points(grade);
+            let not_final = match (stale, ko) {
+                (0, _) => String::new(),
+                (n, false) => format!(
+                    ", NOT FINAL: {n} {} of stale steps not graded (answered against another scenario version)",
+                    if n == 1 { "point" } else { "points" }
+                ),
+                (n, true) => format!(
+                    ", 최종 점수 아님: 다른 시나리오 버전으로 답한 단계의 {n}점은 채점하지 않음"
+                ),
+            };
             let _ = writeln!(
                 out,
-                "{} ({}): {}/{} {}",
+                "{} ({}): {points}{not_final}",
                 clean(&grade.student),
                 clean(&g.file),
-                grade.points,
-                grade.max_points,
-                if ko { "점" } else { "points" }
             );
         }
         for m in &g.messages {
@@ -263,7 +295,12 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
                     clean(r.answer.as_deref().unwrap_or("-")),
                     clean(&r.expected),
                     r.verdict.text().get(lang).to_string(),
-                    format!("{}/{}", r.points, r.max_points),
+                    // A stale row is not a zero: not graded.
+                    if r.verdict == sim_core::assignment::Verdict::Stale {
+                        format!("-/{}", r.max_points)
+                    } else {
+                        format!("{}/{}", r.points, r.max_points)
+                    },
                 ]
             })
             .collect();
@@ -331,14 +368,18 @@ fn csv(graded: &[Graded]) -> String {
             continue;
         };
         let blocked = grade.problems.iter().any(|p| p.blocks_file());
+        let stale = stale_points(grade) > 0;
         let status = if blocked {
             "not_graded"
+        } else if stale {
+            // Some steps not graded: the total is not one to import.
+            "partly_graded"
         } else if grade.clean() {
             "graded"
         } else {
             "graded_with_problems"
         };
-        let total = if blocked {
+        let total = if blocked || stale {
             String::new()
         } else {
             grade.points.to_string()
@@ -355,7 +396,11 @@ fn csv(graded: &[Graded]) -> String {
                 csv_field(r.answer.as_deref().unwrap_or("")),
                 csv_field(&r.expected),
                 r.verdict.name(),
-                r.points,
+                if r.verdict == sim_core::assignment::Verdict::Stale {
+                    String::new()
+                } else {
+                    r.points.to_string()
+                },
                 r.max_points,
                 r.predicted,
                 total,
