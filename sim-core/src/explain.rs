@@ -1314,12 +1314,22 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
             ),
         )
     } else {
+        // Netback's TX response goes back to the guest as an event (`machine/io.rs`,
+        // `tx_completion_event`).
+        let (tx_en, tx_ko) = if dom0 && stack.io == IoModel::Paravirtual {
+            (
+                " The back end's last steps notify the guest of the packet's TX response (dom0's EVTCHNOP_send): the guest's netfront takes that event later to reclaim the buffer, with a wake-up of its vCPU if it has halted, outside the send's latency.",
+                " 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.",
+            )
+        } else {
+            ("", "")
+        };
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink.{tx_en}"
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다.{tx_ko}"
             ),
         )
     };

@@ -20,6 +20,11 @@ impl Machine {
             self.start_flush_handler(p, e, instance, now);
             return;
         }
+        // A transmit-completion event from the driver domain, taken at the same points.
+        if self.tx_event[e as usize].is_some() && self.guest_may_preempt(e) {
+            self.start_tx_event(p, e, instance, now);
+            return;
+        }
         // Guest scheduling: give the vCPU a thread, or halt it.
         if self.entities[e as usize].thread.is_none() {
             match self.instances[ii].ready.pop_front() {

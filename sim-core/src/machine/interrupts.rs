@@ -163,7 +163,7 @@ impl Machine {
 
     /// Guest-level wake-up preemption: vCPU `e`'s running compute is cut so that its
     /// guest kernel handles the interrupt and runs the woken thread.
-    fn guest_preempt(&mut self, e: u32, now: Cycles) {
+    pub(super) fn guest_preempt(&mut self, e: u32, now: Cycles) {
         let p = self.entities[e as usize].pcpu;
         if self.pcpus[p as usize].current != Some(e) {
             return;

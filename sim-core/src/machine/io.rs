@@ -298,10 +298,72 @@ impl Machine {
                 self.desktop_on_wire(job.thread, now);
             }
             self.guest_send_on_nic(job.thread, now);
+            if self.xen_split_drivers() {
+                self.tx_completion_event(instance, now);
+            }
         }
         if job.op.blocks() {
             self.issue_blocking(job.thread, job.op, now);
         }
+    }
+
+    /// Xen's split drivers: PV rings whose back ends run in the driver domain.
+    fn xen_split_drivers(&self) -> bool {
+        self.pv_rings() && self.spec.stack.backend == BackendPlacement::DriverDomain
+    }
+
+    /// Netback posted a sent packet's TX response and notified the guest
+    /// (`make_tx_response` -> `notify_remote_via_irq`: the EVTCHNOP_send is the send's
+    /// back-end path's last step): the guest's netfront takes the event, its interrupt
+    /// handler reclaiming the buffers (`xennet_tx_buf_gc`). The event goes where a
+    /// completion's interrupt would (`deliver_now`): a halted vCPU is woken for it, a running
+    /// one takes it at once, a vCPU waiting for a pCPU when it runs. While one is pending on
+    /// a vCPU of the instance, another merges into it (the event channel's pending bit). The
+    /// send itself returned long before: nothing waits for this but the guest's CPU.
+    fn tx_completion_event(&mut self, instance: usize, now: Cycles) {
+        use crate::path::VcpuState;
+        let rt = &self.instances[instance];
+        if rt.dead {
+            return;
+        }
+        let range = rt.first_entity..rt.first_entity + rt.vcpus;
+        if range.clone().any(|e| self.tx_event[e as usize].is_some()) {
+            return;
+        }
+        let polling = range.clone().find(|&e| self.entities[e as usize].polling);
+        let running = range
+            .clone()
+            .find(|&e| self.entities[e as usize].state == EntityState::Running);
+        if let Some(e) = polling {
+            self.tx_event[e as usize] = Some(VcpuState::Waiting);
+            self.entities[e as usize].polling = false;
+            let p = self.entities[e as usize].pcpu;
+            if self.cut(p, now) {
+                self.schedule_next(p, now);
+            }
+        } else if let Some(e) = self.instances[instance].halted.pop() {
+            self.tx_event[e as usize] = Some(VcpuState::Halted);
+            self.make_runnable(e, now);
+        } else if let Some(e) = running {
+            self.tx_event[e as usize] = Some(VcpuState::Running);
+            self.guest_preempt(e, now);
+        } else {
+            let e = self.instances[instance].first_entity;
+            self.tx_event[e as usize] = Some(VcpuState::Waiting);
+        }
+    }
+
+    /// vCPU `e` takes its pending transmit-completion event: the delivery of a NIC's
+    /// event by the vCPU's state when it came (a wake-up, the upcall, netfront's handler).
+    pub(super) fn start_tx_event(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
+        let state = self.tx_event[e as usize].take().expect("a pending event");
+        let gi = self.instances[instance as usize].group;
+        self.plan(p, Item::TxEvent, Some(instance), gi, "tx completion event");
+        self.plan_path(
+            p,
+            super::interrupts::delivery_slot(crate::path::IrqSource::Nic, state),
+        );
+        self.start(p, now);
     }
 
     /// Whether the guest's disk takes one command at a time: an emulated disk is IDE-like,

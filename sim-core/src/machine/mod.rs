@@ -561,6 +561,9 @@ pub struct Machine {
     /// Per entity: shootdown IPIs it has still to handle, and whether PV TLB flush asked
     /// for a flush on its next entry.
     flush_pending: Vec<(u32, bool)>,
+    /// Per entity: a transmit-completion event from the driver domain (netback's TX
+    /// response) waiting for this vCPU to take it, and the vCPU's state when it came.
+    tx_event: Vec<Option<crate::path::VcpuState>>,
     runqueue: RunQueue,
     /// Fair share: (virtual runtime, pCPU, entity) of running entities, lower bounds
     /// refreshed lazily (see `min_running_vruntime`).
@@ -826,6 +829,7 @@ impl Machine {
             flush_phase: vec![shootdown::FlushPhase::None; threads.len()],
             flush_waiters: vec![Vec::new(); entities.len()],
             flush_pending: vec![(0, false); entities.len()],
+            tx_event: vec![None; entities.len()],
             entities,
             threads,
             instances,

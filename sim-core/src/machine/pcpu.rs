@@ -77,6 +77,9 @@ pub(super) enum Item {
     },
     /// A target vCPU handles shootdown IPIs (or flushes on entry).
     FlushHandler,
+    /// A vCPU takes a transmit-completion event from the driver domain (see
+    /// [`super::io`]'s `tx_completion_event`).
+    TxEvent,
     /// A TLB shootdown's IPIs and the wait for the running targets (see
     /// [`super::shootdown`]).
     FlushSend {
@@ -484,7 +487,7 @@ impl Machine {
             return;
         }
         match item {
-            Item::Switch | Item::GuestSwitch | Item::FlushHandler => {}
+            Item::Switch | Item::GuestSwitch | Item::FlushHandler | Item::TxEvent => {}
             Item::BalloonBatch { thread } => self.balloon_batch_done(thread, now),
             Item::KsmScan => {
                 self.ksm_scan_done(p, e, now);

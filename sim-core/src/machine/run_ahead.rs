@@ -109,6 +109,7 @@ impl Machine {
             || ent.paused
             || ent.thread != Some(thread)
             || self.flush_pending[e as usize] != (0, false)
+            || self.tx_event[e as usize].is_some()
         {
             return Shared;
         }

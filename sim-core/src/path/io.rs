@@ -429,6 +429,12 @@ impl PathBuilder<'_> {
                         "back end posts the used entry on the ring (the guest reclaims the buffer)",
                         "백엔드가 링에 사용 완료 항목 기록 (게스트가 버퍼를 회수)",
                     );
+                    // Netback notifies the guest of its TX response (`make_tx_response` ->
+                    // `notify_remote_via_irq`); the guest takes that event later, off the
+                    // send's latency (`machine/io.rs`, `tx_completion_event`).
+                    if self.xen_split_drivers() {
+                        self.notify_guest_from_driver_domain(s);
+                    }
                 }
                 s.tag_from(mark, Part::Backend);
             }

@@ -1911,3 +1911,44 @@ fn xen_forwards_a_driver_domains_interrupt_without_a_handler_of_its_own() {
     assert_eq!(backend(inline, &handler) - backend(inline, &base), 1000);
     assert_eq!(backend(inline, &forward), backend(inline, &base));
 }
+
+/// Netback's TX response to a sent packet ends with dom0's EVTCHNOP_send to the guest
+/// (`make_tx_response` -> `notify_remote_via_irq`): the send's back-end steps end with the
+/// hypercall (dom0's trap and Xen's handler); an inline back end's do not. The guest's
+/// side, the event's delivery, is the machine's (`machine/io.rs`, `tx_completion_event`).
+#[test]
+fn netback_notifies_the_guest_of_a_sent_packet() {
+    let workload = Workload::preset("network-rr").unwrap();
+    let costs = CostTable::default();
+    let backend = |stack: &Stack| -> Vec<Step> {
+        PathBuilder::new(stack, &costs, CpuGeneration::Skylake, &workload)
+            .op_path(Op::NetSend)
+            .submit
+            .steps
+            .into_iter()
+            .filter(|s| s.part == Part::Backend)
+            .collect()
+    };
+    let dom0 = network_stacks()[2].clone();
+    let steps = backend(&dom0);
+    let n = steps.len();
+    assert!(steps[n - 2]
+        .en
+        .contains("notifies the guest through its event channel"));
+    assert_eq!(
+        (steps[n - 2].layer, steps[n - 2].cycles),
+        (Layer::DriverDomain, costs.pv_hypercall)
+    );
+    assert_eq!(
+        (steps[n - 1].layer, steps[n - 1].cycles),
+        (Layer::Hypervisor, costs.pv_hypercall_handler)
+    );
+    let inline = Stack {
+        driver_domain: false,
+        backend: BackendPlacement::Hypervisor,
+        ..dom0
+    };
+    assert!(!backend(&inline)
+        .iter()
+        .any(|s| s.en.contains("event channel")));
+}
