@@ -1033,17 +1033,31 @@ fn guess_meant_name(m: &mut Msg) {
     if let Some(param) = param {
         if let (Some(given), Some(expected)) = (param_value(param), param_value("expected")) {
             if let Some(meant) = spelled_otherwise(&given, &expected) {
+                // The guess first, then what may be written (as in Korean): after a
+                // list of 29 keys it went unread.
                 if param == "field" {
-                    m.en = "{detail}; did you mean `{meant}`?";
+                    m.en =
+                        "unknown field `{field}`; did you mean `{meant}`? Expected {expected_en}";
                     m.ko = "알 수 없는 키 `{field}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 키: {expected}";
                 } else {
-                    m.en = "{shown}; did you mean `{meant}`?";
+                    m.en =
+                        "unknown value `{value}`; did you mean `{meant}`? Expected {expected_en}";
                     m.ko = "알 수 없는 값 `{value}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 값: {expected}";
                 }
                 m.params.push(("meant", meant));
+                m.params.push(("expected_en", expected_in_english(m)));
             }
         }
     }
+}
+
+/// What toml's message (`detail`) says may be written, in its words: "one of `a`, `b`"
+/// or "`en` or `ko`" (the `expected` parameter is the Korean list).
+fn expected_in_english(m: &Msg) -> String {
+    param_of(m, "detail")
+        .and_then(|d| d.split_once(", expected ").map(|(_, e)| e.to_string()))
+        .or_else(|| param_of(m, "expected"))
+        .unwrap_or_default()
 }
 
 /// A key in another unit (`duration_s`, `memory_mib`): the key meant and its unit,
@@ -1057,11 +1071,12 @@ fn key_in_other_unit(m: &mut Msg) {
         let written = (param_of(m, "field"), param_of(m, "expected"));
         if let (Some(given), Some(expected)) = written {
             if let Some((meant, unit, unit_ko)) = other_unit(&given, &expected) {
-                m.en = "{detail}; write `{meant}` ({unit})";
+                m.en = "unknown field `{field}`; write `{meant}` ({unit}). Expected {expected_en}";
                 m.ko = "알 수 없는 키 `{field}`입니다. `{meant}` 키를 쓰세요({unit_ko}). 쓸 수 있는 키: {expected}";
                 m.params.push(("meant", meant));
                 m.params.push(("unit", unit));
                 m.params.push(("unit_ko", unit_ko));
+                m.params.push(("expected_en", expected_in_english(m)));
             }
         }
     }
