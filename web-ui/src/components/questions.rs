@@ -288,6 +288,28 @@ pub fn authoring_notes(
         let list: Vec<String> = without.iter().map(|name| name_of(name)).collect();
         notes.push(t(lang, "questions.from_one").replace("{}", &list.join(", ")));
     }
+    if let Some(tie) = q.shown_tie() {
+        // As `virtsim answers` warns: 0.3473 and 0.354 µs both print as 0.35 there.
+        let name = name_of(tie.runner_up);
+        let (w, r) = (tie.winner, tie.runner_up_value);
+        // The fewest decimals (from three) that tell the two apart.
+        let decimals = (3..=9)
+            .find(|&d| format!("{w:.d$}") != format!("{r:.d$}"))
+            .unwrap_or(9);
+        let figures = format!(
+            "{} {}, {} {}",
+            name_of(&q.answer),
+            crate::num::fixed(w, decimals),
+            name,
+            crate::num::fixed(r, decimals)
+        );
+        notes.push(crate::sim::text::particles(
+            &t(lang, "questions.shown_tie")
+                .replacen("{}", &name, 1)
+                .replacen("{}", &figures, 1)
+                .replacen("{}", &name, 1),
+        ));
+    }
     let others = q.tolerance_accepts_others();
     if !others.is_empty() {
         let list: Vec<String> = others
@@ -685,6 +707,25 @@ mod tests {
         choice.answer = "-".into();
         let notes = authoring_notes(Lang::En, &choice, &name);
         assert_eq!(notes, vec![t(Lang::En, "questions.no_answer").to_string()]);
+    }
+
+    /// The instructor's case: 0.3473 and 0.354 µs, 1.9% apart, print alike in the CLI.
+    #[test]
+    fn an_author_is_told_of_a_choice_whose_figures_read_the_same() {
+        let name = |n: &str| n.to_uppercase();
+        let mut q = numeric(Metric::MeanLatencyUs, 0.0, 0.0);
+        q.kind = QuestionKind::Choice;
+        q.value = None;
+        q.answer = "kvm".into();
+        q.evidence = vec![("kvm".into(), 0.3473), ("docker".into(), 0.354)];
+        for lang in [Lang::En, Lang::Ko] {
+            let notes = authoring_notes(lang, &q, &name);
+            assert_eq!(notes.len(), 1, "{notes:?}");
+            assert!(notes[0].contains("KVM 0.347, DOCKER 0.354"), "{notes:?}");
+        }
+        // Far apart: nothing.
+        q.evidence[1].1 = 0.5;
+        assert!(authoring_notes(Lang::En, &q, &name).is_empty());
     }
 
     #[test]

@@ -349,7 +349,8 @@ mod tests {
         assert!(
             e.en.contains("the library has no scenario `lecture-seven.toml`; it has `")
                 && e.en.contains("`smoke.toml`")
-                && e.en.contains("The page reads library scenarios only, no files"),
+                && e.en
+                    .contains("The page reads library scenarios only, no files"),
             "{}",
             e.en
         );
