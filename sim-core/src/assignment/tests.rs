@@ -915,7 +915,9 @@ fn an_instance_count_too_large_says_it_sets_every_groups_count() {
     );
     let ko = e.message_in(crate::Lang::Ko);
     assert!(
-        ko.contains("(instance_count는 모든 그룹의 개수를 정합니다: 2 × 그룹 2개 = 인스턴스 4개): "),
+        ko.contains(
+            "(instance_count는 모든 그룹의 개수를 정합니다: 2 × 그룹 2개 = 인스턴스 4개): "
+        ),
         "{ko}"
     );
 }
