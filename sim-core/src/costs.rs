@@ -246,6 +246,12 @@ cost_table! {
     /// GNTTABOP_copy): check the granting domain's entry, hold its page for the copy,
     /// release it; the hypercall's trap and the copy itself are charged apart.
     grant_op: 500, "cycles", "estimate: acquire_grant_for_copy and release_grant_for_copy (xen/common/grant_table.c): the grant table's lock, atomic updates of the entry's flags in a page the granting guest shares, a page reference taken and dropped; no figure in the reference (Santos et al., USENIX ATC 2008, find grant operations among the dominant per-packet costs of Xen's netback, with no per-operation figure taken here)";
+    /// Xen's work for one grant mapped into the driver domain (GNTTABOP_map_grant_ref):
+    /// the grant's check, a maptrack entry, a page-table entry written for the mapping.
+    grant_map: 1000, "cycles", "estimate: __gnttab_map_grant_ref (xen/common/grant_table.c): the checks of a grant copy's (`grant_op`), a maptrack entry, and create_grant_host_mapping writing a PTE into the mapping domain's page table; no figure in the reference";
+    /// Xen's work for one grant unmapped from the driver domain (GNTTABOP_unmap_grant_ref):
+    /// the page-table entry cleared, the grant released, and the TLB flushed of it.
+    grant_unmap: 1500, "cycles", "estimate: __gnttab_unmap_grant_ref and its flush (xen/common/grant_table.c, gnttab_flush_tlb): the PTE cleared, the grant's flags and the page reference released, a TLB flush on the pCPUs the mapping domain ran on; no figure in the reference";
     /// Xen's part of a device interrupt bound to a driver domain (a physical IRQ bound to
     /// one of its event channels): the interrupt's entry, the acknowledgement, and making
     /// dom0's event pending; dom0's own driver handles it after the upcall.
@@ -541,7 +547,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 140);
+        assert_eq!(CostTable::SOURCES.len(), 142);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -1318,8 +1318,8 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
         // `tx_completion_event`).
         let (tx_en, tx_ko) = if dom0 && stack.io == IoModel::Paravirtual {
             (
-                " The back end's last steps notify the guest of the packet's TX response (dom0's EVTCHNOP_send): the guest's netfront takes that event later to reclaim the buffer, with a wake-up of its vCPU if it has halted, outside the send's latency.",
-                " 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.",
+                " Not quite the same steps: dom0 reaches the guest's packet only through grant operations (hypercalls that copy its first 128 bytes, map the rest and unmap it once sent), dearer than an inline back end's copy. The back end's last steps notify the guest of the packet's TX response (dom0's EVTCHNOP_send): the guest's netfront takes that event later to reclaim the buffer, with a wake-up of its vCPU if it has halted, outside the send's latency.",
+                " 단계가 똑같지는 않습니다: dom0는 grant 연산(패킷의 처음 128바이트를 복사하고, 나머지를 매핑했다가 보낸 뒤 해제하는 하이퍼콜)을 거쳐서만 게스트의 패킷에 닿으므로, 인라인 백엔드의 복사보다 비쌉니다. 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.",
             )
         } else {
             ("", "")

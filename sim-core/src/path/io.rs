@@ -489,6 +489,65 @@ impl PathBuilder<'_> {
         );
     }
 
+    /// Netback's transmit (Linux 3.18+, `xenvif_tx_build_gops`): the first
+    /// XEN_NETBACK_TX_COPY_LEN (128) bytes of the guest's packet are grant-copied into the
+    /// socket buffer's linear part (GNTTABOP_copy, `gnttab_batch_copy`), and the rest is
+    /// grant-mapped into dom0 (GNTTABOP_map_grant_ref, `gnttab_map_refs`) for the NIC to read
+    /// by DMA; once the frame is sent, netback's dealloc thread (`xenvif_dealloc_kthread`)
+    /// unmaps it (GNTTABOP_unmap_grant_ref, `xenvif_tx_dealloc_action`, with a TLB flush).
+    /// Each is a hypercall from dom0; the unmap, which follows the NIC's transmit, is
+    /// charged with the send's back-end job (a simplification: no event of its own).
+    fn grant_copy_and_map_from_guest(&self, s: &mut Steps, bytes: u64) {
+        let c = self.costs;
+        let hypercall = c.pv_hypercall + c.pv_hypercall_handler;
+        let header = bytes.min(128);
+        s.hyp(
+            hypercall,
+            "netback's GNTTABOP_copy hypercall from the driver domain into Xen for the packet's first 128 bytes (gnttab_batch_copy)",
+            "넷백이 패킷의 처음 128바이트를 위해 드라이버 도메인에서 Xen으로 GNTTABOP_copy 하이퍼콜 (gnttab_batch_copy)",
+        );
+        s.hyp(
+            c.grant_op,
+            "Xen checks the guest's grant of its packet buffer for the copy (acquire_grant_for_copy; estimate)",
+            "Xen이 복사를 위해 게스트가 패킷 버퍼에 준 grant를 확인 (acquire_grant_for_copy; 추정)",
+        );
+        s.hyp(
+            c.backend_copy_per_kib * header / 1024,
+            "Xen copies the packet's first bytes (up to 128) into dom0's socket buffer",
+            "Xen이 패킷의 앞부분(최대 128바이트)을 dom0의 소켓 버퍼로 복사",
+        );
+        let rest = bytes - header;
+        if rest == 0 {
+            return;
+        }
+        let pages = rest.div_ceil(4096);
+        s.hyp(
+            hypercall,
+            "netback's GNTTABOP_map_grant_ref hypercall maps the rest of the packet into dom0 for the NIC's DMA (gnttab_map_refs)",
+            "넷백의 GNTTABOP_map_grant_ref 하이퍼콜이 패킷의 나머지를 NIC의 DMA를 위해 dom0에 매핑 (gnttab_map_refs)",
+        );
+        s.hyp(
+            c.grant_map * pages,
+            "Xen checks each grant and writes its mapping into dom0's page table (__gnttab_map_grant_ref; estimate)",
+            "Xen이 grant마다 확인하고 dom0의 페이지 테이블에 매핑을 기록 (__gnttab_map_grant_ref; 추정)",
+        );
+        self.driver_domain_thread(
+            s,
+            "once the frame is sent, dom0 switches to netback's dealloc thread (xenvif_dealloc_kthread)",
+            "프레임이 전송되면 dom0이 넷백의 해제 스레드(xenvif_dealloc_kthread)로 전환",
+        );
+        s.hyp(
+            hypercall,
+            "netback's GNTTABOP_unmap_grant_ref hypercall unmaps the sent packet's pages (xenvif_tx_dealloc_action)",
+            "넷백의 GNTTABOP_unmap_grant_ref 하이퍼콜이 보낸 패킷의 페이지 매핑을 해제 (xenvif_tx_dealloc_action)",
+        );
+        s.hyp(
+            c.grant_unmap * pages,
+            "Xen clears each mapping, releases the grant and flushes it from the TLB (__gnttab_unmap_grant_ref; estimate)",
+            "Xen이 매핑마다 지우고 grant를 놓으며 TLB에서 비움 (__gnttab_unmap_grant_ref; 추정)",
+        );
+    }
+
     /// Blkfront's copy with persistent grants (Linux 3.8+, negotiated by default): the
     /// back end keeps the guest's granted pages mapped, and the guest copies each
     /// request's data between its bio pages and those pages, a write's before it goes on
@@ -550,7 +609,8 @@ impl PathBuilder<'_> {
     /// - a PV back end: vhost-net copies between the virtqueue's buffers and a host socket
     ///   buffer (its zero-copy transmit is off by default, `experimental_zcopytx`), Xen's
     ///   netback has Xen copy into the guest on receive (a GNTTABOP_copy hypercall:
-    ///   `grant_copy_into_guest`), a user-space VMM (a type-2 VMM's or
+    ///   `grant_copy_into_guest`) and on transmit copies 128 bytes and grant-maps the rest
+    ///   (`grant_copy_and_map_from_guest`), a user-space VMM (a type-2 VMM's or
     ///   a microVM's thread) writes and reads a tap device, the host kernel copying between
     ///   the guest's memory, mapped in the process, and its socket buffer;
     /// - an emulated NIC: the device model emulates the device's DMA, copying the frame
@@ -660,8 +720,12 @@ impl PathBuilder<'_> {
                     "백엔드가 페이로드를 게스트의 수신 버퍼로 복사 (복사 한 번: 두 번째 프로토콜 스택은 없음)",
                 )
             };
-            if self.xen_split_drivers() && !transmit {
-                self.grant_copy_into_guest(s, self.workload.message_bytes);
+            if self.xen_split_drivers() {
+                if transmit {
+                    self.grant_copy_and_map_from_guest(s, self.workload.message_bytes);
+                } else {
+                    self.grant_copy_into_guest(s, self.workload.message_bytes);
+                }
                 return;
             }
             // A microVM's VMM hands the guest's buffers to its tap system call: the host
