@@ -117,6 +117,8 @@ pub(super) fn translation_cache_figures(
     )
 }
 
+/// One platform's results: its machine's `outcome` against its native `baseline`'s, over
+/// `seconds` of simulated time (`per_us` cycles per microsecond).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn platform_result(
     s: &Scenario,
@@ -141,16 +143,127 @@ pub(super) fn platform_result(
         vcpu_time += i.vcpu_time;
     }
     let total_exits: u64 = exits.iter().sum();
+    let (mut groups, all) = group_results(spec, outcome, baseline, seconds, per_us);
+    let baseline_ops: u64 = baseline
+        .instances
+        .iter()
+        .filter(|i| spec.groups.iter().any(|g| g.scenario_index == i.group))
+        .map(|i| i.ops)
+        .sum();
+    let mut relative_performance_percent =
+        weighted_relative_performance(spec, outcome, baseline, ops, baseline_ops);
+    let sees_steal = p.stack.guest_sees_steal();
+    let instances = instance_results(s, spec, outcome, sees_steal, seconds, per_us);
+    let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);
+    let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
+    let mut faults = fault_results(s, p_index, spec, outcome, &instances);
+    faults.extend(oom_results(s, p_index, spec, memory, outcome, &instances));
+    let vdi = p.vdi.as_ref().map(|net| {
+        super::desktop_result::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
+    });
+    if let Some(v) = &vdi {
+        desktop_relative_performance(v, &mut relative_performance_percent, &mut groups);
+    }
+    let (bt_tc_hit_percent, bt_translate_percent) =
+        translation_cache_figures(s, p_index, spec, outcome);
+    if p.vdi.as_ref().is_some_and(|n| n.session_host) {
+        super::desktop_result::session_host_lifecycle(&mut lifecycle, s, p_index);
+    }
+    if let Some(v) = &vdi {
+        desktop_cpu_per_session(&mut lifecycle, s, p_index, v);
+    }
+    PlatformResult {
+        name: p.name.clone(),
+        label: p.label.clone(),
+        kind: p.stack.kind,
+        technique: p.stack.technique,
+        io: p.stack.is_vm().then_some(p.stack.io),
+        memory: p.stack.memory,
+        scheduler: p.scheduler,
+        host_background_percent: p.host_background_percent,
+        vcpus: spec
+            .groups
+            .iter()
+            .map(|g| u64::from(g.count) * u64::from(g.vcpus))
+            .sum(),
+        instance_count,
+        memory_mib: s
+            .instances
+            .iter()
+            .filter(|i| i.platforms.contains(&p_index))
+            .map(|i| u64::from(i.count) * i.memory_mib)
+            .sum(),
+        ops,
+        throughput: ops as f64 / seconds,
+        baseline_throughput: baseline_ops as f64 / seconds,
+        sweep_density: None,
+        relative_performance_percent,
+        cpu: cpu_shares(outcome),
+        steal_percent: percent(steal, vcpu_time),
+        guest_steal_percent: if sees_steal {
+            percent(steal, vcpu_time)
+        } else {
+            0.0
+        },
+        exits: exit_counts(&exits, seconds),
+        exits_per_second: total_exits as f64 / seconds,
+        latency: latencies(&all, per_us),
+        groups,
+        instances,
+        layers: layers(&p.stack),
+        paths: shown_paths(s, p_index, spec),
+        trace: outcome.trace.clone(),
+        events: outcome.events,
+        lifecycle,
+        faults,
+        // A session host's users all reach its one server OS: its system calls too.
+        attack_surface: Some(match vdi.as_ref().filter(|v| v.session_host) {
+            Some(v) => crate::isolation::session_host_attack_surface(
+                &p.stack,
+                // The server OS is the sessions' guest OS (Windows for a desktop).
+                s.instances
+                    .iter()
+                    .find(|i| i.platforms.contains(&p_index))
+                    .map_or(crate::platform::GuestOs::Linux, |i| i.guest_os),
+                v.sessions,
+            ),
+            None => attack_surface(&p.stack, instance_count),
+        }),
+        vdi,
+        bt_tc_hit_percent,
+        bt_translate_percent,
+        host_memory: Some(memory_over_time(s, p_index, memory, outcome, per_us)),
+        swap_path: swap_path(s, p_index, outcome),
+        migration: p
+            .migration
+            .as_ref()
+            .map(|m| migration_result(s, p_index, m, spec, outcome, baseline, seconds, per_us)),
+    }
+}
+
+/// The pCPUs' time by category, in percent of the machine's capacity.
+fn cpu_shares(outcome: &MachineOutcome) -> CpuShares {
     let busy: u64 = outcome.busy.iter().sum();
     let cap = outcome.capacity;
-    let cpu = CpuShares {
+    CpuShares {
         guest_user: percent(outcome.busy[Category::GuestUser as usize], cap),
         guest_kernel: percent(outcome.busy[Category::GuestKernel as usize], cap),
         hypervisor: percent(outcome.busy[Category::Hypervisor as usize], cap),
         device_emulation: percent(outcome.busy[Category::DeviceEmulation as usize], cap),
         host_os: percent(outcome.busy[Category::HostOs as usize], cap),
         idle: percent(cap.saturating_sub(busy), cap),
-    };
+    }
+}
+
+/// Each group's figures against its own native baseline, and the latency histograms of
+/// every group merged (the platform's).
+fn group_results(
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    seconds: f64,
+    per_us: u64,
+) -> (Vec<GroupResult>, Vec<Histogram>) {
     let mut all = vec![Histogram::default(); Op::COUNT];
     let mut groups = Vec::new();
     for (g_index, (scenario_index, hist)) in outcome.group_latency.iter().enumerate() {
@@ -190,15 +303,19 @@ pub(super) fn platform_result(
             baseline_latency: base_hist,
         });
     }
-    let baseline_ops: u64 = baseline
-        .instances
-        .iter()
-        .filter(|i| spec.groups.iter().any(|g| g.scenario_index == i.group))
-        .map(|i| i.ops)
-        .sum();
-    // Platform-level relative performance: each group's ops over its baseline ops,
-    // weighted by the CPU time the group used natively. A plain sum of ops would reward a
-    // platform for shifting CPU from a group with long operations to one with short ones.
+    (groups, all)
+}
+
+/// Platform-level relative performance: each group's ops over its baseline ops, weighted
+/// by the CPU time the group used natively. A plain sum of ops would reward a platform for
+/// shifting CPU from a group with long operations to one with short ones.
+fn weighted_relative_performance(
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    ops: u64,
+    baseline_ops: u64,
+) -> f64 {
     let (mut weighted, mut weight) = (0.0, 0u64);
     for g in &spec.groups {
         let of_group = |o: &MachineOutcome| -> (u64, u64) {
@@ -216,12 +333,25 @@ pub(super) fn platform_result(
             weight += base_cpu;
         }
     }
-    let mut relative_performance_percent = if weight == 0 {
+    if weight == 0 {
         percent(ops, baseline_ops)
     } else {
         weighted * 100.0 / weight as f64
-    };
+    }
+}
+
+/// Each instance's figures (`sees_steal`: its guest is told its steal time).
+fn instance_results(
+    s: &Scenario,
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    sees_steal: bool,
+    seconds: f64,
+    per_us: u64,
+) -> Vec<InstanceResult> {
     let duration_cycles = spec.duration_cycles;
+    // The operations a stopped instance would have completed in the rest of the run, at
+    // its pace before it stopped.
     let lost = |i: &crate::machine::InstanceCounters| -> u64 {
         match i.stopped_at {
             Some(at) if at > 0 => {
@@ -231,8 +361,7 @@ pub(super) fn platform_result(
             _ => 0,
         }
     };
-    let sees_steal = p.stack.guest_sees_steal();
-    let instances: Vec<InstanceResult> = outcome
+    outcome
         .instances
         .iter()
         .map(|i| InstanceResult {
@@ -265,54 +394,54 @@ pub(super) fn platform_result(
                 .balloon_done_at
                 .map(|c| c as f64 / (per_us as f64 * 1000.0)),
         })
-        .collect();
-    let mut lifecycle = lifecycle_result(s, p_index, spec, outcome, baseline);
-    let instance_count: u64 = spec.groups.iter().map(|g| u64::from(g.count)).sum();
-    let mut faults = fault_results(s, p_index, spec, outcome, &instances);
-    faults.extend(oom_results(s, p_index, spec, memory, outcome, &instances));
-    let vdi = p.vdi.as_ref().map(|net| {
-        super::desktop_result::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
-    });
-    // Desktops: what counts for the user is what reaches the screen. Relative performance
-    // is the share of the wanted updates shown, over the share the same activities show
-    // on a local PC (the native baseline), not operations (the agent's packets have no
-    // local counterpart). Shares, not counts: updates still on their way at the end of the
-    // run count neither way (see `desktop/session.rs`, `finish`).
+        .collect()
+}
+
+/// Desktops: what counts for the user is what reaches the screen. Relative performance
+/// is the share of the wanted updates shown, over the share the same activities show on a
+/// local PC (the native baseline), not operations (the agent's packets have no local
+/// counterpart). Shares, not counts: updates still on their way at the end of the run
+/// count neither way (see `desktop/session.rs`, `finish`).
+fn desktop_relative_performance(
+    v: &crate::desktop::VdiResult,
+    platform: &mut f64,
+    groups: &mut [GroupResult],
+) {
     let relative = |delivered: u64, wanted: u64, local_delivered: u64, local_wanted: u64| {
         (wanted > 0 && local_delivered > 0 && local_wanted > 0).then(|| {
             delivered as f64 * local_wanted as f64 * 100.0
                 / (wanted as f64 * local_delivered as f64)
         })
     };
-    if let Some(v) = &vdi {
-        if let Some(local) = &v.local {
-            if let Some(r) = relative(
-                v.frames_delivered,
-                v.frames_wanted,
-                local.frames_delivered,
-                local.frames_wanted,
-            ) {
-                relative_performance_percent = r;
-            }
+    if let Some(local) = &v.local {
+        if let Some(r) = relative(
+            v.frames_delivered,
+            v.frames_wanted,
+            local.frames_delivered,
+            local.frames_wanted,
+        ) {
+            *platform = r;
         }
-        for g in &mut groups {
-            if let Some(d) = v.groups.iter().find(|d| d.group == g.name) {
-                if let Some(r) = relative(
-                    d.frames_delivered,
-                    d.frames_wanted,
-                    d.local_frames_delivered,
-                    d.local_frames_wanted,
-                ) {
-                    g.relative_performance_percent = r;
-                }
+    }
+    for g in groups {
+        if let Some(d) = v.groups.iter().find(|d| d.group == g.name) {
+            if let Some(r) = relative(
+                d.frames_delivered,
+                d.frames_wanted,
+                d.local_frames_delivered,
+                d.local_frames_wanted,
+            ) {
+                g.relative_performance_percent = r;
             }
         }
     }
-    let (bt_tc_hit_percent, bt_translate_percent) =
-        translation_cache_figures(s, p_index, spec, outcome);
-    // Each operation's path with the workload of the first group that makes it (its
-    // message and I/O sizes set the copies), as `explain` and the machine build it; else
-    // the first group's.
+}
+
+/// Each operation's path with the workload of the first group that makes it (its message
+/// and I/O sizes set the copies), as `explain` and the machine build it, else the first
+/// group's; then the halt's and the entity switch's.
+fn shown_paths(s: &Scenario, p_index: usize, spec: &MachineSpec) -> Vec<crate::path::OpPath> {
+    let p = &s.platforms[p_index];
     let path_of = |op: Op| {
         let g = spec
             .groups
@@ -334,146 +463,100 @@ pub(super) fn platform_result(
             ..Default::default()
         });
     }
-    if p.vdi.as_ref().is_some_and(|n| n.session_host) {
-        super::desktop_result::session_host_lifecycle(&mut lifecycle, s, p_index);
+    paths
+}
+
+/// Desktops: the CPU per session is the machine's busy time over the sessions (every
+/// desktop's work and everything it caused: encoder, kernels, hypervisor), and the
+/// density follows from it.
+fn desktop_cpu_per_session(
+    lifecycle: &mut LifecycleResult,
+    s: &Scenario,
+    p_index: usize,
+    v: &crate::desktop::VdiResult,
+) {
+    if v.sessions == 0 {
+        return;
     }
-    // Desktops: the CPU per session is the machine's busy time over the sessions (every
-    // desktop's work and everything it caused: encoder, kernels, hypervisor).
-    if let Some(v) = &vdi {
-        if v.sessions > 0 {
-            lifecycle.cpu_per_instance_percent =
-                (100.0 - v.cpu.idle) * f64::from(s.host.cores) / v.sessions as f64;
-            let (memory, cpu) = lifecycle::density(
-                &s.host,
-                &s.costs,
-                lifecycle.footprint_mib,
-                lifecycle.oom_alone,
-                lifecycle.cpu_per_instance_percent,
-                p.host_background_percent,
-            );
-            lifecycle.density_memory = memory;
-            lifecycle.density_cpu = cpu;
-            lifecycle.cpu_ceiling_cores =
-                lifecycle::cpu_ceiling_cores(&s.host, &s.costs, p.host_background_percent);
-            lifecycle.density = memory.min(cpu);
-        }
+    let p = &s.platforms[p_index];
+    lifecycle.cpu_per_instance_percent =
+        (100.0 - v.cpu.idle) * f64::from(s.host.cores) / v.sessions as f64;
+    let (memory, cpu) = lifecycle::density(
+        &s.host,
+        &s.costs,
+        lifecycle.footprint_mib,
+        lifecycle.oom_alone,
+        lifecycle.cpu_per_instance_percent,
+        p.host_background_percent,
+    );
+    lifecycle.density_memory = memory;
+    lifecycle.density_cpu = cpu;
+    lifecycle.cpu_ceiling_cores =
+        lifecycle::cpu_ceiling_cores(&s.host, &s.costs, p.host_background_percent);
+    lifecycle.density = memory.min(cpu);
+}
+
+/// A live migration's (or a container checkpoint's) figures: the machine ran it; the
+/// guest's operations during the pre-copy are compared with the native baseline's in the
+/// same window.
+#[allow(clippy::too_many_arguments)]
+fn migration_result(
+    s: &Scenario,
+    p_index: usize,
+    m: &memory::MigrationSpec,
+    spec: &MachineSpec,
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    seconds: f64,
+    per_us: u64,
+) -> memory::MigrationResult {
+    let p = &s.platforms[p_index];
+    let counters = &outcome.instances[m.instance as usize];
+    let record = outcome.migration.clone().unwrap_or_default();
+    let checkpoint = p.stack.kind == PlatformKind::Container;
+    // A container has no pre-copy: its window is the freeze (its slowdown there is what
+    // the checkpoint cost it).
+    let (from, to) = if checkpoint {
+        (
+            record.paused_at.unwrap_or(0),
+            record.resumed_at.unwrap_or(spec.duration_cycles),
+        )
+    } else {
+        (
+            record.rounds.first().map_or(0, |r| r.start),
+            record.paused_at.unwrap_or(spec.duration_cycles),
+        )
+    };
+    let window = |o: &MachineOutcome| {
+        ops_at(&o.ops_samples, m.instance, to) - ops_at(&o.ops_samples, m.instance, from)
+    };
+    let precopy = memory::PrecopyOps {
+        platform: window(outcome),
+        native: window(baseline),
+    };
+    let per_ms = per_us as f64 * 1000.0;
+    let mut result = memory::migration_from_record(&counters.name, m, &record, per_ms, precopy);
+    let window_s = to.saturating_sub(from) as f64 / per_ms / 1000.0;
+    if window_s > 0.0 {
+        result.writes_per_second =
+            precopy.platform / window_s * s.costs.page_write_percent.min(100) as f64 / 100.0;
     }
-    PlatformResult {
-        name: p.name.clone(),
-        label: p.label.clone(),
-        kind: p.stack.kind,
-        technique: p.stack.technique,
-        io: p.stack.is_vm().then_some(p.stack.io),
-        memory: p.stack.memory,
-        scheduler: p.scheduler,
-        host_background_percent: p.host_background_percent,
-        vcpus: spec
-            .groups
-            .iter()
-            .map(|g| u64::from(g.count) * u64::from(g.vcpus))
-            .sum(),
-        instance_count: spec.groups.iter().map(|g| u64::from(g.count)).sum(),
-        memory_mib: s
-            .instances
-            .iter()
-            .filter(|i| i.platforms.contains(&p_index))
-            .map(|i| u64::from(i.count) * i.memory_mib)
-            .sum(),
-        ops,
-        throughput: ops as f64 / seconds,
-        baseline_throughput: baseline_ops as f64 / seconds,
-        sweep_density: None,
-        relative_performance_percent,
-        cpu,
-        steal_percent: percent(steal, vcpu_time),
-        guest_steal_percent: if sees_steal {
-            percent(steal, vcpu_time)
-        } else {
-            0.0
-        },
-        exits: exit_counts(&exits, seconds),
-        exits_per_second: total_exits as f64 / seconds,
-        latency: latencies(&all, per_us),
-        groups,
-        instances,
-        layers: layers(&p.stack),
-        paths,
-        trace: outcome.trace.clone(),
-        events: outcome.events,
-        lifecycle,
-        faults,
-        // A session host's users all reach its one server OS: its system calls too.
-        attack_surface: Some(match vdi.as_ref().filter(|v| v.session_host) {
-            Some(v) => crate::isolation::session_host_attack_surface(
-                &p.stack,
-                // The server OS is the sessions' guest OS (Windows for a desktop).
-                s.instances
-                    .iter()
-                    .find(|i| i.platforms.contains(&p_index))
-                    .map_or(crate::platform::GuestOs::Linux, |i| i.guest_os),
-                v.sessions,
-            ),
-            None => attack_surface(&p.stack, instance_count),
-        }),
-        vdi,
-        bt_tc_hit_percent,
-        bt_translate_percent,
-        host_memory: Some(memory_over_time(s, p_index, memory, outcome, per_us)),
-        swap_path: swap_path(s, p_index, outcome),
-        migration: p.migration.as_ref().map(|m| {
-            let counters = &outcome.instances[m.instance as usize];
-            // The machine ran the migration; the guest's operations during the pre-copy
-            // are compared with the native baseline's in the same window.
-            let record = outcome.migration.clone().unwrap_or_default();
-            let checkpoint = p.stack.kind == PlatformKind::Container;
-            // A container has no pre-copy: its window is the freeze (its slowdown there
-            // is what the checkpoint cost it).
-            let (from, to) = if checkpoint {
-                (
-                    record.paused_at.unwrap_or(0),
-                    record.resumed_at.unwrap_or(spec.duration_cycles),
-                )
-            } else {
-                (
-                    record.rounds.first().map_or(0, |r| r.start),
-                    record.paused_at.unwrap_or(spec.duration_cycles),
-                )
-            };
-            let window = |o: &MachineOutcome| {
-                ops_at(&o.ops_samples, m.instance, to) - ops_at(&o.ops_samples, m.instance, from)
-            };
-            let precopy = memory::PrecopyOps {
-                platform: window(outcome),
-                native: window(baseline),
-            };
-            let per_ms = per_us as f64 * 1000.0;
-            let mut result =
-                memory::migration_from_record(&counters.name, m, &record, per_ms, precopy);
-            let window_s = to.saturating_sub(from) as f64 / per_ms / 1000.0;
-            if window_s > 0.0 {
-                result.writes_per_second = precopy.platform / window_s
-                    * s.costs.page_write_percent.min(100) as f64
-                    / 100.0;
-            }
-            result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
-            result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
-            if checkpoint {
-                // The dump is its one transfer: a round from the freeze to the restore.
-                result.rounds = vec![memory::MigrationRound {
-                    sent_mib: result.sent_mib,
-                    duration_ms: result.total_ms,
-                    dirtied_mib: 0.0,
-                    start_ms: from as f64 / per_ms,
-                }];
-                // A frozen container writes nothing while it is dumped; its writes are
-                // those of the run.
-                result.writes_per_second = counters.ops as f64 / seconds
-                    * s.costs.page_write_percent.min(100) as f64
-                    / 100.0;
-            }
-            result
-        }),
+    result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
+    result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
+    if checkpoint {
+        // The dump is its one transfer: a round from the freeze to the restore.
+        result.rounds = vec![memory::MigrationRound {
+            sent_mib: result.sent_mib,
+            duration_ms: result.total_ms,
+            dirtied_mib: 0.0,
+            start_ms: from as f64 / per_ms,
+        }];
+        // A frozen container writes nothing while it is dumped; its writes are those of
+        // the run.
+        result.writes_per_second =
+            counters.ops as f64 / seconds * s.costs.page_write_percent.min(100) as f64 / 100.0;
     }
+    result
 }
 
 /// The operations per second of instance `instance` in each window between the machine's
