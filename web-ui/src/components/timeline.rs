@@ -491,6 +491,162 @@ fn wheel(
     })
 }
 
+/// The categories' colours, idle and the trap marker.
+fn legend(lang: Lang) -> Html {
+    html! {
+        <ul class="legend">
+            { for Category::ALL.iter().map(|c| html! {
+                <li><span class="swatch" style={format!("background:{}", palette::css(palette::kind(labels::category_key(*c))))}></span>{ labels::category(lang, *c) }</li>
+            }) }
+            <li><span class="swatch idle"></span>{ t(lang, "cpu.idle") }</li>
+            <li><span class="mark-key">{ "▼" }</span>{ t(lang, "timeline.trap") }</li>
+        </ul>
+    }
+}
+
+/// Where the recording starts and ends against the run, in ms (and its span in cycles).
+struct Extent {
+    first: f64,
+    recorded_end: f64,
+    /// Cycles recorded in a sampled trace's windows.
+    recorded: f64,
+    duration_ms: f64,
+    cycles_per_ms: f64,
+}
+
+/// The notes above the drawing: what was recorded, a sampled trace's windows, the opening
+/// view's range (`opening`, while it is shown) and whether the view is drawn in bins.
+fn hints(lang: Lang, trace: &Trace, e: Extent, opening: Option<String>, binned: bool) -> Html {
+    html! {
+        <>
+            <p id="timeline-extent" class="hint">{ t(lang, "timeline.extent")
+                .replacen("{}", &fmt_num(e.first / e.cycles_per_ms), 1)
+                .replacen("{}", &fmt_num(e.recorded_end / e.cycles_per_ms), 1)
+                .replacen("{}", &fmt_num(e.duration_ms), 1)
+                .replacen("{}", &fmt_num(e.recorded_end - e.first), 1) }</p>
+            if trace.truncated && trace.windows.is_empty() { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
+            if trace.truncated && !trace.windows.is_empty() {
+                <p class="hint" id="timeline-windows">{ t(lang, "timeline.windows")
+                    .replacen("{}", &fmt_num(trace.windows.len() as f64), 1)
+                    .replacen("{}", &fmt_num(e.recorded / e.cycles_per_ms), 1) }</p>
+            }
+            if let Some(range) = opening {
+                <p class="hint" id="timeline-opening">{ t(lang, "timeline.opening").replace("{}", &range) }</p>
+            }
+            if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
+        </>
+    }
+}
+
+/// Each pCPU's lane and its label.
+fn lane_backgrounds(lanes: u32, w: f64) -> Html {
+    html! {
+        <>
+            { for (0..lanes).map(|l| html! {
+                <g>
+                    <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(w - LABEL).to_string()}
+                        height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
+                    <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.72)} class="lane-label">{ format!("pCPU {l}") }</text>
+                </g>
+            }) }
+        </>
+    }
+}
+
+/// The binned view: per bin, the categories stacked by their share of the bin; a click
+/// picks the segment that ran longest in it.
+fn bin_rects(lane_bins: &[Vec<Bin>], v: View, hover: &UseStateHandle<Option<usize>>) -> Html {
+    let rects = lane_bins.iter().enumerate().flat_map(|(l, lane)| {
+        let per_bin = v.span / lane.len() as f64;
+        lane.iter().enumerate().flat_map(move |(k, bin)| {
+            let x0 = LABEL + k as f64 * BIN;
+            let mut y = l as f64 * LANE + LANE - 5.0;
+            let full = LANE - 10.0;
+            let mut out = Vec::new();
+            for (c, cycles) in bin.cycles.iter().enumerate() {
+                let h = (cycles / per_bin).min(1.0) * full;
+                if h < 0.05 {
+                    continue;
+                }
+                y -= h;
+                let target = bin.longest.map(|(i, _)| i);
+                let hv = hover.clone();
+                let cat = Category::ALL[c];
+                out.push(html! {
+                    <rect x={format!("{x0:.1}")} y={format!("{y:.2}")} width={format!("{BIN:.1}")} height={format!("{h:.2}")}
+                        class="bin" fill={palette::css(palette::kind(labels::category_key(cat)))}
+                        onclick={move |_| hv.set(target)} />
+                });
+            }
+            out
+        })
+    });
+    html! { <>{ for rects }</> }
+}
+
+/// The time axis under the lanes: its line, ticks (`ms_ticks`: drawing x and label) and
+/// unit.
+fn axis(ms_ticks: &[(f64, String)], lanes_height: f64, w: f64, unit: &str) -> Html {
+    html! {
+        <g class="axis" aria-hidden="true">
+            <line x1={LABEL.to_string()} x2={w.to_string()} y1={format!("{lanes_height:.1}")} y2={format!("{lanes_height:.1}")} />
+            { for ms_ticks.iter().map(|(tx, label)| html! {
+                <g>
+                    <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
+                    <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor={if *tx > w - 30.0 { "end" } else { "middle" }} class="tick">{ label.clone() }</text>
+                </g>
+            }) }
+            <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ unit.to_string() }</text>
+        </g>
+    }
+}
+
+/// The segments drawn one by one (`x`: a cycle's drawing x), each picked by hovering or
+/// a click.
+fn segment_rects(
+    lang: Lang,
+    visible: &[(usize, &crate::sim::TraceSegment)],
+    x: &impl Fn(f64) -> f64,
+    hover: &UseStateHandle<Option<usize>>,
+    w: f64,
+) -> Html {
+    let cycles_word = t(lang, "paths.cycles").to_lowercase();
+    html! {
+        <>
+            { for visible.iter().map(|&(i, s)| {
+                let x0 = x(s.start as f64).max(LABEL);
+                let x1 = x(s.end as f64).min(w);
+                let h = hover.clone();
+                html! {
+                    <rect x={format!("{x0:.2}")} y={format!("{:.1}", s.pcpu as f64 * LANE + 5.0)}
+                        width={format!("{:.2}", (x1 - x0).max(0.5))} height={format!("{:.1}", LANE - 10.0)}
+                        fill={palette::css(palette::kind(labels::category_key(s.category)))}
+                        onmouseenter={{ let h = h.clone(); move |_| h.set(Some(i)) }} onclick={move |_| h.set(Some(i))}>
+                        <title>{ format!("pCPU {} · {} · {} {cycles_word} — {}", s.pcpu, labels::category(lang, s.category), fmt_num((s.end - s.start) as f64), explain(lang, s.category, &s.what, &s.instance)) }</title>
+                    </rect>
+                }
+            }) }
+        </>
+    }
+}
+
+/// The trap markers in view (`x`: a cycle's drawing x).
+fn trap_marks(lang: Lang, marks: &[&crate::sim::TraceMark], x: &impl Fn(f64) -> f64) -> Html {
+    html! {
+        <>
+            { for marks.iter().map(|m| {
+                let mx = x(m.time as f64);
+                let y = m.pcpu as f64 * LANE + 1.0;
+                html! {
+                    <path d={format!("M{:.2} {:.1} l-3 -0 l3 5 l3 -5 z", mx, y)} class="trap">
+                        <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason), m.count, fmt_num(m.time as f64)) }</title>
+                    </path>
+                }
+            }) }
+        </>
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
@@ -714,35 +870,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <span class="why">{ explain(lang, s.category, &s.what, &s.instance) }</span>
         </div>
     });
-    // Binned view: per bin, the categories stacked by their share of the bin.
-    let bin_rects = lane_bins.iter().enumerate().flat_map(|(l, lane)| {
-        let n = lane.len();
-        let per_bin = v.span / n as f64;
-        let hover = hover.clone();
-        lane.iter().enumerate().flat_map(move |(k, bin)| {
-            let x0 = LABEL + k as f64 * BIN;
-            let mut y = l as f64 * LANE + LANE - 5.0;
-            let full = LANE - 10.0;
-            let mut out = Vec::new();
-            for (c, cycles) in bin.cycles.iter().enumerate() {
-                let h = (cycles / per_bin).min(1.0) * full;
-                if h < 0.05 {
-                    continue;
-                }
-                y -= h;
-                let target = bin.longest.map(|(i, _)| i);
-                let hv = hover.clone();
-                let cat = Category::ALL[c];
-                out.push(html! {
-                    <rect x={format!("{x0:.1}")} y={format!("{y:.2}")} width={format!("{BIN:.1}")} height={format!("{h:.2}")}
-                        class="bin" fill={palette::css(palette::kind(labels::category_key(cat)))}
-                        onclick={move |_| hv.set(target)} />
-                });
-            }
-            out
-        })
-    });
-    let cats = crate::sim::Category::ALL;
 
     html! {
         <div class="timeline">
@@ -765,76 +892,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span id="timeline-range" class="range">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
                     fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
-            <ul class="legend">
-                { for cats.iter().map(|c| html! {
-                    <li><span class="swatch" style={format!("background:{}", palette::css(palette::kind(labels::category_key(*c))))}></span>{ labels::category(lang, *c) }</li>
-                }) }
-                <li><span class="swatch idle"></span>{ t(lang, "cpu.idle") }</li>
-                <li><span class="mark-key">{ "▼" }</span>{ t(lang, "timeline.trap") }</li>
-            </ul>
-            <p id="timeline-extent" class="hint">{ t(lang, "timeline.extent")
-                .replacen("{}", &fmt_num(first / cycles_per_ms), 1)
-                .replacen("{}", &fmt_num(recorded_end / cycles_per_ms), 1)
-                .replacen("{}", &fmt_num(props.result.duration_ms as f64), 1)
-                .replacen("{}", &fmt_num(recorded_end - first), 1) }</p>
-            if trace.truncated && trace.windows.is_empty() { <p class="hint">{ t(lang, "timeline.truncated") }</p> }
-            if trace.truncated && !trace.windows.is_empty() {
-                <p class="hint" id="timeline-windows">{ t(lang, "timeline.windows")
-                    .replacen("{}", &fmt_num(trace.windows.len() as f64), 1)
-                    .replacen("{}", &fmt_num(recorded / cycles_per_ms), 1) }</p>
-            }
-            if v == opening && !v.shows_all(end) {
-                <p class="hint" id="timeline-opening">{ t(lang, "timeline.opening").replace("{}",
-                    &time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms)) }</p>
-            }
-            if binned { <p class="hint" id="timeline-binned">{ t(lang, "timeline.binned") }</p> }
+            { legend(lang) }
+            { hints(lang, trace, Extent { first, recorded_end, recorded, duration_ms: props.result.duration_ms as f64, cycles_per_ms },
+                (v == opening && !v.shows_all(end)).then(|| time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms)), binned) }
             <div class="timeline-box" ref={box_ref} tabindex="0" role="group" aria-label={t(lang, "timeline.caption")}
                 aria-describedby="timeline-help" {onkeydown} {onwheel}
                 onmouseleave={{ let h = hover.clone(); move |_| h.set(None) }}>
                 <svg viewBox={format!("0 0 {w} {height}")} role="img" aria-label={t(lang, "timeline.caption")}>
-                    { for (0..lanes).map(|l| html! {
-                        <g>
-                            <rect x={LABEL.to_string()} y={format!("{:.1}", l as f64 * LANE + 3.0)} width={(w - LABEL).to_string()}
-                                height={format!("{:.1}", LANE - 6.0)} class="lane-bg" />
-                            <text x="4" y={format!("{:.1}", l as f64 * LANE + LANE * 0.72)} class="lane-label">{ format!("pCPU {l}") }</text>
-                        </g>
-                    }) }
+                    { lane_backgrounds(lanes, w) }
                     { for gaps.iter().map(|(a, b)| html! {
                         <rect x={format!("{a:.1}")} y="0" width={format!("{:.1}", b - a)} height={format!("{lanes_height:.1}")} class="gap" />
                     }) }
-                    { for bin_rects }
-                    <g class="axis" aria-hidden="true">
-                        <line x1={LABEL.to_string()} x2={w.to_string()} y1={format!("{lanes_height:.1}")} y2={format!("{lanes_height:.1}")} />
-                        { for ms_ticks.iter().map(|(tx, label)| html! {
-                            <g>
-                                <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1={format!("{lanes_height:.1}")} y2={format!("{:.1}", lanes_height + 5.0)} />
-                                <text x={format!("{tx:.1}")} y={format!("{:.1}", lanes_height + 23.0)} text-anchor={if *tx > w - 30.0 { "end" } else { "middle" }} class="tick">{ label.clone() }</text>
-                            </g>
-                        }) }
-                        <text x="4" y={format!("{:.1}", lanes_height + 23.0)} class="tick">{ time_axis.unit.0 }</text>
-                    </g>
-                    { for visible.iter().map(|&(i, s)| {
-                        let x0 = x(s.start as f64).max(LABEL);
-                        let x1 = x(s.end as f64).min(w);
-                        let h = hover.clone();
-                        html! {
-                            <rect x={format!("{x0:.2}")} y={format!("{:.1}", s.pcpu as f64 * LANE + 5.0)}
-                                width={format!("{:.2}", (x1 - x0).max(0.5))} height={format!("{:.1}", LANE - 10.0)}
-                                fill={palette::css(palette::kind(labels::category_key(s.category)))}
-                                onmouseenter={{ let h = h.clone(); move |_| h.set(Some(i)) }} onclick={move |_| h.set(Some(i))}>
-                                <title>{ format!("pCPU {} · {} · {} {cycles_word} — {}", s.pcpu, labels::category(lang, s.category), fmt_num((s.end - s.start) as f64), explain(lang, s.category, &s.what, &s.instance)) }</title>
-                            </rect>
-                        }
-                    }) }
-                    { for visible_marks.iter().map(|m| {
-                        let mx = x(m.time as f64);
-                        let y = m.pcpu as f64 * LANE + 1.0;
-                        html! {
-                            <path d={format!("M{:.2} {:.1} l-3 -0 l3 5 l3 -5 z", mx, y)} class="trap">
-                                <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason), m.count, fmt_num(m.time as f64)) }</title>
-                            </path>
-                        }
-                    }) }
+                    { bin_rects(&lane_bins, v, &hover) }
+                    { axis(&ms_ticks, lanes_height, w, time_axis.unit.0) }
+                    { segment_rects(lang, &visible, &x, &hover, w) }
+                    { trap_marks(lang, &visible_marks, &x) }
                 </svg>
             </div>
             <p class="hint" id="timeline-help">{ t(lang, if touch_screen() { "timeline.help.touch" } else { "timeline.help" }) }</p>
