@@ -20,9 +20,9 @@ fn corpus() -> Vec<std::path::PathBuf> {
     files_with_extension(&workspace_root().join("tests/invalid"), "toml")
 }
 
-fn parse(file: &str, text: &str) -> Result<Result<Scenario, ScenarioError>, String> {
-    catch_unwind(AssertUnwindSafe(|| Scenario::from_toml(file, text)))
-        .map_err(|_| format!("{file}: from_toml panicked"))
+fn parse(file: &str, text: &str) -> Result<Result<Scenario, Vec<ScenarioError>>, String> {
+    catch_unwind(AssertUnwindSafe(|| Scenario::from_toml_all(file, text)))
+        .map_err(|_| format!("{file}: from_toml_all panicked"))
 }
 
 /// The location of an error must exist in the text (line 1.., column 1.. within the line).
@@ -34,27 +34,44 @@ fn location_is_in_text(e: &ScenarioError, text: &str) -> bool {
         && e.column <= lines[e.line - 1].chars().count() + 1
 }
 
+/// A case's errors (every one `from_toml_all` reports, one per line of the `.err` file):
+/// each located in the text with a one-line message, in the file's order, the first
+/// being the one `from_toml` reports.
 fn check_case(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let file = display(path);
-    let error = match parse(&file, &text)? {
+    let errors = match parse(&file, &text)? {
         Ok(_) => return Err(format!("{file}: accepted, but the corpus expects an error")),
         Err(e) => e,
     };
-    if !location_is_in_text(&error, &text) {
+    for error in &errors {
+        if !location_is_in_text(error, &text) {
+            return Err(format!(
+                "{file}: location {}:{} is outside the file",
+                error.line, error.column
+            ));
+        }
+        if error.message.trim().is_empty() || error.message.contains('\n') {
+            return Err(format!(
+                "{file}: message must be one non-empty line: {:?}",
+                error.message
+            ));
+        }
+    }
+    if !errors.is_sorted_by_key(|e| (e.line, e.column)) {
         return Err(format!(
-            "{file}: location {}:{} is outside the file",
-            error.line, error.column
+            "{file}: errors out of the file's order: {errors:?}"
         ));
     }
-    if error.message.trim().is_empty() || error.message.contains('\n') {
+    let single = Scenario::from_toml(&file, &text).err();
+    if single.as_ref() != errors.first() {
         return Err(format!(
-            "{file}: message must be one non-empty line: {:?}",
-            error.message
+            "{file}: from_toml gives {single:?}, not the first of from_toml_all's errors"
         ));
     }
     let expect = path.with_extension("err");
-    check(&format!("{error}\n"), &expect, COMMAND)
+    let lines: String = errors.iter().map(|e| format!("{e}\n")).collect();
+    check(&lines, &expect, COMMAND)
 }
 
 #[test]
@@ -131,6 +148,23 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
         ),
         // Unknown keys are named together with the valid ones.
         ("unknown-field-host", 7, 1, &["turbo_boost", "cores"]),
+        // A decimal size for a binary key: converted as decimal, the binary reading beside.
+        (
+            "memory-gib-in-decimal-gb",
+            9,
+            14,
+            &[
+                "16 GB (decimal, 1 GB = 10^9 bytes) is memory_gib = 14.901",
+                "if you meant 16 GiB (1 GiB = 2^30 bytes), write memory_gib = 16",
+            ],
+        ),
+        // A key under four letters with its unit left off still gets its guess.
+        (
+            "vdi-rtt-without-unit",
+            10,
+            1,
+            &["`rtt`", "did you mean `rtt_ms`?"],
+        ),
         (
             "unknown-kind",
             7,
@@ -357,6 +391,49 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
     assert_no_failures("message check(s)", &failures);
 }
 
+/// Every independent error of a file, in the file's order, with its location (the
+/// instructor review's first item), checked apart from the `.err` files: three mistakes
+/// in three parts are three errors; an error that would follow from another is not one.
+#[test]
+fn every_independent_error_is_reported_in_the_files_order() {
+    let path = workspace_root().join("tests/invalid/three-independent-mistakes.toml");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let errors = Scenario::from_toml_all("t.toml", &text).expect_err("three mistakes");
+    let found: Vec<(usize, usize, &str)> =
+        errors.iter().map(|e| (e.line, e.column, e.code)).collect();
+    // host.cores = 0 (line 8, the value in column 9), host_background_percent on a type-1
+    // platform (line 14, column 27), a workload one letter off (line 22, column 12).
+    assert_eq!(
+        found,
+        [
+            (8, 9, "out_of_range"),
+            (14, 27, "not_applicable"),
+            (22, 12, "unknown_name")
+        ],
+        "{errors:#?}"
+    );
+    assert!(errors[2].message.ends_with("did you mean `web-server`?"));
+    // `from_toml` gives the first.
+    assert_eq!(Scenario::from_toml("t.toml", &text).unwrap_err(), errors[0]);
+
+    // Dependent errors are not reported: a Windows guest on a platform with an error
+    // (whose technique, para, would refuse it) and a question about the platforms.
+    let text = "[scenario]\nname = \"d\"\nduration_ms = 10\n\
+        [[platform]]\nname = \"xen\"\nkind = \"type1\"\ntechnique = \"para\"\ntime_slice_ms = 0\n\
+        [[platform]]\nname = \"n\"\nkind = \"native\"\n\
+        [[instance]]\nname = \"w\"\nguest_os = \"windows\"\nworkload = \"web-server\"\n\
+        [[question]]\nid = \"q\"\ntext = { en = \"?\", ko = \"?\" }\nkind = \"choice\"\nmetric = \"throughput\"\nplatforms = [\"xen\"]\n";
+    let errors = Scenario::from_toml_all("d.toml", text).expect_err("time_slice_ms = 0");
+    let found: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.code)).collect();
+    assert_eq!(found, [(8, "out_of_range")], "{errors:#?}");
+    // Fixed, the guest is the error (the question, one platform to choose from, waits
+    // for every instance to be valid).
+    let errors = Scenario::from_toml_all("d.toml", &text.replace("time_slice_ms = 0", ""))
+        .expect_err("windows on para");
+    let found: Vec<&str> = errors.iter().map(|e| e.code).collect();
+    assert_eq!(found, ["guest_not_paravirtualizable"], "{errors:#?}");
+}
+
 #[test]
 fn a_file_over_256_kib_is_refused_before_parsing() {
     let valid = std::fs::read_to_string(workspace_root().join("scenarios/smoke.toml")).unwrap();
@@ -504,9 +581,9 @@ fn truncating_a_valid_scenario_anywhere_never_panics() {
             let text = &base[..cut];
             match parse("cut.toml", text) {
                 Err(m) => failures.push(format!("cut at byte {cut}: {m}")),
-                Ok(Err(e)) => {
+                Ok(Err(errors)) => {
                     rejected += 1;
-                    if !location_is_in_text(&e, text) {
+                    for e in errors.iter().filter(|e| !location_is_in_text(e, text)) {
                         failures.push(format!(
                             "cut at byte {cut}: location {}:{} outside the text",
                             e.line, e.column
@@ -564,9 +641,9 @@ fn mutating_values_never_panics() {
             let text = mutated.join("\n");
             match parse("mutated.toml", &text) {
                 Err(m) => failures.push(format!("line {}: `{new_line}`: {m}", i + 1)),
-                Ok(Err(e)) => {
+                Ok(Err(errors)) => {
                     rejected += 1;
-                    if !location_is_in_text(&e, &text) {
+                    for e in errors.iter().filter(|e| !location_is_in_text(e, &text)) {
                         failures.push(format!(
                             "line {}: `{new_line}`: location outside the text: {e}",
                             i + 1
@@ -600,36 +677,38 @@ fn every_error_has_a_code_and_a_korean_message() {
     for path in corpus() {
         let text = std::fs::read_to_string(&path).unwrap();
         let file = display(&path);
-        let Ok(Err(error)) = parse(&file, &text) else {
+        let Ok(Err(errors)) = parse(&file, &text) else {
             continue;
         };
-        let ko = error.to_string_in(Lang::Ko);
-        let en = error.to_string_in(Lang::En);
-        assert_eq!(en, error.to_string(), "English is the Display form");
-        let location = format!("{}:{}:{}: ", error.file, error.line, error.column);
-        let message = error.message_in(Lang::Ko);
-        let placeholder = message.split('{').skip(1).any(|rest| {
-            rest.split_once('}').is_some_and(|(name, _)| {
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-            })
-        });
-        let hangul = message
-            .chars()
-            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
-        let code_ok = !error.code.is_empty()
-            && error
-                .code
+        for error in errors {
+            let ko = error.to_string_in(Lang::Ko);
+            let en = error.to_string_in(Lang::En);
+            assert_eq!(en, error.to_string(), "English is the Display form");
+            let location = format!("{}:{}:{}: ", error.file, error.line, error.column);
+            let message = error.message_in(Lang::Ko);
+            let placeholder = message.split('{').skip(1).any(|rest| {
+                rest.split_once('}').is_some_and(|(name, _)| {
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                })
+            });
+            let hangul = message
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !ko.starts_with(&location)
-            || message.contains('\n')
-            || placeholder
-            || !hangul
-            || !code_ok
-        {
-            failures.push(format!("{file}: [{}] {ko}", error.code));
+                .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+            let code_ok = !error.code.is_empty()
+                && error
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !ko.starts_with(&location)
+                || message.contains('\n')
+                || placeholder
+                || !hangul
+                || !code_ok
+            {
+                failures.push(format!("{file}: [{}] {ko}", error.code));
+            }
+            all.push_str(&format!("[{}] {ko}\n", error.code));
         }
-        all.push_str(&format!("[{}] {ko}\n", error.code));
     }
     assert_no_failures("Korean message(s)", &failures);
     check(
@@ -677,7 +756,11 @@ fn the_error_codes_document_lists_every_code() {
             .expect("name")
             .to_string_lossy()
             .to_string();
-        if let Ok(Err(e)) = parse(&file, &text) {
+        for e in parse(&file, &text)
+            .into_iter()
+            .flat_map(Result::err)
+            .flatten()
+        {
             examples.entry(e.code).or_insert_with(|| e.to_string());
         }
     }

@@ -171,6 +171,11 @@ enum Command {
     },
     /// Check scenario and assignment files without running the simulation.
     ///
+    /// Every independent error of a scenario is reported, in the file's order, each as
+    /// FILE:LINE:COLUMN: message (at most 20, then how many more); a TOML syntax error or
+    /// a value of the wrong type stops the reading and is reported alone. An invalid file
+    /// exits 2.
+    ///
     /// Near ties between platforms in a choice question, and a choice answer that differs
     /// between students' variants, show only in a run: `virtsim answers` (or `run`) warns
     /// about them on stderr, so run it before handing out.
@@ -414,10 +419,27 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
             Some(text.len() as u64),
         )));
     }
-    match Scenario::from_toml(&path.display().to_string(), &text) {
+    match Scenario::from_toml_all(&path.display().to_string(), &text) {
         Ok(scenario) => print_valid_scenario(path, &scenario, lang),
-        Err(e) => Ok(report(Failure::Invalid(e.to_string_in(lang.core())))),
+        Err(errors) => Ok(report(invalid(&path.display().to_string(), &errors, lang))),
     }
+}
+
+/// A scenario's errors ([`Scenario::from_toml_all`]: every independent one, in the file's
+/// order), each `FILE:LINE:COLUMN: message` on a line of its own: the first
+/// [`sim_core::scenario::MAX_ERRORS_SHOWN`], then `FILE: and N more errors`.
+fn invalid(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> Failure {
+    let shown = sim_core::scenario::MAX_ERRORS_SHOWN;
+    let mut lines: Vec<String> = (errors.iter().take(shown))
+        .map(|e| e.to_string_in(lang.core()))
+        .collect();
+    if let Some(more) = errors.len().checked_sub(shown).filter(|&n| n > 0) {
+        lines.push(match lang {
+            Lang::En => format!("{file}: and {more} more errors"),
+            Lang::Ko => format!("{file}: 오류가 {more}개 더 있습니다"),
+        });
+    }
+    Failure::Invalid(lines.join("\n"))
 }
 
 /// `validate`'s line for a valid scenario, then on stderr its warnings
@@ -439,8 +461,8 @@ fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<
 fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
     let bytes = read_scenario_bytes(path, lang)?;
     let text = utf8(path, bytes, lang)?;
-    Scenario::from_toml(&path.display().to_string(), &text)
-        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
+    let file = path.display().to_string();
+    Scenario::from_toml_all(&file, &text).map_err(|errors| invalid(&file, &errors, lang))
 }
 
 /// The file's bytes, read only if it is not larger than the largest scenario accepted.

@@ -221,6 +221,43 @@ fn validate_rejects_a_bad_file_with_exit_2_and_its_location() {
     assert_eq!(stdout(&o), "");
 }
 
+/// Every independent error in one run, in the file's order: here 25 instance groups
+/// with `count = 0`, each its own error; the first 20 are printed, then how many more.
+#[test]
+fn validate_reports_every_error_up_to_twenty_then_how_many_more() {
+    let mut text = String::from("[scenario]\nname = \"many\"\nduration_ms = 5\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n");
+    for i in 0..25 {
+        text.push_str(&format!(
+            "\n[[instance]]\nname = \"g{i}\"\nworkload = \"cpu-bound\"\ncount = 0\n"
+        ));
+    }
+    let path = scratch("many.toml", &text);
+    let shown = path.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 21, "stderr: {err}");
+    // Group g0's count is on line 12 (7 lines of head, then 5 per group), g19's on 107.
+    assert!(
+        lines[0].starts_with(&format!("{shown}:12:9: instance `g0`: count")),
+        "{err}"
+    );
+    assert!(
+        lines[19].starts_with(&format!("{shown}:107:9: instance `g19`")),
+        "{err}"
+    );
+    assert_eq!(lines[20], format!("{shown}: and 5 more errors"));
+    let o = virtsim(&["validate", &shown, "--lang", "ko"]);
+    assert_eq!(
+        stderr(&o).lines().last(),
+        Some(format!("{shown}: 오류가 5개 더 있습니다").as_str())
+    );
+    // `run` refuses it with the same list.
+    let o = virtsim(&["run", &shown]);
+    assert_eq!((code(&o), stderr(&o)), (2, err));
+}
+
 #[test]
 fn an_unreadable_file_exits_1() {
     let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-scenario.toml");

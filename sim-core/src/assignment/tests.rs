@@ -633,10 +633,11 @@ fn an_error_in_a_one_line_embedded_scenario_points_at_its_string() {
     // `\n` escapes make lines that are not the file's: the error is at the string.
     let text = ASSIGNMENT.replace(
         "scenario = \"syscalls.toml\"",
-        "scenario_toml = \"[scenario]\\nname = \\\"x\\\"\\nduration_ms = 10\\n[host]\\ncores = 0\\n\"",
+        "scenario_toml = \"[scenario]\\nname = \\\"x\\\"\\nduration_ms = 10\\n[host]\\ncores = 0\\n[[platform]]\\nname = \\\"n\\\"\\nkind = \\\"native\\\"\\n[[instance]]\\nname = \\\"a\\\"\\nworkload = \\\"cpu-bound\\\"\\n\"",
     );
     let e = parse(&text).expect_err("0 cores");
     assert_eq!((e.line, e.column), (10, 17), "{e}");
+    assert!(e.message.contains("host.cores"), "{e}");
 }
 
 #[test]

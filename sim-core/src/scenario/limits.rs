@@ -4,6 +4,9 @@
 use super::Scenario;
 use crate::platform::SchedulerKind;
 
+/// Most errors of one file that `virtsim validate` prints (then "and N more"):
+/// [`crate::Scenario::from_toml_all`] gives them all.
+pub const MAX_ERRORS_SHOWN: usize = 20;
 /// Largest scenario file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 256 * 1024;
 /// Most `[[fault]]` sections in one scenario.

@@ -37,14 +37,14 @@ pub use format::{
 };
 pub use limits::{
     MAX_COMPUTE_CYCLES, MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS,
-    MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS, MAX_INSTANCES, MAX_KEY_PARTS,
-    MAX_LATENCY_US, MAX_NESTING, MAX_NIC_BANDWIDTH_GBIT_S, MAX_PLATFORMS, MAX_QUESTIONS,
-    MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US, MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES,
-    MAX_VCPUS,
+    MAX_ERRORS_SHOWN, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS,
+    MAX_INSTANCES, MAX_KEY_PARTS, MAX_LATENCY_US, MAX_NESTING, MAX_NIC_BANDWIDTH_GBIT_S,
+    MAX_PLATFORMS, MAX_QUESTIONS, MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US,
+    MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
 };
 
 use error::{msg, Validator};
-use validate::{validate, Questions};
+use validate::{validate, validate_all, Questions};
 
 // For assignments (crate::assignment), which validate their own questions against a
 // scenario and locate errors in their own file.
@@ -202,10 +202,37 @@ impl Scenario {
     /// gzipped (`docs/performance.md`), with the same re-run speed. Every caller inside
     /// sim-core that the page reaches must be `#[inline]` too (the assignment reading is),
     /// or an opt-level-3 copy comes back beside the page's.
+    ///
+    /// The error is the first in the file of those [`Self::from_toml_all`] reports.
     #[inline]
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
+        Self::from_toml_all(file_name, text).map_err(validate::first)
+    }
+
+    /// [`Self::from_toml`], with every independent error the file has, in the file's order
+    /// (by line and column; never an empty list), so that an author can fix them all at
+    /// once. A TOML syntax error, or a value of the wrong type, stops the reading: it is
+    /// the only error. After a reading the checks go part by part (`[host]`, each
+    /// `[[platform]]`, each `[[instance]]`, each `[[question]]`...): each part's first
+    /// error is reported, and a part that refers to one with an error is not checked
+    /// (an instance on a platform with an error is checked without it, a question is
+    /// checked only when every platform and instance is valid), so that no error follows
+    /// from another. `virtsim validate` prints them all (the first [`MAX_ERRORS_SHOWN`]).
+    /// `#[inline]` like `from_toml`, for the same reason.
+    ///
+    /// ```
+    /// let text = "[scenario]\nname = \"tiny\"\nduration_ms = 0\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\ncount = 0\n\n[[instance]]\nname = \"b\"\nworkload = \"web-serve\"\n";
+    /// let errors = sim_core::Scenario::from_toml_all("tiny.toml", text).unwrap_err();
+    /// let places: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+    /// assert_eq!(places, [(3, 15), (12, 9), (16, 12)]);
+    /// // `from_toml` gives the first.
+    /// let first = sim_core::Scenario::from_toml("tiny.toml", text).unwrap_err();
+    /// assert_eq!(first, errors[0]);
+    /// ```
+    #[inline]
+    pub fn from_toml_all(file_name: &str, text: &str) -> Result<Scenario, Vec<ScenarioError>> {
         if text.len() > MAX_FILE_BYTES {
-            return Err(too_large(file_name, text, text.len()));
+            return Err(vec![too_large(file_name, text, text.len())]);
         }
         Self::read(file_name, text, true)
     }
@@ -223,7 +250,7 @@ impl Scenario {
     /// range in its place (validation is the one place ranges are written down).
     /// `#[inline]` like `from_toml`, for the same reason.
     #[inline]
-    fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, ScenarioError> {
+    fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, Vec<ScenarioError>> {
         let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
             // An assignment given where a scenario belongs: say so, not "unknown field".
             if let (Some(at), None) = (
@@ -246,8 +273,9 @@ impl Scenario {
                     return None;
                 }
                 let probed = format!("{}{}{}", &text[..at.start], u32::MAX, &text[at.end..]);
-                let e = Self::read(file_name, &probed, false).err()?;
                 let (line, column) = error::line_column(text, at.start);
+                let e = (Self::read(file_name, &probed, false).err()?.into_iter())
+                    .find(|e| (e.line, e.column) == (line, column))?;
                 let param = |name: &str| {
                     e.params
                         .iter()
@@ -258,9 +286,10 @@ impl Scenario {
                     .then(|| Some((param("field")?, param("min")?, param("max")?)))
                     .flatten()
             })
-        })?;
+        })
+        .map_err(|e| vec![e])?;
         let v = Validator::new(file_name, text);
-        validate(&v, raw, Questions::Strict)
+        validate_all(&v, raw, Questions::Strict)
     }
 
     pub fn name(&self) -> &str {

@@ -25,8 +25,10 @@ pub(super) fn listed(expected: &str) -> impl Iterator<Item = &str> {
 /// smallest edit distance (letters left out, added, changed, or two neighbours swapped:
 /// `strsim::osa_distance`) if no other name is as close and the distance is at most
 /// `allowed_edits` of `given`'s length (none under 4 letters: `ms` is too short to
-/// guess from). A name in another unit is never guessed: `duration_s` is not
-/// `duration_ms` (taking the guess would make 2 s into 2 ms). Nor is `given` itself.
+/// guess from). A name under 4 letters gets one guess besides: the one name that is it
+/// and a unit (`rtt` for `rtt_ms`, `cap` for `cap_percent`: its unit left off). A name in
+/// another unit is never guessed: `duration_s` is not `duration_ms` (taking the guess
+/// would make 2 s into 2 ms). Nor is `given` itself.
 pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     let want = plain(given);
     let letters = want.chars().count();
@@ -38,6 +40,17 @@ pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
             if let Some(name) = names.iter().find(|name| **name == *ours) {
                 return Some(name);
             }
+        }
+    }
+    if letters < SHORTENED_MIN_CHARS && !names.iter().any(|name| plain(name) == want) {
+        let mut with_unit = names.iter().filter(|name| {
+            name.rsplit_once(['_', '-']).is_some_and(|(stem, unit)| {
+                plain(stem) == want
+                    && (unit_of(name).is_some() || unit.eq_ignore_ascii_case("percent"))
+            })
+        });
+        if let (Some(name), None) = (with_unit.next(), with_unit.next()) {
+            return Some(name);
         }
     }
     let unit = unit_of(given);

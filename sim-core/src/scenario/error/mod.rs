@@ -691,6 +691,27 @@ mod tests {
         // More slips than that, a name under 4 letters, or two names as close: no guess.
         assert_eq!(super::spelled_otherwise("tcnqieu", keys), None);
         assert_eq!(super::spelled_otherwise("kin", keys), None);
+        // ... but a short name with its unit left off is the one name that is it and a unit
+        // (the instructor review: `rtt = 1` got no guess).
+        let vdi = "`kind`, `io`, `ple`, `protocol`, `rtt_ms`, `loss_percent`, `cap_percent`, `frame_rate`, `duration_ms`, `pin`";
+        for (short, meant) in [("rtt", "rtt_ms"), ("RTT", "rtt_ms"), ("cap", "cap_percent")] {
+            assert_eq!(
+                super::spelled_otherwise(short, vdi).as_deref(),
+                Some(meant),
+                "{short}"
+            );
+        }
+        // Not a unit alone, a part that is no stem, or two names with that stem: no guess.
+        assert_eq!(super::spelled_otherwise("fra", vdi), None); // frame_rate: `rate` is no unit
+        assert_eq!(super::spelled_otherwise("ms", vdi), None);
+        assert_eq!(super::spelled_otherwise("pi", vdi), None);
+        assert_eq!(super::spelled_otherwise("rt", vdi), None);
+        assert_eq!(super::spelled_otherwise("lat", "`lat_us`, `lat_ms`"), None);
+        // A short name that is a name spelled otherwise is that name.
+        assert_eq!(
+            super::spelled_otherwise("IO", "`io`, `io_us`").as_deref(),
+            Some("io")
+        );
         assert_eq!(
             super::spelled_otherwise("counts", "`count`, `counts2`"),
             None

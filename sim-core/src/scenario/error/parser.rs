@@ -543,8 +543,10 @@ fn headerless_scenario_key(text: &str) -> Option<usize> {
 }
 
 /// A unit's quantity and size in its quantity's smallest unit of the format (time in
-/// ns, sizes in bytes with binary prefixes as the format's `_mib` and `_gib` keys, clock
-/// in kHz, percent), for a unit written after a number or ending a key's name.
+/// ns, sizes in bytes, clock in kHz, percent), for a unit written after a number or
+/// ending a key's name. Sizes: `KiB`, `MiB`, `GiB`, `TiB` are binary (2^10, 2^20, 2^30,
+/// 2^40 bytes: the format's `_kib`, `_mib` and `_gib` keys), `kB`, `MB`, `GB`, `TB`
+/// decimal (10^3 ... 10^12 bytes, as SI and disk makers count; see [`binary_sibling`]).
 fn unit_scale(unit: &str) -> Option<(char, f64)> {
     Some(match unit.to_ascii_lowercase().as_str() {
         "ns" => ('t', 1.0),
@@ -552,10 +554,14 @@ fn unit_scale(unit: &str) -> Option<(char, f64)> {
         "ms" => ('t', 1e6),
         "s" | "sec" | "secs" | "seconds" => ('t', 1e9),
         "b" | "byte" | "bytes" => ('b', 1.0),
-        "kb" | "kib" => ('b', 1024.0),
-        "mb" | "mib" => ('b', 1024.0 * 1024.0),
-        "gb" | "gib" => ('b', 1024.0 * 1024.0 * 1024.0),
-        "tb" | "tib" => ('b', 1024.0 * 1024.0 * 1024.0 * 1024.0),
+        "kb" => ('b', 1e3),
+        "mb" => ('b', 1e6),
+        "gb" => ('b', 1e9),
+        "tb" => ('b', 1e12),
+        "kib" => ('b', 1024.0),
+        "mib" => ('b', 1024.0 * 1024.0),
+        "gib" => ('b', 1024.0 * 1024.0 * 1024.0),
+        "tib" => ('b', 1024.0 * 1024.0 * 1024.0 * 1024.0),
         "khz" => ('f', 1.0),
         "mhz" => ('f', 1e3),
         "ghz" => ('f', 1e6),
@@ -568,9 +574,11 @@ fn unit_scale(unit: &str) -> Option<(char, f64)> {
 /// unit (`duration_ms`): see [`in_key_unit`].
 #[derive(Debug, PartialEq)]
 enum KeyUnit {
-    /// The same quantity in another unit: the key's unit as the format writes it, and the
-    /// value converted to it (`duration_ms`, `2`, `s`: ms, 2000).
-    Converted(&'static str, String),
+    /// The same quantity in another unit: the key's unit as the format writes it, the
+    /// value converted to it (`duration_ms`, `2`, `s`: ms, 2000) and, for a decimal size
+    /// written for a binary key (`memory_gib = 16GB`), the binary unit the author may have
+    /// meant and the value in it (GiB, 16).
+    Converted(&'static str, String, Option<(&'static str, String)>),
     /// A unit of another quantity (`duration_ms = 2GiB`): the key's unit and quantity, and
     /// the written unit's quantity, in English and Korean.
     Other {
@@ -630,20 +638,48 @@ fn in_key_unit(key: &str, number: &str, unit: &str) -> Option<KeyUnit> {
     if scale == key_scale {
         return None;
     }
-    let value = number.parse::<f64>().ok()? * scale / key_scale;
+    let number = number.parse::<f64>().ok()?;
+    let value = number * scale / key_scale;
     if !value.is_finite() {
         return None;
     }
-    let shown = if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
+    // `16GB` for a key in GiB: 16 GB is 14.901 GiB, but 16 GiB may be what was meant.
+    let meant = binary_sibling(unit)
+        .filter(|_| name.ends_with("iB"))
+        .and_then(|(binary, binary_scale)| {
+            let value = number * binary_scale / key_scale;
+            value.is_finite().then(|| (binary, shown(value)))
+        });
+    Some(KeyUnit::Converted(name, shown(value), meant))
+}
+
+/// A converted value for a message: whole, or with at most 6 decimals (3 for a value at
+/// least 1, where more would only be noise of the conversion).
+fn shown(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return format!("{value:.0}");
+    }
+    let fixed = if value.abs() >= 1.0 {
+        format!("{value:.3}")
     } else {
-        let fixed = format!("{value:.6}");
-        fixed
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
+        format!("{value:.6}")
     };
-    Some(KeyUnit::Converted(name, shown))
+    fixed
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// A decimal size unit's binary sibling, as the format writes it, and its size in bytes:
+/// `GB` is `GiB` (2^30 bytes), ... ; `None` for any other unit.
+fn binary_sibling(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit.to_ascii_lowercase().as_str() {
+        "kb" => ("KiB", 1024.0),
+        "mb" => ("MiB", 1024.0 * 1024.0),
+        "gb" => ("GiB", 1024.0 * 1024.0 * 1024.0),
+        "tb" => ("TiB", 1024.0 * 1024.0 * 1024.0 * 1024.0),
+        _ => return None,
+    })
 }
 
 /// The key at `offset` (a duplicate key's span starts at it).
@@ -851,7 +887,22 @@ fn duplicate_key(text: &str, span: &Range<usize>, message: &str) -> Option<(Rang
 /// number alone ([`in_key_unit`]).
 fn number_with_unit(whole: &str, number: &str, written: &str, key: Option<&str>) -> Msg {
     match key.and_then(|key| Some((key, in_key_unit(key, number, written)?))) {
-        Some((key, KeyUnit::Converted(unit, value))) => msg!(
+        Some((key, KeyUnit::Converted(unit, value, Some((binary, meant))))) => msg!(
+            "syntax",
+            "`{whole}`: write the number alone, in the key's unit ({unit}): {number} {written} (decimal, 1 {written} = {decimal} bytes) is {key} = {value}; if you meant {number} {binary} (1 {binary} = {power} bytes), write {key} = {meant}",
+            "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {number} {written}(10진 단위, 1 {written} = {decimal}바이트)은(는) {key} = {value}입니다. {number} {binary}(1 {binary} = {power}바이트)를 뜻했다면 {key} = {meant}(으)로 쓰세요",
+            whole = whole,
+            unit = unit,
+            number = number,
+            written = written,
+            decimal = decimal_bytes(binary),
+            key = key,
+            value = value,
+            binary = binary,
+            power = binary_bytes(binary),
+            meant = meant
+        ),
+        Some((key, KeyUnit::Converted(unit, value, None))) => msg!(
             "syntax",
             "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
             "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
@@ -887,6 +938,26 @@ fn number_with_unit(whole: &str, number: &str, written: &str, key: Option<&str>)
             whole = whole,
             number = number
         ),
+    }
+}
+
+/// The bytes of the decimal unit beside binary unit `binary` (`GiB`: 10^9 for GB).
+fn decimal_bytes(binary: &str) -> &'static str {
+    match binary {
+        "KiB" => "10^3",
+        "MiB" => "10^6",
+        "GiB" => "10^9",
+        _ => "10^12",
+    }
+}
+
+/// The bytes of binary unit `binary` (`GiB`: 2^30).
+fn binary_bytes(binary: &str) -> &'static str {
+    match binary {
+        "KiB" => "2^10",
+        "MiB" => "2^20",
+        "GiB" => "2^30",
+        _ => "2^40",
     }
 }
 

@@ -9,17 +9,21 @@ use crate::scenario::limits::{MAX_INSTANCES, MAX_THREADS_PER_INSTANCE};
 use crate::scenario::{Host, InstanceSpec, PlatformSpec, ScenarioError, Validator};
 use crate::workload::{Workload, PRESET_NAMES};
 
+/// An instance group, checked against `host` (its pins; None: the host has an error) and
+/// the `platforms` of the sections `raw_platforms` (None: one with an error, whose name is
+/// still valid but whose technique and kind are not checked against the instance).
 pub(super) fn validate_instance(
     v: &Validator<'_>,
     i: &InstanceSection,
-    host: &Host,
-    platforms: &[PlatformSpec],
+    host: Option<&Host>,
+    platforms: &[Option<PlatformSpec>],
     raw_platforms: &[PlatformSection],
     workloads: &[Workload],
 ) -> Result<InstanceSpec, ScenarioError> {
     let name = i.name.get_ref().clone();
+    let platform_names = || raw_platforms.iter().map(|p| p.name.get_ref().as_str());
     let platform_indices: Vec<usize> = match &i.platforms {
-        None => (0..platforms.len()).collect(),
+        None => (0..raw_platforms.len()).collect(),
         Some(list) => {
             if list.get_ref().is_empty() {
                 return Err(v.error(
@@ -34,7 +38,7 @@ pub(super) fn validate_instance(
             }
             let mut out = Vec::new();
             for p in list.get_ref() {
-                match platforms.iter().position(|x| x.name == *p.get_ref()) {
+                match platform_names().position(|x| x == p.get_ref()) {
                     Some(index) => out.push(index),
                     None => {
                         return Err(v.error(
@@ -45,7 +49,7 @@ pub(super) fn validate_instance(
                                 "인스턴스 `{name}`: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
                                 name = name,
                                 got = p.get_ref(),
-                                expected = names(platforms.iter().map(|x| x.name.as_str()))
+                                expected = names(platform_names())
                             ),
                         ))
                     }
@@ -114,13 +118,13 @@ pub(super) fn validate_instance(
         return Err(v.error(i.memory_gib.span(), memory_gib_msg(&name, memory_gib)));
     }
     let guest_os = *i.guest_os.get_ref();
-    for &p in &platform_indices {
-        let stack = &platforms[p].stack;
-        if stack.technique == Some(Technique::Para) && !guest_os.can_be_paravirtualized() {
-            let _ = raw_platforms;
+    let checked =
+        || (platform_indices.iter()).filter_map(|&p| platforms.get(p).and_then(Option::as_ref));
+    for p in checked() {
+        if p.stack.technique == Some(Technique::Para) && !guest_os.can_be_paravirtualized() {
             return Err(v.error(
                 i.guest_os.span(),
-                guest_not_paravirtualizable(&name, guest_os, &platforms[p].name),
+                guest_not_paravirtualizable(&name, guest_os, &p.name),
             ));
         }
     }
@@ -141,13 +145,13 @@ pub(super) fn validate_instance(
                 ),
             )
         })?;
-    for &p in &platform_indices {
-        if platforms[p].stack.kind == PlatformKind::Vdi
+    for p in checked() {
+        if p.stack.kind == PlatformKind::Vdi
             && !crate::desktop::DESKTOP_PRESETS.contains(&workload.name.as_str())
         {
             return Err(v.error(
                 i.workload.span(),
-                vdi_needs_desktop_workload(&name, &platforms[p].name, &workload.name),
+                vdi_needs_desktop_workload(&name, &p.name, &workload.name),
             ));
         }
     }
@@ -158,8 +162,10 @@ pub(super) fn validate_instance(
             if list.len() != vcpus as usize {
                 return Err(v.error(pin.span(), pin_count(&name, list.len(), vcpus)));
             }
-            if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
-                return Err(v.error(pin.span(), pin_out_of_range(&name, *bad, host.cores)));
+            if let Some(host) = host {
+                if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
+                    return Err(v.error(pin.span(), pin_out_of_range(&name, *bad, host.cores)));
+                }
             }
             Some(list.clone())
         }

@@ -29,7 +29,7 @@ mod workload;
 use toml::Spanned;
 
 use super::error::{msg, Key, Msg};
-use super::format::{InstanceSection, ScenarioFile};
+use super::format::{HostSection, InstanceSection, ScenarioFile};
 use super::limits::{
     MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
     MAX_PLATFORMS, MAX_QUESTIONS, MAX_VCPUS,
@@ -206,11 +206,45 @@ pub(crate) fn name_rule_broken(
     None
 }
 
+/// [`validate_all`]'s first error in the file's order, for the callers that show one.
 pub(super) fn validate(
     v: &Validator<'_>,
     raw: ScenarioFile,
     questions_mode: Questions,
 ) -> Result<Scenario, ScenarioError> {
+    validate_all(v, raw, questions_mode).map_err(first)
+}
+
+/// The first of a non-empty list of errors (the lists of [`validate_all`] never are empty).
+pub(crate) fn first(mut errors: Vec<ScenarioError>) -> ScenarioError {
+    errors.swap_remove(0)
+}
+
+/// Keeps `result`'s value, or records its error in `errors`.
+fn keep<T>(errors: &mut Vec<ScenarioError>, result: Result<T, ScenarioError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+/// The scenario, or every independent error it has, in the file's order (by line and
+/// column; never an empty list). The parts are checked one by one, and an error in one
+/// does not stop the others: the names and ids, `[scenario]`'s counts and duration,
+/// `[host]`, each `[[platform]]`, the `[[workload]]` tables, each `[[instance]]`,
+/// `[costs]`, each platform's totals and migration, `[sweep]`, each `[[question]]` and
+/// each `[[fault]]`; but a name or id that breaks the rules of names stops the checks after
+/// the names' (the other messages would quote it). Within a part the first error is the
+/// one reported; a part that refers to a part with an error is not checked (what it would
+/// report may follow from that error): an instance on a platform with an error is checked without that platform (its
+/// guest OS and workload against the platform's technique and kind), one whose custom
+/// workload has an error not at all; the totals, migrations and sweep need every
+/// instance, the questions and faults every platform and instance (and the sweep, and
+/// `duration_ms`). With an error in `[host]` the platforms are checked against the
+/// default host with the file's CPU generation, and the pins against no host.
+pub(super) fn validate_all(
+    v: &Validator<'_>,
+    raw: ScenarioFile,
+    questions_mode: Questions,
+) -> Result<Scenario, Vec<ScenarioError>> {
+    let mut errors = Vec::new();
     let s = &raw.scenario;
     let scenario_name_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
     for (name, span) in std::iter::once((&s.name, scenario_name_at))
@@ -231,137 +265,199 @@ pub(super) fn validate(
         )
         .chain(raw.questions.iter().map(|q| (q.id.get_ref(), q.id.span())))
     {
-        if let Some(e) = name_rule_broken(v, name, span) {
-            return Err(e);
-        }
+        errors.extend(name_rule_broken(v, name, span));
     }
-    if raw.faults.len() > MAX_FAULTS {
-        return Err(v.error(
+    // Names the other checks' messages would quote (control and format characters).
+    if !errors.is_empty() {
+        return Err(sorted(errors));
+    }
+    let faults_fit = raw.faults.len() <= MAX_FAULTS;
+    if !faults_fit {
+        errors.push(v.error(
             v.span_of(&[Key::Name("fault"), Key::Index(MAX_FAULTS)]),
             too_many_faults(raw.faults.len()),
         ));
     }
-    if raw.questions.len() > MAX_QUESTIONS {
-        return Err(v.error(
+    let questions_fit = raw.questions.len() <= MAX_QUESTIONS;
+    if !questions_fit {
+        errors.push(v.error(
             v.span_of(&[Key::Name("question"), Key::Index(MAX_QUESTIONS)]),
             too_many_questions(raw.questions.len()),
         ));
     }
     let duration_ms = *s.duration_ms.get_ref();
-    if duration_ms == 0 || duration_ms > MAX_DURATION_MS {
-        return Err(v.error(
+    let duration_ok = duration_ms != 0 && duration_ms <= MAX_DURATION_MS;
+    if !duration_ok {
+        errors.push(v.error(
             s.duration_ms.span(),
             range_msg("duration_ms", 1, MAX_DURATION_MS, duration_ms),
         ));
     }
 
-    let host = validate_host(v, &raw.host)?;
+    let host = keep(&mut errors, validate_host(v, &raw.host));
+    // The platforms' checks against the host: if the file's has an error, the default one
+    // with the file's CPU generation (a name the reading accepted) and its features.
+    let platform_host = match &host {
+        Some(h) => h.clone(),
+        None => {
+            let section = HostSection {
+                cpu: raw.host.cpu,
+                ..Default::default()
+            };
+            validate_host(v, &section).map_err(|e| vec![e])?
+        }
+    };
 
-    // Platforms.
+    // Platforms: None for one with an error (its index stays that of its section).
     if raw.platforms.is_empty() {
-        return Err(v.error(0..0, no_platform()));
+        errors.push(v.error(0..0, no_platform()));
     }
     if raw.platforms.len() > MAX_PLATFORMS {
-        return Err(v.error(
+        errors.push(v.error(
             raw.platforms[MAX_PLATFORMS].name.span(),
             too_many_platforms(),
         ));
     }
-    let mut platforms = Vec::new();
-    for p in &raw.platforms {
-        if platforms
-            .iter()
-            .any(|q: &PlatformSpec| q.name == *p.name.get_ref())
-        {
-            return Err(v.error(p.name.span(), duplicate_platform(p.name.get_ref())));
-        }
-        platforms.push(validate_platform(v, p, &host)?);
+    let mut platforms: Vec<Option<PlatformSpec>> = Vec::new();
+    for (index, p) in raw.platforms.iter().enumerate().take(MAX_PLATFORMS) {
+        let name = p.name.get_ref();
+        platforms.push(
+            if raw.platforms[..index]
+                .iter()
+                .any(|q| q.name.get_ref() == name)
+            {
+                errors.push(v.error(p.name.span(), duplicate_platform(name)));
+                None
+            } else {
+                keep(&mut errors, validate_platform(v, p, &platform_host))
+            },
+        );
     }
+    let platforms_ok = !platforms.is_empty()
+        && platforms.len() == raw.platforms.len()
+        && platforms.iter().all(Option::is_some);
 
-    let workloads = validate_workloads(v, &raw.workloads)?;
+    let workloads = keep(&mut errors, validate_workloads(v, &raw.workloads));
 
     // Instances.
     if raw.instances.is_empty() {
-        return Err(v.error(0..0, no_instance()));
+        errors.push(v.error(0..0, no_instance()));
     }
-    let mut instances: Vec<InstanceSpec> = Vec::new();
-    for i in &raw.instances {
-        if instances.iter().any(|x| x.name == *i.name.get_ref()) {
-            return Err(v.error(i.name.span(), duplicate_instance(i.name.get_ref())));
-        }
-        instances.push(validate_instance(
-            v,
-            i,
-            &host,
-            &platforms,
-            &raw.platforms,
-            &workloads,
-        )?);
+    let mut instances: Vec<Option<InstanceSpec>> = Vec::new();
+    for (index, i) in raw.instances.iter().enumerate() {
+        let name = i.name.get_ref();
+        instances.push(
+            if raw.instances[..index]
+                .iter()
+                .any(|x| x.name.get_ref() == name)
+            {
+                errors.push(v.error(i.name.span(), duplicate_instance(name)));
+                None
+            } else if workloads.is_none() && workload::preset(i.workload.get_ref()).is_none() {
+                // Its workload may be one of the [[workload]] tables, which have an error.
+                None
+            } else {
+                keep(
+                    &mut errors,
+                    validate_instance(
+                        v,
+                        i,
+                        host.as_ref(),
+                        &platforms,
+                        &raw.platforms,
+                        workloads.as_deref().unwrap_or_default(),
+                    ),
+                )
+            },
+        );
     }
+    // None with an error, or with none at all (no_instance): what needs every instance
+    // waits (a platform without instances follows from no_instance).
+    let instances: Option<Vec<InstanceSpec>> = instances.into_iter().collect();
+    let instances = instances.filter(|i| !i.is_empty());
 
     // Costs first: the memory totals below use some of them.
-    validate_costs(v, &raw.costs)?;
+    let costs_ok = keep(&mut errors, validate_costs(v, &raw.costs)).is_some();
     let raw_costs = &raw.costs;
 
-    // Per-platform totals: instances, vCPUs, memory.
-    for (p_index, p) in platforms.iter().enumerate() {
-        let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
-            .iter()
-            .zip(&raw.instances)
-            .filter(|(i, _)| i.platforms.contains(&p_index))
-            .collect();
-        let span = raw.platforms[p_index].name.span();
-        let mine_specs: Vec<&InstanceSpec> = mine.iter().map(|(i, _)| *i).collect();
-        if let Some(m) = platform_totals(&p.name, &mine_specs) {
-            return Err(v.error(span, m));
+    // Per-platform totals: instances, vCPUs, memory (with every instance known).
+    if let Some(instances) = &instances {
+        for (p_index, p) in platforms.iter().enumerate() {
+            let Some(p) = p else { continue };
+            let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
+                .iter()
+                .zip(&raw.instances)
+                .filter(|(i, _)| i.platforms.contains(&p_index))
+                .collect();
+            let span = raw.platforms[p_index].name.span();
+            let mine_specs: Vec<&InstanceSpec> = mine.iter().map(|(i, _)| *i).collect();
+            if let Some(m) = platform_totals(&p.name, &mine_specs) {
+                errors.push(v.error(span, m));
+            } else if let (Some(host), true) = (&host, costs_ok) {
+                keep(
+                    &mut errors,
+                    validate_memory_total(v, p, &mine, host, raw_costs),
+                );
+            }
         }
-        validate_memory_total(v, p, &mine, &host, raw_costs)?;
+        // Migrations: each names an instance group the platform runs.
+        for (p_index, raw_p) in raw.platforms.iter().enumerate() {
+            if let (Some(m), Some(Some(p))) = (&raw_p.migration, platforms.get(p_index)) {
+                let migration = validate_migration(v, m, p, p_index, instances);
+                if let Some(migration) = keep(&mut errors, migration) {
+                    if let Some(Some(p)) = platforms.get_mut(p_index) {
+                        p.migration = Some(migration);
+                    }
+                }
+            }
+        }
     }
 
-    // Migrations: each names an instance group the platform runs.
-    for (p_index, raw_p) in raw.platforms.iter().enumerate() {
-        if let Some(m) = &raw_p.migration {
-            platforms[p_index].migration = Some(validate_migration(
-                v,
-                m,
-                &platforms[p_index],
-                p_index,
-                &instances,
-            )?);
+    let sweep = match (&raw.sweep, &instances) {
+        (None, _) => Some(None),
+        (Some(section), Some(instances)) => {
+            keep(&mut errors, validate_sweep(v, section, instances)).map(Some)
         }
-    }
+        (Some(_), None) => None,
+    };
 
-    let sweep = match &raw.sweep {
-        None => None,
-        Some(section) => Some(validate_sweep(v, section, &instances)?),
+    let platforms: Option<Vec<PlatformSpec>> = if platforms_ok {
+        platforms.into_iter().collect()
+    } else {
+        None
+    };
+    let (Some(platforms), Some(instances)) = (platforms, instances) else {
+        return Err(sorted(errors));
     };
 
     // Questions.
     let mut questions = Vec::new();
-    for q in &raw.questions {
-        if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
-            return Err(v.error(q.id.span(), duplicate_question(q.id.get_ref())));
-        }
-        match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
-            Ok(question) => questions.push(question),
-            Err(_) if questions_mode == Questions::DropInvalid => {}
-            Err(e) => return Err(e),
+    if let (Some(sweep), true) = (&sweep, questions_fit) {
+        for q in &raw.questions {
+            if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
+                errors.push(v.error(q.id.span(), duplicate_question(q.id.get_ref())));
+                continue;
+            }
+            match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
+                Ok(question) => questions.push(question),
+                Err(_) if questions_mode == Questions::DropInvalid => {}
+                Err(e) => errors.push(e),
+            }
         }
     }
 
     // Faults.
     let mut faults = Vec::new();
-    for f in &raw.faults {
-        faults.push(validate_fault(
-            v,
-            f,
-            duration_ms,
-            &platforms,
-            &instances,
-            &raw.platforms,
-        )?);
+    if duration_ok && faults_fit {
+        for f in &raw.faults {
+            let fault = validate_fault(v, f, duration_ms, &platforms, &instances, &raw.platforms);
+            faults.extend(keep(&mut errors, fault));
+        }
     }
 
+    let (Some(host), Some(sweep), true) = (host, sweep, errors.is_empty()) else {
+        return Err(sorted(errors));
+    };
     let scenario = Scenario {
         file_name: v.file.to_string(),
         name: s.name.clone(),
@@ -385,9 +481,15 @@ pub(super) fn validate(
             "too_many_group_runs" => scenario.raw.platforms[0].name.span(),
             _ => scenario.raw.scenario.duration_ms.span(),
         };
-        return Err(v.error(at, m));
+        return Err(vec![v.error(at, m)]);
     }
     Ok(scenario)
+}
+
+/// `errors` in the file's order (a stable sort: errors at one place keep the order found).
+fn sorted(mut errors: Vec<ScenarioError>) -> Vec<ScenarioError> {
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
 }
 
 /// A value outside its range: `{field} must be between {min} and {max}; got {got}`.
