@@ -681,7 +681,8 @@ pub const TERMS: &[Term] = &[
         id: "hyp-percent",
         name_ko: "hyp% (명령줄 표)",
         name_en: "hyp% (command-line table)",
-        forms: &["hyp%", "하이퍼%"],
+        // `하이퍼%`: the command line's heading before (library texts may still quote it).
+        forms: &["hyp%", "하이퍼바이저%", "하이퍼%"],
         ko: "명령줄 표의 열 이름으로, 페이지의 '하이퍼바이저 %' 열입니다: 하이퍼바이저 안에서 쓴 시간(VM exit와 entry, exit 핸들러, 하이퍼콜, 드라이버 도메인이 없는 Type 1에서는 하이퍼바이저가 가진 실제 장치 드라이버도)의 비율입니다.",
         en: "The command line's name for the page's Hypervisor % column: the share of time spent in the hypervisor (VM exits and entries, exit handlers, hypercalls and, under type 1 without a driver domain, the real device drivers it holds).",
     },
@@ -689,7 +690,7 @@ pub const TERMS: &[Term] = &[
         id: "emu-percent",
         name_ko: "emu% (명령줄 표)",
         name_en: "emu% (command-line table)",
-        forms: &["emu%", "에뮬%"],
+        forms: &["emu%", "장치 백엔드%", "에뮬%"],
         ko: "명령줄 표의 열 이름으로, 페이지의 '장치 백엔드 %' 열입니다: 장치 백엔드가 게스트의 I/O에 쓴 시간의 비율로, 에뮬레이션 장치 모델과 반가상화 백엔드(QEMU의 장치 모델, vhost, 드라이버 도메인의 netback·blkback)를 어디서 실행되든 모두 셉니다.",
         en: "The command line's name for the page's Device back ends % column: the share of time the device back ends spent on the guests' I/O, emulated device models and paravirtual back ends alike (QEMU's device model, vhost, a driver domain's netback and blkback), wherever they run.",
     },
@@ -957,6 +958,11 @@ mod tests {
         assert_eq!(
             terms_in("db의 '네이티브 대비'와 '하이퍼%'"),
             ["vs-native", "hyp-percent"]
+        );
+        // The command line's headings: the whole heading, not the hypervisor in it.
+        assert_eq!(
+            terms_in("'하이퍼바이저%'와 '장치 백엔드%'"),
+            ["hyp-percent", "emu-percent"]
         );
         // An unclosed quote quotes nothing.
         assert_eq!(terms_in("'an OVER vCPU"), ["over", "vcpu"]);

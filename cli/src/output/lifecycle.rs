@@ -221,7 +221,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             tr(ko, "app%", "앱%"),
             tr(ko, "enc%", "인코딩%"),
             tr(ko, "bg%", "배경%"),
-            tr(ko, "hyp%", "하이퍼%"),
+            tr(ko, "hyp%", "하이퍼바이저%"),
             tr(ko, "idle%", "유휴%"),
         ];
         let widths = header_widths(&headers, [8, 7, 12, 8, 8, 9, 11, 16, 11, 17, 6, 8, 6, 8, 6]);
