@@ -415,6 +415,14 @@ fn every_independent_error_is_reported_in_the_files_order() {
     assert!(errors[2].message.ends_with("did you mean `web-server`?"));
     // `from_toml` gives the first.
     assert_eq!(Scenario::from_toml("t.toml", &text).unwrap_err(), errors[0]);
+    // In the file's order, not the order of the checks (instances are checked after the
+    // platforms): the instance's error on line 2 comes first.
+    let reordered = "[[instance]]\nname = \"a\"\nworkload = \"web-server\"\ncount = 0\n\
+        [[platform]]\nname = \"n\"\nkind = \"native\"\ntechnique = \"para\"\n\
+        [scenario]\nname = \"r\"\nduration_ms = 0\n";
+    let errors = Scenario::from_toml_all("r.toml", reordered).expect_err("three errors");
+    let found: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(found, [4, 8, 11], "{errors:#?}");
 
     // Dependent errors are not reported: a Windows guest on a platform with an error
     // (whose technique, para, would refuse it) and a question about the platforms.

@@ -486,9 +486,18 @@ pub(super) fn validate_all(
     Ok(scenario)
 }
 
-/// `errors` in the file's order (a stable sort: errors at one place keep the order found).
+/// `errors` in the file's order (errors at one place keep the order found). By insertion:
+/// the errors are few and mostly in order already, and a library sort would compile one
+/// more sort into the page.
 fn sorted(mut errors: Vec<ScenarioError>) -> Vec<ScenarioError> {
-    errors.sort_by_key(|e| (e.line, e.column));
+    let at = |e: &ScenarioError| (e.line, e.column);
+    for i in 1..errors.len() {
+        let mut j = i;
+        while j > 0 && at(&errors[j - 1]) > at(&errors[j]) {
+            errors.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     errors
 }
 
