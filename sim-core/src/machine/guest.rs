@@ -170,9 +170,15 @@ impl Machine {
     /// back end wants one, and the back end's work when it runs inline.
     #[inline(always)]
     pub(super) fn push_op(&mut self, p: u32, ii: usize, op: crate::workload::Op) {
-        let gi = self.instances[ii].group as usize;
-        let kick = self.needs_kick(ii, op);
-        let inline = self.backend_inline(ii, op);
+        let rt = &self.instances[ii];
+        let gi = rt.group as usize;
+        // Without scheduled back ends (their work runs inline in the hypervisor, or
+        // natively) every request kicks and runs its back-end work inline.
+        let (kick, inline) = if rt.backend == [None, None] {
+            (true, true)
+        } else {
+            (self.needs_kick(ii, op), self.backend_inline(ii, op))
+        };
         let group = &self.groups[gi];
         let batched = &group.costs[slot::op(op, slot::SUBMIT_BATCHED)];
         let batched_due = if batched.total > 0 || batched.has_exits {

@@ -103,7 +103,14 @@ impl Machine {
             // Virtual runtime matters (and is read) only under fair share.
             let sharing = self.cgroup_members_awake(e);
             let ent = &mut self.entities[e as usize];
-            ent.vruntime += ran * 256 * sharing / ent.weight.max(1);
+            let scaled = ran * 256 * sharing;
+            // Without the division when it gives `ran` back (a weight of 256 per awake
+            // member, the default for an entity alone in its cgroup): the same quotient.
+            ent.vruntime += if ent.weight == 256 * sharing && ran < 1 << 40 {
+                ran
+            } else {
+                scaled / ent.weight.max(1)
+            };
         }
     }
 
