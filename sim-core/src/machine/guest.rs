@@ -16,12 +16,13 @@ impl Machine {
         // Shootdown IPIs taken since the vCPU last ran an item (or a PV flush on entry),
         // charged at the next point where the guest could be preempted (not inside a
         // spinlock or a shootdown of its own, which must not gain a preemption point).
-        if self.flush_pending[e as usize] != (0, false) && self.guest_may_preempt(e) {
+        let rare = self.rare_guest;
+        if rare && self.flush_pending[e as usize] != (0, false) && self.guest_may_preempt(e) {
             self.start_flush_handler(p, e, instance, now);
             return;
         }
         // A transmit-completion event from the driver domain, taken at the same points.
-        if self.tx_event[e as usize].is_some() && self.guest_may_preempt(e) {
+        if rare && self.tx_event[e as usize].is_some() && self.guest_may_preempt(e) {
             self.start_tx_event(p, e, instance, now);
             return;
         }
@@ -63,20 +64,7 @@ impl Machine {
             self.start_completion(p, instance, t, pending, now);
             return;
         }
-        // A TLB shootdown under way: its IPIs, or the wait for its acknowledgements.
-        if self.flush_phase[ti] != super::shootdown::FlushPhase::None
-            && self.flush_step(p, e, instance, t, now)
-        {
-            return;
-        }
-        // The guest kernel's spinlock (one branch when the workload takes none).
-        if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
-            return;
-        }
-        if (self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0)
-            && self.balloon_turn(gi, t)
-        {
-            self.start_balloon_batch(p, instance, t, now);
+        if rare && self.rare_step(p, e, instance, t, now) {
             return;
         }
         let th = &mut self.threads[ti];
@@ -94,13 +82,13 @@ impl Machine {
         let (left, next_op, shadow_cold) = (th.burst_left, th.next_op, th.shadow_cold);
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
-        if shadow_cold > 0 && self.hidden_faults(p, instance, t, burst, now) {
+        if rare && shadow_cold > 0 && self.hidden_faults(p, instance, t, burst, now) {
             return;
         }
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
-        if self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0 {
-            let th = &mut self.threads[ti];
+        let th = &mut self.threads[ti];
+        if rare && (th.balloon_batches > 0 || th.free_page_reports > 0) {
             th.balloon_credit = th.balloon_credit.saturating_add(user);
         }
         let op = if left <= room { next_op } else { None };
@@ -120,17 +108,52 @@ impl Machine {
         self.add_compute(p, e, now, Category::GuestUser, user);
         if let Some(op) = op {
             self.push_op(p, ii, op);
-            if self.instances[ii].swapped_ppm > 0 {
-                self.swap_touch(p, t);
-            }
-            if self.instances[ii].merged_ppm > 0 {
-                self.cow_touch(p, t);
-            }
-            if self.migration.is_some() {
-                self.dirty_touch(p, t);
+            if rare {
+                self.touch_pages(p, ii, t);
             }
         }
         self.start(p, now);
+    }
+
+    /// The steps of the rarer mechanisms that may come before a thread's next work (see
+    /// `Machine::rare_guest`): a TLB shootdown under way, the guest kernel's spinlock, a
+    /// balloon batch. Returns true if an item was started.
+    #[inline(never)]
+    fn rare_step(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) -> bool {
+        let ti = t as usize;
+        let gi = self.instances[instance as usize].group;
+        // A TLB shootdown under way: its IPIs, or the wait for its acknowledgements.
+        if self.flush_phase[ti] != super::shootdown::FlushPhase::None
+            && self.flush_step(p, e, instance, t, now)
+        {
+            return true;
+        }
+        // The guest kernel's spinlock.
+        if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
+            return true;
+        }
+        if (self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0)
+            && self.balloon_turn(gi, t)
+        {
+            self.start_balloon_batch(p, instance, t, now);
+            return true;
+        }
+        false
+    }
+
+    /// The operation planned on `p` by thread `t` of instance `ii` touches memory: a
+    /// swapped-out page, a page merged by KSM, a page a migration logs.
+    #[inline(never)]
+    fn touch_pages(&mut self, p: u32, ii: usize, t: u32) {
+        if self.instances[ii].swapped_ppm > 0 {
+            self.swap_touch(p, t);
+        }
+        if self.instances[ii].merged_ppm > 0 {
+            self.cow_touch(p, t);
+        }
+        if self.migration.is_some() {
+            self.dirty_touch(p, t);
+        }
     }
 
     /// Adds `cycles` of preemptible compute of `category` to the item being planned on
@@ -192,9 +215,11 @@ impl Machine {
             // The common case, untraced: the guest's steps, the kick and the back end's
             // work summed once per group (the same sum, in one addition).
             let pc = &mut self.pcpus[p as usize];
-            pc.cost.add(&group.submit_kick_inline[op.index()]);
+            let sum = slot::SUBMIT_KICK_INLINE + op.index();
+            pc.total += group.costs[sum].total;
+            pc.comps.push(super::pcpu::Comp::Path(sum as u16));
             if batched_due {
-                pc.cost.add(batched);
+                self.plan_path(p, slot::op(op, slot::SUBMIT_BATCHED));
             }
             return;
         }

@@ -483,16 +483,45 @@ mod slot {
     /// Host swapping: the reclaimed page's write to swap, when it is dirty.
     pub const SWAP_WRITEBACK: usize = SHOOTDOWN_PV_SEND_IPI + 1;
     pub const COUNT: usize = SWAP_WRITEBACK + 1;
+    /// Past the paths: per operation, its guest submit steps, kick and inline back-end
+    /// work summed (what most operations add to their item; see `push_op`). Only
+    /// untraced items use these (a trace shows each path).
+    pub const SUBMIT_KICK_INLINE: usize = COUNT;
+    pub const WITH_SUMS: usize = SUBMIT_KICK_INLINE + Op::COUNT;
+}
+
+/// How many times each path of a group's table ran in items charged to one target (an
+/// instance, or no instance with a group's table), counted when an item ends whole and
+/// turned into cycles and exits at the end of the run ([`Machine::charge_path_runs`]):
+/// the same sums as adding each item's cost when it ends, in fewer operations.
+struct PathRuns {
+    /// Row `row(..)`, then the slot: `slot::WITH_SUMS` counts per row.
+    runs: Vec<u64>,
+    /// Rows of the targets that are no instance: one per group, after the instances'.
+    first_other: usize,
+}
+
+impl PathRuns {
+    fn new(instances: usize, groups: usize) -> PathRuns {
+        PathRuns {
+            runs: vec![0; (instances + groups) * slot::WITH_SUMS],
+            first_other: instances,
+        }
+    }
+
+    /// Where the row of items charged to `charge_to`, with the table of `group`, starts.
+    #[inline(always)]
+    fn row(&self, charge_to: Option<u32>, group: u32) -> usize {
+        charge_to.map_or(self.first_other + group as usize, |i| i as usize) * slot::WITH_SUMS
+    }
 }
 
 struct GroupRt {
-    /// Every path cost the group's items are made of, indexed by [`slot`].
-    costs: Box<[PathCost; slot::COUNT]>,
+    /// Every path cost the group's items are made of, indexed by [`slot`] (the sums
+    /// from `slot::SUBMIT_KICK_INLINE` on).
+    costs: Box<[PathCost; slot::WITH_SUMS]>,
     /// The same paths as ordered pieces, for the trace.
     pieces: Vec<Vec<Piece>>,
-    /// Per operation: its guest submit steps, kick and inline back-end work summed
-    /// (what most operations add to their item; see `push_op`).
-    submit_kick_inline: [PathCost; Op::COUNT],
     batch_every: [u64; Op::COUNT],
     irq: [Option<crate::path::IrqSource>; Op::COUNT],
     sampler: OpSampler,
@@ -583,6 +612,8 @@ pub struct Machine {
     ops_samples: Vec<OpsSample>,
     background_rng: SimRng,
     busy: [u64; Category::COUNT],
+    /// Paths run in whole items, not yet added to `busy` and the instances' counters.
+    path_runs: PathRuns,
     /// KiB brought into the shared cache so far (for displacement).
     cache_fill: u64,
     shared_cache_kib: u64,
@@ -597,6 +628,13 @@ pub struct Machine {
     run_ahead: run_ahead::RunAhead,
     /// Whether run-ahead can apply to this machine at all.
     run_ahead_possible: bool,
+    /// Whether a vCPU's items may need any of the guest's rarer mechanisms: TLB
+    /// shootdowns, netback's transmit events, the guest kernel's spinlock, balloon
+    /// batches and free page reports, shadow paging's hidden faults, swapped or merged
+    /// pages, a migration's dirty logging, desktop sessions. Without them (`false`) the
+    /// state those mechanisms keep never leaves its idle value, so their checks are
+    /// skipped.
+    rare_guest: bool,
     finished: bool,
 }
 
@@ -793,9 +831,24 @@ impl Machine {
             && desktop.is_none()
             && migration_rt.is_none()
             && groups.iter().any(|g| g.ops_complete_in_place);
+        let rare_guest = desktop.is_some()
+            || migration_rt.is_some()
+            || (spec.stack.is_vm()
+                && spec.stack.io == crate::platform::IoModel::Paravirtual
+                && spec.stack.backend == crate::platform::BackendPlacement::DriverDomain)
+            || spec.stack.memory == crate::platform::MemoryVirtualization::Shadow
+            || spec
+                .groups
+                .iter()
+                .any(|g| g.workload.mix.tlb_shootdown > 0 || g.workload.lock_percent > 0)
+            || (0..instances.len()).any(|i| spec.memory.touches_pages(i))
+            || threads
+                .iter()
+                .any(|t| t.balloon_batches > 0 || t.free_page_reports > 0);
         let mut machine = Machine {
             run_ahead: run_ahead::RunAhead::new(run_ahead_possible, cores as usize),
             run_ahead_possible,
+            rare_guest,
             queue: EventQueue::default(),
             pcpus: vec![Pcpu::default(); cores as usize],
             idle_pcpus: (0..cores).rev().collect(),
@@ -814,6 +867,7 @@ impl Machine {
             ops_samples: Vec::new(),
             background_rng: SimRng::derived(spec.seed, &[u64::MAX]),
             busy: [0; Category::COUNT],
+            path_runs: PathRuns::new(instances.len(), groups.len()),
             cache_fill: 0,
             shared_cache_kib,
             background_cache: CacheState::cold(spec.costs.backend_hot_kib.min(shared_cache_kib)),
@@ -941,6 +995,7 @@ impl Machine {
                 self.settle(p, end);
             }
         }
+        self.charge_path_runs();
         for e in &mut self.entities {
             // A paused (or frozen) vCPU is not runnable on the host: no steal.
             if e.state == EntityState::Runnable && !e.paused {
@@ -979,6 +1034,36 @@ impl Machine {
             migration: self.migration.map(|m| m.record),
             ops_samples: self.ops_samples,
         }
+    }
+
+    /// Adds the paths counted in `path_runs` to the machine's busy time and the
+    /// instances' counters, as cycles by category and exits.
+    fn charge_path_runs(&mut self) {
+        let runs = std::mem::take(&mut self.path_runs.runs);
+        for (r, row) in runs.chunks_exact(slot::WITH_SUMS).enumerate() {
+            let (instance, group) = if r < self.path_runs.first_other {
+                (Some(r), self.instances[r].group as usize)
+            } else {
+                (None, r - self.path_runs.first_other)
+            };
+            for (index, &n) in row.iter().enumerate().filter(|&(_, &n)| n > 0) {
+                let cost = self.groups[group].cost(index);
+                for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
+                    *slot += n * c;
+                }
+                if let Some(i) = instance {
+                    let counters = &mut self.instances[i].counters;
+                    for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
+                        *slot += n * c;
+                    }
+                    for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
+                        *slot += n * u64::from(c);
+                    }
+                }
+            }
+        }
+        self.path_runs.runs = runs;
+        self.path_runs.runs.fill(0);
     }
 
     fn is_dead(&self, e: u32) -> bool {
@@ -1026,6 +1111,12 @@ impl Machine {
 }
 
 impl GroupRt {
+    /// The cost of path (or sum) `index`.
+    #[inline(always)]
+    fn cost(&self, index: usize) -> &PathCost {
+        &self.costs[index]
+    }
+
     fn build(
         builder: &PathBuilder<'_>,
         spec: &MachineSpec,
@@ -1033,7 +1124,7 @@ impl GroupRt {
         shared_cache_kib: u64,
     ) -> GroupRt {
         use crate::path::{IrqSource, Path, VcpuState};
-        let mut costs = Box::new([PathCost::default(); slot::COUNT]);
+        let mut costs = Box::new([PathCost::default(); slot::WITH_SUMS]);
         let mut pieces = vec![Vec::new(); slot::COUNT];
         let mut batch_every = [1; Op::COUNT];
         let mut irq = [None; Op::COUNT];
@@ -1147,13 +1238,13 @@ impl GroupRt {
             slot::COW_FAULT,
             &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
-        let submit_kick_inline = Op::ALL.map(|op| {
+        for op in Op::ALL {
             let mut sum = PathCost::default();
             for part in [slot::SUBMIT, slot::KICK, slot::BACKEND_SUBMIT] {
                 sum.add(&costs[slot::op(op, part)]);
             }
-            sum
-        });
+            costs[slot::SUBMIT_KICK_INLINE + op.index()] = sum;
+        }
         let weights = g.workload.mix.weights();
         let ops_complete_in_place = g.workload.lock_percent == 0
             && g.desktop.is_none()
@@ -1171,7 +1262,6 @@ impl GroupRt {
                 });
         GroupRt {
             ops_complete_in_place,
-            submit_kick_inline,
             costs,
             pieces,
             batch_every,

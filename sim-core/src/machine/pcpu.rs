@@ -155,10 +155,11 @@ pub(super) struct Pcpu {
     /// Whose counters the item is charged to (instance), and whose table it uses (group).
     pub charge_to: Option<u32>,
     pub group: u32,
-    /// The item's components, kept only when the run is traced.
+    /// The item's components, in execution order (the trace draws them; a finished
+    /// item is charged by them: see [`Machine::settle`]).
     pub comps: Vec<Comp>,
-    /// What the whole item costs.
-    pub cost: PathCost,
+    /// What the whole item costs, in cycles.
+    pub total: u64,
     /// Cycles of user compute (and refill) at the start of a `Work` item, and the timer
     /// ticks inside it: tick k falls `first_tick + k * tick` cycles after the start.
     pub user: u64,
@@ -189,10 +190,20 @@ impl Machine {
     /// The cost of one component, from the table of `group`.
     pub(super) fn comp_cost(&self, group: u32, comp: Comp) -> PathCost {
         match comp {
-            Comp::Path(i) => self.groups[group as usize].costs[i as usize],
-            Comp::Repeat(i, n) => repeated(&self.groups[group as usize].costs[i as usize], n),
+            Comp::Path(i) => *self.groups[group as usize].cost(i as usize),
+            Comp::Repeat(i, n) => repeated(self.groups[group as usize].cost(i as usize), n),
             Comp::Cycles(category, cycles) => PathCost::single(category, cycles),
         }
+    }
+
+    /// What the item planned on `p` costs, by category and exit (its components summed).
+    pub(super) fn item_cost(&self, p: u32) -> PathCost {
+        let pc = &self.pcpus[p as usize];
+        let mut cost = PathCost::default();
+        for &comp in &pc.comps {
+            cost.add(&self.comp_cost(pc.group, comp));
+        }
+        cost
     }
 
     /// Begins planning the next item of `p`: the item is put together in place (its
@@ -216,7 +227,7 @@ impl Machine {
         pc.user = 0;
         pc.ticks = 0;
         pc.first_tick = 0;
-        pc.cost = PathCost::default();
+        pc.total = 0;
         pc.comps.clear();
         pc.no_preempt = false;
     }
@@ -225,42 +236,34 @@ impl Machine {
     #[inline]
     pub(super) fn plan_path(&mut self, p: u32, index: usize) {
         let pc = &mut self.pcpus[p as usize];
-        let cost = &self.groups[pc.group as usize].costs[index];
+        let cost = self.groups[pc.group as usize].cost(index);
         if cost.total == 0 && !cost.has_exits {
             return;
         }
-        pc.cost.add(cost);
-        if self.trace.is_some() {
-            pc.comps.push(Comp::Path(index as u16));
-        }
+        pc.total += cost.total;
+        pc.comps.push(Comp::Path(index as u16));
     }
 
     /// Adds `n` runs of path `index` (timer ticks) to the item planned on `p`.
     pub(super) fn plan_repeat(&mut self, p: u32, index: usize, n: u32) {
         let pc = &mut self.pcpus[p as usize];
-        pc.cost
-            .add(&repeated(&self.groups[pc.group as usize].costs[index], n));
-        if self.trace.is_some() {
-            pc.comps.push(Comp::Repeat(index as u16, n));
-        }
+        pc.total += repeated(self.groups[pc.group as usize].cost(index), n).total;
+        pc.comps.push(Comp::Repeat(index as u16, n));
     }
 
     /// Adds cycles of one category to the item planned on `p`.
     #[inline]
     pub(super) fn plan_cycles(&mut self, p: u32, category: Category, cycles: u64) {
         let pc = &mut self.pcpus[p as usize];
-        pc.cost.total += cycles;
-        pc.cost.by_category[category as usize] += cycles;
-        if self.trace.is_some() {
-            pc.comps.push(Comp::Cycles(category, cycles));
-        }
+        pc.total += cycles;
+        pc.comps.push(Comp::Cycles(category, cycles));
     }
 
     /// Starts the item planned on `p` at `now` and schedules its end.
     #[inline(always)]
     pub(super) fn start(&mut self, p: u32, now: Cycles) {
         let pc = &mut self.pcpus[p as usize];
-        let total = pc.cost.total.max(1);
+        let total = pc.total.max(1);
         let timer = self.groups[pc.group as usize].costs[slot::TIMER].total;
         pc.start = now;
         pc.end = now + total;
@@ -301,18 +304,34 @@ impl Machine {
     pub(super) fn settle(&mut self, p: u32, until: Cycles) {
         let pc = &self.pcpus[p as usize];
         if until >= pc.end && self.trace.is_none() {
-            // The common case: the whole item ran.
+            // The common case: the whole item ran. Its paths are counted (they become
+            // cycles and exits at the end of the run: `PathRuns`), its other cycles added.
             let on_vcpu = self.on_vcpu(p);
             let pc = &self.pcpus[p as usize];
-            charge(
-                &mut self.busy,
-                &mut self.instances,
-                pc.charge_to,
-                &pc.cost,
-                on_vcpu,
-            );
+            debug_assert!(pc
+                .charge_to
+                .is_none_or(|i| self.instances[i as usize].group == pc.group));
+            let row = self.path_runs.row(pc.charge_to, pc.group);
+            let mut counters = pc
+                .charge_to
+                .map(|i| &mut self.instances[i as usize].counters);
+            for &comp in &pc.comps {
+                match comp {
+                    Comp::Path(i) => self.path_runs.runs[row + i as usize] += 1,
+                    Comp::Repeat(i, n) => self.path_runs.runs[row + i as usize] += u64::from(n),
+                    Comp::Cycles(category, cycles) => {
+                        self.busy[category as usize] += cycles;
+                        if let Some(c) = &mut counters {
+                            c.cycles[category as usize] += cycles;
+                        }
+                    }
+                }
+            }
+            if let (Some(c), true) = (counters, on_vcpu) {
+                c.vcpu_cycles += pc.total;
+            }
             if matches!(pc.item, Some(Item::Poll)) {
-                let polled = pc.cost.total;
+                let polled = pc.total;
                 self.count_polled(p, polled);
             }
             return;
@@ -336,7 +355,7 @@ impl Machine {
         let mut ran_user = pc.user;
         let mut ran_ticks = pc.ticks;
         if full {
-            cost = pc.cost;
+            cost = self.item_cost(p);
         } else if until <= pc.preemptible_until {
             // Cut inside the compute: the user cycles and the ticks that ran.
             let elapsed = until - pc.start;
@@ -354,7 +373,7 @@ impl Machine {
             clip(&mut cost, elapsed);
         } else {
             // Only at the end of the run: the share of the item inside it.
-            cost = pc.cost;
+            cost = self.item_cost(p);
             clip(&mut cost, until - pc.start);
         }
         let on_vcpu = self.on_vcpu(p);
@@ -588,9 +607,10 @@ impl Machine {
         }
         // A shootdown's IPIs follow its system call without a preemption point (a kernel
         // path runs to its end; a preemption that arrived meanwhile waits for its end).
-        if self.entities[e as usize]
-            .thread
-            .is_some_and(|t| self.shootdown_sending(t))
+        if self.rare_guest
+            && self.entities[e as usize]
+                .thread
+                .is_some_and(|t| self.shootdown_sending(t))
         {
             self.start_entity_item(p, now);
             return;
