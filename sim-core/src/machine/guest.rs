@@ -3,7 +3,7 @@
 //! no thread is ready, KVM-style halt polling, and shadow paging's hidden page faults
 //! while a switched-to address space's shadow table is refilled (`hidden_faults`).
 
-use super::pcpu::Item;
+use super::pcpu::{room, Comp, Item};
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -67,6 +67,10 @@ impl Machine {
         if rare && self.rare_step(p, e, instance, t, now) {
             return;
         }
+        if !rare && self.threads[ti].role.is_none() {
+            self.start_work(p, e, instance, t, now);
+            return;
+        }
         let th = &mut self.threads[ti];
         if th.next_op.is_none() && th.burst_left == 0 {
             let (burst, op) = if th.role.is_none() {
@@ -111,6 +115,67 @@ impl Machine {
             if rare {
                 self.touch_pages(p, ii, t);
             }
+        }
+        self.start(p, now);
+    }
+
+    /// Starts thread `t`'s next work on `p` (vCPU `e` of `instance`) when none of the
+    /// rarer mechanisms apply (`Machine::rare_guest`) and the thread draws from its
+    /// workload: what the general path above does then, with each table borrowed once.
+    #[inline(always)]
+    fn start_work(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) {
+        let ii = instance as usize;
+        let Machine {
+            pcpus,
+            entities,
+            threads,
+            instances,
+            groups,
+            spec,
+            cache_fill,
+            tick_cycles,
+            ..
+        } = self;
+        let pc = &mut pcpus[p as usize];
+        let ent = &mut entities[e as usize];
+        let th = &mut threads[t as usize];
+        let rt = &mut instances[ii];
+        let gi = rt.group;
+        let group = &groups[gi as usize];
+        if th.next_op.is_none() && th.burst_left == 0 {
+            let (burst, op) = group.sampler.draw(&mut th.rng);
+            th.burst_left = burst;
+            th.next_op = op;
+        }
+        let (left, next_op) = (th.burst_left, th.next_op);
+        let room = room(pc, ent, spec.scheduler, now);
+        let burst = left.min(room).max(1);
+        let refill = rt.cache.refill(&spec.costs, cache_fill, burst);
+        let user = refill + burst;
+        let op = if left <= room { next_op } else { None };
+        pc.plan(
+            Item::Work {
+                thread: t,
+                refill,
+                burst,
+                op,
+            },
+            Some(instance),
+            gi,
+            op.map_or("compute", |o| o.name()),
+        );
+        let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
+        pc.total += user;
+        pc.comps.push(Comp::Cycles(Category::GuestUser, user));
+        if ticks > 0 {
+            pc.total += super::pcpu::repeated(&group.costs[slot::TIMER], ticks).total;
+            pc.comps.push(Comp::Repeat(slot::TIMER as u16, ticks));
+        }
+        pc.user = user;
+        pc.ticks = ticks;
+        pc.first_tick = first_tick;
+        if let Some(op) = op {
+            self.push_op(p, ii, op);
         }
         self.start(p, now);
     }
@@ -169,15 +234,8 @@ impl Machine {
         cycles: u64,
     ) {
         let tick = self.tick_cycles;
-        let ent = &mut self.entities[e as usize];
-        let (ticks, first_tick) = if ent.next_tick < now + cycles {
-            let first = ent.next_tick.max(now);
-            let n = (now + cycles - 1 - first) / tick + 1;
-            ent.next_tick = first + n * tick;
-            (n as u32, first - now)
-        } else {
-            (0, 0)
-        };
+        let (ticks, first_tick) =
+            ticks_in(&mut self.entities[e as usize].next_tick, now, cycles, tick);
         self.plan_cycles(p, category, cycles);
         if ticks > 0 {
             self.plan_repeat(p, slot::TIMER, ticks);
@@ -383,5 +441,19 @@ impl Machine {
         self.plan_repeat(p, slot::HIDDEN_FAULT, n as u32);
         self.start(p, now);
         true
+    }
+}
+
+/// The timer ticks that fall in `cycles` of compute from `now`, the next due at
+/// `next_tick` (moved past them): how many, and when the first comes after `now`.
+#[inline(always)]
+fn ticks_in(next_tick: &mut Cycles, now: Cycles, cycles: u64, tick: Cycles) -> (u32, Cycles) {
+    if *next_tick < now + cycles {
+        let first = (*next_tick).max(now);
+        let n = (now + cycles - 1 - first) / tick + 1;
+        *next_tick = first + n * tick;
+        (n as u32, first - now)
+    } else {
+        (0, 0)
     }
 }
