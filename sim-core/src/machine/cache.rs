@@ -93,7 +93,12 @@ impl Machine {
         let others = fill
             .saturating_sub(c.mark)
             .saturating_sub(c.own.saturating_sub(c.own_mark));
-        let displaced = c.hot * others.min(size) / size;
+        // The same quotient, without a division when it is all or nothing.
+        let displaced = match others.min(size) {
+            0 => 0,
+            m if m == size && c.hot.checked_mul(size).is_some() => c.hot,
+            m => c.hot * m / size,
+        };
         c.cold = (c.cold + displaced).min(c.hot);
         c.mark = fill;
         c.own_mark = c.own;

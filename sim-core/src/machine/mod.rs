@@ -528,6 +528,10 @@ struct GroupRt {
     workload: Workload,
     latency: Vec<Histogram>,
     hot_kib: u64,
+    /// Cycles the host's disk is busy with one request of the workload, and its
+    /// message's serialization on the NIC (`io::service_times`).
+    disk_service: u64,
+    net_wire: u64,
     /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
     /// paging), each a hidden page fault after a switch whose root was not cached.
     shadow_pages: u64,
@@ -1245,6 +1249,8 @@ impl GroupRt {
             }
             costs[slot::SUBMIT_KICK_INLINE + op.index()] = sum;
         }
+        let (disk_service, net_wire) =
+            io::service_times(&spec.host, g.workload.io_bytes, g.workload.message_bytes);
         let weights = g.workload.mix.weights();
         let ops_complete_in_place = g.workload.lock_percent == 0
             && g.desktop.is_none()
@@ -1270,6 +1276,8 @@ impl GroupRt {
             workload: g.workload.clone(),
             latency: vec![Histogram::default(); Op::COUNT],
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
+            disk_service,
+            net_wire,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
                 g.working_set_mib.saturating_mul(256)
             } else {
