@@ -332,6 +332,34 @@ mod tests {
     }
 
     #[test]
+    fn item_keys_keep_their_order_past_the_packed_bits() {
+        // The key packs 40 bits of time, 10 of pCPU and 14 of generation. An end past
+        // 2^40 cycles (beyond any run's end) is kept at the cap and never popped before
+        // it; generations that differ only above their low 14 bits (a cut item's end
+        // and its successor's) both pop, by pCPU first.
+        let mut q = EventQueue::default();
+        q.schedule_item(1 << 45, 0, 0, "far");
+        q.schedule_item(7, 1, (1 << 14) + 3, "pcpu 1, generation 16387");
+        q.schedule_item(7, 1, 2, "pcpu 1, generation 2");
+        q.schedule_item(7, 0, u32::MAX, "pcpu 0");
+        q.schedule(7, "other");
+        let limit = 60_000 * 10_000 * 1_000; // 60 s at 10 GHz
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_until(limit))
+            .map(|(_, e)| e)
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                "pcpu 0",
+                "pcpu 1, generation 2",
+                "pcpu 1, generation 16387",
+                "other"
+            ]
+        );
+        assert_eq!(q.peek_time(), Some(ITEM_TIME_CAP));
+    }
+
+    #[test]
     fn pop_until_respects_limit_and_skips_idle_time() {
         let mut q = EventQueue::default();
         q.schedule(1_000_000, ());

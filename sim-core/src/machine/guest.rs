@@ -134,6 +134,7 @@ impl Machine {
             spec,
             cache_fill,
             tick_cycles,
+            trace,
             ..
         } = self;
         let pc = &mut pcpus[p as usize];
@@ -165,11 +166,17 @@ impl Machine {
             op.map_or("compute", |o| o.name()),
         );
         let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
-        pc.total += user;
-        pc.comps.push(Comp::Cycles(Category::GuestUser, user));
+        pc.cost.total += user;
+        pc.cost.by_category[Category::GuestUser as usize] += user;
         if ticks > 0 {
-            pc.total += super::pcpu::repeated(&group.costs[slot::TIMER], ticks).total;
-            pc.comps.push(Comp::Repeat(slot::TIMER as u16, ticks));
+            pc.cost
+                .add(&super::pcpu::repeated(&group.costs[slot::TIMER], ticks));
+        }
+        if trace.is_some() {
+            pc.comps.push(Comp::Cycles(Category::GuestUser, user));
+            if ticks > 0 {
+                pc.comps.push(Comp::Repeat(slot::TIMER as u16, ticks));
+            }
         }
         pc.user = user;
         pc.ticks = ticks;
@@ -273,11 +280,9 @@ impl Machine {
             // The common case, untraced: the guest's steps, the kick and the back end's
             // work summed once per group (the same sum, in one addition).
             let pc = &mut self.pcpus[p as usize];
-            let sum = slot::SUBMIT_KICK_INLINE + op.index();
-            pc.total += group.costs[sum].total;
-            pc.comps.push(super::pcpu::Comp::Path(sum as u16));
+            pc.cost.add(&group.submit_kick_inline[op.index()]);
             if batched_due {
-                self.plan_path(p, slot::op(op, slot::SUBMIT_BATCHED));
+                pc.cost.add(batched);
             }
             return;
         }

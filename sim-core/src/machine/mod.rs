@@ -483,45 +483,16 @@ mod slot {
     /// Host swapping: the reclaimed page's write to swap, when it is dirty.
     pub const SWAP_WRITEBACK: usize = SHOOTDOWN_PV_SEND_IPI + 1;
     pub const COUNT: usize = SWAP_WRITEBACK + 1;
-    /// Past the paths: per operation, its guest submit steps, kick and inline back-end
-    /// work summed (what most operations add to their item; see `push_op`). Only
-    /// untraced items use these (a trace shows each path).
-    pub const SUBMIT_KICK_INLINE: usize = COUNT;
-    pub const WITH_SUMS: usize = SUBMIT_KICK_INLINE + Op::COUNT;
-}
-
-/// How many times each path of a group's table ran in items charged to one target (an
-/// instance, or no instance with a group's table), counted when an item ends whole and
-/// turned into cycles and exits at the end of the run ([`Machine::charge_path_runs`]):
-/// the same sums as adding each item's cost when it ends, in fewer operations.
-struct PathRuns {
-    /// Row `row(..)`, then the slot: `slot::WITH_SUMS` counts per row.
-    runs: Vec<u64>,
-    /// Rows of the targets that are no instance: one per group, after the instances'.
-    first_other: usize,
-}
-
-impl PathRuns {
-    fn new(instances: usize, groups: usize) -> PathRuns {
-        PathRuns {
-            runs: vec![0; (instances + groups) * slot::WITH_SUMS],
-            first_other: instances,
-        }
-    }
-
-    /// Where the row of items charged to `charge_to`, with the table of `group`, starts.
-    #[inline(always)]
-    fn row(&self, charge_to: Option<u32>, group: u32) -> usize {
-        charge_to.map_or(self.first_other + group as usize, |i| i as usize) * slot::WITH_SUMS
-    }
 }
 
 struct GroupRt {
-    /// Every path cost the group's items are made of, indexed by [`slot`] (the sums
-    /// from `slot::SUBMIT_KICK_INLINE` on).
-    costs: Box<[PathCost; slot::WITH_SUMS]>,
+    /// Every path cost the group's items are made of, indexed by [`slot`].
+    costs: Box<[PathCost; slot::COUNT]>,
     /// The same paths as ordered pieces, for the trace.
     pieces: Vec<Vec<Piece>>,
+    /// Per operation: its guest submit steps, kick and inline back-end work summed
+    /// (what most operations add to their item; see `push_op`).
+    submit_kick_inline: [PathCost; Op::COUNT],
     batch_every: [u64; Op::COUNT],
     irq: [Option<crate::path::IrqSource>; Op::COUNT],
     sampler: OpSampler,
@@ -616,8 +587,6 @@ pub struct Machine {
     ops_samples: Vec<OpsSample>,
     background_rng: SimRng,
     busy: [u64; Category::COUNT],
-    /// Paths run in whole items, not yet added to `busy` and the instances' counters.
-    path_runs: PathRuns,
     /// KiB brought into the shared cache so far (for displacement).
     cache_fill: u64,
     shared_cache_kib: u64,
@@ -871,7 +840,6 @@ impl Machine {
             ops_samples: Vec::new(),
             background_rng: SimRng::derived(spec.seed, &[u64::MAX]),
             busy: [0; Category::COUNT],
-            path_runs: PathRuns::new(instances.len(), groups.len()),
             cache_fill: 0,
             shared_cache_kib,
             background_cache: CacheState::cold(spec.costs.backend_hot_kib.min(shared_cache_kib)),
@@ -999,7 +967,6 @@ impl Machine {
                 self.settle(p, end);
             }
         }
-        self.charge_path_runs();
         for e in &mut self.entities {
             // A paused (or frozen) vCPU is not runnable on the host: no steal.
             if e.state == EntityState::Runnable && !e.paused {
@@ -1038,36 +1005,6 @@ impl Machine {
             migration: self.migration.map(|m| m.record),
             ops_samples: self.ops_samples,
         }
-    }
-
-    /// Adds the paths counted in `path_runs` to the machine's busy time and the
-    /// instances' counters, as cycles by category and exits.
-    fn charge_path_runs(&mut self) {
-        let runs = std::mem::take(&mut self.path_runs.runs);
-        for (r, row) in runs.chunks_exact(slot::WITH_SUMS).enumerate() {
-            let (instance, group) = if r < self.path_runs.first_other {
-                (Some(r), self.instances[r].group as usize)
-            } else {
-                (None, r - self.path_runs.first_other)
-            };
-            for (index, &n) in row.iter().enumerate().filter(|&(_, &n)| n > 0) {
-                let cost = self.groups[group].cost(index);
-                for (slot, c) in self.busy.iter_mut().zip(cost.by_category) {
-                    *slot += n * c;
-                }
-                if let Some(i) = instance {
-                    let counters = &mut self.instances[i].counters;
-                    for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
-                        *slot += n * c;
-                    }
-                    for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
-                        *slot += n * u64::from(c);
-                    }
-                }
-            }
-        }
-        self.path_runs.runs = runs;
-        self.path_runs.runs.fill(0);
     }
 
     fn is_dead(&self, e: u32) -> bool {
@@ -1115,7 +1052,7 @@ impl Machine {
 }
 
 impl GroupRt {
-    /// The cost of path (or sum) `index`.
+    /// The cost of path `index`.
     #[inline(always)]
     fn cost(&self, index: usize) -> &PathCost {
         &self.costs[index]
@@ -1128,7 +1065,7 @@ impl GroupRt {
         shared_cache_kib: u64,
     ) -> GroupRt {
         use crate::path::{IrqSource, Path, VcpuState};
-        let mut costs = Box::new([PathCost::default(); slot::WITH_SUMS]);
+        let mut costs = Box::new([PathCost::default(); slot::COUNT]);
         let mut pieces = vec![Vec::new(); slot::COUNT];
         let mut batch_every = [1; Op::COUNT];
         let mut irq = [None; Op::COUNT];
@@ -1242,13 +1179,13 @@ impl GroupRt {
             slot::COW_FAULT,
             &crate::memory::cow_fault_steps(&spec.stack, &spec.costs, spec.host.cpu),
         );
-        for op in Op::ALL {
+        let submit_kick_inline = Op::ALL.map(|op| {
             let mut sum = PathCost::default();
             for part in [slot::SUBMIT, slot::KICK, slot::BACKEND_SUBMIT] {
                 sum.add(&costs[slot::op(op, part)]);
             }
-            costs[slot::SUBMIT_KICK_INLINE + op.index()] = sum;
-        }
+            sum
+        });
         let (disk_service, net_wire) =
             io::service_times(&spec.host, g.workload.io_bytes, g.workload.message_bytes);
         let weights = g.workload.mix.weights();
@@ -1278,6 +1215,7 @@ impl GroupRt {
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
             disk_service,
             net_wire,
+            submit_kick_inline,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
                 g.working_set_mib.saturating_mul(256)
             } else {

@@ -155,11 +155,10 @@ pub(super) struct Pcpu {
     /// Whose counters the item is charged to (instance), and whose table it uses (group).
     pub charge_to: Option<u32>,
     pub group: u32,
-    /// The item's components, in execution order (the trace draws them; a finished
-    /// item is charged by them: see [`Machine::settle`]).
+    /// The item's components, kept only when the run is traced.
     pub comps: Vec<Comp>,
-    /// What the whole item costs, in cycles.
-    pub total: u64,
+    /// What the whole item costs.
+    pub cost: PathCost,
     /// Cycles of user compute (and refill) at the start of a `Work` item, and the timer
     /// ticks inside it: tick k falls `first_tick + k * tick` cycles after the start.
     pub user: u64,
@@ -188,7 +187,7 @@ impl Pcpu {
         self.user = 0;
         self.ticks = 0;
         self.first_tick = 0;
-        self.total = 0;
+        self.cost = PathCost::default();
         self.comps.clear();
         self.no_preempt = false;
     }
@@ -240,16 +239,6 @@ impl Machine {
         }
     }
 
-    /// What the item planned on `p` costs, by category and exit (its components summed).
-    pub(super) fn item_cost(&self, p: u32) -> PathCost {
-        let pc = &self.pcpus[p as usize];
-        let mut cost = PathCost::default();
-        for &comp in &pc.comps {
-            cost.add(&self.comp_cost(pc.group, comp));
-        }
-        cost
-    }
-
     /// Begins planning the next item of `p`: the item is put together in place (its
     /// costs summed into the pCPU's `cost`) by the `plan_*` helpers and [`Self::add_compute`],
     /// then started with [`Self::start`]. Its components are kept only when the run is
@@ -274,30 +263,38 @@ impl Machine {
         if cost.total == 0 && !cost.has_exits {
             return;
         }
-        pc.total += cost.total;
-        pc.comps.push(Comp::Path(index as u16));
+        pc.cost.add(cost);
+        if self.trace.is_some() {
+            pc.comps.push(Comp::Path(index as u16));
+        }
     }
 
     /// Adds `n` runs of path `index` (timer ticks) to the item planned on `p`.
     pub(super) fn plan_repeat(&mut self, p: u32, index: usize, n: u32) {
         let pc = &mut self.pcpus[p as usize];
-        pc.total += repeated(self.groups[pc.group as usize].cost(index), n).total;
-        pc.comps.push(Comp::Repeat(index as u16, n));
+        pc.cost
+            .add(&repeated(self.groups[pc.group as usize].cost(index), n));
+        if self.trace.is_some() {
+            pc.comps.push(Comp::Repeat(index as u16, n));
+        }
     }
 
     /// Adds cycles of one category to the item planned on `p`.
     #[inline]
     pub(super) fn plan_cycles(&mut self, p: u32, category: Category, cycles: u64) {
         let pc = &mut self.pcpus[p as usize];
-        pc.total += cycles;
-        pc.comps.push(Comp::Cycles(category, cycles));
+        pc.cost.total += cycles;
+        pc.cost.by_category[category as usize] += cycles;
+        if self.trace.is_some() {
+            pc.comps.push(Comp::Cycles(category, cycles));
+        }
     }
 
     /// Starts the item planned on `p` at `now` and schedules its end.
     #[inline(always)]
     pub(super) fn start(&mut self, p: u32, now: Cycles) {
         let pc = &mut self.pcpus[p as usize];
-        let total = pc.total.max(1);
+        let total = pc.cost.total.max(1);
         let timer = self.groups[pc.group as usize].costs[slot::TIMER].total;
         pc.start = now;
         pc.end = now + total;
@@ -338,34 +335,18 @@ impl Machine {
     pub(super) fn settle(&mut self, p: u32, until: Cycles) {
         let pc = &self.pcpus[p as usize];
         if until >= pc.end && self.trace.is_none() {
-            // The common case: the whole item ran. Its paths are counted (they become
-            // cycles and exits at the end of the run: `PathRuns`), its other cycles added.
+            // The common case: the whole item ran.
             let on_vcpu = self.on_vcpu(p);
             let pc = &self.pcpus[p as usize];
-            debug_assert!(pc
-                .charge_to
-                .is_none_or(|i| self.instances[i as usize].group == pc.group));
-            let row = self.path_runs.row(pc.charge_to, pc.group);
-            let mut counters = pc
-                .charge_to
-                .map(|i| &mut self.instances[i as usize].counters);
-            for &comp in &pc.comps {
-                match comp {
-                    Comp::Path(i) => self.path_runs.runs[row + i as usize] += 1,
-                    Comp::Repeat(i, n) => self.path_runs.runs[row + i as usize] += u64::from(n),
-                    Comp::Cycles(category, cycles) => {
-                        self.busy[category as usize] += cycles;
-                        if let Some(c) = &mut counters {
-                            c.cycles[category as usize] += cycles;
-                        }
-                    }
-                }
-            }
-            if let (Some(c), true) = (counters, on_vcpu) {
-                c.vcpu_cycles += pc.total;
-            }
+            charge(
+                &mut self.busy,
+                &mut self.instances,
+                pc.charge_to,
+                &pc.cost,
+                on_vcpu,
+            );
             if matches!(pc.item, Some(Item::Poll)) {
-                let polled = pc.total;
+                let polled = pc.cost.total;
                 self.count_polled(p, polled);
             }
             return;
@@ -389,7 +370,7 @@ impl Machine {
         let mut ran_user = pc.user;
         let mut ran_ticks = pc.ticks;
         if full {
-            cost = self.item_cost(p);
+            cost = pc.cost;
         } else if until <= pc.preemptible_until {
             // Cut inside the compute: the user cycles and the ticks that ran.
             let elapsed = until - pc.start;
@@ -407,7 +388,7 @@ impl Machine {
             clip(&mut cost, elapsed);
         } else {
             // Only at the end of the run: the share of the item inside it.
-            cost = self.item_cost(p);
+            cost = pc.cost;
             clip(&mut cost, until - pc.start);
         }
         let on_vcpu = self.on_vcpu(p);

@@ -331,11 +331,9 @@ impl Machine {
         );
         if let Some(op) = op {
             // `push_op` for an operation without ring or batched part: its submit steps,
-            // put first (the sum is the same).
-            let sum = super::slot::SUBMIT_KICK_INLINE + op.index();
-            let pc = &mut self.pcpus[pi];
-            pc.total = self.groups[gi].costs[sum].total;
-            pc.comps.push(super::pcpu::Comp::Path(sum as u16));
+            // put first (the sum is the same; the cost is copied in once instead of
+            // added to the zeroes `plan` wrote).
+            self.pcpus[pi].cost = self.groups[gi].submit_kick_inline[op.index()];
         }
         self.add_compute(p, e, now, Category::GuestUser, refill + burst);
         self.start(p, now);
