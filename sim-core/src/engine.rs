@@ -12,22 +12,53 @@
 /// Simulated time in host CPU cycles.
 pub type Cycles = u64;
 
-/// The tie key's top bit: set for every event that is not an item end.
-const OTHER: u128 = 1 << 63;
+/// An item end's key: the time in the high 40 bits, then the pCPU (10 bits: at most
+/// 1 024, `scenario::limits::MAX_CORES`) and the low 14 bits of the item's generation, so
+/// that one 64-bit comparison orders item ends by (time, pCPU, generation). Every time
+/// the run reaches fits in 40 bits (60 s at 10 GHz is 6·10¹¹ < 2⁴⁰ cycles); a later end
+/// is kept at `ITEM_TIME_CAP`, past every run's end, where it is never popped. Of the
+/// item ends of one pCPU at one cycle at most one is current (the others were cut, and
+/// are counted but ignored when popped), so the generation's low bits order them as
+/// well as all its bits would.
+const ITEM_PCPU_SHIFT: u32 = 14;
+const ITEM_TIME_SHIFT: u32 = 24;
+const ITEM_TIME_CAP: Cycles = (1 << (64 - ITEM_TIME_SHIFT)) - 1;
 
-/// A scheduled event. `key` is the time in the high 64 bits and the tie key in the low
-/// ones, so that one integer comparison orders by (time, tie); keys are unique, so any
-/// correct priority queue pops them in the same order.
+/// Other events' key: the time in the high 64 bits and the scheduling sequence number in
+/// the low ones.
+type OtherKey = u128;
+
+/// A scheduled event. Keys are unique (item ends: but for cut items' ends, see above),
+/// so any correct priority queue pops them in the same order.
 #[derive(Clone, Copy)]
-struct Entry<E> {
-    key: u128,
+struct Entry<K, E> {
+    key: K,
     event: E,
 }
 
-impl<E> Entry<E> {
+/// A heap key: its event's time.
+trait Key: Copy + Ord {
+    fn time(self) -> Cycles;
+}
+
+impl Key for u64 {
+    #[inline(always)]
+    fn time(self) -> Cycles {
+        self >> ITEM_TIME_SHIFT
+    }
+}
+
+impl Key for OtherKey {
+    #[inline(always)]
+    fn time(self) -> Cycles {
+        (self >> 64) as Cycles
+    }
+}
+
+impl<K: Key, E> Entry<K, E> {
     #[inline]
     fn time(&self) -> Cycles {
-        (self.key >> 64) as Cycles
+        self.key.time()
     }
 }
 
@@ -39,13 +70,13 @@ impl<E> Entry<E> {
 /// *replaces* the top in one pass down the heap instead of a removal and an insertion; a
 /// pop that finds the top still taken removes it first. Either way the heap holds the same
 /// set of unique keys, so events pop in the same order.
-struct Heap<E> {
-    heap: Vec<Entry<E>>,
+struct Heap<K, E> {
+    heap: Vec<Entry<K, E>>,
     /// `heap[0]` was already popped and is to be replaced or removed.
     top_taken: bool,
 }
 
-impl<E: Copy> Heap<E> {
+impl<K: Key, E: Copy> Heap<K, E> {
     fn new() -> Self {
         Heap {
             heap: Vec::new(),
@@ -54,7 +85,7 @@ impl<E: Copy> Heap<E> {
     }
 
     #[inline(always)]
-    fn push(&mut self, entry: Entry<E>) {
+    fn push(&mut self, entry: Entry<K, E>) {
         if self.top_taken {
             // Replace-top: the popped entry's slot takes the new one.
             self.top_taken = false;
@@ -89,10 +120,10 @@ impl<E: Copy> Heap<E> {
         }
     }
 
-    /// The smallest key (`u128::MAX` when empty); the top must be settled.
+    /// The time of the first entry (`Cycles::MAX` when empty); the top must be settled.
     #[inline(always)]
-    fn first_key(&self) -> u128 {
-        self.heap.first().map_or(u128::MAX, |e| e.key)
+    fn first_time(&self) -> Cycles {
+        self.heap.first().map_or(Cycles::MAX, Entry::time)
     }
 
     /// Puts `entry` in place of `heap[0]` (Floyd's method: the hole goes down to a leaf
@@ -100,7 +131,7 @@ impl<E: Copy> Heap<E> {
     /// usually belongs near the bottom). An entry that comes before both children of the
     /// root stays there at once (a pCPU whose next item is the next event of its heap).
     #[inline(always)]
-    fn sift_from_root(&mut self, entry: Entry<E>) {
+    fn sift_from_root(&mut self, entry: Entry<K, E>) {
         let heap = &mut self.heap[..];
         let len = heap.len();
         let mut pos = 0;
@@ -145,8 +176,8 @@ impl<E: Copy> Heap<E> {
 /// (so that the time of the next event that is not an item end is known at once: see
 /// [`EventQueue::next_other_time`]).
 pub struct EventQueue<E> {
-    items: Heap<E>,
-    others: Heap<E>,
+    items: Heap<u64, E>,
+    others: Heap<OtherKey, E>,
     now: Cycles,
     /// The latest time processed so far (`now` can move back after a pCPU ran ahead).
     reached: Cycles,
@@ -190,7 +221,7 @@ impl<E: Copy> EventQueue<E> {
     #[inline(always)]
     pub fn schedule(&mut self, time: Cycles, event: E) {
         let time = time.max(self.now);
-        let key = (u128::from(time) << 64) | OTHER | u128::from(self.next_seq);
+        let key = (OtherKey::from(time) << 64) | OtherKey::from(self.next_seq);
         self.next_seq += 1;
         self.others.push(Entry { key, event });
     }
@@ -199,7 +230,10 @@ impl<E: Copy> EventQueue<E> {
     /// (later than now). Item ends at the same cycle fire by pCPU, then generation.
     #[inline(always)]
     pub fn schedule_item(&mut self, time: Cycles, pcpu: u32, generation: u32, event: E) {
-        let key = (u128::from(time) << 64) | (u128::from(pcpu) << 32) | u128::from(generation);
+        debug_assert!(pcpu < 1 << (ITEM_TIME_SHIFT - ITEM_PCPU_SHIFT));
+        let key = (time.min(ITEM_TIME_CAP) << ITEM_TIME_SHIFT)
+            | (u64::from(pcpu) << ITEM_PCPU_SHIFT)
+            | u64::from(generation & ((1 << ITEM_PCPU_SHIFT) - 1));
         self.items.push(Entry { key, event });
     }
 
@@ -207,15 +241,15 @@ impl<E: Copy> EventQueue<E> {
     pub fn peek_time(&mut self) -> Option<Cycles> {
         self.items.settle_top();
         self.others.settle_top();
-        let key = self.items.first_key().min(self.others.first_key());
-        (key != u128::MAX).then_some((key >> 64) as Cycles)
+        let empty = self.items.heap.is_empty() && self.others.heap.is_empty();
+        (!empty).then(|| self.items.first_time().min(self.others.first_time()))
     }
 
     /// Time of the next pending event that is not an item end (`Cycles::MAX` if none).
     #[inline]
     pub fn next_other_time(&mut self) -> Cycles {
         self.others.settle_top();
-        self.others.heap.first().map_or(Cycles::MAX, Entry::time)
+        self.others.first_time()
     }
 
     /// Pops the next event if it happens no later than `limit`, advancing the clock.
@@ -223,21 +257,27 @@ impl<E: Copy> EventQueue<E> {
     pub fn pop_until(&mut self, limit: Cycles) -> Option<(Cycles, E)> {
         self.items.settle_top();
         self.others.settle_top();
-        let from_items = self.items.first_key() < self.others.first_key();
-        let heap = if from_items {
-            &mut self.items
+        // At one cycle, item ends come first.
+        let item_time = self.items.first_time();
+        let (time, event) = if !self.items.heap.is_empty() && item_time <= self.others.first_time()
+        {
+            self.items.top_taken = true;
+            (item_time, self.items.heap[0].event)
         } else {
-            &mut self.others
+            let top = self.others.heap.first()?;
+            self.others.top_taken = true;
+            (top.time(), top.event)
         };
-        let top = *heap.heap.first()?;
-        if top.time() > limit {
+        if time > limit {
+            // Not taken after all.
+            self.items.top_taken = false;
+            self.others.top_taken = false;
             return None;
         }
-        heap.top_taken = true;
-        self.now = top.time();
-        self.reached = self.reached.max(self.now);
+        self.now = time;
+        self.reached = self.reached.max(time);
         self.processed += 1;
-        Some((top.time(), top.event))
+        Some((time, event))
     }
 
     /// Counts an item end at `time` that the caller processes without scheduling it (a
@@ -289,6 +329,34 @@ mod tests {
             ]
         );
         assert_eq!(q.next_other_time(), Cycles::MAX);
+    }
+
+    #[test]
+    fn item_keys_keep_their_order_past_the_packed_bits() {
+        // The key packs 40 bits of time, 10 of pCPU and 14 of generation. An end past
+        // 2^40 cycles (beyond any run's end) is kept at the cap and never popped before
+        // it; generations that differ only above their low 14 bits (a cut item's end
+        // and its successor's) both pop, by pCPU first.
+        let mut q = EventQueue::default();
+        q.schedule_item(1 << 45, 0, 0, "far");
+        q.schedule_item(7, 1, (1 << 14) + 3, "pcpu 1, generation 16387");
+        q.schedule_item(7, 1, 2, "pcpu 1, generation 2");
+        q.schedule_item(7, 0, u32::MAX, "pcpu 0");
+        q.schedule(7, "other");
+        let limit = 60_000 * 10_000 * 1_000; // 60 s at 10 GHz
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_until(limit))
+            .map(|(_, e)| e)
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                "pcpu 0",
+                "pcpu 1, generation 2",
+                "pcpu 1, generation 16387",
+                "other"
+            ]
+        );
+        assert_eq!(q.peek_time(), Some(ITEM_TIME_CAP));
     }
 
     #[test]

@@ -47,6 +47,21 @@ impl CacheState {
             ..CacheState::default()
         }
     }
+
+    /// The refill that `cycles` of work pays (see [`Machine::cache_refill`]); `fill` is
+    /// the machine's fill counter.
+    #[inline(always)]
+    pub fn refill(&mut self, costs: &crate::costs::CostTable, fill: &mut u64, cycles: u64) -> u64 {
+        if self.cold == 0 {
+            return 0;
+        }
+        let touch = costs.cache_touch_cycles_per_kib.max(1);
+        let kib = self.cold.min(cycles / touch);
+        self.cold -= kib;
+        self.own += kib;
+        *fill += kib;
+        kib * costs.cache_refill_per_kib
+    }
 }
 
 /// Whose cache-hot set a refill belongs to.
@@ -78,7 +93,12 @@ impl Machine {
         let others = fill
             .saturating_sub(c.mark)
             .saturating_sub(c.own.saturating_sub(c.own_mark));
-        let displaced = c.hot * others.min(size) / size;
+        // The same quotient, without a division when it is all or nothing.
+        let displaced = match others.min(size) {
+            0 => 0,
+            m if m == size && c.hot.checked_mul(size).is_some() => c.hot,
+            m => c.hot * m / size,
+        };
         c.cold = (c.cold + displaced).min(c.hot);
         c.mark = fill;
         c.own_mark = c.own;
@@ -87,16 +107,15 @@ impl Machine {
     /// The refill that `cycles` of work of `owner` pays: the displaced part of its hot
     /// set that the work touches (1 KiB per `cache_touch_cycles_per_kib`).
     pub(super) fn cache_refill(&mut self, owner: CacheOwner, cycles: u64) -> u64 {
-        let touch = self.spec.costs.cache_touch_cycles_per_kib.max(1);
-        let per_kib = self.spec.costs.cache_refill_per_kib;
-        let c = self.cache_state(owner);
-        if c.cold == 0 {
-            return 0;
-        }
-        let kib = c.cold.min(cycles / touch);
-        c.cold -= kib;
-        c.own += kib;
-        self.cache_fill += kib;
-        kib * per_kib
+        let mut fill = self.cache_fill;
+        let costs = &self.spec.costs;
+        let c = match owner {
+            CacheOwner::Instance(i) => &mut self.instances[i].cache,
+            CacheOwner::Backend(b) => &mut self.backends[b].cache,
+            CacheOwner::Background => &mut self.background_cache,
+        };
+        let refill = c.refill(costs, &mut fill, cycles);
+        self.cache_fill = fill;
+        refill
     }
 }

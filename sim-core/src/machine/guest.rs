@@ -3,7 +3,7 @@
 //! no thread is ready, KVM-style halt polling, and shadow paging's hidden page faults
 //! while a switched-to address space's shadow table is refilled (`hidden_faults`).
 
-use super::pcpu::Item;
+use super::pcpu::{room, Comp, Item};
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -16,12 +16,13 @@ impl Machine {
         // Shootdown IPIs taken since the vCPU last ran an item (or a PV flush on entry),
         // charged at the next point where the guest could be preempted (not inside a
         // spinlock or a shootdown of its own, which must not gain a preemption point).
-        if self.flush_pending[e as usize] != (0, false) && self.guest_may_preempt(e) {
+        let rare = self.rare_guest;
+        if rare && self.flush_pending[e as usize] != (0, false) && self.guest_may_preempt(e) {
             self.start_flush_handler(p, e, instance, now);
             return;
         }
         // A transmit-completion event from the driver domain, taken at the same points.
-        if self.tx_event[e as usize].is_some() && self.guest_may_preempt(e) {
+        if rare && self.tx_event[e as usize].is_some() && self.guest_may_preempt(e) {
             self.start_tx_event(p, e, instance, now);
             return;
         }
@@ -63,20 +64,11 @@ impl Machine {
             self.start_completion(p, instance, t, pending, now);
             return;
         }
-        // A TLB shootdown under way: its IPIs, or the wait for its acknowledgements.
-        if self.flush_phase[ti] != super::shootdown::FlushPhase::None
-            && self.flush_step(p, e, instance, t, now)
-        {
+        if rare && self.rare_step(p, e, instance, t, now) {
             return;
         }
-        // The guest kernel's spinlock (one branch when the workload takes none).
-        if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
-            return;
-        }
-        if (self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0)
-            && self.balloon_turn(gi, t)
-        {
-            self.start_balloon_batch(p, instance, t, now);
+        if !rare && self.threads[ti].role.is_none() {
+            self.start_work(p, e, instance, t, now);
             return;
         }
         let th = &mut self.threads[ti];
@@ -94,13 +86,13 @@ impl Machine {
         let (left, next_op, shadow_cold) = (th.burst_left, th.next_op, th.shadow_cold);
         let room = self.room(p, e, now);
         let burst = left.min(room).max(1);
-        if shadow_cold > 0 && self.hidden_faults(p, instance, t, burst, now) {
+        if rare && shadow_cold > 0 && self.hidden_faults(p, instance, t, burst, now) {
             return;
         }
         let refill = self.cache_refill(super::cache::CacheOwner::Instance(ii), burst);
         let user = refill + burst;
-        if self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0 {
-            let th = &mut self.threads[ti];
+        let th = &mut self.threads[ti];
+        if rare && (th.balloon_batches > 0 || th.free_page_reports > 0) {
             th.balloon_credit = th.balloon_credit.saturating_add(user);
         }
         let op = if left <= room { next_op } else { None };
@@ -120,17 +112,120 @@ impl Machine {
         self.add_compute(p, e, now, Category::GuestUser, user);
         if let Some(op) = op {
             self.push_op(p, ii, op);
-            if self.instances[ii].swapped_ppm > 0 {
-                self.swap_touch(p, t);
-            }
-            if self.instances[ii].merged_ppm > 0 {
-                self.cow_touch(p, t);
-            }
-            if self.migration.is_some() {
-                self.dirty_touch(p, t);
+            if rare {
+                self.touch_pages(p, ii, t);
             }
         }
         self.start(p, now);
+    }
+
+    /// Starts thread `t`'s next work on `p` (vCPU `e` of `instance`) when none of the
+    /// rarer mechanisms apply (`Machine::rare_guest`) and the thread draws from its
+    /// workload: what the general path above does then, with each table borrowed once.
+    #[inline(always)]
+    fn start_work(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) {
+        let ii = instance as usize;
+        let Machine {
+            pcpus,
+            entities,
+            threads,
+            instances,
+            groups,
+            spec,
+            cache_fill,
+            tick_cycles,
+            trace,
+            ..
+        } = self;
+        let pc = &mut pcpus[p as usize];
+        let ent = &mut entities[e as usize];
+        let th = &mut threads[t as usize];
+        let rt = &mut instances[ii];
+        let gi = rt.group;
+        let group = &groups[gi as usize];
+        if th.next_op.is_none() && th.burst_left == 0 {
+            let (burst, op) = group.sampler.draw(&mut th.rng);
+            th.burst_left = burst;
+            th.next_op = op;
+        }
+        let (left, next_op) = (th.burst_left, th.next_op);
+        let room = room(pc, ent, spec.scheduler, now);
+        let burst = left.min(room).max(1);
+        let refill = rt.cache.refill(&spec.costs, cache_fill, burst);
+        let user = refill + burst;
+        let op = if left <= room { next_op } else { None };
+        pc.plan(
+            Item::Work {
+                thread: t,
+                refill,
+                burst,
+                op,
+            },
+            Some(instance),
+            gi,
+            op.map_or("compute", |o| o.name()),
+        );
+        let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
+        pc.cost.total += user;
+        pc.cost.by_category[Category::GuestUser as usize] += user;
+        if ticks > 0 {
+            pc.cost
+                .add(&super::pcpu::repeated(&group.costs[slot::TIMER], ticks));
+        }
+        if trace.is_some() {
+            pc.comps.push(Comp::Cycles(Category::GuestUser, user));
+            if ticks > 0 {
+                pc.comps.push(Comp::Repeat(slot::TIMER as u16, ticks));
+            }
+        }
+        pc.user = user;
+        pc.ticks = ticks;
+        pc.first_tick = first_tick;
+        if let Some(op) = op {
+            self.push_op(p, ii, op);
+        }
+        self.start(p, now);
+    }
+
+    /// The steps of the rarer mechanisms that may come before a thread's next work (see
+    /// `Machine::rare_guest`): a TLB shootdown under way, the guest kernel's spinlock, a
+    /// balloon batch. Returns true if an item was started.
+    #[inline(never)]
+    fn rare_step(&mut self, p: u32, e: u32, instance: u32, t: u32, now: Cycles) -> bool {
+        let ti = t as usize;
+        let gi = self.instances[instance as usize].group;
+        // A TLB shootdown under way: its IPIs, or the wait for its acknowledgements.
+        if self.flush_phase[ti] != super::shootdown::FlushPhase::None
+            && self.flush_step(p, e, instance, t, now)
+        {
+            return true;
+        }
+        // The guest kernel's spinlock.
+        if self.groups[gi as usize].lock_percent > 0 && self.lock_step(p, e, instance, t, now) {
+            return true;
+        }
+        if (self.threads[ti].balloon_batches > 0 || self.threads[ti].free_page_reports > 0)
+            && self.balloon_turn(gi, t)
+        {
+            self.start_balloon_batch(p, instance, t, now);
+            return true;
+        }
+        false
+    }
+
+    /// The operation planned on `p` by thread `t` of instance `ii` touches memory: a
+    /// swapped-out page, a page merged by KSM, a page a migration logs.
+    #[inline(never)]
+    fn touch_pages(&mut self, p: u32, ii: usize, t: u32) {
+        if self.instances[ii].swapped_ppm > 0 {
+            self.swap_touch(p, t);
+        }
+        if self.instances[ii].merged_ppm > 0 {
+            self.cow_touch(p, t);
+        }
+        if self.migration.is_some() {
+            self.dirty_touch(p, t);
+        }
     }
 
     /// Adds `cycles` of preemptible compute of `category` to the item being planned on
@@ -146,15 +241,8 @@ impl Machine {
         cycles: u64,
     ) {
         let tick = self.tick_cycles;
-        let ent = &mut self.entities[e as usize];
-        let (ticks, first_tick) = if ent.next_tick < now + cycles {
-            let first = ent.next_tick.max(now);
-            let n = (now + cycles - 1 - first) / tick + 1;
-            ent.next_tick = first + n * tick;
-            (n as u32, first - now)
-        } else {
-            (0, 0)
-        };
+        let (ticks, first_tick) =
+            ticks_in(&mut self.entities[e as usize].next_tick, now, cycles, tick);
         self.plan_cycles(p, category, cycles);
         if ticks > 0 {
             self.plan_repeat(p, slot::TIMER, ticks);
@@ -170,9 +258,15 @@ impl Machine {
     /// back end wants one, and the back end's work when it runs inline.
     #[inline(always)]
     pub(super) fn push_op(&mut self, p: u32, ii: usize, op: crate::workload::Op) {
-        let gi = self.instances[ii].group as usize;
-        let kick = self.needs_kick(ii, op);
-        let inline = self.backend_inline(ii, op);
+        let rt = &self.instances[ii];
+        let gi = rt.group as usize;
+        // Without scheduled back ends (their work runs inline in the hypervisor, or
+        // natively) every request kicks and runs its back-end work inline.
+        let (kick, inline) = if rt.backend == [None, None] {
+            (true, true)
+        } else {
+            (self.needs_kick(ii, op), self.backend_inline(ii, op))
+        };
         let group = &self.groups[gi];
         let batched = &group.costs[slot::op(op, slot::SUBMIT_BATCHED)];
         let batched_due = if batched.total > 0 || batched.has_exits {
@@ -352,5 +446,19 @@ impl Machine {
         self.plan_repeat(p, slot::HIDDEN_FAULT, n as u32);
         self.start(p, now);
         true
+    }
+}
+
+/// The timer ticks that fall in `cycles` of compute from `now`, the next due at
+/// `next_tick` (moved past them): how many, and when the first comes after `now`.
+#[inline(always)]
+fn ticks_in(next_tick: &mut Cycles, now: Cycles, cycles: u64, tick: Cycles) -> (u32, Cycles) {
+    if *next_tick < now + cycles {
+        let first = (*next_tick).max(now);
+        let n = (now + cycles - 1 - first) / tick + 1;
+        *next_tick = first + n * tick;
+        (n as u32, first - now)
+    } else {
+        (0, 0)
     }
 }

@@ -102,6 +102,21 @@ pub(super) fn create_backends(
     backends
 }
 
+/// How long the host's disk is busy with one request of `io_bytes` (its per-request
+/// time or its transfer, whichever is longer), and how long a message of
+/// `message_bytes` takes to cross the NIC, in cycles (per group: see `device_time`).
+pub(super) fn service_times(
+    host: &crate::hardware::Host,
+    io_bytes: u64,
+    message_bytes: u64,
+) -> (u64, u64) {
+    let per_us = host.cycles_per_us();
+    let per_op = per_us * 1_000_000 / host.disk_iops.max(1);
+    let transfer = io_bytes * per_us / host.disk_bandwidth_mb_s.max(1);
+    let wire = message_bytes * 8 * per_us / (host.nic_bandwidth_gbit_s.saturating_mul(1000)).max(1);
+    (per_op.max(transfer), wire)
+}
+
 impl Machine {
     fn pv_rings(&self) -> bool {
         self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual
@@ -454,20 +469,18 @@ impl Machine {
         let host = &self.spec.host;
         let per_us = host.cycles_per_us();
         let instance = self.threads[thread as usize].instance as usize;
-        let workload = &self.groups[self.instances[instance].group as usize].workload;
+        let group = &self.groups[self.instances[instance].group as usize];
+        let workload = &group.workload;
         match op {
             Op::DiskRead | Op::DiskWrite => {
-                let per_op = per_us * 1_000_000 / host.disk_iops.max(1);
-                let transfer = workload.io_bytes * per_us / host.disk_bandwidth_mb_s.max(1);
-                let service = per_op.max(transfer);
+                let service = group.disk_service;
                 let start = now.max(self.disk_free_at);
                 self.disk_free_at = start + service;
                 start + service.max(host.disk_latency_us * per_us)
             }
             Op::NetReceive => {
                 // The next request arrives over the wire: latency plus serialization.
-                let wire = workload.message_bytes * 8 * per_us
-                    / (host.nic_bandwidth_gbit_s.saturating_mul(1000)).max(1);
+                let wire = group.net_wire;
                 // While a migration shares the NIC, the client sends its next request
                 // only once the thread's last answer has left (see `migration.rs`).
                 let answered = self.threads[thread as usize].reply_on_wire_at;

@@ -499,6 +499,10 @@ struct GroupRt {
     workload: Workload,
     latency: Vec<Histogram>,
     hot_kib: u64,
+    /// Cycles the host's disk is busy with one request of the workload, and its
+    /// message's serialization on the NIC (`io::service_times`).
+    disk_service: u64,
+    net_wire: u64,
     /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
     /// paging), each a hidden page fault after a switch whose root was not cached.
     shadow_pages: u64,
@@ -597,6 +601,13 @@ pub struct Machine {
     run_ahead: run_ahead::RunAhead,
     /// Whether run-ahead can apply to this machine at all.
     run_ahead_possible: bool,
+    /// Whether a vCPU's items may need any of the guest's rarer mechanisms: TLB
+    /// shootdowns, netback's transmit events, the guest kernel's spinlock, balloon
+    /// batches and free page reports, shadow paging's hidden faults, swapped or merged
+    /// pages, a migration's dirty logging, desktop sessions. Without them (`false`) the
+    /// state those mechanisms keep never leaves its idle value, so their checks are
+    /// skipped.
+    rare_guest: bool,
     finished: bool,
 }
 
@@ -793,9 +804,24 @@ impl Machine {
             && desktop.is_none()
             && migration_rt.is_none()
             && groups.iter().any(|g| g.ops_complete_in_place);
+        let rare_guest = desktop.is_some()
+            || migration_rt.is_some()
+            || (spec.stack.is_vm()
+                && spec.stack.io == crate::platform::IoModel::Paravirtual
+                && spec.stack.backend == crate::platform::BackendPlacement::DriverDomain)
+            || spec.stack.memory == crate::platform::MemoryVirtualization::Shadow
+            || spec
+                .groups
+                .iter()
+                .any(|g| g.workload.mix.tlb_shootdown > 0 || g.workload.lock_percent > 0)
+            || (0..instances.len()).any(|i| spec.memory.touches_pages(i))
+            || threads
+                .iter()
+                .any(|t| t.balloon_batches > 0 || t.free_page_reports > 0);
         let mut machine = Machine {
             run_ahead: run_ahead::RunAhead::new(run_ahead_possible, cores as usize),
             run_ahead_possible,
+            rare_guest,
             queue: EventQueue::default(),
             pcpus: vec![Pcpu::default(); cores as usize],
             idle_pcpus: (0..cores).rev().collect(),
@@ -1026,6 +1052,12 @@ impl Machine {
 }
 
 impl GroupRt {
+    /// The cost of path `index`.
+    #[inline(always)]
+    fn cost(&self, index: usize) -> &PathCost {
+        &self.costs[index]
+    }
+
     fn build(
         builder: &PathBuilder<'_>,
         spec: &MachineSpec,
@@ -1154,6 +1186,8 @@ impl GroupRt {
             }
             sum
         });
+        let (disk_service, net_wire) =
+            io::service_times(&spec.host, g.workload.io_bytes, g.workload.message_bytes);
         let weights = g.workload.mix.weights();
         let ops_complete_in_place = g.workload.lock_percent == 0
             && g.desktop.is_none()
@@ -1171,7 +1205,6 @@ impl GroupRt {
                 });
         GroupRt {
             ops_complete_in_place,
-            submit_kick_inline,
             costs,
             pieces,
             batch_every,
@@ -1180,6 +1213,9 @@ impl GroupRt {
             workload: g.workload.clone(),
             latency: vec![Histogram::default(); Op::COUNT],
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
+            disk_service,
+            net_wire,
+            submit_kick_inline,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
                 g.working_set_mib.saturating_mul(256)
             } else {

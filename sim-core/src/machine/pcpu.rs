@@ -170,6 +170,50 @@ pub(super) struct Pcpu {
     pub no_preempt: bool,
 }
 
+impl Pcpu {
+    /// Begins planning the next item (see [`Machine::plan`]).
+    #[inline(always)]
+    pub(super) fn plan(
+        &mut self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+    ) {
+        self.item = Some(item);
+        self.charge_to = charge_to;
+        self.group = group;
+        self.what = what;
+        self.user = 0;
+        self.ticks = 0;
+        self.first_tick = 0;
+        self.cost = PathCost::default();
+        self.comps.clear();
+        self.no_preempt = false;
+    }
+}
+
+/// How long entity `ent` on pCPU `pc` may compute from `now` before the scheduler looks
+/// again: the slice end, the next credit tick, and the cap.
+#[inline(always)]
+pub(super) fn room(
+    pc: &Pcpu,
+    ent: &super::Entity,
+    scheduler: crate::platform::SchedulerKind,
+    now: Cycles,
+) -> u64 {
+    let mut until = pc.slice_end;
+    if scheduler == crate::platform::SchedulerKind::Credit {
+        until = until.min(pc.next_credit_tick);
+    }
+    let mut room = until.saturating_sub(now).max(1);
+    if ent.cap_cycles > 0 {
+        // A capped entity stops when its quota for the period is used up.
+        room = room.min(ent.cap_cycles.saturating_sub(ent.used_in_period).max(1));
+    }
+    room
+}
+
 /// `n` runs of `one`.
 pub(super) fn repeated(one: &PathCost, n: u32) -> PathCost {
     let mut all = PathCost::default();
@@ -189,8 +233,8 @@ impl Machine {
     /// The cost of one component, from the table of `group`.
     pub(super) fn comp_cost(&self, group: u32, comp: Comp) -> PathCost {
         match comp {
-            Comp::Path(i) => self.groups[group as usize].costs[i as usize],
-            Comp::Repeat(i, n) => repeated(&self.groups[group as usize].costs[i as usize], n),
+            Comp::Path(i) => *self.groups[group as usize].cost(i as usize),
+            Comp::Repeat(i, n) => repeated(self.groups[group as usize].cost(i as usize), n),
             Comp::Cycles(category, cycles) => PathCost::single(category, cycles),
         }
     }
@@ -208,24 +252,14 @@ impl Machine {
         group: u32,
         what: &'static str,
     ) {
-        let pc = &mut self.pcpus[p as usize];
-        pc.item = Some(item);
-        pc.charge_to = charge_to;
-        pc.group = group;
-        pc.what = what;
-        pc.user = 0;
-        pc.ticks = 0;
-        pc.first_tick = 0;
-        pc.cost = PathCost::default();
-        pc.comps.clear();
-        pc.no_preempt = false;
+        self.pcpus[p as usize].plan(item, charge_to, group, what);
     }
 
     /// Adds path `index` of the group's table to the item planned on `p`.
     #[inline]
     pub(super) fn plan_path(&mut self, p: u32, index: usize) {
         let pc = &mut self.pcpus[p as usize];
-        let cost = &self.groups[pc.group as usize].costs[index];
+        let cost = self.groups[pc.group as usize].cost(index);
         if cost.total == 0 && !cost.has_exits {
             return;
         }
@@ -239,7 +273,7 @@ impl Machine {
     pub(super) fn plan_repeat(&mut self, p: u32, index: usize, n: u32) {
         let pc = &mut self.pcpus[p as usize];
         pc.cost
-            .add(&repeated(&self.groups[pc.group as usize].costs[index], n));
+            .add(&repeated(self.groups[pc.group as usize].cost(index), n));
         if self.trace.is_some() {
             pc.comps.push(Comp::Repeat(index as u16, n));
         }
@@ -588,9 +622,10 @@ impl Machine {
         }
         // A shootdown's IPIs follow its system call without a preemption point (a kernel
         // path runs to its end; a preemption that arrived meanwhile waits for its end).
-        if self.entities[e as usize]
-            .thread
-            .is_some_and(|t| self.shootdown_sending(t))
+        if self.rare_guest
+            && self.entities[e as usize]
+                .thread
+                .is_some_and(|t| self.shootdown_sending(t))
         {
             self.start_entity_item(p, now);
             return;
@@ -633,18 +668,12 @@ impl Machine {
     /// How long the entity on `p` may compute from `now` before the scheduler looks
     /// again: the slice end, the next credit tick, and the cap.
     pub(super) fn room(&self, p: u32, e: u32, now: Cycles) -> u64 {
-        let pc = &self.pcpus[p as usize];
-        let mut until = pc.slice_end;
-        if self.spec.scheduler == crate::platform::SchedulerKind::Credit {
-            until = until.min(pc.next_credit_tick);
-        }
-        let mut room = until.saturating_sub(now).max(1);
-        let ent = &self.entities[e as usize];
-        if ent.cap_cycles > 0 {
-            // A capped entity stops when its quota for the period is used up.
-            room = room.min(ent.cap_cycles.saturating_sub(ent.used_in_period).max(1));
-        }
-        room
+        room(
+            &self.pcpus[p as usize],
+            &self.entities[e as usize],
+            self.spec.scheduler,
+            now,
+        )
     }
 }
 

@@ -78,12 +78,15 @@ impl Machine {
             SchedulerKind::Fair => {
                 let cores = u64::from(self.spec.host.cores);
                 let running = cores - self.idle_pcpus.len() as u64;
-                let per_cpu = (self.runqueue.len() as u64 + running)
-                    .div_ceil(cores)
-                    .max(1);
+                let waiting = self.runqueue.len() as u64 + running;
                 let min = FAIR_MIN_GRANULARITY_US
                     * SchedulerKind::fair_scale(self.spec.host.cores)
                     * self.spec.host.cycles_per_us();
+                if waiting <= cores {
+                    // One entity per pCPU at most: the whole slice (no division).
+                    return self.slice_cycles.max(min);
+                }
+                let per_cpu = waiting.div_ceil(cores).max(1);
                 (self.slice_cycles / per_cpu).max(min)
             }
             _ => self.slice_cycles,
@@ -103,7 +106,14 @@ impl Machine {
             // Virtual runtime matters (and is read) only under fair share.
             let sharing = self.cgroup_members_awake(e);
             let ent = &mut self.entities[e as usize];
-            ent.vruntime += ran * 256 * sharing / ent.weight.max(1);
+            let scaled = ran * 256 * sharing;
+            // Without the division when it gives `ran` back (a weight of 256 per awake
+            // member, the default for an entity alone in its cgroup): the same quotient.
+            ent.vruntime += if ent.weight == 256 * sharing && ran < 1 << 40 {
+                ran
+            } else {
+                scaled / ent.weight.max(1)
+            };
         }
     }
 
