@@ -129,8 +129,8 @@ mod tests {
             IoModel::Emulated,
         ));
         // Shadow page tables under VT: every one of the 800 000 page-table writes exits
-        // (a trap-and-emulate round trip of about 9 550 cycles on Sandy Bridge, 784 + 2216
-        // + 6554, against 1 natively): about 2.5 s at 3 GHz. BT keeps them in the translation cache (391
+        // (a trap-and-emulate round trip of about 9 430 cycles on Sandy Bridge, 784 + 2216
+        // + 6433, against 1 natively): about 2.5 s at 3 GHz. BT keeps them in the translation cache (391
         // cycles), BT page faults cost 3927 instead of 1093: a few hundred ms. Nested
         // paging adds little.
         assert!(shadow > 2_500_000, "{shadow}");
