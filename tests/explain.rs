@@ -103,7 +103,7 @@ fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
     // nested-virtualization's l2 (Sandy Bridge: 784-cycle round trip, no VMCS shadowing):
     // a CPUID of the L2 guest exits to L0 (392, half the round trip), L0 reflects it and
     // enters L1 (392), L1 handles it (its 10 VMCS accesses each a whole round trip,
-    // 437 + 347 by the exit/entry split), L1's VMRESUME exits to L0 (392), L0 enters L2
+    // 438 + 346 by the exit/entry split, rounded to the nearest cycle), L1's VMRESUME exits to L0 (392), L0 enters L2
     // (392): four half round trips, two whole ones, and the L2 guest resumes last, not
     // before L1 has handled its exit.
     let s = load(&virtsim_tests::workspace_root().join("scenarios/nested-virtualization.toml"));
@@ -143,7 +143,7 @@ fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
         .collect();
     assert_eq!(exits.len(), 12);
     assert_eq!((exits[0], exits[11]), (392, 392));
-    assert!(exits[1..11].iter().all(|&c| c == 437), "{exits:?}");
+    assert!(exits[1..11].iter().all(|&c| c == 438), "{exits:?}");
     assert_eq!(e.total, 18_056);
 }
 
@@ -337,7 +337,7 @@ fn a_send_is_explained_with_the_workload_that_sends_and_the_back_end_where_it_ru
     let s = virtsim_tests::scenario(IO_TWO_WAYS);
     // net_send is shown with net-vm's 512-byte messages (the disk VM does not send):
     // syscall 242 (its SYSCALL and SYSRET halves, 121 each) + protocol stack 3000 + copy 1075 (2150/KiB × 0.5) + ring entry 400 +
-    // kick exit 3000 (437 + 2216 + 347) = 7717 on the vCPU, and the back end's
+    // kick exit 3000 (438 + 2216 + 346) = 7717 on the vCPU, and the back end's
     // 2000 (takes the request) + 128 (copies the payload once: `backend_copy_per_kib` 256/KiB
     // × 0.5, no second protocol stack) + 1500 (the software switch forwards it) + 400
     // (posts the used entry: the guest reclaims the buffer) = 4028.

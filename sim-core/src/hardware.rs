@@ -96,17 +96,18 @@ impl CpuGeneration {
             // The reference's table stops at Sandy Bridge; later Intel generations are
             // taken as equal to it (estimate).
             CpuGeneration::Haswell | CpuGeneration::Skylake => 784,
-            // virtualization-costs.md section 2, "other reported figures" (less
+            // Estimate: virtualization-costs.md section 2, "other reported figures" (less
             // controlled, CPU not named): about 1350 of a 2500-cycle KVM_RUN round trip
-            // on AMD-V are spent inside VMRUN/#VMEXIT.
+            // on AMD-V are spent inside VMRUN/#VMEXIT; taking it for Zen 2 is the estimate.
             CpuGeneration::Zen => 1350,
         }
     }
 
     /// Latency of one PAUSE instruction, cycles: Intel 64 and IA-32 Architectures
-    /// Optimization Reference Manual, Skylake microarchitecture: "about 10 cycles" in the
-    /// generations before, "as many as 140 cycles" on Skylake. Pentium 4 and Zen 2 taken
-    /// as 10 (estimate: the manual gives no figure for them).
+    /// Optimization Reference Manual, Skylake microarchitecture (outside the reference
+    /// file): "about 10 cycles" in the generations before, "as many as 140 cycles" on
+    /// Skylake. Pentium 4 and Zen 2 taken as 10 (estimate: the manual gives no figure for
+    /// them).
     pub fn pause_cycles(self) -> u64 {
         match self {
             CpuGeneration::Skylake => 140,
@@ -115,10 +116,10 @@ impl CpuGeneration {
     }
 
     /// Entries of the second-level data TLB (4 KiB pages), which a VM exit without VPID
-    /// flushes: Intel 64 and IA-32 Architectures Optimization Reference Manual (Pentium 4:
-    /// 64-entry DTLB; Core 2: 256-entry DTLB1; Nehalem to Sandy Bridge: 512-entry STLB;
-    /// Haswell: 1024; Skylake: 1536) and AMD's Software Optimization Guide for family 17h
-    /// model 31h (Zen 2: 2048-entry L2 DTLB).
+    /// flushes (outside the reference file): Intel 64 and IA-32 Architectures Optimization
+    /// Reference Manual (Pentium 4: 64-entry DTLB; Core 2: 256-entry DTLB1; Nehalem to
+    /// Sandy Bridge: 512-entry STLB; Haswell: 1024; Skylake: 1536) and AMD's Software
+    /// Optimization Guide for family 17h model 31h (Zen 2: 2048-entry L2 DTLB).
     pub fn tlb_entries(self) -> u64 {
         match self {
             CpuGeneration::Prescott => 64,

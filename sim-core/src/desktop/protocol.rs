@@ -81,14 +81,15 @@ pub struct ProtocolParams {
 // Codec figures shared by the presets (all per changed pixel).
 //
 // Video (H.264): the "Kush gauge" (K. Amerasinghe, "H.264 for the rest of us", Adobe,
-// 2010): bit rate = width x height x frame rate x motion rank x 0.07, i.e. 0.07 bit per
+// 2010; outside the reference file): bit rate = width x height x frame rate x motion rank x 0.07, i.e. 0.07 bit per
 // pixel and frame at motion rank 1 (low motion, as in most desktop video).
 const VIDEO_MBPP: u64 = 70;
 // Photo (JPEG-like lossy stills): 0.25-0.5 bit per pixel for "moderate to good" quality
-// (G. K. Wallace, "The JPEG still picture compression standard", CACM 34(4), 1991): 0.5.
+// (G. K. Wallace, "The JPEG still picture compression standard", CACM 34(4), 1991; outside
+// the reference file): 0.5.
 const PHOTO_MBPP: u64 = 500;
 // Text with a glyph cache (RDP GlyphIndex orders, MS-RDPEGDI 2.2.2.2.1.1.2.13; Citrix
-// Thinwire's glyph cache): a cached glyph costs one or two bytes. A line of about 100
+// Thinwire's glyph cache; outside the reference file): a cached glyph costs one or two bytes. A line of about 100
 // characters redrawn as a 1920 x 9 pixel band: about 200 bytes over 17 kilopixels, about
 // 0.1 bit per pixel (estimate from that arithmetic).
 const TEXT_CACHED_MBPP: u64 = 100;
@@ -98,16 +99,24 @@ const TEXT_VIDEO_CODEC_MBPP: u64 = 300;
 // UI graphics, lossless (run-length and palette coding of flat areas): estimate, 0.5 bit
 // per pixel (no figure in the reference).
 const UI_LOSSLESS_MBPP: u64 = 500;
-// Encoder cost: software H.264 at a fast preset, about 15-20 cycles per pixel (estimate:
-// a 3 GHz core encodes 1080p, 2.07 Mpixel, at about 100 frames per second); JPEG-like
-// stills about the same (estimate); lossless text/UI codecs with caches hash and compare
-// blocks, about 5 cycles per pixel (estimate).
-const H264_CYCLES_PER_KPIXEL: u64 = 20_000;
+// Protocol framing per update: the update's header with its region's coordinates and
+// codec, and its share of the transport's record (estimate: 60 bytes for every protocol; no
+// figure in the reference; the IP and TCP or UDP headers of its packets are counted apart,
+// `desktop/session.rs`).
+const UPDATE_HEADER_BYTES: u64 = 60;
+// Encoder cost: software H.264 at a fast preset (estimate: a 3 GHz core encodes 1080p,
+// 1920 x 1080 = 2.07 Mpixel, at about 100 frames per second; no figure in the reference):
+// 3e9 / (2.07e6 x 100) = 14.5 cycles per pixel. JPEG-like stills: 20 cycles per pixel, of
+// the order of the H.264 figure (estimate: a baseline encoder's colour conversion, DCT,
+// quantisation and entropy coding of every pixel). Lossless text/UI codecs with caches hash
+// and compare blocks: about 5 cycles per pixel (estimate).
+const H264_CYCLES_PER_KPIXEL: u64 = 14_500;
 const JPEG_CYCLES_PER_KPIXEL: u64 = 20_000;
 const LOSSLESS_CYCLES_PER_KPIXEL: u64 = 5_000;
 
 impl ProtocolParams {
-    /// The preset of a protocol. Frame caps are the vendors' defaults: VMware Horizon's
+    /// The preset of a protocol. Frame caps are the vendors' defaults (outside the reference
+    /// file): VMware Horizon's
     /// Blast "Max Frame Rate" policy (30), Citrix HDX Thinwire's "Target frame rate"
     /// policy (30) and Microsoft RDP's 30 frames per second unless DWMFRAMEINTERVAL is
     /// changed. Transports are the defaults: Blast Extreme over BEAT (UDP), HDX over TCP
@@ -124,7 +133,7 @@ impl ProtocolParams {
                     VIDEO_MBPP,
                 ],
                 fps_cap: 30,
-                header_bytes: 60,
+                header_bytes: UPDATE_HEADER_BYTES,
                 transport: Transport::Udp,
             },
             // HDX Thinwire: lossless text/graphics with caches, JPEG-like stills, H.264
@@ -138,7 +147,7 @@ impl ProtocolParams {
                 ],
                 millibits_per_pixel: [TEXT_CACHED_MBPP, UI_LOSSLESS_MBPP, PHOTO_MBPP, VIDEO_MBPP],
                 fps_cap: 30,
-                header_bytes: 60,
+                header_bytes: UPDATE_HEADER_BYTES,
                 transport: Transport::Tcp,
             },
             // RDP: glyph and bitmap caches for text and graphics, RemoteFX progressive for
@@ -152,7 +161,7 @@ impl ProtocolParams {
                 ],
                 millibits_per_pixel: [TEXT_CACHED_MBPP, UI_LOSSLESS_MBPP, PHOTO_MBPP, VIDEO_MBPP],
                 fps_cap: 30,
-                header_bytes: 60,
+                header_bytes: UPDATE_HEADER_BYTES,
                 transport: Transport::Tcp,
             },
         }

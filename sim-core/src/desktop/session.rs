@@ -314,6 +314,8 @@ impl Sessions {
                 nic_bits_per_s: host.nic_bandwidth_gbit_s.saturating_mul(1_000_000_000),
                 refresh: per_s / costs.client_refresh_hz.max(1),
                 input_poll: per_s / costs.input_poll_hz.max(1),
+                // The services' work comes in pieces every 100 ms (estimate: no figure in
+                // the reference; the work per second is the cost table's).
                 background_period: 100_000 * per_us,
                 background_cycles: costs.desktop_background_us_per_s * per_us / 10,
                 session_background_cycles: costs.session_background_us_per_s * per_us / 10,

@@ -77,7 +77,8 @@ use trace::Piece;
 
 /// Guest timer frequency (CONFIG_HZ=250, a common Linux default).
 const TICK_HZ: u64 = crate::path::GUEST_TICK_HZ;
-/// Length of one busy burst of a host background process, microseconds.
+/// Length of one busy burst of a host background process, microseconds (estimate: a short
+/// burst of a desktop program or service; no figure in the reference).
 const BACKGROUND_BURST_US: u64 = 2_000;
 
 /// One instance group as the machine sees it.

@@ -338,8 +338,8 @@ mod tests {
     use crate::platform::PlatformKind;
 
     /// Dirty logging's fault on a write-protected page: under shadow paging a shadow page
-    /// fault fixed by the fault handler (Sandy Bridge: exit round trip + 2216 + 3970), not
-    /// an emulated page-table write (+ 6554 + 1093); under nested paging an EPT violation
+    /// fault fixed by the fault handler (Sandy Bridge: exit round trip + 2216 + 3850), not
+    /// an emulated page-table write (+ 6433 + 1093); under nested paging an EPT violation
     /// whose handler then marks the page dirty (+ 851: the native fault's 1093 less its
     /// delivery and IRET, which the exit and the entry replace).
     #[test]

@@ -78,14 +78,13 @@ fn adams_agesen_rows_on_prescott() {
     assert!(within(total(VT, Op::Syscall), 246, 2));
     // %cr8 write: no exit with the TPR shadow, 177 cycles exactly.
     assert_eq!(total(VT, Op::Cr8Write), 177);
-    // Guest page fault: 3963 (exit round trip) + 2216 (generic handler) + 3970 (shadow
-    // handler) + 1093 (guest handler) = 11242, plus the 4-page TLB refill (120) = 11362,
-    // 1.1% over the measured 11242 (the measurement's own refill is not known). 2%.
-    assert_eq!(total(VT, Op::PageFault), 11_362);
-    assert!(within(total(VT, Op::PageFault), 11_242, 2));
-    // ptemod: 1 + 3963 + 2216 + 6554 + 120 = 12854 against 12733: 1.0%. 2%.
-    assert_eq!(total(VT, Op::PageTableUpdate), 12_854);
-    assert!(within(total(VT, Op::PageTableUpdate), 12_733, 2));
+    // Guest page fault: 3963 (exit round trip) + 2216 (generic handler) + 3850 (shadow
+    // handler) + 1093 (guest handler) + 120 (the loop's 4-page TLB refill, which the
+    // measurement on a CPU without VPID includes) = 11242: the measured total exactly,
+    // as the shadow handler is derived from it (costs.rs).
+    assert_eq!(total(VT, Op::PageFault), 11_242);
+    // ptemod: 1 + 3963 + 2216 + 6433 + 120 = 12733, the measured total.
+    assert_eq!(total(VT, Op::PageTableUpdate), 12_733);
     // `in` from port 0x80: 3963 + 2216 + 1500 (device model, estimate) + 120 = 7799
     // against 15826 measured: a known gap of about half. The reference gives no
     // breakdown of VMware Player's early VT exit handling for port I/O; the model keeps

@@ -290,7 +290,8 @@ pub struct PlatformSection {
     /// Host-level scheduler; default credit for type 1, fair otherwise.
     #[serde(default)]
     pub scheduler: Option<SchedulerKind>,
-    /// Scheduler time slice, milliseconds (credit default 30, fair latency 24, round robin 10).
+    /// Scheduler time slice, milliseconds (credit default 30; fair: CFS's target latency, 6 ×
+    /// the CPU scaling of the host's cores, 24 at 8 or more; round robin 10, an estimate).
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
