@@ -692,3 +692,68 @@ workload = "network-rr"
         send(&high)
     );
 }
+
+/// A guest's event-channel send (its kick of the back end in dom0) that finds dom0's vCPU
+/// running on another pCPU makes Xen send that pCPU an event-check IPI (`vcpu_kick` ->
+/// `smp_send_event_check_cpu`), from the guest's pCPU, inside the hypercall: a 200-cycle
+/// item (`ipi_send_native`) right after the guest's operation, while a dom0 job or the
+/// switch to dom0 runs on another pCPU. Three single-threaded disk VMs on four pCPUs kick
+/// dom0 while it serves another's request; one such VM alone never does (its thread waits
+/// for dom0's completion before it kicks again, and dom0 has halted by then).
+#[test]
+fn a_kick_that_finds_dom0_running_elsewhere_sends_it_an_ipi() {
+    let r = run(&scenario(
+        "dom0-ipi",
+        30,
+        "cores = 4",
+        r#"
+[[platform]]
+name = "three"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "alone"
+kind = "type1"
+technique = "para"
+
+[[instance]]
+name = "db"
+count = 3
+workload = "disk-random-4k"
+platforms = ["three"]
+
+[[instance]]
+name = "solo"
+workload = "disk-random-4k"
+platforms = ["alone"]
+"#,
+    )
+    .replace("seed = 23\n", "seed = 23\ntrace = true\n"));
+    let ipis = |name: &str| {
+        let trace = platform(&r, name).trace.as_ref().expect("traced");
+        trace
+            .segments
+            .iter()
+            .filter(|s| s.what == "event-check IPI to dom0")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let three = ipis("three");
+    assert!(three.len() >= 10, "{} IPIs to dom0", three.len());
+    let trace = platform(&r, "three").trace.as_ref().expect("traced");
+    for ipi in &three {
+        assert_eq!(ipi.end - ipi.start, 200, "{ipi:?}");
+        assert_eq!(ipi.category, sim_core::Category::Hypervisor, "{ipi:?}");
+        assert!(ipi.instance.starts_with("db"), "{ipi:?}");
+        // dom0 runs elsewhere: a back-end job of some guest, or the switch to dom0.
+        let dom0_elsewhere = trace.segments.iter().any(|s| {
+            s.pcpu != ipi.pcpu
+                && s.start <= ipi.start
+                && ipi.start <= s.end
+                && (s.what.starts_with("back end") || s.instance == "host")
+        });
+        assert!(dom0_elsewhere, "no dom0 on another pCPU at {ipi:?}");
+    }
+    assert!(ipis("alone").is_empty(), "{:?}", ipis("alone"));
+}

@@ -49,6 +49,9 @@ pub(super) struct BackendRt {
     /// vCPU since its last job began, and Xen delivers it by an upcall into dom0's kernel
     /// before the job (one upcall takes every event pending by then).
     pub event_pending: bool,
+    /// A driver domain: that kick found dom0's vCPU running on another pCPU, which took
+    /// Xen's event-check IPI (its entry is charged with the upcall, before the next job).
+    pub ipi_taken: bool,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
@@ -73,6 +76,7 @@ pub(super) fn create_backends(
             cache: super::cache::CacheState::cold(hot_kib),
             woken: false,
             event_pending: false,
+            ipi_taken: false,
         });
         index
     };
@@ -179,7 +183,7 @@ impl Machine {
                 if self.instances[instance].rings[r].backend_busy == 0
                     && self.spec.stack.backend == BackendPlacement::DriverDomain
                 {
-                    self.backends[b as usize].event_pending = true;
+                    self.kick_driver_domain(e, b);
                 }
                 self.instances[instance].rings[r].backend_busy += 1;
                 self.push_job(
@@ -206,6 +210,43 @@ impl Machine {
             _ if op == Op::NetSend => self.guest_send_on_nic(thread, now),
             _ => {}
         }
+    }
+
+    /// vCPU `e`'s EVTCHNOP_send marks an event pending for the driver domain's vCPU (back
+    /// end `b`). Xen's `evtchn_port_set_pending` -> `vcpu_mark_events_pending` kicks that
+    /// vCPU only if no upcall was pending yet (`evtchn_upcall_pending` was clear), and
+    /// `vcpu_kick` of a vCPU running on another pCPU raises a softirq there, an IPI
+    /// (`cpu_raise_softirq` -> `smp_send_event_check_cpu`): this pCPU sends it, within the
+    /// hypercall ([`Self::start_event_ipi`]), and dom0's pCPU takes it before the upcall
+    /// (`ipi_taken`). A dom0 vCPU that is blocked is woken instead (`push_job`: the wake-up,
+    /// `vcpu_wakeup`, includes its IPI); one that waits for a pCPU gets no IPI.
+    fn kick_driver_domain(&mut self, e: u32, b: u32) {
+        let backend = &mut self.backends[b as usize];
+        let already = std::mem::replace(&mut backend.event_pending, true);
+        if !already && self.entities[backend.entity as usize].state == EntityState::Running {
+            backend.ipi_taken = true;
+            self.event_ipi[e as usize] = true;
+        }
+    }
+
+    /// vCPU `e` on `p` sends the IPI of its event-channel send ([`Self::kick_driver_domain`]):
+    /// Xen writes the ICR on the guest's behalf (`ipi_send_native`, as a para shootdown's IPI).
+    pub(super) fn start_event_ipi(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
+        self.event_ipi[e as usize] = false;
+        let gi = self.instances[instance as usize].group;
+        self.plan(
+            p,
+            Item::EventIpi,
+            Some(instance),
+            gi,
+            "event-check IPI to dom0",
+        );
+        self.plan_cycles(
+            p,
+            crate::path::Category::Hypervisor,
+            self.spec.costs.ipi_send_native,
+        );
+        self.start(p, now);
     }
 
     /// Hands a job to back end `b`, waking its entity if it was idle.
@@ -258,6 +299,14 @@ impl Machine {
                     self.backend_wakeup_category(),
                     self.spec.costs.vcpu_wakeup,
                 );
+            }
+            if std::mem::take(&mut self.backends[b as usize].ipi_taken) {
+                // The event-check IPI's delivery into Xen and its return (Xen's
+                // `event_check_interrupt` only acknowledges the APIC): an exception's
+                // delivery and IRET, estimates.
+                let costs = &self.spec.costs;
+                let entry = costs.fault_delivery() + costs.fault_iret();
+                self.plan_cycles(p, crate::path::Category::Hypervisor, entry);
             }
             if std::mem::take(&mut self.backends[b as usize].event_pending) {
                 // Xen's bounce frame into dom0's event callback, as into a PV guest's
