@@ -59,6 +59,7 @@ pub(super) struct BackendRt {
 pub(super) fn create_backends(
     hot_kib: u64,
     stack: &Stack,
+    dom0: crate::platform::Dom0,
     instances: &mut [InstanceRt],
     entities: &mut Vec<Entity>,
 ) -> Vec<BackendRt> {
@@ -66,10 +67,15 @@ pub(super) fn create_backends(
     if !stack.backend_is_scheduled() {
         return backends;
     }
-    let mut new_backend = |entities: &mut Vec<Entity>| -> u32 {
+    let mut new_backend = |entities: &mut Vec<Entity>, weight: u32, affinity: Option<u32>| -> u32 {
         let index = backends.len() as u32;
         let entity = entities.len() as u32;
-        entities.push(Entity::new(Owner::Backend(index), None, 256, 0));
+        entities.push(Entity::new(
+            Owner::Backend(index),
+            affinity,
+            u64::from(weight),
+            0,
+        ));
         backends.push(BackendRt {
             entity,
             jobs: Default::default(),
@@ -83,22 +89,33 @@ pub(super) fn create_backends(
     match stack.backend {
         BackendPlacement::Hypervisor => {}
         BackendPlacement::DriverDomain => {
-            // One driver domain, with one vCPU, serves every guest.
-            let b = new_backend(entities);
-            for i in instances.iter_mut() {
+            // One driver domain serves every guest. Each of its vCPUs (at dom0's weight) is
+            // an entity; a guest's event channels are bound to one of them, the guests in
+            // turn (as irqbalance in dom0 spreads them; without it Linux binds every event
+            // channel to vCPU 0, which `dom0_vcpus = 1` models), and that vCPU runs the
+            // guest's back-end work (blkback's and netback's threads, woken by its events).
+            // `dom0_vcpus_pin`: vCPU k on pCPU k (the validator keeps k below the cores).
+            let n = dom0.vcpus.max(1);
+            let pin = |k: u32| dom0.pinned.then_some(k);
+            let first = new_backend(entities, dom0.weight, pin(0));
+            for k in 1..n {
+                new_backend(entities, dom0.weight, pin(k));
+            }
+            for (k, i) in instances.iter_mut().enumerate() {
+                let b = first + (k as u32) % n;
                 i.backend = [Some(b), Some(b)];
             }
         }
         BackendPlacement::VmThread => {
             for i in instances.iter_mut() {
-                let b = new_backend(entities);
+                let b = new_backend(entities, 256, None);
                 i.backend = [Some(b), Some(b)];
             }
         }
         BackendPlacement::DeviceThread => {
             for i in instances.iter_mut() {
-                let disk = new_backend(entities);
-                let nic = new_backend(entities);
+                let disk = new_backend(entities, 256, None);
+                let nic = new_backend(entities, 256, None);
                 i.backend = [Some(disk), Some(nic)];
             }
         }

@@ -135,6 +135,8 @@ pub struct MachineSpec {
     pub time_slice_ms: u64,
     /// Credit scheduler: BOOST for woken vCPUs.
     pub credit_boost: bool,
+    /// The driver domain's vCPUs and their weight (read with the back ends in one).
+    pub dom0: crate::platform::Dom0,
     pub background_percent: u32,
     pub groups: Vec<GroupSpec>,
     pub costs: CostTable,
@@ -770,6 +772,7 @@ impl Machine {
         let backends = io::create_backends(
             spec.costs.backend_hot_kib.min(shared_cache_kib),
             &spec.stack,
+            spec.dom0,
             &mut instances,
             &mut entities,
         );
