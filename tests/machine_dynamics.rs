@@ -842,6 +842,26 @@ workload = "disk-random-4k"
     };
     assert!(ipis("one") > 10, "one dom0 vCPU: {} IPIs", ipis("one"));
     assert_eq!(ipis("three"), 0);
+    // A kick that wakes its dom0 vCPU onto another (idle) pCPU sends that pCPU the
+    // wake-up's IPI from the guest's pCPU (200 cycles, the rest of `vcpu_wakeup` is dom0's),
+    // at the cycle dom0's pCPU starts on it.
+    let trace = platform(&r, "three").trace.as_ref().expect("traced");
+    let wakes: Vec<_> = trace
+        .segments
+        .iter()
+        .filter(|s| s.what == "wake-up IPI to dom0")
+        .collect();
+    assert!(wakes.len() > 10, "{} wake-up IPIs", wakes.len());
+    for ipi in &wakes {
+        assert_eq!(ipi.end - ipi.start, 200, "{ipi:?}");
+        assert_eq!(ipi.category, sim_core::Category::Hypervisor, "{ipi:?}");
+        assert!(
+            trace.segments.iter().any(|s| s.pcpu != ipi.pcpu
+                && s.start == ipi.start
+                && (s.instance == "host" || s.what.starts_with("back end"))),
+            "no dom0 starting elsewhere at {ipi:?}"
+        );
+    }
     // `dom0_pin`: dom0's two vCPUs run on pCPUs 0 and 1 only (on "three" they go anywhere).
     let pinned = jobs("pinned");
     assert!(pinned.len() > 100, "{} job segments", pinned.len());

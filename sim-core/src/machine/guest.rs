@@ -15,7 +15,7 @@ impl Machine {
         let gi = self.instances[ii].group;
         // The IPI Xen sends inside this vCPU's event-channel send (no preemption point in
         // between: it is part of the hypercall).
-        if self.event_ipi[e as usize] {
+        if self.event_ipi[e as usize].is_some() {
             self.start_event_ipi(p, e, instance, now);
             return;
         }

@@ -37,6 +37,16 @@ pub(super) struct Job {
     pub complete: bool,
 }
 
+/// Why a guest's event-channel send makes Xen send an IPI to the pCPU of dom0's vCPU.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dom0Ipi {
+    /// dom0's vCPU runs there: `vcpu_kick`'s event check (`smp_send_event_check_cpu`).
+    EventCheck,
+    /// dom0's vCPU was blocked and the wake-up put it there: the scheduler's tickle
+    /// (`__runq_tickle` raising SCHEDULE_SOFTIRQ on that pCPU).
+    Wake,
+}
+
 /// A back end that runs as a scheduled entity.
 pub(super) struct BackendRt {
     pub entity: u32,
@@ -52,6 +62,9 @@ pub(super) struct BackendRt {
     /// A driver domain: that kick found dom0's vCPU running on another pCPU, which took
     /// Xen's event-check IPI (its entry is charged with the upcall, before the next job).
     pub ipi_taken: bool,
+    /// The kick that woke dom0's vCPU sent the wake-up's IPI itself: that share of the
+    /// wake-up (`ipi_send_native`) was charged to the kicking vCPU, not to this job.
+    pub wake_ipi_sent: bool,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
@@ -83,6 +96,7 @@ pub(super) fn create_backends(
             woken: false,
             event_pending: false,
             ipi_taken: false,
+            wake_ipi_sent: false,
         });
         index
     };
@@ -203,6 +217,8 @@ impl Machine {
                     self.kick_driver_domain(e, b);
                 }
                 self.instances[instance].rings[r].backend_busy += 1;
+                let dom0 = self.backends[b as usize].entity as usize;
+                let asleep = self.entities[dom0].state == EntityState::Idle;
                 self.push_job(
                     b,
                     Job {
@@ -212,6 +228,17 @@ impl Machine {
                     },
                     now,
                 );
+                // The kick woke dom0's vCPU and the scheduler put it at once on another
+                // pCPU (an idle one): Xen's wake-up, done inside the kick's hypercall
+                // (`vcpu_wake` -> `__runq_tickle`), sent that pCPU its IPI from here.
+                if asleep
+                    && self.spec.stack.backend == BackendPlacement::DriverDomain
+                    && self.entities[dom0].state == EntityState::Running
+                    && self.entities[dom0].pcpu != self.entities[e as usize].pcpu
+                {
+                    self.backends[b as usize].wake_ipi_sent = true;
+                    self.event_ipi[e as usize] = Some(Dom0Ipi::Wake);
+                }
             }
             _ if op.blocks() => {
                 // A desktop thread's wait ends when its session says (an input arrives, a
@@ -242,22 +269,23 @@ impl Machine {
         let already = std::mem::replace(&mut backend.event_pending, true);
         if !already && self.entities[backend.entity as usize].state == EntityState::Running {
             backend.ipi_taken = true;
-            self.event_ipi[e as usize] = true;
+            self.event_ipi[e as usize] = Some(Dom0Ipi::EventCheck);
         }
     }
 
-    /// vCPU `e` on `p` sends the IPI of its event-channel send ([`Self::kick_driver_domain`]):
-    /// Xen writes the ICR on the guest's behalf (`ipi_send_native`, as a para shootdown's IPI).
+    /// vCPU `e` on `p` sends the IPI of its event-channel send ([`Self::kick_driver_domain`],
+    /// or the wake-up in `issue_to_device`): Xen writes the ICR on the guest's behalf
+    /// (`ipi_send_native`, as a para shootdown's IPI). It follows the operation's item at
+    /// once, while dom0's pCPU has already started (by at most those cycles: a
+    /// simplification).
     pub(super) fn start_event_ipi(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
-        self.event_ipi[e as usize] = false;
+        let kind = self.event_ipi[e as usize].take();
         let gi = self.instances[instance as usize].group;
-        self.plan(
-            p,
-            Item::EventIpi,
-            Some(instance),
-            gi,
-            "event-check IPI to dom0",
-        );
+        let what = match kind {
+            Some(Dom0Ipi::Wake) => "wake-up IPI to dom0",
+            _ => "event-check IPI to dom0",
+        };
+        self.plan(p, Item::EventIpi, Some(instance), gi, what);
         self.plan_cycles(
             p,
             crate::path::Category::Hypervisor,
@@ -311,11 +339,16 @@ impl Machine {
                 },
             );
             if std::mem::take(&mut self.backends[b as usize].woken) {
-                self.plan_cycles(
-                    p,
-                    self.backend_wakeup_category(),
-                    self.spec.costs.vcpu_wakeup,
-                );
+                // The kick that woke a driver domain's vCPU onto this pCPU paid the
+                // wake-up's IPI (`issue_to_device`); this pCPU pays the rest of it.
+                let sent = std::mem::take(&mut self.backends[b as usize].wake_ipi_sent);
+                let costs = &self.spec.costs;
+                let wakeup = if sent {
+                    costs.vcpu_wakeup.saturating_sub(costs.ipi_send_native)
+                } else {
+                    costs.vcpu_wakeup
+                };
+                self.plan_cycles(p, self.backend_wakeup_category(), wakeup);
             }
             if std::mem::take(&mut self.backends[b as usize].ipi_taken) {
                 // The event-check IPI's delivery into Xen and its return (Xen's

@@ -567,8 +567,9 @@ pub struct Machine {
     /// response) waiting for this vCPU to take it, and the vCPU's state when it came.
     tx_event: Vec<Option<crate::path::VcpuState>>,
     /// Per entity: this vCPU's event-channel send found the driver domain's vCPU running
-    /// on another pCPU, and Xen's IPI to that pCPU is still to be sent from this one.
-    event_ipi: Vec<bool>,
+    /// on another pCPU, or woke it onto another pCPU, and Xen's IPI to that pCPU is still
+    /// to be sent from this one.
+    event_ipi: Vec<Option<io::Dom0Ipi>>,
     runqueue: RunQueue,
     /// Fair share: (virtual runtime, pCPU, entity) of running entities, lower bounds
     /// refreshed lazily (see `min_running_vruntime`).
@@ -836,7 +837,7 @@ impl Machine {
             flush_waiters: vec![Vec::new(); entities.len()],
             flush_pending: vec![(0, false); entities.len()],
             tx_event: vec![None; entities.len()],
-            event_ipi: vec![false; entities.len()],
+            event_ipi: vec![None; entities.len()],
             entities,
             threads,
             instances,
