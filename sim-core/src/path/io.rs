@@ -175,6 +175,88 @@ impl PathBuilder<'_> {
         );
     }
 
+    /// A Xen HVM guest's emulated devices are QEMU's, in the driver domain.
+    fn qemu_in_driver_domain(&self) -> bool {
+        self.stack.is_vm()
+            && self.stack.driver_domain
+            && self.stack.io == IoModel::Emulated
+            && self.technique() != Some(Technique::Para)
+    }
+
+    /// QEMU in dom0 learns that the host side finished (a disk request's asynchronous I/O
+    /// completing, its eventfd signalled; a received frame on its tap device): dom0's
+    /// kernel wakes it from its `ppoll` and switches to it, and the call returns. Estimates,
+    /// as for an ioreq ([`Self::ioreq_to_qemu_in_driver_domain`]).
+    fn qemu_woken_for_completion(&self, s: &mut Steps, device: Device) {
+        let c = self.costs;
+        let (en, ko) = match device {
+            Device::Disk => (
+                "dom0's kernel completes QEMU's asynchronous I/O (its eventfd) and wakes QEMU, blocked in ppoll, switching to it",
+                "dom0 커널이 QEMU의 비동기 I/O를 완료하고(eventfd) ppoll에서 블록된 QEMU를 깨워 전환",
+            ),
+            Device::Nic => (
+                "the frame reaches QEMU's tap device, and dom0's kernel wakes QEMU, blocked in ppoll, switching to it",
+                "프레임이 QEMU의 tap 장치에 도착하고, dom0 커널이 ppoll에서 블록된 QEMU를 깨워 전환",
+            ),
+        };
+        s.push(
+            Layer::DriverDomain,
+            Category::DeviceEmulation,
+            c.context_switch,
+            en,
+            ko,
+        );
+        s.push(
+            Layer::DriverDomain,
+            Category::DeviceEmulation,
+            c.syscall_native / 2,
+            "QEMU's ppoll returns to user space (half a system call's round trip)",
+            "QEMU의 ppoll이 사용자 공간으로 돌아옴 (시스템 콜 왕복의 절반)",
+        );
+    }
+
+    /// QEMU in dom0 raises the HVM guest's interrupt line: libxendevicemodel's
+    /// `xendevicemodel_set_pci_intx_level` (or `set_isa_irq_level`), an ioctl on
+    /// /dev/xen/privcmd (IOCTL_PRIVCMD_DM_OP) whose handler makes the dm_op hypercall, in
+    /// which Xen asserts the line on the guest's virtual interrupt controller; then QEMU
+    /// waits again. (The line's deassertion, another dm_op once the guest has read the
+    /// device's status, is not charged.)
+    fn qemu_raises_guest_interrupt(&self, s: &mut Steps) {
+        let c = self.costs;
+        let dom0 = |s: &mut Steps, cycles, en, ko| {
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                cycles,
+                en,
+                ko,
+            )
+        };
+        dom0(
+            s,
+            c.syscall_native,
+            "QEMU raises the guest's interrupt line (xendevicemodel_set_pci_intx_level: an ioctl on /dev/xen/privcmd, a system call)",
+            "QEMU가 게스트의 인터럽트 선을 올림 (xendevicemodel_set_pci_intx_level: /dev/xen/privcmd에 ioctl, 시스템 콜)",
+        );
+        dom0(
+            s,
+            c.pv_hypercall,
+            "dom0's kernel makes the dm_op hypercall (IOCTL_PRIVCMD_DM_OP)",
+            "dom0 커널이 dm_op 하이퍼콜 호출 (IOCTL_PRIVCMD_DM_OP)",
+        );
+        s.hyp(
+            c.pv_hypercall_handler,
+            "Xen asserts the line on the guest's virtual interrupt controller",
+            "Xen이 게스트의 가상 인터럽트 컨트롤러에 인터럽트 선을 올림",
+        );
+        dom0(
+            s,
+            c.syscall_native - c.syscall_native / 2,
+            "QEMU goes back to its ppoll (half a system call's round trip)",
+            "QEMU가 다시 ppoll로 들어감 (시스템 콜 왕복의 절반)",
+        );
+    }
+
     /// The real driver work of the host side for one request (after emulation or a PV back
     /// end): a NIC's payload first leaves the guest's memory (`nic_payload`).
     pub(super) fn backend_driver(&self, s: &mut Steps, device: Device) {
@@ -747,6 +829,26 @@ impl PathBuilder<'_> {
                 );
             }
         } else if emulated && self.stack.driver_domain {
+            // QEMU in dom0 moves the frame with a write or read on its tap device: a
+            // system call of dom0's kernel, whose copy is the step after it.
+            let (call_en, call_ko) = if transmit {
+                (
+                    "QEMU writes the frame to the driver domain's tap device (a system call)",
+                    "QEMU가 드라이버 도메인의 tap 장치에 프레임을 씀 (시스템 콜)",
+                )
+            } else {
+                (
+                    "QEMU reads the frame from the driver domain's tap device (a system call)",
+                    "QEMU가 드라이버 도메인의 tap 장치에서 프레임을 읽음 (시스템 콜)",
+                )
+            };
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                c.syscall_native,
+                call_en,
+                call_ko,
+            );
             let (en, ko) = if transmit {
                 (
                     "the device model's write to the driver domain's tap device copies the frame into a socket buffer",
@@ -847,6 +949,12 @@ impl PathBuilder<'_> {
                 self.host_side_completion(s, device);
                 if device == Device::Nic {
                     self.switch_received_packet(s);
+                }
+                let qemu = self.qemu_in_driver_domain();
+                if qemu {
+                    self.qemu_woken_for_completion(s, device);
+                }
+                if device == Device::Nic {
                     self.nic_payload(s, false);
                 }
                 // The device model finishes the request and raises the guest's virtual
@@ -858,7 +966,11 @@ impl PathBuilder<'_> {
                     "device model completes the request and raises the guest's virtual interrupt",
                     "장치 모델이 요청을 완료하고 게스트의 가상 인터럽트를 올림",
                 );
-                self.notify_guest_from_driver_domain(s);
+                if qemu {
+                    self.qemu_raises_guest_interrupt(s);
+                } else {
+                    self.notify_guest_from_driver_domain(s);
+                }
                 s.tag_from(mark, Part::Backend);
                 // The delivery includes the handler's reads of the device's status, before
                 // its EOI (`deliver`).

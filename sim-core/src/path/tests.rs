@@ -2081,3 +2081,73 @@ fn an_hvm_ioreq_goes_to_qemu_in_dom0_through_its_kernel_and_back() {
         s.0
     );
 }
+
+/// A Xen HVM guest's emulated device completes through QEMU in dom0: dom0's kernel wakes
+/// QEMU (a switch and its ppoll's return), QEMU completes the request and raises the
+/// guest's interrupt line by a dm_op (an ioctl on privcmd, a system call, whose hypercall
+/// Xen handles), then waits again, in place of an event-channel notify; a received frame is
+/// read from dom0's tap device by a system call (and a sent one written to it by another).
+/// A disk's completion: QEMU's own steps are the wake-up 2000, the ppoll's return 121, the
+/// ioctl 242 and the next ppoll 121 = 2484 cycles; the dm_op's hypercall (242 + 300) takes
+/// the place of the event-channel notify, which cost the same.
+#[test]
+fn an_hvm_completion_wakes_qemu_in_dom0_which_raises_the_line_by_a_dm_op() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("network-rr").unwrap();
+    let hvm_dom0 = Stack {
+        memory: MemoryVirtualization::Nested,
+        driver_domain: true,
+        backend: BackendPlacement::DriverDomain,
+        ..stack(Some(Technique::HardwareAssist))
+    };
+    let builder = PathBuilder::new(&hvm_dom0, &costs, CpuGeneration::Skylake, &workload);
+    let backend = |steps: &[Step]| -> Vec<(Layer, u64, String)> {
+        steps
+            .iter()
+            .filter(|s| s.part == Part::Backend)
+            .map(|s| (s.layer, s.cycles, s.en.to_string()))
+            .collect()
+    };
+    let disk = backend(&builder.op_path(Op::DiskRead).complete.steps);
+    let at = |steps: &[(Layer, u64, String)], word: &str| {
+        steps
+            .iter()
+            .position(|s| s.2.contains(word))
+            .unwrap_or_else(|| panic!("no `{word}` in {steps:?}"))
+    };
+    let (complete, wake, model, dm_op) = (
+        at(&disk, "block layer complete"),
+        at(&disk, "wakes QEMU"),
+        at(&disk, "device model completes"),
+        at(&disk, "dm_op hypercall"),
+    );
+    assert!(complete < wake && wake < model && model < dm_op, "{disk:?}");
+    assert_eq!(disk[wake].1, costs.context_switch);
+    assert_eq!(disk[dm_op].1, costs.pv_hypercall);
+    assert!(
+        !disk.iter().any(|s| s.2.contains("event channel")),
+        "{disk:?}"
+    );
+    let qemu: u64 = disk
+        .iter()
+        .filter(|s| s.2.contains("QEMU"))
+        .map(|s| s.1)
+        .sum();
+    assert_eq!(qemu, 2484, "{disk:?}");
+    // The same completion with the device model in the hypervisor has none of it.
+    let inline = Stack {
+        driver_domain: false,
+        backend: BackendPlacement::Hypervisor,
+        ..hvm_dom0
+    };
+    let builder_inline = PathBuilder::new(&inline, &costs, CpuGeneration::Skylake, &workload);
+    let sum = |v: &[(Layer, u64, String)]| v.iter().map(|s| s.1).sum::<u64>();
+    let inline_disk = backend(&builder_inline.op_path(Op::DiskRead).complete.steps);
+    assert!(!inline_disk.iter().any(|s| s.2.contains("QEMU")));
+    // dom0's receive reads the frame from its tap device after QEMU's wake-up.
+    let rx = backend(&builder.op_path(Op::NetReceive).complete.steps);
+    assert!(at(&rx, "wakes QEMU") < at(&rx, "reads the frame from the driver domain's tap"));
+    assert!(sum(&rx) > sum(&inline_disk));
+    let tx = backend(&builder.op_path(Op::NetSend).submit.steps);
+    assert_eq!(tx[at(&tx, "QEMU writes the frame")].1, costs.syscall_native);
+}
