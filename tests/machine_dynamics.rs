@@ -692,3 +692,237 @@ workload = "network-rr"
         send(&high)
     );
 }
+
+/// A guest's event-channel send (its kick of the back end in dom0) that finds dom0's vCPU
+/// running on another pCPU makes Xen send that pCPU an event-check IPI (`vcpu_kick` ->
+/// `smp_send_event_check_cpu`), from the guest's pCPU, inside the hypercall: a 200-cycle
+/// item (`ipi_send_native`) right after the guest's operation, while a dom0 job or the
+/// switch to dom0 runs on another pCPU. Three single-threaded disk VMs on four pCPUs kick
+/// dom0 while it serves another's request; one such VM alone never does (its thread waits
+/// for dom0's completion before it kicks again, and dom0 has halted by then).
+#[test]
+fn a_kick_that_finds_dom0_running_elsewhere_sends_it_an_ipi() {
+    let r = run(&scenario(
+        "dom0-ipi",
+        30,
+        "cores = 4",
+        r#"
+[[platform]]
+name = "three"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "alone"
+kind = "type1"
+technique = "para"
+
+[[instance]]
+name = "db"
+count = 3
+workload = "disk-random-4k"
+platforms = ["three"]
+
+[[instance]]
+name = "solo"
+workload = "disk-random-4k"
+platforms = ["alone"]
+"#,
+    )
+    .replace("seed = 23\n", "seed = 23\ntrace = true\n"));
+    let ipis = |name: &str| {
+        let trace = platform(&r, name).trace.as_ref().expect("traced");
+        trace
+            .segments
+            .iter()
+            .filter(|s| s.what == "event-check IPI to dom0")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let three = ipis("three");
+    assert!(three.len() >= 10, "{} IPIs to dom0", three.len());
+    let trace = platform(&r, "three").trace.as_ref().expect("traced");
+    for ipi in &three {
+        assert_eq!(ipi.end - ipi.start, 200, "{ipi:?}");
+        assert_eq!(ipi.category, sim_core::Category::Hypervisor, "{ipi:?}");
+        assert!(ipi.instance.starts_with("db"), "{ipi:?}");
+        // dom0 runs elsewhere: a back-end job of some guest, or the switch to dom0.
+        let dom0_elsewhere = trace.segments.iter().any(|s| {
+            s.pcpu != ipi.pcpu
+                && s.start <= ipi.start
+                && ipi.start <= s.end
+                && (s.what.starts_with("back end") || s.instance == "host")
+        });
+        assert!(dom0_elsewhere, "no dom0 on another pCPU at {ipi:?}");
+    }
+    assert!(ipis("alone").is_empty(), "{:?}", ipis("alone"));
+}
+
+/// `dom0_vcpus`: each of dom0's vCPUs is an entity, and a guest's event channels are bound
+/// to one of them, the guests in turn. Three single-threaded disk VMs on four pCPUs, traced
+/// 30 ms: with one dom0 vCPU (the default) dom0's jobs never overlap in time, and a kick
+/// often finds that vCPU busy with another guest's job (an IPI, see above); with three each
+/// guest has a dom0 vCPU of its own, so jobs of different guests run at the same time on
+/// different pCPUs, and no kick finds its dom0 vCPU running (its guest's one thread waits
+/// for the completion, after which that vCPU halts). With `dom0_pin`, dom0's vCPU k runs on
+/// pCPU k only.
+#[test]
+fn dom0_vcpus_serve_guests_in_parallel() {
+    let r = run(&scenario(
+        "dom0-vcpus",
+        30,
+        "cores = 4",
+        r#"
+[[platform]]
+name = "one"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "three"
+kind = "type1"
+technique = "para"
+dom0_vcpus = 3
+
+[[platform]]
+name = "pinned"
+kind = "type1"
+technique = "para"
+dom0_vcpus = 2
+dom0_pin = true
+
+[[instance]]
+name = "db"
+count = 3
+workload = "disk-random-4k"
+"#,
+    )
+    .replace("seed = 23\n", "seed = 23\ntrace = true\n"));
+    let jobs = |name: &str| {
+        let trace = platform(&r, name).trace.as_ref().expect("traced");
+        assert!(!trace.truncated, "{name}: the trace was cut short");
+        trace
+            .segments
+            .iter()
+            .filter(|s| s.what.starts_with("back end"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let overlapping = |segments: &[sim_core::machine::TraceSegment]| {
+        segments
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| {
+                segments[i + 1..]
+                    .iter()
+                    .any(|b| b.pcpu != a.pcpu && a.start < b.end && b.start < a.end)
+            })
+            .count()
+    };
+    let (one, three) = (jobs("one"), jobs("three"));
+    assert!(
+        one.len() > 100 && three.len() > 100,
+        "{} and {} job segments",
+        one.len(),
+        three.len()
+    );
+    assert_eq!(overlapping(&one), 0, "one dom0 vCPU ran two jobs at once");
+    assert!(
+        overlapping(&three) > 10,
+        "three dom0 vCPUs: {} overlaps",
+        overlapping(&three)
+    );
+    let ipis = |name: &str| {
+        let trace = platform(&r, name).trace.as_ref().expect("traced");
+        trace
+            .segments
+            .iter()
+            .filter(|s| s.what == "event-check IPI to dom0")
+            .count()
+    };
+    assert!(ipis("one") > 10, "one dom0 vCPU: {} IPIs", ipis("one"));
+    assert_eq!(ipis("three"), 0);
+    // A kick that wakes its dom0 vCPU onto another (idle) pCPU sends that pCPU the
+    // wake-up's IPI from the guest's pCPU (200 cycles, the rest of `vcpu_wakeup` is dom0's),
+    // at the cycle dom0's pCPU starts on it.
+    let trace = platform(&r, "three").trace.as_ref().expect("traced");
+    let wakes: Vec<_> = trace
+        .segments
+        .iter()
+        .filter(|s| s.what == "wake-up IPI to dom0")
+        .collect();
+    assert!(wakes.len() > 10, "{} wake-up IPIs", wakes.len());
+    for ipi in &wakes {
+        assert_eq!(ipi.end - ipi.start, 200, "{ipi:?}");
+        assert_eq!(ipi.category, sim_core::Category::Hypervisor, "{ipi:?}");
+        assert!(
+            trace.segments.iter().any(|s| s.pcpu != ipi.pcpu
+                && s.start == ipi.start
+                && (s.instance == "host" || s.what.starts_with("back end"))),
+            "no dom0 starting elsewhere at {ipi:?}"
+        );
+    }
+    // `dom0_pin`: dom0's two vCPUs run on pCPUs 0 and 1 only (on "three" they go anywhere).
+    let pinned = jobs("pinned");
+    assert!(pinned.len() > 100, "{} job segments", pinned.len());
+    assert!(
+        pinned.iter().all(|s| s.pcpu < 2),
+        "a dom0 job off pCPUs 0 and 1"
+    );
+    assert!(three.iter().any(|s| s.pcpu >= 2));
+}
+
+/// `dom0_weight`: the credit weight of dom0's vCPU. One pCPU, a CPU hog and a disk VM for
+/// 300 ms. At the default 256, dom0 spends far less than its share of each 30 ms period's
+/// credit: it stays UNDER and each wake-up is BOOSTed past the hog (about 10 000 db
+/// operations a second). At weight 1 it earns 1/257 of the period's credit while the db
+/// vCPU sleeps (about 0.35 M cycles, 117 µs, where its jobs used milliseconds before the
+/// first accounting): from that accounting on it is OVER, a woken OVER vCPU gets no BOOST
+/// (credit1 BOOSTs an UNDER one only), and it queues behind the hog, which earns 256/257
+/// of the credit, nearly all it uses, and stays UNDER for the rest of the run. dom0 never
+/// runs again: the db VM completes only what it did in the first 30 ms, a tenth.
+#[test]
+fn dom0_weight_decides_whether_dom0_stays_under() {
+    let r = run(&scenario(
+        "dom0-weight",
+        300,
+        "cores = 1",
+        r#"
+[[platform]]
+name = "default"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "light"
+kind = "type1"
+technique = "para"
+dom0_weight = 1
+
+[[workload]]
+name = "hog"
+base = "cpu-bound"
+compute_cycles = 30000000
+
+[[instance]]
+name = "db"
+workload = "disk-random-4k"
+
+[[instance]]
+name = "hog"
+workload = "hog"
+"#,
+    ));
+    let db = |name: &str| platform(&r, name).groups[0].ops;
+    assert!(
+        db("default") > 2000,
+        "default weight: {} db operations",
+        db("default")
+    );
+    assert!(
+        db("light") * 5 < db("default"),
+        "weight 1: {} db operations, default {}",
+        db("light"),
+        db("default")
+    );
+}

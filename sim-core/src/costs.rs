@@ -272,7 +272,9 @@ cost_table! {
     /// Waking a halted vCPU through the host scheduler (runqueue insert, IPI or
     /// reschedule, state reload) before the interrupt is injected at entry. A sleeping
     /// scheduled back end (a VMM I/O or vhost thread, a driver domain's vCPU) pays the same
-    /// wake-up before the job that woke it (`machine/io.rs`).
+    /// wake-up before the job that woke it (`machine/io.rs`), except the IPI's send
+    /// (`ipi_send_native`) when a guest's kick woke a driver domain's vCPU onto another
+    /// pCPU: Xen's wake-up runs inside the kick's hypercall, and the kicking vCPU pays it.
     vcpu_wakeup: 6000, "cycles", "Linux Documentation/virt/kvm/halt-polling.rst: a wake-up through the host scheduler takes 'on the order of a few micro-seconds' (2 µs at 3 GHz; the point in that range is an estimate)";
     /// Refilling one KiB of a working set that another program evicted from the shared cache.
     cache_refill_per_kib: 300, "cycles/KiB", "estimate: refill at about 10 GB/s (1 KiB per 100 ns at 3 GHz); Li, Ding, Shen, ExpCS 2007 measure indirect switch costs from a few µs to over 1 ms as the working set outgrows the cache";

@@ -1328,9 +1328,14 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
     let receive = op == Op::NetReceive;
     let (upcall_en, upcall_ko) = if dom0 && !receive {
         let upcall = costs.pv_hypercall_handler;
+        // `machine/io.rs`, `kick_driver_domain`: the IPI of a kick that finds dom0 running.
+        let (send, entry) = (
+            costs.ipi_send_native,
+            costs.fault_delivery() + costs.fault_iret(),
+        );
         (
-            format!(", Xen's upcall into dom0's kernel with the event of the guest's kick ({upcall} cycles) when the guest kicked,"),
-            format!(", 게스트가 kick한 요청이면 Xen이 그 이벤트를 업콜로 dom0 커널에 전달하고({upcall} 사이클)"),
+            format!(", Xen's upcall into dom0's kernel with the event of the guest's kick ({upcall} cycles) when the guest kicked (and, when the kick found dom0's vCPU running on another pCPU, Xen's event-check IPI first: {send} cycles on the guest's pCPU to send it, {entry} on dom0's to take it; when the kick woke dom0's vCPU onto another pCPU, the guest's pCPU sends the wake-up's IPI, {send} of the wake-up's cycles),"),
+            format!(", 게스트가 kick한 요청이면 Xen이 그 이벤트를 업콜로 dom0 커널에 전달하고({upcall} 사이클; kick이 다른 pCPU에서 실행 중인 dom0의 vCPU를 만났다면 그 전에 Xen의 event-check IPI: 게스트의 pCPU에서 보내는 데 {send} 사이클, dom0의 pCPU에서 받는 데 {entry} 사이클; kick이 dom0의 vCPU를 깨워 다른 pCPU에 올렸다면 깨우기의 IPI를 게스트의 pCPU가 보내며, 깨우기 사이클 중 {send} 사이클이 그 몫입니다)"),
         )
     } else {
         (String::new(), String::new())

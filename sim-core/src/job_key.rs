@@ -52,6 +52,7 @@ fn spec_fields(w: &mut Writer, spec: &MachineSpec) {
         scheduler,
         time_slice_ms,
         credit_boost,
+        dom0,
         background_percent,
         groups,
         costs,
@@ -66,6 +67,7 @@ fn spec_fields(w: &mut Writer, spec: &MachineSpec) {
     w.put(scheduler);
     w.put(time_slice_ms);
     w.put(credit_boost);
+    w.put(dom0);
     w.put(background_percent);
     w.put(&groups.len());
     for g in groups {

@@ -407,6 +407,28 @@ pub enum DisplayProtocol {
 /// Where a platform's I/O back ends run. Each choice other than `hypervisor` makes the
 /// back end an entity that the host-level scheduler must give a pCPU (Ongaro et al.,
 /// VEE 2008; virtualization-costs.md section 8).
+/// The driver domain (Xen's dom0) as the host scheduler sees it: its vCPUs and the credit
+/// weight of each. The defaults, one vCPU at weight 256, are the model's; Xen gives dom0
+/// one vCPU per pCPU unless `dom0_max_vcpus` caps it, and its best-practices page advises
+/// few, dedicated and pinned dom0 vCPUs with a higher weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dom0 {
+    pub vcpus: u32,
+    pub weight: u32,
+    /// dom0's vCPU k is pinned to pCPU k (Xen's `dom0_vcpus_pin`).
+    pub pinned: bool,
+}
+
+impl Default for Dom0 {
+    fn default() -> Self {
+        Dom0 {
+            vcpus: 1,
+            weight: 256,
+            pinned: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

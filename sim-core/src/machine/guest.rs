@@ -13,6 +13,12 @@ impl Machine {
     pub(super) fn start_vcpu_item(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
         let ii = instance as usize;
         let gi = self.instances[ii].group;
+        // The IPI Xen sends inside this vCPU's event-channel send (no preemption point in
+        // between: it is part of the hypercall).
+        if self.event_ipi[e as usize].is_some() {
+            self.start_event_ipi(p, e, instance, now);
+            return;
+        }
         // Shootdown IPIs taken since the vCPU last ran an item (or a PV flush on entry),
         // charged at the next point where the guest could be preempted (not inside a
         // spinlock or a shootdown of its own, which must not gain a preemption point).

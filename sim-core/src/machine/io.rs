@@ -37,6 +37,16 @@ pub(super) struct Job {
     pub complete: bool,
 }
 
+/// Why a guest's event-channel send makes Xen send an IPI to the pCPU of dom0's vCPU.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dom0Ipi {
+    /// dom0's vCPU runs there: `vcpu_kick`'s event check (`smp_send_event_check_cpu`).
+    EventCheck,
+    /// dom0's vCPU was blocked and the wake-up put it there: the scheduler's tickle
+    /// (`__runq_tickle` raising SCHEDULE_SOFTIRQ on that pCPU).
+    Wake,
+}
+
 /// A back end that runs as a scheduled entity.
 pub(super) struct BackendRt {
     pub entity: u32,
@@ -49,6 +59,12 @@ pub(super) struct BackendRt {
     /// vCPU since its last job began, and Xen delivers it by an upcall into dom0's kernel
     /// before the job (one upcall takes every event pending by then).
     pub event_pending: bool,
+    /// A driver domain: that kick found dom0's vCPU running on another pCPU, which took
+    /// Xen's event-check IPI (its entry is charged with the upcall, before the next job).
+    pub ipi_taken: bool,
+    /// The kick that woke dom0's vCPU sent the wake-up's IPI itself: that share of the
+    /// wake-up (`ipi_send_native`) was charged to the kicking vCPU, not to this job.
+    pub wake_ipi_sent: bool,
 }
 
 /// Creates the back-end entities of a stack whose back ends are scheduled, and points
@@ -56,6 +72,7 @@ pub(super) struct BackendRt {
 pub(super) fn create_backends(
     hot_kib: u64,
     stack: &Stack,
+    dom0: crate::platform::Dom0,
     instances: &mut [InstanceRt],
     entities: &mut Vec<Entity>,
 ) -> Vec<BackendRt> {
@@ -63,38 +80,56 @@ pub(super) fn create_backends(
     if !stack.backend_is_scheduled() {
         return backends;
     }
-    let mut new_backend = |entities: &mut Vec<Entity>| -> u32 {
+    let mut new_backend = |entities: &mut Vec<Entity>, weight: u32, affinity: Option<u32>| -> u32 {
         let index = backends.len() as u32;
         let entity = entities.len() as u32;
-        entities.push(Entity::new(Owner::Backend(index), None, 256, 0));
+        entities.push(Entity::new(
+            Owner::Backend(index),
+            affinity,
+            u64::from(weight),
+            0,
+        ));
         backends.push(BackendRt {
             entity,
             jobs: Default::default(),
             cache: super::cache::CacheState::cold(hot_kib),
             woken: false,
             event_pending: false,
+            ipi_taken: false,
+            wake_ipi_sent: false,
         });
         index
     };
     match stack.backend {
         BackendPlacement::Hypervisor => {}
         BackendPlacement::DriverDomain => {
-            // One driver domain, with one vCPU, serves every guest.
-            let b = new_backend(entities);
-            for i in instances.iter_mut() {
+            // One driver domain serves every guest. Each of its vCPUs (at dom0's weight) is
+            // an entity; a guest's event channels are bound to one of them, the guests in
+            // turn (as irqbalance in dom0 spreads them; without it Linux binds every event
+            // channel to vCPU 0, which `dom0_vcpus = 1` models), and that vCPU runs the
+            // guest's back-end work (blkback's and netback's threads, woken by its events).
+            // `dom0_vcpus_pin`: vCPU k on pCPU k (the validator keeps k below the cores).
+            let n = dom0.vcpus.max(1);
+            let pin = |k: u32| dom0.pinned.then_some(k);
+            let first = new_backend(entities, dom0.weight, pin(0));
+            for k in 1..n {
+                new_backend(entities, dom0.weight, pin(k));
+            }
+            for (k, i) in instances.iter_mut().enumerate() {
+                let b = first + (k as u32) % n;
                 i.backend = [Some(b), Some(b)];
             }
         }
         BackendPlacement::VmThread => {
             for i in instances.iter_mut() {
-                let b = new_backend(entities);
+                let b = new_backend(entities, 256, None);
                 i.backend = [Some(b), Some(b)];
             }
         }
         BackendPlacement::DeviceThread => {
             for i in instances.iter_mut() {
-                let disk = new_backend(entities);
-                let nic = new_backend(entities);
+                let disk = new_backend(entities, 256, None);
+                let nic = new_backend(entities, 256, None);
                 i.backend = [Some(disk), Some(nic)];
             }
         }
@@ -194,9 +229,11 @@ impl Machine {
                 if self.instances[instance].rings[r].backend_busy == 0
                     && self.spec.stack.backend == BackendPlacement::DriverDomain
                 {
-                    self.backends[b as usize].event_pending = true;
+                    self.kick_driver_domain(e, b);
                 }
                 self.instances[instance].rings[r].backend_busy += 1;
+                let dom0 = self.backends[b as usize].entity as usize;
+                let asleep = self.entities[dom0].state == EntityState::Idle;
                 self.push_job(
                     b,
                     Job {
@@ -206,6 +243,17 @@ impl Machine {
                     },
                     now,
                 );
+                // The kick woke dom0's vCPU and the scheduler put it at once on another
+                // pCPU (an idle one): Xen's wake-up, done inside the kick's hypercall
+                // (`vcpu_wake` -> `__runq_tickle`), sent that pCPU its IPI from here.
+                if asleep
+                    && self.spec.stack.backend == BackendPlacement::DriverDomain
+                    && self.entities[dom0].state == EntityState::Running
+                    && self.entities[dom0].pcpu != self.entities[e as usize].pcpu
+                {
+                    self.backends[b as usize].wake_ipi_sent = true;
+                    self.event_ipi[e as usize] = Some(Dom0Ipi::Wake);
+                }
             }
             _ if op.blocks() => {
                 // A desktop thread's wait ends when its session says (an input arrives, a
@@ -221,6 +269,44 @@ impl Machine {
             _ if op == Op::NetSend => self.guest_send_on_nic(thread, now),
             _ => {}
         }
+    }
+
+    /// vCPU `e`'s EVTCHNOP_send marks an event pending for the driver domain's vCPU (back
+    /// end `b`). Xen's `evtchn_port_set_pending` -> `vcpu_mark_events_pending` kicks that
+    /// vCPU only if no upcall was pending yet (`evtchn_upcall_pending` was clear), and
+    /// `vcpu_kick` of a vCPU running on another pCPU raises a softirq there, an IPI
+    /// (`cpu_raise_softirq` -> `smp_send_event_check_cpu`): this pCPU sends it, within the
+    /// hypercall ([`Self::start_event_ipi`]), and dom0's pCPU takes it before the upcall
+    /// (`ipi_taken`). A dom0 vCPU that is blocked is woken instead (`push_job`: the wake-up,
+    /// `vcpu_wakeup`, includes its IPI); one that waits for a pCPU gets no IPI.
+    fn kick_driver_domain(&mut self, e: u32, b: u32) {
+        let backend = &mut self.backends[b as usize];
+        let already = std::mem::replace(&mut backend.event_pending, true);
+        if !already && self.entities[backend.entity as usize].state == EntityState::Running {
+            backend.ipi_taken = true;
+            self.event_ipi[e as usize] = Some(Dom0Ipi::EventCheck);
+        }
+    }
+
+    /// vCPU `e` on `p` sends the IPI of its event-channel send ([`Self::kick_driver_domain`],
+    /// or the wake-up in `issue_to_device`): Xen writes the ICR on the guest's behalf
+    /// (`ipi_send_native`, as a para shootdown's IPI). It follows the operation's item at
+    /// once, while dom0's pCPU has already started (by at most those cycles: a
+    /// simplification).
+    pub(super) fn start_event_ipi(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
+        let kind = self.event_ipi[e as usize].take();
+        let gi = self.instances[instance as usize].group;
+        let what = match kind {
+            Some(Dom0Ipi::Wake) => "wake-up IPI to dom0",
+            _ => "event-check IPI to dom0",
+        };
+        self.plan(p, Item::EventIpi, Some(instance), gi, what);
+        self.plan_cycles(
+            p,
+            crate::path::Category::Hypervisor,
+            self.spec.costs.ipi_send_native,
+        );
+        self.start(p, now);
     }
 
     /// Hands a job to back end `b`, waking its entity if it was idle.
@@ -268,11 +354,24 @@ impl Machine {
                 },
             );
             if std::mem::take(&mut self.backends[b as usize].woken) {
-                self.plan_cycles(
-                    p,
-                    self.backend_wakeup_category(),
-                    self.spec.costs.vcpu_wakeup,
-                );
+                // The kick that woke a driver domain's vCPU onto this pCPU paid the
+                // wake-up's IPI (`issue_to_device`); this pCPU pays the rest of it.
+                let sent = std::mem::take(&mut self.backends[b as usize].wake_ipi_sent);
+                let costs = &self.spec.costs;
+                let wakeup = if sent {
+                    costs.vcpu_wakeup.saturating_sub(costs.ipi_send_native)
+                } else {
+                    costs.vcpu_wakeup
+                };
+                self.plan_cycles(p, self.backend_wakeup_category(), wakeup);
+            }
+            if std::mem::take(&mut self.backends[b as usize].ipi_taken) {
+                // The event-check IPI's delivery into Xen and its return (Xen's
+                // `event_check_interrupt` only acknowledges the APIC): an exception's
+                // delivery and IRET, estimates.
+                let costs = &self.spec.costs;
+                let entry = costs.fault_delivery() + costs.fault_iret();
+                self.plan_cycles(p, crate::path::Category::Hypervisor, entry);
             }
             if std::mem::take(&mut self.backends[b as usize].event_pending) {
                 // Xen's bounce frame into dom0's event callback, as into a PV guest's

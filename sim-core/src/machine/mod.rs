@@ -136,6 +136,8 @@ pub struct MachineSpec {
     pub time_slice_ms: u64,
     /// Credit scheduler: BOOST for woken vCPUs.
     pub credit_boost: bool,
+    /// The driver domain's vCPUs and their weight (read with the back ends in one).
+    pub dom0: crate::platform::Dom0,
     pub background_percent: u32,
     pub groups: Vec<GroupSpec>,
     pub costs: CostTable,
@@ -569,6 +571,10 @@ pub struct Machine {
     /// Per entity: a transmit-completion event from the driver domain (netback's TX
     /// response) waiting for this vCPU to take it, and the vCPU's state when it came.
     tx_event: Vec<Option<crate::path::VcpuState>>,
+    /// Per entity: this vCPU's event-channel send found the driver domain's vCPU running
+    /// on another pCPU, or woke it onto another pCPU, and Xen's IPI to that pCPU is still
+    /// to be sent from this one.
+    event_ipi: Vec<Option<io::Dom0Ipi>>,
     runqueue: RunQueue,
     /// Fair share: (virtual runtime, pCPU, entity) of running entities, lower bounds
     /// refreshed lazily (see `min_running_vruntime`).
@@ -779,6 +785,7 @@ impl Machine {
         let backends = io::create_backends(
             spec.costs.backend_hot_kib.min(shared_cache_kib),
             &spec.stack,
+            spec.dom0,
             &mut instances,
             &mut entities,
         );
@@ -857,6 +864,7 @@ impl Machine {
             flush_waiters: vec![Vec::new(); entities.len()],
             flush_pending: vec![(0, false); entities.len()],
             tx_event: vec![None; entities.len()],
+            event_ipi: vec![None; entities.len()],
             entities,
             threads,
             instances,

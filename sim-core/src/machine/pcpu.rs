@@ -80,6 +80,9 @@ pub(super) enum Item {
     /// A vCPU takes a transmit-completion event from the driver domain (see
     /// [`super::io`]'s `tx_completion_event`).
     TxEvent,
+    /// Xen sends the event-check IPI of a vCPU's event-channel send to the pCPU where the
+    /// driver domain's vCPU runs (see [`super::io`]'s `start_event_ipi`).
+    EventIpi,
     /// A TLB shootdown's IPIs and the wait for the running targets (see
     /// [`super::shootdown`]).
     FlushSend {
@@ -521,7 +524,11 @@ impl Machine {
             return;
         }
         match item {
-            Item::Switch | Item::GuestSwitch | Item::FlushHandler | Item::TxEvent => {}
+            Item::Switch
+            | Item::GuestSwitch
+            | Item::FlushHandler
+            | Item::TxEvent
+            | Item::EventIpi => {}
             Item::BalloonBatch { thread } => self.balloon_batch_done(thread, now),
             Item::KsmScan => {
                 self.ksm_scan_done(p, e, now);

@@ -295,6 +295,7 @@ fn new_machine(text: &str) -> super::Machine {
         scheduler: p.scheduler,
         time_slice_ms: p.time_slice_ms,
         credit_boost: p.credit_boost,
+        dom0: p.dom0,
         background_percent: p.host_background_percent,
         groups,
         costs: s.costs.clone(),

@@ -78,18 +78,7 @@ impl PathBuilder<'_> {
             // has none there: Xen emulates the port and MMIO accesses it traps itself
             // (xen/arch/x86/pv/emul-priv-op.c), as without a driver domain.
             _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
-                s.hyp(
-                    2 * c.vm_switch,
-                    "switch to the driver domain and back",
-                    "드라이버 도메인으로 전환과 복귀",
-                );
-                s.push(
-                    Layer::DriverDomain,
-                    Category::DeviceEmulation,
-                    c.device_emulation_access,
-                    "device model in the driver domain",
-                    "드라이버 도메인의 장치 모델",
-                );
+                self.ioreq_to_qemu_in_driver_domain(s)
             }
             _ => s.push(
                 Layer::Hypervisor,
@@ -99,6 +88,173 @@ impl PathBuilder<'_> {
                 "하이퍼바이저의 장치 모델",
             ),
         }
+    }
+
+    /// One ioreq of a Xen HVM guest to QEMU in the driver domain (xen/common/ioreq.c,
+    /// QEMU's hw/xen/xen-hvm-common.c): Xen writes the ioreq into the page it shares with
+    /// QEMU and notifies QEMU's event channel, and the guest's vCPU waits; dom0 takes the
+    /// event by an upcall, its evtchn driver (`evtchn_interrupt`) wakes QEMU, blocked in
+    /// `ppoll` on /dev/xen/evtchn, whose `cpu_get_ioreq` reads the port that fired and
+    /// unmasks it (`xenevtchn_pending`, `xenevtchn_unmask`: a read and a write of the
+    /// device); QEMU emulates the access, then notifies Xen back (`xenevtchn_notify`: an
+    /// ioctl whose handler makes the EVTCHNOP_send hypercall) and waits again. Every cost an
+    /// estimate: the upcall as a hypercall's handler, the wake as a context switch, each
+    /// crossing of dom0's kernel as (half) a native system call's round trip.
+    fn ioreq_to_qemu_in_driver_domain(&self, s: &mut Steps) {
+        let c = self.costs;
+        let dom0 = |s: &mut Steps, cycles, en, ko| {
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                cycles,
+                en,
+                ko,
+            )
+        };
+        s.hyp(
+            c.vm_switch,
+            "Xen posts the ioreq in the page it shares with QEMU, notifies QEMU's event channel and switches from the waiting guest to the driver domain",
+            "Xen이 QEMU와 공유하는 페이지에 ioreq를 올리고 QEMU의 이벤트 채널에 알린 뒤, 기다리는 게스트에서 드라이버 도메인으로 전환",
+        );
+        s.hyp(
+            c.pv_hypercall_handler,
+            "event-channel upcall into dom0's kernel (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
+            "이벤트 채널 업콜로 dom0 커널에 전달 (dom0의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
+        );
+        dom0(
+            s,
+            c.context_switch,
+            "dom0's evtchn driver (evtchn_interrupt) wakes QEMU, blocked on /dev/xen/evtchn, and dom0's kernel switches to it",
+            "dom0의 evtchn 드라이버(evtchn_interrupt)가 /dev/xen/evtchn에서 블록된 QEMU를 깨우고, dom0 커널이 QEMU로 전환",
+        );
+        dom0(
+            s,
+            c.syscall_native / 2,
+            "QEMU's ppoll returns to user space (half a system call's round trip)",
+            "QEMU의 ppoll이 사용자 공간으로 돌아옴 (시스템 콜 왕복의 절반)",
+        );
+        dom0(
+            s,
+            2 * c.syscall_native,
+            "QEMU reads which port fired and unmasks it (xenevtchn_pending, xenevtchn_unmask: a read and a write of /dev/xen/evtchn, two system calls), then takes the ioreq from the shared page",
+            "QEMU가 어느 포트가 울렸는지 읽고 마스크를 풂 (xenevtchn_pending, xenevtchn_unmask: /dev/xen/evtchn 읽기와 쓰기, 시스템 콜 두 번), 그리고 공유 페이지에서 ioreq를 가져옴",
+        );
+        dom0(
+            s,
+            c.device_emulation_access,
+            "QEMU's device model in the driver domain emulates the access",
+            "드라이버 도메인에 있는 QEMU의 장치 모델이 접근을 에뮬레이션",
+        );
+        dom0(
+            s,
+            c.syscall_native,
+            "QEMU marks the ioreq done and notifies Xen (xenevtchn_notify: an ioctl on /dev/xen/evtchn, a system call)",
+            "QEMU가 ioreq를 완료로 표시하고 Xen에 알림 (xenevtchn_notify: /dev/xen/evtchn에 ioctl, 시스템 콜)",
+        );
+        dom0(
+            s,
+            c.pv_hypercall,
+            "dom0's kernel makes the EVTCHNOP_send hypercall (notify_remote_via_evtchn)",
+            "dom0 커널이 EVTCHNOP_send 하이퍼콜 호출 (notify_remote_via_evtchn)",
+        );
+        s.hyp(
+            c.pv_hypercall_handler,
+            "Xen marks the guest vCPU's ioreq event pending and wakes it",
+            "Xen이 게스트 vCPU의 ioreq 이벤트를 대기 상태로 표시하고 깨움",
+        );
+        dom0(
+            s,
+            c.syscall_native - c.syscall_native / 2,
+            "QEMU waits for the next ioreq (its ppoll enters dom0's kernel: half a system call's round trip), and dom0's vCPU blocks",
+            "QEMU가 다음 ioreq를 기다림 (ppoll로 dom0 커널에 들어감: 시스템 콜 왕복의 절반), dom0의 vCPU는 블록",
+        );
+        s.hyp(
+            c.vm_switch,
+            "switch back to the guest",
+            "게스트로 복귀 전환",
+        );
+    }
+
+    /// A Xen HVM guest's emulated devices are QEMU's, in the driver domain.
+    fn qemu_in_driver_domain(&self) -> bool {
+        self.stack.is_vm()
+            && self.stack.driver_domain
+            && self.stack.io == IoModel::Emulated
+            && self.technique() != Some(Technique::Para)
+    }
+
+    /// QEMU in dom0 learns that the host side finished (a disk request's asynchronous I/O
+    /// completing, its eventfd signalled; a received frame on its tap device): dom0's
+    /// kernel wakes it from its `ppoll` and switches to it, and the call returns. Estimates,
+    /// as for an ioreq ([`Self::ioreq_to_qemu_in_driver_domain`]).
+    fn qemu_woken_for_completion(&self, s: &mut Steps, device: Device) {
+        let c = self.costs;
+        let (en, ko) = match device {
+            Device::Disk => (
+                "dom0's kernel completes QEMU's asynchronous I/O (its eventfd) and wakes QEMU, blocked in ppoll, switching to it",
+                "dom0 커널이 QEMU의 비동기 I/O를 완료하고(eventfd) ppoll에서 블록된 QEMU를 깨워 전환",
+            ),
+            Device::Nic => (
+                "the frame reaches QEMU's tap device, and dom0's kernel wakes QEMU, blocked in ppoll, switching to it",
+                "프레임이 QEMU의 tap 장치에 도착하고, dom0 커널이 ppoll에서 블록된 QEMU를 깨워 전환",
+            ),
+        };
+        s.push(
+            Layer::DriverDomain,
+            Category::DeviceEmulation,
+            c.context_switch,
+            en,
+            ko,
+        );
+        s.push(
+            Layer::DriverDomain,
+            Category::DeviceEmulation,
+            c.syscall_native / 2,
+            "QEMU's ppoll returns to user space (half a system call's round trip)",
+            "QEMU의 ppoll이 사용자 공간으로 돌아옴 (시스템 콜 왕복의 절반)",
+        );
+    }
+
+    /// QEMU in dom0 raises the HVM guest's interrupt line: libxendevicemodel's
+    /// `xendevicemodel_set_pci_intx_level` (or `set_isa_irq_level`), an ioctl on
+    /// /dev/xen/privcmd (IOCTL_PRIVCMD_DM_OP) whose handler makes the dm_op hypercall, in
+    /// which Xen asserts the line on the guest's virtual interrupt controller; then QEMU
+    /// waits again. (The line's deassertion, another dm_op once the guest has read the
+    /// device's status, is not charged.)
+    fn qemu_raises_guest_interrupt(&self, s: &mut Steps) {
+        let c = self.costs;
+        let dom0 = |s: &mut Steps, cycles, en, ko| {
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                cycles,
+                en,
+                ko,
+            )
+        };
+        dom0(
+            s,
+            c.syscall_native,
+            "QEMU raises the guest's interrupt line (xendevicemodel_set_pci_intx_level: an ioctl on /dev/xen/privcmd, a system call)",
+            "QEMU가 게스트의 인터럽트 선을 올림 (xendevicemodel_set_pci_intx_level: /dev/xen/privcmd에 ioctl, 시스템 콜)",
+        );
+        dom0(
+            s,
+            c.pv_hypercall,
+            "dom0's kernel makes the dm_op hypercall (IOCTL_PRIVCMD_DM_OP)",
+            "dom0 커널이 dm_op 하이퍼콜 호출 (IOCTL_PRIVCMD_DM_OP)",
+        );
+        s.hyp(
+            c.pv_hypercall_handler,
+            "Xen asserts the line on the guest's virtual interrupt controller",
+            "Xen이 게스트의 가상 인터럽트 컨트롤러에 인터럽트 선을 올림",
+        );
+        dom0(
+            s,
+            c.syscall_native - c.syscall_native / 2,
+            "QEMU goes back to its ppoll (half a system call's round trip)",
+            "QEMU가 다시 ppoll로 들어감 (시스템 콜 왕복의 절반)",
+        );
     }
 
     /// The real driver work of the host side for one request (after emulation or a PV back
@@ -673,6 +829,26 @@ impl PathBuilder<'_> {
                 );
             }
         } else if emulated && self.stack.driver_domain {
+            // QEMU in dom0 moves the frame with a write or read on its tap device: a
+            // system call of dom0's kernel, whose copy is the step after it.
+            let (call_en, call_ko) = if transmit {
+                (
+                    "QEMU writes the frame to the driver domain's tap device (a system call)",
+                    "QEMU가 드라이버 도메인의 tap 장치에 프레임을 씀 (시스템 콜)",
+                )
+            } else {
+                (
+                    "QEMU reads the frame from the driver domain's tap device (a system call)",
+                    "QEMU가 드라이버 도메인의 tap 장치에서 프레임을 읽음 (시스템 콜)",
+                )
+            };
+            s.push(
+                Layer::DriverDomain,
+                Category::DeviceEmulation,
+                c.syscall_native,
+                call_en,
+                call_ko,
+            );
             let (en, ko) = if transmit {
                 (
                     "the device model's write to the driver domain's tap device copies the frame into a socket buffer",
@@ -773,6 +949,12 @@ impl PathBuilder<'_> {
                 self.host_side_completion(s, device);
                 if device == Device::Nic {
                     self.switch_received_packet(s);
+                }
+                let qemu = self.qemu_in_driver_domain();
+                if qemu {
+                    self.qemu_woken_for_completion(s, device);
+                }
+                if device == Device::Nic {
                     self.nic_payload(s, false);
                 }
                 // The device model finishes the request and raises the guest's virtual
@@ -784,7 +966,11 @@ impl PathBuilder<'_> {
                     "device model completes the request and raises the guest's virtual interrupt",
                     "장치 모델이 요청을 완료하고 게스트의 가상 인터럽트를 올림",
                 );
-                self.notify_guest_from_driver_domain(s);
+                if qemu {
+                    self.qemu_raises_guest_interrupt(s);
+                } else {
+                    self.notify_guest_from_driver_domain(s);
+                }
                 s.tag_from(mark, Part::Backend);
                 // The delivery includes the handler's reads of the device's status, before
                 // its EOI (`deliver`).

@@ -308,6 +308,28 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub driver_domain: Option<Spanned<bool>>,
+    /// With the back ends in a driver domain: dom0's vCPUs, each a scheduled entity that
+    /// serves the event channels of some guests (default 1; Xen's own default is one per
+    /// pCPU, capped by `dom0_max_vcpus`).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u32>", range(min = 1, max = 4096))
+    )]
+    pub dom0_vcpus: Option<Spanned<u32>>,
+    /// With the back ends in a driver domain: the credit weight of each of dom0's vCPUs
+    /// (default 256, Xen's default for every domain).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u32>", range(min = 1, max = 65535))
+    )]
+    pub dom0_weight: Option<Spanned<u32>>,
+    /// With the back ends in a driver domain: dom0's vCPU k runs on pCPU k only (Xen's
+    /// `dom0_vcpus_pin`; default false).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    pub dom0_pin: Option<Spanned<bool>>,
     /// Type 2: percent of each core the host's own processes want.
     #[serde(default = "spanned_default::<u32>")]
     #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 0, max = 95)))]

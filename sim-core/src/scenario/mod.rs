@@ -63,6 +63,8 @@ pub struct PlatformSpec {
     pub time_slice_ms: u64,
     /// Credit scheduler: BOOST for woken vCPUs.
     pub credit_boost: bool,
+    /// The driver domain's vCPUs and the weight of each (1 and 256 without one).
+    pub dom0: crate::platform::Dom0,
     pub host_background_percent: u32,
     /// VDI: the client network and display protocol.
     pub vdi: Option<VdiNetwork>,

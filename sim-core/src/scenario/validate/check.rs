@@ -271,8 +271,15 @@ fn platform(p: &crate::scenario::PlatformSpec, host: &crate::scenario::Host) -> 
             return Some(m);
         }
     }
-    let ranges: [(&str, u64, u64, u64); 6] = [
+    let ranges: [(&str, u64, u64, u64); 8] = [
         ("time_slice_ms", p.time_slice_ms, 1, 1000),
+        (
+            "dom0_vcpus",
+            u64::from(p.dom0.vcpus),
+            1,
+            u64::from(host.cores.max(1)),
+        ),
+        ("dom0_weight", u64::from(p.dom0.weight), 1, 65_535),
         (
             "host_background_percent",
             u64::from(p.host_background_percent),
@@ -635,6 +642,17 @@ mod tests {
         let mut s = smoke();
         s.duration_ms = 0;
         assert_eq!(invalid(&s).code, "out_of_range");
+        // A driver domain with more vCPUs than the host's 4 cores, or of weight 0.
+        let mut s = smoke();
+        s.platforms[0].dom0.vcpus = 5;
+        let e = invalid(&s);
+        assert!(
+            e.message.contains("dom0_vcpus must be between 1 and 4"),
+            "{e}"
+        );
+        let mut s = smoke();
+        s.platforms[0].dom0.weight = 0;
+        assert!(invalid(&s).message.contains("dom0_weight"));
         let mut s = smoke();
         s.instances[0].platforms = vec![7];
         let e = invalid(&s);

@@ -34,6 +34,7 @@ pub(super) fn validate_platform(
     let ple = pause_loop_exiting(v, p, &name, technique, host)?;
     let vdi = vdi_network(v, p, &name)?;
     let (scheduler, time_slice_ms, credit_boost) = scheduling(v, p, &name, host)?;
+    let dom0 = dom0_settings(v, p, &name, backend, host)?;
     let stack = Stack {
         kind,
         technique,
@@ -66,6 +67,7 @@ pub(super) fn validate_platform(
         scheduler,
         time_slice_ms,
         credit_boost,
+        dom0,
         host_background_percent: background,
         vdi,
         overcommit,
@@ -323,6 +325,87 @@ fn backend(
         }
     };
     Ok(backend)
+}
+
+/// `dom0_vcpus` (1 to the host's cores), `dom0_weight` (1 to 65535) and `dom0_pin`, with
+/// the back ends in a driver domain only.
+fn dom0_settings(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    backend: BackendPlacement,
+    host: &Host,
+) -> Result<crate::platform::Dom0, ScenarioError> {
+    let mut dom0 = crate::platform::Dom0::default();
+    let fields = [
+        ("dom0_vcpus", &p.dom0_vcpus, host.cores.max(1)),
+        ("dom0_weight", &p.dom0_weight, 65_535),
+    ];
+    for (k, (field, value, max)) in fields.into_iter().enumerate() {
+        let Some(value) = value else { continue };
+        if backend != BackendPlacement::DriverDomain {
+            return Err(v.error(
+                value.span(),
+                msg!(
+                    "dom0_not_applicable",
+                    "platform `{name}`: {field} applies only with the back ends in a driver domain (driver_domain = true, the default with technique = \"para\" on type1 and vdi)",
+                    "플랫폼 `{name}`: {field}는 백엔드가 드라이버 도메인에 있을 때만 쓸 수 있습니다 (driver_domain = true, type1과 vdi에서 technique = \"para\"이면 기본값)",
+                    name = name,
+                    field = field
+                ),
+            ));
+        }
+        let got = *value.get_ref();
+        if k == 0 && got > max {
+            return Err(v.error(
+                value.span(),
+                msg!(
+                    "out_of_range",
+                    "platform `{name}`: dom0_vcpus must be between 1 and the host's cores ({max}); got {got}",
+                    "플랫폼 `{name}`: dom0_vcpus 값은 1에서 호스트의 코어 수({max}) 사이여야 합니다. 입력값: {got}",
+                    name = name,
+                    max = max,
+                    got = got
+                ),
+            ));
+        }
+        if got == 0 || got > max {
+            return Err(v.error(
+                value.span(),
+                msg!(
+                    "out_of_range",
+                    PLATFORM_RANGE_EN,
+                    PLATFORM_RANGE_KO,
+                    name = name,
+                    field = field,
+                    min = 1,
+                    max = max,
+                    got = got
+                ),
+            ));
+        }
+        if k == 0 {
+            dom0.vcpus = got;
+        } else {
+            dom0.weight = got;
+        }
+    }
+    if let Some(pin) = &p.dom0_pin {
+        if backend != BackendPlacement::DriverDomain {
+            return Err(v.error(
+                pin.span(),
+                msg!(
+                    "dom0_not_applicable",
+                    "platform `{name}`: {field} applies only with the back ends in a driver domain (driver_domain = true, the default with technique = \"para\" on type1 and vdi)",
+                    "플랫폼 `{name}`: {field}는 백엔드가 드라이버 도메인에 있을 때만 쓸 수 있습니다 (driver_domain = true, type1과 vdi에서 technique = \"para\"이면 기본값)",
+                    name = name,
+                    field = "dom0_pin"
+                ),
+            ));
+        }
+        dom0.pinned = *pin.get_ref();
+    }
+    Ok(dom0)
 }
 
 /// `halt_poll_us`, `irq_coalesce_us` and `irq_coalesce_frames`.
