@@ -102,15 +102,6 @@ impl PathBuilder<'_> {
     /// crossing of dom0's kernel as (half) a native system call's round trip.
     fn ioreq_to_qemu_in_driver_domain(&self, s: &mut Steps) {
         let c = self.costs;
-        let dom0 = |s: &mut Steps, cycles, en, ko| {
-            s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
-                cycles,
-                en,
-                ko,
-            )
-        };
         s.hyp(
             c.vm_switch,
             "Xen posts the ioreq in the page it shares with QEMU, notifies QEMU's event channel and switches from the waiting guest to the driver domain",
@@ -121,38 +112,32 @@ impl PathBuilder<'_> {
             "event-channel upcall into dom0's kernel (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
             "이벤트 채널 업콜로 dom0 커널에 전달 (dom0의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
         );
-        dom0(
-            s,
+        s.dom0(
             c.context_switch,
             "dom0's evtchn driver (evtchn_interrupt) wakes QEMU, blocked on /dev/xen/evtchn, and dom0's kernel switches to it",
             "dom0의 evtchn 드라이버(evtchn_interrupt)가 /dev/xen/evtchn에서 블록된 QEMU를 깨우고, dom0 커널이 QEMU로 전환",
         );
-        dom0(
-            s,
+        s.dom0(
             c.syscall_native / 2,
             "QEMU's ppoll returns to user space (half a system call's round trip)",
             "QEMU의 ppoll이 사용자 공간으로 돌아옴 (시스템 콜 왕복의 절반)",
         );
-        dom0(
-            s,
+        s.dom0(
             2 * c.syscall_native,
             "QEMU reads which port fired and unmasks it (xenevtchn_pending, xenevtchn_unmask: a read and a write of /dev/xen/evtchn, two system calls), then takes the ioreq from the shared page",
             "QEMU가 어느 포트가 울렸는지 읽고 마스크를 풂 (xenevtchn_pending, xenevtchn_unmask: /dev/xen/evtchn 읽기와 쓰기, 시스템 콜 두 번), 그리고 공유 페이지에서 ioreq를 가져옴",
         );
-        dom0(
-            s,
+        s.dom0(
             c.device_emulation_access,
             "QEMU's device model in the driver domain emulates the access",
             "드라이버 도메인에 있는 QEMU의 장치 모델이 접근을 에뮬레이션",
         );
-        dom0(
-            s,
+        s.dom0(
             c.syscall_native,
             "QEMU marks the ioreq done and notifies Xen (xenevtchn_notify: an ioctl on /dev/xen/evtchn, a system call)",
             "QEMU가 ioreq를 완료로 표시하고 Xen에 알림 (xenevtchn_notify: /dev/xen/evtchn에 ioctl, 시스템 콜)",
         );
-        dom0(
-            s,
+        s.dom0(
             c.pv_hypercall,
             "dom0's kernel makes the EVTCHNOP_send hypercall (notify_remote_via_evtchn)",
             "dom0 커널이 EVTCHNOP_send 하이퍼콜 호출 (notify_remote_via_evtchn)",
@@ -162,8 +147,7 @@ impl PathBuilder<'_> {
             "Xen marks the guest vCPU's ioreq event pending and wakes it",
             "Xen이 게스트 vCPU의 ioreq 이벤트를 대기 상태로 표시하고 깨움",
         );
-        dom0(
-            s,
+        s.dom0(
             c.syscall_native - c.syscall_native / 2,
             "QEMU waits for the next ioreq (its ppoll enters dom0's kernel: half a system call's round trip), and dom0's vCPU blocks",
             "QEMU가 다음 ioreq를 기다림 (ppoll로 dom0 커널에 들어감: 시스템 콜 왕복의 절반), dom0의 vCPU는 블록",
@@ -199,16 +183,8 @@ impl PathBuilder<'_> {
                 "프레임이 QEMU의 tap 장치에 도착하고, dom0 커널이 ppoll에서 블록된 QEMU를 깨워 전환",
             ),
         };
-        s.push(
-            Layer::DriverDomain,
-            Category::DeviceEmulation,
-            c.context_switch,
-            en,
-            ko,
-        );
-        s.push(
-            Layer::DriverDomain,
-            Category::DeviceEmulation,
+        s.dom0(c.context_switch, en, ko);
+        s.dom0(
             c.syscall_native / 2,
             "QEMU's ppoll returns to user space (half a system call's round trip)",
             "QEMU의 ppoll이 사용자 공간으로 돌아옴 (시스템 콜 왕복의 절반)",
@@ -223,23 +199,12 @@ impl PathBuilder<'_> {
     /// device's status, is not charged.)
     fn qemu_raises_guest_interrupt(&self, s: &mut Steps) {
         let c = self.costs;
-        let dom0 = |s: &mut Steps, cycles, en, ko| {
-            s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
-                cycles,
-                en,
-                ko,
-            )
-        };
-        dom0(
-            s,
+        s.dom0(
             c.syscall_native,
             "QEMU raises the guest's interrupt line (xendevicemodel_set_pci_intx_level: an ioctl on /dev/xen/privcmd, a system call)",
             "QEMU가 게스트의 인터럽트 선을 올림 (xendevicemodel_set_pci_intx_level: /dev/xen/privcmd에 ioctl, 시스템 콜)",
         );
-        dom0(
-            s,
+        s.dom0(
             c.pv_hypercall,
             "dom0's kernel makes the dm_op hypercall (IOCTL_PRIVCMD_DM_OP)",
             "dom0 커널이 dm_op 하이퍼콜 호출 (IOCTL_PRIVCMD_DM_OP)",
@@ -249,8 +214,7 @@ impl PathBuilder<'_> {
             "Xen asserts the line on the guest's virtual interrupt controller",
             "Xen이 게스트의 가상 인터럽트 컨트롤러에 인터럽트 선을 올림",
         );
-        dom0(
-            s,
+        s.dom0(
             c.syscall_native - c.syscall_native / 2,
             "QEMU goes back to its ppoll (half a system call's round trip)",
             "QEMU가 다시 ppoll로 들어감 (시스템 콜 왕복의 절반)",
@@ -318,9 +282,7 @@ impl PathBuilder<'_> {
     fn notify_guest_from_driver_domain(&self, s: &mut Steps) {
         if self.stack.driver_domain {
             let c = self.costs;
-            s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
+            s.dom0(
                 c.pv_hypercall,
                 "the driver domain notifies the guest through its event channel (a hypercall)",
                 "드라이버 도메인이 이벤트 채널로 게스트에 알림 (하이퍼콜)",
@@ -339,13 +301,7 @@ impl PathBuilder<'_> {
     fn host_side_driver_work(&self, s: &mut Steps, cycles: u64, en: &str, ko: &str) {
         match self.stack.kind {
             PlatformKind::Type2 => s.host(cycles, en, ko),
-            _ if self.stack.driver_domain => s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
-                cycles,
-                en,
-                ko,
-            ),
+            _ if self.stack.driver_domain => s.dom0(cycles, en, ko),
             _ if matches!(
                 self.stack.backend,
                 BackendPlacement::VmThread | BackendPlacement::DeviceThread
@@ -401,9 +357,7 @@ impl PathBuilder<'_> {
                     "event-channel upcall into the driver domain (Xen's bounce frame into its event callback; estimate: as a hypercall's handler)",
                     "이벤트 채널 업콜로 드라이버 도메인에 전달 (드라이버 도메인의 이벤트 콜백으로 가는 Xen의 bounce frame; 추정: 하이퍼콜 핸들러와 같음)",
                 );
-                s.push(
-                    Layer::DriverDomain,
-                    Category::DeviceEmulation,
+                s.dom0(
                     c.device_interrupt,
                     "the driver domain's driver handles the interrupt (forwarded as an event)",
                     "드라이버 도메인의 드라이버가 인터럽트 처리 (이벤트로 전달됨)",
@@ -735,13 +689,7 @@ impl PathBuilder<'_> {
     /// packet for the guest, for each received packet (`context_switch`, an estimate).
     fn driver_domain_thread(&self, s: &mut Steps, en: &str, ko: &str) {
         if self.xen_split_drivers() {
-            s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
-                self.costs.context_switch,
-                en,
-                ko,
-            );
+            s.dom0(self.costs.context_switch, en, ko);
         }
     }
 
@@ -842,13 +790,7 @@ impl PathBuilder<'_> {
                     "QEMU가 드라이버 도메인의 tap 장치에서 프레임을 읽음 (시스템 콜)",
                 )
             };
-            s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
-                c.syscall_native,
-                call_en,
-                call_ko,
-            );
+            s.dom0(c.syscall_native, call_en, call_ko);
             let (en, ko) = if transmit {
                 (
                     "the device model's write to the driver domain's tap device copies the frame into a socket buffer",
@@ -860,13 +802,7 @@ impl PathBuilder<'_> {
                     "장치 모델이 드라이버 도메인의 tap 장치에서 읽으면서 프레임을 소켓 버퍼에서 복사",
                 )
             };
-            s.push(
-                Layer::DriverDomain,
-                Category::DeviceEmulation,
-                cycles,
-                en,
-                ko,
-            );
+            s.dom0(cycles, en, ko);
         } else if !emulated {
             // A microVM's VMM (Firecracker-like) is a user process of the host: it moves
             // each frame with a read or write on its tap device, a host system call whose

@@ -433,6 +433,17 @@ impl Steps {
     fn hyp(&mut self, cycles: u64, en: &str, ko: &str) {
         self.push(Layer::Hypervisor, Category::Hypervisor, cycles, en, ko);
     }
+    /// A step of a back end in the driver domain (dom0), counted as the device back ends'
+    /// work.
+    fn dom0(&mut self, cycles: u64, en: &str, ko: &str) {
+        self.push(
+            Layer::DriverDomain,
+            Category::DeviceEmulation,
+            cycles,
+            en,
+            ko,
+        );
+    }
     fn host(&mut self, cycles: u64, en: &str, ko: &str) {
         self.push(Layer::HostOs, Category::HostOs, cycles, en, ko);
     }
