@@ -390,7 +390,7 @@ impl PathBuilder<'_> {
             IrqSource::Nic => c.emulated_nic_accesses,
             IrqSource::Timer => 0,
         };
-        for _ in 0..reads {
+        for read in 0..reads {
             self.intercept(
                 s,
                 ExitReason::IoInstruction,
@@ -398,7 +398,7 @@ impl PathBuilder<'_> {
                 "guest reads the emulated device's status (before its EOI)",
                 "게스트가 에뮬레이션 장치 상태 읽기 (EOI 전에)",
             );
-            self.emulate_access(s);
+            self.emulate_status_read(s, read == 0);
         }
     }
 

@@ -78,7 +78,7 @@ impl PathBuilder<'_> {
             // has none there: Xen emulates the port and MMIO accesses it traps itself
             // (xen/arch/x86/pv/emul-priv-op.c), as without a driver domain.
             _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
-                self.ioreq_to_qemu_in_driver_domain(s)
+                self.ioreq_to_qemu_in_driver_domain(s, false)
             }
             _ => s.push(
                 Layer::Hypervisor,
@@ -100,7 +100,9 @@ impl PathBuilder<'_> {
     /// ioctl whose handler makes the EVTCHNOP_send hypercall) and waits again. Every cost an
     /// estimate: the upcall as a hypercall's handler, the wake as a context switch, each
     /// crossing of dom0's kernel as (half) a native system call's round trip.
-    fn ioreq_to_qemu_in_driver_domain(&self, s: &mut Steps) {
+    /// `lowers_line`: the access is the guest's read of the device's status that clears the
+    /// interrupt's cause, and QEMU lowers the line while it emulates it.
+    fn ioreq_to_qemu_in_driver_domain(&self, s: &mut Steps, lowers_line: bool) {
         let c = self.costs;
         s.hyp(
             c.vm_switch,
@@ -132,6 +134,9 @@ impl PathBuilder<'_> {
             "QEMU's device model in the driver domain emulates the access",
             "드라이버 도메인에 있는 QEMU의 장치 모델이 접근을 에뮬레이션",
         );
+        if lowers_line {
+            self.qemu_lowers_guest_interrupt(s);
+        }
         s.dom0(
             c.syscall_native,
             "QEMU marks the ioreq done and notifies Xen (xenevtchn_notify: an ioctl on /dev/xen/evtchn, a system call)",
@@ -157,6 +162,18 @@ impl PathBuilder<'_> {
             "switch back to the guest",
             "게스트로 복귀 전환",
         );
+    }
+
+    /// The guest's read of an emulated device's status in its interrupt handler, emulated as
+    /// any access; the first read (`clears_cause`) clears the interrupt's cause, and the
+    /// device lowers its line: in the same call for a device model in the hypervisor or a
+    /// VMM process, by another hypercall for QEMU in a driver domain.
+    pub(super) fn emulate_status_read(&self, s: &mut Steps, clears_cause: bool) {
+        if clears_cause && self.qemu_in_driver_domain() {
+            self.ioreq_to_qemu_in_driver_domain(s, true);
+        } else {
+            self.emulate_access(s);
+        }
     }
 
     /// A Xen HVM guest's emulated devices are QEMU's, in the driver domain.
@@ -195,8 +212,8 @@ impl PathBuilder<'_> {
     /// `xendevicemodel_set_pci_intx_level` (or `set_isa_irq_level`), an ioctl on
     /// /dev/xen/privcmd (IOCTL_PRIVCMD_DM_OP) whose handler makes the dm_op hypercall, in
     /// which Xen asserts the line on the guest's virtual interrupt controller; then QEMU
-    /// waits again. (The line's deassertion, another dm_op once the guest has read the
-    /// device's status, is not charged.)
+    /// waits again. (The line goes down again when the guest reads the device's status:
+    /// [`PathBuilder::qemu_lowers_guest_interrupt`].)
     fn qemu_raises_guest_interrupt(&self, s: &mut Steps) {
         let c = self.costs;
         s.dom0(
@@ -218,6 +235,30 @@ impl PathBuilder<'_> {
             c.syscall_native - c.syscall_native / 2,
             "QEMU goes back to its ppoll (half a system call's round trip)",
             "QEMU가 다시 ppoll로 들어감 (시스템 콜 왕복의 절반)",
+        );
+    }
+
+    /// QEMU in dom0 lowers the HVM guest's interrupt line while it emulates the guest's
+    /// read of the device's status, which clears the interrupt's cause (an IDE status read
+    /// clears INTRQ, an e1000 ICR read its causes): the same level change through
+    /// libxendevicemodel, an ioctl on /dev/xen/privcmd whose handler makes the dm_op
+    /// hypercall, in which Xen deasserts the line; QEMU then finishes the read's ioreq.
+    fn qemu_lowers_guest_interrupt(&self, s: &mut Steps) {
+        let c = self.costs;
+        s.dom0(
+            c.syscall_native,
+            "QEMU lowers the guest's interrupt line, the read having cleared its cause (xendevicemodel_set_pci_intx_level: an ioctl on /dev/xen/privcmd, a system call)",
+            "읽기로 원인이 지워져 QEMU가 게스트의 인터럽트 선을 내림 (xendevicemodel_set_pci_intx_level: /dev/xen/privcmd에 ioctl, 시스템 콜)",
+        );
+        s.dom0(
+            c.pv_hypercall,
+            "dom0's kernel makes the dm_op hypercall (IOCTL_PRIVCMD_DM_OP)",
+            "dom0 커널이 dm_op 하이퍼콜 호출 (IOCTL_PRIVCMD_DM_OP)",
+        );
+        s.hyp(
+            c.pv_hypercall_handler,
+            "Xen deasserts the line on the guest's virtual interrupt controller",
+            "Xen이 게스트의 가상 인터럽트 컨트롤러에서 인터럽트 선을 내림",
         );
     }
 
