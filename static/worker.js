@@ -6,13 +6,15 @@
 //   kind 'jobs'   -> runs jobs `indices` in turn: {kind: 'outcome', index, bytes, events}
 //                    for each (the job's outcome and the events it took), or
 //                    {kind: 'done', answer} with the error
-//   kind 'finish' -> the result from the worker's own jobs of the run and the `outcomes`
-//                    of jobs `indices` (other workers', or kept from an earlier run):
-//                    {kind: 'done', answer}
+//   kind 'complete' -> takes the `outcomes` of jobs `indices` (other workers', or kept
+//                    from an earlier run) into its runner of the run, no answer (an
+//                    error: {kind: 'done', answer})
+//   kind 'finish' -> the result from the worker's own jobs of the run, the outcomes it
+//                    took and the `outcomes` of jobs `indices`: {kind: 'done', answer}
 // and {kind: 'progress', index, done, total} (simulated cycles) while a job goes on.
 // Outcomes and results are Uint8Arrays (web-ui/src/worker/wire.rs; their buffers are
 // transferred, not copied); an error is the JSON text {"error": {"en", "ko"}}.
-import init, { worker_jobs, worker_finish } from './pkg/web_ui.js';
+import init, { worker_jobs, worker_complete, worker_finish } from './pkg/web_ui.js';
 
 const ready = init();
 
@@ -41,6 +43,9 @@ self.onmessage = async (event) => {
     const progress = (index, done, total) => self.postMessage({ kind: 'progress', index, done, total });
     const error = worker_jobs(run, file, text, knobs, trace, event.data.indices, outcome, progress);
     // A failed job answers with its error, as a failed run would.
+    if (typeof error === 'string') post({ kind: 'done', answer: error });
+  } else if (kind === 'complete') {
+    const error = worker_complete(run, file, text, knobs, trace, event.data.indices, event.data.outcomes);
     if (typeof error === 'string') post({ kind: 'done', answer: error });
   } else if (kind === 'finish') {
     const answer = worker_finish(run, file, text, knobs, trace, event.data.indices, event.data.outcomes);

@@ -1,7 +1,7 @@
 //! What runs inside a simulation worker (`static/worker.js` calls these): some jobs of a
 //! scenario for the page's pool ([`worker_jobs`]: platforms, baselines, sweep points),
 //! then, in the worker the page picks, the assembly of the result from every job's
-//! outcome ([`worker_finish`]). Each worker builds the same sim-core `Runner` from the
+//! outcome ([`worker_complete`] as they come in, [`worker_finish`] with the last). Each worker builds the same sim-core `Runner` from the
 //! scenario text, the page's settings and the seed, so a job run in one worker (or kept
 //! from an earlier run with an equal `JobKey`) completes the runner of another exactly
 //! as if it had run there. Outcomes and results cross in the binary form of
@@ -156,11 +156,58 @@ pub fn worker_jobs(
     }
 }
 
-/// Completes the runner of run number `run` (the one [`worker_jobs`] left here, with its
-/// own jobs' outcomes, or a new one) with the outcomes of every other job, `outcomes[k]`
-/// (bytes of [`worker_jobs`], from another worker or kept from an earlier run whose job
-/// had the same `JobKey`) for job `indices[k]`, and returns the `RunResult` in the binary
-/// form (a `Uint8Array`) or the error envelope (a string).
+/// Completes `runner` with the outcomes `outcomes[k]` (bytes of [`worker_jobs`], from
+/// another worker or kept from an earlier run whose job had the same `JobKey`) of jobs
+/// `indices[k]`.
+fn complete_from(
+    runner: &mut Runner,
+    indices: Vec<u32>,
+    outcomes: js_sys::Array,
+) -> Result<(), Msg> {
+    for (index, bytes) in indices.into_iter().zip(outcomes.iter()) {
+        let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+        let outcome: JobOutcome = super::wire::from_bytes(&bytes).map_err(|e| Msg {
+            en: format!("internal error: a job's outcome could not be read: {e}"),
+            ko: format!("내부 오류: 작업 결과를 읽을 수 없습니다: {e}"),
+        })?;
+        runner
+            .complete_reused(index as usize, outcome)
+            .map_err(sim_failed)?;
+    }
+    Ok(())
+}
+
+/// Completes the runner of run number `run` (the one [`worker_jobs`] or an earlier
+/// [`worker_complete`] left here, or a new one) with the outcomes of jobs `indices`
+/// ([`complete_from`]) and keeps it for the run's next request: the finishing worker reads
+/// other jobs' outcomes while it would otherwise wait for the last one. Returns
+/// `undefined`, or the error envelope (a string).
+#[wasm_bindgen]
+pub fn worker_complete(
+    run: u32,
+    file: &str,
+    text: &str,
+    knobs_json: &str,
+    trace: bool,
+    indices: Vec<u32>,
+    outcomes: js_sys::Array,
+) -> JsValue {
+    let key = key_of(run, file, text, knobs_json, trace);
+    let work = || -> Result<(), Msg> {
+        let mut runner = cached_runner(&key)?;
+        complete_from(&mut runner, indices, outcomes)?;
+        keep_runner(key.clone(), runner);
+        Ok(())
+    };
+    match work() {
+        Ok(()) => JsValue::UNDEFINED,
+        Err(m) => JsValue::from_str(&error_json(&m)),
+    }
+}
+
+/// Completes the runner of run number `run` (as [`worker_complete`] does) with the
+/// outcomes of the jobs left, `indices`, and returns the `RunResult` in the binary form (a
+/// `Uint8Array`) or the error envelope (a string).
 #[wasm_bindgen]
 pub fn worker_finish(
     run: u32,
@@ -174,16 +221,7 @@ pub fn worker_finish(
     let key = key_of(run, file, text, knobs_json, trace);
     let work = || -> Result<RunResult, Msg> {
         let mut runner = cached_runner(&key)?;
-        for (index, bytes) in indices.into_iter().zip(outcomes.iter()) {
-            let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-            let outcome: JobOutcome = super::wire::from_bytes(&bytes).map_err(|e| Msg {
-                en: format!("internal error: a job's outcome could not be read: {e}"),
-                ko: format!("내부 오류: 작업 결과를 읽을 수 없습니다: {e}"),
-            })?;
-            runner
-                .complete_reused(index as usize, outcome)
-                .map_err(sim_failed)?;
-        }
+        complete_from(&mut runner, indices, outcomes)?;
         runner.finish().map_err(sim_failed)
     };
     result_or_error(work())

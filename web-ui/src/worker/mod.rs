@@ -11,19 +11,23 @@
 //!    baselines, re-runs only the others: a job is a pure function of its key, so the
 //!    result stays bit-identical); of jobs with equal keys only the first runs;
 //! 2. the jobs left go to one worker, or, when their estimated events reach
-//!    [`POOL_MIN_EVENTS`], to the pool, handed out longest first as workers finish: each
-//!    worker holds up to [`JOBS_AHEAD`] (the next already in its inbox when it finishes
-//!    one, so it does not wait for the main thread), one when no more than one job per
-//!    worker waits. A worker slowed by other work on its core (the page's own rendering,
-//!    other programs) takes fewer jobs instead of holding back the run. A worker runs its
-//!    jobs in the runner it built for the run;
+//!    [`POOL_MIN_EVENTS`], to the pool: split over the workers so that the most loaded
+//!    has the fewest expected events ([`plan::split`]), each worker's share handed out
+//!    longest first as it finishes: each worker holds up to [`JOBS_AHEAD`] (the next
+//!    already in its inbox when it finishes one, so it does not wait for the main
+//!    thread), one when no more than one job per worker waits. A worker left without a
+//!    job takes one meant for another: a worker slowed by other work on its core (the
+//!    page's own rendering, other programs) takes fewer jobs instead of holding back the
+//!    run. A worker runs its jobs in the runner it built for the run;
 //! 3. every job's outcome comes back as sim-core's `JobOutcome` in the binary form of
 //!    [`wire`] (exact integers and float bits), which the main thread keeps as a JS
 //!    `Uint8Array` and passes on without reading it (a job that fails answers with its
 //!    error, as JSON text, instead, and the run stops);
-//! 4. the first worker, whose runner holds its own jobs' outcomes, gets every other
-//!    outcome (other workers', kept ones) once they are in and returns the `RunResult`
-//!    in the binary form ([`entry::worker_finish`]), bit-identical to the CLI's.
+//! 4. once no job waits to be handed out, the worker expected to be done first becomes
+//!    the finisher: its runner holds its own jobs' outcomes, and it takes every other
+//!    outcome (other workers', kept ones) as it comes in ([`entry::worker_complete`],
+//!    while the others still simulate), then returns the `RunResult` in the binary form
+//!    ([`entry::worker_finish`]), bit-identical to the CLI's.
 //!
 //! Progress adds up the jobs' simulated cycles; cancelling terminates the busy workers.
 //! A worker's message wakes the run at once (no polling between messages).
@@ -32,6 +36,7 @@
 //! (`run::run_sliced`).
 
 mod entry;
+mod plan;
 pub mod wire;
 
 use std::cell::{Cell, RefCell};
@@ -472,11 +477,14 @@ pub async fn run(
         cycles: vec![(0, 0); jobs],
         started_any: false,
         waiting: VecDeque::new(),
+        finisher: None,
+        passed: vec![false; jobs],
+        planned: vec![None; jobs],
     };
     pool.post_jobs(&todo);
     let busy = pool.slots.iter().filter(|s| !s.jobs.is_empty()).count() as u32;
     MOST_WORKERS.with(|m| m.set(m.get().max(busy)));
-    pool.finish_if_ready();
+    pool.pass_outcomes();
     if !pool.slots.iter().any(Slot::busy) {
         // No worker took a message.
         pool.end();
@@ -513,6 +521,12 @@ struct Pool<'a> {
     started_any: bool,
     /// Jobs not handed out yet, the longest expected first.
     waiting: VecDeque<usize>,
+    /// The worker that assembles the result, once chosen ([`Pool::pick_finisher`]).
+    finisher: Option<usize>,
+    /// Each job's outcome was posted to the finisher (it holds it in its runner).
+    passed: Vec<bool>,
+    /// The worker each waiting job is meant for ([`plan::split`]).
+    planned: Vec<Option<usize>>,
 }
 
 impl Pool<'_> {
@@ -586,7 +600,7 @@ impl Pool<'_> {
                             }
                         }
                     }
-                    self.finish_if_ready();
+                    self.pass_outcomes();
                 }
                 Some("done") => {
                     // The result (bytes), or the error of a job (then the other jobs
@@ -610,7 +624,9 @@ impl Pool<'_> {
         }
     }
 
-    /// Queues `jobs` (the longest expected first) and hands them out.
+    /// Queues `jobs` (the longest expected first) with the jobs still waiting, splits them
+    /// over the workers left by their expected events and the events each worker holds
+    /// ([`plan::split`]), and hands them out.
     fn post_jobs(&mut self, jobs: &[usize]) {
         let mut left: Vec<usize> = self.waiting.drain(..).chain(jobs.iter().copied()).collect();
         while !left.is_empty() {
@@ -621,6 +637,17 @@ impl Pool<'_> {
                 .unwrap_or(0);
             self.waiting.push_back(left.remove(at));
         }
+        let alive: Vec<usize> = (0..self.slots.len())
+            .filter(|&i| !self.slots[i].lost)
+            .collect();
+        let loads: Vec<u64> = alive
+            .iter()
+            .map(|&i| self.slots[i].jobs.iter().map(|&j| self.expected[j]).sum())
+            .collect();
+        let sizes: Vec<u64> = self.waiting.iter().map(|&j| self.expected[j]).collect();
+        for (&job, w) in self.waiting.iter().zip(plan::split(&sizes, &loads)) {
+            self.planned[job] = alive.get(w).copied();
+        }
         self.hand_out();
     }
 
@@ -628,10 +655,12 @@ impl Pool<'_> {
     /// fewer than [`JOBS_AHEAD`] (fewer than one when no more than one job per worker
     /// waits: a last job queued behind another on a slow worker would wait while a
     /// faster one idles; every job when only one worker is left), the worker holding the
-    /// fewest first.
+    /// fewest first: the longest of the jobs meant for it, or, once it holds none, the
+    /// longest job left (a worker slowed by other work on its core leaves some of its
+    /// jobs to the others).
     fn hand_out(&mut self) {
         let mut refused: Vec<usize> = Vec::new();
-        while let Some(&job) = self.waiting.front() {
+        while !self.waiting.is_empty() {
             let alive = self.slots.iter().filter(|s| !s.lost).count();
             let limit = if alive == 1 {
                 // Nobody to share with: every job at once, no round trips between them.
@@ -641,22 +670,31 @@ impl Pool<'_> {
             } else {
                 1
             };
-            let Some(id) = (0..self.slots.len())
-                .filter(|&i| {
-                    let s = &self.slots[i];
-                    !s.lost && !s.finishing && s.jobs.len() < limit && !refused.contains(&i)
-                })
-                .min_by_key(|&i| self.slots[i].jobs.len())
+            let next_for = |i: usize| {
+                let s = &self.slots[i];
+                if s.lost || s.finishing || s.jobs.len() >= limit || refused.contains(&i) {
+                    return None;
+                }
+                let own = self
+                    .waiting
+                    .iter()
+                    .position(|&j| self.planned[j] == Some(i));
+                own.or(s.jobs.is_empty().then_some(0)).map(|at| (i, at))
+            };
+            let Some((id, at)) = (0..self.slots.len())
+                .filter_map(next_for)
+                .min_by_key(|&(i, _)| self.slots[i].jobs.len())
             else {
                 return;
             };
+            let job = self.waiting[at];
             // A worker that refuses a message is treated as lost when it errors; the job
             // goes to another.
             if self
                 .request
                 .post(&mut self.slots[id], "jobs", &[("indices", indices(&[job]))])
             {
-                self.waiting.pop_front();
+                self.waiting.remove(at);
                 self.slots[id].jobs.push_back(job);
             } else {
                 refused.push(id);
@@ -664,34 +702,57 @@ impl Pool<'_> {
         }
     }
 
-    /// The finishing worker: the first one not lost.
-    fn finisher(&self) -> Option<usize> {
-        self.slots.iter().position(|s| !s.lost)
+    /// Chooses the worker that assembles the result: once no job waits to be handed out,
+    /// the first to be done with its jobs (at once when one worker is left). It then reads
+    /// the other outcomes while the others still simulate, instead of after the last one.
+    fn pick_finisher(&mut self) {
+        if self.finisher.is_some_and(|f| !self.slots[f].lost) {
+            return;
+        }
+        let alive = || (0..self.slots.len()).filter(|&i| !self.slots[i].lost);
+        self.finisher = if alive().count() == 1 {
+            alive().next()
+        } else if self.waiting.is_empty() {
+            alive().find(|&i| self.slots[i].jobs.is_empty())
+        } else {
+            None
+        };
     }
 
-    /// Once every job the finishing worker does not hold has its outcome, posts them to
-    /// it (after its own jobs in its queue) to assemble the result.
-    fn finish_if_ready(&mut self) {
-        let Some(id) = self.finisher() else { return };
-        if self.slots.iter().any(|s| s.finishing) {
+    /// Posts to the finishing worker, once chosen, the outcomes it does not have yet of
+    /// the jobs it does not run itself: as `complete` while some are still to come, as
+    /// `finish` (to assemble the result, after its own jobs in its queue) with the last.
+    fn pass_outcomes(&mut self) {
+        self.pick_finisher();
+        let Some(id) = self.finisher else { return };
+        if self.slots[id].finishing {
             return;
         }
-        let others: Vec<usize> = (0..self.outcomes.len())
+        let needed: Vec<usize> = (0..self.outcomes.len())
             .filter(|&j| self.produced_by[j] != Some(id) && !self.slots[id].jobs.contains(&j))
             .collect();
-        if others.iter().any(|&j| self.outcomes[j].is_none()) {
+        let all_in = needed.iter().all(|&j| self.outcomes[j].is_some());
+        let now: Vec<usize> = needed
+            .into_iter()
+            .filter(|&j| !self.passed[j] && self.outcomes[j].is_some())
+            .collect();
+        if !all_in && now.is_empty() {
             return;
         }
-        let outcomes: js_sys::Array = others
+        let outcomes: js_sys::Array = now
             .iter()
             .map(|&j| self.outcomes[j].clone().unwrap_or(JsValue::NULL))
             .collect();
+        let kind = if all_in { "finish" } else { "complete" };
         if self.request.post(
             &mut self.slots[id],
-            "finish",
-            &[("indices", indices(&others)), ("outcomes", outcomes.into())],
+            kind,
+            &[("indices", indices(&now)), ("outcomes", outcomes.into())],
         ) {
-            self.slots[id].finishing = true;
+            self.slots[id].finishing = all_in;
+            for j in now {
+                self.passed[j] = true;
+            }
         }
     }
 
@@ -707,13 +768,18 @@ impl Pool<'_> {
         slot.worker.terminate();
         let jobs: Vec<usize> = slot.jobs.drain(..).collect();
         slot.finishing = false;
+        if self.finisher == Some(id) {
+            // The outcomes it took went with its runner.
+            self.finisher = None;
+            self.passed.fill(false);
+        }
         // Its runner is gone: the outcomes it sent cross again to the new finisher.
         for p in &mut self.produced_by {
             if *p == Some(id) {
                 *p = None;
             }
         }
-        if self.finisher().is_none() {
+        if self.slots.iter().all(|s| s.lost) {
             self.end();
             if !self.started_any {
                 UNAVAILABLE.with(|u| u.set(true));
@@ -725,7 +791,7 @@ impl Pool<'_> {
             })));
         }
         self.post_jobs(&jobs);
-        self.finish_if_ready();
+        self.pass_outcomes();
         Ok(())
     }
 
