@@ -56,6 +56,29 @@ pub fn mark_all() {
     }
 }
 
+/// Whether a DOM change (a `MutationRecord`) may change where a box's content ends: one
+/// inside a box, or one that adds or removes nodes around boxes (a table rendered). Anything
+/// not understood counts.
+fn may_move_edges(record: &wasm_bindgen::JsValue) -> bool {
+    let Some(record) = record.dyn_ref::<web_sys::MutationRecord>() else {
+        return true;
+    };
+    let Some(target) = record.target() else {
+        return true;
+    };
+    let element = match target.dyn_ref::<web_sys::Element>() {
+        Some(e) => e.clone(),
+        None => match target.parent_element() {
+            Some(e) => e,
+            None => return true,
+        },
+    };
+    let inside = element.closest(".scroll").ok().flatten().is_some();
+    let around =
+        record.type_() == "childList" && element.query_selector(".scroll").ok().flatten().is_some();
+    inside || around
+}
+
 /// Marks a box again as it scrolls (one listener on the document, in the capture phase:
 /// scroll events do not bubble), and every box once per frame after the page's content
 /// changed (tables rendered, columns shown) or the window's size did. For the page's life:
@@ -99,11 +122,24 @@ pub fn follow() {
         }
     };
     let later = std::rc::Rc::new(later);
-    let on_change = {
+    let on_resize = {
         let later = later.clone();
         Closure::<dyn Fn()>::new(move || later())
     };
-    let _ = window.add_event_listener_with_callback("resize", on_change.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+    on_resize.forget();
+    // Only changes that can move a box's edge: reading the boxes' widths makes the browser
+    // lay the page out there and then, about 2.5 ms on a results page (2 cores, headless
+    // Chromium), which a run's start (its status, a control's value) would otherwise pay
+    // while the workers start simulating.
+    let on_change = {
+        let later = later.clone();
+        Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+            if records.iter().any(|r| may_move_edges(&r)) {
+                later();
+            }
+        })
+    };
     if let (Ok(observer), Some(body)) = (
         web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()),
         doc.body(),
