@@ -160,7 +160,11 @@ impl Machine {
         let refill = rt.cache.refill(&spec.costs, cache_fill, burst);
         let user = refill + burst;
         let op = if left <= room { next_op } else { None };
-        pc.plan(
+        // Without scheduled back ends and untraced, the operation's guest steps, kick and
+        // inline back-end work are one sum the group keeps (`push_op`'s common case): the
+        // item starts from it (the additions below commute, so the total is the same).
+        let summed_op = op.filter(|_| rt.backend == [None, None] && trace.is_none());
+        pc.plan_from(
             Item::Work {
                 thread: t,
                 refill,
@@ -170,6 +174,9 @@ impl Machine {
             Some(instance),
             gi,
             op.map_or("compute", |o| o.name()),
+            summed_op.map_or_else(crate::path::PathCost::default, |o| {
+                group.submit_kick_inline[o.index()]
+            }),
         );
         let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
         pc.cost.total += user;
@@ -187,7 +194,17 @@ impl Machine {
         pc.user = user;
         pc.ticks = ticks;
         pc.first_tick = first_tick;
-        if let Some(op) = op {
+        if let Some(op) = summed_op {
+            // The batched part when due, as `push_op` adds it.
+            let batched = &group.costs[slot::op(op, slot::SUBMIT_BATCHED)];
+            if batched.total > 0 || batched.has_exits {
+                let counter = &mut rt.batch[op.index()];
+                *counter += 1;
+                if *counter % group.batch_every[op.index()] == 0 {
+                    pc.cost.add(batched);
+                }
+            }
+        } else if let Some(op) = op {
             self.push_op(p, ii, op);
         }
         self.start(p, now);

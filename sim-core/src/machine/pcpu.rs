@@ -183,6 +183,19 @@ impl Pcpu {
         group: u32,
         what: &'static str,
     ) {
+        self.plan_from(item, charge_to, group, what, PathCost::default());
+    }
+
+    /// [`Self::plan`] with `cost` already in the item (a sum the group keeps ready).
+    #[inline(always)]
+    pub(super) fn plan_from(
+        &mut self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+        cost: PathCost,
+    ) {
         self.item = Some(item);
         self.charge_to = charge_to;
         self.group = group;
@@ -190,7 +203,7 @@ impl Pcpu {
         self.user = 0;
         self.ticks = 0;
         self.first_tick = 0;
-        self.cost = PathCost::default();
+        self.cost = cost;
         self.comps.clear();
         self.no_preempt = false;
     }
