@@ -28,6 +28,13 @@ const CREDIT_TICK_US: u64 = 10_000;
 impl Machine {
     /// Puts `e` on the run queue with the key the policy gives it now.
     pub(super) fn enqueue(&mut self, e: u32, now: Cycles) {
+        self.mark_runnable(e, now);
+        self.insert_queued(e);
+    }
+
+    /// What [`Self::enqueue`] does to `e` itself, without the run queue.
+    #[inline(always)]
+    fn mark_runnable(&mut self, e: u32, now: Cycles) {
         self.enqueue_counter += 1;
         let ent = &mut self.entities[e as usize];
         ent.state = EntityState::Runnable;
@@ -36,7 +43,6 @@ impl Machine {
         // yield's, `pause_loop_yield`).
         ent.enqueue_seq = self.enqueue_counter * 2;
         ent.active_in_period = true;
-        self.insert_queued(e);
     }
 
     pub(super) fn insert_queued(&mut self, e: u32) {
@@ -247,6 +253,22 @@ impl Machine {
                 ent.boosted = self.spec.credit_boost && !ent.over;
             }
             SchedulerKind::RoundRobin => {}
+        }
+        let ent = &self.entities[e as usize];
+        if self.runqueue.is_empty()
+            && !self.idle_pcpus.is_empty()
+            && ent.affinity.is_none()
+            && !ent.throttled
+        {
+            // The run queue holds no one else and `e` may run anywhere: `dispatch_idle`
+            // would give it to the first idle pCPU, which picks it from the queue at once.
+            // The same steps without the queue's insertion and removal.
+            self.mark_runnable(e, now);
+            let p = self.idle_pcpus.swap_remove(0);
+            if !self.switch_in(p, e, now) {
+                self.start_entity_item(p, now);
+            }
+            return;
         }
         self.enqueue(e, now);
         self.dispatch_idle(now);
