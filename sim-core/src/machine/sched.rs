@@ -141,6 +141,24 @@ impl Machine {
             .saturating_sub(self.slice_cycles / 2)
     }
 
+    /// Fair share: whether `e`'s virtual runtime is already at least [`Self::wake_floor`],
+    /// shown without looking at every pCPU: the floor is the lowest virtual runtime among
+    /// the queued and running entities less half a slice, so any one of them (the first
+    /// queued, else the entity running on the pCPU `e` last ran on) bounds it from above.
+    /// `false` when no such entity settles it (the floor is then computed).
+    #[inline(always)]
+    fn above_wake_floor(&self, e: u32) -> bool {
+        let ent = &self.entities[e as usize];
+        let some = match self.runqueue.min_eligible_key() {
+            Some((vruntime, _)) => vruntime,
+            None => match self.pcpus[ent.pcpu as usize].current {
+                Some(c) => self.entities[c as usize].vruntime,
+                None => return false,
+            },
+        };
+        ent.vruntime >= some.saturating_sub(self.slice_cycles / 2)
+    }
+
     /// Fair share gives `weight` to an instance's cgroup, not to each of its vCPUs (or
     /// container processes): libvirt puts each VM's vCPU threads in one cgroup, Docker
     /// each container's processes, and CFS's group scheduling splits the group's share
@@ -244,9 +262,11 @@ impl Machine {
         match self.spec.scheduler {
             // Fair share: a waking entity does not bank the time it slept.
             SchedulerKind::Fair => {
-                let floor = self.wake_floor();
-                let ent = &mut self.entities[e as usize];
-                ent.vruntime = ent.vruntime.max(floor);
+                if !self.above_wake_floor(e) {
+                    let floor = self.wake_floor();
+                    let ent = &mut self.entities[e as usize];
+                    ent.vruntime = ent.vruntime.max(floor);
+                }
             }
             SchedulerKind::Credit => {
                 let ent = &mut self.entities[e as usize];
