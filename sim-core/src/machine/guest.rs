@@ -125,6 +125,40 @@ impl Machine {
         self.start(p, now);
     }
 
+    /// After an item of vCPU `e` ended on `p` at `now`: if the scheduler keeps `e` there
+    /// (no reschedule asked, inside its slice, not throttled, no credit tick due: what
+    /// [`Machine::schedule_next`] checks) and its next item is its thread's work
+    /// (what [`Self::start_vcpu_item`] would find: no IPI to send, a thread without a
+    /// pending completion or a desktop role, none of the rarer mechanisms), starts that
+    /// work at once and returns true: the same item, without the two calls' checks.
+    #[inline(always)]
+    pub(super) fn continue_vcpu(&mut self, p: u32, e: u32, now: Cycles) -> bool {
+        if self.rare_guest {
+            return false;
+        }
+        let pc = &self.pcpus[p as usize];
+        let ent = &self.entities[e as usize];
+        let (super::Owner::Vcpu(instance), Some(t)) = (ent.owner, ent.thread) else {
+            return false;
+        };
+        if pc.current != Some(e)
+            || pc.resched
+            || now >= pc.slice_end
+            || ent.throttled
+            || (self.spec.scheduler == crate::platform::SchedulerKind::Credit
+                && now >= pc.next_credit_tick)
+            || self.event_ipi[e as usize].is_some()
+        {
+            return false;
+        }
+        let th = &self.threads[t as usize];
+        if th.pending.is_some() || th.role.is_some() {
+            return false;
+        }
+        self.start_work(p, e, instance, t, now);
+        true
+    }
+
     /// Starts thread `t`'s next work on `p` (vCPU `e` of `instance`) when none of the
     /// rarer mechanisms apply (`Machine::rare_guest`) and the thread draws from its
     /// workload: what the general path above does then, with each table borrowed once.

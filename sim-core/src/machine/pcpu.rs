@@ -661,6 +661,9 @@ impl Machine {
                 }
             }
         }
+        if self.continue_vcpu(p, e, now) {
+            return;
+        }
         self.schedule_next(p, now);
     }
 
