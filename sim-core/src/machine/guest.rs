@@ -127,18 +127,16 @@ impl Machine {
 
     /// After an item of vCPU `e` ended on `p` at `now`: if the scheduler keeps `e` there
     /// (no reschedule asked, inside its slice, not throttled, no credit tick due: what
-    /// [`Machine::schedule_next`] checks) and its next item is its thread's work
-    /// (what [`Self::start_vcpu_item`] would find: no IPI to send, a thread without a
-    /// pending completion or a desktop role, none of the rarer mechanisms), starts that
-    /// work at once and returns true: the same item, without the two calls' checks.
+    /// [`Machine::schedule_next`] checks before it starts the entity's next item), starts
+    /// that item at once and returns true. When the item is its thread's work (what
+    /// [`Self::start_vcpu_item`] would find: no IPI to send, a thread without a pending
+    /// completion or a desktop role, none of the rarer mechanisms) it goes straight to
+    /// [`Self::start_work`]. The same item either way, without the calls' checks.
     #[inline(always)]
     pub(super) fn continue_vcpu(&mut self, p: u32, e: u32, now: Cycles) -> bool {
-        if self.rare_guest {
-            return false;
-        }
         let pc = &self.pcpus[p as usize];
         let ent = &self.entities[e as usize];
-        let (super::Owner::Vcpu(instance), Some(t)) = (ent.owner, ent.thread) else {
+        let super::Owner::Vcpu(instance) = ent.owner else {
             return false;
         };
         if pc.current != Some(e)
@@ -147,15 +145,21 @@ impl Machine {
             || ent.throttled
             || (self.spec.scheduler == crate::platform::SchedulerKind::Credit
                 && now >= pc.next_credit_tick)
-            || self.event_ipi[e as usize].is_some()
         {
             return false;
         }
-        let th = &self.threads[t as usize];
-        if th.pending.is_some() || th.role.is_some() {
-            return false;
+        if let Some(t) = ent.thread {
+            let th = &self.threads[t as usize];
+            if !self.rare_guest
+                && th.pending.is_none()
+                && th.role.is_none()
+                && self.event_ipi[e as usize].is_none()
+            {
+                self.start_work(p, e, instance, t, now);
+                return true;
+            }
         }
-        self.start_work(p, e, instance, t, now);
+        self.start_vcpu_item(p, e, instance, now);
         true
     }
 
