@@ -423,17 +423,24 @@ impl Machine {
             r.irq_pending = r.irq_pending.saturating_sub(1);
         }
         self.disk_completion_taken(ii, op, now);
-        self.plan(
-            p,
-            Item::Completion {
-                thread: t,
-                op,
-                started: pending.started,
-            },
-            Some(instance),
-            gi,
-            op.name(),
-        );
+        let item = Item::Completion {
+            thread: t,
+            op,
+            started: pending.started,
+        };
+        if self.trace.is_none() {
+            // Untraced: the item's paths summed once per group (the same sum).
+            let delivery = match (pending.delivery, self.groups[gi as usize].irq[op.index()]) {
+                (Some(state), Some(_)) => 1 + state as usize,
+                _ => 0,
+            };
+            let cost = self.groups[gi as usize].completion[op.index()]
+                [usize::from(pending.inline_backend)][delivery];
+            self.pcpus[p as usize].plan_from(item, Some(instance), gi, op.name(), cost);
+            self.start(p, now);
+            return;
+        }
+        self.plan(p, item, Some(instance), gi, op.name());
         if pending.inline_backend {
             self.plan_path(p, slot::op(op, slot::BACKEND_COMPLETE));
         }
