@@ -44,21 +44,20 @@ impl Machine {
                         if !self.groups[gi as usize].workload.shared_address_space {
                             self.shadow_switch(ii, t);
                         }
-                        self.plan(
+                        self.plan_single(
                             p,
                             Item::GuestSwitch,
                             Some(instance),
                             gi,
                             crate::workload::Op::GuestContextSwitch.name(),
+                            slot::GUEST_SWITCH,
                         );
-                        self.plan_path(p, slot::GUEST_SWITCH);
                         self.start(p, now);
                         return;
                     }
                 }
                 None => {
-                    self.plan(p, Item::Halt, Some(instance), gi, "halt");
-                    self.plan_path(p, slot::HALT);
+                    self.plan_single(p, Item::Halt, Some(instance), gi, "halt", slot::HALT);
                     self.start(p, now);
                     return;
                 }

@@ -271,6 +271,27 @@ impl Machine {
         self.pcpus[p as usize].plan(item, charge_to, group, what);
     }
 
+    /// Plans on `p` an item made of one path, `index` of the group's table: what
+    /// [`Self::plan`] and [`Self::plan_path`] give, the path's cost copied in at once (a
+    /// path that costs nothing leaves the zero cost `plan` starts from).
+    #[inline]
+    pub(super) fn plan_single(
+        &mut self,
+        p: u32,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+        index: usize,
+    ) {
+        let cost = *self.groups[group as usize].cost(index);
+        let pc = &mut self.pcpus[p as usize];
+        pc.plan_from(item, charge_to, group, what, cost);
+        if self.trace.is_some() && (cost.total != 0 || cost.has_exits) {
+            pc.comps.push(Comp::Path(index as u16));
+        }
+    }
+
     /// Adds path `index` of the group's table to the item planned on `p`.
     #[inline]
     pub(super) fn plan_path(&mut self, p: u32, index: usize) {

@@ -596,8 +596,7 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        self.plan(p, Item::Switch, charge_to, group, "switch");
-        self.plan_path(p, index);
+        self.plan_single(p, Item::Switch, charge_to, group, "switch", index);
         self.start(p, now);
     }
 }
