@@ -44,21 +44,20 @@ impl Machine {
                         if !self.groups[gi as usize].workload.shared_address_space {
                             self.shadow_switch(ii, t);
                         }
-                        self.plan(
+                        self.plan_single(
                             p,
                             Item::GuestSwitch,
                             Some(instance),
                             gi,
                             crate::workload::Op::GuestContextSwitch.name(),
+                            slot::GUEST_SWITCH,
                         );
-                        self.plan_path(p, slot::GUEST_SWITCH);
                         self.start(p, now);
                         return;
                     }
                 }
                 None => {
-                    self.plan(p, Item::Halt, Some(instance), gi, "halt");
-                    self.plan_path(p, slot::HALT);
+                    self.plan_single(p, Item::Halt, Some(instance), gi, "halt", slot::HALT);
                     self.start(p, now);
                     return;
                 }
@@ -125,6 +124,44 @@ impl Machine {
         self.start(p, now);
     }
 
+    /// After an item of vCPU `e` ended on `p` at `now`: if the scheduler keeps `e` there
+    /// (no reschedule asked, inside its slice, not throttled, no credit tick due: what
+    /// [`Machine::schedule_next`] checks before it starts the entity's next item), starts
+    /// that item at once and returns true. When the item is its thread's work (what
+    /// [`Self::start_vcpu_item`] would find: no IPI to send, a thread without a pending
+    /// completion or a desktop role, none of the rarer mechanisms) it goes straight to
+    /// [`Self::start_work`]. The same item either way, without the calls' checks.
+    #[inline(always)]
+    pub(super) fn continue_vcpu(&mut self, p: u32, e: u32, now: Cycles) -> bool {
+        let pc = &self.pcpus[p as usize];
+        let ent = &self.entities[e as usize];
+        let super::Owner::Vcpu(instance) = ent.owner else {
+            return false;
+        };
+        if pc.current != Some(e)
+            || pc.resched
+            || now >= pc.slice_end
+            || ent.throttled
+            || (self.spec.scheduler == crate::platform::SchedulerKind::Credit
+                && now >= pc.next_credit_tick)
+        {
+            return false;
+        }
+        if let Some(t) = ent.thread {
+            let th = &self.threads[t as usize];
+            if !self.rare_guest
+                && th.pending.is_none()
+                && th.role.is_none()
+                && self.event_ipi[e as usize].is_none()
+            {
+                self.start_work(p, e, instance, t, now);
+                return true;
+            }
+        }
+        self.start_vcpu_item(p, e, instance, now);
+        true
+    }
+
     /// Starts thread `t`'s next work on `p` (vCPU `e` of `instance`) when none of the
     /// rarer mechanisms apply (`Machine::rare_guest`) and the thread draws from its
     /// workload: what the general path above does then, with each table borrowed once.
@@ -160,7 +197,11 @@ impl Machine {
         let refill = rt.cache.refill(&spec.costs, cache_fill, burst);
         let user = refill + burst;
         let op = if left <= room { next_op } else { None };
-        pc.plan(
+        // Without scheduled back ends and untraced, the operation's guest steps, kick and
+        // inline back-end work are one sum the group keeps (`push_op`'s common case): the
+        // item starts from it (the additions below commute, so the total is the same).
+        let summed_op = op.filter(|_| rt.backend == [None, None] && trace.is_none());
+        pc.plan_from(
             Item::Work {
                 thread: t,
                 refill,
@@ -170,6 +211,9 @@ impl Machine {
             Some(instance),
             gi,
             op.map_or("compute", |o| o.name()),
+            summed_op.map_or_else(crate::path::PathCost::default, |o| {
+                group.submit_kick_inline[o.index()]
+            }),
         );
         let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
         pc.cost.total += user;
@@ -187,7 +231,17 @@ impl Machine {
         pc.user = user;
         pc.ticks = ticks;
         pc.first_tick = first_tick;
-        if let Some(op) = op {
+        if let Some(op) = summed_op {
+            // The batched part when due, as `push_op` adds it.
+            let batched = &group.costs[slot::op(op, slot::SUBMIT_BATCHED)];
+            if batched.total > 0 || batched.has_exits {
+                let counter = &mut rt.batch[op.index()];
+                *counter += 1;
+                if *counter % group.batch_every[op.index()] == 0 {
+                    pc.cost.add(batched);
+                }
+            }
+        } else if let Some(op) = op {
             self.push_op(p, ii, op);
         }
         self.start(p, now);
@@ -368,17 +422,24 @@ impl Machine {
             r.irq_pending = r.irq_pending.saturating_sub(1);
         }
         self.disk_completion_taken(ii, op, now);
-        self.plan(
-            p,
-            Item::Completion {
-                thread: t,
-                op,
-                started: pending.started,
-            },
-            Some(instance),
-            gi,
-            op.name(),
-        );
+        let item = Item::Completion {
+            thread: t,
+            op,
+            started: pending.started,
+        };
+        if self.trace.is_none() {
+            // Untraced: the item's paths summed once per group (the same sum).
+            let delivery = match (pending.delivery, self.groups[gi as usize].irq[op.index()]) {
+                (Some(state), Some(_)) => 1 + state as usize,
+                _ => 0,
+            };
+            let cost = self.groups[gi as usize].completion[op.index()]
+                [usize::from(pending.inline_backend)][delivery];
+            self.pcpus[p as usize].plan_from(item, Some(instance), gi, op.name(), cost);
+            self.start(p, now);
+            return;
+        }
+        self.plan(p, item, Some(instance), gi, op.name());
         if pending.inline_backend {
             self.plan_path(p, slot::op(op, slot::BACKEND_COMPLETE));
         }

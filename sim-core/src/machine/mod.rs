@@ -496,6 +496,10 @@ struct GroupRt {
     /// Per operation: its guest submit steps, kick and inline back-end work summed
     /// (what most operations add to their item; see `push_op`).
     submit_kick_inline: [PathCost; Op::COUNT],
+    /// Per operation, whether the back end's completion work runs inline (0, 1) and the
+    /// interrupt's delivery (0: none, 1 + the vCPU state's index): the completion item's
+    /// paths summed (what `start_completion` adds when untraced).
+    completion: Box<[[[PathCost; 4]; 2]; Op::COUNT]>,
     batch_every: [u64; Op::COUNT],
     irq: [Option<crate::path::IrqSource>; Op::COUNT],
     sampler: OpSampler,
@@ -1195,6 +1199,22 @@ impl GroupRt {
             }
             sum
         });
+        let mut completion = Box::new([[[PathCost::default(); 4]; 2]; Op::COUNT]);
+        for op in Op::ALL {
+            for (inline, by_delivery) in completion[op.index()].iter_mut().enumerate() {
+                for (d, sum) in by_delivery.iter_mut().enumerate() {
+                    if inline == 1 {
+                        sum.add(&costs[slot::op(op, slot::BACKEND_COMPLETE)]);
+                    }
+                    if let (Some(source), true) = (irq[op.index()], d > 0) {
+                        let state =
+                            [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting][d - 1];
+                        sum.add(&costs[interrupts::delivery_slot(source, state)]);
+                    }
+                    sum.add(&costs[slot::op(op, slot::COMPLETE)]);
+                }
+            }
+        }
         let (disk_service, net_wire) =
             io::service_times(&spec.host, g.workload.io_bytes, g.workload.message_bytes);
         let weights = g.workload.mix.weights();
@@ -1225,6 +1245,7 @@ impl GroupRt {
             disk_service,
             net_wire,
             submit_kick_inline,
+            completion,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
                 g.working_set_mib.saturating_mul(256)
             } else {

@@ -183,6 +183,19 @@ impl Pcpu {
         group: u32,
         what: &'static str,
     ) {
+        self.plan_from(item, charge_to, group, what, PathCost::default());
+    }
+
+    /// [`Self::plan`] with `cost` already in the item (a sum the group keeps ready).
+    #[inline(always)]
+    pub(super) fn plan_from(
+        &mut self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+        cost: PathCost,
+    ) {
         self.item = Some(item);
         self.charge_to = charge_to;
         self.group = group;
@@ -190,7 +203,7 @@ impl Pcpu {
         self.user = 0;
         self.ticks = 0;
         self.first_tick = 0;
-        self.cost = PathCost::default();
+        self.cost = cost;
         self.comps.clear();
         self.no_preempt = false;
     }
@@ -256,6 +269,27 @@ impl Machine {
         what: &'static str,
     ) {
         self.pcpus[p as usize].plan(item, charge_to, group, what);
+    }
+
+    /// Plans on `p` an item made of one path, `index` of the group's table: what
+    /// [`Self::plan`] and [`Self::plan_path`] give, the path's cost copied in at once (a
+    /// path that costs nothing leaves the zero cost `plan` starts from).
+    #[inline]
+    pub(super) fn plan_single(
+        &mut self,
+        p: u32,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+        index: usize,
+    ) {
+        let cost = *self.groups[group as usize].cost(index);
+        let pc = &mut self.pcpus[p as usize];
+        pc.plan_from(item, charge_to, group, what, cost);
+        if self.trace.is_some() && (cost.total != 0 || cost.has_exits) {
+            pc.comps.push(Comp::Path(index as u16));
+        }
     }
 
     /// Adds path `index` of the group's table to the item planned on `p`.
@@ -647,6 +681,9 @@ impl Machine {
                     self.instances[instance].ready.push_back(t);
                 }
             }
+        }
+        if self.continue_vcpu(p, e, now) {
+            return;
         }
         self.schedule_next(p, now);
     }

@@ -28,6 +28,13 @@ const CREDIT_TICK_US: u64 = 10_000;
 impl Machine {
     /// Puts `e` on the run queue with the key the policy gives it now.
     pub(super) fn enqueue(&mut self, e: u32, now: Cycles) {
+        self.mark_runnable(e, now);
+        self.insert_queued(e);
+    }
+
+    /// What [`Self::enqueue`] does to `e` itself, without the run queue.
+    #[inline(always)]
+    fn mark_runnable(&mut self, e: u32, now: Cycles) {
         self.enqueue_counter += 1;
         let ent = &mut self.entities[e as usize];
         ent.state = EntityState::Runnable;
@@ -36,7 +43,6 @@ impl Machine {
         // yield's, `pause_loop_yield`).
         ent.enqueue_seq = self.enqueue_counter * 2;
         ent.active_in_period = true;
-        self.insert_queued(e);
     }
 
     pub(super) fn insert_queued(&mut self, e: u32) {
@@ -133,6 +139,24 @@ impl Machine {
         self.min_vruntime()
             .unwrap_or(0)
             .saturating_sub(self.slice_cycles / 2)
+    }
+
+    /// Fair share: whether `e`'s virtual runtime is already at least [`Self::wake_floor`],
+    /// shown without looking at every pCPU: the floor is the lowest virtual runtime among
+    /// the queued and running entities less half a slice, so any one of them (the first
+    /// queued, else the entity running on the pCPU `e` last ran on) bounds it from above.
+    /// `false` when no such entity settles it (the floor is then computed).
+    #[inline(always)]
+    fn above_wake_floor(&self, e: u32) -> bool {
+        let ent = &self.entities[e as usize];
+        let some = match self.runqueue.min_eligible_key() {
+            Some((vruntime, _)) => vruntime,
+            None => match self.pcpus[ent.pcpu as usize].current {
+                Some(c) => self.entities[c as usize].vruntime,
+                None => return false,
+            },
+        };
+        ent.vruntime >= some.saturating_sub(self.slice_cycles / 2)
     }
 
     /// Fair share gives `weight` to an instance's cgroup, not to each of its vCPUs (or
@@ -238,15 +262,33 @@ impl Machine {
         match self.spec.scheduler {
             // Fair share: a waking entity does not bank the time it slept.
             SchedulerKind::Fair => {
-                let floor = self.wake_floor();
-                let ent = &mut self.entities[e as usize];
-                ent.vruntime = ent.vruntime.max(floor);
+                if !self.above_wake_floor(e) {
+                    let floor = self.wake_floor();
+                    let ent = &mut self.entities[e as usize];
+                    ent.vruntime = ent.vruntime.max(floor);
+                }
             }
             SchedulerKind::Credit => {
                 let ent = &mut self.entities[e as usize];
                 ent.boosted = self.spec.credit_boost && !ent.over;
             }
             SchedulerKind::RoundRobin => {}
+        }
+        let ent = &self.entities[e as usize];
+        if self.runqueue.is_empty()
+            && !self.idle_pcpus.is_empty()
+            && ent.affinity.is_none()
+            && !ent.throttled
+        {
+            // The run queue holds no one else and `e` may run anywhere: `dispatch_idle`
+            // would give it to the first idle pCPU, which picks it from the queue at once.
+            // The same steps without the queue's insertion and removal.
+            self.mark_runnable(e, now);
+            let p = self.idle_pcpus.swap_remove(0);
+            if !self.switch_in(p, e, now) {
+                self.start_entity_item(p, now);
+            }
+            return;
         }
         self.enqueue(e, now);
         self.dispatch_idle(now);
@@ -554,8 +596,7 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        self.plan(p, Item::Switch, charge_to, group, "switch");
-        self.plan_path(p, index);
+        self.plan_single(p, Item::Switch, charge_to, group, "switch", index);
         self.start(p, now);
     }
 }
