@@ -44,11 +44,15 @@ pub fn split(sizes: &[u64], loads: &[u64]) -> Vec<usize> {
         }
         _ => {
             let mut loads = loads.to_vec();
-            let mut order: Vec<usize> = (0..sizes.len()).collect();
-            // Longest first, the first of equals (stable).
-            order.sort_by_key(|&k| std::cmp::Reverse(sizes[k]));
             let mut worker = vec![0; sizes.len()];
-            for k in order {
+            let mut left: Vec<usize> = (0..sizes.len()).collect();
+            while !left.is_empty() {
+                // The longest job left, the first of equals (a few dozen jobs at most: no
+                // sort, whose code would weigh more in the page than this loop).
+                let at = (0..left.len())
+                    .max_by_key(|&i| (sizes[left[i]], std::cmp::Reverse(left[i])))
+                    .unwrap_or(0);
+                let k = left.remove(at);
                 let w = (0..loads.len()).min_by_key(|&w| loads[w]).unwrap_or(0);
                 loads[w] += sizes[k];
                 worker[k] = w;
