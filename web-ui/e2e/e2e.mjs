@@ -1524,6 +1524,13 @@ await step('every independent error is marked in the editor and listed under it,
   assert(/알 수 없는 워크로드 ‘web-sever’/.test(tip), `Korean marker message: ${tip}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // An unknown value (a misspelt kind) no longer stops the reading: it and the host's
+  // error, each marked and listed.
+  await setEditorText(page, one.replace('"native"', '"natve"'));
+  await page.waitForFunction(() => document.querySelectorAll('#editor-error .error-list li').length === 2, null, { timeout: 5000 });
+  s = await seen();
+  assert(JSON.stringify(s.marks) === '[[5,9],[8,8]]', `markers at 5:9 and 8:8: ${JSON.stringify(s.marks)}`);
+  assert(/^line 8, column 8.*unknown value natve; did you mean native\?/.test(s.items[1]), `the unknown value listed: ${s.items[1]}`);
   // Fixed: no list, no marker.
   await setEditorText(page, one.replace('cores = 0', 'cores = 2'));
   await page.waitForSelector('#editor-status.valid');
