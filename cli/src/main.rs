@@ -429,6 +429,11 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
 /// order), each `FILE:LINE:COLUMN: message` on a line of its own: the first
 /// [`sim_core::scenario::MAX_ERRORS_SHOWN`], then `FILE: and N more errors`.
 fn invalid(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> Failure {
+    Failure::Invalid(error_lines(file, errors, lang))
+}
+
+/// The lines of [`invalid`] (an assignment's errors too: those of a step's scenario).
+pub(crate) fn error_lines(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> String {
     let shown = sim_core::scenario::MAX_ERRORS_SHOWN;
     let mut lines: Vec<String> = (errors.iter().take(shown))
         .map(|e| e.to_string_in(lang.core()))
@@ -439,7 +444,7 @@ fn invalid(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> Failur
             Lang::Ko => format!("{file}: 오류가 {more}개 더 있습니다"),
         });
     }
-    Failure::Invalid(lines.join("\n"))
+    lines.join("\n")
 }
 
 /// `validate`'s line for a valid scenario, then on stderr its warnings

@@ -1169,3 +1169,63 @@ fn answers_set_writes_a_graded_file_with_chosen_answers() {
         stderr(&o)
     );
 }
+
+/// `validate` of an assignment whose embedded scenario has two independent mistakes prints
+/// both, each at its line and column in the assignment, in the file's order, in English and
+/// Korean, from a file and from a pipe (exit 2).
+#[test]
+fn validate_lists_every_error_of_an_embedded_scenario() {
+    let dir = scratch_dir("embedded-errors");
+    // The scenario starts on line 10: `cores = 0` is line 14 (after `cores = `, column 9),
+    // the instance's workload line 20 (after `workload = `, column 12).
+    let text = "[assignment]\nid = \"two-errors\"\ntitle = { en = \"T\", ko = \"T\" }\n\n[[step]]\nid = \"one\"\ntitle = { en = \"S\", ko = \"S\" }\nintro = { en = \"I\", ko = \"I\" }\nscenario_toml = '''\n[scenario]\nname = \"e\"\nduration_ms = 10\n[host]\ncores = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-sever\"\n'''\n";
+    let a = write(&dir, "a.toml", text);
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("{a}:14:9: host.cores must be between 1 and 1024")),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{a}:20:12: instance `a`: unknown workload `web-sever`"
+        )),
+        "{err}"
+    );
+    let o = virtsim(&["validate", &a, "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains(":14:9: host.cores 값은 1에서 1024 사이여야 합니다"),
+        "{err}"
+    );
+    assert!(
+        err.contains(":20:12: 인스턴스 `a`: 알 수 없는 워크로드 `web-sever`"),
+        "{err}"
+    );
+    // From a pipe, read as an assignment too.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_virtsim"))
+        .args(["validate", "/dev/stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start virtsim");
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.starts_with("/dev/stdin:14:9: ") && err.contains("\n/dev/stdin:20:12: "),
+        "{err}"
+    );
+}

@@ -1457,6 +1457,101 @@ await step('validator messages are in Korean when the page is', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
 
+await step('every independent error is marked in the editor and listed under it, in English and Korean', async () => {
+  // host.cores = 0 (line 5, column 9); then a second instance typed with its workload
+  // misspelt (line 14, column 12): two independent errors, as `virtsim validate` lists them.
+  const one = '[scenario]\nname = "two"\nduration_ms = 10\n[host]\ncores = 0\n[[platform]]\nname = "n"\nkind = "native"\n[[instance]]\nname = "a"\nworkload = "web-server"';
+  // First another text with the same error at the same place: replaced whole, its marker
+  // is mapped away, and the same error must be marked again on the new text.
+  const marked = (n) => page.waitForFunction((n) => document.querySelectorAll('#cm-host .cm-lintRange-error').length === n, n, { timeout: 5000 });
+  await setEditorText(page, one.replace('name = "two"', 'name = "first"'));
+  await page.waitForSelector('#editor-error');
+  await marked(1);
+  await setEditorText(page, one);
+  await marked(1);
+  assert(!(await page.$('#editor-error .error-list')), 'one error: no list');
+  // Typed at the end, as an author would (Esc closes a completion before each Enter).
+  await page.click('#cm-host .cm-content', { position: { x: 40, y: 8 } });
+  await page.keyboard.press('Control+End');
+  for (const line of ['[[instance]]', 'name = "b"', 'workload = "web-sever"']) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+  await page.keyboard.press('Escape');
+  const doc = await page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+  assert(doc === one + '\n[[instance]]\nname = "b"\nworkload = "web-sever"', `typed text: ${JSON.stringify(doc.slice(one.length))}`);
+  await page.waitForFunction(() => document.querySelectorAll('#editor-error .error-list li').length === 2, null, { timeout: 5000 });
+  const seen = () => page.evaluate(() => {
+    const host = document.querySelector('#cm-host');
+    const v = host.virtsimView;
+    // Each marked range's line and column (1-based), from its place in the text.
+    const marks = [...host.querySelectorAll('.cm-lintRange-error')].map((e) => {
+      const at = v.posAtDOM(e);
+      const line = v.state.doc.lineAt(at);
+      return [line.number, at - line.from + 1];
+    });
+    return {
+      marks,
+      gutter: host.querySelectorAll('.cm-lint-marker-error').length,
+      heading: document.querySelector('#editor-error p').textContent,
+      items: [...document.querySelectorAll('#editor-error .error-list li')].map((li) => li.textContent),
+    };
+  });
+  let s = await seen();
+  assert(JSON.stringify(s.marks) === '[[5,9],[14,12]]', `markers at 5:9 and 14:12: ${JSON.stringify(s.marks)}`);
+  assert(s.gutter === 2, `a gutter marker on each line: ${s.gutter}`);
+  assert(/2 errors/.test(s.heading), `heading counts 2: ${s.heading}`);
+  assert(/^line 5, column 9/.test(s.items[0]) && /:5:9: host\.cores must be between 1 and 1,024/.test(s.items[0]), `first entry: ${s.items[0]}`);
+  assert(/^line 14, column 12/.test(s.items[1]) && /:14:12: instance b: unknown workload web-sever/.test(s.items[1]) && /web-server/.test(s.items[1]), `second entry: ${s.items[1]}`);
+  // An entry's place is a link to it.
+  await page.click('#editor-error .error-list li:nth-child(2) button');
+  const head = await page.evaluate(() => { const v = document.querySelector('#cm-host').virtsimView; const h = v.state.selection.main.from; const l = v.state.doc.lineAt(h); return [l.number, h - l.from + 1]; });
+  assert(JSON.stringify(head) === '[14,12]', `the second entry's link goes to 14:12: ${JSON.stringify(head)}`);
+  // The run stays disabled, as for one error.
+  assert(await page.$eval('#run-edited', (b) => b.disabled), 'Run disabled with errors');
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  await page.waitForFunction(() => /오류 2개/.test(document.querySelector('#editor-error p').textContent), null, { timeout: 5000 });
+  s = await seen();
+  assert(JSON.stringify(s.marks) === '[[5,9],[14,12]]', `Korean: markers at 5:9 and 14:12: ${JSON.stringify(s.marks)}`);
+  assert(/^줄 5, 열 9/.test(s.items[0]) && /:5:9: host\.cores 값은 1에서 1,024 사이여야 합니다/.test(s.items[0]), `Korean first entry: ${s.items[0]}`);
+  assert(/^줄 14, 열 12/.test(s.items[1]) && /알 수 없는 워크로드 web-sever/.test(s.items[1]), `Korean second entry: ${s.items[1]}`);
+  // The marker's message is in Korean too (hovering the second marked range).
+  await page.hover('#cm-host .cm-lintRange-error >> nth=1');
+  await page.waitForSelector('.cm-tooltip-lint', { timeout: 5000 });
+  const tip = await page.textContent('.cm-tooltip-lint');
+  assert(/알 수 없는 워크로드 ‘web-sever’/.test(tip), `Korean marker message: ${tip}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // An unknown value (a misspelt kind) no longer stops the reading: it and the host's
+  // error, each marked and listed.
+  await setEditorText(page, one.replace('"native"', '"natve"'));
+  await page.waitForFunction(() => document.querySelectorAll('#editor-error .error-list li').length === 2, null, { timeout: 5000 });
+  s = await seen();
+  assert(JSON.stringify(s.marks) === '[[5,9],[8,8]]', `markers at 5:9 and 8:8: ${JSON.stringify(s.marks)}`);
+  assert(/^line 8, column 8.*unknown value natve; did you mean native\?/.test(s.items[1]), `the unknown value listed: ${s.items[1]}`);
+  // Fixed: no list, no marker.
+  await setEditorText(page, one.replace('cores = 0', 'cores = 2'));
+  await page.waitForSelector('#editor-status.valid');
+  assert(await page.$$eval('#cm-host .cm-lintRange-error', (m) => m.length) === 0, 'no marker left');
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+});
+
+await step('an assignment whose embedded scenario has two independent errors lists both where it is opened', async () => {
+  // The scenario starts on line 10: host.cores = 0 at 14:9, the workload at 20:12 (the
+  // CLI's validate prints the same two lines: cli/tests/coursework.rs).
+  const text = "[assignment]\nid = \"two-errors\"\ntitle = { en = \"T\", ko = \"T\" }\n\n[[step]]\nid = \"one\"\ntitle = { en = \"S\", ko = \"S\" }\nintro = { en = \"I\", ko = \"I\" }\nscenario_toml = '''\n[scenario]\nname = \"e\"\nduration_ms = 10\n[host]\ncores = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-sever\"\n'''\n";
+  await page.setInputFiles('#assignment-file', { name: 'two.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => /two\.toml:20:12:/.test(document.querySelector('.notice')?.textContent || ''), null, { timeout: 10000 });
+  const notice = await page.$eval('.notice', (n) => n.innerText);
+  const lines = notice.split('\n').filter((l) => /two\.toml:\d+:\d+:/.test(l));
+  assert(lines.length === 2, `two lines: ${notice}`);
+  assert(/^two\.toml:14:9: host\.cores must be between 1 and 1024/.test(lines[0]), `first: ${lines[0]}`);
+  assert(/^two\.toml:20:12: instance a: unknown workload web-sever/.test(lines[1]), `second: ${lines[1]}`);
+  await page.click('.notice button');
+});
+
 await step('the cost shows before a run, and an oversized scenario says which knob fixes it', async () => {
   await pick(page, 'type1-vs-type2.toml');
   assert(/events/.test(await page.textContent('#estimate')), 'estimate shown');

@@ -1,5 +1,5 @@
 // The scenario editor of the virtsim page: CodeMirror 6 with TOML highlighting,
-// the validator's error as a lint marker at its line and column, completion of
+// each of the validator's errors as a lint marker at its line and column, completion of
 // keys and values from docs/scenario.schema.json, and hover help for keys.
 // Bundled at build time (scripts/serve.sh) into dist/editor.js, which defines
 // window.VirtsimEditor; the Yew editor component mounts it when present and keeps
@@ -233,8 +233,8 @@ function mount(parent, opts) {
   const label = new Compartment();
   const labelled = (text) => EditorView.contentAttributes.of({ 'aria-label': text, id: 'scenario-cm', 'aria-describedby': 'editor-keys' });
   let labelText = opts.label || 'editor';
-  // The validator's error shown now, as `setError` got it (null: none).
-  let shownError = null;
+  // The validator's errors shown now, as `setErrors` got them ([line, column, message]).
+  let shownErrors = [];
   const language = StreamLanguage.define(toml);
   // One line height in pixels for the text and the gutters (line numbers, error
   // marker), whatever font a line's characters come from (Hangul in a fallback font).
@@ -312,30 +312,33 @@ function mount(parent, opts) {
       // assignment's Start or Next); its own top is enough.
       view.setState(EditorState.create({ doc: text, extensions: extensions() }));
       view.scrollDOM.scrollTop = 0;
-      // The page sets the error again only when it changes: one equal to the last text's
-      // (another file wrong in the same place) is marked on this text.
-      if (shownError) this.setError(...shownError);
+      // The page sets the errors again only when they change: ones equal to the last
+      // text's (another file wrong in the same places) are marked on this text.
+      if (shownErrors.length) this.setErrors(shownErrors);
     },
     setLabel(text) {
       labelText = text;
       view.dispatch({ effects: label.reconfigure(labelled(text)) });
     },
-    /** Marks the validator's error at (line, column), 1-based; null clears it. */
-    setError(line, column, message) {
-      shownError = message == null ? null : [line, column, message];
-      if (message == null) { view.dispatch(setDiagnostics(view.state, [])); return; }
+    /** Marks each of the validator's errors, [line, column, message] with line and column
+     * 1-based, at its place; an empty list clears the markers. */
+    setErrors(errors) {
+      shownErrors = errors || [];
       const doc = view.state.doc;
-      const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
-      const from = l.from + unitsBefore(l.text, column);
-      const to = from < l.to ? from + (l.text.codePointAt(from - l.from) > 0xffff ? 2 : 1) : from;
-      view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
+      const marks = shownErrors.map(([line, column, message]) => {
+        const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+        const from = l.from + unitsBefore(l.text, column);
+        const to = from < l.to ? from + (l.text.codePointAt(from - l.from) > 0xffff ? 2 : 1) : from;
+        return { from, to, severity: 'error', message };
+      });
+      view.dispatch(setDiagnostics(view.state, marks));
     },
     /** Moves the cursor to (line, column) and scrolls it, gutter and all, into view. */
     goto(line, column) {
       const doc = view.state.doc;
       const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
       const at = l.from + unitsBefore(l.text, column);
-      // The character at the error, whole: an emoji is two UTF-16 units (as in setError).
+      // The character at the error, whole: an emoji is two UTF-16 units (as in setErrors).
       const head = at < l.to ? at + (l.text.codePointAt(at - l.from) > 0xffff ? 2 : 1) : at;
       view.dispatch({ selection: { anchor: at, head }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
       // Sent to the error to fix it: editing (Tab indents).

@@ -251,8 +251,11 @@ pub fn app() -> Html {
                 </p>
             }
             if let Some(notice) = &state.notice {
+                // The text in one box beside the close button (each code span and piece of
+                // text had been a flex item of its own: a column each), its lines kept (an
+                // assignment's errors, one a line).
                 <p class="notice" role="status">
-                    { crate::components::with_code(notice) }
+                    <span>{ crate::components::with_code(notice) }</span>
                     <button class="link" onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Notice(None)) }}
                         aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 </p>

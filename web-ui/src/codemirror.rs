@@ -56,17 +56,20 @@ impl CmEditor {
         call(&self.handle, "setLabel", &[JsValue::from_str(label)]);
     }
 
-    /// Marks the validator's error at (line, column); `None` clears the marker.
-    pub fn set_error(&self, error: Option<(usize, usize, &str)>) {
-        let args = match error {
-            Some((line, column, message)) => [
-                JsValue::from_f64(line as f64),
-                JsValue::from_f64(column as f64),
-                JsValue::from_str(message),
-            ],
-            None => [JsValue::NULL, JsValue::NULL, JsValue::NULL],
-        };
-        call(&self.handle, "setError", &args);
+    /// Marks each of the validator's errors at its (line, column) with its message; an
+    /// empty list clears the markers.
+    pub fn set_errors(&self, errors: &[(usize, usize, String)]) {
+        let list: js_sys::Array = errors
+            .iter()
+            .map(|(line, column, message)| {
+                let one = js_sys::Array::new();
+                one.push(&JsValue::from_f64(*line as f64));
+                one.push(&JsValue::from_f64(*column as f64));
+                one.push(&JsValue::from_str(message));
+                JsValue::from(one)
+            })
+            .collect();
+        call(&self.handle, "setErrors", &[list.into()]);
     }
 
     /// Puts the cursor at (line, column) and scrolls it into view, gutter and all.

@@ -153,6 +153,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("editor.line", "줄", "line"),
     ("editor.column", "열", "column"),
     ("editor.goto", "오류 위치로 이동", "Go to the error"),
+    ("editor.errors", "오류 {}개", "{} errors"),
+    ("editor.more", "오류가 {}개 더 있습니다", "and {} more errors"),
     ("editor.open", "파일 열기…", "Open file…"),
     ("editor.download", "편집본 내려받기", "Download edited file"),
     (

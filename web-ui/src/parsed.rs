@@ -20,9 +20,10 @@ thread_local! {
     static APPLIED: RefCell<Option<Applied>> = const { RefCell::new(None) };
 }
 
-/// `Scenario::from_toml(file, text)`, from the last reading when it was of the same file
-/// name and text (a pure function of them: the same scenario either way).
-pub fn scenario(file: &str, text: &str) -> Result<Rc<Scenario>, ScenarioError> {
+/// `Scenario::from_toml_all(file, text)` (every independent error, in the file's order),
+/// from the last reading when it was of the same file name and text (a pure function of
+/// them: the same scenario either way).
+pub fn scenario(file: &str, text: &str) -> Result<Rc<Scenario>, Vec<ScenarioError>> {
     let kept = LAST.with(|last| {
         last.borrow()
             .as_ref()
@@ -32,7 +33,7 @@ pub fn scenario(file: &str, text: &str) -> Result<Rc<Scenario>, ScenarioError> {
     if let Some(scenario) = kept {
         return Ok(scenario);
     }
-    let scenario = Rc::new(Scenario::from_toml(file, text)?);
+    let scenario = Rc::new(Scenario::from_toml_all(file, text)?);
     LAST.with(|last| {
         *last.borrow_mut() = Some((file.to_owned(), text.to_owned(), scenario.clone()));
     });
@@ -40,13 +41,14 @@ pub fn scenario(file: &str, text: &str) -> Result<Rc<Scenario>, ScenarioError> {
 }
 
 /// `scenario(file, text)` with `adjustments` applied (`Scenario::adjusted`), from the last
-/// application when it was of the same settings to the same reading.
+/// application when it was of the same settings to the same reading. An error of the text
+/// is its first in the file's order (as `Scenario::from_toml` gives it).
 pub fn adjusted(
     file: &str,
     text: &str,
     adjustments: &Adjustments,
 ) -> Result<Rc<Scenario>, ScenarioError> {
-    let base = scenario(file, text)?;
+    let base = scenario(file, text).map_err(|mut errors| errors.swap_remove(0))?;
     let kept = APPLIED.with(|applied| {
         applied
             .borrow()
@@ -102,6 +104,22 @@ mod tests {
         };
         assert!(adjusted("t.toml", TEXT, &too_many).is_err());
         assert!(Rc::ptr_eq(&c, &adjusted("t.toml", TEXT, &seed(6)).unwrap()));
+    }
+
+    /// Every independent error, in the file's order, the first of them `from_toml`'s.
+    #[test]
+    fn every_error_of_a_text_is_given() {
+        let text = TEXT
+            .replace("cores = 2", "cores = 0")
+            .replace("cpu-bound", "cpu-bund");
+        let errors = scenario("t.toml", &text).unwrap_err();
+        let places: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(places, [(5, 9), (12, 12)]);
+        assert_eq!(Scenario::from_toml("t.toml", &text).unwrap_err(), errors[0]);
+        assert_eq!(
+            adjusted("t.toml", &text, &Adjustments::default()).unwrap_err(),
+            errors[0]
+        );
     }
 
     #[test]

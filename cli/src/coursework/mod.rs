@@ -133,8 +133,10 @@ pub fn warn_files(a: &Assignment, lang: Lang) {
 /// beside it ([`Resolver`]).
 pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
     let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
-    Assignment::from_toml(&path.display().to_string(), &text, &Resolver::beside(path)).map_err(|e| {
-        let mut message = e.to_string_in(lang.core());
+    let file = path.display().to_string();
+    Assignment::from_toml_all(&file, &text, &Resolver::beside(path)).map_err(|errors| {
+        // One error, or every independent one of a step's scenario (in the file's order).
+        let mut message = crate::error_lines(&file, &errors, lang);
         // A JSON file where the assignment goes: most likely the arguments swapped.
         if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
             message.push_str(match lang {
@@ -292,9 +294,10 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
 /// `validate` of an assignment's text already read (from a pipe, which can be read only
 /// once).
 pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
-    match Assignment::from_toml(&path.display().to_string(), text, &Resolver::beside(path)) {
+    let file = path.display().to_string();
+    match Assignment::from_toml_all(&file, text, &Resolver::beside(path)) {
         Ok(a) => print_valid(path, &a, lang),
-        Err(e) => crate::report(Failure::Invalid(e.to_string_in(lang.core()))),
+        Err(errors) => crate::report(Failure::Invalid(crate::error_lines(&file, &errors, lang))),
     }
 }
 

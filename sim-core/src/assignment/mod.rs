@@ -270,16 +270,31 @@ impl Assignment {
     /// Parses and validates an assignment; `library` gives the text of a library scenario
     /// by file name ([`Library`]: a closure, or a library that also lists its names). `file_name` only labels errors. `#[inline]` for size, as
     /// `Scenario::from_toml` is: the reading is compiled at the caller's optimization level.
+    /// The error is the first of those [`Self::from_toml_all`] reports.
     #[inline]
     pub fn from_toml(
         file_name: &str,
         text: &str,
         library: &dyn Library,
     ) -> Result<Assignment, ScenarioError> {
-        validate::from_toml(file_name, text, library, Variants::All)
+        Self::from_toml_all(file_name, text, library).map_err(crate::scenario::validate_first)
     }
 
-    /// [`Self::from_toml`] validating only each step's first variant (see
+    /// [`Self::from_toml`], with every independent error of a step's scenario
+    /// ([`Scenario::from_toml_all`], in the file's order: an embedded scenario's errors
+    /// located in the assignment, a library scenario's in its file); an error of the
+    /// assignment's own tables is the only one (the reading stops there). Never an empty
+    /// list.
+    #[inline] // for size: see `Assignment::from_toml`
+    pub fn from_toml_all(
+        file_name: &str,
+        text: &str,
+        library: &dyn Library,
+    ) -> Result<Assignment, Vec<ScenarioError>> {
+        validate::from_toml(file_name, text, library, Variants::All).map_err(|e| e.0)
+    }
+
+    /// [`Self::from_toml_all`] validating only each step's first variant (see
     /// [`Variants::First`]); a student's own variant is validated by
     /// [`Self::step_scenario`].
     #[inline] // for size: see `Assignment::from_toml`
@@ -287,8 +302,8 @@ impl Assignment {
         file_name: &str,
         text: &str,
         library: &dyn Library,
-    ) -> Result<Assignment, ScenarioError> {
-        validate::from_toml(file_name, text, library, Variants::First)
+    ) -> Result<Assignment, Vec<ScenarioError>> {
+        validate::from_toml(file_name, text, library, Variants::First).map_err(|e| e.0)
     }
 
     /// The assignment text it was read from.

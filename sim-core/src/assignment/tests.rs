@@ -367,6 +367,65 @@ fn an_embedded_scenario_error_is_located_at_its_line_in_the_assignment() {
     assert_eq!((e.line, e.column), (18, 13), "{e}");
 }
 
+/// Every independent error of a step's scenario, as `Scenario::from_toml_all` gives them:
+/// an embedded scenario's located in the assignment, a library scenario's in its file; the
+/// first is `Assignment::from_toml`'s error.
+#[test]
+fn every_error_of_a_steps_scenario_is_reported() {
+    let embedded = format!(
+        "[assignment]\nid = \"e\"\ntitle = {{ en = \"E\", ko = \"E\" }}\n\n[[step]]\nid = \"s\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario_questions = [\"fastest\"]\nscenario_toml = '''\n{}'''\n",
+        LIBRARY_SCENARIO.trim_start()
+    );
+    // The scenario's line 1 is the assignment's line 11: `duration_ms = 0` (scenario line
+    // 3) at 13:15, the instance's `workload` (scenario line 17) at 27:12.
+    let bad = embedded
+        .replacen("duration_ms = 4", "duration_ms = 0", 1)
+        .replacen("\"syscall-heavy\"", "\"syscall-heavey\"", 1);
+    let errors = Assignment::from_toml_all("a.toml", &bad, &library).expect_err("two errors");
+    let places: Vec<(&str, usize, usize)> = (errors.iter())
+        .map(|e| (e.file.as_str(), e.line, e.column))
+        .collect();
+    assert_eq!(
+        places,
+        [("a.toml", 13, 15), ("a.toml", 27, 12)],
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].message.contains("did you mean `syscall-heavy`"),
+        "{}",
+        errors[1]
+    );
+    assert_eq!(parse(&bad).expect_err("the first"), errors[0]);
+    // The page's reading (first variants only) gives the same list.
+    let page = Assignment::from_toml_first_variants("a.toml", &bad, &library).expect_err("two");
+    assert_eq!(page, errors);
+
+    // A library scenario with the same two mistakes: its errors in its own file, at the
+    // scenario's own lines (LIBRARY_SCENARIO starts with a newline: duration_ms on line 4,
+    // workload on line 18).
+    let broken = |name: &str| {
+        (name == "syscalls.toml").then(|| {
+            LIBRARY_SCENARIO
+                .replacen("duration_ms = 4", "duration_ms = 0", 1)
+                .replacen("\"syscall-heavy\"", "\"syscall-heavey\"", 1)
+        })
+    };
+    let errors = Assignment::from_toml_all("a.toml", ASSIGNMENT, &broken).expect_err("two");
+    let places: Vec<(&str, usize, usize)> = (errors.iter())
+        .map(|e| (e.file.as_str(), e.line, e.column))
+        .collect();
+    assert_eq!(
+        places,
+        [("syscalls.toml", 4, 15), ("syscalls.toml", 18, 12)]
+    );
+
+    // An error of the assignment's own tables is the only one: the reading stops there.
+    let bad_id = bad.replacen("id = \"s\"", "id = \"s s\"", 1);
+    let errors = Assignment::from_toml_all("a.toml", &bad_id, &library).expect_err("bad id");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, 6);
+}
+
 #[test]
 fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     let a = parse(ASSIGNMENT).expect("valid");

@@ -30,15 +30,31 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// Why an assignment is invalid: one error of the assignment, or every independent error
+/// of a step's scenario (`Scenario::from_toml_all`, in the file's order: an embedded one's
+/// located in the assignment, a library one's in its file).
+pub(super) struct Errors(pub(super) Vec<ScenarioError>);
+
+impl From<ScenarioError> for Errors {
+    fn from(e: ScenarioError) -> Errors {
+        Errors(vec![e])
+    }
+}
+
+/// `Err` with the one error `e`.
+fn fail<T>(e: ScenarioError) -> Result<T, Errors> {
+    Err(e.into())
+}
+
 #[inline] // for size: see `Assignment::from_toml`
 pub(super) fn from_toml(
     file_name: &str,
     text: &str,
     library: &dyn Library,
     variants_checked: Variants,
-) -> Result<Assignment, ScenarioError> {
+) -> Result<Assignment, Errors> {
     if text.len() > MAX_ASSIGNMENT_BYTES {
-        return Err(Validator::unparsed(file_name, text).error(
+        return fail(Validator::unparsed(file_name, text).error(
             0..0,
             msg!(
                 "file_too_large",
@@ -72,10 +88,10 @@ pub(super) fn from_toml(
     let v = Validator::new(file_name, text);
     let id = raw.assignment.id.get_ref().clone();
     if !valid_id(&id) {
-        return Err(bad_id(&v, raw.assignment.id.span(), &id));
+        return fail(bad_id(&v, raw.assignment.id.span(), &id));
     }
     if raw.steps.is_empty() {
-        return Err(v.error(
+        return fail(v.error(
             raw.assignment.id.span(),
             msg!(
                 "no_steps",
@@ -85,7 +101,7 @@ pub(super) fn from_toml(
         ));
     }
     if raw.steps.len() > MAX_STEPS {
-        return Err(v.error(
+        return fail(v.error(
             raw.steps[MAX_STEPS].id.span(),
             msg!(
                 "too_many",
@@ -100,10 +116,10 @@ pub(super) fn from_toml(
     for s in &raw.steps {
         let step_id = s.id.get_ref();
         if !valid_id(step_id) {
-            return Err(bad_id(&v, s.id.span(), step_id));
+            return fail(bad_id(&v, s.id.span(), step_id));
         }
         if steps.iter().any(|x| x.id == *step_id) {
-            return Err(v.error(
+            return fail(v.error(
                 s.id.span(),
                 msg!(
                     "duplicate",
@@ -130,7 +146,7 @@ pub(super) fn from_toml(
     // validation of the scenario, so their number is bounded for the whole file.
     let total: usize = assignment.steps.iter().map(|s| all_variants(s).len()).sum();
     if total > MAX_TOTAL_VARIANTS {
-        return Err(v.error(
+        return fail(v.error(
             assignment.raw.assignment.id.span(),
             msg!(
                 "too_many",
@@ -167,7 +183,7 @@ pub(super) fn from_toml(
                 sum > MAX_ASSIGNMENT_ESTIMATED_EVENTS
             })
             .unwrap_or(0);
-        return Err(v.error(
+        return fail(v.error(
             assignment.raw.steps[over].id.span(),
             msg!(
                 "assignment_too_many_events",
@@ -318,7 +334,7 @@ fn validate_step(
     s: &StepSection,
     reveal: bool,
     library: &dyn Library,
-) -> Result<Step, ScenarioError> {
+) -> Result<Step, Errors> {
     let step_id = s.id.get_ref().clone();
     let (source, scenario) = step_scenario(v, s, &step_id, library)?;
     let vary = step_variation(v, s, &step_id)?;
@@ -344,7 +360,7 @@ fn step_scenario(
     s: &StepSection,
     step_id: &str,
     library: &dyn Library,
-) -> Result<(StepSource, Scenario), ScenarioError> {
+) -> Result<(StepSource, Scenario), Errors> {
     Ok(match (&s.scenario, &s.scenario_toml) {
         (Some(name), None) => {
             let Some(text) = library.scenario(name.get_ref()) else {
@@ -356,7 +372,7 @@ fn step_scenario(
                 };
                 if let Some(meant) = library_guess(name.get_ref(), library).or_else(listed_guess)
                 {
-                    return Err(v.error(
+                    return fail(v.error(
                         name.span(),
                         msg!(
                             "unknown_scenario",
@@ -370,7 +386,7 @@ fn step_scenario(
                 }
                 if !known.is_empty() && library.reads_paths() {
                     // The CLI: neither a library name nor a file beside the assignment.
-                    return Err(v.error(
+                    return fail(v.error(
                         name.span(),
                         msg!(
                             "unknown_scenario",
@@ -385,7 +401,7 @@ fn step_scenario(
                 }
                 if !known.is_empty() {
                     // The library lists its names: the ones there are.
-                    return Err(v.error(
+                    return fail(v.error(
                         name.span(),
                         msg!(
                             "unknown_scenario",
@@ -401,7 +417,7 @@ fn step_scenario(
                     // Written as a library file name is: suggesting one would suggest it
                     // again. The resolver (a caller's closure, which cannot list its
                     // names) has no such file.
-                    return Err(v.error(
+                    return fail(v.error(
                         name.span(),
                         msg!(
                             "unknown_scenario",
@@ -412,7 +428,7 @@ fn step_scenario(
                         ),
                     ));
                 }
-                return Err(v.error(
+                return fail(v.error(
                     name.span(),
                     msg!(
                         "unknown_scenario",
@@ -423,16 +439,20 @@ fn step_scenario(
                     ),
                 ));
             };
-            let scenario = Scenario::from_toml(&library.file_label(name.get_ref()), &text)?;
+            let scenario = Scenario::from_toml_all(&library.file_label(name.get_ref()), &text)
+                .map_err(Errors)?;
             (StepSource::Library(name.get_ref().clone()), scenario)
         }
         (None, Some(embedded)) => {
-            let scenario = Scenario::from_toml(v.file, embedded.get_ref())
-                .map_err(|e| relocate(v.text, embedded, e))?;
+            // Every independent error of the embedded scenario, each at its place in the
+            // assignment.
+            let scenario = Scenario::from_toml_all(v.file, embedded.get_ref()).map_err(|all| {
+                Errors(all.into_iter().map(|e| relocate(v.text, embedded, e)).collect())
+            })?;
             (StepSource::Embedded, scenario)
         }
         (Some(_), Some(embedded)) => {
-            return Err(v.error(
+            return fail(v.error(
                 embedded.span(),
                 msg!(
                     "conflict",
@@ -443,7 +463,7 @@ fn step_scenario(
             ))
         }
         (None, None) => {
-            return Err(v.error(
+            return fail(v.error(
                 s.id.span(),
                 msg!(
                     "missing_field",

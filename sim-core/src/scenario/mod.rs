@@ -48,6 +48,7 @@ use validate::{validate, validate_all, Questions};
 
 // For assignments (crate::assignment), which validate their own questions against a
 // scenario and locate errors in their own file.
+pub(crate) use validate::first as validate_first;
 pub(crate) use validate::validate_question;
 
 // ---------------------------------------------------------------------------------------
@@ -213,8 +214,11 @@ impl Scenario {
 
     /// [`Self::from_toml`], with every independent error the file has, in the file's order
     /// (by line and column; never an empty list), so that an author can fix them all at
-    /// once. A TOML syntax error, or a value of the wrong type, stops the reading: it is
-    /// the only error. After a reading the checks go part by part (`[host]`, each
+    /// once. A TOML syntax error, an unknown key or a value of the wrong type stops the
+    /// reading, and no check runs: it is the only error, or the last after the unknown
+    /// values read past before it. An unknown value (`kind = "natve"`) does not stop it:
+    /// the part that holds it is left out as a part with an error, and the rest is read
+    /// (`read_past`). After a reading the checks go part by part (`[host]`, each
     /// `[[platform]]`, each `[[instance]]`, each `[[question]]`...): each part's first
     /// error is reported, and a part that refers to one with an error is not checked
     /// (an instance on a platform with an error is checked without it, a question is
@@ -253,6 +257,24 @@ impl Scenario {
     /// `#[inline]` like `from_toml`, for the same reason.
     #[inline]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, Vec<ScenarioError>> {
+        Self::read_past(file_name, text, probe, &mut Vec::new())
+    }
+
+    /// [`Self::read`]; an unknown value (`kind = "natve"`) is reported with what the rest of
+    /// the file gives (when `probe`): the text is read again with a valid value of no more
+    /// characters in its place, padded with spaces after its closing quote (every offset,
+    /// line and column stays the file's), and the part of the file that holds it
+    /// (`poisoned`: its `[[platform]]`, `[host]`...) counts as a part with an error, so that
+    /// nothing is reported that could follow from the value read in its place. Up to
+    /// [`MAX_ERRORS_SHOWN`] such values; one too short for any valid value stops there.
+    #[inline]
+    fn read_past(
+        file_name: &str,
+        text: &str,
+        probe: bool,
+        poisoned: &mut Vec<validate::Part>,
+    ) -> Result<Scenario, Vec<ScenarioError>> {
+        let mut value_span = None;
         let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
             // An assignment given where a scenario belongs: say so, not "unknown field".
             if let (Some(at), None) = (
@@ -269,6 +291,7 @@ impl Scenario {
                 );
             }
             let span = e.span().unwrap_or(0..0);
+            value_span = Some(span.clone());
             let message = e.message().trim().replace('\n', " ");
             error::parser_error(file_name, text, span, message, |at| {
                 if !probe || at.is_empty() || at.end > text.len() {
@@ -289,9 +312,55 @@ impl Scenario {
                     .flatten()
             })
         })
-        .map_err(|e| vec![e])?;
+        .map_err(|e| {
+            let past = (probe && e.code == "unknown_value" && poisoned.len() < MAX_ERRORS_SHOWN)
+                .then(|| Self::past_value(file_name, text, value_span?, &e, poisoned))
+                .flatten();
+            let mut errors = past.unwrap_or_default();
+            errors.push(e);
+            validate::sorted(errors)
+        })?;
         let v = Validator::new(file_name, text);
-        validate_all(&v, raw, Questions::Strict)
+        validate_all(&v, raw, Questions::Strict, poisoned)
+    }
+
+    /// The errors of `text` read with the unknown value at `span` (`e`) replaced (see
+    /// [`Self::read_past`]), `e` left out; None when no valid value fits in its place or
+    /// the part that holds it is not one the checks can leave out.
+    #[inline]
+    fn past_value(
+        file_name: &str,
+        text: &str,
+        span: std::ops::Range<usize>,
+        e: &ScenarioError,
+        poisoned: &mut Vec<validate::Part>,
+    ) -> Option<Vec<ScenarioError>> {
+        let written = text.get(span.clone())?;
+        let quote = written.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let inner = written.strip_prefix(quote)?.strip_suffix(quote)?;
+        // serde's list: "unknown variant `x`, expected one of `a`, `b`" (or "expected `a`").
+        let detail = &e.params.iter().find(|(k, _)| *k == "detail")?.1;
+        let (_, expected) = detail.split_once(", expected ")?;
+        let valid = (expected.split('`').skip(1).step_by(2))
+            .find(|name| name.len() <= inner.len() && !name.contains(quote))?;
+        let replaced = format!(
+            "{}{quote}{valid}{quote}{}{}",
+            &text[..span.start],
+            " ".repeat(inner.len() - valid.len()),
+            &text[span.end..]
+        );
+        let part = Validator::new(file_name, &replaced).part_at(span.start)?;
+        if part.0 == "scenario" {
+            // Not a part the checks leave out (it holds no such value today).
+            return None;
+        }
+        poisoned.push(part);
+        Some(
+            match Self::read_past(file_name, &replaced, true, poisoned) {
+                Ok(_) => Vec::new(),
+                Err(errors) => errors,
+            },
+        )
     }
 
     pub fn name(&self) -> &str {
@@ -854,6 +923,70 @@ workload = "syscall-heavy"
             .unwrap_err();
         assert_ne!((e.line, e.column), (1, 1), "{e}");
         assert_eq!(e.line, 3, "{e}");
+    }
+
+    /// The errors' places, in the order given.
+    fn places(text: &str) -> Vec<(usize, usize, &'static str)> {
+        let errors = Scenario::from_toml_all("t.toml", text).unwrap_err();
+        assert_eq!(Scenario::from_toml("t.toml", text).unwrap_err(), errors[0]);
+        errors.iter().map(|e| (e.line, e.column, e.code)).collect()
+    }
+
+    /// An unknown value (a serde error that stopped the reading) is one error among the
+    /// others: the rest of the file is still checked, except the part that holds it.
+    #[test]
+    fn an_unknown_value_does_not_hide_the_files_other_errors() {
+        let base = "[scenario]\nname = \"t\"\nduration_ms = 10\n[host]\ncores = 2\n[[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[platform]]\nname = \"b\"\nkind = \"native\"\n[[instance]]\nname = \"i\"\nworkload = \"web-server\"\n";
+        assert!(Scenario::from_toml("t.toml", base).is_ok());
+        // Two unknown values and two other errors, each reported, in the file's order.
+        let text = base
+            .replace("cores = 2", "cores = 0")
+            .replace("\"hardware_assist\"", "\"hardware_asist\"")
+            .replace("\"native\"", "\"natve\"")
+            .replace("\"web-server\"", "\"web-sever\"");
+        assert_eq!(
+            places(&text),
+            [
+                (5, 9, "out_of_range"),
+                (9, 13, "unknown_value"),
+                (12, 8, "unknown_value"),
+                (15, 12, "unknown_name"),
+            ]
+        );
+        // The did-you-mean stays (the message is the same as when it stopped the reading).
+        let errors = Scenario::from_toml_all("t.toml", &text).unwrap_err();
+        assert!(
+            errors[2].message.contains("did you mean `native`?"),
+            "{}",
+            errors[2]
+        );
+
+        // `typ1` is read as `vdi` (the one valid value no longer than it) to go on: the
+        // platform is left out, so nothing that follows from `vdi` is reported (its
+        // technique, its instances' workload), only the other platform's error.
+        let text = base.replace("\"type1\"", "\"typ1\"").replace(
+            "name = \"b\"\nkind = \"native\"",
+            "name = \"b\"\nkind = \"native\"\ntechnique = \"para\"",
+        );
+        assert_eq!(
+            places(&text),
+            [(8, 8, "unknown_value"), (13, 13, "not_applicable")]
+        );
+        // One too short for every valid value stops the reading there, as before.
+        let text = base
+            .replace("\"type1\"", "\"t1\"")
+            .replace("cores = 2", "cores = 0");
+        assert_eq!(places(&text), [(8, 8, "unknown_value")]);
+
+        // In [host] (the CPU generation): no platform is checked (their checks depend on
+        // it); an instance's own error is still reported.
+        let text = base
+            .replace("cores = 2", "cores = 2\ncpu = \"skylak\"")
+            .replace("\"web-server\"", "\"web-sever\"");
+        assert_eq!(
+            places(&text),
+            [(6, 7, "unknown_value"), (16, 12, "unknown_name")]
+        );
     }
 
     #[test]

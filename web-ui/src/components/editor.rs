@@ -134,7 +134,7 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         });
     }
-    // The label follows the language, the error marker the validator's error; each goes
+    // The label follows the language, the error markers the validator's errors; each goes
     // to CodeMirror only when it changes. A dispatch makes CodeMirror update its view and
     // read the selection back (a forced layout): a slider's re-validation, which changes
     // neither, must not cost that on every move while the workers need the CPU.
@@ -148,15 +148,20 @@ pub fn editor(props: &EditorProps) -> Html {
     }
     {
         let cm = cm.clone();
-        let error = match &state.validation {
-            Validation::Invalid(err) => {
-                Some((err.line, err.column, plain_quotes(err.message.get(lang))))
-            }
-            Validation::Valid { .. } => None,
+        // Every error shown in the list under the editor, each marked at its place.
+        let errors: Vec<(usize, usize, String)> = match &state.validation {
+            Validation::Invalid(errors) => (errors.shown.iter())
+                .map(|e| (e.line, e.column, plain_quotes(e.message.get(lang))))
+                .collect(),
+            Validation::Valid { .. } => Vec::new(),
         };
-        use_effect_with((error, *mounted), move |(error, _)| {
+        // Set again after each edit while there are errors: an edit that replaces a marked
+        // range (a whole new text pasted, the same error in it) maps the marker away, and
+        // an equal list would not be set again (the e2e step on every independent error).
+        let edited = (!errors.is_empty()).then(|| state.text.clone());
+        use_effect_with((errors, edited, *mounted), move |(errors, _, _)| {
             if let Some(e) = cm.borrow().as_ref() {
-                e.set_error(error.as_ref().map(|(l, c, m)| (*l, *c, m.as_str())));
+                e.set_errors(errors);
             }
         });
     }
@@ -232,11 +237,10 @@ pub fn editor(props: &EditorProps) -> Html {
             }) }
             </>
         },
-        Validation::Invalid(err) => {
-            let goto = {
+        Validation::Invalid(errors) => {
+            let goto = |line: usize, column: usize| {
                 let area = area.clone();
                 let cm = cm.clone();
-                let (line, column) = (err.line, err.column);
                 let text = state.text.clone();
                 Callback::from(move |_| {
                     if let Some(e) = cm.borrow().as_ref() {
@@ -248,21 +252,57 @@ pub fn editor(props: &EditorProps) -> Html {
                     }
                 })
             };
-            html! {
-                <div id="editor-error" class="invalid" role="alert">
-                    <p>
-                        <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
-                        { format!(" — {} {}, {} {}", t(lang, "editor.line"), err.line, t(lang, "editor.column"), err.column) }
-                    </p>
-                    <pre class="error-text">{ super::with_code(err.display.get(lang)) }</pre>
-                    <button class="link" onclick={goto}>{ t(lang, "editor.goto") }</button>
-                </div>
+            let place = |line: usize, column: usize| {
+                format!(
+                    "{} {line}, {} {column}",
+                    t(lang, "editor.line"),
+                    t(lang, "editor.column")
+                )
+            };
+            let first = errors.first();
+            let more = (errors.more > 0).then(|| {
+                html! { <p class="error-more">{ t(lang, "editor.more").replace("{}", &errors.more.to_string()) }</p> }
+            });
+            if errors.shown.len() == 1 && errors.more == 0 {
+                html! {
+                    <div id="editor-error" class="invalid" role="alert">
+                        <p>
+                            <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
+                            { format!(" — {}", place(first.line, first.column)) }
+                        </p>
+                        <pre class="error-text">{ super::with_code(first.display.get(lang)) }</pre>
+                        <button class="link" onclick={goto(first.line, first.column)}>{ t(lang, "editor.goto") }</button>
+                    </div>
+                }
+            } else {
+                // Every independent error, in the file's order, as `virtsim validate`
+                // prints them (the first 20, then how many more): each at its line and
+                // column, a link there.
+                let count = errors.shown.len() + errors.more;
+                html! {
+                    <div id="editor-error" class="invalid" role="alert">
+                        <p>
+                            <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
+                            { format!(" — {}", t(lang, "editor.errors").replace("{}", &count.to_string())) }
+                        </p>
+                        <ol class="error-list">
+                            { for errors.shown.iter().map(|e| html! {
+                                <li>
+                                    <button class="link" onclick={goto(e.line, e.column)}
+                                        title={t(lang, "editor.goto")}>{ place(e.line, e.column) }</button>
+                                    <pre class="error-text">{ super::with_code(e.display.get(lang)) }</pre>
+                                </li>
+                            }) }
+                        </ol>
+                        { more }
+                    </div>
+                }
             }
         }
     };
-    let error_line = match &state.validation {
-        Validation::Invalid(e) => Some(e.line),
-        _ => None,
+    let error_lines: Vec<usize> = match &state.validation {
+        Validation::Invalid(errors) => errors.shown.iter().map(|e| e.line).collect(),
+        _ => Vec::new(),
     };
     let lines = state.text.split('\n').count().max(1);
     let valid = matches!(state.validation, Validation::Valid { .. });
@@ -285,7 +325,7 @@ pub fn editor(props: &EditorProps) -> Html {
             <div class="code" hidden={*mounted}>
                 <div class="gutter" aria-hidden="true">
                     { for (1..=lines.min(2000)).map(|n| html! {
-                        <span class={classes!((error_line == Some(n)).then_some("bad"))}>{ n }</span>
+                        <span class={classes!(error_lines.contains(&n).then_some("bad"))}>{ n }</span>
                     }) }
                 </div>
                 <textarea id="scenario-text" ref={area} spellcheck="false" autocapitalize="off"

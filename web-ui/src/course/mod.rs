@@ -172,15 +172,34 @@ impl crate::sim::assignment::Library for PageLibrary {
     }
 }
 
+/// An assignment's errors (one, or every independent one of a step's scenario), one a
+/// line as `virtsim validate` prints them: the first 20, then "FILE: and N more errors".
+fn errors_msg(file: &str, errors: &[crate::sim::ScenarioError]) -> Msg {
+    use crate::sim::text::Lang;
+    let cap = crate::sim::scenario::MAX_ERRORS_SHOWN;
+    let more = errors.len().saturating_sub(cap);
+    let lines = |lang: Lang, more_line: String| {
+        let mut lines: Vec<String> = (errors.iter().take(cap))
+            .map(|e| e.to_string_in(lang))
+            .collect();
+        if more > 0 {
+            lines.push(more_line);
+        }
+        lines.join("\n")
+    };
+    Msg {
+        en: lines(Lang::En, format!("{file}: and {more} more errors")),
+        ko: lines(Lang::Ko, format!("{file}: 오류가 {more}개 더 있습니다")),
+    }
+}
+
 /// Parses and validates an assignment and restores its saved progress. Only each
 /// step's first variant is validated here: every variant of a large scenario (up to 256
 /// validations) could hold the tab for seconds; a student's own variant is validated when
 /// its step is shown (`Course::prepare`), and `virtsim validate` checks them all.
 pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
-    let a = Assignment::from_toml_first_variants(file, text, &PageLibrary).map_err(|e| Msg {
-        en: e.to_string_in(crate::sim::text::Lang::En),
-        ko: e.to_string_in(crate::sim::text::Lang::Ko),
-    })?;
+    let a = Assignment::from_toml_first_variants(file, text, &PageLibrary)
+        .map_err(|errors| errors_msg(file, &errors))?;
     let storage_key = format!("virtsim.course.{}", a.id);
     // Progress kept before it was keyed by the id alone: under the id and the text's hash.
     let before = || {

@@ -174,7 +174,7 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                     // scenario editor, and say so.
                     let scenario = Assignment::from_toml_first_variants(&file, &text, &PageLibrary)
                         .err()
-                        .is_some_and(|e| e.code == "wrong_kind");
+                        .is_some_and(|e| e[0].code == "wrong_kind");
                     if scenario {
                         s.load(None, file.clone(), text);
                         s.notice = Some(crate::sim::text::particles(

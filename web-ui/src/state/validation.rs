@@ -59,6 +59,32 @@ impl EditorError {
     }
 }
 
+/// Every independent error of the editor's text, as `virtsim validate` prints them: the
+/// first [`MAX_ERRORS_SHOWN`](crate::sim::scenario::MAX_ERRORS_SHOWN) in the file's order
+/// (`Scenario::from_toml_all`), and how many more there are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorErrors {
+    /// Never empty; the first is `Scenario::from_toml`'s error.
+    pub shown: Vec<EditorError>,
+    /// The errors past the ones shown.
+    pub more: usize,
+}
+
+impl EditorErrors {
+    /// The first error in the file's order (the one a single marker showed).
+    pub fn first(&self) -> &EditorError {
+        &self.shown[0]
+    }
+
+    fn of(errors: &[crate::sim::ScenarioError]) -> EditorErrors {
+        let cap = crate::sim::scenario::MAX_ERRORS_SHOWN;
+        EditorErrors {
+            shown: errors.iter().take(cap).map(EditorError::located).collect(),
+            more: errors.len().saturating_sub(cap),
+        }
+    }
+}
+
 /// The outcome of validating the editor's text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Validation {
@@ -77,7 +103,7 @@ pub enum Validation {
         /// think: an instance group OOM-killed even alone), as the CLI's `validate` does.
         warnings: Vec<EditorError>,
     },
-    Invalid(EditorError),
+    Invalid(EditorErrors),
 }
 
 /// Validates scenario text the way a run would read it: the text itself (an editor
@@ -101,20 +127,23 @@ pub fn validate(
             ),
         };
         return (
-            Validation::Invalid(EditorError {
-                line: 1,
-                column: 1,
-                display: Msg {
-                    en: format!("{file}:1:1: {}", message.en),
-                    ko: format!("{file}:1:1: {}", message.ko),
-                },
-                message,
+            Validation::Invalid(EditorErrors {
+                shown: vec![EditorError {
+                    line: 1,
+                    column: 1,
+                    display: Msg {
+                        en: format!("{file}:1:1: {}", message.en),
+                        ko: format!("{file}:1:1: {}", message.ko),
+                    },
+                    message,
+                }],
+                more: 0,
             }),
             None,
         );
     }
     match crate::parsed::scenario(file, text) {
-        Err(e) => (Validation::Invalid(EditorError::located(&e)), None),
+        Err(errors) => (Validation::Invalid(EditorErrors::of(&errors)), None),
         Ok(base) => {
             let baseline = Box::new(baseline_of(&base));
             let warnings: Vec<EditorError> =
@@ -212,9 +241,16 @@ mod tests {
         assert_eq!(scenario_name_in("[scenario]\nname = \"\"\n"), None);
     }
 
-    fn editor_error(text: &str) -> EditorError {
+    fn editor_errors(text: &str) -> EditorErrors {
         match validate("x.toml", text, &Knobs::default()).0 {
             Validation::Invalid(e) => e,
+            Validation::Valid { .. } => panic!("valid: {text}"),
+        }
+    }
+
+    fn editor_error(text: &str) -> EditorError {
+        match validate("x.toml", text, &Knobs::default()).0 {
+            Validation::Invalid(e) => e.first().clone(),
             Validation::Valid { .. } => panic!("valid: {text}"),
         }
     }
@@ -235,6 +271,58 @@ mod tests {
         assert!(e.message.en.contains("U+0000"), "{}", e.message.en);
         let e = editor_error("[scenario]\nname = \"a\\u0007b\"\n");
         assert!(e.message.en.contains("U+0007"), "{}", e.message.en);
+    }
+
+    /// Every independent error, located and in both languages, the first 20 of them with
+    /// the count of the others (`virtsim validate`'s cap).
+    #[test]
+    fn every_independent_error_is_listed_with_the_clis_cap() {
+        // host.cores = 0 at 5:9 and workload `web-sever` at 13:12: two independent errors.
+        let text = "[scenario]\nname = \"two\"\nduration_ms = 10\n[host]\ncores = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\n# a typo\nworkload = \"web-sever\"\n";
+        let e = editor_errors(text);
+        let places: Vec<(usize, usize)> = e.shown.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(places, [(5, 9), (13, 12)]);
+        assert_eq!(e.more, 0);
+        assert!(
+            e.shown[0]
+                .display
+                .en
+                .starts_with("x.toml:5:9: host.cores must be between 1 and 1,024"),
+            "{}",
+            e.shown[0].display.en
+        );
+        assert!(
+            e.shown[1].display.en.starts_with("x.toml:13:12: "),
+            "{}",
+            e.shown[1].display.en
+        );
+        assert!(
+            e.shown[1].display.en.contains("web-server"),
+            "{}",
+            e.shown[1].display.en
+        );
+        assert!(
+            e.shown[0]
+                .display
+                .ko
+                .contains("host.cores 값은 1에서 1,024 사이여야 합니다"),
+            "{}",
+            e.shown[0].display.ko
+        );
+        // 25 instances, each with the workload misspelt: 25 errors, 20 shown and 5 more.
+        let mut many = String::from(
+            "[scenario]\nname = \"many\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n",
+        );
+        for i in 0..25 {
+            many.push_str(&format!(
+                "[[instance]]\nname = \"i{i}\"\nworkload = \"web-sever\"\n"
+            ));
+        }
+        let e = editor_errors(&many);
+        assert_eq!((e.shown.len(), e.more), (20, 5));
+        // In the file's order: instance k's workload is on line 8 + 3k.
+        let lines: Vec<usize> = e.shown.iter().map(|e| e.line).collect();
+        assert_eq!(lines, (0..20).map(|k| 8 + 3 * k).collect::<Vec<_>>());
     }
 
     /// `memory_gib = 2048` in a message is code, as the CLI prints it (`2,048` is no TOML

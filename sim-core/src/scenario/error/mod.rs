@@ -353,6 +353,37 @@ impl<'a> Validator<'a> {
     /// The span of the value at `path` (for an array element, the element; for an
     /// element of an array of tables, its `[[header]]`), or of the nearest part of the
     /// path that exists; `0..0` when nothing does.
+    /// The part of the file (a top-level table, or an element of an array of tables, as
+    /// `validate_all` checks them one by one) whose header (or value) is the last to start
+    /// at or before byte `at`; None for a part of another name.
+    pub(crate) fn part_at(&self, at: usize) -> Option<(&'static str, Option<usize>)> {
+        use toml::de::DeValue;
+        const PARTS: [&str; 9] = [
+            "scenario", "host", "costs", "sweep", "platform", "workload", "instance", "question",
+            "fault",
+        ];
+        let mut best: Option<(usize, Option<&'static str>, Option<usize>)> = None;
+        let mut consider = |start: usize, name: Option<&'static str>, index: Option<usize>| {
+            if start <= at && best.is_none_or(|(b, _, _)| start >= b) {
+                best = Some((start, name, index));
+            }
+        };
+        for (key, value) in self.document()? {
+            let name = PARTS.into_iter().find(|p| *p == key.get_ref().as_ref());
+            match value.get_ref() {
+                DeValue::Array(array) => {
+                    for (index, element) in array.iter().enumerate() {
+                        consider(element.span().start, name, Some(index));
+                    }
+                }
+                _ if value.span().is_empty() => consider(key.span().start, name, None),
+                _ => consider(value.span().start, name, None),
+            }
+        }
+        let (_, name, index) = best?;
+        name.map(|name| (name, index))
+    }
+
     pub(crate) fn span_of(&self, path: &[Key<'_>]) -> std::ops::Range<usize> {
         use toml::de::DeValue;
         let Some(document) = self.document() else {

@@ -212,8 +212,13 @@ pub(super) fn validate(
     raw: ScenarioFile,
     questions_mode: Questions,
 ) -> Result<Scenario, ScenarioError> {
-    validate_all(v, raw, questions_mode).map_err(first)
+    validate_all(v, raw, questions_mode, &[]).map_err(first)
 }
+
+/// A part of a scenario file that [`validate_all`] checks on its own: a top-level table
+/// (`"host"`, `"sweep"`, `"costs"`, `"scenario"`) or an element of an array of tables
+/// (`("platform", Some(1))`).
+pub(crate) type Part = (&'static str, Option<usize>);
 
 /// The first of a non-empty list of errors (the lists of [`validate_all`] never are empty).
 pub(crate) fn first(mut errors: Vec<ScenarioError>) -> ScenarioError {
@@ -239,11 +244,20 @@ fn keep<T>(errors: &mut Vec<ScenarioError>, result: Result<T, ScenarioError>) ->
 /// instance, the questions and faults every platform and instance (and the sweep, and
 /// `duration_ms`). With an error in `[host]` the platforms are checked against the
 /// default host with the file's CPU generation, and the pins against no host.
+/// `poisoned`: parts with an error found before (an unknown value, read as another so that
+/// the reading could go on): treated as parts with an error (not checked, and the parts that
+/// refer to them not either); with an error in `[host]` no platform is checked.
 pub(super) fn validate_all(
     v: &Validator<'_>,
     raw: ScenarioFile,
     questions_mode: Questions,
+    poisoned: &[Part],
 ) -> Result<Scenario, Vec<ScenarioError>> {
+    let off = |name: &str, index: Option<usize>| {
+        poisoned
+            .iter()
+            .any(|p| p.0 == name && (p.1 == index || name == "workload"))
+    };
     let mut errors = Vec::new();
     let s = &raw.scenario;
     let scenario_name_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
@@ -294,7 +308,12 @@ pub(super) fn validate_all(
         ));
     }
 
-    let host = keep(&mut errors, validate_host(v, &raw.host));
+    let host_off = off("host", None);
+    let host = if host_off {
+        None
+    } else {
+        keep(&mut errors, validate_host(v, &raw.host))
+    };
     // The platforms' checks against the host: if the file's has an error, the default one
     // with the file's CPU generation (a name the reading accepted) and its features.
     let platform_host = match &host {
@@ -321,23 +340,27 @@ pub(super) fn validate_all(
     let mut platforms: Vec<Option<PlatformSpec>> = Vec::new();
     for (index, p) in raw.platforms.iter().enumerate().take(MAX_PLATFORMS) {
         let name = p.name.get_ref();
-        platforms.push(
-            if raw.platforms[..index]
-                .iter()
-                .any(|q| q.name.get_ref() == name)
-            {
-                errors.push(v.error(p.name.span(), duplicate_platform(name)));
-                None
-            } else {
-                keep(&mut errors, validate_platform(v, p, &platform_host))
-            },
-        );
+        platforms.push(if host_off || off("platform", Some(index)) {
+            None
+        } else if raw.platforms[..index]
+            .iter()
+            .any(|q| q.name.get_ref() == name)
+        {
+            errors.push(v.error(p.name.span(), duplicate_platform(name)));
+            None
+        } else {
+            keep(&mut errors, validate_platform(v, p, &platform_host))
+        });
     }
     let platforms_ok = !platforms.is_empty()
         && platforms.len() == raw.platforms.len()
         && platforms.iter().all(Option::is_some);
 
-    let workloads = keep(&mut errors, validate_workloads(v, &raw.workloads));
+    let workloads = if off("workload", None) {
+        None
+    } else {
+        keep(&mut errors, validate_workloads(v, &raw.workloads))
+    };
 
     // Instances.
     if raw.instances.is_empty() {
@@ -346,30 +369,30 @@ pub(super) fn validate_all(
     let mut instances: Vec<Option<InstanceSpec>> = Vec::new();
     for (index, i) in raw.instances.iter().enumerate() {
         let name = i.name.get_ref();
-        instances.push(
-            if raw.instances[..index]
-                .iter()
-                .any(|x| x.name.get_ref() == name)
-            {
-                errors.push(v.error(i.name.span(), duplicate_instance(name)));
-                None
-            } else if workloads.is_none() && workload::preset(i.workload.get_ref()).is_none() {
-                // Its workload may be one of the [[workload]] tables, which have an error.
-                None
-            } else {
-                keep(
-                    &mut errors,
-                    validate_instance(
-                        v,
-                        i,
-                        host.as_ref(),
-                        &platforms,
-                        &raw.platforms,
-                        workloads.as_deref().unwrap_or_default(),
-                    ),
-                )
-            },
-        );
+        instances.push(if off("instance", Some(index)) {
+            None
+        } else if raw.instances[..index]
+            .iter()
+            .any(|x| x.name.get_ref() == name)
+        {
+            errors.push(v.error(i.name.span(), duplicate_instance(name)));
+            None
+        } else if workloads.is_none() && workload::preset(i.workload.get_ref()).is_none() {
+            // Its workload may be one of the [[workload]] tables, which have an error.
+            None
+        } else {
+            keep(
+                &mut errors,
+                validate_instance(
+                    v,
+                    i,
+                    host.as_ref(),
+                    &platforms,
+                    &raw.platforms,
+                    workloads.as_deref().unwrap_or_default(),
+                ),
+            )
+        });
     }
     // None with an error, or with none at all (no_instance): what needs every instance
     // waits (a platform without instances follows from no_instance).
@@ -377,7 +400,8 @@ pub(super) fn validate_all(
     let instances = instances.filter(|i| !i.is_empty());
 
     // Costs first: the memory totals below use some of them.
-    let costs_ok = keep(&mut errors, validate_costs(v, &raw.costs)).is_some();
+    let costs_ok =
+        !off("costs", None) && keep(&mut errors, validate_costs(v, &raw.costs)).is_some();
     let raw_costs = &raw.costs;
 
     // Per-platform totals: instances, vCPUs, memory (with every instance known).
@@ -415,6 +439,7 @@ pub(super) fn validate_all(
 
     let sweep = match (&raw.sweep, &instances) {
         (None, _) => Some(None),
+        (Some(_), _) if off("sweep", None) => None,
         (Some(section), Some(instances)) => {
             keep(&mut errors, validate_sweep(v, section, instances)).map(Some)
         }
@@ -433,7 +458,10 @@ pub(super) fn validate_all(
     // Questions.
     let mut questions = Vec::new();
     if let (Some(sweep), true) = (&sweep, questions_fit) {
-        for q in &raw.questions {
+        for (index, q) in raw.questions.iter().enumerate() {
+            if off("question", Some(index)) {
+                continue;
+            }
             if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
                 errors.push(v.error(q.id.span(), duplicate_question(q.id.get_ref())));
                 continue;
@@ -449,7 +477,10 @@ pub(super) fn validate_all(
     // Faults.
     let mut faults = Vec::new();
     if duration_ok && faults_fit {
-        for f in &raw.faults {
+        for (index, f) in raw.faults.iter().enumerate() {
+            if off("fault", Some(index)) {
+                continue;
+            }
             let fault = validate_fault(v, f, duration_ms, &platforms, &instances, &raw.platforms);
             faults.extend(keep(&mut errors, fault));
         }
@@ -489,7 +520,7 @@ pub(super) fn validate_all(
 /// `errors` in the file's order (errors at one place keep the order found). By insertion:
 /// the errors are few and mostly in order already, and a library sort would compile one
 /// more sort into the page.
-fn sorted(mut errors: Vec<ScenarioError>) -> Vec<ScenarioError> {
+pub(super) fn sorted(mut errors: Vec<ScenarioError>) -> Vec<ScenarioError> {
     let at = |e: &ScenarioError| (e.line, e.column);
     for i in 1..errors.len() {
         let mut j = i;
