@@ -483,3 +483,49 @@ fn a_vm_whose_emulation_runs_on_its_vcpu_uses_no_more_than_its_vcpu() {
     assert!(l.cpu_beyond_vcpus.is_some(), "{l:?}");
     assert!((l.cpu_per_instance_percent - 100.0).abs() < 0.5, "{l:?}");
 }
+
+/// seed-table-full's sweep (14, 16, 18 and 20 web servers, p99 receive latency within
+/// 150 µs) on 4 cores instead of 8: every count misses the target from the first, so no
+/// density is found, and the performance cell says so instead of leaving the density out
+/// (on 8 cores it shows the density found, and no such note).
+#[test]
+fn a_sweep_missed_from_its_first_count_is_said_in_the_table() {
+    let text =
+        std::fs::read_to_string(workspace_root().join("scenarios/seed-table-full.toml")).unwrap();
+    let performance = |r: &sim_core::RunResult, platform: &str| {
+        let row = r
+            .table
+            .rows
+            .iter()
+            .position(|&row| row == sim_core::table::TableRow::Performance)
+            .unwrap();
+        let column = r
+            .table
+            .columns
+            .iter()
+            .find(|c| c.platform == platform)
+            .unwrap();
+        column.cells[row].measured.clone()
+    };
+    let on_8 = run(&text);
+    let vm = performance(&on_8, "vm");
+    assert!(
+        vm.en.contains("instances meet the sweep's latency target"),
+        "{}",
+        vm.en
+    );
+    assert!(!vm.en.contains("already misses"), "{}", vm.en);
+    assert!(
+        text.contains("\ncores = 8\n"),
+        "the scenario's host has 8 cores"
+    );
+    let on_4 = run(&text.replace("\ncores = 8\n", "\ncores = 4\n"));
+    assert_eq!(platform(&on_4, "vm").sweep_density, None);
+    let vm = performance(&on_4, "vm");
+    assert!(
+        vm.en.contains("the sweep's first count, 14 instances, already misses its p99 target of 150 µs (counts 14–20 run)"),
+        "{}",
+        vm.en
+    );
+    assert!(vm.ko.contains("p99 목표 150 µs"), "{}", vm.ko);
+}

@@ -3,11 +3,13 @@
 
 use crate::platform::PlatformKind;
 use crate::results::PlatformResult;
+use crate::sweep::SweepResult;
 use crate::table::{ComparisonTable, SeedColumn, TableCell, TableColumn, TableRow};
 use crate::text::{Lang, Text};
 
-/// The seed's table with a column per platform: the seed's words and this run's figures.
-pub(super) fn build(platforms: &[PlatformResult]) -> ComparisonTable {
+/// The seed's table with a column per platform: the seed's words and this run's figures
+/// (with the run's sweep, where it has one).
+pub(super) fn build(platforms: &[PlatformResult], sweep: Option<&SweepResult>) -> ComparisonTable {
     let columns = platforms
         .iter()
         .map(|p| {
@@ -24,7 +26,10 @@ pub(super) fn build(platforms: &[PlatformResult]) -> ComparisonTable {
                     .iter()
                     .map(|&row| TableCell {
                         seed: class.seed_text(row),
-                        measured: join(measured_cell(p, row), session_host_note(p, row)),
+                        measured: join(
+                            join(measured_cell(p, row), session_host_note(p, row)),
+                            sweep_missed_note(p, row, sweep),
+                        ),
                     })
                     .collect(),
             }
@@ -252,6 +257,32 @@ fn measured_cell(p: &PlatformResult, row: TableRow) -> Text {
         }
         (_, _, extra) => join(measured(p, row), extra),
     }
+}
+
+/// A platform the sweep ran whose every count missed the sweep's p99 target from the first
+/// (no density to show): said in its performance cell, where a density is shown otherwise,
+/// instead of the figure simply missing (a reviewer: the phrase vanished with fewer cores).
+fn sweep_missed_note(
+    p: &PlatformResult,
+    row: TableRow,
+    sweep: Option<&SweepResult>,
+) -> Option<Text> {
+    if row != TableRow::Performance || p.sweep_density.is_some() {
+        return None;
+    }
+    let sweep = sweep?;
+    let target = sweep.p99_target_us?;
+    let curve = sweep.curves.iter().find(|c| c.platform == p.name)?;
+    let (first, last) = (curve.points.first()?.count, curve.points.last()?.count);
+    let counts = if first == last {
+        format!("{first}")
+    } else {
+        format!("{first}–{last}")
+    };
+    Some(Text::new(
+        format!("the sweep's first count, {first} instances, already misses its p99 target of {target} µs (counts {counts} run): fewer than {first} meet it here"),
+        format!("스윕의 첫 개수인 인스턴스 {first}개부터 p99 목표 {target} µs를 넘습니다 (실행한 개수 {counts}): 여기서 목표를 지키는 개수는 {first}개 미만"),
+    ))
 }
 
 fn join(a: Text, b: Option<Text>) -> Text {

@@ -681,7 +681,7 @@ impl Runner {
             duration_ms: s.duration_ms,
             clock_mhz: s.host.clock_mhz,
             cores: s.host.cores,
-            table: comparison_table::build(&platforms),
+            table: comparison_table::build(&platforms, sweep.as_ref()),
             platforms,
             questions,
             sweep,
