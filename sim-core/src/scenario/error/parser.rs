@@ -731,6 +731,7 @@ pub(crate) fn parser_error(
         .or_else(|| too_large_number(text, &span, &message, &range_at))
         .or_else(|| bracket_slip(text, &span, &message))
         .or_else(|| duplicate_key(text, &span, &message))
+        .or_else(|| missing_value(text, &span, &message))
         .or_else(|| value_without_quotes(text, &span, &message));
     if let Some((at, m)) = told {
         return v.error(at, m);
@@ -959,6 +960,31 @@ fn binary_bytes(binary: &str) -> &'static str {
         "GiB" => "2^30",
         _ => "2^40",
     }
+}
+
+/// A key with nothing after its `=` on its line (`cores = `, the value forgotten): the
+/// reader takes the next line's key for an unquoted text and says texts need quotes, which
+/// points at the wrong mistake (a reviewer). Said as what it is, at the `=`'s line end.
+fn missing_value(text: &str, span: &Range<usize>, message: &str) -> Option<(Range<usize>, Msg)> {
+    if !message.starts_with("string values must be quoted") {
+        return None;
+    }
+    let before = text.get(..span.start)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let (_, after_eq) = line.rsplit_once('=')?;
+    let rest_of_line = text[span.start..].split('\n').next().unwrap_or("");
+    let blank = |s: &str| s.chars().all(|c| c == ' ' || c == '\t' || c == '\r');
+    if !blank(after_eq) || !(blank(rest_of_line) || rest_of_line.trim_start().starts_with('#')) {
+        return None;
+    }
+    let key = key_before(text, span.start)?.to_string();
+    let m = msg!(
+        "syntax",
+        "`{key}` has no value after its `=`: write a number, true or false, a text in quotes, an array [...] or an inline table {...} on the same line",
+        "`{key}`의 `=` 뒤에 값이 없습니다: 같은 줄에 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 표 {...}를 쓰세요",
+        key = key
+    );
+    Some((span.start..span.start, m))
 }
 
 /// A value without quotes that is not a number, boolean or date: a number with its unit
