@@ -1549,6 +1549,8 @@ await step('an assignment whose embedded scenario has two independent errors lis
   assert(lines.length === 2, `two lines: ${notice}`);
   assert(/^two\.toml:14:9: host\.cores must be between 1 and 1024/.test(lines[0]), `first: ${lines[0]}`);
   assert(/^two\.toml:20:12: instance a: unknown workload web-sever/.test(lines[1]), `second: ${lines[1]}`);
+  // What the lines mean together, above them.
+  assert(notice.split('\n')[0].includes('two.toml could not be opened as an assignment: 2 errors'), `heading: ${notice}`);
   await page.click('.notice button');
 });
 

@@ -178,18 +178,31 @@ fn errors_msg(file: &str, errors: &[crate::sim::ScenarioError]) -> Msg {
     use crate::sim::text::Lang;
     let cap = crate::sim::scenario::MAX_ERRORS_SHOWN;
     let more = errors.len().saturating_sub(cap);
-    let lines = |lang: Lang, more_line: String| {
-        let mut lines: Vec<String> = (errors.iter().take(cap))
-            .map(|e| e.to_string_in(lang))
-            .collect();
+    let n = errors.len();
+    // Several errors open with what they mean together (a lone error says it itself): a
+    // reviewer read a bare list of lines as a file half opened.
+    let lines = |lang: Lang, heading: String, more_line: String| {
+        let mut lines: Vec<String> = Vec::new();
+        if n > 1 {
+            lines.push(heading);
+        }
+        lines.extend(errors.iter().take(cap).map(|e| e.to_string_in(lang)));
         if more > 0 {
             lines.push(more_line);
         }
         lines.join("\n")
     };
     Msg {
-        en: lines(Lang::En, format!("{file}: and {more} more errors")),
-        ko: lines(Lang::Ko, format!("{file}: 오류가 {more}개 더 있습니다")),
+        en: lines(
+            Lang::En,
+            format!("{file} could not be opened as an assignment: {n} errors"),
+            format!("{file}: and {more} more errors"),
+        ),
+        ko: lines(
+            Lang::Ko,
+            crate::sim::text::particles(&format!("{file}을(를) 과제로 열 수 없습니다: 오류 {n}개")),
+            format!("{file}: 오류가 {more}개 더 있습니다"),
+        ),
     }
 }
 
@@ -339,6 +352,47 @@ mod tests {
     /// Two short steps (4 ms per platform): the first reveals answers (a prediction and
     /// an answer after the run), the second does not.
     pub(super) const TWO_STEPS: &str = include_str!("../../tests/fixtures/score-assignment.toml");
+
+    /// An embedded scenario with two independent errors (host.cores = 0, a misspelt
+    /// workload): the notice opens with what they mean together, then one line each.
+    #[test]
+    fn several_errors_open_with_a_heading() {
+        let text = "[assignment]\nid = \"two-errors\"\ntitle = { en = \"T\", ko = \"T\" }\n\n[[step]]\nid = \"one\"\ntitle = { en = \"S\", ko = \"S\" }\nintro = { en = \"I\", ko = \"I\" }\nscenario_toml = '''\n[scenario]\nname = \"e\"\nduration_ms = 10\n[host]\ncores = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-sever\"\n'''\n";
+        let m = open(
+            Origin::Text {
+                file: "two.toml".into(),
+            },
+            "two.toml",
+            text,
+        )
+        .err()
+        .unwrap();
+        let en: Vec<&str> = m.en.lines().collect();
+        assert_eq!(en.len(), 3, "{}", m.en);
+        assert_eq!(
+            en[0],
+            "two.toml could not be opened as an assignment: 2 errors"
+        );
+        assert!(en[1].starts_with("two.toml:14:9:"), "{}", en[1]);
+        assert!(en[2].starts_with("two.toml:20:12:"), "{}", en[2]);
+        assert!(
+            m.ko.starts_with("two.toml을 과제로 열 수 없습니다: 오류 2개\n"),
+            "{}",
+            m.ko
+        );
+        // One error: the error alone, as before.
+        let one = text.replace("cores = 0", "cores = 2");
+        let m = open(
+            Origin::Text {
+                file: "one.toml".into(),
+            },
+            "one.toml",
+            &one,
+        )
+        .err()
+        .unwrap();
+        assert_eq!(m.en.lines().count(), 1, "{}", m.en);
+    }
 
     #[test]
     fn every_library_assignment_opens_in_the_page() {
