@@ -2,6 +2,7 @@
 // one machine: the README's way of comparing a change with the page before it.
 //   cd web-ui/e2e && OLD_URL=http://127.0.0.1:8111/ NEW_URL=http://127.0.0.1:8110/ \
 //     CHROMIUM=/usr/bin/chromium ROUNDS=3 PICKS=seed-table-full.toml,io-paths.toml node ab-rerun.mjs
+// (WARM=1 opens every built-in scenario first, as the e2e's measurement has by then.)
 // Each round opens each page afresh, picks each scenario and moves the VM exit cost five
 // times; it prints each round's median re-run time (the page's #run-status data-ms).
 import { chromium } from 'playwright-core';
@@ -27,6 +28,10 @@ for (let round = 0; round < Number(process.env.ROUNDS || 3); round++) {
     const p = await b.newPage();
     await p.goto(url);
     await p.waitForSelector('.page[data-status=done]', { timeout: 60000 });
+    // WARM=1: first open every built-in scenario once, as the e2e's measurement does before
+    // its later scenarios, so that V8 has compiled the engine's hot functions to its
+    // optimizing tier (a fresh page's first re-runs are slower for it).
+    if (process.env.WARM) for (let i = 0; i < builtin.length; i++) await afterRun(p, () => p.selectOption('#scenario-select', String(i)));
     for (const f of picks) {
       const i = builtin.indexOf(f);
       await afterRun(p, () => p.selectOption('#scenario-select', String(i)));

@@ -361,16 +361,19 @@ fn indices(jobs: &[usize]) -> JsValue {
         .into()
 }
 
-/// The runner of `text` with the page's settings, not advanced, and sim-core's estimate
-/// of its events, or the reason there is none (in both languages). The one place the page
+/// The runner of `text` with the page's settings, not advanced, and the scenario it was
+/// laid out from, or the reason there is none (in both languages). The one place the page
 /// reads a scenario to run it (the main thread, each worker, the sliced fallback): one
-/// copy of sim-core's layout code in the module.
+/// copy of sim-core's layout code in the module. sim-core's estimate of the run's events
+/// is left to the callers that need it: a worker never does, and it took a worker 1.6 to
+/// 3.9 ms of seed-table-full's re-run in wasm (memory plans and the budget check, before
+/// any job starts; a CPU profile from a Chrome trace, 2026-12-05).
 pub(crate) fn runner_for(
     file: &str,
     text: &str,
     knobs: &Knobs,
     trace: bool,
-) -> Result<(crate::sim::Runner, u64), Msg> {
+) -> Result<(crate::sim::Runner, Rc<crate::sim::Scenario>), Msg> {
     let scenario = crate::parsed::adjusted(file, text, &knobs.to_adjustments())
         .map_err(|e| Msg::of_error(&e))?;
     let runner = scenario
@@ -379,7 +382,7 @@ pub(crate) fn runner_for(
             max_events: crate::run::MAX_EVENTS,
         })
         .map_err(entry::sim_failed)?;
-    Ok((runner, scenario.estimated_events()))
+    Ok((runner, scenario))
 }
 
 /// Runs the scenario in the pool. `None`: no worker could be used (the caller runs it
@@ -395,7 +398,7 @@ pub async fn run(
     // Reading the scenario and laying out its jobs here is not simulating (the editor
     // validates the text on every edit): it tells how many jobs there are and which of
     // them an earlier run already did.
-    let (runner, estimate) = match runner_for(file, text, knobs, trace) {
+    let (runner, scenario) = match runner_for(file, text, knobs, trace) {
         Ok(laid_out) => laid_out,
         Err(m) => return Some(Err(RunEnd::Failed(m))),
     };
@@ -446,7 +449,7 @@ pub async fn run(
     // out and to balance the shares.
     let expected: Vec<u64> = LAST_EVENTS.with(|last| match &*last.borrow() {
         Some((f, t, e)) if f == file && t == text && e.len() == jobs => e.clone(),
-        _ => vec![estimate / jobs.max(1) as u64 / ESTIMATE_OVER_REAL; jobs],
+        _ => vec![scenario.estimated_events() / jobs.max(1) as u64 / ESTIMATE_OVER_REAL; jobs],
     });
     let to_run: u64 = todo.iter().map(|&i| expected[i]).sum();
     let wanted = if to_run >= POOL_FROM.with(Cell::get) {
