@@ -34,11 +34,11 @@ pub use over_time::{
     sample_times, series as memory_series, InstanceProgress, MemoryPoint, MemorySeries,
     MAX_SERIES_INSTANCES, MEMORY_SAMPLES,
 };
-pub(crate) use plan::guest_base_mib;
 pub use plan::{
     committed_mib, first_touch_cycles_per_page, oom_of_its_own, plan, plan_at, vm_overhead_mib,
     InstanceMemory, MemoryAtEnd, MemoryPlan, MemoryResult, Moment, OomKill, OomReason,
 };
+pub(crate) use plan::{guest_base_mib, plan_of_counts};
 pub use policy::OvercommitPolicy;
 pub use progress::{
     batches_in, ksm_merged_fraction, ksm_pages_per_second, DEFAULT_RUNNING_FOR_S, MAX_RUNNING_FOR_S,

@@ -334,23 +334,54 @@ pub fn plan_at(
     instances: &[&InstanceSpec],
     at: Option<Moment>,
 ) -> MemoryPlan {
+    let groups: Vec<(&InstanceSpec, u32)> = instances.iter().map(|&i| (i, i.count)).collect();
+    plan_groups(stack, policies, host, c, &groups, at, true)
+}
+
+/// The complete plan of a platform running each group of `groups` with the given number
+/// of copies (its `count` ignored), with its instances unnamed: what the event estimate
+/// needs of a sweep point's plan (its OOM kills and balloon batches), without copying
+/// the groups or naming every copy ("web-7").
+pub(crate) fn plan_of_counts(
+    stack: &Stack,
+    policies: &[OvercommitPolicy],
+    host: &Host,
+    c: &CostTable,
+    groups: &[(&InstanceSpec, u32)],
+) -> MemoryPlan {
+    plan_groups(stack, policies, host, c, groups, None, false)
+}
+
+/// [`plan_at`] over (group, copies) pairs; `named`: each instance's name ("web-7"), else
+/// empty names.
+fn plan_groups(
+    stack: &Stack,
+    policies: &[OvercommitPolicy],
+    host: &Host,
+    c: &CostTable,
+    instances: &[(&InstanceSpec, u32)],
+    at: Option<Moment>,
+    named: bool,
+) -> MemoryPlan {
     let has = |p: OvercommitPolicy| policies.contains(&p);
     let overhead = vm_overhead_mib(stack, c);
     // Threads touching memory at once share the host's cores.
     let touching: u64 = instances
         .iter()
-        .map(|i| u64::from(i.count) * u64::from(i.threads.min(i.vcpus)))
+        .map(|&(i, count)| u64::from(count) * u64::from(i.threads.min(i.vcpus)))
         .sum();
     let core_share = (f64::from(host.cores) / touching.max(1) as f64).min(1.0);
     let mut rows: Vec<Row> = Vec::new();
-    for i in instances.iter() {
+    for &(i, count) in instances {
         let per_page = first_touch_cycles_per_page(stack, c, host, i);
         let parallel = f64::from(i.threads.min(i.vcpus)) * core_share;
         let ws = i.working_set_mib as f64;
         let mem = i.memory_mib as f64;
         let uses_files = i.workload.mix.disk_read > 0 || i.workload.mix.disk_write > 0;
-        for copy in 0..i.count {
-            let name = if i.count == 1 {
+        for copy in 0..count {
+            let name = if !named {
+                String::new()
+            } else if count == 1 {
                 i.name.clone()
             } else {
                 format!("{}-{}", i.name, copy + 1)
@@ -609,7 +640,7 @@ pub fn plan_at(
     }
     let committed: f64 = instances
         .iter()
-        .map(|i| u64::from(i.count) as f64 * committed_mib(stack, i, c) as f64)
+        .map(|&(i, count)| u64::from(count) as f64 * committed_mib(stack, i, c) as f64)
         .sum();
     let sum = |f: fn(&InstanceMemory) -> f64| out.iter().map(f).sum::<f64>();
     MemoryPlan {

@@ -33,17 +33,20 @@ use crate::workload::Op;
 /// vCPU of the instance; its spins end at a cut, at the
 /// acknowledgement or after at least the PLE window (3 events, as for the spinlock). Each
 /// OOM kill of the memory plan is one fault event.
+///
+/// `per_pcpu_of(group)` is [`group_events_per_pcpu`] of the group on this `stack` (with
+/// its swap flag): it depends on neither the copies nor the other groups, so that
+/// [`Scenario::estimated_events`] computes it once per stack and group for the platform,
+/// its baseline and every sweep point.
 fn machine_events(
     s: &Scenario,
-    stack: &Stack,
     groups: &[(usize, u32)],
     background: bool,
     faults: u64,
     network: Option<&super::VdiNetwork>,
-    swap: bool,
+    mut per_pcpu_of: impl FnMut(usize) -> u64,
 ) -> u64 {
     let duration_ms = s.duration_ms;
-    let duration = duration_ms * s.host.clock_mhz * 1000;
     let cores = u64::from(s.host.cores);
     let mut by_groups = 0u64;
     let mut fastest = 0u64;
@@ -59,67 +62,7 @@ fn machine_events(
             entities += u64::from(count) * u64::from(inst.vcpus);
             continue;
         }
-        let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &inst.workload)
-            .with_working_set_mib(inst.working_set_mib);
-        let burst = inst.workload.compute_cycles / 2;
-        let weights = inst.workload.mix.weights();
-        let mut per_pcpu = 0u64;
-        for op in Op::ALL.iter().take(Op::MIX_COUNT) {
-            if weights[op.index()] == 0 {
-                continue;
-            }
-            let path = builder.op_path(*op);
-            let submit = FoldedPath::from(&path.submit).every_time.total;
-            let (mut events, cycles) = if op.blocks() {
-                let complete = FoldedPath::from(&path.complete).every_time.total;
-                // Issue, device, back end, delivery, completion; a coalescing timer; and
-                // on a platform that swaps, a swap-in before it.
-                (
-                    5 + u64::from(stack.irq_coalesce_us > 0) + if swap { 5 } else { 0 },
-                    burst + submit + complete,
-                )
-            } else if swap {
-                (5, burst + submit)
-            } else {
-                (2, burst + submit)
-            };
-            if inst.workload.lock_percent > 0 {
-                events += 3;
-            }
-            if *op == Op::TlbShootdown {
-                // The IPIs' item, the acknowledgement event, the spin it cuts, a directed
-                // yield's switch, and a handler item on each other vCPU.
-                events += 4 + u64::from(inst.vcpus.saturating_sub(1));
-            }
-            // Shadow paging: a burst after an address-space switch may first take an
-            // item of hidden page faults (its start and end).
-            if stack.memory == crate::platform::MemoryVirtualization::Shadow {
-                events += 2;
-            }
-            let items = duration / cycles.max(1) + 1;
-            per_pcpu = per_pcpu.max(items.saturating_mul(events));
-        }
-        if weights[Op::TlbShootdown.index()] > 0 && stack.ple {
-            // A shootdown's wait ends at the PLE window at the earliest, with an exit, a
-            // switch and the acknowledgement after it.
-            let spin = s.costs.ple_window.max(1);
-            per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
-        }
-        if inst.workload.lock_percent > 0 {
-            let pv = stack.is_vm()
-                && matches!(
-                    stack.technique,
-                    Some(crate::platform::Technique::Para | crate::platform::Technique::Hybrid)
-                );
-            let mut spin = s.host.clock_mhz * 4_000;
-            if stack.ple {
-                spin = spin.min(s.costs.ple_window.max(1));
-            }
-            if pv {
-                spin = spin.min(s.costs.pv_spin_threshold(s.host.cpu).max(1));
-            }
-            per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
-        }
+        let per_pcpu = per_pcpu_of(index);
         let running = u64::from(count) * u64::from(inst.vcpus.min(inst.threads));
         by_groups = by_groups.saturating_add(running.min(cores).saturating_mul(per_pcpu));
         fastest = fastest.max(per_pcpu);
@@ -138,6 +81,76 @@ fn machine_events(
         .saturating_add(background)
         .saturating_add(duration_ms + 1)
         .saturating_add(2 * entities + faults + 16)
+}
+
+/// The most events one pCPU can run for a thread of instance group `index` on `stack`
+/// over the run (see [`machine_events`]): its operations' items, each at least half a
+/// mean burst plus the operation's every-time steps, times the events each brings.
+fn group_events_per_pcpu(s: &Scenario, stack: &Stack, index: usize, swap: bool) -> u64 {
+    let duration = s.duration_ms * s.host.clock_mhz * 1000;
+    let inst = &s.instances[index];
+    let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &inst.workload)
+        .with_working_set_mib(inst.working_set_mib);
+    let burst = inst.workload.compute_cycles / 2;
+    let weights = inst.workload.mix.weights();
+    let mut per_pcpu = 0u64;
+    for op in Op::ALL.iter().take(Op::MIX_COUNT) {
+        if weights[op.index()] == 0 {
+            continue;
+        }
+        let path = builder.op_path(*op);
+        let submit = FoldedPath::from(&path.submit).every_time.total;
+        let (mut events, cycles) = if op.blocks() {
+            let complete = FoldedPath::from(&path.complete).every_time.total;
+            // Issue, device, back end, delivery, completion; a coalescing timer; and
+            // on a platform that swaps, a swap-in before it.
+            (
+                5 + u64::from(stack.irq_coalesce_us > 0) + if swap { 5 } else { 0 },
+                burst + submit + complete,
+            )
+        } else if swap {
+            (5, burst + submit)
+        } else {
+            (2, burst + submit)
+        };
+        if inst.workload.lock_percent > 0 {
+            events += 3;
+        }
+        if *op == Op::TlbShootdown {
+            // The IPIs' item, the acknowledgement event, the spin it cuts, a directed
+            // yield's switch, and a handler item on each other vCPU.
+            events += 4 + u64::from(inst.vcpus.saturating_sub(1));
+        }
+        // Shadow paging: a burst after an address-space switch may first take an
+        // item of hidden page faults (its start and end).
+        if stack.memory == crate::platform::MemoryVirtualization::Shadow {
+            events += 2;
+        }
+        let items = duration / cycles.max(1) + 1;
+        per_pcpu = per_pcpu.max(items.saturating_mul(events));
+    }
+    if weights[Op::TlbShootdown.index()] > 0 && stack.ple {
+        // A shootdown's wait ends at the PLE window at the earliest, with an exit, a
+        // switch and the acknowledgement after it.
+        let spin = s.costs.ple_window.max(1);
+        per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
+    }
+    if inst.workload.lock_percent > 0 {
+        let pv = stack.is_vm()
+            && matches!(
+                stack.technique,
+                Some(crate::platform::Technique::Para | crate::platform::Technique::Hybrid)
+            );
+        let mut spin = s.host.clock_mhz * 4_000;
+        if stack.ple {
+            spin = spin.min(s.costs.ple_window.max(1));
+        }
+        if pv {
+            spin = spin.min(s.costs.pv_spin_threshold(s.host.cpu).max(1));
+        }
+        per_pcpu = per_pcpu.max((duration / spin + 1).saturating_mul(3));
+    }
+    per_pcpu
 }
 
 /// An upper bound of the events of one desktop session over `duration_ms` (see
@@ -189,15 +202,12 @@ pub fn desktop_events(
 /// Events the memory plan of platform `p` running `groups` adds: one fault event per OOM
 /// kill, and per balloon batch an item and a switch.
 fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> u64 {
-    let owned: Vec<super::InstanceSpec> = groups
+    let groups: Vec<(&super::InstanceSpec, u32)> = groups
         .iter()
-        .map(|&(i, count)| super::InstanceSpec {
-            count,
-            ..s.instances[i].clone()
-        })
+        .map(|&(i, count)| (&s.instances[i], count))
         .collect();
-    let refs: Vec<&super::InstanceSpec> = owned.iter().collect();
-    let plan = crate::memory::plan(&p.stack, &p.overcommit, &s.host, &s.costs, &refs).result;
+    let plan =
+        crate::memory::plan_of_counts(&p.stack, &p.overcommit, &s.host, &s.costs, &groups).result;
     let batches: u64 = plan
         .instances
         .iter()
@@ -221,6 +231,22 @@ impl Scenario {
                 .map(|i| (i, self.instances[i].count))
                 .collect()
         };
+        let native = Stack::native();
+        // group_events_per_pcpu by (platform, or None for the native baseline; group;
+        // swap), computed once: the sweep's points and the baselines repeat them.
+        let mut per_pcpu: Vec<(Option<usize>, usize, bool, u64)> = Vec::new();
+        let mut per_pcpu_of = |platform: Option<usize>, group: usize, swap: bool| -> u64 {
+            if let Some(&(.., events)) = per_pcpu
+                .iter()
+                .find(|&&(p, g, w, _)| p == platform && g == group && w == swap)
+            {
+                return events;
+            }
+            let stack = platform.map_or(&native, |p| &self.platforms[p].stack);
+            let events = group_events_per_pcpu(self, stack, group, swap);
+            per_pcpu.push((platform, group, swap, events));
+            events
+        };
         let mut total = 0u64;
         type BaselineKey = (Vec<(usize, u32)>, SchedulerKind, u64);
         let mut baselines: Vec<BaselineKey> = Vec::new();
@@ -238,7 +264,12 @@ impl Scenario {
                 .overcommit
                 .contains(&crate::memory::OvercommitPolicy::Swap);
             total = total.saturating_add(machine_events(
-                self, &p.stack, &groups, background, faults, net, swap,
+                self,
+                &groups,
+                background,
+                faults,
+                net,
+                |g| per_pcpu_of(Some(p_index), g, swap),
             ));
             // ksmd: a wake-up, a switch and a scan per sleep and scan.
             let ksmd = if p.overcommit.contains(&crate::memory::OvercommitPolicy::Ksm) {
@@ -272,15 +303,9 @@ impl Scenario {
             total = total.saturating_add(ksmd).saturating_add(samples);
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
-                total = total.saturating_add(machine_events(
-                    self,
-                    &Stack::native(),
-                    &groups,
-                    false,
-                    0,
-                    None,
-                    false,
-                ));
+                total = total.saturating_add(machine_events(self, &groups, false, 0, None, |g| {
+                    per_pcpu_of(None, g, false)
+                }));
                 baselines.push(key);
             }
             if let Some(sweep) = &self.sweep {
@@ -292,7 +317,12 @@ impl Scenario {
                             .collect();
                         let kills = oom_kills(self, p, &groups);
                         total = total.saturating_add(machine_events(
-                            self, &p.stack, &groups, background, kills, net, swap,
+                            self,
+                            &groups,
+                            background,
+                            kills,
+                            net,
+                            |g| per_pcpu_of(Some(p_index), g, swap),
                         ));
                         total = total.saturating_add(ksmd).saturating_add(samples);
                     }
