@@ -322,17 +322,22 @@ pub fn editor(props: &EditorProps) -> Html {
                 { choice("editor-wrap", t(lang, "editor.wrap"), &wrap, WRAP_KEY) }
                 { choice("editor-wide", t(lang, "editor.wide"), &wide, WIDE_KEY) }
             </div>
-            <div class="code" hidden={*mounted}>
-                <div class="gutter" aria-hidden="true">
-                    { for (1..=lines.min(2000)).map(|n| html! {
-                        <span class={classes!(error_lines.contains(&n).then_some("bad"))}>{ n }</span>
-                    }) }
+            // The plain textarea, until CodeMirror is mounted (or without it): once it is, not
+            // rendered at all, so that an edit or a slider's move does not copy the whole text
+            // into a hidden textarea and compare its gutter line by line.
+            if !*mounted {
+                <div class="code">
+                    <div class="gutter" aria-hidden="true">
+                        { for (1..=lines.min(2000)).map(|n| html! {
+                            <span class={classes!(error_lines.contains(&n).then_some("bad"))}>{ n }</span>
+                        }) }
+                    </div>
+                    <textarea id="scenario-text" ref={area} spellcheck="false" autocapitalize="off"
+                        aria-label={t(lang, "editor")} aria-invalid={(!valid).to_string()}
+                        aria-describedby={if valid { "editor-status" } else { "editor-error" }}
+                        value={state.text.to_string()} {oninput} rows="16" wrap="off" />
                 </div>
-                <textarea id="scenario-text" ref={area} spellcheck="false" autocapitalize="off"
-                    aria-label={t(lang, "editor")} aria-invalid={(!valid).to_string()}
-                    aria-describedby={if valid { "editor-status" } else { "editor-error" }}
-                    value={state.text.to_string()} {oninput} rows="16" wrap="off" />
-            </div>
+            }
             { status }
             <div class="row">
                 <button id="run-edited" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ t(lang, "run.edited") }</button>
