@@ -248,6 +248,9 @@ fn jobs_run_apart_and_sent_as_json_complete_to_the_same_result() {
                 coordinator
                     .complete_outcome(received)
                     .expect("within the cap");
+                // What the page's finishing worker does between outcomes: each platform's
+                // result computed as soon as its job and baseline are in.
+                coordinator.prepare();
             }
             let pooled = coordinator.finish().expect("finished");
             assert_same_results!(pooled, sequential, "{name} (trace {trace})");
@@ -262,6 +265,67 @@ fn jobs_run_apart_and_sent_as_json_complete_to_the_same_result() {
             );
         }
     }
+}
+
+/// A platform's result prepared ahead ([`sim_core::Runner::prepare`]) is dropped when one
+/// of its jobs' outcomes is given again: the runner finishes with the last outcome given,
+/// as one that never prepared would.
+#[test]
+fn an_outcome_given_again_replaces_what_was_prepared_from_it() {
+    let s = smoke();
+    let other = s
+        .adjusted(&sim_core::Adjustments {
+            seed: Some(s.seed() + 1),
+            ..Default::default()
+        })
+        .expect("another seed");
+    let options = RunOptions::default();
+    let outcomes = |s: &Scenario| -> Vec<sim_core::JobOutcome> {
+        let mut source = s.runner(options).expect("runner");
+        (0..source.job_count())
+            .map(|index| {
+                let mut job = source.take_job(index).expect("job");
+                while !job.advance(100_000) {}
+                job.into_outcome()
+            })
+            .collect()
+    };
+    let (mine, theirs) = (outcomes(&s), outcomes(&other));
+    // JobOutcome crosses as JSON between workers; so it is copied here.
+    let copy = |o: &sim_core::JobOutcome| -> sim_core::JobOutcome {
+        serde_json::from_str(&serde_json::to_string(o).expect("serialize")).expect("read")
+    };
+    let mut prepared = s.runner(options).expect("runner");
+    let mut plain = s.runner(options).expect("runner");
+    let mut stale = s.runner(options).expect("runner");
+    for (index, outcome) in mine.iter().enumerate() {
+        // Job 0 (smoke's first platform) first from the other seed's run.
+        let first = if index == 0 { &theirs[0] } else { outcome };
+        prepared
+            .complete_outcome(copy(first))
+            .expect("within the cap");
+        stale.complete_outcome(copy(first)).expect("within the cap");
+        plain
+            .complete_outcome(copy(outcome))
+            .expect("within the cap");
+    }
+    prepared.prepare();
+    // Now the right outcome for job 0 (its events count again: the cap is far).
+    prepared
+        .complete_outcome(copy(&mine[0]))
+        .expect("within the cap");
+    let finish = |r: sim_core::Runner| {
+        serde_json::to_string(&r.finish().expect("done").platforms[0]).expect("serialize")
+    };
+    let (prepared, plain, stale) = (finish(prepared), finish(plain), finish(stale));
+    assert!(
+        stale != plain,
+        "the other seed's outcome gives another result"
+    );
+    assert!(
+        prepared == plain,
+        "the platform's result comes from the outcome given last"
+    );
 }
 
 /// A runner missing one job's outcome does not finish (an outcome for a job it does not

@@ -179,8 +179,9 @@ fn complete_from(
 
 /// Completes the runner of run number `run` (the one [`worker_jobs`] or an earlier
 /// [`worker_complete`] left here, or a new one) with the outcomes of jobs `indices`
-/// ([`complete_from`]) and keeps it for the run's next request: the finishing worker reads
-/// other jobs' outcomes while it would otherwise wait for the last one. Returns
+/// ([`complete_from`]), computes ahead each platform's result whose jobs are all in
+/// ([`Runner::prepare`]), and keeps it for the run's next request: the finishing worker
+/// does this while it would otherwise wait for the last outcome. Returns
 /// `undefined`, or the error envelope (a string).
 #[wasm_bindgen]
 pub fn worker_complete(
@@ -196,6 +197,8 @@ pub fn worker_complete(
     let work = || -> Result<(), Msg> {
         let mut runner = cached_runner(&key)?;
         complete_from(&mut runner, indices, outcomes)?;
+        // While it waits for the last outcomes, the platforms whose jobs are all in.
+        runner.prepare();
         keep_runner(key.clone(), runner);
         Ok(())
     };
