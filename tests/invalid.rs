@@ -430,7 +430,7 @@ fn every_independent_error_is_reported_in_the_files_order() {
         [[platform]]\nname = \"xen\"\nkind = \"type1\"\ntechnique = \"para\"\ntime_slice_ms = 0\n\
         [[platform]]\nname = \"n\"\nkind = \"native\"\n\
         [[instance]]\nname = \"w\"\nguest_os = \"windows\"\nworkload = \"web-server\"\n\
-        [[question]]\nid = \"q\"\ntext = { en = \"?\", ko = \"?\" }\nkind = \"choice\"\nmetric = \"throughput\"\nplatforms = [\"xen\"]\n";
+        [[question]]\nid = \"q\"\ntext = { en = \"?\", ko = \"?\" }\nkind = \"choice\"\nmetric = \"throughput\"\nselect = \"highest\"\nplatforms = [\"xen\"]\n";
     let errors = Scenario::from_toml_all("d.toml", text).expect_err("time_slice_ms = 0");
     let found: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.code)).collect();
     assert_eq!(found, [(8, "out_of_range")], "{errors:#?}");

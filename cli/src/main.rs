@@ -242,8 +242,10 @@ enum Command {
         lang: Lang,
     },
     /// Grade students' answers files against an assignment. Exit codes: 0 every file
-    /// graded, 2 invalid assignment or a file that is not an answers file, 1 anything else
-    /// (a file tampered with, or answered against another scenario version).
+    /// graded cleanly, 2 invalid assignment or a file that is not an answers file, 1
+    /// anything else: a file tampered with or answered against another scenario version
+    /// (not graded), or graded with problems (an answer that is not a number where one is
+    /// asked, an answer to a question not asked: its points stand; see file_status).
     Grade {
         /// The assignment file the answers were written for.
         assignment: PathBuf,
@@ -264,7 +266,8 @@ enum Command {
         kind: coursework::template::Kind,
         /// The file's name and its id: letters, digits, `-`, `_` or `.` (`.toml` is added if missing).
         name: String,
-        /// Language of the template's comments and texts.
+        /// Language of the command's messages. The template's comments are in English
+        /// (its questions' texts hold both languages, `en` and `ko`).
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },

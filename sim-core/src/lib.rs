@@ -39,6 +39,16 @@
 //! assert!(p99(t1).unwrap() < p99(t2).unwrap()); // type 1 wins on I/O
 //! let share = t1.metric(Metric::HypervisorPercent, None);
 //! assert_eq!(share, Some(t1.cpu.hypervisor));
+//!
+//! // The scenario's questions, answered by the run: a choice question's answer is a
+//! // platform's name; `check` marks a student's answer as a grader would.
+//! let q = result.question("lowest-disk-p99").unwrap();
+//! assert!(q.check(&q.answer) && q.check(&q.answer.to_uppercase()));
+//! assert!(!q.check("type2"));
+//! // A numeric question's answer is its value, with the tolerance it accepts.
+//! let share = result.question("type2-host-share").unwrap();
+//! let value = share.value.unwrap();
+//! assert!(share.check(&format!("{value:.1}")) && !share.check(&format!("{}", value * 2.0)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

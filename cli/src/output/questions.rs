@@ -379,6 +379,33 @@ pub(crate) fn question_diags(
         };
         let (scenario, id, answer, name) =
             (clean(scenario), clean(&q.id), clean(&q.answer), clean(name));
+        if winner == runner_up {
+            // No difference at all: the answer is only the platforms' order in the file.
+            let value = figure(winner);
+            out.push(Diag::warning(
+                &scenario,
+                if ko {
+                    format!(
+                        "질문 `{id}`의 답이 동점입니다({answer}, {name} 모두 {value}): \
+                         답은 파일에서 플랫폼이 놓인 순서로만 정해집니다. 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
+                    )
+                } else {
+                    format!(
+                        "question `{id}` is a tie ({answer} and {name} both {value}): \
+                         the answer is only the platforms' order in the file. Choose another metric or make the platforms differ."
+                    )
+                },
+            ));
+            continue;
+        }
+        // Both figures to the fewest decimals (from two) that tell them apart.
+        let decimals = (2..=9)
+            .find(|&d| format!("{winner:.d$}") != format!("{runner_up:.d$}"))
+            .unwrap_or(9);
+        let (winner, runner_up) = (
+            format!("{winner:.decimals$}"),
+            format!("{runner_up:.decimals$}"),
+        );
         if ko {
             out.push(Diag::warning(
                 &scenario,

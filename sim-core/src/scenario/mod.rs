@@ -495,6 +495,7 @@ text = { en = "Lowest p99 disk read?", ko = "p99?" }
 kind = "choice"
 metric = "p99_latency_us"
 op = "disk_read"
+select = "lowest"
 [[question]]
 id = "rel"
 text = { en = "Relative?", ko = "?" }

@@ -57,6 +57,12 @@ pub(crate) fn validate_question(
             }
         }
         QuestionKind::Choice => {
+            // Which end of the metric is the answer is the question's own words ("the
+            // lowest latency", "the highest throughput"): never a default, which silently
+            // answered a question about the highest with the lowest (a reviewer).
+            if q.select.is_none() {
+                return Err(v.error(q.kind.span(), missing_select(&id, metric)));
+            }
             if let Some(p) = &q.platform {
                 return Err(v.error(
                     p.span(),
@@ -218,6 +224,7 @@ pub(crate) fn validate_question(
         kind,
         metric,
         op,
+        // Required for a choice question (above); a numeric one has none.
         select: q.select.as_ref().map_or(Select::Lowest, |s| *s.get_ref()),
         candidates,
         platform,
@@ -297,6 +304,18 @@ pub(super) fn missing_platform(id: &str, platforms: &[PlatformSpec]) -> Msg {
         "질문 `{id}`: 수치형(numeric) 질문에는 platform = 다음 중 하나가 필요합니다: {expected}",
         id = id,
         expected = names(platforms.iter().map(|x| x.name.as_str()))
+    )
+}
+
+/// A choice question without `select`: the answer is the platform with the lowest or the
+/// highest value of the metric, and only the question's author knows which it asks.
+pub(super) fn missing_select(id: &str, metric: Metric) -> Msg {
+    msg!(
+        "missing_select",
+        "question `{id}`: a choice question needs select = \"lowest\" or select = \"highest\": the platform with the lowest or the highest {metric} is its answer (write the one its text asks for)",
+        "질문 `{id}`: 선택형(choice) 질문에는 select = \"lowest\" 또는 select = \"highest\"가 필요합니다: {metric} 값이 가장 낮은 플랫폼이나 가장 높은 플랫폼이 답입니다(질문 문장이 묻는 쪽을 쓰세요)",
+        id = id,
+        metric = metric.name()
     )
 }
 
