@@ -100,15 +100,19 @@ impl sim_core::assignment::Library for Resolver {
 /// until the scenario is embedded.
 pub fn warn_files(a: &Assignment, lang: Lang) {
     let path = Path::new(&a.file_name);
-    for step in &a.steps {
+    for (index, step) in a.steps.iter().enumerate() {
         let sim_core::assignment::StepSource::Library(name) = &step.source else {
             continue;
         };
         if !Resolver::is_file(name) {
             continue;
         }
+        // FILE:LINE:COLUMN, at the step's scenario = "...", as other warnings are.
+        let place = a
+            .step_scenario_place(index)
+            .map_or(String::new(), |(line, column)| format!(":{line}:{column}"));
         let (file, step, name) = (
-            crate::output::clean(&path.display().to_string()),
+            crate::output::clean(&format!("{}{place}", path.display())),
             crate::output::clean(&step.id),
             crate::output::clean(name),
         );

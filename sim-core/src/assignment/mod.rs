@@ -311,6 +311,16 @@ impl Assignment {
         &self.source
     }
 
+    /// Line and column (from 1) of step `step`'s `scenario = "..."` value in the file, if
+    /// the step names its scenario: where a remark about that scenario is located.
+    pub fn step_scenario_place(&self, step: usize) -> Option<(usize, usize)> {
+        let name = self.raw.steps.get(step)?.scenario.as_ref()?;
+        Some(crate::scenario::error::line_column(
+            &self.source,
+            name.span().start,
+        ))
+    }
+
     /// What validation found that does not make the file invalid but that its author
     /// should read, each located in the file: a `memory_per_instance_mib` choice too small
     /// for a platform's instances, which the OOM killer then stops even running alone

@@ -785,7 +785,7 @@ fn a_memory_choice_over_the_host_names_overcommit_as_the_way_to_allow_it() {
         "overcommitting the host's memory on purpose as real hypervisors allow",
         "give platforms `bt`, `hw` ",
         "overcommit = [\"swap\"] in the scenario",
-        "(copy the library scenario into scenario_toml to change it)",
+        "(in the scenario's own file if it is yours; a library scenario is changed in a copy of it in scenario_toml)",
     ] {
         assert!(e.message.contains(phrase), "{phrase}: {e}");
     }

@@ -372,6 +372,20 @@ fn step_scenario(
                 };
                 if let Some(meant) = library_guess(name.get_ref(), library).or_else(listed_guess)
                 {
+                    if library.reads_paths() && !known.iter().any(|k| *k == meant) {
+                        // A file of the author's own beside the assignment, not the library's.
+                        return fail(v.error(
+                            name.span(),
+                            msg!(
+                                "unknown_scenario",
+                                "step `{step}`: no scenario `{name}`; did you mean the file `{meant}` beside the assignment? (a scenario file is named with its .toml)",
+                                "단계 `{step}`: 시나리오 `{name}`이(가) 없습니다. 과제 파일 옆의 파일 `{meant}`을(를) 뜻했나요? (시나리오 파일은 .toml까지 씁니다)",
+                                step = step_id,
+                                name = name.get_ref(),
+                                meant = meant
+                            ),
+                        ));
+                    }
                     return fail(v.error(
                         name.span(),
                         msg!(
@@ -884,8 +898,8 @@ fn prepared_with(
             // the scenario (a library one copied into scenario_toml), not in the step.
             let (copy, copy_ko) = match s.source {
                 StepSource::Library(_) => (
-                    " (copy the library scenario into scenario_toml to change it)",
-                    "(라이브러리 시나리오라면 scenario_toml에 복사해서 고치세요)",
+                    " (in the scenario's own file if it is yours; a library scenario is changed in a copy of it in scenario_toml)",
+                    "(직접 만든 시나리오 파일이면 그 파일에서, 라이브러리 시나리오라면 scenario_toml에 복사해서 고치세요)",
                 ),
                 StepSource::Embedded => ("", ""),
             };
