@@ -2194,6 +2194,57 @@ await step('questions: a right answer is explained, a wrong one says where to lo
   }
 });
 
+await step('an explanation whose answer the settings change is flagged with both answers, in English and Korean', async () => {
+  // A reviewer's case: full-para-hybrid on one core with three instances per group answers
+  // "Hardware assist, disk" to the disk-exits question, whose explanation starts
+  // "Para-disk, and not because of its disk" (the answer as written).
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'full-para-hybrid.toml');
+    await p.click('#tab-questions');
+    // The third question (most-exits-disk), by its place: its text changes with the language.
+    const disk = () => p.$('ol.questions > li:nth-child(3)');
+    assert(/which technique causes the most VM exits and hypervisor traps/.test(await (await disk()).textContent()), 'the disk-exits question');
+    const reveal = async () => { const q = await disk(); await (await q.$('.row button.link')).click(); return q; };
+    let q = await reveal();
+    assert(/^Para-disk, and not because/.test(await q.$eval('.reveal .why', (e) => e.textContent)), 'the explanation as written');
+    assert(!(await q.$('.reveal .contradicted')), 'no flag as written');
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'Home'));
+    await afterRun(p, () => setSlider(p, '#k-instances', 'ArrowRight'));
+    await afterRun(p, () => setSlider(p, '#k-instances', 'ArrowRight'));
+    await p.click('#tab-questions');
+    q = await disk();
+    if (!(await q.$('.reveal'))) q = await reveal();
+    const answer = await q.$eval('.reveal .answer', (e) => e.textContent);
+    assert(!/^Para/.test(answer), `the answer moved: ${answer}`);
+    const flag = await q.$eval('.reveal .contradicted', (e) => e.textContent);
+    assert(flag.startsWith('With these settings (') && flag.includes(`the answer is ${answer};`) &&
+      /whose answer is Para/.test(flag), `the flag: ${flag}`);
+    assert(!(await q.$('.reveal .settings-differ')), 'the flag replaces the settings note');
+    // The flag is re-rendered in Korean.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await (await disk()).$eval('.reveal .contradicted', (e) => e.textContent);
+    assert(/^이 설정\(.*\)에서는 정답이 .+입니다\. .*그 설정의 정답은 .+입니다/.test(ko), `the Korean flag: ${ko}`);
+    await (await disk()).screenshot({ path: '/tmp/answers-flag-ko.png' });
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    await (await disk()).screenshot({ path: '/tmp/answers-flag.png' });
+    // An edited text run with these settings: its answers as written are not known yet, so
+    // the page runs it as written once the result is shown, and then flags the explanation.
+    const text = await p.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+    await setEditorText(p, text + '\n# edited\n');
+    await afterRun(p, () => p.click('#run'));
+    await p.click('#tab-questions');
+    q = await disk();
+    if (!(await q.$('.reveal'))) q = await reveal();
+    await q.waitForSelector('.reveal .contradicted', { timeout: 30000 });
+  } finally {
+    await p.close();
+  }
+});
+
 await step('an assignment step: the variant in words, no "settings differ" note for it, titles in the menu', async () => {
   const p = await newPage(BASE);
   try {

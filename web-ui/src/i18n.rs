@@ -596,6 +596,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.look.footprint", "비교표 탭의 가상화 방식 비교표, ‘OS 유무’ 행(인스턴스당 MiB)에서 찾아보세요.", "Look in the Comparison tab's comparison table, row “OS requirement” (MiB per instance)."),
     ("questions.computed", "시뮬레이터가 계산한 정답", "Computed answer"),
     ("questions.settings_differ", "이 설명은 시나리오에 적힌 설정을 기준으로 쓰였습니다. 이번 실행은 설정이 달라서({}) 설명 속 수치가 계산된 정답과 다를 수 있습니다.", "Written for the scenario as written; this run's settings differ ({}), so its figures may not match the computed answer."),
+    ("questions.contradicted", "이 설정({})에서는 정답이 {}입니다. 아래 설명은 시나리오에 적힌 설정에 맞춰 쓴 것이고, 그 설정의 정답은 {}입니다: 그 정답을 설명하는 글로 읽으세요.", "With these settings ({}) the answer is {}; this explanation was written for the scenario as written, whose answer is {}: read it as the reasoning for that answer."),
+    ("questions.contradicted.none", "정답 없음(어느 플랫폼에도 값이 없음)", "none (no platform has a figure)"),
     ("settings.seed", "시드 {}", "seed {}"),
     ("settings.instances", "그룹당 인스턴스 {}개", "instances per group {}"),
     ("settings.vcpus", "인스턴스당 vCPU {}개", "vCPUs per instance {}"),
