@@ -514,7 +514,7 @@ await step('switches between English and Korean', async () => {
 await step('moving a slider re-runs and shows new numbers', async () => {
   const before = await measuredText(page);
   let after = before;
-  for (const [id, key] of [['#k-exit', 'End'], ['#k-instances', 'ArrowRight'], ['#k-host-cores', 'Home']]) {
+  for (const [id, key] of [['#k-exit', 'End'], ['#k-instances, #k-instances-0', 'ArrowRight'], ['#k-host-cores', 'Home']]) {
     await afterRun(page, () => setSlider(page, id, key));
     after = await measuredText(page);
     if (after !== before) break;
@@ -704,9 +704,29 @@ await step('the instances note counts what one platform runs when groups are lim
   // fault-blast-radius: web (4) runs on vm, container and vm-hypervisor, desk (8) on vdi
   // only: no platform runs 4 + 8 = 12, each runs 4 or 8.
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('fault-blast-radius.toml'))));
-  const note = await page.textContent('.slider:has(#k-instances)');
+  // A slider per group, the note under the last.
+  const note = await page.textContent('.slider:has(#k-instances-1)');
   assert(/4–8 instances per platform/.test(note), `instances note: ${note}`);
   assert(!/= 12/.test(note), `no platform runs 12: ${note}`);
+});
+
+await step('each instance group has its own slider, named by the group; moving one leaves the others', async () => {
+  // A reviewer's case: seed-table-full's groups of 8, 24 and 4; the one slider for every
+  // group set the 24 office desktops to 12 when the web group's 8 moved up.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('seed-table-full.toml'))));
+    const label = await p.textContent('label[for=k-instances-1]');
+    assert(/Instances of office/.test(label), `the office group's slider: ${label}`);
+    await afterRun(p, () => setSlider(p, '#k-instances-0', 'ArrowRight'));
+    const outs = await Promise.all([0, 1, 2].map((g) => p.textContent(`#k-instances-${g}-out`)));
+    assert(/^9/.test(outs[0]) && /^24/.test(outs[1]) && /^4/.test(outs[2]), `counts: ${outs}`);
+    const note = await p.textContent('.slider:has(#k-instances-2)');
+    assert(/9 \+ 24 \+ 4/.test(note), `the total note: ${note}`);
+  } finally {
+    await p.close();
+  }
 });
 
 await step('the measured table shows every CPU share and the instance groups', async () => {
@@ -815,12 +835,12 @@ await step('the timeline overview shows every category, not only the longest seg
 
 await step('a control that makes the scenario invalid is blamed beside it', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
-  const before = await page.textContent('#k-instances-out');
+  const before = await page.textContent('#k-instances-out, #k-instances-0-out');
   const seed = await page.inputValue('#k-seed');
   await page.selectOption('#k-workload', 'cpu-bound');
   await page.waitForSelector('#k-workload-error');
   assert(/desktop/.test(await page.textContent('#k-workload-error')), 'error explains the workload');
-  assert((await page.textContent('#k-instances-out')) === before, 'other sliders keep their values');
+  assert((await page.textContent('#k-instances-out, #k-instances-0-out')) === before, 'other sliders keep their values');
   assert((await page.inputValue('#k-seed')) === seed, 'seed stays');
   assert(await page.isDisabled('#run'), 'run disabled');
   assert(await page.isVisible('#stale-note'), 'results marked stale');
@@ -842,7 +862,7 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
 let shareUrl = '';
 await step('a share link reproduces the run', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(Math.min(1, builtin.length - 1))));
-  await afterRun(page, () => setSlider(page, '#k-instances', 'ArrowRight'));
+  await afterRun(page, () => setSlider(page, '#k-instances, #k-instances-0', 'ArrowRight'));
   const expected = await measuredText(page);
   await page.click('#share');
   shareUrl = page.url();
@@ -854,7 +874,7 @@ await step('a share link reproduces the run', async () => {
   // The link stays while the page shows what it shares, and goes once it does not (a
   // reload would bring the shared state back over the student's own).
   assert(other.url().includes('#s='), `the opened link stays: ${other.url()}`);
-  await afterRun(other, () => setSlider(other, '#k-instances', 'ArrowRight'));
+  await afterRun(other, () => setSlider(other, '#k-instances, #k-instances-0', 'ArrowRight'));
   await other.waitForFunction(() => !location.hash.includes('s='));
   await other.close();
 });
@@ -2211,8 +2231,10 @@ await step('an explanation whose answer the settings change is flagged with both
     assert(/^Para-disk, and not because/.test(await q.$eval('.reveal .why', (e) => e.textContent)), 'the explanation as written');
     assert(!(await q.$('.reveal .contradicted')), 'no flag as written');
     await afterRun(p, () => setSlider(p, '#k-host-cores', 'Home'));
-    await afterRun(p, () => setSlider(p, '#k-instances', 'ArrowRight'));
-    await afterRun(p, () => setSlider(p, '#k-instances', 'ArrowRight'));
+    // A slider per group (syscall-app, disk-io): each at 3.
+    for (const id of ['#k-instances-0', '#k-instances-0', '#k-instances-1', '#k-instances-1']) {
+      await afterRun(p, () => setSlider(p, id, 'ArrowRight'));
+    }
     await p.click('#tab-questions');
     q = await disk();
     if (!(await q.$('.reveal'))) q = await reveal();
