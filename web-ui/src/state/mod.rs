@@ -105,6 +105,9 @@ pub struct State {
     pub result: Option<ResultRef>,
     pub tab: Tab,
     pub notice: Option<String>,
+    /// The notice shown, in both languages, when it has them (an assignment that could not
+    /// be opened): a change of language shows it in the other, while it is the one shown.
+    pub notice_in_both: Option<(String, Msg)>,
     /// The library file being fetched, if any (the page shows it and Run waits).
     pub loading: Option<String>,
     /// Set while the controls make the (valid) scenario invalid; nothing runs then.
@@ -167,6 +170,13 @@ pub struct WrittenAnswers {
 }
 
 impl State {
+    /// Shows `notice`, in the page's language and, on a change of language, in the other.
+    pub(crate) fn notice_in_both(&mut self, notice: Msg) {
+        let shown = notice.get(self.lang).to_string();
+        self.notice = Some(shown.clone());
+        self.notice_in_both = Some((shown, notice));
+    }
+
     /// The initial state: a share link's scenario if there is one, else the first built-in scenario.
     pub fn new(lang: Lang, shared: Option<Result<Shared, crate::share::ShareError>>) -> State {
         let mut state = State {
@@ -183,6 +193,7 @@ impl State {
             result: None,
             tab: Tab::Table,
             notice: None,
+            notice_in_both: None,
             loading: None,
             knob_error: None,
             memory_text: None,
@@ -523,7 +534,15 @@ impl Reducible for State {
         let mut s = (*self).clone();
         let marked_stale = self.shows_results_stale();
         match action {
-            Action::SetLang(lang) => s.lang = lang,
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                if let Some((shown, both)) = &s.notice_in_both {
+                    if s.notice.as_ref() == Some(shown) {
+                        s.notice = Some(both.get(lang).to_string());
+                    }
+                    s.notice_in_both = s.notice.clone().map(|n| (n, both.clone()));
+                }
+            }
             Action::SelectBuiltin(i) => {
                 // Dispatched once the text is loaded (app.rs, `builtin::load`): an earlier
                 // failure's notice is over.
