@@ -400,6 +400,13 @@ impl<'a> Mutator<'a> {
         if r.chance(6) {
             a.time_slice_ms = Some(number(r));
         }
+        // The page's slider per group: some groups' counts, some past the last group.
+        if r.chance(6) {
+            let groups = r.below(5);
+            a.group_counts = (0..groups)
+                .map(|_| (!r.chance(3)).then(|| number(r) as u32))
+                .collect();
+        }
         a
     }
 

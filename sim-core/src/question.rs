@@ -705,6 +705,24 @@ impl QuestionAnswer {
         }
     }
 
+    /// Whether this answer, computed with other settings than the scenario as written, is
+    /// another answer than `written`, the same question's on the scenario as written: a
+    /// student who gave `written` would be graded wrong here. A choice names another
+    /// platform (or one of the two runs has no answer); a numeric figure's `written` lies
+    /// outside this one's tolerance ([`Self::check`]). Its explanation, written for the
+    /// scenario as written, then explains another answer than the one shown (the page and
+    /// `virtsim answers` flag it). `false` for another question (its id) or kind.
+    pub fn answer_differs_from(&self, written: &QuestionAnswer) -> bool {
+        if self.id != written.id || self.kind != written.kind {
+            return false;
+        }
+        match (self.has_answer(), written.has_answer()) {
+            (false, false) => false,
+            (true, true) => !self.check(&written.answer),
+            _ => true,
+        }
+    }
+
     /// The answers a numeric question accepts, as figures with `decimals` decimals:
     /// (lowest, highest), each rounded inward so that both, and every figure so printed
     /// between them, are right ([`Self::check`]). It says what a relative tolerance means in
@@ -751,6 +769,52 @@ mod tests {
         q.options = evidence.iter().map(|(n, _)| n.to_string()).collect();
         q.evidence = evidence.iter().map(|(n, v)| (n.to_string(), *v)).collect();
         q
+    }
+
+    /// A reviewer's case: full-para-hybrid's busiest disk platform is para-disk as
+    /// written and hw-disk on one core with three instances; the explanation, written for
+    /// para-disk, then explains another answer. A figure differs when the written one lies
+    /// outside the tolerance of the new one.
+    #[test]
+    fn an_answer_differs_from_the_written_one_as_it_is_graded() {
+        let evidence = [("hw-disk", 9.0), ("para-disk", 10.0)];
+        let written = choice(Metric::ExitsPerSecond, &evidence, "para-disk");
+        let now = choice(Metric::ExitsPerSecond, &evidence, "hw-disk");
+        assert!(now.answer_differs_from(&written));
+        assert!(!written.answer_differs_from(&written));
+        // Another question is no comparison.
+        let mut other = now.clone();
+        other.id = "other".into();
+        assert!(!other.answer_differs_from(&written));
+        // No answer in one run (a target no count meets) differs from an answer.
+        let mut none = now.clone();
+        none.evidence.clear();
+        none.answer = "-".into();
+        assert!(none.answer_differs_from(&written) && written.answer_differs_from(&none));
+        assert!(!none.answer_differs_from(&none));
+        // 27.08% ± 10% accepts 24.38 to 29.78: 25.0 as written is the same answer, 24.0
+        // another; with no tolerance 27.1 (printed 27.1) is another than 27.08.
+        let share = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.08, 10.0);
+        assert!(!share.answer_differs_from(&QuestionAnswer::numeric(
+            "q",
+            Metric::HostOsPercent,
+            25.0,
+            10.0
+        )));
+        assert!(share.answer_differs_from(&QuestionAnswer::numeric(
+            "q",
+            Metric::HostOsPercent,
+            24.0,
+            10.0
+        )));
+        let exact = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.08, 0.0);
+        assert!(exact.answer_differs_from(&QuestionAnswer::numeric(
+            "q",
+            Metric::HostOsPercent,
+            27.1,
+            0.0
+        )));
+        assert!(!exact.answer_differs_from(&exact));
     }
 
     /// The instructor's case: 0.3473 and 0.354 µs are 1.9% apart, no near tie, but the

@@ -269,7 +269,10 @@ await step('on a phone, Start and Next bring the step title into view and focus 
     await p.focus('#course-commit');
     await p.keyboard.press('Enter');
     await p.waitForSelector('#course-commit', { state: 'detached' });
-    await p.waitForFunction(() => ['course-status', 'course-step-h'].includes(document.activeElement?.id), null, { timeout: 10000 })
+    // On the run's status line while it runs; once it is done (a short run may end before
+    // this looks: about 200 ms here), on the predictions' verdicts, as course.rs moves it.
+    await p.waitForFunction(() => ['course-status', 'course-step-h'].includes(document.activeElement?.id)
+      || (document.activeElement?.id === 'course-predict-h' && document.querySelector('.page').dataset.status === 'done'), null, { timeout: 10000 })
       .catch(async () => { throw new Error(`focus after committing: ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
     await p.click('#course-next');
     await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
@@ -514,7 +517,7 @@ await step('switches between English and Korean', async () => {
 await step('moving a slider re-runs and shows new numbers', async () => {
   const before = await measuredText(page);
   let after = before;
-  for (const [id, key] of [['#k-exit', 'End'], ['#k-instances', 'ArrowRight'], ['#k-host-cores', 'Home']]) {
+  for (const [id, key] of [['#k-exit', 'End'], ['#k-instances, #k-instances-0', 'ArrowRight'], ['#k-host-cores', 'Home']]) {
     await afterRun(page, () => setSlider(page, id, key));
     after = await measuredText(page);
     if (after !== before) break;
@@ -638,8 +641,9 @@ await step('an invalid scenario shows the error with its line', async () => {
   await setEditorText(page, text);
   await page.waitForSelector('#editor-error');
   const err = await page.textContent('#editor-error');
-  assert(/:2:\d+/.test(err), `error names line 2: ${err}`);
-  assert(/line 2/.test(err), `error says line 2: ${err}`);
+  // The place once, in words (no "file:2:N:" after it).
+  assert(/line 2, column \d+/.test(err), `error says line 2: ${err}`);
+  assert(!/:2:\d+/.test(err), `the place given twice: ${err}`);
 });
 
 await step('a scenario that runs but not as meant shows the validator\'s warning at its line', async () => {
@@ -649,7 +653,7 @@ await step('a scenario that runs but not as meant shows the validator\'s warning
   await page.waitForSelector('#editor-status.valid');
   await page.waitForSelector('.editor-warning');
   const warning = await page.textContent('.editor-warning');
-  assert(/line 10/.test(warning) && /:10:\d+/.test(warning) && /OOM/.test(warning), `warning at line 10: ${warning}`);
+  assert(/line 10, column \d+/.test(warning) && !/:10:\d+/.test(warning) && /OOM/.test(warning), `warning at line 10: ${warning}`);
 });
 
 await step('an oversized scenario gives an error, not a frozen tab', async () => {
@@ -704,9 +708,29 @@ await step('the instances note counts what one platform runs when groups are lim
   // fault-blast-radius: web (4) runs on vm, container and vm-hypervisor, desk (8) on vdi
   // only: no platform runs 4 + 8 = 12, each runs 4 or 8.
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('fault-blast-radius.toml'))));
-  const note = await page.textContent('.slider:has(#k-instances)');
+  // A slider per group, the note under the last.
+  const note = await page.textContent('.slider:has(#k-instances-1)');
   assert(/4–8 instances per platform/.test(note), `instances note: ${note}`);
   assert(!/= 12/.test(note), `no platform runs 12: ${note}`);
+});
+
+await step('each instance group has its own slider, named by the group; moving one leaves the others', async () => {
+  // A reviewer's case: seed-table-full's groups of 8, 24 and 4; the one slider for every
+  // group set the 24 office desktops to 12 when the web group's 8 moved up.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('seed-table-full.toml'))));
+    const label = await p.textContent('label[for=k-instances-1]');
+    assert(/Instances of office/.test(label), `the office group's slider: ${label}`);
+    await afterRun(p, () => setSlider(p, '#k-instances-0', 'ArrowRight'));
+    const outs = await Promise.all([0, 1, 2].map((g) => p.textContent(`#k-instances-${g}-out`)));
+    assert(/^9/.test(outs[0]) && /^24/.test(outs[1]) && /^4/.test(outs[2]), `counts: ${outs}`);
+    const note = await p.textContent('.slider:has(#k-instances-2)');
+    assert(/9 \+ 24 \+ 4/.test(note), `the total note: ${note}`);
+  } finally {
+    await p.close();
+  }
 });
 
 await step('the measured table shows every CPU share and the instance groups', async () => {
@@ -815,12 +839,12 @@ await step('the timeline overview shows every category, not only the longest seg
 
 await step('a control that makes the scenario invalid is blamed beside it', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
-  const before = await page.textContent('#k-instances-out');
+  const before = await page.textContent('#k-instances-out, #k-instances-0-out');
   const seed = await page.inputValue('#k-seed');
   await page.selectOption('#k-workload', 'cpu-bound');
   await page.waitForSelector('#k-workload-error');
   assert(/desktop/.test(await page.textContent('#k-workload-error')), 'error explains the workload');
-  assert((await page.textContent('#k-instances-out')) === before, 'other sliders keep their values');
+  assert((await page.textContent('#k-instances-out, #k-instances-0-out')) === before, 'other sliders keep their values');
   assert((await page.inputValue('#k-seed')) === seed, 'seed stays');
   assert(await page.isDisabled('#run'), 'run disabled');
   assert(await page.isVisible('#stale-note'), 'results marked stale');
@@ -842,7 +866,7 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
 let shareUrl = '';
 await step('a share link reproduces the run', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(Math.min(1, builtin.length - 1))));
-  await afterRun(page, () => setSlider(page, '#k-instances', 'ArrowRight'));
+  await afterRun(page, () => setSlider(page, '#k-instances, #k-instances-0', 'ArrowRight'));
   const expected = await measuredText(page);
   await page.click('#share');
   shareUrl = page.url();
@@ -854,7 +878,7 @@ await step('a share link reproduces the run', async () => {
   // The link stays while the page shows what it shares, and goes once it does not (a
   // reload would bring the shared state back over the student's own).
   assert(other.url().includes('#s='), `the opened link stays: ${other.url()}`);
-  await afterRun(other, () => setSlider(other, '#k-instances', 'ArrowRight'));
+  await afterRun(other, () => setSlider(other, '#k-instances, #k-instances-0', 'ArrowRight'));
   await other.waitForFunction(() => !location.hash.includes('s='));
   await other.close();
 });
@@ -1446,12 +1470,12 @@ await step('validator messages are in Korean when the page is', async () => {
   const bad = '[scenario]\nname = "k"\n\n[host]\ncores = 0\n\n[[platform]]\nname = "n"\nkind = "native"\n\n[[instance]]\nname = "a"\nworkload = "cpu-bound"\n';
   await setEditorText(page, bad);
   await page.waitForSelector('#editor-error');
-  // Its figures in the page's number format, as every other number on the page.
-  assert(/must be between 1 and 1,024/.test(await page.textContent('#editor-error')), 'English message in English');
+  // Its figures as the CLI prints them (no separators).
+  assert(/must be between 1 and 1024/.test(await page.textContent('#editor-error')), 'English message in English');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   const ko = await page.textContent('#editor-error');
-  assert(/host\.cores 값은 1에서 1,024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
+  assert(/host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
   assert(/줄 5, 열 9/.test(ko), `Korean line and column: ${ko}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -1502,8 +1526,14 @@ await step('every independent error is marked in the editor and listed under it,
   assert(JSON.stringify(s.marks) === '[[5,9],[14,12]]', `markers at 5:9 and 14:12: ${JSON.stringify(s.marks)}`);
   assert(s.gutter === 2, `a gutter marker on each line: ${s.gutter}`);
   assert(/2 errors/.test(s.heading), `heading counts 2: ${s.heading}`);
-  assert(/^line 5, column 9/.test(s.items[0]) && /:5:9: host\.cores must be between 1 and 1,024/.test(s.items[0]), `first entry: ${s.items[0]}`);
-  assert(/^line 14, column 12/.test(s.items[1]) && /:14:12: instance b: unknown workload web-sever/.test(s.items[1]) && /web-server/.test(s.items[1]), `second entry: ${s.items[1]}`);
+  // The place once, in words: no "file:line:column:" after it (it named a file the page
+  // had made up from the scenario's name).
+  assert(/^line 5, column 9host\.cores must be between 1 and 1024/.test(s.items[0]), `first entry: ${s.items[0]}`);
+  assert(/^line 14, column 12instance b: unknown workload web-sever/.test(s.items[1]) && /web-server/.test(s.items[1]), `second entry: ${s.items[1]}`);
+  assert(!s.items.some((i) => /\.toml|:\d+:\d+:/.test(i)), `no file name or second place: ${s.items}`);
+  // The text was typed here: the heading names no file the user never saved.
+  const shownFile = await page.textContent('.card.editor h2 .file');
+  assert(shownFile === 'unsaved text', `the editor's file: ${shownFile}`);
   // An entry's place is a link to it.
   await page.click('#editor-error .error-list li:nth-child(2) button');
   const head = await page.evaluate(() => { const v = document.querySelector('#cm-host').virtsimView; const h = v.state.selection.main.from; const l = v.state.doc.lineAt(h); return [l.number, h - l.from + 1]; });
@@ -1515,7 +1545,7 @@ await step('every independent error is marked in the editor and listed under it,
   await page.waitForFunction(() => /오류 2개/.test(document.querySelector('#editor-error p').textContent), null, { timeout: 5000 });
   s = await seen();
   assert(JSON.stringify(s.marks) === '[[5,9],[14,12]]', `Korean: markers at 5:9 and 14:12: ${JSON.stringify(s.marks)}`);
-  assert(/^줄 5, 열 9/.test(s.items[0]) && /:5:9: host\.cores 값은 1에서 1,024 사이여야 합니다/.test(s.items[0]), `Korean first entry: ${s.items[0]}`);
+  assert(/^줄 5, 열 9host\.cores 값은 1에서 1024 사이여야 합니다/.test(s.items[0]), `Korean first entry: ${s.items[0]}`);
   assert(/^줄 14, 열 12/.test(s.items[1]) && /알 수 없는 워크로드 web-sever/.test(s.items[1]), `Korean second entry: ${s.items[1]}`);
   // The marker's message is in Korean too (hovering the second marked range).
   await page.hover('#cm-host .cm-lintRange-error >> nth=1');
@@ -1551,6 +1581,14 @@ await step('an assignment whose embedded scenario has two independent errors lis
   assert(/^two\.toml:20:12: instance a: unknown workload web-sever/.test(lines[1]), `second: ${lines[1]}`);
   // What the lines mean together, above them.
   assert(notice.split('\n')[0].includes('two.toml could not be opened as an assignment: 2 errors'), `heading: ${notice}`);
+  // Re-rendered in Korean when the language changes (it kept the language it was made in).
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const ko = await page.$eval('.notice', (n) => n.innerText);
+  assert(/two\.toml을\(를\)|two\.toml을|two\.toml를/.test(ko) && /과제로 열 수 없습니다: 오류 2개/.test(ko) && /host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean notice: ${ko}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert((await page.$eval('.notice', (n) => n.innerText)) === notice, 'English again');
   await page.click('.notice button');
 });
 
@@ -2194,6 +2232,59 @@ await step('questions: a right answer is explained, a wrong one says where to lo
   }
 });
 
+await step('an explanation whose answer the settings change is flagged with both answers, in English and Korean', async () => {
+  // A reviewer's case: full-para-hybrid on one core with three instances per group answers
+  // "Hardware assist, disk" to the disk-exits question, whose explanation starts
+  // "Para-disk, and not because of its disk" (the answer as written).
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'full-para-hybrid.toml');
+    await p.click('#tab-questions');
+    // The third question (most-exits-disk), by its place: its text changes with the language.
+    const disk = () => p.$('ol.questions > li:nth-child(3)');
+    assert(/which technique causes the most VM exits and hypervisor traps/.test(await (await disk()).textContent()), 'the disk-exits question');
+    const reveal = async () => { const q = await disk(); await (await q.$('.row button.link')).click(); return q; };
+    let q = await reveal();
+    assert(/^Para-disk, and not because/.test(await q.$eval('.reveal .why', (e) => e.textContent)), 'the explanation as written');
+    assert(!(await q.$('.reveal .contradicted')), 'no flag as written');
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'Home'));
+    // A slider per group (syscall-app, disk-io): each at 3.
+    for (const id of ['#k-instances-0', '#k-instances-0', '#k-instances-1', '#k-instances-1']) {
+      await afterRun(p, () => setSlider(p, id, 'ArrowRight'));
+    }
+    await p.click('#tab-questions');
+    q = await disk();
+    if (!(await q.$('.reveal'))) q = await reveal();
+    const answer = await q.$eval('.reveal .answer', (e) => e.textContent);
+    assert(!/^Para/.test(answer), `the answer moved: ${answer}`);
+    const flag = await q.$eval('.reveal .contradicted', (e) => e.textContent);
+    assert(flag.startsWith('With these settings (') && flag.includes(`the answer is ${answer};`) &&
+      /whose answer is Para/.test(flag), `the flag: ${flag}`);
+    assert(!(await q.$('.reveal .settings-differ')), 'the flag replaces the settings note');
+    // The flag is re-rendered in Korean.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await (await disk()).$eval('.reveal .contradicted', (e) => e.textContent);
+    assert(/^이 설정\(.*\)에서는 정답이 .+입니다\. .*그 설정의 정답은 .+입니다/.test(ko), `the Korean flag: ${ko}`);
+    await (await disk()).screenshot({ path: '/tmp/answers-flag-ko.png' });
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    await (await disk()).screenshot({ path: '/tmp/answers-flag.png' });
+    // An edited text run with these settings: its answers as written are not known yet, so
+    // the page runs it as written once the result is shown, and then flags the explanation.
+    const text = await p.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+    await setEditorText(p, text + '\n# edited\n');
+    await afterRun(p, () => p.click('#run'));
+    await p.click('#tab-questions');
+    q = await disk();
+    if (!(await q.$('.reveal'))) q = await reveal();
+    await q.waitForSelector('.reveal .contradicted', { timeout: 30000 });
+  } finally {
+    await p.close();
+  }
+});
+
 await step('an assignment step: the variant in words, no "settings differ" note for it, titles in the menu', async () => {
   const p = await newPage(BASE);
   try {
@@ -2398,16 +2489,16 @@ await step('the time slice control shows the slice the run uses when the host co
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
 });
 
-await step('code in a validator message keeps its digits as the CLI writes them, in English and Korean', async () => {
+await step('a validator message reads as the CLI prints it, its figures without separators, in English and Korean', async () => {
   const text = '[scenario]\nname = "m"\n[host]\nmemory_gib = 64\n[[platform]]\nname = "c"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "i"\nworkload = "cpu-bound"\nmemory_gib = 2048\n';
   await setEditorText(page, text);
   await page.waitForSelector('#editor-error');
   const en = await page.textContent('#editor-error');
-  assert(en.includes('memory_gib = 2048 is 2,048 GiB (for 2,048 MiB write memory_gib = 2)'), `English: ${en}`);
+  assert(en.includes('memory_gib = 2048 is 2048 GiB (for 2048 MiB write memory_gib = 2)'), `English: ${en}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   const ko = await page.textContent('#editor-error');
-  assert(ko.includes('memory_gib = 2048은 2,048 GiB') && ko.includes('memory_gib = 2로'), `Korean: ${ko}`);
+  assert(ko.includes('memory_gib = 2048은 2048 GiB') && ko.includes('memory_gib = 2로'), `Korean: ${ko}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));

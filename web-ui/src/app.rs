@@ -144,6 +144,7 @@ pub fn app() -> Html {
         let running = state.is_running();
         let trace = state.wants_trace();
         let (file, text, knobs) = (state.file.clone(), state.text.clone(), state.knobs.clone());
+        let wants_written = state.running_wants_written;
         use_effect_with(state.run_id, move |&id| {
             let cancel = Rc::new(Cell::new(false));
             // Shows the run once it has gone on for a while (dropped with the run).
@@ -164,7 +165,7 @@ pub fn app() -> Html {
                         &knobs,
                         trace,
                         cancel.clone(),
-                        move |done, total| {
+                        &move |done, total| {
                             progress_dispatch.dispatch(Action::Progress { id, done, total })
                         },
                     )
@@ -181,9 +182,25 @@ pub fn app() -> Html {
                             whole: f.whole,
                         }),
                         Err(RunEnd::Failed(message)) => {
-                            dispatch.dispatch(Action::Failed { id, message })
+                            return dispatch.dispatch(Action::Failed { id, message })
                         }
-                        Err(RunEnd::Cancelled) => {}
+                        Err(RunEnd::Cancelled) => return,
+                    }
+                    // Then, when the result's settings are not the scenario's own, the text
+                    // as written (in the background, the result shown; cancelled with the
+                    // run): the answers its explanations were written for, to flag one that
+                    // the settings changed. A failure leaves them unknown (no flag).
+                    if wants_written && !cancel.get() {
+                        let written = crate::state::Knobs::default();
+                        let outcome =
+                            run_sliced(&file, &text, &written, false, cancel.clone(), &|_, _| {})
+                                .await;
+                        if let (Ok(f), false) = (outcome, cancel.get()) {
+                            dispatch.dispatch(Action::WrittenAnswers {
+                                text,
+                                answers: f.result.questions,
+                            });
+                        }
                     }
                 });
             }

@@ -51,7 +51,7 @@ pub fn start(root_id: &str) -> Result<(), JsValue> {
 pub async fn result_json_as_page_runs(file: String, text: String) -> Result<String, JsValue> {
     let cancel = std::rc::Rc::new(std::cell::Cell::new(false));
     let knobs = state::Knobs::default();
-    let finished = run::run_sliced(&file, &text, &knobs, false, cancel, |_, _| {})
+    let finished = run::run_sliced(&file, &text, &knobs, false, cancel, &|_, _| {})
         .await
         .map_err(|e| match e {
             run::RunEnd::Failed(m) => JsValue::from_str(&m.en),

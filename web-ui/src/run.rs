@@ -56,7 +56,9 @@ pub async fn run_sliced(
     knobs: &Knobs,
     trace: bool,
     cancel: Rc<Cell<bool>>,
-    progress: impl Fn(u64, u64),
+    // `dyn`: one copy of the run in the wasm for the page's run and the run as written
+    // that may follow it (`app.rs`).
+    progress: &dyn Fn(u64, u64),
 ) -> Result<Finished, RunEnd> {
     let t0 = now_ms();
     // Progress re-renders the page: not for short runs, and at most every PROGRESS_MS.

@@ -158,7 +158,11 @@ async fn editor_reports_line_and_column_live() {
         .unwrap()
         .text_content()
         .unwrap();
-    assert!(text.contains(":3:"), "{text}");
+    // The place once, in words (no "file:3:8:" prefix after it).
+    assert!(
+        text.contains("line 3, column") && !text.contains(":3:"),
+        "{text}"
+    );
     let bad_line = host
         .query_selector(".gutter .bad")
         .unwrap()

@@ -21,6 +21,10 @@ pub struct Adjustments {
     pub host_clock_mhz: Option<u32>,
     /// Sets `count` of every instance group.
     pub instance_count: Option<u32>,
+    /// Sets `count` of one instance group each, by its place in the file (after
+    /// `instance_count`): the page's slider per group. `None` or past the groups: as is.
+    #[serde(default)]
+    pub group_counts: Vec<Option<u32>>,
     /// Sets `vcpus` of every instance group.
     pub vcpus_per_instance: Option<u32>,
     /// Sets `threads` of every instance group.
@@ -34,6 +38,18 @@ pub struct Adjustments {
     pub vm_exit_cycles: Option<u64>,
     /// Sets every platform's time slice.
     pub time_slice_ms: Option<u64>,
+}
+
+impl Adjustments {
+    /// The count these adjustments set for instance group `g` (by its place), if any: its
+    /// own setting, else the one of every group.
+    pub fn count_of(&self, g: usize) -> Option<u32> {
+        self.group_counts
+            .get(g)
+            .copied()
+            .flatten()
+            .or(self.instance_count)
+    }
 }
 
 impl Scenario {
@@ -65,11 +81,11 @@ impl Scenario {
             let at = or(raw.host.clock_ghz.span(), host_at.clone());
             raw.host.clock_ghz = Spanned::new(at, f64::from(mhz) / 1000.0);
         }
-        for inst in &mut raw.instances {
+        for (g, inst) in raw.instances.iter_mut().enumerate() {
             let name = inst.name.span();
             let keep =
                 |s: &Spanned<u32>, value: u32| Spanned::new(or(s.span(), name.clone()), value);
-            if let Some(count) = adj.instance_count {
+            if let Some(count) = adj.count_of(g) {
                 inst.count = keep(&inst.count, count);
             }
             if let Some(vcpus) = adj.vcpus_per_instance {
@@ -177,7 +193,7 @@ impl Scenario {
                     .collect();
                 let first = *mine.first()?;
                 let count: u64 = (mine.iter())
-                    .map(|&i| u64::from(adj.instance_count.unwrap_or(self.instances[i].count)))
+                    .map(|&i| u64::from(adj.count_of(i).unwrap_or(self.instances[i].count)))
                     .sum::<u64>()
                     .max(1);
                 let one = &self.instances[first];

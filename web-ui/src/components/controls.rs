@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::shown_choice::use_shown_choice;
 use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
-use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation};
+use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation, GROUP_SLIDERS};
 
 use crate::sim::PRESET_NAMES as WORKLOADS;
 use sim_core::scenario::MEMORY_STEP_MIB;
@@ -329,6 +329,8 @@ pub fn controls(props: &ControlsProps) -> Html {
         Validation::Invalid(_) => t(lang, "run").to_string(),
     };
     let total_note = total_note(&base, &knobs, lang);
+    // Several groups (as many as there are sliders for): a slider for each.
+    let per_group = base.groups > 1 && base.group_counts.len() <= GROUP_SLIDERS.len();
 
     // Memory typed in MiB beside its slider: precise values a hand cannot hit on the slider.
     let memory_field = SliderField {
@@ -349,10 +351,30 @@ pub fn controls(props: &ControlsProps) -> Html {
         <section class="card controls" aria-labelledby="controls-h" {onfocusin}>
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             <div class="sliders">
-                <Slider id="k-instances" label={t(lang, "controls.instances")} min={u64::from(base.min_instances)} max={u64::from(base.max_instances)} step={1}
-                    value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
-                    extra={total_note} error={knob_error("k-instances")}
-                    on_change={set(|k, v| k.instance_count = Some(v as u32))} />
+                if per_group {
+                    // A slider per group, named by it: one for every group had set a group
+                    // of 24 desktops to 12 when the first group's 8 moved up to 12.
+                    { for base.group_counts.iter().zip(&base.group_names).enumerate().map(|(g, (&own, name))| {
+                        let id = GROUP_SLIDERS[g];
+                        let shown = knobs.count_of(g, own);
+                        let error = if g == 0 { knob_error("k-instances").or_else(|| knob_error(id)) } else { knob_error(id) };
+                        let on_change = {
+                            let s = state.clone();
+                            let base = base.clone();
+                            Callback::from(move |v: u64| s.dispatch(Action::SetKnobs(s.knobs.with_group_count(g, v as u32, &base))))
+                        };
+                        html! {
+                            <Slider {id} label={t(lang, "controls.group_instances").replace("{}", name)} min={1} max={u64::from(base.group_max.get(g).copied().unwrap_or(own).max(own).max(shown))} step={1}
+                                value={(shown != own).then_some(u64::from(shown))} baseline={u64::from(own)} {lang}
+                                extra={(g + 1 == base.group_counts.len()).then(|| total_note.clone()).flatten()} {error} {on_change} />
+                        }
+                    }) }
+                } else {
+                    <Slider id="k-instances" label={t(lang, "controls.instances")} min={u64::from(base.min_instances)} max={u64::from(base.max_instances)} step={1}
+                        value={knobs.instance_count.map(u64::from)} baseline={u64::from(base.instance_count)} {lang}
+                        extra={total_note} error={knob_error("k-instances")}
+                        on_change={set(|k, v| k.instance_count = Some(v as u32))} />
+                }
                 <Slider id="k-vcpus" error={knob_error("k-vcpus")} label={t(lang, "controls.vcpus")} min={1} max={u64::from(base.vcpus_per_instance).max(16)} step={1}
                     value={knobs.vcpus_per_instance.map(u64::from)} baseline={u64::from(base.vcpus_per_instance)} {lang}
                     default_text={vcpus_text} extra={vcpus_note}
@@ -430,6 +452,13 @@ fn knob_error_view(
         match control {
             _ if all => k = Knobs::default(),
             "k-instances" => k.instance_count = None,
+            id if id.starts_with("k-instances-") => {
+                if let Some(g) = GROUP_SLIDERS.iter().position(|&s| s == id) {
+                    if let Some(count) = k.group_counts.get_mut(g) {
+                        *count = None;
+                    }
+                }
+            }
             "k-vcpus" => k.vcpus_per_instance = None,
             "k-threads" => k.threads_per_instance = None,
             "k-host-cores" => k.host_cores = None,
@@ -577,12 +606,12 @@ fn estimate_view(state: &UseReducerHandle<State>, lang: Lang) -> Option<Html> {
     })
 }
 
-/// Untouched, every group keeps its own count (1 + 5 = 6); moved, the slider sets
-/// every group to its value, which the note says. When groups are limited to some
+/// Untouched, every group keeps its own count (1 + 5 = 6), and so with each group's own
+/// slider (1 + 8 = 9); a count for every group (an assignment's `instance_count`) says so. When groups are limited to some
 /// platforms, the note gives what one platform runs (a range) instead of the sum.
 fn total_note(base: &Baseline, knobs: &Knobs, lang: Lang) -> Option<AttrValue> {
     (base.groups > 1).then(|| {
-        let count = |g: usize| knobs.instance_count.unwrap_or(base.group_counts[g]);
+        let count = |g: usize| knobs.count_of(g, base.group_counts[g]);
         let per_platform: Vec<u64> = base
             .platform_groups
             .iter()
@@ -610,22 +639,26 @@ fn total_note(base: &Baseline, knobs: &Knobs, lang: Lang) -> Option<AttrValue> {
             // Korean counts with a counter after the noun: "= 인스턴스 4개".
             t(lang, "controls.total").replace("{}", &all.to_string())
         };
-        AttrValue::from(match knobs.instance_count {
-            None => format!(
-                "{}: {} {total}",
-                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
-                base.group_counts
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            ),
-            Some(n) => format!(
-                "{} × {n} {total} ({})",
-                t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
-                t(lang, "controls.every_group").replace("{}", &n.to_string())
-            ),
-        })
+        AttrValue::from(
+            match knobs
+                .instance_count
+                .filter(|_| knobs.group_counts.is_empty())
+            {
+                None => format!(
+                    "{}: {} {total}",
+                    t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
+                    (0..base.group_counts.len())
+                        .map(|g| count(g).to_string())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                ),
+                Some(n) => format!(
+                    "{} × {n} {total} ({})",
+                    t(lang, "controls.groups").replace("{}", &base.groups.to_string()),
+                    t(lang, "controls.every_group").replace("{}", &n.to_string())
+                ),
+            },
+        )
     })
 }
 

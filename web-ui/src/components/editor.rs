@@ -232,7 +232,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 <div class="editor-warning" role="note">
                     <p><strong>{ "⚠ " }{ t(lang, "editor.warning") }</strong>
                         { format!(" — {} {}, {} {}", t(lang, "editor.line"), w.line, t(lang, "editor.column"), w.column) }</p>
-                    <pre class="error-text">{ super::with_code(w.display.get(lang)) }</pre>
+                    <pre class="error-text">{ super::with_code(w.message.get(lang)) }</pre>
                 </div>
             }) }
             </>
@@ -270,7 +270,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
                             { format!(" — {}", place(first.line, first.column)) }
                         </p>
-                        <pre class="error-text">{ super::with_code(first.display.get(lang)) }</pre>
+                        <pre class="error-text">{ super::with_code(first.message.get(lang)) }</pre>
                         <button class="link" onclick={goto(first.line, first.column)}>{ t(lang, "editor.goto") }</button>
                     </div>
                 }
@@ -290,7 +290,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                 <li>
                                     <button class="link" onclick={goto(e.line, e.column)}
                                         title={t(lang, "editor.goto")}>{ place(e.line, e.column) }</button>
-                                    <pre class="error-text">{ super::with_code(e.display.get(lang)) }</pre>
+                                    <pre class="error-text">{ super::with_code(e.message.get(lang)) }</pre>
                                 </li>
                             }) }
                         </ol>
@@ -305,12 +305,20 @@ pub fn editor(props: &EditorProps) -> Html {
         _ => Vec::new(),
     };
     let lines = state.text.split('\n').count().max(1);
+    // The file the text came from (a library file, one the user opened): a name the page
+    // made up from the scenario's name after a paste ("lab.toml") was never a file, and
+    // is not given as one.
+    let shown_file = if state.file_from_text {
+        t(lang, "editor.no_file").to_string()
+    } else {
+        state.file.clone()
+    };
     let valid = matches!(state.validation, Validation::Valid { .. });
     let can_run = state.can_run();
 
     html! {
         <section class={classes!("card", "editor", wide.then_some("wide"))} aria-labelledby="editor-h">
-            <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
+            <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ shown_file }</span></h2>
             // What Tab does in the editor (its description): above it, where a keyboard
             // arriving in the editor sees it (editor.js scrolls it into view); it stood
             // under the editor, off-screen (a student's review).

@@ -1,6 +1,7 @@
 //! Coursework: the scenario's questions with check and reveal.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -187,6 +188,42 @@ pub fn settings_note(lang: Lang, changed: &[String]) -> Html {
     }
 }
 
+/// A question's answer as the flag on a contradicted explanation names it: a platform by
+/// its label (`label`), a figure with its unit and the answer's decimals.
+fn answer_named(lang: Lang, q: &QuestionAnswer, label: &dyn Fn(&str) -> String) -> String {
+    if !q.has_answer() {
+        return t(lang, "questions.contradicted.none").to_string();
+    }
+    match (q.kind, q.value) {
+        (QuestionKind::Numeric, Some(v)) => evidence_value(lang, q, v),
+        _ => label(&q.answer),
+    }
+}
+
+/// Said above an explanation when the shown result's answer (`q`, run with the settings
+/// `changed`) is another than the answer on the scenario as written (`written`), which
+/// the explanation was written for ([`QuestionAnswer::answer_differs_from`]): "With these
+/// settings (host cores 1, instances per group 3) the answer is Hardware assist, disk;
+/// this explanation was written for the scenario as written, whose answer is Para-disk."
+/// `None` when the answers agree (the settings note then says the figures may differ).
+pub fn contradiction(
+    lang: Lang,
+    q: &QuestionAnswer,
+    written: &QuestionAnswer,
+    changed: &[String],
+    label: &dyn Fn(&str) -> String,
+) -> Option<String> {
+    if !q.answer_differs_from(written) {
+        return None;
+    }
+    Some(
+        t(lang, "questions.contradicted")
+            .replacen("{}", &changed.join(", "), 1)
+            .replacen("{}", &answer_named(lang, q, label), 1)
+            .replacen("{}", &answer_named(lang, written, label), 1),
+    )
+}
+
 /// Where the page shows a metric: a column of a table in the Comparison tab, or a chart
 /// of the Charts tab (its i18n keys: the place's template and the column's or chart's name).
 fn where_shown(m: Metric) -> (&'static str, &'static str) {
@@ -332,14 +369,30 @@ fn explained(
     r: &crate::sim::RunResult,
     q: &QuestionAnswer,
     settings_changed: &[String],
+    written: Option<&[QuestionAnswer]>,
 ) -> Html {
+    // The explanation contradicted: these settings give another answer than the scenario
+    // as written, which it explains.
+    let contradicted = written
+        .filter(|_| !settings_changed.is_empty() && q.explanation.is_some())
+        .and_then(|w| w.iter().find(|w| w.id == q.id))
+        .and_then(|w| {
+            contradiction(lang, q, w, settings_changed, &|name| {
+                labels::platform_named(lang, r, name)
+            })
+        });
     html! {
         <div class="reveal">
             <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
                 computed_answer(lang, q).unwrap_or_else(|| labels::platform_named(lang, r, &q.answer)) }</span></p>
+            if let Some(flag) = &contradicted {
+                <p class="contradicted" role="note">{ flag.clone() }</p>
+            }
             if let Some(ex) = &q.explanation {
-                <p class="why">{ super::with_code(lang.pick(&ex.ko, &ex.en)) }</p>
-                { settings_note(lang, settings_changed) }
+                <p class={classes!("why", contradicted.is_some().then_some("as-written"))}>{ super::with_code(lang.pick(&ex.ko, &ex.en)) }</p>
+                if contradicted.is_none() {
+                    { settings_note(lang, settings_changed) }
+                }
             }
             if let Some((_, runner_up, _)) = q.near_tie() {
                 // For the author: the answer rests on a difference no one can see.
@@ -372,6 +425,11 @@ pub struct QuestionsProps {
     /// The scenario's questions these settings leave out (their operation is not made).
     #[prop_or_default]
     pub left_out: usize,
+    /// The questions' answers on the scenario as written, when the result ran with other
+    /// settings and they are known (`State::written_answers`): an explanation whose answer
+    /// these settings change is flagged.
+    #[prop_or_default]
+    pub written: Option<Rc<Vec<QuestionAnswer>>>,
 }
 
 #[function_component(Questions)]
@@ -510,11 +568,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         </div>
                         // Right: why, as the reveal says it (unless shown there already).
                         if checked.get(&i) == Some(&Some(true)) && !is_revealed {
-                            { explained(lang, r, q, &props.settings_changed) }
+                            { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice)) }
                         }
                         <div id={format!("{id}-answer")} class="revealed">
                             if is_revealed {
-                                { explained(lang, r, q, &props.settings_changed) }
+                                { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice)) }
                             }
                         </div>
                     </li>

@@ -281,6 +281,7 @@ impl Course {
             knobs: Knobs {
                 seed: adj.seed,
                 instance_count: adj.instance_count,
+                group_counts: adj.group_counts,
                 vcpus_per_instance: adj.vcpus_per_instance,
                 threads_per_instance: adj.threads_per_instance,
                 workload: adj.workload,

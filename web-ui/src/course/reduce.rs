@@ -182,7 +182,10 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                                 .replace("{}", &file),
                         ));
                     } else {
-                        s.notice = Some(message.get(s.lang).to_string());
+                        // The assignment open before is closed: shown under the notice, it
+                        // read as the file just opened (its progress stays saved).
+                        s.course = None;
+                        s.notice_in_both(message);
                     }
                 }
             }
@@ -277,7 +280,10 @@ fn open_into(s: &mut State, origin: Origin, file: &str, text: &str) {
             s.notice = None;
             show_step(s);
         }
-        Err(message) => s.notice = Some(message.get(s.lang).to_string()),
+        Err(message) => {
+            s.course = None;
+            s.notice_in_both(message);
+        }
     }
 }
 
@@ -316,6 +322,46 @@ mod tests {
         );
         assert!(s.course.is_none() && s.text == before);
         assert!(s.notice.is_some());
+    }
+
+    /// A reviewer's case: a broken assignment's notice stayed in the language it was made
+    /// in, and the assignment open before stayed shown under it as if open.
+    #[test]
+    fn a_broken_assignment_closes_the_one_open_and_its_notice_follows_the_language() {
+        use yew::Reducible as _;
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "two.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        assert!(s.course.is_some(), "{:?}", s.notice);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "broken.toml".into(),
+                text: TWO_STEPS.replace("[assignment]", "[assignment]\nbogus = 1"),
+            },
+        );
+        assert!(s.course.is_none(), "the assignment open before is closed");
+        let en = s.notice.clone().expect("a notice");
+        assert!(en.contains("broken.toml"), "{en}");
+        let s = std::rc::Rc::new(s).reduce(crate::state::Action::SetLang(crate::i18n::Lang::Ko));
+        let ko = s.notice.clone().expect("a notice");
+        assert_ne!(ko, en, "re-rendered in Korean");
+        assert!(
+            ko.contains("broken.toml") && ko.chars().any(|c| ('가'..='힣').contains(&c)),
+            "{ko}"
+        );
+        // Back in English: the English text again.
+        let s = s.reduce(crate::state::Action::SetLang(crate::i18n::Lang::En));
+        assert_eq!(s.notice.as_deref(), Some(en.as_str()));
+        // Another notice replaces it: a change of language leaves that one alone.
+        let s = s.reduce(crate::state::Action::Notice(Some("other".into())));
+        let s = s.reduce(crate::state::Action::SetLang(crate::i18n::Lang::Ko));
+        assert_eq!(s.notice.as_deref(), Some("other"));
     }
 
     #[test]

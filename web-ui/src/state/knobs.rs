@@ -15,6 +15,10 @@ pub struct Knobs {
     pub seed: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_count: Option<u32>,
+    /// Each instance group's own count, by its place (a scenario with several groups has
+    /// a slider per group); over `instance_count` (an assignment's variant, an older link).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub group_counts: Vec<Option<u32>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vcpus_per_instance: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,7 +39,47 @@ pub struct Knobs {
     pub memory_per_instance_mib: Option<u32>,
 }
 
+/// The ids of the sliders of instance groups, by the group's place (a scenario with more
+/// groups shows the one slider for every group).
+pub const GROUP_SLIDERS: [&str; 8] = [
+    "k-instances-0",
+    "k-instances-1",
+    "k-instances-2",
+    "k-instances-3",
+    "k-instances-4",
+    "k-instances-5",
+    "k-instances-6",
+    "k-instances-7",
+];
+
 impl Knobs {
+    /// The count group `g` runs with these settings (`own`: its count as written).
+    pub fn count_of(&self, g: usize, own: u32) -> u32 {
+        self.group_counts
+            .get(g)
+            .copied()
+            .flatten()
+            .or(self.instance_count)
+            .unwrap_or(own)
+    }
+
+    /// The settings with group `g`'s slider moved to `n`: each group keeps the count it
+    /// runs now (a count for every group becomes each group's own), group `g` takes `n`.
+    pub fn with_group_count(&self, g: usize, n: u32, base: &Baseline) -> Knobs {
+        let mut k = self.clone();
+        k.group_counts = (0..base.group_counts.len())
+            .map(|i| {
+                Some(if i == g {
+                    n
+                } else {
+                    self.count_of(i, base.group_counts[i])
+                })
+            })
+            .collect();
+        k.instance_count = None;
+        k
+    }
+
     /// sim-core's view of the same settings.
     pub fn to_adjustments(&self) -> Adjustments {
         Adjustments {
@@ -45,6 +89,7 @@ impl Knobs {
             host_clock_mhz: self.host_clock_mhz,
             memory_per_instance_mib: self.memory_per_instance_mib,
             instance_count: self.instance_count,
+            group_counts: self.group_counts.clone(),
             vcpus_per_instance: self.vcpus_per_instance,
             threads_per_instance: self.threads_per_instance,
             workload: self.workload.clone(),
@@ -66,6 +111,18 @@ impl Knobs {
             }
         }
         clear(&mut self.instance_count, base.instance_count);
+        // A group's slider at the group's own count (with no count for every group under
+        // it) is as written; none set, none kept.
+        if self.instance_count.is_none() {
+            for (g, count) in self.group_counts.iter_mut().enumerate() {
+                if let Some(&own) = base.group_counts.get(g) {
+                    clear(count, own);
+                }
+            }
+        }
+        while self.group_counts.last() == Some(&None) {
+            self.group_counts.pop();
+        }
         clear(&mut self.vcpus_per_instance, base.vcpus_per_instance);
         clear(&mut self.threads_per_instance, base.threads_per_instance);
         clear(&mut self.host_cores, base.host_cores);
@@ -238,6 +295,8 @@ pub struct Baseline {
     pub groups: u32,
     /// Each group's own instance count, in order.
     pub group_counts: Vec<u32>,
+    /// The most instances each group's own slider takes (the others as written).
+    pub group_max: Vec<u32>,
     /// For each platform, which groups (indices) it runs: a group can be limited to some
     /// platforms, so the groups' sum is not always what one platform runs.
     pub platform_groups: Vec<Vec<usize>>,
@@ -322,6 +381,7 @@ impl Baseline {
             max_instances: max_instances(s).max(first.map_or(1, |i| i.count)),
             groups: s.instances.len() as u32,
             group_counts: s.instances.iter().map(|i| i.count).collect(),
+            group_max: group_max(s),
             group_workloads: s
                 .instances
                 .iter()
@@ -370,6 +430,44 @@ fn max_instances(s: &Scenario) -> u32 {
 fn min_instances(s: &Scenario) -> u32 {
     let bound = memory_bound(s).clamp(1, MAX_INSTANCES_SLIDER);
     (1..=bound).find(|&n| valid_with(s, n)).unwrap_or(1)
+}
+
+/// The most instances each group's own slider takes, the other groups as written: the
+/// largest count up to [`MAX_INSTANCES_SLIDER`] (or its own, if more) for which the
+/// scenario stays valid, found by halving (more instances only need more memory and
+/// events). Only for the sliders there are (several groups, at most [`GROUP_SLIDERS`]).
+fn group_max(s: &Scenario) -> Vec<u32> {
+    if s.instances.len() < 2 || s.instances.len() > GROUP_SLIDERS.len() {
+        return Vec::new();
+    }
+    (0..s.instances.len())
+        .map(|g| {
+            let own = s.instances[g].count;
+            let valid = |n: u32| {
+                let mut group_counts = vec![None; g + 1];
+                group_counts[g] = Some(n);
+                s.adjusted(&Adjustments {
+                    group_counts,
+                    ..Default::default()
+                })
+                .is_ok()
+            };
+            let (mut lo, mut hi) = (own, MAX_INSTANCES_SLIDER.max(own));
+            if valid(hi) {
+                return hi;
+            }
+            // lo valid (as written), hi not.
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if valid(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        })
+        .collect()
 }
 
 /// Whether the scenario stays valid with every group set to `n` instances.
@@ -528,9 +626,22 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     let t = |key| crate::i18n::t(lang, key);
     let count = |n: u64| crate::num::num(n as f64);
     let mut out = Vec::new();
+    // A group's own slider: named with its group ("instances of vdi-office 12").
+    if !knobs.group_counts.is_empty() {
+        for (g, (&own, name)) in base.group_counts.iter().zip(&base.group_names).enumerate() {
+            let n = knobs.count_of(g, own);
+            if n != own {
+                out.push(
+                    t("settings.group_instances")
+                        .replacen("{}", name, 1)
+                        .replacen("{}", &count(n.into()), 1),
+                );
+            }
+        }
+    }
     let mut note = |key, value: String| out.push(t(key).replace("{}", &value));
     if let Some(n) = knobs.instance_count {
-        if base.group_counts.iter().any(|&c| c != n) {
+        if base.group_counts.iter().any(|&c| c != n) && knobs.group_counts.is_empty() {
             note("settings.instances", count(n.into()));
         }
     }
@@ -597,6 +708,11 @@ pub fn changed_settings_from(
     let own = Knobs {
         seed: None,
         instance_count: unless(&knobs.instance_count, &handed.instance_count),
+        group_counts: unless(
+            &Some(knobs.group_counts.clone()),
+            &Some(handed.group_counts.clone()),
+        )
+        .unwrap_or_default(),
         vcpus_per_instance: unless(&knobs.vcpus_per_instance, &handed.vcpus_per_instance),
         threads_per_instance: unless(&knobs.threads_per_instance, &handed.threads_per_instance),
         workload: unless(&knobs.workload, &handed.workload),
@@ -615,7 +731,12 @@ pub fn changed_settings_from(
 
 /// The id of the first control whose setting differs between `a` and `b`.
 pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
-    if a.instance_count != b.instance_count {
+    if a.group_counts != b.group_counts {
+        let g = (0..a.group_counts.len().max(b.group_counts.len()))
+            .find(|&g| a.group_counts.get(g) != b.group_counts.get(g))
+            .unwrap_or(0);
+        GROUP_SLIDERS.get(g).copied()
+    } else if a.instance_count != b.instance_count {
         Some("k-instances")
     } else if a.vcpus_per_instance != b.vcpus_per_instance {
         Some("k-vcpus")
@@ -671,6 +792,70 @@ mod tests {
 
     use super::*;
     use crate::builtin;
+
+    /// A reviewer's case: seed-table-full's groups of 8, 24 and 4; the one slider for every
+    /// group set the 24 office desktops to 12 when the web group's 8 moved to 12 (the
+    /// desktops went from 28 to 24). Each group's own slider moves its group alone.
+    #[test]
+    fn a_groups_slider_moves_that_group_alone() {
+        let (file, text) = builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "seed-table-full.toml")
+            .unwrap();
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let base = Baseline::of(&scenario);
+        assert_eq!(base.group_counts, [8, 24, 4]);
+        let knobs = Knobs::default().with_group_count(0, 12, &base);
+        let counts = |k: &Knobs| -> Vec<u32> {
+            let s = scenario.adjusted(&k.to_adjustments()).unwrap();
+            s.instances.iter().map(|i| i.count).collect()
+        };
+        assert_eq!(counts(&knobs), [12, 24, 4]);
+        for lang in [Lang::En, Lang::Ko] {
+            let named = lang.pick("web 인스턴스 12개", "instances of web 12");
+            assert_eq!(changed_settings(lang, &knobs, &base), [named]);
+        }
+        // Then the office desktops: the web group keeps its 12.
+        let knobs = knobs.with_group_count(1, 26, &base);
+        assert_eq!(counts(&knobs), [12, 26, 4]);
+        // Each slider ends at the most its group takes alone: the office desktops' where
+        // the vdi platform's memory runs out (31 do not fit: 137 GiB for 127).
+        assert!(
+            base.group_max[1] > 24 && base.group_max[1] < 31,
+            "{:?}",
+            base.group_max
+        );
+        assert!(scenario
+            .adjusted(
+                &Knobs::default()
+                    .with_group_count(1, base.group_max[1], &base)
+                    .to_adjustments()
+            )
+            .is_ok());
+        assert!(scenario
+            .adjusted(
+                &Knobs::default()
+                    .with_group_count(1, base.group_max[1] + 1, &base)
+                    .to_adjustments()
+            )
+            .is_err());
+        // A count for every group (an assignment's variant) is each group's start.
+        let every = Knobs {
+            instance_count: Some(2),
+            ..Knobs::default()
+        };
+        assert_eq!(counts(&every.with_group_count(2, 5, &base)), [2, 2, 5]);
+        // Back at their own counts: as written.
+        let back = knobs
+            .with_group_count(0, 8, &base)
+            .with_group_count(1, 24, &base)
+            .at_baseline_as_written(&base);
+        assert_eq!(back, Knobs::default());
+        assert_eq!(
+            changed_control(&Knobs::default(), &knobs),
+            Some("k-instances-0")
+        );
+    }
 
     #[test]
     fn groups_with_their_own_values_are_named_with_them() {

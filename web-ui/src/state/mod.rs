@@ -18,7 +18,7 @@ mod validation;
 
 pub use knobs::{
     changed_control, changed_settings, changed_settings_from, control_of, parse_memory_mib,
-    parse_mib, parse_seed, Baseline, KnobError, Knobs, Slices,
+    parse_mib, parse_seed, Baseline, KnobError, Knobs, Slices, GROUP_SLIDERS,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -105,6 +105,9 @@ pub struct State {
     pub result: Option<ResultRef>,
     pub tab: Tab,
     pub notice: Option<String>,
+    /// The notice shown, in both languages, when it has them (an assignment that could not
+    /// be opened): a change of language shows it in the other, while it is the one shown.
+    pub notice_in_both: Option<(String, Msg)>,
     /// The library file being fetched, if any (the page shows it and Run waits).
     pub loading: Option<String>,
     /// Set while the controls make the (valid) scenario invalid; nothing runs then.
@@ -146,9 +149,34 @@ pub struct State {
     pub trap: Option<Trap>,
     /// The open assignment, if any (course.rs).
     pub course: Option<crate::course::Course>,
+    /// The questions' answers on the scenario as written (every control at the file's own
+    /// value), for the text they were computed on: from the last run of a text as written
+    /// (the page runs a scenario as written when it opens it), else from a run made for
+    /// them after a run with other settings ([`State::running_wants_written`]). A revealed
+    /// explanation, written for the scenario as written, is flagged when the shown
+    /// result's answer differs from this one ([`State::written_answers`]).
+    pub written: Option<WrittenAnswers>,
+    /// The run in progress has other settings than the scenario as written and no answers
+    /// as written are known for its text: once it is done, the page runs the text as
+    /// written for them (`app.rs`), unless that run is over the page's budget.
+    pub running_wants_written: bool,
+}
+
+/// The questions' answers of a scenario text run as written (see [`State::written`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenAnswers {
+    pub text: Rc<str>,
+    pub answers: Rc<Vec<crate::sim::QuestionAnswer>>,
 }
 
 impl State {
+    /// Shows `notice`, in the page's language and, on a change of language, in the other.
+    pub(crate) fn notice_in_both(&mut self, notice: Msg) {
+        let shown = notice.get(self.lang).to_string();
+        self.notice = Some(shown.clone());
+        self.notice_in_both = Some((shown, notice));
+    }
+
     /// The initial state: a share link's scenario if there is one, else the first built-in scenario.
     pub fn new(lang: Lang, shared: Option<Result<Shared, crate::share::ShareError>>) -> State {
         let mut state = State {
@@ -165,6 +193,7 @@ impl State {
             result: None,
             tab: Tab::Table,
             notice: None,
+            notice_in_both: None,
             loading: None,
             knob_error: None,
             memory_text: None,
@@ -181,6 +210,8 @@ impl State {
             run_anyway: false,
             trap: None,
             course: None,
+            written: None,
+            running_wants_written: false,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -341,6 +372,34 @@ impl State {
         }
     }
 
+    /// The questions' answers of the shown result's text on the scenario as written, when
+    /// the shown result ran with other settings and they are known (see [`State::written`]).
+    /// Not on an assignment step: its answers are checked only against a run of exactly
+    /// the step, and its explanations are shown with those (`course::expected`).
+    pub fn written_answers(&self) -> Option<Rc<Vec<crate::sim::QuestionAnswer>>> {
+        let input = self.result_input.as_ref()?;
+        let written = self.written.as_ref()?;
+        (self.course.is_none() && input.knobs != Knobs::default() && written.text == input.text)
+            .then(|| written.answers.clone())
+    }
+
+    /// Whether the run about to start (`input`) calls for a run of its text as written
+    /// once it is done (see [`State::running_wants_written`]): other settings, no answers
+    /// as written known for the text, questions to answer, and a run as written that the
+    /// page would start (valid and within its budget).
+    fn wants_written(&self, input: &RunInput) -> bool {
+        let asks = matches!(&self.validation, Validation::Valid { baseline, .. } if baseline.question_count > 0);
+        if !asks
+            || self.course.is_some()
+            || input.knobs == Knobs::default()
+            || self.written.as_ref().is_some_and(|w| w.text == input.text)
+        {
+            return false;
+        }
+        crate::parsed::scenario(&input.file, &input.text)
+            .is_ok_and(|written| written.estimated_events() <= crate::run::MAX_EVENTS)
+    }
+
     /// The cost of running the current scenario, when it is valid.
     pub fn estimate(&self) -> Option<Estimate> {
         match &self.validation {
@@ -366,6 +425,7 @@ impl State {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
             self.running = Some(self.input());
+            self.running_wants_written = self.wants_written(&self.input());
             self.running_baseline = Some(self.baseline.clone());
             self.running_estimate = self.estimate().map(|e| e.events);
             self.run_started_ms = Some(crate::clock::now_ms());
@@ -448,6 +508,12 @@ pub enum Action {
         id: u64,
         message: Msg,
     },
+    /// The questions' answers of `text` run as written, run for a result with other
+    /// settings ([`State::running_wants_written`]).
+    WrittenAnswers {
+        text: Rc<str>,
+        answers: Vec<crate::sim::QuestionAnswer>,
+    },
     SetTab(Tab),
     Notice(Option<String>),
     /// Step through `op` on the result's platform `platform`.
@@ -468,7 +534,15 @@ impl Reducible for State {
         let mut s = (*self).clone();
         let marked_stale = self.shows_results_stale();
         match action {
-            Action::SetLang(lang) => s.lang = lang,
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                if let Some((shown, both)) = &s.notice_in_both {
+                    if s.notice.as_ref() == Some(shown) {
+                        s.notice = Some(both.get(lang).to_string());
+                    }
+                    s.notice_in_both = s.notice.clone().map(|n| (n, both.clone()));
+                }
+            }
             Action::SelectBuiltin(i) => {
                 // Dispatched once the text is loaded (app.rs, `builtin::load`): an earlier
                 // failure's notice is over.
@@ -598,6 +672,15 @@ impl Reducible for State {
                 s.result = Some(result);
                 s.result_input = s.running.take();
                 s.result_baseline = s.running_baseline.take();
+                // A run as written gives the answers its explanations were written for.
+                if let (Some(input), Some(r), None) = (&s.result_input, &s.result, &s.course) {
+                    if input.knobs == Knobs::default() {
+                        s.written = Some(WrittenAnswers {
+                            text: input.text.clone(),
+                            answers: Rc::new(r.questions.clone()),
+                        });
+                    }
+                }
                 // An assignment step's answers are checked against its run.
                 crate::course::check_answers(&mut s);
                 // On the operation the Stack & paths tables open on, when it can be.
@@ -619,6 +702,14 @@ impl Reducible for State {
                     s.events_per_ms = estimated as f64 / millis;
                 }
                 s.running_estimate = None;
+            }
+            Action::WrittenAnswers { text, answers } => {
+                if s.course.is_none() {
+                    s.written = Some(WrittenAnswers {
+                        text,
+                        answers: Rc::new(answers),
+                    });
+                }
             }
             Action::Failed { id, message } => {
                 if id != s.run_id {
@@ -915,5 +1006,104 @@ mod tests {
         // The controls on screen are not what the shown result ran with.
         s.knobs = Knobs::default();
         assert_eq!(s.result_settings_changed().len(), 1);
+    }
+
+    /// A small scenario with a choice question and its explanation (two platforms; which
+    /// one the run picks does not matter here: the run with other settings is given the
+    /// other answer, as full-para-hybrid's most-exits-disk gets hw-disk instead of
+    /// para-disk on one core with three instances per group, a reviewer's case).
+    const TWO: &str = "[scenario]\nname = \"two\"\nduration_ms = 20\n[host]\ncores = 2\n[[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[platform]]\nname = \"b\"\nkind = \"container\"\n[[instance]]\nname = \"g\"\ncount = 1\nvcpus = 1\nmemory_gib = 1\nworkload = \"syscall-heavy\"\n[[question]]\nid = \"busiest\"\nkind = \"choice\"\ntext = { en = \"Which has the most exits?\", ko = \"exit가 가장 많은 것은?\" }\nmetric = \"exits_per_second\"\nselect = \"highest\"\nexplanation = { en = \"Because.\", ko = \"그래서.\" }\n";
+
+    #[test]
+    fn an_explanation_is_flagged_when_the_settings_change_its_answer() {
+        use crate::components::questions::contradiction;
+        let run = |s: &State, text: &str, knobs: &Knobs| {
+            let scenario =
+                crate::parsed::adjusted(&s.file, text, &knobs.to_adjustments()).expect("valid");
+            (*scenario).clone().run().expect("runs")
+        };
+        let s = Rc::new(State::new(Lang::En, None))
+            .reduce(Action::Cancel)
+            .reduce(Action::Edit(TWO.to_string()))
+            .reduce(Action::Run);
+        // As written: its answers are the explanations' own, nothing to run for them.
+        assert!(s.is_running() && !s.running_wants_written);
+        let written = run(&s, TWO, &Knobs::default());
+        let answer = written.questions[0].answer.clone();
+        let other = if answer == "a" { "b" } else { "a" };
+        let id = s.run_id;
+        let s = s.reduce(Action::Finished {
+            id,
+            result: ResultRef(Rc::new(written)),
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        });
+        assert_eq!(s.written.as_ref().map(|w| &*w.text), Some(TWO));
+        assert!(s.written_answers().is_none(), "nothing to flag as written");
+        // One core: the answers as written are known, no second run.
+        let knobs = Knobs {
+            host_cores: Some(1),
+            ..Knobs::default()
+        };
+        let s = s.reduce(Action::SetKnobs(knobs.clone()));
+        assert!(s.is_running() && !s.running_wants_written);
+        let mut moved = run(&s, TWO, &knobs);
+        moved.questions[0].answer = other.to_string();
+        let id = s.run_id;
+        let s = s.reduce(Action::Finished {
+            id,
+            result: ResultRef(Rc::new(moved.clone())),
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        });
+        let w = s.written_answers().expect("the answers as written");
+        assert_eq!(w[0].answer, answer, "kept from the run as written");
+        let label = |n: &str| n.to_uppercase();
+        let changed = s.result_settings_changed();
+        assert_eq!(
+            contradiction(Lang::En, &moved.questions[0], &w[0], &changed, &label).as_deref(),
+            Some(&*format!(
+                "With these settings (host cores 1) the answer is {}; this explanation was written \
+                 for the scenario as written, whose answer is {}: read it as the reasoning for that answer.",
+                other.to_uppercase(),
+                answer.to_uppercase()
+            ))
+        );
+        let ko = contradiction(Lang::Ko, &moved.questions[0], &w[0], &changed, &label).unwrap();
+        assert!(
+            ko.contains(&format!("정답이 {}입니다", other.to_uppercase()))
+                && ko.contains(&format!("그 설정의 정답은 {}입니다", answer.to_uppercase())),
+            "{ko}"
+        );
+        // The same answer: no flag (the settings note says the figures may differ).
+        assert_eq!(
+            contradiction(Lang::En, &w[0], &w[0], &changed, &label),
+            None
+        );
+        // Another text run with other settings: its answers as written are unknown, so they
+        // are run for once it is done, and taken when they come.
+        let edited = TWO.replace("[host]", "# edited\n[host]");
+        let s = s.reduce(Action::Edit(edited.clone())).reduce(Action::Run);
+        assert!(s.is_running() && s.running_wants_written);
+        let id = s.run_id;
+        let s = s.reduce(Action::Finished {
+            id,
+            result: ResultRef(Rc::new(moved)),
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        });
+        assert!(
+            s.written_answers().is_none(),
+            "the other text's answers are not these"
+        );
+        let answers = run(&s, &edited, &Knobs::default()).questions;
+        let s = s.reduce(Action::WrittenAnswers {
+            text: Rc::from(edited.as_str()),
+            answers,
+        });
+        assert_eq!(s.written_answers().expect("taken")[0].answer, answer);
     }
 }
