@@ -372,7 +372,7 @@ fn step_scenario(
                 };
                 if let Some(meant) = library_guess(name.get_ref(), library).or_else(listed_guess)
                 {
-                    if library.reads_paths() && !known.iter().any(|k| *k == meant) {
+                    if library.reads_paths() && !known.contains(&meant) {
                         // A file of the author's own beside the assignment, not the library's.
                         return fail(v.error(
                             name.span(),
