@@ -143,7 +143,14 @@ fn slider(p: &SliderProps) -> Html {
                         { text.clone() }
                     } else {
                         { crate::components::table::fmt_num(v as f64) }
-                        if p.value.is_none() { <small>{ " (" }{ p.default_note.clone().unwrap_or_else(|| t(p.lang, "controls.default").into()) }{ ")" }</small> }
+                        if p.value.is_none_or(|x| x == p.baseline && p.default_note.is_none()) {
+                            <small>{ " (" }{ p.default_note.clone().unwrap_or_else(|| t(p.lang, "controls.default").into()) }{ ")" }</small>
+                        } else if p.default_text.is_none() {
+                            // The scenario's value beside a changed one: the way back, and a
+                            // label as long as before (a first move no longer shortens it,
+                            // which moved everything under the controls).
+                            <small>{ " (" }{ t(p.lang, "controls.was").replace("{}", &crate::components::table::fmt_num(p.baseline as f64)) }{ ")" }</small>
+                        }
                     }
                     if let Some(extra) = &p.extra { <small>{ " · " }{ extra.clone() }</small> }
                 </output>
