@@ -201,20 +201,23 @@ impl Machine {
         // inline back-end work are one sum the group keeps (`push_op`'s common case): the
         // item starts from it (the additions below commute, so the total is the same).
         let summed_op = op.filter(|_| rt.backend == [None, None] && trace.is_none());
-        pc.plan_from(
-            Item::Work {
-                thread: t,
-                refill,
-                burst,
-                op,
-            },
-            Some(instance),
-            gi,
-            op.map_or("compute", |o| o.name()),
-            summed_op.map_or_else(crate::path::PathCost::default, |o| {
-                group.submit_kick_inline[o.index()]
-            }),
-        );
+        let item = Item::Work {
+            thread: t,
+            refill,
+            burst,
+            op,
+        };
+        let what = op.map_or("compute", |o| o.name());
+        match summed_op {
+            Some(o) => pc.plan_from(
+                item,
+                Some(instance),
+                gi,
+                what,
+                &group.submit_kick_inline[o.index()],
+            ),
+            None => pc.plan(item, Some(instance), gi, what),
+        }
         let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
         pc.cost.total += user;
         pc.cost.by_category[Category::GuestUser as usize] += user;
@@ -433,7 +436,7 @@ impl Machine {
                 (Some(state), Some(_)) => 1 + state as usize,
                 _ => 0,
             };
-            let cost = self.groups[gi as usize].completion[op.index()]
+            let cost = &self.groups[gi as usize].completion[op.index()]
                 [usize::from(pending.inline_backend)][delivery];
             self.pcpus[p as usize].plan_from(item, Some(instance), gi, op.name(), cost);
             self.start(p, now);

@@ -183,10 +183,14 @@ impl Pcpu {
         group: u32,
         what: &'static str,
     ) {
-        self.plan_from(item, charge_to, group, what, PathCost::default());
+        self.plan_fields(item, charge_to, group, what);
+        self.cost = PathCost::default();
     }
 
-    /// [`Self::plan`] with `cost` already in the item (a sum the group keeps ready).
+    /// [`Self::plan`] with `cost` already in the item (a sum the group keeps ready),
+    /// copied from where it is kept straight into the pCPU's, field by field
+    /// ([`PathCost::set`]): passed by value it went through a temporary, and a whole
+    /// `PathCost` copy is a call out of the wasm code (see there).
     #[inline(always)]
     pub(super) fn plan_from(
         &mut self,
@@ -194,8 +198,15 @@ impl Pcpu {
         charge_to: Option<u32>,
         group: u32,
         what: &'static str,
-        cost: PathCost,
+        cost: &PathCost,
     ) {
+        self.plan_fields(item, charge_to, group, what);
+        self.cost.set(cost);
+    }
+
+    /// Everything [`Self::plan`] sets but the cost.
+    #[inline(always)]
+    fn plan_fields(&mut self, item: Item, charge_to: Option<u32>, group: u32, what: &'static str) {
         self.item = Some(item);
         self.charge_to = charge_to;
         self.group = group;
@@ -203,7 +214,6 @@ impl Pcpu {
         self.user = 0;
         self.ticks = 0;
         self.first_tick = 0;
-        self.cost = cost;
         self.comps.clear();
         self.no_preempt = false;
     }
@@ -284,10 +294,16 @@ impl Machine {
         what: &'static str,
         index: usize,
     ) {
-        let cost = *self.groups[group as usize].cost(index);
-        let pc = &mut self.pcpus[p as usize];
+        let Machine {
+            groups,
+            pcpus,
+            trace,
+            ..
+        } = self;
+        let cost = groups[group as usize].cost(index);
+        let pc = &mut pcpus[p as usize];
         pc.plan_from(item, charge_to, group, what, cost);
-        if self.trace.is_some() && (cost.total != 0 || cost.has_exits) {
+        if trace.is_some() && (cost.total != 0 || cost.has_exits) {
             pc.comps.push(Comp::Path(index as u16));
         }
     }

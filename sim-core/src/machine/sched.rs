@@ -591,7 +591,7 @@ impl Machine {
             self.start_entity_item(p, now);
             return;
         }
-        let cost = self.groups[group as usize].costs[index];
+        let cost = &self.groups[group as usize].costs[index];
         if cost.total == 0 {
             self.start_entity_item(p, now);
             return;
