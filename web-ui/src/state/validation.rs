@@ -68,6 +68,10 @@ pub struct EditorErrors {
     pub shown: Vec<EditorError>,
     /// The errors past the ones shown.
     pub more: usize,
+    /// Where the checks stopped, if they did (a TOML syntax error, a required key
+    /// missing...: `ScenarioError::stop_reason_in`): its line, column and why, so that the
+    /// page says that more errors may show once it is fixed, as `virtsim validate` does.
+    pub stopped: Option<(usize, usize, Msg)>,
 }
 
 impl EditorErrors {
@@ -78,9 +82,21 @@ impl EditorErrors {
 
     fn of(errors: &[crate::sim::ScenarioError]) -> EditorErrors {
         let cap = crate::sim::scenario::MAX_ERRORS_SHOWN;
+        use crate::sim::text::Lang as CoreLang;
         EditorErrors {
             shown: errors.iter().take(cap).map(EditorError::located).collect(),
             more: errors.len().saturating_sub(cap),
+            stopped: errors.iter().find_map(|e| {
+                let why = |lang| e.stop_reason_in(lang).map(str::to_string);
+                Some((
+                    e.line,
+                    e.column,
+                    Msg {
+                        en: why(CoreLang::En)?,
+                        ko: why(CoreLang::Ko)?,
+                    },
+                ))
+            }),
         }
     }
 }
@@ -138,6 +154,7 @@ pub fn validate(
                     message,
                 }],
                 more: 0,
+                stopped: None,
             }),
             None,
         );
@@ -313,6 +330,22 @@ mod tests {
             "{}",
             e.shown[0].display.ko
         );
+        // Nothing stopped the checks: no note.
+        assert_eq!(e.stopped, None);
+        // An unknown key is read past (the host's error and the key's, both); a syntax
+        // error stops the reading, and the list says where, in both languages.
+        let e = editor_errors(&text.replace("# a typo", "wrokload = 1"));
+        let places: Vec<(usize, usize)> = e.shown.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(places, [(5, 9), (12, 1), (13, 12)]);
+        assert_eq!(e.stopped, None);
+        let e = editor_errors(&text.replace("# a typo", "count = = 2"));
+        let (line, column, why) = e.stopped.expect("the reading stopped");
+        assert_eq!((e.shown.len(), line, column), (1, 12, 9));
+        assert_eq!(
+            why.en,
+            "reading stopped here: the file's other checks run once this error is fixed"
+        );
+        assert!(why.ko.starts_with("여기서 읽기를 멈췄습니다"), "{}", why.ko);
         // 25 instances, each with the workload misspelt: 25 errors, 20 shown and 5 more.
         let mut many = String::from(
             "[scenario]\nname = \"many\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n",
