@@ -69,8 +69,19 @@ fn check_case(path: &Path) -> Result<(), String> {
             "{file}: from_toml gives {single:?}, not the first of from_toml_all's errors"
         ));
     }
+    let notes: Vec<String> = (errors.iter())
+        .filter_map(|e| e.stop_note_in(sim_core::Lang::En))
+        .collect();
+    if notes.len() > 1 {
+        return Err(format!(
+            "{file}: more than one error stops the checks: {notes:?}"
+        ));
+    }
     let expect = path.with_extension("err");
-    let lines: String = errors.iter().map(|e| format!("{e}\n")).collect();
+    // As `virtsim validate` prints them: the errors, then where the checks stopped.
+    let lines: String = (errors.iter().map(|e| format!("{e}\n")))
+        .chain(notes.iter().map(|n| format!("note: {n}\n")))
+        .collect();
     check(&lines, &expect, COMMAND)
 }
 
@@ -442,6 +453,122 @@ fn every_independent_error_is_reported_in_the_files_order() {
     assert_eq!(found, ["guest_not_paravirtualizable"], "{errors:#?}");
 }
 
+/// An unknown key or a value of the wrong type no longer stops the reading (a reviewer's
+/// file with four mistakes showed 2, then 1, then 2 errors as they were fixed one by one):
+/// each is one error among the file's others, and nothing that could follow from it is
+/// reported. What still stops the reading says so.
+#[test]
+fn unknown_keys_and_wrong_types_are_read_past_without_a_cascade() {
+    use sim_core::Lang;
+    let places = |text: &str| -> Vec<(usize, usize, &'static str)> {
+        let errors = Scenario::from_toml_all("t.toml", text).expect_err("invalid");
+        assert_eq!(Scenario::from_toml("t.toml", text).unwrap_err(), errors[0]);
+        errors.iter().map(|e| (e.line, e.column, e.code)).collect()
+    };
+    let stops = |text: &str| -> Vec<(usize, usize)> {
+        let errors = Scenario::from_toml_all("t.toml", text).expect_err("invalid");
+        (errors.iter().filter(|e| e.stops_checks()))
+            .map(|e| (e.line, e.column))
+            .collect()
+    };
+    // The corpus case: `tpye1` (10:8... read past), cores = 5000, `memroy_gib` and the
+    // workload of the same instance, all four at once, none stopping the checks.
+    let path = workspace_root().join("tests/invalid/unknown-key-among-other-errors.toml");
+    let four = std::fs::read_to_string(&path).expect("corpus file");
+    assert_eq!(
+        places(&four),
+        [
+            (10, 9, "out_of_range"),
+            (14, 8, "unknown_value"),
+            (24, 1, "unknown_field"),
+            (25, 12, "unknown_name")
+        ]
+    );
+    assert!(stops(&four).is_empty());
+    // Fixed one at a time, the others stay: never a new one.
+    let fixes = [
+        ("cores = 5000", "cores = 8"),
+        ("\"tpye1\"", "\"type1\""),
+        ("memroy_gib", "memory_gib"),
+    ];
+    let mut text = four.clone();
+    for (n, (from, to)) in fixes.iter().enumerate() {
+        text = text.replace(from, to);
+        assert_eq!(places(&text).len(), 3 - n, "{:?}", places(&text));
+    }
+
+    let base = "[scenario]\nname = \"t\"\nduration_ms = 10\n[host]\ncores = 4\n\
+        [[platform]]\nname = \"n\"\nkind = \"native\"\n\
+        [[instance]]\nname = \"i\"\nvcpus = 4\npin = [0, 1, 2, 3]\nworkload = \"web-server\"\n";
+    assert!(Scenario::from_toml("t.toml", base).is_ok());
+    // A misspelt `vcpus` read as if absent (1 vCPU) would make the pins one too many: not
+    // reported (pin_count is about two keys), only the unknown key.
+    let text = base.replace("vcpus = 4", "vcpu = 4");
+    assert_eq!(places(&text), [(11, 1, "unknown_field")]);
+    // A number of the wrong type is read as 0 in its place: its part is not checked at
+    // all, the others are (the instance's count, line 12).
+    let text = base
+        .replace("cores = 4", "cores = \"4\"")
+        .replace("vcpus = 4", "vcpus = 4\ncount = 0");
+    assert_eq!(
+        places(&text),
+        [(5, 9, "invalid_type"), (12, 9, "out_of_range")]
+    );
+    // A misspelt required key (`nme`): the table has no `name` once it is taken out, which
+    // follows from it: the reading stops at the unknown key, and says so.
+    let text = base
+        .replace("name = \"i\"", "nme = \"i\"")
+        .replace("cores = 4", "cores = 0");
+    assert_eq!(places(&text), [(10, 1, "unknown_field")]);
+    assert_eq!(stops(&text), [(10, 1)]);
+    let errors = Scenario::from_toml_all("t.toml", &text).unwrap_err();
+    assert_eq!(
+        errors[0].stop_note_in(Lang::En).unwrap(),
+        "t.toml:10:1: reading stopped here: the file's other checks run once this error is fixed"
+    );
+    assert!(errors[0]
+        .stop_note_in(Lang::Ko)
+        .unwrap()
+        .starts_with("t.toml:10:1: 여기서 읽기를 멈췄습니다"));
+    // A table really without a key it needs, beside a number read past in its place
+    // (which leaves its key): both reported, the reading stopping at the missing key.
+    let text = base
+        .replace("vcpus = 4", "vcpus = \"4\"")
+        .replace("workload = \"web-server\"\n", "");
+    let found = places(&text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1], (11, 9, "invalid_type"));
+    assert_eq!(found[0].2, "missing_field");
+    assert_eq!(stops(&text), [(found[0].0, found[0].1)]);
+    // A key in an inline table: taken out with its comma.
+    let text = base.replace(
+        "kind = \"native\"",
+        "kind = \"type1\"\ntechnique = \"hardware_assist\"\nmigration = { instance = \"i\", lnk_gbit_s = 5 }",
+    );
+    assert_eq!(places(&text), [(10, 31, "unknown_field")]);
+    assert!(stops(&text).is_empty());
+    // A whole top-level table of the wrong type or an unknown table: the reading stops.
+    let text = format!("host = 5\n{}", base.replace("[host]\ncores = 4\n", ""));
+    assert_eq!(stops(&text), [(1, 8)]);
+    let text = base.replace("[host]", "[hots]");
+    assert_eq!(places(&text), [(4, 2, "unknown_field")]);
+    assert_eq!(stops(&text), [(4, 2)]);
+    // A syntax error stops the reading: its note.
+    let text = base.replace("cores = 4", "cores = = 4");
+    assert_eq!(stops(&text).len(), 1);
+    // A name that breaks the rules of names stops the checks after the names: the last
+    // such error says so.
+    let text = base
+        .replace("name = \"n\"", "name = \"\"")
+        .replace("name = \"i\"", "name = \" \"");
+    assert_eq!(stops(&text), [(10, 8)]);
+    let errors = Scenario::from_toml_all("t.toml", &text).unwrap_err();
+    assert!(errors[1]
+        .stop_note_in(Lang::En)
+        .unwrap()
+        .contains("the checks stopped after the names"));
+}
+
 #[test]
 fn a_file_over_256_kib_is_refused_before_parsing() {
     let valid = std::fs::read_to_string(workspace_root().join("scenarios/smoke.toml")).unwrap();
@@ -716,6 +843,9 @@ fn every_error_has_a_code_and_a_korean_message() {
                 failures.push(format!("{file}: [{}] {ko}", error.code));
             }
             all.push_str(&format!("[{}] {ko}\n", error.code));
+            if let Some(note) = error.stop_note_in(Lang::Ko) {
+                all.push_str(&format!("[note] 참고: {note}\n"));
+            }
         }
     }
     assert_no_failures("Korean message(s)", &failures);

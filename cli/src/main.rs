@@ -430,7 +430,8 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
 
 /// A scenario's errors ([`Scenario::from_toml_all`]: every independent one, in the file's
 /// order), each `FILE:LINE:COLUMN: message` on a line of its own: the first
-/// [`sim_core::scenario::MAX_ERRORS_SHOWN`], then `FILE: and N more errors`.
+/// [`sim_core::scenario::MAX_ERRORS_SHOWN`], then `FILE: and N more errors`, then where the
+/// checks stopped if they did (`note: FILE:LINE:COLUMN: reading stopped here: ...`).
 fn invalid(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> Failure {
     Failure::Invalid(error_lines(file, errors, lang))
 }
@@ -445,6 +446,14 @@ pub(crate) fn error_lines(file: &str, errors: &[sim_core::ScenarioError], lang: 
         lines.push(match lang {
             Lang::En => format!("{file}: and {more} more errors"),
             Lang::Ko => format!("{file}: 오류가 {more}개 더 있습니다"),
+        });
+    }
+    // Where the checks stopped (a syntax error, a name that breaks the rules...): more
+    // errors may show once it is fixed.
+    if let Some(note) = errors.iter().find_map(|e| e.stop_note_in(lang.core())) {
+        lines.push(match lang {
+            Lang::En => format!("note: {note}"),
+            Lang::Ko => format!("참고: {note}"),
         });
     }
     lines.join("\n")

@@ -258,6 +258,54 @@ fn validate_reports_every_error_up_to_twenty_then_how_many_more() {
     assert_eq!((code(&o), stderr(&o)), (2, err));
 }
 
+/// A reviewer's four mistakes (a misspelt kind, too many cores, an unknown key, a misspelt
+/// workload) are four errors at once; where the reading still stops (a syntax error), a
+/// last line says so, in both languages.
+#[test]
+fn validate_reads_past_an_unknown_key_and_says_where_the_reading_stopped() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/invalid/unknown-key-among-other-errors.toml");
+    let text = std::fs::read_to_string(corpus).expect("corpus case");
+    let path = scratch("four.toml", &text);
+    let shown = path.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    let places: Vec<&str> = (err.lines())
+        .map(|l| l[shown.len() + 1..].split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(places, ["10:9", "14:8", "24:1", "25:12"], "{err}");
+    assert!(!err.contains("note:"), "{err}");
+    // A syntax error stops the reading before anything is read: it alone, then the note
+    // at its place.
+    let broken = scratch("four-broken.toml", &format!("{text}count = = 2\n"));
+    let shown = broken.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            format!(
+                "note: {shown}:26:9: reading stopped here: the file's other checks run once this error is fixed"
+            )
+            .as_str()
+        ),
+        "{err}"
+    );
+    let o = virtsim(&["validate", &shown, "--lang", "ko"]);
+    assert_eq!(
+        stderr(&o).lines().last(),
+        Some(
+            format!(
+                "참고: {shown}:26:9: 여기서 읽기를 멈췄습니다: 이 오류를 고치면 파일의 나머지 검사가 실행됩니다"
+            )
+            .as_str()
+        )
+    );
+}
+
 #[test]
 fn an_unreadable_file_exits_1() {
     let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-scenario.toml");

@@ -26,6 +26,8 @@ use toml::Spanned;
 pub(crate) struct ReadError {
     message: String,
     span: Option<Range<usize>>,
+    /// A TOML syntax error (the parser's), not one of reading the parsed values.
+    syntax: bool,
 }
 
 impl ReadError {
@@ -33,6 +35,7 @@ impl ReadError {
         ReadError {
             message: message.to_string(),
             span: Some(span),
+            syntax: false,
         }
     }
 
@@ -42,6 +45,12 @@ impl ReadError {
 
     pub(crate) fn span(&self) -> Option<Range<usize>> {
         self.span.clone()
+    }
+
+    /// Whether it is a TOML syntax error (the text is not a TOML document), not an error
+    /// of reading the parsed values (an unknown key, a value of the wrong type...).
+    pub(crate) fn is_syntax(&self) -> bool {
+        self.syntax
     }
 
     /// Locates an error that has no place yet.
@@ -66,6 +75,7 @@ impl de::Error for ReadError {
         ReadError {
             message: msg.to_string(),
             span: None,
+            syntax: false,
         }
     }
 }
@@ -79,7 +89,11 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T
     // error is the cause; the later ones follow from it.
     let (root, errors) = DeTable::parse_recoverable(text);
     if let Some((message, span)) = earliest_error(text, &errors) {
-        return Err(ReadError { message, span });
+        return Err(ReadError {
+            message,
+            span,
+            syntax: true,
+        });
     }
     let span = root.span();
     T::deserialize(ValueDe {

@@ -1555,12 +1555,31 @@ await step('every independent error is marked in the editor and listed under it,
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   // An unknown value (a misspelt kind) no longer stops the reading: it and the host's
-  // error, each marked and listed.
+  // error, each marked and listed, and no note that the reading stopped.
   await setEditorText(page, one.replace('"native"', '"natve"'));
   await page.waitForFunction(() => document.querySelectorAll('#editor-error .error-list li').length === 2, null, { timeout: 5000 });
   s = await seen();
   assert(JSON.stringify(s.marks) === '[[5,9],[8,8]]', `markers at 5:9 and 8:8: ${JSON.stringify(s.marks)}`);
   assert(/^line 8, column 8.*unknown value natve; did you mean native\?/.test(s.items[1]), `the unknown value listed: ${s.items[1]}`);
+  assert(!(await page.$('#editor-stopped')), 'read past: no note that the reading stopped');
+  // An unknown key (a misspelt vcpus) no longer stops it either: the three, each marked.
+  await setEditorText(page, one.replace('"native"', '"natve"').replace('name = "a"', 'name = "a"\nvcpu = 2'));
+  await page.waitForFunction(() => document.querySelectorAll('#editor-error .error-list li').length === 3, null, { timeout: 5000 });
+  s = await seen();
+  assert(JSON.stringify(s.marks) === '[[5,9],[8,8],[11,1]]', `markers at 5:9, 8:8 and 11:1: ${JSON.stringify(s.marks)}`);
+  assert(/^line 11, column 1.*unknown field vcpu; did you mean vcpus\?/.test(s.items[2]), `the unknown key listed: ${s.items[2]}`);
+  assert(!(await page.$('#editor-stopped')), 'read past: no note');
+  // A syntax error still stops the reading: the list says so, at its place (a link).
+  await setEditorText(page, one.replace('cores = 0', 'cores = = 0'));
+  await page.waitForSelector('#editor-stopped');
+  let note = await page.textContent('#editor-stopped');
+  assert(note === "line 5, column 9: reading stopped here: the file's other checks run once this error is fixed", `the note: ${note}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => /여기서 읽기를 멈췄습니다/.test(document.querySelector('#editor-stopped')?.textContent), null, { timeout: 5000 });
+  note = await page.textContent('#editor-stopped');
+  assert(note === '줄 5, 열 9: 여기서 읽기를 멈췄습니다: 이 오류를 고치면 파일의 나머지 검사가 실행됩니다', `the Korean note: ${note}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   // Fixed: no list, no marker.
   await setEditorText(page, one.replace('cores = 0', 'cores = 2'));
   await page.waitForSelector('#editor-status.valid');

@@ -43,7 +43,7 @@ pub use limits::{
     MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS,
 };
 
-use error::{msg, Validator};
+use error::{msg, Stop, Validator};
 use validate::{validate, validate_all, Questions};
 
 // For assignments (crate::assignment), which validate their own questions against a
@@ -105,6 +105,61 @@ fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
             limit = MAX_FILE_BYTES
         ),
     )
+}
+
+/// What [`Scenario::read_past`] has read past: the parts with an error, and whether the
+/// reading stopped at the last error read past (what followed it only followed from it).
+#[derive(Default)]
+struct Past {
+    poisoned: Vec<validate::Poisoned>,
+    stopped: bool,
+}
+
+/// How a reading error is read past ([`Scenario::read_past`]), from the reader's message.
+#[derive(Clone, Copy)]
+enum ReadPast {
+    /// An unknown value of a list of words: a valid word of no more characters in its
+    /// place, or else the entry taken out.
+    Word,
+    /// A number of the wrong type or sign, or too large: `0` in its place.
+    Number,
+    /// An unknown key, a value of another wrong type, an inline table without a key it
+    /// needs: the `key = value` entry taken out, as if it were not written (a table's own
+    /// missing key is no entry: the reading stops).
+    Entry,
+    /// A TOML syntax error, a required key missing, anything else: the reading stops.
+    Stop,
+}
+
+impl ReadPast {
+    #[inline]
+    fn of(e: &crate::toml_reader::ReadError) -> ReadPast {
+        let m = e.message();
+        let numeric = m.rsplit_once("expected ").is_some_and(|(_, t)| {
+            matches!(
+                t.trim(),
+                "u64" | "u32" | "u16" | "u8" | "usize" | "i64" | "i32" | "f64" | "f32"
+            )
+        });
+        if e.is_syntax() {
+            ReadPast::Stop
+        } else if m.starts_with("unknown variant") {
+            ReadPast::Word
+        } else if m.starts_with("integer number overflowed")
+            || m.starts_with("floating-point number overflowed")
+            || ((m.starts_with("invalid type") || m.starts_with("invalid value")) && numeric)
+        {
+            ReadPast::Number
+        } else if m.starts_with("unknown field")
+            || m.starts_with("missing field")
+            || m.starts_with("invalid type")
+            || m.starts_with("invalid value")
+        {
+            ReadPast::Entry
+        } else {
+            ReadPast::Stop
+        }
+    }
 }
 
 /// A scenario or assignment file's text: its bytes, if they are UTF-8; else an error at
@@ -214,11 +269,11 @@ impl Scenario {
 
     /// [`Self::from_toml`], with every independent error the file has, in the file's order
     /// (by line and column; never an empty list), so that an author can fix them all at
-    /// once. A TOML syntax error, an unknown key or a value of the wrong type stops the
-    /// reading, and no check runs: it is the only error, or the last after the unknown
-    /// values read past before it. An unknown value (`kind = "natve"`) does not stop it:
-    /// the part that holds it is left out as a part with an error, and the rest is read
-    /// (`read_past`). After a reading the checks go part by part (`[host]`, each
+    /// once. An unknown value (`kind = "natve"`), an unknown key or a value of the wrong
+    /// type does not stop the reading: the part that holds it counts as a part with an
+    /// error, and the rest is read (`read_past`). A TOML syntax error, a table without a
+    /// key it needs or an unknown table stops it, and no check runs: that error, the last
+    /// read, says so ([`ScenarioError::stop_note_in`]). After a reading the checks go part by part (`[host]`, each
     /// `[[platform]]`, each `[[instance]]`, each `[[question]]`...): each part's first
     /// error is reported, and a part that refers to one with an error is not checked
     /// (an instance on a platform with an error is checked without it, a question is
@@ -257,22 +312,25 @@ impl Scenario {
     /// `#[inline]` like `from_toml`, for the same reason.
     #[inline]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, Vec<ScenarioError>> {
-        Self::read_past(file_name, text, probe, &mut Vec::new())
+        Self::read_past(file_name, text, probe, &mut Past::default())
     }
 
-    /// [`Self::read`]; an unknown value (`kind = "natve"`) is reported with what the rest of
-    /// the file gives (when `probe`): the text is read again with a valid value of no more
-    /// characters in its place, padded with spaces after its closing quote (every offset,
-    /// line and column stays the file's), and the part of the file that holds it
-    /// (`poisoned`: its `[[platform]]`, `[host]`...) counts as a part with an error, so that
-    /// nothing is reported that could follow from the value read in its place. Up to
-    /// [`MAX_ERRORS_SHOWN`] such values; one too short for any valid value stops there.
+    /// [`Self::read`]; a reading error that leaves the rest of the file readable is
+    /// reported with what the rest of the file gives (when `probe`): the text is read
+    /// again with the mistake taken out ([`ReadPast`]), lines and columns staying the
+    /// file's, and the part of the file that holds it (`poisoned`: its `[[platform]]`,
+    /// `[host]`, `[scenario]`...) counts as a part with an error, so that nothing is
+    /// reported that could follow from what was read in its place. A required key missing
+    /// from a part with an entry taken out is not reported (a misspelt `name` taken out
+    /// leaves the table without one): the reading stops at the error before it. Up to
+    /// [`MAX_ERRORS_SHOWN`] such errors; the error at which the reading stops says so
+    /// ([`ScenarioError::stop_note_in`]).
     #[inline]
     fn read_past(
         file_name: &str,
         text: &str,
         probe: bool,
-        poisoned: &mut Vec<validate::Part>,
+        past: &mut Past,
     ) -> Result<Scenario, Vec<ScenarioError>> {
         let mut value_span = None;
         let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
@@ -291,7 +349,7 @@ impl Scenario {
                 );
             }
             let span = e.span().unwrap_or(0..0);
-            value_span = Some(span.clone());
+            value_span = Some((span.clone(), ReadPast::of(&e)));
             let message = e.message().trim().replace('\n', " ");
             error::parser_error(file_name, text, span, message, |at| {
                 if !probe || at.is_empty() || at.end > text.len() {
@@ -313,28 +371,97 @@ impl Scenario {
             })
         })
         .map_err(|e| {
-            let past = (probe && e.code == "unknown_value" && poisoned.len() < MAX_ERRORS_SHOWN)
-                .then(|| Self::past_value(file_name, text, value_span?, &e, poisoned))
+            let Some((span, how)) = value_span else {
+                // Not a scenario at all (an assignment): nothing more to say.
+                return vec![e];
+            };
+            let v = Validator::new(file_name, text);
+            if e.code == "missing_field"
+                && (v.part_at(span.start))
+                    .is_some_and(|part| past.poisoned.iter().any(|p| p.part == part && p.loose))
+            {
+                // Follows from an entry of its part taken out before (`label = { en = 5 }`
+                // without its `en`, a table without its misspelt `name`): not reported
+                // (a value read in another's place leaves its key, and a key missing from
+                // that part is an error of its own, reported as any other). An inline
+                // table's entry is taken out as well, and the reading goes on; a table's own
+                // key missing stops it at the error before.
+                let without = (v.entry_at(&span))
+                    .and_then(|entry| Self::without_entry(text, &entry))
+                    .filter(|t| toml::de::DeTable::parse_recoverable(t).1.is_empty());
+                let Some(without) = without else {
+                    past.stopped = true;
+                    return Vec::new();
+                };
+                return Self::read_past(file_name, &without, probe, past)
+                    .err()
+                    .unwrap_or_default();
+            }
+            let read_on = (probe && past.poisoned.len() < MAX_ERRORS_SHOWN)
+                .then(|| Self::read_on(file_name, text, span, how, &e, past))
                 .flatten();
-            let mut errors = past.unwrap_or_default();
-            errors.push(e);
-            validate::sorted(errors)
+            match read_on {
+                Some((mut errors, stopped)) => {
+                    errors.push(if stopped { e.stopping(Stop::Reading) } else { e });
+                    validate::sorted(errors)
+                }
+                None => vec![e.stopping(Stop::Reading)],
+            }
         })?;
         let v = Validator::new(file_name, text);
-        validate_all(&v, raw, Questions::Strict, poisoned)
+        validate_all(&v, raw, Questions::Strict, &past.poisoned)
     }
 
-    /// The errors of `text` read with the unknown value at `span` (`e`) replaced (see
-    /// [`Self::read_past`]), `e` left out; None when no valid value fits in its place or
-    /// the part that holds it is not one the checks can leave out.
+    /// The errors of `text` read again with the reading error `e` at `span` taken out (see
+    /// [`Self::read_past`] and [`ReadPast`]), `e` left out, and whether the reading stopped
+    /// right after `e` (a required key of its part missing once it is taken out); None
+    /// when it cannot be taken out: no valid value fits in its place, the text would not
+    /// be TOML without it, or the part that holds it is not one the checks can leave out.
     #[inline]
-    fn past_value(
+    fn read_on(
         file_name: &str,
         text: &str,
         span: std::ops::Range<usize>,
+        how: ReadPast,
         e: &ScenarioError,
-        poisoned: &mut Vec<validate::Part>,
-    ) -> Option<Vec<ScenarioError>> {
+        past: &mut Past,
+    ) -> Option<(Vec<ScenarioError>, bool)> {
+        let v = Validator::new(file_name, text);
+        let in_place = match how {
+            ReadPast::Stop => return None,
+            ReadPast::Word => Self::word_in_place(text, &span, e),
+            ReadPast::Number => Self::zero_in_place(text, &span),
+            ReadPast::Entry => None,
+        };
+        // A value read in its place: nothing of its part is checked (any check may follow
+        // from it). The entry taken out: its part is checked as if it were not written, and
+        // only an error of one value alone is kept (`validate::Poisoned::loose`).
+        let (replaced, loose) = match in_place {
+            Some(replaced) => (replaced, false),
+            None => (Self::without_entry(text, &v.entry_at(&span)?)?, true),
+        };
+        let (_, syntax) = toml::de::DeTable::parse_recoverable(&replaced);
+        if !syntax.is_empty() {
+            return None;
+        }
+        let part = v.part_at(span.start)?;
+        past.poisoned.push(validate::Poisoned { part, loose });
+        let errors = Self::read_past(file_name, &replaced, true, past).err();
+        Some((
+            errors.unwrap_or_default(),
+            std::mem::take(&mut past.stopped),
+        ))
+    }
+
+    /// `text` with the unknown value at `span` (`e`, serde's "unknown variant") replaced
+    /// by a valid value of no more characters, padded with spaces after its closing quote
+    /// (every offset, line and column stays the file's); None when none fits.
+    #[inline]
+    fn word_in_place(
+        text: &str,
+        span: &std::ops::Range<usize>,
+        e: &ScenarioError,
+    ) -> Option<String> {
         let written = text.get(span.clone())?;
         let quote = written.chars().next().filter(|q| matches!(q, '"' | '\''))?;
         let inner = written.strip_prefix(quote)?.strip_suffix(quote)?;
@@ -343,24 +470,54 @@ impl Scenario {
         let (_, expected) = detail.split_once(", expected ")?;
         let valid = (expected.split('`').skip(1).step_by(2))
             .find(|name| name.len() <= inner.len() && !name.contains(quote))?;
-        let replaced = format!(
+        Some(format!(
             "{}{quote}{valid}{quote}{}{}",
             &text[..span.start],
             " ".repeat(inner.len() - valid.len()),
             &text[span.end..]
-        );
-        let part = Validator::new(file_name, &replaced).part_at(span.start)?;
-        if part.0 == "scenario" {
-            // Not a part the checks leave out (it holds no such value today).
-            return None;
+        ))
+    }
+
+    /// `text` with the value at `span` (a number of the wrong type or sign, or one too
+    /// large) replaced by `0` and spaces, one a character (a line break stays), so that
+    /// every line and column stays the file's.
+    #[inline]
+    fn zero_in_place(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
+        let written = text.get(span.clone())?;
+        let mut chars = written.chars();
+        chars.next()?;
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..span.start]);
+        out.push('0');
+        out.extend(chars.map(|c| if matches!(c, '\n' | '\r') { c } else { ' ' }));
+        out.push_str(&text[span.end..]);
+        Some(out)
+    }
+
+    /// `text` without the `key = value` entry at `entry` (and the comma that separates
+    /// it from another in an inline table): a space for each of its characters (a line
+    /// break stays), so that every line and column stays the file's.
+    #[inline]
+    fn without_entry(text: &str, entry: &std::ops::Range<usize>) -> Option<String> {
+        let (mut start, mut end) = (entry.start, entry.end);
+        let after = text.get(end..)?;
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        if after[gap..].starts_with(',') {
+            end += gap + 1;
+        } else {
+            let before = text.get(..start)?;
+            let trimmed = before.trim_end_matches([' ', '\t']);
+            if trimmed.ends_with(',') {
+                start = trimmed.len() - 1;
+            }
         }
-        poisoned.push(part);
-        Some(
-            match Self::read_past(file_name, &replaced, true, poisoned) {
-                Ok(_) => Vec::new(),
-                Err(errors) => errors,
-            },
-        )
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..start]);
+        out.extend(
+            (text[start..end].chars()).map(|c| if matches!(c, '\n' | '\r') { c } else { ' ' }),
+        );
+        out.push_str(&text[end..]);
+        Some(out)
     }
 
     pub fn name(&self) -> &str {

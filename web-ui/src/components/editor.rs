@@ -263,6 +263,17 @@ pub fn editor(props: &EditorProps) -> Html {
             let more = (errors.more > 0).then(|| {
                 html! { <p class="error-more">{ t(lang, "editor.more").replace("{}", &errors.more.to_string()) }</p> }
             });
+            // Where the checks stopped (a syntax error, a required key missing...): more
+            // errors may show once it is fixed (`virtsim validate`'s last line, `note:`).
+            let stopped = errors.stopped.as_ref().map(|(line, column, why)| {
+                html! {
+                    <p id="editor-stopped" class="error-stopped">
+                        <button class="link" onclick={goto(*line, *column)}
+                            title={t(lang, "editor.goto")}>{ place(*line, *column) }</button>
+                        { format!(": {}", why.get(lang)) }
+                    </p>
+                }
+            });
             if errors.shown.len() == 1 && errors.more == 0 {
                 html! {
                     <div id="editor-error" class="invalid" role="alert">
@@ -272,6 +283,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         </p>
                         <pre class="error-text">{ super::with_code(first.message.get(lang)) }</pre>
                         <button class="link" onclick={goto(first.line, first.column)}>{ t(lang, "editor.goto") }</button>
+                        { stopped }
                     </div>
                 }
             } else {
@@ -295,6 +307,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             }) }
                         </ol>
                         { more }
+                        { stopped }
                     </div>
                 }
             }

@@ -190,6 +190,13 @@ fn errors_msg(file: &str, errors: &[crate::sim::ScenarioError]) -> Msg {
         if more > 0 {
             lines.push(more_line);
         }
+        // Where the checks stopped, as `virtsim validate` says it.
+        if let Some(note) = errors.iter().find_map(|e| e.stop_note_in(lang)) {
+            lines.push(match lang {
+                Lang::En => format!("note: {note}"),
+                Lang::Ko => format!("참고: {note}"),
+            });
+        }
         lines.join("\n")
     };
     Msg {

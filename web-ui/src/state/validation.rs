@@ -65,6 +65,10 @@ pub struct EditorErrors {
     pub shown: Vec<EditorError>,
     /// The errors past the ones shown.
     pub more: usize,
+    /// Where the checks stopped, if they did (a TOML syntax error, a required key
+    /// missing...: `ScenarioError::stop_reason_in`): its line, column and why, so that the
+    /// page says that more errors may show once it is fixed, as `virtsim validate` does.
+    pub stopped: Option<(usize, usize, Msg)>,
 }
 
 impl EditorErrors {
@@ -75,9 +79,21 @@ impl EditorErrors {
 
     fn of(errors: &[crate::sim::ScenarioError]) -> EditorErrors {
         let cap = crate::sim::scenario::MAX_ERRORS_SHOWN;
+        use crate::sim::text::Lang as CoreLang;
         EditorErrors {
             shown: errors.iter().take(cap).map(EditorError::located).collect(),
             more: errors.len().saturating_sub(cap),
+            stopped: errors.iter().find_map(|e| {
+                let why = |lang| e.stop_reason_in(lang).map(str::to_string);
+                Some((
+                    e.line,
+                    e.column,
+                    Msg {
+                        en: why(CoreLang::En)?,
+                        ko: why(CoreLang::Ko)?,
+                    },
+                ))
+            }),
         }
     }
 }
@@ -131,6 +147,7 @@ pub fn validate(
                     message,
                 }],
                 more: 0,
+                stopped: None,
             }),
             None,
         );
@@ -252,8 +269,12 @@ mod tests {
     fn a_message_keeps_its_numbers_exact() {
         // A seed one past u64::MAX: grouped through a float, the rejected value and the
         // largest one both showed as 18,446,744,073,709,552,000; now as the CLI prints them.
+        // (Read past, it is one error among the file's others: it has no platform or
+        // instance.)
         let text = "[scenario]\nname = \"s\"\nseed = 18446744073709551616\n";
-        let e = editor_error(text);
+        let e = (editor_errors(text).shown.into_iter())
+            .find(|e| e.line == 3)
+            .expect("the seed's error");
         for lang in [Lang::En, Lang::Ko] {
             let m = e.message.get(lang);
             assert!(m.contains("18446744073709551615"), "{m}");
@@ -303,6 +324,22 @@ mod tests {
             "{}",
             e.shown[0].message.ko
         );
+        // Nothing stopped the checks: no note.
+        assert_eq!(e.stopped, None);
+        // An unknown key is read past (the host's error and the key's, both); a syntax
+        // error stops the reading, and the list says where, in both languages.
+        let e = editor_errors(&text.replace("# a typo", "wrokload = 1"));
+        let places: Vec<(usize, usize)> = e.shown.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(places, [(5, 9), (12, 1), (13, 12)]);
+        assert_eq!(e.stopped, None);
+        let e = editor_errors(&text.replace("# a typo", "count = = 2"));
+        let (line, column, why) = e.stopped.expect("the reading stopped");
+        assert_eq!((e.shown.len(), line, column), (1, 12, 9));
+        assert_eq!(
+            why.en,
+            "reading stopped here: the file's other checks run once this error is fixed"
+        );
+        assert!(why.ko.starts_with("여기서 읽기를 멈췄습니다"), "{}", why.ko);
         // 25 instances, each with the workload misspelt: 25 errors, 20 shown and 5 more.
         let mut many = String::from(
             "[scenario]\nname = \"many\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n",

@@ -42,6 +42,19 @@ pub struct ScenarioError {
     pub params: Vec<(&'static str, String)>,
     /// The Korean template (the English one rendered is `message`).
     ko: &'static str,
+    /// Whether the checks stopped at this error ([`Self::stop_note_in`]).
+    stop: Option<Stop>,
+}
+
+/// Why the checks of a file stopped at an error, so that its other errors are not known
+/// yet ([`ScenarioError::stop_note_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// The reading stopped (a TOML syntax error, a required key missing...): nothing is
+    /// checked after it.
+    Reading,
+    /// A name that breaks the rules of names: the checks after the names' did not run.
+    Names,
 }
 
 impl ScenarioError {
@@ -68,6 +81,52 @@ impl ScenarioError {
             .then(|| self.params.iter().find(|(k, _)| *k == "meant"))
             .flatten()
             .map(|(_, v)| v.as_str())
+    }
+
+    /// When the file's checks stopped at this error (a TOML syntax error, a required key
+    /// missing, an unknown table...: the reading could not go on; a name that breaks the
+    /// rules of names: the checks after the names' did not run), the note to show after
+    /// the list of errors, `file:line:column: ...`, saying so: the file's other checks run
+    /// once it is fixed, so more errors may show then. None for an error after which the
+    /// checks went on. At most one error of a list has a note.
+    ///
+    /// ```
+    /// let errors = sim_core::Scenario::from_toml_all("t.toml", "[scenario]\nname = \"t\"\nduration_ms = = 5\n").unwrap_err();
+    /// let note = errors[0].stop_note_in(sim_core::Lang::En).unwrap();
+    /// assert_eq!(note, "t.toml:3:15: reading stopped here: the file's other checks run once this error is fixed");
+    /// ```
+    pub fn stop_note_in(&self, lang: Lang) -> Option<String> {
+        Some(format!("{}: {}", self.place(), self.stop_reason_in(lang)?))
+    }
+
+    /// [`Self::stop_note_in`] without the place: "reading stopped here: the file's other
+    /// checks run once this error is fixed" (for a page that shows the place beside it).
+    pub fn stop_reason_in(&self, lang: Lang) -> Option<&'static str> {
+        Some(match (self.stop?, lang) {
+            (Stop::Reading, Lang::En) => {
+                "reading stopped here: the file's other checks run once this error is fixed"
+            }
+            (Stop::Reading, Lang::Ko) => {
+                "여기서 읽기를 멈췄습니다: 이 오류를 고치면 파일의 나머지 검사가 실행됩니다"
+            }
+            (Stop::Names, Lang::En) => {
+                "the checks stopped after the names: the file's other checks run once its names are fixed"
+            }
+            (Stop::Names, Lang::Ko) => {
+                "이름 검사 뒤에서 검사를 멈췄습니다: 이름을 고치면 파일의 나머지 검사가 실행됩니다"
+            }
+        })
+    }
+
+    /// This error, as one at which the checks stopped (`stop`).
+    pub(crate) fn stopping(mut self, stop: Stop) -> ScenarioError {
+        self.stop = Some(stop);
+        self
+    }
+
+    /// Whether the checks stopped at this error ([`Self::stop_note_in`]).
+    pub fn stops_checks(&self) -> bool {
+        self.stop.is_some()
     }
 
     /// `file:line:column: message` in `lang` (`file: message` without a location).
@@ -384,6 +443,52 @@ impl<'a> Validator<'a> {
         name.map(|name| (name, index))
     }
 
+    /// The innermost `key = value` entry written at or around `at` (its key, or a span
+    /// inside its value: an element of its array, a key of its inline table), from the
+    /// key's start to the value's end; None for a `[table]` header's name or where the
+    /// document does not parse, and for a top-level key (`host = 5` is the whole part). A
+    /// dotted key (`a.b = 1`) gives its last part only.
+    pub(crate) fn entry_at(&self, at: &Range<usize>) -> Option<Range<usize>> {
+        use toml::de::DeValue;
+        fn visit(
+            text: &str,
+            top: bool,
+            key: Option<Range<usize>>,
+            value: &toml::Spanned<DeValue<'_>>,
+            at: &Range<usize>,
+            found: &mut Option<Range<usize>>,
+        ) {
+            let span = value.span();
+            if key.as_ref() == Some(at) || (span.start <= at.start && at.end <= span.end) {
+                // Written as `key = value` (not a `[header]`'s table).
+                if let Some(key) = key.filter(|k| {
+                    !top && k.end <= span.start
+                        && text.get(k.end..span.start).map(str::trim) == Some("=")
+                }) {
+                    *found = Some(key.start..span.end);
+                }
+            }
+            match value.get_ref() {
+                DeValue::Table(table) => {
+                    for (key, value) in table {
+                        visit(text, false, Some(key.span()), value, at, found);
+                    }
+                }
+                DeValue::Array(array) => {
+                    for value in array.iter() {
+                        visit(text, false, None, value, at, found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut found = None;
+        for (key, value) in self.document()? {
+            visit(self.text, true, Some(key.span()), value, at, &mut found);
+        }
+        found
+    }
+
     pub(crate) fn span_of(&self, path: &[Key<'_>]) -> std::ops::Range<usize> {
         use toml::de::DeValue;
         let Some(document) = self.document() else {
@@ -458,6 +563,7 @@ impl<'a> Validator<'a> {
             code: msg.code,
             params: msg.params,
             ko: msg.ko,
+            stop: None,
         }
     }
 }
@@ -802,6 +908,15 @@ mod tests {
         // Each table's keys as the reader lists them for an unknown key there (all but
         // `name`, which every table has).
         let head = "[scenario]\nname = \"x\"\n";
+        // The unknown key's error (read past, it is one among the file's others: it has no
+        // platform or instance).
+        let unknown = |text: &str| {
+            (Scenario::from_toml_all("t.toml", text)
+                .unwrap_err()
+                .into_iter())
+            .find(|e| e.code == "unknown_field")
+            .expect("an unknown key")
+        };
         for (section, keys) in SECTION_KEYS {
             let text = match *section {
                 "[scenario]" => format!("{head}zz = 1\n"),
@@ -810,7 +925,7 @@ mod tests {
                 }
                 _ => format!("{head}{section}\nzz = 1\n"),
             };
-            let e = Scenario::from_toml("t.toml", &text).unwrap_err();
+            let e = unknown(&text);
             let listed = e.message.split_once("expected").map_or("", |(_, l)| l);
             let listed: Vec<&str> = listed
                 .split('`')
@@ -821,11 +936,9 @@ mod tests {
             assert_eq!(&listed, keys, "{section}: {}", e.message);
         }
         // `ept` written in a platform: the message says it is a host key.
-        let e = Scenario::from_toml(
-            "t.toml",
-            &format!("{head}[[platform]]\nname = \"a\"\nkind = \"type1\"\nept = false\n"),
-        )
-        .unwrap_err();
+        let e = unknown(&format!(
+            "{head}[[platform]]\nname = \"a\"\nkind = \"type1\"\nept = false\n"
+        ));
         assert!(
             e.message.ends_with("`ept` is a key of [host]"),
             "{}",
@@ -838,7 +951,7 @@ mod tests {
             e.message_in(crate::text::Lang::Ko)
         );
         // A key of no table gets the plain message.
-        let e = Scenario::from_toml("t.toml", &format!("{head}zz = 1\n")).unwrap_err();
+        let e = unknown(&format!("{head}zz = 1\n"));
         assert!(!e.message.contains("is a key of"), "{}", e.message);
     }
 

@@ -28,7 +28,7 @@ mod workload;
 
 use toml::Spanned;
 
-use super::error::{msg, Key, Msg};
+use super::error::{msg, Key, Msg, Stop};
 use super::format::{HostSection, InstanceSection, ScenarioFile};
 use super::limits::{
     MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
@@ -220,6 +220,42 @@ pub(super) fn validate(
 /// (`("platform", Some(1))`).
 pub(crate) type Part = (&'static str, Option<usize>);
 
+/// A part with an error found in the reading and read past ([`crate::Scenario`]'s
+/// `read_past`): it counts as a part with an error, and what refers to it is not checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Poisoned {
+    pub(crate) part: Part,
+    /// Its `key = value` entry was taken out (an unknown key, a value of the wrong type):
+    /// the part is checked as if the entry were not written, and its error kept only when
+    /// it is about one value alone ([`of_one_value`]: a value out of its range, an unknown
+    /// name), which the missing entry cannot have caused. Otherwise (a value read in the
+    /// place of the one written) the part is not checked at all.
+    pub(crate) loose: bool,
+}
+
+/// An error about one value alone, whatever the part's other keys say: a value outside
+/// its fixed range, a name that is not among those defined.
+fn of_one_value(e: &ScenarioError) -> bool {
+    matches!(e.code, "out_of_range" | "unknown_name")
+}
+
+/// [`keep`] for a part that may be loosely poisoned ([`Poisoned::loose`]): its value is
+/// never kept, its error only when [`of_one_value`].
+fn keep_part<T>(
+    errors: &mut Vec<ScenarioError>,
+    loose: bool,
+    result: Result<T, ScenarioError>,
+) -> Option<T> {
+    match result {
+        Err(e) if loose => {
+            errors.extend(of_one_value(&e).then_some(e));
+            None
+        }
+        Ok(_) if loose => None,
+        result => keep(errors, result),
+    }
+}
+
 /// The first of a non-empty list of errors (the lists of [`validate_all`] never are empty).
 pub(crate) fn first(mut errors: Vec<ScenarioError>) -> ScenarioError {
     errors.swap_remove(0)
@@ -251,13 +287,16 @@ pub(super) fn validate_all(
     v: &Validator<'_>,
     raw: ScenarioFile,
     questions_mode: Questions,
-    poisoned: &[Part],
+    poisoned: &[Poisoned],
 ) -> Result<Scenario, Vec<ScenarioError>> {
-    let off = |name: &str, index: Option<usize>| {
-        poisoned
-            .iter()
-            .any(|p| p.0 == name && (p.1 == index || name == "workload"))
+    let matching = |name: &str, index: Option<usize>, loose: bool| {
+        poisoned.iter().any(|p| {
+            p.loose == loose && p.part.0 == name && (p.part.1 == index || name == "workload")
+        })
     };
+    // Not checked; checked loosely (a part that is both is not checked).
+    let off = |name: &str, index: Option<usize>| matching(name, index, false);
+    let loose = |name: &str, index: Option<usize>| matching(name, index, true);
     let mut errors = Vec::new();
     let s = &raw.scenario;
     let scenario_name_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
@@ -283,7 +322,11 @@ pub(super) fn validate_all(
     }
     // Names the other checks' messages would quote (control and format characters).
     if !errors.is_empty() {
-        return Err(sorted(errors));
+        let mut errors = sorted(errors);
+        if let Some(last) = errors.pop() {
+            errors.push(last.stopping(Stop::Names));
+        }
+        return Err(errors);
     }
     let faults_fit = raw.faults.len() <= MAX_FAULTS;
     if !faults_fit {
@@ -300,19 +343,22 @@ pub(super) fn validate_all(
         ));
     }
     let duration_ms = *s.duration_ms.get_ref();
-    let duration_ok = duration_ms != 0 && duration_ms <= MAX_DURATION_MS;
-    if !duration_ok {
+    // [scenario] with an error read past: its duration is not known (the faults wait);
+    // checked loosely, its range is still (the one check of [scenario] here).
+    let in_range = duration_ms != 0 && duration_ms <= MAX_DURATION_MS;
+    let duration_ok = in_range && !off("scenario", None) && !loose("scenario", None);
+    if !in_range && !off("scenario", None) {
         errors.push(v.error(
             s.duration_ms.span(),
             range_msg("duration_ms", 1, MAX_DURATION_MS, duration_ms),
         ));
     }
 
-    let host_off = off("host", None);
-    let host = if host_off {
+    let host_off = off("host", None) || loose("host", None);
+    let host = if off("host", None) {
         None
     } else {
-        keep(&mut errors, validate_host(v, &raw.host))
+        keep_part(&mut errors, host_off, validate_host(v, &raw.host))
     };
     // The platforms' checks against the host: if the file's has an error, the default one
     // with the file's CPU generation (a name the reading accepted) and its features.
@@ -349,7 +395,8 @@ pub(super) fn validate_all(
             errors.push(v.error(p.name.span(), duplicate_platform(name)));
             None
         } else {
-            keep(&mut errors, validate_platform(v, p, &platform_host))
+            let loose = loose("platform", Some(index));
+            keep_part(&mut errors, loose, validate_platform(v, p, &platform_host))
         });
     }
     let platforms_ok = !platforms.is_empty()
@@ -359,7 +406,8 @@ pub(super) fn validate_all(
     let workloads = if off("workload", None) {
         None
     } else {
-        keep(&mut errors, validate_workloads(v, &raw.workloads))
+        let loose = loose("workload", None);
+        keep_part(&mut errors, loose, validate_workloads(v, &raw.workloads))
     };
 
     // Instances.
@@ -381,8 +429,9 @@ pub(super) fn validate_all(
             // Its workload may be one of the [[workload]] tables, which have an error.
             None
         } else {
-            keep(
+            keep_part(
                 &mut errors,
+                loose("instance", Some(index)),
                 validate_instance(
                     v,
                     i,
@@ -400,8 +449,13 @@ pub(super) fn validate_all(
     let instances = instances.filter(|i| !i.is_empty());
 
     // Costs first: the memory totals below use some of them.
-    let costs_ok =
-        !off("costs", None) && keep(&mut errors, validate_costs(v, &raw.costs)).is_some();
+    let costs_ok = !off("costs", None)
+        && keep_part(
+            &mut errors,
+            loose("costs", None),
+            validate_costs(v, &raw.costs),
+        )
+        .is_some();
     let raw_costs = &raw.costs;
 
     // Per-platform totals: instances, vCPUs, memory (with every instance known).
@@ -441,7 +495,8 @@ pub(super) fn validate_all(
         (None, _) => Some(None),
         (Some(_), _) if off("sweep", None) => None,
         (Some(section), Some(instances)) => {
-            keep(&mut errors, validate_sweep(v, section, instances)).map(Some)
+            let loose = loose("sweep", None);
+            keep_part(&mut errors, loose, validate_sweep(v, section, instances)).map(Some)
         }
         (Some(_), None) => None,
     };
@@ -462,11 +517,14 @@ pub(super) fn validate_all(
             if off("question", Some(index)) {
                 continue;
             }
+            let loose = loose("question", Some(index));
             if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
                 errors.push(v.error(q.id.span(), duplicate_question(q.id.get_ref())));
                 continue;
             }
             match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
+                Ok(_) if loose => {}
+                Err(e) if loose => errors.extend(of_one_value(&e).then_some(e)),
                 Ok(question) => questions.push(question),
                 Err(_) if questions_mode == Questions::DropInvalid => {}
                 Err(e) => errors.push(e),
@@ -482,7 +540,7 @@ pub(super) fn validate_all(
                 continue;
             }
             let fault = validate_fault(v, f, duration_ms, &platforms, &instances, &raw.platforms);
-            faults.extend(keep(&mut errors, fault));
+            faults.extend(keep_part(&mut errors, loose("fault", Some(index)), fault));
         }
     }
 
