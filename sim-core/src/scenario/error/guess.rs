@@ -183,7 +183,8 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("exitspersec", "exits_per_second"),
 ];
 
-/// A key in another unit than the format's (`duration_s`, `memory_mib`): the key meant,
+/// A key or value in another unit than the format's (`duration_s`, `memory_mib`,
+/// `mean_latency_ms`): the name meant,
 /// which [`guess`] never offers (2 s is not 2 ms), with its unit in words, in English and
 /// Korean. The format's unit keys that writers get wrong most have their own words; any
 /// other key of the list with the same name and another unit gets its unit's name.
@@ -215,7 +216,10 @@ pub(super) fn other_unit(given: &str, expected: &str) -> Option<(String, String,
             "GHz 단위, 2400 MHz는 2.4".to_string(),
         ),
         _ => {
-            let unit = meant.rsplit(['_', '-']).next().unwrap_or_default();
+            let unit = match meant.rsplit(['_', '-']).next().unwrap_or_default() {
+                "us" => "µs",
+                unit => unit,
+            };
             (format!("in {unit}"), format!("{unit} 단위"))
         }
     };

@@ -744,6 +744,9 @@ pub(crate) fn parser_error(
         m.ko = "{syntax_ko}. 키 이름은 영어로 씁니다: 예 {example}";
         m.params.push(("example", example.to_string()));
     }
+    if let Some(m) = misspelt_table(&m, text, &span) {
+        return v.error(span, m);
+    }
     if let Some((at, m)) = unknown_key_home(&mut m, text) {
         return v.error(at, m);
     }
@@ -1048,6 +1051,61 @@ fn korean_key(text: &str, span: &Range<usize>, message: &str) -> Option<&'static
     })
 }
 
+/// A table's header with a slip of its name (`[[platforms]]`): the table meant, in its
+/// brackets, and where the name is a key if it is one (`platforms` is a key of
+/// [[instance]]), since "a key of [[instance]]" alone sent writers to the wrong table.
+fn misspelt_table(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
+    if m.code != "unknown_field" {
+        return None;
+    }
+    let (field, expected) = (param_of(m, "field")?, param_of(m, "expected")?);
+    let (header, double) = header_at(text, span.start)?;
+    if header != field {
+        return None;
+    }
+    let meant = spelled_otherwise(&field, &expected)?;
+    let expected_en = expected_in_english(m);
+    let meant = if ARRAY_TABLES.contains(&meant.as_str()) {
+        format!("[[{meant}]]")
+    } else if PLAIN_TABLES.contains(&meant.as_str()) {
+        format!("[{meant}]")
+    } else {
+        return None;
+    };
+    let written = if double {
+        format!("[[{field}]]")
+    } else {
+        format!("[{field}]")
+    };
+    let homes: Vec<&str> = SECTION_KEYS
+        .iter()
+        .filter(|(_, keys)| keys.contains(&field.as_str()))
+        .map(|(section, _)| *section)
+        .collect();
+    let mut m = if homes.is_empty() {
+        msg!(
+            "unknown_field",
+            "unknown table `{table}`; did you mean `{meant}`? Expected {expected_en}",
+            "알 수 없는 테이블 `{table}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 이름: {expected}",
+            table = written,
+            meant = meant
+        )
+    } else {
+        msg!(
+            "unknown_field",
+            "unknown table `{table}`; did you mean `{meant}`? (`{field}` is a key of {sections}, not a table) Expected {expected_en}",
+            "알 수 없는 테이블 `{table}`입니다. `{meant}`을(를) 뜻했나요? (`{field}`은(는) {sections}의 키이고 테이블이 아닙니다) 쓸 수 있는 이름: {expected}",
+            table = written,
+            meant = meant,
+            field = field,
+            sections = homes.join(", ")
+        )
+    };
+    m.params.push(("expected", expected));
+    m.params.push(("expected_en", expected_en));
+    Some(m)
+}
+
 /// An unknown key that is a key of other tables: where it belongs; a key of [scenario]
 /// among the file's top-level tables without that header: the header left out.
 fn unknown_key_home(m: &mut Msg, text: &str) -> Option<(Range<usize>, Msg)> {
@@ -1157,19 +1215,30 @@ fn expected_in_english(m: &Msg) -> String {
         .unwrap_or_default()
 }
 
-/// A key in another unit (`duration_s`, `memory_mib`): the key meant and its unit,
+/// A key or value in another unit (`duration_s`, `mean_latency_ms`): the name meant and its unit,
 /// which the guess never offers.
 fn key_in_other_unit(m: &mut Msg) {
-    if m.code == "unknown_field"
-        && m.params
-            .iter()
-            .all(|(k, _)| !matches!(*k, "meant" | "sections"))
+    let param = match m.code {
+        "unknown_field" => "field",
+        "unknown_value" => "value",
+        _ => return,
+    };
+    if m.params
+        .iter()
+        .all(|(k, _)| !matches!(*k, "meant" | "sections"))
     {
-        let written = (param_of(m, "field"), param_of(m, "expected"));
+        let written = (param_of(m, param), param_of(m, "expected"));
         if let (Some(given), Some(expected)) = written {
             if let Some((meant, unit, unit_ko)) = other_unit(&given, &expected) {
-                m.en = "unknown field `{field}`; write `{meant}` ({unit}). Expected {expected_en}";
-                m.ko = "알 수 없는 키 `{field}`입니다. `{meant}` 키를 쓰세요({unit_ko}). 쓸 수 있는 키: {expected}";
+                if param == "field" {
+                    m.en =
+                        "unknown field `{field}`; write `{meant}` ({unit}). Expected {expected_en}";
+                    m.ko = "알 수 없는 키 `{field}`입니다. `{meant}` 키를 쓰세요({unit_ko}). 쓸 수 있는 키: {expected}";
+                } else {
+                    m.en =
+                        "unknown value `{value}`; write `{meant}` ({unit}). Expected {expected_en}";
+                    m.ko = "알 수 없는 값 `{value}`입니다. `{meant}`을(를) 쓰세요({unit_ko}). 쓸 수 있는 값: {expected}";
+                }
                 m.params.push(("meant", meant));
                 m.params.push(("unit", unit));
                 m.params.push(("unit_ko", unit_ko));

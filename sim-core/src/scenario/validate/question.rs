@@ -420,13 +420,30 @@ pub(super) fn unanswerable(
                     .is_some_and(|&w| w > 0)
         });
         if !runs {
+            // The operations its instances do run, in the mix's order.
+            let ran: Vec<&str> = Op::ALL
+                .iter()
+                .take(Op::MIX_COUNT)
+                .filter(|o| {
+                    instances.iter().any(|i| {
+                        i.platforms.contains(&p)
+                            && i.workload
+                                .mix
+                                .weights()
+                                .get(o.index())
+                                .is_some_and(|&w| w > 0)
+                    })
+                })
+                .map(|o| o.name())
+                .collect();
             return Some(msg!(
                 "unanswerable",
-                "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads",
-                "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`을(를) 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요",
+                "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads: {expected}",
+                "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`을(를) 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요: {expected}",
                 id = id,
                 platform = platform.name,
-                op = op.name()
+                op = op.name(),
+                expected = names(ran.iter().copied())
             ));
         }
     }
