@@ -114,13 +114,19 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "duration-in-seconds",
             3,
             1,
-            &["duration_s", "write `duration_ms` (milliseconds"],
+            &[
+                "duration_s",
+                "write `duration_ms` (in ms; 1.5 s is duration_ms = 1500)",
+            ],
         ),
         (
             "memory-in-mib",
             10,
             1,
-            &["memory_mib", "write `memory_gib` (GiB; 0.5 for 512 MiB)"],
+            &[
+                "memory_mib",
+                "write `memory_gib` (in GiB; 512 MiB is memory_gib = 0.5)",
+            ],
         ),
         ("kind-bare-metal", 6, 8, &["did you mean `native`?"]),
         // A memory_gib written in MiB: the unit first.

@@ -184,11 +184,16 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
 ];
 
 /// A key or value in another unit than the format's (`duration_s`, `memory_mib`,
-/// `mean_latency_ms`): the name meant,
-/// which [`guess`] never offers (2 s is not 2 ms), with its unit in words, in English and
-/// Korean. The format's unit keys that writers get wrong most have their own words; any
-/// other key of the list with the same name and another unit gets its unit's name.
-pub(super) fn other_unit(given: &str, expected: &str) -> Option<(String, String, String)> {
+/// `mean_latency_ms`): the name meant, which [`guess`] never offers (2 s is not 2 ms), with
+/// its unit in words, in English and Korean. With the number the writer gave
+/// (`duration_s = 5`), the example is that number in the unit meant ("5 s is duration_ms =
+/// 5000"); otherwise the unit keys that writers get wrong most have their own example, and
+/// any other name with the same stem and another unit gets its unit's name.
+pub(super) fn other_unit(
+    given: &str,
+    expected: &str,
+    written: Option<f64>,
+) -> Option<(String, String, String)> {
     let unit = unit_of(given)?;
     let stem = |name: &str| {
         let cut = name.rfind(['_', '-']).unwrap_or(0);
@@ -198,6 +203,17 @@ pub(super) fn other_unit(given: &str, expected: &str) -> Option<(String, String,
     let meant = listed(expected).find(|name| {
         unit_of(name).is_some_and(|u| u != unit) && !want.is_empty() && stem(name) == want
     })?;
+    let meant_unit = unit_of(meant)?;
+    let converted = written.and_then(|n| Some((n, n * unit_factor(unit, meant_unit)?)));
+    if let Some((n, in_meant)) = converted {
+        let (from, to) = (unit_symbol(unit), unit_symbol(meant_unit));
+        let (n, in_meant) = (short_number(n), short_number(in_meant));
+        return Some((
+            meant.to_string(),
+            format!("in {to}; {n} {from} is {meant} = {in_meant}"),
+            format!("{to} 단위, {n} {from}는 {meant} = {in_meant}"),
+        ));
+    }
     let (en, ko) = match meant {
         "duration_ms" => (
             "milliseconds; 2 s is duration_ms = 2000".to_string(),
@@ -216,14 +232,62 @@ pub(super) fn other_unit(given: &str, expected: &str) -> Option<(String, String,
             "GHz 단위, 2400 MHz는 2.4".to_string(),
         ),
         _ => {
-            let unit = match meant.rsplit(['_', '-']).next().unwrap_or_default() {
-                "us" => "µs",
-                unit => unit,
-            };
+            let unit = unit_symbol(meant_unit);
             (format!("in {unit}"), format!("{unit} 단위"))
         }
     };
     Some((meant.to_string(), en, ko))
+}
+
+/// How many of unit `to` make one of unit `from` (both of [`unit_of`], of one kind: time,
+/// size or frequency); `None` across kinds.
+fn unit_factor(from: &str, to: &str) -> Option<f64> {
+    const SCALES: &[(&str, u8, f64)] = &[
+        ("ns", 0, 1.0),
+        ("us", 0, 1e3),
+        ("ms", 0, 1e6),
+        ("s", 0, 1e9),
+        ("kib", 1, 1.0),
+        ("mib", 1, 1024.0),
+        ("gib", 1, 1024.0 * 1024.0),
+        ("tib", 1, 1024.0 * 1024.0 * 1024.0),
+        ("khz", 2, 1.0),
+        ("mhz", 2, 1e3),
+        ("ghz", 2, 1e6),
+    ];
+    let scale = |u: &str| SCALES.iter().find(|(name, ..)| *name == u);
+    let ((_, kind_from, from), (_, kind_to, to)) = (scale(from)?, scale(to)?);
+    (kind_from == kind_to).then_some(from / to)
+}
+
+/// A unit of [`unit_of`] as people write it (`us`: µs, `gib`: GiB).
+fn unit_symbol(unit: &str) -> &str {
+    match unit {
+        "us" => "µs",
+        "kib" => "KiB",
+        "mib" => "MiB",
+        "gib" => "GiB",
+        "tib" => "TiB",
+        "khz" => "kHz",
+        "mhz" => "MHz",
+        "ghz" => "GHz",
+        other => other,
+    }
+}
+
+/// A number as short as it can be written to six significant digits (5000, 0.75, 2.4).
+fn short_number(n: f64) -> String {
+    let digits = if n == 0.0 {
+        0
+    } else {
+        (5 - n.abs().log10().floor() as i32).clamp(0, 12) as usize
+    };
+    let text = format!("{n:.digits$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 /// The unit a name ends in (`duration_ms`: ms; `memory_gb` and `memory_gib` alike: GiB),

@@ -749,7 +749,7 @@ mod tests {
             assert_eq!(super::spelled_otherwise(typo, units), None, "{typo}");
         }
         // ... but a hint with the key meant and its unit (other_unit), in both languages.
-        let hinted = |typo: &str| super::other_unit(typo, units).map(|(m, en, _)| (m, en));
+        let hinted = |typo: &str| super::other_unit(typo, units, None).map(|(m, en, _)| (m, en));
         assert_eq!(
             hinted("duration_s"),
             Some((
@@ -765,10 +765,28 @@ mod tests {
         assert_eq!(hinted("Memory-MB").unwrap().0, "memory_gib");
         assert_eq!(hinted("clock_mhz").unwrap().0, "clock_ghz");
         assert_eq!(hinted("working_set_gib").unwrap().0, "working_set_mib");
-        assert!(super::other_unit("memory_mib", units)
+        assert!(super::other_unit("memory_mib", units, None)
             .unwrap()
             .2
             .contains("512 MiB는 0.5"));
+        // With the number written, the example is that number in the unit meant.
+        let worked = |typo: &str, n: f64| super::other_unit(typo, units, Some(n)).unwrap();
+        assert_eq!(
+            worked("duration_s", 5.0).1,
+            "in ms; 5 s is duration_ms = 5000"
+        );
+        assert_eq!(
+            worked("memory_mib", 768.0).1,
+            "in GiB; 768 MiB is memory_gib = 0.75"
+        );
+        assert_eq!(
+            worked("clock_mhz", 2400.0).1,
+            "in GHz; 2400 MHz is clock_ghz = 2.4"
+        );
+        assert_eq!(
+            worked("working_set_gib", 1.5).2,
+            "MiB 단위, 1.5 GiB는 working_set_mib = 1536"
+        );
         // The same unit, or no unit, or another name: no hint.
         assert_eq!(hinted("memory_gib"), None);
         assert_eq!(hinted("memory"), None);

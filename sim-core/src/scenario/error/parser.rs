@@ -754,7 +754,7 @@ pub(crate) fn parser_error(
         return v.error(span, m);
     }
     guess_meant_name(&mut m);
-    key_in_other_unit(&mut m);
+    key_in_other_unit(&mut m, text, &span);
     full_virtualization_value(&mut m);
     missing_field_where(&mut m, text, &span);
     if let Some(m) = quoted_number_with_unit(&m, text, &span) {
@@ -1217,7 +1217,7 @@ fn expected_in_english(m: &Msg) -> String {
 
 /// A key or value in another unit (`duration_s`, `mean_latency_ms`): the name meant and its unit,
 /// which the guess never offers.
-fn key_in_other_unit(m: &mut Msg) {
+fn key_in_other_unit(m: &mut Msg, text: &str, span: &Range<usize>) {
     let param = match m.code {
         "unknown_field" => "field",
         "unknown_value" => "value",
@@ -1229,7 +1229,11 @@ fn key_in_other_unit(m: &mut Msg) {
     {
         let written = (param_of(m, param), param_of(m, "expected"));
         if let (Some(given), Some(expected)) = written {
-            if let Some((meant, unit, unit_ko)) = other_unit(&given, &expected) {
+            // The number written after the key, if it is one (`duration_s = 5`).
+            let written = (param == "field")
+                .then(|| number_after_key(text, span))
+                .flatten();
+            if let Some((meant, unit, unit_ko)) = other_unit(&given, &expected, written) {
                 if param == "field" {
                     m.en =
                         "unknown field `{field}`; write `{meant}` ({unit}). Expected {expected_en}";
@@ -1246,6 +1250,15 @@ fn key_in_other_unit(m: &mut Msg) {
             }
         }
     }
+}
+
+/// The number written after the key at `span` on its line (`duration_s = 5`: 5), if any.
+fn number_after_key(text: &str, span: &Range<usize>) -> Option<f64> {
+    let rest = text.get(span.end..)?;
+    let line = rest.split('\n').next()?;
+    let value = line.split_once('=')?.1.split('#').next()?.trim();
+    let value: f64 = value.replace('_', "").parse().ok()?;
+    value.is_finite().then_some(value)
 }
 
 /// The seed document's word for the technique that needs no change to the guest.
