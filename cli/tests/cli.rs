@@ -858,6 +858,7 @@ fn a_choice_between_tied_platforms_is_warned_about() {
         "[scenario]\nname = \"tie\"\nduration_ms = 5\nseed = 1\n\n\
          [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
          [[platform]]\nname = \"b\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"c\"\nkind = \"native\"\n\n\
          [[instance]]\nname = \"w\"\nworkload = \"cpu-bound\"\n\n\
          [[question]]\nid = \"faster\"\nkind = \"choice\"\nmetric = \"throughput\"\n\
          select = \"highest\"\ntext = { en = \"Which is faster?\", ko = \"어느 쪽이 빠른가?\" }\n",
@@ -867,15 +868,21 @@ fn a_choice_between_tied_platforms_is_warned_about() {
         let o = virtsim(&args);
         assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
         assert!(
-            stderr(&o).contains("question `faster` is a tie (a and b both ")
+            stderr(&o).contains("question `faster` is a tie (a, b and c all ")
                 && stderr(&o).contains("only the platforms' order in the file"),
             "{args:?}: {}",
             stderr(&o)
         );
     }
+    // The answer itself says so, on stdout, beside the answer.
+    let out = stdout(&virtsim(&["run", tie]));
+    assert!(
+        out.contains("  -> a (a tie with b, c: the first of them in the file)"),
+        "{out}"
+    );
     let o = virtsim(&["answers", tie, "--lang", "ko"]);
     assert!(
-        stderr(&o).contains("답이 동점입니다(a, b 모두 "),
+        stderr(&o).contains("답이 동점입니다(a, b, c 모두 "),
         "{}",
         stderr(&o)
     );
@@ -1100,11 +1107,32 @@ fn a_percentage_answer_says_its_tolerance_is_relative_with_the_range() {
         "  -> {answer}% ({low}% to {high}% are right: ±2% of it, not ±2 percentage points)"
     );
     assert!(out.lines().any(|l| l == line), "no {line:?} in:\n{out}");
-    assert!(out.contains("(answers within ±5% are right)"), "{out}");
+    // A latency's range is in µs: 5% either way of its figure.
+    let latency = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| {
+            q["kind"] == "numeric" && q["metric"].as_str().is_some_and(|m| m.ends_with("_us"))
+        })
+        .expect("a latency question");
+    let (value, tolerance) = (
+        latency["value"].as_f64().unwrap(),
+        latency["tolerance_percent"].as_f64().unwrap(),
+    );
+    let latency_low = format!(
+        "{:.2}",
+        (value * (1.0 - tolerance / 100.0) * 100.0).ceil() / 100.0
+    );
+    assert!(
+        out.contains(&format!("({latency_low} µs to "))
+            && out.contains(&format!(" are right: within ±{tolerance}%)")),
+        "no range from {latency_low} µs in:\n{out}"
+    );
     let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
     let line = format!("  -> {answer}% (정답 범위 {low}%~{high}%: 이 값의 ±2%이며, ±2%p가 아님)");
     assert!(ko.lines().any(|l| l == line), "no {line:?} in:\n{ko}");
-    assert!(ko.contains("(±5% 이내면 정답)"), "{ko}");
+    assert!(ko.contains(&format!("(정답 범위 {latency_low} µs~")), "{ko}");
 }
 
 #[test]

@@ -570,6 +570,22 @@ impl QuestionAnswer {
         ))
     }
 
+    /// For a choice question, the other options whose value is exactly the answer's, in
+    /// the file's order: the answer is then only the first of them in the file.
+    pub fn tied_options(&self) -> Vec<&str> {
+        if self.kind != QuestionKind::Choice {
+            return Vec::new();
+        }
+        let Some(&(_, winner)) = self.evidence.iter().find(|(name, _)| *name == self.answer) else {
+            return Vec::new();
+        };
+        self.evidence
+            .iter()
+            .filter(|(name, value)| *name != self.answer && *value == winner)
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
     /// For a choice question that is not a [near tie](Self::near_tie): another option
     /// whose value reads the same as the answer's where a student reads them, printed by
     /// the CLI with [`PRINTED_DECIMALS`] decimals or shown by the page with

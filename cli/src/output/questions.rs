@@ -115,6 +115,20 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
                     if q.tolerance_percent == 1.0 { "point" } else { "points" }
                 );
             }
+        } else if let Some((low, high)) = accepted_range(q) {
+            // The range in the question's unit, as for a percentage.
+            let (low, high) = (with_unit(low, q), with_unit(high, q));
+            if ko {
+                let _ = writeln!(
+                    out,
+                    "  -> {answer} (정답 범위 {low}~{high}: ±{tolerance}% 이내)"
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "  -> {answer} ({low} to {high} are right: within ±{tolerance}%)"
+                );
+            }
         } else if ko {
             let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
         } else {
@@ -123,6 +137,24 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
                 "  -> {answer} (answers within ±{tolerance}% are right)"
             );
         }
+    } else if let Some(tied) = tied_options(q) {
+        // The answer is the first of the tied options in the file: said beside it, not
+        // only in the author's warning on stderr.
+        let _ = writeln!(
+            out,
+            "  -> {answer} ({})",
+            if ko {
+                format!(
+                    "동점인 플랫폼: {}; 파일에서 먼저 놓인 쪽이 답",
+                    tied.join(", ")
+                )
+            } else {
+                format!(
+                    "a tie with {}: the first of them in the file",
+                    tied.join(", ")
+                )
+            }
+        );
     } else {
         let _ = writeln!(out, "  -> {answer}");
     }
@@ -160,12 +192,28 @@ fn with_unit(figure: String, q: &sim_core::QuestionAnswer) -> String {
 /// For a numeric question in percent with a tolerance: the lowest and highest figure it
 /// accepts, printed with the answer's decimals ([`sim_core::QuestionAnswer::accepted_range`]).
 fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
-    if q.metric.unit() != "%" || q.tolerance_percent <= 0.0 {
+    if q.metric.unit() != "%" {
+        return None;
+    }
+    accepted_range(q)
+}
+
+/// The figures a numeric question accepts ([`sim_core::QuestionAnswer::accepted_range`]),
+/// to as many decimals as the answer is printed with.
+fn accepted_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
+    if q.tolerance_percent <= 0.0 {
         return None;
     }
     let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
     let (low, high) = q.accepted_range(u32::try_from(decimals).ok()?)?;
     Some((format!("{low:.decimals$}"), format!("{high:.decimals$}")))
+}
+
+/// A choice question's other options whose value is exactly the answer's
+/// ([`sim_core::QuestionAnswer::tied_options`]), cleaned for the terminal; `None` if none.
+fn tied_options(q: &sim_core::QuestionAnswer) -> Option<Vec<String>> {
+    let tied: Vec<String> = q.tied_options().into_iter().map(clean).collect();
+    (!tied.is_empty()).then_some(tied)
 }
 
 /// Notes on stderr each platform's groups that the OOM killer mostly stopped
@@ -382,16 +430,27 @@ pub(crate) fn question_diags(
         if winner == runner_up {
             // No difference at all: the answer is only the platforms' order in the file.
             let value = figure(winner);
+            // Every option with that value, the answer first.
+            let mut all = vec![answer.clone()];
+            all.extend(q.tied_options().into_iter().map(clean));
+            let (en, ko_list) = match all.split_last() {
+                Some((last, [only])) => (format!("{only} and {last} both"), all.join(", ")),
+                Some((last, rest)) => (
+                    format!("{} and {last} all", rest.join(", ")),
+                    all.join(", "),
+                ),
+                None => (name.clone(), name.clone()),
+            };
             out.push(Diag::warning(
                 &scenario,
                 if ko {
                     format!(
-                        "질문 `{id}`의 답이 동점입니다({answer}, {name} 모두 {value}): \
+                        "질문 `{id}`의 답이 동점입니다({ko_list} 모두 {value}): \
                          답은 파일에서 플랫폼이 놓인 순서로만 정해집니다. 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
                     )
                 } else {
                     format!(
-                        "question `{id}` is a tie ({answer} and {name} both {value}): \
+                        "question `{id}` is a tie ({en} {value}): \
                          the answer is only the platforms' order in the file. Choose another metric or make the platforms differ."
                     )
                 },
