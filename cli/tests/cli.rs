@@ -1132,7 +1132,10 @@ fn a_percentage_answer_says_its_tolerance_is_relative_with_the_range() {
     let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
     let line = format!("  -> {answer}% (정답 범위 {low}%~{high}%: 이 값의 ±2%이며, ±2%p가 아님)");
     assert!(ko.lines().any(|l| l == line), "no {line:?} in:\n{ko}");
-    assert!(ko.contains(&format!("(정답 범위 {latency_low} µs~")), "{ko}");
+    assert!(
+        ko.contains(&format!("(정답 범위 {latency_low} µs~")),
+        "{ko}"
+    );
 }
 
 #[test]
@@ -1505,4 +1508,26 @@ fn table_columns_line_up_in_korean_by_display_width() {
             "{file} {lang}: {tables} tables checked:\n{out}"
         );
     }
+}
+
+/// "vs native" is against each platform's own baseline: where platforms running the same
+/// groups have baselines far apart (scheduler-latency's round robin runs the victim
+/// natively at less than half the credit scheduler's rate), the table says so and names
+/// them, so a higher "vs native" is not read as more work; smoke's platforms share one.
+#[test]
+fn baselines_that_differ_between_platforms_are_named() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/scheduler-latency.toml"
+    );
+    let out = stdout(&virtsim(&["run", file]));
+    let note = out
+        .lines()
+        .find(|l| l.starts_with("vs native is each platform against its own baseline"))
+        .unwrap_or_else(|| panic!("no note on the baselines in:\n{out}"));
+    assert!(note.contains("victim natively: credit-boost "), "{note}");
+    assert!(note.contains(", round-robin "), "{note}");
+    let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
+    assert!(ko.contains("victim 네이티브: credit-boost "), "{ko}");
+    assert!(!stdout(&virtsim(&["run", &smoke()])).contains("own baseline"));
 }
