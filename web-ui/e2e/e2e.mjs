@@ -2330,6 +2330,61 @@ await step('questions: a right answer is explained, a wrong one says where to lo
   }
 });
 
+await step('after a wrong answer, "press Show every column first" is said only where the table hides that column', async () => {
+  // A reviewer at 1440 px read "On a narrow screen, press “Show every column…” first" where
+  // every column was in view.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => localStorage.setItem('virtsim.editor.wide', '0'));
+    await pick(p, 'containers-vs-vms.toml');
+    // The Hypervisor % column, in the measured table at 1440 px.
+    const hypShown = async () => {
+      await p.click('#tab-table');
+      return p.$$eval('#measured thead th', (hs) => hs.some((h) => /^Hypervisor/.test(h.textContent) && h.getBoundingClientRect().width > 0));
+    };
+    const answerWrong = async () => {
+      await p.click('#tab-questions');
+      const q = p.locator('ol.questions > li', { hasText: 'does the hypervisor take on the network VMs' });
+      await q.locator('input[type=text]').fill('0.001');
+      await q.locator('.row button:not(.link)').click();
+      await q.locator('p.wrong .look').waitFor();
+      return q.locator('p.wrong .look').evaluate((e) => ({
+        text: e.innerText,
+        sentence: !!e.querySelector('.look-columns') && e.querySelector('.look-columns').getBoundingClientRect().width > 0,
+      }));
+    };
+    assert(await hypShown(), 'every column shown at 1440 px');
+    let look = await answerWrong();
+    assert(/^Look in the Comparison tab, column “Hypervisor/.test(look.text), `where to look: ${look.text}`);
+    assert(!look.sentence && !/Show every column/.test(look.text), `no "Show every column" at 1440 px: ${look.text}`);
+    // A phone's width: the column is hidden, the sentence says how to show it.
+    await p.setViewportSize({ width: 600, height: 900 });
+    assert(!(await hypShown()), 'the Hypervisor column hidden at 600 px');
+    look = await answerWrong();
+    assert(look.sentence && /Show every column \(CPU shares too\)/.test(look.text), `the way to the column at 600 px: ${look.text}`);
+    // Beside the wide editor at 1440 px the table keeps its main columns too.
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await p.check('#editor-wide');
+    assert(!(await hypShown()), 'the Hypervisor column hidden beside the wide editor');
+    look = await answerWrong();
+    assert(look.sentence, `the way to the column beside the wide editor: ${look.text}`);
+    // In Korean, the same.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.click('#tab-questions');
+    const ko = await p.$eval('p.wrong .look', (e) => e.innerText);
+    assert(/모든 열 보기 \(CPU 비율 포함\)/.test(ko), `Korean: ${ko}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    await p.uncheck('#editor-wide');
+    look = await answerWrong();
+    assert(!look.sentence && !/Show every column/.test(look.text), `no "Show every column" with every column shown: ${look.text}`);
+  } finally {
+    await p.close();
+  }
+});
+
 await step('an explanation whose answer the settings change is flagged with both answers, in English and Korean', async () => {
   // A reviewer's case: full-para-hybrid on one core with three instances per group answers
   // "Hardware assist, disk" to the disk-exits question, whose explanation starts
