@@ -1230,6 +1230,85 @@ await step('the editor wraps long lines (a choice kept), its numbers beside them
     `narrow editor: every column in view (${JSON.stringify(cols)})`);
 });
 
+// The editor's line numbers against its text lines, wherever the editor is (in the window or
+// below the fold): each rendered line inside the editor's box beside its number, as tall.
+async function gutterOff(page) {
+  // Three frames: the editor has CodeMirror measure in the frame after the next.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  return page.evaluate(() => {
+    const host = document.querySelector('#cm-host');
+    const v = host.virtsimView;
+    const box = v.scrollDOM.getBoundingClientRect();
+    const numbers = [...host.querySelectorAll('.cm-lineNumbers .cm-gutterElement')]
+      .filter((e) => e.textContent && e.style.visibility !== 'hidden');
+    const off = [];
+    let rows = 0;
+    for (const l of host.querySelectorAll('.cm-content .cm-line')) {
+      const a = l.getBoundingClientRect();
+      if (a.bottom <= box.top || a.top >= box.bottom) continue;
+      const n = v.state.doc.lineAt(v.posAtDOM(l)).number;
+      const g = numbers.find((e) => e.textContent === String(n));
+      const b = g && g.getBoundingClientRect();
+      rows++;
+      if (!b || Math.abs(a.top - b.top) > 2 || Math.abs(a.height - b.height) > 2) {
+        off.push({ line: n, text: Math.round(a.top - box.top), number: b ? Math.round(b.top - box.top) : null });
+      }
+    }
+    const shown = box.top < innerHeight && box.bottom > 0;
+    return { rows, off: off.slice(0, 4), offCount: off.length, shown, file: document.querySelector('.card.editor h2 .file')?.textContent };
+  });
+}
+
+await step('the editor\'s line numbers stand beside their lines from the first paint, after a scenario, language, wrap, width or window change', async () => {
+  // A reviewer at 1440x900: the gutter's numbers 14 px apart while the text's lines are
+  // 19.5 px and wrapped (`[scenario]`, line 4, beside the 9) until a click into the editor.
+  // CodeMirror did not measure the editor below the fold, where it stands at first open and
+  // after a pick in the library above it. Nothing here scrolls the editor into view.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => { localStorage.removeItem('virtsim.editor.wrap'); localStorage.removeItem('virtsim.editor.wide'); });
+    await p.reload();
+    await waitDone(p);
+    const check = async (what) => {
+      const at = await gutterOff(p);
+      assert(at.rows >= 5 && at.offCount === 0, `${what}: line numbers beside their lines (${JSON.stringify(at)})`);
+      return at;
+    };
+    const first = await check('first open');
+    assert(!first.shown, `the editor is below the fold at 1440x900 (the case to check): ${JSON.stringify(first)}`);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('io-paths.toml'))));
+    await check('after a pick in the library (io-paths, long bilingual lines)');
+    // The choices under the editor, clicked without bringing it into view.
+    const click = (sel) => p.$eval(sel, (e) => e.click());
+    await click('#editor-wrap');
+    await check('wrapping turned off');
+    await click('#editor-wrap');
+    await check('wrapping turned on again');
+    await click('#editor-wide');
+    await check('the wide editor');
+    await click('#editor-wide');
+    await check('the editor narrow again');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await check('in Korean');
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('seed-comparison-table.toml'))));
+    await check('after a pick in Korean');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    await p.setViewportSize({ width: 1100, height: 800 });
+    await check('the window narrower');
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await check('the window wider again');
+    // And once the page brings it into view, as before.
+    await p.evaluate(() => document.querySelector('#cm-host').scrollIntoView({ block: 'center' }));
+    const seen = await check('scrolled into view');
+    assert(seen.shown, 'the editor in view');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('results say they are stale after Open file and after an edit, and Run says what runs', async () => {
   await pick(page, 'io-paths.toml');
   assert(!(await page.isVisible('#stale-note')), 'fresh results are not marked');
@@ -2246,6 +2325,61 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(await reveal.getAttribute('aria-expanded') === 'true', 'reveal: expanded');
     const controlled = await reveal.evaluate((b) => document.getElementById(b.getAttribute('aria-controls'))?.querySelector('.reveal .answer')?.textContent);
     assert(controlled, 'reveal controls the revealed answer');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('after a wrong answer, "press Show every column first" is said only where the table hides that column', async () => {
+  // A reviewer at 1440 px read "On a narrow screen, press “Show every column…” first" where
+  // every column was in view.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => localStorage.setItem('virtsim.editor.wide', '0'));
+    await pick(p, 'containers-vs-vms.toml');
+    // The Hypervisor % column, in the measured table at 1440 px.
+    const hypShown = async () => {
+      await p.click('#tab-table');
+      return p.$$eval('#measured thead th', (hs) => hs.some((h) => /^Hypervisor/.test(h.textContent) && h.getBoundingClientRect().width > 0));
+    };
+    const answerWrong = async () => {
+      await p.click('#tab-questions');
+      const q = p.locator('ol.questions > li', { hasText: 'does the hypervisor take on the network VMs' });
+      await q.locator('input[type=text]').fill('0.001');
+      await q.locator('.row button:not(.link)').click();
+      await q.locator('p.wrong .look').waitFor();
+      return q.locator('p.wrong .look').evaluate((e) => ({
+        text: e.innerText,
+        sentence: !!e.querySelector('.look-columns') && e.querySelector('.look-columns').getBoundingClientRect().width > 0,
+      }));
+    };
+    assert(await hypShown(), 'every column shown at 1440 px');
+    let look = await answerWrong();
+    assert(/^Look in the Comparison tab, column “Hypervisor/.test(look.text), `where to look: ${look.text}`);
+    assert(!look.sentence && !/Show every column/.test(look.text), `no "Show every column" at 1440 px: ${look.text}`);
+    // A phone's width: the column is hidden, the sentence says how to show it.
+    await p.setViewportSize({ width: 600, height: 900 });
+    assert(!(await hypShown()), 'the Hypervisor column hidden at 600 px');
+    look = await answerWrong();
+    assert(look.sentence && /Show every column \(CPU shares too\)/.test(look.text), `the way to the column at 600 px: ${look.text}`);
+    // Beside the wide editor at 1440 px the table keeps its main columns too.
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await p.check('#editor-wide');
+    assert(!(await hypShown()), 'the Hypervisor column hidden beside the wide editor');
+    look = await answerWrong();
+    assert(look.sentence, `the way to the column beside the wide editor: ${look.text}`);
+    // In Korean, the same.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.click('#tab-questions');
+    const ko = await p.$eval('p.wrong .look', (e) => e.innerText);
+    assert(/모든 열 보기 \(CPU 비율 포함\)/.test(ko), `Korean: ${ko}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    await p.uncheck('#editor-wide');
+    look = await answerWrong();
+    assert(!look.sentence && !/Show every column/.test(look.text), `no "Show every column" with every column shown: ${look.text}`);
   } finally {
     await p.close();
   }

@@ -276,26 +276,43 @@ function mount(parent, opts) {
     requestAnimationFrame(() => showWithHint(parent));
   });
   view.contentDOM.addEventListener('blur', () => { intent = false; });
-  // Line heights measured too early leave the gutter's numbers and the error marker
-  // drifting from their lines (each line placed at CodeMirror's 14 px guess while the real
-  // line, Hangul in a fallback font or not, is taller) until something measures again:
-  // the page mounts the editor in a hidden host (shown once mounted), and a web font
-  // or the fallback font for Hangul may load after the first measure. Measure again when
-  // the host gets its size, when fonts finish loading and after a new text.
-  const remeasure = () => view.requestMeasure();
-  if (typeof ResizeObserver === 'function') {
-    let wasShown = false;
-    const sized = new ResizeObserver(() => {
-      const shown = parent.offsetHeight > 0;
-      if (shown && !wasShown) remeasure();
-      wasShown = shown;
+  // CodeMirror lays the gutter's numbers (and the error marker) out from its height map,
+  // while the browser lays out the text lines as they are: until CodeMirror has measured
+  // the lines, the map holds its guesses (14 px a line, no wrapping) and each number drifts
+  // further from its line (at 1440x900 the first scenario's `[scenario]`, line 4, stood
+  // beside the 9). It measures in a frame after `requestMeasure`, but skips an editor
+  // outside the window (below the fold, as this one is at first open and when the library
+  // above it picks another scenario), waiting for it to scroll into view: the page showed
+  // the guesses until then, and for a frame or two after (a reviewer saw them right only
+  // after a click). A scroll target makes that measure run wherever the editor is; a
+  // snapshot of the editor's own scroll position is one that moves nothing (not the
+  // page, not the editor: CodeMirror's `scrollSnapshot` only touches its own scroller).
+  // Laid out again: when the host is shown (the page mounts the editor in a hidden host)
+  // or resized (the window, "Wide editor", the page's language), after a new text (a new
+  // state starts from the guesses), after "Wrap long lines" (`layOut` from the page) and
+  // when a font finishes loading (Hangul from a fallback font, a web font). In the next
+  // frame, once for all of them: there the page's render is laid out already (the snapshot
+  // reads the editor's scroll position, which would force that layout inside the task of a
+  // scenario switch), and CodeMirror measures in the frame after. Never while the host is
+  // hidden: CodeMirror would measure every line 0 px tall.
+  let destroyed = false;
+  let layOutFrame = 0;
+  const layOut = () => {
+    if (layOutFrame || destroyed) return;
+    layOutFrame = requestAnimationFrame(() => {
+      layOutFrame = 0;
+      if (destroyed || !parent.isConnected || parent.offsetHeight === 0) return;
+      view.dispatch({ effects: view.scrollSnapshot() });
     });
+  };
+  if (typeof ResizeObserver === 'function') {
+    const sized = new ResizeObserver(() => layOut());
     sized.observe(parent);
     view.virtsimSized = sized;
   }
   if (document.fonts) {
-    document.fonts.ready.then(remeasure);
-    document.fonts.addEventListener('loadingdone', remeasure);
+    document.fonts.ready.then(layOut);
+    document.fonts.addEventListener('loadingdone', layOut);
   }
   return {
     view,
@@ -312,10 +329,14 @@ function mount(parent, opts) {
       // assignment's Start or Next); its own top is enough.
       view.setState(EditorState.create({ doc: text, extensions: extensions() }));
       view.scrollDOM.scrollTop = 0;
+      layOut();
       // The page sets the errors again only when they change: ones equal to the last
       // text's (another file wrong in the same places) are marked on this text.
       if (shownErrors.length) this.setErrors(shownErrors);
     },
+    /** Has CodeMirror measure its lines again, wherever the editor is: after the page
+     * changed how they lay out (wrapping on or off), which CodeMirror does not see. */
+    layOut,
     setLabel(text) {
       labelText = text;
       view.dispatch({ effects: label.reconfigure(labelled(text)) });
@@ -347,8 +368,10 @@ function mount(parent, opts) {
       view.focus();
     },
     destroy() {
+      destroyed = true;
+      if (layOutFrame) cancelAnimationFrame(layOutFrame);
       if (view.virtsimSized) view.virtsimSized.disconnect();
-      if (document.fonts) document.fonts.removeEventListener('loadingdone', remeasure);
+      if (document.fonts) document.fonts.removeEventListener('loadingdone', layOut);
       view.destroy();
     },
   };

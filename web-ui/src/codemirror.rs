@@ -86,12 +86,12 @@ impl CmEditor {
 }
 
 impl CmEditor {
-    /// Has CodeMirror measure its lines again: after the page changes how they lay out
-    /// (wrapping on or off, a wider column), which CodeMirror does not see by itself.
+    /// Has CodeMirror measure its lines again, wherever the editor is (`layOut` in
+    /// editor.js: CodeMirror's own `requestMeasure` skips an editor outside the window):
+    /// after the page changes how they lay out (wrapping on or off), which CodeMirror does
+    /// not see by itself.
     pub fn remeasure(&self) {
-        if let Some(view) = get(&self.handle, "view") {
-            call(&view, "requestMeasure", &[]);
-        }
+        call(&self.handle, "layOut", &[]);
     }
 }
 

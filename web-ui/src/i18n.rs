@@ -593,7 +593,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("questions.look.column", "비교표 탭의 ‘{}’ 열에서 찾아보세요.", "Look in the Comparison tab, column “{}”."),
     ("questions.look.desktop", "비교표 탭의 데스크톱 표, ‘{}’ 열에서 찾아보세요.", "Look in the Comparison tab's desktop table, column “{}”."),
-    ("questions.look.all_columns", " 좁은 화면에서는 먼저 표 위의 ‘모든 열 보기 (CPU 비율 포함)’를 누르세요.", " On a narrow screen, press “Show every column (CPU shares too)” above the table first."),
+    ("questions.look.all_columns", " 이 화면에서는 그 열이 숨겨져 있으니 먼저 표 위의 ‘모든 열 보기 (CPU 비율 포함)’를 누르세요.", " That column is hidden here: press “Show every column (CPU shares too)” above the table first."),
     ("questions.look.op", " 차트 위의 ‘연산’ 메뉴에서 ‘{}’을(를) 고르세요.", " Pick the operation “{}” in the Operation menu above the charts."),
     ("questions.look.chart", "차트 탭의 ‘{}’ 차트에서 찾아보세요(‘숫자로 보기’를 누르면 값이 표로 나옵니다).", "Look in the Charts tab, chart “{}” (“Show the numbers” lists its values)."),
     ("questions.look.footprint", "비교표 탭의 가상화 방식 비교표, ‘OS 유무’ 행(인스턴스당 MiB)에서 찾아보세요.", "Look in the Comparison tab's comparison table, row “OS requirement” (MiB per instance)."),

@@ -463,7 +463,7 @@ fn verdict(
                 <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
             }
             if !right {
-                <p class="hint look">{ questions::where_to_look(lang, q) }</p>
+                <p class="hint look">{ questions::look(lang, q) }</p>
             }
             if let Some(why) = &q.explanation {
                 <p class="why">{ super::with_code(why.get(lang.tag())) }</p>

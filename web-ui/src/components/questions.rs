@@ -279,22 +279,45 @@ pub fn enter_clicks(button_id: String) -> Callback<KeyboardEvent> {
 }
 
 /// Said after a wrong answer: where the page shows the question's metric (and, for a
-/// latency, the operation to pick above the charts).
+/// latency, the operation to pick above the charts), with, for a column the measured table
+/// may hide, the way to show it ([`look`]).
 pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
     let mut out = match where_shown(q.metric) {
         (place, "") => t(lang, place).to_string(),
         (place, name) => t(lang, place).replace("{}", t(lang, name)),
     };
-    // A column a phone hides until the student asks for every column.
-    if crate::components::table::SHARE_HEADS.contains(&where_shown(q.metric).1) {
-        out.push_str(t(lang, "questions.look.all_columns"));
-    }
     if let (Some(op), true) = (q.op, q.metric.needs_op()) {
         out.push_str(&crate::sim::text::particles(
             &t(lang, "questions.look.op").replace("{}", labels::op(lang, op)),
         ));
     }
     out
+}
+
+/// The class by which the measured table hides the question's column until "Show every
+/// column" (`table::hiding_class`), `None` when its column is always shown or it is not
+/// in that table.
+pub fn hidden_column(q: &QuestionAnswer) -> Option<&'static str> {
+    match where_shown(q.metric) {
+        ("questions.look.column", head) => crate::components::table::hiding_class(head),
+        _ => None,
+    }
+}
+
+/// [`where_to_look`] as shown after a wrong answer: for a column the measured table may
+/// hide, the sentence that says to press "Show every column" first, in a span that
+/// style.css shows only where the table does hide it (a phone, beside the wide editor; not
+/// once every column is shown). It was said at every width, where at 1440 px the column
+/// stood in full view (a reviewer).
+pub fn look(lang: Lang, q: &QuestionAnswer) -> Html {
+    html! {
+        <>
+            { where_to_look(lang, q) }
+            if let Some(class) = hidden_column(q) {
+                <span class={classes!("look-columns", class)}>{ t(lang, "questions.look.all_columns") }</span>
+            }
+        </>
+    }
 }
 
 /// For the question's author, what `virtsim answers` warns about a numeric question: a
@@ -554,7 +577,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                     <p key={try_key.clone()} class={if *ok { "ok" } else { "wrong" }}>
                                         { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
                                         if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
-                                        if !*ok { { " " }<span class="look">{ where_to_look(lang, q) }</span> }
+                                        if !*ok { { " " }<span class="look">{ look(lang, q) }</span> }
                                     </p>
                                 },
                                 Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
@@ -786,14 +809,30 @@ mod tests {
         assert!(authoring_notes(Lang::En, &q, &name).is_empty());
     }
 
+    /// A column the measured table may hide comes with the way to show it, marked with the
+    /// class that hides the column (style.css shows the sentence only where it is hidden);
+    /// a column always shown, or a chart, without it.
     #[test]
-    fn a_column_that_a_phone_hides_is_named_with_the_way_to_show_it() {
-        let hidden = numeric(Metric::HypervisorPercent, 8.2, 5.0);
+    fn a_column_that_the_table_may_hide_is_named_with_the_way_to_show_it() {
+        let share = numeric(Metric::HypervisorPercent, 8.2, 5.0);
+        let steal = numeric(Metric::StealPercent, 3.0, 5.0);
         let shown = numeric(Metric::Throughput, 120_000.0, 5.0);
+        let chart = numeric(Metric::MeanLatencyUs, 1.0, 5.0);
+        assert_eq!(hidden_column(&share), Some("opt"));
+        assert_eq!(hidden_column(&steal), Some("opt-phone"));
+        assert_eq!(hidden_column(&shown), None);
+        assert_eq!(hidden_column(&chart), None);
         for lang in [Lang::En, Lang::Ko] {
-            let all = t(lang, "table.all_columns");
-            assert!(where_to_look(lang, &hidden).contains(all), "{lang:?}");
-            assert!(!where_to_look(lang, &shown).contains(all), "{lang:?}");
+            // The sentence names the button as the table labels it, and never says it is
+            // only for a narrow screen: it is shown only where the column is hidden.
+            let sentence = t(lang, "questions.look.all_columns");
+            assert!(sentence.contains(t(lang, "table.all_columns")), "{lang:?}");
+            assert!(
+                !sentence.contains("narrow") && !sentence.contains("좁은"),
+                "{sentence}"
+            );
+            // The place alone does not carry it: it is a span of its own.
+            assert!(!where_to_look(lang, &share).contains(t(lang, "table.all_columns")));
         }
     }
 

@@ -108,6 +108,19 @@ pub(crate) const SHARE_HEADS: [&str; 7] = [
     "table.steal",
 ];
 
+/// The class that hides a column of the measured table (its heading's i18n key) until
+/// "Show every column", `None` for a column always shown: `opt` where the table keeps its
+/// main columns (a phone, up to 700 px, and beside the wide editor), `opt-phone` on the
+/// narrowest phones only (480 px). style.css decides by these classes, for the column and
+/// for the sentence after a wrong answer that says to press "Show every column" first.
+pub(crate) fn hiding_class(head: &str) -> Option<&'static str> {
+    match head {
+        "table.steal" => Some("opt-phone"),
+        h if SHARE_HEADS.contains(&h) => Some("opt"),
+        _ => None,
+    }
+}
+
 /// The note the ⓘ of a measured table heading (its i18n key) opens.
 fn column_note(key: &str) -> &'static str {
     match key {
@@ -528,9 +541,8 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ help_button("table.relative") }</th>
                     // Every share explains itself: what a column counts differs by platform
                     // (type 2's host-side work is under host OS, type 1's in the hypervisor).
-                    { for SHARE_HEADS.iter().map(|k| match *k {
-                        "table.steal" => html! { <th scope="col" class="opt-phone" title={t(lang, "table.steal.note")}>{ t(lang, k) }{ help_button(k) }</th> },
-                        _ => html! { <th scope="col" class="opt" title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th> },
+                    { for SHARE_HEADS.iter().map(|k| html! {
+                        <th scope="col" class={classes!(hiding_class(k))} title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th>
                     }) }
                     <th scope="col" title={t(lang, "table.exits.note")}>{ t(lang, "table.exits") }{ help_button("table.exits") }</th>
                 </tr></thead>
@@ -553,8 +565,7 @@ pub fn table(props: &TableProps) -> Html {
                                     <br /><small class="vdi-latency">{ vdi_latency(lang, v) }</small>
                                 }
                             </td>
-                            { for figures[1..7].iter().map(|v| html! { <td class="opt">{ v }</td> }) }
-                            <td class="opt-phone">{ &figures[7] }</td>
+                            { for SHARE_HEADS.iter().zip(&figures[1..8]).map(|(k, v)| html! { <td class={classes!(hiding_class(k))}>{ v }</td> }) }
                             <td>{ fmt_num(p.exits_per_second.round()) }</td>
                         </tr>
                     }) }
