@@ -264,7 +264,12 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
             }
         );
         for e in others {
-            let name = word(ko, &e.name);
+            // A technique as words ("hardware assist"), as in Korean, not its file key.
+            let name = if ko {
+                word(ko, &e.name).to_string()
+            } else {
+                e.name.replace('_', " ")
+            };
             let label = stack_label(e, ko);
             // Natively the label is the name again ("native (native)").
             let label = if label == name {

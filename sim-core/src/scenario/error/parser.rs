@@ -753,8 +753,10 @@ pub(crate) fn parser_error(
     if let Some(m) = unknown_cost_key(&m) {
         return v.error(span, m);
     }
-    guess_meant_name(&mut m);
-    key_in_other_unit(&mut m, text, &span);
+    if !answer_written(&mut m) {
+        guess_meant_name(&mut m);
+        key_in_other_unit(&mut m, text, &span);
+    }
     full_virtualization_value(&mut m);
     missing_field_where(&mut m, text, &span);
     if let Some(m) = quoted_number_with_unit(&m, text, &span) {
@@ -1170,6 +1172,25 @@ fn unknown_cost_key(m: &Msg) -> Option<Msg> {
         }
     }
     None
+}
+
+/// An answer written into a question (`answer = 24`): the simulator computes it, so the
+/// key does not exist; say where the computed answer is read. Whether it was one.
+fn answer_written(m: &mut Msg) -> bool {
+    const ANSWER_KEYS: &[&str] = &["answer", "answers", "expected", "correct", "solution"];
+    let in_question =
+        param_of(m, "expected").is_some_and(|e| listed(&e).any(|k| k == "tolerance_percent"));
+    if m.code == "unknown_field"
+        && in_question
+        && param_of(m, "field")
+            .is_some_and(|f| ANSWER_KEYS.contains(&f.to_ascii_lowercase().as_str()))
+    {
+        m.en = "unknown field `{field}`: a question's answer is not written but computed by the simulation (`virtsim answers FILE` prints it; `run` prints it under each question); remove it. Expected {expected_en}";
+        m.ko = "알 수 없는 키 `{field}`입니다: 질문의 답은 쓰지 않고 시뮬레이션이 계산합니다(`virtsim answers FILE`이 출력하고, `run`은 질문마다 출력합니다). 지우세요. 쓸 수 있는 키: {expected}";
+        m.params.push(("expected_en", expected_in_english(m)));
+        return true;
+    }
+    false
 }
 
 /// A slip of a name ([`guess`]): name the one meant.
