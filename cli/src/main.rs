@@ -270,6 +270,10 @@ enum Command {
         /// (its questions' texts hold both languages, `en` and `ko`).
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
+        /// Copy a library scenario or assignment (e.g. `type1-vs-type2`, `hypervisor-types`)
+        /// instead of the template, with its name or id set to NAME.
+        #[arg(long, value_name = "LIBRARY_NAME")]
+        from: Option<String>,
     },
     /// Measure simulated events per second on a large scenario (64 pCPUs, 512 vCPUs).
     Bench {
@@ -363,11 +367,42 @@ fn cannot_read(path: &Path, lang: Lang, e: &std::io::Error) -> Failure {
         (Lang::Ko, ErrorKind::PermissionDenied) => "읽을 권한이 없습니다".to_string(),
         _ => e.to_string(),
     };
+    // A library scenario's name given as a path: where to get a file of it.
+    let library = (e.kind() == ErrorKind::NotFound)
+        .then(|| path.to_str())
+        .flatten()
+        .filter(|name| !name.contains(['/', '\\']))
+        .and_then(|name| {
+            let stem = name.strip_suffix(".toml").unwrap_or(name);
+            let kind = if virtsim_library::scenario(stem).is_some() {
+                "scenario"
+            } else if virtsim_library::assignment(stem).is_some() {
+                "assignment"
+            } else {
+                return None;
+            };
+            Some((stem.to_string(), kind))
+        });
+    let hint = match (lang, library) {
+        (Lang::En, Some((stem, kind))) => format!(
+            "; `{stem}` is a library {kind}: `virtsim new {kind} my-{stem} --from {stem}` writes a copy to run and change (in the repository it is scenarios/{}{stem}.toml)",
+            if kind == "assignment" { "assignments/" } else { "" }
+        ),
+        (Lang::Ko, Some((stem, kind))) => format!(
+            "; `{stem}`은(는) 라이브러리 {}입니다: `virtsim new {kind} my-{stem} --from {stem}`이(가) 실행하고 고칠 사본을 씁니다(저장소에서는 scenarios/{}{stem}.toml)",
+            if kind == "assignment" { "과제" } else { "시나리오" },
+            if kind == "assignment" { "assignments/" } else { "" }
+        ),
+        _ => String::new(),
+    };
     Failure::Other(match lang {
-        Lang::En => anyhow::anyhow!("cannot read {}: {why}", path.display()),
+        Lang::En => anyhow::anyhow!("cannot read {}: {why}{hint}", path.display()),
         Lang::Ko => anyhow::anyhow!(
             "{}",
-            sim_core::text::particles(&format!("{}을(를) 읽을 수 없습니다: {why}", path.display()))
+            sim_core::text::particles(&format!(
+                "{}을(를) 읽을 수 없습니다: {why}{hint}",
+                path.display()
+            ))
         ),
     })
 }
@@ -683,7 +718,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             lang,
         } => coursework::grade::run(&assignment, &answers, format.into(), lang),
-        Command::New { kind, name, lang } => coursework::template::run(kind, &name, lang),
+        Command::New {
+            kind,
+            name,
+            lang,
+            from,
+        } => coursework::template::run(kind, &name, lang, from.as_deref()),
         Command::Schema { assignment: true } => {
             let schema = schemars::schema_for!(sim_core::assignment::AssignmentFile);
             crate::outln!(

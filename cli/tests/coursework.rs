@@ -1229,3 +1229,50 @@ fn validate_lists_every_error_of_an_embedded_scenario() {
         "{err}"
     );
 }
+
+/// `new --from` copies a library scenario or assignment under the new name, which runs
+/// with the library's results; a library name given to `run` as a path says how to get a
+/// file of it; an unknown `--from` lists the library and writes nothing.
+#[test]
+fn new_from_copies_a_library_file_and_run_points_to_it() {
+    let dir = scratch_dir("new-from");
+    let o = virtsim_in(&dir, &["new", "scenario", "lab-1", "--from", "smoke"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let copy = std::fs::read_to_string(dir.join("lab-1.toml")).unwrap();
+    assert!(copy.contains("\nname = \"lab-1\"\n"), "{copy}");
+    // The same results as the library's file, apart from the scenario's name.
+    let smoke = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml");
+    let mut library = virtsim(&["run", smoke, "--format", "json"]);
+    let copied = virtsim_in(&dir, &["run", "lab-1.toml", "--format", "json"]);
+    assert_eq!(code(&copied), 0, "{}", stderr(&copied));
+    let library: serde_json::Value =
+        serde_json::from_slice(&std::mem::take(&mut library.stdout)).unwrap();
+    let copied: serde_json::Value = serde_json::from_slice(&copied.stdout).unwrap();
+    assert_eq!(library["platforms"], copied["platforms"]);
+    assert_eq!(copied["scenario"], "lab-1");
+
+    let o = virtsim_in(
+        &dir,
+        &["new", "assignment", "hw-1", "--from", "hypervisor-types"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = virtsim_in(&dir, &["validate", "hw-1.toml"]);
+    assert!(stdout(&o).contains("assignment `hw-1`"), "{}", stdout(&o));
+
+    let o = virtsim_in(&dir, &["run", "type1-vs-type2"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("`type1-vs-type2` is a library scenario: `virtsim new scenario my-type1-vs-type2 --from type1-vs-type2`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim_in(&dir, &["new", "scenario", "x", "--from", "type3-vs-type4"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o)
+            .contains("no library scenario has that name; the library's: consolidation-density, "),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.join("x.toml").exists());
+}

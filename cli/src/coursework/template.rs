@@ -44,8 +44,32 @@ pub fn text(kind: Kind, name: &str) -> String {
     }
 }
 
-/// Writes `NAME.toml` (or NAME if it already ends in .toml); never overwrites a file.
-pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
+/// Library scenario or assignment `from` (of `kind`) with its name or id set to `id`: the
+/// first `name = "..."` (a scenario's) or `id = "..."` (an assignment's) line that holds
+/// the library's own name, and a first comment line saying where the copy came from.
+fn copy_of(kind: Kind, from: &str, id: &str) -> Option<String> {
+    let stem = from.strip_suffix(".toml").unwrap_or(from);
+    let (text, key) = match kind {
+        Kind::Scenario => (virtsim_library::scenario(stem)?, "name"),
+        Kind::Assignment => (virtsim_library::assignment(stem)?, "id"),
+    };
+    let own = format!("{key} = \"{stem}\"");
+    let mut renamed = false;
+    let mut out = format!("# A copy of the library's {stem}.toml (virtsim new --from {stem}).\n");
+    for line in text.split_inclusive('\n') {
+        if !renamed && line.trim_end() == own {
+            out.push_str(&format!("{key} = \"{id}\"\n"));
+            renamed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
+/// Writes `NAME.toml` (or NAME if it already ends in .toml), from the template or, with
+/// `from`, a copy of a library scenario or assignment; never overwrites a file.
+pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(), Failure> {
     let path: PathBuf = if name.ends_with(".toml") {
         PathBuf::from(name)
     } else {
@@ -79,6 +103,30 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
             ),
         })));
     }
+    let text = match from {
+        None => text(kind, &stem),
+        Some(from) => copy_of(kind, from, &stem).ok_or_else(|| {
+            let names: Vec<&str> = match kind {
+                Kind::Scenario => virtsim_library::scenarios().map(|(n, _)| n).collect(),
+                Kind::Assignment => virtsim_library::assignments().map(|(n, _)| n).collect(),
+            };
+            let names: Vec<&str> = names
+                .iter()
+                .map(|n| n.strip_suffix(".toml").unwrap_or(n))
+                .collect();
+            let (from, names) = (crate::output::clean(from), names.join(", "));
+            Failure::Other(anyhow::anyhow!(match (lang, kind) {
+                (Lang::En, Kind::Scenario) =>
+                    format!("--from {from}: no library scenario has that name; the library's: {names}"),
+                (Lang::En, Kind::Assignment) =>
+                    format!("--from {from}: no library assignment has that name; the library's: {names}"),
+                (Lang::Ko, Kind::Scenario) =>
+                    format!("--from {from}: 그런 이름의 라이브러리 시나리오가 없습니다. 라이브러리: {names}"),
+                (Lang::Ko, Kind::Assignment) =>
+                    format!("--from {from}: 그런 이름의 라이브러리 과제가 없습니다. 라이브러리: {names}"),
+            }))
+        })?,
+    };
     // A folder that does not exist is not created: say so, not "No such file or directory".
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
         if !folder.is_dir() {
@@ -108,7 +156,7 @@ pub fn run(kind: Kind, name: &str, lang: Lang) -> Result<(), Failure> {
                 path.display()
             )),
         })?;
-    file.write_all(text(kind, &stem).as_bytes())
+    file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     match lang {
         Lang::En => crate::outln!(
