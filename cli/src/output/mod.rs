@@ -500,6 +500,15 @@ fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
         "comparison table: left of `|` the course overview's rating (fixed words, the same in every run; the native column is not in the overview's table: its words are this simulator's, for comparison); right of `|` what this run measured",
         "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음. 네이티브 열은 개요 문서의 표에 없어 이 시뮬레이터가 비교를 위해 붙인 설명), `|` 오른쪽은 이번 실행의 측정값",
     );
+    // The columns' headings ("OS-level: disk-container-overlay") in one width: the widest.
+    let width = r
+        .table
+        .columns
+        .iter()
+        .map(|c| clean(c.heading.get(lang)).width())
+        .max()
+        .unwrap_or(0)
+        .max(30);
     for (row_index, heading) in r.table.row_headings.iter().enumerate() {
         let _ = writeln!(out, "[{}]", clean(heading.get(lang)));
         for column in &r.table.columns {
@@ -507,7 +516,7 @@ fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
             let _ = writeln!(
                 out,
                 "  {} {} | {}",
-                pad(&clean(column.heading.get(lang)), 30),
+                pad(&clean(column.heading.get(lang)), width),
                 clean(cell.seed.get(lang)),
                 clean(cell.measured.get(lang))
             );
