@@ -568,7 +568,8 @@ impl Scenario {
     /// should read, each located in the file: an instance group whose memory_gib is below
     /// what its guest (or, for a container, its working set) needs, so that the OOM killer
     /// stops every instance of it even running alone (code `memory_too_small_alone`, at
-    /// its memory_gib, or at its name when it keeps the default). `virtsim validate` prints
+    /// its memory_gib, or at its name when it keeps the default), and a VM group with more
+    /// vCPUs than the host has cores (code `vcpus_over_cores`, at its vcpus). `virtsim validate` prints
     /// them on stderr; the file stays valid (exit 0). Computed on each call, from the
     /// scenario's fields and the file's locations.
     pub fn warnings(&self) -> Vec<ScenarioError> {
@@ -1155,5 +1156,35 @@ workload = "syscall-heavy"
         assert_eq!(line_column(text, offset), (1, 3));
         let second = text.rfind('=').unwrap();
         assert_eq!(line_column(text, second), (2, 4));
+    }
+
+    /// A VM with more vCPUs than the host's cores is valid, with a warning at its vcpus; a
+    /// container group with as many is not warned about (its vcpus are CPUs it may use).
+    #[test]
+    fn a_vm_with_more_vcpus_than_cores_is_warned_about_at_its_vcpus() {
+        let text = "[scenario]\nname = \"wide\"\n[host]\ncores = 4\n\
+                    [[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+                    [[platform]]\nname = \"ct\"\nkind = \"container\"\n\
+                    [[instance]]\nname = \"big\"\nvcpus = 8\nworkload = \"cpu-bound\"\nplatforms = [\"kvm\"]\n\
+                    [[instance]]\nname = \"wide-ct\"\nvcpus = 8\nworkload = \"cpu-bound\"\nplatforms = [\"ct\"]\n";
+        let scenario = Scenario::from_toml("wide.toml", text).expect("valid");
+        let warnings = scenario.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let w = &warnings[0];
+        let at = text.find("vcpus = 8").unwrap() + "vcpus = ".len();
+        // Line 14, after the 8 in `vcpus = `.
+        assert_eq!(line_column(text, at), (14, 9));
+        assert_eq!((w.code, w.line, w.column), ("vcpus_over_cores", 14, 9));
+        assert!(
+            w.message
+                .contains("instance `big`: 8 vCPUs per VM on a host with 4 cores")
+                && w.message.contains("give it vcpus = 4 or fewer"),
+            "{}",
+            w.message
+        );
+        // Four vCPUs on four cores: nothing to say.
+        let fits = Scenario::from_toml("fits.toml", &text.replacen("vcpus = 8", "vcpus = 4", 1))
+            .expect("valid");
+        assert!(fits.warnings().is_empty());
     }
 }

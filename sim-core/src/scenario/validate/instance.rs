@@ -305,3 +305,39 @@ pub(super) fn cap_percent_msg(name: &str, got: u32) -> Msg {
             got = got
         )
 }
+
+/// Warnings about the instance groups ([`crate::Scenario::warnings`]): a VM with more
+/// vCPUs than the host has cores (code `vcpus_over_cores`, at its vcpus). It runs (its
+/// vCPUs take turns on the cores, as under KVM or Xen), but it is more often a slip than
+/// the point: ESXi does not power on a VM with more vCPUs than the host's logical CPUs.
+pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
+    let v = Validator::unparsed(&s.file_name, &s.source);
+    let mut out = Vec::new();
+    for (i, raw) in s.instances.iter().zip(&s.raw.instances) {
+        let on_vms = i
+            .platforms
+            .iter()
+            .filter_map(|&p| s.platforms.get(p))
+            .any(|p| p.stack.kind.is_hypervisor());
+        if !on_vms || i.vcpus <= s.host.cores {
+            continue;
+        }
+        let at = if raw.vcpus.span().is_empty() {
+            raw.name.span()
+        } else {
+            raw.vcpus.span()
+        };
+        out.push(v.error(
+            at,
+            msg!(
+                "vcpus_over_cores",
+                "instance `{name}`: {vcpus} vCPUs per VM on a host with {cores} cores: a VM's own vCPUs outnumber the cores, so they take turns on them (KVM and Xen run such a VM; ESXi does not power it on). Unless that is the point, give it vcpus = {cores} or fewer",
+                "인스턴스 `{name}`: 코어가 {cores}개인 호스트에서 VM마다 vCPU가 {vcpus}개입니다: VM 자신의 vCPU가 코어보다 많아 코어를 번갈아 씁니다(KVM과 Xen은 이런 VM을 실행하고, ESXi는 켜지 않습니다). 의도한 것이 아니라면 vcpus = {cores} 이하로 하세요",
+                name = i.name,
+                vcpus = i.vcpus,
+                cores = s.host.cores,
+            ),
+        ));
+    }
+    out
+}

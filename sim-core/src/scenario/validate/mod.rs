@@ -40,8 +40,12 @@ use fault::validate_fault;
 use host::validate_host;
 use instance::validate_instance;
 use memory::{validate_memory_total, validate_migration};
-// For `Scenario::warnings` (scenario/mod.rs).
-pub(crate) use memory::warnings;
+/// [`Scenario::warnings`]: the instance groups' memory, then their vCPUs, in that order.
+pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
+    let mut out = memory::warnings(s);
+    out.extend(instance::warnings(s));
+    out
+}
 use platform::validate_platform;
 use sweep::validate_sweep;
 use workload::validate_workloads;
