@@ -417,7 +417,10 @@ fn explained(
                     { settings_note(lang, settings_changed) }
                 }
             }
-            if let Some((_, runner_up, _)) = q.near_tie() {
+            if !q.tied_options().is_empty() {
+                // For the author: no difference at all, every tied option named.
+                <p class="hint near-tie">{ t(lang, "questions.tie").replace("{}", &q.tied_options().iter().map(|p| labels::platform_named(lang, r, p)).collect::<Vec<_>>().join(", ")) }</p>
+            } else if let Some((_, runner_up, _)) = q.near_tie() {
                 // For the author: the answer rests on a difference no one can see.
                 <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
             }
