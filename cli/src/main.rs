@@ -266,8 +266,8 @@ enum Command {
         kind: coursework::template::Kind,
         /// The file's name and its id: letters, digits, `-`, `_` or `.` (`.toml` is added if missing).
         name: String,
-        /// Language of the command's messages. The template's comments are in English
-        /// (its questions' texts hold both languages, `en` and `ko`).
+        /// Language of the command's messages and of the template's comments (its
+        /// texts for students hold both languages, `en` and `ko`, either way).
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
         /// Copy a library scenario or assignment (e.g. `type1-vs-type2`, `hypervisor-types`)

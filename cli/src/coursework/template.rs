@@ -35,14 +35,78 @@ fn id_of(name: &str) -> String {
     }
 }
 
-/// The template text for `kind` named `name`.
-pub fn text(kind: Kind, name: &str) -> String {
+/// The template text for `kind` named `name`, its comments in `lang` (the file's own texts
+/// hold both languages either way).
+pub fn text(kind: Kind, name: &str, lang: Lang) -> String {
     let id = id_of(name);
-    match kind {
-        Kind::Scenario => SCENARIO.replace("{{NAME}}", &id),
-        Kind::Assignment => ASSIGNMENT.replace("{{ID}}", &id),
-    }
+    let template = match kind {
+        Kind::Scenario => SCENARIO,
+        Kind::Assignment => ASSIGNMENT,
+    };
+    let template = match lang {
+        Lang::En => template.to_string(),
+        Lang::Ko => in_korean(template),
+    };
+    template.replace("{{NAME}}", &id).replace("{{ID}}", &id)
 }
+
+/// `template` with each comment that [`KOREAN_COMMENTS`] has in English (the line from
+/// its `#`, a whole-line comment or one after a value) in Korean.
+fn in_korean(template: &str) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
+    for line in template.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let korean = body.find('#').and_then(|at| {
+            KOREAN_COMMENTS
+                .iter()
+                .find(|(en, _)| *en == &body[at..])
+                .map(|(_, ko)| (at, *ko))
+        });
+        match korean {
+            Some((at, ko)) => {
+                out.push_str(&body[..at]);
+                out.push_str(ko);
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The templates' comments in Korean, each beside its English line (`{{NAME}}` and
+/// `{{ID}}` are filled in after).
+const KOREAN_COMMENTS: &[(&str, &str)] = &[
+    ("# A virtsim scenario (docs/scenario-format.md describes every key).", "# virtsim 시나리오 (모든 키의 설명: docs/scenario-format.md)."),
+    ("# Check it:   virtsim validate {{NAME}}.toml", "# 확인:   virtsim validate {{NAME}}.toml --lang ko"),
+    ("# Run it:     virtsim run {{NAME}}.toml          (add --lang ko for Korean)", "# 실행:   virtsim run {{NAME}}.toml --lang ko   (--lang 없이는 영어)"),
+    ("# Answers:    virtsim answers {{NAME}}.toml", "# 정답:   virtsim answers {{NAME}}.toml --lang ko"),
+    ("# Every text a student reads exists in English and Korean.", "# 학생이 읽는 텍스트는 모두 영어(en)와 한국어(ko)로 씁니다."),
+    ("# same seed, same results, on every machine and in the page", "# 시드가 같으면 어느 컴퓨터에서도, 페이지에서도 결과가 같습니다"),
+    ("# simulated time per platform; keep library scenarios short", "# 플랫폼마다 시뮬레이션하는 시간(ms). 라이브러리 시나리오는 짧게"),
+    ("# Platforms to compare: kind = native | type1 | type2 | container | vdi.", "# 비교할 플랫폼: kind = native | type1 | type2 | container | vdi."),
+    ("# What runs on every platform (a preset workload, or a [[workload]] of your own).", "# 모든 플랫폼에서 실행되는 것 (프리셋 워크로드, 또는 직접 정의한 [[workload]])."),
+    ("# Questions whose answers the simulator computes: kind = choice (which platform?) or", "# 답을 시뮬레이터가 계산하는 질문: kind = choice(어느 플랫폼?) 또는"),
+    ("# numeric (what value?, with tolerance_percent: relative to the answer, so 10 on an answer", "# numeric(값은?, tolerance_percent와 함께: 정답에 대한 상대값이어서 정답 50 %에"),
+    ("# of 50 % accepts 45 % to 55 %, not 40 % to 60 %).", "# 10이면 45 %~55 %를 받습니다. 40 %~60 %가 아닙니다)."),
+    ("# A virtsim assignment (docs/assignment-format.md describes every key).", "# virtsim 과제 (모든 키의 설명: docs/assignment-format.md)."),
+    ("# Check it:          virtsim validate {{ID}}.toml", "# 확인:         virtsim validate {{ID}}.toml --lang ko"),
+    ("# Computed answers:  virtsim answers {{ID}}.toml --student s001", "# 계산된 정답:  virtsim answers {{ID}}.toml --student s001 --lang ko"),
+    ("# Grade:             virtsim grade {{ID}}.toml answers/*.json", "# 채점:         virtsim grade {{ID}}.toml answers/*.json --lang ko"),
+    ("# Hand it out: open it in the page (Assignments → Open an assignment file; in Korean", "# 배포: 페이지에서 여세요(과제 → 과제 파일 열기; 영어 화면에서는 Assignments →"),
+    ("# 과제 → 과제 파일 열기), then copy the share link. Run `virtsim answers` first: it warns", "# Open an assignment file). 그다음 공유 링크를 복사합니다. 먼저 `virtsim answers`를 실행하세요:"),
+    ("# about near ties that `validate` cannot see (validate does not run the simulation).", "# `validate`가 볼 수 없는 거의 동점을 경고합니다(validate는 시뮬레이션을 실행하지 않습니다)."),
+    ("# The id goes into every answers file and every student's seed: keep it once handed out.", "# id는 모든 답안 파일과 학생마다의 시드에 들어갑니다: 배포한 뒤에는 바꾸지 마세요."),
+    ("# show right/wrong and the computed answer once answered", "# 답하면 정답 여부와 계산된 정답을 보여 줍니다"),
+    ("# A scenario of the library, by file name (or embed one: scenario_toml = '''...''').", "# 라이브러리의 시나리오, 파일 이름으로 (또는 직접 넣기: scenario_toml = '''...''')."),
+    ("# Questions of the scenario itself, by id (one point each).", "# 시나리오 자체의 질문, id로 (각 1점)."),
+    ("# Each student gets a seed of their own (from the assignment id and their student id).", "# 학생마다 자기 시드를 받습니다(과제 id와 학번에서)."),
+    ("# A seed alone does not move a figure that comes from fixed costs (the host OS's share", "# 시드만으로는 고정 비용에서 나오는 수치(아래의 호스트 OS 비율)가 움직이지 않습니다:"),
+    ("# below): each student also gets one of these choices (picked from a hash of the ids),", "# 그래서 학생마다 이 선택지 중 하나(id들의 해시로 고름), 곧 그룹마다 실행되는 VM 수도"),
+    ("# how many VMs of each group run. `virtsim answers` notes figures that classmates share.", "# 받습니다. `virtsim answers`는 학생들이 함께 갖는 수치를 알려 줍니다."),
+    ("# A predict question: the student commits an answer before the run.", "# 예측 질문: 학생은 실행 전에 답을 확정합니다."),
+    ("# Each student gets one of the choices (picked from a hash of the ids).", "# 학생마다 선택지 중 하나를 받습니다(id들의 해시로 고름)."),
+];
 
 /// Library scenario or assignment `from` (of `kind`) with its name or id set to `id`: the
 /// first `name = "..."` (a scenario's) or `id = "..."` (an assignment's) line that holds
@@ -104,7 +168,7 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
         })));
     }
     let text = match from {
-        None => text(kind, &stem),
+        None => text(kind, &stem, lang),
         Some(from) => copy_of(kind, from, &stem).ok_or_else(|| {
             let names: Vec<&str> = match kind {
                 Kind::Scenario => virtsim_library::scenarios().map(|(n, _)| n).collect(),
@@ -307,6 +371,26 @@ tolerance_percent = 5
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With --lang ko every comment of both templates is in Korean (one left in English
+    /// would have no Hangul), and the TOML is the same as in English.
+    #[test]
+    fn korean_templates_have_every_comment_in_korean() {
+        let hangul = |c: char| ('가'..='힣').contains(&c);
+        for kind in [Kind::Scenario, Kind::Assignment] {
+            let (en, ko) = (text(kind, "w", Lang::En), text(kind, "w", Lang::Ko));
+            assert_eq!(en.lines().count(), ko.lines().count());
+            for (e, k) in en.lines().zip(ko.lines()) {
+                match (e.find('#'), k.find('#')) {
+                    (Some(e_at), Some(k_at)) => {
+                        assert_eq!(e[..e_at], k[..k_at], "the TOML before the comment");
+                        assert!(k[k_at..].chars().any(hangul), "left in English: {k}");
+                    }
+                    _ => assert_eq!(e, k),
+                }
+            }
+        }
+    }
 
     #[test]
     fn ids_keep_only_safe_characters() {
