@@ -1545,6 +1545,35 @@ await step("a revealed answer tells the author what virtsim answers warns about"
   assert(await page.$('.question .hint.authoring') === null, 'no authoring note once the tolerance is narrowed');
 });
 
+await step('an exact tie names every tied option, and a VM wider than the host is warned about', async () => {
+  // Three identical natives tie exactly on throughput: the author's hint names both others
+  // (it named the closest alone, as a near tie). The VM group has 4 vCPUs on 2 cores: valid,
+  // with the validator's warning at its vcpus (line 23 once c is a type-1 platform).
+  const text = '[scenario]\nname = "tie"\nduration_ms = 5\n\n[host]\ncores = 2\n\n' +
+    '[[platform]]\nname = "a"\nkind = "native"\n\n[[platform]]\nname = "b"\nkind = "native"\n\n' +
+    '[[platform]]\nname = "c"\nkind = "native"\n\n' +
+    '[[instance]]\nname = "wide"\nvcpus = 4\nworkload = "cpu-bound"\n\n' +
+    '[[question]]\nid = "fast"\nkind = "choice"\nmetric = "throughput"\nselect = "highest"\n' +
+    'text = { en = "Which is fastest?", ko = "어느 쪽이 가장 빠른가?" }\n';
+  await afterRun(page, async () => {
+    const prev = await runId(page);
+    await setEditorText(page, text);
+    await page.waitForTimeout(500);
+    if (await runId(page) === prev) await page.click('#run');
+  });
+  // Natives run no VM: no warning. On a type-1 platform the group is a VM of 4 vCPUs.
+  assert(await page.$('.editor-warning') === null, 'no vCPU warning for processes on natives');
+  await page.click('#tab-questions');
+  for (const b of await page.$$('.question button.link')) await b.click();
+  await page.waitForSelector('.reveal .answer');
+  const hint = await page.textContent('.question .hint.near-tie');
+  assert(/^Tie: /.test(hint) && /\bb\b/.test(hint) && /\bc\b/.test(hint), `tie hint names b and c: ${hint}`);
+  await setEditorText(page, text.replace('kind = "native"\n\n[[instance]]', 'kind = "type1"\ntechnique = "hybrid"\n\n[[instance]]'));
+  await page.waitForSelector('.editor-warning');
+  const warning = await page.textContent('.editor-warning');
+  assert(/line 23, column 9/.test(warning) && /4 vCPUs per VM on a host with 2 cores/.test(warning), `vCPU warning: ${warning}`);
+});
+
 await step('validator messages are in Korean when the page is', async () => {
   const bad = '[scenario]\nname = "k"\n\n[host]\ncores = 0\n\n[[platform]]\nname = "n"\nkind = "native"\n\n[[instance]]\nname = "a"\nworkload = "cpu-bound"\n';
   await setEditorText(page, bad);
