@@ -239,40 +239,19 @@ pub(super) fn other_unit(
     Some((meant.to_string(), en, ko))
 }
 
-/// How many of unit `to` make one of unit `from` (both of [`unit_of`], of one kind: time,
-/// size or frequency); `None` across kinds.
+/// How many of unit `to` make one of unit `from` (both of [`unit_of`], of one quantity:
+/// time, size or frequency: [`super::parser::unit_scale`]); `None` across quantities.
 fn unit_factor(from: &str, to: &str) -> Option<f64> {
-    const SCALES: &[(&str, u8, f64)] = &[
-        ("ns", 0, 1.0),
-        ("us", 0, 1e3),
-        ("ms", 0, 1e6),
-        ("s", 0, 1e9),
-        ("kib", 1, 1.0),
-        ("mib", 1, 1024.0),
-        ("gib", 1, 1024.0 * 1024.0),
-        ("tib", 1, 1024.0 * 1024.0 * 1024.0),
-        ("khz", 2, 1.0),
-        ("mhz", 2, 1e3),
-        ("ghz", 2, 1e6),
-    ];
-    let scale = |u: &str| SCALES.iter().find(|(name, ..)| *name == u);
-    let ((_, kind_from, from), (_, kind_to, to)) = (scale(from)?, scale(to)?);
+    let ((kind_from, from), (kind_to, to)) = (
+        super::parser::unit_scale(from)?,
+        super::parser::unit_scale(to)?,
+    );
     (kind_from == kind_to).then_some(from / to)
 }
 
-/// A unit of [`unit_of`] as people write it (`us`: µs, `gib`: GiB).
+/// A unit of [`unit_of`] as people write it ([`super::parser::unit_display`]).
 fn unit_symbol(unit: &str) -> &str {
-    match unit {
-        "us" => "µs",
-        "kib" => "KiB",
-        "mib" => "MiB",
-        "gib" => "GiB",
-        "tib" => "TiB",
-        "khz" => "kHz",
-        "mhz" => "MHz",
-        "ghz" => "GHz",
-        other => other,
-    }
+    super::parser::unit_display(unit).unwrap_or(unit)
 }
 
 /// A number as short as it can be written to six significant digits (5000, 0.75, 2.4).

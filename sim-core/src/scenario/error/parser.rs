@@ -547,7 +547,7 @@ fn headerless_scenario_key(text: &str) -> Option<usize> {
 /// ending a key's name. Sizes: `KiB`, `MiB`, `GiB`, `TiB` are binary (2^10, 2^20, 2^30,
 /// 2^40 bytes: the format's `_kib`, `_mib` and `_gib` keys), `kB`, `MB`, `GB`, `TB`
 /// decimal (10^3 ... 10^12 bytes, as SI and disk makers count; see [`binary_sibling`]).
-fn unit_scale(unit: &str) -> Option<(char, f64)> {
+pub(super) fn unit_scale(unit: &str) -> Option<(char, f64)> {
     Some(match unit.to_ascii_lowercase().as_str() {
         "ns" => ('t', 1.0),
         "us" | "\u{b5}s" => ('t', 1e3),
@@ -593,7 +593,12 @@ enum KeyUnit {
 fn key_unit_of(key: &str) -> Option<(&'static str, char, f64)> {
     let key_unit = key.rsplit(['_', '-']).next()?;
     let (quantity, scale) = unit_scale(key_unit)?;
-    let name = match key_unit.to_ascii_lowercase().as_str() {
+    Some((unit_display(key_unit)?, quantity, scale))
+}
+
+/// A unit at the end of a name as people write it (`us`: µs, `gib`: GiB).
+pub(super) fn unit_display(unit: &str) -> Option<&'static str> {
+    Some(match unit.to_ascii_lowercase().as_str() {
         "ns" => "ns",
         "us" => "\u{b5}s",
         "ms" => "ms",
@@ -608,8 +613,7 @@ fn key_unit_of(key: &str) -> Option<(&'static str, char, f64)> {
         "ghz" => "GHz",
         "percent" => "%",
         _ => return None,
-    };
-    Some((name, quantity, scale))
+    })
 }
 
 /// A quantity of [`unit_scale`] in words (English, Korean).
