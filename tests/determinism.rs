@@ -267,11 +267,14 @@ fn jobs_run_apart_and_sent_as_json_complete_to_the_same_result() {
     }
 }
 
-/// A platform's result prepared ahead ([`sim_core::Runner::prepare`]) is dropped when one
-/// of its jobs' outcomes is given again: the runner finishes with the last outcome given,
-/// as one that never prepared would.
+/// A job given back is checked to be this run's and finished: an outcome of another
+/// run's job (here the same scenario at another seed, whose inputs differ) is refused
+/// with `JobMismatch`, as one of an index the runner does not have, and a job not run to
+/// its end with `JobNotFinished`; neither changes the runner, which then finishes as one
+/// given only its own outcomes would. An outcome given again (after `prepare`) replaces
+/// the first, and its events count once: the cap that holds one run's events still holds.
 #[test]
-fn an_outcome_given_again_replaces_what_was_prepared_from_it() {
+fn a_job_given_back_must_be_this_runs_and_finished() {
     let s = smoke();
     let other = s
         .adjusted(&sim_core::Adjustments {
@@ -286,6 +289,7 @@ fn an_outcome_given_again_replaces_what_was_prepared_from_it() {
             .map(|index| {
                 let mut job = source.take_job(index).expect("job");
                 while !job.advance(100_000) {}
+                assert!(job.is_finished());
                 job.into_outcome()
             })
             .collect()
@@ -295,41 +299,71 @@ fn an_outcome_given_again_replaces_what_was_prepared_from_it() {
     let copy = |o: &sim_core::JobOutcome| -> sim_core::JobOutcome {
         serde_json::from_str(&serde_json::to_string(o).expect("serialize")).expect("read")
     };
-    let mut prepared = s.runner(options).expect("runner");
+    let total: u64 = mine.iter().map(|o| o.events()).sum();
+    let mut checked = s
+        .runner(RunOptions {
+            max_events: total,
+            ..options
+        })
+        .expect("runner");
     let mut plain = s.runner(options).expect("runner");
-    let mut stale = s.runner(options).expect("runner");
-    for (index, outcome) in mine.iter().enumerate() {
-        // Job 0 (smoke's first platform) first from the other seed's run.
-        let first = if index == 0 { &theirs[0] } else { outcome };
-        prepared
-            .complete_outcome(copy(first))
+    // Another run's job, as this run's job 0: refused.
+    assert_eq!(
+        checked.complete_outcome(copy(&theirs[0])),
+        Err(SimError::JobMismatch { index: 0 })
+    );
+    // A job taken but not run to its end: refused, whether advanced a little or not at all.
+    let mut source = s.runner(options).expect("runner");
+    let (mut part, none) = (
+        source.take_job(0).expect("job 0"),
+        source.take_job(1).expect("job 1"),
+    );
+    assert!(!part.advance(10));
+    assert_eq!(
+        checked.complete(part),
+        Err(SimError::JobNotFinished { index: 0 })
+    );
+    assert_eq!(
+        checked.complete(none),
+        Err(SimError::JobNotFinished { index: 1 })
+    );
+    // An index this runner does not have (a larger scenario's job): refused, no panic.
+    let smoke_jobs = s.runner(options).expect("runner").job_count();
+    let mut big = virtsim_tests::scenario_files()
+        .iter()
+        .map(|f| load(f).runner(options).expect("runner"))
+        .find(|r| r.job_count() > smoke_jobs)
+        .expect("a library scenario with more jobs than smoke");
+    let last = big.job_count() - 1;
+    let mut job = big.take_job(last).expect("last job");
+    while !job.advance(100_000) {}
+    assert_eq!(
+        checked.complete(job),
+        Err(SimError::JobMismatch { index: last })
+    );
+    for outcome in &mine {
+        checked
+            .complete_outcome(copy(outcome))
             .expect("within the cap");
-        stale.complete_outcome(copy(first)).expect("within the cap");
         plain
             .complete_outcome(copy(outcome))
             .expect("within the cap");
     }
-    prepared.prepare();
-    // Now the right outcome for job 0 (its events count again: the cap is far).
-    prepared
+    checked.prepare();
+    // Job 0 again: it replaces the first, its events counted once (the cap is exactly
+    // the run's events).
+    checked
         .complete_outcome(copy(&mine[0]))
-        .expect("within the cap");
-    let finish = |r: sim_core::Runner| {
-        serde_json::to_string(&r.finish().expect("done").platforms[0]).expect("serialize")
-    };
-    let (prepared, plain, stale) = (finish(prepared), finish(plain), finish(stale));
+        .expect("its events counted once");
+    let finish =
+        |r: sim_core::Runner| serde_json::to_string(&r.finish().expect("done")).expect("serialize");
     assert!(
-        stale != plain,
-        "the other seed's outcome gives another result"
-    );
-    assert!(
-        prepared == plain,
-        "the platform's result comes from the outcome given last"
+        finish(checked) == finish(plain),
+        "refused jobs changed nothing"
     );
 }
 
-/// A runner missing one job's outcome does not finish (an outcome for a job it does not
-/// have is ignored instead of panicking).
+/// A runner missing one job's outcome does not finish.
 #[test]
 fn a_runner_missing_an_outcome_does_not_finish() {
     let s = smoke();

@@ -957,6 +957,12 @@ impl Machine {
         self.run_ahead.touched();
     }
 
+    /// Whether the machine has run to the end of its duration ([`Machine::advance`]
+    /// returned true).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
     /// Simulated time reached so far (never decreases).
     pub fn now(&self) -> Cycles {
         self.queue.reached()

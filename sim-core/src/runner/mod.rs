@@ -61,6 +61,14 @@ pub enum SimError {
     EventLimit { limit: u64, estimate: u64 },
     #[error("the run is not finished yet")]
     NotFinished,
+    /// A job given back ([`Runner::complete`], [`Runner::complete_outcome`]) before it
+    /// finished: its figures would stand for part of the run as if for all of it.
+    #[error("job {index} was given back before it finished: advance it until `advance` returns true, then give it back")]
+    JobNotFinished { index: usize },
+    /// A job or outcome given back that is not of this runner's job `index` (another
+    /// scenario's, other options', or no such job): its inputs differ.
+    #[error("the job given back as job {index} is not this run's job {index} (its inputs differ): give back only jobs taken from this runner, or outcomes of a runner built from the same scenario and options")]
+    JobMismatch { index: usize },
 }
 
 impl SimError {
@@ -75,6 +83,12 @@ impl SimError {
             (SimError::NotFinished, crate::text::Lang::Ko) => {
                 "실행이 아직 끝나지 않았습니다".to_string()
             }
+            (SimError::JobNotFinished { index }, crate::text::Lang::Ko) => format!(
+                "작업 {index}이(가) 끝나기 전에 돌려받았습니다: `advance`가 true를 돌려줄 때까지 진행한 뒤 돌려주세요"
+            ),
+            (SimError::JobMismatch { index }, crate::text::Lang::Ko) => format!(
+                "작업 {index}(으)로 돌려받은 것이 이 실행의 작업 {index}이(가) 아닙니다(입력이 다릅니다): 이 러너에서 꺼낸 작업이나, 같은 시나리오와 옵션으로 만든 러너의 결과만 돌려주세요"
+            ),
         }
     }
 }
@@ -135,6 +149,8 @@ pub struct Runner {
 /// order; give each back with [`Runner::complete`].
 pub struct JobRun {
     index: usize,
+    /// [`inputs_fingerprint`] of its spec, carried into its outcome.
+    inputs: u64,
     machine: JobMachine,
 }
 
@@ -152,6 +168,7 @@ impl JobRun {
     fn new(index: usize, spec: MachineSpec, event_per_item: bool) -> JobRun {
         JobRun {
             index,
+            inputs: inputs_fingerprint(&spec, event_per_item),
             machine: JobMachine::Waiting {
                 spec: Box::new(spec),
                 event_per_item,
@@ -179,6 +196,14 @@ impl JobRun {
     /// Processes up to `budget` events; true once the job has finished.
     pub fn advance(&mut self, budget: u64) -> bool {
         self.machine().advance(budget.max(1))
+    }
+
+    /// Whether the job has run to its end ([`JobRun::advance`] returned true).
+    pub fn is_finished(&self) -> bool {
+        match &self.machine {
+            JobMachine::Built(machine) => machine.is_finished(),
+            JobMachine::Waiting { .. } => false,
+        }
     }
 
     /// Events processed so far.
@@ -212,9 +237,24 @@ impl JobRun {
         };
         JobOutcome {
             index: self.index,
+            inputs: self.inputs,
+            finished: machine.is_finished(),
             outcome: machine.finish(),
         }
     }
+}
+
+/// A fingerprint of what a job reads ([`JobKey`]'s bytes, FNV-1a): an outcome given back
+/// carries its job's, so that one of another job (another scenario's, other options') is
+/// refused instead of read as this one's. 0 if the key could not be made (checked alike).
+fn inputs_fingerprint(spec: &MachineSpec, event_per_item: bool) -> u64 {
+    JobKey::of(spec, event_per_item).map_or(0, |key| {
+        key.as_bytes()
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+            })
+    })
 }
 
 /// A finished job's figures, taken out of the [`JobRun`] that produced them. It
@@ -225,6 +265,10 @@ impl JobRun {
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct JobOutcome {
     index: usize,
+    /// [`inputs_fingerprint`] of the job that produced it.
+    inputs: u64,
+    /// Whether that job had run to its end.
+    finished: bool,
     outcome: MachineOutcome,
 }
 
@@ -528,7 +572,9 @@ impl Runner {
     }
 
     /// Takes out every job that has not started, to be run elsewhere (in parallel) and
-    /// given back with [`Runner::complete`]. [`Runner::advance`] then runs none of them.
+    /// given back with [`Runner::complete`]. [`Runner::advance`] then runs none of them:
+    /// the runner is finished only once each is given back (a loop of `advance` until
+    /// [`Runner::is_finished`] would not end).
     pub fn take_jobs(&mut self) -> Vec<JobRun> {
         let mut runs = Vec::new();
         for index in 0..self.jobs.len() {
@@ -599,21 +645,33 @@ impl Runner {
     }
 
     /// Gives back a finished job's figures, possibly computed by another [`Runner`] built
-    /// from the same scenario and options; its events count against the run's cap. An
-    /// outcome for a job this runner does not have is ignored ([`Runner::finish`] then
-    /// reports [`SimError::NotFinished`]).
+    /// from the same scenario and options; its events count against the run's cap. One of
+    /// a job that had not finished is refused ([`SimError::JobNotFinished`]), and so is one
+    /// whose job read other inputs than this runner's job of that index, or of an index it
+    /// does not have ([`SimError::JobMismatch`]: the outcome carries a fingerprint of its
+    /// job's inputs). Given again for the same job, the later replaces the earlier, whose
+    /// events no longer count.
     pub fn complete_outcome(&mut self, job: JobOutcome) -> Result<(), SimError> {
-        self.events = self.events.saturating_add(job.outcome.events);
+        let index = job.index;
+        let Some(spec) = self.jobs.get(index).map(|j| &j.spec) else {
+            return Err(SimError::JobMismatch { index });
+        };
+        if job.inputs != inputs_fingerprint(spec, self.event_per_item) {
+            return Err(SimError::JobMismatch { index });
+        }
+        if !job.finished {
+            return Err(SimError::JobNotFinished { index });
+        }
+        let before = self.outcomes[index].as_ref().map_or(0, |o| o.events);
+        self.events = (self.events - before).saturating_add(job.outcome.events);
         if self.events > self.options.max_events {
             return Err(self.event_limit());
         }
-        if let Some(slot) = self.outcomes.get_mut(job.index) {
-            if slot.is_some() {
-                // A job's outcome given again: what was prepared from the first may differ.
-                self.prepared.iter_mut().for_each(|r| *r = None);
-            }
-            *slot = Some(job.outcome);
+        if self.outcomes[index].is_some() {
+            // A job's outcome given again: what was prepared from the first may differ.
+            self.prepared.iter_mut().for_each(|r| *r = None);
         }
+        self.outcomes[index] = Some(job.outcome);
         Ok(())
     }
 

@@ -54,8 +54,11 @@ impl Adjustments {
 
 impl Scenario {
     /// A copy with slider-style changes, validated again. It starts from the file's own
-    /// values (not from fields written by hand); an error is placed where the file sets
-    /// the changed parameter, and names the adjusted value.
+    /// values (not from fields written by hand: set the seed with [`Adjustments::seed`],
+    /// not `scenario.seed`); an error is placed where the file sets the changed parameter,
+    /// and names the adjusted value. A question the changes leave without an answer (a
+    /// latency of an operation no workload runs any more, after `workload`) is left out of
+    /// the copy, not an error: compare `questions` before and after to see which.
     pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
         let mut raw = self.raw.clone();
         let v = Validator::new(&self.file_name, &self.source);

@@ -331,11 +331,16 @@ pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
             at,
             msg!(
                 "vcpus_over_cores",
-                "instance `{name}`: {vcpus} vCPUs per VM on a host with {cores} cores: a VM's own vCPUs outnumber the cores, so they take turns on them (KVM and Xen run such a VM; ESXi does not power it on). Unless that is the point, give it vcpus = {cores} or fewer",
+                "instance `{name}`: {vcpus} vCPUs per VM on a host with {cores_en}: a VM's own vCPUs outnumber the cores, so they take turns on them (KVM and Xen run such a VM; ESXi does not power it on). Unless that is the point, give it vcpus = {cores} or fewer",
                 "인스턴스 `{name}`: 코어가 {cores}개인 호스트에서 VM마다 vCPU가 {vcpus}개입니다: VM 자신의 vCPU가 코어보다 많아 코어를 번갈아 씁니다(KVM과 Xen은 이런 VM을 실행하고, ESXi는 켜지 않습니다). 의도한 것이 아니라면 vcpus = {cores} 이하로 하세요",
                 name = i.name,
                 vcpus = i.vcpus,
                 cores = s.host.cores,
+                cores_en = if s.host.cores == 1 {
+                    "1 core".to_string()
+                } else {
+                    format!("{} cores", s.host.cores)
+                },
             ),
         ));
     }
