@@ -57,7 +57,7 @@ pub enum SimError {
     /// written by hand, checked before the run starts.
     #[error("{0}")]
     Invalid(crate::scenario::ScenarioError),
-    #[error("the run needed more than {limit} events (the scenario's estimate is at most {estimate} events); shorten duration_ms or use fewer instances")]
+    #[error("{}", event_limit_text(*limit, *estimate, crate::text::Lang::En))]
     EventLimit { limit: u64, estimate: u64 },
     #[error("the run is not finished yet")]
     NotFinished,
@@ -77,9 +77,9 @@ impl SimError {
         match (self, lang) {
             (SimError::Invalid(e), lang) => e.to_string_in(lang),
             (_, crate::text::Lang::En) => self.to_string(),
-            (SimError::EventLimit { limit, estimate }, crate::text::Lang::Ko) => format!(
-                "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요"
-            ),
+            (SimError::EventLimit { limit, estimate }, lang) => {
+                event_limit_text(*limit, *estimate, lang)
+            }
             (SimError::NotFinished, crate::text::Lang::Ko) => {
                 "실행이 아직 끝나지 않았습니다".to_string()
             }
@@ -90,6 +90,22 @@ impl SimError {
                 "작업 {index}(으)로 돌려받은 것이 이 실행의 작업 {index}이(가) 아닙니다(입력이 다릅니다): 이 러너에서 꺼낸 작업이나, 같은 시나리오와 옵션으로 만든 러너의 결과만 돌려주세요"
             ),
         }
+    }
+}
+
+/// [`SimError::EventLimit`]'s message: what to shorten, and, when the cap was set below
+/// the scenario's estimate (by the caller: the validator's own cap is above it), to raise it.
+fn event_limit_text(limit: u64, estimate: u64, lang: crate::text::Lang) -> String {
+    let below = limit < estimate;
+    match lang {
+        crate::text::Lang::En => format!(
+            "the run needed more than {limit} events (the scenario's estimate is at most {estimate} events); shorten duration_ms or use fewer instances{}",
+            if below { ", or raise the cap (RunOptions::max_events), which is below the estimate" } else { "" }
+        ),
+        crate::text::Lang::Ko => format!(
+            "실행에 이벤트가 {limit}개보다 많이 필요했습니다 (시나리오 추정치는 최대 {estimate}개). duration_ms를 줄이거나 인스턴스를 줄이세요{}",
+            if below { ". 또는 추정치보다 낮은 상한(RunOptions::max_events)을 늘리세요" } else { "" }
+        ),
     }
 }
 
