@@ -524,7 +524,7 @@ struct GroupRt {
 
 /// What a finished machine hands back (serializable, so that a job run in another
 /// web worker can hand it back: `runner::JobOutcome`).
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct MachineOutcome {
     pub instances: Vec<InstanceCounters>,
     /// Per scenario group: latency histograms per operation.

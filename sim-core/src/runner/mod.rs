@@ -278,7 +278,7 @@ fn inputs_fingerprint(spec: &MachineSpec, event_per_item: bool) -> u64 {
 /// builds the same [`Runner`] from the scenario text, runs one job and sends this back
 /// as JSON), and a [`Runner`] built from the same scenario and options completes with it
 /// exactly as with the job itself.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct JobOutcome {
     index: usize,
     /// [`inputs_fingerprint`] of the job that produced it.
