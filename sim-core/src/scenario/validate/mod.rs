@@ -476,10 +476,16 @@ pub(super) fn validate_all(
             if let Some(m) = platform_totals(&p.name, &mine_specs) {
                 errors.push(v.error(span, m));
             } else if let (Some(host), true) = (&host, costs_ok) {
-                keep(
-                    &mut errors,
-                    validate_memory_total(v, p, &mine, host, raw_costs),
-                );
+                // One error at a place: a group's memory_gib too large for every platform
+                // that runs it is said once, for the first (fixing it fixes the others).
+                if let Err(e) = validate_memory_total(v, p, &mine, host, raw_costs) {
+                    let said = errors
+                        .iter()
+                        .any(|x| (x.code, x.line, x.column) == (e.code, e.line, e.column));
+                    if !said {
+                        errors.push(e);
+                    }
+                }
             }
         }
         // Migrations: each names an instance group the platform runs.
