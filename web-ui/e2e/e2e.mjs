@@ -1613,7 +1613,12 @@ await step('every independent error is marked in the editor and listed under it,
   await page.keyboard.press('Escape');
   const doc = await page.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
   assert(doc === one + '\n[[instance]]\nname = "b"\nworkload = "web-sever"', `typed text: ${JSON.stringify(doc.slice(one.length))}`);
-  await page.waitForFunction(() => document.querySelectorAll('#editor-error .error-list li').length === 2, null, { timeout: 5000 });
+  // The list of the whole typed text (the checks run after a pause in typing: a list of
+  // "web-seve", one key before, may stand for a moment on a slow machine).
+  await page.waitForFunction(() => {
+    const items = document.querySelectorAll('#editor-error .error-list li');
+    return items.length === 2 && /web-sever\b/.test(items[1].textContent);
+  }, null, { timeout: 5000 });
   const seen = () => page.evaluate(() => {
     const host = document.querySelector('#cm-host');
     const v = host.virtsimView;
