@@ -39,6 +39,17 @@ pub fn io_name(io: IoModel) -> &'static str {
 }
 
 /// The result as CSV: [`HEADER`], then one row per (platform, operation).
+///
+/// ```
+/// let text = include_str!("../../scenarios/smoke.toml");
+/// let result = sim_core::Scenario::from_toml("smoke.toml", text)?.run()?;
+/// let csv = sim_core::export_csv::to_csv(&result);
+/// let mut lines = csv.lines();
+/// assert_eq!(lines.next(), Some(sim_core::export_csv::HEADER));
+/// let columns = sim_core::export_csv::HEADER.split(',').count();
+/// assert!(lines.all(|row| row.split(',').count() == columns)); // no name here has a comma
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn to_csv(r: &RunResult) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');

@@ -139,6 +139,42 @@ struct Job {
 }
 
 /// A scenario being run, one slice of events at a time.
+///
+/// Step by step on one thread (a page's event loop, a progress bar):
+///
+/// ```
+/// use sim_core::{RunOptions, Scenario};
+///
+/// let text = include_str!("../../../scenarios/smoke.toml");
+/// let scenario = Scenario::from_toml("smoke.toml", text)?;
+/// let mut runner = scenario.runner(RunOptions::default())?;
+/// while !runner.is_finished() {
+///     let progress = runner.advance(50_000)?; // at most 50 000 events, then back to you
+///     assert!(progress.fraction() <= 1.0);
+/// }
+/// let stepped = runner.finish()?;
+/// assert_eq!(stepped.platforms.len(), scenario.run()?.platforms.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Or with its jobs taken out and run elsewhere (threads, workers, in any order), then
+/// given back: the result is the same, bit for bit.
+///
+/// ```
+/// use sim_core::{RunOptions, Scenario};
+///
+/// let text = include_str!("../../../scenarios/smoke.toml");
+/// let scenario = Scenario::from_toml("smoke.toml", text)?;
+/// let mut runner = scenario.runner(RunOptions::default())?;
+/// let mut jobs = runner.take_jobs();
+/// jobs.reverse(); // order does not matter
+/// for mut job in jobs {
+///     while !job.advance(1_000_000) {} // e.g. on another thread
+///     runner.complete(job)?; // or `complete_outcome(job.into_outcome())` after serde
+/// }
+/// sim_core::assert_same_results!(runner.finish()?, scenario.run()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Runner {
     scenario: Scenario,
     options: RunOptions,

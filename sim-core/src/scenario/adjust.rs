@@ -12,6 +12,27 @@ use super::{validate, Questions, Scenario, ScenarioError, Validator};
 pub const MEMORY_STEP_MIB: u64 = 64;
 
 /// Slider-style changes applied to a scenario; `None` leaves a value as it is.
+///
+/// ```
+/// use sim_core::{Adjustments, Scenario};
+///
+/// let text = include_str!("../../../scenarios/type1-vs-type2.toml");
+/// let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;
+/// let twice_the_cores = Adjustments {
+///     host_cores: Some(scenario.host.cores * 2),
+///     vm_exit_cycles: Some(1_000), // a dearer VM exit round trip
+///     ..Adjustments::default()
+/// };
+/// let adjusted = scenario.adjusted(&twice_the_cores)?;
+/// assert_eq!(adjusted.host.cores, scenario.host.cores * 2);
+/// assert_eq!(adjusted.run()?.cores, scenario.host.cores * 2);
+///
+/// // A value out of range is the file's error, at the line that sets it, naming the value.
+/// let none = Adjustments { host_cores: Some(0), ..Adjustments::default() };
+/// let error = scenario.adjusted(&none).unwrap_err().to_string();
+/// assert!(error.starts_with("type1-vs-type2.toml:") && error.contains("cores"), "{error}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Adjustments {
     pub seed: Option<u64>,
