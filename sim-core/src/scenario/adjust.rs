@@ -75,8 +75,8 @@ impl Adjustments {
 
 impl Scenario {
     /// A copy with slider-style changes, validated again. It starts from the file's own
-    /// values (not from fields written by hand: set the seed with [`Adjustments::seed`],
-    /// not `scenario.seed`); an error is placed where the file sets the changed parameter,
+    /// values, not from fields written by hand, except the seed (any seed is valid: a
+    /// `scenario.seed` set by hand stays unless [`Adjustments::seed`] sets another); an error is placed where the file sets the changed parameter,
     /// and names the adjusted value. A question the changes leave without an answer (a
     /// latency of an operation no workload runs any more, after `workload`) is left out of
     /// the copy, not an error: compare `questions` before and after to see which.
@@ -90,9 +90,9 @@ impl Scenario {
             |span: Range<usize>, owner: Range<usize>| if span.is_empty() { owner } else { span };
         let scenario_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
         let host_at = or(v.span_of(&[Key::Name("host")]), scenario_at.clone());
-        if let Some(seed) = adj.seed {
-            raw.scenario.seed = seed;
-        }
+        // Any seed is valid, so one written by hand (`scenario.seed = 7`) is kept: only the
+        // fields a validator checks start again from the file's.
+        raw.scenario.seed = adj.seed.unwrap_or(self.seed);
         if let Some(ms) = adj.duration_ms {
             let at = or(raw.scenario.duration_ms.span(), scenario_at.clone());
             raw.scenario.duration_ms = Spanned::new(at, ms);

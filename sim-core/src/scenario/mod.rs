@@ -218,7 +218,7 @@ pub struct Question {
 /// ([`Scenario::check`]: its range, the indices that tie it to other fields and the event
 /// budget, with the file's messages and no location): a run refuses what the file would
 /// have, with [`crate::SimError::Invalid`]. `adjusted` starts again from the file's own
-/// values, not from fields written by hand.
+/// values, not from fields written by hand, the seed excepted.
 #[derive(Debug, Clone)]
 pub struct Scenario {
     pub file_name: String,
@@ -576,6 +576,8 @@ impl Scenario {
         validate::warnings(self)
     }
 
+    /// Sets the seed the scenario runs with (the same as writing `seed`, kept by
+    /// [`Scenario::adjusted`] too).
     pub fn set_seed(&mut self, seed: u64) {
         self.seed = seed;
         self.raw.scenario.seed = seed;
@@ -676,6 +678,27 @@ platform = "a"
         // Reading the same change from a file is still an error.
         let edited = text.replace("disk-random-4k", "cpu-bound");
         assert!(Scenario::from_toml("disk.toml", &edited).is_err());
+    }
+
+    #[test]
+    fn a_seed_set_by_hand_is_kept_by_adjusted_unless_the_adjustments_set_one() {
+        let text = "[scenario]\nname = \"s\"\nseed = 3\nduration_ms = 5\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
+        let mut by_field = Scenario::from_toml("s.toml", text).expect("valid");
+        by_field.seed = 7;
+        let mut by_setter = by_field.clone();
+        by_setter.set_seed(7);
+        let longer = Adjustments {
+            duration_ms: Some(6),
+            ..Adjustments::default()
+        };
+        for s in [&by_field, &by_setter] {
+            assert_eq!(s.adjusted(&longer).expect("valid").seed, 7);
+            let reseeded = Adjustments {
+                seed: Some(9),
+                ..longer.clone()
+            };
+            assert_eq!(s.adjusted(&reseeded).expect("valid").seed, 9);
+        }
     }
 
     #[test]
