@@ -548,3 +548,71 @@ fn the_json_reads_back_to_the_same_text_but_numeric_options_are_left_out() {
     restored.questions[numeric].options = result.questions[numeric].options.clone();
     assert_eq!(restored, result, "only the numeric options differ");
 }
+
+/// An outcome that kept its job's fingerprint but whose figures were changed on the way
+/// back (a worker's bytes, a file) into a shape this job's could not have is refused with
+/// `JobMismatch`, not read past its vectors by `finish` (which panicked on a group's
+/// histograms cut short before the check). Here each tampering is tried on every job of
+/// smoke and of a desktop scenario; the untouched outcomes complete as before.
+#[test]
+fn an_outcome_changed_into_another_shape_is_refused_not_read() {
+    type Tamper = (&'static str, fn(&mut serde_json::Value));
+    let tampers: [Tamper; 6] = [
+        ("no instances", |v| {
+            v["outcome"]["instances"] = serde_json::json!([])
+        }),
+        ("a group cut short", |v| {
+            v["outcome"]["group_latency"][0][1] = serde_json::json!([])
+        }),
+        ("no groups", |v| {
+            v["outcome"]["group_latency"] = serde_json::json!([])
+        }),
+        ("another group's index", |v| {
+            v["outcome"]["group_latency"][0][0] = serde_json::json!(99)
+        }),
+        ("a histogram's total not its buckets' sum", |v| {
+            let h = &mut v["outcome"]["group_latency"][0][1][0];
+            h["total"] = serde_json::json!(h["total"].as_u64().unwrap_or(0) + 1)
+        }),
+        ("desktops added or taken away", |v| {
+            let d = &mut v["outcome"]["desktop"];
+            *d = if d.is_null() {
+                serde_json::json!({"groups": [], "role_cycles": [0, 0, 0, 0, 0]})
+            } else {
+                serde_json::Value::Null
+            }
+        }),
+    ];
+    for file in ["smoke.toml", "vdi-network.toml"] {
+        let s = load(&workspace_root().join("scenarios").join(file));
+        let options = RunOptions::default();
+        let mut source = s.runner(options).expect("runner");
+        let outcomes: Vec<serde_json::Value> = (0..source.job_count())
+            .map(|index| {
+                let mut job = source.take_job(index).expect("job");
+                while !job.advance(100_000) {}
+                serde_json::to_value(job.into_outcome()).expect("serialize")
+            })
+            .collect();
+        for (what, tamper) in &tampers {
+            for (k, outcome) in outcomes.iter().enumerate() {
+                let mut changed = outcome.clone();
+                tamper(&mut changed);
+                let changed: sim_core::JobOutcome =
+                    serde_json::from_value(changed).expect("still an outcome");
+                let mut runner = s.runner(options).expect("runner");
+                assert_eq!(
+                    runner.complete_outcome(changed),
+                    Err(SimError::JobMismatch { index: k }),
+                    "{file}: {what} in job {k}"
+                );
+            }
+        }
+        let mut runner = s.runner(options).expect("runner");
+        for outcome in &outcomes {
+            let outcome = serde_json::from_value(outcome.clone()).expect("read");
+            runner.complete_outcome(outcome).expect("untouched");
+        }
+        assert_same_results!(runner.finish().expect("finish"), s.run().expect("run"));
+    }
+}

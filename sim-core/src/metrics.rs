@@ -127,6 +127,20 @@ impl Histogram {
 }
 
 impl Histogram {
+    /// Whether its parts agree (a histogram read back from elsewhere): no more buckets
+    /// than a `u64` sample can reach, a total that is the buckets' sum, and the smallest
+    /// sample at most the largest when there are samples. One that does not could make
+    /// its figures read past their buckets.
+    pub fn is_consistent(&self) -> bool {
+        let sum = self
+            .counts
+            .iter()
+            .try_fold(0u64, |sum, &c| sum.checked_add(c));
+        self.counts.len() <= bucket_of(u64::MAX) + 1
+            && sum == Some(self.total)
+            && (self.total == 0 || self.min <= self.max)
+    }
+
     /// The non-empty buckets as (the largest value the bucket holds, lowered to the
     /// largest sample; count).
     pub fn bucket_tops(&self) -> Vec<(u64, u64)> {

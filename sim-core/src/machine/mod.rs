@@ -547,6 +547,47 @@ pub struct MachineOutcome {
     pub ops_samples: Vec<OpsSample>,
 }
 
+impl MachineOutcome {
+    /// Whether this outcome has the shape a machine of `spec` gives: its instances in
+    /// their groups' order, a latency histogram per operation for each group, desktop
+    /// figures for each group exactly when a group is of desktops, and histograms whose
+    /// parts agree. An outcome read back from elsewhere (a worker's bytes, a file) that
+    /// does not fit would make the figures read past its vectors.
+    pub fn fits(&self, spec: &MachineSpec) -> bool {
+        let groups_of_instances = spec
+            .groups
+            .iter()
+            .flat_map(|g| std::iter::repeat_n(g.scenario_index, g.count as usize));
+        let latency_fits = self.group_latency.len() == spec.groups.len()
+            && self
+                .group_latency
+                .iter()
+                .zip(&spec.groups)
+                .all(|((index, histograms), g)| {
+                    *index == g.scenario_index
+                        && histograms.len() == Op::COUNT
+                        && histograms.iter().all(Histogram::is_consistent)
+                });
+        let desktops = spec.groups.iter().any(|g| g.desktop.is_some());
+        let desktop_fits = match &self.desktop {
+            None => !desktops,
+            Some(d) => {
+                desktops
+                    && d.groups.len() == spec.groups.len()
+                    && d.groups.iter().zip(&spec.groups).all(|(o, g)| {
+                        o.as_ref().is_some_and(|o| o.latency.is_consistent()) == g.desktop.is_some()
+                    })
+            }
+        };
+        self.instances
+            .iter()
+            .map(|i| i.group)
+            .eq(groups_of_instances)
+            && latency_fits
+            && desktop_fits
+    }
+}
+
 /// The simulation of one platform.
 pub struct Machine {
     spec: MachineSpec,

@@ -66,7 +66,8 @@ pub enum SimError {
     #[error("job {index} was given back before it finished: advance it until `advance` returns true, then give it back")]
     JobNotFinished { index: usize },
     /// A job or outcome given back that is not of this runner's job `index` (another
-    /// scenario's, other options', or no such job): its inputs differ.
+    /// scenario's, other options', or no such job): its inputs differ, or its figures
+    /// do not have the shape this job's would (an outcome changed on its way back).
     #[error("the job given back as job {index} is not this run's job {index} (its inputs differ): give back only jobs taken from this runner, or outcomes of a runner built from the same scenario and options")]
     JobMismatch { index: usize },
 }
@@ -700,8 +701,9 @@ impl Runner {
     /// from the same scenario and options; its events count against the run's cap. One of
     /// a job that had not finished is refused ([`SimError::JobNotFinished`]), and so is one
     /// whose job read other inputs than this runner's job of that index, or of an index it
-    /// does not have ([`SimError::JobMismatch`]: the outcome carries a fingerprint of its
-    /// job's inputs). Given again for the same job, the later replaces the earlier, whose
+    /// does not have, or whose figures have another shape than that job's would
+    /// ([`SimError::JobMismatch`]: the outcome carries a fingerprint of its job's inputs,
+    /// and [`crate::machine::MachineOutcome::fits`] checks its shape). Given again for the same job, the later replaces the earlier, whose
     /// events no longer count.
     pub fn complete_outcome(&mut self, job: JobOutcome) -> Result<(), SimError> {
         let index = job.index;
@@ -713,6 +715,9 @@ impl Runner {
         }
         if !job.finished {
             return Err(SimError::JobNotFinished { index });
+        }
+        if !job.outcome.fits(spec) {
+            return Err(SimError::JobMismatch { index });
         }
         let before = self.outcomes[index].as_ref().map_or(0, |o| o.events);
         self.events = (self.events - before).saturating_add(job.outcome.events);
