@@ -80,9 +80,30 @@ pub fn duration_ms(ms: f64) -> String {
     }
 }
 
+/// `v` rounded to `decimals` as Rust's `{:.N}` rounds it (the CLI's figures): a tie
+/// (an exact half, such as 1354.5 exits/s) goes to the even digit, where
+/// `Intl.NumberFormat` would round it up; the page then shows the CLI's digits. No
+/// negative zero ("-0" for -0.4).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn rounded_as_the_cli(v: f64, decimals: usize) -> f64 {
+    let r = format!("{v:.decimals$}").parse::<f64>().unwrap_or(v);
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// A whole number, rounded as the CLI rounds it (`{:.0}`: a half to the even), grouped.
+pub fn whole(v: f64) -> String {
+    fixed(v, 0)
+}
+
 #[cfg(target_arch = "wasm32")]
 fn format_in(lang: Lang, v: f64, max_decimals: usize, pad: bool) -> String {
     use wasm_bindgen::JsValue;
+    // Intl rounds a tie up; round as the CLI first (the digits then stand as they are).
+    let v = rounded_as_the_cli(v, max_decimals);
     thread_local! {
         // (language, decimals, padded) -> Intl.NumberFormat's format function; a handful.
         static CACHE: std::cell::RefCell<Vec<(Lang, usize, bool, js_sys::Function)>> =
@@ -238,6 +259,20 @@ pub fn int(v: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reviewer's 1354.5 exits/s: the CLI printed 1354, the page 1,355 (Intl rounds a
+    /// tie up). Rounded first as the CLI rounds, Intl has no tie left to round.
+    #[test]
+    fn ties_round_as_the_cli_rounds_them() {
+        assert_eq!(rounded_as_the_cli(1354.5, 0), 1354.0);
+        assert_eq!(rounded_as_the_cli(1355.5, 0), 1356.0);
+        assert_eq!(format!("{:.0}", 1354.5), "1354"); // the CLI's rule, checked
+        assert_eq!(rounded_as_the_cli(0.125, 2), 0.12);
+        assert_eq!(rounded_as_the_cli(2.675, 2), 2.67); // 2.67499999… as a double
+        assert!(rounded_as_the_cli(-0.4, 0).is_sign_positive());
+        assert_eq!(whole(1354.5), "1,354");
+        assert_eq!(whole(123_456.5), "123,456");
+    }
 
     #[test]
     fn tiny_percentages_keep_two_digits() {

@@ -135,7 +135,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             notes.push(
                 t(lang, "chart.mem_limit")
                     .replace("{limit}", &crate::num::num(l as f64))
-                    .replace("{runtime}", &crate::num::num(first.runtime_mib.round())),
+                    .replace("{runtime}", &crate::num::whole(first.runtime_mib)),
             );
         }
         if m.instances.len() > m.over_time.len() {
@@ -151,8 +151,8 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             let of = |key: &'static str, now: f64, all: f64| -> Option<String> {
                 ((all - now).abs() >= 1.0).then(|| {
                     t(lang, key)
-                        .replace("{now}", &crate::num::num(now.round()))
-                        .replace("{all}", &crate::num::num(all.round()))
+                        .replace("{now}", &crate::num::whole(now))
+                        .replace("{all}", &crate::num::whole(all))
                 })
             };
             let parts: Vec<String> = [

@@ -139,14 +139,14 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
                             <div class="layer-bar">
                                 { for used.iter().filter_map(|l| c.iter().find(|(x, _)| x == l)).map(|(l, v)| html! {
                                     <span style={format!("width:{:.2}%;background:{}", v / max * 100.0, colour(*l))}
-                                        title={format!("{}: {}", labels::layer(lang, *l), fmt_num(v.round()))}></span>
+                                        title={format!("{}: {}", labels::layer(lang, *l), crate::num::whole(*v))}></span>
                                 }) }
                             </div>
                         </td>
                         { for used.iter().map(|l| html! {
-                            <td>{ c.iter().find(|(x, _)| x == l).map_or("—".to_string(), |(_, v)| fmt_num(v.round())) }</td>
+                            <td>{ c.iter().find(|(x, _)| x == l).map_or("—".to_string(), |(_, v)| crate::num::whole(*v)) }</td>
                         }) }
-                        <td class="path-total">{ fmt_num(total(c).round()) }</td>
+                        <td class="path-total">{ crate::num::whole(total(c)) }</td>
                     </tr>
                 }) }
             </tbody>
@@ -374,10 +374,10 @@ pub fn paths(props: &PathsProps) -> Html {
                                     </tbody>
                                     <tfoot><tr>
                                         <th scope="row" colspan="3" class="text">{ t(lang, "paths.total") }</th>
-                                        <td class="path-total">{ fmt_num((
+                                        <td class="path-total">{ crate::num::whole(
                                             path.submit.steps.iter().chain(&path.complete.steps).map(|s| s.cycles as f64).sum::<f64>()
                                             + amortized(&path.submit.batched, path.submit.batch_every)
-                                            + amortized(&path.complete.batched, path.complete.batch_every)).round()) }</td>
+                                            + amortized(&path.complete.batched, path.complete.batch_every)) }</td>
                                     </tr></tfoot>
                                 </table>
                                 </div>
@@ -426,7 +426,7 @@ fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::sim::SwapPath, clock
             </tbody>
             <tfoot><tr>
                 <th scope="row" colspan="3" class="text">{ t(lang, "paths.swap_total") }</th>
-                <td class="path-total">{ fmt_num(total.round()) }</td>
+                <td class="path-total">{ crate::num::whole(total) }</td>
             </tr></tfoot>
         </table>
         </div>

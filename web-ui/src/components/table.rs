@@ -88,11 +88,11 @@ fn swapped_cell(m: &crate::sim::memory::MemoryResult) -> String {
     if hot > 0.0 {
         format!(
             "{} ({})",
-            fmt_num(m.swapped_mib.round()),
+            crate::num::whole(m.swapped_mib),
             crate::num::pct(hot)
         )
     } else {
-        fmt_num(m.swapped_mib.round())
+        crate::num::whole(m.swapped_mib)
     }
 }
 
@@ -566,7 +566,7 @@ pub fn table(props: &TableProps) -> Html {
                                 }
                             </td>
                             { for SHARE_HEADS.iter().zip(&figures[1..8]).map(|(k, v)| html! { <td class={classes!(hiding_class(k))}>{ v }</td> }) }
-                            <td>{ fmt_num(p.exits_per_second.round()) }</td>
+                            <td>{ crate::num::whole(p.exits_per_second) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -815,14 +815,14 @@ fn memory_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             <th scope="row">{ platform_cell(lang, p) }</th>
                             <td class="text">{ if m.policies.is_empty() { "-".to_string() } else { m.policies.iter().map(|x| x.name()).collect::<Vec<_>>().join(" + ") } }</td>
                             <td>{ format!("{}×", crate::num::exact(m.overcommit_ratio, 2)) }</td>
-                            <td>{ fmt_num(m.demand_mib.round()) }</td>
-                            <td>{ fmt_num(m.resident_mib.round()) }</td>
-                            <td>{ fmt_num((m.balloon_mib + m.reported_mib).round()) }</td>
-                            <td>{ fmt_num(m.shared_mib.round()) }</td>
+                            <td>{ crate::num::whole(m.demand_mib) }</td>
+                            <td>{ crate::num::whole(m.resident_mib) }</td>
+                            <td>{ crate::num::whole(m.balloon_mib + m.reported_mib) }</td>
+                            <td>{ crate::num::whole(m.shared_mib) }</td>
                             <td>{ swapped_cell(m) }</td>
                             <td>{ fmt_num(m.oom_kills.len() as f64) }</td>
-                            <td>{ fmt_num(paging.0.round()) }</td>
-                            <td>{ fmt_num(paging.1.round()) }</td>
+                            <td>{ crate::num::whole(paging.0) }</td>
+                            <td>{ crate::num::whole(paging.1) }</td>
                         </tr>
                         // The figures above are the plan once reclaim is complete; a
                         // short run may end before (a balloon inflating, KSM merging):
@@ -833,10 +833,10 @@ fn memory_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                                 <td></td>
                                 <td></td>
                                 <td></td>
-                                <td>{ fmt_num(e.resident_mib.round()) }</td>
-                                <td>{ fmt_num((e.balloon_mib + e.reported_mib).round()) }</td>
-                                <td>{ fmt_num(e.shared_mib.round()) }</td>
-                                <td>{ fmt_num(e.swapped_mib.round()) }</td>
+                                <td>{ crate::num::whole(e.resident_mib) }</td>
+                                <td>{ crate::num::whole(e.balloon_mib + e.reported_mib) }</td>
+                                <td>{ crate::num::whole(e.shared_mib) }</td>
+                                <td>{ crate::num::whole(e.swapped_mib) }</td>
                                 <td></td>
                                 <td></td>
                                 <td></td>
@@ -878,7 +878,7 @@ fn migration_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             <td class="text">{ t(lang, if m.converged { "table.yes" } else { "table.no" }) }</td>
                             <td>{ crate::num::duration_ms(m.downtime_ms) }</td>
                             <td>{ crate::num::duration_ms(m.total_ms) }</td>
-                            <td>{ fmt_num(m.sent_mib.round()) }</td>
+                            <td>{ crate::num::whole(m.sent_mib) }</td>
                             <td>{ crate::num::exact(m.slowdown_percent, 1) }</td>
                         </tr>
                     }) }

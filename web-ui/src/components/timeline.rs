@@ -890,7 +890,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button id="timeline-all" onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
                 <span id="timeline-range" class="range">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
-                    fmt_num(v.start.round()), fmt_num((v.start + v.span).round()), t(lang, "paths.cycles").to_lowercase()) }</span>
+                    crate::num::whole(v.start), crate::num::whole(v.start + v.span), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
             { legend(lang) }
             { hints(lang, trace, Extent { first, recorded_end, recorded, duration_ms: props.result.duration_ms as f64, cycles_per_ms },
