@@ -467,7 +467,7 @@ fn verdict(
             }
             if let Some(why) = &q.explanation {
                 <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
-                { questions::settings_note(lang, settings_changed) }
+                { questions::settings_note(lang, settings_changed, why.get(lang.tag())) }
             }
         </div>
     }

@@ -178,9 +178,11 @@ pub fn given_as_fraction(q: &QuestionAnswer, given: &str) -> bool {
 
 /// Said under a revealed explanation when the result ran with settings other than the
 /// scenario's own (`changed`, from `state::changed_settings`): the author wrote the
-/// explanation for the scenario as written, and its figures may not match.
-pub fn settings_note(lang: Lang, changed: &[String]) -> Html {
-    if changed.is_empty() {
+/// explanation for the scenario as written, and its figures may not match. Not under an
+/// explanation that quotes no figure (no digit in `explanation`, the text shown): there
+/// is nothing in it to differ (a reviewer found the note under every explanation).
+pub fn settings_note(lang: Lang, changed: &[String], explanation: &str) -> Html {
+    if changed.is_empty() || !explanation.chars().any(|c| c.is_ascii_digit()) {
         return html! {};
     }
     html! {
@@ -229,6 +231,8 @@ pub fn contradiction(
 fn where_shown(m: Metric) -> (&'static str, &'static str) {
     use Metric::*;
     let column = "questions.look.column";
+    // A column of another table of the Comparison tab: `where_to_look` names the table.
+    let other_table = "questions.look.table_column";
     let chart = "questions.look.chart";
     let desktop = "questions.look.desktop";
     match m {
@@ -236,7 +240,7 @@ fn where_shown(m: Metric) -> (&'static str, &'static str) {
         Throughput => (column, "table.throughput"),
         MeanLatencyUs | P50LatencyUs | P99LatencyUs => (chart, "chart.latency"),
         StealPercent => (column, "table.steal"),
-        GuestStealPercent => (column, "table.steal_seen"),
+        GuestStealPercent => (other_table, "table.steal_seen"),
         ExitsPerSecond => (column, "table.exits"),
         GuestUserPercent => (column, "table.user"),
         GuestKernelPercent => (column, "table.kern"),
@@ -248,15 +252,25 @@ fn where_shown(m: Metric) -> (&'static str, &'static str) {
         FootprintMib => ("questions.look.footprint", ""),
         Density => (chart, "chart.density"),
         SweepDensity => (chart, "chart.sweep_p99"),
-        InstancesStopped => (column, "table.stopped"),
-        OpsLost => (column, "table.ops_lost"),
+        InstancesStopped => (other_table, "table.stopped"),
+        OpsLost => (other_table, "table.ops_lost"),
         DesktopP50LatencyMs => (desktop, "desktop.p50"),
         DesktopP99LatencyMs => (desktop, "desktop.p99"),
         DesktopBandwidthKbitS => (desktop, "desktop.kbit"),
         DesktopFramesDeliveredPercent => (desktop, "desktop.frames"),
         DesktopSessionsDropped => (desktop, "desktop.dropped"),
-        MigrationDowntimeMs => (column, "table.downtime"),
-        MigrationTotalMs => (column, "table.total"),
+        MigrationDowntimeMs => (other_table, "table.downtime"),
+        MigrationTotalMs => (other_table, "table.total"),
+    }
+}
+
+/// The caption (i18n key) of the Comparison tab's table, other than the measured one,
+/// that holds column `head`.
+fn table_of(head: &str) -> &'static str {
+    match head {
+        "table.steal_seen" => "table.guest_steal",
+        "table.stopped" | "table.ops_lost" => "table.faults",
+        _ => "table.migration",
     }
 }
 
@@ -284,6 +298,11 @@ pub fn enter_clicks(button_id: String) -> Callback<KeyboardEvent> {
 pub fn where_to_look(lang: Lang, q: &QuestionAnswer) -> String {
     let mut out = match where_shown(q.metric) {
         (place, "") => t(lang, place).to_string(),
+        // The table by its caption, then the column (a reviewer looked for "Downtime" in
+        // the measured table; it is in the migration table further down).
+        ("questions.look.table_column", name) => t(lang, "questions.look.table_column")
+            .replacen("{}", t(lang, table_of(name)), 1)
+            .replacen("{}", t(lang, name), 1),
         (place, name) => t(lang, place).replace("{}", t(lang, name)),
     };
     if let (Some(op), true) = (q.op, q.metric.needs_op()) {
@@ -414,7 +433,7 @@ fn explained(
             if let Some(ex) = &q.explanation {
                 <p class={classes!("why", contradicted.is_some().then_some("as-written"))}>{ super::with_code(lang.pick(&ex.ko, &ex.en)) }</p>
                 if contradicted.is_none() {
-                    { settings_note(lang, settings_changed) }
+                    { settings_note(lang, settings_changed, lang.pick(&ex.ko, &ex.en)) }
                 }
             }
             if !q.tied_options().is_empty() {
@@ -642,6 +661,25 @@ mod tests {
 
     fn numeric(metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
         QuestionAnswer::numeric("q", metric, value, tolerance_percent)
+    }
+
+    /// Every metric's "where to look" names a place; one in a table other than the
+    /// measured one names that table by its caption, then the column.
+    #[test]
+    fn where_to_look_names_the_table_a_column_is_in() {
+        let downtime = numeric(Metric::MigrationDowntimeMs, 120.0, 10.0);
+        assert_eq!(
+            where_to_look(Lang::En, &downtime),
+            "Look in the Comparison tab, further down: the table “Migration (VMs: pre-copy; containers: checkpoint/restore)”, column “Downtime”."
+        );
+        let stopped = numeric(Metric::InstancesStopped, 2.0, 0.0);
+        assert!(where_to_look(Lang::Ko, &stopped).contains(t(Lang::Ko, "table.faults")));
+        let seen = numeric(Metric::GuestStealPercent, 2.0, 10.0);
+        assert!(where_to_look(Lang::En, &seen).contains(t(Lang::En, "table.guest_steal")));
+        for m in Metric::ALL {
+            let text = where_to_look(Lang::En, &numeric(m, 1.0, 10.0));
+            assert!(!text.contains("{}") && text.starts_with("Look in the"), "{m:?}: {text}");
+        }
     }
 
     #[test]

@@ -526,8 +526,29 @@ pub fn table(props: &TableProps) -> Html {
         let help = help.clone();
         Callback::from(move |_: MouseEvent| help.set(None))
     };
+    // Focus moved on (Tab) to anything but the open note's ⓘ or the note itself: the note
+    // closes, as it would not cover the cells focus moves through (a keyboard review).
+    let on_focus = {
+        let help = help.clone();
+        Callback::from(move |e: FocusEvent| {
+            use wasm_bindgen::JsCast;
+            if help.is_none() {
+                return;
+            }
+            let keeps = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    el.closest("#column-help").ok().flatten().is_some()
+                        || el.get_attribute("aria-expanded").as_deref() == Some("true")
+                });
+            if !keeps {
+                help.set(None);
+            }
+        })
+    };
     html! {
-        <div class="table-view" onkeydown={on_key}>
+        <div class="table-view" onkeydown={on_key} onfocusin={on_focus}>
             <button id="all-columns" class="link phone-only" aria-pressed={all_columns.to_string()} onclick={toggle_columns}>
                 { t(lang, if *all_columns { "table.few_columns" } else { "table.all_columns" }) }
             </button>
