@@ -2724,6 +2724,32 @@ await step('the measured table has one number of decimals per column of figures'
 
 // ---- a student's review at 1440 px: wide tables, latency without spread, paths ----
 
+await step('at 768 and 1024 px the measured table keeps its main columns in view, exits included, in every scenario', async () => {
+  // A reviewer at 768 px found exits, steal and idle past the table's right edge in every
+  // scenario (the results column is 526 px wide at 1024, beside the controls).
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => localStorage.setItem('virtsim.editor.wide', '0'));
+    for (const width of [768, 1024]) {
+      await p.setViewportSize({ width, height: 900 });
+      for (const file of builtin) {
+        await pick(p, file);
+        await p.click('#tab-table');
+        const fit = await p.$eval('#measured', (t) => {
+          const box = t.closest('.scroll');
+          const exits = t.querySelector('thead th:last-child').getBoundingClientRect();
+          return { scrollW: box.scrollWidth, boxW: box.clientWidth, exitsRight: exits.right, boxRight: box.getBoundingClientRect().right };
+        });
+        assert(fit.scrollW <= fit.boxW + 1 && fit.exitsRight <= fit.boxRight + 1, `${width} px, ${file}: ${JSON.stringify(fit)}`);
+        assert(await p.isVisible('#all-columns'), `${width} px, ${file}: no "Show every column"`);
+      }
+    }
+  } finally {
+    await p.close();
+  }
+});
+
 await step('at 1440 px the desktop tables fit the results column (EN and KO); a table that still scrolls says so above itself', async () => {
   const p = await newPage(BASE);
   try {
