@@ -2724,7 +2724,7 @@ await step('the measured table has one number of decimals per column of figures'
 
 // ---- a student's review at 1440 px: wide tables, latency without spread, paths ----
 
-await step('at 768 and 1024 px the measured table keeps its main columns in view, exits included, in every scenario', async () => {
+await step('at 768 and 1024 px the measured table keeps its main columns in view, exits included, and the desktop tables fit, in every scenario', async () => {
   // A reviewer at 768 px found exits, steal and idle past the table's right edge in every
   // scenario (the results column is 526 px wide at 1024, beside the controls).
   const p = await newPage(BASE);
@@ -2743,6 +2743,11 @@ await step('at 768 and 1024 px the measured table keeps its main columns in view
         });
         assert(fit.scrollW <= fit.boxW + 1 && fit.exitsRight <= fit.boxRight + 1, `${width} px, ${file}: ${JSON.stringify(fit)}`);
         assert(await p.isVisible('#all-columns'), `${width} px, ${file}: no "Show every column"`);
+        // The desktop tables as lists under each platform's name, none past the edge.
+        for (const id of ['desktop', 'desktop-cpu']) {
+          const box = await p.$eval(`#${id}`, (t) => [t.closest('.scroll').scrollWidth, t.closest('.scroll').clientWidth]).catch(() => null);
+          assert(box === null || box[0] <= box[1] + 1, `${width} px, ${file}: #${id} is ${box}`);
+        }
       }
     }
   } finally {
