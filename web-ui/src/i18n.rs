@@ -597,7 +597,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.look.all_columns", " 이 화면에서는 그 열이 숨겨져 있으니 먼저 표 위의 ‘모든 열 보기 (CPU 비율 포함)’를 누르세요.", " That column is hidden here: press “Show every column (CPU shares too)” above the table first."),
     ("questions.look.op", " 차트 위의 ‘연산’ 메뉴에서 ‘{}’을(를) 고르세요.", " Pick the operation “{}” in the Operation menu above the charts."),
     ("questions.look.chart", "차트 탭의 ‘{}’ 차트에서 찾아보세요(‘숫자로 보기’를 누르면 값이 표로 나옵니다).", "Look in the Charts tab, chart “{}” (“Show the numbers” lists its values)."),
-    ("questions.look.footprint", "비교표 탭의 가상화 방식 비교표, ‘OS 유무’ 행(인스턴스당 MiB)에서 찾아보세요.", "Look in the Comparison tab's comparison table, row “OS requirement” (MiB per instance)."),
+    ("questions.look.footprint", "비교표 탭의 ‘가상화 방식 비교’ 표, ‘OS 유무’ 행(인스턴스당 MiB)에서 찾아보세요.", "Look in the Comparison tab's comparison table, row “OS requirement” (MiB per instance)."),
     ("questions.computed", "시뮬레이터가 계산한 정답", "Computed answer"),
     ("questions.settings_differ", "이 설명은 시나리오에 적힌 설정을 기준으로 쓰였습니다. 이번 실행은 설정이 달라서({}) 설명 속 수치가 계산된 정답과 다를 수 있습니다.", "Written for the scenario as written; this run's settings differ ({}), so its figures may not match the computed answer."),
     ("questions.contradicted", "이 설정({})에서는 정답이 {}입니다. 아래 설명은 시나리오에 적힌 설정에 맞춰 쓴 것이고, 그 설정의 정답은 {}입니다: 그 정답을 설명하는 글로 읽으세요.", "With these settings ({}) the answer is {}; this explanation was written for the scenario as written, whose answer is {}: read it as the reasoning for that answer."),
