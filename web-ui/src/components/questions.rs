@@ -87,6 +87,11 @@ fn evidence_value(lang: Lang, q: &QuestionAnswer, v: f64) -> String {
             ),
             q.metric.unit(),
         ),
+        // A choice's percentages with one decimal each, as the measured table shows them
+        // ("78.0%" beside "57.7%", not "78%": a reviewer found the list uneven).
+        None if q.metric.unit() == "%" => {
+            with_unit(lang, crate::num::exact(v, 1), q.metric.unit())
+        }
         None => value_with_unit(lang, q.metric, v),
     }
 }
@@ -793,6 +798,9 @@ mod tests {
             evidence_value(Lang::En, &choice, 26.95),
             value_with_unit(Lang::En, Metric::HostOsPercent, 26.95)
         );
+        // ... with one decimal each, a whole one too ("78.0%" beside "57.7%").
+        assert_eq!(evidence_value(Lang::En, &choice, 78.0), "78.0%");
+        assert_eq!(evidence_value(Lang::En, &choice, 57.65), "57.6%");
     }
 
     #[test]
