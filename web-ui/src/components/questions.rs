@@ -89,9 +89,7 @@ fn evidence_value(lang: Lang, q: &QuestionAnswer, v: f64) -> String {
         ),
         // A choice's percentages with one decimal each, as the measured table shows them
         // ("78.0%" beside "57.7%", not "78%": a reviewer found the list uneven).
-        None if q.metric.unit() == "%" => {
-            with_unit(lang, crate::num::exact(v, 1), q.metric.unit())
-        }
+        None if q.metric.unit() == "%" => with_unit(lang, crate::num::exact(v, 1), q.metric.unit()),
         None => value_with_unit(lang, q.metric, v),
     }
 }
@@ -683,7 +681,10 @@ mod tests {
         assert!(where_to_look(Lang::En, &seen).contains(t(Lang::En, "table.guest_steal")));
         for m in Metric::ALL {
             let text = where_to_look(Lang::En, &numeric(m, 1.0, 10.0));
-            assert!(!text.contains("{}") && text.starts_with("Look in the"), "{m:?}: {text}");
+            assert!(
+                !text.contains("{}") && text.starts_with("Look in the"),
+                "{m:?}: {text}"
+            );
         }
     }
 

@@ -20,8 +20,8 @@ use super::fault::{
 };
 use super::host::lacks_feature;
 use super::instance::{
-    cap_percent_msg, guest_not_paravirtualizable, memory_gib_msg, pin_count, pin_out_of_range,
-    vdi_needs_desktop_workload,
+    cap_percent_msg, guest_not_paravirtualizable, guest_os_unsupported, memory_gib_msg, pin_count,
+    pin_out_of_range, vdi_needs_desktop_workload,
 };
 use super::memory::{migrates, migration_not_applicable, migration_out_of_range};
 use super::platform::{background_not_applicable, default_io, io_problem, technique_problem};
@@ -451,6 +451,9 @@ fn instance(s: &Scenario, i: &crate::scenario::InstanceSpec) -> Option<Msg> {
                 i.guest_os,
                 &platform.name,
             ));
+        }
+        if let Some(m) = guest_os_unsupported(name, i.guest_os, &platform.name, &platform.stack) {
+            return Some(m);
         }
         if platform.stack.kind == PlatformKind::Vdi && !desktop {
             return Some(vdi_needs_desktop_workload(

@@ -127,6 +127,9 @@ pub(super) fn validate_instance(
                 guest_not_paravirtualizable(&name, guest_os, &p.name),
             ));
         }
+        if let Some(m) = guest_os_unsupported(&name, guest_os, &p.name, &p.stack) {
+            return Err(v.error(i.guest_os.span(), m));
+        }
     }
     let workload_name = i.workload.get_ref();
     let workload = preset(workload_name)
@@ -244,6 +247,40 @@ pub(super) fn guest_not_paravirtualizable(name: &str, os: GuestOs, platform: &st
             os = os_name(os),
             platform = platform
         )
+}
+
+/// A guest OS a platform of this kind cannot run: a Windows userland in a container (a
+/// container shares the host's kernel, and this host's containers are Linux's: namespaces,
+/// cgroups, seccomp) or a Windows guest in a microVM (Firecracker has no firmware and boots
+/// a Linux kernel, or FreeBSD's since 14.0, directly; Windows needs UEFI or BIOS).
+pub(super) fn guest_os_unsupported(
+    name: &str,
+    os: GuestOs,
+    platform: &str,
+    stack: &crate::platform::Stack,
+) -> Option<Msg> {
+    if os != GuestOs::Windows {
+        return None;
+    }
+    if stack.kind == crate::platform::PlatformKind::Container {
+        return Some(msg!(
+            "guest_os_unsupported",
+            "instance `{name}`: windows cannot run in a container on platform `{platform}`: a container shares the host's kernel, and this host's containers are Linux's (namespaces, cgroups, seccomp); a Windows container needs a Windows host kernel (the course overview: containers share one host OS kernel). Run it in a VM (kind = \"type1\" or \"type2\"), or give the container guest_os = \"linux\"",
+            "인스턴스 `{name}`: windows는 플랫폼 `{platform}`의 컨테이너에서 실행할 수 없습니다: 컨테이너는 호스트의 커널을 함께 쓰는데, 이 호스트의 컨테이너는 리눅스의 것(네임스페이스, cgroup, seccomp)입니다. Windows 컨테이너에는 Windows 호스트 커널이 필요합니다(개요 문서: 컨테이너는 호스트 OS 커널 하나를 공유). VM(kind = \"type1\"이나 \"type2\")에서 실행하거나 컨테이너에 guest_os = \"linux\"를 쓰세요",
+            name = name,
+            platform = platform
+        ));
+    }
+    if stack.microvm {
+        return Some(msg!(
+            "guest_os_unsupported",
+            "instance `{name}`: windows cannot boot on platform `{platform}` (microvm = true): a microVM monitor such as Firecracker has no firmware and loads a Linux kernel (or FreeBSD's, since 14.0) directly, where Windows needs UEFI or BIOS. Use a full VM (leave microvm out) or guest_os = \"linux\"",
+            "인스턴스 `{name}`: windows는 플랫폼 `{platform}`(microvm = true)에서 부팅할 수 없습니다: Firecracker 같은 microVM 모니터는 펌웨어 없이 리눅스 커널(FreeBSD 14.0부터는 FreeBSD 커널도)을 직접 올리는데, Windows에는 UEFI나 BIOS가 필요합니다. 일반 VM(microvm을 빼기)을 쓰거나 guest_os = \"linux\"를 쓰세요",
+            name = name,
+            platform = platform
+        ));
+    }
+    None
 }
 
 pub(super) fn vdi_needs_desktop_workload(name: &str, platform: &str, got: &str) -> Msg {
