@@ -301,8 +301,32 @@ pub fn numeric_text(value: f64) -> String {
 /// and `μs` (Greek mu) for `µs`, and `회/초` for `/s` (the Korean page writes rates so).
 /// Matched without regard to ASCII case.
 const UNITS: &[&str] = &[
-    "kbit/s", "ops/s", "/s", "회/초", "%", "µs", "μs", "us", "ms", "MiB",
+    "kbit/s",
+    "ops/s",
+    "/s",
+    "회/초",
+    "%",
+    "µs",
+    "μs",
+    "us",
+    "ms",
+    "MiB",
+    "s",
+    "초",
+    "밀리초",
+    "마이크로초",
 ];
+
+/// A time unit's length in µs: an answer in one time unit is read in another's (`5초` to a
+/// question in ms is 5000, as a Korean class writes it: an instructor's review).
+fn micros_in(unit: &str) -> Option<i32> {
+    match unit.to_ascii_lowercase().as_str() {
+        "s" | "초" => Some(6),
+        "ms" | "밀리초" => Some(3),
+        "µs" | "μs" | "us" | "마이크로초" => Some(0),
+        _ => None,
+    }
+}
 
 /// A number as a student types it: `29.5`, `29.5%`, `29,5` (decimal comma), `1,234`
 /// or `1 234` (thousands separators), `+5`, `14 ms` (a unit after the number: one of the
@@ -317,12 +341,23 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// A student's answer to a numeric question whose unit is `own` ([`Metric::unit`]), as
-/// [`QuestionAnswer::read_number`] reads it: a number followed by nothing or by that unit.
+/// [`QuestionAnswer::read_number`] reads it: a number followed by nothing or by that unit,
+/// or, for a time, by another time unit (`s`, `ms`, `µs`, or their Korean names), converted.
 pub fn read_number_in(given: &str, own: &str) -> Option<f64> {
-    let (value, unit) = number_and_unit(given)?;
-    let micro = |u: &str| matches!(u.to_ascii_lowercase().as_str(), "µs" | "μs" | "us");
-    (unit.is_empty() || unit.eq_ignore_ascii_case(own) || (micro(unit) && micro(own)))
-        .then_some(value)
+    let (number, unit) = number_text_and_unit(given)?;
+    let value = |shift: i32| {
+        // Shifted in decimal, not multiplied: "5.357 s" is exactly 5357 ms.
+        format!("{number}e{shift}")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    if unit.is_empty() || unit.eq_ignore_ascii_case(own) {
+        return value(0);
+    }
+    // Another time unit than the question's: converted ("5초" is 5000 ms, "890 us" 0.89 ms).
+    let (from, to) = (micros_in(unit)?, micros_in(own)?);
+    value(from - to)
 }
 
 /// What a numeric question whose unit is `own` reads as an answer ([`read_number_in`]),
@@ -331,19 +366,19 @@ pub fn accepted_answers_in(own: &str) -> Text {
     match own {
         "" => Text::new(
             "a number such as 1,234.5 or 0.75, with nothing after it",
-            "1,234.5나 0.75 같은 숫자만 (뒤에 아무것도 붙이지 않음)",
+            "1,234.5나 0.75처럼 뒤에 아무것도 붙이지 않은 숫자",
         ),
-        "µs" => Text::new(
-            "a number such as 1,234.5, alone or followed by `µs` (or `us`)",
-            "1,234.5 같은 숫자 (뒤에 `µs`나 `us`를 붙여도 됨)",
+        "µs" | "ms" => Text::new(
+            format!("a number such as 1,234.5, alone (in {own}) or followed by a time unit: `µs` (or `us`), `ms` or `s`"),
+            format!("1,234.5처럼 숫자만({own} 단위) 쓰거나 시간 단위 `µs`(`us`), `ms`, `s`(`초`, `밀리초`)를 붙인 숫자"),
         ),
         "/s" => Text::new(
             "a number such as 1,234.5, alone or followed by `/s`",
-            "1,234.5 같은 숫자 (뒤에 `회/초`나 `/s`를 붙여도 됨)",
+            "1,234.5처럼 숫자만 쓰거나 `회/초`나 `/s`를 붙인 숫자",
         ),
         unit => Text::new(
             format!("a number such as 1,234.5, alone or followed by `{unit}`"),
-            format!("1,234.5 같은 숫자 (뒤에 단위 `{unit}`를 붙여도 됨)"),
+            format!("1,234.5처럼 숫자만 쓰거나 단위 `{unit}`를 붙인 숫자"),
         ),
     }
 }
@@ -364,6 +399,14 @@ pub fn half_width(text: &str) -> String {
 
 /// [`parse_number`], with the unit written after the number (empty: none).
 fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
+    let (number, unit) = number_text_and_unit(text)?;
+    let value = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    Some((value, unit))
+}
+
+/// [`number_and_unit`]'s number as the text `f64` parses (separators taken out, a decimal
+/// comma made a point), with its unit in one spelling ("회/초" is "/s", "밀리초" "ms").
+fn number_text_and_unit(text: &str) -> Option<(String, &'static str)> {
     let text = half_width(text);
     let text = text.trim();
     // The longest unit the text ends in ("ops/s", not "/s").
@@ -378,8 +421,14 @@ fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
         .max_by_key(|unit| unit.len())
         .unwrap_or("");
     let number = text[..text.len() - unit.len()].trim_end();
-    // The Korean page's rate unit is the same unit.
-    let unit = if unit == "회/초" { "/s" } else { unit };
+    // The Korean page's rate unit is the same unit, and so are the time units' Korean names.
+    let unit = match unit {
+        "회/초" => "/s",
+        "밀리초" => "ms",
+        "마이크로초" => "µs",
+        "초" => "s",
+        unit => unit,
+    };
     if !well_grouped(number) {
         return None;
     }
@@ -396,8 +445,9 @@ fn number_and_unit(text: &str) -> Option<(f64, &'static str)> {
     } else {
         number.replace(',', "")
     };
-    let value = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
-    Some((value, unit))
+    // Only what `f64` reads as a number: a shift by an exponent is then appended to it.
+    number.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    Some((number, unit))
 }
 
 /// Whether the digits of `text` are grouped as [`parse_number`] accepts: thousands
@@ -1224,7 +1274,7 @@ mod tests {
     }
 
     #[test]
-    fn a_numeric_answer_may_carry_only_its_questions_unit() {
+    fn a_numeric_answer_may_carry_only_its_questions_unit_or_another_time_unit() {
         let ops = QuestionAnswer::numeric("q", Metric::Throughput, 157_124.0, 1.0);
         for given in [
             "157124",
@@ -1251,7 +1301,8 @@ mod tests {
             assert!(us.check(given), "{given}");
         }
         assert_eq!(us.read_number("86.5abc"), None);
-        assert_eq!(us.read_number("86.5 ms"), None);
+        // Another time unit is read, converted (a_time_in_another_time_unit_is_converted).
+        assert_eq!(us.read_number("86.5 ms"), Some(86_500.0));
         // A rate per second: as the page writes it in either language.
         let exits = QuestionAnswer::numeric("q", Metric::ExitsPerSecond, 157_124.0, 1.0);
         for given in [
@@ -1276,5 +1327,40 @@ mod tests {
             .get("en")
             .contains("nothing after it"));
         assert!(us.accepted_answers().get("ko").contains("`µs`"));
+    }
+
+    /// A time in another time unit than the question's is converted, in decimal: `5초` to
+    /// a question in ms is 5000 (an instructor's review: a Korean class writes seconds in
+    /// 초; it was "not a number"), `5.357 s` exactly 5357, `890 us` 0.89 ms. Units of
+    /// other kinds stay unread.
+    #[test]
+    fn a_time_in_another_time_unit_is_converted() {
+        let start = QuestionAnswer::numeric("q", Metric::StartupMs, 5357.0, 0.0);
+        for (given, read) in [
+            ("5357", 5357.0),
+            ("5357ms", 5357.0),
+            ("5357밀리초", 5357.0),
+            ("5.357 s", 5357.0),
+            ("5.357초", 5357.0),
+            ("5초", 5000.0),
+            ("5,357 ms", 5357.0),
+            ("5 357 000 us", 5357.0),
+            ("5357000마이크로초", 5357.0),
+        ] {
+            assert_eq!(start.read_number(given), Some(read), "{given}");
+        }
+        assert!(start.check("5.357초") && start.check("5357 밀리초"));
+        assert_eq!(start.read_number("5357 %"), None);
+        assert_eq!(start.read_number("5357 ops/s"), None);
+        let us = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 890.0, 0.0);
+        assert_eq!(us.read_number("0.89 ms"), Some(890.0));
+        assert_eq!(us.read_number("0.00089s"), Some(890.0));
+        // A rate or a share is no time: "5 s" stays unread there.
+        let exits = QuestionAnswer::numeric("q", Metric::ExitsPerSecond, 5.0, 0.0);
+        assert_eq!(exits.read_number("5 s"), None);
+        assert_eq!(exits.read_number("5/s"), Some(5.0));
+        let share = QuestionAnswer::numeric("q", Metric::HostOsPercent, 5.0, 0.0);
+        assert_eq!(share.read_number("5초"), None);
+        assert!(start.accepted_answers().get("en").contains("`s`"));
     }
 }

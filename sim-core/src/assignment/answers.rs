@@ -229,7 +229,7 @@ impl Problem {
                     accepted.get("en")
                 ),
                 crate::text::particles(&format!(
-                    "`{step}`/`{question}`: `{answer}`은(는) 이 질문이 읽는 숫자 형식이 아닙니다({}). 0점이며 오답으로 채점하지 않았습니다",
+                    "`{step}`/`{question}`: `{answer}`은(는) 이 질문의 답으로 읽을 수 없습니다(답은 {}). 0점이며 오답으로 채점하지 않았습니다",
                     accepted.get("ko")
                 )),
             )

@@ -26,7 +26,19 @@ pub fn unit_in(lang: Lang, unit: &'static str) -> &'static str {
 pub fn number_hint(lang: Lang, unit: &str) -> String {
     let units = match unit {
         "" => return t(lang, "questions.number_only").to_string(),
-        "µs" => lang.pick("`µs`(또는 `us`)", "`µs` (or `us`)").to_string(),
+        // Another time unit is read too, converted (sim-core's `read_number_in`).
+        "µs" => lang
+            .pick(
+                "`µs`(또는 `us`, `ms`, `s` 같은 다른 시간)",
+                "`µs` (or `us`, or another time unit: `ms`, `s`)",
+            )
+            .to_string(),
+        "ms" => lang
+            .pick(
+                "`ms`(또는 `s`, `µs` 같은 다른 시간)",
+                "`ms` (or another time unit: `s`, `µs`)",
+            )
+            .to_string(),
         "/s" => lang.pick("`회/초` 또는 `/s`", "`/s`").to_string(),
         unit => format!("`{unit}`"),
     };
@@ -699,14 +711,17 @@ mod tests {
             "Type a number, such as 1,234.5; you may add the unit `%` after it."
         );
         // Every spelling sim-core reads is named: `us` for µs, the Korean rate unit.
-        assert!(number_hint(Lang::Ko, "µs").contains("`µs`(또는 `us`)"));
+        assert!(number_hint(Lang::Ko, "µs").contains("`µs`(또는 `us`, `ms`, `s` 같은 다른 시간) 단위를"));
+        // And another time unit, which it converts.
+        assert!(number_hint(Lang::Ko, "ms").contains("`ms`(또는 `s`, `µs` 같은 다른 시간) 단위를"));
+        assert!(number_hint(Lang::En, "ms").contains("`ms` (or another time unit: `s`, `µs`)"));
         assert!(number_hint(Lang::Ko, "/s").contains("`회/초` 또는 `/s`"));
         assert!(!number_hint(Lang::En, "/s").contains(" or "));
         // No unit: nothing may follow the number.
         assert!(number_hint(Lang::Ko, "").starts_with("숫자만 입력하세요"));
         assert!(number_hint(Lang::En, "").ends_with("with nothing after it."));
         // No particle glued to a unit: the unit is followed by the word 단위 in Korean.
-        for unit in ["%", "ms", "MiB", "ops/s", "kbit/s"] {
+        for unit in ["%", "MiB", "ops/s", "kbit/s"] {
             assert!(number_hint(Lang::Ko, unit).contains(&format!("`{unit}` 단위를")));
         }
     }

@@ -536,7 +536,9 @@ mod tests {
         assert!(readable(QuestionKind::Choice, "", "bt"));
         assert!(!readable(QuestionKind::Numeric, "", "bt"));
         assert!(readable(QuestionKind::Numeric, "µs", "14 us"));
-        assert!(!readable(QuestionKind::Numeric, "µs", "14 ms"));
+        // Another time unit is read (converted); a unit of another kind is not.
+        assert!(readable(QuestionKind::Numeric, "µs", "14 ms"));
+        assert!(!readable(QuestionKind::Numeric, "µs", "14 %"));
 
         // A numeric prediction likewise: nothing is committed, nothing runs.
         let predicted =
