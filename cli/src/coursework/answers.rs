@@ -48,20 +48,37 @@ pub fn run(
     let text = read_text(file, lang, sim_core::assignment::MAX_ASSIGNMENT_BYTES)?;
     if let Some(id) = student {
         if !valid_student_id(id) {
-            return Err(Failure::Other(anyhow::anyhow!(
-                "student id `{}` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)",
-                clean(id)
-            )));
+            // In the messages' language; a blank id named as blank, not as too short (a
+            // reviewer's `--student "  "` read "must be 1 to 64 characters").
+            let blank = id.trim().is_empty();
+            return Err(Failure::Other(anyhow::anyhow!(match (lang, blank) {
+                (Lang::En, true) => "the student id is blank: give one such as s001 (1 to 64 characters, spaces around it are trimmed)".to_string(),
+                (Lang::Ko, true) => "학번이 비어 있습니다: s001처럼 주세요 (1~64자, 앞뒤 공백은 지웁니다)".to_string(),
+                (Lang::En, false) => format!(
+                    "student id `{}` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)",
+                    clean(id)
+                ),
+                (Lang::Ko, false) => format!(
+                    "학번 `{}`: 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~64자여야 합니다",
+                    clean(id)
+                ),
+            })));
         }
     }
     // The id as the variant and the answers file use it: trimmed, in every output.
     let student = student.map(str::trim);
     if !is_assignment(&text) {
         if student.is_some() || answers_file {
-            return Err(Failure::Other(anyhow::anyhow!(
-                "--student and --answers-file apply to assignments; {} is a scenario",
-                file.display()
-            )));
+            return Err(Failure::Other(anyhow::anyhow!(match lang {
+                Lang::En => format!(
+                    "--student and --answers-file apply to assignments; {} is a scenario",
+                    file.display()
+                ),
+                Lang::Ko => sim_core::text::particles(&format!(
+                    "--student와 --answers-file은 과제에만 씁니다. {}은(는) 시나리오입니다",
+                    file.display()
+                )),
+            })));
         }
         return scenario_answers(file, &text, format, lang);
     }

@@ -54,6 +54,32 @@ fn stale_points(grade: &StudentGrade) -> u32 {
         .sum()
 }
 
+/// serde_json's reason in Korean, for the reasons a hand-edited answers file gives (a
+/// reviewer read "trailing comma" in a Korean message); another one as serde_json words it.
+fn json_reason_ko(what: &str) -> String {
+    let eof = |thing: &str| format!("{thing}을(를) 읽는 중에 파일이 끝났습니다");
+    match what {
+        "trailing comma" => "마지막 항목 뒤에 쉼표가 남았습니다".to_string(),
+        "EOF while parsing a value" => sim_core::text::particles(&eof("값")),
+        "EOF while parsing an object" => sim_core::text::particles(&eof("객체({ … })")),
+        "EOF while parsing a list" => sim_core::text::particles(&eof("배열([ … ])")),
+        "EOF while parsing a string" => sim_core::text::particles(&eof("문자열")),
+        "expected value" => "값이 와야 할 자리입니다".to_string(),
+        "expected `,` or `}`" => "`,`나 `}`가 와야 합니다".to_string(),
+        "expected `,` or `]`" => "`,`나 `]`가 와야 합니다".to_string(),
+        "expected `:`" => "`:`가 와야 합니다".to_string(),
+        "key must be a string" => "키는 따옴표로 감싼 문자열이어야 합니다".to_string(),
+        "trailing characters" => "JSON 값 뒤에 다른 글자가 있습니다".to_string(),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "문자열 안에 제어 문자가 있습니다".to_string()
+        }
+        other => match other.strip_prefix("missing field ") {
+            Some(field) => format!("필드 {field}이(가) 없습니다"),
+            None => other.to_string(),
+        },
+    }
+}
+
 pub fn run(
     assignment: &Path,
     files: &[PathBuf],
@@ -94,6 +120,10 @@ pub fn run(
                 let what = what
                     .rsplit_once(" at line ")
                     .map_or(what.as_str(), |(m, _)| m);
+                let what = match lang {
+                    Lang::En => what.to_string(),
+                    Lang::Ko => json_reason_ko(what),
+                };
                 let what = format!("{what}{}", answers_mistake(json, lang, e.classify()));
                 invalid(line, column, &what)
             })

@@ -4,8 +4,6 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use crate::{Failure, Lang};
 
 /// What `new` writes.
@@ -178,16 +176,45 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
                 .iter()
                 .map(|n| n.strip_suffix(".toml").unwrap_or(n))
                 .collect();
+            // The name of the other kind (`new scenario --from hypervisor-types`, an
+            // assignment), or a near miss (`type1-vs-type3`): said first (a reviewer).
+            let stem_of = |f: &str| f.strip_suffix(".toml").unwrap_or(f).to_string();
+            let other_kind = match kind {
+                Kind::Scenario => virtsim_library::assignment(from).is_some(),
+                Kind::Assignment => virtsim_library::scenario(from).is_some(),
+            };
+            let guess = sim_core::scenario::guess(&stem_of(from), &names);
+            let hint = match (lang, kind, other_kind, guess) {
+                (Lang::En, Kind::Scenario, true, _) => format!(
+                    "`{0}` is a library assignment: `virtsim new assignment NAME --from {0}`; ",
+                    stem_of(from)
+                ),
+                (Lang::En, Kind::Assignment, true, _) => format!(
+                    "`{0}` is a library scenario: `virtsim new scenario NAME --from {0}`; ",
+                    stem_of(from)
+                ),
+                (Lang::Ko, Kind::Scenario, true, _) => sim_core::text::particles(&format!(
+                    "`{0}`은(는) 라이브러리 과제입니다: `virtsim new assignment 이름 --from {0}`. ",
+                    stem_of(from)
+                )),
+                (Lang::Ko, Kind::Assignment, true, _) => sim_core::text::particles(&format!(
+                    "`{0}`은(는) 라이브러리 시나리오입니다: `virtsim new scenario 이름 --from {0}`. ",
+                    stem_of(from)
+                )),
+                (Lang::En, _, false, Some(g)) => format!("did you mean `{g}`? "),
+                (Lang::Ko, _, false, Some(g)) => format!("혹시 `{g}`인가요? "),
+                _ => String::new(),
+            };
             let (from, names) = (crate::output::clean(from), names.join(", "));
             Failure::Other(anyhow::anyhow!(match (lang, kind) {
                 (Lang::En, Kind::Scenario) =>
-                    format!("--from {from}: no library scenario has that name; the library's: {names}"),
+                    format!("--from {from}: no library scenario has that name; {hint}the library's: {names}"),
                 (Lang::En, Kind::Assignment) =>
-                    format!("--from {from}: no library assignment has that name; the library's: {names}"),
+                    format!("--from {from}: no library assignment has that name; {hint}the library's: {names}"),
                 (Lang::Ko, Kind::Scenario) =>
-                    format!("--from {from}: 그런 이름의 라이브러리 시나리오가 없습니다. 라이브러리: {names}"),
+                    format!("--from {from}: 그런 이름의 라이브러리 시나리오가 없습니다. {hint}라이브러리: {names}"),
                 (Lang::Ko, Kind::Assignment) =>
-                    format!("--from {from}: 그런 이름의 라이브러리 과제가 없습니다. 라이브러리: {names}"),
+                    format!("--from {from}: 그런 이름의 라이브러리 과제가 없습니다. {hint}라이브러리: {names}"),
             }))
         })?,
     };
@@ -210,18 +237,31 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| match lang {
-            Lang::En => format!(
-                "cannot create {} (an existing file is never overwritten)",
-                path.display()
-            ),
+        .map_err(|e| {
+            // The reason in the messages' language (a reviewer read "File exists (os error
+            // 17)" in a Korean message).
+            let why = crate::io_reason(lang, &e);
+            Failure::Other(anyhow::anyhow!(match lang {
+                Lang::En => format!(
+                    "cannot create {}: {why} (an existing file is never overwritten)",
+                    path.display()
+                ),
+                Lang::Ko => sim_core::text::particles(&format!(
+                    "{}을(를) 만들 수 없습니다: {why} (있는 파일은 덮어쓰지 않습니다)",
+                    path.display()
+                )),
+            }))
+        })?;
+    file.write_all(text.as_bytes()).map_err(|e| {
+        let why = crate::io_reason(lang, &e);
+        Failure::Other(anyhow::anyhow!(match lang {
+            Lang::En => format!("cannot write {}: {why}", path.display()),
             Lang::Ko => sim_core::text::particles(&format!(
-                "{}을(를) 만들 수 없습니다 (있는 파일은 덮어쓰지 않습니다)",
+                "{}을(를) 쓸 수 없습니다: {why}",
                 path.display()
             )),
-        })?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        }))
+    })?;
     match lang {
         Lang::En => crate::outln!(
             "wrote {0}; edit it, then check it with: virtsim validate {0}",

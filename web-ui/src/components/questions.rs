@@ -711,7 +711,8 @@ mod tests {
             "Type a number, such as 1,234.5; you may add the unit `%` after it."
         );
         // Every spelling sim-core reads is named: `us` for µs, the Korean rate unit.
-        assert!(number_hint(Lang::Ko, "µs").contains("`µs`(또는 `us`, `ms`, `s` 같은 다른 시간) 단위를"));
+        assert!(number_hint(Lang::Ko, "µs")
+            .contains("`µs`(또는 `us`, `ms`, `s` 같은 다른 시간) 단위를"));
         // And another time unit, which it converts.
         assert!(number_hint(Lang::Ko, "ms").contains("`ms`(또는 `s`, `µs` 같은 다른 시간) 단위를"));
         assert!(number_hint(Lang::En, "ms").contains("`ms` (or another time unit: `s`, `µs`)"));
