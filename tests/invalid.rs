@@ -275,6 +275,17 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             9,
             &["5120 vCPUs", "at most 4096", "lower count to 819 or less"],
         ),
+        // A host's memory in MiB beyond memory_gib's range: the unit first.
+        (
+            "host-memory-gib-written-in-mib",
+            7,
+            14,
+            &[
+                "host.memory_gib is in GiB",
+                "between 0.125 and 65536",
+                "for 131072 MiB write memory_gib = 128",
+            ],
+        ),
         // One group alone (count = 1000, within its range) over the vCPU limit: at its count.
         (
             "count-too-many-vcpus-on-a-platform",

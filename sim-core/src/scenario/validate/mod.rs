@@ -40,9 +40,12 @@ use fault::validate_fault;
 use host::validate_host;
 use instance::validate_instance;
 use memory::{validate_memory_total, validate_migration};
-/// [`Scenario::warnings`]: the instance groups' memory, then their vCPUs, in that order.
+/// [`Scenario::warnings`]: the host's memory, the platforms' VDI round trips, the instance
+/// groups' memory, then their vCPUs, in that order.
 pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
-    let mut out = memory::warnings(s);
+    let mut out = host::warnings(s);
+    out.extend(platform::warnings(s));
+    out.extend(memory::warnings(s));
     out.extend(instance::warnings(s));
     out
 }
