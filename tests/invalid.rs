@@ -275,6 +275,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             9,
             &["5120 vCPUs", "at most 4096", "lower count to 819 or less"],
         ),
+        // A common abbreviation of a name gets the guess of the name it stands for.
+        (
+            "metric-abbreviated",
+            21,
+            10,
+            &["unknown value `thruput`; did you mean `throughput`?"],
+        ),
         // A host's memory in MiB beyond memory_gib's range: the unit first.
         (
             "host-memory-gib-written-in-mib",

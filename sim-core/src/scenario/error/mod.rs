@@ -918,6 +918,64 @@ mod tests {
         assert!(near.len() <= 3, "{near:?}");
     }
 
+    /// Common abbreviations get a guess as the words they stand for (`throughpt`, a slip,
+    /// always did; `thruput` and `tput` did not), and none where the word written out is
+    /// as near two names (`lat`: mean, p50 or p99).
+    #[test]
+    fn common_abbreviations_are_guessed_as_their_words() {
+        let metrics: Vec<&str> = crate::question::Metric::ALL
+            .iter()
+            .map(|m| m.name())
+            .collect();
+        for (given, meant) in [
+            ("throughpt", "throughput"),
+            ("thruput", "throughput"),
+            ("Thruput", "throughput"),
+            ("tput", "throughput"),
+            ("p99_lat", "p99_latency_us"),
+            ("mean_lat_us", "mean_latency_us"),
+            ("avg_latency_us", "mean_latency_us"),
+            ("avg_lat", "mean_latency_us"),
+            ("steal_pct", "steal_percent"),
+            ("rel_perf_pct", "relative_performance_percent"),
+        ] {
+            assert_eq!(super::guess(given, &metrics), Some(meant), "{given}");
+        }
+        assert_eq!(super::guess("lat", &metrics), None);
+        // A unit stays a unit: `p99_lat_ms` is not p99_latency_us (in µs) but, as
+        // `p99_latency_ms` is, the desktops' p99 in ms.
+        assert_eq!(
+            super::guess("p99_lat_ms", &metrics),
+            super::guess("p99_latency_ms", &metrics)
+        );
+        assert_eq!(
+            super::guess("p99_lat_ms", &metrics),
+            Some("desktop_p99_latency_ms")
+        );
+        let host = "`cores`, `clock_ghz`, `memory_gib`, `cpu`, `vtx`, `ept`, `disk`, `nic`";
+        for given in ["mem", "mem_gib", "MEM"] {
+            assert_eq!(
+                super::spelled_otherwise(given, host).as_deref(),
+                Some("memory_gib"),
+                "{given}"
+            );
+        }
+        let instance = "`name`, `count`, `vcpus`, `memory_gib`";
+        assert_eq!(
+            super::spelled_otherwise("cnt", instance).as_deref(),
+            Some("count")
+        );
+        // The message of a question's metric written `thruput`.
+        let text = "[scenario]\nname = \"q\"\n[[platform]]\nname = \"a\"\nkind = \"native\"\n\
+                    [[platform]]\nname = \"b\"\nkind = \"container\"\n\
+                    [[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n\
+                    [[question]]\nid = \"q\"\nkind = \"choice\"\ntext = { en = \"?\", ko = \"?\" }\n\
+                    metric = \"thruput\"\nselect = \"highest\"\n";
+        let e = Scenario::from_toml("t.toml", text).unwrap_err();
+        assert_eq!((e.line, e.column), (16, 10), "{e}");
+        assert!(e.message.contains("did you mean `throughput`?"), "{e}");
+    }
+
     use super::{table_header, SECTION_KEYS};
     use crate::Scenario;
 
