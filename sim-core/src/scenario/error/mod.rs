@@ -66,7 +66,7 @@ impl ScenarioError {
                 let mut ko = render(self.ko, &self.params);
                 if let Some(meant) = self.did_you_mean() {
                     let stop = if ko.ends_with('.') { " " } else { ". " };
-                    ko.push_str(&format!("{stop}`{meant}`을(를) 뜻했나요?"));
+                    ko.push_str(&format!("{stop}혹시 `{meant}`인가요?"));
                 }
                 // Templates write "을(를)" where the word is a parameter: its one form.
                 crate::text::particles(&ko)
@@ -316,22 +316,22 @@ fn unknown_cost(field: &str, costs: &[&str]) -> Msg {
         (Some(_), true) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; did you mean `{meant}`? docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 혹시 `{meant}`인가요? 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
         (Some(_), false) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; did you mean `{meant}`? Also near it: {near}; docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 혹시 `{meant}`인가요? 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
         (None, false) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; the nearest names: {near}; docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 가장 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 가장 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
         (None, true) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
     };
     m.params.push(("field", field.to_string()));
@@ -1022,7 +1022,7 @@ mod tests {
         );
         assert!(
             e.message_in(crate::text::Lang::Ko)
-                .ends_with("`ept`는 [host]의 키입니다"),
+                .ends_with("`ept` 키는 [host]에 속합니다"),
             "{}",
             e.message_in(crate::text::Lang::Ko)
         );

@@ -147,7 +147,7 @@ fn kind_only_fields(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to type1 and vdi hypervisors only (a driver domain is a domain of a type-1 hypervisor)",
-                    "플랫폼 `{name}`: {field}은(는) type1과 vdi 하이퍼바이저에만 해당합니다 (드라이버 도메인은 type-1 하이퍼바이저의 도메인입니다)",
+                    "플랫폼 `{name}`: {field} 키는 type1과 vdi 하이퍼바이저에만 해당합니다 (드라이버 도메인은 type-1 하이퍼바이저의 도메인입니다)",
                     name = name,
                     field = "driver_domain"
                 ),
@@ -187,7 +187,7 @@ fn kind_only_fields(
                     msg!(
                         "not_applicable",
                         "platform `{name}`: {field} applies to containers only",
-                        "플랫폼 `{name}`: {field}은(는) 컨테이너에만 해당합니다",
+                        "플랫폼 `{name}`: {field} 키는 컨테이너에만 해당합니다",
                         name = name,
                         field = field
                     ),
@@ -244,7 +244,7 @@ fn microvm(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to type1 platforms only (a minimal VMM on a type-1/KVM host)",
-                    "플랫폼 `{name}`: {field}은(는) type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
+                    "플랫폼 `{name}`: {field} 키는 type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
                     name = name,
                     field = "microvm"
                 ),
@@ -588,7 +588,7 @@ fn vdi_network(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to kind = \"vdi\" platforms only",
-                    "플랫폼 `{name}`: {field}은(는) kind = \"vdi\" 플랫폼에만 해당합니다",
+                    "플랫폼 `{name}`: {field} 키는 kind = \"vdi\" 플랫폼에만 해당합니다",
                     name = name,
                     field = field
                 ),
@@ -815,7 +815,7 @@ pub(super) fn background_not_applicable(name: &str) -> Msg {
     msg!(
         "not_applicable",
         "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
-        "플랫폼 `{name}`: {field}은(는) type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
+        "플랫폼 `{name}`: {field} 키는 type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
         name = name,
         field = "host_background_percent"
     )
