@@ -275,6 +275,16 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             9,
             &["5120 vCPUs", "at most 4096", "lower count to 819 or less"],
         ),
+        // A text in one language: what to add, in the text's own key.
+        (
+            "question-text-only-in-english",
+            20,
+            8,
+            &[
+                "`text` has `en` but no `ko`",
+                "add ko = \"...\" beside en: text = { en = \"...\", ko = \"...\" }",
+            ],
+        ),
         // A common abbreviation of a name gets the guess of the name it stands for.
         (
             "metric-abbreviated",

@@ -1312,6 +1312,19 @@ fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
             // start, which may be another table's header: not that table's fault).
             m.en = "the file has no `[scenario]` table (at least `name = \"...\"`; `duration_ms` defaults to 100); a scenario file has one, and `[[platform]]` and `[[instance]]` tables (`[host]` is optional)";
             m.ko = "파일에 `[scenario]` 테이블이 없습니다(최소한 `name = \"...\"`, `duration_ms`의 기본값은 100). 시나리오 파일에는 이 테이블과 `[[platform]]`, `[[instance]]` 테이블이 있어야 합니다(`[host]`는 선택)";
+        } else if let (Some(key), Some(other)) = (
+            key_before(text, span.start),
+            match value_of("field").as_deref() {
+                Some("ko") => Some("en"),
+                Some("en") => Some("ko"),
+                _ => None,
+            },
+        ) {
+            // A text in one language only (`{ en = "..." }`): what to add, and where.
+            m.en = "`{key}` has `{other}` but no `{field}`: every text is written in both languages, as each reader sees the one of theirs; add {field} = \"...\" beside {other}: {key} = { en = \"...\", ko = \"...\" }";
+            m.ko = "`{key}`에는 `{other}`만 있고 `{field}` 키가 없습니다: 읽는 사람마다 자기 언어의 글을 보므로 모든 글은 두 언어로 씁니다. {other} 옆에 {field} = \"...\"를 더하세요: {key} = { en = \"...\", ko = \"...\" }";
+            m.params.push(("key", key.to_string()));
+            m.params.push(("other", other.to_string()));
         } else if let Some(key) = key_before(text, span.start) {
             m.en = "{detail} in `{key}`";
             m.ko = "`{key}`에 필수인 `{field}` 키가 없습니다";
