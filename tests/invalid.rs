@@ -256,13 +256,64 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             9,
             &["between 1 and 1024", "1025"],
         ),
+        // A platform over its limits: at the count of the group that adds the most (web's
+        // 600, the first of two equals), with the count that would fit.
         (
             "too-many-instances-on-a-platform",
+            14,
             9,
-            8,
-            &["1200 instances", "at most 1024"],
+            &[
+                "instance `web`: count = 600",
+                "1200 instances",
+                "at most 1024",
+                "lower count to 424 or less",
+            ],
         ),
-        ("too-many-vcpus", 9, 8, &["5120 vCPUs", "at most 4096"]),
+        (
+            "too-many-vcpus",
+            14,
+            9,
+            &["5120 vCPUs", "at most 4096", "lower count to 819 or less"],
+        ),
+        // A text in one language: what to add, in the text's own key.
+        (
+            "question-text-only-in-english",
+            20,
+            8,
+            &[
+                "`text` has `en` but no `ko`",
+                "add ko = \"...\" beside en: text = { en = \"...\", ko = \"...\" }",
+            ],
+        ),
+        // A common abbreviation of a name gets the guess of the name it stands for.
+        (
+            "metric-abbreviated",
+            21,
+            10,
+            &["unknown value `thruput`; did you mean `throughput`?"],
+        ),
+        // A host's memory in MiB beyond memory_gib's range: the unit first.
+        (
+            "host-memory-gib-written-in-mib",
+            7,
+            14,
+            &[
+                "host.memory_gib is in GiB",
+                "between 0.125 and 65536",
+                "for 131072 MiB write memory_gib = 128",
+            ],
+        ),
+        // One group alone (count = 1000, within its range) over the vCPU limit: at its count.
+        (
+            "count-too-many-vcpus-on-a-platform",
+            16,
+            9,
+            &[
+                "count = 1000 with vcpus = 8",
+                "8000 vCPUs",
+                "lower count to 512",
+            ],
+        ),
         // Locations come from the parser's spans, not a text search: the offending value
         // in an inline table (`costs = { vm_exit_roundtrip = 900, exit_handler = ...`:
         // the value starts in column 51), after a quoted key (`"exit_handler" = ` is 17

@@ -205,6 +205,11 @@ fn ending(before: &str) -> Option<Ending> {
             .into_iter()
             .rev()
             .collect();
+        // A unit symbol is read as the unit's name, which ends in a vowel: 기비바이트,
+        // 메가바이트, 기가헤르츠 ("512 MiB는", "GHz로").
+        if UNIT_SYMBOLS.contains(&letters.as_str()) {
+            return Some(Ending::Vowel);
+        }
         // Capitals, or letters without a vowel ("ctr", "kvm"), are read letter by letter.
         let vowel = letters.chars().any(|c| "aeiouyAEIOUY".contains(c));
         return if letters.chars().all(|c| c.is_ascii_uppercase()) || !vowel {
@@ -218,6 +223,12 @@ fn ending(before: &str) -> Option<Ending> {
     }
     None
 }
+
+/// Units written in mixed case, read as their names (all ending in a vowel: 키비바이트,
+/// 메비바이트, 기비바이트, 테비바이트, 헤르츠), where the rule for words would not be sure
+/// ("GiB" as the word "gib"). In capitals (GB, MB) or without a vowel (ms) their letters'
+/// names end in a vowel too.
+const UNIT_SYMBOLS: &[&str] = &["KiB", "MiB", "GiB", "TiB", "kB", "Hz", "kHz", "MHz", "GHz"];
 
 /// A number's reading: its last digit ("12" 십이, "1.5" 일 점 오), or for a whole
 /// number ending in zeros the power of ten it ends on ("30" 삼십, "1,000" 천, "20000" 이만).
@@ -414,6 +425,14 @@ mod tests {
         assert_eq!(particles("서버 (a (b) c)이(가)"), "서버 (a (b) c)가");
         assert_eq!(particles("OS을(를)"), "OS를");
         assert_eq!(particles("\"4G\"을(를)"), "\"4G\"를");
+        // Units in mixed case by their names: 메비바이트, 기비바이트, 기가헤르츠.
+        assert_eq!(particles("512 MiB은(는)"), "512 MiB는");
+        assert_eq!(particles("GiB은(는) 크기의 단위"), "GiB는 크기의 단위");
+        assert_eq!(particles("`2.4GHz`을(를)"), "`2.4GHz`를");
+        // A code identifier is read as words, not spelt (`memory_gib`: 메모리 기브? 지아이비?):
+        // not sure, so the pair stays, and messages put a noun after a key instead
+        // ("`memory_gib` 키가", "혹시 `memory_gib`인가요?").
+        assert_eq!(particles("`memory_gib`을(를)"), "`memory_gib`을(를)");
         // Not sure how these are read: 앱 or 애프, 스택, 타입 or 파이프, 에이비씨 or 매직.
         assert_eq!(particles("`app`이(가)"), "`app`이(가)");
         assert_eq!(particles("`stack`은(는)"), "`stack`은(는)");

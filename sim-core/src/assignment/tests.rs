@@ -164,7 +164,7 @@ fn a_library_scenario_named_without_its_toml_gets_a_guess() {
             "{written}: {e}"
         );
         let ko = e.message_in(crate::Lang::Ko);
-        assert!(ko.contains("`syscalls.toml`을 뜻했나요?"), "{ko}");
+        assert!(ko.contains("혹시 `syscalls.toml`인가요?"), "{ko}");
     }
     let e = parse(&ASSIGNMENT.replace("\"syscalls.toml\"", "\"syscals\"")).unwrap_err();
     assert!(!e.message.contains("did you mean"), "{e}");

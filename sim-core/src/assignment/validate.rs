@@ -379,7 +379,7 @@ fn step_scenario(
                             msg!(
                                 "unknown_scenario",
                                 "step `{step}`: no scenario `{name}`; did you mean the file `{meant}` beside the assignment? (a scenario file is named with its .toml)",
-                                "단계 `{step}`: 시나리오 `{name}`이(가) 없습니다. 과제 파일 옆의 파일 `{meant}`을(를) 뜻했나요? (시나리오 파일은 .toml까지 씁니다)",
+                                "단계 `{step}`: 시나리오 `{name}`이(가) 없습니다. 혹시 과제 파일 옆의 파일 `{meant}`인가요? (시나리오 파일은 .toml까지 씁니다)",
                                 step = step_id,
                                 name = name.get_ref(),
                                 meant = meant
@@ -391,7 +391,7 @@ fn step_scenario(
                         msg!(
                             "unknown_scenario",
                             "step `{step}`: no library scenario `{name}`; did you mean `{meant}`? (a library scenario is named by its file name)",
-                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. `{meant}`을(를) 뜻했나요? (라이브러리 시나리오는 파일 이름으로 씁니다)",
+                            "단계 `{step}`: 라이브러리에 시나리오 `{name}`이(가) 없습니다. 혹시 `{meant}`인가요? (라이브러리 시나리오는 파일 이름으로 씁니다)",
                             step = step_id,
                             name = name.get_ref(),
                             meant = meant

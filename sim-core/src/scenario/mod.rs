@@ -565,7 +565,11 @@ impl Scenario {
     }
 
     /// What validation found that does not make the file invalid but that its author
-    /// should read, each located in the file: an instance group whose memory_gib is below
+    /// should read, each located in the file: a host memory_gib above 4096 (4 TiB, more than
+    /// a typical server has, and what a host's memory written in MiB by mistake becomes: code
+    /// `host_memory_unusual`, at its value), a VDI platform's rtt_ms above 0 and below 0.1
+    /// (shorter than any network's round trip: code `rtt_below_any_network`, at its value),
+    /// an instance group whose memory_gib is below
     /// what its guest (or, for a container, its working set) needs, so that the OOM killer
     /// stops every instance of it even running alone (code `memory_too_small_alone`, at
     /// its memory_gib, or at its name when it keeps the default), and a VM group with more
@@ -1179,6 +1183,83 @@ workload = "syscall-heavy"
         assert_eq!(line_column(text, offset), (1, 3));
         let second = text.rfind('=').unwrap();
         assert_eq!(line_column(text, second), (2, 4));
+    }
+
+    /// A host memory_gib above 4 TiB (32768: 32 GiB written in MiB) is valid, with a warning
+    /// at its value that says it is in GiB and what a typical server has; 4096 and less is
+    /// not warned about. Above 65536 it is an error that says the unit first.
+    #[test]
+    fn a_host_memory_above_4_tib_is_warned_about_and_one_in_mib_named() {
+        let text = "[scenario]\nname = \"big\"\n[host]\nmemory_gib = 32768\n\
+                    [[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+                    [[instance]]\nname = \"vm\"\nworkload = \"cpu-bound\"\n";
+        let scenario = Scenario::from_toml("big.toml", text).expect("valid");
+        let warnings = scenario.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let w = &warnings[0];
+        assert_eq!((w.code, w.line, w.column), ("host_memory_unusual", 4, 14));
+        assert_eq!(
+            w.message,
+            "host.memory_gib = 32768 is 32 TiB (memory_gib is in GiB), unusually large for a server: a typical one has 64 GiB to 2 TiB (memory_gib = 64 to 2048). If you meant 32768 MiB, write memory_gib = 32"
+        );
+        let ko = w.message_in(crate::text::Lang::Ko);
+        assert!(
+            ko.contains("host.memory_gib = 32768은 32 TiB입니다")
+                && ko.contains("memory_gib = 32로 쓰세요"),
+            "{ko}"
+        );
+        for quiet in ["4096", "2048", "64"] {
+            let other = text.replace("memory_gib = 32768", &format!("memory_gib = {quiet}"));
+            let s = Scenario::from_toml("big.toml", &other).expect("valid");
+            assert!(s.warnings().is_empty(), "{quiet}: {:?}", s.warnings());
+        }
+        // 131072 (128 GiB in MiB) is beyond the range: an error that says the unit.
+        let e = Scenario::from_toml("big.toml", &text.replace("32768", "131072")).unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("out_of_range", 4, 14));
+        assert_eq!(
+            e.message,
+            "host.memory_gib is in GiB and must be between 0.125 and 65536 (64 TiB); got 131072: for 131072 MiB write memory_gib = 128"
+        );
+        assert!(e
+            .message_in(crate::text::Lang::Ko)
+            .contains("131072 MiB라면 memory_gib = 128로 쓰세요"));
+    }
+
+    /// A VDI round trip above 0 and below 0.1 ms is valid, with a warning at its value that
+    /// gives the range and the unit (and 0.005 s as ms); 0 (no delay) and 0.1 are not.
+    #[test]
+    fn a_vdi_rtt_below_any_network_is_warned_about() {
+        let text = "[scenario]\nname = \"desk\"\n[[platform]]\nname = \"vdi\"\nkind = \"vdi\"\n\
+                    rtt_ms = 0.005\n[[instance]]\nname = \"d\"\nworkload = \"desktop-office\"\n";
+        let scenario = Scenario::from_toml("desk.toml", text).expect("valid");
+        let warnings = scenario.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let w = &warnings[0];
+        assert_eq!((w.code, w.line, w.column), ("rtt_below_any_network", 6, 10));
+        assert_eq!(
+            w.message,
+            "platform `vdi`: rtt_ms = 0.005 is 5 µs, shorter than any network round trip between a thin client and its server (about 0.1 to 0.5 ms on a LAN); rtt_ms is in milliseconds, 0 to 2000 (0: no network delay at all). If you meant 0.005 s, write rtt_ms = 5"
+        );
+        let ko = w.message_in(crate::text::Lang::Ko);
+        assert!(
+            ko.contains("rtt_ms = 0.005는 5 µs로") && ko.contains("rtt_ms = 5로 쓰세요"),
+            "{ko}"
+        );
+        for quiet in ["0", "0.1", "20"] {
+            let other = text.replace("rtt_ms = 0.005", &format!("rtt_ms = {quiet}"));
+            let s = Scenario::from_toml("desk.toml", &other).expect("valid");
+            assert!(s.warnings().is_empty(), "{quiet}: {:?}", s.warnings());
+        }
+        // Too short to be seconds in ms either: the range and unit alone.
+        let tiny = text.replace("0.005", "0.00005");
+        let w = &Scenario::from_toml("desk.toml", &tiny)
+            .expect("valid")
+            .warnings()[0];
+        assert!(
+            w.message.ends_with("(0: no network delay at all)"),
+            "{}",
+            w.message
+        );
     }
 
     /// A VM with more vCPUs than the host's cores is valid, with a warning at its vcpus; a

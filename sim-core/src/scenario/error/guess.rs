@@ -28,8 +28,67 @@ pub(super) fn listed(expected: &str) -> impl Iterator<Item = &str> {
 /// guess from). A name under 4 letters gets one guess besides: the one name that is it
 /// and a unit (`rtt` for `rtt_ms`, `cap` for `cap_percent`: its unit left off). A name in
 /// another unit is never guessed: `duration_s` is not `duration_ms` (taking the guess
-/// would make 2 s into 2 ms). Nor is `given` itself.
+/// would make 2 s into 2 ms). Nor is `given` itself. Before all that, a name with a part
+/// that is a common abbreviation (`ABBREVIATIONS`: `thruput`, `tput`, `lat`, `mem`, `avg`,
+/// `pct`...) is guessed as the name written out (`p99_lat`: `p99_latency_us`), and as
+/// written if that gives none.
 pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
+    if names.contains(&given) {
+        return None;
+    }
+    // Common abbreviations written out (`thruput`, `mem_gib`, `p99_lat`), then guessed
+    // as such: the name itself, else the guess of the written-out name.
+    if let Some(long) = expanded(given) {
+        if names.contains(&long.as_str()) {
+            return names.iter().copied().find(|name| *name == long);
+        }
+        if let Some(name) = guess_as_written(&long, names) {
+            return Some(name);
+        }
+    }
+    guess_as_written(given, names)
+}
+
+/// `given` with each of its `_`- or `-`-separated parts that is one of [`ABBREVIATIONS`]
+/// written out (`mem_gib`: `memory_gib`; `tput`: `throughput`), or `None` without one.
+fn expanded(given: &str) -> Option<String> {
+    let mut out = String::with_capacity(given.len() + 8);
+    let mut changed = false;
+    for (i, part) in given.split(['_', '-']).enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        let lower = part.to_ascii_lowercase();
+        match ABBREVIATIONS.iter().find(|(short, _)| *short == lower) {
+            Some((_, long)) => {
+                out.push_str(long);
+                changed = true;
+            }
+            None => out.push_str(part),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Abbreviations of the words the format's names are made of, and the words
+/// ([`guess`]): a part of a name written as one is read as the word (`mean_lat_us` is
+/// `mean_latency_us`, `steal_pct` is `steal_percent`, `mem` is `memory`, so `memory_gib` as
+/// a key), then guessed as usual: `lat` alone is as near `mean_latency_us` as
+/// `p99_latency_us`, so no guess. Units are not here: a name in another unit is never guessed.
+pub(super) const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("thruput", "throughput"),
+    ("tput", "throughput"),
+    ("lat", "latency"),
+    ("mem", "memory"),
+    ("avg", "mean"),
+    ("perf", "performance"),
+    ("rel", "relative"),
+    ("pct", "percent"),
+    ("cnt", "count"),
+];
+
+/// [`guess`] of `given` as written (no abbreviation written out).
+fn guess_as_written<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     let want = plain(given);
     let letters = want.chars().count();
     if letters == 0 || names.contains(&given) {

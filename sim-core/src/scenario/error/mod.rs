@@ -66,7 +66,7 @@ impl ScenarioError {
                 let mut ko = render(self.ko, &self.params);
                 if let Some(meant) = self.did_you_mean() {
                     let stop = if ko.ends_with('.') { " " } else { ". " };
-                    ko.push_str(&format!("{stop}`{meant}`을(를) 뜻했나요?"));
+                    ko.push_str(&format!("{stop}혹시 `{meant}`인가요?"));
                 }
                 // Templates write "을(를)" where the word is a parameter: its one form.
                 crate::text::particles(&ko)
@@ -316,22 +316,22 @@ fn unknown_cost(field: &str, costs: &[&str]) -> Msg {
         (Some(_), true) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; did you mean `{meant}`? docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 혹시 `{meant}`인가요? 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
         (Some(_), false) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; did you mean `{meant}`? Also near it: {near}; docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. `{meant}`을(를) 뜻했나요? 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 혹시 `{meant}`인가요? 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
         (None, false) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; the nearest names: {near}; docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 가장 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 가장 비슷한 이름: {near}. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
         (None, true) => msg!(
             "unknown_field",
             "unknown cost `{field}` in [costs]; docs/cost-model.md lists every cost with its unit, default and source",
-            "[costs]에 알 수 없는 비용 `{field}`이(가) 있습니다. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
+            "[costs]: 알 수 없는 비용 `{field}`입니다. 모든 비용의 단위, 기본값, 출처는 docs/cost-model.md에 있습니다"
         ),
     };
     m.params.push(("field", field.to_string()));
@@ -918,6 +918,64 @@ mod tests {
         assert!(near.len() <= 3, "{near:?}");
     }
 
+    /// Common abbreviations get a guess as the words they stand for (`throughpt`, a slip,
+    /// always did; `thruput` and `tput` did not), and none where the word written out is
+    /// as near two names (`lat`: mean, p50 or p99).
+    #[test]
+    fn common_abbreviations_are_guessed_as_their_words() {
+        let metrics: Vec<&str> = crate::question::Metric::ALL
+            .iter()
+            .map(|m| m.name())
+            .collect();
+        for (given, meant) in [
+            ("throughpt", "throughput"),
+            ("thruput", "throughput"),
+            ("Thruput", "throughput"),
+            ("tput", "throughput"),
+            ("p99_lat", "p99_latency_us"),
+            ("mean_lat_us", "mean_latency_us"),
+            ("avg_latency_us", "mean_latency_us"),
+            ("avg_lat", "mean_latency_us"),
+            ("steal_pct", "steal_percent"),
+            ("rel_perf_pct", "relative_performance_percent"),
+        ] {
+            assert_eq!(super::guess(given, &metrics), Some(meant), "{given}");
+        }
+        assert_eq!(super::guess("lat", &metrics), None);
+        // A unit stays a unit: `p99_lat_ms` is not p99_latency_us (in µs) but, as
+        // `p99_latency_ms` is, the desktops' p99 in ms.
+        assert_eq!(
+            super::guess("p99_lat_ms", &metrics),
+            super::guess("p99_latency_ms", &metrics)
+        );
+        assert_eq!(
+            super::guess("p99_lat_ms", &metrics),
+            Some("desktop_p99_latency_ms")
+        );
+        let host = "`cores`, `clock_ghz`, `memory_gib`, `cpu`, `vtx`, `ept`, `disk`, `nic`";
+        for given in ["mem", "mem_gib", "MEM"] {
+            assert_eq!(
+                super::spelled_otherwise(given, host).as_deref(),
+                Some("memory_gib"),
+                "{given}"
+            );
+        }
+        let instance = "`name`, `count`, `vcpus`, `memory_gib`";
+        assert_eq!(
+            super::spelled_otherwise("cnt", instance).as_deref(),
+            Some("count")
+        );
+        // The message of a question's metric written `thruput`.
+        let text = "[scenario]\nname = \"q\"\n[[platform]]\nname = \"a\"\nkind = \"native\"\n\
+                    [[platform]]\nname = \"b\"\nkind = \"container\"\n\
+                    [[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n\
+                    [[question]]\nid = \"q\"\nkind = \"choice\"\ntext = { en = \"?\", ko = \"?\" }\n\
+                    metric = \"thruput\"\nselect = \"highest\"\n";
+        let e = Scenario::from_toml("t.toml", text).unwrap_err();
+        assert_eq!((e.line, e.column), (16, 10), "{e}");
+        assert!(e.message.contains("did you mean `throughput`?"), "{e}");
+    }
+
     use super::{table_header, SECTION_KEYS};
     use crate::Scenario;
 
@@ -964,7 +1022,7 @@ mod tests {
         );
         assert!(
             e.message_in(crate::text::Lang::Ko)
-                .ends_with("`ept`는 [host]의 키입니다"),
+                .ends_with("`ept` 키는 [host]에 속합니다"),
             "{}",
             e.message_in(crate::text::Lang::Ko)
         );

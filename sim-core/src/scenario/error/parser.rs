@@ -68,7 +68,7 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         return msg!(
             "missing_field",
             "{detail}",
-            "필수 키 `{field}`이(가) 없습니다",
+            "필수인 `{field}` 키가 없습니다",
             detail = detail,
             field = field
         );
@@ -883,7 +883,7 @@ fn duplicate_key(text: &str, span: &Range<usize>, message: &str) -> Option<(Rang
                 msg!(
                     "duplicate_key",
                     "duplicate key `{key}`: a key may appear once in its table",
-                    "키 `{key}`이(가) 두 번 나옵니다: 키는 표마다 한 번만 쓸 수 있습니다",
+                    "`{key}` 키가 두 번 나옵니다: 키는 표마다 한 번만 쓸 수 있습니다",
                     key = key
                 ),
             ));
@@ -931,7 +931,7 @@ fn number_with_unit(whole: &str, number: &str, written: &str, key: Option<&str>)
         )) => msg!(
             "syntax",
             "`{whole}`: {written} measures {written_quantity}, but {key} is {key_quantity} in {key_unit}: write a number of {key_unit} alone",
-            "`{whole}`: {written}은(는) {written_quantity_ko}의 단위이지만 {key}은(는) {key_unit} 단위의 {key_quantity_ko}입니다: {key_unit} 단위의 숫자만 쓰세요",
+            "`{whole}`: {written}은(는) {written_quantity_ko}의 단위이지만 {key} 값은 {key_unit} 단위의 {key_quantity_ko}입니다: {key_unit} 단위의 숫자만 쓰세요",
             whole = whole,
             written = written,
             written_quantity = written_quantity.0,
@@ -1092,7 +1092,7 @@ fn misspelt_table(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
         msg!(
             "unknown_field",
             "unknown table `{table}`; did you mean `{meant}`? Expected {expected_en}",
-            "알 수 없는 테이블 `{table}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 이름: {expected}",
+            "알 수 없는 테이블 `{table}`입니다. 혹시 `{meant}`인가요? 쓸 수 있는 이름: {expected}",
             table = written,
             meant = meant
         )
@@ -1100,7 +1100,7 @@ fn misspelt_table(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
         msg!(
             "unknown_field",
             "unknown table `{table}`; did you mean `{meant}`? (`{field}` is a key of {sections}, not a table) Expected {expected_en}",
-            "알 수 없는 테이블 `{table}`입니다. `{meant}`을(를) 뜻했나요? (`{field}`은(는) {sections}의 키이고 테이블이 아닙니다) 쓸 수 있는 이름: {expected}",
+            "알 수 없는 테이블 `{table}`입니다. 혹시 `{meant}`인가요? (`{field}` 키는 {sections}에 속하며 테이블이 아닙니다) 쓸 수 있는 이름: {expected}",
             table = written,
             meant = meant,
             field = field,
@@ -1146,7 +1146,7 @@ fn unknown_key_home(m: &mut Msg, text: &str) -> Option<(Range<usize>, Msg)> {
                 msg!(
                     "missing_scenario_header",
                     "`{key}` is a key of [scenario], and the file has no `[scenario]` header: write `[scenario]` on the line above the scenario's keys (name, title, description, seed, duration_ms)",
-                    "`{key}`은(는) [scenario]의 키인데 파일에 `[scenario]` 머리글이 없습니다: 시나리오의 키(name, title, description, seed, duration_ms) 위의 줄에 `[scenario]`를 쓰세요",
+                    "`{key}` 키는 [scenario]에 속하는데 파일에 `[scenario]` 머리글이 없습니다: 시나리오의 키(name, title, description, seed, duration_ms) 위의 줄에 `[scenario]`를 쓰세요",
                     key = key
                 ),
             ));
@@ -1154,7 +1154,7 @@ fn unknown_key_home(m: &mut Msg, text: &str) -> Option<(Range<usize>, Msg)> {
     }
     if !homes.is_empty() {
         m.en = "{detail}; `{field}` is a key of {sections}";
-        m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}`은(는) {sections}의 키입니다";
+        m.ko = "알 수 없는 키 `{field}`입니다. 쓸 수 있는 키: {expected}. `{field}` 키는 {sections}에 속합니다";
         m.params.push(("sections", homes.join(", ")));
     }
     None
@@ -1218,11 +1218,11 @@ fn guess_meant_name(m: &mut Msg) {
                 if param == "field" {
                     m.en =
                         "unknown field `{field}`; did you mean `{meant}`? Expected {expected_en}";
-                    m.ko = "알 수 없는 키 `{field}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 키: {expected}";
+                    m.ko = "알 수 없는 키 `{field}`입니다. 혹시 `{meant}`인가요? 쓸 수 있는 키: {expected}";
                 } else {
                     m.en =
                         "unknown value `{value}`; did you mean `{meant}`? Expected {expected_en}";
-                    m.ko = "알 수 없는 값 `{value}`입니다. `{meant}`을(를) 뜻했나요? 쓸 수 있는 값: {expected}";
+                    m.ko = "알 수 없는 값 `{value}`입니다. 혹시 `{meant}`인가요? 쓸 수 있는 값: {expected}";
                 }
                 m.params.push(("meant", meant));
                 m.params.push(("expected_en", expected_in_english(m)));
@@ -1312,9 +1312,22 @@ fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
             // start, which may be another table's header: not that table's fault).
             m.en = "the file has no `[scenario]` table (at least `name = \"...\"`; `duration_ms` defaults to 100); a scenario file has one, and `[[platform]]` and `[[instance]]` tables (`[host]` is optional)";
             m.ko = "파일에 `[scenario]` 테이블이 없습니다(최소한 `name = \"...\"`, `duration_ms`의 기본값은 100). 시나리오 파일에는 이 테이블과 `[[platform]]`, `[[instance]]` 테이블이 있어야 합니다(`[host]`는 선택)";
+        } else if let (Some(key), Some(other)) = (
+            key_before(text, span.start),
+            match value_of("field").as_deref() {
+                Some("ko") => Some("en"),
+                Some("en") => Some("ko"),
+                _ => None,
+            },
+        ) {
+            // A text in one language only (`{ en = "..." }`): what to add, and where.
+            m.en = "`{key}` has `{other}` but no `{field}`: every text is written in both languages, as each reader sees the one of theirs; add {field} = \"...\" beside {other}: {key} = { en = \"...\", ko = \"...\" }";
+            m.ko = "`{key}`에는 `{other}`만 있고 `{field}` 키가 없습니다: 읽는 사람마다 자기 언어의 글을 보므로 모든 글은 두 언어로 씁니다. {other} 옆에 {field} = \"...\"를 더하세요: {key} = { en = \"...\", ko = \"...\" }";
+            m.params.push(("key", key.to_string()));
+            m.params.push(("other", other.to_string()));
         } else if let Some(key) = key_before(text, span.start) {
             m.en = "{detail} in `{key}`";
-            m.ko = "`{key}`에 필수 키 `{field}`이(가) 없습니다";
+            m.ko = "`{key}`에 필수인 `{field}` 키가 없습니다";
             m.params.push(("key", key.to_string()));
         } else if let Some((name, true)) = header_at(text, span.start) {
             // A table of an array (the error points at its header): name it, and the
@@ -1333,14 +1346,14 @@ fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
                     .map(|p| format!("`{p}`"))
                     .collect();
                 m.en = "{detail} in this `{table}`: add `workload = ...`, a preset ({values}) or the name of a `[[workload]]` table";
-                m.ko = "이 `{table}`에 필수 키 `workload`가 없습니다: `workload = ...`를 더하세요 (프리셋 {values} 중 하나, 또는 `[[workload]]` 테이블의 이름)";
+                m.ko = "이 `{table}`에 필수인 `workload` 키가 없습니다: `workload = ...`를 더하세요 (프리셋 {values} 중 하나, 또는 `[[workload]]` 테이블의 이름)";
                 m.params.push(("values", presets.join(", ")));
             } else if values.is_empty() {
                 m.en = "{detail} in this `{table}`";
-                m.ko = "이 `{table}`에 필수 키 `{field}`이(가) 없습니다";
+                m.ko = "이 `{table}`에 필수인 `{field}` 키가 없습니다";
             } else {
                 m.en = "{detail} in this `{table}`: add `{field} = ...`, one of {values}";
-                m.ko = "이 `{table}`에 필수 키 `{field}`이(가) 없습니다: `{field} = ...`를 더하세요 ({values} 중 하나)";
+                m.ko = "이 `{table}`에 필수인 `{field}` 키가 없습니다: `{field} = ...`를 더하세요 ({values} 중 하나)";
                 m.params.push(("values", values.to_string()));
             }
         }

@@ -102,7 +102,7 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         let mine: Vec<_> = (s.instances.iter())
             .filter(|i| i.platforms.contains(&index))
             .collect();
-        if let Some(m) = platform_totals(&p.name, &mine) {
+        if let Some((m, _)) = platform_totals(&p.name, &mine) {
             return fail(m);
         }
         if let Some(m) = p.migration.as_ref().and_then(|m| migration(s, index, m)) {

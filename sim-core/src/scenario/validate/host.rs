@@ -58,6 +58,19 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
         ));
     }
     let memory_gib = *h.memory_gib.get_ref();
+    // A figure in MiB beyond the range (131072 for 128 GiB): the unit first, as for the clock.
+    if memory_gib > 65536.0 && (0.125..=65536.0).contains(&(memory_gib / 1024.0)) {
+        return Err(v.error(
+            h.memory_gib.span(),
+            msg!(
+                "out_of_range",
+                "host.memory_gib is in GiB and must be between 0.125 and 65536 (64 TiB); got {got}: for {got} MiB write memory_gib = {gib}",
+                "host.memory_gib는 GiB 단위이며 0.125에서 65536(64 TiB) 사이여야 합니다. 입력값: {got}. {got} MiB라면 memory_gib = {gib}(으)로 쓰세요",
+                got = memory_gib,
+                gib = short_number(memory_gib / 1024.0)
+            ),
+        ));
+    }
     if !(0.125..=65536.0).contains(&memory_gib) {
         return Err(v.error(
             h.memory_gib.span(),
@@ -215,4 +228,38 @@ pub(super) fn lacks_feature(
         what_ko = what.1,
         first = first
     )
+}
+
+/// Host memory above this many GiB is warned about (`host_memory_unusual`): 4 TiB, twice the
+/// top of what a typical server has (64 GiB to 2 TiB), and the least figure a host of more
+/// than 4 GiB written in MiB by mistake (`memory_gib = 32768` for 32 GiB) reaches.
+pub(super) const UNUSUAL_HOST_MEMORY_GIB: f64 = 4096.0;
+
+/// [`crate::Scenario::warnings`] of the `[host]` table: a memory_gib above
+/// [`UNUSUAL_HOST_MEMORY_GIB`] (valid up to 65536, but more often a figure in MiB than the
+/// point), at its value, with the figure in TiB and the memory_gib it is in MiB.
+pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
+    let raw = &s.raw.host.memory_gib;
+    let got = *raw.get_ref();
+    if got <= UNUSUAL_HOST_MEMORY_GIB || raw.span().is_empty() {
+        return Vec::new();
+    }
+    let v = Validator::unparsed(&s.file_name, &s.source);
+    vec![v.error(
+        raw.span(),
+        msg!(
+            "host_memory_unusual",
+            "host.memory_gib = {got} is {tib} TiB (memory_gib is in GiB), unusually large for a server: a typical one has 64 GiB to 2 TiB (memory_gib = 64 to 2048). If you meant {got} MiB, write memory_gib = {gib}",
+            "host.memory_gib = {got}은(는) {tib} TiB입니다(memory_gib는 GiB 단위). 서버로서는 드물게 큰 값입니다: 보통 서버의 메모리는 64 GiB에서 2 TiB(memory_gib = 64에서 2048)입니다. {got} MiB를 뜻했다면 memory_gib = {gib}(으)로 쓰세요",
+            got = got,
+            tib = short_number(got / 1024.0),
+            gib = short_number(got / 1024.0)
+        ),
+    )]
+}
+
+/// A number with at most three decimals, without trailing zeros (32, 4.883, 0.125).
+fn short_number(x: f64) -> String {
+    let text = format!("{x:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -277,7 +277,7 @@ pub(super) fn validate_overcommit(
                 msg!(
                     "duplicate",
                     "platform `{name}`: overcommit lists `{got}` twice",
-                    "플랫폼 `{name}`: overcommit에 `{got}`이(가) 두 번 있습니다",
+                    "플랫폼 `{name}`: overcommit에 `{got}` 값이 두 번 있습니다",
                     name = name,
                     got = policy.name()
                 ),
@@ -313,7 +313,7 @@ pub(super) fn validate_overcommit(
                 msg!(
                     "overcommit_not_usable",
                     "platform `{name}` (kind = \"{kind}\") cannot use overcommit `{got}`: {why}; valid here: {expected}",
-                    "플랫폼 `{name}`(kind = \"{kind}\")은(는) overcommit `{got}`을(를) 쓸 수 없습니다: {why_ko}. 여기서 가능한 값: {expected}",
+                    "플랫폼 `{name}`(kind = \"{kind}\")은(는) overcommit의 `{got}` 정책을 쓸 수 없습니다: {why_ko}. 여기서 가능한 값: {expected}",
                     name = name,
                     kind = stack.kind.name(),
                     got = policy.name(),

@@ -40,9 +40,12 @@ use fault::validate_fault;
 use host::validate_host;
 use instance::validate_instance;
 use memory::{validate_memory_total, validate_migration};
-/// [`Scenario::warnings`]: the instance groups' memory, then their vCPUs, in that order.
+/// [`Scenario::warnings`]: the host's memory, the platforms' VDI round trips, the instance
+/// groups' memory, then their vCPUs, in that order.
 pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
-    let mut out = memory::warnings(s);
+    let mut out = host::warnings(s);
+    out.extend(platform::warnings(s));
+    out.extend(memory::warnings(s));
     out.extend(instance::warnings(s));
     out
 }
@@ -471,10 +474,24 @@ pub(super) fn validate_all(
                 .zip(&raw.instances)
                 .filter(|(i, _)| i.platforms.contains(&p_index))
                 .collect();
-            let span = raw.platforms[p_index].name.span();
             let mine_specs: Vec<&InstanceSpec> = mine.iter().map(|(i, _)| *i).collect();
-            if let Some(m) = platform_totals(&p.name, &mine_specs) {
-                errors.push(v.error(span, m));
+            if let Some((m, group)) = platform_totals(&p.name, &mine_specs) {
+                // At the count of the group that adds the most (what to lower), or at
+                // the platform when it runs none; said once at a place, for the first
+                // platform, when the same group puts several platforms over a limit.
+                let span = match group.map(|g| mine[g].1) {
+                    Some(raw_i) if !raw_i.count.span().is_empty() => raw_i.count.span(),
+                    Some(raw_i) if !raw_i.vcpus.span().is_empty() => raw_i.vcpus.span(),
+                    Some(raw_i) => raw_i.name.span(),
+                    None => raw.platforms[p_index].name.span(),
+                };
+                let e = v.error(span, m);
+                let said = errors
+                    .iter()
+                    .any(|x| (x.code, x.line, x.column) == (e.code, e.line, e.column));
+                if !said {
+                    errors.push(e);
+                }
             } else if let (Some(host), true) = (&host, costs_ok) {
                 // One error at a place: a group's memory_gib too large for every platform
                 // that runs it is said once, for the first (fixing it fixes the others).
@@ -696,43 +713,110 @@ fn duplicate_question(name: &str) -> Msg {
 }
 
 /// What platform `name`'s instance groups `mine` break of the per-platform limits: at least
-/// one instance, at most [`MAX_INSTANCES`] instances and [`MAX_VCPUS`] vCPUs.
-fn platform_totals(name: &str, mine: &[&InstanceSpec]) -> Option<Msg> {
+/// one instance, at most [`MAX_INSTANCES`] instances and [`MAX_VCPUS`] vCPUs; with the
+/// index in `mine` of the group that adds the most instances (or vCPUs), the first of
+/// equals, at whose `count` the error is located: lowering it is the fix (the message says
+/// to what, when that alone suffices).
+fn platform_totals(name: &str, mine: &[&InstanceSpec]) -> Option<(Msg, Option<usize>)> {
     if mine.is_empty() {
-        return Some(msg!(
-            "platform_without_instance",
-            "platform `{name}` runs no instance",
-            "플랫폼 `{name}`에서 실행되는 인스턴스가 없습니다",
-            name = name
+        return Some((
+            msg!(
+                "platform_without_instance",
+                "platform `{name}` runs no instance",
+                "플랫폼 `{name}`에서 실행되는 인스턴스가 없습니다",
+                name = name
+            ),
+            None,
         ));
     }
-    let count: u64 = mine.iter().map(|i| u64::from(i.count)).sum();
-    if count > MAX_INSTANCES {
-        return Some(msg!(
-            "too_many",
-            "platform `{name}` has {got} {what}; at most {max} are simulated",
-            "플랫폼 `{name}`의 인스턴스가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
-            name = name,
-            got = count,
-            what = "instances",
-            max = MAX_INSTANCES
+    // Each group's share (instances, or vCPUs: count × vcpus), the total, the limit.
+    let over = |share: &dyn Fn(&InstanceSpec) -> u64, max: u64| {
+        let total: u64 = mine.iter().map(|i| share(i)).sum();
+        if total <= max {
+            return None;
+        }
+        let mut largest = 0;
+        for (g, i) in mine.iter().enumerate() {
+            if share(i) > share(mine[largest]) {
+                largest = g;
+            }
+        }
+        Some((largest, total))
+    };
+    if let Some((g, total)) = over(&|i| u64::from(i.count), MAX_INSTANCES) {
+        let group = mine[g];
+        let others = total - u64::from(group.count);
+        let fit = MAX_INSTANCES.saturating_sub(others);
+        return Some((
+            too_many_on_platform(name, group, total, "instances", MAX_INSTANCES, fit),
+            Some(g),
         ));
     }
-    let vcpus: u64 = (mine.iter())
-        .map(|i| u64::from(i.count) * u64::from(i.vcpus))
-        .sum();
-    if vcpus > MAX_VCPUS {
-        return Some(msg!(
-            "too_many",
-            "platform `{name}` has {got} {what}; at most {max} are simulated",
-            "플랫폼 `{name}`의 vCPU가 {got}개입니다. 최대 {max}개까지 시뮬레이션합니다",
-            name = name,
-            got = vcpus,
-            what = "vCPUs",
-            max = MAX_VCPUS
+    let vcpus_of = |i: &InstanceSpec| u64::from(i.count) * u64::from(i.vcpus);
+    if let Some((g, total)) = over(&vcpus_of, MAX_VCPUS) {
+        let group = mine[g];
+        let others = total - vcpus_of(group);
+        let fit = MAX_VCPUS.saturating_sub(others) / u64::from(group.vcpus.max(1));
+        return Some((
+            too_many_on_platform(name, group, total, "vCPUs", MAX_VCPUS, fit),
+            Some(g),
         ));
     }
     None
+}
+
+/// Platform `name` over its limit of `what` (instances or vCPUs: `total`, at most `max`),
+/// said at the count of `group`, the group that adds the most, with the count that would
+/// fit (`fit`, the others unchanged; 0: lowering this count alone is not enough).
+fn too_many_on_platform(
+    name: &str,
+    group: &InstanceSpec,
+    total: u64,
+    what: &str,
+    max: u64,
+    fit: u64,
+) -> Msg {
+    let vcpus = what == "vCPUs";
+    let (fix, fix_ko) = match (fit, vcpus) {
+        (0, _) => (
+            "lower the counts of this and the platform's other groups".to_string(),
+            "이 그룹과 플랫폼의 다른 그룹의 count를 줄이세요".to_string(),
+        ),
+        (fit, false) => (
+            format!("lower count to {fit} or less"),
+            format!("count를 {fit} 이하로 줄이세요"),
+        ),
+        (fit, true) => (
+            format!("lower count to {fit} or less, or vcpus"),
+            format!("count를 {fit} 이하로 줄이거나 vcpus를 줄이세요"),
+        ),
+    };
+    let (en, ko) = if vcpus {
+        (
+            "instance `{group}`: count = {count} with vcpus = {vcpus} gives platform `{name}` {got} vCPUs in all; at most {max} are simulated on a platform: {fix}",
+            "인스턴스 `{group}`: 이 그룹(count = {count}, vcpus = {vcpus})을 더해 플랫폼 `{name}`의 vCPU가 모두 {got}개입니다. 플랫폼마다 최대 {max}개까지 시뮬레이션합니다: {fix_ko}",
+        )
+    } else {
+        (
+            "instance `{group}`: count = {count} gives platform `{name}` {got} instances in all; at most {max} are simulated on a platform: {fix}",
+            "인스턴스 `{group}`: 이 그룹(count = {count})을 더해 플랫폼 `{name}`의 인스턴스가 모두 {got}개입니다. 플랫폼마다 최대 {max}개까지 시뮬레이션합니다: {fix_ko}",
+        )
+    };
+    Msg {
+        code: "too_many",
+        en,
+        ko,
+        params: vec![
+            ("group", group.name.clone()),
+            ("count", group.count.to_string()),
+            ("vcpus", group.vcpus.to_string()),
+            ("name", name.to_string()),
+            ("got", total.to_string()),
+            ("max", max.to_string()),
+            ("fix", fix),
+            ("fix_ko", fix_ko),
+        ],
+    }
 }
 
 /// What `scenario` breaks of the memory and event budgets, if anything: at most

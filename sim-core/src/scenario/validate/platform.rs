@@ -147,7 +147,7 @@ fn kind_only_fields(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to type1 and vdi hypervisors only (a driver domain is a domain of a type-1 hypervisor)",
-                    "플랫폼 `{name}`: {field}은(는) type1과 vdi 하이퍼바이저에만 해당합니다 (드라이버 도메인은 type-1 하이퍼바이저의 도메인입니다)",
+                    "플랫폼 `{name}`: {field} 키는 type1과 vdi 하이퍼바이저에만 해당합니다 (드라이버 도메인은 type-1 하이퍼바이저의 도메인입니다)",
                     name = name,
                     field = "driver_domain"
                 ),
@@ -187,7 +187,7 @@ fn kind_only_fields(
                     msg!(
                         "not_applicable",
                         "platform `{name}`: {field} applies to containers only",
-                        "플랫폼 `{name}`: {field}은(는) 컨테이너에만 해당합니다",
+                        "플랫폼 `{name}`: {field} 키는 컨테이너에만 해당합니다",
                         name = name,
                         field = field
                     ),
@@ -244,7 +244,7 @@ fn microvm(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to type1 platforms only (a minimal VMM on a type-1/KVM host)",
-                    "플랫폼 `{name}`: {field}은(는) type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
+                    "플랫폼 `{name}`: {field} 키는 type1 플랫폼에만 해당합니다 (type-1/KVM 호스트의 최소 VMM)",
                     name = name,
                     field = "microvm"
                 ),
@@ -588,7 +588,7 @@ fn vdi_network(
                 msg!(
                     "not_applicable",
                     "platform `{name}`: {field} applies to kind = \"vdi\" platforms only",
-                    "플랫폼 `{name}`: {field}은(는) kind = \"vdi\" 플랫폼에만 해당합니다",
+                    "플랫폼 `{name}`: {field} 키는 kind = \"vdi\" 플랫폼에만 해당합니다",
                     name = name,
                     field = field
                 ),
@@ -815,8 +815,62 @@ pub(super) fn background_not_applicable(name: &str) -> Msg {
     msg!(
         "not_applicable",
         "platform `{name}`: {field} applies to type2 hypervisors only (their host OS runs other programs)",
-        "플랫폼 `{name}`: {field}은(는) type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
+        "플랫폼 `{name}`: {field} 키는 type2 하이퍼바이저에만 해당합니다 (그 호스트 OS가 다른 프로그램을 실행합니다)",
         name = name,
         field = "host_background_percent"
     )
+}
+
+/// A VDI round trip below this many ms is warned about (`rtt_below_any_network`): a
+/// thin client's network round trip is about 0.1 to 0.5 ms on a switched LAN, more
+/// beyond it. `rtt_ms = 0` (no network delay at all) is an idealization, not warned about.
+pub(super) const LEAST_REAL_RTT_MS: f64 = 0.1;
+
+/// [`crate::Scenario::warnings`] of the platforms: a VDI platform's rtt_ms above 0 and
+/// below [`LEAST_REAL_RTT_MS`] (valid, as 0 to 2000 are, but more often seconds written in
+/// ms, `0.005` for 5 ms, than the point), at its value, with the range and the unit.
+pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
+    let v = Validator::unparsed(&s.file_name, &s.source);
+    let mut out = Vec::new();
+    for (p, raw) in s.platforms.iter().zip(&s.raw.platforms) {
+        let Some(rtt) = raw.rtt_ms.as_ref().filter(|_| p.vdi.is_some()) else {
+            continue;
+        };
+        let got = *rtt.get_ref();
+        if !(got > 0.0 && got < LEAST_REAL_RTT_MS) || rtt.span().is_empty() {
+            continue;
+        }
+        let as_ms = got * 1000.0;
+        let (hint, hint_ko) = if as_ms >= LEAST_REAL_RTT_MS {
+            (
+                format!(". If you meant {got} s, write rtt_ms = {}", short(as_ms)),
+                format!(
+                    ". {got}초를 뜻했다면 rtt_ms = {}(으)로 쓰세요",
+                    short(as_ms)
+                ),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        out.push(v.error(
+            rtt.span(),
+            msg!(
+                "rtt_below_any_network",
+                "platform `{name}`: rtt_ms = {got} is {us} µs, shorter than any network round trip between a thin client and its server (about 0.1 to 0.5 ms on a LAN); rtt_ms is in milliseconds, 0 to 2000 (0: no network delay at all){hint}",
+                "플랫폼 `{name}`: rtt_ms = {got}은(는) {us} µs로, 씬 클라이언트와 서버 사이 어떤 네트워크의 왕복 시간보다 짧습니다(LAN에서 약 0.1에서 0.5 ms). rtt_ms는 밀리초 단위이며 0에서 2000입니다(0은 네트워크 지연 없음){hint_ko}",
+                name = p.name,
+                got = got,
+                us = short(as_ms),
+                hint = hint,
+                hint_ko = hint_ko
+            ),
+        ));
+    }
+    out
+}
+
+/// A number with at most three decimals, without trailing zeros (5, 0.5, 0.125).
+fn short(x: f64) -> String {
+    let text = format!("{x:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -192,7 +192,7 @@ pub(crate) fn validate_question(
                                 msg!(
                                     "unanswerable",
                                     "question `{id}`: metric `{metric}` is measured on vdi platforms only, and this file has none (add a platform with kind = \"vdi\", or choose another metric)",
-                                    "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 이 파일에는 vdi 플랫폼이 없습니다 (kind = \"vdi\"인 플랫폼을 추가하거나 다른 지표를 고르세요)",
+                                    "질문 `{id}`: `{metric}` 지표는 vdi 플랫폼에서만 측정되는데 이 파일에는 vdi 플랫폼이 없습니다 (kind = \"vdi\"인 플랫폼을 추가하거나 다른 지표를 고르세요)",
                                     id = id,
                                     metric = metric.name()
                                 ),
@@ -345,7 +345,7 @@ pub(super) fn unanswerable(
         return Some(msg!(
             "unanswerable",
             "question `{id}`: metric `{metric}` is measured on vdi platforms only, and `{platform}` is kind = \"{kind}\"",
-            "질문 `{id}`: 지표 `{metric}`은(는) vdi 플랫폼에서만 측정되는데 `{platform}`은(는) kind = \"{kind}\"입니다",
+            "질문 `{id}`: `{metric}` 지표는 vdi 플랫폼에서만 측정되는데 `{platform}`은(는) kind = \"{kind}\"입니다",
             id = id,
             metric = metric.name(),
             platform = platform.name,
@@ -439,7 +439,7 @@ pub(super) fn unanswerable(
             return Some(msg!(
                 "unanswerable",
                 "question `{id}`: no instance on platform `{platform}` runs `{op}`, so its latency has no value; pick an operation of its workloads: {expected}",
-                "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}`을(를) 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요: {expected}",
+                "질문 `{id}`: 플랫폼 `{platform}`의 어떤 인스턴스도 `{op}` 연산을 실행하지 않아 그 지연 값이 없습니다. 워크로드에 있는 연산을 고르세요: {expected}",
                 id = id,
                 platform = platform.name,
                 op = op.name(),

@@ -62,7 +62,7 @@ pub(super) fn validate_sweep(
             msg!(
                 "unanswerable",
                 "sweep: instance `{name}` never runs `{op}` (its workload `{workload}`), so the curve would have no latency to show; the sweep measures the swept group's own operations: pick one of {expected}",
-                "sweep: 인스턴스 `{name}`은(는) `{op}`을(를) 실행하지 않으므로(워크로드 `{workload}`) 곡선에 보일 지연이 없습니다. 스윕은 스윕 대상 그룹 자신의 연산을 잽니다: {expected} 중에서 고르세요",
+                "sweep: 인스턴스 `{name}`은(는) `{op}` 연산을 실행하지 않으므로(워크로드 `{workload}`) 곡선에 보일 지연이 없습니다. 스윕은 스윕 대상 그룹 자신의 연산을 잽니다: {expected} 중에서 고르세요",
                 name = name,
                 op = op.name(),
                 workload = inst.workload.name,
