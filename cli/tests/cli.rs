@@ -1204,7 +1204,7 @@ fn the_warnings_on_a_percentage_question_say_their_percents_are_relative() {
     );
     let err = stderr(&virtsim(&["answers", file, "--lang", "ko"]));
     assert!(
-        err.contains("숫자 질문 `q`의 허용 오차(정답 값의 ±90%)가 다른 플랫폼의 값도"),
+        err.contains("숫자 질문 `q`의 허용 오차 범위(정답 값의 ±90%)에 다른 플랫폼의 값도"),
         "{err}"
     );
     assert!(

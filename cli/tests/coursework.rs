@@ -1266,11 +1266,21 @@ fn new_from_copies_a_library_file_and_run_points_to_it() {
         "{}",
         stderr(&o)
     );
+    // An assignment's name to `new scenario`: said to be one (an instructor's review).
+    let o = virtsim_in(
+        &dir,
+        &["new", "scenario", "x", "--from", "hypervisor-types"],
+    );
+    assert!(
+        stderr(&o).contains("`hypervisor-types` is a library assignment: `virtsim new assignment NAME --from hypervisor-types`"),
+        "{}",
+        stderr(&o)
+    );
     let o = virtsim_in(&dir, &["new", "scenario", "x", "--from", "type3-vs-type4"]);
     assert_eq!(code(&o), 1);
     assert!(
         stderr(&o)
-            .contains("no library scenario has that name; the library's: consolidation-density, "),
+            .contains("no library scenario has that name; did you mean `type1-vs-type2`? the library's: consolidation-density, "),
         "{}",
         stderr(&o)
     );

@@ -457,7 +457,17 @@ fn assignment_table(
                 format!(" [{variant}]")
             }
         );
-        let _ = writeln!(out, "  {}", a.scenario_hash(index, student));
+        // Labelled (a reviewer found a bare hash line): grading matches answers to it.
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            if lang == "ko" {
+                "시나리오 버전:"
+            } else {
+                "scenario version:"
+            },
+            a.scenario_hash(index, student)
+        );
         // In the order the page asks them (`Step::questions`): the predictions first.
         for q in &step.questions {
             let Some(answer) = computed[index].iter().find(|c| c.id == q.id) else {

@@ -315,6 +315,9 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
                 "step", "question", "answer", "expected", "verdict", "points",
             ]
         };
+        // A file not graded (another assignment's, a checksum that does not match): its
+        // rows are not zeros either (a reviewer read "0/2" as a mark).
+        let file_not_graded = grade.problems.iter().any(|p| p.blocks_file());
         let rows: Vec<[String; 6]> = grade
             .rows
             .iter()
@@ -326,7 +329,7 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
                     clean(&r.expected),
                     r.verdict.text().get(lang).to_string(),
                     // A stale row is not a zero: not graded.
-                    if r.verdict == sim_core::assignment::Verdict::Stale {
+                    if file_not_graded || r.verdict == sim_core::assignment::Verdict::Stale {
                         format!("-/{}", r.max_points)
                     } else {
                         format!("{}/{}", r.points, r.max_points)

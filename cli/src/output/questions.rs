@@ -409,7 +409,7 @@ pub(crate) fn question_diags(
             let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
             if ko {
                 out.push(Diag::warning(&scenario, format!(
-                    "숫자 질문 `{id}`의 허용 오차(정답 값의 ±{tolerance}%)가 다른 플랫폼의 값도 정답으로 받습니다({list}). \
+                    "숫자 질문 `{id}`의 허용 오차 범위(정답 값의 ±{tolerance}%)에 다른 플랫폼의 값도 들어갑니다({list}). \
                      다른 플랫폼을 읽은 학생도 정답이 됩니다: 허용 오차를 줄이세요."
                 )));
             } else {

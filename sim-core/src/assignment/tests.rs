@@ -454,6 +454,17 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     assert!(grade.rows.iter().all(|r| r.verdict == Verdict::NotGraded));
     assert_eq!(grade.points, 0);
 
+    // A file of another format version: that, and not "edited" too (its checksum follows
+    // that version's rules).
+    let mut newer = key.clone();
+    newer.format = "virtsim-answers/2".into();
+    assert_eq!(
+        a.grade(&newer, &expected).problems,
+        vec![Problem::UnknownFormat {
+            found: "virtsim-answers/2".into()
+        }]
+    );
+
     // Another student's file handed in as s8's: the variant hash gives it away.
     let mut copied = key.clone();
     copied.student = "s8".into();
@@ -510,7 +521,7 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
             text.get("en")
         );
         assert!(
-            text.get("ko").contains("숫자 형식이 아닙니다"),
+            text.get("ko").contains("이 질문의 답으로 읽을 수 없습니다"),
             "{}",
             text.get("ko")
         );
