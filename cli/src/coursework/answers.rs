@@ -207,7 +207,10 @@ fn with_answers_set(
 /// printed once and naming them; each choice question whose answer differs between the
 /// variants (the explanation written for one answer is wrong for some students); and each
 /// numeric question whose variants grade each other's answers right (variation that does
-/// not move an answer beyond its tolerance lets a student copy a classmate's).
+/// not move an answer beyond its tolerance lets a student copy a classmate's). With a seed
+/// of their own, each sample student is also compared with a classmate of the same picks
+/// (`same_pick_students`: the seed alone tells them apart, or not); and the varied
+/// parameters that change no answer with the same seed are a warning ([`without_effect`]).
 fn reference_and_samples(
     assignment: &Assignment,
     index: usize,
