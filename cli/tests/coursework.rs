@@ -502,8 +502,10 @@ fn the_assignment_template_names_the_pages_labels() {
 }
 
 /// The assignment template shows good practice: `answers` finds no near tie, no tolerance
-/// that accepts another platform and no figure that classmates' variants share (the first
-/// thing an instructor runs on it).
+/// that accepts another platform and no figure that classmates' variants with other picks
+/// share (the first thing an instructor runs on it). Classmates with the same picks differ
+/// by their seed alone, which moves a measured figure by a percent or two: that note is
+/// what a seed and a few choices give, and the template's steps have it.
 #[test]
 fn the_assignment_templates_answers_give_no_note() {
     let dir = scratch_dir("template-notes");
@@ -512,7 +514,12 @@ fn the_assignment_templates_answers_give_no_note() {
     let o = virtsim_in(&dir, &["answers", "notes.toml"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     // Near ties and tolerances print `warning:`, shared figures `note:`: neither.
-    assert_eq!(stderr(&o).trim(), "", "{}", stderr(&o));
+    let err = stderr(&o);
+    let others: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.contains(": students with the same picks differ only by their seed"))
+        .collect();
+    assert!(others.is_empty(), "{err}");
 }
 
 /// `grade` of several files of one student (the id compared trimmed) warns on stderr,
@@ -664,10 +671,15 @@ fn a_memory_choice_too_small_is_a_warning_of_validate_and_answers() {
             stderr(&o)
         );
     }
-    // The library's assignments give none.
+    // The library's assignments give none (only notes: scenario questions they leave out
+    // on purpose).
     let o = virtsim(&["validate", "--lang", "en", &library_dir("assignments")]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(stderr(&o), "", "{}", stderr(&o));
+    assert!(
+        stderr(&o).lines().all(|l| l.starts_with("note: ")),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A directory of the repository's scenario library.
@@ -1285,4 +1297,176 @@ fn new_from_copies_a_library_file_and_run_points_to_it() {
         stderr(&o)
     );
     assert!(!dir.join("x.toml").exists());
+}
+
+/// A scenario of the OOM-killed Windows guest kind (`memory_gib = 1`), with a question.
+const WINDOWS_SCENARIO: &str = r#"[scenario]
+name = "win"
+duration_ms = 5
+
+[[platform]]
+name = "kvm"
+kind = "type1"
+technique = "hardware_assist"
+
+[[platform]]
+name = "docker"
+kind = "container"
+
+[[instance]]
+name = "web"
+workload = "web-server"
+platforms = ["kvm"]
+memory_gib = 1
+guest_os = "windows"
+
+[[instance]]
+name = "box"
+workload = "web-server"
+platforms = ["docker"]
+
+[[question]]
+id = "fastest"
+kind = "choice"
+text = { en = "Fastest start?", ko = "가장 빨리 시작?" }
+metric = "startup_ms"
+select = "lowest"
+"#;
+
+/// A step's scenario's own warning (a guest OOM-killed alone) is a warning of the
+/// assignment, once per step, from `validate` and `answers`: an embedded scenario's at its
+/// line in the assignment, a scenario file's in that file; a scenario question the step does
+/// not ask is a note of `validate` only. In English and Korean.
+#[test]
+fn a_steps_scenario_warnings_and_left_out_questions_are_reported() {
+    let dir = scratch_dir("scenario-warnings");
+    write(&dir, "win.toml", WINDOWS_SCENARIO);
+    let text = format!(
+        "[assignment]\nid = \"win\"\ntitle = {{ en = \"Win\", ko = \"윈\" }}\n\n[[step]]\nid = \"emb\"\ntitle = {{ en = \"E\", ko = \"E\" }}\nintro = {{ en = \"E\", ko = \"E\" }}\nscenario_toml = '''\n{WINDOWS_SCENARIO}'''\n\n[[step.vary]]\nparameter = \"memory_per_instance_mib\"\nchoices = [1024, 2048]\n\n[[step.question]]\nid = \"density\"\nkind = \"numeric\"\ntext = {{ en = \"Density?\", ko = \"밀도?\" }}\nmetric = \"density\"\nplatform = \"kvm\"\n\n[[step]]\nid = \"file\"\ntitle = {{ en = \"F\", ko = \"F\" }}\nintro = {{ en = \"F\", ko = \"F\" }}\nscenario = \"win.toml\"\nscenario_questions = [\"fastest\"]\n"
+    );
+    let a = write(&dir, "a.toml", &text);
+    let line_of = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+    let memory = format!("{a}:{}:14: ", line_of("memory_gib = 1"));
+    let scenario_at = format!("{a}:{}:17: ", line_of("scenario_toml"));
+    let file_line = WINDOWS_SCENARIO[..WINDOWS_SCENARIO.find("memory_gib = 1").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let in_file = format!("win.toml:{file_line}:14: ");
+    for (lang, warning, note, emb, file, left) in [
+        (
+            "en",
+            "warning: ",
+            "note: ",
+            "step `emb`: instance `web`: with memory_gib = 1 (1024 MiB) the OOM killer stops its instances even running alone",
+            "step `file`: instance `web`: with memory_gib = 1",
+            "step `emb`: the scenario's question `fastest` is not asked (a step asks only the scenario questions its scenario_questions lists); to ask it, write scenario_questions = [\"fastest\"]",
+        ),
+        (
+            "ko",
+            "경고: ",
+            "참고: ",
+            "단계 `emb`: 인스턴스 `web`: memory_gib = 1(1024 MiB)이면",
+            "단계 `file`: 인스턴스 `web`: memory_gib = 1(1024 MiB)이면",
+            "단계 `emb`: 시나리오의 질문 `fastest`는 묻지 않습니다",
+        ),
+    ] {
+        let o = virtsim(&["validate", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        let line = |prefix: &str, phrase: &str| {
+            err.lines()
+                .filter(|l| l.starts_with(prefix) && l.contains(phrase))
+                .count()
+        };
+        assert_eq!(line(&format!("{warning}{memory}"), emb), 1, "{err}");
+        assert_eq!(line(warning, &format!("{in_file}{file}")), 1, "{err}");
+        assert_eq!(line(&format!("{note}{scenario_at}"), left), 1, "{err}");
+        // The 1024 choice keeps the guest as written: no warning of its own.
+        assert!(!err.contains("memory_per_instance_mib = 1024"), "{err}");
+        let o = virtsim(&["answers", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.matches(emb).count(), 1, "{err}");
+        assert_eq!(err.matches(file).count(), 1, "{err}");
+        assert!(!err.contains(left), "{err}");
+    }
+}
+
+/// A varied parameter that changes no answer (vm_exit_cycles where every platform is a
+/// container) is a warning of `answers` at its `parameter`, saying why, in English and
+/// Korean; without a seed of their own the copying notes would only repeat it.
+#[test]
+fn a_varied_parameter_without_effect_is_a_warning_of_answers() {
+    let dir = scratch_dir("without-effect");
+    let text = "[assignment]\nid = \"noseed\"\ntitle = { en = \"C\", ko = \"C\" }\n[[step]]\nid = \"c\"\ntitle = { en = \"t\", ko = \"t\" }\nintro = { en = \"t\", ko = \"t\" }\nscenario_toml = '''\n[scenario]\nname = \"cont-only\"\nduration_ms = 5\n[[platform]]\nname = \"docker\"\nkind = \"container\"\n[[platform]]\nname = \"host-net\"\nkind = \"container\"\nnetwork = \"host\"\n[[instance]]\nname = \"w\"\nworkload = \"network-rr\"\n'''\n[[step.vary]]\nparameter = \"vm_exit_cycles\"\nchoices = [500, 1000, 4000]\n[[step.question]]\nid = \"q\"\nkind = \"numeric\"\ntext = { en = \"p99?\", ko = \"p99?\" }\nmetric = \"p99_latency_us\"\nop = \"net_receive\"\nplatform = \"docker\"\ntolerance_percent = 1\n";
+    let a = write(&dir, "a.toml", text);
+    let line = text[..text.find("parameter = \"vm_exit_cycles\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    for (lang, phrase) in [
+        (
+            "en",
+            format!("warning: {a}:{line}:13: step `c`: `vm_exit_cycles` changes no answer here (no platform takes VM exits: every one is a container or native): with the same seed, the variants [vm_exit_cycles=500] / [vm_exit_cycles=1000] / [vm_exit_cycles=4000] give the same answer to every question"),
+        ),
+        (
+            "ko",
+            format!("경고: {a}:{line}:13: 단계 `c`: 여기서는 `vm_exit_cycles` 값을 바꿔도 어떤 답도 바뀌지 않습니다(VM exit을 겪는 플랫폼이 없습니다"),
+        ),
+    ] {
+        let o = virtsim(&["answers", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(&phrase), "{err}");
+        // No copying note beside it (the warning says it all).
+        assert!(
+            !err.contains("note: step `c`") && !err.contains("참고: 단계 `c`"),
+            "{err}"
+        );
+    }
+    // A parameter that moves the answers: no such warning.
+    let moving = a.replace("a.toml", "b.toml");
+    write(
+        &dir,
+        "b.toml",
+        &text
+            .replace("vm_exit_cycles", "host_clock_mhz")
+            .replace("[500, 1000, 4000]", "[1000, 2400, 4000]"),
+    );
+    let o = virtsim(&["answers", &moving]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("changes no answer"), "{}", stderr(&o));
+}
+
+/// With a seed of their own, students with the same picks differ by it alone: `answers`
+/// compares each sample student with a classmate of the same picks and notes the figures
+/// the seed alone does not separate beyond their tolerance, naming both and their picks.
+#[test]
+fn answers_compares_students_with_the_same_picks() {
+    let dir = scratch_dir("same-picks");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    let note = err
+        .lines()
+        .find(|l| {
+            l.starts_with(
+                "note: step `one`: students with the same picks differ only by their seed",
+            )
+        })
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(note.contains("`bt-rel` s"), "{note}");
+    assert!(note.contains("[host_cores="), "{note}");
+    assert!(note.contains("(±10%)"), "{note}");
+    let o = virtsim(&["answers", &a, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("참고: 단계 `one`: 선택지가 같은 학생들은 시드만 다르고"),
+        "{}",
+        stderr(&o)
+    );
+    // A student's own answers run no classmate: no note.
+    let o = virtsim(&["answers", &a, "--student", "s001"]);
+    assert!(!stderr(&o).contains("same picks"), "{}", stderr(&o));
 }

@@ -224,22 +224,34 @@ fn with_answers_set(
 /// printed once and naming them; each choice question whose answer differs between the
 /// variants (the explanation written for one answer is wrong for some students); and each
 /// numeric question whose variants grade each other's answers right (variation that does
-/// not move an answer beyond its tolerance lets a student copy a classmate's).
+/// not move an answer beyond its tolerance lets a student copy a classmate's). With a seed
+/// of their own, each sample student is also compared with a classmate of the same picks
+/// (`same_pick_students`: the seed alone tells them apart, or not); and the varied
+/// parameters that change no answer with the same seed are a warning ([`without_effect`]).
 fn reference_and_samples(
     assignment: &Assignment,
     index: usize,
     lang: Lang,
 ) -> Result<Vec<QuestionAnswer>, Failure> {
-    use sim_core::assignment::{copyable_answers, differing_choices, sample_students};
+    use sim_core::assignment::{
+        copyable_answers, differing_choices, same_pick_students, sample_students,
+    };
     let ko = matches!(lang, Lang::Ko);
     let step = &assignment.steps[index];
     let students = sample_students(assignment, index);
+    // Each sample's classmate with the same picks (a seed of their own), if the seed varies.
+    let twins = same_pick_students(assignment, index, &students);
     let (reference, diags) = computed_answers_diags(assignment, index, None, lang)?;
     // Each warning once, with the variants that give it, in the order first given.
     let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> =
         diags.into_iter().map(|d| (d, vec![None])).collect();
     let mut samples = Vec::new();
-    for id in &students {
+    let mut twin_answers = Vec::new();
+    for (id, twin) in students
+        .iter()
+        .map(|s| (s, false))
+        .chain(twins.iter().flatten().map(|s| (s, true)))
+    {
         let (answers, diags) = computed_answers_diags(assignment, index, Some(id), lang)?;
         for d in diags {
             match seen.iter_mut().find(|(s, _)| *s == d) {
@@ -247,7 +259,11 @@ fn reference_and_samples(
                 None => seen.push((d, vec![Some(id)])),
             }
         }
-        samples.push(answers);
+        if twin {
+            twin_answers.push(answers);
+        } else {
+            samples.push(answers);
+        }
     }
     for (d, variants) in &seen {
         let label = variant_label(assignment, index, variants, lang);
@@ -307,9 +323,30 @@ fn reference_and_samples(
             ),
         }
     }
+    if without_effect(assignment, index, &reference, &samples, &students, lang)?
+        && !step.student_seed
+    {
+        // Every variant compared has the same answers: said above; the copying notes
+        // would repeat it (without a seed of their own, only the picks could move them).
+        return Ok(reference);
+    }
     if !step.questions.iter().any(|q| !q.predict) {
         return Ok(reference);
     }
+    // Each sample student with their classmate of the same picks, if the seed varies.
+    let pairs: Vec<(&str, &str, &Vec<QuestionAnswer>, &Vec<QuestionAnswer>)> = {
+        let mut found = twin_answers.iter();
+        students
+            .iter()
+            .zip(&samples)
+            .zip(&twins)
+            .filter_map(|((id, answers), twin)| {
+                let twin = twin.as_ref()?;
+                Some((id.as_str(), twin.as_str(), answers, found.next()?))
+            })
+            .collect()
+    };
+    note_same_picks(assignment, index, &pairs, lang);
     let copyable = copyable_answers(&samples);
     if copyable.is_empty() {
         return Ok(reference);
@@ -349,6 +386,176 @@ fn reference_and_samples(
         ),
     }
     Ok(reference)
+}
+
+/// Whether the step's varied parameters change no answer: the reference variant and
+/// variants with other picks but the same seed (the sample students' variants when the seed
+/// is the scenario's; else one more run, the scenario's seed with the first sample's
+/// other picks) give the same answer and value to every question. Then warns, at the
+/// first such parameter's `[[step.vary]]`, naming them and, where the scenario says it,
+/// why (`vm_exit_cycles` where no platform is a VM), and gives true.
+fn without_effect(
+    assignment: &Assignment,
+    index: usize,
+    reference: &[QuestionAnswer],
+    samples: &[Vec<QuestionAnswer>],
+    students: &[String],
+    lang: Lang,
+) -> Result<bool, Failure> {
+    use sim_core::assignment::{parameters_without_effect, why_without_effect, Variant};
+    let step = &assignment.steps[index];
+    if step.vary.is_empty() || students.is_empty() {
+        return Ok(false);
+    }
+    let base = assignment.variant(index, None);
+    let mut variants: Vec<(Variant, Vec<QuestionAnswer>)> =
+        vec![(base.clone(), reference.to_vec())];
+    if step.student_seed {
+        // The scenario's seed with the first other picks: one run more.
+        let Some(other) = students
+            .iter()
+            .map(|id| assignment.variant(index, Some(id)))
+            .find(|v| v.picks != base.picks)
+        else {
+            return Ok(false);
+        };
+        let other = Variant {
+            seed: None,
+            picks: other.picks,
+        };
+        let scenario = assignment
+            .variant_scenario(index, &other)
+            .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
+        let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+        variants.push((other, result.questions));
+    } else {
+        for (id, answers) in students.iter().zip(samples) {
+            variants.push((assignment.variant(index, Some(id)), answers.clone()));
+        }
+    }
+    let found = parameters_without_effect(assignment, index, &variants);
+    let Some(&first) = found.first() else {
+        return Ok(false);
+    };
+    let at = assignment
+        .vary_place(index, first)
+        .map(|(line, column)| format!("{}:{line}:{column}: ", assignment.file_name))
+        .unwrap_or_default();
+    let names: Vec<String> = found.iter().map(|p| format!("`{}`", p.name())).collect();
+    let mut distinct: Vec<String> = Vec::new();
+    for (v, _) in &variants {
+        let picks = format!("[{}]", v.picks_text());
+        if !distinct.contains(&picks) {
+            distinct.push(picks);
+        }
+    }
+    let why: Vec<String> = found
+        .iter()
+        .filter_map(|&p| why_without_effect(assignment, index, p))
+        .map(|t| {
+            clean(if matches!(lang, Lang::Ko) {
+                &t.ko
+            } else {
+                &t.en
+            })
+        })
+        .collect();
+    let why = match (why.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::En) => format!(" ({})", why.join("; ")),
+        (false, Lang::Ko) => format!("({})", why.join("; ")),
+    };
+    let (step_id, names, picks) = (clean(&step.id), names.join(", "), distinct.join(" / "));
+    let at = clean(&at);
+    let verb = if found.len() == 1 {
+        "changes"
+    } else {
+        "change"
+    };
+    let seeded = step.student_seed;
+    let (then, then_ko) = if seeded {
+        (
+            "The choice a student draws moves none of their figures (only their seed does)",
+            "학생이 받는 선택지는 수치를 하나도 바꾸지 않습니다(시드만 바꿉니다)",
+        )
+    } else {
+        (
+            "Whichever choice a student draws, they get the same figures as their classmates",
+            "학생이 어느 선택지를 받든 다른 학생과 같은 수치를 얻습니다",
+        )
+    };
+    match lang {
+        Lang::En => crate::errln!(
+            "warning: {at}step `{step_id}`: {names} {verb} no answer here{why}: with the same seed, the variants {picks} give the same answer to every question. \
+             {then}; vary a parameter that moves the answers, or drop the [[step.vary]]."
+        ),
+        Lang::Ko => crate::errln!(
+            "경고: {at}단계 `{step_id}`: 여기서는 {names} 값을 바꿔도 어떤 답도 바뀌지 않습니다{why}: 같은 시드에서 변형 {picks}의 답이 모든 질문에서 같습니다. \
+             {then_ko}. 답을 바꾸는 매개변수를 학생마다 달리하거나 [[step.vary]]를 빼세요."
+        ),
+    }
+    Ok(true)
+}
+
+/// A note naming each numeric question whose answer a sample student and their classmate
+/// with the same picks (`pairs`: ids and answers) grade right for each other: the seed
+/// alone does not separate them beyond the tolerance, so a student can hand in the figure
+/// of a classmate who drew the same choices (about one in as many as the step has
+/// variants).
+fn note_same_picks(
+    assignment: &Assignment,
+    index: usize,
+    pairs: &[(&str, &str, &Vec<QuestionAnswer>, &Vec<QuestionAnswer>)],
+    lang: Lang,
+) {
+    use sim_core::assignment::copyable_answers;
+    let ko = matches!(lang, Lang::Ko);
+    // Per question, in the step's order: each pair whose answers grade each other right.
+    let mut found: Vec<(String, f64, Vec<String>)> = Vec::new();
+    for &(id, twin, answers, twin_answers) in pairs {
+        let picks = assignment.variant(index, Some(id)).picks_text();
+        for c in copyable_answers(&[answers.clone(), twin_answers.clone()]) {
+            let and = if ko { " / " } else { " and " };
+            let pair = format!(
+                "{} {}{and}{} {} [{picks}]",
+                clean(id),
+                c.answers[0],
+                clean(twin),
+                c.answers[1]
+            );
+            match found.iter_mut().find(|(q, _, _)| *q == c.question) {
+                Some((_, _, list)) => list.push(pair),
+                None => found.push((c.question.clone(), c.tolerance_percent, vec![pair])),
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let step = &assignment.steps[index];
+    let variants: usize = step.vary.iter().map(|v| v.choices.len()).product();
+    let list: Vec<String> = found
+        .iter()
+        .map(|(q, tolerance, pairs)| {
+            format!(
+                "`{}` {} (±{}%)",
+                clean(q),
+                pairs.join("; "),
+                crate::output::figure(*tolerance)
+            )
+        })
+        .collect();
+    let (step_id, list) = (clean(&step.id), list.join(", "));
+    match lang {
+        Lang::En => crate::errln!(
+            "note: step `{step_id}`: students with the same picks differ only by their seed, and the seed alone does not separate these answers beyond their tolerance: {list}. \
+             A student who hands in the figure of a classmate with the same picks (about one classmate in {variants}) is marked right; where that matters, vary a parameter with more choices, or narrow the tolerance."
+        ),
+        Lang::Ko => crate::errln!(
+            "참고: 단계 `{step_id}`: 선택지가 같은 학생들은 시드만 다르고, 시드만으로는 이 답들이 허용 오차 밖으로 벌어지지 않습니다: {list}. \
+             선택지가 같은 다른 학생(대략 {variants}명 중 한 명)의 값을 내도 정답이 됩니다. 그것이 문제라면 선택지가 더 많은 매개변수를 학생마다 달리하거나 허용 오차를 줄이세요."
+        ),
+    }
 }
 
 fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Result<(), Failure> {

@@ -306,7 +306,8 @@ pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
 }
 
 /// Prints on stderr what validating `a` found that does not make it invalid
-/// ([`Assignment::warnings`]: a memory choice that leaves instances OOM-killed alone),
+/// ([`Assignment::warnings`]: a step's scenario's own warnings, a memory choice that
+/// leaves instances OOM-killed alone),
 /// each as `warning: FILE:LINE:COLUMN: message` (`경고:` in Korean).
 pub fn warn_validation(a: &Assignment, lang: Lang) {
     warn_files(a, lang);
@@ -319,8 +320,9 @@ pub fn warn_validation(a: &Assignment, lang: Lang) {
     }
 }
 
-/// Prints that assignment `a` is valid, with its size, and its warnings; gives the exit
-/// code (0: warnings do not make it invalid).
+/// Prints that assignment `a` is valid, with its size, its warnings and its notes
+/// ([`Assignment::notes`]: scenario questions a step does not ask); gives the exit code
+/// (0: warnings and notes do not make it invalid).
 fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
     let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
     let printed = match lang {
@@ -348,6 +350,14 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
         ),
     };
     warn_validation(a, lang);
+    // What is often on purpose (a scenario question left out): `validate` only.
+    for n in a.notes() {
+        let text = crate::output::clean_lines(&n.to_string_in(lang.core()));
+        match lang {
+            Lang::En => crate::errln!("note: {text}"),
+            Lang::Ko => crate::errln!("참고: {text}"),
+        }
+    }
     match printed {
         Ok(()) => 0,
         Err(e) => crate::report(crate::Failure::Other(e)),

@@ -3,8 +3,9 @@
 //! whether it moves a choice answer (an explanation written for one answer is then wrong
 //! for some students).
 
-use super::Assignment;
+use super::{Assignment, Parameter, Variant};
 use crate::question::{QuestionAnswer, QuestionKind};
+use crate::text::Text;
 
 /// How many students' variants `virtsim answers` compares.
 pub const SAMPLES: usize = 3;
@@ -44,6 +45,101 @@ pub fn sample_students(a: &Assignment, step: usize) -> Vec<String> {
         }
     }
     taken.into_iter().map(|(id, _)| id).collect()
+}
+
+/// Most student ids searched for a sample student's classmate with the same picks.
+const TWIN_SEARCH: usize = 400;
+
+/// For each of `students` (the step's [`sample_students`]), a classmate with the same
+/// picks of the varied parameters but a seed of their own, whom `virtsim answers` compares
+/// with that sample student: variation then tells them apart by the seed alone. The first
+/// id `s001`, `s002`, ... with the same picks that is neither a sample nor another's
+/// classmate (`None` if none among the first 400 ids, or for a sample whose picks another
+/// sample already shares: those two are compared already). Empty for a step whose seed is
+/// the scenario's (students with the same picks then have the same variant and the same
+/// answers) or that varies no parameter (its samples already share their picks).
+pub fn same_pick_students(a: &Assignment, step: usize, students: &[String]) -> Vec<Option<String>> {
+    let Some(s) = a.steps.get(step) else {
+        return Vec::new();
+    };
+    if !s.student_seed || s.vary.is_empty() {
+        return Vec::new();
+    }
+    let picks: Vec<String> = students
+        .iter()
+        .map(|id| a.variant(step, Some(id)).picks_text())
+        .collect();
+    let mut taken: Vec<String> = students.to_vec();
+    let mut twins = Vec::new();
+    for (i, pick) in picks.iter().enumerate() {
+        if picks.iter().filter(|p| *p == pick).count() > 1 {
+            twins.push(None);
+            continue;
+        }
+        let twin = (1..=TWIN_SEARCH)
+            .map(|n| format!("s{n:03}"))
+            .filter(|id| !taken.contains(id))
+            .find(|id| a.variant(step, Some(id)).picks_text() == picks[i]);
+        if let Some(id) = &twin {
+            taken.push(id.clone());
+        }
+        twins.push(twin);
+    }
+    twins
+}
+
+/// The varied parameters of step `step` that change no answer: those whose picks differ
+/// between `variants` (variants of the step with the same seed, each with its computed
+/// answers) when every variant's answers are the same (each question's answer and
+/// value). Empty when some answer differs, or when fewer than two variants are given.
+pub fn parameters_without_effect(
+    a: &Assignment,
+    step: usize,
+    variants: &[(Variant, Vec<QuestionAnswer>)],
+) -> Vec<Parameter> {
+    let Some(((_, first), rest)) = variants.split_first() else {
+        return Vec::new();
+    };
+    let same = |x: &QuestionAnswer, y: &QuestionAnswer| {
+        x.id == y.id
+            && x.answer == y.answer
+            && x.value.map(f64::to_bits) == y.value.map(f64::to_bits)
+    };
+    let identical = rest.iter().all(|(_, answers)| {
+        answers.len() == first.len() && answers.iter().zip(first).all(|(x, y)| same(x, y))
+    });
+    if rest.is_empty() || !identical {
+        return Vec::new();
+    }
+    let Some(s) = a.steps.get(step) else {
+        return Vec::new();
+    };
+    s.vary
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| {
+            variants
+                .iter()
+                .filter_map(|(v, _)| v.picks.get(*k).map(|(_, c)| c))
+                .any(|c| Some(c) != variants[0].0.picks.get(*k).map(|(_, c)| c))
+        })
+        .map(|(_, v)| v.parameter)
+        .collect()
+}
+
+/// Why `parameter` changes nothing in step `step`'s scenario, when the scenario alone says
+/// so: `vm_exit_cycles` where no platform is a VM (nothing takes a VM exit).
+pub fn why_without_effect(a: &Assignment, step: usize, parameter: Parameter) -> Option<Text> {
+    let scenario = &a.steps.get(step)?.scenario;
+    match parameter {
+        Parameter::VmExitCycles if !scenario.platforms.iter().any(|p| p.stack.is_vm()) => {
+            Some(Text {
+                en: "no platform takes VM exits: every one is a container or native".into(),
+                ko: "VM exit을 겪는 플랫폼이 없습니다: 모두 컨테이너이거나 네이티브입니다".into(),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// A numeric question some of whose sample students' answers are graded right against

@@ -47,7 +47,8 @@ pub use answers::{
     ANSWERS_FORMAT,
 };
 pub use copying::{
-    copyable_answers, differing_choices, sample_students, CopyableAnswer, DifferingChoice, SAMPLES,
+    copyable_answers, differing_choices, parameters_without_effect, same_pick_students,
+    sample_students, why_without_effect, CopyableAnswer, DifferingChoice, SAMPLES,
 };
 pub use format::{
     AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
@@ -227,6 +228,8 @@ pub struct Assignment {
     pub(crate) source: String,
     /// What validation found that does not make the file invalid ([`Self::warnings`]).
     pub(crate) warnings: Vec<ScenarioError>,
+    /// What validation found that the author may want to know ([`Self::notes`]).
+    pub(crate) notes: Vec<ScenarioError>,
     /// Each step's estimated events: the largest of its validated variants'
     /// ([`Self::step_estimated_events`]).
     pub(crate) step_events: Vec<u64>,
@@ -321,13 +324,45 @@ impl Assignment {
         ))
     }
 
+    /// Line and column (from 1) of the `parameter = "..."` value of step `step`'s
+    /// `[[step.vary]]` of `parameter`, if the step varies it: where a remark about that
+    /// parameter is located.
+    pub fn vary_place(&self, step: usize, parameter: Parameter) -> Option<(usize, usize)> {
+        let vary = self
+            .raw
+            .steps
+            .get(step)?
+            .vary
+            .iter()
+            .find(|v| *v.parameter.get_ref() == parameter)?;
+        Some(crate::scenario::error::line_column(
+            &self.source,
+            vary.parameter.span().start,
+        ))
+    }
+
     /// What validation found that does not make the file invalid but that its author
-    /// should read, each located in the file: a `memory_per_instance_mib` choice too small
+    /// should read, each located in the file, step by step: each step's scenario's own
+    /// warnings ([`Scenario::warnings`]: a group OOM-killed even running alone, code
+    /// `memory_too_small_alone`; a VM with more vCPUs than cores, `vcpus_over_cores`), once
+    /// per step, as "step `id`: ..." (an embedded scenario's at its line in the assignment,
+    /// a scenario file's in that file); then a `memory_per_instance_mib` choice too small
     /// for a platform's instances, which the OOM killer then stops even running alone
-    /// (code `memory_setting_too_small`). `virtsim validate` and `answers` print them on
-    /// stderr; the file stays valid (exit 0).
+    /// (code `memory_setting_too_small`; a group the scenario as written already OOM-kills
+    /// alone is left to the scenario's warning). `virtsim validate` and `answers` print
+    /// them on stderr; the file stays valid (exit 0).
     pub fn warnings(&self) -> &[ScenarioError] {
         &self.warnings
+    }
+
+    /// What validation found that is often on purpose, each located in the file: a step
+    /// whose scenario has `[[question]]`s its `scenario_questions` does not list, which
+    /// students are then not asked (code `scenario_questions_left_out`, at the step's
+    /// first `scenario_questions` entry, else at its `scenario` or `scenario_toml`).
+    /// `virtsim validate` prints them as notes; unlike [`Self::warnings`], a library
+    /// assignment may have them.
+    pub fn notes(&self) -> &[ScenarioError] {
+        &self.notes
     }
 
     /// The events step `step` may be estimated to need for any student: the largest
@@ -399,6 +434,22 @@ impl Assignment {
         }
         let variant = self.variant(step, student);
         validate::prepared(self, step, &variant)
+    }
+
+    /// The scenario of step `step` under `variant`, any seed and picks (the scenario's seed
+    /// with a student's picks: what `virtsim answers` runs to see whether the varied
+    /// parameters move any answer), holding exactly the step's questions. An error, without
+    /// a location, for a step that does not exist (code `index_out_of_range`); a pick that
+    /// is not one of the step's choices is validated as the scenario's change it is.
+    pub fn variant_scenario(
+        &self,
+        step: usize,
+        variant: &Variant,
+    ) -> Result<Scenario, ScenarioError> {
+        if step >= self.steps.len() {
+            return self.step_scenario(step, None);
+        }
+        validate::prepared(self, step, variant)
     }
 
     /// An error (code `bad_student_id`, no location) for a student id that

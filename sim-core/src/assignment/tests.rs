@@ -759,9 +759,10 @@ fn a_memory_choice_too_small_for_the_guests_is_a_located_warning_not_an_error() 
 }
 
 #[test]
-fn a_guest_oom_killed_as_written_gets_no_memory_warning() {
-    // A Windows guest in 1 GiB cannot hold its 1500 MiB OS: the scenario shows that on
-    // purpose, and a memory choice that keeps it so is no news to the author.
+fn a_guest_oom_killed_as_written_gets_the_scenarios_warning_not_the_choices() {
+    // A Windows guest in 1 GiB cannot hold its 1500 MiB OS: a memory choice that keeps it
+    // so is no news beyond the scenario's own warning, which the step now gives once, at
+    // the scenario's memory_gib inside the assignment.
     let scenario = LIBRARY_SCENARIO.replace(
         "name = \"vm\"\n",
         "name = \"vm\"\nguest_os = \"windows\"\nmemory_gib = 1\n",
@@ -776,7 +777,196 @@ fn a_guest_oom_killed_as_written_gets_no_memory_warning() {
             "parameter = \"memory_per_instance_mib\"\nchoices = [1024, 256]",
         );
     let a = parse(&text).expect("valid");
+    let line = text[..text.find("memory_gib = 1").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let located: Vec<(&str, usize, usize)> = a
+        .warnings()
+        .iter()
+        .map(|w| (w.code, w.line, w.column))
+        .collect();
+    assert_eq!(located, [("memory_too_small_alone", line, 14)]);
+    let w = &a.warnings()[0];
+    assert_eq!(w.file, "a.toml");
+    assert!(
+        w.message
+            .starts_with("step `one`: instance `vm`: with memory_gib = 1 (1024 MiB) the OOM killer stops its instances even running alone"),
+        "{}",
+        w.message
+    );
+    let ko = w.message_in(crate::Lang::Ko);
+    assert!(
+        ko.starts_with("단계 `one`: 인스턴스 `vm`: memory_gib = 1(1024 MiB)이면"),
+        "{ko}"
+    );
+    assert_eq!(w.to_string().matches("step `one`").count(), 1);
+}
+
+/// A step's scenario's warnings are the assignment's, once per step: an embedded
+/// scenario's at its line in the assignment, a library (or file) scenario's in its file.
+#[test]
+fn a_steps_scenario_warnings_are_the_assignments_once_per_step() {
+    let many_vcpus = LIBRARY_SCENARIO.replace("name = \"vm\"\n", "name = \"vm\"\nvcpus = 64\n");
+    let resolve = |name: &str| (name == "syscalls.toml").then(|| many_vcpus.clone());
+    let text = format!(
+        "{ASSIGNMENT}\n[[step]]\nid = \"two\"\ntitle = {{ en = \"Two\", ko = \"둘\" }}\nintro = {{ en = \"Read.\", ko = \"읽으세요.\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n"
+    );
+    let a = Assignment::from_toml("a.toml", &text, &resolve).expect("valid");
+    let found: Vec<(String, &str, usize)> = a
+        .warnings()
+        .iter()
+        .map(|w| (w.file.clone(), w.code, w.line))
+        .collect();
+    let vcpus_line = many_vcpus[..many_vcpus.find("vcpus = 64").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert_eq!(
+        found,
+        [
+            ("syscalls.toml".to_string(), "vcpus_over_cores", vcpus_line),
+            ("syscalls.toml".to_string(), "vcpus_over_cores", vcpus_line)
+        ]
+    );
+    assert!(a.warnings()[0]
+        .message
+        .starts_with("step `one`: instance `vm`: 64 vCPUs"));
+    assert!(a.warnings()[1]
+        .message
+        .starts_with("step `two`: instance `vm`: 64 vCPUs"));
+    // Embedded: at its line inside the assignment.
+    let embedded = ASSIGNMENT.replace(
+        "scenario = \"syscalls.toml\"",
+        &format!("scenario_toml = '''{many_vcpus}'''"),
+    );
+    let a = parse(&embedded).expect("valid");
+    let line = embedded[..embedded.find("vcpus = 64").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let found: Vec<(&str, &str, usize, usize)> = a
+        .warnings()
+        .iter()
+        .map(|w| (w.file.as_str(), w.code, w.line, w.column))
+        .collect();
+    assert_eq!(found, [("a.toml", "vcpus_over_cores", line, 9)]);
+    // The page, which validates first variants only, gets them too.
+    let first = Assignment::from_toml_first_variants("a.toml", &embedded, &library).expect("valid");
+    assert_eq!(first.warnings(), a.warnings());
+}
+
+/// A scenario question a step does not list is a note naming it and the list that asks
+/// it, at the step's scenario_questions (else at its scenario): not a warning.
+#[test]
+fn a_scenario_question_left_out_is_a_note() {
+    let second = LIBRARY_SCENARIO.to_string()
+        + "\n[[question]]\nid = \"slowest\"\ntext = { en = \"Slowest?\", ko = \"가장 느린 것?\" }\nkind = \"choice\"\nmetric = \"relative_performance_percent\"\nselect = \"lowest\"\n";
+    let resolve = |name: &str| (name == "syscalls.toml").then(|| second.clone());
+    let a = Assignment::from_toml("a.toml", ASSIGNMENT, &resolve).expect("valid");
     assert!(a.warnings().is_empty(), "{:?}", a.warnings());
+    let notes = a.notes();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let n = &notes[0];
+    let at = ASSIGNMENT.find("\"fastest\"]").unwrap();
+    let line = ASSIGNMENT[..at].matches('\n').count() + 1;
+    assert_eq!((n.code, n.line), ("scenario_questions_left_out", line));
+    assert_eq!(
+        n.message,
+        "step `one`: the scenario's question `slowest` is not asked (a step asks only the scenario questions its scenario_questions lists); to ask it, write scenario_questions = [\"fastest\", \"slowest\"]"
+    );
+    assert!(n
+        .message_in(crate::Lang::Ko)
+        .contains("시나리오의 질문 `slowest`는 묻지 않습니다"));
+    // Every question asked: no note. No scenario_questions: at the scenario's name.
+    let all = ASSIGNMENT.replace("[\"fastest\"]", "[\"fastest\", \"slowest\"]");
+    assert!(Assignment::from_toml("a.toml", &all, &resolve)
+        .expect("valid")
+        .notes()
+        .is_empty());
+    assert!(parse(ASSIGNMENT).expect("valid").notes().is_empty());
+    let none = ASSIGNMENT.replace("scenario_questions = [\"fastest\"]\n", "");
+    let a = Assignment::from_toml("a.toml", &none, &resolve).expect("valid");
+    let at = none.find("\"syscalls.toml\"").unwrap();
+    assert_eq!(a.notes()[0].line, none[..at].matches('\n').count() + 1);
+    assert!(a.notes()[0]
+        .message
+        .contains("questions `fastest`, `slowest` are not asked"));
+}
+
+/// A varied parameter that moves no answer is found from variants with one seed; the
+/// classmates compared with the sample students share their picks.
+#[test]
+fn a_parameter_without_effect_and_classmates_with_the_same_picks() {
+    let containers = r#"
+[scenario]
+name = "c"
+duration_ms = 4
+[[platform]]
+name = "bt"
+kind = "container"
+[[platform]]
+name = "hw"
+kind = "container"
+network = "host"
+[[instance]]
+name = "w"
+workload = "network-rr"
+"#;
+    let text = ASSIGNMENT
+        .replace(
+            "scenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]",
+            &format!("scenario_toml = '''{containers}'''"),
+        )
+        .replace(
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            "parameter = \"vm_exit_cycles\"\nchoices = [500, 4000]",
+        );
+    let a = parse(&text).expect("valid");
+    let run = |variant: &Variant| {
+        let s = a.variant_scenario(0, variant).expect("valid variant");
+        (variant.clone(), s.run().expect("runs").questions)
+    };
+    let base = a.variant(0, None);
+    let other = Variant {
+        seed: None,
+        picks: vec![(Parameter::VmExitCycles, Choice::Number(4000))],
+    };
+    let variants = [run(&base), run(&other)];
+    assert_eq!(
+        parameters_without_effect(&a, 0, &variants),
+        [Parameter::VmExitCycles]
+    );
+    let why = why_without_effect(&a, 0, Parameter::VmExitCycles).expect("a reason");
+    assert!(why.en.contains("no platform takes VM exits"), "{why:?}");
+    assert!(why_without_effect(&a, 0, Parameter::HostCores).is_none());
+    // One variant alone, or one parameter that moves an answer: nothing.
+    assert!(parameters_without_effect(&a, 0, &variants[..1]).is_empty());
+    let vms = parse(ASSIGNMENT).expect("valid");
+    assert!(why_without_effect(&vms, 0, Parameter::VmExitCycles).is_none());
+    // Classmates: same picks as their sample student, never a sample, distinct.
+    let samples = sample_students(&a, 0);
+    let twins = same_pick_students(&a, 0, &samples);
+    assert_eq!(twins.len(), samples.len());
+    let picks = |id: &str| a.variant(0, Some(id)).picks_text();
+    for (sample, twin) in samples.iter().zip(&twins) {
+        // Two choices, three samples: two of them share their picks and are compared
+        // already; the third gets a classmate.
+        let shared = samples.iter().filter(|s| picks(s) == picks(sample)).count() > 1;
+        assert_eq!(twin.is_none(), shared, "{samples:?} {twins:?}");
+        let Some(twin) = twin else { continue };
+        assert!(!samples.contains(twin));
+        assert_eq!(
+            a.variant(0, Some(sample)).picks_text(),
+            a.variant(0, Some(twin)).picks_text()
+        );
+    }
+    // Without a seed of their own, classmates with the same picks have the same variant.
+    let no_seed = text.replace("student_seed = true\n", "");
+    let a = parse(&no_seed).expect("valid");
+    assert!(same_pick_students(&a, 0, &sample_students(&a, 0)).is_empty());
+    assert!(parameters_without_effect(&a, 9, &variants).is_empty());
+    assert!(a.variant_scenario(9, &base).is_err());
 }
 
 #[test]

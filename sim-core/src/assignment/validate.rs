@@ -140,6 +140,7 @@ pub(super) fn from_toml(
         raw,
         source: text.to_string(),
         warnings: Vec::new(),
+        notes: Vec::new(),
         step_events: Vec::new(),
     };
     // Every variant of every step must give a scenario that runs and answers; each is a
@@ -195,8 +196,94 @@ pub(super) fn from_toml(
             ),
         ));
     }
-    assignment.warnings = memory_warnings(&v, &assignment);
+    assignment.warnings = step_warnings(&v, &assignment);
+    assignment.notes = left_out_questions(&v, &assignment);
     Ok(assignment)
+}
+
+/// Each step's warnings, step by step: its scenario's own ([`Scenario::warnings`]: a group
+/// OOM-killed even running alone, a VM with more vCPUs than cores), each once, said of the
+/// step (an embedded scenario's at its line in the assignment, a scenario file's in that
+/// file), then its memory choices' ([`memory_warnings`]: a group the scenario as written
+/// already OOM-kills alone is left to the scenario's warning).
+fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
+    let mut warnings = Vec::new();
+    for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
+        for w in step.scenario.warnings() {
+            let w = match &raw.scenario_toml {
+                Some(embedded) => relocate(v.text, embedded, w),
+                None => w,
+            };
+            warnings.push(w.of_step(&step.id));
+        }
+        warnings.extend(memory_warnings(v, step, raw));
+    }
+    warnings
+}
+
+/// A note for each step whose scenario has `[[question]]`s the step does not ask (only
+/// those `scenario_questions` lists are asked): named, with the list that would ask them
+/// all. At the step's first `scenario_questions` entry, else at its `scenario` (or
+/// `scenario_toml`). A note, not a warning: a step may leave questions out on purpose (the
+/// library's assignments do).
+fn left_out_questions(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
+    let mut notes = Vec::new();
+    for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
+        let asked = |id: &str| raw.scenario_questions.iter().any(|q| q.get_ref() == id);
+        let left: Vec<&str> = step
+            .scenario
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .filter(|id| !asked(id))
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        let Some(at) = raw
+            .scenario_questions
+            .first()
+            .map(|q| q.span())
+            .or_else(|| raw.scenario.as_ref().map(|s| s.span()))
+            .or_else(|| raw.scenario_toml.as_ref().map(|s| s.span()))
+        else {
+            continue;
+        };
+        let quoted = |ids: &[&str]| {
+            ids.iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let all: Vec<String> = raw
+            .scenario_questions
+            .iter()
+            .map(|q| q.get_ref().as_str())
+            .chain(left.iter().copied())
+            .map(|id| format!("{id:?}"))
+            .collect();
+        let message = if left.len() == 1 {
+            msg!(
+                "scenario_questions_left_out",
+                "step `{step}`: the scenario's question {left} is not asked (a step asks only the scenario questions its scenario_questions lists); to ask it, write scenario_questions = [{all}]",
+                "단계 `{step}`: 시나리오의 질문 {left}은(는) 묻지 않습니다(단계는 scenario_questions에 적은 시나리오 질문만 묻습니다). 이 질문도 물으려면 scenario_questions = [{all}]로 쓰세요",
+                step = step.id,
+                left = quoted(&left),
+                all = all.join(", "),
+            )
+        } else {
+            msg!(
+                "scenario_questions_left_out",
+                "step `{step}`: the scenario's questions {left} are not asked (a step asks only the scenario questions its scenario_questions lists); to ask them, write scenario_questions = [{all}]",
+                "단계 `{step}`: 시나리오의 질문 {left}은(는) 묻지 않습니다(단계는 scenario_questions에 적은 시나리오 질문만 묻습니다). 이 질문들도 물으려면 scenario_questions = [{all}]로 쓰세요",
+                step = step.id,
+                left = quoted(&left),
+                all = all.join(", "),
+            )
+        };
+        notes.push(v.error(at, message));
+    }
+    notes
 }
 
 /// A warning for each `memory_per_instance_mib` choice that leaves some platform's
@@ -205,38 +292,37 @@ pub(super) fn from_toml(
 /// choice would answer about instances that never do their work. Names the platforms, what
 /// their instances need, and the smallest setting that avoids it, a multiple of
 /// [`MEMORY_STEP_MIB`] (the page's memory control's step). Arithmetic only (the seed and
-/// the other parameters do not change it), so each choice is checked once.
-fn memory_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
+/// the other parameters do not change it), so each choice is checked once; a group the
+/// scenario as written already OOM-kills alone is the scenario's warning, not the choice's.
+fn memory_warnings(v: &Validator<'_>, step: &Step, raw: &StepSection) -> Vec<ScenarioError> {
     let mut warnings = Vec::new();
-    for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
-        for vary in &raw.vary {
-            if *vary.parameter.get_ref() != Parameter::MemoryPerInstanceMib {
+    for vary in &raw.vary {
+        if *vary.parameter.get_ref() != Parameter::MemoryPerInstanceMib {
+            continue;
+        }
+        for choice in vary.choices.get_ref() {
+            let Choice::Number(mib) = choice.get_ref() else {
+                continue;
+            };
+            let found = step.scenario.oom_alone_with_memory(*mib);
+            if found.is_empty() {
                 continue;
             }
-            for choice in vary.choices.get_ref() {
-                let Choice::Number(mib) = choice.get_ref() else {
-                    continue;
-                };
-                let found = step.scenario.oom_alone_with_memory(*mib);
-                if found.is_empty() {
-                    continue;
-                }
-                let (list, list_ko) = oom_alone_lists(&found);
-                warnings.push(v.error(
-                    choice.span(),
-                    msg!(
-                        "memory_setting_too_small",
-                        "step `{step}`: with memory_per_instance_mib = {mib} the OOM killer stops instances even running alone: {list}. A student given this choice answers about instances that do no work; the smallest setting that avoids it is {smallest} MiB (in steps of {unit} MiB)",
-                        "단계 `{step}`: memory_per_instance_mib = {mib}이면 인스턴스가 혼자 실행되어도 OOM killer에 의해 종료됩니다: {list_ko}. 이 선택지를 받은 학생은 일을 하지 않는 인스턴스에 대해 답하게 됩니다. 이를 피하는 가장 작은 값은 {smallest} MiB입니다({unit} MiB 단위)",
-                        step = step.id,
-                        mib = mib,
-                        list = list,
-                        list_ko = list_ko,
-                        smallest = smallest_memory_setting(&found),
-                        unit = MEMORY_STEP_MIB,
-                    ),
-                ));
-            }
+            let (list, list_ko) = oom_alone_lists(&found);
+            warnings.push(v.error(
+                choice.span(),
+                msg!(
+                    "memory_setting_too_small",
+                    "step `{step}`: with memory_per_instance_mib = {mib} the OOM killer stops instances even running alone: {list}. A student given this choice answers about instances that do no work; the smallest setting that avoids it is {smallest} MiB (in steps of {unit} MiB)",
+                    "단계 `{step}`: memory_per_instance_mib = {mib}이면 인스턴스가 혼자 실행되어도 OOM killer에 의해 종료됩니다: {list_ko}. 이 선택지를 받은 학생은 일을 하지 않는 인스턴스에 대해 답하게 됩니다. 이를 피하는 가장 작은 값은 {smallest} MiB입니다({unit} MiB 단위)",
+                    step = step.id,
+                    mib = mib,
+                    list = list,
+                    list_ko = list_ko,
+                    smallest = smallest_memory_setting(&found),
+                    unit = MEMORY_STEP_MIB,
+                ),
+            ));
         }
     }
     warnings

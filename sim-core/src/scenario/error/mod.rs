@@ -124,6 +124,18 @@ impl ScenarioError {
         self
     }
 
+    /// This error (a scenario's warning) as said of assignment step `step`: "step `id`: "
+    /// before its message in both languages; its code, place and parameters unchanged (the
+    /// step's id and the Korean message added first, as `step` and `message_ko`).
+    pub(crate) fn of_step(mut self, step: &str) -> ScenarioError {
+        let ko = self.message_in(Lang::Ko);
+        self.message = format!("step `{step}`: {}", self.message);
+        self.ko = "단계 `{step}`: {message_ko}";
+        self.params
+            .splice(0..0, [("step", step.to_string()), ("message_ko", ko)]);
+        self
+    }
+
     /// Whether the checks stopped at this error ([`Self::stop_note_in`]).
     pub fn stops_checks(&self) -> bool {
         self.stop.is_some()
