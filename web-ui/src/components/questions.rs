@@ -831,7 +831,7 @@ mod tests {
             assert_eq!(notes.len(), 1, "{notes:?}");
             assert!(notes[0].contains("B: 103,000 ops/s"), "{notes:?}");
             // Relative, said so (a percentage's "±5%" would read as points).
-            let tolerance = lang.pick("(정답 값의 ±5%)가", "(±5% of the answer)");
+            let tolerance = lang.pick("(정답 값의 ±5%)에", "(±5% of the answer)");
             assert!(notes[0].contains(tolerance), "{notes:?}");
         }
         // Narrowed: nothing to say.
