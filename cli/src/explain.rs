@@ -47,7 +47,7 @@ pub fn render(
         let valid = names.join(", ");
         return Err(match (ko, meant) {
             (true, Some(m)) => sim_core::text::particles(&format!(
-                "플랫폼 `{platform_name}`이(가) 시나리오에 없습니다. `{m}`을(를) 뜻했나요? 쓸 수 있는 플랫폼: {valid}"
+                "플랫폼 `{platform_name}`이(가) 시나리오에 없습니다. 혹시 `{m}`인가요? 쓸 수 있는 플랫폼: {valid}"
             )),
             (true, None) => sim_core::text::particles(&format!(
                 "플랫폼 `{platform_name}`이(가) 시나리오에 없습니다. 쓸 수 있는 플랫폼: {valid}"
@@ -70,7 +70,7 @@ pub fn render(
             (true, true) => format!("`privileged_instruction`은 워크로드 mix에서 쓰는 별칭으로, 여러 명령 종류를 섞은 것이라 경로가 하나가 아닙니다. 하나를 고르세요: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. 쓸 수 있는 연산: {valid}"),
             (false, true) => format!("`privileged_instruction` is a workload-mix alias for several instruction classes, not one path; pick one: cpuid, cr_write, cr3_write, invlpg, cr8_write, rdtsc. Valid operations: {valid}"),
             (true, false) => match meant {
-                Some(m) => sim_core::text::particles(&format!("연산 `{op_name}`이(가) 없습니다. `{m}`을(를) 뜻했나요? 쓸 수 있는 연산: {valid}")),
+                Some(m) => sim_core::text::particles(&format!("연산 `{op_name}`이(가) 없습니다. 혹시 `{m}`인가요? 쓸 수 있는 연산: {valid}")),
                 None => sim_core::text::particles(&format!("연산 `{op_name}`이(가) 없습니다. 쓸 수 있는 연산: {valid}")),
             },
             (false, false) => match meant {

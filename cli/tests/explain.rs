@@ -162,7 +162,7 @@ fn a_misspelled_platform_or_operation_gets_a_guess() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("`syscall`을 뜻했나요?"),
+        stderr(&o).contains("혹시 `syscall`인가요?"),
         "{}",
         stderr(&o)
     );

@@ -150,7 +150,7 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             match open(Origin::Text { file: file.clone() }, &file, &text) {
                 Ok(course) => {
                     // For the author, what `virtsim validate` warns about (a memory choice
-                    // that leaves instances OOM-killed alone).
+                    // that leaves instances OOM-killed alone, a step's scenario warnings).
                     let lang = s.lang.core();
                     let warnings: Vec<String> = course
                         .assignment
