@@ -815,11 +815,31 @@ impl QuestionAnswer {
         (low <= high).then(|| (low / scale + 0.0, high / scale + 0.0))
     }
 
+    /// [`Self::accepted_range`] with at least `decimals` decimals and as many more (up to
+    /// three) as it takes for the lowest and highest to differ, with the decimals used: a
+    /// figure of 1 µs within ±10% reads "0.9 to 1.1", not "1 to 1", which would hide that
+    /// 0.95 is right too. `None` where [`Self::accepted_range`] has no range at any of them.
+    pub fn accepted_range_readable(&self, decimals: u32) -> Option<(f64, f64, u32)> {
+        let mut found = None;
+        for d in decimals..=decimals + 3 {
+            if let Some((low, high)) = self.accepted_range(d) {
+                found = Some((low, high, d));
+                if low < high {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
     /// How far a numeric answer may be from `expected`: the tolerance, and at least the
     /// rounding of the printed figure ([`PRINTED_HALF_UNIT`]).
     fn allowed_difference(&self, expected: f64) -> f64 {
-        // A hair over half a unit: 0.005 itself is not exact in binary.
-        (expected.abs() * self.tolerance_percent / 100.0).max(PRINTED_HALF_UNIT * (1.0 + 1e-9))
+        // A hair over each: 0.005 itself is not exact in binary, and a figure on the
+        // tolerance's edge as a student types it is right (1.1 for 1 within ±10%, whose
+        // difference in f64 is 0.10000000000000009).
+        let hair = 1.0 + 1e-9;
+        (expected.abs() * self.tolerance_percent / 100.0 * hair).max(PRINTED_HALF_UNIT * hair)
     }
 }
 
@@ -1214,6 +1234,29 @@ mod tests {
         let mut choice = q(50.0, 10.0);
         choice.kind = QuestionKind::Choice;
         assert_eq!(choice.accepted_range(2), None);
+    }
+
+    /// A small figure's range at its own decimals can be one figure: 1 within ±10% is 0.9
+    /// to 1.1, of which only "1" has no decimal. The readable range takes one more decimal;
+    /// a range that already differs keeps the decimals asked for.
+    #[test]
+    fn a_range_of_one_figure_takes_more_decimals() {
+        let q = |value: f64, tolerance_percent: f64| {
+            QuestionAnswer::numeric("q", Metric::HostOsPercent, value, tolerance_percent)
+        };
+        assert_eq!(q(1.0, 10.0).accepted_range(0), Some((1.0, 1.0)));
+        // Both edges are right, as typed: 1.1 - 1.0 is 0.10000000000000009 in f64.
+        assert!(q(1.0, 10.0).check("0.9") && q(1.0, 10.0).check("1.1"));
+        assert!(!q(1.0, 10.0).check("0.89") && !q(1.0, 10.0).check("1.11"));
+        assert_eq!(q(1.0, 10.0).accepted_range_readable(0), Some((0.9, 1.1, 1)));
+        // ±1% of 3 is 2.97 to 3.03: two more decimals.
+        assert_eq!(q(3.0, 1.0).accepted_range_readable(0), Some((2.97, 3.03, 2)));
+        assert_eq!(q(27.08, 10.0).accepted_range_readable(2), Some((24.38, 29.78, 2)));
+        // The printed figure's rounding only (tolerance 0 of 1): 0.995 to 1.005 at three.
+        assert_eq!(q(1.0, 0.0).accepted_range_readable(0), Some((0.995, 1.005, 3)));
+        // An answer of 0: the printed figure's rounding, at three decimals (the CLI and
+        // the page say "this exact value" instead).
+        assert_eq!(q(0.0, 10.0).accepted_range_readable(0), Some((-0.005, 0.005, 3)));
     }
 
     #[test]

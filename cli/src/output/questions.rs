@@ -199,13 +199,16 @@ fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
 }
 
 /// The figures a numeric question accepts ([`sim_core::QuestionAnswer::accepted_range`]),
-/// to as many decimals as the answer is printed with.
+/// to as many decimals as the answer is printed with, or more where those would show one
+/// figure for both ([`sim_core::QuestionAnswer::accepted_range_readable`]).
 fn accepted_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
     if q.tolerance_percent <= 0.0 {
         return None;
     }
     let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
-    let (low, high) = q.accepted_range(u32::try_from(decimals).ok()?)?;
+    // More decimals where the answer's own would show one figure ("1 to 1").
+    let (low, high, decimals) = q.accepted_range_readable(u32::try_from(decimals).ok()?)?;
+    let decimals = usize::try_from(decimals).ok()?;
     Some((format!("{low:.decimals$}"), format!("{high:.decimals$}")))
 }
 

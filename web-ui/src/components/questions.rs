@@ -127,21 +127,22 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     }
     // A percentage's "± 10%" would read as percentage points: the range it accepts, in
     // percent, rounded inward (every figure shown in it is right).
+    // More decimals where the answer's own would show one figure ("1% to 1%").
     let range = u32::try_from(decimals)
         .ok()
-        .and_then(|d| q.accepted_range(d))
+        .and_then(|d| q.accepted_range_readable(d))
         .filter(|_| unit == "%");
     Some(match range {
-        Some((low, high)) => t(lang, "questions.accepted_range")
+        Some((low, high, d)) => t(lang, "questions.accepted_range")
             .replacen("{}", &shown, 1)
             .replacen(
                 "{}",
-                &with_unit(lang, crate::num::exact(low, decimals), unit),
+                &with_unit(lang, crate::num::exact(low, d as usize), unit),
                 1,
             )
             .replacen(
                 "{}",
-                &with_unit(lang, crate::num::exact(high, decimals), unit),
+                &with_unit(lang, crate::num::exact(high, d as usize), unit),
                 1,
             )
             .replacen("{}", &q.tolerance_percent.to_string(), 1),
