@@ -1760,7 +1760,8 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     if (cliEn) assert(JSON.stringify(en) === JSON.stringify(cliEn), `the page's notes ${JSON.stringify(en)}, the CLI's ${JSON.stringify(cliEn)}`);
     assert(/^For the assignment's author: virtsim validate's notes\. They are not warnings/.test(await p.textContent('#course-author-notes-h')), 'the notes\' heading');
     // Not the warnings' notice (there is none) and not in its yellow: informational blue.
-    assert(await p.$('.notice:not(.loading)') === null, `a notice: ${await p.textContent('.notice').catch(() => '')}`);
+    const notice = await p.$('.notice:not(.loading)');
+    assert(notice === null, `a notice: ${notice && await notice.textContent()}`);
     const colour = await p.$eval('#course-author-notes', (e) => getComputedStyle(e).backgroundColor);
     assert(colour === 'rgb(238, 244, 251)', `the notes in ${colour}`);
     // Text nodes and code spans only.
