@@ -8,7 +8,7 @@
 //      CLI), MEASURE_ONLY=1 (only those figures: the functional steps are skipped).
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -1722,6 +1722,74 @@ await step('an assignment whose embedded scenario has two independent errors lis
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert((await page.$eval('.notice', (n) => n.innerText)) === notice, 'English again');
   await page.click('.notice button');
+});
+
+await step('an assignment file lists virtsim validate\'s notes for its author, apart from warnings, in English and Korean', async () => {
+  // A copy of a library assignment opened as the author's file: each step leaves scenario
+  // questions out (on purpose in the library), which `virtsim validate` prints as notes.
+  const text = readFileSync(join(SCEN_DIR, 'assignments', 'hypervisor-types.toml'), 'utf8');
+  // What the CLI prints for the same file under the same name, after `note:` / `참고:`
+  // (the page shows a `code` span without its backticks).
+  const cliNotes = (lang) => {
+    if (!process.env.VIRTSIM_BIN) return null;
+    const dir = mkdtempSync(join(tmpdir(), 'virtsim-notes-'));
+    try {
+      writeFileSync(join(dir, 'mine.toml'), text);
+      const out = spawnSync(process.env.VIRTSIM_BIN, ['validate', '--lang', lang, 'mine.toml'], { cwd: dir, encoding: 'utf8' });
+      assert(out.status === 0, `virtsim validate: ${out.status} ${out.stderr}`);
+      const prefix = lang === 'ko' ? '참고: ' : 'note: ';
+      return out.stderr.split('\n').filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length).replaceAll('`', ''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    if (await p.evaluate(() => document.documentElement.lang) !== 'en') {
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'en');
+    }
+    await p.setInputFiles('#assignment-file', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await p.waitForSelector('#course-author-notes li', { timeout: 20000 });
+    const shown = () => p.$$eval('#course-author-notes li', (li) => li.map((x) => x.textContent));
+    const en = await shown();
+    assert(en.length === 3, `three notes: ${en.join(' | ')}`);
+    assert(/^mine\.toml:\d+:23: step type1-vs-type2: the scenario's question lowest-relative is not asked/.test(en[0]), `first note: ${en[0]}`);
+    const cliEn = cliNotes('en');
+    if (cliEn) assert(JSON.stringify(en) === JSON.stringify(cliEn), `the page's notes ${JSON.stringify(en)}, the CLI's ${JSON.stringify(cliEn)}`);
+    assert(/^For the assignment's author: virtsim validate's notes\. They are not warnings/.test(await p.textContent('#course-author-notes-h')), 'the notes\' heading');
+    // Not the warnings' notice (there is none) and not in its yellow: informational blue.
+    const notice = await p.$('.notice:not(.loading)');
+    assert(notice === null, `a notice: ${notice && await notice.textContent()}`);
+    const colour = await p.$eval('#course-author-notes', (e) => getComputedStyle(e).backgroundColor);
+    assert(colour === 'rgb(238, 244, 251)', `the notes in ${colour}`);
+    // Text nodes and code spans only.
+    assert(await p.$$eval('#course-author-notes li *', (els) => els.every((e) => e.tagName === 'CODE' && e.children.length === 0)), 'an element other than code in a note');
+    if (process.env.SHOTS) await p.screenshot({ path: join(process.env.SHOTS, 'course-author-notes.png') });
+    // In Korean when the page is.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await shown();
+    assert(ko.length === 3 && /^mine\.toml:\d+:23: 단계 type1-vs-type2: 시나리오의 질문 lowest-relative는 묻지 않습니다/.test(ko[0]), `Korean notes: ${ko.join(' | ')}`);
+    const cliKo = cliNotes('ko');
+    if (cliKo) assert(JSON.stringify(ko) === JSON.stringify(cliKo), `the page's notes ${JSON.stringify(ko)}, the CLI's ${JSON.stringify(cliKo)}`);
+    assert(/^과제 작성자에게: virtsim validate의 참고 사항입니다/.test(await p.textContent('#course-author-notes-h')), 'the Korean heading');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // A student who opens the library's copy sees none (its link is #a=, the file's #at=).
+    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await p.waitForFunction(() => location.hash.startsWith('#a=') && document.querySelector('#course'), null, { timeout: 20000 });
+    assert(await p.$('#course-author-notes') === null, 'notes shown for a library assignment');
+    // The file again: its notes again, until hidden.
+    await p.setInputFiles('#assignment-file', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await p.waitForSelector('#course-author-notes li', { timeout: 20000 });
+    await p.click('#course-author-notes-hide');
+    await p.waitForSelector('#course-author-notes', { state: 'detached' });
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
 });
 
 await step('the cost shows before a run, and an oversized scenario says which knob fixes it', async () => {

@@ -224,6 +224,10 @@ pub fn course_panel(props: &CourseProps) -> Html {
     };
     let lang = state.lang;
     let a = c.a();
+    // What `virtsim validate` notes (a step's scenario questions left out): for an author
+    // who opened their file, in the page's language, apart from the warnings' notice and
+    // in its own colour (informational, not a warning). Text nodes only.
+    let notes = c.author_notes(lang);
     let body = if c.student().is_none() {
         html! { <StudentForm state={state.clone()} /> }
     } else if c.finished() {
@@ -244,6 +248,19 @@ pub fn course_panel(props: &CourseProps) -> Html {
                 <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
                 <button id="course-close" class="link" onclick={on_close}>{ t(lang, "course.close") }</button>
             </header>
+            if !notes.is_empty() {
+                <aside class="author-notes" id="course-author-notes" aria-labelledby="course-author-notes-h">
+                    <div class="author-notes-head">
+                        <p id="course-author-notes-h">{ t(lang, "course.author_notes") }</p>
+                        <button id="course-author-notes-hide" class="link"
+                            aria-label={t(lang, "course.author_notes.hide_label")}
+                            onclick={dispatch(state, CourseAction::HideNotes)}>{ t(lang, "course.author_notes.hide") }</button>
+                    </div>
+                    <ul>
+                        { for notes.iter().map(|n| html! { <li class="author-note">{ crate::components::with_code(n) }</li> }) }
+                    </ul>
+                </aside>
+            }
             { body }
         </section>
     }

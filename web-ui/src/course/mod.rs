@@ -149,6 +149,11 @@ pub struct Course {
     /// final page): each move brings the new step's title into view and gives it focus
     /// (`components/course.rs`); 0 until the first, so a reload does not scroll the page.
     pub moved: u32,
+    /// Whether the course panel shows the author's notes ([`Course::author_notes`]): an
+    /// assignment opened as text (a file, a link) until they are hidden
+    /// (`CourseAction::HideNotes`); never a library assignment's, which leaves questions
+    /// out on purpose for students who did not write it.
+    pub notes_shown: bool,
 }
 
 /// A library scenario by file name (what `scenario = "..."` names).
@@ -237,6 +242,7 @@ pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
     {
         progress.student = None;
     }
+    let notes_shown = matches!(origin, Origin::Text { .. });
     Ok(Course {
         assignment: AssignmentRef(Rc::new(a)),
         origin,
@@ -246,6 +252,7 @@ pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
         questions: Vec::new(),
         step_error: None,
         moved: 0,
+        notes_shown,
     })
 }
 
@@ -256,6 +263,21 @@ impl Course {
 
     pub fn student(&self) -> Option<&str> {
         self.progress.student.as_deref()
+    }
+
+    /// What `virtsim validate` prints as notes for this assignment ([`Assignment::notes`]: a
+    /// step's scenario questions that its `scenario_questions` leaves out), each in `lang`
+    /// as it prints them after `note:` (`참고:`), located in the file; none when the notes
+    /// are not shown ([`Course::notes_shown`]). Informational: the file is valid.
+    pub fn author_notes(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        if !self.notes_shown {
+            return Vec::new();
+        }
+        self.a()
+            .notes()
+            .iter()
+            .map(|n| n.to_string_in(lang.core()))
+            .collect()
     }
 
     /// Whether the final page is shown.

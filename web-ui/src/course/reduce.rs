@@ -31,6 +31,8 @@ pub enum CourseAction {
         question: String,
         answer: String,
     },
+    /// Hide the notes for the assignment's author (`Course::author_notes`).
+    HideNotes,
 }
 
 /// The library scenarios that `text` (an assignment) names and the page has not loaded
@@ -150,22 +152,29 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             match open(Origin::Text { file: file.clone() }, &file, &text) {
                 Ok(course) => {
                     // For the author, what `virtsim validate` warns about (a memory choice
-                    // that leaves instances OOM-killed alone, a step's scenario warnings).
-                    let lang = s.lang.core();
-                    let warnings: Vec<String> = course
-                        .assignment
-                        .0
-                        .warnings()
-                        .iter()
-                        .map(|w| w.to_string_in(lang))
-                        .collect();
-                    s.notice = (!warnings.is_empty()).then(|| {
-                        format!(
-                            "{} {}",
-                            crate::i18n::t(s.lang, "course.author_warnings"),
-                            warnings.join(" ")
-                        )
-                    });
+                    // that leaves instances OOM-killed alone, a step's scenario warnings),
+                    // in the page's language, also after a change of language. Its notes
+                    // (informational) are the course panel's (`Course::author_notes`).
+                    let warnings = course.a().warnings();
+                    if warnings.is_empty() {
+                        s.notice = None;
+                    } else {
+                        let said = |lang: crate::i18n::Lang| {
+                            let each: Vec<String> = warnings
+                                .iter()
+                                .map(|w| w.to_string_in(lang.core()))
+                                .collect();
+                            format!(
+                                "{} {}",
+                                crate::i18n::t(lang, "course.author_warnings"),
+                                each.join(" ")
+                            )
+                        };
+                        s.notice_in_both(crate::state::Msg {
+                            en: said(crate::i18n::Lang::En),
+                            ko: said(crate::i18n::Lang::Ko),
+                        });
+                    }
                     s.course = Some(course);
                     show_step(s);
                 }
@@ -191,6 +200,11 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             }
         }
         CourseAction::Close => s.course = None,
+        CourseAction::HideNotes => {
+            if let Some(c) = s.course.as_mut() {
+                c.notes_shown = false;
+            }
+        }
         CourseAction::ChangeStudent => {
             if let Some(c) = s.course.as_mut() {
                 set_aside(c);
@@ -366,6 +380,7 @@ mod tests {
 
     #[test]
     fn an_assignment_file_with_a_warning_opens_and_says_it_for_the_author() {
+        use yew::Reducible as _;
         // A memory choice of 128 MiB: a guest's OS alone needs more, so `virtsim validate`
         // warns; the page opens the file and says the same.
         let text = TWO_STEPS.replacen(
@@ -390,6 +405,19 @@ mod tests {
                     && notice.contains("128"),
                 "{notice}"
             );
+            // The other language's after a change of language (it had stayed in the one
+            // it was made in).
+            let other = match lang {
+                crate::i18n::Lang::En => crate::i18n::Lang::Ko,
+                crate::i18n::Lang::Ko => crate::i18n::Lang::En,
+            };
+            let s = std::rc::Rc::new(s).reduce(crate::state::Action::SetLang(other));
+            let notice = s.notice.clone().unwrap_or_default();
+            assert!(
+                notice.starts_with(crate::i18n::t(other, "course.author_warnings"))
+                    && notice.contains("128"),
+                "{notice}"
+            );
         }
         // Without it: no notice.
         let mut s = State::new(crate::i18n::Lang::En, None);
@@ -401,6 +429,86 @@ mod tests {
             },
         );
         assert!(s.course.is_some() && s.notice.is_none(), "{:?}", s.notice);
+    }
+
+    /// An author's file whose steps leave scenario questions out: the course panel lists
+    /// `virtsim validate`'s notes, as it prints them after `note:` (`참고:`), in the page's
+    /// language, apart from the warnings' notice (there is none); hidden on request, and
+    /// never for a library assignment (which leaves them out on purpose).
+    #[test]
+    fn an_assignment_file_lists_its_notes_for_the_author_apart_from_warnings() {
+        use yew::Reducible as _;
+        let file = "hypervisor-types.toml";
+        let text = builtin::assignment_text(file).expect("a library assignment");
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "mine.toml".into(),
+                text: text.to_string(),
+            },
+        );
+        let c = s.course.as_ref().expect("opened");
+        assert!(s.notice.is_none(), "a note is no warning: {:?}", s.notice);
+        let en = c.author_notes(crate::i18n::Lang::En);
+        let ko = c.author_notes(crate::i18n::Lang::Ko);
+        // What `virtsim validate mine.toml` prints (three steps, one note each).
+        let line = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+        let at = line("scenario_questions = [\"lowest-disk-p99\"");
+        assert_eq!(en.len(), 3, "{en:?}");
+        assert!(
+            en[0].starts_with(&format!(
+                "mine.toml:{at}:23: step `type1-vs-type2`: the scenario's question `lowest-relative` is not asked"
+            )) && en[0].ends_with(
+                "to ask it, write scenario_questions = [\"lowest-disk-p99\", \"type2-host-share\", \"lowest-relative\"]"
+            ),
+            "{}",
+            en[0]
+        );
+        assert!(
+            en[2].contains("step `shadow-paging`: the scenario's questions `pte-latency-shadow`, `tlb-without-ept` are not asked"),
+            "{}",
+            en[2]
+        );
+        assert_eq!(ko.len(), 3, "{ko:?}");
+        assert!(
+            ko[0].starts_with(&format!(
+                "mine.toml:{at}:23: 단계 `type1-vs-type2`: 시나리오의 질문 `lowest-relative`"
+            )) && ko[0].contains("묻지 않습니다"),
+            "{}",
+            ko[0]
+        );
+        // Each is the note sim-core gives, in that language.
+        let notes = c.a().notes();
+        assert_eq!(en[1], notes[1].to_string_in(crate::sim::text::Lang::En));
+        assert_eq!(ko[1], notes[1].to_string_in(crate::sim::text::Lang::Ko));
+        // Hidden: none, and the panel stays so through the steps.
+        let s = std::rc::Rc::new(s).reduce(crate::state::Action::Course(CourseAction::HideNotes));
+        let s = s.reduce(crate::state::Action::Course(CourseAction::Start(
+            "s001".into(),
+        )));
+        let c = s.course.as_ref().unwrap();
+        assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
+        assert_eq!(c.a().notes().len(), 3);
+        // The same assignment from the library: no notes for the student.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(&mut s, CourseAction::OpenLibrary(file.into()));
+        let c = s.course.as_ref().expect("opened");
+        assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
+        // A file without notes: none.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                file: "two.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        assert!(s
+            .course
+            .unwrap()
+            .author_notes(crate::i18n::Lang::En)
+            .is_empty());
     }
 
     #[test]
