@@ -1138,6 +1138,27 @@ fn a_percentage_answer_says_its_tolerance_is_relative_with_the_range() {
     );
 }
 
+/// exit-cost-sandy-bridge's `sandy-priv-latency` is 1 µs within ±10%: at the answer's
+/// own decimals its range would read "1 µs to 1 µs", hiding that 0.95 is right too; it
+/// takes one more decimal, and both edges are right as typed.
+#[test]
+fn a_range_of_one_figure_is_printed_with_more_decimals() {
+    let file = format!(
+        "{}/../scenarios/exit-cost-sandy-bridge.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = stdout(&virtsim(&["answers", &file]));
+    assert!(
+        out.contains("  -> 1 µs (0.9 µs to 1.1 µs are right: within ±10%)"),
+        "{out}"
+    );
+    let ko = stdout(&virtsim(&["answers", &file, "--lang", "ko"]));
+    assert!(
+        ko.contains("  -> 1 µs (정답 범위 0.9 µs~1.1 µs: ±10% 이내)"),
+        "{ko}"
+    );
+}
+
 #[test]
 fn a_group_with_under_100_inputs_has_its_p99_called_its_slowest_input() {
     let scenario = |name: &str| format!("{}/../scenarios/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -1250,13 +1250,25 @@ mod tests {
         assert!(!q(1.0, 10.0).check("0.89") && !q(1.0, 10.0).check("1.11"));
         assert_eq!(q(1.0, 10.0).accepted_range_readable(0), Some((0.9, 1.1, 1)));
         // ±1% of 3 is 2.97 to 3.03: two more decimals.
-        assert_eq!(q(3.0, 1.0).accepted_range_readable(0), Some((2.97, 3.03, 2)));
-        assert_eq!(q(27.08, 10.0).accepted_range_readable(2), Some((24.38, 29.78, 2)));
+        assert_eq!(
+            q(3.0, 1.0).accepted_range_readable(0),
+            Some((2.97, 3.03, 2))
+        );
+        assert_eq!(
+            q(27.08, 10.0).accepted_range_readable(2),
+            Some((24.38, 29.78, 2))
+        );
         // The printed figure's rounding only (tolerance 0 of 1): 0.995 to 1.005 at three.
-        assert_eq!(q(1.0, 0.0).accepted_range_readable(0), Some((0.995, 1.005, 3)));
+        assert_eq!(
+            q(1.0, 0.0).accepted_range_readable(0),
+            Some((0.995, 1.005, 3))
+        );
         // An answer of 0: the printed figure's rounding, at three decimals (the CLI and
         // the page say "this exact value" instead).
-        assert_eq!(q(0.0, 10.0).accepted_range_readable(0), Some((-0.005, 0.005, 3)));
+        assert_eq!(
+            q(0.0, 10.0).accepted_range_readable(0),
+            Some((-0.005, 0.005, 3))
+        );
     }
 
     #[test]

@@ -1784,6 +1784,16 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     // The file again: its notes again, until hidden.
     await p.setInputFiles('#assignment-file', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
     await p.waitForSelector('#course-author-notes li', { timeout: 20000 });
+    // Its link (#at=), which students open: no notes for the author there.
+    const hash = await p.evaluate(() => location.hash);
+    assert(hash.startsWith('#at='), `the file's link: ${hash.slice(0, 20)}`);
+    const q = await newPage(BASE + hash);
+    try {
+      await q.waitForSelector('#course', { timeout: 20000 });
+      assert(await q.$('#course-author-notes') === null, 'the author\'s notes shown to a link\'s reader');
+    } finally {
+      await q.close();
+    }
     await p.click('#course-author-notes-hide');
     await p.waitForSelector('#course-author-notes', { state: 'detached' });
   } finally {

@@ -63,7 +63,11 @@ pub fn course_open(props: &CourseProps) -> Html {
             crate::opened::read(&file, s.lang, move |read| match read {
                 Ok(text) => crate::course::dispatch_open(
                     s2.dispatcher(),
-                    CourseAction::OpenText { file: name, text },
+                    CourseAction::OpenText {
+                        file: name,
+                        text,
+                        from_link: false,
+                    },
                 ),
                 // Not UTF-8: refused in the CLI's words.
                 Err(message) => s2.dispatch(Action::Notice(Some(message))),

@@ -44,6 +44,7 @@ pub fn from_hash(hash: &str) -> Option<Result<CourseAction, String>> {
             return Some(decode(value).map(|p| CourseAction::OpenText {
                 file: p.file,
                 text: p.text,
+                from_link: true,
             }));
         }
     }
@@ -137,7 +138,11 @@ mod tests {
         let hash = to_hash(&course);
         assert!(hash.starts_with("#at="));
         match from_hash(&hash) {
-            Some(Ok(CourseAction::OpenText { file: f, text: t })) => {
+            Some(Ok(CourseAction::OpenText {
+                file: f,
+                text: t,
+                from_link: true,
+            })) => {
                 assert_eq!((f.as_str(), t.as_str()), (file, text));
             }
             other => panic!("{other:?}"),

@@ -16,6 +16,9 @@ pub enum CourseAction {
     OpenText {
         file: String,
         text: String,
+        /// From a link (`#at=`): opened by a student, most likely, so without the notes
+        /// for its author (`Course::notes_shown`); an author opens the file.
+        from_link: bool,
     },
     Close,
     /// Start (or switch to) a student id.
@@ -58,7 +61,7 @@ pub fn dispatch_open(dispatch: yew::UseReducerDispatcher<State>, action: CourseA
     use crate::state::Action;
     let (file, text) = match &action {
         CourseAction::OpenLibrary(name) => (name.clone(), None),
-        CourseAction::OpenText { file, text } => (file.clone(), Some(text.clone())),
+        CourseAction::OpenText { file, text, .. } => (file.clone(), Some(text.clone())),
         _ => return dispatch.dispatch(Action::Course(action)),
     };
     wasm_bindgen_futures::spawn_local(async move {
@@ -148,9 +151,14 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 ))
             }
         },
-        CourseAction::OpenText { file, text } => {
+        CourseAction::OpenText {
+            file,
+            text,
+            from_link,
+        } => {
             match open(Origin::Text { file: file.clone() }, &file, &text) {
-                Ok(course) => {
+                Ok(mut course) => {
+                    course.notes_shown &= !from_link;
                     // For the author, what `virtsim validate` warns about (a memory choice
                     // that leaves instances OOM-killed alone, a step's scenario warnings),
                     // in the page's language, also after a change of language. Its notes
@@ -313,6 +321,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "mine.toml".into(),
                 text: text.into(),
             },
@@ -330,6 +339,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "junk.toml".into(),
                 text: "[nothing]\n".into(),
             },
@@ -347,6 +357,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "two.toml".into(),
                 text: TWO_STEPS.into(),
             },
@@ -355,6 +366,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "broken.toml".into(),
                 text: TWO_STEPS.replace("[assignment]", "[assignment]\nbogus = 1"),
             },
@@ -393,6 +405,7 @@ mod tests {
             reduce(
                 &mut s,
                 CourseAction::OpenText {
+                    from_link: false,
                     file: "mine.toml".into(),
                     text: text.clone(),
                 },
@@ -424,6 +437,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "mine.toml".into(),
                 text: TWO_STEPS.into(),
             },
@@ -434,7 +448,8 @@ mod tests {
     /// An author's file whose steps leave scenario questions out: the course panel lists
     /// `virtsim validate`'s notes, as it prints them after `note:` (`참고:`), in the page's
     /// language, apart from the warnings' notice (there is none); hidden on request, and
-    /// never for a library assignment (which leaves them out on purpose).
+    /// never for a link (a student's) or a library assignment (which leaves them out on
+    /// purpose).
     #[test]
     fn an_assignment_file_lists_its_notes_for_the_author_apart_from_warnings() {
         use yew::Reducible as _;
@@ -444,6 +459,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "mine.toml".into(),
                 text: text.to_string(),
             },
@@ -490,6 +506,19 @@ mod tests {
         let c = s.course.as_ref().unwrap();
         assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
         assert_eq!(c.a().notes().len(), 3);
+        // The same file from a link (`#at=`), which students open: no notes.
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                from_link: true,
+                file: "mine.toml".into(),
+                text: text.to_string(),
+            },
+        );
+        let c = s.course.as_ref().expect("opened");
+        assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
+        assert_eq!(c.a().notes().len(), 3);
         // The same assignment from the library: no notes for the student.
         let mut s = State::new(crate::i18n::Lang::En, None);
         reduce(&mut s, CourseAction::OpenLibrary(file.into()));
@@ -500,6 +529,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "two.toml".into(),
                 text: TWO_STEPS.into(),
             },
@@ -520,6 +550,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "t.toml".into(),
                 text: TWO_STEPS.into(),
             },

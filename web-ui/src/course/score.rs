@@ -333,6 +333,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "t.toml".into(),
                 text: TWO_STEPS.into(),
             },
@@ -548,6 +549,7 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::OpenText {
+                from_link: false,
                 file: "p.toml".into(),
                 text: predicted,
             },
