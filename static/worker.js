@@ -3,8 +3,8 @@
 // never simulates. Requests carry {kind, run} (`run`: the page's run number; a worker
 // keeps the runner it built for a run between requests), and the first request of a run
 // to this worker also {file, text, knobs, trace}, which it keeps for the run's later ones:
-//   kind 'jobs'   -> runs jobs `indices` in turn: {kind: 'outcome', index, bytes, events}
-//                    for each (the job's outcome and the events it took), or
+//   kind 'jobs'   -> runs jobs `indices` in turn: {kind: 'outcome', index, bytes, events,
+//                    ms} for each (the job's outcome, the events and the time it took), or
 //                    {kind: 'done', answer} with the error
 //   kind 'complete' -> takes the `outcomes` of jobs `indices` (other workers', or kept
 //                    from an earlier run) into its runner of the run, no answer (an
@@ -39,7 +39,12 @@ self.onmessage = async (event) => {
   }
   const { file, text, knobs, trace } = scenario;
   if (kind === 'jobs') {
-    const outcome = (index, bytes, events) => post({ kind: 'outcome', index, bytes, events }, bytes);
+    // The time each job took here (the page shares a run's jobs out on it).
+    let since = performance.now();
+    const outcome = (index, bytes, events) => {
+      post({ kind: 'outcome', index, bytes, events, ms: performance.now() - since }, bytes);
+      since = performance.now();
+    };
     const progress = (index, done, total) => self.postMessage({ kind: 'progress', index, done, total });
     const error = worker_jobs(run, file, text, knobs, trace, event.data.indices, outcome, progress);
     // A failed job answers with its error, as a failed run would.

@@ -168,6 +168,9 @@ pub fn start_steps_together(
     c: &CostTable,
 ) -> Vec<Vec<StartStep>> {
     let mut read: Vec<usize> = Vec::new();
+    // The steps depend only on the guest OS and the cache: worked out once for each pair
+    // (each builds the stack's paths for its boot stages), then copied.
+    let mut known: Vec<((GuestOs, ImageCache), Vec<StartStep>)> = Vec::new();
     instances
         .iter()
         .map(|&(group, guest_os)| {
@@ -177,7 +180,12 @@ pub fn start_steps_together(
                 read.push(group);
                 ImageCache::Cold
             };
-            start_steps_with(stack, guest_os, host, c, image)
+            if let Some((_, steps)) = known.iter().find(|(k, _)| *k == (guest_os, image)) {
+                return steps.clone();
+            }
+            let steps = start_steps_with(stack, guest_os, host, c, image);
+            known.push(((guest_os, image), steps.clone()));
+            steps
         })
         .collect()
 }

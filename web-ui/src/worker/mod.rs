@@ -10,9 +10,11 @@
 //!    only what some jobs read, like the VM exit cost for containers and the native
 //!    baselines, re-runs only the others: a job is a pure function of its key, so the
 //!    result stays bit-identical); of jobs with equal keys only the first runs;
-//! 2. the jobs left go to one worker, or, when their estimated events reach
-//!    [`POOL_MIN_EVENTS`], to the pool: split over the workers so that the most loaded
-//!    has the fewest expected events ([`plan::split`]), each worker's share handed out
+//! 2. the jobs left go to one worker, or, when the time they took in the workers in the
+//!    last run of the same text reaches [`POOL_MIN_MICROS`] (before such a run: when
+//!    their estimated events reach [`POOL_MIN_EVENTS`]), to the pool: split over the
+//!    workers so that the most loaded has the least expected work, in that time or those
+//!    events ([`plan::split`]), each worker's share handed out
 //!    longest first as it finishes: each worker holds up to [`JOBS_AHEAD`] (the next
 //!    already in its inbox when it finishes one, so it does not wait for the main
 //!    thread), one when no more than one job per worker waits. A worker left without a
@@ -70,6 +72,13 @@ const CANCEL_POLL_MS: u32 = 10;
 /// run of the same text (any settings), else sim-core's estimate shared out evenly over
 /// the jobs, over [`ESTIMATE_OVER_REAL`].
 pub const POOL_MIN_EVENTS: u64 = 100_000;
+/// The same threshold in the time the jobs took in a worker in the last run of the same
+/// text (any settings), once every job to run has such a time: what a job costs differs
+/// by what it simulates, not by its events alone. A desktop's event takes about four
+/// times a server's (vdi-consolidation: 96 000 events, 21 ms natively, against about
+/// 100 000 events in 5 ms for a server's), so the events rule left its 28 ms of jobs to
+/// one worker. 100 000 server events take about 10 ms in a worker.
+pub const POOL_MIN_MICROS: u64 = 10_000;
 /// Jobs a worker of the pool holds at once (posted, not answered) while more wait.
 /// Handing out all of a run's jobs at the start, balanced on their expected events, made
 /// a worker whose core was busier finish last: on 2 cores, with the page's rendering and
@@ -85,6 +94,10 @@ const KEPT_BYTES: u32 = 16 << 20;
 /// sim-core's estimate is an upper bound: 4 to 13 times the real count on most of the
 /// library (up to 200 times where operations mostly block), for a text never run yet.
 const ESTIMATE_OVER_REAL: u64 = 8;
+
+/// A run's file name and text, with the time each of its jobs took in its worker (µs;
+/// `None`: not run, nor kept from a run that timed it).
+type JobTimes = (String, String, Vec<Option<u64>>);
 
 thread_local! {
     /// Warm workers, idle between runs.
@@ -107,6 +120,9 @@ thread_local! {
     static LAST: RefCell<Vec<(JobKey, JsValue, u64)>> = const { RefCell::new(Vec::new()) };
     /// The events each job took in the last successful run, with its file name and text.
     static LAST_EVENTS: RefCell<Option<(String, String, Vec<u64>)>> = const { RefCell::new(None) };
+    /// The time in microseconds each job took in its worker in the last successful run
+    /// (`None`: kept from an earlier run, not run), with its file name and text.
+    static LAST_MICROS: RefCell<Option<JobTimes>> = const { RefCell::new(None) };
     /// Outcomes kept from a run for the next one so far (read by the browser tests).
     static REUSED: Cell<u32> = const { Cell::new(0) };
     /// The next run's number (a worker keeps its runner for the run of that number).
@@ -354,6 +370,13 @@ fn number(v: &JsValue, k: &str) -> u64 {
     field(v, k).and_then(|n| n.as_f64()).unwrap_or(0.0) as u64
 }
 
+fn number_f64(v: &JsValue, k: &str) -> f64 {
+    field(v, k)
+        .and_then(|n| n.as_f64())
+        .filter(|x| x.is_finite() && *x >= 0.0)
+        .unwrap_or(0.0)
+}
+
 fn indices(jobs: &[usize]) -> JsValue {
     jobs.iter()
         .map(|&j| JsValue::from(j as u32))
@@ -451,8 +474,21 @@ pub async fn run(
         Some((f, t, e)) if f == file && t == text && e.len() == jobs => e.clone(),
         _ => vec![scenario.estimated_events() / jobs.max(1) as u64 / ESTIMATE_OVER_REAL; jobs],
     });
-    let to_run: u64 = todo.iter().map(|&i| expected[i]).sum();
-    let wanted = if to_run >= POOL_FROM.with(Cell::get) {
+    // What each job is expected to cost, to share the jobs out or not and to balance the
+    // shares ([`plan::costs`]; the browser tests' own threshold, POOL_FROM, is in events).
+    let pool_from = POOL_FROM.with(Cell::get);
+    let (cost, threshold) = LAST_MICROS.with(|last| {
+        let last = last.borrow();
+        let micros = match &*last {
+            Some((f, t, m)) if f == file && t == text && pool_from == POOL_MIN_EVENTS => {
+                Some(&m[..])
+            }
+            _ => None,
+        };
+        plan::costs(&todo, &expected, micros, pool_from, POOL_MIN_MICROS)
+    });
+    let to_run: u64 = todo.iter().map(|&i| cost[i]).sum();
+    let wanted = if to_run >= threshold {
         pool_size().min(todo.len()).max(1)
     } else {
         1
@@ -477,6 +513,8 @@ pub async fn run(
         outcomes,
         events,
         expected,
+        cost,
+        micros: vec![None; jobs],
         cycles: vec![(0, 0); jobs],
         started_any: false,
         waiting: VecDeque::new(),
@@ -516,8 +554,13 @@ struct Pool<'a> {
     outcomes: Vec<Option<JsValue>>,
     /// The events each job took, once known.
     events: Vec<Option<u64>>,
-    /// The events each job is expected to take (the shares are balanced on them).
+    /// The events each job is expected to take.
     expected: Vec<u64>,
+    /// What each job is expected to cost: its time in the last run (µs), or its events
+    /// (the shares are balanced on it).
+    cost: Vec<u64>,
+    /// The time each job took in its worker (µs), once known.
+    micros: Vec<Option<u64>>,
     /// Each job's (done, total) simulated cycles.
     cycles: Vec<(u64, u64)>,
     /// A worker has sent something (so module workers do load here).
@@ -592,6 +635,7 @@ impl Pool<'_> {
                     // Kept as the JS `Uint8Array` it is: a timeline makes it megabytes.
                     let bytes = field(&message, "bytes").unwrap_or(JsValue::NULL);
                     let events = number(&message, "events");
+                    let micros = (number_f64(&message, "ms") * 1000.0) as u64;
                     self.slots[id].jobs.retain(|&j| j != index);
                     self.hand_out();
                     if index < self.outcomes.len() {
@@ -600,6 +644,8 @@ impl Pool<'_> {
                             if self.twin_of[j] == index && self.outcomes[j].is_none() {
                                 self.outcomes[j] = Some(bytes.clone());
                                 self.events[j] = Some(events);
+                                // A twin costs nothing more, but would cost as much alone.
+                                self.micros[j] = Some(micros);
                             }
                         }
                     }
@@ -636,7 +682,7 @@ impl Pool<'_> {
             // The longest job left, the first of equals (a few dozen jobs at most: no
             // sort, whose code would weigh more in the page than this loop).
             let at = (0..left.len())
-                .max_by_key(|&k| (self.expected[left[k]], std::cmp::Reverse(left[k])))
+                .max_by_key(|&k| (self.cost[left[k]], std::cmp::Reverse(left[k])))
                 .unwrap_or(0);
             self.waiting.push_back(left.remove(at));
         }
@@ -645,9 +691,9 @@ impl Pool<'_> {
             .collect();
         let loads: Vec<u64> = alive
             .iter()
-            .map(|&i| self.slots[i].jobs.iter().map(|&j| self.expected[j]).sum())
+            .map(|&i| self.slots[i].jobs.iter().map(|&j| self.cost[j]).sum())
             .collect();
-        let sizes: Vec<u64> = self.waiting.iter().map(|&j| self.expected[j]).collect();
+        let sizes: Vec<u64> = self.waiting.iter().map(|&j| self.cost[j]).collect();
         for (&job, w) in self.waiting.iter().zip(plan::split(&sizes, &loads)) {
             self.planned[job] = alive.get(w).copied();
         }
@@ -841,6 +887,21 @@ impl Pool<'_> {
                 self.request.file.to_owned(),
                 self.request.text.to_owned(),
                 events,
+            ))
+        });
+        // A job kept from an earlier run keeps the time it took then, if it is known.
+        let earlier: Vec<Option<u64>> = LAST_MICROS.with(|last| match &*last.borrow() {
+            Some((f, t, m)) if f == self.request.file && t == self.request.text => m.clone(),
+            _ => Vec::new(),
+        });
+        let micros = (0..self.micros.len())
+            .map(|i| self.micros[i].or_else(|| earlier.get(i).copied().flatten()))
+            .collect();
+        LAST_MICROS.with(|last| {
+            *last.borrow_mut() = Some((
+                self.request.file.to_owned(),
+                self.request.text.to_owned(),
+                micros,
             ))
         });
     }
