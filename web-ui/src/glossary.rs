@@ -851,8 +851,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "VDI",
         name_en: "VDI",
         forms: &["VDI"],
-        ko: "가상 데스크톱 인프라: 사용자마다 데스크톱이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS 방식)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다. 개요 문서는 각 가상 데스크탑이 독립적인 OS와 커널을 가진다고 하는데, 이는 VDI에 맞는 말이고, 문서가 예로 드는 Microsoft Remote Desktop Services와 Citrix Virtual Apps의 세션 방식에는 맞지 않습니다(사용자들이 커널 하나를 공유합니다).",
-        en: "Virtual desktop infrastructure: each user's desktop runs in a VM of its own on a server and is shown remotely. A session host (RDS) instead serves many users' sessions from one shared server OS. The course overview says each virtual desktop has its own OS and kernel: true of VDI, not of the session-based products it names beside it (Microsoft Remote Desktop Services, Citrix Virtual Apps), whose users share one kernel.",
+        ko: "가상 데스크톱 인프라: 사용자마다 데스크톱이 서버의 자기 VM에서 실행되고 화면을 원격으로 봅니다. 세션 호스트(RDS 방식)는 대신 함께 쓰는 서버 OS 하나에서 여러 사용자의 세션을 제공합니다. 개요 문서는 각 가상 데스크탑이 독립적인 OS와 커널을 가진다고 하는데, 이는 VDI에 맞는 말이고, 문서가 드는 제품들이 함께 제공하는 세션 방식(RDS 세션 호스트, Citrix Virtual Apps)에는 맞지 않습니다(사용자들이 커널 하나를 공유합니다).",
+        en: "Virtual desktop infrastructure: each user's desktop runs in a VM of its own on a server and is shown remotely. A session host (RDS) instead serves many users' sessions from one shared server OS. The course overview says each virtual desktop has its own OS and kernel: true of VDI, not of the session-based deployments that the products it names also offer (RDS session hosts, Citrix Virtual Apps), whose users share one kernel.",
     },
     Term {
         id: "hardware-virtualization",
