@@ -548,8 +548,8 @@ pub const TERMS: &[Term] = &[
             "섀도 페이지 테이블",
             "섀도 테이블",
         ],
-        ko: "중첩 페이징이 없을 때 MMU가 실제로 탐색하는 페이지 테이블로, 하이퍼바이저가 게스트의 가상 주소를 호스트 물리 주소로 바로 잇도록 만듭니다. 이를 맞춰 두려고 게스트의 페이지 테이블 쓰기와 일부 페이지 폴트(게스트는 보지 못하는 '숨은' 폴트)를 잡아야 하며, 하나하나가 하이퍼바이저로 가는 비싼 왕복입니다.",
-        en: "Without nested paging, the page table the MMU really walks, which the hypervisor builds to map the guest's virtual addresses straight to host-physical ones. To keep it in step it must trap the guest's page-table writes and some page faults ('hidden' faults the guest never sees), each a costly trip into the hypervisor.",
+        ko: "중첩 페이징이 없을 때 수정하지 않은 게스트를 위해 MMU가 실제로 탐색하는 페이지 테이블로, 하이퍼바이저가 게스트의 가상 주소를 호스트 물리 주소로 바로 잇도록 만듭니다. 이를 맞춰 두려고 게스트의 페이지 테이블 쓰기와 일부 페이지 폴트(게스트는 보지 못하는 '숨은' 폴트)를 잡아야 하며, 하나하나가 하이퍼바이저로 가는 비싼 왕복입니다. 반가상화 게스트에는 섀도가 없습니다: 자기 테이블을 그대로 쓰고, 하이퍼바이저가 하이퍼콜로 들어온 갱신을 검증합니다.",
+        en: "For an unmodified guest without nested paging, the page table the MMU really walks, which the hypervisor builds to map the guest's virtual addresses straight to host-physical ones. To keep it in step it must trap the guest's page-table writes and some page faults ('hidden' faults the guest never sees), each a costly trip into the hypervisor. A paravirtual guest has none: its own tables are used directly, and the hypervisor validates its updates, made by hypercalls.",
     },
     Term {
         id: "nested-paging",
