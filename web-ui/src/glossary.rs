@@ -619,8 +619,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "하이브리드 (hybrid)",
         name_en: "hybrid",
         forms: &["hybrid", "하이브리드"],
-        ko: "하드웨어 지원으로 CPU와 메모리를 가상화하고 I/O는 반가상화 드라이버로 하는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다. 이 페이지의 technique = \"hybrid\"는 enlightenment(반가상화 힌트)도 씁니다. 드라이버만 쓰는 플랫폼은 '전가상화 · 반가상화 I/O'로 표시됩니다.",
-        en: "A guest whose CPU and memory are virtualized by hardware assist and whose I/O goes through paravirtual drivers (like Xen PVHVM, or a KVM guest with virtio): today's usual setup. On this page, technique = \"hybrid\" also uses enlightenments; a platform with the drivers only is shown as 'full virtualization · paravirtual I/O'.",
+        ko: "하드웨어 지원으로 CPU와 메모리를 가상화하고 I/O는 반가상화 드라이버로 하는 게스트입니다(Xen PVHVM, virtio를 쓰는 KVM 게스트 같은). 오늘날 흔한 구성입니다. 이 페이지의 technique = \"hybrid\"는 enlightenment(반가상화 힌트)도 씁니다. 드라이버만 쓰는 플랫폼은 '전가상화 (하드웨어 지원) · 반가상화 I/O'로 표시됩니다.",
+        en: "A guest whose CPU and memory are virtualized by hardware assist and whose I/O goes through paravirtual drivers (like Xen PVHVM, or a KVM guest with virtio): today's usual setup. On this page, technique = \"hybrid\" also uses enlightenments; a platform with the drivers only is shown as 'full virtualization (hardware assist) · paravirtual I/O'.",
     },
     Term {
         id: "enlightenment",
