@@ -353,6 +353,96 @@ fn errors_are_located_in_the_assignment() {
     }
 }
 
+/// A text empty (or only whitespace) in one language is an error at that string, naming
+/// the key, the language and whose text it is, in both languages: the assignment's title
+/// and intro, a step's title and intro, a step question's text and explanation, and an
+/// embedded scenario's own texts.
+#[test]
+fn an_empty_text_is_an_error_at_its_string() {
+    // (replace, with, (line, column) of the empty string, English, Korean)
+    type Case<'a> = (&'a str, &'a str, (usize, usize), &'a str, &'a str);
+    let cases: &[Case] = &[
+        (
+            "ko = \"기초\"",
+            "ko = \"\"",
+            (4, 31),
+            "the Korean text of `title` (`ko`) is empty",
+            "`title`의 한국어 글(`ko`)이 비어 있습니다",
+        ),
+        (
+            "title = { en = \"Basics\", ko = \"기초\" }",
+            "title = { en = \"Basics\", ko = \"기초\" }\nintro = { en = \"\", ko = \"소개\" }",
+            (5, 16),
+            "the English text of `intro` (`en`) is empty",
+            "`intro`의 영어 글(`en`)이 비어 있습니다",
+        ),
+        (
+            "en = \"One\"",
+            "en = \"\"",
+            (8, 16),
+            "step `one`: the English text of `title` (`en`) is empty",
+            "단계 `one`: `title`의 영어 글(`en`)이 비어 있습니다",
+        ),
+        (
+            "ko = \"읽으세요.\"",
+            "ko = \"  \"",
+            (9, 30),
+            "step `one`: the Korean text of `intro` (`ko`) is only whitespace",
+            "단계 `one`: `intro`의 한국어 글(`ko`)이 공백뿐입니다",
+        ),
+        (
+            "en = \"Which is slower?\"",
+            "en = \" \"",
+            (22, 15),
+            "step `one`, question `guess`: the English text of `text` (`en`) is only whitespace",
+            "단계 `one`, 질문 `guess`: `text`의 영어 글(`en`)이 공백뿐입니다",
+        ),
+        (
+            "tolerance_percent = 10",
+            "tolerance_percent = 10\nexplanation = { en = \"Because.\", ko = \"\" }",
+            (34, 39),
+            "step `one`, question `bt-rel`: the Korean text of `explanation` (`ko`) is empty",
+            "단계 `one`, 질문 `bt-rel`: `explanation`의 한국어 글(`ko`)이 비어 있습니다",
+        ),
+    ];
+    assert!(parse(ASSIGNMENT).is_ok());
+    for (from, to, at, en, ko) in cases {
+        assert!(ASSIGNMENT.contains(from), "{from}");
+        let text = ASSIGNMENT.replacen(from, to, 1);
+        let e = parse(&text).expect_err(to);
+        assert_eq!(
+            (e.code, (e.line, e.column)),
+            ("empty_text", *at),
+            "{to}: {e}"
+        );
+        assert!(e.message.contains(en), "{e}");
+        assert!(e.message.contains("must not be empty"), "{e}");
+        let korean = e.message_in(crate::Lang::Ko);
+        assert!(korean.contains(ko), "{korean}");
+        assert!(
+            korean.contains("비어 있거나 공백뿐이면 안 됩니다"),
+            "{korean}"
+        );
+    }
+    // An embedded scenario's text: the scenario's own error, at its line in the assignment
+    // (the scenario starts on line 11, its `title` is its line 3: line 13, column 16).
+    let embedded = format!(
+        "[assignment]\nid = \"e\"\ntitle = {{ en = \"E\", ko = \"E\" }}\n\n[[step]]\nid = \"s\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario_questions = [\"fastest\"]\nscenario_toml = '''\n{}'''\n",
+        LIBRARY_SCENARIO.trim_start().replacen(
+            "duration_ms = 4",
+            "title = { en = \"\", ko = \"제목\" }\nduration_ms = 4",
+            1
+        )
+    );
+    let e = parse(&embedded).expect_err("empty title");
+    assert_eq!((e.code, e.line, e.column), ("empty_text", 13, 16), "{e}");
+    assert!(
+        e.message
+            .contains("the English text of `title` (`en`) is empty"),
+        "{e}"
+    );
+}
+
 #[test]
 fn an_embedded_scenario_error_is_located_at_its_line_in_the_assignment() {
     let embedded = format!(

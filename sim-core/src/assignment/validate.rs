@@ -15,12 +15,12 @@ use super::{
     MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_CHOICES, MAX_QUESTIONS_PER_STEP, MAX_STEPS,
     MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
-use crate::scenario::error::{msg, Validator};
+use crate::scenario::error::{msg, Key, Validator};
 use crate::scenario::{
-    line_column, oom_alone_lists, smallest_memory_setting, validate_question, Scenario,
-    ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
+    empty_texts, line_column, oom_alone_lists, smallest_memory_setting, validate_question,
+    Scenario, ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
 };
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
 /// Assignment and step ids: 1 to 64 letters, digits, `-`, `_` or `.`.
 fn valid_id(id: &str) -> bool {
@@ -44,6 +44,23 @@ impl From<ScenarioError> for Errors {
 /// `Err` with the one error `e`.
 fn fail<T>(e: ScenarioError) -> Result<T, Errors> {
     Err(e.into())
+}
+
+/// The first error of the texts `texts` (each with its key path in the file) that are
+/// empty or only whitespace in a language ([`empty_texts`]), said of `owner` (in English
+/// and Korean, e.g. "step `s1`: ").
+#[inline] // for size: on the page's validation path (see `Assignment::from_toml`)
+fn first_empty_text(
+    v: &Validator<'_>,
+    texts: &[(Option<&Text>, &[Key<'_>])],
+    owner: (&str, &str),
+) -> Result<(), ScenarioError> {
+    for (text, path) in texts {
+        if let Some(e) = text.and_then(|t| empty_texts(v, t, path, owner).into_iter().next()) {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 #[inline] // for size: see `Assignment::from_toml`
@@ -90,6 +107,20 @@ pub(super) fn from_toml(
     if !valid_id(&id) {
         return fail(bad_id(&v, raw.assignment.id.span(), &id));
     }
+    first_empty_text(
+        &v,
+        &[
+            (
+                Some(&raw.assignment.title),
+                &[Key::Name("assignment"), Key::Name("title")],
+            ),
+            (
+                raw.assignment.intro.as_ref(),
+                &[Key::Name("assignment"), Key::Name("intro")],
+            ),
+        ],
+        ("", ""),
+    )?;
     if raw.steps.is_empty() {
         return fail(v.error(
             raw.assignment.id.span(),
@@ -113,7 +144,7 @@ pub(super) fn from_toml(
         ));
     }
     let mut steps: Vec<Step> = Vec::new();
-    for s in &raw.steps {
+    for (index, s) in raw.steps.iter().enumerate() {
         let step_id = s.id.get_ref();
         if !valid_id(step_id) {
             return fail(bad_id(&v, s.id.span(), step_id));
@@ -129,7 +160,7 @@ pub(super) fn from_toml(
                 ),
             ));
         }
-        steps.push(validate_step(&v, s, raw.assignment.reveal, library)?);
+        steps.push(validate_step(&v, s, index, raw.assignment.reveal, library)?);
     }
     let mut assignment = Assignment {
         file_name: file_name.to_string(),
@@ -418,13 +449,26 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
 fn validate_step(
     v: &Validator<'_>,
     s: &StepSection,
+    index: usize,
     reveal: bool,
     library: &dyn Library,
 ) -> Result<Step, Errors> {
     let step_id = s.id.get_ref().clone();
+    let at = |key| [Key::Name("step"), Key::Index(index), Key::Name(key)];
+    first_empty_text(
+        v,
+        &[
+            (Some(&s.title), &at("title")),
+            (Some(&s.intro), &at("intro")),
+        ],
+        (
+            &format!("step `{step_id}`: "),
+            &format!("단계 `{step_id}`: "),
+        ),
+    )?;
     let (source, scenario) = step_scenario(v, s, &step_id, library)?;
     let vary = step_variation(v, s, &step_id)?;
-    let questions = step_questions(v, s, &step_id, &scenario)?;
+    let questions = step_questions(v, s, index, &step_id, &scenario)?;
     Ok(Step {
         id: step_id,
         title: s.title.clone(),
@@ -777,6 +821,7 @@ fn check_choice(
 fn step_questions(
     v: &Validator<'_>,
     s: &StepSection,
+    step_index: usize,
     step_id: &str,
     scenario: &Scenario,
 ) -> Result<Vec<StepQuestion>, ScenarioError> {
@@ -837,11 +882,31 @@ fn step_questions(
             from_scenario: true,
         });
     }
-    for q in &s.questions {
+    for (index, q) in s.questions.iter().enumerate() {
         let id = q.id.get_ref();
         if !valid_id(id) {
             return Err(bad_id(v, q.id.span(), id));
         }
+        let at = |key| {
+            [
+                Key::Name("step"),
+                Key::Index(step_index),
+                Key::Name("question"),
+                Key::Index(index),
+                Key::Name(key),
+            ]
+        };
+        first_empty_text(
+            v,
+            &[
+                (Some(&q.text), &at("text")),
+                (q.explanation.as_ref(), &at("explanation")),
+            ],
+            (
+                &format!("step `{step_id}`, question `{id}`: "),
+                &format!("단계 `{step_id}`, 질문 `{id}`: "),
+            ),
+        )?;
         if questions.iter().any(|x| x.id == *id) {
             return Err(duplicate(q.id.span(), id));
         }
