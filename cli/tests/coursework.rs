@@ -1346,7 +1346,9 @@ fn a_steps_scenario_warnings_and_left_out_questions_are_reported() {
     );
     let a = write(&dir, "a.toml", &text);
     let line_of = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
-    let memory = format!("{a}:{}:14: ", line_of("memory_gib = 1"));
+    // Step `emb` varies the memory: its 1024 choice is warned about at the choice (the
+    // scenario's memory_gib, which no student gets, is not); 2048 holds the guest.
+    let memory = format!("{a}:{}:12: ", line_of("choices = [1024, 2048]"));
     let scenario_at = format!("{a}:{}:17: ", line_of("scenario_toml"));
     let file_line = WINDOWS_SCENARIO[..WINDOWS_SCENARIO.find("memory_gib = 1").unwrap()]
         .matches('\n')
@@ -1358,7 +1360,7 @@ fn a_steps_scenario_warnings_and_left_out_questions_are_reported() {
             "en",
             "warning: ",
             "note: ",
-            "step `emb`: instance `web`: with memory_gib = 1 (1024 MiB) the OOM killer stops its instances even running alone",
+            "step `emb`: with memory_per_instance_mib = 1024 the OOM killer stops instances even running alone",
             "step `file`: instance `web`: with memory_gib = 1",
             "step `emb`: the scenario's question `fastest` is not asked (a step asks only the scenario questions its scenario_questions lists); to ask it, write scenario_questions = [\"fastest\"]",
         ),
@@ -1366,7 +1368,7 @@ fn a_steps_scenario_warnings_and_left_out_questions_are_reported() {
             "ko",
             "경고: ",
             "참고: ",
-            "단계 `emb`: 인스턴스 `web`: memory_gib = 1(1024 MiB)이면",
+            "단계 `emb`: memory_per_instance_mib = 1024이면",
             "단계 `file`: 인스턴스 `web`: memory_gib = 1(1024 MiB)이면",
             "단계 `emb`: 시나리오의 질문 `fastest`는 묻지 않습니다",
         ),
@@ -1382,8 +1384,10 @@ fn a_steps_scenario_warnings_and_left_out_questions_are_reported() {
         assert_eq!(line(&format!("{warning}{memory}"), emb), 1, "{err}");
         assert_eq!(line(warning, &format!("{in_file}{file}")), 1, "{err}");
         assert_eq!(line(&format!("{note}{scenario_at}"), left), 1, "{err}");
-        // The 1024 choice keeps the guest as written: no warning of its own.
-        assert!(!err.contains("memory_per_instance_mib = 1024"), "{err}");
+        // Nothing of the memory as written for the step that varies it, nor of 2048.
+        assert!(!err.contains("step `emb`: instance `web`"), "{err}");
+        assert!(!err.contains("단계 `emb`: 인스턴스 `web`"), "{err}");
+        assert!(!err.contains("memory_per_instance_mib = 2048"), "{err}");
         let o = virtsim(&["answers", &a, "--lang", lang]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         let err = stderr(&o);
