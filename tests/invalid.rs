@@ -428,6 +428,23 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             30,
             &["integer `5`", "text in quotes"],
         ),
+        // An empty text, at its empty string: `ko = ""` starts in column 42 of line 3.
+        (
+            "empty-korean-title",
+            3,
+            42,
+            &[
+                "the Korean text of `title` (`ko`) is empty",
+                "must not be empty",
+            ],
+        ),
+        // A dotted key's empty string, with the platform that owns it.
+        (
+            "empty-platform-label-dotted",
+            9,
+            12,
+            &["platform `vm`: the English text of `label` (`en`) is empty"],
+        ),
     ];
     let mut failures = Vec::new();
     for &(stem, line, column, phrases) in cases {
@@ -508,6 +525,30 @@ fn every_independent_error_is_reported_in_the_files_order() {
         .expect_err("windows on para");
     let found: Vec<&str> = errors.iter().map(|e| e.code).collect();
     assert_eq!(found, ["guest_not_paravirtualizable"], "{errors:#?}");
+
+    // A text empty in a language is an error of one value: the file's other errors are
+    // reported beside it, each empty string at its place (a `"""` string whose content is
+    // a blank line, and an explanation of two spaces).
+    let path = workspace_root().join("tests/invalid/question-texts-blank-among-other-errors.toml");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let errors = Scenario::from_toml_all("b.toml", &text).expect_err("three mistakes");
+    let found: Vec<(usize, usize, &str)> =
+        errors.iter().map(|e| (e.line, e.column, e.code)).collect();
+    assert_eq!(
+        found,
+        [
+            (16, 9, "out_of_range"),
+            (21, 67, "empty_text"),
+            (26, 22, "empty_text")
+        ],
+        "{errors:#?}"
+    );
+    assert!(errors[1]
+        .message
+        .contains("question `faster`: the Korean text of `text` (`ko`) is only whitespace"));
+    assert!(errors[2]
+        .message_in(sim_core::Lang::Ko)
+        .contains("질문 `faster`: `explanation`의 영어 글(`en`)이 공백뿐입니다"));
 }
 
 /// An unknown key or a value of the wrong type no longer stops the reading (a reviewer's

@@ -346,11 +346,8 @@ fn reference_and_samples(
             })
             .collect()
     };
-    note_same_picks(assignment, index, &pairs, lang);
+    let same_picks = same_picks_list(assignment, index, &pairs, lang);
     let copyable = copyable_answers(&samples);
-    if copyable.is_empty() {
-        return Ok(reference);
-    }
     let list: Vec<String> = copyable
         .iter()
         .map(|c| {
@@ -375,14 +372,36 @@ fn reference_and_samples(
         })
         .collect();
     let (step, list, students) = (step_id, list.join(", "), students.join(" / "));
-    match lang {
-        Lang::En => crate::errln!(
+    match (copyable.is_empty(), same_picks, lang) {
+        (true, None, _) => {}
+        (true, Some((same, variants)), Lang::En) => crate::errln!(
+            "note: step `{step}`: students with the same picks differ only by their seed, and the seed alone does not separate these answers beyond their tolerance: {same}. \
+             A student who hands in the figure of a classmate with the same picks (about one classmate in {variants}) is marked right; where that matters, vary a parameter with more choices, or narrow the tolerance."
+        ),
+        (true, Some((same, variants)), Lang::Ko) => crate::errln!(
+            "참고: 단계 `{step}`: 선택지가 같은 학생들은 시드만 다르고, 시드만으로는 이 답들이 허용 오차 밖으로 벌어지지 않습니다: {same}. \
+             선택지가 같은 다른 학생(대략 {variants}명 중 한 명)의 값을 내도 정답이 됩니다. 그것이 문제라면 선택지가 더 많은 매개변수를 학생마다 달리하거나 허용 오차를 줄이세요."
+        ),
+        (false, None, Lang::En) => crate::errln!(
             "note: step `{step}`: of the variants of {students}, some give numeric answers that a classmate's variant also grades right: {list}. \
              A student who hands in a classmate's figure is marked right; where that matters, vary a parameter that moves the figure (a seed does not move a fixed cost), or narrow the tolerance."
         ),
-        Lang::Ko => crate::errln!(
+        (false, None, Lang::Ko) => crate::errln!(
             "참고: 단계 `{step}`: {students}의 변형 중 숫자 답이 다른 학생의 변형에서도 허용 오차 안에 들어 정답으로 채점되는 것이 있습니다: {list}. \
              다른 학생의 값을 내도 정답이 됩니다. 그것이 문제라면 이 값을 바꾸는 매개변수를 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
+        ),
+        // Both: one note, with the figures of each comparison.
+        (false, Some((same, variants)), Lang::En) => crate::errln!(
+            "note: step `{step}`: some numeric answers are also graded right with a classmate's figure, so a student who hands one in is marked right. \
+             Between the variants of {students}: {list}. \
+             Between classmates with the same picks (about one classmate in {variants}), who differ only by their seed: {same}. \
+             Where that matters, vary a parameter that moves the figure, with more choices (a seed does not move a fixed cost), or narrow the tolerance."
+        ),
+        (false, Some((same, variants)), Lang::Ko) => crate::errln!(
+            "참고: 단계 `{step}`: 다른 학생의 값으로도 허용 오차 안에 들어 정답으로 채점되는 숫자 답이 있어, 다른 학생의 값을 내도 정답이 됩니다. \
+             {students}의 변형 사이: {list}. \
+             선택지가 같아 시드만 다른 학생 사이(대략 {variants}명 중 한 명): {same}. \
+             그것이 문제라면 이 값을 바꾸는 매개변수를 더 많은 선택지로 학생마다 달리하거나(시드는 고정 비용을 바꾸지 않음) 허용 오차를 줄이세요."
         ),
     }
     Ok(reference)
@@ -497,17 +516,19 @@ fn without_effect(
     Ok(true)
 }
 
-/// A note naming each numeric question whose answer a sample student and their classmate
-/// with the same picks (`pairs`: ids and answers) grade right for each other: the seed
-/// alone does not separate them beyond the tolerance, so a student can hand in the figure
-/// of a classmate who drew the same choices (about one in as many as the step has
-/// variants).
-fn note_same_picks(
+/// Each numeric question whose answer a sample student and their classmate with the same
+/// picks (`pairs`: ids and answers) grade right for each other, listed (`` `q` s001 50.78
+/// and s004 50.91 [instance_count=1] (±5%) ``), with the step's number of variants: the
+/// seed alone does not separate them beyond the tolerance, so a student can hand in the
+/// figure of a classmate who drew the same choices (about one in as many as the step has
+/// variants). None when there is none. The caller notes it, in one note with the figures
+/// other picks share when there are some too.
+fn same_picks_list(
     assignment: &Assignment,
     index: usize,
     pairs: &[(&str, &str, &Vec<QuestionAnswer>, &Vec<QuestionAnswer>)],
     lang: Lang,
-) {
+) -> Option<(String, usize)> {
     use sim_core::assignment::copyable_answers;
     let ko = matches!(lang, Lang::Ko);
     // Per question, in the step's order: each pair whose answers grade each other right.
@@ -530,7 +551,7 @@ fn note_same_picks(
         }
     }
     if found.is_empty() {
-        return;
+        return None;
     }
     let step = &assignment.steps[index];
     let variants: usize = step.vary.iter().map(|v| v.choices.len()).product();
@@ -545,17 +566,7 @@ fn note_same_picks(
             )
         })
         .collect();
-    let (step_id, list) = (clean(&step.id), list.join(", "));
-    match lang {
-        Lang::En => crate::errln!(
-            "note: step `{step_id}`: students with the same picks differ only by their seed, and the seed alone does not separate these answers beyond their tolerance: {list}. \
-             A student who hands in the figure of a classmate with the same picks (about one classmate in {variants}) is marked right; where that matters, vary a parameter with more choices, or narrow the tolerance."
-        ),
-        Lang::Ko => crate::errln!(
-            "참고: 단계 `{step_id}`: 선택지가 같은 학생들은 시드만 다르고, 시드만으로는 이 답들이 허용 오차 밖으로 벌어지지 않습니다: {list}. \
-             선택지가 같은 다른 학생(대략 {variants}명 중 한 명)의 값을 내도 정답이 됩니다. 그것이 문제라면 선택지가 더 많은 매개변수를 학생마다 달리하거나 허용 오차를 줄이세요."
-        ),
-    }
+    Some((list.join(", "), variants))
 }
 
 fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Result<(), Failure> {

@@ -353,6 +353,96 @@ fn errors_are_located_in_the_assignment() {
     }
 }
 
+/// A text empty (or only whitespace) in one language is an error at that string, naming
+/// the key, the language and whose text it is, in both languages: the assignment's title
+/// and intro, a step's title and intro, a step question's text and explanation, and an
+/// embedded scenario's own texts.
+#[test]
+fn an_empty_text_is_an_error_at_its_string() {
+    // (replace, with, (line, column) of the empty string, English, Korean)
+    type Case<'a> = (&'a str, &'a str, (usize, usize), &'a str, &'a str);
+    let cases: &[Case] = &[
+        (
+            "ko = \"기초\"",
+            "ko = \"\"",
+            (4, 31),
+            "the Korean text of `title` (`ko`) is empty",
+            "`title`의 한국어 글(`ko`)이 비어 있습니다",
+        ),
+        (
+            "title = { en = \"Basics\", ko = \"기초\" }",
+            "title = { en = \"Basics\", ko = \"기초\" }\nintro = { en = \"\", ko = \"소개\" }",
+            (5, 16),
+            "the English text of `intro` (`en`) is empty",
+            "`intro`의 영어 글(`en`)이 비어 있습니다",
+        ),
+        (
+            "en = \"One\"",
+            "en = \"\"",
+            (8, 16),
+            "step `one`: the English text of `title` (`en`) is empty",
+            "단계 `one`: `title`의 영어 글(`en`)이 비어 있습니다",
+        ),
+        (
+            "ko = \"읽으세요.\"",
+            "ko = \"  \"",
+            (9, 30),
+            "step `one`: the Korean text of `intro` (`ko`) is only whitespace",
+            "단계 `one`: `intro`의 한국어 글(`ko`)이 공백뿐입니다",
+        ),
+        (
+            "en = \"Which is slower?\"",
+            "en = \" \"",
+            (22, 15),
+            "step `one`, question `guess`: the English text of `text` (`en`) is only whitespace",
+            "단계 `one`, 질문 `guess`: `text`의 영어 글(`en`)이 공백뿐입니다",
+        ),
+        (
+            "tolerance_percent = 10",
+            "tolerance_percent = 10\nexplanation = { en = \"Because.\", ko = \"\" }",
+            (34, 39),
+            "step `one`, question `bt-rel`: the Korean text of `explanation` (`ko`) is empty",
+            "단계 `one`, 질문 `bt-rel`: `explanation`의 한국어 글(`ko`)이 비어 있습니다",
+        ),
+    ];
+    assert!(parse(ASSIGNMENT).is_ok());
+    for (from, to, at, en, ko) in cases {
+        assert!(ASSIGNMENT.contains(from), "{from}");
+        let text = ASSIGNMENT.replacen(from, to, 1);
+        let e = parse(&text).expect_err(to);
+        assert_eq!(
+            (e.code, (e.line, e.column)),
+            ("empty_text", *at),
+            "{to}: {e}"
+        );
+        assert!(e.message.contains(en), "{e}");
+        assert!(e.message.contains("must not be empty"), "{e}");
+        let korean = e.message_in(crate::Lang::Ko);
+        assert!(korean.contains(ko), "{korean}");
+        assert!(
+            korean.contains("비어 있거나 공백뿐이면 안 됩니다"),
+            "{korean}"
+        );
+    }
+    // An embedded scenario's text: the scenario's own error, at its line in the assignment
+    // (the scenario starts on line 11, its `title` is its line 3: line 13, column 16).
+    let embedded = format!(
+        "[assignment]\nid = \"e\"\ntitle = {{ en = \"E\", ko = \"E\" }}\n\n[[step]]\nid = \"s\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario_questions = [\"fastest\"]\nscenario_toml = '''\n{}'''\n",
+        LIBRARY_SCENARIO.trim_start().replacen(
+            "duration_ms = 4",
+            "title = { en = \"\", ko = \"제목\" }\nduration_ms = 4",
+            1
+        )
+    );
+    let e = parse(&embedded).expect_err("empty title");
+    assert_eq!((e.code, e.line, e.column), ("empty_text", 13, 16), "{e}");
+    assert!(
+        e.message
+            .contains("the English text of `title` (`en`) is empty"),
+        "{e}"
+    );
+}
+
 #[test]
 fn an_embedded_scenario_error_is_located_at_its_line_in_the_assignment() {
     let embedded = format!(
@@ -759,48 +849,183 @@ fn a_memory_choice_too_small_for_the_guests_is_a_located_warning_not_an_error() 
 }
 
 #[test]
-fn a_guest_oom_killed_as_written_gets_the_scenarios_warning_not_the_choices() {
-    // A Windows guest in 1 GiB cannot hold its 1500 MiB OS: a memory choice that keeps it
-    // so is no news beyond the scenario's own warning, which the step now gives once, at
-    // the scenario's memory_gib inside the assignment.
+fn a_guest_oom_killed_as_written_is_judged_by_the_steps_memory_choices() {
+    // A Windows guest in 1 GiB cannot hold its 1500 MiB OS: as written the scenario warns
+    // (memory_too_small_alone, "give it memory_gib = 1.59 or more"). A step that varies
+    // memory_per_instance_mib gives every student a choice instead of memory_gib: each
+    // choice is judged by its own figure, and the scenario's advice, which would change
+    // nothing a student runs, is left out.
     let scenario = LIBRARY_SCENARIO.replace(
         "name = \"vm\"\n",
         "name = \"vm\"\nguest_os = \"windows\"\nmemory_gib = 1\n",
     );
-    let text = ASSIGNMENT
-        .replace(
-            "scenario = \"syscalls.toml\"",
-            &format!("scenario_toml = '''{scenario}'''"),
-        )
-        .replace(
-            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
-            "parameter = \"memory_per_instance_mib\"\nchoices = [1024, 256]",
-        );
-    let a = parse(&text).expect("valid");
-    let line = text[..text.find("memory_gib = 1").unwrap()]
+    let embedded = ASSIGNMENT.replace(
+        "scenario = \"syscalls.toml\"",
+        &format!("scenario_toml = '''{scenario}'''"),
+    );
+    // Not varied: the scenario's own warning, at its memory_gib inside the assignment.
+    let a = parse(&embedded).expect("valid");
+    let line = embedded[..embedded.find("memory_gib = 1").unwrap()]
         .matches('\n')
         .count()
         + 1;
-    let located: Vec<(&str, usize, usize)> = a
-        .warnings()
-        .iter()
+    let located: Vec<(&str, usize, usize)> = (a.warnings().iter())
         .map(|w| (w.code, w.line, w.column))
         .collect();
     assert_eq!(located, [("memory_too_small_alone", line, 14)]);
-    let w = &a.warnings()[0];
-    assert_eq!(w.file, "a.toml");
+    assert!(a.warnings()[0]
+        .message
+        .starts_with("step `one`: instance `vm`: with memory_gib = 1 (1024 MiB) the OOM killer stops its instances even running alone"));
+    // Varied with choices too small: a warning at each choice, in MiB, none of memory_gib.
+    let varied = |choices: &str| {
+        embedded.replace(
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            &format!("parameter = \"memory_per_instance_mib\"\nchoices = {choices}"),
+        )
+    };
+    let text = varied("[1024, 256]");
+    let a = parse(&text).expect("valid");
+    let choices_line = text[..text.find("choices = [1024, 256]").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let located: Vec<(&str, usize, usize)> = (a.warnings().iter())
+        .map(|w| (w.code, w.line, w.column))
+        .collect();
+    assert_eq!(
+        located,
+        [
+            ("memory_setting_too_small", choices_line, 12),
+            ("memory_setting_too_small", choices_line, 18)
+        ]
+    );
+    for w in a.warnings() {
+        assert!(!w.message.contains("memory_gib"), "{}", w.message);
+        assert!(
+            w.message
+                .contains("group `vm` on platforms `bt`, `hw` (a guest needs 1628 MiB")
+                && w.message
+                    .contains("the smallest setting that avoids it is 1664 MiB"),
+            "{}",
+            w.message
+        );
+        let ko = w.message_in(crate::Lang::Ko);
+        assert!(ko.contains("가장 작은 값은 1664 MiB입니다"), "{ko}");
+    }
+    assert!(a.warnings()[0]
+        .message
+        .starts_with("step `one`: with memory_per_instance_mib = 1024 the OOM killer stops"));
+    // Varied with choices that hold the guest: no student's instances are killed, so no
+    // warning at all (the scenario's as written would have said memory_gib = 1 kills them).
+    let a = parse(&varied("[2048, 4096]")).expect("valid");
+    assert_eq!(a.warnings(), Vec::new());
+    // The page, which validates only first variants, gets the same warnings.
+    let first = Assignment::from_toml_first_variants("a.toml", &text, &library).expect("valid");
+    assert_eq!(first.warnings().len(), 2);
+}
+
+/// A VM with more vCPUs than cores, judged by each variant's cores and vCPUs: a step that
+/// varies `host_cores` or `vcpus_per_instance` is warned at the choices that give it, with
+/// advice about the choice, not about the scenario's `vcpus` or the cores as written.
+#[test]
+fn a_vcpu_warning_judges_each_host_cores_and_vcpus_choice() {
+    let with_vcpus = |vcpus: u32| {
+        let scenario = LIBRARY_SCENARIO.replace(
+            "name = \"vm\"\n",
+            &format!("name = \"vm\"\nvcpus = {vcpus}\n"),
+        );
+        ASSIGNMENT.replace(
+            "scenario = \"syscalls.toml\"",
+            &format!("scenario_toml = '''{scenario}'''"),
+        )
+    };
+    let at = |text: &str, needle: &str| {
+        let offset = text.find(needle).unwrap();
+        let line = text[..offset].matches('\n').count() + 1;
+        (
+            line,
+            offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1,
+        )
+    };
+    let warnings_of = |text: &str| -> Vec<(&'static str, usize, usize, String)> {
+        let a = parse(text).expect("valid");
+        (a.warnings().iter())
+            .map(|w| {
+                let ko = w.message_in(crate::Lang::Ko);
+                (w.code, w.line, w.column, format!("{}\n{ko}", w.message))
+            })
+            .collect()
+    };
+    // 4 vCPUs fit the 8 cores as written, but host_cores = [1, 2, 4] gives some students 1
+    // or 2 cores: a warning at each of those choices.
+    let text = with_vcpus(4);
+    let found = warnings_of(&text);
+    let (line, column) = at(&text, "choices = [1, 2, 4]");
+    let places: Vec<(&str, usize, usize)> = found.iter().map(|w| (w.0, w.1, w.2)).collect();
+    assert_eq!(
+        places,
+        [
+            ("vcpus_over_cores", line, column + "choices = [".len()),
+            ("vcpus_over_cores", line, column + "choices = [1, ".len())
+        ]
+    );
+    for phrase in [
+        "step `one`: with host_cores = 1, the VMs of `vm` (4 vCPUs) have more vCPUs than the host's 1 core:",
+        "Unless that is the point, make this choice 4 or more",
+        "단계 `one`: host_cores = 1이면 `vm`(vCPU 4개)의 VM은 vCPU가 호스트의 코어 1개보다 많습니다",
+        "의도한 것이 아니라면 이 선택지를 4 이상으로 하세요",
+    ] {
+        assert!(found[0].3.contains(phrase), "{phrase}: {}", found[0].3);
+    }
     assert!(
-        w.message
-            .starts_with("step `one`: instance `vm`: with memory_gib = 1 (1024 MiB) the OOM killer stops its instances even running alone"),
+        found[1].3.contains("with host_cores = 2,"),
         "{}",
-        w.message
+        found[1].3
     );
-    let ko = w.message_in(crate::Lang::Ko);
-    assert!(
-        ko.starts_with("단계 `one`: 인스턴스 `vm`: memory_gib = 1(1024 MiB)이면"),
-        "{ko}"
+    // 64 vCPUs: the scenario as written would advise vcpus = 8 or fewer (its 8 cores, which
+    // no student has); each choice is warned about in its own terms instead.
+    let text = with_vcpus(64);
+    let found = warnings_of(&text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    for (w, cores) in found.iter().zip([1, 2, 4]) {
+        assert!(
+            w.3.contains(&format!(
+                "with host_cores = {cores}, the VMs of `vm` (64 vCPUs)"
+            )) && w.3.contains("make this choice 64 or more")
+                && !w.3.contains("vcpus = 8"),
+            "{}",
+            w.3
+        );
+    }
+    // vcpus_per_instance varied as well: at its choices, with the host_cores choices each
+    // outnumbers.
+    let text = with_vcpus(1).replace(
+        "choices = [1, 2, 4]",
+        "choices = [2, 4]\n\n[[step.vary]]\nparameter = \"vcpus_per_instance\"\nchoices = [2, 3, 8]",
     );
-    assert_eq!(w.to_string().matches("step `one`").count(), 1);
+    let found = warnings_of(&text);
+    let (line, column) = at(&text, "choices = [2, 3, 8]");
+    let places: Vec<(&str, usize, usize)> = found.iter().map(|w| (w.0, w.1, w.2)).collect();
+    assert_eq!(
+        places,
+        [
+            ("vcpus_over_cores", line, column + "choices = [2, ".len()),
+            ("vcpus_over_cores", line, column + "choices = [2, 3, ".len())
+        ]
+    );
+    assert!(found[0].3.contains("with vcpus_per_instance = 3 and host_cores = 2, each VM of `vm` has 3 vCPUs on a host with 2 cores"), "{}", found[0].3);
+    for phrase in [
+        "with vcpus_per_instance = 8 and host_cores = 2 or 4, each VM of `vm` has 8 vCPUs on a host with 2 or 4 cores",
+        "make this choice 2 or fewer (the fewest host_cores choice), or every host_cores choice 8 or more",
+        "단계 `one`: vcpus_per_instance = 8, host_cores = 2 또는 4이면 `vm`의 VM마다 vCPU가 8개인데 호스트의 코어는 2 또는 4개입니다",
+    ] {
+        assert!(found[1].3.contains(phrase), "{phrase}: {}", found[1].3);
+    }
+    // Choices that all fit: no warning.
+    assert_eq!(
+        warnings_of(&text.replace("[2, 3, 8]", "[1, 2]")),
+        Vec::new()
+    );
 }
 
 /// A step's scenario's warnings are the assignment's, once per step: an embedded
@@ -809,8 +1034,12 @@ fn a_guest_oom_killed_as_written_gets_the_scenarios_warning_not_the_choices() {
 fn a_steps_scenario_warnings_are_the_assignments_once_per_step() {
     let many_vcpus = LIBRARY_SCENARIO.replace("name = \"vm\"\n", "name = \"vm\"\nvcpus = 64\n");
     let resolve = |name: &str| (name == "syscalls.toml").then(|| many_vcpus.clone());
+    // A step that varies neither the cores nor the vCPUs (a step that does is warned at
+    // its choices instead: `a_vcpu_warning_judges_each_host_cores_and_vcpus_choice`).
+    let assignment =
+        ASSIGNMENT.replace("parameter = \"host_cores\"", "parameter = \"duration_ms\"");
     let text = format!(
-        "{ASSIGNMENT}\n[[step]]\nid = \"two\"\ntitle = {{ en = \"Two\", ko = \"둘\" }}\nintro = {{ en = \"Read.\", ko = \"읽으세요.\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n"
+        "{assignment}\n[[step]]\nid = \"two\"\ntitle = {{ en = \"Two\", ko = \"둘\" }}\nintro = {{ en = \"Read.\", ko = \"읽으세요.\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\n"
     );
     let a = Assignment::from_toml("a.toml", &text, &resolve).expect("valid");
     let found: Vec<(String, &str, usize)> = a
@@ -836,7 +1065,7 @@ fn a_steps_scenario_warnings_are_the_assignments_once_per_step() {
         .message
         .starts_with("step `two`: instance `vm`: 64 vCPUs"));
     // Embedded: at its line inside the assignment.
-    let embedded = ASSIGNMENT.replace(
+    let embedded = assignment.replace(
         "scenario = \"syscalls.toml\"",
         &format!("scenario_toml = '''{many_vcpus}'''"),
     );

@@ -15,12 +15,12 @@ use super::{
     MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_CHOICES, MAX_QUESTIONS_PER_STEP, MAX_STEPS,
     MAX_TOTAL_VARIANTS, MAX_VARIANTS, MAX_VARY,
 };
-use crate::scenario::error::{msg, Validator};
+use crate::scenario::error::{msg, Key, Validator};
 use crate::scenario::{
-    line_column, oom_alone_lists, smallest_memory_setting, validate_question, Scenario,
-    ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
+    empty_texts, line_column, oom_alone_lists, smallest_memory_setting, validate_question,
+    Scenario, ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
 };
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
 /// Assignment and step ids: 1 to 64 letters, digits, `-`, `_` or `.`.
 fn valid_id(id: &str) -> bool {
@@ -44,6 +44,23 @@ impl From<ScenarioError> for Errors {
 /// `Err` with the one error `e`.
 fn fail<T>(e: ScenarioError) -> Result<T, Errors> {
     Err(e.into())
+}
+
+/// The first error of the texts `texts` (each with its key path in the file) that are
+/// empty or only whitespace in a language ([`empty_texts`]), said of `owner` (in English
+/// and Korean, e.g. "step `s1`: ").
+#[inline] // for size: on the page's validation path (see `Assignment::from_toml`)
+fn first_empty_text(
+    v: &Validator<'_>,
+    texts: &[(Option<&Text>, &[Key<'_>])],
+    owner: (&str, &str),
+) -> Result<(), ScenarioError> {
+    for (text, path) in texts {
+        if let Some(e) = text.and_then(|t| empty_texts(v, t, path, owner).into_iter().next()) {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 #[inline] // for size: see `Assignment::from_toml`
@@ -90,6 +107,20 @@ pub(super) fn from_toml(
     if !valid_id(&id) {
         return fail(bad_id(&v, raw.assignment.id.span(), &id));
     }
+    first_empty_text(
+        &v,
+        &[
+            (
+                Some(&raw.assignment.title),
+                &[Key::Name("assignment"), Key::Name("title")],
+            ),
+            (
+                raw.assignment.intro.as_ref(),
+                &[Key::Name("assignment"), Key::Name("intro")],
+            ),
+        ],
+        ("", ""),
+    )?;
     if raw.steps.is_empty() {
         return fail(v.error(
             raw.assignment.id.span(),
@@ -113,7 +144,7 @@ pub(super) fn from_toml(
         ));
     }
     let mut steps: Vec<Step> = Vec::new();
-    for s in &raw.steps {
+    for (index, s) in raw.steps.iter().enumerate() {
         let step_id = s.id.get_ref();
         if !valid_id(step_id) {
             return fail(bad_id(&v, s.id.span(), step_id));
@@ -129,7 +160,7 @@ pub(super) fn from_toml(
                 ),
             ));
         }
-        steps.push(validate_step(&v, s, raw.assignment.reveal, library)?);
+        steps.push(validate_step(&v, s, index, raw.assignment.reveal, library)?);
     }
     let mut assignment = Assignment {
         file_name: file_name.to_string(),
@@ -204,12 +235,25 @@ pub(super) fn from_toml(
 /// Each step's warnings, step by step: its scenario's own ([`Scenario::warnings`]: a group
 /// OOM-killed even running alone, a VM with more vCPUs than cores), each once, said of the
 /// step (an embedded scenario's at its line in the assignment, a scenario file's in that
-/// file), then its memory choices' ([`memory_warnings`]: a group the scenario as written
-/// already OOM-kills alone is left to the scenario's warning).
+/// file), then its choices' ([`memory_warnings`], [`vcpu_warnings`]). A scenario warning
+/// about a setting the step varies is left out: no student gets the setting as written, and
+/// its advice (`memory_gib = ...`, `vcpus = ...`) would change nothing they run; the
+/// choices' warnings judge each variant by its own values instead.
 fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
     let mut warnings = Vec::new();
     for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
+        let varies = |p: Parameter| step.vary.iter().any(|x| x.parameter == p);
         for w in step.scenario.warnings() {
+            let judged_by_choices = match w.code {
+                "memory_too_small_alone" => varies(Parameter::MemoryPerInstanceMib),
+                "vcpus_over_cores" => {
+                    varies(Parameter::HostCores) || varies(Parameter::VcpusPerInstance)
+                }
+                _ => false,
+            };
+            if judged_by_choices {
+                continue;
+            }
             let w = match &raw.scenario_toml {
                 Some(embedded) => relocate(v.text, embedded, w),
                 None => w,
@@ -217,6 +261,166 @@ fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
             warnings.push(w.of_step(&step.id));
         }
         warnings.extend(memory_warnings(v, step, raw));
+        warnings.extend(vcpu_warnings(v, step, raw));
+    }
+    warnings
+}
+
+/// The warnings of a step that varies `host_cores` or `vcpus_per_instance`: the scenario's
+/// `vcpus_over_cores` ([`Scenario::warnings`]) judged under each variant, by the cores and
+/// vCPUs it gives (the other parameters change neither). One warning per choice that gives
+/// a VM more vCPUs than the host has cores, at that choice: the `vcpus_per_instance` choice
+/// when it varies (with the `host_cores` choices it outnumbers, when they vary too), else
+/// the `host_cores` choice; it names the instance groups on VMs, their vCPUs and the cores,
+/// and what choice would avoid it.
+fn vcpu_warnings(v: &Validator<'_>, step: &Step, raw: &StepSection) -> Vec<ScenarioError> {
+    let choices_of = |p: Parameter| {
+        raw.vary
+            .iter()
+            .find(|x| *x.parameter.get_ref() == p)
+            .map(|x| {
+                (x.choices.get_ref().iter())
+                    .filter_map(|c| match c.get_ref() {
+                        Choice::Number(n) => Some((*n, c.span())),
+                        Choice::Name(_) => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+    };
+    let cores_choices = choices_of(Parameter::HostCores);
+    let vcpus_choices = choices_of(Parameter::VcpusPerInstance);
+    if cores_choices.is_none() && vcpus_choices.is_none() {
+        return Vec::new();
+    }
+    let s = &step.scenario;
+    // The groups that run on a hypervisor (the warning is of VMs only), with their vCPUs.
+    let on_vms: Vec<(&str, u64)> = (s.instances.iter())
+        .filter(|i| {
+            (i.platforms.iter())
+                .filter_map(|&p| s.platforms.get(p))
+                .any(|p| p.stack.kind.is_hypervisor())
+        })
+        .map(|i| (i.name.as_str(), u64::from(i.vcpus)))
+        .collect();
+    if on_vms.is_empty() {
+        return Vec::new();
+    }
+    let all_cores: Vec<u64> = match &cores_choices {
+        Some(c) => c.iter().map(|(n, _)| *n).collect(),
+        None => vec![u64::from(s.host.cores)],
+    };
+    let cores_list = |cores: &[u64], or: &str| {
+        cores
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(or)
+    };
+    // "1 core", "2 or 4 cores".
+    let cores_en = |cores: &[u64]| match cores {
+        [1] => "1 core".to_string(),
+        _ => format!("{} cores", cores_list(cores, " or ")),
+    };
+    let groups_list = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut warnings = Vec::new();
+    let consequence = "a VM's own vCPUs outnumber the cores, so they take turns on them (KVM and Xen run such a VM; ESXi does not power it on)";
+    let consequence_ko = "VM 자신의 vCPU가 코어보다 많아 코어를 번갈아 씁니다(KVM과 Xen은 이런 VM을 실행하고, ESXi는 켜지 않습니다)";
+    match &vcpus_choices {
+        Some(vcpus_choices) => {
+            // Every group on VMs gets the choice's vCPUs.
+            let names: Vec<&str> = on_vms.iter().map(|(n, _)| *n).collect();
+            for (vcpus, span) in vcpus_choices {
+                let over: Vec<u64> = all_cores.iter().copied().filter(|c| c < vcpus).collect();
+                let Some(&fewest) = all_cores.iter().min() else {
+                    continue;
+                };
+                if over.is_empty() {
+                    continue;
+                }
+                let (setting, setting_ko, advice, advice_ko) = if cores_choices.is_some() {
+                    (
+                        format!(
+                            "vcpus_per_instance = {vcpus} and host_cores = {}",
+                            cores_list(&over, " or ")
+                        ),
+                        format!(
+                            "vcpus_per_instance = {vcpus}, host_cores = {}",
+                            cores_list(&over, " 또는 ")
+                        ),
+                        format!("make this choice {fewest} or fewer (the fewest host_cores choice), or every host_cores choice {vcpus} or more"),
+                        format!("이 선택지를 {fewest} 이하(host_cores의 가장 작은 선택지)로 하거나 host_cores의 모든 선택지를 {vcpus} 이상으로 하세요"),
+                    )
+                } else {
+                    (
+                        format!("vcpus_per_instance = {vcpus}"),
+                        format!("vcpus_per_instance = {vcpus}"),
+                        format!("make this choice {fewest} or fewer (the host's cores)"),
+                        format!("이 선택지를 {fewest} 이하(호스트의 코어 수)로 하세요"),
+                    )
+                };
+                warnings.push(v.error(
+                    span.clone(),
+                    msg!(
+                        "vcpus_over_cores",
+                        "step `{step}`: with {setting}, each VM of {groups} has {vcpus} vCPUs on a host with {cores_en}: {consequence}. Unless that is the point, {advice}",
+                        "단계 `{step}`: {setting_ko}이면 {groups}의 VM마다 vCPU가 {vcpus}개인데 호스트의 코어는 {cores_ko}개입니다: {consequence_ko}. 의도한 것이 아니라면 {advice_ko}",
+                        step = step.id,
+                        setting = setting,
+                        setting_ko = setting_ko,
+                        groups = groups_list(&names),
+                        vcpus = vcpus,
+                        cores_en = cores_en(&over),
+                        cores_ko = cores_list(&over, " 또는 "),
+                        consequence = consequence,
+                        consequence_ko = consequence_ko,
+                        advice = advice,
+                        advice_ko = advice_ko,
+                    ),
+                ));
+            }
+        }
+        None => {
+            // Only the cores vary: each choice against the groups' own vCPUs.
+            for (cores, span) in cores_choices.iter().flatten() {
+                let over: Vec<(&str, u64)> =
+                    on_vms.iter().copied().filter(|(_, n)| n > cores).collect();
+                let Some(most) = over.iter().map(|(_, n)| *n).max() else {
+                    continue;
+                };
+                let groups = over
+                    .iter()
+                    .map(|(name, n)| format!("`{name}` ({n} vCPUs)"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let groups_ko = over
+                    .iter()
+                    .map(|(name, n)| format!("`{name}`(vCPU {n}개)"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                warnings.push(v.error(
+                    span.clone(),
+                    msg!(
+                        "vcpus_over_cores",
+                        "step `{step}`: with host_cores = {cores}, the VMs of {groups} have more vCPUs than the host's {cores_en}: {consequence}. Unless that is the point, make this choice {most} or more",
+                        "단계 `{step}`: host_cores = {cores}이면 {groups_ko}의 VM은 vCPU가 호스트의 코어 {cores}개보다 많습니다: {consequence_ko}. 의도한 것이 아니라면 이 선택지를 {most} 이상으로 하세요",
+                        step = step.id,
+                        cores = cores,
+                        cores_en = cores_en(&[*cores]),
+                        groups = groups,
+                        groups_ko = groups_ko,
+                        consequence = consequence,
+                        consequence_ko = consequence_ko,
+                        most = most,
+                    ),
+                ));
+            }
+        }
     }
     warnings
 }
@@ -292,8 +496,9 @@ fn left_out_questions(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
 /// choice would answer about instances that never do their work. Names the platforms, what
 /// their instances need, and the smallest setting that avoids it, a multiple of
 /// [`MEMORY_STEP_MIB`] (the page's memory control's step). Arithmetic only (the seed and
-/// the other parameters do not change it), so each choice is checked once; a group the
-/// scenario as written already OOM-kills alone is the scenario's warning, not the choice's.
+/// the other parameters do not change it), so each choice is checked once. A group the
+/// scenario as written OOM-kills alone is judged by the choice too: the step sets every
+/// group's memory, and the scenario's own warning about it is left out ([`step_warnings`]).
 fn memory_warnings(v: &Validator<'_>, step: &Step, raw: &StepSection) -> Vec<ScenarioError> {
     let mut warnings = Vec::new();
     for vary in &raw.vary {
@@ -418,13 +623,26 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
 fn validate_step(
     v: &Validator<'_>,
     s: &StepSection,
+    index: usize,
     reveal: bool,
     library: &dyn Library,
 ) -> Result<Step, Errors> {
     let step_id = s.id.get_ref().clone();
+    let at = |key| [Key::Name("step"), Key::Index(index), Key::Name(key)];
+    first_empty_text(
+        v,
+        &[
+            (Some(&s.title), &at("title")),
+            (Some(&s.intro), &at("intro")),
+        ],
+        (
+            &format!("step `{step_id}`: "),
+            &format!("단계 `{step_id}`: "),
+        ),
+    )?;
     let (source, scenario) = step_scenario(v, s, &step_id, library)?;
     let vary = step_variation(v, s, &step_id)?;
-    let questions = step_questions(v, s, &step_id, &scenario)?;
+    let questions = step_questions(v, s, index, &step_id, &scenario)?;
     Ok(Step {
         id: step_id,
         title: s.title.clone(),
@@ -777,6 +995,7 @@ fn check_choice(
 fn step_questions(
     v: &Validator<'_>,
     s: &StepSection,
+    step_index: usize,
     step_id: &str,
     scenario: &Scenario,
 ) -> Result<Vec<StepQuestion>, ScenarioError> {
@@ -837,11 +1056,31 @@ fn step_questions(
             from_scenario: true,
         });
     }
-    for q in &s.questions {
+    for (index, q) in s.questions.iter().enumerate() {
         let id = q.id.get_ref();
         if !valid_id(id) {
             return Err(bad_id(v, q.id.span(), id));
         }
+        let at = |key| {
+            [
+                Key::Name("step"),
+                Key::Index(step_index),
+                Key::Name("question"),
+                Key::Index(index),
+                Key::Name(key),
+            ]
+        };
+        first_empty_text(
+            v,
+            &[
+                (Some(&q.text), &at("text")),
+                (q.explanation.as_ref(), &at("explanation")),
+            ],
+            (
+                &format!("step `{step_id}`, question `{id}`: "),
+                &format!("단계 `{step_id}`, 질문 `{id}`: "),
+            ),
+        )?;
         if questions.iter().any(|x| x.id == *id) {
             return Err(duplicate(q.id.span(), id));
         }

@@ -342,22 +342,16 @@ impl OomAlone {
 impl Scenario {
     /// The instance groups whose instances every group's memory set to `mib` (what
     /// [`Adjustments::memory_per_instance_mib`] does) would leave OOM-killed even running
-    /// alone, on any host ([`crate::memory::oom_of_its_own`]), and that are not as written:
-    /// a scenario that shows such a kill on purpose (a container over its limit in
-    /// memory-limits.toml) keeps it without an entry. In the order of the platforms, then
-    /// of the groups.
+    /// alone, on any host ([`crate::memory::oom_of_its_own`]), whatever their memory as
+    /// written: at that setting, a group killed alone as written (a container over its
+    /// limit in memory-limits.toml) is killed or not by the setting's figure, not the file's.
+    /// In the order of the platforms, then of the groups.
     pub fn oom_alone_with_memory(&self, mib: u64) -> Vec<OomAlone> {
         self.oom_alone_where(|k, i| {
             let p = &self.platforms[k];
-            let alone = |instance: &crate::instance::InstanceSpec| {
-                crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, instance)
-            };
-            if alone(i).is_some() {
-                return None;
-            }
             let mut set = i.clone();
             set.memory_mib = mib;
-            alone(&set)
+            crate::memory::oom_of_its_own(&p.stack, &p.overcommit, &self.costs, &set)
         })
     }
 

@@ -49,7 +49,7 @@ use validate::{validate, validate_all, Questions};
 // For assignments (crate::assignment), which validate their own questions against a
 // scenario and locate errors in their own file.
 pub(crate) use validate::first as validate_first;
-pub(crate) use validate::validate_question;
+pub(crate) use validate::{empty_texts, validate_question};
 
 // ---------------------------------------------------------------------------------------
 // The validated form.
@@ -891,7 +891,8 @@ workload = "syscall-heavy"
     fn a_memory_setting_too_small_names_the_groups_oom_killed_alone_and_the_smallest_that_fits() {
         // Linux guests need 200 MiB of OS, a microVM's 32, a Windows guest 1500 (the cost
         // table's estimates) plus the working set; a container its working set, unless its
-        // platform may swap. `leaky` is over its limit as written: on purpose, no entry.
+        // platform may swap. `leaky` is over its limit as written, but a setting replaces
+        // its memory too: judged by the setting, killed below its 512 MiB working set.
         let text = r#"
 [scenario]
 name = "small"
@@ -945,13 +946,17 @@ workload = "syscall-heavy"
                 .map(|&(p, g, n)| (p.to_string(), g.to_string(), n))
                 .collect()
         };
-        // As written, and at any setting that holds every group: nothing.
+        // At any setting that holds every group: nothing.
         assert!(scenario.oom_alone_with_memory(1024 * 2).is_empty());
         assert!(scenario.oom_alone_with_memory(1628).is_empty());
         let at_256 = scenario.oom_alone_with_memory(256);
         assert_eq!(
             short(&at_256),
-            owned(&[("vm", "web", 328), ("vm", "win", 1628)])
+            owned(&[
+                ("vm", "web", 328),
+                ("vm", "win", 1628),
+                ("ct", "leaky", 512)
+            ])
         );
         assert_eq!(at_256[1].guest_os_mib, 1500);
         assert_eq!(at_256[1].reason, crate::memory::OomReason::GuestMemory);
@@ -966,6 +971,7 @@ workload = "syscall-heavy"
                 ("vm", "win", 1628),
                 ("micro", "web", 160),
                 ("ct", "web", 128),
+                ("ct", "leaky", 512),
             ])
         );
         assert_eq!(at_100[3].reason, crate::memory::OomReason::CgroupLimit);

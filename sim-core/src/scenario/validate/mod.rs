@@ -35,6 +35,7 @@ use super::limits::{
     MAX_PLATFORMS, MAX_QUESTIONS, MAX_VCPUS,
 };
 use super::{InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator};
+use crate::text::Text;
 use costs::validate_costs;
 use fault::validate_fault;
 use host::validate_host;
@@ -213,6 +214,102 @@ pub(crate) fn name_rule_broken(
     None
 }
 
+/// The errors of a bilingual text written at `path` (its keys in the file from the top:
+/// `question`, 2, `text`) whose English or Korean is empty or only whitespace, each at that
+/// string (`""`), naming the text's key (the last of `path`), the language, and its owner
+/// (`owner`: "question `faster`: " in English and Korean, or nothing). Each reader sees the
+/// text of their language only: an empty one shows them nothing where a title, a question
+/// or an explanation belongs.
+#[inline] // for size: on the page's validation path (see `Scenario::from_toml`)
+pub(crate) fn empty_texts(
+    v: &Validator<'_>,
+    text: &Text,
+    path: &[Key<'_>],
+    owner: (&str, &str),
+) -> Vec<ScenarioError> {
+    let key = path
+        .iter()
+        .rev()
+        .find_map(|k| match k {
+            Key::Name(name) => Some(*name),
+            Key::Index(_) => None,
+        })
+        .unwrap_or("text");
+    let mut errors = Vec::new();
+    for (lang, written, language, language_ko) in [
+        ("en", &text.en, "English", "영어"),
+        ("ko", &text.ko, "Korean", "한국어"),
+    ] {
+        if !written.trim().is_empty() {
+            continue;
+        }
+        let mut at = path.to_vec();
+        at.push(Key::Name(lang));
+        let (blank, blank_ko) = if written.is_empty() {
+            ("empty", "비어 있습니다")
+        } else {
+            ("only whitespace", "공백뿐입니다")
+        };
+        errors.push(v.error(
+            v.span_of(&at),
+            msg!(
+                "empty_text",
+                "{owner}the {language} text of `{key}` (`{lang}`) is {blank}; a text must not be empty or only whitespace, as each reader sees only the one in their language: write the {language} text here",
+                "{owner_ko}`{key}`의 {language_ko} 글(`{lang}`)이 {blank_ko}: 읽는 사람마다 자기 언어의 글만 보므로 글은 비어 있거나 공백뿐이면 안 됩니다. 여기에 {language_ko} 글을 쓰세요",
+                owner = owner.0,
+                owner_ko = owner.1,
+                key = key,
+                lang = lang,
+                language = language,
+                language_ko = language_ko,
+                blank = blank,
+                blank_ko = blank_ko,
+            ),
+        ));
+    }
+    errors
+}
+
+/// [`empty_texts`] of every text of a scenario file: `[scenario]`'s title and description,
+/// each platform's label, each question's text and explanation.
+#[inline] // for size: on the page's validation path (see `Scenario::from_toml`)
+fn scenario_empty_texts(v: &Validator<'_>, raw: &ScenarioFile) -> Vec<ScenarioError> {
+    let mut errors = Vec::new();
+    let s = &raw.scenario;
+    for (text, key) in [(&s.title, "title"), (&s.description, "description")] {
+        if let Some(text) = text {
+            let path = [Key::Name("scenario"), Key::Name(key)];
+            errors.extend(empty_texts(v, text, &path, ("", "")));
+        }
+    }
+    for (index, p) in raw.platforms.iter().enumerate() {
+        if let Some(label) = &p.label {
+            let path = [Key::Name("platform"), Key::Index(index), Key::Name("label")];
+            let owner = (
+                format!("platform `{}`: ", p.name.get_ref()),
+                format!("플랫폼 `{}`: ", p.name.get_ref()),
+            );
+            errors.extend(empty_texts(v, label, &path, (&owner.0, &owner.1)));
+        }
+    }
+    for (index, q) in raw.questions.iter().enumerate() {
+        let owner = (
+            format!("question `{}`: ", q.id.get_ref()),
+            format!("질문 `{}`: ", q.id.get_ref()),
+        );
+        for (text, key) in [
+            (Some(&q.text), "text"),
+            (q.explanation.as_ref(), "explanation"),
+        ] {
+            if let Some(text) = text {
+                let path = [Key::Name("question"), Key::Index(index), Key::Name(key)];
+                errors.extend(empty_texts(v, text, &path, (&owner.0, &owner.1)));
+            }
+        }
+    }
+    errors
+}
+
 /// [`validate_all`]'s first error in the file's order, for the callers that show one.
 pub(super) fn validate(
     v: &Validator<'_>,
@@ -275,7 +372,8 @@ fn keep<T>(errors: &mut Vec<ScenarioError>, result: Result<T, ScenarioError>) ->
 
 /// The scenario, or every independent error it has, in the file's order (by line and
 /// column; never an empty list). The parts are checked one by one, and an error in one
-/// does not stop the others: the names and ids, `[scenario]`'s counts and duration,
+/// does not stop the others: the names and ids, each text empty in a language
+/// ([`empty_texts`]), `[scenario]`'s counts and duration,
 /// `[host]`, each `[[platform]]`, the `[[workload]]` tables, each `[[instance]]`,
 /// `[costs]`, each platform's totals and migration, `[sweep]`, each `[[question]]` and
 /// each `[[fault]]`; but a name or id that breaks the rules of names stops the checks after
@@ -335,6 +433,8 @@ pub(super) fn validate_all(
         }
         return Err(errors);
     }
+    // Texts that are empty in a language (an error of one value each: the other checks go on).
+    errors.extend(scenario_empty_texts(v, &raw));
     let faults_fit = raw.faults.len() <= MAX_FAULTS;
     if !faults_fit {
         errors.push(v.error(
