@@ -2,7 +2,8 @@
 //! one changed by hand (`s.host.cores = 0`, `s.instances.clear()`) has not been through
 //! the file's validation.
 //!
-//! [`check`] reads the fields themselves, not the text: every range and count the file's
+//! [`check`] reads the fields themselves, not the text: a text left empty, every range and
+//! count the file's
 //! validation enforces on them (a workload's fields within its `[[workload]]` keys'
 //! ranges, a VDI network's within its keys'), with its messages (no location: the value
 //! is written nowhere), a stack's technique and I/O as the file's `technique` and `io` are
@@ -39,6 +40,7 @@ use crate::hardware::CpuFeatures;
 use crate::isolation::FaultKind;
 use crate::platform::{PlatformKind, Technique};
 use crate::question::QuestionKind;
+use crate::scenario::error::Key;
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
@@ -46,6 +48,42 @@ use crate::scenario::limits::{
     MAX_THREADS_PER_INSTANCE,
 };
 use crate::scenario::{Scenario, ScenarioError, Validator};
+use crate::text::Text;
+
+/// The first text of `s` left empty or only whitespace by hand, as the file's validation
+/// words it ([`super::empty_texts`]: the title, the description, a platform's label, a
+/// question's text or explanation).
+fn empty_text(v: &Validator<'_>, s: &Scenario) -> Option<ScenarioError> {
+    let none = || (String::new(), String::new());
+    let mut texts: Vec<(&Text, &str, (String, String))> = Vec::new();
+    for (text, key) in [(&s.title, "title"), (&s.description, "description")] {
+        texts.extend(text.as_ref().map(|t| (t, key, none())));
+    }
+    for p in &s.platforms {
+        let owner = || {
+            (
+                format!("platform `{}`: ", p.name),
+                format!("플랫폼 `{}`: ", p.name),
+            )
+        };
+        texts.extend(p.label.as_ref().map(|t| (t, "label", owner())));
+    }
+    for q in &s.questions {
+        let owner = || {
+            (
+                format!("question `{}`: ", q.id),
+                format!("질문 `{}`: ", q.id),
+            )
+        };
+        texts.push((&q.text, "text", owner()));
+        texts.extend(q.explanation.as_ref().map(|t| (t, "explanation", owner())));
+    }
+    texts.into_iter().find_map(|(text, key, owner)| {
+        super::empty_texts(v, text, &[Key::Name(key)], (&owner.0, &owner.1))
+            .into_iter()
+            .next()
+    })
+}
 
 /// The first thing wrong with `s`'s values, as the file's validation words it.
 pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
@@ -59,6 +97,9 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         if let Some(e) = name_rule_broken(&v, name, 0..0) {
             return Err(e);
         }
+    }
+    if let Some(e) = empty_text(&v, s) {
+        return Err(e);
     }
     if s.faults.len() > MAX_FAULTS {
         return fail(too_many_faults(s.faults.len()));
@@ -608,6 +649,33 @@ mod tests {
                 other.map(|r| r.events)
             ),
         }
+    }
+
+    /// A text emptied by hand is refused as the file's would be, without a location.
+    #[test]
+    fn a_text_emptied_by_hand_is_checked_before_a_run() {
+        let mut s = smoke();
+        s.platforms[1].label.as_mut().unwrap().ko = "  ".into();
+        let e = invalid(&s);
+        assert_eq!((e.code, e.line, e.column), ("empty_text", 0, 0));
+        let name = &s.platforms[1].name;
+        assert!(
+            e.to_string().starts_with(&format!(
+                "smoke.toml: platform `{name}`: the Korean text of `label` (`ko`) is only whitespace"
+            )),
+            "{e}"
+        );
+        let mut s = smoke();
+        s.title = Some(crate::text::Text {
+            en: String::new(),
+            ko: "제목".into(),
+        });
+        let e = invalid(&s);
+        assert!(
+            e.to_string()
+                .starts_with("smoke.toml: the English text of `title` (`en`) is empty"),
+            "{e}"
+        );
     }
 
     #[test]
