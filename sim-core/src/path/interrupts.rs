@@ -7,7 +7,8 @@ impl PathBuilder<'_> {
     /// Delivers one interrupt from `source` to a vCPU in `state` and runs the guest's
     /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
     /// is forced out by an IPI (an external-interrupt exit) unless interrupts are posted;
-    /// a halted one is woken by the host scheduler and gets the interrupt injected at
+    /// a halted one is woken by the scheduler that runs vCPUs (the host's, or a type-1
+    /// hypervisor's own) and gets the interrupt injected at
     /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized (under
     /// BT a write to the VMM's emulated APIC). An edge-triggered interrupt (the timer's, a
     /// PV or assigned device's MSI) is acknowledged before its handler; an emulated
@@ -71,11 +72,17 @@ impl PathBuilder<'_> {
                     "L0's scheduler wakes L1's halted vCPU (the one that ran L2: L1 halted when L2 did)",
                     "L0의 스케줄러가 정지(halt)된 L1의 vCPU를 깨움 (L2를 실행하던 vCPU: L2가 정지하자 L1도 정지함)",
                 );
-            } else {
+            } else if self.hosted_scheduler() {
                 s.hyp(
                     c.vcpu_wakeup,
                     "host scheduler wakes the halted vCPU",
                     "호스트 스케줄러가 정지(halt)된 vCPU를 깨움",
+                );
+            } else {
+                s.hyp(
+                    c.vcpu_wakeup,
+                    "the hypervisor's scheduler wakes the halted vCPU",
+                    "하이퍼바이저의 스케줄러가 정지(halt)된 vCPU를 깨움",
                 );
             }
         };

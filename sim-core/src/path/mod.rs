@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::costs::CostTable;
 use crate::hardware::Host;
 use crate::hardware::{CpuFeatures, CpuGeneration};
-use crate::platform::{IoModel, Stack, Technique};
+use crate::platform::{BackendPlacement, IoModel, PlatformKind, Stack, Technique};
 use crate::workload::{Op, Workload};
 
 pub(crate) mod cpu;
@@ -591,6 +591,19 @@ impl<'a> PathBuilder<'a> {
             steps: s.0,
             ..Path::default()
         }
+    }
+
+    /// Whether a host OS's scheduler runs the vCPUs: a type-2 VMM's threads, or a KVM-style
+    /// type 1 whose back ends are host threads (`vm_thread`, `device_thread`: QEMU or a
+    /// microVM's VMM process and vhost workers on the host kernel). Otherwise (ESXi's
+    /// vmkernel, Xen with its back ends in dom0 or inline) the hypervisor schedules them
+    /// itself: a type 1 has no host OS. Only the steps' texts depend on it.
+    fn hosted_scheduler(&self) -> bool {
+        self.stack.kind == PlatformKind::Type2
+            || matches!(
+                self.stack.backend,
+                BackendPlacement::VmThread | BackendPlacement::DeviceThread
+            )
     }
 
     fn technique(&self) -> Option<Technique> {
