@@ -699,8 +699,18 @@ impl Expander<'_> {
         let vmresume = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
         // L1's own HLT, not the L2 guest's.
         let l1_hlt = s.en == crate::path::nested::L1_HLT_EXIT_EN;
+        // A sleep's WRMSR arms its wake-up (`arm_wakeup_timer`), not the next tick.
+        let wakeup = reason == ExitReason::MsrWrite
+            && steps[i..end.min(steps.len())]
+                .iter()
+                .any(|step| step.en.contains(crate::path::WAKEUP_TIMER_EN));
         let instruction = |reason| {
-            if vmresume {
+            if wakeup {
+                Some((
+                    "WRMSR to the TSC-deadline timer, arming the wake-up",
+                    "깨어날 시각을 설정하는 TSC-deadline 타이머로의 WRMSR",
+                ))
+            } else if vmresume {
                 Some((
                     "the L1 hypervisor's VMRESUME (to run L2 again)",
                     "L1 하이퍼바이저의 VMRESUME 명령(L2를 다시 실행하려고)",

@@ -3,6 +3,12 @@
 use super::{ExitReason, IrqSource, Part, PathBuilder, Steps, VcpuState};
 use crate::platform::{IoModel, PlatformKind, Technique};
 
+/// The step of a sleep's arming of its wake-up timer that an exit's handler runs
+/// (`arm_wakeup_timer`): `explain` names the exit's WRMSR by it (the wake-up, not the next
+/// tick that a timer interrupt's re-arming WRMSR sets).
+pub(crate) const WAKEUP_TIMER_EN: &str =
+    "the guest programs its timer for the wake-up (a TSC-deadline write)";
+
 impl PathBuilder<'_> {
     /// Delivers one interrupt from `source` to a vCPU in `state` and runs the guest's
     /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
@@ -439,7 +445,7 @@ impl PathBuilder<'_> {
                 s,
                 ExitReason::MsrWrite,
                 c.bt_privileged,
-                "the guest programs its timer for the wake-up (a TSC-deadline write)",
+                WAKEUP_TIMER_EN,
                 "게스트가 깨어날 시각으로 타이머 설정 (TSC-deadline 쓰기)",
             ),
         }

@@ -14,6 +14,7 @@ use crate::workload::{Op, Workload};
 
 pub(crate) mod cpu;
 mod interrupts;
+pub(crate) use interrupts::WAKEUP_TIMER_EN;
 mod io;
 pub(crate) mod memory;
 pub(crate) mod nested;
