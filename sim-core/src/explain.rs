@@ -503,7 +503,14 @@ impl Expander<'_> {
                     if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
                         l2_exit = Some(ExitReason::ExternalInterrupt);
                     }
-                    out.push(nested_entry(section, s, i, l2_exit, self.roundtrip()));
+                    out.push(nested_entry(
+                        section,
+                        s,
+                        i,
+                        l2_exit,
+                        self.roundtrip(),
+                        self.cpu,
+                    ));
                     i += 1;
                 }
                 None if s.translation.is_some() => {
@@ -678,16 +685,20 @@ impl Expander<'_> {
         // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
         // split between exit and entry comes from the older measurement.
         let split = if half {
-            half_round_trip(s.cycles, self.roundtrip())
+            half_round_trip(s.cycles, self.roundtrip(), self.cpu)
         } else {
             Text {
                 en: format!(
-                    "the round trip of {} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
-                    s.cycles, t.source.0
+                    "the round trip of {} cycles ({}, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
+                    s.cycles,
+                    roundtrip_origin(self.cpu).0,
+                    t.source.0
                 ),
                 ko: format!(
-                    "왕복 {} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
-                    s.cycles, t.source.1
+                    "왕복 {} 사이클({}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
+                    s.cycles,
+                    roundtrip_origin(self.cpu).1,
+                    t.source.1
                 ),
             }
         };
@@ -975,6 +986,7 @@ fn nested_entry(
     index: usize,
     l2_exit: Option<ExitReason>,
     roundtrip: u64,
+    cpu: CpuGeneration,
 ) -> Phase {
     let (en, ko) = if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
         (
@@ -998,20 +1010,47 @@ fn nested_entry(
         kind: PhaseKind::VmEntry,
         en,
         ko,
-        source: Some(half_round_trip(s.cycles, roundtrip)),
+        source: Some(half_round_trip(s.cycles, roundtrip, cpu)),
         ..whole(section, s, index)
+    }
+}
+
+/// Where a CPU generation's exit round trip (`CpuGeneration::exit_roundtrip`) comes from:
+/// Agesen et al. 2012, Table 1, up to Sandy Bridge; Haswell and Skylake reuse Sandy
+/// Bridge's figure; Zen's is the reference's other, less controlled AMD-V figure
+/// (virtualization-costs.md section 2, docs/cost-model.md).
+fn roundtrip_origin(cpu: CpuGeneration) -> (&'static str, &'static str) {
+    match cpu {
+        CpuGeneration::Haswell | CpuGeneration::Skylake => (
+            "an estimate for this CPU generation: Sandy Bridge's figure from Agesen et al. 2012, whose table stops there",
+            "이 CPU 세대의 추정값: Agesen 외 2012의 표가 Sandy Bridge에서 끝나 그 값을 씀",
+        ),
+        CpuGeneration::Zen => (
+            "an estimate for this CPU generation: the reference's other, less controlled figure for AMD-V on an unnamed CPU, about 1350 cycles of a 2500-cycle KVM_RUN round trip spent inside VMRUN/#VMEXIT",
+            "이 CPU 세대의 추정값: 참고 자료의 다른, 덜 통제된 AMD-V 수치(CPU 이름 없음)로, 2500 사이클짜리 KVM_RUN 왕복 중 VMRUN/#VMEXIT 안에서 쓴 약 1350 사이클",
+        ),
+        CpuGeneration::Prescott
+        | CpuGeneration::Merom
+        | CpuGeneration::Penryn
+        | CpuGeneration::Nehalem
+        | CpuGeneration::Westmere
+        | CpuGeneration::SandyBridge => (
+            "this CPU generation's, from Agesen et al. 2012, Table 1",
+            "이 CPU 세대의 값, Agesen 외 2012, 표 1",
+        ),
     }
 }
 
 /// The source of a nested path's transition between the levels: half a round trip (with
 /// the odd cycle, or the cycles that make the transitions add up to whole round trips).
-fn half_round_trip(cycles: u64, roundtrip: u64) -> Text {
+fn half_round_trip(cycles: u64, roundtrip: u64, cpu: CpuGeneration) -> Text {
+    let (origin_en, origin_ko) = roundtrip_origin(cpu);
     Text {
         en: format!(
-            "{cycles} cycles, half of the round trip of {roundtrip} (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's VMRESUME exit and L0's entry into L2, make two), half each (an estimate of the split)",
+            "{cycles} cycles, half of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's VMRESUME exit and L0's entry into L2, make two), half each (an estimate of the split)",
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {roundtrip}의 절반(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
+            "{cycles} 사이클, 왕복 {roundtrip}의 절반({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
         ),
     }
 }
