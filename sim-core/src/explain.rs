@@ -529,29 +529,35 @@ impl Expander<'_> {
         }
     }
 
-    /// Under binary translation, a hypervisor step that the guest's own code reaches
-    /// (first in its list, or right after guest code or a device model) is the
-    /// translated sequence that stands in for a sensitive instruction. Not the VMM's part
-    /// of a system call's entry (right after its SYSCALL step, in any operation's path):
-    /// it comes from user code, which runs untranslated, and enters the VMM (its step says
-    /// so). The system call's return through the VMM is one, wherever it comes: the
-    /// translated kernel's SYSRET.
+    /// Under binary translation, the translated sequence that stands in for a sensitive
+    /// instruction: a step the path marks so (`Step::translated`: a device register access,
+    /// a status read, a TSC-deadline write), wherever it comes, and otherwise a hypervisor
+    /// step that the guest's own code reaches (first in its list, or right after guest
+    /// code). Not the VMM's part of a system call's entry (right after its SYSCALL step,
+    /// in any operation's path): it comes from user code, which runs untranslated, and
+    /// enters the VMM (its step says so). The system call's return through the VMM is
+    /// one, wherever it comes: the translated kernel's SYSRET. A step after a device
+    /// model's is not one by its place: it may be the hypervisor's own work (Xen's
+    /// notification of the guest, its switch back to it).
     fn translated(&self, steps: &[Step], i: usize) -> bool {
         let s = &steps[i];
+        if self.technique != Some(Technique::BinaryTranslation)
+            || s.layer != Layer::Hypervisor
+            || s.category != Category::Hypervisor
+        {
+            return false;
+        }
+        if s.translated {
+            return true;
+        }
         let after_syscall = i > 0
             && steps[i - 1].en == crate::path::cpu::SYSCALL_STEP
             && steps[i - 1].layer != Layer::Hypervisor;
         let sysret = s.en == crate::path::cpu::BT_SYSRET_EN;
-        self.technique == Some(Technique::BinaryTranslation)
-            && self.op != Op::TimerInterrupt
+        self.op != Op::TimerInterrupt
             && !after_syscall
             && s.part == Part::Guest
-            && s.layer == Layer::Hypervisor
-            && s.category == Category::Hypervisor
-            && (sysret
-                || i == 0
-                || in_guest(steps[i - 1].layer)
-                || steps[i - 1].category == Category::DeviceEmulation)
+            && (sysret || i == 0 || in_guest(steps[i - 1].layer))
     }
 
     fn translated_code(&self, out: &mut Vec<Phase>, section: Section, s: &Step, i: usize) {

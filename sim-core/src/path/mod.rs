@@ -189,6 +189,12 @@ pub struct Step {
     /// this step stands for (see `PathBuilder::translated_kernel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<TranslationCount>,
+    /// Under binary translation: the translated sequence that stands in for one of the
+    /// guest kernel's trapping instructions (a device register access, a TSC-deadline
+    /// write; `PathBuilder::intercept`), a call into the VMM without a trap. `explain`
+    /// labels it by this, wherever it comes in the path.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translated: bool,
 }
 
 /// Translation-cache traffic of one step: blocks entered and blocks translated.
@@ -439,6 +445,7 @@ impl Steps {
             exit,
             part: Part::Guest,
             translation: None,
+            translated: false,
         });
     }
     fn kernel(&mut self, cycles: u64, en: &str, ko: &str) {
@@ -652,7 +659,12 @@ impl<'a> PathBuilder<'a> {
     /// The guest reaches a privileged point that a hypervisor must intercept.
     fn intercept(&self, s: &mut Steps, reason: ExitReason, bt_cost: u64, en: &str, ko: &str) {
         match self.technique() {
-            Some(Technique::BinaryTranslation) => s.hyp(bt_cost, en, ko),
+            Some(Technique::BinaryTranslation) => {
+                s.hyp(bt_cost, en, ko);
+                if let Some(step) = s.0.last_mut() {
+                    step.translated = true;
+                }
+            }
             Some(Technique::Para) => self.hypercall(s, en, ko),
             Some(_) => self.exit(s, reason, 0, en, ko),
             None => {}
