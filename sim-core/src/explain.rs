@@ -503,7 +503,14 @@ impl Expander<'_> {
                     if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
                         l2_exit = Some(ExitReason::ExternalInterrupt);
                     }
-                    out.push(nested_entry(section, s, i, l2_exit, self.roundtrip()));
+                    out.push(nested_entry(
+                        section,
+                        s,
+                        i,
+                        l2_exit,
+                        self.roundtrip(),
+                        self.cpu,
+                    ));
                     i += 1;
                 }
                 None if s.translation.is_some() => {
@@ -522,29 +529,35 @@ impl Expander<'_> {
         }
     }
 
-    /// Under binary translation, a hypervisor step that the guest's own code reaches
-    /// (first in its list, or right after guest code or a device model) is the
-    /// translated sequence that stands in for a sensitive instruction. Not the VMM's part
-    /// of a system call's entry (right after its SYSCALL step, in any operation's path):
-    /// it comes from user code, which runs untranslated, and enters the VMM (its step says
-    /// so). The system call's return through the VMM is one, wherever it comes: the
-    /// translated kernel's SYSRET.
+    /// Under binary translation, the translated sequence that stands in for a sensitive
+    /// instruction: a step the path marks so (`Step::translated`: a device register access,
+    /// a status read, a TSC-deadline write), wherever it comes, and otherwise a hypervisor
+    /// step that the guest's own code reaches (first in its list, or right after guest
+    /// code). Not the VMM's part of a system call's entry (right after its SYSCALL step,
+    /// in any operation's path): it comes from user code, which runs untranslated, and
+    /// enters the VMM (its step says so). The system call's return through the VMM is
+    /// one, wherever it comes: the translated kernel's SYSRET. A step after a device
+    /// model's is not one by its place: it may be the hypervisor's own work (Xen's
+    /// notification of the guest, its switch back to it).
     fn translated(&self, steps: &[Step], i: usize) -> bool {
         let s = &steps[i];
+        if self.technique != Some(Technique::BinaryTranslation)
+            || s.layer != Layer::Hypervisor
+            || s.category != Category::Hypervisor
+        {
+            return false;
+        }
+        if s.translated {
+            return true;
+        }
         let after_syscall = i > 0
             && steps[i - 1].en == crate::path::cpu::SYSCALL_STEP
             && steps[i - 1].layer != Layer::Hypervisor;
         let sysret = s.en == crate::path::cpu::BT_SYSRET_EN;
-        self.technique == Some(Technique::BinaryTranslation)
-            && self.op != Op::TimerInterrupt
+        self.op != Op::TimerInterrupt
             && !after_syscall
             && s.part == Part::Guest
-            && s.layer == Layer::Hypervisor
-            && s.category == Category::Hypervisor
-            && (sysret
-                || i == 0
-                || in_guest(steps[i - 1].layer)
-                || steps[i - 1].category == Category::DeviceEmulation)
+            && (sysret || i == 0 || in_guest(steps[i - 1].layer))
     }
 
     fn translated_code(&self, out: &mut Vec<Phase>, section: Section, s: &Step, i: usize) {
@@ -678,16 +691,20 @@ impl Expander<'_> {
         // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
         // split between exit and entry comes from the older measurement.
         let split = if half {
-            half_round_trip(s.cycles, self.roundtrip())
+            half_round_trip(s.cycles, self.roundtrip(), self.cpu)
         } else {
             Text {
                 en: format!(
-                    "the round trip of {} cycles (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
-                    s.cycles, t.source.0
+                    "the round trip of {} cycles ({}, or the one the scenario sets: `vm_exit_roundtrip`, the page's \"VM exit round trip\") split {}",
+                    s.cycles,
+                    roundtrip_origin(self.cpu).0,
+                    t.source.0
                 ),
                 ko: format!(
-                    "왕복 {} 사이클(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
-                    s.cycles, t.source.1
+                    "왕복 {} 사이클({}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`, 페이지의 \"VM exit 왕복 비용\")을 {}",
+                    s.cycles,
+                    roundtrip_origin(self.cpu).1,
+                    t.source.1
                 ),
             }
         };
@@ -699,8 +716,18 @@ impl Expander<'_> {
         let vmresume = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
         // L1's own HLT, not the L2 guest's.
         let l1_hlt = s.en == crate::path::nested::L1_HLT_EXIT_EN;
+        // A sleep's WRMSR arms its wake-up (`arm_wakeup_timer`), not the next tick.
+        let wakeup = reason == ExitReason::MsrWrite
+            && steps[i..end.min(steps.len())]
+                .iter()
+                .any(|step| step.en.contains(crate::path::WAKEUP_TIMER_EN));
         let instruction = |reason| {
-            if vmresume {
+            if wakeup {
+                Some((
+                    "WRMSR to the TSC-deadline timer, arming the wake-up",
+                    "깨어날 시각을 설정하는 TSC-deadline 타이머로의 WRMSR",
+                ))
+            } else if vmresume {
                 Some((
                     "the L1 hypervisor's VMRESUME (to run L2 again)",
                     "L1 하이퍼바이저의 VMRESUME 명령(L2를 다시 실행하려고)",
@@ -965,6 +992,7 @@ fn nested_entry(
     index: usize,
     l2_exit: Option<ExitReason>,
     roundtrip: u64,
+    cpu: CpuGeneration,
 ) -> Phase {
     let (en, ko) = if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
         (
@@ -988,20 +1016,47 @@ fn nested_entry(
         kind: PhaseKind::VmEntry,
         en,
         ko,
-        source: Some(half_round_trip(s.cycles, roundtrip)),
+        source: Some(half_round_trip(s.cycles, roundtrip, cpu)),
         ..whole(section, s, index)
+    }
+}
+
+/// Where a CPU generation's exit round trip (`CpuGeneration::exit_roundtrip`) comes from:
+/// Agesen et al. 2012, Table 1, up to Sandy Bridge; Haswell and Skylake reuse Sandy
+/// Bridge's figure; Zen's is the reference's other, less controlled AMD-V figure
+/// (virtualization-costs.md section 2, docs/cost-model.md).
+fn roundtrip_origin(cpu: CpuGeneration) -> (&'static str, &'static str) {
+    match cpu {
+        CpuGeneration::Haswell | CpuGeneration::Skylake => (
+            "an estimate for this CPU generation: Sandy Bridge's figure from Agesen et al. 2012, whose table stops there",
+            "이 CPU 세대의 추정값: Agesen 외 2012의 표가 Sandy Bridge에서 끝나 그 값을 씀",
+        ),
+        CpuGeneration::Zen => (
+            "an estimate for this CPU generation: the reference's other, less controlled figure for AMD-V on an unnamed CPU, about 1350 cycles of a 2500-cycle KVM_RUN round trip spent inside VMRUN/#VMEXIT",
+            "이 CPU 세대의 추정값: 참고 자료의 다른, 덜 통제된 AMD-V 수치(CPU 이름 없음)로, 2500 사이클짜리 KVM_RUN 왕복 중 VMRUN/#VMEXIT 안에서 쓴 약 1350 사이클",
+        ),
+        CpuGeneration::Prescott
+        | CpuGeneration::Merom
+        | CpuGeneration::Penryn
+        | CpuGeneration::Nehalem
+        | CpuGeneration::Westmere
+        | CpuGeneration::SandyBridge => (
+            "this CPU generation's, from Agesen et al. 2012, Table 1",
+            "이 CPU 세대의 값, Agesen 외 2012, 표 1",
+        ),
     }
 }
 
 /// The source of a nested path's transition between the levels: half a round trip (with
 /// the odd cycle, or the cycles that make the transitions add up to whole round trips).
-fn half_round_trip(cycles: u64, roundtrip: u64) -> Text {
+fn half_round_trip(cycles: u64, roundtrip: u64, cpu: CpuGeneration) -> Text {
+    let (origin_en, origin_ko) = roundtrip_origin(cpu);
     Text {
         en: format!(
-            "{cycles} cycles, half of the round trip of {roundtrip} (this CPU generation's, from Agesen et al. 2012, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's VMRESUME exit and L0's entry into L2, make two), half each (an estimate of the split)",
+            "{cycles} cycles, half of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's VMRESUME exit and L0's entry into L2, make two), half each (an estimate of the split)",
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {roundtrip}의 절반(이 CPU 세대의 값, Agesen 외 2012, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
+            "{cycles} 사이클, 왕복 {roundtrip}의 절반({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
         ),
     }
 }
@@ -1321,6 +1376,13 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
         )
     };
     let wake = costs.vcpu_wakeup;
+    // A driver domain's vCPUs are scheduled by Xen itself (a type 1 has no host OS);
+    // other back ends are threads of a host kernel (a type-2 host's, KVM's Linux).
+    let (sched_en, sched_ko) = if dom0 {
+        ("Xen's scheduler", "Xen의 스케줄러")
+    } else {
+        ("the host scheduler", "호스트 스케줄러")
+    };
     // A driver domain is a Xen domain: the guest's kick is an event for its vCPU, which
     // Xen delivers by an upcall (`machine/io.rs`, `event_pending`).
     // A receive has no request job: the guest posted its receive buffers beforehand and
@@ -1357,19 +1419,19 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
     let (en, ko) = if receive {
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them as one job, the received packet's (a receive puts no request on the ring and sends no kick: the guest posted its receive buffers beforehand), when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for that job: its latency adds the back end's work, the wake-up, the switch and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them as one job, the received packet's (a receive puts no request on the ring and sends no kick: the guest posted its receive buffers beforehand), when {sched_en} gives it a pCPU (another one if one is idle), after a wake-up through {sched_en} ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for that job: its latency adds the back end's work, the wake-up, the switch and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 받은 패킷에 대한 작업 하나로 실행하며(수신은 링에 요청을 올리지도 kick을 보내지도 않습니다: 게스트가 수신 버퍼를 미리 올려 두었습니다), 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 그 작업을 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 받은 패킷에 대한 작업 하나로 실행하며(수신은 링에 요청을 올리지도 kick을 보내지도 않습니다: 게스트가 수신 버퍼를 미리 올려 두었습니다), {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 그 작업을 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
             ),
         )
     } else if op.blocks() {
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when {sched_en} gives it a pCPU (another one if one is idle), after a wake-up through {sched_en} ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
             ),
         )
     } else {
@@ -1385,10 +1447,10 @@ fn scheduled_backend_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTabl
         };
         (
             format!(
-                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when the host scheduler gives it a pCPU (another one if one is idle), after a wake-up through the host scheduler ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink.{tx_en}"
+                "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when {sched_en} gives it a pCPU (another one if one is idle), after a wake-up through {sched_en} ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink.{tx_en}"
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: 호스트 스케줄러가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 호스트 스케줄러가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다.{tx_ko}"
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다.{tx_ko}"
             ),
         )
     };

@@ -19,6 +19,7 @@ fn step(layer: Layer, category: Category, cycles: u64, en: String, ko: String) -
         exit: None,
         part: Part::Guest,
         translation: None,
+        translated: false,
     }
 }
 

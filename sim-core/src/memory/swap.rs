@@ -37,6 +37,7 @@ fn step(layer: Layer, category: Category, cycles: u64, en: &str, ko: &str) -> St
         exit: None,
         part: Part::Guest,
         translation: None,
+        translated: false,
     }
 }
 

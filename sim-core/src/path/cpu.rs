@@ -450,7 +450,7 @@ impl PathBuilder<'_> {
 
     /// The releaser of a PV spinlock kicks the halted waiter that gets it (Linux
     /// `pv_kick`: the KVM_HC_KICK_CPU hypercall, or an event-channel send under Xen),
-    /// and the host scheduler wakes the waiter's vCPU.
+    /// and the scheduler that runs vCPUs (`hosted_scheduler`) wakes the waiter's vCPU.
     pub fn pv_kick_path(&self) -> Path {
         let mut s = Steps::default();
         match self.technique() {
@@ -467,11 +467,19 @@ impl PathBuilder<'_> {
                 "pv_kick: 기다리는 vCPU를 깨우는 VMCALL (KVM에서는 KVM_HC_KICK_CPU, Xen에서는 이벤트 채널 전송)",
             ),
         }
-        s.hyp(
-            self.costs.vcpu_wakeup,
-            "host scheduler wakes the waiter's vCPU",
-            "호스트 스케줄러가 대기 vCPU를 깨움",
-        );
+        if self.hosted_scheduler() {
+            s.hyp(
+                self.costs.vcpu_wakeup,
+                "host scheduler wakes the waiter's vCPU",
+                "호스트 스케줄러가 대기 vCPU를 깨움",
+            );
+        } else {
+            s.hyp(
+                self.costs.vcpu_wakeup,
+                "the hypervisor's scheduler wakes the waiter's vCPU",
+                "하이퍼바이저의 스케줄러가 대기 vCPU를 깨움",
+            );
+        }
         Path {
             steps: s.0,
             ..Path::default()

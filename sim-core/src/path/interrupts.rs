@@ -3,11 +3,18 @@
 use super::{ExitReason, IrqSource, Part, PathBuilder, Steps, VcpuState};
 use crate::platform::{IoModel, PlatformKind, Technique};
 
+/// The step of a sleep's arming of its wake-up timer that an exit's handler runs
+/// (`arm_wakeup_timer`): `explain` names the exit's WRMSR by it (the wake-up, not the next
+/// tick that a timer interrupt's re-arming WRMSR sets).
+pub(crate) const WAKEUP_TIMER_EN: &str =
+    "the guest programs its timer for the wake-up (a TSC-deadline write)";
+
 impl PathBuilder<'_> {
     /// Delivers one interrupt from `source` to a vCPU in `state` and runs the guest's
     /// handler and end-of-interrupt (virtualization-costs.md section 8): a running vCPU
     /// is forced out by an IPI (an external-interrupt exit) unless interrupts are posted;
-    /// a halted one is woken by the host scheduler and gets the interrupt injected at
+    /// a halted one is woken by the scheduler that runs vCPUs (the host's, or a type-1
+    /// hypervisor's own) and gets the interrupt injected at
     /// entry; the guest's EOI is an APIC-access exit unless the APIC is virtualized (under
     /// BT a write to the VMM's emulated APIC). An edge-triggered interrupt (the timer's, a
     /// PV or assigned device's MSI) is acknowledged before its handler; an emulated
@@ -71,11 +78,17 @@ impl PathBuilder<'_> {
                     "L0's scheduler wakes L1's halted vCPU (the one that ran L2: L1 halted when L2 did)",
                     "L0의 스케줄러가 정지(halt)된 L1의 vCPU를 깨움 (L2를 실행하던 vCPU: L2가 정지하자 L1도 정지함)",
                 );
-            } else {
+            } else if self.hosted_scheduler() {
                 s.hyp(
                     c.vcpu_wakeup,
                     "host scheduler wakes the halted vCPU",
                     "호스트 스케줄러가 정지(halt)된 vCPU를 깨움",
+                );
+            } else {
+                s.hyp(
+                    c.vcpu_wakeup,
+                    "the hypervisor's scheduler wakes the halted vCPU",
+                    "하이퍼바이저의 스케줄러가 정지(halt)된 vCPU를 깨움",
                 );
             }
         };
@@ -432,7 +445,7 @@ impl PathBuilder<'_> {
                 s,
                 ExitReason::MsrWrite,
                 c.bt_privileged,
-                "the guest programs its timer for the wake-up (a TSC-deadline write)",
+                WAKEUP_TIMER_EN,
                 "게스트가 깨어날 시각으로 타이머 설정 (TSC-deadline 쓰기)",
             ),
         }

@@ -220,11 +220,21 @@ impl PathBuilder<'_> {
             );
             return;
         }
-        submit.kernel(
-            self.costs.context_switch,
-            "kernel switches to another process (loads its CR3)",
-            "커널이 다른 프로세스로 전환 (그 CR3 적재)",
-        );
+        // A PV kernel runs outside ring 0 and cannot load CR3 itself: the hypercall that
+        // `cr3_load` adds sets the new page-table base.
+        if self.stack.memory == MemoryVirtualization::DirectPv {
+            submit.kernel(
+                self.costs.context_switch,
+                "kernel switches to another process (the new page-table base is set by the hypercall below)",
+                "커널이 다른 프로세스로 전환 (새 페이지 테이블 베이스는 아래 하이퍼콜로 설정)",
+            );
+        } else {
+            submit.kernel(
+                self.costs.context_switch,
+                "kernel switches to another process (loads its CR3)",
+                "커널이 다른 프로세스로 전환 (그 CR3 적재)",
+            );
+        }
         self.cr3_load(submit);
     }
 

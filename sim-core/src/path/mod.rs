@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::costs::CostTable;
 use crate::hardware::Host;
 use crate::hardware::{CpuFeatures, CpuGeneration};
-use crate::platform::{IoModel, Stack, Technique};
+use crate::platform::{BackendPlacement, IoModel, PlatformKind, Stack, Technique};
 use crate::workload::{Op, Workload};
 
 pub(crate) mod cpu;
 mod interrupts;
+pub(crate) use interrupts::WAKEUP_TIMER_EN;
 mod io;
 pub(crate) mod memory;
 pub(crate) mod nested;
@@ -188,6 +189,12 @@ pub struct Step {
     /// this step stands for (see `PathBuilder::translated_kernel`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<TranslationCount>,
+    /// Under binary translation: the translated sequence that stands in for one of the
+    /// guest kernel's trapping instructions (a device register access, a TSC-deadline
+    /// write; `PathBuilder::intercept`), a call into the VMM without a trap. `explain`
+    /// labels it by this, wherever it comes in the path.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translated: bool,
 }
 
 /// Translation-cache traffic of one step: blocks entered and blocks translated.
@@ -438,6 +445,7 @@ impl Steps {
             exit,
             part: Part::Guest,
             translation: None,
+            translated: false,
         });
     }
     fn kernel(&mut self, cycles: u64, en: &str, ko: &str) {
@@ -593,6 +601,19 @@ impl<'a> PathBuilder<'a> {
         }
     }
 
+    /// Whether a host OS's scheduler runs the vCPUs: a type-2 VMM's threads, or a KVM-style
+    /// type 1 whose back ends are host threads (`vm_thread`, `device_thread`: QEMU or a
+    /// microVM's VMM process and vhost workers on the host kernel). Otherwise (ESXi's
+    /// vmkernel, Xen with its back ends in dom0 or inline) the hypervisor schedules them
+    /// itself: a type 1 has no host OS. Only the steps' texts depend on it.
+    fn hosted_scheduler(&self) -> bool {
+        self.stack.kind == PlatformKind::Type2
+            || matches!(
+                self.stack.backend,
+                BackendPlacement::VmThread | BackendPlacement::DeviceThread
+            )
+    }
+
     fn technique(&self) -> Option<Technique> {
         if self.stack.is_vm() {
             self.stack.technique
@@ -638,7 +659,12 @@ impl<'a> PathBuilder<'a> {
     /// The guest reaches a privileged point that a hypervisor must intercept.
     fn intercept(&self, s: &mut Steps, reason: ExitReason, bt_cost: u64, en: &str, ko: &str) {
         match self.technique() {
-            Some(Technique::BinaryTranslation) => s.hyp(bt_cost, en, ko),
+            Some(Technique::BinaryTranslation) => {
+                s.hyp(bt_cost, en, ko);
+                if let Some(step) = s.0.last_mut() {
+                    step.translated = true;
+                }
+            }
             Some(Technique::Para) => self.hypercall(s, en, ko),
             Some(_) => self.exit(s, reason, 0, en, ko),
             None => {}

@@ -434,7 +434,7 @@ fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::sim::SwapPath, clock
 }
 
 /// Cycles of the back end's steps when a back end of its own runs them (a driver domain,
-/// the VMM process, a vhost thread): on a pCPU the host scheduler gives it, so the
+/// the VMM process, a vhost thread): on a pCPU the scheduler (Xen's, or the host's) gives it, so the
 /// latency the guest measures leaves them out. `None` when there are none, or when they
 /// run inline on the guest's pCPU (`backend = "hypervisor"`, whatever their layer).
 fn backend_elsewhere(path: &crate::sim::path::OpPath) -> Option<u64> {
