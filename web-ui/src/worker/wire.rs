@@ -13,8 +13,9 @@
 //! then the bytes; `None` a 0 byte, `Some(v)` a 1 byte then `v`; sequences and maps a
 //! `u64` length then their elements (keys and values alternating); structs and tuples
 //! their fields in order; an enum variant its index as `u32`, then its content. A field
-//! left out by `skip_serializing_if` is written as `None`: this only reads back for
-//! `Option` fields, the only ones sim-core skips that way. The format is not
+//! left out by `skip_serializing_if` is written as `None`, a 0 byte: this reads back for
+//! `Option` fields (as `None`) and for `bool` fields skipped when false (a 0 byte is
+//! `false`: `Step::translated`), the only ones sim-core skips that way. The format is not
 //! self-describing: both sides must be the same build (they are: the page and its
 //! workers load one module).
 
@@ -248,8 +249,8 @@ macro_rules! write_fields {
             ) -> Result<()> {
                 value.serialize(&mut **self)
             }
-            // A field skipped by `skip_serializing_if` (an `Option` in sim-core) reads
-            // back as `None`.
+            // A field skipped by `skip_serializing_if` (an `Option` in sim-core, or a
+            // `bool` skipped when false) reads back as `None` (or `false`).
             fn skip_field(&mut self, _: &'static str) -> Result<()> {
                 self.0.push(0);
                 Ok(())
@@ -535,6 +536,24 @@ mod tests {
         let bytes = to_bytes(&s).unwrap();
         assert_eq!(bytes.len(), 9);
         assert_eq!(from_bytes::<S>(&bytes).unwrap(), s);
+    }
+
+    /// A `bool` skipped when false (sim-core's `Step::translated`) is written as `None`, a
+    /// 0 byte, which reads back as `false`; a true one is written as itself.
+    #[test]
+    fn a_bool_skipped_when_false_reads_back() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct S {
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            a: bool,
+            b: u64,
+        }
+        for a in [false, true] {
+            let s = S { a, b: 7 };
+            let bytes = to_bytes(&s).unwrap();
+            assert_eq!(bytes.len(), 9);
+            assert_eq!(from_bytes::<S>(&bytes).unwrap(), s);
+        }
     }
 
     /// A damaged value is an error, never a panic or a huge allocation.
