@@ -343,6 +343,13 @@ pub fn format_character(s: &str) -> Option<char> {
     s.chars().find(|&c| is_format_character(c))
 }
 
+/// Whether `s` shows nothing to a reader: it is empty, or holds only whitespace and format
+/// characters ([`is_format_character`]: a zero-width space U+200B, a byte order mark...).
+pub fn shows_nothing(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || is_format_character(c))
+}
+
 /// `c` as `U+202E`.
 pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
@@ -351,6 +358,16 @@ pub fn code_point(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_of_spaces_and_zero_width_characters_shows_nothing() {
+        for blank in ["", " \t\n", "\u{200B}", " \u{FEFF}\u{200D} ", "\u{3000}"] {
+            assert!(shows_nothing(blank), "{blank:?}");
+        }
+        for shown in ["a", "\u{200B}가", " . "] {
+            assert!(!shows_nothing(shown), "{shown:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_split_at_blank_lines_and_join_the_lines_within() {

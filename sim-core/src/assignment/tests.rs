@@ -353,7 +353,7 @@ fn errors_are_located_in_the_assignment() {
     }
 }
 
-/// A text empty (or only whitespace) in one language is an error at that string, naming
+/// A text empty (or only whitespace and invisible characters) in one language is an error at that string, naming
 /// the key, the language and whose text it is, in both languages: the assignment's title
 /// and intro, a step's title and intro, a step question's text and explanation, and an
 /// embedded scenario's own texts.
@@ -396,6 +396,14 @@ fn an_empty_text_is_an_error_at_its_string() {
             (22, 15),
             "step `one`, question `guess`: the English text of `text` (`en`) is only whitespace",
             "단계 `one`, 질문 `guess`: `text`의 영어 글(`en`)이 공백뿐입니다",
+        ),
+        // A zero-width space (written as TOML's escape) and a byte order mark show nothing.
+        (
+            "en = \"Which is slower?\"",
+            "en = \"\\u200B \\uFEFF\"",
+            (22, 15),
+            "step `one`, question `guess`: the English text of `text` (`en`) is invisible: only whitespace and characters that show nothing (U+200B)",
+            "단계 `one`, 질문 `guess`: `text`의 영어 글(`en`)이 보이지 않습니다: 공백과 보이지 않는 문자(U+200B)뿐입니다",
         ),
         (
             "tolerance_percent = 10",

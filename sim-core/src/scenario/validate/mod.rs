@@ -215,7 +215,8 @@ pub(crate) fn name_rule_broken(
 }
 
 /// The errors of a bilingual text written at `path` (its keys in the file from the top:
-/// `question`, 2, `text`) whose English or Korean is empty or only whitespace, each at that
+/// `question`, 2, `text`) whose English or Korean shows nothing (empty, or only whitespace and
+/// invisible format characters such as U+200B: [`crate::text::shows_nothing`]), each at that
 /// string (`""`), naming the text's key (the last of `path`), the language, and its owner
 /// (`owner`: "question `faster`: " in English and Korean, or nothing). Each reader sees the
 /// text of their language only: an empty one shows them nothing where a title, a question
@@ -240,15 +241,21 @@ pub(crate) fn empty_texts(
         ("en", &text.en, "English", "영어"),
         ("ko", &text.ko, "Korean", "한국어"),
     ] {
-        if !written.trim().is_empty() {
+        if !crate::text::shows_nothing(written) {
             continue;
         }
         let mut at = path.to_vec();
         at.push(Key::Name(lang));
         let (blank, blank_ko) = if written.is_empty() {
-            ("empty", "비어 있습니다")
+            ("empty".to_owned(), "비어 있습니다".to_owned())
+        } else if let Some(c) = crate::text::format_character(written) {
+            let code = crate::text::code_point(c);
+            (
+                format!("invisible: only whitespace and characters that show nothing ({code})"),
+                format!("보이지 않습니다: 공백과 보이지 않는 문자({code})뿐입니다"),
+            )
         } else {
-            ("only whitespace", "공백뿐입니다")
+            ("only whitespace".to_owned(), "공백뿐입니다".to_owned())
         };
         errors.push(v.error(
             v.span_of(&at),
