@@ -172,9 +172,10 @@ enum Command {
     /// Check scenario and assignment files without running the simulation.
     ///
     /// Every independent error of a scenario is reported, in the file's order, each as
-    /// FILE:LINE:COLUMN: message (at most 20, then how many more); a TOML syntax error or
-    /// a value of the wrong type stops the reading and is reported alone. An invalid file
-    /// exits 2.
+    /// FILE:LINE:COLUMN: message (at most 20, then how many more); an unknown key or value
+    /// and a value of the wrong type are read past, while a TOML syntax error, an unknown
+    /// table, a table of the wrong shape or one without a key it needs stops the reading
+    /// there (a note says so; docs/scenario-format.md). An invalid file exits 2.
     ///
     /// Near ties between platforms in a choice question, and a choice answer that differs
     /// between students' variants, show only in a run: `virtsim answers` (or `run`) warns

@@ -100,7 +100,9 @@ pub(super) fn from_toml(
         }
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().replace('\n', " ");
-        crate::scenario::error::parser_error(file_name, text, span, message, |_| None)
+        crate::scenario::error::parser_error(file_name, text, span, message, |_| {
+            crate::scenario::error::FieldRange::NoneWritten
+        })
     })?;
     let v = Validator::new(file_name, text);
     let id = raw.assignment.id.get_ref().clone();

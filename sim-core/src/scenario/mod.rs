@@ -109,10 +109,29 @@ fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
 
 /// What [`Scenario::read_past`] has read past: the parts with an error, and whether the
 /// reading stopped at the last error read past (what followed it only followed from it).
-#[derive(Default)]
 struct Past {
     poisoned: Vec<validate::Poisoned>,
     stopped: bool,
+    /// Parts with an error read past at most: [`MAX_ERRORS_SHOWN`] for the file,
+    /// [`PROBE_READS_PAST`] for the reading that finds a field's range.
+    limit: usize,
+}
+
+/// Mistakes read past, at most, by the reading that finds the range of a field with a
+/// number of the wrong type (`Scenario::read_past`): another mistake in the file keeps the
+/// checks from running, so it is taken out as in the file's own reading, a few times only
+/// (each probe reads the file again once per mistake).
+const PROBE_READS_PAST: usize = 3;
+
+impl Past {
+    /// Nothing read past yet, reading past at most `limit` parts with an error.
+    fn reading(limit: usize) -> Self {
+        Self {
+            poisoned: Vec::new(),
+            stopped: false,
+            limit,
+        }
+    }
 }
 
 /// How a reading error is read past ([`Scenario::read_past`]), from the reader's message.
@@ -312,7 +331,12 @@ impl Scenario {
     /// `#[inline]` like `from_toml`, for the same reason.
     #[inline]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, Vec<ScenarioError>> {
-        Self::read_past(file_name, text, probe, &mut Past::default())
+        let limit = if probe {
+            MAX_ERRORS_SHOWN
+        } else {
+            PROBE_READS_PAST
+        };
+        Self::read_past(file_name, text, probe, &mut Past::reading(limit))
     }
 
     /// [`Self::read`]; a reading error that leaves the rest of the file readable is
@@ -353,21 +377,31 @@ impl Scenario {
             let message = e.message().trim().replace('\n', " ");
             error::parser_error(file_name, text, span, message, |at| {
                 if !probe || at.is_empty() || at.end > text.len() {
-                    return None;
+                    return error::FieldRange::Unknown;
                 }
                 let probed = format!("{}{}{}", &text[..at.start], u32::MAX, &text[at.end..]);
                 let (line, column) = error::line_column(text, at.start);
-                let e = (Self::read(file_name, &probed, false).err()?.into_iter())
-                    .find(|e| (e.line, e.column) == (line, column))?;
+                let Err(errors) = Self::read(file_name, &probed, false) else {
+                    return error::FieldRange::NoneWritten;
+                };
+                // No error at the probe: its part was not checked (another mistake took it
+                // out or stopped the reading), or it was and has no range; either way the
+                // range is not known from here.
+                let Some(e) = errors.iter().find(|e| (e.line, e.column) == (line, column)) else {
+                    return error::FieldRange::Unknown;
+                };
                 let param = |name: &str| {
                     e.params
                         .iter()
                         .find(|(k, _)| *k == name)
                         .map(|(_, v)| v.clone())
                 };
-                (e.code == "out_of_range" && (e.line, e.column) == (line, column))
-                    .then(|| Some((param("field")?, param("min")?, param("max")?)))
-                    .flatten()
+                match (e.code, param("field"), param("min"), param("max")) {
+                    ("out_of_range", Some(field), Some(min), Some(max)) => {
+                        error::FieldRange::Known(field, min, max)
+                    }
+                    _ => error::FieldRange::Unknown,
+                }
             })
         })
         .map_err(|e| {
@@ -397,8 +431,8 @@ impl Scenario {
                     .err()
                     .unwrap_or_default();
             }
-            let read_on = (probe && past.poisoned.len() < MAX_ERRORS_SHOWN)
-                .then(|| Self::read_on(file_name, text, span, how, &e, past))
+            let read_on = (past.poisoned.len() < past.limit)
+                .then(|| Self::read_on(file_name, text, span, how, &e, probe, past))
                 .flatten();
             match read_on {
                 Some((mut errors, stopped)) => {
@@ -417,6 +451,7 @@ impl Scenario {
     /// right after `e` (a required key of its part missing once it is taken out); None
     /// when it cannot be taken out: no valid value fits in its place, the text would not
     /// be TOML without it, or the part that holds it is not one the checks can leave out.
+    /// `probe`: the ranges of wrong numbers found on (the file's own reading), or not (a probe).
     #[inline]
     fn read_on(
         file_name: &str,
@@ -424,6 +459,7 @@ impl Scenario {
         span: std::ops::Range<usize>,
         how: ReadPast,
         e: &ScenarioError,
+        probe: bool,
         past: &mut Past,
     ) -> Option<(Vec<ScenarioError>, bool)> {
         let v = Validator::new(file_name, text);
@@ -446,7 +482,7 @@ impl Scenario {
         }
         let part = v.part_at(span.start)?;
         past.poisoned.push(validate::Poisoned { part, loose });
-        let errors = Self::read_past(file_name, &replaced, true, past).err();
+        let errors = Self::read_past(file_name, &replaced, probe, past).err();
         Some((
             errors.unwrap_or_default(),
             std::mem::take(&mut past.stopped),

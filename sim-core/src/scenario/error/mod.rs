@@ -13,9 +13,9 @@ mod parser;
 pub use guess::guess;
 pub(crate) use guess::nearest;
 use guess::*;
-pub(crate) use parser::parser_error;
 #[cfg(test)]
 use parser::*;
+pub(crate) use parser::{parser_error, FieldRange};
 
 /// A scenario that could not be read, with its location.
 ///

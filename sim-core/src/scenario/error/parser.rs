@@ -714,6 +714,27 @@ fn out_of_range(field: &str, min: &str, max: &str, got: &str, detail: &str) -> M
     )
 }
 
+/// What the checks say of a field's range, for a number of the wrong type written in it
+/// (found by validating the file with a number above every range in its place).
+pub(crate) enum FieldRange {
+    /// The field's name and its range, as the validator words them.
+    Known(String, String, String),
+    /// The checks set no range (`seed`): any number its type holds.
+    NoneWritten,
+    /// Not found: another mistake in the file kept the checks from reaching the field.
+    Unknown,
+}
+
+impl FieldRange {
+    /// The field's name and range, when known.
+    fn known(&self) -> Option<(String, String, String)> {
+        match self {
+            Self::Known(field, min, max) => Some((field.clone(), min.clone(), max.clone())),
+            Self::NoneWritten | Self::Unknown => None,
+        }
+    }
+}
+
 /// The error of a file the TOML reader refused (`message` at `span`), told in the
 /// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
 /// does not (a duplicate key, a missing field of an inline table), for a whole number of
@@ -725,7 +746,7 @@ pub(crate) fn parser_error(
     text: &str,
     span: Range<usize>,
     message: String,
-    range_at: impl Fn(Range<usize>) -> Option<(String, String, String)>,
+    range_at: impl Fn(Range<usize>) -> FieldRange,
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
     let message = tidy_found(&message);
@@ -769,7 +790,84 @@ pub(crate) fn parser_error(
     if let Some((at, m)) = number_of_wrong_type(&m, text, &span, &range_at) {
         return v.error(at, m);
     }
+    if let Some(m) = list_or_table_wanted(&m, text, &span) {
+        return v.error(span, m);
+    }
     v.error(span, m)
+}
+
+/// A value where a list, a table or a text in both languages belongs (`platforms = "t1"`,
+/// `disk = 5`, `label = ["Type 1"]`): what to write instead, in the file's terms, not
+/// serde's "expected a sequence" or "expected struct DiskSection".
+fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
+    let detail = &m.params.iter().find(|(k, _)| *k == "detail")?.1;
+    let (found, expected) = detail.rsplit_once(", expected ")?;
+    let key = key_before(text, span.start)?;
+    let written = text.get(span.clone())?.trim();
+    if expected == "a sequence" {
+        // The value itself as the list's one element, when it is one value.
+        let example = if written.starts_with(['[', '{']) || written.contains('\n') {
+            "...".to_string()
+        } else {
+            written.to_string()
+        };
+        return Some(msg!(
+            "invalid_type",
+            "{found}; {key} is a list: write it in brackets, {key} = [{example}]",
+            "값의 형식이 맞지 않습니다: {got_ko}; `{key}`은(는) 목록입니다: 대괄호 안에 쓰세요, {key} = [{example}]",
+            found = found,
+            got_ko = found_ko(detail),
+            key = key,
+            example = example,
+            detail = detail
+        ));
+    }
+    if expected.starts_with("struct ") {
+        // Its own section under the table it is written in (`[host]`: `[host.disk]`).
+        let before = text.get(..span.start)?;
+        let section = (before.lines().rev())
+            .map(str::trim)
+            .find(|l| l.starts_with('['))
+            .and_then(|h| h.strip_prefix('[')?.split_once(']'))
+            .filter(|(name, _)| !name.starts_with('['))
+            .map_or(String::new(), |(name, _)| {
+                format!("[{}.{key}]", name.trim())
+            });
+        let (or, or_ko) = if section.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(", or a section {section} with one key a line"),
+                format!(" 아니면 {section} 섹션에 한 줄에 키 하나씩 쓰세요"),
+            )
+        };
+        return Some(msg!(
+            "invalid_type",
+            "{found}; {key} is a table of keys of its own: write {key} = { ... } with them inside{or} (docs/scenario-format.md lists its keys)",
+            "값의 형식이 맞지 않습니다: {got_ko}; `{key}`은(는) 자기 키들을 담는 표입니다: {key} = { ... } 안에 키를 쓰세요.{or_ko} (키 목록은 docs/scenario-format.md에 있습니다)",
+            found = found,
+            got_ko = found_ko(detail),
+            key = key,
+            or = or,
+            or_ko = or_ko,
+            detail = detail
+        ));
+    }
+    if let (true, Some(form)) = (
+        found.starts_with("invalid length"),
+        expected.strip_prefix("a text in both languages: "),
+    ) {
+        // A list where the text belongs (`label = ["Type 1"]`).
+        return Some(msg!(
+            "invalid_type",
+            "a list where a text belongs; {key} is a text in both languages, not a list: write {key} = {form}",
+            "텍스트 자리에 목록이 있습니다: `{key}`은(는) 목록이 아니라 두 언어의 텍스트입니다. {key} = {form}으로 쓰세요",
+            key = key,
+            form = form,
+            detail = detail
+        ));
+    }
+    None
 }
 
 /// A number too large for the reader (past 2^128, or a decimal past about 1.8e308, which
@@ -778,7 +876,7 @@ fn too_large_number(
     text: &str,
     span: &Range<usize>,
     message: &str,
-    range_at: &impl Fn(Range<usize>) -> Option<(String, String, String)>,
+    range_at: &impl Fn(Range<usize>) -> FieldRange,
 ) -> Option<(Range<usize>, Msg)> {
     if message != "floating-point number overflowed" && message != "integer number overflowed" {
         return None;
@@ -788,7 +886,7 @@ fn too_large_number(
         .unwrap_or_default()
         .trim()
         .to_string();
-    if let Some((field, min, max)) = range_at(span.clone()) {
+    if let Some((field, min, max)) = range_at(span.clone()).known() {
         return Some((
             span.clone(),
             out_of_range(&field, &min, &max, &got, message),
@@ -1415,7 +1513,7 @@ fn number_of_wrong_type(
     m: &Msg,
     text: &str,
     span: &Range<usize>,
-    range_at: &impl Fn(Range<usize>) -> Option<(String, String, String)>,
+    range_at: &impl Fn(Range<usize>) -> FieldRange,
 ) -> Option<(Range<usize>, Msg)> {
     let detail = m
         .params
@@ -1431,7 +1529,9 @@ fn number_of_wrong_type(
     let whole = expected(&["u64", "u32", "u16", "u8", "usize"]);
     let decimal = expected(&["f64", "f32"]);
     if m.code == "invalid_type" && (whole || decimal) {
-        let range = range_at(span.clone());
+        let probed = range_at(span.clone());
+        let range = probed.known();
+        let unknown = matches!(probed, FieldRange::Unknown);
         // A whole number where one is wanted, only outside the range the field's type
         // holds (`-2` for a count, 2^32 for a u32): its type is right, its size is not.
         // So is a whole number beyond what the reader holds (past 2^63: "invalid type:
@@ -1495,6 +1595,23 @@ fn number_of_wrong_type(
                     field = field,
                     min = min,
                     max = max
+                ),
+            ));
+        }
+        if let (true, true, Some(key)) = (whole, unknown, key_before(text, span.start)) {
+            // Its range not found (another mistake kept the checks from it): name the key
+            // and say what the type is, not a range it may not have.
+            return Some((
+                span.clone(),
+                msg!(
+                    "invalid_type",
+                    "{found}; {field} takes a whole number, without a decimal point (its range is in docs/scenario-format.md)",
+                    "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 소수점 없는 정수를 쓰세요 (범위는 docs/scenario-format.md에 있습니다)",
+                    got_ko = found_ko(&detail),
+                    found = detail
+                        .rsplit_once(", expected ")
+                        .map_or(detail.as_str(), |(found, _)| found),
+                    field = key
                 ),
             ));
         }

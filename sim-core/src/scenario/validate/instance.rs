@@ -339,6 +339,8 @@ pub(super) fn cap_percent_msg(name: &str, got: u32) -> Msg {
             "인스턴스 `{name}`: cap_percent는 vCPU당 값으로 0(제한 없음)에서 100 사이입니다. 입력값: {got}",
             name = name,
             field = "cap_percent",
+            min = 0,
+            max = 100,
             got = got
         )
 }
