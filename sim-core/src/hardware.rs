@@ -120,7 +120,8 @@ pub struct CpuFeatures {
     /// longer than a window exits, so the hypervisor can run another vCPU.
     pub ple: bool,
     /// VMCS shadowing (Intel) or an in-memory VMCB (AMD): a nested hypervisor's VMREAD and
-    /// VMWRITE do not exit.
+    /// VMWRITE do not exit. Turned off on AMD, the step texts read it as a missing virtual
+    /// VMLOAD/VMSAVE: L1's VMLOAD and VMSAVE trap to L0 (the count stays the model's).
     pub vmcs_shadowing: bool,
     /// Page-modification logging (Intel PML, Broadwell and later): the CPU logs the
     /// guest-physical address of each page whose EPT dirty flag it sets into a 512-entry
