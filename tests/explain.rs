@@ -442,3 +442,168 @@ fn a_receive_through_dom0_is_one_job_without_a_kick() {
         .en
         .contains("upcall into dom0's kernel with the event of the guest's kick"));
 }
+
+/// Intel-only names that a step-through on an AMD host must not use (VT-x's structures,
+/// instructions and features); AMD-V's are the VMCB, VMRUN and #VMEXIT, NPT and #NPF,
+/// ASIDs, AVIC, VMMCALL and the pause filter.
+const INTEL_ONLY: [&str; 11] = [
+    "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VMLAUNCH", "EPT", "VT-x", "VPID", "APICv", "VMCALL",
+    "VMX",
+];
+
+/// A scenario's text with its `[host]` on an AMD Zen 2 CPU, plus `extra` lines there (any
+/// `cpu = ...` it had is dropped).
+fn on_zen(text: &str, extra: &str) -> String {
+    let mut out = String::new();
+    let mut in_host = false;
+    let mut had_host = false;
+    for line in text.lines() {
+        if line.starts_with('[') {
+            in_host = line.trim() == "[host]";
+            out.push_str(line);
+            out.push('\n');
+            if in_host {
+                had_host = true;
+                out.push_str("cpu = \"zen\"\n");
+                out.push_str(extra);
+            }
+            continue;
+        }
+        if in_host && line.trim_start().starts_with("cpu =") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !had_host {
+        out.push_str("\n[host]\ncpu = \"zen\"\n");
+        out.push_str(extra);
+    }
+    out
+}
+
+/// The Intel-only names in `text`, with where it is from.
+fn intel_names(text: &str, what: &str) -> Vec<String> {
+    INTEL_ONLY
+        .iter()
+        .filter(|name| text.contains(*name))
+        .map(|name| format!("{what}: `{name}` in {text:?}"))
+        .collect()
+}
+
+/// Every text of an explanation: its phases (both languages, with their sources) and notes.
+fn explanation_texts(e: &sim_core::explain::Explanation) -> Vec<String> {
+    let mut texts = Vec::new();
+    for p in &e.phases {
+        texts.push(p.en.clone());
+        texts.push(p.ko.clone());
+        if let Some(source) = &p.source {
+            texts.push(source.en.clone());
+            texts.push(source.ko.clone());
+        }
+    }
+    for note in [&e.note, &e.kind_note].into_iter().flatten() {
+        texts.push(note.en.clone());
+        texts.push(note.ko.clone());
+    }
+    texts
+}
+
+#[test]
+fn on_an_amd_host_every_step_uses_amd_vs_names() {
+    // Every library scenario moved to a Zen host, plus nested-virtualization without the
+    // in-memory VMCB's exitless accesses (L1's VMLOAD/VMSAVE trap) and smoke without ASIDs
+    // (the TLB refill after each exit): every phase of every operation on every platform,
+    // and the techniques beside it, in English and Korean, names AMD-V's mechanisms only,
+    // and an exit is a #VMEXIT that the CPU records in the VMCB.
+    let root = virtsim_tests::workspace_root();
+    let read = |name: &str| std::fs::read_to_string(root.join(name)).expect(name);
+    let mut texts: Vec<(String, String)> = scenario_files()
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).expect("scenario");
+            (virtsim_tests::display(f), on_zen(&text, ""))
+        })
+        .collect();
+    texts.push((
+        "nested-virtualization, vmcs_shadowing = false".to_string(),
+        on_zen(
+            &read("scenarios/nested-virtualization.toml"),
+            "vmcs_shadowing = false\n",
+        ),
+    ));
+    texts.push((
+        "smoke, vpid = false".to_string(),
+        on_zen(&read("scenarios/smoke.toml"), "vpid = false\n"),
+    ));
+    let mut failures = Vec::new();
+    let (mut exits, mut nested_accesses, mut refills) = (0, 0, 0);
+    for (name, text) in &texts {
+        let s = virtsim_tests::scenario(text);
+        assert_eq!(s.host.cpu, sim_core::CpuGeneration::Zen, "{name}");
+        for p in 0..s.platforms.len() {
+            for op in Op::ALL {
+                let own = explain(&s, p, op).into_iter();
+                for e in own.chain(side_by_side(&s, p, op)) {
+                    let what = format!("{name}, {} {op:?} as {}", s.platforms[p].name, e.name);
+                    for t in explanation_texts(&e) {
+                        failures.extend(intel_names(&t, &what));
+                    }
+                    if e.has_vm_exit() {
+                        exits += 1;
+                        let exit = e
+                            .phases
+                            .iter()
+                            .find(|x| x.kind == sim_core::explain::PhaseKind::VmExit)
+                            .expect("an exit phase");
+                        for t in [&exit.en, &exit.ko] {
+                            if !t.contains("#VMEXIT") || !t.contains("VMCB") {
+                                failures
+                                    .push(format!("{what}: an exit without #VMEXIT and VMCB: {t}"));
+                            }
+                        }
+                    }
+                    nested_accesses += e
+                        .phases
+                        .iter()
+                        .filter(|x| x.en.contains("VMLOAD, VMSAVE or VMRUN"))
+                        .count();
+                    refills += e
+                        .phases
+                        .iter()
+                        .filter(|x| x.en.starts_with("no ASID: the exit flushed the TLB"))
+                        .count();
+                }
+            }
+        }
+    }
+    virtsim_tests::assert_no_failures("Intel-only names on an AMD host", &failures);
+    assert!(exits > 100, "only {exits} step-throughs with an exit");
+    assert!(nested_accesses > 0, "no VMLOAD/VMSAVE exit of L1 shown");
+    assert!(refills > 0, "no TLB refill without ASIDs shown");
+}
+
+#[test]
+fn on_an_amd_host_the_runs_paths_use_amd_vs_names() {
+    // The paths a run reports (the Stack & paths view: every operation's steps, on every
+    // platform) on Zen hosts: smoke has every platform kind and technique,
+    // nested-virtualization the nested steps, lock-holder-preemption the pause filter.
+    let root = virtsim_tests::workspace_root();
+    let mut failures = Vec::new();
+    for file in [
+        "scenarios/smoke.toml",
+        "scenarios/nested-virtualization.toml",
+        "scenarios/lock-holder-preemption.toml",
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).expect(file);
+        let result = run(&on_zen(&text, ""));
+        for platform in &result.platforms {
+            let paths = serde_json::to_string(&platform.paths).expect("paths as JSON");
+            failures.extend(intel_names(&paths, &format!("{file}, {}", platform.name)));
+        }
+    }
+    virtsim_tests::assert_no_failures(
+        "Intel-only names in a run's paths on an AMD host",
+        &failures,
+    );
+}

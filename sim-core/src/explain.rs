@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::costs::CostTable;
-use crate::hardware::CpuGeneration;
+use crate::hardware::{CpuGeneration, CpuVendor};
 use crate::path::{Category, ExitReason, Layer, OpPath, Part, PathBuilder, Step};
 use crate::platform::{
     BackendPlacement, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
@@ -193,6 +193,20 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
                 "Core 2 Duo에서 VMWRITE 한 번: 44 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 핸들러의 나머지는 에뮬레이션",
             ),
         },
+        // No AMD-V split or VMCB store figure in the reference: Core 2 Duo's, said so.
+        CpuGeneration::Zen => Transitions {
+            exit: 1186,
+            entry: 937,
+            vmwrite: 44,
+            source: (
+                "in the proportion measured on an Intel Core 2 Duo (an estimate: VM exit 1186 to VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for AMD-V",
+                "인텔 Core 2 Duo에서 측정한 비율로 나눔(추정) (VM exit 1186 대 VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에는 AMD-V의 exit/entry 비율이 없음",
+            ),
+            vmwrite_source: (
+                "estimate: the store into the VMCB taken as 44 cycles, what writing one field of Intel's control structure cost on a Core 2 Duo (Adams & Agesen, ASPLOS 2006, Table 1; no AMD-V figure in the reference); the rest of the handler is the emulation",
+                "추정: VMCB에 쓰는 store를 44 사이클로 봄, Core 2 Duo에서 인텔 제어 구조의 필드 하나를 쓰는 비용 (Adams & Agesen, ASPLOS 2006, 표 1; 참고 자료에 AMD-V 수치 없음). 핸들러의 나머지는 에뮬레이션",
+            ),
+        },
         _ => Transitions {
             exit: 1186,
             entry: 937,
@@ -209,8 +223,14 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
     }
 }
 
-/// The instruction that causes an exit, in English and Korean (`None`: no instruction).
-fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
+/// The instruction that causes an exit on a `vendor`'s CPU, in English and Korean
+/// (`None`: no instruction).
+fn instruction(reason: ExitReason, vendor: CpuVendor) -> Option<(&'static str, &'static str)> {
+    if vendor == CpuVendor::Amd {
+        if let Some(amd) = amd_instruction(reason) {
+            return Some(amd);
+        }
+    }
     Some(match reason {
         ExitReason::IoInstruction => (
             "an IN or OUT instruction to a device's I/O port",
@@ -277,12 +297,33 @@ fn instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// The instructions whose AMD-V names differ from VT-x's (VMMCALL, the pause filter, a
+/// nested hypervisor's VMLOAD, VMSAVE and VMRUN); `None` for the others.
+fn amd_instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
+    match reason {
+        ExitReason::Hypercall => Some(("VMMCALL", "VMMCALL 명령")),
+        ExitReason::PauseLoop => Some((
+            "PAUSE in a spin loop, more of them than the pause filter's count",
+            "PAUSE 필터의 횟수보다 많이 PAUSE를 실행하는 스핀 루프의 PAUSE",
+        )),
+        ExitReason::NestedVmx => Some((
+            "the L1 hypervisor's VMLOAD, VMSAVE or VMRUN",
+            "L1 하이퍼바이저의 VMLOAD, VMSAVE 또는 VMRUN 명령",
+        )),
+        _ => None,
+    }
+}
+
 /// The exit reason the CPU records where the model's name says what the hypervisor finds
-/// the exit to be rather than the hardware's basic exit reason.
+/// the exit to be rather than the hardware's basic exit reason (on AMD, its exit code).
 fn hardware_reason(
     reason: ExitReason,
     nested_paging: bool,
+    vendor: CpuVendor,
 ) -> Option<(&'static str, &'static str)> {
+    if vendor == CpuVendor::Amd {
+        return amd_hardware_reason(reason, nested_paging);
+    }
     match reason {
         // KVM marks device pages in EPT so that an access is a misconfiguration (49), which
         // it handles faster than a violation (48).
@@ -306,8 +347,50 @@ fn hardware_reason(
     }
 }
 
-/// What the CPU records as the exit qualification (and related fields) for `reason`.
-fn qualification(reason: ExitReason, nested_paging: bool) -> (&'static str, &'static str) {
+/// [`hardware_reason`] on AMD-V: the #VMEXIT's exit code (AMD APM vol. 2, appendix C).
+/// KVM on AMD marks device pages in NPT with a reserved bit, so an access to one is a
+/// nested page fault it tells from the others at once.
+fn amd_hardware_reason(
+    reason: ExitReason,
+    nested_paging: bool,
+) -> Option<(&'static str, &'static str)> {
+    match reason {
+        ExitReason::Mmio if nested_paging => Some((
+            "to the CPU a nested page fault, #NPF, exit code 0x400, on an NPT entry with a reserved bit set (the hypervisor marks device pages so; an unmarked one would be an #NPF on a missing entry)",
+            "CPU에게는 중첩 페이지 폴트 #NPF(exit 코드 0x400)로, 예약 비트가 설정된 NPT 항목에서 남 (하이퍼바이저가 장치 페이지를 그렇게 표시함. 표시하지 않은 페이지라면 항목이 없는 #NPF)",
+        )),
+        ExitReason::Mmio => Some((
+            "to the CPU a #PF exception intercept, exit code 0x4E: the device's page is not mapped in the shadow page table, and the hypervisor walks the guest's page tables to find which device it is",
+            "CPU에게는 #PF 예외 가로채기(exit 코드 0x4E): 장치 페이지가 섀도 페이지 테이블에 매핑되어 있지 않아서이며, 하이퍼바이저가 게스트 페이지 테이블을 따라가 어느 장치인지 찾음",
+        )),
+        ExitReason::ShadowPageFault | ExitReason::ShadowPteWrite | ExitReason::HiddenPageFault => Some((
+            "to the CPU a #PF exception intercept, exit code 0x4E: the hypervisor's handler finds which kind it is",
+            "CPU에게는 #PF 예외 가로채기(exit 코드 0x4E)이고, 어느 경우인지는 하이퍼바이저의 핸들러가 가려냄",
+        )),
+        ExitReason::NestedVmx => Some((
+            "to the CPU a VMRUN, VMLOAD or VMSAVE intercept, exit code 0x80, 0x82 or 0x83",
+            "CPU에게는 VMRUN, VMLOAD 또는 VMSAVE 가로채기(exit 코드 0x80, 0x82 또는 0x83)",
+        )),
+        ExitReason::EptViolation => Some((
+            "to the CPU a nested page fault, #NPF, exit code 0x400",
+            "CPU에게는 중첩 페이지 폴트 #NPF(exit 코드 0x400)",
+        )),
+        _ => None,
+    }
+}
+
+/// What the CPU records as the exit qualification (and related fields) for `reason` on a
+/// `vendor`'s CPU (on AMD, EXITINFO1 and EXITINFO2 in the VMCB).
+fn qualification(
+    reason: ExitReason,
+    nested_paging: bool,
+    vendor: CpuVendor,
+) -> (&'static str, &'static str) {
+    if vendor == CpuVendor::Amd {
+        if let Some(amd) = amd_qualification(reason, nested_paging) {
+            return amd;
+        }
+    }
     match reason {
         ExitReason::Mmio if nested_paging => (
             "nothing for a misconfiguration; the guest-physical address goes in the VMCS's guest-physical-address field",
@@ -382,6 +465,62 @@ fn qualification(reason: ExitReason, nested_paging: bool) -> (&'static str, &'st
             "없음: VT-x exit가 아니라 하이퍼바이저 자신의 진입점으로의 트랩",
         ),
     }
+}
+
+/// [`qualification`] on AMD-V where it differs: the #VMEXIT's information fields,
+/// EXITINFO1 and EXITINFO2 in the VMCB's control area (AMD APM vol. 2, chapter 15); `None`
+/// where the VT-x text holds for both.
+fn amd_qualification(
+    reason: ExitReason,
+    nested_paging: bool,
+) -> Option<(&'static str, &'static str)> {
+    Some(match reason {
+        ExitReason::Mmio if nested_paging => (
+            "the guest-physical address in EXITINFO2, and in EXITINFO1 an error code with the reserved-bit flag set",
+            "EXITINFO2에 게스트 물리 주소, EXITINFO1에 예약 비트 플래그가 설정된 오류 코드",
+        ),
+        ExitReason::IoInstruction => (
+            "the port, the access size and the direction, in EXITINFO1",
+            "EXITINFO1에 담긴 포트, 접근 크기, 방향",
+        ),
+        ExitReason::Mmio => (
+            "the page-fault error code in EXITINFO1 and the faulting linear address in EXITINFO2",
+            "EXITINFO1에 페이지 폴트 오류 코드, EXITINFO2에 폴트 선형 주소",
+        ),
+        ExitReason::CrAccess => (
+            "which control register and the direction (in the exit code) and, with decode assists, the general register used (in EXITINFO1)",
+            "어느 제어 레지스터인지와 방향(exit 코드에), 디코드 지원이 있으면 사용한 범용 레지스터(EXITINFO1에)",
+        ),
+        ExitReason::ShadowPageFault | ExitReason::HiddenPageFault => (
+            "the page-fault error code in EXITINFO1 and the faulting address in EXITINFO2",
+            "EXITINFO1에 페이지 폴트 오류 코드, EXITINFO2에 폴트 주소",
+        ),
+        ExitReason::ShadowPteWrite => (
+            "the write's page-fault error code in EXITINFO1 and the faulting address in EXITINFO2",
+            "EXITINFO1에 쓰기의 페이지 폴트 오류 코드, EXITINFO2에 폴트 주소",
+        ),
+        ExitReason::ExternalInterrupt => (
+            "nothing more: the interrupt stays pending, and the hypervisor takes it through the host's IDT once it lets interrupts in again",
+            "추가 정보 없음: 인터럽트는 대기 중으로 남고, 하이퍼바이저가 인터럽트를 다시 받을 때 호스트 IDT를 통해 받음",
+        ),
+        ExitReason::NestedVmx => (
+            "nothing more (the VMCB's physical address is in RAX)",
+            "추가 정보 없음 (VMCB의 물리 주소는 RAX에 있음)",
+        ),
+        ExitReason::EptViolation => (
+            "the guest-physical address in EXITINFO2, and in EXITINFO1 an error code that says whether it was a read, write or fetch",
+            "EXITINFO2에 게스트 물리 주소, EXITINFO1에 읽기, 쓰기, 실행 중 무엇이었는지 담은 오류 코드",
+        ),
+        ExitReason::SyscallTrap => (
+            "none: a trap through the VMM's own system-call entry point, not an AMD-V exit (the system call number is in a register)",
+            "없음: AMD-V exit가 아니라 VMM 자신의 시스템 콜 진입점으로의 트랩 (시스템 콜 번호는 레지스터에 있음)",
+        ),
+        ExitReason::PvBounce => (
+            "none: a trap through the hypervisor's own entry point, not an AMD-V exit",
+            "없음: AMD-V exit가 아니라 하이퍼바이저 자신의 진입점으로의 트랩",
+        ),
+        _ => return None,
+    })
 }
 
 /// What the hypervisor injects at the next entry after an exit for `reason`, if anything:
@@ -500,7 +639,7 @@ impl Expander<'_> {
                 }
                 None if s.layer == Layer::Hardware && crate::path::nested::is_entry(&s.en) => {
                     // L2 resumes in the handler of the interrupt L1 injects.
-                    if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
+                    if crate::path::nested::is_step(crate::path::nested::L1_IRQ_ENTRY_EN, &s.en) {
                         l2_exit = Some(ExitReason::ExternalInterrupt);
                     }
                     out.push(nested_entry(
@@ -711,9 +850,12 @@ impl Expander<'_> {
         // A nested exit's event is not injected by L0: L0 reflects the exit to L1, which
         // injects it into L2 through the VMCS it keeps for L2 (one of its VMWRITEs).
         let inject = if half { None } else { injection(reason) };
-        let name = reason.name();
+        let name = reason.name_on(self.cpu.vendor());
         // L1's VMRESUME is one instruction of the three a nested_vmx exit may be.
-        let vmresume = s.en == crate::path::nested::L1_VMRESUME_EXIT_EN;
+        let vmresume =
+            crate::path::nested::is_step(crate::path::nested::L1_VMRESUME_EXIT_EN, &s.en);
+        let vendor = self.cpu.vendor();
+        let (block, entry) = (vendor.control_block(), vendor.entry_instruction());
         // L1's own HLT, not the L2 guest's.
         let l1_hlt = s.en == crate::path::nested::L1_HLT_EXIT_EN;
         // A sleep's WRMSR arms its wake-up (`arm_wakeup_timer`), not the next tick.
@@ -728,9 +870,15 @@ impl Expander<'_> {
                     "깨어날 시각을 설정하는 TSC-deadline 타이머로의 WRMSR",
                 ))
             } else if vmresume {
-                Some((
-                    "the L1 hypervisor's VMRESUME (to run L2 again)",
-                    "L1 하이퍼바이저의 VMRESUME 명령(L2를 다시 실행하려고)",
+                Some(vendor.pick(
+                    (
+                        "the L1 hypervisor's VMRESUME (to run L2 again)",
+                        "L1 하이퍼바이저의 VMRESUME 명령(L2를 다시 실행하려고)",
+                    ),
+                    (
+                        "the L1 hypervisor's VMRUN (to run L2 again)",
+                        "L1 하이퍼바이저의 VMRUN 명령(L2를 다시 실행하려고)",
+                    ),
                 ))
             } else if l1_hlt {
                 Some((
@@ -738,13 +886,14 @@ impl Expander<'_> {
                     "L1 하이퍼바이저의 HLT 명령(정지한 L2 vCPU의 스레드를 블록했고 달리 실행할 것이 없음)",
                 ))
             } else {
-                instruction(reason)
+                instruction(reason, vendor)
             }
         };
+        let extension = vendor.extension();
         let (instr_en, instr_ko) = match instruction(reason) {
             Some((en, ko)) => (
-                format!("The guest executes {en}; under VT-x it is intercepted and does not run as written: the CPU leaves the guest instead (its cost is the exit)."),
-                format!("게스트의 명령: {ko}. VT-x에서는 이 명령이 가로채여 그대로 실행되지 않고 CPU가 게스트를 떠납니다 (비용은 exit에 포함)."),
+                format!("The guest executes {en}; under {extension} it is intercepted and does not run as written: the CPU leaves the guest instead (its cost is the exit)."),
+                format!("게스트의 명령: {ko}. {extension}에서는 이 명령이 가로채여 그대로 실행되지 않고 CPU가 게스트를 떠납니다 (비용은 exit에 포함)."),
             ),
             None => (
                 "No guest instruction: a physical interrupt arrives while the guest runs, and the CPU leaves the guest to let the hypervisor take it.".to_string(),
@@ -771,20 +920,32 @@ impl Expander<'_> {
             ..whole(section, s, i)
         });
         let (q_en, q_ko) = if vmresume {
-            (
-                "none: VMRESUME has no operand",
-                "없음: VMRESUME에는 피연산자가 없음",
+            vendor.pick(
+                (
+                    "none: VMRESUME has no operand",
+                    "없음: VMRESUME에는 피연산자가 없음",
+                ),
+                (
+                    "nothing more (the address of L1's VMCB for L2 is in RAX)",
+                    "추가 정보 없음 (L2용 L1의 VMCB 주소는 RAX에 있음)",
+                ),
             )
         } else {
-            qualification(reason, self.nested_paging)
+            qualification(reason, self.nested_paging, vendor)
         };
         let hardware = if vmresume {
-            Some((
-                "to the CPU a VMRESUME exit, basic reason 24",
-                "CPU에게는 VMRESUME exit(기본 이유 24)",
+            Some(vendor.pick(
+                (
+                    "to the CPU a VMRESUME exit, basic reason 24",
+                    "CPU에게는 VMRESUME exit(기본 이유 24)",
+                ),
+                (
+                    "to the CPU a VMRUN intercept, exit code 0x80",
+                    "CPU에게는 VMRUN 가로채기(exit 코드 0x80)",
+                ),
             ))
         } else {
-            hardware_reason(reason, self.nested_paging)
+            hardware_reason(reason, self.nested_paging, vendor)
         };
         let (hw_en, hw_ko) = match hardware {
             Some((en, ko)) => (format!("; {en}"), format!("; {ko}")),
@@ -793,8 +954,14 @@ impl Expander<'_> {
         out.push(Phase {
             kind: PhaseKind::VmExit,
             cycles: exit_cycles,
-            en: format!("VM exit: the CPU saves the guest's RIP, RSP, RFLAGS, control and segment registers and some MSRs into the VMCS guest-state area, records the exit reason ({name}{hw_en}) and the exit qualification ({q_en}), and loads the hypervisor's state from the host-state area; the hypervisor's exit stub then saves the guest's general-purpose registers itself (the CPU does not)."),
-            ko: format!("VM exit: CPU가 게스트의 RIP, RSP, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCS 게스트 상태 영역에 저장하고, exit 이유({name}{hw_ko})와 exit qualification({q_ko})을 기록한 뒤 호스트 상태 영역에서 하이퍼바이저 상태를 적재합니다. 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
+            en: match vendor {
+                CpuVendor::Intel => format!("VM exit: the CPU saves the guest's RIP, RSP, RFLAGS, control and segment registers and some MSRs into the VMCS guest-state area, records the exit reason ({name}{hw_en}) and the exit qualification ({q_en}), and loads the hypervisor's state from the host-state area; the hypervisor's exit stub then saves the guest's general-purpose registers itself (the CPU does not)."),
+                CpuVendor::Amd => format!("VM exit (#VMEXIT): the CPU saves the guest's RIP, RSP, RAX, RFLAGS, control and segment registers and some MSRs into the VMCB's state-save area, records the exit code ({name}{hw_en}) and the exit information ({q_en}) in the VMCB's control area, and reloads the hypervisor's state that VMRUN saved in the host save area; the hypervisor's exit stub then saves the guest's other general-purpose registers itself (the CPU saves only RAX)."),
+            },
+            ko: match vendor {
+                CpuVendor::Intel => format!("VM exit: CPU가 게스트의 RIP, RSP, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCS 게스트 상태 영역에 저장하고, exit 이유({name}{hw_ko})와 exit qualification({q_ko})을 기록한 뒤 호스트 상태 영역에서 하이퍼바이저 상태를 적재합니다. 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
+                CpuVendor::Amd => format!("VM exit(#VMEXIT): CPU가 게스트의 RIP, RSP, RAX, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCB의 상태 저장 영역에 저장하고, exit 코드({name}{hw_ko})와 exit 정보({q_ko})를 VMCB의 제어 영역에 기록한 뒤, VMRUN이 호스트 저장 영역에 저장해 둔 하이퍼바이저 상태를 다시 적재합니다. RAX 말고 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
+            },
             source: Some(split.clone()),
             ..whole(section, s, i)
         });
@@ -816,9 +983,15 @@ impl Expander<'_> {
                 && h.cycles == self.costs.nested_vmcs_access_handler
             {
                 // L0's short path for L1's VMCS accesses, not the generic handler.
-                (
-                    "nested_vmcs_access_handler: L0's whole handling of one VMCS access, a fast path without the generic handler's dispatch (estimate: no figure in the reference)",
-                    "nested_vmcs_access_handler: L0가 VMCS 접근 하나를 처리하는 전체 비용, 일반 핸들러의 디스패치 없는 빠른 경로 (추정: 참고 자료에 수치 없음)",
+                vendor.pick(
+                    (
+                        "nested_vmcs_access_handler: L0's whole handling of one VMCS access, a fast path without the generic handler's dispatch (estimate: no figure in the reference)",
+                        "nested_vmcs_access_handler: L0가 VMCS 접근 하나를 처리하는 전체 비용, 일반 핸들러의 디스패치 없는 빠른 경로 (추정: 참고 자료에 수치 없음)",
+                    ),
+                    (
+                        "nested_vmcs_access_handler: L0's whole handling of one VMLOAD or VMSAVE of L1, a fast path without the generic handler's dispatch (estimate: no figure in the reference)",
+                        "nested_vmcs_access_handler: L0가 L1의 VMLOAD 또는 VMSAVE 하나를 처리하는 전체 비용, 일반 핸들러의 디스패치 없는 빠른 경로 (추정: 참고 자료에 수치 없음)",
+                    ),
                 )
             } else {
                 (
@@ -826,12 +999,30 @@ impl Expander<'_> {
                     "일반 exit 핸들러 exit_handler (가정에서 나온 값: Agesen 외, USENIX ATC 2012는 핸들러를 포함해 exit당 약 3000 사이클로 가정함(측정값 아님); 여기서 왕복을 뺀 값이며 모든 CPU 세대에 같게 씀(추정))",
                 )
             };
+            // How the hypervisor reads the exit's information: VMREAD on Intel, ordinary
+            // loads from the VMCB on AMD.
+            let read_exit = vendor.pick(
+                (
+                    "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD),",
+                    "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD)",
+                ),
+                (
+                    "The hypervisor reads the exit code and information from the VMCB (ordinary memory loads: the VMCB is in memory),",
+                    "하이퍼바이저가 VMCB에서 exit 코드와 정보를 읽고(VMCB는 메모리에 있어 보통의 메모리 load로)",
+                ),
+            );
             if emulate == 0 {
                 out.push(Phase {
                     kind: PhaseKind::Decode,
                     cycles: decode,
-                    en: format!("The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and handles it: {}.", h.en),
-                    ko: format!("하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 처리합니다: {}.", h.ko),
+                    en: format!(
+                        "{} decodes why the guest left and handles it: {}.",
+                        read_exit.0, h.en
+                    ),
+                    ko: format!(
+                        "{} 게스트가 나온 이유를 해석해 처리합니다: {}.",
+                        read_exit.1, h.ko
+                    ),
                     source: Some(Text::new(decode_source.0, decode_source.1)),
                     ..whole(section, h, next)
                 });
@@ -839,8 +1030,14 @@ impl Expander<'_> {
                 out.push(Phase {
                     kind: PhaseKind::Decode,
                     cycles: decode,
-                    en: "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD), decodes why the guest left and dispatches to the handler.".to_string(),
-                    ko: "하이퍼바이저가 VMCS에서 exit 이유와 qualification을 읽고(VMREAD) 게스트가 나온 이유를 해석해 핸들러로 보냅니다.".to_string(),
+                    en: format!(
+                        "{} decodes why the guest left and dispatches to the handler.",
+                        read_exit.0
+                    ),
+                    ko: format!(
+                        "{} 게스트가 나온 이유를 해석해 핸들러로 보냅니다.",
+                        read_exit.1
+                    ),
                     source: Some(Text::new(decode_source.0, decode_source.1)),
                     ..whole(section, h, next)
                 });
@@ -860,8 +1057,14 @@ impl Expander<'_> {
                 out.push(Phase {
                     kind: PhaseKind::Inject,
                     cycles: inject_cycles,
-                    en: format!("Injection: the hypervisor writes {what_en} into the VMCS's VM-entry interruption-information field (VMWRITE); the CPU delivers it through the guest's IDT at entry."),
-                    ko: format!("주입: 하이퍼바이저가 {what_ko}를 VMCS의 VM-entry 인터럽트 정보 필드에 씁니다(VMWRITE). CPU는 entry 때 게스트 IDT를 통해 이를 전달합니다."),
+                    en: match vendor {
+                        CpuVendor::Intel => format!("Injection: the hypervisor writes {what_en} into the VMCS's VM-entry interruption-information field (VMWRITE); the CPU delivers it through the guest's IDT at entry."),
+                        CpuVendor::Amd => format!("Injection: the hypervisor writes {what_en} into the VMCB's EVENTINJ field (an ordinary memory store); the CPU delivers it through the guest's IDT at VMRUN."),
+                    },
+                    ko: match vendor {
+                        CpuVendor::Intel => format!("주입: 하이퍼바이저가 {what_ko}를 VMCS의 VM-entry 인터럽트 정보 필드에 씁니다(VMWRITE). CPU는 entry 때 게스트 IDT를 통해 이를 전달합니다."),
+                        CpuVendor::Amd => format!("주입: 하이퍼바이저가 {what_ko}를 VMCB의 EVENTINJ 필드에 씁니다(보통의 메모리 store). CPU는 VMRUN 때 게스트 IDT를 통해 이를 전달합니다."),
+                    },
                     source: Some(Text::new(t.vmwrite_source.0, t.vmwrite_source.1)),
                     ..whole(section, h, next)
                 });
@@ -880,8 +1083,14 @@ impl Expander<'_> {
         out.push(Phase {
             kind: PhaseKind::VmEntry,
             cycles: s.cycles - exit_cycles,
-            en: format!("VM entry (VMRESUME): the CPU checks and loads the guest state from the VMCS, and the guest resumes {resume_en}."),
-            ko: format!("VM entry(VMRESUME): CPU가 VMCS의 게스트 상태를 검사해 적재하고, 게스트는 {resume_ko} 다시 실행됩니다."),
+            en: match vendor {
+                CpuVendor::Intel => format!("VM entry ({entry}): the CPU checks and loads the guest state from the {block}, and the guest resumes {resume_en}."),
+                CpuVendor::Amd => format!("VM entry ({entry}): the CPU saves the hypervisor's state in the host save area, checks and loads the guest state from the {block}, and the guest resumes {resume_en}."),
+            },
+            ko: match vendor {
+                CpuVendor::Intel => format!("VM entry({entry}): CPU가 {block}의 게스트 상태를 검사해 적재하고, 게스트는 {resume_ko} 다시 실행됩니다."),
+                CpuVendor::Amd => format!("VM entry({entry}): CPU가 하이퍼바이저 상태를 호스트 저장 영역에 저장하고 {block}의 게스트 상태를 검사해 적재하며, 게스트는 {resume_ko} 다시 실행됩니다."),
+            },
             source: Some(split),
             ..whole(section, s, i)
         });
@@ -939,7 +1148,7 @@ fn display_order(steps: &[Step], section: Section, backend_scheduled: bool) -> V
     let mut k = 0;
     while k < order.len() {
         let entry = &steps[order[k]];
-        if entry.en != crate::path::nested::L2_ENTRY_EN {
+        if !crate::path::nested::is_step(crate::path::nested::L2_ENTRY_EN, &entry.en) {
             k += 1;
             continue;
         }
@@ -994,22 +1203,32 @@ fn nested_entry(
     roundtrip: u64,
     cpu: CpuGeneration,
 ) -> Phase {
-    let (en, ko) = if s.en == crate::path::nested::L1_IRQ_ENTRY_EN {
+    let vendor = cpu.vendor();
+    let (block, entry) = (vendor.control_block(), vendor.entry_instruction());
+    // On AMD the exit reason and qualification are the exit code and information.
+    let (found_en, found_ko) = vendor.pick(
         (
-            "VM entry into L1 (L0's VMRESUME with the VMCS it keeps for L1): the CPU loads L1's state, and L1 takes the interrupt meant for L2. L0 cannot inject it into L2 itself: L2's interrupt controller is emulated by L1, which injects it through the VMCS it keeps for L2.".to_string(),
-            "L1으로 VM entry(L0가 L1용 VMCS로 VMRESUME): CPU가 L1의 상태를 적재하고, L1이 L2에게 갈 인터럽트를 받습니다. L0는 이를 L2에 직접 주입할 수 없습니다: L2의 인터럽트 컨트롤러는 L1이 에뮬레이션하며, L1이 L2용으로 두는 VMCS를 통해 주입합니다.".to_string(),
+            "exit reason and qualification",
+            "exit 이유와 qualification을",
+        ),
+        ("exit code and information", "exit 코드와 정보를"),
+    );
+    let (en, ko) = if crate::path::nested::is_step(crate::path::nested::L1_IRQ_ENTRY_EN, &s.en) {
+        (
+            format!("VM entry into L1 (L0's {entry} with the {block} it keeps for L1): the CPU loads L1's state, and L1 takes the interrupt meant for L2. L0 cannot inject it into L2 itself: L2's interrupt controller is emulated by L1, which injects it through the {block} it keeps for L2."),
+            format!("L1으로 VM entry(L0가 L1용 {block}로 {entry}): CPU가 L1의 상태를 적재하고, L1이 L2에게 갈 인터럽트를 받습니다. L0는 이를 L2에 직접 주입할 수 없습니다: L2의 인터럽트 컨트롤러는 L1이 에뮬레이션하며, L1이 L2용으로 두는 {block}를 통해 주입합니다."),
         )
-    } else if s.en == crate::path::nested::L1_ENTRY_EN {
+    } else if crate::path::nested::is_step(crate::path::nested::L1_ENTRY_EN, &s.en) {
         (
-            "VM entry into L1 (L0's VMRESUME with the VMCS it keeps for L1): the CPU loads L1's state, and L1 resumes in its own exit handler, which finds the L2 guest's exit reason and qualification in the VMCS it keeps for L2, as if the exit had come to it directly.".to_string(),
-            "L1으로 VM entry(L0가 L1용 VMCS로 VMRESUME): CPU가 L1의 상태를 적재하고, L1은 자신의 exit 핸들러에서 다시 실행되어 L2용으로 두는 VMCS에서 L2 게스트의 exit 이유와 qualification을 찾습니다. 마치 exit가 바로 자신에게 온 것처럼요.".to_string(),
+            format!("VM entry into L1 (L0's {entry} with the {block} it keeps for L1): the CPU loads L1's state, and L1 resumes in its own exit handler, which finds the L2 guest's {found_en} in the {block} it keeps for L2, as if the exit had come to it directly."),
+            format!("L1으로 VM entry(L0가 L1용 {block}로 {entry}): CPU가 L1의 상태를 적재하고, L1은 자신의 exit 핸들러에서 다시 실행되어 L2용으로 두는 {block}에서 L2 게스트의 {found_ko} 찾습니다. 마치 exit가 바로 자신에게 온 것처럼요."),
         )
     } else {
         let (resume_en, resume_ko) =
             l2_exit.map_or(("where L1 left it", "L1이 정한 곳에서"), resumes);
         (
-            format!("VM entry into L2 (L0's VMRESUME with the VMCS it merged): the CPU checks and loads L2's state, and the L2 guest resumes {resume_en}."),
-            format!("L2로 VM entry(L0가 합친 VMCS로 VMRESUME): CPU가 L2의 상태를 검사해 적재하고, L2 게스트는 {resume_ko} 다시 실행됩니다."),
+            format!("VM entry into L2 (L0's {entry} with the {block} it merged): the CPU checks and loads L2's state, and the L2 guest resumes {resume_en}."),
+            format!("L2로 VM entry(L0가 합친 {block}로 {entry}): CPU가 L2의 상태를 검사해 적재하고, L2 게스트는 {resume_ko} 다시 실행됩니다."),
         )
     };
     Phase {
@@ -1051,12 +1270,13 @@ fn roundtrip_origin(cpu: CpuGeneration) -> (&'static str, &'static str) {
 /// the odd cycle, or the cycles that make the transitions add up to whole round trips).
 fn half_round_trip(cycles: u64, roundtrip: u64, cpu: CpuGeneration) -> Text {
     let (origin_en, origin_ko) = roundtrip_origin(cpu);
+    let entry = cpu.vendor().entry_instruction();
     Text {
         en: format!(
-            "{cycles} cycles, half of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's VMRESUME exit and L0's entry into L2, make two), half each (an estimate of the split)",
+            "{cycles} cycles, half of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {entry} exit and L0's entry into L2, make two), half each (an estimate of the split)",
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {roundtrip}의 절반({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 VMRESUME exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
+            "{cycles} 사이클, 왕복 {roundtrip}의 절반({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {entry} exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
         ),
     }
 }

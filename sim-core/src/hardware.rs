@@ -33,6 +33,64 @@ pub enum CpuGeneration {
     Zen,
 }
 
+/// Who makes a CPU generation: which names its virtualization extensions go by. The
+/// model's mechanisms are the same on both (an exit, nested paging, tagged TLBs, APIC
+/// virtualization, pause-loop exiting); the texts a student reads name the vendor's:
+/// Intel VT-x's VMCS, VMRESUME, EPT, VPID and APICv are AMD-V's VMCB, VMRUN, NPT, ASIDs
+/// and AVIC (AMD APM vol. 2, chapter 15).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpuVendor {
+    Intel,
+    Amd,
+}
+
+impl CpuVendor {
+    /// `intel` on an Intel host, `amd` on an AMD host: a text's vendor-dependent part.
+    pub fn pick<T>(self, intel: T, amd: T) -> T {
+        match self {
+            CpuVendor::Intel => intel,
+            CpuVendor::Amd => amd,
+        }
+    }
+
+    /// The hardware virtualization extension: "VT-x" or "AMD-V".
+    pub fn extension(self) -> &'static str {
+        self.pick("VT-x", "AMD-V")
+    }
+
+    /// The in-memory structure that holds a guest's state and the exit's information:
+    /// Intel's VMCS (read and written with VMREAD and VMWRITE) or AMD's VMCB (read and
+    /// written with ordinary loads and stores).
+    pub fn control_block(self) -> &'static str {
+        self.pick("VMCS", "VMCB")
+    }
+
+    /// Nested paging: "EPT" or "NPT".
+    pub fn nested_paging(self) -> &'static str {
+        self.pick("EPT", "NPT")
+    }
+
+    /// The TLB's tag per address space of a VM: "VPID" or "ASID".
+    pub fn tlb_tag(self) -> &'static str {
+        self.pick("VPID", "ASID")
+    }
+
+    /// The instruction that enters (resumes) a guest: "VMRESUME" or "VMRUN".
+    pub fn entry_instruction(self) -> &'static str {
+        self.pick("VMRESUME", "VMRUN")
+    }
+
+    /// The hardware's name for leaving the guest: "VM exit" or "#VMEXIT".
+    pub fn exit_name(self) -> &'static str {
+        self.pick("VM exit", "#VMEXIT")
+    }
+
+    /// The instruction a guest calls its hypervisor with: "VMCALL" or "VMMCALL".
+    pub fn hypercall_instruction(self) -> &'static str {
+        self.pick("VMCALL", "VMMCALL")
+    }
+}
+
 /// The virtualization features in force on a host. A generation implies a set
 /// ([`CpuGeneration::features`]); `[host]` can turn each off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -62,7 +120,8 @@ pub struct CpuFeatures {
     /// longer than a window exits, so the hypervisor can run another vCPU.
     pub ple: bool,
     /// VMCS shadowing (Intel) or an in-memory VMCB (AMD): a nested hypervisor's VMREAD and
-    /// VMWRITE do not exit.
+    /// VMWRITE do not exit. Turned off on AMD, the step texts read it as a missing virtual
+    /// VMLOAD/VMSAVE: L1's VMLOAD and VMSAVE trap to L0 (the count stays the model's).
     pub vmcs_shadowing: bool,
     /// Page-modification logging (Intel PML, Broadwell and later): the CPU logs the
     /// guest-physical address of each page whose EPT dirty flag it sets into a 512-entry
@@ -165,6 +224,26 @@ impl CpuGeneration {
             // AMD's Zen 2 does not.
             pml: at_least(Skylake) && self != Zen,
         }
+    }
+
+    /// Who makes the generation: Zen is AMD's, the others Intel's.
+    pub fn vendor(self) -> CpuVendor {
+        match self {
+            CpuGeneration::Zen => CpuVendor::Amd,
+            CpuGeneration::Prescott
+            | CpuGeneration::Merom
+            | CpuGeneration::Penryn
+            | CpuGeneration::Nehalem
+            | CpuGeneration::Westmere
+            | CpuGeneration::SandyBridge
+            | CpuGeneration::Haswell
+            | CpuGeneration::Skylake => CpuVendor::Intel,
+        }
+    }
+
+    /// Whether the generation is AMD's (AMD-V rather than VT-x).
+    pub fn is_amd(self) -> bool {
+        self.vendor() == CpuVendor::Amd
     }
 
     pub fn name(self) -> &'static str {

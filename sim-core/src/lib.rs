@@ -89,7 +89,7 @@ mod toml_reader;
 pub use assignment::Assignment;
 pub use costs::CostTable;
 pub use diff::Difference;
-pub use hardware::CpuGeneration;
+pub use hardware::{CpuGeneration, CpuVendor};
 pub use job_key::JobKey;
 pub use metrics::LatencySummary;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};

@@ -129,6 +129,7 @@ pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Ve
     // Binary translation: the write's fault is a trap into the VMM, not a VT-x exit, and
     // the VMM's fault path fixes the shadow entry: the VMM's part of a BT guest page fault
     // (`bt_page_fault` − `page_fault_native`), as its hidden faults are charged.
+    let vendor = cpu.vendor();
     if stack.technique == Some(Technique::BinaryTranslation)
         && stack.memory == MemoryVirtualization::Shadow
     {
@@ -136,8 +137,8 @@ pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Ve
             Layer::Hypervisor,
             Category::Hypervisor,
             c.bt_page_fault.saturating_sub(c.page_fault_native),
-            "binary translation: the VMM takes the fault of a write to a page dirty logging write-protected in the shadow tables (a trap, not a VT-x exit), marks the page dirty and makes it writable again",
-            "바이너리 변환: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 쓰기 폴트를 VMM이 받아(VT-x exit가 아닌 트랩) 페이지를 더티로 표시하고 다시 쓰기 가능하게 함",
+            &format!("binary translation: the VMM takes the fault of a write to a page dirty logging write-protected in the shadow tables (a trap, not {} exit), marks the page dirty and makes it writable again", vendor.pick("a VT-x", "an AMD-V")),
+            &format!("바이너리 변환: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 쓰기 폴트를 VMM이 받아({} exit가 아닌 트랩) 페이지를 더티로 표시하고 다시 쓰기 가능하게 함", vendor.extension()),
         );
         trap.exit = Some(ExitReason::ShadowPageFault);
         return vec![trap];
@@ -145,8 +146,14 @@ pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Ve
     let (reason, en, ko, handler) = match stack.memory {
         MemoryVirtualization::Nested => (
             Some(ExitReason::EptViolation),
-            "VM exit: EPT violation (dirty logging write-protected the page)",
-            "VM exit: EPT 위반 (더티 로깅이 페이지를 쓰기 금지함)",
+            vendor.pick(
+                "VM exit: EPT violation (dirty logging write-protected the page)",
+                "#VMEXIT: nested page fault, #NPF (dirty logging write-protected the page)",
+            ),
+            vendor.pick(
+                "VM exit: EPT 위반 (더티 로깅이 페이지를 쓰기 금지함)",
+                "#VMEXIT: 중첩 페이지 폴트 #NPF (더티 로깅이 페이지를 쓰기 금지함)",
+            ),
             c.exit_handler,
         ),
         // Shadow paging: dirty logging write-protected the page's shadow entry, so the
@@ -155,8 +162,14 @@ pub fn dirty_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Ve
         // it is for a write to a guest page table (`shadow_pte_write_handler`).
         MemoryVirtualization::Shadow => (
             Some(ExitReason::ShadowPageFault),
-            "VM exit: page fault on a page dirty logging write-protected in the shadow tables",
-            "VM exit: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 대한 페이지 폴트",
+            vendor.pick(
+                "VM exit: page fault on a page dirty logging write-protected in the shadow tables",
+                "#VMEXIT: page fault on a page dirty logging write-protected in the shadow tables",
+            ),
+            vendor.pick(
+                "VM exit: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 대한 페이지 폴트",
+                "#VMEXIT: 더티 로깅이 섀도 테이블에서 쓰기 금지한 페이지에 대한 페이지 폴트",
+            ),
             c.exit_handler + c.shadow_page_fault_handler,
         ),
         // Direct paging: the hypervisor's log-dirty mode write-protects the guest's own

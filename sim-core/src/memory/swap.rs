@@ -71,7 +71,12 @@ fn host_layer(stack: &Stack) -> (Layer, Category) {
 /// exit: the VMM's part of a guest page fault under BT (`bt_page_fault` −
 /// `page_fault_native`), as its hidden faults are charged (`path/memory.rs`); `what` says
 /// which fault. `None` on other stacks.
-fn bt_fault_trap(stack: &Stack, c: &CostTable, what: (&str, &str)) -> Option<Step> {
+fn bt_fault_trap(
+    stack: &Stack,
+    c: &CostTable,
+    cpu: CpuGeneration,
+    what: (&str, &str),
+) -> Option<Step> {
     if stack.technique != Some(Technique::BinaryTranslation) || !stack.is_vm() {
         return None;
     }
@@ -80,11 +85,13 @@ fn bt_fault_trap(stack: &Stack, c: &CostTable, what: (&str, &str)) -> Option<Ste
         Category::Hypervisor,
         c.bt_page_fault.saturating_sub(c.page_fault_native),
         &format!(
-            "binary translation: the VMM takes the fault (a trap, not a VT-x exit): {}",
+            "binary translation: the VMM takes the fault (a trap, not {} exit): {}",
+            cpu.vendor().pick("a VT-x", "an AMD-V"),
             what.0
         ),
         &format!(
-            "바이너리 변환: VMM이 폴트를 받음 (VT-x exit가 아닌 트랩): {}",
+            "바이너리 변환: VMM이 폴트를 받음 ({} exit가 아닌 트랩): {}",
+            cpu.vendor().extension(),
             what.1
         ),
     );
@@ -99,22 +106,40 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
     if let Some(trap) = bt_fault_trap(
         stack,
         c,
+        cpu,
         ("a page the host swapped out", "호스트가 스왑아웃한 페이지"),
     ) {
         steps.push(trap);
     } else if stack.is_vm() {
+        let amd = cpu.is_amd();
         let (reason, en, ko, handler) = if stack.memory == MemoryVirtualization::Nested {
             (
                 ExitReason::EptViolation,
-                "VM exit and re-entry (round trip): EPT violation (no host page behind the guest page)",
-                "VM exit와 재진입 (왕복): EPT 위반 (게스트 페이지 뒤에 호스트 페이지 없음)",
+                if amd {
+                    "#VMEXIT and VMRUN (round trip): nested page fault, #NPF (no host page behind the guest page)"
+                } else {
+                    "VM exit and re-entry (round trip): EPT violation (no host page behind the guest page)"
+                },
+                if amd {
+                    "#VMEXIT와 VMRUN (왕복): 중첩 페이지 폴트 #NPF (게스트 페이지 뒤에 호스트 페이지 없음)"
+                } else {
+                    "VM exit와 재진입 (왕복): EPT 위반 (게스트 페이지 뒤에 호스트 페이지 없음)"
+                },
                 c.exit_handler,
             )
         } else {
             (
                 ExitReason::ShadowPageFault,
-                "VM exit and re-entry (round trip): page fault on a page the host swapped out (shadow paging)",
-                "VM exit와 재진입 (왕복): 호스트가 스왑아웃한 페이지의 페이지 폴트 (섀도 페이징)",
+                if amd {
+                    "#VMEXIT and VMRUN (round trip): page fault on a page the host swapped out (shadow paging)"
+                } else {
+                    "VM exit and re-entry (round trip): page fault on a page the host swapped out (shadow paging)"
+                },
+                if amd {
+                    "#VMEXIT와 VMRUN (왕복): 호스트가 스왑아웃한 페이지의 페이지 폴트 (섀도 페이징)"
+                } else {
+                    "VM exit와 재진입 (왕복): 호스트가 스왑아웃한 페이지의 페이지 폴트 (섀도 페이징)"
+                },
                 c.exit_handler + c.shadow_page_fault_handler,
             )
         };
@@ -265,6 +290,7 @@ pub fn cow_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<
     if let Some(trap) = bt_fault_trap(
         stack,
         c,
+        cpu,
         (
             "a write to a page KSM merged (read-only in the host)",
             "KSM이 병합한 페이지에 쓰기 (호스트에서 읽기 전용)",
@@ -281,8 +307,14 @@ pub fn cow_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<
             Layer::Hardware,
             Category::Hypervisor,
             c.exit_roundtrip(cpu),
-            "VM exit: write to a page KSM merged (read-only in the host)",
-            "VM exit: KSM이 병합한 페이지에 쓰기 (호스트에서 읽기 전용)",
+            &format!(
+                "{}: write to a page KSM merged (read-only in the host)",
+                cpu.vendor().exit_name()
+            ),
+            &format!(
+                "{}: KSM이 병합한 페이지에 쓰기 (호스트에서 읽기 전용)",
+                cpu.vendor().exit_name()
+            ),
         );
         exit.exit = Some(reason);
         steps.push(exit);

@@ -153,14 +153,26 @@ impl PathBuilder<'_> {
             (Op::Cr3Write, Some(_)) => native(
                 s,
                 c.privileged_native,
-                "MOV to CR3 runs in the guest (no exit with EPT/NPT)",
-                "CR3에 MOV는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+                self.vendor.pick(
+                    "MOV to CR3 runs in the guest (no exit with EPT/NPT)",
+                    "MOV to CR3 runs in the guest (no exit with NPT)",
+                ),
+                self.vendor.pick(
+                    "CR3에 MOV는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+                    "CR3에 MOV는 게스트에서 실행 (NPT에서는 exit 없음)",
+                ),
             ),
             (Op::Invlpg, Some(_)) => native(
                 s,
                 c.privileged_native,
-                "INVLPG runs in the guest (no exit with EPT/NPT)",
-                "INVLPG는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+                self.vendor.pick(
+                    "INVLPG runs in the guest (no exit with EPT/NPT)",
+                    "INVLPG runs in the guest (no exit with NPT)",
+                ),
+                self.vendor.pick(
+                    "INVLPG는 게스트에서 실행 (EPT/NPT에서는 exit 없음)",
+                    "INVLPG는 게스트에서 실행 (NPT에서는 exit 없음)",
+                ),
             ),
             (Op::Rdtsc, Some(_)) if self.features.tsc_offsetting => native(
                 s,
@@ -399,16 +411,28 @@ impl PathBuilder<'_> {
                 &mut s,
                 ExitReason::PauseLoop,
                 self.costs.ple_exit_handler,
-                "PAUSE-loop exit: look for a preempted vCPU of this VM to yield to",
-                "PAUSE 루프 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
+                self.vendor.pick(
+                    "PAUSE-loop exit: look for a preempted vCPU of this VM to yield to",
+                    "pause-filter exit: look for a preempted vCPU of this VM to yield to",
+                ),
+                self.vendor.pick(
+                    "PAUSE 루프 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
+                    "PAUSE 필터 exit: 양보할, 선점된 같은 VM의 vCPU 찾기",
+                ),
             );
         } else {
             self.exit(
                 &mut s,
                 ExitReason::PauseLoop,
                 0,
-                "PAUSE-loop exit: SCHEDOP_yield, the scheduler picks whoever is next",
-                "PAUSE 루프 exit: SCHEDOP_yield, 스케줄러가 다음 차례를 고름",
+                self.vendor.pick(
+                    "PAUSE-loop exit: SCHEDOP_yield, the scheduler picks whoever is next",
+                    "pause-filter exit: SCHEDOP_yield, the scheduler picks whoever is next",
+                ),
+                self.vendor.pick(
+                    "PAUSE 루프 exit: SCHEDOP_yield, 스케줄러가 다음 차례를 고름",
+                    "PAUSE 필터 exit: SCHEDOP_yield, 스케줄러가 다음 차례를 고름",
+                ),
             );
         }
         Path {
@@ -463,8 +487,14 @@ impl PathBuilder<'_> {
                 &mut s,
                 ExitReason::Hypercall,
                 0,
-                "pv_kick: VMCALL that kicks the waiting vCPU (KVM_HC_KICK_CPU under KVM, an event-channel send under Xen)",
-                "pv_kick: 기다리는 vCPU를 깨우는 VMCALL (KVM에서는 KVM_HC_KICK_CPU, Xen에서는 이벤트 채널 전송)",
+                &format!(
+                    "pv_kick: {} that kicks the waiting vCPU (KVM_HC_KICK_CPU under KVM, an event-channel send under Xen)",
+                    self.vendor.hypercall_instruction()
+                ),
+                &format!(
+                    "pv_kick: 기다리는 vCPU를 깨우는 {} (KVM에서는 KVM_HC_KICK_CPU, Xen에서는 이벤트 채널 전송)",
+                    self.vendor.hypercall_instruction()
+                ),
             ),
         }
         if self.hosted_scheduler() {
@@ -519,8 +549,14 @@ impl PathBuilder<'_> {
             }
             PlatformKind::Type1 | PlatformKind::Vdi => s.hyp(
                 c.vm_switch,
-                "hypervisor switches vCPU state (VMCS/VMCB)",
-                "하이퍼바이저가 vCPU 상태 전환 (VMCS/VMCB)",
+                self.vendor.pick(
+                    "hypervisor switches vCPU state (VMCS/VMCB)",
+                    "hypervisor switches vCPU state (VMCB)",
+                ),
+                self.vendor.pick(
+                    "하이퍼바이저가 vCPU 상태 전환 (VMCS/VMCB)",
+                    "하이퍼바이저가 vCPU 상태 전환 (VMCB)",
+                ),
             ),
             PlatformKind::Type2 => {
                 s.host(

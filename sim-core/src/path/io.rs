@@ -523,8 +523,14 @@ impl PathBuilder<'_> {
                         s,
                         ExitReason::Hypercall,
                         0,
-                        "event-channel notify to the driver domain: the EVTCHNOP_send hypercall, a VMCALL that exits (only if the back end asked for one)",
-                        "드라이버 도메인에 이벤트 채널 알림: EVTCHNOP_send 하이퍼콜, exit하는 VMCALL (백엔드가 요청했을 때만)",
+                        &format!(
+                            "event-channel notify to the driver domain: the EVTCHNOP_send hypercall, a {} that exits (only if the back end asked for one)",
+                            self.vendor.hypercall_instruction()
+                        ),
+                        &format!(
+                            "드라이버 도메인에 이벤트 채널 알림: EVTCHNOP_send 하이퍼콜, exit하는 {} (백엔드가 요청했을 때만)",
+                            self.vendor.hypercall_instruction()
+                        ),
                     ),
                     _ => self.exit(
                         s,

@@ -54,8 +54,14 @@ impl PathBuilder<'_> {
                 );
                 submit.kernel(
                     c.page_fault_native,
-                    "guest page-fault handler (no exit with EPT/NPT)",
-                    "게스트 페이지 폴트 핸들러 (EPT/NPT에서는 exit 없음)",
+                    self.vendor.pick(
+                        "guest page-fault handler (no exit with EPT/NPT)",
+                        "guest page-fault handler (no exit with NPT)",
+                    ),
+                    self.vendor.pick(
+                        "게스트 페이지 폴트 핸들러 (EPT/NPT에서는 exit 없음)",
+                        "게스트 페이지 폴트 핸들러 (NPT에서는 exit 없음)",
+                    ),
                 );
             }
             // x86-64 PV: the hypervisor owns the IDT, and the guest kernel runs in ring 3
@@ -156,12 +162,24 @@ impl PathBuilder<'_> {
     pub(super) fn tlb_miss(&self, submit: &mut Steps) {
         let (en, ko) = match (self.stack.memory, self.large_pages) {
             (MemoryVirtualization::Nested, false) => (
-                "two-dimensional page walk (EPT/NPT), upper levels from the page-walk cache when it holds them",
-                "2차원 페이지 워크 (EPT/NPT), 상위 단계는 페이지 워크 캐시에 있으면 거기서",
+                self.vendor.pick(
+                    "two-dimensional page walk (EPT/NPT), upper levels from the page-walk cache when it holds them",
+                    "two-dimensional page walk (NPT), upper levels from the page-walk cache when it holds them",
+                ),
+                self.vendor.pick(
+                    "2차원 페이지 워크 (EPT/NPT), 상위 단계는 페이지 워크 캐시에 있으면 거기서",
+                    "2차원 페이지 워크 (NPT), 상위 단계는 페이지 워크 캐시에 있으면 거기서",
+                ),
             ),
             (MemoryVirtualization::Nested, true) => (
-                "two-dimensional page walk over 2 MiB pages (EPT/NPT), with the page-walk cache",
-                "2 MiB 페이지의 2차원 페이지 워크 (EPT/NPT), 페이지 워크 캐시와 함께",
+                self.vendor.pick(
+                    "two-dimensional page walk over 2 MiB pages (EPT/NPT), with the page-walk cache",
+                    "two-dimensional page walk over 2 MiB pages (NPT), with the page-walk cache",
+                ),
+                self.vendor.pick(
+                    "2 MiB 페이지의 2차원 페이지 워크 (EPT/NPT), 페이지 워크 캐시와 함께",
+                    "2 MiB 페이지의 2차원 페이지 워크 (NPT), 페이지 워크 캐시와 함께",
+                ),
             ),
             (_, false) => ("page walk", "페이지 워크"),
             (_, true) => ("page walk over 2 MiB pages", "2 MiB 페이지의 페이지 워크"),

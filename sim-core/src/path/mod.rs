@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::costs::CostTable;
 use crate::hardware::Host;
-use crate::hardware::{CpuFeatures, CpuGeneration};
+use crate::hardware::{CpuFeatures, CpuGeneration, CpuVendor};
 use crate::platform::{BackendPlacement, IoModel, PlatformKind, Stack, Technique};
+use crate::text::Lang;
 use crate::workload::{Op, Workload};
 
 pub(crate) mod cpu;
@@ -164,6 +165,17 @@ impl ExitReason {
             ExitReason::MsrWrite => "msr_write",
             ExitReason::SyscallTrap => "syscall_trap",
             ExitReason::PvBounce => "pv_bounce",
+        }
+    }
+
+    /// The name a step text gives the exit on a `vendor`'s CPU: [`ExitReason::name`],
+    /// except where AMD-V calls it otherwise (a nested page fault, `npf`, for an EPT
+    /// violation; nested SVM, `nested_svm`, for nested VMX).
+    pub fn name_on(self, vendor: CpuVendor) -> &'static str {
+        match (self, vendor) {
+            (ExitReason::EptViolation, CpuVendor::Amd) => "npf",
+            (ExitReason::NestedVmx, CpuVendor::Amd) => "nested_svm",
+            _ => self.name(),
         }
     }
 }
@@ -392,6 +404,8 @@ pub struct PathBuilder<'a> {
     workload: &'a Workload,
     exit_roundtrip: u64,
     features: CpuFeatures,
+    /// Whose names the steps' texts give the hardware's mechanisms (VMCS or VMCB, ...).
+    vendor: CpuVendor,
     /// Entries of the data TLB that a VM exit without VPID flushes.
     tlb_entries: u64,
     /// 4 KiB pages of the instance's working set (how much of a flushed TLB it refills).
@@ -486,6 +500,7 @@ impl<'a> PathBuilder<'a> {
             workload,
             exit_roundtrip: costs.exit_roundtrip(cpu),
             features: cpu.features(),
+            vendor: cpu.vendor(),
             tlb_entries: cpu.tlb_entries(),
             working_set_pages: u64::MAX,
             large_pages: false,
@@ -634,13 +649,25 @@ impl<'a> PathBuilder<'a> {
                 Layer::Hardware,
                 Category::Hypervisor,
                 self.exit_roundtrip,
-                &format!("VM exit ({}) and VM entry", reason.name()),
-                &format!("VM exit({})와 VM entry", reason.name()),
+                &self.exit_step_text(reason, Lang::En),
+                &self.exit_step_text(reason, Lang::Ko),
                 Some(reason),
             );
             s.hyp(self.costs.exit_handler + handler, en, ko);
         }
         self.tlb_refill_after_exit(s, exit_at, reason);
+    }
+
+    /// The text of an exit's round-trip step: "VM exit (reason) and VM entry" on Intel,
+    /// "#VMEXIT (reason) and VMRUN" on AMD.
+    fn exit_step_text(&self, reason: ExitReason, lang: Lang) -> String {
+        let name = reason.name_on(self.vendor);
+        match (self.vendor, lang) {
+            (CpuVendor::Intel, Lang::En) => format!("VM exit ({name}) and VM entry"),
+            (CpuVendor::Intel, Lang::Ko) => format!("VM exit({name})와 VM entry"),
+            (CpuVendor::Amd, Lang::En) => format!("#VMEXIT ({name}) and VMRUN"),
+            (CpuVendor::Amd, Lang::Ko) => format!("#VMEXIT({name})와 VMRUN"),
+        }
     }
 
     /// A paravirtual hypercall.

@@ -2,19 +2,34 @@
 
 use super::{Category, ExitReason, IrqSource, Layer, PathBuilder, Steps, VcpuState};
 
-/// The step of L1's VMRESUME exit to L0.
-pub(crate) const L1_VMRESUME_EXIT_EN: &str = "L1's VMRESUME exits to L0";
+/// A step's English text on an Intel host and on an AMD host (VT-x's and AMD-V's names).
+pub(crate) type VendorText = (&'static str, &'static str);
+
+/// Whether `en` is either vendor's text of a step.
+pub(crate) fn is_step(text: VendorText, en: &str) -> bool {
+    en == text.0 || en == text.1
+}
+
+/// The step of L1's VMRESUME (AMD: VMRUN) exit to L0.
+pub(crate) const L1_VMRESUME_EXIT_EN: VendorText =
+    ("L1's VMRESUME exits to L0", "L1's VMRUN exits to L0");
 /// The start of the step of the L2 guest's exit to L0 (its reason follows).
-const L2_EXIT_EN: &str = "L2's VM exit to L0";
+const L2_EXIT_EN: VendorText = ("L2's VM exit to L0", "L2's #VMEXIT to L0");
 /// L0's entry into L1 with the reflected exit.
-pub(crate) const L1_ENTRY_EN: &str = "VM entry into L1 with the reflected exit";
+pub(crate) const L1_ENTRY_EN: VendorText = (
+    "VM entry into L1 with the reflected exit",
+    "VMRUN into L1 with the reflected exit",
+);
 /// L0's entry into L1 with an interrupt for L2 (a completion, L2's timer), when L2 is not
 /// running.
-pub(crate) const L1_IRQ_ENTRY_EN: &str = "VM entry into L1 with the interrupt for L2";
+pub(crate) const L1_IRQ_ENTRY_EN: VendorText = (
+    "VM entry into L1 with the interrupt for L2",
+    "VMRUN into L1 with the interrupt for L2",
+);
 /// L1's own HLT, once its handler has blocked the halted L2 vCPU's thread.
 pub(crate) const L1_HLT_EXIT_EN: &str = "L1's HLT exits to L0";
 /// L0's entry into L2 once L1 has handled the exit.
-pub(crate) const L2_ENTRY_EN: &str = "VM entry into L2";
+pub(crate) const L2_ENTRY_EN: VendorText = ("VM entry into L2", "VMRUN into L2");
 /// The start of L1's handler step (the handler's own words follow).
 pub(crate) const L1_HANDLER_EN: &str = "L1 hypervisor: ";
 
@@ -22,12 +37,16 @@ pub(crate) const L1_HANDLER_EN: &str = "L1 hypervisor: ";
 /// L1's entry, L1's VMRESUME or HLT exit, L2's entry), each charged half a round trip: the
 /// step-through shows it alone, not as an exit with its entry.
 pub(crate) fn is_half_round_trip(en: &str) -> bool {
-    en.starts_with(L2_EXIT_EN) || en == L1_VMRESUME_EXIT_EN || en == L1_HLT_EXIT_EN || is_entry(en)
+    en.starts_with(L2_EXIT_EN.0)
+        || en.starts_with(L2_EXIT_EN.1)
+        || is_step(L1_VMRESUME_EXIT_EN, en)
+        || en == L1_HLT_EXIT_EN
+        || is_entry(en)
 }
 
 /// Whether a step is L0's entry into L1 or into L2.
 pub(crate) fn is_entry(en: &str) -> bool {
-    en == L1_ENTRY_EN || en == L1_IRQ_ENTRY_EN || en == L2_ENTRY_EN
+    is_step(L1_ENTRY_EN, en) || is_step(L1_IRQ_ENTRY_EN, en) || is_step(L2_ENTRY_EN, en)
 }
 
 impl PathBuilder<'_> {
@@ -97,41 +116,45 @@ impl PathBuilder<'_> {
         let rt = self.exit_roundtrip;
         let half = rt / 2;
         let halted = state == VcpuState::Halted;
+        let block = self.vendor.control_block();
         if !halted {
             s.hyp(
                 c.exit_handler,
-                "L0 reflects the pending interrupt to L1 as an external-interrupt exit of L2 (written into L1's VMCS for L2)",
-                "L0가 대기 중인 인터럽트를 L2의 외부 인터럽트 exit로 L1에 넘김 (L2용 L1의 VMCS에 기록)",
+                &format!("L0 reflects the pending interrupt to L1 as an external-interrupt exit of L2 (written into L1's {block} for L2)"),
+                &format!("L0가 대기 중인 인터럽트를 L2의 외부 인터럽트 exit로 L1에 넘김 (L2용 L1의 {block}에 기록)"),
             );
         }
         s.push(
             Layer::Hardware,
             Category::Hypervisor,
             if halted { rt - half } else { half },
-            L1_IRQ_ENTRY_EN,
-            "L2를 위한 인터럽트와 함께 L1으로 VM entry",
+            self.vendor.pick(L1_IRQ_ENTRY_EN.0, L1_IRQ_ENTRY_EN.1),
+            self.vendor.pick(
+                "L2를 위한 인터럽트와 함께 L1으로 VM entry",
+                "L2를 위한 인터럽트와 함께 L1으로 VMRUN",
+            ),
         );
         let timer = source == IrqSource::Timer;
         let (cycles, en, ko) = match (halted, timer) {
             (true, true) => (
                 c.timer_interrupt + c.vcpu_wakeup,
-                "its timer interrupt, which emulates L2's timer, fires; its scheduler wakes its halted vCPU thread for L2, which injects the virtual interrupt through its VMCS for L2",
-                "L2의 타이머를 에뮬레이션하는 자신의 타이머 인터럽트가 발생; 자신의 스케줄러가 L2용 정지(halt)된 vCPU 스레드를 깨우고, 그 스레드가 L2용 VMCS로 가상 인터럽트를 주입",
+                format!("its timer interrupt, which emulates L2's timer, fires; its scheduler wakes its halted vCPU thread for L2, which injects the virtual interrupt through its {block} for L2"),
+                format!("L2의 타이머를 에뮬레이션하는 자신의 타이머 인터럽트가 발생; 자신의 스케줄러가 L2용 정지(halt)된 vCPU 스레드를 깨우고, 그 스레드가 L2용 {block}로 가상 인터럽트를 주입"),
             ),
             (true, false) => (
                 c.vcpu_wakeup,
-                "its scheduler wakes its halted vCPU thread for L2, which injects the device's virtual interrupt through its VMCS for L2",
-                "자신의 스케줄러가 L2용 정지(halt)된 vCPU 스레드를 깨우고, 그 스레드가 L2용 VMCS로 장치의 가상 인터럽트를 주입",
+                format!("its scheduler wakes its halted vCPU thread for L2, which injects the device's virtual interrupt through its {block} for L2"),
+                format!("자신의 스케줄러가 L2용 정지(halt)된 vCPU 스레드를 깨우고, 그 스레드가 L2용 {block}로 장치의 가상 인터럽트를 주입"),
             ),
             (false, true) => (
                 c.exit_handler + c.timer_interrupt,
-                "handles the reflected exit, emulates L2's timer and injects its virtual interrupt through its VMCS for L2",
-                "넘겨받은 exit를 처리하고 L2의 타이머를 에뮬레이션해 L2용 VMCS로 가상 인터럽트를 주입",
+                format!("handles the reflected exit, emulates L2's timer and injects its virtual interrupt through its {block} for L2"),
+                format!("넘겨받은 exit를 처리하고 L2의 타이머를 에뮬레이션해 L2용 {block}로 가상 인터럽트를 주입"),
             ),
             (false, false) => (
                 c.exit_handler,
-                "handles the reflected exit and injects the device's virtual interrupt through its VMCS for L2",
-                "넘겨받은 exit를 처리하고 L2용 VMCS로 장치의 가상 인터럽트를 주입",
+                format!("handles the reflected exit and injects the device's virtual interrupt through its {block} for L2"),
+                format!("넘겨받은 exit를 처리하고 L2용 {block}로 장치의 가상 인터럽트를 주입"),
             ),
         };
         s.hyp(
@@ -151,8 +174,16 @@ impl PathBuilder<'_> {
             Layer::Hardware,
             Category::Hypervisor,
             half,
-            &format!("{L2_EXIT_EN} ({})", reason.name()),
-            &format!("L2의 VM exit({})가 L0로", reason.name()),
+            &format!(
+                "{} ({})",
+                self.vendor.pick(L2_EXIT_EN.0, L2_EXIT_EN.1),
+                reason.name_on(self.vendor)
+            ),
+            &format!(
+                "L2의 {}({})가 L0로",
+                self.vendor.exit_name(),
+                reason.name_on(self.vendor)
+            ),
             Some(reason),
         );
         s.hyp(
@@ -164,8 +195,11 @@ impl PathBuilder<'_> {
             Layer::Hardware,
             Category::Hypervisor,
             half,
-            L1_ENTRY_EN,
-            "넘겨받은 exit와 함께 L1으로 VM entry",
+            self.vendor.pick(L1_ENTRY_EN.0, L1_ENTRY_EN.1),
+            self.vendor.pick(
+                "넘겨받은 exit와 함께 L1으로 VM entry",
+                "넘겨받은 exit와 함께 L1으로 VMRUN",
+            ),
         );
         s.hyp(
             c.exit_handler + handler,
@@ -186,14 +220,26 @@ impl PathBuilder<'_> {
                 Layer::Hardware,
                 Category::Hypervisor,
                 self.exit_roundtrip,
-                "L1's VMREAD/VMWRITE traps to L0 (no VMCS shadowing)",
-                "L1의 VMREAD/VMWRITE가 L0로 트랩 (VMCS 섀도잉 없음)",
+                self.vendor.pick(
+                    "L1's VMREAD/VMWRITE traps to L0 (no VMCS shadowing)",
+                    "L1's VMLOAD/VMSAVE traps to L0 (no virtual VMLOAD/VMSAVE)",
+                ),
+                self.vendor.pick(
+                    "L1의 VMREAD/VMWRITE가 L0로 트랩 (VMCS 섀도잉 없음)",
+                    "L1의 VMLOAD/VMSAVE가 L0로 트랩 (가상 VMLOAD/VMSAVE 없음)",
+                ),
                 Some(ExitReason::NestedVmx),
             );
             s.hyp(
                 c.nested_vmcs_access_handler,
-                "L0 emulates the VMCS access",
-                "L0가 VMCS 접근을 에뮬레이션",
+                self.vendor.pick(
+                    "L0 emulates the VMCS access",
+                    "L0 emulates the VMLOAD/VMSAVE",
+                ),
+                self.vendor.pick(
+                    "L0가 VMCS 접근을 에뮬레이션",
+                    "L0가 VMLOAD/VMSAVE를 에뮬레이션",
+                ),
             );
         }
     }
@@ -205,21 +251,24 @@ impl PathBuilder<'_> {
             Layer::Hardware,
             Category::Hypervisor,
             self.exit_roundtrip / 2,
-            L1_VMRESUME_EXIT_EN,
-            "L1의 VMRESUME이 L0로 exit",
+            self.vendor
+                .pick(L1_VMRESUME_EXIT_EN.0, L1_VMRESUME_EXIT_EN.1),
+            self.vendor
+                .pick("L1의 VMRESUME이 L0로 exit", "L1의 VMRUN이 L0로 exit"),
             Some(ExitReason::NestedVmx),
         );
+        let block = self.vendor.control_block();
         s.hyp(
             self.costs.exit_handler,
-            "L0 merges L1's VMCS for L2 into its own",
-            "L0가 L2용 L1의 VMCS를 자신의 것과 합침",
+            &format!("L0 merges L1's {block} for L2 into its own"),
+            &format!("L0가 L2용 L1의 {block}를 자신의 것과 합침"),
         );
         s.push(
             Layer::Hardware,
             Category::Hypervisor,
             l2_entry,
-            L2_ENTRY_EN,
-            "L2로 VM entry",
+            self.vendor.pick(L2_ENTRY_EN.0, L2_ENTRY_EN.1),
+            self.vendor.pick("L2로 VM entry", "L2로 VMRUN"),
         );
     }
 }

@@ -2,6 +2,7 @@
 //! that sizes it.
 
 use super::{Category, ExitReason, Layer, Part, PathBuilder, Step, Steps};
+use crate::hardware::CpuVendor;
 use crate::workload::Op;
 
 impl PathBuilder<'_> {
@@ -56,10 +57,12 @@ impl PathBuilder<'_> {
         let touched = ran.div_ceil(per_page).max(1);
         let refills = self.tlb_entries.min(pages).min(touched);
         let walks_en = if refills == 1 { " refills" } else { "s refill" };
+        // The TLB tag the CPU lacks (or has turned off): VPID on Intel, ASID on AMD.
+        let tag = self.vendor.tlb_tag();
         let (en, ko) = match since {
             Some(run) if first => (
                 format!(
-                    "no VPID: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit (its mean run between exits here, an estimate: {}{})",
+                    "no {tag}: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit (its mean run between exits here, an estimate: {}{})",
                     run_text(run),
                     if guest_steps > 0 {
                         format!(", and {guest_steps} cycles of this path before the exit")
@@ -68,7 +71,7 @@ impl PathBuilder<'_> {
                     }
                 ),
                 format!(
-                    "VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움 (여기서 exit 사이 평균 실행, 추정: {}{})",
+                    "{tag} 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움 (여기서 exit 사이 평균 실행, 추정: {}{})",
                     run_text_ko(run),
                     if guest_steps > 0 {
                         format!(", 그리고 exit 전 이 경로의 {guest_steps} 사이클")
@@ -79,10 +82,10 @@ impl PathBuilder<'_> {
             ),
             _ => (
                 format!(
-                    "no VPID: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit"
+                    "no {tag}: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit"
                 ),
                 format!(
-                    "VPID 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"
+                    "{tag} 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"
                 ),
             ),
         };
@@ -183,13 +186,21 @@ impl PathBuilder<'_> {
 
 /// A VM exit that flushes the TLB without VPID: a hardware exit (not a hypercall, which a
 /// PV guest makes without leaving its address space).
-/// How the step of a TLB refill after an exit without VPID starts (its English text).
-const REFILL_EN: &str = "no VPID: the exit flushed the TLB";
+/// How the step of a TLB refill after an exit without VPID (ASIDs on AMD) starts (its
+/// English text, after "no VPID" or "no ASID").
+const REFILL_EN: &str = ": the exit flushed the TLB";
 
-/// Whether `step` is the TLB refill after an exit without VPID: the guest's, once the
-/// VM entry resumed it (the step-through shows the hypervisor's work before it).
+/// Whether `step` is the TLB refill after an exit without VPID (or ASIDs): the guest's,
+/// once the VM entry resumed it (the step-through shows the hypervisor's work before it).
 pub(crate) fn is_refill_after_exit(step: &Step) -> bool {
-    step.layer == Layer::Hardware && step.exit.is_none() && step.en.starts_with(REFILL_EN)
+    step.layer == Layer::Hardware
+        && step.exit.is_none()
+        && [CpuVendor::Intel, CpuVendor::Amd].iter().any(|v| {
+            step.en
+                .strip_prefix("no ")
+                .and_then(|rest| rest.strip_prefix(v.tlb_tag()))
+                .is_some_and(|rest| rest.starts_with(REFILL_EN))
+        })
 }
 
 pub(super) fn is_flushing_exit(step: &Step) -> bool {

@@ -79,8 +79,14 @@ impl PathBuilder<'_> {
                 &mut s,
                 ExitReason::Hypercall,
                 self.costs.pv_hypercall_handler,
-                "pv_send_ipi: one VMCALL KVM_HC_SEND_IPI with a bitmap of every target",
-                "pv_send_ipi: 모든 대상의 비트맵을 담은 VMCALL KVM_HC_SEND_IPI 한 번",
+                &format!(
+                    "pv_send_ipi: one {} KVM_HC_SEND_IPI with a bitmap of every target",
+                    self.vendor.hypercall_instruction()
+                ),
+                &format!(
+                    "pv_send_ipi: 모든 대상의 비트맵을 담은 {} KVM_HC_SEND_IPI 한 번",
+                    self.vendor.hypercall_instruction()
+                ),
             );
         }
         Path {

@@ -225,7 +225,8 @@ fn an_interrupt_for_a_nested_guest_goes_through_l1() {
     let cpu = CpuGeneration::SandyBridge;
     let rt = costs.exit_roundtrip(cpu);
     let builder = PathBuilder::new(&stack, &costs, cpu, &workload);
-    let at = |steps: &[Step], en: &str| steps.iter().position(|s| s.en == en);
+    // The step's Intel text: the host is a Sandy Bridge.
+    let at = |steps: &[Step], en: nested::VendorText| steps.iter().position(|s| s.en == en.0);
     // The transitions up to the first entry into L2 (without APICv the EOI that follows is
     // a nested exit of its own).
     let transitions = |steps: &[Step]| -> u64 {
@@ -286,7 +287,8 @@ fn an_interrupt_for_a_nested_guest_goes_through_l1() {
     let halt = builder.halt_path().steps;
     assert!(at(&halt, nested::L2_ENTRY_EN).is_none(), "{halt:#?}");
     assert!(at(&halt, nested::L1_VMRESUME_EXIT_EN).is_none());
-    let l1_hlt = at(&halt, nested::L1_HLT_EXIT_EN).expect("L1's HLT exit");
+    let l1_hlt =
+        at(&halt, (nested::L1_HLT_EXIT_EN, nested::L1_HLT_EXIT_EN)).expect("L1's HLT exit");
     assert_eq!(halt[l1_hlt].exit, Some(ExitReason::Hlt));
     let wake = builder
         .delivery_path(IrqSource::Disk, VcpuState::Halted)

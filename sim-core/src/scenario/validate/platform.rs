@@ -26,7 +26,7 @@ pub(super) fn validate_platform(
     let io = platform_io(v, p, &name, technique, host)?;
     let memory = MemoryVirtualization::of(technique, host.features.ept);
     let (driver_domain, background) = kind_only_fields(v, p, &name, technique)?;
-    let nested = nested(v, p, &name, technique)?;
+    let nested = nested(v, p, &name, technique, host)?;
     let microvm = microvm(v, p, &name, technique, io)?;
     let backend = backend(v, p, &name, io, driver_domain, microvm)?;
     let (halt_poll_us, irq_coalesce_us, irq_coalesce_frames) = interrupt_settings(v, p, &name)?;
@@ -198,12 +198,13 @@ fn kind_only_fields(
     Ok((driver_domain, background))
 }
 
-/// `nested`: an L1 hypervisor needs VT-x under it.
+/// `nested`: an L1 hypervisor needs VT-x (AMD-V on an AMD host) under it.
 fn nested(
     v: &Validator<'_>,
     p: &PlatformSection,
     name: &str,
     technique: Option<Technique>,
+    host: &Host,
 ) -> Result<bool, ScenarioError> {
     let kind = *p.kind.get_ref();
     let nested = *p.nested.get_ref();
@@ -218,9 +219,10 @@ fn nested(
             p.nested.span(),
             msg!(
                 "nested_needs_vtx",
-                "platform `{name}`: nested = true needs a type1 platform with technique = \"hardware_assist\" or \"hybrid\" (L0 and L1 both use VT-x)",
-                "플랫폼 `{name}`: nested = true에는 technique = \"hardware_assist\" 또는 \"hybrid\"인 type1 플랫폼이 필요합니다 (L0와 L1 모두 VT-x를 씁니다)",
-                name = name
+                "platform `{name}`: nested = true needs a type1 platform with technique = \"hardware_assist\" or \"hybrid\" (L0 and L1 both use {extension})",
+                "플랫폼 `{name}`: nested = true에는 technique = \"hardware_assist\" 또는 \"hybrid\"인 type1 플랫폼이 필요합니다 (L0와 L1 모두 {extension}를 씁니다)",
+                name = name,
+                extension = host.cpu.vendor().extension()
             ),
         ));
     }
@@ -542,9 +544,11 @@ fn pause_loop_exiting(
                     if host.cpu.features().ple {
                         msg!(
                             "ple_off_on_host",
-                            "platform `{name}`: ple = true, but host.ple = false turns pause-loop exiting off on this host; remove one of the two",
-                            "플랫폼 `{name}`: ple = true이지만 host.ple = false가 이 호스트의 PAUSE 루프 exit를 끕니다. 둘 중 하나를 지우세요",
-                            name = name
+                            "platform `{name}`: ple = true, but host.ple = false turns {what} off on this host; remove one of the two",
+                            "플랫폼 `{name}`: ple = true이지만 host.ple = false가 이 호스트의 {what_ko}를 끕니다. 둘 중 하나를 지우세요",
+                            name = name,
+                            what = host.cpu.vendor().pick("pause-loop exiting", "the pause filter"),
+                            what_ko = host.cpu.vendor().pick("PAUSE 루프 exit", "PAUSE 필터")
                         )
                     } else {
                         msg!(
