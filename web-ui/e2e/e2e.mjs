@@ -2589,6 +2589,9 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await p.click('#course-answer-pte-latency');
     await p.waitForSelector("li[data-question='pte-latency'] .verdict .why");
     assert((await p.$$('.settings-differ')).length === 0, `a settings note for the student's own variant: ${await p.textContent('#course')}`);
+    // The explanation's figures are the scenario's own, not the variant's: said when it quotes any.
+    const why = await p.textContent("li[data-question='pte-latency'] .verdict .why");
+    assert(/\d/.test(why) === await p.isVisible("li[data-question='pte-latency'] .verdict .figures-note"), `figures note under: ${why}`);
     const lookText = await p.textContent("li[data-question='pte-latency'] .look");
     assert(/^Look in the Charts tab/.test(lookText) && /Pick the operation “page-table update”/.test(lookText), `where to look: ${lookText}`);
     await p.click('#lang');
@@ -2598,6 +2601,49 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const koMenu = await p.$eval('#assignment-select option[value="hypervisor-types.toml"]', (o) => o.textContent);
     assert(koMenu === '하이퍼바이저 유형과 가상화 기법', `Korean menu: ${koMenu}`);
     await p.click('#lang');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
+await step('an assignment step after a slider moved: the answers wait for the step\'s settings, the prediction keeps its verdict, the description\'s note names the run\'s settings', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    // kim01's variant: 6 host cores (the scenario's own are 4).
+    await p.fill('#course-student', 'kim01');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check(".course-questions.predict li input[type=radio]");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('.course-questions.predict .verdict');
+    const verdict = await p.textContent('.course-questions.predict .verdict');
+    assert(!(await p.$('#course-off-step')), 'no "settings changed" note on the step\'s own run');
+    const variantNote = await p.textContent('#about-variant');
+    assert(/own settings \(seed 7, host cores 4\)/.test(variantNote) && /host cores 6\)/.test(variantNote), `the variant's note: ${variantNote}`);
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowRight'));
+    const off = await p.textContent('#course-off-step');
+    assert(/settings have changed/.test(off) && /go back to the step's settings/.test(off), `the answer area: ${off}`);
+    assert(!(await p.textContent('#course')).includes('Run this step first'), 'not "run this step first"');
+    // Right or wrong, and the computed answer (the explanation needs the step's own result).
+    const kept = await p.textContent('.course-questions.predict .verdict.kept');
+    assert(/^(Right|Wrong) · Computed answer: /.test(kept) && verdict.startsWith(kept), `the prediction's verdict kept: ${kept} / ${verdict}`);
+    const moved = await p.textContent('#about-variant');
+    assert(/host cores 7/.test(moved) && /This run's figures are in the results/.test(moved), `the description's note after a slider: ${moved}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await p.textContent('#course-off-step');
+    assert(/설정이 바뀌어/.test(ko) && /설정으로 돌아가세요/.test(ko) && !(await p.textContent('#course')).includes('먼저 이 단계를 실행하세요'), `Korean: ${ko}`);
+    assert(/호스트 코어 7개/.test(await p.textContent('#about-variant')), 'the Korean description note');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // Back to the step's settings: the answers can be given again.
+    await afterRun(p, () => p.click('#course-reload'));
+    assert(!(await p.$('#course-off-step')), 'the note gone once back');
+    assert(/host cores 6\)/.test(await p.textContent('#about-variant')), 'the variant\'s note again');
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
