@@ -2110,6 +2110,36 @@ await step('on a phone, the desktop table lists each platform\'s figures under i
   await ctx.close();
 });
 
+await step('on a phone, each menu\'s label sits on its menu\'s line (step-through, paths, charts; en, ko)', async () => {
+  // The step-through's "Operation" sat alone at the right edge, its menu on the next line.
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(BASE);
+  await waitDone(p);
+  await pick(p, 'type1-vs-type2.toml');
+  for (const lang of ['en', 'ko']) {
+    if (lang === 'ko') {
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    }
+    for (const tab of ['#tab-paths', '#tab-charts']) {
+      await p.click(tab);
+      await p.waitForTimeout(200);
+      const apart = await p.$$eval('#results label[for]', (ls) => ls.map((l) => {
+        const c = document.getElementById(l.htmlFor);
+        if (!c || !l.offsetParent || c.tagName !== 'SELECT') return null;
+        const a = l.getBoundingClientRect(), b = c.getBoundingClientRect();
+        // On one line: the label's middle within the menu's height, the menu right of it.
+        const mid = (a.top + a.bottom) / 2;
+        return mid >= b.top && mid <= b.bottom && b.left >= a.right && b.right <= 390 ? null : `${l.htmlFor}: "${l.textContent}"`;
+      }).filter(Boolean));
+      assert(apart.length === 0, `${lang} ${tab}: a label apart from its menu: ${apart.join(', ')}`);
+    }
+  }
+  await ctx.close();
+});
+
 await step('at 320 px (a small phone, or 400% zoom) no tab makes the page scroll sideways', async () => {
   const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' });
   const p = await ctx.newPage();
