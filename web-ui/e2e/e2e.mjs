@@ -2110,6 +2110,23 @@ await step('on a phone, the desktop table lists each platform\'s figures under i
   await ctx.close();
 });
 
+await step('at 1440 px, long platform labels (type1-vs-type2) lie on their side, each whole on one line', async () => {
+  // Under upright bars they stood three lines high, "assist," alone on one (a student's review).
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-relative svg rect');
+    const [labels, texts] = await p.$eval('#chart-relative', (c) => [[...c.querySelectorAll('tbody th')].map((t) => t.textContent),
+      [...c.querySelectorAll('svg text')].map((t) => t.textContent.trim())]);
+    assert(labels.length === 3 && labels.every((l) => texts.includes(l)), `labels not whole: ${JSON.stringify(texts)}`);
+    await barNamesWhole(p, 'type1-vs-type2 1440 px');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('on a phone, each menu\'s label sits on its menu\'s line (step-through, paths, charts; en, ko)', async () => {
   // The step-through's "Operation" sat alone at the right edge, its menu on the next line.
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
