@@ -2110,6 +2110,53 @@ await step('on a phone, the desktop table lists each platform\'s figures under i
   await ctx.close();
 });
 
+await step('at 1440 px, long platform labels (type1-vs-type2) lie on their side, each whole on one line', async () => {
+  // Under upright bars they stood three lines high, "assist," alone on one (a student's review).
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-relative svg rect');
+    const [labels, texts] = await p.$eval('#chart-relative', (c) => [[...c.querySelectorAll('tbody th')].map((t) => t.textContent),
+      [...c.querySelectorAll('svg text')].map((t) => t.textContent.trim())]);
+    assert(labels.length === 3 && labels.every((l) => texts.includes(l)), `labels not whole: ${JSON.stringify(texts)}`);
+    await barNamesWhole(p, 'type1-vs-type2 1440 px');
+  } finally {
+    await p.close();
+  }
+});
+
+await step('on a phone, each menu\'s label sits on its menu\'s line (step-through, paths, charts; en, ko)', async () => {
+  // The step-through's "Operation" sat alone at the right edge, its menu on the next line.
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(BASE);
+  await waitDone(p);
+  await pick(p, 'type1-vs-type2.toml');
+  for (const lang of ['en', 'ko']) {
+    if (lang === 'ko') {
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    }
+    for (const tab of ['#tab-paths', '#tab-charts']) {
+      await p.click(tab);
+      await p.waitForTimeout(200);
+      const apart = await p.$$eval('#results label[for]', (ls) => ls.map((l) => {
+        const c = document.getElementById(l.htmlFor);
+        if (!c || !l.offsetParent || c.tagName !== 'SELECT') return null;
+        const a = l.getBoundingClientRect(), b = c.getBoundingClientRect();
+        // On one line: the label's middle within the menu's height, the menu right of it.
+        const mid = (a.top + a.bottom) / 2;
+        return mid >= b.top && mid <= b.bottom && b.left >= a.right && b.right <= 390 ? null : `${l.htmlFor}: "${l.textContent}"`;
+      }).filter(Boolean));
+      assert(apart.length === 0, `${lang} ${tab}: a label apart from its menu: ${apart.join(', ')}`);
+    }
+  }
+  await ctx.close();
+});
+
 await step('at 320 px (a small phone, or 400% zoom) no tab makes the page scroll sideways', async () => {
   const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' });
   const p = await ctx.newPage();
@@ -2589,6 +2636,9 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await p.click('#course-answer-pte-latency');
     await p.waitForSelector("li[data-question='pte-latency'] .verdict .why");
     assert((await p.$$('.settings-differ')).length === 0, `a settings note for the student's own variant: ${await p.textContent('#course')}`);
+    // The explanation's figures are the scenario's own, not the variant's: said when it quotes any.
+    const why = await p.textContent("li[data-question='pte-latency'] .verdict .why");
+    assert(/\d/.test(why) === await p.isVisible("li[data-question='pte-latency'] .verdict .figures-note"), `figures note under: ${why}`);
     const lookText = await p.textContent("li[data-question='pte-latency'] .look");
     assert(/^Look in the Charts tab/.test(lookText) && /Pick the operation “page-table update”/.test(lookText), `where to look: ${lookText}`);
     await p.click('#lang');
@@ -2598,6 +2648,49 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const koMenu = await p.$eval('#assignment-select option[value="hypervisor-types.toml"]', (o) => o.textContent);
     assert(koMenu === '하이퍼바이저 유형과 가상화 기법', `Korean menu: ${koMenu}`);
     await p.click('#lang');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
+await step('an assignment step after a slider moved: the answers wait for the step\'s settings, the prediction keeps its verdict, the description\'s note names the run\'s settings', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    // kim01's variant: 6 host cores (the scenario's own are 4).
+    await p.fill('#course-student', 'kim01');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check(".course-questions.predict li input[type=radio]");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('.course-questions.predict .verdict');
+    const verdict = await p.textContent('.course-questions.predict .verdict');
+    assert(!(await p.$('#course-off-step')), 'no "settings changed" note on the step\'s own run');
+    const variantNote = await p.textContent('#about-variant');
+    assert(/own settings \(seed 7, host cores 4\)/.test(variantNote) && /host cores 6\)/.test(variantNote), `the variant's note: ${variantNote}`);
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowRight'));
+    const off = await p.textContent('#course-off-step');
+    assert(/settings have changed/.test(off) && /go back to the step's settings/.test(off), `the answer area: ${off}`);
+    assert(!(await p.textContent('#course')).includes('Run this step first'), 'not "run this step first"');
+    // Right or wrong, and the computed answer (the explanation needs the step's own result).
+    const kept = await p.textContent('.course-questions.predict .verdict.kept');
+    assert(/^(Right|Wrong) · Computed answer: /.test(kept) && verdict.startsWith(kept), `the prediction's verdict kept: ${kept} / ${verdict}`);
+    const moved = await p.textContent('#about-variant');
+    assert(/host cores 7/.test(moved) && /This run's figures are in the results/.test(moved), `the description's note after a slider: ${moved}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await p.textContent('#course-off-step');
+    assert(/설정이 바뀌어/.test(ko) && /설정으로 돌아가세요/.test(ko) && !(await p.textContent('#course')).includes('먼저 이 단계를 실행하세요'), `Korean: ${ko}`);
+    assert(/호스트 코어 7개/.test(await p.textContent('#about-variant')), 'the Korean description note');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // Back to the step's settings: the answers can be given again.
+    await afterRun(p, () => p.click('#course-reload'));
+    assert(!(await p.$('#course-off-step')), 'the note gone once back');
+    assert(/host cores 6\)/.test(await p.textContent('#about-variant')), 'the variant\'s note again');
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();

@@ -237,19 +237,9 @@ pub fn app() -> Html {
     };
 
     let before_start = state.course.as_ref().is_some_and(|c| c.student().is_none());
-    // On an assignment step, figures the description quotes are the scenario's own.
-    // Elsewhere, once a slider has moved away from the file's value, the same holds.
-    let description_note = match &state.course {
-        Some(c) => crate::components::course::description_note(lang, c, &state.baseline),
-        None => {
-            let mut changed = state.result_settings_changed();
-            if let Some(seed) = state.result_seed_changed() {
-                changed.insert(0, t(lang, "settings.seed").replace("{}", &seed.to_string()));
-            }
-            (!changed.is_empty())
-                .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
-        }
-    };
+    // Figures the description quotes are the scenario's own: said once the shown result's
+    // settings differ (a slider moved, an assignment step's variant).
+    let description_note = crate::components::course::figures_note(&state);
 
     let hide_description = state.awaiting_predictions() && description.is_some();
     // The scenario's explanation starts open on wide screens, folded on phones.

@@ -793,6 +793,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.running", "이 단계를 실행하는 중…", "Running this step…"),
     ("course.other_results", "아래 결과는 이 단계의 설정이 아닙니다.", "The results below are not this step's settings."),
     ("course.back_to_step", "이 단계로 돌아가기", "Back to this step"),
+    ("course.settings_changed", "이 단계를 실행한 뒤 설정이 바뀌어, 아래 결과는 이 단계의 결과가 아닙니다. 답하려면 이 단계의 설정으로 돌아가세요.", "The settings have changed since this step ran: the results below are not this step's. To answer, go back to the step's settings."),
+    ("course.explanation_figures", "이 해설의 수치는 시나리오 원래 설정에서 나온 것입니다. 내 문제 설정의 수치는 결과 표에 있습니다.", "Figures in this explanation are from the scenario's own settings; your variant's figures are in the results."),
     ("course.hidden", "예측을 확정하면 결과가 나타납니다.", "The results appear once you commit your predictions."),
     ("course.editor_hidden", "시나리오 텍스트는 예측을 확정하면 나타납니다(그 안의 문제 설명이 예측의 답이 될 수 있습니다).", "The scenario's text appears once you commit your predictions (its questions' explanations could answer them)."),
     ("course.description_hidden", "시나리오 설명은 예측을 확정하면 나타납니다. 설명이 결과를 풀이하고 있어서, 먼저 읽으면 예측의 답을 알게 될 수 있습니다.", "The scenario's description appears once you commit your predictions: it explains the results, so reading it first could give your predictions' answers away."),

@@ -41,11 +41,18 @@ pub fn set_narrow(narrow: bool) {
     NARROW.with(|n| n.set(narrow));
 }
 
-/// Whether `categories` fit under the bars of a chart drawn now with no word cut in two
-/// and no name reaching its neighbour.
+/// The most lines a name under upright bars may take: a longer one lies on its side,
+/// whole above its bars (type1-vs-type2's "Type 1 (hardware / assist, / emulated I/O)"
+/// stood three lines high with a word alone on one, crowding its neighbours: a student's
+/// review).
+pub const UPRIGHT_LINES: usize = 2;
+
+/// Whether `categories` fit under the bars of a chart drawn now with no word cut in two,
+/// no name reaching its neighbour and none over [`UPRIGHT_LINES`] lines.
 pub fn names_fit(categories: &[String]) -> bool {
     let (width, _) = size();
-    text::wrap_categories(categories, width).fit(categories, width)
+    let labels = text::wrap_categories(categories, width);
+    labels.fit(categories, width) && labels.lines.iter().all(|l| l.len() <= UPRIGHT_LINES)
 }
 
 /// The names a bar chart drawn now shows and whether it lies on its side (`true`): upright
@@ -302,6 +309,19 @@ mod names_tests {
             .map(|s| s.to_string())
             .collect();
         assert!(super::names_fit(&four));
+        // Three long labels (type1-vs-type2's) would take three lines each under their
+        // bars: they lie on their side. Two take two lines and stand.
+        let long: Vec<String> = [
+            "Type 1 (hardware assist, emulated I/O)",
+            "Type 2 (hardware assist, emulated I/O)",
+            "Type 2, host programs use 30% of each core",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(!super::names_fit(&long), "{long:?}");
+        assert!(super::bar_names(&long, None).1);
+        assert!(super::names_fit(&long[..2]));
     }
 
     /// The drawn texts of an SVG.

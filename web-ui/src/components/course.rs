@@ -13,11 +13,11 @@ use yew::prelude::*;
 use crate::builtin;
 use crate::components::questions;
 use crate::components::shown_choice::use_shown_choice;
-use crate::course::{self, Course, CourseAction, QuestionView};
+use crate::course::{self, Course, CourseAction, NotReady, QuestionView};
 use crate::export;
 use crate::i18n::{t, Lang};
 use crate::sim::{QuestionAnswer, QuestionKind};
-use crate::state::{Action, RunStatus, State};
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct CourseProps {
@@ -436,6 +436,22 @@ fn own_value(
 /// changes), and the student's own figures are in the results. `None` outside a started
 /// step or when the variant changes nothing the scenario sets.
 pub fn description_note(lang: Lang, c: &Course, base: &crate::state::Baseline) -> Option<String> {
+    let (own, v) = variant_own(lang, c, base)?;
+    Some(
+        t(lang, "course.description_figures")
+            .replacen("{}", &own.join(", "), 1)
+            .replacen("{}", &variant_text(lang, &v), 1),
+    )
+}
+
+/// The scenario's own values of what the current step's variant changes (its seed, its
+/// picks), named in `lang`, with the variant: `None` outside a started step or when the
+/// variant changes nothing the scenario sets.
+fn variant_own(
+    lang: Lang,
+    c: &Course,
+    base: &crate::state::Baseline,
+) -> Option<(Vec<String>, crate::sim::assignment::Variant)> {
     let student = c.student()?;
     let a = c.a();
     let index = c.progress.step;
@@ -450,14 +466,28 @@ pub fn description_note(lang: Lang, c: &Course, base: &crate::state::Baseline) -
     own.extend(v.picks.iter().filter_map(|(p, chosen)| {
         Some(t(lang, setting_key(*p)).replace("{}", &own_value(lang, *p, chosen, base)?))
     }));
-    if own.is_empty() {
-        return None;
+    (!own.is_empty()).then_some((own, v))
+}
+
+/// The note on a text of the scenario (its description) whose figures the shown result's
+/// may not match: on a result of exactly an assignment step, when the student's variant
+/// changes what the scenario sets ([`description_note`]); otherwise (the library, or a
+/// step after a slider moved) when the shown result ran with settings other than the
+/// scenario's own, naming them (its seed included: the figures are the file's seed's).
+/// `None` at the scenario's own settings.
+pub fn figures_note(state: &crate::state::State) -> Option<String> {
+    let lang = state.lang;
+    if let Some(c) = &state.course {
+        if c.not_ready(state).is_none() {
+            return description_note(lang, c, &state.baseline);
+        }
     }
-    Some(
-        t(lang, "course.description_figures")
-            .replacen("{}", &own.join(", "), 1)
-            .replacen("{}", &variant_text(lang, &v), 1),
-    )
+    let mut changed = state.result_settings_changed();
+    if let Some(seed) = state.result_seed_changed() {
+        changed.insert(0, t(lang, "settings.seed").replace("{}", &seed.to_string()));
+    }
+    (!changed.is_empty())
+        .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
 }
 
 /// The verdict of a given answer, when answers are revealed and computed.
@@ -466,7 +496,7 @@ fn verdict(
     given: &str,
     expected: Option<&QuestionAnswer>,
     reveal: bool,
-    settings_changed: &[String],
+    variant_changes: bool,
     label: &dyn Fn(&str) -> String,
 ) -> Html {
     let (Some(q), true) = (expected, reveal) else {
@@ -488,7 +518,25 @@ fn verdict(
             }
             if let Some(why) = &q.explanation {
                 <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
-                { questions::settings_note(lang, settings_changed, why.get(lang.tag())) }
+                // Written for the scenario's own settings: its figures are not the
+                // student's variant's (said only of an explanation that quotes figures).
+                if variant_changes && why.get(lang.tag()).chars().any(|c| c.is_ascii_digit()) {
+                    <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
+                }
+            }
+        </div>
+    }
+}
+
+/// A saved answer's verdict kept from a run of this step (`Course::kept_verdict`), shown
+/// while the results are of other settings: right or wrong, and the computed answer it was
+/// checked against.
+fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Html {
+    html! {
+        <div class="verdict kept" data-verdict={if right { "right" } else { "wrong" }}>
+            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
+            if let Some(computed) = saved.expected(lang) {
+                { format!(" · {}: {computed}", t(lang, "questions.computed")) }
             }
         </div>
     }
@@ -632,12 +680,10 @@ fn step_view(props: &CourseProps) -> Html {
         _ => name.to_string(),
     };
     let variant = variant_text(lang, &a.variant(index, c.student()));
-    // The result's settings against those the step was handed out with (its scenario and
-    // the student's variant): the variant itself is no difference to warn about.
-    let settings_changed = c
-        .step_input()
-        .map(|handed| state.result_settings_changed_from(&handed.knobs))
-        .unwrap_or_default();
+    // Whether the variant changes what the step's scenario sets: an explanation's figures
+    // are then the scenario's own, not the student's.
+    let variant_changes = variant_own(lang, c, &state.baseline).is_some();
+    let not_ready = c.not_ready(state);
     let predictions: Vec<&QuestionView> = c.questions.iter().filter(|q| q.predict).collect();
     let later: Vec<&QuestionView> = c.questions.iter().filter(|q| !q.predict).collect();
 
@@ -671,17 +717,28 @@ fn step_view(props: &CourseProps) -> Html {
         .iter()
         .all(|q| drafts.get(&q.id).is_some_and(|v| !v.trim().is_empty()));
 
-    let run_line = match (&expected, waiting, &state.status) {
-        (Some(_), _, _) | (None, true, _) => html! {},
-        (None, false, RunStatus::Running { .. }) => {
-            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">{ t(lang, "course.running") }</p> }
-        }
-        (None, false, _) => html! {
-            <p class="course-status">
-                { t(lang, "course.other_results") }{ " " }
+    // Why the answers cannot be given, with the way back to the step's own run: under the
+    // questions to answer from the results when there are any (they said "run this step
+    // first" after a slider had moved: a student's review), else under the predictions.
+    let back = |key: &'static str| {
+        html! {
+            <p class="course-status" id="course-off-step">
+                { t(lang, key) }{ " " }
                 <button id="course-reload" onclick={dispatch(state, CourseAction::GoTo(index))}>{ t(lang, "course.back_to_step") }</button>
             </p>
-        },
+        }
+    };
+    let blocked = match not_ready {
+        Some(NotReady::OtherSettings) => back("course.settings_changed"),
+        Some(NotReady::NotRun) => back("course.run_first"),
+        _ => html! {},
+    };
+    let run_line = match not_ready {
+        Some(NotReady::Running) => {
+            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">{ t(lang, "course.running") }</p> }
+        }
+        Some(NotReady::OtherSettings | NotReady::NotRun) if later.is_empty() => blocked.clone(),
+        _ => html! {},
     };
 
     // What a numeric question accepts, said until it is answered (then its verdict shows
@@ -727,9 +784,14 @@ fn step_view(props: &CourseProps) -> Html {
         };
         // The saved answer's verdict: in the live region for an answer given after the run.
         let live_saved = match saved {
+            // No result of this step shown: the verdict its run gave, kept.
+            Some(saved) if expected.is_none() && step.reveal => match c.kept_verdict(saved) {
+                Some(right) => kept_verdict(lang, saved, right),
+                None => html! {},
+            },
             Some(saved) => html! {
                 <>
-                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, &settings_changed, &label) }
+                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, variant_changes, &label) }
                     if !step.reveal {
                         <p class="hint">{ t(lang, "course.saved") }</p>
                     }
@@ -813,8 +875,10 @@ fn step_view(props: &CourseProps) -> Html {
             { run_line }
             if !later.is_empty() {
                 <h4>{ t(lang, "course.after_run") }</h4>
-                if expected.is_none() {
+                if not_ready == Some(NotReady::Predictions) {
                     <p class="hint">{ t(lang, "course.run_first") }</p>
+                } else if matches!(not_ready, Some(NotReady::OtherSettings | NotReady::NotRun)) {
+                    { blocked }
                 }
                 <p class="hint" id="course-final-note">{ t(lang, "course.final_note") }</p>
                 <ol class="course-questions">{ for later.iter().map(|q| question(q)) }</ol>
@@ -1038,6 +1102,56 @@ mod tests {
         // Before a student id: no variant yet, no note.
         let (c, base) = step_one(None);
         assert_eq!(description_note(Lang::En, &c, &base), None);
+    }
+
+    /// The note that a description's figures are the scenario's own: none at its own
+    /// settings, one naming the setting after a slider moved, none once it is back.
+    #[test]
+    fn the_figures_note_follows_the_shown_results_settings() {
+        use crate::state::{Action, Knobs, ResultRef};
+        use std::rc::Rc;
+        use yew::Reducible as _;
+        const TEXT: &str = "[scenario]\nname = \"n\"\nduration_ms = 20\n[host]\ncores = 2\n[[platform]]\nname = \"c\"\nkind = \"container\"\n[[instance]]\nname = \"g\"\nworkload = \"cpu-bound\"\n";
+        let finish = |s: Rc<State>| {
+            let scenario =
+                crate::parsed::adjusted(&s.file, TEXT, &s.knobs.to_adjustments()).expect("valid");
+            let result = (*scenario).clone().run().expect("runs");
+            let id = s.run_id;
+            s.reduce(Action::Finished {
+                id,
+                result: ResultRef(Rc::new(result)),
+                events: 1,
+                millis: 1.0,
+                whole: true,
+            })
+        };
+        let s = Rc::new(State::new(Lang::En, None))
+            .reduce(Action::Cancel)
+            .reduce(Action::Edit(TEXT.to_string()))
+            .reduce(Action::Run);
+        let s = finish(s);
+        assert_eq!(figures_note(&s), None, "at the scenario's own settings");
+        let one = Knobs {
+            host_cores: Some(1),
+            ..Knobs::default()
+        };
+        let s = finish(s.reduce(Action::SetKnobs(one)));
+        let note = figures_note(&s).expect("a note after a slider moved");
+        assert!(
+            note.contains("host cores 1") && note.contains("results"),
+            "{note}"
+        );
+        let ko = figures_note(&s.clone().reduce(Action::SetLang(Lang::Ko))).unwrap();
+        assert!(
+            ko.contains("호스트 코어 1개") && ko.contains("결과"),
+            "{ko}"
+        );
+        let s = finish(s.reduce(Action::SetKnobs(Knobs::default())));
+        assert_eq!(
+            figures_note(&s),
+            None,
+            "back at the scenario's own settings"
+        );
     }
 
     #[test]

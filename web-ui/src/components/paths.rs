@@ -315,12 +315,14 @@ pub fn paths(props: &PathsProps) -> Html {
     html! {
         <div>
             <div class="row">
+                <span class="pair">
                 <label for="path-op">{ t(lang, "paths.operation") }</label>
                 <select id="path-op" ref={shown} onchange={on_op}>
                     { for ops.iter().enumerate().map(|(i, o)| html! {
                         <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
                     }) }
                 </select>
+                </span>
             </div>
             { subtotals(lang, r, op) }
             <StepThrough {lang} result={r.clone()} trap={props.trap.clone()}

@@ -190,12 +190,18 @@ pub fn step_through(props: &StepThroughProps) -> Html {
         <section id="step-through" class="step-through" aria-labelledby="trap-title" {onkeydown}>
             <h3 id="trap-title">{ t(lang, "trap.title") }</h3>
             <div class="row">
+                // Each label with its menu (`pair`): on a phone the row wraps between them,
+                // not between a label and its menu (a reviewer found "Operation" alone at the
+                // right edge, its menu on the next line).
+                <span class="pair">
                 <label for="trap-platform">{ t(lang, "trap.platform") }</label>
                 <select id="trap-platform" ref={shown_platform} onchange={on_platform}>
                     { for r.platforms.iter().enumerate().map(|(i, p)| html! {
                         <option value={i.to_string()} selected={i == trap.platform}>{ labels::platform(lang, p) }</option>
                     }) }
                 </select>
+                </span>
+                <span class="pair">
                 <label for="trap-op">{ t(lang, "paths.operation") }</label>
                 <select id="trap-op" ref={shown_op} onchange={on_op}>
                     // The tables' order (most frequent first); each option's value is the
@@ -207,6 +213,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                         }
                     }) }
                 </select>
+                </span>
             </div>
             <div class="trap-nav">
                 <button id="trap-prev" class="trap-button" disabled={trap.phase == 0} onclick={go(TrapMove::Previous)}>{ t(lang, "trap.prev") }</button>

@@ -875,12 +875,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <div class="timeline">
             <div class="row toolbar">
                 if traced.len() > 1 {
+                    <span class="pair">
                     <label for="timeline-platform">{ t(lang, "timeline.platform") }</label>
                     <select id="timeline-platform" onchange={on_platform}>
                         { for traced.iter().enumerate().map(|(i, (name, virt, _))| html! {
                             <option value={i.to_string()} selected={i == chosen} data-virtualized={virt.to_string()}>{ name.clone() }</option>
                         }) }
                     </select>
+                    </span>
                 }
                 <button id="timeline-zoom-in" ref={zoom_in_ref.clone()} onclick={zoom_by(0.5, &zoom_out_ref)} disabled={deepest}
                     aria-label={t(lang, "timeline.zoom_in")} title={zoom_in_title}>{ "+" }</button>

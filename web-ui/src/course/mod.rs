@@ -23,7 +23,7 @@ mod storage;
 
 pub use link::{clear_location_hash, from_hash, replace_hash, set_location_hash, to_hash};
 pub use reduce::{dispatch_open, reduce, CourseAction};
-pub use score::{check_answers, checked, readable, score, Score};
+pub use score::{check_answers, checked, readable, score, NotReady, Score};
 pub use storage::{forget_open, last_open, load_progress, remember_open, save_progress, LastOpen};
 
 /// Where an assignment was opened from (what a reload re-opens).

@@ -7,6 +7,21 @@ use crate::state::State;
 
 use super::{Course, Progress, Saved};
 
+/// Why an assignment step's answers after the run cannot be given now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReady {
+    /// Its predictions are still to be committed (committing them runs it).
+    Predictions,
+    /// Its run is under way.
+    Running,
+    /// The scenario text or settings on screen are not the step's (a slider moved, the
+    /// text edited): its answers are checked only against a run of the step as handed out,
+    /// which "Back to this step" restores.
+    OtherSettings,
+    /// The step's own settings, not run (cancelled, failed, or over the page's budget).
+    NotRun,
+}
+
 /// Whether `saved` is right: `None` unless its step reveals answers, it was given against
 /// the step as it is now (`hash`, the step's current scenario hash for this student) and
 /// `expected` (the computed answers of a run of exactly this step) answers its question.
@@ -96,6 +111,35 @@ impl Course {
         let result = state.result.as_ref()?;
         let prepared = self.prepared.as_ref()?;
         Some(assignment::answers_from_result(&prepared.0, result))
+    }
+
+    /// Why the current step's answers cannot be given now (`None`: they can, a result of
+    /// exactly this step is shown; see [`NotReady`]).
+    pub fn not_ready(&self, state: &State) -> Option<NotReady> {
+        if self.awaiting_predictions() {
+            return Some(NotReady::Predictions);
+        }
+        if self.expected(state).is_some() {
+            return None;
+        }
+        let want = self.step_input()?;
+        // The text and settings on screen (a run of them is under way or shown), not the
+        // shown result's: after Next, the last step's result stays until this one's ends.
+        if *state.text != *want.text || state.knobs != want.knobs {
+            return Some(NotReady::OtherSettings);
+        }
+        Some(if state.is_running() {
+            NotReady::Running
+        } else {
+            NotReady::NotRun
+        })
+    }
+
+    /// The verdict kept for `saved` when no result of this step is shown (a slider moved
+    /// after the run): the one checked against a run of this step as it is now for this
+    /// student, which a result of other settings neither makes nor takes away.
+    pub fn kept_verdict(&self, saved: &Saved) -> Option<bool> {
+        saved.right.filter(|_| saved.hash == self.hash())
     }
 
     /// The final page's count (see [`score`]).
@@ -385,14 +429,22 @@ mod tests {
         };
         // Binary translation is the slower one: "hw" is a wrong prediction.
         assert_eq!(answer("slowest"), "bt");
+        let not_ready = |s: &State| s.course.as_ref().unwrap().not_ready(s);
+        assert_eq!(not_ready(&s), Some(NotReady::Predictions));
         reduce(
             &mut s,
             CourseAction::CommitPredictions(vec![("slowest".into(), "hw".into())]),
         );
         assert!(s.is_running());
+        assert_eq!(not_ready(&s), Some(NotReady::Running));
         assert_eq!(right(&s, "slowest"), None, "not checked before the run");
         let s = finish(s, expected.clone());
         assert_eq!(right(&s, "slowest"), Some(false));
+        assert_eq!(
+            not_ready(&s),
+            None,
+            "the step's own result: answers can be given"
+        );
         // With the computed answer it was checked against, for the final page's list, in
         // both languages (a platform by its label; this one has none).
         let shown = |s: &State, q: &str| {
@@ -419,8 +471,18 @@ mod tests {
             .as_ref()
             .clone();
         let mut s2 = s.clone();
+        // Once it is done, the settings are not the step's (not "run this step first", a
+        // student's review), and the prediction's verdict is kept. (While it runs, the
+        // step's result is still the one shown: answers are checked against it.)
+        assert_eq!(not_ready(&s2), None);
         s = finish(s, expected.clone());
         assert!(s.course.as_ref().unwrap().expected(&s).is_none());
+        assert_eq!(not_ready(&s), Some(NotReady::OtherSettings));
+        let kept = |s: &State, q: &str| {
+            let c = s.course.as_ref().unwrap();
+            c.kept_verdict(c.progress.answer("one", q).unwrap())
+        };
+        assert_eq!(kept(&s, "slowest"), Some(false));
         reduce(
             &mut s,
             CourseAction::Submit {
@@ -429,11 +491,17 @@ mod tests {
             },
         );
         assert_eq!(right(&s, "bt-rel"), None, "stale results check nothing");
+        assert_eq!(
+            kept(&s, "bt-rel"),
+            None,
+            "nothing kept for an answer not checked"
+        );
         assert_eq!(shown(&s, "bt-rel"), Some((None, None)));
         assert_eq!(right(&s, "slowest"), Some(false), "kept");
 
         // Back to the step: its run checks the answer given meanwhile.
         reduce(&mut s, CourseAction::GoTo(0));
+        assert_eq!(not_ready(&s), Some(NotReady::Running));
         let s = finish(s, expected.clone());
         assert_eq!(right(&s, "bt-rel"), Some(true));
         // A number with its unit and what is accepted, in each language's words.

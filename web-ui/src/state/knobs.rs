@@ -689,46 +689,6 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     out
 }
 
-/// The settings in `knobs` that differ from the scenario's own values (`base`) other than
-/// those `handed` sets to the same value: `handed` is what an assignment step was handed
-/// out with (the student's variant), which is the step as given, not a difference.
-pub fn changed_settings_from(
-    lang: Lang,
-    knobs: &Knobs,
-    handed: &Knobs,
-    base: &Baseline,
-) -> Vec<String> {
-    fn unless<T: PartialEq + Clone>(value: &Option<T>, handed: &Option<T>) -> Option<T> {
-        if value == handed {
-            None
-        } else {
-            value.clone()
-        }
-    }
-    let own = Knobs {
-        seed: None,
-        instance_count: unless(&knobs.instance_count, &handed.instance_count),
-        group_counts: unless(
-            &Some(knobs.group_counts.clone()),
-            &Some(handed.group_counts.clone()),
-        )
-        .unwrap_or_default(),
-        vcpus_per_instance: unless(&knobs.vcpus_per_instance, &handed.vcpus_per_instance),
-        threads_per_instance: unless(&knobs.threads_per_instance, &handed.threads_per_instance),
-        workload: unless(&knobs.workload, &handed.workload),
-        duration_ms: unless(&knobs.duration_ms, &handed.duration_ms),
-        vm_exit_cycles: unless(&knobs.vm_exit_cycles, &handed.vm_exit_cycles),
-        time_slice_ms: unless(&knobs.time_slice_ms, &handed.time_slice_ms),
-        host_cores: unless(&knobs.host_cores, &handed.host_cores),
-        host_clock_mhz: unless(&knobs.host_clock_mhz, &handed.host_clock_mhz),
-        memory_per_instance_mib: unless(
-            &knobs.memory_per_instance_mib,
-            &handed.memory_per_instance_mib,
-        ),
-    };
-    changed_settings(lang, &own, base)
-}
-
 /// The id of the first control whose setting differs between `a` and `b`.
 pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     if a.group_counts != b.group_counts {

@@ -17,8 +17,8 @@ mod trap;
 mod validation;
 
 pub use knobs::{
-    changed_control, changed_settings, changed_settings_from, control_of, parse_memory_mib,
-    parse_mib, parse_seed, Baseline, KnobError, Knobs, Slices, GROUP_SLIDERS,
+    changed_control, changed_settings, control_of, parse_memory_mib, parse_mib, parse_seed,
+    Baseline, KnobError, Knobs, Slices, GROUP_SLIDERS,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -356,18 +356,6 @@ impl State {
     pub fn result_settings_changed(&self) -> Vec<String> {
         match (&self.result_input, &self.result_baseline) {
             (Some(input), Some(base)) => changed_settings(self.lang, &input.knobs, base),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The settings the shown result ran with that differ from those `handed` (an
-    /// assignment step's scenario and the student's variant), named in the page's language
-    /// (see [`changed_settings_from`]).
-    pub fn result_settings_changed_from(&self, handed: &Knobs) -> Vec<String> {
-        match (&self.result_input, &self.result_baseline) {
-            (Some(input), Some(base)) => {
-                changed_settings_from(self.lang, &input.knobs, handed, base)
-            }
             _ => Vec::new(),
         }
     }

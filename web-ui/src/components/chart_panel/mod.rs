@@ -163,12 +163,14 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     // screens above them.
     let op_menu = (!ops.is_empty()).then(|| html! {
         <div class="row chart-controls">
+            <span class="pair">
             <label for="chart-op">{ t(lang, "chart.op") }</label>
             <select id="chart-op" onchange={on_op}>
                 { for ops.iter().enumerate().map(|(i, o)| html! {
                     <option value={i.to_string()} selected={Some(*o) == op}>{ labels::op(lang, *o) }</option>
                 }) }
             </select>
+            </span>
         </div>
     });
     let first_of_op = charts
