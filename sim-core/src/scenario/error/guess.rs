@@ -122,7 +122,19 @@ fn guess_as_written<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     if least > allowed_edits(letters) {
         return None;
     }
-    // As close, the one that shares a longer start by two letters or more (`hosts`: `host`,
+    // As close, the one name that is that close as a whole, not by a part of it alone
+    // (`emulatd`: `emulated`, not `emulated-dom0`, whose first part is as close).
+    let mut whole = scored
+        .iter()
+        .filter(|&&(d, name)| d == least && strsim::osa_distance(&want, &plain(name)) == least);
+    if let (Some(&(_, name)), None, true) = (
+        whole.next(),
+        whole.next(),
+        scored.iter().filter(|&&(d, _)| d == least).count() > 1,
+    ) {
+        return Some(name);
+    }
+    // Else the one that shares a longer start by two letters or more (`hosts`: `host`,
     // not `costs`); else no guess (`type`: `type1` or `type2`). The two longest starts by
     // a look at each (a sort would compile one more sort into the page).
     let mut best: Option<(usize, &'n str)> = None;

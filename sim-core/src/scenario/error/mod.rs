@@ -925,6 +925,20 @@ mod tests {
             Some("vm_exit_roundtrip")
         );
         assert_eq!(super::guess("handler", &costs), None);
+        // A name as close as a whole beats one as close by its first part alone (io-paths'
+        // platforms).
+        let platforms = [
+            "native",
+            "emulated",
+            "paravirtual",
+            "passthrough",
+            "emulated-dom0",
+        ];
+        assert_eq!(super::guess("emulatd", &platforms), Some("emulated"));
+        assert_eq!(
+            super::guess("emulated-dom", &platforms),
+            Some("emulated-dom0")
+        );
         let near = super::nearest("hypercal", &costs, 3);
         assert_eq!(near[0], "pv_hypercall");
         assert!(near.len() <= 3, "{near:?}");
