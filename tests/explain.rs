@@ -100,11 +100,12 @@ fn an_l1_hypervisors_vmcs_access_is_shown_as_the_l1_hypervisors_with_its_own_cos
 
 #[test]
 fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
-    // nested-virtualization's l2 (Sandy Bridge: 784-cycle round trip, no VMCS shadowing):
-    // a CPUID of the L2 guest exits to L0 (392, half the round trip), L0 reflects it and
-    // enters L1 (392), L1 handles it (its 10 VMCS accesses each a whole round trip,
-    // 438 + 346 by the exit/entry split, rounded to the nearest cycle), L1's VMRESUME exits to L0 (392), L0 enters L2
-    // (392): four half round trips, two whole ones, and the L2 guest resumes last, not
+    // nested-virtualization's l2 (Sandy Bridge: 784-cycle round trip, no VMCS shadowing),
+    // every exit and entry split 1186 : 937 (Core 2 Duo's proportion): 784 × 1186 / 2123
+    // = 437.98, so 438 for an exit and 346 for an entry. A CPUID of the L2 guest exits to
+    // L0 (438), L0 reflects it and enters L1 (346), L1 handles it (its 10 VMCS accesses
+    // each a whole round trip, 438 + 346), L1's VMRESUME exits to L0 (438), L0 enters L2
+    // (346): four transitions, two whole round trips, and the L2 guest resumes last, not
     // before L1 has handled its exit.
     let s = load(&virtsim_tests::workspace_root().join("scenarios/nested-virtualization.toml"));
     let l2 = s.platforms.iter().position(|p| p.name == "l2").expect("l2");
@@ -123,12 +124,12 @@ fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
         "{}",
         entries[0].2
     );
-    assert_eq!(entries[0].1, 392);
+    assert_eq!(entries[0].1, 346);
     let last = entries.last().unwrap();
     assert_eq!(last.0, e.phases.len() - 1, "L2's entry is the last phase");
     assert!(last.2.starts_with("VM entry into L2"), "{}", last.2);
     assert!(last.2.contains("after the instruction"), "{}", last.2);
-    assert_eq!(last.1, 392);
+    assert_eq!(last.1, 346);
     let l1_handler = e
         .phases
         .iter()
@@ -142,8 +143,8 @@ fn an_l2_exit_is_shown_in_the_order_it_runs_l2_resuming_last() {
         .map(|p| p.cycles)
         .collect();
     assert_eq!(exits.len(), 12);
-    assert_eq!((exits[0], exits[11]), (392, 392));
-    assert!(exits[1..11].iter().all(|&c| c == 438), "{exits:?}");
+    // L2's exit, the 10 VMCS accesses and L1's VMRESUME: every exit alike.
+    assert!(exits.iter().all(|&c| c == 438), "{exits:?}");
     assert_eq!(e.total, 18_056);
 }
 

@@ -168,8 +168,8 @@ struct Transitions {
 fn transitions(cpu: CpuGeneration) -> Transitions {
     match cpu {
         CpuGeneration::Prescott => Transitions {
-            exit: 1931,
-            entry: 2409,
+            exit: cpu.exit_entry_proportion().0,
+            entry: cpu.exit_entry_proportion().1,
             vmwrite: 171,
             source: (
                 "in the proportion measured on a Pentium 4: page-fault VM exit 1931 to VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
@@ -181,8 +181,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             ),
         },
         CpuGeneration::Merom => Transitions {
-            exit: 1186,
-            entry: 937,
+            exit: cpu.exit_entry_proportion().0,
+            entry: cpu.exit_entry_proportion().1,
             vmwrite: 44,
             source: (
                 "in the proportion measured on a Core 2 Duo E6400: page-fault VM exit 1186 to VM entry 937 (Adams & Agesen, ASPLOS 2006, Table 1)",
@@ -195,8 +195,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
         },
         // No AMD-V split or VMCB store figure in the reference: Core 2 Duo's, said so.
         CpuGeneration::Zen => Transitions {
-            exit: 1186,
-            entry: 937,
+            exit: cpu.exit_entry_proportion().0,
+            entry: cpu.exit_entry_proportion().1,
             vmwrite: 44,
             source: (
                 "in the proportion measured on an Intel Core 2 Duo (an estimate: VM exit 1186 to VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for AMD-V",
@@ -208,8 +208,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
             ),
         },
         _ => Transitions {
-            exit: 1186,
-            entry: 937,
+            exit: cpu.exit_entry_proportion().0,
+            entry: cpu.exit_entry_proportion().1,
             vmwrite: 44,
             source: (
                 "in the proportion measured on a Core 2 Duo (an estimate: VM exit 1186 to VM entry 937; Adams & Agesen, ASPLOS 2006, Table 1); the reference has no split for later CPUs",
@@ -819,18 +819,18 @@ impl Expander<'_> {
     ) {
         let s = &steps[i];
         let t = transitions(self.cpu);
-        // A nested exit's transitions are charged half a round trip each, and its entry
+        // A nested exit's transitions are charged their part of a round trip each, and its entry
         // is a step of its own (`path/nested.rs`): the exit carries all its cycles.
-        let half = crate::path::nested::is_half_round_trip(&s.en);
-        let exit_cycles = if half {
+        let transition = crate::path::nested::is_transition(&s.en);
+        let exit_cycles = if transition {
             s.cycles
         } else {
             share(s.cycles, t.exit, t.exit + t.entry)
         };
         // The round trip is this CPU's (or the scenario's `vm_exit_roundtrip`); only its
         // split between exit and entry comes from the older measurement.
-        let split = if half {
-            half_round_trip(s.cycles, self.roundtrip(), self.cpu)
+        let split = if transition {
+            transition_part(s.cycles, self.roundtrip(), self.cpu, false)
         } else {
             Text {
                 en: format!(
@@ -849,7 +849,7 @@ impl Expander<'_> {
         };
         // A nested exit's event is not injected by L0: L0 reflects the exit to L1, which
         // injects it into L2 through the VMCS it keeps for L2 (one of its VMWRITEs).
-        let inject = if half { None } else { injection(reason) };
+        let inject = if transition { None } else { injection(reason) };
         let name = reason.name_on(self.cpu.vendor());
         // L1's VMRESUME is one instruction of the three a nested_vmx exit may be.
         let vmresume =
@@ -1075,7 +1075,7 @@ impl Expander<'_> {
         for (k, step) in steps.iter().enumerate().take(end).skip(next) {
             out.push(whole(section, step, k));
         }
-        if half {
+        if transition {
             // The entry is the path's own step, after L1's handling (`nested_entry`).
             return;
         }
@@ -1235,7 +1235,7 @@ fn nested_entry(
         kind: PhaseKind::VmEntry,
         en,
         ko,
-        source: Some(half_round_trip(s.cycles, roundtrip, cpu)),
+        source: Some(transition_part(s.cycles, roundtrip, cpu, true)),
         ..whole(section, s, index)
     }
 }
@@ -1266,17 +1266,25 @@ fn roundtrip_origin(cpu: CpuGeneration) -> (&'static str, &'static str) {
     }
 }
 
-/// The source of a nested path's transition between the levels: half a round trip (with
-/// the odd cycle, or the cycles that make the transitions add up to whole round trips).
-fn half_round_trip(cycles: u64, roundtrip: u64, cpu: CpuGeneration) -> Text {
+/// Where a nested path's transition (`path/nested.rs`) gets its `cycles`: the exit's
+/// (`entry`: the entry's) part of the round trip, split as a single level's exit and entry.
+fn transition_part(cycles: u64, roundtrip: u64, cpu: CpuGeneration, entry: bool) -> Text {
     let (origin_en, origin_ko) = roundtrip_origin(cpu);
-    let entry = cpu.vendor().entry_instruction();
+    let resume = cpu.vendor().entry_instruction();
+    let split = transitions(cpu).source;
+    let (part_en, part_ko) = if entry {
+        ("the entry's", "entry의 몫")
+    } else {
+        ("the exit's", "exit의 몫")
+    };
     Text {
         en: format!(
-            "{cycles} cycles, half of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), with what is left when it is odd: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {entry} exit and L0's entry into L2, make two), half each (an estimate of the split)",
+            "{cycles} cycles, {part_en} part of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), split {}: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {resume} exit and L0's entry into L2, make two)",
+            split.0
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {roundtrip}의 절반({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`), 홀수이면 남는 사이클 포함: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {entry} exit, L0의 L2 진입은 왕복 두 번) 각각 절반 (나눔은 추정)",
+            "{cycles} 사이클, 왕복 {roundtrip}({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`) 중 {part_ko}, {}: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {resume} exit, L0의 L2 진입은 왕복 두 번)",
+            split.1
         ),
     }
 }

@@ -162,6 +162,26 @@ impl CpuGeneration {
         }
     }
 
+    /// How a VM exit and the entry that answers it divide their round trip: the
+    /// page-fault exit and entry measured on a Pentium 4 (1931 to 2409 cycles) and on a
+    /// Core 2 Duo E6400 (1186 to 937; Adams & Agesen, ASPLOS 2006, Table 1). The later
+    /// generations and AMD-V take Core 2 Duo's (estimate: the reference has no split for
+    /// them). Only the proportion: the round trip is [`Self::exit_roundtrip`]'s.
+    pub fn exit_entry_proportion(self) -> (u64, u64) {
+        match self {
+            CpuGeneration::Prescott => (1931, 2409),
+            _ => (1186, 937),
+        }
+    }
+
+    /// The exit's part of a `roundtrip` ([`Self::exit_entry_proportion`], rounded to the
+    /// nearest cycle); the entry's is the rest.
+    pub fn exit_part(self, roundtrip: u64) -> u64 {
+        let (exit, entry) = self.exit_entry_proportion();
+        let whole = u128::from(exit + entry);
+        ((u128::from(roundtrip) * u128::from(exit) + whole / 2) / whole) as u64
+    }
+
     /// Latency of one PAUSE instruction, cycles: Intel 64 and IA-32 Architectures
     /// Optimization Reference Manual, Skylake microarchitecture (outside the reference
     /// file): "about 10 cycles" in the generations before, "as many as 140 cycles" on

@@ -403,6 +403,9 @@ pub struct PathBuilder<'a> {
     costs: &'a CostTable,
     workload: &'a Workload,
     exit_roundtrip: u64,
+    /// The exit's part of the round trip (the entry's is the rest), for transitions
+    /// charged one at a time (a nested exit's: `nested.rs`).
+    exit_part: u64,
     features: CpuFeatures,
     /// Whose names the steps' texts give the hardware's mechanisms (VMCS or VMCB, ...).
     vendor: CpuVendor,
@@ -499,6 +502,7 @@ impl<'a> PathBuilder<'a> {
             costs,
             workload,
             exit_roundtrip: costs.exit_roundtrip(cpu),
+            exit_part: cpu.exit_part(costs.exit_roundtrip(cpu)),
             features: cpu.features(),
             vendor: cpu.vendor(),
             tlb_entries: cpu.tlb_entries(),

@@ -34,9 +34,10 @@ pub(crate) const L2_ENTRY_EN: VendorText = ("VM entry into L2", "VMRUN into L2")
 pub(crate) const L1_HANDLER_EN: &str = "L1 hypervisor: ";
 
 /// Whether a step is one of a nested path's transitions between the levels (L2's exit,
-/// L1's entry, L1's VMRESUME or HLT exit, L2's entry), each charged half a round trip: the
-/// step-through shows it alone, not as an exit with its entry.
-pub(crate) fn is_half_round_trip(en: &str) -> bool {
+/// L1's entry, L1's VMRESUME or HLT exit, L2's entry), each charged its part of a round
+/// trip (an exit's or an entry's, in the CPU's proportion: `CpuGeneration::exit_part`):
+/// the step-through shows it alone, not as an exit with its entry.
+pub(crate) fn is_transition(en: &str) -> bool {
     en.starts_with(L2_EXIT_EN.0)
         || en.starts_with(L2_EXIT_EN.1)
         || is_step(L1_VMRESUME_EXIT_EN, en)
@@ -58,8 +59,8 @@ impl PathBuilder<'_> {
     /// enters L2. The multiplication of exits comes from these steps alone.
     ///
     /// The steps come in the order they run, L2's entry last. Four transitions (L2's exit,
-    /// L1's entry, L1's exit, L2's entry) are charged half a round trip each: two round
-    /// trips, as an exit and its entry are a round trip on one level.
+    /// L1's entry, L1's exit, L2's entry) are charged an exit's or an entry's part of a
+    /// round trip each, split as a single level's exit and entry are: two round trips.
     pub(super) fn nested_exit(
         &self,
         s: &mut Steps,
@@ -68,12 +69,9 @@ impl PathBuilder<'_> {
         en: &str,
         ko: &str,
     ) {
-        let half = self.exit_roundtrip / 2;
         self.reflect_to_l1(s, reason, handler, en, ko);
         self.l1_vmcs_accesses(s);
-        // The rest of the two round trips (two cycles more than `half` when the round trip
-        // is odd, so that the four transitions make two round trips exactly).
-        self.l1_resumes_l2(s, 2 * self.exit_roundtrip - 3 * half);
+        self.l1_resumes_l2(s);
     }
 
     /// An L2 vCPU with nothing to run halts: its HLT exit is reflected to L1, whose handler
@@ -88,7 +86,7 @@ impl PathBuilder<'_> {
         s.push_exit(
             Layer::Hardware,
             Category::Hypervisor,
-            self.exit_roundtrip / 2,
+            self.exit_part,
             L1_HLT_EXIT_EN,
             "L1의 HLT가 L0로 exit",
             Some(ExitReason::Hlt),
@@ -110,11 +108,11 @@ impl PathBuilder<'_> {
     /// to L0; L0 merges the VMCS and enters L2, which takes the interrupt at entry.
     ///
     /// After a halt, L1's entry here and L1's HLT exit in [`PathBuilder::nested_halt`] make
-    /// one round trip, as L2's entry here and L2's exit there do.
+    /// one round trip, as L2's entry here and L2's exit there do: each entry is charged the
+    /// entry's part of a round trip, each exit the exit's.
     pub(super) fn nested_interrupt(&self, s: &mut Steps, source: IrqSource, state: VcpuState) {
         let c = self.costs;
-        let rt = self.exit_roundtrip;
-        let half = rt / 2;
+        let entry = self.exit_roundtrip - self.exit_part;
         let halted = state == VcpuState::Halted;
         let block = self.vendor.control_block();
         if !halted {
@@ -127,7 +125,7 @@ impl PathBuilder<'_> {
         s.push(
             Layer::Hardware,
             Category::Hypervisor,
-            if halted { rt - half } else { half },
+            entry,
             self.vendor.pick(L1_IRQ_ENTRY_EN.0, L1_IRQ_ENTRY_EN.1),
             self.vendor.pick(
                 "L2를 위한 인터럽트와 함께 L1으로 VM entry",
@@ -163,17 +161,16 @@ impl PathBuilder<'_> {
             &format!("L1 하이퍼바이저: {ko}"),
         );
         self.l1_vmcs_accesses(s);
-        self.l1_resumes_l2(s, if halted { 2 * rt - 3 * half } else { rt - half });
+        self.l1_resumes_l2(s);
     }
 
     /// L2's exit to L0, L0's reflection and its entry into L1, and L1's handler.
     fn reflect_to_l1(&self, s: &mut Steps, reason: ExitReason, handler: u64, en: &str, ko: &str) {
         let c = self.costs;
-        let half = self.exit_roundtrip / 2;
         s.push_exit(
             Layer::Hardware,
             Category::Hypervisor,
-            half,
+            self.exit_part,
             &format!(
                 "{} ({})",
                 self.vendor.pick(L2_EXIT_EN.0, L2_EXIT_EN.1),
@@ -194,7 +191,7 @@ impl PathBuilder<'_> {
         s.push(
             Layer::Hardware,
             Category::Hypervisor,
-            half,
+            self.exit_roundtrip - self.exit_part,
             self.vendor.pick(L1_ENTRY_EN.0, L1_ENTRY_EN.1),
             self.vendor.pick(
                 "넘겨받은 exit와 함께 L1으로 VM entry",
@@ -244,13 +241,12 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// L1's VMRESUME exits to L0, which merges L1's VMCS for L2 into its own and enters L2
-    /// (`l2_entry` cycles).
-    fn l1_resumes_l2(&self, s: &mut Steps, l2_entry: u64) {
+    /// L1's VMRESUME exits to L0, which merges L1's VMCS for L2 into its own and enters L2.
+    fn l1_resumes_l2(&self, s: &mut Steps) {
         s.push_exit(
             Layer::Hardware,
             Category::Hypervisor,
-            self.exit_roundtrip / 2,
+            self.exit_part,
             self.vendor
                 .pick(L1_VMRESUME_EXIT_EN.0, L1_VMRESUME_EXIT_EN.1),
             self.vendor
@@ -266,7 +262,7 @@ impl PathBuilder<'_> {
         s.push(
             Layer::Hardware,
             Category::Hypervisor,
-            l2_entry,
+            self.exit_roundtrip - self.exit_part,
             self.vendor.pick(L2_ENTRY_EN.0, L2_ENTRY_EN.1),
             self.vendor.pick("L2로 VM entry", "L2로 VMRUN"),
         );

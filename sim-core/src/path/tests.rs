@@ -233,7 +233,7 @@ fn an_interrupt_for_a_nested_guest_goes_through_l1() {
         let end = at(steps, nested::L2_ENTRY_EN).map_or(steps.len(), |i| i + 1);
         steps[..end]
             .iter()
-            .filter(|s| nested::is_half_round_trip(&s.en))
+            .filter(|s| nested::is_transition(&s.en))
             .map(|s| s.cycles)
             .sum()
     };
