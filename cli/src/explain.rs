@@ -9,7 +9,7 @@ use serde::Serialize;
 use sim_core::explain::{self, Explanation, Phase, Section};
 use sim_core::{names, Layer, Op, PlatformKind, Scenario};
 
-use crate::output::{clean, lang_of, pad, rpad, snake, word, wrap};
+use crate::output::{clean, exit_word, lang_of, pad, rpad, snake, word, wrap};
 
 /// Output format of `virtsim explain`.
 #[derive(Clone, Copy, ValueEnum)]
@@ -155,7 +155,13 @@ const W_KIND: usize = 18;
 const W_LAYER: usize = 16;
 const W_CYCLES: usize = 8;
 
-fn phase_lines(out: &mut String, e: &Explanation, ko: bool, sources: bool) {
+fn phase_lines(
+    out: &mut String,
+    e: &Explanation,
+    ko: bool,
+    sources: bool,
+    vendor: sim_core::CpuVendor,
+) {
     let lang = if ko {
         sim_core::Lang::Ko
     } else {
@@ -179,7 +185,7 @@ fn phase_lines(out: &mut String, e: &Explanation, ko: bool, sources: bool) {
             };
             let _ = writeln!(out, "    {heading}");
         }
-        let text = wrap(&phase_text(p, ko), 60, &indent);
+        let text = wrap(&phase_text(p, ko, vendor), 60, &indent);
         let text = text.trim_start();
         let _ = write!(
             out,
@@ -200,12 +206,13 @@ fn phase_lines(out: &mut String, e: &Explanation, ko: bool, sources: bool) {
     }
 }
 
-/// The phase's sentence in the output language (with the exit it belongs to).
-fn phase_text(p: &Phase, ko: bool) -> String {
+/// The phase's sentence in the output language (with the exit it belongs to, named as the
+/// host's CPU vendor names it).
+fn phase_text(p: &Phase, ko: bool, vendor: sim_core::CpuVendor) -> String {
     let text = if ko { &p.ko } else { &p.en };
     match (p.exit, p.kind) {
         (Some(reason), explain::PhaseKind::Step) => {
-            format!("{} [{}]", clean(text), word(ko, reason.name()))
+            format!("{} [{}]", clean(text), exit_word(ko, reason, vendor))
         }
         _ => clean(text),
     }
@@ -231,7 +238,8 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
         rpad(if ko { "사이클" } else { "cycles" }, W_CYCLES),
         if ko { "설명" } else { "what happens" }
     );
-    phase_lines(&mut out, own, ko, true);
+    let vendor = scenario.host.cpu.vendor();
+    phase_lines(&mut out, own, ko, true, vendor);
     let _ = writeln!(
         out,
         "{} {}",
@@ -294,7 +302,7 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
                     crate::output::wrap(if ko { &note.ko } else { &note.en }, 96, "  ")
                 );
             }
-            phase_lines(&mut out, e, ko, false);
+            phase_lines(&mut out, e, ko, false, vendor);
         }
     }
     out

@@ -1552,3 +1552,69 @@ fn baselines_that_differ_between_platforms_are_named() {
     assert!(ko.contains("victim 네이티브: credit-boost "), "{ko}");
     assert!(!stdout(&virtsim(&["run", &smoke()])).contains("own baseline"));
 }
+
+/// The words of Intel's VT-x that an AMD host's exit labels must not use.
+const VT_X_WORDS: [&str; 9] = [
+    "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",
+];
+
+/// The "exits and traps by reason" section of a table.
+fn exits_section(out: &str, ko: bool) -> String {
+    let heading = if ko {
+        "exit/트랩 사유 (초당)"
+    } else {
+        "exits and traps by reason (per second)"
+    };
+    let start = out.find(heading).expect("exits section");
+    let section = &out[start..];
+    section[..section.find("\n\n").unwrap_or(section.len())].to_string()
+}
+
+/// On an AMD host (`cpu = "zen"`) the exits table names the exits as AMD-V does, in both
+/// languages: a nested page fault for an EPT violation, nested SVM for nested VMX. The
+/// JSON keeps the result's keys.
+#[test]
+fn exits_on_an_amd_host_go_by_amd_v_names() {
+    let library = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/");
+    for (file, intel, amd_en, amd_ko) in [
+        (
+            "memory-overcommit.toml",
+            "ept_violation=",
+            "npf=",
+            "중첩 페이지 폴트(#NPF) ",
+        ),
+        (
+            "nested-virtualization.toml",
+            "nested_vmx=",
+            "nested_svm=",
+            "중첩 SVM ",
+        ),
+    ] {
+        let text = std::fs::read_to_string(format!("{library}{file}")).unwrap();
+        let zen = scratch(
+            &format!("zen-{file}"),
+            &text.replacen("[host]\n", "[host]\ncpu = \"zen\"\n", 1),
+        );
+        let zen = zen.to_str().unwrap();
+        let on_intel = stdout(&virtsim(&["run", &format!("{library}{file}")]));
+        assert!(
+            exits_section(&on_intel, false).contains(intel),
+            "{on_intel}"
+        );
+        for (ko, expected) in [(false, amd_en), (true, amd_ko)] {
+            let o = virtsim(&["run", zen, "--lang", if ko { "ko" } else { "en" }]);
+            assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+            let section = exits_section(&stdout(&o), ko);
+            assert!(section.contains(expected), "{file}: {section}");
+            for word in VT_X_WORDS {
+                assert!(
+                    !section.to_lowercase().contains(&word.to_lowercase()),
+                    "{file}: {word} in {section}"
+                );
+            }
+        }
+        let json = stdout(&virtsim(&["run", zen, "--format", "json"]));
+        assert!(json.contains(&format!("\"{}\"", intel.trim_end_matches('='))));
+        assert!(json.contains("\"cpu\": \"zen\""));
+    }
+}

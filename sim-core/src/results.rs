@@ -30,6 +30,11 @@ pub struct RunResult {
     pub duration_ms: u64,
     pub clock_mhz: u64,
     pub cores: u32,
+    /// The host's CPU generation (`[host] cpu`), whose vendor names the exits in a
+    /// result's tables (an EPT violation is AMD-V's nested page fault). A result written
+    /// before the field read back as the default generation, an Intel one.
+    #[serde(default)]
+    pub cpu: crate::hardware::CpuGeneration,
     pub platforms: Vec<PlatformResult>,
     /// The seed document's comparison table, filled with this run's figures.
     pub table: ComparisonTable,
@@ -44,6 +49,11 @@ impl RunResult {
     /// The platform named `name` (as in the scenario's `[[platform]]`).
     pub fn platform(&self, name: &str) -> Option<&PlatformResult> {
         self.platforms.iter().find(|p| p.name == name)
+    }
+
+    /// Who made the host's CPU: which names (VT-x's or AMD-V's) label the run's exits.
+    pub fn vendor(&self) -> crate::hardware::CpuVendor {
+        self.cpu.vendor()
     }
 
     /// The answer to the scenario's question `id`.

@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::sim::{
-    Category, ExitReason, IoModel, Layer, NetworkMode, Op, PlatformKind, SchedulerKind,
+    Category, CpuVendor, ExitReason, IoModel, Layer, NetworkMode, Op, PlatformKind, SchedulerKind,
     StorageMode, Technique,
 };
 use crate::sim::{PlatformResult, RunResult};
@@ -206,8 +206,28 @@ pub fn part(lang: Lang, p: crate::sim::path::Part) -> Option<&'static str> {
     Some(lang.pick(ko, en))
 }
 
-pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
-    let (ko, en) = match e {
+/// An exit reason on a host whose CPU is `vendor`'s (the run's: [`RunResult::vendor`]): on
+/// AMD the exits VT-x names by its mechanisms go by AMD-V's names (an EPT violation is a
+/// nested page fault, #NPF; nested VMX is nested SVM, L1's VMRUN, VMLOAD and VMSAVE
+/// intercepted), as the step texts say. The result's keys stay [`ExitReason::name`].
+pub fn exit(lang: Lang, e: ExitReason, vendor: CpuVendor) -> &'static str {
+    let (ko, en) = match (e, vendor) {
+        (ExitReason::NestedVmx, CpuVendor::Amd) => (
+            "중첩 SVM (L1의 VMRUN/VMLOAD/VMSAVE)",
+            "nested SVM (L1's VMRUN/VMLOAD/VMSAVE)",
+        ),
+        (ExitReason::EptViolation, CpuVendor::Amd) => {
+            ("중첩 페이지 폴트(#NPF)", "nested page fault (#NPF)")
+        }
+        (e, _) => intel_exit(e),
+    };
+    lang.pick(ko, en)
+}
+
+/// [`exit`]'s Korean and English names on an Intel host (and on AMD where both vendors
+/// say the same).
+fn intel_exit(e: ExitReason) -> (&'static str, &'static str) {
+    match e {
         ExitReason::IoInstruction => ("I/O 명령어", "I/O instruction"),
         ExitReason::Mmio => ("MMIO", "MMIO"),
         ExitReason::CrAccess => ("제어 레지스터 접근", "control-register access"),
@@ -240,8 +260,7 @@ pub fn exit(lang: Lang, e: ExitReason) -> &'static str {
             "시스템 콜·예외 바운스 (64비트 반가상화)",
             "system call or exception bounce (64-bit PV)",
         ),
-    };
-    lang.pick(ko, en)
+    }
 }
 
 /// A kind of platform (sim-core's [`crate::sim::names`], which the CLI prints too).
@@ -337,5 +356,37 @@ mod tests {
         );
         // A scenario's own workload: its name alone.
         assert_eq!(workload(Lang::Ko, "io-heavy"), "io-heavy");
+    }
+
+    /// On an AMD host no exit label names a VT-x mechanism; on an Intel host the labels
+    /// are VT-x's, and both vendors share the others.
+    #[test]
+    fn exit_labels_on_amd_name_no_vt_x_mechanism() {
+        const INTEL: [&str; 9] = [
+            "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",
+        ];
+        for e in ExitReason::ALL {
+            for lang in [Lang::Ko, Lang::En] {
+                let amd = exit(lang, e, CpuVendor::Amd);
+                for word in INTEL {
+                    assert!(!amd.contains(word), "{e:?} {lang:?}: {amd}");
+                }
+                if !matches!(e, ExitReason::EptViolation | ExitReason::NestedVmx) {
+                    assert_eq!(amd, exit(lang, e, CpuVendor::Intel), "{e:?}");
+                }
+            }
+        }
+        assert_eq!(
+            exit(Lang::En, ExitReason::EptViolation, CpuVendor::Intel),
+            "EPT violation"
+        );
+        assert_eq!(
+            exit(Lang::En, ExitReason::EptViolation, CpuVendor::Amd),
+            "nested page fault (#NPF)"
+        );
+        assert_eq!(
+            exit(Lang::Ko, ExitReason::NestedVmx, CpuVendor::Amd),
+            "중첩 SVM (L1의 VMRUN/VMLOAD/VMSAVE)"
+        );
     }
 }

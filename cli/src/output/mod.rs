@@ -24,7 +24,9 @@ pub(crate) use questions::{
     thin_percentile_diags, warn_near_ties, Diag,
 };
 use text::*;
-pub(crate) use text::{clean, clean_lines, figure, lang_of, pad, rpad, snake, stack, word, wrap};
+pub(crate) use text::{
+    clean, clean_lines, exit_word, figure, lang_of, pad, rpad, snake, stack, word, wrap,
+};
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.
 fn name_width(r: &RunResult) -> usize {
@@ -472,7 +474,7 @@ fn exits(out: &mut String, r: &RunResult, ko: bool) {
             .map(|e| {
                 format!(
                     "{}{}{:.0}",
-                    word(ko, e.reason.name()),
+                    exit_word(ko, e.reason, r.vendor()),
                     tr(ko, "=", " "),
                     e.per_second
                 )

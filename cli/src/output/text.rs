@@ -98,8 +98,8 @@ pub(crate) fn snake<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Korean names of the scenario-file words the table shows by their key (operations, exit
-/// reasons, fault kinds, paging modes, and `explain`'s variants: native and the
-/// techniques); a word without one is shown as is. Platform kinds, techniques and I/O
+/// reasons, AMD-V's names of two of them, fault kinds, paging modes, and `explain`'s
+/// variants: native and the techniques); a word without one is shown as is. Platform kinds, techniques and I/O
 /// models in a stack are named as on the page ([`stack`]).
 pub(super) fn ko_word(word: &str) -> &str {
     match word {
@@ -144,6 +144,9 @@ pub(super) fn ko_word(word: &str) -> &str {
         "hidden_page_fault" => "숨은 페이지 폴트",
         "nested_vmx" => "중첩 VMX",
         "ept_violation" => "EPT 위반",
+        // An AMD host's names for the two exits above (ExitReason::name_on).
+        "nested_svm" => "중첩 SVM",
+        "npf" => "중첩 페이지 폴트(#NPF)",
         "pml_full" => "PML 가득 참",
         "msr_write" => "MSR 쓰기",
         "syscall_trap" => "시스템 콜 트랩",
@@ -180,6 +183,18 @@ pub(crate) fn word(ko: bool, word: &str) -> &str {
     }
 }
 
+/// An exit reason in the output language on a host whose CPU is `vendor`'s: its key in
+/// English, except where AMD-V names the exit otherwise (`npf` for an EPT violation,
+/// `nested_svm` for nested VMX, as the step texts say: [`sim_core::ExitReason::name_on`]);
+/// its Korean word in Korean. Result keys (JSON, CSV) stay [`sim_core::ExitReason::name`].
+pub(crate) fn exit_word(
+    ko: bool,
+    reason: sim_core::ExitReason,
+    vendor: sim_core::CpuVendor,
+) -> &'static str {
+    word(ko, reason.name_on(vendor))
+}
+
 /// A figure with two decimals, without trailing zeros.
 pub(crate) fn figure(value: f64) -> String {
     let s = format!("{value:.2}");
@@ -194,4 +209,52 @@ pub(crate) fn figure(value: f64) -> String {
 /// A blank line and a section heading in the output language.
 pub(super) fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {
     let _ = writeln!(out, "\n{}", tr(ko, en, ko_text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim_core::{CpuVendor, ExitReason};
+
+    /// On an AMD host no exit's name, in either language, is one of VT-x's words; on an
+    /// Intel host the names are the keys (English) and their Korean words, as before.
+    #[test]
+    fn exit_words_on_amd_name_no_vt_x_mechanism() {
+        const INTEL: [&str; 9] = [
+            "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",
+        ];
+        for reason in ExitReason::ALL {
+            for ko in [false, true] {
+                let amd = exit_word(ko, reason, CpuVendor::Amd).to_lowercase();
+                for word in INTEL {
+                    assert!(!amd.contains(&word.to_lowercase()), "{reason:?}: {amd}");
+                }
+                assert_eq!(
+                    exit_word(ko, reason, CpuVendor::Intel),
+                    word(ko, reason.name())
+                );
+            }
+            // Every exit has a Korean word.
+            assert_ne!(
+                exit_word(true, reason, CpuVendor::Amd),
+                reason.name_on(CpuVendor::Amd)
+            );
+        }
+        assert_eq!(
+            exit_word(false, ExitReason::EptViolation, CpuVendor::Amd),
+            "npf"
+        );
+        assert_eq!(
+            exit_word(true, ExitReason::EptViolation, CpuVendor::Amd),
+            "중첩 페이지 폴트(#NPF)"
+        );
+        assert_eq!(
+            exit_word(false, ExitReason::NestedVmx, CpuVendor::Amd),
+            "nested_svm"
+        );
+        assert_eq!(
+            exit_word(true, ExitReason::NestedVmx, CpuVendor::Amd),
+            "중첩 SVM"
+        );
+    }
 }

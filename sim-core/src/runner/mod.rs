@@ -842,6 +842,7 @@ impl Runner {
             duration_ms: s.duration_ms,
             clock_mhz: s.host.clock_mhz,
             cores: s.host.cores,
+            cpu: s.host.cpu,
             table: comparison_table::build(&platforms, sweep.as_ref()),
             platforms,
             questions,

@@ -10,7 +10,7 @@ use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
-use crate::sim::{Layer, Op, OpPath, PlatformKind, Step};
+use crate::sim::{CpuVendor, Layer, Op, OpPath, PlatformKind, Step};
 use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
@@ -191,6 +191,7 @@ fn step_rows(
     steps: &[Step],
     first: usize,
     note: Option<String>,
+    vendor: CpuVendor,
 ) -> Html {
     html! {
         { for steps.iter().enumerate().map(|(i, s)| html! {
@@ -202,7 +203,7 @@ fn step_rows(
                 </td>
                 <td class="text">
                     { lang.pick(&s.ko, &s.en).to_string() }
-                    if let Some(e) = s.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
+                    if let Some(e) = s.exit { <span class="exit-tag">{ labels::exit(lang, e, vendor) }</span> }
                     if let Some(part) = labels::part(lang, s.part) { <small class="part">{ part }</small> }
                     if let Some(n) = &note { <small class="batched">{ n.clone() }</small> }
                 </td>
@@ -364,14 +365,14 @@ pub fn paths(props: &PathsProps) -> Html {
                                     <caption>{ format!("{}: {}", t(lang, "paths.operation"), op.map_or("", |o| labels::op(lang, o))) }</caption>
                                     { path_head(lang) }
                                     <tbody>
-                                        { step_rows(lang, p.kind, &path.submit.steps, 1, None) }
+                                        { step_rows(lang, p.kind, &path.submit.steps, 1, None, r.vendor()) }
                                         { step_rows(lang, p.kind, &path.submit.batched, 1 + path.submit.steps.len(),
-                                            Some(t(lang, "paths.every").replace("{}", &fmt_num(path.submit.batch_every as f64)))) }
+                                            Some(t(lang, "paths.every").replace("{}", &fmt_num(path.submit.batch_every as f64))), r.vendor()) }
                                         if !path.complete.steps.is_empty() || !path.complete.batched.is_empty() {
                                             <tr class="sub"><th colspan="4" scope="rowgroup" class="text">{ t(lang, "paths.completion") }</th></tr>
-                                            { step_rows(lang, p.kind, &path.complete.steps, 1, None) }
+                                            { step_rows(lang, p.kind, &path.complete.steps, 1, None, r.vendor()) }
                                             { step_rows(lang, p.kind, &path.complete.batched, 1 + path.complete.steps.len(),
-                                                Some(t(lang, "paths.every").replace("{}", &fmt_num(path.complete.batch_every as f64)))) }
+                                                Some(t(lang, "paths.every").replace("{}", &fmt_num(path.complete.batch_every as f64))), r.vendor()) }
                                         }
                                     </tbody>
                                     <tfoot><tr>
@@ -388,7 +389,7 @@ pub fn paths(props: &PathsProps) -> Html {
                                 }
                             }
                             if let Some(swap) = &p.swap_path {
-                                { swap_table(lang, p.kind, swap, r.clock_mhz) }
+                                { swap_table(lang, p.kind, swap, r.clock_mhz, r.vendor()) }
                             }
                         </article>
                     }
@@ -400,7 +401,13 @@ pub fn paths(props: &PathsProps) -> Html {
 
 /// The steps a touch of a page on the host's swap adds to an operation on a platform whose
 /// working sets are partly swapped out (sim-core's `SwapPath`).
-fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::sim::SwapPath, clock_mhz: u64) -> Html {
+fn swap_table(
+    lang: Lang,
+    kind: PlatformKind,
+    swap: &crate::sim::SwapPath,
+    clock_mhz: u64,
+    vendor: CpuVendor,
+) -> Html {
     let cycles = |steps: &[Step]| steps.iter().map(|s| s.cycles as f64).sum::<f64>();
     let total = cycles(&swap.fault)
         + cycles(&swap.writeback) * swap.writeback_percent / 100.0
@@ -417,14 +424,14 @@ fn swap_table(lang: Lang, kind: PlatformKind, swap: &crate::sim::SwapPath, clock
             { path_head(lang) }
             <tbody>
                 // One sequence in time: the numbers run on through its parts.
-                { step_rows(lang, kind, &swap.fault, 1, None) }
+                { step_rows(lang, kind, &swap.fault, 1, None, vendor) }
                 { sub(t(lang, "paths.swap_writeback").replace("{}", &crate::num::pct(swap.writeback_percent))) }
-                { step_rows(lang, kind, &swap.writeback, 1 + swap.fault.len(), None) }
+                { step_rows(lang, kind, &swap.writeback, 1 + swap.fault.len(), None, vendor) }
                 { sub(t(lang, if matches!(kind, PlatformKind::Native | PlatformKind::Container) { "paths.swap_wait_process" } else { "paths.swap_wait" })
                     .replacen("{}", &fmt_num(swap.read_latency_us as f64), 1)
                     .replacen("{}", &fmt_num((swap.read_latency_us * clock_mhz) as f64), 1)) }
                 { sub(t(lang, "paths.swap_resume").to_string()) }
-                { step_rows(lang, kind, &swap.resume, 1 + swap.fault.len() + swap.writeback.len(), None) }
+                { step_rows(lang, kind, &swap.resume, 1 + swap.fault.len() + swap.writeback.len(), None, vendor) }
             </tbody>
             <tfoot><tr>
                 <th scope="row" colspan="3" class="text">{ t(lang, "paths.swap_total") }</th>

@@ -11,6 +11,7 @@ use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
 use crate::sim::explain::{Explanation, Phase, PhaseKind, Section};
+use crate::sim::CpuVendor;
 use crate::state::{ResultRef, Trap, TrapMove};
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +42,7 @@ fn phase_list(
     e: &Explanation,
     current: Option<usize>,
     on_move: Option<&Callback<TrapMove>>,
+    vendor: CpuVendor,
 ) -> Html {
     html! {
         <ol class="trap-phases">
@@ -52,7 +54,7 @@ fn phase_list(
                 let body = html! { <>
                     { swatch }<strong>{ label }</strong>
                     <span class="trap-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), cycles_word(lang, p.cycles)) }</span>
-                    if let Some(e) = p.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
+                    if let Some(e) = p.exit { <span class="exit-tag">{ labels::exit(lang, e, vendor) }</span> }
                     // A plain path step says what it is in a few words ("syscall/sysret"):
                     // its kind alone ("path step") would repeat down the list.
                     if current.is_none() || p.kind == PhaseKind::Step { <span class="trap-line">{ text }</span> }
@@ -228,7 +230,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                         <p class="trap-head">
                             <strong id="trap-kind">{ phase.kind.label(lang.core()) }</strong>
                             { " · " }{ labels::layer_on(lang, phase.layer, own.kind) }
-                            if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e) }</span> }
+                            if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e, r.vendor()) }</span> }
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
                         </p>
                         <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ cycles_word(lang, phase.cycles) }</p>
@@ -241,7 +243,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             fmt_num(own.total as f64), cycles_word(lang, own.total)) }</p>
                     </div>
                     <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(own) }</small></h4>
-                    { phase_list(lang, own, Some(trap.phase), Some(&props.on_move)) }
+                    { phase_list(lang, own, Some(trap.phase), Some(&props.on_move), r.vendor()) }
                     if let Some(note) = &own.note {
                         <p id="trap-note" class="hint">{ crate::num::regroup(lang.pick(&note.ko, &note.en)) }</p>
                     }
@@ -254,7 +256,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             if let Some(note) = &e.kind_note {
                                 <p class="hint">{ lang.pick(&note.ko, &note.en) }</p>
                             }
-                            { phase_list(lang, e, None, None) }
+                            { phase_list(lang, e, None, None, r.vendor()) }
                         </div>
                     }) }
                 </aside>

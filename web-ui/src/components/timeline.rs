@@ -7,7 +7,7 @@ use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
-use crate::sim::{Category, ExitReason, Trace};
+use crate::sim::{Category, CpuVendor, ExitReason, Trace};
 use crate::state::ResultRef;
 
 #[derive(Properties, PartialEq)]
@@ -382,8 +382,8 @@ pub fn explain(lang: Lang, category: Category, what: &str, instance: &str) -> St
     )
 }
 
-fn exit_label(lang: Lang, r: ExitReason) -> &'static str {
-    labels::exit(lang, r)
+fn exit_label(lang: Lang, r: ExitReason, vendor: CpuVendor) -> &'static str {
+    labels::exit(lang, r, vendor)
 }
 
 /// The timeline before it is recorded: what recording costs, and the button that runs the
@@ -631,7 +631,12 @@ fn segment_rects(
 }
 
 /// The trap markers in view (`x`: a cycle's drawing x).
-fn trap_marks(lang: Lang, marks: &[&crate::sim::TraceMark], x: &impl Fn(f64) -> f64) -> Html {
+fn trap_marks(
+    lang: Lang,
+    marks: &[&crate::sim::TraceMark],
+    x: &impl Fn(f64) -> f64,
+    vendor: CpuVendor,
+) -> Html {
     html! {
         <>
             { for marks.iter().map(|m| {
@@ -639,7 +644,7 @@ fn trap_marks(lang: Lang, marks: &[&crate::sim::TraceMark], x: &impl Fn(f64) -> 
                 let y = m.pcpu as f64 * LANE + 1.0;
                 html! {
                     <path d={format!("M{:.2} {:.1} l-3 -0 l3 5 l3 -5 z", mx, y)} class="trap">
-                        <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason), m.count, fmt_num(m.time as f64)) }</title>
+                        <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason, vendor), m.count, fmt_num(m.time as f64)) }</title>
                     </path>
                 }
             }) }
@@ -908,7 +913,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     { bin_rects(&lane_bins, v, &hover) }
                     { axis(&ms_ticks, lanes_height, w, time_axis.unit.0) }
                     { segment_rects(lang, &visible, &x, &hover, w) }
-                    { trap_marks(lang, &visible_marks, &x) }
+                    { trap_marks(lang, &visible_marks, &x, props.result.vendor()) }
                 </svg>
             </div>
             <p class="hint" id="timeline-help">{ t(lang, if touch_screen() { "timeline.help.touch" } else { "timeline.help" }) }</p>

@@ -521,6 +521,28 @@ mod tests {
         }
     }
 
+    /// The host's CPU generation crosses with the result (the page names the exits by its
+    /// vendor): an AMD host's reads back as AMD's, and so do its exits' names.
+    #[test]
+    fn an_amd_hosts_result_crosses_with_its_cpu() {
+        let (_, text) = crate::builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "smoke.toml")
+            .expect("library scenario");
+        let text = text.replacen("[host]\n", "[host]\ncpu = \"zen\"\n", 1);
+        let result = Scenario::from_toml("smoke.toml", &text)
+            .expect("valid")
+            .run()
+            .expect("runs");
+        assert_eq!(result.cpu, crate::sim::CpuGeneration::Zen);
+        let back: RunResult = from_bytes(&to_bytes(&result).expect("writes")).expect("reads");
+        assert_eq!(back.vendor(), crate::sim::CpuVendor::Amd);
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            serde_json::to_string(&result).unwrap()
+        );
+    }
+
     /// `skip_serializing_if` leaves an `Option` out: it reads back as `None`, and the
     /// fields after it still line up.
     #[test]

@@ -569,7 +569,7 @@ fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
         .iter()
         .enumerate()
         .map(|(i, reason)| Series {
-            name: labels::exit(lang, *reason).into(),
+            name: labels::exit(lang, *reason, r.vendor()).into(),
             colour: palette::series(i),
             values: r
                 .platforms
