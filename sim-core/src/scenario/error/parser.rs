@@ -796,7 +796,7 @@ pub(crate) fn parser_error(
     v.error(span, m)
 }
 
-/// A value where a list, a table or a text in both languages belongs (`platforms = "t1"`,
+/// A value where an array, a table or a text in both languages belongs (`platforms = "t1"`,
 /// `disk = 5`, `label = ["Type 1"]`): what to write instead, in the file's terms, not
 /// serde's "expected a sequence" or "expected struct DiskSection".
 fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg> {
@@ -813,8 +813,8 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
         };
         return Some(msg!(
             "invalid_type",
-            "{found}; {key} is a list: write it in brackets, {key} = [{example}]",
-            "값의 형식이 맞지 않습니다: {got_ko}; `{key}`은(는) 목록입니다: 대괄호 안에 쓰세요, {key} = [{example}]",
+            "{found}; `{key}` is an array: write it in brackets, {key} = [{example}]",
+            "값의 형식이 맞지 않습니다: {got_ko}. `{key}`은(는) 배열이므로 대괄호로 감싸 {key} = [{example}]처럼 쓰세요",
             found = found,
             got_ko = found_ko(detail),
             key = key,
@@ -843,8 +843,8 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
         };
         return Some(msg!(
             "invalid_type",
-            "{found}; {key} is a table of keys of its own: write {key} = { ... } with them inside{or} (docs/scenario-format.md lists its keys)",
-            "값의 형식이 맞지 않습니다: {got_ko}; `{key}`은(는) 자기 키들을 담는 표입니다: {key} = { ... } 안에 키를 쓰세요.{or_ko} (키 목록은 docs/scenario-format.md에 있습니다)",
+            "{found}; `{key}` is a table of keys of its own: write {key} = { ... } with them inside{or} (docs/scenario-format.md lists its keys)",
+            "값의 형식이 맞지 않습니다: {got_ko}. `{key}`은(는) 자기 키를 담는 표이므로 {key} = { ... } 안에 키를 쓰세요.{or_ko} (키 목록은 docs/scenario-format.md에 있습니다)",
             found = found,
             got_ko = found_ko(detail),
             key = key,
@@ -860,8 +860,8 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
         // A list where the text belongs (`label = ["Type 1"]`).
         return Some(msg!(
             "invalid_type",
-            "a list where a text belongs; {key} is a text in both languages, not a list: write {key} = {form}",
-            "텍스트 자리에 목록이 있습니다: `{key}`은(는) 목록이 아니라 두 언어의 텍스트입니다. {key} = {form}으로 쓰세요",
+            "an array where a text belongs; `{key}` is a text in both languages, not an array: write {key} = {form}",
+            "텍스트 자리에 배열이 있습니다: `{key}`은(는) 배열이 아니라 두 언어의 텍스트입니다. {key} = {form}으로 쓰세요",
             key = key,
             form = form,
             detail = detail
