@@ -203,8 +203,8 @@ fn transitions(cpu: CpuGeneration) -> Transitions {
                 "인텔 Core 2 Duo에서 측정한 비율로 나눔(추정) (VM exit 1186 대 VM entry 937; Adams & Agesen, ASPLOS 2006, 표 1). 참고 자료에는 AMD-V의 exit/entry 비율이 없음",
             ),
             vmwrite_source: (
-                "estimate: the store into the VMCB taken as 44 cycles, what writing one field of Intel's control structure cost on a Core 2 Duo (Adams & Agesen, ASPLOS 2006, Table 1; no AMD-V figure in the reference); the rest of the handler is the emulation",
-                "추정: VMCB에 쓰는 store를 44 사이클로 봄, Core 2 Duo에서 인텔 제어 구조의 필드 하나를 쓰는 비용 (Adams & Agesen, ASPLOS 2006, 표 1; 참고 자료에 AMD-V 수치 없음). 핸들러의 나머지는 에뮬레이션",
+                "estimate: the store into the VMCB taken as 44 cycles, what one VMWRITE cost on a Core 2 Duo (Adams & Agesen, ASPLOS 2006, Table 1; no AMD-V figure in the reference), an upper bound for a plain cached store since VMWRITE is microcoded; the rest of the handler is the emulation",
+                "추정: VMCB에 쓰는 비용을 44 사이클로 봄(Core 2 Duo에서 VMWRITE 한 번의 비용; Adams & Agesen, ASPLOS 2006, 표 1; 참고 자료에 AMD-V 수치 없음). 마이크로코드로 실행되는 VMWRITE의 비용이므로 캐시에 있는 일반 메모리 쓰기에는 상한임. 핸들러의 나머지는 에뮬레이션",
             ),
         },
         _ => Transitions {
@@ -271,8 +271,8 @@ fn instruction(reason: ExitReason, vendor: CpuVendor) -> Option<(&'static str, &
             "섀도 페이지 테이블 항목이 아직 채워지지 않은 메모리 접근",
         ),
         ExitReason::NestedVmx => (
-            "the L1 hypervisor's VMREAD, VMWRITE or VMRESUME",
-            "L1 하이퍼바이저의 VMREAD, VMWRITE 또는 VMRESUME 명령",
+            "the L1 hypervisor's VMREAD or VMWRITE",
+            "L1 하이퍼바이저의 VMREAD 또는 VMWRITE 명령",
         ),
         ExitReason::EptViolation => (
             "a memory access to a guest-physical page with no host page behind it (swapped out)",
@@ -298,17 +298,18 @@ fn instruction(reason: ExitReason, vendor: CpuVendor) -> Option<(&'static str, &
 }
 
 /// The instructions whose AMD-V names differ from VT-x's (VMMCALL, the pause filter, a
-/// nested hypervisor's VMLOAD, VMSAVE and VMRUN); `None` for the others.
+/// nested hypervisor's VMLOAD and VMSAVE; its VMRUN has a step of its own); `None` for the
+/// others.
 fn amd_instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
     match reason {
         ExitReason::Hypercall => Some(("VMMCALL", "VMMCALL 명령")),
         ExitReason::PauseLoop => Some((
             "PAUSE in a spin loop, more of them than the pause filter's count",
-            "PAUSE 필터의 횟수보다 많이 PAUSE를 실행하는 스핀 루프의 PAUSE",
+            "PAUSE 필터 횟수를 넘겨 PAUSE를 실행하는 스핀 루프의 PAUSE 명령",
         )),
         ExitReason::NestedVmx => Some((
-            "the L1 hypervisor's VMLOAD, VMSAVE or VMRUN",
-            "L1 하이퍼바이저의 VMLOAD, VMSAVE 또는 VMRUN 명령",
+            "the L1 hypervisor's VMLOAD or VMSAVE",
+            "L1 하이퍼바이저의 VMLOAD 또는 VMSAVE 명령",
         )),
         _ => None,
     }
@@ -319,10 +320,11 @@ fn amd_instruction(reason: ExitReason) -> Option<(&'static str, &'static str)> {
 fn hardware_reason(
     reason: ExitReason,
     nested_paging: bool,
+    apicv: bool,
     vendor: CpuVendor,
 ) -> Option<(&'static str, &'static str)> {
     if vendor == CpuVendor::Amd {
-        return amd_hardware_reason(reason, nested_paging);
+        return amd_hardware_reason(reason, nested_paging, apicv);
     }
     match reason {
         // KVM marks device pages in EPT so that an access is a misconfiguration (49), which
@@ -340,8 +342,8 @@ fn hardware_reason(
             "CPU에게는 #PF 예외 exit(기본 이유 0)이고, 어느 경우인지는 하이퍼바이저의 핸들러가 가려냄",
         )),
         ExitReason::NestedVmx => Some((
-            "to the CPU a VMREAD, VMRESUME or VMWRITE exit, basic reason 23, 24 or 25",
-            "CPU에게는 VMREAD, VMRESUME 또는 VMWRITE exit(기본 이유 23, 24 또는 25)",
+            "to the CPU a VMREAD or VMWRITE exit, basic reason 23 or 25",
+            "CPU에게는 VMREAD 또는 VMWRITE exit(기본 이유 23 또는 25)",
         )),
         _ => None,
     }
@@ -349,15 +351,17 @@ fn hardware_reason(
 
 /// [`hardware_reason`] on AMD-V: the #VMEXIT's exit code (AMD APM vol. 2, appendix C).
 /// KVM on AMD marks device pages in NPT with a reserved bit, so an access to one is a
-/// nested page fault it tells from the others at once.
+/// nested page fault it tells from the others at once. `avic`: the host's AVIC is on (an
+/// APIC access is then AVIC's own exit, else a fault on the APIC page).
 fn amd_hardware_reason(
     reason: ExitReason,
     nested_paging: bool,
+    avic: bool,
 ) -> Option<(&'static str, &'static str)> {
     match reason {
         ExitReason::Mmio if nested_paging => Some((
             "to the CPU a nested page fault, #NPF, exit code 0x400, on an NPT entry with a reserved bit set (the hypervisor marks device pages so; an unmarked one would be an #NPF on a missing entry)",
-            "CPU에게는 중첩 페이지 폴트 #NPF(exit 코드 0x400)로, 예약 비트가 설정된 NPT 항목에서 남 (하이퍼바이저가 장치 페이지를 그렇게 표시함. 표시하지 않은 페이지라면 항목이 없는 #NPF)",
+            "CPU에게는 예약 비트가 설정된 NPT 항목에서 일어난 중첩 페이지 폴트 #NPF(exit 코드 0x400) (하이퍼바이저가 장치 페이지를 그렇게 표시해 둠. 표시하지 않은 페이지라면 항목이 없어서 일어나는 #NPF)",
         )),
         ExitReason::Mmio => Some((
             "to the CPU a #PF exception intercept, exit code 0x4E: the device's page is not mapped in the shadow page table, and the hypervisor walks the guest's page tables to find which device it is",
@@ -368,12 +372,32 @@ fn amd_hardware_reason(
             "CPU에게는 #PF 예외 가로채기(exit 코드 0x4E)이고, 어느 경우인지는 하이퍼바이저의 핸들러가 가려냄",
         )),
         ExitReason::NestedVmx => Some((
-            "to the CPU a VMRUN, VMLOAD or VMSAVE intercept, exit code 0x80, 0x82 or 0x83",
-            "CPU에게는 VMRUN, VMLOAD 또는 VMSAVE 가로채기(exit 코드 0x80, 0x82 또는 0x83)",
+            "to the CPU a VMLOAD or VMSAVE intercept, exit code 0x82 or 0x83",
+            "CPU에게는 VMLOAD 또는 VMSAVE 가로채기(exit 코드 0x82 또는 0x83)",
         )),
         ExitReason::EptViolation => Some((
             "to the CPU a nested page fault, #NPF, exit code 0x400",
             "CPU에게는 중첩 페이지 폴트 #NPF(exit 코드 0x400)",
+        )),
+        ExitReason::ApicAccess if avic => Some((
+            "to the CPU an AVIC_NOACCEL intercept, exit code 0x402 (AVIC_INCOMPLETE_IPI, 0x401, for an IPI to a vCPU not running)",
+            "CPU에게는 AVIC_NOACCEL 가로채기(exit 코드 0x402) (실행 중이 아닌 vCPU로 보내는 IPI라면 AVIC_INCOMPLETE_IPI, 0x401)",
+        )),
+        ExitReason::ApicAccess if nested_paging => Some((
+            "to the CPU a nested page fault (#NPF, exit code 0x400) on the APIC page (with x2APIC, an MSR intercept, 0x7C)",
+            "CPU에게는 APIC 페이지에서 일어난 중첩 페이지 폴트 #NPF(exit 코드 0x400) (x2APIC이라면 MSR 가로채기, 0x7C)",
+        )),
+        ExitReason::ApicAccess => Some((
+            "to the CPU a #PF exception intercept, exit code 0x4E, on the APIC page (with x2APIC, an MSR intercept, 0x7C)",
+            "CPU에게는 APIC 페이지에서 일어난 #PF 예외 가로채기(exit 코드 0x4E) (x2APIC이라면 MSR 가로채기, 0x7C)",
+        )),
+        ExitReason::MsrWrite => Some((
+            "to the CPU an MSR intercept, exit code 0x7C",
+            "CPU에게는 MSR 가로채기(exit 코드 0x7C)",
+        )),
+        ExitReason::CrAccess => Some((
+            "to the CPU a CR write intercept, exit code 0x10 + n (CR0 0x10, CR3 0x13, CR4 0x14, CR8 0x18)",
+            "CPU에게는 CR 쓰기 가로채기(exit 코드 0x10 + n: CR0은 0x10, CR3은 0x13, CR4는 0x14, CR8은 0x18)",
         )),
         _ => None,
     }
@@ -384,10 +408,11 @@ fn amd_hardware_reason(
 fn qualification(
     reason: ExitReason,
     nested_paging: bool,
+    apicv: bool,
     vendor: CpuVendor,
 ) -> (&'static str, &'static str) {
     if vendor == CpuVendor::Amd {
-        if let Some(amd) = amd_qualification(reason, nested_paging) {
+        if let Some(amd) = amd_qualification(reason, nested_paging, apicv) {
             return amd;
         }
     }
@@ -473,23 +498,44 @@ fn qualification(
 fn amd_qualification(
     reason: ExitReason,
     nested_paging: bool,
+    avic: bool,
 ) -> Option<(&'static str, &'static str)> {
     Some(match reason {
+        ExitReason::ApicAccess if avic => (
+            "the APIC register offset and whether it was a write, in EXITINFO1",
+            "EXITINFO1에 APIC 레지스터 오프셋과 쓰기였는지 여부",
+        ),
+        ExitReason::ApicAccess if nested_paging => (
+            "the guest-physical address in EXITINFO2, and in EXITINFO1 an error code that says whether it was a write",
+            "EXITINFO2에 게스트 물리 주소, EXITINFO1에 쓰기였는지를 담은 오류 코드",
+        ),
+        ExitReason::ApicAccess => (
+            "the page-fault error code in EXITINFO1 and the faulting linear address in EXITINFO2",
+            "EXITINFO1에 페이지 폴트 오류 코드, EXITINFO2에 폴트 선형 주소",
+        ),
+        ExitReason::MsrWrite => (
+            "EXITINFO1 = 1, a write (0 would be a read); the MSR number is in ECX and the value in EDX:EAX",
+            "EXITINFO1 = 1(쓰기, 0이면 읽기); MSR 번호는 ECX, 값은 EDX:EAX에 있음",
+        ),
+        ExitReason::Invlpg => (
+            "the linear address in EXITINFO1 (decode assists)",
+            "EXITINFO1에 선형 주소 (디코드 지원)",
+        ),
         ExitReason::Mmio if nested_paging => (
             "the guest-physical address in EXITINFO2, and in EXITINFO1 an error code with the reserved-bit flag set",
             "EXITINFO2에 게스트 물리 주소, EXITINFO1에 예약 비트 플래그가 설정된 오류 코드",
         ),
         ExitReason::IoInstruction => (
-            "the port, the access size and the direction, in EXITINFO1",
-            "EXITINFO1에 담긴 포트, 접근 크기, 방향",
+            "the port, the access size and the direction, in EXITINFO1; EXITINFO2 holds the next RIP",
+            "EXITINFO1에 담긴 포트, 접근 크기, 방향. EXITINFO2에는 다음 RIP",
         ),
         ExitReason::Mmio => (
             "the page-fault error code in EXITINFO1 and the faulting linear address in EXITINFO2",
             "EXITINFO1에 페이지 폴트 오류 코드, EXITINFO2에 폴트 선형 주소",
         ),
         ExitReason::CrAccess => (
-            "which control register and the direction (in the exit code) and, with decode assists, the general register used (in EXITINFO1)",
-            "어느 제어 레지스터인지와 방향(exit 코드에), 디코드 지원이 있으면 사용한 범용 레지스터(EXITINFO1에)",
+            "which control register was written: the exit code itself says so; with decode assists, the general register used, in EXITINFO1",
+            "어느 제어 레지스터에 썼는지는 exit 코드 자체가 알려 줌. 디코드 지원이 있으면 사용한 범용 레지스터가 EXITINFO1에 있음",
         ),
         ExitReason::ShadowPageFault | ExitReason::HiddenPageFault => (
             "the page-fault error code in EXITINFO1 and the faulting address in EXITINFO2",
@@ -500,8 +546,8 @@ fn amd_qualification(
             "EXITINFO1에 쓰기의 페이지 폴트 오류 코드, EXITINFO2에 폴트 주소",
         ),
         ExitReason::ExternalInterrupt => (
-            "nothing more: the interrupt stays pending, and the hypervisor takes it through the host's IDT once it lets interrupts in again",
-            "추가 정보 없음: 인터럽트는 대기 중으로 남고, 하이퍼바이저가 인터럽트를 다시 받을 때 호스트 IDT를 통해 받음",
+            "nothing more: the interrupt stays pending, and the hypervisor takes it through the host's IDT once it lets interrupts in again (STGI)",
+            "추가 정보 없음: 인터럽트는 대기 중으로 남고, 하이퍼바이저가 인터럽트를 다시 허용하면(STGI) 호스트 IDT를 통해 받음",
         ),
         ExitReason::NestedVmx => (
             "nothing more (the VMCB's physical address is in RAX)",
@@ -565,6 +611,9 @@ pub struct Expander<'a> {
     pub op: Op,
     /// EPT/NPT (an MMIO exit is then an EPT misconfiguration, not a #PF exit).
     pub nested_paging: bool,
+    /// APIC virtualization (APICv, AMD's AVIC) is on (on AMD, an APIC access then exits
+    /// through AVIC rather than as a fault on the APIC page).
+    pub apicv: bool,
     /// The I/O back end is a scheduled entity (a driver domain, a host thread), not inline
     /// in the hypervisor's exit handling.
     pub backend_scheduled: bool,
@@ -851,7 +900,8 @@ impl Expander<'_> {
         // injects it into L2 through the VMCS it keeps for L2 (one of its VMWRITEs).
         let inject = if transition { None } else { injection(reason) };
         let name = reason.name_on(self.cpu.vendor());
-        // L1's VMRESUME is one instruction of the three a nested_vmx exit may be.
+        // L1's VMRESUME (AMD: VMRUN) has its own texts; a nested_vmx exit's others are for
+        // its VMREAD/VMWRITE (AMD: VMLOAD/VMSAVE).
         let vmresume =
             crate::path::nested::is_step(crate::path::nested::L1_VMRESUME_EXIT_EN, &s.en);
         let vendor = self.cpu.vendor();
@@ -931,7 +981,7 @@ impl Expander<'_> {
                 ),
             )
         } else {
-            qualification(reason, self.nested_paging, vendor)
+            qualification(reason, self.nested_paging, self.apicv, vendor)
         };
         let hardware = if vmresume {
             Some(vendor.pick(
@@ -945,7 +995,7 @@ impl Expander<'_> {
                 ),
             ))
         } else {
-            hardware_reason(reason, self.nested_paging, vendor)
+            hardware_reason(reason, self.nested_paging, self.apicv, vendor)
         };
         let (hw_en, hw_ko) = match hardware {
             Some((en, ko)) => (format!("; {en}"), format!("; {ko}")),
@@ -956,13 +1006,25 @@ impl Expander<'_> {
             cycles: exit_cycles,
             en: match vendor {
                 CpuVendor::Intel => format!("VM exit: the CPU saves the guest's RIP, RSP, RFLAGS, control and segment registers and some MSRs into the VMCS guest-state area, records the exit reason ({name}{hw_en}) and the exit qualification ({q_en}), and loads the hypervisor's state from the host-state area; the hypervisor's exit stub then saves the guest's general-purpose registers itself (the CPU does not)."),
-                CpuVendor::Amd => format!("VM exit (#VMEXIT): the CPU saves the guest's RIP, RSP, RAX, RFLAGS, control and segment registers and some MSRs into the VMCB's state-save area, records the exit code ({name}{hw_en}) and the exit information ({q_en}) in the VMCB's control area, and reloads the hypervisor's state that VMRUN saved in the host save area; the hypervisor's exit stub then saves the guest's other general-purpose registers itself (the CPU saves only RAX)."),
+                CpuVendor::Amd => format!("VM exit (#VMEXIT): the CPU saves the guest's RIP, RSP, RAX, RFLAGS, control and segment registers and some MSRs into the VMCB's state-save area, records the exit code ({name}{hw_en}) and the exit information ({q_en}) in the VMCB's control area, and reloads the hypervisor's state that VMRUN saved in the host save area; the hypervisor's exit stub then saves the guest's other general-purpose registers itself (the CPU saves only RAX and RSP)."),
             },
             ko: match vendor {
                 CpuVendor::Intel => format!("VM exit: CPU가 게스트의 RIP, RSP, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCS 게스트 상태 영역에 저장하고, exit 이유({name}{hw_ko})와 exit qualification({q_ko})을 기록한 뒤 호스트 상태 영역에서 하이퍼바이저 상태를 적재합니다. 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
-                CpuVendor::Amd => format!("VM exit(#VMEXIT): CPU가 게스트의 RIP, RSP, RAX, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCB의 상태 저장 영역에 저장하고, exit 코드({name}{hw_ko})와 exit 정보({q_ko})를 VMCB의 제어 영역에 기록한 뒤, VMRUN이 호스트 저장 영역에 저장해 둔 하이퍼바이저 상태를 다시 적재합니다. RAX 말고 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
+                CpuVendor::Amd => format!("VM exit(#VMEXIT): CPU가 게스트의 RIP, RSP, RAX, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCB의 상태 저장 영역에 저장하고, exit 코드({name}{hw_ko})와 exit 정보({q_ko})를 VMCB의 제어 영역에 기록한 뒤, VMRUN이 호스트 저장 영역에 저장해 둔 하이퍼바이저 상태를 다시 적재합니다. RAX와 RSP를 제외한 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
             },
-            source: Some(split.clone()),
+            source: Some(if vendor == CpuVendor::Amd
+                && reason == ExitReason::NestedVmx
+                && !vmresume
+                && !transition
+            {
+                // L1's VMLOAD or VMSAVE: how many of them the path charges.
+                Text {
+                    en: format!("{}; two such traps per exit of L2 (estimate: one VMLOAD and one VMSAVE around each VMRUN of L2, as KVM's nested SVM does; L1 reads and writes its VMCB for L2 with plain memory accesses, which do not trap)", split.en),
+                    ko: format!("{}. L2의 exit 한 번에 이런 트랩이 두 번 (추정: KVM의 중첩 SVM처럼 L2를 VMRUN할 때마다 그 앞에 VMLOAD 한 번, 뒤에 VMSAVE 한 번. L2용 VMCB 자체는 L1이 일반 메모리 접근으로 읽고 쓰므로 트랩이 없음)", split.ko),
+                }
+            } else {
+                split.clone()
+            }),
             ..whole(section, s, i)
         });
         // The handler step right after the exit: decode, emulate, inject.
@@ -1008,7 +1070,7 @@ impl Expander<'_> {
                 ),
                 (
                     "The hypervisor reads the exit code and information from the VMCB (ordinary memory loads: the VMCB is in memory),",
-                    "하이퍼바이저가 VMCB에서 exit 코드와 정보를 읽고(VMCB는 메모리에 있어 보통의 메모리 load로)",
+                    "하이퍼바이저가 VMCB에서 exit 코드와 정보를 읽고(VMCB는 메모리에 있으므로 일반 메모리 읽기로)",
                 ),
             );
             if emulate == 0 {
@@ -1063,7 +1125,7 @@ impl Expander<'_> {
                     },
                     ko: match vendor {
                         CpuVendor::Intel => format!("주입: 하이퍼바이저가 {what_ko}를 VMCS의 VM-entry 인터럽트 정보 필드에 씁니다(VMWRITE). CPU는 entry 때 게스트 IDT를 통해 이를 전달합니다."),
-                        CpuVendor::Amd => format!("주입: 하이퍼바이저가 {what_ko}를 VMCB의 EVENTINJ 필드에 씁니다(보통의 메모리 store). CPU는 VMRUN 때 게스트 IDT를 통해 이를 전달합니다."),
+                        CpuVendor::Amd => format!("주입: 하이퍼바이저가 {what_ko}를 VMCB의 EVENTINJ 필드에 씁니다(일반 메모리 쓰기). CPU는 VMRUN 때 게스트 IDT를 통해 이를 전달합니다."),
                     },
                     source: Some(Text::new(t.vmwrite_source.0, t.vmwrite_source.1)),
                     ..whole(section, h, next)
@@ -1272,6 +1334,9 @@ fn transition_part(cycles: u64, roundtrip: u64, cpu: CpuGeneration, entry: bool)
     let (origin_en, origin_ko) = roundtrip_origin(cpu);
     let resume = cpu.vendor().entry_instruction();
     let split = transitions(cpu).source;
+    // AMD-V's split ends on "the reference has no split for AMD-V": a colon would read as
+    // its reason.
+    let sep = if cpu.is_amd() { ";" } else { ":" };
     let (part_en, part_ko) = if entry {
         ("the entry's", "entry의 몫")
     } else {
@@ -1279,11 +1344,11 @@ fn transition_part(cycles: u64, roundtrip: u64, cpu: CpuGeneration, entry: bool)
     };
     Text {
         en: format!(
-            "{cycles} cycles, {part_en} part of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), split {}: each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {resume} exit and L0's entry into L2, make two)",
+            "{cycles} cycles, {part_en} part of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), split {}{sep} each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {resume} exit and L0's entry into L2, make two)",
             split.0
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {roundtrip}({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`) 중 {part_ko}, {}: 한 레벨의 exit와 그에 답하는 entry가 왕복 한 번이며(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {resume} exit, L0의 L2 진입은 왕복 두 번)",
+            "{cycles} 사이클, 왕복 {roundtrip}({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`) 중 {part_ko}, {}: 한 레벨의 exit와 그에 답하는 entry가 합쳐서 왕복 한 번임(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {resume} exit, L0의 L2 진입은 왕복 두 번)",
             split.1
         ),
     }
@@ -1380,6 +1445,7 @@ fn explain_stack(
         technique: stack.is_vm().then_some(stack.technique).flatten(),
         op,
         nested_paging: stack.memory == MemoryVirtualization::Nested,
+        apicv: s.host.features.apicv,
         backend_scheduled: stack.backend_is_scheduled(),
     };
     Some(Explanation {

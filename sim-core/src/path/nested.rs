@@ -30,6 +30,10 @@ pub(crate) const L1_IRQ_ENTRY_EN: VendorText = (
 pub(crate) const L1_HLT_EXIT_EN: &str = "L1's HLT exits to L0";
 /// L0's entry into L2 once L1 has handled the exit.
 pub(crate) const L2_ENTRY_EN: VendorText = ("VM entry into L2", "VMRUN into L2");
+/// L1's trapping accesses to its VMCB for L2 per L2 exit on an AMD host without virtual
+/// VMLOAD/VMSAVE: one VMLOAD and one VMSAVE around each VMRUN of L2, as KVM's nested SVM
+/// does (an estimate); L1 reads and writes the VMCB itself with plain memory accesses.
+pub(crate) const AMD_L1_VMCB_TRAPS: u64 = 2;
 /// The start of L1's handler step (the handler's own words follow).
 pub(crate) const L1_HANDLER_EN: &str = "L1 hypervisor: ";
 
@@ -206,13 +210,17 @@ impl PathBuilder<'_> {
     }
 
     /// L1's VMREADs and VMWRITEs of its VMCS for L2, each an exit to L0 without VMCS
-    /// shadowing.
+    /// shadowing (`nested_vmcs_accesses`). On AMD, L1 reads and writes its VMCB for L2 with
+    /// plain memory accesses, and without virtual VMLOAD/VMSAVE only those two instructions
+    /// trap: [`AMD_L1_VMCB_TRAPS`], one VMLOAD and one VMSAVE around each VMRUN of L2, as
+    /// KVM's nested SVM does.
     fn l1_vmcs_accesses(&self, s: &mut Steps) {
         let c = self.costs;
         if self.features.vmcs_shadowing {
             return;
         }
-        for _ in 0..c.nested_vmcs_accesses {
+        let accesses = self.vendor.pick(c.nested_vmcs_accesses, AMD_L1_VMCB_TRAPS);
+        for _ in 0..accesses {
             s.push_exit(
                 Layer::Hardware,
                 Category::Hypervisor,

@@ -203,6 +203,21 @@ fn a_nested_exit_is_reflected_through_l1() {
     let haswell = cpuid(CpuGeneration::Haswell);
     assert_eq!(haswell.total, 8216);
     assert_eq!(haswell.exits[ExitReason::NestedVmx as usize], 1);
+    // On Zen without virtual VMLOAD/VMSAVE, L1 reads and writes its VMCB for L2 with plain
+    // memory accesses: only a VMLOAD and a VMSAVE trap (2, not 10), then L1's VMRUN.
+    let zen = {
+        let features = CpuFeatures {
+            vmcs_shadowing: false,
+            ..CpuGeneration::Zen.features()
+        };
+        let builder =
+            PathBuilder::new(&stack, &costs, CpuGeneration::Zen, &workload).with_features(features);
+        FoldedPath::from(&builder.op_path(Op::Cpuid).submit).every_time
+    };
+    assert_eq!(
+        zen.exits[ExitReason::NestedVmx as usize],
+        u16::try_from(nested::AMD_L1_VMCB_TRAPS).unwrap() + 1
+    );
 }
 
 /// An interrupt for an L2 vCPU that is not running goes through L1 (its interrupt
