@@ -1334,9 +1334,8 @@ fn transition_part(cycles: u64, roundtrip: u64, cpu: CpuGeneration, entry: bool)
     let (origin_en, origin_ko) = roundtrip_origin(cpu);
     let resume = cpu.vendor().entry_instruction();
     let split = transitions(cpu).source;
-    // AMD-V's split ends on "the reference has no split for AMD-V": a colon would read as
-    // its reason.
-    let sep = if cpu.is_amd() { ";" } else { ":" };
+    // The split's source may end on "the reference has no split for ...": a colon after it
+    // would read as its reason.
     let (part_en, part_ko) = if entry {
         ("the entry's", "entry의 몫")
     } else {
@@ -1344,11 +1343,11 @@ fn transition_part(cycles: u64, roundtrip: u64, cpu: CpuGeneration, entry: bool)
     };
     Text {
         en: format!(
-            "{cycles} cycles, {part_en} part of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), split {}{sep} each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {resume} exit and L0's entry into L2, make two)",
+            "{cycles} cycles, {part_en} part of the round trip of {roundtrip} ({origin_en}, or the one the scenario sets: `vm_exit_roundtrip`), split {}; each exit of one level and the entry that answers it make a round trip (a nested exit's four transitions, L2's exit, L0's entry into L1, L1's {resume} exit and L0's entry into L2, make two)",
             split.0
         ),
         ko: format!(
-            "{cycles} 사이클, 왕복 {roundtrip}({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`) 중 {part_ko}, {}: 한 레벨의 exit와 그에 답하는 entry가 합쳐서 왕복 한 번임(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {resume} exit, L0의 L2 진입은 왕복 두 번)",
+            "{cycles} 사이클, 왕복 {roundtrip}({origin_ko}, 또는 시나리오가 정한 값: `vm_exit_roundtrip`) 중 {part_ko}, {}. 한 레벨의 exit와 그에 답하는 entry가 합쳐서 왕복 한 번임(중첩 exit의 네 전환, 즉 L2의 exit, L0의 L1 진입, L1의 {resume} exit, L0의 L2 진입은 왕복 두 번)",
             split.1
         ),
     }
