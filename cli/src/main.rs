@@ -155,7 +155,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
-        /// Override the scenario's seed (0 to 18446744073709551615).
+        /// Override the scenario's seed (0 to 18446744073709551615). A table run under
+        /// another seed than the file's notes on stderr that the figures its texts quote
+        /// are the file's seed's.
         #[arg(long, allow_negative_numbers = true)]
         seed: Option<u64>,
         /// Language of the table output and of error messages.
@@ -622,9 +624,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 trace: trace || scenario.trace,
                 max_events: max_events.unwrap_or(cap).min(cap),
             };
+            // Each file's own seed where `--seed` sets another (its texts' figures are the
+            // own seed's: said beside the run's).
+            let own_seeds = std::sync::Mutex::new(Vec::<(String, u64)>::new());
             let load = |file: &Path| {
                 let mut scenario = load(file, lang)?;
-                if let Some(seed) = seed {
+                if let Some(seed) = seed.filter(|&s| s != scenario.seed) {
+                    if let Ok(mut own) = own_seeds.lock() {
+                        own.push((scenario.file_name.clone(), scenario.seed));
+                    }
                     scenario.set_seed(seed);
                 }
                 Ok(scenario)
@@ -661,6 +669,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 output::warn_near_ties(&|id| places.get(id), &result.questions, lang == "ko");
                 output::note_oom_killed_groups(places.file(), result, lang == "ko");
                 output::note_thin_percentiles(&|id| places.get(id), result, lang == "ko");
+                let own = own_seeds.lock().ok().and_then(|own| {
+                    own.iter()
+                        .find(|(file, _)| file == places.file())
+                        .map(|&(_, s)| s)
+                });
+                if let (Some(own), Format::Table) = (own, &format) {
+                    output::note_own_seed(places.file(), own, result, lang == "ko");
+                }
                 Ok(())
             };
             // 0, like no --jobs, is every core of the machine.

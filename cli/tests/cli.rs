@@ -143,6 +143,28 @@ fn seed_flag_changes_the_seed_and_the_numbers() {
     assert_eq!(other, again);
 }
 
+/// A run under another seed than the file's says its texts' figures are the file's seed's
+/// (smoke's is 1, and it has a description); the file's own seed, or JSON, says nothing.
+#[test]
+fn another_seed_says_the_texts_figures_are_the_files_seed() {
+    let o = virtsim(&["run", &smoke(), "--seed", "42"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("from the file's own seed 1; this run uses --seed 42"),
+        "{}",
+        stderr(&o)
+    );
+    let ko = virtsim(&["run", &smoke(), "--seed", "42", "--lang", "ko"]);
+    assert!(stderr(&ko).contains("파일의 시드 1로"), "{}", stderr(&ko));
+    for args in [
+        &["run", &smoke(), "--seed", "1"][..],
+        &["run", &smoke(), "--seed", "42", "--format", "json"][..],
+    ] {
+        let o = virtsim(args);
+        assert!(!stderr(&o).contains("own seed"), "{args:?}: {}", stderr(&o));
+    }
+}
+
 #[test]
 fn run_csv_has_one_row_per_platform_and_operation() {
     let o = virtsim(&["run", &smoke(), "--format", "csv"]);

@@ -279,6 +279,29 @@ pub(crate) fn note_thin_percentiles(
     print_diags(&thin_percentile_diags(place, result, ko), ko);
 }
 
+/// A note for a run under `--seed` with another seed than the file's (`own`), when the
+/// scenario has texts that may quote its figures (a description, question explanations):
+/// those are the own seed's run's; this run's are in the tables.
+pub(crate) fn note_own_seed(file: &str, own: u64, result: &sim_core::RunResult, ko: bool) {
+    let texts =
+        result.description.is_some() || result.questions.iter().any(|q| q.explanation.is_some());
+    if !texts {
+        return;
+    }
+    let text = if ko {
+        format!(
+            "설명과 해설에 적힌 수치는 파일의 시드 {own}로 실행한 결과입니다. 이번 실행은 --seed {}이므로 이번 수치는 표에 있습니다",
+            result.seed
+        )
+    } else {
+        format!(
+            "the figures quoted in the description and explanations are from the file's own seed {own}; this run uses --seed {}, whose figures are in the tables",
+            result.seed
+        )
+    };
+    print_diags(&[Diag::note(file, text)], ko);
+}
+
 /// [`note_thin_percentiles`]'s notes, not printed.
 pub(crate) fn thin_percentile_diags(
     place: &dyn Fn(&str) -> String,
