@@ -7,16 +7,17 @@
 //!
 //! The key is the spec written field by field (every struct taken apart without `..`, so
 //! a new field does not compile until it is keyed; the serializable parts through serde,
-//! in a lossless binary form: integers and float bits, lengths, variant indices), never a
-//! hash: equal keys mean equal inputs, with no collisions.
+//! in [`binary_form`]'s lossless form with tagged fields: integers and float bits, lengths,
+//! variant indices), never a hash: equal keys mean equal inputs, with no collisions.
 //!
 //! One normalization: a platform that is not a VM (native, container) never takes a
 //! hardware VM exit, so its key ignores `costs.vm_exit_roundtrip` (the round trip is read
 //! only by the exit paths of VM stacks: `path/`, `memory/`). `tests` check on every library
 //! scenario that such jobs' outcomes do not change with it.
 
-use serde::ser::{self, Serialize};
+use serde::Serialize;
 
+use crate::binary_form;
 use crate::costs::CostTable;
 use crate::desktop::{DesktopSpec, Remote};
 use crate::machine::{GroupSpec, MachineFault, MachineMemory, MachineMigration, MachineSpec};
@@ -31,12 +32,12 @@ impl JobKey {
     /// job is simply never reused).
     pub(crate) fn of(spec: &MachineSpec, event_per_item: bool) -> Option<JobKey> {
         let mut w = Writer {
-            bytes: Vec::new(),
+            form: binary_form::Writer::new(),
             failed: false,
         };
         w.put(&event_per_item);
         spec_fields(&mut w, spec);
-        (!w.failed).then_some(JobKey(w.bytes))
+        (!w.failed).then_some(JobKey(w.form.bytes))
     }
 
     /// The key's bytes.
@@ -193,229 +194,22 @@ fn memory_fields(w: &mut Writer, m: &MachineMemory) {
     w.put(shares_at_samples);
 }
 
-/// A serde serializer into canonical bytes (little-endian): integers and floats their
-/// exact bits, strings and sequences a length first, `Option`s and struct fields a 0/1
-/// tag (a field `skip_serializing_if` leaves out writes 0), enum variants their index.
+/// The key's bytes as they are written: the spec's parts in the binary form with tagged
+/// fields (integers and floats their exact bits, strings and sequences
+/// a length first, `Option`s and struct fields a 0/1 tag, enum variants their index).
 struct Writer {
-    bytes: Vec<u8>,
+    form: binary_form::Writer<true>,
     /// A part failed to serialize: the key is not made.
     failed: bool,
 }
 
-/// Nothing in a spec fails to serialize; an error would come from a custom `Serialize`.
-#[derive(Debug)]
-struct KeyError(String);
-
-impl std::fmt::Display for KeyError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for KeyError {}
-
-impl ser::Error for KeyError {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        KeyError(msg.to_string())
-    }
-}
-
-type Result<T> = std::result::Result<T, KeyError>;
-
 impl Writer {
     fn put<T: ?Sized + Serialize>(&mut self, value: &T) {
-        if value.serialize(&mut *self).is_err() {
+        if value.serialize(&mut self.form).is_err() {
             self.failed = true;
         }
     }
-    fn len(&mut self, n: usize) {
-        self.bytes.extend_from_slice(&(n as u64).to_le_bytes());
-    }
-    fn variant(&mut self, index: u32) {
-        self.bytes.extend_from_slice(&index.to_le_bytes());
-    }
 }
-
-macro_rules! write_le {
-    ($($name:ident: $t:ty),*) => {$(
-        fn $name(self, v: $t) -> Result<()> {
-            self.bytes.extend_from_slice(&v.to_le_bytes());
-            Ok(())
-        }
-    )*};
-}
-
-impl ser::Serializer for &mut Writer {
-    type Ok = ();
-    type Error = KeyError;
-    type SerializeSeq = Self;
-    type SerializeTuple = Self;
-    type SerializeTupleStruct = Self;
-    type SerializeTupleVariant = Self;
-    type SerializeMap = Self;
-    type SerializeStruct = Self;
-    type SerializeStructVariant = Self;
-
-    write_le!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_u128: u128, serialize_f32: f32, serialize_f64: f64);
-
-    fn serialize_bool(self, v: bool) -> Result<()> {
-        self.bytes.push(v as u8);
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<()> {
-        self.serialize_u32(v as u32)
-    }
-    fn serialize_str(self, v: &str) -> Result<()> {
-        self.serialize_bytes(v.as_bytes())
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
-        self.len(v.len());
-        self.bytes.extend_from_slice(v);
-        Ok(())
-    }
-    fn serialize_none(self) -> Result<()> {
-        self.bytes.push(0);
-        Ok(())
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
-        self.bytes.push(1);
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<()> {
-        Ok(())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<()> {
-        Ok(())
-    }
-    fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> Result<()> {
-        self.variant(index);
-        Ok(())
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.variant(index);
-        value.serialize(self)
-    }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Self> {
-        // Every sequence in a spec knows its length (a Vec, a slice).
-        let len = len.ok_or_else(|| KeyError("a sequence of unknown length".into()))?;
-        self.len(len);
-        Ok(self)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self> {
-        Ok(self)
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self> {
-        Ok(self)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self> {
-        self.variant(index);
-        Ok(self)
-    }
-    fn serialize_map(self, len: Option<usize>) -> Result<Self> {
-        let len = len.ok_or_else(|| KeyError("a map of unknown length".into()))?;
-        self.len(len);
-        Ok(self)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self> {
-        Ok(self)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        index: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self> {
-        self.variant(index);
-        Ok(self)
-    }
-    fn is_human_readable(&self) -> bool {
-        false
-    }
-}
-
-macro_rules! write_elements {
-    ($($tr:ident :: $method:ident),*) => {$(
-        impl ser::$tr for &mut Writer {
-            type Ok = ();
-            type Error = KeyError;
-            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-                value.serialize(&mut **self)
-            }
-            fn end(self) -> Result<()> {
-                Ok(())
-            }
-        }
-    )*};
-}
-
-write_elements!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-
-impl ser::SerializeMap for &mut Writer {
-    type Ok = ();
-    type Error = KeyError;
-    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
-        key.serialize(&mut **self)
-    }
-    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<()> {
-        Ok(())
-    }
-}
-
-macro_rules! write_fields {
-    ($($tr:ident),*) => {$(
-        impl ser::$tr for &mut Writer {
-            type Ok = ();
-            type Error = KeyError;
-            fn serialize_field<T: ?Sized + Serialize>(
-                &mut self,
-                _: &'static str,
-                value: &T,
-            ) -> Result<()> {
-                self.bytes.push(1);
-                value.serialize(&mut **self)
-            }
-            fn skip_field(&mut self, _: &'static str) -> Result<()> {
-                self.bytes.push(0);
-                Ok(())
-            }
-            fn end(self) -> Result<()> {
-                Ok(())
-            }
-        }
-    )*};
-}
-
-write_fields!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {

@@ -56,6 +56,7 @@
 //! knows nothing of browsers or terminals.
 
 pub mod assignment;
+pub mod binary_form;
 pub mod boot;
 pub mod costs;
 pub mod desktop;

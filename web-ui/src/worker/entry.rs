@@ -5,7 +5,7 @@
 //! scenario text, the page's settings and the seed, so a job run in one worker (or kept
 //! from an earlier run with an equal `JobKey`) completes the runner of another exactly
 //! as if it had run there. Outcomes and results cross in the binary form of
-//! [`super::wire`]; errors as JSON.
+//! [`binary_form`](crate::sim::binary_form); errors as JSON.
 
 use std::cell::RefCell;
 
@@ -82,7 +82,7 @@ fn result_or_error(outcome: Result<RunResult, Msg>) -> JsValue {
 }
 
 fn to_wire<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Msg> {
-    super::wire::to_bytes(value).map_err(|e| Msg {
+    crate::sim::binary_form::to_bytes(value).map_err(|e| Msg {
         en: format!("internal error: a result could not be written for the page: {e}"),
         ko: format!("내부 오류: 페이지에 보낼 결과를 기록할 수 없습니다: {e}"),
     })
@@ -166,7 +166,7 @@ fn complete_from(
 ) -> Result<(), Msg> {
     for (index, bytes) in indices.into_iter().zip(outcomes.iter()) {
         let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-        let outcome: JobOutcome = super::wire::from_bytes(&bytes).map_err(|e| Msg {
+        let outcome: JobOutcome = crate::sim::binary_form::from_bytes(&bytes).map_err(|e| Msg {
             en: format!("internal error: a job's outcome could not be read: {e}"),
             ko: format!("내부 오류: 작업 결과를 읽을 수 없습니다: {e}"),
         })?;

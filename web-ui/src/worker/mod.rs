@@ -21,9 +21,9 @@
 //!    job takes one meant for another: a worker slowed by other work on its core (the
 //!    page's own rendering, other programs) takes fewer jobs instead of holding back the
 //!    run. A worker runs its jobs in the runner it built for the run;
-//! 3. every job's outcome comes back as sim-core's `JobOutcome` in the binary form of
-//!    [`wire`] (exact integers and float bits), which the main thread keeps as a JS
-//!    `Uint8Array` and passes on without reading it (a job that fails answers with its
+//! 3. every job's outcome comes back as sim-core's `JobOutcome` in sim-core's
+//!    [`binary_form`](crate::sim::binary_form) (exact integers and float bits), which
+//!    the main thread keeps as a JS `Uint8Array` and passes on without reading it (a job that fails answers with its
 //!    error, as JSON text, instead, and the run stops);
 //! 4. once no job waits to be handed out, the worker expected to be done first becomes
 //!    the finisher: its runner holds its own jobs' outcomes, and it takes every other
@@ -39,7 +39,6 @@
 
 mod entry;
 mod plan;
-pub mod wire;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -944,5 +943,5 @@ fn decode(answer: &JsValue) -> Result<RunResult, RunEnd> {
         return Err(internal("empty answer".into()));
     }
     let bytes = js_sys::Uint8Array::new(answer).to_vec();
-    wire::from_bytes(&bytes).map_err(|e| internal(e.to_string()))
+    crate::sim::binary_form::from_bytes(&bytes).map_err(|e| internal(e.to_string()))
 }

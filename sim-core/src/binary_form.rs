@@ -1,22 +1,27 @@
-//! The compact binary form in which a job's outcome and a run's result cross between the
-//! page's workers and its main thread: serde's data model written field after field, in
-//! declaration order, without names.
-//!
-//! It replaces JSON on that path for the size of the page, not for speed: reading a type
-//! from JSON takes serde_json's visitors for maps, sequences and field names (about 260
-//! KB of wasm for `RunResult` and `JobOutcome`); this format only needs each type's
-//! sequence visitor. Numbers keep their exact bits (integers as they are, floats as
-//! IEEE 754 bits), so a result read back equals the one written, bit for bit.
+//! The compact binary form of serde's data model, written field after field in declaration
+//! order without names: the bytes of a [`JobKey`](crate::JobKey), and the form in which the
+//! page's workers send a job's outcome and a run's result to its main thread.
 //!
 //! Layout (little-endian): `bool` and `u8`/`i8` one byte; other integers and floats their
-//! own width (`u128` 16 bytes); `char` as `u32`; strings and byte strings a `u64` length
-//! then the bytes; `None` a 0 byte, `Some(v)` a 1 byte then `v`; sequences and maps a
+//! own width (`u128` 16 bytes), so numbers keep their exact bits and a value read back
+//! equals the one written, bit for bit; `char` as `u32`; strings and byte strings a `u64`
+//! length then the bytes; `None` a 0 byte, `Some(v)` a 1 byte then `v`; sequences and maps a
 //! `u64` length then their elements (keys and values alternating); structs and tuples
-//! their fields in order; an enum variant its index as `u32`, then its content. A field
-//! left out by `skip_serializing_if` is written as `None`, a 0 byte: this reads back for
-//! `Option` fields (as `None`) and for `bool` fields skipped when false (a 0 byte is
-//! `false`: `Step::translated`), the only ones sim-core skips that way. The format is not
-//! self-describing: both sides must be the same build (they are: the page and its
+//! their fields in order; an enum variant its index as `u32`, then its content.
+//!
+//! A struct's fields come in one of two ways (the writer's `TAGGED` parameter, a constant
+//! so that each way is compiled without a test per field):
+//! - plain ([`to_bytes`], [`from_bytes`]): each field as itself. A field left
+//!   out by `skip_serializing_if` is written as `None`, a 0 byte: this reads back for
+//!   `Option` fields (as `None`) and for `bool` fields skipped when false (a 0 byte is
+//!   `false`: `Step::translated`), the only ones sim-core skips that way. The page reads
+//!   results in this form with each type's sequence visitor only, not serde_json's map and
+//!   field-name visitors (about 260 KB less wasm for `RunResult` and `JobOutcome`).
+//! - tagged (job keys): each field after a 1 byte, a skipped field a 0 byte
+//!   alone, so that equal bytes mean equal values whatever a field's type: a key is never
+//!   read back, only compared.
+//!
+//! The form is not self-describing: both sides must be the same build (the page and its
 //! workers load one module).
 
 use std::fmt;
@@ -24,37 +29,37 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, IntoDeserializer};
 use serde::ser::{self, Serialize};
 
-/// What went wrong writing or reading the binary form (an internal error of the page).
+/// What went wrong writing or reading the binary form.
 #[derive(Debug)]
-pub struct WireError(String);
+pub struct BinaryFormError(String);
 
-impl fmt::Display for WireError {
+impl fmt::Display for BinaryFormError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for WireError {}
+impl std::error::Error for BinaryFormError {}
 
-impl ser::Error for WireError {
+impl ser::Error for BinaryFormError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        WireError(msg.to_string())
+        BinaryFormError(msg.to_string())
     }
 }
 
-impl de::Error for WireError {
+impl de::Error for BinaryFormError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        WireError(msg.to_string())
+        BinaryFormError(msg.to_string())
     }
 }
 
-type Result<T> = std::result::Result<T, WireError>;
+type Result<T> = std::result::Result<T, BinaryFormError>;
 
-/// `value` in the binary form.
+/// `value` in the binary form, its fields plain.
 pub fn to_bytes<T: Serialize>(value: &T) -> Result<Vec<u8>> {
-    let mut out = Writer(Vec::new());
+    let mut out = Writer::<false>::new();
     value.serialize(&mut out)?;
-    Ok(out.0)
+    Ok(out.bytes)
 }
 
 /// Reads a `T` written by [`to_bytes`]; every byte must belong to it.
@@ -62,7 +67,7 @@ pub fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     let mut reader = Reader { rest: bytes };
     let value = T::deserialize(&mut reader)?;
     if !reader.rest.is_empty() {
-        return Err(WireError(format!(
+        return Err(BinaryFormError(format!(
             "{} bytes left over after the value",
             reader.rest.len()
         )));
@@ -72,29 +77,37 @@ pub fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T> {
 
 // --- writing ------------------------------------------------------------------------
 
-struct Writer(Vec<u8>);
+/// A serde serializer into the binary form: values written one after another.
+/// `TAGGED`: each struct field after a 1 byte, a skipped one a 0 byte (job keys).
+pub(crate) struct Writer<const TAGGED: bool> {
+    pub(crate) bytes: Vec<u8>,
+}
 
-impl Writer {
+impl<const TAGGED: bool> Writer<TAGGED> {
+    #[inline]
+    pub(crate) fn new() -> Self {
+        Writer { bytes: Vec::new() }
+    }
     fn len(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+        self.bytes.extend_from_slice(&(n as u64).to_le_bytes());
     }
     fn variant(&mut self, index: u32) {
-        self.0.extend_from_slice(&index.to_le_bytes());
+        self.bytes.extend_from_slice(&index.to_le_bytes());
     }
 }
 
 macro_rules! write_le {
     ($($name:ident: $t:ty),*) => {$(
         fn $name(self, v: $t) -> Result<()> {
-            self.0.extend_from_slice(&v.to_le_bytes());
+            self.bytes.extend_from_slice(&v.to_le_bytes());
             Ok(())
         }
     )*};
 }
 
-impl ser::Serializer for &mut Writer {
+impl<const TAGGED: bool> ser::Serializer for &mut Writer<TAGGED> {
     type Ok = ();
-    type Error = WireError;
+    type Error = BinaryFormError;
     type SerializeSeq = Self;
     type SerializeTuple = Self;
     type SerializeTupleStruct = Self;
@@ -108,7 +121,7 @@ impl ser::Serializer for &mut Writer {
         serialize_u64: u64, serialize_u128: u128, serialize_f32: f32, serialize_f64: f64);
 
     fn serialize_bool(self, v: bool) -> Result<()> {
-        self.0.push(u8::from(v));
+        self.bytes.push(u8::from(v));
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<()> {
@@ -119,15 +132,15 @@ impl ser::Serializer for &mut Writer {
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<()> {
         self.len(v.len());
-        self.0.extend_from_slice(v);
+        self.bytes.extend_from_slice(v);
         Ok(())
     }
     fn serialize_none(self) -> Result<()> {
-        self.0.push(0);
+        self.bytes.push(0);
         Ok(())
     }
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
-        self.0.push(1);
+        self.bytes.push(1);
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<()> {
@@ -158,7 +171,7 @@ impl ser::Serializer for &mut Writer {
         value.serialize(self)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self> {
-        let len = len.ok_or_else(|| WireError("a sequence of unknown length".into()))?;
+        let len = len.ok_or_else(|| BinaryFormError("a sequence of unknown length".into()))?;
         self.len(len);
         Ok(self)
     }
@@ -179,7 +192,7 @@ impl ser::Serializer for &mut Writer {
         Ok(self)
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Self> {
-        let len = len.ok_or_else(|| WireError("a map of unknown length".into()))?;
+        let len = len.ok_or_else(|| BinaryFormError("a map of unknown length".into()))?;
         self.len(len);
         Ok(self)
     }
@@ -203,9 +216,9 @@ impl ser::Serializer for &mut Writer {
 
 macro_rules! write_elements {
     ($($tr:ident :: $method:ident),*) => {$(
-        impl ser::$tr for &mut Writer {
+        impl<const TAGGED: bool> ser::$tr for &mut Writer<TAGGED> {
             type Ok = ();
-            type Error = WireError;
+            type Error = BinaryFormError;
             fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
                 value.serialize(&mut **self)
             }
@@ -223,9 +236,9 @@ write_elements!(
     SerializeTupleVariant::serialize_field
 );
 
-impl ser::SerializeMap for &mut Writer {
+impl<const TAGGED: bool> ser::SerializeMap for &mut Writer<TAGGED> {
     type Ok = ();
-    type Error = WireError;
+    type Error = BinaryFormError;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
         key.serialize(&mut **self)
     }
@@ -239,20 +252,24 @@ impl ser::SerializeMap for &mut Writer {
 
 macro_rules! write_fields {
     ($($tr:ident),*) => {$(
-        impl ser::$tr for &mut Writer {
+        impl<const TAGGED: bool> ser::$tr for &mut Writer<TAGGED> {
             type Ok = ();
-            type Error = WireError;
+            type Error = BinaryFormError;
             fn serialize_field<T: ?Sized + Serialize>(
                 &mut self,
                 _: &'static str,
                 value: &T,
             ) -> Result<()> {
+                if TAGGED {
+                    self.bytes.push(1);
+                }
                 value.serialize(&mut **self)
             }
             // A field skipped by `skip_serializing_if` (an `Option` in sim-core, or a
-            // `bool` skipped when false) reads back as `None` (or `false`).
+            // `bool` skipped when false) reads back as `None` (or `false`); tagged, a 0
+            // byte alone.
             fn skip_field(&mut self, _: &'static str) -> Result<()> {
-                self.0.push(0);
+                self.bytes.push(0);
                 Ok(())
             }
             fn end(self) -> Result<()> {
@@ -273,7 +290,7 @@ struct Reader<'de> {
 impl<'de> Reader<'de> {
     fn take(&mut self, n: usize) -> Result<&'de [u8]> {
         if self.rest.len() < n {
-            return Err(WireError("the value ends early".into()));
+            return Err(BinaryFormError("the value ends early".into()));
         }
         let (head, tail) = self.rest.split_at(n);
         self.rest = tail;
@@ -291,14 +308,14 @@ impl<'de> Reader<'de> {
         usize::try_from(n)
             .ok()
             .filter(|&n| n <= self.rest.len().max(1 << 20))
-            .ok_or_else(|| WireError(format!("length {n} is past the end of the value")))
+            .ok_or_else(|| BinaryFormError(format!("length {n} is past the end of the value")))
     }
     fn bytes(&mut self) -> Result<&'de [u8]> {
         let n = self.len()?;
         self.take(n)
     }
     fn str(&mut self) -> Result<&'de str> {
-        std::str::from_utf8(self.bytes()?).map_err(|e| WireError(e.to_string()))
+        std::str::from_utf8(self.bytes()?).map_err(|e| BinaryFormError(e.to_string()))
     }
 }
 
@@ -311,7 +328,7 @@ macro_rules! read_le {
 }
 
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
-    type Error = WireError;
+    type Error = BinaryFormError;
 
     read_le!(deserialize_i8: i8 => visit_i8, deserialize_i16: i16 => visit_i16,
         deserialize_i32: i32 => visit_i32, deserialize_i64: i64 => visit_i64,
@@ -321,7 +338,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         deserialize_f32: f32 => visit_f32, deserialize_f64: f64 => visit_f64);
 
     fn deserialize_any<V: de::Visitor<'de>>(self, _: V) -> Result<V::Value> {
-        Err(WireError(
+        Err(BinaryFormError(
             "the binary form is not self-describing (a type that reads any value)".into(),
         ))
     }
@@ -329,12 +346,13 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         match self.take(1)?[0] {
             0 => visitor.visit_bool(false),
             1 => visitor.visit_bool(true),
-            b => Err(WireError(format!("{b} is not a boolean"))),
+            b => Err(BinaryFormError(format!("{b} is not a boolean"))),
         }
     }
     fn deserialize_char<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let code = u32::from_le_bytes(self.array()?);
-        let c = char::from_u32(code).ok_or_else(|| WireError(format!("{code} is not a char")))?;
+        let c =
+            char::from_u32(code).ok_or_else(|| BinaryFormError(format!("{code} is not a char")))?;
         visitor.visit_char(c)
     }
     fn deserialize_str<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -353,7 +371,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         match self.take(1)?[0] {
             0 => visitor.visit_none(),
             1 => visitor.visit_some(self),
-            b => Err(WireError(format!("{b} is not an option tag"))),
+            b => Err(BinaryFormError(format!("{b} is not an option tag"))),
         }
     }
     fn deserialize_unit<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -412,10 +430,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor.visit_enum(self)
     }
     fn deserialize_identifier<V: de::Visitor<'de>>(self, _: V) -> Result<V::Value> {
-        Err(WireError("the binary form has no field names".into()))
+        Err(BinaryFormError("the binary form has no field names".into()))
     }
     fn deserialize_ignored_any<V: de::Visitor<'de>>(self, _: V) -> Result<V::Value> {
-        Err(WireError("the binary form cannot skip a value".into()))
+        Err(BinaryFormError(
+            "the binary form cannot skip a value".into(),
+        ))
     }
     fn is_human_readable(&self) -> bool {
         false
@@ -429,7 +449,7 @@ struct Counted<'a, 'de> {
 }
 
 impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
-    type Error = WireError;
+    type Error = BinaryFormError;
     fn next_element_seed<T: de::DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -446,7 +466,7 @@ impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
 }
 
 impl<'de> de::MapAccess<'de> for Counted<'_, 'de> {
-    type Error = WireError;
+    type Error = BinaryFormError;
     fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
         if self.left == 0 {
             return Ok(None);
@@ -463,17 +483,19 @@ impl<'de> de::MapAccess<'de> for Counted<'_, 'de> {
 }
 
 impl<'de> de::EnumAccess<'de> for &mut Reader<'de> {
-    type Error = WireError;
+    type Error = BinaryFormError;
     type Variant = Self;
     fn variant_seed<V: de::DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
         let index = u32::from_le_bytes(self.array()?);
-        let variant = seed.deserialize(IntoDeserializer::<WireError>::into_deserializer(index))?;
+        let variant = seed.deserialize(IntoDeserializer::<BinaryFormError>::into_deserializer(
+            index,
+        ))?;
         Ok((variant, self))
     }
 }
 
 impl<'de> de::VariantAccess<'de> for &mut Reader<'de> {
-    type Error = WireError;
+    type Error = BinaryFormError;
     fn unit_variant(self) -> Result<()> {
         Ok(())
     }
@@ -495,7 +517,15 @@ impl<'de> de::VariantAccess<'de> for &mut Reader<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::{RunResult, Scenario};
+    use crate::{CpuGeneration, CpuVendor, RunResult, Scenario};
+
+    /// A library scenario's text.
+    fn library(file: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../scenarios")
+            .join(file);
+        std::fs::read_to_string(path).expect("library scenario")
+    }
 
     /// A library scenario's result read back from the binary form writes the same JSON as
     /// the result itself: every field, in every nested type, crossed exactly (floats
@@ -503,11 +533,7 @@ mod tests {
     #[test]
     fn a_result_crosses_exactly() {
         for file in ["smoke.toml", "io-paths.toml"] {
-            let (_, text) = crate::builtin::BUILTIN
-                .iter()
-                .find(|(f, _)| *f == file)
-                .expect("library scenario");
-            let result = Scenario::from_toml(file, text)
+            let result = Scenario::from_toml(file, &library(file))
                 .expect("valid")
                 .run()
                 .expect("runs");
@@ -525,18 +551,14 @@ mod tests {
     /// vendor): an AMD host's reads back as AMD's, and so do its exits' names.
     #[test]
     fn an_amd_hosts_result_crosses_with_its_cpu() {
-        let (_, text) = crate::builtin::BUILTIN
-            .iter()
-            .find(|(f, _)| *f == "smoke.toml")
-            .expect("library scenario");
-        let text = text.replacen("[host]\n", "[host]\ncpu = \"zen\"\n", 1);
+        let text = library("smoke.toml").replacen("[host]\n", "[host]\ncpu = \"zen\"\n", 1);
         let result = Scenario::from_toml("smoke.toml", &text)
             .expect("valid")
             .run()
             .expect("runs");
-        assert_eq!(result.cpu, crate::sim::CpuGeneration::Zen);
+        assert_eq!(result.cpu, CpuGeneration::Zen);
         let back: RunResult = from_bytes(&to_bytes(&result).expect("writes")).expect("reads");
-        assert_eq!(back.vendor(), crate::sim::CpuVendor::Amd);
+        assert_eq!(back.vendor(), CpuVendor::Amd);
         assert_eq!(
             serde_json::to_string(&back).unwrap(),
             serde_json::to_string(&result).unwrap()
@@ -598,5 +620,28 @@ mod tests {
         // A length of 2^60 elements.
         let huge = (1u64 << 60).to_le_bytes();
         assert!(from_bytes::<Vec<u8>>(&huge).is_err());
+    }
+
+    /// Tagged fields tell a skipped field from a present one of any type: a `Vec` skipped
+    /// when empty and one present but empty write different bytes (plain fields would
+    /// write a 0 byte against an 8-byte length, which only a reader knows how to part).
+    #[test]
+    fn tagged_fields_tell_a_skipped_field_from_a_present_one() {
+        #[derive(serde::Serialize)]
+        struct S {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            a: Option<u8>,
+            b: u8,
+        }
+        let tagged = |s: &S| {
+            let mut w = Writer::<true>::new();
+            s.serialize(&mut w).expect("writes");
+            w.bytes
+        };
+        // `a` skipped: its 0 tag, then `b`'s 1 tag and value.
+        assert_eq!(tagged(&S { a: None, b: 7 }), [0, 1, 7]);
+        // `a` present: its 1 tag, `Some`'s 1 byte and value, then `b`.
+        assert_eq!(tagged(&S { a: Some(0), b: 7 }), [1, 1, 0, 1, 7]);
+        assert_eq!(to_bytes(&S { a: Some(0), b: 7 }).unwrap(), [1, 0, 7]);
     }
 }
