@@ -2157,6 +2157,96 @@ await step('on a phone, each menu\'s label sits on its menu\'s line (step-throug
   await ctx.close();
 });
 
+// Keyboard order. Tab follows the document's order, not the order a style sheet shows
+// things in: in one column (900 px and narrower) style.css had shown the results first,
+// and Tab went from the assignments through the library, the parameters and the editor at
+// the page's bottom before jumping back up to the results. The page now renders its panels
+// in the order they are shown at the window's width (app.rs, one_column.rs).
+// The page's Tab stops from its top, each with its panel and its box in the page's
+// coordinates (a file input hidden in its label: the label's), whether its box is shown
+// and whether it shows a focus ring.
+async function tabStops(p) {
+  const stops = [];
+  await p.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  for (let i = 0; i < 200; i++) {
+    await p.keyboard.press('Tab');
+    const s = await p.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const label = el.closest('label');
+      const box = (label && el.classList.contains('sr-only') ? label : el).getBoundingClientRect();
+      const ring = (e) => { const c = getComputedStyle(e); return c.outlineStyle !== 'none' && parseFloat(c.outlineWidth) >= 2; };
+      const panel = [['.skip', 'skip'], ['header.top', 'header'], ['.course-open', 'assignments'], ['#results', 'results'],
+        ['.library', 'library'], ['.controls', 'controls'], ['.editor', 'editor'], ['footer', 'footer']]
+        .find(([sel]) => el.closest(sel))?.[1] || '?';
+      return { what: el.id || `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 40), panel,
+        top: Math.round(box.top + scrollY), left: Math.round(box.left), height: Math.round(box.height),
+        shown: box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true }),
+        // CodeMirror marks its own focus (an outline on the editor, set as it takes it).
+        ring: ring(el) || (label && ring(label)) || !!el.closest('.cm-editor') };
+    });
+    if (!s || (stops.length && s.what === stops[0].what)) break;
+    stops.push(s);
+  }
+  return stops;
+}
+await step('Tab follows the reading order: two columns at 1440 px, one at 800 and 390 px, and across the 900 px switch', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  try {
+    await p.goto(BASE);
+    await waitDone(p);
+    const twoColumns = ['skip', 'header', 'assignments', 'library', 'controls', 'editor', 'results'];
+    const oneColumn = ['skip', 'header', 'assignments', 'results', 'library', 'controls', 'editor'];
+    for (const [width, panels] of [[1440, twoColumns], [800, oneColumn], [390, oneColumn]]) {
+      await p.setViewportSize({ width, height: 900 });
+      await p.waitForTimeout(300);
+      const stops = await tabStops(p);
+      const list = () => stops.map((s) => `${s.panel}:${s.what}@${s.top}`).join(' ');
+      assert(stops.length >= 20, `${width} px: ${stops.length} Tab stops: ${list()}`);
+      // Each panel once, in the order the page shows them.
+      const seen = stops.map((s) => s.panel).filter((x, i, a) => i === 0 || a[i - 1] !== x);
+      assert(JSON.stringify(seen) === JSON.stringify(panels), `${width} px: Tab goes through ${seen.join(' → ')}, shown as ${panels.join(' → ')}`);
+      // Down the page (in one column; within each panel in two): a stop may sit beside the one
+      // before it, a little higher on its line, never further up.
+      for (let i = 1; i < stops.length; i++) {
+        const [a, b] = [stops[i - 1], stops[i]];
+        if (width > 900 && a.panel !== b.panel) continue;
+        assert(b.top >= a.top - 40, `${width} px: Tab goes up the page from ${a.panel}:${a.what} (at ${a.top} px) to ${b.panel}:${b.what} (at ${b.top} px)`);
+      }
+      // Nothing reached while hidden, and each stop shows that it has the focus.
+      const hidden = stops.filter((s) => !s.shown);
+      assert(!hidden.length, `${width} px: Tab reaches hidden ${hidden.map((s) => s.what).join(', ')}`);
+      const noRing = stops.filter((s) => !s.ring);
+      assert(!noRing.length, `${width} px: no focus ring on ${noRing.map((s) => s.what).join(', ')}`);
+    }
+    // The skip link: shown when Tab reaches it, and Enter takes the keyboard to the results.
+    await p.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    await p.keyboard.press('Tab');
+    const skip = await p.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return { cls: document.activeElement.className, left: r.left, top: r.top }; });
+    assert(skip.cls === 'skip' && skip.left >= 0 && skip.top >= 0, `the skip link is not the first stop, shown: ${JSON.stringify(skip)}`);
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Tab');
+    assert(await p.evaluate(() => !!document.activeElement.closest('#results')), 'Tab after the skip link is not in the results');
+    // Across the switch (a window resized, a tablet turned): the panels move in the document,
+    // the focus stays where it was.
+    const order = () => p.$$eval('.layout > *', (els) => els.map((e) => e.classList.contains('main') ? 'results' : e.classList.contains('side') ? 'side' : 'assignments').join(' '));
+    await p.setViewportSize({ width: 1000, height: 900 });
+    await p.focus('#scenario-select');
+    assert(await order() === 'assignments side results', `1000 px: ${await order()}`);
+    for (const [width, expected] of [[800, 'assignments results side'], [1000, 'assignments side results']]) {
+      await p.setViewportSize({ width, height: 900 });
+      await p.waitForFunction((expected) => [...document.querySelectorAll('.layout > *')].map((e) => e.classList.contains('main') ? 'results' : e.classList.contains('side') ? 'side' : 'assignments').join(' ') === expected, expected, { timeout: 5000 })
+        .catch(async () => { throw new Error(`${width} px: the panels in the document: ${await order()}, shown as ${expected}`); });
+      const focus = await p.evaluate(() => document.activeElement?.id);
+      assert(focus === 'scenario-select', `${width} px: the focus moved from the library's menu to ${focus || 'the page'}`);
+    }
+  } finally {
+    await ctx.close();
+  }
+});
+
 await step('at 320 px (a small phone, or 400% zoom) no tab makes the page scroll sideways', async () => {
   const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-US' });
   const p = await ctx.newPage();

@@ -13,6 +13,7 @@ use crate::components::{
     glossary::{Described, GlossaryList},
     header::Header,
     library::Library,
+    one_column::use_one_column,
     results::Results,
 };
 use crate::i18n::{t, Lang};
@@ -45,6 +46,7 @@ pub fn app() -> Html {
         let hash = location_hash();
         State::new(Lang::initial(&hash), share::from_hash(&hash))
     });
+    let one_column = use_one_column();
 
     // Keep <html lang> in step with the chosen language.
     {
@@ -242,11 +244,91 @@ pub fn app() -> Html {
     let description_note = crate::components::course::figures_note(&state);
 
     let hide_description = state.awaiting_predictions() && description.is_some();
-    // The scenario's explanation starts open on wide screens, folded on phones.
-    let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_none_or(|w| w >= 900.0);
+    // The scenario's explanation starts open in two columns, folded in one (phones).
+    let wide = !one_column;
+
+    // The assignments open above the library in two columns, above the results in one.
+    let course_open = html! { <CourseOpen key="course-open" state={state.clone()} /> };
+    let side = html! {
+        <aside key="side" class="side">
+            // The scenario open, or the one being fetched to replace it; none before an
+            // assignment's Start (the scenario the page opened on is not the step's: the
+            // list and the editor kept showing it, a student's review).
+            <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin).filter(|_| !before_start)} {on_select} />
+            // Before the student id, the parameters of the scenario the page opened on
+            // have nothing to do with the assignment (as its results are not shown).
+            if before_start {
+                <section class="card controls" aria-labelledby="controls-h">
+                    <h2 id="controls-h">{ t(lang, "controls") }</h2>
+                    <p class="hint" id="controls-before-start">{ t(lang, "controls.before_start") }</p>
+                </section>
+            } else {
+                <Controls state={state.clone()} />
+            }
+            // A step waiting for its predictions keeps its scenario's text out of view too:
+            // its questions' explanations would answer them (an instructor's review).
+            if before_start {
+                <section class="card editor" aria-labelledby="editor-h">
+                    <h2 id="editor-h">{ t(lang, "editor") }</h2>
+                    <p class="hint" id="editor-before-start">{ t(lang, "editor.before_start") }</p>
+                </section>
+            } else if state.awaiting_predictions() {
+                <section class="card editor" aria-labelledby="editor-h">
+                    <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
+                    <p class="hint" id="editor-hidden">{ t(lang, "course.editor_hidden") }</p>
+                </section>
+            } else {
+                <Editor state={state.clone()} />
+            }
+        </aside>
+    };
+    let main = html! {
+        <main key="main" id="results" class="main" tabindex="-1">
+            // Phones put the library and the controls after the results.
+            <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
+            <CoursePanel state={state.clone()} />
+            // An assignment open before its student id: the scenario the page opened
+            // on has nothing to do with it, so no results until Start loads a step.
+            if before_start {
+            } else if title.is_some() || description.is_some() {
+                <details class="about-card" open={wide}>
+                    <summary>
+                        { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
+                    </summary>
+                    // A step waiting for its predictions keeps the description folded
+                    // away, as it keeps the scenario's text: it explains the results
+                    // the predictions ask about (hypervisor-types' step 2 said outright
+                    // which technique wins on emulated disk I/O; a student's review).
+                    if hide_description {
+                        <p class="hint" id="about-hidden">{ t(lang, "course.description_hidden") }</p>
+                    } else if let (Some(note), Some(d)) = (&description_note, &description) {
+                        // Said only of a description that quotes figures (digits).
+                        if lang.pick(&d.ko, &d.en).chars().any(|c| c.is_ascii_digit()) {
+                            <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
+                        }
+                    }
+                    if let (Some(d), false) = (&description, hide_description) {
+                        // In paragraphs (a blank line parts them), its jargon marked: a click on a
+                        // term shows what it means.
+                        <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
+                    }
+                    <GlossaryList {lang} />
+                </details>
+            }
+            // A step's results stay hidden until its predictions are committed.
+            if before_start {
+            } else if state.awaiting_predictions() {
+                <p class="course-hidden" id="course-hidden">{ crate::i18n::t(lang, "course.hidden") }</p>
+            } else {
+                <Results state={state.clone()} />
+            }
+        </main>
+    };
+    let panels = if one_column {
+        [course_open, main, side]
+    } else {
+        [course_open, side, main]
+    };
 
     html! {
         <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
@@ -268,78 +350,10 @@ pub fn app() -> Html {
                 </p>
             }
             <div class="layout">
-                <aside class="side">
-                    <CourseOpen state={state.clone()} />
-                    // The scenario open, or the one being fetched to replace it; none before an
-                    // assignment's Start (the scenario the page opened on is not the step's: the
-                    // list and the editor kept showing it, a student's review).
-                    <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin).filter(|_| !before_start)} {on_select} />
-                    // Before the student id, the parameters of the scenario the page opened on
-                    // have nothing to do with the assignment (as its results are not shown).
-                    if before_start {
-                        <section class="card controls" aria-labelledby="controls-h">
-                            <h2 id="controls-h">{ t(lang, "controls") }</h2>
-                            <p class="hint" id="controls-before-start">{ t(lang, "controls.before_start") }</p>
-                        </section>
-                    } else {
-                        <Controls state={state.clone()} />
-                    }
-                    // A step waiting for its predictions keeps its scenario's text out of view too:
-                    // its questions' explanations would answer them (an instructor's review).
-                    if before_start {
-                        <section class="card editor" aria-labelledby="editor-h">
-                            <h2 id="editor-h">{ t(lang, "editor") }</h2>
-                            <p class="hint" id="editor-before-start">{ t(lang, "editor.before_start") }</p>
-                        </section>
-                    } else if state.awaiting_predictions() {
-                        <section class="card editor" aria-labelledby="editor-h">
-                            <h2 id="editor-h">{ t(lang, "editor") }<span class="file">{ state.file.clone() }</span></h2>
-                            <p class="hint" id="editor-hidden">{ t(lang, "course.editor_hidden") }</p>
-                        </section>
-                    } else {
-                        <Editor state={state.clone()} />
-                    }
-                </aside>
-                <main id="results" class="main" tabindex="-1">
-                    // Phones put the library and the controls after the results.
-                    <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
-                    <CoursePanel state={state.clone()} />
-                    // An assignment open before its student id: the scenario the page opened
-                    // on has nothing to do with it, so no results until Start loads a step.
-                    if before_start {
-                    } else if title.is_some() || description.is_some() {
-                        <details class="about-card" open={wide}>
-                            <summary>
-                                { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
-                            </summary>
-                            // A step waiting for its predictions keeps the description folded
-                            // away, as it keeps the scenario's text: it explains the results
-                            // the predictions ask about (hypervisor-types' step 2 said outright
-                            // which technique wins on emulated disk I/O; a student's review).
-                            if hide_description {
-                                <p class="hint" id="about-hidden">{ t(lang, "course.description_hidden") }</p>
-                            } else if let (Some(note), Some(d)) = (&description_note, &description) {
-                                // Said only of a description that quotes figures (digits).
-                                if lang.pick(&d.ko, &d.en).chars().any(|c| c.is_ascii_digit()) {
-                                    <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
-                                }
-                            }
-                            if let (Some(d), false) = (&description, hide_description) {
-                                // In paragraphs (a blank line parts them), its jargon marked: a click on a
-                                // term shows what it means.
-                                <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
-                            }
-                            <GlossaryList {lang} />
-                        </details>
-                    }
-                    // A step's results stay hidden until its predictions are committed.
-                    if before_start {
-                    } else if state.awaiting_predictions() {
-                        <p class="course-hidden" id="course-hidden">{ crate::i18n::t(lang, "course.hidden") }</p>
-                    } else {
-                        <Results state={state.clone()} />
-                    }
-                </main>
+                // The panels in the order they are shown, so that Tab follows it (one column:
+                // the assignments, the results, then the library, the parameters and the
+                // editor; two columns: the left column's, then the results).
+                { for panels }
             </div>
             <footer class="foot">
                 <span>{ "virtsim · " }{ t(lang, "app.tagline") }</span>

@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod header;
 pub mod library;
 pub mod memory_charts;
+pub mod one_column;
 pub mod paths;
 pub mod questions;
 pub mod results;
