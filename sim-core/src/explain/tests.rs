@@ -501,3 +501,48 @@ fn an_emulated_port_access_on_type2_resumes_after_the_device_model() {
         .iter()
         .any(|p| p.layer == Layer::VmmProcess && p.kind == PhaseKind::Step));
 }
+
+/// L0's fast path for L1's accesses to its control block (`nested_vmcs_access_handler`):
+/// on an Intel host a VMREAD or VMWRITE, its source naming the cost; on an AMD host
+/// without virtual VMLOAD/VMSAVE a VMLOAD or VMSAVE, its source naming no VMCS.
+#[test]
+fn l0s_handling_of_l1s_control_block_access_is_said_in_the_vendors_words() {
+    let sources = |cpu: &str| {
+        let text = format!(
+            "[scenario]\nname = \"nested\"\nduration_ms = 5\n\n[host]\ncores = 2\ncpu = \"{cpu}\"\nvmcs_shadowing = false\n\n[[platform]]\nname = \"l2\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nnested = true\n\n[[instance]]\nname = \"g\"\nworkload = \"web-server\"\n"
+        );
+        let s = Scenario::from_toml("nested.toml", &text).expect("valid");
+        let e = explain(&s, 0, Op::CrWrite).expect("explained");
+        let found: Vec<Text> = e
+            .phases
+            .iter()
+            .filter(|p| {
+                p.kind == PhaseKind::Decode && p.cycles == s.costs.nested_vmcs_access_handler
+            })
+            .map(|p| p.source.clone().expect("a source"))
+            .collect();
+        assert!(!found.is_empty(), "{cpu}: no access of L1's");
+        found
+    };
+    for source in sources("sandy_bridge") {
+        assert!(
+            source
+                .en
+                .starts_with("nested_vmcs_access_handler: L0's whole handling of one VMCS access"),
+            "{}",
+            source.en
+        );
+    }
+    for source in sources("zen") {
+        assert!(
+            source
+                .en
+                .starts_with("L0's whole handling of one VMLOAD or VMSAVE of L1"),
+            "{}",
+            source.en
+        );
+        for text in [&source.en, &source.ko] {
+            assert!(!text.to_lowercase().contains("vmcs"), "{text}");
+        }
+    }
+}
