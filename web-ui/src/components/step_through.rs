@@ -58,7 +58,7 @@ fn phase_list(
                     // A plain path step says what it is in a few words ("syscall/sysret"):
                     // its kind alone ("path step") would repeat down the list.
                     if current.is_none() || p.kind == PhaseKind::Step { <span class="trap-line">{ text }</span> }
-                    // A phase of 0 cycles (explain.rs: the guest's intercepted instruction,
+                    // A phase of 0 cycles (sim-core explain/: the guest's intercepted instruction,
                     // whose cost is the exit; a translation-cache hit) says why, from its
                     // source ("0 cycles: the cost is the exit that follows"): in the list
                     // "guest instruction 0 cycles" read as a mistake (a student's review).
