@@ -1,0 +1,404 @@
+//! Every TOML example in the documents (`README.md`, `README.ko.md`, `docs/*.md`) that is a
+//! whole file must be valid, so that a reader who copies it gets a file that `virtsim
+//! validate` accepts.
+//!
+//! The rule, for each fenced block whose info string starts with `toml`:
+//!
+//! - a block with an `[assignment]` table is a whole assignment: it must parse and validate
+//!   with [`Assignment::from_toml`] (library scenarios resolved as the CLI does) and give no
+//!   warning;
+//! - otherwise, a block with a `[scenario]` table is a whole scenario: it must parse and
+//!   validate with [`Scenario::from_toml`] and give no warning;
+//! - any other block (`[costs]`, one `[[platform]]`, a `Cargo.toml` excerpt...) is a fragment
+//!   and is not checked;
+//! - a word after `toml` marks a block on purpose: ```` ```toml fragment ```` is a fragment even
+//!   though it has a `[scenario]` or `[assignment]` table (the file layout's outline), and
+//!   ```` ```toml invalid ```` is an example of a mistake, which must be rejected (a whole
+//!   scenario or assignment that validates is reported, so the marker cannot go stale). Any
+//!   other word is an error (a misspelt marker would silently change the rule).
+//!
+//! A failure names the document, the line in the document (the block's line plus the
+//! error's line in it) and the error, with the line of the block's opening fence.
+
+use std::path::PathBuf;
+
+use sim_core::assignment::Assignment;
+use sim_core::{Scenario, ScenarioError};
+use virtsim_tests::{assert_no_failures, display, files_with_extension, workspace_root};
+
+/// A fenced code block of a Markdown document.
+struct Block {
+    /// The info string after the opening backticks (`toml`, `toml invalid`, `sh`...).
+    info: String,
+    /// The 1-based line of the opening fence in the document.
+    fence_line: usize,
+    /// The block's text (the lines between the fences, each ending in `\n`).
+    text: String,
+}
+
+/// The documents whose examples are checked: the two READMEs and `docs/*.md`.
+fn documents() -> Vec<PathBuf> {
+    let root = workspace_root();
+    let mut docs = vec![root.join("README.md"), root.join("README.ko.md")];
+    docs.extend(files_with_extension(&root.join("docs"), "md"));
+    docs
+}
+
+/// Every fenced block (```` ``` ```` or `~~~`, three or more) of a Markdown text, in order.
+/// A block closes at a line of the same fence character, at least as long, and nothing else.
+fn fenced_blocks(markdown: &str) -> Result<Vec<Block>, String> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(char, usize, Block)> = None;
+    for (index, line) in markdown.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let fence_char = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let fence_len = fence_char.map_or(0, |c| trimmed.chars().take_while(|x| *x == c).count());
+        match &mut open {
+            Some((c, len, block)) => {
+                if fence_char == Some(*c)
+                    && fence_len >= *len
+                    && trimmed[fence_len..].trim().is_empty()
+                {
+                    let (_, _, block) = open.take().expect("an open block");
+                    blocks.push(block);
+                } else {
+                    block.text.push_str(line);
+                    block.text.push('\n');
+                }
+            }
+            None if fence_len >= 3 => {
+                let c = fence_char.expect("a fence character");
+                open = Some((
+                    c,
+                    fence_len,
+                    Block {
+                        info: trimmed[fence_len..].trim().to_string(),
+                        fence_line: index + 1,
+                        text: String::new(),
+                    },
+                ));
+            }
+            None => {}
+        }
+    }
+    match open {
+        Some((_, _, block)) => Err(format!(
+            "the code block opened at line {} is never closed",
+            block.fence_line
+        )),
+        None => Ok(blocks),
+    }
+}
+
+/// Whether the text has a table header `[name]` on a line of its own (spaces inside the
+/// brackets and a trailing comment allowed, as TOML allows them).
+fn has_table(text: &str, name: &str) -> bool {
+    text.lines().any(|line| {
+        let code = line.split('#').next().unwrap_or("");
+        let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        compact == format!("[{name}]")
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Scenario,
+    Assignment,
+}
+
+/// What a block's info string says: `None` for a block that is not TOML; otherwise whether it
+/// is marked `fragment` or `invalid`. An unknown word is an error.
+fn markers(info: &str) -> Result<Option<(bool, bool)>, String> {
+    let mut words = info.split_whitespace();
+    if words.next() != Some("toml") {
+        return Ok(None);
+    }
+    let (mut fragment, mut invalid) = (false, false);
+    for word in words {
+        match word {
+            "fragment" => fragment = true,
+            "invalid" => invalid = true,
+            other => {
+                return Err(format!(
+                    "unknown marker `{other}` after ```toml (known: `fragment`, `invalid`)"
+                ))
+            }
+        }
+    }
+    Ok(Some((fragment, invalid)))
+}
+
+/// The place of an error in the document: an error in the block's own text is moved to the
+/// document's line; one in another file (a library scenario an assignment names) keeps it.
+fn place(doc: &str, block: &Block, label: &str, e: &ScenarioError) -> String {
+    if e.file == label && e.line > 0 {
+        format!("{doc}:{}:{}", block.fence_line + e.line, e.column)
+    } else if e.line > 0 {
+        format!(
+            "{doc}:{} (in {}:{}:{})",
+            block.fence_line, e.file, e.line, e.column
+        )
+    } else {
+        format!("{doc}:{} (in {})", block.fence_line, e.file)
+    }
+}
+
+/// Checks one whole example: every error and warning, each located in the document.
+fn check_block(doc: &str, block: &Block, kind: Kind) -> Result<(), Vec<String>> {
+    let label = format!("{doc} block at line {}", block.fence_line);
+    let (errors, warnings) = match kind {
+        Kind::Scenario => match Scenario::from_toml_all(&label, &block.text) {
+            Ok(s) => (Vec::new(), s.warnings()),
+            Err(errors) => (errors, Vec::new()),
+        },
+        Kind::Assignment => {
+            match Assignment::from_toml_all(&label, &block.text, &virtsim_library::Library) {
+                Ok(a) => (Vec::new(), a.warnings().to_vec()),
+                Err(errors) => (errors, Vec::new()),
+            }
+        }
+    };
+    let what = match kind {
+        Kind::Scenario => "scenario",
+        Kind::Assignment => "assignment",
+    };
+    let mut failures: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            format!(
+                "{}: error in the ```toml {what} example opening at line {}: {} [{}]",
+                place(doc, block, &label, e),
+                block.fence_line,
+                e.message,
+                e.code
+            )
+        })
+        .collect();
+    failures.extend(warnings.iter().map(|e| {
+        format!(
+            "{}: warning in the ```toml {what} example opening at line {}: {} [{}]",
+            place(doc, block, &label, e),
+            block.fence_line,
+            e.message,
+            e.code
+        )
+    }));
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
+}
+
+/// What the documents hold: the failures, and how many blocks of each sort were seen.
+#[derive(Default)]
+struct Census {
+    failures: Vec<String>,
+    checked: Vec<String>,
+    invalid: usize,
+    fragments: usize,
+}
+
+fn census(docs: &[PathBuf]) -> Census {
+    let mut c = Census::default();
+    for path in docs {
+        let doc = display(path);
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                c.failures.push(format!("{doc}: cannot read: {e}"));
+                continue;
+            }
+        };
+        let blocks = match fenced_blocks(&text) {
+            Ok(blocks) => blocks,
+            Err(e) => {
+                c.failures.push(format!("{doc}: {e}"));
+                continue;
+            }
+        };
+        for block in &blocks {
+            let (fragment, invalid) = match markers(&block.info) {
+                Ok(Some(m)) => m,
+                Ok(None) => continue,
+                Err(e) => {
+                    c.failures.push(format!("{doc}:{}: {e}", block.fence_line));
+                    continue;
+                }
+            };
+            let kind = if has_table(&block.text, "assignment") {
+                Some(Kind::Assignment)
+            } else if has_table(&block.text, "scenario") {
+                Some(Kind::Scenario)
+            } else {
+                None
+            };
+            match (kind, fragment, invalid) {
+                (_, true, true) => c.failures.push(format!(
+                    "{doc}:{}: a block is `fragment` or `invalid`, not both",
+                    block.fence_line
+                )),
+                (None, _, true) => c.failures.push(format!(
+                    "{doc}:{}: a ```toml invalid block must be a whole scenario or assignment \
+                     (a `[scenario]` or `[assignment]` table), or its mistake cannot be checked",
+                    block.fence_line
+                )),
+                (Some(kind), false, true) => {
+                    c.invalid += 1;
+                    if check_block(&doc, block, kind).is_ok() {
+                        c.failures.push(format!(
+                            "{doc}:{}: the ```toml invalid example validates: fix the mistake \
+                             it shows back in, or drop the `invalid` marker",
+                            block.fence_line
+                        ));
+                    }
+                }
+                (None, _, false) | (Some(_), true, false) => c.fragments += 1,
+                (Some(kind), false, false) => {
+                    c.checked.push(format!("{doc}:{}", block.fence_line));
+                    if let Err(failures) = check_block(&doc, block, kind) {
+                        c.failures.extend(failures);
+                    }
+                }
+            }
+        }
+    }
+    c
+}
+
+#[test]
+fn every_whole_toml_example_in_the_docs_validates() {
+    let docs = documents();
+    let c = census(&docs);
+    assert_no_failures("documentation TOML examples", &c.failures);
+    // The extraction must find something, or a broken reader would pass vacuously: the
+    // scenario format's two complete examples and the Korean guide's own.
+    for must in ["docs/scenario-format.md", "README.ko.md"] {
+        assert!(
+            c.checked
+                .iter()
+                .any(|place| place.starts_with(&format!("{must}:"))),
+            "no whole TOML example found in {must}; checked: {:?}",
+            c.checked
+        );
+    }
+    eprintln!(
+        "{} whole examples validated ({}), {} fragments skipped, {} invalid examples rejected",
+        c.checked.len(),
+        c.checked.join(", "),
+        c.fragments,
+        c.invalid
+    );
+}
+
+#[test]
+fn the_rule_catches_a_broken_example() {
+    // A document with a valid scenario, a broken one, a fragment, an invalid example that
+    // is really invalid, one that is not, a misspelt marker and a broken assignment.
+    let good = workspace_root().join("scenarios/smoke.toml");
+    let good = std::fs::read_to_string(&good).expect("smoke.toml");
+    assert!(
+        good.contains("\ncores = 4\n"),
+        "smoke.toml's [host] has changed"
+    );
+    let broken = good.replacen("\ncores = 4\n", "\ncores = 0\n", 1);
+    let doc = format!(
+        "# t\n\n```toml\n{good}```\n\n```toml\n{broken}```\n\n```toml fragment\n[scenario]\n```\n\n\
+         ```toml invalid\n{broken}```\n\n```toml invalid\n{good}```\n\n```toml fragmnet\n[costs]\n```\n\n\
+         ```toml\n{ASSIGNMENT}```\n"
+    );
+    let dir = std::env::temp_dir().join(format!("virtsim-doc-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("t.md");
+    std::fs::write(&path, &doc).expect("write t.md");
+    let c = census(std::slice::from_ref(&path));
+    std::fs::remove_dir_all(&dir).ok();
+
+    assert_eq!(c.checked.len(), 3, "{:?}", c.checked);
+    assert_eq!((c.fragments, c.invalid), (1, 2));
+    let text = c.failures.join("\n");
+    assert_eq!(c.failures.len(), 4, "{text}");
+    // The broken block: its `cores = 0` line, in the document's numbering.
+    let second_fence = doc
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("```toml"))
+        .nth(1)
+        .map(|(i, _)| i + 1)
+        .expect("second block");
+    let cores_line = doc
+        .lines()
+        .enumerate()
+        .skip(second_fence)
+        .find(|(_, l)| *l == "cores = 0")
+        .map(|(i, _)| i + 1)
+        .expect("cores = 0");
+    assert!(
+        c.failures[0].contains(&format!("t.md:{cores_line}:9: error in the ```toml scenario example opening at line {second_fence}: host.cores must be between 1 and 1024")),
+        "{text}"
+    );
+    assert!(
+        c.failures[1].contains("the ```toml invalid example validates"),
+        "{text}"
+    );
+    assert!(
+        c.failures[2].contains("unknown marker `fragmnet`"),
+        "{text}"
+    );
+    // The assignment's misspelt metric, at its line and column in the document.
+    let metric_line = doc
+        .lines()
+        .position(|l| l == "metric = \"throughputt\"")
+        .expect("the metric")
+        + 1;
+    assert!(
+        c.failures[3].contains(&format!(
+            "t.md:{metric_line}:10: error in the ```toml assignment example"
+        )),
+        "{text}"
+    );
+}
+
+/// An assignment whose question names a metric that does not exist.
+const ASSIGNMENT: &str = r#"[assignment]
+id = "a"
+title = { en = "A", ko = "가" }
+
+[[step]]
+id = "s"
+title = { en = "S", ko = "사" }
+intro = { en = "I", ko = "이" }
+scenario = "smoke.toml"
+
+[[step.question]]
+id = "q"
+kind = "choice"
+text = { en = "Q?", ko = "질문?" }
+metric = "throughputt"
+select = "highest"
+"#;
+
+#[test]
+fn fences_and_tables_are_read_as_markdown_and_toml_write_them() {
+    let blocks = fenced_blocks("a\n````md\n```toml\nx\n```\n````\n~~~toml invalid\ny\n~~~\n")
+        .expect("closed");
+    assert_eq!(blocks.len(), 2);
+    assert_eq!((blocks[0].info.as_str(), blocks[0].fence_line), ("md", 2));
+    assert_eq!(blocks[0].text, "```toml\nx\n```\n");
+    assert_eq!(
+        (blocks[1].info.as_str(), blocks[1].text.as_str()),
+        ("toml invalid", "y\n")
+    );
+    assert!(fenced_blocks("```toml\n[scenario]\n").is_err());
+
+    assert!(has_table("[ scenario ]   # required\n", "scenario"));
+    assert!(!has_table("[[scenario]]\n", "scenario"));
+    assert!(!has_table(
+        "# [scenario]\nname = \"[scenario]\"\n",
+        "scenario"
+    ));
+    assert_eq!(markers("sh").unwrap(), None);
+    assert_eq!(markers("toml").unwrap(), Some((false, false)));
+    assert_eq!(markers("toml fragment").unwrap(), Some((true, false)));
+    assert!(markers("toml broken").is_err());
+}
