@@ -213,7 +213,7 @@ pub fn vm_overhead_mib(stack: &Stack, c: &CostTable) -> f64 {
 /// Memory one instance commits on the host (what the validator sums against the host):
 /// a VM's configured memory and overhead, a container's limit, and on a native platform
 /// the processes' working set (no VM or cgroup sets them a size: `memory_gib` is not
-/// theirs, as their footprint in `lifecycle.rs` is their working set).
+/// theirs, as their footprint in `lifecycle/footprint.rs` is their working set).
 pub fn committed_mib(stack: &Stack, instance: &InstanceSpec, c: &CostTable) -> u64 {
     if stack.kind == PlatformKind::Native {
         return instance.working_set_mib;

@@ -433,7 +433,7 @@ impl PathBuilder<'_> {
                         // opened and copies a file of the image up whole on its first
                         // write; a read or write of an open file goes straight to the file
                         // in its layer, as on a volume (the mount's cost is at start-up:
-                        // `lifecycle.rs`).
+                        // `lifecycle/startup.rs`).
                     }
                     Device::Nic if self.stack.network == NetworkMode::Bridge => {
                         s.engine(

@@ -1,0 +1,394 @@
+//! A computed answer: the question with the run's answer and evidence, how it is written
+//! to JSON, how a student's answer is graded against it, and ties a student cannot see.
+
+use serde::{Deserialize, Serialize};
+
+use super::numbers::{
+    accepted_answers_in, numeric_text, read_number_in, rounded, shown_decimals, PRINTED_DECIMALS,
+    PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
+};
+use super::{Metric, QuestionKind};
+use crate::text::Text;
+
+/// A question with the answer the run computed. In JSON a numeric question has no
+/// `options` (its platforms are its `evidence`; there is nothing to choose from) and a
+/// choice question no `tolerance_percent` (a platform is right or not).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QuestionAnswer {
+    pub id: String,
+    pub text: Text,
+    pub kind: QuestionKind,
+    pub metric: Metric,
+    /// The platforms asked about: for a choice question those to choose from, for a
+    /// numeric one every platform (its evidence), left out of its JSON.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// The computed answer: a platform name, or a number as text.
+    pub answer: String,
+    /// For numeric questions: the computed value (`None` for a choice question, and for a
+    /// numeric one the run gave no figure).
+    pub value: Option<f64>,
+    /// For numeric questions: the accepted relative error, percent of the value (0 for a
+    /// choice question, whose JSON leaves it out: a platform is right or not).
+    #[serde(default)]
+    pub tolerance_percent: f64,
+    /// The figures behind the answer: (platform, value).
+    pub evidence: Vec<(String, f64)>,
+    pub explanation: Option<Text>,
+    /// For latency metrics: the operation asked about (where the page says to look).
+    #[serde(default)]
+    pub op: Option<crate::workload::Op>,
+}
+
+impl Serialize for QuestionAnswer {
+    /// Every field as it is, except a numeric question's `options` and a choice question's
+    /// `tolerance_percent`, which a human-readable form (JSON) leaves out. A binary form
+    /// (the page's workers, `wire.rs`) reads fields by position, so it gets every one.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// `Some(value)` written as the value itself, as the field's own type is.
+        fn as_is<T: Serialize, S: serde::Serializer>(
+            value: &Option<T>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(value) => value.serialize(serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+        /// The fields in their order, borrowed; `options` and `tolerance_percent` left out
+        /// when `None`.
+        #[derive(Serialize)]
+        struct Out<'a> {
+            id: &'a String,
+            text: &'a Text,
+            kind: QuestionKind,
+            metric: Metric,
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
+            options: Option<&'a Vec<String>>,
+            answer: &'a String,
+            value: Option<f64>,
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
+            tolerance_percent: Option<f64>,
+            evidence: &'a Vec<(String, f64)>,
+            explanation: &'a Option<Text>,
+            op: Option<crate::workload::Op>,
+        }
+        // Taken apart without `..`: a new field does not compile until it is written here.
+        let QuestionAnswer {
+            id,
+            text,
+            kind,
+            metric,
+            options,
+            answer,
+            value,
+            tolerance_percent,
+            evidence,
+            explanation,
+            op,
+        } = self;
+        let every = !serializer.is_human_readable();
+        let choice = *kind == QuestionKind::Choice;
+        Out {
+            id,
+            text,
+            kind: *kind,
+            metric: *metric,
+            options: (choice || every).then_some(options),
+            answer,
+            value: *value,
+            tolerance_percent: (!choice || every).then_some(*tolerance_percent),
+            evidence,
+            explanation,
+            op: *op,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A choice answer and another option whose values read the same where a student reads
+/// them ([`QuestionAnswer::shown_tie`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShownTie<'a> {
+    /// The answer's value.
+    pub winner: f64,
+    /// The other option.
+    pub runner_up: &'a str,
+    pub runner_up_value: f64,
+    /// Both print the same in the CLI ([`PRINTED_DECIMALS`]).
+    pub cli: bool,
+    /// Both show the same on the page ([`shown_decimals`]).
+    pub page: bool,
+}
+
+/// A choice whose runner-up is this close to the winner (relative) is a near tie: the
+/// answer then rests on the order of the platforms, not on a difference a student can see.
+pub const NEAR_TIE_RELATIVE: f64 = 1e-3;
+
+impl QuestionAnswer {
+    /// A numeric answer of `value`, printed as a run prints it ([`numeric_text`]), without
+    /// texts, evidence or explanation: a figure to grade against.
+    pub fn numeric(id: &str, metric: Metric, value: f64, tolerance_percent: f64) -> QuestionAnswer {
+        QuestionAnswer {
+            id: id.to_string(),
+            text: Text::new("", ""),
+            kind: QuestionKind::Numeric,
+            metric,
+            options: Vec::new(),
+            answer: numeric_text(value),
+            value: Some(value),
+            tolerance_percent,
+            evidence: Vec::new(),
+            explanation: None,
+            op: None,
+        }
+    }
+
+    /// For a choice question whose runner-up is within [`NEAR_TIE_RELATIVE`] of the
+    /// winner: (winner's value, runner-up's platform, runner-up's value).
+    pub fn near_tie(&self) -> Option<(f64, &str, f64)> {
+        if self.kind != QuestionKind::Choice {
+            return None;
+        }
+        let winner = self
+            .evidence
+            .iter()
+            .find(|(name, _)| *name == self.answer)?
+            .1;
+        let (name, runner_up) = self
+            .evidence
+            .iter()
+            .filter(|(name, _)| *name != self.answer)
+            .min_by(|a, b| (a.1 - winner).abs().total_cmp(&(b.1 - winner).abs()))?;
+        ((winner - runner_up).abs() <= winner.abs() * NEAR_TIE_RELATIVE).then_some((
+            winner,
+            name.as_str(),
+            *runner_up,
+        ))
+    }
+
+    /// For a choice question, the other options whose value is exactly the answer's, in
+    /// the file's order: the answer is then only the first of them in the file.
+    pub fn tied_options(&self) -> Vec<&str> {
+        if self.kind != QuestionKind::Choice {
+            return Vec::new();
+        }
+        let Some(&(_, winner)) = self.evidence.iter().find(|(name, _)| *name == self.answer) else {
+            return Vec::new();
+        };
+        self.evidence
+            .iter()
+            .filter(|(name, value)| *name != self.answer && *value == winner)
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// For a choice question that is not a [near tie](Self::near_tie): another option
+    /// whose value reads the same as the answer's where a student reads them, printed by
+    /// the CLI with [`PRINTED_DECIMALS`] decimals or shown by the page with
+    /// [`shown_decimals`] (0.3473 and 0.354 µs are both "0.35" in `virtsim answers`): a
+    /// student who answers that option from the figures shown is marked wrong. The closest
+    /// such option, if any.
+    pub fn shown_tie(&self) -> Option<ShownTie<'_>> {
+        if self.kind != QuestionKind::Choice || self.near_tie().is_some() {
+            return None;
+        }
+        let winner = self
+            .evidence
+            .iter()
+            .find(|(name, _)| *name == self.answer)?
+            .1;
+        let percent = self.metric.unit() == "%";
+        let printed = |v: f64| rounded(v, PRINTED_DECIMALS);
+        let shown = |v: f64| rounded(v, shown_decimals(v, percent));
+        self.evidence
+            .iter()
+            .filter(|(name, _)| *name != self.answer)
+            .filter_map(|(name, v)| {
+                let cli = printed(*v) == printed(winner);
+                let page = shown(*v) == shown(winner);
+                (cli || page).then_some(ShownTie {
+                    winner,
+                    runner_up: name.as_str(),
+                    runner_up_value: *v,
+                    cli,
+                    page,
+                })
+            })
+            .min_by(|a, b| {
+                (a.runner_up_value - winner)
+                    .abs()
+                    .total_cmp(&(b.runner_up_value - winner).abs())
+            })
+    }
+
+    /// For a numeric question: whether every platform's value is the same figure to a
+    /// reader (within [`VISIBLE_DIFFERENCE_RELATIVE`] of the answer), so that the question
+    /// asks for a number without telling the platforms apart (a disk that bounds every
+    /// stack alike, a cost no stack changes).
+    pub fn same_on_every_platform(&self) -> bool {
+        let Some(expected) = self.value.filter(|_| self.kind == QuestionKind::Numeric) else {
+            return false;
+        };
+        let visible = expected.abs() * VISIBLE_DIFFERENCE_RELATIVE;
+        self.evidence.len() > 1
+            && self
+                .evidence
+                .iter()
+                .all(|(_, v)| (v - expected).abs() <= visible)
+    }
+
+    /// For a numeric question: the other platforms whose own value its tolerance accepts
+    /// although it differs visibly from the answer (by more than
+    /// [`VISIBLE_DIFFERENCE_RELATIVE`]): a student who reads the wrong platform, or the one
+    /// the question contrasts, is marked right. Values closer than that are the same
+    /// figure to a reader, and accepting them is no mistake.
+    pub fn tolerance_accepts_others(&self) -> Vec<(&str, f64)> {
+        let Some(expected) = self.value.filter(|_| self.kind == QuestionKind::Numeric) else {
+            return Vec::new();
+        };
+        let allowed = self.allowed_difference(expected);
+        let visible = expected.abs() * VISIBLE_DIFFERENCE_RELATIVE;
+        self.evidence
+            .iter()
+            .filter(|(_, v)| (v - expected).abs() > visible && (v - expected).abs() <= allowed)
+            .map(|(name, v)| (name.as_str(), *v))
+            .collect()
+    }
+
+    /// A student's answer to a numeric question read as a number ([`parse_number`]), if
+    /// it is one followed by nothing or by the question's own unit (`%` for a percentage;
+    /// `us` or `μs` for `µs`): "14 ms" answers a question in ms, not one in µs. `None`
+    /// for anything else, which is not a wrong answer but one to ask again
+    /// ([`Self::accepted_answers`] says what is read).
+    ///
+    /// [`parse_number`]: super::parse_number
+    pub fn read_number(&self, given: &str) -> Option<f64> {
+        read_number_in(given, self.metric.unit())
+    }
+
+    /// What a numeric question reads as an answer ([`Self::read_number`]), in words.
+    pub fn accepted_answers(&self) -> Text {
+        accepted_answers_in(self.metric.unit())
+    }
+
+    /// Whether the run computed an answer: a choice question needs a value of its metric
+    /// on at least one of its platforms, a numeric question on its platform. Without one
+    /// (a `sweep_density` whose target no count meets, a migration that does not finish
+    /// within the run) the answer prints as "-" and no student's answer is right.
+    pub fn has_answer(&self) -> bool {
+        match self.kind {
+            QuestionKind::Choice => !self.evidence.is_empty(),
+            QuestionKind::Numeric => self.value.is_some(),
+        }
+    }
+
+    /// A choice question answered from a single option: its answer, the one of its
+    /// platforms with a value of the metric in this run, and the options without one (a
+    /// latency of an operation that never completed there, a platform whose instances the
+    /// OOM killer or a fault stopped before it was measured). `None` for a numeric
+    /// question, a choice with values on two platforms or more, and one without any
+    /// ([`Self::has_answer`]). The answer is then not a comparison: the CLI warns of it.
+    pub fn answered_from_one(&self) -> Option<(&str, Vec<&str>)> {
+        if self.kind != QuestionKind::Choice || self.evidence.len() != 1 || self.options.len() < 2 {
+            return None;
+        }
+        let (with, _) = &self.evidence[0];
+        let without: Vec<&str> = self
+            .options
+            .iter()
+            .map(String::as_str)
+            .filter(|o| o != with)
+            .collect();
+        Some((with.as_str(), without))
+    }
+
+    /// Whether a student's answer is right.
+    pub fn check(&self, given: &str) -> bool {
+        let given = given.trim();
+        match self.kind {
+            QuestionKind::Choice => self.has_answer() && given.eq_ignore_ascii_case(&self.answer),
+            QuestionKind::Numeric => {
+                let Some(expected) = self.value else {
+                    return false;
+                };
+                let Some(value) = self.read_number(given) else {
+                    return false;
+                };
+                (value - expected).abs() <= self.allowed_difference(expected)
+            }
+        }
+    }
+
+    /// Whether this answer, computed with other settings than the scenario as written, is
+    /// another answer than `written`, the same question's on the scenario as written: a
+    /// student who gave `written` would be graded wrong here. A choice names another
+    /// platform (or one of the two runs has no answer); a numeric figure's `written` lies
+    /// outside this one's tolerance ([`Self::check`]). Its explanation, written for the
+    /// scenario as written, then explains another answer than the one shown (the page and
+    /// `virtsim answers` flag it). `false` for another question (its id) or kind.
+    pub fn answer_differs_from(&self, written: &QuestionAnswer) -> bool {
+        if self.id != written.id || self.kind != written.kind {
+            return false;
+        }
+        match (self.has_answer(), written.has_answer()) {
+            (false, false) => false,
+            (true, true) => !self.check(&written.answer),
+            _ => true,
+        }
+    }
+
+    /// The answers a numeric question accepts, as figures with `decimals` decimals:
+    /// (lowest, highest), each rounded inward so that both, and every figure so printed
+    /// between them, are right ([`Self::check`]). It says what a relative tolerance means in
+    /// the question's own unit: ±10% of 27.08 % is 24.38 % to 29.78 %, not 17.08 % to 37.08 %.
+    /// `None` for a choice, a question without its value, or a range narrower than one step
+    /// of `decimals`.
+    pub fn accepted_range(&self, decimals: u32) -> Option<(f64, f64)> {
+        let expected = self.value.filter(|_| self.kind == QuestionKind::Numeric)?;
+        let allowed = self.allowed_difference(expected);
+        let scale = 10f64.powi(i32::try_from(decimals.min(9)).unwrap_or(9));
+        // What a student who types the figure gives: its nearest f64, as `k / scale` is.
+        let right = |k: f64| (k / scale - expected).abs() <= allowed;
+        // One step either way of the rounded bound: the products above are not exact.
+        let low = ((expected - allowed) * scale).ceil();
+        let low = [low - 1.0, low, low + 1.0]
+            .into_iter()
+            .find(|&k| right(k))?;
+        let high = ((expected + allowed) * scale).floor();
+        let high = [high + 1.0, high, high - 1.0]
+            .into_iter()
+            .find(|&k| right(k))?;
+        // `+ 0.0` makes a bound of -0 (the ceiling of a small negative figure) 0: a range
+        // around an answer of 0 reads "0 to 0", not "-0 to 0".
+        (low <= high).then(|| (low / scale + 0.0, high / scale + 0.0))
+    }
+
+    /// [`Self::accepted_range`] with at least `decimals` decimals and as many more (up to
+    /// three) as it takes for the lowest and highest to differ, with the decimals used: a
+    /// figure of 1 µs within ±10% reads "0.9 to 1.1", not "1 to 1", which would hide that
+    /// 0.95 is right too. `None` where [`Self::accepted_range`] has no range at any of them.
+    pub fn accepted_range_readable(&self, decimals: u32) -> Option<(f64, f64, u32)> {
+        let mut found = None;
+        for d in decimals..=decimals + 3 {
+            if let Some((low, high)) = self.accepted_range(d) {
+                found = Some((low, high, d));
+                if low < high {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// How far a numeric answer may be from `expected`: the tolerance, and at least the
+    /// rounding of the printed figure ([`PRINTED_HALF_UNIT`]).
+    fn allowed_difference(&self, expected: f64) -> f64 {
+        // A hair over each: 0.005 itself is not exact in binary, and a figure on the
+        // tolerance's edge as a student types it is right (1.1 for 1 within ±10%, whose
+        // difference in f64 is 0.10000000000000009).
+        let hair = 1.0 + 1e-9;
+        (expected.abs() * self.tolerance_percent / 100.0 * hair).max(PRINTED_HALF_UNIT * hair)
+    }
+}
