@@ -17,10 +17,6 @@ pub struct CpuBeyondVcpus {
     pub pace_percent: f64,
 }
 
-/// Instances that fit: memory after the reserved part over the footprint, and CPU at the
-/// utilization ceiling over the measured CPU per instance. An instance that is OOM-killed
-/// even alone (`oom_alone`: its memory cannot hold its guest OS and working set) fits
-/// nowhere, whatever its footprint: 0 by memory.
 /// The CPU the instances of a density figure may use, in cores: every core up to the
 /// utilization ceiling (`density_max_cpu_percent`), less what the host's own programs take
 /// (a type-2 host's background load).
@@ -30,6 +26,10 @@ pub fn cpu_ceiling_cores(host: &Host, c: &CostTable, background_percent: u32) ->
         / 100.0
 }
 
+/// Instances that fit: memory after the reserved part over the footprint, and CPU at the
+/// utilization ceiling over the measured CPU per instance. An instance that is OOM-killed
+/// even alone (`oom_alone`: its memory cannot hold its guest OS and working set) fits
+/// nowhere, whatever its footprint: 0 by memory.
 pub fn density(
     host: &Host,
     c: &CostTable,
