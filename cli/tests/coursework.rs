@@ -499,6 +499,169 @@ fn the_assignment_template_names_the_pages_labels() {
         "{text}"
     );
     assert!(text.contains("과제 → 과제 파일 열기"), "{text}");
+    // The button that copies an assignment's link, in both languages as the page's
+    // i18n table has it: not the header's "Copy share link" (공유 링크 복사), which shares
+    // a scenario (a Korean instructor's review).
+    let i18n = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../web-ui/src/i18n.rs"
+    ))
+    .unwrap();
+    let label = |key: &str| -> (String, String) {
+        let line = i18n
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("(\"{key}\", ")))
+            .unwrap_or_else(|| panic!("no {key} in i18n.rs"));
+        let parts: Vec<&str> = line.split('"').collect();
+        (parts[3].to_string(), parts[5].to_string())
+    };
+    let (link_ko, link_en) = label("course.link");
+    let (share_ko, share_en) = label("share");
+    let o = virtsim_in(&dir, &["new", "assignment", "labels-ko", "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let korean = std::fs::read_to_string(dir.join("labels-ko.toml")).unwrap();
+    for text in [&text, &korean] {
+        assert!(text.contains(&link_ko) && text.contains(&link_en), "{text}");
+        assert!(
+            !text.contains(&share_ko) && !text.contains(&share_en),
+            "{text}"
+        );
+        assert!(
+            !text.contains("share link") && !text.contains("공유 링크"),
+            "{text}"
+        );
+    }
+}
+
+/// A copy's header commands name the copy, not the library's file: an instructor who
+/// followed `# Grade: virtsim grade scenarios/assignments/hypervisor-types.toml ...` in a
+/// copy graded the library's assignment. Under `--lang ko` they are in Korean, as the
+/// template's are; every other line is the library's, byte for byte.
+#[test]
+fn new_from_header_commands_name_the_copy() {
+    let dir = scratch_dir("new-from-header");
+    let library = |path: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../scenarios/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    // The lines of `copy` (its first, the "copy of" line, skipped) that differ from
+    // `original`'s, which has as many.
+    let changed = |copy: &str, original: &str| -> Vec<String> {
+        assert_eq!(copy.lines().count(), original.lines().count() + 1, "{copy}");
+        assert!(copy.ends_with('\n') == original.ends_with('\n'));
+        copy.lines()
+            .skip(1)
+            .zip(original.lines())
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a.to_string())
+            .collect()
+    };
+
+    let o = virtsim_in(
+        &dir,
+        &["new", "scenario", "lab2", "--from", "type1-vs-type2"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let copy = std::fs::read_to_string(dir.join("lab2.toml")).unwrap();
+    assert_eq!(
+        changed(&copy, &library("type1-vs-type2.toml")),
+        [
+            "# Run: virtsim run lab2.toml   (add --lang ko for Korean)",
+            "name = \"lab2\""
+        ]
+    );
+
+    let o = virtsim_in(
+        &dir,
+        &[
+            "new",
+            "scenario",
+            "lab3",
+            "--from",
+            "type1-vs-type2",
+            "--lang",
+            "ko",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let copy = std::fs::read_to_string(dir.join("lab3.toml")).unwrap();
+    assert!(
+        copy.starts_with("# 라이브러리의 type1-vs-type2.toml을 복사한 파일입니다"),
+        "{copy}"
+    );
+    assert_eq!(
+        changed(&copy, &library("type1-vs-type2.toml")),
+        [
+            "# 실행: virtsim run lab3.toml --lang ko   (--lang 없이는 영어)",
+            "name = \"lab3\""
+        ]
+    );
+
+    // A scenario in two parts: the other part is a library file too, to copy.
+    let o = virtsim_in(
+        &dir,
+        &[
+            "new",
+            "scenario",
+            "paging",
+            "--from",
+            "memory-nested-paging",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let copy = std::fs::read_to_string(dir.join("paging.toml")).unwrap();
+    assert!(!copy.contains("scenarios/"), "{copy}");
+    assert!(
+        copy.contains("\n# Run: virtsim new scenario my-memory-shadow-vs-nested --from memory-shadow-vs-nested   (the other part; then virtsim run my-memory-shadow-vs-nested.toml)\n#      virtsim run paging.toml\n"),
+        "{copy}"
+    );
+
+    for (lang, expected) in [
+        (
+            "en",
+            [
+                "# Check:    virtsim validate week4.toml",
+                "# Answers:  virtsim answers week4.toml --student s001",
+                "# Grade:    virtsim grade week4.toml answers/*.json",
+                "id = \"week4\"",
+            ],
+        ),
+        (
+            "ko",
+            [
+                "# 확인:         virtsim validate week4.toml --lang ko",
+                "# 계산된 정답:  virtsim answers week4.toml --student s001 --lang ko",
+                "# 채점:         virtsim grade week4.toml answers/*.json --lang ko",
+                "id = \"week4\"",
+            ],
+        ),
+    ] {
+        let _ = std::fs::remove_file(dir.join("week4.toml"));
+        let o = virtsim_in(
+            &dir,
+            &[
+                "new",
+                "assignment",
+                "week4",
+                "--from",
+                "hypervisor-types",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let copy = std::fs::read_to_string(dir.join("week4.toml")).unwrap();
+        assert_eq!(
+            changed(&copy, &library("assignments/hypervisor-types.toml")),
+            expected
+        );
+    }
+    // The header's validate command, followed, checks the copy.
+    let o = virtsim_in(&dir, &["validate", "week4.toml", "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
 
 /// The assignment template shows good practice: `answers` finds no near tie, no tolerance

@@ -530,9 +530,9 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "tlb-shootdown",
-        name_ko: "TLB 슈트다운 (TLB shootdown)",
+        name_ko: "TLB 슛다운 (TLB shootdown)",
         name_en: "TLB shootdown",
-        forms: &["TLB shootdown", "TLB shootdowns", "TLB 슈트다운", "shootdown", "shootdowns", "슈트다운"],
+        forms: &["TLB shootdown", "TLB shootdowns", "TLB 슛다운", "shootdown", "shootdowns", "슛다운"],
         ko: "한 CPU가 다른 CPU들이 캐시했을 수 있는 매핑을 바꾸면, 그들에게 IPI를 보내 TLB를 비우게 하고 모두 끝낼 때까지 기다립니다. VM에서는 실행 중이 아닌 대상 vCPU가 보내는 쪽을 붙잡아 둡니다. 반가상화 TLB flush에서는 보내는 쪽이 그런 vCPU를 건너뛰고, 그 vCPU는 다시 실행될 때 TLB를 비웁니다.",
         en: "When a CPU changes a mapping other CPUs may have cached, it sends them IPIs to flush their TLBs and waits until all have. In a VM a target vCPU that is not running holds the sender up; with paravirtual TLB flush the sender skips such a vCPU, whose TLB is flushed when it runs again.",
     },

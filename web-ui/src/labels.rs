@@ -181,7 +181,7 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::NetSend => ("네트워크 송신", "network send"),
         Op::NetReceive => ("네트워크 수신", "network receive"),
         Op::Sleep => ("대기", "sleep"),
-        Op::TlbShootdown => ("원격 TLB 슈트다운", "remote TLB shootdown"),
+        Op::TlbShootdown => ("원격 TLB 슛다운", "remote TLB shootdown"),
         Op::TimerInterrupt => ("타이머 인터럽트", "timer interrupt"),
         Op::GuestContextSwitch => ("게스트 문맥 전환", "guest context switch"),
     };

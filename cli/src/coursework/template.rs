@@ -91,9 +91,10 @@ const KOREAN_COMMENTS: &[(&str, &str)] = &[
     ("# Check it:          virtsim validate {{ID}}.toml", "# 확인:         virtsim validate {{ID}}.toml --lang ko"),
     ("# Computed answers:  virtsim answers {{ID}}.toml --student s001", "# 계산된 정답:  virtsim answers {{ID}}.toml --student s001 --lang ko"),
     ("# Grade:             virtsim grade {{ID}}.toml answers/*.json", "# 채점:         virtsim grade {{ID}}.toml answers/*.json --lang ko"),
-    ("# Hand it out: open it in the page (Assignments → Open an assignment file; in Korean", "# 배포: 페이지에서 여세요(과제 → 과제 파일 열기; 영어 화면에서는 Assignments →"),
-    ("# 과제 → 과제 파일 열기), then copy the share link. Run `virtsim answers` first: it warns", "# Open an assignment file). 그다음 공유 링크를 복사합니다. 먼저 `virtsim answers`를 실행하세요:"),
-    ("# about near ties that `validate` cannot see (validate does not run the simulation).", "# `validate`가 볼 수 없는 거의 동점을 경고합니다(validate는 시뮬레이션을 실행하지 않습니다)."),
+    ("# Hand it out: open it in the page (Assignments → Open an assignment file…), then press", "# 배포: 페이지에서 여세요(과제 → 과제 파일 열기…). 그다음 “과제 링크 복사”를 눌러"),
+    ("# \"Copy the assignment link\" and send that link (in Korean: 과제 → 과제 파일 열기…, 과제 링크 복사).", "# 그 링크를 학생들에게 보냅니다(영어 화면: Assignments → Open an assignment file…, Copy the assignment link)."),
+    ("# Run `virtsim answers` first: it warns about near ties that `validate` cannot see", "# 먼저 `virtsim answers`를 실행하세요: `validate`가 볼 수 없는 거의 동점을 경고합니다"),
+    ("# (validate does not run the simulation).", "# (validate는 시뮬레이션을 실행하지 않습니다)."),
     ("# The id goes into every answers file and every student's seed: keep it once handed out.", "# id는 모든 답안 파일과 학생마다의 시드에 들어갑니다: 배포한 뒤에는 바꾸지 마세요."),
     ("# show right/wrong and the computed answer once answered", "# 답하면 정답 여부와 계산된 정답을 보여 줍니다"),
     ("# A scenario of the library, by file name (or embed one: scenario_toml = '''...''').", "# 라이브러리의 시나리오, 파일 이름으로 (또는 직접 넣기: scenario_toml = '''...''')."),
@@ -108,17 +109,43 @@ const KOREAN_COMMENTS: &[(&str, &str)] = &[
 
 /// Library scenario or assignment `from` (of `kind`) with its name or id set to `id`: the
 /// first `name = "..."` (a scenario's) or `id = "..."` (an assignment's) line that holds
-/// the library's own name, and a first comment line saying where the copy came from.
-fn copy_of(kind: Kind, from: &str, id: &str) -> Option<String> {
+/// the library's own name, a first comment line saying where the copy came from, and the
+/// commands of the header comments naming the copy (`id.toml`), not the library's file,
+/// in `lang` as the template's are. Every other line is the library's, byte for byte.
+fn copy_of(kind: Kind, from: &str, id: &str, lang: Lang) -> Option<String> {
     let stem = from.strip_suffix(".toml").unwrap_or(from);
-    let (text, key) = match kind {
-        Kind::Scenario => (virtsim_library::scenario(stem)?, "name"),
-        Kind::Assignment => (virtsim_library::assignment(stem)?, "id"),
+    let (text, key, library_path) = match kind {
+        Kind::Scenario => (
+            virtsim_library::scenario(stem)?,
+            "name",
+            format!("scenarios/{stem}.toml"),
+        ),
+        Kind::Assignment => (
+            virtsim_library::assignment(stem)?,
+            "id",
+            format!("scenarios/assignments/{stem}.toml"),
+        ),
     };
     let own = format!("{key} = \"{stem}\"");
     let mut renamed = false;
-    let mut out = format!("# A copy of the library's {stem}.toml (virtsim new --from {stem}).\n");
+    let mut out = match lang {
+        Lang::En => format!("# A copy of the library's {stem}.toml (virtsim new --from {stem}).\n"),
+        Lang::Ko => {
+            format!("# 라이브러리의 {stem}.toml을 복사한 파일입니다 (virtsim new --from {stem}).\n")
+        }
+    };
+    // The header: the comment lines before the first other line.
+    let mut header = true;
     for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        header &= body.starts_with('#');
+        if header {
+            if let Some(command) = header_command(body, &library_path, id, lang) {
+                out.push_str(&command);
+                out.push_str(&line[body.len()..]);
+                continue;
+            }
+        }
         if !renamed && line.trim_end() == own {
             out.push_str(&format!("{key} = \"{id}\"\n"));
             renamed = true;
@@ -127,6 +154,74 @@ fn copy_of(kind: Kind, from: &str, id: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A library file's header comment `body` that gives a command (`# Run: virtsim run
+/// scenarios/x.toml ...`), rewritten for a copy named `id`: the library's own file
+/// (`library_path`) becomes `id.toml`, another library file (a scenario's other part) a
+/// `new --from` of it, and in Korean the label and the notes are Korean and the command
+/// has `--lang ko`, as in the template. `None` for any other line.
+fn header_command(body: &str, library_path: &str, id: &str, lang: Lang) -> Option<String> {
+    let at = body.find("virtsim ")?;
+    let (prefix, command) = body.split_at(at);
+    let mut words = command.splitn(3, ' ');
+    let (_, verb, rest) = (words.next()?, words.next()?, words.next()?);
+    let (path, tail) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
+    let other = path
+        .strip_prefix("scenarios/")
+        .and_then(|p| p.strip_suffix(".toml"))
+        .filter(|_| path != library_path)
+        .filter(|p| virtsim_library::scenario(p).is_some());
+    if path != library_path && other.is_none() {
+        return None;
+    }
+    // The command's own arguments and a note after it (`   (...)`).
+    let (args, note) = match tail.find("   (") {
+        Some(at) => (&tail[..at], Some(&tail[at + 3..])),
+        None => (tail, None),
+    };
+    let command = match other {
+        Some(other) => format!("virtsim new scenario my-{other} --from {other}"),
+        None => format!("virtsim {verb} {id}.toml{args}"),
+    };
+    Some(match lang {
+        Lang::En => match other {
+            Some(other) => {
+                format!("{prefix}{command}   (the other part; then virtsim run my-{other}.toml)")
+            }
+            None => format!("{prefix}{command}{}", &tail[args.len()..]),
+        },
+        Lang::Ko => {
+            let label = match prefix.trim_start_matches('#').trim() {
+                "Run:" => "# 실행: ",
+                "Check:" => "# 확인:         ",
+                "Answers:" => "# 계산된 정답:  ",
+                "Grade:" => "# 채점:         ",
+                "" => "#       ",
+                _ => prefix,
+            };
+            let lang_ko = if command.contains("--lang") || command.contains("--format") {
+                ""
+            } else {
+                " --lang ko"
+            };
+            let note = match (other, note) {
+                (Some(other), _) => {
+                    &format!("   (다른 한 부분: 그다음 virtsim run my-{other}.toml --lang ko)")
+                }
+                (None, Some("(add --lang ko for Korean)")) => "   (--lang 없이는 영어)",
+                (None, Some("(per-group 'vs native' under platforms[].groups)")) => {
+                    "   (그룹별 '네이티브 대비'는 platforms[].groups에)"
+                }
+                (None, Some("(per-VM steal under platforms[].instances)")) => {
+                    "   (VM별 스틸은 platforms[].instances에)"
+                }
+                (None, Some(_)) => &tail[args.len()..],
+                (None, None) => "",
+            };
+            format!("{label}{command}{lang_ko}{note}")
+        }
+    })
 }
 
 /// Writes `NAME.toml` (or NAME if it already ends in .toml), from the template or, with
@@ -167,7 +262,7 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
     }
     let text = match from {
         None => text(kind, &stem, lang),
-        Some(from) => copy_of(kind, from, &stem).ok_or_else(|| {
+        Some(from) => copy_of(kind, from, &stem, lang).ok_or_else(|| {
             let names: Vec<&str> = match kind {
                 Kind::Scenario => virtsim_library::scenarios().map(|(n, _)| n).collect(),
                 Kind::Assignment => virtsim_library::assignments().map(|(n, _)| n).collect(),
@@ -341,9 +436,10 @@ const ASSIGNMENT: &str = r#"# A virtsim assignment (docs/assignment-format.md de
 # Check it:          virtsim validate {{ID}}.toml
 # Computed answers:  virtsim answers {{ID}}.toml --student s001
 # Grade:             virtsim grade {{ID}}.toml answers/*.json
-# Hand it out: open it in the page (Assignments → Open an assignment file; in Korean
-# 과제 → 과제 파일 열기), then copy the share link. Run `virtsim answers` first: it warns
-# about near ties that `validate` cannot see (validate does not run the simulation).
+# Hand it out: open it in the page (Assignments → Open an assignment file…), then press
+# "Copy the assignment link" and send that link (in Korean: 과제 → 과제 파일 열기…, 과제 링크 복사).
+# Run `virtsim answers` first: it warns about near ties that `validate` cannot see
+# (validate does not run the simulation).
 
 [assignment]
 # The id goes into every answers file and every student's seed: keep it once handed out.

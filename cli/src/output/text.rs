@@ -128,7 +128,7 @@ pub(super) fn ko_word(word: &str) -> &str {
         "sleep" => "대기",
         "timer_interrupt" => "타이머 인터럽트",
         "guest_context_switch" => "게스트 문맥 전환",
-        "tlb_shootdown" => "원격 TLB 슈트다운",
+        "tlb_shootdown" => "원격 TLB 슛다운",
         "shadow" => "섀도 페이지 테이블",
         "nested" => "중첩 페이징",
         "direct_pv" => "PV 직접 페이징",
