@@ -93,7 +93,7 @@ pub struct FaultSpec {
 }
 
 /// A scenario file of `size` bytes, more than [`MAX_FILE_BYTES`] (located at its start).
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline)]
 fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
     Validator::unparsed(file_name, text).error(
         0..0,
@@ -151,7 +151,7 @@ enum ReadPast {
 }
 
 impl ReadPast {
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn of(e: &crate::toml_reader::ReadError) -> ReadPast {
         let m = e.message();
         let numeric = m.rsplit_once("expected ").is_some_and(|(_, t)| {
@@ -272,16 +272,19 @@ impl Scenario {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
-    /// `#[inline]` is for size, not speed: the generic TOML deserialization of the whole
-    /// scenario format (most of the parsing code) is then compiled in the crate that calls
-    /// this, at that crate's optimization level. The web page builds sim-core for speed
-    /// (opt-level 3) and itself for size (opt-level z): that made its wasm 86 KB smaller
-    /// gzipped (`docs/performance.md`), with the same re-run speed. Every caller inside
-    /// sim-core that the page reaches must be `#[inline]` too (the assignment reading is),
-    /// or an opt-level-3 copy comes back beside the page's.
+    /// In wasm builds this is `#[inline]`, for size, not speed: the generic TOML
+    /// deserialization of the whole scenario format (most of the parsing code) is then
+    /// compiled in the crate that calls this, at that crate's optimization level. The web
+    /// page builds sim-core for speed (opt-level 3) and itself for size (opt-level z): that
+    /// made its wasm 86 KB smaller gzipped (`docs/performance.md`), with the same re-run
+    /// speed. Every caller inside sim-core that the page reaches must be inline in wasm
+    /// too (`#[cfg_attr(target_arch = "wasm32", inline)]`, as the assignment reading is),
+    /// or an opt-level-3 copy comes back beside the page's. Natively it is not inline: the
+    /// parser is compiled once, in sim-core, not again in each test binary that calls this
+    /// (which cost 30–60 s of compile time per test file).
     ///
     /// The error is the first in the file of those [`Self::from_toml_all`] reports.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
         Self::from_toml_all(file_name, text).map_err(validate::first)
     }
@@ -298,7 +301,7 @@ impl Scenario {
     /// (an instance on a platform with an error is checked without it, a question is
     /// checked only when every platform and instance is valid), so that no error follows
     /// from another. `virtsim validate` prints them all (the first [`MAX_ERRORS_SHOWN`]).
-    /// `#[inline]` like `from_toml`, for the same reason.
+    /// Inline in wasm like `from_toml`, for the same reason.
     ///
     /// ```
     /// let text = "[scenario]\nname = \"tiny\"\nduration_ms = 0\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\ncount = 0\n\n[[instance]]\nname = \"b\"\nworkload = \"web-serve\"\n";
@@ -309,7 +312,7 @@ impl Scenario {
     /// let first = sim_core::Scenario::from_toml("tiny.toml", text).unwrap_err();
     /// assert_eq!(first, errors[0]);
     /// ```
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn from_toml_all(file_name: &str, text: &str) -> Result<Scenario, Vec<ScenarioError>> {
         if text.len() > MAX_FILE_BYTES {
             return Err(vec![too_large(file_name, text, text.len())]);
@@ -328,8 +331,8 @@ impl Scenario {
     /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign, or a
     /// decimal number of the wrong type, is reported with its field's range, found by validating the text with a value above every
     /// range in its place (validation is the one place ranges are written down).
-    /// `#[inline]` like `from_toml`, for the same reason.
-    #[inline]
+    /// Inline in wasm like `from_toml`, for the same reason.
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, Vec<ScenarioError>> {
         let limit = if probe {
             MAX_ERRORS_SHOWN
@@ -349,7 +352,7 @@ impl Scenario {
     /// leaves the table without one): the reading stops at the error before it. Up to
     /// [`MAX_ERRORS_SHOWN`] such errors; the error at which the reading stops says so
     /// ([`ScenarioError::stop_note_in`]).
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn read_past(
         file_name: &str,
         text: &str,
@@ -452,7 +455,7 @@ impl Scenario {
     /// when it cannot be taken out: no valid value fits in its place, the text would not
     /// be TOML without it, or the part that holds it is not one the checks can leave out.
     /// `probe`: the ranges of wrong numbers found on (the file's own reading), or not (a probe).
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn read_on(
         file_name: &str,
         text: &str,
@@ -492,7 +495,7 @@ impl Scenario {
     /// `text` with the unknown value at `span` (`e`, serde's "unknown variant") replaced
     /// by a valid value of no more characters, padded with spaces after its closing quote
     /// (every offset, line and column stays the file's); None when none fits.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn word_in_place(
         text: &str,
         span: &std::ops::Range<usize>,
@@ -517,7 +520,7 @@ impl Scenario {
     /// `text` with the value at `span` (a number of the wrong type or sign, or one too
     /// large) replaced by `0` and spaces, one a character (a line break stays), so that
     /// every line and column stays the file's.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn zero_in_place(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
         let written = text.get(span.clone())?;
         let mut chars = written.chars();
@@ -533,7 +536,7 @@ impl Scenario {
     /// `text` without the `key = value` entry at `entry` (and the comma that separates
     /// it from another in an inline table): a space for each of its characters (a line
     /// break stays), so that every line and column stays the file's.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn without_entry(text: &str, entry: &std::ops::Range<usize>) -> Option<String> {
         let (mut start, mut end) = (entry.start, entry.end);
         let after = text.get(end..)?;
