@@ -9,9 +9,11 @@
 //!
 //! Nothing here reads files: library scenarios come from a resolver the caller passes
 //! (the CLI and the page compile the library in; sim-core does not have it), and runs are
-//! the caller's too. A student's answers computed, as a key and graded, from Rust (what
-//! `virtsim answers --student s001 --answers-file` and `virtsim grade` do), with a
-//! resolver that reads the library from `scenarios/`:
+//! the caller's too, except in [`Assignment::grade_file`], which grades a handed-in
+//! answers file as `virtsim grade` does, running its student's steps. A student's answers
+//! computed, as a key and graded, from Rust (what `virtsim answers --student s001
+//! --answers-file` and `virtsim grade` do), with a resolver that reads the library from
+//! `scenarios/`:
 //!
 //! ```
 //! use sim_core::assignment::{Assignment, Verdict};
@@ -43,8 +45,8 @@ mod validate;
 pub mod variation;
 
 pub use answers::{
-    expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
-    ANSWERS_FORMAT,
+    expected_text, AnswersFile, ComputedAnswers, GivenAnswer, GradeRow, Problem, StepAnswers,
+    StudentGrade, Verdict, ANSWERS_FORMAT,
 };
 pub use copying::{
     copyable_answers, differing_choices, parameters_without_effect, same_pick_students,

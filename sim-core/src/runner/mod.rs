@@ -54,7 +54,8 @@ impl Default for RunOptions {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimError {
     /// The scenario's values break a rule of the format ([`Scenario::check`]): a field
-    /// written by hand, checked before the run starts.
+    /// written by hand, checked before the run starts; or an assignment step's variant
+    /// that does not validate ([`crate::Assignment::grade_file`]).
     #[error("{0}")]
     Invalid(crate::scenario::ScenarioError),
     #[error("{}", event_limit_text(*limit, *estimate, crate::text::Lang::En))]
