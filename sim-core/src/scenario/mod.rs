@@ -1156,6 +1156,92 @@ workload = "syscall-heavy"
         assert_eq!(e.line, 3, "{e}");
     }
 
+    /// An error of `adjusted` names the adjustments it was found with, in both languages,
+    /// after the message (Display, `to_string_in`), not in it (`message_in`, which the
+    /// page shows beside the control and an assignment quotes beside the variant): those
+    /// that set the value it is about, else every one set, the seed never.
+    #[test]
+    fn an_adjusted_error_names_the_adjustments_it_was_found_with() {
+        use crate::Lang;
+        let text = include_str!("../../../scenarios/type1-vs-type2.toml");
+        let s = Scenario::from_toml("type1-vs-type2.toml", text).expect("valid");
+        let error = |adj: Adjustments| s.adjusted(&adj).unwrap_err();
+        // The reviewer's: more VMs than the host's memory holds, located at a memory_gib.
+        let e = error(Adjustments {
+            instance_count: Some(4),
+            seed: Some(3),
+            ..Adjustments::default()
+        });
+        assert_eq!(e.code, "memory_over_host");
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustment instance_count = 4")
+        );
+        assert_eq!(
+            e.adjustment_in(Lang::Ko),
+            Some("조정값 instance_count = 4 적용 시")
+        );
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}:{}:{}: {} (with the adjustment instance_count = 4)",
+                e.file, e.line, e.column, e.message
+            )
+        );
+        let ko = e.to_string_in(Lang::Ko);
+        assert!(
+            ko.ends_with("허용하세요 (조정값 instance_count = 4 적용 시)"),
+            "{ko}"
+        );
+        assert!(!e.message_in(Lang::En).contains("instance_count"));
+        let e = error(Adjustments {
+            group_counts: vec![None, Some(8)],
+            ..Adjustments::default()
+        });
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustment group_counts[1] = 8")
+        );
+        // Of several, the one that sets the value the error is about...
+        let e = error(Adjustments {
+            host_cores: Some(0),
+            duration_ms: Some(20),
+            workload: Some("database".into()),
+            ..Adjustments::default()
+        });
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustment host_cores = 0")
+        );
+        // ... else every one set.
+        let e = error(Adjustments {
+            instance_count: Some(40),
+            host_cores: Some(2),
+            ..Adjustments::default()
+        });
+        assert_eq!(e.code, "memory_over_host");
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustments host_cores = 2, instance_count = 40")
+        );
+        // A memory setting's own errors name it already: only the others are added.
+        let e = error(Adjustments {
+            memory_per_instance_mib: Some(65536),
+            ..Adjustments::default()
+        });
+        assert!(e.code.starts_with("memory_setting_"), "{e}");
+        assert_eq!(e.adjustment_in(Lang::En), None);
+        assert!(
+            e.message.starts_with("memory per instance of 65536 MiB"),
+            "{e}"
+        );
+        // An error of the file itself has none.
+        let e = Scenario::from_toml("t.toml", &text.replace("cores = 4", "cores = 0"));
+        if let Err(e) = e {
+            assert_eq!(e.adjustment_in(Lang::En), None);
+        }
+    }
+
     /// The errors' places, in the order given.
     fn places(text: &str) -> Vec<(usize, usize, &'static str)> {
         let errors = Scenario::from_toml_all("t.toml", text).unwrap_err();
