@@ -47,7 +47,23 @@ fn find(
         .copied()
 }
 
-/// The text of library scenario `name` (`type1-vs-type2.toml`, or without `.toml`).
+/// The text of library scenario `name` (`type1-vs-type2.toml`, or without `.toml`), to
+/// read with `Scenario::from_toml` (README's first Rust example, which works from any
+/// directory, as `cargo test` runs in the test's own crate's):
+///
+/// ```
+/// use sim_core::{Metric, Op, Scenario};
+///
+/// let text = virtsim_library::scenario("type1-vs-type2.toml").unwrap(); // or your file's text
+/// let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;    // errors: file:line:column
+/// let result = scenario.run()?;                                       // the same numbers as the CLI
+/// let (t1, t2) = (result.platform("type1").unwrap(), result.platform("type2").unwrap());
+/// let p99 = |p: &sim_core::PlatformResult| p.latency_of(Op::NetReceive).map(|l| l.p99_us);
+/// assert!(p99(t1).unwrap() < p99(t2).unwrap());                        // type 1 wins on I/O
+/// let share = t1.metric(Metric::HypervisorPercent, None);              // any question's metric
+/// assert_eq!(share, Some(t1.cpu.hypervisor));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn scenario(name: &str) -> Option<&'static str> {
     find(SCENARIOS, name).map(|(_, text)| text)
 }

@@ -189,6 +189,33 @@ fn first_block(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// README's first Rust example is `scenario`'s doctest, as written: it runs in a test
+/// crate of one's own, from its directory (no path relative to the repository root).
+#[test]
+fn readmes_first_rust_example_is_scenarios_doctest() {
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let doc: String = lib
+        .lines()
+        .skip_while(|l| !l.starts_with("/// The text of library scenario"))
+        .take_while(|l| l.starts_with("///"))
+        .map(|l| format!("//!{}\n", l.trim_start_matches("///")))
+        .collect();
+    let example = first_block(&doc).join("\n");
+    assert!(example.contains("virtsim_library::scenario("), "{example}");
+    let readme = std::fs::read_to_string(repository().join("README.md")).unwrap();
+    let first = readme
+        .split("```rust\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("README has a Rust example");
+    assert_eq!(first, example, "README's first Rust example");
+    assert!(
+        !first.contains("read_to_string(\""),
+        "a relative path: {first}"
+    );
+}
+
 #[test]
 fn readme_shows_the_crate_documentation_example() {
     let lib =
