@@ -58,8 +58,11 @@ pub enum SimError {
     /// that does not validate ([`crate::Assignment::grade_file`]).
     #[error("{0}")]
     Invalid(crate::scenario::ScenarioError),
+    /// The run went past [`RunOptions::max_events`] (`limit`); `estimate` is the
+    /// scenario's own estimate ([`Scenario::estimated_events`]).
     #[error("{}", event_limit_text(*limit, *estimate, crate::text::Lang::En))]
     EventLimit { limit: u64, estimate: u64 },
+    /// [`Runner::finish`] called before [`Runner::is_finished`]: advance it first.
     #[error("the run is not finished yet")]
     NotFinished,
     /// A job given back ([`Runner::complete`], [`Runner::complete_outcome`]) before it
@@ -343,6 +346,8 @@ impl Scenario {
         })
     }
 
+    /// [`Scenario::run`] with other [`RunOptions`]: a per-pCPU timeline (`trace`), another
+    /// event limit (`max_events`, past which the run stops with [`SimError::EventLimit`]).
     pub fn run_with(&self, options: RunOptions) -> Result<RunResult, SimError> {
         let mut runner = self.runner(options)?;
         while !runner.is_finished() {

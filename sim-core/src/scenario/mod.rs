@@ -240,7 +240,10 @@ pub struct Question {
 /// values, not from fields written by hand, the seed excepted.
 #[derive(Debug, Clone)]
 pub struct Scenario {
+    /// The file name given to [`Scenario::from_toml`]: it labels errors, and never changes
+    /// a result.
     pub file_name: String,
+    /// The `[scenario]` table's `name`.
     pub name: String,
     pub title: Option<Text>,
     pub description: Option<Text>,
@@ -283,7 +286,9 @@ impl Scenario {
     /// parser is compiled once, in sim-core, not again in each test binary that calls this
     /// (which cost 30–60 s of compile time per test file).
     ///
-    /// The error is the first in the file of those [`Self::from_toml_all`] reports.
+    /// The error is the first in the file of those [`Self::from_toml_all`] reports. An
+    /// assignment file is the error `wrong_kind` ("this is an assignment file, not a
+    /// scenario"): read it with [`crate::Assignment::from_toml`].
     #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
         Self::from_toml_all(file_name, text).map_err(validate::first)
@@ -559,10 +564,14 @@ impl Scenario {
         Some(out)
     }
 
+    /// The `[scenario]` table's `name` (what [`RunResult::scenario`](crate::RunResult)
+    /// holds), not the file name, which only labels errors ([`Self::file_name`](Scenario)).
     pub fn name(&self) -> &str {
         &self.name
     }
 
+    /// The seed the run draws from: the file's `seed` (default 1), or one set since by
+    /// [`Self::set_seed`] or [`Adjustments::seed`].
     pub fn seed(&self) -> u64 {
         self.seed
     }
@@ -1240,6 +1249,20 @@ workload = "syscall-heavy"
         if let Err(e) = e {
             assert_eq!(e.adjustment_in(Lang::En), None);
         }
+    }
+
+    /// `RunResult::scenario` is the `[scenario]` name; the file name only labels errors:
+    /// the same text read under another file name gives the very same result.
+    #[test]
+    fn the_file_name_labels_errors_and_never_changes_a_result() {
+        let text = include_str!("../../../scenarios/smoke.toml");
+        let a = Scenario::from_toml("smoke.toml", text).expect("valid");
+        let b = Scenario::from_toml("elsewhere/other.toml", text).expect("valid");
+        assert_eq!((a.name(), a.seed()), (b.name(), b.seed()));
+        let (ra, rb) = (a.run().expect("runs"), b.run().expect("runs"));
+        assert_eq!(ra, rb);
+        assert_eq!(ra.scenario, a.name());
+        assert_ne!(ra.scenario, a.file_name);
     }
 
     /// The errors' places, in the order given.
