@@ -22,7 +22,7 @@ impl Lang {
         }
     }
 
-    /// The language's code: `"en"` or `"ko"` (what [`Lang::from_str`] reads).
+    /// The language's code: `"en"` or `"ko"` (what `str::parse::<Lang>` reads).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
