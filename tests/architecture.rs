@@ -222,6 +222,54 @@ fn sim_core_uses_no_clock_thread_hash_map_or_unseeded_rng() {
     );
 }
 
+/// `#[inline]` that makes the page compile the scenario reading at its own opt-level:
+/// only in wasm, so that natively the parser is compiled once, in sim-core, and not again
+/// in every test binary that reads a scenario (`Scenario::from_toml`'s documentation).
+const WASM_INLINE: &str = "#[cfg_attr(target_arch = \"wasm32\", inline)]";
+
+#[test]
+fn scenario_reading_is_inline_in_wasm_only() {
+    let src = root().join("sim-core/src");
+    // The reading: a bare `#[inline]` there would compile the whole TOML deserialization
+    // into each native caller (30–60 s per test file).
+    let mut files = rust_files(&src.join("scenario"));
+    files.extend(rust_files(&src.join("assignment")));
+    files.push(src.join("toml_reader.rs"));
+    let mut bare = Vec::new();
+    for path in &files {
+        let text = fs::read_to_string(path).expect("readable");
+        for (line, code) in code_lines(path, &text) {
+            if code.trim() == "#[inline]" {
+                bare.push(format!("{}:{line}", path.display()));
+            }
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "scenario reading must be `{WASM_INLINE}`, not `#[inline]`:\n{}",
+        bare.join("\n")
+    );
+    // ... and still inline in wasm, or the page's wasm grows by an opt-level-3 copy of it.
+    for (file, function) in [
+        ("scenario/mod.rs", "pub fn from_toml("),
+        ("scenario/mod.rs", "pub fn from_toml_all("),
+        ("scenario/mod.rs", "fn read_past("),
+        ("assignment/mod.rs", "pub fn from_toml("),
+        ("assignment/mod.rs", "pub fn from_toml_all("),
+    ] {
+        let text = fs::read_to_string(src.join(file)).expect("readable");
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(function))
+            .unwrap_or_else(|| panic!("{file}: no `{function}`"));
+        assert!(
+            lines[at - 1].trim().starts_with(WASM_INLINE),
+            "{file}: `{function}` must be inline in wasm (the page's size)"
+        );
+    }
+}
+
 #[test]
 fn every_rust_file_starts_with_a_module_doc_line() {
     let mut files = Vec::new();

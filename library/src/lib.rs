@@ -31,7 +31,8 @@
 //! is used by path or git, not published.
 
 use sim_core::assignment::Assignment;
-use sim_core::{Scenario, ScenarioError};
+use sim_core::text::particles;
+use sim_core::{Lang, Scenario, ScenarioError, Text};
 
 include!(concat!(env!("OUT_DIR"), "/library.rs"));
 
@@ -46,7 +47,23 @@ fn find(
         .copied()
 }
 
-/// The text of library scenario `name` (`type1-vs-type2.toml`, or without `.toml`).
+/// The text of library scenario `name` (`type1-vs-type2.toml`, or without `.toml`), to
+/// read with `Scenario::from_toml` (README's first Rust example, which works from any
+/// directory, as `cargo test` runs in the test's own crate's):
+///
+/// ```
+/// use sim_core::{Metric, Op, Scenario};
+///
+/// let text = virtsim_library::scenario("type1-vs-type2.toml").unwrap(); // or your file's text
+/// let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;    // errors: file:line:column
+/// let result = scenario.run()?;                                       // the same numbers as the CLI
+/// let (t1, t2) = (result.platform("type1").unwrap(), result.platform("type2").unwrap());
+/// let p99 = |p: &sim_core::PlatformResult| p.latency_of(Op::NetReceive).map(|l| l.p99_us);
+/// assert!(p99(t1).unwrap() < p99(t2).unwrap());                        // type 1 wins on I/O
+/// let share = t1.metric(Metric::HypervisorPercent, None);              // any question's metric
+/// assert_eq!(share, Some(t1.cpu.hypervisor));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn scenario(name: &str) -> Option<&'static str> {
     find(SCENARIOS, name).map(|(_, text)| text)
 }
@@ -68,15 +85,16 @@ pub fn assignments() -> impl ExactSizeIterator<Item = (&'static str, &'static st
 
 /// Library scenario `name` read and validated, as `Scenario::from_toml` under its file name.
 pub fn load(name: &str) -> Result<Scenario, LoadError> {
-    let (file, text) = find(SCENARIOS, name).ok_or_else(|| unknown("scenario", name, SCENARIOS))?;
+    let (file, text) =
+        find(SCENARIOS, name).ok_or_else(|| unknown("scenario", name, SCENARIOS, ASSIGNMENTS))?;
     Ok(Scenario::from_toml(file, text)?)
 }
 
 /// Library assignment `name` read and validated, its steps' scenarios resolved in this
 /// library ([`Library`]).
 pub fn load_assignment(name: &str) -> Result<Assignment, LoadError> {
-    let (file, text) =
-        find(ASSIGNMENTS, name).ok_or_else(|| unknown("assignment", name, ASSIGNMENTS))?;
+    let (file, text) = find(ASSIGNMENTS, name)
+        .ok_or_else(|| unknown("assignment", name, ASSIGNMENTS, SCENARIOS))?;
     Ok(Assignment::from_toml(file, text, &Library)?)
 }
 
@@ -107,18 +125,22 @@ impl sim_core::assignment::Library for Library {
     }
 }
 
-/// Why [`load`] or [`load_assignment`] gave no scenario or assignment.
+/// Why [`load`] or [`load_assignment`] gave no scenario or assignment. `Display` is the
+/// English message; [`LoadError::message_in`] gives it in Korean too.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// The library has no file of that name.
-    #[error("the library has no {kind} `{name}`; {hint}")]
+    #[error("the library has no {kind} `{name}`; {}", hint.en)]
     Unknown {
         /// "scenario" or "assignment".
         kind: &'static str,
         /// The name asked for.
         name: String,
-        /// A did-you-mean, or the library's file names.
-        hint: String,
+        /// What to write instead, in English and Korean: the name without its directory,
+        /// the other function when it names the other kind of file (an assignment given
+        /// to [`load`], a scenario to [`load_assignment`]), a did-you-mean, or the
+        /// library's file names.
+        hint: Text,
     },
     /// The file did not validate (a library file always does: the repository's tests read
     /// each one).
@@ -126,24 +148,110 @@ pub enum LoadError {
     Invalid(#[from] ScenarioError),
 }
 
-/// The error for `name`, which `table` lacks: the closest file name, else every one.
-fn unknown(kind: &'static str, name: &str, table: &[(&'static str, &str)]) -> LoadError {
-    let stems: Vec<&str> = table
-        .iter()
-        .map(|(file, _)| file.strip_suffix(".toml").unwrap_or(file))
-        .collect();
-    let given = name.strip_suffix(".toml").unwrap_or(name);
-    let hint = match sim_core::scenario::guess(given, &stems) {
-        Some(stem) => format!("did you mean `{stem}.toml`?"),
-        None => {
-            let files: Vec<&str> = table.iter().map(|(file, _)| *file).collect();
-            format!("it has {}", files.join(", "))
+impl LoadError {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message_in(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Invalid(e), lang) => e.to_string_in(lang),
+            (LoadError::Unknown { .. }, Lang::En) => self.to_string(),
+            (LoadError::Unknown { kind, name, hint }, Lang::Ko) => {
+                let kind = if *kind == "assignment" {
+                    "과제"
+                } else {
+                    "시나리오"
+                };
+                particles(&format!(
+                    "라이브러리에 {kind} `{name}`이(가) 없습니다. {}",
+                    hint.ko
+                ))
+            }
         }
-    };
+    }
+}
+
+/// The error for `name`, which `table` (of `kind`) lacks: the name without its directory
+/// when that is in `table`, the other function when `other` (the other kind's table) has
+/// it, else the closest file name, else every one.
+fn unknown(
+    kind: &'static str,
+    name: &str,
+    table: &'static [(&'static str, &'static str)],
+    other: &'static [(&'static str, &'static str)],
+) -> LoadError {
+    let mut hint = hint(kind, name, table, other);
+    hint.ko = particles(&hint.ko);
     LoadError::Unknown {
         kind,
         name: name.to_string(),
         hint,
+    }
+}
+
+/// [`LoadError::Unknown`]'s hint (see [`unknown`]).
+fn hint(
+    kind: &'static str,
+    name: &str,
+    table: &'static [(&'static str, &'static str)],
+    other: &'static [(&'static str, &'static str)],
+) -> Text {
+    let function = if kind == "assignment" {
+        "load_assignment"
+    } else {
+        "load"
+    };
+    // `scenarios/type1-vs-type2.toml`: a path, where a name is a file name. The file of
+    // that path is not read (it may be a copy of one's own): the library's is named.
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if file != name {
+        if let Some((found, _)) = find(table, file) {
+            return Text::new(
+                format!("names are file names: drop the directory, `{function}(\"{found}\")` (a file of your own is read with `std::fs::read_to_string` and `Scenario::from_toml`)"),
+                format!("이름은 파일 이름입니다: 디렉터리를 빼고 `{function}(\"{found}\")`로 쓰세요 (직접 만든 파일은 `std::fs::read_to_string`과 `Scenario::from_toml`로 읽습니다)"),
+            );
+        }
+    }
+    if let Some((found, _)) = find(other, file) {
+        return if kind == "assignment" {
+            Text::new(
+                format!("`{found}` is a scenario: load it with `virtsim_library::load`"),
+                format!("`{found}`은(는) 시나리오입니다: `virtsim_library::load`로 읽으세요"),
+            )
+        } else {
+            Text::new(
+                format!(
+                    "`{found}` is an assignment: load it with `virtsim_library::load_assignment`"
+                ),
+                format!(
+                    "`{found}`은(는) 과제입니다: `virtsim_library::load_assignment`로 읽으세요"
+                ),
+            )
+        };
+    }
+    let stems: Vec<&str> = table
+        .iter()
+        .map(|(file, _)| file.strip_suffix(".toml").unwrap_or(file))
+        .collect();
+    let given = file.strip_suffix(".toml").unwrap_or(file);
+    let directory = if file != name {
+        Text::new(
+            " (names are file names, without a directory)",
+            " (이름은 디렉터리 없는 파일 이름입니다)",
+        )
+    } else {
+        Text::default()
+    };
+    match sim_core::scenario::guess(given, &stems) {
+        Some(stem) => Text::new(
+            format!("did you mean `{stem}.toml`?{}", directory.en),
+            format!("혹시 `{stem}.toml`인가요?{}", directory.ko),
+        ),
+        None => {
+            let files: Vec<&str> = table.iter().map(|(file, _)| *file).collect();
+            Text::new(
+                format!("it has {}{}", files.join(", "), directory.en),
+                format!("있는 것: {}{}", files.join(", "), directory.ko),
+            )
+        }
     }
 }
 

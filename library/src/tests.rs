@@ -74,6 +74,11 @@ fn an_unknown_name_gets_a_guess_or_the_list() {
         e.to_string(),
         "the library has no scenario `type1-vs-type3`; did you mean `type1-vs-type2.toml`?"
     );
+    assert_eq!(
+        e.message_in(Lang::Ko),
+        "라이브러리에 시나리오 `type1-vs-type3`이 없습니다. 혹시 `type1-vs-type2.toml`인가요?"
+    );
+    // A path: the library's names are file names (the file at that path is not read).
     let e = load("scenarios/type1-vs-type2.toml").unwrap_err();
     assert!(
         matches!(
@@ -85,14 +90,77 @@ fn an_unknown_name_gets_a_guess_or_the_list() {
         ),
         "{e:?}"
     );
-    let e = load_assignment("nothing-like-it").unwrap_err().to_string();
+    assert_eq!(
+        e.to_string(),
+        "the library has no scenario `scenarios/type1-vs-type2.toml`; names are file names: \
+         drop the directory, `load(\"type1-vs-type2.toml\")` (a file of your own is read with \
+         `std::fs::read_to_string` and `Scenario::from_toml`)"
+    );
     assert!(
-        e.starts_with("the library has no assignment `nothing-like-it`; it has "),
+        e.message_in(Lang::Ko)
+            .contains("디렉터리를 빼고 `load(\"type1-vs-type2.toml\")`로"),
+        "{}",
+        e.message_in(Lang::Ko)
+    );
+    let e = load("C:\\virtsim\\scenarios\\smoke")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("drop the directory, `load(\"smoke.toml\")`"),
         "{e}"
     );
+    let e = load("scenarios/type1-vs-type3.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.ends_with(
+            "did you mean `type1-vs-type2.toml`? (names are file names, without a directory)"
+        ),
+        "{e}"
+    );
+    let e = load_assignment("nothing-like-it").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("the library has no assignment `nothing-like-it`; it has "),
+        "{e}"
+    );
+    assert!(
+        e.message_in(Lang::Ko)
+            .starts_with("라이브러리에 과제 `nothing-like-it`이(가) 없습니다. 있는 것: "),
+        "{}",
+        e.message_in(Lang::Ko)
+    );
     for (name, _) in assignments() {
-        assert!(e.contains(name), "{e}");
+        assert!(e.to_string().contains(name), "{e}");
     }
+}
+
+#[test]
+fn the_other_kinds_name_points_at_the_other_function() {
+    let e = load("hypervisor-types").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the library has no scenario `hypervisor-types`; `hypervisor-types.toml` is an \
+         assignment: load it with `virtsim_library::load_assignment`"
+    );
+    assert_eq!(
+        e.message_in(Lang::Ko),
+        "라이브러리에 시나리오 `hypervisor-types`가 없습니다. `hypervisor-types.toml`은 \
+         과제입니다: `virtsim_library::load_assignment`로 읽으세요"
+    );
+    let e = load_assignment("type1-vs-type2.toml").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the library has no assignment `type1-vs-type2.toml`; `type1-vs-type2.toml` is a \
+         scenario: load it with `virtsim_library::load`"
+    );
+    assert!(e
+        .message_in(Lang::Ko)
+        .contains("시나리오입니다: `virtsim_library::load`로"));
+    // An invalid file's message is the scenario error's, in either language.
+    let invalid = LoadError::from(sim_core::Scenario::from_toml("x.toml", "[nope]").unwrap_err());
+    assert_eq!(invalid.message_in(Lang::En), invalid.to_string());
+    assert_ne!(invalid.message_in(Lang::Ko), invalid.to_string());
 }
 
 #[test]
@@ -119,6 +187,33 @@ fn first_block(text: &str) -> Vec<String> {
         .filter(|l| !l.starts_with("# "))
         .map(str::to_string)
         .collect()
+}
+
+/// README's first Rust example is `scenario`'s doctest, as written: it runs in a test
+/// crate of one's own, from its directory (no path relative to the repository root).
+#[test]
+fn readmes_first_rust_example_is_scenarios_doctest() {
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let doc: String = lib
+        .lines()
+        .skip_while(|l| !l.starts_with("/// The text of library scenario"))
+        .take_while(|l| l.starts_with("///"))
+        .map(|l| format!("//!{}\n", l.trim_start_matches("///")))
+        .collect();
+    let example = first_block(&doc).join("\n");
+    assert!(example.contains("virtsim_library::scenario("), "{example}");
+    let readme = std::fs::read_to_string(repository().join("README.md")).unwrap();
+    let first = readme
+        .split("```rust\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("README has a Rust example");
+    assert_eq!(first, example, "README's first Rust example");
+    assert!(
+        !first.contains("read_to_string(\""),
+        "a relative path: {first}"
+    );
 }
 
 #[test]

@@ -25,8 +25,9 @@
 //! assert!(result.platforms[0].relative_performance_percent < 100.0);
 //! ```
 //!
-//! A figure by platform and operation, or by a question's metric (README's example; the
-//! README reads the file from the repository root, a test from its crate's directory):
+//! A figure by platform and operation, or by a question's metric (README's example, which
+//! takes the text from `virtsim_library::scenario`; here the file is read from the
+//! repository, relative to this crate's directory):
 //!
 //! ```
 //! use sim_core::{Metric, Op, Scenario};
@@ -52,15 +53,64 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # For test authors
+//!
+//! The entry points for running scenarios headless from Rust tests (README's "Headless
+//! use" has examples; the `virtsim-library` crate gives the library's scenarios and
+//! assignments by name):
+//!
+//! - [`Scenario`]: [`Scenario::from_toml`] (or [`Scenario::from_bytes`]; every error at
+//!   once with [`Scenario::from_toml_all`]), then [`Scenario::run`], or
+//!   [`Scenario::run_with`] and [`RunOptions`]; [`Scenario::set_seed`]. An error is a
+//!   [`ScenarioError`] (`file:line:column: message`, its `code` stable, in Korean with
+//!   [`ScenarioError::to_string_in`]) or a [`SimError`].
+//! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings.
+//! - [`RunResult`]: [`RunResult::platform`] ([`PlatformResult`]: its `metric`,
+//!   `latency_of` an [`Op`]), [`RunResult::question`] ([`QuestionAnswer::check`] grades
+//!   an answer); [`RunResult::first_difference`] and [`assert_same_results!`] compare two
+//!   results field by field; [`export_csv::to_csv`] is `virtsim run --format csv`.
+//! - [`Runner`] ([`Scenario::runner`]): a run advanced in slices, or its independent jobs
+//!   ([`Runner::take_jobs`]) run on threads of your own.
+//! - [`assignment::Assignment`] (from a file with [`assignment::Assignment::from_toml`]),
+//!   a student's scenarios ([`assignment::Assignment::step_scenario`]), answer keys, and a
+//!   handed-in [`assignment::AnswersFile`] graded with
+//!   [`assignment::Assignment::grade_file`] as `virtsim grade` does.
+//! - [`Lang`] and [`Text`]: every message in English and Korean.
+//!
+//! ```
+//! use sim_core::{assert_same_results, Adjustments, RunOptions, Scenario};
+//!
+//! let text = include_str!("../../scenarios/smoke.toml");
+//! let scenario = Scenario::from_toml("smoke.toml", text)?;
+//! let two = Adjustments { instance_count: Some(2), ..Adjustments::default() };
+//! let adjusted = scenario.adjusted(&two)?;
+//! let mut runner = adjusted.runner(RunOptions::default())?; // in slices, as the CLI does
+//! while !runner.is_finished() {
+//!     let progress = runner.advance(1_000_000)?;
+//!     assert!(progress.fraction() <= 1.0);
+//! }
+//! assert_same_results!(runner.finish()?, adjusted.run()?); // deterministic
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The other public modules are the model's parts (`machine`, `path`, `platform`,
+//! `workload`...), public for the workspace's CLI and web page; the engine's plumbing
+//! (`engine`, `rng`, `binary_form`, `machine::Machine` and its specs) is hidden from these
+//! docs and may change without notice.
+//!
 //! Architecture Invariant: this crate does no I/O, reads no clock, starts no thread and
 //! knows nothing of browsers or terminals.
 
 pub mod assignment;
+// The page's worker messages and job keys in a compact binary form: workspace plumbing.
+#[doc(hidden)]
 pub mod binary_form;
 pub mod boot;
 pub mod costs;
 pub mod desktop;
 pub mod diff;
+// The discrete-event engine's queue and cycle type: workspace plumbing.
+#[doc(hidden)]
 pub mod engine;
 pub mod explain;
 pub mod export_csv;
@@ -77,6 +127,8 @@ pub mod path;
 pub mod platform;
 pub mod question;
 pub mod results;
+// The simulator's seeded random streams: workspace plumbing.
+#[doc(hidden)]
 pub mod rng;
 pub mod scenario;
 pub mod sweep;

@@ -23,21 +23,33 @@ use crate::workload::Op;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RunResult {
+    /// The scenario's name, its `[scenario]` table's `name` ([`crate::Scenario::name`]),
+    /// not the file name given to `from_toml`, which only labels errors: the same file read
+    /// under another name gives the very same result.
     pub scenario: String,
+    /// The scenario's `title`, in both languages, if it has one.
     pub title: Option<Text>,
+    /// The scenario's `description`, in both languages, if it has one.
     pub description: Option<Text>,
+    /// The seed the run drew from ([`crate::Scenario::seed`]).
     pub seed: u64,
+    /// Simulated time, ms (`duration_ms`).
     pub duration_ms: u64,
+    /// The host's clock, MHz (`[host] clock_ghz` × 1000).
     pub clock_mhz: u64,
+    /// The host's physical cores (`[host] cores`).
     pub cores: u32,
     /// The host's CPU generation (`[host] cpu`), whose vendor names the exits in a
     /// result's tables (an EPT violation is AMD-V's nested page fault). A result written
     /// before the field read back as the default generation, an Intel one.
     #[serde(default)]
     pub cpu: crate::hardware::CpuGeneration,
+    /// One result per `[[platform]]`, in the file's order ([`Self::platform`] by name).
     pub platforms: Vec<PlatformResult>,
     /// The seed document's comparison table, filled with this run's figures.
     pub table: ComparisonTable,
+    /// The scenario's `[[question]]`s answered by this run, in the file's order
+    /// ([`Self::question`] by id).
     pub questions: Vec<QuestionAnswer>,
     /// Consolidation curves, when the scenario has a `[sweep]`.
     pub sweep: Option<crate::sweep::SweepResult>,

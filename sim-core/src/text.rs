@@ -12,7 +12,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `"ko"` is Korean; anything else English.
+    /// `"ko"` is Korean; anything else English (a page's or a link's setting, which falls
+    /// back). To refuse another code instead, parse it: `"fr".parse::<Lang>()` is an error.
     pub fn from_code(code: &str) -> Lang {
         if code == "ko" {
             Lang::Ko
@@ -20,7 +21,54 @@ impl Lang {
             Lang::En
         }
     }
+
+    /// The language's code: `"en"` or `"ko"` (what `str::parse::<Lang>` reads).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
 }
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// `"en"` or `"ko"`; any other code is an [`UnknownLang`] (unlike [`Lang::from_code`],
+    /// which reads it as English).
+    fn from_str(code: &str) -> Result<Lang, UnknownLang> {
+        match code {
+            "en" => Ok(Lang::En),
+            "ko" => Ok(Lang::Ko),
+            other => Err(UnknownLang(other.to_string())),
+        }
+    }
+}
+
+/// A language code other than `"en"` and `"ko"` ([`Lang`]'s `FromStr`): the code given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLang(pub String);
+
+impl UnknownLang {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message_in(&self, lang: Lang) -> String {
+        let code: String = self.0.chars().flat_map(char::escape_debug).collect();
+        match lang {
+            Lang::En => format!("unknown language `{code}`: use `en` (English) or `ko` (Korean)"),
+            Lang::Ko => {
+                format!("알 수 없는 언어 `{code}`입니다: `en`(영어) 또는 `ko`(한국어)를 쓰세요")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_in(Lang::En))
+    }
+}
+
+impl std::error::Error for UnknownLang {}
 
 /// A string in both product languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -357,6 +405,32 @@ pub fn code_point(c: char) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_language_code_parses_as_en_or_ko_and_anything_else_is_an_error() {
+        use super::{Lang, UnknownLang};
+        assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("ko".parse::<Lang>(), Ok(Lang::Ko));
+        for code in ["fr", "", "KO", " en"] {
+            let e = code.parse::<Lang>().unwrap_err();
+            assert_eq!(e, UnknownLang(code.to_string()));
+            assert!(
+                e.to_string()
+                    .contains("use `en` (English) or `ko` (Korean)"),
+                "{e}"
+            );
+            assert!(e.message_in(Lang::Ko).contains("알 수 없는 언어"));
+        }
+        assert_eq!(
+            "fr".parse::<Lang>().unwrap_err().message_in(Lang::Ko),
+            "알 수 없는 언어 `fr`입니다: `en`(영어) 또는 `ko`(한국어)를 쓰세요"
+        );
+        // from_code still falls back to English; code() gives back what parses.
+        assert_eq!(Lang::from_code("fr"), Lang::En);
+        for lang in [Lang::En, Lang::Ko] {
+            assert_eq!(lang.code().parse::<Lang>(), Ok(lang));
+        }
+    }
+
     use super::*;
 
     #[test]

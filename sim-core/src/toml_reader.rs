@@ -81,7 +81,7 @@ impl de::Error for ReadError {
 }
 
 /// Parses `text` and reads it as a `T` (what `toml::from_str` does, with one deserializer).
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline)]
 pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T, ReadError> {
     // toml's `parse` keeps the first error its parser reports, which is not always the
     // first in the file: an unterminated string whose closing quote an editor put on the

@@ -15,8 +15,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use serde::Serialize;
-use sim_core::assignment::{AnswersFile, Assignment, StudentGrade};
-use sim_core::QuestionAnswer;
+use sim_core::assignment::{AnswersFile, Assignment, ComputedAnswers, StudentGrade};
 
 use super::{computed_answers, csv_field, load_assignment, read_text};
 use crate::output::clean;
@@ -41,17 +40,6 @@ struct Graded {
     points_final: bool,
     #[serde(skip)]
     code: u8,
-}
-
-/// The points of `grade`'s stale rows (answered against another scenario version or
-/// variant): graded neither right nor wrong, so the file's total is not final.
-fn stale_points(grade: &StudentGrade) -> u32 {
-    grade
-        .rows
-        .iter()
-        .filter(|r| r.verdict == sim_core::assignment::Verdict::Stale)
-        .map(|r| r.max_points)
-        .sum()
 }
 
 /// serde_json's reason in Korean, for the reasons a hand-edited answers file gives (a
@@ -87,8 +75,8 @@ pub fn run(
     lang: Lang,
 ) -> Result<(), Failure> {
     let a = load_assignment(assignment, lang)?;
-    // Answers by (step, scenario hash): students who share a variant share a run.
-    let mut cache: BTreeMap<(usize, String), Vec<QuestionAnswer>> = BTreeMap::new();
+    // Answers by step variant: students who share a variant share a run.
+    let mut computed = ComputedAnswers::new();
     let mut graded = Vec::new();
     for path in files {
         let file = path.display().to_string();
@@ -147,25 +135,15 @@ pub fn run(
                 continue;
             }
         };
-        let problems = a.check_answers(&answers);
-        let mut expected = Vec::new();
-        // A file that cannot be graded at all is not run.
-        if problems.is_empty() || !problems.iter().any(|p| p.blocks_file()) {
-            for step in 0..a.steps.len() {
-                let key = (step, a.scenario_hash(step, Some(&answers.student)));
-                if !cache.contains_key(&key) {
-                    let computed = computed_answers(&a, step, Some(&answers.student), lang)?;
-                    cache.insert(key.clone(), computed);
-                }
-                expected.push(cache[&key].clone());
-            }
-        }
-        let grade = a.grade(&answers, &expected);
+        // Each step variant runs once, for the first student who has it; a file that
+        // cannot be graded at all is not run.
+        let grade = a.grade_file_with(&answers, &mut computed, |step, student| {
+            computed_answers(&a, step, Some(student), lang)
+        })?;
         graded.push(Graded {
             file,
             messages: grade.problems.iter().map(|p| p.text()).collect(),
-            points_final: !grade.problems.iter().any(|p| p.blocks_file())
-                && stale_points(&grade) == 0,
+            points_final: grade.points_final(),
             code: if grade.clean() { 0 } else { 1 },
             grade: Some(grade),
             error: None,
@@ -287,7 +265,7 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
             } else {
                 format!("{}/{} points", grade.points, grade.max_points)
             };
-            let stale = stale_points(grade);
+            let stale = grade.stale_points();
             let not_final = match (stale, ko) {
                 (0, _) => String::new(),
                 (n, false) => format!(
@@ -401,7 +379,7 @@ fn csv(graded: &[Graded]) -> String {
             continue;
         };
         let blocked = grade.problems.iter().any(|p| p.blocks_file());
-        let stale = stale_points(grade) > 0;
+        let stale = grade.stale_points() > 0;
         let status = if blocked {
             "not_graded"
         } else if stale {

@@ -8,11 +8,14 @@
 //! and mistakes, not a student who recomputes it on purpose; per-student variation is
 //! what makes copying another student's answers wrong.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::variation::{hash_parts, hash_text};
 use super::Assignment;
 use crate::question::{QuestionAnswer, QuestionKind};
+use crate::runner::SimError;
 use crate::text::Text;
 
 /// The `format` of an answers file.
@@ -151,6 +154,15 @@ impl Verdict {
     }
 }
 
+/// The verdict in English, as `virtsim grade`'s table writes it (`right`, `stale (other
+/// scenario version)`...); [`Verdict::text`] has it in Korean too, [`Verdict::name`] is
+/// the JSON's word.
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
 /// Something wrong with an answers file as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
@@ -249,6 +261,14 @@ impl Problem {
     }
 }
 
+/// The problem in English, as `virtsim grade` reports it; [`Problem::text`] has it in
+/// Korean too.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
 /// One question of one student, graded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradeRow {
@@ -279,6 +299,50 @@ impl StudentGrade {
     /// Whether every answer could be graded (right or wrong) and nothing was reported.
     pub fn clean(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// The points of the rows answered against another scenario version or variant
+    /// ([`Verdict::Stale`]): graded neither right nor wrong, so not in [`Self::points`].
+    pub fn stale_points(&self) -> u32 {
+        self.rows
+            .iter()
+            .filter(|r| r.verdict == Verdict::Stale)
+            .map(|r| r.max_points)
+            .sum()
+    }
+
+    /// Whether [`Self::points`] is the file's total to record (`virtsim grade`'s
+    /// `points_final`): false when the file was not graded (a problem that
+    /// [blocks](Problem::blocks_file) it: tampered with, another assignment, a bad student
+    /// id), or when some of its steps are stale (their points are not counted, and not
+    /// zero either: the student answered another version of the scenario).
+    pub fn points_final(&self) -> bool {
+        !self.problems.iter().any(Problem::blocks_file) && self.stale_points() == 0
+    }
+}
+
+/// The answers computed for an assignment's steps, kept by step and variant
+/// ([`Assignment::scenario_hash`]), so that grading many files runs each variant once:
+/// students who share a variant share a run ([`Assignment::grade_file_with`]).
+#[derive(Debug, Clone, Default)]
+pub struct ComputedAnswers {
+    by_variant: BTreeMap<(usize, String), Vec<QuestionAnswer>>,
+}
+
+impl ComputedAnswers {
+    /// None computed yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many step variants have been run.
+    pub fn len(&self) -> usize {
+        self.by_variant.len()
+    }
+
+    /// Whether no step variant has been run.
+    pub fn is_empty(&self) -> bool {
+        self.by_variant.is_empty()
     }
 }
 
@@ -486,5 +550,69 @@ impl Assignment {
             })
             .collect();
         Ok(AnswersFile::new(&self.id, student, steps))
+    }
+}
+
+impl Assignment {
+    /// Grades a handed-in answers file as `virtsim grade` does: the file is checked
+    /// ([`Self::check_answers`]), each step is run for its student
+    /// ([`Self::step_scenario`]; none when a problem [blocks](Problem::blocks_file) the
+    /// file), and the answers are graded against the runs ([`Self::grade`]). Whether the
+    /// total is the one to record: [`StudentGrade::points_final`]. An error only when a
+    /// step's variant cannot be built or run ([`SimError::Invalid`] holds a variant's
+    /// [`ScenarioError`](crate::ScenarioError)), never for what is wrong with the file.
+    ///
+    /// ```
+    /// use sim_core::assignment::{AnswersFile, Assignment};
+    ///
+    /// let library = |name: &str| std::fs::read_to_string(format!("../scenarios/{name}")).ok();
+    /// let text = include_str!("../../../scenarios/assignments/hypervisor-types.toml");
+    /// let assignment = Assignment::from_toml("hypervisor-types.toml", text, &library)?;
+    /// # let expected: Vec<_> = (0..assignment.steps.len())
+    /// #     .map(|step| assignment.step_scenario(step, Some("s002")).unwrap().run().unwrap().questions)
+    /// #     .collect();
+    /// # let json = serde_json::to_string(&assignment.answer_key("s002", &expected)?)?;
+    /// // `json`: a student's handed-in file, as the page exports it.
+    /// let file: AnswersFile = serde_json::from_str(&json)?;
+    /// let grade = assignment.grade_file(&file)?;
+    /// assert!(grade.points_final() && grade.clean());
+    /// assert_eq!(grade.points, assignment.max_points());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn grade_file(&self, file: &AnswersFile) -> Result<StudentGrade, SimError> {
+        self.grade_file_with(file, &mut ComputedAnswers::new(), |step, student| {
+            let scenario = self
+                .step_scenario(step, Some(student))
+                .map_err(SimError::Invalid)?;
+            Ok(scenario.run()?.questions)
+        })
+    }
+
+    /// [`Self::grade_file`] for many files: `computed` keeps each step variant's answers
+    /// across calls, and `run(step, student)` computes those not kept yet (the CLI's
+    /// shows progress; [`Self::grade_file`]'s runs [`Self::step_scenario`]).
+    pub fn grade_file_with<E>(
+        &self,
+        file: &AnswersFile,
+        computed: &mut ComputedAnswers,
+        mut run: impl FnMut(usize, &str) -> Result<Vec<QuestionAnswer>, E>,
+    ) -> Result<StudentGrade, E> {
+        let mut expected = Vec::new();
+        // A file that cannot be graded at all is not run.
+        if !self.check_answers(file).iter().any(Problem::blocks_file) {
+            for step in 0..self.steps.len() {
+                let key = (step, self.scenario_hash(step, Some(&file.student)));
+                let answers = match computed.by_variant.get(&key) {
+                    Some(answers) => answers.clone(),
+                    None => {
+                        let answers = run(step, &file.student)?;
+                        computed.by_variant.insert(key, answers.clone());
+                        answers
+                    }
+                };
+                expected.push(answers);
+            }
+        }
+        Ok(self.grade(file, &expected))
     }
 }

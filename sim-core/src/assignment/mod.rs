@@ -9,9 +9,11 @@
 //!
 //! Nothing here reads files: library scenarios come from a resolver the caller passes
 //! (the CLI and the page compile the library in; sim-core does not have it), and runs are
-//! the caller's too. A student's answers computed, as a key and graded, from Rust (what
-//! `virtsim answers --student s001 --answers-file` and `virtsim grade` do), with a
-//! resolver that reads the library from `scenarios/`:
+//! the caller's too, except in [`Assignment::grade_file`], which grades a handed-in
+//! answers file as `virtsim grade` does, running its student's steps. A student's answers
+//! computed, as a key and graded, from Rust (what `virtsim answers --student s001
+//! --answers-file` and `virtsim grade` do), with a resolver that reads the library from
+//! `scenarios/`:
 //!
 //! ```
 //! use sim_core::assignment::{Assignment, Verdict};
@@ -43,8 +45,8 @@ mod validate;
 pub mod variation;
 
 pub use answers::{
-    expected_text, AnswersFile, GivenAnswer, GradeRow, Problem, StepAnswers, StudentGrade, Verdict,
-    ANSWERS_FORMAT,
+    expected_text, AnswersFile, ComputedAnswers, GivenAnswer, GradeRow, Problem, StepAnswers,
+    StudentGrade, Verdict, ANSWERS_FORMAT,
 };
 pub use copying::{
     copyable_answers, differing_choices, parameters_without_effect, same_pick_students,
@@ -271,10 +273,11 @@ fn bad_student_id(id: &str) -> Msg {
 
 impl Assignment {
     /// Parses and validates an assignment; `library` gives the text of a library scenario
-    /// by file name ([`Library`]: a closure, or a library that also lists its names). `file_name` only labels errors. `#[inline]` for size, as
-    /// `Scenario::from_toml` is: the reading is compiled at the caller's optimization level.
+    /// by file name ([`Library`]: a closure, or a library that also lists its names). `file_name` only labels errors. Inline in wasm
+    /// builds, for size, as `Scenario::from_toml` is: the page compiles the reading at its
+    /// own optimization level (natively it is compiled once, in sim-core).
     /// The error is the first of those [`Self::from_toml_all`] reports.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn from_toml(
         file_name: &str,
         text: &str,
@@ -288,7 +291,7 @@ impl Assignment {
     /// located in the assignment, a library scenario's in its file); an error of the
     /// assignment's own tables is the only one (the reading stops there). Never an empty
     /// list.
-    #[inline] // for size: see `Assignment::from_toml`
+    #[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
     pub fn from_toml_all(
         file_name: &str,
         text: &str,
@@ -300,7 +303,7 @@ impl Assignment {
     /// [`Self::from_toml_all`] validating only each step's first variant (see
     /// [`Variants::First`]); a student's own variant is validated by
     /// [`Self::step_scenario`].
-    #[inline] // for size: see `Assignment::from_toml`
+    #[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
     pub fn from_toml_first_variants(
         file_name: &str,
         text: &str,

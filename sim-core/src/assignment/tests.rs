@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::question::QuestionAnswer;
+use crate::SimError;
 
 const LIBRARY_SCENARIO: &str = r#"
 [scenario]
@@ -625,6 +626,71 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
         );
         assert!(!grade.problems[0].blocks_file());
     }
+}
+
+#[test]
+fn a_handed_in_file_is_graded_with_one_run_per_variant_as_the_cli_does() {
+    let a = parse(ASSIGNMENT).expect("valid");
+    let expected = computed(&a, "s7");
+    let key = a.answer_key("s7", &expected).expect("a valid id");
+    // grade_file runs the student's steps itself: the same grade as `grade` with the runs.
+    let grade = a.grade_file(&key).expect("runs");
+    assert_eq!(grade, a.grade(&key, &expected));
+    assert!(grade.clean() && grade.points_final());
+    assert_eq!((grade.points, grade.stale_points()), (4, 0));
+
+    // Many files: each step variant is run once, for the first student who has it.
+    let mut computed_answers = ComputedAnswers::new();
+    let mut runs = Vec::new();
+    let mut run = |step: usize, student: &str| {
+        runs.push((step, student.to_string()));
+        let scenario = a
+            .step_scenario(step, Some(student))
+            .map_err(SimError::Invalid)?;
+        Ok::<_, SimError>(scenario.run()?.questions)
+    };
+    let again = a
+        .grade_file_with(&key, &mut computed_answers, &mut run)
+        .expect("runs");
+    assert_eq!(again, grade);
+    let again = a
+        .grade_file_with(&key, &mut computed_answers, &mut run)
+        .expect("runs");
+    assert_eq!(again, grade);
+    // A file that cannot be graded (tampered with) is not run: every row not graded, and
+    // its total is not the one to record.
+    let mut tampered = key.clone();
+    tampered.steps[0].answers[0].answer = "edited".into();
+    let not_graded = a
+        .grade_file_with(&tampered, &mut ComputedAnswers::new(), &mut run)
+        .expect("no run");
+    assert_eq!(not_graded.problems, vec![Problem::Tampered]);
+    assert!(!not_graded.points_final());
+    // Problems and verdicts print as the CLI's English words.
+    assert_eq!(
+        not_graded.problems[0].to_string(),
+        "the checksum does not match: the file was edited or damaged after export; not graded"
+    );
+    assert_eq!(not_graded.rows[0].verdict.to_string(), "not graded");
+    assert_eq!(grade.rows[0].verdict.to_string(), "right");
+    assert_eq!(computed_answers.len(), 1);
+
+    // Another student's answers handed in as s8's: stale, so the total is not final
+    // (0 points, but not a grade of 0), and s8's own variant is run.
+    let mut copied = key.clone();
+    copied.student = "s8".into();
+    copied.checksum = copied.computed_checksum();
+    let stale = a
+        .grade_file_with(&copied, &mut computed_answers, &mut run)
+        .expect("runs");
+    assert_eq!((stale.points, stale.stale_points()), (0, 4));
+    assert!(!stale.points_final());
+    assert_eq!(computed_answers.len(), 2);
+    assert_eq!(runs, vec![(0, "s7".to_string()), (0, "s8".to_string())]);
+
+    // The run's error is the caller's.
+    let failed = a.grade_file_with(&copied, &mut ComputedAnswers::new(), |_, _| Err("no runs"));
+    assert_eq!(failed, Err("no runs"));
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn fail<T>(e: ScenarioError) -> Result<T, Errors> {
 /// The first error of the texts `texts` (each with its key path in the file) that are
 /// empty or only whitespace in a language ([`empty_texts`]), said of `owner` (in English
 /// and Korean, e.g. "step `s1`: ").
-#[inline] // for size: on the page's validation path (see `Assignment::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: on the page's validation path (see `Assignment::from_toml`)
 fn first_empty_text(
     v: &Validator<'_>,
     texts: &[(Option<&Text>, &[Key<'_>])],
@@ -63,7 +63,7 @@ fn first_empty_text(
     Ok(())
 }
 
-#[inline] // for size: see `Assignment::from_toml`
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
 pub(super) fn from_toml(
     file_name: &str,
     text: &str,
@@ -621,7 +621,7 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     )
 }
 
-#[inline] // for size: it reads scenarios (see `Assignment::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: it reads scenarios (see `Assignment::from_toml`)
 fn validate_step(
     v: &Validator<'_>,
     s: &StepSection,
@@ -660,7 +660,7 @@ fn validate_step(
 
 /// The step's scenario: a library file (`scenario`, resolved by `library`) or one embedded
 /// in the assignment (`scenario_toml`), read and validated.
-#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_scenario(
     v: &Validator<'_>,
     s: &StepSection,
@@ -797,7 +797,7 @@ fn step_scenario(
 }
 
 /// The parameters the step varies between students, each with its choices.
-#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_variation(
     v: &Validator<'_>,
     s: &StepSection,
@@ -875,7 +875,7 @@ fn step_variation(
 
 /// One choice of a varied `parameter`: of the parameter's kind (a workload's name or a
 /// number), within its range, and not listed before (`values`).
-#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn check_choice(
     v: &Validator<'_>,
     step_id: &str,
@@ -993,7 +993,7 @@ fn check_choice(
 }
 
 /// The step's questions: the scenario's, then the step's own, the predictions first.
-#[inline] // for size: a part of `validate_step` (see `Assignment::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_questions(
     v: &Validator<'_>,
     s: &StepSection,

@@ -83,6 +83,7 @@ const BACKGROUND_BURST_US: u64 = 2_000;
 
 /// One instance group as the machine sees it.
 #[derive(Debug, Clone)]
+#[doc(hidden)]
 pub struct GroupSpec {
     /// Index of the group in the scenario (keeps random streams equal across platforms).
     pub scenario_index: usize,
@@ -129,6 +130,7 @@ impl GroupSpec {
 
 /// Everything needed to simulate one platform.
 #[derive(Debug, Clone)]
+#[doc(hidden)]
 pub struct MachineSpec {
     pub host: Host,
     pub stack: Stack,
@@ -152,6 +154,7 @@ pub struct MachineSpec {
 
 /// The memory plan as the machine sees it (see `crate::memory::plan`).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[doc(hidden)]
 pub struct MachineMemory {
     /// Per machine instance: parts per million of its working set that the host has
     /// swapped out (empty: nothing swapped). See `swap.rs`.
@@ -179,6 +182,7 @@ pub struct MachineMemory {
 
 /// A set of instances (machine indices, group by group, copy by copy) that stop at `at`.
 #[derive(Debug, Clone, PartialEq)]
+#[doc(hidden)]
 pub struct MachineFault {
     pub at: Cycles,
     pub instances: Vec<u32>,
@@ -370,6 +374,7 @@ struct Thread {
 
 /// Counters of one instance.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[doc(hidden)]
 pub struct InstanceCounters {
     pub group: usize,
     pub name: String,
@@ -525,6 +530,7 @@ struct GroupRt {
 /// What a finished machine hands back (serializable, so that a job run in another
 /// web worker can hand it back: `runner::JobOutcome`).
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[doc(hidden)]
 pub struct MachineOutcome {
     pub instances: Vec<InstanceCounters>,
     /// Per scenario group: latency histograms per operation.
@@ -589,6 +595,7 @@ impl MachineOutcome {
 }
 
 /// The simulation of one platform.
+#[doc(hidden)]
 pub struct Machine {
     spec: MachineSpec,
     queue: EventQueue<Event>,

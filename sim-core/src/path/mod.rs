@@ -398,6 +398,7 @@ pub struct OpCosts {
 
 /// Builds paths for one stack with one cost table.
 #[derive(Clone)]
+#[doc(hidden)]
 pub struct PathBuilder<'a> {
     stack: &'a Stack,
     costs: &'a CostTable,

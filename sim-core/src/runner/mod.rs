@@ -54,11 +54,15 @@ impl Default for RunOptions {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimError {
     /// The scenario's values break a rule of the format ([`Scenario::check`]): a field
-    /// written by hand, checked before the run starts.
+    /// written by hand, checked before the run starts; or an assignment step's variant
+    /// that does not validate ([`crate::Assignment::grade_file`]).
     #[error("{0}")]
     Invalid(crate::scenario::ScenarioError),
+    /// The run went past [`RunOptions::max_events`] (`limit`); `estimate` is the
+    /// scenario's own estimate ([`Scenario::estimated_events`]).
     #[error("{}", event_limit_text(*limit, *estimate, crate::text::Lang::En))]
     EventLimit { limit: u64, estimate: u64 },
+    /// [`Runner::finish`] called before [`Runner::is_finished`]: advance it first.
     #[error("the run is not finished yet")]
     NotFinished,
     /// A job given back ([`Runner::complete`], [`Runner::complete_outcome`]) before it
@@ -342,6 +346,8 @@ impl Scenario {
         })
     }
 
+    /// [`Scenario::run`] with other [`RunOptions`]: a per-pCPU timeline (`trace`), another
+    /// event limit (`max_events`, past which the run stops with [`SimError::EventLimit`]).
     pub fn run_with(&self, options: RunOptions) -> Result<RunResult, SimError> {
         let mut runner = self.runner(options)?;
         while !runner.is_finished() {

@@ -71,16 +71,120 @@ impl Adjustments {
             .flatten()
             .or(self.instance_count)
     }
+
+    /// Each adjustment set, as `name = value`, with the names of the fields it sets as a
+    /// [`ScenarioError`]'s `field` parameter quotes them; the seed left out (any seed is
+    /// valid), and a group's count past the `groups` instance groups (it sets nothing).
+    fn set(&self, groups: usize) -> Vec<(String, &'static [&'static str])> {
+        let mut out: Vec<(String, &'static [&'static str])> = Vec::new();
+        let mut one = |name: &str, value: Option<String>, fields: &'static [&'static str]| {
+            if let Some(value) = value {
+                out.push((format!("{name} = {value}"), fields));
+            }
+        };
+        let text = |n: Option<u64>| n.map(|n| n.to_string());
+        one("duration_ms", text(self.duration_ms), &["duration_ms"]);
+        one(
+            "host_cores",
+            text(self.host_cores.map(u64::from)),
+            &["host.cores"],
+        );
+        let clock = &["host.clock_ghz"];
+        one(
+            "host_clock_mhz",
+            text(self.host_clock_mhz.map(u64::from)),
+            clock,
+        );
+        let count = text(self.instance_count.map(u64::from));
+        one("instance_count", count, &["count"]);
+        for (g, n) in self.group_counts.iter().enumerate().take(groups) {
+            one(
+                &format!("group_counts[{g}]"),
+                text(n.map(u64::from)),
+                &["count"],
+            );
+        }
+        let vcpus = text(self.vcpus_per_instance.map(u64::from));
+        one("vcpus_per_instance", vcpus, &["vcpus"]);
+        let threads = text(self.threads_per_instance.map(u64::from));
+        one("threads_per_instance", threads, &["threads"]);
+        let memory = text(self.memory_per_instance_mib.map(u64::from));
+        one("memory_per_instance_mib", memory, &["memory_gib"]);
+        let workload = self.workload.as_ref().map(|w| format!("{w:?}"));
+        one("workload", workload, &["workload"]);
+        let exit = &["costs.vm_exit_roundtrip", "vm_exit_roundtrip"];
+        one("vm_exit_cycles", text(self.vm_exit_cycles), exit);
+        one(
+            "time_slice_ms",
+            text(self.time_slice_ms),
+            &["time_slice_ms"],
+        );
+        out
+    }
+
+    /// [`ScenarioError::adjustment_in`]'s note for `e`, an error of a scenario with
+    /// `groups` instance groups adjusted by these: the adjustments that set the field `e`
+    /// is about, else every one set (more instances can make memory or the event budget
+    /// run out); None when none is set, or when the one that matters is named by the
+    /// message already (a memory setting's own errors, `memory_setting_*`).
+    fn note_for(&self, e: &ScenarioError, groups: usize) -> Option<crate::text::Text> {
+        let mut set = self.set(groups);
+        if e.code.starts_with("memory_setting_") {
+            set.retain(|(name, _)| !name.starts_with("memory_per_instance_mib"));
+        }
+        let field = e.params.iter().find(|(k, _)| *k == "field").map(|(_, v)| v);
+        let setting: Vec<&str> = set
+            .iter()
+            .filter(|(_, fields)| field.is_some_and(|f| fields.contains(&f.as_str())))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let names: Vec<&str> = if setting.is_empty() {
+            set.iter().map(|(name, _)| name.as_str()).collect()
+        } else {
+            setting
+        };
+        if names.is_empty() {
+            return None;
+        }
+        let list = names.join(", ");
+        Some(if names.len() == 1 {
+            crate::text::Text::new(
+                format!("with the adjustment {list}"),
+                format!("조정값 {list} 적용 시"),
+            )
+        } else {
+            crate::text::Text::new(
+                format!("with the adjustments {list}"),
+                format!("조정값 {list} 적용 시"),
+            )
+        })
+    }
 }
 
 impl Scenario {
     /// A copy with slider-style changes, validated again. It starts from the file's own
     /// values, not from fields written by hand, except the seed (any seed is valid: a
-    /// `scenario.seed` set by hand stays unless [`Adjustments::seed`] sets another); an error is placed where the file sets the changed parameter,
-    /// and names the adjusted value. A question the changes leave without an answer (a
+    /// `scenario.seed` set by hand stays unless [`Adjustments::seed`] sets another). An
+    /// error is the file's, placed where the file sets the value the adjustment replaced
+    /// (`count`, `memory_gib`...; where it would be written when the file leaves it to
+    /// its default), or where an adjusted value changes what is checked (more instances:
+    /// the `memory_gib` that no longer fits the host); it names the adjustments it was
+    /// found with ([`ScenarioError::adjustment_in`]: "with the adjustment instance_count
+    /// = 4", in English and Korean, after the message in `Display` and
+    /// [`ScenarioError::to_string_in`]). A question the changes leave without an answer (a
     /// latency of an operation no workload runs any more, after `workload`) is left out of
     /// the copy, not an error: compare `questions` before and after to see which.
     pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
+        let groups = self.raw.instances.len();
+        self.adjusted_in_file_terms(adj)
+            .map_err(|e| match adj.note_for(&e, groups) {
+                Some(note) => e.with_adjustment(note),
+                None => e,
+            })
+    }
+
+    /// [`Self::adjusted`], its error without the adjustments named.
+    fn adjusted_in_file_terms(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
         let mut raw = self.raw.clone();
         let v = Validator::new(&self.file_name, &self.source);
         // A value the file does not write (a default) has no place of its own: an error

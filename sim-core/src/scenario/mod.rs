@@ -93,7 +93,7 @@ pub struct FaultSpec {
 }
 
 /// A scenario file of `size` bytes, more than [`MAX_FILE_BYTES`] (located at its start).
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline)]
 fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
     Validator::unparsed(file_name, text).error(
         0..0,
@@ -151,7 +151,7 @@ enum ReadPast {
 }
 
 impl ReadPast {
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn of(e: &crate::toml_reader::ReadError) -> ReadPast {
         let m = e.message();
         let numeric = m.rsplit_once("expected ").is_some_and(|(_, t)| {
@@ -240,7 +240,10 @@ pub struct Question {
 /// values, not from fields written by hand, the seed excepted.
 #[derive(Debug, Clone)]
 pub struct Scenario {
+    /// The file name given to [`Scenario::from_toml`]: it labels errors, and never changes
+    /// a result.
     pub file_name: String,
+    /// The `[scenario]` table's `name`.
     pub name: String,
     pub title: Option<Text>,
     pub description: Option<Text>,
@@ -272,16 +275,21 @@ impl Scenario {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
-    /// `#[inline]` is for size, not speed: the generic TOML deserialization of the whole
-    /// scenario format (most of the parsing code) is then compiled in the crate that calls
-    /// this, at that crate's optimization level. The web page builds sim-core for speed
-    /// (opt-level 3) and itself for size (opt-level z): that made its wasm 86 KB smaller
-    /// gzipped (`docs/performance.md`), with the same re-run speed. Every caller inside
-    /// sim-core that the page reaches must be `#[inline]` too (the assignment reading is),
-    /// or an opt-level-3 copy comes back beside the page's.
+    /// In wasm builds this is `#[inline]`, for size, not speed: the generic TOML
+    /// deserialization of the whole scenario format (most of the parsing code) is then
+    /// compiled in the crate that calls this, at that crate's optimization level. The web
+    /// page builds sim-core for speed (opt-level 3) and itself for size (opt-level z): that
+    /// made its wasm 86 KB smaller gzipped (`docs/performance.md`), with the same re-run
+    /// speed. Every caller inside sim-core that the page reaches must be inline in wasm
+    /// too (`#[cfg_attr(target_arch = "wasm32", inline)]`, as the assignment reading is),
+    /// or an opt-level-3 copy comes back beside the page's. Natively it is not inline: the
+    /// parser is compiled once, in sim-core, not again in each test binary that calls this
+    /// (which cost 30–60 s of compile time per test file).
     ///
-    /// The error is the first in the file of those [`Self::from_toml_all`] reports.
-    #[inline]
+    /// The error is the first in the file of those [`Self::from_toml_all`] reports. An
+    /// assignment file is the error `wrong_kind` ("this is an assignment file, not a
+    /// scenario"): read it with [`crate::Assignment::from_toml`].
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn from_toml(file_name: &str, text: &str) -> Result<Scenario, ScenarioError> {
         Self::from_toml_all(file_name, text).map_err(validate::first)
     }
@@ -298,7 +306,7 @@ impl Scenario {
     /// (an instance on a platform with an error is checked without it, a question is
     /// checked only when every platform and instance is valid), so that no error follows
     /// from another. `virtsim validate` prints them all (the first [`MAX_ERRORS_SHOWN`]).
-    /// `#[inline]` like `from_toml`, for the same reason.
+    /// Inline in wasm like `from_toml`, for the same reason.
     ///
     /// ```
     /// let text = "[scenario]\nname = \"tiny\"\nduration_ms = 0\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\ncount = 0\n\n[[instance]]\nname = \"b\"\nworkload = \"web-serve\"\n";
@@ -309,7 +317,7 @@ impl Scenario {
     /// let first = sim_core::Scenario::from_toml("tiny.toml", text).unwrap_err();
     /// assert_eq!(first, errors[0]);
     /// ```
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn from_toml_all(file_name: &str, text: &str) -> Result<Scenario, Vec<ScenarioError>> {
         if text.len() > MAX_FILE_BYTES {
             return Err(vec![too_large(file_name, text, text.len())]);
@@ -328,8 +336,8 @@ impl Scenario {
     /// [`Self::from_toml`]; `probe`: a whole number of the wrong type or sign, or a
     /// decimal number of the wrong type, is reported with its field's range, found by validating the text with a value above every
     /// range in its place (validation is the one place ranges are written down).
-    /// `#[inline]` like `from_toml`, for the same reason.
-    #[inline]
+    /// Inline in wasm like `from_toml`, for the same reason.
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn read(file_name: &str, text: &str, probe: bool) -> Result<Scenario, Vec<ScenarioError>> {
         let limit = if probe {
             MAX_ERRORS_SHOWN
@@ -349,7 +357,7 @@ impl Scenario {
     /// leaves the table without one): the reading stops at the error before it. Up to
     /// [`MAX_ERRORS_SHOWN`] such errors; the error at which the reading stops says so
     /// ([`ScenarioError::stop_note_in`]).
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn read_past(
         file_name: &str,
         text: &str,
@@ -452,7 +460,7 @@ impl Scenario {
     /// when it cannot be taken out: no valid value fits in its place, the text would not
     /// be TOML without it, or the part that holds it is not one the checks can leave out.
     /// `probe`: the ranges of wrong numbers found on (the file's own reading), or not (a probe).
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn read_on(
         file_name: &str,
         text: &str,
@@ -492,7 +500,7 @@ impl Scenario {
     /// `text` with the unknown value at `span` (`e`, serde's "unknown variant") replaced
     /// by a valid value of no more characters, padded with spaces after its closing quote
     /// (every offset, line and column stays the file's); None when none fits.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn word_in_place(
         text: &str,
         span: &std::ops::Range<usize>,
@@ -517,7 +525,7 @@ impl Scenario {
     /// `text` with the value at `span` (a number of the wrong type or sign, or one too
     /// large) replaced by `0` and spaces, one a character (a line break stays), so that
     /// every line and column stays the file's.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn zero_in_place(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
         let written = text.get(span.clone())?;
         let mut chars = written.chars();
@@ -533,7 +541,7 @@ impl Scenario {
     /// `text` without the `key = value` entry at `entry` (and the comma that separates
     /// it from another in an inline table): a space for each of its characters (a line
     /// break stays), so that every line and column stays the file's.
-    #[inline]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn without_entry(text: &str, entry: &std::ops::Range<usize>) -> Option<String> {
         let (mut start, mut end) = (entry.start, entry.end);
         let after = text.get(end..)?;
@@ -556,10 +564,14 @@ impl Scenario {
         Some(out)
     }
 
+    /// The `[scenario]` table's `name` (what [`RunResult::scenario`](crate::RunResult)
+    /// holds), not the file name, which only labels errors ([`Self::file_name`](Scenario)).
     pub fn name(&self) -> &str {
         &self.name
     }
 
+    /// The seed the run draws from: the file's `seed` (default 1), or one set since by
+    /// [`Self::set_seed`] or [`Adjustments::seed`].
     pub fn seed(&self) -> u64 {
         self.seed
     }
@@ -1151,6 +1163,106 @@ workload = "syscall-heavy"
             .unwrap_err();
         assert_ne!((e.line, e.column), (1, 1), "{e}");
         assert_eq!(e.line, 3, "{e}");
+    }
+
+    /// An error of `adjusted` names the adjustments it was found with, in both languages,
+    /// after the message (Display, `to_string_in`), not in it (`message_in`, which the
+    /// page shows beside the control and an assignment quotes beside the variant): those
+    /// that set the value it is about, else every one set, the seed never.
+    #[test]
+    fn an_adjusted_error_names_the_adjustments_it_was_found_with() {
+        use crate::Lang;
+        let text = include_str!("../../../scenarios/type1-vs-type2.toml");
+        let s = Scenario::from_toml("type1-vs-type2.toml", text).expect("valid");
+        let error = |adj: Adjustments| s.adjusted(&adj).unwrap_err();
+        // The reviewer's: more VMs than the host's memory holds, located at a memory_gib.
+        let e = error(Adjustments {
+            instance_count: Some(4),
+            seed: Some(3),
+            ..Adjustments::default()
+        });
+        assert_eq!(e.code, "memory_over_host");
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustment instance_count = 4")
+        );
+        assert_eq!(
+            e.adjustment_in(Lang::Ko),
+            Some("조정값 instance_count = 4 적용 시")
+        );
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}:{}:{}: {} (with the adjustment instance_count = 4)",
+                e.file, e.line, e.column, e.message
+            )
+        );
+        let ko = e.to_string_in(Lang::Ko);
+        assert!(
+            ko.ends_with("허용하세요 (조정값 instance_count = 4 적용 시)"),
+            "{ko}"
+        );
+        assert!(!e.message_in(Lang::En).contains("instance_count"));
+        let e = error(Adjustments {
+            group_counts: vec![None, Some(8)],
+            ..Adjustments::default()
+        });
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustment group_counts[1] = 8")
+        );
+        // Of several, the one that sets the value the error is about...
+        let e = error(Adjustments {
+            host_cores: Some(0),
+            duration_ms: Some(20),
+            workload: Some("database".into()),
+            ..Adjustments::default()
+        });
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustment host_cores = 0")
+        );
+        // ... else every one set.
+        let e = error(Adjustments {
+            instance_count: Some(40),
+            host_cores: Some(2),
+            ..Adjustments::default()
+        });
+        assert_eq!(e.code, "memory_over_host");
+        assert_eq!(
+            e.adjustment_in(Lang::En),
+            Some("with the adjustments host_cores = 2, instance_count = 40")
+        );
+        // A memory setting's own errors name it already: only the others are added.
+        let e = error(Adjustments {
+            memory_per_instance_mib: Some(65536),
+            ..Adjustments::default()
+        });
+        assert!(e.code.starts_with("memory_setting_"), "{e}");
+        assert_eq!(e.adjustment_in(Lang::En), None);
+        assert!(
+            e.message.starts_with("memory per instance of 65536 MiB"),
+            "{e}"
+        );
+        // An error of the file itself has none.
+        let e = Scenario::from_toml("t.toml", &text.replace("cores = 4", "cores = 0"));
+        if let Err(e) = e {
+            assert_eq!(e.adjustment_in(Lang::En), None);
+        }
+    }
+
+    /// `RunResult::scenario` is the `[scenario]` name; the file name only labels errors:
+    /// the same text read under another file name gives the very same result.
+    #[test]
+    fn the_file_name_labels_errors_and_never_changes_a_result() {
+        let text = include_str!("../../../scenarios/smoke.toml");
+        let a = Scenario::from_toml("smoke.toml", text).expect("valid");
+        let b = Scenario::from_toml("elsewhere/other.toml", text).expect("valid");
+        assert_eq!((a.name(), a.seed()), (b.name(), b.seed()));
+        let (ra, rb) = (a.run().expect("runs"), b.run().expect("runs"));
+        assert_eq!(ra, rb);
+        assert_eq!(ra.scenario, a.name());
+        assert_ne!(ra.scenario, a.file_name);
     }
 
     /// The errors' places, in the order given.

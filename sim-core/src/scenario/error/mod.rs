@@ -27,7 +27,11 @@ pub(crate) use parser::{parser_error, FieldRange};
 /// An error of a value that is written nowhere (a field of a [`crate::Scenario`] set by
 /// hand, found by [`crate::Scenario::check`]) has no location: `line` and `column` are 0
 /// and `Display` gives `file: message`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+///
+/// `Debug` is `Display` and the code, `file:line:column: message [code]`, what a test
+/// that returns the error (`Result<(), Box<dyn Error>>`, `?`) or unwraps it prints;
+/// `{:#?}` gives every field.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ScenarioError {
     pub file: String,
     /// 1-based line (0: no location).
@@ -44,6 +48,9 @@ pub struct ScenarioError {
     ko: &'static str,
     /// Whether the checks stopped at this error ([`Self::stop_note_in`]).
     stop: Option<Stop>,
+    /// The adjustments an error of [`crate::Scenario::adjusted`] was found with
+    /// ([`Self::adjustment_in`]).
+    adjustment: Option<Box<crate::text::Text>>,
 }
 
 /// Why the checks of a file stopped at an error, so that its other errors are not known
@@ -141,9 +148,45 @@ impl ScenarioError {
         self.stop.is_some()
     }
 
-    /// `file:line:column: message` in `lang` (`file: message` without a location).
+    /// For an error of [`crate::Scenario::adjusted`], the adjustments it was found with,
+    /// in `lang`: `with the adjustment instance_count = 4` (those that set the value the
+    /// error is about, else every one set; the seed never, as any seed is valid). The
+    /// error is located in the file, at the value the adjustment replaced or at what it
+    /// changed the meaning of (more instances: the `memory_gib` that no longer fits), so
+    /// `Display` and [`Self::to_string_in`] add this in brackets after the message;
+    /// [`Self::message_in`] leaves it out (the page shows the message beside the control
+    /// that set the value). None for any other error.
+    ///
+    /// ```
+    /// use sim_core::{Adjustments, Lang, Scenario};
+    ///
+    /// let text = include_str!("../../../../scenarios/type1-vs-type2.toml");
+    /// let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;
+    /// let four = Adjustments { instance_count: Some(4), ..Adjustments::default() };
+    /// let e = scenario.adjusted(&four).unwrap_err(); // 4 VMs' memory: more than the host's
+    /// assert_eq!(e.code, "memory_over_host");
+    /// assert_eq!(e.adjustment_in(Lang::En), Some("with the adjustment instance_count = 4"));
+    /// assert!(e.to_string().ends_with(" (with the adjustment instance_count = 4)"));
+    /// assert!(!e.message_in(Lang::En).contains("instance_count = 4"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn adjustment_in(&self, lang: Lang) -> Option<&str> {
+        self.adjustment.as_ref().map(|t| t.in_lang(lang))
+    }
+
+    /// This error, as found with the adjustments `note` names ([`Self::adjustment_in`]).
+    pub(crate) fn with_adjustment(mut self, note: crate::text::Text) -> ScenarioError {
+        self.adjustment = Some(Box::new(note));
+        self
+    }
+
+    /// `file:line:column: message` in `lang` (`file: message` without a location), and
+    /// the adjustments it was found with ([`Self::adjustment_in`]), if any.
     pub fn to_string_in(&self, lang: Lang) -> String {
-        format!("{}: {}", self.place(), self.message_in(lang))
+        match self.adjustment_in(lang) {
+            Some(note) => format!("{}: {} ({note})", self.place(), self.message_in(lang)),
+            None => format!("{}: {}", self.place(), self.message_in(lang)),
+        }
     }
 
     /// `file:line:column`, or `file` alone for an error with no location.
@@ -156,9 +199,32 @@ impl ScenarioError {
     }
 }
 
+impl std::fmt::Debug for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !f.alternate() {
+            return write!(f, "{self} [{}]", self.code);
+        }
+        f.debug_struct("ScenarioError")
+            .field("file", &self.file)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("message", &self.message)
+            .field("code", &self.code)
+            .field("params", &self.params)
+            .field("ko", &self.ko)
+            .field("stop", &self.stop)
+            .field("adjustment", &self.adjustment)
+            .finish()
+    }
+}
+
 impl std::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.place(), self.message)
+        write!(f, "{}: {}", self.place(), self.message)?;
+        match self.adjustment_in(Lang::En) {
+            Some(note) => write!(f, " ({note})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -576,6 +642,7 @@ impl<'a> Validator<'a> {
             params: msg.params,
             ko: msg.ko,
             stop: None,
+            adjustment: None,
         }
     }
 }
@@ -676,6 +743,24 @@ fn multiline_open_after<'d>(line: &str, mut open: Option<&'d str>) -> Option<&'d
 
 #[cfg(test)]
 mod tests {
+    /// A test that returns the error (`Box<dyn Error>`) or unwraps it prints its `Debug`:
+    /// the located message and the code, not every field (`{:#?}` has them).
+    #[test]
+    fn debug_is_the_located_message_and_the_code() {
+        let e = crate::Scenario::from_toml("t.toml", "[scenario]\nname = \"t\"\nduration_ms = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n").unwrap_err();
+        assert_eq!(
+            format!("{e:?}"),
+            "t.toml:3:15: duration_ms must be between 1 and 60000; got 0 [out_of_range]"
+        );
+        let boxed: Box<dyn std::error::Error> = Box::new(e.clone());
+        assert_eq!(format!("{boxed:?}"), format!("{e:?}"));
+        let full = format!("{e:#?}");
+        assert!(
+            full.starts_with("ScenarioError {") && full.contains("params: ["),
+            "{full}"
+        );
+    }
+
     #[test]
     fn alternatives_are_joined_in_korean() {
         assert_eq!(super::korean_alternatives("`en` or `ko`"), "`en` 또는 `ko`");

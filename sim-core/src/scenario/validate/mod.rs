@@ -221,7 +221,7 @@ pub(crate) fn name_rule_broken(
 /// (`owner`: "question `faster`: " in English and Korean, or nothing). Each reader sees the
 /// text of their language only: an empty one shows them nothing where a title, a question
 /// or an explanation belongs.
-#[inline] // for size: on the page's validation path (see `Scenario::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: on the page's validation path (see `Scenario::from_toml`)
 pub(crate) fn empty_texts(
     v: &Validator<'_>,
     text: &Text,
@@ -279,7 +279,7 @@ pub(crate) fn empty_texts(
 
 /// [`empty_texts`] of every text of a scenario file: `[scenario]`'s title and description,
 /// each platform's label, each question's text and explanation.
-#[inline] // for size: on the page's validation path (see `Scenario::from_toml`)
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: on the page's validation path (see `Scenario::from_toml`)
 fn scenario_empty_texts(v: &Validator<'_>, raw: &ScenarioFile) -> Vec<ScenarioError> {
     let mut errors = Vec::new();
     let s = &raw.scenario;
