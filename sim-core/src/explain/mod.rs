@@ -205,14 +205,17 @@ pub fn explain(s: &Scenario, platform: usize, op: Op) -> Option<Explanation> {
 
 /// The sum of a path's steps, batched steps counted once.
 pub fn path_total(path: &OpPath) -> u64 {
+    every_step(path).map(|s| s.cycles).sum()
+}
+
+/// Every step of a path, submission then completion, batched steps once each.
+pub(super) fn every_step(path: &OpPath) -> impl Iterator<Item = &Step> {
     path.submit
         .steps
         .iter()
         .chain(&path.submit.batched)
         .chain(&path.complete.steps)
         .chain(&path.complete.batched)
-        .map(|s| s.cycles)
-        .sum()
 }
 
 /// The phases of `op` on `stack` with the scenario's costs, host and the workload of the

@@ -2,7 +2,7 @@
 //! scheduled back end's steps run, what a blocking operation waits for off the CPU, and
 //! where the path stands against a published measurement.
 
-use super::path_total;
+use super::{every_step, path_total};
 use crate::costs::CostTable;
 use crate::hardware::CpuGeneration;
 use crate::path::{OpPath, Part};
@@ -183,15 +183,7 @@ pub(super) fn scheduled_backend_note(
     if !stack.backend_is_scheduled() || !ring_op {
         return None;
     }
-    let steps = || {
-        path.submit
-            .steps
-            .iter()
-            .chain(&path.submit.batched)
-            .chain(&path.complete.steps)
-            .chain(&path.complete.batched)
-    };
-    let backend: u64 = steps()
+    let backend: u64 = every_step(path)
         .filter(|s| s.part == Part::Backend)
         .map(|s| s.cycles)
         .sum();

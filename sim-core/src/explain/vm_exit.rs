@@ -199,16 +199,16 @@ impl Expander<'_> {
                 && h.cycles == self.costs.nested_vmcs_access_handler
             {
                 // L0's short path for L1's VMCS accesses (AMD: VMLOAD and VMSAVE), not the
-                // generic handler; an AMD host's text says the cost's key is only named
-                // after Intel's VMCS (a reader still finds the key to override).
+                // generic handler; an AMD host's text names the cost's key (a reader finds
+                // what to override) but no VMCS.
                 vendor.pick(
                     (
                         "nested_vmcs_access_handler: L0's whole handling of one VMCS access, a fast path without the generic handler's dispatch (estimate: no figure in the reference)",
                         "nested_vmcs_access_handler: L0가 VMCS 접근 하나를 처리하는 전체 비용, 일반 핸들러의 디스패치 없는 빠른 경로 (추정: 참고 자료에 수치 없음)",
                     ),
                     (
-                        "nested_vmcs_access_handler (the cost's key, named after Intel's VMCS): L0's whole handling of one VMLOAD or VMSAVE of L1, a fast path without the generic handler's dispatch (estimate: no figure in the reference)",
-                        "nested_vmcs_access_handler (비용 키 이름은 Intel의 VMCS에서 따옴): L0가 L1의 VMLOAD 또는 VMSAVE 하나를 처리하는 전체 비용, 일반 핸들러의 디스패치 없는 빠른 경로 (추정: 참고 자료에 수치 없음)",
+                        "nested_vmcs_access_handler: L0's whole handling of one VMLOAD or VMSAVE of L1, a fast path without the generic handler's dispatch (estimate: no figure in the reference)",
+                        "nested_vmcs_access_handler: L0가 L1의 VMLOAD 또는 VMSAVE 하나를 처리하는 전체 비용, 일반 핸들러의 디스패치 없는 빠른 경로 (추정: 참고 자료에 수치 없음)",
                     ),
                 )
             } else {
