@@ -99,17 +99,20 @@ enum AnswersFormat {
 enum GradeFormat {
     /// Per answers file: the student's total ("not graded", or "NOT FINAL" with stale
     /// steps), the problems, then a row per question: answer, expected answer, verdict,
-    /// points
+    /// points; with --roster, then a line per roster student without a file
     Table,
     /// One JSON document: `assignment`, `max_points` and `files`, each with its `file`,
     /// `student`, `points`, `points_final` (false: not a total to record), `rows` (step,
     /// question, answer, expected, verdict, points, max_points, predicted), `problems`
-    /// and `messages`, or the `error` that kept it from being read
+    /// and `messages`, or the `error` that kept it from being read; with --roster, then an
+    /// entry per roster student without a file: `file` null, `student`, `file_status`
+    /// `missing`
     Json,
     /// A row per question of each file: file, student, step, question, answer, expected,
     /// verdict, points, max_points, predicted, then the file's file_points (empty when not
     /// a total to record), file_status (graded, graded_with_problems, partly_graded,
-    /// not_graded, unreadable) and file_note
+    /// not_graded, unreadable; with --roster, missing: a row with the student only) and
+    /// file_note
     Csv,
 }
 
@@ -245,16 +248,25 @@ enum Command {
         lang: Lang,
     },
     /// Grade students' answers files against an assignment. Exit codes: 0 every file
-    /// graded cleanly, 2 invalid assignment or a file that is not an answers file, 1
-    /// anything else: a file tampered with or answered against another scenario version
-    /// (not graded), or graded with problems (an answer that is not a number where one is
-    /// asked, an answer to a question not asked: its points stand; see file_status).
+    /// graded cleanly, 2 invalid assignment, a file that is not an answers file, or a
+    /// roster that cannot be read or lists an id twice, 1 anything else: a file tampered
+    /// with or answered against another scenario version (not graded), graded with
+    /// problems (an answer that is not a number where one is asked, an answer to a
+    /// question not asked: its points stand; see file_status), or a roster student
+    /// without an answers file.
     Grade {
         /// The assignment file the answers were written for.
         assignment: PathBuf,
         /// The students' answers files (JSON: the page's "Download my answers (JSON)").
         #[arg(required = true)]
         answers: Vec<PathBuf>,
+        /// The class roster: a UTF-8 text file with one student id per line (blank lines
+        /// and lines starting with # skipped; ids trimmed, compared exactly as the grader
+        /// does). Not a CSV: a line is the id, whole. Every roster student without an
+        /// answers file is listed (file_status `missing`, exit 1); a file whose id is not
+        /// on the roster is a warning, naming the roster id it matches but for letter case.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: GradeFormat,
@@ -757,7 +769,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             answers,
             format,
             lang,
-        } => coursework::grade::run(&assignment, &answers, format.into(), lang),
+            roster,
+        } => coursework::grade::run(
+            &assignment,
+            &answers,
+            roster.as_deref(),
+            format.into(),
+            lang,
+        ),
         Command::New {
             kind,
             name,

@@ -1652,3 +1652,152 @@ fn answers_compares_students_with_the_same_picks() {
     let o = virtsim(&["answers", &a, "--student", "s001"]);
     assert!(!stderr(&o).contains("same picks"), "{}", stderr(&o));
 }
+
+/// `grade --roster` lists every roster student without an answers file, after the files
+/// (table line, CSV row and JSON entry with file_status `missing`), exits 1 for them, and
+/// warns about a file whose id is not on the roster, naming the roster id it matches but
+/// for letter case.
+#[test]
+fn grade_with_a_roster_lists_students_without_a_file() {
+    let dir = scratch_dir("grade-roster");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let s1 = write(&dir, "s1.json", &key(&a, "s1").to_string());
+    let upper = write(&dir, "S2.json", &key(&a, "S2").to_string());
+    let roster = write(
+        &dir,
+        "roster.txt",
+        "# class list\ns1\n\n  s2  \ns3\n# dropped: s9\n",
+    );
+
+    // Without a roster: the files, no missing student, exit 0.
+    let plain = virtsim(&["grade", &a, &s1, &upper, "--format", "csv"]);
+    assert_eq!(code(&plain), 0, "{}", stderr(&plain));
+
+    let o = virtsim(&["grade", &a, &s1, &upper, "--roster", &roster]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("\ns2: no answers file\ns3: no answers file\n"),
+        "{out}"
+    );
+    assert!(!out.contains("s1: no answers file"), "{out}");
+    assert!(!out.contains("s9"), "{out}");
+    let err = stderr(&o);
+    let hint: Vec<&str> = err.lines().filter(|l| l.contains("`S2`")).collect();
+    assert_eq!(hint.len(), 1, "{err}");
+    assert!(hint[0].starts_with("warning: "), "{err}");
+    assert!(hint[0].contains(upper.as_str()), "{err}");
+    assert!(hint[0].contains("not on the roster"), "{err}");
+    assert!(hint[0].contains("did you mean s2?"), "{err}");
+    assert!(!err.contains("`s1`"), "{err}");
+
+    let o = virtsim(&[
+        "grade", &a, &s1, &upper, "--roster", &roster, "--lang", "ko",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\ns2: 답안 파일 없음\ns3: 답안 파일 없음\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("경고: "), "{}", stderr(&o));
+    assert!(stderr(&o).contains("혹시 s2인가요?"), "{}", stderr(&o));
+
+    // CSV: the files' rows as without a roster, then a row per missing student.
+    let o = virtsim(&[
+        "grade", &a, &s1, &upper, "--roster", &roster, "--format", "csv",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let csv = stdout(&o);
+    let rows = csv
+        .strip_prefix(stdout(&plain).as_str())
+        .expect("same rows first");
+    assert_eq!(
+        rows,
+        ",s2,,,,,,,,,,missing,no answers file\n,s3,,,,,,,,,,missing,no answers file\n"
+    );
+    assert!(stderr(&o).contains("s3: no answers file"), "{}", stderr(&o));
+
+    // JSON: an entry per missing student after the files.
+    let o = virtsim(&[
+        "grade", &a, &s1, &upper, "--roster", &roster, "--format", "json",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4, "{json}");
+    assert_eq!(files[0]["student"], "s1");
+    assert_eq!(files[1]["student"], "S2");
+    for (entry, student) in files[2..].iter().zip(["s2", "s3"]) {
+        assert_eq!(entry["student"], student, "{json}");
+        assert_eq!(entry["file_status"], "missing", "{json}");
+        assert!(entry["file"].is_null(), "{json}");
+        assert_eq!(entry["points_final"], false, "{json}");
+    }
+
+    // Everyone on the roster handed in: exit 0, nothing listed, no warning.
+    let full = write(&dir, "full.txt", "s1\nS2\n");
+    let o = virtsim(&["grade", &a, &s1, &upper, "--roster", &full]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(!stdout(&o).contains("no answers file"), "{}", stdout(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+/// A roster that lists an id twice, or cannot be read, is an error (exit 2) naming the
+/// file and line, before any grading.
+#[test]
+fn grade_refuses_a_roster_with_a_duplicate_id() {
+    let dir = scratch_dir("grade-roster-dup");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let s1 = write(&dir, "s1.json", &key(&a, "s1").to_string());
+    let roster = write(&dir, "roster.txt", "s1\n# s2\ns2\n s1\n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &roster]);
+    assert_eq!(code(&o), 2, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{roster}:4: student id `s1` is on the roster twice (first on line 1)"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["grade", &a, &s1, "--roster", &roster, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{roster}:4: 학번 `s1`이 명단에 두 번 있습니다")),
+        "{}",
+        stderr(&o)
+    );
+    let gone = dir.join("no-such-roster.txt").display().to_string();
+    let o = virtsim(&["grade", &a, &s1, "--roster", &gone]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains(&gone), "{}", stderr(&o));
+}
+
+/// Without a roster, `grade` warns about files whose student ids differ only in letter
+/// case (`S1`, `s1`: two students with different variants, most likely a typo).
+#[test]
+fn grade_warns_about_student_ids_that_differ_only_in_case() {
+    let dir = scratch_dir("grade-case-only");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let lower = write(&dir, "lower.json", &key(&a, "s1").to_string());
+    let upper = write(&dir, "upper.json", &key(&a, "S1").to_string());
+    let other = write(&dir, "other.json", &key(&a, "s2").to_string());
+    for (lang, words) in [
+        ("en", "warning: student ids differ only in letter case"),
+        ("ko", "경고: 학번이 대소문자만 다릅니다"),
+    ] {
+        let o = virtsim(&["grade", &a, &lower, &upper, &other, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains(words)).collect();
+        assert_eq!(warnings.len(), 1, "{err}");
+        for part in [format!("`S1` ({upper})"), format!("`s1` ({lower})")] {
+            assert!(warnings[0].contains(&part), "{part}: {err}");
+        }
+        assert!(!err.contains("`s2`"), "{err}");
+    }
+    // Ids that differ otherwise: no warning.
+    let o = virtsim(&["grade", &a, &lower, &other]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}

@@ -8,6 +8,11 @@
 //! scenario version or another assignment) and one graded with problems (an answer to a
 //! question the assignment does not have, a numeric answer that is not a number). As for `validate`, every file is reported and
 //! the code is the worst one (1 beats 2 beats 0).
+//!
+//! With `--roster FILE` (one student id a line), every roster student without an answers
+//! file is listed (file_status `missing`) and counts as a file not graded (exit 1); a file
+//! whose student id is not on the roster is a warning, with the roster id it matches but for
+//! letter case. A roster that cannot be read or lists an id twice exits 2 before grading.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -23,6 +28,69 @@ use crate::{Failure, Format, Lang};
 
 /// Largest answers file read, bytes.
 const MAX_ANSWERS_BYTES: usize = 1024 * 1024;
+
+/// Largest roster file read, bytes.
+const MAX_ROSTER_BYTES: usize = 1024 * 1024;
+
+/// A class roster: its file's name and its student ids, in the file's order.
+struct Roster {
+    file: String,
+    ids: Vec<String>,
+}
+
+/// Reads a roster: one student id a line (trimmed, as the grader trims ids), blank lines
+/// and lines starting with `#` skipped. A file that cannot be read, or an id listed twice,
+/// is an error (exit 2) naming the file and line.
+fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
+    let file = path.display().to_string();
+    let text = read_text(path, lang, MAX_ROSTER_BYTES).map_err(|failure| match failure {
+        Failure::Other(e) => Failure::Invalid(match lang {
+            Lang::En => format!("roster: {e:#}"),
+            Lang::Ko => format!("명단: {e:#}"),
+        }),
+        other => other,
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut ids: Vec<String> = Vec::new();
+    let mut line_of: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let id = line.trim();
+        if id.is_empty() || id.starts_with('#') {
+            continue;
+        }
+        if let Some(first) = line_of.get(id) {
+            return Err(Failure::Invalid(match lang {
+                Lang::En => format!(
+                    "{file}:{}: student id `{id}` is on the roster twice (first on line {first})",
+                    i + 1
+                ),
+                Lang::Ko => sim_core::text::particles(&format!(
+                    "{file}:{}: 학번 `{id}`이(가) 명단에 두 번 있습니다 (처음은 {first}번째 줄)",
+                    i + 1
+                )),
+            }));
+        }
+        line_of.insert(id.to_string(), i + 1);
+        ids.push(id.to_string());
+    }
+    Ok(Roster { file, ids })
+}
+
+/// A roster student without an answers file: an entry of `files` in the JSON, after the
+/// files graded.
+#[derive(Serialize)]
+struct Missing<'a> {
+    file: Option<&'a str>,
+    student: &'a str,
+    file_status: &'static str,
+    messages: Vec<sim_core::Text>,
+    error: Option<&'a str>,
+    points_final: bool,
+}
+
+fn no_answers_file() -> sim_core::Text {
+    sim_core::Text::new("no answers file", "답안 파일 없음")
+}
 
 /// One answers file: graded, or why it could not be read.
 #[derive(Serialize)]
@@ -71,10 +139,13 @@ fn json_reason_ko(what: &str) -> String {
 pub fn run(
     assignment: &Path,
     files: &[PathBuf],
+    roster: Option<&Path>,
     format: Format,
     lang: Lang,
 ) -> Result<(), Failure> {
     let a = load_assignment(assignment, lang)?;
+    // Read before any step runs: a bad roster stops the grading.
+    let roster = roster.map(|path| read_roster(path, lang)).transpose()?;
     // Answers by step variant: students who share a variant share a run.
     let mut computed = ComputedAnswers::new();
     let mut graded = Vec::new();
@@ -153,14 +224,42 @@ pub fn run(
         Lang::En => "en",
         Lang::Ko => "ko",
     };
+    // The roster's students without a file read as an answers file, in roster order.
+    let missing: Vec<&str> = roster.as_ref().map_or_else(Vec::new, |r| {
+        r.ids
+            .iter()
+            .map(String::as_str)
+            .filter(|id| {
+                !graded
+                    .iter()
+                    .any(|g| g.grade.as_ref().is_some_and(|gr| gr.student.trim() == *id))
+            })
+            .collect()
+    });
     let out = match format {
-        Format::Table => table(&a, &graded, code),
-        Format::Csv => csv(&graded),
+        Format::Table => table(&a, &graded, &missing, code),
+        Format::Csv => csv(&graded, &missing),
         Format::Json => {
+            let mut files = serde_json::to_value(&graded).context("serializing grades")?;
+            if let Some(files) = files.as_array_mut() {
+                for student in &missing {
+                    files.push(
+                        serde_json::to_value(Missing {
+                            file: None,
+                            student,
+                            file_status: "missing",
+                            messages: vec![no_answers_file()],
+                            error: None,
+                            points_final: false,
+                        })
+                        .context("serializing grades")?,
+                    );
+                }
+            }
             let out = serde_json::json!({
                 "assignment": a.id,
                 "max_points": a.max_points(),
-                "files": graded,
+                "files": files,
             });
             serde_json::to_string_pretty(&out).context("serializing grades")? + "\n"
         }
@@ -176,9 +275,21 @@ pub fn run(
                 crate::errln!("{}: {}", clean(&g.file), clean(m.get(code)));
             }
         }
+        for student in &missing {
+            crate::errln!("{}: {}", clean(student), no_answers_file().get(code));
+        }
     }
     warn_shared_students(&graded, lang);
-    let worst = graded.iter().fold(0u8, |worst, g| match (worst, g.code) {
+    match &roster {
+        Some(roster) => warn_off_roster(&graded, roster, lang),
+        None => warn_case_only(&graded, lang),
+    }
+    // A roster student without a file is as a file not graded: exit 1.
+    let codes = graded
+        .iter()
+        .map(|g| g.code)
+        .chain(missing.iter().map(|_| 1));
+    let worst = codes.fold(0u8, |worst, code| match (worst, code) {
         (1, _) | (_, 1) => 1,
         (a, b) => a.max(b),
     });
@@ -224,7 +335,89 @@ fn warn_shared_students(graded: &[Graded], lang: Lang) {
     }
 }
 
-fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
+/// Warns on stderr about each answers file whose student id (trimmed) is not on the
+/// roster, with the roster ids it matches but for ASCII letter case: most likely a typo.
+/// The file is still graded.
+fn warn_off_roster(graded: &[Graded], roster: &Roster, lang: Lang) {
+    for g in graded {
+        let Some(grade) = g.grade.as_ref() else {
+            continue;
+        };
+        let student = grade.student.trim();
+        // A blank id is reported on its own file already.
+        if student.is_empty() || roster.ids.iter().any(|id| id == student) {
+            continue;
+        }
+        let like: Vec<&str> = roster
+            .ids
+            .iter()
+            .filter(|id| id.eq_ignore_ascii_case(student))
+            .map(String::as_str)
+            .collect();
+        let (file, student, list) = (clean(&g.file), clean(student), clean(&roster.file));
+        match lang {
+            Lang::En => {
+                let hint = if like.is_empty() {
+                    String::new()
+                } else {
+                    format!("; did you mean {}?", clean(&like.join(" or ")))
+                };
+                crate::errln!(
+                    "warning: {file}: student id `{student}` is not on the roster {list} (graded as typed){hint}"
+                );
+            }
+            Lang::Ko => {
+                let hint = if like.is_empty() {
+                    String::new()
+                } else {
+                    format!(". 혹시 {}인가요?", clean(&like.join(" 또는 ")))
+                };
+                crate::errln!(
+                    "{}",
+                    sim_core::text::particles(&format!(
+                        "경고: {file}: 학번 `{student}`이(가) 명단 {list}에 없습니다 (입력한 그대로 채점합니다){hint}"
+                    ))
+                );
+            }
+        }
+    }
+}
+
+/// Warns on stderr about answers files whose student ids (trimmed) differ only in ASCII
+/// letter case (`S001`, `s001`): graded as different students, with different variants,
+/// which is most likely a typo. Without a roster only.
+fn warn_case_only(graded: &[Graded], lang: Lang) {
+    // Per id in lower case: each id as typed (trimmed), with its files.
+    let mut ids_of: BTreeMap<String, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
+    for g in graded {
+        if let Some(grade) = g.grade.as_ref().filter(|gr| !gr.student.trim().is_empty()) {
+            let student = grade.student.trim();
+            ids_of
+                .entry(student.to_ascii_lowercase())
+                .or_default()
+                .entry(student)
+                .or_default()
+                .push(&g.file);
+        }
+    }
+    for ids in ids_of.values().filter(|ids| ids.len() > 1) {
+        let list = ids
+            .iter()
+            .map(|(id, files)| format!("`{}` ({})", clean(id), clean(&files.join(", "))))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match lang {
+            Lang::En => crate::errln!(
+                "warning: student ids differ only in letter case: {list}; they are graded as different students, with different variants (a typo? --roster checks ids against the class list)"
+            ),
+            Lang::Ko => crate::errln!(
+                "경고: 학번이 대소문자만 다릅니다: {list}. 서로 다른 학생으로, 다른 변형으로 채점합니다 (오타인가요? --roster로 수강생 명단과 맞춰 볼 수 있습니다)"
+            ),
+        }
+    }
+}
+
+fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> String {
     let ko = lang == "ko";
     let mut out = String::new();
     let files = match (ko, graded.len()) {
@@ -339,6 +532,13 @@ fn table(a: &Assignment, graded: &[Graded], lang: &str) -> String {
             let _ = writeln!(out, "{}", line(r.iter().map(String::as_str).collect()));
         }
     }
+    // The roster's students who handed in nothing, after the files.
+    if !missing.is_empty() {
+        out.push('\n');
+    }
+    for student in missing {
+        let _ = writeln!(out, "{}: {}", clean(student), no_answers_file().get(lang));
+    }
     if graded.iter().any(|g| {
         g.grade
             .as_ref()
@@ -361,10 +561,11 @@ fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
-fn csv(graded: &[Graded]) -> String {
+fn csv(graded: &[Graded], missing: &[&str]) -> String {
     // One row per question; the last three columns are the file's: its total (empty when
     // it was not graded), its status and, when not clean, why (in English). A file that
-    // could not be read gets one row with its status and error.
+    // could not be read gets one row with its status and error; a roster student without
+    // a file, one row with no file and the status `missing`, after the files.
     let mut out = String::from(
         "file,student,step,question,answer,expected,verdict,points,max_points,predicted,file_points,file_status,file_note\n",
     );
@@ -419,6 +620,14 @@ fn csv(graded: &[Graded]) -> String {
                 csv_field(&note.join("; "))
             );
         }
+    }
+    for student in missing {
+        let _ = writeln!(
+            out,
+            ",{},,,,,,,,,,missing,{}",
+            csv_field(student),
+            no_answers_file().get("en")
+        );
     }
     out
 }
