@@ -262,7 +262,8 @@ enum Command {
         answers: Vec<PathBuf>,
         /// The class roster: a UTF-8 text file with one student id per line (blank lines
         /// and lines starting with # skipped; ids trimmed, compared exactly as the grader
-        /// does). Not a CSV: a line is the id, whole. Every roster student without an
+        /// does; two ids that differ only in letter case are warned about). Not a CSV: a
+        /// line is the id, whole. Every roster student without an
         /// answers file is listed (file_status `missing`, exit 1); a file whose id is not
         /// on the roster is a warning, naming the roster id it matches but for letter case.
         #[arg(long, value_name = "FILE")]

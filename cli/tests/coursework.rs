@@ -1774,6 +1774,39 @@ fn grade_refuses_a_roster_with_a_duplicate_id() {
     assert!(stderr(&o).contains(&gone), "{}", stderr(&o));
 }
 
+/// A roster whose ids differ only in letter case (`s1`, `S1`) is read, each id a student of
+/// its own, with a warning naming both lines: most likely a typo in the class list.
+#[test]
+fn grade_warns_about_roster_ids_that_differ_only_in_case() {
+    let dir = scratch_dir("grade-roster-case");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let s1 = write(&dir, "s1.json", &key(&a, "s1").to_string());
+    let roster = write(&dir, "roster.txt", "s1\n\n S1 \n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &roster]);
+    // S1 has no file: listed as missing, exit 1.
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "warning: {roster}:3: student id `S1` differs only in letter case from `s1` (line 1)"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["grade", &a, &s1, "--roster", &roster, "--lang", "ko"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "경고: {roster}:3: 학번 `S1`이 `s1`(1번째 줄)과 대소문자만 다릅니다"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    // Ids that differ otherwise are not warned about.
+    let fine = write(&dir, "fine.txt", "s1\ns11\n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &fine]);
+    assert!(!stderr(&o).contains("letter case"), "{}", stderr(&o));
+}
+
 /// Without a roster, `grade` warns about files whose student ids differ only in letter
 /// case (`S1`, `s1`: two students with different variants, most likely a typo).
 #[test]

@@ -70,6 +70,27 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
                 )),
             }));
         }
+        // Two ids of one roster that differ only in letter case are two students to the
+        // grader (each has its own variant): most likely a typo in the class list.
+        if let Some((other, other_line)) = line_of
+            .iter()
+            .find(|(other, _)| other.eq_ignore_ascii_case(id))
+        {
+            let (list, id_c, other_c) = (clean(&file), clean(id), clean(other));
+            match lang {
+                Lang::En => crate::errln!(
+                    "warning: {list}:{}: student id `{id_c}` differs only in letter case from `{other_c}` (line {other_line}); they are two students to the grader, with different variants",
+                    i + 1
+                ),
+                Lang::Ko => crate::errln!(
+                    "{}",
+                    sim_core::text::particles(&format!(
+                        "경고: {list}:{}: 학번 `{id_c}`이(가) `{other_c}`({other_line}번째 줄)와(과) 대소문자만 다릅니다. 채점에서는 서로 다른 학생이며 변형도 다릅니다",
+                        i + 1
+                    ))
+                ),
+            }
+        }
         line_of.insert(id.to_string(), i + 1);
         ids.push(id.to_string());
     }
