@@ -63,7 +63,8 @@
 //!   once with [`Scenario::from_toml_all`]), then [`Scenario::run`], or
 //!   [`Scenario::run_with`] and [`RunOptions`]; [`Scenario::set_seed`]. An error is a
 //!   [`ScenarioError`] (`file:line:column: message`, its `code` stable, in Korean with
-//!   [`ScenarioError::to_string_in`]) or a [`SimError`].
+//!   [`ScenarioError::to_string_in`]) or a [`SimError`] (which a `ScenarioError` converts
+//!   into with `?`).
 //! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings.
 //! - [`RunResult`]: [`RunResult::platform`] ([`PlatformResult`]: its `metric`,
 //!   `latency_of` an [`Op`]), [`RunResult::question`] ([`QuestionAnswer::check`] grades
@@ -90,6 +91,16 @@
 //!     assert!(progress.fraction() <= 1.0);
 //! }
 //! assert_same_results!(runner.finish()?, adjusted.run()?); // deterministic
+//!
+//! // A function that reads and runs returns one error type: `?` converts a ScenarioError.
+//! fn ops_per_second(text: &str) -> Result<f64, sim_core::SimError> {
+//!     let result = Scenario::from_toml("lab.toml", text)?.run()?;
+//!     Ok(result.platforms[0].throughput)
+//! }
+//! assert!(ops_per_second(text)? > 0.0);
+//! let error = ops_per_second("nonsense").unwrap_err();
+//! assert!(matches!(error, sim_core::SimError::Invalid(_)));
+//! assert!(error.to_string().starts_with("lab.toml:1:"), "{error}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -56,8 +56,9 @@ pub enum SimError {
     /// The scenario's values break a rule of the format ([`Scenario::check`]): a field
     /// written by hand, checked before the run starts; or an assignment step's variant
     /// that does not validate ([`crate::Assignment::grade_file`]).
-    #[error("{0}")]
-    Invalid(crate::scenario::ScenarioError),
+    /// (`From` it, so `?` turns a scenario's error into a run's.)
+    #[error(transparent)]
+    Invalid(#[from] crate::scenario::ScenarioError),
     /// The run went past [`RunOptions::max_events`] (`limit`); `estimate` is the
     /// scenario's own estimate ([`Scenario::estimated_events`]).
     #[error("{}", event_limit_text(*limit, *estimate, crate::text::Lang::En))]
