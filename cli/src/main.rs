@@ -114,6 +114,9 @@ enum GradeFormat {
     /// not_graded, unreadable; with --roster, missing: a row with the student only) and
     /// file_note
     Csv,
+    /// The same CSV for Excel: a UTF-8 byte-order mark first, without which Excel reads
+    /// the file in the system's code page and garbles Korean answers and ids
+    CsvExcel,
 }
 
 impl From<AnswersFormat> for Format {
@@ -131,7 +134,7 @@ impl From<GradeFormat> for Format {
         match f {
             GradeFormat::Table => Format::Table,
             GradeFormat::Json => Format::Json,
-            GradeFormat::Csv => Format::Csv,
+            GradeFormat::Csv | GradeFormat::CsvExcel => Format::Csv,
         }
     }
 }
@@ -776,6 +779,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             &answers,
             roster.as_deref(),
             format.into(),
+            matches!(format, GradeFormat::CsvExcel),
             lang,
         ),
         Command::New {

@@ -1717,6 +1717,19 @@ fn grade_with_a_roster_lists_students_without_a_file() {
         ",s2,,,,,,,,,,missing,no answers file\n,s3,,,,,,,,,,missing,no answers file\n"
     );
     assert!(stderr(&o).contains("s3: no answers file"), "{}", stderr(&o));
+    // For Excel: the same bytes after a UTF-8 byte-order mark.
+    let excel = virtsim(&[
+        "grade",
+        &a,
+        &s1,
+        &upper,
+        "--roster",
+        &roster,
+        "--format",
+        "csv-excel",
+    ]);
+    assert_eq!(code(&excel), 1, "{}", stderr(&excel));
+    assert_eq!(stdout(&excel), format!("\u{feff}{csv}"));
 
     // JSON: an entry per missing student after the files.
     let o = virtsim(&[

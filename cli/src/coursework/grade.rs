@@ -162,6 +162,7 @@ pub fn run(
     files: &[PathBuf],
     roster: Option<&Path>,
     format: Format,
+    byte_order_mark: bool,
     lang: Lang,
 ) -> Result<(), Failure> {
     let a = load_assignment(assignment, lang)?;
@@ -285,7 +286,9 @@ pub fn run(
             serde_json::to_string_pretty(&out).context("serializing grades")? + "\n"
         }
     };
-    crate::out!("{out}")?;
+    // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark.
+    let bom = if byte_order_mark { "\u{feff}" } else { "" };
+    crate::out!("{bom}{out}")?;
     // For CSV and JSON, what could not be graded is also said on stderr.
     if !matches!(format, Format::Table) {
         for g in &graded {
