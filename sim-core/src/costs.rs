@@ -142,25 +142,25 @@ macro_rules! cost_table {
 
 cost_table! {
     /// syscall/sysret round trip on bare metal.
-    syscall_native: 242, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, native";
+    syscall_native: 242, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): syscall/sysret, native";
     /// A sensitive privileged instruction (e.g. a control-register write) on bare metal.
-    privileged_native: 150, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, native (also taken for MOV to CR0/CR3/CR4 and INVLPG: estimate)";
+    privileged_native: 150, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): write to %cr8, native (also taken for MOV to CR0/CR3/CR4 and INVLPG: estimate)";
     /// CPUID on bare metal.
     cpuid_native: 200, "cycles", "estimate: Agner Fog's instruction tables list CPUID at roughly 100-250 cycles on Intel and AMD cores";
     /// RDTSC on bare metal (and in a guest with TSC offsetting).
     rdtsc_native: 30, "cycles", "estimate: Agner Fog's instruction tables list RDTSC at roughly 20-40 cycles on Intel and AMD cores";
     /// A write to %cr8 under hardware assist with a TPR shadow: no exit.
-    tpr_shadow_cr8_write: 177, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, VT (no exit: the TPR shadow)";
+    tpr_shadow_cr8_write: 177, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): write to %cr8, VT (no exit: the TPR shadow)";
     /// Hypervisor work for a guest INVLPG under shadow paging (drop the shadow entry, flush it from the TLB), beyond the generic handler of an exit or the translated callout.
     shadow_invlpg_handler: 500, "cycles", "estimate: no figure in the reference";
     /// Port I/O to a device register on bare metal.
-    io_port_native: 3209, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, native";
+    io_port_native: 3209, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): in from port 0x80, native";
     /// Memory-mapped device-register write on bare metal (a request's doorbell).
     mmio_native: 400, "cycles", "estimate: one uncached device-register write, the doorbell that starts a request (a posted write: the CPU does not wait for the device, where an uncached read would wait for its round trip over PCIe, about a microsecond; no figure in the reference)";
     /// Demand page fault handled by the kernel.
-    page_fault_native: 1093, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, native";
+    page_fault_native: 1093, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): guest page fault, native";
     /// Page-table-entry write.
-    pte_write_native: 1, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: ptemod, native";
+    pte_write_native: 1, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): ptemod, native";
     /// Hardware page walk after a TLB miss, one dimension.
     tlb_walk_native: 120, "cycles", "estimate: up to 4 memory references per 4-level walk (Bhargava et al., ASPLOS 2008) at about 30 cycles each from the caches";
     /// Hardware two-dimensional (EPT/NPT) page walk after a TLB miss.
@@ -169,7 +169,7 @@ cost_table! {
     /// address (each spares the upper levels of walks inside 2 MiB, or 1 GiB with large pages).
     pwc_entries: 32, "entries", "estimate: Intel SDM vol. 3A sec. 4.10.3 describes the paging-structure caches without sizes; Bhargava et al., ASPLOS 2008, evaluate 2-D page-walk caches of a few dozen entries";
     /// Kernel process/thread switch, including the address-space (CR3) load.
-    context_switch: 2000, "cycles", "estimate (0.7 µs at 3 GHz), below the reference's one figure, Li, Ding, Shen, ExpCS 2007: a direct cost of about 3.8 µs on their 2007 machine and kernel; kept consistent with the other switch estimates (`vm_switch`, `hosted_world_switch`, no figure in the reference), since a VM switch includes a process switch and raising this one alone would make it the dearer";
+    context_switch: 2000, "cycles", "estimate: 0.7 µs at 3 GHz, about a fifth of the reference's one figure (Li, Ding, Shen, ExpCS 2007: a direct cost of about 3.8 µs, measured on a 2007 machine and kernel); a switch between VMs includes a process switch, and `vm_switch` and `hosted_world_switch` are estimates without a figure in the reference either, so the three are kept in that order (raising this one alone would make a process switch dearer than a VM switch)";
     /// Kernel timer-interrupt handler.
     timer_interrupt: 1500, "cycles", "estimate: no figure in the reference";
     /// Kernel device-interrupt handler (entry, acknowledge, dispatch).
@@ -206,22 +206,22 @@ cost_table! {
     /// Shadow-structure work when the guest switches address space (CR3 write).
     shadow_cr3_switch: 2121, "cycles", "estimate: the reference has no figure for a CR3 switch's shadow work; taken at the order of one shadow update, Adams & Agesen, ASPLOS 2006, Fig. 4 (a PTE write, not present to present, under BT: 2121 cycles)";
     /// System call under binary translation (the user's SYSCALL enters the VMM, which switches into the translated kernel; the translated SYSRET returns through it).
-    bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: syscall/sysret, BT";
+    bt_syscall: 2308, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): syscall/sysret, BT";
     /// Sensitive instruction emulated inside the translation cache.
-    bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: write to %cr8, BT";
+    bt_privileged: 35, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): write to %cr8, BT";
     /// Port I/O caught by the translator: the translated access reaching the VMM (port 0x80,
     /// the POST-code port, for which the VMM emulates no device); a device register's access
     /// adds its device model's work.
-    bt_io_port: 216, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: in from port 0x80, BT";
+    bt_io_port: 216, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): in from port 0x80, BT";
     /// Guest page fault under BT with shadow paging.
-    bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: guest page fault, BT";
+    bt_page_fault: 3927, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): guest page fault, BT";
     /// Page-table write under BT (traced page, shadow update).
-    bt_pte_write: 391, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: ptemod, BT";
+    bt_pte_write: 391, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): ptemod, BT";
     /// A call/ret pair in native (or hardware-assisted) guest kernel code.
-    call_ret_native: 11, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: call/ret pair, native";
+    call_ret_native: 11, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): call/ret pair, native";
     /// A call/ret pair (or indirect jump) in translated guest kernel code: the translator
     /// rewrites the control transfer into a lookup of the target's translation.
-    bt_call_ret: 51, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4: call/ret pair, BT";
+    bt_call_ret: 51, "cycles", "Adams & Agesen, ASPLOS 2006, Fig. 4 (Pentium 4 672, 3.8 GHz; the same cycles taken on every host.cpu): call/ret pair, BT";
     /// Guest kernel code (KiB) whose translations the translation cache holds.
     bt_tc_kib: 8192, "KiB", "estimate: no published size of VMware's translation cache";
     /// Translating one block of guest kernel code (a translation unit: up to 12
@@ -275,7 +275,7 @@ cost_table! {
     /// wake-up before the job that woke it (`machine/io.rs`), except the IPI's send
     /// (`ipi_send_native`) when a guest's kick woke a driver domain's vCPU onto another
     /// pCPU: Xen's wake-up runs inside the kick's hypercall, and the kicking vCPU pays it.
-    vcpu_wakeup: 6000, "cycles", "Linux Documentation/virt/kvm/halt-polling.rst: a wake-up through the host scheduler takes 'on the order of a few micro-seconds' (2 µs at 3 GHz; the point in that range is an estimate)";
+    vcpu_wakeup: 6000, "cycles", "estimate: 2 µs at 3 GHz, a point in the range Linux Documentation/virt/kvm/halt-polling.rst gives: a wake-up through the host scheduler takes 'on the order of a few micro-seconds'";
     /// Refilling one KiB of a working set that another program evicted from the shared cache.
     cache_refill_per_kib: 300, "cycles/KiB", "estimate: refill at about 10 GB/s (1 KiB per 100 ns at 3 GHz); Li, Ding, Shen, ExpCS 2007 measure indirect switch costs from a few µs to over 1 ms as the working set outgrows the cache";
     /// Compute a thread does per KiB of distinct working-set data it touches.
@@ -300,7 +300,7 @@ cost_table! {
     /// the sender spins on (Linux `flush_tlb_func`).
     tlb_shootdown_handler: 1_500, "cycles", "estimate: no figure in the reference";
     /// Container: what a system call pays for being in a container: Docker's default seccomp-BPF filter (cgroups and namespaces cost nothing per call).
-    cgroup_syscall_accounting: 20, "cycles", "estimate: Felter et al. 2014 measured no significant system-call overhead for Docker";
+    cgroup_syscall_accounting: 20, "cycles", "estimate: the per-call work of Docker's default seccomp-BPF filter (no figure in the reference; Felter et al. 2014 ran no system-call benchmark)";
     /// Container: cgroup accounting per block request.
     cgroup_io_accounting: 200, "cycles", "estimate: no figure in the reference";
     /// Container bridge network: veth pair, bridge and NAT per packet.

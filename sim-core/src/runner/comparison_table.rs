@@ -27,7 +27,10 @@ pub(super) fn build(platforms: &[PlatformResult], sweep: Option<&SweepResult>) -
                     .map(|&row| TableCell {
                         seed: class.seed_text(row),
                         measured: join(
-                            join(measured_cell(p, row), session_host_note(p, row)),
+                            join(
+                                join(measured_cell(p, row), session_host_note(p, row)),
+                                desktop_isolation_note(p, row),
+                            ),
                             sweep_missed_note(p, row, sweep),
                         ),
                     })
@@ -303,6 +306,22 @@ fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 "이 열의 개요 문서 말은 데스크톱마다 VM과 OS가 하나씩인 경우(VDI)를 말하므로 여기에는 맞지 않습니다: 세션 호스트의 사용자들은 서버 OS와 커널 하나를 공유합니다",
             )
         })
+}
+
+/// A desktop VM (VDI) sits behind the same boundary as a server VM: the overview rates it
+/// "High" against the Hardware column's "Very high", and the run measures the same
+/// hypervisor between desktops. What the display protocol adds is a way into each desktop
+/// from the network, not between desktops, and the entry-point count leaves it out: said
+/// in its isolation cell, so that a student does not read a measured difference into it.
+fn desktop_isolation_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
+    let desktop_vms =
+        p.kind == PlatformKind::Vdi && p.vdi.as_ref().is_some_and(|v| !v.session_host);
+    (desktop_vms && row == TableRow::Isolation).then(|| {
+        Text::new(
+            "between desktops the same hypervisor boundary as between the Hardware column's VMs: the overview's High against Very high is not a difference this run measures there; the display protocol adds a way into each desktop from the network, not from one desktop to another, and is not in the count",
+            "데스크톱 사이의 경계는 Hardware 열의 VM 사이와 같은 하이퍼바이저입니다: 개요의 ‘높음’과 ‘매우 높음’의 차이는 이 실행이 그 경계에서 재는 차이가 아닙니다. 디스플레이 프로토콜은 네트워크에서 각 데스크톱으로 들어오는 길을 더할 뿐 데스크톱 사이의 길은 아니며, 진입점 수에 들어 있지 않습니다",
+        )
+    })
 }
 
 /// Lifecycle, isolation and desktop figures added to the seed's rows.

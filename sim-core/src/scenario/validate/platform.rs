@@ -695,8 +695,9 @@ fn scheduling(
             SchedulerKind::Credit => 30,
             // CFS's target latency: 6 ms scaled by the host's CPUs (24 ms at 8 or more).
             SchedulerKind::Fair => 6 * SchedulerKind::fair_scale(host.cores),
-            // Estimate: one 10 ms timer tick, the accounting period of Xen's credit scheduler
-            // (virtualization-costs.md section 7); no round-robin slice in the reference.
+            // Estimate: one 10 ms tick of Xen's credit scheduler, which accounts every third
+            // tick (the reference's "accounting every 10 ms", virtualization-costs.md section
+            // 7, is the tick); no round-robin slice in the reference.
             SchedulerKind::RoundRobin => 10,
         },
     };
