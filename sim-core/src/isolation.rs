@@ -252,33 +252,45 @@ pub fn attack_surface(stack: &Stack, instances: u64) -> AttackSurface {
             } else {
                 0
             };
+            // Binary translation takes no VM exit: its guest reaches the VMM through traps
+            // and the translated code's callouts, one for each of the same sensitive events.
+            // (`and`: the Korean particle after it.)
+            let (x_en, x_ko, and) = if stack.technique == Some(Technique::BinaryTranslation) {
+                (
+                    "traps and callouts into the VMM (binary translation: no VM exits)",
+                    "트랩과 콜아웃(바이너리 변환: VM exit 없음)",
+                    "과",
+                )
+            } else {
+                ("VM exits", "VM exit", "와")
+            };
             let (en, ko) = match stack.kind {
                 PlatformKind::Type2 => (
-                    "VM exits, virtual devices of a VMM process on the host OS",
-                    "VM exit, 호스트 OS 위 VMM 프로세스의 가상 장치",
+                    format!("{x_en}, virtual devices of a VMM process on the host OS"),
+                    format!("{x_ko}, 호스트 OS 위 VMM 프로세스의 가상 장치"),
                 ),
                 PlatformKind::Vdi => (
-                    "VM exits and virtual devices of the server; the display protocol from the network",
-                    "서버의 VM exit와 가상 장치; 네트워크에서 오는 디스플레이 프로토콜",
+                    format!("{x_en} and virtual devices of the server; the display protocol from the network"),
+                    format!("서버의 {x_ko}{and} 가상 장치; 네트워크에서 오는 디스플레이 프로토콜"),
                 ),
                 _ if stack.io == IoModel::Passthrough => (
-                    "VM exits of the hypervisor; the assigned device is the VM's own (its DMA confined by the IOMMU)",
-                    "하이퍼바이저의 VM exit; 할당된 장치는 VM 자신의 것 (DMA는 IOMMU가 제한)",
+                    format!("{x_en} of the hypervisor; the assigned device is the VM's own (its DMA confined by the IOMMU)"),
+                    format!("하이퍼바이저의 {x_ko}; 할당된 장치는 VM 자신의 것 (DMA는 IOMMU가 제한)"),
                 ),
                 _ if stack.driver_domain => (
-                    "VM exits of the hypervisor and the virtual devices of the driver domain (dom0)",
-                    "하이퍼바이저의 VM exit와 드라이버 도메인(dom0)의 가상 장치",
+                    format!("{x_en} of the hypervisor and the virtual devices of the driver domain (dom0)"),
+                    format!("하이퍼바이저의 {x_ko}{and} 드라이버 도메인(dom0)의 가상 장치"),
                 ),
                 _ => (
-                    "VM exits and virtual devices of the hypervisor",
-                    "하이퍼바이저의 VM exit와 가상 장치",
+                    format!("{x_en} and virtual devices of the hypervisor"),
+                    format!("하이퍼바이저의 {x_ko}{and} 가상 장치"),
                 ),
             };
             AttackSurface {
                 interface: Text::new(en, ko),
                 entry_points: VMX_EXIT_REASONS + devices + hypercalls,
                 shared_by: instances,
-                source: "Intel SDM vol. 3, appendix C: about 60 basic VM-exit reasons; a PC-like emulated machine has about 12 devices, a PV/virtio one 2 (block, network); a hybrid (KVM) guest adds about 12 hypercalls, Linux include/uapi/linux/kvm_para.h (counts outside the reference file). A count of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one (VENOM, CVE-2015-3456, QEMU's floppy controller)".to_string(),
+                source: "Intel SDM vol. 3, appendix C: about 60 basic VM-exit reasons (a binary translator handles the same sensitive events by traps and callouts, counted alike); a PC-like emulated machine has about 12 devices, a PV/virtio one 2 (block, network); a hybrid (KVM) guest adds about 12 hypercalls, Linux include/uapi/linux/kvm_para.h (counts outside the reference file). A count of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one (VENOM, CVE-2015-3456, QEMU's floppy controller)".to_string(),
             }
         }
     }

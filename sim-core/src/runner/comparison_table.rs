@@ -512,14 +512,33 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     "표시된 입력 없음".to_string(),
                 )
             };
+            // Several groups (office users beside video users) send at rates far apart: each
+            // group's own, not their mean, which matches neither (a reviewer read 154 kbit/s
+            // against the office users' 12).
+            let (bandwidth_en, bandwidth_ko) = match v.groups.as_slice() {
+                [_, _, ..] => {
+                    let each = |g: &crate::desktop::VdiGroupResult| {
+                        format!("`{}` {:.0}", g.group, g.bandwidth_kbit_s)
+                    };
+                    let list = v.groups.iter().map(each).collect::<Vec<_>>().join(", ");
+                    (
+                        format!("kbit/s per session: {list}"),
+                        format!("세션당 kbit/s: {list}"),
+                    )
+                }
+                _ => (
+                    format!("{:.0} kbit/s per session", v.bandwidth_kbit_s),
+                    format!("세션당 {:.0} kbit/s", v.bandwidth_kbit_s),
+                ),
+            };
             Text::new(
                 format!(
-                    "{latency_en}, {:.0} kbit/s per session, {}/{} frames delivered",
-                    v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                    "{latency_en}, {bandwidth_en}, {}/{} frames delivered",
+                    v.frames_delivered, v.frames_wanted
                 ),
                 format!(
-                    "{latency_ko}, 세션당 {:.0} kbit/s, 프레임 {}/{} 전달",
-                    v.bandwidth_kbit_s, v.frames_delivered, v.frames_wanted
+                    "{latency_ko}, {bandwidth_ko}, 프레임 {}/{} 전달",
+                    v.frames_delivered, v.frames_wanted
                 ),
             )
         }),

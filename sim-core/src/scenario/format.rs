@@ -287,7 +287,7 @@ pub struct PlatformSection {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<IoModel>"))]
     pub io: Option<Spanned<IoModel>>,
-    /// Host-level scheduler; default credit for type 1, fair otherwise.
+    /// Host-level scheduler; default credit for type 1 (fair for a microVM: Firecracker runs on KVM) and vdi, fair otherwise.
     #[serde(default)]
     pub scheduler: Option<SchedulerKind>,
     /// Scheduler time slice, milliseconds (credit default 30; fair: CFS's target latency, 6 ×

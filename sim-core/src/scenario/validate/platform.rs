@@ -33,7 +33,7 @@ pub(super) fn validate_platform(
     let enlightenments = enlightenments(v, p, &name, technique)?;
     let ple = pause_loop_exiting(v, p, &name, technique, host)?;
     let vdi = vdi_network(v, p, &name)?;
-    let (scheduler, time_slice_ms, credit_boost) = scheduling(v, p, &name, host)?;
+    let (scheduler, time_slice_ms, credit_boost) = scheduling(v, p, &name, host, microvm)?;
     let dom0 = dom0_settings(v, p, &name, backend, host)?;
     let stack = Stack {
         kind,
@@ -665,9 +665,12 @@ fn scheduling(
     p: &PlatformSection,
     name: &str,
     host: &Host,
+    microvm: bool,
 ) -> Result<(SchedulerKind, u64, bool), ScenarioError> {
     let kind = *p.kind.get_ref();
     let scheduler = p.scheduler.unwrap_or(match kind {
+        // A microVM's VMM (Firecracker) runs on KVM: its vCPUs are Linux threads under CFS.
+        PlatformKind::Type1 if microvm => SchedulerKind::Fair,
         PlatformKind::Type1 | PlatformKind::Vdi => SchedulerKind::Credit,
         _ => SchedulerKind::Fair,
     });
