@@ -253,10 +253,10 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 v.sessions_dropped.to_string(),
                 format!("{:.1}", v.bandwidth_kbit_s),
                 format!("{}/{}", v.frames_delivered, v.frames_wanted),
-                format!("{:.1}", v.cpu.applications),
-                format!("{:.1}", v.cpu.encode),
-                format!("{:.1}", v.cpu.guest_background),
-                format!("{:.1}", v.cpu.hypervisor),
+                share(v.cpu.applications),
+                share(v.cpu.encode),
+                share(v.cpu.guest_background),
+                share(v.cpu.hypervisor),
                 format!("{:.1}", v.cpu.idle),
             ];
             let _ = write!(

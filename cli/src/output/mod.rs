@@ -137,13 +137,13 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
         let figures = [
             format!("{:.0}", p.throughput),
             format!("{:.1}%", p.relative_performance_percent),
-            format!("{:.1}", p.cpu.guest_user),
-            format!("{:.1}", p.cpu.guest_kernel),
-            format!("{:.1}", p.cpu.hypervisor),
-            format!("{:.1}", p.cpu.device_emulation),
-            format!("{:.1}", p.cpu.host_os),
+            share(p.cpu.guest_user),
+            share(p.cpu.guest_kernel),
+            share(p.cpu.hypervisor),
+            share(p.cpu.device_emulation),
+            share(p.cpu.host_os),
             format!("{:.1}", p.cpu.idle),
-            format!("{:.1}", p.steal_percent),
+            share(p.steal_percent),
             format!("{:.0}", p.exits_per_second),
         ];
         let _ = write!(out, "{}", pad(&clean(&p.name), nw));

@@ -15,6 +15,16 @@ pub(super) fn tr<'a>(ko: bool, en: &'a str, ko_text: &'a str) -> &'a str {
     }
 }
 
+/// A share of CPU time with one decimal, and "<0.1" for one above zero that would read
+/// "0.0": a student who sees 1806 exits/s beside "hyp% 0.0" reads it as no time at all.
+pub(super) fn share(v: f64) -> String {
+    if v > 0.0 && v < 0.05 {
+        "<0.1".to_string()
+    } else {
+        format!("{v:.1}")
+    }
+}
+
 /// Characters that must not reach a terminal as they are: control characters (C0, DEL, C1,
 /// which start escape sequences) and the bidirectional overrides that reorder a line.
 pub(super) fn unsafe_char(c: char) -> bool {

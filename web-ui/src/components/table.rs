@@ -49,17 +49,27 @@ fn column(values: impl Iterator<Item = f64> + Clone, max: usize) -> Vec<String> 
 /// the CPU shares (user, kernel, hypervisor, emulation, host OS, idle) and steal, each
 /// column with one decimal always, as the CLI prints them (`72.0` beside `72.5`).
 fn platform_figures(p: &PlatformResult) -> [String; 8] {
-    let one = |v: f64| crate::num::exact(v, 1);
     [
         percent(p.relative_performance_percent),
-        one(p.cpu.guest_user),
-        one(p.cpu.guest_kernel),
-        one(p.cpu.hypervisor),
-        one(p.cpu.device_emulation),
-        one(p.cpu.host_os),
-        one(p.cpu.idle),
-        one(p.steal_percent),
+        share(p.cpu.guest_user),
+        share(p.cpu.guest_kernel),
+        share(p.cpu.hypervisor),
+        share(p.cpu.device_emulation),
+        share(p.cpu.host_os),
+        crate::num::exact(p.cpu.idle, 1),
+        share(p.steal_percent),
     ]
+}
+
+/// A share of CPU time with one decimal, and "<0.1" for one above zero that would read
+/// "0.0" (as the CLI prints it): 1806 exits/s beside a hypervisor share of "0.0" reads as
+/// no time at all.
+fn share(v: f64) -> String {
+    if v > 0.0 && v < 0.05 {
+        "<0.1".to_string()
+    } else {
+        crate::num::exact(v, 1)
+    }
 }
 
 /// The platforms whose groups fare very differently against native
@@ -396,10 +406,10 @@ fn desktop_cpu_table(
             <tbody>
                 { for vdis.iter().map(|&(p, v)| {
                     let cells = [
-                        one(v.cpu.applications),
-                        one(v.cpu.encode),
-                        one(v.cpu.guest_background),
-                        one(v.cpu.hypervisor),
+                        share(v.cpu.applications),
+                        share(v.cpu.encode),
+                        share(v.cpu.guest_background),
+                        share(v.cpu.hypervisor),
                         one(v.cpu.idle),
                     ];
                     html! {
@@ -1065,16 +1075,24 @@ mod tests {
         let text = crate::builtin::text_by_name("smoke.toml").unwrap();
         let scenario = crate::sim::Scenario::from_toml("smoke.toml", &text).unwrap();
         let r = scenario.run().unwrap();
+        // The CLI's rule: one decimal, "<0.1" above zero below 0.05.
+        let cli_share = |v: f64| {
+            if v > 0.0 && v < 0.05 {
+                "<0.1".to_string()
+            } else {
+                format!("{v:.1}")
+            }
+        };
         for p in &r.platforms {
             let cli = [
                 format!("{:.1}%", p.relative_performance_percent),
-                format!("{:.1}", p.cpu.guest_user),
-                format!("{:.1}", p.cpu.guest_kernel),
-                format!("{:.1}", p.cpu.hypervisor),
-                format!("{:.1}", p.cpu.device_emulation),
-                format!("{:.1}", p.cpu.host_os),
+                cli_share(p.cpu.guest_user),
+                cli_share(p.cpu.guest_kernel),
+                cli_share(p.cpu.hypervisor),
+                cli_share(p.cpu.device_emulation),
+                cli_share(p.cpu.host_os),
                 format!("{:.1}", p.cpu.idle),
-                format!("{:.1}", p.steal_percent),
+                cli_share(p.steal_percent),
             ];
             assert_eq!(platform_figures(p), cli, "{}", p.name);
         }
@@ -1083,11 +1101,12 @@ mod tests {
         p.cpu.guest_user = 72.0;
         p.cpu.guest_kernel = 72.5;
         p.cpu.hypervisor = 0.0;
+        p.cpu.device_emulation = 0.02;
         p.steal_percent = 1.0;
         let f = platform_figures(&p);
         assert_eq!(
-            [&f[0], &f[1], &f[2], &f[3], &f[7]],
-            ["100.0%", "72.0", "72.5", "0.0", "1.0"]
+            [&f[0], &f[1], &f[2], &f[3], &f[4], &f[7]],
+            ["100.0%", "72.0", "72.5", "0.0", "<0.1", "1.0"]
         );
         assert_eq!(percent(72.0), "72.0%");
         // Throughputs: the decimals of the column's most precise figure, for all of it.
