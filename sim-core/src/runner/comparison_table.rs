@@ -733,22 +733,38 @@ fn density_text(
         ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
     } else if l.cpu_per_instance_percent > 0.0 {
         // How the CPU figure comes about (memory's is the free memory over the footprint).
+        // Three significant digits, so that the ceiling over it gives the count: desktops
+        // that differ by a tenth of their share all read "0.04 cores" at two decimals (a
+        // reviewer saw 161 to 180 fit beside the same 0.04).
+        let per_instance_cores = significant(l.cpu_per_instance_percent / 100.0, 3);
+        let per_instance_percent = significant(l.cpu_per_instance_percent, 2);
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling, {:.1} cores, over the {:.2} cores ({:.0}% of one) one {unit_en} needs to keep up with native)",
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling, {:.1} cores, over the {} cores ({}% of one) one {unit_en} needs to keep up with native)",
             l.footprint_mib,
             l.cpu_ceiling_cores,
-            l.cpu_per_instance_percent / 100.0,
-            l.cpu_per_instance_percent
+            per_instance_cores,
+            per_instance_percent
         );
         ko += &format!(
-            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 {:.1}개 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {:.2}개, 곧 한 코어의 {:.0}%)",
+            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 {:.1}개 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {}개, 곧 한 코어의 {}%)",
             l.footprint_mib,
             l.cpu_ceiling_cores,
-            l.cpu_per_instance_percent / 100.0,
-            l.cpu_per_instance_percent
+            per_instance_cores,
+            per_instance_percent
         );
     }
     (en, ko)
+}
+
+/// `v` to `digits` significant digits, at most 2 decimals from 1 up ("0.0376", "3.8",
+/// "45", "1.25").
+fn significant(v: f64, digits: i32) -> String {
+    if v <= 0.0 || !v.is_finite() {
+        return format!("{v:.0}");
+    }
+    let magnitude = v.log10().floor() as i32;
+    let decimals = (digits - 1 - magnitude).clamp(0, 6) as usize;
+    format!("{v:.decimals$}")
 }
 
 /// "1 instance", "24 instances": `n` and an English noun, plural unless `n` is 1.
@@ -762,6 +778,17 @@ fn counted(n: u64, noun: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Three significant digits tell 6.4 cores over 0.0376 (170 fit) from 6.4 over 0.0354
+    /// (180 fit), which both read 0.04 at two decimals.
+    #[test]
+    fn shares_keep_their_significant_digits() {
+        assert_eq!(super::significant(0.037_64, 3), "0.0376");
+        assert_eq!(super::significant(0.449, 3), "0.449");
+        assert_eq!(super::significant(3.764, 2), "3.8");
+        assert_eq!(super::significant(44.9, 2), "45");
+        assert_eq!(super::significant(0.0, 3), "0");
+    }
+
     #[test]
     fn rates_are_grouped_by_thousands() {
         assert_eq!(super::grouped(157_124.4), "157,124");
