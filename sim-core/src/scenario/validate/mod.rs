@@ -72,13 +72,28 @@ pub(super) fn gib(mib: u64) -> String {
     }
 }
 
+/// Names in backquotes, `, `-separated; past [`MAX_NAMES_LISTED`], how many more instead,
+/// as `… (+960)` in both languages (a file of a thousand workloads made each error about
+/// one a list of all of them).
 fn names<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
-    items
-        .into_iter()
-        .map(|s| format!("`{}`", s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut listed: Vec<String> = Vec::new();
+    let mut more = 0usize;
+    for s in items {
+        if listed.len() < MAX_NAMES_LISTED {
+            listed.push(format!("`{}`", s.as_ref()));
+        } else {
+            more += 1;
+        }
+    }
+    let mut out = listed.join(", ");
+    if more > 0 {
+        out.push_str(&format!(", … (+{more})"));
+    }
+    out
 }
+
+/// The most names a message lists ([`names`]).
+const MAX_NAMES_LISTED: usize = 40;
 
 /// The message of a value outside its range.
 const RANGE_EN: &str = "{field} must be between {min} and {max}; got {got}";
