@@ -1485,3 +1485,17 @@ fn an_instance_count_too_large_says_it_sets_every_groups_count() {
         "{ko}"
     );
 }
+
+/// A bidirectional control character in an assignment (here a right-to-left override in a
+/// question's text) is an error at its place, as in a scenario: on the page it turned the
+/// "(1 pt)" after the question into "(tp 1)".
+#[test]
+fn a_bidirectional_control_character_is_an_error_at_its_place() {
+    let text = ASSIGNMENT.replace("Which is slower?", "Which is slower?\u{202e}");
+    let e = parse(&text).unwrap_err();
+    assert_eq!(e.code, "bidi_control");
+    assert_eq!((e.line, e.column), (22, 32), "{e}");
+    assert!(e.message.contains("U+202E"), "{e}");
+    // The marks that reorder nothing beyond themselves are allowed.
+    assert!(parse(&ASSIGNMENT.replace("Which is slower?", "Which is slower?\u{200f}")).is_ok());
+}

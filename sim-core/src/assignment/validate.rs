@@ -82,6 +82,9 @@ pub(super) fn from_toml(
             ),
         ));
     }
+    if let Some(e) = crate::scenario::bidi_control_error(file_name, text) {
+        return fail(e);
+    }
     let raw: AssignmentFile = crate::toml_reader::from_str(text).map_err(|e| {
         // A scenario given where an assignment belongs: say so, not "unknown field `host`".
         use crate::scenario::error::table_header;

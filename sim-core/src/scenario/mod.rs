@@ -94,6 +94,27 @@ pub struct FaultSpec {
 
 /// A scenario file of `size` bytes, more than [`MAX_FILE_BYTES`] (located at its start).
 #[cfg_attr(target_arch = "wasm32", inline)]
+/// The first bidirectional control character of `text` (an embedding, override or
+/// isolate, U+202A-U+202E and U+2066-U+2069), as an error at its place: invisible, it
+/// reorders the text after it wherever the text is shown (a question's text ending in
+/// U+202E turned the page's own "(1 pt)" after it into "(tp 1)"; a robustness review).
+/// No text of the format needs one; the marks U+200E and U+200F, which reorder nothing
+/// beyond themselves, are allowed.
+pub(crate) fn bidi_control_error(file_name: &str, text: &str) -> Option<ScenarioError> {
+    let (at, c) = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))?;
+    Some(Validator::unparsed(file_name, text).error(
+        at..at + c.len_utf8(),
+        msg!(
+            "bidi_control",
+            "an invisible bidirectional control character (U+{code}) is here: it reorders the text after it wherever the text is shown; remove it (the file's texts need none)",
+            "보이지 않는 양방향 제어 문자 U+{code}이(가) 있습니다. 이 문자는 보이는 곳마다 뒤의 글자 순서를 바꿉니다. 지우세요 (파일의 글에는 필요 없습니다)",
+            code = format!("{:04X}", u32::from(c))
+        ),
+    ))
+}
+
 fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
     Validator::unparsed(file_name, text).error(
         0..0,
@@ -321,6 +342,9 @@ impl Scenario {
     pub fn from_toml_all(file_name: &str, text: &str) -> Result<Scenario, Vec<ScenarioError>> {
         if text.len() > MAX_FILE_BYTES {
             return Err(vec![too_large(file_name, text, text.len())]);
+        }
+        if let Some(e) = bidi_control_error(file_name, text) {
+            return Err(vec![e]);
         }
         Self::read(file_name, text, true)
     }
