@@ -283,7 +283,7 @@ enum Command {
         /// What to write.
         #[arg(value_enum)]
         kind: coursework::template::Kind,
-        /// The file's name and its id: letters, digits, `-`, `_` or `.` (`.toml` is added if missing).
+        /// The file's name and its id: letters, digits, `-`, `_` or `.` (`.toml` is added if missing); a folder before it (`labs/week3`) is where the file goes, not part of the id.
         name: String,
         /// Language of the command's messages and of the template's comments (its
         /// texts for students hold both languages, `en` and `ko`, either way).
