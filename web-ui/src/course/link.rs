@@ -33,12 +33,23 @@ pub fn to_hash(course: &Course) -> String {
     }
 }
 
+/// The longest library name a `#a=` link is read with, in characters.
+const MAX_NAME_CHARS: usize = 200;
+
 /// The action a location hash asks for, if it names an assignment.
 pub fn from_hash(hash: &str) -> Option<Result<CourseAction, String>> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     for kv in hash.split('&') {
         if let Some(name) = kv.strip_prefix("a=") {
-            return Some(Ok(CourseAction::OpenLibrary(percent_decoded(name))));
+            // No library file has a name this long: its notice quotes the start (a 1 MB
+            // `#a=` was shown whole).
+            let raw: String = name.chars().take(MAX_NAME_CHARS * 3).collect();
+            let name = percent_decoded(&raw);
+            let name = match name.char_indices().nth(MAX_NAME_CHARS) {
+                Some((cut, _)) => format!("{}…", &name[..cut]),
+                None => name,
+            };
+            return Some(Ok(CourseAction::OpenLibrary(name)));
         }
         if let Some(value) = kv.strip_prefix("at=") {
             return Some(decode(value).map(|p| CourseAction::OpenText {
@@ -155,6 +166,14 @@ mod tests {
             from_hash("#a=%3Cb%3E%20%ED%95%9C.toml&l=ko"),
             Some(Ok(CourseAction::OpenLibrary("<b> 한.toml".into())))
         );
+        // A name longer than any library file's is read by its start.
+        let long = format!("#a={}", "x".repeat(1_000_000));
+        match from_hash(&long) {
+            Some(Ok(CourseAction::OpenLibrary(name))) => {
+                assert_eq!(name, format!("{}…", "x".repeat(MAX_NAME_CHARS)));
+            }
+            other => panic!("{other:?}"),
+        }
         assert!(matches!(from_hash("#at=%%"), Some(Err(_))));
         assert!(from_hash("#s=abc").is_none());
     }

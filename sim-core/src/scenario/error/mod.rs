@@ -623,6 +623,15 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        // A value as written, when it is longer than any name can be, is quoted by its
+        // start (a share link's 400 KB `workload` was echoed whole under the control, and
+        // a guess compared all of it with every name).
+        for (key, value) in &mut msg.params {
+            if *key == "got" && value.chars().count() > MAX_QUOTED_CHARS {
+                let start: String = value.chars().take(MAX_QUOTED_CHARS / 2).collect();
+                *value = format!("{start}… ({} characters)", value.chars().count());
+            }
+        }
         // A name written with another case or separators (`Network-RR`): the one meant.
         let mut message = render(msg.en, &msg.params);
         if msg.code == "unknown_name" && self.guesses_left.get() > 0 {
@@ -654,6 +663,9 @@ impl<'a> Validator<'a> {
         }
     }
 }
+
+/// The longest value an error quotes whole (see [`Validator::error`]).
+const MAX_QUOTED_CHARS: usize = 120;
 
 /// 1-based line and character column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -1016,6 +1028,23 @@ mod tests {
             assert!(e.message.contains(", … (+60))"), "{e}");
             assert!(e.message.len() < 40 * 90 + 600, "{} bytes", e.message.len());
         }
+    }
+
+    /// A value longer than any name is quoted by its start and its length.
+    #[test]
+    fn a_very_long_value_is_quoted_by_its_start() {
+        let text = include_str!("../../../../scenarios/smoke.toml").replacen(
+            "workload = \"web-server\"",
+            &format!("workload = \"{}\"", "x".repeat(5000)),
+            1,
+        );
+        let e = crate::Scenario::from_toml("long.toml", &text).unwrap_err();
+        assert!(
+            e.message
+                .contains(&format!("`{}… (5000 characters)`", "x".repeat(60))),
+            "{e}"
+        );
+        assert!(e.message.len() < 2000, "{} bytes", e.message.len());
     }
 
     /// The review's misses: each place that lists names guesses alike.
