@@ -87,6 +87,35 @@ fn group_spread(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
     (!list.is_empty()).then(|| list.join("; "))
 }
 
+/// The platforms a fault (injected, or an OOM kill) stopped instances of, with how many
+/// and when: their throughput and "vs native" are lowered by it (the CLI says the same
+/// under its table; a student read a session host's 71.5 % as slowness).
+fn faults_lowering(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
+    let list: Vec<String> = r
+        .platforms
+        .iter()
+        .filter_map(|p| {
+            let f = p.faults_stopped()?;
+            let name = labels::platform(lang, p);
+            Some(match lang {
+                Lang::Ko => format!(
+                    "{name} ({}에 {}개 중 {}개 멈춤)",
+                    f.when(lang.core()),
+                    f.of,
+                    f.stopped
+                ),
+                Lang::En => format!(
+                    "{name} ({} of {} stopped at {})",
+                    f.stopped,
+                    f.of,
+                    f.when(lang.core())
+                ),
+            })
+        })
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
 /// Swapped MiB with the largest share of one working set on swap (what sets how often its
 /// operations page in), as the CLI's host-memory line says it.
 fn swapped_cell(m: &crate::sim::memory::MemoryResult) -> String {
@@ -616,6 +645,9 @@ pub fn table(props: &TableProps) -> Html {
             <p class="hint">{ t(lang, "table.relative.note") }
                 // Its desktop sentence only where a platform is a desktop (a student's review).
                 if r.platforms.iter().any(|p| p.vdi.is_some()) { { " " }{ t(lang, "table.relative.note_vdi") } }</p>
+            if let Some(faulted) = faults_lowering(lang, r) {
+                <p class="hint" id="relative-faulted">{ t(lang, "table.relative.faulted").replace("{}", &faulted) }</p>
+            }
             if let Some(spread) = group_spread(lang, r) {
                 <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
             }
@@ -995,6 +1027,29 @@ mod tests {
     use crate::i18n::Lang;
 
     /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
+    /// A platform whose instances a fault stopped is named under the table, with how many
+    /// and when, as the CLI says it (a student read the session host's 71.5 % as slowness);
+    /// a run without faults has no such note.
+    #[test]
+    fn platforms_lowered_by_a_fault_are_named() {
+        let text = crate::builtin::text_by_name("session-host-vs-vdi.toml").unwrap();
+        let r = crate::sim::Scenario::from_toml("s.toml", &text)
+            .unwrap()
+            .run()
+            .unwrap();
+        let en = super::faults_lowering(Lang::En, &r).expect("two platforms stopped some");
+        assert!(en.contains("(1 of 24 stopped at 1500 ms)"), "{en}");
+        assert!(en.contains("(1 of 1 stopped at 1500 ms)"), "{en}");
+        let ko = super::faults_lowering(Lang::Ko, &r).unwrap();
+        assert!(ko.contains("(1500 ms에 24개 중 1개 멈춤)"), "{ko}");
+        let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
+        let r = crate::sim::Scenario::from_toml("s.toml", &smoke)
+            .unwrap()
+            .run()
+            .unwrap();
+        assert_eq!(super::faults_lowering(Lang::En, &r), None);
+    }
+
     /// fewer than 20 its p50 and p99 called few, in the CLI's words.
     #[test]
     fn groups_with_few_inputs_are_noted_as_the_cli_notes_them() {
