@@ -245,19 +245,19 @@ impl Scenario {
                 .collect()
         };
         let native = Stack::native();
-        // group_events_per_pcpu by (platform, or None for the native baseline; group;
-        // swap), computed once: the sweep's points and the baselines repeat them.
-        let mut per_pcpu: Vec<(Option<usize>, usize, bool, (u64, u64))> = Vec::new();
+        // group_events_per_pcpu (events per pCPU, per item) by (platform, or None for the
+        // native baseline; group; swap), computed once: the sweep's points and the
+        // baselines repeat them.
+        type Computed = ((Option<usize>, usize, bool), (u64, u64));
+        let mut per_pcpu: Vec<Computed> = Vec::new();
         let mut per_pcpu_of = |platform: Option<usize>, group: usize, swap: bool| -> (u64, u64) {
-            if let Some(&(.., events)) = per_pcpu
-                .iter()
-                .find(|&&(p, g, w, _)| p == platform && g == group && w == swap)
-            {
+            let key = (platform, group, swap);
+            if let Some(&(_, events)) = per_pcpu.iter().find(|(k, _)| *k == key) {
                 return events;
             }
             let stack = platform.map_or(&native, |p| &self.platforms[p].stack);
             let events = group_events_per_pcpu(self, stack, group, swap);
-            per_pcpu.push((platform, group, swap, events));
+            per_pcpu.push((key, events));
             events
         };
         let mut total = 0u64;
