@@ -756,15 +756,21 @@ fn density_text(
     (en, ko)
 }
 
-/// `v` to `digits` significant digits, at most 2 decimals from 1 up ("0.0376", "3.8",
-/// "45", "1.25").
+/// `v` to `digits` significant digits, without trailing zeros ("0.0376", "0.74", "3.8",
+/// "45").
 fn significant(v: f64, digits: i32) -> String {
     if v <= 0.0 || !v.is_finite() {
         return format!("{v:.0}");
     }
     let magnitude = v.log10().floor() as i32;
     let decimals = (digits - 1 - magnitude).clamp(0, 6) as usize;
-    format!("{v:.decimals$}")
+    let text = format!("{v:.decimals$}");
+    // Zeros that only pad the digits say nothing: 0.74, not 0.740.
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 /// "1 instance", "24 instances": `n` and an English noun, plural unless `n` is 1.
@@ -784,6 +790,8 @@ mod tests {
     fn shares_keep_their_significant_digits() {
         assert_eq!(super::significant(0.037_64, 3), "0.0376");
         assert_eq!(super::significant(0.449, 3), "0.449");
+        assert_eq!(super::significant(0.74, 3), "0.74");
+        assert_eq!(super::significant(4.0, 2), "4");
         assert_eq!(super::significant(3.764, 2), "3.8");
         assert_eq!(super::significant(44.9, 2), "45");
         assert_eq!(super::significant(0.0, 3), "0");
