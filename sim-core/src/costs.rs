@@ -132,6 +132,19 @@ macro_rules! cost_table {
                 $( CostSource { name: stringify!($name), default: $default, unit: $unit, source: $source }, )*
             ];
 
+            /// Sets the field `name` to `value`; false when there is no such field.
+            pub fn set(&mut self, name: &str, value: u64) -> bool {
+                match Self::FIELDS.iter().position(|f| *f == name) {
+                    Some(index) => self.field_mut(index).map(|f| *f = value).is_some(),
+                    None => false,
+                }
+            }
+
+            /// Every field's name, in declaration order.
+            pub fn names() -> &'static [&'static str] {
+                Self::FIELDS
+            }
+
             /// Every field's current value, in declaration order.
             pub fn values(&self) -> Vec<(&'static str, u64)> {
                 vec![ $( (stringify!($name), self.$name), )* ]

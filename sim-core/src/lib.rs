@@ -65,7 +65,8 @@
 //!   [`ScenarioError`] (`file:line:column: message`, its `code` stable, in Korean with
 //!   [`ScenarioError::to_string_in`]) or a [`SimError`] (which a `ScenarioError` converts
 //!   into with `?`).
-//! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings.
+//! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings;
+//!   [`Scenario::with_cost`]: one cost of the `[costs]` table, checked as the file's.
 //! - [`RunResult`]: [`RunResult::platform`] ([`PlatformResult`]: its `metric`,
 //!   `latency_of` an [`Op`]), [`RunResult::question`] ([`QuestionAnswer::check`] grades
 //!   an answer); [`RunResult::first_difference`] and [`assert_same_results!`] compare two

@@ -183,6 +183,42 @@ impl Scenario {
             })
     }
 
+    /// A copy with one cost set as `[costs] name = value` in the file would set it (cycles,
+    /// or the cost's own unit: docs/cost-model.md), validated again; the seed and the
+    /// costs set before kept. Unlike a field of [`Scenario::costs`] written by hand, it
+    /// survives [`Self::adjusted`] (which starts from the file and what was set here) and
+    /// is checked at once: an unknown name is an error with a guess, a value outside the
+    /// cost's range an error naming the range.
+    ///
+    /// ```
+    /// let text = include_str!("../../../scenarios/full-para-hybrid.toml");
+    /// let scenario = sim_core::Scenario::from_toml("full-para-hybrid.toml", text)?;
+    /// let cheaper = scenario.with_cost("bt_syscall", 1000)?;
+    /// assert_eq!(cheaper.costs.bt_syscall, 1000);
+    /// // The cost stays through slider-style changes.
+    /// let two = sim_core::Adjustments { host_cores: Some(2), ..Default::default() };
+    /// assert_eq!(cheaper.adjusted(&two)?.costs.bt_syscall, 1000);
+    /// let e = scenario.with_cost("bt_syscal", 1000).unwrap_err();
+    /// assert!(e.to_string().contains("did you mean `bt_syscall`?"), "{e}");
+    /// let e = scenario.with_cost("bt_syscall", u64::MAX).unwrap_err();
+    /// assert_eq!(e.code, "out_of_range", "{e}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_cost(&self, name: &str, value: u64) -> Result<Scenario, ScenarioError> {
+        let v = Validator::new(&self.file_name, &self.source);
+        let costs_at = v.span_of(&[Key::Name("costs")]);
+        let at = if costs_at.is_empty() { 0..0 } else { costs_at };
+        let mut raw = self.raw.clone();
+        raw.scenario.seed = self.seed;
+        if !raw.costs.set(name, value) {
+            let names = crate::costs::CostTable::names();
+            return Err(v.error(at, super::error::unknown_cost(name, names)));
+        }
+        let mut scenario = validate(&v, raw, Questions::DropInvalid)?;
+        scenario.seed = self.seed;
+        Ok(scenario)
+    }
+
     /// [`Self::adjusted`], its error without the adjustments named.
     fn adjusted_in_file_terms(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
         let mut raw = self.raw.clone();

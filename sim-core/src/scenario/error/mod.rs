@@ -377,7 +377,7 @@ fn param_of(m: &Msg, name: &str) -> Option<String> {
 }
 
 /// `[costs]` has no key `field`: the guess, the nearest names, and docs/cost-model.md.
-fn unknown_cost(field: &str, costs: &[&str]) -> Msg {
+pub(crate) fn unknown_cost(field: &str, costs: &[&str]) -> Msg {
     let quoted = |names: &[&str]| {
         (names.iter())
             .map(|n| format!("`{n}`"))
