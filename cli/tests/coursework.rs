@@ -256,6 +256,18 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
         csv.contains(",,not_graded,the checksum does not match"),
         "{csv}"
     );
+    // A row of a file not graded: no expected answer and no points (empty, not `'-` and 0:
+    // a summed column would count zeros).
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",not_graded,") && !l.ends_with("not graded\""))
+        .expect("a row of the tampered file");
+    let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!(
+        (cells[5], cells[6], cells[7]),
+        ("", "not_graded", ""),
+        "{row}"
+    );
     assert!(csv.contains("missing.json,,,,,,,,,,,unreadable,"), "{csv}");
     // The arguments swapped: the answers file where the assignment goes.
     let o = virtsim(&["grade", &good, &a]);

@@ -630,9 +630,20 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
                 csv_field(&r.step),
                 csv_field(&r.question),
                 csv_field(r.answer.as_deref().unwrap_or("")),
-                csv_field(&r.expected),
+                // No answer computed (a file not graded): empty, not a `-` that a
+                // spreadsheet guard would print as `'-`.
+                if r.expected == "-" {
+                    String::new()
+                } else {
+                    csv_field(&r.expected)
+                },
                 r.verdict.name(),
-                if r.verdict == sim_core::assignment::Verdict::Stale {
+                // Points not given (a stale step, a file not graded) are empty, not 0: a
+                // column summed in a spreadsheet skips them instead of counting zeros.
+                if matches!(
+                    r.verdict,
+                    sim_core::assignment::Verdict::Stale | sim_core::assignment::Verdict::NotGraded
+                ) {
                     String::new()
                 } else {
                     r.points.to_string()
