@@ -30,9 +30,11 @@ const UNITS: &[&str] = &[
     "ms",
     "MiB",
     "s",
+    "ns",
     "초",
     "밀리초",
     "마이크로초",
+    "나노초",
 ];
 
 /// A time unit's length in µs: an answer in one time unit is read in another's (`5초` to a
@@ -42,6 +44,8 @@ fn micros_in(unit: &str) -> Option<i32> {
         "s" | "초" => Some(6),
         "ms" | "밀리초" => Some(3),
         "µs" | "μs" | "us" | "마이크로초" => Some(0),
+        // A student who read 4480 ns off a table: 4.48 µs (a student's review).
+        "ns" | "나노초" => Some(-3),
         _ => None,
     }
 }
@@ -62,7 +66,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 /// A student's answer to a numeric question whose unit is `own` ([`Metric::unit`]), as
 /// [`QuestionAnswer::read_number`] reads it: a number followed by nothing or by that unit,
-/// or, for a time, by another time unit (`s`, `ms`, `µs`, or their Korean names), converted.
+/// or, for a time, by another time unit (`s`, `ms`, `µs`, `ns`, or their Korean names), converted.
 ///
 /// [`Metric::unit`]: super::Metric::unit
 /// [`QuestionAnswer::read_number`]: super::QuestionAnswer::read_number
@@ -92,8 +96,8 @@ pub fn accepted_answers_in(own: &str) -> Text {
             "1,234.5나 0.75처럼 뒤에 아무것도 붙이지 않은 숫자",
         ),
         "µs" | "ms" => Text::new(
-            format!("a number such as 1,234.5, alone (in {own}) or followed by a time unit: `µs` (or `us`), `ms` or `s`"),
-            format!("1,234.5처럼 숫자만({own} 단위) 쓰거나 시간 단위 `µs`(`us`), `ms`, `s`(`초`, `밀리초`)를 붙인 숫자"),
+            format!("a number such as 1,234.5, alone (in {own}) or followed by a time unit: `ns`, `µs` (or `us`), `ms` or `s`"),
+            format!("1,234.5처럼 숫자만({own} 단위) 쓰거나 시간 단위 `ns`, `µs`(`us`), `ms`, `s`(`초`, `밀리초`)를 붙인 숫자"),
         ),
         "/s" => Text::new(
             "a number such as 1,234.5, alone or followed by `/s`",
@@ -149,6 +153,7 @@ fn number_text_and_unit(text: &str) -> Option<(String, &'static str)> {
         "회/초" => "/s",
         "밀리초" => "ms",
         "마이크로초" => "µs",
+        "나노초" => "ns",
         "초" => "s",
         unit => unit,
     };

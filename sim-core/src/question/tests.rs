@@ -567,6 +567,8 @@ fn a_time_in_another_time_unit_is_converted() {
     let us = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 890.0, 0.0);
     assert_eq!(us.read_number("0.89 ms"), Some(890.0));
     assert_eq!(us.read_number("0.00089s"), Some(890.0));
+    assert_eq!(us.read_number("890000 ns"), Some(890.0));
+    assert_eq!(us.read_number("890000나노초"), Some(890.0));
     // A rate or a share is no time: "5 s" stays unread there.
     let exits = QuestionAnswer::numeric("q", Metric::ExitsPerSecond, 5.0, 0.0);
     assert_eq!(exits.read_number("5 s"), None);

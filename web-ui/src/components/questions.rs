@@ -29,14 +29,14 @@ pub fn number_hint(lang: Lang, unit: &str) -> String {
         // Another time unit is read too, converted (sim-core's `read_number_in`).
         "µs" => lang
             .pick(
-                "`µs`(또는 `us`, `ms`, `s` 같은 다른 시간)",
-                "`µs` (or `us`, or another time unit: `ms`, `s`)",
+                "`µs`(또는 `us`, `ns`, `ms`, `s` 같은 다른 시간)",
+                "`µs` (or `us`, or another time unit: `ns`, `ms`, `s`)",
             )
             .to_string(),
         "ms" => lang
             .pick(
-                "`ms`(또는 `s`, `µs` 같은 다른 시간)",
-                "`ms` (or another time unit: `s`, `µs`)",
+                "`ms`(또는 `s`, `µs`, `ns` 같은 다른 시간)",
+                "`ms` (or another time unit: `s`, `µs`, `ns`)",
             )
             .to_string(),
         "/s" => lang.pick("`회/초` 또는 `/s`", "`/s`").to_string(),
@@ -713,10 +713,13 @@ mod tests {
         );
         // Every spelling sim-core reads is named: `us` for µs, the Korean rate unit.
         assert!(number_hint(Lang::Ko, "µs")
-            .contains("`µs`(또는 `us`, `ms`, `s` 같은 다른 시간) 단위를"));
+            .contains("`µs`(또는 `us`, `ns`, `ms`, `s` 같은 다른 시간) 단위를"));
         // And another time unit, which it converts.
-        assert!(number_hint(Lang::Ko, "ms").contains("`ms`(또는 `s`, `µs` 같은 다른 시간) 단위를"));
-        assert!(number_hint(Lang::En, "ms").contains("`ms` (or another time unit: `s`, `µs`)"));
+        assert!(number_hint(Lang::Ko, "ms")
+            .contains("`ms`(또는 `s`, `µs`, `ns` 같은 다른 시간) 단위를"));
+        assert!(
+            number_hint(Lang::En, "ms").contains("`ms` (or another time unit: `s`, `µs`, `ns`)")
+        );
         assert!(number_hint(Lang::Ko, "/s").contains("`회/초` 또는 `/s`"));
         assert!(!number_hint(Lang::En, "/s").contains(" or "));
         // No unit: nothing may follow the number.
