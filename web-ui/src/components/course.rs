@@ -520,7 +520,7 @@ fn verdict(
                 <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
                 // Written for the scenario's own settings: its figures are not the
                 // student's variant's (said only of an explanation that quotes figures).
-                if variant_changes && quotes_a_figure(why.get(lang.tag())) {
+                if variant_changes && questions::quotes_a_figure(why.get(lang.tag())) {
                     <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
                 }
             }
@@ -1055,41 +1055,6 @@ fn score_view(lang: Lang, score: &course::Score) -> Html {
     }
 }
 
-/// Whether an explanation quotes a figure: a number standing as a word, not one that is
-/// part of a name ("type 1", "Type 2", "p99", "L2", "x86", "dom0", "Windows 10" are names).
-fn quotes_a_figure(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        // Glued to a letter before it: part of a name (p99, L2, dom0, x86).
-        if start > 0 && chars[start - 1].is_alphabetic() {
-            continue;
-        }
-        // A type of hypervisor or a Windows version, named by its number.
-        let before: String = chars[..start].iter().collect();
-        let word = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        if ["type", "windows"].contains(&word.to_ascii_lowercase().as_str())
-            && before.ends_with(' ')
-        {
-            continue;
-        }
-        return true;
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     /// The note that an explanation's figures are the scenario's own comes only under
@@ -1097,7 +1062,7 @@ mod tests {
     /// student saw it under explanations without a number).
     #[test]
     fn an_explanation_quotes_a_figure_only_with_a_number_of_its_own() {
-        use super::quotes_a_figure;
+        use crate::components::questions::quotes_a_figure;
         assert!(!quotes_a_figure(
             "Type 1 runs the device model; on type 2 it is a process."
         ));
