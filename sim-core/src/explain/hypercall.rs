@@ -47,7 +47,7 @@ impl Expander<'_> {
         for (k, step) in steps.iter().enumerate().take(end).skip(i + 1) {
             let mut phase = whole(section, step, k);
             if k == i + 1 {
-                phase.kind = PhaseKind::Emulate;
+                phase.kind = PhaseKind::Handle;
                 if device_access {
                     phase.en = format!("The hypervisor handles the fault: {}.", step.en);
                     phase.ko = format!("하이퍼바이저가 폴트를 처리: {}.", step.ko);

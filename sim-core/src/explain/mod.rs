@@ -58,6 +58,9 @@ pub enum PhaseKind {
     Decode,
     /// The hypervisor's handler does what the guest asked for.
     Emulate,
+    /// The hypervisor handles a hypercall: a request made on purpose, not an instruction
+    /// to emulate.
+    Handle,
     /// The hypervisor writes an event to inject at the next entry.
     Inject,
     /// The CPU enters the guest again, which resumes.
@@ -81,6 +84,7 @@ impl PhaseKind {
             PhaseKind::VmExit => "vm_exit",
             PhaseKind::Decode => "decode",
             PhaseKind::Emulate => "emulate",
+            PhaseKind::Handle => "handle",
             PhaseKind::Inject => "inject",
             PhaseKind::VmEntry => "vm_entry",
             PhaseKind::HypercallTrap => "hypercall_trap",
@@ -98,6 +102,7 @@ impl PhaseKind {
             PhaseKind::VmExit => ("VM exit", "VM exit"),
             PhaseKind::Decode => ("decode", "디코드"),
             PhaseKind::Emulate => ("emulate", "에뮬레이션"),
+            PhaseKind::Handle => ("handle", "처리"),
             PhaseKind::Inject => ("inject", "주입"),
             PhaseKind::VmEntry => ("VM entry", "VM entry"),
             PhaseKind::HypercallTrap => ("hypercall", "하이퍼콜"),

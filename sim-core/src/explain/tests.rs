@@ -433,13 +433,13 @@ fn exit_phases_appear_under_hardware_assist_and_never_natively() {
         [PhaseKind::TranslationCacheLookup, PhaseKind::TranslatedCode]
     );
     assert_eq!(others[1].total, s.costs.bt_privileged);
-    // Para: hypercall in, handler, back.
+    // Para: hypercall in, its handling (a request, not an instruction to emulate), back.
     let para: Vec<PhaseKind> = others[2].phases.iter().map(|p| p.kind).collect();
     assert_eq!(
         para,
         [
             PhaseKind::HypercallTrap,
-            PhaseKind::Emulate,
+            PhaseKind::Handle,
             PhaseKind::HypercallReturn
         ]
     );

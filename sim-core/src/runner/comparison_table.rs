@@ -219,8 +219,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("하이퍼바이저 CPU {:.1}% + 장치 백엔드 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
         ),
         (PlatformKind::Type2, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% + emulation {:.1}% + host OS {:.1}% of CPU{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.en),
-            format!("하이퍼바이저 {:.1}% + 에뮬레이션 {:.1}% + 호스트 OS {:.1}%{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.ko),
+            format!("hypervisor {:.1}% + device back ends {:.1}% + host OS {:.1}% of CPU{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.en),
+            format!("하이퍼바이저 CPU {:.1}% + 장치 백엔드 {:.1}% + 호스트 OS {:.1}%{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.ko),
         ),
         (PlatformKind::Container, TableRow::Management) => Text::new(
             format!("host-kernel work for containers (seccomp, cgroups, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
@@ -319,7 +319,7 @@ fn desktop_isolation_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
     (desktop_vms && row == TableRow::Isolation).then(|| {
         Text::new(
             "between desktops the same hypervisor boundary as between the Hardware column's VMs: the overview's High against Very high is not a difference this run measures there; the display protocol adds a way into each desktop from the network, not from one desktop to another, and is not in the count",
-            "데스크톱 사이의 경계는 Hardware 열의 VM 사이와 같은 하이퍼바이저입니다: 개요의 ‘높음’과 ‘매우 높음’의 차이는 이 실행이 그 경계에서 재는 차이가 아닙니다. 디스플레이 프로토콜은 네트워크에서 각 데스크톱으로 들어오는 길을 더할 뿐 데스크톱 사이의 길은 아니며, 진입점 수에 들어 있지 않습니다",
+            "데스크톱 사이의 경계는 Hardware 열의 VM 사이와 같은 하이퍼바이저입니다: 개요 문서의 ‘높음’과 ‘매우 높음’의 차이는 이 실행이 그 경계에서 재는 차이가 아닙니다. 디스플레이 프로토콜은 네트워크에서 각 데스크톱으로 들어오는 길을 더할 뿐 데스크톱 사이의 길은 아니며, 진입점 수에 들어 있지 않습니다",
         )
     })
 }
