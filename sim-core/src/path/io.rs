@@ -632,7 +632,7 @@ impl PathBuilder<'_> {
         s.hyp(
             c.pv_hypercall + c.pv_hypercall_handler,
             "netback's GNTTABOP_copy hypercall from the driver domain into Xen (gnttab_batch_copy)",
-            "넷백이 드라이버 도메인에서 Xen으로 GNTTABOP_copy 하이퍼콜 (gnttab_batch_copy)",
+            "netback이 드라이버 도메인에서 Xen으로 GNTTABOP_copy 하이퍼콜 (gnttab_batch_copy)",
         );
         s.hyp(
             c.grant_op * bytes.div_ceil(4096).max(1),
@@ -661,7 +661,7 @@ impl PathBuilder<'_> {
         s.hyp(
             hypercall,
             "netback's GNTTABOP_copy hypercall from the driver domain into Xen for the packet's first 128 bytes (gnttab_batch_copy)",
-            "넷백이 패킷의 처음 128바이트를 위해 드라이버 도메인에서 Xen으로 GNTTABOP_copy 하이퍼콜 (gnttab_batch_copy)",
+            "netback이 패킷의 처음 128바이트를 위해 드라이버 도메인에서 Xen으로 GNTTABOP_copy 하이퍼콜 (gnttab_batch_copy)",
         );
         s.hyp(
             c.grant_op,
@@ -681,7 +681,7 @@ impl PathBuilder<'_> {
         s.hyp(
             hypercall,
             "netback's GNTTABOP_map_grant_ref hypercall maps the rest of the packet into dom0 for the NIC's DMA (gnttab_map_refs)",
-            "넷백의 GNTTABOP_map_grant_ref 하이퍼콜이 패킷의 나머지를 NIC의 DMA를 위해 dom0에 매핑 (gnttab_map_refs)",
+            "netback의 GNTTABOP_map_grant_ref 하이퍼콜이 패킷의 나머지를 NIC의 DMA를 위해 dom0에 매핑 (gnttab_map_refs)",
         );
         s.hyp(
             c.grant_map * pages,
@@ -691,12 +691,12 @@ impl PathBuilder<'_> {
         self.driver_domain_thread(
             s,
             "once the frame is sent, dom0 switches to netback's dealloc thread (xenvif_dealloc_kthread)",
-            "프레임이 전송되면 dom0이 넷백의 해제 스레드(xenvif_dealloc_kthread)로 전환",
+            "프레임이 전송되면 dom0이 netback의 해제 스레드(xenvif_dealloc_kthread)로 전환",
         );
         s.hyp(
             hypercall,
             "netback's GNTTABOP_unmap_grant_ref hypercall unmaps the sent packet's pages (xenvif_tx_dealloc_action)",
-            "넷백의 GNTTABOP_unmap_grant_ref 하이퍼콜이 보낸 패킷의 페이지 매핑을 해제 (xenvif_tx_dealloc_action)",
+            "netback의 GNTTABOP_unmap_grant_ref 하이퍼콜이 보낸 패킷의 페이지 매핑을 해제 (xenvif_tx_dealloc_action)",
         );
         s.hyp(
             c.grant_unmap * pages,
@@ -968,7 +968,7 @@ impl PathBuilder<'_> {
                     self.driver_domain_thread(
                         s,
                         "dom0 switches to netback's receive thread (xenvif_kthread_guest_rx), woken as the bridge queues the packet for the guest",
-                        "dom0이 넷백의 수신 스레드(xenvif_kthread_guest_rx)로 전환, 브리지가 게스트에 갈 패킷을 넣으며 깨움",
+                        "dom0이 netback의 수신 스레드(xenvif_kthread_guest_rx)로 전환, 브리지가 게스트에 갈 패킷을 넣으며 깨움",
                     );
                     // The guest posted receive buffers beforehand: the back end takes one
                     // (vhost-net's handle_rx, netback's rx request), as it takes a request

@@ -981,7 +981,7 @@ fn duplicate_key(text: &str, span: &Range<usize>, message: &str) -> Option<(Rang
                 msg!(
                     "duplicate_key",
                     "duplicate key `{key}`: a key may appear once in its table",
-                    "`{key}` 키가 두 번 나옵니다: 키는 표마다 한 번만 쓸 수 있습니다",
+                    "`{key}` 키가 두 번 나옵니다: 키는 테이블([scenario], [host] 등)마다 한 번만 쓸 수 있습니다",
                     key = key
                 ),
             ));
@@ -1587,7 +1587,7 @@ fn number_of_wrong_type(
                 msg!(
                     "invalid_type",
                     "{found}; {field} takes a whole number from {min} to {max}",
-                    "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
@@ -1606,7 +1606,7 @@ fn number_of_wrong_type(
                 msg!(
                     "invalid_type",
                     "{found}; {field} takes a whole number, without a decimal point (its range is in docs/scenario-format.md)",
-                    "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 소수점 없는 정수를 쓰세요 (범위는 docs/scenario-format.md에 있습니다)",
+                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (범위는 docs/scenario-format.md에 있습니다)",
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
@@ -1622,7 +1622,7 @@ fn number_of_wrong_type(
                 msg!(
                     "invalid_type",
                     "{found}; {field} takes a whole number, 0 or more",
-                    "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 0 이상의 정수를 쓰세요",
+                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 0 이상의 정수를 쓰세요",
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
@@ -1657,7 +1657,7 @@ fn number_of_wrong_type(
                     msg!(
                         "invalid_type",
                         "{found}; {field} takes a number from {min} to {max}, such as {examples} (without quotes or units)",
-                        "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 {min}에서 {max} 사이의 숫자를 쓰세요 (예: {examples_ko}, 따옴표와 단위 없이)",
+                        "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 숫자를 쓰세요 (예: {examples_ko}, 따옴표와 단위 없이)",
                         found = found,
                         got_ko = got_ko,
                         field = field,
@@ -1674,7 +1674,7 @@ fn number_of_wrong_type(
                     msg!(
                         "invalid_type",
                         "{found}; {field} takes a number, such as 4 or 0.5 (without quotes or units)",
-                        "값의 형식이 맞지 않습니다: {got_ko}; {field}에는 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
+                        "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
                         found = found,
                         got_ko = got_ko,
                         field = key
@@ -1686,7 +1686,7 @@ fn number_of_wrong_type(
                 msg!(
                     "invalid_type",
                     "{found}; write a number, such as 4 or 0.5 (without quotes or units)",
-                    "값의 형식이 맞지 않습니다: {got_ko}; 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
+                    "값의 형식이 맞지 않습니다: {got_ko}. 4나 0.5 같은 숫자를 쓰세요 (따옴표와 단위 없이)",
                     found = found,
                     got_ko = got_ko
                 ),
