@@ -856,13 +856,17 @@ fn a_closed_stdout_ends_quietly() {
         vec!["run", library, "--format", "json", "--jobs", "1"],
         vec!["validate", library],
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_virtsim"))
+        // The pipe's reading end is closed before virtsim starts: dropped after the spawn,
+        // it raced virtsim's first writes, and `validate` reached memory-limits.toml's
+        // warning (stderr) before a write to stdout failed.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let child = Command::new(env!("CARGO_BIN_EXE_virtsim"))
             .args(&args)
-            .stdout(std::process::Stdio::piped())
+            .stdout(writer)
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("start virtsim");
-        drop(child.stdout.take());
         let o = child.wait_with_output().expect("wait for virtsim");
         assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
         assert_eq!(stderr(&o), "", "{args:?}");
