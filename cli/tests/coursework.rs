@@ -1768,8 +1768,8 @@ fn grade_with_a_roster_lists_students_without_a_file() {
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
-/// A roster that lists an id twice, or cannot be read, is an error (exit 2) naming the
-/// file and line, before any grading.
+/// A roster that lists an id twice, lists an id no student can have, lists none, or cannot
+/// be read, is an error (exit 2) naming the file and line, before any grading.
 #[test]
 fn grade_refuses_a_roster_with_a_duplicate_id() {
     let dir = scratch_dir("grade-roster-dup");
@@ -1797,6 +1797,34 @@ fn grade_refuses_a_roster_with_a_duplicate_id() {
     let o = virtsim(&["grade", &a, &s1, "--roster", &gone]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(stderr(&o).contains(&gone), "{}", stderr(&o));
+    // An id no student can have (a NUL, a right-to-left override): shown by code points.
+    let odd = write(&dir, "odd.txt", "s1\ns\u{0}2\n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &odd]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{odd}:2: student id `sU+00002` is no student's")),
+        "{}",
+        stderr(&o)
+    );
+    let rtl = write(&dir, "rtl.txt", "s1\u{202e}\n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &rtl, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{rtl}:1: 학번 `s1U+202E`는 학생이 쓸 수 없는 id입니다"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    // Only comments and blank lines: no one to grade against.
+    let empty = write(&dir, "empty.txt", "# class of 2026\n\n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &empty]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{empty}: the roster lists no student ids")),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A roster whose ids differ only in letter case (`s1`, `S1`) is read, each id a student of

@@ -339,8 +339,16 @@ await step('an assignment step shows its scenario in the library list; an answer
       assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', `${text} was graded`);
       assert(!(await p.isDisabled('#cq-type2-host-share')), `${text} closed the input`);
     }
-    // A fraction for a percentage: graded, with a word on the unit; the answer shows its unit.
+    // A bare fraction for a percentage is asked again with both readings (whatever the
+    // answer: asking only when 27 would be right would say so); with its sign it is graded.
+    await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
     await p.fill('#cq-type2-host-share', '0.27');
+    await p.click('#course-answer-type2-host-share');
+    await p.waitForSelector(`${status} .not-number:not([data-old])`);
+    const both = await p.textContent(`${status} .not-number`);
+    assert(/0\.27%/.test(both) && /\b27\b/.test(both), `the fraction's note: ${both}`);
+    assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', 'a bare fraction was graded');
+    await p.fill('#cq-type2-host-share', '0.27%');
     await p.click('#course-answer-type2-host-share');
     await p.waitForSelector(`${status} .verdict`);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
@@ -2722,9 +2730,12 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const variant = await p.textContent('.course-variant');
     assert(/^Your variant: seed \d+, VM exit round trip [\d,]+ cycles$/.test(variant), `variant: ${variant}`);
     await p.waitForSelector('#course-answer-pte-latency', { timeout: 60000 });
-    await p.fill('#cq-pte-latency', '0.001');
+    // In another time unit: converted, and the verdict says what was read.
+    await p.fill('#cq-pte-latency', '1 ns');
     await p.click('#course-answer-pte-latency');
     await p.waitForSelector("li[data-question='pte-latency'] .verdict .why");
+    const readAs = await p.textContent("li[data-question='pte-latency'] .verdict .read-as");
+    assert(readAs === 'Read as 0.001 µs.', `what the answer in ns was read as: ${readAs}`);
     assert((await p.$$('.settings-differ')).length === 0, `a settings note for the student's own variant: ${await p.textContent('#course')}`);
     // The explanation's figures are the scenario's own, not the variant's: said when it quotes any.
     const why = await p.textContent("li[data-question='pte-latency'] .verdict .why");

@@ -39,8 +39,9 @@ struct Roster {
 }
 
 /// Reads a roster: one student id a line (trimmed, as the grader trims ids), blank lines
-/// and lines starting with `#` skipped. A file that cannot be read, or an id listed twice,
-/// is an error (exit 2) naming the file and line.
+/// and lines starting with `#` skipped. A file that cannot be read, an id no student can
+/// have (`valid_student_id`), an id listed twice, or no id at all is an error (exit 2)
+/// naming the file and line.
 fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
     let file = path.display().to_string();
     let text = read_text(path, lang, MAX_ROSTER_BYTES).map_err(|failure| match failure {
@@ -57,6 +58,30 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
         let id = line.trim();
         if id.is_empty() || id.starts_with('#') {
             continue;
+        }
+        if !sim_core::assignment::valid_student_id(id) {
+            // Shown by code points: a NUL or U+202E printed as is would garble the message.
+            let shown: String = id
+                .chars()
+                .map(|c| {
+                    if c.is_control() || sim_core::text::is_format_character(c) {
+                        sim_core::text::code_point(c)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            let max = sim_core::assignment::MAX_STUDENT_ID_CHARS;
+            return Err(Failure::Invalid(match lang {
+                Lang::En => format!(
+                    "{file}:{}: student id `{shown}` is no student's: an id is 1 to {max} characters without control or format characters (U+200B, U+202E, ...)",
+                    i + 1
+                ),
+                Lang::Ko => sim_core::text::particles(&format!(
+                    "{file}:{}: 학번 `{shown}`은(는) 학생이 쓸 수 없는 id입니다. id는 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{max}자입니다",
+                    i + 1
+                )),
+            }));
         }
         if let Some(first) = line_of.get(id) {
             return Err(Failure::Invalid(match lang {
@@ -93,6 +118,17 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
         }
         line_of.insert(id.to_string(), i + 1);
         ids.push(id.to_string());
+    }
+    if ids.is_empty() {
+        // Graded against no one, every answers file would be off the roster.
+        return Err(Failure::Invalid(match lang {
+            Lang::En => format!(
+                "{file}: the roster lists no student ids (only blank lines and `#` comments); write one id a line"
+            ),
+            Lang::Ko => format!(
+                "{file}: 명단에 학번이 하나도 없습니다 (빈 줄과 `#` 주석뿐입니다). 한 줄에 학번 하나씩 쓰세요"
+            ),
+        }));
     }
     Ok(Roster { file, ids })
 }

@@ -182,6 +182,15 @@ pub enum Problem {
     NotComputed { step: String },
     /// Answers for a step or question the assignment does not have.
     UnknownQuestion { step: String, question: String },
+    /// A step the file lists twice, or a question it answers twice in one step: only the
+    /// first is graded (the page never writes a file so; it was edited).
+    Repeated {
+        step: String,
+        question: Option<String>,
+    },
+    /// A `predict` question whose answer the file says was given after the run
+    /// (`"predicted": false`; the page never writes one so): not graded.
+    NotPredicted { step: String, question: String },
     /// A numeric answer that is not a number as the question reads it (its verdict is
     /// [`Verdict::Unreadable`]); `accepted` says what is read, in English and Korean.
     UnreadableAnswer {
@@ -222,6 +231,24 @@ impl Problem {
             Problem::UnknownQuestion { step, question } => Text::new(
                 format!("answer to `{step}`/`{question}`, which the assignment does not have"),
                 format!("과제에 없는 질문 `{step}`/`{question}`에 대한 답입니다"),
+            ),
+            Problem::Repeated {
+                step,
+                question: None,
+            } => Text::new(
+                format!("step `{step}` is in the file twice: only its first answers are graded"),
+                format!("단계 `{step}`이(가) 파일에 두 번 있습니다. 첫 번째 답만 채점합니다"),
+            ),
+            Problem::Repeated {
+                step,
+                question: Some(question),
+            } => Text::new(
+                format!("`{step}`/`{question}` is answered twice in the file: only the first answer is graded"),
+                format!("`{step}`/`{question}`의 답이 파일에 두 번 있습니다. 첫 번째 답만 채점합니다"),
+            ),
+            Problem::NotPredicted { step, question } => Text::new(
+                format!("`{step}`/`{question}` is a prediction, but the file says it was answered after the run (`\"predicted\": false`); not graded"),
+                format!("`{step}`/`{question}`은(는) 실행 전에 답하는 예측 질문인데, 파일에는 실행 후에 답했다고 되어 있습니다(`\"predicted\": false`). 채점하지 않습니다"),
             ),
             Problem::UnreadableAnswer {
                 step,
@@ -403,7 +430,14 @@ impl Assignment {
         if problems.iter().any(Problem::blocks_file) {
             return problems;
         }
-        for given in &file.steps {
+        for (n, given) in file.steps.iter().enumerate() {
+            if file.steps[..n].iter().any(|s| s.step == given.step) {
+                problems.push(Problem::Repeated {
+                    step: given.step.clone(),
+                    question: None,
+                });
+                continue;
+            }
             let Some(index) = self.steps.iter().position(|s| s.id == given.step) else {
                 for a in &given.answers {
                     problems.push(Problem::UnknownQuestion {
@@ -418,13 +452,25 @@ impl Assignment {
                     step: given.step.clone(),
                 });
             }
-            for a in &given.answers {
-                if !self.steps[index]
+            for (m, a) in given.answers.iter().enumerate() {
+                let Some(q) = self.steps[index]
                     .questions
                     .iter()
-                    .any(|q| q.id == a.question)
-                {
+                    .find(|q| q.id == a.question)
+                else {
                     problems.push(Problem::UnknownQuestion {
+                        step: given.step.clone(),
+                        question: a.question.clone(),
+                    });
+                    continue;
+                };
+                if given.answers[..m].iter().any(|b| b.question == a.question) {
+                    problems.push(Problem::Repeated {
+                        step: given.step.clone(),
+                        question: Some(a.question.clone()),
+                    });
+                } else if q.predict && !a.predicted && !a.answer.trim().is_empty() {
+                    problems.push(Problem::NotPredicted {
                         step: given.step.clone(),
                         question: a.question.clone(),
                     });
@@ -450,6 +496,7 @@ impl Assignment {
             let stale = problems
                 .iter()
                 .any(|p| matches!(p, Problem::StaleStep { step: s } if *s == step.id));
+
             let answered = step.questions.iter().any(|q| {
                 file.answer(&step.id, &q.id)
                     .is_some_and(|g| !g.answer.trim().is_empty())
@@ -467,11 +514,16 @@ impl Assignment {
                 let answer = given
                     .map(|g| g.answer.clone())
                     .filter(|a| !a.trim().is_empty());
+                let not_predicted = problems.iter().any(|p| {
+                    matches!(p, Problem::NotPredicted { step: s, question: id }
+                        if *s == step.id && *id == q.id)
+                });
                 let verdict = match (&answer, computed) {
                     _ if blocked => Verdict::NotGraded,
                     (None, _) => Verdict::Unanswered,
                     _ if stale => Verdict::Stale,
                     (Some(_), None) => Verdict::NotGraded,
+                    _ if not_predicted => Verdict::NotGraded,
                     // The run computed no answer (`virtsim answers` warns the author): no
                     // student can be right, nor wrong.
                     (Some(_), Some(c)) if !c.has_answer() => Verdict::NotGraded,

@@ -580,6 +580,54 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
     );
     assert!(grade.rows.iter().all(|r| r.verdict == Verdict::Stale));
 
+    // Edited with a new checksum: a question answered twice, a step listed twice, a
+    // prediction said to be answered after the run. Each is reported (the grade is not
+    // clean); the first answer counts, the prediction is not graded.
+    let mut twice = key.clone();
+    let mut other = twice.steps[0].answers[1].clone();
+    other.answer = "something else".into();
+    twice.steps[0].answers.push(other);
+    twice.steps.push(key.steps[0].clone());
+    twice.checksum = twice.computed_checksum();
+    let grade = a.grade(&twice, &expected);
+    let question = Some(key.steps[0].answers[1].question.clone());
+    assert_eq!(
+        grade.problems,
+        vec![
+            Problem::Repeated {
+                step: "one".into(),
+                question
+            },
+            Problem::Repeated {
+                step: "one".into(),
+                question: None
+            }
+        ]
+    );
+    assert!(!grade.clean());
+    assert_eq!(grade.points, 4);
+    let mut after = key.clone();
+    assert!(
+        after.steps[0].answers[0].predicted,
+        "the prediction comes first"
+    );
+    after.steps[0].answers[0].predicted = false;
+    after.checksum = after.computed_checksum();
+    let grade = a.grade(&after, &expected);
+    assert_eq!(
+        grade.problems,
+        vec![Problem::NotPredicted {
+            step: "one".into(),
+            question: "guess".into()
+        }]
+    );
+    assert_eq!(grade.rows[0].verdict, Verdict::NotGraded);
+    assert_eq!(grade.points, 2);
+    assert!(grade.problems[0]
+        .text()
+        .en
+        .contains("`one`/`guess` is a prediction"));
+
     // A blank answer is unanswered.
     let mut blank = key.clone();
     blank.steps[0].answers[2].answer = "  ".into();

@@ -252,7 +252,7 @@ pub(super) fn scheduled_backend_note(
                 "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them as one job, the received packet's (a receive puts no request on the ring and sends no kick: the guest posted its receive buffers beforehand), when {sched_en} gives it a pCPU (another one if one is idle), after a wake-up through {sched_en} ({wake} cycles) when it was asleep and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for that job: its latency adds the back end's work, the wake-up, the switch and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 받은 패킷에 대한 작업 하나로 실행하며(수신은 링에 요청을 올리지도 kick을 보내지도 않습니다: 게스트가 수신 버퍼를 미리 올려 두었습니다), {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 그 작업을 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다. {who_ko}가 받은 패킷에 대한 작업 하나로 실행하며(게스트가 수신 버퍼를 미리 올려 두었기 때문에 수신은 링에 요청을 올리지도 kick을 보내지도 않습니다), {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클), 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 그 작업을 기다리므로 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
             ),
         )
     } else if op.blocks() {
@@ -261,7 +261,7 @@ pub(super) fn scheduled_backend_note(
                 "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them, as a job for the request and another for the completion, each when {sched_en} gives it a pCPU (another one if one is idle), after a wake-up through {sched_en} ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's vCPU runs the other {guest} cycles, and its thread waits for both jobs: its latency adds the back end's work, the wake-ups, the switches and any wait for a pCPU (none on an idle host, long behind CPU-bound domains without BOOST)."
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다립니다: 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다. {who_ko}가 요청에 한 번, 완료에 한 번 작업으로 실행하며, 각각 {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) 실행되고, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 vCPU는 나머지 {guest} 사이클을 실행하고, 스레드는 두 작업을 모두 기다리므로 지연에는 백엔드의 작업, 깨우기, 전환, pCPU를 기다린 시간(한가한 호스트에서는 없고, BOOST 없이 CPU 위주 도메인 뒤에서는 깁니다)이 더해집니다."
             ),
         )
     } else {
@@ -280,7 +280,7 @@ pub(super) fn scheduled_backend_note(
                 "The {backend} cycles of the back end's steps do not run on the guest's vCPU: {who_en} runs them when {sched_en} gives it a pCPU (another one if one is idle), after a wake-up through {sched_en} ({wake} cycles) when it was asleep{upcall_en} and a switch to it ({switch} cycles) when that pCPU last ran something else. The guest's send returns {sent_en}: {guest} cycles on its vCPU, the latency measured. With the back end in the hypervisor the same steps run inside the guest's exit, on the vCPU, and count in the latency. Here they still cost the host as much, plus the wake-up and the switch, on another pCPU: the work moved, it did not shrink.{tx_en}"
             ),
             format!(
-                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다: {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝납니다: vCPU에서 {guest} 사이클이며, 이것이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다: 일이 옮겨 갔을 뿐 줄지 않았습니다.{tx_ko}"
+                "백엔드 단계의 {backend} 사이클은 게스트의 vCPU에서 실행되지 않습니다. {sched_ko}가 pCPU를 내줄 때(놀고 있는 pCPU가 있으면 다른 pCPU) {who_ko}가 실행하며, 잠들어 있었다면 먼저 {sched_ko}가 깨우고({wake} 사이클){upcall_ko}, 그 pCPU가 직전에 다른 것을 실행했다면 전환({switch} 사이클)이 일어납니다. 게스트의 전송은 {sent_ko} 끝나며, vCPU에서 쓰는 {guest} 사이클이 측정되는 지연입니다. 백엔드가 하이퍼바이저에 있으면 같은 단계가 게스트의 exit 안에서 vCPU로 실행되어 지연에 들어갑니다. 여기서도 호스트는 같은 일에 깨우기와 전환까지 더해 다른 pCPU에서 치릅니다. 일이 옮겨 갔을 뿐 줄지 않았습니다.{tx_ko}"
             ),
         )
     };

@@ -333,7 +333,7 @@ pub fn cow_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec<
         (
             c.host_fault_handler(),
             "host kernel: copy on write, called from the exit handler (a new page, 4 KiB copied: read and write; no exception of its own: the native fault less its delivery and IRET, estimate)",
-            "호스트 커널: exit 핸들러에서 부른 쓰기 시 복사 (새 페이지, 4 KiB 복사: 읽기와 쓰기; 자체 예외 없음: 네이티브 폴트에서 예외 전달과 IRET을 뺌, 추정)",
+            "호스트 커널: exit 핸들러에서 부른 쓰기 시 복사 (새 페이지, 4 KiB 복사는 읽기와 쓰기. 자체 예외는 없으므로 네이티브 폴트에서 예외 전달과 IRET을 뺌, 추정)",
         )
     } else {
         (

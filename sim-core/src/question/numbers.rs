@@ -87,6 +87,28 @@ pub fn read_number_in(given: &str, own: &str) -> Option<f64> {
     value(from - to)
 }
 
+/// Whether `given`, an answer to a question whose unit is `own`, is a percentage written
+/// as a bare fraction: `own` is `%` and `given` a number between -1 and 1 (not 0) with no
+/// `%` after it ("0.575"). It may be 57.5 % written as a fraction or 0.575 % itself: the
+/// page asks again rather than guess. It asks whatever the answer is, so asking tells a
+/// student nothing (asking only when 57.5 would be right would say that it is).
+pub fn fraction_for_percent(given: &str, own: &str) -> bool {
+    own == "%"
+        && number_and_unit(given)
+            .is_some_and(|(value, unit)| unit.is_empty() && value != 0.0 && value.abs() < 1.0)
+}
+
+/// The time unit an answer to a question in `own` was written in when it is another than
+/// `own`, in one spelling ("5초" to a question in ms: `s`; "890 us" to one in µs: `None`,
+/// the same unit): [`read_number_in`] converted it, and the page says what it read.
+pub fn converted_from(given: &str, own: &str) -> Option<&'static str> {
+    let (_, unit) = number_text_and_unit(given)?;
+    let same = unit.is_empty()
+        || unit.eq_ignore_ascii_case(own)
+        || (micros_in(unit).is_some() && micros_in(unit) == micros_in(own));
+    (!same && micros_in(unit).is_some() && micros_in(own).is_some()).then_some(unit)
+}
+
 /// What a numeric question whose unit is `own` reads as an answer ([`read_number_in`]),
 /// in words.
 pub fn accepted_answers_in(own: &str) -> Text {

@@ -577,3 +577,40 @@ fn a_time_in_another_time_unit_is_converted() {
     assert_eq!(share.read_number("5초"), None);
     assert!(start.accepted_answers().get("en").contains("`s`"));
 }
+
+/// A bare number between -1 and 1 to a question in percent is asked again, whatever the
+/// answer; with its `%`, or to a question in another unit, it is read.
+#[test]
+fn a_fraction_for_a_percentage_is_asked_again() {
+    for given in ["0.575", "0,58", ".5", "-0.3", "０.５", "0.999"] {
+        assert!(fraction_for_percent(given, "%"), "{given}");
+    }
+    for given in ["0.575%", "57.5", "1", "-1", "0", "0.0", "abc", "", "0.5 ms"] {
+        assert!(!fraction_for_percent(given, "%"), "{given}");
+    }
+    assert!(!fraction_for_percent("0.575", "µs"));
+    assert!(!fraction_for_percent("0.575", ""));
+}
+
+/// A time written in another unit than the question's is named (the page says what it
+/// read); the question's own unit, its spellings, none, and a non-time unit are not.
+#[test]
+fn another_time_unit_is_named() {
+    assert_eq!(converted_from("5초", "ms"), Some("s"));
+    assert_eq!(converted_from("5 s", "ms"), Some("s"));
+    assert_eq!(converted_from("4480 ns", "µs"), Some("ns"));
+    assert_eq!(converted_from("12 밀리초", "µs"), Some("ms"));
+    for (given, own) in [
+        ("5", "ms"),
+        ("5 ms", "ms"),
+        ("5 MS", "ms"),
+        ("890 us", "µs"),
+        ("890 μs", "µs"),
+        ("5 마이크로초", "µs"),
+        ("57%", "%"),
+        ("5 s", "%"),
+        ("abc", "ms"),
+    ] {
+        assert_eq!(converted_from(given, own), None, "{given} in {own}");
+    }
+}

@@ -599,7 +599,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     "to install: a hypervisor on the bare hardware, with drivers for the real devices (its own, as ESXi has, or a privileged management OS's, as Xen's dom0 and Hyper-V's root partition) and management tools (the overview's \"installation and management somewhat complex\"), and {n} {}",
                     plural(n, "guest OS", "guest OSes")
                 ),
-                format!("설치: 하드웨어 바로 위의 하이퍼바이저(실제 장치의 드라이버(ESXi처럼 자체 드라이버, 또는 Xen의 dom0나 Hyper-V의 루트 파티션처럼 특권 관리 OS의 드라이버)와 관리 도구가 필요: 개요 문서의 \"설치와 관리가 다소 복잡\")와 게스트 OS {n}개"),
+                format!("설치: 하드웨어 바로 위의 하이퍼바이저와 게스트 OS {n}개. 하이퍼바이저에는 실제 장치의 드라이버(ESXi는 자체 드라이버, Xen의 dom0와 Hyper-V의 루트 파티션은 특권 관리 OS의 드라이버)와 관리 도구가 필요합니다(개요 문서의 \"설치와 관리가 다소 복잡\")."),
             ),
             // The overview says "somewhat complex" of type 1 only; a VDI server is one, with
             // the desktops' OSes on it.
@@ -619,7 +619,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             ),
             PlatformKind::Container => Text::new(
                 "to install: a host OS and a container engine; images, no guest OS",
-                "설치: 호스트 OS와 컨테이너 엔진; 이미지만, 게스트 OS 없음",
+                "설치: 호스트 OS와 컨테이너 엔진, 이미지만 있고 게스트 OS는 없음",
             ),
             _ => return None,
         }),
@@ -719,7 +719,7 @@ fn density_text(
             fmt_count(l.density_cpu),
         );
         ko += &format!(
-            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {:.2}개가 필요한데, vCPU {}개가 실행할 수 있는 것보다 많습니다: vCPU가 모두 바쁘면 네이티브의 약 {:.1}% 속도로 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
+            " (메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB입니다. CPU 기준으로는 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {:.2}개가 필요한데, 이는 vCPU {}개가 실행할 수 있는 것보다 많습니다. 그래서 vCPU가 모두 바쁘면 네이티브의 약 {:.1}% 속도로 코어 {:.2}개를 쓰고, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
             l.footprint_mib,
             b.needed_percent / 100.0,
             b.vcpus,

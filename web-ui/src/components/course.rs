@@ -510,6 +510,9 @@ fn verdict(
         <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
             <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
             { format!(" · {}: {computed}", t(lang, "questions.computed")) }
+            if let Some(read) = questions::read_as(lang, q.metric.unit(), given) {
+                <p class="hint read-as">{ read }</p>
+            }
             if questions::given_as_fraction(q, given) {
                 <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
             }
@@ -794,6 +797,9 @@ fn step_view(props: &CourseProps) -> Html {
                     { verdict(lang, &saved.answer, find(&q.id), step.reveal, variant_changes, &label) }
                     if !step.reveal {
                         <p class="hint">{ t(lang, "course.saved") }</p>
+                        if let Some(read) = questions::read_as(lang, q.unit, &saved.answer) {
+                            <p class="hint read-as">{ read }</p>
+                        }
                     }
                 </>
             },
@@ -837,7 +843,7 @@ fn step_view(props: &CourseProps) -> Html {
                 <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
                     if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
                         <p key={tries.to_string()} class="wrong not-number">{
-                            super::with_code(&super::questions::number_hint(lang, q.unit))
+                            super::with_code(&super::questions::asked_again(lang, q.unit, &value))
                         }</p>
                     }
                     { live_saved }

@@ -183,8 +183,39 @@ pub fn tolerance_note(lang: Lang, q: &QuestionAnswer) -> String {
     }
 }
 
+/// Why a numeric answer in `unit` was asked again (it is not recorded or checked), in
+/// `lang`: a bare fraction to a question in percent ("0.575": 57.5 % or 0.575 %?, sim-core's
+/// `fraction_for_percent`) is asked with both readings; anything else gets
+/// [`number_hint`].
+pub fn asked_again(lang: Lang, unit: &str, given: &str) -> String {
+    if !crate::sim::question::fraction_for_percent(given, unit) {
+        return number_hint(lang, unit);
+    }
+    let given = crate::sim::question::half_width(given).trim().to_string();
+    let percent =
+        crate::num::parse_answer(&given).map_or_else(String::new, |v| trimmed(v * 100.0, 6));
+    crate::sim::text::particles(
+        &t(lang, "questions.fraction")
+            .replace("{given}", &given)
+            .replace("{percent}", &percent),
+    )
+}
+
+/// What the page read an answer in another time unit as ("5초" to a question in ms:
+/// "Read as 5,000 ms."), or `None` when the answer is in the question's unit or none.
+pub fn read_as(lang: Lang, unit: &'static str, given: &str) -> Option<String> {
+    crate::sim::question::converted_from(given, unit)?;
+    let value = crate::sim::question::read_number_in(given, unit)?;
+    let read = with_unit(lang, crate::num::fixed(value, 6), unit);
+    Some(crate::sim::text::particles(
+        &t(lang, "questions.read_as").replace("{}", &read),
+    ))
+}
+
 /// Whether a wrong answer to a percentage question is the right one written as a fraction
-/// ("0.577" for 57.7%): the page then says the answer is in percent (no credit).
+/// ("0.577" for 57.7%): the coursework then says the answer is in percent (no credit). The
+/// page asks again for a bare fraction now ([`asked_again`]); a saved answer from before
+/// may still be one.
 pub fn given_as_fraction(q: &QuestionAnswer, given: &str) -> bool {
     if q.kind != QuestionKind::Numeric || q.metric.unit() != "%" || q.check(given) {
         return false;
@@ -605,7 +636,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         // A numeric answer that is not a number, or one in another unit
                         // ("14 ms" for a question in µs), is asked again, not judged.
                         let readable = !given.trim().is_empty()
-                            && (q.kind == QuestionKind::Choice || q.read_number(&given).is_some());
+                            && (q.kind == QuestionKind::Choice
+                                || (q.read_number(&given).is_some()
+                                    && !crate::sim::question::fraction_for_percent(&given, q.metric.unit())));
                         let answer = readable.then(|| q.check(&given));
                         c.insert(i, answer);
                         checked.set(c);
@@ -650,13 +683,13 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                 Some(Some(ok)) => html! {
                                     <p key={try_key.clone()} class={if *ok { "ok" } else { "wrong" }}>
                                         { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
-                                        if given_as_fraction(q, &given) { { " " }{ t(lang, "questions.in_percent") } }
+                                        if let Some(read) = read_as(lang, q.metric.unit(), &given) { { " " }{ read } }
                                         if !*ok { { " " }<span class="look">{ look(lang, q) }</span> }
                                     </p>
                                 },
                                 Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
                                     <p key={try_key.clone()} class="wrong">
-                                        { super::with_code(&number_hint(lang, q.metric.unit())) }
+                                        { super::with_code(&asked_again(lang, q.metric.unit(), &given)) }
                                     </p>
                                 },
                                 Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, "questions.choose") }</p> },
@@ -988,6 +1021,40 @@ mod tests {
             tolerance_note(lang, &printed),
             t(lang, "questions.exact_printed")
         );
+    }
+
+    #[test]
+    fn a_bare_fraction_for_a_percentage_is_asked_with_both_readings() {
+        assert_eq!(
+            asked_again(Lang::En, "%", "0.575"),
+            "Is 0.575 a fraction or a percentage? The answer is in percent: for 57.5% type 57.5; \
+             for 0.575% itself, type it with the sign, 0.575%."
+        );
+        assert!(asked_again(Lang::Ko, "%", "0.575").starts_with("0.575는 비율인가요"));
+        // Anything else not read: what a number in the unit may be.
+        assert_eq!(
+            asked_again(Lang::En, "%", "abc"),
+            number_hint(Lang::En, "%")
+        );
+        assert_eq!(
+            asked_again(Lang::En, "µs", "0.5"),
+            number_hint(Lang::En, "µs")
+        );
+    }
+
+    #[test]
+    fn an_answer_in_another_time_unit_says_what_was_read() {
+        assert_eq!(
+            read_as(Lang::En, "ms", "5초").as_deref(),
+            Some("Read as 5,000 ms.")
+        );
+        assert_eq!(
+            read_as(Lang::Ko, "µs", "4480 ns").as_deref(),
+            Some("4.48 µs로 읽었습니다.")
+        );
+        assert_eq!(read_as(Lang::En, "ms", "5"), None);
+        assert_eq!(read_as(Lang::En, "ms", "5 ms"), None);
+        assert_eq!(read_as(Lang::En, "%", "5%"), None);
     }
 
     #[test]

@@ -40,12 +40,14 @@ pub fn checked(
 
 /// Whether `answer` can be recorded for a question of `kind` whose answer is in `unit`:
 /// something given, and for a numeric question a number followed by nothing or by that
-/// unit (sim-core's `read_number_in`, as `grade` reads it); anything else ("14 ms" for a
-/// question in µs) is asked again, never graded.
+/// unit (sim-core's `read_number_in`, as `grade` reads it), but not a bare fraction to a
+/// question in percent ("0.575": 57.5 % or 0.575 %? sim-core's `fraction_for_percent`);
+/// anything else ("14 ms" for a question in µs) is asked again, never graded.
 pub fn readable(kind: QuestionKind, unit: &str, answer: &str) -> bool {
     !answer.trim().is_empty()
         && (kind != QuestionKind::Numeric
-            || crate::sim::question::read_number_in(answer, unit).is_some())
+            || (crate::sim::question::read_number_in(answer, unit).is_some()
+                && !crate::sim::question::fraction_for_percent(answer, unit)))
 }
 
 /// The final page's count of the student's answers.
