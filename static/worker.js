@@ -24,7 +24,18 @@ const post = (message, bytes) => self.postMessage(message, bytes instanceof Uint
 // The scenario and settings of the last run that sent them.
 let scenario = null;
 
-self.onmessage = async (event) => {
+// An exception in an async handler is only an unhandled rejection: no error event reaches
+// the page, whose run would wait for this worker forever (a wasm trap; `init()` failing to
+// fetch or compile the module in a worker started for a run; shown by injecting faults).
+// Thrown again outside the promise it is this worker's error event: the page terminates the
+// worker and gives its jobs, or the finishing work, to another (`Pool::lost`).
+const failed = (e) => setTimeout(() => { throw e; });
+self.onmessageerror = () => failed(new Error('a message to the worker could not be read'));
+self.onmessage = (event) => {
+  handle(event).catch(failed);
+};
+
+async function handle(event) {
   await ready;
   const { kind, run } = event.data;
   if (event.data.text !== undefined) {
@@ -56,4 +67,4 @@ self.onmessage = async (event) => {
     const answer = worker_finish(run, file, text, knobs, trace, event.data.indices, event.data.outcomes);
     post({ kind: 'done', answer }, answer);
   }
-};
+}

@@ -186,6 +186,38 @@ await step('library texts are fetched from dist/scenarios/; a failed fetch says 
   await p.close();
 });
 
+await step('a worker that throws is lost, not waited for: its jobs go to another and the run finishes with the same figures', async () => {
+  // The first worker to get jobs throws at its first 'jobs' request, as a wasm trap would,
+  // inside the async handler. Before static/worker.js rethrew it, no error event reached
+  // the page, which then showed "running" until another scenario was chosen. Each worker
+  // asks a marker URL at its first jobs whether to throw: only the first is told to.
+  const served = await (await fetch(new URL('worker.js', BASE))).text();
+  const marker = "  if (kind === 'jobs') {";
+  assert(served.includes(marker), 'worker.js answers jobs requests');
+  const faulty = served.replace(marker, `  if (kind === 'jobs' && !self.asked) {
+    self.asked = true;
+    if ((await fetch('/injected-worker-fault')).status === 204) throw new Error('injected worker fault');
+  }
+${marker}`);
+  let faults = 0;
+  const p = await context.newPage();
+  await p.route('**/worker.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: faulty }));
+  await p.route('**/injected-worker-fault', (route) => { faults++; route.fulfill({ status: faults === 1 ? 204 : 200, body: '' }); });
+  await p.goto(BASE);
+  await waitDone(p);
+  assert(faults >= 1, `no injected fault fired (${faults})`);
+  // Not the main thread's fallback (used when no worker ever answers): the other worker ran it.
+  assert(await p.evaluate(async () => (await import('./pkg/web_ui.js')).worker_runs()) > 0, 'no run in a worker');
+  const faulted = await measuredText(p);
+  await p.close();
+  const q = await context.newPage();
+  await q.goto(BASE);
+  await waitDone(q);
+  const plain = await measuredText(q);
+  await q.close();
+  assert(faulted === plain, `the run with lost workers differs:\n${faulted}\n---\n${plain}`);
+});
+
 await step('a library assignment is fetched when opened, then the scenarios its steps name', async () => {
   const p = await newPage(BASE);
   try {

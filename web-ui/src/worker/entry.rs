@@ -140,12 +140,21 @@ pub fn worker_jobs(
             let bytes = to_wire(&job)?;
             let events = job.events();
             runner.complete_outcome(job).map_err(sim_failed)?;
-            let _ = outcome.call3(
-                &JsValue::NULL,
-                &JsValue::from(index),
-                &js_sys::Uint8Array::from(&bytes[..]),
-                &JsValue::from_f64(events as f64),
-            );
+            // An outcome that did not reach the page would be waited for forever: the
+            // run fails instead.
+            outcome
+                .call3(
+                    &JsValue::NULL,
+                    &JsValue::from(index),
+                    &js_sys::Uint8Array::from(&bytes[..]),
+                    &JsValue::from_f64(events as f64),
+                )
+                .map_err(|e| Msg {
+                    en: format!(
+                        "internal error: a job's outcome could not be sent to the page: {e:?}"
+                    ),
+                    ko: format!("내부 오류: 작업 결과를 페이지로 보낼 수 없습니다: {e:?}"),
+                })?;
         }
         keep_runner(key.clone(), runner);
         Ok(())

@@ -295,6 +295,9 @@ impl Slot {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // A message from it that could not be read would leave its job unanswered: the
+        // worker is lost, as when it crashes.
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         Slot {
             worker,
             jobs: VecDeque::new(),
@@ -311,16 +314,21 @@ impl Slot {
         !self.jobs.is_empty() || self.finishing
     }
 
-    /// Back to the warm pool, without this run's handlers.
-    fn release(self) {
+    /// Without this run's handlers (their closures go with the slot).
+    fn detach(&self) {
         self.worker.set_onmessage(None);
         self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
+    }
+
+    /// Back to the warm pool, without this run's handlers.
+    fn release(self) {
+        self.detach();
         POOL.with(|p| p.borrow_mut().push(self.worker));
     }
 
     fn terminate(self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
+        self.detach();
         self.worker.terminate();
     }
 }
@@ -801,6 +809,10 @@ impl Pool<'_> {
             for j in now {
                 self.passed[j] = true;
             }
+        } else {
+            // Not sent: nothing would ever answer it. The worker is lost; another one
+            // finishes the run.
+            deliver(&self.inbox, (id, Event::Failed));
         }
     }
 
@@ -910,8 +922,7 @@ impl Pool<'_> {
     fn end(&mut self) {
         for slot in std::mem::take(&mut self.slots) {
             if slot.lost {
-                slot.worker.set_onmessage(None);
-                slot.worker.set_onerror(None);
+                slot.detach();
             } else if slot.busy() {
                 slot.terminate();
             } else {
