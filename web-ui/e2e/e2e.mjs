@@ -186,7 +186,7 @@ await step('library texts are fetched from dist/scenarios/; a failed fetch says 
   await p.close();
 });
 
-await step('a worker that throws is lost, not waited for: its jobs go to another and the run finishes with the same figures', async () => {
+await step('a worker that throws, or stays silent, is lost, not waited for: its jobs go to another and the run finishes with the same figures', async () => {
   // The first worker to get jobs throws at its first 'jobs' request, as a wasm trap would,
   // inside the async handler. Before static/worker.js rethrew it, no error event reached
   // the page, which then showed "running" until another scenario was chosen. Each worker
@@ -194,21 +194,39 @@ await step('a worker that throws is lost, not waited for: its jobs go to another
   const served = await (await fetch(new URL('worker.js', BASE))).text();
   const marker = "  if (kind === 'jobs') {";
   assert(served.includes(marker), 'worker.js answers jobs requests');
-  const faulty = served.replace(marker, `  if (kind === 'jobs' && !self.asked) {
-    self.asked = true;
-    if ((await fetch('/injected-worker-fault')).status === 204) throw new Error('injected worker fault');
+  // (204: throw; 202: never answer; 200: work as usual.)
+  const faulty = served.replace(marker, `  if (kind === 'jobs') {
+    // Asked synchronously: an await here would let the worker's later messages overtake this one.
+    const ask = new XMLHttpRequest();
+    ask.open('GET', '/injected-worker-fault', false);
+    ask.send();
+    const told = ask.status;
+    if (told === 204) throw new Error('injected worker fault');
+    if (told === 202) await new Promise(() => {});
   }
 ${marker}`);
   let faults = 0;
+  let next = 204;
   const p = await context.newPage();
   await p.route('**/worker.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: faulty }));
-  await p.route('**/injected-worker-fault', (route) => { faults++; route.fulfill({ status: faults === 1 ? 204 : 200, body: '' }); });
+  await p.route('**/injected-worker-fault', (route) => {
+    const status = next;
+    if (status !== 200) faults++;
+    next = 200;
+    route.fulfill({ status, body: '' });
+  });
   await p.goto(BASE);
   await waitDone(p);
   assert(faults >= 1, `no injected fault fired (${faults})`);
   // Not the main thread's fallback (used when no worker ever answers): the other worker ran it.
   assert(await p.evaluate(async () => (await import('./pkg/web_ui.js')).worker_runs()) > 0, 'no run in a worker');
   const faulted = await measuredText(p);
+  // A worker that never answers (a module that never loads) is lost once silent for too
+  // long (60 s in the page, 1.5 s here), and its jobs go to the other one.
+  await p.evaluate(async () => (await import('./pkg/web_ui.js')).worker_silent_ms(1500));
+  next = 202;
+  await afterRun(p, () => setSlider(p, '#k-exit', 'ArrowRight'));
+  assert(faults === 2, `the silent worker was not injected (${faults} faults)`);
   await p.close();
   const q = await context.newPage();
   await q.goto(BASE);

@@ -94,6 +94,13 @@ pub fn worker_reuse(on: bool) {
     worker::set_reuse(on);
 }
 
+/// Sets how long a worker with work may stay silent before the page gives its work to
+/// another (default 60 s; the browser tests shorten it).
+#[wasm_bindgen]
+pub fn worker_silent_ms(ms: f64) {
+    worker::set_silent_ms(ms);
+}
+
 /// Job outcomes the page took from its last run instead of running the job, so far.
 #[wasm_bindgen]
 pub fn worker_reused() -> u32 {

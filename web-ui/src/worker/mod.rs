@@ -61,6 +61,12 @@ pub const MAX_WORKERS: usize = 8;
 /// How often a run looks for a cancel while no worker message comes (a message wakes
 /// the run at once).
 const CANCEL_POLL_MS: u32 = 10;
+/// A worker with work posted that has sent nothing for this long is lost, as if it had
+/// crashed: its jobs go to the others. A working worker reports each million events
+/// (about 0.1 s); one started for a run that never loads its module (a fetch or a
+/// compile that stalls without failing) would otherwise keep the page running forever.
+/// The browser tests shorten it ([`set_silent_ms`]).
+pub const SILENT_MS: f64 = 60_000.0;
 /// From this many events expected of the jobs that run, a run's jobs are shared out
 /// over the pool; below, one worker runs them all: sharing costs each further worker
 /// reading and laying out the scenario, and the finishing worker waiting for and reading
@@ -122,10 +128,18 @@ thread_local! {
     /// The time in microseconds each job took in its worker in the last successful run
     /// (`None`: kept from an earlier run, not run), with its file name and text.
     static LAST_MICROS: RefCell<Option<JobTimes>> = const { RefCell::new(None) };
+    /// How long a busy worker may stay silent before it is lost ([`SILENT_MS`]; the
+    /// browser tests shorten it).
+    static SILENT: Cell<f64> = const { Cell::new(SILENT_MS) };
     /// Outcomes kept from a run for the next one so far (read by the browser tests).
     static REUSED: Cell<u32> = const { Cell::new(0) };
     /// The next run's number (a worker keeps its runner for the run of that number).
     static NEXT_RUN: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How long a busy worker may stay silent before it is lost, ms (tests).
+pub fn set_silent_ms(ms: f64) {
+    SILENT.with(|s| s.set(ms));
 }
 
 /// Turns the reuse of the last run's outcomes on or off (tests); off also forgets them.
@@ -233,6 +247,9 @@ struct Slot {
     /// It was sent this run's scenario and settings (later messages of the run leave
     /// them out: the worker keeps them).
     has_scenario: bool,
+    /// When it was last posted work or heard from (`performance.now()`), for
+    /// [`SILENT_MS`].
+    heard_ms: f64,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -304,6 +321,7 @@ impl Slot {
             finishing: false,
             lost: false,
             has_scenario: false,
+            heard_ms: crate::clock::now_ms(),
             _on_message: on_message,
             _on_error: on_error,
         }
@@ -365,6 +383,10 @@ impl Request<'_> {
             && extra.iter().all(|(k, v)| set(k, v));
         let sent = ok && slot.worker.post_message(&message).is_ok();
         slot.has_scenario |= sent;
+        if sent && !slot.busy() {
+            // Silent from now on only if it does not answer.
+            slot.heard_ms = crate::clock::now_ms();
+        }
         sent
     }
 }
@@ -607,6 +629,18 @@ impl Pool<'_> {
                 timer: TimeoutFuture::new(CANCEL_POLL_MS),
             };
             let Some((id, event)) = next.await else {
+                // Nothing in the inbox: a busy worker silent for too long is lost.
+                let now = crate::clock::now_ms();
+                let limit = SILENT.with(Cell::get);
+                let silent = (0..self.slots.len()).find(|&i| {
+                    let s = &self.slots[i];
+                    !s.lost && s.busy() && now - s.heard_ms > limit
+                });
+                if let Some(id) = silent {
+                    if let Err(end) = self.lost(id) {
+                        return end.map(Err);
+                    }
+                }
                 continue;
             };
             let message = match event {
@@ -617,6 +651,7 @@ impl Pool<'_> {
                 },
             };
             self.started_any = true;
+            self.slots[id].heard_ms = crate::clock::now_ms();
             let kind = field(&message, "kind").and_then(|k| k.as_string());
             let index = number(&message, "index") as usize;
             match kind.as_deref() {
