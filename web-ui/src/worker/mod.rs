@@ -701,7 +701,11 @@ impl Pool<'_> {
                     if slot.finishing {
                         slot.finishing = false;
                     } else {
-                        slot.jobs.clear();
+                        // A job's error: that job is done, but the worker may hold another
+                        // one posted. Still busy, it is terminated below rather than kept
+                        // warm, where that job's outcome would reach the next run's handler
+                        // as one of its own.
+                        slot.jobs.pop_front();
                     }
                     let result = decode(&answer);
                     if result.is_ok() {
