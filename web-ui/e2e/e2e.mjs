@@ -2668,7 +2668,7 @@ await step('after a wrong answer, "press Show every column first" is said only w
     const answerWrong = async () => {
       await p.click('#tab-questions');
       const q = p.locator('ol.questions > li', { hasText: 'does the hypervisor take on the network VMs' });
-      await q.locator('input[type=text]').fill('0.001');
+      await q.locator('input[type=text]').fill('99.9');
       await q.locator('.row button:not(.link)').click();
       await q.locator('p.wrong .look').waitFor();
       return q.locator('p.wrong .look').evaluate((e) => ({
