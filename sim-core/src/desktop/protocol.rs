@@ -119,8 +119,10 @@ impl ProtocolParams {
     /// file): VMware Horizon's
     /// Blast "Max Frame Rate" policy (30), Citrix HDX Thinwire's "Target frame rate"
     /// policy (30) and Microsoft RDP's 30 frames per second unless DWMFRAMEINTERVAL is
-    /// changed. Transports are the defaults: Blast Extreme over BEAT (UDP), HDX over TCP
-    /// (EDT, its UDP transport, is optional), RDP over TCP with UDP optional.
+    /// changed. Transports: Blast Extreme over BEAT (UDP), its default; HDX and RDP over
+    /// TCP, which is not their default where the network allows UDP (HDX's adaptive
+    /// transport over EDT, RDP 8's UDP transport): their UDP transports are not modelled
+    /// (docs/cost-model.md).
     pub fn of(protocol: DisplayProtocol) -> ProtocolParams {
         match protocol {
             // Blast Extreme: H.264 for the whole screen.
