@@ -389,7 +389,7 @@ cost_table! {
 
     // ---- Lifecycle: memory footprint per instance.
     /// Hypervisor state kept per domain (type 1).
-    hypervisor_per_vm_kib: 20, "KiB", "Barham et al., SOSP 2003, sec. 4.5: about 20 kB of hypervisor state per domain";
+    hypervisor_per_vm_kib: 20, "KiB", "Barham et al., SOSP 2003, sec. 4.5: about 20 kB of hypervisor state per domain (taken as 20 KiB, 2 % more: within an approximate figure)";
     /// A full (not paravirtualized) VM's device model and its own process: the emulated devices, virtual firmware and I/O buffers (ESXi's per-VM VMX, Xen's qemu-dm, KVM's QEMU).
     vm_device_model_mib: 30, "MiB", "estimate: a small VM's per-VM overhead memory under ESXi and a QEMU device model's resident memory are tens of MiB; no figure in the reference";
     /// microVM: memory overhead of the VMM process per microVM.
