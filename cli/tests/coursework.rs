@@ -1802,7 +1802,7 @@ fn grade_refuses_a_roster_with_a_duplicate_id() {
     let o = virtsim(&["grade", &a, &s1, "--roster", &odd]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains(&format!("{odd}:2: student id `sU+00002` is no student's")),
+        stderr(&o).contains(&format!("{odd}:2: `s<U+0000>2` cannot be a student id")),
         "{}",
         stderr(&o)
     );
@@ -1811,7 +1811,18 @@ fn grade_refuses_a_roster_with_a_duplicate_id() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(&format!(
-            "{rtl}:1: 학번 `s1U+202E`는 학생이 쓸 수 없는 id입니다"
+            "{rtl}:1: `s1<U+202E>`은(는) 학번이 될 수 없습니다"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    // A table's row instead of an id: read as an id (ids may hold anything printable), with
+    // a warning.
+    let csv = write(&dir, "csv.txt", "s1,Kim\n");
+    let o = virtsim(&["grade", &a, &s1, "--roster", &csv]);
+    assert!(
+        stderr(&o).contains(&format!(
+            "warning: {csv}:1: `s1,Kim` looks like a row of a table"
         )),
         "{}",
         stderr(&o)

@@ -2780,8 +2780,13 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const variant = await p.textContent('.course-variant');
     assert(/^Your variant: seed \d+, VM exit round trip [\d,]+ cycles$/.test(variant), `variant: ${variant}`);
     await p.waitForSelector('#course-answer-pte-latency', { timeout: 60000 });
-    // In another time unit: converted, and the verdict says what was read.
+    // In another time unit: said as read first, final on a second press (a unit slip such
+    // as "5초" to a question in µs is then not final at once); the verdict says it again.
     await p.fill('#cq-pte-latency', '1 ns');
+    await p.click('#course-answer-pte-latency');
+    const confirm = await (await p.waitForSelector("#cq-pte-latency-status .read-as.confirm")).textContent();
+    assert(/^Read as 0\.001 µs\. If that is what you meant, press “Submit final answer” again/.test(confirm), `the unit's confirmation: ${confirm}`);
+    assert(await p.$eval("li[data-question='pte-latency']", (li) => li.dataset.answered) === 'false', 'an answer in another unit was final at once');
     await p.click('#course-answer-pte-latency');
     await p.waitForSelector("li[data-question='pte-latency'] .verdict .why");
     const readAs = await p.textContent("li[data-question='pte-latency'] .verdict .read-as");

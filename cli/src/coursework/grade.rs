@@ -65,7 +65,8 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
                 .chars()
                 .map(|c| {
                     if c.is_control() || sim_core::text::is_format_character(c) {
-                        sim_core::text::code_point(c)
+                        // Marked off: "2026U+0001123457" read as one code point.
+                        format!("<{}>", sim_core::text::code_point(c))
                     } else {
                         c.to_string()
                     }
@@ -74,14 +75,31 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
             let max = sim_core::assignment::MAX_STUDENT_ID_CHARS;
             return Err(Failure::Invalid(match lang {
                 Lang::En => format!(
-                    "{file}:{}: student id `{shown}` is no student's: an id is 1 to {max} characters without control or format characters (U+200B, U+202E, ...)",
+                    "{file}:{}: `{shown}` cannot be a student id: an id is 1 to {max} characters without control or format characters (U+200B, U+202E, ...)",
                     i + 1
                 ),
                 Lang::Ko => sim_core::text::particles(&format!(
-                    "{file}:{}: 학번 `{shown}`은(는) 학생이 쓸 수 없는 id입니다. id는 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{max}자입니다",
+                    "{file}:{}: `{shown}`은(는) 학번이 될 수 없습니다. 학번은 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{max}자입니다",
                     i + 1
                 )),
             }));
+        }
+        // "2026123456,김철수": a class list's CSV row, not its id column.
+        if id.contains([',', '\t', ';']) {
+            let (list, id_c) = (clean(&file), clean(id));
+            match lang {
+                Lang::En => crate::errln!(
+                    "warning: {list}:{}: `{id_c}` looks like a row of a table, not an id; a roster has one id a line (export the id column alone)",
+                    i + 1
+                ),
+                Lang::Ko => crate::errln!(
+                    "{}",
+                    sim_core::text::particles(&format!(
+                        "경고: {list}:{}: `{id_c}`은(는) 학번이 아니라 표의 한 행처럼 보입니다. 명단에는 한 줄에 학번 하나만 씁니다(학번 열만 내보내세요)",
+                        i + 1
+                    ))
+                ),
+            }
         }
         if let Some(first) = line_of.get(id) {
             return Err(Failure::Invalid(match lang {
@@ -540,7 +558,7 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
             let _ = writeln!(out, "  ! {}", clean(m.get(lang)));
         }
         let header = if ko {
-            ["단계", "질문", "답", "기대값", "판정", "점수"]
+            ["단계", "질문", "답", "계산된 정답", "판정", "점수"]
         } else {
             [
                 "step", "question", "answer", "expected", "verdict", "points",
@@ -559,8 +577,15 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
                     clean(r.answer.as_deref().unwrap_or("-")),
                     clean(&r.expected),
                     r.verdict.text().get(lang).to_string(),
-                    // A stale row is not a zero: not graded.
-                    if file_not_graded || r.verdict == sim_core::assignment::Verdict::Stale {
+                    // A stale or not-graded row is not a zero (as in the CSV, whose points
+                    // are then empty).
+                    if file_not_graded
+                        || matches!(
+                            r.verdict,
+                            sim_core::assignment::Verdict::Stale
+                                | sim_core::assignment::Verdict::NotGraded
+                        )
+                    {
                         format!("-/{}", r.max_points)
                     } else {
                         format!("{}/{}", r.points, r.max_points)

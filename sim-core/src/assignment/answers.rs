@@ -123,6 +123,9 @@ pub enum Verdict {
     /// ([`QuestionAnswer::read_number`]: "157124회", "27.04abc"): no points, and not
     /// judged right or wrong (a [`Problem::UnreadableAnswer`] says what is read).
     Unreadable,
+    /// A `predict` question whose answer the file says was given after the run
+    /// (`"predicted": false`, [`Problem::NotPredicted`]): no points, whatever the answer.
+    NotPredicted,
 }
 
 impl Verdict {
@@ -134,6 +137,7 @@ impl Verdict {
             Verdict::Stale => "stale",
             Verdict::NotGraded => "not_graded",
             Verdict::Unreadable => "unreadable",
+            Verdict::NotPredicted => "not_predicted",
         }
     }
 
@@ -150,6 +154,9 @@ impl Verdict {
                 "unreadable (not a number in the question's unit)",
                 "읽을 수 없음 (질문의 단위로 된 숫자가 아님)",
             ),
+            Verdict::NotPredicted => {
+                Text::new("a prediction answered after the run", "실행 후에 답한 예측")
+            }
         }
     }
 }
@@ -189,8 +196,13 @@ pub enum Problem {
         question: Option<String>,
     },
     /// A `predict` question whose answer the file says was given after the run
-    /// (`"predicted": false`; the page never writes one so): not graded.
+    /// (`"predicted": false`; the page never writes one so): no points
+    /// ([`Verdict::NotPredicted`]).
     NotPredicted { step: String, question: String },
+    /// A question answered after the run whose answer the file marks as a prediction
+    /// (`"predicted": true`; the page never writes one so): graded as any answer, and
+    /// not shown as a prediction.
+    MarkedPredicted { step: String, question: String },
     /// A numeric answer that is not a number as the question reads it (its verdict is
     /// [`Verdict::Unreadable`]); `accepted` says what is read, in English and Korean.
     UnreadableAnswer {
@@ -236,8 +248,8 @@ impl Problem {
                 step,
                 question: None,
             } => Text::new(
-                format!("step `{step}` is in the file twice: only its first answers are graded"),
-                format!("단계 `{step}`이(가) 파일에 두 번 있습니다. 첫 번째 답만 채점합니다"),
+                format!("step `{step}` is in the file twice: only the answers of its first copy are graded"),
+                format!("단계 `{step}`이(가) 파일에 두 번 있습니다. 먼저 나온 단계의 답만 채점합니다"),
             ),
             Problem::Repeated {
                 step,
@@ -247,8 +259,12 @@ impl Problem {
                 format!("`{step}`/`{question}`의 답이 파일에 두 번 있습니다. 첫 번째 답만 채점합니다"),
             ),
             Problem::NotPredicted { step, question } => Text::new(
-                format!("`{step}`/`{question}` is a prediction, but the file says it was answered after the run (`\"predicted\": false`); not graded"),
-                format!("`{step}`/`{question}`은(는) 실행 전에 답하는 예측 질문인데, 파일에는 실행 후에 답했다고 되어 있습니다(`\"predicted\": false`). 채점하지 않습니다"),
+                format!("`{step}`/`{question}` is a prediction, but the file says it was answered after the run (`\"predicted\": false`); no points"),
+                format!("`{step}`/`{question}`은(는) 실행 전에 답하는 예측 질문인데, 파일에는 실행 후에 답했다고 되어 있습니다(`\"predicted\": false`). 0점입니다"),
+            ),
+            Problem::MarkedPredicted { step, question } => Text::new(
+                format!("`{step}`/`{question}` is answered after the run, but the file marks its answer as a prediction (`\"predicted\": true`); graded as any answer"),
+                format!("`{step}`/`{question}`은(는) 실행 후에 답하는 질문인데, 파일에는 예측으로 표시되어 있습니다(`\"predicted\": true`). 보통 답으로 채점합니다"),
             ),
             Problem::UnreadableAnswer {
                 step,
@@ -474,6 +490,11 @@ impl Assignment {
                         step: given.step.clone(),
                         question: a.question.clone(),
                     });
+                } else if !q.predict && a.predicted {
+                    problems.push(Problem::MarkedPredicted {
+                        step: given.step.clone(),
+                        question: a.question.clone(),
+                    });
                 }
             }
         }
@@ -523,7 +544,7 @@ impl Assignment {
                     (None, _) => Verdict::Unanswered,
                     _ if stale => Verdict::Stale,
                     (Some(_), None) => Verdict::NotGraded,
-                    _ if not_predicted => Verdict::NotGraded,
+                    _ if not_predicted => Verdict::NotPredicted,
                     // The run computed no answer (`virtsim answers` warns the author): no
                     // student can be right, nor wrong.
                     (Some(_), Some(c)) if !c.has_answer() => Verdict::NotGraded,
@@ -553,7 +574,9 @@ impl Assignment {
                         0
                     },
                     max_points: q.points,
-                    predicted: given.is_some_and(|g| g.predicted),
+                    // As the assignment asks it: a file's mark on another question is a
+                    // problem, not a prediction.
+                    predicted: q.predict && given.is_some_and(|g| g.predicted),
                 });
             }
         }

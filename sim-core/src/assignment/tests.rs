@@ -621,12 +621,34 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
             question: "guess".into()
         }]
     );
-    assert_eq!(grade.rows[0].verdict, Verdict::NotGraded);
+    assert_eq!(grade.rows[0].verdict, Verdict::NotPredicted);
     assert_eq!(grade.points, 2);
     assert!(grade.problems[0]
         .text()
         .en
         .contains("`one`/`guess` is a prediction"));
+    // The other way round: an answer after the run marked as a prediction is graded as
+    // given, reported, and not shown as a prediction.
+    let mut before = key.clone();
+    assert!(!before.steps[0].answers[1].predicted);
+    before.steps[0].answers[1].predicted = true;
+    before.checksum = before.computed_checksum();
+    let grade = a.grade(&before, &expected);
+    let question = before.steps[0].answers[1].question.clone();
+    assert_eq!(
+        grade.problems,
+        vec![Problem::MarkedPredicted {
+            step: "one".into(),
+            question: question.clone()
+        }]
+    );
+    assert_eq!(grade.points, 4);
+    let row = grade
+        .rows
+        .iter()
+        .find(|r| r.question == question)
+        .expect("its row");
+    assert!(!row.predicted);
 
     // A blank answer is unanswered.
     let mut blank = key.clone();

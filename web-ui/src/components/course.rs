@@ -616,6 +616,10 @@ fn step_view(props: &CourseProps) -> Html {
     // Each with how often it was asked again: the key of its note, re-created (and so said
     // again by a screen reader) when the same answer is given again.
     let not_numbers = use_state(BTreeMap::<String, u32>::new);
+    // Answers in another time unit than the question's ("5초" to a question in µs), read
+    // and said, waiting for a second press to be final (a unit slip is then not final at
+    // once): by question, the answer as typed.
+    let confirming = use_state(BTreeMap::<String, String>::new);
     // "Commit my predictions and run" is gone once pressed: the focus moves to the run's
     // status line (or, once the run is done, the step's title), not to <body>.
     {
@@ -666,6 +670,7 @@ fn step_view(props: &CourseProps) -> Html {
     let set = |id: String| {
         let drafts = drafts.clone();
         let not_numbers = not_numbers.clone();
+        let confirming = confirming.clone();
         Callback::from(move |v: String| {
             let mut d = (*drafts).clone();
             d.insert(id.clone(), v);
@@ -674,6 +679,11 @@ fn step_view(props: &CourseProps) -> Html {
                 let mut n = (*not_numbers).clone();
                 n.remove(&id);
                 not_numbers.set(n);
+            }
+            if confirming.contains_key(&id) {
+                let mut c = (*confirming).clone();
+                c.remove(&id);
+                confirming.set(c);
             }
         })
     };
@@ -768,12 +778,22 @@ fn step_view(props: &CourseProps) -> Html {
         let on_answer = {
             let s = state.clone();
             let not_numbers = not_numbers.clone();
+            let confirming = confirming.clone();
             let (id, value, kind, unit) = (q.id.clone(), value.clone(), q.kind, q.unit);
             Callback::from(move |_| {
                 if answered {
                     return;
                 }
-                if course::readable(kind, unit, &value) {
+                let other_unit = questions::read_as(lang, unit, &value).is_some();
+                if course::readable(kind, unit, &value)
+                    && other_unit
+                    && confirming.get(&id) != Some(&value)
+                {
+                    // Said first (what it was read as); final on the next press.
+                    let mut c = (*confirming).clone();
+                    c.insert(id.clone(), value.clone());
+                    confirming.set(c);
+                } else if course::readable(kind, unit, &value) {
                     s.dispatch(Action::Course(CourseAction::Submit {
                         question: id.clone(),
                         answer: value.clone(),
@@ -845,6 +865,9 @@ fn step_view(props: &CourseProps) -> Html {
                         <p key={tries.to_string()} class="wrong not-number">{
                             super::with_code(&super::questions::asked_again(lang, q.unit, &value))
                         }</p>
+                    }
+                    if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
+                        <p class="hint read-as confirm">{ read }{ " " }{ t(lang, "course.confirm_unit") }</p>
                     }
                     { live_saved }
                 </div>

@@ -1031,6 +1031,13 @@ mod tests {
              for 0.575% itself, type it with the sign, 0.575%."
         );
         assert!(asked_again(Lang::Ko, "%", "0.575").starts_with("0.575는 비율인가요"));
+        // The particle after each number as it is read (이십으로, 십삼점칠로).
+        let ko = asked_again(Lang::Ko, "%", "0.2");
+        assert!(
+            ko.contains("20%라는 뜻이면 20으로,") && ko.contains("0.2%로 입력하세요"),
+            "{ko}"
+        );
+        assert!(asked_again(Lang::Ko, "%", "0.137").contains("13.7로,"));
         // Anything else not read: what a number in the unit may be.
         assert_eq!(
             asked_again(Lang::En, "%", "abc"),

@@ -347,7 +347,8 @@ fn samples_note(lang: Lang, r: &RunResult, op: Op) -> Option<String> {
         .filter(|p| p.latency_of(op).map_or(0, |l| l.count) < 2)
         .map(|p| labels::platform(lang, p))
         .collect();
-    let few = (!few.is_empty()).then(|| t(lang, "chart.one_sample").replace("{}", &few.join(", ")));
+    let few =
+        (!few.is_empty()).then(|| t(lang, "chart.one_sample").replace("{}", &few.join(" · ")));
     // A desktop's application receives the user's next input, its agent sleeps until the
     // next capture: their latency is mostly the user's and the protocol's pace.
     let desktop = matches!(op, Op::NetReceive | Op::Sleep)
