@@ -252,11 +252,12 @@ enum Command {
     },
     /// Grade students' answers files against an assignment. Exit codes: 0 every file
     /// graded cleanly, 2 invalid assignment, a file that is not an answers file, or a
-    /// roster that cannot be read or lists an id twice, 1 anything else: a file tampered
-    /// with or answered against another scenario version (not graded), graded with
-    /// problems (an answer that is not a number where one is asked, an answer to a
-    /// question not asked: its points stand; see file_status), or a roster student
-    /// without an answers file.
+    /// roster refused (unreadable, an id twice or no student's, no id), 1 anything else: a
+    /// file tampered with or answered against another scenario version (not graded),
+    /// graded with problems (an answer that is not a number where one is asked, an answer
+    /// to a question not asked: its points stand; see file_status), or a roster student
+    /// without an answers file. With several files every one is reported and the code is
+    /// the worst: 1 before 2 before 0.
     Grade {
         /// The assignment file the answers were written for.
         assignment: PathBuf,

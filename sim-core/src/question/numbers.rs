@@ -14,7 +14,8 @@ pub fn numeric_text(value: f64) -> String {
 }
 
 /// The units a number may be followed by: every metric's own ([`Metric::unit`]), `us`
-/// and `μs` (Greek mu) for `µs`, and `회/초` for `/s` (the Korean page writes rates so).
+/// and `μs` (Greek mu) for `µs`, `회/초` for `/s` (the Korean page writes rates so), and
+/// `퍼센트` for `%` (a Korean student's "13.7 퍼센트").
 /// Matched without regard to ASCII case.
 ///
 /// [`Metric::unit`]: super::Metric::unit
@@ -24,6 +25,7 @@ const UNITS: &[&str] = &[
     "/s",
     "회/초",
     "%",
+    "퍼센트",
     "µs",
     "μs",
     "us",
@@ -177,6 +179,7 @@ fn number_text_and_unit(text: &str) -> Option<(String, &'static str)> {
         "마이크로초" => "µs",
         "나노초" => "ns",
         "초" => "s",
+        "퍼센트" => "%",
         unit => unit,
     };
     if !well_grouped(number) {

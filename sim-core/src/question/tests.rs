@@ -589,6 +589,10 @@ fn a_fraction_for_a_percentage_is_asked_again() {
         assert!(!fraction_for_percent(given, "%"), "{given}");
     }
     assert!(!fraction_for_percent("0.575", "µs"));
+    // "퍼센트" is the percent sign, in words.
+    assert!(!fraction_for_percent("0.575 퍼센트", "%"));
+    assert_eq!(read_number_in("13.7 퍼센트", "%"), Some(13.7));
+    assert_eq!(read_number_in("13.7퍼센트", "µs"), None);
     assert!(!fraction_for_percent("0.575", ""));
 }
 

@@ -40,6 +40,7 @@ pub fn number_hint(lang: Lang, unit: &str) -> String {
             )
             .to_string(),
         "/s" => lang.pick("`회/초` 또는 `/s`", "`/s`").to_string(),
+        "%" => lang.pick("`%`(또는 `퍼센트`)", "`%`").to_string(),
         unit => format!("`{unit}`"),
     };
     t(lang, "questions.number_unit").replace("{}", &units)
@@ -774,7 +775,7 @@ mod tests {
     fn the_note_on_an_answer_that_is_no_number_says_what_to_type() {
         assert_eq!(
             number_hint(Lang::Ko, "%"),
-            "숫자로 입력하세요(예: 1,234.5). 뒤에 `%` 단위를 붙여도 됩니다."
+            "숫자로 입력하세요(예: 1,234.5). 뒤에 `%`(또는 `퍼센트`) 단위를 붙여도 됩니다."
         );
         assert_eq!(
             number_hint(Lang::En, "%"),
@@ -795,7 +796,7 @@ mod tests {
         assert!(number_hint(Lang::Ko, "").starts_with("숫자만 입력하세요"));
         assert!(number_hint(Lang::En, "").ends_with("with nothing after it."));
         // No particle glued to a unit: the unit is followed by the word 단위 in Korean.
-        for unit in ["%", "MiB", "ops/s", "kbit/s"] {
+        for unit in ["MiB", "ops/s", "kbit/s"] {
             assert!(number_hint(Lang::Ko, unit).contains(&format!("`{unit}` 단위를")));
         }
     }
