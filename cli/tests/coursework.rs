@@ -1019,6 +1019,12 @@ fn grade_tells_json_that_is_not_an_answers_file_from_toml() {
         "{}",
         stdout(&o)
     );
+    // serde's reason in Korean too, its names kept.
+    assert!(
+        stdout(&o).contains("알 수 없는 필드 `a`입니다. 쓸 수 있는 필드: `format`, `assignment`"),
+        "{}",
+        stdout(&o)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -581,6 +581,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.exact_printed", "표에 적힌 값 그대로(소수 둘째 자리까지) 입력해야 정답입니다", "The figure as printed is needed (to two decimals)"),
     ("questions.in_percent", "답은 퍼센트 단위입니다: 57.7%라면 0.577이 아니라 57.7로 입력하세요.", "The answer is in percent: for 57.7% type 57.7, not 0.577."),
     ("questions.fraction", "{given}은(는) 비율인가요, 퍼센트인가요? 답은 퍼센트 단위입니다. {percent}%라는 뜻이면 {percent}(으)로, {given}%라는 뜻이면 % 기호를 붙여 {given}%(으)로 입력하세요.", "Is {given} a fraction or a percentage? The answer is in percent: for {percent}% type {percent}; for {given}% itself, type it with the sign, {given}%."),
+    ("questions.decimal_comma", "“{given}”은(는) 읽지 않았습니다. 세 자리 숫자 앞의 쉼표는 천 단위 구분 기호인데, 그런 수는 0으로 시작하지 않습니다. 소수라면 {point}처럼 점으로 쓰세요.", "“{given}” is not read: a comma before three digits separates thousands, and such a number does not start with 0. For a decimal, write it with a point: {point}."),
     ("questions.read_as", "{}(으)로 읽었습니다.", "Read as {}."),
     ("questions.number_only", "숫자만 입력하세요(예: 1,234.5 또는 0.75). 뒤에 단위나 다른 글자는 붙이지 마세요.", "Type a number only, such as 1,234.5 or 0.75, with nothing after it."),
     ("questions.number_unit", "숫자로 입력하세요(예: 1,234.5). 뒤에 {} 단위를 붙여도 됩니다.", "Type a number, such as 1,234.5; you may add the unit {} after it."),

@@ -204,10 +204,21 @@ fn json_reason_ko(what: &str) -> String {
         "control character (\\u0000-\\u001F) found while parsing a string" => {
             "문자열 안에 제어 문자가 있습니다".to_string()
         }
-        other => match other.strip_prefix("missing field ") {
-            Some(field) => format!("필드 {field}이(가) 없습니다"),
-            None => other.to_string(),
-        },
+        other => {
+            if let Some(field) = other.strip_prefix("missing field ") {
+                return sim_core::text::particles(&format!("필드 {field}이(가) 없습니다"));
+            }
+            // "unknown field `hello`, expected one of `format`, `assignment`, ..."
+            if let Some((field, known)) = other
+                .strip_prefix("unknown field ")
+                .and_then(|rest| rest.split_once(", expected one of "))
+            {
+                return sim_core::text::particles(&format!(
+                    "알 수 없는 필드 {field}입니다. 쓸 수 있는 필드: {known}"
+                ));
+            }
+            other.to_string()
+        }
     }
 }
 

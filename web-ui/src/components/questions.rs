@@ -189,6 +189,15 @@ pub fn tolerance_note(lang: Lang, q: &QuestionAnswer) -> String {
 /// `fraction_for_percent`) is asked with both readings; anything else gets
 /// [`number_hint`].
 pub fn asked_again(lang: Lang, unit: &str, given: &str) -> String {
+    if let Some(point) = decimal_comma_before_three(given) {
+        // "0,137": 0.137 to whoever typed it, but a comma before three digits groups
+        // thousands, and a grouped number does not start with 0 (sim-core reads neither).
+        return crate::sim::text::particles(
+            &t(lang, "questions.decimal_comma")
+                .replace("{given}", given.trim())
+                .replace("{point}", &point),
+        );
+    }
     if !crate::sim::question::fraction_for_percent(given, unit) {
         return number_hint(lang, unit);
     }
@@ -200,6 +209,18 @@ pub fn asked_again(lang: Lang, unit: &str, given: &str) -> String {
             .replace("{given}", &given)
             .replace("{percent}", &percent),
     )
+}
+
+/// The number written with a point when `given` is a decimal comma before exactly three
+/// digits after a 0 ("0,137", "-0,577 %": `Some("0.137")`), which no reading takes.
+fn decimal_comma_before_three(given: &str) -> Option<String> {
+    let text = crate::sim::question::half_width(given);
+    let text = text.trim();
+    let digits = text.trim_start_matches(['+', '-']);
+    let sign = &text[..text.len() - digits.len()];
+    let frac = digits.strip_prefix("0,")?;
+    let three: String = frac.chars().take_while(char::is_ascii_digit).collect();
+    (three.len() == 3).then(|| format!("{sign}0.{three}"))
 }
 
 /// What the page read an answer in another time unit as ("5초" to a question in ms:
@@ -1048,6 +1069,14 @@ mod tests {
             asked_again(Lang::En, "µs", "0.5"),
             number_hint(Lang::En, "µs")
         );
+        // A decimal comma before three digits is read by neither rule: said so.
+        assert_eq!(
+            asked_again(Lang::En, "%", "0,137"),
+            "“0,137” is not read: a comma before three digits separates thousands, and such a number does not start with 0. For a decimal, write it with a point: 0.137."
+        );
+        assert!(asked_again(Lang::Ko, "%", "-0,577 %").contains("-0.577처럼"));
+        // Four digits after the comma: a decimal comma, read (here, a bare fraction).
+        assert!(asked_again(Lang::En, "%", "0,1370").starts_with("Is 0,1370 a fraction"));
     }
 
     #[test]
