@@ -585,7 +585,11 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
                 [
                     clean(&r.step),
                     clean(&r.question) + if r.predicted { "*" } else { "" },
-                    clean(r.answer.as_deref().unwrap_or("-")),
+                    // A unit slip shows: "5초 (= 5000000 µs)".
+                    match (&r.answer, &r.read_as) {
+                        (Some(a), Some(read)) => clean(&format!("{a} (= {read})")),
+                        (a, _) => clean(a.as_deref().unwrap_or("-")),
+                    },
                     clean(&r.expected),
                     r.verdict.text().get(lang).to_string(),
                     // A stale or not-graded row is not a zero (as in the CSV, whose points

@@ -326,6 +326,11 @@ pub struct GradeRow {
     pub max_points: u32,
     /// Committed before the run.
     pub predicted: bool,
+    /// How a numeric answer was read when that is not plain from it: one in another time
+    /// unit than the question's ("5초": `5000000 µs`) or a bare fraction to a question in
+    /// percent ("0.577": `0.577 %`), so that a grader sees a unit slip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<String>,
 }
 
 /// A student's answers file, graded.
@@ -562,6 +567,17 @@ impl Assignment {
                     (Some(a), Some(c)) if c.check(a) => Verdict::Right,
                     (Some(_), Some(_)) => Verdict::Wrong,
                 };
+                let read_as = match (&answer, computed) {
+                    (Some(a), Some(c)) if c.kind == QuestionKind::Numeric => {
+                        let unit = c.metric.unit();
+                        let odd = crate::question::converted_from(a, unit).is_some()
+                            || crate::question::fraction_for_percent(a, unit);
+                        c.read_number(a)
+                            .filter(|_| odd)
+                            .map(|v| format!("{v} {unit}"))
+                    }
+                    _ => None,
+                };
                 rows.push(GradeRow {
                     step: step.id.clone(),
                     question: q.id.clone(),
@@ -577,6 +593,7 @@ impl Assignment {
                     // As the assignment asks it: a file's mark on another question is a
                     // problem, not a prediction.
                     predicted: q.predict && given.is_some_and(|g| g.predicted),
+                    read_as,
                 });
             }
         }

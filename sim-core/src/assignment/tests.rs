@@ -650,6 +650,16 @@ fn a_perfect_student_gets_every_point_and_edits_are_caught() {
         .expect("its row");
     assert!(!row.predicted);
 
+    // A bare fraction to a question in percent is graded as written, and the row says how
+    // it was read; a plain answer's row does not.
+    let mut fraction = key.clone();
+    assert_eq!(fraction.steps[0].answers[2].question, "bt-rel");
+    fraction.steps[0].answers[2].answer = "0.5".into();
+    fraction.checksum = fraction.computed_checksum();
+    let grade = a.grade(&fraction, &expected);
+    assert_eq!(grade.rows[2].read_as.as_deref(), Some("0.5 %"));
+    assert_eq!(a.grade(&key, &expected).rows[2].read_as, None);
+
     // A blank answer is unanswered.
     let mut blank = key.clone();
     blank.steps[0].answers[2].answer = "  ".into();
