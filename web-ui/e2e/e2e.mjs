@@ -415,6 +415,41 @@ await step('an assignment step shows its scenario in the library list; an answer
 // second does not (its answer is only saved). The web-ui crate's course tests read it too.
 const SCORE_ASSIGNMENT = readFileSync(join(here, '..', 'tests', 'fixtures', 'score-assignment.toml'), 'utf8');
 
+await step('a prediction in another time unit is said as read and committed on a second press', async () => {
+  // The score fixture with its prediction made a figure in µs.
+  const text = SCORE_ASSIGNMENT.replace(/\[\[step\.question\]\]\nid = "slowest"\npredict = true\n[^]*?select = "lowest"\n/,
+    '[[step.question]]\nid = "bt-syscall"\npredict = true\ntext = { en = "bt\'s mean system call latency (µs)?", ko = "bt의 평균 시스템 콜 지연(µs)은 얼마인가요?" }\n'
+    + 'kind = "numeric"\nmetric = "mean_latency_us"\nop = "syscall"\nplatform = "bt"\ntolerance_percent = 10\n');
+  assert(text.includes('id = "bt-syscall"'), 'the fixture has the prediction to replace');
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-predict-unit-'));
+  const file = join(dir, 'predict-unit.toml');
+  writeFileSync(file, text);
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    if (await p.evaluate(() => document.documentElement.lang) !== 'en') {
+      await p.click('#lang');
+      await p.waitForFunction(() => document.documentElement.lang === 'en');
+    }
+    await p.setInputFiles('#assignment-file', file);
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's007');
+    await p.waitForSelector('#course-start:not([disabled])');
+    await p.click('#course-start');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.fill('#cq-bt-syscall', '1 ms');
+    await p.click('#course-commit');
+    const note = await (await p.waitForSelector('#cq-bt-syscall-status .read-as.confirm')).textContent();
+    assert(/^Read as 1,000 µs\. If that is what you meant, press “Commit my predictions and run” again/.test(note), `the prediction's unit note: ${note}`);
+    assert(await p.isVisible('#course-commit'), 'the prediction was committed at once');
+    await p.click('#course-commit');
+    await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 if (process.env.VIRTSIM_BIN) {
   await step('the final page counts right answers as virtsim grade does, in English and Korean', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'virtsim-score-'));

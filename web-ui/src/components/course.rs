@@ -704,6 +704,7 @@ fn step_view(props: &CourseProps) -> Html {
         let s = state.clone();
         let drafts = drafts.clone();
         let not_numbers = not_numbers.clone();
+        let confirming = confirming.clone();
         let asked: Vec<(String, (QuestionKind, &'static str))> = predictions
             .iter()
             .map(|q| (q.id.clone(), (q.kind, q.unit)))
@@ -719,10 +720,27 @@ fn step_view(props: &CourseProps) -> Html {
                 .filter(|((_, (kind, unit)), (_, answer))| !course::readable(*kind, unit, answer))
                 .map(|((id, _), _)| (id.clone(), not_numbers.get(id).map_or(0, |n| n + 1)))
                 .collect();
-            if unreadable.is_empty() {
+            if !unreadable.is_empty() {
+                not_numbers.set(unreadable);
+                return;
+            }
+            // A prediction in another time unit than its question's is said as read and
+            // committed on the next press, as an answer after the run is.
+            let unconfirmed: Vec<(String, String)> = asked
+                .iter()
+                .zip(&answers)
+                .filter(|((id, (_, unit)), (_, answer))| {
+                    questions::read_as(lang, unit, answer).is_some()
+                        && confirming.get(id) != Some(answer)
+                })
+                .map(|((id, _), (_, answer))| (id.clone(), answer.clone()))
+                .collect();
+            if unconfirmed.is_empty() {
                 s.dispatch(Action::Course(CourseAction::CommitPredictions(answers)));
             } else {
-                not_numbers.set(unreadable);
+                let mut c = (*confirming).clone();
+                c.extend(unconfirmed);
+                confirming.set(c);
             }
         })
     };
@@ -867,7 +885,7 @@ fn step_view(props: &CourseProps) -> Html {
                         }</p>
                     }
                     if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
-                        <p class="hint read-as confirm">{ read }{ " " }{ t(lang, "course.confirm_unit") }</p>
+                        <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
                     }
                     { live_saved }
                 </div>
@@ -962,7 +980,8 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
             <p class="hint">{ t(lang, "course.export.hint") }</p>
             <button id="course-export" class="primary" onclick={on_export}>{ t(lang, "course.export") }</button>
             <button id="course-back" onclick={dispatch(state, CourseAction::GoTo(last))}>{ t(lang, "course.prev") }</button>
-            <label for="course-answers-json" class="sr-only">{ t(lang, "course.export") }</label>
+            // Its own name: the button's, repeated, read as a second button to a screen reader.
+            <label for="course-answers-json" class="sr-only">{ t(lang, "course.answers_text") }</label>
             <textarea id="course-answers-json" readonly=true rows="8" value={json} />
         </div>
     }
