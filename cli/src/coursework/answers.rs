@@ -7,7 +7,9 @@ use std::path::Path;
 
 use anyhow::Context;
 use serde::Serialize;
-use sim_core::assignment::{valid_student_id, Assignment};
+use sim_core::assignment::{
+    shown_student_id, valid_student_id, Assignment, MAX_STUDENT_ID_CHARS,
+};
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
 use super::{
@@ -52,15 +54,15 @@ pub fn run(
             // reviewer's `--student "  "` read "must be 1 to 64 characters").
             let blank = id.trim().is_empty();
             return Err(Failure::Other(anyhow::anyhow!(match (lang, blank) {
-                (Lang::En, true) => "the student id is blank: give one such as s001 (1 to 64 characters, spaces around it are trimmed)".to_string(),
-                (Lang::Ko, true) => "학번이 비어 있습니다: s001처럼 주세요 (1~64자, 앞뒤 공백은 지웁니다)".to_string(),
+                (Lang::En, true) => format!("the student id is blank: give one such as s001 (1 to {MAX_STUDENT_ID_CHARS} characters, spaces around it are trimmed)"),
+                (Lang::Ko, true) => format!("학번이 비어 있습니다: s001처럼 주세요 (1~{MAX_STUDENT_ID_CHARS}자, 앞뒤 공백은 지웁니다)"),
                 (Lang::En, false) => format!(
-                    "student id `{}` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)",
-                    clean(id)
+                    "student id `{}` must be 1 to {MAX_STUDENT_ID_CHARS} characters without control or format characters (U+200B, U+202E, ...)",
+                    shown_student_id(id)
                 ),
                 (Lang::Ko, false) => format!(
-                    "학번 `{}`: 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~64자여야 합니다",
-                    clean(id)
+                    "학번 `{}`: 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{MAX_STUDENT_ID_CHARS}자여야 합니다",
+                    shown_student_id(id)
                 ),
             })));
         }

@@ -60,18 +60,7 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
             continue;
         }
         if !sim_core::assignment::valid_student_id(id) {
-            // Shown by code points: a NUL or U+202E printed as is would garble the message.
-            let shown: String = id
-                .chars()
-                .map(|c| {
-                    if c.is_control() || sim_core::text::is_format_character(c) {
-                        // Marked off: "2026U+0001123457" read as one code point.
-                        format!("<{}>", sim_core::text::code_point(c))
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect();
+            let shown = sim_core::assignment::shown_student_id(id);
             let max = sim_core::assignment::MAX_STUDENT_ID_CHARS;
             return Err(Failure::Invalid(match lang {
                 Lang::En => format!(

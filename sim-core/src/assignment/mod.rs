@@ -251,22 +251,29 @@ pub fn valid_student_id(id: &str) -> bool {
 
 /// Student id `id`, which [`valid_student_id`] refuses, in the CLI's words (its control and
 /// format characters shown as code points).
-fn bad_student_id(id: &str) -> Msg {
-    let shown: String = id
-        .chars()
+/// A student id as messages show it: each control or format character as its code point
+/// between angle brackets (`s<U+202E>1`), since printed as is a NUL or U+202E would garble
+/// the message, and without the brackets `2026U+0001123457` reads as one code point. Every
+/// message about an id no student can have (the grader's roster, `virtsim answers
+/// --student`, an answer key) shows it this way.
+pub fn shown_student_id(id: &str) -> String {
+    id.chars()
         .map(|c| {
             if c.is_control() || crate::text::is_format_character(c) {
-                crate::text::code_point(c)
+                format!("<{}>", crate::text::code_point(c))
             } else {
                 c.to_string()
             }
         })
-        .collect();
+        .collect()
+}
+
+fn bad_student_id(id: &str) -> Msg {
     msg!(
         "bad_student_id",
         "student id `{id}` must be 1 to {max} characters without control or format characters (U+200B, U+202E, ...)",
         "학생 id `{id}`은(는) 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{max}자여야 합니다",
-        id = shown,
+        id = shown_student_id(id),
         max = MAX_STUDENT_ID_CHARS
     )
 }

@@ -1440,7 +1440,7 @@ fn a_missing_step_or_a_bad_student_id_is_an_error() {
     let e = a.step_scenario(0, Some("s\u{202e}1")).unwrap_err();
     assert_eq!(
         e.message,
-        "student id `sU+202E1` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)"
+        "student id `s<U+202E>1` must be 1 to 64 characters without control or format characters (U+200B, U+202E, ...)"
     );
     assert!(e.message_in(crate::text::Lang::Ko).contains("학생 id"));
     // The instructor's reference variant and a valid id are as before.
