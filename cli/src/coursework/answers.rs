@@ -7,9 +7,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use serde::Serialize;
-use sim_core::assignment::{
-    shown_student_id, valid_student_id, Assignment, MAX_STUDENT_ID_CHARS,
-};
+use sim_core::assignment::{shown_student_id, valid_student_id, Assignment, MAX_STUDENT_ID_CHARS};
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
 use super::{
