@@ -594,7 +594,11 @@ await step('exports CSV, JSON, SVG and PNG', async () => {
     const path = await dl.path();
     const body = readFileSync(path);
     assert(body.length > 100, `${ext} download has ${body.length} bytes`);
-    if (ext === '.json') JSON.parse(body.toString('utf8'));
+    if (ext === '.json') {
+      JSON.parse(body.toString('utf8'));
+      // As the CLI prints it: the pretty JSON and a newline.
+      assert(body.toString('utf8').endsWith('}\n'), 'the JSON download ends in a newline, as the CLI\'s output does');
+    }
     if (ext === '.png') assert(body.slice(1, 4).toString() === 'PNG', 'PNG signature');
   }
 });
@@ -2384,7 +2388,8 @@ if (process.env.VIRTSIM_BIN) {
         const kept = await m.result_json_as_page_runs(file, text);
         return [whole, pooled, kept, m.worker_reused() - before];
       }, [f, text]);
-      const a = sha256(cli.trimEnd()), b = sha256(whole.trimEnd()), c = sha256(pooled.trimEnd()), d = sha256(kept.trimEnd());
+      // Byte for byte, the final newline included (the page's Export JSON is this text).
+      const a = sha256(cli), b = sha256(whole), c = sha256(pooled), d = sha256(kept);
       const same = a === b && a === c && a === d && reused >= 2;
       console.log(`     ${f}: cli ${a.slice(0, 16)} web ${b.slice(0, 16)} pool ${c.slice(0, 16)} kept ${d.slice(0, 16)} (${reused} jobs kept) ${same ? 'equal' : 'DIFFERENT'}`);
       if (!same) mismatches.push(f);
@@ -2682,6 +2687,8 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(await reveal.getAttribute('aria-expanded') === 'true', 'reveal: expanded');
     const controlled = await reveal.evaluate((b) => document.getElementById(b.getAttribute('aria-controls'))?.querySelector('.reveal .answer')?.textContent);
     assert(controlled, 'reveal controls the revealed answer');
+    // The verdict of the check stays beside the answer (it vanished on reveal).
+    assert(await boxed.$('[role=status] > p.wrong, [role=status] > p.ok'), 'the verdict stays when the answer is revealed');
   } finally {
     await p.close();
   }

@@ -9,9 +9,13 @@ pub fn result_json(file: &str, text: &str) -> Result<String, String> {
     to_json(&result)
 }
 
-/// Pretty JSON of a result.
+/// Pretty JSON of a result, ending in a newline: byte for byte what `virtsim run --format
+/// json` prints for it (README, "Headless use"), so a download and the CLI's
+/// output have the same checksum.
 pub fn to_json(result: &RunResult) -> Result<String, String> {
-    serde_json::to_string_pretty(result).map_err(|e| e.to_string())
+    serde_json::to_string_pretty(result)
+        .map(|json| json + "\n")
+        .map_err(|e| e.to_string())
 }
 
 /// The result as CSV, the same shape as `virtsim run --format csv`.

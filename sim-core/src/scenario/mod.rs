@@ -1474,4 +1474,21 @@ workload = "syscall-heavy"
             .expect("valid");
         assert!(fits.warnings().is_empty());
     }
+
+    #[test]
+    fn warnings_come_in_the_files_order() {
+        // The vCPUs (line 12) are checked after the memory (line 13), yet said first: a
+        // reviewer's `virtsim validate` listed 53:14 before 51:9.
+        let text =
+            "[scenario]\nname = \"w\"\nduration_ms = 1\n[host]\ncores = 4\nmemory_gib = 64\n\
+            [[platform]]\nname = \"vm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+            [[instance]]\nvcpus = 8\nmemory_gib = 0.25\nname = \"db\"\nworkload = \"database\"\n";
+        let s = Scenario::from_toml("w.toml", text).expect("valid, with warnings");
+        let found: Vec<(&str, usize)> = s.warnings().iter().map(|w| (w.code, w.line)).collect();
+        assert_eq!(
+            found,
+            [("vcpus_over_cores", 12), ("memory_too_small_alone", 13)],
+            "{text}"
+        );
+    }
 }

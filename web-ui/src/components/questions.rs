@@ -556,8 +556,10 @@ fn explained(
             if !q.evidence.is_empty() {
                 <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                 <ul class="evidence">
+                    // The answer's own line in bold: a choice's platform, a numeric
+                    // question's figure (the platform asked about, and any with the same).
                     { for q.evidence.iter().map(|(p, v)| html! {
-                        <li class={classes!((*p == q.answer).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), evidence_value(lang, q, *v)) }</li>
+                        <li class={classes!((*p == q.answer || q.value == Some(*v)).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), evidence_value(lang, q, *v)) }</li>
                     }) }
                 </ul>
             }
@@ -666,13 +668,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         checked.set(c);
                     })
                 };
+                // The verdict of a check stays: "Not quite" and then the answer is what the
+                // student did (a reviewer saw "Correct!" vanish when the answer opened).
                 let on_reveal = {
                     let revealed = revealed.clone();
-                    let checked = checked.clone();
                     Callback::from(move |_| {
-                        let mut c = (*checked).clone();
-                        c.remove(&i);
-                        checked.set(c);
                         let mut r = (*revealed).clone();
                         r.insert(i, true);
                         revealed.set(r);
@@ -706,7 +706,8 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                     <p key={try_key.clone()} class={if *ok { "ok" } else { "wrong" }}>
                                         { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
                                         if let Some(read) = read_as(lang, q.metric.unit(), &given) { { " " }{ read } }
-                                        if !*ok { { " " }<span class="look">{ look(lang, q) }</span> }
+                                        // Where to look, until the answer itself is shown.
+                                        if !*ok && !is_revealed { { " " }<span class="look">{ look(lang, q) }</span> }
                                     </p>
                                 },
                                 Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {

@@ -549,6 +549,10 @@ impl Reducible for State {
                 s.notice = Some(fetch_notice(s.lang, &failure, within.as_deref()));
             }
             Action::LoadFile { file, text } => {
+                // A file opened: what was said before (another file refused, a library
+                // fetch that failed, a share link) is over.
+                s.notice = None;
+                s.notice_in_both = None;
                 s.load(None, file, text);
             }
             Action::Edit(text) => {
@@ -861,11 +865,16 @@ mod tests {
         let i = builtin::position(&library).unwrap();
         let s = s.reduce(Action::Edit(builtin::BUILTIN[i].1.to_string()));
         assert_eq!((s.file.as_str(), s.builtin), (library.as_str(), Some(i)));
+        // A file refused before (not UTF-8): its notice goes when the next one opens.
+        let s = s.reduce(Action::Notice(Some(
+            "bad.toml:1:1: the file is not valid UTF-8 text".into(),
+        )));
         // A file opened from disk keeps its own name.
         let s = s.reduce(Action::LoadFile {
             file: "mine.toml".into(),
             text: "[scenario]\nname = \"a\"\n".into(),
         });
+        assert_eq!(s.notice, None);
         let s = s.reduce(Action::Edit("[scenario]\nname = \"b\"\n".to_string()));
         assert_eq!(s.file, "mine.toml");
     }

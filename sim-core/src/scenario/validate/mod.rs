@@ -42,12 +42,14 @@ use host::validate_host;
 use instance::validate_instance;
 use memory::{validate_memory_total, validate_migration};
 /// [`Scenario::warnings`]: the host's memory, the platforms' VDI round trips, the instance
-/// groups' memory, then their vCPUs, in that order.
+/// groups' memory and their vCPUs, in the file's order (by line and column, as errors are
+/// listed; at one place, in that order).
 pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
     let mut out = host::warnings(s);
     out.extend(platform::warnings(s));
     out.extend(memory::warnings(s));
     out.extend(instance::warnings(s));
+    out.sort_by_key(|w| (w.line, w.column));
     out
 }
 use platform::validate_platform;
