@@ -467,7 +467,7 @@ fn a_vm_that_cannot_keep_up_alone_is_counted_at_the_pace_its_vcpus_allow() {
     let text = serde_json::to_string(&r.table).unwrap();
     assert!(
         text.contains("keeping up with native would take 3.")
-            && text.contains("with them busy it runs at about 57.7% of native and uses 2.00 cores"),
+            && text.contains("with them busy, its CPU allows at most about 57.7% of native's pace (the performance row measures the pace it reaches, waits for its devices included) and it uses 2.00 cores"),
         "{text}"
     );
 }

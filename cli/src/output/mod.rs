@@ -414,15 +414,7 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
             .iter()
             .filter(|l| l.op.name() != "timer_interrupt")
             .map(|l| {
-                // Under 1 µs one decimal would make 1 042 and 1 062 cycles read 0.3
-                // and 0.4: show two significant digits there.
-                let us = |v: f64| {
-                    if v.abs() < 1.0 {
-                        format!("{v:.2}")
-                    } else {
-                        format!("{v:.1}")
-                    }
-                };
+                let us = latency_us;
                 format!(
                     "{}{}{}/{}/{}",
                     word(ko, l.op.name()),
@@ -460,6 +452,20 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
 }
 
 /// Exits and traps by reason.
+/// A latency in µs for the latency table. Under 1 µs one decimal would make 1 042 and
+/// 1 062 cycles read 0.3 and 0.4: two significant digits there, also under 0.01 µs (a
+/// page-table write that is a plain store read 0.00, as if it had not been measured).
+fn latency_us(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.abs() < 1.0 {
+        let decimals = (1 - v.abs().log10().floor() as i32).clamp(2, 6) as usize;
+        format!("{v:.decimals$}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
 fn exits(out: &mut String, r: &RunResult, ko: bool) {
     section(
         out,
@@ -684,4 +690,19 @@ fn differing_baselines(r: &sim_core::RunResult, ko: bool) -> Vec<String> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_latency_under_a_microsecond_keeps_two_significant_digits() {
+        let shown: Vec<String> = [0.0, 0.000_333_3, 0.038, 0.347, 0.9999, 12.34, 625.32]
+            .into_iter()
+            .map(super::latency_us)
+            .collect();
+        assert_eq!(
+            shown,
+            ["0", "0.00033", "0.038", "0.35", "1.00", "12.3", "625.3"]
+        );
+    }
 }

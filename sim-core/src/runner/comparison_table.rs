@@ -708,7 +708,7 @@ fn density_text(
             ("", "")
         };
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: at this run's cost per operation, keeping up with native would take {:.2} cores, more than its {} vCPU{} can run: with them busy it runs at about {:.1}% of native and uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace{zero_en})",
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: at this run's cost per operation, keeping up with native would take {:.2} cores, more than its {} vCPU{} can run: with them busy, its CPU allows at most about {:.1}% of native's pace (the performance row measures the pace it reaches, waits for its devices included) and it uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace{zero_en})",
             l.footprint_mib,
             b.needed_percent / 100.0,
             b.vcpus,
@@ -719,7 +719,7 @@ fn density_text(
             fmt_count(l.density_cpu),
         );
         ko += &format!(
-            " (메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB입니다. CPU 기준으로는 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {:.2}개가 필요한데, 이는 vCPU {}개가 실행할 수 있는 것보다 많습니다. 그래서 vCPU가 모두 바쁘면 네이티브의 약 {:.1}% 속도로 코어 {:.2}개를 쓰고, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
+            " (메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB입니다. CPU 기준으로는 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {:.2}개가 필요한데, 이는 vCPU {}개가 실행할 수 있는 것보다 많습니다. 그래서 vCPU가 모두 바빠도 CPU로는 네이티브 속도의 약 {:.1}%까지만 낼 수 있고(실제로 내는 속도는 장치를 기다리는 시간까지 포함해 성능 행이 측정합니다) 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
             l.footprint_mib,
             b.needed_percent / 100.0,
             b.vcpus,
