@@ -122,7 +122,8 @@ pub fn start_steps_together(
 /// The start-up steps of an instance with `guest_os` on `stack`, on `host`. A guest's
 /// firmware, kernel and init take their bare-metal CPU time plus what their page faults,
 /// page-table writes and device probes cost beyond bare metal on this stack
-/// ([`crate::boot`]); a container's steps are its operations on the host kernel
+/// ([`crate::boot`]), and each of its steps what its reads cost through its virtual disk
+/// ([`boot::read_extra_us`]); a container's steps are its operations on the host kernel
 /// ([`crate::boot::container`]), reading its image from the host's disk unless `image` is
 /// warm.
 pub fn start_steps_with(
@@ -143,8 +144,8 @@ pub fn start_steps_with(
         )),
         GuestOs::Linux | GuestOs::Freebsd => {
             steps.push(step(
-                "guest kernel boots (page faults, page-table writes, device probes through the stack)",
-                "게스트 커널 부팅 (스택을 거치는 페이지 폴트, 페이지 테이블 쓰기, 장치 탐색)",
+                "guest kernel boots (page faults, page-table writes, device probes and disk reads through the stack)",
+                "게스트 커널 부팅 (스택을 거치는 페이지 폴트, 페이지 테이블 쓰기, 장치 탐색, 디스크 읽기)",
                 c.linux_kernel_boot_us + extra(BootStage::Kernel),
                 c.linux_kernel_read_mib,
             ));
@@ -252,6 +253,12 @@ pub fn start_steps_with(
                 steps.push(app);
             }
         }
+    }
+    // A guest's reads go through its virtual disk: each request costs the stack's path.
+    for s in &mut steps {
+        s.cpu_us = s
+            .cpu_us
+            .saturating_add(boot::read_extra_us(stack, s.read_mib, c, host));
     }
     steps
 }
