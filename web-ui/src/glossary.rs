@@ -674,7 +674,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "vs native (명령줄 표)",
         name_en: "vs native (command-line table)",
         forms: &["vs native", "네이티브 대비"],
-        ko: "명령줄 표의 열 이름으로, 페이지의 '네이티브 대비 성능' 열입니다: 같은 인스턴스가 같은 호스트에서 네이티브로 한 일에 대한 이 플랫폼의 일의 백분율입니다(100% = 가상화 비용 없음). 네이티브 기준 실행도 같은 오버커밋, 상한, 스케줄링을 쓰므로 가상화 자체의 비용만 남습니다.",
+        ko: "명령줄 표의 열 이름으로, 페이지의 ‘네이티브 대비 성능’ 열입니다: 같은 인스턴스가 같은 호스트에서 네이티브로 한 일에 대한 이 플랫폼의 일의 백분율입니다(100% = 가상화 비용 없음). 네이티브 기준 실행도 같은 오버커밋, 상한, 스케줄링을 쓰므로 가상화 자체의 비용만 남습니다.",
         en: "The command line's name for the page's Relative to native column: the work a platform's instances did as a percentage of what the same instances did natively on the same host (100% = no cost of virtualization). The native baseline has the same overcommit, caps and scheduling, so the figure isolates virtualization itself.",
     },
     Term {

@@ -211,7 +211,7 @@ fn header_command(body: &str, library_path: &str, id: &str, lang: Lang) -> Optio
                 }
                 (None, Some("(add --lang ko for Korean)")) => "   (--lang 없이는 영어)",
                 (None, Some("(per-group 'vs native' under platforms[].groups)")) => {
-                    "   (그룹별 '네이티브 대비'는 platforms[].groups에)"
+                    "   (그룹별 ‘네이티브 대비’는 platforms[].groups에)"
                 }
                 (None, Some("(per-VM steal under platforms[].instances)")) => {
                     "   (VM별 스틸은 platforms[].instances에)"
