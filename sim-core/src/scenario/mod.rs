@@ -1491,4 +1491,33 @@ workload = "syscall-heavy"
             "{text}"
         );
     }
+
+    #[test]
+    fn memory_over_the_host_is_said_once_and_names_every_platform_it_holds_for() {
+        // Two VM platforms and containers run the same 100 instances of 4 GiB on a host
+        // of 32: one error at memory_gib, for the first platform, naming the other two.
+        let text =
+            "[scenario]\nname = \"m\"\nduration_ms = 1\n[host]\ncores = 4\nmemory_gib = 32\n\
+            [[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+            [[platform]]\nname = \"b\"\nkind = \"type2\"\ntechnique = \"hybrid\"\n\
+            [[platform]]\nname = \"c\"\nkind = \"container\"\n\
+            [[instance]]\nname = \"db\"\ncount = 100\nmemory_gib = 4\nworkload = \"database\"\n";
+        let errors = Scenario::from_toml_all("m.toml", text).expect_err("400 GiB on 32");
+        let over: Vec<&ScenarioError> = errors
+            .iter()
+            .filter(|e| e.code == "memory_over_host")
+            .collect();
+        assert_eq!(over.len(), 1, "{errors:?}");
+        assert!(
+            over[0].message.starts_with("platform `a` commits")
+                && over[0]
+                    .message
+                    .contains("(so do platforms `b`, `c`, which run the same instances)"),
+            "{}",
+            over[0].message
+        );
+        assert!(over[0]
+            .message_in(crate::text::Lang::Ko)
+            .contains("(같은 인스턴스를 실행하는 플랫폼 `b`, `c`도 마찬가지입니다)"));
+    }
 }

@@ -14,12 +14,15 @@ use crate::scenario::{
 /// A platform's memory total: what its instances commit (a VM's configured memory and
 /// overhead, a container's limit) against what the host has after its reserved part,
 /// unless an overcommit policy may reclaim the difference.
+/// `also`: later platforms that the same instances put over the host too, named in the
+/// message (the error is said once at its place, for the first platform).
 pub(super) fn validate_memory_total(
     v: &Validator<'_>,
     p: &PlatformSpec,
     mine: &[(&InstanceSpec, &InstanceSection)],
     host: &Host,
     raw_costs: &CostTable,
+    also: &[String],
 ) -> Result<(), ScenarioError> {
     let committed = |i: &InstanceSpec| {
         u64::from(i.count) * crate::memory::committed_mib(&p.stack, i, raw_costs)
@@ -57,6 +60,30 @@ pub(super) fn validate_memory_total(
                 ),
             ));
         }
+        // The platforms after it that the same instances put over the host.
+        let (also_en, also_ko) = match also.len() {
+            0 => (String::new(), String::new()),
+            1 => (
+                format!(
+                    " (so does platform {}, which runs the same instances)",
+                    names(also)
+                ),
+                format!(
+                    " (같은 인스턴스를 실행하는 플랫폼 {}도 마찬가지입니다)",
+                    names(also)
+                ),
+            ),
+            _ => (
+                format!(
+                    " (so do platforms {}, which run the same instances)",
+                    names(also)
+                ),
+                format!(
+                    " (같은 인스턴스를 실행하는 플랫폼 {}도 마찬가지입니다)",
+                    names(also)
+                ),
+            ),
+        };
         // At the instance's memory_gib, or its name when it keeps the default.
         let at = if raw_inst.memory_gib.span().is_empty() {
             raw_inst.name.span()
@@ -65,22 +92,24 @@ pub(super) fn validate_memory_total(
         };
         let mut m = msg!(
             "memory_over_host",
-            "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
-            "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
+            "platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself{also_en}: lower memory_gib or count, raise host.memory_gib, or let the platform overcommit with {policies}",
+            "플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다{also_ko}: memory_gib나 count를 줄이거나, host.memory_gib를 늘리거나, {policies_ko}로 오버커밋을 허용하세요",
             name = p.name,
             need = gib(memory),
             have = gib(available),
             reserved = gib(raw_costs.host_reserved_mib),
             policies = policies.join(" or "),
-            policies_ko = policies.join(" 또는 ")
+            policies_ko = policies.join(" 또는 "),
+            also_en = also_en,
+            also_ko = also_ko
         );
         // A figure in MiB (`memory_gib = 8192` for 8 GiB): one instance alone larger than
         // the host, and a whole number of GiB or more read as MiB. Say the unit first, as
         // clock_ghz's message does for MHz.
         let written = *raw_inst.memory_gib.get_ref();
         if written >= 1024.0 && written * 1024.0 > host.memory_mib as f64 {
-            m.en = "did you mean {as_gib} GiB? memory_gib is in GiB, so memory_gib = {written} is {written} GiB (for {written} MiB write memory_gib = {as_gib}); platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself";
-            m.ko = "{as_gib} GiB를 뜻했나요? memory_gib는 GiB 단위이므로 memory_gib = {written}은(는) {written} GiB입니다({written} MiB라면 memory_gib = {as_gib}로 쓰세요). 플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다";
+            m.en = "did you mean {as_gib} GiB? memory_gib is in GiB, so memory_gib = {written} is {written} GiB (for {written} MiB write memory_gib = {as_gib}); platform `{name}` commits {need} GiB to its instances (configured memory plus per-VM overhead) but the host has {have} GiB after the {reserved} GiB it keeps for itself{also_en}";
+            m.ko = "{as_gib} GiB를 뜻했나요? memory_gib는 GiB 단위이므로 memory_gib = {written}은(는) {written} GiB입니다({written} MiB라면 memory_gib = {as_gib}로 쓰세요). 플랫폼 `{name}`은(는) 인스턴스에 {need} GiB(설정 메모리와 VM당 오버헤드)를 할당하지만 호스트는 자신이 쓰는 {reserved} GiB를 빼면 {have} GiB입니다{also_ko}";
             m.params.push(("written", written.to_string()));
             m.params.push(("as_gib", (written / 1024.0).to_string()));
         }

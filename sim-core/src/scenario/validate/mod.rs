@@ -591,13 +591,19 @@ pub(super) fn validate_all(
 
     // Per-platform totals: instances, vCPUs, memory (with every instance known).
     if let Some(instances) = &instances {
-        for (p_index, p) in platforms.iter().enumerate() {
-            let Some(p) = p else { continue };
-            let mine: Vec<(&InstanceSpec, &InstanceSection)> = instances
+        let mine_of = |p_index: usize| -> Vec<(&InstanceSpec, &InstanceSection)> {
+            instances
                 .iter()
                 .zip(&raw.instances)
                 .filter(|(i, _)| i.platforms.contains(&p_index))
-                .collect();
+                .collect()
+        };
+        // Each memory error said: (its index in `errors`, its platform, the later
+        // platforms that the same instances put over the host too).
+        let mut memory_said: Vec<(usize, usize, Vec<String>)> = Vec::new();
+        for (p_index, p) in platforms.iter().enumerate() {
+            let Some(p) = p else { continue };
+            let mine = mine_of(p_index);
             let mine_specs: Vec<&InstanceSpec> = mine.iter().map(|(i, _)| *i).collect();
             if let Some((m, group)) = platform_totals(&p.name, &mine_specs) {
                 // At the count of the group that adds the most (what to lower), or at
@@ -618,14 +624,37 @@ pub(super) fn validate_all(
                 }
             } else if let (Some(host), true) = (&host, costs_ok) {
                 // One error at a place: a group's memory_gib too large for every platform
-                // that runs it is said once, for the first (fixing it fixes the others).
-                if let Err(e) = validate_memory_total(v, p, &mine, host, raw_costs) {
+                // that runs it is said once, for the first (fixing it fixes the others),
+                // naming the others (a reviewer read two platforms named of four).
+                if let Err(e) = validate_memory_total(v, p, &mine, host, raw_costs, &[]) {
                     let said = errors
                         .iter()
-                        .any(|x| (x.code, x.line, x.column) == (e.code, e.line, e.column));
-                    if !said {
-                        errors.push(e);
+                        .position(|x| (x.code, x.line, x.column) == (e.code, e.line, e.column));
+                    match said {
+                        None => {
+                            memory_said.push((errors.len(), p_index, Vec::new()));
+                            errors.push(e);
+                        }
+                        Some(at) => {
+                            if let Some((_, _, also)) =
+                                memory_said.iter_mut().find(|(i, _, _)| *i == at)
+                            {
+                                also.push(p.name.clone());
+                            }
+                        }
                     }
+                }
+            }
+        }
+        // Said again with the platforms it also holds for.
+        if let (Some(host), true) = (&host, costs_ok) {
+            for (at, p_index, also) in memory_said.into_iter().filter(|s| !s.2.is_empty()) {
+                let Some(p) = &platforms[p_index] else {
+                    continue;
+                };
+                let mine = mine_of(p_index);
+                if let Err(e) = validate_memory_total(v, p, &mine, host, raw_costs, &also) {
+                    errors[at] = e;
                 }
             }
         }
