@@ -1434,6 +1434,8 @@ await step('Open file refuses a file that is not UTF-8 in the CLI\'s words; a UT
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   await page.setInputFiles('.editor input[type=file]', { name: 'bom.toml', mimeType: 'text/plain', buffer: bom });
   await page.waitForFunction(() => /smoke/.test(document.querySelector('#editor-status.valid .scenario-name')?.textContent || ''), null, { timeout: 10000 });
+  // The refused file's notice went when this one opened (a reviewer saw it stay).
+  assert(!/wide\.toml/.test((await page.textContent('body')) || ''), 'the refused file\'s notice is gone once another file opens');
 });
 
 await step('an opened file is a new document: an error like the text before it is marked, undo does not bring that text back', async () => {
