@@ -583,7 +583,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.fraction", "{given}은(는) 비율인가요, 퍼센트인가요? 답은 퍼센트 단위입니다. {percent}%라는 뜻이면 {percent}(으)로, {given}%라는 뜻이면 % 기호를 붙여 {given}%(으)로 입력하세요.", "Is {given} a fraction or a percentage? The answer is in percent: for {percent}% type {percent}; for {given}% itself, type it with the sign, {given}%."),
     ("questions.decimal_comma", "“{given}”은(는) 읽지 않았습니다. 세 자리 숫자 앞의 쉼표는 천 단위 구분 기호인데, 그런 수는 0으로 시작하지 않습니다. 소수라면 {point}처럼 점으로 쓰세요.", "“{given}” is not read: a comma before three digits separates thousands, and such a number does not start with 0. For a decimal, write it with a point: {point}."),
     ("questions.read_as", "{}(으)로 읽었습니다.", "Read as {}."),
-    ("questions.number_only", "숫자만 입력하세요(예: 1,234.5 또는 0.75). 뒤에 단위나 다른 글자는 붙이지 마세요.", "Type a number only, such as 1,234.5 or 0.75, with nothing after it."),
+    ("questions.number_only", "개수를 숫자로 입력하세요(예: 3 또는 3개). 다른 단위나 글자는 붙이지 마세요.", "Type the count as a number, such as 3, with nothing after it."),
     ("questions.number_unit", "숫자로 입력하세요(예: 1,234.5). 뒤에 {} 단위를 붙여도 됩니다.", "Type a number, such as 1,234.5; you may add the unit {} after it."),
     ("questions.unit", "단위", "unit"),
     ("questions.answer", "답", "Answer"),
@@ -687,6 +687,13 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "desktop.loss",
         "{}: 손실 {}%의 링크에서 패킷 {}개(서버가 보낸 {}개 중)가 손실되어 다시 보냈습니다(UDP 동영상 프레임은 다시 보내지 않음). 그 때문에 늦게 표시된 화면 갱신 {}개, 다시 보낸 입력 {}개.",
         "{}: on a link losing {}%, {} of the {} packets the server sent were lost and sent again (a video frame's over UDP is not); {} updates were shown late for it, and {} inputs were sent again.",
+    ),
+    (
+        // Over TCP every lost packet is sent again (no UDP frame to drop): a student read
+        // the UDP remark beside an RDP run whose frames all arrived.
+        "desktop.loss_tcp",
+        "{}: 손실 {}%의 링크에서 패킷 {}개(서버가 보낸 {}개 중)가 손실되어 다시 보냈습니다(TCP). 그 때문에 늦게 표시된 화면 갱신 {}개, 다시 보낸 입력 {}개.",
+        "{}: on a link losing {}%, {} of the {} packets the server sent were lost and sent again (TCP); {} updates were shown late for it, and {} inputs were sent again.",
     ),
     ("table.all_columns", "모든 열 보기 (CPU 비율 포함)", "Show every column (CPU shares too)"),
     ("table.few_columns", "주요 열만 보기", "Show the main columns only"),

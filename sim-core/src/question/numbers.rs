@@ -15,7 +15,8 @@ pub fn numeric_text(value: f64) -> String {
 
 /// The units a number may be followed by: every metric's own ([`Metric::unit`]), `us`
 /// and `μs` (Greek mu) for `µs`, `회/초` for `/s` (the Korean page writes rates so), and
-/// `퍼센트` for `%` (a Korean student's "13.7 퍼센트").
+/// `퍼센트` for `%` (a Korean student's "13.7 퍼센트"), and `개`, the Korean counter, after a
+/// count (a question whose unit is none: "1개" VMs stopped).
 /// Matched without regard to ASCII case.
 ///
 /// [`Metric::unit`]: super::Metric::unit
@@ -37,6 +38,7 @@ const UNITS: &[&str] = &[
     "밀리초",
     "마이크로초",
     "나노초",
+    "개",
 ];
 
 /// A time unit's length in µs: an answer in one time unit is read in another's (`5초` to a
@@ -81,7 +83,8 @@ pub fn read_number_in(given: &str, own: &str) -> Option<f64> {
             .ok()
             .filter(|v| v.is_finite())
     };
-    if unit.is_empty() || unit.eq_ignore_ascii_case(own) {
+    // A count in Korean takes its counter: "1개" (a student's "VM 몇 개" answered so).
+    if unit.is_empty() || unit.eq_ignore_ascii_case(own) || (own.is_empty() && unit == "개") {
         return value(0);
     }
     // Another time unit than the question's: converted ("5초" is 5000 ms, "890 us" 0.89 ms).
@@ -115,9 +118,10 @@ pub fn converted_from(given: &str, own: &str) -> Option<&'static str> {
 /// in words.
 pub fn accepted_answers_in(own: &str) -> Text {
     match own {
+        // Every metric without a unit is a count (instances, operations, sessions).
         "" => Text::new(
-            "a number such as 1,234.5 or 0.75, with nothing after it",
-            "1,234.5나 0.75처럼 뒤에 아무것도 붙이지 않은 숫자",
+            "a count such as 3 or 1,234, with nothing after it",
+            "3이나 1,234처럼 숫자만 쓰거나 `개`를 붙인 개수",
         ),
         "µs" | "ms" => Text::new(
             format!("a number such as 1,234.5, alone (in {own}) or followed by a time unit: `ns`, `µs` (or `us`), `ms` or `s`"),

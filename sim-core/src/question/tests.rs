@@ -534,10 +534,15 @@ fn a_numeric_answer_may_carry_only_its_questions_unit_or_another_time_unit() {
     assert!(count.check("12"));
     assert_eq!(count.read_number("12 ops/s"), None);
     assert_eq!(count.read_number("15.7만"), None);
+    // A count with the Korean counter (a student's "1개" VMs stopped); on no other unit.
+    assert_eq!(count.read_number("12개"), Some(12.0));
+    assert_eq!(count.read_number("12 개"), Some(12.0));
+    assert_eq!(exits.read_number("12개"), None);
     assert!(count
         .accepted_answers()
         .get("en")
         .contains("nothing after it"));
+    assert!(count.accepted_answers().get("ko").contains("`개`"));
     assert!(us.accepted_answers().get("ko").contains("`µs`"));
 }
 

@@ -391,10 +391,9 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                         counted(v.sessions, "session")
                     ));
                     ko.push(format!(
-                        "{} ms에 {}에서 {}: 세션 {}개 중 {}개 종료",
+                        "{} ms에 {}: 세션 {}개 중 {}개 종료",
                         f.at_ms,
-                        f.failed.ko,
-                        f.kind.name_ko(),
+                        fault_where_ko(f),
                         v.sessions,
                         v.sessions_dropped
                     ));
@@ -410,10 +409,9 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     counted(f.ops_lost, "op")
                 ));
                 ko.push(format!(
-                    "{} ms에 {}에서 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
+                    "{} ms에 {}: 인스턴스 {n}개 중 {}개 중단, 연산 {}개 손실",
                     f.at_ms,
-                    f.failed.ko,
-                    f.kind.name_ko(),
+                    fault_where_ko(f),
                     f.stopped.len(),
                     f.ops_lost
                 ));
@@ -457,7 +455,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                         "a kernel panic from one instance reaches {reach} of {n}"
                     ));
                     ko.push(format!(
-                        "한 인스턴스의 커널 패닉이 {n}개 중 {reach}개에 영향"
+                        "한 인스턴스가 일으킨 커널 패닉이 {n}개 중 {reach}개에 영향"
                     ));
                 }
             }
@@ -661,6 +659,18 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
     (en, ko)
 }
 
+/// A fault and where it struck, in Korean: a kernel panic in the kernel it struck ("공유된
+/// 호스트 커널에서 커널 패닉"); a hypervisor's or the server's failure by itself ("서버 전체
+/// 장애", not "서버 전체에서 서버 장애": a student's review).
+fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
+    use crate::isolation::FaultKind;
+    match f.kind {
+        FaultKind::ServerFailure => "서버 전체 장애".to_string(),
+        FaultKind::HypervisorFailure => f.kind.name_ko().to_string(),
+        _ => format!("{}에서 {}", f.failed.ko, f.kind.name_ko()),
+    }
+}
+
 fn fmt_count(n: u64) -> String {
     if n == u64::MAX {
         "∞".to_string()
@@ -707,10 +717,20 @@ fn density_text(
         } else {
             ("", "")
         };
+        // Decimals enough to read above the vCPUs ("2.00 cores, more than its 2 vCPUs"
+        // read as a contradiction to a student).
+        let needed = b.needed_percent / 100.0;
+        let mut decimals = 2;
+        while decimals < 6
+            && format!("{needed:.decimals$}").parse::<f64>() == Ok(f64::from(b.vcpus))
+        {
+            decimals += 1;
+        }
+        let needed = format!("{needed:.decimals$}");
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: at this run's cost per operation, keeping up with native would take {:.2} cores, more than its {} vCPU{} can run: with them busy, its CPU allows at most about {:.1}% of native's pace (the performance row measures the pace it reaches, waits for its devices included) and it uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace{zero_en})",
+            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: at this run's cost per operation, keeping up with native would take {} cores, more than its {} vCPU{} can run: with them busy, its CPU allows at most about {:.1}% of native's pace (the performance row measures the pace it reaches, waits for its devices included) and it uses {:.2} cores, and the host's cores up to the utilization ceiling, {:.1} cores, hold {} at that pace{zero_en})",
             l.footprint_mib,
-            b.needed_percent / 100.0,
+            needed,
             b.vcpus,
             if b.vcpus == 1 { "" } else { "s" },
             b.pace_percent,
@@ -719,9 +739,9 @@ fn density_text(
             fmt_count(l.density_cpu),
         );
         ko += &format!(
-            " (메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB입니다. CPU 기준으로는 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {:.2}개가 필요한데, 이는 vCPU {}개가 실행할 수 있는 것보다 많습니다. 그래서 vCPU가 모두 바빠도 CPU로는 네이티브 속도의 약 {:.1}%까지만 낼 수 있고(실제로 내는 속도는 장치를 기다리는 시간까지 포함해 성능 행이 측정합니다) 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
+            " (메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB입니다. CPU 기준으로는 이번 실행의 연산당 비용으로 네이티브 속도를 내려면 코어 {}개가 필요한데, 이는 vCPU {}개가 실행할 수 있는 것보다 많습니다. 그래서 vCPU가 모두 바빠도 CPU로는 네이티브 속도의 약 {:.1}%까지만 낼 수 있고(실제로 내는 속도는 장치를 기다리는 시간까지 포함해 성능 행이 측정합니다) 코어 {:.2}개를 쓰며, 사용 상한까지의 코어 {:.1}개에는 그 속도로 {}개가 들어갑니다{zero_ko})",
             l.footprint_mib,
-            b.needed_percent / 100.0,
+            needed,
             b.vcpus,
             b.pace_percent,
             l.cpu_per_instance_percent / 100.0,

@@ -567,6 +567,7 @@ fn input(
     disabled: bool,
     label: &dyn Fn(&str) -> String,
     tolerance: bool,
+    not_a_number: bool,
 ) -> Html {
     let id = format!("cq-{}", q.id);
     // Named by the question's prompt (`prompt_id`), as the Questions tab names its answers.
@@ -575,16 +576,23 @@ fn input(
         // The unit beside the box: "57.7" for 57.7 %, not 0.577.
         let unit = format!("{id}-unit");
         let hint = tolerance_id(q);
-        let described = match (q.unit.is_empty(), tolerance) {
-            (true, false) => None,
-            (false, false) => Some(unit.clone()),
-            (true, true) => Some(hint.clone()),
-            (false, true) => Some(format!("{unit} {hint}")),
-        };
+        // An answer asked again (not a number) is marked invalid and described by the note
+        // that says why, which a screen reader then reads with the box.
+        let status = format!("{id}-status");
+        let described: Vec<&str> = [
+            (!q.unit.is_empty()).then_some(unit.as_str()),
+            tolerance.then_some(hint.as_str()),
+            not_a_number.then_some(status.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let described = (!described.is_empty()).then(|| described.join(" "));
         html! {
             <span class="answer-box">
                 <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
                     aria-labelledby={prompt} aria-describedby={described}
+                    aria-invalid={not_a_number.then_some("true")}
                     onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id))}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
@@ -861,7 +869,7 @@ fn step_view(props: &CourseProps) -> Html {
                         Lang::En => format!(" ({} {})", q.points, t(lang, "course.points.many")),
                     } }</span>
                 </p>
-                { input(lang, q, &value, set(q.id.clone()), locked, &label, accepts.is_some()) }
+                { input(lang, q, &value, set(q.id.clone()), locked, &label, accepts.is_some(), saved.is_none() && not_numbers.contains_key(&q.id)) }
                 // Kept once answered (aria-disabled, clicks ignored), not taken away: the
                 // keyboard's and a screen reader's place stays on it, beside the verdict.
                 // It says the answer is final (one try, unlike the library's Check).

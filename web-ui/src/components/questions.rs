@@ -632,7 +632,15 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 let hint = (q.kind == QuestionKind::Numeric && !is_revealed).then(|| format!("{id}-hint"));
                 let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
                     let cb = set_answer.clone();
-                    html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()} aria-describedby={hint.clone()}
+                    // Asked again (not a number): marked invalid, described by the note too.
+                    let not_a_number = checked.get(&i) == Some(&None) && !given.trim().is_empty();
+                    let described = match (&hint, not_a_number) {
+                        (Some(h), true) => Some(format!("{h} {id}-status")),
+                        (None, true) => Some(format!("{id}-status")),
+                        (h, false) => h.clone(),
+                    };
+                    html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()} aria-describedby={described}
+                        aria-invalid={not_a_number.then_some("true")}
                         onkeydown={enter_clicks(format!("{id}-check"))}
                         oninput={move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} /> }
                 } else {
@@ -814,8 +822,8 @@ mod tests {
         );
         assert!(number_hint(Lang::Ko, "/s").contains("`회/초` 또는 `/s`"));
         assert!(!number_hint(Lang::En, "/s").contains(" or "));
-        // No unit: nothing may follow the number.
-        assert!(number_hint(Lang::Ko, "").starts_with("숫자만 입력하세요"));
+        // No unit, a count: nothing may follow the number but, in Korean, the counter 개.
+        assert!(number_hint(Lang::Ko, "").starts_with("개수를 숫자로 입력하세요(예: 3 또는 3개)"));
         assert!(number_hint(Lang::En, "").ends_with("with nothing after it."));
         // No particle glued to a unit: the unit is followed by the word 단위 in Korean.
         for unit in ["MiB", "ops/s", "kbit/s"] {

@@ -404,7 +404,7 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
         // What a lossy link did, which the percentiles hide when few updates lose a packet
         // (an instructor's review).
         { for vdis.iter().filter(|(_, v)| v.loss_percent > 0.0).map(|&(p, v)| html! {
-            <p class="hint desktop-loss">{ t(lang, "desktop.loss")
+            <p class="hint desktop-loss">{ t(lang, if crate::sim::desktop::protocol::ProtocolParams::of(v.protocol).transport == crate::sim::desktop::protocol::Transport::Udp { "desktop.loss" } else { "desktop.loss_tcp" })
                 .replacen("{}", &labels::platform(lang, p), 1)
                 .replacen("{}", &crate::num::fixed(v.loss_percent, 2), 1)
                 .replacen("{}", &fmt_num(v.packets_lost as f64), 1)

@@ -270,6 +270,17 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 }
             }
             c.progress.committed.push(step.id.clone());
+            // The step's own setup runs, whatever a slider was moved to before the commit
+            // (a reviewer's host cores moved to 2 ran, and the step's answers then waited
+            // for "its" settings): the predictions are about this setup.
+            if let Some(input) = s.course.as_ref().and_then(|c| c.step_input()) {
+                if *s.text != *input.text || s.knobs != input.knobs {
+                    let index = builtin::index_of(&input.file, &input.text);
+                    s.load(index, input.file, input.text.to_string());
+                    s.knobs = input.knobs;
+                    s.revalidate();
+                }
+            }
             s.start_run_if_valid();
         }
         CourseAction::Submit { question, answer } => {

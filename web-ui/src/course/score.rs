@@ -571,6 +571,31 @@ mod tests {
     }
 
     #[test]
+    fn a_slider_moved_before_the_commit_is_set_back_to_the_steps_setup() {
+        use yew::Reducible as _;
+        let s = started_two_steps();
+        let own = s.knobs.clone();
+        let mut moved = own.clone();
+        moved.host_cores = Some(2);
+        let mut s = Rc::new(s)
+            .reduce(crate::state::Action::SetKnobs(moved))
+            .as_ref()
+            .clone();
+        assert_eq!(s.knobs.host_cores, Some(2));
+        reduce(
+            &mut s,
+            CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),
+        );
+        // The run is of the step's own setup: its answers are ready once it ends.
+        assert_eq!(s.knobs, own);
+        assert!(s.is_running());
+        assert_eq!(
+            s.course.as_ref().unwrap().not_ready(&s),
+            Some(NotReady::Running)
+        );
+    }
+
+    #[test]
     fn an_answer_that_is_not_a_number_is_asked_again_not_graded() {
         let mut s = started_two_steps();
         reduce(
