@@ -555,20 +555,33 @@ fn prompt_id(q: &QuestionView) -> String {
     format!("cq-{}-prompt", q.id)
 }
 
+/// How an answer input is shown.
+#[derive(Clone, Copy)]
+struct InputState {
+    /// Locked: answered, or a prediction committed.
+    disabled: bool,
+    /// A note on what a numeric question accepts (`tolerance_id`) is shown, which then
+    /// describes the box with its unit.
+    tolerance: bool,
+    /// The answer typed was asked again (not a number): the box is invalid, described by
+    /// the note that says why.
+    not_a_number: bool,
+}
+
 /// An answer input: radio buttons for a choice, a text field for a number.
-///
-/// `tolerance`: whether a note on what a numeric question accepts (`tolerance_id`) is
-/// shown, which then describes the box with its unit.
 fn input(
     lang: Lang,
     q: &QuestionView,
     value: &str,
     on: Callback<String>,
-    disabled: bool,
     label: &dyn Fn(&str) -> String,
-    tolerance: bool,
-    not_a_number: bool,
+    shown: InputState,
 ) -> Html {
+    let InputState {
+        disabled,
+        tolerance,
+        not_a_number,
+    } = shown;
     let id = format!("cq-{}", q.id);
     // Named by the question's prompt (`prompt_id`), as the Questions tab names its answers.
     let prompt = prompt_id(q);
@@ -869,7 +882,11 @@ fn step_view(props: &CourseProps) -> Html {
                         Lang::En => format!(" ({} {})", q.points, t(lang, "course.points.many")),
                     } }</span>
                 </p>
-                { input(lang, q, &value, set(q.id.clone()), locked, &label, accepts.is_some(), saved.is_none() && not_numbers.contains_key(&q.id)) }
+                { input(lang, q, &value, set(q.id.clone()), &label, InputState {
+                    disabled: locked,
+                    tolerance: accepts.is_some(),
+                    not_a_number: saved.is_none() && not_numbers.contains_key(&q.id),
+                }) }
                 // Kept once answered (aria-disabled, clicks ignored), not taken away: the
                 // keyboard's and a screen reader's place stays on it, beside the verdict.
                 // It says the answer is final (one try, unlike the library's Check).
