@@ -1,13 +1,13 @@
 //! [`JobKey`]: everything a job of a run reads, as canonical bytes, so that a caller may
 //! keep a finished job's outcome and give it to a later run's job with an equal key
 //! instead of simulating it again (the page does this when a slider changes only what
-//! some jobs read). A job is a pure function of its machine's [`MachineSpec`] (and of the
+//! some jobs read). A job is a pure function of its machine's `MachineSpec` (and of the
 //! reference mode, which does not change results but is keyed anyway): two jobs with
 //! equal keys produce the same outcome, bit for bit.
 //!
 //! The key is the spec written field by field (every struct taken apart without `..`, so
 //! a new field does not compile until it is keyed; the serializable parts through serde,
-//! in [`binary_form`]'s lossless form with tagged fields: integers and float bits, lengths,
+//! in `binary_form`'s lossless form with tagged fields: integers and float bits, lengths,
 //! variant indices), never a hash: equal keys mean equal inputs, with no collisions.
 //!
 //! One normalization: a platform that is not a VM (native, container) never takes a

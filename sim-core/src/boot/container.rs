@@ -1,6 +1,6 @@
 //! A container's start-up as work on the host kernel: the system calls, page faults and
 //! disk reads of creating its namespaces, its cgroup and its root file system, and of
-//! exec'ing its process, each costed by its path ([`PathBuilder::op_path`]).
+//! exec'ing its process, each costed by its path (`PathBuilder::op_path`).
 //!
 //! Nothing traps: a container runs on the host's own kernel, so every operation takes the
 //! native path, plus the container engine's accounting for what runs inside the new cgroup

@@ -1,6 +1,6 @@
 //! Boot as work through the stack: what a firmware, a guest kernel and its init do besides
 //! computing (page faults, page-table writes, port I/O and MMIO probes), each operation
-//! costed by the stack's own path ([`PathBuilder::op_path`]).
+//! costed by the stack's own path (`PathBuilder::op_path`).
 //!
 //! The start-up figures of [`CostTable`] (`firmware_boot_us`, `linux_kernel_boot_us`, ...)
 //! are CPU time on bare metal. On a stack, every operation of the boot costs what its path

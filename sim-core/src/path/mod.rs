@@ -27,7 +27,7 @@ mod tests;
 use io::Device;
 
 /// Guest timer frequency (CONFIG_HZ=250, a common Linux default): the machine's ticks, and
-/// the exits they bound a guest's run with (see [`PathBuilder::mean_run_between_exits`]).
+/// the exits they bound a guest's run with (see `PathBuilder::mean_run_between_exits`).
 pub const GUEST_TICK_HZ: u64 = 250;
 
 /// The host clock a builder assumes until [`PathBuilder::with_clock_mhz`] (or

@@ -257,13 +257,16 @@ impl QuestionAnswer {
             .collect()
     }
 
-    /// A student's answer to a numeric question read as a number ([`parse_number`]), if
-    /// it is one followed by nothing or by the question's own unit (`%` for a percentage;
-    /// `us` or `μs` for `µs`): "14 ms" answers a question in ms, not one in µs. `None`
-    /// for anything else, which is not a wrong answer but one to ask again
+    /// A student's answer to a numeric question read as a number ([`parse_number`]), in
+    /// the question's unit, if it is one followed by nothing, by the question's own unit
+    /// (`%`, also `퍼센트`, for a percentage; `us` or `μs` for `µs`; `개` after a count), or,
+    /// for a time, by another time unit, converted in decimal ([`read_number_in`]: "14 ms"
+    /// to a question in µs reads 14000, "5초" 5000000). `None` for anything else ("230ms"
+    /// to a question in %), which is not a wrong answer but one to ask again
     /// ([`Self::accepted_answers`] says what is read).
     ///
     /// [`parse_number`]: super::parse_number
+    /// [`read_number_in`]: super::read_number_in
     pub fn read_number(&self, given: &str) -> Option<f64> {
         read_number_in(given, self.metric.unit())
     }

@@ -710,7 +710,7 @@ impl Runner {
     /// whose job read other inputs than this runner's job of that index, or of an index it
     /// does not have, or whose figures have another shape than that job's would
     /// ([`SimError::JobMismatch`]: the outcome carries a fingerprint of its job's inputs,
-    /// and [`crate::machine::MachineOutcome::fits`] checks its shape). Given again for the same job, the later replaces the earlier, whose
+    /// and `MachineOutcome::fits` checks its shape). Given again for the same job, the later replaces the earlier, whose
     /// events no longer count.
     pub fn complete_outcome(&mut self, job: JobOutcome) -> Result<(), SimError> {
         let index = job.index;
