@@ -297,13 +297,24 @@ impl Course {
 
     /// What the page must run for the current step: its scenario text and the variant.
     pub fn step_input(&self) -> Option<RunInput> {
+        self.input_of(self.progress.step)
+    }
+
+    /// What the page ran for the last step, once the assignment is finished (its final page
+    /// shows beside that step's scenario and result).
+    pub fn last_step_input(&self) -> Option<RunInput> {
+        self.input_of(self.a().steps.len().checked_sub(1)?)
+    }
+
+    /// The scenario text and the student's variant of step `index`.
+    fn input_of(&self, index: usize) -> Option<RunInput> {
         let a = self.a();
-        let step = a.steps.get(self.progress.step)?;
+        let step = a.steps.get(index)?;
         let file = match &step.source {
             StepSource::Library(name) => name.clone(),
             StepSource::Embedded => format!("{}#{}", a.file_name, step.id),
         };
-        let adj = a.variant(self.progress.step, self.student()).adjustments();
+        let adj = a.variant(index, self.student()).adjustments();
         Some(RunInput {
             file,
             text: Rc::from(step.scenario.source()),

@@ -111,7 +111,22 @@ fn show_step(s: &mut State) {
     let Some(course) = s.course.as_mut() else {
         return;
     };
-    if course.student().is_none() || course.finished() {
+    if course.student().is_none() {
+        return;
+    }
+    if course.finished() {
+        // Reopened after the last step ("이어 하기"): the final page shows beside the last
+        // step's scenario and result, not the scenario the page opened with (a student's
+        // review). Just finished, the page shows them already.
+        if let Some(input) = course.last_step_input() {
+            if *s.text != *input.text {
+                let index = builtin::index_of(&input.file, &input.text);
+                s.load(index, input.file, input.text.to_string());
+                s.knobs = input.knobs;
+                s.revalidate();
+                s.start_run_if_valid();
+            }
+        }
         return;
     }
     let Some(input) = course.step_input() else {

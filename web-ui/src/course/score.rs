@@ -571,6 +571,25 @@ mod tests {
     }
 
     #[test]
+    fn a_finished_assignment_reopened_shows_its_last_steps_scenario() {
+        let mut s = started_two_steps();
+        reduce(&mut s, CourseAction::GoTo(2));
+        let c = s.course.as_ref().unwrap();
+        assert!(c.finished());
+        let last = c.last_step_input().expect("a last step");
+        // The page opened with another scenario (resumed from the library's list).
+        s.load(
+            None,
+            "other.toml".into(),
+            "[scenario]\nname = \"other\"\n".into(),
+        );
+        reduce(&mut s, CourseAction::GoTo(2));
+        assert_eq!(*s.text, *last.text);
+        assert_eq!(s.knobs, last.knobs);
+        assert!(s.is_running());
+    }
+
+    #[test]
     fn a_slider_moved_before_the_commit_is_set_back_to_the_steps_setup() {
         use yew::Reducible as _;
         let s = started_two_steps();
