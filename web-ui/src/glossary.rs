@@ -588,8 +588,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "전가상화 (full virtualization)",
         name_en: "full virtualization",
         forms: &["full virtualization", "fully virtualized", "전가상화"],
-        ko: "진짜 하드웨어 위에 있다고 믿는 수정하지 않은 게스트 OS를 바이너리 변환이나 하드웨어 지원으로 실행하는 것입니다. 장치는 보통 에뮬레이션 장치입니다. 반가상화 드라이버만 설치하면(이 페이지의 io = \"paravirtual\") I/O 경로는 반가상화가 되고 CPU는 전가상화 그대로입니다: 하이브리드에 가까워진 구성입니다.",
-        en: "Running an unmodified guest OS, which believes it has real hardware, by binary translation or hardware assist, usually with emulated devices. Given paravirtual drivers only (io = \"paravirtual\" on this page), its I/O path is paravirtual while its CPU stays fully virtualized: most of the way to hybrid.",
+        ko: "진짜 하드웨어 위에 있다고 믿는 수정하지 않은 게스트 OS를 바이너리 변환이나 하드웨어 지원으로 실행하는 것입니다. 장치는 보통 에뮬레이션 장치입니다. 반가상화 드라이버만 설치하면(이 페이지의 io = \"paravirtual\") I/O 경로는 반가상화가 되고 CPU는 전가상화 그대로입니다. 개요 문서가 말하는 하이브리드 가상화(게스트의 일부, 곧 드라이버만 수정)이며, 이 페이지의 technique = \"hybrid\"는 CPU 쪽 반가상화 enlightenment까지 더합니다.",
+        en: "Running an unmodified guest OS, which believes it has real hardware, by binary translation or hardware assist, usually with emulated devices. Given paravirtual drivers only (io = \"paravirtual\" on this page), its I/O path is paravirtual while its CPU stays fully virtualized: hybrid virtualization in the course document's sense (a guest modified in part, its drivers); technique = \"hybrid\" on this page also adds the CPU side's paravirtual enlightenments.",
     },
     Term {
         id: "hardware-assist",
@@ -771,8 +771,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "Type 2 하이퍼바이저",
         name_en: "type 2 hypervisor",
         forms: &["type 2 hypervisor", "type-2 hypervisor", "type 2", "type-2", "Type 2 하이퍼바이저"],
-        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox). 이 시뮬레이터가 모델로 삼는 고전적인 설계에서는 그 드라이버에 닿으려면 world switch가 필요합니다.",
-        en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox); in the classic design this simulator models, reaching those drivers takes world switches.",
+        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox, Parallels Desktop). 이 시뮬레이터가 모델로 삼는 고전적인 설계에서는 그 드라이버에 닿으려면 world switch가 필요합니다.",
+        en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox, Parallels Desktop); in the classic design this simulator models, reaching those drivers takes world switches.",
     },
     Term {
         id: "cgroup",
