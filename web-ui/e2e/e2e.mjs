@@ -965,9 +965,17 @@ await step('a share link reproduces the run', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(Math.min(1, builtin.length - 1))));
   await afterRun(page, () => setSlider(page, '#k-instances, #k-instances-0', 'ArrowRight'));
   const expected = await measuredText(page);
-  await page.click('#share');
+  await page.focus('#share');
+  await page.keyboard.press('Enter');
   shareUrl = page.url();
   assert(shareUrl.includes('#s='), `share link in the address bar: ${shareUrl}`);
+  // Its notice closes with Escape on its button, and the focus goes back to Share (it
+  // fell to the page).
+  await page.waitForSelector('p.notice button.link', { timeout: 5000 });
+  await page.focus('p.notice button.link');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('p.notice:not(.loading)'), null, { timeout: 5000 });
+  assert(await page.evaluate(() => document.activeElement?.id) === 'share', 'the focus is back on Share once its notice closes');
   const other = await newPage(shareUrl);
   await waitDone(other);
   const got = await measuredText(other);
@@ -1540,7 +1548,7 @@ await step('the step-through walks one VM exit on two platforms, in English and 
       await page.keyboard.press('Home');
       await kindIs(w.first);
       assert((await page.textContent('#trap-next')).includes(w.next), `next button in ${lang}`);
-      assert(await page.isDisabled('#trap-prev'), 'previous is disabled on the first phase');
+      assert(await page.getAttribute('#trap-prev', 'aria-disabled') === 'true', 'previous is disabled on the first phase');
       // The button (touch) moves to the exit: the CPU saves the guest into the VMCS.
       await page.click('#trap-next');
       await kindIs(w.exit);
@@ -1551,7 +1559,14 @@ await step('the step-through walks one VM exit on two platforms, in English and 
       await kindIs(w.decode);
       await page.keyboard.press('End');
       await kindIs(w.entry);
-      assert(await page.isDisabled('#trap-next'), 'next is disabled on the last phase');
+      assert(await page.getAttribute('#trap-next', 'aria-disabled') === 'true', 'next is disabled on the last phase');
+      // Enter on Next at the last phase keeps the focus there (a disabled button dropped it
+      // to the page) and changes nothing.
+      await page.focus('#trap-next');
+      await page.keyboard.press('Enter');
+      await kindIs(w.entry);
+      assert(await page.evaluate(() => document.activeElement?.id) === 'trap-next', 'the focus stays on Next at the last phase');
+      await page.focus('#trap-current');
       // smoke.toml's host is a Sandy Bridge: exit + entry = the 784-cycle round trip.
       const entry = await cycles();
       assert(exit + entry === 784, `${platform}: exit ${exit} + entry ${entry} != 784`);

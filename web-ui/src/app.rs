@@ -47,6 +47,33 @@ pub fn app() -> Html {
         State::new(Lang::initial(&hash), share::from_hash(&hash))
     });
     let one_column = use_one_column();
+    // The element that had the focus when the notice appeared (the share button, the
+    // editor's Open file...): closing the notice gives the focus back to it, not to the
+    // page (a keyboard reviewer's focus fell to <body> with the notice's button).
+    let focus_before_notice = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    {
+        let kept = focus_before_notice.clone();
+        use_effect_with(state.notice.is_some(), move |&shown| {
+            use wasm_bindgen::JsCast;
+            *kept.borrow_mut() = if shown {
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            } else {
+                None
+            };
+        });
+    }
+    let close_notice = {
+        let (dispatch, kept) = (state.dispatcher(), focus_before_notice.clone());
+        Callback::from(move |()| {
+            dispatch.dispatch(Action::Notice(None));
+            if let Some(el) = kept.borrow_mut().take().filter(|e| e.is_connected()) {
+                let _ = el.focus();
+            }
+        })
+    };
 
     // Keep <html lang> in step with the chosen language.
     {
@@ -343,9 +370,13 @@ pub fn app() -> Html {
                 // The text in one box beside the close button (each code span and piece of
                 // text had been a flex item of its own: a column each), its lines kept (an
                 // assignment's errors, one a line).
-                <p class="notice" role="status">
+                // Escape on its close button closes it too.
+                <p class="notice" role="status" onkeydown={{
+                    let close = close_notice.clone();
+                    move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) }
+                }}>
                     <span>{ crate::components::with_code(notice) }</span>
-                    <button class="link" onclick={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Notice(None)) }}
+                    <button class="link" onclick={{ let close = close_notice.clone(); move |_| close.emit(()) }}
                         aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 </p>
             }

@@ -218,9 +218,12 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 </span>
             </div>
             <div class="trap-nav">
-                <button id="trap-prev" class="trap-button" disabled={trap.phase == 0} onclick={go(TrapMove::Previous)}>{ t(lang, "trap.prev") }</button>
+                // aria-disabled, not disabled, at either end: a disabled button loses the
+                // focus that pressed it, which then fell to the page (a keyboard reviewer's
+                // Enter at the last phase). A move past an end changes nothing.
+                <button id="trap-prev" class="trap-button" aria-disabled={(trap.phase == 0).then_some("true")} onclick={go(TrapMove::Previous)}>{ t(lang, "trap.prev") }</button>
                 <span id="trap-position" class="trap-position">{ position }</span>
-                <button id="trap-next" class="trap-button primary" disabled={trap.phase + 1 >= n} onclick={go(TrapMove::Next)}>{ t(lang, "trap.next") }</button>
+                <button id="trap-next" class="trap-button primary" aria-disabled={(trap.phase + 1 >= n).then_some("true")} onclick={go(TrapMove::Next)}>{ t(lang, "trap.next") }</button>
             </div>
             <p class="hint">{ t(lang, "trap.help") }</p>
             <div class="trap-body">
