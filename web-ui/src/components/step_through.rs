@@ -222,7 +222,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 // focus that pressed it, which then fell to the page (a keyboard reviewer's
                 // Enter at the last phase). A move past an end changes nothing.
                 <button id="trap-prev" class="trap-button" aria-disabled={(trap.phase == 0).then_some("true")} onclick={go(TrapMove::Previous)}>{ t(lang, "trap.prev") }</button>
-                <span id="trap-position" class="trap-position">{ position }</span>
+                <span id="trap-position" class="trap-position">{ position.clone() }</span>
                 <button id="trap-next" class="trap-button primary" aria-disabled={(trap.phase + 1 >= n).then_some("true")} onclick={go(TrapMove::Next)}>{ t(lang, "trap.next") }</button>
             </div>
             <p class="hint">{ t(lang, "trap.help") }</p>
@@ -231,6 +231,9 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     <div id="trap-current" class="trap-current" tabindex="0" aria-live="polite"
                         style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
                         <p class="trap-head">
+                            // The position, said with the phase (it is shown above, outside
+                            // this live region: a screen reader heard the phase, not which).
+                            <span class="sr-only">{ format!("{position}. ") }</span>
                             <strong id="trap-kind">{ phase.kind.label(lang.core()) }</strong>
                             { " · " }{ labels::layer_on(lang, phase.layer, own.kind) }
                             if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e, r.vendor()) }</span> }
