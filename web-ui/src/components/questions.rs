@@ -698,7 +698,8 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         }
                         { input }
                         <div class="row">
-                            <button id={format!("{id}-check")} onclick={on_check}>{ t(lang, "questions.check") }</button>
+                            // Which question it checks, said with its name ("Check" alone, out of context).
+                            <button id={format!("{id}-check")} onclick={on_check} aria-describedby={format!("{id}-prompt")}>{ t(lang, "questions.check") }</button>
                             <button class="link" onclick={on_reveal} aria-expanded={is_revealed.to_string()}
                                 aria-controls={format!("{id}-answer")}>{ t(lang, "questions.reveal") }</button>
                         </div>
