@@ -693,6 +693,13 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   assert(focus === 'k-memory-field', `focus after the typed error: ${focus}`);
   await afterRun(page, () => page.click('#k-memory-error button.link'));
   assert(await page.inputValue('#k-memory-field') !== EVIL, 'the way back shows the scenario value in the field');
+  // Text being typed in the field (not yet entered) stays through a run that ends meanwhile
+  // (each render wrote the value back over it).
+  const shownNow = await page.inputValue('#k-memory-field');
+  await page.$eval('#k-memory-field', (e) => { e.value = '12345'; });
+  await afterRun(page, () => setSlider(page, '#k-exit', 'ArrowRight'));
+  assert(await page.inputValue('#k-memory-field') === '12345', `typed text after a run ended: ${await page.inputValue('#k-memory-field')}`);
+  await page.$eval('#k-memory-field', (e, v) => { e.value = v; }, shownNow);
   // Under the slider's least (64 MiB) the page answers in MiB, not sim-core's GiB.
   const shownBefore = await page.inputValue('#k-memory-field');
   await page.fill('#k-memory-field', '16');

@@ -78,6 +78,27 @@ fn slider(p: &SliderProps) -> Html {
     // may set a value beyond the range a hand moves it in (a 100 MHz clock).
     let v = p.value.unwrap_or(p.baseline);
     let (min, max) = (p.min.min(v), p.max.max(v));
+    // The field's text is set when what it shows changes, not on every render: a render
+    // for anything else (a run's end) wrote the value back over what was being typed (a
+    // fill lost in the e2e's memory step).
+    let field_ref = use_node_ref();
+    {
+        let shown = p.field.as_ref().map(|f| {
+            f.text
+                .as_ref()
+                .map_or_else(|| v.to_string(), |t| t.to_string())
+        });
+        let field_ref = field_ref.clone();
+        use_effect_with(shown, move |shown| {
+            if let (Some(shown), Some(input)) =
+                (shown, field_ref.cast::<web_sys::HtmlInputElement>())
+            {
+                if input.value() != *shown {
+                    input.set_value(shown);
+                }
+            }
+        });
+    }
     let out_id = format!("{}-out", p.id);
     let err_id = format!("{}-error", p.id);
     let described = if p.error.is_some() {
@@ -122,12 +143,12 @@ fn slider(p: &SliderProps) -> Html {
                 cb.emit(step_field(now, up, step, lo, hi).to_string());
             })
         };
-        let shown = f.text.clone().unwrap_or_else(|| v.to_string().into());
         html! {
             <>
                 // Narrow (style.css: `.slider input.slider-number`); on a phone the control takes a whole row.
-                <input type="text" inputmode="numeric" class="slider-number" id={field_id}
-                    value={shown} {onchange} {onkeydown} aria-label={f.label.clone()}
+                // Its text is set by the effect above, when what it shows changes.
+                <input type="text" inputmode="numeric" class="slider-number" id={field_id} ref={field_ref.clone()}
+                    {onchange} {onkeydown} aria-label={f.label.clone()}
                     aria-describedby={p.error.is_some().then(|| err_id.clone())}
                     aria-invalid={p.error.is_some().then_some("true")} autocomplete="off" spellcheck="false" />
                 <span class="unit" aria-hidden="true">{ f.unit.clone() }</span>
