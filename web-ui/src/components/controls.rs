@@ -159,7 +159,10 @@ fn slider(p: &SliderProps) -> Html {
         <div class={classes!("slider", p.error.is_some().then_some("bad"))}>
             <label for={p.id.clone()}>
                 <span>{ p.label.clone() }</span>
-                <output id={out_id.clone()} for={p.id.clone()}>
+                // Not a live region of its own (an <output> is one by default): the slider
+                // says its new value itself, and this text describes it (a keyboard
+                // reviewer heard each move twice).
+                <output id={out_id.clone()} for={p.id.clone()} aria-live="off">
                     if let (None, Some(text)) = (p.value, &p.default_text) {
                         { text.clone() }
                     } else {
