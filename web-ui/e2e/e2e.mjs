@@ -1443,6 +1443,37 @@ await step('results say they are stale after Open file and after an edit, and Ru
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after running the edit');
 });
 
+await step('a text edited here that the library list replaces (the arrow keys pick each scenario they pass) is kept and comes back', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const mine = '[scenario]\nname = "my-lab"\nduration_ms = 10\n';
+    await setEditorText(p, mine);
+    assert(!(await p.$('#draft-note')), 'a draft offered before anything replaced the text');
+    await p.focus('#scenario-select');
+    await p.keyboard.press('ArrowDown');
+    await p.waitForSelector('#draft-note');
+    await p.keyboard.press('ArrowDown');
+    await waitDone(p);
+    const note = (await p.textContent('#draft-note')).trim();
+    assert(/ opened: the text you edited here is kept\.Bring it back×$/.test(note), `note: ${note}`);
+    await p.click('#draft-restore');
+    const text = await p.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+    assert(text === mine, `the editor holds ${JSON.stringify(text)}`);
+    assert(!(await p.$('#draft-note')), 'the note stays once the text is back');
+    assert(await p.evaluate(() => document.activeElement.id) === 'scenario-select', 'the focus went back to the list');
+    // Pasted over a library text: "unsaved text" again, not the library file's name.
+    assert((await p.textContent('.card.editor h2 .file')) === 'unsaved text', `the editor's file: ${await p.textContent('.card.editor h2 .file')}`);
+    // Dismissed, it is gone.
+    await p.keyboard.press('ArrowDown');
+    await p.waitForSelector('#draft-note');
+    await p.click('#draft-note button[aria-label="Forget the edited text"]');
+    assert(!(await p.$('#draft-note')), 'the note stays once dismissed');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('Open file refuses a file that is not UTF-8 in the CLI\'s words; a UTF-8 byte-order mark opens', async () => {
   const text = readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8');
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -2577,11 +2608,19 @@ await step('a column\'s ⓘ shows its note when clicked or tapped', async () => 
     await p.click(exits);
     await p.click('#column-help .column-help-close');
     assert((await p.textContent('#column-help')) === '', '× leaves the note open');
-    // Tab from an open note's ⓘ to the next control closes it (it stayed over the cells
-    // focus moved through: a keyboard review); Tab into the note keeps it.
+    // Tab from an open note's ⓘ goes to its × (it came after every heading's ⓘ: a
+    // keyboard review), Shift+Tab back; Tab from the × to the next heading's ⓘ closes the
+    // note (it stayed over the cells focus moved through).
     await p.click(b);
     await p.focus(b);
     await p.keyboard.press('Tab');
+    const focused = () => p.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert(await focused() === 'Close the column\'s note', `Tab from the ⓘ reached ${await focused()}`);
+    await p.keyboard.press('Shift+Tab');
+    assert(/^About the column Relative/.test(await focused()), `Shift+Tab from × reached ${await focused()}`);
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    assert(/^About the column /.test(await focused()) && !/Relative/.test(await focused()), `Tab from × reached ${await focused()}`);
     await p.waitForFunction(() => document.querySelector('#column-help').textContent === '');
     await p.click(exits);
     await p.focus('#column-help .column-help-close');

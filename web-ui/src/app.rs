@@ -281,7 +281,12 @@ pub fn app() -> Html {
             // The scenario open, or the one being fetched to replace it; none before an
             // assignment's Start (the scenario the page opened on is not the step's: the
             // list and the editor kept showing it, a student's review).
-            <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin).filter(|_| !before_start)} {on_select} />
+            <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin).filter(|_| !before_start)} {on_select}
+                draft={state.draft_to_offer().map(|d| ((!d.file_from_text).then(|| d.file.clone()), d.replaced_by.clone()))}
+                on_draft={{
+                    let d = state.dispatcher();
+                    Callback::from(move |restore: bool| d.dispatch(if restore { Action::RestoreDraft } else { Action::ForgetDraft }))
+                }} />
             // Before the student id, the parameters of the scenario the page opened on
             // have nothing to do with the assignment (as its results are not shown).
             if before_start {

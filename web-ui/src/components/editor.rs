@@ -274,9 +274,11 @@ pub fn editor(props: &EditorProps) -> Html {
                     </p>
                 }
             });
+            // A status, not an alert: it changes as the text is typed, and an alert broke
+            // into the reading at each keystroke that changed it (a keyboard reviewer).
             if errors.shown.len() == 1 && errors.more == 0 {
                 html! {
-                    <div id="editor-error" class="invalid" role="alert">
+                    <div id="editor-error" class="invalid" role="status">
                         <p>
                             <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
                             { format!(" — {}", place(first.line, first.column)) }
@@ -292,7 +294,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 // column, a link there.
                 let count = errors.shown.len() + errors.more;
                 html! {
-                    <div id="editor-error" class="invalid" role="alert">
+                    <div id="editor-error" class="invalid" role="status">
                         <p>
                             <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
                             { format!(" — {}", t(lang, "editor.errors").replace("{}", &count.to_string())) }

@@ -11,6 +11,12 @@ pub struct LibraryProps {
     pub lang: Lang,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
+    /// An edited text another replaced (`State::draft_to_offer`): its file (none for a
+    /// pasted text, whose name the page made up), and the file that replaced it.
+    #[prop_or_default]
+    pub draft: Option<(Option<String>, String)>,
+    /// Bring the draft back (`Action::RestoreDraft`), or dismiss it (`Action::ForgetDraft`).
+    pub on_draft: Callback<bool>,
 }
 
 #[function_component(Library)]
@@ -32,13 +38,23 @@ pub fn library(props: &LibraryProps) -> Html {
         "" => file.to_string(),
         title => format!("{title} — {file}"),
     };
+    // Either button goes with the note: the focus goes back to the list.
+    let draft_button = |restore: bool| {
+        let (cb, list) = (props.on_draft.clone(), shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(restore);
+            if let Some(el) = list.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        })
+    };
     let files: Vec<&str> = builtin::files().collect();
     let groups = builtin::course_groups(lang);
     html! {
         <section class="card library" id="library" aria-labelledby="library-h">
             <h2 id="library-h">{ t(lang, "library") }</h2>
             <label for="scenario-select" class="sr-only">{ t(lang, "library.pick") }</label>
-            <select id="scenario-select" ref={shown} {onchange}>
+            <select id="scenario-select" ref={shown.clone()} {onchange}>
                 if props.selected.is_none() {
                     <option value="" selected=true>{ "—" }</option>
                 }
@@ -51,6 +67,22 @@ pub fn library(props: &LibraryProps) -> Html {
                     </optgroup>
                 }) }
             </select>
+            if let Some((file, replaced_by)) = &props.draft {
+                // Picking another scenario (the arrow keys on the list pick each one they
+                // pass) or opening a file replaced text edited here: it is kept.
+                <p class="draft-note" role="status" id="draft-note">
+                    <span>{ crate::components::with_code(&crate::sim::text::particles(
+                        &match file {
+                            Some(file) => t(lang, "draft.kept").replacen("{file}", &format!("`{file}`"), 1),
+                            None => t(lang, "draft.kept_text").to_string(),
+                        }
+                        .replacen("{new}", &format!("`{replaced_by}`"), 1),
+                    )) }</span>
+                    <button id="draft-restore" onclick={draft_button(true)}>{ t(lang, "draft.restore") }</button>
+                    <button class="link" onclick={draft_button(false)}
+                        aria-label={t(lang, "draft.forget")}>{ "×" }</button>
+                </p>
+            }
         </section>
     }
 }

@@ -517,6 +517,52 @@ fn pick(lang: Lang, text: &Text) -> String {
     lang.pick(&text.ko, &text.en).to_string()
 }
 
+/// Tab (`e`) in the table's view while a heading's note is open: from its ⓘ to the
+/// note's ×; from the × to the next heading's ⓘ (Shift+Tab: back to the ⓘ). Anywhere
+/// else, and from the × after the last ⓘ, Tab goes on as the browser takes it.
+fn tab_through_note(e: &KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(view) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let find = |selector: &str| {
+        view.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let (Some(opener), Some(closer)) = (
+        find("button.col-help[aria-expanded='true']"),
+        find("#column-help .column-help-close"),
+    ) else {
+        return;
+    };
+    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    let is = |el: &web_sys::HtmlElement| target.as_ref() == Some(el.unchecked_ref());
+    let to = if is(&opener) && !e.shift_key() {
+        Some(closer)
+    } else if is(&closer) && e.shift_key() {
+        Some(opener)
+    } else if is(&closer) {
+        let buttons = view.query_selector_all("button.col-help").ok();
+        let all: Vec<web_sys::HtmlElement> = (0..buttons.as_ref().map_or(0, |b| b.length()))
+            .filter_map(|i| buttons.as_ref()?.item(i)?.dyn_into().ok())
+            .collect();
+        all.iter()
+            .position(|b| *b == opener)
+            .and_then(|i| all.get(i + 1).cloned())
+    } else {
+        None
+    };
+    if let Some(el) = to {
+        e.prevent_default();
+        let _ = el.focus();
+    }
+}
+
 #[function_component(Table)]
 pub fn table(props: &TableProps) -> Html {
     let lang = props.lang;
@@ -552,12 +598,18 @@ pub fn table(props: &TableProps) -> Html {
                 aria-label={t(lang, "table.column_help").replace("{}", t(lang, key))} {onclick}>{ "i" }</button></>
         }
     };
-    // Escape closes an open note (the focus is still on its ⓘ).
+    // Escape closes an open note (the focus is still on its ⓘ). Tab from the open note's
+    // ⓘ goes to the note's ×, and Tab from there to the next ⓘ: the note stands after the
+    // table, so its × came after every heading's ⓘ (a keyboard review), and reaching them
+    // closed the note on the way.
     let on_key = {
         let help = help.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && help.is_some() {
                 help.set(None);
+            }
+            if e.key() == "Tab" && help.is_some() {
+                tab_through_note(&e);
             }
         })
     };

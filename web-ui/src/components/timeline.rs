@@ -896,7 +896,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button onclick={act(|v, e| v.pan(-0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button id="timeline-all" onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
-                <span id="timeline-range" class="range">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
+                <span id="timeline-range" class="range" aria-live="polite">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
                     crate::num::whole(v.start), crate::num::whole(v.start + v.span), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
             { legend(lang) }

@@ -160,6 +160,23 @@ pub struct State {
     /// as written are known for its text: once it is done, the page runs the text as
     /// written for them (`app.rs`), unless that run is over the page's budget.
     pub running_wants_written: bool,
+    /// The text was edited in the page since it was loaded (a library pick, an opened
+    /// file, a share link): loading another keeps it as [`State::draft`].
+    pub edited: bool,
+    /// A text edited in the page that loading another replaced (a library pick, the
+    /// arrow keys passing over the library's list, an opened file): the page offers to
+    /// bring it back until another edited text takes its place or it is dismissed.
+    pub draft: Option<Draft>,
+}
+
+/// An edited text that another replaced (see [`State::draft`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub file: String,
+    pub text: Rc<str>,
+    pub file_from_text: bool,
+    /// The file whose loading replaced it.
+    pub replaced_by: String,
 }
 
 /// The questions' answers of a scenario text run as written (see [`State::written`]).
@@ -212,6 +229,8 @@ impl State {
             course: None,
             written: None,
             running_wants_written: false,
+            edited: false,
+            draft: None,
         };
         match shared {
             Some(Ok(shared)) => state.apply_shared(shared),
@@ -234,6 +253,8 @@ impl State {
     }
 
     pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
+        self.keep_draft(&file, &text);
+        self.edited = false;
         self.builtin = builtin;
         self.file = file;
         self.file_from_text = false;
@@ -242,7 +263,34 @@ impl State {
         self.revalidate();
     }
 
+    /// Keeps the text on screen as [`State::draft`] when it was edited and `text`, about
+    /// to be loaded from `file`, replaces it (not in an assignment: its steps load their
+    /// own texts).
+    fn keep_draft(&mut self, file: &str, text: &str) {
+        if self.edited
+            && self.course.is_none()
+            && !self.text.trim().is_empty()
+            && *self.text != *text
+            && self.builtin.is_none()
+        {
+            self.draft = Some(Draft {
+                file: self.file.clone(),
+                text: self.text.clone(),
+                file_from_text: self.file_from_text,
+                replaced_by: file.to_string(),
+            });
+        }
+    }
+
+    /// The kept draft to offer back, if any: not in an assignment, nor once it is on screen.
+    pub fn draft_to_offer(&self) -> Option<&Draft> {
+        self.draft
+            .as_ref()
+            .filter(|d| self.course.is_none() && d.text != self.text)
+    }
+
     fn apply_shared(&mut self, shared: Shared) {
+        self.edited = false;
         self.builtin = builtin::index_of(&shared.file, &shared.text);
         self.file = shared.file;
         self.text = Rc::from(shared.text);
@@ -460,6 +508,11 @@ pub enum Action {
     },
     /// The editor's text changed (validated live; not run until asked).
     Edit(String),
+    /// The kept draft back in the editor (the text it replaced kept in its place when
+    /// that was edited too).
+    RestoreDraft,
+    /// The kept draft dismissed.
+    ForgetDraft,
     /// Controls changed: re-run with them.
     SetKnobs(Knobs),
     /// A memory size typed into the memory field (read by `parse_mib`): set as the memory
@@ -556,6 +609,7 @@ impl Reducible for State {
                 s.load(None, file, text);
             }
             Action::Edit(text) => {
+                s.edited = true;
                 s.text = Rc::from(text);
                 if s.builtin.is_some_and(|i| !builtin::is_text(i, &s.text)) {
                     s.builtin = None;
@@ -574,6 +628,21 @@ impl Reducible for State {
                 }
                 s.revalidate();
             }
+            Action::RestoreDraft => {
+                if let Some(draft) = s.draft_to_offer().cloned() {
+                    s.draft = None;
+                    s.keep_draft(&draft.file, &draft.text);
+                    s.builtin = builtin::index_of(&draft.file, &draft.text);
+                    s.file = draft.file;
+                    s.file_from_text = draft.file_from_text;
+                    s.text = draft.text;
+                    s.knobs = Knobs::default();
+                    // Edited text, as it was: not run until asked.
+                    s.edited = true;
+                    s.revalidate();
+                }
+            }
+            Action::ForgetDraft => s.draft = None,
             Action::SetKnobs(knobs) => s.set_knobs(knobs),
             Action::TypeMemory(text) => match parse_memory_mib(&text) {
                 Ok(mib) => {
@@ -877,6 +946,48 @@ mod tests {
         assert_eq!(s.notice, None);
         let s = s.reduce(Action::Edit("[scenario]\nname = \"b\"\n".to_string()));
         assert_eq!(s.file, "mine.toml");
+    }
+
+    #[test]
+    fn an_edited_text_that_a_library_pick_replaces_is_kept_and_comes_back() {
+        let s = Rc::new(State::new(Lang::En, None));
+        let first = s.builtin.unwrap();
+        let other = (first + 1) % builtin::files().count();
+        // A library text loaded and not edited: nothing to keep.
+        let s = s.reduce(Action::SelectBuiltin(other));
+        assert_eq!(s.draft_to_offer(), None);
+        let mine = "[scenario]\nname = \"mine\"\n";
+        let s = s.reduce(Action::Edit(mine.to_string()));
+        // The arrow keys on the list pick one scenario after another: the edited text
+        // stays kept, and is offered back with the file that replaced it first.
+        let s = s.reduce(Action::SelectBuiltin(first));
+        let s = s.reduce(Action::SelectBuiltin(other));
+        let draft = s.draft_to_offer().expect("kept").clone();
+        assert_eq!((&*draft.text, draft.file.as_str()), (mine, "mine.toml"));
+        assert_eq!(draft.replaced_by, builtin::files().nth(first).unwrap());
+        // Back: the text and its name, as edited text (not run until asked).
+        let run = s.run_id;
+        let s = s.reduce(Action::RestoreDraft);
+        assert_eq!(
+            (&*s.text, s.file.as_str(), s.builtin),
+            (mine, "mine.toml", None)
+        );
+        assert!(s.edited && s.run_id == run && s.draft_to_offer().is_none());
+        // Edited again and replaced by an opened file: the newer edit is kept.
+        let s = s.reduce(Action::Edit(format!("{mine}# more\n")));
+        let s = s.reduce(Action::LoadFile {
+            file: "disk.toml".into(),
+            text: "[scenario]\nname = \"disk\"\n".into(),
+        });
+        assert!(s.draft_to_offer().unwrap().text.ends_with("# more\n"));
+        // Bringing it back over an edited text keeps that one in its place.
+        let s = s.reduce(Action::Edit("[scenario]\nname = \"disk2\"\n".into()));
+        let s = s.reduce(Action::RestoreDraft);
+        assert!(s.text.ends_with("# more\n"));
+        assert_eq!(s.draft_to_offer().unwrap().file, "disk.toml");
+        // Dismissed: gone.
+        let s = s.reduce(Action::ForgetDraft);
+        assert_eq!(s.draft_to_offer(), None);
     }
 
     #[test]
