@@ -519,14 +519,40 @@ fn announced_text(state: &State, lang: Lang) -> String {
     match &state.status {
         RunStatus::Idle | RunStatus::Failed(_) => String::new(),
         RunStatus::Running { .. } => t(lang, "run.running").to_string(),
-        RunStatus::Done { events, millis } => format!(
-            "{} · {} {} · {} {}",
-            t(lang, "run.done"),
-            fmt_num(*events as f64),
-            t(lang, "run.events"),
-            t(lang, "run.took"),
-            crate::num::duration_ms(*millis)
-        ),
+        RunStatus::Done { events, millis } => {
+            // What the run found, not only that it ran: each platform's figure against
+            // native, as the table's first column of figures (a keyboard reviewer heard a
+            // re-run only as its event count).
+            let relative: Vec<String> = state
+                .result
+                .iter()
+                .flat_map(|r| r.platforms.iter())
+                .filter(|p| p.relative_performance_percent.is_finite())
+                .map(|p| {
+                    format!(
+                        "{} {}%",
+                        p.name,
+                        crate::num::exact(p.relative_performance_percent, 1)
+                    )
+                })
+                .collect();
+            let mut text = format!(
+                "{} · {} {} · {} {}",
+                t(lang, "run.done"),
+                fmt_num(*events as f64),
+                t(lang, "run.events"),
+                t(lang, "run.took"),
+                crate::num::duration_ms(*millis)
+            );
+            if !relative.is_empty() {
+                text.push_str(&format!(
+                    ". {}: {}",
+                    t(lang, "table.relative"),
+                    relative.join(", ")
+                ));
+            }
+            text
+        }
         RunStatus::Cancelled => t(lang, "run.cancelled").to_string(),
     }
 }

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+const page = await ctx.newPage();
+page.on('pageerror', e => console.log('PAGEERR', String(e)));
+page.on('console', m => { if (m.type()==='error') console.log('CONSOLE', m.text()); });
+await page.goto('http://127.0.0.1:8781/');
+await page.waitForSelector('.page[data-status=done]', { timeout: 60000 });
+await page.screenshot({ path: '/tmp/review-a/explore-1.png', fullPage: true });
+writeFileSync('/tmp/review-a/explore-1.html', await page.content());
+const btns = await page.$$eval('button, select, input, a, [role=tab]', els => els.map(e => `${e.tagName} id=${e.id} class=${e.className} text=${(e.textContent||'').trim().slice(0,60)} aria=${e.getAttribute('aria-label')||''} ${e.tagName==='INPUT'?e.type+' '+e.name:''}`));
+console.log(btns.join('\n'));
+await browser.close();

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+const page = await ctx.newPage();
+page.on('pageerror', e => console.log('PAGEERR', String(e)));
+await page.goto('http://127.0.0.1:8781/');
+await page.waitForSelector('.page[data-status=done]', { timeout: 60000 });
+console.log(await page.$$eval('#scenario-select option', os => os.map(o => o.value + ' | ' + o.textContent).join('\n')));
+await page.click('#tab-charts');
+await page.waitForTimeout(500);
+writeFileSync('/tmp/review-a/explore-charts.html', await page.innerHTML('main, .page'));
+console.log(await page.$$eval('button', bs => bs.map(b => b.id+':'+b.textContent.trim()).filter(s=>/svg|png|number|show|숫자/i.test(s)).join('\n')));
+console.log('URL', page.url());
+await browser.close();
