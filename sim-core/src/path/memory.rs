@@ -69,7 +69,12 @@ impl PathBuilder<'_> {
             // out: into the hypervisor, which switches to the kernel's tables and bounces
             // it there, and back by the iret hypercall (Linux xen_iret). The PV kernel
             // runs the handler but not its IRET: `page_fault_native` less the IRET's share
-            // (`native_fault_iret`).
+            // (`native_fault_iret`). Its page tables are read-only to it, so the handler
+            // installs the new entry by an mmu_update hypercall of its own: Linux's
+            // `__xen_set_pte` (arch/x86/xen/mmu_pv.c) batches only in lazy-MMU mode, which
+            // a single fault does not enter, and calls mmu_update for one entry ("a
+            // hypercall is much cheaper" than trapping the write). The native handler's
+            // store becomes the request it fills (as `page_table_update` charges it).
             MemoryVirtualization::DirectPv => {
                 submit.push_exit(
                     Layer::Hypervisor,
@@ -83,6 +88,16 @@ impl PathBuilder<'_> {
                     c.page_fault_native.saturating_sub(self.native_fault_iret()),
                     "guest page-fault handler, without the native handler's IRET (the PV kernel returns by the iret hypercall; the IRET taken as the SYSRET half of a native system call: estimate)",
                     "게스트 페이지 폴트 핸들러, 네이티브 핸들러의 IRET은 빼고 (PV 커널은 iret 하이퍼콜로 돌아감; IRET은 네이티브 시스템 콜의 SYSRET 절반으로 추정)",
+                );
+                self.hypercall(
+                    submit,
+                    "the handler installs the new page-table entry by an mmu_update hypercall of one update (its page tables are read-only to it; outside lazy-MMU mode Linux does not batch)",
+                    "핸들러가 새 페이지 테이블 엔트리를 갱신 하나짜리 mmu_update 하이퍼콜로 설치 (PV 커널에게 페이지 테이블은 읽기 전용이고, lazy-MMU 모드 밖에서는 리눅스가 묶지 않음)",
+                );
+                submit.hyp(
+                    c.pv_pte_validate,
+                    "the hypervisor validates the new entry inside that mmu_update",
+                    "하이퍼바이저가 그 mmu_update 안에서 새 엔트리를 검증",
                 );
                 self.hypercall(submit, FAULT_IRET_HYPERCALL_EN, FAULT_IRET_HYPERCALL_KO);
             }
