@@ -989,6 +989,21 @@ await step('a share link reproduces the run', async () => {
   assert(await page.evaluate(() => document.activeElement?.id) === 'share', 'the focus is back on Share once its notice closes');
   const other = await newPage(shareUrl);
   await waitDone(other);
+  // A link made on another view opens on it; the link stays while only the view changes.
+  await page.click('#tab-charts');
+  await page.focus('#share');
+  await page.keyboard.press('Enter');
+  const chartsUrl = page.url();
+  await page.waitForSelector('p.notice button.link', { timeout: 5000 });
+  await page.click('p.notice button.link');
+  await page.click('#tab-table');
+  const onCharts = await newPage(chartsUrl);
+  await waitDone(onCharts);
+  assert(await onCharts.getAttribute('#tab-charts', 'aria-selected') === 'true', 'a link made on the Charts view opens on the table');
+  await onCharts.click('#tab-table');
+  await onCharts.waitForTimeout(100);
+  assert(onCharts.url().includes('#s='), `another view of the shared run took the link away: ${onCharts.url()}`);
+  await onCharts.close();
   const got = await measuredText(other);
   assert(got === expected, `shared run differs:\n${got}\n---\n${expected}`);
   // The link stays while the page shows what it shares, and goes once it does not (a

@@ -140,12 +140,13 @@ pub fn app() -> Html {
     // A share link in the address bar stays only while the page shows what it shares:
     // once another scenario is chosen, the text edited or a slider moved, it is taken
     // out (a reload would otherwise bring the shared state back over the student's work).
+    // Another view of the same run keeps it.
     {
         let shown = state.shared();
         use_effect_with(shown, |shown| {
             let hash = location_hash();
             if let Some(parsed) = share::from_hash(&hash) {
-                if parsed.as_ref().ok() != Some(shown) {
+                if !parsed.as_ref().is_ok_and(|p| p.same_run(shown)) {
                     clear_share_hash(&hash);
                 }
             }

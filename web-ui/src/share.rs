@@ -19,6 +19,18 @@ pub struct Shared {
     pub text: String,
     /// Control settings (seed included) applied on top of the scenario.
     pub knobs: Knobs,
+    /// The result view the link opens on (`Tab::id`), when not the first (a lecturer's
+    /// link to the charts opened on the table). Absent from older links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tab: Option<String>,
+}
+
+impl Shared {
+    /// Whether `other` shares the same run (scenario, file and settings), whichever view
+    /// each opens on.
+    pub fn same_run(&self, other: &Shared) -> bool {
+        self.file == other.file && self.text == other.text && self.knobs == other.knobs
+    }
 }
 
 /// Encodes into the value of the `s` hash parameter.
@@ -202,6 +214,7 @@ mod tests {
                 instance_count: Some(3),
                 ..Knobs::default()
             },
+            tab: Some("charts".into()),
         }
     }
 

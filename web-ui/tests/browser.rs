@@ -85,6 +85,7 @@ fn share_links_round_trip_in_the_browser() {
             seed: Some(5),
             ..Knobs::default()
         },
+        tab: Some("timeline".into()),
     };
     let hash = share::to_hash(&shared);
     assert_eq!(share::from_hash(&hash).unwrap().unwrap(), shared);

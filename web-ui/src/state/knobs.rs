@@ -965,6 +965,7 @@ mod tests {
             file: file.to_string(),
             text: text.to_string(),
             knobs: Knobs::default(),
+            tab: None,
         });
         let at = |n: u32| Knobs {
             instance_count: Some(n),
@@ -1002,6 +1003,7 @@ mod tests {
             file: "slices.toml".into(),
             text: TEXT.into(),
             knobs: Knobs::default(),
+            tab: None,
         });
         let shown = |s: &State, lang: Lang| match &s.validation {
             crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
@@ -1055,6 +1057,7 @@ mod tests {
             file: "slices.toml".into(),
             text: written,
             knobs: cores(1, None),
+            tab: None,
         });
         assert_eq!(used(&s), 24);
         assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));

@@ -295,6 +295,12 @@ impl State {
         self.file = shared.file;
         self.text = Rc::from(shared.text);
         self.knobs = shared.knobs;
+        if let Some(tab) = Tab::ALL
+            .into_iter()
+            .find(|t| shared.tab.as_deref() == Some(t.id()))
+        {
+            self.tab = tab;
+        }
         self.revalidate_after(None);
     }
 
@@ -475,6 +481,7 @@ impl State {
             file: self.file.clone(),
             text: self.text.to_string(),
             knobs: self.knobs.clone(),
+            tab: (self.tab != Tab::Table).then(|| self.tab.id().to_string()),
         }
     }
 
@@ -842,6 +849,7 @@ mod tests {
             file: file.to_string(),
             text: text.to_string(),
             knobs,
+            tab: None,
         });
         assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
     }
