@@ -2536,6 +2536,70 @@ await step('charts: "Show the numbers" shows the chart\'s table under it, with t
   }
 });
 
+await step('charts: "Show the numbers" lists every point a line chart draws, in a box that scrolls', async () => {
+  // A lecturer found the tables thinned to about twelve points a line: vdi-network's
+  // distribution across a continent left out its 180 ms peak (its row no longer added up to
+  // 100%), the bandwidth listed every third step, type1-vs-type2's cumulative latency 15 of 72.
+  const p = await newPage(BASE);
+  const rowsOf = async (id) => {
+    await p.click(`#${id} .numbers-toggle`);
+    await p.waitForSelector(`#${id}-values.chart-values table`);
+    return p.$$eval(`#${id}-values tbody tr`, (rs) => rs.map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent]));
+  };
+  const points = (cell) => cell.split('; ').map((pt) => pt.split(' → ').map((v) => Number(v.replace(/,/g, ''))));
+  try {
+    await waitDone(p);
+    await pick(p, 'vdi-network.toml');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-vdi-distribution .numbers-toggle');
+    const dist = await rowsOf('chart-vdi-distribution');
+    const continent = dist.find((r) => r[0] === 'Across a continent, 150 ms');
+    assert(continent && /(^|; )180 → /.test(continent[1]), `the 180 ms peak across a continent: ${JSON.stringify(continent)}`);
+    for (const [name, cell] of dist) {
+      const sum = points(cell).reduce((a, [, y]) => a + y, 0);
+      assert(Math.abs(sum - 100) < 0.5, `${name}: its shares add up to ${sum}%: ${cell}`);
+    }
+    const bandwidth = await rowsOf('chart-vdi-bandwidth');
+    for (const [name, cell] of bandwidth) {
+      const xs = points(cell).map(([x]) => x);
+      assert(xs.every((x, i) => x === (i + 1) * 100), `${name}: every 100 ms step: ${cell}`);
+    }
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliJson('vdi-network.toml');
+      const desks = cli.platforms.filter((x) => x.vdi);
+      assert(dist.length === desks.length, `${dist.length} rows for ${desks.length} desktop platforms`);
+      desks.forEach((d, i) => {
+        const listed = points(dist[i][1]);
+        assert(listed.length === d.vdi.latency_bins.length && listed.every(([x], k) => x === d.vdi.latency_bins[k][0]),
+          `${d.name}: the table lists ${listed.length} of ${d.vdi.latency_bins.length} bins: ${dist[i][1]}`);
+      });
+      const groups = desks.flatMap((d) => d.vdi.groups);
+      assert(bandwidth.length === groups.length && bandwidth.every(([, cell], i) => points(cell).length === groups[i].bandwidth_series_kbit_s.length),
+        `bandwidth rows list every step: ${bandwidth.map(([n, c]) => `${n}: ${points(c).length}`).join('; ')}`);
+    }
+    // type1-vs-type2's cumulative disk-read latency: every bucket drawn, up to 100%; the
+    // long table scrolls in its box rather than stretching the chart's card.
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-charts');
+    const op = await p.$$eval('#chart-op option', (os) => os.find((o) => o.textContent === 'disk read').value);
+    await p.selectOption('#chart-op', op);
+    await p.waitForSelector('#chart-distribution .numbers-toggle');
+    const cum = await rowsOf('chart-distribution');
+    for (const [name, cell] of cum) assert(cell.endsWith('→ 100'), `${name}: ends at 100%: ${cell.slice(-80)}`);
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliJson('type1-vs-type2.toml');
+      cli.platforms.forEach((x, i) => {
+        const buckets = x.latency.find((l) => l.op === 'disk_read').latency.histogram_us.filter(([us]) => us > 0).length;
+        assert(points(cum[i][1]).length === buckets, `${x.name}: ${points(cum[i][1]).length} points listed of ${buckets} drawn`);
+      });
+    }
+    const box = await p.$eval('#chart-distribution-values', (d) => [d.scrollHeight, d.clientHeight, window.innerHeight]);
+    assert(box[1] < box[2] * 0.75 && box[0] >= box[1], `the table's box: ${box}`);
+  } finally {
+    await p.close();
+  }
+});
+
 await step('the Comparison tab has the desktop table of a VDI run, with the CLI\'s figures, and none otherwise', async () => {
   const p = await newPage(BASE);
   try {

@@ -62,6 +62,12 @@ fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
     )
 }
 
+/// Whether a line chart draws the point `(x, y)`: both finite, and on a logarithmic x axis
+/// right of 0. The chart's table of points lists exactly the points drawn.
+pub fn drawn(&(x, y): &(f64, f64), log_x: bool) -> bool {
+    x.is_finite() && y.is_finite() && (!log_x || x > 0.0)
+}
+
 /// A line chart's axes: the x range (in log10 space when logarithmic), the largest y,
 /// and the units their labels are in.
 struct Axes {
@@ -81,7 +87,7 @@ fn axes(
     x_labels: usize,
 ) -> Axes {
     let fx = |x: f64| if log_x { x.log10() } else { x };
-    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let usable = |p: &(f64, f64)| drawn(p, log_x);
     let xs: Vec<f64> = lines
         .iter()
         .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| fx(p.0)))
@@ -165,7 +171,7 @@ fn draw_lines(
     let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
     let fx = |x: f64| if log_x { x.log10() } else { x };
-    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let usable = |p: &(f64, f64)| drawn(p, log_x);
     let x_labels = if width < 400 { 4 } else { 6 };
     let Axes {
         lo,

@@ -288,41 +288,17 @@ pub fn line_chart(
     }
 }
 
-/// About this many evenly spaced points of a line go into its table.
-const TABLE_POINTS: usize = 12;
-
-/// The percentiles a cumulative distribution's table always shows where the curve reaches
-/// them, whatever the thinning skips: its median, its tail and its end.
-const TABLE_PERCENTILES: [f64; 5] = [50.0, 90.0, 99.0, 99.9, 100.0];
-
-/// The points of a line its table lists: about [`TABLE_POINTS`] evenly spaced ones, its
-/// first and last (the table ends where the drawn line does), and, for a cumulative
-/// distribution in %, the first point at or above each of [`TABLE_PERCENTILES`], so a long
-/// tail the thinning would step over still reads as it is drawn (up to 100%).
-pub fn table_points(points: &[(f64, f64)], cumulative: bool) -> Vec<(f64, f64)> {
-    let n = points.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let step = n.div_ceil(TABLE_POINTS).max(1);
-    let mut keep = vec![false; n];
-    for i in (0..n).step_by(step) {
-        keep[i] = true;
-    }
-    keep[n - 1] = true;
-    if cumulative {
-        // The percentages are sums of shares: 100% may come out as 99.99999999999999.
-        const EPS: f64 = 1e-9;
-        for p in TABLE_PERCENTILES {
-            if let Some(i) = points.iter().position(|(_, y)| *y >= p - EPS) {
-                keep[i] = true;
-            }
-        }
-    }
+/// The points of a line its table lists: every point the chart draws (`charts::drawn`), in
+/// order. The table was once a screen reader's summary of about twelve evenly spaced points,
+/// and kept that thinning when "Show the numbers" put it on screen: a distribution's row
+/// then left out its peak and no longer added up to 100% (vdi-network's 180 ms), so a
+/// lecturer could not put it beside the chart. A long row wraps, and the shown table
+/// scrolls in its box (style.css, `.chart-values`).
+pub fn table_points(points: &[(f64, f64)], log_x: bool) -> Vec<(f64, f64)> {
     points
         .iter()
-        .zip(keep)
-        .filter_map(|(p, k)| k.then_some(*p))
+        .filter(|p| charts::drawn(p, log_x))
+        .copied()
         .collect()
 }
 
@@ -1052,10 +1028,7 @@ pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        build_charts, column_in_unit, cumulative, in_unit, share_below_100, table_points,
-        TABLE_PERCENTILES, TABLE_POINTS,
-    };
+    use super::{build_charts, column_in_unit, cumulative, in_unit, share_below_100, table_points};
     use crate::i18n::{t, Lang};
     use crate::labels;
 
@@ -1164,30 +1137,86 @@ mod tests {
     }
 
     /// A long tail: 94% of the samples in the first 100 of 120 buckets, the rest spread
-    /// thinly to the end. Evenly spaced rows alone stop before the tail; the table must
-    /// reach 100% where the drawn line does, through the tail's percentiles.
+    /// thinly to the end. The table lists every bucket the chart draws, in order, up to
+    /// 100% where the drawn line ends; a point a log axis cannot draw (x = 0) is not listed.
     #[test]
-    fn a_cumulative_table_keeps_the_tail_the_chart_draws() {
+    fn a_cumulative_table_lists_every_point_the_chart_draws() {
         let mut histogram: Vec<(f64, u64)> = (0..100).map(|i| (100.0 + i as f64, 94)).collect();
         histogram.extend((0..20).map(|i| (1_000.0 + 3_000.0 * i as f64, 30)));
         let points = cumulative(&histogram);
-        let kept = table_points(&points, true);
-        assert!(
-            kept.len() <= TABLE_POINTS + 1 + TABLE_PERCENTILES.len(),
-            "{kept:?}"
+        assert_eq!(table_points(&points, true), points);
+        assert!((points.last().unwrap().1 - 100.0).abs() < 1e-9);
+        let with_zero = [(0.0, 10.0), (5.0, 60.0), (f64::NAN, 70.0), (9.0, 100.0)];
+        assert_eq!(table_points(&with_zero, true), [(5.0, 60.0), (9.0, 100.0)]);
+        // On a linear axis 0 is drawn, a value that is not a number is not.
+        assert_eq!(
+            table_points(&with_zero, false),
+            [(0.0, 10.0), (5.0, 60.0), (9.0, 100.0)]
         );
-        assert_eq!(kept.first(), points.first());
-        assert_eq!(kept.last(), points.last(), "ends at 100%");
-        assert!((kept.last().unwrap().1 - 100.0).abs() < 1e-9);
-        for p in TABLE_PERCENTILES {
-            let first = points.iter().find(|q| q.1 >= p - 1e-9).unwrap();
+        assert!(table_points(&[], true).is_empty());
+    }
+
+    /// The points of a line chart's table row, as (x, y) figures read back from its text.
+    fn row_points(cell: &str) -> Vec<(f64, f64)> {
+        let figure = |s: &str| s.trim().replace(',', "").parse::<f64>().unwrap();
+        cell.split("; ")
+            .map(|p| {
+                let (x, y) = p.split_once(" → ").unwrap_or_else(|| panic!("{p}"));
+                (figure(x), figure(y))
+            })
+            .collect()
+    }
+
+    /// vdi-network (a shorter run): every line chart's table lists every point its lines
+    /// draw (the distribution listed 11 of 21 bins, leaving out the 180 ms peak across a
+    /// continent; the bandwidth every third 100 ms step); a distribution's row adds up to
+    /// 100%, as its bins do.
+    #[test]
+    fn a_line_charts_table_lists_every_point_drawn() {
+        let text = crate::builtin::text_by_name("vdi-network.toml").expect("in the library");
+        let text = text.replace("duration_ms = 3000", "duration_ms = 600");
+        let scenario = crate::sim::Scenario::from_toml("vdi-network.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let charts = build_charts(Lang::En, &result, None);
+        let chart = |id: &str| charts.iter().find(|c| c.id == id).expect(id);
+        let dist = chart("chart-vdi-distribution");
+        assert_eq!(dist.rows.len(), result.platforms.len());
+        for ((name, cells), p) in dist.rows.iter().zip(&result.platforms) {
+            let bins = &p.vdi.as_ref().expect("a desktop").latency_bins;
+            let listed = row_points(&cells[0]);
+            assert_eq!(listed.len(), bins.len(), "{name}: {}", cells[0]);
+            for ((x, y), (bx, by)) in listed.iter().zip(bins) {
+                assert_eq!(x, bx, "{name}");
+                assert!((y - by).abs() <= 0.05 * by.max(0.01), "{name}: {y} vs {by}");
+            }
+            let sum: f64 = listed.iter().map(|p| p.1).sum();
+            assert!((sum - 100.0).abs() < 0.5, "{name}: {sum}");
+        }
+        // Rows long enough that the thinning left points out.
+        assert!(
+            result
+                .platforms
+                .iter()
+                .any(|p| p.vdi.as_ref().unwrap().latency_bins.len() > 12),
+            "{:?}",
+            dist.rows
+        );
+        let bandwidth = chart("chart-vdi-bandwidth");
+        let steps: Vec<usize> = result
+            .platforms
+            .iter()
+            .flat_map(|p| &p.vdi.as_ref().unwrap().groups)
+            .map(|g| g.bandwidth_series_kbit_s.len())
+            .collect();
+        assert_eq!(bandwidth.rows.len(), steps.len());
+        for ((name, cells), n) in bandwidth.rows.iter().zip(steps) {
+            let listed = row_points(&cells[0]);
+            assert_eq!(listed.len(), n, "{name}: {}", cells[0]);
             assert!(
-                kept.contains(first),
-                "the point reaching {p}%: {first:?} in {kept:?}"
+                listed.windows(2).all(|w| w[1].0 - w[0].0 == 100.0),
+                "{name}: {listed:?}"
             );
         }
-        // In order, without repeats.
-        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0), "{kept:?}");
     }
 
     #[test]
@@ -1198,17 +1227,6 @@ mod tests {
         assert_eq!(share_below_100(41.666_666), "41.7");
         assert_eq!(share_below_100(2.777_7), "2.78");
         assert_ne!(share_below_100(99.999_9), "100");
-    }
-
-    /// Any line's table ends at its last point, as the line does.
-    #[test]
-    fn a_lines_table_ends_where_the_line_does() {
-        let points: Vec<(f64, f64)> = (0..25).map(|i| (i as f64, (i * i) as f64)).collect();
-        let kept = table_points(&points, false);
-        assert_eq!(kept.last(), points.last());
-        assert!(kept.len() <= TABLE_POINTS + 1, "{kept:?}");
-        assert_eq!(table_points(&points[..3], false), points[..3].to_vec());
-        assert!(table_points(&[], true).is_empty());
     }
 
     /// Neighbouring x values of a line's table never read alike unless they are equal.
