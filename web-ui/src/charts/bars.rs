@@ -4,7 +4,7 @@
 
 use plotters::prelude::*;
 
-use super::scale::{nice_max, AxisUnit};
+use super::scale::{axis_top, AxisUnit, SHARE_TOP};
 use super::text::{broken_words, text_width, title_extra, title_lines, wrap_categories};
 use super::text::{wrap_within, x_label_area, LINE_PX, TITLE_LINE_PX, TITLE_PAD_PX};
 use super::{legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Series};
@@ -19,6 +19,10 @@ pub struct BarOptions {
     pub min_top: f64,
     /// The values are counts (instances): a logarithmic axis starts at 1, not 0.1.
     pub counts: bool,
+    /// The values are shares in % (of CPU time, of a vCPU's time), stacked ones too, never
+    /// past 100: a linear axis ends at 100% at most (the CPU breakdown's ran to 112%). Not
+    /// for % of native, which a platform may pass.
+    pub share: bool,
     /// On its side: one row of bars per category, its name above them, the value axis at
     /// the bottom (see [`super::bar_names`]).
     pub horizontal: bool,
@@ -33,6 +37,7 @@ impl Default for BarOptions {
             stacked: false,
             min_top: 0.0,
             counts: false,
+            share: false,
             horizontal: false,
             log_word: "log",
         }
@@ -301,7 +306,7 @@ fn value_axis(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> Va
         };
         (lo, (max * 1.5).log10().ceil())
     } else {
-        (0.0, nice_max(max))
+        (0.0, axis_top(max, opts.share.then_some(SHARE_TOP)))
     };
     // A time axis in the unit its top calls for (ms rather than 10 000 µs and more).
     let unit = if log {

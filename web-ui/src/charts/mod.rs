@@ -13,7 +13,7 @@ mod scale;
 mod text;
 
 pub use bars::{bar_unit, bars, grouped_bars, stacked_bars, BarOptions};
-pub use lines::{drawn, line_units, log_lines, xy_lines, Line};
+pub use lines::{drawn, line_units, log_lines, share_lines, xy_lines, Line, LineKind};
 pub use scale::{tick_label, tick_label_on, wants_log};
 pub use text::wrap;
 use text::{text_width, title_lines, TITLE_LINE_PX, TITLE_PAD_PX};

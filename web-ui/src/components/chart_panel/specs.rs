@@ -2,7 +2,7 @@
 //! table for screen readers, and the note under it. `build_charts` lists them; one function
 //! per chart says what it shows.
 
-use crate::charts::{self, BarOptions, Line, Series};
+use crate::charts::{self, BarOptions, Line, LineKind, Series};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
@@ -244,16 +244,20 @@ pub fn line_chart(
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
-    log_x: bool,
+    kind: LineKind,
 ) -> ChartSpec {
-    let svg = if log_x {
-        charts::log_lines(title, x_desc, y_desc, lines, t(lang, "chart.log_axis"))
-    } else {
-        charts::xy_lines(title, x_desc, y_desc, lines, target)
+    let log_x = kind.log_x();
+    let target = target.filter(|_| kind == LineKind::Plain);
+    let svg = match kind {
+        LineKind::Cumulative => {
+            charts::log_lines(title, x_desc, y_desc, lines, t(lang, "chart.log_axis"))
+        }
+        LineKind::Shares => charts::share_lines(title, x_desc, y_desc, lines),
+        LineKind::Plain => charts::xy_lines(title, x_desc, y_desc, lines, target),
     };
     // The points read in the units the chart's axes show.
     let ((x_unit, x_per), (y_unit, y_per)) =
-        charts::line_units(x_desc, y_desc, lines, target.filter(|_| !log_x), log_x);
+        charts::line_units(x_desc, y_desc, lines, target, kind);
     ChartSpec {
         id: id.into(),
         title: title.to_string(),
@@ -473,6 +477,7 @@ fn cpu_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>)
         &series,
         BarOptions {
             stacked: true,
+            share: true,
             ..BarOptions::default()
         },
     ));
@@ -502,6 +507,7 @@ fn steal_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             BarOptions {
                 stacked: true,
                 min_top: 5.0,
+                share: true,
                 ..BarOptions::default()
             },
         );
@@ -790,7 +796,7 @@ fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
                 t(lang, "chart.share"),
                 &lines,
                 None,
-                false,
+                LineKind::Shares,
             ));
         }
         // Bandwidth of one session over the run, per group of desktops.
@@ -823,7 +829,7 @@ fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
                 "kbit/s",
                 &lines,
                 None,
-                false,
+                LineKind::Plain,
             ));
         }
     }
@@ -854,7 +860,7 @@ fn sweep_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
             "µs",
             &curve(|p| p.p99_us),
             sw.p99_target_us,
-            false,
+            LineKind::Plain,
         ));
         let title = t(lang, "chart.sweep_throughput").to_string();
         out.push(line_chart(
@@ -865,7 +871,7 @@ fn sweep_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
             "ops/s",
             &curve(|p| p.throughput),
             None,
-            false,
+            LineKind::Plain,
         ));
     }
 }
@@ -940,7 +946,7 @@ fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Ve
         t(lang, "chart.cumulative"),
         &lines,
         None,
-        true,
+        LineKind::Cumulative,
     );
     chart.note = samples_note(lang, r, op);
     chart.remark = spread_note(lang, r, op);
@@ -1217,6 +1223,94 @@ mod tests {
                 "{name}: {listed:?}"
             );
         }
+    }
+
+    /// The label at the far end of a chart's value axis: upright, the label level with the
+    /// top of its axis line (a vertical line over 100 px); on its side (no such line), the
+    /// label under the right end of the longest horizontal one.
+    fn axis_end_label(svg: &str) -> String {
+        let attr = |el: &str, name: &str| -> Option<f64> {
+            el.split(&format!(" {name}=\""))
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse()
+                .ok()
+        };
+        let lines: Vec<((f64, f64), (f64, f64))> = svg
+            .split("<polyline")
+            .skip(1)
+            .filter_map(|l| {
+                let pts: Vec<(f64, f64)> = l
+                    .split("points=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect();
+                (pts.len() == 2).then(|| (pts[0], pts[1]))
+            })
+            .collect();
+        let (a, b) = lines
+            .iter()
+            .find(|(a, b)| a.0 == b.0 && (a.1 - b.1).abs() > 100.0)
+            .or_else(|| {
+                lines
+                    .iter()
+                    .filter(|(a, b)| a.1 == b.1)
+                    .max_by(|(a, b), (c, d)| (a.0 - b.0).abs().total_cmp(&(c.0 - d.0).abs()))
+            })
+            .copied()
+            .expect("an axis line");
+        let upright = a.0 == b.0;
+        svg.split("<text")
+            .skip(1)
+            .find(|t| {
+                let (x, y) = (attr(t, "x"), attr(t, "y"));
+                if upright {
+                    t.contains("text-anchor=\"end\"") && y == Some(a.1.min(b.1))
+                } else {
+                    x == Some(a.0.max(b.0)) && y.is_some_and(|y| y > a.1)
+                }
+            })
+            .and_then(|t| t.split('>').nth(1)?.split('<').next())
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Axes of shares end at 100%: the CPU breakdown (stacked to 100%) ran to about 112%,
+    /// a cumulative distribution to about 110%, upright or on its side. "% of native" keeps
+    /// room above its top, which a platform may pass.
+    #[test]
+    fn share_axes_end_at_100_percent() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let two = |r: &crate::sim::RunResult| {
+            let mut r = r.clone();
+            r.platforms.truncate(2);
+            r
+        };
+        // Three long labels lie on their side; two stand upright.
+        for r in [result.clone(), two(&result)] {
+            let charts = build_charts(Lang::En, &r, Some(crate::sim::Op::DiskRead));
+            for id in ["chart-cpu", "chart-distribution"] {
+                let c = charts.iter().find(|c| c.id == id).expect(id);
+                assert_eq!(axis_end_label(&c.svg), "100", "{id}: {}", c.svg);
+            }
+        }
+        // A platform beating native: the axis goes on past its last tick, above the bar
+        // (`scale::axis_top` without a ceiling), not cut at 100.
+        let mut faster = two(&result);
+        faster.platforms[1].relative_performance_percent = 104.0;
+        let charts = build_charts(Lang::En, &faster, None);
+        let c = charts.iter().find(|c| c.id == "chart-relative").unwrap();
+        assert_eq!(axis_end_label(&c.svg), "", "{}", c.svg);
     }
 
     #[test]
