@@ -441,7 +441,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "chart.latency",
-        "지연 분포 (p50 / 평균 / p99)",
+        "지연 (p50 / 평균 / p99)",
         "Latency (p50 / mean / p99)",
     ),
     ("chart.download_svg", "SVG로 저장", "Save as SVG"),

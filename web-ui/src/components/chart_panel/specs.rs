@@ -372,15 +372,21 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
 /// Relative performance per platform, one bar per instance group (workload).
 fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     let title = t(lang, "chart.relative").to_string();
-    let mut groups: Vec<String> = Vec::new();
+    // Each instance group (its name and workload), named in the legend as the groups table
+    // names it: the group, and its workload in the page's language (`labels::workload`), not
+    // the workload's id alone ("disk-vm (disk-random-4k)" beside a table that said "random
+    // 4 KiB disk reads and writes").
+    let mut groups: Vec<(&str, &str)> = Vec::new();
     for p in &r.platforms {
         for g in &p.groups {
-            let key = format!("{} ({})", g.name, g.workload);
+            let key = (g.name.as_str(), g.workload.as_str());
             if !groups.contains(&key) {
                 groups.push(key);
             }
         }
     }
+    let group_name =
+        |(name, workload): &(&str, &str)| format!("{name}: {}", labels::workload(lang, workload));
     // A remote desktop's figure is another measure (the share of the screen updates its
     // users see): beside other platforms' operations it would read as the same axis, so
     // it gets no bar there (the note gives its latency instead); a chart of desktops only
@@ -401,7 +407,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
             .iter()
             .enumerate()
             .map(|(i, key)| Series {
-                name: key.clone(),
+                name: group_name(key),
                 colour: palette::series(i),
                 values: r
                     .platforms
@@ -409,7 +415,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
                     .map(|p| {
                         p.groups
                             .iter()
-                            .find(|g| &format!("{} ({})", g.name, g.workload) == key)
+                            .find(|g| (g.name.as_str(), g.workload.as_str()) == *key)
                             // A group this platform does not run: no bar, "—" in the numbers.
                             .map_or(f64::NAN, |g| shown(p, g.relative_performance_percent))
                     })
@@ -419,7 +425,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
     } else {
         vec![Series {
             name: match groups.as_slice() {
-                [only] => only.clone(),
+                [only] => group_name(only),
                 _ => t(lang, "table.relative").into(),
             },
             colour: palette::BLUE,
@@ -1311,6 +1317,54 @@ mod tests {
         let charts = build_charts(Lang::En, &faster, None);
         let c = charts.iter().find(|c| c.id == "chart-relative").unwrap();
         assert_eq!(axis_end_label(&c.svg), "", "{}", c.svg);
+    }
+
+    /// The relative chart's legend names each instance group as the groups table does: the
+    /// group and its workload in the page's language (`labels::workload`), not the workload's
+    /// id alone ("disk-vm (disk-random-4k)"); the latency bars are titled p50 / mean / p99 in
+    /// Korean too, not "distribution" (지연 분포), which read as the cumulative chart's.
+    #[test]
+    fn charts_name_workloads_as_the_tables_do() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        for lang in [Lang::En, Lang::Ko] {
+            let charts = build_charts(lang, &result, Some(crate::sim::Op::DiskRead));
+            let relative = charts.iter().find(|c| c.id == "chart-relative").unwrap();
+            let disk = labels::workload(lang, "disk-random-4k");
+            assert_ne!(disk, "disk-random-4k");
+            let named = format!("disk-vm: {disk}");
+            assert!(
+                relative.head.iter().any(|h| h.starts_with(&named)),
+                "{:?}",
+                relative.head
+            );
+            // The legend, its lines joined (a long name wraps).
+            let drawn: Vec<&str> = relative
+                .svg
+                .split("<text")
+                .skip(1)
+                .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+                .map(str::trim)
+                .collect();
+            assert!(drawn.join(" ").contains(&named), "{drawn:?}");
+            assert!(!relative.svg.contains("disk-vm (disk-random-4k)"));
+            let latency = charts.iter().find(|c| c.id == "chart-latency").unwrap();
+            let distribution = charts
+                .iter()
+                .find(|c| c.id == "chart-distribution")
+                .unwrap();
+            assert!(
+                latency
+                    .title
+                    .contains(lang.pick("p50 / 평균 / p99", "p50 / mean / p99")),
+                "{}",
+                latency.title
+            );
+            assert!(!latency.title.contains("분포"), "{}", latency.title);
+            assert_ne!(latency.title, distribution.title);
+        }
     }
 
     #[test]
