@@ -2600,6 +2600,70 @@ await step('charts: "Show the numbers" lists every point a line chart draws, in 
   }
 });
 
+await step('charts: an exported SVG and PNG say where they came from (scenario, seed, simulated time, moved settings), as text', async () => {
+  // A lecturer's slides showed charts that said nothing of the run behind them: each
+  // download carries the line the comparison table ends with, and the settings moved.
+  const p = await newPage(BASE);
+  const download = async (id, nth) => {
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }),
+      p.click(`#${id} .chart-downloads button:nth-child(${nth})`)]);
+    return readFileSync(await dl.path());
+  };
+  // The SVG download parsed as SVG (not HTML): whether it parses, its caption's text, height.
+  const exported = async (id) => {
+    const body = (await download(id, 1)).toString('utf8');
+    const [parsed, caption, height, imgs] = await p.evaluate((s) => {
+      const d = new DOMParser().parseFromString(s, 'image/svg+xml');
+      return [!d.querySelector('parsererror'), [...d.querySelectorAll('text.chart-source')].map((t) => t.textContent).join(' '),
+        Number(d.documentElement.getAttribute('height')), d.getElementsByTagName('img').length];
+    }, body);
+    assert(parsed && imgs === 0, `${id}: the SVG parses (${parsed}), ${imgs} img elements`);
+    return { body, caption, height };
+  };
+  const runLine = async () => {
+    await p.click('#tab-table');
+    const line = await p.textContent('#run-line');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-cpu svg');
+    return line;
+  };
+  try {
+    await waitDone(p);
+    await pick(p, 'type1-vs-type2.toml');
+    let line = await runLine();
+    assert(/^type1-vs-type2 · seed \d+ · 200 ms · \d+ cores · [\d,]+ MHz$/.test(line), `the comparison table's line: ${line}`);
+    let svg = await exported('chart-cpu');
+    assert(svg.caption === line, `caption "${svg.caption}", the table's line "${line}"`);
+    // The PNG: the captioned SVG drawn at twice its size.
+    const png = await download('chart-cpu', 2);
+    assert(png.slice(1, 4).toString() === 'PNG', 'PNG signature');
+    assert(png.readUInt32BE(20) === 2 * svg.height, `PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} for an SVG ${svg.height} high`);
+    // A moved slider: the setting after the line, in the page's words.
+    await afterRun(p, () => setSlider(p, '#k-exit', 'End'));
+    line = await runLine();
+    svg = await exported('chart-relative');
+    assert(svg.caption.startsWith(`${line} · `) && /VM exit round trip [\d,]+ cycles/.test(svg.caption), `caption after a slider: ${svg.caption}`);
+    // In Korean.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    svg = await exported('chart-relative');
+    assert(/^type1-vs-type2 · 시드 \d+ · 200 ms · \d+ 코어/.test(svg.caption) && /VM exit 왕복/.test(svg.caption), `Korean caption: ${svg.caption}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // A hostile scenario name: text in the caption, escaped in the file.
+    const src = readFileSync(join(SCEN_DIR, 'type1-vs-type2.toml'), 'utf8');
+    await setEditorText(p, src.replace(/^name\s*=.*$/m, `name = ${JSON.stringify(EVIL)}`));
+    await afterRun(p, () => p.click('#run-edited'));
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-cpu svg');
+    svg = await exported('chart-cpu');
+    assert(svg.caption.startsWith(`${EVIL} · seed`) && !svg.body.includes('<img'), `hostile name: ${svg.caption}`);
+    assert(dialogs === 0, 'an alert fired');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('the Comparison tab has the desktop table of a VDI run, with the CLI\'s figures, and none otherwise', async () => {
   const p = await newPage(BASE);
   try {
