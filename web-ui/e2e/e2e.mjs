@@ -2642,12 +2642,12 @@ await step('charts: an exported SVG and PNG say where they came from (scenario, 
     await afterRun(p, () => setSlider(p, '#k-exit', 'End'));
     line = await runLine();
     svg = await exported('chart-relative');
-    assert(svg.caption.startsWith(`${line} · `) && /VM exit round trip [\d,]+ cycles/.test(svg.caption), `caption after a slider: ${svg.caption}`);
+    assert(svg.caption.startsWith(`${line} · changed from the scenario: `) && /VM exit round trip [\d,]+ cycles/.test(svg.caption), `caption after a slider: ${svg.caption}`);
     // In Korean.
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     svg = await exported('chart-relative');
-    assert(/^type1-vs-type2 · 시드 \d+ · 200 ms · \d+ 코어/.test(svg.caption) && /VM exit 왕복/.test(svg.caption), `Korean caption: ${svg.caption}`);
+    assert(/^type1-vs-type2 · 시드 \d+ · 200 ms · \d+ 코어/.test(svg.caption) && / · 시나리오에서 바꾼 설정: VM exit 왕복/.test(svg.caption), `Korean caption: ${svg.caption}`);
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'en');
     // A hostile scenario name: text in the caption, escaped in the file.

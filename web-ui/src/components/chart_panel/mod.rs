@@ -35,13 +35,16 @@ pub struct ChartPanelProps {
 
 /// The line under an exported chart: what the comparison table says the result ran
 /// (`table::run_line`: scenario, seed, simulated time, host), and the settings moved from the
-/// scenario's own (a chart on a slide said nothing of where its figures came from).
+/// scenario's own, said as such (the run line's "1 cores" alone does not tell a slide's
+/// reader that the file has 4) (a chart on a slide said nothing of where its figures came
+/// from).
 pub fn export_caption(lang: Lang, r: &RunResult, settings: &[String]) -> String {
     let line = crate::components::table::run_line(lang, r);
     if settings.is_empty() {
         line
     } else {
-        format!("{line} · {}", settings.join(", "))
+        let changed = t(lang, "chart.caption_changed").replace("{}", &settings.join(", "));
+        format!("{line} · {changed}")
     }
 }
 
@@ -310,13 +313,17 @@ mod tests {
         ];
         assert_eq!(
             export_caption(Lang::En, &r, &moved),
-            format!("{en} · VM exit round trip 3,000 cycles, host cores 2")
+            format!(
+                "{en} · changed from the scenario: VM exit round trip 3,000 cycles, host cores 2"
+            )
         );
         crate::num::set_lang(Lang::Ko);
-        let ko = export_caption(Lang::Ko, &r, &[]);
+        let ko = export_caption(Lang::Ko, &r, &["호스트 코어 2개".to_string()]);
         crate::num::set_lang(Lang::En);
         assert!(
-            ko.starts_with("type1-vs-type2 · 시드 ") && ko.contains(" 코어 · "),
+            ko.starts_with("type1-vs-type2 · 시드 ")
+                && ko.contains(" 코어 · ")
+                && ko.ends_with(" · 시나리오에서 바꾼 설정: 호스트 코어 2개"),
             "{ko}"
         );
     }
