@@ -2551,6 +2551,134 @@ await step('charts: "Show the numbers" shows the chart\'s table under it, with t
   }
 });
 
+await step('charts: "Show the numbers" lists every point a line chart draws, in a box that scrolls', async () => {
+  // A lecturer found the tables thinned to about twelve points a line: vdi-network's
+  // distribution across a continent left out its 180 ms peak (its row no longer added up to
+  // 100%), the bandwidth listed every third step, type1-vs-type2's cumulative latency 15 of 72.
+  const p = await newPage(BASE);
+  const rowsOf = async (id) => {
+    await p.click(`#${id} .numbers-toggle`);
+    await p.waitForSelector(`#${id}-values.chart-values table`);
+    return p.$$eval(`#${id}-values tbody tr`, (rs) => rs.map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent]));
+  };
+  const points = (cell) => cell.split('; ').map((pt) => pt.split(' → ').map((v) => Number(v.replace(/,/g, ''))));
+  try {
+    await waitDone(p);
+    await pick(p, 'vdi-network.toml');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-vdi-distribution .numbers-toggle');
+    const dist = await rowsOf('chart-vdi-distribution');
+    const continent = dist.find((r) => r[0] === 'Across a continent, 150 ms');
+    assert(continent && /(^|; )180 → /.test(continent[1]), `the 180 ms peak across a continent: ${JSON.stringify(continent)}`);
+    for (const [name, cell] of dist) {
+      const sum = points(cell).reduce((a, [, y]) => a + y, 0);
+      assert(Math.abs(sum - 100) < 0.5, `${name}: its shares add up to ${sum}%: ${cell}`);
+    }
+    const bandwidth = await rowsOf('chart-vdi-bandwidth');
+    for (const [name, cell] of bandwidth) {
+      const xs = points(cell).map(([x]) => x);
+      assert(xs.every((x, i) => x === (i + 1) * 100), `${name}: every 100 ms step: ${cell}`);
+    }
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliJson('vdi-network.toml');
+      const desks = cli.platforms.filter((x) => x.vdi);
+      assert(dist.length === desks.length, `${dist.length} rows for ${desks.length} desktop platforms`);
+      desks.forEach((d, i) => {
+        const listed = points(dist[i][1]);
+        assert(listed.length === d.vdi.latency_bins.length && listed.every(([x], k) => x === d.vdi.latency_bins[k][0]),
+          `${d.name}: the table lists ${listed.length} of ${d.vdi.latency_bins.length} bins: ${dist[i][1]}`);
+      });
+      const groups = desks.flatMap((d) => d.vdi.groups);
+      assert(bandwidth.length === groups.length && bandwidth.every(([, cell], i) => points(cell).length === groups[i].bandwidth_series_kbit_s.length),
+        `bandwidth rows list every step: ${bandwidth.map(([n, c]) => `${n}: ${points(c).length}`).join('; ')}`);
+    }
+    // type1-vs-type2's cumulative disk-read latency: every bucket drawn, up to 100%; the
+    // long table scrolls in its box rather than stretching the chart's card.
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-charts');
+    const op = await p.$$eval('#chart-op option', (os) => os.find((o) => o.textContent === 'disk read').value);
+    await p.selectOption('#chart-op', op);
+    await p.waitForSelector('#chart-distribution .numbers-toggle');
+    const cum = await rowsOf('chart-distribution');
+    for (const [name, cell] of cum) assert(cell.endsWith('→ 100'), `${name}: ends at 100%: ${cell.slice(-80)}`);
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliJson('type1-vs-type2.toml');
+      cli.platforms.forEach((x, i) => {
+        const buckets = x.latency.find((l) => l.op === 'disk_read').latency.histogram_us.filter(([us]) => us > 0).length;
+        assert(points(cum[i][1]).length === buckets, `${x.name}: ${points(cum[i][1]).length} points listed of ${buckets} drawn`);
+      });
+    }
+    const box = await p.$eval('#chart-distribution-values', (d) => [d.scrollHeight, d.clientHeight, window.innerHeight]);
+    assert(box[1] < box[2] * 0.75 && box[0] >= box[1], `the table's box: ${box}`);
+  } finally {
+    await p.close();
+  }
+});
+
+await step('charts: an exported SVG and PNG say where they came from (scenario, seed, simulated time, moved settings), as text', async () => {
+  // A lecturer's slides showed charts that said nothing of the run behind them: each
+  // download carries the line the comparison table ends with, and the settings moved.
+  const p = await newPage(BASE);
+  const download = async (id, nth) => {
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }),
+      p.click(`#${id} .chart-downloads button:nth-child(${nth})`)]);
+    return readFileSync(await dl.path());
+  };
+  // The SVG download parsed as SVG (not HTML): whether it parses, its caption's text, height.
+  const exported = async (id) => {
+    const body = (await download(id, 1)).toString('utf8');
+    const [parsed, caption, height, imgs] = await p.evaluate((s) => {
+      const d = new DOMParser().parseFromString(s, 'image/svg+xml');
+      return [!d.querySelector('parsererror'), [...d.querySelectorAll('text.chart-source')].map((t) => t.textContent).join(' '),
+        Number(d.documentElement.getAttribute('height')), d.getElementsByTagName('img').length];
+    }, body);
+    assert(parsed && imgs === 0, `${id}: the SVG parses (${parsed}), ${imgs} img elements`);
+    return { body, caption, height };
+  };
+  const runLine = async () => {
+    await p.click('#tab-table');
+    const line = await p.textContent('#run-line');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-cpu svg');
+    return line;
+  };
+  try {
+    await waitDone(p);
+    await pick(p, 'type1-vs-type2.toml');
+    let line = await runLine();
+    assert(/^type1-vs-type2 · seed \d+ · 200 ms · \d+ cores · [\d,]+ MHz$/.test(line), `the comparison table's line: ${line}`);
+    let svg = await exported('chart-cpu');
+    assert(svg.caption === line, `caption "${svg.caption}", the table's line "${line}"`);
+    // The PNG: the captioned SVG drawn at twice its size.
+    const png = await download('chart-cpu', 2);
+    assert(png.slice(1, 4).toString() === 'PNG', 'PNG signature');
+    assert(png.readUInt32BE(20) === 2 * svg.height, `PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} for an SVG ${svg.height} high`);
+    // A moved slider: the setting after the line, in the page's words.
+    await afterRun(p, () => setSlider(p, '#k-exit', 'End'));
+    line = await runLine();
+    svg = await exported('chart-relative');
+    assert(svg.caption.startsWith(`${line} · changed from the scenario: `) && /VM exit round trip [\d,]+ cycles/.test(svg.caption), `caption after a slider: ${svg.caption}`);
+    // In Korean.
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    svg = await exported('chart-relative');
+    assert(/^type1-vs-type2 · 시드 \d+ · 200 ms · \d+ 코어/.test(svg.caption) && / · 시나리오에서 바꾼 설정: VM exit 왕복/.test(svg.caption), `Korean caption: ${svg.caption}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // A hostile scenario name: text in the caption, escaped in the file.
+    const src = readFileSync(join(SCEN_DIR, 'type1-vs-type2.toml'), 'utf8');
+    await setEditorText(p, src.replace(/^name\s*=.*$/m, `name = ${JSON.stringify(EVIL)}`));
+    await afterRun(p, () => p.click('#run-edited'));
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-cpu svg');
+    svg = await exported('chart-cpu');
+    assert(svg.caption.startsWith(`${EVIL} · seed`) && !svg.body.includes('<img'), `hostile name: ${svg.caption}`);
+    assert(dialogs === 0, 'an alert fired');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('the Comparison tab has the desktop table of a VDI run, with the CLI\'s figures, and none otherwise', async () => {
   const p = await newPage(BASE);
   try {

@@ -441,7 +441,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "chart.latency",
-        "지연 분포 (p50 / 평균 / p99)",
+        "지연 (p50 / 평균 / p99)",
         "Latency (p50 / mean / p99)",
     ),
     ("chart.download_svg", "SVG로 저장", "Save as SVG"),
@@ -719,6 +719,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("timeline.axis", "시간 (ms)", "time (ms)"),
     ("chart.unavailable", "차트를 표시할 수 없습니다", "Chart unavailable"),
     ("chart.values", "차트의 값", "Values of the chart"),
+    ("chart.caption_changed", "시나리오에서 바꾼 설정: {}", "changed from the scenario: {}"),
     ("chart.show_numbers", "숫자로 보기", "Show the numbers"),
     ("chart.hide_numbers", "숫자 숨기기", "Hide the numbers"),
     ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),

@@ -4,7 +4,7 @@
 
 use plotters::prelude::*;
 
-use super::scale::{nice_max, AxisUnit};
+use super::scale::{axis_top, AxisUnit, SHARE_TOP};
 use super::text::{broken_words, text_width, title_extra, title_lines, wrap_categories};
 use super::text::{wrap_within, x_label_area, LINE_PX, TITLE_LINE_PX, TITLE_PAD_PX};
 use super::{legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Series};
@@ -19,6 +19,10 @@ pub struct BarOptions {
     pub min_top: f64,
     /// The values are counts (instances): a logarithmic axis starts at 1, not 0.1.
     pub counts: bool,
+    /// The values are shares in % (of CPU time, of a vCPU's time), stacked ones too, never
+    /// past 100: a linear axis ends at 100% at most (the CPU breakdown's ran to 112%). Not
+    /// for % of native, which a platform may pass.
+    pub share: bool,
     /// On its side: one row of bars per category, its name above them, the value axis at
     /// the bottom (see [`super::bar_names`]).
     pub horizontal: bool,
@@ -33,6 +37,7 @@ impl Default for BarOptions {
             stacked: false,
             min_top: 0.0,
             counts: false,
+            share: false,
             horizontal: false,
             log_word: "log",
         }
@@ -73,7 +78,14 @@ pub fn bars(
     let legend_h = legend(None, &entries, width, false);
     let height = if opts.horizontal {
         // On its side: the title, a row of bars per category, the value axis, the legend.
-        let rows = side_rows(categories, series.len(), opts.stacked, width);
+        let axis = value_axis(y_desc, categories.len().max(1), series, opts);
+        let rows = side_rows(
+            categories,
+            series.len(),
+            opts.stacked,
+            width,
+            side_left(&axis),
+        );
         title_height(title, width) + rows.height as u32 + SIDE_AXIS_PX + SIDE_MARGIN_PX + legend_h
     } else {
         PLOT_HEIGHT
@@ -106,6 +118,14 @@ const SIDE_AXIS_PX: u32 = 48;
 /// Thickness of one bar of a group, and of a stacked or single bar, on a chart on its side.
 const SIDE_BAR_PX: i32 = 13;
 const SIDE_STACKED_PX: i32 = 20;
+/// Space between the axis line the bars grow from and the names above them, which start
+/// right of it: a name drawn from the line lost its first stroke to it ("VM" read "\/M").
+const SIDE_NAME_INSET_PX: u32 = 5;
+/// The plot's left edge (the axis line) of a chart on its side, at most: the half of its
+/// first tick's label that stands left of it (linear axes start at "0"; a logarithmic one at
+/// a decade, "0.001" the widest the page's figures start from) with its gap. Names that fit
+/// right of this fit on any of the page's charts (see [`side_names_fit`]).
+const SIDE_LEFT_MOST_PX: u32 = 28;
 /// Space between the bars of one group, under a name, and between categories.
 const SIDE_BAR_GAP_PX: i32 = 2;
 const SIDE_NAME_GAP_PX: i32 = 2;
@@ -125,14 +145,20 @@ struct SideRows {
     height: i32,
 }
 
-/// Room for a name above its bars: the chart's width less its margins.
-fn side_name_room(width: u32) -> f64 {
-    f64::from(width) - 2.0 * f64::from(SIDE_MARGIN_PX)
+/// Where a name above its bars starts, on a chart on its side whose plot (and axis line)
+/// starts `left` px from the drawing's edge: right of the line.
+fn side_name_x(left: u32) -> u32 {
+    left + SIDE_NAME_INSET_PX
+}
+
+/// Room for a name above its bars: from where it starts to the chart's right margin.
+fn side_name_room(width: u32, left: u32) -> f64 {
+    f64::from(width) - f64::from(side_name_x(left)) - f64::from(SIDE_MARGIN_PX)
 }
 
 /// Names wrapped above the bars of a chart on its side, no line wider than the chart.
-fn side_names(categories: &[String], width: u32) -> Vec<Vec<String>> {
-    let room = side_name_room(width);
+fn side_names(categories: &[String], width: u32, left: u32) -> Vec<Vec<String>> {
+    let room = side_name_room(width, left);
     categories
         .iter()
         .map(|c| wrap_within(c, room, LABEL_PX, 1.0))
@@ -143,8 +169,8 @@ fn side_names(categories: &[String], width: u32) -> Vec<Vec<String>> {
 /// cut in two and no line wider than the chart (only a word wider than the chart would
 /// be either).
 pub(super) fn side_names_fit(categories: &[String], width: u32) -> bool {
-    let names = side_names(categories, width);
-    let room = side_name_room(width);
+    let names = side_names(categories, width, SIDE_LEFT_MOST_PX);
+    let room = side_name_room(width, SIDE_LEFT_MOST_PX);
     broken_words(categories, &names) == 0
         && names
             .iter()
@@ -152,8 +178,14 @@ pub(super) fn side_names_fit(categories: &[String], width: u32) -> bool {
             .all(|l| text_width(l.trim_end_matches([',', ';']), LABEL_PX) <= room)
 }
 
-fn side_rows(categories: &[String], n_series: usize, stacked: bool, width: u32) -> SideRows {
-    let names = side_names(categories, width);
+fn side_rows(
+    categories: &[String],
+    n_series: usize,
+    stacked: bool,
+    width: u32,
+    left: u32,
+) -> SideRows {
+    let names = side_names(categories, width, left);
     let (bar_px, bars) = if stacked || n_series < 2 {
         (SIDE_STACKED_PX, 1)
     } else {
@@ -274,7 +306,7 @@ fn value_axis(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> Va
         };
         (lo, (max * 1.5).log10().ceil())
     } else {
-        (0.0, nice_max(max))
+        (0.0, axis_top(max, opts.share.then_some(SHARE_TOP)))
     };
     // A time axis in the unit its top calls for (ms rather than 10 000 µs and more).
     let unit = if log {
@@ -422,6 +454,18 @@ fn draw_bars(
     Ok(())
 }
 
+/// The room half a tick's label at `at` takes beside the plot's edge it is centred on, with
+/// its gap ("0.01" at the left edge of a phone's log axis lost its "0").
+fn side_label_half(axis: &ValueAxis, at: f64) -> u32 {
+    (text_width(&axis.tick_label(at), LABEL_PX) / 2.0).ceil() as u32 + 4
+}
+
+/// The left edge of a chart on its side's plot, where its axis line is: room for the half of
+/// the first tick's label left of it, at least the chart's margin.
+fn side_left(axis: &ValueAxis) -> u32 {
+    side_label_half(axis, if axis.log { axis.lo.round() } else { axis.lo }).max(SIDE_MARGIN_PX)
+}
+
 /// A bar chart on its side: a row per category, its name (whole, wrapped to the chart's
 /// width) above its bars, which grow to the right along the value axis at the bottom. The
 /// same axis, colours, stripes and legend as upright bars.
@@ -443,19 +487,16 @@ fn draw_side_bars(
     let to_x = |v: f64| axis.position(v);
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, false);
-    let rows = side_rows(categories, series.len(), stacked, width);
+    let left = side_left(&axis);
+    let rows = side_rows(categories, series.len(), stacked, width, left);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     let x_fmt = |x: &f64| axis.tick_label(*x);
-    // The first and last ticks' labels are centred on the plot's edges at most: room for
-    // their halves ("0.01" at the left edge of a phone's log axis lost its "0").
-    let half = |v: f64| (text_width(&x_fmt(&v), LABEL_PX) / 2.0).ceil() as u32 + 4;
-    let left = half(if axis.log { x_lo.round() } else { x_lo });
-    let right = half(if axis.log { x_hi.round() } else { x_hi });
+    let right = side_label_half(&axis, if axis.log { x_hi.round() } else { x_hi });
     let under_title = titled(&plot, title)?;
     let mut chart = ChartBuilder::on(&under_title)
         .margin(SIDE_MARGIN_PX)
         .margin_top(0)
-        .margin_left(left.max(SIDE_MARGIN_PX))
+        .margin_left(left)
         .margin_right(right.max(SIDE_MARGIN_PX))
         .x_label_area_size(SIDE_AXIS_PX)
         .y_label_area_size(0)
@@ -483,7 +524,7 @@ fn draw_side_bars(
             plot.draw(&Text::new(
                 l.clone(),
                 (
-                    SIDE_MARGIN_PX as i32,
+                    side_name_x(left) as i32,
                     top + rows.tops[i] + li as i32 * LINE_PX,
                 ),
                 ("sans-serif", LABEL_PX).into_font(),
@@ -729,6 +770,73 @@ mod tests {
             x - text_width("0.01", LABEL_PX) / 2.0
         };
         assert!(left >= 0.0, "the label starts at {left}: {first}");
+    }
+
+    /// On its side, each name starts right of the axis line its bars grow from, on a linear
+    /// axis and a logarithmic one (a name drawn from the line read "\/M" for "VM"), and still
+    /// wraps within the chart.
+    #[test]
+    fn a_chart_on_its_side_starts_its_names_right_of_the_axis_line() {
+        let attr = |el: &str, name: &str| -> f64 {
+            el.split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in {el}"))
+        };
+        let long =
+            "Type 2, host programs use 30% of each core and then some more words".to_string();
+        for values in [vec![3.0, 5.0], vec![0.02, 500.0]] {
+            let series = [Series {
+                name: "s".into(),
+                colour: colour(0),
+                values,
+            }];
+            let svg = bars(
+                "t",
+                "µs",
+                &["VM".into(), long.clone()],
+                &series,
+                BarOptions {
+                    horizontal: true,
+                    ..BarOptions::default()
+                },
+            );
+            let name = svg
+                .split("<text")
+                .skip(1)
+                .find(|t| {
+                    t.split('>')
+                        .nth(1)
+                        .map(str::trim)
+                        .is_some_and(|x| x.starts_with("VM"))
+                })
+                .unwrap_or_else(|| panic!("no VM in {svg}"));
+            // The axis line: the one-pixel-wide black rectangle the bars start from.
+            let line = svg
+                .split("<rect")
+                .skip(1)
+                .find(|r| attr(r, "width") == 1.0 && r.contains("fill=\"#000000\""))
+                .unwrap_or_else(|| panic!("no axis line in {svg}"));
+            let (name_x, line_x) = (attr(name, "x"), attr(line, "x"));
+            assert!(
+                name_x >= line_x + 4.0,
+                "the name at {name_x}, the line at {line_x}"
+            );
+            // Every line of the long name ends inside the chart.
+            for t in svg.split("<text").skip(1) {
+                let text = t
+                    .split('>')
+                    .nth(1)
+                    .and_then(|x| x.split('<').next())
+                    .unwrap_or("")
+                    .trim();
+                if !text.is_empty() && long.contains(text) && text.len() > 3 {
+                    let right = attr(t, "x") + text_width(text, LABEL_PX);
+                    assert!(right <= f64::from(WIDTH), "{text}: to {right}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::scale::{nice_max, round_sig, AxisUnit};
+use super::scale::{axis_top, round_sig, AxisUnit, SHARE_TOP};
 use super::text::title_extra;
 use super::{draw_marker, legend, light, line_style, rgb, size, titled, variants, EDGE};
 use super::{Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
@@ -16,8 +16,33 @@ pub struct Line {
     pub points: Vec<(f64, f64)>,
 }
 
-/// Step lines over a logarithmic x axis (latency distributions); `log_word` follows the
-/// x axis's name in brackets (the page's language: "log", "로그 눈금").
+/// What a line chart draws, and so its axes: a share in % never passes 100, and its axis
+/// ends there (an axis of cumulative shares to 112% showed shares that cannot be).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Straight lines with point markers over a linear x axis ([`xy_lines`]).
+    Plain,
+    /// [`LineKind::Plain`] lines of shares in % (a distribution's bins; [`share_lines`]).
+    Shares,
+    /// A cumulative distribution in %: step lines over a logarithmic x axis ([`log_lines`]).
+    Cumulative,
+}
+
+impl LineKind {
+    /// Whether the x axis is logarithmic.
+    pub fn log_x(self) -> bool {
+        self == LineKind::Cumulative
+    }
+
+    /// The most a y value can be: a share's 100%.
+    fn y_max(self) -> Option<f64> {
+        (self != LineKind::Plain).then_some(SHARE_TOP)
+    }
+}
+
+/// Step lines of a cumulative distribution in % (latency distributions) over a logarithmic
+/// x axis, the y axis to 100%; `log_word` follows the x axis's name in brackets (the page's
+/// language: "log", "로그 눈금").
 pub fn log_lines(
     title: &str,
     x_desc: &str,
@@ -28,7 +53,16 @@ pub fn log_lines(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(&root, title, x_desc, y_desc, lines, None, Some(log_word));
+        let _ = draw_lines(
+            &root,
+            title,
+            x_desc,
+            y_desc,
+            lines,
+            None,
+            LineKind::Cumulative,
+            log_word,
+        );
         let _ = root.present();
     }
     svg
@@ -46,7 +80,36 @@ pub fn xy_lines(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, None);
+        let _ = draw_lines(
+            &root,
+            title,
+            x_desc,
+            y_desc,
+            lines,
+            target,
+            LineKind::Plain,
+            "",
+        );
+        let _ = root.present();
+    }
+    svg
+}
+
+/// [`xy_lines`] of shares in % (a distribution's bins): the y axis ends at 100% at most.
+pub fn share_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
+        let _ = draw_lines(
+            &root,
+            title,
+            x_desc,
+            y_desc,
+            lines,
+            None,
+            LineKind::Shares,
+            "",
+        );
         let _ = root.present();
     }
     svg
@@ -62,12 +125,18 @@ fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
     )
 }
 
-/// A line chart's axes: the x range (in log10 space when logarithmic), the largest y,
+/// Whether a line chart draws the point `(x, y)`: both finite, and on a logarithmic x axis
+/// right of 0. The chart's table of points lists exactly the points drawn.
+pub fn drawn(&(x, y): &(f64, f64), log_x: bool) -> bool {
+    x.is_finite() && y.is_finite() && (!log_x || x > 0.0)
+}
+
+/// A line chart's axes: the x range (in log10 space when logarithmic), the y axis's top,
 /// and the units their labels are in.
 struct Axes {
     lo: f64,
     hi: f64,
-    ymax: f64,
+    top: f64,
     x: AxisUnit,
     y: AxisUnit,
 }
@@ -77,11 +146,12 @@ fn axes(
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
-    log_x: bool,
+    kind: LineKind,
     x_labels: usize,
 ) -> Axes {
+    let log_x = kind.log_x();
     let fx = |x: f64| if log_x { x.log10() } else { x };
-    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let usable = |p: &(f64, f64)| drawn(p, log_x);
     let xs: Vec<f64> = lines
         .iter()
         .flat_map(|l| l.points.iter().filter(|p| usable(p)).map(|p| fx(p.0)))
@@ -128,8 +198,9 @@ fn axes(
     } else {
         x_axis.linear(lo, hi, x_labels)
     };
-    let y = AxisUnit::new(y_desc, nice_max(ymax)).linear(0.0, nice_max(ymax), 6);
-    Axes { lo, hi, ymax, x, y }
+    let top = axis_top(ymax, kind.y_max());
+    let y = AxisUnit::new(y_desc, top).linear(0.0, top, 6);
+    Axes { lo, hi, top, x, y }
 }
 
 /// The units a line chart's x and y axes are labelled in, with what a value is divided
@@ -139,9 +210,9 @@ pub fn line_units(
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
-    log_x: bool,
+    kind: LineKind,
 ) -> ((String, f64), (String, f64)) {
-    let a = axes(x_desc, y_desc, lines, target, log_x, 6);
+    let a = axes(x_desc, y_desc, lines, target, kind, 6);
     let own = |u: &AxisUnit| {
         let (desc, per) = u.table_unit();
         (desc.to_string(), per)
@@ -149,9 +220,10 @@ pub fn line_units(
     (own(&a.x), own(&a.y))
 }
 
-/// Lines; with `log_word` the x axis is logarithmic (drawn in log10 space, labelled in
-/// values, several labels per decade, the word after its name) and the lines are
-/// cumulative steps.
+/// Lines of `kind`; a cumulative distribution's x axis is logarithmic (drawn in log10 space,
+/// labelled in values, several labels per decade, `log_word` after its name) and its lines
+/// are steps.
+#[allow(clippy::too_many_arguments)]
 fn draw_lines(
     root: &Area<'_>,
     title: &str,
@@ -159,21 +231,22 @@ fn draw_lines(
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
-    log_word: Option<&str>,
+    kind: LineKind,
+    log_word: &str,
 ) -> DrawResult {
-    let log_x = log_word.is_some();
+    let log_x = kind.log_x();
     let (width, height) = root.dim_in_pixel();
     root.fill(&WHITE)?;
     let fx = |x: f64| if log_x { x.log10() } else { x };
-    let usable = |(x, y): &(f64, f64)| x.is_finite() && y.is_finite() && (!log_x || *x > 0.0);
+    let usable = |p: &(f64, f64)| drawn(p, log_x);
     let x_labels = if width < 400 { 4 } else { 6 };
     let Axes {
         lo,
         hi,
-        ymax,
+        top,
         x: x_axis,
         y: y_axis,
-    } = axes(x_desc, y_desc, lines, target, log_x, x_labels);
+    } = axes(x_desc, y_desc, lines, target, kind, x_labels);
     // A line equal to an earlier one (two platforms with the same figures) would hide it:
     // it is drawn dashed over it, and its legend entry names the line it equals.
     let same_as: Vec<Option<usize>> = lines
@@ -204,7 +277,7 @@ fn draw_lines(
         .margin_right(18)
         .x_label_area_size(54)
         .y_label_area_size(60)
-        .build_cartesian_2d(lo..hi, 0f64..nice_max(ymax))?;
+        .build_cartesian_2d(lo..hi, 0f64..top)?;
     let x_fmt = |x: &f64| {
         if log_x {
             x_axis.label(round_sig(10f64.powf(*x)))
@@ -213,9 +286,10 @@ fn draw_lines(
         }
     };
     let y_fmt = |y: &f64| y_axis.label(*y);
-    let x_desc = match log_word {
-        Some(word) => format!("{} ({word})", x_axis.desc),
-        None => x_axis.desc.clone(),
+    let x_desc = if log_x {
+        format!("{} ({log_word})", x_axis.desc)
+    } else {
+        x_axis.desc.clone()
     };
     chart
         .configure_mesh()

@@ -8,12 +8,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::palette::{self, Rgb};
 
 mod bars;
+mod caption;
 mod lines;
 mod scale;
 mod text;
 
 pub use bars::{bar_unit, bars, grouped_bars, stacked_bars, BarOptions};
-pub use lines::{line_units, log_lines, xy_lines, Line};
+pub use caption::with_caption;
+pub use lines::{drawn, line_units, log_lines, share_lines, xy_lines, Line, LineKind};
 pub use scale::{tick_label, tick_label_on, wants_log};
 pub use text::wrap;
 use text::{text_width, title_lines, TITLE_LINE_PX, TITLE_PAD_PX};

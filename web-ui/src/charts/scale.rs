@@ -161,11 +161,30 @@ impl AxisUnit {
     }
 }
 
+/// The top of a linear axis whose values reach `v`: a little above it, so that the highest
+/// bar or point does not touch the frame.
 pub(super) fn nice_max(v: f64) -> f64 {
     if !v.is_finite() || v <= 0.0 {
         1.0
     } else {
         v * 1.12
+    }
+}
+
+/// A share in %: no value passes it.
+pub(super) const SHARE_TOP: f64 = 100.0;
+
+/// The top of a linear axis whose values reach `v` and can never pass `max` (a share's 100%,
+/// [`SHARE_TOP`]): [`nice_max`], but not past `max`, so that a share axis ends at 100 (the CPU
+/// breakdown's ran to 112%, a cumulative distribution's to 110%, showing shares that cannot
+/// be). Without a `max` (an axis of % of native, which a platform may pass), or when the
+/// values pass it after all, [`nice_max`].
+pub(super) fn axis_top(v: f64, max: Option<f64>) -> f64 {
+    let top = nice_max(v);
+    match max {
+        // A sum of shares may come out a hair over 100 (99.99999999999999 + 1e-14).
+        Some(m) if v <= m * (1.0 + 1e-9) && top > m => m,
+        _ => top,
     }
 }
 
@@ -331,6 +350,21 @@ mod tests {
         ] {
             assert_eq!(tick_label(v, None), s, "{v}");
         }
+    }
+
+    /// A share axis ends at 100% (its values cannot pass it); others, and shares that pass it
+    /// after all, end a little above their top value.
+    #[test]
+    fn a_share_axis_ends_at_100() {
+        assert_eq!(axis_top(100.0, Some(SHARE_TOP)), 100.0);
+        assert_eq!(axis_top(100.000_000_000_01, Some(SHARE_TOP)), 100.0);
+        assert_eq!(axis_top(95.0, Some(SHARE_TOP)), 100.0);
+        assert_eq!(axis_top(50.0, Some(SHARE_TOP)), nice_max(50.0));
+        // % of native: a platform may beat native.
+        assert_eq!(axis_top(104.0, None), nice_max(104.0));
+        assert!(axis_top(100.0, None) > 110.0);
+        assert_eq!(axis_top(130.0, Some(SHARE_TOP)), nice_max(130.0));
+        assert_eq!(axis_top(0.0, Some(SHARE_TOP)), 1.0);
     }
 
     #[test]

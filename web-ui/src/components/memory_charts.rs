@@ -3,7 +3,7 @@
 //! pre-copy rounds (sent, still dirty, the stop-and-copy). Drawn only for platforms whose
 //! result has the data.
 
-use crate::charts::Line;
+use crate::charts::{Line, LineKind};
 use crate::components::chart_panel::{line_chart, ChartSpec};
 use crate::i18n::{t, Lang};
 use crate::labels;
@@ -128,7 +128,7 @@ pub fn memory_charts(lang: Lang, r: &RunResult) -> Vec<ChartSpec> {
             y_desc,
             &lines,
             limit.map(|l| l as f64),
-            false,
+            LineKind::Plain,
         );
         let mut notes = Vec::new();
         if let (Some(l), Some(first)) = (limit, limited.first()) {
@@ -237,7 +237,7 @@ fn throughput_chart(
         "ops/s",
         &lines,
         None,
-        false,
+        LineKind::Plain,
     );
     let n = crate::num::num;
     chart.note = Some(if checkpoint {
@@ -306,7 +306,7 @@ fn migration_chart(
         "MiB",
         &lines,
         (target > 0.0).then_some(target),
-        false,
+        LineKind::Plain,
     );
     let n = crate::num::num;
     chart.note = Some(

@@ -57,7 +57,8 @@ pub fn results(props: &ResultsProps) -> Html {
                 html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} /> }
             }
             Tab::Charts => {
-                html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()} /> }
+                html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
+                settings={state.result_settings_changed()} /> }
             }
             Tab::Timeline => {
                 let s = state.clone();

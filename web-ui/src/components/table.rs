@@ -20,6 +20,22 @@ pub fn fmt_num(v: f64) -> String {
     crate::num::num(v)
 }
 
+/// What a result ran: its scenario's name, seed, simulated time and host ("type1-vs-type2 ·
+/// seed 42 · 200 ms · 4 cores · 3,000 MHz"), said under the comparison table and under each
+/// exported chart (`chart_panel`).
+pub fn run_line(lang: Lang, r: &crate::sim::RunResult) -> String {
+    format!(
+        "{} · {} {} · {} ms · {} {} · {} MHz",
+        r.scenario,
+        t(lang, "controls.seed").to_lowercase(),
+        r.seed,
+        fmt_num(r.duration_ms as f64),
+        fmt_num(r.cores as f64),
+        t(lang, "table.cores"),
+        fmt_num(r.clock_mhz as f64)
+    )
+}
+
 /// A percentage in a column: one decimal always, as the CLI prints it ("72.0%" beside
 /// "72.5%" and "100.0%", not "72%" and "100%").
 fn percent(v: f64) -> String {
@@ -745,7 +761,7 @@ pub fn table(props: &TableProps) -> Html {
             { memory_table(lang, r) }
             { migration_table(lang, r) }
             { attack_table(lang, r) }
-            <p class="hint">{ format!("{} · {} {} · {} ms · {} {} · {} MHz", r.scenario, t(lang, "controls.seed").to_lowercase(), r.seed, fmt_num(r.duration_ms as f64), fmt_num(r.cores as f64), t(lang, "table.cores"), fmt_num(r.clock_mhz as f64)) }</p>
+            <p class="hint" id="run-line">{ run_line(lang, r) }</p>
         </div>
     }
 }

@@ -27,6 +27,25 @@ pub struct ChartPanelProps {
     /// Operations the scenario's questions ask about (the first is shown first).
     #[prop_or_default]
     pub question_ops: Vec<Op>,
+    /// The settings the result ran with that differ from its scenario's own, named in the
+    /// page's language (`State::result_settings_changed`): said under an exported chart.
+    #[prop_or_default]
+    pub settings: Vec<String>,
+}
+
+/// The line under an exported chart: what the comparison table says the result ran
+/// (`table::run_line`: scenario, seed, simulated time, host), and the settings moved from the
+/// scenario's own, said as such (the run line's "1 cores" alone does not tell a slide's
+/// reader that the file has 4) (a chart on a slide said nothing of where its figures came
+/// from).
+pub fn export_caption(lang: Lang, r: &RunResult, settings: &[String]) -> String {
+    let line = crate::components::table::run_line(lang, r);
+    if settings.is_empty() {
+        line
+    } else {
+        let changed = t(lang, "chart.caption_changed").replace("{}", &settings.join(", "));
+        format!("{line} · {changed}")
+    }
 }
 
 /// The operation a view opens on: the first question's, else the most frequent
@@ -158,6 +177,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     // Charts whose figures are shown as a visible table under them (by chart id).
     let shown = use_state(std::collections::BTreeSet::<String>::new);
     let stem = export::file_stem(&props.result.scenario);
+    let caption = export_caption(lang, &props.result, &props.settings);
     // The operation's menu sits right above the charts it changes (the latency charts, after
     // the others): at the panel's top it read, on a phone, as the menu of the charts several
     // screens above them.
@@ -186,6 +206,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     let menu = if Some(i) == first_of_op { op_menu.clone() } else { None };
                     let chart = (|| {
                     let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
+                    let (caption_dl, caption_png) = (caption.clone(), caption.clone());
                     let name = format!("{stem}-{}.svg", c.id);
                     let png = format!("{stem}-{}.png", c.id);
                     if c.svg.is_empty() {
@@ -241,10 +262,12 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             </table></div>
                             // The download buttons (style.css: `.chart .chart-downloads`).
                             <div class="chart-downloads">
-                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &svg_dl))}>
+                                // A download carries the caption (written when clicked); the page's chart has
+                                // the run's figures around it.
+                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &charts::with_caption(&svg_dl, &caption_dl)))}>
                                     { t(lang, "chart.download_svg") }
                                 </button>
-                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), svg_png.clone()))}>
+                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), charts::with_caption(&svg_png, &caption_png)))}>
                                     { t(lang, "chart.download_png") }
                                 </button>
                             </div>
@@ -255,5 +278,53 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 }) }
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::export_caption;
+    use crate::i18n::Lang;
+
+    /// An exported chart's caption: the comparison table's line (scenario, seed, simulated
+    /// time, host) in the page's language, and the settings moved, when any.
+    #[test]
+    fn an_exported_charts_caption_says_what_ran() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text).expect("valid");
+        let r = scenario.run().expect("runs");
+        crate::num::set_lang(Lang::En);
+        let en = export_caption(Lang::En, &r, &[]);
+        assert_eq!(
+            en,
+            format!(
+                "type1-vs-type2 · seed {} · {} ms · {} cores · {} MHz",
+                r.seed,
+                crate::num::num(r.duration_ms as f64),
+                r.cores,
+                crate::num::num(r.clock_mhz as f64)
+            )
+        );
+        assert_eq!(en, crate::components::table::run_line(Lang::En, &r));
+        let moved = [
+            "VM exit round trip 3,000 cycles".to_string(),
+            "host cores 2".to_string(),
+        ];
+        assert_eq!(
+            export_caption(Lang::En, &r, &moved),
+            format!(
+                "{en} · changed from the scenario: VM exit round trip 3,000 cycles, host cores 2"
+            )
+        );
+        crate::num::set_lang(Lang::Ko);
+        let ko = export_caption(Lang::Ko, &r, &["호스트 코어 2개".to_string()]);
+        crate::num::set_lang(Lang::En);
+        assert!(
+            ko.starts_with("type1-vs-type2 · 시드 ")
+                && ko.contains(" 코어 · ")
+                && ko.ends_with(" · 시나리오에서 바꾼 설정: 호스트 코어 2개"),
+            "{ko}"
+        );
     }
 }

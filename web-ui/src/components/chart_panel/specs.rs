@@ -2,7 +2,7 @@
 //! table for screen readers, and the note under it. `build_charts` lists them; one function
 //! per chart says what it shows.
 
-use crate::charts::{self, BarOptions, Line, Series};
+use crate::charts::{self, BarOptions, Line, LineKind, Series};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
@@ -244,16 +244,20 @@ pub fn line_chart(
     y_desc: &str,
     lines: &[Line],
     target: Option<f64>,
-    log_x: bool,
+    kind: LineKind,
 ) -> ChartSpec {
-    let svg = if log_x {
-        charts::log_lines(title, x_desc, y_desc, lines, t(lang, "chart.log_axis"))
-    } else {
-        charts::xy_lines(title, x_desc, y_desc, lines, target)
+    let log_x = kind.log_x();
+    let target = target.filter(|_| kind == LineKind::Plain);
+    let svg = match kind {
+        LineKind::Cumulative => {
+            charts::log_lines(title, x_desc, y_desc, lines, t(lang, "chart.log_axis"))
+        }
+        LineKind::Shares => charts::share_lines(title, x_desc, y_desc, lines),
+        LineKind::Plain => charts::xy_lines(title, x_desc, y_desc, lines, target),
     };
     // The points read in the units the chart's axes show.
     let ((x_unit, x_per), (y_unit, y_per)) =
-        charts::line_units(x_desc, y_desc, lines, target.filter(|_| !log_x), log_x);
+        charts::line_units(x_desc, y_desc, lines, target, kind);
     ChartSpec {
         id: id.into(),
         title: title.to_string(),
@@ -288,41 +292,17 @@ pub fn line_chart(
     }
 }
 
-/// About this many evenly spaced points of a line go into its table.
-const TABLE_POINTS: usize = 12;
-
-/// The percentiles a cumulative distribution's table always shows where the curve reaches
-/// them, whatever the thinning skips: its median, its tail and its end.
-const TABLE_PERCENTILES: [f64; 5] = [50.0, 90.0, 99.0, 99.9, 100.0];
-
-/// The points of a line its table lists: about [`TABLE_POINTS`] evenly spaced ones, its
-/// first and last (the table ends where the drawn line does), and, for a cumulative
-/// distribution in %, the first point at or above each of [`TABLE_PERCENTILES`], so a long
-/// tail the thinning would step over still reads as it is drawn (up to 100%).
-pub fn table_points(points: &[(f64, f64)], cumulative: bool) -> Vec<(f64, f64)> {
-    let n = points.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let step = n.div_ceil(TABLE_POINTS).max(1);
-    let mut keep = vec![false; n];
-    for i in (0..n).step_by(step) {
-        keep[i] = true;
-    }
-    keep[n - 1] = true;
-    if cumulative {
-        // The percentages are sums of shares: 100% may come out as 99.99999999999999.
-        const EPS: f64 = 1e-9;
-        for p in TABLE_PERCENTILES {
-            if let Some(i) = points.iter().position(|(_, y)| *y >= p - EPS) {
-                keep[i] = true;
-            }
-        }
-    }
+/// The points of a line its table lists: every point the chart draws (`charts::drawn`), in
+/// order. The table was once a screen reader's summary of about twelve evenly spaced points,
+/// and kept that thinning when "Show the numbers" put it on screen: a distribution's row
+/// then left out its peak and no longer added up to 100% (vdi-network's 180 ms), so a
+/// lecturer could not put it beside the chart. A long row wraps, and the shown table
+/// scrolls in its box (style.css, `.chart-values`).
+pub fn table_points(points: &[(f64, f64)], log_x: bool) -> Vec<(f64, f64)> {
     points
         .iter()
-        .zip(keep)
-        .filter_map(|(p, k)| k.then_some(*p))
+        .filter(|p| charts::drawn(p, log_x))
+        .copied()
         .collect()
 }
 
@@ -392,15 +372,21 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
 /// Relative performance per platform, one bar per instance group (workload).
 fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>) {
     let title = t(lang, "chart.relative").to_string();
-    let mut groups: Vec<String> = Vec::new();
+    // Each instance group (its name and workload), named in the legend as the groups table
+    // names it: the group, and its workload in the page's language (`labels::workload`), not
+    // the workload's id alone ("disk-vm (disk-random-4k)" beside a table that said "random
+    // 4 KiB disk reads and writes").
+    let mut groups: Vec<(&str, &str)> = Vec::new();
     for p in &r.platforms {
         for g in &p.groups {
-            let key = format!("{} ({})", g.name, g.workload);
+            let key = (g.name.as_str(), g.workload.as_str());
             if !groups.contains(&key) {
                 groups.push(key);
             }
         }
     }
+    let group_name =
+        |(name, workload): &(&str, &str)| format!("{name}: {}", labels::workload(lang, workload));
     // A remote desktop's figure is another measure (the share of the screen updates its
     // users see): beside other platforms' operations it would read as the same axis, so
     // it gets no bar there (the note gives its latency instead); a chart of desktops only
@@ -421,7 +407,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
             .iter()
             .enumerate()
             .map(|(i, key)| Series {
-                name: key.clone(),
+                name: group_name(key),
                 colour: palette::series(i),
                 values: r
                     .platforms
@@ -429,7 +415,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
                     .map(|p| {
                         p.groups
                             .iter()
-                            .find(|g| &format!("{} ({})", g.name, g.workload) == key)
+                            .find(|g| (g.name.as_str(), g.workload.as_str()) == *key)
                             // A group this platform does not run: no bar, "—" in the numbers.
                             .map_or(f64::NAN, |g| shown(p, g.relative_performance_percent))
                     })
@@ -439,7 +425,7 @@ fn relative_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartS
     } else {
         vec![Series {
             name: match groups.as_slice() {
-                [only] => only.clone(),
+                [only] => group_name(only),
                 _ => t(lang, "table.relative").into(),
             },
             colour: palette::BLUE,
@@ -497,6 +483,7 @@ fn cpu_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec>)
         &series,
         BarOptions {
             stacked: true,
+            share: true,
             ..BarOptions::default()
         },
     ));
@@ -526,6 +513,7 @@ fn steal_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             BarOptions {
                 stacked: true,
                 min_top: 5.0,
+                share: true,
                 ..BarOptions::default()
             },
         );
@@ -814,7 +802,7 @@ fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
                 t(lang, "chart.share"),
                 &lines,
                 None,
-                false,
+                LineKind::Shares,
             ));
         }
         // Bandwidth of one session over the run, per group of desktops.
@@ -847,7 +835,7 @@ fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
                 "kbit/s",
                 &lines,
                 None,
-                false,
+                LineKind::Plain,
             ));
         }
     }
@@ -878,7 +866,7 @@ fn sweep_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
             "µs",
             &curve(|p| p.p99_us),
             sw.p99_target_us,
-            false,
+            LineKind::Plain,
         ));
         let title = t(lang, "chart.sweep_throughput").to_string();
         out.push(line_chart(
@@ -889,7 +877,7 @@ fn sweep_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
             "ops/s",
             &curve(|p| p.throughput),
             None,
-            false,
+            LineKind::Plain,
         ));
     }
 }
@@ -964,7 +952,7 @@ fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Ve
         t(lang, "chart.cumulative"),
         &lines,
         None,
-        true,
+        LineKind::Cumulative,
     );
     chart.note = samples_note(lang, r, op);
     chart.remark = spread_note(lang, r, op);
@@ -1052,10 +1040,7 @@ pub fn cumulative(histogram: &[(f64, u64)]) -> Vec<(f64, f64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        build_charts, column_in_unit, cumulative, in_unit, share_below_100, table_points,
-        TABLE_PERCENTILES, TABLE_POINTS,
-    };
+    use super::{build_charts, column_in_unit, cumulative, in_unit, share_below_100, table_points};
     use crate::i18n::{t, Lang};
     use crate::labels;
 
@@ -1164,30 +1149,222 @@ mod tests {
     }
 
     /// A long tail: 94% of the samples in the first 100 of 120 buckets, the rest spread
-    /// thinly to the end. Evenly spaced rows alone stop before the tail; the table must
-    /// reach 100% where the drawn line does, through the tail's percentiles.
+    /// thinly to the end. The table lists every bucket the chart draws, in order, up to
+    /// 100% where the drawn line ends; a point a log axis cannot draw (x = 0) is not listed.
     #[test]
-    fn a_cumulative_table_keeps_the_tail_the_chart_draws() {
+    fn a_cumulative_table_lists_every_point_the_chart_draws() {
         let mut histogram: Vec<(f64, u64)> = (0..100).map(|i| (100.0 + i as f64, 94)).collect();
         histogram.extend((0..20).map(|i| (1_000.0 + 3_000.0 * i as f64, 30)));
         let points = cumulative(&histogram);
-        let kept = table_points(&points, true);
-        assert!(
-            kept.len() <= TABLE_POINTS + 1 + TABLE_PERCENTILES.len(),
-            "{kept:?}"
+        assert_eq!(table_points(&points, true), points);
+        assert!((points.last().unwrap().1 - 100.0).abs() < 1e-9);
+        let with_zero = [(0.0, 10.0), (5.0, 60.0), (f64::NAN, 70.0), (9.0, 100.0)];
+        assert_eq!(table_points(&with_zero, true), [(5.0, 60.0), (9.0, 100.0)]);
+        // On a linear axis 0 is drawn, a value that is not a number is not.
+        assert_eq!(
+            table_points(&with_zero, false),
+            [(0.0, 10.0), (5.0, 60.0), (9.0, 100.0)]
         );
-        assert_eq!(kept.first(), points.first());
-        assert_eq!(kept.last(), points.last(), "ends at 100%");
-        assert!((kept.last().unwrap().1 - 100.0).abs() < 1e-9);
-        for p in TABLE_PERCENTILES {
-            let first = points.iter().find(|q| q.1 >= p - 1e-9).unwrap();
+        assert!(table_points(&[], true).is_empty());
+    }
+
+    /// The points of a line chart's table row, as (x, y) figures read back from its text.
+    fn row_points(cell: &str) -> Vec<(f64, f64)> {
+        let figure = |s: &str| s.trim().replace(',', "").parse::<f64>().unwrap();
+        cell.split("; ")
+            .map(|p| {
+                let (x, y) = p.split_once(" → ").unwrap_or_else(|| panic!("{p}"));
+                (figure(x), figure(y))
+            })
+            .collect()
+    }
+
+    /// vdi-network (a shorter run): every line chart's table lists every point its lines
+    /// draw (the distribution listed 11 of 21 bins, leaving out the 180 ms peak across a
+    /// continent; the bandwidth every third 100 ms step); a distribution's row adds up to
+    /// 100%, as its bins do.
+    #[test]
+    fn a_line_charts_table_lists_every_point_drawn() {
+        let text = crate::builtin::text_by_name("vdi-network.toml").expect("in the library");
+        let text = text.replace("duration_ms = 3000", "duration_ms = 600");
+        let scenario = crate::sim::Scenario::from_toml("vdi-network.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let charts = build_charts(Lang::En, &result, None);
+        let chart = |id: &str| charts.iter().find(|c| c.id == id).expect(id);
+        let dist = chart("chart-vdi-distribution");
+        assert_eq!(dist.rows.len(), result.platforms.len());
+        for ((name, cells), p) in dist.rows.iter().zip(&result.platforms) {
+            let bins = &p.vdi.as_ref().expect("a desktop").latency_bins;
+            let listed = row_points(&cells[0]);
+            assert_eq!(listed.len(), bins.len(), "{name}: {}", cells[0]);
+            for ((x, y), (bx, by)) in listed.iter().zip(bins) {
+                assert_eq!(x, bx, "{name}");
+                assert!((y - by).abs() <= 0.05 * by.max(0.01), "{name}: {y} vs {by}");
+            }
+            let sum: f64 = listed.iter().map(|p| p.1).sum();
+            assert!((sum - 100.0).abs() < 0.5, "{name}: {sum}");
+        }
+        // Rows long enough that the thinning left points out.
+        assert!(
+            result
+                .platforms
+                .iter()
+                .any(|p| p.vdi.as_ref().unwrap().latency_bins.len() > 12),
+            "{:?}",
+            dist.rows
+        );
+        let bandwidth = chart("chart-vdi-bandwidth");
+        let steps: Vec<usize> = result
+            .platforms
+            .iter()
+            .flat_map(|p| &p.vdi.as_ref().unwrap().groups)
+            .map(|g| g.bandwidth_series_kbit_s.len())
+            .collect();
+        assert_eq!(bandwidth.rows.len(), steps.len());
+        for ((name, cells), n) in bandwidth.rows.iter().zip(steps) {
+            let listed = row_points(&cells[0]);
+            assert_eq!(listed.len(), n, "{name}: {}", cells[0]);
             assert!(
-                kept.contains(first),
-                "the point reaching {p}%: {first:?} in {kept:?}"
+                listed.windows(2).all(|w| w[1].0 - w[0].0 == 100.0),
+                "{name}: {listed:?}"
             );
         }
-        // In order, without repeats.
-        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0), "{kept:?}");
+    }
+
+    /// The label at the far end of a chart's value axis: upright, the label level with the
+    /// top of its axis line (a vertical line over 100 px); on its side (no such line), the
+    /// label under the right end of the longest horizontal one.
+    fn axis_end_label(svg: &str) -> String {
+        let attr = |el: &str, name: &str| -> Option<f64> {
+            el.split(&format!(" {name}=\""))
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse()
+                .ok()
+        };
+        let lines: Vec<((f64, f64), (f64, f64))> = svg
+            .split("<polyline")
+            .skip(1)
+            .filter_map(|l| {
+                let pts: Vec<(f64, f64)> = l
+                    .split("points=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect();
+                (pts.len() == 2).then(|| (pts[0], pts[1]))
+            })
+            .collect();
+        let (a, b) = lines
+            .iter()
+            .find(|(a, b)| a.0 == b.0 && (a.1 - b.1).abs() > 100.0)
+            .or_else(|| {
+                lines
+                    .iter()
+                    .filter(|(a, b)| a.1 == b.1)
+                    .max_by(|(a, b), (c, d)| (a.0 - b.0).abs().total_cmp(&(c.0 - d.0).abs()))
+            })
+            .copied()
+            .expect("an axis line");
+        let upright = a.0 == b.0;
+        svg.split("<text")
+            .skip(1)
+            .find(|t| {
+                let (x, y) = (attr(t, "x"), attr(t, "y"));
+                if upright {
+                    t.contains("text-anchor=\"end\"") && y == Some(a.1.min(b.1))
+                } else {
+                    x == Some(a.0.max(b.0)) && y.is_some_and(|y| y > a.1)
+                }
+            })
+            .and_then(|t| t.split('>').nth(1)?.split('<').next())
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Axes of shares end at 100%: the CPU breakdown (stacked to 100%) ran to about 112%,
+    /// a cumulative distribution to about 110%, upright or on its side. "% of native" keeps
+    /// room above its top, which a platform may pass.
+    #[test]
+    fn share_axes_end_at_100_percent() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let two = |r: &crate::sim::RunResult| {
+            let mut r = r.clone();
+            r.platforms.truncate(2);
+            r
+        };
+        // Three long labels lie on their side; two stand upright.
+        for r in [result.clone(), two(&result)] {
+            let charts = build_charts(Lang::En, &r, Some(crate::sim::Op::DiskRead));
+            for id in ["chart-cpu", "chart-distribution"] {
+                let c = charts.iter().find(|c| c.id == id).expect(id);
+                assert_eq!(axis_end_label(&c.svg), "100", "{id}: {}", c.svg);
+            }
+        }
+        // A platform beating native: the axis goes on past its last tick, above the bar
+        // (`scale::axis_top` without a ceiling), not cut at 100.
+        let mut faster = two(&result);
+        faster.platforms[1].relative_performance_percent = 104.0;
+        let charts = build_charts(Lang::En, &faster, None);
+        let c = charts.iter().find(|c| c.id == "chart-relative").unwrap();
+        assert_eq!(axis_end_label(&c.svg), "", "{}", c.svg);
+    }
+
+    /// The relative chart's legend names each instance group as the groups table does: the
+    /// group and its workload in the page's language (`labels::workload`), not the workload's
+    /// id alone ("disk-vm (disk-random-4k)"); the latency bars are titled p50 / mean / p99 in
+    /// Korean too, not "distribution" (지연 분포), which read as the cumulative chart's.
+    #[test]
+    fn charts_name_workloads_as_the_tables_do() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        for lang in [Lang::En, Lang::Ko] {
+            let charts = build_charts(lang, &result, Some(crate::sim::Op::DiskRead));
+            let relative = charts.iter().find(|c| c.id == "chart-relative").unwrap();
+            let disk = labels::workload(lang, "disk-random-4k");
+            assert_ne!(disk, "disk-random-4k");
+            let named = format!("disk-vm: {disk}");
+            assert!(
+                relative.head.iter().any(|h| h.starts_with(&named)),
+                "{:?}",
+                relative.head
+            );
+            // The legend, its lines joined (a long name wraps).
+            let drawn: Vec<&str> = relative
+                .svg
+                .split("<text")
+                .skip(1)
+                .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+                .map(str::trim)
+                .collect();
+            assert!(drawn.join(" ").contains(&named), "{drawn:?}");
+            assert!(!relative.svg.contains("disk-vm (disk-random-4k)"));
+            let latency = charts.iter().find(|c| c.id == "chart-latency").unwrap();
+            let distribution = charts
+                .iter()
+                .find(|c| c.id == "chart-distribution")
+                .unwrap();
+            assert!(
+                latency
+                    .title
+                    .contains(lang.pick("p50 / 평균 / p99", "p50 / mean / p99")),
+                "{}",
+                latency.title
+            );
+            assert!(!latency.title.contains("분포"), "{}", latency.title);
+            assert_ne!(latency.title, distribution.title);
+        }
     }
 
     #[test]
@@ -1198,17 +1375,6 @@ mod tests {
         assert_eq!(share_below_100(41.666_666), "41.7");
         assert_eq!(share_below_100(2.777_7), "2.78");
         assert_ne!(share_below_100(99.999_9), "100");
-    }
-
-    /// Any line's table ends at its last point, as the line does.
-    #[test]
-    fn a_lines_table_ends_where_the_line_does() {
-        let points: Vec<(f64, f64)> = (0..25).map(|i| (i as f64, (i * i) as f64)).collect();
-        let kept = table_points(&points, false);
-        assert_eq!(kept.last(), points.last());
-        assert!(kept.len() <= TABLE_POINTS + 1, "{kept:?}");
-        assert_eq!(table_points(&points[..3], false), points[..3].to_vec());
-        assert!(table_points(&[], true).is_empty());
     }
 
     /// Neighbouring x values of a line's table never read alike unless they are equal.
