@@ -379,6 +379,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.relative.faulted", "장애로 멈춘 인스턴스는 그 뒤로 일을 하지 않으므로 초당 연산과 네이티브 대비가 그만큼 낮아집니다(아래 ‘장애’ 표 참고): {}.", "Throughput and Relative to native are lowered by the instances a fault stopped, which do nothing after it (see the Faults table below): {}."),
     ("table.relative.spread", "그룹마다 결과가 크게 다른 플랫폼: {}. 플랫폼의 값은 네이티브 CPU로 가중한 평균이라 둘 다 가립니다: 아래 그룹별 행을 보세요.", "Platforms whose groups fare very differently: {}. The platform's figure is their mean weighted by native CPU, which hides both: read the groups' rows below."),
     ("table.cores", "코어", "cores"),
+    ("table.core", "코어", "core"),
     metric("table.throughput", Metric::Throughput),
     metric("table.relative", Metric::RelativePerformancePercent),
     ("table.vdi_latency", "입력-화면 지연 p50 {} ms", "input-to-display p50 {} ms"),
