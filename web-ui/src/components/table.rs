@@ -31,7 +31,14 @@ pub fn run_line(lang: Lang, r: &crate::sim::RunResult) -> String {
         r.seed,
         fmt_num(r.duration_ms as f64),
         fmt_num(r.cores as f64),
-        t(lang, if r.cores == 1 { "table.core" } else { "table.cores" }),
+        t(
+            lang,
+            if r.cores == 1 {
+                "table.core"
+            } else {
+                "table.cores"
+            }
+        ),
         fmt_num(r.clock_mhz as f64)
     )
 }
