@@ -980,6 +980,10 @@ await step('a share link reproduces the run', async () => {
   await page.keyboard.press('Enter');
   shareUrl = page.url();
   assert(shareUrl.includes('#s='), `share link in the address bar: ${shareUrl}`);
+  // A library scenario unchanged goes by its file and its text's hash, not its text (a
+  // lecturer's link to io-paths was 8 533 characters, too long for a QR code); the page
+  // opening it fetches the file as a library pick does.
+  assert(shareUrl.length < 300, `a link to a library scenario is ${shareUrl.length} characters`);
   // Its notice closes with Escape on its button, and the focus goes back to Share (it
   // fell to the page).
   await page.waitForSelector('p.notice button.link', { timeout: 5000 });

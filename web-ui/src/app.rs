@@ -143,12 +143,39 @@ pub fn app() -> Html {
     // Another view of the same run keeps it.
     {
         let shown = state.shared();
-        use_effect_with(shown, |shown| {
+        let pending = state.pending_share.is_some();
+        use_effect_with((shown, pending), |(shown, pending)| {
+            // A library link still being fetched: the page does not show it yet.
+            if *pending {
+                return;
+            }
             let hash = location_hash();
             if let Some(parsed) = share::from_hash(&hash) {
                 if !parsed.as_ref().is_ok_and(|p| p.same_run(shown)) {
                     clear_share_hash(&hash);
                 }
+            }
+        });
+    }
+
+    // A share link to a library scenario the page does not have yet: its text is fetched
+    // as a library pick's is, then the link is applied (`State::pending_share`).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.pending_share.clone(), move |pending| {
+            let link = pending
+                .clone()
+                .and_then(|p| crate::builtin::position(&p.file).map(|i| (i, p)));
+            if let Some((i, shared)) = link {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::builtin::load(i).await {
+                        Ok(_) => dispatch.dispatch(Action::ApplyShared(shared)),
+                        Err(failure) => dispatch.dispatch(Action::FetchFailed {
+                            failure,
+                            within: None,
+                        }),
+                    }
+                });
             }
         });
     }

@@ -658,6 +658,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("cpu.guest", "게스트", "guest"),
     ("results.stale.from", "아래는 “{}”의 결과로, 그 뒤 시나리오나 설정이 바뀌었습니다.", "Below: “{}” as it ran before the scenario or controls changed."),
     ("notice.close", "알림 닫기", "Close the notice"),
+    ("share.library_changed", "이 링크는 다른 버전의 {}(으)로 만들어졌습니다. 지금 라이브러리에 있는 글에 링크의 설정을 적용해 열었으므로, 수치가 공유된 것과 다를 수 있습니다.", "This link was made with another version of {}: it opened the library's text of today with the link's settings, so its figures may differ from the ones shared."),
+    ("share.library_missing", "이 링크가 가리키는 라이브러리 시나리오 {}이(가) 이 페이지에 없습니다. 대신 기본 시나리오를 열었습니다.", "This link names the library scenario {}, which this page does not have; the default scenario opened instead."),
     ("run.see_results", "결과 보기 ↑", "See the results ↑"),
     ("run.see_controls", "시나리오와 설정 바꾸기 ↓", "Change the scenario or the settings ↓"),
     ("table.column_help", "열 설명: {}", "About the column {}"),

@@ -1,5 +1,6 @@
-//! Share links: the scenario text, its file name and the control settings,
-//! deflate-compressed and base64url-encoded into the URL's hash (`#s=...`).
+//! Share links: the scenario text (or, for a library scenario unchanged, its file and its
+//! text's hash), its file name and the control settings, deflate-compressed and
+//! base64url-encoded into the URL's hash (`#s=...`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -15,7 +16,9 @@ pub const MAX_SHARED_BYTES: usize = 512 * 1024;
 pub struct Shared {
     /// File name shown in error messages.
     pub file: String,
-    /// The scenario's TOML text, as edited.
+    /// The scenario's TOML text, as edited; empty in a link to a library scenario
+    /// unchanged, which carries `library_hash` instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Control settings (seed included) applied on top of the scenario.
     pub knobs: Knobs,
@@ -23,19 +26,75 @@ pub struct Shared {
     /// link to the charts opened on the table). Absent from older links.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tab: Option<String>,
+    /// A link to library scenario `file` unchanged carries its text's FNV-1a hash instead
+    /// of the text: about 100 characters instead of several thousand (a lecturer's link
+    /// to io-paths was 8 533, too long for a QR code on a slide). The page opening it
+    /// loads the file as a library pick does ([`resolve`]).
+    #[serde(default, rename = "lib", skip_serializing_if = "Option::is_none")]
+    pub library_hash: Option<u64>,
+}
+
+/// What opening a link needs ([`resolve`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolved {
+    /// The link with its text; `changed`: a library link whose file now holds another
+    /// text than the one it was made with (the page opens today's text with the link's
+    /// settings, and says so).
+    Ready { shared: Shared, changed: bool },
+    /// The library text it names must be fetched first (library index `i`).
+    Fetch(usize),
+    /// It names a library scenario this page does not have.
+    Missing,
+}
+
+/// A link as it opens: its own text, or, for a library link, the library's text when the
+/// page has it.
+pub fn resolve(shared: Shared) -> Resolved {
+    let Some(hash) = shared.library_hash else {
+        return Resolved::Ready {
+            shared,
+            changed: false,
+        };
+    };
+    let Some(i) = crate::builtin::position(&shared.file) else {
+        return Resolved::Missing;
+    };
+    match crate::builtin::text(i) {
+        Some(text) => Resolved::Ready {
+            changed: crate::sim::assignment::variation::fnv1a(text.as_bytes()) != hash,
+            shared: Shared {
+                text: text.to_string(),
+                library_hash: None,
+                ..shared
+            },
+        },
+        None => Resolved::Fetch(i),
+    }
 }
 
 impl Shared {
     /// Whether `other` shares the same run (scenario, file and settings), whichever view
     /// each opens on.
     pub fn same_run(&self, other: &Shared) -> bool {
-        self.file == other.file && self.text == other.text && self.knobs == other.knobs
+        let text = |s: &Shared| {
+            s.library_hash
+                .unwrap_or_else(|| crate::sim::assignment::variation::fnv1a(s.text.as_bytes()))
+        };
+        self.file == other.file && text(self) == text(other) && self.knobs == other.knobs
     }
 }
 
 /// Encodes into the value of the `s` hash parameter.
 pub fn encode(shared: &Shared) -> String {
-    let json = serde_json::to_vec(shared).expect("Shared serializes");
+    // A library scenario unchanged: its file and its text's hash, not the text.
+    let library = crate::builtin::index_of(&shared.file, &shared.text).map(|_| Shared {
+        text: String::new(),
+        library_hash: Some(crate::sim::assignment::variation::fnv1a(
+            shared.text.as_bytes(),
+        )),
+        ..shared.clone()
+    });
+    let json = serde_json::to_vec(library.as_ref().unwrap_or(shared)).expect("Shared serializes");
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     URL_SAFE_NO_PAD.encode(packed)
 }
@@ -215,7 +274,57 @@ mod tests {
                 ..Knobs::default()
             },
             tab: Some("charts".into()),
+            library_hash: None,
         }
+    }
+
+    #[test]
+    fn a_library_scenario_unchanged_is_linked_by_its_file_and_hash() {
+        let i = crate::builtin::position("io-paths.toml").expect("io-paths in the library");
+        let text = crate::builtin::text(i).unwrap().to_string();
+        let shared = Shared {
+            file: "io-paths.toml".into(),
+            text: text.clone(),
+            knobs: Knobs {
+                seed: Some(3),
+                ..Knobs::default()
+            },
+            tab: None,
+            library_hash: None,
+        };
+        let hash = to_hash(&shared);
+        // 8 533 characters with the text (a lecturer's review); now a short link.
+        assert!(hash.len() < 200, "{} characters", hash.len());
+        let read = from_hash(&hash).unwrap().unwrap();
+        assert_eq!(read.text, "");
+        assert!(read.library_hash.is_some() && read.same_run(&shared));
+        assert_eq!(
+            resolve(read.clone()),
+            Resolved::Ready {
+                shared: shared.clone(),
+                changed: false
+            }
+        );
+        // Made with another version of the file: today's text, said to have changed.
+        let old = Shared {
+            library_hash: Some(1),
+            ..read.clone()
+        };
+        assert!(
+            matches!(resolve(old), Resolved::Ready { changed: true, shared: s } if s.text == text)
+        );
+        // A file this page's library does not have.
+        let gone = Shared {
+            file: "gone.toml".into(),
+            ..read
+        };
+        assert_eq!(resolve(gone), Resolved::Missing);
+        // An edited text goes in whole.
+        let edited = Shared {
+            text: format!("{text}\n# mine\n"),
+            ..shared
+        };
+        assert_eq!(from_hash(&to_hash(&edited)).unwrap().unwrap(), edited);
     }
 
     #[test]

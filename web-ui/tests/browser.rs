@@ -86,6 +86,7 @@ fn share_links_round_trip_in_the_browser() {
             ..Knobs::default()
         },
         tab: Some("timeline".into()),
+        library_hash: None,
     };
     let hash = share::to_hash(&shared);
     assert_eq!(share::from_hash(&hash).unwrap().unwrap(), shared);

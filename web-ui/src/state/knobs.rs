@@ -966,6 +966,7 @@ mod tests {
             text: text.to_string(),
             knobs: Knobs::default(),
             tab: None,
+            library_hash: None,
         });
         let at = |n: u32| Knobs {
             instance_count: Some(n),
@@ -1004,6 +1005,7 @@ mod tests {
             text: TEXT.into(),
             knobs: Knobs::default(),
             tab: None,
+            library_hash: None,
         });
         let shown = |s: &State, lang: Lang| match &s.validation {
             crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
@@ -1058,6 +1060,7 @@ mod tests {
             text: written,
             knobs: cores(1, None),
             tab: None,
+            library_hash: None,
         });
         assert_eq!(used(&s), 24);
         assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));

@@ -167,6 +167,9 @@ pub struct State {
     /// arrow keys passing over the library's list, an opened file): the page offers to
     /// bring it back until another edited text takes its place or it is dismissed.
     pub draft: Option<Draft>,
+    /// A share link to a library scenario whose text is being fetched (app.rs), applied
+    /// once it is in.
+    pub pending_share: Option<Shared>,
 }
 
 /// An edited text that another replaced (see [`State::draft`]).
@@ -231,25 +234,62 @@ impl State {
             running_wants_written: false,
             edited: false,
             draft: None,
+            pending_share: None,
         };
-        match shared {
-            Some(Ok(shared)) => state.apply_shared(shared),
-            other => {
-                if let Some(Err(e)) = other {
-                    state.notice = Some(bad_share_notice(lang, &e));
-                }
-                // Open on the seed document's comparison table: the product's starting point
-                // (built into the wasm, so no fetch delays the first render).
-                let first = builtin::first();
-                if let (Some(file), Some(text)) =
-                    (builtin::files().nth(first), builtin::text(first))
-                {
-                    state.load(Some(first), file.to_string(), text.to_string());
-                }
+        let opened = match shared {
+            Some(Ok(shared)) => state.open_shared(shared),
+            Some(Err(e)) => {
+                state.notice = Some(bad_share_notice(lang, &e));
+                false
+            }
+            None => false,
+        };
+        if !opened {
+            // Open on the seed document's comparison table: the product's starting point
+            // (built into the wasm, so no fetch delays the first render).
+            let first = builtin::first();
+            if let (Some(file), Some(text)) = (builtin::files().nth(first), builtin::text(first)) {
+                state.load(Some(first), file.to_string(), text.to_string());
             }
         }
-        state.start_run_if_valid();
+        // A library link being fetched runs once its text is in (`Action::ApplyShared`).
+        if state.pending_share.is_none() {
+            state.start_run_if_valid();
+        }
         state
+    }
+
+    /// Opens a share link: at once when its text is in the page (its own, or a library
+    /// scenario's the page has); a library scenario to fetch first is kept in
+    /// [`State::pending_share`] (app.rs fetches it, then applies the link). Whether the
+    /// page now shows the link.
+    fn open_shared(&mut self, shared: Shared) -> bool {
+        use crate::share::{resolve, Resolved};
+        let quoted = format!("`{}`", shared.file);
+        match resolve(shared.clone()) {
+            Resolved::Ready { shared, changed } => {
+                self.loading = None;
+                self.pending_share = None;
+                self.apply_shared(shared);
+                if changed {
+                    let said = crate::i18n::t(self.lang, "share.library_changed")
+                        .replacen("{}", &quoted, 1);
+                    self.notice = Some(crate::sim::text::particles(&said));
+                }
+                true
+            }
+            Resolved::Fetch(_) => {
+                self.loading = Some(shared.file.clone());
+                self.pending_share = Some(shared);
+                false
+            }
+            Resolved::Missing => {
+                let said =
+                    crate::i18n::t(self.lang, "share.library_missing").replacen("{}", &quoted, 1);
+                self.notice = Some(crate::sim::text::particles(&said));
+                false
+            }
+        }
     }
 
     pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
@@ -482,6 +522,7 @@ impl State {
             text: self.text.to_string(),
             knobs: self.knobs.clone(),
             tab: (self.tab != Tab::Table).then(|| self.tab.id().to_string()),
+            library_hash: None,
         }
     }
 
@@ -606,6 +647,7 @@ impl Reducible for State {
             Action::Loading(file) => s.loading = Some(file),
             Action::FetchFailed { failure, within } => {
                 s.loading = None;
+                s.pending_share = None;
                 s.notice = Some(fetch_notice(s.lang, &failure, within.as_deref()));
             }
             Action::LoadFile { file, text } => {
@@ -696,8 +738,9 @@ impl Reducible for State {
                 }
             }
             Action::ApplyShared(shared) => {
-                s.apply_shared(shared);
-                s.start_run_if_valid();
+                if s.open_shared(shared) {
+                    s.start_run_if_valid();
+                }
             }
             Action::Run => s.start_run_if_valid(),
             Action::RunAnyway => {
@@ -850,6 +893,7 @@ mod tests {
             text: text.to_string(),
             knobs,
             tab: None,
+            library_hash: None,
         });
         assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
     }
@@ -996,6 +1040,44 @@ mod tests {
         // Dismissed: gone.
         let s = s.reduce(Action::ForgetDraft);
         assert_eq!(s.draft_to_offer(), None);
+    }
+
+    #[test]
+    fn a_library_link_opens_the_librarys_text_with_its_settings() {
+        let file = "io-paths.toml";
+        let text = builtin::text_by_name(file).unwrap().to_string();
+        let knobs = Knobs {
+            seed: Some(4),
+            ..Knobs::default()
+        };
+        let link = |hash: u64| Shared {
+            file: file.into(),
+            text: String::new(),
+            knobs: knobs.clone(),
+            tab: Some("charts".into()),
+            library_hash: Some(hash),
+        };
+        let hash = crate::sim::assignment::variation::fnv1a(text.as_bytes());
+        // Native builds hold every text: it opens at once, on its view, and runs.
+        let s = State::new(Lang::En, Some(Ok(link(hash))));
+        assert_eq!((s.file.as_str(), &*s.text), (file, text.as_str()));
+        assert_eq!((s.knobs.clone(), s.tab), (knobs.clone(), Tab::Charts));
+        assert!(s.is_running() && s.notice.is_none() && s.pending_share.is_none());
+        assert_eq!(s.builtin, builtin::position(file));
+        // Made with another version of the file: today's text, and the page says so.
+        let s = State::new(Lang::En, Some(Ok(link(hash ^ 1))));
+        assert_eq!(&*s.text, text.as_str());
+        assert!(s.notice.as_deref().is_some_and(|n| n.contains("another version of `io-paths.toml`")));
+        // A file the library does not have: the default scenario, and why.
+        let s = State::new(
+            Lang::Ko,
+            Some(Ok(Shared {
+                file: "gone.toml".into(),
+                ..link(hash)
+            })),
+        );
+        assert_eq!(s.builtin, Some(builtin::first()));
+        assert!(s.notice.as_deref().is_some_and(|n| n.contains("`gone.toml`이 이 페이지에 없습니다")), "{:?}", s.notice);
     }
 
     #[test]
