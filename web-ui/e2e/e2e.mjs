@@ -995,6 +995,10 @@ await step('a share link reproduces the run', async () => {
   await waitDone(other);
   // A link made on another view opens on it; the link stays while only the view changes.
   await page.click('#tab-charts');
+  // The operation of the per-operation charts goes with it: the last one in the menu.
+  const opOptions = await page.$$eval('#chart-op option', (os) => os.map((o) => [o.value, o.textContent]));
+  const [opValue, opText] = opOptions[opOptions.length - 1];
+  await page.selectOption('#chart-op', opValue);
   await page.focus('#share');
   await page.keyboard.press('Enter');
   const chartsUrl = page.url();
@@ -1004,6 +1008,8 @@ await step('a share link reproduces the run', async () => {
   const onCharts = await newPage(chartsUrl);
   await waitDone(onCharts);
   assert(await onCharts.getAttribute('#tab-charts', 'aria-selected') === 'true', 'a link made on the Charts view opens on the table');
+  const opShown = await onCharts.$eval('#chart-op', (s) => s.options[s.selectedIndex].textContent);
+  assert(opShown === opText, `the link's charts show ${opShown}, not ${opText}`);
   await onCharts.click('#tab-table');
   await onCharts.waitForTimeout(100);
   assert(onCharts.url().includes('#s='), `another view of the shared run took the link away: ${onCharts.url()}`);

@@ -32,6 +32,9 @@ pub struct Shared {
     /// loads the file as a library pick does ([`resolve`]).
     #[serde(default, rename = "lib", skip_serializing_if = "Option::is_none")]
     pub library_hash: Option<u64>,
+    /// The operation the charts of one operation show (`Op::name`), when one was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub op: Option<String>,
 }
 
 /// What opening a link needs ([`resolve`]).
@@ -275,6 +278,7 @@ mod tests {
             },
             tab: Some("charts".into()),
             library_hash: None,
+            op: Some("disk_read".into()),
         }
     }
 
@@ -291,6 +295,7 @@ mod tests {
             },
             tab: None,
             library_hash: None,
+            op: None,
         };
         let hash = to_hash(&shared);
         // 8 533 characters with the text (a lecturer's review); now a short link.

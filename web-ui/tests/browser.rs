@@ -87,6 +87,7 @@ fn share_links_round_trip_in_the_browser() {
         },
         tab: Some("timeline".into()),
         library_hash: None,
+        op: None,
     };
     let hash = share::to_hash(&shared);
     assert_eq!(share::from_hash(&hash).unwrap().unwrap(), shared);

@@ -57,8 +57,10 @@ pub fn results(props: &ResultsProps) -> Html {
                 html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} /> }
             }
             Tab::Charts => {
+                let s = state.clone();
+                let on_op = Callback::from(move |op| s.dispatch(Action::SetChartOp(op)));
                 html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
-                settings={state.result_settings_changed()} /> }
+                settings={state.result_settings_changed()} chosen_op={state.chart_op} {on_op} /> }
             }
             Tab::Timeline => {
                 let s = state.clone();

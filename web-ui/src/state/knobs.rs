@@ -967,6 +967,7 @@ mod tests {
             knobs: Knobs::default(),
             tab: None,
             library_hash: None,
+            op: None,
         });
         let at = |n: u32| Knobs {
             instance_count: Some(n),
@@ -1006,6 +1007,7 @@ mod tests {
             knobs: Knobs::default(),
             tab: None,
             library_hash: None,
+            op: None,
         });
         let shown = |s: &State, lang: Lang| match &s.validation {
             crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
@@ -1061,6 +1063,7 @@ mod tests {
             knobs: cores(1, None),
             tab: None,
             library_hash: None,
+            op: None,
         });
         assert_eq!(used(&s), 24);
         assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));

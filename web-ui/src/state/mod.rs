@@ -170,6 +170,9 @@ pub struct State {
     /// A share link to a library scenario whose text is being fetched (app.rs), applied
     /// once it is in.
     pub pending_share: Option<Shared>,
+    /// The operation chosen for the charts of one operation (latency, its distribution);
+    /// `None`: the chart panel's default. A share link carries it.
+    pub chart_op: Option<Op>,
 }
 
 /// An edited text that another replaced (see [`State::draft`]).
@@ -235,6 +238,7 @@ impl State {
             edited: false,
             draft: None,
             pending_share: None,
+            chart_op: None,
         };
         let opened = match shared {
             Some(Ok(shared)) => state.open_shared(shared),
@@ -341,6 +345,7 @@ impl State {
         {
             self.tab = tab;
         }
+        self.chart_op = shared.op.as_deref().and_then(Op::from_name);
         self.revalidate_after(None);
     }
 
@@ -523,6 +528,7 @@ impl State {
             knobs: self.knobs.clone(),
             tab: (self.tab != Tab::Table).then(|| self.tab.id().to_string()),
             library_hash: None,
+            op: self.chart_op.map(|op| op.name().to_string()),
         }
     }
 
@@ -604,6 +610,8 @@ pub enum Action {
         answers: Vec<crate::sim::QuestionAnswer>,
     },
     SetTab(Tab),
+    /// The operation of the charts of one operation (`State::chart_op`).
+    SetChartOp(Option<Op>),
     Notice(Option<String>),
     /// Step through `op` on the result's platform `platform`.
     TrapSelect {
@@ -831,6 +839,7 @@ impl Reducible for State {
             }
             // Opening a tab never runs anything: the timeline asks before recording.
             Action::SetTab(tab) => s.tab = tab,
+            Action::SetChartOp(op) => s.chart_op = op,
             Action::Notice(n) => s.notice = n,
             Action::TrapSelect { platform, op } => {
                 if let Some(trap) = s
@@ -894,6 +903,7 @@ mod tests {
             knobs,
             tab: None,
             library_hash: None,
+            op: None,
         });
         assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
     }
@@ -1056,18 +1066,24 @@ mod tests {
             knobs: knobs.clone(),
             tab: Some("charts".into()),
             library_hash: Some(hash),
+            op: Some("net_send".into()),
         };
         let hash = crate::sim::assignment::variation::fnv1a(text.as_bytes());
         // Native builds hold every text: it opens at once, on its view, and runs.
         let s = State::new(Lang::En, Some(Ok(link(hash))));
         assert_eq!((s.file.as_str(), &*s.text), (file, text.as_str()));
         assert_eq!((s.knobs.clone(), s.tab), (knobs.clone(), Tab::Charts));
+        assert_eq!(s.chart_op, Some(Op::NetSend));
+        assert_eq!(s.shared().op.as_deref(), Some("net_send"));
         assert!(s.is_running() && s.notice.is_none() && s.pending_share.is_none());
         assert_eq!(s.builtin, builtin::position(file));
         // Made with another version of the file: today's text, and the page says so.
         let s = State::new(Lang::En, Some(Ok(link(hash ^ 1))));
         assert_eq!(&*s.text, text.as_str());
-        assert!(s.notice.as_deref().is_some_and(|n| n.contains("another version of `io-paths.toml`")));
+        assert!(s
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("another version of `io-paths.toml`")));
         // A file the library does not have: the default scenario, and why.
         let s = State::new(
             Lang::Ko,
@@ -1077,7 +1093,13 @@ mod tests {
             })),
         );
         assert_eq!(s.builtin, Some(builtin::first()));
-        assert!(s.notice.as_deref().is_some_and(|n| n.contains("`gone.toml`이 이 페이지에 없습니다")), "{:?}", s.notice);
+        assert!(
+            s.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("`gone.toml`이 이 페이지에 없습니다")),
+            "{:?}",
+            s.notice
+        );
     }
 
     #[test]

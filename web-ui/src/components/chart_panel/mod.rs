@@ -31,6 +31,12 @@ pub struct ChartPanelProps {
     /// page's language (`State::result_settings_changed`): said under an exported chart.
     #[prop_or_default]
     pub settings: Vec<String>,
+    /// The operation chosen for the per-operation charts (`State::chart_op`: a share link
+    /// keeps it), and the callback that chooses another.
+    #[prop_or_default]
+    pub chosen_op: Option<Op>,
+    #[prop_or_default]
+    pub on_op: Callback<Option<Op>>,
 }
 
 /// The line under an exported chart: what the comparison table says the result ran
@@ -144,8 +150,8 @@ fn download_png(name: String, svg: String) {
 pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let lang = props.lang;
     let ops = use_memo(props.result.clone(), |r| ops_of(r));
-    let chosen = use_state(|| None::<Op>);
-    let op = chosen
+    let op = props
+        .chosen_op
         .filter(|o| ops.contains(o))
         .or_else(|| default_op(&ops, &props.question_ops));
     // Phones get charts drawn for their width (text stays legible without scrolling).
@@ -162,11 +168,11 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         },
     );
     let on_op = {
-        let chosen = chosen.clone();
+        let chosen = props.on_op.clone();
         let ops = ops.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            chosen.set(
+            chosen.emit(
                 sel.value()
                     .parse::<usize>()
                     .ok()
@@ -207,8 +213,14 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     let chart = (|| {
                     let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
                     let (caption_dl, caption_png) = (caption.clone(), caption.clone());
-                    let name = format!("{stem}-{}.svg", c.id);
-                    let png = format!("{stem}-{}.png", c.id);
+                    // A chart of one operation is named after it too: the latency chart of
+                    // a disk read and of a network send were both `…-chart-latency.png`.
+                    let of = match op {
+                        Some(op) if OP_CHARTS.contains(&c.id.as_str()) => format!("-{}", op.name()),
+                        _ => String::new(),
+                    };
+                    let name = format!("{stem}-{}{of}.svg", c.id);
+                    let png = format!("{stem}-{}{of}.png", c.id);
                     if c.svg.is_empty() {
                         // Nothing to draw: the title and the note saying why.
                         return html! {
