@@ -2659,10 +2659,10 @@ await step('charts: an exported SVG and PNG say where they came from (scenario, 
     assert(/^type1-vs-type2 · seed \d+ · 200 ms · \d+ cores · [\d,]+ MHz$/.test(line), `the comparison table's line: ${line}`);
     let svg = await exported('chart-cpu');
     assert(svg.caption === line, `caption "${svg.caption}", the table's line "${line}"`);
-    // The PNG: the captioned SVG drawn at twice its size.
+    // The PNG: the captioned SVG drawn at four times its size (sharp on a projector).
     const png = await download('chart-cpu', 2);
     assert(png.slice(1, 4).toString() === 'PNG', 'PNG signature');
-    assert(png.readUInt32BE(20) === 2 * svg.height, `PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} for an SVG ${svg.height} high`);
+    assert(png.readUInt32BE(20) === 4 * svg.height, `PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} for an SVG ${svg.height} high`);
     // A moved slider: the setting after the line, in the page's words.
     await afterRun(p, () => setSlider(p, '#k-exit', 'End'));
     line = await runLine();
