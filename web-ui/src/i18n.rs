@@ -765,6 +765,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("trap.so_far", "지금까지", "So far"),
     ("trap.total", "합계", "total"),
     ("trap.total_batched", "합계 (묶음 단계는 한 번만 셈)", "total (a batched step counted once)"),
+    ("trap.per_operation", "연산 하나당(묶음을 연산 {n}개가 나눔) {c}", "per operation, a batch shared by {n} operations: {c}"),
     ("trap.cycle", "사이클", "cycle"),
     ("trap.others", "같은 연산, 다른 기법", "The same operation under other techniques"),
     // Coursework (components/course.rs).

@@ -35,6 +35,19 @@ fn section_note(lang: Lang, e: &Explanation, p: &Phase) -> Option<String> {
     }
 }
 
+/// What one operation costs when the explanation has batched phases: the other phases,
+/// and the batched ones shared by the operations of a batch (as the Cycles per layer
+/// table amortizes them); `None` without a batch.
+fn per_operation(e: &Explanation) -> Option<f64> {
+    if e.batch_every == 0 {
+        return None;
+    }
+    let (batched, every_time): (Vec<&Phase>, Vec<&Phase>) =
+        e.phases.iter().partition(|p| p.section == Section::Batched);
+    let sum = |ps: &[&Phase]| ps.iter().map(|p| p.cycles).sum::<u64>() as f64;
+    Some((sum(&every_time) + sum(&batched) / e.batch_every as f64).round())
+}
+
 /// The phases of one explanation as a list; `current` is highlighted and, when
 /// `on_move` is given, every phase can be picked.
 fn phase_list(
@@ -58,6 +71,12 @@ fn phase_list(
                     // A plain path step says what it is in a few words ("syscall/sysret"):
                     // its kind alone ("path step") would repeat down the list.
                     if current.is_none() || p.kind == PhaseKind::Step { <span class="trap-line">{ text }</span> }
+                    // A batched phase says so in the list too, where its cycles are read
+                    // beside the others' (a student took the total with it for one
+                    // operation's cost).
+                    if p.section == Section::Batched {
+                        <small class="part">{ t(lang, "paths.every").replace("{}", &fmt_num(e.batch_every as f64)) }</small>
+                    }
                     // A phase of 0 cycles (sim-core explain/: the guest's intercepted instruction,
                     // whose cost is the exit; a translation-cache hit) says why, from its
                     // source ("0 cycles: the cost is the exit that follows"): in the list
@@ -246,7 +265,16 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                         }
                         <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "trap.so_far"), fmt_num(so_far as f64),
                             t(lang, if own.batch_every > 0 { "trap.total_batched" } else { "trap.total" }),
-                            fmt_num(own.total as f64), cycles_word(lang, own.total)) }</p>
+                            fmt_num(own.total as f64), cycles_word(lang, own.total)) }
+                            // With a batched step, also what one operation costs, the batch's
+                            // steps shared out: the figure of the Cycles per layer table (168
+                            // there beside 693 here read as two answers: a student's review).
+                            if let Some(per_op) = per_operation(own) {
+                                { format!("; {}", t(lang, "trap.per_operation")
+                                    .replace("{n}", &fmt_num(own.batch_every as f64))
+                                    .replace("{c}", &fmt_num(per_op))) }
+                            }
+                        </p>
                     </div>
                     <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(own) }</small></h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move), r.vendor()) }
