@@ -2905,6 +2905,16 @@ await step('questions: a right answer is explained, a wrong one says where to lo
           assert(!(await q.$('.reveal')), 'a wrong answer reveals nothing');
         }
       }
+      // Wrong last, then revealed: the verdict no longer says "try again" above the answer.
+      for (const r of radios) {
+        await r.check();
+        await (await q.$('.row button:not(.link)')).click();
+        if (await q.$('p.wrong')) break;
+      }
+      await (await q.$('.row button.link')).click();
+      const said = await q.$eval('p.wrong', (e) => e.textContent);
+      assert(/^Not quite: the answer is below\./.test(said), `a wrong answer revealed: ${said}`);
+      await (await q.$('.row button.link')).click();
       break;
     }
     assert(right && wrong, 'tried a right and a wrong answer');
@@ -2935,6 +2945,9 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(controlled, 'reveal controls the revealed answer');
     // The verdict of the check stays beside the answer (it vanished on reveal).
     assert(await boxed.$('[role=status] > p.wrong, [role=status] > p.ok'), 'the verdict stays when the answer is revealed');
+    // A wrong one no longer says "try again" above the answer.
+    const wrongVerdict = await boxed.$('[role=status] > p.wrong');
+    if (wrongVerdict) assert(!/try again/.test(await wrongVerdict.textContent()), `after the reveal: ${await wrongVerdict.textContent()}`);
   } finally {
     await p.close();
   }

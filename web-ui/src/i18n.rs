@@ -600,6 +600,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "다시 생각해 보세요.",
         "Not quite — try again.",
     ),
+    ("questions.wrong_revealed", "틀렸습니다. 정답은 아래에 있습니다.", "Not quite: the answer is below."),
     ("questions.look.column", "비교표 탭의 ‘{}’ 열에서 찾아보세요.", "Look in the Comparison tab, column “{}”."),
     ("questions.look.table_column", "비교표 탭 아래쪽의 ‘{}’ 표, ‘{}’ 열에서 찾아보세요.", "Look in the Comparison tab, further down: the table “{}”, column “{}”."),
     ("questions.look.desktop", "비교표 탭의 데스크톱 표, ‘{}’ 열에서 찾아보세요.", "Look in the Comparison tab's desktop table, column “{}”."),

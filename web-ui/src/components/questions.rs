@@ -713,7 +713,13 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             { match checked.get(&i) {
                                 Some(Some(ok)) => html! {
                                     <p key={try_key.clone()} class={if *ok { "ok" } else { "wrong" }}>
-                                        { if *ok { t(lang, "questions.correct") } else { t(lang, "questions.wrong") } }
+                                        // Once the answer is shown, a wrong one is only wrong: "try
+                                        // again" above the answer read oddly (a student's review).
+                                        { match (*ok, is_revealed) {
+                                            (true, _) => t(lang, "questions.correct"),
+                                            (false, false) => t(lang, "questions.wrong"),
+                                            (false, true) => t(lang, "questions.wrong_revealed"),
+                                        } }
                                         if let Some(read) = read_as(lang, q.metric.unit(), &given) { { " " }{ read } }
                                         // Where to look, until the answer itself is shown.
                                         if !*ok && !is_revealed { { " " }<span class="look">{ look(lang, q) }</span> }
