@@ -3080,6 +3080,10 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await p.waitForSelector('.course-step[data-step-id=shadow-paging]');
     const variant = await p.textContent('.course-variant');
     assert(/^Your variant: seed \d+, VM exit round trip [\d,]+ cycles$/.test(variant), `variant: ${variant}`);
+    // Above the sliders too, with what their "scenario" value is (a student read the
+    // file's 4 cores beside the variant's 6 as the step's).
+    const above = await p.textContent('#variant-settings');
+    assert(/^Your variant of this step sets (seed \d+, )?VM exit round trip [\d,]+ cycles: a slider's “scenario” value is the scenario file's own/.test(above), `above the sliders: ${above}`);
     await p.waitForSelector('#course-answer-pte-latency', { timeout: 60000 });
     // In another time unit: said as read first, final on a second press (a unit slip such
     // as "5초" to a question in µs is then not final at once); the verdict says it again.

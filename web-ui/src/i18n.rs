@@ -233,6 +233,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("controls.seed", "시드", "Seed"),
     ("controls.default", "시나리오 값", "scenario value"),
     ("controls.was", "시나리오: {}", "scenario: {}"),
+    ("controls.variant", "이 단계의 여러분 변형이 정한 설정: {}. 슬라이더 옆의 ‘시나리오’ 값은 이 값이 아니라 시나리오 파일 자체의 값입니다.", "Your variant of this step sets {}: a slider's “scenario” value is the scenario file's own, not these."),
     ("editor.before_start", "과제를 시작하면 첫 단계의 시나리오 파일이 여기에 나옵니다.", "Once you start the assignment, the first step's scenario file appears here."),
     ("controls.before_start", "학번을 입력하고 과제를 시작하면 첫 단계의 시나리오와 그 매개변수가 여기에 나옵니다.", "Once you enter your student id and start the assignment, the first step's scenario and its parameters appear here."),
     ("controls.slice_per_platform", "플랫폼마다 다름", "per platform"),

@@ -378,9 +378,23 @@ pub fn controls(props: &ControlsProps) -> Html {
         },
     };
 
+    // An assignment step's variant: its settings differ from the scenario file's, which
+    // a moved slider names as "scenario: 4" (a student with 6 cores read that as the
+    // step's). Said once, above the sliders.
+    let variant: Vec<String> = state
+        .course
+        .as_ref()
+        .and_then(|c| c.step_input())
+        .filter(|input| *input.text == *state.text)
+        .map(|input| crate::state::changed_settings(lang, &input.knobs, &base))
+        .unwrap_or_default();
+
     html! {
         <section class="card controls" aria-labelledby="controls-h" {onfocusin}>
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
+            if !variant.is_empty() {
+                <p class="hint" id="variant-settings">{ t(lang, "controls.variant").replace("{}", &variant.join(", ")) }</p>
+            }
             <div class="sliders">
                 if per_group {
                     // A slider per group, named by it: one for every group had set a group
