@@ -2686,6 +2686,12 @@ await step('charts: an exported SVG and PNG say where they came from (scenario, 
     const png = await download('chart-cpu', 2);
     assert(png.slice(1, 4).toString() === 'PNG', 'PNG signature');
     assert(png.readUInt32BE(20) === 4 * svg.height, `PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} for an SVG ${svg.height} high`);
+    // A chart's note (rows left empty) goes with it, above the caption: an exported steal
+    // chart showed blank rows with no word why (a lecturer's review).
+    const pageNote = (await p.textContent('#chart-steal .chart-note')).replace(/\s+/g, ' ').trim();
+    const stealSvg = (await download('chart-steal', 1)).toString('utf8');
+    const svgNote = await p.evaluate((s) => [...new DOMParser().parseFromString(s, 'image/svg+xml').querySelectorAll('text.chart-note')].map((t) => t.textContent).join(' '), stealSvg);
+    assert(pageNote.length > 0 && svgNote === pageNote, `the steal chart's note: page "${pageNote}", export "${svgNote}"`);
     // A moved slider: the setting after the line, in the page's words.
     await afterRun(p, () => setSlider(p, '#k-exit', 'End'));
     line = await runLine();

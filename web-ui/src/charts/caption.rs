@@ -43,6 +43,14 @@ fn attr_of(tag: &str, name: &str) -> Option<f64> {
 /// is wider than the chart), on white, in grey, as escaped text. The chart itself is
 /// unchanged; an SVG whose size cannot be read is returned as it is.
 pub fn with_caption(svg: &str, caption: &str) -> String {
+    with_note_and_caption(svg, "", caption)
+}
+
+/// [`with_caption`], with the chart's note above the caption (`note`, its paragraphs
+/// parted by newlines, each wrapped; its lines `text.chart-note`): what the page says
+/// under a chart about rows left empty ("No steal (0%): …", "One sample or none on: …"),
+/// which an exported chart left unexplained (a lecturer's review).
+pub fn with_note_and_caption(svg: &str, note: &str, caption: &str) -> String {
     let caption = caption.trim();
     let Some(open_end) = svg.find('>') else {
         return svg.to_string();
@@ -57,7 +65,19 @@ pub fn with_caption(svg: &str, caption: &str) -> String {
     if caption.is_empty() || !open.starts_with("<svg") {
         return svg.to_string();
     }
-    let lines = wrap(caption, width - 2.0 * CAPTION_MARGIN_PX, CAPTION_PX);
+    let room = width - 2.0 * CAPTION_MARGIN_PX;
+    let lines: Vec<(&str, String)> = note
+        .split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .flat_map(|p| wrap(p, room, CAPTION_PX))
+        .map(|l| ("chart-note", l))
+        .chain(
+            wrap(caption, room, CAPTION_PX)
+                .into_iter()
+                .map(|l| ("chart-source", l)),
+        )
+        .collect();
     let extra = (lines.len() as f64 * CAPTION_LINE_PX + CAPTION_MARGIN_PX).ceil();
     let grown = height + extra;
     let open = open
@@ -78,10 +98,10 @@ pub fn with_caption(svg: &str, caption: &str) -> String {
     out.push_str(&format!(
         "<rect x=\"0\" y=\"{height}\" width=\"{width}\" height=\"{extra}\" fill=\"#FFFFFF\" stroke=\"none\"/>\n"
     ));
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (class, line)) in lines.iter().enumerate() {
         let y = height + 2.0 + i as f64 * CAPTION_LINE_PX;
         out.push_str(&format!(
-            "<text class=\"chart-source\" x=\"{CAPTION_MARGIN_PX}\" y=\"{y}\" dy=\"0.76em\" font-family=\"sans-serif\" font-size=\"{size:.2}\" fill=\"#444444\">{}</text>\n",
+            "<text class=\"{class}\" x=\"{CAPTION_MARGIN_PX}\" y=\"{y}\" dy=\"0.76em\" font-family=\"sans-serif\" font-size=\"{size:.2}\" fill=\"#444444\">{}</text>\n",
             escape(line)
         ));
     }
@@ -178,6 +198,14 @@ mod tests {
         }
         let svg = chart("t");
         assert_eq!(with_caption(&svg, "  "), svg);
+        // A note goes above the caption, its paragraphs apart, escaped too.
+        let noted = with_note_and_caption(&svg, "No steal (0%): <b>\nOne sample", "run");
+        let at = |needle: &str| noted.find(needle).unwrap_or(usize::MAX);
+        assert!(at("class=\"chart-note\"") < at("class=\"chart-source\""));
+        assert!(
+            noted.contains(">No steal (0%): &lt;b&gt;</text>")
+                && noted.contains(">One sample</text>")
+        );
         assert_eq!(with_caption("<svg>", "x"), "<svg>");
         assert_eq!(with_caption("", "x"), "");
     }

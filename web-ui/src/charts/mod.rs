@@ -14,7 +14,7 @@ mod scale;
 mod text;
 
 pub use bars::{bar_unit, bars, grouped_bars, stacked_bars, BarOptions};
-pub use caption::with_caption;
+pub use caption::{with_caption, with_note_and_caption};
 pub use lines::{drawn, line_units, log_lines, share_lines, xy_lines, Line, LineKind};
 pub use scale::{tick_label, tick_label_on, wants_log};
 pub use text::wrap;

@@ -221,6 +221,8 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     let chart = (|| {
                     let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
                     let (caption_dl, caption_png) = (caption.clone(), caption.clone());
+                    let note = c.note.clone().unwrap_or_default();
+                    let note_png = note.clone();
                     // A chart of one operation is named after it too: the latency chart of
                     // a disk read and of a network send were both `…-chart-latency.png`.
                     let of = match op {
@@ -284,10 +286,10 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             <div class="chart-downloads">
                                 // A download carries the caption (written when clicked); the page's chart has
                                 // the run's figures around it.
-                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &charts::with_caption(&svg_dl, &caption_dl)))}>
+                                <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &charts::with_note_and_caption(&svg_dl, &note, &caption_dl)))}>
                                     { t(lang, "chart.download_svg") }
                                 </button>
-                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), charts::with_caption(&svg_png, &caption_png)))}>
+                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), charts::with_note_and_caption(&svg_png, &note_png, &caption_png)))}>
                                     { t(lang, "chart.download_png") }
                                 </button>
                             </div>
