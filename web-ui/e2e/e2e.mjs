@@ -911,6 +911,15 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   // The two operation lists are linked, and agree from the start.
   const trapOp = await page.$eval('#trap-op', (s) => s.options[s.selectedIndex].textContent);
   assert(trapOp === op, `the tables open on ${op}, the step-through on ${trapOp}`);
+  // The table downloads as CSV: its headings, a row per platform, the totals it shows.
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#layer-subtotals-csv')]);
+  assert(/-cycles-per-layer-[a-z_]+\.csv$/.test(dl.suggestedFilename()), `downloaded as ${dl.suggestedFilename()}`);
+  const csv = readFileSync(await dl.path(), 'utf8').trim().split('\n');
+  const shown = await page.$$eval('#layer-subtotals tbody tr', (rows) => rows.map((r) => [r.querySelector('th').textContent, r.querySelector('.path-total').textContent.replace(/[^0-9]/g, '')]));
+  assert(/^Platform,.*,Total per operation/.test(csv[0]) && csv.length === shown.length + 1, `CSV ${csv.length} lines for ${shown.length} rows: ${csv[0]}`);
+  for (const [i, [name, total]] of shown.entries()) {
+    assert(csv[i + 1].endsWith(`,${total}`) && csv[i + 1].includes(name.split(',')[0]), `row ${i}: ${csv[i + 1]} against ${name} ${total}`);
+  }
   await page.click('#tab-table');
 });
 

@@ -118,6 +118,35 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
         .fold(0.0f64, f64::max)
         .max(1.0);
     let colour = |l: Layer| palette::css(palette::layer(l));
+    // The table as a CSV file, its headings in the page's language and its figures as the
+    // table rounds them, without separators: a lecturer's slide material, which could only
+    // be screenshotted.
+    let download = {
+        let mut csv = std::iter::once(t(lang, "table.platform").to_string())
+            .chain(used.iter().map(|l| labels::layer(lang, *l).to_string()))
+            .chain(std::iter::once(t(lang, "paths.total").to_string()))
+            .map(|h| crate::sim::export_csv::field(&h))
+            .collect::<Vec<_>>()
+            .join(",");
+        csv.push('\n');
+        for (name, c) in &rows {
+            let mut cells = vec![crate::sim::export_csv::field(name)];
+            cells.extend(used.iter().map(|l| {
+                c.iter()
+                    .find(|(x, _)| x == l)
+                    .map_or(String::new(), |(_, v)| format!("{}", v.round()))
+            }));
+            cells.push(format!("{}", total(c).round()));
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+        let name = format!(
+            "{}-cycles-per-layer{}.csv",
+            crate::export::file_stem(&r.scenario),
+            op.map_or(String::new(), |o| format!("-{}", o.name()))
+        );
+        Callback::from(move |_: MouseEvent| crate::export::download(&name, "text/csv", &csv))
+    };
     html! {
         <>
         <div class="scroll" tabindex="0" role="region" aria-label={format!("{}: {}", t(lang, "paths.subtotals"), op.map_or("", |o| labels::op(lang, o)))}>
@@ -155,6 +184,7 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
             </tbody>
         </table>
         </div>
+        <p class="chart-downloads"><button class="link" id="layer-subtotals-csv" onclick={download}>{ t(lang, "paths.export_csv") }</button></p>
         if let Some(o) = op.filter(|_| !out.is_empty()) {
             <p class="hint" id="paths-left-out">{ t(lang, "paths.left_out")
                 .replace("{op}", labels::op(lang, o))
