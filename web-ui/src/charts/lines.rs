@@ -50,22 +50,13 @@ pub fn log_lines(
     lines: &[Line],
     log_word: &str,
 ) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(
-            &root,
-            title,
-            x_desc,
-            y_desc,
-            lines,
-            None,
-            LineKind::Cumulative,
-            log_word,
-        );
-        let _ = root.present();
-    }
-    svg
+    lines_svg(
+        (title, x_desc, y_desc),
+        lines,
+        None,
+        LineKind::Cumulative,
+        log_word,
+    )
 }
 
 /// Straight lines with point markers over a linear x axis (sweep curves); `target`
@@ -77,39 +68,27 @@ pub fn xy_lines(
     lines: &[Line],
     target: Option<f64>,
 ) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(
-            &root,
-            title,
-            x_desc,
-            y_desc,
-            lines,
-            target,
-            LineKind::Plain,
-            "",
-        );
-        let _ = root.present();
-    }
-    svg
+    lines_svg((title, x_desc, y_desc), lines, target, LineKind::Plain, "")
 }
 
 /// [`xy_lines`] of shares in % (a distribution's bins): the y axis ends at 100% at most.
 pub fn share_lines(title: &str, x_desc: &str, y_desc: &str, lines: &[Line]) -> String {
+    lines_svg((title, x_desc, y_desc), lines, None, LineKind::Shares, "")
+}
+
+/// A line chart drawn into an SVG string (the title and the axes' names, then as
+/// [`draw_lines`] takes them).
+fn lines_svg(
+    (title, x_desc, y_desc): (&str, &str, &str),
+    lines: &[Line],
+    target: Option<f64>,
+    kind: LineKind,
+    log_word: &str,
+) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(
-            &root,
-            title,
-            x_desc,
-            y_desc,
-            lines,
-            None,
-            LineKind::Shares,
-            "",
-        );
+        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, kind, log_word);
         let _ = root.present();
     }
     svg
