@@ -143,7 +143,8 @@ pub fn app() -> Html {
     // Another view of the same run keeps it.
     {
         let shown = state.shared();
-        let pending = state.pending_share.is_some();
+        // Nor while a library link's fetch failed: a reload retries it.
+        let pending = state.pending_share.is_some() || state.shows_fetch_failure();
         use_effect_with((shown, pending), |(shown, pending)| {
             // A library link still being fetched: the page does not show it yet.
             if *pending {
@@ -310,7 +311,7 @@ pub fn app() -> Html {
             // assignment's Start (the scenario the page opened on is not the step's: the
             // list and the editor kept showing it, a student's review).
             <Library {lang} selected={state.loading.as_deref().and_then(crate::builtin::position).or(state.builtin).filter(|_| !before_start)} {on_select}
-                draft={state.draft_to_offer().map(|d| ((!d.file_from_text).then(|| d.file.clone()), d.replaced_by.clone()))}
+                draft={state.draft_to_offer().map(|d| (!d.file_from_text).then(|| d.file.clone()))}
                 on_draft={{
                     let d = state.dispatcher();
                     Callback::from(move |restore: bool| d.dispatch(if restore { Action::RestoreDraft } else { Action::ForgetDraft }))

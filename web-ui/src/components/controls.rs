@@ -543,11 +543,18 @@ fn announced_text(state: &State, lang: Lang) -> String {
                 .flat_map(|r| r.platforms.iter())
                 .filter(|p| p.relative_performance_percent.is_finite())
                 .map(|p| {
-                    format!(
-                        "{} {}%",
-                        p.name,
-                        crate::num::exact(p.relative_performance_percent, 1)
-                    )
+                    let pct = format!("{}%", crate::num::exact(p.relative_performance_percent, 1));
+                    let name = crate::labels::platform(lang, p);
+                    // A desktop's figure is the share of its screen updates shown, and its
+                    // cost over the network is the latency beside it in the table: said
+                    // with both (a bare "100.0%" on a satellite link misled).
+                    match p.vdi.as_ref().filter(|v| v.sessions > 0) {
+                        Some(v) => t(lang, "run.announce_vdi")
+                            .replace("{name}", &name)
+                            .replace("{pct}", &pct)
+                            .replace("{ms}", &crate::num::fixed(v.latency_p50_ms, 0)),
+                        None => format!("{name} {pct}"),
+                    }
                 })
                 .collect();
             let mut text = format!(

@@ -11,10 +11,10 @@ pub struct LibraryProps {
     pub lang: Lang,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-    /// An edited text another replaced (`State::draft_to_offer`): its file (none for a
-    /// pasted text, whose name the page made up), and the file that replaced it.
+    /// An edited text another replaced (`State::draft_to_offer`): `Some(file)`, or
+    /// `Some(None)` for a pasted text, whose name the page made up.
     #[prop_or_default]
-    pub draft: Option<(Option<String>, String)>,
+    pub draft: Option<Option<String>>,
     /// Bring the draft back (`Action::RestoreDraft`), or dismiss it (`Action::ForgetDraft`).
     pub on_draft: Callback<bool>,
 }
@@ -67,16 +67,18 @@ pub fn library(props: &LibraryProps) -> Html {
                     </optgroup>
                 }) }
             </select>
-            if let Some((file, replaced_by)) = &props.draft {
+            if let Some(file) = &props.draft {
                 // Picking another scenario (the arrow keys on the list pick each one they
                 // pass) or opening a file replaced text edited here: it is kept.
                 <p class="draft-note" role="status" id="draft-note">
                     <span>{ crate::components::with_code(&crate::sim::text::particles(
+                        // What is kept, not what replaced it: after the arrow keys passed
+                        // over the list, or a draft brought back over another, "x opened"
+                        // named a file no longer on screen (a review).
                         &match file {
                             Some(file) => t(lang, "draft.kept").replacen("{file}", &format!("`{file}`"), 1),
                             None => t(lang, "draft.kept_text").to_string(),
-                        }
-                        .replacen("{new}", &format!("`{replaced_by}`"), 1),
+                        },
                     )) }</span>
                     <button id="draft-restore" onclick={draft_button(true)}>{ t(lang, "draft.restore") }</button>
                     <button class="link" onclick={draft_button(false)}

@@ -122,7 +122,11 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
     // table rounds them, without separators: a lecturer's slide material, which could only
     // be screenshotted.
     let download = {
-        let mut csv = std::iter::once(t(lang, "table.platform").to_string())
+        // A byte-order mark first: Excel reads a CSV without one in the system's code page,
+        // and Korean headings came out garbled (a review). (The results' CSV has none: its
+        // bytes are the CLI's.)
+        let mut csv = String::from('\u{FEFF}');
+        csv += &std::iter::once(t(lang, "table.platform").to_string())
             .chain(used.iter().map(|l| labels::layer(lang, *l).to_string()))
             .chain(std::iter::once(t(lang, "paths.total").to_string()))
             .map(|h| crate::sim::export_csv::field(&h))

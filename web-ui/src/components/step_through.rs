@@ -286,7 +286,14 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     <h4>{ t(lang, "trap.others") }</h4>
                     { for trap.others.iter().map(|e| html! {
                         <div class="trap-other" data-technique={e.name.clone()}>
-                            <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }</small></h5>
+                            <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }
+                                // With a batched step, one operation's cost too (as above).
+                                if let Some(per_op) = per_operation(e) {
+                                    { format!("; {}", t(lang, "trap.per_operation")
+                                        .replace("{n}", &fmt_num(e.batch_every as f64))
+                                        .replace("{c}", &fmt_num(per_op))) }
+                                }
+                            </small></h5>
                             if let Some(note) = &e.kind_note {
                                 <p class="hint">{ lang.pick(&note.ko, &note.en) }</p>
                             }

@@ -181,8 +181,6 @@ pub struct Draft {
     pub file: String,
     pub text: Rc<str>,
     pub file_from_text: bool,
-    /// The file whose loading replaced it.
-    pub replaced_by: String,
 }
 
 /// The questions' answers of a scenario text run as written (see [`State::written`]).
@@ -297,7 +295,7 @@ impl State {
     }
 
     pub(crate) fn load(&mut self, builtin: Option<usize>, file: String, text: String) {
-        self.keep_draft(&file, &text);
+        self.keep_draft(&text);
         self.edited = false;
         self.builtin = builtin;
         self.file = file;
@@ -308,11 +306,10 @@ impl State {
     }
 
     /// Keeps the text on screen as [`State::draft`] when it was edited and `text`, about
-    /// to be loaded from `file`, replaces it (not in an assignment: its steps load their
-    /// own texts).
-    fn keep_draft(&mut self, file: &str, text: &str) {
+    /// to be loaded, replaces it: a library pick, an opened file, a share link, an
+    /// assignment's step (offered once the assignment is closed).
+    fn keep_draft(&mut self, text: &str) {
         if self.edited
-            && self.course.is_none()
             && !self.text.trim().is_empty()
             && *self.text != *text
             && self.builtin.is_none()
@@ -321,9 +318,13 @@ impl State {
                 file: self.file.clone(),
                 text: self.text.clone(),
                 file_from_text: self.file_from_text,
-                replaced_by: file.to_string(),
             });
         }
+    }
+
+    /// Whether the notice shown says a library text could not be fetched.
+    pub fn shows_fetch_failure(&self) -> bool {
+        self.notice.as_deref().is_some_and(is_fetch_notice)
     }
 
     /// The kept draft to offer back, if any: not in an assignment, nor once it is on screen.
@@ -334,6 +335,7 @@ impl State {
     }
 
     fn apply_shared(&mut self, shared: Shared) {
+        self.keep_draft(&shared.text);
         self.edited = false;
         self.builtin = builtin::index_of(&shared.file, &shared.text);
         self.file = shared.file;
@@ -655,7 +657,12 @@ impl Reducible for State {
             Action::Loading(file) => s.loading = Some(file),
             Action::FetchFailed { failure, within } => {
                 s.loading = None;
-                s.pending_share = None;
+                // A share link's library text could not be fetched: the scenario on screen
+                // (the default one) runs, and the link stays in the address bar for a
+                // reload to retry (app.rs keeps it while the fetch notice shows).
+                if s.pending_share.take().is_some() {
+                    s.start_run_if_valid();
+                }
                 s.notice = Some(fetch_notice(s.lang, &failure, within.as_deref()));
             }
             Action::LoadFile { file, text } => {
@@ -688,7 +695,7 @@ impl Reducible for State {
             Action::RestoreDraft => {
                 if let Some(draft) = s.draft_to_offer().cloned() {
                     s.draft = None;
-                    s.keep_draft(&draft.file, &draft.text);
+                    s.keep_draft(&draft.text);
                     s.builtin = builtin::index_of(&draft.file, &draft.text);
                     s.file = draft.file;
                     s.file_from_text = draft.file_from_text;
@@ -1026,7 +1033,6 @@ mod tests {
         let s = s.reduce(Action::SelectBuiltin(other));
         let draft = s.draft_to_offer().expect("kept").clone();
         assert_eq!((&*draft.text, draft.file.as_str()), (mine, "mine.toml"));
-        assert_eq!(draft.replaced_by, builtin::files().nth(first).unwrap());
         // Back: the text and its name, as edited text (not run until asked).
         let run = s.run_id;
         let s = s.reduce(Action::RestoreDraft);
@@ -1050,6 +1056,21 @@ mod tests {
         // Dismissed: gone.
         let s = s.reduce(Action::ForgetDraft);
         assert_eq!(s.draft_to_offer(), None);
+        // A share link opened over an edited text keeps it too.
+        let s = s.reduce(Action::Edit(format!("{mine}# shared over\n")));
+        let s = s.reduce(Action::ApplyShared(Shared {
+            file: "other.toml".into(),
+            text: "[scenario]\nname = \"other\"\n".into(),
+            knobs: Knobs::default(),
+            tab: None,
+            library_hash: None,
+            op: None,
+        }));
+        assert!(s
+            .draft_to_offer()
+            .unwrap()
+            .text
+            .ends_with("# shared over\n"));
     }
 
     #[test]
@@ -1100,6 +1121,21 @@ mod tests {
             "{:?}",
             s.notice
         );
+        // A library text that could not be fetched (the page's build: only the first is
+        // built in): the scenario on screen runs, the failure is said and keeps the link.
+        let mut waiting = State::new(Lang::En, None);
+        waiting.status = RunStatus::Idle;
+        waiting.pending_share = Some(link(hash));
+        waiting.loading = Some(file.into());
+        let s = Rc::new(waiting).reduce(Action::FetchFailed {
+            failure: builtin::FetchFailure {
+                file: file.into(),
+                problem: builtin::FetchProblem::Status(404),
+            },
+            within: None,
+        });
+        assert!(s.is_running() && s.pending_share.is_none() && s.loading.is_none());
+        assert!(s.shows_fetch_failure());
     }
 
     #[test]
