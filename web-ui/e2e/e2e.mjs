@@ -1038,6 +1038,25 @@ await step('a share link reproduces the run', async () => {
   await other.close();
 });
 
+await step('a share link of a text not run yet says that its figures are not those on screen', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.click('#share');
+    await p.waitForSelector('p.notice');
+    assert(!/not run yet/.test(await p.textContent('p.notice')), 'a link of what ran said it had not');
+    await p.click('p.notice button.link');
+    const text = await p.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
+    await setEditorText(p, text + '\n# edited\n');
+    await p.click('#share');
+    await p.waitForFunction(() => /not run yet/.test(document.querySelector('p.notice')?.textContent || ''));
+    const said = await p.textContent('p.notice');
+    assert(/^Link placed in the address bar and copied\. It carries a scenario or settings not run yet/.test(said), `notice: ${said}`);
+  } finally {
+    await p.close();
+  }
+});
+
 await step('a hostile scenario name stays text', async () => {
   const src = readFileSync(join(SCEN_DIR, builtin[0]), 'utf8');
   const evil = src.replace(/^name\s*=.*$/m, `name = ${JSON.stringify(EVIL)}`);

@@ -634,6 +634,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "링크를 주소창에 넣고 복사했습니다",
         "Link placed in the address bar and copied",
     ),
+    ("share.not_run", "링크에는 아직 실행하지 않은 시나리오나 설정이 들어 있어, 링크를 연 사람은 화면의 결과와 다른 수치를 보게 됩니다.", "It carries a scenario or settings not run yet: whoever opens it sees their figures, not the results on screen."),
     (
         "share.bad",
         "공유 링크를 읽을 수 없습니다",

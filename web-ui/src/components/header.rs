@@ -39,7 +39,14 @@ pub fn header(props: &HeaderProps) -> Html {
                     let _ = w.navigator().clipboard().write_text(&href);
                 }
             }
-            s.dispatch(Action::Notice(Some(t(s.lang, "share.copied").to_string())));
+            // A text or settings not run yet: the link carries them, and whoever opens it
+            // gets their figures, not the ones on screen (a review).
+            let mut said = t(s.lang, "share.copied").to_string();
+            if s.results_stale() || s.result.is_none() {
+                said.push_str(". ");
+                said.push_str(t(s.lang, "share.not_run"));
+            }
+            s.dispatch(Action::Notice(Some(said)));
         })
     };
     let (on_csv, on_json) = {
