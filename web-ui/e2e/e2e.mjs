@@ -3124,6 +3124,11 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const above = await p.textContent('#variant-settings');
     assert(/^Your variant of this step sets (seed \d+, )?VM exit round trip [\d,]+ cycles: a slider's “scenario” value is the scenario file's own/.test(above), `above the sliders: ${above}`);
     await p.waitForSelector('#course-answer-pte-latency', { timeout: 60000 });
+    // Reset goes back to the step's settings, the variant included (it went to the file's).
+    const exitOfStep = await p.$eval('#k-exit', (e) => e.value);
+    await afterRun(p, () => setSlider(p, '#k-exit', 'ArrowRight'));
+    await afterRun(p, () => p.click('button:has-text("Reset to this step\'s settings")'));
+    assert(await p.$eval('#k-exit', (e) => e.value) === exitOfStep, `after Reset the exit slider reads ${exitOfStep}`);
     // In another time unit: said as read first, final on a second press (a unit slip such
     // as "5초" to a question in µs is then not final at once); the verdict says it again.
     await p.fill('#cq-pte-latency', '1 ns');

@@ -250,6 +250,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "시나리오 값으로 모두 되돌리기",
         "Reset to scenario values",
     ),
+    ("controls.reset_step", "이 단계의 설정으로 모두 되돌리기", "Reset to this step's settings"),
     ("run", "실행", "Run"),
     ("run.cancel", "취소", "Cancel"),
     ("run.edited", "편집한 시나리오 실행", "Run edited scenario"),

@@ -266,9 +266,18 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    // An assignment step's settings (its variant), while its scenario is on screen: Reset
+    // goes back to them, not to the file's, which dropped the variant (a review).
+    let step_knobs: Option<Knobs> = state
+        .course
+        .as_ref()
+        .and_then(|c| c.step_input())
+        .filter(|input| *input.text == *state.text)
+        .map(|input| input.knobs);
     let on_reset = {
         let s = state.clone();
-        Callback::from(move |_| s.dispatch(Action::SetKnobs(Knobs::default())))
+        let to = step_knobs.clone().unwrap_or_default();
+        Callback::from(move |_| s.dispatch(Action::SetKnobs(to.clone())))
     };
     // While a run goes on, the run button stays focusable (aria-disabled, clicks ignored)
     // rather than disabled: a disabled button would drop the keyboard's and a screen
@@ -381,12 +390,9 @@ pub fn controls(props: &ControlsProps) -> Html {
     // An assignment step's variant: its settings differ from the scenario file's, which
     // a moved slider names as "scenario: 4" (a student with 6 cores read that as the
     // step's). Said once, above the sliders.
-    let variant: Vec<String> = state
-        .course
+    let variant: Vec<String> = step_knobs
         .as_ref()
-        .and_then(|c| c.step_input())
-        .filter(|input| *input.text == *state.text)
-        .map(|input| crate::state::changed_settings(lang, &input.knobs, &base))
+        .map(|knobs| crate::state::changed_settings(lang, knobs, &base))
         .unwrap_or_default();
 
     html! {
@@ -468,7 +474,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     disabled={!busy && (!can_run || state.loading.is_some())}
                     aria-disabled={busy.then_some("true")}>{ run_label }</button>
                 <button id="cancel" onclick={on_cancel} disabled={!busy}>{ t(lang, "run.cancel") }</button>
-                <button class="link" onclick={on_reset}>{ t(lang, "controls.reset") }</button>
+                <button class="link" onclick={on_reset}>{ t(lang, if step_knobs.is_some() { "controls.reset_step" } else { "controls.reset" }) }</button>
             </div>
             { for estimate }
             <p id="run-announced" class="sr-only" role="status">{ announced }</p>
