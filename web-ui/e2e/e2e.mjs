@@ -2953,7 +2953,10 @@ await step('questions: a right answer is explained, a wrong one says where to lo
       await (await q.$('.row button.link')).click();
       const said = await q.$eval('p.wrong', (e) => e.textContent);
       assert(/^Not quite: the answer is below\./.test(said), `a wrong answer revealed: ${said}`);
+      // Its button hides the answer again, and says so.
+      assert(await q.$eval('.row button.link', (b) => b.textContent) === 'Hide answer', 'the reveal button once pressed');
       await (await q.$('.row button.link')).click();
+      assert(!(await q.$('.reveal .answer')) && await q.$eval('.row button.link', (b) => b.textContent) === 'Reveal answer', 'a second press hides the answer');
       break;
     }
     assert(right && wrong, 'tried a right and a wrong answer');

@@ -598,6 +598,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.answer", "답", "Answer"),
     ("questions.check", "확인", "Check"),
     ("questions.reveal", "정답 보기", "Reveal answer"),
+    ("questions.hide", "정답 숨기기", "Hide answer"),
     ("questions.correct", "정답입니다!", "Correct!"),
     (
         "questions.wrong",

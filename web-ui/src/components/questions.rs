@@ -681,8 +681,10 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 let on_reveal = {
                     let revealed = revealed.clone();
                     Callback::from(move |_| {
+                        // A second press hides it again (its label says so).
                         let mut r = (*revealed).clone();
-                        r.insert(i, true);
+                        let shown = r.get(&i).copied().unwrap_or(false);
+                        r.insert(i, !shown);
                         revealed.set(r);
                     })
                 };
@@ -701,7 +703,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             // Which question it checks, said with its name ("Check" alone, out of context).
                             <button id={format!("{id}-check")} onclick={on_check} aria-describedby={format!("{id}-prompt")}>{ t(lang, "questions.check") }</button>
                             <button class="link" onclick={on_reveal} aria-expanded={is_revealed.to_string()}
-                                aria-controls={format!("{id}-answer")}>{ t(lang, "questions.reveal") }</button>
+                                aria-controls={format!("{id}-answer")}>{ t(lang, if is_revealed { "questions.hide" } else { "questions.reveal" }) }</button>
                         </div>
                         if let Some(hint) = hint {
                             <p class="hint" id={hint}>{ tolerance_note(lang, q) }
