@@ -1744,7 +1744,7 @@ await step('answers, evidence and status lines use one number format', async () 
   const status = await page.textContent('#run-status');
   assert(!/\d{4,}/.test(status.replace(/\d{1,3}(,\d{3})+/g, 'N')), `status line numbers grouped: ${status}`);
   await page.click('#tab-questions');
-  for (const b of await page.$$('.question button.link')) await b.click();
+  for (const b of await page.$$('.question button.link[aria-expanded=false]')) await b.click();
   const texts = await page.$$eval('.reveal .answer, .reveal .evidence li', (r) => r.map((x) => x.textContent));
   assert(texts.length > 0, 'answers revealed');
   for (const t of texts) {
@@ -1771,13 +1771,13 @@ await step("a revealed answer tells the author what virtsim answers warns about"
   });
   await typeAndRun(text);
   await page.click('#tab-questions');
-  for (const b of await page.$$('.question button.link')) await b.click();
+  for (const b of await page.$$('.question button.link[aria-expanded=false]')) await b.click();
   const note = await page.textContent(".question .hint.authoring");
   assert(/For the author: the tolerance \(±50% of the answer\) also accepts other platforms/.test(note) && /native/i.test(note), `authoring note: ${note}`);
   // Narrowed, nothing to say.
   await typeAndRun(text.replace('tolerance_percent = 50', 'tolerance_percent = 2'));
   await page.click('#tab-questions');
-  for (const b of await page.$$('.question button.link')) await b.click();
+  for (const b of await page.$$('.question button.link[aria-expanded=false]')) await b.click();
   await page.waitForSelector('.reveal .answer');
   assert(await page.$('.question .hint.authoring') === null, 'no authoring note once the tolerance is narrowed');
 });
@@ -1801,7 +1801,7 @@ await step('an exact tie names every tied option, and a VM wider than the host i
   // Natives run no VM: no warning. On a type-1 platform the group is a VM of 4 vCPUs.
   assert(await page.$('.editor-warning') === null, 'no vCPU warning for processes on natives');
   await page.click('#tab-questions');
-  for (const b of await page.$$('.question button.link')) await b.click();
+  for (const b of await page.$$('.question button.link[aria-expanded=false]')) await b.click();
   await page.waitForSelector('.reveal .answer');
   const hint = await page.textContent('.question .hint.near-tie');
   assert(/^Tie: /.test(hint) && /\bb\b/.test(hint) && /\bc\b/.test(hint), `tie hint names b and c: ${hint}`);
