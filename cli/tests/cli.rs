@@ -1644,3 +1644,35 @@ fn exits_on_an_amd_host_go_by_amd_v_names() {
         assert!(json.contains("\"cpu\": \"zen\""));
     }
 }
+
+/// The table's latency figures are p50 / mean / p99, the order of the page's latency chart
+/// (a student read the CLI's mean/p50/p99 beside the chart's p50/mean/p99): the line of a
+/// platform carries the JSON's three figures in that order.
+#[test]
+fn the_latency_line_reads_p50_mean_p99_as_the_chart_does() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/containers-vs-vms.toml"
+    );
+    let table = stdout(&virtsim(&["run", file]));
+    assert!(table.contains("latency per operation (µs): p50 / mean / p99"));
+    let json = json_of(&["run", "--format", "json", file]);
+    let platform = json["platforms"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "net-vm"))
+        .expect("net-vm");
+    let receive = platform["latency"]
+        .as_array()
+        .and_then(|ls| ls.iter().find(|l| l["op"] == "net_receive"))
+        .expect("net_receive")["latency"]
+        .clone();
+    let figure = |k: &str| format!("{:.1}", receive[k].as_f64().expect("a number"));
+    let (p50, mean) = (figure("p50_us"), figure("mean_us"));
+    assert_ne!(p50, mean, "the figures tell the order apart");
+    let expected = format!("net_receive={p50}/{mean}/{}", figure("p99_us"));
+    let line = table
+        .lines()
+        .find(|l| l.starts_with("net-vm ") && l.contains("net_receive="))
+        .expect("net-vm's latency line");
+    assert!(line.contains(&expected), "{line} against {expected}");
+}

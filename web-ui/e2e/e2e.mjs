@@ -925,6 +925,15 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   for (const [i, [name, total]] of shown.entries()) {
     assert(csv[i + 1].endsWith(`,${total}`) && csv[i + 1].includes(name.split(',')[0]), `row ${i}: ${csv[i + 1]} against ${name} ${total}`);
   }
+  // The step-through downloads as CSV too: a row per phase listed, its own and the other
+  // techniques', and its own rows add up to the total it shows.
+  const [steps] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#trap-csv')]);
+  assert(/-steps-.+-[a-z_]+\.csv$/.test(steps.suggestedFilename()), `step-through downloaded as ${steps.suggestedFilename()}`);
+  const stepsRaw = readFileSync(await steps.path(), 'utf8');
+  assert(stepsRaw.startsWith('\uFEFF') && stepsRaw.slice(1).startsWith('Platform or technique,Step,Kind,Layer,When,cycles,'), `step-through CSV header: ${stepsRaw.slice(0, 120)}`);
+  const listed = await page.$$eval('#step-through .trap-phases li', (li) => li.length);
+  const starts = stepsRaw.slice(1).trim().split('\n').filter((l) => /^("[^"]*"|[^,"]*),\d+,/.test(l)).length;
+  assert(listed > 0 && starts === listed, `step-through CSV: ${starts} phase rows for ${listed} phases listed`);
   await page.click('#tab-table');
 });
 

@@ -405,8 +405,8 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
     section(
         out,
         ko,
-        "latency per operation (µs): mean / p50 / p99",
-        "연산별 지연 (µs): 평균 / p50 / p99",
+        "latency per operation (µs): p50 / mean / p99",
+        "연산별 지연 (µs): p50 / 평균 / p99",
     );
     for p in &r.platforms {
         let entries: Vec<String> = p
@@ -419,8 +419,8 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
                     "{}{}{}/{}/{}",
                     word(ko, l.op.name()),
                     tr(ko, "=", " "),
-                    us(l.latency.mean_us),
                     us(l.latency.p50_us),
+                    us(l.latency.mean_us),
                     us(l.latency.p99_us)
                 )
             })

@@ -187,25 +187,23 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             .get(i)
             .map_or_else(String::new, |p| labels::platform(lang, p))
     };
-    // A VM's variant names its I/O model too: the same technique with paravirtual
-    // drivers is a different path (a ring and a kick instead of register traps); and
-    // where its back ends run, which the variants keep from the platform (through a
-    // driver domain the same I/O costs more than inline).
-    let variant_name = |e: &Explanation| match e.technique {
-        None => labels::kind(lang, e.kind).to_string(),
-        Some(tech) if e.io == crate::sim::IoModel::Passthrough => format!(
-            "{} · {} · {}",
-            labels::kind(lang, e.kind),
-            labels::technique(lang, tech),
-            labels::io(lang, e.io)
-        ),
-        Some(tech) => format!(
-            "{} · {} · {} · {}",
-            labels::kind(lang, e.kind),
-            labels::technique(lang, tech),
-            labels::io(lang, e.io),
-            labels::backend(lang, e.backend)
-        ),
+    // Every phase of this operation and of its side-by-side variants as a CSV file: a
+    // lecturer's slide material, which could only be screenshotted (a review).
+    let download = {
+        let csv = steps_csv(
+            lang,
+            &platform_name(trap.platform),
+            own,
+            &trap.others,
+            r.vendor(),
+        );
+        let name = format!(
+            "{}-steps-{}-{}.csv",
+            crate::export::file_stem(&r.scenario),
+            crate::export::file_stem(&own.name),
+            trap.op.name()
+        );
+        Callback::from(move |_: MouseEvent| crate::export::download(&name, "text/csv", &csv))
     };
     html! {
         <section id="step-through" class="step-through" aria-labelledby="trap-title" {onkeydown}>
@@ -276,17 +274,18 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             }
                         </p>
                     </div>
-                    <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(own) }</small></h4>
+                    <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(lang, own) }</small></h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move), r.vendor()) }
                     if let Some(note) = &own.note {
                         <p id="trap-note" class="hint">{ crate::num::regroup(lang.pick(&note.ko, &note.en)) }</p>
                     }
+                    <p class="chart-downloads"><button class="link" id="trap-csv" onclick={download}>{ t(lang, "trap.export_csv") }</button></p>
                 </div>
                 <aside class="trap-side" aria-label={t(lang, "trap.others")}>
                     <h4>{ t(lang, "trap.others") }</h4>
                     { for trap.others.iter().map(|e| html! {
                         <div class="trap-other" data-technique={e.name.clone()}>
-                            <h5>{ variant_name(e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }
+                            <h5>{ variant_name(lang, e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }
                                 // With a batched step, one operation's cost too (as above).
                                 if let Some(per_op) = per_operation(e) {
                                     { format!("; {}", t(lang, "trap.per_operation")
@@ -306,7 +305,151 @@ pub fn step_through(props: &StepThroughProps) -> Html {
     }
 }
 
+/// What a variant is: its kind, and for a VM its technique, I/O model and (unless the
+/// device is assigned) where its back ends run. The I/O model names a different path (a
+/// ring and a kick instead of register traps), and through a driver domain the same I/O
+/// costs more than inline.
+fn variant_name(lang: Lang, e: &Explanation) -> String {
+    match e.technique {
+        None => labels::kind(lang, e.kind).to_string(),
+        Some(tech) if e.io == crate::sim::IoModel::Passthrough => format!(
+            "{} · {} · {}",
+            labels::kind(lang, e.kind),
+            labels::technique(lang, tech),
+            labels::io(lang, e.io)
+        ),
+        Some(tech) => format!(
+            "{} · {} · {} · {}",
+            labels::kind(lang, e.kind),
+            labels::technique(lang, tech),
+            labels::io(lang, e.io),
+            labels::backend(lang, e.backend)
+        ),
+    }
+}
+
+/// The step-through as CSV, in the page's language: one row per phase of the platform's
+/// path (`platform`, then its variant), then of each side-by-side variant, with its
+/// number, kind, layer, when it runs (every time, once a batch, at the completion),
+/// cycles, exit, text and source. A byte-order mark first, as for the Cycles per layer
+/// table, so that Excel reads the Korean.
+fn steps_csv(
+    lang: Lang,
+    platform: &str,
+    own: &Explanation,
+    others: &[Explanation],
+    vendor: CpuVendor,
+) -> String {
+    use crate::sim::export_csv::field;
+    let mut csv = String::from('\u{FEFF}');
+    let header = [
+        "trap.csv_variant",
+        "trap.csv_number",
+        "trap.csv_phase",
+        "trap.csv_layer",
+        "trap.csv_when",
+        "trap.cycles",
+        "trap.csv_exit",
+        "trap.csv_text",
+        "trap.source",
+    ];
+    csv += &header.map(|k| field(t(lang, k))).join(",");
+    csv.push('\n');
+    let own_name = format!("{platform} ({})", variant_name(lang, own));
+    let variants =
+        std::iter::once((own_name, own)).chain(others.iter().map(|e| (variant_name(lang, e), e)));
+    for (name, e) in variants {
+        for (i, p) in e.phases.iter().enumerate() {
+            let when = section_note(lang, e, p)
+                .unwrap_or_else(|| t(lang, "trap.csv_every_time").to_string());
+            let cells = [
+                field(&name),
+                (i + 1).to_string(),
+                field(p.kind.label(lang.core())),
+                field(labels::layer_on(lang, p.layer, e.kind)),
+                field(&when),
+                p.cycles.to_string(),
+                p.exit
+                    .map_or(String::new(), |x| field(labels::exit(lang, x, vendor))),
+                field(lang.pick(&p.ko, &p.en)),
+                p.source
+                    .as_ref()
+                    .map_or(String::new(), |s| field(lang.pick(&s.ko, &s.en))),
+            ];
+            csv += &cells.join(",");
+            csv.push('\n');
+        }
+    }
+    csv
+}
+
 /// "cycles", or "cycle" for one (Korean has one word for both).
 fn cycles_word(lang: Lang, n: u64) -> &'static str {
     t(lang, if n == 1 { "trap.cycle" } else { "trap.cycles" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Op;
+    use crate::state::Trap;
+
+    /// The records of a CSV text (quoted fields with commas, doubled quotes and newlines).
+    fn records(csv: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut cell, mut quoted) = (vec![], vec![], String::new(), false);
+        let mut chars = csv.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => row.push(std::mem::take(&mut cell)),
+                ('\n', false) => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (c, _) => cell.push(c),
+            }
+        }
+        rows
+    }
+
+    /// io-paths' paravirtual disk read: every phase of the platform's path and of each
+    /// side-by-side variant is one row of nine fields; the platform's rows add up to its
+    /// total, and its completion phases say so.
+    #[test]
+    fn the_step_through_csv_has_a_row_per_phase_of_every_variant() {
+        let text = crate::builtin::text_by_name("io-paths.toml").expect("in the library");
+        let scenario = crate::sim::Scenario::from_toml("io-paths.toml", &text).expect("valid");
+        let trap = Trap::build(&scenario, 1, Op::DiskRead).expect("a path");
+        for lang in [Lang::En, Lang::Ko] {
+            let csv = steps_csv(
+                lang,
+                "paravirtual",
+                &trap.own,
+                &trap.others,
+                CpuVendor::Intel,
+            );
+            assert!(csv.starts_with('\u{FEFF}'));
+            let rows = records(csv.trim_start_matches('\u{FEFF}'));
+            let expected =
+                trap.own.phases.len() + trap.others.iter().map(|e| e.phases.len()).sum::<usize>();
+            assert_eq!(rows.len(), 1 + expected, "{lang:?}");
+            assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
+            assert_eq!(rows[0][5], t(lang, "trap.cycles"));
+            let own: Vec<&Vec<String>> = rows[1..=trap.own.phases.len()].iter().collect();
+            assert!(own.iter().all(|r| r[0].starts_with("paravirtual (")));
+            let sum: u64 = own
+                .iter()
+                .map(|r| r[5].parse::<u64>().expect("cycles"))
+                .sum();
+            assert_eq!(sum, trap.own.total);
+            assert!(own.iter().any(|r| r[4] == t(lang, "paths.completion")));
+            assert!(own.iter().any(|r| r[4] == t(lang, "trap.csv_every_time")));
+            // The next variant starts at step 1 again.
+            assert_eq!(rows[1 + trap.own.phases.len()][1], "1");
+        }
+    }
 }
