@@ -741,6 +741,17 @@ await step('timeline, stack/paths and coursework views render', async () => {
   await page.waitForSelector('#record-timeline, .timeline-box svg rect, .timeline .empty');
   if (await page.isVisible('#record-timeline')) await afterRun(page, () => page.click('#record-timeline'));
   await page.waitForSelector('.timeline-box svg rect, .timeline .empty');
+  // The view downloads as a standalone SVG (its styles in it, the legend and the run's
+  // caption under it) and as a PNG.
+  const [svgFile] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#timeline-svg')]);
+  assert(/-timeline-.+\.svg$/.test(svgFile.suggestedFilename()), `timeline downloaded as ${svgFile.suggestedFilename()}`);
+  const svg = readFileSync(await svgFile.path(), 'utf8');
+  const shownRects = await page.$$eval('.timeline-box svg rect', (r) => r.length);
+  assert(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') && svg.includes('<style>') && /seed \d+/.test(svg)
+    && (svg.match(/<rect/g) || []).length > shownRects && svg.includes('exit/trap'), `timeline SVG: ${svg.slice(0, 300)}`);
+  const [pngFile] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#timeline-png')]);
+  const png = readFileSync(await pngFile.path());
+  assert(pngFile.suggestedFilename().endsWith('.png') && png.subarray(1, 4).toString() === 'PNG' && png.length > 10000, `timeline PNG: ${pngFile.suggestedFilename()} ${png.length} bytes`);
   await page.click('#tab-paths');
   await page.waitForSelector('.paths table.path');
   await page.click('#tab-questions');

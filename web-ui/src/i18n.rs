@@ -769,6 +769,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("trap.help", "버튼이나 ← → 키로 한 단계씩 넘기세요. 각 단계의 사이클은 그 플랫폼에서 이 연산이 거치는 경로의 단계를 나눈 것이고, 더하면 경로의 합계와 같습니다. 위의 연산을 바꾸면 아래 표도 같은 연산을 보여 줍니다.", "Move with the buttons or the ← → keys. Each phase's cycles are a share of a step of this operation's path on that platform; together they add up to its total. Choosing an operation here shows the same one in the tables below."),
     ("trap.cycles", "사이클", "cycles"),
     ("trap.source", "출처", "Source"),
+    ("timeline.download_svg", "이 구간을 SVG로 내려받기", "Download this view as SVG"),
+    ("timeline.download_png", "이 구간을 PNG로 내려받기", "Download this view as PNG"),
     ("trap.export_csv", "이 단계들을 CSV로 내려받기 (다른 기법 포함)", "Download these steps as CSV (the other techniques too)"),
     ("trap.csv_variant", "플랫폼·기법", "Platform or technique"),
     ("trap.csv_number", "번호", "Step"),
@@ -927,7 +929,8 @@ mod tests {
             include_str!("components/results.rs"),
             include_str!("components/step_through.rs"),
             include_str!("components/table.rs"),
-            include_str!("components/timeline.rs"),
+            include_str!("components/timeline/mod.rs"),
+            include_str!("components/timeline/export.rs"),
         ];
         let mut missing = Vec::new();
         for src in sources {

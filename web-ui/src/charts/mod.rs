@@ -17,8 +17,9 @@ pub use bars::{bar_unit, bars, grouped_bars, stacked_bars, BarOptions};
 pub use caption::{with_caption, with_note_and_caption};
 pub use lines::{drawn, line_units, log_lines, share_lines, xy_lines, Line, LineKind};
 pub use scale::{tick_label, tick_label_on, wants_log};
+pub(crate) use text::text_width;
 pub use text::wrap;
-use text::{text_width, title_lines, TITLE_LINE_PX, TITLE_PAD_PX};
+use text::{title_lines, TITLE_LINE_PX, TITLE_PAD_PX};
 
 pub const WIDTH: u32 = 520;
 pub const HEIGHT: u32 = 330;

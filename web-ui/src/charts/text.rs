@@ -16,7 +16,7 @@ fn char_width(c: char, px: u32) -> f64 {
 }
 
 /// Estimated width of `text` at plotters font size `px`.
-pub(super) fn text_width(text: &str, px: u32) -> f64 {
+pub(crate) fn text_width(text: &str, px: u32) -> f64 {
     text.chars().map(|c| char_width(c, px)).sum()
 }
 

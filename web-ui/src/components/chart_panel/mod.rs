@@ -93,67 +93,6 @@ pub fn ops_of(r: &RunResult) -> Vec<Op> {
 /// distribution).
 pub(crate) const OP_CHARTS: [&str; 2] = ["chart-latency", "chart-distribution"];
 
-/// How many times the size the chart was drawn at a PNG download is.
-const PNG_SCALE: u32 = 4;
-
-/// Turns an SVG string into a PNG download (through an offscreen canvas).
-fn download_png(name: String, svg: String) {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
-    let props = web_sys::BlobPropertyBag::new();
-    props.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let Ok(img) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let img2 = img.clone();
-    let url2 = url.clone();
-    let onload = Closure::once(move || {
-        let _ = web_sys::Url::revoke_object_url(&url2);
-        // Four times the size the chart was drawn at (its SVG's width and height): a
-        // chart about 520 px wide comes out about 2080 px, sharp across a 1920 px projector
-        // (at twice its size it was soft there: a lecturer's review).
-        let (w, h) = (
-            img2.natural_width() * PNG_SCALE,
-            img2.natural_height() * PNG_SCALE,
-        );
-        let Some(canvas) = document
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
-            return;
-        };
-        canvas.set_width(w);
-        canvas.set_height(h);
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
-        let _ = ctx
-            .draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w as f64, h as f64);
-        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
-            export::download_url(&name, &data);
-        }
-    });
-    img.set_onload(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
-    img.set_src(&url);
-}
-
 #[function_component(ChartPanel)]
 pub fn chart_panel(props: &ChartPanelProps) -> Html {
     let lang = props.lang;
@@ -289,7 +228,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                 <button class="link" onclick={Callback::from(move |_| export::download(&name, "image/svg+xml", &charts::with_note_and_caption(&svg_dl, &note, &caption_dl)))}>
                                     { t(lang, "chart.download_svg") }
                                 </button>
-                                <button class="link" onclick={Callback::from(move |_| download_png(png.clone(), charts::with_note_and_caption(&svg_png, &note_png, &caption_png)))}>
+                                <button class="link" onclick={Callback::from(move |_| export::download_png(png.clone(), charts::with_note_and_caption(&svg_png, &note_png, &caption_png)))}>
                                     { t(lang, "chart.download_png") }
                                 </button>
                             </div>

@@ -1,6 +1,8 @@
 //! The cycle-level timeline: one lane per pCPU, coloured segments, zoom and pan
 //! (buttons, keys, wheel), and a tooltip telling what ran and why.
 
+mod export;
+
 use yew::prelude::*;
 
 use crate::components::table::fmt_num;
@@ -22,6 +24,9 @@ pub struct TimelineProps {
     /// The estimated time of that run on this device, ms.
     #[prop_or_default]
     pub record_ms: Option<f64>,
+    /// The settings moved from the scenario's own, for an exported view's caption.
+    #[prop_or_default]
+    pub settings: Vec<String>,
 }
 
 /// Whether the device's main pointer cannot hover (a touch screen): texts say "tap".
@@ -876,6 +881,55 @@ pub fn timeline(props: &TimelineProps) -> Html {
         </div>
     });
 
+    // The view as a file (SVG or PNG) for a slide: the drawing as shown, under the
+    // platform and range, over the legend, with the run's caption (a lecturer's review:
+    // only a screenshot could take it away).
+    let drawing_ref = box_ref.clone();
+    let exported = |png: bool| {
+        let heading = format!(
+            "{} · {}",
+            traced.get(chosen).map_or("", |t| t.0.as_str()),
+            time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms)
+        );
+        let legend: Vec<(Option<String>, String)> = Category::ALL
+            .iter()
+            .map(|c| {
+                let colour = palette::css(palette::kind(labels::category_key(*c)));
+                (Some(colour), labels::category(lang, *c).to_string())
+            })
+            .chain([
+                (Some("#eeeeee".to_string()), t(lang, "cpu.idle").to_string()),
+                (None, t(lang, "timeline.trap").to_string()),
+            ])
+            .collect();
+        let caption =
+            crate::components::chart_panel::export_caption(lang, &props.result, &props.settings);
+        let name = format!(
+            "{}-timeline-{}.{}",
+            crate::export::file_stem(&props.result.scenario),
+            crate::export::file_stem(traced.get(chosen).map_or("", |t| t.0.as_str())),
+            if png { "png" } else { "svg" }
+        );
+        let drawing_ref = drawing_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(markup) = drawing_ref
+                .cast::<web_sys::Element>()
+                .and_then(|b| b.query_selector("svg").ok().flatten())
+                .map(|svg| svg.outer_html())
+            else {
+                return;
+            };
+            let Some(svg) = export::standalone(&markup, w, height, &heading, &legend) else {
+                return;
+            };
+            let svg = crate::charts::with_caption(&svg, &caption);
+            if png {
+                crate::export::download_png(name.clone(), svg);
+            } else {
+                crate::export::download(&name, "image/svg+xml", &svg);
+            }
+        })
+    };
     html! {
         <div class="timeline">
             <div class="row toolbar">
@@ -916,6 +970,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     { trap_marks(lang, &visible_marks, &x, props.result.vendor()) }
                 </svg>
             </div>
+            <p class="chart-downloads">
+                <button class="link" id="timeline-svg" onclick={exported(false)}>{ t(lang, "timeline.download_svg") }</button>
+                <button class="link" id="timeline-png" onclick={exported(true)}>{ t(lang, "timeline.download_png") }</button>
+            </p>
             <p class="hint" id="timeline-help">{ t(lang, if touch_screen() { "timeline.help.touch" } else { "timeline.help" }) }</p>
             <div id="timeline-tooltip" role="status">{ for tooltip }</div>
         </div>
