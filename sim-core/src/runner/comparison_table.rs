@@ -101,9 +101,11 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("{n} server OS {} for {sessions} {}", plural(n, "install", "installs"), plural(sessions, "user", "users")),
             format!("사용자 {sessions}명에 서버 OS {n}개 설치"),
         ),
+        // The broker is named, not simulated: its work is outside the run (a review read
+        // it, in the measured colour, as a figure).
         (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
-            format!("hypervisor {:.1}% of CPU + a connection broker assigning {sessions} {} to {n} session {}", p.cpu.hypervisor, plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
-            format!("하이퍼바이저 CPU {:.1}% + 세션 {sessions}개를 세션 호스트 {n}개에 배정하는 연결 브로커", p.cpu.hypervisor),
+            format!("hypervisor {:.1}% of CPU; {sessions} {} on {n} session {} (the connection broker that assigns them is not simulated)", p.cpu.hypervisor, plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
+            format!("하이퍼바이저 CPU {:.1}%; 세션 호스트 {n}개에 세션 {sessions}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", p.cpu.hypervisor),
         ),
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
@@ -117,8 +119,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("데스크톱 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% of CPU + a connection broker assigning {n} {}", p.cpu.hypervisor, plural(n, "session", "sessions")),
-            format!("하이퍼바이저 CPU {:.1}% + 세션 {n}개를 배정하는 연결 브로커", p.cpu.hypervisor),
+            format!("hypervisor {:.1}% of CPU; {n} {} (the connection broker that assigns them is not simulated)", p.cpu.hypervisor, plural(n, "session", "sessions")),
+            format!("하이퍼바이저 CPU {:.1}%; 세션 {n}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", p.cpu.hypervisor),
         ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} {}, {} {}, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),

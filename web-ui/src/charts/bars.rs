@@ -7,7 +7,9 @@ use plotters::prelude::*;
 use super::scale::{axis_top, AxisUnit, SHARE_TOP};
 use super::text::{broken_words, text_width, title_extra, title_lines, wrap_categories};
 use super::text::{wrap_within, x_label_area, LINE_PX, TITLE_LINE_PX, TITLE_PAD_PX};
-use super::{legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Series};
+use super::{
+    legend, rgb, size, stripes, titled, variants, wants_log, Area, DrawResult, Legend, Series,
+};
 use super::{LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
@@ -75,7 +77,7 @@ pub fn bars(
     // The drawing grows with the wrapped names and the legend, so the plot keeps its height.
     let (width, _) = size();
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
-    let legend_h = legend(None, &entries, width, false);
+    let legend_h = legend(None, &entries, width, Legend::Swatches);
     let height = if opts.horizontal {
         // On its side: the title, a row of bars per category, the value axis, the legend.
         let axis = value_axis(y_desc, categories.len().max(1), series, opts);
@@ -352,7 +354,7 @@ fn draw_bars(
     let value = bar_value;
     let to_y = |v: f64| axis.position(v);
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
-    let legend_h = legend(None, &entries, width, false);
+    let legend_h = legend(None, &entries, width, Legend::Swatches);
     // Category names wrapped under their bars.
     let labels = wrap_categories(categories, width);
     let x_area = x_label_area(&labels);
@@ -450,7 +452,7 @@ fn draw_bars(
             ))?;
         }
     }
-    legend(Some(&legend_area), &entries, width, false);
+    legend(Some(&legend_area), &entries, width, Legend::Swatches);
     Ok(())
 }
 
@@ -486,7 +488,7 @@ fn draw_side_bars(
     let value = bar_value;
     let to_x = |v: f64| axis.position(v);
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
-    let legend_h = legend(None, &entries, width, false);
+    let legend_h = legend(None, &entries, width, Legend::Swatches);
     let left = side_left(&axis);
     let rows = side_rows(categories, series.len(), stacked, width, left);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
@@ -556,7 +558,7 @@ fn draw_side_bars(
         [(base, top), (base + 1, y_range.end)],
         BLACK.filled(),
     ))?;
-    legend(Some(&legend_area), &entries, width, false);
+    legend(Some(&legend_area), &entries, width, Legend::Swatches);
     Ok(())
 }
 
@@ -641,7 +643,7 @@ mod tests {
                 .and_then(|r| r.split('"').next())
                 .and_then(|n| n.parse().ok())
                 .unwrap();
-            h - f64::from(legend(None, &entries, WIDTH, false))
+            h - f64::from(legend(None, &entries, WIDTH, Legend::Swatches))
         };
         for svg in [&short, &svg] {
             let bottom = y_of(svg, "category") + LABEL_SVG_PX;

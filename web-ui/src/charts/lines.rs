@@ -4,7 +4,7 @@ use plotters::prelude::*;
 
 use super::scale::{axis_top, round_sig, AxisUnit, SHARE_TOP};
 use super::text::title_extra;
-use super::{draw_marker, legend, light, line_style, rgb, size, titled, variants, EDGE};
+use super::{draw_marker, legend, light, line_style, rgb, size, titled, variants, Legend, EDGE};
 use super::{Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
@@ -85,6 +85,11 @@ fn lines_svg(
     kind: LineKind,
     log_word: &str,
 ) -> String {
+    // Lines with the same points (platforms with the same figures) are drawn once, under
+    // one legend entry naming them all: drawn apart, the later ones hid the first, and
+    // vdi-network's twelve sessions needed twelve entries for six lines.
+    let merged = merge_equal(lines);
+    let lines = &merged[..];
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
@@ -100,7 +105,10 @@ fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
     let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
     (
         width,
-        PLOT_HEIGHT + title_extra(title, width) + 54 + legend(None, &entries, width, true),
+        PLOT_HEIGHT
+            + title_extra(title, width)
+            + 54
+            + legend(None, &entries, width, legend_from(lines)),
     )
 }
 
@@ -226,26 +234,8 @@ fn draw_lines(
         x: x_axis,
         y: y_axis,
     } = axes(x_desc, y_desc, lines, target, kind, x_labels);
-    // A line equal to an earlier one (two platforms with the same figures) would hide it:
-    // it is drawn dashed over it, and its legend entry names the line it equals.
-    let same_as: Vec<Option<usize>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            lines[..i]
-                .iter()
-                .position(|e| !l.points.is_empty() && e.points == l.points)
-        })
-        .collect();
-    let entries: Vec<(String, Rgb)> = lines
-        .iter()
-        .zip(&same_as)
-        .map(|(l, same)| match same {
-            Some(j) => (format!("{} (= {})", l.name, lines[*j].name), l.colour),
-            None => (l.name.clone(), l.colour),
-        })
-        .collect();
-    let legend_h = legend(None, &entries, width, true);
+    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    let legend_h = legend(None, &entries, width, legend_from(lines));
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     // The chart goes under the title; `plot` keeps the backend's coordinates for what is
     // drawn at the chart's pixel positions (category names, notes).
@@ -291,12 +281,7 @@ fn draw_lines(
         ))?;
     }
     let colours: Vec<Rgb> = lines.iter().map(|l| l.colour).collect();
-    for (i, ((l, same), variant)) in lines
-        .iter()
-        .zip(&same_as)
-        .zip(variants(&colours))
-        .enumerate()
-    {
+    for (i, (l, variant)) in lines.iter().zip(variants(&colours)).enumerate() {
         let colour = rgb(l.colour);
         let pts: Vec<(f64, f64)> = l
             .points
@@ -317,10 +302,6 @@ fn draw_lines(
         } else {
             pts.clone()
         };
-        if same.is_some() {
-            chart.draw_series(DashedLineSeries::new(path, 5, 5, colour.stroke_width(2)))?;
-            continue;
-        }
         // Lines that share a colour differ in dash and marker; a light one (yellow) is
         // drawn over a darker edge, so that it shows on white.
         let style = line_style(i, variant);
@@ -349,8 +330,72 @@ fn draw_lines(
             draw_marker(&plot, style.marker, p, radius, l.colour);
         }
     }
-    legend(Some(&legend_area), &entries, width, true);
+    legend(Some(&legend_area), &entries, width, legend_from(lines));
     Ok(())
+}
+
+/// A line chart's legend: its lines' dashes and markers, from two lines on, or for one
+/// line that stands for several equal ones (its name joins theirs).
+fn legend_from(lines: &[Line]) -> Legend {
+    Legend::Lines {
+        from: if lines.len() == 1 && lines[0].name.contains(" = ") {
+            1
+        } else {
+            2
+        },
+    }
+}
+
+/// `lines` with each line whose points equal an earlier one's folded into that one, its
+/// name joined to the earlier's ([`joined_names`]); lines without points stay apart.
+fn merge_equal(lines: &[Line]) -> Vec<Line> {
+    let mut kept: Vec<(Line, Vec<&str>)> = Vec::with_capacity(lines.len());
+    for l in lines {
+        match kept
+            .iter_mut()
+            .find(|(k, _)| !l.points.is_empty() && k.points == l.points)
+        {
+            Some((_, names)) => names.push(&l.name),
+            None => kept.push((l.clone(), vec![&l.name])),
+        }
+    }
+    // Lines coloured in the palette's order (a colour per line, not per platform) take
+    // the palette's order again: the folded lines' colours would leave gaps, and two of
+    // the lines left would share one while the palette has colours to spare.
+    let in_order = lines
+        .iter()
+        .enumerate()
+        .all(|(i, l)| l.colour == crate::palette::series(i));
+    kept.into_iter()
+        .enumerate()
+        .map(|(i, (l, names))| Line {
+            name: joined_names(&names),
+            colour: if in_order {
+                crate::palette::series(i)
+            } else {
+                l.colour
+            },
+            ..l
+        })
+        .collect()
+}
+
+/// The names of equal lines as one legend entry, " = " between them; a group they all
+/// end in (" / video") is said once, at the end.
+fn joined_names(names: &[&str]) -> String {
+    fn group(n: &str) -> Option<&str> {
+        n.rsplit_once(" / ").map(|(_, g)| g)
+    }
+    match group(names[0]) {
+        Some(g) if names.len() > 1 && names.iter().all(|n| group(n) == Some(g)) => {
+            let heads: Vec<&str> = names
+                .iter()
+                .filter_map(|n| n.rsplit_once(" / ").map(|(h, _)| h))
+                .collect();
+            format!("{} / {g}", heads.join(" = "))
+        }
+        _ => names.join(" = "),
+    }
 }
 
 #[cfg(test)]
@@ -358,10 +403,10 @@ mod tests {
     use super::*;
     use crate::charts::colour;
 
-    /// Two equal lines: the second is dashed over the first, and its legend says which
-    /// line it equals (seed-table-full's VDI and RDS sessions send the same bandwidth).
+    /// Two equal lines are drawn once, under one legend entry naming both
+    /// (seed-table-full's VDI and RDS sessions send the same bandwidth).
     #[test]
-    fn an_equal_line_is_dashed_and_named() {
+    fn equal_lines_are_drawn_once_under_one_name() {
         let points = vec![(100.0, 900.0), (200.0, 950.0)];
         let lines = [
             Line {
@@ -376,8 +421,7 @@ mod tests {
             },
         ];
         let svg = xy_lines("t", "ms", "kbit/s", &lines, None);
-        assert!(svg.contains("rds (= vdi)"), "{svg}");
-        // The first line is one polyline; the second, dashed, is many short ones.
+        assert!(svg.contains("vdi = rds"), "{svg}");
         let polylines_of = |c: Rgb| {
             let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
             svg.lines()
@@ -385,7 +429,7 @@ mod tests {
                 .count()
         };
         assert_eq!(polylines_of(colour(0)), 1, "{svg}");
-        assert!(polylines_of(colour(1)) > 10, "{svg}");
+        assert_eq!(polylines_of(colour(1)), 0, "{svg}");
         let different = [
             Line {
                 name: "vdi".into(),
@@ -398,7 +442,57 @@ mod tests {
                 points: vec![(1.0, 1.0), (2.0, 3.0)],
             },
         ];
-        assert!(!xy_lines("t", "ms", "kbit/s", &different, None).contains("(= vdi)"));
+        let svg = xy_lines("t", "ms", "kbit/s", &different, None);
+        assert!(
+            !svg.contains("vdi = rds") && svg.contains("\nrds\n"),
+            "{svg}"
+        );
+    }
+
+    /// A group all the equal lines end in is said once; otherwise the names are joined whole.
+    #[test]
+    fn equal_lines_names_say_their_shared_group_once() {
+        assert_eq!(
+            joined_names(&["LAN, 5 ms / office", "Same city, 50 ms / office"]),
+            "LAN, 5 ms = Same city, 50 ms / office"
+        );
+        assert_eq!(
+            joined_names(&["a / office", "b / video"]),
+            "a / office = b / video"
+        );
+        assert_eq!(joined_names(&["vdi"]), "vdi");
+    }
+
+    /// Lines coloured in the palette's order are coloured in it again once equal lines are
+    /// folded; lines coloured otherwise (by platform) keep their colours.
+    #[test]
+    fn folded_lines_close_the_palettes_gaps() {
+        let line = |name: &str, colour: Rgb, y: f64| Line {
+            name: name.into(),
+            colour,
+            points: vec![(1.0, y)],
+        };
+        let ordered = [
+            line("a", colour(0), 1.0),
+            line("b", colour(1), 1.0),
+            line("c", colour(2), 2.0),
+        ];
+        let merged = merge_equal(&ordered);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(
+            (merged[0].name.as_str(), merged[0].colour),
+            ("a = b", colour(0))
+        );
+        assert_eq!(
+            (merged[1].name.as_str(), merged[1].colour),
+            ("c", colour(1))
+        );
+        let by_platform = [
+            line("a", colour(3), 1.0),
+            line("b", colour(3), 1.0),
+            line("c", colour(5), 2.0),
+        ];
+        assert_eq!(merge_equal(&by_platform)[1].colour, colour(5));
     }
 
     /// vdi-network's twelve sessions share the palette's seven colours: the eighth line

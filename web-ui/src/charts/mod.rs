@@ -214,10 +214,23 @@ pub(crate) fn stripes(area: &Area<'_>, variant: usize, (x0, y0): (i32, i32), (x1
     }
 }
 
+/// What a legend's entries show beside their names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Legend {
+    /// A bar chart's filled swatches (from two series on).
+    Swatches,
+    /// A line chart's dashes and markers, from `from` lines on.
+    Lines { from: usize },
+}
+
 /// Legend entries laid out in rows: as many a row as fit, names wrapped, never cut.
 /// Returns the rows' total height when `draw` is None.
-fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, line: bool) -> u32 {
-    if entries.len() < 2 {
+fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, kind: Legend) -> u32 {
+    let (line, from) = match kind {
+        Legend::Swatches => (false, 2),
+        Legend::Lines { from } => (true, from),
+    };
+    if entries.len() < from.max(1) {
         return 0;
     }
     let px = LABEL_PX;
