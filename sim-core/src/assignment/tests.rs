@@ -1522,6 +1522,34 @@ fn a_count_choice_names_the_counts_own_limit() {
     }
 }
 
+/// A VM exit's choice is 100 to 100 000 cycles: 0 would have run the CPU's own round trip
+/// while the student's page said 0 (a lecturer's review), and 10⁸ left the VMs at 0 ops/s.
+#[test]
+fn a_vm_exit_choice_is_within_a_lessons_range() {
+    for bad in [0_u64, 99, 100_001, 100_000_000] {
+        let text = ASSIGNMENT.replace(
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            &format!("parameter = \"vm_exit_cycles\"\nchoices = [784, {bad}]"),
+        );
+        let e = parse(&text).unwrap_err();
+        assert_eq!((e.code, e.line), ("out_of_range", 16), "{e}");
+        assert!(
+            e.message.contains("from 100 to 100000")
+                && e.message.contains(&format!("got {bad}"))
+                && e.message.contains("CPU's own figure"),
+            "{e}"
+        );
+        assert!(e.message_in(crate::Lang::Ko).contains("CPU 자체 값"), "{e}");
+    }
+    for good in [100_u64, 100_000] {
+        let text = ASSIGNMENT.replace(
+            "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+            &format!("parameter = \"vm_exit_cycles\"\nchoices = [784, {good}]"),
+        );
+        assert!(parse(&text).is_ok(), "{good}");
+    }
+}
+
 /// A choice that makes the scenario invalid is reported at that choice, not at the list's
 /// bracket (an instructor fixes that one value).
 #[test]

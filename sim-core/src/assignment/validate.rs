@@ -939,7 +939,8 @@ fn check_choice(
         }
     }
     // The settings in other units than the scenario's own keys: their range in the
-    // parameter's unit, before the scenario's check would quote `host.clock_ghz`.
+    // parameter's unit, before the scenario's check would quote `host.clock_ghz`; and the
+    // VM exit's, which `[costs]` allows wider than a lesson's.
     let unit_range = match parameter {
         Parameter::HostClockMhz => Some((
             100,
@@ -954,6 +955,16 @@ fn check_choice(
             "MiB",
             " (1.5 GiB is 1536)",
             " (1.5 GiB는 1536)",
+        )),
+        // The page's slider starts at 100. A choice of 0 would not be a free exit but the
+        // CPU's own round trip (`[costs]`' 0), while the student's page said 0; past 100 000
+        // cycles (33 µs at 3 GHz, some 40 times a real one) a VM's guest barely runs.
+        Parameter::VmExitCycles => Some((
+            100,
+            100_000,
+            "cycles",
+            " (a real round trip is 500 to 5 000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
+            " (실제 왕복은 500~5 000: Sandy Bridge는 784; 0은 공짜 exit이 아니라 CPU 자체 값을 뜻함)",
         )),
         _ => None,
     };
