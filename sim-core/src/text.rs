@@ -241,6 +241,10 @@ fn ending(before: &str) -> Option<Ending> {
             _ => Ending::Consonant,
         });
     }
+    // Xen's dom0 is read "돔제로", in English: "dom0를", not "dom0을" (a review).
+    if word.ends_with("dom0") {
+        return Some(Ending::Vowel);
+    }
     if last.is_ascii_digit() {
         return Some(number_ending(word));
     }
@@ -486,6 +490,8 @@ mod tests {
         assert_eq!(particles("0은(는)"), "0은"); // 영
         assert_eq!(particles("`type2`을(를)"), "`type2`를"); // 이
         assert_eq!(particles("`type1`이(가)"), "`type1`이"); // 일
+        assert_eq!(particles("dom0을(를)"), "dom0를"); // 돔제로
+        assert_eq!(particles("dom0과(와)"), "dom0와");
         assert_eq!(particles("7(으)로"), "7로"); // 칠
         assert_eq!(particles("3(으)로"), "3으로"); // 삼
     }

@@ -249,6 +249,8 @@ fn quoted_at(text: &str, at: usize) -> Option<usize> {
         '"' => '"',
         '‘' => '’',
         '“' => '”',
+        // Code (`host.disk.latency_us`): a setting's name, never a term.
+        '`' => '`',
         _ => return None,
     };
     let before = text[..at].chars().next_back();
@@ -658,7 +660,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "dom0 (드라이버 도메인)",
         name_en: "dom0 (driver domain)",
         forms: &["dom0", "driver domain", "driver domains", "드라이버 도메인"],
-        ko: "Xen의 첫 번째 특권 도메인으로, 실제 장치 드라이버를 가지고 다른 도메인의 반가상화 장치 백엔드를 실행합니다(이 일을 하는 도메인이 드라이버 도메인입니다). 다른 도메인처럼 스케줄되므로, 바쁜 호스트에서는 모두의 I/O가 dom0을 기다릴 수 있습니다. 이 페이지의 반가상화(para) Type 1 플랫폼은 따로 정하지 않으면 백엔드를 dom0에서 실행합니다.",
+        ko: "Xen의 첫 번째 특권 도메인으로, 실제 장치 드라이버를 가지고 다른 도메인의 반가상화 장치 백엔드를 실행합니다(이 일을 하는 도메인이 드라이버 도메인입니다). 다른 도메인처럼 스케줄되므로, 바쁜 호스트에서는 모두의 I/O가 dom0를 기다릴 수 있습니다. 이 페이지의 반가상화(para) Type 1 플랫폼은 따로 정하지 않으면 백엔드를 dom0에서 실행합니다.",
         en: "Xen's first, privileged domain, which holds the real device drivers and runs the back ends of the other domains' paravirtual devices (a domain that does this is a driver domain). It is scheduled like any other domain, so on a busy host everyone's I/O can wait for it. This page's paravirtualized (para) type-1 platforms run their back ends in dom0 unless they say otherwise.",
     },
     Term {
@@ -974,6 +976,12 @@ mod tests {
         );
         // An unclosed quote quotes nothing.
         assert_eq!(terms_in("'an OVER vCPU"), ["over", "vcpu"]);
+        // Code in backticks is a setting's name, shown as code: no term inside.
+        assert_eq!(
+            terms_in("vCPUs poll (`halt_poll_us = 200`) on a vCPU"),
+            ["vcpu"]
+        );
+        assert!(terms_in("(`vcpus = 1`)를").is_empty());
     }
 
     #[test]

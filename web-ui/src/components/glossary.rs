@@ -100,7 +100,9 @@ pub fn described(props: &DescribedProps) -> Html {
                 html! {
                     <div class="about-para">
                         <p class="about">{ for kept_with_terms(&pieces).into_iter().map(|p| match p {
-                            Shown::Text(s) => html! { { numbers_whole(s) } },
+                            // A name or setting in backticks (`halt_poll_us = 200`) as code, as
+                            // the page shows messages: the backticks read as stray marks.
+                            Shown::Text(s) => super::with_code(&numbers_whole(s)),
                             Shown::Term { before: "", text, term, after: "" } => button(text, term),
                             // One line with what touches it (style.css: `.term-nowrap`).
                             Shown::Term { before, text, term, after } => html! {

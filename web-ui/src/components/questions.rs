@@ -694,9 +694,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         // A text box is labelled by the prompt; a choice's radio group names
                         // the prompt with aria-labelledby (no one control to label).
                         if q.kind == QuestionKind::Numeric || q.options.is_empty() {
-                            <p id={format!("{id}-prompt")}><label for={id.clone()}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</label></p>
+                            <p id={format!("{id}-prompt")}><label for={id.clone()}>{ super::with_code(lang.pick(&q.text.ko, &q.text.en)) }</label></p>
                         } else {
-                            <p id={format!("{id}-prompt")}>{ lang.pick(&q.text.ko, &q.text.en).to_string() }</p>
+                            <p id={format!("{id}-prompt")}>{ super::with_code(lang.pick(&q.text.ko, &q.text.en)) }</p>
                         }
                         { input }
                         <div class="row">
