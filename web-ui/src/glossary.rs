@@ -732,7 +732,7 @@ pub const TERMS: &[Term] = &[
         id: "container",
         name_ko: "컨테이너 (container)",
         name_en: "container",
-        forms: &["container", "containers", "컨테이너"],
+        forms: &["containerization", "container", "containers", "컨테이너화", "컨테이너"],
         ko: "호스트 커널의 네임스페이스로 격리되고 cgroup으로 제한되는 프로세스들입니다. 호스트의 커널 하나를 함께 쓰므로 게스트 OS가 필요 없고 1초보다 훨씬 빨리 시작하지만(부팅할 커널이 없음), 커널의 장애는 모든 컨테이너에 미칩니다.",
         en: "Processes isolated by the host kernel's namespaces and limited by its cgroups. They share the host's one kernel, so they need no guest OS and start in well under a second (no kernel to boot), but a kernel fault reaches every container.",
     },
