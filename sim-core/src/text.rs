@@ -332,6 +332,8 @@ fn word_ending(word: &str) -> Option<Ending> {
             Ending::Vowel // 데이터, 서버, 옵스, 리눅스
         }
         'd' | 'g' => Ending::Vowel, // 리드, 로그
+        // After a, e or o a final b is a batchim (웹, 랩, 잡); "hub" is 허브, "gib" a unit.
+        'b' if matches!(before, Some('a' | 'e' | 'o')) => Ending::Consonant,
         'e' => match before {
             Some('m' | 'n') => Ending::Consonant, // 타임, 라인
             Some('l') => Ending::Rieul,           // 테이블, 파일
@@ -510,6 +512,8 @@ mod tests {
         assert_eq!(particles("`host`은(는)"), "`host`는");
         assert_eq!(particles("`[[host]]`은(는)"), "`[[host]]`는");
         assert_eq!(particles("`ping`을(를)"), "`ping`을");
+        assert_eq!(particles("플랫폼 `bt-web`은(는)"), "플랫폼 `bt-web`은"); // 웹
+        assert_eq!(particles("`hub`은(는)"), "`hub`은(는)"); // 허브: not sure
         // Capitals by their letters' names: 브이엠, 에스, 사지.
         assert_eq!(particles("VM은(는)"), "VM은");
         assert_eq!(particles("`ctr`은(는)"), "`ctr`은"); // 씨티알

@@ -1246,7 +1246,7 @@ mod tests {
         );
         assert_eq!(
             super::syntax_ko("unclosed table, expected `]`"),
-            "TOML 문법 오류입니다: 표 머리글이 닫히지 않았습니다 (여기에 올 수 있는 것: `]`)"
+            "TOML 문법 오류입니다: 테이블 머리글이 닫히지 않았습니다 (여기에 올 수 있는 것: `]`)"
         );
         assert_eq!(
             super::syntax_ko("unexpected content, expected nothing"),

@@ -143,7 +143,7 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         return msg!(
             "nesting_too_deep",
             "arrays and inline tables may be nested at most {max} deep (`[[1]]` is 2 deep); this bracket is one level too deep",
-            "배열과 인라인 표는 최대 {max}단계까지 중첩할 수 있습니다(`[[1]]`은 2단계). 이 괄호는 한 단계 더 깊습니다",
+            "배열과 인라인 테이블은 최대 {max}단계까지 중첩할 수 있습니다(`[[1]]`은 2단계). 이 괄호는 한 단계 더 깊습니다",
             max = crate::toml_reader::MAX_NESTING
         );
     }
@@ -172,7 +172,7 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         return msg!(
             "syntax",
             "{detail}: a value is a number, true or false, a text in quotes, an array [...] or an inline table {...}, one per key",
-            "{syntax_ko}. 값은 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 표 {...}이며 키마다 하나입니다",
+            "{syntax_ko}. 값은 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 테이블 {...}이며 키마다 하나입니다",
             syntax_ko = syntax_ko(&detail),
             detail = detail
         );
@@ -218,11 +218,11 @@ pub(super) fn syntax_ko(detail: &str) -> String {
         ),
         ("invalid key", "키가 잘못되었습니다"),
         ("invalid value", "값이 잘못되었습니다"),
-        ("invalid table", "표 머리글이 잘못되었습니다"),
+        ("invalid table", "테이블 머리글이 잘못되었습니다"),
         ("invalid key-value pair", "키 = 값 줄이 잘못되었습니다"),
         (
             "invalid inline table element",
-            "인라인 표의 항목이 잘못되었습니다",
+            "인라인 테이블의 항목이 잘못되었습니다",
         ),
         (
             "invalid comment character",
@@ -236,16 +236,16 @@ pub(super) fn syntax_ko(detail: &str) -> String {
         ("invalid exponent", "지수가 잘못되었습니다"),
         ("invalid fraction", "소수점 아래가 잘못되었습니다"),
         ("invalid mantissa", "숫자가 잘못되었습니다"),
-        ("unclosed table", "표 머리글이 닫히지 않았습니다"),
-        ("unclosed array table", "배열 표 머리글이 닫히지 않았습니다"),
+        ("unclosed table", "테이블 머리글이 닫히지 않았습니다"),
+        ("unclosed array table", "배열 테이블 머리글이 닫히지 않았습니다"),
         ("unclosed array", "배열이 닫히지 않았습니다"),
-        ("unclosed inline table", "인라인 표가 닫히지 않았습니다"),
+        ("unclosed inline table", "인라인 테이블이 닫히지 않았습니다"),
         ("key with no value", "키에 값이 없습니다"),
         ("missing value for key", "키의 값이 없습니다"),
         ("missing value", "값이 없습니다"),
         (
             "missing key for inline table element",
-            "인라인 표의 항목에 키가 없습니다",
+            "인라인 테이블의 항목에 키가 없습니다",
         ),
         (
             "missing comma between array elements",
@@ -253,7 +253,7 @@ pub(super) fn syntax_ko(detail: &str) -> String {
         ),
         (
             "missing comma between key-value pairs",
-            "인라인 표의 키 = 값 사이에 쉼표가 없습니다",
+            "인라인 테이블의 키 = 값 사이에 쉼표가 없습니다",
         ),
         (
             "missing assignment between key-value pairs",
@@ -263,7 +263,7 @@ pub(super) fn syntax_ko(detail: &str) -> String {
         ("extra comma in array", "배열에 쉼표가 하나 더 있습니다"),
         (
             "extra comma in inline table",
-            "인라인 표에 쉼표가 하나 더 있습니다",
+            "인라인 테이블에 쉼표가 하나 더 있습니다",
         ),
         (
             "extra assignment between key-value pairs",
@@ -1088,7 +1088,7 @@ fn missing_value(text: &str, span: &Range<usize>, message: &str) -> Option<(Rang
     let m = msg!(
         "syntax",
         "`{key}` has no value after its `=`: write a number, true or false, a text in quotes, an array [...] or an inline table {...} on the same line",
-        "`{key}`의 `=` 뒤에 값이 없습니다: 같은 줄에 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 표 {...}를 쓰세요",
+        "`{key}`의 `=` 뒤에 값이 없습니다: 같은 줄에 숫자, true 또는 false, 따옴표 안의 텍스트, 배열 [...] 또는 인라인 테이블 {...}를 쓰세요",
         key = key
     );
     Some((span.start..span.start, m))
