@@ -39,8 +39,8 @@ fn in_unit_with(v: f64, per: f64, extra: usize) -> String {
     crate::num::fixed(v / per, crate::num::decimals(v) + more + extra)
 }
 
-/// A bar chart's column of figures (one series over the categories) in a unit `per` times
-/// their own, with one number of decimals: as many as its most precise figure needs
+/// A bar chart's figures (its series over the categories, one after the other) in a unit
+/// `per` times their own, with one number of decimals: as many as its most precise figure needs
 /// ([`in_unit`]), at most two more than the unit's change adds. A column read "72" beside
 /// "72.5" when each figure was written alone. A figure that those decimals would show as 0
 /// keeps its own (0.004 beside 80.00); no figure is "—", an unbounded one "∞".
@@ -182,16 +182,20 @@ fn bar_chart(
         ),
         head,
         rows: {
-            // Each series is a column of the table.
-            let columns: Vec<Vec<String>> = series
+            // Each series is a column of the table, all of them in one number of decimals:
+            // a row of CPU shares read "22.8, 8.32, 17.76, 0, 50.0" with each column's own (a
+            // review).
+            let n = categories.len();
+            let values: Vec<Option<f64>> = series
                 .iter()
-                .map(|s| {
-                    let values: Vec<Option<f64>> = (0..categories.len())
-                        .map(|i| s.values.get(i).copied())
-                        .collect();
-                    column_in_unit(&values, per)
-                })
+                .flat_map(|s| (0..n).map(move |i| s.values.get(i).copied()))
                 .collect();
+            let figures = column_in_unit(&values, per);
+            let columns: Vec<&[String]> = if n == 0 {
+                Vec::new()
+            } else {
+                figures.chunks(n).collect()
+            };
             categories
                 .iter()
                 .enumerate()
@@ -1061,6 +1065,29 @@ mod tests {
         assert_eq!(in_unit(17_180.0, 1e3), "17.18");
         assert_eq!(in_unit(1234.4, 1.0), "1,234");
         assert_eq!(in_unit(2.5, 1.0), "2.5");
+    }
+
+    /// A bar chart's table of figures has one number of decimals across its columns:
+    /// type1-vs-type2's CPU shares read "22.8, 8.32, 17.76, 0, 50.0" along a row.
+    #[test]
+    fn a_bar_charts_figures_share_their_decimals_across_columns() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let scenario =
+            crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text).expect("valid");
+        let result = scenario.run().expect("runs");
+        let charts = build_charts(Lang::En, &result, None);
+        let cpu = charts
+            .iter()
+            .find(|c| c.id == "chart-cpu")
+            .expect("a CPU chart");
+        let decimals: std::collections::BTreeSet<usize> = cpu
+            .rows
+            .iter()
+            .flat_map(|(_, cells)| cells.iter())
+            .filter(|c| c.parse::<f64>().is_ok_and(|v| v != 0.0) || c.as_str() == "0")
+            .map(|c| c.split_once('.').map_or(0, |(_, d)| d.len()))
+            .collect();
+        assert_eq!(decimals.len(), 1, "{:?}", cpu.rows);
     }
 
     /// type1-vs-type2's steal (0, 0.08% and 5.3%): a linear axis (its log axis drew 0.08% a
