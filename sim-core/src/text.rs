@@ -514,7 +514,7 @@ mod tests {
         assert_eq!(particles("`ping`을(를)"), "`ping`을");
         assert_eq!(particles("플랫폼 `bt-web`은(는)"), "플랫폼 `bt-web`은"); // 웹
         assert_eq!(particles("`hub`은(는)"), "`hub`은(는)"); // 허브: not sure
-        // Capitals by their letters' names: 브이엠, 에스, 사지.
+                                                             // Capitals by their letters' names: 브이엠, 에스, 사지.
         assert_eq!(particles("VM은(는)"), "VM은");
         assert_eq!(particles("`ctr`은(는)"), "`ctr`은"); // 씨티알
         assert_eq!(particles("`tlb`을(를)"), "`tlb`를"); // 티엘비

@@ -80,13 +80,13 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         (PlatformKind::Vdi, TableRow::Kernel) => {
             let mut kernel = if shared {
                 Text::new(
-                    format!("{n} server OS {} shared by {sessions} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "kernel", "kernels"), plural(sessions, "session", "sessions"), p.cpu.guest_kernel),
-                    format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+                    format!("{n} server OS {} shared by {sessions} {} + the hypervisor; guest kernel {}% of CPU", plural(n, "kernel", "kernels"), plural(sessions, "session", "sessions"), share(p.cpu.guest_kernel)),
+                    format!("서버 OS 커널 {n}개를 세션 {sessions}개가 공유 + 하이퍼바이저; 게스트 커널 CPU {}%", share(p.cpu.guest_kernel)),
                 )
             } else {
                 Text::new(
-                    format!("{n} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel),
-                    format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+                    format!("{n} {} + the hypervisor; guest kernel {}% of CPU", plural(n, "guest kernel", "guest kernels"), share(p.cpu.guest_kernel)),
+                    format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {}%", share(p.cpu.guest_kernel)),
                 )
             };
             kernel.en += &desktop_kernel.en;
@@ -104,8 +104,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         // The broker is named, not simulated: its work is outside the run (a review read
         // it, in the measured colour, as a figure).
         (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
-            format!("hypervisor {:.1}% of CPU; {sessions} {} on {n} session {} (the connection broker that assigns them is not simulated)", p.cpu.hypervisor, plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
-            format!("하이퍼바이저 CPU {:.1}%; 세션 호스트 {n}개에 세션 {sessions}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", p.cpu.hypervisor),
+            format!("hypervisor {}% of CPU; {sessions} {} on {n} session {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
+            format!("하이퍼바이저 CPU {}%; 세션 호스트 {n}개에 세션 {sessions}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
         ),
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
@@ -119,8 +119,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("데스크톱 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% of CPU; {n} {} (the connection broker that assigns them is not simulated)", p.cpu.hypervisor, plural(n, "session", "sessions")),
-            format!("하이퍼바이저 CPU {:.1}%; 세션 {n}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", p.cpu.hypervisor),
+            format!("hypervisor {}% of CPU; {n} {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(n, "session", "sessions")),
+            format!("하이퍼바이저 CPU {}%; 세션 {n}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
         ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} {}, {} {}, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
@@ -139,16 +139,16 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("베어메탈 OS의 프로세스 그룹 {n}개"),
         ),
         (PlatformKind::Type2, TableRow::Kernel) => Text::new(
-            format!("{n} {} + the host OS kernel the hypervisor runs on; guest kernel {:.1}% of CPU, host OS {:.1}%{}", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel, p.cpu.host_os, host_programs.en),
-            format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {:.1}%, 호스트 OS {:.1}%{}", p.cpu.guest_kernel, p.cpu.host_os, host_programs.ko),
+            format!("{n} {} + the host OS kernel the hypervisor runs on; guest kernel {}% of CPU, host OS {}%{}", plural(n, "guest kernel", "guest kernels"), share(p.cpu.guest_kernel), share(p.cpu.host_os), host_programs.en),
+            format!("게스트 커널 {n}개 + 하이퍼바이저가 올라간 호스트 OS 커널; 게스트 커널 CPU {}%, 호스트 OS {}%{}", share(p.cpu.guest_kernel), share(p.cpu.host_os), host_programs.ko),
         ),
         (PlatformKind::Type1, TableRow::Kernel) => Text::new(
-            format!("{n} {} + the hypervisor; guest kernel {:.1}% of CPU", plural(n, "guest kernel", "guest kernels"), p.cpu.guest_kernel),
-            format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {:.1}%", p.cpu.guest_kernel),
+            format!("{n} {} + the hypervisor; guest kernel {}% of CPU", plural(n, "guest kernel", "guest kernels"), share(p.cpu.guest_kernel)),
+            format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {}%", share(p.cpu.guest_kernel)),
         ),
         (_, TableRow::Kernel) => Text::new(
-            format!("1 shared kernel for {n} {}; kernel {:.1}% of CPU", plural(n, "instance", "instances"), p.cpu.guest_kernel),
-            format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {:.1}%", p.cpu.guest_kernel),
+            format!("1 shared kernel for {n} {}; kernel {}% of CPU", plural(n, "instance", "instances"), share(p.cpu.guest_kernel)),
+            format!("인스턴스 {n}개가 커널 1개 공유; 커널 CPU {}%", share(p.cpu.guest_kernel)),
         ),
         // Binary translation keeps the guest kernel's sensitive instructions inside
         // translated code: only hardware traps (shadow page faults) count as crossings.
@@ -217,16 +217,16 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         ),
         (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
         (PlatformKind::Type1, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% + device back ends {:.1}% of CPU", p.cpu.hypervisor, p.cpu.device_emulation),
-            format!("하이퍼바이저 CPU {:.1}% + 장치 백엔드 {:.1}%", p.cpu.hypervisor, p.cpu.device_emulation),
+            format!("hypervisor {}% + device back ends {}% of CPU", share(p.cpu.hypervisor), share(p.cpu.device_emulation)),
+            format!("하이퍼바이저 CPU {}% + 장치 백엔드 {}%", share(p.cpu.hypervisor), share(p.cpu.device_emulation)),
         ),
         (PlatformKind::Type2, TableRow::Management) => Text::new(
-            format!("hypervisor {:.1}% + device back ends {:.1}% + host OS {:.1}% of CPU{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.en),
-            format!("하이퍼바이저 CPU {:.1}% + 장치 백엔드 {:.1}% + 호스트 OS {:.1}%{}", p.cpu.hypervisor, p.cpu.device_emulation, p.cpu.host_os, host_programs.ko),
+            format!("hypervisor {}% + device back ends {}% + host OS {}% of CPU{}", share(p.cpu.hypervisor), share(p.cpu.device_emulation), share(p.cpu.host_os), host_programs.en),
+            format!("하이퍼바이저 CPU {}% + 장치 백엔드 {}% + 호스트 OS {}%{}", share(p.cpu.hypervisor), share(p.cpu.device_emulation), share(p.cpu.host_os), host_programs.ko),
         ),
         (PlatformKind::Container, TableRow::Management) => Text::new(
-            format!("host-kernel work for containers (seccomp, cgroups, bridge/NAT) {:.1}% of CPU", p.cpu.host_os),
-            format!("컨테이너를 위한 호스트 커널 작업(seccomp, cgroup, 브리지/NAT) CPU {:.1}%", p.cpu.host_os),
+            format!("host-kernel work for containers (seccomp, cgroups, bridge/NAT) {}% of CPU", share(p.cpu.host_os)),
+            format!("컨테이너를 위한 호스트 커널 작업(seccomp, cgroup, 브리지/NAT) CPU {}%", share(p.cpu.host_os)),
         ),
         (PlatformKind::Native, TableRow::Management) => Text::new("none", "없음"),
     }
@@ -241,6 +241,17 @@ fn crossings(p: &PlatformResult) -> (&'static str, &'static str) {
         ("hypercalls and traps/s", "하이퍼콜과 트랩")
     } else {
         ("exits/s", "exit")
+    }
+}
+
+/// A CPU share in percent with one decimal, as the results table writes it: a share that
+/// one decimal would show as 0.0 but is not zero is "<0.1" (the table read "<0.1" where
+/// this one read "0.0%": a review).
+fn share(percent: f64) -> String {
+    if percent > 0.0 && percent < 0.05 {
+        "<0.1".to_string()
+    } else {
+        format!("{percent:.1}")
     }
 }
 
@@ -817,6 +828,15 @@ mod tests {
         assert_eq!(super::significant(3.764, 2), "3.8");
         assert_eq!(super::significant(44.9, 2), "45");
         assert_eq!(super::significant(0.0, 3), "0");
+    }
+
+    /// A share too small for one decimal reads "<0.1", as in the results table, not "0.0".
+    #[test]
+    fn a_small_share_reads_as_in_the_results_table() {
+        assert_eq!(super::share(0.03), "<0.1");
+        assert_eq!(super::share(0.0), "0.0");
+        assert_eq!(super::share(0.05), "0.1");
+        assert_eq!(super::share(12.34), "12.3");
     }
 
     #[test]

@@ -237,7 +237,10 @@ pub(super) fn syntax_ko(detail: &str) -> String {
         ("invalid fraction", "소수점 아래가 잘못되었습니다"),
         ("invalid mantissa", "숫자가 잘못되었습니다"),
         ("unclosed table", "테이블 머리글이 닫히지 않았습니다"),
-        ("unclosed array table", "배열 테이블 머리글이 닫히지 않았습니다"),
+        (
+            "unclosed array table",
+            "배열 테이블 머리글이 닫히지 않았습니다",
+        ),
         ("unclosed array", "배열이 닫히지 않았습니다"),
         ("unclosed inline table", "인라인 테이블이 닫히지 않았습니다"),
         ("key with no value", "키에 값이 없습니다"),
