@@ -157,6 +157,10 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
 /// What the headline figures mean where they mislead: a container's steal, groups that
 /// fare differently, faults, a desktop's "vs native".
 fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
+    // Binary translation's Pentium 4 costs beside another generation's VM exits.
+    if let Some(note) = r.generations_note() {
+        let _ = writeln!(out, "{}", if ko { &note.ko } else { &note.en });
+    }
     // A container's or a native machine's "steal" is its threads' run-queue wait: no
     // hypervisor steals from them, but the mechanism (runnable, no CPU free) is the same.
     if r.platforms

@@ -726,6 +726,10 @@ pub fn table(props: &TableProps) -> Html {
             if let Some(spread) = group_spread(lang, r) {
                 <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
             }
+            // Binary translation's Pentium 4 costs beside another generation's VM exits.
+            if let Some(note) = r.generations_note() {
+                <p class="hint" id="cpu-generations">{ lang.pick(&note.ko, &note.en).to_string() }</p>
+            }
             { groups_table(lang, r) }
             { desktop_table(lang, r) }
             { guest_steal_table(lang, r) }
