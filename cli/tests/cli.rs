@@ -1676,3 +1676,23 @@ fn the_latency_line_reads_p50_mean_p99_as_the_chart_does() {
         .expect("net-vm's latency line");
     assert!(line.contains(&expected), "{line} against {expected}");
 }
+
+/// A numeric question on a platform that has no figure while another has one is warned
+/// about as that: not as "no platform has a value" (a lecturer's VMs did no work at a VM
+/// exit of 10^8 cycles, and the warning blamed a sweep the scenario did not have).
+#[test]
+fn a_numeric_question_on_a_platform_without_a_figure_names_the_ones_with_one() {
+    let file = scratch(
+        "no-answer.toml",
+        "[scenario]\nname = \"noans\"\nduration_ms = 5\n[costs]\nvm_exit_roundtrip = 100000000\n[[platform]]\nname = \"bt\"\nkind = \"type1\"\ntechnique = \"binary_translation\"\n[[platform]]\nname = \"hw\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"a\"\nworkload = \"syscall-heavy\"\n[[question]]\nid = \"hw-sys\"\nkind = \"numeric\"\ntext = { en = \"Mean syscall latency on hw?\", ko = \"hw의 시스템 콜 평균 지연?\" }\nmetric = \"mean_latency_us\"\nop = \"syscall\"\nplatform = \"hw\"\ntolerance_percent = 5\n",
+    );
+    let o = virtsim(&["run", file.to_str().expect("utf-8 path")]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("question `hw-sys` has no answer: the platform it asks about has no value")
+            && err.contains("(`bt` has one)")
+            && !err.contains("sweep"),
+        "{err}"
+    );
+}

@@ -366,6 +366,28 @@ pub(crate) fn question_diags(
         let scenario = scenario.as_str();
         if !q.has_answer() {
             let (scenario, id, metric) = (clean(scenario), clean(&q.id), q.metric.name());
+            // A numeric question on a platform that has no figure while others have: say
+            // so, not that no platform has one (a lecturer's VMs did no work at a VM exit
+            // of 10^8 cycles, and the warning blamed the sweep).
+            if !q.evidence.is_empty() {
+                let with: Vec<String> = q
+                    .evidence
+                    .iter()
+                    .map(|(p, _)| format!("`{}`", clean(p)))
+                    .collect();
+                let have = if with.len() == 1 { "has" } else { "have" };
+                let with = with.join(", ");
+                out.push(if ko {
+                    Diag::warning(&scenario, format!(
+                        "질문 `{id}`에 답이 없습니다: 묻는 플랫폼에 이 실행에서 지표 `{metric}`의 값이 없습니다({with}에는 있음). 그 플랫폼의 인스턴스가 그 연산을 하지 않았거나 아무 일도 하지 못했습니다(예: OOM kill, 장애, 너무 비싼 설정). 학생은 이 질문에 맞힐 수 없습니다: 설정이나 지표를 바꾸세요."
+                    ))
+                } else {
+                    Diag::warning(&scenario, format!(
+                        "question `{id}` has no answer: the platform it asks about has no value of `{metric}` in this run ({with} {have} one): its instances did not do that operation or did no work at all (say, an OOM kill, a fault, or a setting too costly to run). No student can answer it right: change the settings or the metric."
+                    ))
+                });
+                continue;
+            }
             if ko {
                 out.push(Diag::warning(&scenario, format!(
                     "질문 `{id}`에 답이 없습니다: 이 실행에서 어느 플랫폼에도 지표 `{metric}`의 값이 없습니다(예: 스윕의 p99_target_us를 만족하는 개수가 없거나, 마이그레이션이 실행 안에 끝나지 않음). 학생은 이 질문에 맞힐 수 없습니다: 목표, 실행 시간 또는 지표를 바꾸세요."
