@@ -3331,6 +3331,12 @@ await step("a student's review: density found by running, a desktop's figure off
     await p.click('#tab-table');
     const fit = await p.$eval('#measured', (t) => [t.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().width]);
     assert(fit[0] <= fit[1] + 0.5, `measured table ${fit[0]} px in a box of ${fit[1]} px`);
+    // Binary translation beside hardware assist on Sandy Bridge: two CPU generations, said
+    // under the table; the description opens with its summary, its setting names as code.
+    const generations = await p.textContent('#cpu-generations');
+    assert(/Pentium 4/.test(generations) && /sandy_bridge/.test(generations), `generations note: ${generations}`);
+    const lead = await p.$eval('.about-text .about-para:first-child .about', (e) => getComputedStyle(e).fontWeight);
+    assert(Number(lead) >= 600, `the description's lead is bold: ${lead}`);
     // The step-through lists operations in the tables' order.
     await p.click('#tab-paths');
     const tables = await p.$$eval('#path-op option', (o) => o.map((x) => x.textContent));
