@@ -1904,3 +1904,133 @@ fn grade_warns_about_student_ids_that_differ_only_in_case() {
     let o = virtsim(&["grade", &a, &lower, &other]);
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+/// A step whose answers are figures below 1 µs: a page-table update under EPT (one store,
+/// 0.000333 µs at 3 GHz) and under para (0.0559 µs).
+const SMALL_FIGURES: &str = r#"
+[assignment]
+id = "small-figures"
+title = { en = "Small figures", ko = "작은 값" }
+
+[[step]]
+id = "pt"
+title = { en = "Page tables", ko = "페이지 테이블" }
+intro = { en = "Run.", ko = "실행하세요." }
+scenario_toml = '''
+[scenario]
+name = "page-tables"
+duration_ms = 4
+
+[host]
+ept = true
+
+[[workload]]
+name = "churn"
+compute_cycles = 3000
+mix = { page_table_update = 100 }
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+
+[[platform]]
+name = "para"
+kind = "type1"
+technique = "para"
+
+[[instance]]
+name = "vm"
+workload = "churn"
+'''
+
+[[step.question]]
+id = "hw-pte"
+text = { en = "Mean page-table update latency on hw (µs)?", ko = "hw의 페이지 테이블 갱신 평균 지연(µs)?" }
+kind = "numeric"
+metric = "mean_latency_us"
+op = "page_table_update"
+platform = "hw"
+tolerance_percent = 5
+
+[[step.question]]
+id = "para-pte"
+text = { en = "Mean page-table update latency on para (µs)?", ko = "para의 페이지 테이블 갱신 평균 지연(µs)?" }
+kind = "numeric"
+metric = "mean_latency_us"
+op = "page_table_update"
+platform = "para"
+tolerance_percent = 5
+"#;
+
+/// A reviewer: `grade` showed "0.10 µs ±5%" for 0.0967 µs, so a student's 0.104 was wrong
+/// for no reason the grader could see, and `answers` printed 0.000333 µs as "0 µs". The
+/// expected figure has the digits that tell what is right, with the accepted range in the
+/// question's unit (here the printed figure's rounding, ±0.005, wider than ±5%), in
+/// `answers` and in `grade`'s table, CSV and JSON; a latency's range starts at 0.
+#[test]
+fn small_figures_are_shown_with_their_digits_and_accepted_range() {
+    let dir = scratch_dir("small-figures");
+    let a = write(&dir, "a.toml", SMALL_FIGURES);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("hw 0.000333 µs, para 0.0559 µs"), "{out}");
+    assert!(
+        out.contains("-> 0.000333 µs (0 µs to 0.005333 µs are right: within ±0.005, the rounding of a figure to two decimals, which is more than ±5% of it)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("-> 0.0559 µs (0.0510 µs to 0.0609 µs are right"),
+        "{out}"
+    );
+    assert!(!out.contains(" 0 µs,") && !out.contains("-0.0"), "{out}");
+    let o = virtsim(&["answers", &a, "--lang", "ko"]);
+    assert!(
+        stdout(&o).contains("-> 0.0559 µs (정답 범위 0.0510 µs~0.0609 µs: 소수 둘째 자리로 반올림한 폭인 ±0.005 이내이며, 이 값의 ±5%보다 넓음)"),
+        "{}",
+        stdout(&o)
+    );
+
+    // 0.06 is right (within 0.005 of 0.0559, more than 5% away); 0.061 is wrong, and the
+    // expected column says why.
+    let answers = |para: &str| {
+        let o = virtsim(&[
+            "answers",
+            &a,
+            "--student",
+            "s1",
+            "--answers-file",
+            "--set",
+            "hw-pte=0.004",
+            "--set",
+            &format!("para-pte={para}"),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        write(&dir, "s1.json", &stdout(&o))
+    };
+    let file = answers("0.06");
+    let o = virtsim(&["grade", &a, &file]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("2/2 points"), "{out}");
+    assert!(out.contains("0.000333 µs (0–0.005333 µs)"), "{out}");
+    assert!(out.contains("0.0559 µs (0.0510–0.0609 µs)"), "{out}");
+    let file = answers("0.061");
+    let o = virtsim(&["grade", &a, &file, "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.contains(",pt,para-pte,0.061,0.0559 µs (0.0510–0.0609 µs),wrong,0,1,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",pt,hw-pte,0.004,0.000333 µs (0–0.005333 µs),right,1,1,"),
+        "{csv}"
+    );
+    let o = virtsim(&["grade", &a, &file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        json["files"][0]["rows"][1]["expected"], "0.0559 µs (0.0510–0.0609 µs)",
+        "{json}"
+    );
+}

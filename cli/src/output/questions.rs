@@ -73,7 +73,9 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
         let evidence: Vec<String> = q
             .evidence
             .iter()
-            .map(|(name, value)| format!("{} {}", clean(name), with_unit(figure(*value), q)))
+            .map(|(name, value)| {
+                format!("{} {}", clean(name), with_unit(evidence_figure(*value), q))
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -86,56 +88,67 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     let answer = clean(&q.answer);
     if q.kind == sim_core::QuestionKind::Numeric {
         // The figure with its unit, as the evidence writes it (a student answers the
-        // number alone: the grader reads either).
-        let answer = with_unit(answer, q);
+        // number alone: the grader reads either), with the digits that tell what is right
+        // (0.0967 µs, not 0.10 µs; 0.000333 µs, not 0.00 µs).
+        let answer = with_unit(
+            q.expected_figure()
+                .map_or(answer, |(figure, _)| clean(&figure)),
+            q,
+        );
         let tolerance = figure(q.tolerance_percent);
-        // A relative tolerance of 0 accepts 0 alone, whatever the percent.
-        if q.tolerance_percent == 0.0 || q.value == Some(0.0) {
-            let _ = writeln!(
-                out,
-                "  -> {answer} ({})",
-                tr(
-                    ko,
-                    "only this exact value is right",
-                    "이 값과 정확히 같아야 정답"
-                )
-            );
-        } else if let Some((low, high)) = percent_range(q) {
-            let (low, high) = (with_unit(low, q), with_unit(high, q));
-            // A percentage's ±10% is relative: said so, with the range it accepts.
-            if ko {
+        match shown_range(q) {
+            // A relative tolerance of 0 accepts 0 alone, whatever the percent; no tolerance
+            // accepts the printed figure alone.
+            None if q.tolerance_percent == 0.0 || q.value == Some(0.0) => {
                 let _ = writeln!(
                     out,
-                    "  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "  -> {answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage {})",
-                    if q.tolerance_percent == 1.0 { "point" } else { "points" }
+                    "  -> {answer} ({})",
+                    tr(
+                        ko,
+                        "only this exact value is right",
+                        "이 값과 정확히 같아야 정답"
+                    )
                 );
             }
-        } else if let Some((low, high)) = accepted_range(q) {
-            // The range in the question's unit, as for a percentage.
-            let (low, high) = (with_unit(low, q), with_unit(high, q));
-            if ko {
+            None if ko => {
+                let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
+            }
+            None => {
                 let _ = writeln!(
                     out,
-                    "  -> {answer} (정답 범위 {low}~{high}: ±{tolerance}% 이내)"
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "  -> {answer} ({low} to {high} are right: within ±{tolerance}%)"
+                    "  -> {answer} (answers within ±{tolerance}% are right)"
                 );
             }
-        } else if ko {
-            let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
-        } else {
-            let _ = writeln!(
-                out,
-                "  -> {answer} (answers within ±{tolerance}% are right)"
-            );
+            Some((low, high)) => {
+                let (low, high) = (with_unit(low, q), with_unit(high, q));
+                let half = sim_core::question::PRINTED_HALF_UNIT;
+                let line = match (q.range_is_rounding(), q.metric.unit() == "%", ko) {
+                    // A small figure: the grader also accepts the printed figure's rounding,
+                    // which is wider than the tolerance (0.0917 to 0.1017 for 0.0967 at ±5%).
+                    (true, _, false) => format!(
+                        "  -> {answer} ({low} to {high} are right: within ±{half}, the rounding of a figure to two decimals, which is more than ±{tolerance}% of it)"
+                    ),
+                    (true, _, true) => format!(
+                        "  -> {answer} (정답 범위 {low}~{high}: 소수 둘째 자리로 반올림한 폭인 ±{half} 이내이며, 이 값의 ±{tolerance}%보다 넓음)"
+                    ),
+                    // A percentage's ±10% is relative: said so, with the range it accepts.
+                    (false, true, false) => format!(
+                        "  -> {answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage {})",
+                        if q.tolerance_percent == 1.0 { "point" } else { "points" }
+                    ),
+                    (false, true, true) => format!(
+                        "  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
+                    ),
+                    // The range in the question's unit, as for a percentage.
+                    (false, false, false) => format!(
+                        "  -> {answer} ({low} to {high} are right: within ±{tolerance}%)"
+                    ),
+                    (false, false, true) => format!(
+                        "  -> {answer} (정답 범위 {low}~{high}: ±{tolerance}% 이내)"
+                    ),
+                };
+                let _ = writeln!(out, "{line}");
+            }
         }
     } else if let Some(tied) = tied_options(q) {
         // The answer is the first of the tied options in the file: said beside it, not
@@ -178,6 +191,23 @@ fn metric_named(q: &sim_core::QuestionAnswer, ko: bool) -> String {
     }
 }
 
+/// A platform's figure in a question's evidence: two decimals without trailing zeros, as
+/// every figure is printed ([`figure`]), and three significant digits below 1
+/// ([`sim_core::question::expected_figure_of`]), as the page shows them: 0.000333 µs, not
+/// "0 µs", which read as no cost at all.
+fn evidence_figure(value: f64) -> String {
+    if value == 0.0 || value.abs() >= 1.0 {
+        return figure(value);
+    }
+    let (text, _) = sim_core::question::expected_figure_of(value);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" || text.is_empty() {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 /// A figure of the question's metric with its unit, as the page writes it: a percent or a
 /// rate glued to the figure ("26.95%", "345895/s"), any other unit after a space
 /// ("104.45 µs"), a count alone.
@@ -189,27 +219,24 @@ fn with_unit(figure: String, q: &sim_core::QuestionAnswer) -> String {
     }
 }
 
-/// For a numeric question in percent with a tolerance: the lowest and highest figure it
-/// accepts, printed with the answer's decimals ([`sim_core::QuestionAnswer::accepted_range`]).
-fn percent_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
-    if q.metric.unit() != "%" {
+/// The lowest and highest figure a numeric question accepts, printed as the grader reads
+/// them ([`sim_core::QuestionAnswer::accepted_range_shown`]: at the answer's figure's decimals,
+/// more where those would show one figure for both, "1 to 1"; never below 0 for a figure of 0
+/// or more); a bound of 0 as "0". `None` where only the printed figure is right, and for an
+/// answer of 0.
+fn shown_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
+    if q.value == Some(0.0) {
         return None;
     }
-    accepted_range(q)
-}
-
-/// The figures a numeric question accepts ([`sim_core::QuestionAnswer::accepted_range`]),
-/// to as many decimals as the answer is printed with, or more where those would show one
-/// figure for both ([`sim_core::QuestionAnswer::accepted_range_readable`]).
-fn accepted_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
-    if q.tolerance_percent <= 0.0 {
-        return None;
-    }
-    let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
-    // More decimals where the answer's own would show one figure ("1 to 1").
-    let (low, high, decimals) = q.accepted_range_readable(u32::try_from(decimals).ok()?)?;
-    let decimals = usize::try_from(decimals).ok()?;
-    Some((format!("{low:.decimals$}"), format!("{high:.decimals$}")))
+    let (low, high, decimals) = q.accepted_range_shown()?;
+    let bound = |x: f64| {
+        if x == 0.0 {
+            "0".to_string()
+        } else {
+            format!("{x:.decimals$}")
+        }
+    };
+    (low < high).then(|| (bound(low), bound(high)))
 }
 
 /// A choice question's other options whose value is exactly the answer's

@@ -394,31 +394,38 @@ impl ComputedAnswers {
     }
 }
 
-/// The expected answer as a grader reads it: the platform, or the value and tolerance.
+/// The expected answer as a grader reads it: the platform, or the value with the range of
+/// answers it accepts.
+///
+/// The figure has the decimals a grader needs to read it
+/// ([`QuestionAnswer::expected_figure`]: `0.0967 µs`, not `0.10 µs`) and the range is in the
+/// question's unit ([`QuestionAnswer::accepted_range_shown`]: `0.0967 µs (0.0917–0.1017 µs)`),
+/// for every unit: "±5%" beside a figure leaves the grader to work out the range, and a
+/// percentage's "±10%" reads as percentage points (`27.08 % (24.38–29.78 %)`). A question
+/// whose only right figure is the printed one (no tolerance) keeps `±0%`.
 pub fn expected_text(q: &QuestionAnswer) -> String {
-    match (q.kind, q.value) {
-        (QuestionKind::Numeric, Some(_)) => {
-            // The unit the figure is read in (27.08 % ±10%), as the page shows it.
+    match (q.kind, q.expected_figure()) {
+        (QuestionKind::Numeric, Some((figure, _))) => {
+            // The unit the figure is read in (27.08 %), as the page shows it.
             let unit = match q.metric.unit() {
                 "" => String::new(),
                 "%" => " %".to_string(),
                 unit => format!(" {unit}"),
             };
-            // A percentage's tolerance is relative, which "27.08 % ±10%" leaves open to
-            // reading as percentage points: its accepted range instead, in the answer's
-            // decimals (27.08 % (24.38–29.78 %)).
-            let decimals = q.answer.split_once('.').map_or(0, |(_, f)| f.len());
-            match u32::try_from(decimals)
-                .ok()
-                .and_then(|d| q.accepted_range(d))
-            {
-                Some((low, high)) if q.metric.unit() == "%" && q.tolerance_percent > 0.0 => {
-                    format!(
-                        "{}{unit} ({low:.decimals$}–{high:.decimals$}{unit})",
-                        q.answer
-                    )
+            match q.accepted_range_shown() {
+                // An answer of 0 (a count): 0 is typed, not a range of 0 to 0.005.
+                Some((low, high, d)) if low < high && q.value != Some(0.0) => {
+                    // A bound of 0 reads "0", not "0.000000".
+                    let bound = |x: f64| {
+                        if x == 0.0 {
+                            "0".to_string()
+                        } else {
+                            format!("{x:.d$}")
+                        }
+                    };
+                    format!("{figure}{unit} ({}–{}{unit})", bound(low), bound(high))
                 }
-                _ => format!("{}{unit} ±{}%", q.answer, q.tolerance_percent),
+                _ => format!("{figure}{unit} ±{}%", q.tolerance_percent),
             }
         }
         _ => q.answer.clone(),

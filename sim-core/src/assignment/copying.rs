@@ -147,7 +147,8 @@ pub fn why_without_effect(a: &Assignment, step: usize, parameter: Parameter) -> 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyableAnswer {
     pub question: String,
-    /// Each sample student's answer as printed.
+    /// Each sample student's answer as a grader reads it
+    /// ([`QuestionAnswer::expected_figure`]: 0.0967, not the printed "0.10").
     pub answers: Vec<String>,
     /// The pairs of sample students (indices into `answers`) one of whose answers grades
     /// right against the other's variant, in order: every pair when variation moves
@@ -193,7 +194,13 @@ pub fn copyable_answers(samples: &[Vec<QuestionAnswer>]) -> Vec<CopyableAnswer> 
                 .collect();
             (!pairs.is_empty()).then(|| CopyableAnswer {
                 question: first[q].id.clone(),
-                answers: variants.iter().map(|v| v.answer.clone()).collect(),
+                answers: variants
+                    .iter()
+                    .map(|v| {
+                        v.expected_figure()
+                            .map_or_else(|| v.answer.clone(), |(f, _)| f)
+                    })
+                    .collect(),
                 pairs,
                 tolerance_percent: first[q].tolerance_percent,
             })

@@ -1403,18 +1403,36 @@ fn a_student_id_with_a_format_character_is_not_valid() {
     }
 }
 
-/// A grader reads a percentage's accepted range, not "±10%" beside a figure in percent
-/// (which reads as percentage points); other units keep their relative tolerance.
+/// A grader reads the accepted range in the question's unit, not "±10%" beside a figure
+/// (which for a percentage reads as percentage points), and the figure with the digits that
+/// tell what is right: a reviewer's student answered 0.104 to "0.10 µs ±5%" (0.0967 µs,
+/// whose range is 0.0917 to 0.1017) and could not see why it was wrong; and 0.000333 µs
+/// was printed "0 µs".
 #[test]
-fn the_expected_answer_of_a_percentage_is_its_accepted_range() {
+fn the_expected_answer_is_its_accepted_range_in_its_unit() {
     use crate::question::Metric;
     let share = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.08, 10.0);
     assert_eq!(expected_text(&share), "27.08 % (24.38–29.78 %)");
     let latency = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 3.12, 5.0);
-    assert_eq!(expected_text(&latency), "3.12 µs ±5%");
+    assert_eq!(expected_text(&latency), "3.12 µs (2.97–3.27 µs)");
+    // Below 1: three significant digits; the range is the printed figure's rounding
+    // (±0.005), wider than ±5% (0.0919 to 0.1015), and says so by its figures.
+    let small = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 0.0967, 5.0);
+    assert_eq!(expected_text(&small), "0.0967 µs (0.0917–0.1017 µs)");
+    assert!(!small.check("0.104") && small.check("0.1017") && small.check("0.0917"));
+    // Never "0 µs" nor a negative bound for a latency.
+    let tiny = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 1.0 / 3000.0, 5.0);
+    assert_eq!(expected_text(&tiny), "0.000333 µs (0–0.005333 µs)");
+    assert!(tiny.check("0") && tiny.check("0.005333") && !tiny.check("0.0054"));
+    // A count in its own unit (none), whole.
+    let count = QuestionAnswer::numeric("q", Metric::Density, 40.0, 10.0);
+    assert_eq!(expected_text(&count), "40 (36–44)");
     // No tolerance: the printed figure itself.
     let exact = QuestionAnswer::numeric("q", Metric::HostOsPercent, 27.11, 0.0);
     assert_eq!(expected_text(&exact), "27.11 % ±0%");
+    // An answer of 0 is typed as 0.
+    let none = QuestionAnswer::numeric("q", Metric::InstancesStopped, 0.0, 10.0);
+    assert_eq!(expected_text(&none), "0 ±10%");
 }
 
 /// What `virtsim answers --student` refuses, the library refuses with an error: a step

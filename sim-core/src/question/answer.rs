@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::numbers::{
-    accepted_answers_in, numeric_text, read_number_in, rounded, shown_decimals, PRINTED_DECIMALS,
-    PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
+    accepted_answers_in, expected_figure_of, numeric_text, read_number_in, rounded, shown_decimals,
+    PRINTED_DECIMALS, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
 };
 use super::{Metric, QuestionKind};
 use crate::text::Text;
@@ -383,6 +383,48 @@ impl QuestionAnswer {
             }
         }
         found
+    }
+
+    /// A numeric answer's figure as a grader reads it, with its decimals: the printed
+    /// answer's ([`numeric_text`]), and for a figure below 1 three significant digits, as
+    /// the page shows it ([`shown_decimals`]; trailing zeros beyond the printed answer's
+    /// decimals dropped): 0.0967, not "0.10", and 0.000333, not "0.00", which hide what
+    /// is accepted. `None` for a choice, or a numeric question without its value.
+    pub fn expected_figure(&self) -> Option<(String, usize)> {
+        let value = self.value.filter(|_| self.kind == QuestionKind::Numeric)?;
+        Some(expected_figure_of(value))
+    }
+
+    /// The answers a numeric question accepts as a grader reads them: [`Self::accepted_range`]
+    /// at the decimals of [`Self::expected_figure`] (more, up to three, where those show one
+    /// figure for both ends and the question has a tolerance:
+    /// [`Self::accepted_range_readable`]), with the decimals used. The lower end is never
+    /// below 0 for a figure of 0 or more (every metric's: a latency of 0.000333 µs reads
+    /// "0 to 0.005333", not "-0.004667 to 0.005333"). `None` where there is no range.
+    pub fn accepted_range_shown(&self) -> Option<(f64, f64, usize)> {
+        let (_, decimals) = self.expected_figure()?;
+        let d = u32::try_from(decimals).ok()?;
+        let (low, high, d) = if self.tolerance_percent > 0.0 {
+            self.accepted_range_readable(d)?
+        } else {
+            let (low, high) = self.accepted_range(d)?;
+            (low, high, d)
+        };
+        let low = if self.value.is_some_and(|v| v >= 0.0) {
+            low.max(0.0)
+        } else {
+            low
+        };
+        Some((low, high, usize::try_from(d).ok()?))
+    }
+
+    /// Whether a numeric answer's accepted range is the printed figure's rounding
+    /// ([`PRINTED_HALF_UNIT`], ±0.005) rather than its tolerance, which is narrower: ±5% of
+    /// 0.0967 µs is 0.0048, and 0.0917 to 0.1017 are right.
+    pub fn range_is_rounding(&self) -> bool {
+        self.value
+            .filter(|_| self.kind == QuestionKind::Numeric)
+            .is_some_and(|v| v.abs() * self.tolerance_percent / 100.0 < PRINTED_HALF_UNIT)
     }
 
     /// How far a numeric answer may be from `expected`: the tolerance, and at least the

@@ -17,7 +17,7 @@ mod tests;
 pub use answer::{QuestionAnswer, ShownTie, NEAR_TIE_RELATIVE};
 pub use metric::{Metric, QuestionKind, Select};
 pub use numbers::{
-    accepted_answers_in, converted_from, fraction_for_percent, half_width, numeric_text,
-    parse_number, read_number_in, shown_decimals, PRINTED_DECIMALS, PRINTED_HALF_UNIT,
-    VISIBLE_DIFFERENCE_RELATIVE,
+    accepted_answers_in, converted_from, expected_figure_of, fraction_for_percent, half_width,
+    numeric_text, parse_number, read_number_in, shown_decimals, PRINTED_DECIMALS,
+    PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
 };

@@ -13,6 +13,26 @@ pub fn numeric_text(value: f64) -> String {
     }
 }
 
+/// A figure as a grader reads it, with its decimals: [`numeric_text`]'s, and for a figure
+/// below 1 (not 0) three significant digits ([`shown_decimals`], at most six decimals),
+/// without trailing zeros beyond `numeric_text`'s: 0.0967 (printed "0.10"), 0.000333
+/// ("0.00"), 0.056 for 0.05597 ("0.06"), 0.50 for 0.5; 4.48 and 16 as printed.
+pub fn expected_figure_of(value: f64) -> (String, usize) {
+    let printed = numeric_text(value);
+    let printed_decimals = printed.split_once('.').map_or(0, |(_, f)| f.len());
+    if value == 0.0 || value.abs() >= 1.0 || !value.is_finite() {
+        return (printed, printed_decimals);
+    }
+    let decimals = shown_decimals(value, false).max(printed_decimals);
+    let mut text = format!("{value:.decimals$}");
+    let mut decimals = decimals;
+    while decimals > printed_decimals && text.ends_with('0') {
+        text.pop();
+        decimals -= 1;
+    }
+    (text, decimals)
+}
+
 /// The units a number may be followed by: every metric's own ([`Metric::unit`]), `us`
 /// and `μs` (Greek mu) for `µs`, `회/초` for `/s` (the Korean page writes rates so), and
 /// `퍼센트` for `%` (a Korean student's "13.7 퍼센트"), and `개`, the Korean counter, after a

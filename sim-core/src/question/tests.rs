@@ -623,3 +623,24 @@ fn another_time_unit_is_named() {
         assert_eq!(converted_from(given, own), None, "{given} in {own}");
     }
 }
+
+/// A grader reads a figure below 1 with three significant digits (as the page shows it),
+/// not rounded to "0.10" or "0.00"; the printed answer's decimals otherwise.
+#[test]
+fn an_expected_figure_has_the_digits_that_tell_what_is_right() {
+    let f = |v: f64| super::numbers::expected_figure_of(v).0;
+    assert_eq!(f(0.0967), "0.0967");
+    assert_eq!(f(1.0 / 3000.0), "0.000333");
+    assert_eq!(f(0.05597), "0.056");
+    assert_eq!(f(0.5), "0.50");
+    assert_eq!(f(4.4812), "4.48");
+    assert_eq!(f(16.0), "16");
+    assert_eq!(f(0.0), "0");
+    assert_eq!(super::numbers::expected_figure_of(0.0967).1, 4);
+    // The range at those decimals, from 0 up for a latency.
+    let q = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 1.0 / 3000.0, 5.0);
+    assert_eq!(q.accepted_range_shown(), Some((0.0, 0.005333, 6)));
+    assert!(q.range_is_rounding());
+    let q = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 3.12, 5.0);
+    assert!(!q.range_is_rounding());
+}
