@@ -97,12 +97,13 @@ enum AnswersFormat {
 /// `grade`'s output formats.
 #[derive(Clone, Copy, ValueEnum)]
 enum GradeFormat {
-    /// Per answers file: the student's total ("not graded", or "NOT FINAL" with stale
-    /// steps), the problems, then a row per question: answer, expected answer, verdict,
+    /// Per answers file: the student's total ("not graded" when no answer could be, or
+    /// "NOT FINAL" with stale steps), the problems, then a row per question: answer, expected answer, verdict,
     /// points; with --roster, then a line per roster student without a file
     Table,
     /// One JSON document: `assignment`, `max_points` and `files`, each with its `file`,
-    /// `student`, `points`, `points_final` (false: not a total to record), `rows` (step,
+    /// `student`, `points`, `points_final` (false: not a total to record), `file_status`
+    /// (as the CSV's), `rows` (step,
     /// question, answer, expected, verdict, points, max_points, predicted), `problems`
     /// and `messages`, or the `error` that kept it from being read; with --roster, then an
     /// entry per roster student without a file: `file` null, `student`, `file_status`
@@ -110,8 +111,9 @@ enum GradeFormat {
     Json,
     /// A row per question of each file: file, student, step, question, answer, expected,
     /// verdict, points, max_points, predicted, then the file's file_points (empty when not
-    /// a total to record), file_status (graded, graded_with_problems, partly_graded,
-    /// not_graded, unreadable; with --roster, missing: a row with the student only) and
+    /// a total to record), file_status (graded, graded_with_problems, partly_graded, stale:
+    /// every answer stale, nothing graded; not_graded, unreadable; with --roster, missing: a
+    /// row with the student only) and
     /// file_note
     Csv,
     /// The same CSV for Excel: a UTF-8 byte-order mark first, without which Excel reads

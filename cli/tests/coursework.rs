@@ -228,6 +228,9 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     assert_eq!(json["files"][1]["points"], 0);
     assert_eq!(json["files"][1]["problems"][0]["problem"], "tampered");
     assert_eq!(json["files"][1]["rows"][0]["verdict"], "not_graded");
+    // Each file's status, as the CSV's.
+    assert_eq!(json["files"][0]["file_status"], "graded");
+    assert_eq!(json["files"][1]["file_status"], "not_graded");
     assert!(
         stderr(&o).contains("checksum does not match"),
         "{}",
@@ -292,26 +295,31 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
         "{out}"
     );
     assert!(out.contains("stale"), "{out}");
-    // Not a total to record: said plainly, the stale rows' points are not zeros; the CSV
-    // leaves the file's total empty (a gradebook import reads it as missing, not 0), and
-    // JSON says the points are not final; `6/6점` in Korean.
+    // Every answer stale: nothing was graded, said so, not a score of "0/3 points" (a
+    // reviewer read it as one); the stale rows' points are not zeros; the CSV leaves the
+    // file's total empty (a gradebook import reads it as missing, not 0) with a status of
+    // its own, and JSON says the points are not final.
     assert!(
-        out.contains("0/3 points, NOT FINAL: 3 points of stale steps not graded"),
+        out.contains("s1.json): not graded: every answer was given against another scenario version (or another student's variant), so none could be graded (questions worth 3 points)"),
         "{out}"
     );
+    assert!(!out.contains("0/3") && !out.contains("NOT FINAL"), "{out}");
     assert!(out.contains("-/2") && !out.contains("0/2"), "{out}");
     let o = virtsim(&["grade", &changed, &good, "--format", "csv"]);
     let csv = stdout(&o);
-    assert!(csv.contains(",stale,,2,true,,partly_graded,"), "{csv}");
+    assert!(csv.contains(",stale,,2,true,,stale,"), "{csv}");
+    assert!(!csv.contains("partly_graded"), "{csv}");
     let o = virtsim(&["grade", &changed, &good, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points_final"], false, "{json}");
+    assert_eq!(json["files"][0]["file_status"], "stale", "{json}");
     let o = virtsim(&["grade", &changed, &good, "--lang", "ko"]);
     assert!(
-        stdout(&o).contains("0/3점, 최종 점수 아님: "),
+        stdout(&o).contains("채점하지 않음: 답이 모두 다른 시나리오 버전"),
         "{}",
         stdout(&o)
     );
+    assert!(!stdout(&o).contains("0/3점"), "{}", stdout(&o));
     let o = virtsim(&["grade", &a, &good, "--lang", "ko", "--format", "table"]);
     assert!(stdout(&o).contains("3/3점\n"), "{}", stdout(&o));
     let o = virtsim(&["grade", &a, &good, "--format", "json"]);
@@ -2033,4 +2041,45 @@ fn small_figures_are_shown_with_their_digits_and_accepted_range() {
         json["files"][0]["rows"][1]["expected"], "0.0559 µs (0.0510–0.0609 µs)",
         "{json}"
     );
+}
+
+/// Of two steps, one answered against another version of its scenario: the other is
+/// graded, and the total is not one to record (`partly_graded`, "NOT FINAL"), unlike a file
+/// none of whose answers could be graded (`stale`, "not graded").
+#[test]
+fn a_file_with_one_stale_step_of_two_is_partly_graded() {
+    let dir = scratch_dir("partly-graded");
+    // The step twice, under two ids.
+    let (head, step) = ASSIGNMENT.split_at(ASSIGNMENT.find("[[step]]").unwrap());
+    let two = format!(
+        "{head}{step}\n{}",
+        step.replace("id = \"one\"", "id = \"two\"")
+    );
+    let a = write(&dir, "a.toml", &two);
+    let perfect = key(&a, "s1");
+    let good = write(&dir, "s1.json", &perfect.to_string());
+    let o = virtsim(&["grade", &a, &good]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("6/6 points"), "{}", stdout(&o));
+    // The second step's scenario changed after the student answered.
+    let at = two.rfind("duration_ms = 4").unwrap();
+    let changed = format!("{}duration_ms = 5{}", &two[..at], &two[at + 15..]);
+    let changed = write(&dir, "changed.toml", &changed);
+    let o = virtsim(&["grade", &changed, &good]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("3/6 points, NOT FINAL: 3 points of stale steps not graded"),
+        "{out}"
+    );
+    let o = virtsim(&["grade", &changed, &good, "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.contains(",one,slowest,") && csv.contains(",right,2,2,true,,partly_graded,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",stale,,2,true,,partly_graded,"), "{csv}");
+    let o = virtsim(&["grade", &changed, &good, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["file_status"], "partly_graded", "{json}");
 }

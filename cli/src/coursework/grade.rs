@@ -162,6 +162,8 @@ struct Graded {
     file: String,
     #[serde(flatten)]
     grade: Option<StudentGrade>,
+    /// As the CSV's `file_status` ([`file_status`]).
+    file_status: &'static str,
     /// The problems of `grade` in words (English and Korean).
     messages: Vec<sim_core::Text>,
     /// Why the file could not be read as an answers file.
@@ -274,6 +276,7 @@ pub fn run(
                 graded.push(Graded {
                     file,
                     grade: None,
+                    file_status: "unreadable",
                     messages: Vec::new(),
                     error: Some(error),
                     points_final: false,
@@ -289,6 +292,7 @@ pub fn run(
         })?;
         graded.push(Graded {
             file,
+            file_status: file_status(&grade),
             messages: grade.problems.iter().map(|p| p.text()).collect(),
             points_final: grade.points_final(),
             code: if grade.clean() { 0 } else { 1 },
@@ -529,6 +533,23 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
                     "not graded"
                 }
             );
+        } else if grade.nothing_graded() {
+            // Every answer stale: no score, not "0/12 points" (a reviewer), nor a partial one.
+            let n = grade.stale_points();
+            let _ = writeln!(
+                out,
+                "{} ({}): {}",
+                clean(&grade.student),
+                clean(&g.file),
+                if ko {
+                    format!("채점하지 않음: 답이 모두 다른 시나리오 버전(또는 다른 학생의 변형)에 대한 것이라 하나도 채점할 수 없습니다(그 질문들 {n}점). 현재 버전으로 다시 답하게 하세요")
+                } else {
+                    format!(
+                        "not graded: every answer was given against another scenario version (or another student's variant), so none could be graded (questions worth {n} {}); have the student answer the current version",
+                        if n == 1 { "point" } else { "points" }
+                    )
+                }
+            );
         } else {
             // "6/6점" in Korean, "6/6 points"; with stale steps, plainly not a total.
             let points = if ko {
@@ -566,7 +587,8 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
         };
         // A file not graded (another assignment's, a checksum that does not match): its
         // rows are not zeros either (a reviewer read "0/2" as a mark).
-        let file_not_graded = grade.problems.iter().any(|p| p.blocks_file());
+        let file_not_graded =
+            grade.problems.iter().any(|p| p.blocks_file()) || grade.nothing_graded();
         let rows: Vec<[String; 6]> = grade
             .rows
             .iter()
@@ -650,6 +672,25 @@ fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// A graded file's status, as the CSV's `file_status` and the JSON's: `graded` (its total is
+/// the one to record), `graded_with_problems` (so is its total, with problems to read),
+/// `partly_graded` (some answers stale: a total without them), `stale` (every answer stale:
+/// nothing graded, [`StudentGrade::nothing_graded`]) or `not_graded` (a problem blocks it).
+fn file_status(grade: &StudentGrade) -> &'static str {
+    if grade.problems.iter().any(|p| p.blocks_file()) {
+        "not_graded"
+    } else if grade.nothing_graded() {
+        "stale"
+    } else if grade.stale_points() > 0 {
+        // Some steps not graded: the total is not one to import.
+        "partly_graded"
+    } else if grade.clean() {
+        "graded"
+    } else {
+        "graded_with_problems"
+    }
+}
+
 fn csv(graded: &[Graded], missing: &[&str]) -> String {
     // One row per question; the last three columns are the file's: its total (empty when
     // it was not graded), its status and, when not clean, why (in English). A file that
@@ -668,22 +709,12 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
             );
             continue;
         };
-        let blocked = grade.problems.iter().any(|p| p.blocks_file());
-        let stale = grade.stale_points() > 0;
-        let status = if blocked {
-            "not_graded"
-        } else if stale {
-            // Some steps not graded: the total is not one to import.
-            "partly_graded"
-        } else if grade.clean() {
-            "graded"
-        } else {
-            "graded_with_problems"
-        };
-        let total = if blocked || stale {
-            String::new()
-        } else {
+        let status = file_status(grade);
+        let nothing = grade.nothing_graded();
+        let total = if grade.points_final() {
             grade.points.to_string()
+        } else {
+            String::new()
         };
         let note: Vec<String> = g.messages.iter().map(|m| m.get("en").to_string()).collect();
         for r in &grade.rows {
@@ -703,12 +734,16 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
                     csv_field(&r.expected)
                 },
                 r.verdict.name(),
-                // Points not given (a stale step, a file not graded) are empty, not 0: a
-                // column summed in a spreadsheet skips them instead of counting zeros.
-                if matches!(
-                    r.verdict,
-                    sim_core::assignment::Verdict::Stale | sim_core::assignment::Verdict::NotGraded
-                ) {
+                // Points not given (a stale step, a file not graded, any row of a file of
+                // which nothing was graded) are empty, not 0: a column summed in a
+                // spreadsheet skips them instead of counting zeros.
+                if nothing
+                    || matches!(
+                        r.verdict,
+                        sim_core::assignment::Verdict::Stale
+                            | sim_core::assignment::Verdict::NotGraded
+                    )
+                {
                     String::new()
                 } else {
                     r.points.to_string()

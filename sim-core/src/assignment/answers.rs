@@ -359,6 +359,22 @@ impl StudentGrade {
             .sum()
     }
 
+    /// Whether no answer of the file was graded because every one was given against another
+    /// scenario version or variant ([`Verdict::Stale`]; the other rows unanswered, or not
+    /// gradable by anyone): its [`Self::points`], 0, is no score at all, not even a partial
+    /// one. False for a file a problem [blocks](Problem::blocks_file) (not graded for
+    /// another reason) and for one without a stale answer.
+    pub fn nothing_graded(&self) -> bool {
+        !self.problems.iter().any(Problem::blocks_file)
+            && self.stale_points() > 0
+            && self.rows.iter().all(|r| {
+                matches!(
+                    r.verdict,
+                    Verdict::Stale | Verdict::Unanswered | Verdict::NotGraded
+                )
+            })
+    }
+
     /// Whether [`Self::points`] is the file's total to record (`virtsim grade`'s
     /// `points_final`): false when the file was not graded (a problem that
     /// [blocks](Problem::blocks_file) it: tampered with, another assignment, a bad student

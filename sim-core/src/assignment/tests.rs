@@ -765,6 +765,10 @@ fn a_handed_in_file_is_graded_with_one_run_per_variant_as_the_cli_does() {
         .expect("runs");
     assert_eq!((stale.points, stale.stale_points()), (0, 4));
     assert!(!stale.points_final());
+    // Every answer stale: nothing was graded (a tampered file is not graded either, for
+    // another reason; a perfect file is graded).
+    assert!(stale.nothing_graded());
+    assert!(!not_graded.nothing_graded() && !grade.nothing_graded());
     assert_eq!(computed_answers.len(), 2);
     assert_eq!(runs, vec![(0, "s7".to_string()), (0, "s8".to_string())]);
 
