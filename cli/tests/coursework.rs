@@ -2083,3 +2083,45 @@ fn a_file_with_one_stale_step_of_two_is_partly_graded() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["file_status"], "partly_graded", "{json}");
 }
+
+/// A reviewer: a 100 000-character answer widened every row of `grade`'s table to its
+/// width. The table cuts it (with an ellipsis and a note under the table); CSV and JSON
+/// keep it whole.
+#[test]
+fn grade_cuts_a_long_answer_in_the_table_only() {
+    let dir = scratch_dir("long-answer");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let mut file = key(&a, "s1");
+    let long = "가".repeat(50_000) + &"x".repeat(50_000);
+    file["steps"][0]["answers"][0]["answer"] = long.clone().into();
+    let file = write(&dir, "s1.json", &with_checksum(&file).to_string());
+    let o = virtsim(&["grade", &a, &file]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
+    // 39 columns: 19 syllables of two, then the ellipsis.
+    assert!(
+        out.contains(&format!("  one   slowest*  {}…  ", "가".repeat(19))),
+        "{out}"
+    );
+    assert!(
+        out.contains("answers wider than 40 columns are cut in this table; --format csv or json has them whole"),
+        "{out}"
+    );
+    let o = virtsim(&["grade", &a, &file, "--lang", "ko"]);
+    assert!(
+        stdout(&o).contains("화면 너비 40칸보다 긴 답은 표에서 잘랐습니다"),
+        "{}",
+        stdout(&o)
+    );
+    let o = virtsim(&["grade", &a, &file, "--format", "csv"]);
+    assert!(stdout(&o).contains(&long), "the CSV cut the answer");
+    let o = virtsim(&["grade", &a, &file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["rows"][0]["answer"], long.as_str());
+    // A short answer: no note.
+    let short = key(&a, "s2");
+    let short = write(&dir, "s2.json", &short.to_string());
+    let o = virtsim(&["grade", &a, &short]);
+    assert!(!stdout(&o).contains("are cut"), "{}", stdout(&o));
+}

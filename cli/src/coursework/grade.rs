@@ -502,6 +502,8 @@ fn warn_case_only(graded: &[Graded], lang: Lang) {
 fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> String {
     let ko = lang == "ko";
     let mut out = String::new();
+    // Whether an answer was cut to `MAX_ANSWER_WIDTH` in the table.
+    let mut any_cut = false;
     let files = match (ko, graded.len()) {
         (true, n) => format!("답안 파일 {n}개"),
         (false, 1) => "1 answers file".to_string(),
@@ -596,10 +598,16 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
                 [
                     clean(&r.step),
                     clean(&r.question) + if r.predicted { "*" } else { "" },
-                    // A unit slip shows: "5초 (= 5000000 µs)".
-                    match (&r.answer, &r.read_as) {
-                        (Some(a), Some(read)) => clean(&format!("{a} (= {read})")),
-                        (a, _) => clean(a.as_deref().unwrap_or("-")),
+                    // A unit slip shows: "5초 (= 5000000 µs)". A long answer is cut, so
+                    // that it does not widen every row (a note says so under the table).
+                    {
+                        let (answer, cut) =
+                            cut_to_width(&clean(r.answer.as_deref().unwrap_or("-")));
+                        any_cut |= cut;
+                        match &r.read_as {
+                            Some(read) => format!("{answer} (= {})", clean(read)),
+                            None => answer,
+                        }
                     },
                     clean(&r.expected),
                     r.verdict.text().get(lang).to_string(),
@@ -650,6 +658,17 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
     for student in missing {
         let _ = writeln!(out, "{}: {}", clean(student), no_answers_file().get(lang));
     }
+    if any_cut {
+        let _ = writeln!(
+            out,
+            "\n… {}",
+            if ko {
+                format!("화면 너비 {MAX_ANSWER_WIDTH}칸보다 긴 답은 표에서 잘랐습니다. --format csv나 json에는 답 전체가 있습니다")
+            } else {
+                format!("answers wider than {MAX_ANSWER_WIDTH} columns are cut in this table; --format csv or json has them whole")
+            }
+        );
+    }
     if graded.iter().any(|g| {
         g.grade
             .as_ref()
@@ -670,6 +689,30 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
 
 fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The widest answer `grade`'s table shows whole, in terminal columns (a Hangul syllable
+/// takes two): a longer one is cut, with `…`.
+const MAX_ANSWER_WIDTH: usize = 40;
+
+/// `text` cut to [`MAX_ANSWER_WIDTH`] columns, its last one an ellipsis, and whether it was
+/// cut: a 100 000-character answer widened every row of the table (a reviewer).
+fn cut_to_width(text: &str) -> (String, bool) {
+    if display_width(text) <= MAX_ANSWER_WIDTH {
+        return (text.to_string(), false);
+    }
+    let mut cut = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + w > MAX_ANSWER_WIDTH - 1 {
+            break;
+        }
+        width += w;
+        cut.push(c);
+    }
+    cut.push('…');
+    (cut, true)
 }
 
 /// A graded file's status, as the CSV's `file_status` and the JSON's: `graded` (its total is
