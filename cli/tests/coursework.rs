@@ -2125,3 +2125,32 @@ fn grade_cuts_a_long_answer_in_the_table_only() {
     let o = virtsim(&["grade", &a, &short]);
     assert!(!stdout(&o).contains("are cut"), "{}", stdout(&o));
 }
+
+/// A reviewer read "필요한 값: a whole number (0 or more) or a workload name" from
+/// `validate --lang ko` on a negative `[[step.vary]]` choice: the phrase, the choice's own
+/// reader's, is in Korean too.
+#[test]
+fn a_negative_vary_choice_is_explained_in_korean() {
+    let dir = scratch_dir("negative-choice");
+    let a = write(
+        &dir,
+        "a.toml",
+        &ASSIGNMENT.replace("choices = [1, 2]", "choices = [1, -3]"),
+    );
+    let o = virtsim(&["validate", &a, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 정수 또는 워크로드 이름(따옴표 안에)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("a whole number"), "{err}");
+    let o = virtsim(&["validate", &a]);
+    assert!(
+        stderr(&o).contains("expected a whole number (0 or more) or a workload name"),
+        "{}",
+        stderr(&o)
+    );
+}

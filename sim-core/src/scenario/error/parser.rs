@@ -109,7 +109,7 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         } else if let Some(form) = expected.strip_prefix("a text in both languages: ") {
             format!("; 두 언어의 텍스트를 쓰세요: {form}")
         } else {
-            format!("; 필요한 값: {}", korean_alternatives(expected))
+            format!("; 필요한 값: {}", expected_ko(expected))
         };
         // The hint says what to write: serde's Rust type name ("expected u64") goes.
         let shown = if wanted_en.is_empty() || expected.starts_with("one of ") {
@@ -184,6 +184,23 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         syntax_ko = syntax_ko(&detail),
         detail = detail
     )
+}
+
+/// What serde expected, in Korean: the phrases of the format's own readers (an assignment's
+/// `[[step.vary]]` choice, `Choice` in assignment/format.rs) and serde's for the shapes a
+/// file holds; another one joined as `korean_alternatives` joins a list (a reviewer read "필요한
+/// 값: a whole number (0 or more) or a workload name").
+fn expected_ko(expected: &str) -> String {
+    match expected {
+        "a whole number (0 or more) or a workload name" => {
+            "0 이상의 정수 또는 워크로드 이름(따옴표 안에)".to_string()
+        }
+        "a sequence" => "배열 [...]".to_string(),
+        "a map" => "표 { ... }".to_string(),
+        "a string" => "따옴표 안의 텍스트".to_string(),
+        "a boolean" => "true 또는 false".to_string(),
+        other => korean_alternatives(other),
+    }
 }
 
 /// The TOML parser's own words in Korean (toml_parser's descriptions of what is wrong
