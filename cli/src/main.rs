@@ -286,7 +286,7 @@ enum Command {
         /// What to write.
         #[arg(value_enum)]
         kind: coursework::template::Kind,
-        /// The file's name and its id: letters, digits, `-`, `_` or `.` (`.toml` is added if missing); a folder before it (`labs/week3`) is where the file goes, not part of the id.
+        /// The file's name and its id: ASCII letters, digits, `-`, `_` or `.` (`.toml` is added if missing); a folder before it (`labs/week3`) is where the file goes, not part of the id.
         name: String,
         /// Language of the command's messages and of the template's comments (its
         /// texts for students hold both languages, `en` and `ko`, either way).
@@ -322,20 +322,84 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
+/// Whether messages are in Korean (`--lang ko`): `report`'s `오류:` for `error:`. Set once,
+/// in `main`, from the command line.
+static KOREAN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn korean() -> bool {
+    KOREAN.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Command {
+    /// The language of the command's messages (`--lang`; English for `schema` and `bench`,
+    /// which have none).
+    fn lang(&self) -> Lang {
+        match self {
+            Command::Run { lang, .. }
+            | Command::Validate { lang, .. }
+            | Command::Explain { lang, .. }
+            | Command::Answers { lang, .. }
+            | Command::Grade { lang, .. }
+            | Command::New { lang, .. } => *lang,
+            Command::Schema { .. } | Command::Bench { .. } => Lang::En,
+        }
+    }
+}
+
+/// Whether a command line that clap could not read asks for Korean: `--lang ko` or
+/// `--lang=ko` before any `--` (after it, words are values).
+fn korean_in_args(args: &[std::ffi::OsString]) -> bool {
+    let args: Vec<&std::ffi::OsStr> = args
+        .iter()
+        .map(std::ffi::OsString::as_os_str)
+        .take_while(|a| *a != "--")
+        .collect();
+    args.iter().any(|a| *a == "--lang=ko")
+        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "ko")
+}
+
+/// clap's message for a command line it could not read, with Korean words for its
+/// labels when the command line asks for Korean (`오류:` for `error:`, as warnings say
+/// `경고:`); what clap says of the argument stays as clap words it.
+fn clap_error_text(e: &clap::Error, ko: bool) -> String {
+    let styled = e.render();
+    let text = if std::io::stderr().is_terminal() {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    if !ko {
+        return text;
+    }
+    text.replacen("error:", "오류:", 1)
+        .replacen("  tip:", "  도움말:", 1)
+        .replacen("Usage:", "사용법:", 1)
+        .replacen(
+            "For more information, try '--help'.",
+            "자세한 내용은 '--help'를 보세요.",
+            1,
+        )
+}
+
 fn main() -> ExitCode {
     // Usage errors exit 1, not clap's 2: 2 means "invalid scenario".
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(1)
-            } else {
+            if !e.use_stderr() {
                 // --help and --version.
-                ExitCode::SUCCESS
-            };
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            crate::err!("{}", clap_error_text(&e, korean_in_args(&args)));
+            return ExitCode::from(1);
         }
     };
+    KOREAN.store(
+        matches!(cli.command.lang(), Lang::Ko),
+        std::sync::atomic::Ordering::Relaxed,
+    );
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => ExitCode::from(report(failure)),
@@ -355,7 +419,9 @@ fn report(failure: Failure) -> u8 {
             std::process::exit(0)
         }
         Failure::Other(e) => {
-            crate::errln!("error: {}", output::clean_lines(&format!("{e:#}")));
+            // In the messages' language, as warnings (`경고:`) and notes (`참고:`) are.
+            let label = if korean() { "오류" } else { "error" };
+            crate::errln!("{label}: {}", output::clean_lines(&format!("{e:#}")));
             1
         }
         Failure::Reported(code) => code,

@@ -1696,3 +1696,85 @@ fn a_numeric_question_on_a_platform_without_a_figure_names_the_ones_with_one() {
         "{err}"
     );
 }
+
+/// With `--lang ko` an error says `오류:` as a warning says `경고:` and a note `참고:` (a
+/// reviewer found `error:` in Korean output), also clap's for a command line it cannot
+/// read; without it, `error:`. The exit codes stay: 1 for these, 2 for an invalid scenario.
+#[test]
+fn errors_say_ohryu_in_korean_and_keep_their_exit_codes() {
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-scenario.toml");
+    let missing = missing.display().to_string();
+    let o = virtsim(&["run", &missing, "--lang", "ko"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("오류: "), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("error"), "{}", stderr(&o));
+    let o = virtsim(&["run", &missing]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
+    // clap's own messages: its labels in Korean, what it says of the argument as it is.
+    for args in [
+        &["run", "--lang", "ko", "--bogus"][..],
+        &["run", "--lang=ko"][..],
+        &["grade", "--lang", "ko"][..],
+    ] {
+        let o = virtsim(args);
+        assert_eq!(code(&o), 1, "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.starts_with("오류: "), "{args:?}: {err}");
+        assert!(err.contains("사용법: virtsim"), "{args:?}: {err}");
+        assert!(
+            err.contains("자세한 내용은 '--help'를 보세요."),
+            "{args:?}: {err}"
+        );
+    }
+    let o = virtsim(&["run", "--bogus"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
+    // After `--`, `--lang ko` is a file's name, not the language.
+    let o = virtsim(&["run", "--bogus", "--", "--lang", "ko"]);
+    assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
+    // An invalid scenario: still 2, its message as before (file:line:column first).
+    let bad = scratch("ohryu-bad.toml", BAD);
+    let o = virtsim(&["validate", &bad.display().to_string(), "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(!stderr(&o).starts_with("오류"), "{}", stderr(&o));
+}
+
+/// A name `new` refuses for its Hangul (`과제1`) suggests one it takes, not "--1" (what
+/// was left of it), and says which characters a name may have.
+#[test]
+fn new_with_a_hangul_name_suggests_a_name_it_takes() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-new-ko-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_virtsim"))
+            .current_dir(&dir)
+            .args(args)
+            .output()
+            .expect("start virtsim")
+    };
+    let o = new(&["new", "scenario", "과제1", "--lang", "ko"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "오류: \"과제1\": 이름은 영문자(a-z, A-Z), 숫자, `-`, `_`, `.`로 된 1~64자여야 하며"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("한글 등 다른 글자는 쓸 수 없습니다"), "{err}");
+    assert!(err.trim_end().ends_with("예: scenario-1"), "{err}");
+    let o = new(&["new", "assignment", "과제1"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("1 to 64 ASCII letters (a-z, A-Z), digits"),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("e.g. assignment-1"), "{err}");
+    // The suggestion is taken as it stands.
+    let o = new(&["new", "scenario", "scenario-1"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

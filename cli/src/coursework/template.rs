@@ -33,6 +33,46 @@ fn id_of(name: &str) -> String {
     }
 }
 
+/// A name `new` takes, suggested where `name` (the file's stem) is refused: its ASCII
+/// letters, digits, `-`, `_` and `.` kept, each run of other characters one `-` ("x<y>" is
+/// "x-y", "week 3" "week-3"), without a `-` or `.` in front or a `-` at the end, at most 64
+/// characters. A name with no ASCII letter left (Hangul dropped: "과제1" would be "1", and
+/// was "--1") is the kind's word with the name's digits ("scenario-1", "assignment-1"), or
+/// "my-scenario".
+fn suggested_name(kind: Kind, name: &str) -> String {
+    let mut kept = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            kept.push(c);
+        } else if !kept.ends_with('-') {
+            kept.push('-');
+        }
+    }
+    let kept: String = kept
+        .trim_start_matches(['-', '.'])
+        .chars()
+        .take(64)
+        .collect();
+    let kept = kept.trim_end_matches('-');
+    if kept.chars().any(|c| c.is_ascii_alphabetic()) {
+        return kept.to_string();
+    }
+    let word = match kind {
+        Kind::Scenario => "scenario",
+        Kind::Assignment => "assignment",
+    };
+    let digits: String = name
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(64 - word.len() - 1)
+        .collect();
+    if digits.is_empty() {
+        format!("my-{word}")
+    } else {
+        format!("{word}-{digits}")
+    }
+}
+
 /// The template text for `kind` named `name`, its comments in `lang` (the file's own texts
 /// hold both languages either way).
 pub fn text(kind: Kind, name: &str, lang: Lang) -> String {
@@ -238,23 +278,16 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
     // The file's name goes into its comments and its id: it must be one as it stands
     // (an empty name wrote a hidden `.toml`; `x<y>` wrote comments naming `x-y-.toml`).
     if stem.is_empty() || stem.starts_with('.') || id_of(&stem) != stem || stem.len() > 64 {
-        let example = if stem.trim_start_matches('.').is_empty() || name.trim().is_empty() {
-            match kind {
-                Kind::Scenario => "my-scenario".to_string(),
-                Kind::Assignment => "my-assignment".to_string(),
-            }
-        } else {
-            id_of(stem.trim_start_matches('.'))
-        };
+        let example = suggested_name(kind, &stem);
         // A wrong argument on the command line (exit 1), as a bad --student id is.
         return Err(Failure::Other(anyhow::anyhow!(match lang {
             Lang::En => format!(
-                "\"{}\": the name must be 1 to 64 letters, digits, `-`, `_` or `.` (it becomes the file's name and its id), e.g. {}",
+                "\"{}\": the name must be 1 to 64 ASCII letters (a-z, A-Z), digits, `-`, `_` or `.`, not starting with `.` (it becomes the file's name and its id; Hangul and other letters cannot be used), e.g. {}",
                 crate::output::clean(name),
                 example
             ),
             Lang::Ko => format!(
-                "\"{}\": 이름은 글자, 숫자, `-`, `_`, `.` 1~64자여야 합니다(파일 이름이자 id가 됩니다). 예: {}",
+                "\"{}\": 이름은 영문자(a-z, A-Z), 숫자, `-`, `_`, `.`로 된 1~64자여야 하며 `.`로 시작할 수 없습니다(파일 이름이자 id가 됩니다. 한글 등 다른 글자는 쓸 수 없습니다). 예: {}",
                 crate::output::clean(name),
                 example
             ),
@@ -507,6 +540,30 @@ tolerance_percent = 5
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The name suggested for one `new` refuses is one it takes: a reviewer's `과제1`
+    /// suggested "--1" (the Latin letters and digits left after dropping the Hangul).
+    #[test]
+    fn a_refused_name_suggests_one_that_is_taken() {
+        for (kind, name, suggested) in [
+            (Kind::Scenario, "과제1", "scenario-1"),
+            (Kind::Assignment, "과제 1", "assignment-1"),
+            (Kind::Scenario, "과제", "my-scenario"),
+            (Kind::Scenario, "", "my-scenario"),
+            (Kind::Scenario, "x<y>", "x-y"),
+            (Kind::Scenario, "week 3", "week-3"),
+            (Kind::Scenario, "3주차 lab", "3-lab"),
+            (Kind::Scenario, ".hidden", "hidden"),
+            (Kind::Assignment, "a\nb", "a-b"),
+        ] {
+            let got = suggested_name(kind, name);
+            assert_eq!(got, suggested, "{name:?}");
+            assert!(got.len() <= 64 && !got.starts_with('.') && id_of(&got) == got);
+        }
+        let long = "가".repeat(10) + &"a".repeat(100);
+        assert_eq!(suggested_name(Kind::Scenario, &long), "a".repeat(64));
+        assert_eq!(suggested_name(Kind::Scenario, &"9".repeat(100)).len(), 64);
+    }
 
     /// With --lang ko every comment of both templates is in Korean (one left in English
     /// would have no Hangul), and the TOML is the same as in English.
