@@ -1993,6 +1993,23 @@ fn small_figures_are_shown_with_their_digits_and_accepted_range() {
         "{out}"
     );
     assert!(!out.contains(" 0 µs,") && !out.contains("-0.0"), "{out}");
+    // Without a tolerance the author's warning names the figure, not "0" with decimals.
+    let exact = write(
+        &dir,
+        "exact.toml",
+        &SMALL_FIGURES.replace("tolerance_percent = 5", "tolerance_percent = 0"),
+    );
+    let o = virtsim(&["answers", &exact]);
+    assert!(
+        stderr(&o).contains("but its answer (0.000333) has decimals: only its figure to two decimals is right (0.000333 ± 0.005)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("-> 0.000333 µs (0 µs to 0.005333 µs are right: within ±0.005, the rounding of a figure to two decimals, which is more than ±0% of it)"),
+        "{}",
+        stdout(&o)
+    );
     let o = virtsim(&["answers", &a, "--lang", "ko"]);
     assert!(
         stdout(&o).contains("-> 0.0559 µs (정답 범위 0.0510 µs~0.0609 µs: 소수 둘째 자리로 반올림한 폭인 ±0.005 이내이며, 이 값의 ±5%보다 넓음)"),

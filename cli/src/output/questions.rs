@@ -463,7 +463,8 @@ pub(crate) fn question_diags(
             && q.value.is_some_and(|v| v.fract() != 0.0)
         {
             let (scenario, id) = (clean(scenario), clean(&q.id));
-            let value = q.value.map(figure).unwrap_or_default();
+            // 0.000333, not "0", which has no decimals.
+            let value = q.value.map(evidence_figure).unwrap_or_default();
             if ko {
                 out.push(Diag::warning(&scenario, format!(
                     "숫자 질문 `{id}`의 허용 오차가 0%인데 답({value})에 소수가 있습니다: 정답은 소수 둘째 자리까지의 값({value} ± 0.005)뿐이므로, 결과 표나 차트처럼 자릿수를 줄여 보여 주는 곳에서 값을 읽은 학생은 오답이 됩니다. tolerance_percent를 주세요(예: 1)."
@@ -479,7 +480,7 @@ pub(crate) fn question_diags(
             let (scenario, id) = (clean(scenario), clean(&q.id));
             let list: Vec<String> = others
                 .iter()
-                .map(|(name, v)| format!("{} = {}", clean(name), figure(*v)))
+                .map(|(name, v)| format!("{} = {}", clean(name), evidence_figure(*v)))
                 .collect();
             let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
             if ko {
