@@ -196,7 +196,7 @@ fn expected_ko(expected: &str) -> String {
             "0 이상의 정수 또는 워크로드 이름(따옴표 안에)".to_string()
         }
         "a sequence" => "배열 [...]".to_string(),
-        "a map" => "표 { ... }".to_string(),
+        "a map" => "테이블 { ... }".to_string(),
         "a string" => "따옴표 안의 텍스트".to_string(),
         "a boolean" => "true 또는 false".to_string(),
         other => korean_alternatives(other),
