@@ -75,8 +75,8 @@ impl RunResult {
         }
         let cpu = self.cpu.name();
         Some(Text::new(
-            format!("Binary translation's costs are Adams & Agesen's measurements on a Pentium 4 (2006), in the same cycles on every CPU; hardware assist's VM exits are this host's (host.cpu = \"{cpu}\", Agesen et al. 2012). Between the two this run compares two CPU generations: exit-cost-by-cpu-generation sets both on the Pentium 4's (cpu = \"prescott\")."),
-            format!("바이너리 변환의 비용은 Adams & Agesen이 Pentium 4에서 잰 값(2006)이며 어느 CPU에서나 같은 사이클을 씁니다. 하드웨어 지원의 VM exit은 이 호스트의 값입니다(host.cpu = \"{cpu}\", Agesen 외 2012). 그래서 이 실행에서 둘을 비교하면 두 CPU 세대를 비교하는 셈입니다. exit-cost-by-cpu-generation은 둘을 Pentium 4 세대(cpu = \"prescott\")에 둡니다."),
+            format!("Binary translation's costs are Adams & Agesen's measurements on a Pentium 4 (2006), in the same cycles on every CPU, while hardware assist's VM exit round trip is this host's CPU's (host.cpu = \"{cpu}\") unless the exit-cost setting or [costs] sets another: between the two, this run sets a Pentium 4's figures beside another CPU's. exit-cost-by-cpu-generation puts both on the Pentium 4 (cpu = \"prescott\")."),
+            format!("바이너리 변환의 비용은 Adams & Agesen이 Pentium 4에서 잰 값(2006)이며 어느 CPU에서나 같은 사이클을 씁니다. 하드웨어 지원의 VM exit 왕복은 exit 비용 설정이나 [costs]가 다른 값을 주지 않는 한 이 호스트 CPU의 값입니다(host.cpu = \"{cpu}\"). 그래서 이 실행은 둘 사이에서 Pentium 4의 값을 다른 CPU의 값 옆에 놓습니다. exit-cost-by-cpu-generation은 둘을 Pentium 4(cpu = \"prescott\")에 둡니다."),
         ))
     }
 

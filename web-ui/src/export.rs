@@ -120,20 +120,39 @@ pub fn download_png(name: String, svg: String) {
 
 /// A safe download file name derived from a scenario name.
 pub fn file_stem(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let mut s = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = if c.is_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '-'
+        };
+        // One dash for a run of them: "Type 2 hypervisor (hybrid)" is
+        // "Type-2-hypervisor-hybrid", not "…hypervisor--hybrid".
+        if !(c == '-' && s.ends_with('-')) {
+            s.push(c);
+        }
+    }
     let s = s.trim_matches('-');
     if s.is_empty() {
         "virtsim".into()
     } else {
         s.chars().take(60).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A name as a file name: letters, digits, '-' and '_' kept, anything else a dash, one
+    /// dash for a run of them, none at the ends.
+    #[test]
+    fn a_file_stem_has_one_dash_between_words() {
+        assert_eq!(
+            super::file_stem("Type 2 hypervisor (hybrid)"),
+            "Type-2-hypervisor-hybrid"
+        );
+        assert_eq!(super::file_stem("seed-table-full"), "seed-table-full");
+        assert_eq!(super::file_stem("한국어 시나리오!"), "한국어-시나리오");
+        assert_eq!(super::file_stem("<>"), "virtsim");
     }
 }

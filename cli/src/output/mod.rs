@@ -159,7 +159,11 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
 fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
     // Binary translation's Pentium 4 costs beside another generation's VM exits.
     if let Some(note) = r.generations_note() {
-        let _ = writeln!(out, "{}", if ko { &note.ko } else { &note.en });
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(if ko { &note.ko } else { &note.en }, WRAP, "")
+        );
     }
     // A container's or a native machine's "steal" is its threads' run-queue wait: no
     // hypervisor steals from them, but the mechanism (runnable, no CPU free) is the same.

@@ -153,6 +153,13 @@ impl<'de> Deserialize<'de> for Choice {
             // Every numeric setting is a whole number in its own unit: a clock of 2.4 GHz
             // is `host_clock_mhz = 2400`, 1.5 GiB is `memory_per_instance_mib = 1536`.
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Choice, E> {
+                // A whole float (1e3, 1000.0) has no decimals to speak of: it was written
+                // as a float ("`1000` has decimals" read false for 1e3).
+                if v.fract() == 0.0 && v.is_finite() {
+                    return Err(E::custom(format_args!(
+                        "`{v}` is written as a float (with an exponent or a decimal point, such as 1e3 or 1000.0): choices are whole numbers written as such, {v} in the parameter's unit"
+                    )));
+                }
                 Err(E::custom(format_args!(
                     "`{v}` has decimals: choices are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms)"
                 )))

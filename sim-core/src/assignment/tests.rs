@@ -1562,7 +1562,25 @@ fn a_vm_exit_choice_is_within_a_lessons_range() {
             "{e}"
         );
         assert!(e.message_in(crate::Lang::Ko).contains("CPU 자체 값"), "{e}");
+        assert!(
+            e.message_in(crate::Lang::Ko).contains("단위는 사이클"),
+            "{e}"
+        );
     }
+    // A whole number written as a float is said to be one, not to have decimals.
+    let text = ASSIGNMENT.replace(
+        "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+        "parameter = \"vm_exit_cycles\"\nchoices = [784, 1e3]",
+    );
+    let e = parse(&text).unwrap_err();
+    assert!(
+        e.message.contains("`1000` is written as a float") && !e.message.contains("has decimals"),
+        "{e}"
+    );
+    assert!(
+        e.message_in(crate::Lang::Ko).contains("실수로 쓰였습니다"),
+        "{e}"
+    );
     for good in [100_u64, 100_000] {
         let text = ASSIGNMENT.replace(
             "parameter = \"host_cores\"\nchoices = [1, 2, 4]",

@@ -946,12 +946,14 @@ fn check_choice(
             100,
             10_000,
             "MHz",
+            "MHz",
             " (2.4 GHz is 2400)",
             " (2.4 GHz는 2400)",
         )),
         Parameter::MemoryPerInstanceMib => Some((
             1,
             65_536 * 1024,
+            "MiB",
             "MiB",
             " (1.5 GiB is 1536)",
             " (1.5 GiB는 1536)",
@@ -963,12 +965,13 @@ fn check_choice(
             100,
             100_000,
             "cycles",
-            " (a real round trip is 500 to 5 000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
-            " (실제 왕복은 500~5 000: Sandy Bridge는 784; 0은 공짜 exit이 아니라 CPU 자체 값을 뜻함)",
+            "사이클",
+            " (a real round trip is 500 to 5000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
+            " (실제 왕복은 500~5000: Sandy Bridge는 784; 0은 공짜 exit이 아니라 CPU 자체 값을 뜻함)",
         )),
         _ => None,
     };
-    if let (Some((min, max, unit, example, example_ko)), Choice::Number(n)) =
+    if let (Some((min, max, unit, unit_ko, example, example_ko)), Choice::Number(n)) =
         (unit_range, choice.get_ref())
     {
         if !(min..=max).contains(n) {
@@ -977,10 +980,11 @@ fn check_choice(
                 msg!(
                     "out_of_range",
                     "step `{step}`: `{name}` is in {unit}, from {min} to {max}{example}; got {value}",
-                    "단계 `{step}`: `{name}`의 단위는 {unit}이며 {min}~{max}여야 합니다{example_ko}. 입력값: {value}",
+                    "단계 `{step}`: `{name}`의 단위는 {unit_ko}이며 {min}~{max}여야 합니다{example_ko}. 입력값: {value}",
                     step = step_id,
                     name = parameter.name(),
                     unit = unit,
+                    unit_ko = unit_ko,
                     min = min,
                     max = max,
                     example = example,

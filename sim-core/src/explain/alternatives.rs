@@ -38,6 +38,12 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
             _ => true,
         })
         .filter_map(|&t| {
+            // A native platform's own path is the native one: not listed again beside it
+            // (its alternative stack differs from the platform's in settings no native path
+            // reads, so the equality below missed it).
+            if t.is_none() && p.stack.kind == PlatformKind::Native {
+                return None;
+            }
             let stack = alternative_stack(&p.stack, &s.host, t);
             if stack == p.stack {
                 return None;

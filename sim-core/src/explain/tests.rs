@@ -412,6 +412,24 @@ fn a_shadow_page_fault_injects_a_page_fault_into_the_guest() {
     );
 }
 
+/// A native platform's side-by-side list does not show the native path again (a reviewer
+/// found "native" twice, in the page and in its CSV).
+#[test]
+fn a_native_platform_is_not_its_own_alternative() {
+    let text = "[scenario]\nname = \"n\"\nduration_ms = 2\n[[platform]]\nname = \"metal\"\nkind = \"native\"\n[[platform]]\nname = \"ctr\"\nkind = \"container\"\n[[instance]]\nname = \"a\"\nworkload = \"syscall-heavy\"\n";
+    let s = Scenario::from_toml("n.toml", text).expect("valid");
+    let names = |p: usize| -> Vec<String> {
+        side_by_side(&s, p, Op::Syscall)
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    };
+    assert!(!names(0).contains(&"native".to_string()), "{:?}", names(0));
+    assert!(!names(0).is_empty());
+    // A container's list keeps native beside it.
+    assert!(names(1).contains(&"native".to_string()), "{:?}", names(1));
+}
+
 #[test]
 fn exit_phases_appear_under_hardware_assist_and_never_natively() {
     let s = scenario("sandy_bridge", true);

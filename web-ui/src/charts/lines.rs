@@ -89,26 +89,33 @@ fn lines_svg(
     // one legend entry naming them all: drawn apart, the later ones hid the first, and
     // vdi-network's twelve sessions needed twelve entries for six lines.
     let merged = merge_equal(lines);
+    // One line left of several: its legend entry still names them.
+    let legend_kind = Legend::Lines {
+        from: if merged.len() == 1 && lines.len() > 1 {
+            1
+        } else {
+            2
+        },
+    };
     let lines = &merged[..];
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, lines_size(title, lines)).into_drawing_area();
-        let _ = draw_lines(&root, title, x_desc, y_desc, lines, target, kind, log_word);
+        let size = lines_size(title, lines, legend_kind);
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let drawn = (lines, legend_kind);
+        let _ = draw_lines(&root, title, x_desc, y_desc, drawn, target, kind, log_word);
         let _ = root.present();
     }
     svg
 }
 
 /// The size of a line chart: its plot plus the legend's rows.
-fn lines_size(title: &str, lines: &[Line]) -> (u32, u32) {
+fn lines_size(title: &str, lines: &[Line], legend_kind: Legend) -> (u32, u32) {
     let (width, _) = size();
     let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
     (
         width,
-        PLOT_HEIGHT
-            + title_extra(title, width)
-            + 54
-            + legend(None, &entries, width, legend_from(lines)),
+        PLOT_HEIGHT + title_extra(title, width) + 54 + legend(None, &entries, width, legend_kind),
     )
 }
 
@@ -209,14 +216,14 @@ pub fn line_units(
 
 /// Lines of `kind`; a cumulative distribution's x axis is logarithmic (drawn in log10 space,
 /// labelled in values, several labels per decade, `log_word` after its name) and its lines
-/// are steps.
+/// are steps; `legend_kind` says from how many lines the legend is drawn.
 #[allow(clippy::too_many_arguments)]
 fn draw_lines(
     root: &Area<'_>,
     title: &str,
     x_desc: &str,
     y_desc: &str,
-    lines: &[Line],
+    (lines, legend_kind): (&[Line], Legend),
     target: Option<f64>,
     kind: LineKind,
     log_word: &str,
@@ -235,7 +242,7 @@ fn draw_lines(
         y: y_axis,
     } = axes(x_desc, y_desc, lines, target, kind, x_labels);
     let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
-    let legend_h = legend(None, &entries, width, legend_from(lines));
+    let legend_h = legend(None, &entries, width, legend_kind);
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     // The chart goes under the title; `plot` keeps the backend's coordinates for what is
     // drawn at the chart's pixel positions (category names, notes).
@@ -330,20 +337,8 @@ fn draw_lines(
             draw_marker(&plot, style.marker, p, radius, l.colour);
         }
     }
-    legend(Some(&legend_area), &entries, width, legend_from(lines));
+    legend(Some(&legend_area), &entries, width, legend_kind);
     Ok(())
-}
-
-/// A line chart's legend: its lines' dashes and markers, from two lines on, or for one
-/// line that stands for several equal ones (its name joins theirs).
-fn legend_from(lines: &[Line]) -> Legend {
-    Legend::Lines {
-        from: if lines.len() == 1 && lines[0].name.contains(" = ") {
-            1
-        } else {
-            2
-        },
-    }
 }
 
 /// `lines` with each line whose points equal an earlier one's folded into that one, its
@@ -380,8 +375,10 @@ fn merge_equal(lines: &[Line]) -> Vec<Line> {
         .collect()
 }
 
-/// The names of equal lines as one legend entry, " = " between them; a group they all
-/// end in (" / video") is said once, at the end.
+/// The names of equal lines as one legend entry, "; " between them (names hold commas:
+/// "LAN, 5 ms round trip"); a group they all end in (" / video") is said once, first:
+/// "video: LAN, 5 ms round trip; Same city, 50 ms". (" = " between them read as "5 ms
+/// round trip = Same city", and the group at the end as the last name's alone: a review.)
 fn joined_names(names: &[&str]) -> String {
     fn group(n: &str) -> Option<&str> {
         n.rsplit_once(" / ").map(|(_, g)| g)
@@ -392,9 +389,9 @@ fn joined_names(names: &[&str]) -> String {
                 .iter()
                 .filter_map(|n| n.rsplit_once(" / ").map(|(h, _)| h))
                 .collect();
-            format!("{} / {g}", heads.join(" = "))
+            format!("{g}: {}", heads.join("; "))
         }
-        _ => names.join(" = "),
+        _ => names.join("; "),
     }
 }
 
@@ -421,7 +418,7 @@ mod tests {
             },
         ];
         let svg = xy_lines("t", "ms", "kbit/s", &lines, None);
-        assert!(svg.contains("vdi = rds"), "{svg}");
+        assert!(svg.contains("vdi; rds"), "{svg}");
         let polylines_of = |c: Rgb| {
             let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
             svg.lines()
@@ -454,11 +451,11 @@ mod tests {
     fn equal_lines_names_say_their_shared_group_once() {
         assert_eq!(
             joined_names(&["LAN, 5 ms / office", "Same city, 50 ms / office"]),
-            "LAN, 5 ms = Same city, 50 ms / office"
+            "office: LAN, 5 ms; Same city, 50 ms"
         );
         assert_eq!(
             joined_names(&["a / office", "b / video"]),
-            "a / office = b / video"
+            "a / office; b / video"
         );
         assert_eq!(joined_names(&["vdi"]), "vdi");
     }
@@ -481,7 +478,7 @@ mod tests {
         assert_eq!(merged.len(), 2);
         assert_eq!(
             (merged[0].name.as_str(), merged[0].colour),
-            ("a = b", colour(0))
+            ("a; b", colour(0))
         );
         assert_eq!(
             (merged[1].name.as_str(), merged[1].colour),

@@ -257,7 +257,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
                         </p>
                         <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ cycles_word(lang, phase.cycles) }</p>
-                        <p id="trap-text" class="trap-text">{ crate::num::regroup(lang.pick(&phase.ko, &phase.en)) }</p>
+                        <p id="trap-text" class="trap-text">{ super::with_code(&crate::num::regroup(lang.pick(&phase.ko, &phase.en))) }</p>
                         if let Some(source) = &phase.source {
                             <p class="hint trap-source">{ format!("{}: {}", t(lang, "trap.source"), lang.pick(&source.ko, &source.en)) }</p>
                         }
@@ -277,7 +277,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                     <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(lang, own) }</small></h4>
                     { phase_list(lang, own, Some(trap.phase), Some(&props.on_move), r.vendor()) }
                     if let Some(note) = &own.note {
-                        <p id="trap-note" class="hint">{ crate::num::regroup(lang.pick(&note.ko, &note.en)) }</p>
+                        <p id="trap-note" class="hint">{ super::with_code(&crate::num::regroup(lang.pick(&note.ko, &note.en))) }</p>
                     }
                     <p class="chart-downloads"><button class="link" id="trap-csv" onclick={download}>{ t(lang, "trap.export_csv") }</button></p>
                 </div>
@@ -331,7 +331,8 @@ fn variant_name(lang: Lang, e: &Explanation) -> String {
 /// The step-through as CSV, in the page's language: one row per phase of the platform's
 /// path (`platform`, then its variant), then of each side-by-side variant, with its
 /// number, kind, layer, when it runs (every time, once a batch, at the completion),
-/// cycles, exit, text and source. A byte-order mark first, as for the Cycles per layer
+/// cycles, exit, text and source (or, for a phase of 0 cycles, why); after each variant's
+/// phases its total and, with a batched step, one operation's share. A byte-order mark first, as for the Cycles per layer
 /// table, so that Excel reads the Korean.
 fn steps_csv(
     lang: Lang,
@@ -348,10 +349,10 @@ fn steps_csv(
         "trap.csv_phase",
         "trap.csv_layer",
         "trap.csv_when",
-        "trap.cycles",
+        "trap.csv_cycles",
         "trap.csv_exit",
         "trap.csv_text",
-        "trap.source",
+        "trap.csv_source",
     ];
     csv += &header.map(|k| field(t(lang, k))).join(",");
     csv.push('\n');
@@ -360,8 +361,11 @@ fn steps_csv(
         std::iter::once((own_name, own)).chain(others.iter().map(|e| (variant_name(lang, e), e)));
     for (name, e) in variants {
         for (i, p) in e.phases.iter().enumerate() {
-            let when = section_note(lang, e, p)
-                .unwrap_or_else(|| t(lang, "trap.csv_every_time").to_string());
+            let when = match p.section {
+                Section::Complete => t(lang, "trap.csv_completion").to_string(),
+                _ => section_note(lang, e, p)
+                    .unwrap_or_else(|| t(lang, "trap.csv_every_time").to_string()),
+            };
             let cells = [
                 field(&name),
                 (i + 1).to_string(),
@@ -378,6 +382,24 @@ fn steps_csv(
             ];
             csv += &cells.join(",");
             csv.push('\n');
+        }
+        // The totals the page shows under the phases: the path's (a batched step counted
+        // once) and, with a batch, one operation's.
+        let total_key = if e.batch_every > 0 {
+            "trap.total_batched"
+        } else {
+            "trap.total"
+        };
+        csv += &format!(
+            "{},,{},,,{},,,\n",
+            field(&name),
+            field(t(lang, total_key)),
+            e.total
+        );
+        if let Some(per_op) = per_operation(e) {
+            let label =
+                t(lang, "trap.csv_per_operation").replace("{n}", &e.batch_every.to_string());
+            csv += &format!("{},,{},,,{per_op},,,\n", field(&name), field(&label));
         }
     }
     csv
@@ -434,22 +456,30 @@ mod tests {
             );
             assert!(csv.starts_with('\u{FEFF}'));
             let rows = records(csv.trim_start_matches('\u{FEFF}'));
-            let expected =
-                trap.own.phases.len() + trap.others.iter().map(|e| e.phases.len()).sum::<usize>();
+            // A row per phase, then a total per variant (and one operation's share where
+            // a step is batched).
+            let variants = std::iter::once(&*trap.own).chain(trap.others.iter());
+            let expected: usize = variants
+                .map(|e| e.phases.len() + 1 + usize::from(e.batch_every > 0))
+                .sum();
             assert_eq!(rows.len(), 1 + expected, "{lang:?}");
             assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
-            assert_eq!(rows[0][5], t(lang, "trap.cycles"));
-            let own: Vec<&Vec<String>> = rows[1..=trap.own.phases.len()].iter().collect();
+            assert_eq!(rows[0][5], t(lang, "trap.csv_cycles"));
+            let n = trap.own.phases.len();
+            let own: Vec<&Vec<String>> = rows[1..=n].iter().collect();
             assert!(own.iter().all(|r| r[0].starts_with("paravirtual (")));
             let sum: u64 = own
                 .iter()
                 .map(|r| r[5].parse::<u64>().expect("cycles"))
                 .sum();
             assert_eq!(sum, trap.own.total);
-            assert!(own.iter().any(|r| r[4] == t(lang, "paths.completion")));
+            let total = &rows[1 + n];
+            assert_eq!(total[2], t(lang, "trap.total"));
+            assert_eq!(total[5].parse::<u64>().ok(), Some(sum));
+            assert!(own.iter().any(|r| r[4] == t(lang, "trap.csv_completion")));
             assert!(own.iter().any(|r| r[4] == t(lang, "trap.csv_every_time")));
             // The next variant starts at step 1 again.
-            assert_eq!(rows[1 + trap.own.phases.len()][1], "1");
+            assert_eq!(rows[2 + n][1], "1");
         }
     }
 }

@@ -696,7 +696,9 @@ pub fn table(props: &TableProps) -> Html {
                                 // what its share counts, and the latency stands beside it
                                 // (two reviews read "100%" on a satellite link as native).
                                 if let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) {
-                                    <br /><small class="vdi-updates">{ t(lang, "table.vdi_updates") }</small>
+                                    // No update wanted in the run (sessions still logging on): its
+                                    // 100% is of nothing, and says so.
+                                    <br /><small class="vdi-updates">{ t(lang, if v.frames_wanted == 0 { "table.vdi_no_updates" } else { "table.vdi_updates" }) }</small>
                                     <br /><small class="vdi-latency">{ vdi_latency(lang, v) }</small>
                                 }
                             </td>
@@ -1067,6 +1069,10 @@ fn attack_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
 /// "latency p50 90 ms (local PC 34 ms)": what a VDI platform's users wait, beside its share
 /// of updates delivered.
 fn vdi_latency(lang: Lang, v: &crate::sim::desktop::VdiResult) -> Html {
+    // No input displayed in the run: no latency, not "0 ms" (as the CLI says).
+    if v.inputs == 0 {
+        return html! { { t(lang, "table.vdi_no_input") } };
+    }
     let ms = |x: f64| crate::num::fixed(x, if x < 10.0 { 1 } else { 0 });
     // The desktop's cost over the network is this latency, not the share of updates
     // above it (which stays near 100% until the server saturates): its figure in bold (a

@@ -64,6 +64,19 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             value = value
         );
     }
+    // The same choice written as a whole float (1e3, 1000.0).
+    if let Some((value, _)) = detail
+        .strip_prefix("`")
+        .and_then(|rest| rest.split_once("` is written as a float"))
+    {
+        return msg!(
+            "invalid_type",
+            "{detail}",
+            "`{value}`이(가) 실수로 쓰였습니다(1e3이나 1000.0처럼 지수나 소수점이 있음): 선택지는 매개변수의 단위로 그대로 쓴 정수입니다({value})",
+            detail = detail,
+            value = value
+        );
+    }
     if let Some((field, _)) = detail.strip_prefix("missing field `").and_then(quoted) {
         return msg!(
             "missing_field",

@@ -43,7 +43,7 @@ fn in_unit_with(v: f64, per: f64, extra: usize) -> String {
 /// `per` times their own, with one number of decimals: as many as its most precise figure needs
 /// ([`in_unit`]), at most two more than the unit's change adds. A column read "72" beside
 /// "72.5" when each figure was written alone. A figure that those decimals would show as 0
-/// keeps its own (0.004 beside 80.00); no figure is "—", an unbounded one "∞".
+/// reads "<0.01" (0.004 beside 80.00); no figure is "—", an unbounded one "∞".
 fn column_in_unit(values: &[Option<f64>], per: f64) -> Vec<String> {
     let more = if per > 1.0 {
         per.log10().round() as usize
@@ -61,8 +61,13 @@ fn column_in_unit(values: &[Option<f64>], per: f64) -> Vec<String> {
         .map(|v| match v {
             Some(v) if v.is_finite() => {
                 let shown = v / per;
+                // A figure those decimals would show as 0 reads "<0.01", as the tables'
+                // "<0.1": in the table's decimals, not its own digits beside them.
                 if *v != 0.0 && shown.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
-                    in_unit(*v, per)
+                    format!(
+                        "<{}",
+                        crate::num::exact(10f64.powi(-(decimals as i32)), decimals)
+                    )
                 } else {
                     crate::num::exact(shown, decimals)
                 }
@@ -1054,7 +1059,7 @@ mod tests {
         // keep the ms digits), a figure too small for them its own, none "—", no bound "∞".
         let col = |v: &[Option<f64>], per| column_in_unit(v, per);
         assert_eq!(col(&[Some(72.0), Some(72.5)], 1.0), ["72.0", "72.5"]);
-        assert_eq!(col(&[Some(80.0), Some(0.004)], 1.0), ["80.00", "0.004"]);
+        assert_eq!(col(&[Some(80.0), Some(0.004)], 1.0), ["80.00", "<0.01"]);
         assert_eq!(
             col(&[Some(5357.0), Some(17_180.0), None], 1e3),
             ["5.357", "17.180", "—"]

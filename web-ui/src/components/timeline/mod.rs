@@ -901,6 +901,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 (Some("#eeeeee".to_string()), t(lang, "cpu.idle").to_string()),
                 (None, t(lang, "timeline.trap").to_string()),
             ])
+            // The grey of a sampled trace's gaps, when the view has one: in a file, away
+            // from the page's note, it read as idle time (a review).
+            .chain((!gaps.is_empty()).then(|| {
+                (
+                    Some("#dde1e5".to_string()),
+                    t(lang, "timeline.not_recorded").to_string(),
+                )
+            }))
             .collect();
         let caption =
             crate::components::chart_panel::export_caption(lang, &props.result, &props.settings);
