@@ -107,6 +107,17 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("hypervisor {}% of CPU; {sessions} {} on {n} session {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
             format!("하이퍼바이저 CPU {}%; 세션 호스트 {n}개에 세션 {sessions}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
         ),
+        // No update wanted in the run (users still logging on, idle desktops): a share of
+        // nothing, said as such (it read 100.0%).
+        (PlatformKind::Vdi, TableRow::Performance)
+            if p.vdi.as_ref().is_some_and(|v| v.frames_wanted == 0) =>
+        {
+            let (fault_en, fault_ko) = fault_note(p);
+            Text::new(
+                format!("no screen update wanted in the run; steal {:.1}%{fault_en}", p.steal_percent),
+                format!("실행 중 원한 화면 갱신 없음; 스틸 {:.1}%{fault_ko}", p.steal_percent),
+            )
+        }
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
