@@ -941,7 +941,7 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   const [steps] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#trap-csv')]);
   assert(/-steps-.+-[a-z_]+\.csv$/.test(steps.suggestedFilename()), `step-through downloaded as ${steps.suggestedFilename()}`);
   const stepsRaw = readFileSync(await steps.path(), 'utf8');
-  assert(stepsRaw.startsWith('\uFEFF') && stepsRaw.slice(1).startsWith('Platform or technique,Step,Kind,Layer,When,cycles,'), `step-through CSV header: ${stepsRaw.slice(0, 120)}`);
+  assert(stepsRaw.startsWith('\uFEFF') && stepsRaw.slice(1).startsWith('Platform or technique,Step,Kind,Layer,When,Cycles,'), `step-through CSV header: ${stepsRaw.slice(0, 120)}`);
   const listed = await page.$$eval('#step-through .trap-phases li', (li) => li.length);
   const starts = stepsRaw.slice(1).trim().split('\n').filter((l) => /^("[^"]*"|[^,"]*),\d+,/.test(l)).length;
   assert(listed > 0 && starts === listed, `step-through CSV: ${starts} phase rows for ${listed} phases listed`);
