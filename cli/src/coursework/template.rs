@@ -34,7 +34,7 @@ fn id_of(name: &str) -> String {
 }
 
 /// A name `new` takes, suggested where `name` (the file's stem) is refused: its ASCII
-/// letters, digits, `-`, `_` and `.` kept, each run of other characters one `-` ("x<y>" is
+/// letters, digits, `-`, `_` and `.` kept, each run of other characters one `-` (`"x<y>"` is
 /// "x-y", "week 3" "week-3"), without a `-` or `.` in front or a `-` at the end, at most 64
 /// characters. A name with no ASCII letter left (Hangul dropped: "과제1" would be "1", and
 /// was "--1") is the kind's word with the name's digits ("scenario-1", "assignment-1"), or
