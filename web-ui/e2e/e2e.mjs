@@ -2909,7 +2909,7 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     const marks = await p.$$eval('.about-card button.term', (bs) => bs.map((b) => b.textContent));
     assert(marks.length >= 10, `marked terms: ${marks}`);
     // Text nodes only: no HTML was read from the description.
-    assert(await p.$$eval('.about-card .about *', (els) => els.every((e) => ['BUTTON', 'SPAN', 'STRONG'].includes(e.tagName))), 'only the page\'s own elements in the description');
+    assert(await p.$$eval('.about-card .about *', (els) => els.every((e) => ['BUTTON', 'SPAN', 'STRONG', 'CODE'].includes(e.tagName))), 'only the page\'s own elements in the description');
     // The glossary list: folded, sorted, every term with its definition.
     assert(!(await p.isVisible('#glossary dl')), 'the glossary starts folded');
     await p.click('#glossary summary');
