@@ -1778,3 +1778,37 @@ fn new_with_a_hangul_name_suggests_a_name_it_takes() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `answers --format csv` gives each numeric question's accepted range as the grader reads
+/// figures (its tolerance and the printed figure's rounding); a choice's cells are empty.
+#[test]
+fn the_answers_csv_gives_each_numeric_questions_accepted_range() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/full-para-hybrid.toml"
+    );
+    let o = virtsim(&["answers", "--format", "csv", file]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("question,kind,answer,value,tolerance_percent,accepted_from,accepted_to")
+    );
+    let mut numeric = 0;
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), 7, "{line}");
+        if cells[1] == "choice" {
+            assert_eq!((cells[5], cells[6]), ("", ""), "{line}");
+            continue;
+        }
+        numeric += 1;
+        let num = |i: usize| cells[i].parse::<f64>().expect(line);
+        let (value, tol, from, to) = (num(3), num(4), num(5), num(6));
+        let allowed = (value.abs() * tol / 100.0).max(0.005) + 1e-9;
+        assert!(from <= value && value <= to, "{line}");
+        assert!(value - from <= allowed && to - value <= allowed, "{line}");
+    }
+    assert!(numeric > 0, "{out}");
+}

@@ -154,7 +154,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("editor.valid", "올바른 시나리오", "Valid scenario"),
     ("editor.invalid", "시나리오 오류", "Scenario error"),
     ("editor.warning", "경고", "Warning"),
-    ("editor.no_file", "저장하지 않은 글", "unsaved text"),
+    ("editor.no_file", "저장하지 않은 텍스트", "unsaved text"),
     ("editor.line", "줄", "line"),
     ("editor.column", "열", "column"),
     ("editor.goto", "오류 위치로 이동", "Go to the error"),

@@ -607,11 +607,14 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
             serde_json::to_string_pretty(&result.questions).context("serializing answers")? + "\n"
         }
         Format::Csv => {
-            let mut out = String::from("question,kind,answer,value,tolerance_percent\n");
+            let mut out = String::from(
+                "question,kind,answer,value,tolerance_percent,accepted_from,accepted_to\n",
+            );
             for q in &result.questions {
+                let (from, to) = accepted(q);
                 let _ = writeln!(
                     out,
-                    "{},{},{},{},{}",
+                    "{},{},{},{},{},{from},{to}",
                     csv_field(&q.id),
                     kind_name(q),
                     csv_field(&q.answer),
@@ -749,7 +752,7 @@ fn assignment_csv(
     computed: &[Vec<QuestionAnswer>],
 ) -> String {
     let mut out = String::from(
-        "student,step,question,kind,points,predict,answer,value,tolerance_percent,variant,scenario_hash\n",
+        "student,step,question,kind,points,predict,answer,value,tolerance_percent,variant,scenario_hash,accepted_from,accepted_to\n",
     );
     for (index, step) in a.steps.iter().enumerate() {
         let variant = a.variant(index, student).describe();
@@ -758,9 +761,10 @@ fn assignment_csv(
             let Some(c) = computed[index].iter().find(|c| c.id == q.id) else {
                 continue;
             };
+            let (from, to) = accepted(c);
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{},{},{from},{to}",
                 csv_field(student.unwrap_or("")),
                 csv_field(&step.id),
                 csv_field(&q.id),
@@ -776,6 +780,17 @@ fn assignment_csv(
         }
     }
     out
+}
+
+/// The lowest and highest answer a numeric question accepts, as the grader reads figures
+/// (`QuestionAnswer::accepted_range_shown`: the value's tolerance and the printed
+/// figure's rounding); empty for a choice or without a range. A spreadsheet of the key
+/// had only the value and the tolerance, not the ±0.005 a two-decimal figure also allows.
+fn accepted(q: &sim_core::QuestionAnswer) -> (String, String) {
+    q.accepted_range_shown()
+        .map_or((String::new(), String::new()), |(low, high, d)| {
+            (format!("{low:.d$}"), format!("{high:.d$}"))
+        })
 }
 
 /// A numeric question's tolerance; empty for a choice (a platform is right or not).
