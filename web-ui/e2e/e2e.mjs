@@ -3337,6 +3337,14 @@ await step("a student's review: density found by running, a desktop's figure off
     assert(/Pentium 4/.test(generations) && /sandy_bridge/.test(generations), `generations note: ${generations}`);
     const lead = await p.$eval('.about-text .about-para:first-child .about', (e) => getComputedStyle(e).fontWeight);
     assert(Number(lead) >= 600, `the description's lead is bold: ${lead}`);
+    // A VM far below native offers its costliest operation's step-through: binary
+    // translation's system calls, on Stack & paths, focused.
+    await p.click('#comparison .costliest');
+    await p.waitForSelector('#trap-current:focus', { timeout: 5000 });
+    const picked = await p.$eval('#trap-platform', (e) => e.options[e.selectedIndex].textContent);
+    const pickedOp = await p.$eval('#trap-op', (e) => e.options[e.selectedIndex].textContent);
+    assert(/binary translation/i.test(picked) && /system call/.test(pickedOp), `costliest: ${picked} / ${pickedOp}`);
+    await p.click('#tab-table');
     // The step-through lists operations in the tables' order.
     await p.click('#tab-paths');
     const tables = await p.$$eval('#path-op option', (o) => o.map((x) => x.textContent));

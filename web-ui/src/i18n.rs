@@ -390,6 +390,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.vdi_updates", "표시된 화면 갱신의 비율", "of the screen updates shown"),
     ("table.vdi_no_updates", "실행 중 원한 화면 갱신 없음 (로그온 중이거나 유휴 데스크톱)", "no screen update wanted in the run (users still logging on, or idle desktops)"),
     ("table.vdi_no_input", "표시된 입력 없음", "no input displayed"),
+    ("table.costliest", "시간이 어디로 갔나 →", "Where the time went →"),
+    ("table.costliest_title", "네이티브보다 가장 많은 사이클을 더 쓴 연산을 스택과 경로 탭에서 한 단계씩 봅니다", "Steps through the operation that cost it the most cycles over native, on the Stack & paths tab"),
     ("table.vdi_noticeable", ": 150 ms 초과, 지연이 느껴짐", ": over 150 ms, a noticeable lag"),
     ("table.vdi_poor", ": 300 ms 초과, 나쁨", ": over 300 ms, poor"),
     metric("table.p99", Metric::P99LatencyUs),

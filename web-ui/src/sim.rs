@@ -3,6 +3,6 @@
 pub use sim_core::machine::{Trace, TraceMark, TraceSegment};
 pub use sim_core::platform::{NetworkMode, StorageMode};
 pub use sim_core::results::{CpuShares, ExitCount, OpLatency};
-pub use sim_core::table::{SeedColumn, TableCell, TableColumn};
+pub use sim_core::table::{SeedColumn, TableCell, TableColumn, TableRow};
 pub use sim_core::workload::PRESET_NAMES;
 pub use sim_core::*;

@@ -54,7 +54,25 @@ pub fn results(props: &ResultsProps) -> Html {
         None => html! { <p class="empty">{ t(lang, "run.none") }</p> },
         Some(result) => match current {
             Tab::Table => {
-                html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} /> }
+                let s = state.clone();
+                let on_costliest = Callback::from(move |platform| {
+                    s.dispatch(Action::TrapCostliest(platform));
+                    // Once the Stack & paths tab is drawn, its step-through in view and
+                    // focused (the tables come first in the tab).
+                    gloo_timers::callback::Timeout::new(50, || {
+                        use wasm_bindgen::JsCast;
+                        if let Some(el) = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id("trap-current"))
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            el.scroll_into_view();
+                            let _ = el.focus();
+                        }
+                    })
+                    .forget();
+                });
+                html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} {on_costliest} /> }
             }
             Tab::Charts => {
                 let s = state.clone();

@@ -13,6 +13,9 @@ pub struct TableProps {
     pub result: ResultRef,
     /// The scenario's own settings (container network and storage modes).
     pub baseline: std::rc::Rc<crate::state::Baseline>,
+    /// Steps through the operation that cost a platform (its index) most against native.
+    #[prop_or_default]
+    pub on_costliest: Callback<usize>,
 }
 
 /// Formats a number in the page's language and number format (see `num`).
@@ -760,6 +763,13 @@ pub fn table(props: &TableProps) -> Html {
                                             <span class="seed-text" title={t(lang, "table.seed_word")}>{ format!("“{}”", pick(lang, &cell.seed)) }</span>
                                         }
                                         <span class="measured">{ crate::num::regroup(&unquote(&pick(lang, &cell.measured))) }</span>
+                                        // A hypervisor well below native: where the time went, one
+                                        // click away (the overview says "high"; the reason was only
+                                        // in the descriptions: a review).
+                                        if let Some(i) = slow_vm(r, table.rows.get(ri), &c.platform) {
+                                            <button class="link costliest" title={t(lang, "table.costliest_title")} aria-label={format!("{} ({})", t(lang, "table.costliest"), t(lang, "table.costliest_title"))}
+                                                onclick={{ let f = props.on_costliest.clone(); move |_| f.emit(i) }}>{ t(lang, "table.costliest") }</button>
+                                        }
                                     </td>
                                 },
                                 None => html! { <td>{ seed_cell_heading(lang, r, c) }</td> },
@@ -777,6 +787,27 @@ pub fn table(props: &TableProps) -> Html {
             <p class="hint" id="run-line">{ run_line(lang, r) }</p>
         </div>
     }
+}
+
+/// The index of `platform` when `row` is the performance row and the platform is a VM
+/// (type 1 or 2) below 90% of native: its cell offers the step-through of its costliest
+/// operation.
+fn slow_vm(
+    r: &crate::sim::RunResult,
+    row: Option<&crate::sim::TableRow>,
+    platform: &str,
+) -> Option<usize> {
+    if row != Some(&crate::sim::TableRow::Performance) {
+        return None;
+    }
+    r.platforms.iter().position(|p| {
+        p.name == platform
+            && matches!(
+                p.kind,
+                crate::sim::PlatformKind::Type1 | crate::sim::PlatformKind::Type2
+            )
+            && p.relative_performance_percent < 90.0
+    })
 }
 
 /// Each platform's instance groups, when a platform runs more than one.

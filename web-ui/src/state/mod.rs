@@ -620,6 +620,9 @@ pub enum Action {
         platform: usize,
         op: Op,
     },
+    /// Step through the operation that cost the result's platform `platform` the most
+    /// against native ([`Trap::costliest`]), on the Stack & paths tab.
+    TrapCostliest(usize),
     /// Move in the step-through.
     TrapMove(TrapMove),
     /// Coursework: an assignment opened, a step, an answer (course.rs).
@@ -859,6 +862,15 @@ impl Reducible for State {
                         chosen: true,
                         ..trap
                     });
+                }
+            }
+            Action::TrapCostliest(platform) => {
+                let scenario = s.result_input.as_ref().and_then(scenario_of);
+                if let (Some(scenario), Some(result)) = (scenario, s.result.as_ref()) {
+                    if let Some(trap) = Trap::costliest(&scenario, result, platform) {
+                        s.trap = Some(trap);
+                        s.tab = Tab::Paths;
+                    }
                 }
             }
             Action::TrapMove(to) => {

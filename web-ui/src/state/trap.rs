@@ -107,6 +107,50 @@ impl Trap {
             .or_else(|| Trap::build(scenario, platform, Op::ALL[0]))
     }
 
+    /// The step-through of the operation that cost `platform` the most against native in
+    /// `result` (a run of `scenario`): of the operations it completed, the one whose path's
+    /// extra cycles over the native path, times how many it completed, are the largest (a
+    /// batched step shared by its batch). Where a comparison table's performance cell reads
+    /// far below the overview's "high", this is where the time went (a review: the reason
+    /// was only in the descriptions). `None` when no operation costs more than natively.
+    pub fn costliest(
+        scenario: &Scenario,
+        result: &crate::sim::RunResult,
+        platform: usize,
+    ) -> Option<Trap> {
+        let per_op = |e: &Explanation| {
+            let batched: u64 = e
+                .phases
+                .iter()
+                .filter(|p| p.section == explain::Section::Batched)
+                .map(|p| p.cycles)
+                .sum();
+            let shared = if e.batch_every > 0 {
+                batched as f64 / e.batch_every as f64
+            } else {
+                batched as f64
+            };
+            (e.total - batched) as f64 + shared
+        };
+        let p = result.platforms.get(platform)?;
+        p.latency
+            .iter()
+            .filter(|l| l.latency.count > 0)
+            .filter_map(|l| {
+                let own = explain::explain(scenario, platform, l.op)?;
+                let native = explain::side_by_side(scenario, platform, l.op)
+                    .into_iter()
+                    .find(|e| {
+                        e.technique.is_none() && e.kind == crate::sim::PlatformKind::Native
+                    })?;
+                let extra = (per_op(&own) - per_op(&native)) * l.latency.count as f64;
+                (extra > 0.0).then_some((extra, l.op))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .and_then(|(_, op)| Trap::build(scenario, platform, op))
+            .map(|t| Trap { chosen: true, ..t })
+    }
+
     /// The same step-through at another phase (kept inside the phases).
     pub fn moved(&self, to: TrapMove) -> Trap {
         let last = self.own.phases.len().saturating_sub(1);
@@ -145,6 +189,26 @@ mod tests {
             .find(|(f, _)| f.starts_with("smoke"))
             .expect("smoke.toml is built in");
         Scenario::from_toml(file, text).expect("valid")
+    }
+
+    /// full-para-hybrid: what cost binary translation most on the system-call guest is its
+    /// system calls, and hardware assist on the emulated disk its disk I/O; a platform whose
+    /// operations all cost what they cost natively has none.
+    #[test]
+    fn the_costliest_operation_is_where_the_time_went() {
+        let text = builtin::text_by_name("full-para-hybrid.toml").expect("in the library");
+        let s = Scenario::from_toml("full-para-hybrid.toml", &text).expect("valid");
+        let result = s.run().expect("runs");
+        let at = |name: &str| s.platforms.iter().position(|p| p.name == name).expect(name);
+        let op = |name: &str| Trap::costliest(&s, &result, at(name)).map(|t| t.op);
+        assert_eq!(op("bt-syscall"), Some(Op::Syscall));
+        assert!(
+            matches!(op("hw-disk"), Some(Op::DiskRead | Op::DiskWrite)),
+            "{:?}",
+            op("hw-disk")
+        );
+        let trap = Trap::costliest(&s, &result, at("bt-syscall")).expect("a step-through");
+        assert!(trap.chosen && trap.platform == at("bt-syscall"));
     }
 
     #[test]
