@@ -912,6 +912,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .collect();
         let caption =
             crate::components::chart_panel::export_caption(lang, &props.result, &props.settings);
+        // A binned view's columns are shares, as the page says above the drawing: said in
+        // the file too (a review).
+        let note = if binned {
+            t(lang, "timeline.binned").to_string()
+        } else {
+            String::new()
+        };
         let name = format!(
             "{}-timeline-{}.{}",
             crate::export::file_stem(&props.result.scenario),
@@ -930,7 +937,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let Some(svg) = export::standalone(&markup, w, height, &heading, &legend) else {
                 return;
             };
-            let svg = crate::charts::with_caption(&svg, &caption);
+            let svg = crate::charts::with_note_and_caption(&svg, &note, &caption);
             if png {
                 crate::export::download_png(name.clone(), svg);
             } else {
