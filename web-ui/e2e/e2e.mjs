@@ -3350,6 +3350,13 @@ await step("a student's review: density found by running, a desktop's figure off
     const tables = await p.$$eval('#path-op option', (o) => o.map((x) => x.textContent));
     const trap = await p.$$eval('#trap-op option', (o) => o.map((x) => x.textContent));
     assert(JSON.stringify(trap.slice(0, tables.length)) === JSON.stringify(tables), `operation orders differ: ${tables.slice(0, 4)} / ${trap.slice(0, 4)}`);
+    // A VM whose gap is spinning on a preempted lock holder, not an operation's path: its
+    // cell says so, and the tab stays.
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('lock-holder-preemption.toml'))));
+    await p.click('#tab-table');
+    await p.click('#comparison .costliest');
+    await p.waitForSelector('#comparison .costliest-none', { timeout: 5000 });
+    assert(await p.isVisible('#comparison'), 'the comparison table stays in view');
   } finally {
     await p.close();
   }

@@ -391,6 +391,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.vdi_no_updates", "실행 중 원한 화면 갱신 없음 (로그온 중이거나 유휴 데스크톱)", "no screen update wanted in the run (users still logging on, or idle desktops)"),
     ("table.vdi_no_input", "표시된 입력 없음", "no input displayed"),
     ("table.costliest", "시간이 어디로 갔나 →", "Where the time went →"),
+    ("table.costliest_none", "어느 한 연산의 경로로는 설명되지 않습니다. 시간은 기다림이나 스케줄링(선점된 락 보유자, 스왑, 인스턴스를 멈춘 장애)에 쓰였고, 스택과 경로 탭은 이를 보여 주지 않습니다. 시나리오 설명과 차트 탭을 보세요.", "No one operation's path explains this gap: the time goes to waiting or scheduling (a preempted lock holder, swapping, a fault that stopped instances), which the Stack & paths tab does not show; the scenario's description and the Charts tab do."),
     ("table.costliest_title", "네이티브보다 가장 많은 사이클을 더 쓴 연산을 스택과 경로 탭에서 한 단계씩 봅니다", "Steps through the operation that cost it the most cycles over native, on the Stack & paths tab"),
     ("table.vdi_noticeable", ": 150 ms 초과, 지연이 느껴짐", ": over 150 ms, a noticeable lag"),
     ("table.vdi_poor", ": 300 ms 초과, 나쁨", ": over 300 ms, poor"),

@@ -72,7 +72,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     })
                     .forget();
                 });
-                html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} {on_costliest} /> }
+                html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} {on_costliest} costliest_missing={state.costliest_missing} /> }
             }
             Tab::Charts => {
                 let s = state.clone();

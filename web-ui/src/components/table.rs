@@ -16,6 +16,9 @@ pub struct TableProps {
     /// Steps through the operation that cost a platform (its index) most against native.
     #[prop_or_default]
     pub on_costliest: Callback<usize>,
+    /// The platform whose costliest operation was asked for and none explains its gap.
+    #[prop_or_default]
+    pub costliest_missing: Option<usize>,
 }
 
 /// Formats a number in the page's language and number format (see `num`).
@@ -769,6 +772,9 @@ pub fn table(props: &TableProps) -> Html {
                                         if let Some(i) = slow_vm(r, table.rows.get(ri), &c.platform) {
                                             <button class="link costliest" title={t(lang, "table.costliest_title")} aria-label={format!("{} ({})", t(lang, "table.costliest"), t(lang, "table.costliest_title"))}
                                                 onclick={{ let f = props.on_costliest.clone(); move |_| f.emit(i) }}>{ t(lang, "table.costliest") }</button>
+                                            if props.costliest_missing == Some(i) {
+                                                <small class="costliest-none" role="status">{ t(lang, "table.costliest_none") }</small>
+                                            }
                                         }
                                     </td>
                                 },

@@ -147,6 +147,9 @@ pub struct State {
     pub run_anyway: bool,
     /// The step-through of the shown result (Stack & paths view).
     pub trap: Option<Trap>,
+    /// The result's platform whose "where the time went" found no operation to step
+    /// through (its gap is waiting or scheduling): its comparison cell says so.
+    pub costliest_missing: Option<usize>,
     /// The open assignment, if any (course.rs).
     pub course: Option<crate::course::Course>,
     /// The questions' answers on the scenario as written (every control at the file's own
@@ -230,6 +233,7 @@ impl State {
             running_estimate: None,
             run_anyway: false,
             trap: None,
+            costliest_missing: None,
             course: None,
             written: None,
             running_wants_written: false,
@@ -822,6 +826,7 @@ impl Reducible for State {
                     .as_ref()
                     .and_then(scenario_of)
                     .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref(), opening));
+                s.costliest_missing = None;
                 // The device's pace in *estimated* events per ms, so that the next
                 // estimate (an upper bound on events) comes out in real time.
                 // Only a run of every job: one that kept some outcomes took less time.
@@ -866,10 +871,15 @@ impl Reducible for State {
             }
             Action::TrapCostliest(platform) => {
                 let scenario = s.result_input.as_ref().and_then(scenario_of);
-                if let (Some(scenario), Some(result)) = (scenario, s.result.as_ref()) {
-                    if let Some(trap) = Trap::costliest(&scenario, result, platform) {
-                        s.trap = Some(trap);
-                        s.tab = Tab::Paths;
+                if let (Some(scenario), Some(result)) = (scenario, s.result.clone()) {
+                    match Trap::costliest(&scenario, &result, platform) {
+                        Some(trap) => {
+                            s.trap = Some(trap);
+                            s.tab = Tab::Paths;
+                        }
+                        // The gap is not in one operation's path: the cell says so, rather
+                        // than a step-through that would not show it.
+                        None => s.costliest_missing = Some(platform),
                     }
                 }
             }

@@ -112,7 +112,10 @@ impl Trap {
     /// extra cycles over the native path, times how many it completed, are the largest (a
     /// batched step shared by its batch). Where a comparison table's performance cell reads
     /// far below the overview's "high", this is where the time went (a review: the reason
-    /// was only in the descriptions). `None` when no operation costs more than natively.
+    /// was only in the descriptions). `None` when no operation's extra cycles come to a
+    /// tenth of the platform's busy CPU time: then the gap is not in an operation's path
+    /// (lock-holder preemption's spinning, memory-overcommit's swap waits, a fault's lost
+    /// instances), and a step-through of one would mislead.
     pub fn costliest(
         scenario: &Scenario,
         result: &crate::sim::RunResult,
@@ -133,6 +136,11 @@ impl Trap {
             (e.total - batched) as f64 + shared
         };
         let p = result.platforms.get(platform)?;
+        let busy = (100.0 - p.cpu.idle) / 100.0
+            * f64::from(result.cores)
+            * result.duration_ms as f64
+            * result.clock_mhz as f64
+            * 1000.0;
         p.latency
             .iter()
             .filter(|l| l.latency.count > 0)
@@ -147,6 +155,7 @@ impl Trap {
                 (extra > 0.0).then_some((extra, l.op))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(extra, _)| *extra >= busy / 10.0)
             .and_then(|(_, op)| Trap::build(scenario, platform, op))
             .map(|t| Trap { chosen: true, ..t })
     }
@@ -209,6 +218,18 @@ mod tests {
         );
         let trap = Trap::costliest(&s, &result, at("bt-syscall")).expect("a step-through");
         assert!(trap.chosen && trap.platform == at("bt-syscall"));
+        // lock-holder-preemption's VM without pause-loop exiting loses its time spinning on
+        // a preempted lock holder: no operation's path, so no step-through.
+        let text = builtin::text_by_name("lock-holder-preemption.toml").expect("in the library");
+        let s = Scenario::from_toml("lock-holder-preemption.toml", &text).expect("valid");
+        let result = s.run().expect("runs");
+        let vm = s
+            .platforms
+            .iter()
+            .position(|p| p.name == "hw-no-ple")
+            .expect("hw-no-ple");
+        assert!(result.platforms[vm].relative_performance_percent < 90.0);
+        assert!(Trap::costliest(&s, &result, vm).is_none());
     }
 
     #[test]
