@@ -113,9 +113,11 @@ impl Trap {
     /// batched step shared by its batch). Where a comparison table's performance cell reads
     /// far below the overview's "high", this is where the time went (a review: the reason
     /// was only in the descriptions). `None` when no operation's extra cycles come to a
-    /// tenth of the platform's busy CPU time: then the gap is not in an operation's path
+    /// tenth of the platform's busy CPU time: then the gap is not in one operation's path
     /// (lock-holder preemption's spinning, memory-overcommit's swap waits, a fault's lost
-    /// instances), and a step-through of one would mislead.
+    /// instances, shadow faults hidden in thread switches, extra costs spread over many
+    /// operations), and a step-through of one would mislead; the comparison cell then
+    /// gives the platform's hypervisor, host OS and steal shares instead.
     pub fn costliest(
         scenario: &Scenario,
         result: &crate::sim::RunResult,
