@@ -11,8 +11,9 @@
 //! use sim_core::{assert_same_results, Op};
 //!
 //! let result = virtsim_library::load("type1-vs-type2.toml")?.run()?;
-//! let p99 = |name: &str| result.platform(name)?.latency_of(Op::NetReceive).map(|l| l.p99_us);
-//! assert!(p99("type1") < p99("type2")); // type 1 wins on I/O
+//! // `platform_named`: a misspelt name is an error listing the run's platforms
+//! let p99 = |name: &str| result.platform_named(name).map(|p| p.latency_of(Op::NetReceive).expect("ran").p99_us);
+//! assert!(p99("type1")? < p99("type2")?); // type 1 wins on I/O
 //!
 //! let again = virtsim_library::load("type1-vs-type2")?.run()?; // ".toml" may be left out
 //! assert_same_results!(result, again); // on failure: the first differing field, not a dump
@@ -57,7 +58,7 @@ fn find(
 /// let text = virtsim_library::scenario("type1-vs-type2.toml").unwrap(); // or your file's text
 /// let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;    // errors: file:line:column
 /// let result = scenario.run()?;                                       // the same numbers as the CLI
-/// let (t1, t2) = (result.platform("type1").unwrap(), result.platform("type2").unwrap());
+/// let (t1, t2) = (result.platform_named("type1")?, result.platform_named("type2")?); // a typo: an error naming the platforms
 /// let p99 = |p: &sim_core::PlatformResult| p.latency_of(Op::NetReceive).map(|l| l.p99_us);
 /// assert!(p99(t1).unwrap() < p99(t2).unwrap());                        // type 1 wins on I/O
 /// let share = t1.metric(Metric::HypervisorPercent, None);              // any question's metric

@@ -35,7 +35,7 @@
 //! let text = include_str!("../../scenarios/type1-vs-type2.toml");
 //! let scenario = Scenario::from_toml("type1-vs-type2.toml", text)?;
 //! let result = scenario.run()?;
-//! let (t1, t2) = (result.platform("type1").unwrap(), result.platform("type2").unwrap());
+//! let (t1, t2) = (result.platform_named("type1")?, result.platform_named("type2")?); // a typo: an error naming the platforms
 //! let p99 = |p: &sim_core::PlatformResult| p.latency_of(Op::NetReceive).map(|l| l.p99_us);
 //! assert!(p99(t1).unwrap() < p99(t2).unwrap()); // type 1 wins on I/O
 //! let share = t1.metric(Metric::HypervisorPercent, None);
@@ -43,11 +43,11 @@
 //!
 //! // The scenario's questions, answered by the run: a choice question's answer is a
 //! // platform's name; `check` marks a student's answer as a grader would.
-//! let q = result.question("lowest-disk-p99").unwrap();
+//! let q = result.question_named("lowest-disk-p99")?;
 //! assert!(q.check(&q.answer) && q.check(&q.answer.to_uppercase()));
 //! assert!(!q.check("type2"));
 //! // A numeric question's answer is its value, with the tolerance it accepts.
-//! let share = result.question("type2-host-share").unwrap();
+//! let share = result.question_named("type2-host-share")?;
 //! let value = share.value.unwrap();
 //! assert!(share.check(&format!("{value:.1}")) && !share.check(&format!("{}", value * 2.0)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -67,9 +67,10 @@
 //!   into with `?`).
 //! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings;
 //!   [`Scenario::with_cost`]: one cost of the `[costs]` table, checked as the file's.
-//! - [`RunResult`]: [`RunResult::platform`] ([`PlatformResult`]: its `metric`,
-//!   `latency_of` an [`Op`]), [`RunResult::question`] ([`QuestionAnswer::check`] grades
-//!   an answer); [`RunResult::first_difference`] and [`assert_same_results!`] compare two
+//! - [`RunResult`]: [`RunResult::platform_named`] ([`PlatformResult`]: its `metric`,
+//!   `latency_of` an [`Op`]), [`RunResult::question_named`] ([`QuestionAnswer::check`]
+//!   grades an answer), whose error for a misspelt name lists the run's names (the
+//!   `Option`s of [`RunResult::platform`] and [`RunResult::question`] say only `None`); [`RunResult::first_difference`] and [`assert_same_results!`] compare two
 //!   results field by field; [`export_csv::to_csv`] is `virtsim run --format csv`.
 //! - [`Runner`] ([`Scenario::runner`]): a run advanced in slices, or its independent jobs
 //!   ([`Runner::take_jobs`]) run on threads of your own.
@@ -160,7 +161,7 @@ pub use metrics::LatencySummary;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};
-pub use results::{PlatformResult, RunResult, SwapPath};
+pub use results::{PlatformResult, RunResult, SwapPath, UnknownName};
 pub use runner::{JobOutcome, JobRun, Progress, RunOptions, Runner, SimError};
 pub use scenario::{Adjustments, Scenario, ScenarioError};
 pub use table::ComparisonTable;

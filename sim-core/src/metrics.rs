@@ -174,10 +174,18 @@ impl Histogram {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LatencySummary {
+    /// Operations completed.
     pub count: u64,
+    /// Exact mean of the samples.
     pub mean_us: f64,
+    /// Median, read from the [`Histogram`]: the middle of the sample's bucket (buckets are
+    /// at most 1.6% wide), so two operations whose latencies fall in one bucket report the
+    /// same p50 even when their means differ; compare means, or allow for ties, between
+    /// close operations.
     pub p50_us: f64,
+    /// 99th percentile, read from the [`Histogram`] as `p50_us` is (same bucket resolution).
     pub p99_us: f64,
+    /// Largest sample, exact.
     pub max_us: f64,
     /// Distribution: (the largest value its bucket holds in µs, at most the largest sample;
     /// count) for non-empty buckets, in ascending order: the points of a cumulative

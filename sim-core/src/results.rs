@@ -94,6 +94,80 @@ impl RunResult {
     pub fn question(&self, id: &str) -> Option<&QuestionAnswer> {
         self.questions.iter().find(|q| q.id == id)
     }
+
+    /// [`Self::platform`], for tests: a name the run does not have is an error that lists
+    /// the run's platforms and guesses the one meant, where `platform(name).unwrap()` only
+    /// says "`None`" (and `platform(a) < platform(b)` compares `None` as the least).
+    ///
+    /// ```
+    /// let text = include_str!("../../scenarios/type1-vs-type2.toml");
+    /// let result = sim_core::Scenario::from_toml("type1-vs-type2.toml", text)?.run()?;
+    /// assert_eq!(result.platform_named("type1")?.name, "type1");
+    /// let e = result.platform_named("typ1").unwrap_err();
+    /// assert!(e.to_string().starts_with("this run has no platform `typ1`; did you mean `type1`?"), "{e}");
+    /// let e = result.question_named("fastest").unwrap_err();
+    /// assert!(e.to_string().contains("no question `fastest`. Its questions: `"), "{e}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn platform_named(&self, name: &str) -> Result<&PlatformResult, UnknownName> {
+        self.platform(name).ok_or_else(|| {
+            UnknownName::new(
+                "platform",
+                name,
+                self.platforms.iter().map(|p| p.name.as_str()),
+            )
+        })
+    }
+
+    /// [`Self::question`], for tests: a question id the run does not have is an error that
+    /// lists the run's questions and guesses the one meant (as [`Self::platform_named`]).
+    pub fn question_named(&self, id: &str) -> Result<&QuestionAnswer, UnknownName> {
+        self.question(id).ok_or_else(|| {
+            UnknownName::new("question", id, self.questions.iter().map(|q| q.id.as_str()))
+        })
+    }
+}
+
+/// A platform or question name that a [`RunResult`] does not have
+/// ([`RunResult::platform_named`], [`RunResult::question_named`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct UnknownName {
+    /// `"platform"` or `"question"`.
+    pub kind: &'static str,
+    /// The name asked for.
+    pub given: String,
+    /// The names the run has, in its order.
+    pub names: Vec<String>,
+}
+
+impl UnknownName {
+    fn new<'a>(kind: &'static str, given: &str, names: impl Iterator<Item = &'a str>) -> Self {
+        UnknownName {
+            kind,
+            given: given.to_string(),
+            names: names.map(str::to_string).collect(),
+        }
+    }
+
+    fn message(&self) -> String {
+        let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
+        let guess = crate::scenario::guess(&self.given, &names)
+            .map_or_else(|| ".".to_string(), |g| format!("; did you mean `{g}`?"));
+        let list = if names.is_empty() {
+            "none".to_string()
+        } else {
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!(
+            "this run has no {} `{}`{guess} Its {}s: {list}",
+            self.kind, self.given, self.kind
+        )
+    }
 }
 
 /// Shares of pCPU capacity, percent.

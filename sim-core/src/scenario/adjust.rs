@@ -188,7 +188,11 @@ impl Scenario {
     /// costs set before kept. Unlike a field of [`Scenario::costs`] written by hand, it
     /// survives [`Self::adjusted`] (which starts from the file and what was set here) and
     /// is checked at once: an unknown name is an error with a guess, a value outside the
-    /// cost's range an error naming the range.
+    /// cost's range an error naming the range (placed at the file's `[costs]` table, or at
+    /// its `[scenario]` name when it has none). Like [`Self::adjusted`], the copy starts
+    /// from the file's own values: other fields written by hand (`duration_ms`, an
+    /// instance's `count`...) are not kept; set them on the copy, or use
+    /// [`Self::adjusted`]'s [`Adjustments`] first.
     ///
     /// ```
     /// let text = include_str!("../../../scenarios/full-para-hybrid.toml");
@@ -200,6 +204,8 @@ impl Scenario {
     /// assert_eq!(cheaper.adjusted(&two)?.costs.bt_syscall, 1000);
     /// let e = scenario.with_cost("bt_syscal", 1000).unwrap_err();
     /// assert!(e.to_string().contains("did you mean `bt_syscall`?"), "{e}");
+    /// // The file has no [costs] table: the error is placed at its `[scenario]` name.
+    /// assert_eq!((e.line, e.column), (5, 8), "{e}");
     /// let e = scenario.with_cost("bt_syscall", u64::MAX).unwrap_err();
     /// assert_eq!(e.code, "out_of_range", "{e}");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -207,7 +213,11 @@ impl Scenario {
     pub fn with_cost(&self, name: &str, value: u64) -> Result<Scenario, ScenarioError> {
         let v = Validator::new(&self.file_name, &self.source);
         let costs_at = v.span_of(&[Key::Name("costs")]);
-        let at = if costs_at.is_empty() { 0..0 } else { costs_at };
+        let at = if costs_at.is_empty() {
+            v.span_of(&[Key::Name("scenario"), Key::Name("name")])
+        } else {
+            costs_at
+        };
         let mut raw = self.raw.clone();
         raw.scenario.seed = self.seed;
         if !raw.costs.set(name, value) {

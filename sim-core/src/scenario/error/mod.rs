@@ -42,7 +42,8 @@ pub struct ScenarioError {
     pub message: String,
     /// What is wrong, as a stable snake_case code.
     pub code: &'static str,
-    /// The values the message quotes, by name.
+    /// The values the message quotes, by name (for a tool that shows or translates
+    /// messages; the names may change with a message's wording, unlike `code`).
     pub params: Vec<(&'static str, String)>,
     /// The Korean template (the English one rendered is `message`).
     ko: &'static str,
