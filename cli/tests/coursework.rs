@@ -151,6 +151,45 @@ fn new_templates_validate_and_never_overwrite() {
 }
 
 #[test]
+fn answers_json_gives_each_numeric_answers_accepted_range_as_the_csv_does() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/exit-cost-by-cpu-generation.toml"
+    );
+    let o = virtsim(&["answers", file, "--format", "json"]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let csv = stdout(&virtsim(&["answers", file, "--format", "csv"]));
+    let mut numeric = 0;
+    for (q, row) in json.as_array().unwrap().iter().zip(csv.lines().skip(1)) {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(q["id"], cells[0]);
+        if q["kind"] == "numeric" {
+            numeric += 1;
+            let (from, to, value) = (
+                q["accepted_from"].as_f64().unwrap(),
+                q["accepted_to"].as_f64().unwrap(),
+                q["value"].as_f64().unwrap(),
+            );
+            assert!(from <= value && value <= to, "{q}");
+            assert_eq!(
+                (from.to_string(), to.to_string()),
+                (
+                    cells[5].parse::<f64>().unwrap().to_string(),
+                    cells[6].parse::<f64>().unwrap().to_string()
+                )
+            );
+        } else {
+            assert!(
+                q.get("accepted_from").is_none() && q.get("accepted_to").is_none(),
+                "{q}"
+            );
+        }
+    }
+    assert!(numeric > 0, "the scenario has numeric questions");
+}
+
+#[test]
 fn answers_prints_the_computed_answers_of_a_scenario_and_of_a_student() {
     let smoke = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml");
     let o = virtsim(&["answers", smoke, "--format", "json"]);

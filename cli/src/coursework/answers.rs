@@ -31,7 +31,31 @@ struct QuestionOut<'a> {
     points: u32,
     predict: bool,
     #[serde(flatten)]
+    answer: AnswerOut<'a>,
+}
+
+/// A computed answer as `--format json` writes it: the question's fields and, for a
+/// numeric question, the range a grader accepts (the CSV's `accepted_from` and
+/// `accepted_to`, as numbers).
+#[derive(Serialize)]
+struct AnswerOut<'a> {
+    #[serde(flatten)]
     answer: &'a QuestionAnswer,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted_from: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted_to: Option<f64>,
+}
+
+impl<'a> AnswerOut<'a> {
+    fn of(answer: &'a QuestionAnswer) -> Self {
+        let range = answer.accepted_range_shown();
+        AnswerOut {
+            answer,
+            accepted_from: range.map(|(low, _, _)| low),
+            accepted_to: range.map(|(_, high, _)| high),
+        }
+    }
 }
 
 /// `answers_file`: print an answers file (`--answers-file`), with the answers `--set`
@@ -604,7 +628,8 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
             out
         }
         Format::Json => {
-            serde_json::to_string_pretty(&result.questions).context("serializing answers")? + "\n"
+            let answers: Vec<AnswerOut<'_>> = result.questions.iter().map(AnswerOut::of).collect();
+            serde_json::to_string_pretty(&answers).context("serializing answers")? + "\n"
         }
         Format::Csv => {
             let mut out = String::from(
@@ -731,7 +756,7 @@ fn assignment_json(
                     Some(QuestionOut {
                         points: q.points,
                         predict: q.predict,
-                        answer: computed[index].iter().find(|c| c.id == q.id)?,
+                        answer: AnswerOut::of(computed[index].iter().find(|c| c.id == q.id)?),
                     })
                 })
                 .collect(),
