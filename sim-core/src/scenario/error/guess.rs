@@ -33,7 +33,7 @@ pub(super) fn listed(expected: &str) -> impl Iterator<Item = &str> {
 /// `pct`...) is guessed as the name written out (`p99_lat`: `p99_latency_us`), and as
 /// written if that gives none.
 pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
-    if names.contains(&given) {
+    if names.contains(&given) || too_long_to_guess(given) {
         return None;
     }
     // Common abbreviations written out (`thruput`, `mem_gib`, `p99_lat`), then guessed
@@ -165,6 +165,9 @@ pub(super) fn common_start(a: &str, b: &str) -> usize {
 /// The names of `names` nearest to `given` (at most `count`, within one edit more than
 /// [`guess`] allows), nearest first: for a list too long to print whole (`[costs]`).
 pub(crate) fn nearest<'n>(given: &str, names: &[&'n str], count: usize) -> Vec<&'n str> {
+    if too_long_to_guess(given) {
+        return Vec::new();
+    }
     let want = plain(given);
     let letters = want.chars().count();
     let mut near: Vec<(usize, &'n str)> = names
@@ -364,4 +367,14 @@ pub(super) fn unit_of(name: &str) -> Option<&'static str> {
 /// 또는 `ko`". An English "or" inside a Korean sentence reads as a slip.
 pub(super) fn korean_alternatives(expected: &str) -> String {
     expected.replace("` or `", "` 또는 `")
+}
+
+/// Longest text compared with names for a guess. Names have at most 80 characters, so a
+/// longer text is no misspelling of one, and comparing it costs its length times every
+/// name's (a pasted 250 000-character key in `[costs]` took 6 s in the CLI and froze the
+/// page's tab for 21 s, on every keystroke).
+const MAX_GUESS_CHARS: usize = 120;
+
+fn too_long_to_guess(given: &str) -> bool {
+    given.len() > MAX_GUESS_CHARS && given.chars().count() > MAX_GUESS_CHARS
 }

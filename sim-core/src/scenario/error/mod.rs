@@ -628,7 +628,7 @@ impl<'a> Validator<'a> {
         // start (a share link's 400 KB `workload` was echoed whole under the control, and
         // a guess compared all of it with every name).
         for (key, value) in &mut msg.params {
-            if *key == "got" && value.chars().count() > MAX_QUOTED_CHARS {
+            if matches!(*key, "got" | "field") && value.chars().count() > MAX_QUOTED_CHARS {
                 let start: String = value.chars().take(MAX_QUOTED_CHARS / 2).collect();
                 *value = format!("{start}… ({} characters)", value.chars().count());
             }
@@ -1046,6 +1046,30 @@ mod tests {
             "{e}"
         );
         assert!(e.message.len() < 2000, "{} bytes", e.message.len());
+    }
+
+    /// An unknown cost key longer than any name is quoted by its start, and no name is
+    /// guessed for it (comparing 250 000 characters with every cost's name took seconds,
+    /// on every keystroke in the page's editor).
+    #[test]
+    fn a_very_long_unknown_cost_is_quoted_by_its_start_and_not_guessed() {
+        let key = "bt_syscall".repeat(20_000);
+        let text = format!(
+            "{}\n[costs]\n{key} = 1\n",
+            include_str!("../../../../scenarios/smoke.toml")
+        );
+        let e = crate::Scenario::from_toml("long.toml", &text).unwrap_err();
+        assert!(e.message.contains("… (200000 characters)`"), "{e}");
+        assert!(
+            !e.message.contains("did you mean") && !e.message.contains("nearest"),
+            "{e}"
+        );
+        assert!(e.message.len() < 1000, "{} bytes", e.message.len());
+        // A key of a name's length is still guessed.
+        assert_eq!(
+            super::guess("bt_sycsall", &["bt_syscall", "bt_pte"]),
+            Some("bt_syscall")
+        );
     }
 
     /// The review's misses: each place that lists names guesses alike.
