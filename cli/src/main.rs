@@ -579,6 +579,27 @@ pub(crate) fn error_lines(file: &str, errors: &[sim_core::ScenarioError], lang: 
     let mut lines: Vec<String> = (errors.iter().take(shown))
         .map(|e| e.to_string_in(lang.core()))
         .collect();
+    // The reading stopped after the errors shown (a file with many errors is read past at
+    // most MAX_ERRORS_SHOWN of them): how many more there are is not known, and the error
+    // it stopped at is not shown, so no "and 1 more" and no note pointing at it.
+    let stopped_after_shown = (errors
+        .iter()
+        .position(|e| e.stop_note_in(lang.core()).is_some()))
+    .filter(|&i| i >= shown)
+    .map(|i| &errors[i]);
+    if let Some(e) = stopped_after_shown {
+        lines.push(match lang {
+            Lang::En => format!(
+                "{file}: more errors follow: the reading stopped at {}:{} after the first {shown}; fix these and validate again",
+                e.line, e.column
+            ),
+            Lang::Ko => format!(
+                "{file}: 오류가 더 있습니다. 처음 {shown}개 다음 {}:{}에서 읽기를 멈췄습니다. 이것들을 고친 뒤 다시 검사하세요",
+                e.line, e.column
+            ),
+        });
+        return lines.join("\n");
+    }
     if let Some(more) = errors.len().checked_sub(shown).filter(|&n| n > 0) {
         lines.push(match lang {
             Lang::En => format!("{file}: and {more} more errors"),

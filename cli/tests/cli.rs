@@ -1812,3 +1812,42 @@ fn the_answers_csv_gives_each_numeric_questions_accepted_range() {
     }
     assert!(numeric > 0, "{out}");
 }
+
+/// A file whose reading stops after the errors shown: no "and 1 more errors" and no note
+/// pointing at an error that is not printed, but where the reading stopped.
+#[test]
+fn validate_says_where_reading_stopped_after_the_errors_shown() {
+    let mut text = String::from(
+        "[scenario]\nname = \"many\"\nduration_ms = 50\n\n[[platform]]\nname = \"native\"\nkind = \"native\"\n",
+    );
+    for i in 0..40 {
+        text.push_str(&format!(
+            "[[instance]]\nname = \"i{i}\"\nworkload = \"web-server\"\nvcpu = 1\n"
+        ));
+    }
+    let o = virtsim(&[
+        "validate",
+        scratch("many-errors.toml", &text).to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("unknown field `vcpu`"))
+            .count(),
+        20,
+        "{err}"
+    );
+    assert!(
+        !err.contains("more errors\n") && !err.contains("note:"),
+        "{err}"
+    );
+    let last = lines.last().unwrap();
+    assert!(
+        last.contains("more errors follow: the reading stopped at")
+            && last.contains("after the first 20"),
+        "{err}"
+    );
+}
