@@ -82,7 +82,16 @@ impl EditorErrors {
         use crate::sim::text::Lang as CoreLang;
         EditorErrors {
             shown: errors.iter().take(cap).map(EditorError::located).collect(),
-            more: errors.len().saturating_sub(cap),
+            // The reading stopped past the errors shown: how many more is not known (the
+            // error it stopped at is the only one past them), so none is counted and
+            // `stopped` says where it stopped (`virtsim validate` alike).
+            more: match errors
+                .iter()
+                .position(|e| e.stop_reason_in(CoreLang::En).is_some())
+            {
+                Some(i) if i >= cap => 0,
+                _ => errors.len().saturating_sub(cap),
+            },
             stopped: errors.iter().find_map(|e| {
                 let why = |lang| e.stop_reason_in(lang).map(str::to_string);
                 Some((
