@@ -83,18 +83,37 @@ pub fn extra_us(stack: &Stack, stage: BootStage, c: &CostTable, host: &Host) -> 
     extra / host.clock_mhz.max(1)
 }
 
+/// The size of the requests in which an OS's start-up reads reach its disk, KiB:
+/// `boot_read_request_kib` for Linux (its readahead window) and FreeBSD (booted as Linux is
+/// here), `boot_read_request_kib_windows` for Windows.
+pub fn read_request_kib(c: &CostTable, guest_os: crate::platform::GuestOs) -> u64 {
+    match guest_os {
+        crate::platform::GuestOs::Linux | crate::platform::GuestOs::Freebsd => {
+            c.boot_read_request_kib
+        }
+        crate::platform::GuestOs::Windows => c.boot_read_request_kib_windows,
+    }
+    .max(1)
+}
+
 /// Extra CPU time, microseconds, that reading `read_mib` from a guest's virtual disk
 /// during its start takes on `stack` beyond bare metal: the reads reach the disk in
-/// requests of `boot_read_request_kib`, and each takes the stack's disk-read path (an
+/// requests of `request_kib` ([`read_request_kib`]), and each takes the stack's disk-read path (an
 /// emulated controller's register accesses, each an exit to the device model; a
 /// paravirtual ring's request and its kick; a back end's copy of the request's bytes)
 /// instead of the native one. So an emulated disk starts a guest a little slower than a
 /// paravirtual one; the reads' own time on the host's disk is the same on every stack.
-pub fn read_extra_us(stack: &Stack, read_mib: u64, c: &CostTable, host: &Host) -> u64 {
+pub fn read_extra_us(
+    stack: &Stack,
+    read_mib: u64,
+    request_kib: u64,
+    c: &CostTable,
+    host: &Host,
+) -> u64 {
     if !stack.is_vm() || read_mib == 0 {
         return 0;
     }
-    let request_kib = c.boot_read_request_kib.max(1);
+    let request_kib = request_kib.max(1);
     let workload = Workload {
         io_bytes: request_kib.saturating_mul(1024),
         ..Workload::preset("cpu-bound").expect("preset")
@@ -138,7 +157,7 @@ mod tests {
         let host = Host::sandy_bridge(16, 4);
         let hw = |io| vm(Technique::HardwareAssist, MemoryVirtualization::Nested, io);
         let (emulated, virtio) = (hw(IoModel::Emulated), hw(IoModel::Paravirtual));
-        let extra = |s: &Stack, mib| read_extra_us(s, mib, &c, &host);
+        let extra = |s: &Stack, mib| read_extra_us(s, mib, c.boot_read_request_kib, &c, &host);
         // An emulated controller's register accesses each exit; a ring takes one kick.
         assert!(extra(&emulated, 150) > extra(&virtio, 150) && extra(&virtio, 150) > 0);
         // Per request of 128 KiB: 150 MiB is 1200 requests, 60 MiB 480 (to a microsecond

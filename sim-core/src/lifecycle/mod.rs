@@ -34,7 +34,7 @@ pub use footprint::{footprint, FootprintPart};
 pub use startup::{
     host_boot_steps, start_steps, start_steps_together, start_steps_with, ImageCache, StartStep,
 };
-pub use storm::{storm, time_steps_alone, MAX_PIECES_PER_STEP, READ_PIECE_MIB, READ_REQUEST_KIB};
+pub use storm::{storm, time_steps_alone, MAX_PIECES_PER_STEP, READ_PIECE_MIB};
 
 /// Lifecycle figures of one platform (for its first instance group; the storm counts all).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

@@ -23,6 +23,11 @@ pub struct StartStep {
     /// page faults on files): each takes one disk latency.
     #[serde(default)]
     pub read_requests: u64,
+    /// Size of the requests in which `read_mib` reaches the disk, KiB (the guest OS's:
+    /// [`crate::boot::read_request_kib`]): a disk of few IOPS serves at most its IOPS times
+    /// this. 0: not known, the disk's bandwidth alone binds.
+    #[serde(default)]
+    pub read_request_kib: u64,
     /// Duration when the instance starts alone on the host, milliseconds.
     pub alone_ms: f64,
 }
@@ -33,6 +38,7 @@ pub(super) fn step(en: &str, ko: &str, cpu_us: u64, read_mib: u64) -> StartStep 
         cpu_us,
         read_mib,
         read_requests: 0,
+        read_request_kib: 0,
         alone_ms: 0.0,
     }
 }
@@ -254,11 +260,14 @@ pub fn start_steps_with(
             }
         }
     }
-    // A guest's reads go through its virtual disk: each request costs the stack's path.
+    // A guest's reads go through its virtual disk, in requests of its OS's size: each
+    // request costs the stack's path.
+    let request_kib = boot::read_request_kib(c, guest_os);
     for s in &mut steps {
-        s.cpu_us = s
-            .cpu_us
-            .saturating_add(boot::read_extra_us(stack, s.read_mib, c, host));
+        s.read_request_kib = request_kib;
+        s.cpu_us =
+            s.cpu_us
+                .saturating_add(boot::read_extra_us(stack, s.read_mib, request_kib, c, host));
     }
     steps
 }
@@ -267,7 +276,11 @@ pub fn start_steps_with(
 /// physical server's firmware (its POST, minutes: not a VM's virtual firmware), then the
 /// kernel and init of the host OS or hypervisor.
 pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
-    vec![
+    let linux = |s: StartStep| StartStep {
+        read_request_kib: boot::read_request_kib(c, GuestOs::Linux),
+        ..s
+    };
+    [
         step(
             "server firmware self test (POST)",
             "서버 펌웨어 자체 검사(POST)",
@@ -287,4 +300,7 @@ pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
             c.linux_init_read_mib,
         ),
     ]
+    .into_iter()
+    .map(linux)
+    .collect()
 }

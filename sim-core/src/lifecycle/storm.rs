@@ -23,15 +23,6 @@ pub(super) enum Phase {
 /// CPU work (estimate: boot files run from a few KiB to tens of MiB).
 pub const READ_PIECE_MIB: u64 = 16;
 
-/// A start-up's bulk reads reach the disk as requests of this many KiB: files read
-/// through the page cache's readahead (estimate: Linux reads ahead up to `read_ahead_kb`,
-/// 128 KiB by default; boot files are often smaller, and Windows' prefetcher reads in
-/// pieces of its own; no figure in the reference). The disk serves them at the lower of
-/// its bandwidth and its `iops` × this size: on the library's hosts (200 000 IOPS by
-/// default) the bandwidth binds; a disk of a few thousand IOPS (spinning disks behind a
-/// VDI pool) makes a storm wait for requests instead.
-pub const READ_REQUEST_KIB: u64 = 64;
-
 /// At most this many pieces per step (a huge read from a changed cost table must not
 /// make a storm slow): larger reads get larger pieces.
 pub const MAX_PIECES_PER_STEP: u64 = 64;
@@ -51,16 +42,19 @@ pub(super) fn phases_of(
     pieces: bool,
     rng: &mut SimRng,
 ) -> Vec<(Phase, f64)> {
-    // The disk's bandwidth, or what its IOPS allow at the requests' size if that is less.
     let bandwidth = host.disk_bandwidth_mb_s as f64 * 1_000_000.0;
-    let by_requests = host.disk_iops as f64 * (READ_REQUEST_KIB * 1024) as f64;
-    let disk_bytes_per_s = if by_requests < bandwidth {
-        by_requests
-    } else {
-        bandwidth
-    };
     let mut out = Vec::new();
     for s in steps {
+        // The disk's bandwidth, or what its IOPS allow at the step's request size
+        // (`StartStep::read_request_kib`: the OS's readahead) if that is less: on the
+        // library's hosts (200 000 IOPS by default) the bandwidth binds; a disk of a few
+        // thousand IOPS (spinning disks behind a VDI pool) makes a storm wait for requests.
+        let by_requests = host.disk_iops as f64 * (s.read_request_kib * 1024) as f64;
+        let disk_bytes_per_s = if s.read_request_kib > 0 && by_requests < bandwidth {
+            by_requests
+        } else {
+            bandwidth
+        };
         if s.read_requests > 0 {
             out.push((
                 Phase::Latency,

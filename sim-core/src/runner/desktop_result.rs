@@ -148,6 +148,7 @@ pub(super) fn session_host_lifecycle(
         cpu_us: c.desktop_logon_us,
         read_mib: c.desktop_logon_read_mib,
         read_requests: 0,
+        read_request_kib: crate::boot::read_request_kib(c, first.guest_os),
         alone_ms: 0.0,
     };
     let mut steps = vec![logon.clone()];
