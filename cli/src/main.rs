@@ -182,7 +182,8 @@ enum Command {
     /// Check scenario and assignment files without running the simulation.
     ///
     /// Every independent error of a scenario is reported, in the file's order, each as
-    /// FILE:LINE:COLUMN: message (at most 20, then how many more); an unknown key or value
+    /// FILE:LINE:COLUMN: message (at most 20, then how many more, or where the reading
+    /// stopped after them); an unknown key or value
     /// and a value of the wrong type are read past, while a TOML syntax error, an unknown
     /// table, a table of the wrong shape or one without a key it needs stops the reading
     /// there (a note says so; docs/scenario-format.md). An invalid file exits 2.
@@ -568,7 +569,9 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
 /// A scenario's errors ([`Scenario::from_toml_all`]: every independent one, in the file's
 /// order), each `FILE:LINE:COLUMN: message` on a line of its own: the first
 /// [`sim_core::scenario::MAX_ERRORS_SHOWN`], then `FILE: and N more errors`, then where the
-/// checks stopped if they did (`note: FILE:LINE:COLUMN: reading stopped here: ...`).
+/// checks stopped if they did (`note: FILE:LINE:COLUMN: reading stopped here: ...`); or,
+/// when the reading stopped after the errors shown, `FILE: more errors follow: the reading
+/// stopped at LINE:COLUMN after the first 20; ...` alone.
 fn invalid(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> Failure {
     Failure::Invalid(error_lines(file, errors, lang))
 }
@@ -594,7 +597,7 @@ pub(crate) fn error_lines(file: &str, errors: &[sim_core::ScenarioError], lang: 
                 e.line, e.column
             ),
             Lang::Ko => format!(
-                "{file}: 오류가 더 있습니다. 처음 {shown}개 다음 {}:{}에서 읽기를 멈췄습니다. 이것들을 고친 뒤 다시 검사하세요",
+                "{file}: 오류가 더 있습니다. 처음 {shown}개 다음 {}:{}에서 읽기를 멈췄습니다. 이 오류들을 고친 뒤 다시 검사하세요",
                 e.line, e.column
             ),
         });

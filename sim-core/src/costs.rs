@@ -424,10 +424,10 @@ cost_table! {
     boot_init_page_faults: 150_000, "faults", "estimate: no figure in the reference";
     /// Page-table writes while init starts the base services (processes forked and exec'd).
     boot_init_pte_writes: 500_000, "writes", "estimate: no figure in the reference";
-    /// Size of the requests in which a Linux guest's or host's start-up reads (its kernel and initrd, init's programs and libraries, the application's files, a container's image) reach the disk: a VM's each take the stack's disk-read path, and on a disk of few IOPS the requests, not the bandwidth, set how fast a start-up reads.
-    boot_read_request_kib: 128, "KiB", "Linux's default readahead window, read_ahead_kb = 128 (mm/readahead.c, VM_READAHEAD_PAGES; outside the reference file): sequential file reads are issued in requests of about this size (an estimate of the request size)";
-    /// [`Self::boot_read_request_kib`] for a Windows guest's boot and a user's logon (a desktop VM's or a session host's).
-    boot_read_request_kib_windows: 64, "KiB", "estimate: Windows' cache manager reads ahead in 64 KiB by default (its read-ahead granularity; Windows Internals, outside the reference file), and its boot and logon prefetcher reads in pieces of its own; no figure in the reference";
+    /// Size of the requests in which a Linux (or FreeBSD) guest's or host's start-up reads (its kernel and initrd, init's programs and libraries, the application's files, a container's image) reach the disk: a VM's each take the stack's disk-read path, and on a disk of few IOPS the requests, not the bandwidth, set how fast a start-up reads.
+    boot_read_request_kib: 128, "KiB/request", "Linux's default readahead window, read_ahead_kb = 128 (mm/readahead.c, VM_READAHEAD_PAGES; outside the reference file): sequential file reads are issued in requests of about this size (an estimate of the request size)";
+    /// Like `boot_read_request_kib`, for a Windows guest's boot and a user's logon (a desktop VM's or a session host's).
+    boot_read_request_kib_windows: 64, "KiB/request", "estimate: Windows' cache manager reads ahead in 64 KiB by default (its read-ahead granularity; Windows Internals, outside the reference file), and its boot and logon prefetcher reads in pieces of its own; no figure in the reference";
 
     // ---- Memory: first touch, overcommit (memory/).
     /// Zeroing one newly allocated 4 KiB page before it is mapped.

@@ -207,7 +207,7 @@ impl Scenario {
     /// // The file has no [costs] table: the error is placed at its `[scenario]` name.
     /// assert_eq!((e.line, e.column), (5, 8), "{e}");
     /// let e = scenario.with_cost("bt_syscall", u64::MAX).unwrap_err();
-    /// assert_eq!(e.code, "out_of_range", "{e}");
+    /// assert_eq!((e.code, e.line, e.column), ("out_of_range", 5, 8), "{e}");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_cost(&self, name: &str, value: u64) -> Result<Scenario, ScenarioError> {

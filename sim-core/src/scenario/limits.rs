@@ -61,6 +61,9 @@ pub(super) fn cost_range(unit: &str) -> (u64, u64) {
         "µs/s" => (0, 1_000_000),
         "requests" | "updates" => (1, 1024),
         "accesses" => (0, 64),
+        // A request carries at least 1 KiB (0 would make a start-up's reads take forever
+        // on a disk of few IOPS).
+        "KiB/request" => (1, 1 << 20),
         "MiB" => (0, 1 << 20),
         _ => (0, 1_000_000_000),
     }

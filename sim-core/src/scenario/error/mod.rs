@@ -1070,6 +1070,14 @@ mod tests {
             super::guess("bt_sycsall", &["bt_syscall", "bt_pte"]),
             Some("bt_syscall")
         );
+        // The cut-off itself: up to 120 characters a text is compared (one letter off a
+        // name of 119 is a guess), past it not, however close.
+        let name = "a".repeat(119);
+        let names = [name.as_str()];
+        assert_eq!(super::guess(&"a".repeat(120), &names), Some(name.as_str()));
+        assert_eq!(super::guess(&"a".repeat(121), &names), None);
+        assert!(super::guess::nearest(&"a".repeat(121), &names, 4).is_empty());
+        assert!(!super::guess::nearest(&"a".repeat(120), &names, 4).is_empty());
     }
 
     /// The review's misses: each place that lists names guesses alike.

@@ -9,8 +9,19 @@ pub(super) fn validate_costs(v: &Validator<'_>, costs: &CostTable) -> Result<(),
     for (row, (name, value)) in CostTable::SOURCES.iter().zip(costs.values()) {
         let (low, high) = cost_range(row.unit);
         if value < low || value > high {
+            // A cost the file does not write (set by `Scenario::with_cost`) has no place of
+            // its own: the error goes to the [costs] table, or to the scenario's name.
+            let at = [
+                &[Key::Name("costs"), Key::Name(name)][..],
+                &[Key::Name("costs")],
+                &[Key::Name("scenario"), Key::Name("name")],
+            ]
+            .iter()
+            .map(|path| v.span_of(path))
+            .find(|span| !span.is_empty())
+            .unwrap_or_default();
             return Err(v.error(
-                v.span_of(&[Key::Name("costs"), Key::Name(name)]),
+                at,
                 msg!(
                     "out_of_range",
                     "{field} must be between {min} and {max} {unit}; got {got}",
