@@ -2257,7 +2257,24 @@ fn a_long_value_on_the_command_line_is_quoted_by_its_start() {
         assert!(err.len() < 600, "{lang}: {} bytes", err.len());
     }
     let set = format!("{long}=1");
+    let smoke = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml");
     for args in [
+        vec![
+            "explain",
+            smoke,
+            "--platform",
+            long.as_str(),
+            "--op",
+            "syscall",
+        ],
+        vec![
+            "explain",
+            smoke,
+            "--platform",
+            "t2-hw",
+            "--op",
+            long.as_str(),
+        ],
         vec!["new", "scenario", long.as_str()],
         vec!["new", "scenario", "x", "--from", long.as_str()],
         vec![
