@@ -23,9 +23,11 @@ pub enum Assignments {
 }
 
 /// The scenario files named on the command line: files as given, a directory's `*.toml`
-/// files (not its subdirectories) in name order. A `*.toml` link that leads nowhere (broken,
-/// or looping) is listed too, so that reading it names it and says why, rather than the
-/// directory seeming to have no scenario. With [`Assignments::Skip`], a directory's
+/// files (not its subdirectories) in name order. A `*.toml` link is followed (a link to a
+/// file is read as that file); one that leads nowhere (broken, or looping) is listed too,
+/// so that reading it names it and says why, rather than the directory seeming to have no
+/// scenario. A `*.toml` entry that is not a file (a subdirectory, a link to one, a pipe)
+/// is left out with a note on stderr saying why. With [`Assignments::Skip`], a directory's
 /// assignment files are left out, with a note on stderr that names them and the commands
 /// that take an assignment; a file named on the command line is kept whatever it is
 /// (reading it as a scenario then says it is an assignment).
@@ -39,15 +41,25 @@ pub fn expand(
         if path.is_dir() {
             let entries =
                 std::fs::read_dir(path).map_err(|e| crate::cannot_read(path, lang, &e))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| {
-                    let dangling = p.symlink_metadata().is_ok_and(|m| m.is_symlink())
-                        && std::fs::metadata(p).is_err();
-                    (p.is_file() || dangling) && p.extension().is_some_and(|x| x == "toml")
-                })
-                .collect();
+            let mut found: Vec<PathBuf> = Vec::new();
+            // `*.toml` entries that are not files: said on stderr, not passed over silently.
+            let mut not_files: Vec<(PathBuf, NotAFile)> = Vec::new();
+            for p in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
+                if p.extension().is_none_or(|x| x != "toml") {
+                    continue;
+                }
+                // A link is followed: to a file it is that file; one that leads nowhere
+                // (its target's metadata unreadable) is kept, for the error reading it.
+                match std::fs::metadata(&p) {
+                    Ok(m) if m.is_file() => found.push(p),
+                    Ok(m) if m.is_dir() => not_files.push((p, NotAFile::Directory)),
+                    Ok(_) => not_files.push((p, NotAFile::Special)),
+                    Err(_) => found.push(p),
+                }
+            }
             found.sort();
+            not_files.sort();
+            note_not_files(path, &not_files, lang);
             if assignments == Assignments::Skip {
                 let (skipped, scenarios): (Vec<PathBuf>, Vec<PathBuf>) = found
                     .into_iter()
@@ -59,11 +71,11 @@ pub fn expand(
                 return Err(Failure::Other(match lang {
                     Lang::En => anyhow::anyhow!(
                         "{}: no .toml scenario files in this directory",
-                        path.display()
+                        crate::shown(path)
                     ),
                     Lang::Ko => anyhow::anyhow!(
                         "{}: 이 디렉터리에 .toml 시나리오 파일이 없습니다",
-                        path.display()
+                        crate::shown(path)
                     ),
                 }));
             }
@@ -75,16 +87,50 @@ pub fn expand(
     Ok(files)
 }
 
+/// What a directory's `*.toml` entry that [`expand`] leaves out is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NotAFile {
+    /// A subdirectory, or a link to one (`sub.toml`, `up.toml -> ..`): not searched.
+    Directory,
+    /// A pipe, socket or device: reading one may wait forever for a writer.
+    Special,
+}
+
+/// The note on stderr for the `*.toml` entries of `dir` that are not files, each with why.
+fn note_not_files(dir: &Path, skipped: &[(PathBuf, NotAFile)], lang: Lang) {
+    let dir = crate::shown(dir);
+    for (path, what) in skipped {
+        let name = crate::shown(path);
+        match (lang, what) {
+            (Lang::En, NotAFile::Directory) => crate::errln!(
+                "note: skipped {name}: a directory (only the *.toml files directly in {dir} are read, not its subdirectories: give it by name to read its files)"
+            ),
+            (Lang::En, NotAFile::Special) => crate::errln!(
+                "note: skipped {name}: not a regular file (a pipe, socket or device; give it by name to read it)"
+            ),
+            (Lang::Ko, NotAFile::Directory) => crate::errln!(
+                "{}",
+                sim_core::text::particles(&format!(
+                    "참고: {name}은(는) 디렉터리라 건너뛰었습니다({dir} 바로 안의 *.toml 파일만 읽고 하위 디렉터리는 읽지 않습니다. 그 안의 파일을 읽으려면 이름으로 주세요)"
+                ))
+            ),
+            (Lang::Ko, NotAFile::Special) => crate::errln!(
+                "{}",
+                sim_core::text::particles(&format!(
+                    "참고: {name}은(는) 일반 파일이 아니라 건너뛰었습니다(파이프, 소켓 또는 장치입니다. 읽으려면 이름으로 주세요)"
+                ))
+            ),
+        }
+    }
+}
+
 /// The note on stderr for the assignment files `run` left out of a directory, with the
 /// commands that take an assignment.
 fn note_skipped_assignments(skipped: &[PathBuf], lang: Lang) {
     if skipped.is_empty() {
         return;
     }
-    let names: Vec<String> = skipped
-        .iter()
-        .map(|p| crate::output::clean(&p.display().to_string()))
-        .collect();
+    let names: Vec<String> = skipped.iter().map(|p| crate::shown(p)).collect();
     let names = names.join(", ");
     let what = if skipped.len() == 1 {
         "an assignment file, not a scenario"
@@ -170,7 +216,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
     let mut budgets: Vec<Budget> = Vec::new();
     // A run's failure names its file (a validation error already starts with it).
     let named = |index: usize, failure: Failure| match failure {
-        Failure::Other(e) => Failure::Other(e.context(files[index].display().to_string())),
+        Failure::Other(e) => Failure::Other(e.context(crate::shown(&files[index]))),
         other => other,
     };
     let mut work: Vec<(usize, JobRun)> = Vec::new();

@@ -43,7 +43,7 @@ pub fn render(
     else {
         let listed: Vec<&str> = names.iter().map(String::as_str).collect();
         let meant = sim_core::scenario::guess(platform_name, &listed);
-        let platform_name = clean(platform_name);
+        let platform_name = clean(&crate::output::long_value(platform_name));
         let valid = names.join(", ");
         return Err(match (ko, meant) {
             (true, Some(m)) => sim_core::text::particles(&format!(
@@ -62,7 +62,7 @@ pub fn render(
     };
     let Some(op) = Op::from_name(op_name) else {
         let meant = sim_core::scenario::guess(op_name, &Op::ALL.map(Op::name));
-        let op_name = clean(op_name);
+        let op_name = clean(&crate::output::long_value(op_name));
         let valid = Op::ALL.map(Op::name).join(", ");
         // The alias stands for a mix of instruction classes, not one path.
         let alias = op_name == "privileged_instruction";

@@ -152,7 +152,10 @@ enum Command {
     /// Run scenarios and print their results, in the order given.
     Run {
         /// Scenario files, or directories whose `*.toml` scenario files are run in name
-        /// order (assignment files found there are skipped, with a note on stderr).
+        /// order (assignment files found there are skipped, with a note on stderr). A
+        /// directory is not searched below its own files: a `*.toml` entry there that is a
+        /// subdirectory (or a link to one), a pipe or a device is skipped with a note on
+        /// stderr; a symbolic link to a file is followed.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
@@ -193,7 +196,11 @@ enum Command {
     /// about them on stderr, so run it before handing out.
     #[command(visible_alias = "check")]
     Validate {
-        /// Scenario or assignment files, or directories whose `*.toml` files are checked.
+        /// Scenario or assignment files, or directories whose `*.toml` files are checked
+        /// (a symbolic link to a file is followed; a subdirectory, a link to one, a pipe or
+        /// a device named `*.toml` is skipped with a note on stderr). A path that is a pipe
+        /// (`/dev/stdin`, a FIFO) is read until its writer closes it: a FIFO nothing writes
+        /// to waits.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Language of the error messages.
@@ -499,26 +506,35 @@ fn cannot_read(path: &Path, lang: Lang, e: &std::io::Error) -> Failure {
         _ => String::new(),
     };
     Failure::Other(match lang {
-        Lang::En => anyhow::anyhow!("cannot read {}: {why}{hint}", path.display()),
+        Lang::En => anyhow::anyhow!("cannot read {}: {why}{hint}", shown(path)),
         Lang::Ko => anyhow::anyhow!(
             "{}",
             sim_core::text::particles(&format!(
                 "{}을(를) 읽을 수 없습니다: {why}{hint}",
-                path.display()
+                shown(path)
             ))
         ),
     })
 }
 
+/// A file's name as messages print it: its control characters escaped as the messages'
+/// other texts are ([`output::clean`]: an ESC or a line break in a name shown as
+/// `\u{1b}`, `\u{a}`), so that a name cannot start a terminal escape sequence or pass for
+/// a line of its own (`report` keeps the messages' own line breaks). Also the label of a
+/// file's errors given to sim-core, which quotes it at the start of each.
+pub(crate) fn shown(path: &Path) -> String {
+    output::clean(&path.display().to_string())
+}
+
 /// A directory given where a file is read.
 fn is_a_directory(path: &Path, lang: Lang) -> Failure {
     Failure::Other(match lang {
-        Lang::En => anyhow::anyhow!("cannot read {}: it is a directory", path.display()),
+        Lang::En => anyhow::anyhow!("cannot read {}: it is a directory", shown(path)),
         Lang::Ko => anyhow::anyhow!(
             "{}",
             sim_core::text::particles(&format!(
                 "{}을(를) 읽을 수 없습니다: 디렉터리입니다",
-                path.display()
+                shown(path)
             ))
         ),
     })
@@ -560,9 +576,9 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
             Some(text.len() as u64),
         )));
     }
-    match Scenario::from_toml_all(&path.display().to_string(), &text) {
+    match Scenario::from_toml_all(&shown(path), &text) {
         Ok(scenario) => print_valid_scenario(path, &scenario, lang),
-        Err(errors) => Ok(report(invalid(&path.display().to_string(), &errors, lang))),
+        Err(errors) => Ok(report(invalid(&shown(path), &errors, lang))),
     }
 }
 
@@ -630,11 +646,7 @@ fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<
         Lang::En => "ok",
         Lang::Ko => "정상",
     };
-    crate::outln!(
-        "{}: {ok} ({})",
-        path.display(),
-        cost_estimate(scenario, lang)
-    )?;
+    crate::outln!("{}: {ok} ({})", shown(path), cost_estimate(scenario, lang))?;
     for w in scenario.warnings() {
         let text = output::clean_lines(&w.to_string_in(lang.core()));
         match lang {
@@ -648,7 +660,7 @@ fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<
 fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
     let bytes = read_scenario_bytes(path, lang)?;
     let text = utf8(path, bytes, lang)?;
-    let file = path.display().to_string();
+    let file = shown(path);
     Scenario::from_toml_all(&file, &text).map_err(|errors| invalid(&file, &errors, lang))
 }
 
@@ -692,7 +704,7 @@ pub(crate) fn read_bounded(
 /// longer than the limit.
 fn scenario_too_large(path: &Path, lang: Lang, size: Option<u64>) -> Failure {
     let limit = sim_core::scenario::MAX_FILE_BYTES;
-    let at = format!("{}:1:1", path.display());
+    let at = format!("{}:1:1", shown(path));
     Failure::Invalid(match (lang, size) {
         (Lang::En, Some(size)) => {
             format!("{at}: scenario file is {size} bytes; at most {limit} bytes are accepted")
@@ -712,7 +724,7 @@ fn scenario_too_large(path: &Path, lang: Lang, size: Option<u64>) -> Failure {
 /// The file's text; a file that is not UTF-8 is an invalid scenario, located at its first
 /// invalid byte ([`sim_core::scenario::text_of`]).
 fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String, Failure> {
-    sim_core::scenario::text_of(&path.display().to_string(), bytes)
+    sim_core::scenario::text_of(&shown(path), bytes)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))
 }
 

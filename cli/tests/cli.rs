@@ -1851,3 +1851,128 @@ fn validate_says_where_reading_stopped_after_the_errors_shown() {
         "{err}"
     );
 }
+
+/// A file name with a line break was printed raw (the ESC of one was escaped): every
+/// message and `validate`'s line show a name's control characters escaped, `\u{a}`.
+#[cfg(unix)]
+#[test]
+fn a_file_names_control_characters_are_escaped_in_every_message() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-names-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let smoke_text = std::fs::read_to_string(smoke()).unwrap();
+    std::fs::write(dir.join("bad\nname.toml"), BAD).unwrap();
+    std::fs::write(dir.join("ok\nname.toml"), &smoke_text).unwrap();
+    std::fs::write(dir.join("esc\u{1b}[31m.toml"), &smoke_text).unwrap();
+    let shown = |name: &str| dir.join(name).display().to_string();
+    let bad = shown("bad\nname.toml");
+    for (args, out) in [
+        // An invalid scenario's error, located.
+        (vec!["validate", bad.as_str()], "bad\\u{a}name.toml:8:"),
+        (vec!["run", bad.as_str()], "bad\\u{a}name.toml:8:"),
+        // A file that cannot be read.
+        (vec!["run", &shown("missing\nname.toml")], "cannot read "),
+        // `answers` of a scenario given --student.
+        (
+            vec!["answers", &shown("ok\nname.toml"), "--student", "s1"],
+            "ok\\u{a}name.toml is a scenario",
+        ),
+    ] {
+        let o = virtsim(&args);
+        assert_ne!(code(&o), 0, "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(out), "{args:?}: {err}");
+        assert!(
+            !err.contains("name.toml\n") || err.contains("\\u{a}"),
+            "{args:?}: {err}"
+        );
+        for line in err.lines() {
+            assert!(
+                !line.starts_with("name.toml"),
+                "{args:?}: a line of its own: {err}"
+            );
+        }
+    }
+    let o = virtsim(&["run", &shown("missing\nname.toml")]);
+    assert!(
+        stderr(&o).contains("missing\\u{a}name.toml: No such file"),
+        "{}",
+        stderr(&o)
+    );
+    // `validate`'s line for a valid file, on stdout.
+    let o = virtsim(&[
+        "validate",
+        &shown("ok\nname.toml"),
+        &shown("esc\u{1b}[31m.toml"),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("ok\\u{a}name.toml: ok ("), "{out}");
+    assert!(out.contains("esc\\u{1b}[31m.toml: ok ("), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A directory's `*.toml` entries that are not files (a subdirectory, a link to one, a
+/// pipe) were passed over silently: each is named on stderr with why; a link to a file is
+/// read as that file (both said in `--help`).
+#[cfg(unix)]
+#[test]
+fn a_directorys_toml_entries_that_are_not_files_are_named() {
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-notfiles-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub.toml")).unwrap();
+    std::fs::copy(smoke(), dir.join("a.toml")).unwrap();
+    std::os::unix::fs::symlink("a.toml", dir.join("b-link.toml")).unwrap();
+    std::os::unix::fs::symlink("..", dir.join("up.toml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.toml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    for command in ["run", "validate"] {
+        let o = virtsim(&[command, &dir.display().to_string()]);
+        assert_eq!(code(&o), 0, "{command}: {}", stderr(&o));
+        let err = stderr(&o);
+        for name in ["sub.toml", "up.toml"] {
+            assert!(
+                err.contains(&format!(
+                    "note: skipped {}: a directory (only the *.toml files directly in {} are read",
+                    dir.join(name).display(),
+                    dir.display()
+                )),
+                "{command}: {err}"
+            );
+        }
+        if fifo {
+            assert!(
+                err.contains(&format!(
+                    "note: skipped {}: not a regular file",
+                    dir.join("pipe.toml").display()
+                )),
+                "{command}: {err}"
+            );
+        }
+        // The link to a file is read: the scenario twice.
+        let out = stdout(&o);
+        if command == "validate" {
+            assert!(out.contains("b-link.toml: ok ("), "{out}");
+        } else {
+            assert_eq!(out.matches("seed 1, 50 ms simulated").count(), 2, "{out}");
+        }
+    }
+    let o = virtsim(&["run", &dir.display().to_string(), "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("sub.toml은 디렉터리라 건너뛰었습니다"),
+        "{}",
+        stderr(&o)
+    );
+    for command in ["run", "validate"] {
+        let help = stdout(&virtsim(&[command, "--help"]));
+        assert!(
+            help.contains("a symbolic link to a file is followed"),
+            "{help}"
+        );
+        assert!(help.contains("skipped with a note on stderr"), "{help}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -137,11 +137,37 @@ fn new_templates_validate_and_never_overwrite() {
     }
     // A name that is not a file name and id as it stands is a wrong command line: exit 1
     // (2 is an invalid scenario), an `error:` line, nothing written.
-    for bad in ["", "x<y>", "a\nb", ".hidden", "a b"] {
+    for bad in ["x<y>", "a\nb", ".hidden", "a b"] {
         let o = virtsim_in(&dir, &["new", "scenario", bad]);
         assert_eq!(code(&o), 1, "{bad:?}: {}", stderr(&o));
         assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
         assert!(stderr(&o).contains("the name must be"), "{}", stderr(&o));
+    }
+    // No name at all: said to be empty, with a name of the kind's word (the stem `.toml`
+    // suggested "e.g. toml").
+    for (kind, empty, example) in [
+        ("scenario", "", "scenario-1"),
+        ("assignment", "", "assignment-1"),
+        ("scenario", "  ", "scenario-1"),
+        ("scenario", ".toml", "scenario-1"),
+        ("scenario", "labs/", "scenario-1"),
+    ] {
+        let o = virtsim_in(&dir, &["new", kind, empty]);
+        assert_eq!(code(&o), 1, "{empty:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(&format!(
+                "error: the name is empty: give one such as {example} ("
+            )),
+            "{empty:?}: {err}"
+        );
+        assert!(!err.contains("e.g. toml"), "{err}");
+        let o = virtsim_in(&dir, &["new", kind, empty, "--lang", "ko"]);
+        assert!(
+            stderr(&o).starts_with(&format!("오류: 이름이 비어 있습니다: {example}처럼 주세요")),
+            "{}",
+            stderr(&o)
+        );
     }
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
@@ -2206,6 +2232,93 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let o = virtsim(&["validate", &a]);
     assert!(
         stderr(&o).contains("expected a whole number (0 or more) or a workload name"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A 100 000-character `--student` (or `new` name, `--from`, `--set`) was printed back
+/// whole: a long value is quoted by its start and its length, as sim-core quotes one.
+#[test]
+fn a_long_value_on_the_command_line_is_quoted_by_its_start() {
+    let dir = scratch_dir("long-values");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let long = "x".repeat(100_000);
+    let quoted = format!("`{}… (100000 characters)`", "x".repeat(60));
+    for lang in ["en", "ko"] {
+        let o = virtsim(&["answers", &a, "--student", &long, "--lang", lang]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&quoted),
+            "{lang}: {}",
+            &err[..err.len().min(300)]
+        );
+        assert!(err.len() < 600, "{lang}: {} bytes", err.len());
+    }
+    let set = format!("{long}=1");
+    let smoke = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml");
+    for args in [
+        vec![
+            "explain",
+            smoke,
+            "--platform",
+            long.as_str(),
+            "--op",
+            "syscall",
+        ],
+        vec![
+            "explain",
+            smoke,
+            "--platform",
+            "t2-hw",
+            "--op",
+            long.as_str(),
+        ],
+        vec!["new", "scenario", long.as_str()],
+        vec!["new", "scenario", "x", "--from", long.as_str()],
+        vec![
+            "answers",
+            &a,
+            "--student",
+            "s1",
+            "--answers-file",
+            "--set",
+            &set,
+        ],
+    ] {
+        let o = virtsim_in(&dir, &args);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("{}… (1000", "x".repeat(60))) && err.contains(" characters)"),
+            "{:?}: {}",
+            &args[..2],
+            &err[..err.len().min(300)]
+        );
+        assert!(
+            !err.contains(&"x".repeat(200)),
+            "{:?}: {} bytes",
+            &args[..2],
+            err.len()
+        );
+    }
+    // An answers file's id, as `grade`'s table heads the file with it.
+    let mut file = key(&a, "s1");
+    file["student"] = serde_json::Value::String(long.clone());
+    let answers = write(&dir, "long.json", &file.to_string());
+    let o = virtsim(&["grade", &a, &answers]);
+    let out = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        out.contains(&format!("{}… (100000 characters)", "x".repeat(60))),
+        "{}",
+        &out[..out.len().min(300)]
+    );
+    assert!(!out.contains(&"x".repeat(200)), "{} bytes", out.len());
+    // An id as long as an id may be is quoted whole.
+    let o = virtsim(&["answers", &a, "--student", &"y".repeat(65)]);
+    assert!(
+        stderr(&o).contains(&format!("`{}`", "y".repeat(65))),
         "{}",
         stderr(&o)
     );

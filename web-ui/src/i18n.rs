@@ -162,10 +162,12 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("editor.more", "오류가 {}개 더 있습니다", "and {} more errors"),
     ("editor.open", "파일 열기…", "Open file…"),
     ("editor.download", "편집본 내려받기", "Download edited file"),
+    // Filled in by `opened::too_large`: the file's size, then the limit (in KiB or MiB, and
+    // in bytes).
     (
         "editor.too_big",
-        "시나리오가 너무 큽니다 (최대 256 KiB)",
-        "Scenario too large (at most 256 KiB)",
+        "시나리오 파일이 너무 큽니다: {}바이트입니다. 최대 {}({}바이트)까지 받습니다",
+        "the scenario file is too large: {} bytes; at most {} ({} bytes) is accepted",
     ),
     ("controls", "매개변수", "Parameters"),
     ("controls.instances", "그룹당 인스턴스 수", "Instances per group"),
@@ -809,7 +811,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("glossary.hint", "설명에서 점선 밑줄이 있는 용어를 누르면(또는 Tab으로 가서 Enter) 그 자리에 뜻이 나옵니다. 마우스를 올려도 보입니다.", "In the description, click or tap a term with a dotted underline (or Tab to it and press Enter) to read its meaning in place; hovering shows it too."),
     ("editor.keys", "Tab 키로 지나가면 편집기를 건너뜁니다. 편집기를 클릭하거나 글자를 입력하면 그때부터 Tab은 들여쓰기이고, 편집기를 떠나려면 Esc를 누른 뒤 Tab을 누르세요.", "Tab moves on past the editor. Once you click into it or type, Tab indents: to leave it then, press Esc, then Tab."),
     ("course.open_file", "과제 파일 열기…", "Open an assignment file…"),
-    ("course.too_big", "과제 파일이 너무 큽니다", "the assignment file is too large"),
+    ("course.too_big", "과제 파일이 너무 큽니다: {}바이트입니다. 최대 {}({}바이트)까지 받습니다", "the assignment file is too large: {} bytes; at most {} ({} bytes) is accepted"),
     ("course.opened_as_scenario", "{}은(는) 과제가 아니라 시나리오 파일입니다: 시나리오 편집기에서 열었습니다 (실행 버튼을 누르면 실행됩니다). 과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다.", "{} is a scenario file, not an assignment: it is open in the scenario editor (the Run button runs it). An assignment has an [assignment] table and [[step]] tables naming scenarios."),
     ("course.unknown", "라이브러리에 없는 과제입니다", "No such assignment in the library"),
     ("course.bad_link", "과제 링크를 읽을 수 없습니다. 링크가 잘렸을 수 있습니다", "Could not read the assignment link; it may have been cut off"),

@@ -21,6 +21,25 @@ pub fn text_of(file: &str, bytes: Vec<u8>, lang: Lang) -> Result<String, String>
     })
 }
 
+/// Why a file of `size` bytes, more than `limit`, is not opened: its size and the limit,
+/// in the words of `key` (`editor.too_big` for a scenario, `course.too_big` for an
+/// assignment): "the assignment file is too large: 1,500,000 bytes; at most 1 MiB
+/// (1,048,576 bytes) is accepted" (it said only "too large", without the limit).
+pub fn too_large(lang: Lang, key: &'static str, size: f64, limit: usize) -> String {
+    const KIB: usize = 1024;
+    let unit = if limit % (KIB * KIB) == 0 {
+        format!("{} MiB", limit / (KIB * KIB))
+    } else if limit % KIB == 0 {
+        format!("{} KiB", limit / KIB)
+    } else {
+        format!("{} B", crate::num::int(limit as u64))
+    };
+    crate::i18n::t(lang, key)
+        .replacen("{}", &crate::num::int(size.max(0.0) as u64), 1)
+        .replacen("{}", &unit, 1)
+        .replacen("{}", &crate::num::int(limit as u64), 1)
+}
+
 /// Reads `file` as bytes (never the browser's decoding, which would take any bytes) and
 /// hands `done` its text or the message that refuses it ([`text_of`]).
 pub fn read(file: &web_sys::File, lang: Lang, done: impl FnOnce(Result<String, String>) + 'static) {
@@ -43,6 +62,30 @@ pub fn read(file: &web_sys::File, lang: Lang, done: impl FnOnce(Result<String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file too large to open says its size and the limit, as the CLI's message does,
+    /// in both languages (an assignment's said only "the assignment file is too large").
+    #[test]
+    fn a_file_too_large_says_its_size_and_the_limit() {
+        let assignment = crate::sim::assignment::MAX_ASSIGNMENT_BYTES;
+        assert_eq!(
+            too_large(Lang::En, "course.too_big", 1_500_000.0, assignment),
+            "the assignment file is too large: 1,500,000 bytes; at most 1 MiB (1,048,576 bytes) is accepted"
+        );
+        assert_eq!(
+            too_large(Lang::Ko, "course.too_big", 1_500_000.0, assignment),
+            "과제 파일이 너무 큽니다: 1,500,000바이트입니다. 최대 1 MiB(1,048,576바이트)까지 받습니다"
+        );
+        let scenario = crate::state::MAX_SCENARIO_BYTES;
+        assert_eq!(
+            too_large(Lang::En, "editor.too_big", 300_000.0, scenario),
+            "the scenario file is too large: 300,000 bytes; at most 256 KiB (262,144 bytes) is accepted"
+        );
+        assert_eq!(
+            too_large(Lang::Ko, "editor.too_big", 300_000.0, scenario),
+            "시나리오 파일이 너무 큽니다: 300,000바이트입니다. 최대 256 KiB(262,144바이트)까지 받습니다"
+        );
+    }
 
     #[test]
     fn only_utf8_is_taken_with_the_clis_words() {

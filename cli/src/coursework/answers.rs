@@ -73,18 +73,19 @@ pub fn run(
     if let Some(id) = student {
         if !valid_student_id(id) {
             // In the messages' language; a blank id named as blank, not as too short (a
-            // reviewer's `--student "  "` read "must be 1 to 64 characters").
+            // reviewer's `--student "  "` read "must be 1 to 64 characters"); a long one
+            // quoted by its start.
             let blank = id.trim().is_empty();
             return Err(Failure::Other(anyhow::anyhow!(match (lang, blank) {
                 (Lang::En, true) => format!("the student id is blank: give one such as s001 (1 to {MAX_STUDENT_ID_CHARS} characters, spaces around it are trimmed)"),
                 (Lang::Ko, true) => format!("학번이 비어 있습니다: s001처럼 주세요 (1~{MAX_STUDENT_ID_CHARS}자, 앞뒤 공백은 지웁니다)"),
                 (Lang::En, false) => format!(
                     "student id `{}` must be 1 to {MAX_STUDENT_ID_CHARS} characters without control or format characters (U+200B, U+202E, ...)",
-                    shown_student_id(id)
+                    shown_student_id(&crate::output::long_value(id))
                 ),
                 (Lang::Ko, false) => format!(
                     "학번 `{}`: 제어 문자나 서식 문자(U+200B, U+202E 등) 없이 1~{MAX_STUDENT_ID_CHARS}자여야 합니다",
-                    shown_student_id(id)
+                    shown_student_id(&crate::output::long_value(id))
                 ),
             })));
         }
@@ -96,11 +97,11 @@ pub fn run(
             return Err(Failure::Other(anyhow::anyhow!(match lang {
                 Lang::En => format!(
                     "--student and --answers-file apply to assignments; {} is a scenario",
-                    file.display()
+                    crate::shown(file)
                 ),
                 Lang::Ko => sim_core::text::particles(&format!(
                     "--student와 --answers-file은 과제에만 씁니다. {}은(는) 시나리오입니다",
-                    file.display()
+                    crate::shown(file)
                 )),
             })));
         }
@@ -168,7 +169,7 @@ fn with_answers_set(
         let Some((target, answer)) = item.split_once('=') else {
             return Err(fail(format!(
                 "--set `{}`: write [STEP/]QUESTION=ANSWER (e.g. --set lowest-p99=xen-pv)",
-                clean(item)
+                clean(&crate::output::long_value(item))
             )));
         };
         let (step_id, question) = match target.split_once('/') {
@@ -198,8 +199,8 @@ fn with_answers_set(
                     .collect();
                 return Err(fail(format!(
                     "--set `{}`: the assignment has no question `{}`; it has {}",
-                    clean(item),
-                    clean(target),
+                    clean(&crate::output::long_value(item)),
+                    clean(&crate::output::long_value(target)),
                     clean(&ids.join(", "))
                 )));
             }
@@ -210,7 +211,7 @@ fn with_answers_set(
                     .collect();
                 return Err(fail(format!(
                     "--set `{}`: question `{}` is in steps {}: write STEP/{}",
-                    clean(item),
+                    clean(&crate::output::long_value(item)),
                     clean(question),
                     clean(&steps.join(", ")),
                     clean(question)
@@ -594,7 +595,7 @@ fn same_picks_list(
 }
 
 fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Result<(), Failure> {
-    let scenario = Scenario::from_toml(&file.display().to_string(), text)
+    let scenario = Scenario::from_toml(&crate::shown(file), text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
     let places = crate::batch::QuestionPlaces::of(&scenario);

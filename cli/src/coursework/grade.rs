@@ -23,7 +23,7 @@ use serde::Serialize;
 use sim_core::assignment::{AnswersFile, Assignment, ComputedAnswers, StudentGrade};
 
 use super::{computed_answers, csv_field, load_assignment, read_text};
-use crate::output::clean;
+use crate::output::{clean, long_value};
 use crate::{Failure, Format, Lang};
 
 /// Largest answers file read, bytes.
@@ -43,7 +43,7 @@ struct Roster {
 /// have (`valid_student_id`), an id listed twice, or no id at all is an error (exit 2)
 /// naming the file and line.
 fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
-    let file = path.display().to_string();
+    let file = crate::shown(path);
     let text = read_text(path, lang, MAX_ROSTER_BYTES).map_err(|failure| match failure {
         Failure::Other(e) => Failure::Invalid(match lang {
             Lang::En => format!("roster: {e:#}"),
@@ -60,7 +60,7 @@ fn read_roster(path: &Path, lang: Lang) -> Result<Roster, Failure> {
             continue;
         }
         if !sim_core::assignment::valid_student_id(id) {
-            let shown = sim_core::assignment::shown_student_id(id);
+            let shown = sim_core::assignment::shown_student_id(&crate::output::long_value(id));
             let max = sim_core::assignment::MAX_STUDENT_ID_CHARS;
             return Err(Failure::Invalid(match lang {
                 Lang::En => format!(
@@ -228,18 +228,20 @@ pub fn run(
     let mut computed = ComputedAnswers::new();
     let mut graded = Vec::new();
     for path in files {
+        // The file as given (the JSON and CSV outputs' `file`), and as messages show it.
         let file = path.display().to_string();
+        let shown = crate::shown(path);
         let parsed = read_text(path, lang, MAX_ANSWERS_BYTES).and_then(|text| {
             // A byte-order mark (some editors write one) is not part of the JSON.
             let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let invalid = |line: usize, column: usize, what: &str| {
                 Failure::Invalid(match lang {
                     Lang::En => format!(
-                        "{file}:{line}:{column}: not an answers file ({}): {what}",
+                        "{shown}:{line}:{column}: not an answers file ({}): {what}",
                         sim_core::assignment::ANSWERS_FORMAT
                     ),
                     Lang::Ko => format!(
-                        "{file}:{line}:{column}: 답안 파일({})이 아닙니다: {what}",
+                        "{shown}:{line}:{column}: 답안 파일({})이 아닙니다: {what}",
                         sim_core::assignment::ANSWERS_FORMAT
                     ),
                 })
@@ -358,7 +360,11 @@ pub fn run(
             }
         }
         for student in &missing {
-            crate::errln!("{}: {}", clean(student), no_answers_file().get(code));
+            crate::errln!(
+                "{}: {}",
+                clean(&long_value(student)),
+                no_answers_file().get(code)
+            );
         }
     }
     warn_shared_students(&graded, lang);
@@ -401,7 +407,7 @@ fn warn_shared_students(graded: &[Graded], lang: Lang) {
             Lang::En => crate::errln!(
                 "warning: {} answers files have student id `{}`: {} (each is graded)",
                 files.len(),
-                clean(student),
+                clean(&long_value(student)),
                 clean(&list)
             ),
             Lang::Ko => crate::errln!(
@@ -409,7 +415,7 @@ fn warn_shared_students(graded: &[Graded], lang: Lang) {
                 sim_core::text::particles(&format!(
                     "경고: 답안 파일 {}개의 학번이 `{}`(으)로 같습니다: {} (모두 채점합니다)",
                     files.len(),
-                    clean(student),
+                    clean(&long_value(student)),
                     clean(&list)
                 ))
             ),
@@ -436,7 +442,11 @@ fn warn_off_roster(graded: &[Graded], roster: &Roster, lang: Lang) {
             .filter(|id| id.eq_ignore_ascii_case(student))
             .map(String::as_str)
             .collect();
-        let (file, student, list) = (clean(&g.file), clean(student), clean(&roster.file));
+        let (file, student, list) = (
+            clean(&g.file),
+            clean(&long_value(student)),
+            clean(&roster.file),
+        );
         match lang {
             Lang::En => {
                 let hint = if like.is_empty() {
@@ -527,7 +537,7 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
             let _ = writeln!(
                 out,
                 "{} ({}): {}",
-                clean(&grade.student),
+                clean(&long_value(&grade.student)),
                 clean(&g.file),
                 if ko {
                     "채점하지 않음"
@@ -541,7 +551,7 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
             let _ = writeln!(
                 out,
                 "{} ({}): {}",
-                clean(&grade.student),
+                clean(&long_value(&grade.student)),
                 clean(&g.file),
                 if ko {
                     format!("채점하지 않음: 답이 모두 다른 시나리오 버전(또는 다른 학생의 변형)에 대한 것이라 하나도 채점할 수 없습니다(그 질문들 {n}점). 현재 버전으로 다시 답하게 하세요")
@@ -573,7 +583,7 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
             let _ = writeln!(
                 out,
                 "{} ({}): {points}{not_final}",
-                clean(&grade.student),
+                clean(&long_value(&grade.student)),
                 clean(&g.file),
             );
         }
@@ -656,7 +666,12 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
         out.push('\n');
     }
     for student in missing {
-        let _ = writeln!(out, "{}: {}", clean(student), no_answers_file().get(lang));
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            clean(&long_value(student)),
+            no_answers_file().get(lang)
+        );
     }
     if any_cut {
         let _ = writeln!(

@@ -25,11 +25,11 @@ pub fn too_large(path: &Path, lang: Lang, limit: usize) -> Failure {
     Failure::Invalid(match lang {
         Lang::En => format!(
             "{}:1:1: file is more than {limit} bytes; at most {limit} bytes are accepted",
-            path.display()
+            crate::shown(path)
         ),
         Lang::Ko => format!(
             "{}:1:1: 파일이 {limit}바이트보다 큽니다. 최대 {limit}바이트까지 받습니다",
-            path.display()
+            crate::shown(path)
         ),
     })
 }
@@ -88,7 +88,7 @@ impl sim_core::assignment::Library for Resolver {
 
     fn file_label(&self, name: &str) -> String {
         if Self::is_file(name) {
-            self.dir.join(name).display().to_string()
+            crate::shown(&self.dir.join(name))
         } else {
             name.to_string()
         }
@@ -137,7 +137,7 @@ pub fn warn_files(a: &Assignment, lang: Lang) {
 /// beside it ([`Resolver`]).
 pub fn load_assignment(path: &Path, lang: Lang) -> Result<Assignment, Failure> {
     let text = read_text(path, lang, MAX_ASSIGNMENT_BYTES)?;
-    let file = path.display().to_string();
+    let file = crate::shown(path);
     Assignment::from_toml_all(&file, &text, &Resolver::beside(path)).map_err(|errors| {
         // One error, or every independent one of a step's scenario (in the file's order).
         let mut message = crate::error_lines(&file, &errors, lang);
@@ -298,7 +298,7 @@ pub fn validate_file(path: &Path, lang: Lang) -> Option<u8> {
 /// `validate` of an assignment's text already read (from a pipe, which can be read only
 /// once).
 pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
-    let file = path.display().to_string();
+    let file = crate::shown(path);
     match Assignment::from_toml_all(&file, text, &Resolver::beside(path)) {
         Ok(a) => print_valid(path, &a, lang),
         Err(errors) => crate::report(Failure::Invalid(crate::error_lines(&file, &errors, lang))),
@@ -332,7 +332,7 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
             };
             crate::outln!(
                 "{}: ok (assignment `{}`: {}, {}, {}; per student, every step: {})",
-                path.display(),
+                crate::shown(path),
                 crate::output::clean(&a.id),
                 plural(a.steps.len(), "step", "steps"),
                 plural(questions, "question", "questions"),
@@ -342,7 +342,7 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
         }
         Lang::Ko => crate::outln!(
             "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점; 학생 한 명의 모든 단계: {})",
-            path.display(),
+            crate::shown(path),
             crate::output::clean(&a.id),
             a.steps.len(),
             a.max_points(),

@@ -277,18 +277,39 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
         .map_or_else(|| name.to_string(), |s| s.to_string_lossy().to_string());
     // The file's name goes into its comments and its id: it must be one as it stands
     // (an empty name wrote a hidden `.toml`; `x<y>` wrote comments naming `x-y-.toml`).
-    if stem.is_empty() || stem.starts_with('.') || id_of(&stem) != stem || stem.len() > 64 {
+    // No name at all (`new scenario ""`, `labs/`, `.toml`): said so, with a name of the
+    // kind's word (the stem `.toml` suggested "toml").
+    if stem
+        .strip_suffix(".toml")
+        .unwrap_or(&stem)
+        .trim()
+        .is_empty()
+    {
+        let example = match kind {
+            Kind::Scenario => "scenario-1",
+            Kind::Assignment => "assignment-1",
+        };
+        return Err(Failure::Other(anyhow::anyhow!(match lang {
+            Lang::En => format!(
+                "the name is empty: give one such as {example} (1 to 64 ASCII letters (a-z, A-Z), digits, `-`, `_` or `.`, not starting with `.`; it becomes the file's name and its id)"
+            ),
+            Lang::Ko => format!(
+                "이름이 비어 있습니다: {example}처럼 주세요 (영문자(a-z, A-Z), 숫자, `-`, `_`, `.`로 된 1~64자이며 `.`로 시작할 수 없습니다. 파일 이름이자 id가 됩니다)"
+            ),
+        })));
+    }
+    if stem.starts_with('.') || id_of(&stem) != stem || stem.len() > 64 {
         let example = suggested_name(kind, &stem);
         // A wrong argument on the command line (exit 1), as a bad --student id is.
         return Err(Failure::Other(anyhow::anyhow!(match lang {
             Lang::En => format!(
                 "\"{}\": the name must be 1 to 64 ASCII letters (a-z, A-Z), digits, `-`, `_` or `.`, not starting with `.` (it becomes the file's name and its id; Hangul and other letters cannot be used), e.g. {}",
-                crate::output::clean(name),
+                crate::output::clean(&crate::output::long_value(name)),
                 example
             ),
             Lang::Ko => format!(
                 "\"{}\": 이름은 영문자(a-z, A-Z), 숫자, `-`, `_`, `.`로 된 1~64자여야 하며 `.`로 시작할 수 없습니다(파일 이름이자 id가 됩니다. 한글 등 다른 글자는 쓸 수 없습니다). 예: {}",
-                crate::output::clean(name),
+                crate::output::clean(&crate::output::long_value(name)),
                 example
             ),
         })));
@@ -333,7 +354,10 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
                 (Lang::Ko, _, false, Some(g)) => format!("혹시 `{g}`인가요? "),
                 _ => String::new(),
             };
-            let (from, names) = (crate::output::clean(from), names.join(", "));
+            let (from, names) = (
+                crate::output::clean(&crate::output::long_value(from)),
+                names.join(", "),
+            );
             Failure::Other(anyhow::anyhow!(match (lang, kind) {
                 (Lang::En, Kind::Scenario) =>
                     format!("--from {from}: no library scenario has that name; {hint}the library's: {names}"),
@@ -350,7 +374,7 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
         if !folder.is_dir() {
             // `report` cleans the message of terminal escapes.
-            let (folder, file) = (folder.display(), path.display());
+            let (folder, file) = (crate::shown(folder), crate::shown(&path));
             return Err(Failure::Other(anyhow::anyhow!(match lang {
                 Lang::En => format!(
                     "cannot create {file}: the folder {folder} does not exist (create it first, or give a name in an existing folder)"
@@ -372,34 +396,34 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
             Failure::Other(anyhow::anyhow!(match lang {
                 Lang::En => format!(
                     "cannot create {}: {why} (an existing file is never overwritten)",
-                    path.display()
+                    crate::shown(&path)
                 ),
                 Lang::Ko => sim_core::text::particles(&format!(
                     "{}을(를) 만들 수 없습니다: {why} (있는 파일은 덮어쓰지 않습니다)",
-                    path.display()
+                    crate::shown(&path)
                 )),
             }))
         })?;
     file.write_all(text.as_bytes()).map_err(|e| {
         let why = crate::io_reason(lang, &e);
         Failure::Other(anyhow::anyhow!(match lang {
-            Lang::En => format!("cannot write {}: {why}", path.display()),
+            Lang::En => format!("cannot write {}: {why}", crate::shown(&path)),
             Lang::Ko => sim_core::text::particles(&format!(
                 "{}을(를) 쓸 수 없습니다: {why}",
-                path.display()
+                crate::shown(&path)
             )),
         }))
     })?;
     match lang {
         Lang::En => crate::outln!(
             "wrote {0}; edit it, then check it with: virtsim validate {0}",
-            path.display()
+            crate::shown(&path)
         )?,
         Lang::Ko => crate::outln!(
             "{}",
             sim_core::text::particles(&format!(
                 "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0}",
-                path.display()
+                crate::shown(&path)
             ))
         )?,
     }

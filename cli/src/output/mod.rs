@@ -25,7 +25,7 @@ pub(crate) use questions::{
 };
 use text::*;
 pub(crate) use text::{
-    clean, clean_lines, exit_word, figure, lang_of, pad, rpad, snake, stack, word, wrap,
+    clean, clean_lines, exit_word, figure, lang_of, long_value, pad, rpad, snake, stack, word, wrap,
 };
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.

@@ -55,6 +55,22 @@ pub fn clean_lines(s: &str) -> String {
     s.split('\n').map(clean).collect::<Vec<_>>().join("\n")
 }
 
+/// Longest value a message quotes whole: longer than any name or id can be (sim-core's
+/// messages quote a longer value as written by its start, the same way).
+pub(crate) const MAX_QUOTED_CHARS: usize = 120;
+
+/// A value from the command line or a file as a message quotes it: whole when it is at
+/// most [`MAX_QUOTED_CHARS`] characters, else by its start and its length, `xxxx… (100000
+/// characters)` (a 100 000-character `--student` was printed back whole).
+pub(crate) fn long_value(s: &str) -> std::borrow::Cow<'_, str> {
+    let count = s.chars().count();
+    if count <= MAX_QUOTED_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let start: String = s.chars().take(MAX_QUOTED_CHARS / 2).collect();
+    std::borrow::Cow::Owned(format!("{start}… ({count} characters)"))
+}
+
 /// Left-aligned in `width` display columns (Hangul counts two).
 pub(crate) fn pad(s: &str, width: usize) -> String {
     let w = s.width();

@@ -55,7 +55,12 @@ pub fn course_open(props: &CourseProps) -> Html {
             if file.size() > crate::sim::assignment::MAX_ASSIGNMENT_BYTES as f64 {
                 s.dispatch(Action::Notice(Some(format!(
                     "{name}: {}",
-                    t(s.lang, "course.too_big")
+                    crate::opened::too_large(
+                        s.lang,
+                        "course.too_big",
+                        file.size(),
+                        crate::sim::assignment::MAX_ASSIGNMENT_BYTES
+                    )
                 ))));
                 return;
             }

@@ -184,7 +184,12 @@ pub fn editor(props: &EditorProps) -> Html {
             if file.size() > MAX_SCENARIO_BYTES as f64 {
                 s.dispatch(Action::Notice(Some(format!(
                     "{name}: {}",
-                    t(s.lang, "editor.too_big")
+                    crate::opened::too_large(
+                        s.lang,
+                        "editor.too_big",
+                        file.size(),
+                        MAX_SCENARIO_BYTES
+                    )
                 ))));
                 return;
             }

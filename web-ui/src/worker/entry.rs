@@ -52,12 +52,10 @@ fn keep_runner(key: RunnerKey, runner: Runner) {
     CACHED.with(|c| *c.borrow_mut() = Some((key, runner)));
 }
 
-/// A run's error in both page languages.
+/// A run's error in both page languages, in the page's terms ([`crate::run::failure_message`]:
+/// the page's event limit, not sim-core's `RunOptions::max_events`).
 pub(super) fn sim_failed(e: crate::sim::SimError) -> Msg {
-    Msg {
-        en: e.message_in(crate::sim::text::Lang::En),
-        ko: e.message_in(crate::sim::text::Lang::Ko),
-    }
+    crate::run::failure_message(&e)
 }
 
 /// The error envelope the page reads (`{"error": {"en", "ko"}}`).
