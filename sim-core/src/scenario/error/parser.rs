@@ -867,6 +867,7 @@ pub(crate) fn parser_error(
         .map(|m| (span.clone(), m))
         .or_else(|| lookalike_character(text, &span, &message))
         .or_else(|| other_format_syntax(text, &span, &message))
+        .or_else(|| never_closed(text, &span, &message))
         .or_else(|| too_large_number(text, &span, &message, &range_at))
         .or_else(|| bracket_slip(text, &span, &message))
         .or_else(|| duplicate_key(text, &span, &message))
@@ -2040,6 +2041,15 @@ fn lookalike_character(
             todo_ko = todo_ko
         )
     };
+    // A control character is one of `control_character`'s (in a string or a comment).
+    let m = Msg {
+        code: if c.is_control() {
+            "control_character"
+        } else {
+            m.code
+        },
+        ..m
+    };
     Some((at..at + c.len_utf8(), m))
 }
 
@@ -2103,4 +2113,151 @@ fn other_format_syntax(
         }
     }
     None
+}
+
+/// What is open at byte `upto` of `text`: the arrays and inline tables (their opening
+/// brackets' offsets and brackets, innermost last), and a multi-line string opened before
+/// `upto` that is never closed (its opening's offset and delimiter). Comments, strings and
+/// table headers are skipped.
+fn open_at(text: &str, upto: usize) -> (Vec<(usize, u8)>, Option<(usize, &'static str)>) {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < bytes.len() && i < upto {
+        let rest = &bytes[i..];
+        match bytes[i] {
+            b'\n' => {
+                line_start = i + 1;
+                i += 1;
+            }
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' | b'\'' if rest.starts_with(b"\"\"\"") || rest.starts_with(b"'''") => {
+                let (delimiter, basic) = if bytes[i] == b'"' {
+                    ("\"\"\"", true)
+                } else {
+                    ("'''", false)
+                };
+                let mut j = i + 3;
+                loop {
+                    if j >= bytes.len() {
+                        return (stack, Some((i, delimiter)));
+                    }
+                    if basic && bytes[j] == b'\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if bytes[j..].starts_with(delimiter.as_bytes()) {
+                        j += 3;
+                        // Up to two more quotes before the delimiter are text: `""""`.
+                        for _ in 0..2 {
+                            if bytes.get(j) == Some(&bytes[i]) {
+                                j += 1;
+                            }
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j;
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                    i += if quote == b'"' && bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if bytes.get(i) == Some(&quote) {
+                    i += 1;
+                }
+            }
+            b'[' if stack.is_empty() && text.get(line_start..i).is_some_and(|l| l.trim().is_empty()) => {
+                // A table header: to the end of its line.
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            open @ (b'[' | b'{') => {
+                stack.push((i, open));
+                i += 1;
+            }
+            close @ (b']' | b'}') => {
+                if stack.last().is_some_and(|(_, open)| *open == close - 2) {
+                    stack.pop();
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    (stack, None)
+}
+
+/// A multi-line string, an array or an inline table never closed: the reader stops where
+/// the file ends or where the next line's key or table header stands, far from the cause;
+/// the error is put at the opening quotes or bracket, saying it is never closed.
+fn never_closed(text: &str, span: &Range<usize>, message: &str) -> Option<(Range<usize>, Msg)> {
+    let at = span.start.min(text.len());
+    let (stack, string) = open_at(text, at);
+    if let Some((open, delimiter)) = string {
+        return Some((
+            open..open + 3,
+            msg!(
+                "syntax",
+                "this {delimiter} string is never closed: it runs on to the end of the file; end it with {delimiter}",
+                "이 {delimiter} 문자열은 닫히지 않아 파일 끝까지 이어집니다: {delimiter}로 끝내세요",
+                delimiter = delimiter
+            ),
+        ));
+    }
+    const CAUSED: &[&str] = &[
+        "unclosed array",
+        "unclosed inline table",
+        "missing comma between array elements",
+        "missing comma between key-value pairs",
+        "missing key for inline table element",
+    ];
+    if !CAUSED.iter().any(|c| message.starts_with(c)) {
+        return None;
+    }
+    let &(open, bracket) = stack.last()?;
+    // Only when the reader went on past the line the bracket opened on, to the end of the
+    // file or to a line that starts a key or a table (not a value of a multi-line array).
+    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if open >= line {
+        return None;
+    }
+    let before = &text[line..at];
+    let rest = text[at..].split('\n').next().unwrap_or("");
+    let starts_entry = rest.starts_with('[')
+        || rest.split_once('=').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty()
+                && key.chars().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | '\'' | ' ')
+                })
+        });
+    if !(at >= text.trim_end().len() || (before.trim().is_empty() && starts_entry)) {
+        return None;
+    }
+    let key = key_before(text, open).unwrap_or("");
+    let m = if bracket == b'{' {
+        msg!(
+            "syntax",
+            "this `{` of `{key}` is never closed: end the inline table with `}`",
+            "`{key}`의 이 여는 중괄호 `{`에 짝이 되는 `}`가 없습니다: 인라인 테이블 끝에 `}`를 쓰세요",
+            key = key
+        )
+    } else {
+        msg!(
+            "syntax",
+            "this `[` of `{key}` is never closed: end the array with `]`",
+            "`{key}`의 이 여는 대괄호 `[`에 짝이 되는 `]`가 없습니다: 배열 끝에 `]`를 쓰세요",
+            key = key
+        )
+    };
+    Some((open..open + 1, m))
 }
