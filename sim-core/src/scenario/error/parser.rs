@@ -1751,8 +1751,8 @@ fn number_of_wrong_type(
                 span.clone(),
                 msg!(
                     "invalid_type",
-                    "{found}; {field} takes a whole number, without a decimal point (its range is in docs/scenario-format.md)",
-                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (범위는 docs/scenario-format.md에 있습니다)",
+                    "{found}; {field} takes a whole number, without a decimal point (its range is checked once the file's other errors are fixed)",
+                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (범위는 파일의 다른 오류를 고치면 검사됩니다)",
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
