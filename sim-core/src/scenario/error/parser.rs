@@ -829,7 +829,13 @@ impl FieldRange {
     /// The checks' message of [`Self::Said`] for the number `got` written in the value's
     /// place (`detail`: what the reader said of it).
     fn said_of(&self, got: &str, detail: &str) -> Option<Msg> {
-        let Self::Said { code, en, ko, probe } = self else {
+        let Self::Said {
+            code,
+            en,
+            ko,
+            probe,
+        } = self
+        else {
             return None;
         };
         Some(Msg {
@@ -1891,7 +1897,12 @@ pub(super) fn control_character(text: &str, at: usize, message: &str) -> Option<
 /// non-breaking space for a space) or that shows nothing at all.
 fn lookalike(c: char) -> Option<(String, String, String, String)> {
     let s = |en: &str, ko: &str, en_do: &str, ko_do: &str| {
-        Some((en.to_string(), ko.to_string(), en_do.to_string(), ko_do.to_string()))
+        Some((
+            en.to_string(),
+            ko.to_string(),
+            en_do.to_string(),
+            ko_do.to_string(),
+        ))
     };
     let space = "type an ordinary space instead, or remove it";
     let space_ko = "일반 공백으로 바꾸거나 지우세요";
@@ -1996,7 +2007,13 @@ fn lookalike_character(
     message: &str,
 ) -> Option<(Range<usize>, Msg)> {
     // A syntax error only: a value read (a quoted name, a text) may hold any character.
-    let read = ["invalid type", "invalid value", "invalid length", "unknown ", "missing field"];
+    let read = [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown ",
+        "missing field",
+    ];
     if read.iter().any(|r| message.starts_with(r)) {
         return None;
     }
@@ -2168,13 +2185,19 @@ fn open_at(text: &str, upto: usize) -> (Vec<(usize, u8)>, Option<(usize, &'stati
             quote @ (b'"' | b'\'') => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
-                    i += if quote == b'"' && bytes[i] == b'\\' { 2 } else { 1 };
+                    i += if quote == b'"' && bytes[i] == b'\\' {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 if bytes.get(i) == Some(&quote) {
                     i += 1;
                 }
             }
-            b'[' if stack.is_empty() && text.get(line_start..i).is_some_and(|l| l.trim().is_empty()) => {
+            b'[' if stack.is_empty()
+                && text.get(line_start..i).is_some_and(|l| l.trim().is_empty()) =>
+            {
                 // A table header: to the end of its line.
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
