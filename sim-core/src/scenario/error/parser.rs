@@ -2132,11 +2132,14 @@ fn other_format_syntax(
     None
 }
 
+/// A multi-line string never closed: its opening's byte offset and its delimiter.
+type OpenString = (usize, &'static str);
+
 /// What is open at byte `upto` of `text`: the arrays and inline tables (their opening
 /// brackets' offsets and brackets, innermost last), and a multi-line string opened before
 /// `upto` that is never closed (its opening's offset and delimiter). Comments, strings and
 /// table headers are skipped.
-fn open_at(text: &str, upto: usize) -> (Vec<(usize, u8)>, Option<(usize, &'static str)>) {
+fn open_at(text: &str, upto: usize) -> (Vec<(usize, u8)>, Option<OpenString>) {
     let bytes = text.as_bytes();
     let mut stack: Vec<(usize, u8)> = Vec::new();
     let mut i = 0;
