@@ -2250,10 +2250,11 @@ fn never_closed(text: &str, span: &Range<usize>, message: &str) -> Option<(Range
         return None;
     }
     let &(open, bracket) = stack.last()?;
-    // Only when the reader went on past the line the bracket opened on, to the end of the
-    // file or to a line that starts a key or a table (not a value of a multi-line array).
+    // Only when the reader went on to the end of the file, or past the line the bracket
+    // opened on to a line that starts a key or a table (not a value of a multi-line array).
     let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    if open >= line {
+    let at_end = at >= text.trim_end().len();
+    if open >= line && !at_end {
         return None;
     }
     let before = &text[line..at];
@@ -2266,7 +2267,7 @@ fn never_closed(text: &str, span: &Range<usize>, message: &str) -> Option<(Range
                     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | '\'' | ' ')
                 })
         });
-    if !(at >= text.trim_end().len() || (before.trim().is_empty() && starts_entry)) {
+    if !(at_end || (before.trim().is_empty() && starts_entry)) {
         return None;
     }
     let key = key_before(text, open).unwrap_or("");
