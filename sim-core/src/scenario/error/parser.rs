@@ -792,8 +792,8 @@ impl FieldRange {
     }
 
     /// What the checks said of the probe (`probe`, written in place of the value at `at`)
-    /// in `errors`: an error located in the `key = value` entry that holds the value (the
-    /// value itself, or the array it is an element of) whose message quotes the probe.
+    /// in `errors`: an error located at the value, or one located in the `key = value`
+    /// entry that holds it (the array it is an element of) whose message quotes the probe.
     /// [`Self::Unknown`] when there is none.
     pub(crate) fn said(
         text: &str,
@@ -810,12 +810,13 @@ impl FieldRange {
         let inside = |e: &&ScenarioError| start <= (e.line, e.column) && (e.line, e.column) <= end;
         // Not the reader's own error of the probe (it has the reader's `detail`).
         let checks = |e: &&ScenarioError| !e.params.iter().any(|(k, _)| *k == "detail");
-        match errors
-            .iter()
-            .filter(inside)
-            .filter(checks)
-            .find(|e| e.message.contains(probe))
-        {
+        // At the value itself, what the checks say of it holds for any number (`dom0_vcpus`
+        // where no driver domain runs); elsewhere in its entry, only what quotes it.
+        let place = line_column(text, at.start);
+        let at_value = |e: &&ScenarioError| (e.line, e.column) == place;
+        match (errors.iter().filter(checks)).find(at_value).or_else(|| {
+            (errors.iter().filter(inside).filter(checks)).find(|e| e.message.contains(probe))
+        }) {
             Some(e) => FieldRange::Said {
                 code: e.code,
                 en: e.message.clone(),
@@ -1663,7 +1664,8 @@ fn number_of_wrong_type(
         };
         let probed = range_at(span.clone(), probe);
         let range = probed.known();
-        let unknown = matches!(probed, FieldRange::Unknown);
+        // Said: the checks' words hold for a whole number in its place, not for a decimal.
+        let unknown = matches!(probed, FieldRange::Unknown | FieldRange::Said { .. });
         // A whole number where one is wanted, only outside the range the field's type
         // holds (`-2` for a count, 2^32 for a u32): its type is right, its size is not.
         // So is a whole number beyond what the reader holds (past 2^63: "invalid type:
@@ -1690,8 +1692,8 @@ fn number_of_wrong_type(
                     span.clone(),
                     msg!(
                         "out_of_range",
-                        "{got} is too large for {field}; its range is checked once the file's other errors are fixed",
-                        "{got}은(는) {field}에 쓰기에 너무 큽니다. {field}의 범위는 파일의 다른 오류를 고치면 검사됩니다",
+                        "{got} is too large for {field}; the checks could not reach its range here: write a smaller whole number and validate again to see it",
+                        "{got}은(는) {field}에 쓰기에 너무 큽니다. 여기서는 검사가 범위에 이르지 못했습니다: 더 작은 정수를 쓰고 다시 검사하면 범위가 나옵니다",
                         field = key,
                         got = got,
                         detail = detail
@@ -1757,8 +1759,8 @@ fn number_of_wrong_type(
                 span.clone(),
                 msg!(
                     "invalid_type",
-                    "{found}; {field} takes a whole number, without a decimal point (its range is checked once the file's other errors are fixed)",
-                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (범위는 파일의 다른 오류를 고치면 검사됩니다)",
+                    "{found}; {field} takes a whole number, without a decimal point (write one and validate again to see its range)",
+                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (정수로 고치고 다시 검사하면 범위가 나옵니다)",
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
