@@ -445,6 +445,69 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             12,
             &["platform `vm`: the English text of `label` (`en`) is empty"],
         ),
+        // A number past its type's range: the field's own range, never the type's.
+        (
+            "sweep-count-too-large-for-its-type",
+            27,
+            17,
+            &["1000000000000 copies", "1024 instances"],
+        ),
+        (
+            "pin-too-large-for-its-type",
+            23,
+            11,
+            &["pCPU 18446744073709551615", "pCPUs 0 to 3"],
+        ),
+        // A date for a number, inf for a finite number.
+        (
+            "cores-written-as-a-date",
+            8,
+            9,
+            &["a date", "from 1 to 1024"],
+        ),
+        (
+            "sweep-target-infinite",
+            18,
+            17,
+            &["finite positive", "got inf"],
+        ),
+        // Look-alike and invisible characters: named, with their code point and what to type.
+        (
+            "typographic-quotes",
+            3,
+            8,
+            &["U+201C", "not a TOML quote: type \" instead"],
+        ),
+        (
+            "full-width-equals-sign",
+            7,
+            7,
+            &["U+FF1D", "type `=` instead"],
+        ),
+        (
+            "non-breaking-space-in-key",
+            7,
+            6,
+            &["U+00A0", "ordinary space"],
+        ),
+        (
+            "zero-width-space-before-key",
+            7,
+            1,
+            &["U+200B", "remove it"],
+        ),
+        ("en-dash-as-minus", 7, 9, &["U+2013", "type -"]),
+        ("decimal-comma", 8, 14, &["write 2.5, not 2,5"]),
+        ("yaml-key-colon", 7, 6, &["write cores = 4"]),
+        // Never closed: where it opened.
+        ("unclosed-multiline-string", 4, 8, &["never closed"]),
+        (
+            "unclosed-inline-table",
+            7,
+            8,
+            &["`{` of `disk` is never closed"],
+        ),
+        ("unclosed-array", 20, 7, &["`[` of `pin` is never closed"]),
     ];
     let mut failures = Vec::new();
     for &(stem, line, column, phrases) in cases {

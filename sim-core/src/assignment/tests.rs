@@ -327,6 +327,8 @@ fn errors_are_located_in_the_assignment() {
             16,
         ),
         ("points = 2", "points = 0", "out_of_range", 21),
+        // Past what the reader's integer holds: the points' range, not the reader's.
+        ("points = 2", "points = 4294967296", "out_of_range", 21),
         ("id = \"guess\"", "id = \"fastest\"", "duplicate", 19),
         (
             "scenario_questions = [\"fastest\"]",
@@ -348,6 +350,10 @@ fn errors_are_located_in_the_assignment() {
         let text = ASSIGNMENT.replacen(from, to, 1);
         let e = parse(&text).expect_err(to);
         assert_eq!((e.code, e.line), (*code, *line), "{to}: {e}");
+        assert!(!e.message.contains("4294967295"), "{to}: {e}");
+        if to.starts_with("points") {
+            assert!(e.message.contains("between 1 and 100"), "{to}: {e}");
+        }
         assert_eq!(e.file, "a.toml");
         // Every message exists in Korean too.
         assert_ne!(e.message_in(crate::Lang::Ko), e.message, "{to}");

@@ -70,6 +70,20 @@ pub(super) fn from_toml(
     library: &dyn Library,
     variants_checked: Variants,
 ) -> Result<Assignment, Errors> {
+    read(file_name, text, library, variants_checked, true)
+}
+
+/// [`from_toml`]; `probe`: a whole number too large for its field's type is reported with
+/// the field's range, found by validating the text with a number above every range in its
+/// place (as a scenario's, `Scenario::read`); not when reading such a probe.
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
+fn read(
+    file_name: &str,
+    text: &str,
+    library: &dyn Library,
+    variants_checked: Variants,
+    probe: bool,
+) -> Result<Assignment, Errors> {
     if text.len() > MAX_ASSIGNMENT_BYTES {
         return fail(Validator::unparsed(file_name, text).error(
             0..0,
@@ -103,8 +117,17 @@ pub(super) fn from_toml(
         }
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().replace('\n', " ");
-        crate::scenario::error::parser_error(file_name, text, span, message, |_| {
-            crate::scenario::error::FieldRange::NoneWritten
+        crate::scenario::error::parser_error(file_name, text, span, message, |at, number| {
+            use crate::scenario::error::FieldRange;
+            if !probe || at.is_empty() || at.end > text.len() {
+                return FieldRange::Unknown;
+            }
+            let number = number.to_string();
+            let probed = format!("{}{number}{}", &text[..at.start], &text[at.end..]);
+            match read(file_name, &probed, library, Variants::First, false) {
+                Ok(_) => FieldRange::NoneWritten,
+                Err(errors) => FieldRange::said(text, &at, &errors.0, &number),
+            }
         })
     })?;
     let v = Validator::new(file_name, text);

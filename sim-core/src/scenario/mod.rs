@@ -407,33 +407,50 @@ impl Scenario {
             let span = e.span().unwrap_or(0..0);
             value_span = Some((span.clone(), ReadPast::of(&e)));
             let message = e.message().trim().replace('\n', " ");
-            error::parser_error(file_name, text, span, message, |at| {
+            error::parser_error(file_name, text, span, message, |at, number| {
                 if !probe || at.is_empty() || at.end > text.len() {
                     return error::FieldRange::Unknown;
                 }
-                let probed = format!("{}{}{}", &text[..at.start], u32::MAX, &text[at.end..]);
+                let mut probed = format!("{}{number}{}", &text[..at.start], &text[at.end..]);
                 let (line, column) = error::line_column(text, at.start);
-                let Err(errors) = Self::read(file_name, &probed, false) else {
-                    return error::FieldRange::NoneWritten;
-                };
+                let mut errors;
+                let mut tries = 0;
+                loop {
+                    let Err(found) = Self::read(file_name, &probed, false) else {
+                        return error::FieldRange::NoneWritten;
+                    };
+                    errors = found;
+                    if errors.iter().any(|e| (e.line, e.column) == (line, column)) {
+                        break;
+                    }
+                    // Another number of the wrong type (a second `1e308` in the same mix)
+                    // takes its part out of the checks: read as 0 in the probe, so that
+                    // the part is checked (a few times at most, as `PROBE_READS_PAST`).
+                    let other = (errors.iter())
+                        .find_map(|e| Self::wrong_number_span(&probed, e));
+                    match other.and_then(|span| Self::zero_in_place(&probed, &span)) {
+                        Some(zeroed) if tries < PROBE_READS_PAST => probed = zeroed,
+                        _ => break,
+                    }
+                    tries += 1;
+                }
                 // No error at the probe: its part was not checked (another mistake took it
                 // out or stopped the reading), or it was and has no range; either way the
                 // range is not known from here.
-                let Some(e) = errors.iter().find(|e| (e.line, e.column) == (line, column)) else {
-                    return error::FieldRange::Unknown;
-                };
-                let param = |name: &str| {
-                    e.params
-                        .iter()
-                        .find(|(k, _)| *k == name)
-                        .map(|(_, v)| v.clone())
-                };
-                match (e.code, param("field"), param("min"), param("max")) {
-                    ("out_of_range", Some(field), Some(min), Some(max)) => {
-                        error::FieldRange::Known(field, min, max)
+                if let Some(e) = errors.iter().find(|e| (e.line, e.column) == (line, column)) {
+                    let param = |name: &str| {
+                        e.params
+                            .iter()
+                            .find(|(k, _)| *k == name)
+                            .map(|(_, v)| v.clone())
+                    };
+                    if let ("out_of_range", Some(field), Some(min), Some(max)) =
+                        (e.code, param("field"), param("min"), param("max"))
+                    {
+                        return error::FieldRange::Known(field, min, max);
                     }
-                    _ => error::FieldRange::Unknown,
                 }
+                error::FieldRange::said(text, &at, &errors, &number.to_string())
             })
         })
         .map_err(|e| {
@@ -549,6 +566,33 @@ impl Scenario {
             " ".repeat(inner.len() - valid.len()),
             &text[span.end..]
         ))
+    }
+
+    /// The span in `text` of the number error `e` is about, when `e` is an error of a
+    /// number of the wrong type, sign or size (`1e308` for a whole number): the token at
+    /// its place, when it is a TOML number.
+    fn wrong_number_span(text: &str, e: &ScenarioError) -> Option<std::ops::Range<usize>> {
+        if !matches!(e.code, "invalid_type" | "out_of_range") || e.line == 0 {
+            return None;
+        }
+        let line_start = if e.line == 1 {
+            0
+        } else {
+            text.match_indices('\n').nth(e.line - 2)?.0 + 1
+        };
+        let line = &text[line_start..];
+        let start = line_start + line.char_indices().nth(e.column - 1)?.0;
+        let len = text[start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_')))
+            .unwrap_or(text.len() - start);
+        // A TOML number: digits (with `_`, a sign, a point, an exponent), inf, nan, 0x...
+        let token = text[start..start + len].trim_start_matches(['+', '-']);
+        let number = matches!(token, "inf" | "nan")
+            || token.starts_with("0x")
+            || token.starts_with("0o")
+            || token.starts_with("0b")
+            || token.replace('_', "").parse::<f64>().is_ok();
+        (len > 0 && number).then(|| start..start + len)
     }
 
     /// `text` with the value at `span` (a number of the wrong type or sign, or one too

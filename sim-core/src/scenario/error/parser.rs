@@ -382,6 +382,7 @@ pub(super) fn found_ko(detail: &str) -> String {
         .unwrap_or(detail);
     let found = found.strip_suffix(" as i128").unwrap_or(found);
     let kinds = [
+        ("a date (TOML datetime) ", "날짜(TOML 날짜·시간) "),
         ("integer ", "정수 "),
         ("floating point ", "소수 "),
         ("string ", "문자열 "),
@@ -421,6 +422,19 @@ pub(super) fn tidy_found(message: &str) -> String {
         }
     }
     out
+}
+
+/// A TOML date or time (`1979-05-27`) where another value belongs: the reader hands it
+/// over as a table, so serde says "invalid type: map"; say it is a date, as written.
+fn datetime_found(text: &str, span: &Range<usize>, message: String) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: map") else {
+        return message;
+    };
+    let written = text.get(span.clone()).unwrap_or_default().trim();
+    if written.is_empty() || written.parse::<toml::value::Datetime>().is_err() {
+        return message;
+    }
+    format!("invalid type: a date (TOML datetime) `{written}`{rest}")
 }
 
 /// The key written before the value at `offset` on its line (`cores` in `cores = 4 4`,
@@ -756,6 +770,16 @@ pub(crate) enum FieldRange {
     NoneWritten,
     /// Not found: another mistake in the file kept the checks from reaching the field.
     Unknown,
+    /// The checks' own words for the probe, when they word the range otherwise than
+    /// "`field` must be between `min` and `max`" (a sweep's counts, a pin's pCPUs, an
+    /// assignment's points): the error's code and its message in English and Korean, with
+    /// `probe` (the number put in the value's place) to be replaced by the number written.
+    Said {
+        code: &'static str,
+        en: String,
+        ko: String,
+        probe: String,
+    },
 }
 
 impl FieldRange {
@@ -763,15 +787,77 @@ impl FieldRange {
     fn known(&self) -> Option<(String, String, String)> {
         match self {
             Self::Known(field, min, max) => Some((field.clone(), min.clone(), max.clone())),
-            Self::NoneWritten | Self::Unknown => None,
+            Self::NoneWritten | Self::Unknown | Self::Said { .. } => None,
         }
+    }
+
+    /// What the checks said of the probe (`probe`, written in place of the value at `at`)
+    /// in `errors`: an error located at the value, or one located in the `key = value`
+    /// entry that holds it (the array it is an element of) whose message quotes the probe.
+    /// [`Self::Unknown`] when there is none.
+    pub(crate) fn said(
+        text: &str,
+        at: &Range<usize>,
+        errors: &[ScenarioError],
+        probe: &str,
+    ) -> FieldRange {
+        let v = Validator::new("", text);
+        let entry = v.entry_at(at).unwrap_or_else(|| at.clone());
+        let (start, end) = (
+            line_column(text, entry.start.min(at.start)),
+            line_column(text, entry.end.max(at.end)),
+        );
+        let inside = |e: &&ScenarioError| start <= (e.line, e.column) && (e.line, e.column) <= end;
+        // Not the reader's own error of the probe (it has the reader's `detail`).
+        let checks = |e: &&ScenarioError| !e.params.iter().any(|(k, _)| *k == "detail");
+        // At the value itself, what the checks say of it holds for any number (`dom0_vcpus`
+        // where no driver domain runs); elsewhere in its entry, only what quotes it.
+        let place = line_column(text, at.start);
+        let at_value = |e: &&ScenarioError| (e.line, e.column) == place;
+        match (errors.iter().filter(checks)).find(at_value).or_else(|| {
+            (errors.iter().filter(inside).filter(checks)).find(|e| e.message.contains(probe))
+        }) {
+            Some(e) => FieldRange::Said {
+                code: e.code,
+                en: e.message.clone(),
+                ko: e.message_in(Lang::Ko),
+                probe: probe.to_string(),
+            },
+            None => FieldRange::Unknown,
+        }
+    }
+
+    /// The checks' message of [`Self::Said`] for the number `got` written in the value's
+    /// place (`detail`: what the reader said of it).
+    fn said_of(&self, got: &str, detail: &str) -> Option<Msg> {
+        let Self::Said {
+            code,
+            en,
+            ko,
+            probe,
+        } = self
+        else {
+            return None;
+        };
+        Some(Msg {
+            code,
+            en: "{said}",
+            ko: "{said_ko}",
+            params: vec![
+                ("said", en.replace(probe.as_str(), got)),
+                ("said_ko", ko.replace(probe.as_str(), got)),
+                ("got", got.to_string()),
+                ("detail", detail.to_string()),
+            ],
+        })
     }
 }
 
 /// The error of a file the TOML reader refused (`message` at `span`), told in the
 /// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
 /// does not (a duplicate key, a missing field of an inline table), for a whole number of
-/// the wrong type or sign the field's range when `range_at` finds it, and for a decimal
+/// the wrong type or sign the field's range when `range_at` finds it (validating the text
+/// with the number it is given in the value's place), and for a decimal
 /// number of the wrong type the field's range (or at least its key) and examples, never
 /// serde's "expected f64".
 pub(crate) fn parser_error(
@@ -779,13 +865,16 @@ pub(crate) fn parser_error(
     text: &str,
     span: Range<usize>,
     message: String,
-    range_at: impl Fn(Range<usize>) -> FieldRange,
+    range_at: impl Fn(Range<usize>, u64) -> FieldRange,
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
-    let message = tidy_found(&message);
+    let message = datetime_found(text, &span, tidy_found(&message));
     // What the reader's message alone tells: the writer's mistake, where it is.
     let told = control_character(text, span.start, &message)
         .map(|m| (span.clone(), m))
+        .or_else(|| lookalike_character(text, &span, &message))
+        .or_else(|| other_format_syntax(text, &span, &message))
+        .or_else(|| never_closed(text, &span, &message))
         .or_else(|| too_large_number(text, &span, &message, &range_at))
         .or_else(|| bracket_slip(text, &span, &message))
         .or_else(|| duplicate_key(text, &span, &message))
@@ -909,7 +998,7 @@ fn too_large_number(
     text: &str,
     span: &Range<usize>,
     message: &str,
-    range_at: &impl Fn(Range<usize>) -> FieldRange,
+    range_at: &impl Fn(Range<usize>, u64) -> FieldRange,
 ) -> Option<(Range<usize>, Msg)> {
     if message != "floating-point number overflowed" && message != "integer number overflowed" {
         return None;
@@ -919,11 +1008,15 @@ fn too_large_number(
         .unwrap_or_default()
         .trim()
         .to_string();
-    if let Some((field, min, max)) = range_at(span.clone()).known() {
+    let probed = range_at(span.clone(), u64::from(u32::MAX));
+    if let Some((field, min, max)) = probed.known() {
         return Some((
             span.clone(),
             out_of_range(&field, &min, &max, &got, message),
         ));
+    }
+    if let Some(m) = probed.said_of(&got, message) {
+        return Some((span.clone(), m));
     }
     // No range of its own to quote (`seed`): what a number can be at all.
     let field = key_before(text, span.start)
@@ -1546,7 +1639,7 @@ fn number_of_wrong_type(
     m: &Msg,
     text: &str,
     span: &Range<usize>,
-    range_at: &impl Fn(Range<usize>) -> FieldRange,
+    range_at: &impl Fn(Range<usize>, u64) -> FieldRange,
 ) -> Option<(Range<usize>, Msg)> {
     let detail = m
         .params
@@ -1562,9 +1655,17 @@ fn number_of_wrong_type(
     let whole = expected(&["u64", "u32", "u16", "u8", "usize"]);
     let decimal = expected(&["f64", "f32"]);
     if m.code == "invalid_type" && (whole || decimal) {
-        let probed = range_at(span.clone());
+        // The probe: a number above every range that the field's type holds (the
+        // largest of a u8 or u16, else of a u32), so that the checks, not the reader, see it.
+        let probe = match detail.rsplit_once("expected ").map(|(_, t)| t) {
+            Some("u8") => u64::from(u8::MAX),
+            Some("u16") => u64::from(u16::MAX),
+            _ => u64::from(u32::MAX),
+        };
+        let probed = range_at(span.clone(), probe);
         let range = probed.known();
-        let unknown = matches!(probed, FieldRange::Unknown);
+        // Said: the checks' words hold for a whole number in its place, not for a decimal.
+        let unknown = matches!(probed, FieldRange::Unknown | FieldRange::Said { .. });
         // A whole number where one is wanted, only outside the range the field's type
         // holds (`-2` for a count, 2^32 for a u32): its type is right, its size is not.
         // So is a whole number beyond what the reader holds (past 2^63: "invalid type:
@@ -1578,6 +1679,26 @@ fn number_of_wrong_type(
             let negative = got.starts_with('-');
             if let Some((field, min, max)) = &range {
                 return Some((span.clone(), out_of_range(field, min, max, &got, &detail)));
+            }
+            if let Some(m) = probed.said_of(&got, &detail) {
+                return Some((span.clone(), m));
+            }
+            if let (true, false, true, Some(key)) =
+                (whole, negative, unknown, key_before(text, span.start))
+            {
+                // Its range not found (another mistake kept the checks from it): not the
+                // range of the reader's type (0 to 4294967295), which is no field's.
+                return Some((
+                    span.clone(),
+                    msg!(
+                        "out_of_range",
+                        "{got} is too large for {field}; the checks could not reach its range here: write a smaller whole number and validate again to see it",
+                        "{got}은(는) {field}에 쓰기에 너무 큽니다. 여기서는 검사가 범위에 이르지 못했습니다: 더 작은 정수를 쓰고 다시 검사하면 범위가 나옵니다",
+                        field = key,
+                        got = got,
+                        detail = detail
+                    ),
+                ));
             }
             if let (true, Some(key)) = (whole, key_before(text, span.start)) {
                 // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
@@ -1638,8 +1759,8 @@ fn number_of_wrong_type(
                 span.clone(),
                 msg!(
                     "invalid_type",
-                    "{found}; {field} takes a whole number, without a decimal point (its range is in docs/scenario-format.md)",
-                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (범위는 docs/scenario-format.md에 있습니다)",
+                    "{found}; {field} takes a whole number, without a decimal point (write one and validate again to see its range)",
+                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 소수점 없는 정수를 쓰세요 (정수로 고치고 다시 검사하면 범위가 나옵니다)",
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
@@ -1770,4 +1891,402 @@ pub(super) fn control_character(text: &str, at: usize, message: &str) -> Option<
     } else {
         return None;
     })
+}
+
+/// What a look-alike or invisible character is, in English and Korean, and what to type
+/// instead (English, Korean): a character that word processors and input methods put
+/// where TOML wants another (a typographic quote for `"`, a full-width `＝` for `=`, a
+/// non-breaking space for a space) or that shows nothing at all.
+fn lookalike(c: char) -> Option<(String, String, String, String)> {
+    let s = |en: &str, ko: &str, en_do: &str, ko_do: &str| {
+        Some((
+            en.to_string(),
+            ko.to_string(),
+            en_do.to_string(),
+            ko_do.to_string(),
+        ))
+    };
+    let space = "type an ordinary space instead, or remove it";
+    let space_ko = "일반 공백으로 바꾸거나 지우세요";
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => s(
+            "a typographic quote",
+            "인쇄용 따옴표",
+            "is not a TOML quote: type \" instead",
+            "은(는) TOML의 따옴표가 아닙니다: 대신 큰따옴표(\")를 입력하세요",
+        ),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => s(
+            "a typographic single quote",
+            "인쇄용 작은따옴표",
+            "is not a TOML quote: type \" (or ') instead",
+            "은(는) TOML의 따옴표가 아닙니다: 대신 큰따옴표(\")나 작은따옴표(')를 입력하세요",
+        ),
+        '\u{00A0}' | '\u{202F}' => s(
+            "a non-breaking space",
+            "줄바꿈 없는 공백",
+            &format!("is not a space TOML reads: {space}"),
+            &format!("은(는) TOML이 읽는 공백이 아닙니다: {space_ko}"),
+        ),
+        '\u{3000}' => s(
+            "an ideographic (full-width) space",
+            "전각 공백",
+            &format!("is not a space TOML reads: {space}"),
+            &format!("은(는) TOML이 읽는 공백이 아닙니다: {space_ko}"),
+        ),
+        '\u{2000}'..='\u{200A}' | '\u{205F}' | '\u{1680}' => s(
+            "a typographic space",
+            "인쇄용 공백",
+            &format!("is not a space TOML reads: {space}"),
+            &format!("은(는) TOML이 읽는 공백이 아닙니다: {space_ko}"),
+        ),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => s(
+            match c {
+                '\u{2013}' => "an en dash",
+                '\u{2014}' => "an em dash",
+                '\u{2212}' => "a typographic minus sign",
+                _ => "a typographic dash",
+            },
+            match c {
+                '\u{2013}' => "엔 대시",
+                '\u{2014}' => "엠 대시",
+                '\u{2212}' => "인쇄용 마이너스 기호",
+                _ => "인쇄용 대시",
+            },
+            "is not TOML's minus sign or hyphen: type - (the hyphen-minus key) instead",
+            "은(는) TOML의 마이너스 부호나 하이픈이 아닙니다: 대신 -(하이픈 키)를 입력하세요",
+        ),
+        '\u{FF01}'..='\u{FF5E}' => {
+            let ascii = char::from_u32(c as u32 - 0xFF01 + 0x21)?;
+            s(
+                &format!("a full-width `{ascii}`"),
+                &format!("전각 `{ascii}`"),
+                &format!("is not TOML's `{ascii}`: type `{ascii}` instead (the input method in half-width or English mode)"),
+                &format!("은(는) TOML 문법의 `{ascii}` 문자가 아닙니다: 입력기를 반각(영문) 모드로 두고 `{ascii}` 문자를 입력하세요"),
+            )
+        }
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => s(
+            match c {
+                '\u{200B}' => "an invisible zero-width space",
+                '\u{200C}' => "an invisible zero-width non-joiner",
+                '\u{200D}' => "an invisible zero-width joiner",
+                '\u{2060}' => "an invisible word joiner",
+                _ => "an invisible byte-order mark",
+            },
+            match c {
+                '\u{200B}' => "보이지 않는 폭 없는 공백",
+                '\u{200C}' => "보이지 않는 폭 없는 비결합자",
+                '\u{200D}' => "보이지 않는 폭 없는 결합자",
+                '\u{2060}' => "보이지 않는 단어 결합자",
+                _ => "보이지 않는 바이트 순서 표시 BOM",
+            },
+            if c == '\u{FEFF}' {
+                "is here, where only a file's first character may be one: remove it"
+            } else {
+                "is here: remove it"
+            },
+            if c == '\u{FEFF}' {
+                "이(가) 있습니다. BOM은 파일의 첫 문자로만 쓸 수 있습니다: 지우세요"
+            } else {
+                "이(가) 있습니다: 지우세요"
+            },
+        ),
+        c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => s(
+            "an invisible control character",
+            "보이지 않는 제어 문자",
+            "is here, where TOML allows none: remove it",
+            "이(가) 있습니다. TOML은 이 자리에 제어 문자를 받지 않습니다: 지우세요",
+        ),
+        _ => None,
+    }
+}
+
+/// A look-alike or invisible character ([`lookalike`]) where the reader stopped (at the
+/// error's start, or inside what it points at): named, with its code point, and what to
+/// type instead, as the bidirectional controls' message does (`bidi_control_error`).
+fn lookalike_character(
+    text: &str,
+    span: &Range<usize>,
+    message: &str,
+) -> Option<(Range<usize>, Msg)> {
+    // A syntax error only: a value read (a quoted name, a text) may hold any character.
+    let read = [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown ",
+        "missing field",
+    ];
+    if read.iter().any(|r| message.starts_with(r)) {
+        return None;
+    }
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    let within = text.get(start..end)?;
+    let first = text.get(start..)?.chars().next();
+    let (at, c) = first
+        .filter(|c| lookalike(*c).is_some())
+        .map(|c| (start, c))
+        .or_else(|| {
+            (within.char_indices())
+                .find(|(_, c)| lookalike(*c).is_some())
+                .map(|(i, c)| (start + i, c))
+        })?;
+    let (what, what_ko, todo, todo_ko) = lookalike(c)?;
+    let code = crate::text::code_point(c);
+    let shown = !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'));
+    let m = if shown {
+        msg!(
+            "lookalike_character",
+            "`{ch}` ({code}, {what}) {todo}",
+            "`{ch}`({code}, {what_ko}) 문자{todo_ko}",
+            ch = c,
+            code = code,
+            what = what,
+            what_ko = what_ko,
+            todo = todo,
+            todo_ko = todo_ko
+        )
+    } else {
+        msg!(
+            "lookalike_character",
+            "{what} ({code}) {todo}",
+            "{what_ko}({code}){todo_ko}",
+            code = code,
+            what = what,
+            what_ko = what_ko,
+            todo = todo,
+            todo_ko = todo_ko
+        )
+    };
+    // A control character is one of `control_character`'s (in a string or a comment).
+    let m = Msg {
+        code: if c.is_control() {
+            "control_character"
+        } else {
+            m.code
+        },
+        ..m
+    };
+    Some((at..at + c.len_utf8(), m))
+}
+
+/// Another format's way of writing what TOML writes otherwise, where the reader stopped: a
+/// decimal comma (`clock_ghz = 2,5`: TOML's decimals have a point) and YAML's or JSON's
+/// `key: value` (TOML's is `key = value`).
+fn other_format_syntax(
+    text: &str,
+    span: &Range<usize>,
+    message: &str,
+) -> Option<(Range<usize>, Msg)> {
+    let at = span.start.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (before, after) = (&text[line_start..at], &text[at..line_end]);
+    if message.starts_with("unexpected key or value") && after.starts_with(',') {
+        // `= 2,5`: the digits on both sides of the comma, after `=`.
+        let whole = before.rsplit('=').next()?.trim_start();
+        let fraction: String = after[1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let whole_digits = whole.trim_start_matches(['-', '+']);
+        if before.contains('=')
+            && !whole_digits.is_empty()
+            && whole_digits.chars().all(|c| c.is_ascii_digit())
+            && !fraction.is_empty()
+        {
+            return Some((
+                at..at + 1,
+                msg!(
+                    "syntax",
+                    "a decimal number is written with a point, not a comma: write {point}, not {comma}",
+                    "소수는 쉼표가 아니라 점으로 씁니다: {comma} 대신 {point}(으)로 쓰세요",
+                    point = format!("{whole}.{fraction}"),
+                    comma = format!("{whole},{fraction}")
+                ),
+            ));
+        }
+    }
+    if after.starts_with(':') && !before.contains('=') {
+        // `cores: 4` or `"cores": 4`: a key, a colon, a value.
+        let key = before.trim();
+        let bare = key.trim_matches('"');
+        let key_ok = !bare.is_empty()
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        let value = after[1..].split('#').next().unwrap_or("").trim();
+        if key_ok && !value.is_empty() {
+            return Some((
+                at..at + 1,
+                msg!(
+                    "syntax",
+                    "TOML writes key = value, not key: value: write {bare} = {value}",
+                    "TOML에서는 `키: 값`이 아니라 `키 = 값`으로 씁니다: {bare} = {value}",
+                    bare = bare,
+                    value = value
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// A multi-line string never closed: its opening's byte offset and its delimiter.
+type OpenString = (usize, &'static str);
+
+/// What is open at byte `upto` of `text`: the arrays and inline tables (their opening
+/// brackets' offsets and brackets, innermost last), and a multi-line string opened before
+/// `upto` that is never closed (its opening's offset and delimiter). Comments, strings and
+/// table headers are skipped.
+fn open_at(text: &str, upto: usize) -> (Vec<(usize, u8)>, Option<OpenString>) {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < bytes.len() && i < upto {
+        let rest = &bytes[i..];
+        match bytes[i] {
+            b'\n' => {
+                line_start = i + 1;
+                i += 1;
+            }
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' | b'\'' if rest.starts_with(b"\"\"\"") || rest.starts_with(b"'''") => {
+                let (delimiter, basic) = if bytes[i] == b'"' {
+                    ("\"\"\"", true)
+                } else {
+                    ("'''", false)
+                };
+                let mut j = i + 3;
+                loop {
+                    if j >= bytes.len() {
+                        return (stack, Some((i, delimiter)));
+                    }
+                    if basic && bytes[j] == b'\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if bytes[j..].starts_with(delimiter.as_bytes()) {
+                        j += 3;
+                        // Up to two more quotes before the delimiter are text: `""""`.
+                        for _ in 0..2 {
+                            if bytes.get(j) == Some(&bytes[i]) {
+                                j += 1;
+                            }
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j;
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                    i += if quote == b'"' && bytes[i] == b'\\' {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if bytes.get(i) == Some(&quote) {
+                    i += 1;
+                }
+            }
+            b'[' if stack.is_empty()
+                && text.get(line_start..i).is_some_and(|l| l.trim().is_empty()) =>
+            {
+                // A table header: to the end of its line.
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            open @ (b'[' | b'{') => {
+                stack.push((i, open));
+                i += 1;
+            }
+            close @ (b']' | b'}') => {
+                if stack.last().is_some_and(|(_, open)| *open == close - 2) {
+                    stack.pop();
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    (stack, None)
+}
+
+/// A multi-line string, an array or an inline table never closed: the reader stops where
+/// the file ends or where the next line's key or table header stands, far from the cause;
+/// the error is put at the opening quotes or bracket, saying it is never closed.
+fn never_closed(text: &str, span: &Range<usize>, message: &str) -> Option<(Range<usize>, Msg)> {
+    let at = span.start.min(text.len());
+    let (stack, string) = open_at(text, at);
+    if let Some((open, delimiter)) = string {
+        return Some((
+            open..open + 3,
+            msg!(
+                "syntax",
+                "this {delimiter} string is never closed: it runs on to the end of the file; end it with {delimiter}",
+                "이 {delimiter} 문자열은 닫히지 않아 파일 끝까지 이어집니다: {delimiter}로 끝내세요",
+                delimiter = delimiter
+            ),
+        ));
+    }
+    const CAUSED: &[&str] = &[
+        "unclosed array",
+        "unclosed inline table",
+        "missing comma between array elements",
+        "missing comma between key-value pairs",
+        "missing key for inline table element",
+    ];
+    if !CAUSED.iter().any(|c| message.starts_with(c)) {
+        return None;
+    }
+    let &(open, bracket) = stack.last()?;
+    // Only when the reader went on to the end of the file, or past the line the bracket
+    // opened on to a line that starts a key or a table (not a value of a multi-line array).
+    let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let at_end = at >= text.trim_end().len();
+    if open >= line && !at_end {
+        return None;
+    }
+    let before = &text[line..at];
+    let rest = text[at..].split('\n').next().unwrap_or("");
+    let starts_entry = rest.starts_with('[')
+        || rest.split_once('=').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty()
+                && key.chars().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | '\'' | ' ')
+                })
+        });
+    if !(at_end || (before.trim().is_empty() && starts_entry)) {
+        return None;
+    }
+    let key = key_before(text, open).unwrap_or("");
+    let m = if bracket == b'{' {
+        msg!(
+            "syntax",
+            "this `{` of `{key}` is never closed: end the inline table with `}`",
+            "`{key}`의 이 여는 중괄호 `{`에 짝이 되는 `}`가 없습니다: 인라인 테이블 끝에 `}`를 쓰세요",
+            key = key
+        )
+    } else {
+        msg!(
+            "syntax",
+            "this `[` of `{key}` is never closed: end the array with `]`",
+            "`{key}`의 이 여는 대괄호 `[`에 짝이 되는 `]`가 없습니다: 배열 끝에 `]`를 쓰세요",
+            key = key
+        )
+    };
+    Some((open..open + 1, m))
 }

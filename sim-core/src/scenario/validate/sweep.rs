@@ -98,7 +98,19 @@ pub(super) fn validate_sweep(
     }
     if let Some(target) = &section.p99_target_us {
         let value = *target.get_ref();
-        if !(value > 0.0 && value.is_finite()) {
+        if !value.is_finite() {
+            // inf is positive, and nan no number: say finite, with an example.
+            return Err(v.error(
+                target.span(),
+                msg!(
+                    "out_of_range",
+                    "sweep: p99_target_us must be a finite positive number of microseconds, such as 500; got {got}",
+                    "sweep: p99_target_us는 유한한 양수(마이크로초)여야 합니다 (예: 500). 입력값: {got}",
+                    got = value
+                ),
+            ));
+        }
+        if value <= 0.0 {
             return Err(v.error(
                 target.span(),
                 msg!(
