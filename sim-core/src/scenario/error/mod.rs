@@ -1080,6 +1080,32 @@ mod tests {
         assert!(!super::guess::nearest(&"a".repeat(120), &names, 4).is_empty());
     }
 
+    /// A reading error (an unknown key, an unknown value) quotes a key or value longer than
+    /// any name by its start, as the checks do.
+    #[test]
+    fn a_reading_error_quotes_a_very_long_key_or_value_by_its_start() {
+        let smoke = include_str!("../../../../scenarios/smoke.toml");
+        let long_key = smoke.replacen("[host]", &format!("[host]\n{} = 1", "q".repeat(200_000)), 1);
+        let long_kind = smoke.replacen(
+            "kind = \"type1\"",
+            &format!("kind = \"{}\"", "k".repeat(200_000)),
+            1,
+        );
+        for (text, start) in [
+            (long_key, "unknown field `qqq"),
+            (long_kind, "unknown value `kkk"),
+        ] {
+            let e = crate::Scenario::from_toml("long.toml", &text).unwrap_err();
+            assert!(e.message.starts_with(start), "{}", &e.message[..100]);
+            assert!(
+                e.message.contains("… (200000 characters)`"),
+                "{}",
+                &e.message[..200]
+            );
+            assert!(e.message.len() < 2000, "{} bytes", e.message.len());
+        }
+    }
+
     /// The review's misses: each place that lists names guesses alike.
     #[test]
     fn every_list_of_names_gets_the_same_guess() {

@@ -860,6 +860,30 @@ impl FieldRange {
 /// with the number it is given in the value's place), and for a decimal
 /// number of the wrong type the field's range (or at least its key) and examples, never
 /// serde's "expected f64".
+/// The reader's message with each name or value in backticks that is longer than any name
+/// can be quoted by its start and its length, as [`super::Validator::error`] quotes values
+/// (a 200 000-character key or `kind` was echoed whole, 200 KB of message).
+fn shorten_quoted(message: &str) -> String {
+    if message.len() <= super::MAX_QUOTED_CHARS {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len().min(4096));
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let chars = part.chars().count();
+        // A long number is left whole: it is written short later (`1e308`).
+        if i % 2 == 1 && chars > super::MAX_QUOTED_CHARS && part.parse::<f64>().is_err() {
+            out.extend(part.chars().take(super::MAX_QUOTED_CHARS / 2));
+            out.push_str(&format!("… ({chars} characters)"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 pub(crate) fn parser_error(
     file: &str,
     text: &str,
@@ -868,7 +892,7 @@ pub(crate) fn parser_error(
     range_at: impl Fn(Range<usize>, u64) -> FieldRange,
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
-    let message = datetime_found(text, &span, tidy_found(&message));
+    let message = datetime_found(text, &span, tidy_found(&shorten_quoted(&message)));
     // What the reader's message alone tells: the writer's mistake, where it is.
     let told = control_character(text, span.start, &message)
         .map(|m| (span.clone(), m))
