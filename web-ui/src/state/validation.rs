@@ -278,9 +278,9 @@ mod tests {
     fn a_message_keeps_its_numbers_exact() {
         // A seed one past u64::MAX: grouped through a float, the rejected value and the
         // largest one both showed as 18,446,744,073,709,552,000; now as the CLI prints them.
-        // (Read past, it is one error among the file's others: it has no platform or
-        // instance.)
-        let text = "[scenario]\nname = \"s\"\nseed = 18446744073709551616\n";
+        // (A whole file: with other errors, the checks that give a field's range are not
+        // reached, and the message says so instead of quoting a range.)
+        let text = "[scenario]\nname = \"s\"\nseed = 18446744073709551616\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
         let e = (editor_errors(text).shown.into_iter())
             .find(|e| e.line == 3)
             .expect("the seed's error");
