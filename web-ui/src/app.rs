@@ -195,6 +195,22 @@ pub fn app() -> Html {
         });
     }
 
+    // A long edited text is validated once typing pauses: each edit restarts the timer
+    // (the effect's cleanup drops the one before, which cancels it).
+    {
+        let dispatch = state.dispatcher();
+        let pending = state.validation_pending;
+        use_effect_with((state.text.clone(), pending), move |_| {
+            let timer = pending.then(|| {
+                gloo_timers::callback::Timeout::new(
+                    crate::state::VALIDATE_AFTER_PAUSE_MS,
+                    move || dispatch.dispatch(Action::Validate),
+                )
+            });
+            move || drop(timer)
+        });
+    }
+
     // The run loop: started whenever run_id changes while a run is requested;
     // the cleanup cancels the previous run.
     {

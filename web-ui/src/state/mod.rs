@@ -30,6 +30,18 @@ pub use validation::{validate, EditorError, Msg, Validation};
 /// Largest scenario text the page accepts (bigger ones get an error, not a hang).
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
 
+/// An edited text longer than this (and not over [`MAX_SCENARIO_BYTES`], which is refused at
+/// once) is validated once typing pauses
+/// ([`VALIDATE_AFTER_PAUSE_MS`]), not on every keystroke. Validation runs on the main
+/// thread and its time grows with the text: the library's largest scenario (16 KB) takes
+/// about 15 ms a keystroke in headless Chromium on the 2-core development machine, a
+/// valid 200-question file (31 KB) about 33 ms, a 220 KB file 70-80 ms, which typing
+/// would feel on every key (docs/performance.md, "Validating while typing").
+pub const VALIDATE_AT_ONCE_BYTES: usize = 24 * 1024;
+
+/// The pause in typing after which a long text ([`VALIDATE_AT_ONCE_BYTES`]) is validated.
+pub const VALIDATE_AFTER_PAUSE_MS: u32 = 250;
+
 /// How long a run goes on before the page shows that it runs (progress bar, results
 /// marked stale and dimmed). A re-run after a slider move usually takes well under this
 /// and its results replace the old ones in place: a bar and a dimmed panel shown for a
@@ -94,7 +106,12 @@ pub struct State {
     /// replaced (pasted over) or renamed. A file opened from disk keeps its own name.
     pub file_from_text: bool,
     pub text: Rc<str>,
+    /// The validation of `text`, or, while [`State::validation_pending`], of the text
+    /// before the last edits.
     pub validation: Validation,
+    /// A long text was edited and is validated once typing pauses (app.rs's timer sends
+    /// [`Action::Validate`]); a run validates it first.
+    pub validation_pending: bool,
     pub knobs: Knobs,
     /// Bumped whenever a run starts or is cancelled; a run reports under its id.
     pub run_id: u64,
@@ -210,6 +227,7 @@ impl State {
             file_from_text: false,
             text: Rc::from(""),
             validation: validate("", "", &Knobs::default()).0,
+            validation_pending: false,
             knobs: Knobs::default(),
             run_id: 0,
             status: RunStatus::Idle,
@@ -361,6 +379,7 @@ impl State {
 
     /// Revalidates; a control error is blamed on `control` (the one just changed).
     fn revalidate_after(&mut self, control: Option<&'static str>) {
+        self.validation_pending = false;
         self.run_anyway = false;
         self.memory_text = None;
         let (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
@@ -514,6 +533,9 @@ impl State {
     }
 
     pub(crate) fn start_run_if_valid(&mut self) {
+        if self.validation_pending {
+            self.revalidate();
+        }
         if self.can_run() {
             self.run_id += 1;
             self.status = RunStatus::Running { done: 0, total: 0 };
@@ -566,8 +588,11 @@ pub enum Action {
         file: String,
         text: String,
     },
-    /// The editor's text changed (validated live; not run until asked).
+    /// The editor's text changed (validated live, a long text once typing pauses; not run
+    /// until asked).
     Edit(String),
+    /// Typing paused: a long edited text is validated ([`State::validation_pending`]).
+    Validate,
     /// The kept draft back in the editor (the text it replaced kept in its place when
     /// that was edited too).
     RestoreDraft,
@@ -697,7 +722,18 @@ impl Reducible for State {
                         s.builtin = builtin::index_of(&s.file, &s.text);
                     }
                 }
-                s.revalidate();
+                if (VALIDATE_AT_ONCE_BYTES + 1..=MAX_SCENARIO_BYTES).contains(&s.text.len()) {
+                    // Validated once typing pauses (app.rs's timer) or before a run.
+                    s.validation_pending = true;
+                    s.run_anyway = false;
+                } else {
+                    s.revalidate();
+                }
+            }
+            Action::Validate => {
+                if s.validation_pending {
+                    s.revalidate();
+                }
             }
             Action::RestoreDraft => {
                 if let Some(draft) = s.draft_to_offer().cloned() {
@@ -1006,6 +1042,42 @@ mod tests {
         shown.knobs.seed = Some(7);
         let escaped = Rc::new(shown).reduce(Action::DiscardMemoryText);
         assert!(escaped.is_running());
+    }
+
+    #[test]
+    fn a_long_text_is_validated_when_typing_pauses_or_before_a_run() {
+        let s = Rc::new(State::new(Lang::En, None));
+        let library = s.text.to_string();
+        // A short text is validated at once: a misspelt section name is an error.
+        let s = s.reduce(Action::Edit(format!("{library}\n[hots]\n")));
+        assert!(!s.validation_pending);
+        assert!(matches!(s.validation, Validation::Invalid(_)));
+        // The library text padded past the limit with comments: still the validation of
+        // the text before (invalid) until typing pauses.
+        let padding =
+            "# a comment line to make the text long\n".repeat(VALIDATE_AT_ONCE_BYTES / 40 + 1);
+        let long = format!("{library}\n{padding}");
+        assert!(long.len() > VALIDATE_AT_ONCE_BYTES);
+        let s = s.reduce(Action::Edit(long.clone()));
+        assert!(s.validation_pending);
+        assert!(matches!(s.validation, Validation::Invalid(_)));
+        let paused = s.clone().reduce(Action::Validate);
+        assert!(!paused.validation_pending);
+        assert!(matches!(paused.validation, Validation::Valid { .. }));
+        // Run before the pause: validated first, and it runs.
+        let run = s.run_id;
+        let ran = s.reduce(Action::Run);
+        assert!(!ran.validation_pending && ran.run_id == run + 1 && ran.is_running());
+        // A text over the page's limit is refused at once (the check is its length).
+        let over = ran.reduce(Action::Edit("#".repeat(MAX_SCENARIO_BYTES + 1)));
+        assert!(!over.validation_pending && matches!(over.validation, Validation::Invalid(_)));
+        // A long text with an error: Run validates it and does not run.
+        let broken =
+            Rc::new(State::new(Lang::En, None)).reduce(Action::Edit(format!("{long}[hots]\n")));
+        let run = broken.run_id;
+        let broken = broken.reduce(Action::Run);
+        assert!(!broken.validation_pending && broken.run_id == run);
+        assert!(matches!(broken.validation, Validation::Invalid(_)));
     }
 
     #[test]
