@@ -242,7 +242,8 @@ pub struct PlatformResult {
     pub guest_steal_percent: f64,
     /// Crossings into the hypervisor by reason ([`ExitReason`]):
     /// VM exits, hypercalls, and the traps of the techniques without VT-x (BT's system-call
-    /// traps and hidden faults, PV's bounces).
+    /// traps and hidden faults, PV's bounces, and the interrupts that enter the VMM or Xen
+    /// while their guest runs, counted as `external_interrupt`).
     pub exits: Vec<ExitCount>,
     /// All of `exits` per simulated second.
     pub exits_per_second: f64,

@@ -717,8 +717,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "exits/s (명령줄 표)",
         name_en: "exits/s (command-line table)",
         forms: &["exits/s", "초당 exit"],
-        ko: "명령줄 표의 열 이름으로, 페이지의 '초당 exit·하이퍼콜' 열입니다: 하이퍼바이저로 들어간 횟수를 초당으로 셉니다: 하드웨어 지원의 VM exit, 반가상화 게스트의 하이퍼콜, 그리고 VT-x 없이 가상화하는 기법의 트랩(바이너리 변환의 시스템 콜 트랩과 숨은 섀도 페이지 폴트, Xen PV가 시스템 콜이나 예외를 게스트 커널로 되돌려 보내는 바운스)을 함께 셉니다.",
-        en: "The command line's name for the page's Exits + hypercalls /s column, the entries into the hypervisor per second: hardware assist's VM exits, a paravirtual guest's hypercalls, and the traps of the techniques without VT-x (binary translation's system-call traps and hidden shadow page faults, Xen PV's bounces of a system call or exception to the guest kernel) counted together.",
+        ko: "명령줄 표의 열 이름으로, 페이지의 '초당 exit·하이퍼콜' 열입니다: 하이퍼바이저로 들어간 횟수를 초당으로 셉니다: 하드웨어 지원의 VM exit, 반가상화 게스트의 하이퍼콜, 그리고 VT-x 없이 가상화하는 기법의 트랩(바이너리 변환의 시스템 콜 트랩과 숨은 섀도 페이지 폴트, Xen PV가 시스템 콜이나 예외를 게스트 커널로 되돌려 보내는 바운스, 게스트가 실행 중일 때 VMM이나 Xen으로 들어오는 인터럽트)을 함께 셉니다.",
+        en: "The command line's name for the page's Exits + hypercalls /s column, the entries into the hypervisor per second: hardware assist's VM exits, a paravirtual guest's hypercalls, and the traps of the techniques without VT-x (binary translation's system-call traps and hidden shadow page faults, Xen PV's bounces of a system call or exception to the guest kernel, and the interrupts that enter the VMM or Xen while the guest runs) counted together.",
     },
     Term {
         id: "hypervisor",

@@ -151,10 +151,20 @@ impl PathBuilder<'_> {
                         "VMM이 대기 중인 장치의 가상 인터럽트를 전달: 게스트 IDT를 따라 핸들러의 변환된 코드로 보냄 (추정: 에뮬레이션된 특권 연산, Adams & Agesen의 %cr8 행)",
                     );
                 } else {
-                    s.hyp(
+                    // The VMM owns the IDT: an interrupt that arrives while the guest runs
+                    // (its timer's, or the back end's IPI for a completion) enters the VMM,
+                    // a crossing as a VT-x guest's external-interrupt exit is, counted as
+                    // one (not a VT-x exit: the handler's cost is the whole of it). A
+                    // halted or waiting vCPU is not in the guest when it comes.
+                    let crossing =
+                        (state == VcpuState::Running).then_some(ExitReason::ExternalInterrupt);
+                    s.push_exit(
+                        super::Layer::Hypervisor,
+                        super::Category::Hypervisor,
                         handler,
                         "VMM takes the interrupt and injects a virtual one",
                         "VMM이 인터럽트를 받아 가상 인터럽트 주입",
+                        crossing,
                     );
                     host_tick(s);
                     wake(s);
@@ -202,11 +212,34 @@ impl PathBuilder<'_> {
                 // host's timer interrupt. The vCPU is woken, then the upcall (Xen's
                 // bounce frame into the guest's event callback) delivers the event, the
                 // same work whatever the event.
+                // An interrupt that arrives while the guest runs enters Xen: a crossing
+                // into the hypervisor, counted as a VT-x guest's external-interrupt exit
+                // is (the interrupt's own cost is the whole of it, no VM exit).
+                let crossing =
+                    (state == VcpuState::Running).then_some(ExitReason::ExternalInterrupt);
                 if source == IrqSource::Timer {
-                    s.hyp(
+                    s.push_exit(
+                        super::Layer::Hypervisor,
+                        super::Category::Hypervisor,
                         c.timer_interrupt,
                         "Xen takes its own timer interrupt; the vCPU's timer makes its timer event pending",
                         "Xen이 자신의 타이머 인터럽트를 처리; vCPU의 타이머가 타이머 이벤트를 대기 상태로 만듦",
+                        crossing,
+                    );
+                } else if crossing.is_some() {
+                    // The back end's event for a vCPU running on another pCPU: Xen's
+                    // `vcpu_kick` sends that pCPU an event-check IPI
+                    // (`smp_send_event_check_cpu`), whose delivery into Xen and return
+                    // (`event_check_interrupt` only acknowledges the APIC) come before the
+                    // upcall, as a driver domain's (machine/io.rs): an exception's delivery
+                    // and IRET, estimates.
+                    s.push_exit(
+                        super::Layer::Hypervisor,
+                        super::Category::Hypervisor,
+                        c.fault_delivery() + c.fault_iret(),
+                        "the back end's event-check IPI enters Xen (its delivery and IRET; estimate: an exception's), which then bounces the upcall",
+                        "백엔드의 event-check IPI가 Xen으로 들어감 (전달과 IRET; 추정: 예외와 같음), 이어서 Xen이 업콜을 보냄",
+                        crossing,
                     );
                 }
                 host_tick(s);

@@ -1602,6 +1602,71 @@ fn a_pv_guests_upcall_costs_the_same_for_a_timer_and_a_device() {
     assert!(tick[0].en.starts_with("Xen takes its own timer interrupt"));
 }
 
+/// An interrupt that arrives while a BT or PV guest runs enters the VMM or Xen (it owns the
+/// IDT): a crossing into the hypervisor, counted as a hardware-assisted guest's
+/// external-interrupt exit is, though no VM exit's cost comes with it. A halted or waiting
+/// vCPU is not in the guest when it comes: no crossing. A PV back end's event for a running
+/// vCPU comes by Xen's event-check IPI, whose entry (an exception's delivery and IRET, the
+/// estimate a driver domain's IPI pays) comes before the upcall; a halted one is woken
+/// instead (the wake-up pays its IPI).
+#[test]
+fn an_interrupt_into_a_running_bt_or_pv_guest_is_a_crossing() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("cpu-bound").unwrap();
+    let crossings = |steps: &[Step]| -> Vec<(ExitReason, u64)> {
+        steps
+            .iter()
+            .filter_map(|s| Some((s.exit?, s.cycles)))
+            .collect()
+    };
+    let bt = stack(BT);
+    let builder = PathBuilder::new(&bt, &costs, CpuGeneration::SandyBridge, &workload);
+    // The tick's first step: the VMM takes the timer interrupt (its cost as before).
+    let tick = builder.op_path(Op::TimerInterrupt).submit.steps;
+    assert_eq!(
+        crossings(&tick),
+        [(ExitReason::ExternalInterrupt, costs.timer_interrupt)]
+    );
+    for state in [VcpuState::Halted, VcpuState::Waiting] {
+        let steps = builder.delivery_path(IrqSource::Timer, state).steps;
+        assert!(crossings(&steps).is_empty(), "{state:?}: {steps:#?}");
+    }
+    let running = builder
+        .delivery_path(IrqSource::Disk, VcpuState::Running)
+        .steps;
+    assert_eq!(
+        crossings(&running),
+        [(ExitReason::ExternalInterrupt, costs.device_interrupt)]
+    );
+
+    let pv = Stack {
+        io: IoModel::Paravirtual,
+        ..stack(Some(Technique::Para))
+    };
+    let builder = PathBuilder::new(&pv, &costs, CpuGeneration::SandyBridge, &workload);
+    let tick = builder.op_path(Op::TimerInterrupt).submit.steps;
+    // Xen's timer interrupt, then the set_timer_op hypercall for the next tick.
+    assert_eq!(
+        crossings(&tick)[0],
+        (ExitReason::ExternalInterrupt, costs.timer_interrupt)
+    );
+    let ipi = costs.fault_delivery() + costs.fault_iret();
+    let running = builder
+        .delivery_path(IrqSource::Disk, VcpuState::Running)
+        .steps;
+    assert_eq!(crossings(&running), [(ExitReason::ExternalInterrupt, ipi)]);
+    let halted = builder
+        .delivery_path(IrqSource::Disk, VcpuState::Halted)
+        .steps;
+    assert!(crossings(&halted).is_empty(), "{halted:#?}");
+    // The IPI's entry is what the running vCPU's event costs over the halted one's, less
+    // the halted one's wake-up.
+    assert_eq!(
+        all_cycles(&running) + costs.vcpu_wakeup,
+        all_cycles(&halted) + ipi
+    );
+}
+
 /// An emulated device's interrupt handler reads the device's status before its EOI (the
 /// interrupt is acknowledged once the device has dropped its line): the reads are part of
 /// the delivery, after the guest's handler and before the EOI's exit, whatever the vCPU's
