@@ -1824,7 +1824,7 @@ await step('an exact tie names every tied option, and a VM wider than the host i
   for (const b of await page.$$('.question button.link[aria-expanded=false]')) await b.click();
   await page.waitForSelector('.reveal .answer');
   const hint = await page.textContent('.question .hint.near-tie');
-  assert(/^Tie: /.test(hint) && /\bb\b/.test(hint) && /\bc\b/.test(hint), `tie hint names b and c: ${hint}`);
+  assert(/^For the author: tie: /.test(hint) && /\bb\b/.test(hint) && /\bc\b/.test(hint), `tie hint names b and c: ${hint}`);
   await setEditorText(page, text.replace('kind = "native"\n\n[[instance]]', 'kind = "type1"\ntechnique = "hybrid"\n\n[[instance]]'));
   await page.waitForSelector('.editor-warning');
   const warning = await page.textContent('.editor-warning');

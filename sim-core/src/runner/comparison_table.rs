@@ -219,12 +219,12 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             Text::new(en, ko)
         }
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
-            format!("{n} {}; {memory} of guest memory", plural(n, "guest OS install", "guest OS installs")),
-            format!("게스트 OS {n}개 설치; 게스트 메모리 {memory}"),
+            format!("{n} {}; {memory} of guest memory in all", plural(n, "guest OS install", "guest OS installs")),
+            format!("게스트 OS {n}개 설치; 게스트 메모리 모두 {memory}"),
         ),
         (PlatformKind::Container, TableRow::OsRequirement) => Text::new(
-            format!("no guest OS: instances share the host's kernel (an image brings only its own user space); {memory} of memory limits"),
-            format!("게스트 OS 없음: 호스트 커널 공유 (이미지는 자기 사용자 공간만 가져옴); 메모리 제한 {memory}"),
+            format!("no guest OS: instances share the host's kernel (an image brings only its own user space); {memory} of memory limits in all"),
+            format!("게스트 OS 없음: 호스트 커널 공유 (이미지는 자기 사용자 공간만 가져옴); 메모리 제한 모두 {memory}"),
         ),
         (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
         (PlatformKind::Type1, TableRow::Management) => Text::new(
@@ -717,18 +717,20 @@ fn density_text(
     unit_ko: &str,
 ) -> (String, String) {
     let mut en = format!(
-        "{:.0} MiB per {unit_en}; {} {} the host by arithmetic (memory {}, CPU {})",
+        "{:.0} MiB per {unit_en}; {} {} the host by arithmetic (memory {}, CPU {} within a planning ceiling of {:.1} cores)",
         l.footprint_mib,
         l.density,
         if l.density == 1 { "fits" } else { "fit" },
         l.density_memory,
-        fmt_count(l.density_cpu)
+        fmt_count(l.density_cpu),
+        l.cpu_ceiling_cores
     );
     let mut ko = format!(
-        "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, CPU 기준 {})",
+        "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, 계획상 상한 {:.1}코어 안에서 CPU 기준 {})",
         l.footprint_mib,
         l.density,
         l.density_memory,
+        l.cpu_ceiling_cores,
         fmt_count(l.density_cpu)
     );
     if let Some(b) = l.cpu_beyond_vcpus {

@@ -450,10 +450,19 @@ impl State {
 
     /// Whether the page marks the shown results stale: when they are, except while a run
     /// that has not been shown yet ([`SHOW_RUNNING_AFTER_MS`]) replaces them, unless they
-    /// were marked already when it started.
+    /// were marked already when it started or they are another file's. A re-run of the
+    /// same file (a slider moved) replaces its results in place; another scenario picked
+    /// from the library showed the one before's table under the new scenario's title,
+    /// unmarked, until its run was done (60-750 ms on the 2-core machine; a reviewer).
     pub fn shows_results_stale(&self) -> bool {
         self.results_stale()
-            && (!self.is_running() || self.running_shown || self.stale_at_run_start)
+            && (!self.is_running()
+                || self.running_shown
+                || self.stale_at_run_start
+                || self
+                    .result_input
+                    .as_ref()
+                    .is_some_and(|r| r.file != self.file))
     }
 
     /// Whether the shown results came from another scenario text or other settings
@@ -1331,6 +1340,17 @@ mod tests {
             whole: true,
         });
         assert!(!s.shows_results_stale());
+        // A slider moved: its re-run replaces the results in place, unmarked until shown.
+        let moved = s.clone().reduce(Action::SetKnobs(Knobs {
+            seed: Some(12345),
+            ..s.knobs.clone()
+        }));
+        assert!(moved.is_running() && !moved.running_shown && !moved.shows_results_stale());
+        // Another library scenario picked: the results shown are the one before's, marked
+        // at once.
+        let other = (s.builtin.unwrap() + 1) % builtin::files().count();
+        let picked = s.clone().reduce(Action::SelectBuiltin(other));
+        assert!(picked.file != s.file && picked.shows_results_stale());
         let s = s.reduce(Action::Edit(
             text.replace("[scenario]", "[scenario]\n# edited"),
         ));
