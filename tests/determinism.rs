@@ -382,8 +382,8 @@ fn a_runner_missing_an_outcome_does_not_finish() {
 
 /// Run-ahead (a pCPU runs its next items at once, ahead of other pCPUs' pending item
 /// ends, where nothing else can see them: `machine/run_ahead.rs`) changes no event and no
-/// order: every library scenario, the benchmark's machine (64 pCPUs, 512 vCPUs) and a
-/// 12-pCPU machine with everything that stops a pCPU running ahead, at three seeds, give
+/// order: every library scenario (and two of them with 4 page touches per operation), the
+/// benchmark's machine (64 pCPUs, 512 vCPUs) and a 12-pCPU machine with everything that stops a pCPU running ahead, at three seeds, give
 /// the same result JSON in the reference mode (one pass through the queue per item).
 #[test]
 fn running_ahead_gives_the_reference_mode_results_bit_for_bit() {
@@ -399,6 +399,15 @@ fn running_ahead_gives_the_reference_mode_results_bit_for_bit() {
         .iter()
         .map(|f| load(f))
         .collect();
+    // Several page touches per operation: an operation's page-ins one after another, and
+    // more copy-on-write and dirty-logging draws.
+    for file in ["memory-overcommit.toml", "live-migration.toml"] {
+        let text = std::fs::read_to_string(workspace_root().join("scenarios").join(file))
+            .expect("library scenario");
+        scenarios.push(scenario(&format!(
+            "{text}\n[costs]\npage_touches_per_op = 4\n"
+        )));
+    }
     for seed in 1..=3 {
         for text in [BENCH, RUN_AHEAD_MIX] {
             let mut s = scenario(text);

@@ -452,6 +452,8 @@ cost_table! {
     free_page_report_pages: 16_384, "pages", "Linux include/linux/page_reporting.h: PAGE_REPORTING_CAPACITY 32 blocks, each of pageblock_order 9 (mm/page_reporting.h: the reporting order; 2 MiB on x86-64) (outside the reference file)";
     /// Free page reporting: guest work to take one free 2 MiB block out of the allocator and list it.
     free_page_block_cycles: 2_000, "cycles", "estimate: no figure in the reference";
+    /// Pages of its working set each operation touches, each drawn uniformly at random: a touch may find its page on the host's swap (a page-in), write a page KSM merged (a copy-on-write fault) or dirty a page a live migration is copying.
+    page_touches_per_op: 1, "touches/op", "estimate: no figure in the reference (real operations touch more pages or fewer: a system call a few, a disk read's copy one per 4 KiB; one uniform touch per operation is the model's simplest assumption)";
     /// Percent of page touches that write (a write to a merged page breaks it: copy on write).
     page_write_percent: 30, "percent", "estimate: no figure in the reference";
     /// Live migration: bytes of one segment of the migration stream on the host's NIC (a TSO super-packet).
@@ -568,7 +570,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 144);
+        assert_eq!(CostTable::SOURCES.len(), 145);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

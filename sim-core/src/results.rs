@@ -296,9 +296,10 @@ pub struct PlatformResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SwapPath {
-    /// Percent of the run's operations that touched a swapped-out page (page-ins over
-    /// operations completed: about the share of a working set on swap, one uniform page
-    /// touch per operation).
+    /// Percent of the run's operations that touched at least one swapped-out page (those
+    /// operations over the operations completed: with `page_touches_per_op` = 1, its
+    /// default, about the share of a working set on swap; with n touches about
+    /// 1 - (1 - share)^n).
     pub touch_percent: f64,
     /// The fault, the reclaim of a frame, the read request.
     pub fault: Vec<crate::path::Step>,

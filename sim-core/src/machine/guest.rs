@@ -276,18 +276,29 @@ impl Machine {
         false
     }
 
-    /// The operation planned on `p` by thread `t` of instance `ii` touches memory: a
-    /// swapped-out page, a page merged by KSM, a page a migration logs.
+    /// The operation planned on `p` by thread `t` of instance `ii` touches memory: each of
+    /// its `page_touches_per_op` touches may find a swapped-out page, write a page merged
+    /// by KSM, or dirty a page a migration logs, drawn touch by touch in that order (one
+    /// touch: the draws of one operation).
     #[inline(never)]
     fn touch_pages(&mut self, p: u32, ii: usize, t: u32) {
-        if self.instances[ii].swapped_ppm > 0 {
-            self.swap_touch(p, t);
-        }
-        if self.instances[ii].merged_ppm > 0 {
-            self.cow_touch(p, t);
-        }
-        if self.migration.is_some() {
-            self.dirty_touch(p, t);
+        let swap = if self.instances[ii].swapped_ppm > 0 {
+            self.swap_touches(p, t)
+        } else {
+            None
+        };
+        let merged = self.instances[ii].merged_ppm > 0;
+        let migrating = self.migration.is_some();
+        for _ in 0..self.spec.costs.page_touches_per_op.clamp(1, 64) {
+            if let Some(chances) = swap {
+                self.swap_touch(p, t, chances);
+            }
+            if merged {
+                self.cow_touch(p, t);
+            }
+            if migrating {
+                self.dirty_touch(p, t);
+            }
         }
     }
 

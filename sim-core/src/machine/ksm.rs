@@ -1,9 +1,9 @@
 //! Page sharing in the machine: the host's KSM daemon wakes every `ksm_sleep_us`, scans
 //! `ksm_pages_to_scan` pages at `ksm_scan_cycles_per_page` each on a pCPU (host CPU taken
 //! from the instances), and sleeps again; an operation of an instance whose working set
-//! is partly merged writes to a merged page with the chance of that share times
-//! `page_write_percent`, and takes a copy-on-write fault (one page touch per operation,
-//! as for swapping).
+//! is partly merged writes to a merged page, at each of its `page_touches_per_op` page
+//! touches (1 by default: an estimate, as for swapping), with the chance of that share
+//! times `page_write_percent`, and takes a copy-on-write fault for each such write.
 
 use super::pcpu::Item;
 use super::{slot, EntityState, Event, Machine};
@@ -34,8 +34,8 @@ impl Machine {
         self.schedule_next(p, now);
     }
 
-    /// The operation planned on `p` for thread `t` may write to a merged page: the
-    /// copy-on-write fault joins the item.
+    /// One page touch of the operation planned on `p` for thread `t` may write to a merged
+    /// page: the copy-on-write fault joins the item.
     pub(super) fn cow_touch(&mut self, p: u32, t: u32) {
         let ii = self.threads[t as usize].instance as usize;
         let chance = u64::from(self.instances[ii].merged_ppm)

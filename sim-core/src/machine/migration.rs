@@ -5,8 +5,9 @@
 //!   CPU taken from the guests), puts it on the link (at the link's rate, at most the
 //!   NIC's) and prepares the next while it is on the wire. A round ends when its last
 //!   segment has left; the next sends what the guest dirtied meanwhile.
-//! - Dirty logging: during the pre-copy each operation of the migrated VM touches one
-//!   page of its working set (uniform), `page_write_percent` of them writes; the first
+//! - Dirty logging: during the pre-copy each operation of the migrated VM touches
+//!   `page_touches_per_op` pages of its working set (1 by default, each uniform: an
+//!   estimate), `page_write_percent` of the touches write; the first
 //!   write to a page in a round takes a write-protection fault (or, with PML, is logged
 //!   and every `pml_log_entries`th fills the log: one exit). Pages are exchangeable under
 //!   uniform access, so a write hits an already dirty page with the chance dirty / W.
@@ -241,8 +242,9 @@ impl Machine {
         }
     }
 
-    /// The operation planned on `p` for thread `t` may be the migrated VM's first write to
-    /// a page in this round: dirty logging's fault (or PML's log) joins the item.
+    /// One page touch of the operation planned on `p` for thread `t` may be the migrated
+    /// VM's first write to a page in this round: dirty logging's fault (or PML's log)
+    /// joins the item.
     pub(super) fn dirty_touch(&mut self, p: u32, t: u32) {
         let instance = self.threads[t as usize].instance;
         let write_percent = self.spec.costs.page_write_percent.min(100);

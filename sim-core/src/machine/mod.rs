@@ -354,12 +354,13 @@ struct Thread {
     role: Option<crate::desktop::Role>,
     /// The desktop session it belongs to (meaningful with a role).
     session: u32,
-    /// Whether the planned operation touches a swapped-out page, and the stream that
-    /// decides it (only for instances with swapped memory).
-    swap_pending: bool,
-    /// Whether the frame reclaimed for that page held a dirty page (its write to swap is
-    /// started too).
-    swap_writeback: bool,
+    /// Swapped-out pages the planned operation touches and has not yet paged in (each
+    /// of its `page_touches_per_op` touches drawn), and the stream that decides them (only
+    /// for instances with swapped or merged memory).
+    swap_pending: u32,
+    /// Which of those page-ins reclaim a frame that held a dirty page (its write to swap
+    /// is started too): bit 0 the next page-in's, bit 1 the one after.
+    swap_writeback: u64,
     swap_rng: Option<SimRng>,
     /// Balloon batches still to run on this thread's vCPU (its instance's first thread).
     balloon_batches: u32,
@@ -402,6 +403,10 @@ pub struct InstanceCounters {
     pub shootdown_wait_cycles: u64,
     /// Touches of swapped-out pages (each a read on the host's disk).
     pub swap_ins: u64,
+    /// Operations that touched at least one swapped-out page (`swap_ins` with one page
+    /// touch per operation).
+    #[serde(default)]
+    pub swap_ops: u64,
     /// Of those, the ones whose reclaimed frame held a dirty page (each also a write).
     pub swap_outs: u64,
     /// Writes to pages merged by KSM (each a copy-on-write fault).
@@ -772,8 +777,8 @@ impl Machine {
                         shadow_evictable: false,
                         role,
                         session,
-                        swap_pending: false,
-                        swap_writeback: false,
+                        swap_pending: 0,
+                        swap_writeback: 0,
                         swap_rng,
                         balloon_credit: u64::MAX / 2,
                         reply_on_wire_at: 0,

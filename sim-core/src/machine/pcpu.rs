@@ -622,7 +622,9 @@ impl Machine {
                 if let Some(op) = op {
                     th.burst_left = 0;
                     th.next_op = None;
-                    if th.swap_pending {
+                    if th.swap_pending > 0 {
+                        let instance = th.instance as usize;
+                        self.instances[instance].counters.swap_ops += 1;
                         if self.swap_in(p, e, thread, op, op_start, now) {
                             return;
                         }
@@ -641,7 +643,13 @@ impl Machine {
                     .pending
                     .is_some_and(|p| p.swap_in);
                 self.threads[thread as usize].pending = None;
-                if swap_in {
+                if swap_in && self.swap_left(thread) {
+                    // The page is back, and the operation touches another on swap: its
+                    // fault was this item's end.
+                    if self.swap_in(p, e, thread, op, started, now) {
+                        return;
+                    }
+                } else if swap_in {
                     // The page is back: the operation that touched it goes on.
                     self.issue(e, thread, op, started, now);
                 } else {

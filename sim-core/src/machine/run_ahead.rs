@@ -124,7 +124,7 @@ impl Machine {
         }
         let th = &self.threads[thread as usize];
         if th.pending.is_some()
-            || th.swap_pending
+            || th.swap_pending > 0
             || th.shadow_cold > 0
             || th.balloon_batches > 0
             || th.free_page_reports > 0

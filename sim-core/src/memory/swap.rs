@@ -224,8 +224,10 @@ pub fn swap_writeback_steps(stack: &Stack, c: &CostTable) -> Vec<Step> {
 /// The chance, in parts per million, that a page the host reclaims must be written to
 /// swap: it was written while resident (else its copy from the last page-in is still on
 /// the swap device and it is dropped). It follows from the model's own touches: each
-/// operation touches one page, uniform over the working set, `write_percent` of touches
-/// writing (`page_write_percent`, an estimate). With a share `s` of the working set
+/// operation touches `page_touches_per_op` pages, each uniform over the working set,
+/// `write_percent` of touches writing (`page_write_percent`; both estimates). Page-ins and
+/// touches keep the same ratio however many touches an operation makes, so the chance
+/// does not depend on that number. With a share `s` of the working set
 /// swapped out and `r = 1 - s` resident, pages in and out balance, so the next thing to
 /// happen to a resident page is one of its own touches with the chance `r` and its
 /// eviction with the chance `s`: it takes a geometric number of touches (`r / s` on

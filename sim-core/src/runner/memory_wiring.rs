@@ -213,13 +213,16 @@ pub(super) fn swap_path(
 ) -> Option<crate::SwapPath> {
     let ops: u64 = outcome.instances.iter().map(|i| i.ops).sum();
     let ins: u64 = outcome.instances.iter().map(|i| i.swap_ins).sum();
+    // Operations that paged in at least once (with one page touch per operation, every
+    // page-in's).
+    let touching: u64 = outcome.instances.iter().map(|i| i.swap_ops).sum();
     let outs: u64 = outcome.instances.iter().map(|i| i.swap_outs).sum();
     if ins == 0 {
         return None;
     }
     let stack = &s.platforms[p_index].stack;
     Some(crate::SwapPath {
-        touch_percent: 100.0 * ins as f64 / ops.max(ins) as f64,
+        touch_percent: 100.0 * touching as f64 / ops.max(touching) as f64,
         fault: crate::memory::swap_fault_steps(stack, &s.costs, s.host.cpu),
         writeback_percent: 100.0 * outs as f64 / ins as f64,
         writeback: crate::memory::swap_writeback_steps(stack, &s.costs),

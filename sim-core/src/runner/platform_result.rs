@@ -537,9 +537,12 @@ fn migration_result(
     let per_ms = per_us as f64 * 1000.0;
     let mut result = memory::migration_from_record(&counters.name, m, &record, per_ms, precopy);
     let window_s = to.saturating_sub(from) as f64 / per_ms / 1000.0;
+    // Each operation touches `page_touches_per_op` pages, `page_write_percent` of them to
+    // write (the same estimates the machine's dirty logging draws from).
+    let touches = s.costs.page_touches_per_op.clamp(1, 64) as f64;
+    let write_percent = s.costs.page_write_percent.min(100) as f64;
     if window_s > 0.0 {
-        result.writes_per_second =
-            precopy.platform / window_s * s.costs.page_write_percent.min(100) as f64 / 100.0;
+        result.writes_per_second = precopy.platform / window_s * touches * write_percent / 100.0;
     }
     result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
     result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
@@ -553,8 +556,7 @@ fn migration_result(
         }];
         // A frozen container writes nothing while it is dumped; its writes are those of
         // the run.
-        result.writes_per_second =
-            counters.ops as f64 / seconds * s.costs.page_write_percent.min(100) as f64 / 100.0;
+        result.writes_per_second = counters.ops as f64 / seconds * touches * write_percent / 100.0;
     }
     result
 }

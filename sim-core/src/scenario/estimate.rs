@@ -26,9 +26,9 @@ use crate::workload::Op;
 /// above), when the lock comes (the critical section's event), or after at least the PLE
 /// window or the PV threshold of spinning, with at most an exit, a switch and a kick
 /// after it (3 events); a host kernel's spin goes on in tick-long stretches. On a
-/// platform that may swap, any operation may touch a swapped-out page and wait for the
-/// host's disk first: 5 more events (a non-blocking operation counts as a blocking one,
-/// a blocking one twice). A TLB shootdown adds its IPIs' item, the acknowledgement event,
+/// platform that may swap, each of an operation's `page_touches_per_op` touches may find a
+/// swapped-out page and wait for the host's disk first: 5 more events each (a
+/// non-blocking operation with one touch counts as a blocking one, a blocking one twice). A TLB shootdown adds its IPIs' item, the acknowledgement event,
 /// the spin that it cuts, a directed yield (4 events) and a handler item on each other
 /// vCPU of the instance; its spins end at a cut, at the
 /// acknowledgement or after at least the PLE window (3 events, as for the spinlock). Each
@@ -111,17 +111,20 @@ fn group_events_per_pcpu(s: &Scenario, stack: &Stack, index: usize, swap: bool) 
             continue;
         }
         let path = builder.op_path(*op);
+        // Each page-in: the fault's item end, the read's completion, a wake-up, the
+        // resumption's item (as a blocking operation's 5).
+        let page_ins = 5 * s.costs.page_touches_per_op.clamp(1, 64);
         let submit = FoldedPath::from(&path.submit).every_time.total;
         let (mut events, cycles) = if op.blocks() {
             let complete = FoldedPath::from(&path.complete).every_time.total;
             // Issue, device, back end, delivery, completion; a coalescing timer; and
             // on a platform that swaps, a swap-in before it.
             (
-                5 + u64::from(stack.irq_coalesce_us > 0) + if swap { 5 } else { 0 },
+                5 + u64::from(stack.irq_coalesce_us > 0) + if swap { page_ins } else { 0 },
                 burst + submit + complete,
             )
         } else if swap {
-            (5, burst + submit)
+            (page_ins, burst + submit)
         } else {
             (2, burst + submit)
         };

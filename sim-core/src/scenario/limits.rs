@@ -65,6 +65,10 @@ pub(super) fn cost_range(unit: &str) -> (u64, u64) {
         // on a disk of few IOPS).
         "KiB/request" => (1, 1 << 20),
         "MiB" => (0, 1 << 20),
+        // At least the one touch an operation's memory access is; at most 64, which keeps
+        // a thread's page-ins of one operation (each its own fault, wait and resumption)
+        // within the event estimate's bound and its dirty victims in one 64-bit mask.
+        "touches/op" => (1, 64),
         _ => (0, 1_000_000_000),
     }
 }
