@@ -1109,3 +1109,27 @@ fn the_error_codes_document_lists_every_code() {
     check(&doc, &workspace_root().join("docs/error-codes.md"), COMMAND)
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// Line endings: a file saved with classic Mac OS line endings (a carriage return alone)
+/// reads as the same file with LF or CRLF, as the page's editor reads it (TOML's reader
+/// stopped at its first line: "carriage return must be followed by newline"); an error in
+/// it is placed at the line an editor shows.
+#[test]
+fn a_lone_carriage_return_ends_a_line_as_lf_and_crlf_do() {
+    let lf = "[scenario]\nname = \"cr\"\nduration_ms = 10\n[host]\ncores = 2\nmemry_gib = 4\n\
+              [[platform]]\nname = \"n\"\nkind = \"native\"\n\
+              [[instance]]\nname = \"w\"\nworkload = \"cpu-bound\"\n";
+    let places = |bytes: Vec<u8>| -> Vec<(usize, usize, String)> {
+        let Err(e) = Scenario::from_bytes("cr.toml", &bytes) else {
+            panic!("a misspelt key is an error");
+        };
+        vec![(e.line, e.column, e.code.to_string())]
+    };
+    let expected = places(lf.as_bytes().to_vec());
+    assert_eq!(expected[0].0, 6, "{expected:?}");
+    assert_eq!(places(lf.replace('\n', "\r\n").into_bytes()), expected);
+    assert_eq!(places(lf.replace('\n', "\r").into_bytes()), expected);
+    // The text itself: a lone CR becomes LF, a CRLF stays as it is.
+    let text = sim_core::scenario::text_of("cr.toml", b"a\rb\r\nc\r".to_vec()).unwrap();
+    assert_eq!(text, "a\nb\r\nc\n");
+}

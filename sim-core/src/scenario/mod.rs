@@ -203,9 +203,14 @@ impl ReadPast {
 }
 
 /// A scenario or assignment file's text: its bytes, if they are UTF-8; else an error at
-/// the first byte that is not, by line and column (code `not_utf8`).
+/// the first byte that is not, by line and column (code `not_utf8`). A carriage return
+/// alone (classic Mac OS line endings) ends a line, as LF and CRLF do: the page's editor
+/// reads such a file so, and TOML's reader would stop at the first one ("carriage return
+/// must be followed by newline"), so the CLI and the page read one text the same.
 pub fn text_of(file_name: &str, bytes: Vec<u8>) -> Result<String, ScenarioError> {
-    String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes)
+        .map(lone_carriage_returns_as_newlines)
+        .map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
@@ -232,6 +237,24 @@ pub fn text_of(file_name: &str, bytes: Vec<u8>) -> Result<String, ScenarioError>
             ),
         )
     })
+}
+
+/// `text` with each carriage return that no line feed follows replaced by a line feed
+/// (one byte for one: offsets, lines and columns stay the file's as an editor counts them).
+fn lone_carriage_returns_as_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// A validated question.
