@@ -18,7 +18,7 @@ mod validation;
 
 pub use knobs::{
     changed_control, changed_settings, control_of, parse_memory_mib, parse_mib, parse_seed,
-    Baseline, KnobError, Knobs, Slices, GROUP_SLIDERS,
+    Baseline, KnobError, Knobs, NetBase, NetKnob, Slices, GROUP_SLIDERS,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
