@@ -241,9 +241,10 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("controls.network.platform", "설정할 VDI 플랫폼", "VDI platform to set"),
     (
         "controls.network.hint",
-        "네트워크는 VDI 플랫폼마다 따로 설정합니다. 다른 플랫폼은 시나리오 값을 그대로 유지하므로 비교가 살아 있습니다.",
+        "네트워크는 VDI 플랫폼마다 따로 설정합니다. 다른 플랫폼은 시나리오 값 그대로이므로 플랫폼 사이의 비교가 유지됩니다.",
         "Each VDI platform's network is set on its own: the other platforms keep the scenario's values, so the comparison stays.",
     ),
+    ("controls.network.moved", "{} (설정 바뀜)", "{} (changed)"),
     ("controls.rtt", "왕복 시간 RTT (ms)", "Round-trip time, RTT (ms)"),
     ("controls.loss", "패킷 손실 (%)", "Packet loss (%)"),
     (

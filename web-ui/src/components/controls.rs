@@ -559,7 +559,15 @@ fn network_view(
                     <label for="k-net-platform">{ t(lang, "controls.network.platform") }</label>
                     <select id="k-net-platform" onchange={on_pick} aria-describedby="k-net-hint">
                         { for vdi.iter().map(|&q| html! {
-                            <option value={q.to_string()} selected={q == p}>{ label_of(q) }</option>
+                            // A platform whose network is moved says so: its setting is not in
+                            // view while another platform is picked.
+                            <option value={q.to_string()} selected={q == p}>{
+                                if knobs.network(q) == crate::state::NetKnob::default() {
+                                    label_of(q)
+                                } else {
+                                    t(lang, "controls.network.moved").replace("{}", &label_of(q))
+                                }
+                            }</option>
                         }) }
                     </select>
                 </div>
