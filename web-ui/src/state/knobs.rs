@@ -218,23 +218,20 @@ impl Knobs {
         // A network control at its platform's own value (exactly: an RTT of 7.5 ms written
         // is not the control's 8).
         for (p, net) in self.networks.iter_mut().enumerate() {
-            match base.networks.get(p).copied().flatten() {
-                Some(own) => {
-                    let at = |knob: Option<u32>, scale: u64, own: u64| {
-                        knob.is_some_and(|v| u64::from(v) * scale == own)
-                    };
-                    if at(net.rtt_ms, 1000, own.rtt_us) {
-                        net.rtt_ms = None;
-                    }
-                    if at(net.loss_permille, 1000, own.loss_ppm) {
-                        net.loss_permille = None;
-                    }
-                    if at(net.bandwidth_kbit_s, 1, own.bandwidth_kbit_s) {
-                        net.bandwidth_kbit_s = None;
-                    }
+            // Not a VDI platform (an edited link): kept, for the validator to refuse.
+            if let Some(own) = base.networks.get(p).copied().flatten() {
+                let at = |knob: Option<u32>, scale: u64, own: u64| {
+                    knob.is_some_and(|v| u64::from(v) * scale == own)
+                };
+                if at(net.rtt_ms, 1000, own.rtt_us) {
+                    net.rtt_ms = None;
                 }
-                // Not a VDI platform (an edited link): kept, for the validator to refuse.
-                None => {}
+                if at(net.loss_permille, 1000, own.loss_ppm) {
+                    net.loss_permille = None;
+                }
+                if at(net.bandwidth_kbit_s, 1, own.bandwidth_kbit_s) {
+                    net.bandwidth_kbit_s = None;
+                }
             }
         }
         while self.networks.last() == Some(&NetKnob::default()) {

@@ -294,7 +294,7 @@ impl State {
             Resolved::Ready { shared, changed } => {
                 self.loading = None;
                 self.pending_share = None;
-                self.apply_shared(shared);
+                self.apply_shared(*shared);
                 if changed {
                     let said = crate::i18n::t(self.lang, "share.library_changed")
                         .replacen("{}", &quoted, 1);
